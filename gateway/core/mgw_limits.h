@@ -1,0 +1,85 @@
+/*
+ * limits.h: every limit of marac-gateway in one place, with why.
+ *
+ * The operational limits (those with a config key named below) are defaults:
+ * gateway.yaml may lower or raise them within the hard bounds checked at
+ * config load. The others are compiled in because a wrong value is unsafe.
+ */
+#ifndef MARAC_LIMITS_H
+#define MARAC_LIMITS_H
+
+/*
+ * Largest WebSocket message (one Frame) accepted or sent, after fragment
+ * reassembly. A CaseSummary with a long narrative is tens of KiB; 1 MiB
+ * leaves room for a multi-page narrative while bounding what one peer can
+ * make us buffer. Above it the connection closes with 1009.
+ * Config: limits.max_frame_bytes (4 KiB .. 16 MiB).
+ */
+#define MGW_MAX_FRAME_BYTES_DEFAULT   (1u << 20)
+#define MGW_MAX_FRAME_BYTES_MIN       4096u
+#define MGW_MAX_FRAME_BYTES_MAX       (16u << 20)
+
+/*
+ * protobuf-c's unpack allocates up to ~35x its input for adversarial input
+ * (many tiny repeated sub-messages). Decoding runs under a budgeted allocator
+ * capped at this multiple of the input size (plus a small floor), so one
+ * frame cannot cost more than ~64 MiB of heap at the default frame cap.
+ */
+#define MGW_DECODE_BUDGET_FACTOR      64u
+#define MGW_DECODE_BUDGET_FLOOR       (64u << 10)
+
+/*
+ * Shares a node may have awaiting ShareAccepted. Beyond it the gateway stops
+ * reading from that node (rx flow control) rather than queueing more: the
+ * node feels the back-pressure, nobody else does.
+ * Config: limits.max_in_flight (1 .. 1024).
+ */
+#define MGW_MAX_IN_FLIGHT_DEFAULT     64u
+
+/*
+ * Deliveries the gateway pushes to one node before it must ack some. The
+ * rest wait in the durable outbox, so a slow reader costs disk, not memory.
+ * Config: limits.delivery_window (1 .. 1024).
+ */
+#define MGW_DELIVERY_WINDOW_DEFAULT   64u
+
+/*
+ * Concurrent WebSocket connections. A MARAC area has tens of agency nodes;
+ * 256 covers a region with headroom while bounding fds and memory.
+ * Config: limits.max_connections (1 .. 4096).
+ */
+#define MGW_MAX_CONNECTIONS_DEFAULT   256u
+
+/*
+ * Seconds of silence before the gateway pings, and seconds a ping may go
+ * unanswered before the connection is dropped. A TLS handshake plus Hello
+ * must complete within the handshake timeout (slowloris).
+ * Config: limits.idle_ping_secs, limits.ping_timeout_secs, limits.handshake_timeout_secs.
+ */
+#define MGW_IDLE_PING_SECS_DEFAULT        30u
+#define MGW_PING_TIMEOUT_SECS_DEFAULT     10u
+#define MGW_HANDSHAKE_TIMEOUT_SECS_DEFAULT 10u
+
+/*
+ * Group commit: the writer thread takes up to this many queued shares into
+ * one SQLite transaction (one fsync). Bigger batches amortise the fsync;
+ * the bound keeps one transaction's latency predictable.
+ */
+#define MGW_COMMIT_BATCH_MAX          256u
+
+/*
+ * Bounded queue between the lws service thread and the writer thread.
+ * When full, sessions stop reading (the in-flight cap normally trips first).
+ */
+#define MGW_WRITER_QUEUE_MAX          4096u
+
+/* Recipients one share may name (there are 8 agencies; nodes per agency vary). */
+#define MGW_MAX_RECIPIENT_NODES       64u
+
+/* msg_id: 1..128 printable ASCII (no spaces): an idempotency key, not data. */
+#define MGW_MSG_ID_MAX                128u
+
+/* Identifiers in config (node ids, areas): short, printable, no personal data. */
+#define MGW_ID_MAX                    64u
+
+#endif

@@ -1,0 +1,112 @@
+/* Codec: bounded unpack, budget, UTF-8, body required. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codec.h"
+#include "mgw_err.h"
+
+static uint8_t *pack_share(const char *msg_id, const char *narrative, size_t *n)
+{
+	Marac__V1__CaseSummary cs = MARAC__V1__CASE_SUMMARY__INIT;
+	cs.case_ref = "MARAC-T-0001";
+	cs.marac_area = "testshire";
+	cs.narrative = (char *)narrative;
+	Marac__V1__Share sh = MARAC__V1__SHARE__INIT;
+	sh.msg_id = (char *)msg_id;
+	sh.summary = &cs;
+	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+	f.body_case = MARAC__V1__FRAME__BODY_SHARE;
+	f.share = &sh;
+	uint8_t *buf;
+	cr_assert_eq(codec_pack(&f.base, &buf, n), MGW_OK);
+	return buf;
+}
+
+Test(codec, roundtrip_share)
+{
+	size_t n;
+	uint8_t *buf = pack_share("m-1", "text", &n);
+	Marac__V1__Frame *f;
+	cr_assert_eq(codec_frame_unpack(buf, n, 1 << 20, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_SHARE);
+	cr_assert_str_eq(f->share->msg_id, "m-1");
+	cr_assert_str_eq(f->share->summary->case_ref, "MARAC-T-0001");
+	codec_free(&f->base);
+	free(buf);
+}
+
+Test(codec, refuses_over_cap_without_decoding)
+{
+	size_t n;
+	uint8_t *buf = pack_share("m-1", "a long enough narrative", &n);
+	Marac__V1__Frame *f = (void *)0x1;
+	cr_assert_eq(codec_frame_unpack(buf, n, n - 1, &f), MGW_E_TOO_LARGE);
+	cr_assert_null(f);
+	free(buf);
+}
+
+Test(codec, refuses_garbage)
+{
+	const uint8_t junk[] = {0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x01};
+	Marac__V1__Frame *f;
+	cr_assert_eq(codec_frame_unpack(junk, sizeof junk, 1024, &f), MGW_E_MALFORMED);
+}
+
+Test(codec, refuses_frame_without_body)
+{
+	Marac__V1__Frame *f;
+	cr_assert_eq(codec_frame_unpack((const uint8_t *)"", 0, 1024, &f), MGW_E_MALFORMED);
+}
+
+Test(codec, refuses_invalid_utf8)
+{
+	size_t n;
+	uint8_t *buf = pack_share("m-1", "caf\xc3(", &n);
+	Marac__V1__Frame *f;
+	cr_assert_eq(codec_frame_unpack(buf, n, 1 << 20, &f), MGW_E_UTF8);
+	free(buf);
+}
+
+Test(codec, utf8_validator_edges)
+{
+	cr_assert(codec_utf8_valid("\xc3\xa9", 2));            /* é */
+	cr_assert(codec_utf8_valid("\xf0\x9f\x98\x80", 4));    /* emoji */
+	cr_assert_not(codec_utf8_valid("\xc0\xaf", 2));        /* overlong */
+	cr_assert_not(codec_utf8_valid("\xed\xa0\x80", 3));    /* surrogate */
+	cr_assert_not(codec_utf8_valid("\xf4\x90\x80\x80", 4));/* > U+10FFFF */
+	cr_assert_not(codec_utf8_valid("\xe2\x82", 2));        /* truncated */
+}
+
+/* Many empty repeated sub-messages: each costs a struct; the budget stops it. */
+Test(codec, budget_stops_amplification)
+{
+	size_t count = 200000;
+	uint8_t *buf = malloc(count * 2 + 16);
+	size_t n = 0;
+	/* CaseSummary.others (field 6, LEN) = empty Person, repeated. */
+	for (size_t i = 0; i < count; i++) {
+		buf[n++] = (6 << 3) | 2;
+		buf[n++] = 0;
+	}
+	ProtobufCMessage *m;
+	int rc = codec_unpack(&marac__v1__case_summary__descriptor, buf, n, 1 << 20, &m);
+	cr_assert_eq(rc, MGW_E_NOMEM, "rc=%d", rc);
+	free(buf);
+}
+
+Test(codec, digest_is_stable)
+{
+	size_t n;
+	uint8_t *buf = pack_share("m-1", "x", &n);
+	Marac__V1__Frame *f;
+	cr_assert_eq(codec_frame_unpack(buf, n, 1 << 20, &f), MGW_OK);
+	uint8_t d1[32], d2[32];
+	codec_digest(&f->share->summary->base, d1);
+	ProtobufCMessage *c = codec_clone(&f->share->summary->base);
+	codec_digest(c, d2);
+	cr_assert_arr_eq(d1, d2, 32);
+	codec_free(c);
+	codec_free(&f->base);
+	free(buf);
+}
