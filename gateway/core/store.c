@@ -1,0 +1,474 @@
+/*
+ * store.c: SQLite implementation of store.h.
+ *
+ * Schema (version 1, in meta.schema_version):
+ *   shares(sender_node, msg_id, digest, accepted_at_ms, accepted)  PK(sender_node, msg_id)
+ *   deliveries(delivery_id PK, recipient_node, recipient_agency, seq, body, acked_at_ms)
+ *              UNIQUE(recipient_node, seq)
+ *   node_seq(node PK, next_seq)       per-node delivery sequence
+ *   audit(seq PK, record, leaf)       record = packed AuditRecord, leaf = RFC 6962 leaf hash
+ *   checkpoints(size PK, note)        signed notes
+ * Prepared statements live as long as the handle.
+ */
+#include "store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <openssl/sha.h>
+#include <sqlite3.h>
+
+#include "codec.h"
+#include "mgw_err.h"
+
+enum {
+	ST_SHARE_GET, ST_SHARE_PUT, ST_SEQ_GET, ST_SEQ_PUT, ST_DLV_PUT, ST_DLV_GET,
+	ST_DLV_ACK, ST_DLV_ACK_THROUGH, ST_ACKED_MIN, ST_SEQ_MAX, ST_DEPTH, ST_OUTBOX,
+	ST_AUDIT_PUT, ST_AUDIT_GET, ST_AUDIT_LEAF, ST_CP_PUT, ST_CP_LATEST, ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+	[ST_SHARE_GET] = "SELECT digest, accepted FROM shares WHERE sender_node=?1 AND msg_id=?2",
+	[ST_SHARE_PUT] = "INSERT INTO shares(sender_node,msg_id,digest,accepted_at_ms,accepted) VALUES(?1,?2,?3,?4,?5)",
+	[ST_SEQ_GET] = "SELECT next_seq FROM node_seq WHERE node=?1",
+	[ST_SEQ_PUT] = "INSERT INTO node_seq(node,next_seq) VALUES(?1,?2) ON CONFLICT(node) DO UPDATE SET next_seq=excluded.next_seq",
+	[ST_DLV_PUT] = "INSERT INTO deliveries(delivery_id,recipient_node,recipient_agency,seq,body) VALUES(?1,?2,?3,?4,?5)",
+	[ST_DLV_GET] = "SELECT seq, acked_at_ms FROM deliveries WHERE delivery_id=?1 AND recipient_node=?2",
+	[ST_DLV_ACK] = "UPDATE deliveries SET acked_at_ms=?2 WHERE delivery_id=?1 AND acked_at_ms IS NULL",
+	[ST_DLV_ACK_THROUGH] = "UPDATE deliveries SET acked_at_ms=?3 WHERE recipient_node=?1 AND seq<=?2 AND acked_at_ms IS NULL",
+	[ST_ACKED_MIN] = "SELECT MIN(seq) FROM deliveries WHERE recipient_node=?1 AND acked_at_ms IS NULL",
+	[ST_SEQ_MAX] = "SELECT MAX(seq) FROM deliveries WHERE recipient_node=?1",
+	[ST_DEPTH] = "SELECT COUNT(*) FROM deliveries WHERE recipient_node=?1 AND acked_at_ms IS NULL",
+	[ST_OUTBOX] = "SELECT seq, delivery_id, body FROM deliveries WHERE recipient_node=?1 AND seq>?2 AND acked_at_ms IS NULL ORDER BY seq LIMIT ?3",
+	[ST_AUDIT_PUT] = "INSERT INTO audit(seq,record,leaf) VALUES(?1,?2,?3)",
+	[ST_AUDIT_GET] = "SELECT record FROM audit WHERE seq=?1",
+	[ST_AUDIT_LEAF] = "SELECT leaf FROM audit WHERE seq=?1",
+	[ST_CP_PUT] = "INSERT OR REPLACE INTO checkpoints(size,note) VALUES(?1,?2)",
+	[ST_CP_LATEST] = "SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1",
+};
+
+static const char schema_sql[] =
+	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS shares(sender_node TEXT NOT NULL, msg_id TEXT NOT NULL,"
+	"  digest BLOB NOT NULL, accepted_at_ms INTEGER NOT NULL, accepted BLOB NOT NULL,"
+	"  PRIMARY KEY(sender_node, msg_id)) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS deliveries(delivery_id TEXT PRIMARY KEY,"
+	"  recipient_node TEXT NOT NULL, recipient_agency INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL, body BLOB NOT NULL, acked_at_ms INTEGER,"
+	"  UNIQUE(recipient_node, seq));"
+	"CREATE INDEX IF NOT EXISTS deliveries_unacked ON deliveries(recipient_node, seq)"
+	"  WHERE acked_at_ms IS NULL;"
+	"CREATE TABLE IF NOT EXISTS node_seq(node TEXT PRIMARY KEY, next_seq INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS audit(seq INTEGER PRIMARY KEY, record BLOB NOT NULL,"
+	"  leaf BLOB NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS checkpoints(size INTEGER PRIMARY KEY, note TEXT NOT NULL);"
+	"INSERT OR IGNORE INTO meta(key,value) VALUES('schema_version','1');";
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *st[ST_COUNT];
+	int readonly;
+	uint64_t audit_next;  /* next audit seq (writer's view) */
+	uint64_t audit_saved; /* audit_next at store_begin, for rollback */
+};
+
+int64_t store_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int fail_db(store *s, char *err, size_t errlen, const char *what)
+{
+	if (err)
+		snprintf(err, errlen, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "no handle");
+	return MGW_E_DB;
+}
+
+static sqlite3_stmt *stmt(store *s, int id)
+{
+	sqlite3_stmt *st = s->st[id];
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+int store_open(const char *dir, int readonly, store **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	char path[4096];
+	if (snprintf(path, sizeof path, "%s/gateway.db", dir) >= (int)sizeof path) {
+		snprintf(err, errlen, "%s: path too long", dir);
+		return MGW_E_INVALID;
+	}
+	if (!readonly && mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		snprintf(err, errlen, "%s: cannot create state directory: %s", dir, strerror(errno));
+		return MGW_E_IO;
+	}
+	store *s = calloc(1, sizeof *s);
+	if (s == NULL)
+		return MGW_E_NOMEM;
+	s->readonly = readonly;
+	int flags = readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+	flags |= SQLITE_OPEN_NOMUTEX; /* one handle per thread, by contract */
+	int rc = MGW_E_DB;
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		rc = fail_db(s, err, errlen, path);
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 5000);
+	if (!readonly) {
+		char *emsg = NULL;
+		if (sqlite3_exec(s->db,
+				 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+				 "PRAGMA foreign_keys=ON;",
+				 NULL, NULL, &emsg) != SQLITE_OK ||
+		    sqlite3_exec(s->db, schema_sql, NULL, NULL, &emsg) != SQLITE_OK) {
+			snprintf(err, errlen, "%s: %s", path, emsg ? emsg : "schema failed");
+			sqlite3_free(emsg);
+			goto fail;
+		}
+		chmod(path, 0600);
+	}
+	for (int i = 0; i < ST_COUNT; i++) {
+		if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+				       &s->st[i], NULL) != SQLITE_OK) {
+			rc = fail_db(s, err, errlen, path);
+			goto fail;
+		}
+	}
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(s->db, "SELECT COALESCE(MAX(seq)+1,0) FROM audit", -1, &q, NULL) !=
+	    SQLITE_OK) {
+		rc = fail_db(s, err, errlen, path);
+		goto fail;
+	}
+	if (sqlite3_step(q) == SQLITE_ROW)
+		s->audit_next = (uint64_t)sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	*out = s;
+	return MGW_OK;
+fail:
+	store_close(s);
+	return rc;
+}
+
+void store_close(store *s)
+{
+	if (s == NULL)
+		return;
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+static int exec(store *s, const char *sql)
+{
+	return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? MGW_OK : MGW_E_DB;
+}
+
+int store_begin(store *s)
+{
+	s->audit_saved = s->audit_next;
+	return exec(s, "BEGIN IMMEDIATE");
+}
+
+int store_commit(store *s)
+{
+	int rc = exec(s, "COMMIT");
+	if (rc != MGW_OK)
+		store_rollback(s);
+	return rc;
+}
+
+void store_rollback(store *s)
+{
+	exec(s, "ROLLBACK");
+	s->audit_next = s->audit_saved;
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
+}
+
+static int copy_blob(sqlite3_stmt *st, int col, uint8_t **out, size_t *len)
+{
+	const void *b = sqlite3_column_blob(st, col);
+	size_t n = (size_t)sqlite3_column_bytes(st, col);
+	*out = malloc(n ? n : 1);
+	if (*out == NULL)
+		return MGW_E_NOMEM;
+	if (n)
+		memcpy(*out, b, n);
+	*len = n;
+	return MGW_OK;
+}
+
+int store_share_lookup(store *s, const char *sender_node, const char *msg_id,
+		       uint8_t digest[32], uint8_t **accepted, size_t *accepted_len)
+{
+	sqlite3_stmt *st = stmt(s, ST_SHARE_GET);
+	sqlite3_bind_text(st, 1, sender_node, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, msg_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return MGW_E_NOTFOUND;
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return MGW_E_DB;
+	}
+	if (sqlite3_column_bytes(st, 0) == 32)
+		memcpy(digest, sqlite3_column_blob(st, 0), 32);
+	rc = copy_blob(st, 1, accepted, accepted_len);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_share_insert(store *s, const char *sender_node, const char *msg_id,
+		       const uint8_t digest[32], int64_t at_ms, const uint8_t *accepted,
+		       size_t accepted_len)
+{
+	sqlite3_stmt *st = stmt(s, ST_SHARE_PUT);
+	sqlite3_bind_text(st, 1, sender_node, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, msg_id, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 3, digest, 32, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, at_ms);
+	sqlite3_bind_blob(st, 5, accepted, (int)accepted_len, SQLITE_STATIC);
+	return step_done(st);
+}
+
+int store_delivery_insert(store *s, const char *delivery_id, const char *recipient_node,
+			  int recipient_agency, const uint8_t *deliver, size_t len,
+			  uint64_t *seq)
+{
+	sqlite3_stmt *st = stmt(s, ST_SEQ_GET);
+	sqlite3_bind_text(st, 1, recipient_node, -1, SQLITE_STATIC);
+	uint64_t next = 1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		next = (uint64_t)sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return MGW_E_DB;
+	}
+	sqlite3_reset(st);
+
+	st = stmt(s, ST_DLV_PUT);
+	sqlite3_bind_text(st, 1, delivery_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, recipient_node, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, recipient_agency);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)next);
+	sqlite3_bind_blob(st, 5, deliver, (int)len, SQLITE_STATIC);
+	if (step_done(st) != MGW_OK)
+		return MGW_E_DB;
+
+	st = stmt(s, ST_SEQ_PUT);
+	sqlite3_bind_text(st, 1, recipient_node, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)(next + 1));
+	if (step_done(st) != MGW_OK)
+		return MGW_E_DB;
+	*seq = next;
+	return MGW_OK;
+}
+
+int store_delivery_ack(store *s, const char *node, const char *delivery_id, uint64_t seq,
+		       int64_t at_ms, int *was_acked)
+{
+	sqlite3_stmt *st = stmt(s, ST_DLV_GET);
+	sqlite3_bind_text(st, 1, delivery_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, node, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? MGW_E_NOTFOUND : MGW_E_DB;
+	}
+	uint64_t have = (uint64_t)sqlite3_column_int64(st, 0);
+	int acked = sqlite3_column_type(st, 1) != SQLITE_NULL;
+	sqlite3_reset(st);
+	if (seq != 0 && seq != have)
+		return MGW_E_NOTFOUND;
+	*was_acked = acked;
+	if (acked)
+		return MGW_OK;
+	st = stmt(s, ST_DLV_ACK);
+	sqlite3_bind_text(st, 1, delivery_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, at_ms);
+	return step_done(st);
+}
+
+int store_delivery_ack_through(store *s, const char *node, uint64_t through, int64_t at_ms,
+			       uint64_t *n)
+{
+	sqlite3_stmt *st = stmt(s, ST_DLV_ACK_THROUGH);
+	sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)through);
+	sqlite3_bind_int64(st, 3, at_ms);
+	int rc = step_done(st);
+	*n = rc == MGW_OK ? (uint64_t)sqlite3_changes(s->db) : 0;
+	return rc;
+}
+
+static int scalar_u64(store *s, int id, const char *node, uint64_t *out, int *is_null)
+{
+	sqlite3_stmt *st = stmt(s, id);
+	sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return MGW_E_DB;
+	}
+	*is_null = sqlite3_column_type(st, 0) == SQLITE_NULL;
+	*out = (uint64_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return MGW_OK;
+}
+
+int store_acked_through(store *s, const char *node, uint64_t *through)
+{
+	uint64_t v;
+	int null;
+	if (scalar_u64(s, ST_ACKED_MIN, node, &v, &null) != MGW_OK)
+		return MGW_E_DB;
+	if (!null) {
+		*through = v - 1;
+		return MGW_OK;
+	}
+	if (scalar_u64(s, ST_SEQ_MAX, node, &v, &null) != MGW_OK)
+		return MGW_E_DB;
+	*through = null ? 0 : v;
+	return MGW_OK;
+}
+
+int store_outbox_depth(store *s, const char *node, uint64_t *depth)
+{
+	int null;
+	return scalar_u64(s, ST_DEPTH, node, depth, &null);
+}
+
+int store_outbox_fetch(store *s, const char *node, uint64_t after, size_t max,
+		       store_outbox_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = stmt(s, ST_OUTBOX);
+	sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)after);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		uint64_t seq = (uint64_t)sqlite3_column_int64(st, 0);
+		const char *id = (const char *)sqlite3_column_text(st, 1);
+		const uint8_t *b = sqlite3_column_blob(st, 2);
+		size_t n = (size_t)sqlite3_column_bytes(st, 2);
+		if (fn(ctx, seq, id, b, n) != 0)
+			break;
+	}
+	int ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok ? MGW_OK : MGW_E_DB;
+}
+
+int store_audit_append(store *s, Marac__V1__AuditRecord *rec, uint8_t leaf[32])
+{
+	rec->seq = s->audit_next;
+	if (rec->time_ms == 0)
+		rec->time_ms = store_now_ms();
+	/* One buffer holds 0x00 || record, so the leaf hash is one SHA256() call. */
+	size_t n = protobuf_c_message_get_packed_size(&rec->base);
+	uint8_t *buf = malloc(n + 1);
+	if (buf == NULL)
+		return MGW_E_NOMEM;
+	buf[0] = 0x00;
+	protobuf_c_message_pack(&rec->base, buf + 1);
+	uint8_t h[32];
+	SHA256(buf, n + 1, h);
+	sqlite3_stmt *st = stmt(s, ST_AUDIT_PUT);
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)rec->seq);
+	sqlite3_bind_blob(st, 2, buf + 1, (int)n, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 3, h, 32, SQLITE_STATIC);
+	int rc = step_done(st);
+	free(buf);
+	if (rc != MGW_OK)
+		return rc;
+	s->audit_next++;
+	if (leaf)
+		memcpy(leaf, h, 32);
+	return MGW_OK;
+}
+
+uint64_t store_audit_size(store *s)
+{
+	if (!s->readonly)
+		return s->audit_next;
+	sqlite3_stmt *q;
+	uint64_t n = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT COALESCE(MAX(seq)+1,0) FROM audit", -1, &q, NULL) ==
+	    SQLITE_OK) {
+		if (sqlite3_step(q) == SQLITE_ROW)
+			n = (uint64_t)sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
+	}
+	return n;
+}
+
+static int blob_by_seq(store *s, int id, uint64_t seq, uint8_t **bytes, size_t *len)
+{
+	sqlite3_stmt *st = stmt(s, id);
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? MGW_E_NOTFOUND : MGW_E_DB;
+	}
+	rc = copy_blob(st, 0, bytes, len);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_audit_get(store *s, uint64_t seq, uint8_t **bytes, size_t *len)
+{
+	return blob_by_seq(s, ST_AUDIT_GET, seq, bytes, len);
+}
+
+int store_audit_leaf(store *s, uint64_t seq, uint8_t out[32])
+{
+	uint8_t *b;
+	size_t n;
+	int rc = blob_by_seq(s, ST_AUDIT_LEAF, seq, &b, &n);
+	if (rc != MGW_OK)
+		return rc;
+	if (n == 32)
+		memcpy(out, b, 32);
+	free(b);
+	return n == 32 ? MGW_OK : MGW_E_DB;
+}
+
+int store_checkpoint_put(store *s, uint64_t size, const char *note)
+{
+	sqlite3_stmt *st = stmt(s, ST_CP_PUT);
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)size);
+	sqlite3_bind_text(st, 2, note, -1, SQLITE_STATIC);
+	return step_done(st);
+}
+
+int store_checkpoint_latest(store *s, uint64_t *size, char **note)
+{
+	sqlite3_stmt *st = stmt(s, ST_CP_LATEST);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? MGW_E_NOTFOUND : MGW_E_DB;
+	}
+	*size = (uint64_t)sqlite3_column_int64(st, 0);
+	*note = strdup((const char *)sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	return *note ? MGW_OK : MGW_E_NOMEM;
+}

@@ -1,0 +1,113 @@
+/*
+ * store.h: the gateway's durable state in one SQLite database (WAL mode).
+ *
+ * What it holds: accepted shares (for msg_id dedupe, with the original
+ * ShareAccepted), every delivery in its recipient node's outbox (the packed
+ * Deliver without its seq, plus the seq), per-node ack cursors, and the
+ * audit log (packed AuditRecords with their RFC 6962 leaf hashes) and signed
+ * checkpoints.
+ *
+ * Threading: one read-write handle, owned by the writer thread, does every
+ * write inside store_begin()/store_commit(); any number of read-only handles
+ * (one per thread) may read concurrently (WAL). A handle is never shared
+ * between threads.
+ *
+ * Durability: synchronous=FULL, so store_commit() returns after the WAL is
+ * fsynced. A crash loses only uncommitted transactions, which were never
+ * acknowledged to anyone.
+ *
+ * Every function returns 0 or a negative mgw_err code (MGW_E_DB for SQLite
+ * failures, MGW_E_NOTFOUND where stated, MGW_E_NOMEM).
+ */
+#ifndef MARAC_STORE_H
+#define MARAC_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "marac/v1/audit.pb-c.h"
+
+typedef struct store store;
+
+/*
+ * Open (creating on first use) DIR/gateway.db. The directory is created
+ * with mode 0700 if missing. readonly handles never create. On failure err
+ * says why (path and SQLite message) and *out is NULL.
+ */
+int store_open(const char *dir, int readonly, store **out, char *err, size_t errlen);
+void store_close(store *s);
+
+/* Transactions (read-write handle only). rollback restores in-memory counters. */
+int store_begin(store *s);
+int store_commit(store *s);
+void store_rollback(store *s);
+
+/*
+ * Accepted shares. lookup: MGW_E_NOTFOUND if (sender, msg_id) is new; else
+ * digest gets the SHA-256 of the original Share and *accepted (malloc'd,
+ * caller frees) the packed ShareAccepted Frame that answered it.
+ */
+int store_share_lookup(store *s, const char *sender_node, const char *msg_id,
+		       uint8_t digest[32], uint8_t **accepted, size_t *accepted_len);
+int store_share_insert(store *s, const char *sender_node, const char *msg_id,
+		       const uint8_t digest[32], int64_t at_ms, const uint8_t *accepted,
+		       size_t accepted_len);
+
+/*
+ * Queue a delivery in recipient_node's outbox; *seq gets its per-node
+ * sequence (1, 2, 3... gap-free per node). deliver is the packed Deliver
+ * with seq unset.
+ */
+int store_delivery_insert(store *s, const char *delivery_id, const char *recipient_node,
+			  int recipient_agency, const uint8_t *deliver, size_t len,
+			  uint64_t *seq);
+
+/*
+ * Mark delivery acked by node. MGW_E_NOTFOUND if no such delivery for that
+ * node (or the seq does not match). *was_acked is set to 1 if it had been
+ * acked already (a redelivered duplicate), in which case nothing changes.
+ */
+int store_delivery_ack(store *s, const char *node, const char *delivery_id, uint64_t seq,
+		       int64_t at_ms, int *was_acked);
+
+/* Ack every delivery of node with seq <= through (Hello.resume_after). *n gets how many changed. */
+int store_delivery_ack_through(store *s, const char *node, uint64_t through, int64_t at_ms,
+			       uint64_t *n);
+
+/* Highest seq such that every delivery of node up to it is acked (0 if none). */
+int store_acked_through(store *s, const char *node, uint64_t *through);
+
+/* Deliveries of node queued and not yet acked. */
+int store_outbox_depth(store *s, const char *node, uint64_t *depth);
+
+/*
+ * Call fn for up to max unacked deliveries of node with seq > after, in seq
+ * order. fn returns 0 to continue, non-zero to stop. The bytes are valid
+ * only during the call.
+ */
+typedef int (*store_outbox_fn)(void *ctx, uint64_t seq, const char *delivery_id,
+			       const uint8_t *deliver, size_t len);
+int store_outbox_fetch(store *s, const char *node, uint64_t after, size_t max,
+		       store_outbox_fn fn, void *ctx);
+
+/*
+ * Audit log. append sets rec->seq (next index) and, if zero, rec->time_ms,
+ * packs the record, stores it with its leaf hash SHA-256(0x00||bytes) and
+ * returns the leaf hash in leaf (may be NULL).
+ */
+int store_audit_append(store *s, Marac__V1__AuditRecord *rec, uint8_t leaf[32]);
+/* Number of audit records. */
+uint64_t store_audit_size(store *s);
+/* Packed record seq (malloc'd, caller frees). MGW_E_NOTFOUND past the end. */
+int store_audit_get(store *s, uint64_t seq, uint8_t **bytes, size_t *len);
+/* Leaf hash of record seq. MGW_E_NOTFOUND past the end. */
+int store_audit_leaf(store *s, uint64_t seq, uint8_t out[32]);
+
+/* Checkpoints: signed notes by tree size. latest: MGW_E_NOTFOUND if none. */
+int store_checkpoint_put(store *s, uint64_t size, const char *note);
+int store_checkpoint_latest(store *s, uint64_t *size, char **note);
+
+/* Current time in Unix milliseconds (wall clock). */
+int64_t store_now_ms(void);
+
+#endif
