@@ -261,6 +261,9 @@ const char *mgw_strerror(int code)
 	case MGW_E_DB: return "store_error";
 	case MGW_E_NOTFOUND: return "not_found";
 	case MGW_E_CONFLICT: return "conflict";
+	case MGW_E_TIMEOUT: return "timeout";
+	case MGW_E_CLOSED: return "closed";
+	case MGW_E_REFUSED: return "refused";
 	}
 	return "unknown";
 }

@@ -16,6 +16,9 @@ enum mgw_err {
 	MGW_E_DB = -7,        /* the store failed */
 	MGW_E_NOTFOUND = -8,  /* no such item */
 	MGW_E_CONFLICT = -9,  /* conflicts with existing state (e.g. msg_id reuse) */
+	MGW_E_TIMEOUT = -10,  /* no answer in time */
+	MGW_E_CLOSED = -11,   /* the connection closed */
+	MGW_E_REFUSED = -12,  /* the peer refused (TLS, upgrade, or an Error frame) */
 };
 
 /* A static, stable, lower-case name for the code ("malformed", ...). */

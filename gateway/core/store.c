@@ -73,6 +73,7 @@ struct store {
 	int readonly;
 	uint64_t audit_next;  /* next audit seq (writer's view) */
 	uint64_t audit_saved; /* audit_next at store_begin, for rollback */
+	uint64_t audit_sp;    /* audit_next at store_savepoint */
 };
 
 int64_t store_now_ms(void)
@@ -190,6 +191,24 @@ void store_rollback(store *s)
 {
 	exec(s, "ROLLBACK");
 	s->audit_next = s->audit_saved;
+}
+
+int store_savepoint(store *s)
+{
+	s->audit_sp = s->audit_next;
+	return exec(s, "SAVEPOINT job");
+}
+
+int store_release(store *s)
+{
+	return exec(s, "RELEASE job");
+}
+
+void store_rollback_to(store *s)
+{
+	exec(s, "ROLLBACK TO job");
+	exec(s, "RELEASE job");
+	s->audit_next = s->audit_sp;
 }
 
 static int step_done(sqlite3_stmt *st)

@@ -43,6 +43,14 @@ int store_commit(store *s);
 void store_rollback(store *s);
 
 /*
+ * Savepoints inside a transaction, so that one bad job in a group commit
+ * is undone without losing the others. Not nestable.
+ */
+int store_savepoint(store *s);
+int store_release(store *s);
+void store_rollback_to(store *s);
+
+/*
  * Accepted shares. lookup: MGW_E_NOTFOUND if (sender, msg_id) is new; else
  * digest gets the SHA-256 of the original Share and *accepted (malloc'd,
  * caller frees) the packed ShareAccepted Frame that answered it.

@@ -1,0 +1,48 @@
+/*
+ * cli.h: shared pieces of the marac CLI's subcommands.
+ *
+ * Exit codes (every subcommand):
+ *   0 success
+ *   1 refused: the gateway answered with an Error, or a check/test failed
+ *   2 usage error
+ *   3 input error: a file could not be read or is invalid (message names it)
+ *   4 connection failure: TLS or WebSocket refused, or the connection closed
+ *   5 timeout
+ *   6 local output failure (cannot write or fsync under --out)
+ */
+#ifndef MARAC_CLI_H
+#define MARAC_CLI_H
+
+#include <stdio.h>
+
+#include "client.h"
+
+enum { EX_OK = 0, EX_REFUSED = 1, EX_USAGE = 2, EX_INPUT = 3, EX_CONNECT = 4,
+       EX_TIMEOUT = 5, EX_OUTPUT = 6 };
+
+/* Connection options common to every networked subcommand. */
+struct conn_args {
+	const char *gateway, *cert, *key, *ca;
+	int timeout_ms;
+};
+
+/*
+ * If argv[*i] is one of --gateway/--cert/--key/--ca/--timeout (also
+ * --opt=value), consume it (and its value) and return 1; 0 if not one of
+ * ours; -1 on a missing value. Defaults come from MARAC_GATEWAY, MARAC_CERT,
+ * MARAC_KEY, MARAC_CA.
+ */
+void conn_args_init(struct conn_args *a);
+int conn_args_parse(struct conn_args *a, int argc, char **argv, int *i);
+/* Connect; prints the error and returns the exit code on failure (0 on success). */
+int conn_open(const struct conn_args *a, mgw_client **c);
+/* Map a client error code to an exit code, printing what happened. */
+int conn_fail(mgw_client *c, int rc, const char *what);
+/* Read a whole file ("-" = stdin) into a NUL-terminated buffer; NULL with a message on error. */
+char *read_file(const char *path, size_t *len);
+
+int cmd_send(int argc, char **argv);
+int cmd_listen(int argc, char **argv);
+int cmd_policy(int argc, char **argv);
+
+#endif

@@ -1,0 +1,211 @@
+/*
+ * cmd_listen.c: marac listen: receive deliveries and store them durably.
+ *
+ * Each Deliver becomes OUT/<delivery_id>.json, written to a temporary file,
+ * fsynced, renamed and the directory fsynced (STYLE.md 11); only then is it
+ * acknowledged. A redelivery of an id already on disk is acknowledged
+ * without rewriting: the application sees each delivery exactly once.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "mgw_err.h"
+#include "pbjson.h"
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static void help(FILE *f)
+{
+	fprintf(f,
+		"usage: marac listen [connection options] --out DIR [--count N] [--idle-exit S]\n"
+		"\n"
+		"Receives this node's deliveries (resuming after the last acknowledged one),\n"
+		"writes each as DIR/<delivery_id>.json and acknowledges it once the file is\n"
+		"fsynced. Prints one line per delivery: delivery id, seq, sender, case ref.\n"
+		"  --count N      exit 0 after N new deliveries\n"
+		"  --idle-exit S  exit 0 after S seconds with nothing received\n"
+		"Stops cleanly on SIGINT/SIGTERM. Exit codes: see 'marac --help'.\n");
+}
+
+static int id_ok(const char *id)
+{
+	size_t n = strlen(id);
+	if (n == 0 || n > 64)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+/* Atomic, durable write of text to dir/name. Returns 0 or -1 (errno set). */
+static int write_durably(const char *dir, const char *name, const char *text)
+{
+	char tmp[4096], dst[4096];
+	snprintf(tmp, sizeof tmp, "%s/.%s.tmp", dir, name);
+	snprintf(dst, sizeof dst, "%s/%s", dir, name);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -1;
+	size_t n = strlen(text), off = 0;
+	while (off < n) {
+		ssize_t w = write(fd, text + off, n - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			close(fd);
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0)
+		return -1;
+	if (rename(tmp, dst) != 0)
+		return -1;
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return -1;
+	int rc = fsync(dfd);
+	close(dfd);
+	return rc;
+}
+
+static int64_t now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
+int cmd_listen(int argc, char **argv)
+{
+	struct conn_args ca;
+	conn_args_init(&ca);
+	const char *out = NULL;
+	long count = 0, idle = 0;
+	for (int i = 1; i < argc; i++) {
+		int r = conn_args_parse(&ca, argc, argv, &i);
+		if (r < 0) {
+			fprintf(stderr, "marac listen: %s needs a valid value\n", argv[i]);
+			return EX_USAGE;
+		}
+		if (r > 0)
+			continue;
+		const char *a = argv[i];
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			help(stdout);
+			return EX_OK;
+		}
+		if (i + 1 >= argc) {
+			fprintf(stderr, "marac listen: unknown option or missing value: %s\n", a);
+			return EX_USAGE;
+		}
+		if (strcmp(a, "--out") == 0)
+			out = argv[++i];
+		else if (strcmp(a, "--count") == 0)
+			count = strtol(argv[++i], NULL, 10);
+		else if (strcmp(a, "--idle-exit") == 0)
+			idle = strtol(argv[++i], NULL, 10);
+		else {
+			fprintf(stderr, "marac listen: unknown option %s\n", a);
+			return EX_USAGE;
+		}
+	}
+	if (out == NULL || count < 0 || idle < 0) {
+		help(stderr);
+		return EX_USAGE;
+	}
+	if (mkdir(out, 0700) != 0 && errno != EEXIST) {
+		fprintf(stderr, "marac listen: %s: %s\n", out, strerror(errno));
+		return EX_OUTPUT;
+	}
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+
+	mgw_client *c = NULL;
+	int ex = conn_open(&ca, &c);
+	if (ex != EX_OK)
+		return ex;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	long got = 0;
+	int64_t last = now_s();
+	while (!stop && (count == 0 || got < count)) {
+		Marac__V1__Frame *f = NULL;
+		int rc = mgw_client_recv(c, 250, &f);
+		if (rc == MGW_E_TIMEOUT) {
+			if (idle && now_s() - last >= idle)
+				break;
+			continue;
+		}
+		if (rc != MGW_OK) {
+			ex = conn_fail(c, rc, "listen");
+			break;
+		}
+		last = now_s();
+		if (f->body_case == MARAC__V1__FRAME__BODY_ERROR) {
+			fprintf(stderr, "marac listen: gateway error: %s\n", f->error->message);
+			codec_free(&f->base);
+			continue;
+		}
+		if (f->body_case != MARAC__V1__FRAME__BODY_DELIVER) {
+			codec_free(&f->base);
+			continue;
+		}
+		Marac__V1__Deliver *d = f->deliver;
+		if (!id_ok(d->delivery_id)) {
+			fprintf(stderr, "marac listen: refusing delivery with a malformed id\n");
+			codec_free(&f->base);
+			ex = EX_REFUSED;
+			break;
+		}
+		char name[96], path[4096];
+		snprintf(name, sizeof name, "%s.json", d->delivery_id);
+		snprintf(path, sizeof path, "%s/%s", out, name);
+		struct stat st;
+		int fresh = stat(path, &st) != 0;
+		if (fresh) {
+			char *json = pbjson_dump(&f->base, 1);
+			if (json == NULL || write_durably(out, name, json) != 0) {
+				fprintf(stderr, "marac listen: %s: %s\n", path, strerror(errno));
+				free(json);
+				codec_free(&f->base);
+				ex = EX_OUTPUT;
+				break;
+			}
+			free(json);
+			got++;
+			printf("received %s seq %llu from %s case %s\n", d->delivery_id,
+			       (unsigned long long)d->seq, d->from_node,
+			       d->summary && d->summary->case_ref ? d->summary->case_ref : "-");
+		}
+		rc = mgw_client_ack(c, d->delivery_id, d->seq);
+		codec_free(&f->base);
+		if (rc != MGW_OK) {
+			ex = conn_fail(c, rc, "ack");
+			break;
+		}
+	}
+	/* Let the last acks reach the gateway before closing. */
+	Marac__V1__Frame *f = NULL;
+	if (ex == EX_OK && mgw_client_recv(c, 200, &f) == MGW_OK)
+		codec_free(&f->base);
+	mgw_client_free(c);
+	return ex;
+}

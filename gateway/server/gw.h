@@ -1,0 +1,184 @@
+/*
+ * gw.h: the daemon's internal state, shared by the server/ files only.
+ *
+ * Threads: the lws service thread owns every socket and every struct
+ * session; the writer thread owns the read-write store handle. They meet
+ * through two bounded queues (jobs in, completions out) guarded by one
+ * mutex; the writer wakes the service thread with lws_cancel_service().
+ *
+ * Reloads (SIGHUP) swap the config (node registry), CRL and policy on the
+ * service thread. Jobs carry a reference to the policy they were routed
+ * under, so a share is redacted under the policy in force when it arrived.
+ */
+#ifndef MARAC_GW_H
+#define MARAC_GW_H
+
+#include <pthread.h>
+#include <stdint.h>
+#include <libwebsockets.h>
+
+#include "codec.h"
+#include "config.h"
+#include "mgw_limits.h"
+#include "policy.h"
+#include "store.h"
+
+/* A refcounted policy, so reload can swap it while jobs still use the old one. */
+struct policy_ref {
+	policy *p;
+	int refs; /* guarded by gw.lock */
+};
+
+struct recipient {
+	char node[MGW_ID_MAX + 1];
+	int agency;
+	char delivery_id[33]; /* 128-bit random, hex */
+};
+
+enum job_kind { JOB_SHARE, JOB_ACK, JOB_ACK_THROUGH, JOB_AUDIT };
+
+struct job {
+	enum job_kind kind;
+	uint64_t conn_id;            /* session to answer, 0 = none */
+	char node[MGW_ID_MAX + 1];   /* acting node */
+	int agency;                  /* its agency */
+	/* JOB_SHARE */
+	Marac__V1__Frame *frame;     /* owned: frame->share is the Share */
+	uint8_t digest[32];          /* SHA-256 of the packed Share */
+	struct policy_ref *policy;   /* held reference */
+	size_t n_recip;
+	struct recipient recip[MGW_MAX_RECIPIENT_NODES];
+	/* JOB_ACK / JOB_ACK_THROUGH */
+	char delivery_id[MGW_MSG_ID_MAX + 1];
+	uint64_t seq;
+	/* JOB_AUDIT */
+	Marac__V1__AuditRecord *rec; /* owned, codec_free */
+	int64_t enqueued_us;
+	struct job *next;
+};
+
+enum completion_kind { DONE_FRAME, DONE_NOTIFY, DONE_SHARE_FINISHED };
+
+struct completion {
+	enum completion_kind kind;
+	uint64_t conn_id;           /* DONE_FRAME / DONE_SHARE_FINISHED */
+	uint8_t *frame;             /* DONE_FRAME: packed Frame, malloc'd */
+	size_t len;
+	char node[MGW_ID_MAX + 1];  /* DONE_NOTIFY: node whose outbox grew or cursor moved */
+	struct completion *next;
+};
+
+struct out_frame {
+	struct out_frame *next;
+	size_t len;
+	uint64_t seq;               /* deliveries: their seq (0 for control frames) */
+	unsigned char buf[];        /* LWS_PRE bytes of headroom, then the frame */
+};
+
+struct session {
+	struct lws *wsi;
+	uint64_t conn_id;
+	struct session *next_live;  /* gw.sessions list */
+	int authed;                 /* registry match done */
+	int welcomed;               /* Hello answered */
+	int closing;                /* close requested; no more input processed */
+	int close_status;
+	char close_reason[64];
+	char node[MGW_ID_MAX + 1];
+	int agency;
+	unsigned roles;
+	uint8_t cert_sha256[32];
+	char cert_hex[65];
+	/* inbound reassembly */
+	unsigned char *rx;
+	size_t rx_len, rx_cap;
+	int rx_overflow;
+	/* outbound: control frames first, then deliveries */
+	struct out_frame *ctl_head, *ctl_tail;
+	size_t ctl_count;
+	struct out_frame *dlv_head, *dlv_tail;
+	size_t dlv_count;
+	uint64_t last_queued_seq;   /* highest delivery seq queued or sent */
+	unsigned in_flight;         /* shares awaiting ShareAccepted */
+	unsigned unacked;           /* deliveries sent, not acked */
+	int rx_paused;
+};
+
+struct gw_metrics {
+	uint64_t connections_total, connections_refused, shares_accepted, shares_refused,
+		deliveries_sent, deliveries_acked, commits, commit_us_total, frames_too_large;
+};
+
+struct gw {
+	struct mgw_config *cfg;
+	const char *config_path;
+	struct lws_context *ctx;
+	struct lws_vhost *vhost;
+	SSL_CTX *ssl_ctx;           /* the vhost's, captured for CRL reloads */
+	store *reader;              /* service thread's read-only handle */
+	struct policy_ref *policy;  /* current */
+	struct session *sessions;
+	unsigned n_sessions;
+	uint64_t next_conn_id;
+	struct gw_metrics m;
+
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	struct job *jobs_head, *jobs_tail;
+	size_t jobs_count;
+	struct completion *done_head, *done_tail;
+	int writer_stop;
+	pthread_t writer;
+	store *writer_store;
+
+	volatile int stopping;      /* SIGTERM/SIGINT seen */
+	volatile int reload;        /* SIGHUP seen */
+};
+
+extern struct gw G;
+
+/* writer.c */
+int writer_start(struct gw *g, char *err, size_t errlen);
+void writer_stop(struct gw *g);     /* drains every queued job, then joins */
+/* Queue a job; takes ownership. Returns 0 or MGW_E_TOO_LARGE (queue full: job not taken). */
+int writer_submit(struct gw *g, struct job *j);
+/* Service thread: take every completion (caller frees each). */
+struct completion *writer_take_completions(struct gw *g);
+void job_free(struct job *j);
+void policy_ref_put(struct gw *g, struct policy_ref *r);
+struct policy_ref *policy_ref_get(struct gw *g);
+
+/* share.c (writer side): process a batch member inside the open transaction. */
+int share_commit(struct gw *g, store *st, struct job *j, struct completion **answer,
+		 struct completion **notify_list);
+/* share.c (service side): validate and route a Share; on success returns a job. */
+struct job *share_route(struct gw *g, struct session *s, Marac__V1__Frame *f,
+			Marac__V1__Error *err_out, char *errbuf, size_t errlen);
+
+/* Frame helpers (share.c) */
+int frame_pack_error(Marac__V1__ErrorCode code, const char *msg, const char *msg_id,
+		     uint8_t **out, size_t *len);
+
+/* audit helpers (writer.c): queue an audit record from the service thread. */
+void audit_refusal(struct gw *g, int event, const char *reason, const char *node,
+		   int agency, const uint8_t *cert_sha256, const char *msg_id);
+
+/* tls.c */
+int tls_harden_server_ctx(struct gw *g, SSL_CTX *ctx, char *err, size_t errlen);
+int tls_reload_crl(struct gw *g, char *err, size_t errlen);
+int tls_verify_cb(int preverify_ok, X509_STORE_CTX *x509_ctx);
+int tls_peer_identity(struct lws *wsi, uint8_t sha256[32], char hex[65], char *subject,
+		      size_t subject_len);
+int tls_session_revoked(struct lws *wsi);
+void tls_cleanup(void);
+
+/* session.c */
+extern const struct lws_protocols gw_protocols[];
+void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len);
+void session_pump_outbox(struct gw *g, struct session *s);
+struct session *session_by_conn(struct gw *g, uint64_t conn_id);
+void session_close(struct session *s, int status, const char *reason);
+void gw_handle_completions(struct gw *g);
+void gw_hex(const uint8_t *in, size_t n, char *out);
+
+#endif

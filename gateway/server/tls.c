@@ -1,0 +1,224 @@
+/*
+ * tls.c: the gateway's TLS policy and the peer's identity.
+ *
+ * Fail closed on identity (STYLE.md 2):
+ *  - TLS 1.3 only; no session tickets and no session cache, because a
+ *    resumed session skips the client-certificate and CRL checks.
+ *  - The verify store holds the MARAC CA and, when configured, its CRL with
+ *    X509_V_FLAG_CRL_CHECK; lws calls tls_verify_cb for every chain element
+ *    and we reject whenever OpenSSL's preverify_ok is 0 (lws would otherwise
+ *    accept a certificate from an unknown CA). Each rejection is audited with
+ *    the certificate's fingerprint and a reason code.
+ *  - After the handshake the identity is re-read: verify result must be
+ *    X509_V_OK, and the subject must have no embedded NUL.
+ *  - SIGHUP rebuilds the store (CA + new CRL) and swaps it into the live
+ *    SSL_CTX; the caller then disconnects sessions whose cert is now revoked.
+ */
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gw.h"
+#include "log.h"
+#include "mgw_err.h"
+
+static X509_CRL *current_crl; /* service thread only */
+
+static X509_CRL *load_crl(const char *path, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "r");
+	if (f == NULL) {
+		snprintf(err, errlen, "%s: cannot open CRL", path);
+		return NULL;
+	}
+	X509_CRL *crl = PEM_read_X509_CRL(f, NULL, NULL, NULL);
+	fclose(f);
+	if (crl == NULL)
+		snprintf(err, errlen, "%s: not a PEM CRL", path);
+	return crl;
+}
+
+/* A new verify store: the CA file plus, if configured, the CRL. */
+static X509_STORE *build_store(struct gw *g, X509_CRL **crl_out, char *err, size_t errlen)
+{
+	X509_STORE *st = X509_STORE_new();
+	X509_CRL *crl = NULL;
+	if (st == NULL)
+		goto fail;
+	if (X509_STORE_load_file(st, g->cfg->tls_ca) != 1) {
+		snprintf(err, errlen, "%s: cannot load CA certificates", g->cfg->tls_ca);
+		goto fail;
+	}
+	if (g->cfg->tls_crl) {
+		crl = load_crl(g->cfg->tls_crl, err, errlen);
+		if (crl == NULL)
+			goto fail;
+		/* The CRL must be signed by the CA and current: verify it now, not per handshake. */
+		if (X509_STORE_add_crl(st, crl) != 1) {
+			snprintf(err, errlen, "%s: cannot add CRL", g->cfg->tls_crl);
+			goto fail;
+		}
+		X509_STORE_set_flags(st, X509_V_FLAG_CRL_CHECK);
+	}
+	*crl_out = crl;
+	return st;
+fail:
+	X509_CRL_free(crl);
+	X509_STORE_free(st);
+	return NULL;
+}
+
+/*
+ * A client that sends no certificate never reaches the verify callback:
+ * OpenSSL ends the handshake with a certificate_required alert (TLS 1.3,
+ * 116) or handshake_failure. Catch the alert we send so it is audited too.
+ */
+static void info_cb(const SSL *ssl, int where, int ret)
+{
+	if (!(where & SSL_CB_ALERT) || !(where & SSL_CB_WRITE))
+		return;
+	int desc = ret & 0xff;
+	if (desc != 116 /* certificate_required */ && desc != SSL_AD_HANDSHAKE_FAILURE)
+		return;
+	X509 *peer = SSL_get0_peer_certificate(ssl);
+	if (peer != NULL)
+		return; /* a certificate was sent: the verify callback audited it */
+	log_event(LOG_WARN, "connection_refused", "reason", "cert_missing", NULL);
+	G.m.connections_refused++;
+	audit_refusal(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED, "cert_missing",
+		      NULL, 0, NULL, NULL);
+}
+
+int tls_harden_server_ctx(struct gw *g, SSL_CTX *ctx, char *err, size_t errlen)
+{
+	SSL_CTX_set_info_callback(ctx, info_cb);
+	g->ssl_ctx = ctx;
+	if (SSL_CTX_set_min_proto_version(ctx, TLS1_3_VERSION) != 1) {
+		snprintf(err, errlen, "cannot require TLS 1.3");
+		return MGW_E_INVALID;
+	}
+	SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET | SSL_OP_NO_RENEGOTIATION);
+	SSL_CTX_set_num_tickets(ctx, 0);
+	SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
+	SSL_CTX_set_verify_depth(ctx, 4);
+	X509_CRL *crl = NULL;
+	X509_STORE *st = build_store(g, &crl, err, errlen);
+	if (st == NULL)
+		return MGW_E_INVALID;
+	SSL_CTX_set_cert_store(ctx, st);
+	X509_CRL_free(current_crl);
+	current_crl = crl;
+	return MGW_OK;
+}
+
+int tls_reload_crl(struct gw *g, char *err, size_t errlen)
+{
+	if (g->ssl_ctx == NULL)
+		return MGW_E_INVALID;
+	X509_CRL *crl = NULL;
+	X509_STORE *st = build_store(g, &crl, err, errlen);
+	if (st == NULL)
+		return MGW_E_INVALID; /* keep the old store and CRL */
+	SSL_CTX_set_cert_store(g->ssl_ctx, st);
+	X509_CRL_free(current_crl);
+	current_crl = crl;
+	return MGW_OK;
+}
+
+static const char *verify_reason(int e)
+{
+	switch (e) {
+	case X509_V_ERR_CERT_REVOKED:
+		return "cert_revoked";
+	case X509_V_ERR_CERT_HAS_EXPIRED:
+		return "cert_expired";
+	case X509_V_ERR_CERT_NOT_YET_VALID:
+		return "cert_not_yet_valid";
+	case X509_V_ERR_UNABLE_TO_GET_CRL:
+	case X509_V_ERR_CRL_HAS_EXPIRED:
+	case X509_V_ERR_CRL_NOT_YET_VALID:
+		return "crl_unusable";
+	case X509_V_ERR_CERT_SIGNATURE_FAILURE:
+		return "cert_bad_signature";
+	default:
+		return "cert_untrusted";
+	}
+}
+
+/*
+ * lws: user = X509_STORE_CTX*, in = SSL*, len = preverify_ok.
+ * Non-zero return rejects. lws's context and wsi are NULL here.
+ */
+int tls_verify_cb(int preverify_ok, X509_STORE_CTX *x509_ctx)
+{
+	if (preverify_ok)
+		return 0;
+	int e = X509_STORE_CTX_get_error(x509_ctx);
+	X509 *leaf = X509_STORE_CTX_get0_cert(x509_ctx);
+	uint8_t md[32];
+	unsigned n = 0;
+	int have = leaf && X509_digest(leaf, EVP_sha256(), md, &n) == 1 && n == 32;
+	char hex[65] = "";
+	if (have)
+		gw_hex(md, 32, hex);
+	const char *reason = verify_reason(e);
+	log_event(LOG_WARN, "connection_refused", "reason", reason, "cert_sha256", hex,
+		  "x509_error", X509_verify_cert_error_string(e), NULL);
+	G.m.connections_refused++;
+	audit_refusal(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED, reason, NULL, 0,
+		      have ? md : NULL, NULL);
+	return 1;
+}
+
+int tls_peer_identity(struct lws *wsi, uint8_t sha256[32], char hex[65], char *subject,
+		      size_t subject_len)
+{
+	SSL *ssl = lws_get_ssl(wsi);
+	if (ssl == NULL || SSL_get_verify_result(ssl) != X509_V_OK)
+		return MGW_E_INVALID;
+	X509 *c = SSL_get1_peer_certificate(ssl);
+	if (c == NULL)
+		return MGW_E_INVALID;
+	int rc = MGW_E_INVALID;
+	unsigned n = 0;
+	if (X509_digest(c, EVP_sha256(), sha256, &n) != 1 || n != 32)
+		goto out;
+	gw_hex(sha256, 32, hex);
+	X509_NAME *nm = X509_get_subject_name(c);
+	for (int i = 0; i < X509_NAME_entry_count(nm); i++) {
+		ASN1_STRING *v = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(nm, i));
+		const unsigned char *d = ASN1_STRING_get0_data(v);
+		if (memchr(d, 0, (size_t)ASN1_STRING_length(v)) != NULL)
+			goto out; /* embedded NUL: a subject spoofing attempt */
+	}
+	if (X509_NAME_oneline(nm, subject, (int)subject_len) == NULL)
+		goto out;
+	rc = MGW_OK;
+out:
+	X509_free(c);
+	return rc;
+}
+
+/* 1 if the peer certificate of wsi is on the current CRL (after a reload). */
+int tls_session_revoked(struct lws *wsi)
+{
+	SSL *ssl = lws_get_ssl(wsi);
+	if (ssl == NULL || current_crl == NULL)
+		return 0;
+	X509 *c = SSL_get1_peer_certificate(ssl);
+	if (c == NULL)
+		return 1;
+	X509_REVOKED *rev = NULL;
+	int revoked = X509_CRL_get0_by_cert(current_crl, &rev, c) == 1;
+	X509_free(c);
+	return revoked;
+}
+
+void tls_cleanup(void)
+{
+	X509_CRL_free(current_crl);
+	current_crl = NULL;
+}

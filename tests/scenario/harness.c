@@ -1,0 +1,308 @@
+/* harness.c: see harness.h. */
+#include "harness.h"
+
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <dirent.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "codec.h"
+#include "mgw_err.h"
+#include "store.h"
+
+extern char **environ;
+
+const char *pki(void)
+{
+	const char *d = getenv("MARAC_TEST_PKI");
+	if (d == NULL || access(d, R_OK) != 0)
+		cr_fatal("MARAC_TEST_PKI is not set to a generated PKI (run via ctest, or "
+			 "certs/gen.sh DIR && export MARAC_TEST_PKI=DIR)");
+	return d;
+}
+
+const char *pki_file(const char *name)
+{
+	static char bufs[8][600];
+	static int k;
+	char *b = bufs[k++ % 8];
+	snprintf(b, sizeof bufs[0], "%s/%s", pki(), name);
+	return b;
+}
+
+char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *b = malloc((size_t)n + 1);
+	if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
+		free(b);
+		b = NULL;
+	}
+	if (b)
+		b[n] = 0;
+	fclose(f);
+	return b;
+}
+
+static void write_config(struct gwp *g, const char *extra)
+{
+	char *reg = slurp(pki_file("gateway.yaml"));
+	cr_assert_not_null(reg, "PKI has no gateway.yaml");
+	const char *nodes = strstr(reg, "\nnodes:");
+	cr_assert_not_null(nodes, "PKI gateway.yaml has no nodes: section");
+	FILE *f = fopen(g->config, "w");
+	cr_assert_not_null(f);
+	fprintf(f,
+		"listen:\n  address: 127.0.0.1\n  port: 0\n  port_file: %s/port\n"
+		"tls:\n  cert: %s\n  key: %s\n  ca: %s\n  crl: %s\n"
+		"state_dir: %s/state\n"
+		"policy: %s/policy/default.yaml\n"
+		"log:\n  level: debug\n"
+		"%s%s\n",
+		g->dir, pki_file("server.crt"), pki_file("server.key"), pki_file("ca.crt"),
+		pki_file("ca.crl"), g->dir, MARAC_SOURCE_DIR, extra ? extra : "", nodes);
+	fclose(f);
+	free(reg);
+}
+
+static void launch(struct gwp *g)
+{
+	char port_file[600];
+	snprintf(port_file, sizeof port_file, "%s/port", g->dir);
+	unlink(port_file);
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 2, g->log, O_WRONLY | O_CREAT | O_APPEND, 0600);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	char *argv[] = {(char *)MARAC_GATEWAY_BIN, "--config", g->config, NULL};
+	int rc = posix_spawn(&g->pid, MARAC_GATEWAY_BIN, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	cr_assert_eq(rc, 0, "cannot start gateway");
+	for (int i = 0; i < 400; i++) {
+		char *p = slurp(port_file);
+		if (p) {
+			g->port = atoi(p);
+			free(p);
+			snprintf(g->url, sizeof g->url, "wss://localhost:%d", g->port);
+			return;
+		}
+		int st;
+		if (waitpid(g->pid, &st, WNOHANG) == g->pid) {
+			char *log = slurp(g->log);
+			cr_fatal("gateway exited at start (status %d): %s", st, log ? log : "");
+		}
+		usleep(25000);
+	}
+	cr_fatal("gateway did not write its port file in 10 s");
+}
+
+void gw_start(struct gwp *g, const char *extra_yaml)
+{
+	memset(g, 0, sizeof *g);
+	snprintf(g->dir, sizeof g->dir, "/tmp/marac-scn-XXXXXX");
+	cr_assert_not_null(mkdtemp(g->dir));
+	snprintf(g->config, sizeof g->config, "%s/gateway.yaml", g->dir);
+	snprintf(g->log, sizeof g->log, "%s/gateway.log", g->dir);
+	write_config(g, extra_yaml);
+	launch(g);
+}
+
+void gw_restart(struct gwp *g)
+{
+	launch(g);
+}
+
+int wait_exit(pid_t pid, int secs)
+{
+	for (int i = 0; i < secs * 20; i++) {
+		int st;
+		pid_t r = waitpid(pid, &st, WNOHANG);
+		if (r == pid)
+			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+		usleep(50000);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	return -1;
+}
+
+int gw_stop(struct gwp *g)
+{
+	if (g->pid <= 0)
+		return 0;
+	kill(g->pid, SIGTERM);
+	int rc = wait_exit(g->pid, 15);
+	g->pid = 0;
+	return rc;
+}
+
+void gw_kill(struct gwp *g)
+{
+	if (g->pid <= 0)
+		return;
+	kill(g->pid, SIGKILL);
+	waitpid(g->pid, NULL, 0);
+	g->pid = 0;
+}
+
+int node_rc(struct gwp *g, const char *name, mgw_client **c, char *err, size_t errlen)
+{
+	char crt[64], key[64];
+	snprintf(crt, sizeof crt, "%s.crt", name);
+	snprintf(key, sizeof key, "%s.key", name);
+	struct mgw_client_opts o = {
+		.url = g->url,
+		.cert = name[0] ? pki_file(crt) : NULL,
+		.key = name[0] ? pki_file(key) : NULL,
+		.ca = pki_file("ca.crt"),
+		.software = "scenario-test",
+		.timeout_ms = 10000,
+	};
+	return mgw_client_connect(&o, c, err, errlen);
+}
+
+mgw_client *node(struct gwp *g, const char *name, char *err, size_t errlen)
+{
+	mgw_client *c = NULL;
+	node_rc(g, name, &c, err, errlen);
+	return c;
+}
+
+pid_t cli_spawn(struct gwp *g, const char *name, const char *out_file, const char *const *args)
+{
+	char crt[600], key[600], ca[600];
+	snprintf(crt, sizeof crt, "%s/%s.crt", pki(), name);
+	snprintf(key, sizeof key, "%s/%s.key", pki(), name);
+	snprintf(ca, sizeof ca, "%s/ca.crt", pki());
+	const char *argv[64];
+	size_t n = 0;
+	argv[n++] = MARAC_CLI_BIN;
+	argv[n++] = args[0];
+	argv[n++] = "--gateway";
+	argv[n++] = g->url;
+	argv[n++] = "--cert";
+	argv[n++] = crt;
+	argv[n++] = "--key";
+	argv[n++] = key;
+	argv[n++] = "--ca";
+	argv[n++] = ca;
+	for (size_t i = 1; args[i] && n < 62; i++)
+		argv[n++] = args[i];
+	argv[n] = NULL;
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	if (out_file)
+		posix_spawn_file_actions_addopen(&fa, 1, out_file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	pid_t pid;
+	int rc = posix_spawn(&pid, MARAC_CLI_BIN, &fa, NULL, (char *const *)argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	cr_assert_eq(rc, 0, "cannot run marac");
+	return pid;
+}
+
+int cli_run(struct gwp *g, const char *name, char *out, size_t outlen, const char *const *args)
+{
+	char of[600];
+	snprintf(of, sizeof of, "%s/cli-%d.out", g->dir, rand());
+	pid_t pid = cli_spawn(g, name, of, args);
+	int rc = wait_exit(pid, 60);
+	if (out) {
+		char *t = slurp(of);
+		snprintf(out, outlen, "%s", t ? t : "");
+		free(t);
+	}
+	return rc;
+}
+
+int count_json(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return 0;
+	int n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t l = strlen(e->d_name);
+		if (e->d_name[0] != '.' && l > 5 && strcmp(e->d_name + l - 5, ".json") == 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
+int audit_count(struct gwp *g, int event, const char *reason)
+{
+	char dir[600], err[256];
+	snprintf(dir, sizeof dir, "%s/state", g->dir);
+	store *s;
+	if (store_open(dir, 1, &s, err, sizeof err) != MGW_OK)
+		return -1;
+	int n = 0;
+	uint64_t size = store_audit_size(s);
+	for (uint64_t i = 0; i < size; i++) {
+		uint8_t *b;
+		size_t len;
+		if (store_audit_get(s, i, &b, &len) != MGW_OK)
+			continue;
+		ProtobufCMessage *m;
+		if (codec_unpack(&marac__v1__audit_record__descriptor, b, len, len, &m) == MGW_OK) {
+			Marac__V1__AuditRecord *r = (Marac__V1__AuditRecord *)m;
+			if ((int)r->event == event &&
+			    (reason == NULL || (r->reason && strcmp(r->reason, reason) == 0)))
+				n++;
+			codec_free(m);
+		}
+		free(b);
+	}
+	store_close(s);
+	return n;
+}
+
+static char *dup_c(const char *s)
+{
+	return codec_strdup(s);
+}
+
+Marac__V1__CaseSummary *synthetic_case(const char *case_ref, const char *area)
+{
+	Marac__V1__CaseSummary *c =
+		(Marac__V1__CaseSummary *)codec_new(&marac__v1__case_summary__descriptor);
+	c->case_ref = dup_c(case_ref);
+	c->marac_area = dup_c(area);
+	Marac__V1__Person *v = (Marac__V1__Person *)codec_new(&marac__v1__person__descriptor);
+	v->full_name = dup_c("Alexa Testperson");
+	v->date_of_birth = dup_c("1990-04-01");
+	v->role = MARAC__V1__PERSON_ROLE__PERSON_ROLE_VICTIM;
+	v->n_phones = 1;
+	v->phones = codec_malloc(sizeof(char *));
+	v->phones[0] = dup_c("07700 900123");
+	c->victim = v;
+	c->narrative = dup_c("Synthetic narrative for a scenario test.");
+	return c;
+}
+
+void make_share(Marac__V1__Share *s, const char *msg_id, Marac__V1__Agency *to, size_t n_to,
+		Marac__V1__CaseSummary *c)
+{
+	marac__v1__share__init(s);
+	s->msg_id = (char *)msg_id;
+	s->to = to;
+	s->n_to = n_to;
+	s->purpose = MARAC__V1__PURPOSE__PURPOSE_MEETING;
+	s->lawful_basis = MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_PUBLIC_TASK_SCH1_PARA18;
+	s->summary = c;
+}

@@ -1,0 +1,64 @@
+/*
+ * harness.h: scenario tests against the real marac-gateway over real mTLS.
+ *
+ * The daemon runs as a child process (two TLS lws contexts in one process
+ * leak) on an ephemeral loopback port, with its own state directory under a
+ * per-test temporary directory. The test PKI comes from certs/gen.sh, made
+ * once per ctest run (fixture) and named by MARAC_TEST_PKI.
+ */
+#ifndef MARAC_HARNESS_H
+#define MARAC_HARNESS_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "client.h"
+
+struct gwp {
+	pid_t pid;
+	int port;
+	char dir[512];      /* per-test temp dir */
+	char config[600];
+	char url[64];
+	char log[600];      /* the daemon's stderr (JSON lines) */
+};
+
+/* The PKI directory (aborts the test if missing). */
+const char *pki(void);
+/* Path of PKI file NAME (e.g. "police.crt") in a static rotating buffer. */
+const char *pki_file(const char *name);
+
+/* Start a gateway; extra_yaml is inserted before nodes: (e.g. "limits:\n  max_frame_bytes: 8192\n"). */
+void gw_start(struct gwp *g, const char *extra_yaml);
+/* Restart with the same state (after gw_kill or gw_stop). */
+void gw_restart(struct gwp *g);
+/* SIGTERM and wait; returns the exit status. */
+int gw_stop(struct gwp *g);
+/* SIGKILL and wait. */
+void gw_kill(struct gwp *g);
+
+/* In-process node client for cert NAME (police, health, ...). NULL + err on failure. */
+mgw_client *node(struct gwp *g, const char *name, char *err, size_t errlen);
+int node_rc(struct gwp *g, const char *name, mgw_client **c, char *err, size_t errlen);
+
+/* Run the marac CLI as NAME's node: argv after the connection options. Returns the pid. */
+pid_t cli_spawn(struct gwp *g, const char *name, const char *out_file, const char *const *args);
+/* Wait for pid up to secs; returns exit status, or -1 on timeout (the child is killed). */
+int wait_exit(pid_t pid, int secs);
+/* Run the CLI to completion; stdout into out (if non-NULL). */
+int cli_run(struct gwp *g, const char *name, char *out, size_t outlen, const char *const *args);
+
+/* Files ending in .json in dir. */
+int count_json(const char *dir);
+/* Read a whole file into a malloc'd string (NULL if missing). */
+char *slurp(const char *path);
+/* Count audit records of an event (and reason, if non-NULL) in the gateway's store. */
+int audit_count(struct gwp *g, int event, const char *reason);
+
+/* A synthetic case summary (caller frees with codec_free). */
+Marac__V1__CaseSummary *synthetic_case(const char *case_ref, const char *area);
+/* A Share of that case to the given agencies. Fields point into c and to; nothing to free. */
+void make_share(Marac__V1__Share *s, const char *msg_id, Marac__V1__Agency *to, size_t n_to,
+		Marac__V1__CaseSummary *c);
+
+#endif
