@@ -5,7 +5,7 @@
  * basis, so re-running the same command after a failure is answered with
  * the original acceptance instead of sharing twice.
  */
-#include <openssl/sha.h>
+#include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,14 +116,21 @@ int cmd_send(int argc, char **argv)
 
 	char idbuf[80];
 	if (msg_id == NULL) {
-		SHA256_CTX h;
 		uint8_t md[32];
-		SHA256_Init(&h);
-		SHA256_Update(&h, text, len);
-		SHA256_Update(&h, agencies, n_to * sizeof agencies[0]);
-		SHA256_Update(&h, &pv, sizeof pv);
-		SHA256_Update(&h, &bv, sizeof bv);
-		SHA256_Final(md, &h);
+		EVP_MD_CTX *h = EVP_MD_CTX_new();
+		if (h == NULL || EVP_DigestInit_ex(h, EVP_sha256(), NULL) != 1 ||
+		    EVP_DigestUpdate(h, text, len) != 1 ||
+		    EVP_DigestUpdate(h, agencies, n_to * sizeof agencies[0]) != 1 ||
+		    EVP_DigestUpdate(h, &pv, sizeof pv) != 1 ||
+		    EVP_DigestUpdate(h, &bv, sizeof bv) != 1 ||
+		    EVP_DigestFinal_ex(h, md, NULL) != 1) {
+			EVP_MD_CTX_free(h);
+			free(text);
+			codec_free(cs);
+			fprintf(stderr, "marac send: cannot compute the msg_id digest\n");
+			return EX_INPUT;
+		}
+		EVP_MD_CTX_free(h);
 		strcpy(idbuf, "auto-");
 		for (int k = 0; k < 16; k++)
 			sprintf(idbuf + 5 + 2 * k, "%02x", md[k]);

@@ -134,7 +134,7 @@ struct job *share_route(struct gw *g, struct session *s, Marac__V1__Frame *f,
 		}
 		int dup = 0;
 		for (size_t k = 0; k < i; k++)
-			dup |= sh->to[k] == ag;
+			dup |= (int)sh->to[k] == ag;
 		if (dup)
 			continue;
 		size_t found = 0;

@@ -25,7 +25,7 @@ const char *pki(void)
 {
 	const char *d = getenv("MARAC_TEST_PKI");
 	if (d == NULL || access(d, R_OK) != 0)
-		cr_fatal("MARAC_TEST_PKI is not set to a generated PKI (run via ctest, or "
+		cr_assert_fail("MARAC_TEST_PKI is not set to a generated PKI (run via ctest, or "
 			 "certs/gen.sh DIR && export MARAC_TEST_PKI=DIR)");
 	return d;
 }
@@ -103,11 +103,11 @@ static void launch(struct gwp *g)
 		int st;
 		if (waitpid(g->pid, &st, WNOHANG) == g->pid) {
 			char *log = slurp(g->log);
-			cr_fatal("gateway exited at start (status %d): %s", st, log ? log : "");
+			cr_assert_fail("gateway exited at start (status %d): %s", st, log ? log : "");
 		}
 		usleep(25000);
 	}
-	cr_fatal("gateway did not write its port file in 10 s");
+	cr_assert_fail("gateway did not write its port file in 10 s");
 }
 
 void gw_start(struct gwp *g, const char *extra_yaml)

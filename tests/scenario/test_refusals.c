@@ -4,6 +4,7 @@
  * serving a well-behaved node afterwards.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
