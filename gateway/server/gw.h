@@ -104,9 +104,13 @@ struct session {
 	int rx_paused;
 };
 
+#define MGW_COMMIT_BUCKETS 11
+
+/* Updated with relaxed atomics from both threads (metrics.c). */
 struct gw_metrics {
 	uint64_t connections_total, connections_refused, shares_accepted, shares_refused,
 		deliveries_sent, deliveries_acked, commits, commit_us_total, frames_too_large;
+	uint64_t commit_hist[MGW_COMMIT_BUCKETS];
 };
 
 struct gw {
@@ -162,6 +166,11 @@ int frame_pack_error(Marac__V1__ErrorCode code, const char *msg, const char *msg
 /* audit helpers (writer.c): queue an audit record from the service thread. */
 void audit_refusal(struct gw *g, int event, const char *reason, const char *node,
 		   int agency, const uint8_t *cert_sha256, const char *msg_id);
+
+/* metrics.c */
+extern const struct lws_protocols metrics_protocols[];
+void metrics_refusal(struct gw *g, const char *reason);
+void metrics_commit(struct gw *g, uint64_t us);
 
 /* tls.c */
 int tls_harden_server_ctx(struct gw *g, SSL_CTX *ctx, char *err, size_t errlen);

@@ -226,30 +226,51 @@ static int serve(void)
 	}
 
 	lws_set_log_level(LLL_ERR, NULL);
+	/* One context, explicit vhosts: the node listener (TLS) and, if configured, metrics. */
+	memset(&info, 0, sizeof info);
+	info.options = LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT | LWS_SERVER_OPTION_EXPLICIT_VHOSTS;
+	info.fd_limit_per_thread = G.cfg->max_connections + 64;
+	info.count_threads = 1;
+	info.timeout_secs = G.cfg->handshake_timeout_secs;
+	G.ctx = lws_create_context(&info);
+	if (G.ctx == NULL) {
+		fprintf(stderr, "marac-gateway: cannot create the lws context\n");
+		goto out_writer;
+	}
 	memset(&info, 0, sizeof info);
 	retry.secs_since_valid_ping = (uint16_t)G.cfg->idle_ping_secs;
 	retry.secs_since_valid_hangup = (uint16_t)(G.cfg->idle_ping_secs + G.cfg->ping_timeout_secs);
+	info.vhost_name = "nodes";
 	info.port = G.cfg->listen_port;
 	info.iface = G.cfg->listen_address;
 	info.protocols = gw_protocols;
-	info.options = LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT |
-		       LWS_SERVER_OPTION_REQUIRE_VALID_OPENSSL_CLIENT_CERT |
-		       LWS_SERVER_OPTION_DISABLE_IPV6 * (strchr(G.cfg->listen_address, ':') == NULL);
+	info.options = LWS_SERVER_OPTION_REQUIRE_VALID_OPENSSL_CLIENT_CERT |
+		       (strchr(G.cfg->listen_address, ':') ? 0 : LWS_SERVER_OPTION_DISABLE_IPV6);
 	info.ssl_cert_filepath = G.cfg->tls_cert;
 	info.ssl_private_key_filepath = G.cfg->tls_key;
 	info.ssl_ca_filepath = G.cfg->tls_ca;
 	info.timeout_secs = G.cfg->handshake_timeout_secs;
 	info.retry_and_idle_policy = &retry;
-	info.fd_limit_per_thread = G.cfg->max_connections + 64;
-	info.count_threads = 1;
-	G.ctx = lws_create_context(&info);
-	if (G.ctx == NULL) {
+	G.vhost = lws_create_vhost(G.ctx, &info);
+	if (G.vhost == NULL || G.ssl_ctx == NULL) {
 		fprintf(stderr, "marac-gateway: cannot listen on %s:%d with the TLS files given\n",
 			G.cfg->listen_address, G.cfg->listen_port);
-		goto out_writer;
+		goto out_ctx;
 	}
-	G.vhost = lws_get_vhost_by_name(G.ctx, "default");
-	int port = G.vhost ? lws_get_vhost_listen_port(G.vhost) : G.cfg->listen_port;
+	if (G.cfg->metrics_port > 0) {
+		memset(&info, 0, sizeof info);
+		info.vhost_name = "metrics";
+		info.port = G.cfg->metrics_port;
+		info.iface = G.cfg->metrics_address;
+		info.protocols = metrics_protocols;
+		info.options = strchr(G.cfg->metrics_address, ':') ? 0 : LWS_SERVER_OPTION_DISABLE_IPV6;
+		if (lws_create_vhost(G.ctx, &info) == NULL) {
+			fprintf(stderr, "marac-gateway: cannot listen for metrics on %s:%d\n",
+				G.cfg->metrics_address, G.cfg->metrics_port);
+			goto out_ctx;
+		}
+	}
+	int port = lws_get_vhost_listen_port(G.vhost);
 	if (G.cfg->port_file && write_port_file(G.cfg->port_file, port) != MGW_OK) {
 		fprintf(stderr, "marac-gateway: %s: cannot write port file\n", G.cfg->port_file);
 		goto out_ctx;

@@ -333,6 +333,7 @@ int share_commit(struct gw *g, store *st, struct job *j, struct completion **ans
 		rec.actor_agency = j->agency;
 		rec.msg_id = sh->msg_id;
 		rec.reason = "msg_id_conflict";
+		metrics_refusal(g, "msg_id_conflict");
 		log_event(LOG_WARN, "share_refused", "node", j->node, "msg_id", sh->msg_id, "reason",
 			  "msg_id_conflict", NULL);
 		return store_audit_append(st, &rec, NULL);
@@ -406,7 +407,7 @@ int share_commit(struct gw *g, store *st, struct job *j, struct completion **ans
 		local_notify = c->next;
 		push(notify, c);
 	}
-	g->m.shares_accepted++;
+	__atomic_add_fetch(&g->m.shares_accepted, 1, __ATOMIC_RELAXED);
 	char seqs[24];
 	snprintf(seqs, sizeof seqs, "%llu", (unsigned long long)audit_seq);
 	log_event(LOG_INFO, "share_accepted", "node", j->node, "msg_id", sh->msg_id, "audit_seq",

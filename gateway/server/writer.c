@@ -162,6 +162,7 @@ static int ack_commit(struct gw *g, store *st, struct job *j, struct completion 
 		rec.actor_node = j->node;
 		rec.actor_agency = j->agency;
 		rec.reason = "unknown_delivery";
+		metrics_refusal(g, "unknown_delivery");
 		return store_audit_append(st, &rec, NULL);
 	}
 	if (rc != MGW_OK)
@@ -175,7 +176,7 @@ static int ack_commit(struct gw *g, store *st, struct job *j, struct completion 
 		rec.recipient_agency = j->agency;
 		rec.delivery_id = j->delivery_id;
 		rc = store_audit_append(st, &rec, NULL);
-		g->m.deliveries_acked++;
+		__atomic_add_fetch(&g->m.deliveries_acked, 1, __ATOMIC_RELAXED);
 	}
 	push(answers, completion_notify(j->node));
 	return rc;
@@ -260,8 +261,7 @@ static void run_batch(struct gw *g, store *st, struct job *batch)
 		fail_batch(g, batch);
 		return;
 	}
-	g->m.commits++;
-	g->m.commit_us_total += (uint64_t)(now_us() - t0);
+	metrics_commit(g, (uint64_t)(now_us() - t0));
 	post(g, answers);
 }
 
@@ -335,6 +335,7 @@ void audit_refusal(struct gw *g, int event, const char *reason, const char *node
 		log_event(LOG_ERROR, "audit_oom", "reason", reason, NULL);
 		return;
 	}
+	metrics_refusal(g, reason);
 	r->event = event;
 	r->reason = codec_strdup(reason);
 	r->actor_node = codec_strdup(node ? node : "");
