@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# certs/gen.sh OUTDIR: a development and test PKI for marac-gateway.
+#
+# Never for production: keys are unencrypted and live beside the certs.
+# No key is ever committed; tests and the demo generate a fresh PKI.
+#
+# OUTDIR gets (EC P-256 keys, mode 0600):
+#   ca.crt/.key              the MARAC dev CA
+#   ca.crl                   its CRL (valid 30 days), revoking revoked.crt
+#   server.crt/.key          the gateway (SAN localhost, 127.0.0.1, ::1; serverAuth)
+#   police csc asc health idva probation housing education  .crt/.key
+#                            one node per agency (clientAuth), area testshire
+#   chair.crt/.key           a police DI chairing MARAC (role chair)
+#   auditor.crt/.key         an auditor (role auditor)
+#   Negative tests, one per rejection reason:
+#   revoked.crt/.key         CA-signed, registered, then revoked (CRL)      -> cert_revoked
+#   expired.crt/.key         CA-signed, registered, validity in the past    -> cert_expired
+#   foreign.crt/.key         from an unrelated CA (foreign-ca.crt)          -> cert_untrusted
+#   fake.crt/.key            police's subject, from a fake CA with the real
+#                            CA's subject (same-subject attack)            -> untrusted/bad signature
+#   unregistered.crt/.key    CA-signed, valid, not in the registry          -> cert_unregistered
+#   fingerprints.txt         NAME sha256:HEX for every certificate
+#   gateway.yaml             a gateway config for this PKI (state in OUTDIR/state,
+#                            ephemeral port written to OUTDIR/port); policy from
+#                            $MARAC_POLICY if set. The nodes: section comes last.
+set -euo pipefail
+out=${1:?usage: certs/gen.sh OUTDIR}
+verbose=${VERBOSE:-0}
+if [ -e "$out" ] && [ -n "$(ls -A "$out" 2>/dev/null)" ]; then
+  echo "gen.sh: $out exists and is not empty" >&2; exit 2
+fi
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+umask 077
+cd "$out"
+q() { if [ "$verbose" = 1 ]; then "$@"; else "$@" >/dev/null 2>&1 || { echo "gen.sh: failed: $*" >&2; "$@"; exit 1; }; fi; }
+
+key() { q openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1.key"; }
+
+# --- CA, with an openssl ca database for revocation and back-dated certs ---
+mkdir -p ca-db/new
+: > ca-db/index.txt
+echo 1000 > ca-db/serial
+echo 1000 > ca-db/crlnumber
+cat > ca.cnf <<CNF
+[ ca ]
+default_ca = marac
+[ marac ]
+dir = $out/ca-db
+database = \$dir/index.txt
+new_certs_dir = \$dir/new
+serial = \$dir/serial
+crlnumber = \$dir/crlnumber
+certificate = $out/ca.crt
+private_key = $out/ca.key
+default_md = sha256
+default_days = 365
+default_crl_days = 30
+policy = any
+unique_subject = no
+copy_extensions = copy
+[ any ]
+organizationName = optional
+organizationalUnitName = optional
+commonName = supplied
+[ client ]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature
+extendedKeyUsage = clientAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[ server ]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature
+extendedKeyUsage = serverAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+subjectAltName = DNS:localhost,IP:127.0.0.1,IP:::1
+CNF
+
+ca_subj="/O=MARAC Dev/CN=MARAC Dev CA"
+key ca
+q openssl req -x509 -new -key ca.key -sha256 -days 3650 -subj "$ca_subj" -out ca.crt \
+  -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+  -addext "subjectKeyIdentifier=hash"
+
+sign() { # name subject extensions [startdate enddate]
+  local n=$1 subj=$2 ext=$3
+  key "$n"
+  q openssl req -new -key "$n.key" -subj "$subj" -out "$n.csr"
+  if [ $# -ge 5 ]; then
+    q openssl ca -batch -config ca.cnf -extensions "$ext" -startdate "$4" -enddate "$5" \
+      -in "$n.csr" -out "$n.crt" -notext
+  else
+    q openssl ca -batch -config ca.cnf -extensions "$ext" -in "$n.csr" -out "$n.crt" -notext
+  fi
+  rm -f "$n.csr"
+}
+
+sign server "/O=MARAC Dev/CN=marac-gateway" server
+for a in police:police csc:childrens_social_care asc:adult_social_care health:health \
+         idva:idva probation:probation housing:housing education:education; do
+  n=${a%%:*}; ou=${a#*:}
+  sign "$n" "/O=MARAC Dev/OU=$ou/CN=$n.testshire" client
+done
+sign chair "/O=MARAC Dev/OU=police/CN=chair.testshire" client
+sign auditor "/O=MARAC Dev/OU=audit/CN=auditor.testshire" client
+sign revoked "/O=MARAC Dev/OU=housing/CN=revoked.testshire" client
+sign expired "/O=MARAC Dev/OU=housing/CN=expired.testshire" client 20200101000000Z 20210101000000Z
+sign unregistered "/O=MARAC Dev/OU=health/CN=unregistered.testshire" client
+q openssl ca -batch -config ca.cnf -revoke revoked.crt
+q openssl ca -batch -config ca.cnf -gencrl -out ca.crl
+
+# --- a foreign CA, and a fake CA with the real CA's subject ---
+selfsigned_ca() { # name subject
+  key "$1"
+  q openssl req -x509 -new -key "$1.key" -sha256 -days 3650 -subj "$2" -out "$1.crt" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+    -addext "subjectKeyIdentifier=hash"
+}
+leaf_from() { # name subject issuer
+  key "$1"
+  q openssl req -new -key "$1.key" -subj "$2" -out "$1.csr"
+  printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n' > "$1.ext"
+  q openssl x509 -req -in "$1.csr" -CA "$3.crt" -CAkey "$3.key" -CAcreateserial -days 365 \
+    -sha256 -extfile "$1.ext" -out "$1.crt"
+  rm -f "$1.csr" "$1.ext"
+}
+selfsigned_ca foreign-ca "/O=Elsewhere/CN=Some Other CA"
+leaf_from foreign "/O=MARAC Dev/OU=police/CN=foreign.testshire" foreign-ca
+selfsigned_ca fake-ca "$ca_subj"
+leaf_from fake "/O=MARAC Dev/OU=police/CN=police.testshire" fake-ca
+
+# --- fingerprints and a gateway config ---
+: > fingerprints.txt
+for c in *.crt; do
+  n=${c%.crt}
+  fp=$(openssl x509 -in "$c" -noout -fingerprint -sha256 | sed 's/.*=//')
+  echo "$n sha256:$fp" >> fingerprints.txt
+done
+fp() { grep "^$1 " fingerprints.txt | cut -d' ' -f2; }
+
+{
+  echo "# Generated by certs/gen.sh for development and tests only."
+  echo "listen:"
+  echo "  address: 127.0.0.1"
+  echo "  port: 0"
+  echo "  port_file: port"
+  echo "tls:"
+  echo "  cert: server.crt"
+  echo "  key: server.key"
+  echo "  ca: ca.crt"
+  echo "  crl: ca.crl"
+  echo "state_dir: state"
+  [ -n "${MARAC_POLICY:-}" ] && echo "policy: $MARAC_POLICY"
+  echo "audit:"
+  echo "  origin: marac-gateway.dev/testshire"
+  echo "  checkpoint_every: 100"
+  echo "  checkpoint_secs: 10"
+  echo "log:"
+  echo "  level: info"
+  echo "nodes:"
+  node() { # cert id agency roles areas
+    echo "  - id: $2"
+    echo "    agency: $3"
+    echo "    fingerprint: \"$(fp "$1")\""
+    echo "    roles: [$4]"
+    echo "    areas: [$5]"
+  }
+  node police police-testshire police node "testshire, otherton"
+  node csc csc-testshire childrens_social_care node testshire
+  node asc asc-testshire adult_social_care node testshire
+  node health health-testshire health node testshire
+  node idva idva-testshire idva node testshire
+  node probation probation-testshire probation node testshire
+  node housing housing-testshire housing node testshire
+  node education education-testshire education node testshire
+  node chair chair-testshire police chair testshire
+  node auditor auditor-testshire police auditor testshire
+  # Registered, so that revocation and expiry are the only reasons they fail.
+  node revoked housing-revoked housing node testshire
+  node expired housing-expired housing node testshire
+} > gateway.yaml
+rm -rf ca-db/new ca.cnf ./*.srl
+chmod 600 ./*.key
+[ "$verbose" = 1 ] && echo "gen.sh: PKI in $out"
+exit 0
