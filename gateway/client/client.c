@@ -150,8 +150,24 @@ static int cb(struct lws *wsi, enum lws_callback_reasons reason, void *user, voi
 		}
 		break;
 	case LWS_CALLBACK_CLIENT_CLOSED:
+	case LWS_CALLBACK_CLOSED_CLIENT_HTTP:
 		c->closed = 1;
 		c->wsi = NULL;
+		break;
+	case LWS_CALLBACK_WSI_DESTROY:
+		/*
+		 * When the server drops the TLS connection during our upgrade (a
+		 * refused certificate in TLS 1.3 is only noticed after the client
+		 * finished its side), lws may destroy the wsi without a
+		 * CONNECTION_ERROR: treat that as closed too.
+		 */
+		if (c != NULL && wsi == c->wsi) {
+			if (!c->established && c->conn_err[0] == 0)
+				snprintf(c->conn_err, sizeof c->conn_err,
+					 "closed by the gateway during the TLS/WebSocket handshake");
+			c->closed = 1;
+			c->wsi = NULL;
+		}
 		break;
 	default:
 		break;
@@ -449,7 +465,7 @@ void mgw_client_free(mgw_client *c)
 	if (c == NULL)
 		return;
 	if (c->ctx) {
-		if (c->wsi && !c->closed) {
+		if (c->wsi && c->established && !c->closed) {
 			lws_close_reason(c->wsi, LWS_CLOSE_STATUS_NORMAL, (unsigned char *)"bye", 3);
 			lws_set_timeout(c->wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_SYNC);
 		}

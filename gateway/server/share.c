@@ -16,6 +16,7 @@
  * a partial share.
  */
 #include <openssl/rand.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,13 +59,18 @@ static int msg_id_ok(const char *id)
 	return 1;
 }
 
-static int refuse(Marac__V1__Error *e, Marac__V1__ErrorCode code, char *buf, size_t n,
-		  const char *fmt, const char *arg)
+static void refuse(Marac__V1__Error *e, Marac__V1__ErrorCode code, char *buf, size_t n,
+		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void refuse(Marac__V1__Error *e, Marac__V1__ErrorCode code, char *buf, size_t n,
+		   const char *fmt, ...)
 {
-	snprintf(buf, n, fmt, arg ? arg : "");
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
 	e->code = code;
 	e->message = buf;
-	return 0;
 }
 
 struct job *share_route(struct gw *g, struct session *s, Marac__V1__Frame *f,
@@ -75,41 +81,41 @@ struct job *share_route(struct gw *g, struct session *s, Marac__V1__Frame *f,
 	const Marac__V1__CaseSummary *cs = sh->summary;
 	if (me == NULL || !(me->roles & MGW_ROLE_NODE)) {
 		refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED, eb, en,
-		       "certificate has no node role%s", NULL);
+		       "certificate has no node role");
 		return NULL;
 	}
 	if (!msg_id_ok(sh->msg_id)) {
 		refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE, eb, en,
-		       "msg_id: 1-128 printable ASCII characters, no spaces%s", NULL);
+		       "msg_id: 1-128 printable ASCII characters, no spaces");
 		return NULL;
 	}
 	if (sh->n_to == 0) {
 		refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE, eb, en,
-		       "to: at least one recipient agency%s", NULL);
+		       "to: at least one recipient agency");
 		return NULL;
 	}
 	if (sh->purpose == MARAC__V1__PURPOSE__PURPOSE_UNSPECIFIED ||
 	    protobuf_c_enum_descriptor_get_value(&marac__v1__purpose__descriptor,
 						 sh->purpose) == NULL) {
 		refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE, eb, en,
-		       "purpose: required%s", NULL);
+		       "purpose: required");
 		return NULL;
 	}
 	if (sh->lawful_basis == MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_UNSPECIFIED ||
 	    protobuf_c_enum_descriptor_get_value(&marac__v1__lawful_basis__descriptor,
 						 sh->lawful_basis) == NULL) {
 		refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE, eb, en,
-		       "lawful_basis: required%s", NULL);
+		       "lawful_basis: required");
 		return NULL;
 	}
 	if (cs == NULL || cs->case_ref == NULL || cs->case_ref[0] == 0) {
 		refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE, eb, en,
-		       "summary.case_ref: required%s", NULL);
+		       "summary.case_ref: required");
 		return NULL;
 	}
 	if (cs->marac_area == NULL || cs->marac_area[0] == 0) {
 		refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE, eb, en,
-		       "summary.marac_area: required%s", NULL);
+		       "summary.marac_area: required");
 		return NULL;
 	}
 	if (!config_node_in_area(me, cs->marac_area)) {
@@ -120,8 +126,7 @@ struct job *share_route(struct gw *g, struct session *s, Marac__V1__Frame *f,
 
 	struct job *j = calloc(1, sizeof *j);
 	if (j == NULL) {
-		refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED, eb, en, "out of memory%s",
-		       NULL);
+		refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED, eb, en, "out of memory");
 		return NULL;
 	}
 	for (size_t i = 0; i < sh->n_to; i++) {
@@ -129,7 +134,7 @@ struct job *share_route(struct gw *g, struct session *s, Marac__V1__Frame *f,
 		if (ag <= 0 || protobuf_c_enum_descriptor_get_value(&marac__v1__agency__descriptor,
 								    ag) == NULL) {
 			refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE, eb, en,
-			       "to: unknown agency%s", NULL);
+			       "to: unknown agency");
 			goto fail;
 		}
 		int dup = 0;
@@ -145,7 +150,7 @@ struct job *share_route(struct gw *g, struct session *s, Marac__V1__Frame *f,
 				continue;
 			if (j->n_recip >= MGW_MAX_RECIPIENT_NODES) {
 				refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE, eb, en,
-				       "to: too many recipient nodes%s", NULL);
+				       "to: too many recipient nodes");
 				goto fail;
 			}
 			struct recipient *r = &j->recip[j->n_recip++];
@@ -154,7 +159,7 @@ struct job *share_route(struct gw *g, struct session *s, Marac__V1__Frame *f,
 			uint8_t rnd[16];
 			if (RAND_bytes(rnd, sizeof rnd) != 1) {
 				refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_INTERNAL, eb, en,
-				       "no randomness%s", NULL);
+				       "no randomness");
 				goto fail;
 			}
 			gw_hex(rnd, sizeof rnd, r->delivery_id);
