@@ -272,6 +272,18 @@ int audit_count(struct gwp *g, int event, const char *reason)
 	return n;
 }
 
+int audit_wait(struct gwp *g, int event, const char *reason, int want)
+{
+	int n = 0;
+	for (int i = 0; i < 100; i++) {
+		n = audit_count(g, event, reason);
+		if (n >= want)
+			break;
+		usleep(50000);
+	}
+	return n;
+}
+
 static char *dup_c(const char *s)
 {
 	return codec_strdup(s);

@@ -55,6 +55,9 @@ char *slurp(const char *path);
 /* Count audit records of an event (and reason, if non-NULL) in the gateway's store. */
 int audit_count(struct gwp *g, int event, const char *reason);
 
+/* audit_count, polled for up to 5 s until it reaches want (records are committed asynchronously). */
+int audit_wait(struct gwp *g, int event, const char *reason, int want);
+
 /* A synthetic case summary (caller frees with codec_free). */
 Marac__V1__CaseSummary *synthetic_case(const char *case_ref, const char *area);
 /* A Share of that case to the given agencies. Fields point into c and to; nothing to free. */

@@ -73,9 +73,9 @@ Test(core, share_to_two_agencies_both_receive)
 	cr_assert_eq(count_json(listen_dir("csc")), 1);
 	mgw_client_free(p);
 	/* Every acceptance and delivery is in the audit trail. */
-	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_ACCEPTED, NULL), 1);
-	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED, NULL), 2);
-	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_ACKED, NULL), 2);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_ACCEPTED, NULL, 1), 1);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED, NULL, 2), 2);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_ACKED, NULL, 2), 2);
 }
 
 Test(core, offline_recipient_receives_on_reconnect_in_order)
@@ -175,8 +175,8 @@ Test(core, duplicate_msg_id_answers_original_and_delivers_once)
 	const char *args[] = {"listen", "--out", listen_dir("health"), "--idle-exit", "2", NULL};
 	cr_assert_eq(wait_exit(cli_spawn(&G, "health", NULL, args), 30), 0);
 	cr_assert_eq(count_json(listen_dir("health")), 1, "exactly one delivery");
-	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
-				 "msg_id_conflict"), 1);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				 "msg_id_conflict", 1), 1);
 }
 
 Test(core, refuses_bad_shares_with_typed_errors)
@@ -219,7 +219,7 @@ Test(core, refuses_bad_shares_with_typed_errors)
 	/* The connection is still good. */
 	codec_free(&share_ok(p, "m-good", to, 1, "MARAC-TS-0503")->base);
 	mgw_client_free(p);
-	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED, NULL), 4);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED, NULL, 4), 4);
 }
 
 Test(core, graceful_stop_closes_nodes_with_1001)
@@ -235,5 +235,5 @@ Test(core, graceful_stop_closes_nodes_with_1001)
 	cr_assert_eq(wait_exit(G.pid, 15), 0);
 	G.pid = 0;
 	mgw_client_free(v);
-	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_STOP, NULL), 1);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_STOP, NULL, 1), 1);
 }

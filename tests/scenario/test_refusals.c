@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "mgw_err.h"
@@ -42,7 +43,7 @@ static void refused_at_tls(const char *cert, const char *reason)
 	cr_assert_null(c);
 	still_serving();
 	if (reason) {
-		int n = audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED, reason);
+		int n = audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED, reason, 1);
 		cr_assert_geq(n, 1, "no CONNECTION_REFUSED/%s audit record", reason);
 	}
 }
@@ -60,8 +61,12 @@ Test(refusal, fake_ca_is_audited_as_untrusted_or_bad_signature)
 	char err[512];
 	mgw_client *c = NULL;
 	cr_assert_eq(node_rc(&G, "fake", &c, err, sizeof err), MGW_E_REFUSED);
-	int n = audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED, "cert_untrusted") +
-		audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED, "cert_bad_signature");
+	int n = 0;
+	for (int i = 0; i < 100 && n == 0; i++) {
+		n = audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED, "cert_untrusted") +
+		    audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED, "cert_bad_signature");
+		usleep(50000);
+	}
 	cr_assert_geq(n, 1);
 }
 
@@ -99,8 +104,8 @@ Test(refusal, oversize_frame_closes_1009)
 	cr_assert_eq(mgw_client_close_status(c), 1009);
 	mgw_client_free(c);
 	still_serving();
-	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
-				 "frame_too_large"), 1);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				 "frame_too_large", 1), 1);
 }
 
 Test(refusal, malformed_protobuf_gets_error_and_1007)
@@ -118,8 +123,8 @@ Test(refusal, malformed_protobuf_gets_error_and_1007)
 	cr_assert_eq(mgw_client_close_status(c), 1007);
 	mgw_client_free(c);
 	still_serving();
-	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
-				 "malformed_frame"), 1);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				 "malformed_frame", 1), 1);
 }
 
 Test(refusal, invalid_utf8_is_malformed)
@@ -137,8 +142,8 @@ Test(refusal, invalid_utf8_is_malformed)
 	cr_assert_eq(mgw_client_share(c, &sh, 10000, &acc), MGW_E_REFUSED);
 	cr_assert_eq(mgw_client_last_error(c)->code, MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME);
 	mgw_client_free(c);
-	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
-				 "invalid_utf8"), 1);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				 "invalid_utf8", 1), 1);
 }
 
 Test(refusal, share_before_hello)
