@@ -159,6 +159,26 @@ void gw_kill(struct gwp *g)
 	g->pid = 0;
 }
 
+void gw_teardown(struct gwp *g)
+{
+	gw_kill(g);
+	if (g->dir[0] == 0)
+		return;
+	char *log = slurp(g->log);
+	int bad = log && (strstr(log, "Sanitizer") || strstr(log, "runtime error:"));
+	if (bad)
+		fprintf(stderr, "gateway log %s:\n%s\n", g->log, log);
+	free(log);
+	if (!bad && getenv("MARAC_KEEP_TEST_DIRS") == NULL) {
+		char cmd[700];
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", g->dir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "cannot remove %s\n", g->dir);
+	}
+	cr_assert_not(bad, "the gateway reported a sanitizer error (log above)");
+	g->dir[0] = 0;
+}
+
 int node_rc(struct gwp *g, const char *name, mgw_client **c, char *err, size_t errlen)
 {
 	char crt[64], key[64];

@@ -36,6 +36,8 @@ void gw_restart(struct gwp *g);
 int gw_stop(struct gwp *g);
 /* SIGKILL and wait. */
 void gw_kill(struct gwp *g);
+/* Kill, fail the test if the daemon's log holds a sanitizer report, remove the temp dir. */
+void gw_teardown(struct gwp *g);
 
 /* In-process node client for cert NAME (police, health, ...). NULL + err on failure. */
 mgw_client *node(struct gwp *g, const char *name, char *err, size_t errlen);

@@ -17,7 +17,7 @@ static struct gwp G;
 
 static void teardown(void)
 {
-	gw_kill(&G);
+	gw_teardown(&G);
 }
 
 TestSuite(core, .fini = teardown, .timeout = 120);

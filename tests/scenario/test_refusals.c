@@ -16,7 +16,7 @@ static struct gwp G;
 
 static void teardown(void)
 {
-	gw_kill(&G);
+	gw_teardown(&G);
 }
 
 TestSuite(refusal, .fini = teardown, .timeout = 120);
