@@ -19,6 +19,7 @@
 #   fake.crt/.key            police's subject, from a fake CA with the real
 #                            CA's subject (same-subject attack)            -> untrusted/bad signature
 #   unregistered.crt/.key    CA-signed, valid, not in the registry          -> cert_unregistered
+#   late.crt/.key            valid under ca.crl, revoked by ca-late.crl     -> revoked on SIGHUP reload
 #   fingerprints.txt         NAME sha256:HEX for every certificate
 #   gateway.yaml             a gateway config for this PKI (state in OUTDIR/state,
 #                            ephemeral port written to OUTDIR/port); policy from
@@ -108,8 +109,12 @@ sign auditor "/O=MARAC Dev/OU=audit/CN=auditor.testshire" client
 sign revoked "/O=MARAC Dev/OU=housing/CN=revoked.testshire" client
 sign expired "/O=MARAC Dev/OU=housing/CN=expired.testshire" client 20200101000000Z 20210101000000Z
 sign unregistered "/O=MARAC Dev/OU=health/CN=unregistered.testshire" client
+sign late "/O=MARAC Dev/OU=probation/CN=late.testshire" client
 q openssl ca -batch -config ca.cnf -revoke revoked.crt
 q openssl ca -batch -config ca.cnf -gencrl -out ca.crl
+# A later CRL that also revokes late.crt: tests swap it in and send SIGHUP.
+q openssl ca -batch -config ca.cnf -revoke late.crt
+q openssl ca -batch -config ca.cnf -gencrl -out ca-late.crl
 
 # --- a foreign CA, and a fake CA with the real CA's subject ---
 selfsigned_ca() { # name subject
@@ -180,6 +185,7 @@ fp() { grep "^$1 " fingerprints.txt | cut -d' ' -f2; }
   # Registered, so that revocation and expiry are the only reasons they fail.
   node revoked housing-revoked housing node testshire
   node expired housing-expired housing node testshire
+  node late probation-late probation node testshire
 } > gateway.yaml
 rm -rf ca-db/new ca.cnf ./*.srl
 chmod 600 ./*.key

@@ -64,17 +64,22 @@ static void write_config(struct gwp *g, const char *extra)
 	cr_assert_not_null(reg, "PKI has no gateway.yaml");
 	const char *nodes = strstr(reg, "\nnodes:");
 	cr_assert_not_null(nodes, "PKI gateway.yaml has no nodes: section");
+	/* CRL and policy are per-test copies, so tests may replace them and reload. */
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s/ca.crl' && cp '%s/policy/default.yaml' '%s/policy.yaml'",
+		 pki_file("ca.crl"), g->dir, MARAC_SOURCE_DIR, g->dir);
+	cr_assert_eq(system(cmd), 0);
 	FILE *f = fopen(g->config, "w");
 	cr_assert_not_null(f);
 	fprintf(f,
 		"listen:\n  address: 127.0.0.1\n  port: 0\n  port_file: %s/port\n"
-		"tls:\n  cert: %s\n  key: %s\n  ca: %s\n  crl: %s\n"
+		"tls:\n  cert: %s\n  key: %s\n  ca: %s\n  crl: %s/ca.crl\n"
 		"state_dir: %s/state\n"
-		"policy: %s/policy/default.yaml\n"
+		"policy: %s/policy.yaml\n"
 		"log:\n  level: debug\n"
 		"%s%s\n",
 		g->dir, pki_file("server.crt"), pki_file("server.key"), pki_file("ca.crt"),
-		pki_file("ca.crl"), g->dir, MARAC_SOURCE_DIR, extra ? extra : "", nodes);
+		g->dir, g->dir, g->dir, extra ? extra : "", nodes);
 	fclose(f);
 	free(reg);
 }
