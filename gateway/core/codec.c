@@ -129,6 +129,42 @@ int codec_utf8_ok(const ProtobufCMessage *msg)
 	return 1;
 }
 
+/*
+ * Drop unknown fields everywhere in msg. protobuf-c keeps them and packs
+ * them again, so a field outside our schema would ride along inside a case
+ * summary past the redaction policy (default deny covers only fields it
+ * knows). Nothing we do not understand is stored or forwarded.
+ */
+static void strip_unknown(ProtobufCMessage *msg)
+{
+	for (unsigned i = 0; i < msg->n_unknown_fields; i++)
+		budget_free(NULL, msg->unknown_fields[i].data);
+	budget_free(NULL, msg->unknown_fields);
+	msg->unknown_fields = NULL;
+	msg->n_unknown_fields = 0;
+	const ProtobufCMessageDescriptor *d = msg->descriptor;
+	char *base = (char *)msg;
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+			continue;
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			size_t n = *(size_t *)(base + f->quantifier_offset);
+			ProtobufCMessage **arr = *(ProtobufCMessage ***)(base + f->offset);
+			for (size_t k = 0; k < n; k++)
+				if (arr[k])
+					strip_unknown(arr[k]);
+			continue;
+		}
+		if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+		    *(uint32_t *)(base + f->quantifier_offset) != f->id)
+			continue;
+		ProtobufCMessage *m = *(ProtobufCMessage **)(base + f->offset);
+		if (m)
+			strip_unknown(m);
+	}
+}
+
 int codec_unpack(const ProtobufCMessageDescriptor *desc, const uint8_t *buf,
 		 size_t len, size_t max_len, ProtobufCMessage **out)
 {
@@ -150,6 +186,7 @@ int codec_unpack(const ProtobufCMessageDescriptor *desc, const uint8_t *buf,
 		codec_free(m);
 		return MGW_E_UTF8;
 	}
+	strip_unknown(m);
 	*out = m;
 	return MGW_OK;
 }

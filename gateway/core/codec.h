@@ -4,7 +4,9 @@
  * Every byte string from a peer goes through codec_unpack(): it refuses input
  * above the caller's cap, decodes under a budgeted allocator (protobuf-c can
  * amplify adversarial input ~35x), and checks that every string field is
- * valid UTF-8 (protobuf-c 1.4 does not). Messages it returns are freed with
+ * valid UTF-8 (protobuf-c 1.4 does not), and drops unknown fields (they
+ * would otherwise be re-packed and forwarded past the redaction policy).
+ * Messages it returns are freed with
  * codec_free(), never with protobuf_c_message_free_unpacked(NULL allocator).
  */
 #ifndef MARAC_CODEC_H

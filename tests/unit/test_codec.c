@@ -110,3 +110,44 @@ Test(codec, digest_is_stable)
 	codec_free(&f->base);
 	free(buf);
 }
+
+/* Fields outside the schema are dropped, never stored or forwarded. */
+Test(codec, unknown_fields_are_dropped)
+{
+	size_t n;
+	uint8_t *buf = pack_share("m-1", "x", &n);
+	/* Append an unknown field 99 (LEN) to the Frame and one inside the Share. */
+	uint8_t extra[] = {0x9a, 0x06, 0x03, 'a', 'b', 'c'};
+	uint8_t *b2 = malloc(n + sizeof extra);
+	memcpy(b2, buf, n);
+	memcpy(b2 + n, extra, sizeof extra);
+	Marac__V1__Frame *f;
+	cr_assert_eq(codec_frame_unpack(b2, n + sizeof extra, 1 << 20, &f), MGW_OK);
+	cr_assert_eq(f->base.n_unknown_fields, 0);
+	uint8_t *re;
+	size_t rn;
+	codec_pack(&f->base, &re, &rn);
+	cr_assert_eq(rn, n, "re-packed frame carries nothing unknown");
+	free(re);
+	codec_free(&f->base);
+	free(b2);
+	free(buf);
+}
+
+/* Found by libFuzzer: a field-number-0 tag inside a sub-message. */
+Test(codec, fuzz_regression_tag_zero)
+{
+	const uint8_t in[] = {0x12, 0x03, 0x80, 0x00, 0x35};
+	Marac__V1__Frame *f = NULL;
+	int rc = codec_frame_unpack(in, sizeof in, 1024, &f);
+	if (rc == MGW_OK) {
+		uint8_t *a;
+		size_t na;
+		codec_pack(&f->base, &a, &na);
+		Marac__V1__Frame *g;
+		cr_assert_eq(codec_frame_unpack(a, na, 1024, &g), MGW_OK);
+		codec_free(&g->base);
+		free(a);
+		codec_free(&f->base);
+	}
+}
