@@ -1,0 +1,165 @@
+/*
+ * Abuse: each misbehaviour is refused or contained and audited, and a
+ * well-behaved node is served throughout.
+ */
+#include <arpa/inet.h>
+#include <criterion/criterion.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "mgw_err.h"
+
+static struct gwp G;
+
+static void teardown(void)
+{
+	gw_teardown(&G);
+}
+
+TestSuite(abuse, .fini = teardown, .timeout = 120);
+
+static void police_still_served(void)
+{
+	char fixture[600], out[4096];
+	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
+	const char *args[] = {"send", "--to", "health", fixture, NULL};
+	int rc = cli_run(&G, "police", out, sizeof out, args);
+	cr_assert_eq(rc, 0, "well-behaved node refused: %d %s", rc, out);
+}
+
+Test(abuse, connection_flood_beyond_the_limit_is_refused_and_audited)
+{
+	gw_start(&G, "limits:\n  max_connections: 2\n");
+	char err[512];
+	mgw_client *a = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(a, "%s", err);
+	/* One in-process client per process: the others are CLI listeners. */
+	char dir[700];
+	snprintf(dir, sizeof dir, "%s/inbox-idva", G.dir);
+	const char *largs[] = {"listen", "--out", dir, "--idle-exit", "8", NULL};
+	pid_t l1 = cli_spawn(&G, "idva", NULL, largs);
+	usleep(700000);
+	char out[2048], fixture[600];
+	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
+	const char *sargs[] = {"send", "--timeout", "5", "--to", "health", fixture, NULL};
+	int rc = cli_run(&G, "police", out, sizeof out, sargs);
+	cr_assert_eq(rc, 4, "third connection must be refused (exit 4), got %d", rc);
+	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
+				 "too_many_connections", 1), 1);
+	mgw_client_free(a);
+	wait_exit(l1, 20);
+	police_still_served();
+}
+
+Test(abuse, recipient_that_never_acks_is_bounded_and_loses_nothing)
+{
+	gw_start(&G, "limits:\n  delivery_window: 4\n");
+	char err[512];
+	/* The silent node connects first, so deliveries are pushed as they commit. */
+	mgw_client *v = node(&G, "idva", err, sizeof err);
+	cr_assert_not_null(v, "%s", err);
+	char fixture[600], out[4096];
+	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
+	for (int i = 0; i < 12; i++) {
+		char id[32];
+		snprintf(id, sizeof id, "flood-%d", i);
+		const char *args[] = {"send", "--to", "idva,health", "--msg-id", id, fixture, NULL};
+		cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	}
+	int got = 0;
+	Marac__V1__Frame *f;
+	while (mgw_client_recv(v, 1500, &f) == MGW_OK) {
+		got += f->body_case == MARAC__V1__FRAME__BODY_DELIVER;
+		codec_free(&f->base);
+	}
+	cr_assert_eq(got, 4, "a node that never acks gets exactly delivery_window frames");
+	/* health was not held up by idva. */
+	char dir[700];
+	snprintf(dir, sizeof dir, "%s/inbox-health", G.dir);
+	const char *largs[] = {"listen", "--out", dir, "--count", "12", "--idle-exit", "10", NULL};
+	cr_assert_eq(wait_exit(cli_spawn(&G, "health", NULL, largs), 30), 0);
+	cr_assert_eq(count_json(dir), 12);
+	mgw_client_free(v);
+	/* Nothing was dropped: idva gets all 12 once it reads and acks. */
+	snprintf(dir, sizeof dir, "%s/inbox-idva", G.dir);
+	const char *iargs[] = {"listen", "--out", dir, "--count", "12", "--idle-exit", "10", NULL};
+	cr_assert_eq(wait_exit(cli_spawn(&G, "idva", NULL, iargs), 30), 0);
+	cr_assert_eq(count_json(dir), 12);
+}
+
+Test(abuse, slowloris_tcp_without_tls_handshake_is_dropped)
+{
+	gw_start(&G, "limits:\n  handshake_timeout_secs: 2\n");
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)G.port)};
+	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+	cr_assert_eq(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+	/* Send the first byte of a TLS record, then nothing. */
+	cr_assert_eq(write(fd, "\x16", 1), 1);
+	struct timeval tv = {.tv_sec = 15};
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+	time_t t0 = time(NULL);
+	char b[64];
+	ssize_t r = read(fd, b, sizeof b);
+	cr_assert_leq(r, 0, "the gateway must close a stalled handshake");
+	cr_assert_lt(time(NULL) - t0, 14, "closed by the handshake timeout, not ours");
+	close(fd);
+	police_still_served();
+}
+
+Test(abuse, websocket_without_hello_is_closed_after_the_handshake_timeout)
+{
+	gw_start(&G, "limits:\n  handshake_timeout_secs: 2\n");
+	char err[512];
+	struct mgw_client_opts o = {
+		.url = G.url, .cert = pki_file("police.crt"), .key = pki_file("police.key"),
+		.ca = pki_file("ca.crt"), .timeout_ms = 10000, .skip_hello = 1,
+	};
+	mgw_client *c = NULL;
+	cr_assert_eq(mgw_client_connect(&o, &c, err, sizeof err), MGW_OK, "%s", err);
+	Marac__V1__Frame *f;
+	cr_assert_eq(mgw_client_recv(c, 12000, &f), MGW_E_CLOSED);
+	mgw_client_free(c);
+	police_still_served();
+}
+
+Test(abuse, gateway_frames_from_a_node_are_refused)
+{
+	gw_start(&G, NULL);
+	char err[512];
+	mgw_client *c = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(c, "%s", err);
+	/* A node pretending to be the gateway, delivering "from police". */
+	Marac__V1__Deliver d = MARAC__V1__DELIVER__INIT;
+	d.delivery_id = "0123456789abcdef0123456789abcdef";
+	d.from_node = "police-testshire";
+	d.from_agency = MARAC__V1__AGENCY__AGENCY_POLICE;
+	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
+	fr.body_case = MARAC__V1__FRAME__BODY_DELIVER;
+	fr.deliver = &d;
+	cr_assert_eq(mgw_client_send(c, &fr), MGW_OK);
+	Marac__V1__Frame *f;
+	cr_assert_eq(mgw_client_recv(c, 10000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_ERROR);
+	cr_assert_eq(f->error->code, MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME);
+	codec_free(&f->base);
+	/* Acking somebody else's delivery id. */
+	cr_assert_eq(mgw_client_ack(c, "ffffffffffffffffffffffffffffffff", 1), MGW_OK);
+	cr_assert_eq(mgw_client_recv(c, 10000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_ERROR);
+	cr_assert_eq(f->error->code, MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_DELIVERY);
+	codec_free(&f->base);
+	mgw_client_free(c);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				"unexpected_frame", 1), 1);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				"unknown_delivery", 1), 1);
+	police_still_served();
+}
