@@ -1,40 +1,75 @@
 #!/usr/bin/env bash
-# certs/gen.sh OUTDIR: a development and test PKI for marac-gateway.
+# certs/gen.sh [-v] OUTDIR: a development and test PKI for marac-gateway.
 #
 # Never for production: keys are unencrypted and live beside the certs.
 # No key is ever committed; tests and the demo generate a fresh PKI.
+# OUTDIR must not exist or be empty (so a re-run never mixes two PKIs); on
+# failure whatever was generated is removed. Prints nothing but errors unless
+# -v (or VERBOSE=1). tests/pki.test.sh checks the negative certs fail for the
+# right reason with `openssl verify`.
 #
-# OUTDIR gets (EC P-256 keys, mode 0600):
-#   ca.crt/.key              the MARAC dev CA
-#   ca.crl                   its CRL (valid 30 days), revoking revoked.crt
-#   server.crt/.key          the gateway (SAN localhost, 127.0.0.1, ::1; serverAuth)
+# OUTDIR gets (EC P-256 keys everywhere, mode 0600; certs 0644):
+#   ca.crt/.key              the MARAC dev CA ("/O=MARAC Dev/CN=MARAC Dev CA")
+#   ca.crl                   its CRL (valid now and 30 days), revoking revoked.crt
+#   server.crt/.key          the gateway: CN=marac-gateway, SAN DNS:localhost,
+#                            IP:127.0.0.1, IP:::1; serverAuth
 #   police csc asc health idva probation housing education  .crt/.key
-#                            one node per agency (clientAuth), area testshire
-#   chair.crt/.key           a police DI chairing MARAC (role chair)
+#                            one node per agency, "/O=MARAC Dev/OU=<agency>/
+#                            CN=<name>.testshire", clientAuth; area testshire
+#                            (police also otherton)
+#   chair.crt/.key           a police DI chairing the testshire MARAC (role chair)
 #   auditor.crt/.key         an auditor (role auditor)
-#   Negative tests, one per rejection reason:
-#   revoked.crt/.key         CA-signed, registered, then revoked (CRL)      -> cert_revoked
-#   expired.crt/.key         CA-signed, registered, validity in the past    -> cert_expired
-#   foreign.crt/.key         from an unrelated CA (foreign-ca.crt)          -> cert_untrusted
-#   fake.crt/.key            police's subject, from a fake CA with the real
-#                            CA's subject (same-subject attack)            -> untrusted/bad signature
-#   unregistered.crt/.key    CA-signed, valid, not in the registry          -> cert_unregistered
-#   late.crt/.key            valid under ca.crl, revoked by ca-late.crl     -> revoked on SIGHUP reload
-#   fingerprints.txt         NAME sha256:HEX for every certificate
-#   gateway.yaml             a gateway config for this PKI (state in OUTDIR/state,
-#                            ephemeral port written to OUTDIR/port); policy from
-#                            $MARAC_POLICY if set. The nodes: section comes last.
+#   Negative tests, one per rejection reason (scenario: tests/scenario/test_refusals.c):
+#   revoked.crt/.key         CA-signed, registered, then revoked in ca.crl  -> cert_revoked
+#   expired.crt/.key         CA-signed, registered, valid 2020-2021 only    -> cert_expired
+#                            (registered by fingerprint, so revocation or
+#                            expiry is the only reason these two fail)
+#   foreign.crt/.key         from an unrelated CA (foreign-ca.crt/.key)     -> cert_untrusted
+#   fake.crt/.key            police's exact subject, signed by fake-ca whose
+#                            subject is the real CA's (same-subject attack).
+#                            It carries no authority key id, so a verifier
+#                            finds the real CA by name and must fail on the
+#                            signature                                      -> cert_bad_signature
+#   unregistered.crt/.key    CA-signed and valid, not in the registry       -> cert_unregistered
+#   late.crt/.key            valid under ca.crl, revoked by ca-late.crl     -> revoked on SIGHUP
+#   ca-late.crl              a later CRL revoking revoked.crt and late.crt
+#   ca-db/                   the `openssl ca` database (index, serials) behind the CRLs
+#   fingerprints.txt         "NAME sha256:AB:CD:..." (SHA-256 of the DER, upper
+#                            case, colon separated) for every certificate
+#   gateway.yaml             a gateway config for this PKI: 127.0.0.1, port 0
+#                            with port_file OUTDIR/port, state in OUTDIR/state,
+#                            policy: $MARAC_POLICY only if set. Every node is
+#                            registered by fingerprint except foreign, fake and
+#                            unregistered. The nodes: section comes last (the
+#                            scenario harness splices its own keys before it).
 set -euo pipefail
-out=${1:?usage: certs/gen.sh OUTDIR}
 verbose=${VERBOSE:-0}
+if [ "${1:-}" = -v ]; then verbose=1; shift; fi
+if [ $# -ne 1 ]; then echo "usage: certs/gen.sh [-v] OUTDIR" >&2; exit 2; fi
+out=$1
 if [ -e "$out" ] && [ -n "$(ls -A "$out" 2>/dev/null)" ]; then
   echo "gen.sh: $out exists and is not empty" >&2; exit 2
 fi
+policy=${MARAC_POLICY:-}
+if [ -n "$policy" ] && [ "${policy#/}" = "$policy" ]; then
+  policy="$(cd "$(dirname "$policy")" && pwd)/$(basename "$policy")"
+fi
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
+# A failed run leaves nothing behind, so the next run is not refused.
+done_ok=0
+trap '[ "$done_ok" = 1 ] || find "$out" -mindepth 1 -delete 2>/dev/null || true' EXIT
 umask 077
 cd "$out"
-q() { if [ "$verbose" = 1 ]; then "$@"; else "$@" >/dev/null 2>&1 || { echo "gen.sh: failed: $*" >&2; "$@"; exit 1; }; fi; }
+# Run quietly; on failure show what openssl said (running it once only:
+# `openssl ca` changes its database).
+q() {
+  local o
+  if [ "$verbose" = 1 ]; then "$@"; return; fi
+  if ! o=$("$@" 2>&1); then
+    printf 'gen.sh: failed: %s\n%s\n' "$*" "$o" >&2; exit 1
+  fi
+}
 
 key() { q openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1.key"; }
 
@@ -70,6 +105,7 @@ keyUsage = critical,digitalSignature
 extendedKeyUsage = clientAuth
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+crlDistributionPoints = URI:http://crl.marac-dev.invalid/ca.crl
 [ server ]
 basicConstraints = critical,CA:FALSE
 keyUsage = critical,digitalSignature
@@ -77,6 +113,7 @@ extendedKeyUsage = serverAuth
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 subjectAltName = DNS:localhost,IP:127.0.0.1,IP:::1
+crlDistributionPoints = URI:http://crl.marac-dev.invalid/ca.crl
 CNF
 
 ca_subj="/O=MARAC Dev/CN=MARAC Dev CA"
@@ -126,7 +163,10 @@ selfsigned_ca() { # name subject
 leaf_from() { # name subject issuer
   key "$1"
   q openssl req -new -key "$1.key" -subj "$2" -out "$1.csr"
-  printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n' > "$1.ext"
+  # No authority key id: chain building must go by issuer name alone.
+  printf '%s\n' 'basicConstraints=critical,CA:FALSE' 'keyUsage=critical,digitalSignature' \
+    'extendedKeyUsage=clientAuth' 'subjectKeyIdentifier=hash' 'authorityKeyIdentifier=none' \
+    > "$1.ext"
   q openssl x509 -req -in "$1.csr" -CA "$3.crt" -CAkey "$3.key" -CAcreateserial -days 365 \
     -sha256 -extfile "$1.ext" -out "$1.crt"
   rm -f "$1.csr" "$1.ext"
@@ -147,6 +187,7 @@ fp() { grep "^$1 " fingerprints.txt | cut -d' ' -f2; }
 
 {
   echo "# Generated by certs/gen.sh for development and tests only."
+  echo "# Paths are relative to this file. deploy/gateway.yaml documents every key."
   echo "listen:"
   echo "  address: 127.0.0.1"
   echo "  port: 0"
@@ -157,7 +198,7 @@ fp() { grep "^$1 " fingerprints.txt | cut -d' ' -f2; }
   echo "  ca: ca.crt"
   echo "  crl: ca.crl"
   echo "state_dir: state"
-  [ -n "${MARAC_POLICY:-}" ] && echo "policy: $MARAC_POLICY"
+  if [ -n "$policy" ]; then echo "policy: '${policy//\'/\'\'}'"; fi
   echo "audit:"
   echo "  origin: marac-gateway.dev/testshire"
   echo "  checkpoint_every: 100"
@@ -189,5 +230,6 @@ fp() { grep "^$1 " fingerprints.txt | cut -d' ' -f2; }
 } > gateway.yaml
 rm -rf ca-db/new ca.cnf ./*.srl
 chmod 600 ./*.key
-[ "$verbose" = 1 ] && echo "gen.sh: PKI in $out"
-exit 0
+chmod 644 ./*.crt ./*.crl fingerprints.txt gateway.yaml
+done_ok=1
+if [ "$verbose" = 1 ]; then echo "gen.sh: PKI in $out"; fi

@@ -12,6 +12,7 @@ MARAC_PACKAGES=(
   libcriterion-dev
   clang libclang-rt-14-dev    # libFuzzer targets and sanitizer runtimes
   python3                     # small JSON checks in the shell tests
+  testssl.sh                  # the TLS scan test
 )
 
 marac_missing_packages() {

@@ -29,6 +29,9 @@ struct ctx {
 };
 
 static int fail(struct ctx *x, const yaml_node_t *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail(struct ctx *x, const yaml_node_t *n, const char *fmt, ...)
 {
 	if (x->failed)
 		return MGW_E_INVALID;

@@ -254,6 +254,9 @@ struct perr {
 };
 
 static int bad(struct perr *e, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int bad(struct perr *e, const char *path, const char *fmt, ...)
 {
 	int k = snprintf(e->buf, e->len, "%s: ", path[0] ? path : "(top)");
 	if (k >= 0 && (size_t)k < e->len) {
