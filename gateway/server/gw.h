@@ -17,8 +17,10 @@
 #include <stdint.h>
 #include <libwebsockets.h>
 
+#include "checkpoint.h"
 #include "codec.h"
 #include "config.h"
+#include "merkle.h"
 #include "mgw_limits.h"
 #include "policy.h"
 #include "store.h"
@@ -113,6 +115,15 @@ struct gw_metrics {
 	uint64_t commit_hist[MGW_COMMIT_BUCKETS];
 };
 
+/* The audit tree: owned by the writer thread (audit.c). */
+struct audit_tree {
+	struct merkle_range range;  /* every committed record */
+	checkpoint_key *key;
+	char *vkey;
+	uint64_t cp_size;           /* size of the last signed checkpoint */
+	int64_t cp_time_ms;
+};
+
 struct gw {
 	struct mgw_config *cfg;
 	const char *config_path;
@@ -134,6 +145,7 @@ struct gw {
 	int writer_stop;
 	pthread_t writer;
 	store *writer_store;
+	struct audit_tree audit;
 
 	volatile int stopping;      /* SIGTERM/SIGINT seen */
 	volatile int reload;        /* SIGHUP seen */
@@ -151,6 +163,12 @@ struct completion *writer_take_completions(struct gw *g);
 void job_free(struct job *j);
 void policy_ref_put(struct gw *g, struct policy_ref *r);
 struct policy_ref *policy_ref_get(struct gw *g);
+
+/* audit.c (writer thread) */
+int audit_open(struct gw *g, store *st, char *err, size_t errlen);
+/* Sign a checkpoint if due (force: whenever records are uncovered). */
+int audit_after_commit(struct gw *g, store *st, int force);
+void audit_close(struct gw *g);
 
 /* share.c (writer side): process a batch member inside the open transaction. */
 int share_commit(struct gw *g, store *st, struct job *j, struct completion **answer,
