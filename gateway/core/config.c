@@ -1,63 +1,113 @@
 /*
- * config.c: see config.h. libyaml's document API gives every node its
- * line, so each error can point at the text that caused it.
+ * config.c: see config.h.
+ *
+ * The file is read whole (at most MGW_CONFIG_MAX_BYTES) and parsed with
+ * libyaml's document API, which keeps every node's position, so each error
+ * can point at the line and quote the text that caused it. The walk has a
+ * fixed depth (section -> key -> value; nodes -> node -> list -> item), so
+ * anchors and aliases cannot make it recurse or expand: an alias that points
+ * somewhere unexpected (even at its own parent) is just a value of the wrong
+ * kind and is refused like any other.
+ *
+ * Only the first error is reported (fail() keeps it); every function returns
+ * MGW_OK, MGW_E_INVALID (err set) or MGW_E_NOMEM.
  */
 #include "config.h"
 
 #include <arpa/inet.h>
-#include <ctype.h>
 #include <errno.h>
 #include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <yaml.h>
 
+#include "log.h"
 #include "marac/v1/case.pb-c.h"
 #include "mgw_err.h"
 #include "mgw_limits.h"
 
 struct ctx {
 	yaml_document_t doc;
-	const char *file;
-	char *dir;
+	const char *file;   /* the path as given, for messages */
+	const char *text;   /* the file's bytes, for quoting syntax errors */
+	size_t len;
+	char *dir;          /* absolute directory of the file */
 	char *err;
 	size_t errlen;
-	int failed;
+	int failed;         /* an error is in err: keep the first */
+	char label[96];     /* "node \"ID\": " while a node is read */
+	/* Where values were, for the checks made after the walk. */
+	const yaml_node_t *at_tls, *at_cert, *at_key, *at_ca, *at_crl, *at_policy;
 };
 
-static int fail(struct ctx *x, const yaml_node_t *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+static unsigned long line_of(const yaml_node_t *n)
+{
+	return n ? (unsigned long)n->start_mark.line + 1 : 1;
+}
 
-static int fail(struct ctx *x, const yaml_node_t *n, const char *fmt, ...)
+/* Writes "FILE:LINE: [label]message" with control characters shown as '?'. */
+static int fail_at(struct ctx *x, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int fail_at(struct ctx *x, unsigned long line, const char *fmt, ...)
 {
 	if (x->failed)
 		return MGW_E_INVALID;
 	x->failed = 1;
-	int k = snprintf(x->err, x->errlen, "%s:%lu: ", x->file,
-			 n ? (unsigned long)n->start_mark.line + 1 : 0UL);
-	if (k < 0 || (size_t)k >= x->errlen)
+	if (x->errlen == 0)
 		return MGW_E_INVALID;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(x->err + k, x->errlen - (size_t)k, fmt, ap);
-	va_end(ap);
+	int k = snprintf(x->err, x->errlen, "%s:%lu: %s", x->file, line, x->label);
+	if (k >= 0 && (size_t)k < x->errlen) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(x->err + k, x->errlen - (size_t)k, fmt, ap);
+		va_end(ap);
+	}
+	for (char *p = x->err; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
 	return MGW_E_INVALID;
 }
 
-static const char *scalar(const yaml_node_t *n)
+#define fail(x, n, ...) fail_at((x), line_of(n), __VA_ARGS__)
+
+static yaml_node_t *node_at(struct ctx *x, int id)
 {
-	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+	return yaml_document_get_node(&x->doc, id);
+}
+
+/* A plain empty, "~" or "null" scalar: the key was written without a value. */
+static int is_null(const yaml_node_t *n)
+{
+	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return 0;
+	const char *v = (const char *)n->data.scalar.value;
+	return !*v || !strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") ||
+	       !strcmp(v, "NULL");
+}
+
+/* A scalar usable as a C string: not null, no embedded NUL. */
+static const char *plain_string(const yaml_node_t *n)
+{
+	if (n == NULL || n->type != YAML_SCALAR_NODE || is_null(n))
+		return NULL;
+	const char *v = (const char *)n->data.scalar.value;
+	return strlen(v) == n->data.scalar.length ? v : NULL;
 }
 
 static int want_scalar(struct ctx *x, const yaml_node_t *n, const char *key, const char **out)
 {
-	*out = scalar(n);
-	if (*out == NULL)
-		return fail(x, n, "\"%s\" must be a single value", key);
-	return MGW_OK;
+	*out = plain_string(n);
+	if (*out)
+		return MGW_OK;
+	if (n == NULL || is_null(n))
+		return fail(x, n, "\"%s\" has no value", key);
+	if (n->type != YAML_SCALAR_NODE)
+		return fail(x, n, "\"%s\" must be a single value, not a list or mapping", key);
+	return fail(x, n, "\"%s\" contains a NUL byte", key);
 }
 
 static int set_str(struct ctx *x, const yaml_node_t *n, const char *key, char **dst)
@@ -71,13 +121,12 @@ static int set_str(struct ctx *x, const yaml_node_t *n, const char *key, char **
 }
 
 /* A path: relative ones are resolved against the config file's directory. */
-static int set_path(struct ctx *x, const yaml_node_t *n, const char *key, char **dst)
+static int set_path(struct ctx *x, const yaml_node_t *n, const char *key, char **dst,
+		    const yaml_node_t **at)
 {
 	const char *v;
 	if (want_scalar(x, n, key, &v))
 		return MGW_E_INVALID;
-	if (v[0] == 0)
-		return fail(x, n, "\"%s\" is empty", key);
 	free(*dst);
 	if (v[0] == '/') {
 		*dst = strdup(v);
@@ -87,21 +136,31 @@ static int set_path(struct ctx *x, const yaml_node_t *n, const char *key, char *
 		if (*dst)
 			snprintf(*dst, len, "%s/%s", x->dir, v);
 	}
+	if (at)
+		*at = n;
 	return *dst ? MGW_OK : MGW_E_NOMEM;
 }
 
+/* Decimal digits only (no sign, no 0x, no spaces), within [min, max]. */
 static int set_uint(struct ctx *x, const yaml_node_t *n, const char *key, unsigned *dst,
 		    unsigned long min, unsigned long max)
 {
 	const char *v;
 	if (want_scalar(x, n, key, &v))
 		return MGW_E_INVALID;
-	char *end;
-	errno = 0;
-	unsigned long u = strtoul(v, &end, 10);
-	if (!isdigit((unsigned char)v[0]) || *end || errno || u < min || u > max)
-		return fail(x, n, "\"%s\": %s is not a whole number from %lu to %lu", key, v, min,
-			    max);
+	unsigned long u = 0;
+	int over = 0;
+	for (const char *p = v; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return fail(x, n, "%s: \"%s\" is not a whole number", key, v);
+		u = u * 10 + (unsigned long)(*p - '0');
+		if (u > max) {
+			over = 1;
+			u = max + 1; /* stays above max, cannot wrap */
+		}
+	}
+	if (over || u < min || u > max)
+		return fail(x, n, "%s: %s is out of range (%lu to %lu)", key, v, min, max);
 	*dst = (unsigned)u;
 	return MGW_OK;
 }
@@ -126,28 +185,38 @@ static int loopback(const char *a)
 	return strcmp(a, "localhost") == 0;
 }
 
-static yaml_node_t *node_at(struct ctx *x, int id)
+/* [A-Za-z0-9._-]{1,max} */
+static int word_ok(const char *s, size_t max)
 {
-	return yaml_document_get_node(&x->doc, id);
+	size_t n = strlen(s);
+	if (n == 0 || n > max)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-'))
+			return 0;
+	}
+	return 1;
 }
 
-/* Iterate a mapping: for each pair calls fn(key, value). */
-typedef int (*pair_fn)(struct ctx *x, struct mgw_config *c, const char *key, yaml_node_t *k,
-		       yaml_node_t *v, void *arg);
+/* Iterate a mapping with unique plain keys: fn(key, key node, value node) per pair. */
+typedef int (*pair_fn)(struct ctx *x, struct mgw_config *c, const char *key,
+		       const yaml_node_t *k, yaml_node_t *v, void *arg);
 
-static int each_pair(struct ctx *x, struct mgw_config *c, yaml_node_t *map, const char *what,
-		     pair_fn fn, void *arg)
+static int each_pair(struct ctx *x, struct mgw_config *c, const yaml_node_t *map,
+		     const char *what, pair_fn fn, void *arg)
 {
 	if (map == NULL || map->type != YAML_MAPPING_NODE)
-		return fail(x, map, "%s must be a mapping of keys to values", what);
+		return fail(x, map, "%s must be a mapping (key: value lines)", what);
 	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
 	     p++) {
 		yaml_node_t *k = node_at(x, p->key), *v = node_at(x, p->value);
-		const char *key = scalar(k);
-		if (key == NULL)
+		const char *key = plain_string(k);
+		if (key == NULL || v == NULL)
 			return fail(x, k, "keys in %s must be plain words", what);
 		for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p; q++)
-			if (strcmp(scalar(node_at(x, q->key)) ? scalar(node_at(x, q->key)) : "", key) == 0)
+			if (strcmp(plain_string(node_at(x, q->key)), key) == 0)
 				return fail(x, k, "duplicate key \"%s\" in %s", key, what);
 		int rc = fn(x, c, key, k, v, arg);
 		if (rc)
@@ -156,7 +225,7 @@ static int each_pair(struct ctx *x, struct mgw_config *c, yaml_node_t *map, cons
 	return MGW_OK;
 }
 
-static int do_listen(struct ctx *x, struct mgw_config *c, const char *key, yaml_node_t *k,
+static int do_listen(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
 		     yaml_node_t *v, void *arg)
 {
 	if (!strcmp(key, "address"))
@@ -164,33 +233,34 @@ static int do_listen(struct ctx *x, struct mgw_config *c, const char *key, yaml_
 	if (!strcmp(key, "port"))
 		return set_port(x, v, "listen.port", &c->listen_port);
 	if (!strcmp(key, "port_file"))
-		return set_path(x, v, "listen.port_file", &c->port_file);
+		return set_path(x, v, "listen.port_file", &c->port_file, NULL);
 	return fail(x, k, "unknown key \"%s\" in listen", key);
 }
 
-static int do_tls(struct ctx *x, struct mgw_config *c, const char *key, yaml_node_t *k,
+static int do_tls(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
 		  yaml_node_t *v, void *arg)
 {
 	if (!strcmp(key, "cert"))
-		return set_path(x, v, "tls.cert", &c->tls_cert);
+		return set_path(x, v, "tls.cert", &c->tls_cert, &x->at_cert);
 	if (!strcmp(key, "key"))
-		return set_path(x, v, "tls.key", &c->tls_key);
+		return set_path(x, v, "tls.key", &c->tls_key, &x->at_key);
 	if (!strcmp(key, "ca"))
-		return set_path(x, v, "tls.ca", &c->tls_ca);
+		return set_path(x, v, "tls.ca", &c->tls_ca, &x->at_ca);
 	if (!strcmp(key, "crl"))
-		return set_path(x, v, "tls.crl", &c->tls_crl);
+		return set_path(x, v, "tls.crl", &c->tls_crl, &x->at_crl);
 	return fail(x, k, "unknown key \"%s\" in tls", key);
 }
 
-static int do_metrics(struct ctx *x, struct mgw_config *c, const char *key, yaml_node_t *k,
+static int do_metrics(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
 		      yaml_node_t *v, void *arg)
 {
 	if (!strcmp(key, "address")) {
-		if (set_str(x, v, "metrics.address", &c->metrics_address))
-			return MGW_E_INVALID;
+		int rc = set_str(x, v, "metrics.address", &c->metrics_address);
+		if (rc)
+			return rc;
 		if (!loopback(c->metrics_address))
-			return fail(x, v, "metrics.address \"%s\" is not a loopback address: "
-					  "metrics are for this host only", c->metrics_address);
+			return fail(x, v, "metrics.address \"%s\" is not a loopback address "
+					  "(metrics are for this host only)", c->metrics_address);
 		return MGW_OK;
 	}
 	if (!strcmp(key, "port"))
@@ -198,7 +268,7 @@ static int do_metrics(struct ctx *x, struct mgw_config *c, const char *key, yaml
 	return fail(x, k, "unknown key \"%s\" in metrics", key);
 }
 
-static int do_limits(struct ctx *x, struct mgw_config *c, const char *key, yaml_node_t *k,
+static int do_limits(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
 		     yaml_node_t *v, void *arg)
 {
 	static const struct {
@@ -208,43 +278,75 @@ static int do_limits(struct ctx *x, struct mgw_config *c, const char *key, yaml_
 	} L[] = {
 		{"max_frame_bytes", offsetof(struct mgw_config, max_frame_bytes),
 		 MGW_MAX_FRAME_BYTES_MIN, MGW_MAX_FRAME_BYTES_MAX},
-		{"max_in_flight", offsetof(struct mgw_config, max_in_flight), 1, 1024},
-		{"delivery_window", offsetof(struct mgw_config, delivery_window), 1, 1024},
-		{"max_connections", offsetof(struct mgw_config, max_connections), 1, 4096},
-		{"idle_ping_secs", offsetof(struct mgw_config, idle_ping_secs), 1, 3600},
-		{"ping_timeout_secs", offsetof(struct mgw_config, ping_timeout_secs), 1, 600},
-		{"handshake_timeout_secs", offsetof(struct mgw_config, handshake_timeout_secs), 1, 120},
+		{"max_in_flight", offsetof(struct mgw_config, max_in_flight),
+		 MGW_MAX_IN_FLIGHT_MIN, MGW_MAX_IN_FLIGHT_MAX},
+		{"delivery_window", offsetof(struct mgw_config, delivery_window),
+		 MGW_DELIVERY_WINDOW_MIN, MGW_DELIVERY_WINDOW_MAX},
+		{"max_connections", offsetof(struct mgw_config, max_connections),
+		 MGW_MAX_CONNECTIONS_MIN, MGW_MAX_CONNECTIONS_MAX},
+		{"idle_ping_secs", offsetof(struct mgw_config, idle_ping_secs),
+		 MGW_IDLE_PING_SECS_MIN, MGW_IDLE_PING_SECS_MAX},
+		{"ping_timeout_secs", offsetof(struct mgw_config, ping_timeout_secs),
+		 MGW_PING_TIMEOUT_SECS_MIN, MGW_PING_TIMEOUT_SECS_MAX},
+		{"handshake_timeout_secs", offsetof(struct mgw_config, handshake_timeout_secs),
+		 MGW_HANDSHAKE_TIMEOUT_SECS_MIN, MGW_HANDSHAKE_TIMEOUT_SECS_MAX},
 	};
 	for (size_t i = 0; i < sizeof L / sizeof L[0]; i++)
 		if (!strcmp(key, L[i].name)) {
 			char full[64];
 			snprintf(full, sizeof full, "limits.%s", key);
-			return set_uint(x, v, full, (unsigned *)((char *)c + L[i].off), L[i].min,
-					L[i].max);
+			return set_uint(x, v, full, (unsigned *)(void *)((char *)c + L[i].off),
+					L[i].min, L[i].max);
 		}
 	return fail(x, k, "unknown key \"%s\" in limits", key);
 }
 
-static int do_audit(struct ctx *x, struct mgw_config *c, const char *key, yaml_node_t *k,
+/* 1..MGW_AUDIT_ORIGIN_MAX bytes, no C0/C1 control characters (it is a note's first line). */
+static int origin_ok(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > MGW_AUDIT_ORIGIN_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x20 || b == 0x7f ||
+		    (b == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		     (unsigned char)s[i + 1] <= 0x9f))
+			return 0;
+	}
+	return 1;
+}
+
+static int do_audit(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
 		    yaml_node_t *v, void *arg)
 {
-	if (!strcmp(key, "origin"))
-		return set_str(x, v, "audit.origin", &c->audit_origin);
+	if (!strcmp(key, "origin")) {
+		int rc = set_str(x, v, "audit.origin", &c->audit_origin);
+		if (rc)
+			return rc;
+		if (!origin_ok(c->audit_origin))
+			return fail(x, v, "audit.origin \"%s\": 1 to %u characters, no control "
+					  "characters", c->audit_origin, MGW_AUDIT_ORIGIN_MAX);
+		return MGW_OK;
+	}
 	if (!strcmp(key, "checkpoint_every"))
-		return set_uint(x, v, "audit.checkpoint_every", &c->checkpoint_every, 1, 1000000);
+		return set_uint(x, v, "audit.checkpoint_every", &c->checkpoint_every,
+				MGW_CHECKPOINT_EVERY_MIN, MGW_CHECKPOINT_EVERY_MAX);
 	if (!strcmp(key, "checkpoint_secs"))
-		return set_uint(x, v, "audit.checkpoint_secs", &c->checkpoint_secs, 1, 86400);
+		return set_uint(x, v, "audit.checkpoint_secs", &c->checkpoint_secs,
+				MGW_CHECKPOINT_SECS_MIN, MGW_CHECKPOINT_SECS_MAX);
 	return fail(x, k, "unknown key \"%s\" in audit", key);
 }
 
-static int do_log(struct ctx *x, struct mgw_config *c, const char *key, yaml_node_t *k,
+static int do_log(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
 		  yaml_node_t *v, void *arg)
 {
 	if (!strcmp(key, "level")) {
-		if (set_str(x, v, "log.level", &c->log_level))
-			return MGW_E_INVALID;
-		const char *ok[] = {"debug", "info", "warn", "error"};
-		for (int i = 0; i < 4; i++)
+		int rc = set_str(x, v, "log.level", &c->log_level);
+		if (rc)
+			return rc;
+		static const char *const ok[] = {"debug", "info", "warn", "error"};
+		for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 			if (!strcmp(c->log_level, ok[i]))
 				return MGW_OK;
 		return fail(x, v, "log.level \"%s\": one of debug, info, warn, error", c->log_level);
@@ -252,18 +354,26 @@ static int do_log(struct ctx *x, struct mgw_config *c, const char *key, yaml_nod
 	return fail(x, k, "unknown key \"%s\" in log", key);
 }
 
+/* Canonical names first: config_agency_name returns the first match. */
 static const struct {
 	const char *name;
 	int value;
 } agencies[] = {
-	{"police", 1}, {"childrens_social_care", 2}, {"csc", 2}, {"adult_social_care", 3},
-	{"asc", 3}, {"health", 4}, {"idva", 5}, {"probation", 6}, {"housing", 7},
-	{"education", 8},
+	{"police", MARAC__V1__AGENCY__AGENCY_POLICE},
+	{"childrens_social_care", MARAC__V1__AGENCY__AGENCY_CHILDRENS_SOCIAL_CARE},
+	{"adult_social_care", MARAC__V1__AGENCY__AGENCY_ADULT_SOCIAL_CARE},
+	{"health", MARAC__V1__AGENCY__AGENCY_HEALTH},
+	{"idva", MARAC__V1__AGENCY__AGENCY_IDVA},
+	{"probation", MARAC__V1__AGENCY__AGENCY_PROBATION},
+	{"housing", MARAC__V1__AGENCY__AGENCY_HOUSING},
+	{"education", MARAC__V1__AGENCY__AGENCY_EDUCATION},
+	{"csc", MARAC__V1__AGENCY__AGENCY_CHILDRENS_SOCIAL_CARE},
+	{"asc", MARAC__V1__AGENCY__AGENCY_ADULT_SOCIAL_CARE},
 };
 
 int config_agency_from_name(const char *name)
 {
-	for (size_t i = 0; i < sizeof agencies / sizeof agencies[0]; i++)
+	for (size_t i = 0; name && i < sizeof agencies / sizeof agencies[0]; i++)
 		if (!strcmp(agencies[i].name, name))
 			return agencies[i].value;
 	return 0;
@@ -277,154 +387,179 @@ const char *config_agency_name(int agency)
 	return "unknown";
 }
 
-static int id_ok(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > MGW_ID_MAX)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) && s[i] != '.' && s[i] != '_' && s[i] != '-')
-			return 0;
-	return 1;
-}
-
-/* "sha256:AB:CD..." / "abcd..." -> 64 lower hex; 0 on success. */
+/* "sha256:AB:CD..." or "abcd..." -> 64 lower hex; 0 on success. */
 static int norm_fingerprint(const char *in, char out[65])
 {
 	if (!strncasecmp(in, "sha256:", 7) || !strncasecmp(in, "sha256=", 7))
 		in += 7;
 	size_t k = 0;
 	for (; *in; in++) {
-		if (*in == ':')
+		char ch = *in;
+		if (ch == ':')
 			continue;
-		if (!isxdigit((unsigned char)*in) || k == 64)
+		if (ch >= 'A' && ch <= 'F')
+			ch = (char)(ch - 'A' + 'a');
+		if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f')) || k == 64)
 			return -1;
-		out[k++] = (char)tolower((unsigned char)*in);
+		out[k++] = ch;
 	}
 	out[k] = 0;
 	return k == 64 ? 0 : -1;
 }
 
-static int do_node(struct ctx *x, struct mgw_config *c, const char *key, yaml_node_t *k,
+static int do_list(struct ctx *x, struct mgw_node *n, const char *key, yaml_node_t *v)
+{
+	if (v->type != YAML_SEQUENCE_NODE)
+		return fail(x, v, "\"%s\" must be a list, e.g. %s", key,
+			    !strcmp(key, "roles") ? "[node]" : "[testshire]");
+	size_t cnt = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+	if (cnt == 0)
+		return fail(x, v, "\"%s\" is empty", key);
+	int areas = !strcmp(key, "areas");
+	if (areas) {
+		n->areas = calloc(cnt, sizeof *n->areas);
+		if (n->areas == NULL)
+			return MGW_E_NOMEM;
+	}
+	for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+	     it++) {
+		const yaml_node_t *e = node_at(x, *it);
+		const char *s;
+		if (want_scalar(x, e, key, &s))
+			return MGW_E_INVALID;
+		if (!areas) {
+			unsigned r = !strcmp(s, "node")	   ? MGW_ROLE_NODE
+				     : !strcmp(s, "chair")   ? MGW_ROLE_CHAIR
+				     : !strcmp(s, "auditor") ? MGW_ROLE_AUDITOR
+							     : 0;
+			if (r == 0)
+				return fail(x, e, "unknown role \"%s\" (node, chair, auditor)", s);
+			n->roles |= r;
+			continue;
+		}
+		if (!word_ok(s, MGW_ID_MAX))
+			return fail(x, e, "area \"%s\": 1 to %u of A-Z a-z 0-9 . _ -", s, MGW_ID_MAX);
+		if (config_node_in_area(n, s))
+			return fail(x, e, "area \"%s\" listed twice", s);
+		if ((n->areas[n->n_areas] = strdup(s)) == NULL)
+			return MGW_E_NOMEM;
+		n->n_areas++;
+	}
+	return MGW_OK;
+}
+
+static int do_node(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
 		   yaml_node_t *v, void *arg)
 {
 	struct mgw_node *n = arg;
 	const char *s;
+	if (!strcmp(key, "roles") || !strcmp(key, "areas"))
+		return do_list(x, n, key, v);
+	if (strcmp(key, "id") && strcmp(key, "agency") && strcmp(key, "fingerprint") &&
+	    strcmp(key, "subject"))
+		return fail(x, k, "unknown key \"%s\" (id, agency, fingerprint, subject, roles, "
+				  "areas)", key);
+	if (want_scalar(x, v, key, &s))
+		return MGW_E_INVALID;
 	if (!strcmp(key, "id")) {
-		if (want_scalar(x, v, "id", &s))
-			return MGW_E_INVALID;
-		if (!id_ok(s))
-			return fail(x, v, "node id \"%s\": 1-64 of A-Z a-z 0-9 . _ -", s);
+		if (!word_ok(s, MGW_ID_MAX))
+			return fail(x, v, "id \"%s\": 1 to %u of A-Z a-z 0-9 . _ -", s, MGW_ID_MAX);
 		n->id = strdup(s);
 		return n->id ? MGW_OK : MGW_E_NOMEM;
 	}
 	if (!strcmp(key, "agency")) {
-		if (want_scalar(x, v, "agency", &s))
-			return MGW_E_INVALID;
 		n->agency = config_agency_from_name(s);
 		if (n->agency == 0)
-			return fail(x, v, "unknown agency \"%s\" (police, childrens_social_care, "
-					  "adult_social_care, health, idva, probation, housing, "
-					  "education)", s);
+			return fail(x, v, "unknown agency \"%s\" (police, childrens_social_care or "
+					  "csc, adult_social_care or asc, health, idva, probation, "
+					  "housing, education)", s);
 		return MGW_OK;
 	}
 	if (!strcmp(key, "fingerprint")) {
-		if (want_scalar(x, v, "fingerprint", &s))
-			return MGW_E_INVALID;
-		if (norm_fingerprint(s, n->fingerprint) != 0)
-			return fail(x, v, "fingerprint \"%s\" is not a SHA-256 (64 hex digits)", s);
-		return MGW_OK;
-	}
-	if (!strcmp(key, "subject")) {
-		if (want_scalar(x, v, "subject", &s))
-			return MGW_E_INVALID;
-		if (s[0] != '/')
-			return fail(x, v, "subject \"%s\": use OpenSSL's one-line form /O=.../CN=...", s);
-		n->subject = strdup(s);
-		return n->subject ? MGW_OK : MGW_E_NOMEM;
-	}
-	if (!strcmp(key, "roles") || !strcmp(key, "areas")) {
-		if (v->type != YAML_SEQUENCE_NODE)
-			return fail(x, v, "\"%s\" must be a list, e.g. [node]", key);
-		size_t cnt = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
-		if (cnt == 0)
-			return fail(x, v, "\"%s\" is empty", key);
-		if (!strcmp(key, "areas")) {
-			n->areas = calloc(cnt, sizeof(char *));
-			if (n->areas == NULL)
-				return MGW_E_NOMEM;
-		}
-		for (yaml_node_item_t *it = v->data.sequence.items.start;
-		     it < v->data.sequence.items.top; it++) {
-			yaml_node_t *e = node_at(x, *it);
-			if (want_scalar(x, e, key, &s))
-				return MGW_E_INVALID;
-			if (!strcmp(key, "roles")) {
-				unsigned r = !strcmp(s, "node") ? MGW_ROLE_NODE
-					     : !strcmp(s, "chair") ? MGW_ROLE_CHAIR
-					     : !strcmp(s, "auditor") ? MGW_ROLE_AUDITOR : 0;
-				if (r == 0)
-					return fail(x, e, "unknown role \"%s\" (node, chair, auditor)", s);
-				n->roles |= r;
-			} else {
-				if (!id_ok(s))
-					return fail(x, e, "area \"%s\": 1-64 of A-Z a-z 0-9 . _ -", s);
-				if ((n->areas[n->n_areas++] = strdup(s)) == NULL)
-					return MGW_E_NOMEM;
-			}
+		if (norm_fingerprint(s, n->fingerprint) != 0) {
+			n->fingerprint[0] = 0;
+			return fail(x, v, "fingerprint \"%s\" is not a SHA-256 (64 hex digits, "
+					  "colons optional)", s);
 		}
 		return MGW_OK;
 	}
-	return fail(x, k, "unknown key \"%s\" in a node", key);
+	/* subject */
+	if (s[0] != '/' || strchr(s, '=') == NULL)
+		return fail(x, v, "subject \"%s\": use OpenSSL's one-line form /O=.../CN=...", s);
+	n->subject = strdup(s);
+	return n->subject ? MGW_OK : MGW_E_NOMEM;
+}
+
+/* The "node ..." prefix for errors inside a node: its id if it has one. */
+static void set_label(struct ctx *x, const yaml_node_t *e, size_t index)
+{
+	snprintf(x->label, sizeof x->label, "node #%zu: ", index + 1);
+	if (e == NULL || e->type != YAML_MAPPING_NODE)
+		return;
+	for (yaml_node_pair_t *p = e->data.mapping.pairs.start; p < e->data.mapping.pairs.top; p++) {
+		const char *k = plain_string(node_at(x, p->key));
+		const char *v = plain_string(node_at(x, p->value));
+		if (k && v && !strcmp(k, "id")) {
+			snprintf(x->label, sizeof x->label, "node \"%.64s\": ", v);
+			return;
+		}
+	}
 }
 
 static int do_nodes(struct ctx *x, struct mgw_config *c, yaml_node_t *v)
 {
 	if (v->type != YAML_SEQUENCE_NODE)
-		return fail(x, v, "nodes must be a list");
-	size_t cnt = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
-	c->nodes = calloc(cnt ? cnt : 1, sizeof *c->nodes);
+		return fail(x, v, "\"nodes\" must be a list of nodes (\"- id: ...\")");
+	yaml_node_item_t *items = v->data.sequence.items.start;
+	size_t cnt = (size_t)(v->data.sequence.items.top - items);
+	if (cnt == 0)
+		return fail(x, v, "\"nodes\" is empty: register at least one node");
+	c->nodes = calloc(cnt, sizeof *c->nodes);
 	if (c->nodes == NULL)
 		return MGW_E_NOMEM;
-	for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-	     it++) {
-		yaml_node_t *e = node_at(x, *it);
+	for (size_t i = 0; i < cnt; i++) {
+		const yaml_node_t *e = node_at(x, items[i]);
 		struct mgw_node *n = &c->nodes[c->n_nodes++];
+		set_label(x, e, i);
 		int rc = each_pair(x, c, e, "a node", do_node, n);
 		if (rc)
 			return rc;
 		if (n->id == NULL)
-			return fail(x, e, "node without \"id\"");
+			return fail(x, e, "no \"id\"");
 		if (n->agency == 0)
-			return fail(x, e, "node \"%s\": no \"agency\"", n->id);
+			return fail(x, e, "no \"agency\"");
 		if (n->roles == 0)
-			return fail(x, e, "node \"%s\": no \"roles\"", n->id);
+			return fail(x, e, "no \"roles\" (node, chair, auditor)");
 		if (n->n_areas == 0)
-			return fail(x, e, "node \"%s\": no \"areas\"", n->id);
+			return fail(x, e, "no \"areas\"");
 		if ((n->fingerprint[0] != 0) == (n->subject != NULL))
-			return fail(x, e, "node \"%s\": exactly one of \"fingerprint\" or \"subject\"",
-				    n->id);
-		for (size_t j = 0; j + 1 < c->n_nodes; j++) {
-			if (!strcmp(c->nodes[j].id, n->id))
-				return fail(x, e, "duplicate node id \"%s\"", n->id);
-			if (n->fingerprint[0] && !strcmp(c->nodes[j].fingerprint, n->fingerprint))
-				return fail(x, e, "node \"%s\": fingerprint already registered for \"%s\"",
-					    n->id, c->nodes[j].id);
-			if (n->subject && c->nodes[j].subject && !strcmp(c->nodes[j].subject, n->subject))
-				return fail(x, e, "node \"%s\": subject already registered for \"%s\"",
-					    n->id, c->nodes[j].id);
+			return fail(x, e, "give exactly one of \"fingerprint\" or \"subject\"");
+		for (size_t j = 0; j < i; j++) {
+			const struct mgw_node *o = &c->nodes[j];
+			unsigned long first = line_of(node_at(x, items[j]));
+			if (!strcmp(o->id, n->id))
+				return fail(x, e, "duplicate node id (first at line %lu)", first);
+			if (n->fingerprint[0] && !strcmp(o->fingerprint, n->fingerprint))
+				return fail(x, e, "fingerprint already registered for node \"%s\" "
+						  "(line %lu)", o->id, first);
+			if (n->subject && o->subject && !strcmp(o->subject, n->subject))
+				return fail(x, e, "subject already registered for node \"%s\" "
+						  "(line %lu)", o->id, first);
 		}
 	}
+	x->label[0] = 0;
 	return MGW_OK;
 }
 
-static int do_top(struct ctx *x, struct mgw_config *c, const char *key, yaml_node_t *k,
+static int do_top(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
 		  yaml_node_t *v, void *arg)
 {
 	if (!strcmp(key, "listen"))
 		return each_pair(x, c, v, "listen", do_listen, NULL);
-	if (!strcmp(key, "tls"))
+	if (!strcmp(key, "tls")) {
+		x->at_tls = k;
 		return each_pair(x, c, v, "tls", do_tls, NULL);
+	}
 	if (!strcmp(key, "metrics"))
 		return each_pair(x, c, v, "metrics", do_metrics, NULL);
 	if (!strcmp(key, "limits"))
@@ -434,21 +569,137 @@ static int do_top(struct ctx *x, struct mgw_config *c, const char *key, yaml_nod
 	if (!strcmp(key, "log"))
 		return each_pair(x, c, v, "log", do_log, NULL);
 	if (!strcmp(key, "state_dir"))
-		return set_path(x, v, "state_dir", &c->state_dir);
+		return set_path(x, v, "state_dir", &c->state_dir, NULL);
 	if (!strcmp(key, "policy"))
-		return set_path(x, v, "policy", &c->policy_path);
-	if (!strcmp(key, "user"))
-		return set_str(x, v, "user", &c->user);
+		return set_path(x, v, "policy", &c->policy_path, &x->at_policy);
+	if (!strcmp(key, "user")) {
+		int rc = set_str(x, v, "user", &c->user);
+		if (rc == MGW_OK && !word_ok(c->user, 32))
+			return fail(x, v, "user \"%s\" is not a user name", c->user);
+		return rc;
+	}
 	if (!strcmp(key, "nodes"))
 		return do_nodes(x, c, v);
-	return fail(x, k, "unknown key \"%s\"", key);
+	return fail(x, k, "unknown key \"%s\" (listen, tls, state_dir, policy, metrics, limits, "
+			  "audit, log, user, nodes)", key);
 }
 
-static int readable(struct ctx *x, const char *path, const char *what)
+/* The checks that need the whole file: required keys, readable files. */
+static int check_complete(struct ctx *x, const struct mgw_config *c, const yaml_node_t *root)
 {
-	if (access(path, R_OK) != 0)
-		return fail(x, NULL, "%s %s: %s", what, path, strerror(errno));
+	static const char *const need[] = {"cert", "key", "ca"};
+	const char *const have[] = {c->tls_cert, c->tls_key, c->tls_ca};
+	if (x->at_tls == NULL)
+		return fail(x, root, "\"tls\" is required (cert, key, ca)");
+	for (size_t i = 0; i < 3; i++)
+		if (have[i] == NULL)
+			return fail(x, x->at_tls, "tls.%s is required", need[i]);
+	if (c->state_dir == NULL)
+		return fail(x, root, "\"state_dir\" is required");
+	if (c->nodes == NULL)
+		return fail(x, root, "\"nodes\" is required: register at least one node");
+	const struct {
+		const char *what, *path;
+		const yaml_node_t *at;
+	} files[] = {
+		{"tls.cert", c->tls_cert, x->at_cert}, {"tls.key", c->tls_key, x->at_key},
+		{"tls.ca", c->tls_ca, x->at_ca},       {"tls.crl", c->tls_crl, x->at_crl},
+		{"policy", c->policy_path, x->at_policy},
+	};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+		if (files[i].path && access(files[i].path, R_OK) != 0)
+			return fail(x, files[i].at, "%s \"%s\": %s", files[i].what, files[i].path,
+				    strerror(errno));
 	return MGW_OK;
+}
+
+/* Quote the text of line (1-based) of the file, at most 80 bytes. */
+static void line_text(const struct ctx *x, unsigned long line, const char **s, int *n)
+{
+	const char *p = x->text, *end = x->text + x->len;
+	for (unsigned long l = 1; l < line && p < end; p++)
+		if (*p == '\n')
+			l++;
+	const char *e = p;
+	while (e < end && *e != '\n' && *e != '\r' && e - p < 80)
+		e++;
+	*s = p;
+	*n = (int)(e - p);
+}
+
+static int syntax_error(struct ctx *x, const yaml_parser_t *p)
+{
+	if (p->error == YAML_MEMORY_ERROR)
+		return MGW_E_NOMEM;
+	const char *problem = p->problem ? p->problem : "unreadable";
+	if (p->error == YAML_READER_ERROR) {
+		unsigned long line = 1;
+		for (size_t i = 0; i < p->problem_offset && i < x->len; i++)
+			line += x->text[i] == '\n';
+		return fail_at(x, line, "not valid YAML text: %s (byte %zu)", problem,
+			       p->problem_offset);
+	}
+	unsigned long line = (unsigned long)p->problem_mark.line + 1;
+	char where[128] = "";
+	if (p->context)
+		snprintf(where, sizeof where, " (%s at line %lu)", p->context,
+			 (unsigned long)p->context_mark.line + 1);
+	const char *s;
+	int n;
+	line_text(x, line, &s, &n);
+	if (n == 0)
+		return fail_at(x, line, "YAML syntax error: %s%s", problem, where);
+	return fail_at(x, line, "YAML syntax error: %s%s: \"%.*s\"", problem, where, n, s);
+}
+
+/* Reads path whole into *buf (NUL-terminated); MGW_E_IO / MGW_E_TOO_LARGE / MGW_E_NOMEM. */
+static int slurp(const char *path, char **buf, size_t *len, char *err, size_t errlen)
+{
+	size_t cap = 8192, n = 0;
+	char *b = malloc(cap);
+	FILE *f = fopen(path, "rb");
+	int rc = MGW_E_NOMEM;
+	if (b == NULL)
+		goto fail;
+	if (f == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		rc = MGW_E_IO;
+		goto fail;
+	}
+	for (;;) {
+		if (cap - n < 2) {
+			char *nb = realloc(b, cap * 2);
+			if (nb == NULL)
+				goto fail;
+			b = nb;
+			cap *= 2;
+		}
+		size_t r = fread(b + n, 1, cap - 1 - n, f);
+		n += r;
+		if (n > MGW_CONFIG_MAX_BYTES) {
+			snprintf(err, errlen, "%s: larger than %u bytes: not a config file", path,
+				 MGW_CONFIG_MAX_BYTES);
+			rc = MGW_E_TOO_LARGE;
+			goto fail;
+		}
+		if (r == 0)
+			break;
+	}
+	if (ferror(f)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		rc = MGW_E_IO;
+		goto fail;
+	}
+	b[n] = 0;
+	fclose(f);
+	*buf = b;
+	*len = n;
+	return MGW_OK;
+fail:
+	if (f)
+		fclose(f);
+	free(b);
+	return rc;
 }
 
 static int defaults(struct mgw_config *c)
@@ -464,8 +715,8 @@ static int defaults(struct mgw_config *c)
 	c->ping_timeout_secs = MGW_PING_TIMEOUT_SECS_DEFAULT;
 	c->handshake_timeout_secs = MGW_HANDSHAKE_TIMEOUT_SECS_DEFAULT;
 	c->audit_origin = strdup("marac-gateway");
-	c->checkpoint_every = 1000;
-	c->checkpoint_secs = 60;
+	c->checkpoint_every = MGW_CHECKPOINT_EVERY_DEFAULT;
+	c->checkpoint_secs = MGW_CHECKPOINT_SECS_DEFAULT;
 	c->log_level = strdup("info");
 	return c->listen_address && c->metrics_address && c->audit_origin && c->log_level
 		       ? MGW_OK : MGW_E_NOMEM;
@@ -473,73 +724,75 @@ static int defaults(struct mgw_config *c)
 
 int config_load(const char *path, struct mgw_config **out, char *err, size_t errlen)
 {
-	*out = NULL;
 	struct ctx x = {.file = path, .err = err, .errlen = errlen};
 	struct mgw_config *c = calloc(1, sizeof *c);
 	yaml_parser_t parser;
+	yaml_document_t extra;
 	int have_parser = 0, have_doc = 0, rc = MGW_E_NOMEM;
-	char *pathcopy = strdup(path);
-	FILE *f = NULL;
+	char *text = NULL, *pathcopy = strdup(path);
+	*out = NULL;
+	if (errlen > 0)
+		err[0] = 0;
 	if (c == NULL || pathcopy == NULL || defaults(c) != MGW_OK)
 		goto fail;
-	c->path = strdup(path);
-	x.dir = strdup(dirname(pathcopy));
-	if (c->path == NULL || x.dir == NULL)
+	if ((c->path = strdup(path)) == NULL)
 		goto fail;
-	f = fopen(path, "rb");
-	if (f == NULL) {
+	rc = slurp(path, &text, &x.len, err, errlen);
+	if (rc)
+		goto fail;
+	x.text = text;
+	x.dir = realpath(dirname(pathcopy), NULL);
+	if (x.dir == NULL) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		rc = MGW_E_IO;
+		rc = errno == ENOMEM ? MGW_E_NOMEM : MGW_E_IO;
 		goto fail;
 	}
+	rc = MGW_E_NOMEM;
 	if (!yaml_parser_initialize(&parser))
 		goto fail;
 	have_parser = 1;
-	yaml_parser_set_input_file(&parser, f);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, x.len);
 	if (!yaml_parser_load(&parser, &x.doc)) {
-		snprintf(err, errlen, "%s:%lu: YAML syntax error: %s", path,
-			 (unsigned long)parser.problem_mark.line + 1,
-			 parser.problem ? parser.problem : "unknown");
-		rc = MGW_E_INVALID;
+		rc = syntax_error(&x, &parser);
 		goto fail;
 	}
 	have_doc = 1;
 	yaml_node_t *root = yaml_document_get_root_node(&x.doc);
 	if (root == NULL) {
-		snprintf(err, errlen, "%s: empty configuration", path);
-		rc = MGW_E_INVALID;
+		rc = fail_at(&x, 1, "empty configuration");
+		goto fail;
+	}
+	/* A stray "---" would otherwise hide everything after it. */
+	if (!yaml_parser_load(&parser, &extra)) {
+		rc = syntax_error(&x, &parser);
+		goto fail;
+	}
+	yaml_node_t *second = yaml_document_get_root_node(&extra);
+	unsigned long second_line = line_of(second);
+	yaml_document_delete(&extra);
+	if (second) {
+		rc = fail_at(&x, second_line, "a second YAML document: the configuration is one "
+					      "document (remove \"---\")");
 		goto fail;
 	}
 	rc = each_pair(&x, c, root, "the configuration", do_top, NULL);
+	if (rc == MGW_OK)
+		rc = check_complete(&x, c, root);
 	if (rc)
 		goto fail;
-	rc = MGW_E_INVALID;
-	if (!c->tls_cert || !c->tls_key || !c->tls_ca) {
-		fail(&x, root, "tls.cert, tls.key and tls.ca are required");
-		goto fail;
-	}
-	if (!c->state_dir) {
-		fail(&x, root, "state_dir is required");
-		goto fail;
-	}
-	if (c->n_nodes == 0) {
-		fail(&x, root, "no nodes registered");
-		goto fail;
-	}
-	if (readable(&x, c->tls_cert, "tls.cert") || readable(&x, c->tls_key, "tls.key") ||
-	    readable(&x, c->tls_ca, "tls.ca") || (c->tls_crl && readable(&x, c->tls_crl, "tls.crl")) ||
-	    (c->policy_path && readable(&x, c->policy_path, "policy")))
-		goto fail;
-	rc = MGW_OK;
+	if (c->tls_crl == NULL)
+		log_event(LOG_WARN, "config_no_crl", "config", path, "detail",
+			  "tls.crl is not set: revoked certificates will be accepted", NULL);
 	*out = c;
 	c = NULL;
 fail:
+	if (rc == MGW_E_NOMEM && !x.failed && errlen > 0)
+		snprintf(err, errlen, "%s: out of memory", path);
 	if (have_doc)
 		yaml_document_delete(&x.doc);
 	if (have_parser)
 		yaml_parser_delete(&parser);
-	if (f)
-		fclose(f);
+	free(text);
 	free(pathcopy);
 	free(x.dir);
 	config_free(c);
@@ -577,7 +830,7 @@ void config_free(struct mgw_config *c)
 const struct mgw_node *config_find_node(const struct mgw_config *c, const char *fingerprint,
 					const char *subject)
 {
-	for (size_t i = 0; fingerprint && i < c->n_nodes; i++)
+	for (size_t i = 0; fingerprint && *fingerprint && i < c->n_nodes; i++)
 		if (c->nodes[i].fingerprint[0] && !strcmp(c->nodes[i].fingerprint, fingerprint))
 			return &c->nodes[i];
 	for (size_t i = 0; subject && i < c->n_nodes; i++)
@@ -588,7 +841,7 @@ const struct mgw_node *config_find_node(const struct mgw_config *c, const char *
 
 const struct mgw_node *config_node_by_id(const struct mgw_config *c, const char *id)
 {
-	for (size_t i = 0; i < c->n_nodes; i++)
+	for (size_t i = 0; id && i < c->n_nodes; i++)
 		if (!strcmp(c->nodes[i].id, id))
 			return &c->nodes[i];
 	return NULL;
@@ -596,7 +849,7 @@ const struct mgw_node *config_node_by_id(const struct mgw_config *c, const char 
 
 int config_node_in_area(const struct mgw_node *n, const char *area)
 {
-	for (size_t i = 0; i < n->n_areas; i++)
+	for (size_t i = 0; area && i < n->n_areas; i++)
 		if (!strcmp(n->areas[i], area))
 			return 1;
 	return 0;

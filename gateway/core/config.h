@@ -1,78 +1,113 @@
 /*
  * config.h: the daemon's configuration (gateway.yaml), parsed with libyaml.
  *
- * deploy/gateway.yaml documents every key. Unknown keys are errors (a typo
- * must not silently fall back to a default); every error names the file,
- * the line and the offending text. Relative paths are resolved against the
- * config file's directory. Limits default to mgw_limits.h and are checked
- * against its bounds.
+ * deploy/gateway.yaml documents every key with its default and range.
  *
- * The node registry maps a client certificate to a node: by SHA-256
- * fingerprint of the DER certificate (preferred) or by exact subject
- * (OpenSSL one-line form, "/O=.../OU=.../CN=..."). Identity comes from the
- * certificate only.
+ * Strictness, because a misread security setting fails open:
+ *  - Unknown keys are errors: a typo ("max_frame_byte") must not silently
+ *    leave the default in force. So are duplicate keys, keys with no value
+ *    ("port:"), a second YAML document ("---") and values holding NUL.
+ *  - Every error names the file, the line and the offending text:
+ *      gateway.yaml:14: unknown key "max_frame_byte" in limits
+ *      gateway.yaml:22: node "health-1": unknown agency "helth" (...)
+ *  - Limits must lie within the bounds in mgw_limits.h; unset ones take the
+ *    defaults there.
+ *  - tls.cert, tls.key, tls.ca (and tls.crl, policy when given) must be
+ *    readable now (access(2)): the daemon should fail at --check-config,
+ *    not at the first handshake. tls.crl is optional; without it revoked
+ *    certificates are accepted, so config_load logs a warning.
+ *  - metrics.address must be a loopback address.
+ * Relative paths are resolved against the directory of the config file and
+ * stored absolute, so a later chdir cannot change what they name.
+ *
+ * The node registry maps a client certificate to a node: by the SHA-256
+ * fingerprint of the DER certificate (preferred: it pins one key) or by exact
+ * subject (OpenSSL one-line form "/O=.../OU=.../CN=...", for deployments that
+ * reissue certificates; only as safe as the CA's issuance). Exactly one of the
+ * two per node; ids and fingerprints and subjects are unique. Identity comes
+ * from the certificate only, never from anything a node sends.
  */
 #ifndef MARAC_CONFIG_H
 #define MARAC_CONFIG_H
 
 #include <stddef.h>
 
-#define MGW_ROLE_NODE 1u
-#define MGW_ROLE_CHAIR 2u
-#define MGW_ROLE_AUDITOR 4u
+#define MGW_ROLE_NODE 1u    /* shares and receives cases */
+#define MGW_ROLE_CHAIR 2u   /* pulls the agenda of its areas */
+#define MGW_ROLE_AUDITOR 4u /* reads and verifies the audit trail */
 
 struct mgw_node {
-	char *id;            /* [A-Za-z0-9._-]{1,64}, unique */
-	int agency;          /* Marac__V1__Agency, never 0 */
+	char *id;            /* [A-Za-z0-9._-]{1,MGW_ID_MAX}, unique */
+	int agency;          /* a Marac__V1__Agency value, never 0 */
 	unsigned roles;      /* MGW_ROLE_* bits, at least one */
-	char **areas;        /* MARAC areas served, at least one */
+	char **areas;        /* MARAC areas served, at least one, each an id, no repeats */
 	size_t n_areas;
 	char fingerprint[65];/* 64 lower-case hex, or "" when matched by subject */
-	char *subject;       /* or NULL when matched by fingerprint */
+	char *subject;       /* one-line subject, or NULL when matched by fingerprint */
 };
 
+/* Every string and array is owned by the config and freed by config_free. */
 struct mgw_config {
-	char *path;                 /* the file loaded */
+	char *path;                 /* the file loaded, as given */
 	char *listen_address;       /* default 127.0.0.1 */
-	int listen_port;            /* 0 = ephemeral */
-	char *port_file;            /* optional: bound port written here */
-	char *tls_cert, *tls_key, *tls_ca;
-	char *tls_crl;              /* optional */
-	char *state_dir;
-	char *policy_path;          /* optional in the file; the daemon requires it */
-	char *metrics_address;      /* loopback only */
-	int metrics_port;           /* 0 = no metrics listener */
+	int listen_port;            /* default 8443; 0 = ephemeral */
+	char *port_file;            /* optional: bound port written here (absolute) */
+	char *tls_cert, *tls_key, *tls_ca; /* required, absolute, readable at load */
+	char *tls_crl;              /* optional (NULL: no revocation checking) */
+	char *state_dir;            /* required, absolute; the daemon creates it */
+	char *policy_path;          /* optional in the file (NULL); the daemon requires it */
+	char *metrics_address;      /* default 127.0.0.1; loopback only */
+	int metrics_port;           /* default 0 = no metrics listener */
 	unsigned max_frame_bytes, max_in_flight, delivery_window, max_connections;
 	unsigned idle_ping_secs, ping_timeout_secs, handshake_timeout_secs;
-	char *audit_origin;         /* checkpoint origin line */
-	unsigned checkpoint_every;  /* records */
-	unsigned checkpoint_secs;
-	char *log_level;            /* debug|info|warn|error */
-	char *user;                 /* drop privileges to this user when started as root */
-	struct mgw_node *nodes;
+	char *audit_origin;         /* checkpoint origin line; default "marac-gateway" */
+	unsigned checkpoint_every;  /* records; default MGW_CHECKPOINT_EVERY_DEFAULT */
+	unsigned checkpoint_secs;   /* default MGW_CHECKPOINT_SECS_DEFAULT */
+	char *log_level;            /* debug|info|warn|error; default info */
+	char *user;                 /* optional: drop privileges to this user when started as root */
+	struct mgw_node *nodes;     /* at least one */
 	size_t n_nodes;
 };
 
 /*
- * Load and validate path. On success *out owns the config (config_free).
- * Returns 0, MGW_E_IO (cannot read; err names the file), MGW_E_INVALID
- * (err: "FILE:LINE: what is wrong ..."), or MGW_E_NOMEM.
+ * Load and validate path. On success returns 0 and *out owns a new config
+ * (free with config_free); err is untouched. On failure *out is NULL and err
+ * (if errlen > 0) holds one NUL-terminated line:
+ *   MGW_E_IO         the file cannot be read: "FILE: strerror"
+ *   MGW_E_TOO_LARGE  the file is above MGW_CONFIG_MAX_BYTES
+ *   MGW_E_INVALID    syntax or validation: "FILE:LINE: what is wrong, quoting the text"
+ *   MGW_E_NOMEM      out of memory
  */
 int config_load(const char *path, struct mgw_config **out, char *err, size_t errlen);
+
+/* Frees c and everything it owns. NULL is a no-op. */
 void config_free(struct mgw_config *c);
 
 /*
- * The node a certificate maps to: fingerprint (64 lower hex) first, then
- * exact subject (may be NULL). NULL if unregistered.
+ * The node a certificate maps to, or NULL if unregistered. fingerprint: 64
+ * lower-case hex of SHA-256(DER) (may be NULL); compared with entries that
+ * use fingerprint:. Only if none matches is subject (one-line form; may be
+ * NULL) compared, exactly, with entries that use subject:. The result
+ * points into c and lives as long as c.
  */
 const struct mgw_node *config_find_node(const struct mgw_config *c, const char *fingerprint,
 					const char *subject);
+
+/* The node with this id, or NULL. Points into c. */
 const struct mgw_node *config_node_by_id(const struct mgw_config *c, const char *id);
-/* 1 if node serves area. */
+
+/* 1 if n serves area (exact match), else 0. */
 int config_node_in_area(const struct mgw_node *n, const char *area);
-/* "police", "childrens_social_care", ...; "unknown" for other values. */
+
+/*
+ * The canonical lower-case name of a Marac__V1__Agency value as written in
+ * the config ("police", "childrens_social_care", "adult_social_care",
+ * "health", "idva", "probation", "housing", "education"); "unknown" for any
+ * other value. Static storage.
+ */
 const char *config_agency_name(int agency);
-/* Agency value for a name or alias (csc, asc); 0 if unknown. */
+
+/* The Agency value for a canonical name or alias ("csc", "asc"); 0 if unknown. */
 int config_agency_from_name(const char *name);
 
 #endif

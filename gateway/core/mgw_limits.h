@@ -82,4 +82,54 @@
 /* Identifiers in config (node ids, areas): short, printable, no personal data. */
 #define MGW_ID_MAX                    64u
 
+/*
+ * Hard bounds of the operational limits above, checked by config_load.
+ * In flight and the delivery window: below 1 nothing moves; above 1024 one
+ * node could pin that many decoded frames or queued deliveries in memory.
+ */
+#define MGW_MAX_IN_FLIGHT_MIN         1u
+#define MGW_MAX_IN_FLIGHT_MAX         1024u
+#define MGW_DELIVERY_WINDOW_MIN       1u
+#define MGW_DELIVERY_WINDOW_MAX       1024u
+
+/* Connections: above 4096 the fd and per-session memory budget is unplanned. */
+#define MGW_MAX_CONNECTIONS_MIN       1u
+#define MGW_MAX_CONNECTIONS_MAX       4096u
+
+/*
+ * Timers, in seconds. An hour of silence before a ping is the most a
+ * NAT or load balancer in front of the gateway can be trusted to keep a
+ * connection; the ping and handshake bounds stop a peer holding a slot for
+ * minutes (slowloris). idle + timeout must fit lws's 16-bit timer fields.
+ */
+#define MGW_IDLE_PING_SECS_MIN        1u
+#define MGW_IDLE_PING_SECS_MAX        3600u
+#define MGW_PING_TIMEOUT_SECS_MIN     1u
+#define MGW_PING_TIMEOUT_SECS_MAX     600u
+#define MGW_HANDSHAKE_TIMEOUT_SECS_MIN 1u
+#define MGW_HANDSHAKE_TIMEOUT_SECS_MAX 120u
+
+/*
+ * Audit checkpoints: one signed tree head every N records or T seconds,
+ * whichever comes first. More often costs a signature each; less often
+ * leaves more records that an auditor cannot yet prove were logged.
+ * Config: audit.checkpoint_every (1 .. 1000000), audit.checkpoint_secs (1 .. 86400).
+ */
+#define MGW_CHECKPOINT_EVERY_DEFAULT  1000u
+#define MGW_CHECKPOINT_EVERY_MIN      1u
+#define MGW_CHECKPOINT_EVERY_MAX      1000000u
+#define MGW_CHECKPOINT_SECS_DEFAULT   60u
+#define MGW_CHECKPOINT_SECS_MIN       1u
+#define MGW_CHECKPOINT_SECS_MAX       86400u
+
+/* The checkpoint origin line (audit.origin): bytes, as the C2SP note format allows. */
+#define MGW_AUDIT_ORIGIN_MAX          255u
+
+/*
+ * gateway.yaml is read whole into memory before parsing: 4 MiB holds a
+ * registry of thousands of nodes and stops a wrong path (a log, a device)
+ * from being slurped.
+ */
+#define MGW_CONFIG_MAX_BYTES          (4u << 20)
+
 #endif
