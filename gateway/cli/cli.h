@@ -44,5 +44,6 @@ char *read_file(const char *path, size_t *len);
 int cmd_send(int argc, char **argv);
 int cmd_listen(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 #endif

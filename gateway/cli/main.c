@@ -18,6 +18,7 @@ static void usage(FILE *f)
 		"  send     share a case summary (JSON) with other agencies\n"
 		"  listen   receive deliveries, write each as JSON, acknowledge after fsync\n"
 		"  policy   check a redaction policy, run policy tests, redact a case locally\n"
+		"  audit    query, export, verify (offline) and prove the audit trail (auditors)\n"
 		"\n"
 		"Connection options (send, listen):\n"
 		"  --gateway wss://HOST:PORT   (env MARAC_GATEWAY)\n"
@@ -179,6 +180,8 @@ int main(int argc, char **argv)
 		return cmd_listen(argc - 1, argv + 1);
 	if (strcmp(cmd, "policy") == 0)
 		return cmd_policy(argc - 1, argv + 1);
+	if (strcmp(cmd, "audit") == 0)
+		return cmd_audit(argc - 1, argv + 1);
 	fprintf(stderr, "marac: unknown command \"%s\"\n", cmd);
 	usage(stderr);
 	return EX_USAGE;

@@ -27,7 +27,7 @@
 enum {
 	ST_SHARE_GET, ST_SHARE_PUT, ST_SEQ_GET, ST_SEQ_PUT, ST_DLV_PUT, ST_DLV_GET,
 	ST_DLV_ACK, ST_DLV_ACK_THROUGH, ST_ACKED_MIN, ST_SEQ_MAX, ST_DEPTH, ST_OUTBOX,
-	ST_AUDIT_PUT, ST_AUDIT_GET, ST_AUDIT_LEAF, ST_CP_PUT, ST_CP_LATEST, ST_COUNT
+	ST_AUDIT_PUT, ST_AUDIT_GET, ST_AUDIT_LEAF, ST_CP_PUT, ST_CP_LATEST, ST_CP_LIST, ST_COUNT
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -48,6 +48,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_AUDIT_LEAF] = "SELECT leaf FROM audit WHERE seq=?1",
 	[ST_CP_PUT] = "INSERT OR REPLACE INTO checkpoints(size,note) VALUES(?1,?2)",
 	[ST_CP_LATEST] = "SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1",
+	[ST_CP_LIST] = "SELECT size, note FROM checkpoints WHERE size>=?1 ORDER BY size",
 };
 
 static const char schema_sql[] =
@@ -490,4 +491,18 @@ int store_checkpoint_latest(store *s, uint64_t *size, char **note)
 	*note = strdup((const char *)sqlite3_column_text(st, 1));
 	sqlite3_reset(st);
 	return *note ? MGW_OK : MGW_E_NOMEM;
+}
+
+int store_checkpoint_list(store *s, uint64_t min_size, store_checkpoint_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = stmt(s, ST_CP_LIST);
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)min_size);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(ctx, (uint64_t)sqlite3_column_int64(st, 0),
+		       (const char *)sqlite3_column_text(st, 1)) != 0)
+			break;
+	int ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok ? MGW_OK : MGW_E_DB;
 }

@@ -114,6 +114,9 @@ int store_audit_leaf(store *s, uint64_t seq, uint8_t out[32]);
 /* Checkpoints: signed notes by tree size. latest: MGW_E_NOTFOUND if none. */
 int store_checkpoint_put(store *s, uint64_t size, const char *note);
 int store_checkpoint_latest(store *s, uint64_t *size, char **note);
+/* Call fn for every checkpoint with size >= min_size, ascending; fn returns non-zero to stop. */
+typedef int (*store_checkpoint_fn)(void *ctx, uint64_t size, const char *note);
+int store_checkpoint_list(store *s, uint64_t min_size, store_checkpoint_fn fn, void *ctx);
 
 /* Current time in Unix milliseconds (wall clock). */
 int64_t store_now_ms(void);

@@ -190,6 +190,9 @@ extern const struct lws_protocols metrics_protocols[];
 void metrics_refusal(struct gw *g, const char *reason);
 void metrics_commit(struct gw *g, uint64_t us);
 
+/* auditor.c: audit queries, checkpoints and proofs for auditor certificates. */
+void auditor_handle(struct gw *g, struct session *s, const Marac__V1__Frame *f);
+
 /* tls.c */
 int tls_harden_server_ctx(struct gw *g, SSL_CTX *ctx, char *err, size_t errlen);
 int tls_reload_crl(struct gw *g, char *err, size_t errlen);

@@ -353,9 +353,15 @@ static void on_message(struct gw *g, struct session *s)
 	case MARAC__V1__FRAME__BODY_ERROR:
 		log_event(LOG_WARN, "node_error", "node", s->node, NULL);
 		break;
+	case MARAC__V1__FRAME__BODY_AUDIT_QUERY:
+	case MARAC__V1__FRAME__BODY_CHECKPOINT_REQUEST:
+	case MARAC__V1__FRAME__BODY_INCLUSION_PROOF_REQUEST:
+	case MARAC__V1__FRAME__BODY_CONSISTENCY_PROOF_REQUEST:
+		auditor_handle(g, s, f);
+		break;
 	default:
 		refuse_request(s, MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
-			       "nodes may send Hello, Share, DeliverAck or Error", NULL,
+			       "this frame is sent by the gateway, not to it", NULL,
 			       "unexpected_frame");
 		break;
 	}

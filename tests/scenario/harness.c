@@ -216,7 +216,8 @@ pid_t cli_spawn(struct gwp *g, const char *name, const char *out_file, const cha
 	const char *argv[64];
 	size_t n = 0;
 	argv[n++] = MARAC_CLI_BIN;
-	argv[n++] = args[0];
+	for (size_t i = 0; args[i] && n < 50; i++)
+		argv[n++] = args[i];
 	argv[n++] = "--gateway";
 	argv[n++] = g->url;
 	argv[n++] = "--cert";
@@ -225,8 +226,6 @@ pid_t cli_spawn(struct gwp *g, const char *name, const char *out_file, const cha
 	argv[n++] = key;
 	argv[n++] = "--ca";
 	argv[n++] = ca;
-	for (size_t i = 1; args[i] && n < 62; i++)
-		argv[n++] = args[i];
 	argv[n] = NULL;
 	posix_spawn_file_actions_t fa;
 	posix_spawn_file_actions_init(&fa);

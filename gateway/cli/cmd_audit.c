@@ -1,0 +1,474 @@
+/*
+ * cmd_audit.c: marac audit query|export|verify|proof, for auditors.
+ *
+ * query, export and proof talk to the gateway with an auditor certificate
+ * (every request is itself audited there); verify is offline: it needs
+ * only the export file and the gateway's public verifier key.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "auditlog.h"
+#include "checkpoint.h"
+#include "cli.h"
+#include "merkle.h"
+#include "mgw_err.h"
+#include "pbjson.h"
+
+static void help(FILE *f)
+{
+	fprintf(f,
+		"usage: marac audit query  [connection options] [--case REF] [--agency A] [--node ID]\n"
+		"                          [--event E] [--from MS] [--to MS] [--json]\n"
+		"       marac audit export [connection options] --out FILE\n"
+		"       marac audit verify FILE --pubkey VKEY|VKEYFILE\n"
+		"       marac audit proof  [connection options] --seq N [--pubkey VKEY|VKEYFILE]\n"
+		"\n"
+		"query   prints matching audit records (table, or JSON lines with --json)\n"
+		"export  writes every record and signed checkpoint to FILE (progress on a terminal)\n"
+		"verify  checks an export offline: recomputes the Merkle tree, checks every\n"
+		"        checkpoint's signature and root; names the first bad record; exit 1 if bad\n"
+		"proof   fetches and checks the inclusion proof of record N in the latest checkpoint\n"
+		"The verifier key is state_dir/audit.vkey on the gateway: obtain it out of band.\n");
+}
+
+/* A vkey given literally ("name+id+key") or as a file holding it. */
+static char *load_vkey(const char *arg)
+{
+	if (access(arg, R_OK) == 0) {
+		size_t n;
+		char *t = read_file(arg, &n);
+		if (t)
+			t[strcspn(t, "\r\n")] = 0;
+		return t;
+	}
+	return strchr(arg, '+') ? strdup(arg) : NULL;
+}
+
+static int exchange(mgw_client *c, Marac__V1__Frame *req, Marac__V1__Frame__BodyCase want,
+		    int timeout_ms, Marac__V1__Frame **out)
+{
+	int rc = mgw_client_send(c, req);
+	if (rc != MGW_OK)
+		return rc;
+	for (;;) {
+		Marac__V1__Frame *f;
+		rc = mgw_client_recv(c, timeout_ms, &f);
+		if (rc != MGW_OK)
+			return rc;
+		if (f->body_case == want) {
+			*out = f;
+			return MGW_OK;
+		}
+		int err = f->body_case == MARAC__V1__FRAME__BODY_ERROR;
+		codec_free(&f->base);
+		if (err)
+			return MGW_E_REFUSED;
+	}
+}
+
+static const char *event_name(int e, char *buf, size_t n)
+{
+	const char *s = pbjson_enum_short_name(&marac__v1__audit_event__descriptor, e, buf, n);
+	return s ? s : "?";
+}
+
+static int do_query(int argc, char **argv)
+{
+	struct conn_args ca;
+	conn_args_init(&ca);
+	Marac__V1__AuditQuery q = MARAC__V1__AUDIT_QUERY__INIT;
+	int json = 0;
+	for (int i = 2; i < argc; i++) {
+		int r = conn_args_parse(&ca, argc, argv, &i);
+		if (r < 0)
+			return EX_USAGE;
+		if (r > 0)
+			continue;
+		const char *a = argv[i];
+		if (!strcmp(a, "--json")) {
+			json = 1;
+			continue;
+		}
+		if (i + 1 >= argc) {
+			fprintf(stderr, "marac audit query: %s needs a value\n", a);
+			return EX_USAGE;
+		}
+		const char *v = argv[++i];
+		int e;
+		if (!strcmp(a, "--case")) q.case_ref = (char *)v;
+		else if (!strcmp(a, "--node")) q.node = (char *)v;
+		else if (!strcmp(a, "--from")) q.from_ms = atoll(v);
+		else if (!strcmp(a, "--to")) q.to_ms = atoll(v);
+		else if (!strcmp(a, "--agency") &&
+			 pbjson_enum_from_name(&marac__v1__agency__descriptor, v, &e) == MGW_OK) q.agency = e;
+		else if (!strcmp(a, "--event") &&
+			 pbjson_enum_from_name(&marac__v1__audit_event__descriptor, v, &e) == MGW_OK) q.event = e;
+		else {
+			fprintf(stderr, "marac audit query: bad option or value: %s %s\n", a, v);
+			return EX_USAGE;
+		}
+	}
+	mgw_client *c;
+	int ex = conn_open(&ca, &c);
+	if (ex != EX_OK)
+		return ex;
+	int header = !json;
+	for (;;) {
+		Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
+		req.body_case = MARAC__V1__FRAME__BODY_AUDIT_QUERY;
+		req.audit_query = &q;
+		int rc = exchange(c, &req, MARAC__V1__FRAME__BODY_AUDIT_RECORDS, ca.timeout_ms, &res);
+		if (rc != MGW_OK) {
+			ex = conn_fail(c, rc, "audit query");
+			break;
+		}
+		Marac__V1__AuditRecords *ar = res->audit_records;
+		if (header) {
+			printf("%-6s %-24s %-20s %-22s %-22s %-16s %s\n", "SEQ", "TIME (UTC)", "EVENT",
+			       "ACTOR", "RECIPIENT", "CASE", "MSG / DELIVERY / REASON");
+			header = 0;
+		}
+		for (size_t k = 0; k < ar->n_records; k++) {
+			Marac__V1__AuditRecord *r = ar->records[k];
+			if (json) {
+				char *t = pbjson_dump(&r->base, 0);
+				printf("%s\n", t ? t : "{}");
+				free(t);
+				continue;
+			}
+			char ts[32], ts2[48], ev[40];
+			time_t secs = (time_t)(r->time_ms / 1000);
+			struct tm tm;
+			gmtime_r(&secs, &tm);
+			strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%S", &tm);
+			snprintf(ts2, sizeof ts2, "%s.%03d", ts, (int)(r->time_ms % 1000));
+			printf("%-6llu %-24s %-20s %-22s %-22s %-16s %s%s%s%s%s\n",
+			       (unsigned long long)r->seq, ts2,
+			       event_name(r->event, ev, sizeof ev), r->actor_node[0] ? r->actor_node : "-",
+			       r->recipient_node[0] ? r->recipient_node : "-",
+			       r->case_ref[0] ? r->case_ref : "-", r->msg_id, r->delivery_id[0] ? " " : "",
+			       r->delivery_id, r->reason[0] ? " " : "", r->reason);
+		}
+		q.start_seq = ar->next_seq;
+		int more = ar->more;
+		codec_free(&res->base);
+		if (!more)
+			break;
+	}
+	mgw_client_free(c);
+	return ex;
+}
+
+struct cps {
+	char **notes;
+	uint64_t *sizes;
+	size_t n;
+};
+
+static int fetch_checkpoints(mgw_client *c, int timeout, int latest, struct cps *out, char **vkey)
+{
+	Marac__V1__CheckpointRequest cr = MARAC__V1__CHECKPOINT_REQUEST__INIT;
+	cr.latest_only = latest;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
+	req.body_case = MARAC__V1__FRAME__BODY_CHECKPOINT_REQUEST;
+	req.checkpoint_request = &cr;
+	int rc = exchange(c, &req, MARAC__V1__FRAME__BODY_CHECKPOINTS, timeout, &res);
+	if (rc != MGW_OK)
+		return rc;
+	Marac__V1__Checkpoints *cp = res->checkpoints;
+	out->n = 0;
+	out->notes = calloc(cp->n_notes + 1, sizeof(char *));
+	out->sizes = calloc(cp->n_notes + 1, sizeof(uint64_t));
+	for (size_t i = 0; i < cp->n_notes; i++) {
+		uint64_t size;
+		uint8_t root[32];
+		if (checkpoint_parse_unverified(cp->notes[i], strlen(cp->notes[i]), NULL, &size, root) !=
+		    MGW_OK)
+			continue;
+		out->notes[out->n] = strdup(cp->notes[i]);
+		out->sizes[out->n++] = size;
+	}
+	if (vkey)
+		*vkey = strdup(cp->vkey);
+	codec_free(&res->base);
+	return MGW_OK;
+}
+
+static void free_cps(struct cps *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->notes[i]);
+	free(c->notes);
+	free(c->sizes);
+}
+
+static int do_export(int argc, char **argv)
+{
+	struct conn_args ca;
+	conn_args_init(&ca);
+	const char *outp = NULL;
+	for (int i = 2; i < argc; i++) {
+		int r = conn_args_parse(&ca, argc, argv, &i);
+		if (r < 0)
+			return EX_USAGE;
+		if (r > 0)
+			continue;
+		if (!strcmp(argv[i], "--out") && i + 1 < argc)
+			outp = argv[++i];
+		else {
+			fprintf(stderr, "marac audit export: unknown option %s\n", argv[i]);
+			return EX_USAGE;
+		}
+	}
+	if (outp == NULL) {
+		help(stderr);
+		return EX_USAGE;
+	}
+	mgw_client *c;
+	int ex = conn_open(&ca, &c);
+	if (ex != EX_OK)
+		return ex;
+	struct cps cps = {0};
+	int rc = fetch_checkpoints(c, ca.timeout_ms, 0, &cps, NULL);
+	if (rc != MGW_OK) {
+		ex = conn_fail(c, rc, "checkpoints");
+		mgw_client_free(c);
+		return ex;
+	}
+	char tmp[4200];
+	snprintf(tmp, sizeof tmp, "%s.partial", outp);
+	FILE *f = fopen(tmp, "wb");
+	auditlog_writer *w = NULL;
+	char origin[CHECKPOINT_MAX_ORIGIN + 1] = "marac-gateway";
+	if (cps.n > 0) {
+		char *o = NULL;
+		uint64_t sz;
+		uint8_t root[32];
+		if (checkpoint_parse_unverified(cps.notes[0], strlen(cps.notes[0]), &o, &sz, root) == MGW_OK) {
+			snprintf(origin, sizeof origin, "%s", o);
+			free(o);
+		}
+	}
+	if (f == NULL || auditlog_writer_open(f, origin, &w) != MGW_OK) {
+		fprintf(stderr, "marac audit export: %s: cannot write\n", tmp);
+		ex = EX_OUTPUT;
+		goto out;
+	}
+	int tty = isatty(STDERR_FILENO);
+	size_t next_cp = 0;
+	Marac__V1__AuditQuery q = MARAC__V1__AUDIT_QUERY__INIT;
+	for (;;) {
+		Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
+		req.body_case = MARAC__V1__FRAME__BODY_AUDIT_QUERY;
+		req.audit_query = &q;
+		rc = exchange(c, &req, MARAC__V1__FRAME__BODY_AUDIT_RECORDS, ca.timeout_ms, &res);
+		if (rc != MGW_OK) {
+			ex = conn_fail(c, rc, "audit export");
+			goto out;
+		}
+		Marac__V1__AuditRecords *ar = res->audit_records;
+		for (size_t k = 0; k < ar->n_records; k++) {
+			uint8_t *b;
+			size_t n;
+			codec_pack(&ar->records[k]->base, &b, &n);
+			rc = auditlog_writer_record(w, b, n);
+			free(b);
+			if (rc != MGW_OK) {
+				fprintf(stderr, "marac audit export: record %llu: %s\n",
+					(unsigned long long)ar->records[k]->seq, mgw_strerror(rc));
+				ex = EX_OUTPUT;
+				codec_free(&res->base);
+				goto out;
+			}
+			/* A checkpoint goes right after the record that completes its tree. */
+			while (next_cp < cps.n && cps.sizes[next_cp] <= auditlog_writer_size(w)) {
+				if (cps.sizes[next_cp] == auditlog_writer_size(w))
+					auditlog_writer_checkpoint(w, cps.notes[next_cp], strlen(cps.notes[next_cp]));
+				next_cp++;
+			}
+		}
+		if (tty)
+			fprintf(stderr, "\rexporting: %llu / %llu records",
+				(unsigned long long)auditlog_writer_size(w),
+				(unsigned long long)ar->tree_size);
+		q.start_seq = ar->next_seq;
+		int more = ar->more;
+		codec_free(&res->base);
+		if (!more)
+			break;
+	}
+	if (tty)
+		fprintf(stderr, "\n");
+	if (auditlog_writer_finish(w) != MGW_OK || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		ex = EX_OUTPUT;
+		goto out;
+	}
+	fclose(f);
+	f = NULL;
+	if (rename(tmp, outp) != 0) {
+		ex = EX_OUTPUT;
+		goto out;
+	}
+	printf("exported %llu records and %zu checkpoints to %s\n",
+	       (unsigned long long)auditlog_writer_size(w), cps.n, outp);
+out:
+	auditlog_writer_free(w);
+	if (f)
+		fclose(f);
+	free_cps(&cps);
+	mgw_client_free(c);
+	return ex;
+}
+
+static int do_verify(int argc, char **argv)
+{
+	const char *file = NULL, *pub = NULL;
+	unsigned flags = 0;
+	for (int i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--pubkey") && i + 1 < argc)
+			pub = argv[++i];
+		else if (!strcmp(argv[i], "--require-coverage"))
+			flags |= AUDITLOG_REQUIRE_COVERAGE;
+		else if (file == NULL && argv[i][0] != '-')
+			file = argv[i];
+		else {
+			help(stderr);
+			return EX_USAGE;
+		}
+	}
+	if (file == NULL || pub == NULL) {
+		help(stderr);
+		return EX_USAGE;
+	}
+	char *vkey = load_vkey(pub);
+	if (vkey == NULL) {
+		fprintf(stderr, "marac audit verify: %s: not a verifier key or a file holding one\n", pub);
+		return EX_INPUT;
+	}
+	struct auditlog_report rep;
+	int rc = auditlog_verify_file(file, vkey, flags, &rep);
+	free(vkey);
+	if (rc == MGW_OK) {
+		printf("%s: %s\n", file, rep.message);
+		if (rep.warnings)
+			printf("%s: warning: %s\n", file, rep.warning);
+		return EX_OK;
+	}
+	fprintf(stderr, "%s: NOT VERIFIED: %s\n", file, rep.message);
+	return rc == MGW_E_IO || rc == MGW_E_MALFORMED ? EX_INPUT : EX_REFUSED;
+}
+
+static int do_proof(int argc, char **argv)
+{
+	struct conn_args ca;
+	conn_args_init(&ca);
+	const char *pub = NULL;
+	long long seq = -1;
+	for (int i = 2; i < argc; i++) {
+		int r = conn_args_parse(&ca, argc, argv, &i);
+		if (r < 0)
+			return EX_USAGE;
+		if (r > 0)
+			continue;
+		if (!strcmp(argv[i], "--seq") && i + 1 < argc)
+			seq = atoll(argv[++i]);
+		else if (!strcmp(argv[i], "--pubkey") && i + 1 < argc)
+			pub = argv[++i];
+		else {
+			help(stderr);
+			return EX_USAGE;
+		}
+	}
+	if (seq < 0) {
+		help(stderr);
+		return EX_USAGE;
+	}
+	mgw_client *c;
+	int ex = conn_open(&ca, &c);
+	if (ex != EX_OK)
+		return ex;
+	struct cps cps = {0};
+	char *served_vkey = NULL, *vkey = pub ? load_vkey(pub) : NULL;
+	Marac__V1__Frame *res = NULL;
+	int rc = fetch_checkpoints(c, ca.timeout_ms, 1, &cps, &served_vkey);
+	if (rc != MGW_OK || cps.n == 0) {
+		ex = rc != MGW_OK ? conn_fail(c, rc, "checkpoints") : EX_REFUSED;
+		if (rc == MGW_OK)
+			fprintf(stderr, "marac audit proof: no checkpoint signed yet\n");
+		goto out;
+	}
+	uint64_t size;
+	uint8_t root[32];
+	const char *use = vkey ? vkey : served_vkey;
+	if (checkpoint_parse_verify(cps.notes[0], strlen(cps.notes[0]), use, NULL, &size, root) != MGW_OK) {
+		fprintf(stderr, "marac audit proof: the latest checkpoint does not verify with %s\n",
+			vkey ? "--pubkey" : "the gateway's key");
+		ex = EX_REFUSED;
+		goto out;
+	}
+	Marac__V1__InclusionProofRequest ir = MARAC__V1__INCLUSION_PROOF_REQUEST__INIT;
+	ir.seq = (uint64_t)seq;
+	ir.tree_size = size;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
+	req.body_case = MARAC__V1__FRAME__BODY_INCLUSION_PROOF_REQUEST;
+	req.inclusion_proof_request = &ir;
+	rc = exchange(c, &req, MARAC__V1__FRAME__BODY_PROOF, ca.timeout_ms, &res);
+	if (rc != MGW_OK) {
+		ex = conn_fail(c, rc, "inclusion proof");
+		goto out;
+	}
+	Marac__V1__Proof *p = res->proof;
+	uint8_t leaf[32], (*hs)[32] = calloc(p->n_hashes + 1, 32);
+	uint8_t *b;
+	size_t n;
+	codec_pack(&p->record->base, &b, &n);
+	merkle_leaf_hash(b, n, leaf);
+	free(b);
+	for (size_t i = 0; i < p->n_hashes; i++)
+		if (p->hashes[i].len == 32)
+			memcpy(hs[i], p->hashes[i].data, 32);
+	int ok = p->record->seq == (uint64_t)seq &&
+		 merkle_verify_inclusion(leaf, (uint64_t)seq, size, (const uint8_t(*)[32])hs,
+					 p->n_hashes, root) == MGW_OK;
+	free(hs);
+	char *t = pbjson_dump(&p->record->base, 1);
+	printf("%s\n", t ? t : "{}");
+	free(t);
+	if (ok) {
+		printf("record %lld is in the log: inclusion proof verified against the checkpoint of "
+		       "size %llu%s\n", seq, (unsigned long long)size,
+		       vkey ? "" : " (signed by the key the gateway served: check it out of band)");
+	} else {
+		fprintf(stderr, "marac audit proof: the proof for record %lld does NOT verify\n", seq);
+		ex = EX_REFUSED;
+	}
+out:
+	codec_free(res ? &res->base : NULL);
+	free(vkey);
+	free(served_vkey);
+	free_cps(&cps);
+	mgw_client_free(c);
+	return ex;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		help(argc < 2 ? stderr : stdout);
+		return argc < 2 ? EX_USAGE : EX_OK;
+	}
+	if (!strcmp(argv[1], "query"))
+		return do_query(argc, argv);
+	if (!strcmp(argv[1], "export"))
+		return do_export(argc, argv);
+	if (!strcmp(argv[1], "verify"))
+		return do_verify(argc, argv);
+	if (!strcmp(argv[1], "proof"))
+		return do_proof(argc, argv);
+	fprintf(stderr, "marac audit: unknown subcommand \"%s\"\n", argv[1]);
+	help(stderr);
+	return EX_USAGE;
+}
