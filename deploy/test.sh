@@ -33,8 +33,18 @@ if [ "${MARAC_SANITIZE:-1}" != 0 ]; then
   # The same units, scenarios and fuzz replays under ASan+UBSan (the daemon
   # and the CLI are sanitized too; scenario teardown fails on any report).
   # The libFuzzer runs are sanitized already; crash and TLS scan run once.
-  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1:strict_string_checks=1
-  export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+  # Every report goes to a file as well: Criterion passes a test whose worker
+  # process LeakSanitizer flags at exit, so the files are the verdict.
+  logs="$root/build-asan/sanitizer-reports"
+  rm -rf "$logs" && mkdir -p "$logs"
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:strict_string_checks=1:log_path=$logs/asan"
+  export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$logs/ubsan"
+  export LSAN_OPTIONS="log_path=$logs/lsan"
   run_suite "asan+ubsan" "$root/build-asan" "sh_fuzz|sh_crash|sh_tls_scan" -DMARAC_SANITIZE=ON
+  if [ -n "$(ls -A "$logs")" ]; then
+    echo "marac: sanitizer reports (the run fails):" >&2
+    for f in "$logs"/*; do echo "---- $f" >&2; head -40 "$f" >&2; done
+    exit 1
+  fi
 fi
 echo "== all tests passed"
