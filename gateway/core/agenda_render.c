@@ -105,7 +105,10 @@ static void html_text(FILE *f, const char *s)
 
 static const char html_head[] =
 	"<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-	"<meta name=\"robots\" content=\"noindex, nofollow\">\n<title>";
+	"<meta name=\"robots\" content=\"noindex, nofollow\">\n"
+	/* no script, image or fetch can run even if escaping were ever wrong */
+	"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	"style-src 'unsafe-inline'\">\n<title>";
 static const char html_style[] =
 	"</title>\n<style>\n"
 	"body{font-family:Arial,Helvetica,sans-serif;font-size:11pt;color:#000;background:#fff;"

@@ -1,0 +1,328 @@
+/*
+ * match.c: blind-index keys, the match_ tables, repeat queries and case
+ * references. See match.h for the rule and its reasons.
+ *
+ * Schema (version 1):
+ *   match_case(case_ref PK, marac_area, referral_date TEXT, referral_day INT,
+ *              has_perp INT)          one row per recorded referral
+ *   match_key(hmac BLOB(32), party INT, kind INT, case_ref)
+ *              PK (hmac, party, case_ref), WITHOUT ROWID: lookups by MAC
+ *   match_counter(area_code, year, last) PK (area_code, year)
+ * Nothing in these tables is an identifier: case refs, areas, dates of
+ * referral, MACs and small integers.
+ */
+#include "match.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include "caldate.h"
+#include "ident.h"
+#include "mgw_err.h"
+
+#define DOMAIN "marac.match.v1"
+
+/* ---- keys ----------------------------------------------------------------- */
+
+struct keyctx {
+	const uint8_t *key;
+	size_t keylen;
+	struct match_keys *out;
+	size_t cap;
+};
+
+static int add_key(struct keyctx *c, int party, int kind, const char *a, const char *b)
+{
+	uint8_t buf[512];
+	size_t la = strlen(a), lb = b ? strlen(b) : 0, dl = sizeof DOMAIN; /* with NUL */
+	if (dl + 2 + la + 1 + lb > sizeof buf)
+		return MGW_OK; /* longer than any real identifier: no key */
+	size_t n = 0;
+	memcpy(buf, DOMAIN, dl);
+	n = dl;
+	buf[n++] = (uint8_t)kind;
+	buf[n++] = 0;
+	memcpy(buf + n, a, la);
+	n += la;
+	if (b != NULL) {
+		buf[n++] = 0; /* unambiguous pair: neither part contains NUL */
+		memcpy(buf + n, b, lb);
+		n += lb;
+	}
+	struct match_key k = {.party = (uint8_t)party, .kind = (uint8_t)kind};
+	unsigned int mlen = 0;
+	if (HMAC(EVP_sha256(), c->key, (int)c->keylen, buf, n, k.hmac, &mlen) == NULL ||
+	    mlen != MATCH_HMAC_LEN)
+		return MGW_E_NOMEM;
+	struct match_keys *o = c->out;
+	for (size_t i = 0; i < o->n; i++)
+		if (o->keys[i].party == k.party && !memcmp(o->keys[i].hmac, k.hmac, MATCH_HMAC_LEN))
+			return MGW_OK;
+	if (o->n == MATCH_MAX_KEYS)
+		return MGW_E_TOO_LARGE;
+	if (o->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 16;
+		struct match_key *nk = realloc(o->keys, cap * sizeof *nk);
+		if (nk == NULL)
+			return MGW_E_NOMEM;
+		o->keys = nk;
+		c->cap = cap;
+	}
+	o->keys[o->n++] = k;
+	if (party == MATCH_VICTIM)
+		o->n_victim++;
+	else
+		o->n_perp++;
+	return MGW_OK;
+}
+
+/* One name (full name or alias): the name-based keys. */
+static int name_keys(struct keyctx *c, int party, const char *name, const char *postcode,
+		     const char *dob)
+{
+	char folded[256];
+	int rc;
+	/* Names too long to fold into the buffer (> 255 bytes) make no key. */
+	if (name == NULL || ident_name_fold(name, strlen(name), folded, sizeof folded) <= 0)
+		return MGW_OK;
+	if (postcode[0] && (rc = add_key(c, party, MATCH_KIND_POSTCODE_NAME, postcode, folded)))
+		return rc;
+	if (dob[0] && (rc = add_key(c, party, MATCH_KIND_NAME_DOB, folded, dob)))
+		return rc;
+	return MGW_OK;
+}
+
+static int person_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
+{
+	char v[16], postcode[9] = "", dob[11] = "";
+	int rc;
+
+	for (size_t i = 0; i < p->n_phones; i++)
+		if (p->phones[i] && ident_phone_e164(p->phones[i], strlen(p->phones[i]), v) == 0 &&
+		    (rc = add_key(c, party, MATCH_KIND_PHONE, v, NULL)))
+			return rc;
+	if (p->nhs_number && ident_nhs_valid(p->nhs_number, strlen(p->nhs_number), v) == 0 &&
+	    (rc = add_key(c, party, MATCH_KIND_NHS, v, NULL)))
+		return rc;
+	if (p->ni_number && ident_nino_valid(p->ni_number, strlen(p->ni_number), v) == 0 &&
+	    (rc = add_key(c, party, MATCH_KIND_NINO, v, NULL)))
+		return rc;
+	/* ident leaves out[] empty on failure: an empty part makes no key. */
+	if (p->address && p->address->postcode)
+		ident_postcode_norm(p->address->postcode, strlen(p->address->postcode), postcode);
+	if (p->date_of_birth)
+		ident_date_parse(p->date_of_birth, strlen(p->date_of_birth), dob);
+	if ((rc = name_keys(c, party, p->full_name, postcode, dob)))
+		return rc;
+	for (size_t i = 0; i < p->n_aliases; i++)
+		if ((rc = name_keys(c, party, p->aliases[i], postcode, dob)))
+			return rc;
+	return MGW_OK;
+}
+
+int match_keys(const Marac__V1__Person *victim, const Marac__V1__Person *const *perps,
+	       size_t n_perps, const uint8_t *hmac_key, size_t keylen, struct match_keys *out)
+{
+	struct keyctx c = {.key = hmac_key, .keylen = keylen, .out = out};
+	int rc = MGW_E_INVALID;
+
+	memset(out, 0, sizeof *out);
+	if (victim == NULL || hmac_key == NULL || keylen < MATCH_KEY_MIN || keylen > 1024 ||
+	    n_perps > MATCH_MAX_PERPETRATORS || (n_perps > 0 && perps == NULL))
+		goto fail;
+	if ((rc = person_keys(&c, MATCH_VICTIM, victim)) != MGW_OK)
+		goto fail;
+	for (size_t i = 0; i < n_perps; i++)
+		if (perps[i] != NULL && (rc = person_keys(&c, MATCH_PERPETRATOR, perps[i])) != MGW_OK)
+			goto fail;
+	return MGW_OK;
+fail:
+	match_keys_free(out);
+	return rc;
+}
+
+void match_keys_free(struct match_keys *k)
+{
+	if (k == NULL)
+		return;
+	if (k->keys != NULL)
+		OPENSSL_cleanse(k->keys, k->n * sizeof *k->keys);
+	free(k->keys);
+	memset(k, 0, sizeof *k);
+}
+
+/* ---- storage ------------------------------------------------------------- */
+
+static const char schema_sql[] =
+	"CREATE TABLE IF NOT EXISTS match_case("
+	" case_ref TEXT PRIMARY KEY NOT NULL,"
+	" marac_area TEXT NOT NULL,"
+	" referral_date TEXT NOT NULL,"
+	" referral_day INTEGER NOT NULL,"
+	" has_perp INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS match_key("
+	" hmac BLOB NOT NULL CHECK(length(hmac) = 32),"
+	" party INTEGER NOT NULL,"
+	" kind INTEGER NOT NULL,"
+	" case_ref TEXT NOT NULL REFERENCES match_case(case_ref) ON DELETE CASCADE,"
+	" PRIMARY KEY(hmac, party, case_ref)) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS match_key_case ON match_key(case_ref);"
+	"CREATE TABLE IF NOT EXISTS match_counter("
+	" area_code TEXT NOT NULL,"
+	" year INTEGER NOT NULL,"
+	" last INTEGER NOT NULL,"
+	" PRIMARY KEY(area_code, year));";
+
+int match_schema(sqlite3 *db)
+{
+	return sqlite3_exec(db, schema_sql, NULL, NULL, NULL) == SQLITE_OK ? MGW_OK : MGW_E_DB;
+}
+
+static int sp_begin(sqlite3 *db, const char *name)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "SAVEPOINT %s", name);
+	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? MGW_OK : MGW_E_DB;
+}
+
+static int sp_end(sqlite3 *db, const char *name, int ok)
+{
+	char sql[96];
+	if (ok) {
+		snprintf(sql, sizeof sql, "RELEASE %s", name);
+		if (sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK)
+			return MGW_OK;
+	}
+	snprintf(sql, sizeof sql, "ROLLBACK TO %s; RELEASE %s", name, name);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	return MGW_E_DB;
+}
+
+int match_record(sqlite3 *db, const char *case_ref, const char *area,
+		 const char *referral_date, const struct match_keys *k)
+{
+	sqlite3_stmt *st = NULL;
+	int32_t day;
+	int rc;
+
+	if (case_ref == NULL || !case_ref[0] || area == NULL || !area[0] ||
+	    caldate_parse(referral_date, &day) != 0)
+		return MGW_E_INVALID;
+	if ((rc = sp_begin(db, "match_record")) != MGW_OK)
+		return rc;
+	rc = MGW_E_DB;
+	if (sqlite3_prepare_v2(db, "INSERT INTO match_case VALUES(?,?,?,?,?)", -1, &st, NULL))
+		goto fail;
+	sqlite3_bind_text(st, 1, case_ref, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, area, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, referral_date, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, day);
+	sqlite3_bind_int(st, 5, k->n_perp > 0);
+	int s = sqlite3_step(st);
+	if (s != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_PRIMARYKEY)
+			rc = MGW_E_CONFLICT;
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO match_key VALUES(?,?,?,?)", -1, &st,
+			       NULL))
+		goto fail;
+	for (size_t i = 0; i < k->n; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_blob(st, 1, k->keys[i].hmac, MATCH_HMAC_LEN, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, k->keys[i].party);
+		sqlite3_bind_int(st, 3, k->keys[i].kind);
+		sqlite3_bind_text(st, 4, case_ref, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto fail;
+	}
+	sqlite3_finalize(st);
+	return sp_end(db, "match_record", 1);
+fail:
+	sqlite3_finalize(st);
+	sp_end(db, "match_record", 0);
+	return rc;
+}
+
+int match_forget(sqlite3 *db, const char *case_ref)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, changed = 0;
+	if ((rc = sp_begin(db, "match_forget")) != MGW_OK)
+		return rc;
+	static const char *const sql[2] = {"DELETE FROM match_key WHERE case_ref = ?",
+					   "DELETE FROM match_case WHERE case_ref = ?"};
+	for (int i = 0; i < 2; i++) {
+		if (sqlite3_prepare_v2(db, sql[i], -1, &st, NULL) != SQLITE_OK)
+			goto fail;
+		sqlite3_bind_text(st, 1, case_ref, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto fail;
+		changed = sqlite3_changes(db);
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	if ((rc = sp_end(db, "match_forget", 1)) != MGW_OK)
+		return rc;
+	return changed ? MGW_OK : MGW_E_NOTFOUND;
+fail:
+	sqlite3_finalize(st);
+	sp_end(db, "match_forget", 0);
+	return MGW_E_DB;
+}
+
+int match_next_case_ref(sqlite3 *db, const char *area_code, int year, char *out,
+			size_t outlen)
+{
+	sqlite3_stmt *st = NULL;
+	size_t n = area_code ? strlen(area_code) : 0;
+	int rc;
+
+	if (outlen > 0)
+		out[0] = '\0';
+	if (n < 1 || n > 8 || year < 2000 || year > 2199 || outlen < n + 12)
+		return MGW_E_INVALID;
+	for (size_t i = 0; i < n; i++)
+		if (!((area_code[i] >= 'A' && area_code[i] <= 'Z') ||
+		      (area_code[i] >= '0' && area_code[i] <= '9')))
+			return MGW_E_INVALID;
+	if ((rc = sp_begin(db, "match_case_ref")) != MGW_OK)
+		return rc;
+	/* The UPSERT is the first statement: it takes the write lock, so the
+	 * read that follows sees a number no other writer can also get. */
+	if (sqlite3_prepare_v2(db,
+			       "INSERT INTO match_counter VALUES(?1, ?2, 1) "
+			       "ON CONFLICT(area_code, year) DO UPDATE SET last = last + 1",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(st, 1, area_code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(db, "SELECT last FROM match_counter WHERE area_code=? AND year=?",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(st, 1, area_code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		goto fail;
+	sqlite3_int64 last = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (last < 1 || last > 99999999 ||
+	    (size_t)snprintf(out, outlen, "%s-%04d-%04lld", area_code, year, (long long)last) >=
+		    outlen)
+		goto fail;
+	return sp_end(db, "match_case_ref", 1);
+fail:
+	sqlite3_finalize(st);
+	sp_end(db, "match_case_ref", 0);
+	if (outlen > 0)
+		out[0] = '\0';
+	return MGW_E_DB;
+}

@@ -1,0 +1,166 @@
+/*
+ * match.h: repeat detection over keyed blind indexes, and case references.
+ *
+ * Keys. Each identifier of the victim and of each perpetrator is normalised
+ * by ident.h and turned into HMAC-SHA-256(hmac_key, "marac.match.v1" NUL
+ * kind NUL value). Only these 32-byte MACs are stored, never the identifier:
+ * without the key (held by the gateway, not in the database) a stolen
+ * database cannot be searched by name or phone, and the kind inside the MAC
+ * stops a value of one kind matching another kind. Kinds:
+ *
+ *   PHONE          each phone in E.164 ("07700 900123", "+44 7700 900123",
+ *                  "(07700) 900-123" and "447700900123" are one key: the
+ *                  HMIC 2014 failure was exactly these formats not matching)
+ *   NHS            NHS number, only if its mod-11 check passes (a mistyped
+ *                  number would match some other real person)
+ *   NINO           National Insurance number, only if valid by HMRC's rules
+ *   POSTCODE_NAME  normalised postcode + folded name (full name and each alias)
+ *   NAME_DOB       folded name + date of birth (full name and each alias)
+ *
+ * Folding (ident_fold_name) removes case, spacing and diacritics, so
+ * "Zoë  Exampleton" and "ZOE EXAMPLETON" born the same day are one person;
+ * a different DOB gives a different key.
+ *
+ * Rule. A recorded case is a match for a new referral when
+ *   (a) any victim key of the new referral equals a victim key of the case,
+ *   (b) and, when both have perpetrator keys, any perpetrator key of the new
+ *       referral equals a perpetrator key of the case.
+ * Why: SafeLives defines a MARAC case as one victim with the same
+ * perpetrator(s), and a repeat as a further incident between the same
+ * victim and perpetrator(s); a victim abused by a new partner is a new case.
+ * Any single key suffices on each side because agencies hold different
+ * identifiers (police a phone, health an NHS number) and missing a repeat is
+ * the failure HMIC found; a false match is caught by people reading the
+ * case, a missed one is not. When either side names no perpetrator we
+ * cannot tell, and the victim match alone decides.
+ *
+ * Window. A matching case referred on d is a repeat of a referral on r when
+ * r - window_months <= d <= r (end of short months clamped, as dash.h), so
+ * 12 months exactly is a repeat and 12 months + 1 day is not: it is a new
+ * referral "linked" to the most recent such older case. Cases dated after r
+ * and the excluded case (the referral itself) never match. Matching spans
+ * every area in the index: a victim who moved is the one most easily missed.
+ *
+ * Storage: tables match_case, match_key and match_counter in the caller's
+ * SQLite database. Functions take the caller's handle and use SAVEPOINTs,
+ * so they work inside or outside a caller's transaction.
+ *
+ * Errors: 0 or a negative mgw_err code (MGW_E_DB for SQLite failures).
+ */
+#ifndef MARAC_MATCH_H
+#define MARAC_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+
+#include "marac/v1/case.pb-c.h"
+
+#define MATCH_HMAC_LEN 32u
+/* Shortest accepted HMAC key: 256 bits, the strength of the MAC itself. */
+#define MATCH_KEY_MIN 32u
+/*
+ * Most keys one referral may produce. A real referral makes tens (a few
+ * phones and names per person); the cap bounds the work and the rows a
+ * hostile or broken referral can cause.
+ */
+#define MATCH_MAX_KEYS 1024u
+#define MATCH_MAX_PERPETRATORS 16u
+/* Case ref buffer: "AREA-YYYY-NNNN..." with an area code of up to 8. */
+#define MATCH_CASE_REF_MAX 32u
+
+enum match_party { MATCH_VICTIM = 1, MATCH_PERPETRATOR = 2 };
+
+enum match_kind {
+	MATCH_KIND_PHONE = 1,
+	MATCH_KIND_NHS = 2,
+	MATCH_KIND_NINO = 3,
+	MATCH_KIND_POSTCODE_NAME = 4,
+	MATCH_KIND_NAME_DOB = 5,
+};
+
+struct match_key {
+	uint8_t hmac[MATCH_HMAC_LEN];
+	uint8_t party; /* enum match_party */
+	uint8_t kind;  /* enum match_kind */
+};
+
+/* A referral's keys, deduplicated. Owned by the caller: match_keys_free(). */
+struct match_keys {
+	struct match_key *keys;
+	size_t n;
+	size_t n_victim; /* keys with party VICTIM */
+	size_t n_perp;   /* keys with party PERPETRATOR */
+};
+
+/*
+ * Compute the keys of victim and perps[0..n_perps) (NULL entries skipped).
+ * Identifiers that do not normalise (bad phone, NHS failing mod-11, bad
+ * DOB) make no key; that is not an error. hmac_key must be at least
+ * MATCH_KEY_MIN bytes. On success *out holds the keys (possibly none).
+ * Returns 0, MGW_E_INVALID (victim NULL, short key, more than
+ * MATCH_MAX_PERPETRATORS), MGW_E_TOO_LARGE (more than MATCH_MAX_KEYS), or
+ * MGW_E_NOMEM; on failure *out is empty.
+ */
+int match_keys(const Marac__V1__Person *victim, const Marac__V1__Person *const *perps,
+	       size_t n_perps, const uint8_t *hmac_key, size_t keylen, struct match_keys *out);
+
+/* Free the keys (not k itself) and empty it. NULL or empty is fine. */
+void match_keys_free(struct match_keys *k);
+
+/* Create the match_ tables if missing. Returns 0 or MGW_E_DB. */
+int match_schema(sqlite3 *db);
+
+/*
+ * Record case_ref (of area, referred on referral_date YYYY-MM-DD) with its
+ * keys, atomically. Returns 0, MGW_E_INVALID (empty case_ref or area, bad
+ * date), MGW_E_CONFLICT (case_ref already recorded), or MGW_E_DB.
+ */
+int match_record(sqlite3 *db, const char *case_ref, const char *area,
+		 const char *referral_date, const struct match_keys *k);
+
+/* Remove a case and its keys (retention, or a referral withdrawn). 0, MGW_E_NOTFOUND, MGW_E_DB. */
+int match_forget(sqlite3 *db, const char *case_ref);
+
+/* An earlier case. Strings are owned by the enclosing match_result. */
+struct match_prev {
+	char *case_ref;
+	char *referral_date; /* YYYY-MM-DD */
+	char *marac_area;
+	unsigned victim_kinds; /* bit (1 << kind) for each kind the victim matched on */
+	unsigned perp_kinds;   /* the same for the perpetrator (0 when not compared) */
+};
+
+struct match_result {
+	int repeat;                 /* 1 if n_previous > 0 */
+	struct match_prev *previous;/* matches in the window, newest first (then case_ref) */
+	size_t n_previous;
+	int linked;                 /* 0 if repeat; else 1 if an older match exists */
+	struct match_prev linked_case; /* the most recent match before the window */
+};
+
+/*
+ * Find the cases k matches (rule above) referred within window_months
+ * (1..120) before referral_date, excluding exclude_case_ref (may be NULL).
+ * On success *out owns its results: match_result_free(). Returns 0,
+ * MGW_E_INVALID (bad date or window), MGW_E_NOMEM or MGW_E_DB; on failure
+ * *out is empty.
+ */
+int match_query(sqlite3 *db, const struct match_keys *k, const char *referral_date,
+		unsigned window_months, const char *exclude_case_ref, struct match_result *out);
+
+/* Free what match_query put in r and empty it. */
+void match_result_free(struct match_result *r);
+
+/*
+ * Allocate the next case reference of area_code (1-8 of A-Z 0-9, from
+ * config) in year (2000..2199): "TS-2026-0001", "TS-2026-0002", ... The
+ * per-area, per-year counter is advanced in the database within a
+ * savepoint, so two writers never get the same number; a rolled-back
+ * caller transaction gives the number back. out gets at least 4 digits.
+ * Returns 0, MGW_E_INVALID (bad area code or year, out too small), MGW_E_DB.
+ */
+int match_next_case_ref(sqlite3 *db, const char *area_code, int year, char *out,
+			size_t outlen);
+
+#endif

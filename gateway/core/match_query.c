@@ -1,0 +1,221 @@
+/*
+ * match_query.c: the repeat query over the match_ tables (match.h).
+ *
+ * Two passes over the index, each one indexed lookup per key of the new
+ * referral: victim keys find the candidate cases (and which kinds matched);
+ * perpetrator keys then mark the candidates whose perpetrator matches. The
+ * rule of match.h is applied in memory, then candidates are split by the
+ * window. A referral has tens of keys, so this is tens of B-tree probes.
+ */
+#include "match.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "caldate.h"
+#include "mgw_err.h"
+
+struct cand {
+	struct match_prev p;
+	int32_t day;
+	int has_perp;
+};
+
+struct cands {
+	struct cand *v;
+	size_t n, cap;
+};
+
+static void cand_clear(struct match_prev *p)
+{
+	free(p->case_ref);
+	free(p->referral_date);
+	free(p->marac_area);
+	memset(p, 0, sizeof *p);
+}
+
+static struct cand *cand_find(struct cands *c, const char *case_ref)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].p.case_ref, case_ref) == 0)
+			return &c->v[i];
+	return NULL;
+}
+
+static int dup_col(sqlite3_stmt *st, int col, char **out)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	*out = strdup(s ? (const char *)s : "");
+	return *out ? MGW_OK : MGW_E_NOMEM;
+}
+
+/* Pass 1: cases sharing a victim key, referred on or before day r. */
+static int victim_pass(sqlite3 *db, const struct match_keys *k, int32_t r, const char *exclude,
+		       struct cands *c)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = MGW_E_DB;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT k.case_ref, k.kind, c.referral_date, c.referral_day, "
+			       "c.marac_area, c.has_perp FROM match_key k JOIN match_case c "
+			       "ON c.case_ref = k.case_ref WHERE k.hmac = ?1 AND k.party = 1 "
+			       "AND c.referral_day <= ?2 AND k.case_ref IS NOT ?3",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	for (size_t i = 0; i < k->n; i++) {
+		if (k->keys[i].party != MATCH_VICTIM)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_blob(st, 1, k->keys[i].hmac, MATCH_HMAC_LEN, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, r);
+		sqlite3_bind_text(st, 3, exclude, -1, SQLITE_STATIC);
+		int s;
+		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *ref = (const char *)sqlite3_column_text(st, 0);
+			int kind = sqlite3_column_int(st, 1);
+			struct cand *x = cand_find(c, ref ? ref : "");
+			if (x == NULL) {
+				if (c->n == c->cap) {
+					size_t cap = c->cap ? c->cap * 2 : 8;
+					struct cand *nv = realloc(c->v, cap * sizeof *nv);
+					if (nv == NULL) {
+						rc = MGW_E_NOMEM;
+						goto fail;
+					}
+					c->v = nv;
+					c->cap = cap;
+				}
+				x = &c->v[c->n];
+				memset(x, 0, sizeof *x);
+				c->n++;
+				if (dup_col(st, 0, &x->p.case_ref) || dup_col(st, 2, &x->p.referral_date) ||
+				    dup_col(st, 4, &x->p.marac_area)) {
+					rc = MGW_E_NOMEM;
+					goto fail;
+				}
+				x->day = sqlite3_column_int(st, 3);
+				x->has_perp = sqlite3_column_int(st, 5);
+			}
+			if (kind > 0 && kind < 32)
+				x->p.victim_kinds |= 1u << kind;
+		}
+		if (s != SQLITE_DONE)
+			goto fail;
+	}
+	rc = MGW_OK;
+fail:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Pass 2: mark candidates whose perpetrator shares a key with the new one. */
+static int perp_pass(sqlite3 *db, const struct match_keys *k, struct cands *c)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = MGW_E_DB;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT case_ref, kind FROM match_key WHERE hmac = ?1 AND party = 2",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	for (size_t i = 0; i < k->n; i++) {
+		if (k->keys[i].party != MATCH_PERPETRATOR)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_blob(st, 1, k->keys[i].hmac, MATCH_HMAC_LEN, SQLITE_STATIC);
+		int s;
+		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *ref = (const char *)sqlite3_column_text(st, 0);
+			struct cand *x = cand_find(c, ref ? ref : "");
+			int kind = sqlite3_column_int(st, 1);
+			if (x != NULL && kind > 0 && kind < 32)
+				x->p.perp_kinds |= 1u << kind;
+		}
+		if (s != SQLITE_DONE)
+			goto fail;
+	}
+	rc = MGW_OK;
+fail:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Newest first, then case ref, so results are deterministic. */
+static int cand_cmp(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+	if (a->day != b->day)
+		return a->day > b->day ? -1 : 1;
+	return strcmp(a->p.case_ref, b->p.case_ref);
+}
+
+int match_query(sqlite3 *db, const struct match_keys *k, const char *referral_date,
+		unsigned window_months, const char *exclude_case_ref, struct match_result *out)
+{
+	struct cands c = {0};
+	int32_t r;
+	int rc = MGW_E_INVALID;
+
+	memset(out, 0, sizeof *out);
+	if (caldate_parse(referral_date, &r) != 0 || window_months < 1 || window_months > 120)
+		return MGW_E_INVALID;
+	if (k->n_victim == 0)
+		return MGW_OK; /* nothing to match a victim on */
+	if ((rc = victim_pass(db, k, r, exclude_case_ref, &c)) != MGW_OK)
+		goto fail;
+	if (k->n_perp > 0 && (rc = perp_pass(db, k, &c)) != MGW_OK)
+		goto fail;
+
+	/* Apply the perpetrator rule: drop, compacting in place. */
+	size_t kept = 0;
+	for (size_t i = 0; i < c.n; i++) {
+		if (k->n_perp > 0 && c.v[i].has_perp && c.v[i].p.perp_kinds == 0) {
+			cand_clear(&c.v[i].p);
+			continue;
+		}
+		c.v[kept++] = c.v[i];
+	}
+	c.n = kept;
+	if (c.n > 1)
+		qsort(c.v, c.n, sizeof *c.v, cand_cmp);
+
+	int32_t from = caldate_add_months(r, -(int)window_months);
+	size_t in = 0;
+	while (in < c.n && c.v[in].day >= from)
+		in++;
+	if (in > 0) {
+		out->previous = malloc(in * sizeof *out->previous);
+		if (out->previous == NULL) {
+			rc = MGW_E_NOMEM;
+			goto fail;
+		}
+		for (size_t i = 0; i < in; i++) {
+			out->previous[i] = c.v[i].p;
+			memset(&c.v[i].p, 0, sizeof c.v[i].p);
+		}
+		out->n_previous = in;
+		out->repeat = 1;
+	} else if (c.n > 0) {
+		out->linked = 1;
+		out->linked_case = c.v[0].p;
+		memset(&c.v[0].p, 0, sizeof c.v[0].p);
+	}
+	rc = MGW_OK;
+fail:
+	for (size_t i = 0; i < c.n; i++)
+		cand_clear(&c.v[i].p);
+	free(c.v);
+	if (rc != MGW_OK)
+		match_result_free(out);
+	return rc;
+}
+
+void match_result_free(struct match_result *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->n_previous; i++)
+		cand_clear(&r->previous[i]);
+	free(r->previous);
+	cand_clear(&r->linked_case);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,357 @@
+/* DASH scoring, levels and referral validation: every error names its field. Synthetic data only. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "dash.h"
+#include "mgw_err.h"
+
+#define YES MARAC__V1__ANSWER__ANSWER_YES
+#define NO MARAC__V1__ANSWER__ANSWER_NO
+#define VHR MARAC__V1__REFERRAL_ROUTE__REFERRAL_ROUTE_VISIBLE_HIGH_RISK
+#define PJ MARAC__V1__REFERRAL_ROUTE__REFERRAL_ROUTE_PROFESSIONAL_JUDGEMENT
+#define ESC MARAC__V1__REFERRAL_ROUTE__REFERRAL_ROUTE_POTENTIAL_ESCALATION
+#define REP MARAC__V1__REFERRAL_ROUTE__REFERRAL_ROUTE_REPEAT
+#define SL24 MARAC__V1__DASH_FORM__DASH_FORM_SAFELIVES_24
+#define P27 MARAC__V1__DASH_FORM__DASH_FORM_POLICE_27
+#define STANDARD MARAC__V1__RISK_LEVEL__RISK_LEVEL_STANDARD
+#define MEDIUM MARAC__V1__RISK_LEVEL__RISK_LEVEL_MEDIUM
+#define HIGH MARAC__V1__RISK_LEVEL__RISK_LEVEL_HIGH
+
+/* A valid referral built on the stack: VHR, 14 yes of 24, adult victim. */
+struct fx {
+	Marac__V1__Referral r;
+	Marac__V1__Person victim, perp, kids[2];
+	Marac__V1__Person *perps[1], *kidp[2];
+	Marac__V1__Address addr;
+	Marac__V1__Risk risk;
+	Marac__V1__DashAnswer ans[27];
+	Marac__V1__DashAnswer *ap[27];
+	char *incidents[4];
+};
+
+static struct dash_config cfg;
+static struct referral_check chk;
+static char field[64], msg[256];
+
+static void answers(struct fx *f, int form, unsigned n, unsigned yes)
+{
+	f->risk.form = form;
+	for (unsigned i = 0; i < n; i++) {
+		marac__v1__dash_answer__init(&f->ans[i]);
+		f->ans[i].question = i + 1;
+		f->ans[i].answer = i < yes ? YES : (i % 2 ? NO : MARAC__V1__ANSWER__ANSWER_NOT_KNOWN);
+		f->ap[i] = &f->ans[i];
+	}
+	f->risk.n_answers = n;
+	f->risk.answers = f->ap;
+}
+
+static void fx_init(struct fx *f)
+{
+	memset(f, 0, sizeof *f);
+	dash_config_defaults(&cfg);
+	marac__v1__referral__init(&f->r);
+	marac__v1__person__init(&f->victim);
+	marac__v1__person__init(&f->perp);
+	marac__v1__address__init(&f->addr);
+	marac__v1__risk__init(&f->risk);
+	f->victim.full_name = "Testina Exampleton";
+	f->victim.date_of_birth = "1990-05-01";
+	f->victim.address = &f->addr;
+	f->addr.postcode = "ts1 1aa";
+	f->perp.full_name = "Fictio Exampleton";
+	f->perp.date_of_birth = "1988-01-01";
+	f->perps[0] = &f->perp;
+	f->r.victim = &f->victim;
+	f->r.perpetrators = f->perps;
+	f->r.n_perpetrators = 1;
+	f->r.risk = &f->risk;
+	f->r.route = VHR;
+	f->r.referral_date = "2026-03-15";
+	f->r.marac_area = "Teesside";
+	answers(f, SL24, 24, 14);
+}
+
+static int validate(struct fx *f)
+{
+	return referral_validate(&cfg, &f->r, &chk, field, sizeof field, msg, sizeof msg);
+}
+
+static void expect_field(struct fx *f, const char *want)
+{
+	cr_assert_eq(validate(f), MGW_E_INVALID, "expected an error on %s", want);
+	cr_assert_str_eq(field, want, "msg: %s", msg);
+	cr_assert_neq(msg[0], '\0');
+	cr_assert_null(strstr(msg, "Exampleton"), "messages never quote personal data");
+}
+
+Test(dash, valid_referral_scores_and_levels)
+{
+	struct fx f;
+	fx_init(&f);
+	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
+	cr_assert_eq(chk.score, 14);
+	cr_assert_eq(chk.questions, 24);
+	cr_assert_eq(chk.threshold, 14);
+	cr_assert_eq(chk.level, HIGH);
+	cr_assert_eq(chk.victim_age, 35);
+	cr_assert_not(chk.area_from_postcode);
+}
+
+Test(dash, band_table)
+{
+	static const struct { unsigned yes; int level; } t[] = {
+		{0, STANDARD}, {1, STANDARD}, {9, STANDARD}, {10, MEDIUM},
+		{13, MEDIUM}, {14, HIGH}, {24, HIGH},
+	};
+	struct fx f;
+	fx_init(&f);
+	f.r.route = REP; /* route asserts nothing about the score */
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		answers(&f, SL24, 24, t[i].yes);
+		cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
+		cr_assert_eq(chk.score, t[i].yes);
+		cr_assert_eq(chk.band_level, t[i].level, "score %u", t[i].yes);
+	}
+	answers(&f, SL24, 0, 0);
+	cr_assert_eq(validate(&f), MGW_OK, "no answers: score 0");
+	cr_assert_eq(chk.score, 0);
+}
+
+Test(dash, police_27_form)
+{
+	struct fx f;
+	fx_init(&f);
+	answers(&f, P27, 27, 27);
+	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
+	cr_assert_eq(chk.score, 27);
+	cr_assert_eq(chk.questions, 27);
+	answers(&f, P27, 27, 14);
+	cr_assert_eq(validate(&f), MGW_OK, "14 of 27 meets the default threshold");
+	answers(&f, P27, 27, 13);
+	expect_field(&f, "risk.answers");
+	cfg.police27.high_threshold = 16;
+	answers(&f, P27, 27, 15);
+	expect_field(&f, "risk.answers");
+	answers(&f, P27, 27, 16);
+	cr_assert_eq(validate(&f), MGW_OK);
+	/* question 25 exists on the police form only */
+	answers(&f, SL24, 24, 14);
+	f.ans[3].question = 25;
+	expect_field(&f, "risk.answers[3].question");
+}
+
+Test(dash, answer_validation)
+{
+	struct fx f;
+	fx_init(&f);
+	f.r.risk = NULL;
+	expect_field(&f, "risk");
+	fx_init(&f);
+	f.risk.form = MARAC__V1__DASH_FORM__DASH_FORM_UNSPECIFIED;
+	expect_field(&f, "risk.form");
+	fx_init(&f);
+	f.ans[0].question = 0;
+	expect_field(&f, "risk.answers[0].question");
+	fx_init(&f);
+	f.ans[20].question = 3;
+	expect_field(&f, "risk.answers[20].question");
+	fx_init(&f);
+	f.ans[5].answer = 7;
+	expect_field(&f, "risk.answers[5].answer");
+	fx_init(&f);
+	f.risk.score = 24; /* the sender's score is ignored */
+	f.risk.n_answers = 13;
+	expect_field(&f, "risk.answers");
+}
+
+Test(dash, route_errors)
+{
+	struct fx f;
+	fx_init(&f);
+	f.r.route = 0;
+	expect_field(&f, "route");
+	f.r.route = 99;
+	expect_field(&f, "route");
+	fx_init(&f);
+	answers(&f, SL24, 24, 13);
+	expect_field(&f, "risk.answers");
+	cr_assert_not_null(strstr(msg, "VISIBLE_HIGH_RISK"));
+	f.r.route = PJ;
+	expect_field(&f, "judgement_reason");
+	f.r.judgement_reason = " \t\n";
+	expect_field(&f, "judgement_reason");
+	f.r.judgement_reason = "Escalating coercive control; victim isolated";
+	cr_assert_eq(validate(&f), MGW_OK);
+	f.r.route = ESC;
+	expect_field(&f, "incident_dates");
+}
+
+Test(dash, person_date_and_area_errors)
+{
+	struct fx f;
+	fx_init(&f);
+	f.r.victim = NULL;
+	expect_field(&f, "victim");
+	fx_init(&f);
+	f.victim.full_name = "";
+	expect_field(&f, "victim.full_name");
+	fx_init(&f);
+	f.victim.date_of_birth = "01/05/1990";
+	expect_field(&f, "victim.date_of_birth");
+	f.victim.date_of_birth = "";
+	expect_field(&f, "victim.date_of_birth");
+	cfg.require_victim_dob = 0;
+	cr_assert_eq(validate(&f), MGW_OK);
+	cr_assert_eq(chk.victim_age, -1);
+	fx_init(&f);
+	f.victim.date_of_birth = "2026-03-16";
+	expect_field(&f, "victim.date_of_birth");
+	fx_init(&f);
+	f.r.referral_date = "2026-02-30";
+	expect_field(&f, "referral_date");
+	f.r.referral_date = NULL;
+	expect_field(&f, "referral_date");
+	fx_init(&f);
+	f.perp.date_of_birth = "1988-13-01";
+	expect_field(&f, "perpetrators[0].date_of_birth");
+	fx_init(&f);
+	marac__v1__person__init(&f.kids[0]);
+	marac__v1__person__init(&f.kids[1]);
+	f.kids[0].date_of_birth = "2015-01-01";
+	f.kids[1].date_of_birth = "2026-04-01";
+	f.kidp[0] = &f.kids[0];
+	f.kidp[1] = &f.kids[1];
+	f.r.children = f.kidp;
+	f.r.n_children = 2;
+	expect_field(&f, "children[1].date_of_birth");
+	f.kids[1].date_of_birth = ""; /* unknown is allowed */
+	cr_assert_eq(validate(&f), MGW_OK);
+
+	fx_init(&f);
+	f.r.marac_area = "";
+	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
+	cr_assert(chk.area_from_postcode);
+	f.addr.postcode = "NOT A POSTCODE";
+	expect_field(&f, "victim.address.postcode");
+	f.victim.address = NULL;
+	expect_field(&f, "marac_area");
+}
+
+Test(dash, consent_and_transfer)
+{
+	struct fx f;
+	fx_init(&f);
+	f.r.consent_given = NO;
+	expect_field(&f, "consent_reason");
+	f.r.consent_reason = "Seeking consent would alert the perpetrator";
+	cr_assert_eq(validate(&f), MGW_OK);
+	f.r.transfer_in = 1;
+	expect_field(&f, "transfer_from_area");
+	f.r.transfer_from_area = "Durham";
+	cr_assert_eq(validate(&f), MGW_OK);
+}
+
+Test(dash, under_16_boundary_on_the_birthday)
+{
+	struct fx f;
+	fx_init(&f);
+	f.victim.date_of_birth = "2010-03-15";
+	cr_assert_eq(validate(&f), MGW_OK, "16 on the referral date: MARAC");
+	cr_assert_eq(chk.victim_age, 16);
+	f.r.referral_date = "2026-03-14";
+	expect_field(&f, "victim.date_of_birth");
+	cr_assert_not_null(strstr(msg, "children's safeguarding"));
+	/* a 29 February birthday is reached on 1 March in a common year */
+	f.victim.date_of_birth = "2084-02-29";
+	f.r.referral_date = "2100-02-28";
+	expect_field(&f, "victim.date_of_birth");
+	f.r.referral_date = "2100-03-01";
+	cr_assert_eq(validate(&f), MGW_OK);
+}
+
+Test(dash, escalation_window_boundaries)
+{
+	struct fx f;
+	fx_init(&f);
+	answers(&f, SL24, 24, 4);
+	f.r.route = ESC;
+	f.incidents[0] = "2025-03-15"; /* exactly 12 months before: inside */
+	f.incidents[1] = "2025-11-02";
+	f.incidents[2] = "2026-03-15"; /* the referral day itself: inside */
+	f.r.incident_dates = f.incidents;
+	f.r.n_incident_dates = 3;
+	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
+	cr_assert_eq(chk.incidents_in_window, 3);
+	f.incidents[0] = "2025-03-14"; /* 12 months + 1 day */
+	expect_field(&f, "incident_dates");
+	f.incidents[3] = "2025-12-25";
+	f.r.n_incident_dates = 4;
+	cr_assert_eq(validate(&f), MGW_OK);
+	/* areas using 6 months */
+	cfg.escalation_window_months = 6;
+	f.incidents[0] = "2025-09-15";
+	f.incidents[1] = "2025-09-14";
+	cr_assert_eq(validate(&f), MGW_OK);
+	cr_assert_eq(chk.incidents_in_window, 3);
+	f.incidents[3] = "2025-09-01";
+	expect_field(&f, "incident_dates");
+	cfg.escalation_min_incidents = 2;
+	cr_assert_eq(validate(&f), MGW_OK);
+	f.incidents[1] = "15/09/2025";
+	expect_field(&f, "incident_dates[1]");
+	f.incidents[1] = "2026-03-16";
+	expect_field(&f, "incident_dates[1]");
+}
+
+Test(dash, judgement_raises_never_lowers)
+{
+	struct fx f;
+	fx_init(&f);
+	answers(&f, SL24, 24, 16);
+	f.risk.level = STANDARD; /* referrer's level below the band */
+	cr_assert_eq(validate(&f), MGW_OK);
+	cr_assert_eq(chk.level, HIGH, "never lowered");
+	cr_assert_not(chk.judgement_raised);
+
+	answers(&f, SL24, 24, 11);
+	f.r.route = REP;
+	f.risk.level = HIGH;
+	cr_assert_eq(validate(&f), MGW_OK);
+	cr_assert_eq(chk.band_level, MEDIUM);
+	cr_assert_eq(chk.level, HIGH, "raised by judgement");
+	cr_assert(chk.judgement_raised);
+
+	f.risk.level = STANDARD;
+	cr_assert_eq(validate(&f), MGW_OK);
+	cr_assert_eq(chk.level, MEDIUM);
+
+	answers(&f, SL24, 24, 5);
+	f.r.route = PJ;
+	f.r.judgement_reason = "Threats to kill disclosed to the health visitor";
+	f.risk.level = 0;
+	cr_assert_eq(validate(&f), MGW_OK);
+	cr_assert_eq(chk.band_level, STANDARD);
+	cr_assert_eq(chk.level, HIGH, "a judgement referral is a judgement of high risk");
+	cr_assert(chk.judgement_raised);
+}
+
+Test(dash, config_check_and_names)
+{
+	struct dash_config c;
+	char m[128];
+	dash_config_defaults(&c);
+	cr_assert_eq(dash_config_check(&c, m, sizeof m), MGW_OK);
+	c.safelives24.high_threshold = 25;
+	cr_assert_eq(dash_config_check(&c, m, sizeof m), MGW_E_INVALID);
+	cr_assert_not_null(strstr(m, "safelives24"));
+	dash_config_defaults(&c);
+	c.police27.medium_max = c.police27.standard_max;
+	cr_assert_eq(dash_config_check(&c, m, sizeof m), MGW_E_INVALID);
+	dash_config_defaults(&c);
+	c.escalation_window_months = 0;
+	cr_assert_eq(dash_config_check(&c, m, sizeof m), MGW_E_INVALID);
+	cr_assert_str_eq(dash_route_name(ESC), "potential_escalation");
+	cr_assert_str_eq(dash_level_name(MEDIUM), "medium");
+	cr_assert_null(dash_form(&c, 9));
+}

@@ -1,0 +1,338 @@
+/*
+ * Repeat matching over blind indexes, in a real SQLite file: phone formats,
+ * NHS numbers, folded names, the 12-month window, the perpetrator rule,
+ * case references, and no plaintext identifier in the file. Synthetic data.
+ */
+#include <criterion/criterion.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "match.h"
+#include "mgw_err.h"
+
+static char dir[64], path[96];
+static sqlite3 *db;
+static const uint8_t key[32] = "synthetic-test-hmac-key-32-bytes";
+
+static void setup(void)
+{
+	strcpy(dir, "/tmp/marac-match-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/match.db", dir);
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(match_schema(db), MGW_OK);
+}
+
+static void teardown(void)
+{
+	sqlite3_close(db);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+TestSuite(match, .init = setup, .fini = teardown);
+
+/* A person with at most one phone and one alias. */
+struct who {
+	Marac__V1__Person p;
+	Marac__V1__Address a;
+	char *phones[1], *aliases[1];
+};
+
+static Marac__V1__Person *who(struct who *w, const char *name, const char *dob,
+			      const char *phone, const char *nhs, const char *postcode)
+{
+	memset(w, 0, sizeof *w);
+	marac__v1__person__init(&w->p);
+	marac__v1__address__init(&w->a);
+	w->p.full_name = (char *)name;
+	w->p.date_of_birth = (char *)dob;
+	w->p.nhs_number = (char *)nhs;
+	if (phone) {
+		w->phones[0] = (char *)phone;
+		w->p.phones = w->phones;
+		w->p.n_phones = 1;
+	}
+	if (postcode) {
+		w->a.postcode = (char *)postcode;
+		w->p.address = &w->a;
+	}
+	return &w->p;
+}
+
+static void keys_of(const Marac__V1__Person *v, const Marac__V1__Person *perp,
+		    struct match_keys *k)
+{
+	const Marac__V1__Person *ps[1] = {perp};
+	cr_assert_eq(match_keys(v, ps, perp ? 1 : 0, key, sizeof key, k), MGW_OK);
+}
+
+static void record(const char *ref, const char *date, const Marac__V1__Person *v,
+		   const Marac__V1__Person *perp)
+{
+	struct match_keys k;
+	keys_of(v, perp, &k);
+	cr_assert_eq(match_record(db, ref, "Teesside", date, &k), MGW_OK);
+	match_keys_free(&k);
+}
+
+static void query(const char *date, const Marac__V1__Person *v, const Marac__V1__Person *perp,
+		  struct match_result *res)
+{
+	struct match_keys k;
+	keys_of(v, perp, &k);
+	cr_assert_eq(match_query(db, &k, date, 12, NULL, res), MGW_OK);
+	match_keys_free(&k);
+}
+
+static int matches(const char *date, const Marac__V1__Person *v, const Marac__V1__Person *perp)
+{
+	struct match_result r;
+	query(date, v, perp, &r);
+	int rep = r.repeat;
+	match_result_free(&r);
+	return rep;
+}
+
+Test(match, every_phone_format_is_one_phone)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
+	static const char *const variants[] = {"07700 900123", "+44 7700 900123",
+					       "(07700) 900-123", "447700900123",
+					       "+44 (0)7700 900123", "07700900123"};
+	for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++)
+		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, variants[i], NULL, NULL), NULL),
+			  "variant %zu", i);
+	cr_assert_not(matches("2026-02-01", who(&b, NULL, NULL, "07700 900124", NULL, NULL), NULL));
+}
+
+Test(match, nhs_numbers_valid_only)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, NULL, "9990000018", NULL), NULL);
+	cr_assert(matches("2026-02-01", who(&b, NULL, NULL, NULL, "999 000 0018", NULL), NULL));
+	struct match_keys k;
+	keys_of(who(&b, NULL, NULL, NULL, "9990000017", NULL), NULL, &k);
+	cr_assert_eq(k.n, 0, "a number failing mod-11 makes no key");
+	match_keys_free(&k);
+	struct who q;
+	who(&q, NULL, NULL, NULL, NULL, NULL);
+	q.p.ni_number = "QQ 12 34 56 A"; /* HMRC's never-issued prefix */
+	keys_of(&q.p, NULL, &k);
+	cr_assert_eq(k.n, 0, "an invalid NI number makes no key");
+	match_keys_free(&k);
+	record("TS-2026-0002", "2026-01-11", who(&a, NULL, NULL, NULL, "9990000017", NULL), NULL);
+	cr_assert_not(matches("2026-02-01", who(&b, NULL, NULL, NULL, "999 000 0017", NULL), NULL));
+}
+
+Test(match, folded_names_with_the_same_dob)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, "Zoë Exampleton", "1990-05-01", NULL, NULL, NULL),
+	       NULL);
+	cr_assert(matches("2026-02-01", who(&b, "ZOE  EXAMPLETON", "1990-05-01", 0, 0, 0), NULL));
+	cr_assert(matches("2026-02-01", who(&b, " zoe exampleton ", "1990-05-01", 0, 0, 0), NULL));
+	cr_assert(matches("2026-02-01", who(&b, "Zoe Exampleton", "01/05/1990", 0, 0, 0), NULL),
+		  "a form's DD/MM/YYYY is the same date");
+	cr_assert_not(matches("2026-02-01", who(&b, "Zoë Exampleton", "1990-05-02", 0, 0, 0), NULL),
+		      "a different DOB is a different person");
+	cr_assert_not(matches("2026-02-01", who(&b, "Zoë Exampleton", NULL, 0, 0, 0), NULL),
+		      "a name alone is not enough");
+	/* postcode + name */
+	record("TS-2026-0002", "2026-01-12", who(&a, "Ada Fictional", NULL, NULL, NULL, "TS1 1AA"),
+	       NULL);
+	cr_assert(matches("2026-02-01", who(&b, "ada fictional", NULL, 0, 0, "ts11aa"), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, "ada fictional", NULL, 0, 0, "TS1 1AB"), NULL));
+}
+
+Test(match, twelve_month_window_then_linked)
+{
+	struct who a, b;
+	record("TS-2025-0001", "2025-03-15", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
+	struct match_result r;
+	query("2026-03-15", who(&b, NULL, NULL, "+447700900123", NULL, NULL), NULL, &r);
+	cr_assert(r.repeat, "exactly 12 months: repeat");
+	cr_assert_eq(r.n_previous, 1);
+	cr_assert_str_eq(r.previous[0].case_ref, "TS-2025-0001");
+	cr_assert_str_eq(r.previous[0].referral_date, "2025-03-15");
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_PHONE);
+	cr_assert_not(r.linked);
+	match_result_free(&r);
+
+	query("2026-03-16", who(&b, NULL, NULL, "+447700900123", NULL, NULL), NULL, &r);
+	cr_assert_not(r.repeat, "12 months + 1 day: a new referral");
+	cr_assert(r.linked);
+	cr_assert_str_eq(r.linked_case.case_ref, "TS-2025-0001");
+	cr_assert_str_eq(r.linked_case.referral_date, "2025-03-15");
+	match_result_free(&r);
+
+	query("2025-03-14", who(&b, NULL, NULL, "+447700900123", NULL, NULL), NULL, &r);
+	cr_assert_not(r.repeat || r.linked, "a case referred later never matches");
+	match_result_free(&r);
+}
+
+Test(match, several_previous_newest_first_and_exclusion)
+{
+	struct who a, b;
+	Marac__V1__Person *v = who(&a, NULL, NULL, "07700 900123", NULL, NULL);
+	record("TS-2025-0009", "2025-06-01", v, NULL);
+	record("TS-2025-0030", "2025-11-20", v, NULL);
+	record("TS-2024-0100", "2024-01-05", v, NULL);
+	record("TS-2026-0004", "2026-02-01", v, NULL);
+	struct match_keys k;
+	keys_of(who(&b, NULL, NULL, "07700900123", NULL, NULL), NULL, &k);
+	struct match_result r;
+	cr_assert_eq(match_query(db, &k, "2026-02-01", 12, "TS-2026-0004", &r), MGW_OK);
+	cr_assert_eq(r.n_previous, 2);
+	cr_assert_str_eq(r.previous[0].case_ref, "TS-2025-0030");
+	cr_assert_str_eq(r.previous[1].case_ref, "TS-2025-0009");
+	match_result_free(&r);
+	cr_assert_eq(match_query(db, &k, "2026-02-01", 0, NULL, &r), MGW_E_INVALID);
+	cr_assert_eq(match_query(db, &k, "01/02/2026", 12, NULL, &r), MGW_E_INVALID);
+	match_keys_free(&k);
+}
+
+Test(match, across_two_referring_agencies)
+{
+	/* Police hold a phone and a name; health later refers with an NHS
+	 * number, the phone in another format and the name without accents. */
+	struct who police, health;
+	Marac__V1__Person *pv = who(&police, "Zoë Exampleton", "1990-05-01", "07700 900123", 0, 0);
+	record("TS-2026-0001", "2026-01-10", pv, NULL);
+	Marac__V1__Person *hv = who(&health, "ZOE EXAMPLETON", "01/05/1990", "+44 7700 900-123",
+				    "999 000 0026", "TS1 1AA");
+	struct match_result r;
+	query("2026-02-20", hv, NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds,
+		     (1u << MATCH_KIND_PHONE) | (1u << MATCH_KIND_NAME_DOB));
+	match_result_free(&r);
+}
+
+Test(match, perpetrator_rule)
+{
+	struct who v, p1, p2, q;
+	Marac__V1__Person *victim = who(&v, NULL, NULL, "07700 900123", NULL, NULL);
+	who(&p1, "Fictio Badperson", "1985-02-02", "07700 900555", NULL, NULL);
+	who(&p2, "Other Imaginary", "1987-07-07", "07700 900666", NULL, NULL);
+	record("TS-2026-0001", "2026-01-10", victim, &p1.p);
+	cr_assert(matches("2026-02-01", victim, &p1.p), "same victim, same perpetrator");
+	cr_assert(matches("2026-02-01", victim, who(&q, NULL, NULL, "+447700900555", 0, 0)),
+		  "the perpetrator matches by any one key");
+	cr_assert_not(matches("2026-02-01", victim, &p2.p),
+		      "same victim, a different perpetrator: a new case");
+	cr_assert(matches("2026-02-01", victim, NULL), "no perpetrator named: victim decides");
+	record("TS-2026-0002", "2026-01-11", victim, NULL);
+	struct match_result r;
+	query("2026-02-01", victim, &p2.p, &r);
+	cr_assert_eq(r.n_previous, 1, "an earlier case with no perpetrator cannot contradict");
+	cr_assert_str_eq(r.previous[0].case_ref, "TS-2026-0002");
+	match_result_free(&r);
+}
+
+Test(match, keys_need_a_real_key_and_depend_on_it)
+{
+	struct who a;
+	struct match_keys k1, k2;
+	Marac__V1__Person *v = who(&a, "Zoë Exampleton", "1990-05-01", "07700 900123", 0, 0);
+	cr_assert_eq(match_keys(v, NULL, 0, key, 16, &k1), MGW_E_INVALID);
+	cr_assert_eq(match_keys(NULL, NULL, 0, key, sizeof key, &k1), MGW_E_INVALID);
+	static const uint8_t other[32] = "another-synthetic-hmac-key-32byt";
+	cr_assert_eq(match_keys(v, NULL, 0, key, sizeof key, &k1), MGW_OK);
+	cr_assert_eq(match_keys(v, NULL, 0, other, sizeof other, &k2), MGW_OK);
+	cr_assert_eq(k1.n, 2);
+	cr_assert_eq(k1.n_victim, 2);
+	cr_assert_eq(k2.n, 2);
+	cr_assert_neq(memcmp(k1.keys[0].hmac, k2.keys[0].hmac, MATCH_HMAC_LEN), 0);
+	match_keys_free(&k1);
+	match_keys_free(&k2);
+}
+
+Test(match, record_conflict_and_forget)
+{
+	struct who a;
+	Marac__V1__Person *v = who(&a, NULL, NULL, "07700 900123", NULL, NULL);
+	record("TS-2026-0001", "2026-01-10", v, NULL);
+	struct match_keys k;
+	keys_of(v, NULL, &k);
+	cr_assert_eq(match_record(db, "TS-2026-0001", "Teesside", "2026-01-10", &k), MGW_E_CONFLICT);
+	cr_assert_eq(match_record(db, "TS-2026-0009", "", "2026-01-10", &k), MGW_E_INVALID);
+	cr_assert_eq(match_record(db, "TS-2026-0009", "T", "2026-1-10", &k), MGW_E_INVALID);
+	match_keys_free(&k);
+	cr_assert_eq(match_forget(db, "TS-2026-0001"), MGW_OK);
+	cr_assert_eq(match_forget(db, "TS-2026-0001"), MGW_E_NOTFOUND);
+	cr_assert_not(matches("2026-02-01", v, NULL));
+}
+
+static size_t scan(const unsigned char *buf, size_t n, const char *needle)
+{
+	size_t hits = 0, l = strlen(needle);
+	for (size_t i = 0; i + l <= n; i++)
+		hits += memcmp(buf + i, needle, l) == 0;
+	return hits;
+}
+
+Test(match, no_plaintext_identifier_in_the_file)
+{
+	struct who a, p;
+	Marac__V1__Person *v = who(&a, "Zoë Exampleton", "1990-05-01", "07700 900123",
+				   "9990000018", "TS1 1AA");
+	who(&p, "Fictio Badperson", "1985-02-02", "07700 900555", NULL, "TS2 2BB");
+	record("TS-2026-0001", "2026-01-10", v, &p.p);
+	sqlite3_close(db);
+	db = NULL;
+	FILE *f = fopen(path, "rb");
+	cr_assert_not_null(f);
+	static unsigned char buf[1 << 20];
+	size_t n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	cr_assert_gt(n, 0);
+	static const char *const needles[] = {
+		"900123", "7700900123", "447700900123", "900555", "9990000018", "Exampleton",
+		"EXAMPLETON", "exampleton", "Badperson", "badperson", "1990-05-01", "1985-02-02",
+		"TS1 1AA", "TS1", "TS2 2BB",
+	};
+	for (size_t i = 0; i < sizeof needles / sizeof needles[0]; i++)
+		cr_assert_eq(scan(buf, n, needles[i]), 0, "found \"%s\" in the file", needles[i]);
+	cr_assert_gt(scan(buf, n, "TS-2026-0001"), 0, "the case ref is there (sanity)");
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+}
+
+Test(match, case_refs_per_area_and_year)
+{
+	char out[MATCH_CASE_REF_MAX];
+	cr_assert_eq(match_next_case_ref(db, "TS", 2026, out, sizeof out), MGW_OK);
+	cr_assert_str_eq(out, "TS-2026-0001");
+	cr_assert_eq(match_next_case_ref(db, "TS", 2026, out, sizeof out), MGW_OK);
+	cr_assert_str_eq(out, "TS-2026-0002");
+	cr_assert_eq(match_next_case_ref(db, "DU", 2026, out, sizeof out), MGW_OK);
+	cr_assert_str_eq(out, "DU-2026-0001");
+	cr_assert_eq(match_next_case_ref(db, "TS", 2027, out, sizeof out), MGW_OK);
+	cr_assert_str_eq(out, "TS-2027-0001");
+	/* a caller's rolled-back transaction gives the number back */
+	cr_assert_eq(sqlite3_exec(db, "BEGIN", 0, 0, 0), SQLITE_OK);
+	cr_assert_eq(match_next_case_ref(db, "TS", 2026, out, sizeof out), MGW_OK);
+	cr_assert_str_eq(out, "TS-2026-0003");
+	cr_assert_eq(sqlite3_exec(db, "ROLLBACK", 0, 0, 0), SQLITE_OK);
+	cr_assert_eq(match_next_case_ref(db, "TS", 2026, out, sizeof out), MGW_OK);
+	cr_assert_str_eq(out, "TS-2026-0003");
+	/* two handles on one file never get the same number */
+	sqlite3 *db2;
+	cr_assert_eq(sqlite3_open(path, &db2), SQLITE_OK);
+	sqlite3_busy_timeout(db2, 2000);
+	char o2[MATCH_CASE_REF_MAX];
+	cr_assert_eq(match_next_case_ref(db2, "TS", 2026, o2, sizeof o2), MGW_OK);
+	cr_assert_eq(match_next_case_ref(db, "TS", 2026, out, sizeof out), MGW_OK);
+	cr_assert_str_eq(o2, "TS-2026-0004");
+	cr_assert_str_eq(out, "TS-2026-0005");
+	sqlite3_close(db2);
+	cr_assert_eq(match_next_case_ref(db, "ts", 2026, out, sizeof out), MGW_E_INVALID);
+	cr_assert_eq(match_next_case_ref(db, "TOOLONGAREA", 2026, out, sizeof out), MGW_E_INVALID);
+	cr_assert_eq(match_next_case_ref(db, "TS", 1999, out, sizeof out), MGW_E_INVALID);
+	cr_assert_eq(match_next_case_ref(db, "TS", 2026, out, 8), MGW_E_INVALID);
+}
