@@ -43,7 +43,13 @@
  *
  * Storage: tables match_case, match_key and match_counter in the caller's
  * SQLite database. Functions take the caller's handle and use SAVEPOINTs,
- * so they work inside or outside a caller's transaction.
+ * so they work inside or outside a caller's transaction. With several
+ * handles on one file, give each a busy timeout: a writer that cannot get
+ * the lock gets MGW_E_DB, never a duplicate.
+ *
+ * Key rotation: the identifiers are not stored, so old MACs cannot be
+ * recomputed under a new key; rotating the key starts a new index. Keep
+ * the key for as long as cases are retained.
  *
  * Errors: 0 or a negative mgw_err code (MGW_E_DB for SQLite failures).
  */
