@@ -75,6 +75,7 @@ struct store {
 	uint64_t audit_next;  /* next audit seq (writer's view) */
 	uint64_t audit_saved; /* audit_next at store_begin, for rollback */
 	uint64_t audit_sp;    /* audit_next at store_savepoint */
+	int64_t audit_last_ms; /* time of the newest record: times never go backwards */
 };
 
 int64_t store_now_ms(void)
@@ -152,6 +153,17 @@ int store_open(const char *dir, int readonly, store **out, char *err, size_t err
 	if (sqlite3_step(q) == SQLITE_ROW)
 		s->audit_next = (uint64_t)sqlite3_column_int64(q, 0);
 	sqlite3_finalize(q);
+	if (s->audit_next > 0) {
+		/* The newest record's time, for the monotonic clamp. */
+		uint8_t *b = NULL;
+		size_t n = 0;
+		ProtobufCMessage *m = NULL;
+		if (store_audit_get(s, s->audit_next - 1, &b, &n) == MGW_OK &&
+		    codec_unpack(&marac__v1__audit_record__descriptor, b, n, n, &m) == MGW_OK)
+			s->audit_last_ms = ((Marac__V1__AuditRecord *)m)->time_ms;
+		codec_free(m);
+		free(b);
+	}
 	*out = s;
 	return MGW_OK;
 fail:
@@ -401,6 +413,9 @@ int store_audit_append(store *s, Marac__V1__AuditRecord *rec, uint8_t leaf[32])
 	rec->seq = s->audit_next;
 	if (rec->time_ms == 0)
 		rec->time_ms = store_now_ms();
+	/* A wall clock may step back (NTP); the trail's times must not. */
+	if (rec->time_ms < s->audit_last_ms)
+		rec->time_ms = s->audit_last_ms;
 	/* One buffer holds 0x00 || record, so the leaf hash is one SHA256() call. */
 	size_t n = protobuf_c_message_get_packed_size(&rec->base);
 	uint8_t *buf = malloc(n + 1);
@@ -419,6 +434,7 @@ int store_audit_append(store *s, Marac__V1__AuditRecord *rec, uint8_t leaf[32])
 	if (rc != MGW_OK)
 		return rc;
 	s->audit_next++;
+	s->audit_last_ms = rec->time_ms;
 	if (leaf)
 		memcpy(leaf, h, 32);
 	return MGW_OK;
