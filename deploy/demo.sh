@@ -36,8 +36,8 @@ echo "   listening at $url"
 
 node() { # name, then marac arguments
   local n=$1; shift
-  "$build/marac" "$1" --gateway "$url" --cert "$work/pki/$n.crt" --key "$work/pki/$n.key" \
-    --ca "$work/pki/ca.crt" "${@:2}"
+  "$build/marac" "$@" --gateway "$url" --cert "$work/pki/$n.crt" --key "$work/pki/$n.key" \
+    --ca "$work/pki/ca.crt"
 }
 
 echo "== 3. children's social care, health and IDVA connect and listen"

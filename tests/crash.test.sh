@@ -8,7 +8,9 @@
 #   - every share that got ShareAccepted is delivered to each recipient, and
 #     the listening application saw each delivery id exactly once;
 #   - nothing was delivered that was not accepted;
-#   - the store holds every share that a sender saw accepted.
+#   - the store holds every share that a sender saw accepted;
+#   - the audit trail, exported by an auditor, verifies offline, and holds a
+#     SHARE_ACCEPTED record for every accepted share.
 # Cycles: MARAC_CRASH_CYCLES (default 20; long mode: 100+).
 set -euo pipefail
 build=$(cd "$1" && pwd); src=$(cd "$2" && pwd)
@@ -30,8 +32,8 @@ start_gw() {
   done
   echo "crash: gateway did not come back" >&2; tail -5 "$work/gw.log" >&2; exit 1
 }
-as() { local n=$1; shift; "$build/marac" "$1" --gateway "$url" --cert "$work/pki/$n.crt" \
-  --key "$work/pki/$n.key" --ca "$work/pki/ca.crt" --timeout 5 "${@:2}"; }
+as() { local n=$1; shift; "$build/marac" "$@" --gateway "$url" --cert "$work/pki/$n.crt" \
+  --key "$work/pki/$n.key" --ca "$work/pki/ca.crt" --timeout 5; }
 
 # A listener that reconnects whenever the gateway goes away.
 listen_loop() { # name
@@ -72,8 +74,14 @@ pids=()
 # Final drain: whatever is still queued reaches the listeners.
 as health listen --out "$work/inbox-health" --idle-exit 3 >>"$work/health.received" 2>/dev/null || true
 as idva listen --out "$work/inbox-idva" --idle-exit 3 >>"$work/idva.received" 2>/dev/null || true
+# The trail after all those kills: export, verify offline, count acceptances.
+as auditor audit export --out "$work/trail.mga" >/dev/null
+"$build/marac" audit verify "$work/trail.mga" --pubkey "$work/pki/state/audit.vkey" >"$work/verify.out" 2>&1 \
+  || { echo "crash: FAIL audit trail does not verify:"; cat "$work/verify.out"; echo "0 passed, 1 failed"; exit 1; }
+as auditor audit query --event share_accepted --json >"$work/accepted.jsonl"
 kill -TERM "$gw"; wait "$gw" 2>/dev/null || true
 gw=""
+echo "crash: audit: $(cat "$work/verify.out")"
 
 python3 - "$work" "$cycles" <<'PY'
 import json, os, sys, glob, sqlite3
@@ -103,6 +111,9 @@ db = sqlite3.connect(os.path.join(work, "pki", "state", "gateway.db"))
 n_acc = db.execute("select count(*) from shares").fetchone()[0]
 print("crash: %d cycles, %d shares accepted by senders, %d in the store" % (cycles, shares, n_acc))
 if n_acc < shares: fail.append("store has fewer shares than were accepted")
+audited = sum(1 for l in open(os.path.join(work, "accepted.jsonl")) if l.strip())
+print("crash: %d SHARE_ACCEPTED audit records" % audited)
+if audited != n_acc: fail.append("audit has %d SHARE_ACCEPTED records for %d stored shares" % (audited, n_acc))
 if shares < cycles: fail.append("too little load: %d shares over %d cycles" % (shares, cycles))
 for f in fail: print("crash: FAIL " + f)
 print("%d passed, %d failed" % (0 if fail else 1, 1 if fail else 0))
