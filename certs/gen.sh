@@ -202,7 +202,7 @@ fp() { grep "^$1 " fingerprints.txt | cut -d' ' -f2; }
   echo "audit:"
   echo "  origin: marac-gateway.dev/testshire"
   echo "  checkpoint_every: 100"
-  echo "  checkpoint_secs: 10"
+  echo "  checkpoint_secs: 1"
   echo "log:"
   echo "  level: info"
   echo "nodes:"

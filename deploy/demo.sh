@@ -72,7 +72,13 @@ for m in d.get("manifest", []):
 PY
 done
 
-echo "== 6. clean shutdown"
+echo "== 6. an auditor queries the trail for this case, exports it and verifies it offline"
+sleep 1.5   # let the gateway sign a checkpoint covering the share (audit.checkpoint_secs)
+node auditor audit query --case MARAC-TS-0001
+node auditor audit export --out "$work/trail.mga"
+"$build/marac" audit verify "$work/trail.mga" --pubkey "$work/pki/state/audit.vkey"
+
+echo "== 7. clean shutdown"
 kill -TERM "$gw_pid"
 wait "$gw_pid"
 gw_pid=""
