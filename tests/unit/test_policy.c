@@ -1,0 +1,761 @@
+/*
+ * Policy: load errors with their lines, default deny, never-share (also as a
+ * property over generated policies), masks, scrubbing with counts, purpose
+ * and role precedence, and manifests that never carry a value.
+ * Synthetic data only (tests/fixtures/case_basic.json).
+ */
+#include <criterion/criterion.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <openssl/evp.h>
+
+#include "codec.h"
+#include "mgw_err.h"
+#include "pbjson.h"
+#include "policy.h"
+
+#define AG(x) MARAC__V1__AGENCY__AGENCY_##x
+#define PU(x) MARAC__V1__PURPOSE__PURPOSE_##x
+#define ACT(x) MARAC__V1__REDACTION_ACTION__REDACTION_ACTION_##x
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	cr_assert_not_null(f, "cannot open %s", path);
+	char *buf = malloc(1 << 20);
+	size_t n = fread(buf, 1, (1 << 20) - 1, f);
+	fclose(f);
+	buf[n] = 0;
+	if (len)
+		*len = n;
+	return buf;
+}
+
+static Marac__V1__CaseSummary *fixture(void)
+{
+	size_t n;
+	char *text = slurp(MARAC_SOURCE_DIR "/tests/fixtures/case_basic.json", &n);
+	ProtobufCMessage *m = NULL;
+	char err[256];
+	int rc = pbjson_parse(&marac__v1__case_summary__descriptor, text, n, &m, err, sizeof err);
+	free(text);
+	cr_assert_eq(rc, MGW_OK, "fixture: %s", err);
+	return (Marac__V1__CaseSummary *)m;
+}
+
+static policy *load(const char *yaml)
+{
+	policy *p = NULL;
+	char err[512];
+	int rc = policy_load_mem("t.yaml", yaml, strlen(yaml), &p, err, sizeof err);
+	cr_assert_eq(rc, MGW_OK, "policy did not load: %s", err);
+	return p;
+}
+
+/* The policy must fail with an error starting "t.yaml:LINE: " and containing want. */
+static void load_fails(const char *yaml, int line, const char *want)
+{
+	policy *p = (policy *)0x1;
+	char err[512], prefix[32];
+	int rc = policy_load_mem("t.yaml", yaml, strlen(yaml), &p, err, sizeof err);
+	cr_assert_eq(rc, MGW_E_INVALID, "loaded, expected line %d: %s", line, want);
+	cr_assert_null(p);
+	snprintf(prefix, sizeof prefix, "t.yaml:%d: ", line);
+	cr_assert(strncmp(err, prefix, strlen(prefix)) == 0, "want line %d, got: %s", line, err);
+	cr_assert(strstr(err, want) != NULL, "want \"%s\" in: %s", want, err);
+}
+
+struct out {
+	Marac__V1__CaseSummary *view;
+	Marac__V1__RedactionEntry **m;
+	size_t n;
+};
+
+static struct out redact(const policy *p, const Marac__V1__CaseSummary *cs, int agency, int purpose)
+{
+	struct out o;
+	int rc = policy_redact(p, cs, agency, purpose, &o.view, &o.m, &o.n);
+	cr_assert_eq(rc, MGW_OK, "redact: %d", rc);
+	return o;
+}
+
+static void out_free(struct out *o)
+{
+	policy_manifest_free(o->m, o->n);
+	codec_free(&o->view->base);
+}
+
+static const Marac__V1__RedactionEntry *entry(const struct out *o, const char *path, int action)
+{
+	for (size_t i = 0; i < o->n; i++)
+		if (!strcmp(o->m[i]->path, path) && (int)o->m[i]->action == action)
+			return o->m[i];
+	return NULL;
+}
+
+#define HEAD "version: 1\nrules:\n"
+
+/* ---- load errors, each at its line ------------------------------------------ */
+
+Test(policy_load, unknown_path)
+{
+	load_fails(HEAD
+		   "  - {path: case_ref, to: all, action: share, ground: need-to-know}\n"
+		   "  - {path: victim.adress, to: police, action: share, ground: need-to-know}\n",
+		   4, "unknown field \"adress\" in path \"victim.adress\"");
+	load_fails(HEAD
+		   "  - {path: others.phones, to: police, action: share, ground: need-to-know}\n",
+		   3, "write \"others[]\"");
+	load_fails(HEAD
+		   "  - {path: \"narrative.x\", to: police, action: share, ground: need-to-know}\n",
+		   3, "\"narrative\" has no fields");
+}
+
+Test(policy_load, unknown_agency_purpose_role)
+{
+	load_fails(
+	    HEAD
+	    "  - {path: narrative, to: [police, polise], action: scrub, ground: need-to-know}\n",
+	    3, "unknown agency \"polise\"");
+	load_fails(
+	    HEAD
+	    "  - {path: narrative, to: police, purpose: gossip, action: scrub, ground: need-to-know}\n",
+	    3, "unknown purpose \"gossip\"");
+	load_fails(
+	    HEAD
+	    "  - {path: others, roles: [enemy], to: police, action: withhold, ground: need-to-know}\n",
+	    3, "unknown role \"enemy\"");
+	load_fails(
+	    HEAD
+	    "  - {path: risk, roles: witness, to: police, action: share, ground: need-to-know}\n",
+	    3, "\"roles\" applies only to paths under others[]");
+}
+
+Test(policy_load, bad_action_and_ground)
+{
+	load_fails(HEAD
+		   "\n  - {path: narrative, to: police, action: publish, ground: need-to-know}\n",
+		   4, "unknown action \"publish\"");
+	load_fails(HEAD "  - {path: narrative, to: police, action: scrub, ground: foia-s99}\n", 3,
+		   "unknown ground \"foia-s99\"");
+	load_fails(HEAD "  - {path: narrative, to: police, action: share, ground: foia-s40-2}\n", 3,
+		   "is an exemption");
+	load_fails(HEAD
+		   "  - {path: narrative, to: police, action: withhold, ground: dpa-sch1-para18}\n",
+		   3, "condition for sharing");
+	load_fails(HEAD
+		   "  - {path: narrative, to: police, action: withhold, ground: default-deny}\n",
+		   3, "unknown ground");
+	load_fails(HEAD "  - {path: narrative, to: police, action: scrub}\n", 3, "no \"ground\"");
+	policy_free(
+	    load(HEAD "  - {path: narrative, to: police, action: scrub, ground: isp-4.2}\n"));
+}
+
+Test(policy_load, mask_and_scrub_need_the_right_field)
+{
+	load_fails(HEAD
+		   "  - {path: victim.full_name, to: police, action: mask, ground: need-to-know}\n",
+		   3, "cannot mask \"victim.full_name\"");
+	load_fails(HEAD "  - {path: victim, to: police, action: mask, ground: need-to-know}\n", 3,
+		   "cannot mask \"victim\"");
+	load_fails(HEAD "  - {path: risk.score, to: police, action: scrub, ground: need-to-know}\n",
+		   3, "cannot scrub \"risk.score\"");
+	policy_free(load(
+	    HEAD
+	    "  - {path: victim.date_of_birth, to: police, action: mask, ground: need-to-know}\n"
+	    "  - {path: \"others[].phones\", to: police, action: mask, ground: need-to-know}\n"
+	    "  - {path: \"perpetrators[].address.postcode\", to: police, action: mask, ground: need-to-know}\n"));
+}
+
+Test(policy_load, conflicting_rules)
+{
+	load_fails(HEAD "  - {path: risk, to: all, action: share, ground: need-to-know}\n"
+			"  - {path: case_ref, to: all, action: share, ground: need-to-know}\n"
+			"  - {path: risk, to: [housing], action: withhold, ground: need-to-know}\n",
+		   5, "conflicting rules for \"risk\" to housing: lines 3 and 5");
+	/* the same at one purpose; and identical rules conflict too */
+	load_fails(
+	    HEAD
+	    "  - {path: narrative, to: idva, purpose: [meeting, research], action: scrub, ground: need-to-know}\n"
+	    "  - {path: narrative, to: idva, purpose: research, action: withhold, ground: need-to-know}\n",
+	    4, "lines 3 and 4");
+	load_fails(HEAD "  - {path: case_ref, to: police, action: share, ground: need-to-know}\n"
+			"  - {path: case_ref, to: police, action: share, ground: need-to-know}\n",
+		   4, "conflicting");
+	/* different levels are not conflicts */
+	policy_free(load(
+	    HEAD
+	    "  - {path: narrative, to: idva, action: scrub, ground: need-to-know}\n"
+	    "  - {path: narrative, to: idva, purpose: research, action: withhold, ground: need-to-know}\n"
+	    "  - {path: others, to: idva, action: withhold, ground: foia-s40-2}\n"
+	    "  - {path: others, roles: witness, to: idva, action: withhold, ground: foia-s41}\n"));
+}
+
+Test(policy_load, never_share_widening_by_a_direct_rule)
+{
+	load_fails(
+	    HEAD
+	    "  - {path: case_ref, to: all, action: share, ground: need-to-know}\n"
+	    "  - {path: refuge_address, to: [police, housing], action: share, ground: need-to-know}\n",
+	    4, "would give never-share \"refuge_address\" to housing");
+	load_fails(
+	    HEAD
+	    "  - {path: refuge_address.postcode, to: health, action: mask, ground: need-to-know}\n",
+	    3, "never-share \"refuge_address\" to health");
+	load_fails(HEAD
+		   "  - {path: victim.phones, to: education, action: mask, ground: need-to-know}\n",
+		   3, "never-share \"victim.phones\" to education");
+	load_fails(
+	    HEAD
+	    "  - {path: victim.safe_times, to: probation, action: scrub, ground: need-to-know}\n",
+	    3, "never-share \"victim.safe_times\"");
+}
+
+Test(policy_load, never_share_widening_through_a_parent_path)
+{
+	load_fails(HEAD "  - {path: victim, to: housing, action: share, ground: need-to-know}\n", 3,
+		   "rule for \"victim\" would give never-share \"victim.address\" to housing");
+	load_fails(HEAD "  - {path: \"*\", to: all, action: share, ground: need-to-know}\n", 3,
+		   "rule for \"*\" would give never-share \"refuge_address\"");
+	/* even when a narrower rule would withhold it: write narrower rules */
+	load_fails(HEAD
+		   "  - {path: refuge_address, to: housing, action: withhold, ground: foia-s38}\n"
+		   "  - {path: \"*\", to: housing, action: share, ground: need-to-know}\n",
+		   4, "rule for \"*\"");
+	/* wildcards are fine for the agencies allowed, and withholding is always fine */
+	policy_free(
+	    load(HEAD "  - {path: \"*\", to: [police, idva], action: share, ground: need-to-know}\n"
+		      "  - {path: \"*\", to: housing, action: withhold, ground: need-to-know}\n"));
+}
+
+Test(policy_load, never_share_block)
+{
+	/* the refuge ceiling cannot be raised */
+	load_fails("version: 1\nnever_share:\n  refuge_address:\n    police: response\n"
+		   "    housing: a reason\nrules: []\n",
+		   5, "housing may not have the refuge address");
+	/* other never-share paths can be widened, with a reason per agency */
+	load_fails("version: 1\nnever_share:\n  victim.address:\n    housing: \"\"\nrules: []\n", 4,
+		   "give the reason housing needs it");
+	policy_free(load(
+	    "version: 1\nnever_share:\n  victim.address:\n    housing: sanctuary scheme\n"
+	    "rules:\n  - {path: victim.address, to: housing, action: share, ground: isp-7.1}\n"));
+	/* and narrowed: police no longer gets the victim's email */
+	load_fails("version: 1\nnever_share:\n  victim.email:\n    idva: contact\nrules:\n"
+		   "  - {path: victim.email, to: police, action: share, ground: need-to-know}\n",
+		   6, "never-share \"victim.email\" to police (never_share allows: idva)");
+	/* new never-share paths */
+	load_fails("version: 1\nnever_share:\n  children[].school: {}\nrules:\n"
+		   "  - {path: children, to: education, action: share, ground: need-to-know}\n",
+		   5, "never-share \"children[].school\" to education");
+}
+
+Test(policy_load, document_shape)
+{
+	load_fails("rules: []\n", 1, "\"version: 1\" is required");
+	load_fails("version: 1\nrulez: []\n", 2, "unknown key \"rulez\"");
+	load_fails(
+	    HEAD "  - {path: narrative, to: police, action: scrub, ground: need-to-know, why: x}\n",
+	    3, "unknown key \"why\"");
+	load_fails(HEAD
+		   "  - &r {path: narrative, to: police, action: scrub, ground: need-to-know}\n"
+		   "  - *r\n",
+		   3, "aliases are not allowed");
+	load_fails(HEAD "  - {path: narrative, to: police\n", 4, "YAML");
+	load_fails("version: 1\nrules: []\n---\nversion: 1\n", 4, "one YAML document");
+	load_fails("version: 1\ngroups:\n  police: [idva]\nrules: []\n", 3, "already an agency");
+	load_fails("", 1, "empty policy");
+}
+
+Test(policy_load, sha256_is_of_the_file_bytes)
+{
+	size_t n;
+	char *text = slurp(MARAC_SOURCE_DIR "/policy/default.yaml", &n);
+	policy *p = NULL;
+	char err[512];
+	cr_assert_eq(policy_load(MARAC_SOURCE_DIR "/policy/default.yaml", &p, err, sizeof err),
+		     MGW_OK, "%s", err);
+	uint8_t want[32];
+	EVP_Digest(text, n, want, NULL, EVP_sha256(), NULL);
+	cr_assert(memcmp(policy_sha256(p), want, 32) == 0);
+	policy_free(p);
+	free(text);
+	cr_assert_eq(policy_load("/nonexistent/policy.yaml", &p, err, sizeof err), MGW_E_IO);
+	cr_assert(strstr(err, "/nonexistent/policy.yaml") != NULL);
+}
+
+/* ---- redaction ---------------------------------------------------------------- */
+
+Test(policy_redact, default_deny)
+{
+	policy *p =
+	    load(HEAD "  - {path: case_ref, to: all, action: share, ground: need-to-know}\n");
+	Marac__V1__CaseSummary *cs = fixture();
+	struct out o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert_str_eq(o.view->case_ref, "MARAC-TS-0001");
+	cr_assert_str_eq(o.view->narrative, "");
+	cr_assert_null(o.view->victim);
+	cr_assert_null(o.view->refuge_address);
+	cr_assert_eq(o.view->n_others, 0);
+	const Marac__V1__RedactionEntry *e = entry(&o, "narrative", ACT(WITHHOLD));
+	cr_assert_not_null(e);
+	cr_assert_str_eq(e->ground, "default-deny");
+	cr_assert_eq(e->count, 1);
+	e = entry(&o, "victim.phones", ACT(WITHHOLD));
+	cr_assert(e && e->count == 2 && !strcmp(e->ground, "default-deny"));
+	e = entry(&o, "case_ref", ACT(SHARE));
+	cr_assert(e && e->count == 1 && !strcmp(e->ground, "need-to-know"));
+	/* sorted by path, then action, then ground */
+	for (size_t i = 1; i < o.n; i++)
+		cr_assert(strcmp(o.m[i - 1]->path, o.m[i]->path) < 0 ||
+			      (!strcmp(o.m[i - 1]->path, o.m[i]->path) &&
+			       o.m[i - 1]->action <= o.m[i]->action),
+			  "unsorted at %zu", i);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+Test(policy_redact, refuses_bad_recipient_or_purpose)
+{
+	policy *p =
+	    load(HEAD "  - {path: case_ref, to: all, action: share, ground: need-to-know}\n");
+	Marac__V1__CaseSummary *cs = fixture(), *v = (void *)1;
+	Marac__V1__RedactionEntry **m = (void *)1;
+	size_t n = 7;
+	cr_assert_eq(policy_redact(p, cs, 0, PU(MEETING), &v, &m, &n), MGW_E_INVALID);
+	cr_assert(v == NULL && m == NULL && n == 0);
+	cr_assert_eq(policy_redact(p, cs, 99, PU(MEETING), &v, &m, &n), MGW_E_INVALID);
+	cr_assert_eq(policy_redact(p, cs, AG(POLICE), 42, &v, &m, &n), MGW_E_INVALID);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+Test(policy_redact, masks)
+{
+	policy *p = load(
+	    HEAD
+	    "  - {path: victim.date_of_birth, to: education, action: mask, ground: need-to-know}\n"
+	    "  - {path: \"perpetrators[].address\", to: education, action: withhold, ground: need-to-know}\n"
+	    "  - {path: \"perpetrators[].address.postcode\", to: education, action: mask, ground: foia-s38}\n"
+	    "  - {path: \"others[].phones\", to: education, action: mask, ground: foia-s40-2}\n"
+	    "  - {path: \"children[].date_of_birth\", to: education, action: mask, ground: need-to-know}\n");
+	Marac__V1__CaseSummary *cs = fixture();
+	/* a value that cannot be masked is withheld, not passed through */
+	codec_mfree(cs->children[1]->date_of_birth);
+	cs->children[1]->date_of_birth = codec_strdup("sometime in 2019");
+	/* the fixture's "TS2 3CD" is no postcode (C is never in an inward code): withheld */
+	struct out o0 = redact(p, cs, AG(EDUCATION), PU(MEETING));
+	cr_assert_null(o0.view->perpetrators);
+	cr_assert_eq(entry(&o0, "perpetrators[].address.postcode", ACT(WITHHOLD))->count, 1);
+	out_free(&o0);
+	codec_mfree(cs->perpetrators[0]->address->postcode);
+	cs->perpetrators[0]->address->postcode = codec_strdup("ts2  3ab");
+	struct out o = redact(p, cs, AG(EDUCATION), PU(MEETING));
+	cr_assert_str_eq(o.view->victim->date_of_birth, "1990");
+	cr_assert_str_eq(o.view->perpetrators[0]->address->postcode, "TS2");
+	cr_assert_eq(o.view->perpetrators[0]->address->n_lines, 0);
+	cr_assert_eq(o.view->n_others, 1);
+	cr_assert_eq(o.view->others[0]->n_phones, 1);
+	cr_assert_str_eq(o.view->others[0]->phones[0], "*******555");
+	cr_assert_eq(o.view->n_children, 1);
+	cr_assert_str_eq(o.view->children[0]->date_of_birth, "2016");
+	const Marac__V1__RedactionEntry *e =
+	    entry(&o, "perpetrators[].address.postcode", ACT(MASK));
+	cr_assert(e && e->count == 1 && !strcmp(e->ground, "foia-s38"));
+	e = entry(&o, "perpetrators[].address.lines", ACT(WITHHOLD));
+	cr_assert(e && e->count == 1 && !strcmp(e->ground, "need-to-know"));
+	e = entry(&o, "children[].date_of_birth", ACT(WITHHOLD));
+	cr_assert(e && e->count == 1 && !strcmp(e->ground, "need-to-know"));
+	cr_assert(entry(&o, "children[].date_of_birth", ACT(MASK))->count == 1);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+Test(policy_redact, scrub_narrative_with_counts)
+{
+	policy *p = load(
+	    HEAD "  - {path: narrative, to: all, action: scrub, ground: foia-s40-2}\n"
+		 "  - {path: \"incidents[].summary\", to: all, action: scrub, ground: isp-4.2}\n"
+		 "  - {path: victim.full_name, to: idva, action: share, ground: need-to-know}\n");
+	Marac__V1__CaseSummary *cs = fixture();
+	codec_mfree(cs->narrative);
+	cs->narrative =
+	    codec_strdup("Alexa Testperson told Frank Worker (f.worker@example.gov.uk) "
+			 "that Edna Neighbourly saw it. Call 07700-900-123. NHS 999 123 4578.");
+	struct out o = redact(p, cs, AG(HOUSING), PU(MEETING));
+	const char *t = o.view->narrative;
+	cr_assert(strstr(t, "[REDACTED s40(2): phone]") != NULL, "%s", t);
+	cr_assert(strstr(t, "[REDACTED s40(2): email]") != NULL, "%s", t);
+	cr_assert(strstr(t, "[REDACTED s40(2): nhs-number]") != NULL, "%s", t);
+	cr_assert(strstr(t, "[REDACTED s40(2): name]") != NULL, "%s", t);
+	cr_assert(strstr(t, "900") == NULL && strstr(t, "Neighbourly") == NULL &&
+		      strstr(t, "Worker") == NULL,
+		  "%s", t);
+	/* housing is not shared the victim's name, so it is scrubbed too */
+	cr_assert(strstr(t, "Testperson") == NULL, "%s", t);
+	const Marac__V1__RedactionEntry *e = entry(&o, "narrative", ACT(SCRUB));
+	cr_assert(e && !strcmp(e->ground, "foia-s40-2"));
+	cr_assert_eq(e->count, 6, "count %u in: %s", e->count, t);
+	e = entry(&o, "incidents[].summary", ACT(SCRUB));
+	cr_assert(e && !strcmp(e->ground, "isp-4.2") && e->count >= 3, "count %u",
+		  e ? e->count : 0);
+	cr_assert(strstr(o.view->incidents[0]->summary, "[REDACTED ISP 4.2: phone]") != NULL);
+	out_free(&o);
+	/* the IDVA is shared the victim's name, so it stays in the text */
+	o = redact(p, cs, AG(IDVA), PU(MEETING));
+	cr_assert(strstr(o.view->narrative, "Alexa Testperson told") != NULL, "%s",
+		  o.view->narrative);
+	cr_assert(strstr(o.view->narrative, "Frank Worker") == NULL);
+	cr_assert_eq(entry(&o, "narrative", ACT(SCRUB))->count, 5);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+Test(policy_redact, purpose_specific_rule_overrides)
+{
+	policy *p = load(
+	    HEAD
+	    "  - {path: narrative, to: all, action: scrub, ground: foia-s40-2}\n"
+	    "  - {path: narrative, to: all, purpose: research, action: withhold, ground: need-to-know}\n"
+	    "  - {path: risk, to: all, purpose: [meeting, referral], action: share, ground: dpa-sch1-para18}\n");
+	Marac__V1__CaseSummary *cs = fixture();
+	struct out o = redact(p, cs, AG(HEALTH), PU(RESEARCH));
+	cr_assert_str_eq(o.view->narrative, "");
+	cr_assert_null(o.view->risk);
+	cr_assert_str_eq(entry(&o, "narrative", ACT(WITHHOLD))->ground, "need-to-know");
+	cr_assert_str_eq(entry(&o, "risk.score", ACT(WITHHOLD))->ground, "default-deny");
+	out_free(&o);
+	o = redact(p, cs, AG(HEALTH), PU(MEETING));
+	cr_assert_neq(o.view->narrative[0], 0);
+	cr_assert_eq(o.view->risk->score, 15);
+	cr_assert_eq(o.view->risk->n_answers, 24);
+	out_free(&o);
+	/* no purpose: only the rules for every purpose */
+	o = redact(p, cs, AG(HEALTH), PU(UNSPECIFIED));
+	cr_assert_neq(o.view->narrative[0], 0);
+	cr_assert_null(o.view->risk);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+Test(policy_redact, more_specific_path_and_roles_win)
+{
+	policy *p = load(
+	    HEAD
+	    "  - {path: others, to: police, action: withhold, ground: foia-s40-2}\n"
+	    "  - {path: \"others[].role\", to: police, action: share, ground: need-to-know}\n"
+	    "  - {path: \"others[].full_name\", roles: unsafe_contact, to: police, action: share, ground: need-to-know}\n"
+	    "  - {path: \"others[].full_name\", roles: [witness, neighbour], to: police, action: withhold, ground: foia-s41}\n"
+	    "  - {path: \"*\", to: police, action: share, ground: need-to-know}\n");
+	Marac__V1__CaseSummary *cs = fixture();
+	struct out o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert_eq(o.view->n_others, 3); /* each keeps its role */
+	cr_assert_str_eq(o.view->others[0]->full_name, "");
+	cr_assert_str_eq(o.view->others[1]->full_name, "");
+	cr_assert_str_eq(o.view->others[2]->full_name, "Gary Unsafe");
+	cr_assert_eq(o.view->others[0]->n_phones, 0);
+	cr_assert_str_eq(entry(&o, "others[].full_name", ACT(WITHHOLD))->ground, "foia-s40-2");
+	cr_assert_str_eq(entry(&o, "others[].phones", ACT(WITHHOLD))->ground, "foia-s40-2");
+	cr_assert_eq(entry(&o, "others[].full_name", ACT(SHARE))->count, 1);
+	/* police are allowed the never-share data, so "*" gives it */
+	cr_assert_str_eq(o.view->refuge_address->postcode, "TS9 9ZZ");
+	cr_assert_str_eq(o.view->victim->address->postcode, "TS1 2AB");
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* ---- never-share as a property of every loadable policy ---------------------------- */
+
+static unsigned rnd(unsigned *s)
+{
+	*s = *s * 1103515245u + 12345u;
+	return (*s >> 16) & 0x7fff;
+}
+
+static const char *const agencies[] = {"police",
+				       "childrens_social_care",
+				       "adult_social_care",
+				       "health",
+				       "idva",
+				       "probation",
+				       "housing",
+				       "education"};
+
+/* The victim fields that are never-share by default, and where they sit in a view. */
+static const char *const vpaths[] = {"victim.address", "victim.phones", "victim.email",
+				     "victim.safe_times"};
+
+static int victim_field_present(const Marac__V1__CaseSummary *v, int k)
+{
+	const Marac__V1__Person *p = v->victim;
+	if (p == NULL)
+		return 0;
+	switch (k) {
+	case 0: return p->address != NULL;
+	case 1: return p->n_phones > 0;
+	case 2: return p->email && p->email[0];
+	default: return p->safe_times && p->safe_times[0];
+	}
+}
+
+/* A random policy over paths that reach never-share data; allowed[k] gets the agency bits
+ * its never_share block allows for vpaths[k]. */
+static void gen_policy(unsigned *seed, char *buf, size_t n, unsigned allowed[4])
+{
+	static const char *const paths[] = {"\"*\"",
+					    "refuge_address",
+					    "refuge_address.postcode",
+					    "refuge_address.lines",
+					    "victim",
+					    "victim.address",
+					    "victim.address.postcode",
+					    "victim.phones",
+					    "victim.email",
+					    "victim.safe_times",
+					    "victim.full_name",
+					    "narrative",
+					    "others",
+					    "\"others[].phones\"",
+					    "risk",
+					    "case_ref",
+					    "\"children[].address\""};
+	static const char *const actions[] = {"share", "withhold", "mask", "scrub"};
+	size_t k = (size_t)snprintf(buf, n, "version: 1\n");
+	for (int i = 0; i < 4; i++)
+		allowed[i] = (1u << AG(POLICE)) | (1u << AG(IDVA));
+	if (rnd(seed) % 2) {
+		k += (size_t)snprintf(buf + k, n - k, "never_share:\n");
+		for (int i = 0; i < 4; i++) {
+			if (rnd(seed) % 2)
+				continue;
+			k += (size_t)snprintf(buf + k, n - k, "  %s:\n", vpaths[i]);
+			allowed[i] = 0;
+			for (int a = 0; a < 8; a++)
+				if (rnd(seed) % 3 == 0) {
+					k += (size_t)snprintf(buf + k, n - k, "    %s: reason %d\n",
+							      agencies[a], a);
+					allowed[i] |= 1u << (a + 1);
+				}
+			if (allowed[i] == 0)
+				k += (size_t)snprintf(buf + k, n - k, "    {}\n");
+		}
+	}
+	k += (size_t)snprintf(buf + k, n - k, "rules:\n");
+	int rules = 1 + (int)(rnd(seed) % 6);
+	for (int i = 0; i < rules; i++) {
+		const char *path = paths[rnd(seed) % (sizeof paths / sizeof paths[0])];
+		const char *act = actions[rnd(seed) % 4];
+		/* mostly to the agencies that may have it, so that many policies load */
+		const char *to = rnd(seed) % 4   ? (rnd(seed) % 2 ? "police" : "[idva, police]")
+				 : rnd(seed) % 3 ? agencies[rnd(seed) % 8]
+						 : "all";
+		const char *purpose = rnd(seed) % 3 ? "" : ", purpose: meeting";
+		k += (size_t)snprintf(
+		    buf + k, n - k, "  - {path: %s, to: %s%s, action: %s, ground: need-to-know}\n",
+		    path, to, purpose, act);
+	}
+}
+
+Test(policy_never_share, property_over_generated_policies, .timeout = 120)
+{
+	Marac__V1__CaseSummary *cs = fixture();
+	unsigned seed = 20260101u, loaded = 0, allowed[4];
+	char text[4096], err[512];
+	for (int iter = 0; iter < 3000; iter++) {
+		gen_policy(&seed, text, sizeof text, allowed);
+		policy *p = NULL;
+		int rc = policy_load_mem("gen.yaml", text, strlen(text), &p, err, sizeof err);
+		cr_assert(rc == MGW_OK || rc == MGW_E_INVALID, "rc %d", rc);
+		if (rc != MGW_OK)
+			continue;
+		loaded++;
+		for (int a = AG(POLICE); a <= AG(EDUCATION); a++)
+			for (int u = PU(UNSPECIFIED); u <= PU(ACTION_UPDATE); u += 3) {
+				struct out o = redact(p, cs, a, u);
+				int refuge_ok = a == AG(POLICE) || a == AG(IDVA);
+				cr_assert(o.view->refuge_address == NULL || refuge_ok,
+					  "refuge address to agency %d under:\n%s", a, text);
+				for (int k = 0; k < 4; k++)
+					cr_assert(!victim_field_present(o.view, k) ||
+						      (allowed[k] >> a & 1),
+						  "%s to agency %d under:\n%s", vpaths[k], a, text);
+				for (size_t i = 0; i < o.n; i++)
+					if (!strncmp(o.m[i]->path, "refuge_address", 14))
+						cr_assert(refuge_ok ||
+							  o.m[i]->action == ACT(WITHHOLD));
+				out_free(&o);
+			}
+		policy_free(p);
+	}
+	cr_assert(loaded > 300, "only %u of 3000 generated policies loaded", loaded);
+	codec_free(&cs->base);
+}
+
+Test(policy_never_share, widened_by_the_block_only)
+{
+	policy *p = load(
+	    "version: 1\nnever_share:\n  victim.address:\n    police: response\n"
+	    "    idva: visits\n    housing: sanctuary scheme fitting\nrules:\n"
+	    "  - {path: victim.address, to: [police, idva, housing], action: share, ground: isp-7.1}\n");
+	Marac__V1__CaseSummary *cs = fixture();
+	struct out o = redact(p, cs, AG(HOUSING), PU(MEETING));
+	cr_assert_str_eq(o.view->victim->address->postcode, "TS1 2AB");
+	cr_assert_eq(entry(&o, "victim.address.lines", ACT(SHARE))->count, 2);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* ---- the default policy ------------------------------------------------------------ */
+
+/* Every non-empty string value in msg (recursively). */
+static void strings(const ProtobufCMessage *msg, const char **out, size_t *n, size_t cap)
+{
+	const ProtobufCMessageDescriptor *d = msg->descriptor;
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		const char *base = (const char *)msg;
+		size_t cnt = 1;
+		const void *vals = base + f->offset;
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			cnt = *(const size_t *)(base + f->quantifier_offset);
+			vals = *(const void *const *)(base + f->offset);
+		}
+		for (size_t k = 0; k < cnt && vals; k++) {
+			const void *v = (const char *)vals + k * sizeof(void *);
+			if (f->type == PROTOBUF_C_TYPE_STRING) {
+				const char *s = *(const char *const *)v;
+				if (s && s[0] && *n < cap)
+					out[(*n)++] = s;
+			} else if (f->type == PROTOBUF_C_TYPE_MESSAGE && *(void *const *)v) {
+				strings(*(const ProtobufCMessage *const *)v, out, n, cap);
+			}
+		}
+	}
+}
+
+Test(policy_default, manifest_never_contains_a_value)
+{
+	policy *p = NULL;
+	char err[512];
+	cr_assert_eq(policy_load(MARAC_SOURCE_DIR "/policy/default.yaml", &p, err, sizeof err),
+		     MGW_OK, "%s", err);
+	Marac__V1__CaseSummary *cs = fixture();
+	const char *vals[512];
+	size_t nv = 0;
+	strings(&cs->base, vals, &nv, 512);
+	cr_assert_gt(nv, 40);
+	for (int a = AG(POLICE); a <= AG(EDUCATION); a++)
+		for (int u = PU(UNSPECIFIED); u <= PU(ACTION_UPDATE); u++) {
+			struct out o = redact(p, cs, a, u);
+			cr_assert_gt(o.n, 10);
+			for (size_t i = 0; i < o.n; i++)
+				for (size_t k = 0; k < nv; k++) {
+					/* short enum-like words ("victim", "son") are also path words */
+					if (strlen(vals[k]) < 7)
+						continue;
+					cr_assert(strstr(o.m[i]->path, vals[k]) == NULL &&
+						      strstr(o.m[i]->ground, vals[k]) == NULL,
+						  "manifest entry %s/%s holds \"%s\"", o.m[i]->path,
+						  o.m[i]->ground, vals[k]);
+				}
+			out_free(&o);
+		}
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+Test(policy_default, views_follow_the_protocol)
+{
+	policy *p = NULL;
+	char err[512];
+	cr_assert_eq(policy_load(MARAC_SOURCE_DIR "/policy/default.yaml", &p, err, sizeof err),
+		     MGW_OK, "%s", err);
+	Marac__V1__CaseSummary *cs = fixture();
+	for (int a = AG(POLICE); a <= AG(EDUCATION); a++) {
+		struct out o = redact(p, cs, a, PU(MEETING));
+		int contact = a == AG(POLICE) || a == AG(IDVA);
+		cr_assert_eq(o.view->refuge_address != NULL, contact, "agency %d", a);
+		cr_assert_eq(o.view->victim->address != NULL, contact, "agency %d", a);
+		cr_assert_eq(o.view->victim->n_phones > 0, contact, "agency %d", a);
+		cr_assert_not_null(o.view->risk, "DASH risk to all");
+		cr_assert_eq(o.view->risk->score, 15);
+		cr_assert(strstr(o.view->narrative, "[REDACTED s40(2)") != NULL,
+			  "narrative scrubbed");
+		cr_assert(strstr(o.view->narrative, "Neighbourly") == NULL);
+		cr_assert(strstr(o.view->narrative, "07700") == NULL);
+		cr_assert_eq(o.view->police_intelligence[0] != 0, a == AG(POLICE));
+		int kids = a == AG(POLICE) || a == AG(CHILDRENS_SOCIAL_CARE) || a == AG(HEALTH) ||
+			   a == AG(IDVA) || a == AG(EDUCATION);
+		cr_assert_eq(o.view->n_children, 2, "children's roles go to all");
+		cr_assert_eq(o.view->children[0]->full_name[0] != 0, kids, "agency %d", a);
+		int school =
+		    a == AG(POLICE) || a == AG(CHILDRENS_SOCIAL_CARE) || a == AG(EDUCATION);
+		cr_assert_eq(o.view->children[0]->school[0] != 0, school, "agency %d", a);
+		int cj = a == AG(POLICE) || a == AG(PROBATION);
+		cr_assert_eq(o.view->perpetrators[0]->pnc_id[0] != 0, cj, "agency %d", a);
+		for (size_t i = 0; i < o.view->n_others; i++)
+			cr_assert(o.view->others[i]->role !=
+				      MARAC__V1__PERSON_ROLE__PERSON_ROLE_UNSAFE_CONTACT ||
+				  o.view->others[i]->full_name[0] == 0 || a == AG(POLICE) ||
+				  a == AG(IDVA) || a == AG(CHILDRENS_SOCIAL_CARE));
+		out_free(&o);
+	}
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* ---- one policy, many threads ------------------------------------------------------- */
+
+struct job {
+	const policy *p;
+	const Marac__V1__CaseSummary *cs;
+	uint8_t digest[8][32];
+};
+
+static void *worker(void *arg)
+{
+	struct job *j = arg;
+	for (int round = 0; round < 20; round++)
+		for (int a = AG(POLICE); a <= AG(EDUCATION); a++) {
+			Marac__V1__CaseSummary *v;
+			Marac__V1__RedactionEntry **m;
+			size_t n;
+			if (policy_redact(j->p, j->cs, a, PU(MEETING), &v, &m, &n) != MGW_OK)
+				return (void *)1;
+			codec_digest(&v->base, j->digest[a - 1]);
+			policy_manifest_free(m, n);
+			codec_free(&v->base);
+		}
+	return NULL;
+}
+
+Test(policy_default, concurrent_redactions_agree)
+{
+	policy *p = NULL;
+	char err[512];
+	cr_assert_eq(policy_load(MARAC_SOURCE_DIR "/policy/default.yaml", &p, err, sizeof err),
+		     MGW_OK, "%s", err);
+	Marac__V1__CaseSummary *cs = fixture();
+	struct job jobs[4];
+	pthread_t t[4];
+	for (int i = 0; i < 4; i++) {
+		jobs[i] = (struct job){.p = p, .cs = cs};
+		cr_assert_eq(pthread_create(&t[i], NULL, worker, &jobs[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		void *r;
+		pthread_join(t[i], &r);
+		cr_assert_null(r);
+		cr_assert(memcmp(jobs[i].digest, jobs[0].digest, sizeof jobs[0].digest) == 0);
+	}
+	codec_free(&cs->base);
+	policy_free(p);
+}
