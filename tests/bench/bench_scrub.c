@@ -1,0 +1,206 @@
+/*
+ * bench_scrub.c: free-text scrubbing throughput.
+ *
+ *   bench_scrub [MIB] [THREADS]      defaults: 64 MiB, one thread per CPU
+ *
+ * Generates MIB MiB of synthetic case narrative (police, health, housing and
+ * IDVA notes with UTF-8 punctuation and accents) with identifiers sprinkled
+ * through about one sentence in three: phones in every format, e-mails,
+ * postcodes, NHS numbers, NINOs, PNC ids, CRNs, dates of birth, names and
+ * the near misses (crime references, bad checksums) that must survive.
+ * Builds one scrubber for 50 third-party names, 2 keep-names and 10 dates
+ * of birth, then times scrub_text over the whole text: once on one thread
+ * (MB/s per core), then on THREADS threads sharing the scrubber, each
+ * scrubbing the whole text (aggregate MB/s, and that per thread).
+ * MB is 10^6 bytes. Prints a human line to stderr and one JSON object to
+ * stdout:
+ *   {"bench":"scrub","mb_per_s":...,"bytes":...,"findings":...,
+ *    "threads":...,"mb_per_s_parallel":...,"mb_per_s_per_thread":...}
+ * Synthetic data only; nothing here is timed in the test suite.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "scrub.h"
+
+static const char *const FIRST[] = {"Percival", "Anna",   "Barnaby", "Zo\xC3\xAB", "Wei",
+                                    "Marigold", "Caspian", "Ottilie", "Rufus",      "Seren"};
+static const char *const LAST[] = {"Gloam",       "Quillfeather", "Thistlewood", "\xC3\x98lsen",
+                                   "Rudge-Pickle"};
+
+static const char *const SENTENCES[] = {
+	"Officers attended the address following a call from a neighbour reporting shouting. ",
+	"The victim disclosed that the perpetrator had taken her phone and locked the door. ",
+	"Two children were present and were spoken to by the attending social worker. ",
+	"The IDVA will make contact on the agreed safe number during the agreed safe times. ",
+	"He denied the allegations in interview and was released under investigation. ",
+	"Housing have been asked to consider a management transfer on safety grounds. ",
+	"Caf\xC3\xA9 staff reported raised voices \xE2\x80\x94 no further action was taken. ",
+	"The GP practice confirmed attendance for injuries consistent with the account given. ",
+	"A safety plan was reviewed; the victim\xE2\x80\x99s sister has offered accommodation. ",
+	"Probation confirmed the licence conditions include no contact with the victim. ",
+	"School reports the eldest child has been withdrawn and tired since half term. ",
+	"Crime ref CR/01234567890/21 was raised for criminal damage. ",
+	"The NHS record 999 000 0017 quoted on the form fails its checksum. ",
+	"Reference QQ 12 34 56 A on the letter is not a valid National Insurance number. ",
+	"Account 077009001234 belongs to the housing provider, not to a person. ",
+	"Maternity services flagged missed appointments at 28 and 32 weeks. ",
+};
+
+static const char *const IDS[] = {
+	"07700 900123", "+44 (0)7700-900456", "(07700) 900 789", "0044 7700 900321",
+	"020 7946 0123", "j.doe@example.org", "ts1 2ab", "TS12AB", "999 000 0018",
+	"9990297363", "AB 12 34 56 C", "2001/0171310W", "X123456", "12/03/1985",
+	"5 November 2001", "1999-12-31",
+};
+
+struct buf {
+	char *p;
+	size_t n, cap;
+};
+
+static void put(struct buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	if (b->n + n + 1 > b->cap) {
+		b->cap = 2 * (b->n + n + 1);
+		if ((b->p = realloc(b->p, b->cap)) == NULL) {
+			fprintf(stderr, "bench_scrub: out of memory\n");
+			exit(1);
+		}
+	}
+	memcpy(b->p + b->n, s, n + 1);
+	b->n += n;
+}
+
+static uint64_t rng = 0x2545F4914F6CDD1Dull;
+static unsigned pick(unsigned n)
+{
+	rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+struct job {
+	const scrubber *sc;
+	const char *text;
+	size_t len;
+	int rc;
+};
+
+static void *run(void *arg)
+{
+	struct job *j = arg;
+	char *out;
+	j->rc = scrub_text(j->sc, j->text, j->len, "s40(2)", 0, &out, NULL);
+	if (j->rc == 0)
+		free(out);
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	size_t mib = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 64;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int threads = argc > 2 ? atoi(argv[2]) : (int)(ncpu > 0 ? ncpu : 1);
+	if (mib == 0 || threads < 1 || threads > 256) {
+		fprintf(stderr, "usage: bench_scrub [MIB] [THREADS]\n");
+		return 2;
+	}
+
+	/* 50 third-party names: 10 first names x 5 surnames. */
+	char names[50][64];
+	const char *np[50];
+	for (int i = 0; i < 50; i++) {
+		snprintf(names[i], sizeof names[i], "%s %s", FIRST[i % 10], LAST[i / 10]);
+		np[i] = names[i];
+	}
+	static const char *const keep[] = {"Jane Bramblecrust", "Ozzy Bramblecrust"};
+	static const char *const dobs[] = {"1985-03-12", "2001-11-05", "1999-12-31", "1970-01-01",
+	                                   "1990-06-15", "2010-02-28", "2012-07-04", "1964-10-10",
+	                                   "1977-05-25", "2015-09-09"};
+	scrubber *sc = scrubber_new(np, 50, keep, 2, dobs, 10);
+	if (sc == NULL) {
+		fprintf(stderr, "bench_scrub: scrubber_new failed\n");
+		return 1;
+	}
+
+	struct buf t = {0};
+	const size_t ns = sizeof SENTENCES / sizeof SENTENCES[0], ni = sizeof IDS / sizeof IDS[0];
+	while (t.n < mib << 20) {
+		put(&t, SENTENCES[pick((unsigned)ns)]);
+		switch (pick(6)) {
+		case 0:
+			put(&t, "Contact: ");
+			put(&t, IDS[pick((unsigned)ni)]);
+			put(&t, ". ");
+			break;
+		case 1:
+			put(&t, names[pick(50)]);
+			put(&t, " was present. ");
+			break;
+		default:
+			break;
+		}
+	}
+
+	unsigned counts[SCRUB_KIND_COUNT] = {0};
+	char *out;
+	double t0 = now();
+	if (scrub_text(sc, t.p, t.n, "s40(2)", 0, &out, counts) != 0) {
+		fprintf(stderr, "bench_scrub: scrub_text failed\n");
+		return 1;
+	}
+	double single = now() - t0;
+	free(out);
+	unsigned long findings = 0;
+	for (int k = 0; k < SCRUB_KIND_COUNT; k++)
+		findings += counts[k];
+
+	pthread_t tid[256];
+	struct job jobs[256];
+	t0 = now();
+	for (int i = 0; i < threads; i++) {
+		jobs[i] = (struct job){sc, t.p, t.n, -1};
+		if (pthread_create(&tid[i], NULL, run, &jobs[i]) != 0) {
+			fprintf(stderr, "bench_scrub: pthread_create failed\n");
+			return 1;
+		}
+	}
+	for (int i = 0; i < threads; i++) {
+		pthread_join(tid[i], NULL);
+		if (jobs[i].rc != 0) {
+			fprintf(stderr, "bench_scrub: scrub_text failed in a thread\n");
+			return 1;
+		}
+	}
+	double par = now() - t0;
+
+	double mbps = (double)t.n / 1e6 / single;
+	double agg = (double)t.n * threads / 1e6 / par;
+	fprintf(stderr,
+	        "bench_scrub: %.1f MB, %lu findings (phone %u, email %u, postcode %u, nhs %u, "
+	        "nino %u, pnc %u, crn %u, dob %u, name %u): %.1f MB/s on one core; "
+	        "%d threads %.1f MB/s (%.1f per thread)\n",
+	        (double)t.n / 1e6, findings, counts[SCRUB_PHONE], counts[SCRUB_EMAIL],
+	        counts[SCRUB_POSTCODE], counts[SCRUB_NHS], counts[SCRUB_NINO], counts[SCRUB_PNC],
+	        counts[SCRUB_CRN], counts[SCRUB_DOB], counts[SCRUB_NAME], mbps, threads, agg,
+	        agg / threads);
+	printf("{\"bench\":\"scrub\",\"mb_per_s\":%.1f,\"bytes\":%zu,\"findings\":%lu,"
+	       "\"threads\":%d,\"mb_per_s_parallel\":%.1f,\"mb_per_s_per_thread\":%.1f}\n",
+	       mbps, t.n, findings, threads, agg, agg / threads);
+	free(t.p);
+	scrubber_free(sc);
+	return 0;
+}

@@ -1,0 +1,390 @@
+/*
+ * ident: every recogniser with the forms it must accept and the near misses
+ * it must refuse. Synthetic data only: phones from Ofcom's drama ranges
+ * (07700 900xxx, 01632 960xxx, 020 7946 0xxx), NHS numbers in the 999
+ * range (valid checksums, never issued), the NINO prefix QQ (invalid by
+ * rule) and PNC ids from the published tests of the Ministry of Justice's
+ * PNCIdValidator (github.com/ministryofjustice/hmpps-person-record).
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "ident.h"
+#include "mgw_err.h"
+
+#define S(x) (x), strlen(x)
+
+/* ---- phone ------------------------------------------------------------------ */
+
+Test(phone, every_common_uk_format_gives_e164)
+{
+	static const char *const forms[] = {
+		"07700 900123", "07700900123", "+44 7700 900123", "+44 (0)7700 900123",
+		"(07700) 900-123", "447700900123", "0044 7700 900123", "07700-900-123",
+		"+447700900123", "+44 07700 900123", "0044 (0)7700 900123", "0770.090.0123",
+		" 07700 900123\n", "+44 (0) 7700-900123", "44 7700 900 123",
+	};
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		char out[16];
+		cr_assert_eq(ident_phone_e164(S(forms[i]), out), 0, "%s", forms[i]);
+		cr_assert_str_eq(out, "+447700900123", "%s", forms[i]);
+	}
+}
+
+Test(phone, landlines)
+{
+	char out[16];
+	cr_assert_eq(ident_phone_e164(S("01632 960123"), out), 0);
+	cr_assert_str_eq(out, "+441632960123");
+	cr_assert_eq(ident_phone_e164(S("020 7946 0123"), out), 0);
+	cr_assert_str_eq(out, "+442079460123");
+	cr_assert_eq(ident_phone_e164(S("(020) 7946-0123"), out), 0);
+	cr_assert_str_eq(out, "+442079460123");
+}
+
+Test(phone, near_misses)
+{
+	static const char *const bad[] = {
+		"",
+		"0770090012",       /* 0 + 9 digits */
+		"077009001234",     /* 0 + 11 digits */
+		"7700900123",       /* no trunk 0 or country code */
+		"+33 1 23 45 67 89", /* France */
+		"+4477009001",      /* too short */
+		"07700 900123x",
+		"07700/900123",     /* '/' is not a phone separator */
+		"0 7700 9001 23 4",
+		"00447700900",
+		"06123 456789",     /* 06 unallocated */
+		"04123 456789",     /* 04 unallocated */
+		"+44 0 0770 0900 12", /* 0 after +44 (0) */
+		"7+447700900123",   /* '+' not first */
+		"4477009001234",    /* 13 digits from 44 */
+		"0123456789",       /* crime-reference shaped, 10 digits */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char out[16] = "x";
+		cr_assert_eq(ident_phone_e164(S(bad[i]), out), MGW_E_INVALID, "%s", bad[i]);
+		cr_assert_str_eq(out, "");
+	}
+	char out[16];
+	cr_assert_eq(ident_phone_e164(NULL, 0, out), MGW_E_INVALID);
+}
+
+/* ---- NHS number ------------------------------------------------------------- */
+
+Test(nhs, valid_forms)
+{
+	static const char *const ok[] = {"999 000 0018", "9990000018", "999-000-0018", " 9990000018 "};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		char out[11];
+		cr_assert_eq(ident_nhs_valid(S(ok[i]), out), 0, "%s", ok[i]);
+		cr_assert_str_eq(out, "9990000018");
+	}
+	char out[11];
+	cr_assert_eq(ident_nhs_valid(S("999 003 7175"), out), 0);
+	cr_assert_eq(ident_nhs_valid(S("999 029 7363"), out), 0);
+	cr_assert_str_eq(out, "9990297363");
+}
+
+Test(nhs, checksum_and_shape_failures)
+{
+	static const char *const bad[] = {
+		"999 000 0017",  /* wrong check digit */
+		"9990000019",
+		"9990000000",    /* weighted sum gives 10: no valid check digit */
+		"9990000001",
+		"999 000-0018",  /* mixed separators */
+		"9990 000 018",  /* not 3-3-4 */
+		"999  000 0018", /* two spaces */
+		"99900000018",   /* 11 digits */
+		"999000001",
+		"999 000 001A",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char out[11];
+		cr_assert_eq(ident_nhs_valid(S(bad[i]), out), MGW_E_INVALID, "%s", bad[i]);
+	}
+}
+
+/* ---- NINO --------------------------------------------------------------------- */
+
+Test(nino, valid_any_case_and_spacing)
+{
+	static const char *const ok[] = {"AB 12 34 56 C", "AB123456C", "ab123456c", "Ab 123456 c",
+	                                 "AB12 3456C"};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		char out[10];
+		cr_assert_eq(ident_nino_valid(S(ok[i]), out), 0, "%s", ok[i]);
+		cr_assert_str_eq(out, "AB123456C");
+	}
+}
+
+Test(nino, prefix_and_suffix_rules)
+{
+	static const char *const bad[] = {
+		"QQ 12 34 56 A", "QQ123456A", /* Q never first */
+		"DA123456A", "FA123456A", "IA123456A", "UA123456A", "VA123456A",
+		"AD123456A", "AO123456A", "AQ123456A", "AV123456A",
+		"BG123456A", "GB123456A", "KN123456A", "NK123456A", "NT123456A", "TN123456A",
+		"ZZ123456A",
+		"AB123456E", /* suffix A-D only */
+		"AB123456",  /* suffix required */
+		"AB12345C", "AB1234567C", "A1234567C", "AB-12-34-56-C",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char out[10];
+		cr_assert_eq(ident_nino_valid(S(bad[i]), out), MGW_E_INVALID, "%s", bad[i]);
+	}
+}
+
+/* ---- postcode ----------------------------------------------------------------- */
+
+Test(postcode, every_format_normalised)
+{
+	static const char *const cases[][2] = {
+		{"ts1 2ab", "TS1 2AB"},   {"TS12AB", "TS1 2AB"},   {"ts1  2ab", "TS1 2AB"},
+		{"M1 1AA", "M1 1AA"},     {"B33 8TH", "B33 8TH"},  {"cr26xh", "CR2 6XH"},
+		{"DN55 1PT", "DN55 1PT"}, {"W1A 0AX", "W1A 0AX"},  {"ec1a 1bb", "EC1A 1BB"},
+		{"GIR 0AA", "GIR 0AA"},   {"gir0aa", "GIR 0AA"},   {" M60 1NW ", "M60 1NW"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char out[9];
+		cr_assert_eq(ident_postcode_norm(S(cases[i][0]), out), 0, "%s", cases[i][0]);
+		cr_assert_str_eq(out, cases[i][1]);
+	}
+}
+
+Test(postcode, near_misses)
+{
+	static const char *const bad[] = {
+		"TS1 2AC", /* C never in the inward code */
+		"TS1 2IB", "TS1 2KB", "TS1 2MB", "TS1 2OB", "TS1 2VB",
+		"TS1 2A", "TS1 AB2", "1TS 2AB", "TSS1 2AB", "TS123 2AB", "T 2AB", "TS1-2AB",
+		"GIR 0AB", "", "TS1 2ABC",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char out[9];
+		cr_assert_eq(ident_postcode_norm(S(bad[i]), out), MGW_E_INVALID, "%s", bad[i]);
+	}
+}
+
+Test(postcode, outward)
+{
+	char out[5];
+	cr_assert_eq(ident_postcode_outward(S("ec1a1bb"), out), 0);
+	cr_assert_str_eq(out, "EC1A");
+	cr_assert_eq(ident_postcode_outward(S("ts1 2ab"), out), 0);
+	cr_assert_str_eq(out, "TS1");
+	cr_assert_eq(ident_postcode_outward(S("M1 1AA"), out), 0);
+	cr_assert_str_eq(out, "M1");
+	cr_assert_eq(ident_postcode_outward(S("TS1 2AC"), out), MGW_E_INVALID);
+	cr_assert_str_eq(out, "");
+}
+
+/* ---- PNC id ---------------------------------------------------------------------- */
+
+Test(pnc, published_vectors)
+{
+	/* hmpps-person-record PNCIdValidatorTest: valid ids. */
+	static const char *const ok[][2] = {
+		{"20030011985X", "2003/0011985X"}, {"20120052494Q", "2012/0052494Q"},
+		{"20230583843L", "2023/0583843L"}, {"2001/0171310W", "2001/0171310W"},
+		{"2011/0275516Q", "2011/0275516Q"}, {"2008/0056560Z", "2008/0056560Z"},
+		{"2003/0062845E", "2003/0062845E"}, {"1981/0154257C", "1981/0154257C"},
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		char out[16];
+		cr_assert_eq(ident_pnc_valid(S(ok[i][0]), out), 0, "%s", ok[i][0]);
+		cr_assert_str_eq(out, ok[i][1]);
+	}
+}
+
+Test(pnc, short_forms_and_padding)
+{
+	char out[16];
+	cr_assert_eq(ident_pnc_valid(S("01/171310W"), out), 0);
+	cr_assert_str_eq(out, "2001/0171310W");
+	cr_assert_eq(ident_pnc_valid(S("81/154257c"), out), 0);
+	cr_assert_str_eq(out, "1981/0154257C");
+	cr_assert_eq(ident_pnc_valid(S("2001/171310W"), out), 0);
+	cr_assert_str_eq(out, "2001/0171310W");
+	cr_assert_eq(ident_pnc_valid(S("08/56560Z"), out), 0);
+	cr_assert_str_eq(out, "2008/0056560Z");
+}
+
+Test(pnc, near_misses)
+{
+	static const char *const bad[] = {
+		"2001/0171310X", /* wrong check letter */
+		"2001/0171311W",
+		"1X23/1234567A", "1923[1234567A", "1923/1Z34567A", "1923/1234567AA", /* MoJ's malformed */
+		"1801/0171310W", /* year not 19xx/20xx */
+		"2001/01713100W", "2001-0171310W", "2001/W", "201/0171310W", "",
+		"2001 0171310W",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char out[16];
+		cr_assert_eq(ident_pnc_valid(S(bad[i]), out), MGW_E_INVALID, "%s", bad[i]);
+	}
+}
+
+/* ---- CRN ---------------------------------------------------------------------- */
+
+Test(crn, shape)
+{
+	char out[8];
+	cr_assert_eq(ident_crn_valid(S("X123456"), out), 0);
+	cr_assert_str_eq(out, "X123456");
+	cr_assert_eq(ident_crn_valid(S(" x123456 "), out), 0);
+	cr_assert_str_eq(out, "X123456");
+	static const char *const bad[] = {"X12345", "X1234567", "XX123456", "1123456", "X12345A", ""};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		cr_assert_eq(ident_crn_valid(S(bad[i]), out), MGW_E_INVALID, "%s", bad[i]);
+}
+
+/* ---- names ---------------------------------------------------------------------- */
+
+static void fold_is(const char *in, const char *want)
+{
+	char out[256];
+	int n = ident_name_fold(in, strlen(in), out, sizeof out);
+	cr_assert_geq(n, 0, "%s", in);
+	cr_assert_str_eq(out, want, "%s", in);
+	cr_assert_eq((size_t)n, strlen(want));
+}
+
+Test(name_fold, case_punctuation_spaces)
+{
+	fold_is("  J. Smith-Jones ", "j smith jones");
+	fold_is("JOHN   SMITH", "john smith");
+	fold_is("O'Brien", "obrien");
+	fold_is("O\xE2\x80\x99" "Brien", "obrien"); /* U+2019 */
+	fold_is("Smith's", "smith s");
+	fold_is("Smith\xE2\x80\x99s car", "smith s car");
+	fold_is("O'Sullivan", "osullivan");
+	fold_is("Smith, John", "smith john");
+	fold_is("", "");
+	fold_is("...", "");
+	fold_is("Ann\xC2\xA0" "Lee", "ann lee"); /* NBSP */
+}
+
+Test(name_fold, diacritics)
+{
+	fold_is("Zo\xC3\xAB \xC3\x89lodie", "zoe elodie");                 /* Zoë Élodie */
+	fold_is("\xC5\x81ukasz Wa\xC5\x82\xC4\x99sa", "lukasz walesa");      /* Łukasz Wałęsa */
+	fold_is("Stra\xC3\x9F" "e", "strasse");                             /* Straße */
+	fold_is("\xC3\x86sa \xC3\x98stberg", "aesa ostberg");                /* Æsa Østberg */
+	fold_is("\xC4\xB2sbrand", "ijsbrand");                              /* Ĳsbrand */
+	fold_is("Bj\xC3\xB6rk G\xC3\xBC" "nn", "bjork gunn");             /* Björk Günn */
+	fold_is("\xC5\x92uvre \xC3\x9Eora", "oeuvre thora");                 /* Œuvre Þora */
+	fold_is("Jose\xCC\x81", "jose");                                    /* decomposed é */
+	fold_is("\xC3\x81NGEL \xC3\x91O\xC3\x91O", "angel nono");           /* ÁNGEL ÑOÑO */
+	fold_is("\xC3\x97", "");                                            /* × is a symbol */
+	/* Other scripts: kept as written. */
+	fold_is("\xD0\x94\xD0\xBC\xD0\xB8\xD1\x82\xD1\x80\xD0\xB8\xD0\xB9", "\xD0\x94\xD0\xBC\xD0\xB8\xD1\x82\xD1\x80\xD0\xB8\xD0\xB9");
+}
+
+Test(name_fold, errors)
+{
+	char out[8];
+	cr_assert_eq(ident_name_fold(S("Jo\xFFhn"), out, sizeof out), MGW_E_UTF8);
+	cr_assert_eq(ident_name_fold(S("Jo\xC3"), out, sizeof out), MGW_E_UTF8);
+	cr_assert_eq(ident_name_fold(S("\xC0\x80"), out, sizeof out), MGW_E_UTF8); /* overlong */
+	cr_assert_eq(ident_name_fold(S("\xED\xA0\x80"), out, sizeof out), MGW_E_UTF8); /* surrogate */
+	cr_assert_eq(ident_name_fold(S("Johnathan"), out, sizeof out), MGW_E_TOO_LARGE);
+	cr_assert_eq(ident_name_fold(S("Johnath"), out, sizeof out), 7);
+	cr_assert_eq(ident_name_fold(S("x"), out, 0), MGW_E_TOO_LARGE);
+}
+
+Test(chars, classes)
+{
+	struct ident_char c;
+	cr_assert_eq(ident_char_next(S("\xC3\xA9x"), &c), 2);
+	cr_assert_eq(c.cls, IDENT_C_LETTER);
+	cr_assert_eq(c.nfold, 1);
+	cr_assert_eq(c.fold[0], 'e');
+	cr_assert_eq(ident_char_next(S("\xFF"), &c), 1);
+	cr_assert_eq(c.cls, IDENT_C_INVALID);
+	cr_assert_eq(ident_char_next(S("\xE2\x82"), &c), 1);
+	cr_assert_eq(c.cls, IDENT_C_INVALID);
+	cr_assert_eq(ident_char_next(S("\xE2\x80\x94"), &c), 3); /* em dash */
+	cr_assert_eq(c.cls, IDENT_C_OTHER);
+	cr_assert_eq(ident_char_next(S("\xE2\x80\x99s "), &c), 3);
+	cr_assert_eq(c.cls, IDENT_C_SPACE);
+	cr_assert_eq(ident_char_next(S("'sullivan"), &c), 1);
+	cr_assert_eq(c.cls, IDENT_C_JOIN);
+	cr_assert_eq(ident_char_next(S("'s"), &c), 1);
+	cr_assert_eq(c.cls, IDENT_C_SPACE);
+	cr_assert_eq(ident_char_next(S("\xE4\xB8\xAD"), &c), 3); /* CJK: a letter */
+	cr_assert_eq(c.cls, IDENT_C_LETTER);
+	cr_assert_eq(c.nfold, 3);
+	cr_assert_eq(ident_char_next(S("7"), &c), 1);
+	cr_assert_eq(c.cls, IDENT_C_DIGIT);
+}
+
+/* ---- dates ---------------------------------------------------------------------- */
+
+static void date_is(const char *in, const char *want)
+{
+	char out[11];
+	cr_assert_eq(ident_date_parse(S(in), out), 0, "%s", in);
+	cr_assert_str_eq(out, want, "%s", in);
+}
+
+Test(dates, day_first_numeric_and_iso)
+{
+	date_is("12/03/1985", "1985-03-12");
+	date_is("1/3/1985", "1985-03-01");
+	date_is("12-03-1985", "1985-03-12");
+	date_is("12.03.1985", "1985-03-12");
+	date_is("1985-03-12", "1985-03-12");
+	date_is("1985/3/12", "1985-03-12");
+	date_is("03/12/1985", "1985-12-03"); /* never MM/DD */
+	date_is("29/02/2000", "2000-02-29");
+	date_is(" 31/12/1999 ", "1999-12-31");
+}
+
+Test(dates, month_names)
+{
+	date_is("12 March 1985", "1985-03-12");
+	date_is("12th of March, 1985", "1985-03-12");
+	date_is("March 12th, 1985", "1985-03-12");
+	date_is("12-MAR-1985", "1985-03-12");
+	date_is("1st Sept 2001", "2001-09-01");
+	date_is("Dec. 3 1999", "1999-12-03");
+	date_is("3 dec 1999", "1999-12-03");
+}
+
+Test(dates, refused)
+{
+	static const char *const bad[] = {
+		"31/02/1985", "29/02/1900", "29/02/2023", "13/13/1985", "00/01/1985", "1985-13-01",
+		"12/03/85",   /* two-digit year: century unknown */
+		"12/03-1985", /* mixed separators */
+		"12/03/19851", "123/03/1985", "12 Marchx 1985", "12 Mars 1985", "12031985",
+		"1985-03-12x", "12/03/1985 and", "", "March 1985", "32 March 1985",
+		"12/03/0001", /* outside caldate's years */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char out[11];
+		cr_assert_eq(ident_date_parse(S(bad[i]), out), MGW_E_INVALID, "%s", bad[i]);
+	}
+}
+
+Test(dates, scan_prefix_and_two_digit_years)
+{
+	struct ident_date d;
+	cr_assert_eq(ident_date_scan(S("12/03/85 and then"), &d), 8);
+	cr_assert(d.two_digit_year);
+	cr_assert_eq(d.y, 85);
+	cr_assert_eq(d.m, 3);
+	cr_assert_eq(d.d, 12);
+	cr_assert_eq(ident_date_scan(S("12 Mar 85."), &d), 9);
+	cr_assert_eq(ident_date_scan(S("29/02/04"), &d), 8);
+	cr_assert_eq(ident_date_scan(S("29/02/01"), &d), 0);
+	cr_assert_eq(ident_date_scan(S("12/03/1985, at"), &d), 10);
+	cr_assert_not(d.two_digit_year);
+	cr_assert_eq(ident_date_scan(S("12/03/198"), &d), 0);
+	cr_assert_eq(ident_date_scan(S("on 12/03/1985"), &d), 0);
+}
