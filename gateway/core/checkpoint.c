@@ -718,9 +718,12 @@ static int parse(const checkpoint_verifier *v, const char *note, size_t len, cha
 	if (v != NULL && found == 0)
 		return MGW_E_NOTFOUND;
 	if (origin_out != NULL) {
-		*origin_out = strndup(bv.origin, bv.origin_len);
+		/* Not strndup: the origin is not NUL-terminated in the note. */
+		*origin_out = malloc(bv.origin_len + 1);
 		if (*origin_out == NULL)
 			return MGW_E_NOMEM;
+		memcpy(*origin_out, bv.origin, bv.origin_len);
+		(*origin_out)[bv.origin_len] = '\0';
 	}
 	*size_out = bv.size;
 	memcpy(root_out, bv.root, 32);

@@ -187,6 +187,7 @@ static void split(const struct blob *b, struct parts *ps)
 			 d[off + 4];
 		e->p = malloc(e->len + 1);
 		memcpy(e->p, d + off + 5, e->len);
+		((char *)e->p)[e->len] = '\0';
 		off += 5 + e->len;
 	}
 }
