@@ -19,6 +19,7 @@
 #                            (police also otherton)
 #   chair.crt/.key           a police DI chairing the testshire MARAC (role chair)
 #   auditor.crt/.key         an auditor (role auditor)
+#   match.key                32 random bytes: the HMAC key of repeat matching
 #   Negative tests, one per rejection reason (scenario: tests/scenario/test_refusals.c):
 #   revoked.crt/.key         CA-signed, registered, then revoked in ca.crl  -> cert_revoked
 #   expired.crt/.key         CA-signed, registered, valid 2020-2021 only    -> cert_expired
@@ -205,6 +206,17 @@ fp() { grep "^$1 " fingerprints.txt | cut -d' ' -f2; }
   echo "  checkpoint_secs: 1"
   echo "log:"
   echo "  level: info"
+  # Referrals: the repeat-matching key (made below) and the testshire MARAC.
+  echo "referrals:"
+  echo "  match_key: '$(pwd)/match.key'"
+  echo "  repeat_window_months: 12"
+  echo "  areas:"
+  echo "    - id: testshire"
+  echo "      case_ref_code: TS"
+  echo "      postcodes: [TS]"
+  echo "      meetings: weekly"
+  echo "      weekday: tuesday"
+  echo "      min_days: 5"
   echo "nodes:"
   node() { # cert id agency roles areas
     echo "  - id: $2"
@@ -228,6 +240,8 @@ fp() { grep "^$1 " fingerprints.txt | cut -d' ' -f2; }
   node expired housing-expired housing node testshire
   node late probation-late probation node testshire
 } > gateway.yaml
+# The HMAC key of the repeat-matching blind indexes (32 random bytes).
+openssl rand -out match.key 32
 rm -rf ca-db/new ca.cnf ./*.srl
 chmod 600 ./*.key
 chmod 644 ./*.crt ./*.crl fingerprints.txt gateway.yaml

@@ -3,7 +3,10 @@
 # directory: a dev PKI, the gateway on loopback with its embedded store,
 # police, children's social care, health and IDVA nodes; police shares a
 # synthetic case with the other three and each prints the view it received
-# (each a different redaction of the same case under policy/default.yaml).
+# (each a different redaction of the same case under policy/default.yaml);
+# then police refers a case, health refers the same victim with the phone
+# written differently and the gateway flags the repeat; the chair pulls the
+# meeting's agenda as HTML; an auditor verifies the trail.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=deploy/deps.sh
@@ -72,13 +75,40 @@ for m in d.get("manifest", []):
 PY
 done
 
-echo "== 6. an auditor queries the trail for this case, exports it and verifies it offline"
+echo "== 6. referrals: police refers a case to the testshire MARAC (area from the victim's postcode)"
+summ() { python3 -c '
+import json, sys
+a = json.load(sys.stdin)
+prev = ", ".join("%s (%s)" % (p["caseRef"], p["referralDate"]) for p in a.get("previous", []))
+print("   case %s  DASH %s  %s  meeting %s  repeat: %s%s" % (a["caseRef"], a.get("score", 0),
+      a["level"].replace("RISK_LEVEL_", "").lower(), a["meetingDate"],
+      "yes" if a.get("repeat") else "no", (" of " + prev) if prev else ""))
+print("   notified:", ", ".join(x.replace("AGENCY_", "").lower() for x in a.get("notified", [])))'
+}
+node police refer "$root/tests/fixtures/referral_police.json" | summ
+echo "   health refers the same victim two months later, phone written \"(07700) 900-123\","
+echo "   name in capitals, date of birth typed day-first: the blind-index phone match finds the repeat"
+acc=$(node health refer "$root/tests/fixtures/referral_health.json")
+echo "$acc" | summ
+meeting=$(echo "$acc" | python3 -c 'import json,sys; print(json.load(sys.stdin)["meetingDate"])')
+node idva research --case TS-2026-0001 >/dev/null
+echo "   IDVA has marked its research on TS-2026-0001 done"
+agenda="${TMPDIR:-/tmp}/marac-demo-agenda.html"
+node chair agenda --area testshire --date "$meeting" --out "$agenda"
+echo "   the chair's agenda for $meeting (printable HTML): $agenda"
+node chair agenda --area testshire --date "$meeting" --format csv | sed 's/^/     /'
+if node police agenda --area testshire --date "$meeting" >/dev/null 2>"$work/refused.txt"; then
+  echo "a police node was given the agenda" >&2; exit 1
+fi
+echo "   a police node (not a chair) asking for the agenda: $(sed 's/^marac: //' "$work/refused.txt")"
+
+echo "== 7. an auditor queries the trail for this case, exports it and verifies it offline"
 sleep 1.5   # let the gateway sign a checkpoint covering the share (audit.checkpoint_secs)
 node auditor audit query --case MARAC-TS-0001
 node auditor audit export --out "$work/trail.mga"
 "$build/marac" audit verify "$work/trail.mga" --pubkey "$work/pki/state/audit.vkey"
 
-echo "== 7. clean shutdown"
+echo "== 8. clean shutdown"
 kill -TERM "$gw_pid"
 wait "$gw_pid"
 gw_pid=""

@@ -41,7 +41,15 @@ int conn_fail(mgw_client *c, int rc, const char *what);
 /* Read a whole file ("-" = stdin) into a NUL-terminated buffer; NULL with a message on error. */
 char *read_file(const char *path, size_t *len);
 
+/* "auto-" + 32 hex of SHA-256(text || extra): a msg_id that makes a re-run
+ * of the same command a duplicate, not a second request. 0 or -1. */
+int cli_auto_msg_id(char out[40], const void *text, size_t len, const void *extra,
+		    size_t extra_len);
+
 int cmd_send(int argc, char **argv);
+int cmd_refer(int argc, char **argv);
+int cmd_research(int argc, char **argv);
+int cmd_agenda(int argc, char **argv);
 int cmd_listen(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
 int cmd_audit(int argc, char **argv);

@@ -50,23 +50,7 @@ static char *load_vkey(const char *arg)
 static int exchange(mgw_client *c, Marac__V1__Frame *req, Marac__V1__Frame__BodyCase want,
 		    int timeout_ms, Marac__V1__Frame **out)
 {
-	int rc = mgw_client_send(c, req);
-	if (rc != MGW_OK)
-		return rc;
-	for (;;) {
-		Marac__V1__Frame *f;
-		rc = mgw_client_recv(c, timeout_ms, &f);
-		if (rc != MGW_OK)
-			return rc;
-		if (f->body_case == want) {
-			*out = f;
-			return MGW_OK;
-		}
-		int err = f->body_case == MARAC__V1__FRAME__BODY_ERROR;
-		codec_free(&f->base);
-		if (err)
-			return MGW_E_REFUSED;
-	}
+	return mgw_client_request(c, req, (int)want, NULL, timeout_ms, out);
 }
 
 static const char *event_name(int e, char *buf, size_t n)

@@ -5,7 +5,6 @@
  * basis, so re-running the same command after a failure is answered with
  * the original acceptance instead of sharing twice.
  */
-#include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,26 +113,18 @@ int cmd_send(int argc, char **argv)
 		return EX_INPUT;
 	}
 
-	char idbuf[80];
+	char idbuf[40];
 	if (msg_id == NULL) {
-		uint8_t md[32];
-		EVP_MD_CTX *h = EVP_MD_CTX_new();
-		if (h == NULL || EVP_DigestInit_ex(h, EVP_sha256(), NULL) != 1 ||
-		    EVP_DigestUpdate(h, text, len) != 1 ||
-		    EVP_DigestUpdate(h, agencies, n_to * sizeof agencies[0]) != 1 ||
-		    EVP_DigestUpdate(h, &pv, sizeof pv) != 1 ||
-		    EVP_DigestUpdate(h, &bv, sizeof bv) != 1 ||
-		    EVP_DigestFinal_ex(h, md, NULL) != 1) {
-			EVP_MD_CTX_free(h);
+		int extra[18];
+		memcpy(extra, agencies, n_to * sizeof agencies[0]);
+		extra[n_to] = pv;
+		extra[n_to + 1] = bv;
+		if (cli_auto_msg_id(idbuf, text, len, extra, (n_to + 2) * sizeof extra[0]) != 0) {
 			free(text);
 			codec_free(cs);
 			fprintf(stderr, "marac send: cannot compute the msg_id digest\n");
 			return EX_INPUT;
 		}
-		EVP_MD_CTX_free(h);
-		strcpy(idbuf, "auto-");
-		for (int k = 0; k < 16; k++)
-			sprintf(idbuf + 5 + 2 * k, "%02x", md[k]);
 		msg_id = idbuf;
 	}
 	free(text);

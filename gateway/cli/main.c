@@ -3,6 +3,7 @@
  * networked subcommand shares.
  */
 #include <errno.h>
+#include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,8 +20,11 @@ static void usage(FILE *f)
 		"  listen   receive deliveries, write each as JSON, acknowledge after fsync\n"
 		"  policy   check a redaction policy, run policy tests, redact a case locally\n"
 		"  audit    query, export, verify (offline) and prove the audit trail (auditors)\n"
+		"  refer    refer a case to its MARAC (DASH scored, repeat-checked by the gateway)\n"
+		"  research mark this agency's pre-meeting research on a case done or not done\n"
+		"  agenda   pull a meeting's agenda (chairs) as HTML, CSV or JSON\n"
 		"\n"
-		"Connection options (send, listen):\n"
+		"Connection options (send, listen, refer, research, agenda, audit):\n"
 		"  --gateway wss://HOST:PORT   (env MARAC_GATEWAY)\n"
 		"  --cert FILE --key FILE      this node's certificate and key (MARAC_CERT, MARAC_KEY)\n"
 		"  --ca FILE                   the MARAC CA (MARAC_CA)\n"
@@ -113,6 +117,23 @@ int conn_fail(mgw_client *c, int rc, const char *what)
 	return EX_CONNECT;
 }
 
+int cli_auto_msg_id(char out[40], const void *text, size_t len, const void *extra,
+		    size_t extra_len)
+{
+	uint8_t md[32];
+	EVP_MD_CTX *h = EVP_MD_CTX_new();
+	int ok = h && EVP_DigestInit_ex(h, EVP_sha256(), NULL) == 1 &&
+		 EVP_DigestUpdate(h, text, len) == 1 &&
+		 EVP_DigestUpdate(h, extra, extra_len) == 1 && EVP_DigestFinal_ex(h, md, NULL) == 1;
+	EVP_MD_CTX_free(h);
+	if (!ok)
+		return -1;
+	strcpy(out, "auto-");
+	for (int k = 0; k < 16; k++)
+		snprintf(out + 5 + 2 * k, 3, "%02x", md[k]);
+	return 0;
+}
+
 char *read_file(const char *path, size_t *len)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
@@ -182,6 +203,12 @@ int main(int argc, char **argv)
 		return cmd_policy(argc - 1, argv + 1);
 	if (strcmp(cmd, "audit") == 0)
 		return cmd_audit(argc - 1, argv + 1);
+	if (strcmp(cmd, "refer") == 0)
+		return cmd_refer(argc - 1, argv + 1);
+	if (strcmp(cmd, "research") == 0)
+		return cmd_research(argc - 1, argv + 1);
+	if (strcmp(cmd, "agenda") == 0)
+		return cmd_agenda(argc - 1, argv + 1);
 	fprintf(stderr, "marac: unknown command \"%s\"\n", cmd);
 	usage(stderr);
 	return EX_USAGE;

@@ -394,14 +394,11 @@ const char *mgw_client_close_reason(const mgw_client *c)
 	return c->close_reason;
 }
 
-int mgw_client_share(mgw_client *c, const Marac__V1__Share *s, int timeout_ms,
-		     Marac__V1__Frame **accepted)
+int mgw_client_request(mgw_client *c, const Marac__V1__Frame *req, int want,
+		       const char *msg_id, int timeout_ms, Marac__V1__Frame **answer)
 {
-	*accepted = NULL;
-	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
-	f.body_case = MARAC__V1__FRAME__BODY_SHARE;
-	f.share = (Marac__V1__Share *)s;
-	int rc = mgw_client_send(c, &f);
+	*answer = NULL;
+	int rc = mgw_client_send(c, req);
 	if (rc != MGW_OK)
 		return rc;
 	int64_t deadline = now_ms() + timeout_ms;
@@ -413,16 +410,22 @@ int mgw_client_share(mgw_client *c, const Marac__V1__Share *s, int timeout_ms,
 		rc = mgw_client_recv(c, left > 0 ? left : 0, &r);
 		if (rc != MGW_OK)
 			break;
-		int ours = (r->body_case == MARAC__V1__FRAME__BODY_SHARE_ACCEPTED &&
-			    strcmp(r->share_accepted->msg_id, s->msg_id) == 0) ||
+		const char *rid = r->body_case == MARAC__V1__FRAME__BODY_SHARE_ACCEPTED
+					  ? r->share_accepted->msg_id
+				  : r->body_case == MARAC__V1__FRAME__BODY_REFERRAL_ACCEPTED
+					  ? r->referral_accepted->msg_id
+					  : NULL;
+		int ours = ((int)r->body_case == want &&
+			    (msg_id == NULL || rid == NULL || strcmp(rid, msg_id) == 0)) ||
 			   (r->body_case == MARAC__V1__FRAME__BODY_ERROR &&
-			    (r->error->msg_id[0] == 0 || strcmp(r->error->msg_id, s->msg_id) == 0));
+			    (r->error->msg_id[0] == 0 ||
+			     (msg_id && strcmp(r->error->msg_id, msg_id) == 0)));
 		if (ours) {
 			if (r->body_case == MARAC__V1__FRAME__BODY_ERROR) {
 				codec_free(&r->base);
 				rc = MGW_E_REFUSED;
 			} else {
-				*accepted = r;
+				*answer = r;
 			}
 			break;
 		}
@@ -447,6 +450,16 @@ int mgw_client_share(mgw_client *c, const Marac__V1__Share *s, int timeout_ms,
 			c->rx_tail = keep_t;
 	}
 	return rc;
+}
+
+int mgw_client_share(mgw_client *c, const Marac__V1__Share *s, int timeout_ms,
+		     Marac__V1__Frame **accepted)
+{
+	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+	f.body_case = MARAC__V1__FRAME__BODY_SHARE;
+	f.share = (Marac__V1__Share *)s;
+	return mgw_client_request(c, &f, MARAC__V1__FRAME__BODY_SHARE_ACCEPTED, s->msg_id,
+				  timeout_ms, accepted);
 }
 
 int mgw_client_ack(mgw_client *c, const char *delivery_id, uint64_t seq)

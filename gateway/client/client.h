@@ -65,6 +65,16 @@ int mgw_client_share(mgw_client *c, const Marac__V1__Share *s, int timeout_ms,
 		     Marac__V1__Frame **accepted);
 
 /* Acknowledge a delivery (after it is durably stored). */
+/*
+ * Send req and wait for the frame whose body is `want` (for ShareAccepted
+ * and ReferralAccepted: with this msg_id, when msg_id is not NULL) or an
+ * Error answering it (same msg_id, or none). Other frames are kept for
+ * mgw_client_recv. On 0 *answer is the frame (caller frees); on
+ * MGW_E_REFUSED mgw_client_last_error() has the Error.
+ */
+int mgw_client_request(mgw_client *c, const Marac__V1__Frame *req, int want,
+		       const char *msg_id, int timeout_ms, Marac__V1__Frame **answer);
+
 int mgw_client_ack(mgw_client *c, const char *delivery_id, uint64_t seq);
 
 /* The last Error frame received (owned by the client), or NULL. */

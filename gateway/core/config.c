@@ -22,9 +22,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <yaml.h>
 
+#include "agenda.h"
+#include "caldate.h"
+#include "ident.h"
 #include "log.h"
 #include "marac/v1/case.pb-c.h"
 #include "mgw_err.h"
@@ -42,6 +47,7 @@ struct ctx {
 	char label[96];     /* "node \"ID\": " while a node is read */
 	/* Where values were, for the checks made after the walk. */
 	const yaml_node_t *at_tls, *at_cert, *at_key, *at_ca, *at_crl, *at_policy;
+	const yaml_node_t *at_referrals, *at_match_key;
 };
 
 static unsigned long line_of(const yaml_node_t *n)
@@ -551,6 +557,267 @@ static int do_nodes(struct ctx *x, struct mgw_config *c, yaml_node_t *v)
 	return MGW_OK;
 }
 
+/* A list of plain scalars: fn(value node, string) per item. */
+typedef int (*item_fn)(struct ctx *x, const yaml_node_t *e, const char *s, void *arg);
+
+static int each_item(struct ctx *x, const yaml_node_t *v, const char *key, item_fn fn, void *arg)
+{
+	if (v->type != YAML_SEQUENCE_NODE)
+		return fail(x, v, "\"%s\" must be a list, e.g. [a, b]", key);
+	for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+	     it++) {
+		const yaml_node_t *e = node_at(x, *it);
+		const char *s;
+		if (want_scalar(x, e, key, &s))
+			return MGW_E_INVALID;
+		int rc = fn(x, e, s, arg);
+		if (rc)
+			return rc;
+	}
+	return MGW_OK;
+}
+
+static int push_str(char ***list, size_t *n, const char *s)
+{
+	char **nl = realloc(*list, (*n + 1) * sizeof *nl);
+	if (nl == NULL)
+		return MGW_E_NOMEM;
+	*list = nl;
+	if ((nl[*n] = strdup(s)) == NULL)
+		return MGW_E_NOMEM;
+	(*n)++;
+	return MGW_OK;
+}
+
+/* "TS" (a postcode area: 1-2 letters) or "TS1" (a district: an outward code). */
+static int area_postcode(struct ctx *x, const yaml_node_t *e, const char *s, void *arg)
+{
+	struct mgw_area *a = arg;
+	char up[8];
+	size_t n = strlen(s), letters = 0;
+	if (n == 0 || n > 4)
+		return fail(x, e, "postcode \"%s\": give a postcode area (\"TS\") or an outward "
+				  "code (\"TS1\")", s);
+	for (size_t i = 0; i < n; i++)
+		up[i] = (char)((s[i] >= 'a' && s[i] <= 'z') ? s[i] - 32 : s[i]);
+	up[n] = 0;
+	while (letters < n && up[letters] >= 'A' && up[letters] <= 'Z')
+		letters++;
+	int ok = letters >= 1 && letters <= 2;
+	if (ok && letters < n) {
+		/* A district: check it by completing it into a postcode. */
+		char full[16], out[5];
+		snprintf(full, sizeof full, "%s 1AA", up);
+		ok = ident_postcode_outward(full, strlen(full), out) == 0 && !strcmp(out, up);
+	}
+	if (!ok)
+		return fail(x, e, "postcode \"%s\": give a postcode area (\"TS\") or an outward "
+				  "code (\"TS1\")", s);
+	for (size_t i = 0; i < a->n_postcodes; i++)
+		if (!strcmp(a->postcodes[i], up))
+			return fail(x, e, "postcode \"%s\" listed twice", s);
+	return push_str(&a->postcodes, &a->n_postcodes, up);
+}
+
+static int area_skip(struct ctx *x, const yaml_node_t *e, const char *s, void *arg)
+{
+	struct mgw_area *a = arg;
+	int32_t d;
+	if (caldate_parse(s, &d) != 0)
+		return fail(x, e, "skip date \"%s\" is not YYYY-MM-DD", s);
+	return push_str(&a->skip, &a->n_skip, s);
+}
+
+static int do_area(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
+		   yaml_node_t *v, void *arg)
+{
+	(void)c;
+	struct mgw_area *a = arg;
+	static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+					   "friday", "saturday", "sunday"};
+	const char *s;
+	if (!strcmp(key, "postcodes"))
+		return each_item(x, v, key, area_postcode, a);
+	if (!strcmp(key, "skip"))
+		return each_item(x, v, key, area_skip, a);
+	if (!strcmp(key, "min_days"))
+		return set_uint(x, v, key, &a->min_days, 0, 366);
+	if (!strcmp(key, "statement"))
+		return set_str(x, v, key, &a->statement);
+	if (strcmp(key, "id") && strcmp(key, "case_ref_code") && strcmp(key, "meetings") &&
+	    strcmp(key, "weekday") && strcmp(key, "anchor_date"))
+		return fail(x, k, "unknown key \"%s\" (id, case_ref_code, postcodes, meetings, "
+				  "weekday, anchor_date, min_days, skip, statement)", key);
+	if (want_scalar(x, v, key, &s))
+		return MGW_E_INVALID;
+	if (!strcmp(key, "id")) {
+		if (!word_ok(s, MGW_ID_MAX))
+			return fail(x, v, "id \"%s\": 1 to %u of A-Z a-z 0-9 . _ -", s, MGW_ID_MAX);
+		free(a->id);
+		return (a->id = strdup(s)) ? MGW_OK : MGW_E_NOMEM;
+	}
+	if (!strcmp(key, "case_ref_code")) {
+		size_t n = strlen(s);
+		int ok = n >= 1 && n < sizeof a->code;
+		for (size_t i = 0; ok && i < n; i++)
+			ok = (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9');
+		if (!ok)
+			return fail(x, v, "case_ref_code \"%s\": 1 to 8 of A-Z 0-9", s);
+		memcpy(a->code, s, n + 1);
+		return MGW_OK;
+	}
+	if (!strcmp(key, "meetings")) {
+		a->frequency = !strcmp(s, "weekly")	   ? MEETING_WEEKLY
+			       : !strcmp(s, "fortnightly") ? MEETING_FORTNIGHTLY
+			       : !strcmp(s, "daily")	   ? MEETING_DAILY
+							   : 0;
+		return a->frequency ? MGW_OK
+				    : fail(x, v, "meetings \"%s\": weekly, fortnightly or daily", s);
+	}
+	if (!strcmp(key, "weekday")) {
+		for (int i = 0; i < 7; i++)
+			if (!strcasecmp(s, days[i])) {
+				a->weekday = i + 1;
+				return MGW_OK;
+			}
+		return fail(x, v, "weekday \"%s\": monday .. sunday", s);
+	}
+	/* anchor_date */
+	int32_t d;
+	if (caldate_parse(s, &d) != 0)
+		return fail(x, v, "anchor_date \"%s\" is not YYYY-MM-DD", s);
+	free(a->anchor_date);
+	return (a->anchor_date = strdup(s)) ? MGW_OK : MGW_E_NOMEM;
+}
+
+static int do_areas(struct ctx *x, struct mgw_config *c, yaml_node_t *v)
+{
+	if (v->type != YAML_SEQUENCE_NODE)
+		return fail(x, v, "\"areas\" must be a list of areas (\"- id: ...\")");
+	yaml_node_item_t *items = v->data.sequence.items.start;
+	size_t cnt = (size_t)(v->data.sequence.items.top - items);
+	if (cnt == 0)
+		return fail(x, v, "\"areas\" is empty");
+	free(c->areas);
+	if ((c->areas = calloc(cnt, sizeof *c->areas)) == NULL)
+		return MGW_E_NOMEM;
+	for (size_t i = 0; i < cnt; i++) {
+		const yaml_node_t *e = node_at(x, items[i]);
+		struct mgw_area *a = &c->areas[c->n_areas++];
+		a->min_days = 0;
+		int rc = each_pair(x, c, e, "an area", do_area, a);
+		if (rc)
+			return rc;
+		if (a->id == NULL)
+			return fail(x, e, "area: no \"id\"");
+		snprintf(x->label, sizeof x->label, "area \"%.64s\": ", a->id);
+		if (a->code[0] == 0)
+			rc = fail(x, e, "no \"case_ref_code\"");
+		else if (a->frequency == 0)
+			rc = fail(x, e, "no \"meetings\" (weekly, fortnightly, daily)");
+		else if (a->frequency == MEETING_WEEKLY && a->weekday == 0)
+			rc = fail(x, e, "weekly meetings need a \"weekday\"");
+		else if (a->frequency == MEETING_FORTNIGHTLY && a->anchor_date == NULL)
+			rc = fail(x, e, "fortnightly meetings need an \"anchor_date\" (a meeting day)");
+		for (size_t j = 0; rc == MGW_OK && j < i; j++) {
+			if (!strcmp(c->areas[j].id, a->id))
+				rc = fail(x, e, "duplicate area id");
+			else if (!strcmp(c->areas[j].code, a->code))
+				rc = fail(x, e, "case_ref_code \"%s\" already used by area \"%s\"",
+					  a->code, c->areas[j].id);
+		}
+		/* One postcode entry belongs to one area. */
+		for (size_t j = 0; rc == MGW_OK && j < i; j++)
+			for (size_t p = 0; rc == MGW_OK && p < a->n_postcodes; p++)
+				for (size_t q = 0; q < c->areas[j].n_postcodes; q++)
+					if (!strcmp(a->postcodes[p], c->areas[j].postcodes[q])) {
+						rc = fail(x, e, "postcode \"%s\" is also in area "
+								"\"%s\"", a->postcodes[p],
+							  c->areas[j].id);
+						break;
+					}
+		x->label[0] = 0;
+		if (rc)
+			return rc;
+	}
+	return MGW_OK;
+}
+
+static int do_referrals(struct ctx *x, struct mgw_config *c, const char *key,
+			const yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	(void)arg;
+	if (!strcmp(key, "match_key"))
+		return set_path(x, v, "match_key", &c->match_key_path, &x->at_match_key);
+	if (!strcmp(key, "repeat_window_months"))
+		return set_uint(x, v, key, &c->repeat_window_months, 1, 120);
+	if (!strcmp(key, "areas"))
+		return do_areas(x, c, v);
+	return fail(x, k, "unknown key \"%s\" in referrals (match_key, repeat_window_months, "
+			  "areas)", key);
+}
+
+/* The repeat-matching key: 32 to 1024 bytes, not readable by group or others. */
+static int read_match_key(struct ctx *x, struct mgw_config *c)
+{
+	const yaml_node_t *at = x->at_match_key;
+	FILE *f = fopen(c->match_key_path, "rb");
+	if (f == NULL)
+		return fail(x, at, "match_key \"%s\": %s", c->match_key_path, strerror(errno));
+	struct stat st;
+	int rc = MGW_OK;
+	unsigned char buf[1025];
+	size_t n = 0;
+	if (fstat(fileno(f), &st) != 0)
+		rc = fail(x, at, "match_key \"%s\": %s", c->match_key_path, strerror(errno));
+	else if (st.st_mode & 077)
+		rc = fail(x, at, "match_key \"%s\": readable by group or others (chmod 600)",
+			  c->match_key_path);
+	else if ((n = fread(buf, 1, sizeof buf, f)) < 32 || n > 1024)
+		rc = fail(x, at, "match_key \"%s\": %zu bytes; it must hold 32 to 1024 random "
+				 "bytes (openssl rand -out FILE 32)", c->match_key_path, n);
+	fclose(f);
+	if (rc == MGW_OK) {
+		if ((c->match_key = malloc(n)) == NULL)
+			rc = MGW_E_NOMEM;
+		else {
+			memcpy(c->match_key, buf, n);
+			c->match_key_len = n;
+		}
+	}
+	memset(buf, 0, sizeof buf);
+	return rc;
+}
+
+static int check_referrals(struct ctx *x, struct mgw_config *c)
+{
+	if (x->at_referrals == NULL)
+		return MGW_OK;
+	if (c->match_key_path == NULL)
+		return fail(x, x->at_referrals, "referrals.match_key is required");
+	if (c->n_areas == 0)
+		return fail(x, x->at_referrals, "referrals.areas is required");
+	for (size_t i = 0; i < c->n_areas; i++) {
+		const struct mgw_area *a = &c->areas[i];
+		int served = 0;
+		for (size_t k = 0; k < c->n_nodes; k++)
+			served |= config_node_in_area(&c->nodes[k], a->id);
+		if (!served)
+			return fail(x, x->at_referrals, "area \"%s\": no node serves it", a->id);
+		/* The schedule must produce a meeting (e.g. not every date skipped). */
+		struct meeting_schedule ms = {
+			.freq = (enum meeting_freq)a->frequency, .weekday = a->weekday,
+			.anchor_date = a->anchor_date, .min_days = a->min_days,
+			.skip = (const char *const *)a->skip, .n_skip = a->n_skip};
+		char today[11], next[11];
+		caldate_format((int32_t)(time(NULL) / 86400), today);
+		if (meeting_next(&ms, today, next) != 0)
+			return fail(x, x->at_referrals, "area \"%s\": its schedule gives no meeting "
+							"within a year", a->id);
+	}
+	return read_match_key(x, c);
+}
+
 static int do_top(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
 		  yaml_node_t *v, void *arg)
 {
@@ -580,8 +847,12 @@ static int do_top(struct ctx *x, struct mgw_config *c, const char *key, const ya
 	}
 	if (!strcmp(key, "nodes"))
 		return do_nodes(x, c, v);
+	if (!strcmp(key, "referrals")) {
+		x->at_referrals = k;
+		return each_pair(x, c, v, "referrals", do_referrals, NULL);
+	}
 	return fail(x, k, "unknown key \"%s\" (listen, tls, state_dir, policy, metrics, limits, "
-			  "audit, log, user, nodes)", key);
+			  "audit, log, user, nodes, referrals)", key);
 }
 
 /* The checks that need the whole file: required keys, readable files. */
@@ -718,6 +989,7 @@ static int defaults(struct mgw_config *c)
 	c->checkpoint_every = MGW_CHECKPOINT_EVERY_DEFAULT;
 	c->checkpoint_secs = MGW_CHECKPOINT_SECS_DEFAULT;
 	c->log_level = strdup("info");
+	c->repeat_window_months = 12;
 	return c->listen_address && c->metrics_address && c->audit_origin && c->log_level
 		       ? MGW_OK : MGW_E_NOMEM;
 }
@@ -778,6 +1050,8 @@ int config_load(const char *path, struct mgw_config **out, char *err, size_t err
 	rc = each_pair(&x, c, root, "the configuration", do_top, NULL);
 	if (rc == MGW_OK)
 		rc = check_complete(&x, c, root);
+	if (rc == MGW_OK)
+		rc = check_referrals(&x, c);
 	if (rc)
 		goto fail;
 	if (c->tls_crl == NULL)
@@ -811,6 +1085,24 @@ void config_free(struct mgw_config *c)
 		free(c->nodes[i].areas);
 	}
 	free(c->nodes);
+	for (size_t i = 0; i < c->n_areas; i++) {
+		struct mgw_area *a = &c->areas[i];
+		free(a->id);
+		for (size_t k = 0; k < a->n_postcodes; k++)
+			free(a->postcodes[k]);
+		free(a->postcodes);
+		for (size_t k = 0; k < a->n_skip; k++)
+			free(a->skip[k]);
+		free(a->skip);
+		free(a->anchor_date);
+		free(a->statement);
+	}
+	free(c->areas);
+	if (c->match_key) {
+		memset(c->match_key, 0, c->match_key_len);
+		free(c->match_key);
+	}
+	free(c->match_key_path);
 	free(c->path);
 	free(c->listen_address);
 	free(c->port_file);
@@ -853,4 +1145,32 @@ int config_node_in_area(const struct mgw_node *n, const char *area)
 		if (!strcmp(n->areas[i], area))
 			return 1;
 	return 0;
+}
+
+const struct mgw_area *config_area(const struct mgw_config *c, const char *id)
+{
+	for (size_t i = 0; id && i < c->n_areas; i++)
+		if (!strcmp(c->areas[i].id, id))
+			return &c->areas[i];
+	return NULL;
+}
+
+const struct mgw_area *config_area_for_postcode(const struct mgw_config *c, const char *postcode)
+{
+	char out[5];
+	if (postcode == NULL || ident_postcode_outward(postcode, strlen(postcode), out) != 0)
+		return NULL;
+	size_t letters = 0;
+	while (out[letters] >= 'A' && out[letters] <= 'Z')
+		letters++;
+	const struct mgw_area *by_area = NULL;
+	for (size_t i = 0; i < c->n_areas; i++)
+		for (size_t k = 0; k < c->areas[i].n_postcodes; k++) {
+			const char *e = c->areas[i].postcodes[k];
+			if (!strcmp(e, out))
+				return &c->areas[i];
+			if (strlen(e) == letters && !strncmp(e, out, letters))
+				by_area = &c->areas[i];
+		}
+	return by_area;
 }

@@ -46,6 +46,24 @@ struct mgw_node {
 	char *subject;       /* one-line subject, or NULL when matched by fingerprint */
 };
 
+/*
+ * A MARAC area that takes referrals (the "referrals:" section): its case
+ * reference code, the postcodes it covers and its meeting schedule.
+ */
+struct mgw_area {
+	char *id;                /* area id as in the nodes' areas: lists */
+	char code[9];            /* case reference prefix: 1-8 of A-Z 0-9 ("TS" -> TS-2026-0001) */
+	char **postcodes;        /* outward-code prefixes, upper case, no spaces ("TS", "TS1") */
+	size_t n_postcodes;
+	int frequency;           /* enum meeting_freq (agenda.h): 1 weekly, 2 fortnightly, 3 daily */
+	int weekday;             /* weekly: 1 = Monday .. 7 = Sunday */
+	char *anchor_date;       /* fortnightly: a date a meeting is held, YYYY-MM-DD */
+	unsigned min_days;       /* research days: meeting >= referral day + min_days */
+	char **skip;             /* YYYY-MM-DD dates with no meeting */
+	size_t n_skip;
+	char *statement;         /* confidentiality statement; NULL: the default */
+};
+
 /* Every string and array is owned by the config and freed by config_free. */
 struct mgw_config {
 	char *path;                 /* the file loaded, as given */
@@ -67,6 +85,13 @@ struct mgw_config {
 	char *user;                 /* optional: drop privileges to this user when started as root */
 	struct mgw_node *nodes;     /* at least one */
 	size_t n_nodes;
+	/* referrals: (optional; without it referrals and agendas are refused) */
+	char *match_key_path;       /* file of the HMAC key for repeat matching (absolute) */
+	unsigned char *match_key;   /* its bytes, read at load (32-1024) */
+	size_t match_key_len;
+	unsigned repeat_window_months; /* default 12, 1-120 */
+	struct mgw_area *areas;
+	size_t n_areas;
 };
 
 /*
@@ -95,6 +120,17 @@ const struct mgw_node *config_find_node(const struct mgw_config *c, const char *
 
 /* The node with this id, or NULL. Points into c. */
 const struct mgw_node *config_node_by_id(const struct mgw_config *c, const char *id);
+
+/* The referral area with this id, or NULL. Points into c. */
+const struct mgw_area *config_area(const struct mgw_config *c, const char *id);
+
+/*
+ * The referral area covering postcode (any case and spacing). A postcodes:
+ * entry is a district ("TS1": exactly that outward code) or a postcode area
+ * ("TS": every outward code whose letters are TS, so TS1 and TS14 but not
+ * T1); a district entry wins over an area entry. NULL if none or invalid.
+ */
+const struct mgw_area *config_area_for_postcode(const struct mgw_config *c, const char *postcode);
 
 /* 1 if n serves area (exact match), else 0. */
 int config_node_in_area(const struct mgw_node *n, const char *area);

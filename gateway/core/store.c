@@ -78,6 +78,11 @@ struct store {
 	int64_t audit_last_ms; /* time of the newest record: times never go backwards */
 };
 
+sqlite3 *store_db(store *s)
+{
+	return s->db;
+}
+
 int64_t store_now_ms(void)
 {
 	struct timespec ts;

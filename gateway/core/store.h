@@ -24,6 +24,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sqlite3.h>
 
 #include "marac/v1/audit.pb-c.h"
 
@@ -120,5 +121,9 @@ int store_checkpoint_list(store *s, uint64_t min_size, store_checkpoint_fn fn, v
 
 /* Current time in Unix milliseconds (wall clock). */
 int64_t store_now_ms(void);
+
+/* The SQLite handle, for modules keeping their own tables in the same file
+ * (match.h, cases.h) so their rows commit in the same transaction. */
+sqlite3 *store_db(store *s);
 
 #endif

@@ -37,7 +37,7 @@ struct recipient {
 	char delivery_id[33]; /* 128-bit random, hex */
 };
 
-enum job_kind { JOB_SHARE, JOB_ACK, JOB_ACK_THROUGH, JOB_AUDIT };
+enum job_kind { JOB_SHARE, JOB_ACK, JOB_ACK_THROUGH, JOB_AUDIT, JOB_REFER, JOB_RESEARCH };
 
 struct job {
 	enum job_kind kind;
@@ -55,6 +55,12 @@ struct job {
 	uint64_t seq;
 	/* JOB_AUDIT */
 	Marac__V1__AuditRecord *rec; /* owned, codec_free */
+	/* JOB_REFER (frame->refer) and JOB_RESEARCH (frame->research_status) */
+	char area[MGW_ID_MAX + 1];   /* the referral area decided on the service thread */
+	unsigned score;              /* DASH yes count */
+	int level;                   /* risk level after judgement */
+	void *ext;                   /* kind-specific state, freed by ext_free */
+	void (*ext_free)(void *);
 	int64_t enqueued_us;
 	struct job *next;
 };
@@ -177,6 +183,35 @@ int share_commit(struct gw *g, store *st, struct job *j, struct completion **ans
 struct job *share_route(struct gw *g, struct session *s, Marac__V1__Frame *f,
 			Marac__V1__Error *err_out, char *errbuf, size_t errlen);
 
+/* share.c: the parts a referral reuses. Add the nodes of agency ag serving
+ * area (not sender) to j's recipients; returns how many, or -1 (e set). */
+int share_route_agency(struct gw *g, struct job *j, const char *sender, const char *area, int ag,
+		       Marac__V1__Error *e, char *eb, size_t en);
+/* Redact sh per recipient agency, write each outbox row with its audit
+ * record (inside the caller's savepoint); refs point into ref_store. */
+int share_deliver(store *st, struct job *j, const Marac__V1__Share *sh, int64_t now,
+		  uint8_t policy_hash[32], Marac__V1__DeliveryRef *ref_store,
+		  Marac__V1__DeliveryRef **refs, size_t *n_refs, struct completion **notify);
+/* 1 if id is a valid msg_id (1-128 printable ASCII, no spaces). */
+int share_msg_id_ok(const char *id);
+/* msg_id already used by j->node? Same digest: the stored answer again,
+ * flagged duplicate; other bytes: MSG_ID_CONFLICT, audited. *handled = 1
+ * in both cases (nothing more to do), 0 when msg_id is new. */
+int share_seen_before(struct gw *g, store *st, struct job *j, const char *msg_id,
+		      struct completion **answers, int *handled);
+/* Answer a repeated msg_id with its stored acceptance, flagged duplicate. */
+int share_answer_duplicate(struct job *j, const uint8_t *acc, size_t acc_len,
+			   struct completion **answers);
+
+/* referral.c: referrals, research status and agendas. */
+void referral_on_refer(struct gw *g, struct session *s, Marac__V1__Frame *f); /* takes f */
+void referral_on_research(struct gw *g, struct session *s, Marac__V1__Frame *f); /* takes f */
+void referral_on_agenda(struct gw *g, struct session *s, const Marac__V1__Frame *f);
+int referral_commit(struct gw *g, store *st, struct job *j, struct completion **answers);
+int research_commit(struct gw *g, store *st, struct job *j, struct completion **answers);
+/* The msg_id of a JOB_SHARE or JOB_REFER (in-flight requests), else NULL. */
+const char *job_request_msg_id(const struct job *j);
+
 /* Frame helpers (share.c) */
 int frame_pack_error(Marac__V1__ErrorCode code, const char *msg, const char *msg_id,
 		     uint8_t **out, size_t *len);
@@ -208,6 +243,16 @@ void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len);
 void session_pump_outbox(struct gw *g, struct session *s);
 struct session *session_by_conn(struct gw *g, uint64_t conn_id);
 void session_close(struct session *s, int status, const char *reason);
+/* 1 (and refused OVERLOADED) if s has max_in_flight requests waiting. */
+int session_in_flight_full(struct gw *g, struct session *s, const char *msg_id);
+/* Hand a JOB_SHARE/JOB_REFER (owning its frame) to the writer, counting it in flight. */
+void session_submit_request(struct gw *g, struct session *s, struct job *j);
+/* session_refuse with the code's lower-case name as the audited reason. */
+void session_refuse_code(struct session *s, Marac__V1__ErrorCode code, const char *msg,
+			 const char *msg_id);
+/* Refuse a request: log, audit REQUEST_REFUSED with reason, send Error. */
+void session_refuse(struct session *s, Marac__V1__ErrorCode code, const char *msg,
+		    const char *msg_id, const char *reason);
 void gw_handle_completions(struct gw *g);
 void gw_hex(const uint8_t *in, size_t n, char *out);
 

@@ -178,7 +178,7 @@ static void free_queues(struct session *s)
 	s->rx = NULL;
 }
 
-static void refuse_request(struct session *s, Marac__V1__ErrorCode code, const char *msg,
+void session_refuse(struct session *s, Marac__V1__ErrorCode code, const char *msg,
 			   const char *msg_id, const char *reason)
 {
 	G.m.shares_refused++;
@@ -192,7 +192,7 @@ static void refuse_request(struct session *s, Marac__V1__ErrorCode code, const c
 static void on_hello(struct gw *g, struct session *s, Marac__V1__Hello *h)
 {
 	if (h->protocol_version != 1) {
-		refuse_request(s, MARAC__V1__ERROR_CODE__ERROR_CODE_PROTOCOL_VERSION,
+		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_PROTOCOL_VERSION,
 			       "this gateway speaks protocol_version 1", NULL, "protocol_version");
 		session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "protocol version");
 		return;
@@ -256,36 +256,35 @@ static void on_hello(struct gw *g, struct session *s, Marac__V1__Hello *h)
 	session_pump_outbox(g, s);
 }
 
-static void on_share(struct gw *g, struct session *s, Marac__V1__Frame *f)
+int session_in_flight_full(struct gw *g, struct session *s, const char *msg_id)
 {
-	const char *msg_id = f->share->msg_id;
-	if (s->in_flight >= g->cfg->max_in_flight) {
-		refuse_request(s, MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED,
-			       "too many shares in flight; retry with the same msg_id", msg_id,
-			       "overloaded");
-		codec_free(&f->base);
-		return;
-	}
-	Marac__V1__Error e = MARAC__V1__ERROR__INIT;
-	char eb[256];
-	struct job *j = share_route(g, s, f, &e, eb, sizeof eb);
-	if (j == NULL) {
-		char reason[48];
-		const ProtobufCEnumValue *v =
-			protobuf_c_enum_descriptor_get_value(&marac__v1__error_code__descriptor, e.code);
-		snprintf(reason, sizeof reason, "%s", v ? v->name : "refused");
-		for (char *p = reason; *p; p++)
-			*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-		refuse_request(s, e.code, eb, msg_id, reason);
-		codec_free(&f->base);
-		return;
-	}
+	if (s->in_flight < g->cfg->max_in_flight)
+		return 0;
+	session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED,
+		       "too many requests in flight; retry with the same msg_id", msg_id,
+		       "overloaded");
+	return 1;
+}
+
+void session_refuse_code(struct session *s, Marac__V1__ErrorCode code, const char *msg,
+			 const char *msg_id)
+{
+	char reason[48];
+	const ProtobufCEnumValue *v =
+		protobuf_c_enum_descriptor_get_value(&marac__v1__error_code__descriptor, code);
+	snprintf(reason, sizeof reason, "%s", v ? v->name : "refused");
+	for (char *p = reason; *p; p++)
+		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	session_refuse(s, code, msg, msg_id, reason);
+}
+
+void session_submit_request(struct gw *g, struct session *s, struct job *j)
+{
+	const char *msg_id = job_request_msg_id(j);
 	if (writer_submit(g, j) != MGW_OK) {
-		j->frame = NULL; /* still ours: freed below */
-		job_free(j);
-		refuse_request(s, MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED,
+		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED,
 			       "gateway busy; retry with the same msg_id", msg_id, "overloaded");
-		codec_free(&f->base);
+		job_free(j);
 		return;
 	}
 	s->in_flight++;
@@ -295,11 +294,28 @@ static void on_share(struct gw *g, struct session *s, Marac__V1__Frame *f)
 	}
 }
 
+static void on_share(struct gw *g, struct session *s, Marac__V1__Frame *f)
+{
+	if (session_in_flight_full(g, s, f->share->msg_id)) {
+		codec_free(&f->base);
+		return;
+	}
+	Marac__V1__Error e = MARAC__V1__ERROR__INIT;
+	char eb[256];
+	struct job *j = share_route(g, s, f, &e, eb, sizeof eb);
+	if (j == NULL) {
+		session_refuse_code(s, e.code, eb, f->share->msg_id);
+		codec_free(&f->base);
+		return;
+	}
+	session_submit_request(g, s, j);
+}
+
 static void on_ack(struct gw *g, struct session *s, Marac__V1__DeliverAck *a)
 {
 	size_t n = a->delivery_id ? strlen(a->delivery_id) : 0;
 	if (n == 0 || n > MGW_MSG_ID_MAX) {
-		refuse_request(s, MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_DELIVERY,
+		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_DELIVERY,
 			       "DeliverAck.delivery_id required", NULL, "unknown_delivery");
 		return;
 	}
@@ -322,7 +338,7 @@ static void on_message(struct gw *g, struct session *s)
 	int rc = codec_frame_unpack(s->rx, s->rx_len, g->cfg->max_frame_bytes, &f);
 	s->rx_len = 0;
 	if (rc != MGW_OK) {
-		refuse_request(s, MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME,
+		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME,
 			       rc == MGW_E_UTF8 ? "a string field is not valid UTF-8"
 					       : "not a marac.v1 Frame with a body",
 			       NULL, rc == MGW_E_UTF8 ? "invalid_utf8" : "malformed_frame");
@@ -330,7 +346,7 @@ static void on_message(struct gw *g, struct session *s)
 		return;
 	}
 	if (!s->welcomed && f->body_case != MARAC__V1__FRAME__BODY_HELLO) {
-		refuse_request(s, MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
+		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
 			       "the first frame must be Hello", NULL, "no_hello");
 		session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "no hello");
 		codec_free(&f->base);
@@ -339,7 +355,7 @@ static void on_message(struct gw *g, struct session *s)
 	switch (f->body_case) {
 	case MARAC__V1__FRAME__BODY_HELLO:
 		if (s->welcomed)
-			refuse_request(s, MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
+			session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
 				       "Hello was already received", NULL, "unexpected_frame");
 		else
 			on_hello(g, s, f->hello);
@@ -349,6 +365,15 @@ static void on_message(struct gw *g, struct session *s)
 		return; /* ownership passed on */
 	case MARAC__V1__FRAME__BODY_DELIVER_ACK:
 		on_ack(g, s, f->deliver_ack);
+		break;
+	case MARAC__V1__FRAME__BODY_REFER:
+		referral_on_refer(g, s, f);
+		return; /* ownership passed on */
+	case MARAC__V1__FRAME__BODY_RESEARCH_STATUS:
+		referral_on_research(g, s, f);
+		return; /* ownership passed on */
+	case MARAC__V1__FRAME__BODY_AGENDA_REQUEST:
+		referral_on_agenda(g, s, f);
 		break;
 	case MARAC__V1__FRAME__BODY_ERROR:
 		log_event(LOG_WARN, "node_error", "node", s->node, NULL);
@@ -360,7 +385,7 @@ static void on_message(struct gw *g, struct session *s)
 		auditor_handle(g, s, f);
 		break;
 	default:
-		refuse_request(s, MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
+		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
 			       "this frame is sent by the gateway, not to it", NULL,
 			       "unexpected_frame");
 		break;
@@ -374,7 +399,7 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 	if (s->closing)
 		return 0;
 	if (!lws_frame_is_binary(wsi)) {
-		refuse_request(s, MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME,
+		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME,
 			       "frames are binary protobuf", NULL, "text_frame");
 		session_close(s, LWS_CLOSE_STATUS_UNACCEPTABLE_OPCODE, "binary frames only");
 		return 0;
@@ -382,7 +407,7 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 	size_t cap = g->cfg->max_frame_bytes;
 	if (len > cap - s->rx_len) {
 		g->m.frames_too_large++;
-		refuse_request(s, MARAC__V1__ERROR_CODE__ERROR_CODE_FRAME_TOO_LARGE,
+		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_FRAME_TOO_LARGE,
 			       "frame above max_frame_bytes", NULL, "frame_too_large");
 		session_close(s, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE, "frame too large");
 		s->rx_len = 0;

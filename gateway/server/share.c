@@ -48,7 +48,7 @@ int frame_pack_error(Marac__V1__ErrorCode code, const char *msg, const char *msg
 	return codec_pack(&f.base, out, len);
 }
 
-static int msg_id_ok(const char *id)
+int share_msg_id_ok(const char *id)
 {
 	size_t n = id ? strlen(id) : 0;
 	if (n == 0 || n > MGW_MSG_ID_MAX)
@@ -73,6 +73,35 @@ static void refuse(Marac__V1__Error *e, Marac__V1__ErrorCode code, char *buf, si
 	e->message = buf;
 }
 
+int share_route_agency(struct gw *g, struct job *j, const char *sender, const char *area, int ag,
+		       Marac__V1__Error *e, char *eb, size_t en)
+{
+	int found = 0;
+	for (size_t k = 0; k < g->cfg->n_nodes; k++) {
+		const struct mgw_node *n = &g->cfg->nodes[k];
+		if (n->agency != ag || !(n->roles & MGW_ROLE_NODE) || strcmp(n->id, sender) == 0 ||
+		    !config_node_in_area(n, area))
+			continue;
+		if (j->n_recip >= MGW_MAX_RECIPIENT_NODES) {
+			refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE, eb, en,
+			       "to: too many recipient nodes");
+			return -1;
+		}
+		struct recipient *r = &j->recip[j->n_recip];
+		uint8_t rnd[16];
+		if (RAND_bytes(rnd, sizeof rnd) != 1) {
+			refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_INTERNAL, eb, en, "no randomness");
+			return -1;
+		}
+		snprintf(r->node, sizeof r->node, "%s", n->id);
+		r->agency = ag;
+		gw_hex(rnd, sizeof rnd, r->delivery_id);
+		j->n_recip++;
+		found++;
+	}
+	return found;
+}
+
 struct job *share_route(struct gw *g, struct session *s, Marac__V1__Frame *f,
 			Marac__V1__Error *e, char *eb, size_t en)
 {
@@ -84,7 +113,7 @@ struct job *share_route(struct gw *g, struct session *s, Marac__V1__Frame *f,
 		       "certificate has no node role");
 		return NULL;
 	}
-	if (!msg_id_ok(sh->msg_id)) {
+	if (!share_msg_id_ok(sh->msg_id)) {
 		refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE, eb, en,
 		       "msg_id: 1-128 printable ASCII characters, no spaces");
 		return NULL;
@@ -142,29 +171,9 @@ struct job *share_route(struct gw *g, struct session *s, Marac__V1__Frame *f,
 			dup |= (int)sh->to[k] == ag;
 		if (dup)
 			continue;
-		size_t found = 0;
-		for (size_t k = 0; k < g->cfg->n_nodes; k++) {
-			const struct mgw_node *n = &g->cfg->nodes[k];
-			if (n->agency != ag || !(n->roles & MGW_ROLE_NODE) ||
-			    strcmp(n->id, s->node) == 0 || !config_node_in_area(n, cs->marac_area))
-				continue;
-			if (j->n_recip >= MGW_MAX_RECIPIENT_NODES) {
-				refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE, eb, en,
-				       "to: too many recipient nodes");
-				goto fail;
-			}
-			struct recipient *r = &j->recip[j->n_recip++];
-			snprintf(r->node, sizeof r->node, "%s", n->id);
-			r->agency = ag;
-			uint8_t rnd[16];
-			if (RAND_bytes(rnd, sizeof rnd) != 1) {
-				refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_INTERNAL, eb, en,
-				       "no randomness");
-				goto fail;
-			}
-			gw_hex(rnd, sizeof rnd, r->delivery_id);
-			found++;
-		}
+		int found = share_route_agency(g, j, s->node, cs->marac_area, ag, e, eb, en);
+		if (found < 0)
+			goto fail;
 		if (found == 0) {
 			refuse(e, MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_RECIPIENT, eb, en,
 			       "to: no registered node of agency \"%s\" serves this area",
@@ -209,13 +218,16 @@ static void push(struct completion **l, struct completion *c)
 }
 
 /* A stored acceptance, re-sent with duplicate=true. */
-static int answer_duplicate(struct job *j, const uint8_t *acc, size_t acc_len,
+int share_answer_duplicate(struct job *j, const uint8_t *acc, size_t acc_len,
 			    struct completion **answers)
 {
 	Marac__V1__Frame *f;
 	if (codec_frame_unpack(acc, acc_len, acc_len, &f) != MGW_OK)
 		return MGW_E_DB;
-	f->share_accepted->duplicate = 1;
+	if (f->body_case == MARAC__V1__FRAME__BODY_SHARE_ACCEPTED)
+		f->share_accepted->duplicate = 1;
+	else if (f->body_case == MARAC__V1__FRAME__BODY_REFERRAL_ACCEPTED)
+		f->referral_accepted->duplicate = 1;
 	uint8_t *buf;
 	size_t len;
 	int rc = codec_pack(&f->base, &buf, &len);
@@ -232,11 +244,10 @@ static void bytes_field(ProtobufCBinaryData *b, uint8_t *d, size_t n)
 }
 
 /* One recipient agency: its view, then one outbox row + audit record per node. */
-static int deliver_agency(struct gw *g, store *st, struct job *j, int agency, int64_t now,
-			  uint8_t *policy_hash, Marac__V1__DeliveryRef **refs, size_t *n_refs,
-			  struct completion **notify)
+static int deliver_agency(store *st, struct job *j, const Marac__V1__Share *sh, int agency,
+			  int64_t now, uint8_t *policy_hash, Marac__V1__DeliveryRef **refs,
+			  size_t *n_refs, struct completion **notify)
 {
-	Marac__V1__Share *sh = j->frame->share;
 	Marac__V1__CaseSummary *view = NULL;
 	Marac__V1__RedactionEntry **man = NULL;
 	size_t n_man = 0;
@@ -309,41 +320,74 @@ out:
 	return rc;
 }
 
+int share_deliver(store *st, struct job *j, const Marac__V1__Share *sh, int64_t now,
+		  uint8_t policy_hash[32], Marac__V1__DeliveryRef *ref_store,
+		  Marac__V1__DeliveryRef **refs, size_t *n_refs, struct completion **notify)
+{
+	for (size_t i = 0; i < MGW_MAX_RECIPIENT_NODES; i++) {
+		marac__v1__delivery_ref__init(&ref_store[i]);
+		refs[i] = &ref_store[i];
+	}
+	*n_refs = 0;
+	for (size_t i = 0; i < j->n_recip; i++) {
+		int ag = j->recip[i].agency;
+		int seen = 0;
+		for (size_t k = 0; k < i; k++)
+			seen |= j->recip[k].agency == ag;
+		if (seen)
+			continue;
+		int rc = deliver_agency(st, j, sh, ag, now, policy_hash, refs, n_refs, notify);
+		if (rc != MGW_OK)
+			return rc;
+	}
+	return MGW_OK;
+}
+
+int share_seen_before(struct gw *g, store *st, struct job *j, const char *msg_id,
+		      struct completion **answers, int *handled)
+{
+	uint8_t old_digest[32];
+	uint8_t *acc = NULL;
+	size_t acc_len = 0;
+	*handled = 0;
+	int rc = store_share_lookup(st, j->node, msg_id, old_digest, &acc, &acc_len);
+	if (rc == MGW_E_NOTFOUND)
+		return MGW_OK;
+	if (rc != MGW_OK)
+		return rc;
+	*handled = 1;
+	if (memcmp(old_digest, j->digest, 32) == 0) {
+		rc = share_answer_duplicate(j, acc, acc_len, answers);
+		free(acc);
+		log_event(LOG_INFO, "request_duplicate", "node", j->node, "msg_id", msg_id, NULL);
+		return rc;
+	}
+	free(acc);
+	uint8_t *buf;
+	size_t len;
+	if (frame_pack_error(MARAC__V1__ERROR_CODE__ERROR_CODE_MSG_ID_CONFLICT,
+			     "msg_id was used before for a different request", msg_id, &buf,
+			     &len) == MGW_OK)
+		push(answers, answer(j->conn_id, buf, len));
+	Marac__V1__AuditRecord rec = MARAC__V1__AUDIT_RECORD__INIT;
+	rec.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED;
+	rec.actor_node = j->node;
+	rec.actor_agency = j->agency;
+	rec.msg_id = (char *)msg_id;
+	rec.reason = "msg_id_conflict";
+	metrics_refusal(g, "msg_id_conflict");
+	log_event(LOG_WARN, "request_refused", "node", j->node, "msg_id", msg_id, "reason",
+		  "msg_id_conflict", NULL);
+	return store_audit_append(st, &rec, NULL);
+}
+
 int share_commit(struct gw *g, store *st, struct job *j, struct completion **answers,
 		 struct completion **notify)
 {
 	Marac__V1__Share *sh = j->frame->share;
-	uint8_t old_digest[32];
-	uint8_t *acc = NULL;
-	size_t acc_len = 0;
-	int rc = store_share_lookup(st, j->node, sh->msg_id, old_digest, &acc, &acc_len);
-	if (rc == MGW_OK) {
-		if (memcmp(old_digest, j->digest, 32) == 0) {
-			rc = answer_duplicate(j, acc, acc_len, answers);
-			free(acc);
-			log_event(LOG_INFO, "share_duplicate", "node", j->node, "msg_id", sh->msg_id,
-				  NULL);
-			return rc;
-		}
-		free(acc);
-		uint8_t *buf;
-		size_t len;
-		if (frame_pack_error(MARAC__V1__ERROR_CODE__ERROR_CODE_MSG_ID_CONFLICT,
-				     "msg_id was used before for a different share", sh->msg_id, &buf,
-				     &len) == MGW_OK)
-			push(answers, answer(j->conn_id, buf, len));
-		Marac__V1__AuditRecord rec = MARAC__V1__AUDIT_RECORD__INIT;
-		rec.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED;
-		rec.actor_node = j->node;
-		rec.actor_agency = j->agency;
-		rec.msg_id = sh->msg_id;
-		rec.reason = "msg_id_conflict";
-		metrics_refusal(g, "msg_id_conflict");
-		log_event(LOG_WARN, "share_refused", "node", j->node, "msg_id", sh->msg_id, "reason",
-			  "msg_id_conflict", NULL);
-		return store_audit_append(st, &rec, NULL);
-	}
-	if (rc != MGW_E_NOTFOUND)
+	int handled = 0;
+	int rc = share_seen_before(g, st, j, sh->msg_id, answers, &handled);
+	if (rc != MGW_OK || handled)
 		return rc;
 
 	int64_t now = store_now_ms();
@@ -370,23 +414,11 @@ int share_commit(struct gw *g, store *st, struct job *j, struct completion **ans
 
 	Marac__V1__DeliveryRef ref_store[MGW_MAX_RECIPIENT_NODES];
 	Marac__V1__DeliveryRef *refs[MGW_MAX_RECIPIENT_NODES];
-	for (size_t i = 0; i < MGW_MAX_RECIPIENT_NODES; i++) {
-		marac__v1__delivery_ref__init(&ref_store[i]);
-		refs[i] = &ref_store[i];
-	}
 	size_t n_refs = 0;
 	struct completion *local_notify = NULL;
-	for (size_t i = 0; i < j->n_recip; i++) {
-		int ag = j->recip[i].agency;
-		int seen = 0;
-		for (size_t k = 0; k < i; k++)
-			seen |= j->recip[k].agency == ag;
-		if (seen)
-			continue;
-		rc = deliver_agency(g, st, j, ag, now, policy_hash, refs, &n_refs, &local_notify);
-		if (rc != MGW_OK)
-			goto fail;
-	}
+	rc = share_deliver(st, j, sh, now, policy_hash, ref_store, refs, &n_refs, &local_notify);
+	if (rc != MGW_OK)
+		goto fail;
 
 	Marac__V1__ShareAccepted sa = MARAC__V1__SHARE_ACCEPTED__INIT;
 	sa.msg_id = sh->msg_id;

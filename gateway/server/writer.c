@@ -13,7 +13,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "cases.h"
 #include "gw.h"
+#include "match.h"
 #include "log.h"
 #include "mgw_err.h"
 
@@ -24,12 +26,23 @@ static int64_t now_us(void)
 	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
+const char *job_request_msg_id(const struct job *j)
+{
+	if (j->kind == JOB_SHARE && j->frame)
+		return j->frame->share->msg_id;
+	if (j->kind == JOB_REFER && j->frame)
+		return j->frame->refer->msg_id;
+	return NULL;
+}
+
 void job_free(struct job *j)
 {
 	if (j == NULL)
 		return;
 	codec_free(j->frame ? &j->frame->base : NULL);
 	codec_free(j->rec ? &j->rec->base : NULL);
+	if (j->ext && j->ext_free)
+		j->ext_free(j->ext);
 	if (j->policy)
 		policy_ref_put(&G, j->policy);
 	free(j);
@@ -61,7 +74,7 @@ void policy_ref_put(struct gw *g, struct policy_ref *r)
 int writer_submit(struct gw *g, struct job *j)
 {
 	pthread_mutex_lock(&g->lock);
-	if (g->jobs_count >= MGW_WRITER_QUEUE_MAX && j->kind == JOB_SHARE) {
+	if (g->jobs_count >= MGW_WRITER_QUEUE_MAX && job_request_msg_id(j)) {
 		pthread_mutex_unlock(&g->lock);
 		return MGW_E_TOO_LARGE;
 	}
@@ -192,6 +205,10 @@ static int job_commit(struct gw *g, store *st, struct job *j, struct completion 
 		return ack_commit(g, st, j, answers);
 	case JOB_AUDIT:
 		return store_audit_append(st, j->rec, NULL);
+	case JOB_REFER:
+		return referral_commit(g, st, j, answers);
+	case JOB_RESEARCH:
+		return research_commit(g, st, j, answers);
 	}
 	return MGW_E_INVALID;
 }
@@ -200,13 +217,13 @@ static void fail_batch(struct gw *g, struct job *batch)
 {
 	struct completion *answers = NULL;
 	for (struct job *j = batch; j; j = j->next) {
-		if (j->kind != JOB_SHARE || j->conn_id == 0)
+		if (job_request_msg_id(j) == NULL || j->conn_id == 0)
 			continue;
 		uint8_t *buf;
 		size_t len;
 		if (frame_pack_error(MARAC__V1__ERROR_CODE__ERROR_CODE_INTERNAL,
-				     "store commit failed; share not accepted, retry with the same msg_id",
-				     j->frame->share->msg_id, &buf, &len) == MGW_OK)
+				     "store commit failed; not accepted, retry with the same msg_id",
+				     job_request_msg_id(j), &buf, &len) == MGW_OK)
 			push(&answers, completion_frame(j->conn_id, buf, len));
 		struct completion *c = calloc(1, sizeof *c);
 		if (c) {
@@ -231,18 +248,27 @@ static void run_batch(struct gw *g, store *st, struct job *batch)
 		if (store_savepoint(st) != MGW_OK || job_commit(g, st, j, &answers) != MGW_OK) {
 			store_rollback_to(st);
 			log_event(LOG_ERROR, "job_failed", "node", j->node, NULL);
-			if (j->kind == JOB_SHARE && j->conn_id) {
+			if (job_request_msg_id(j) && j->conn_id) {
 				uint8_t *buf;
 				size_t len;
 				if (frame_pack_error(MARAC__V1__ERROR_CODE__ERROR_CODE_INTERNAL,
-						     "share could not be stored; not accepted",
-						     j->frame->share->msg_id, &buf, &len) == MGW_OK)
+						     "could not be stored; not accepted, retry with the "
+						     "same msg_id",
+						     job_request_msg_id(j), &buf, &len) == MGW_OK)
 					push(&answers, completion_frame(j->conn_id, buf, len));
+			}
+			if (job_request_msg_id(j) && j->conn_id) {
+				struct completion *c = calloc(1, sizeof *c);
+				if (c) {
+					c->kind = DONE_SHARE_FINISHED;
+					c->conn_id = j->conn_id;
+					push(&answers, c);
+				}
 			}
 			continue;
 		}
 		store_release(st);
-		if (j->kind == JOB_SHARE && j->conn_id) {
+		if (job_request_msg_id(j) && j->conn_id) {
 			struct completion *c = calloc(1, sizeof *c);
 			if (c) {
 				c->kind = DONE_SHARE_FINISHED;
@@ -316,6 +342,13 @@ int writer_start(struct gw *g, char *err, size_t errlen)
 	int rc = store_open(g->cfg->state_dir, 0, &g->writer_store, err, errlen);
 	if (rc != MGW_OK)
 		return rc;
+	if (match_schema(store_db(g->writer_store)) != MGW_OK ||
+	    cases_schema(store_db(g->writer_store)) != MGW_OK) {
+		snprintf(err, errlen, "cannot create the referral tables");
+		store_close(g->writer_store);
+		g->writer_store = NULL;
+		return MGW_E_DB;
+	}
 	if ((rc = audit_open(g, g->writer_store, err, errlen)) != MGW_OK) {
 		audit_close(g);
 		store_close(g->writer_store);

@@ -62,7 +62,10 @@ static void write_config(struct gwp *g, const char *extra)
 {
 	char *reg = slurp(pki_file("gateway.yaml"));
 	cr_assert_not_null(reg, "PKI has no gateway.yaml");
-	const char *nodes = strstr(reg, "\nnodes:");
+	/* The registry, with the referrals: section that precedes it. */
+	const char *nodes = strstr(reg, "\nreferrals:");
+	if (nodes == NULL)
+		nodes = strstr(reg, "\nnodes:");
 	cr_assert_not_null(nodes, "PKI gateway.yaml has no nodes: section");
 	/* CRL and policy are per-test copies, so tests may replace them and reload. */
 	char cmd[2048];
@@ -207,7 +210,34 @@ mgw_client *node(struct gwp *g, const char *name, char *err, size_t errlen)
 	return c;
 }
 
+static pid_t spawn_cli(struct gwp *g, const char *name, const char *out_file,
+		       const char *err_file, const char *const *args);
+
 pid_t cli_spawn(struct gwp *g, const char *name, const char *out_file, const char *const *args)
+{
+	return spawn_cli(g, name, out_file, NULL, args);
+}
+
+int cli_run2(struct gwp *g, const char *name, char *out, size_t outlen, char *err, size_t errlen,
+	     const char *const *args)
+{
+	char of[600], ef[620];
+	snprintf(of, sizeof of, "%s/cli-%d.out", g->dir, rand());
+	snprintf(ef, sizeof ef, "%s.err", of);
+	pid_t pid = spawn_cli(g, name, of, ef, args);
+	int rc = wait_exit(pid, 60);
+	char *t = slurp(of), *e = slurp(ef);
+	snprintf(out, outlen, "%s", t ? t : "");
+	snprintf(err, errlen, "%s", e ? e : "");
+	free(t);
+	free(e);
+	unlink(of);
+	unlink(ef);
+	return rc;
+}
+
+static pid_t spawn_cli(struct gwp *g, const char *name, const char *out_file,
+		       const char *err_file, const char *const *args)
 {
 	char crt[600], key[600], ca[600];
 	snprintf(crt, sizeof crt, "%s/%s.crt", pki(), name);
@@ -231,6 +261,8 @@ pid_t cli_spawn(struct gwp *g, const char *name, const char *out_file, const cha
 	posix_spawn_file_actions_init(&fa);
 	if (out_file)
 		posix_spawn_file_actions_addopen(&fa, 1, out_file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (err_file)
+		posix_spawn_file_actions_addopen(&fa, 2, err_file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	pid_t pid;
 	int rc = posix_spawn(&pid, MARAC_CLI_BIN, &fa, NULL, (char *const *)argv, environ);
 	posix_spawn_file_actions_destroy(&fa);

@@ -50,6 +50,10 @@ int wait_exit(pid_t pid, int secs);
 /* Run the CLI to completion; stdout into out (if non-NULL). */
 int cli_run(struct gwp *g, const char *name, char *out, size_t outlen, const char *const *args);
 
+/* cli_run with stdout into out and stderr into err (both NUL-terminated). */
+int cli_run2(struct gwp *g, const char *name, char *out, size_t outlen, char *err, size_t errlen,
+	     const char *const *args);
+
 /* Files ending in .json in dir. */
 int count_json(const char *dir);
 /* Read a whole file into a malloc'd string (NULL if missing). */

@@ -1,0 +1,265 @@
+/*
+ * cmd_refer.c: marac refer (a referral to the MARAC), marac research (this
+ * agency's pre-meeting research status) and marac agenda (a chair pulls a
+ * meeting's agenda).
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "agenda.h"
+#include "cli.h"
+#include "mgw_err.h"
+#include "pbjson.h"
+
+/* Options of one subcommand: the connection ones plus name/value pairs. */
+struct opt {
+	const char *name;
+	const char **val;
+};
+
+/* Parse argv; flags (no value) are given with val == NULL and set *flag. */
+static int parse(const char *cmd, int argc, char **argv, struct conn_args *ca,
+		 const struct opt *opts, size_t n_opts, const char **file, int *help)
+{
+	for (int i = 1; i < argc; i++) {
+		int r = conn_args_parse(ca, argc, argv, &i);
+		if (r < 0) {
+			fprintf(stderr, "marac %s: %s needs a valid value\n", cmd, argv[i]);
+			return EX_USAGE;
+		}
+		if (r > 0)
+			continue;
+		const char *a = argv[i];
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			*help = 1;
+			return EX_OK;
+		}
+		size_t k = 0;
+		while (k < n_opts && strcmp(a, opts[k].name) != 0)
+			k++;
+		if (k < n_opts) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "marac %s: %s needs a value\n", cmd, a);
+				return EX_USAGE;
+			}
+			*opts[k].val = argv[++i];
+		} else if (a[0] == '-' && a[1] != 0) {
+			fprintf(stderr, "marac %s: unknown option %s\n", cmd, a);
+			return EX_USAGE;
+		} else if (file && *file == NULL) {
+			*file = a;
+		} else {
+			fprintf(stderr, "marac %s: unexpected argument %s\n", cmd, a);
+			return EX_USAGE;
+		}
+	}
+	return EX_OK;
+}
+
+/* Print an answer frame's body as JSON on stdout. */
+static void print_json(const ProtobufCMessage *m)
+{
+	char *out = pbjson_dump(m, 1);
+	printf("%s\n", out ? out : "{}");
+	free(out);
+}
+
+/* Connect, send req, wait for `want`; the answer in *res, or the exit code. */
+static int roundtrip(const struct conn_args *ca, const Marac__V1__Frame *req, int want,
+		     const char *msg_id, const char *what, Marac__V1__Frame **res)
+{
+	mgw_client *c = NULL;
+	int ex = conn_open(ca, &c);
+	if (ex != EX_OK)
+		return ex;
+	int rc = mgw_client_request(c, req, want, msg_id, ca->timeout_ms, res);
+	if (rc != MGW_OK)
+		ex = conn_fail(c, rc, what);
+	mgw_client_free(c);
+	return ex;
+}
+
+int cmd_refer(int argc, char **argv)
+{
+	struct conn_args ca;
+	conn_args_init(&ca);
+	const char *basis = "public_task_sch1_para18", *msg_id = NULL, *file = NULL;
+	const struct opt opts[] = {{"--basis", &basis}, {"--msg-id", &msg_id}};
+	int help = 0;
+	int ex = parse("refer", argc, argv, &ca, opts, 2, &file, &help);
+	if (ex != EX_OK)
+		return ex;
+	if (help || file == NULL) {
+		fprintf(help ? stdout : stderr,
+			"usage: marac refer [connection options] [--basis B] [--msg-id ID] "
+			"REFERRAL.json|-\n"
+			"\n"
+			"Refers a case (a marac.v1.Referral in the proto3 JSON mapping) to the\n"
+			"MARAC of its area. The gateway scores the DASH answers, checks the route,\n"
+			"looks for earlier referrals of the same victim (and perpetrator), assigns\n"
+			"a case reference and the next meeting, and notifies the attending\n"
+			"agencies (each sees what the policy allows). Prints the ReferralAccepted\n"
+			"as JSON; an inconsistent referral is refused naming the field (exit 1).\n"
+			"  --basis    public_task_sch1_para18 (default) | law_enforcement_sch8_para4 |\n"
+			"             cda_1998_s115 | caldicott_7 | consent\n"
+			"  --msg-id   idempotency key (default: derived from the file, so re-running\n"
+			"             the same command never refers twice)\n"
+			"Exit codes: see 'marac --help'.\n");
+		return help ? EX_OK : EX_USAGE;
+	}
+	int bv;
+	if (pbjson_enum_from_name(&marac__v1__lawful_basis__descriptor, basis, &bv) != MGW_OK ||
+	    bv == 0) {
+		fprintf(stderr, "marac refer: --basis: unknown value \"%s\"\n", basis);
+		return EX_USAGE;
+	}
+	size_t len;
+	char *text = read_file(file, &len);
+	if (text == NULL)
+		return EX_INPUT;
+	char err[512];
+	ProtobufCMessage *m = NULL;
+	if (pbjson_parse(&marac__v1__referral__descriptor, text, len, &m, err, sizeof err) !=
+	    MGW_OK) {
+		fprintf(stderr, "marac refer: %s: %s\n", file, err);
+		free(text);
+		return EX_INPUT;
+	}
+	char idbuf[40];
+	if (msg_id == NULL && cli_auto_msg_id(idbuf, text, len, &bv, sizeof bv) == 0)
+		msg_id = idbuf;
+	free(text);
+	if (msg_id == NULL) {
+		codec_free(m);
+		fprintf(stderr, "marac refer: cannot compute the msg_id digest\n");
+		return EX_INPUT;
+	}
+	Marac__V1__Refer rf = MARAC__V1__REFER__INIT;
+	rf.msg_id = (char *)msg_id;
+	rf.referral = (Marac__V1__Referral *)m;
+	rf.lawful_basis = bv;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
+	req.body_case = MARAC__V1__FRAME__BODY_REFER;
+	req.refer = &rf;
+	ex = roundtrip(&ca, &req, MARAC__V1__FRAME__BODY_REFERRAL_ACCEPTED, msg_id, "referral",
+		       &res);
+	if (ex == EX_OK) {
+		print_json(&res->referral_accepted->base);
+		codec_free(&res->base);
+	}
+	codec_free(m);
+	return ex;
+}
+
+int cmd_research(int argc, char **argv)
+{
+	struct conn_args ca;
+	conn_args_init(&ca);
+	const char *case_ref = NULL, *status = "done";
+	const struct opt opts[] = {{"--case", &case_ref}, {"--status", &status}};
+	int help = 0;
+	int ex = parse("research", argc, argv, &ca, opts, 2, NULL, &help);
+	if (ex != EX_OK)
+		return ex;
+	int done = !strcmp(status, "done") ? 1 : !strcmp(status, "not-done") ? 0 : -1;
+	if (help || case_ref == NULL || done < 0) {
+		fprintf(help ? stdout : stderr,
+			"usage: marac research [connection options] --case CASE_REF "
+			"[--status done|not-done]\n"
+			"\n"
+			"Tells the gateway this agency has (or has not yet) checked its records\n"
+			"for the case before the meeting; the chair's agenda shows it. The\n"
+			"research itself stays with the agency. Prints the ResearchRecorded as JSON.\n"
+			"Exit codes: see 'marac --help'.\n");
+		return help ? EX_OK : EX_USAGE;
+	}
+	Marac__V1__ResearchStatus rs = MARAC__V1__RESEARCH_STATUS__INIT;
+	rs.case_ref = (char *)case_ref;
+	rs.done = done;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
+	req.body_case = MARAC__V1__FRAME__BODY_RESEARCH_STATUS;
+	req.research_status = &rs;
+	ex = roundtrip(&ca, &req, MARAC__V1__FRAME__BODY_RESEARCH_RECORDED, NULL, "research",
+		       &res);
+	if (ex == EX_OK) {
+		print_json(&res->research_recorded->base);
+		codec_free(&res->base);
+	}
+	return ex;
+}
+
+int cmd_agenda(int argc, char **argv)
+{
+	struct conn_args ca;
+	conn_args_init(&ca);
+	const char *area = NULL, *date = NULL, *format = "html", *out = NULL;
+	const struct opt opts[] = {
+		{"--area", &area}, {"--date", &date}, {"--format", &format}, {"--out", &out}};
+	int help = 0;
+	int ex = parse("agenda", argc, argv, &ca, opts, 4, NULL, &help);
+	if (ex != EX_OK)
+		return ex;
+	int fmt = !strcmp(format, "html") ? 0 : !strcmp(format, "csv") ? 1
+		  : !strcmp(format, "json") ? 2 : -1;
+	if (help || area == NULL || date == NULL || fmt < 0) {
+		fprintf(help ? stdout : stderr,
+			"usage: marac agenda [connection options] --area AREA --date YYYY-MM-DD\n"
+			"                    [--format html|csv|json] [--out FILE]\n"
+			"\n"
+			"Pulls the agenda of AREA's meeting on that date (chair certificates only;\n"
+			"every pull is audited) and writes it to FILE (default stdout): a printable\n"
+			"HTML page (default), CSV, or JSON. It lists case refs, dates, routes,\n"
+			"DASH scores, repeats, children's ages and research status: no names.\n"
+			"Marked " AGENDA_MARKING ".\n"
+			"Exit codes: see 'marac --help'.\n");
+		return help ? EX_OK : EX_USAGE;
+	}
+	Marac__V1__AgendaRequest q = MARAC__V1__AGENDA_REQUEST__INIT;
+	q.marac_area = (char *)area;
+	q.meeting_date = (char *)date;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
+	req.body_case = MARAC__V1__FRAME__BODY_AGENDA_REQUEST;
+	req.agenda_request = &q;
+	ex = roundtrip(&ca, &req, MARAC__V1__FRAME__BODY_AGENDA, NULL, "agenda", &res);
+	if (ex != EX_OK)
+		return ex;
+	/* Write to a temporary file next to --out, then rename: never half an agenda. */
+	char tmp[4096];
+	FILE *f = stdout;
+	if (out) {
+		if (snprintf(tmp, sizeof tmp, "%s.tmpXXXXXX", out) >= (int)sizeof tmp) {
+			fprintf(stderr, "marac agenda: --out path too long\n");
+			codec_free(&res->base);
+			return EX_USAGE;
+		}
+		int fd = mkstemp(tmp);
+		f = fd >= 0 ? fdopen(fd, "w") : NULL;
+		if (f == NULL) {
+			fprintf(stderr, "marac agenda: %s: %s\n", out, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			codec_free(&res->base);
+			return EX_OUTPUT;
+		}
+	}
+	const Marac__V1__Agenda *a = res->agenda;
+	int rc = fmt == 0 ? agenda_render_html(a, f) : fmt == 1 ? agenda_render_csv(a, f)
+							      : agenda_render_json(a, f);
+	if (out) {
+		int bad = rc != MGW_OK || fflush(f) != 0 || fsync(fileno(f)) != 0;
+		bad |= fclose(f) != 0;
+		if (bad || rename(tmp, out) != 0) {
+			fprintf(stderr, "marac agenda: %s: cannot write: %s\n", out, strerror(errno));
+			unlink(tmp);
+			ex = EX_OUTPUT;
+		}
+	} else if (rc != MGW_OK || fflush(stdout) != 0) {
+		fprintf(stderr, "marac agenda: cannot write to stdout\n");
+		ex = EX_OUTPUT;
+	}
+	codec_free(&res->base);
+	return ex;
+}

@@ -1,0 +1,218 @@
+/*
+ * Referrals over the real gateway (issue 5): police refers a case; health
+ * refers the same victim two months later with the phone written another
+ * way, another DOB typed day-first and the name in capitals; the gateway
+ * says repeat (the HMIC failure); the attending agencies are notified; the
+ * chair's agenda lists both, with children, repeat and research; a node
+ * that is not a chair is refused; an inconsistent referral is refused
+ * naming the field. Every step is in the audit trail.
+ */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "mgw_err.h"
+
+static struct gwp G;
+
+static void teardown(void)
+{
+	gw_teardown(&G);
+}
+
+TestSuite(referral, .fini = teardown, .timeout = 180);
+
+static const char *fixture(const char *name)
+{
+	static char buf[4][600];
+	static int k;
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof buf[k], "%s/tests/fixtures/%s", MARAC_SOURCE_DIR, name);
+	return buf[k];
+}
+
+/* The string value of "key": "..." in JSON text (first occurrence), into out. */
+static const char *json_str(const char *text, const char *key, char *out, size_t n)
+{
+	char pat[80];
+	snprintf(pat, sizeof pat, "\"%s\": \"", key);
+	const char *p = strstr(text, pat);
+	out[0] = 0;
+	if (p == NULL)
+		return out;
+	p += strlen(pat);
+	size_t i = 0;
+	while (p[i] && p[i] != '"' && i + 1 < n) {
+		out[i] = p[i];
+		i++;
+	}
+	out[i] = 0;
+	return out;
+}
+
+/* Concatenate every .json file of dir into one malloc'd string. */
+static char *read_dir(const char *dir)
+{
+	size_t cap = 1, len = 0;
+	char *all = calloc(1, 1);
+	DIR *d = opendir(dir);
+	for (struct dirent *e; d && (e = readdir(d));) {
+		size_t n = strlen(e->d_name);
+		if (n < 6 || strcmp(e->d_name + n - 5, ".json"))
+			continue;
+		char path[1200];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		char *t = slurp(path);
+		if (t == NULL)
+			continue;
+		cap = len + strlen(t) + 2;
+		all = realloc(all, cap);
+		memcpy(all + len, t, strlen(t) + 1);
+		len += strlen(t);
+		free(t);
+	}
+	if (d)
+		closedir(d);
+	return all;
+}
+
+Test(referral, repeat_across_agencies_and_formats_and_the_chairs_agenda)
+{
+	gw_start(&G, NULL);
+	char out[65536], err[8192], ref1[32], ref2[32], meeting[16], buf[64];
+
+	/* IDVA is online and is notified of both referrals. */
+	char inbox[700];
+	snprintf(inbox, sizeof inbox, "%s/inbox-idva", G.dir);
+	const char *largs[] = {"listen", "--out", inbox, "--count", "2", "--idle-exit", "30", NULL};
+	pid_t l = cli_spawn(&G, "idva", NULL, largs);
+	usleep(300000);
+
+	/* 1. Police: visible high risk (15 of 24), area from the victim's postcode. */
+	const char *r1[] = {"refer", fixture("referral_police.json"), NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r1), 0, "%s%s", out,
+		     err);
+	json_str(out, "caseRef", ref1, sizeof ref1);
+	cr_assert_str_eq(ref1, "TS-2026-0001", "%s", out);
+	cr_assert(strstr(out, "\"score\": 15"), "%s", out);
+	cr_assert(strstr(out, "\"level\": \"RISK_LEVEL_HIGH\""), "%s", out);
+	cr_assert(strstr(out, "\"maracArea\": \"testshire\""), "%s", out);
+	cr_assert_null(strstr(out, "\"repeat\": true"), "first referral is not a repeat: %s", out);
+	cr_assert(strstr(out, "\"AGENCY_IDVA\""), "IDVA attends and is notified: %s", out);
+	json_str(out, "meetingDate", meeting, sizeof meeting);
+	cr_assert_eq(strlen(meeting), 10, "%s", out);
+
+	/* The same command again is the same referral, not a second case. */
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r1), 0, "%s", err);
+	cr_assert(strstr(out, "\"duplicate\": true"), "%s", out);
+	cr_assert_str_eq(json_str(out, "caseRef", buf, sizeof buf), "TS-2026-0001");
+
+	/* 2. Health, two months later: "(07700) 900-123", name in capitals, DOB
+	 * typed the other way round: only the phone (and the perpetrator) match. */
+	const char *r2[] = {"refer", fixture("referral_health.json"), NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, r2), 0, "%s%s", out,
+		     err);
+	json_str(out, "caseRef", ref2, sizeof ref2);
+	cr_assert_str_eq(ref2, "TS-2026-0002", "%s", out);
+	cr_assert(strstr(out, "\"repeat\": true"), "the HMIC case must be caught: %s", out);
+	cr_assert(strstr(out, "\"caseRef\": \"TS-2026-0001\""), "previous case named: %s", out);
+	cr_assert(strstr(out, "\"referralDate\": \"2026-08-03\""), "%s", out);
+	cr_assert(strstr(out, "\"score\": 8"), "%s", out);
+	cr_assert(strstr(out, "RISK_LEVEL_HIGH"), "judgement raises the level: %s", out);
+	cr_assert_str_eq(json_str(out, "meetingDate", buf, sizeof buf), meeting);
+
+	/* IDVA got both, redacted under the referral purpose, and acked them. */
+	cr_assert_eq(wait_exit(l, 40), 0);
+	cr_assert_eq(count_json(inbox), 2);
+	char *views = read_dir(inbox);
+	cr_assert(strstr(views, "TS-2026-0001") && strstr(views, "TS-2026-0002"), "%s", views);
+	cr_assert(strstr(views, "PURPOSE_REFERRAL"), "%s", views);
+	cr_assert(strstr(views, "\"manifest\""), "each view carries its manifest");
+	cr_assert_null(strstr(views, "900888"), "an unsafe contact's phone never leaves: %s",
+		       views);
+	free(views);
+
+	/* 3. Research: IDVA has checked its records on the first case. */
+	const char *rs[] = {"research", "--case", "TS-2026-0001", NULL};
+	cr_assert_eq(cli_run2(&G, "idva", out, sizeof out, err, sizeof err, rs), 0, "%s", err);
+	cr_assert(strstr(out, "\"done\": true"), "%s", out);
+	const char *rs_bad[] = {"research", "--case", "TS-2026-9999", NULL};
+	cr_assert_eq(cli_run2(&G, "idva", out, sizeof out, err, sizeof err, rs_bad), 1);
+	cr_assert(strstr(err, "ERROR_CODE_UNKNOWN_CASE"), "%s", err);
+
+	/* 4. The chair's agenda for that meeting: both cases, children first,
+	 * in referral-date order, the second flagged repeat with its last date. */
+	const char *ag[] = {"agenda", "--area", "testshire", "--date", meeting, "--format", "json",
+			    NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, ag), 0, "%s", err);
+	const char *c1 = strstr(out, "TS-2026-0001"), *c2 = strstr(out, "TS-2026-0002");
+	const char *kids = strstr(out, "\"casesWithChildren\"");
+	cr_assert(kids && c1 && c2 && kids < c1 && c1 < c2, "%s", out);
+	cr_assert(strstr(out, "\"lastReferralDate\": \"2026-08-03\""), "%s", out);
+	cr_assert(strstr(out, "OFFICIAL-SENSITIVE: restricted when complete"), "%s", out);
+	cr_assert(strstr(out, "\"childrenCount\": 2"), "%s", out);
+	cr_assert(strstr(out, "\"agency\": \"AGENCY_IDVA\",\n          \"done\": true") ||
+			  strstr(out, "\"done\": true"),
+		  "IDVA research shown done: %s", out);
+	cr_assert_null(strstr(out, "Testperson"), "no names on the agenda: %s", out);
+
+	char html[700];
+	snprintf(html, sizeof html, "%s/agenda.html", G.dir);
+	const char *agh[] = {"agenda", "--area", "testshire", "--date", meeting, "--out", html,
+			     NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, agh), 0, "%s", err);
+	char *page = slurp(html);
+	cr_assert_not_null(page);
+	cr_assert(strstr(page, "TS-2026-0001") && strstr(page, "TS-2026-0002"));
+	cr_assert(strstr(page, "OFFICIAL-SENSITIVE: restricted when complete"));
+	free(page);
+
+	/* A date the area does not meet is refused, naming the next meeting. */
+	const char *agbad[] = {"agenda", "--area", "testshire", "--date", "2026-11-25", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, agbad), 1);
+	cr_assert(strstr(err, "ERROR_CODE_INVALID_REQUEST") && strstr(err, "meeting_date"), "%s",
+		  err);
+
+	/* 5. A node that is not a chair is refused, and the refusal audited. */
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, ag), 1);
+	cr_assert(strstr(err, "ERROR_CODE_NOT_AUTHORISED"), "%s", err);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				"error_code_not_authorised", 1), 1);
+
+	/* 6. Inconsistent: "visible high risk" with 10 yes is refused, naming the field. */
+	char bad[700];
+	snprintf(bad, sizeof bad, "%s/bad.json", G.dir);
+	char *t = slurp(fixture("referral_health.json"));
+	cr_assert_not_null(t);
+	char *p = strstr(t, "REFERRAL_ROUTE_PROFESSIONAL_JUDGEMENT");
+	cr_assert_not_null(p);
+	FILE *f = fopen(bad, "w");
+	fprintf(f, "%.*sREFERRAL_ROUTE_VISIBLE_HIGH_RISK%s", (int)(p - t), t,
+		p + strlen("REFERRAL_ROUTE_PROFESSIONAL_JUDGEMENT"));
+	fclose(f);
+	free(t);
+	const char *r3[] = {"refer", bad, NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, r3), 1);
+	cr_assert(strstr(err, "ERROR_CODE_INVALID_REFERRAL") && strstr(err, "risk"), "%s", err);
+
+	/* The trail: two referrals, two agenda pulls, one research mark, and a
+	 * DELIVERY_COMMITTED per notified node per referral. */
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REFERRAL_ACCEPTED, NULL, 2),
+		     2);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_AGENDA_PULLED, NULL, 2), 2);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_RESEARCH_MARKED, "done", 1),
+		     1);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				 "invalid_referral"),
+		     1);
+	int committed = audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED, NULL);
+	/* testshire has 8 agency nodes plus 3 registered negative-test nodes
+	 * (housing x2, probation); each referral reaches every one but the
+	 * referrer: 10 each. */
+	cr_assert_eq(committed, 20, "deliveries committed: %d", committed);
+}
