@@ -167,6 +167,11 @@ int writer_submit(struct gw *g, struct job *j);
 /* Service thread: take every completion (caller frees each). */
 struct completion *writer_take_completions(struct gw *g);
 void job_free(struct job *j);
+/* Completions: a frame for a connection (takes buf; NULL if out of memory), an
+ * outbox notification, and pushing a list (or one) onto another. */
+struct completion *completion_frame(uint64_t conn_id, uint8_t *buf, size_t len);
+struct completion *completion_notify(const char *node);
+void completion_push(struct completion **list, struct completion *c);
 void policy_ref_put(struct gw *g, struct policy_ref *r);
 struct policy_ref *policy_ref_get(struct gw *g);
 

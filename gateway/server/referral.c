@@ -318,30 +318,6 @@ static int referral_summary(const Marac__V1__Referral *r, const char *case_ref, 
 	return MGW_OK;
 }
 
-static struct completion *frame_completion(uint64_t conn_id, uint8_t *buf, size_t len)
-{
-	struct completion *c = calloc(1, sizeof *c);
-	if (c == NULL) {
-		free(buf);
-		return NULL;
-	}
-	c->kind = DONE_FRAME;
-	c->conn_id = conn_id;
-	c->frame = buf;
-	c->len = len;
-	return c;
-}
-
-static void push_list(struct completion **l, struct completion *c)
-{
-	while (c) {
-		struct completion *n = c->next;
-		c->next = *l;
-		*l = c;
-		c = n;
-	}
-}
-
 int referral_commit(struct gw *g, store *st, struct job *j, struct completion **answers)
 {
 	(void)g;
@@ -491,8 +467,8 @@ int referral_commit(struct gw *g, store *st, struct job *j, struct completion **
 		free(buf);
 		goto out;
 	}
-	push_list(answers, frame_completion(j->conn_id, buf, len));
-	push_list(answers, notify);
+	completion_push(answers, completion_frame(j->conn_id, buf, len));
+	completion_push(answers, notify);
 	notify = NULL;
 	log_event(LOG_INFO, "referral_accepted", "node", j->node, "msg_id", rf->msg_id, "case_ref",
 		  case_ref, "repeat", mr.repeat ? "yes" : "no", NULL);
@@ -588,7 +564,7 @@ int research_commit(struct gw *g, store *st, struct job *j, struct completion **
 	size_t len;
 	if ((rc = codec_pack(&f.base, &buf, &len)) != MGW_OK)
 		return rc;
-	push_list(answers, frame_completion(j->conn_id, buf, len));
+	completion_push(answers, completion_frame(j->conn_id, buf, len));
 	return MGW_OK;
 }
 

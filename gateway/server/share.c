@@ -195,28 +195,6 @@ fail:
 	return NULL;
 }
 
-static struct completion *answer(uint64_t conn_id, uint8_t *buf, size_t len)
-{
-	struct completion *c = calloc(1, sizeof *c);
-	if (c == NULL) {
-		free(buf);
-		return NULL;
-	}
-	c->kind = DONE_FRAME;
-	c->conn_id = conn_id;
-	c->frame = buf;
-	c->len = len;
-	return c;
-}
-
-static void push(struct completion **l, struct completion *c)
-{
-	if (c) {
-		c->next = *l;
-		*l = c;
-	}
-}
-
 /* A stored acceptance, re-sent with duplicate=true. */
 int share_answer_duplicate(struct job *j, const uint8_t *acc, size_t acc_len,
 			    struct completion **answers)
@@ -233,7 +211,7 @@ int share_answer_duplicate(struct job *j, const uint8_t *acc, size_t acc_len,
 	int rc = codec_pack(&f->base, &buf, &len);
 	codec_free(&f->base);
 	if (rc == MGW_OK)
-		push(answers, answer(j->conn_id, buf, len));
+		completion_push(answers, completion_frame(j->conn_id, buf, len));
 	return rc;
 }
 
@@ -307,12 +285,7 @@ static int deliver_agency(store *st, struct job *j, const Marac__V1__Share *sh, 
 		ref->agency = agency;
 		ref->node_id = r->node;
 		(*n_refs)++;
-		struct completion *c = calloc(1, sizeof *c);
-		if (c) {
-			c->kind = DONE_NOTIFY;
-			snprintf(c->node, sizeof c->node, "%s", r->node);
-			push(notify, c);
-		}
+		completion_push(notify, completion_notify(r->node));
 	}
 out:
 	policy_manifest_free(man, n_man);
@@ -368,7 +341,7 @@ int share_seen_before(struct gw *g, store *st, struct job *j, const char *msg_id
 	if (frame_pack_error(MARAC__V1__ERROR_CODE__ERROR_CODE_MSG_ID_CONFLICT,
 			     "msg_id was used before for a different request", msg_id, &buf,
 			     &len) == MGW_OK)
-		push(answers, answer(j->conn_id, buf, len));
+		completion_push(answers, completion_frame(j->conn_id, buf, len));
 	Marac__V1__AuditRecord rec = MARAC__V1__AUDIT_RECORD__INIT;
 	rec.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED;
 	rec.actor_node = j->node;
@@ -438,12 +411,8 @@ int share_commit(struct gw *g, store *st, struct job *j, struct completion **ans
 		free(buf);
 		goto fail;
 	}
-	push(answers, answer(j->conn_id, buf, len));
-	while (local_notify) {
-		struct completion *c = local_notify;
-		local_notify = c->next;
-		push(notify, c);
-	}
+	completion_push(answers, completion_frame(j->conn_id, buf, len));
+	completion_push(notify, local_notify);
 	__atomic_add_fetch(&g->m.shares_accepted, 1, __ATOMIC_RELAXED);
 	char seqs[24];
 	snprintf(seqs, sizeof seqs, "%llu", (unsigned long long)audit_seq);

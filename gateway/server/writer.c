@@ -118,7 +118,7 @@ static void post(struct gw *g, struct completion *list)
 		lws_cancel_service(g->ctx);
 }
 
-static struct completion *completion_frame(uint64_t conn_id, uint8_t *buf, size_t len)
+struct completion *completion_frame(uint64_t conn_id, uint8_t *buf, size_t len)
 {
 	struct completion *c = calloc(1, sizeof *c);
 	if (c == NULL) {
@@ -132,7 +132,7 @@ static struct completion *completion_frame(uint64_t conn_id, uint8_t *buf, size_
 	return c;
 }
 
-static struct completion *completion_notify(const char *node)
+struct completion *completion_notify(const char *node)
 {
 	struct completion *c = calloc(1, sizeof *c);
 	if (c == NULL)
@@ -142,12 +142,14 @@ static struct completion *completion_notify(const char *node)
 	return c;
 }
 
-static void push(struct completion **list, struct completion *c)
+void completion_push(struct completion **list, struct completion *c)
 {
-	if (c == NULL)
-		return;
-	c->next = *list;
-	*list = c;
+	while (c) {
+		struct completion *n = c->next;
+		c->next = *list;
+		*list = c;
+		c = n;
+	}
 }
 
 static int ack_commit(struct gw *g, store *st, struct job *j, struct completion **answers)
@@ -158,7 +160,7 @@ static int ack_commit(struct gw *g, store *st, struct job *j, struct completion 
 		int rc = store_delivery_ack_through(st, j->node, j->seq, now, &n);
 		if (rc == MGW_OK && n > 0)
 			log_event(LOG_INFO, "resume_acked", "node", j->node, NULL);
-		push(answers, completion_notify(j->node));
+		completion_push(answers, completion_notify(j->node));
 		return rc;
 	}
 	int was = 0;
@@ -169,7 +171,7 @@ static int ack_commit(struct gw *g, store *st, struct job *j, struct completion 
 		if (frame_pack_error(MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_DELIVERY,
 				     "DeliverAck names no delivery of this node", NULL, &buf,
 				     &len) == MGW_OK)
-			push(answers, completion_frame(j->conn_id, buf, len));
+			completion_push(answers, completion_frame(j->conn_id, buf, len));
 		Marac__V1__AuditRecord rec = MARAC__V1__AUDIT_RECORD__INIT;
 		rec.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED;
 		rec.actor_node = j->node;
@@ -191,7 +193,7 @@ static int ack_commit(struct gw *g, store *st, struct job *j, struct completion 
 		rc = store_audit_append(st, &rec, NULL);
 		__atomic_add_fetch(&g->m.deliveries_acked, 1, __ATOMIC_RELAXED);
 	}
-	push(answers, completion_notify(j->node));
+	completion_push(answers, completion_notify(j->node));
 	return rc;
 }
 
@@ -224,12 +226,12 @@ static void fail_batch(struct gw *g, struct job *batch)
 		if (frame_pack_error(MARAC__V1__ERROR_CODE__ERROR_CODE_INTERNAL,
 				     "store commit failed; not accepted, retry with the same msg_id",
 				     job_request_msg_id(j), &buf, &len) == MGW_OK)
-			push(&answers, completion_frame(j->conn_id, buf, len));
+			completion_push(&answers, completion_frame(j->conn_id, buf, len));
 		struct completion *c = calloc(1, sizeof *c);
 		if (c) {
 			c->kind = DONE_SHARE_FINISHED;
 			c->conn_id = j->conn_id;
-			push(&answers, c);
+			completion_push(&answers, c);
 		}
 	}
 	post(g, answers);
@@ -255,14 +257,14 @@ static void run_batch(struct gw *g, store *st, struct job *batch)
 						     "could not be stored; not accepted, retry with the "
 						     "same msg_id",
 						     job_request_msg_id(j), &buf, &len) == MGW_OK)
-					push(&answers, completion_frame(j->conn_id, buf, len));
+					completion_push(&answers, completion_frame(j->conn_id, buf, len));
 			}
 			if (job_request_msg_id(j) && j->conn_id) {
 				struct completion *c = calloc(1, sizeof *c);
 				if (c) {
 					c->kind = DONE_SHARE_FINISHED;
 					c->conn_id = j->conn_id;
-					push(&answers, c);
+					completion_push(&answers, c);
 				}
 			}
 			continue;
@@ -273,7 +275,7 @@ static void run_batch(struct gw *g, store *st, struct job *batch)
 			if (c) {
 				c->kind = DONE_SHARE_FINISHED;
 				c->conn_id = j->conn_id;
-				push(&answers, c);
+				completion_push(&answers, c);
 			}
 		}
 	}
