@@ -404,13 +404,29 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 		session_close(s, LWS_CLOSE_STATUS_UNACCEPTABLE_OPCODE, "binary frames only");
 		return 0;
 	}
+	int last = lws_is_final_fragment(wsi) && lws_remaining_packet_payload(wsi) == 0;
+	if (s->rx_overflow) {
+		/*
+		 * Discard the rest of the oversize message, then close 1009. Closing
+		 * while the peer's bytes are still arriving makes the kernel answer
+		 * with a reset, and the peer may never see the close code. Bounded:
+		 * the timeout below cuts a message that never ends.
+		 */
+		if (last)
+			session_close(s, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE, "frame too large");
+		return 0;
+	}
 	size_t cap = g->cfg->max_frame_bytes;
 	if (len > cap - s->rx_len) {
 		g->m.frames_too_large++;
 		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_FRAME_TOO_LARGE,
 			       "frame above max_frame_bytes", NULL, "frame_too_large");
-		session_close(s, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE, "frame too large");
 		s->rx_len = 0;
+		s->rx_overflow = 1;
+		if (last)
+			session_close(s, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE, "frame too large");
+		else
+			lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, 5);
 		return 0;
 	}
 	if (s->rx_len + len > s->rx_cap) {
@@ -429,7 +445,7 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 	}
 	memcpy(s->rx + s->rx_len, in, len);
 	s->rx_len += len;
-	if (lws_is_final_fragment(wsi) && lws_remaining_packet_payload(wsi) == 0)
+	if (last)
 		on_message(g, s);
 	return 0;
 }
