@@ -13,6 +13,7 @@ MARAC_PACKAGES=(
   clang libclang-rt-14-dev    # libFuzzer targets and sanitizer runtimes
   python3                     # small JSON checks in the shell tests
   testssl.sh                  # the TLS scan test
+  chromium                    # the agenda HTML render test (headless)
 )
 
 marac_missing_packages() {
