@@ -97,6 +97,7 @@ struct session {
 	unsigned roles;
 	uint8_t cert_sha256[32];
 	char cert_hex[65];
+	char subject[512];          /* the certificate's one-line subject, for registry reloads */
 	/* inbound reassembly */
 	unsigned char *rx;
 	size_t rx_len, rx_cap;

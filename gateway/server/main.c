@@ -138,9 +138,9 @@ static void reload(struct gw *g)
 	 * certificate the new CRL revokes are disconnected.
 	 */
 	for (struct session *s = g->sessions; s; s = s->next_live) {
-		const struct mgw_node *n = config_find_node(nc, s->cert_hex, NULL);
-		if (n == NULL)
-			n = config_node_by_id(nc, s->node);
+		/* The certificate must still map to the same node, exactly as at connect:
+		 * a node re-registered under another fingerprint drops the old cert. */
+		const struct mgw_node *n = config_find_node(nc, s->cert_hex, s->subject);
 		if (tls_session_revoked(s->wsi)) {
 			log_event(LOG_WARN, "session_revoked", "node", s->node, NULL);
 			audit_refusal(g, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,

@@ -488,9 +488,9 @@ static int on_writeable(struct session *s, struct lws *wsi)
 /* Identity and admission, before the WebSocket upgrade is answered. */
 static int on_filter(struct gw *g, struct session *s, struct lws *wsi)
 {
-	char subject[512];
 	memset(s, 0, sizeof *s);
-	if (tls_peer_identity(wsi, s->cert_sha256, s->cert_hex, subject, sizeof subject) !=
+	char *subject = s->subject;
+	if (tls_peer_identity(wsi, s->cert_sha256, s->cert_hex, subject, sizeof s->subject) !=
 	    MGW_OK) {
 		g->m.connections_refused++;
 		log_event(LOG_WARN, "connection_refused", "reason", "cert_invalid", NULL);

@@ -169,3 +169,53 @@ Test(ops, altered_audit_record_in_the_store_stops_the_gateway_from_starting)
 	cr_assert(t && strstr(t, "refusing to start"), "%s", t ? t : "");
 	free(t);
 }
+
+/* Cut the registry entry of node id (through the line before the next "  - id:"). */
+static void unregister(const char *config, const char *id)
+{
+	char *t = slurp(config);
+	cr_assert_not_null(t);
+	char pat[96];
+	snprintf(pat, sizeof pat, "  - id: %s\n", id);
+	char *a = strstr(t, pat);
+	cr_assert_not_null(a, "no entry for %s", id);
+	char *b = strstr(a + 1, "\n  - id: ");
+	b = b ? b + 1 : a + strlen(a);
+	FILE *f = fopen(config, "w");
+	cr_assert_not_null(f);
+	fprintf(f, "%.*s%s", (int)(a - t), t, b);
+	fclose(f);
+	free(t);
+}
+
+Test(ops, sighup_registry_reload_drops_a_removed_node_and_keeps_the_rest)
+{
+	gw_start(&G, NULL);
+	char err[512];
+	mgw_client *health = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(health, "%s", err);
+	mgw_client *police = node(&G, "police", err, sizeof err);
+	cr_assert_not_null(police, "%s", err);
+	unregister(G.config, "health-testshire");
+	kill(G.pid, SIGHUP);
+	Marac__V1__Frame *f = NULL;
+	cr_assert_eq(mgw_client_recv(health, 10000, &f), MGW_E_CLOSED);
+	cr_assert_eq(mgw_client_close_status(health), 1008);
+	mgw_client_free(health);
+	/* Removed: refused at the handshake now, and audited. */
+	mgw_client *again = NULL;
+	cr_assert_neq(node_rc(&G, "health", &again, err, sizeof err), MGW_OK);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
+				"cert_unregistered", 1), 1);
+	/* Police is untouched: still connected and sharing. */
+	Marac__V1__CaseSummary *c = synthetic_case("MARAC-TS-0700", "testshire");
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_IDVA};
+	Marac__V1__Share sh;
+	make_share(&sh, "after-reload-1", to, 1, c);
+	Marac__V1__Frame *acc = NULL;
+	int rc = mgw_client_share(police, &sh, 10000, &acc);
+	codec_free(&c->base);
+	cr_assert_eq(rc, MGW_OK);
+	codec_free(&acc->base);
+	mgw_client_free(police);
+}
