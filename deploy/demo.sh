@@ -11,22 +11,40 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=deploy/deps.sh
 . "$root/deploy/deps.sh"
-marac_ensure_packages
+[ -n "${MARAC_DEMO_BUILD:-}" ] || marac_ensure_packages
 
-build="$root/build"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j "$(nproc)" --target marac-gateway marac >/dev/null
+# For tests (tests/nopii.test.sh): MARAC_DEMO_BUILD=DIR uses the binaries
+# already built in DIR (no package check, no build); MARAC_DEMO_DIR=DIR works in DIR and keeps it, with
+# the gateway's log in DIR/gateway.log and every marac command's stdout and
+# stderr also in DIR/log/NODE-COMMAND.*.{stdout,stderr};
+# MARAC_DEMO_LOG_LEVEL=debug|info|warn|error sets the gateway's log level.
+if [ -n "${MARAC_DEMO_BUILD:-}" ]; then
+  build=$(cd "$MARAC_DEMO_BUILD" && pwd)
+else
+  build="$root/build"
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$build" -j "$(nproc)" --target marac-gateway marac >/dev/null
+fi
 
-work=$(mktemp -d /tmp/marac-demo-XXXXXX)
+keep=${MARAC_DEMO_DIR:-}
+if [ -n "$keep" ]; then
+  mkdir -p "$keep/log"
+  work=$(cd "$keep" && pwd)
+else
+  work=$(mktemp -d /tmp/marac-demo-XXXXXX)
+fi
 gw_pid=""
 cleanup() {
   [ -n "$gw_pid" ] && kill "$gw_pid" 2>/dev/null || true
-  rm -rf "$work"
+  [ -n "$keep" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 
 echo "== 1. a development PKI (CA, gateway, one certificate per agency) in $work/pki"
 MARAC_POLICY="$root/policy/default.yaml" bash "$root/certs/gen.sh" "$work/pki"
+if [ -n "${MARAC_DEMO_LOG_LEVEL:-}" ]; then
+  sed -i "s/^  level: .*/  level: $MARAC_DEMO_LOG_LEVEL/" "$work/pki/gateway.yaml"
+fi
 
 echo "== 2. the gateway on 127.0.0.1 (ephemeral port), store in $work/pki/state"
 "$build/marac-gateway" --config "$work/pki/gateway.yaml" --check-config
@@ -39,8 +57,18 @@ echo "   listening at $url"
 
 node() { # name, then marac arguments
   local n=$1; shift
+  if [ -z "$keep" ]; then
+    "$build/marac" "$@" --gateway "$url" --cert "$work/pki/$n.crt" --key "$work/pki/$n.key" \
+      --ca "$work/pki/ca.crt"
+    return
+  fi
+  local f rc=0
+  f=$(mktemp -u "$work/log/$n-$1.XXXXXX")
   "$build/marac" "$@" --gateway "$url" --cert "$work/pki/$n.crt" --key "$work/pki/$n.key" \
-    --ca "$work/pki/ca.crt"
+    --ca "$work/pki/ca.crt" >"$f.stdout" 2>"$f.stderr" || rc=$?
+  cat "$f.stdout"
+  cat "$f.stderr" >&2
+  return $rc
 }
 
 echo "== 3. children's social care, health and IDVA connect and listen"
