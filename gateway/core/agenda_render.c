@@ -109,6 +109,15 @@ static const char html_head[] =
 	/* no script, image or fetch can run even if escaping were ever wrong */
 	"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 	"style-src 'unsafe-inline'\">\n<title>";
+/*
+ * The marking must be on every printed page, top and bottom, and must never
+ * hide a line of the agenda. The page is therefore one layout table whose
+ * thead and tfoot hold the marking: browsers repeat header and footer groups
+ * on each printed page and lay the content out between them. (Fixed-position
+ * markings also repeat, but they overlay the content, covering the repeated
+ * column headings and rows at each page break.) Case refs and dates do not
+ * wrap, so "TS-2026-0001" is never split across lines.
+ */
 static const char html_style[] =
 	"</title>\n<style>\n"
 	"body{font-family:Arial,Helvetica,sans-serif;font-size:11pt;color:#000;background:#fff;"
@@ -121,11 +130,13 @@ static const char html_style[] =
 	"table{border-collapse:collapse;width:100%}th,td{border:1px solid #777;"
 	"padding:.25em .4em;text-align:left;vertical-align:top}th{background:#e8e8e8}\n"
 	".none{font-style:italic}.outstanding{font-weight:bold}\n"
+	"section td:nth-child(-n+2){white-space:nowrap}\n"
+	"table.sheet{border:0}table.sheet>*>tr>td{border:0;padding:0}"
+	"table.sheet>thead>tr>td{padding-bottom:.6em}table.sheet>tfoot>tr>td{padding-top:.6em}\n"
 	"@page{size:A4 landscape;margin:14mm 10mm}\n"
-	"@media print{body{margin:0;font-size:9pt;padding:2.2em 0}"
-	".marking{position:fixed;left:0;right:0;background:#fff}"
-	".marking.top{top:0}.marking.bottom{bottom:0}"
-	"thead{display:table-header-group}tr{page-break-inside:avoid}"
+	"@media print{body{margin:0;font-size:9pt}"
+	"thead{display:table-header-group}tfoot{display:table-footer-group}"
+	"tr{page-break-inside:avoid}table.sheet>tbody>tr{page-break-inside:auto}"
 	"h2{page-break-after:avoid}}\n"
 	"</style>\n</head>\n<body>\n";
 
@@ -213,7 +224,9 @@ int agenda_render_html(const Marac__V1__Agenda *a, FILE *f)
 	fputs(", ", f);
 	html_text(f, a->meeting_date);
 	fputs(html_style, f);
-	fputs("<div class=\"marking top\">" AGENDA_MARKING "</div>\n<h1>MARAC agenda: ", f);
+	fputs("<table class=\"sheet\" role=\"presentation\">\n<thead><tr><td>"
+	      "<div class=\"marking top\">" AGENDA_MARKING "</div></td></tr></thead>\n"
+	      "<tbody><tr><td>\n<h1>MARAC agenda: ", f);
 	html_text(f, a->marac_area);
 	fputs("</h1>\n<p>Meeting date: ", f);
 	html_text(f, a->meeting_date);
@@ -226,7 +239,8 @@ int agenda_render_html(const Marac__V1__Agenda *a, FILE *f)
 	html_rows(f, "3. New cases: adults only", a->adult_only_cases, a->n_adult_only_cases);
 	html_rows(f, "4. Cases whose 12-month repeat window has lapsed", a->lapsed_cases,
 		  a->n_lapsed_cases);
-	fputs("<div class=\"marking bottom\">" AGENDA_MARKING "</div>\n</body>\n</html>\n", f);
+	fputs("</td></tr></tbody>\n<tfoot><tr><td><div class=\"marking bottom\">" AGENDA_MARKING
+	      "</div></td></tr></tfoot>\n</table>\n</body>\n</html>\n", f);
 	return fflush(f) != 0 || ferror(f) ? MGW_E_IO : MGW_OK;
 }
 
