@@ -589,7 +589,11 @@ static int push_str(char ***list, size_t *n, const char *s)
 	return MGW_OK;
 }
 
-/* "TS" (a postcode area: 1-2 letters) or "TS1" (a district: an outward code). */
+/*
+ * "TS" (a postcode area: 1-2 letters) or "TS1" (a district: an outward code).
+ * The only one-letter postcode areas are B E G L M N S W, so "T" (or "T1")
+ * is a typo, most likely for a two-letter area.
+ */
 static int area_postcode(struct ctx *x, const yaml_node_t *e, const char *s, void *arg)
 {
 	struct mgw_area *a = arg;
@@ -603,7 +607,7 @@ static int area_postcode(struct ctx *x, const yaml_node_t *e, const char *s, voi
 	up[n] = 0;
 	while (letters < n && up[letters] >= 'A' && up[letters] <= 'Z')
 		letters++;
-	int ok = letters >= 1 && letters <= 2;
+	int ok = (letters == 1 && strchr("BEGLMNSW", up[0])) || letters == 2;
 	if (ok && letters < n) {
 		/* A district: check it by completing it into a postcode. */
 		char full[16], out[5];

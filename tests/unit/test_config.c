@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "agenda.h"
 #include "config.h"
 #include "marac/v1/case.pb-c.h"
 #include "mgw_err.h"
@@ -620,6 +621,354 @@ Test(config, small_error_buffers_are_safe)
 	cr_assert_eq(strlen(small), sizeof small - 1);
 	cr_assert_eq(config_load(cfgpath, &c, NULL, 0), MGW_E_INVALID);
 	config_free(NULL);
+}
+
+/* ---- referrals: areas, postcodes, schedules, the match key ---- */
+
+/* Writes n bytes (0, 1, 2, ...) to dir/name with mode; the path is relative to dir. */
+static void write_key(const char *name, size_t n, mode_t mode)
+{
+	char p[PATH_MAX + 32];
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	FILE *f = fopen(p, "wb");
+	cr_assert_not_null(f, "%s: %s", p, strerror(errno));
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(fputc((int)(i * 7 + 3) & 0xff, f), (int)((i * 7 + 3) & 0xff));
+	cr_assert_eq(fclose(f), 0);
+	cr_assert_eq(chmod(p, mode), 0, "%s: %s", p, strerror(errno));
+}
+
+/* Lines 22-24: the section, the key, "areas:"; the first area starts at line 25. */
+#define REF_HEAD                   \
+	"referrals:\n"             \
+	"  match_key: match.key\n" \
+	"  areas:\n"
+
+/* Lines 25-29: testshire, weekly on Tuesdays, postcode area TS. */
+#define AREA_TS                     \
+	"    - id: testshire\n"     \
+	"      case_ref_code: TS\n" \
+	"      postcodes: [TS]\n"   \
+	"      meetings: weekly\n"  \
+	"      weekday: tuesday\n"
+
+/* Lines 30-33 after AREA_TS: otherton, daily, postcodes as given. */
+#define AREA_OT(POSTCODES)                \
+	"    - id: otherton\n"            \
+	"      case_ref_code: OT\n"        \
+	"      postcodes: " POSTCODES "\n" \
+	"      meetings: daily\n"
+
+Test(config, referrals_valid_section_loads)
+{
+	write_key("match.key", 40, 0600);
+	struct mgw_config *c = NULL;
+	int rc = load(HEAD NODES
+		      "referrals:\n"
+		      "  match_key: match.key\n"
+		      "  areas:\n"
+		      "    - id: testshire\n"
+		      "      case_ref_code: TS\n"
+		      "      postcodes: [ts, Ts1, ds]\n"
+		      "      meetings: weekly\n"
+		      "      weekday: Tuesday\n"
+		      "      min_days: 5\n"
+		      "      skip: [2026-12-29, 2027-01-05]\n"
+		      "      statement: \"Read this first.\"\n"
+		      "    - id: otherton\n"
+		      "      case_ref_code: OT9\n"
+		      "      postcodes: [ot]\n"
+		      "      meetings: fortnightly\n"
+		      "      anchor_date: 2026-01-06\n",
+		      &c);
+	cr_assert_eq(rc, MGW_OK, "%s", err);
+	char keypath[PATH_MAX + 32];
+	snprintf(keypath, sizeof keypath, "%s/match.key", dir);
+	cr_assert_str_eq(c->match_key_path, keypath);
+	cr_assert_eq(c->match_key_len, 40);
+	for (size_t i = 0; i < 40; i++)
+		cr_assert_eq(c->match_key[i], (unsigned char)((i * 7 + 3) & 0xff), "key byte %zu", i);
+	cr_assert_eq(c->repeat_window_months, 12, "default window");
+	cr_assert_eq(c->n_areas, 2);
+
+	const struct mgw_area *t = config_area(c, "testshire");
+	cr_assert_eq(t, &c->areas[0]);
+	cr_assert_str_eq(t->code, "TS");
+	cr_assert_eq(t->n_postcodes, 3);
+	cr_assert_str_eq(t->postcodes[0], "TS");
+	cr_assert_str_eq(t->postcodes[1], "TS1");
+	cr_assert_str_eq(t->postcodes[2], "DS");
+	cr_assert_eq(t->frequency, MEETING_WEEKLY);
+	cr_assert_eq(t->weekday, 2, "Tuesday, any case");
+	cr_assert_null(t->anchor_date);
+	cr_assert_eq(t->min_days, 5);
+	cr_assert_eq(t->n_skip, 2);
+	cr_assert_str_eq(t->skip[0], "2026-12-29");
+	cr_assert_str_eq(t->skip[1], "2027-01-05");
+	cr_assert_str_eq(t->statement, "Read this first.");
+
+	const struct mgw_area *o = config_area(c, "otherton");
+	cr_assert_eq(o, &c->areas[1]);
+	cr_assert_str_eq(o->code, "OT9");
+	cr_assert_eq(o->n_postcodes, 1);
+	cr_assert_str_eq(o->postcodes[0], "OT");
+	cr_assert_eq(o->frequency, MEETING_FORTNIGHTLY);
+	cr_assert_str_eq(o->anchor_date, "2026-01-06");
+	cr_assert_eq(o->min_days, 0, "default min_days");
+	cr_assert_eq(o->n_skip, 0);
+	cr_assert_null(o->statement);
+
+	cr_assert_null(config_area(c, "nowhere"));
+	cr_assert_null(config_area(c, NULL));
+	config_free(c);
+}
+
+Test(config, referrals_window_daily_and_key_bounds)
+{
+	/* 32 and 1024 bytes are the bounds; an explicit window and daily meetings. */
+	const size_t sizes[] = {32, 1024};
+	for (size_t i = 0; i < 2; i++) {
+		write_key("match.key", sizes[i], 0600);
+		struct mgw_config *c = NULL;
+		int rc = load(HEAD NODES "referrals:\n  match_key: match.key\n"
+					 "  repeat_window_months: 120\n  areas:\n"
+					 "    - {id: otherton, case_ref_code: OT, meetings: daily}\n",
+			      &c);
+		cr_assert_eq(rc, MGW_OK, "%zu bytes: %s", sizes[i], err);
+		cr_assert_eq(c->match_key_len, sizes[i]);
+		cr_assert_eq(c->repeat_window_months, 120);
+		cr_assert_eq(c->areas[0].frequency, MEETING_DAILY);
+		cr_assert_eq(c->areas[0].n_postcodes, 0);
+		config_free(c);
+	}
+	/* A key read-only for its owner (0400) is fine too. */
+	write_key("match.key", 32, 0400);
+	struct mgw_config *c = NULL;
+	cr_assert_eq(load(HEAD NODES "referrals:\n  match_key: match.key\n  repeat_window_months: 1\n"
+				     "  areas:\n" AREA_TS,
+			  &c),
+		     MGW_OK, "%s", err);
+	cr_assert_eq(c->repeat_window_months, 1);
+	config_free(c);
+}
+
+Test(config, referrals_without_section)
+{
+	struct mgw_config *c = NULL;
+	cr_assert_eq(load(HEAD NODES, &c), MGW_OK, "%s", err);
+	cr_assert_eq(c->n_areas, 0);
+	cr_assert_null(c->areas);
+	cr_assert_null(c->match_key);
+	cr_assert_null(c->match_key_path);
+	cr_assert_null(config_area_for_postcode(c, "TS1 2AB"));
+	config_free(c);
+}
+
+Test(config, referrals_unknown_keys)
+{
+	expect_err(HEAD NODES REF_HEAD AREA_TS "  match_keys: other.key\n", 30,
+		   "unknown key \"match_keys\" in referrals");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      weekdays: monday\n", 30,
+		   "unknown key \"weekdays\"");
+	expect_err(HEAD NODES REF_HEAD "    - id: testshire\n      code: TS\n", 26,
+		   "unknown key \"code\" (id, case_ref_code");
+}
+
+Test(config, referrals_bad_case_ref_codes)
+{
+	expect_err(HEAD NODES REF_HEAD "    - id: testshire\n      case_ref_code: ts\n", 26,
+		   "case_ref_code \"ts\": 1 to 8 of A-Z 0-9");
+	expect_err(HEAD NODES REF_HEAD "    - id: testshire\n      case_ref_code: TOOLONGCODE\n", 26,
+		   "case_ref_code \"TOOLONGCODE\"");
+	expect_err(HEAD NODES REF_HEAD "    - id: testshire\n      case_ref_code: T-S\n", 26,
+		   "case_ref_code \"T-S\"");
+	expect_err(HEAD NODES REF_HEAD "    - id: testshire\n      case_ref_code: \"\"\n", 26,
+		   "case_ref_code \"\"");
+	expect_err(HEAD NODES REF_HEAD "    - id: testshire\n      meetings: daily\n", 25,
+		   "area \"testshire\": no \"case_ref_code\"");
+}
+
+Test(config, referrals_duplicates)
+{
+	expect_err(HEAD NODES REF_HEAD AREA_TS
+		   "    - id: testshire\n      case_ref_code: OT\n      meetings: daily\n",
+		   30, "area \"testshire\": duplicate area id");
+	expect_err(HEAD NODES REF_HEAD AREA_TS
+		   "    - id: otherton\n      case_ref_code: TS\n      meetings: daily\n",
+		   30, "area \"otherton\": case_ref_code \"TS\" already used by area \"testshire\"");
+	/* The same entry in two areas, in another case. */
+	expect_err(HEAD NODES REF_HEAD AREA_TS AREA_OT("[OT, ts]"), 30,
+		   "area \"otherton\": postcode \"TS\" is also in area \"testshire\"");
+	expect_err(HEAD NODES REF_HEAD "    - id: testshire\n      postcodes: [TS1, ts1]\n", 26,
+		   "postcode \"ts1\" listed twice");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "  areas: []\n", 30,
+		   "duplicate key \"areas\" in referrals");
+}
+
+Test(config, referrals_bad_postcodes)
+{
+	const char *bad[] = {"T", "\"TS1 2AB\"", "\"12\"", "T1", "x", "TS1A2", "1TS", "TSX", "TS1AB",
+			     "\"TS 1\"", "TS-1", "ABC1"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char yaml[2048], what[64];
+		snprintf(yaml, sizeof yaml,
+			 HEAD NODES REF_HEAD "    - id: testshire\n      postcodes: [OT, %s]\n", bad[i]);
+		const char *v = bad[i][0] == '"' ? bad[i] + 1 : bad[i];
+		snprintf(what, sizeof what, "postcode \"%.*s\": give a postcode area", (int)strcspn(v, "\""),
+			 v);
+		expect_err(yaml, 26, what);
+	}
+	expect_err(HEAD NODES REF_HEAD "    - id: testshire\n      postcodes: TS\n", 26,
+		   "\"postcodes\" must be a list");
+	/* Districts of every shape are fine. */
+	write_key("match.key", 32, 0600);
+	struct mgw_config *c = NULL;
+	cr_assert_eq(load(HEAD NODES REF_HEAD AREA_TS
+			  AREA_OT("[b, w1a, ec1a, m1, b33, ot12, \"e1w\"]"),
+			  &c),
+		     MGW_OK, "%s", err);
+	cr_assert_eq(c->areas[1].n_postcodes, 7);
+	cr_assert_str_eq(c->areas[1].postcodes[1], "W1A");
+	cr_assert_str_eq(c->areas[1].postcodes[2], "EC1A");
+	config_free(c);
+}
+
+Test(config, referrals_schedules)
+{
+	expect_err(HEAD NODES REF_HEAD
+		   "    - id: testshire\n      case_ref_code: TS\n      meetings: weekly\n", 25,
+		   "area \"testshire\": weekly meetings need a \"weekday\"");
+	expect_err(HEAD NODES REF_HEAD
+		   "    - id: testshire\n      case_ref_code: TS\n      meetings: fortnightly\n"
+		   "      weekday: monday\n",
+		   25, "area \"testshire\": fortnightly meetings need an \"anchor_date\"");
+	expect_err(HEAD NODES REF_HEAD "    - id: testshire\n      case_ref_code: TS\n", 25,
+		   "area \"testshire\": no \"meetings\"");
+	expect_err(HEAD NODES REF_HEAD "    - id: testshire\n      meetings: monthly\n", 26,
+		   "meetings \"monthly\": weekly, fortnightly or daily");
+	expect_err(HEAD NODES REF_HEAD "    - id: testshire\n      meetings: Weekly\n", 26,
+		   "meetings \"Weekly\"");
+	expect_err(HEAD NODES REF_HEAD "    - id: testshire\n      weekday: tues\n", 26,
+		   "weekday \"tues\": monday .. sunday");
+	expect_err(HEAD NODES REF_HEAD "    - id: testshire\n      anchor_date: 2026-02-30\n", 26,
+		   "anchor_date \"2026-02-30\" is not YYYY-MM-DD");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      skip: [2026-12-29, 2026-1-5]\n", 30,
+		   "skip date \"2026-1-5\" is not YYYY-MM-DD");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      skip: [29/12/2026]\n", 30,
+		   "skip date \"29/12/2026\"");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      min_days: 367\n", 30,
+		   "min_days: 367 is out of range (0 to 366)");
+}
+
+Test(config, referrals_window_out_of_range)
+{
+	expect_err(HEAD NODES "referrals:\n  repeat_window_months: 0\n", 23,
+		   "repeat_window_months: 0 is out of range (1 to 120)");
+	expect_err(HEAD NODES "referrals:\n  repeat_window_months: 121\n", 23,
+		   "repeat_window_months: 121 is out of range (1 to 120)");
+	expect_err(HEAD NODES "referrals:\n  repeat_window_months: twelve\n", 23,
+		   "repeat_window_months: \"twelve\" is not a whole number");
+}
+
+Test(config, referrals_match_key)
+{
+	/* Missing from the section. */
+	expect_err(HEAD NODES "referrals:\n  areas:\n" AREA_TS, 22,
+		   "referrals.match_key is required");
+	/* Not there. */
+	expect_err(HEAD NODES REF_HEAD AREA_TS, 23, "match_key \"");
+	cr_assert_not_null(strstr(err, "/match.key\": No such file or directory"), "%s", err);
+	/* Too short, too long. */
+	write_key("match.key", 16, 0600);
+	expect_err(HEAD NODES REF_HEAD AREA_TS, 23,
+		   "16 bytes; it must hold 32 to 1024 random bytes");
+	write_key("match.key", 31, 0600);
+	expect_err(HEAD NODES REF_HEAD AREA_TS, 23, "31 bytes");
+	write_key("match.key", 0, 0600);
+	expect_err(HEAD NODES REF_HEAD AREA_TS, 23, "0 bytes");
+	write_key("match.key", 1025, 0600);
+	expect_err(HEAD NODES REF_HEAD AREA_TS, 23, "bytes; it must hold 32 to 1024");
+	/* Readable by group or others. */
+	write_key("match.key", 32, 0644);
+	expect_err(HEAD NODES REF_HEAD AREA_TS, 23, "readable by group or others (chmod 600)");
+	char keypath[PATH_MAX + 32];
+	snprintf(keypath, sizeof keypath, "match_key \"%s/match.key\"", dir);
+	cr_assert_not_null(strstr(err, keypath), "%s", err);
+	write_key("match.key", 32, 0640);
+	expect_err(HEAD NODES REF_HEAD AREA_TS, 23, "readable by group or others");
+	write_key("match.key", 32, 0604);
+	expect_err(HEAD NODES REF_HEAD AREA_TS, 23, "readable by group or others");
+	/* chmod 600 fixes it. */
+	write_key("match.key", 32, 0600);
+	struct mgw_config *c = NULL;
+	cr_assert_eq(load(HEAD NODES REF_HEAD AREA_TS, &c), MGW_OK, "%s", err);
+	config_free(c);
+}
+
+Test(config, referrals_areas_required_and_served)
+{
+	write_key("match.key", 32, 0600);
+	expect_err(HEAD NODES "referrals:\n  match_key: match.key\n", 22,
+		   "referrals.areas is required");
+	expect_err(HEAD NODES REF_HEAD, 24, "\"areas\" must be a list of areas");
+	expect_err(HEAD NODES "referrals:\n  match_key: match.key\n  areas: []\n", 24,
+		   "\"areas\" is empty");
+	expect_err(HEAD NODES REF_HEAD "    - testshire\n", 25, "an area must be a mapping");
+	expect_err(HEAD NODES REF_HEAD "    - case_ref_code: TS\n      meetings: daily\n", 25,
+		   "area: no \"id\"");
+	expect_err(HEAD NODES REF_HEAD "    - id: \"north shire\"\n", 25, "id \"north shire\"");
+	/* No node serves "northshire" (nodes serve testshire and otherton). */
+	expect_err(HEAD NODES REF_HEAD AREA_TS
+		   "    - id: northshire\n      case_ref_code: NS\n      meetings: daily\n",
+		   22, "area \"northshire\": no node serves it");
+	expect_err(HEAD NODES "referrals: [a]\n", 22, "referrals must be a mapping");
+}
+
+Test(config, referrals_area_for_postcode)
+{
+	write_key("match.key", 32, 0600);
+	struct mgw_config *c = NULL;
+	/* Area A (testshire) has the postcode area TS, area B (otherton) the district TS1. */
+	cr_assert_eq(load(HEAD NODES REF_HEAD AREA_TS AREA_OT("[TS1, OT]"), &c), MGW_OK, "%s",
+		     err);
+	const struct mgw_area *a = config_area(c, "testshire"), *b = config_area(c, "otherton");
+	cr_assert_not_null(a);
+	cr_assert_not_null(b);
+	/* A district beats the area it lies in, in any case and spacing. */
+	cr_assert_eq(config_area_for_postcode(c, "ts1 2ab"), b);
+	cr_assert_eq(config_area_for_postcode(c, "TS12AB"), b);
+	cr_assert_eq(config_area_for_postcode(c, "  TS1   2AB "), b);
+	/* TS14 is in the area TS, not in the district TS1. */
+	cr_assert_eq(config_area_for_postcode(c, "TS14 1AB"), a);
+	cr_assert_eq(config_area_for_postcode(c, "ts141ab"), a);
+	cr_assert_eq(config_area_for_postcode(c, "TS2 1AB"), a);
+	cr_assert_eq(config_area_for_postcode(c, "TS1A 1AB"), a, "TS1A is not the district TS1");
+	/* T1 is not in the area TS. */
+	cr_assert_null(config_area_for_postcode(c, "T1 1AA"));
+	cr_assert_null(config_area_for_postcode(c, "S1 1AA"));
+	cr_assert_eq(config_area_for_postcode(c, "OT3 9ZZ"), b);
+	cr_assert_null(config_area_for_postcode(c, "OX1 1AA"));
+	/* Not postcodes. */
+	cr_assert_null(config_area_for_postcode(c, "TS1"));
+	cr_assert_null(config_area_for_postcode(c, "TS1 2CB"), "C is never in an inward code");
+	cr_assert_null(config_area_for_postcode(c, "TS"));
+	cr_assert_null(config_area_for_postcode(c, ""));
+	cr_assert_null(config_area_for_postcode(c, "not a postcode"));
+	cr_assert_null(config_area_for_postcode(c, NULL));
+	config_free(c);
+
+	/* Districts only: TS1 does not cover TS14 or TS1A. */
+	c = NULL;
+	cr_assert_eq(load(HEAD NODES REF_HEAD
+			  "    - {id: testshire, case_ref_code: TS, meetings: daily, postcodes: [TS1]}\n",
+			  &c),
+		     MGW_OK, "%s", err);
+	cr_assert_eq(config_area_for_postcode(c, "TS1 1AA"), &c->areas[0]);
+	cr_assert_null(config_area_for_postcode(c, "TS14 1AB"));
+	cr_assert_null(config_area_for_postcode(c, "TS11 1AB"));
+	cr_assert_null(config_area_for_postcode(c, "TS1A 1AB"));
+	cr_assert_null(config_area_for_postcode(c, "TS2 1AB"));
+	config_free(c);
 }
 
 /* The PKI generator's gateway.yaml is a valid config for its certificates. */
