@@ -1,6 +1,6 @@
 /*
  * test_cases.c: case rows, research status and the agenda built from the
- * store (gateway/core/cases.c).
+ * store (gateway/marac/cases.c).
  *
  * Each test opens a fresh in-memory SQLite database with foreign keys on
  * (as store.c does) and creates the tables with cases_schema(). Teardown

@@ -1,5 +1,5 @@
 /*
- * test_config.c: gateway.yaml loading (gateway/core/config.c).
+ * test_config.c: gateway.yaml loading (gateway/config/config.c).
  *
  * Each test works in its own mkdtemp directory under /tmp holding empty
  * server.crt, server.key, ca.crt, ca.crl and policy.yaml (config_load only

@@ -65,7 +65,9 @@ TestSuite(scrub, .init = setup, .fini = teardown);
 Test(scrub, kind_names)
 {
 	static const char *const want[] = {"phone", "email", "postcode", "nhs-number", "ni-number",
-	                                   "pnc-id", "crn", "date-of-birth", "name"};
+	                                   "pnc-id", "crn", "date-of-birth", "name",
+	                                   "address", "place", "victim location", "safe times",
+	                                   "vehicle", "handle", "bank", "document", "value"};
 	for (int k = 0; k < SCRUB_KIND_COUNT; k++)
 		cr_assert_str_eq(scrub_kind_name((enum scrub_kind)k), want[k]);
 	cr_assert_str_eq(scrub_kind_name(SCRUB_KIND_COUNT), "unknown");

@@ -66,7 +66,9 @@ const char *scrub_kind_name(enum scrub_kind k)
 {
 	static const char *const NAMES[SCRUB_KIND_COUNT] = {
 		"phone", "email", "postcode", "nhs-number", "ni-number",
-		"pnc-id", "crn", "date-of-birth", "name",
+		"pnc-id", "crn", "date-of-birth", "name", "address", "place",
+		"victim location", "safe times", "vehicle", "handle", "bank", "document",
+		"value",
 	};
 	return (unsigned)k < SCRUB_KIND_COUNT ? NAMES[k] : "unknown";
 }
@@ -1010,4 +1012,23 @@ done:
 	for (int l = 0; l < 3; l++)
 		free(lists[l].v);
 	return rc;
+}
+
+/* ---- interface of the full scrubber (values, flags, findings: being filled in) --------- */
+
+scrubber *scrubber_build(const struct scrub_spec *spec)
+{
+	return scrubber_new(spec->names, spec->n_names, spec->keep, spec->n_keep, spec->dobs,
+			    spec->n_dobs);
+}
+
+int scrub_text_ex(const scrubber *s, const char *text, size_t len, const char *ground,
+		  unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT],
+		  struct scrub_finding **findings, size_t *n_findings)
+{
+	if (findings != NULL) {
+		*findings = NULL;
+		*n_findings = 0;
+	}
+	return scrub_text(s, text, len, ground, kinds_mask, out, counts);
 }

@@ -88,6 +88,15 @@ enum scrub_kind {
 	SCRUB_CRN,
 	SCRUB_DOB,
 	SCRUB_NAME,
+	SCRUB_ADDRESS,   /* a free-text or structured address ("33a Grange Court") */
+	SCRUB_PLACE,     /* a school, nursery, GP surgery or workplace that locates someone */
+	SCRUB_LOCATION,  /* a statement of where the victim is: withheld, s38 */
+	SCRUB_SAFE_TIME, /* when it is safe to call or visit her: withheld, s38 */
+	SCRUB_VEHICLE,   /* UK vehicle registration */
+	SCRUB_HANDLE,    /* social-media handle */
+	SCRUB_BANK,      /* sort code, account number */
+	SCRUB_DOCUMENT,  /* passport or driving-licence number */
+	SCRUB_VALUE,     /* another structured value the recipient may not see (never-share included) */
 	SCRUB_KIND_COUNT
 };
 
@@ -119,6 +128,44 @@ typedef struct scrubber scrubber;
 scrubber *scrubber_new(const char *const *names, size_t n_names, const char *const *keep,
                        size_t n_keep, const char *const *dobs, size_t n_dobs);
 
+/*
+ * A structured value of the case that the recipient may not see, to be
+ * removed wherever it appears in free text in any normalised form
+ * (canon.h: case, spacing, punctuation, "Rd"/"Road", with or without its
+ * postcode). kind is what the marker says (SCRUB_ADDRESS, SCRUB_PHONE,
+ * SCRUB_PLACE for a school or GP practice, SCRUB_SAFE_TIME, ...); canon the
+ * canon_kind the value is compared under.
+ */
+struct scrub_value {
+	const char *text;
+	unsigned kind;  /* enum scrub_kind */
+	unsigned canon; /* enum canon_kind */
+};
+
+/* Everything a scrubber for one (case, visibility profile) needs. */
+struct scrub_spec {
+	const char *const *names; /* third-party names and aliases (as scrubber_new) */
+	size_t n_names;
+	const char *const *keep; /* names that stay (as scrubber_new) */
+	size_t n_keep;
+	const char *const *dobs; /* dates of birth to remove (as scrubber_new) */
+	size_t n_dobs;
+	const struct scrub_value *values; /* withheld structured values */
+	size_t n_values;
+	unsigned flags; /* SCRUB_F_* */
+};
+
+/* The recipient is not entitled to the victim's whereabouts: statements of
+ * where she is and when she can safely be reached are withheld (place.h). */
+#define SCRUB_F_LOCATION 1u
+
+/*
+ * Build a scrubber from spec (strings copied). NULL if memory ran out.
+ * scrubber_new(names, .., keep, .., dobs, ..) is scrubber_build with only
+ * those three lists and no flags.
+ */
+scrubber *scrubber_build(const struct scrub_spec *spec);
+
 /* Free a scrubber; NULL is a no-op. */
 void scrubber_free(scrubber *s);
 
@@ -134,5 +181,24 @@ void scrubber_free(scrubber *s);
  */
 int scrub_text(const scrubber *s, const char *text, size_t len, const char *ground,
                unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT]);
+
+/* One finding, for `marac policy redact --explain`: where, what, which rule. */
+struct scrub_finding {
+	size_t start, end; /* byte offsets in the original text */
+	unsigned kind;     /* enum scrub_kind */
+	const char *rule;  /* static: the recogniser and cue */
+};
+
+/*
+ * scrub_text, and if findings is not NULL also the list of findings (after
+ * overlaps were united: one per marker written), malloc'd into *findings
+ * with *n_findings entries (caller frees; NULL/0 when none).
+ * Markers: "[REDACTED <ground>: <kind>]", except SCRUB_LOCATION and
+ * SCRUB_SAFE_TIME, which read "[WITHHELD s38: victim location]" and
+ * "[WITHHELD s38: safe times]" whatever the ground.
+ */
+int scrub_text_ex(const scrubber *s, const char *text, size_t len, const char *ground,
+		  unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT],
+		  struct scrub_finding **findings, size_t *n_findings);
 
 #endif
