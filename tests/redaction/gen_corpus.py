@@ -1513,8 +1513,23 @@ def main():
         case, spans = make_case(c, style)
         doc = {"id": "c%04d" % i, "style": style, "case": case, "spans": spans}
         with open(os.path.join(a.out, "c%04d.json" % i), "w", encoding="utf-8") as f:
-            json.dump(doc, f, ensure_ascii=False, indent=1)
-            f.write("\n")
+            f.write(dump_doc(doc))
+
+
+def dump_doc(doc):
+    """The case indented, one line per risk answer and per span: small diffs, small files."""
+    def one(x):
+        return json.dumps(x, ensure_ascii=False, separators=(", ", ": "))
+    case = dict(doc["case"])
+    risk = case.pop("risk")
+    body = json.dumps(case, ensure_ascii=False, indent=1)[:-2]
+    ans = ",\n   ".join(one(a) for a in risk["answers"])
+    rest = one({k: v for k, v in risk.items() if k != "answers"})[1:-1]
+    body += ',\n "risk": {\n  "answers": [\n   %s\n  ],\n  %s\n }\n}' % (ans, rest)
+    out = '{\n"id": %s,\n"style": %s,\n"case": %s,\n"spans": [\n%s\n]\n}\n' % (
+        one(doc["id"]), one(doc["style"]), body.replace("\n", "\n"), ",\n".join(one(x) for x in doc["spans"]))
+    assert json.loads(out) == doc
+    return out
 
 
 def stats():

@@ -17,7 +17,7 @@
  * the view (a value may move to another field), after normalising both
  * (Unicode spaces, full-width digits, dashes, case). Parts are: each run of
  * 3 or more digits once separators are removed (a letter O among digits read
- * as 0), and each capitalised word of 3 or more letters that is not a
+ * as 0; +44, +44 (0) and 0044 as 0), and each capitalised word of 3 or more letters that is not a
  * structure word (Road, Flat, Mr, She, months, ...) nor listed in the span's
  * "exclude" (words of names the policy shares). The baseline is what makes
  * "occurs" fair: a surname the victim shares with her sister, a year of
@@ -329,6 +329,13 @@ static void digit_runs(const cpbuf *t, runs *out)
 			break;
 		}
 		buf[len] = 0;
+		/* +44 7700 900123, 0044 ..., +44 (0)7700 ...: the number as dialled at home */
+		if (len == 12 && memcmp(buf, "44", 2) == 0)
+			memmove(buf + 1, buf + 2, 11), buf[0] = '0';
+		else if (len == 13 && memcmp(buf, "440", 3) == 0)
+			memmove(buf, buf + 2, 12);
+		else if (len == 14 && memcmp(buf, "0044", 4) == 0)
+			memmove(buf + 1, buf + 4, 11), buf[0] = '0';
 		if (out->n == out->cap) {
 			out->cap = out->cap ? 2 * out->cap : 32;
 			out->run = xrealloc(out->run, out->cap * sizeof *out->run);
