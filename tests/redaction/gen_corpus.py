@@ -199,7 +199,7 @@ def fmt_date(c, ymd, style=None):
     return forms[style] if style is not None else c.ch(forms)
 
 
-PNC_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
+PNC_LETTERS = "ZABCDEFGHJKLMNPQRTUVWXY"  # index 0 is Z (ident.h, MoJ PNCIdValidator)
 
 
 def pnc(c):
@@ -802,21 +802,21 @@ def slot_handle(c, arg=None):
     if k == 0:
         return lit("on Snapchat as ") + sens(c, h, "social_handle", ow)
     if k == 1:
-        return lit("Instagram ") + sens(c, "@" + h, "social_handle", ow)
+        return lit("on Instagram as ") + sens(c, "@" + h, "social_handle", ow)
     if k == 2:
-        return lit("TikTok (") + sens(c, "@" + h, "social_handle", ow) + lit(")")
+        return lit("via TikTok (") + sens(c, "@" + h, "social_handle", ow) + lit(")")
     if k == 3:
-        return lit("a Facebook profile under the name ") + sens(c, "'%s %s'" % (p["first"], c.ch(["Marie", "Babe", "x", "Official", "Jnr"])), "social_handle", ow)
+        return lit("on Facebook as ") + sens(c, "'%s %s'" % (p["first"], c.ch(["Marie", "Babe", "x", "Official", "Jnr"])), "social_handle", ow)
     if k == 4:
-        return lit("WhatsApp/Snap ") + sens(c, h, "social_handle", ow)
-    return lit("X/Twitter account ") + sens(c, "@" + h, "social_handle", ow)
+        return lit("on WhatsApp/Snap (") + sens(c, h, "social_handle", ow) + lit(")")
+    return lit("on X, ") + sens(c, "@" + h, "social_handle", ow)
 
 
 def slot_dob(c, arg=None):
     ow = owner_of(c, arg)
     if ow == "child" and not c.children:
-        ow = "third"
-    if ow == "child":
+        ow, ymd = "third", dob_date(c, 2008, 2025)   # a child the case does not list
+    elif ow == "child":
         ch = c.ch(c.children)
         ymd = ch["dob"]
     elif ow == "perp":
