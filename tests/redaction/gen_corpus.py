@@ -1533,22 +1533,18 @@ def dump_doc(doc):
 
 
 def stats():
+    """Distinct sentence templates that can produce each category."""
     per = {}
-    tot = 0
+    alls = set()
     for name, st in STYLES.items():
-        for t in st["t"]:
-            tot += 1
-            for ct in template_cats(t):
-                per.setdefault(ct, set()).add(t)
-    for t in COMMENTS + CONSENT:
-        tot += 1
+        alls.update(st["t"])
+    alls.update(COMMENTS + CONSENT + [t for ts in CW.values() for t in ts])
+    for t in alls:
         for ct in template_cats(t):
             per.setdefault(ct, set()).add(t)
-    for w, ts in CW.items():
-        for t in ts:
-            tot += 1
+        if t in [x for ts in CW.values() for x in ts]:
             per.setdefault("keep_common_word", set()).add(t)
-    print("templates: %d" % tot)
+    print("distinct templates: %d (plus the phrase frames inside each slot)" % len(alls))
     for k in sorted(per):
         print("%-22s %d" % (k, len(per[k])))
 

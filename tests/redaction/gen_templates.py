@@ -531,3 +531,48 @@ COMMON = [
 for _st in STYLES.values():
     if not _st.get("incident_only"):
         _st["t"] = _st["t"] + COMMON
+
+# More ways each kind of identifier turns up in a note, so that no category
+# rests on a handful of sentence shapes.
+MORE = [
+    # bank
+    "DWP confirmed UC goes to {BANK:victim}.", "He transferred {MONEY} from {BANK:victim} to his own account.",
+    "Standing order set up from {BANK:perp} for the arrears.", "Refund to be paid to {BANK:victim} once she confirms.",
+    "Her mum's {BANK:third} was used to pay the deposit.", "Grant paid to {BANK:victim} on {DATE}.",
+    "Financial abuse: loans taken out against {BANK:victim}.", "He gave {BANK:perp} to the court for maintenance.",
+    # passport
+    "Port alert: his passport {PASS:perp}.", "She fears he will take the children abroad; their passport {PASS:child}.",
+    "Her Ukrainian passport {PASS:victim} is with the Home Office.", "Copy of passport {PASS:third} (sponsor) on file.",
+    "ID seen: passport {PASS:victim}.", "He holds two passports, one is {PASS:perp}.",
+    # driving licence
+    "Licence {DL:perp} endorsed for drink driving.", "DVLA check on {DL:perp} returned no trace.",
+    "ID: driving licence {DL:victim}.", "Photo card licence {DL:third} found in the car.",
+    "He is using his brother's licence, {DL:third}.",
+    # NI
+    "UC claim under NINO {NI:victim}.", "NI no. {NI:perp} on his payslips.", "HMRC record for {NI:victim} shows he still claims her as a partner.",
+    "Her NI number is {NI:victim}; she wants a new one.", "Employer holds {NI:third} for the sister.",
+    # CRN
+    "nDelius {CRN:perp}.", "Probation (CRN {CRN:perp}) aware of the new partner.", "Co-defendant {TPN} is CRN {CRN:third}.",
+    "OM confirms {CRN:perp} is on licence until {DATE}.", "Record {CRN:perp} flagged for DA.",
+    # PNC
+    "PNC {PNC:perp}: warnings for violence and weapons.", "Arrest recorded under {PNC:perp}.",
+    "Associate {TPN}, PNC ID {PNC:third}, also arrested.", "Victim has a PNC record ({PNC:victim}) from 2015.",
+    # NHS
+    "A&E attendance, NHS {NHS:victim}.", "GP record ({NHS:perp}) notes alcohol misuse.", "Baby's NHS no: {NHS:child}.",
+    "Summary care record viewed under {NHS:victim}.", "CP-IS flag checked for {NHS:child}.",
+    # DOB
+    "Subject 2: {TP}, {DOB:third}.", "{V} ({DOB:victim}) attended with {C}.", "Perpetrator {P}, {DOB:perp}.",
+    "Unborn sibling; older child {DOB:child}.", "Adult at the address: {TPN}, {DOB:third}.",
+    # email
+    "Letters by email only: {EM:victim}.", "The threats came from {EM:perp}.", "She uses {EM:victim} for the portal.",
+    "His new partner e-mailed from {EM:third}.", "Solicitor's clerk {TPN}, {EM:third}.", "Account recovery email was changed to {EM:perp}.",
+    # phone
+    "New mobile: {PH:victim}.", "He calls from withheld numbers and from {PH:perp}.", "Grandad's landline {PH:third}.",
+    "Her work phone is {PH:victim}.", "Texts from {PH:third} appear to be from his sister.",
+    # school and GP
+    "School nurse at {SCHOOL} is aware.", "Attendance officer from {SCHOOL} visited.", "Transferred from {SCHOOL} to {SCHOOL}.",
+    "Practice: {GP:victim}.", "Booked at {GP:child} for immunisations.", "He turned up at {GP:victim} shouting.",
+]
+for _st in STYLES.values():
+    if not _st.get("incident_only"):
+        _st["t"] = _st["t"] + MORE
