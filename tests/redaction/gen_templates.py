@@ -576,3 +576,23 @@ MORE = [
 for _st in STYLES.values():
     if not _st.get("incident_only"):
         _st["t"] = _st["t"] + MORE
+
+# Must-keep text that looks like what a scrubber removes: references with
+# long digit runs, dates and times in identifier-like formats, money,
+# legislation with numbers, agency names with place names in them.
+KEEPS = [
+    "Linked logs: {REF}, {REF}.", "Crime recorded as {LAW}, {REF}.", "See {REF} for the earlier assault at {TIME}.",
+    "{AG} and {AG} attended the strategy meeting on {DATE}.", "Agreed actions: {AG} to complete {MISC} by {DATE}.",
+    "Costs: {MONEY} for the locks, {MONEY} emergency payment.", "Rent {MONEY}; arrears {MONEY}.",
+    "Incident at {TIME} on {DATE}; second call at {TIME}.", "Hearing listed for {DATE} at {TIME} at {TOWN}.",
+    "Application under {LAW} and {LAW} considered.", "Threshold for {LAW} met on {DATE}.",
+    "The {=keep_agency:MARAC} heard the case on {DATE} ({=keep_reference:MARAC ref 2025/0412}).",
+    "Married on {=keep_date:12/06/2015}; separated {DATE}.", "Bail to {DATE} at {TIME}.",
+    "{=keep_agency:Children's Social Care} and {=keep_agency:Early Help} closed on {DATE}.",
+    "{AG} referral made at {TIME}; {AG} informed.", "Score 18 on the {MISC}; {LAW} disclosure made.",
+    "He was fined {MONEY} at {TOWN} on {DATE}.", "{REF} closed NFA on {DATE}.",
+    "DVPN served at {TIME}; {=keep_legislation:DVPO} granted {DATE} for 28 days.",
+]
+for _st in STYLES.values():
+    if not _st.get("incident_only"):
+        _st["t"] = _st["t"] + KEEPS

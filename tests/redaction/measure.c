@@ -972,10 +972,16 @@ static void report_text(const char *policy_path)
 	}
 	pair kp = sum(FIRST_KEEP, N_CAT, 0);
 	printf("%-22s %9lu %9lu %8.4f\n\n", "ALL KEEP", kp.need, kp.miss, over(kp));
-	printf("%-22s %8s %8s %8s\n", "recipient", "recall", "never", "over");
-	for (int a = 1; a <= N_AGENCY; a++)
-		printf("%-22s %8.4f %8.4f %8.4f\n", agency_name[a], recall(sum(0, FIRST_KEEP, a)),
-		       recall(sum(0, N_NEVER, a)), over(sum(FIRST_KEEP, N_CAT, a)));
+	printf("%-22s %8s %8s %8s   (never: - where the recipient may have it all)\n", "recipient",
+	       "recall", "never", "over");
+	for (int a = 1; a <= N_AGENCY; a++) {
+		pair n = sum(0, N_NEVER, a);
+		char nv_s[16] = "       -";
+		if (n.need)
+			snprintf(nv_s, sizeof nv_s, "%8.4f", recall(n));
+		printf("%-22s %8.4f %s %8.4f\n", agency_name[a], recall(sum(0, FIRST_KEEP, a)), nv_s,
+		       over(sum(FIRST_KEEP, N_CAT, a)));
+	}
 	printf("%-22s %8.4f %8.4f %8.4f\n", "overall", recall(all), recall(nv), over(kp));
 }
 
