@@ -52,7 +52,7 @@ const char *pol_class_name(const struct pol_path *pn)
 	for (size_t i = 0; i < N_CLASSES; i++)
 		if (classes[i].cls == pn->cls && classes[i].grammar == pn->grammar)
 			return classes[i].name;
-	return "none";
+	return "value"; /* not a string: an enum, number or bool */
 }
 
 /* ---- loading ------------------------------------------------------------------ */
