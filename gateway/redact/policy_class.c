@@ -192,6 +192,8 @@ static int class_entry(struct pol_ld *x, const char *key, yaml_node_t *k, yaml_n
 		int rc = read_class(x, v, &e);
 		if (rc)
 			return rc;
+		if (st->n_types >= POL_MAX_PATHS) /* keys are unique: cannot happen */
+			return pol_fail(x, k, "too many class entries");
 		st->types[st->n_types++] = (struct type_entry){d, f, e};
 		return MGW_OK;
 	}
