@@ -262,6 +262,7 @@ struct pol_scrubbed {
 	unsigned replaced;
 	struct scrub_finding *f;
 	size_t nf;
+	uint16_t ns_checked, ns_hit; /* per agency bit: out checked for never-share values, held one */
 };
 
 struct pol_cx {
@@ -359,10 +360,12 @@ char *pol_mask(enum pol_mask kind, const char *s);
  * Scrub s with this recipient's group scrubber, markers reading label, into
  * *out (codec_malloc'd), adding the replacements to *replaced and, when
  * explaining, findings for node path. *out NULL with 0 returned: the
- * scrubber could not handle the text, so the caller withholds it. Each
- * (group, text, label) is scrubbed once per share. Returns 0 or MGW_E_NOMEM.
+ * scrubber could not handle the text, or (*ns set to 1) the scrubbed text
+ * still holds a never-share value this recipient may not have; the caller
+ * withholds it. Each (group, text, label) is scrubbed once per share, and
+ * checked once per agency. Returns 0 or MGW_E_NOMEM.
  */
 int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground, const char *s,
-	      char **out, unsigned *replaced);
+	      char **out, unsigned *replaced, int *ns);
 
 #endif

@@ -106,20 +106,16 @@ static int put_string(struct pol_rd *r, int node, int action, const struct pol_r
 	/* free text: scrubbed for every recipient, under a share rule too */
 	const char *label = action == POL_SCRUB && rule ? rule->label : "s40(2)";
 	unsigned rep = 0;
-	int rc = pol_scrub(r, node, label, ground, s, o, &rep);
+	int rc = pol_scrub(r, node, label, ground, s, o, &rep, &hit);
 	oc->action = POL_SCRUB;
 	if (rc)
 		return rc;
-	if (*o == NULL) {
-		oc->action = POL_WITHHOLD;
-		return 0;
-	}
-	if ((hit = pol_ns_leaf(r->cx, r->agency, *o, 0)) != 0) {
-		codec_mfree(*o);
-		*o = NULL;
+	if (hit) /* a never-share value survived the scrubber: the whole text goes */
 		*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_NEVER_SHARE, "never-share value", 0};
-		return hit < 0 ? hit : 0;
-	}
+	else if (*o == NULL)
+		oc->action = POL_WITHHOLD;
+	if (*o == NULL)
+		return 0;
 	*replaced += rep;
 	return 1;
 }

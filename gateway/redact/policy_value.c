@@ -106,9 +106,10 @@ static char *mask_postcode(const char *s)
 /* ---- scrubbing ------------------------------------------------------------ */
 
 int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground, const char *s,
-	      char **out, unsigned *replaced)
+	      char **out, unsigned *replaced, int *ns)
 {
 	*out = NULL;
+	*ns = 0;
 	struct pol_scrubbed *e = pol_cx_get(r->cx, r->group, s, label);
 	if (e == NULL) {
 		const scrubber *scr = pol_cx_scrubber(r->cx, r->group);
@@ -133,6 +134,17 @@ int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground,
 		if ((rc = pol_cx_put(r->cx, &n)) != MGW_OK)
 			return rc;
 		e = pol_cx_get(r->cx, r->group, s, label);
+	}
+	if (e->out && !(e->ns_checked >> r->agency & 1)) {
+		int hit = pol_ns_leaf(r->cx, r->agency, e->out, 0);
+		if (hit < 0)
+			return hit;
+		e->ns_checked |= (uint16_t)(1u << r->agency);
+		e->ns_hit |= (uint16_t)((unsigned)hit << r->agency);
+	}
+	if (e->out && (e->ns_hit >> r->agency & 1)) {
+		*ns = 1;
+		return MGW_OK;
 	}
 	*replaced += e->replaced;
 	for (size_t i = 0; r->explain && i < e->nf; i++) {

@@ -1279,3 +1279,35 @@ Test(policy_explain, structured_findings_name_path_kind_rule_and_ground)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+Test(policy_scrub_spec, each_text_scrubbed_once_per_profile)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	struct pol_cx cx;
+	cr_assert_eq(pol_cx_init(&cx, p, cs, PU(MEETING)), MGW_OK);
+	size_t groups = 0;
+	for (int a = AG(POLICE); a <= AG(EDUCATION); a++) {
+		struct pol_rd r = {.p = p, .in = cs, .agency = a, .purpose = PU(MEETING), .cx = &cx};
+		r.group = pol_cx_group(&cx, a);
+		cr_assert_geq(r.group, 0);
+		char *out = NULL;
+		unsigned rep = 0;
+		int ns;
+		for (int k = 0; k < 2; k++) { /* a second field with the same text: cached too */
+			cr_assert_eq(pol_scrub(&r, 0, "s40(2)", "foia-s40-2", cs->narrative, &out,
+					       &rep, &ns),
+				     MGW_OK);
+			cr_assert_eq(ns, 0);
+			cr_assert_not_null(out);
+			codec_mfree(out);
+		}
+		cr_assert_gt(rep, 0);
+	}
+	groups = cx.n_g;
+	cr_assert(groups >= 2 && groups <= 8);
+	cr_assert_eq(cx.n_sc, groups, "%zu scrubs for %zu profiles", cx.n_sc, groups);
+	pol_cx_free(&cx);
+	codec_free(&cs->base);
+	policy_free(p);
+}
