@@ -340,6 +340,10 @@ static int leaf_found(struct pol_cx *cx, int node, int slot, const char *s)
 		it.kind = SCRUB_PLACE;
 		it.canon = CANON_TEXT;
 		return item_add(cx, it);
+	case POL_C_ADDRESS: /* an address-like field outside an Address message */
+		it.kind = SCRUB_ADDRESS;
+		it.canon = CANON_ADDRESS;
+		return item_add(cx, it);
 	case POL_C_TEXT:
 		if (!in_person)
 			return MGW_OK; /* the free texts are what is scrubbed */

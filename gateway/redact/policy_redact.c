@@ -67,7 +67,7 @@ struct outcome {
 
 /*
  * One string value s of leaf node under action (the rule's, never
- * WITHHOLD): checked against its class and the never-share values first,
+ * WITHHOLD): checked against the never-share values and its class first,
  * then shared, masked or scrubbed. Free text is scrubbed whatever the
  * action, and withheld whole if a never-share value survived the scrubber.
  * Returns 1 with *o (codec_malloc'd) kept, 0 dropped (*oc says why), <0.
@@ -83,15 +83,16 @@ static int put_string(struct pol_rd *r, int node, int action, const struct pol_r
 	*o = NULL;
 	*oc = (struct outcome){action, ground, "rule", rule ? rule->line : 0};
 	if (pn->cls != POL_C_TEXT) {
-		if (!pol_value_ok(p, node, s)) {
-			*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_INVALID, "class check",
-					       pn->cls_line};
-			return 0;
-		}
+		/* never-share first: the manifest then says why it matters */
 		if ((hit = pol_ns_leaf(r->cx, r->agency, s, in_addr)) != 0) {
 			*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_NEVER_SHARE,
 					       "never-share value", 0};
 			return hit < 0 ? hit : 0;
+		}
+		if (!pol_value_ok(p, node, s)) {
+			*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_INVALID, "class check",
+					       pn->cls_line};
+			return 0;
 		}
 		if (action == POL_SHARE) {
 			*o = codec_strdup(s);

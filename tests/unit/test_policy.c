@@ -1041,6 +1041,26 @@ Test(policy_never_share, her_phone_or_address_in_another_field)
 	policy_free(p);
 }
 
+Test(policy_never_share, default_policy_code_field_holding_her_phone)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->perpetrators[0]->relationship_to_victim, "ex, calls her on 07700 900 123");
+	struct out o = redact(p, cs, AG(HOUSING), PU(MEETING));
+	cr_assert(!view_has(o.view, "900 123"));
+	cr_assert_not_null(entry_g(&o, "perpetrators[].relationship_to_victim", ACT(WITHHOLD),
+				   "never-share"));
+	out_free(&o);
+	/* police may have her phone: for them it is only not a relationship code */
+	o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert(!view_has(o.view, "calls her"));
+	cr_assert_not_null(entry_g(&o, "perpetrators[].relationship_to_victim", ACT(WITHHOLD),
+				   "invalid-value"));
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
 Test(policy_never_share, refuge_in_the_narrative_never_reaches_housing)
 {
 	policy *p = load_default();
