@@ -294,7 +294,7 @@ int pol_cx_init(struct pol_cx *cx, const struct policy *p, const Marac__V1__Case
 		int purpose);
 void pol_cx_free(struct pol_cx *cx);
 
-/* The scrub group of agency (found or added). 0.. or MGW_E_NOMEM. */
+/* The profile (scrub group) of agency, found or added: 0.., or MGW_E_NOMEM. */
 int pol_cx_group(struct pol_cx *cx, int agency);
 
 /* The group's scrubber, built on first use. NULL on no memory. */
@@ -305,9 +305,9 @@ struct pol_scrubbed *pol_cx_get(struct pol_cx *cx, int group, const char *in, co
 int pol_cx_put(struct pol_cx *cx, const struct pol_scrubbed *e);
 
 /*
- * Never-share values on values. pol_ns_leaf: 1 if the string s of a field
- * of class cls holds a never-share value agency may not have (in_address:
- * the field is inside an Address message, which is compared as a whole).
+ * Never-share on values. pol_ns_leaf: 1 if the string s holds a never-share
+ * value agency may not have (in_address: s is a field of an Address
+ * message, whose address forms are compared by pol_ns_address instead).
  * pol_ns_address: 1 if the Address message a is, as a whole, a never-share
  * address agency may not have. <0 on no memory.
  */
