@@ -30,6 +30,9 @@ else
 	bad "policy tests (rc=$rc)"
 fi
 
+# The default policy's classes: block, for the small policies below (after their rules).
+sed -n '/^classes:/,/^$/p' "$SRC/policy/default.yaml" >"$TMP/classes.yaml"
+
 # 3. A broken policy: exit 1, the error names file and line.
 cat >"$TMP/broken.yaml" <<'EOF'
 version: 1
@@ -37,6 +40,7 @@ rules:
   - {path: case_ref, to: all, action: share, ground: need-to-know}
   - {path: victim.adress, to: police, action: share, ground: need-to-know}
 EOF
+cat "$TMP/classes.yaml" >>"$TMP/broken.yaml"
 out=$("$MARAC" policy check "$TMP/broken.yaml" 2>&1)
 rc=$?
 if [ $rc -eq 1 ] && echo "$out" | grep -q "broken.yaml:4: unknown field \"adress\" in path \"victim.adress\""; then
@@ -51,12 +55,40 @@ version: 1
 rules:
   - {path: "*", to: housing, action: share, ground: need-to-know}
 EOF
+cat "$TMP/classes.yaml" >>"$TMP/widen.yaml"
 out=$("$MARAC" policy check "$TMP/widen.yaml" 2>&1)
 rc=$?
 if [ $rc -eq 1 ] && echo "$out" | grep -q "widen.yaml:3: .*never-share \"refuge_address\" to housing"; then
 	ok "never-share widening refused"
 else
 	bad "never-share widening: rc=$rc: $out"
+fi
+
+# 4b. Every string field needs a class: one left out fails the load, naming it and the line.
+{ echo "version: 1"; sed '/^  Person.gender:/,/prefer not to say\]/d' "$TMP/classes.yaml";
+  echo "rules: []"; } >"$TMP/noclass.yaml"
+out=$("$MARAC" policy check "$TMP/noclass.yaml" 2>&1)
+rc=$?
+if [ $rc -eq 1 ] && echo "$out" | grep -q 'noclass.yaml:3: string field "victim.gender" has no class'; then
+	ok "string field without a class refused"
+else
+	bad "string field without a class: rc=$rc: $out"
+fi
+
+# 4c. A value outside its class is withheld: a gender holding an address reaches nobody.
+python3 - "$SRC/tests/fixtures/case_basic.json" >"$TMP/gender.json" <<'EOF'
+import json, sys
+c = json.load(open(sys.argv[1]))
+c["victim"]["gender"] = "lives at 12 Windsor Crescent"
+print(json.dumps(c))
+EOF
+out=$("$MARAC" policy redact --policy "$SRC/policy/default.yaml" --to police "$TMP/gender.json" 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && ! echo "$out" | grep -q 'Windsor' &&
+	echo "$out" | grep -A2 '"victim.gender"' | grep -q '"invalid-value"'; then
+	ok "gender holding an address withheld (invalid-value)"
+else
+	bad "gender holding an address: rc=$rc"
 fi
 
 # 5. Missing files and bad usage have their own exit codes.

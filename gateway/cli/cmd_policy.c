@@ -4,10 +4,16 @@
  *   marac policy check FILE
  *       Load and validate a policy: prints "ok <sha256>" (exit 0) or the
  *       error with file:line (exit 1).
- *   marac policy redact --policy FILE --to AGENCY [--purpose P] [CASE.json|-]
+ *   marac policy redact --policy FILE --to AGENCY [--purpose P] [--explain] [CASE.json|-]
  *       Redact a case locally, as the gateway would for that recipient:
  *       {"view": ..., "manifest": [...], "policy_sha256": "..."}.
  *       The purpose defaults to meeting; the case to standard input.
+ *       --explain adds "findings": one entry per decision, for the person
+ *       checking a policy: {"path": "others[2].phones[0]", "action",
+ *       "kind" (the field's class, or what a scrubber found), "rule" (which
+ *       check decided), "line" (of the policy rule, when one applied),
+ *       "ground"}, and for a span of free text its "start" and "end" bytes
+ *       in the input value. Never the values themselves.
  *   marac policy test [--policy FILE] DIR
  *       Run the policy tests under DIR (format: policy/README.md): every
  *       *.test.yaml, *.test.yml or *.test.json file, and every directory
@@ -35,7 +41,7 @@ static int usage(void)
 {
 	fprintf(stderr, "usage: marac policy check FILE\n"
 			"       marac policy redact --policy FILE --to AGENCY [--purpose PURPOSE] "
-			"[CASE.json|-]\n"
+			"[--explain] [CASE.json|-]\n"
 			"       marac policy test [--policy FILE] DIR\n"
 			"AGENCY: police, childrens_social_care, adult_social_care, health, idva, "
 			"probation, housing, education\n"
@@ -75,6 +81,40 @@ static int check(int argc, char **argv)
 
 /* ---- redact ----------------------------------------------------------------- */
 
+static const char *action_name(int a)
+{
+	switch (a) {
+	case MARAC__V1__REDACTION_ACTION__REDACTION_ACTION_SHARE: return "share";
+	case MARAC__V1__REDACTION_ACTION__REDACTION_ACTION_WITHHOLD: return "withhold";
+	case MARAC__V1__REDACTION_ACTION__REDACTION_ACTION_MASK: return "mask";
+	case MARAC__V1__REDACTION_ACTION__REDACTION_ACTION_SCRUB: return "scrub";
+	default: return "?";
+	}
+}
+
+/* The findings of --explain as a JSON array, or NULL on allocation failure. */
+static json_t *findings_json(const struct policy_finding *f, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < n; i++) {
+		json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "path", f[i].path, "action",
+				      action_name(f[i].action), "kind", f[i].kind ? f[i].kind : "",
+				      "rule", f[i].rule ? f[i].rule : "", "ground",
+				      f[i].ground ? f[i].ground : "");
+		if (o && f[i].line > 0)
+			json_object_set_new(o, "line", json_integer(f[i].line));
+		if (o && f[i].end > f[i].start) {
+			json_object_set_new(o, "start", json_integer((json_int_t)f[i].start));
+			json_object_set_new(o, "end", json_integer((json_int_t)f[i].end));
+		}
+		if (o == NULL || json_array_append_new(a, o)) {
+			json_decref(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
 /* {"view", "manifest"} of one redaction, or NULL on allocation failure. */
 static json_t *result_json(const Marac__V1__CaseSummary *view, Marac__V1__RedactionEntry **m,
 			   size_t n)
@@ -97,9 +137,11 @@ fail:
 static int redact(int argc, char **argv)
 {
 	const char *pol = NULL, *to = NULL, *purpose = "meeting", *in = "-";
-	int agency, purp, npos = 0, rc = EX_INPUT;
+	int agency, purp, npos = 0, rc = EX_INPUT, explain = 0;
 	for (int i = 2; i < argc; i++) {
-		if (!strcmp(argv[i], "--policy") && i + 1 < argc)
+		if (!strcmp(argv[i], "--explain"))
+			explain = 1;
+		else if (!strcmp(argv[i], "--policy") && i + 1 < argc)
 			pol = argv[++i];
 		else if (!strcmp(argv[i], "--to") && i + 1 < argc)
 			to = argv[++i];
@@ -123,7 +165,8 @@ static int redact(int argc, char **argv)
 	ProtobufCMessage *cs = NULL;
 	Marac__V1__CaseSummary *view = NULL;
 	Marac__V1__RedactionEntry **m = NULL;
-	size_t n = 0, len;
+	struct policy_finding *f = NULL;
+	size_t n = 0, nf = 0, len;
 	json_t *out = NULL;
 	char err[512], h[65];
 	char *text = NULL;
@@ -138,16 +181,31 @@ static int redact(int argc, char **argv)
 		goto fail;
 	}
 	rc = EX_REFUSED;
-	if (policy_redact(p, (Marac__V1__CaseSummary *)cs, agency, purp, &view, &m, &n) != MGW_OK ||
-	    (out = result_json(view, m, n)) == NULL) {
+	int r = explain ? policy_redact_explain(p, (Marac__V1__CaseSummary *)cs, agency, purp,
+						&view, &m, &n, &f, &nf)
+			: policy_redact(p, (Marac__V1__CaseSummary *)cs, agency, purp, &view, &m, &n);
+	if (r == MGW_E_TOO_LARGE) {
+		fprintf(stderr, "marac: the case is beyond the redaction limits (persons, aliases "
+				"or value bytes)\n");
+		goto fail;
+	}
+	if (r != MGW_OK || (out = result_json(view, m, n)) == NULL) {
 		fprintf(stderr, "marac: redaction failed\n");
 		goto fail;
+	}
+	if (explain) {
+		json_t *fj = findings_json(f, nf);
+		if (fj == NULL || json_object_set_new(out, "findings", fj)) {
+			fprintf(stderr, "marac: out of memory\n");
+			goto fail;
+		}
 	}
 	hex(policy_sha256(p), 32, h);
 	json_object_set_new(out, "policy_sha256", json_string(h));
 	rc = json_dumpf(out, stdout, JSON_INDENT(2)) == 0 && printf("\n") > 0 ? EX_OK : EX_OUTPUT;
 fail:
 	json_decref(out);
+	free(f);
 	policy_manifest_free(m, n);
 	codec_free(view ? &view->base : NULL);
 	codec_free(cs);

@@ -132,4 +132,21 @@
  */
 #define MGW_CONFIG_MAX_BYTES          (4u << 20)
 
+/*
+ * One share's redaction (policy_redact_many): the structured values of a
+ * case become the scrubbers' name and value lists, one scrubber per
+ * visibility profile, so their size is the share's memory. A real case has
+ * a victim, one or two perpetrators, a few children and tens of third
+ * parties, each with a handful of aliases; these caps are ten times that
+ * and keep one share's scrubbers to a few MiB. A case beyond them is
+ * refused with MGW_E_TOO_LARGE before any work (a share with 22,000 names
+ * once cost 1.2 GB and stalled every commit for 20 s).
+ *   persons     victim + perpetrators + children + others
+ *   aliases     per person
+ *   value bytes every string of every person and of the refuge address
+ */
+#define MGW_MAX_CASE_PERSONS          256u
+#define MGW_MAX_PERSON_ALIASES        32u
+#define MGW_MAX_CASE_VALUE_BYTES      (256u << 10)
+
 #endif

@@ -18,9 +18,22 @@
  *     the agencies the policy's never_share block names (default police and
  *     IDVA); a rule that would share them elsewhere fails the load, and the
  *     redactor checks again on every value ("never-share" in the manifest);
- *   - third parties' names (others[]) are scrubbed from every free text that
- *     is scrubbed, for every recipient; the victim's, perpetrators' and
- *     children's names stay only where the policy shares those name fields;
+ *   - never-share on values: a value of any other field that equals or
+ *     contains a never-share value (the refuge address written "Rd" for
+ *     "Road", her phone in relationship_to_victim) is withheld from every
+ *     recipient not allowed that value, ground "never-share"; an Address
+ *     message is compared as a whole (lines and postcode). A free text that
+ *     still holds one after scrubbing is withheld whole;
+ *   - default deny for text: every string field has a class (identifier
+ *     with a grammar, code from a closed set, name, address, place, or free
+ *     text); a value outside its class is withheld ("invalid-value"), and
+ *     free text is scrubbed for every recipient, even under a share rule;
+ *   - recipient-aware scrubbing: free text is scrubbed of every structured
+ *     value of the case the recipient is not shared (names and aliases,
+ *     dates of birth, addresses, schools, GP practices, phones, e-mails,
+ *     identifiers, safe times), and, when it may not see the victim's
+ *     address, of statements of where she is (scrub.h SCRUB_F_LOCATION);
+ *     third parties' names (others[]) from every free text, for everyone;
  *   - the manifest holds paths, actions, grounds and counts, never values.
  *
  * A loaded policy is immutable: any number of threads may call
@@ -75,11 +88,66 @@ const uint8_t *policy_sha256(const policy *p);
  * policy_manifest_free()); one entry per (path, action, ground) that affected
  * at least one value. On failure *view and *manifest are NULL, *n_manifest 0.
  * Returns 0; MGW_E_INVALID (recipient is not a known agency other than
- * UNSPECIFIED, or purpose is not a known Purpose); MGW_E_NOMEM.
+ * UNSPECIFIED, or purpose is not a known Purpose); MGW_E_TOO_LARGE (the
+ * case is beyond the limits of mgw_limits.h, see policy_redact_many);
+ * MGW_E_NOMEM.
  */
 int policy_redact(const policy *p, const Marac__V1__CaseSummary *in, int recipient_agency,
 		  int purpose, Marac__V1__CaseSummary **view, Marac__V1__RedactionEntry ***manifest,
 		  size_t *n_manifest);
+
+/*
+ * The views of in for n recipients at once (agencies[i], all for purpose):
+ * views[i], manifests[i] and n_manifests[i] as policy_redact() gives them,
+ * the same bytes. Recipients whose scrub spec is the same (the same values
+ * withheld, the same names kept, the same flags) share one scrubber, and
+ * each free-text value is scrubbed once per such group, not per recipient.
+ * On failure every views[i] and manifests[i] is NULL and n_manifests[i] 0.
+ * Returns 0; MGW_E_INVALID (as policy_redact, for any recipient, or n 0 or
+ * above MGW_MAX_RECIPIENT_NODES); MGW_E_TOO_LARGE (the case is beyond the
+ * limits of mgw_limits.h: MGW_MAX_CASE_PERSONS, MGW_MAX_PERSON_ALIASES,
+ * MGW_MAX_CASE_VALUE_BYTES; checked before any work, so a share that would
+ * cost unbounded memory is refused with a typed error); MGW_E_NOMEM.
+ * policy_redact() returns MGW_E_TOO_LARGE in the same case.
+ */
+int policy_redact_many(const policy *p, const Marac__V1__CaseSummary *in, const int *agencies,
+		       size_t n, int purpose, Marac__V1__CaseSummary **views,
+		       Marac__V1__RedactionEntry ***manifests, size_t *n_manifests);
+
+/*
+ * One decision, for `marac policy redact --explain`: what happened to one
+ * value (or, for free text, to one span of it) and why. Never a value.
+ */
+#define POLICY_FINDING_PATH_MAX 128
+struct policy_finding {
+	char path[POLICY_FINDING_PATH_MAX]; /* with element indices: "others[2].phones[0]" */
+	int action;                         /* Marac__V1__RedactionAction */
+	const char *kind;   /* static: the field's class ("code", "phone", ...) or, for a span
+			       of free text, the scrub kind ("name", "phone", ...) */
+	const char *rule;   /* static: "rule", "default deny", "never-share value",
+			       "class check", or the scrubber's recogniser */
+	int line;           /* line of the policy rule that applied; 0 if none */
+	const char *ground; /* static or owned by the policy */
+	size_t start, end;  /* free text: the span's bytes in the input value; else 0, 0 */
+};
+
+/*
+ * policy_redact(), and the list of every decision: one finding per value
+ * of the case (shared, withheld, masked or scrubbed) and one per span a
+ * scrubber replaced, in walk order. *findings is malloc'd (free()), NULL
+ * with *n_findings 0 when there are none. Same returns as policy_redact().
+ * The findings' static strings outlive the call; ground may point into p.
+ */
+int policy_redact_explain(const policy *p, const Marac__V1__CaseSummary *in, int recipient_agency,
+			  int purpose, Marac__V1__CaseSummary **view,
+			  Marac__V1__RedactionEntry ***manifest, size_t *n_manifest,
+			  struct policy_finding **findings, size_t *n_findings);
+
+/*
+ * 1 if s is a valid MARAC case reference: 1 to 32 of A-Z a-z 0-9 '/' '-'.
+ * The policy's case_ref class uses it; the daemon refuses other refs.
+ */
+int policy_case_ref_ok(const char *s);
 
 /* Free a manifest from policy_redact(). (NULL, 0) is fine. */
 void policy_manifest_free(Marac__V1__RedactionEntry **m, size_t n);

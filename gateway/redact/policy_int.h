@@ -5,6 +5,9 @@
  *                    purposes, roles, actions and grounds
  *   policy_yaml.c    reading YAML with lines (policy_yaml.h)
  *   policy_load.c    the file to struct policy: never_share, rules, checks
+ *   policy_class.c   the classes: block; checking a value against its class
+ *   policy_case.c    per share: limits, never-share values, scrub specs and
+ *                    their groups, the scrub cache
  *   policy_value.c   which rule applies to a value; never-share; masks; scrub
  *   policy_redact.c  the walk that builds a view, and the manifest
  *   policy_test.c    policy tests (policy_test.h)
@@ -38,6 +41,7 @@
 #include <protobuf-c/protobuf-c.h>
 
 #include "policy.h"
+#include "scrub.h"
 
 #define POL_MAX_PATHS 192 /* CaseSummary has ~80 paths; the walk fails loudly beyond */
 #define POL_MAX_DEPTH 6   /* deepest path: risk.answers[].comment is 3 */
@@ -51,6 +55,45 @@
 /* What a mask does to a leaf; decided by the field, never by the rule. */
 enum pol_mask { POL_MASK_NONE, POL_MASK_DOB, POL_MASK_PHONE, POL_MASK_POSTCODE };
 
+/*
+ * The class of a string leaf (policy/README.md "Classes"): what a value of
+ * it may be. Every string leaf has one once a policy has loaded.
+ */
+enum pol_cls {
+	POL_C_NONE,    /* not a string leaf */
+	POL_C_TEXT,    /* free text: always scrubbed, never passed verbatim */
+	POL_C_NAME,    /* a person's name or alias */
+	POL_C_ADDRESS, /* one address line */
+	POL_C_PLACE,   /* a named place or organisation (school, GP practice, agency) */
+	POL_C_CODE,    /* one of a closed set written in the policy */
+	POL_C_ID,      /* an identifier with a grammar (enum pol_grammar) */
+};
+
+enum pol_grammar {
+	POL_G_NONE,
+	POL_G_PHONE,
+	POL_G_NHS,
+	POL_G_NINO,
+	POL_G_PNC,
+	POL_G_CRN,
+	POL_G_POSTCODE,
+	POL_G_DATE,
+	POL_G_EMAIL,
+	POL_G_CASE_REF,
+	POL_G_CRIME_REF,
+	POL_G_AREA,
+};
+
+#define POL_MAX_SETS 64   /* code sets in one policy */
+#define POL_MAX_CODES 256 /* codes in one set */
+#define POL_CODE_MAX 64   /* longest code, folded, with NUL */
+
+/* A closed set of codes, each stored folded (canon_value CANON_TEXT). */
+struct pol_set {
+	char (*codes)[POL_CODE_MAX];
+	size_t n;
+};
+
 struct pol_path {
 	char name[POL_PATH_MAX];
 	int parent;                            /* -1 for the root */
@@ -60,6 +103,10 @@ struct pol_path {
 	const ProtobufCMessageDescriptor *msg; /* message nodes: the type; else NULL */
 	unsigned leaf : 1, text : 1, role_scope : 1;
 	enum pol_mask mask;
+	unsigned char cls;     /* enum pol_cls; POL_C_NONE unless a string leaf */
+	unsigned char grammar; /* enum pol_grammar, for POL_C_ID */
+	short set;             /* index into policy.sets, for POL_C_CODE */
+	int cls_line;          /* line of the class entry that applied */
 };
 
 struct pol_rule {
@@ -87,6 +134,8 @@ struct policy {
 	int n_never;
 	uint32_t ns_allowed[POL_MAX_PATHS];
 	uint32_t ns_below[POL_MAX_PATHS];
+	struct pol_set sets[POL_MAX_SETS];
+	int n_sets;
 };
 
 /* Agencies allowed the refuge address whatever the policy says. */
@@ -144,10 +193,128 @@ int pol_ground_check(const char *ground, int action, char *label, size_t n, char
 /* Grounds the redactor itself writes into manifests. */
 #define POL_GROUND_DEFAULT_DENY "default-deny"
 #define POL_GROUND_NEVER_SHARE "never-share"
+#define POL_GROUND_INVALID "invalid-value"
 
-/* ---- policy_value.c: what happens to one value ------------------------------ */
+/* ---- policy_class.c: classes ------------------------------------------------ */
+
+/* Reading the classes: block is pol_classes_load() in policy_yaml.h. */
+
+/* 1 if s (NUL-terminated) is a valid value of the class of node path, else 0. */
+int pol_value_ok(const struct policy *p, int path, const char *s);
+
+/* "text", "name", "address", "place", "code", or the grammar ("phone", ...). */
+const char *pol_class_name(const struct pol_path *pn);
+
+/* 1 if s is a case reference: 1..32 of A-Z a-z 0-9 / - (policy.h). */
+int pol_ref_ok(const char *s);
+
+/* ---- policy_case.c: what one share needs, whatever the recipient ------------- */
 
 struct scrubber;
+struct scrub_finding;
+
+/* How a never-share value is compared with another field's value. */
+enum pol_how {
+	POL_N_WORDS,  /* canon CANON_ADDRESS, whole words contained */
+	POL_N_DIGITS, /* a phone's national digits, contained in the digits of the field */
+	POL_N_EMAIL,  /* lower case, contained */
+	POL_N_ID,     /* canon CANON_ID, contained */
+};
+
+/* A never-share value of the case in one comparable form. */
+struct pol_needle {
+	char *s;
+	uint32_t allowed;   /* agencies that may have it */
+	unsigned char how;  /* enum pol_how */
+	unsigned char addr; /* from an address: Address messages compare it as a whole */
+};
+
+/* A never-share address: its word needles [first, first + n) and postcode ("" if none). */
+struct pol_ns_addr {
+	size_t first, n;
+	char pc[9];
+	uint32_t allowed;
+};
+
+/* Something a recipient's scrub spec may hold (policy_case.c decides, per recipient). */
+enum pol_item_list { POL_I_NAME, POL_I_DOB, POL_I_VALUE };
+struct pol_item {
+	const char *text;
+	int path, role_slot;    /* the field whose decision puts it in the spec */
+	unsigned char list;     /* enum pol_item_list */
+	unsigned char keepable; /* POL_I_NAME: kept when shared (not a third party's) */
+	unsigned char kind, canon; /* POL_I_VALUE: enum scrub_kind, enum canon_kind */
+};
+
+/* A visibility profile: recipients whose scrub spec is the same share a scrubber. */
+struct pol_profile {
+	unsigned char *sig; /* per item: 0 out, 1 in, 2 kept name; then the flags */
+	struct scrubber *scr;
+	int built;
+};
+
+/* One scrubbed text, kept for the other recipients of its group. */
+struct pol_scrubbed {
+	int group;
+	const char *in;    /* the input string (the case's) */
+	const char *label; /* marker label */
+	char *out;         /* NULL: the scrubber could not handle it */
+	unsigned replaced;
+	struct scrub_finding *f;
+	size_t nf;
+	uint16_t ns_checked, ns_hit; /* per agency bit: out checked for never-share values, held one */
+};
+
+struct pol_cx {
+	const struct policy *p;
+	const Marac__V1__CaseSummary *in;
+	int purpose;
+	struct pol_needle *nd;
+	size_t n_nd, cap_nd;
+	struct pol_ns_addr *na;
+	size_t n_na, cap_na;
+	struct pol_item *it;
+	size_t n_it, cap_it;
+	char **owned; /* strings made for needles and items */
+	size_t n_owned, cap_owned;
+	struct pol_profile *g;
+	size_t n_g;
+	struct pol_scrubbed *sc; /* open addressing on (group, in); cap a power of 2 */
+	size_t n_sc, cap_sc;
+	size_t sig_len;
+};
+
+/*
+ * The share's context: MGW_E_TOO_LARGE when the case is beyond the limits
+ * of mgw_limits.h (checked before anything is allocated), else the
+ * never-share values and scrub items. 0, MGW_E_TOO_LARGE or MGW_E_NOMEM;
+ * pol_cx_free() in every case.
+ */
+int pol_cx_init(struct pol_cx *cx, const struct policy *p, const Marac__V1__CaseSummary *in,
+		int purpose);
+void pol_cx_free(struct pol_cx *cx);
+
+/* The profile (scrub group) of agency, found or added: 0.., or MGW_E_NOMEM. */
+int pol_cx_group(struct pol_cx *cx, int agency);
+
+/* The group's scrubber, built on first use. NULL on no memory. */
+struct scrubber *pol_cx_scrubber(struct pol_cx *cx, int group);
+
+/* The cached result for (group, in, label), or NULL; pol_cx_put adds one (taking out and f). */
+struct pol_scrubbed *pol_cx_get(struct pol_cx *cx, int group, const char *in, const char *label);
+int pol_cx_put(struct pol_cx *cx, const struct pol_scrubbed *e);
+
+/*
+ * Never-share on values. pol_ns_leaf: 1 if the string s holds a never-share
+ * value agency may not have (in_address: s is a field of an Address
+ * message, whose address forms are compared by pol_ns_address instead).
+ * pol_ns_address: 1 if the Address message a is, as a whole, a never-share
+ * address agency may not have. <0 on no memory.
+ */
+int pol_ns_leaf(const struct pol_cx *cx, int agency, const char *s, int in_address);
+int pol_ns_address(const struct pol_cx *cx, int agency, const Marac__V1__Address *a);
+
+/* ---- policy_value.c: what happens to one value ------------------------------ */
 
 /* One manifest line being counted. ground: static, or owned by the policy. */
 struct pol_ment {
@@ -156,16 +323,26 @@ struct pol_ment {
 	unsigned count;
 };
 
-/* One policy_redact() call in progress; on its stack, so calls share nothing. */
+/* One recipient's redaction in progress; on the caller's stack. */
 struct pol_rd {
 	const struct policy *p;
 	const Marac__V1__CaseSummary *in;
 	int agency, purpose;
 	struct pol_ment *m;
 	size_t n, cap;
-	struct scrubber *scr; /* built on the first scrub, freed by policy_redact() */
-	int scr_built;
+	struct pol_cx *cx; /* the share's context, shared by its recipients */
+	int group;         /* this recipient's scrub group in cx */
+	int ns_block;      /* inside an Address message that is never-share data for it */
+	/* --explain: findings, and the element index at each depth of the walk */
+	int explain;
+	struct policy_finding *f;
+	size_t nf, fcap;
+	size_t idx[POL_MAX_DEPTH + 1];
 };
+
+/* Add a finding for node path (element indices from r->idx). 0 or MGW_E_NOMEM. */
+int pol_finding(struct pol_rd *r, int path, int action, const char *kind, const char *rule,
+		int line, const char *ground, size_t start, size_t end);
 
 /*
  * The action for a value at node path of an element with role slot (0 =
@@ -180,11 +357,15 @@ int pol_decide(const struct pol_rd *r, int path, int role_slot, const struct pol
 char *pol_mask(enum pol_mask kind, const char *s);
 
 /*
- * Scrub s under rule's ground label into *out (codec_malloc'd), adding the
- * replacements to *replaced. *out NULL with 0 returned: the scrubber could
- * not handle the text, so the caller withholds it. Returns 0 or MGW_E_NOMEM.
+ * Scrub s with this recipient's group scrubber, markers reading label, into
+ * *out (codec_malloc'd), adding the replacements to *replaced and, when
+ * explaining, findings for node path. *out NULL with 0 returned: the
+ * scrubber could not handle the text, or (*ns set to 1) the scrubbed text
+ * still holds a never-share value this recipient may not have; the caller
+ * withholds it. Each (group, text, label) is scrubbed once per share, and
+ * checked once per agency. Returns 0 or MGW_E_NOMEM.
  */
-int pol_scrub(struct pol_rd *r, const struct pol_rule *rule, const char *s, char **out,
-	      unsigned *replaced);
+int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground, const char *s,
+	      char **out, unsigned *replaced, int *ns);
 
 #endif

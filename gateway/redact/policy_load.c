@@ -8,10 +8,12 @@
  * many (and let a small file expand without bound).
  *
  * Order of checks: the whole never_share block first (so the ceilings are
- * known), then each rule in file order: path, action, ground, the action's
- * fit to the field (mask: date of birth, phones, postcode; scrub: text),
- * agencies, purposes, roles, never-share, and finally its cells (a cell
- * already taken is a conflict). The first error stops the load.
+ * known), then the classes block (every string field must have a class:
+ * policy_class.c), then each rule in file order: path, action, ground, the
+ * action's fit to the field (mask: date of birth, phones, postcode; scrub:
+ * a field of class text), agencies, purposes, roles, never-share, and
+ * finally its cells (a cell already taken is a conflict). The first error
+ * stops the load.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -203,6 +205,11 @@ static int one_rule(struct pol_ld *x, yaml_node_t *n)
 	if (r->action == POL_SCRUB && !pn->text)
 		return pol_fail(x, in.action,
 				"cannot scrub \"%s\": scrub applies to text fields only", pn->name);
+	if (r->action == POL_SCRUB && pn->cls != POL_C_TEXT)
+		return pol_fail(x, in.action,
+				"cannot scrub \"%s\": its class is %s, and scrub applies to fields "
+				"of class text (share it: a value outside its class is withheld)",
+				pn->name, pol_class_name(pn));
 	uint32_t to, purposes = 1u, roles = 1u;
 	if (pol_agencies(x, in.to, "\"to\"", &to))
 		return MGW_E_INVALID;
@@ -247,7 +254,7 @@ static int one_rule(struct pol_ld *x, yaml_node_t *n)
 /* ---- the document --------------------------------------------------------- */
 
 struct top {
-	yaml_node_t *version, *groups, *never, *rules;
+	yaml_node_t *version, *groups, *never, *classes, *rules;
 };
 
 static int top_key(struct pol_ld *x, const char *key, yaml_node_t *k, yaml_node_t *v, void *arg)
@@ -259,12 +266,14 @@ static int top_key(struct pol_ld *x, const char *key, yaml_node_t *k, yaml_node_
 		t->groups = v;
 	else if (!strcmp(key, "never_share"))
 		t->never = v;
+	else if (!strcmp(key, "classes"))
+		t->classes = v;
 	else if (!strcmp(key, "rules"))
 		t->rules = v;
 	else if (strcmp(key, "description") != 0)
 		return pol_fail(x, k,
 				"unknown key \"%s\" (version, description, groups, never_share, "
-				"rules)",
+				"classes, rules)",
 				key);
 	return MGW_OK;
 }
@@ -290,6 +299,8 @@ static int load_doc(struct pol_ld *x)
 	    (rc = pol_each_pair(x, t.never, "never_share", never_entry, NULL)) != MGW_OK)
 		return rc;
 	never_tables(x->p);
+	if ((rc = pol_classes_load(x, t.classes, root)) != MGW_OK)
+		return rc;
 	if (t.rules == NULL || t.rules->type != YAML_SEQUENCE_NODE)
 		return pol_fail(x, t.rules ? t.rules : root, "\"rules\" must be a list of rules");
 	yaml_node_item_t *it = t.rules->data.sequence.items.start;
@@ -406,6 +417,8 @@ void policy_free(policy *p)
 {
 	if (p == NULL)
 		return;
+	for (int i = 0; i < p->n_sets; i++)
+		free(p->sets[i].codes);
 	free(p->rules);
 	free(p->cells);
 	free(p);

@@ -15,6 +15,7 @@
 
 #include "codec.h"
 #include "mgw_err.h"
+#include "mgw_limits.h"
 #include "policy_int.h"
 #include "scrub.h"
 
@@ -57,41 +58,66 @@ static size_t elem_size(const ProtobufCFieldDescriptor *f)
 	}
 }
 
-/* Copy (or transform) one value of leaf f from src to dst; 1 done, 0 dropped, <0 error. */
-static int put_value(struct pol_rd *r, const ProtobufCFieldDescriptor *f, int action,
-		     const struct pol_rule *rule, enum pol_mask mask, const void *src, void *dst,
-		     unsigned *replaced)
+/* What happened to one string value: for the manifest and --explain. */
+struct outcome {
+	int action;
+	const char *ground, *why;
+	int line;
+};
+
+/*
+ * One string value s of leaf node under action (the rule's, never
+ * WITHHOLD): checked against the never-share values and its class first,
+ * then shared, masked or scrubbed. Free text is scrubbed whatever the
+ * action, and withheld whole if a never-share value survived the scrubber.
+ * Returns 1 with *o (codec_malloc'd) kept, 0 dropped (*oc says why), <0.
+ */
+static int put_string(struct pol_rd *r, int node, int action, const struct pol_rule *rule,
+		      const char *ground, const char *s, char **o, struct outcome *oc,
+		      unsigned *replaced)
 {
-	if (f->type == PROTOBUF_C_TYPE_STRING) {
-		const char *s = *(char *const *)src;
-		char *o = NULL;
-		if (s == NULL)
-			return 0; /* hand-built messages may hold NULL strings: nothing to copy */
-		if (action == POL_SHARE) {
-			o = codec_strdup(s);
-			if (o == NULL)
-				return MGW_E_NOMEM;
-		} else if (action == POL_MASK) {
-			o = pol_mask(mask, s);
-		} else {
-			int rc = pol_scrub(r, rule, s, &o, replaced);
-			if (rc)
-				return rc;
+	const struct policy *p = r->p;
+	const struct pol_path *pn = &p->paths[node];
+	int in_addr = p->paths[pn->parent].msg == &marac__v1__address__descriptor;
+	int hit;
+	*o = NULL;
+	*oc = (struct outcome){action, ground, "rule", rule ? rule->line : 0};
+	if (pn->cls != POL_C_TEXT) {
+		/* never-share first: the manifest then says why it matters */
+		if ((hit = pol_ns_leaf(r->cx, r->agency, s, in_addr)) != 0) {
+			*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_NEVER_SHARE,
+					       "never-share value", 0};
+			return hit < 0 ? hit : 0;
 		}
-		if (o != NULL)
-			*(char **)dst = o; /* a dropped singular keeps its default "" */
-		return o != NULL;
+		if (!pol_value_ok(p, node, s)) {
+			*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_INVALID, "class check",
+					       pn->cls_line};
+			return 0;
+		}
+		if (action == POL_SHARE) {
+			*o = codec_strdup(s);
+			return *o ? 1 : MGW_E_NOMEM;
+		}
+		if (action == POL_MASK) {
+			*o = pol_mask(pn->mask, s);
+			oc->action = *o ? POL_MASK : POL_WITHHOLD; /* cannot be masked: withheld */
+			return *o != NULL;
+		}
 	}
-	if (f->type == PROTOBUF_C_TYPE_BYTES) {
-		const ProtobufCBinaryData *b = src;
-		ProtobufCBinaryData *d = dst;
-		if ((d->data = codec_malloc(b->len ? b->len : 1)) == NULL)
-			return MGW_E_NOMEM;
-		memcpy(d->data, b->data, b->len);
-		d->len = b->len;
-		return 1;
-	}
-	memcpy(dst, src, elem_size(f));
+	/* free text: scrubbed for every recipient, under a share rule too */
+	const char *label = action == POL_SCRUB && rule ? rule->label : "s40(2)";
+	unsigned rep = 0;
+	int rc = pol_scrub(r, node, label, ground, s, o, &rep, &hit);
+	oc->action = POL_SCRUB;
+	if (rc)
+		return rc;
+	if (hit) /* a never-share value survived the scrubber: the whole text goes */
+		*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_NEVER_SHARE, "never-share value", 0};
+	else if (*o == NULL)
+		oc->action = POL_WITHHOLD;
+	if (*o == NULL)
+		return 0;
+	*replaced += rep;
 	return 1;
 }
 
@@ -107,6 +133,22 @@ static int is_default(const ProtobufCFieldDescriptor *f, const void *v)
 	return memcmp(v, zero, elem_size(f)) == 0;
 }
 
+/* A non-string value shared: copied (bytes deep). 1, or MGW_E_NOMEM. */
+static int copy_value(const ProtobufCFieldDescriptor *f, const void *src, void *dst)
+{
+	if (f->type == PROTOBUF_C_TYPE_BYTES) {
+		const ProtobufCBinaryData *b = src;
+		ProtobufCBinaryData *d = dst;
+		if ((d->data = codec_malloc(b->len ? b->len : 1)) == NULL)
+			return MGW_E_NOMEM;
+		memcpy(d->data, b->data, b->len);
+		d->len = b->len;
+		return 1;
+	}
+	memcpy(dst, src, elem_size(f));
+	return 1;
+}
+
 /* One leaf field. Returns 1 if something was written into out, 0 if not, <0 error. */
 static int leaf(struct pol_rd *r, const ProtobufCMessage *in, ProtobufCMessage *out, int node,
 		int role_slot)
@@ -119,6 +161,7 @@ static int leaf(struct pol_rd *r, const ProtobufCMessage *in, ProtobufCMessage *
 	size_t n = rep ? *(const size_t *)(ib + f->quantifier_offset) : 1;
 	const char *vals = rep ? *(const char *const *)(ib + f->offset) : ib + f->offset;
 	size_t es = elem_size(f);
+	int str = f->type == PROTOBUF_C_TYPE_STRING;
 	if (rep && (n == 0 || vals == NULL))
 		return 0;
 	if (!rep && is_default(f, vals))
@@ -126,22 +169,58 @@ static int leaf(struct pol_rd *r, const ProtobufCMessage *in, ProtobufCMessage *
 	const struct pol_rule *rule;
 	const char *ground;
 	int action = pol_decide(r, node, role_slot, &rule, &ground);
-	if (action == POL_WITHHOLD)
+	const char *why = rule == NULL ? "default deny"
+			  : strcmp(ground, POL_GROUND_NEVER_SHARE) == 0 ? "never-share path"
+									 : "rule";
+	if (action != POL_WITHHOLD && r->ns_block) { /* an address that is never-share data */
+		action = POL_WITHHOLD;
+		ground = POL_GROUND_NEVER_SHARE;
+		why = "never-share value";
+	}
+	if ((action == POL_MASK && pn->mask == POL_MASK_NONE) ||
+	    (action == POL_SCRUB && !pn->text) || (action != POL_SHARE && !str))
+		action = POL_WITHHOLD; /* the load prevents these */
+	if (action == POL_WITHHOLD) {
+		for (size_t i = 0; r->explain && i < n; i++) {
+			r->idx[pn->depth] = i;
+			int rc = pol_finding(r, node, POL_WITHHOLD, pol_class_name(pn), why,
+					     rule ? rule->line : 0, ground, 0, 0);
+			if (rc)
+				return rc;
+		}
 		return man_add(r, node, POL_WITHHOLD, ground, (unsigned)n);
-	if ((action == POL_MASK && pn->mask == POL_MASK_NONE) || (action == POL_SCRUB && !pn->text))
-		return man_add(r, node, POL_WITHHOLD, ground, (unsigned)n); /* load prevents it */
+	}
 	char *dst = rep ? codec_malloc(n * es) : ob + f->offset;
 	if (dst == NULL)
 		return MGW_E_NOMEM;
 	size_t kept = 0;
 	unsigned replaced = 0;
-	int rc = MGW_OK;
-	for (size_t i = 0; i < n; i++) {
-		rc = put_value(r, f, action, rule, pn->mask, vals + i * es, dst + kept * es,
-			       &replaced);
+	int rc = MGW_OK, kept_action = action;
+	for (size_t i = 0; i < n && rc == MGW_OK; i++) {
+		struct outcome oc = {action, ground, why, rule ? rule->line : 0};
+		r->idx[pn->depth] = i;
+		if (!str) {
+			rc = copy_value(f, vals + i * es, dst + kept * es);
+		} else {
+			const char *s = *(char *const *)(vals + i * es);
+			char *o = NULL;
+			if (s == NULL)
+				continue; /* hand-built messages may hold NULL strings */
+			rc = put_string(r, node, action, rule, ground, s, &o, &oc, &replaced);
+			if (rc > 0)
+				*(char **)(dst + kept * es) = o;
+		}
 		if (rc < 0)
 			break;
-		kept += (size_t)rc;
+		if (rc == 0 && (rc = man_add(r, node, POL_WITHHOLD, oc.ground, 1)) != MGW_OK)
+			break;
+		if (oc.action != POL_WITHHOLD) /* SCRUB for free text under a share rule */
+			kept_action = oc.action;
+		kept += oc.action != POL_WITHHOLD;
+		if (r->explain &&
+		    (rc = pol_finding(r, node, oc.action, pol_class_name(pn), oc.why, oc.line,
+				      oc.ground, 0, 0)) != MGW_OK)
+			break;
 		rc = MGW_OK;
 	}
 	if (rep && kept == 0) {
@@ -151,10 +230,8 @@ static int leaf(struct pol_rd *r, const ProtobufCMessage *in, ProtobufCMessage *
 		*(char **)(ob + f->offset) = dst; /* owned by out even when rc < 0 */
 	}
 	if (rc == MGW_OK && kept)
-		rc = man_add(r, node, action, ground,
-			     action == POL_SCRUB ? replaced : (unsigned)kept);
-	if (rc == MGW_OK && kept < n)
-		rc = man_add(r, node, POL_WITHHOLD, ground, (unsigned)(n - kept));
+		rc = man_add(r, node, kept_action, ground,
+			     kept_action == POL_SCRUB ? replaced : (unsigned)kept);
 	return rc < 0 ? rc : kept > 0;
 }
 
@@ -171,7 +248,14 @@ static int sub(struct pol_rd *r, const ProtobufCMessage *in, int node, int role_
 	ProtobufCMessage *m = codec_new(r->p->paths[node].msg);
 	if (m == NULL)
 		return MGW_E_NOMEM;
-	int rc = message(r, in, m, node, role_slot);
+	int saved = r->ns_block, rc = 0;
+	if (!r->ns_block && in->descriptor == &marac__v1__address__descriptor)
+		rc = pol_ns_address(r->cx, r->agency, (const Marac__V1__Address *)in);
+	if (rc >= 0) {
+		r->ns_block = r->ns_block || rc > 0;
+		rc = message(r, in, m, node, role_slot);
+	}
+	r->ns_block = saved;
 	if (rc > 0)
 		*res = m;
 	else
@@ -211,6 +295,7 @@ static int field_msg(struct pol_rd *r, const ProtobufCMessage *in, ProtobufCMess
 		if (arr[i] == NULL)
 			continue;
 		int slot = role_slot;
+		r->idx[pn->depth] = i;
 		if (by_role) {
 			int role = ((const Marac__V1__Person *)arr[i])->role;
 			slot = role >= 0 && role + 1 < POL_ROLES ? role + 1 : 0;
@@ -302,36 +387,147 @@ fail:
 	return MGW_E_NOMEM;
 }
 
-int policy_redact(const policy *p, const Marac__V1__CaseSummary *in, int recipient_agency,
-		  int purpose, Marac__V1__CaseSummary **view, Marac__V1__RedactionEntry ***manifest,
-		  size_t *n_manifest)
+int pol_finding(struct pol_rd *r, int path, int action, const char *kind, const char *rule,
+		int line, const char *ground, size_t start, size_t end)
 {
-	struct pol_rd r = {.p = p, .in = in, .agency = recipient_agency, .purpose = purpose};
+	if (r->nf == r->fcap) {
+		size_t cap = r->fcap ? r->fcap * 2 : 64;
+		struct policy_finding *f = realloc(r->f, cap * sizeof *f);
+		if (f == NULL)
+			return MGW_E_NOMEM;
+		r->f = f;
+		r->fcap = cap;
+	}
+	struct policy_finding *f = &r->f[r->nf++];
+	*f = (struct policy_finding){.action = action, .kind = kind, .rule = rule, .line = line,
+				     .ground = ground, .start = start, .end = end};
+	int chain[POL_MAX_DEPTH + 1], k = 0;
+	for (int n = path; n > 0 && k <= POL_MAX_DEPTH; n = r->p->paths[n].parent)
+		chain[k++] = n;
+	size_t o = 0, cap = sizeof f->path;
+	while (k-- > 0 && o < cap) {
+		const struct pol_path *pn = &r->p->paths[chain[k]];
+		int w = snprintf(f->path + o, cap - o, "%s%s", o ? "." : "", pn->field->name);
+		o += w > 0 ? (size_t)w : 0;
+		if (pn->field->label == PROTOBUF_C_LABEL_REPEATED && o < cap) {
+			w = snprintf(f->path + o, cap - o, "[%zu]", r->idx[pn->depth]);
+			o += w > 0 ? (size_t)w : 0;
+		}
+	}
+	return MGW_OK;
+}
+
+static int args_ok(const policy *p, const Marac__V1__CaseSummary *in, int agency, int purpose)
+{
+	return p != NULL && in != NULL && agency > 0 && agency < POL_AGENCIES && purpose >= 0 &&
+	       purpose < POL_PURPOSES;
+}
+
+/* One recipient's view, manifest and (when explain) findings, in the share's context. */
+static int redact_one(struct pol_cx *cx, int agency, int explain, Marac__V1__CaseSummary **view,
+		      Marac__V1__RedactionEntry ***manifest, size_t *n_manifest,
+		      struct policy_finding **findings, size_t *n_findings)
+{
+	struct pol_rd r = {.p = cx->p, .in = cx->in, .agency = agency, .purpose = cx->purpose,
+			   .cx = cx, .explain = explain};
 	ProtobufCMessage *out = NULL;
-	int rc = MGW_E_INVALID;
-	*view = NULL;
-	*manifest = NULL;
-	*n_manifest = 0;
-	if (p == NULL || in == NULL || recipient_agency <= 0 || recipient_agency >= POL_AGENCIES ||
-	    purpose < 0 || purpose >= POL_PURPOSES)
+	int rc = pol_cx_group(cx, agency);
+	if (rc < 0)
 		goto fail;
+	r.group = rc;
 	rc = MGW_E_NOMEM;
 	if ((out = codec_new(&marac__v1__case_summary__descriptor)) == NULL)
 		goto fail;
-	rc = message(&r, &in->base, out, 0, 0);
+	rc = message(&r, &cx->in->base, out, 0, 0);
 	if (rc < 0)
 		goto fail;
 	if ((rc = build_manifest(&r, manifest, n_manifest)) != MGW_OK)
 		goto fail;
 	*view = (Marac__V1__CaseSummary *)out;
-	scrubber_free(r.scr);
 	free(r.m);
+	if (findings) {
+		*findings = r.f;
+		*n_findings = r.nf;
+	} else {
+		free(r.f);
+	}
 	return MGW_OK;
 fail:
 	codec_free(out);
-	scrubber_free(r.scr);
 	free(r.m);
+	free(r.f);
 	return rc;
+}
+
+int policy_redact_many(const policy *p, const Marac__V1__CaseSummary *in, const int *agencies,
+		       size_t n, int purpose, Marac__V1__CaseSummary **views,
+		       Marac__V1__RedactionEntry ***manifests, size_t *n_manifests)
+{
+	struct pol_cx cx;
+	size_t done = 0;
+	int rc = MGW_E_INVALID;
+	for (size_t i = 0; i < n && i < MGW_MAX_RECIPIENT_NODES; i++) {
+		views[i] = NULL;
+		manifests[i] = NULL;
+		n_manifests[i] = 0;
+	}
+	if (n == 0 || n > MGW_MAX_RECIPIENT_NODES)
+		return MGW_E_INVALID;
+	for (size_t i = 0; i < n; i++)
+		if (!args_ok(p, in, agencies[i], purpose))
+			return MGW_E_INVALID;
+	if ((rc = pol_cx_init(&cx, p, in, purpose)) != MGW_OK)
+		goto fail;
+	for (; done < n; done++)
+		if ((rc = redact_one(&cx, agencies[done], 0, &views[done], &manifests[done],
+				     &n_manifests[done], NULL, NULL)) != MGW_OK)
+			goto fail;
+	pol_cx_free(&cx);
+	return MGW_OK;
+fail:
+	for (size_t i = 0; i < done; i++) {
+		codec_free(&views[i]->base);
+		policy_manifest_free(manifests[i], n_manifests[i]);
+		views[i] = NULL;
+		manifests[i] = NULL;
+		n_manifests[i] = 0;
+	}
+	pol_cx_free(&cx);
+	return rc;
+}
+
+int policy_redact(const policy *p, const Marac__V1__CaseSummary *in, int recipient_agency,
+		  int purpose, Marac__V1__CaseSummary **view, Marac__V1__RedactionEntry ***manifest,
+		  size_t *n_manifest)
+{
+	return policy_redact_many(p, in, &recipient_agency, 1, purpose, view, manifest,
+				  n_manifest);
+}
+
+int policy_redact_explain(const policy *p, const Marac__V1__CaseSummary *in, int recipient_agency,
+			  int purpose, Marac__V1__CaseSummary **view,
+			  Marac__V1__RedactionEntry ***manifest, size_t *n_manifest,
+			  struct policy_finding **findings, size_t *n_findings)
+{
+	struct pol_cx cx;
+	*view = NULL;
+	*manifest = NULL;
+	*n_manifest = 0;
+	*findings = NULL;
+	*n_findings = 0;
+	if (!args_ok(p, in, recipient_agency, purpose))
+		return MGW_E_INVALID;
+	int rc = pol_cx_init(&cx, p, in, purpose);
+	if (rc == MGW_OK)
+		rc = redact_one(&cx, recipient_agency, 1, view, manifest, n_manifest, findings,
+				n_findings);
+	pol_cx_free(&cx);
+	return rc;
+}
+
+int policy_case_ref_ok(const char *s)
+{
+	return s != NULL && pol_ref_ok(s);
 }
 
 void policy_manifest_free(Marac__V1__RedactionEntry **m, size_t n)

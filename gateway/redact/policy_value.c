@@ -8,11 +8,9 @@
  * block allows, and the refuge address only ever to police and IDVA (a
  * string check on the path, not the table).
  *
- * Free text is scrubbed with one scrubber per redaction, built on first use
- * from the case: names and aliases of others[] always, and those of the
- * victim, perpetrators and children unless this recipient is shared that
- * name field; dates of birth of everyone whose date_of_birth it is not
- * shared in full.
+ * Free text is scrubbed with the scrubber of the recipient's visibility
+ * profile (policy_case.c: every structured value it is not shared, names
+ * of others[] always), once per (profile, text, marker label).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -107,105 +105,57 @@ static char *mask_postcode(const char *s)
 
 /* ---- scrubbing ------------------------------------------------------------ */
 
-static int field_shared(const struct pol_rd *r, const char *path)
-{
-	int n = pol_path_find(r->p, path);
-	const struct pol_rule *rule;
-	const char *g;
-	return n >= 0 && pol_decide(r, n, 0, &rule, &g) == POL_SHARE;
-}
-
-static void add_person(const Marac__V1__Person *pp, int keep_name, int keep_alias, int keep_dob,
-		       const char **names, size_t *nn, const char **keep, size_t *nk,
-		       const char **dobs, size_t *nd)
-{
-	if (pp == NULL)
-		return;
-	if (pp->full_name && pp->full_name[0]) {
-		if (keep_name)
-			keep[(*nk)++] = pp->full_name;
-		else
-			names[(*nn)++] = pp->full_name;
-	}
-	for (size_t i = 0; i < pp->n_aliases; i++)
-		if (pp->aliases[i] && pp->aliases[i][0]) {
-			if (keep_alias)
-				keep[(*nk)++] = pp->aliases[i];
-			else
-				names[(*nn)++] = pp->aliases[i];
-		}
-	if (!keep_dob && pp->date_of_birth && pp->date_of_birth[0])
-		dobs[(*nd)++] = pp->date_of_birth;
-}
-
-static int build_scrubber(struct pol_rd *r)
-{
-	const Marac__V1__CaseSummary *c = r->in;
-	static const char *const kinds[] = {"victim", "perpetrators[]", "children[]"};
-	const Marac__V1__Person *const *lists[] = {
-	    (const Marac__V1__Person *const *)&c->victim,
-	    (const Marac__V1__Person *const *)c->perpetrators,
-	    (const Marac__V1__Person *const *)c->children,
-	    (const Marac__V1__Person *const *)c->others};
-	size_t counts[] = {c->victim ? 1 : 0, c->n_perpetrators, c->n_children, c->n_others};
-	size_t total = 0;
-	for (int k = 0; k < 4; k++)
-		for (size_t i = 0; i < counts[k]; i++)
-			total += 1 + (lists[k][i] ? lists[k][i]->n_aliases : 0);
-	const char **names = malloc((total + 1) * sizeof *names);
-	const char **keep = malloc((total + 1) * sizeof *keep);
-	const char **dobs = malloc((total + 1) * sizeof *dobs);
-	size_t nn = 0, nk = 0, nd = 0;
-	int rc = MGW_E_NOMEM;
-	if (names == NULL || keep == NULL || dobs == NULL)
-		goto fail;
-	for (int k = 0; k < 4; k++) {
-		int kn = 0, ka = 0, kd = 0;
-		if (k < 3) {
-			char path[64];
-			snprintf(path, sizeof path, "%s.full_name", kinds[k]);
-			kn = field_shared(r, path);
-			snprintf(path, sizeof path, "%s.aliases", kinds[k]);
-			ka = field_shared(r, path);
-			snprintf(path, sizeof path, "%s.date_of_birth", kinds[k]);
-			kd = field_shared(r, path);
-		}
-		for (size_t i = 0; i < counts[k]; i++)
-			add_person(lists[k][i], kn, ka, kd, names, &nn, keep, &nk, dobs, &nd);
-	}
-	r->scr = scrubber_new(names, nn, keep, nk, dobs, nd);
-	rc = r->scr ? MGW_OK : MGW_E_NOMEM;
-fail:
-	free(names);
-	free(keep);
-	free(dobs);
-	r->scr_built = rc == MGW_OK;
-	return rc;
-}
-
-int pol_scrub(struct pol_rd *r, const struct pol_rule *rule, const char *s, char **out,
-	      unsigned *replaced)
+int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground, const char *s,
+	      char **out, unsigned *replaced, int *ns)
 {
 	*out = NULL;
-	if (!r->scr_built) {
-		int rc = build_scrubber(r);
+	*ns = 0;
+	struct pol_scrubbed *e = pol_cx_get(r->cx, r->group, s, label);
+	if (e == NULL) {
+		const scrubber *scr = pol_cx_scrubber(r->cx, r->group);
+		if (scr == NULL)
+			return MGW_E_NOMEM;
+		unsigned counts[SCRUB_KIND_COUNT] = {0};
+		struct pol_scrubbed n = {.group = r->group, .in = s, .label = label};
+		int rc = scrub_text_ex(scr, s, strlen(s), label, (1u << SCRUB_KIND_COUNT) - 1u,
+				       &n.out, counts, r->explain ? &n.f : NULL,
+				       r->explain ? &n.nf : NULL);
+		if (rc == MGW_E_NOMEM)
+			return rc;
+		if (rc != MGW_OK) { /* the scrubber could not handle it: withheld */
+			free(n.out);
+			free(n.f);
+			n.out = NULL;
+			n.f = NULL;
+			n.nf = 0;
+		}
+		for (int k = 0; k < SCRUB_KIND_COUNT; k++)
+			n.replaced += counts[k];
+		if ((rc = pol_cx_put(r->cx, &n)) != MGW_OK)
+			return rc;
+		e = pol_cx_get(r->cx, r->group, s, label);
+	}
+	if (e->out && !(e->ns_checked >> r->agency & 1)) {
+		int hit = pol_ns_leaf(r->cx, r->agency, e->out, 0);
+		if (hit < 0)
+			return hit;
+		e->ns_checked |= (uint16_t)(1u << r->agency);
+		e->ns_hit |= (uint16_t)((unsigned)hit << r->agency);
+	}
+	if (e->out && (e->ns_hit >> r->agency & 1)) {
+		*ns = 1;
+		return MGW_OK;
+	}
+	*replaced += e->replaced;
+	for (size_t i = 0; r->explain && i < e->nf; i++) {
+		const struct scrub_finding *f = &e->f[i];
+		int rc = pol_finding(r, path, POL_SCRUB, scrub_kind_name((enum scrub_kind)f->kind),
+				     f->rule ? f->rule : "scrubber", 0, ground, f->start, f->end);
 		if (rc)
 			return rc;
 	}
-	unsigned counts[SCRUB_KIND_COUNT] = {0};
-	char *t = NULL;
-	int rc = scrub_text(r->scr, s, strlen(s), rule->label, (1u << SCRUB_KIND_COUNT) - 1u, &t,
-			    counts);
-	if (rc == MGW_E_NOMEM)
-		return rc;
-	if (rc == MGW_OK && t) {
-		for (int k = 0; k < SCRUB_KIND_COUNT; k++)
-			*replaced += counts[k];
-		*out = codec_strdup(t);
-		free(t);
-		return *out ? MGW_OK : MGW_E_NOMEM;
-	}
-	free(t);
+	if (e->out && (*out = codec_strdup(e->out)) == NULL)
+		return MGW_E_NOMEM;
 	return MGW_OK;
 }
 

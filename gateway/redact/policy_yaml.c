@@ -24,6 +24,20 @@ int pol_fail(struct pol_ld *x, const yaml_node_t *n, const char *fmt, ...)
 	return MGW_E_INVALID;
 }
 
+int pol_fail_line(struct pol_ld *x, int line, const char *fmt, ...)
+{
+	if (x->errlen == 0)
+		return MGW_E_INVALID;
+	int k = snprintf(x->err, x->errlen, "%s:%d: ", x->file, line > 0 ? line : 1);
+	if (k < 0 || (size_t)k >= x->errlen)
+		return MGW_E_INVALID;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(x->err + k, x->errlen - (size_t)k, fmt, ap);
+	va_end(ap);
+	return MGW_E_INVALID;
+}
+
 /* The node with id, read once: a node reached twice came through an alias. */
 int pol_take(struct pol_ld *x, int id, const yaml_node_t *from, yaml_node_t **out)
 {

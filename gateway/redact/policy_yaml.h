@@ -69,6 +69,17 @@ int pol_names(struct pol_ld *x, yaml_node_t *v, const ProtobufCEnumDescriptor *d
 /* One "groups:" entry (a pol_pair_fn): name: [agencies]. */
 int pol_group_entry(struct pol_ld *x, const char *key, yaml_node_t *k, yaml_node_t *v, void *arg);
 
+/*
+ * Read the classes: block (policy_class.c; map may be NULL, at is then the
+ * node errors are reported at) and check that every string leaf has a
+ * class. Errors name the line of the offending entry, or of the block.
+ */
+int pol_classes_load(struct pol_ld *x, yaml_node_t *map, yaml_node_t *at);
+
+/* pol_fail at a line number rather than a node. */
+int pol_fail_line(struct pol_ld *x, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* Agency bits as "police, idva" ("none" for 0) into buf. Returns buf. */
 const char *pol_agency_list(uint32_t bits, char *buf, size_t n);
 

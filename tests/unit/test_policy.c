@@ -14,7 +14,10 @@
 #include "codec.h"
 #include "mgw_err.h"
 #include "pbjson.h"
+#include "mgw_limits.h"
 #include "policy.h"
+#include "policy_int.h"
+#include "scrub.h"
 
 #define AG(x) MARAC__V1__AGENCY__AGENCY_##x
 #define PU(x) MARAC__V1__PURPOSE__PURPOSE_##x
@@ -45,26 +48,73 @@ static Marac__V1__CaseSummary *fixture(void)
 	return (Marac__V1__CaseSummary *)m;
 }
 
+/*
+ * A classes: block for every string field (policy/README.md "Classes"),
+ * appended to the test policies below that have none, after their rules so
+ * that the lines of their errors do not move.
+ */
+#define CLASSES                                                                                    \
+	"classes:\n"                                                                               \
+	"  case_ref: case_ref\n  marac_area: area\n  narrative: text\n"                            \
+	"  consent_reason: text\n  police_intelligence: text\n"                                    \
+	"  Incident.date: date\n  Incident.summary: text\n  Incident.police_ref: crime_ref\n"      \
+	"  DashAnswer.comment: text\n  DashAnswer.source: {code: [victim, officer]}\n"             \
+	"  Address.lines: address\n  Address.postcode: postcode\n"                                 \
+	"  Person.full_name: name\n  Person.aliases: name\n  Person.date_of_birth: date\n"        \
+	"  Person.gender: {code: [female, male]}\n  Person.phones: phone\n"                        \
+	"  Person.email: email\n  Person.nhs_number: nhs\n  Person.ni_number: nino\n"             \
+	"  Person.pnc_id: pnc\n  Person.school: place\n  Person.gp_practice: place\n"             \
+	"  Person.safe_times: text\n  Person.probation_crn: crn\n  Person.agency_name: place\n"   \
+	"  Person.relationship_to_victim: {code: [ex-partner, daughter, son, neighbour,\n"          \
+	"     allocated social worker, \"perpetrator's brother\"]}\n"
+
+/* yaml with CLASSES added (before a second document), unless it has classes or is empty. */
+static char *with_classes(const char *yaml)
+{
+	size_t n = strlen(yaml);
+	char *out = malloc(n + sizeof CLASSES + 2);
+	const char *doc2 = strstr(yaml, "\n---");
+	size_t at = doc2 ? (size_t)(doc2 - yaml) + 1 : n;
+	if (n == 0 || strstr(yaml, "classes:")) {
+		memcpy(out, yaml, n + 1);
+		return out;
+	}
+	memcpy(out, yaml, at);
+	out[at] = 0;
+	if (at && out[at - 1] != '\n')
+		strcat(out, "\n");
+	strcat(out, CLASSES);
+	strcat(out, yaml + at);
+	return out;
+}
+
 static policy *load(const char *yaml)
 {
 	policy *p = NULL;
-	char err[512];
-	int rc = policy_load_mem("t.yaml", yaml, strlen(yaml), &p, err, sizeof err);
+	char err[512], *text = with_classes(yaml);
+	int rc = policy_load_mem("t.yaml", text, strlen(text), &p, err, sizeof err);
+	free(text);
 	cr_assert_eq(rc, MGW_OK, "policy did not load: %s", err);
 	return p;
 }
 
 /* The policy must fail with an error starting "t.yaml:LINE: " and containing want. */
-static void load_fails(const char *yaml, int line, const char *want)
+static void load_fails_as(const char *yaml, int add_classes, int line, const char *want)
 {
 	policy *p = (policy *)0x1;
-	char err[512], prefix[32];
-	int rc = policy_load_mem("t.yaml", yaml, strlen(yaml), &p, err, sizeof err);
+	char err[512], prefix[32], *text = add_classes ? with_classes(yaml) : strdup(yaml);
+	int rc = policy_load_mem("t.yaml", text, strlen(text), &p, err, sizeof err);
+	free(text);
 	cr_assert_eq(rc, MGW_E_INVALID, "loaded, expected line %d: %s", line, want);
 	cr_assert_null(p);
 	snprintf(prefix, sizeof prefix, "t.yaml:%d: ", line);
 	cr_assert(strncmp(err, prefix, strlen(prefix)) == 0, "want line %d, got: %s", line, err);
 	cr_assert(strstr(err, want) != NULL, "want \"%s\" in: %s", want, err);
+}
+
+static void load_fails(const char *yaml, int line, const char *want)
+{
+	load_fails_as(yaml, 1, line, want);
 }
 
 struct out {
@@ -264,7 +314,11 @@ Test(policy_load, document_shape)
 		   "  - *r\n",
 		   3, "aliases are not allowed");
 	load_fails(HEAD "  - {path: narrative, to: police\n", 4, "YAML");
-	load_fails("version: 1\nrules: []\n---\nversion: 1\n", 4, "one YAML document");
+	int lines = 0;
+	for (const char *c = CLASSES; *c; c++)
+		lines += *c == '\n';
+	load_fails("version: 1\nrules: []\n" CLASSES "---\nversion: 1\n", 4 + lines,
+		   "one YAML document");
 	load_fails("version: 1\ngroups:\n  police: [idva]\nrules: []\n", 3, "already an agency");
 	load_fails("", 1, "empty policy");
 }
@@ -367,8 +421,9 @@ Test(policy_redact, masks)
 	cr_assert(e && e->count == 1 && !strcmp(e->ground, "foia-s38"));
 	e = entry(&o, "perpetrators[].address.lines", ACT(WITHHOLD));
 	cr_assert(e && e->count == 1 && !strcmp(e->ground, "need-to-know"));
+	/* "sometime in 2019" is no date (class date): withheld before the mask is tried */
 	e = entry(&o, "children[].date_of_birth", ACT(WITHHOLD));
-	cr_assert(e && e->count == 1 && !strcmp(e->ground, "need-to-know"));
+	cr_assert(e && e->count == 1 && !strcmp(e->ground, "invalid-value"));
 	cr_assert(entry(&o, "children[].date_of_birth", ACT(MASK))->count == 1);
 	out_free(&o);
 	codec_free(&cs->base);
@@ -567,10 +622,11 @@ Test(policy_never_share, property_over_generated_policies, .timeout = 120)
 {
 	Marac__V1__CaseSummary *cs = fixture();
 	unsigned seed = 20260101u, loaded = 0, allowed[4];
-	char text[4096], err[512];
+	char text[8192], err[512];
 	for (int iter = 0; iter < 3000; iter++) {
 		gen_policy(&seed, text, sizeof text, allowed);
 		policy *p = NULL;
+		strcat(text, CLASSES);
 		int rc = policy_load_mem("gen.yaml", text, strlen(text), &p, err, sizeof err);
 		cr_assert(rc == MGW_OK || rc == MGW_E_INVALID, "rc %d", rc);
 		if (rc != MGW_OK)
@@ -679,6 +735,9 @@ Test(policy_default, views_follow_the_protocol)
 	cr_assert_eq(policy_load(MARAC_SOURCE_DIR "/policy/default.yaml", &p, err, sizeof err),
 		     MGW_OK, "%s", err);
 	Marac__V1__CaseSummary *cs = fixture();
+	/* the fixture's PNC id has a wrong check letter (withheld as invalid): a valid one */
+	codec_mfree(cs->perpetrators[0]->pnc_id);
+	cs->perpetrators[0]->pnc_id = codec_strdup("1987/0012345R");
 	for (int a = AG(POLICE); a <= AG(EDUCATION); a++) {
 		struct out o = redact(p, cs, a, PU(MEETING));
 		int contact = a == AG(POLICE) || a == AG(IDVA);
@@ -756,6 +815,519 @@ Test(policy_default, concurrent_redactions_agree)
 		cr_assert_null(r);
 		cr_assert(memcmp(jobs[i].digest, jobs[0].digest, sizeof jobs[0].digest) == 0);
 	}
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* ---- classes: default deny for text ------------------------------------------------ */
+
+static policy *load_default(void)
+{
+	policy *p = NULL;
+	char err[512];
+	cr_assert_eq(policy_load(MARAC_SOURCE_DIR "/policy/default.yaml", &p, err, sizeof err),
+		     MGW_OK, "%s", err);
+	return p;
+}
+
+static void set_str(char **field, const char *v)
+{
+	codec_mfree(*field);
+	*field = codec_strdup(v);
+}
+
+/* 1 if text occurs in any string of the view. */
+static int view_has(const Marac__V1__CaseSummary *v, const char *text)
+{
+	const char *vals[1024];
+	size_t n = 0;
+	strings(&v->base, vals, &n, 1024);
+	for (size_t i = 0; i < n; i++)
+		if (strstr(vals[i], text))
+			return 1;
+	return 0;
+}
+
+static const Marac__V1__RedactionEntry *entry_g(const struct out *o, const char *path, int action,
+						const char *ground)
+{
+	for (size_t i = 0; i < o->n; i++)
+		if (!strcmp(o->m[i]->path, path) && (int)o->m[i]->action == action &&
+		    !strcmp(o->m[i]->ground, ground))
+			return o->m[i];
+	return NULL;
+}
+
+Test(policy_classes, load_errors)
+{
+	/* a string field without a class: the whole block is refused, naming the field */
+	load_fails("version: 1\nclasses:\n  case_ref: case_ref\nrules: []\n", 3,
+		   "string field \"marac_area\" has no class");
+	load_fails_as("version: 1\nrules: []\n", 0, 1, "string field \"case_ref\" has no class");
+	load_fails("version: 1\nclasses:\n  case_ref: serial\nrules: []\n", 3,
+		   "unknown class \"serial\"");
+	load_fails("version: 1\nclasses:\n  victim.role: text\nrules: []\n", 3,
+		   "\"victim.role\" is not a string field");
+	load_fails("version: 1\nclasses:\n  Persn.gender: text\nrules: []\n", 3,
+		   "unknown message type \"Persn\"");
+	load_fails("version: 1\nclasses:\n  Person.gendre: text\nrules: []\n", 3,
+		   "Person has no field \"gendre\"");
+	load_fails("version: 1\nclasses:\n  victim.gendre: text\nrules: []\n", 3,
+		   "unknown field \"gendre\"");
+	load_fails("version: 1\nclasses:\n  Person.gender: {code: [female, Female]}\nrules: []\n", 3,
+		   "code \"Female\" is listed twice");
+	load_fails("version: 1\nclasses:\n  Person.gender: {codes: [female]}\nrules: []\n", 3,
+		   "unknown key \"codes\"");
+	/* scrub is for free text: a code field is shared (and checked against its set) */
+	load_fails(HEAD "  - {path: \"others[].relationship_to_victim\", to: all, action: scrub, "
+			"ground: foia-s40-2}\n",
+		   3, "its class is code");
+}
+
+Test(policy_classes, value_outside_its_class_is_withheld)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->victim->gender, "lives at 12 Windsor Crescent");
+	set_str(&cs->victim->aliases[0], "Lexi at 12 Windsor Crescent");
+	set_str(&cs->case_ref, "MARAC 1, 9 Nowhere Lane");
+	set_str(&cs->risk->answers[0]->source, "her sister Jane Doe 07700 900999");
+	set_str(&cs->perpetrators[0]->relationship_to_victim, "lives at 3 Nowhere Road");
+	set_str(&cs->others[1]->agency_name, "Flat 10, 170a Cliff Walk");
+	for (int a = AG(POLICE); a <= AG(EDUCATION); a++) {
+		struct out o = redact(p, cs, a, PU(MEETING));
+		cr_assert(!view_has(o.view, "Windsor") && !view_has(o.view, "Nowhere") &&
+			      !view_has(o.view, "Jane") &&
+			      !view_has(o.view, "Cliff Walk"),
+			  "agency %d", a);
+		cr_assert_str_eq(o.view->victim->gender, "");
+		cr_assert_str_eq(o.view->case_ref, "");
+		cr_assert_not_null(entry_g(&o, "victim.gender", ACT(WITHHOLD), "invalid-value"));
+		cr_assert_not_null(entry_g(&o, "case_ref", ACT(WITHHOLD), "invalid-value"));
+		cr_assert_eq(entry_g(&o, "risk.answers[].source", ACT(WITHHOLD), "invalid-value")
+				 ->count,
+			     1);
+		cr_assert_not_null(entry_g(&o, "perpetrators[].relationship_to_victim",
+					   ACT(WITHHOLD), "invalid-value"));
+		cr_assert_not_null(
+		    entry_g(&o, "others[].agency_name", ACT(WITHHOLD), "invalid-value"));
+		/* the other alias is a name and goes where aliases go */
+		cr_assert_eq(entry_g(&o, "victim.aliases", ACT(WITHHOLD), "invalid-value")->count,
+			     1);
+		cr_assert_eq(o.view->victim->n_aliases, 1);
+		cr_assert_str_eq(o.view->victim->aliases[0], "Alexa Test-Person");
+		out_free(&o);
+	}
+	/* codes compare folded: "Female " is in the set, and shared as written */
+	set_str(&cs->victim->gender, "Female ");
+	struct out o = redact(p, cs, AG(HEALTH), PU(MEETING));
+	cr_assert_str_eq(o.view->victim->gender, "Female ");
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+Test(policy_classes, free_text_is_scrubbed_under_a_share_rule)
+{
+	policy *p = load(HEAD "  - {path: narrative, to: police, action: share, ground: need-to-know}\n"
+			      "  - {path: victim.full_name, to: police, action: share, ground: need-to-know}\n");
+	Marac__V1__CaseSummary *cs = fixture();
+	struct out o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert(strstr(o.view->narrative, "[REDACTED s40(2): phone]") != NULL, "%s",
+		  o.view->narrative);
+	cr_assert(strstr(o.view->narrative, "Frank Worker") == NULL);
+	const Marac__V1__RedactionEntry *e = entry(&o, "narrative", ACT(SCRUB));
+	cr_assert(e && !strcmp(e->ground, "need-to-know") && e->count >= 4);
+	cr_assert_null(entry(&o, "narrative", ACT(SHARE)));
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* ---- never-share on values --------------------------------------------------------- */
+
+static Marac__V1__Address *address(const char *l1, const char *l2, const char *pc)
+{
+	Marac__V1__Address *a = (Marac__V1__Address *)codec_new(&marac__v1__address__descriptor);
+	a->n_lines = l2 ? 2 : 1;
+	a->lines = codec_malloc(a->n_lines * sizeof *a->lines);
+	a->lines[0] = codec_strdup(l1);
+	if (l2)
+		a->lines[1] = codec_strdup(l2);
+	if (pc)
+		a->postcode = codec_strdup(pc); /* the default is protobuf-c's static "" */
+	return a;
+}
+
+Test(policy_never_share, child_address_equal_to_the_refuge_written_differently)
+{
+	/* a policy that would give the children's addresses to everyone */
+	policy *p = load(HEAD
+			 "  - {path: children, to: [police, education, health, housing], action: share, ground: need-to-know}\n");
+	Marac__V1__CaseSummary *cs = fixture();
+	/* the refuge is "Refuge, 5 Hidden Lane", TS9 9ZZ */
+	cs->children[0]->address = address("5 Hidden Ln.", "Testtown", "ts9  9zz");
+	/* the same postcode, another house: a neighbour, not the refuge */
+	cs->children[1]->address = address("7 Other Road", NULL, "TS9 9ZZ");
+	int who[] = {AG(EDUCATION), AG(HEALTH), AG(HOUSING)};
+	for (int i = 0; i < 3; i++) {
+		struct out o = redact(p, cs, who[i], PU(MEETING));
+		cr_assert_null(o.view->children[0]->address, "agency %d", who[i]);
+		cr_assert(!view_has(o.view, "Hidden"));
+		cr_assert_eq(
+		    entry_g(&o, "children[].address.lines", ACT(WITHHOLD), "never-share")->count, 2);
+		cr_assert_eq(
+		    entry_g(&o, "children[].address.postcode", ACT(WITHHOLD), "never-share")->count,
+		    1);
+		cr_assert_str_eq(o.view->children[1]->address->lines[0], "7 Other Road");
+		out_free(&o);
+	}
+	/* police may have the refuge address, so the child's too */
+	struct out o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert_str_eq(o.view->children[0]->address->lines[0], "5 Hidden Ln.");
+	cr_assert_null(entry_g(&o, "children[].address.lines", ACT(WITHHOLD), "never-share"));
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+Test(policy_never_share, default_policy_child_at_the_refuge_not_to_childrens_social_care)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	cs->children[0]->address = address("Refuge", "5 Hidden Lane", NULL);
+	cs->children[1]->address = address("12 Windsor Road", "Testtown", "TS1 3AB");
+	struct out o = redact(p, cs, AG(CHILDRENS_SOCIAL_CARE), PU(MEETING));
+	cr_assert(!view_has(o.view, "Hidden"));
+	cr_assert_not_null(entry_g(&o, "children[].address.lines", ACT(WITHHOLD), "never-share"));
+	cr_assert_str_eq(o.view->children[1]->address->lines[0], "12 Windsor Road");
+	out_free(&o);
+	o = redact(p, cs, AG(IDVA), PU(MEETING));
+	cr_assert_str_eq(o.view->children[0]->address->lines[1], "5 Hidden Lane");
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+Test(policy_never_share, her_phone_or_address_in_another_field)
+{
+	/* others[] shared to housing, with relationship_to_victim as free text */
+	char yaml[8192];
+	snprintf(yaml, sizeof yaml, "%s%s%s", HEAD,
+		 "  - {path: others, to: [police, housing], action: share, ground: need-to-know}\n"
+		 "  - {path: victim.phones, to: police, action: share, ground: need-to-know}\n",
+		 CLASSES);
+	char *rel = strstr(yaml, "  Person.relationship_to_victim: {code:");
+	cr_assert_not_null(rel);
+	strcpy(rel, "  Person.relationship_to_victim: text\n");
+	policy *p = load(yaml);
+	Marac__V1__CaseSummary *cs = fixture();
+	/* the neighbour's phone is hers, written another way */
+	set_str(&cs->others[0]->phones[0], "+44 (0)7700-900-123");
+	/* and the professional's relationship holds her address */
+	set_str(&cs->others[1]->relationship_to_victim, "visits her at 1 Example Rd, Testtown");
+	struct out o = redact(p, cs, AG(HOUSING), PU(MEETING));
+	cr_assert(!view_has(o.view, "900-123") && !view_has(o.view, "Example Rd"));
+	cr_assert_eq(entry_g(&o, "others[].phones", ACT(WITHHOLD), "never-share")->count, 1);
+	/* free text: the scrubber removes it, or the field is withheld whole */
+	cr_assert(entry_g(&o, "others[].relationship_to_victim", ACT(WITHHOLD), "never-share") ||
+		      strstr(o.view->others[1]->relationship_to_victim, "[REDACTED"),
+		  "%s", o.view->others[1]->relationship_to_victim);
+	out_free(&o);
+	o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert_str_eq(o.view->others[0]->phones[0], "+44 (0)7700-900-123");
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+Test(policy_never_share, default_policy_code_field_holding_her_phone)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->perpetrators[0]->relationship_to_victim, "ex, calls her on 07700 900 123");
+	struct out o = redact(p, cs, AG(HOUSING), PU(MEETING));
+	cr_assert(!view_has(o.view, "900 123"));
+	cr_assert_not_null(entry_g(&o, "perpetrators[].relationship_to_victim", ACT(WITHHOLD),
+				   "never-share"));
+	out_free(&o);
+	/* police may have her phone: for them it is only not a relationship code */
+	o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert(!view_has(o.view, "calls her"));
+	cr_assert_not_null(entry_g(&o, "perpetrators[].relationship_to_victim", ACT(WITHHOLD),
+				   "invalid-value"));
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+Test(policy_never_share, refuge_in_the_narrative_never_reaches_housing)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->narrative, "She has moved to the refuge at 5 Hidden Ln, Testtown. Call "
+				"07700 900 123.");
+	for (int a = AG(POLICE); a <= AG(EDUCATION); a++) {
+		struct out o = redact(p, cs, a, PU(MEETING));
+		int contact = a == AG(POLICE) || a == AG(IDVA);
+		cr_assert_eq(view_has(o.view, "Hidden"), contact, "agency %d: %s", a,
+			     o.view->narrative);
+		if (!contact && o.view->narrative[0] == 0)
+			cr_assert_not_null(
+			    entry_g(&o, "narrative", ACT(WITHHOLD), "never-share"));
+		out_free(&o);
+	}
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* ---- recipient-aware scrubbing ------------------------------------------------------ */
+
+Test(policy_scrub_spec, alias_in_the_narrative_for_a_recipient_not_shared_aliases)
+{
+	policy *p = load(
+	    HEAD "  - {path: narrative, to: all, action: scrub, ground: foia-s40-2}\n"
+		 "  - {path: victim.full_name, to: [police, housing], action: share, ground: need-to-know}\n"
+		 "  - {path: victim.aliases, to: police, action: share, ground: need-to-know}\n");
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->narrative, "Lexi Testperson said Alexa Testperson moved.");
+	struct out o = redact(p, cs, AG(HOUSING), PU(MEETING));
+	cr_assert(strstr(o.view->narrative, "Lexi") == NULL, "%s", o.view->narrative);
+	cr_assert(strstr(o.view->narrative, "Alexa Testperson moved") != NULL, "%s",
+		  o.view->narrative);
+	out_free(&o);
+	o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert_str_eq(o.view->narrative, "Lexi Testperson said Alexa Testperson moved.");
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* The spec item whose text is s, or -1. */
+static long item_of(const struct pol_cx *cx, const char *s)
+{
+	for (size_t i = 0; i < cx->n_it; i++)
+		if (!strcmp(cx->it[i].text, s))
+			return (long)i;
+	return -1;
+}
+
+Test(policy_scrub_spec, withheld_values_names_and_flags_per_recipient)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	struct pol_cx cx;
+	cr_assert_eq(pol_cx_init(&cx, p, cs, PU(MEETING)), MGW_OK);
+	int g[POL_AGENCIES];
+	for (int a = AG(POLICE); a <= AG(EDUCATION); a++)
+		cr_assert_geq(g[a] = pol_cx_group(&cx, a), 0);
+	long phone = item_of(&cx, "07700 900123"), addr = item_of(&cx, "1 Example Road, Testtown, TS1 2AB");
+	long school = item_of(&cx, "Example Primary School"), vname = item_of(&cx, "Alexa Testperson");
+	long third = item_of(&cx, "Edna Neighbourly"), safe = item_of(&cx, "weekdays 10:00-12:00");
+	long refuge = item_of(&cx, "Refuge, 5 Hidden Lane"), gp = item_of(&cx, "Example Surgery");
+	cr_assert(phone >= 0 && addr >= 0 && school >= 0 && vname >= 0 && third >= 0 && safe >= 0 &&
+		  refuge >= 0 && gp >= 0);
+	const unsigned char *hs = cx.g[g[AG(HOUSING)]].sig, *ps = cx.g[g[AG(POLICE)]].sig;
+	const unsigned char *es = cx.g[g[AG(EDUCATION)]].sig, *he = cx.g[g[AG(HEALTH)]].sig;
+	/* housing: her phone, address, safe times, the refuge, the school and GP are withheld */
+	cr_assert(hs[phone] && hs[addr] && hs[safe] && hs[refuge] && hs[school] && hs[gp]);
+	cr_assert(hs[cx.n_it] & SCRUB_F_LOCATION);
+	/* police: shared all of those but the GP practice; her name is kept, a neighbour's is not */
+	cr_assert(!ps[phone] && !ps[addr] && !ps[safe] && !ps[refuge] && !ps[school] && ps[gp]);
+	cr_assert(!(ps[cx.n_it] & SCRUB_F_LOCATION));
+	cr_assert_eq(ps[vname], 2);
+	cr_assert_eq(ps[third], 1);
+	/* the school goes to education, the GP practice to health */
+	cr_assert(!es[school] && he[school] && !he[gp] && es[gp]);
+	/* police and IDVA see different things (IDVA: no PNC), yet both may know where she is */
+	cr_assert_neq(g[AG(POLICE)], g[AG(IDVA)]);
+	cr_assert(!(cx.g[g[AG(IDVA)]].sig[cx.n_it] & SCRUB_F_LOCATION));
+	pol_cx_free(&cx);
+
+	/* one visibility profile for all: one scrubber */
+	policy *q = load(HEAD "  - {path: narrative, to: all, action: scrub, ground: foia-s40-2}\n");
+	cr_assert_eq(pol_cx_init(&cx, q, cs, PU(MEETING)), MGW_OK);
+	for (int a = AG(POLICE); a <= AG(EDUCATION); a++)
+		cr_assert_eq(pol_cx_group(&cx, a), 0);
+	cr_assert_eq(cx.n_g, 1);
+	pol_cx_free(&cx);
+	policy_free(q);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+Test(policy_scrub_spec, redact_many_equals_one_by_one)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	int ag[8];
+	Marac__V1__CaseSummary *views[8];
+	Marac__V1__RedactionEntry **ms[8];
+	size_t nm[8];
+	for (int i = 0; i < 8; i++)
+		ag[i] = AG(POLICE) + i;
+	for (int u = PU(REFERRAL); u <= PU(ACTION_UPDATE); u++) {
+		cr_assert_eq(policy_redact_many(p, cs, ag, 8, u, views, ms, nm), MGW_OK);
+		for (int i = 0; i < 8; i++) {
+			struct out o = redact(p, cs, ag[i], u);
+			uint8_t a[32], b[32];
+			codec_digest(&views[i]->base, a);
+			codec_digest(&o.view->base, b);
+			cr_assert(memcmp(a, b, 32) == 0, "agency %d purpose %d", ag[i], u);
+			cr_assert_eq(nm[i], o.n);
+			for (size_t k = 0; k < o.n; k++)
+				cr_assert(!strcmp(ms[i][k]->path, o.m[k]->path) &&
+					  ms[i][k]->count == o.m[k]->count &&
+					  !strcmp(ms[i][k]->ground, o.m[k]->ground));
+			out_free(&o);
+			policy_manifest_free(ms[i], nm[i]);
+			codec_free(&views[i]->base);
+		}
+	}
+	ag[3] = 0; /* one bad recipient fails the call, with nothing to free */
+	cr_assert_eq(policy_redact_many(p, cs, ag, 8, PU(MEETING), views, ms, nm), MGW_E_INVALID);
+	for (int i = 0; i < 8; i++)
+		cr_assert(views[i] == NULL && ms[i] == NULL && nm[i] == 0);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* ---- bounds ---------------------------------------------------------------------- */
+
+Test(policy_limits, a_case_beyond_the_limits_is_refused_typed)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture(), *v = (void *)1;
+	Marac__V1__RedactionEntry **m = (void *)1;
+	size_t n = 5;
+	/* too many people */
+	size_t old = cs->n_others;
+	Marac__V1__Person **keep = cs->others;
+	cs->others = codec_malloc(MGW_MAX_CASE_PERSONS * sizeof *cs->others);
+	for (size_t i = 0; i < MGW_MAX_CASE_PERSONS; i++)
+		cs->others[i] = keep[i % old];
+	cs->n_others = MGW_MAX_CASE_PERSONS;
+	cr_assert_eq(policy_redact(p, cs, AG(HEALTH), PU(MEETING), &v, &m, &n), MGW_E_TOO_LARGE);
+	cr_assert(v == NULL && m == NULL && n == 0);
+	cs->n_others = MGW_MAX_CASE_PERSONS - 1 - cs->n_perpetrators - cs->n_children;
+	struct out o = redact(p, cs, AG(HEALTH), PU(MEETING)); /* at the limit: fine */
+	out_free(&o);
+	codec_mfree(cs->others);
+	cs->others = keep;
+	cs->n_others = old;
+	/* too many aliases */
+	char **al = cs->victim->aliases;
+	size_t nal = cs->victim->n_aliases;
+	cs->victim->aliases = codec_malloc((MGW_MAX_PERSON_ALIASES + 1) * sizeof(char *));
+	for (size_t i = 0; i <= MGW_MAX_PERSON_ALIASES; i++)
+		cs->victim->aliases[i] = al[0];
+	cs->victim->n_aliases = MGW_MAX_PERSON_ALIASES + 1;
+	int ag[2] = {AG(POLICE), AG(IDVA)};
+	Marac__V1__CaseSummary *vs[2];
+	Marac__V1__RedactionEntry **ms[2];
+	size_t nm[2];
+	cr_assert_eq(policy_redact_many(p, cs, ag, 2, PU(MEETING), vs, ms, nm), MGW_E_TOO_LARGE);
+	codec_mfree(cs->victim->aliases);
+	cs->victim->aliases = al;
+	cs->victim->n_aliases = nal;
+	/* too many bytes of names and values */
+	char *big = malloc(MGW_MAX_CASE_VALUE_BYTES + 2);
+	memset(big, 'a', MGW_MAX_CASE_VALUE_BYTES + 1);
+	big[MGW_MAX_CASE_VALUE_BYTES + 1] = 0;
+	char *fn = cs->others[0]->full_name;
+	cs->others[0]->full_name = big;
+	cr_assert_eq(policy_redact(p, cs, AG(POLICE), PU(MEETING), &v, &m, &n), MGW_E_TOO_LARGE);
+	cs->others[0]->full_name = fn;
+	free(big);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* ---- --explain -------------------------------------------------------------------- */
+
+static const struct policy_finding *finding(const struct policy_finding *f, size_t n,
+					    const char *path)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(f[i].path, path))
+			return &f[i];
+	return NULL;
+}
+
+Test(policy_explain, structured_findings_name_path_kind_rule_and_ground)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->victim->gender, "lives at 12 Windsor Crescent");
+	cs->children[1]->address = address("Refuge", "5 Hidden Lane", "TS9 9ZZ");
+	Marac__V1__CaseSummary *v;
+	Marac__V1__RedactionEntry **m;
+	struct policy_finding *f;
+	size_t n, nf;
+	cr_assert_eq(policy_redact_explain(p, cs, AG(CHILDRENS_SOCIAL_CARE), PU(MEETING), &v, &m, &n,
+					   &f, &nf),
+		     MGW_OK);
+	const struct policy_finding *x = finding(f, nf, "victim.gender");
+	cr_assert(x && x->action == ACT(WITHHOLD) && !strcmp(x->kind, "code") &&
+		  !strcmp(x->rule, "class check") && !strcmp(x->ground, "invalid-value") &&
+		  x->line > 0);
+	x = finding(f, nf, "children[1].address.lines[1]");
+	cr_assert(x && x->action == ACT(WITHHOLD) && !strcmp(x->kind, "address") &&
+		  !strcmp(x->rule, "never-share value") && !strcmp(x->ground, "never-share"));
+	x = finding(f, nf, "others[0].phones[0]");
+	cr_assert(x && x->action == ACT(WITHHOLD) && !strcmp(x->kind, "phone") &&
+		  !strcmp(x->rule, "rule") && !strcmp(x->ground, "foia-s40-2") && x->line > 0);
+	x = finding(f, nf, "victim.nhs_number");
+	cr_assert(x && !strcmp(x->rule, "default deny") && !strcmp(x->ground, "default-deny"));
+	x = finding(f, nf, "narrative");
+	cr_assert(x && x->action == ACT(SCRUB) && !strcmp(x->kind, "text"));
+	x = finding(f, nf, "case_ref");
+	cr_assert(x && x->action == ACT(SHARE) && !strcmp(x->kind, "case_ref"));
+	/* never a value */
+	for (size_t i = 0; i < nf; i++)
+		cr_assert(strstr(f[i].path, "Windsor") == NULL && strstr(f[i].path, "Hidden") == NULL);
+	/* the same view as without --explain */
+	struct out o = redact(p, cs, AG(CHILDRENS_SOCIAL_CARE), PU(MEETING));
+	uint8_t a[32], b[32];
+	codec_digest(&v->base, a);
+	codec_digest(&o.view->base, b);
+	cr_assert(memcmp(a, b, 32) == 0);
+	out_free(&o);
+	free(f);
+	policy_manifest_free(m, n);
+	codec_free(&v->base);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+Test(policy_scrub_spec, each_text_scrubbed_once_per_profile)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	struct pol_cx cx;
+	cr_assert_eq(pol_cx_init(&cx, p, cs, PU(MEETING)), MGW_OK);
+	size_t groups = 0;
+	for (int a = AG(POLICE); a <= AG(EDUCATION); a++) {
+		struct pol_rd r = {.p = p, .in = cs, .agency = a, .purpose = PU(MEETING), .cx = &cx};
+		r.group = pol_cx_group(&cx, a);
+		cr_assert_geq(r.group, 0);
+		char *out = NULL;
+		unsigned rep = 0;
+		int ns;
+		for (int k = 0; k < 2; k++) { /* a second field with the same text: cached too */
+			cr_assert_eq(pol_scrub(&r, 0, "s40(2)", "foia-s40-2", cs->narrative, &out,
+					       &rep, &ns),
+				     MGW_OK);
+			cr_assert_eq(ns, 0);
+			cr_assert_not_null(out);
+			codec_mfree(out);
+		}
+		cr_assert_gt(rep, 0);
+	}
+	groups = cx.n_g;
+	cr_assert(groups >= 2 && groups <= 8);
+	cr_assert_eq(cx.n_sc, groups, "%zu scrubs for %zu profiles", cx.n_sc, groups);
+	pol_cx_free(&cx);
 	codec_free(&cs->base);
 	policy_free(p);
 }

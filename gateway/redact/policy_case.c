@@ -1,0 +1,728 @@
+/*
+ * policy_case.c: what one share needs before any recipient's view is built,
+ * and what its recipients share while they are built (struct pol_cx).
+ *
+ *   limits      the case against mgw_limits.h, first, so a case with tens of
+ *               thousands of names is refused (MGW_E_TOO_LARGE) before it
+ *               costs memory;
+ *   never-share the case's never-share values (every value under a path the
+ *               never_share block names: refuge address, the victim's
+ *               address, phones, e-mail, safe times, ...) in comparable
+ *               forms ("needles"): addresses as their lines joined, the
+ *               first line alone and each "number street" part, all under
+ *               canon CANON_ADDRESS (so "Rd" is "Road" and a trailing
+ *               postcode does not count), plus the postcode; phones as their
+ *               national digits; e-mails in lower case; identifiers upper
+ *               case alphanumerics; other text as canonical words;
+ *   items       every structured value that may go into a recipient's scrub
+ *               spec (names and aliases, dates of birth, identifiers,
+ *               places, safe times, addresses), with the field whose
+ *               decision puts it there;
+ *   groups      recipients whose spec is the same byte for byte (the same
+ *               items in, the same names kept, the same flags) share one
+ *               scrubber, built on first use;
+ *   cache       each (group, text, marker label) is scrubbed once.
+ *
+ * A needle is compared by containment: a field whose canonical form holds
+ * the needle as whole words (or, for digits, e-mails and identifiers, as a
+ * substring) holds the value. Containment errs towards withholding: "Flat 1
+ * Example Road" holds "1 Example Road". Address messages compare as a whole:
+ * their lines must hold one of the address's word needles, and two postcodes
+ * that are both present must agree; an address of a postcode alone matches
+ * an address with that postcode.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "canon.h"
+#include "ident.h"
+#include "mgw_err.h"
+#include "mgw_limits.h"
+#include "policy_int.h"
+#include "scrub.h"
+
+#define NEEDLE_MIN 5 /* shortest word needle: "1 Rd" alone is no address */
+
+static int grow(void *vp, size_t *cap, size_t n, size_t size)
+{
+	void **v = vp;
+	if (n < *cap)
+		return MGW_OK;
+	size_t c = *cap ? *cap * 2 : 16;
+	void *x = realloc(*v, c * size);
+	if (x == NULL)
+		return MGW_E_NOMEM;
+	*v = x;
+	*cap = c;
+	return MGW_OK;
+}
+
+/* Keep s (malloc'd) until pol_cx_free; NULL (and s freed) on no memory. */
+static char *own(struct pol_cx *cx, char *s)
+{
+	if (s == NULL || grow(&cx->owned, &cx->cap_owned, cx->n_owned, sizeof *cx->owned)) {
+		free(s);
+		return NULL;
+	}
+	return cx->owned[cx->n_owned++] = s;
+}
+
+/* A new canonical form of s[0..n); *out NULL when nothing is left. 0 or MGW_E_NOMEM. */
+static int canon_new(enum canon_kind k, const char *s, size_t n, char **out)
+{
+	size_t cap = 3 * n + 16; /* abbreviations expand: "st" -> "street" */
+	char *b = malloc(cap);
+	*out = NULL;
+	if (b == NULL)
+		return MGW_E_NOMEM;
+	size_t l = canon_value(k, s, n, b, cap);
+	if (l == (size_t)-1 || l == 0) {
+		free(b);
+		return MGW_OK;
+	}
+	*out = b;
+	return MGW_OK;
+}
+
+/* ---- limits ------------------------------------------------------------------- */
+
+/* Bytes of every string in m, stopping early once above limit. */
+static size_t msg_bytes(const ProtobufCMessage *m, size_t limit)
+{
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	size_t t = 0;
+	for (unsigned i = 0; i < d->n_fields && t <= limit; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		const char *b = (const char *)m + f->offset;
+		size_t n = 1;
+		const void *v = b;
+		if (f->type != PROTOBUF_C_TYPE_STRING && f->type != PROTOBUF_C_TYPE_MESSAGE)
+			continue;
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			n = *(const size_t *)((const char *)m + f->quantifier_offset);
+			v = *(const void *const *)b;
+			if (v == NULL)
+				n = 0;
+		}
+		for (size_t k = 0; k < n && t <= limit; k++) {
+			const void *e = ((const void *const *)v)[k];
+			if (e == NULL)
+				continue;
+			t += f->type == PROTOBUF_C_TYPE_STRING ? strlen(e)
+							       : msg_bytes(e, limit - t);
+		}
+	}
+	return t;
+}
+
+static int check_limits(const Marac__V1__CaseSummary *c)
+{
+	const Marac__V1__Person *const *lists[] = {
+	    (const Marac__V1__Person *const *)&c->victim,
+	    (const Marac__V1__Person *const *)c->perpetrators,
+	    (const Marac__V1__Person *const *)c->children,
+	    (const Marac__V1__Person *const *)c->others};
+	size_t counts[] = {c->victim ? 1 : 0, c->n_perpetrators, c->n_children, c->n_others};
+	size_t persons = 0, bytes = 0;
+	for (int k = 0; k < 4; k++)
+		persons += lists[k] ? counts[k] : 0;
+	if (persons > MGW_MAX_CASE_PERSONS)
+		return MGW_E_TOO_LARGE;
+	if (c->refuge_address)
+		bytes = msg_bytes(&c->refuge_address->base, MGW_MAX_CASE_VALUE_BYTES);
+	for (int k = 0; k < 4; k++)
+		for (size_t i = 0; lists[k] && i < counts[k]; i++) {
+			const Marac__V1__Person *pp = lists[k][i];
+			if (pp == NULL)
+				continue;
+			if (pp->n_aliases > MGW_MAX_PERSON_ALIASES)
+				return MGW_E_TOO_LARGE;
+			bytes += msg_bytes(&pp->base, MGW_MAX_CASE_VALUE_BYTES);
+			if (bytes > MGW_MAX_CASE_VALUE_BYTES)
+				return MGW_E_TOO_LARGE;
+		}
+	return bytes > MGW_MAX_CASE_VALUE_BYTES ? MGW_E_TOO_LARGE : MGW_OK;
+}
+
+/* ---- needles ------------------------------------------------------------------- */
+
+static int needle_add(struct pol_cx *cx, char *s, enum pol_how how, uint32_t allowed, int addr)
+{
+	if (s == NULL)
+		return MGW_OK;
+	if (own(cx, s) == NULL ||
+	    grow(&cx->nd, &cx->cap_nd, cx->n_nd, sizeof *cx->nd))
+		return MGW_E_NOMEM;
+	cx->nd[cx->n_nd++] = (struct pol_needle){s, allowed, (unsigned char)how, (unsigned char)addr};
+	return MGW_OK;
+}
+
+/* A word needle of s[0..n), if it is long enough to identify anything. */
+static int needle_words(struct pol_cx *cx, const char *s, size_t n, uint32_t allowed, int addr)
+{
+	char *c;
+	int rc = canon_new(CANON_ADDRESS, s, n, &c);
+	if (rc || c == NULL)
+		return rc;
+	if (strlen(c) < NEEDLE_MIN) {
+		free(c);
+		return MGW_OK;
+	}
+	for (size_t i = 0; i < cx->n_nd; i++) /* the same form twice is one needle */
+		if (cx->nd[i].how == POL_N_WORDS && cx->nd[i].allowed == allowed &&
+		    strcmp(cx->nd[i].s, c) == 0) {
+			free(c);
+			return MGW_OK;
+		}
+	return needle_add(cx, c, POL_N_WORDS, allowed, addr);
+}
+
+/* The needles of a never-share value s of a field of class cls (not an address line). */
+static int needle_leaf(struct pol_cx *cx, const struct pol_path *pn, const char *s,
+		       uint32_t allowed)
+{
+	size_t n = strlen(s);
+	char e[16], *c = NULL;
+	int rc;
+	switch (pn->cls) {
+	case POL_C_CODE: return MGW_OK; /* "female" is nobody's whereabouts */
+	case POL_C_ID:
+		if (pn->grammar == POL_G_PHONE) {
+			if (ident_phone_e164(s, n, e) != 0)
+				break;
+			/* the national significant number: matched inside any written form */
+			const char *d = strncmp(e, "+44", 3) == 0 ? e + 3 : e + 1;
+			return needle_add(cx, strdup(d), POL_N_DIGITS, allowed, 0);
+		}
+		if (pn->grammar == POL_G_EMAIL) {
+			if ((rc = canon_new(CANON_EMAIL, s, n, &c)) != MGW_OK)
+				return rc;
+			return needle_add(cx, c, POL_N_EMAIL, allowed, 0);
+		}
+		if (pn->grammar == POL_G_DATE)
+			break;
+		if ((rc = canon_new(CANON_ID, s, n, &c)) != MGW_OK)
+			return rc;
+		if (c && strlen(c) < NEEDLE_MIN) {
+			free(c);
+			return MGW_OK;
+		}
+		return needle_add(cx, c, POL_N_ID, allowed, 0);
+	default: break;
+	}
+	return needle_words(cx, s, n, allowed, 0);
+}
+
+/* An Address message's lines joined with ", " (and ", postcode" when pc). */
+static char *address_join(const Marac__V1__Address *a, int pc)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < a->n_lines; i++)
+		len += (a->lines[i] ? strlen(a->lines[i]) : 0) + 2;
+	if (pc && a->postcode)
+		len += strlen(a->postcode) + 2;
+	char *s = malloc(len), *o = s;
+	if (s == NULL)
+		return NULL;
+	*o = 0;
+	for (size_t i = 0; i < a->n_lines; i++) {
+		if (a->lines[i] == NULL || a->lines[i][0] == 0)
+			continue;
+		o += strlen(strcpy(o, o == s ? "" : ", "));
+		o += strlen(strcpy(o, a->lines[i]));
+	}
+	if (pc && a->postcode && a->postcode[0]) {
+		o += strlen(strcpy(o, o == s ? "" : ", "));
+		strcpy(o, a->postcode);
+	}
+	return s;
+}
+
+static int needle_address(struct pol_cx *cx, const Marac__V1__Address *a, uint32_t allowed)
+{
+	int rc = grow(&cx->na, &cx->cap_na, cx->n_na, sizeof *cx->na);
+	if (rc)
+		return rc;
+	struct pol_ns_addr na = {.first = cx->n_nd, .allowed = allowed};
+	char *joined = own(cx, address_join(a, 0));
+	if (joined == NULL)
+		return MGW_E_NOMEM;
+	if ((rc = needle_words(cx, joined, strlen(joined), allowed, 1)) != MGW_OK)
+		return rc;
+	for (size_t i = 0; i < a->n_lines; i++) {
+		const char *l = a->lines[i];
+		if (l == NULL || l[0] == 0)
+			continue;
+		if (i == 0 && (rc = needle_words(cx, l, strlen(l), allowed, 1)) != MGW_OK)
+			return rc;
+		/* "Refuge, 5 Hidden Lane" also as "5 Hidden Lane": from its first number on */
+		for (const char *q = l; *q; q++)
+			if (isdigit((unsigned char)*q) && (q == l || !isalnum((unsigned char)q[-1]))) {
+				if (q != l && strchr(q, ' ') &&
+				    (rc = needle_words(cx, q, strlen(q), allowed, 1)) != MGW_OK)
+					return rc;
+				break;
+			}
+	}
+	na.n = cx->n_nd - na.first;
+	if (a->postcode && ident_postcode_norm(a->postcode, strlen(a->postcode), na.pc) == 0) {
+		char *c;
+		if ((rc = canon_new(CANON_ID, na.pc, strlen(na.pc), &c)) != MGW_OK ||
+		    (rc = needle_add(cx, c, POL_N_ID, allowed, 1)) != MGW_OK)
+			return rc;
+	}
+	cx->na[cx->n_na++] = na;
+	return MGW_OK;
+}
+
+/* ---- items ---------------------------------------------------------------------- */
+
+static int item_add(struct pol_cx *cx, struct pol_item it)
+{
+	if (it.text == NULL || it.text[0] == 0)
+		return MGW_OK;
+	if (grow(&cx->it, &cx->cap_it, cx->n_it, sizeof *cx->it))
+		return MGW_E_NOMEM;
+	cx->it[cx->n_it++] = it;
+	return MGW_OK;
+}
+
+static void id_kind(int grammar, unsigned char *kind, unsigned char *canon)
+{
+	static const struct {
+		int g;
+		unsigned char kind, canon;
+	} m[] = {
+	    {POL_G_PHONE, SCRUB_PHONE, CANON_PHONE},  {POL_G_EMAIL, SCRUB_EMAIL, CANON_EMAIL},
+	    {POL_G_NHS, SCRUB_NHS, CANON_ID},         {POL_G_NINO, SCRUB_NINO, CANON_ID},
+	    {POL_G_PNC, SCRUB_PNC, CANON_ID},         {POL_G_CRN, SCRUB_CRN, CANON_ID},
+	    {POL_G_POSTCODE, SCRUB_POSTCODE, CANON_ID},
+	};
+	*kind = SCRUB_VALUE;
+	*canon = CANON_ID;
+	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
+		if (m[i].g == grammar) {
+			*kind = m[i].kind;
+			*canon = m[i].canon;
+		}
+}
+
+static int leaf_found(struct pol_cx *cx, int node, int slot, const char *s)
+{
+	const struct policy *p = cx->p;
+	const struct pol_path *pn = &p->paths[node];
+	const ProtobufCMessageDescriptor *in = p->paths[pn->parent].msg;
+	int in_person = in == &marac__v1__person__descriptor;
+	int rc;
+	if (in == &marac__v1__address__descriptor)
+		return MGW_OK; /* addresses are taken whole: address_found */
+	if (p->ns_allowed[node] != POL_ALL_AGENCIES &&
+	    (rc = needle_leaf(cx, pn, s, p->ns_allowed[node])) != MGW_OK)
+		return rc;
+	struct pol_item it = {.text = s, .path = node, .role_slot = slot, .list = POL_I_VALUE};
+	switch (pn->cls) {
+	case POL_C_NAME:
+		it.list = POL_I_NAME;
+		it.keepable = !pn->role_scope; /* others[] are third parties for everyone */
+		return item_add(cx, it);
+	case POL_C_ID:
+		if (pn->grammar == POL_G_DATE) {
+			if (!in_person || strcmp(pn->field->name, "date_of_birth") != 0)
+				return MGW_OK; /* incident dates stay in text */
+			it.list = POL_I_DOB;
+			return item_add(cx, it);
+		}
+		id_kind(pn->grammar, &it.kind, &it.canon);
+		return item_add(cx, it);
+	case POL_C_PLACE:
+		it.kind = SCRUB_PLACE;
+		it.canon = CANON_TEXT;
+		return item_add(cx, it);
+	case POL_C_ADDRESS: /* an address-like field outside an Address message */
+		it.kind = SCRUB_ADDRESS;
+		it.canon = CANON_ADDRESS;
+		return item_add(cx, it);
+	case POL_C_TEXT:
+		if (!in_person)
+			return MGW_OK; /* the free texts are what is scrubbed */
+		it.kind = strcmp(pn->field->name, "safe_times") == 0 ? SCRUB_SAFE_TIME : SCRUB_VALUE;
+		it.canon = CANON_TEXT;
+		return item_add(cx, it);
+	default: return MGW_OK; /* codes and address lines (whole, below) */
+	}
+}
+
+static int child_named(const struct policy *p, int node, const char *name)
+{
+	const struct pol_path *pn = &p->paths[node];
+	for (int i = 0; i < pn->n_children; i++)
+		if (strcmp(p->paths[pn->first_child + i].field->name, name) == 0)
+			return pn->first_child + i;
+	return -1;
+}
+
+static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int node, int slot)
+{
+	const struct policy *p = cx->p;
+	int lines = child_named(p, node, "lines"), pc = child_named(p, node, "postcode");
+	if (lines < 0 || pc < 0)
+		return MGW_E_INVALID;
+	uint32_t allowed = p->ns_allowed[lines] & p->ns_allowed[pc];
+	int rc;
+	if (allowed != POL_ALL_AGENCIES && (rc = needle_address(cx, a, allowed)) != MGW_OK)
+		return rc;
+	struct pol_item it = {.path = lines, .role_slot = slot, .list = POL_I_VALUE,
+			      .kind = SCRUB_ADDRESS, .canon = CANON_ADDRESS};
+	if (a->n_lines) {
+		char *with = own(cx, address_join(a, 1)), *without = own(cx, address_join(a, 0));
+		if (with == NULL || without == NULL)
+			return MGW_E_NOMEM;
+		it.text = with;
+		if ((rc = item_add(cx, it)) != MGW_OK)
+			return rc;
+		it.text = without;
+		if (strcmp(with, without) != 0 && (rc = item_add(cx, it)) != MGW_OK)
+			return rc;
+		it.text = a->lines[0];
+		if (a->n_lines > 1 && (rc = item_add(cx, it)) != MGW_OK)
+			return rc;
+	}
+	it = (struct pol_item){.text = a->postcode, .path = pc, .role_slot = slot,
+			       .list = POL_I_VALUE, .kind = SCRUB_POSTCODE, .canon = CANON_ID};
+	return item_add(cx, it);
+}
+
+/* Every string and Address of m (at node, role slot) into needles and items. */
+static int walk(struct pol_cx *cx, const ProtobufCMessage *m, int node, int slot)
+{
+	const struct policy *p = cx->p;
+	const struct pol_path *pn = &p->paths[node];
+	int rc;
+	if (m->descriptor != pn->msg)
+		return MGW_E_INVALID;
+	if (pn->msg == &marac__v1__address__descriptor &&
+	    (rc = address_found(cx, (const Marac__V1__Address *)m, node, slot)) != MGW_OK)
+		return rc;
+	for (int i = 0; i < pn->n_children; i++) {
+		int c = pn->first_child + i;
+		const struct pol_path *cn = &p->paths[c];
+		const ProtobufCFieldDescriptor *f = cn->field;
+		const char *b = (const char *)m + f->offset;
+		size_t n = 1;
+		const void *v = b;
+		if (cn->leaf && !cn->text)
+			continue;
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			n = *(const size_t *)((const char *)m + f->quantifier_offset);
+			v = *(const void *const *)b;
+			if (v == NULL)
+				n = 0;
+		}
+		int by_role = cn->parent == 0 && cn->role_scope &&
+			      cn->msg == &marac__v1__person__descriptor;
+		for (size_t k = 0; k < n; k++) {
+			const void *e = ((const void *const *)v)[k];
+			if (e == NULL)
+				continue;
+			if (cn->leaf) {
+				rc = ((const char *)e)[0] ? leaf_found(cx, c, slot, e) : MGW_OK;
+			} else {
+				int s = slot;
+				if (by_role) {
+					int role = ((const Marac__V1__Person *)e)->role;
+					s = role >= 0 && role + 1 < POL_ROLES ? role + 1 : 0;
+				}
+				rc = walk(cx, e, c, s);
+			}
+			if (rc)
+				return rc;
+		}
+	}
+	return MGW_OK;
+}
+
+int pol_cx_init(struct pol_cx *cx, const struct policy *p, const Marac__V1__CaseSummary *in,
+		int purpose)
+{
+	memset(cx, 0, sizeof *cx);
+	cx->p = p;
+	cx->in = in;
+	cx->purpose = purpose;
+	int rc = check_limits(in);
+	if (rc)
+		return rc;
+	if ((rc = walk(cx, &in->base, 0, 0)) != MGW_OK)
+		return rc;
+	cx->sig_len = cx->n_it + 1;
+	return MGW_OK;
+}
+
+void pol_cx_free(struct pol_cx *cx)
+{
+	for (size_t i = 0; i < cx->n_owned; i++)
+		free(cx->owned[i]);
+	for (size_t i = 0; i < cx->n_g; i++) {
+		free(cx->g[i].sig);
+		scrubber_free(cx->g[i].scr);
+	}
+	for (size_t i = 0; i < cx->cap_sc; i++)
+		if (cx->sc[i].in) {
+			free(cx->sc[i].out);
+			free(cx->sc[i].f);
+		}
+	free(cx->owned);
+	free(cx->nd);
+	free(cx->na);
+	free(cx->it);
+	free(cx->g);
+	free(cx->sc);
+	memset(cx, 0, sizeof *cx);
+}
+
+/* ---- groups ---------------------------------------------------------------------- */
+
+int pol_cx_group(struct pol_cx *cx, int agency)
+{
+	struct pol_rd r = {.p = cx->p, .in = cx->in, .agency = agency, .purpose = cx->purpose};
+	const struct pol_rule *rule;
+	const char *g;
+	unsigned char *sig = malloc(cx->sig_len);
+	if (sig == NULL)
+		return MGW_E_NOMEM;
+	for (size_t i = 0; i < cx->n_it; i++) {
+		const struct pol_item *it = &cx->it[i];
+		int shared = pol_decide(&r, it->path, it->role_slot, &rule, &g) == POL_SHARE;
+		sig[i] = it->list == POL_I_NAME ? (shared && it->keepable ? 2 : 1) : !shared;
+	}
+	int vaddr = pol_path_find(cx->p, "victim.address.lines");
+	unsigned flags = 0;
+	if (vaddr < 0 || pol_decide(&r, vaddr, 0, &rule, &g) != POL_SHARE)
+		flags |= SCRUB_F_LOCATION; /* she may be somewhere it must not learn */
+	sig[cx->n_it] = (unsigned char)flags;
+	for (size_t i = 0; i < cx->n_g; i++)
+		if (memcmp(cx->g[i].sig, sig, cx->sig_len) == 0) {
+			free(sig);
+			return (int)i;
+		}
+	struct pol_profile *ng = realloc(cx->g, (cx->n_g + 1) * sizeof *ng);
+	if (ng == NULL) {
+		free(sig);
+		return MGW_E_NOMEM;
+	}
+	cx->g = ng;
+	cx->g[cx->n_g] = (struct pol_profile){.sig = sig};
+	return (int)cx->n_g++;
+}
+
+struct scrubber *pol_cx_scrubber(struct pol_cx *cx, int group)
+{
+	struct pol_profile *gr = &cx->g[group];
+	if (gr->built)
+		return gr->scr;
+	size_t n = cx->n_it ? cx->n_it : 1, nn = 0, nk = 0, nd = 0, nv = 0;
+	const char **names = malloc(n * sizeof *names), **keep = malloc(n * sizeof *keep);
+	const char **dobs = malloc(n * sizeof *dobs);
+	struct scrub_value *vals = malloc(n * sizeof *vals);
+	if (names && keep && dobs && vals) {
+		for (size_t i = 0; i < cx->n_it; i++) {
+			const struct pol_item *it = &cx->it[i];
+			if (gr->sig[i] == 0)
+				continue;
+			if (it->list == POL_I_NAME && gr->sig[i] == 2)
+				keep[nk++] = it->text;
+			else if (it->list == POL_I_NAME)
+				names[nn++] = it->text;
+			else if (it->list == POL_I_DOB)
+				dobs[nd++] = it->text;
+			else
+				vals[nv++] = (struct scrub_value){it->text, it->kind, it->canon};
+		}
+		struct scrub_spec spec = {names, nn, keep, nk, dobs, nd, vals, nv,
+					  gr->sig[cx->n_it]};
+		gr->scr = scrubber_build(&spec);
+		gr->built = gr->scr != NULL;
+	}
+	free(names);
+	free(keep);
+	free(dobs);
+	free(vals);
+	return gr->scr;
+}
+
+/* ---- the scrub cache -------------------------------------------------------------- */
+
+static size_t slot_of(const struct pol_cx *cx, int group, const char *in)
+{
+	uintptr_t h = (uintptr_t)in * 0x9E3779B97F4A7C15ull + (uintptr_t)group * 0x85EBCA6Bu;
+	return (size_t)(h ^ (h >> 29)) & (cx->cap_sc - 1);
+}
+
+struct pol_scrubbed *pol_cx_get(struct pol_cx *cx, int group, const char *in, const char *label)
+{
+	if (cx->cap_sc == 0)
+		return NULL;
+	for (size_t i = slot_of(cx, group, in);; i = (i + 1) & (cx->cap_sc - 1)) {
+		struct pol_scrubbed *e = &cx->sc[i];
+		if (e->in == NULL)
+			return NULL;
+		if (e->in == in && e->group == group && strcmp(e->label, label) == 0)
+			return e;
+	}
+}
+
+static void put_slot(struct pol_cx *cx, const struct pol_scrubbed *e)
+{
+	size_t i = slot_of(cx, e->group, e->in);
+	while (cx->sc[i].in != NULL)
+		i = (i + 1) & (cx->cap_sc - 1);
+	cx->sc[i] = *e;
+}
+
+int pol_cx_put(struct pol_cx *cx, const struct pol_scrubbed *e)
+{
+	if (2 * (cx->n_sc + 1) > cx->cap_sc) { /* at most half full: probes stay short */
+		size_t cap = cx->cap_sc ? cx->cap_sc * 2 : 64;
+		struct pol_scrubbed *old = cx->sc, *sc = calloc(cap, sizeof *sc);
+		size_t oldcap = cx->cap_sc;
+		if (sc == NULL) {
+			free(e->out);
+			free(e->f);
+			return MGW_E_NOMEM;
+		}
+		cx->sc = sc;
+		cx->cap_sc = cap;
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].in)
+				put_slot(cx, &old[i]);
+		free(old);
+	}
+	put_slot(cx, e);
+	cx->n_sc++;
+	return MGW_OK;
+}
+
+/* ---- never-share on values --------------------------------------------------------- */
+
+/* The forms of one value the needles are compared with; NULL until needed. */
+struct forms {
+	char *words, *digits, *lower, *id;
+};
+
+static void forms_free(struct forms *f)
+{
+	free(f->words);
+	free(f->digits);
+	free(f->lower);
+	free(f->id);
+}
+
+/* Digits of s, a letter between two digits making a break ("tel07700" stays whole). */
+static char *digit_stream(const char *s)
+{
+	char *o = malloc(strlen(s) + 1), *w = o;
+	if (o == NULL)
+		return NULL;
+	for (; *s; s++)
+		if (isdigit((unsigned char)*s))
+			*w++ = *s;
+		else if (isalpha((unsigned char)*s) && w > o && w[-1] != 'x')
+			*w++ = 'x';
+	*w = 0;
+	return o;
+}
+
+static char *lower_copy(const char *s)
+{
+	char *o = strdup(s);
+	for (char *c = o; c && *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	return o;
+}
+
+static int contains_words(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (const char *q = hay; (q = strstr(q, needle)) != NULL; q++)
+		if ((q == hay || q[-1] == ' ') && (q[n] == 0 || q[n] == ' '))
+			return 1;
+	return 0;
+}
+
+/* 1 if needle nd is in f (forms of s, made as needed), 0 if not, <0 on no memory. */
+static int holds(const struct pol_needle *nd, const char *s, struct forms *f)
+{
+	size_t n = strlen(s);
+	switch (nd->how) {
+	case POL_N_WORDS:
+		if (f->words == NULL) {
+			if (canon_new(CANON_ADDRESS, s, n, &f->words))
+				return MGW_E_NOMEM;
+			if (f->words == NULL && (f->words = strdup("")) == NULL)
+				return MGW_E_NOMEM;
+		}
+		return contains_words(f->words, nd->s);
+	case POL_N_DIGITS:
+		if (f->digits == NULL && (f->digits = digit_stream(s)) == NULL)
+			return MGW_E_NOMEM;
+		return strstr(f->digits, nd->s) != NULL;
+	case POL_N_EMAIL:
+		if (f->lower == NULL && (f->lower = lower_copy(s)) == NULL)
+			return MGW_E_NOMEM;
+		return strstr(f->lower, nd->s) != NULL;
+	default:
+		if (f->id == NULL) {
+			if (canon_new(CANON_ID, s, n, &f->id))
+				return MGW_E_NOMEM;
+			if (f->id == NULL && (f->id = strdup("")) == NULL)
+				return MGW_E_NOMEM;
+		}
+		return strstr(f->id, nd->s) != NULL;
+	}
+}
+
+int pol_ns_leaf(const struct pol_cx *cx, int agency, const char *s, int in_address)
+{
+	struct forms f = {0};
+	int hit = 0;
+	for (size_t i = 0; i < cx->n_nd && hit == 0; i++) {
+		const struct pol_needle *nd = &cx->nd[i];
+		if ((nd->allowed >> agency & 1) || (in_address && nd->addr))
+			continue;
+		hit = holds(nd, s, &f);
+	}
+	forms_free(&f);
+	return hit;
+}
+
+int pol_ns_address(const struct pol_cx *cx, int agency, const Marac__V1__Address *a)
+{
+	char pc[9] = "";
+	char *joined = NULL, *words = NULL;
+	int hit = 0;
+	if (cx->n_na == 0)
+		return 0;
+	if (a->postcode && ident_postcode_norm(a->postcode, strlen(a->postcode), pc) != 0)
+		pc[0] = 0;
+	if ((joined = address_join(a, 0)) == NULL ||
+	    canon_new(CANON_ADDRESS, joined, strlen(joined), &words) != MGW_OK) {
+		free(joined);
+		return MGW_E_NOMEM;
+	}
+	for (size_t i = 0; i < cx->n_na && !hit; i++) {
+		const struct pol_ns_addr *na = &cx->na[i];
+		if (na->allowed >> agency & 1)
+			continue;
+		int lines = 0;
+		for (size_t k = na->first; words && k < na->first + na->n && !lines; k++)
+			lines = contains_words(words, cx->nd[k].s);
+		if (words == NULL) /* a postcode alone: the same postcode */
+			hit = pc[0] && na->pc[0] && strcmp(pc, na->pc) == 0;
+		else /* lines that hold the address, and no postcode that says otherwise */
+			hit = lines && !(pc[0] && na->pc[0] && strcmp(pc, na->pc) != 0);
+	}
+	free(joined);
+	free(words);
+	return hit;
+}
