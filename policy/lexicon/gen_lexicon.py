@@ -248,8 +248,12 @@ def main():
                 sys.exit("gen_lexicon: %s: unknown section [%s]" % (fname, section))
             k = add(w, SECTION_BITS[section])
             if " " in k and SECTION_BITS[section] == LEX_ALLOW:
-                first = k.split(" ", 1)[0]
-                bits[first] = bits.get(first, 0) | LEX_PHRASE
+                # names.c tries phrases from the word a token holds: without
+                # a possessive ("Clare's Law" starts at "clare")
+                first = re.split(r"[\s,.&]+", w.strip())[0]
+                first = fold(re.sub(r"['\u2019]s?$", "", first))
+                if first:
+                    bits[first] = bits.get(first, 0) | LEX_PHRASE
 
     # Blob: "\0" then every key NUL-terminated, sorted for a stable output.
     keys = sorted(bits)
