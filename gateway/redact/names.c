@@ -249,7 +249,7 @@ done:
 	t->klass = (unsigned char)classify(t->lex, (unsigned)nletters);
 	/* "Carers", "Referrals": a plural the dictionary lacks is still common */
 	if (t->klass == K_U && klen > 3 && key[klen - 1] == 's' &&
-	    (lex_lookup(key, klen - 1) & LEX_COMMON))
+	    (lex_lookup(key, klen - 1) & (LEX_COMMON | LEX_ALLOW | CUEBITS)))
 		t->lex |= LEX_COMMON, t->klass = K_C;
 	sc->count++;
 	return 1;
@@ -411,8 +411,8 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 
 	if (rank && t->shape != SH_UPPER)
 		return 0; /* "pc", "Gp": not a rank */
-	if (!rank && t->shape == SH_LOWER && !t->caps && (t->lex & LEX_KIN))
-		return 0; /* "her sister Jane": kin, not the title Sister */
+	if (!rank && (t->shape == SH_LOWER || t->caps) && (t->lex & LEX_KIN))
+		return 0; /* "her sister Jane", "HER SISTER WILL": kin, not the title */
 	/* "Windsor Dr": after a capitalised non-common word, Dr is a street */
 	if (word_is(sc, t, "dr") && i > 0) {
 		const struct tok *p = tok(sc, i - 1);
@@ -495,6 +495,10 @@ static int rule_called(struct scan *sc, size_t i, struct spans *out, size_t *nex
 		loose = 0;
 	else if (word_is(sc, t, "known") || word_is(sc, t, "goes") || word_is(sc, t, "calls")) {
 		const struct tok *v = tok(sc, j);
+		/* "known locally as", "known to friends as": one word between */
+		if (v && !v->gap && v->shape == SH_LOWER && !word_is(sc, v, "as") &&
+		    !word_is(sc, v, "by") && tok(sc, j + 1) && word_is(sc, tok(sc, j + 1), "as"))
+			v = tok(sc, ++j);
 		if (v == NULL || v->gap || !(word_is(sc, v, "as") || word_is(sc, v, "by") ||
 					      word_is(sc, v, "herself") || word_is(sc, v, "himself") ||
 					      word_is(sc, v, "themselves")))
@@ -683,7 +687,11 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		 * sentence and standing alone is a name; "Early Help", "the
 		 * Green", "9th May" are not */
 		const struct tok *p = tok(sc, a - 1), *u = tok(sc, a + 1);
-		int alone = !(u && !u->gap && capish(u)) && !(p && !first->gap && capish(p)) &&
+		/* a capitalised common word starting the sentence ("Both Maria
+		 * and ...") does not make a phrase */
+		int lead = p && !first->gap && capish(p) &&
+			   !(p->klass == K_C && sentence_start(sc, a - 1));
+		int alone = !(u && !u->gap && capish(u)) && !lead &&
 			    !(p && (determiner(sc, p) || p->shape == SH_NUM));
 		if (alone)
 			rule = "lex:common-name";
