@@ -204,8 +204,6 @@ int lex_nicknames(const char *forename, size_t n,
 
 int lex_cue_possible(const char *w, size_t n)
 {
-	unsigned char c = (unsigned char)w[0];
-	if (n == 0 || c < 'a' || c > 'z')
-		return 0;
-	return (lex_cue_filter[c - 'a'] >> (n < 31 ? n : 31)) & 1u;
+	uint32_t h = fnv1a(w, n), lo = h & 0xFFFFu, hi = h >> 16;
+	return (lex_cue_filter[lo >> 5] >> (lo & 31) & 1u) && (lex_cue_filter[hi >> 5] >> (hi & 31) & 1u);
 }

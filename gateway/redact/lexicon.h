@@ -103,8 +103,10 @@ struct lex_char {
 size_t lex_char(const char *s, size_t n, struct lex_char *c);
 
 /*
- * Cheap test before a lookup: can the lower-case ASCII word w[0..n) be a
- * cue word (LEX_TITLE ... LEX_MODAL)? False means certainly not.
+ * Cheap test before a lookup: can the folded word w[0..n) be a cue word
+ * (LEX_TITLE, LEX_RANK, LEX_KIN, LEX_CALLED, LEX_PARTICLE, LEX_MODAL; not
+ * LEX_FUNCTION)? False means certainly not; true is wrong for under 1% of
+ * other words (a Bloom filter).
  */
 int lex_cue_possible(const char *w, size_t n);
 

@@ -32,10 +32,10 @@ extern const uint32_t lex_slot_mask;
 extern const char lex_blob[];
 extern const struct lex_slot lex_slots[];
 extern const uint32_t lex_nick[];
-/* Bit L of lex_cue_filter[c - 'a'] is set when a cue word (title, rank,
- * kin, called, particle, function, modal) of L bytes starts with c
- * (L capped at 31). */
-extern const uint32_t lex_cue_filter[26];
+/* A Bloom filter of the cue words (title, rank, kin, called, particle,
+ * modal): bits (h & 0xFFFF) and (h >> 16) of the 2^16 are set for each
+ * cue word's FNV-1a hash h. */
+extern const uint32_t lex_cue_filter[2048];
 extern const struct lex_fold lex_fold_latin[0x250 - 0xC0]; /* U+00C0..U+024F */
 extern const struct lex_fold lex_fold_ext[0x100];          /* U+1E00..U+1EFF */
 

@@ -126,6 +126,11 @@ static int produce(struct scan *sc)
 	struct lex_char c;
 
 	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+		if (b == ' ') {
+			i++;
+			continue;
+		}
 		size_t k = lex_char(s + i, n - i, &c);
 		if (c.cls == LEX_C_LETTER || c.cls == LEX_C_DIGIT)
 			break;
@@ -190,6 +195,22 @@ static int produce(struct scan *sc)
 		return 1;
 	}
 	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+		if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+			/* ASCII letters, the common case, without lex_char */
+			if (nletters == 0)
+				first_upper = b < 'a';
+			else if (nletters == 1)
+				second_upper = b < 'a';
+			nletters++;
+			nupper += b < 'a';
+			if (klen < sizeof key)
+				key[klen++] = (char)(b | 0x20);
+			else
+				toolong = 1;
+			i++;
+			continue;
+		}
 		size_t k = lex_char(s + i, n - i, &c);
 		if (c.cls == LEX_C_LETTER) {
 			if (nletters == 0)
@@ -397,6 +418,11 @@ static size_t phrase_at(struct scan *sc, size_t i)
 			break;
 		if (u->end - t->start > 3 * LEX_MAX_KEY)
 			break;
+		/* phrases are capitalised words joined by short ones ("of") */
+		if (!capish(u) && u->end - u->start > 5)
+			break;
+		if (!capish(u))
+			continue;
 		if (lex_classify(sc->s + t->start, u->end - t->start) & LEX_ALLOW)
 			best = k + 1;
 	}
