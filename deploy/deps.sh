@@ -11,8 +11,9 @@ MARAC_PACKAGES=(
   libssl-dev openssl libsqlite3-dev sqlite3 libyaml-dev libjansson-dev libsystemd-dev
   libcriterion-dev
   clang libclang-rt-14-dev    # libFuzzer targets and sanitizer runtimes
-  python3                     # small JSON checks in the shell tests
+  python3                     # build: the lexicon generator; small JSON checks in the shell tests
   testssl.sh                  # the TLS scan test
+  wbritish miscfiles libtext-names-perl  # the name lexicon (gateway/redact/lexicon.h), read at build time
   chromium                    # the agenda HTML render test (headless)
 )
 

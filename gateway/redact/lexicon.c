@@ -1,16 +1,209 @@
-/* lexicon.c: see lexicon.h. (Interface stub: knows no words yet.) */
+/* lexicon.c: see lexicon.h. The tables are generated (lexicon_data.h). */
 #include "lexicon.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "lexicon_data.h"
+
+/* Decode one UTF-8 sequence; its length (1..4) with *cp, or 0 if invalid. */
+static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned char b = s[0];
+	size_t k;
+	uint32_t v;
+
+	if (b < 0x80) {
+		*cp = b;
+		return 1;
+	} else if (b >= 0xC2 && b <= 0xDF) {
+		k = 2, v = b & 0x1F;
+	} else if (b >= 0xE0 && b <= 0xEF) {
+		k = 3, v = b & 0x0F;
+	} else if (b >= 0xF0 && b <= 0xF4) {
+		k = 4, v = b & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < k)
+		return 0;
+	for (size_t i = 1; i < k; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if ((k == 3 && v < 0x800) || (k == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+	    (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return k;
+}
+
+static void set_letter(struct lex_char *c, const struct lex_fold *f, const char *s, size_t k)
+{
+	c->cls = f->letter ? LEX_C_LETTER : LEX_C_OTHER;
+	c->upper = f->upper;
+	if (!f->letter)
+		return;
+	size_t m = strlen(f->fold);
+	if (m) {
+		memcpy(c->fold, f->fold, m);
+		c->nfold = (unsigned char)m;
+	} else {
+		memcpy(c->fold, s, k);
+		c->nfold = (unsigned char)k;
+	}
+}
+
+size_t lex_char(const char *s, size_t n, struct lex_char *c)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+
+	c->cls = LEX_C_OTHER, c->upper = 0, c->nfold = 0;
+	if (u[0] < 0x80) {
+		unsigned char b = u[0];
+		if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+			c->cls = LEX_C_LETTER;
+			c->upper = b < 'a';
+			c->fold[0] = (char)(b | 0x20);
+			c->nfold = 1;
+		} else if (b >= '0' && b <= '9') {
+			c->cls = LEX_C_DIGIT;
+			c->fold[0] = (char)b;
+			c->nfold = 1;
+		} else if (b == '\'') {
+			c->cls = LEX_C_APOS;
+		} else if (b == '\n') {
+			c->cls = LEX_C_NL;
+		} else if (b == ' ' || b == '\t' || b == '\r' || b == '\v' || b == '\f') {
+			c->cls = LEX_C_SPACE;
+		}
+		return 1;
+	}
+	size_t k = utf8_decode(u, n, &cp);
+	if (k == 0)
+		return 1;
+	if (cp >= 0xC0 && cp < 0x250) {
+		set_letter(c, &lex_fold_latin[cp - 0xC0], s, k);
+	} else if (cp >= 0x1E00 && cp < 0x1F00) {
+		set_letter(c, &lex_fold_ext[cp - 0x1E00], s, k);
+	} else if (cp == 0x2018 || cp == 0x2019 || cp == 0x2BC) {
+		c->cls = LEX_C_APOS;
+	} else if ((cp >= 0x300 && cp <= 0x36F) || cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) ||
+		   cp == 0x2060 || cp == 0xFEFF) {
+		c->cls = LEX_C_JOIN;
+	} else if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+		   cp == 0x205F || cp == 0x3000 || cp == 0x2028 || cp == 0x2029) {
+		c->cls = LEX_C_SPACE;
+	} else if (cp < 0xC0 && cp != 0xAA && cp != 0xBA && cp != 0xB5) {
+		/* C1 controls, Latin-1 punctuation and symbols */
+	} else if ((cp >= 0x2010 && cp <= 0x2BFF) || (cp >= 0x3001 && cp <= 0x303F) ||
+		   (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+		   (cp >= 0xFF01 && cp <= 0xFF0F) || cp >= 0xFFF0 || (cp >= 0x2B0 && cp < 0x300)) {
+		/* punctuation, symbols, private use, emoji, modifier letters */
+	} else {
+		/* Any other script's letter: copied, compared byte for byte. Greek
+		 * and Cyrillic have case; other scripts do not. */
+		c->cls = LEX_C_LETTER;
+		c->upper = (cp >= 0x391 && cp <= 0x3AB) || (cp >= 0x400 && cp <= 0x42F) ||
+			   (cp >= 0x460 && cp <= 0x52F && !(cp & 1));
+		memcpy(c->fold, s, k);
+		c->nfold = (unsigned char)k;
+	}
+	return k;
+}
+
+int lex_fold(const char *w, size_t n, char *out, size_t cap)
+{
+	size_t i = 0, o = 0;
+	int gap = 0;
+
+	while (i < n) {
+		struct lex_char c;
+		i += lex_char(w + i, n - i, &c);
+		switch (c.cls) {
+		case LEX_C_LETTER:
+		case LEX_C_DIGIT:
+			if (o + (gap && o) + c.nfold > cap)
+				return -1;
+			if (gap && o)
+				out[o++] = ' ';
+			gap = 0;
+			memcpy(out + o, c.fold, c.nfold);
+			o += c.nfold;
+			break;
+		case LEX_C_APOS:
+		case LEX_C_JOIN:
+			break;
+		default:
+			gap = 1;
+			break;
+		}
+	}
+	return (int)o;
+}
+
+static uint32_t fnv1a(const char *s, size_t n)
+{
+	uint32_t h = 0x811C9DC5u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x01000193u;
+	}
+	return h;
+}
+
+/* The slot of key[0..n), or NULL. The table is at most half full, so a
+ * probe sequence ends at an empty slot. */
+static const struct lex_slot *find(const char *key, size_t n)
+{
+	if (n == 0 || n > LEX_MAX_KEY)
+		return NULL;
+	for (uint32_t h = fnv1a(key, n) & lex_slot_mask;; h = (h + 1) & lex_slot_mask) {
+		const struct lex_slot *sl = &lex_slots[h];
+		if (sl->off == 0)
+			return NULL;
+		const char *k = lex_blob + sl->off;
+		if (memcmp(k, key, n) == 0 && k[n] == '\0')
+			return sl;
+	}
+}
+
+unsigned lex_lookup(const char *key, size_t n)
+{
+	const struct lex_slot *sl = find(key, n);
+	return sl ? sl->meta & 0xFFFFu : 0;
+}
 
 unsigned lex_classify(const char *w, size_t n)
 {
-	(void)w, (void)n;
-	return 0;
+	char key[LEX_MAX_KEY];
+	int k = lex_fold(w, n, key, sizeof key);
+	return k > 0 ? lex_lookup(key, (size_t)k) : 0;
 }
 
-int lex_nicknames(const char *forename, size_t n, int (*emit)(void *ctx, const char *form,
-							      size_t len),
-		  void *ctx)
+int lex_nicknames(const char *forename, size_t n,
+		  int (*emit)(void *ctx, const char *form, size_t len), void *ctx)
 {
-	(void)forename, (void)n, (void)emit, (void)ctx;
-	return 0;
+	char key[LEX_MAX_KEY];
+	int k = lex_fold(forename, n, key, sizeof key), count = 0;
+	const struct lex_slot *sl = k > 0 ? find(key, (size_t)k) : NULL;
+
+	if (sl == NULL || (sl->meta >> 16) == 0)
+		return 0;
+	for (const uint32_t *p = &lex_nick[sl->meta >> 16]; *p; p++) {
+		const char *form = lex_blob + *p;
+		int rc = emit(ctx, form, strlen(form));
+		if (rc < 0)
+			return rc;
+		count++;
+	}
+	return count;
+}
+
+int lex_cue_possible(const char *w, size_t n)
+{
+	uint32_t h = fnv1a(w, n), lo = h & 0xFFFFu, hi = h >> 16;
+	return (lex_cue_filter[lo >> 5] >> (lo & 31) & 1u) && (lex_cue_filter[hi >> 5] >> (hi & 31) & 1u);
 }

@@ -1,8 +1,774 @@
-/* names.c: see names.h. (Interface stub: finds nothing yet.) */
+/*
+ * names.c: see names.h.
+ *
+ * One pass over the text with a small ring of tokens (words and digit runs,
+ * each with the separators before it, its case shape and its lexicon bits),
+ * so every rule looks a bounded number of tokens behind and ahead: linear
+ * time, no allocation beyond the spans vector.
+ *
+ * Words are classed by the lexicon (lexicon.h):
+ *   S  a known forename or surname that is neither a common word nor
+ *      allow-listed ("Jane", "Patel", "Kowalska")
+ *   W  a name that is also a common word ("Grace", "Smith", "Will")
+ *   A  a name that is allow-listed ("May", "Preston", "Florence")
+ *   U  unknown: in no list ("Aoife" if missing, "Kowalczyk")
+ *   C  anything else: common words, allow-listed words, cue words
+ * and a rule fires on cues (titles, ranks with collar numbers, kinship and
+ * role words, "called"), on forms ("SURNAME, Forename") or on the classes of
+ * a run of capitalised words. In a line written all in capitals (CAD logs)
+ * case says nothing, so only the lexicon decides there.
+ */
 #include "names.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "lexicon.h"
+#include "mgw_err.h"
+#include "scrub.h"
+
+/* Ring of tokens. Rules look at most LOOKBEHIND tokens back and
+ * LOOKAHEAD ahead of the token they start at, well inside the ring. */
+#define RING 64
+#define LOOKBEHIND 4
+#define LOOKAHEAD 12
+#define RUN_MAX 8 /* longest run of name words taken as one name */
+
+enum shape { SH_LOWER, SH_CAP, SH_UPPER, SH_INITIAL, SH_NUM };
+
+/* Separators before a token. */
+#define G_NL 1u     /* a line break */
+#define G_STOP 2u   /* ! ? ; a blank line, "..": a sentence may start */
+#define G_COMMA 4u
+#define G_QUOTE 8u  /* a double quote, or an apostrophe used as a quote */
+#define G_OTHER 16u /* brackets, slashes, dashes and other punctuation */
+#define G_PERIOD 32u /* one '.': a stop, unless after an initial or title */
+#define G_COLON 64u
+
+enum klass { K_C, K_S, K_W, K_A, K_U };
+
+struct tok {
+	size_t start, end; /* the word, without a possessive 's */
+	unsigned lex;      /* LEX_* bits */
+	unsigned char shape, gap, caps, poss, nletters, klass;
+};
+
+struct scan {
+	const char *s;
+	size_t n, pos;
+	size_t line_end; /* end of the line whose capitals were counted */
+	int line_caps;
+	size_t count; /* tokens produced */
+	int eof;
+	struct tok ring[RING];
+};
+
+static const unsigned NAMEBITS = LEX_FORENAME | LEX_SURNAME;
+static const unsigned CUEBITS = LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED;
+
+/* Is the line starting at s[from] written in capitals? Counting ASCII
+ * letters is enough: notes in capitals are CAD logs typed in ASCII. */
+static void count_line(struct scan *sc, size_t from)
+{
+	size_t i = from, up = 0, lo = 0;
+	while (i < sc->n && sc->s[i] != '\n') {
+		unsigned char c = (unsigned char)sc->s[i++];
+		up += c >= 'A' && c <= 'Z';
+		lo += c >= 'a' && c <= 'z';
+	}
+	sc->line_end = i;
+	sc->line_caps = up >= 6 && lo * 10 < up;
+}
+
+static enum klass classify(unsigned lex, unsigned nletters)
+{
+	if (lex & NAMEBITS) {
+		if (lex & LEX_FUNCTION)
+			return K_C;
+		if (lex & LEX_ALLOW)
+			return K_A;
+		return lex & LEX_COMMON ? K_W : K_S;
+	}
+	if (lex || nletters < 2)
+		return K_C;
+	return K_U;
+}
+
+/* The lexicon bits of a word; a hyphenated word not in the lexicon as a
+ * whole ("Al-Hassan", "Smith-Jones") takes the name bits of its parts. */
+static unsigned word_bits(const char *key, size_t k, int lower, int caps)
+{
+	if (lower && !caps && !lex_cue_possible(key, k))
+		return 0; /* lower-case words matter only as cues */
+	unsigned b = lex_lookup(key, k);
+	if (b || memchr(key, ' ', k) == NULL || lower)
+		return b;
+	unsigned names = 0, all_common = LEX_COMMON;
+	size_t i = 0;
+	while (i < k) {
+		size_t j = i;
+		while (j < k && key[j] != ' ')
+			j++;
+		unsigned p = lex_lookup(key + i, j - i);
+		names |= p & NAMEBITS;
+		all_common &= p;
+		i = j + 1;
+	}
+	return names ? names | all_common : 0;
+}
+
+/* Produce the next token into the ring; 0 at the end of the text. */
+static int produce(struct scan *sc)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, i = sc->pos, nl = 0;
+	unsigned gap = 0;
+	struct lex_char c;
+
+	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+		if (b == ' ') {
+			i++;
+			continue;
+		}
+		size_t k = lex_char(s + i, n - i, &c);
+		if (c.cls == LEX_C_LETTER || c.cls == LEX_C_DIGIT)
+			break;
+		if (c.cls == LEX_C_NL) {
+			gap |= G_NL;
+			if (++nl >= 2)
+				gap |= G_STOP;
+		} else if (c.cls == LEX_C_APOS || s[i] == '"') {
+			gap |= G_QUOTE;
+		} else if (c.cls == LEX_C_OTHER) {
+			switch (s[i]) {
+			case '.':
+				gap |= (gap & G_PERIOD) ? G_STOP : G_PERIOD;
+				break;
+			case '!': case '?': case ';':
+				gap |= G_STOP;
+				break;
+			case ':':
+				gap |= G_STOP | G_COLON;
+				break;
+			case ',':
+				gap |= G_COMMA;
+				break;
+			default:
+				gap |= G_OTHER;
+				break;
+			}
+		}
+		i += k;
+	}
+	if (i >= n) {
+		sc->pos = n;
+		sc->eof = 1;
+		return 0;
+	}
+	if (sc->count == 0 || i > sc->line_end) {
+		/* a new line: back to its start (over separators only) */
+		size_t from = i;
+		while (from > 0 && s[from - 1] != '\n')
+			from--;
+		count_line(sc, from);
+	}
+
+	struct tok *t = &sc->ring[sc->count % RING];
+	char key[LEX_MAX_KEY];
+	size_t klen = 0, nletters = 0, nupper = 0;
+	int first_upper = 0, second_upper = 0, toolong = 0;
+
+	memset(t, 0, sizeof *t);
+	t->start = i;
+	t->gap = (unsigned char)gap;
+	t->caps = (unsigned char)sc->line_caps;
+	if (c.cls == LEX_C_DIGIT) {
+		while (i < n && ((s[i] >= '0' && s[i] <= '9') ||
+				 ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')))
+			i++;
+		t->end = i;
+		t->shape = SH_NUM;
+		t->klass = K_C;
+		sc->pos = i;
+		sc->count++;
+		return 1;
+	}
+	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+		if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+			/* ASCII letters, the common case, without lex_char */
+			if (nletters == 0)
+				first_upper = b < 'a';
+			else if (nletters == 1)
+				second_upper = b < 'a';
+			nletters++;
+			nupper += b < 'a';
+			if (klen < sizeof key)
+				key[klen++] = (char)(b | 0x20);
+			else
+				toolong = 1;
+			i++;
+			continue;
+		}
+		size_t k = lex_char(s + i, n - i, &c);
+		if (c.cls == LEX_C_LETTER) {
+			if (nletters == 0)
+				first_upper = c.upper;
+			else if (nletters == 1)
+				second_upper = c.upper;
+			nletters++;
+			nupper += c.upper;
+			if (klen + c.nfold <= sizeof key)
+				memcpy(key + klen, c.fold, c.nfold), klen += c.nfold;
+			else
+				toolong = 1;
+			i += k;
+		} else if (c.cls == LEX_C_JOIN) {
+			i += k;
+		} else if (c.cls == LEX_C_APOS || s[i] == '-') {
+			/* Inside a word if a letter follows: O'Brien, Al-Hassan.
+			 * "'s" then no letter is a possessive: the word ends. */
+			struct lex_char d;
+			if (i + k >= n || (lex_char(s + i + k, n - i - k, &d), d.cls != LEX_C_LETTER))
+				break;
+			if (c.cls == LEX_C_APOS && (s[i + k] | 0x20) == 's') {
+				struct lex_char e;
+				size_t j = i + k + 1;
+				if (j >= n || (lex_char(s + j, n - j, &e), e.cls != LEX_C_LETTER)) {
+					t->poss = 1;
+					t->end = i;
+					sc->pos = j;
+					goto done;
+				}
+			}
+			if (s[i] == '-') {
+				if (klen < sizeof key)
+					key[klen++] = ' ';
+				else
+					toolong = 1;
+			}
+			i += k;
+		} else {
+			break;
+		}
+	}
+	t->end = i;
+	sc->pos = i;
+done:
+	t->nletters = (unsigned char)(nletters > 255 ? 255 : nletters);
+	if (first_upper && nletters == 1)
+		t->shape = SH_INITIAL;
+	else if (first_upper)
+		t->shape = nupper == nletters ? SH_UPPER : SH_CAP;
+	else if (second_upper && nletters > 2 && strchr("tnhmbdg", key[0]))
+		t->shape = SH_CAP; /* Irish eclipsis: tSaoir, nGael, hÉireann */
+	else
+		t->shape = SH_LOWER;
+	if (!toolong && klen > 0)
+		t->lex = word_bits(key, klen, t->shape == SH_LOWER, t->caps);
+	t->klass = (unsigned char)classify(t->lex, (unsigned)nletters);
+	/* "Carers", "Referrals": a plural the dictionary lacks is still common */
+	if (t->klass == K_U && klen > 3 && key[klen - 1] == 's' &&
+	    (lex_lookup(key, klen - 1) & (LEX_COMMON | LEX_ALLOW | CUEBITS)))
+		t->lex |= LEX_COMMON, t->klass = K_C;
+	sc->count++;
+	return 1;
+}
+
+/* Token i, or NULL past the end. i must be within the ring's reach. */
+static const struct tok *tok(struct scan *sc, size_t i)
+{
+	while (i >= sc->count && !sc->eof)
+		produce(sc);
+	if (i >= sc->count || i + RING <= sc->count)
+		return NULL;
+	return &sc->ring[i % RING];
+}
+
+/* Capitalised, or in an all-capitals line (where case says nothing). */
+static int capish(const struct tok *t)
+{
+	return t && t->shape != SH_NUM && (t->caps || t->shape != SH_LOWER);
+}
+
+static int word_is(const struct scan *sc, const struct tok *t, const char *w)
+{
+	size_t k = strlen(w);
+	return t && t->end - t->start == k && strncasecmp(sc->s + t->start, w, k) == 0;
+}
+
+static int sentence_start(struct scan *sc, size_t i)
+{
+	const struct tok *t = tok(sc, i), *p = i ? tok(sc, i - 1) : NULL;
+	if (p == NULL)
+		return 1;
+	if (t->gap & (G_STOP | G_NL | G_QUOTE | G_OTHER))
+		return 1;
+	if (t->gap & G_PERIOD)
+		return !(p->shape == SH_INITIAL || (p->lex & (LEX_TITLE | LEX_RANK)));
+	return 0;
+}
+
+/* A name word after a cue. strong: after a title (Mr, Dr), where even a
+ * common word is a surname ("Mrs Bright"). */
+static int cue_name(struct scan *sc, size_t j, int strong)
+{
+	const struct tok *u = tok(sc, j);
+	if (!capish(u) || u->shape == SH_INITIAL)
+		return 0;
+	switch (u->klass) {
+	case K_S:
+		return 1;
+	case K_A:
+		if (u->caps && !strong && (u->lex & LEX_MODAL)) {
+			/* "HER SISTER MAY ATTEND" */
+			const struct tok *v = tok(sc, j + 1);
+			return v == NULL || v->klass == K_S || v->klass == K_U;
+		}
+		return 1;
+	case K_U:
+		return u->nletters >= 2;
+	case K_W:
+		if (!u->caps || strong || !(u->lex & LEX_MODAL))
+			return 1;
+		/* "SISTER WILL ATTEND": in capitals a modal verb is a name
+		 * only next to another name word or at the end of a clause. */
+		{
+			const struct tok *v = tok(sc, j + 1);
+			return v == NULL || v->gap || v->klass == K_S || v->klass == K_U ||
+			       (v->klass == K_W && (v->lex & LEX_SURNAME));
+		}
+	default:
+		return strong && (u->lex & LEX_COMMON) &&
+		       !(u->lex & (LEX_ALLOW | LEX_FUNCTION | CUEBITS | LEX_STREET | LEX_INSTITUTION));
+	}
+}
+
+/*
+ * Token k as the start of a bridge inside a name: an initial ("Jane A.
+ * Smith", "Ó Súilleabháin") or particles ("van der Berg", "Nic an tSaoir",
+ * "De Souza") followed by a name word. Returns the index of that name word,
+ * or 0.
+ */
+static size_t bridge(struct scan *sc, size_t k)
+{
+	const struct tok *u = tok(sc, k);
+	size_t m = k;
+	if (u == NULL || !(u->shape == SH_INITIAL || (u->lex & LEX_PARTICLE)))
+		return 0;
+	for (; m < k + 3; m++) {
+		const struct tok *v = tok(sc, m + 1), *p = tok(sc, m);
+		unsigned ok_gap = p->shape == SH_INITIAL ? G_PERIOD : 0;
+		if (v == NULL || (v->gap & ~ok_gap))
+			return 0;
+		if (capish(v) && v->klass != K_C && v->shape != SH_INITIAL)
+			return m + 1;
+		if (!(v->shape == SH_INITIAL || (v->lex & LEX_PARTICLE)))
+			return 0;
+	}
+	return 0;
+}
+
+/* Extend a name that ends at token j over further name words, initials
+ * and particles; returns the last token of the name. */
+static size_t extend(struct scan *sc, size_t j)
+{
+	for (size_t steps = 0; steps < RUN_MAX; steps++) {
+		const struct tok *p = tok(sc, j), *u = tok(sc, j + 1);
+		if (u == NULL || p->poss)
+			break;
+		unsigned ok_gap = p->shape == SH_INITIAL ? G_PERIOD : 0;
+		if (u->gap & ~ok_gap)
+			break;
+		size_t k = bridge(sc, j + 1);
+		if (k) {
+			j = k;
+			continue;
+		}
+		if (!capish(u) || u->klass == K_C)
+			break;
+		if (u->lex & (LEX_STREET | LEX_INSTITUTION))
+			break;
+		if (u->caps && u->klass == K_W && !(u->lex & LEX_SURNAME))
+			break;
+		if (u->caps && u->klass == K_U && u->nletters < 3)
+			break;
+		j++;
+	}
+	return j;
+}
+
+static int emit(struct spans *out, const struct tok *a, const struct tok *b, const char *rule)
+{
+	return spans_push(out, a->start, b->end, SCRUB_NAME, rule);
+}
+
+/* An allow-listed phrase starting at token i ("Clare's Law", "Queen
+ * Elizabeth Hospital"): the index after it, or 0. */
+static size_t phrase_at(struct scan *sc, size_t i)
+{
+	const struct tok *t = tok(sc, i);
+	if (!(t->lex & LEX_PHRASE))
+		return 0;
+	size_t best = 0;
+	for (size_t k = i + 1; k < i + 7; k++) {
+		const struct tok *u = tok(sc, k);
+		if (u == NULL || (u->gap & ~(G_COMMA | G_PERIOD | G_OTHER)) || u->gap & G_NL)
+			break;
+		if (u->end - t->start > 3 * LEX_MAX_KEY)
+			break;
+		/* phrases are capitalised words joined by short ones ("of") */
+		if (!capish(u) && u->end - u->start > 5)
+			break;
+		if (!capish(u))
+			continue;
+		if (lex_classify(sc->s + t->start, u->end - t->start) & LEX_ALLOW)
+			best = k + 1;
+	}
+	return best;
+}
+
+/* Title or rank at i: "Mr Patel", "DC 4471 HUGHES", "Det Sgt Khan". */
+static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i);
+	int rank = !(t->lex & LEX_TITLE);
+
+	if (rank && t->shape != SH_UPPER)
+		return 0; /* "pc", "Gp": not a rank */
+	if (!rank && (t->shape == SH_LOWER || t->caps) && (t->lex & LEX_KIN))
+		return 0; /* "her sister Jane", "HER SISTER WILL": kin, not the title */
+	/* "Windsor Dr": after a capitalised non-common word, Dr is a street */
+	if (word_is(sc, t, "dr") && i > 0) {
+		const struct tok *p = tok(sc, i - 1);
+		if (p && !t->gap && capish(p) && !p->caps && !(p->lex & (LEX_COMMON | CUEBITS)))
+			return 0;
+	}
+	size_t j = i + 1;
+	const struct tok *u = tok(sc, j);
+	if (u == NULL || (u->gap & ~G_PERIOD))
+		return 0;
+	int collar = 0;
+	if (u->shape == SH_NUM && u->end - u->start >= 2 && u->end - u->start <= 7) {
+		const struct tok *v = tok(sc, j + 1);
+		if (v == NULL || v->gap)
+			return 0;
+		collar = 1;
+		j++;
+	}
+	u = tok(sc, j);
+	size_t first = j;
+	/* "Mr J Smith", "Dr A. Khan": initials before the surname */
+	while (u && u->shape == SH_INITIAL && j < first + 3) {
+		const struct tok *v = tok(sc, j + 1);
+		if (v == NULL || (v->gap & ~G_PERIOD))
+			break;
+		u = tok(sc, ++j);
+	}
+	if (u == NULL)
+		return 0;
+	if (rank && !collar) {
+		/* "SW London", "PC World", "GP Surgery": a rank without a collar
+		 * number needs a name word after it */
+		if (!(u->klass == K_S || u->klass == K_W || u->klass == K_U) || !cue_name(sc, j, 0))
+			return 0;
+	} else if (!cue_name(sc, j, !rank || collar)) {
+		return 0;
+	}
+	size_t last = extend(sc, j), a = i;
+	/* "Detective Constable Hughes", "Det Sgt Khan": the whole title */
+	while (a > 0 && a + LOOKBEHIND > i) {
+		const struct tok *p = tok(sc, a - 1), *q = tok(sc, a);
+		if (p == NULL || q->gap & ~G_PERIOD || !(p->lex & LEX_TITLE) ||
+		    p->shape == SH_LOWER)
+			break;
+		a--;
+	}
+	*next = last + 1;
+	return emit(out, tok(sc, a), tok(sc, last), collar ? "cue:rank+collar" : "cue:title") ?: 1;
+}
+
+/* Kinship or role word at i: "her sister Jane", "neighbour Mr Patel". */
+static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
+
+	if (u == NULL || t->poss || (u->gap & ~(G_COMMA | G_NL)))
+		return 0;
+	if (u->lex & (LEX_TITLE | LEX_RANK))
+		return 0; /* the title rule takes "neighbour Mr Patel" */
+	if (t->shape != SH_LOWER && !t->caps && !sentence_start(sc, i))
+		return 0; /* "the Sister": a title, handled there */
+	if (!cue_name(sc, i + 1, 0))
+		return 0;
+	size_t last = extend(sc, i + 1);
+	const struct tok *after = tok(sc, last + 1);
+	if (after && !after->gap && (after->lex & (LEX_STREET | LEX_INSTITUTION)) && capish(after))
+		return 0; /* "her son's school, Hughes Primary": a place */
+	*next = last + 1;
+	return emit(out, u, tok(sc, last), "cue:kin") ?: 1;
+}
+
+/* "called Dee", "known as 'Tiny'", "aka BIG D", "his name is Darren". */
+static int rule_called(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i);
+	size_t j = i + 1;
+	int loose = 1; /* a capitalised common word is a nickname too */
+
+	if (word_is(sc, t, "called"))
+		loose = 0;
+	else if (word_is(sc, t, "known") || word_is(sc, t, "goes") || word_is(sc, t, "calls")) {
+		const struct tok *v = tok(sc, j);
+		/* "known locally as", "known to friends as": one word between */
+		if (v && !v->gap && v->shape == SH_LOWER && !word_is(sc, v, "as") &&
+		    !word_is(sc, v, "by") && tok(sc, j + 1) && word_is(sc, tok(sc, j + 1), "as"))
+			v = tok(sc, ++j);
+		if (v == NULL || v->gap || !(word_is(sc, v, "as") || word_is(sc, v, "by") ||
+					      word_is(sc, v, "herself") || word_is(sc, v, "himself") ||
+					      word_is(sc, v, "themselves")))
+			return 0;
+		j++;
+	} else if (word_is(sc, t, "name") || word_is(sc, t, "surname") ||
+		   word_is(sc, t, "forename") || word_is(sc, t, "nickname")) {
+		const struct tok *v = tok(sc, j);
+		if (v && !v->gap && (word_is(sc, v, "is") || word_is(sc, v, "was")))
+			j++;
+		else if (!(v && (v->gap & G_COLON)))
+			return 0;
+	}
+	const struct tok *u = tok(sc, j);
+	if (u == NULL || (u->gap & (G_COMMA | G_PERIOD)) ||
+	    ((u->gap & (G_STOP | G_OTHER)) && !(u->gap & (G_QUOTE | G_COLON))))
+		return 0;
+	if (u->shape == SH_NUM || (u->lex & (LEX_TITLE | LEX_RANK)))
+		return 0;
+	if (u->gap & G_QUOTE) {
+		/* A quoted nickname: any words up to the closing quote. */
+		if (u->lex & LEX_FUNCTION)
+			return 0;
+		size_t last = j;
+		for (size_t k = j + 1; k < j + 4; k++) {
+			const struct tok *v = tok(sc, k);
+			if (v == NULL || v->gap)
+				break;
+			last = k;
+		}
+		*next = last + 1;
+		return emit(out, u, tok(sc, last), "cue:called") ?: 1;
+	}
+	if (!cue_name(sc, j, loose))
+		return 0;
+	size_t last = extend(sc, j);
+	*next = last + 1;
+	return emit(out, u, tok(sc, last), "cue:called") ?: 1;
+}
+
+/* "KOWALSKA, Agnieszka", "Smith, John": surname, comma, forename. */
+static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
+
+	if (u == NULL || u->gap != G_COMMA || !capish(u) || !(u->lex & LEX_FORENAME))
+		return 0;
+	if (!(u->klass == K_S || u->klass == K_W))
+		return 0;
+	if (t->poss || !capish(t))
+		return 0;
+	int surname = t->klass == K_S || (t->klass == K_U && t->nletters >= 3) ||
+		      ((t->klass == K_W || t->klass == K_A) && (t->lex & LEX_SURNAME));
+	if (!surname)
+		return 0;
+	/* A common-word surname needs capitals ("GREEN, Mary") or a strong
+	 * forename ("Green, Agnieszka"); "Still, Mary said" is neither. */
+	if ((t->klass == K_W || t->klass == K_A) && t->shape != SH_UPPER && u->klass != K_S)
+		return 0;
+	if (i > 0) {
+		const struct tok *p = tok(sc, i - 1);
+		if (p && !t->gap && capish(p) && p->klass != K_C)
+			return 0; /* "Jane Smith, John Brown": the run rule */
+	}
+	size_t last = extend(sc, i + 1);
+	*next = last + 1;
+	return emit(out, t, tok(sc, last), "form:surname-comma") ?: 1;
+}
+
+static int determiner(const struct scan *sc, const struct tok *p)
+{
+	static const char *const D[] = {"the", "a", "an", "this", "that", "these", "those",
+					"our", "their", "its", "every", "each", "any", "no"};
+	for (size_t k = 0; k < sizeof D / sizeof *D; k++)
+		if (word_is(sc, p, D[k]))
+			return 1;
+	return 0;
+}
+
+static int run_member(const struct tok *u)
+{
+	return capish(u) && (u->shape == SH_INITIAL || u->klass != K_C);
+}
+
+/* A run of capitalised name words at i, judged by the lexicon. */
+static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	size_t a = i, b = i;
+	const struct tok *t = tok(sc, i);
+	int caps = t->caps;
+
+	if (!run_member(t))
+		return 0;
+	while (b < i + RUN_MAX) {
+		const struct tok *p = tok(sc, b), *u = tok(sc, b + 1);
+		if (u == NULL || p->poss)
+			break;
+		unsigned ok_gap = p->shape == SH_INITIAL ? G_PERIOD : 0;
+		if ((u->gap & ~ok_gap) || u->caps != caps)
+			break;
+		if (u->shape != SH_INITIAL && (u->lex & LEX_PARTICLE) && u->klass == K_C) {
+			size_t k = bridge(sc, b + 1);
+			if (k == 0 || k > i + RUN_MAX)
+				break;
+			b = k;
+			continue;
+		}
+		if (!run_member(u))
+			break;
+		b++;
+	}
+	size_t skip = b + 1;
+
+	/* Places: "Patel Road", "Hughes Primary", "St Helens" */
+	const struct tok *after = tok(sc, b + 1);
+	if (after && !after->gap && capish(after) && (after->lex & (LEX_STREET | LEX_INSTITUTION)) &&
+	    !tok(sc, b)->poss)
+		goto none;
+	if (i > 0) {
+		const struct tok *p = tok(sc, i - 1);
+		if (p && !(t->gap & ~G_PERIOD) && (word_is(sc, p, "st") || word_is(sc, p, "saint")))
+			goto none;
+	}
+	/* At a sentence start, "Will", "May", "Did" are verbs and "A", "I"
+	 * are not initials: the words after get their own turn. */
+	if (sentence_start(sc, i) &&
+	    ((t->lex & (LEX_MODAL | LEX_FUNCTION)) ||
+	     (t->shape == SH_INITIAL && strchr("AI", sc->s[t->start]) &&
+	      !(tok(sc, i + 1) && (tok(sc, i + 1)->gap & G_PERIOD))))) {
+		skip = i + 1;
+		goto none;
+	}
+	if (caps) {
+		/* "NFA DARREN SMITH": leading unknown words are acronyms */
+		while (a < b && tok(sc, a)->klass == K_U)
+			a++;
+	}
+
+	int has_s = 0, has_w = 0, any_upper = 0, words = 0;
+	for (size_t k = a; k <= b; k++) {
+		const struct tok *u = tok(sc, k);
+		if (u->shape == SH_INITIAL)
+			continue;
+		words++;
+		has_s |= u->klass == K_S;
+		has_w |= u->klass == K_W;
+		any_upper |= u->shape == SH_UPPER;
+	}
+	const struct tok *first = tok(sc, a), *last = tok(sc, b);
+	/* A place-name run ending in a street word and holding no strong
+	 * name: "Green Lane", "Grange Court" */
+	if ((last->lex & (LEX_STREET | LEX_INSTITUTION)) && !has_s &&
+	    !(a < b && (first->lex & LEX_FORENAME) && (last->lex & LEX_SURNAME)))
+		goto none; /* "Mark Green" stays a person */
+	const char *rule = NULL;
+	if (has_s) {
+		rule = caps ? "caps:name"
+		       : words == 1 ? "lex:name"
+		       : any_upper && last->shape == SH_UPPER ? "form:forename+SURNAME"
+			 : "lex:forename+surname";
+	} else if (words >= 2) {
+		/* "Grace Young", "MARK GREEN": a forename, then a surname */
+		size_t k = a;
+		while (tok(sc, k)->shape == SH_INITIAL)
+			k++;
+		const struct tok *f = tok(sc, k);
+		int fore = (f->klass == K_W || f->klass == K_A) && (f->lex & LEX_FORENAME);
+		if (f->klass == K_A && (f->lex & LEX_ALLOW) && !has_w)
+			fore = 0; /* "May Day" */
+		int sur = 0;
+		for (size_t m = k + 1; m <= b; m++) {
+			const struct tok *u = tok(sc, m);
+			sur |= (u->lex & LEX_SURNAME) || (u->klass == K_U && u->nletters >= 3);
+		}
+		if (fore && sur)
+			rule = caps ? "caps:name" : "lex:forename+surname";
+	} else if (words == 1 && first->shape == SH_INITIAL && a < b) {
+		/* "J Smith", "A. Khan" */
+		const struct tok *u = tok(sc, b);
+		if ((u->lex & LEX_SURNAME) || u->klass == K_U)
+			rule = "lex:initial+surname";
+	} else if (words == 1 && a == b && first->klass == K_W && !caps &&
+		   first->shape == SH_CAP && !sentence_start(sc, a) &&
+		   !(first->lex & (LEX_STREET | LEX_INSTITUTION | CUEBITS | LEX_MODAL))) {
+		/* "told Sue", "spoke to Grace": a common word capitalised mid-
+		 * sentence and standing alone is a name; "Early Help", "the
+		 * Green", "9th May" are not */
+		const struct tok *p = tok(sc, a - 1), *u = tok(sc, a + 1);
+		/* a capitalised common word starting the sentence ("Both Maria
+		 * and ...") does not make a phrase */
+		int lead = p && !first->gap && capish(p) &&
+			   !(p->klass == K_C && sentence_start(sc, a - 1));
+		int alone = !(u && !u->gap && capish(u)) && !lead &&
+			    !(p && (determiner(sc, p) || p->shape == SH_NUM));
+		if (alone)
+			rule = "lex:common-name";
+	}
+	if (rule == NULL)
+		goto none;
+	*next = b + 1;
+	return emit(out, first, last, rule) ?: 1;
+none:
+	*next = skip > i ? skip : i + 1;
+	return 0;
+}
 
 int names_scan(const char *s, size_t n, struct spans *out)
 {
-	(void)s, (void)n, (void)out;
+	struct scan sc;
+	size_t i = 0;
+
+	memset(&sc, 0, sizeof sc);
+	sc.s = s, sc.n = n;
+	if (s == NULL)
+		return 0;
+	for (const struct tok *t; (t = tok(&sc, i)) != NULL;) {
+		size_t next = i + 1;
+		int rc = 0;
+		size_t ph;
+
+		if (t->shape == SH_NUM) {
+			i++;
+			continue;
+		}
+		if ((ph = phrase_at(&sc, i)) != 0) {
+			i = ph;
+			continue;
+		}
+		if (t->lex & (LEX_TITLE | LEX_RANK))
+			rc = rule_title(&sc, i, out, &next);
+		if (rc == 0 && (t->lex & LEX_KIN))
+			rc = rule_kin(&sc, i, out, &next);
+		if (rc == 0 && (t->lex & LEX_CALLED))
+			rc = rule_called(&sc, i, out, &next);
+		if (rc == 0 && capish(t))
+			rc = rule_comma(&sc, i, out, &next);
+		if (rc == 0 && capish(t) && !(t->lex & (LEX_TITLE | LEX_RANK)) &&
+		    (t->klass != K_C || t->shape == SH_INITIAL)) {
+			next = i + 1;
+			rc = rule_run(&sc, i, out, &next);
+		}
+		if (rc < 0)
+			return rc;
+		i = next > i ? next : i + 1;
+	}
 	return 0;
 }

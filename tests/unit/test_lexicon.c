@@ -1,0 +1,153 @@
+/* test_lexicon.c: the compiled-in lexicon (lexicon.h). */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "lexicon_data.h"
+
+static unsigned C(const char *w)
+{
+	return lex_classify(w, strlen(w));
+}
+
+Test(lexicon, common_words_and_names)
+{
+	cr_expect(C("the") & LEX_COMMON);
+	cr_expect(C("Kitchen") & LEX_COMMON);
+	cr_expect_eq(C("Jane") & (LEX_COMMON | LEX_FORENAME), LEX_FORENAME);
+	cr_expect_eq(C("Patel") & (LEX_COMMON | LEX_SURNAME), LEX_SURNAME);
+	/* names that are also words carry both bits */
+	const char *both[] = {"Green", "Young", "May", "Hope", "Rose", "Worker", "Will", "Mark",
+			      "Bill", "Grace", "Joy", "Dawn", "Bob", "Sue"};
+	for (size_t i = 0; i < sizeof both / sizeof *both; i++) {
+		unsigned b = C(both[i]);
+		cr_expect(b & LEX_COMMON, "%s not common", both[i]);
+		cr_expect(b & (LEX_FORENAME | LEX_SURNAME), "%s not a name", both[i]);
+	}
+	cr_expect_eq(C("Xqzvbnm"), 0);
+	cr_expect_eq(C(""), 0);
+}
+
+Test(lexicon, curated_uk_names)
+{
+	const char *fore[] = {"Siobhan", "Aoife", "Dafydd", "Gurpreet", "Agnieszka", "Ionut",
+			      "Oluwaseun", "Abdirahman", "Mhairi", "Olena", "Vytautas", "Zeynep"};
+	const char *sur[] = {"Kowalczyk", "Popescu", "Okafor", "Warsame", "Sandhu", "Nguyen",
+			     "O'Sullivan", "MacLeod", "Shevchenko", "Kazlauskas", "Yilmaz", "Mensah"};
+	for (size_t i = 0; i < sizeof fore / sizeof *fore; i++)
+		cr_expect(C(fore[i]) & LEX_FORENAME, "%s", fore[i]);
+	for (size_t i = 0; i < sizeof sur / sizeof *sur; i++)
+		cr_expect(C(sur[i]) & LEX_SURNAME, "%s", sur[i]);
+	/* folding: case, diacritics, apostrophes */
+	cr_expect(C("\xC5\x81UKASZ") & LEX_FORENAME);      /* ŁUKASZ */
+	cr_expect(C("lukasz") & LEX_FORENAME);
+	cr_expect(C("\xC8\x98tefan") & LEX_FORENAME);      /* Ștefan, U+0218 */
+	cr_expect(C("Zo\xC3\xAB") & LEX_FORENAME);         /* Zoë */
+	cr_expect(C("OSULLIVAN") & LEX_SURNAME);
+	cr_expect(C("Nguy\xE1\xBB\x85n") & LEX_SURNAME);  /* Nguyễn */
+	/* the junk of the imported lists is not a name */
+	cr_expect_eq(C("The") & (LEX_FORENAME | LEX_SURNAME), 0);
+	cr_expect_eq(C("Think") & (LEX_FORENAME | LEX_SURNAME), 0);
+}
+
+Test(lexicon, allow_list_and_cues)
+{
+	const char *allow[] = {"Police", "IDVA", "MARAC", "MASH", "CAFCASS", "NHS", "Refuge",
+			       "Monday", "January", "Grimsby", "Preston", "DVPN", "Section",
+			       "Clare's Law", "Women's Aid", "Stoke-on-Trent", "Snapchat"};
+	for (size_t i = 0; i < sizeof allow / sizeof *allow; i++)
+		cr_expect(C(allow[i]) & LEX_ALLOW, "%s", allow[i]);
+	cr_expect(C("Clare") & LEX_PHRASE);
+	cr_expect(C("Road") & LEX_STREET);
+	cr_expect(C("Crescent") & LEX_STREET);
+	cr_expect(C("Surgery") & LEX_INSTITUTION);
+	cr_expect(C("Mrs") & LEX_TITLE);
+	cr_expect(C("DC") & LEX_RANK);
+	cr_expect(C("sister-in-law") & LEX_KIN);
+	cr_expect(C("ex-partner") & LEX_KIN);
+	cr_expect(C("nicknamed") & LEX_CALLED);
+	cr_expect(C("van") & LEX_PARTICLE);
+	/* Preston is a town and a surname: both bits, a title still finds it */
+	cr_expect(C("Preston") & LEX_SURNAME || C("Preston") & LEX_FORENAME);
+	cr_expect(lex_cue_possible("sister", 6));
+	cr_expect(!lex_cue_possible("xylophone", 9));
+}
+
+struct got {
+	char forms[32][LEX_MAX_KEY + 1];
+	int n;
+};
+
+static int collect(void *ctx, const char *form, size_t len)
+{
+	struct got *g = ctx;
+	if (g->n < 32 && len <= LEX_MAX_KEY) {
+		memcpy(g->forms[g->n], form, len);
+		g->forms[g->n++][len] = '\0';
+	}
+	return 0;
+}
+
+static int has(const struct got *g, const char *f)
+{
+	for (int i = 0; i < g->n; i++)
+		if (strcmp(g->forms[i], f) == 0)
+			return 1;
+	return 0;
+}
+
+static int stop(void *ctx, const char *form, size_t len)
+{
+	(void)ctx, (void)form, (void)len;
+	return -7;
+}
+
+Test(lexicon, nicknames_both_ways)
+{
+	struct got g = {0};
+	cr_expect_gt(lex_nicknames("Katherine", 9, collect, &g), 2);
+	cr_expect(has(&g, "kate") && has(&g, "kathy") && has(&g, "katie"));
+	memset(&g, 0, sizeof g);
+	cr_expect_gt(lex_nicknames("BILL", 4, collect, &g), 0);
+	cr_expect(has(&g, "william"));
+	memset(&g, 0, sizeof g);
+	lex_nicknames("William", 7, collect, &g);
+	cr_expect(has(&g, "bill") && has(&g, "liam") && has(&g, "will"));
+	cr_expect_eq(lex_nicknames("Xqzv", 4, collect, &g), 0);
+	cr_expect_eq(lex_nicknames("Katherine", 9, stop, NULL), -7);
+	cr_expect(C("Bex") & LEX_FORENAME, "a nickname is a forename");
+}
+
+Test(lexicon, keys_are_their_own_fold)
+{
+	/* gen_lexicon.py folds as lex_fold does: every key is a fixed point,
+	 * and lookups find every key */
+	uint32_t seen = 0;
+	for (uint32_t i = 0; i <= lex_slot_mask; i++) {
+		if (lex_slots[i].off == 0)
+			continue;
+		const char *k = lex_blob + lex_slots[i].off;
+		char out[LEX_MAX_KEY * 2];
+		int n = lex_fold(k, strlen(k), out, sizeof out);
+		cr_assert_eq((size_t)n, strlen(k), "key %s", k);
+		cr_assert(memcmp(out, k, (size_t)n) == 0, "key %s folds to %.*s", k, n, out);
+		if (strlen(k) <= LEX_MAX_KEY)
+			cr_assert_eq(lex_lookup(k, strlen(k)), lex_slots[i].meta & 0xFFFFu, "%s", k);
+		seen++;
+	}
+	cr_expect_eq(seen, lex_nkeys);
+	cr_expect_gt(lex_nkeys, 60000);
+	/* load factor at most 1/2: probes stay short */
+	cr_expect_leq(2 * (uint64_t)lex_nkeys, (uint64_t)lex_slot_mask + 1);
+}
+
+Test(lexicon, fold)
+{
+	char out[LEX_MAX_KEY];
+	int n = lex_fold("  Al-Hassan ", 12, out, sizeof out);
+	cr_expect_eq(n, 9);
+	cr_expect(memcmp(out, "al hassan", 9) == 0);
+	n = lex_fold("O\xE2\x80\x99" "Brien", 9, out, sizeof out);
+	cr_expect(n == 6 && memcmp(out, "obrien", 6) == 0);
+	cr_expect_eq(lex_fold("abcdef", 6, out, 3), -1);
+}
