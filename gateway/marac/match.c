@@ -284,7 +284,8 @@ int match_next_case_ref(sqlite3 *db, const char *area_code, int year, char *out,
 
 	if (outlen > 0)
 		out[0] = '\0';
-	if (n < 1 || n > 8 || year < 2000 || year > 2199 || outlen < n + 12)
+	if (n < 1 || n > 8 || year < CALDATE_EVENT_YEAR_MIN || year > CALDATE_YEAR_MAX ||
+	    outlen < n + 12)
 		return MGW_E_INVALID;
 	for (size_t i = 0; i < n; i++)
 		if (!((area_code[i] >= 'A' && area_code[i] <= 'Z') ||
