@@ -3,18 +3,21 @@
  *
  * Schema (version 2, in meta.schema_version):
  *   shares(sender_node, msg_id, digest, accepted_at_ms, accepted)  PK(sender_node, msg_id)
- *   deliveries(delivery_id PK, recipient_node, recipient_agency, seq, body, acked_at_ms,
- *              digest)        UNIQUE(recipient_node, seq); digest = SHA-256(body) as
- *                             queued, kept when the body is purged (body = x'')
+ *   deliveries(delivery_id PK, recipient_node, recipient_agency, seq, acked_at_ms, digest)
+ *              UNIQUE(recipient_node, seq); digest = SHA-256(body) as queued, kept
+ *              when the body is purged. Narrow: an ack rewrites only this row.
+ *   delivery_body(delivery_id PK, body)  the packed Deliver (the case contents), in a
+ *              table of its own so that acks never copy it (each copy would leave
+ *              a stale one in free pages) and retention deletes it whole
  *   node_seq(node PK, next_seq)       per-node delivery sequence
  *   audit(seq PK, record, leaf)       record = packed AuditRecord, leaf = RFC 6962 leaf hash
  *   audit_node(level, idx, hash)      PK(level, idx): the hash of the perfect subtree over
  *                                     leaves [idx * 2^level, (idx + 1) * 2^level), level >= 1,
  *                                     written in the transaction that adds its last leaf
  *   checkpoints(size PK, note)        signed notes
- * Version 1 files (no digest column, no audit_node) are upgraded at the first
- * read-write open: digests computed from the bodies, nodes from the leaves
- * (a one-time O(n) pass).
+ * Version 1 files (bodies inside deliveries, no digest, no audit_node) are
+ * upgraded at the first read-write open: bodies moved out and digested,
+ * nodes computed from the leaves (one-time O(n) passes).
  *
  * Reads that need several values use ONE statement, so they see one
  * snapshot: two statements outside a transaction see two (a commit in
@@ -40,7 +43,7 @@ enum {
 	ST_SHARE_GET, ST_SHARE_PUT, ST_SEQ_GET, ST_SEQ_PUT, ST_DLV_PUT, ST_DLV_GET,
 	ST_DLV_ACK, ST_DLV_ACK_THROUGH, ST_ACKED_THROUGH, ST_DEPTH, ST_OUTBOX,
 	ST_AUDIT_PUT, ST_AUDIT_GET, ST_AUDIT_LEAF, ST_CP_PUT, ST_CP_LATEST, ST_CP_LIST,
-	ST_NODE_PUT, ST_NODE_GET, ST_PURGE, ST_COUNT
+	ST_NODE_PUT, ST_NODE_GET, ST_PURGE, ST_BODY_PUT, ST_COUNT
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -48,7 +51,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_SHARE_PUT] = "INSERT INTO shares(sender_node,msg_id,digest,accepted_at_ms,accepted) VALUES(?1,?2,?3,?4,?5)",
 	[ST_SEQ_GET] = "SELECT next_seq FROM node_seq WHERE node=?1",
 	[ST_SEQ_PUT] = "INSERT INTO node_seq(node,next_seq) VALUES(?1,?2) ON CONFLICT(node) DO UPDATE SET next_seq=excluded.next_seq",
-	[ST_DLV_PUT] = "INSERT INTO deliveries(delivery_id,recipient_node,recipient_agency,seq,body,digest) VALUES(?1,?2,?3,?4,?5,?6)",
+	[ST_DLV_PUT] = "INSERT INTO deliveries(delivery_id,recipient_node,recipient_agency,seq,digest) VALUES(?1,?2,?3,?4,?6)",
+	[ST_BODY_PUT] = "INSERT INTO delivery_body(delivery_id,body) VALUES(?1,?2)",
 	[ST_DLV_GET] = "SELECT seq, acked_at_ms FROM deliveries WHERE delivery_id=?1 AND recipient_node=?2",
 	[ST_DLV_ACK] = "UPDATE deliveries SET acked_at_ms=?2 WHERE delivery_id=?1 AND acked_at_ms IS NULL",
 	[ST_DLV_ACK_THROUGH] = "UPDATE deliveries SET acked_at_ms=?3 WHERE recipient_node=?1 AND seq<=?2 AND acked_at_ms IS NULL",
@@ -56,7 +60,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_ACKED_THROUGH] = "SELECT COALESCE((SELECT MIN(seq)-1 FROM deliveries WHERE recipient_node=?1 AND acked_at_ms IS NULL),"
 			     " (SELECT MAX(seq) FROM deliveries WHERE recipient_node=?1), 0)",
 	[ST_DEPTH] = "SELECT COUNT(*) FROM deliveries WHERE recipient_node=?1 AND acked_at_ms IS NULL",
-	[ST_OUTBOX] = "SELECT seq, delivery_id, body, digest FROM deliveries WHERE recipient_node=?1 AND seq>?2 AND acked_at_ms IS NULL ORDER BY seq LIMIT ?3",
+	/* LEFT JOIN: an unacked delivery whose body was deleted is reported, not skipped. */
+	[ST_OUTBOX] = "SELECT d.seq, d.delivery_id, b.body, d.digest FROM deliveries d"
+		      " LEFT JOIN delivery_body b ON b.delivery_id=d.delivery_id"
+		      " WHERE d.recipient_node=?1 AND d.seq>?2 AND d.acked_at_ms IS NULL ORDER BY d.seq LIMIT ?3",
 	[ST_AUDIT_PUT] = "INSERT INTO audit(seq,record,leaf) VALUES(?1,?2,?3)",
 	[ST_AUDIT_GET] = "SELECT record FROM audit WHERE seq=?1",
 	[ST_AUDIT_LEAF] = "SELECT leaf FROM audit WHERE seq=?1",
@@ -65,7 +72,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_CP_LIST] = "SELECT size, note FROM checkpoints WHERE size>=?1 ORDER BY size",
 	[ST_NODE_PUT] = "INSERT OR REPLACE INTO audit_node(level,idx,hash) VALUES(?1,?2,?3)",
 	[ST_NODE_GET] = "SELECT hash FROM audit_node WHERE level=?1 AND idx=?2",
-	[ST_PURGE] = "UPDATE deliveries SET body=x'' WHERE acked_at_ms IS NOT NULL AND acked_at_ms<?1 AND length(body)>0",
+	[ST_PURGE] = "DELETE FROM delivery_body WHERE delivery_id IN (SELECT delivery_id FROM deliveries"
+		     " WHERE acked_at_ms IS NOT NULL AND acked_at_ms<?1)",
 };
 
 static const char schema_sql[] =
@@ -75,8 +83,9 @@ static const char schema_sql[] =
 	"  PRIMARY KEY(sender_node, msg_id)) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS deliveries(delivery_id TEXT PRIMARY KEY,"
 	"  recipient_node TEXT NOT NULL, recipient_agency INTEGER NOT NULL,"
-	"  seq INTEGER NOT NULL, body BLOB NOT NULL, acked_at_ms INTEGER, digest BLOB,"
+	"  seq INTEGER NOT NULL, acked_at_ms INTEGER, digest BLOB,"
 	"  UNIQUE(recipient_node, seq));"
+	"CREATE TABLE IF NOT EXISTS delivery_body(delivery_id TEXT PRIMARY KEY, body BLOB NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS deliveries_unacked ON deliveries(recipient_node, seq)"
 	"  WHERE acked_at_ms IS NULL;"
 	"CREATE TABLE IF NOT EXISTS node_seq(node TEXT PRIMARY KEY, next_seq INTEGER NOT NULL);"
@@ -148,19 +157,24 @@ static int prepares(store *s, const char *sql)
 }
 
 /*
- * Version 1 -> 2: the digest column, filled from the bodies. In one
- * transaction, so a crash half way leaves version 1 to upgrade again.
+ * Version 1 -> 2: bodies move to delivery_body, each digested into
+ * deliveries.digest, and the old column is dropped (secure_delete is on, so
+ * the old copies are zeroed). In one transaction, so a crash half way
+ * leaves version 1 to upgrade again.
  */
 static int migrate(store *s, char *err, size_t errlen)
 {
-	if (prepares(s, "SELECT digest FROM deliveries LIMIT 0"))
+	if (!prepares(s, "SELECT body FROM deliveries LIMIT 0"))
 		return MGW_OK;
 	sqlite3_stmt *q = NULL, *u = NULL;
 	int rc = MGW_E_DB;
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE; ALTER TABLE deliveries ADD COLUMN digest BLOB;",
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE; ALTER TABLE deliveries ADD COLUMN digest BLOB;"
+				"INSERT INTO delivery_body(delivery_id, body)"
+				"  SELECT delivery_id, body FROM deliveries;",
 			 NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(s->db, "SELECT rowid, body FROM deliveries", -1, &q, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(s->db, "UPDATE deliveries SET digest=?2 WHERE rowid=?1", -1, &u,
+	    sqlite3_prepare_v2(s->db, "SELECT delivery_id, body FROM delivery_body", -1, &q, NULL) !=
+		    SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, "UPDATE deliveries SET digest=?2 WHERE delivery_id=?1", -1, &u,
 			       NULL) != SQLITE_OK)
 		goto fail;
 	int st;
@@ -168,7 +182,7 @@ static int migrate(store *s, char *err, size_t errlen)
 		uint8_t d[32];
 		SHA256(sqlite3_column_blob(q, 1), (size_t)sqlite3_column_bytes(q, 1), d);
 		sqlite3_reset(u);
-		sqlite3_bind_int64(u, 1, sqlite3_column_int64(q, 0));
+		sqlite3_bind_value(u, 1, sqlite3_column_value(q, 0));
 		sqlite3_bind_blob(u, 2, d, 32, SQLITE_TRANSIENT);
 		if (sqlite3_step(u) != SQLITE_DONE)
 			goto fail;
@@ -178,7 +192,8 @@ static int migrate(store *s, char *err, size_t errlen)
 	sqlite3_finalize(q);
 	sqlite3_finalize(u);
 	q = u = NULL;
-	if (sqlite3_exec(s->db, "UPDATE meta SET value='2' WHERE key='schema_version'; COMMIT;",
+	if (sqlite3_exec(s->db, "ALTER TABLE deliveries DROP COLUMN body;"
+				"UPDATE meta SET value='2' WHERE key='schema_version'; COMMIT;",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	return MGW_OK;
@@ -465,8 +480,12 @@ int store_delivery_insert_digest(store *s, const char *delivery_id, const char *
 	sqlite3_bind_text(st, 2, recipient_node, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, recipient_agency);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)next);
-	sqlite3_bind_blob(st, 5, deliver, (int)len, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 6, digest, 32, SQLITE_STATIC);
+	if (step_done(st) != MGW_OK)
+		return MGW_E_DB;
+	st = stmt(s, ST_BODY_PUT);
+	sqlite3_bind_text(st, 1, delivery_id, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, deliver, (int)len, SQLITE_STATIC);
 	if (step_done(st) != MGW_OK)
 		return MGW_E_DB;
 
@@ -559,8 +578,9 @@ int store_outbox_fetch_digest(store *s, const char *node, uint64_t after, size_t
 		const uint8_t *want = sqlite3_column_blob(st, 3);
 		uint8_t have[32];
 		SHA256(b, n, have);
-		/* A body edited (or its digest lost) since it was queued is never sent. */
-		if (sqlite3_column_bytes(st, 3) != 32 || memcmp(have, want, 32) != 0) {
+		/* A body edited or deleted (or its digest lost) since it was queued is never sent. */
+		if (sqlite3_column_type(st, 2) == SQLITE_NULL || sqlite3_column_bytes(st, 3) != 32 ||
+		    memcmp(have, want, 32) != 0) {
 			if (bad_seq)
 				*bad_seq = seq;
 			out = MGW_E_INVALID;

@@ -114,9 +114,9 @@ int store_outbox_depth(store *s, const char *node, uint64_t *depth);
  * Call fn for up to max unacked deliveries of node with seq > after, in seq
  * order. fn returns 0 to continue, non-zero to stop. The bytes are valid
  * only during the call. Each body is checked against the digest stored
- * when it was queued before fn sees it: a body edited offline (or whose
- * digest is missing) stops the fetch with MGW_E_INVALID and is never
- * passed on. Returns 0, MGW_E_INVALID, MGW_E_DB.
+ * when it was queued before fn sees it: a body edited or deleted offline
+ * (or whose digest is missing) stops the fetch with MGW_E_INVALID and is
+ * never passed on. Returns 0, MGW_E_INVALID, MGW_E_DB.
  */
 typedef int (*store_outbox_fn)(void *ctx, uint64_t seq, const char *delivery_id,
 			       const uint8_t *deliver, size_t len);
@@ -137,9 +137,11 @@ int store_outbox_fetch_digest(store *s, const char *node, uint64_t after, size_t
 
 /*
  * Retention: delete the body of every delivery acked before older_than_ms
- * (read-write handle, inside or outside a transaction). The row (ids, seq,
- * ack time, digest) stays: acks, the cursor and the audit digests still
- * work; only the case contents go. With secure_delete the old bytes are
+ * (read-write handle, inside or outside a transaction). The delivery row
+ * (ids, seq, ack time, digest) stays: acks, the cursor and the audit
+ * digests still work; only the case contents go. Bodies live apart from
+ * the rows acks update, so no stale copy of a body is left behind by an
+ * ack either. With secure_delete the old bytes are
  * zeroed in the database pages; the WAL still holds them until it is
  * checkpointed: call store_wal_truncate after the commit. *n gets the
  * bodies deleted. Returns 0 or MGW_E_DB.

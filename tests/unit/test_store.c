@@ -226,12 +226,17 @@ Test(store, an_outbox_body_edited_offline_is_never_sent)
 	cr_assert_eq(store_outbox_fetch(s, "n", 0, 10, count_rows, &rows), MGW_OK);
 	cr_assert_eq(rows, 2);
 	/* Someone with the file edits the queued body. */
-	cr_assert_eq(sqlite3_exec(store_db(s), "UPDATE deliveries SET body=x'6576696c' "
+	cr_assert_eq(sqlite3_exec(store_db(s), "UPDATE delivery_body SET body=x'6576696c' "
 				  "WHERE delivery_id='d1'", NULL, NULL, NULL), SQLITE_OK);
 	rows = 0;
 	uint64_t bad = 0;
 	cr_assert_eq(store_outbox_fetch(s, "n", 0, 10, count_rows, &rows), MGW_E_INVALID);
 	cr_assert_eq(rows, 0, "the edited body is not passed on, nor anything after it");
+	cr_assert_eq(store_outbox_fetch_digest(s, "n", 0, 10, NULL, NULL, &bad), MGW_E_INVALID);
+	cr_assert_eq(bad, 1);
+	/* A body deleted offline: reported, not silently skipped. */
+	cr_assert_eq(sqlite3_exec(store_db(s), "DELETE FROM delivery_body", NULL, NULL, NULL),
+		     SQLITE_OK);
 	cr_assert_eq(store_outbox_fetch_digest(s, "n", 0, 10, NULL, NULL, &bad), MGW_E_INVALID);
 	cr_assert_eq(bad, 1);
 }
@@ -276,12 +281,13 @@ Test(store, purge_deletes_acked_bodies_past_retention_from_database_and_wal)
 	cr_assert_eq(was, 1);
 	store_commit(s);
 	sqlite3_stmt *q;
-	cr_assert_eq(sqlite3_prepare_v2(store_db(s), "SELECT digest, length(body) FROM deliveries "
-				       "WHERE delivery_id='p1'", -1, &q, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(store_db(s), "SELECT digest, (SELECT COUNT(*) FROM "
+				       "delivery_body b WHERE b.delivery_id=d.delivery_id) FROM "
+				       "deliveries d WHERE delivery_id='p1'", -1, &q, NULL), SQLITE_OK);
 	cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
 	cr_assert_eq(sqlite3_column_bytes(q, 0), 32);
 	cr_assert_eq(memcmp(sqlite3_column_blob(q, 0), d1, 32), 0);
-	cr_assert_eq(sqlite3_column_int(q, 1), 0);
+	cr_assert_eq(sqlite3_column_int(q, 1), 0, "the body is gone");
 	sqlite3_finalize(q);
 	uint64_t t;
 	store_acked_through(s, "n", &t);
@@ -408,7 +414,6 @@ Test(store, a_version_1_file_is_upgraded_with_digests_and_tree_nodes)
 	struct merkle_range want;
 	merkle_range_init(&want);
 	store_begin(s);
-	put("old", "n");
 	for (int i = 0; i < 37; i++) {
 		uint8_t leaf[32];
 		r.time_ms = 0;
@@ -416,17 +421,26 @@ Test(store, a_version_1_file_is_upgraded_with_digests_and_tree_nodes)
 		merkle_range_append(&want, leaf);
 	}
 	store_commit(s);
-	/* Make it look like version 1: no nodes, no digest column. */
-	cr_assert_eq(sqlite3_exec(store_db(s), "DROP TABLE audit_node;"
-				  "ALTER TABLE deliveries DROP COLUMN digest;"
+	/* Turn it into the version-1 layout: bodies inside deliveries, no nodes, no digest. */
+	cr_assert_eq(sqlite3_exec(store_db(s),
+				  "DROP TABLE audit_node; DROP TABLE delivery_body; DROP TABLE deliveries;"
+				  "CREATE TABLE deliveries(delivery_id TEXT PRIMARY KEY,"
+				  "  recipient_node TEXT NOT NULL, recipient_agency INTEGER NOT NULL,"
+				  "  seq INTEGER NOT NULL, body BLOB NOT NULL, acked_at_ms INTEGER,"
+				  "  UNIQUE(recipient_node, seq));"
+				  "CREATE INDEX deliveries_unacked ON deliveries(recipient_node, seq)"
+				  "  WHERE acked_at_ms IS NULL;"
+				  "INSERT INTO deliveries VALUES('old', 'n', 4, 1, x'6f6c64', NULL);"
+				  "INSERT INTO node_seq VALUES('n', 2);"
 				  "UPDATE meta SET value='1' WHERE key='schema_version'",
-				  NULL, NULL, NULL), SQLITE_OK);
+				  NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(store_db(s)));
 	store_close(s);
 	char err[256];
 	cr_assert_eq(store_open(dir, 0, &s, err, sizeof err), MGW_OK, "%s", err);
 	int rows = 0;
 	cr_assert_eq(store_outbox_fetch(s, "n", 0, 10, count_rows, &rows), MGW_OK);
 	cr_assert_eq(rows, 1, "the old body has its digest and is still sent");
+	cr_assert_eq(put("new", "n"), 2);
 	uint8_t a[32], b[32];
 	merkle_range_root(&want, a);
 	cr_assert_eq(store_audit_root(s, 37, b), MGW_OK);
