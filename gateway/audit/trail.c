@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "mgw_limits.h"
 #include "mgw_err.h"
 
 #define TRAIL_PATH_MAX 4200
@@ -265,6 +266,9 @@ int audit_trail_open(store *st, const char *dir, const char *vkey, const char *o
 	if ((rc = check_cp(st, &file, n, err, errlen)) != MGW_OK ||
 	    (rc = check_cp(st, &db, n, err, errlen)) != MGW_OK)
 		goto fail;
+	/* A trail small enough to re-hash within a second or two is re-hashed whole. */
+	if (n <= MGW_AUDIT_START_REHASH_MAX)
+		flags |= AUDIT_TRAIL_FULL;
 	uint64_t big = file.have ? file.size : 0;
 	if (db.have && db.size > big)
 		big = db.size;

@@ -159,4 +159,13 @@
 #define MGW_DELIVERY_RETENTION_SECS_MIN     0u
 #define MGW_DELIVERY_RETENTION_SECS_MAX     (30u * 86400u)
 
+/*
+ * Start-up re-hashes the whole audit trail (every record against its leaf
+ * and the signed roots) up to this many records: about 13 microseconds a
+ * record, so at most ~3 s. Larger trails are checked in O(log n + records
+ * since the last checkpoint) from the stored tree nodes (trail.h), so a
+ * trail of any size starts well inside systemd's start timeout.
+ */
+#define MGW_AUDIT_START_REHASH_MAX    250000u
+
 #endif
