@@ -256,27 +256,36 @@ struct cps {
 	size_t n;
 };
 
-static int fetch_checkpoints(mgw_client *c, int timeout, int latest, struct cps *out, char **vkey)
+/*
+ * One Checkpoints answer for min_size, appended to out: every size at
+ * least min_size and none below the one before. *added gets how many.
+ */
+static int fetch_checkpoint_page(mgw_client *c, int timeout, int latest, uint64_t min_size,
+				 struct cps *out, size_t *added, char **vkey)
 {
 	Marac__V1__CheckpointRequest cr = MARAC__V1__CHECKPOINT_REQUEST__INIT;
 	cr.latest_only = latest;
+	cr.min_size = min_size;
 	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
 	req.body_case = MARAC__V1__FRAME__BODY_CHECKPOINT_REQUEST;
 	req.checkpoint_request = &cr;
+	*added = 0;
 	int rc = exchange(c, &req, MARAC__V1__FRAME__BODY_CHECKPOINTS, timeout, &res);
 	if (rc != MGW_OK)
 		return rc;
 	Marac__V1__Checkpoints *cp = res->checkpoints;
-	out->n = 0;
 	/* n_notes came off the wire, but the frame holds them all: bounded by its size. */
-	if (cp == NULL || (cp->n_notes > 0 && cp->notes == NULL)) {
+	if (cp->n_notes > 0 && cp->notes == NULL) {
 		codec_free(&res->base);
 		return MGW_E_MALFORMED;
 	}
-	out->notes = calloc(cp->n_notes + 1, sizeof(char *));
-	out->sizes = calloc(cp->n_notes + 1, sizeof(uint64_t));
-	rc = out->notes && out->sizes ? MGW_OK : MGW_E_NOMEM;
-	uint64_t prev = 0;
+	char **nn = realloc(out->notes, (out->n + cp->n_notes + 1) * sizeof *nn);
+	if (nn)
+		out->notes = nn;
+	uint64_t *ns = nn ? realloc(out->sizes, (out->n + cp->n_notes + 1) * sizeof *ns) : NULL;
+	if (ns)
+		out->sizes = ns;
+	rc = nn && ns ? MGW_OK : MGW_E_NOMEM;
 	for (size_t i = 0; rc == MGW_OK && i < cp->n_notes; i++) {
 		uint64_t size;
 		uint8_t root[32];
@@ -284,21 +293,41 @@ static int fetch_checkpoints(mgw_client *c, int timeout, int latest, struct cps 
 		    checkpoint_parse_unverified(cp->notes[i], strlen(cp->notes[i]), NULL, &size, root) !=
 		    MGW_OK)
 			continue;
-		/* Oldest first, as the protocol says: the export places them by size. */
-		if (size < prev) {
+		/* Oldest first and from min_size, as asked: the export places them by size. */
+		if (size < min_size || (out->n > 0 && size < out->sizes[out->n - 1])) {
 			rc = MGW_E_MALFORMED;
 			break;
 		}
-		prev = size;
 		if ((out->notes[out->n] = strdup(cp->notes[i])) == NULL) {
 			rc = MGW_E_NOMEM;
 			break;
 		}
 		out->sizes[out->n++] = size;
+		(*added)++;
 	}
-	if (rc == MGW_OK && vkey && (*vkey = strdup(cp->vkey ? cp->vkey : "")) == NULL)
+	if (rc == MGW_OK && vkey && *vkey == NULL &&
+	    (*vkey = strdup(cp->vkey ? cp->vkey : "")) == NULL)
 		rc = MGW_E_NOMEM;
 	codec_free(&res->base);
+	return rc;
+}
+
+/*
+ * Every checkpoint (or the latest), following pages: a gateway that pages
+ * its checkpoint list by size answers from min_size on; one that does not
+ * answers the rest in one go and the next request adds nothing. Stops when
+ * an answer brings no checkpoint above the largest seen.
+ */
+static int fetch_checkpoints(mgw_client *c, int timeout, int latest, struct cps *out, char **vkey)
+{
+	size_t added;
+	out->n = 0;
+	if (vkey)
+		*vkey = NULL;
+	int rc = fetch_checkpoint_page(c, timeout, latest, 0, out, &added, vkey);
+	while (rc == MGW_OK && !latest && added > 0 && out->sizes[out->n - 1] < UINT64_MAX)
+		rc = fetch_checkpoint_page(c, timeout, 0, out->sizes[out->n - 1] + 1, out, &added,
+					   NULL);
 	return rc;
 }
 
@@ -344,6 +373,7 @@ static int do_export(int argc, char **argv)
 	int rc = fetch_checkpoints(c, ca.timeout_ms, 0, &cps, NULL);
 	if (rc != MGW_OK) {
 		ex = conn_fail(c, rc, "checkpoints");
+		free_cps(&cps);
 		mgw_client_free(c);
 		return ex;
 	}
