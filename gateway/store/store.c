@@ -21,7 +21,11 @@
  *
  * Reads that need several values use ONE statement, so they see one
  * snapshot: two statements outside a transaction see two (a commit in
- * between made the delivery pump skip a seq that was never sent).
+ * between made the delivery pump skip a seq that was never sent). The one
+ * exception is reading the audit tree (records, leaves, nodes, several
+ * statements per proof or range): those rows never change once committed
+ * and only grow, so any later snapshot agrees with an earlier one on every
+ * row below the size the caller asked about.
  * Prepared statements live as long as the handle.
  */
 #include "store.h"
