@@ -33,12 +33,16 @@ static int sync_dir(const char *path)
 	return rc;
 }
 
-int write_file_atomic(const char *path, const void *buf, size_t len, mode_t mode)
+/*
+ * Write buf to a new temporary file beside path (name in tmp), with mode,
+ * fsynced and closed. On failure nothing is left behind.
+ */
+static int write_temp(const char *path, const void *buf, size_t len, mode_t mode,
+		      char tmp[PATH_MAX])
 {
-	char tmp[PATH_MAX];
 	size_t plen = strlen(path);
 	if (plen == 0 || path[plen - 1] == '/' ||
-	    snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
+	    snprintf(tmp, PATH_MAX, "%s.XXXXXX", path) >= PATH_MAX)
 		return MGW_E_INVALID;
 	int fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)
@@ -62,10 +66,7 @@ int write_file_atomic(const char *path, const void *buf, size_t len, mode_t mode
 		fd = -1;
 		goto fail;
 	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto fail;
-	return sync_dir(path);
+	return MGW_OK;
 fail:;
 	int saved = errno;
 	if (fd >= 0)
@@ -73,4 +74,46 @@ fail:;
 	unlink(tmp);
 	errno = saved;
 	return MGW_E_IO;
+}
+
+int write_file_atomic(const char *path, const void *buf, size_t len, mode_t mode)
+{
+	char tmp[PATH_MAX];
+	int rc = write_temp(path, buf, len, mode, tmp);
+	if (rc != MGW_OK)
+		return rc;
+	if (rename(tmp, path) != 0) {
+		int saved = errno;
+		unlink(tmp);
+		errno = saved;
+		return MGW_E_IO;
+	}
+	return sync_dir(path);
+}
+
+int write_file_new(const char *path, const void *buf, size_t len, mode_t mode)
+{
+	char tmp[PATH_MAX];
+	if (access(path, F_OK) == 0) /* early answer only; the no-replace rename is the guard */
+		return MGW_E_CONFLICT;
+	int rc = write_temp(path, buf, len, mode, tmp);
+	if (rc != MGW_OK)
+		return rc;
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) != 0) {
+		/* Filesystems without RENAME_NOREPLACE: link(2) never replaces either. */
+		if (errno == EEXIST)
+			rc = MGW_E_CONFLICT;
+		else if ((errno == EINVAL || errno == ENOSYS) && link(tmp, path) == 0)
+			rc = MGW_OK;
+		else
+			rc = errno == EEXIST ? MGW_E_CONFLICT : MGW_E_IO;
+		unlink(tmp);
+		if (rc != MGW_OK)
+			return rc;
+	}
+	if (sync_dir(path) != MGW_OK) {
+		unlink(path); /* not durable: leave nothing rather than a maybe */
+		return MGW_E_IO;
+	}
+	return MGW_OK;
 }

@@ -24,4 +24,13 @@
 
 int write_file_atomic(const char *path, const void *buf, size_t len, mode_t mode);
 
+/*
+ * write_file_atomic that never replaces: path must not exist (a no-replace
+ * rename, or link(2) where the filesystem lacks it). For secrets that must
+ * never be overwritten (the audit signing key). If the final fsync of the
+ * directory fails, path is removed again: nothing rather than a maybe.
+ * Returns 0, MGW_E_CONFLICT (path exists), MGW_E_INVALID, MGW_E_IO.
+ */
+int write_file_new(const char *path, const void *buf, size_t len, mode_t mode);
+
 #endif

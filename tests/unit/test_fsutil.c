@@ -85,15 +85,37 @@ Test(fsutil, a_failure_keeps_the_old_contents_and_leaves_nothing)
 	char path[128];
 	snprintf(path, sizeof path, "%s/cp", dir);
 	cr_assert_eq(write_file_atomic(path, "old", 3, 0644), MGW_OK);
+	cr_assert_eq(write_file_atomic("", "x", 1, 0644), MGW_E_INVALID);
+	char missing[128], isdir[128];
+	snprintf(missing, sizeof missing, "%s/no/such/dir/f", dir);
+	cr_assert_eq(write_file_atomic(missing, "x", 1, 0644), MGW_E_IO);
+	/* The rename fails (a directory is in the way): the temporary file goes too. */
+	snprintf(isdir, sizeof isdir, "%s/sub", dir);
+	cr_assert_eq(mkdir(isdir, 0700), 0);
+	char inner[160];
+	snprintf(inner, sizeof inner, "%s/x", isdir);
+	FILE *f = fopen(inner, "w");
+	fclose(f);
+	cr_assert_eq(write_file_atomic(isdir, "new", 3, 0644), MGW_E_IO);
+	cr_assert_eq(entries(), 2, "old and sub, no temporary file");
+	cr_assert_str_eq(slurp(path), "old");
 	if (geteuid() == 0)
 		cr_skip_test("root ignores directory permissions");
 	chmod(dir, 0500);
 	cr_assert_eq(write_file_atomic(path, "new", 3, 0644), MGW_E_IO);
 	chmod(dir, 0700);
 	cr_assert_str_eq(slurp(path), "old");
-	cr_assert_eq(entries(), 1);
-	cr_assert_eq(write_file_atomic("", "x", 1, 0644), MGW_E_INVALID);
-	char missing[128];
-	snprintf(missing, sizeof missing, "%s/no/such/dir/f", dir);
-	cr_assert_eq(write_file_atomic(missing, "x", 1, 0644), MGW_E_IO);
+}
+
+Test(fsutil, write_file_new_never_replaces)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/audit.key", dir);
+	cr_assert_eq(write_file_new(path, "secret-1\n", 9, 0600), MGW_OK);
+	struct stat st;
+	stat(path, &st);
+	cr_assert_eq(st.st_mode & 07777, 0600);
+	cr_assert_eq(write_file_new(path, "secret-2\n", 9, 0600), MGW_E_CONFLICT);
+	cr_assert_str_eq(slurp(path), "secret-1\n");
+	cr_assert_eq(entries(), 1, "no temporary file is left behind");
 }
