@@ -848,3 +848,45 @@ int store_audit_consistency_proof(store *s, uint64_t m, uint64_t n,
 {
 	return merkle_consistency_proof_nodes(leaf_src, node_src, s, m, n, proof, len);
 }
+
+int store_outbox_check(store *s, char *err, size_t errlen)
+{
+	/* Rows are never deleted (retention deletes bodies only), so each node's seqs are 1..next-1. */
+	static const char sql[] =
+		"SELECT n.node, n.next_seq, COUNT(d.seq), COALESCE(MIN(d.seq),0), COALESCE(MAX(d.seq),0)"
+		" FROM node_seq n LEFT JOIN deliveries d ON d.recipient_node=n.node GROUP BY n.node"
+		" UNION ALL SELECT d.recipient_node, NULL, COUNT(*), 0, 0 FROM deliveries d"
+		" WHERE d.recipient_node NOT IN (SELECT node FROM node_seq) GROUP BY d.recipient_node";
+	sqlite3_stmt *q = NULL;
+	int rc = MGW_E_DB;
+	if (err && errlen)
+		err[0] = 0;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK) {
+		fail_db(s, err, errlen, "outbox check");
+		goto fail;
+	}
+	int st;
+	rc = MGW_OK;
+	while (rc == MGW_OK && (st = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *node = (const char *)sqlite3_column_text(q, 0);
+		int no_seq = sqlite3_column_type(q, 1) == SQLITE_NULL;
+		uint64_t next = (uint64_t)sqlite3_column_int64(q, 1);
+		uint64_t cnt = (uint64_t)sqlite3_column_int64(q, 2);
+		uint64_t lo = (uint64_t)sqlite3_column_int64(q, 3), hi = (uint64_t)sqlite3_column_int64(q, 4);
+		if (no_seq || next == 0 || cnt != next - 1 || (cnt > 0 && (lo != 1 || hi != next - 1))) {
+			if (err)
+				snprintf(err, errlen, "the outbox of node \"%s\" holds %llu deliveries "
+						      "(seq %llu..%llu) but %s: deliveries were deleted or "
+						      "added outside the gateway", node ? node : "?",
+					 (unsigned long long)cnt, (unsigned long long)lo,
+					 (unsigned long long)hi,
+					 no_seq ? "has no sequence counter" : "its sequence says otherwise");
+			rc = MGW_E_INVALID;
+		}
+	}
+	if (rc == MGW_OK && st != SQLITE_DONE)
+		rc = fail_db(s, err, errlen, "outbox check");
+fail:
+	sqlite3_finalize(q);
+	return rc;
+}

@@ -163,6 +163,16 @@ int store_wal_truncate(store *s);
 int store_integrity_check(store *s, char *err, size_t errlen);
 
 /*
+ * Does every node's outbox hold exactly seqs 1..next-1? Delivery rows are
+ * never deleted by the gateway (retention deletes bodies), so a gap, an
+ * extra row or a row without a counter means rows were deleted or inserted
+ * offline: a delivery would otherwise vanish silently. O(deliveries) over
+ * an index: at start-up. Returns 0, MGW_E_INVALID (err names the node and
+ * the seq range; no contents), MGW_E_DB.
+ */
+int store_outbox_check(store *s, char *err, size_t errlen);
+
+/*
  * Audit log. append sets rec->seq (next index) and, if zero, rec->time_ms,
  * packs the record, stores it with its leaf hash SHA-256(0x00||bytes) and
  * returns the leaf hash in leaf (may be NULL).
