@@ -281,11 +281,28 @@ int audit_trail_open(store *st, const char *dir, const char *vkey, const char *o
 			goto fail;
 		from = big;
 	}
+	const struct cp *cps[2] = {&file, &db};
 	for (uint64_t i = from; i < n; i++) {
 		uint8_t leaf[32];
 		if ((rc = rehash(st, i, leaf, err, errlen)) != MGW_OK ||
 		    (rc = merkle_range_append(&r, leaf)) != MGW_OK)
 			goto fail;
+		/* Full mode: each signed root is recomputed from the bytes, in the same pass. */
+		for (int k = 0; k < 2; k++) {
+			uint8_t root[32];
+			if (!cps[k]->have || cps[k]->size != r.size)
+				continue;
+			if ((rc = merkle_range_root(&r, root)) != MGW_OK)
+				goto fail;
+			if (memcmp(root, cps[k]->root, 32) != 0) {
+				snprintf(err, errlen, "the audit records do not give the root signed "
+						      "at size %llu (%s): records were altered; "
+						      "refusing to start",
+					 (unsigned long long)cps[k]->size, cps[k]->where);
+				rc = MGW_E_INVALID;
+				goto fail;
+			}
+		}
 	}
 	/* The stored interior nodes must describe the same tree as the records. */
 	uint8_t a[32], b[32];
@@ -297,33 +314,6 @@ int audit_trail_open(store *st, const char *dir, const char *vkey, const char *o
 				      "store was altered; refusing to start");
 		rc = MGW_E_INVALID;
 		goto fail;
-	}
-	if (flags & AUDIT_TRAIL_FULL) {
-		/* Full mode re-derived the signed prefixes from the bytes too. */
-		struct merkle_range p;
-		merkle_range_init(&p);
-		const struct cp *cps[2] = {&file, &db};
-		for (int k = 0; k < 2; k++) {
-			if (!cps[k]->have)
-				continue;
-			uint8_t root[32];
-			merkle_range_init(&p);
-			for (uint64_t i = 0; i < cps[k]->size; i++) {
-				uint8_t leaf[32];
-				if ((rc = rehash(st, i, leaf, err, errlen)) != MGW_OK ||
-				    (rc = merkle_range_append(&p, leaf)) != MGW_OK)
-					goto fail;
-			}
-			if ((rc = merkle_range_root(&p, root)) != MGW_OK)
-				goto fail;
-			if (memcmp(root, cps[k]->root, 32) != 0) {
-				snprintf(err, errlen, "the audit records do not give the root signed "
-						      "at size %llu (%s): records were altered",
-					 (unsigned long long)cps[k]->size, cps[k]->where);
-				rc = MGW_E_INVALID;
-				goto fail;
-			}
-		}
 	}
 	/* First start with this file, or the file missed the last commit: bring it up. */
 	if (db.have && (!file.have || db.size > file.size) &&

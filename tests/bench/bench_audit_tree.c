@@ -110,6 +110,14 @@ int main(int argc, char **argv)
 	store_open(dir, 0, &s, err, sizeof err);
 	t1 = now();
 	printf("store_open (compact range from nodes): %.4f s\n", t1 - t0);
+	t0 = now();
+	rc = store_integrity_check(s, err, sizeof err);
+	t1 = now();
+	printf("store_integrity_check (quick_check): %.4f s (%s)\n", t1 - t0, rc ? err : "ok");
+	t0 = now();
+	rc = store_outbox_check(s, err, sizeof err);
+	t1 = now();
+	printf("store_outbox_check: %.4f s (%s)\n", t1 - t0, rc ? err : "ok");
 	store_close(s);
 	checkpoint_key_free(key);
 	free(vkey);
