@@ -1334,6 +1334,15 @@ int config_reload_check(const struct mgw_config *old, const struct mgw_config *n
 	return MGW_OK;
 }
 
+int config_key_name(size_t i, char *buf, size_t n)
+{
+	if (i >= N_KEYS)
+		return -1;
+	snprintf(buf, n, "%s%s%s", keys[i].section ? keys[i].section : "",
+		 keys[i].section ? "." : "", keys[i].name);
+	return !(keys[i].flags & K_RESTART);
+}
+
 int config_key_reloadable(const char *name)
 {
 	for (size_t i = 0; name && i < N_KEYS; i++) {

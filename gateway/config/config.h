@@ -128,6 +128,13 @@ int config_reload_check(const struct mgw_config *old, const struct mgw_config *n
 int config_key_reloadable(const char *name);
 
 /*
+ * The i-th key of the table (0, 1, ...) as its dotted name into buf; returns
+ * 1 (reloadable), 0 (restart only), or -1 past the end. For documentation
+ * checks and --help output.
+ */
+int config_key_name(size_t i, char *buf, size_t n);
+
+/*
  * Check a CRL before it is used: crl_path is a regular file of at most
  * MGW_CRL_MAX_BYTES holding one X509 CRL (PEM or DER), issued by (issuer
  * name) and signed by the key of the certificate in ca_path, whose

@@ -248,3 +248,34 @@ Test(reload, crl_check_refuses_what_would_lock_every_node_out)
 	EVP_PKEY_free(k2);
 	EVP_PKEY_free(fake);
 }
+
+/* deploy/gateway.yaml documents every key, and names every restart-only one as such. */
+Test(reload, the_example_config_documents_every_key_of_the_table)
+{
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/deploy/gateway.yaml", MARAC_SOURCE_DIR);
+	FILE *f = fopen(path, "r");
+	cr_assert_not_null(f);
+	static char text[1 << 16];
+	size_t n = fread(text, 1, sizeof text - 1, f);
+	fclose(f);
+	text[n] = 0;
+	/* The header's list of keys that need a restart. */
+	const char *list = strstr(text, "These keys need a restart");
+	cr_assert_not_null(list);
+	const char *list_end = strstr(list, "\n\n");
+	char name[64];
+	int r;
+	size_t keys = 0;
+	for (size_t i = 0; (r = config_key_name(i, name, sizeof name)) >= 0; i++, keys++) {
+		const char *leaf = strrchr(name, '.') ? strrchr(name, '.') + 1 : name;
+		char want[80];
+		snprintf(want, sizeof want, "%s:", leaf);
+		cr_assert(strstr(text, want), "%s is not documented in deploy/gateway.yaml", name);
+		const char *at = strstr(list, name);
+		if (r == 0)
+			cr_assert(at && at < list_end, "%s needs a restart but the header does not say so",
+				  name);
+	}
+	cr_assert_geq(keys, 25);
+}
