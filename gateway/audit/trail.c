@@ -161,7 +161,9 @@ static int parse_cp(struct cp *c, const checkpoint_verifier *v, const char *orig
 		rc = checkpoint_parse_unverified(c->note, len, &org, &c->size, c->root);
 	if (rc != MGW_OK) {
 		snprintf(err, errlen, "the checkpoint in %s does not verify with audit.vkey (%s): "
-				      "refusing to start", c->where, mgw_strerror(rc));
+				      "refusing to start (was audit.key replaced? restore it; a new "
+				      "key needs the explicit new-key option)", c->where,
+			 mgw_strerror(rc));
 		return MGW_E_INVALID;
 	}
 	if (strcmp(org, origin) != 0) {

@@ -245,3 +245,18 @@ Test(trail, after_a_key_replacement_the_old_checkpoints_still_bound_the_trail)
 	cr_assert_eq(open_trail(AUDIT_TRAIL_KEY_REPLACED, NULL), MGW_E_INVALID);
 	cr_assert(strstr(err, "cut back"), "%s", err);
 }
+
+Test(trail, a_new_key_made_after_both_key_files_were_deleted_does_not_open_the_trail)
+{
+	append(12, 1);
+	checkpoint_key_free(key);
+	free(vkey);
+	unlink(at("audit.key"));
+	unlink(at("audit.vkey"));
+	/* Nothing on disk says a key existed: a new one is made... */
+	cr_assert_eq(audit_key_open(dir, "test.example/audit", 0, &key, &vkey, err, sizeof err),
+		     MGW_OK, "%s", err);
+	/* ...but the checkpoints it would have to extend were signed by the old one. */
+	cr_assert_eq(open_trail(0, NULL), MGW_E_INVALID);
+	cr_assert(strstr(err, "audit.key replaced"), "%s", err);
+}
