@@ -18,6 +18,7 @@
 #include <openssl/evp.h>
 
 #include "codec.h"
+#include "fsutil.h"
 #include "mgw_err.h"
 
 #define SIG_TYPE_ED25519 0x01
@@ -275,97 +276,6 @@ int checkpoint_key_vkey(const checkpoint_key *key, char **vkey_out)
 
 /* ---- the key file ----------------------------------------------------------------- */
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* fsync the directory holding path, so a rename into it is durable. */
-static int fsync_parent(const char *path)
-{
-	char dir[4096];
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL) {
-		strcpy(dir, ".");
-	} else if (slash == path) {
-		strcpy(dir, "/");
-	} else {
-		size_t n = (size_t)(slash - path);
-		if (n >= sizeof dir)
-			return -1;
-		memcpy(dir, path, n);
-		dir[n] = '\0';
-	}
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	int r = fsync(fd);
-	close(fd);
-	return r;
-}
-
-/*
- * Create path holding data[0..n), mode 0600, atomically and never over an
- * existing file: mkstemp (0600) beside it, write, fsync, then a no-clobber
- * rename (renameat2 RENAME_NOREPLACE; link(2) where the filesystem lacks
- * it: plain rename(2) would silently replace), then fsync the directory.
- */
-static int create_file_0600(const char *path, const char *data, size_t n)
-{
-	int rc = MGW_E_IO, fd = -1, linked = 0;
-	char tmp[4096];
-	if (snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= (int)sizeof tmp)
-		return MGW_E_INVALID;
-	if (access(path, F_OK) == 0) /* early answer only; the rename below is the guard */
-		return MGW_E_CONFLICT;
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return MGW_E_IO;
-	if (fchmod(fd, 0600) != 0 || write_all(fd, data, n) != 0 || fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0) {
-		linked = 1;
-	} else if (errno == EEXIST) {
-		rc = MGW_E_CONFLICT;
-		goto fail;
-	} else if (errno == EINVAL || errno == ENOSYS) {
-		if (link(tmp, path) != 0) {
-			rc = errno == EEXIST ? MGW_E_CONFLICT : MGW_E_IO;
-			goto fail;
-		}
-		unlink(tmp);
-		linked = 1;
-	} else {
-		goto fail;
-	}
-	if (fsync_parent(path) != 0) {
-		unlink(path); /* not durable: leave nothing rather than a maybe */
-		linked = 0;
-		goto fail;
-	}
-	return MGW_OK;
-fail:
-	if (fd >= 0)
-		close(fd);
-	if (!linked)
-		unlink(tmp);
-	return rc;
-}
-
 int checkpoint_key_generate(const char *path, const char *name)
 {
 	int rc = MGW_E_NOMEM;
@@ -393,7 +303,8 @@ int checkpoint_key_generate(const char *path, const char *name)
 			 k->id[1], k->id[2], k->id[3], b64);
 	OPENSSL_cleanse(b64, sizeof b64);
 	checkpoint_key_free(k);
-	rc = create_file_0600(path, line, (size_t)n);
+	/* Never over an existing key: write_file_new refuses with MGW_E_CONFLICT. */
+	rc = write_file_new(path, line, (size_t)n, 0600);
 fail:
 	OPENSSL_cleanse(raw, sizeof raw);
 	OPENSSL_cleanse(line, sizeof line);

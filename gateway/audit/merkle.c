@@ -1,11 +1,11 @@
 /*
  * merkle.c: RFC 6962 / RFC 9162 Merkle trees. See merkle.h for the contract.
  *
- * Cost of the proof functions: every subtree hash is recomputed from leaf
- * hashes (subtree_hash below), so merkle_root and both proof generators read
- * every leaf of [0, size) once: O(n) leaf reads and O(n) node hashes, with
- * O(log n) recursion depth. Fine for on-demand proofs over a small log and
- * for tests; for a large live log see the note in subtree_hash.
+ * Cost of the proof functions: without a node source every subtree hash is
+ * recomputed from leaf hashes (subtree_hash below), so merkle_root and both
+ * proof generators read every leaf of [0, size) once: O(n). With a node
+ * source (the *_nodes forms) each perfect subtree is one read: O(log n)
+ * reads and hashes.
  */
 #include "merkle.h"
 
@@ -132,6 +132,7 @@ int merkle_range_root(const struct merkle_range *r, uint8_t out[MERKLE_HASH_LEN]
 
 struct src {
 	merkle_get_leaf_fn get_leaf;
+	merkle_get_node_fn get_node; /* may be NULL */
 	void *ctx;
 };
 
@@ -147,13 +148,18 @@ static int subtree_hash(const struct src *s, uint64_t start, uint64_t n, uint8_t
 	if (n == 1)
 		return s->get_leaf(s->ctx, start, out);
 	/*
-	 * Interior-node cache goes here. When n is a power of two and start is a
-	 * multiple of n, [start, start + n) is a perfect subtree whose hash never
-	 * changes once its last leaf exists; a store keeping those hashes keyed
-	 * by (log2 n, start / n) answers here in O(1), which makes every proof
+	 * When n is a power of two and start a multiple of n, [start, start + n)
+	 * is a perfect subtree whose hash never changes once its last leaf
+	 * exists: a node source answers it in one read, which makes every proof
 	 * O(log n) reads instead of O(n). Non-perfect subtrees (the right border)
-	 * decompose into O(log n) perfect ones, so they need no cache of their own.
+	 * split into O(log n) perfect ones, so they need nothing stored.
 	 */
+	if (s->get_node && (n & (n - 1)) == 0 && start % n == 0) {
+		unsigned level = (unsigned)__builtin_ctzll(n);
+		int rc = s->get_node(s->ctx, level, start >> level, out);
+		if (rc != MGW_E_NOTFOUND)
+			return rc;
+	}
 	uint64_t k = split_point(n);
 	uint8_t left[MERKLE_HASH_LEN], right[MERKLE_HASH_LEN];
 	int rc = subtree_hash(s, start, k, left);
@@ -170,7 +176,7 @@ int merkle_root(merkle_get_leaf_fn get_leaf, void *ctx, uint64_t n, uint8_t out[
 		merkle_empty_root(out);
 		return MGW_OK;
 	}
-	struct src s = {get_leaf, ctx};
+	struct src s = {get_leaf, NULL, ctx};
 	return subtree_hash(&s, 0, n, out);
 }
 
@@ -231,10 +237,17 @@ static int subproof(const struct src *s, struct proof_buf *p, uint64_t m, uint64
 int merkle_inclusion_proof(merkle_get_leaf_fn get_leaf, void *ctx, uint64_t index, uint64_t size,
 			   uint8_t proof[MERKLE_PROOF_MAX][MERKLE_HASH_LEN], size_t *len)
 {
+	return merkle_inclusion_proof_nodes(get_leaf, NULL, ctx, index, size, proof, len);
+}
+
+int merkle_inclusion_proof_nodes(merkle_get_leaf_fn get_leaf, merkle_get_node_fn get_node,
+				 void *ctx, uint64_t index, uint64_t size,
+				 uint8_t proof[MERKLE_PROOF_MAX][MERKLE_HASH_LEN], size_t *len)
+{
 	*len = 0;
 	if (index >= size)
 		return MGW_E_INVALID;
-	struct src s = {get_leaf, ctx};
+	struct src s = {get_leaf, get_node, ctx};
 	struct proof_buf p = {proof, 0};
 	int rc = path(&s, &p, index, 0, size);
 	if (rc == MGW_OK)
@@ -245,12 +258,19 @@ int merkle_inclusion_proof(merkle_get_leaf_fn get_leaf, void *ctx, uint64_t inde
 int merkle_consistency_proof(merkle_get_leaf_fn get_leaf, void *ctx, uint64_t m, uint64_t n,
 			     uint8_t proof[MERKLE_PROOF_MAX][MERKLE_HASH_LEN], size_t *len)
 {
+	return merkle_consistency_proof_nodes(get_leaf, NULL, ctx, m, n, proof, len);
+}
+
+int merkle_consistency_proof_nodes(merkle_get_leaf_fn get_leaf, merkle_get_node_fn get_node,
+				   void *ctx, uint64_t m, uint64_t n,
+				   uint8_t proof[MERKLE_PROOF_MAX][MERKLE_HASH_LEN], size_t *len)
+{
 	*len = 0;
 	if (m > n)
 		return MGW_E_INVALID;
 	if (m == 0 || m == n)
 		return MGW_OK;
-	struct src s = {get_leaf, ctx};
+	struct src s = {get_leaf, get_node, ctx};
 	struct proof_buf p = {proof, 0};
 	int rc = subproof(&s, &p, m, 0, n, 1);
 	if (rc == MGW_OK)

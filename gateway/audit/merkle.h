@@ -21,8 +21,9 @@
  *
  *  - proofs, store-agnostic: the caller supplies leaf hashes through a
  *    callback, and the proof functions compute every subtree hash they need
- *    from leaves. That is O(n) leaf reads per proof (see merkle.c for where a
- *    cache of interior nodes would go). The verifiers are the RFC 9162
+ *    from leaves: O(n) leaf reads per proof. With a second callback that
+ *    returns stored perfect-subtree hashes (the *_nodes forms; the store
+ *    keeps them: store_audit_node) a proof is O(log n) reads. The verifiers are the RFC 9162
  *    section 2.1.3.2 and 2.1.4.2 algorithms, step for step, and need no
  *    store at all.
  *
@@ -114,6 +115,29 @@ int merkle_inclusion_proof(merkle_get_leaf_fn get_leaf, void *ctx, uint64_t inde
  */
 int merkle_consistency_proof(merkle_get_leaf_fn get_leaf, void *ctx, uint64_t m, uint64_t n,
 			     uint8_t proof[MERKLE_PROOF_MAX][MERKLE_HASH_LEN], size_t *len);
+
+/*
+ * Node source: put the hash of the perfect subtree over leaves
+ * [index * 2^level, (index + 1) * 2^level) into out (level >= 1) and return
+ * 0; MGW_E_NOTFOUND if it is not stored (the subtree is then computed from
+ * its children); any other negative code is passed back unchanged. The
+ * proof functions ask only for subtrees that lie wholly below the size
+ * they were given.
+ */
+typedef int (*merkle_get_node_fn)(void *ctx, unsigned level, uint64_t index,
+				  uint8_t out[MERKLE_HASH_LEN]);
+
+/*
+ * merkle_inclusion_proof and merkle_consistency_proof with a node source
+ * (get_node may be NULL: then they are the leaf-only forms). Same results,
+ * same returns; O(log n) callback calls when every node is stored.
+ */
+int merkle_inclusion_proof_nodes(merkle_get_leaf_fn get_leaf, merkle_get_node_fn get_node,
+				 void *ctx, uint64_t index, uint64_t size,
+				 uint8_t proof[MERKLE_PROOF_MAX][MERKLE_HASH_LEN], size_t *len);
+int merkle_consistency_proof_nodes(merkle_get_leaf_fn get_leaf, merkle_get_node_fn get_node,
+				   void *ctx, uint64_t m, uint64_t n,
+				   uint8_t proof[MERKLE_PROOF_MAX][MERKLE_HASH_LEN], size_t *len);
 
 /* ---- verifiers (no store) --------------------------------------------------- */
 

@@ -4,6 +4,18 @@
  * query, export and proof talk to the gateway with an auditor certificate
  * (every request is itself audited there); verify is offline: it needs
  * only the export file and the gateway's public verifier key.
+ *
+ * The gateway is the party being audited, so nothing it answers is
+ * trusted: every count, pointer and length is checked before use,
+ * allocations are bounded by what was received, and proofs are checked by
+ * proofcheck.h against a checkpoint whose signature was verified here.
+ *
+ * Paging: query and export ask for pages of at most PAGE_START records and
+ * halve the page when the gateway answers that a page does not fit in one
+ * frame (max_frame_bytes), growing it again after pages that fit, so a
+ * trail of large records never fails with "answer above max_frame_bytes".
+ * Only a single record larger than a frame cannot be fetched (the gateway
+ * must then page by size itself); that is reported with its position.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +28,11 @@
 #include "merkle.h"
 #include "mgw_err.h"
 #include "pbjson.h"
+#include "proofcheck.h"
+
+/* Records asked for per page; the gateway caps a page at 1000. */
+#define PAGE_START 256u
+#define PAGE_MAX 1000u
 
 static void help(FILE *f)
 {
@@ -47,10 +64,94 @@ static char *load_vkey(const char *arg)
 	return strchr(arg, '+') ? strdup(arg) : NULL;
 }
 
+/* The oneof member for the frame's body case is NULL (a hostile or broken answer). */
+static int body_missing(const Marac__V1__Frame *f)
+{
+	switch (f->body_case) {
+	case MARAC__V1__FRAME__BODY_AUDIT_RECORDS:
+		return f->audit_records == NULL;
+	case MARAC__V1__FRAME__BODY_CHECKPOINTS:
+		return f->checkpoints == NULL;
+	case MARAC__V1__FRAME__BODY_PROOF:
+		return f->proof == NULL;
+	default:
+		return 1;
+	}
+}
+
 static int exchange(mgw_client *c, Marac__V1__Frame *req, Marac__V1__Frame__BodyCase want,
 		    int timeout_ms, Marac__V1__Frame **out)
 {
-	return mgw_client_request(c, req, (int)want, NULL, timeout_ms, out);
+	int rc = mgw_client_request(c, req, (int)want, NULL, timeout_ms, out);
+	/* The body asked for must be there, whatever the gateway put in the frame. */
+	if (rc == MGW_OK && ((*out)->body_case != want || body_missing(*out))) {
+		codec_free(&(*out)->base);
+		*out = NULL;
+		return MGW_E_MALFORMED;
+	}
+	return rc;
+}
+
+static int wants_help(int argc, char **argv)
+{
+	for (int i = 2; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return 1;
+	return 0;
+}
+
+/* Did the gateway refuse a page because it does not fit in one frame? */
+static int page_too_large(mgw_client *c, int rc)
+{
+	const Marac__V1__Error *e = mgw_client_last_error(c);
+	return rc == MGW_E_REFUSED && e && e->message && strstr(e->message, "max_frame_bytes");
+}
+
+/*
+ * One page of q, shrinking q->limit while the gateway says it does not
+ * fit. On MGW_OK *res is an AuditRecords frame whose page was checked:
+ * records non-NULL, in increasing seq order from q->start_seq, next_seq
+ * beyond them (so paging always advances).
+ */
+static int fetch_page(mgw_client *c, Marac__V1__AuditQuery *q, int timeout, Marac__V1__Frame **res)
+{
+	for (;;) {
+		Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
+		req.body_case = MARAC__V1__FRAME__BODY_AUDIT_QUERY;
+		req.audit_query = q;
+		int rc = exchange(c, &req, MARAC__V1__FRAME__BODY_AUDIT_RECORDS, timeout, res);
+		if (page_too_large(c, rc) && q->limit > 1) {
+			q->limit /= 2;
+			continue;
+		}
+		if (page_too_large(c, rc)) {
+			fprintf(stderr, "marac audit: the record at or after seq %llu does not fit in one "
+					"frame (max_frame_bytes); the gateway must page it by size\n",
+				(unsigned long long)q->start_seq);
+			return rc;
+		}
+		if (rc != MGW_OK)
+			return rc;
+		const Marac__V1__AuditRecords *ar = (*res)->audit_records;
+		uint64_t last = q->start_seq;
+		int ok = ar->n_records <= q->limit && (ar->n_records == 0 || ar->records != NULL);
+		for (size_t k = 0; ok && k < ar->n_records; k++) {
+			ok = ar->records[k] != NULL && ar->records[k]->seq >= last;
+			if (ok)
+				last = ar->records[k]->seq + 1;
+		}
+		if (!ok || (ar->more && ar->next_seq < last) || (ar->more && ar->next_seq <= q->start_seq)) {
+			codec_free(&(*res)->base);
+			*res = NULL;
+			fprintf(stderr, "marac audit: the gateway sent a page that is out of order or "
+					"does not advance\n");
+			return MGW_E_MALFORMED;
+		}
+		/* A page that fitted: try a larger one next time. */
+		if (q->limit < PAGE_MAX)
+			q->limit = q->limit * 2 > PAGE_MAX ? PAGE_MAX : q->limit * 2;
+		return MGW_OK;
+	}
 }
 
 static const char *event_name(int e, char *buf, size_t n)
@@ -65,6 +166,11 @@ static int do_query(int argc, char **argv)
 	conn_args_init(&ca);
 	Marac__V1__AuditQuery q = MARAC__V1__AUDIT_QUERY__INIT;
 	int json = 0;
+	if (wants_help(argc, argv)) {
+		help(stdout);
+		return EX_OK;
+	}
+	q.limit = PAGE_START;
 	for (int i = 2; i < argc; i++) {
 		int r = conn_args_parse(&ca, argc, argv, &i);
 		if (r < 0)
@@ -101,10 +207,8 @@ static int do_query(int argc, char **argv)
 		return ex;
 	int header = !json;
 	for (;;) {
-		Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
-		req.body_case = MARAC__V1__FRAME__BODY_AUDIT_QUERY;
-		req.audit_query = &q;
-		int rc = exchange(c, &req, MARAC__V1__FRAME__BODY_AUDIT_RECORDS, ca.timeout_ms, &res);
+		Marac__V1__Frame *res = NULL;
+		int rc = fetch_page(c, &q, ca.timeout_ms, &res);
 		if (rc != MGW_OK) {
 			ex = conn_fail(c, rc, "audit query");
 			break;
@@ -152,33 +256,79 @@ struct cps {
 	size_t n;
 };
 
-static int fetch_checkpoints(mgw_client *c, int timeout, int latest, struct cps *out, char **vkey)
+/*
+ * One Checkpoints answer for min_size, appended to out: every size at
+ * least min_size and none below the one before. *added gets how many.
+ */
+static int fetch_checkpoint_page(mgw_client *c, int timeout, int latest, uint64_t min_size,
+				 struct cps *out, size_t *added, char **vkey)
 {
 	Marac__V1__CheckpointRequest cr = MARAC__V1__CHECKPOINT_REQUEST__INIT;
 	cr.latest_only = latest;
+	cr.min_size = min_size;
 	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
 	req.body_case = MARAC__V1__FRAME__BODY_CHECKPOINT_REQUEST;
 	req.checkpoint_request = &cr;
+	*added = 0;
 	int rc = exchange(c, &req, MARAC__V1__FRAME__BODY_CHECKPOINTS, timeout, &res);
 	if (rc != MGW_OK)
 		return rc;
 	Marac__V1__Checkpoints *cp = res->checkpoints;
-	out->n = 0;
-	out->notes = calloc(cp->n_notes + 1, sizeof(char *));
-	out->sizes = calloc(cp->n_notes + 1, sizeof(uint64_t));
-	for (size_t i = 0; i < cp->n_notes; i++) {
+	/* n_notes came off the wire, but the frame holds them all: bounded by its size. */
+	if (cp->n_notes > 0 && cp->notes == NULL) {
+		codec_free(&res->base);
+		return MGW_E_MALFORMED;
+	}
+	char **nn = realloc(out->notes, (out->n + cp->n_notes + 1) * sizeof *nn);
+	if (nn)
+		out->notes = nn;
+	uint64_t *ns = nn ? realloc(out->sizes, (out->n + cp->n_notes + 1) * sizeof *ns) : NULL;
+	if (ns)
+		out->sizes = ns;
+	rc = nn && ns ? MGW_OK : MGW_E_NOMEM;
+	for (size_t i = 0; rc == MGW_OK && i < cp->n_notes; i++) {
 		uint64_t size;
 		uint8_t root[32];
-		if (checkpoint_parse_unverified(cp->notes[i], strlen(cp->notes[i]), NULL, &size, root) !=
+		if (cp->notes[i] == NULL ||
+		    checkpoint_parse_unverified(cp->notes[i], strlen(cp->notes[i]), NULL, &size, root) !=
 		    MGW_OK)
 			continue;
-		out->notes[out->n] = strdup(cp->notes[i]);
+		/* Oldest first and from min_size, as asked: the export places them by size. */
+		if (size < min_size || (out->n > 0 && size < out->sizes[out->n - 1])) {
+			rc = MGW_E_MALFORMED;
+			break;
+		}
+		if ((out->notes[out->n] = strdup(cp->notes[i])) == NULL) {
+			rc = MGW_E_NOMEM;
+			break;
+		}
 		out->sizes[out->n++] = size;
+		(*added)++;
 	}
-	if (vkey)
-		*vkey = strdup(cp->vkey);
+	if (rc == MGW_OK && vkey && *vkey == NULL &&
+	    (*vkey = strdup(cp->vkey ? cp->vkey : "")) == NULL)
+		rc = MGW_E_NOMEM;
 	codec_free(&res->base);
-	return MGW_OK;
+	return rc;
+}
+
+/*
+ * Every checkpoint (or the latest), following pages: a gateway that pages
+ * its checkpoint list by size answers from min_size on; one that does not
+ * answers the rest in one go and the next request adds nothing. Stops when
+ * an answer brings no checkpoint above the largest seen.
+ */
+static int fetch_checkpoints(mgw_client *c, int timeout, int latest, struct cps *out, char **vkey)
+{
+	size_t added;
+	out->n = 0;
+	if (vkey)
+		*vkey = NULL;
+	int rc = fetch_checkpoint_page(c, timeout, latest, 0, out, &added, vkey);
+	while (rc == MGW_OK && !latest && added > 0 && out->sizes[out->n - 1] < UINT64_MAX)
+		rc = fetch_checkpoint_page(c, timeout, 0, out->sizes[out->n - 1] + 1, out, &added,
+					   NULL);
+	return rc;
 }
 
 static void free_cps(struct cps *c)
@@ -194,6 +344,10 @@ static int do_export(int argc, char **argv)
 	struct conn_args ca;
 	conn_args_init(&ca);
 	const char *outp = NULL;
+	if (wants_help(argc, argv)) {
+		help(stdout);
+		return EX_OK;
+	}
 	for (int i = 2; i < argc; i++) {
 		int r = conn_args_parse(&ca, argc, argv, &i);
 		if (r < 0)
@@ -219,6 +373,7 @@ static int do_export(int argc, char **argv)
 	int rc = fetch_checkpoints(c, ca.timeout_ms, 0, &cps, NULL);
 	if (rc != MGW_OK) {
 		ex = conn_fail(c, rc, "checkpoints");
+		free_cps(&cps);
 		mgw_client_free(c);
 		return ex;
 	}
@@ -244,11 +399,10 @@ static int do_export(int argc, char **argv)
 	int tty = isatty(STDERR_FILENO);
 	size_t next_cp = 0;
 	Marac__V1__AuditQuery q = MARAC__V1__AUDIT_QUERY__INIT;
+	q.limit = PAGE_START;
 	for (;;) {
-		Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
-		req.body_case = MARAC__V1__FRAME__BODY_AUDIT_QUERY;
-		req.audit_query = &q;
-		rc = exchange(c, &req, MARAC__V1__FRAME__BODY_AUDIT_RECORDS, ca.timeout_ms, &res);
+		Marac__V1__Frame *res = NULL;
+		rc = fetch_page(c, &q, ca.timeout_ms, &res);
 		if (rc != MGW_OK) {
 			ex = conn_fail(c, rc, "audit export");
 			goto out;
@@ -257,7 +411,11 @@ static int do_export(int argc, char **argv)
 		for (size_t k = 0; k < ar->n_records; k++) {
 			uint8_t *b;
 			size_t n;
-			codec_pack(&ar->records[k]->base, &b, &n);
+			if (codec_pack(&ar->records[k]->base, &b, &n) != MGW_OK) {
+				ex = EX_OUTPUT;
+				codec_free(&res->base);
+				goto out;
+			}
 			rc = auditlog_writer_record(w, b, n);
 			free(b);
 			if (rc != MGW_OK) {
@@ -311,6 +469,10 @@ static int do_verify(int argc, char **argv)
 {
 	const char *file = NULL, *pub = NULL;
 	unsigned flags = 0;
+	if (wants_help(argc, argv)) {
+		help(stdout);
+		return EX_OK;
+	}
 	for (int i = 2; i < argc; i++) {
 		if (!strcmp(argv[i], "--pubkey") && i + 1 < argc)
 			pub = argv[++i];
@@ -351,14 +513,25 @@ static int do_proof(int argc, char **argv)
 	conn_args_init(&ca);
 	const char *pub = NULL;
 	long long seq = -1;
+	if (wants_help(argc, argv)) {
+		help(stdout);
+		return EX_OK;
+	}
 	for (int i = 2; i < argc; i++) {
 		int r = conn_args_parse(&ca, argc, argv, &i);
 		if (r < 0)
 			return EX_USAGE;
 		if (r > 0)
 			continue;
-		if (!strcmp(argv[i], "--seq") && i + 1 < argc)
-			seq = atoll(argv[++i]);
+		if (!strcmp(argv[i], "--seq") && i + 1 < argc) {
+			char *end;
+			const char *v = argv[++i];
+			seq = strtoll(v, &end, 10);
+			if (*v < '0' || *v > '9' || *end != '\0' || seq < 0) {
+				fprintf(stderr, "marac audit proof: --seq %s: not a record number\n", v);
+				return EX_USAGE;
+			}
+		}
 		else if (!strcmp(argv[i], "--pubkey") && i + 1 < argc)
 			pub = argv[++i];
 		else {
@@ -404,29 +577,23 @@ static int do_proof(int argc, char **argv)
 		ex = conn_fail(c, rc, "inclusion proof");
 		goto out;
 	}
+	/* Nothing in the answer is trusted: audit_inclusion_check looks at every field. */
 	Marac__V1__Proof *p = res->proof;
-	uint8_t leaf[32], (*hs)[32] = calloc(p->n_hashes + 1, 32);
-	uint8_t *b;
-	size_t n;
-	codec_pack(&p->record->base, &b, &n);
-	merkle_leaf_hash(b, n, leaf);
-	free(b);
-	for (size_t i = 0; i < p->n_hashes; i++)
-		if (p->hashes[i].len == 32)
-			memcpy(hs[i], p->hashes[i].data, 32);
-	int ok = p->record->seq == (uint64_t)seq &&
-		 merkle_verify_inclusion(leaf, (uint64_t)seq, size, (const uint8_t(*)[32])hs,
-					 p->n_hashes, root) == MGW_OK;
-	free(hs);
-	char *t = pbjson_dump(&p->record->base, 1);
-	printf("%s\n", t ? t : "{}");
-	free(t);
+	char why[160];
+	rc = audit_inclusion_check(p, (uint64_t)seq, size, root, why, sizeof why);
+	int ok = rc == MGW_OK;
+	if (rc != MGW_E_MALFORMED && p->record) {
+		char *t = pbjson_dump(&p->record->base, 1);
+		printf("%s\n", t ? t : "{}");
+		free(t);
+	}
 	if (ok) {
 		printf("record %lld is in the log: inclusion proof verified against the checkpoint of "
 		       "size %llu%s\n", seq, (unsigned long long)size,
 		       vkey ? "" : " (signed by the key the gateway served: check it out of band)");
 	} else {
-		fprintf(stderr, "marac audit proof: the proof for record %lld does NOT verify\n", seq);
+		fprintf(stderr, "marac audit proof: the proof for record %lld does NOT verify: %s\n",
+			seq, why);
 		ex = EX_REFUSED;
 	}
 out:

@@ -35,7 +35,7 @@ struct mgw_client {
 	struct buf *rx_head, *rx_tail;  /* complete messages, decoded on demand */
 	unsigned char *asm_buf;
 	size_t asm_len, asm_cap, max_frame;
-	int overflow;
+	int overflow;       /* a message above max_frame arrived: we closed with 1009 */
 	Marac__V1__Frame *welcome;
 	Marac__V1__Frame *last_error;
 };
@@ -76,12 +76,20 @@ static struct buf *dequeue(struct buf **h, struct buf **t)
 
 static int on_receive(struct mgw_client *c, struct lws *wsi, const void *in, size_t len)
 {
-	if (c->overflow || len > c->max_frame - c->asm_len) {
+	/*
+	 * A message above the cap is never dropped silently (a dropped Deliver
+	 * is never acked, and the outbox behind it stalls for good): the
+	 * connection is closed with 1009 and the next call reports it.
+	 */
+	if (len > c->max_frame - c->asm_len) {
+		static const char why[] = "message above max_frame_bytes";
 		c->overflow = 1;
 		c->asm_len = 0;
-		if (lws_is_final_fragment(wsi) && lws_remaining_packet_payload(wsi) == 0)
-			c->overflow = 0;
-		return 0;
+		c->close_status = LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE;
+		snprintf(c->close_reason, sizeof c->close_reason, "%s", why);
+		lws_close_reason(wsi, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE, (unsigned char *)why,
+				 sizeof why - 1);
+		return -1;
 	}
 	if (c->asm_len + len > c->asm_cap) {
 		size_t n = c->asm_cap ? c->asm_cap : 4096;
@@ -250,7 +258,7 @@ int mgw_client_recv(mgw_client *c, int timeout_ms, Marac__V1__Frame **out)
 		return MGW_E_TIMEOUT;
 	struct buf *b = dequeue(&c->rx_head, &c->rx_tail);
 	if (b == NULL)
-		return MGW_E_CLOSED;
+		return c->overflow ? MGW_E_TOO_LARGE : MGW_E_CLOSED;
 	int rc = b->binary ? codec_frame_unpack(b->data, b->len, c->max_frame, out)
 			   : MGW_E_MALFORMED;
 	free(b);

@@ -12,7 +12,10 @@
  *                  mgw_client_last_error) where a specific answer was awaited
  *   MGW_E_CLOSED   the gateway closed the connection (see mgw_client_close_status)
  *   MGW_E_TIMEOUT  nothing arrived in time
- *   MGW_E_MALFORMED / MGW_E_TOO_LARGE  the gateway sent something undecodable
+ *   MGW_E_MALFORMED  the gateway sent something undecodable
+ *   MGW_E_TOO_LARGE  the gateway sent a message above max_frame_bytes (from
+ *                  its Welcome): the client closed the connection with 1009
+ *                  rather than drop it silently (close status 1009)
  *   MGW_E_NOMEM, MGW_E_INVALID (bad arguments, e.g. URL)
  */
 #ifndef MARAC_CLIENT_H

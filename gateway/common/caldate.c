@@ -100,6 +100,16 @@ int32_t caldate_add_months(int32_t days, int months)
 	return caldate_from_ymd(ny, nm, d > md ? md : d);
 }
 
+int32_t caldate_window_end(int32_t earlier, unsigned months)
+{
+	return caldate_add_months(earlier, (int)months);
+}
+
+int caldate_within_months(int32_t earlier, int32_t later, unsigned months)
+{
+	return earlier <= later && later < caldate_window_end(earlier, months);
+}
+
 int caldate_age_years(int32_t born, int32_t on)
 {
 	int by, bm, bd, oy, om, od;

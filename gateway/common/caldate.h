@@ -20,6 +20,15 @@
 #define CALDATE_YEAR_MAX 2199
 
 /*
+ * Dates of MARAC events (referrals; meetings) lie in 2000..CALDATE_YEAR_MAX:
+ * case references are numbered per year from 2000 (match_next_case_ref),
+ * and a referral dated earlier is a typo. Validation refuses such a date at
+ * the door, so the allocator never sees one. Dates of birth keep
+ * CALDATE_YEAR_MIN.
+ */
+#define CALDATE_EVENT_YEAR_MIN 2000
+
+/*
  * Parse exactly "YYYY-MM-DD" (10 chars, a real calendar day within the year
  * bounds) into *days. Returns 0, or -1 for NULL, empty, or anything else;
  * *days is untouched on failure.
@@ -43,6 +52,20 @@ int caldate_weekday(int32_t days);
  * target month: 2024-02-29 - 12 months = 2023-02-28; 2025-01-31 + 1 = 2025-02-28.
  */
 int32_t caldate_add_months(int32_t days, int months);
+
+/*
+ * The one "within N months" rule of the MARAC workflow. The window of an
+ * event on day `earlier` is [earlier, caldate_window_end(earlier, months)):
+ * it ends on the day `months` months later (caldate_add_months, clamped to
+ * a short month's end), that day excluded. So a referral on 2025-08-31 with
+ * a 6-month window: a new referral on 2026-02-27 is a repeat, one on
+ * 2026-02-28 is not, and the case has lapsed at a meeting on 2026-02-28.
+ * Repeat matching (match_query) and the agenda's lapsed section
+ * (agenda_lapsed) both use it, so they agree at every month end.
+ * caldate_within_months: 1 if earlier <= later < caldate_window_end(...).
+ */
+int32_t caldate_window_end(int32_t earlier, unsigned months);
+int caldate_within_months(int32_t earlier, int32_t later, unsigned months);
 
 /*
  * Age in whole years on day `on` of someone born on `born`: the years

@@ -149,4 +149,40 @@
 #define MGW_MAX_PERSON_ALIASES        32u
 #define MGW_MAX_CASE_VALUE_BYTES      (256u << 10)
 
+/*
+ * Nesting of gateway.yaml. The deepest legitimate value is five levels down
+ * (referrals -> areas -> an area -> skip -> a date); 16 leaves room for
+ * flow-style variants. A hostile 100,000-deep file took libyaml's document
+ * loader 49 s; the event pre-pass stops at this depth in microseconds.
+ */
+#define MGW_CONFIG_MAX_DEPTH          16u
+
+/*
+ * A CRL file read by config_crl_check: a CA revoking tens of thousands of
+ * certificates writes a few MiB; 16 MiB bounds a wrong path (a device, a
+ * log) without refusing any real CRL.
+ */
+#define MGW_CRL_MAX_BYTES             (16u << 20)
+
+/*
+ * Delivered case contents kept after the recipient acked them
+ * (limits.delivery_retention_secs), then deleted with secure_delete
+ * (store_purge_delivered); the ids and digests stay for the audit trail.
+ * The gateway is a conduit: each agency keeps its own record. A day lets
+ * an operator investigate a delivery problem; 30 days is the most a
+ * conduit should hold; 0 deletes at the first purge after the ack.
+ */
+#define MGW_DELIVERY_RETENTION_SECS_DEFAULT 86400u
+#define MGW_DELIVERY_RETENTION_SECS_MIN     0u
+#define MGW_DELIVERY_RETENTION_SECS_MAX     (30u * 86400u)
+
+/*
+ * Start-up re-hashes the whole audit trail (every record against its leaf
+ * and the signed roots) up to this many records: about 13 microseconds a
+ * record, so at most ~3 s. Larger trails are checked in O(log n + records
+ * since the last checkpoint) from the stored tree nodes (trail.h), so a
+ * trail of any size starts well inside systemd's start timeout.
+ */
+#define MGW_AUDIT_START_REHASH_MAX    250000u
+
 #endif

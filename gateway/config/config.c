@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <yaml.h>
+#include <openssl/crypto.h>
 
 #include "agenda.h"
 #include "caldate.h"
@@ -231,82 +232,6 @@ static int each_pair(struct ctx *x, struct mgw_config *c, const yaml_node_t *map
 	return MGW_OK;
 }
 
-static int do_listen(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
-		     yaml_node_t *v, void *arg)
-{
-	if (!strcmp(key, "address"))
-		return set_str(x, v, "listen.address", &c->listen_address);
-	if (!strcmp(key, "port"))
-		return set_port(x, v, "listen.port", &c->listen_port);
-	if (!strcmp(key, "port_file"))
-		return set_path(x, v, "listen.port_file", &c->port_file, NULL);
-	return fail(x, k, "unknown key \"%s\" in listen", key);
-}
-
-static int do_tls(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
-		  yaml_node_t *v, void *arg)
-{
-	if (!strcmp(key, "cert"))
-		return set_path(x, v, "tls.cert", &c->tls_cert, &x->at_cert);
-	if (!strcmp(key, "key"))
-		return set_path(x, v, "tls.key", &c->tls_key, &x->at_key);
-	if (!strcmp(key, "ca"))
-		return set_path(x, v, "tls.ca", &c->tls_ca, &x->at_ca);
-	if (!strcmp(key, "crl"))
-		return set_path(x, v, "tls.crl", &c->tls_crl, &x->at_crl);
-	return fail(x, k, "unknown key \"%s\" in tls", key);
-}
-
-static int do_metrics(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
-		      yaml_node_t *v, void *arg)
-{
-	if (!strcmp(key, "address")) {
-		int rc = set_str(x, v, "metrics.address", &c->metrics_address);
-		if (rc)
-			return rc;
-		if (!loopback(c->metrics_address))
-			return fail(x, v, "metrics.address \"%s\" is not a loopback address "
-					  "(metrics are for this host only)", c->metrics_address);
-		return MGW_OK;
-	}
-	if (!strcmp(key, "port"))
-		return set_port(x, v, "metrics.port", &c->metrics_port);
-	return fail(x, k, "unknown key \"%s\" in metrics", key);
-}
-
-static int do_limits(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
-		     yaml_node_t *v, void *arg)
-{
-	static const struct {
-		const char *name;
-		size_t off;
-		unsigned long min, max;
-	} L[] = {
-		{"max_frame_bytes", offsetof(struct mgw_config, max_frame_bytes),
-		 MGW_MAX_FRAME_BYTES_MIN, MGW_MAX_FRAME_BYTES_MAX},
-		{"max_in_flight", offsetof(struct mgw_config, max_in_flight),
-		 MGW_MAX_IN_FLIGHT_MIN, MGW_MAX_IN_FLIGHT_MAX},
-		{"delivery_window", offsetof(struct mgw_config, delivery_window),
-		 MGW_DELIVERY_WINDOW_MIN, MGW_DELIVERY_WINDOW_MAX},
-		{"max_connections", offsetof(struct mgw_config, max_connections),
-		 MGW_MAX_CONNECTIONS_MIN, MGW_MAX_CONNECTIONS_MAX},
-		{"idle_ping_secs", offsetof(struct mgw_config, idle_ping_secs),
-		 MGW_IDLE_PING_SECS_MIN, MGW_IDLE_PING_SECS_MAX},
-		{"ping_timeout_secs", offsetof(struct mgw_config, ping_timeout_secs),
-		 MGW_PING_TIMEOUT_SECS_MIN, MGW_PING_TIMEOUT_SECS_MAX},
-		{"handshake_timeout_secs", offsetof(struct mgw_config, handshake_timeout_secs),
-		 MGW_HANDSHAKE_TIMEOUT_SECS_MIN, MGW_HANDSHAKE_TIMEOUT_SECS_MAX},
-	};
-	for (size_t i = 0; i < sizeof L / sizeof L[0]; i++)
-		if (!strcmp(key, L[i].name)) {
-			char full[64];
-			snprintf(full, sizeof full, "limits.%s", key);
-			return set_uint(x, v, full, (unsigned *)(void *)((char *)c + L[i].off),
-					L[i].min, L[i].max);
-		}
-	return fail(x, k, "unknown key \"%s\" in limits", key);
-}
-
 /* 1..MGW_AUDIT_ORIGIN_MAX bytes, no C0/C1 control characters (it is a note's first line). */
 static int origin_ok(const char *s)
 {
@@ -321,43 +246,6 @@ static int origin_ok(const char *s)
 			return 0;
 	}
 	return 1;
-}
-
-static int do_audit(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
-		    yaml_node_t *v, void *arg)
-{
-	if (!strcmp(key, "origin")) {
-		int rc = set_str(x, v, "audit.origin", &c->audit_origin);
-		if (rc)
-			return rc;
-		if (!origin_ok(c->audit_origin))
-			return fail(x, v, "audit.origin \"%s\": 1 to %u characters, no control "
-					  "characters", c->audit_origin, MGW_AUDIT_ORIGIN_MAX);
-		return MGW_OK;
-	}
-	if (!strcmp(key, "checkpoint_every"))
-		return set_uint(x, v, "audit.checkpoint_every", &c->checkpoint_every,
-				MGW_CHECKPOINT_EVERY_MIN, MGW_CHECKPOINT_EVERY_MAX);
-	if (!strcmp(key, "checkpoint_secs"))
-		return set_uint(x, v, "audit.checkpoint_secs", &c->checkpoint_secs,
-				MGW_CHECKPOINT_SECS_MIN, MGW_CHECKPOINT_SECS_MAX);
-	return fail(x, k, "unknown key \"%s\" in audit", key);
-}
-
-static int do_log(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
-		  yaml_node_t *v, void *arg)
-{
-	if (!strcmp(key, "level")) {
-		int rc = set_str(x, v, "log.level", &c->log_level);
-		if (rc)
-			return rc;
-		static const char *const ok[] = {"debug", "info", "warn", "error"};
-		for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
-			if (!strcmp(c->log_level, ok[i]))
-				return MGW_OK;
-		return fail(x, v, "log.level \"%s\": one of debug, info, warn, error", c->log_level);
-	}
-	return fail(x, k, "unknown key \"%s\" in log", key);
 }
 
 /* Canonical names first: config_agency_name returns the first match. */
@@ -747,20 +635,6 @@ static int do_areas(struct ctx *x, struct mgw_config *c, yaml_node_t *v)
 	return MGW_OK;
 }
 
-static int do_referrals(struct ctx *x, struct mgw_config *c, const char *key,
-			const yaml_node_t *k, yaml_node_t *v, void *arg)
-{
-	(void)arg;
-	if (!strcmp(key, "match_key"))
-		return set_path(x, v, "match_key", &c->match_key_path, &x->at_match_key);
-	if (!strcmp(key, "repeat_window_months"))
-		return set_uint(x, v, key, &c->repeat_window_months, 1, 120);
-	if (!strcmp(key, "areas"))
-		return do_areas(x, c, v);
-	return fail(x, k, "unknown key \"%s\" in referrals (match_key, repeat_window_months, "
-			  "areas)", key);
-}
-
 /* The repeat-matching key: 32 to 1024 bytes, not readable by group or others. */
 static int read_match_key(struct ctx *x, struct mgw_config *c)
 {
@@ -789,7 +663,7 @@ static int read_match_key(struct ctx *x, struct mgw_config *c)
 			c->match_key_len = n;
 		}
 	}
-	memset(buf, 0, sizeof buf);
+	OPENSSL_cleanse(buf, sizeof buf);
 	return rc;
 }
 
@@ -822,41 +696,215 @@ static int check_referrals(struct ctx *x, struct mgw_config *c)
 	return read_match_key(x, c);
 }
 
+/* ---- the key table ---------------------------------------------------------------
+ *
+ * Every setting is one row: its name, type, bounds, default, whether a
+ * reload may change it, and any check beyond its type (Redis's
+ * standardConfig). The walk, the defaults, the error messages and
+ * config_reload_check all come from this table; sections are the dotted
+ * prefixes. "nodes" and "referrals.areas" are lists of records with their
+ * own readers (do_nodes, do_areas).
+ */
+enum ktype { K_STR, K_PATH, K_UINT, K_PORT, K_LIST };
+
+/* A reload (SIGHUP) may not change it: the daemon applies it only at start. */
+#define K_RESTART 0x1u
+
+typedef int (*key_check_fn)(struct ctx *x, struct mgw_config *c, const yaml_node_t *v);
+typedef int (*key_list_fn)(struct ctx *x, struct mgw_config *c, yaml_node_t *v);
+
+struct cfg_key {
+	const char *section;   /* NULL: a top-level key */
+	const char *name;
+	enum ktype type;
+	size_t off;            /* the field in struct mgw_config */
+	unsigned long min, max, def; /* K_UINT, K_PORT */
+	const char *def_str;   /* K_STR: default (NULL: unset) */
+	unsigned flags;
+	key_check_fn check;    /* after the value is set; NULL: none */
+	key_list_fn list;      /* K_LIST reader */
+	size_t at;             /* offsetof(struct ctx, at_*) + 1 to record the position; 0: none */
+	const char *why;       /* K_RESTART: why, for the refusal */
+};
+
+static int check_metrics_address(struct ctx *x, struct mgw_config *c, const yaml_node_t *v)
+{
+	if (!loopback(c->metrics_address))
+		return fail(x, v, "metrics.address \"%s\" is not a loopback address "
+				  "(metrics are for this host only)", c->metrics_address);
+	return MGW_OK;
+}
+
+static int check_origin(struct ctx *x, struct mgw_config *c, const yaml_node_t *v)
+{
+	if (!origin_ok(c->audit_origin))
+		return fail(x, v, "audit.origin \"%s\": 1 to %u characters, no control "
+				  "characters", c->audit_origin, MGW_AUDIT_ORIGIN_MAX);
+	return MGW_OK;
+}
+
+static int check_log_level(struct ctx *x, struct mgw_config *c, const yaml_node_t *v)
+{
+	static const char *const ok[] = {"debug", "info", "warn", "error"};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (!strcmp(c->log_level, ok[i]))
+			return MGW_OK;
+	return fail(x, v, "log.level \"%s\": one of debug, info, warn, error", c->log_level);
+}
+
+static int check_user(struct ctx *x, struct mgw_config *c, const yaml_node_t *v)
+{
+	if (!word_ok(c->user, 32))
+		return fail(x, v, "user \"%s\" is not a user name", c->user);
+	return MGW_OK;
+}
+
+#define F(field) offsetof(struct mgw_config, field)
+#define AT(field) (offsetof(struct ctx, field) + 1)
+#define LIMIT(n, field, MACRO)                                                           \
+	{"limits", n, K_UINT, F(field), MACRO##_MIN, MACRO##_MAX, MACRO##_DEFAULT, NULL, 0, \
+	 NULL, NULL, 0, NULL}
+
+static const struct cfg_key keys[] = {
+	{"listen", "address", K_STR, F(listen_address), 0, 0, 0, "127.0.0.1", K_RESTART, NULL,
+	 NULL, 0, "the listener is bound at start"},
+	{"listen", "port", K_PORT, F(listen_port), 0, 65535, 8443, NULL, K_RESTART, NULL, NULL, 0,
+	 "the listener is bound at start"},
+	{"listen", "port_file", K_PATH, F(port_file), 0, 0, 0, NULL, K_RESTART, NULL, NULL, 0,
+	 "written once, when the listener is bound"},
+	{"tls", "cert", K_PATH, F(tls_cert), 0, 0, 0, NULL, K_RESTART, NULL, NULL, AT(at_cert),
+	 "the server certificate is loaded at start"},
+	{"tls", "key", K_PATH, F(tls_key), 0, 0, 0, NULL, K_RESTART, NULL, NULL, AT(at_key),
+	 "the server key is loaded at start"},
+	{"tls", "ca", K_PATH, F(tls_ca), 0, 0, 0, NULL, K_RESTART, NULL, NULL, AT(at_ca),
+	 "a new CA changes who may connect: restart deliberately"},
+	{"tls", "crl", K_PATH, F(tls_crl), 0, 0, 0, NULL, 0, NULL, NULL, AT(at_crl), NULL},
+	{NULL, "state_dir", K_PATH, F(state_dir), 0, 0, 0, NULL, K_RESTART, NULL, NULL, 0,
+	 "the store and the audit trail live there"},
+	{NULL, "policy", K_PATH, F(policy_path), 0, 0, 0, NULL, 0, NULL, NULL, AT(at_policy), NULL},
+	{"metrics", "address", K_STR, F(metrics_address), 0, 0, 0, "127.0.0.1", K_RESTART,
+	 check_metrics_address, NULL, 0, "the metrics listener is bound at start"},
+	{"metrics", "port", K_PORT, F(metrics_port), 0, 65535, 0, NULL, K_RESTART, NULL, NULL, 0,
+	 "the metrics listener is bound at start"},
+	LIMIT("max_frame_bytes", max_frame_bytes, MGW_MAX_FRAME_BYTES),
+	LIMIT("max_in_flight", max_in_flight, MGW_MAX_IN_FLIGHT),
+	LIMIT("delivery_window", delivery_window, MGW_DELIVERY_WINDOW),
+	LIMIT("max_connections", max_connections, MGW_MAX_CONNECTIONS),
+	LIMIT("idle_ping_secs", idle_ping_secs, MGW_IDLE_PING_SECS),
+	LIMIT("ping_timeout_secs", ping_timeout_secs, MGW_PING_TIMEOUT_SECS),
+	LIMIT("handshake_timeout_secs", handshake_timeout_secs, MGW_HANDSHAKE_TIMEOUT_SECS),
+	LIMIT("delivery_retention_secs", delivery_retention_secs, MGW_DELIVERY_RETENTION_SECS),
+	{"audit", "origin", K_STR, F(audit_origin), 0, 0, 0, "marac-gateway", K_RESTART,
+	 check_origin, NULL, 0, "every checkpoint names it: a new origin needs a new trail"},
+	{"audit", "checkpoint_every", K_UINT, F(checkpoint_every), MGW_CHECKPOINT_EVERY_MIN,
+	 MGW_CHECKPOINT_EVERY_MAX, MGW_CHECKPOINT_EVERY_DEFAULT, NULL, 0, NULL, NULL, 0, NULL},
+	{"audit", "checkpoint_secs", K_UINT, F(checkpoint_secs), MGW_CHECKPOINT_SECS_MIN,
+	 MGW_CHECKPOINT_SECS_MAX, MGW_CHECKPOINT_SECS_DEFAULT, NULL, 0, NULL, NULL, 0, NULL},
+	{"log", "level", K_STR, F(log_level), 0, 0, 0, "info", 0, check_log_level, NULL, 0, NULL},
+	{NULL, "user", K_STR, F(user), 0, 0, 0, NULL, K_RESTART, check_user, NULL, 0,
+	 "privileges are dropped once, at start"},
+	{NULL, "nodes", K_LIST, 0, 0, 0, 0, NULL, 0, NULL, do_nodes, 0, NULL},
+	{"referrals", "match_key", K_PATH, F(match_key_path), 0, 0, 0, NULL, K_RESTART, NULL, NULL,
+	 AT(at_match_key), "the blind index of every stored case is keyed with it"},
+	{"referrals", "repeat_window_months", K_UINT, F(repeat_window_months), 1, 120, 12, NULL, 0,
+	 NULL, NULL, 0, NULL},
+	{"referrals", "areas", K_LIST, 0, 0, 0, 0, NULL, 0, NULL, do_areas, 0, NULL},
+};
+
+#define N_KEYS (sizeof keys / sizeof keys[0])
+
+/* The names a section (NULL: top level) accepts, for "unknown key" messages. */
+static void key_names(const char *section, char *out, size_t n)
+{
+	size_t k = 0;
+	out[0] = 0;
+	for (size_t i = 0; i < N_KEYS; i++) {
+		const char *name;
+		if (section) {
+			if (keys[i].section == NULL || strcmp(keys[i].section, section))
+				continue;
+			name = keys[i].name;
+		} else {
+			name = keys[i].section ? keys[i].section : keys[i].name;
+			int seen = 0;
+			for (size_t j = 0; j < i; j++)
+				seen |= !strcmp(keys[j].section ? keys[j].section : keys[j].name, name);
+			if (seen)
+				continue;
+		}
+		int w = snprintf(out + k, n - k, "%s%s", k ? ", " : "", name);
+		if (w < 0 || (size_t)w >= n - k)
+			return;
+		k += (size_t)w;
+	}
+}
+
+static int set_key(struct ctx *x, struct mgw_config *c, const struct cfg_key *d, yaml_node_t *v)
+{
+	char full[64];
+	if (d->section)
+		snprintf(full, sizeof full, "%s.%s", d->section, d->name);
+	else
+		snprintf(full, sizeof full, "%s", d->name);
+	void *field = (char *)c + d->off;
+	const yaml_node_t **at = d->at ? (const yaml_node_t **)(void *)((char *)x + d->at - 1) : NULL;
+	int rc;
+	switch (d->type) {
+	case K_STR:
+		rc = set_str(x, v, full, field);
+		break;
+	case K_PATH:
+		rc = set_path(x, v, full, field, at);
+		at = NULL;
+		break;
+	case K_UINT:
+		rc = set_uint(x, v, full, field, d->min, d->max);
+		break;
+	case K_PORT:
+		rc = set_port(x, v, full, field);
+		break;
+	default:
+		rc = d->list(x, c, v);
+		break;
+	}
+	if (rc == MGW_OK && at)
+		*at = v;
+	if (rc == MGW_OK && d->check)
+		rc = d->check(x, c, v);
+	return rc;
+}
+
+static int do_section(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
+		      yaml_node_t *v, void *arg)
+{
+	const char *section = arg;
+	for (size_t i = 0; i < N_KEYS; i++)
+		if (keys[i].section && !strcmp(keys[i].section, section) &&
+		    !strcmp(keys[i].name, key))
+			return set_key(x, c, &keys[i], v);
+	char names[256];
+	key_names(section, names, sizeof names);
+	return fail(x, k, "unknown key \"%s\" in %s (%s)", key, section, names);
+}
+
 static int do_top(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
 		  yaml_node_t *v, void *arg)
 {
-	if (!strcmp(key, "listen"))
-		return each_pair(x, c, v, "listen", do_listen, NULL);
-	if (!strcmp(key, "tls")) {
-		x->at_tls = k;
-		return each_pair(x, c, v, "tls", do_tls, NULL);
+	for (size_t i = 0; i < N_KEYS; i++) {
+		if (keys[i].section == NULL && !strcmp(keys[i].name, key))
+			return set_key(x, c, &keys[i], v);
+		if (keys[i].section && !strcmp(keys[i].section, key)) {
+			if (!strcmp(key, "tls"))
+				x->at_tls = k;
+			else if (!strcmp(key, "referrals"))
+				x->at_referrals = k;
+			return each_pair(x, c, v, keys[i].section, do_section,
+					 (void *)keys[i].section);
+		}
 	}
-	if (!strcmp(key, "metrics"))
-		return each_pair(x, c, v, "metrics", do_metrics, NULL);
-	if (!strcmp(key, "limits"))
-		return each_pair(x, c, v, "limits", do_limits, NULL);
-	if (!strcmp(key, "audit"))
-		return each_pair(x, c, v, "audit", do_audit, NULL);
-	if (!strcmp(key, "log"))
-		return each_pair(x, c, v, "log", do_log, NULL);
-	if (!strcmp(key, "state_dir"))
-		return set_path(x, v, "state_dir", &c->state_dir, NULL);
-	if (!strcmp(key, "policy"))
-		return set_path(x, v, "policy", &c->policy_path, &x->at_policy);
-	if (!strcmp(key, "user")) {
-		int rc = set_str(x, v, "user", &c->user);
-		if (rc == MGW_OK && !word_ok(c->user, 32))
-			return fail(x, v, "user \"%s\" is not a user name", c->user);
-		return rc;
-	}
-	if (!strcmp(key, "nodes"))
-		return do_nodes(x, c, v);
-	if (!strcmp(key, "referrals")) {
-		x->at_referrals = k;
-		return each_pair(x, c, v, "referrals", do_referrals, NULL);
-	}
-	return fail(x, k, "unknown key \"%s\" (listen, tls, state_dir, policy, metrics, limits, "
-			  "audit, log, user, nodes, referrals)", key);
+	char names[256];
+	key_names(NULL, names, sizeof names);
+	return fail(x, k, "unknown key \"%s\" (%s)", key, names);
 }
 
 /* The checks that need the whole file: required keys, readable files. */
@@ -977,25 +1025,63 @@ fail:
 	return rc;
 }
 
+/*
+ * Refuse nesting deeper than MGW_CONFIG_MAX_DEPTH before building the
+ * document: libyaml's loader takes tens of seconds on a 100,000-deep file,
+ * while its event parser reaches the limit after a few dozen events. Syntax
+ * errors are left to the loader, which reports them with context.
+ */
+static int check_depth(struct ctx *x)
+{
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p))
+		return MGW_E_NOMEM;
+	yaml_parser_set_input_string(&p, (const unsigned char *)x->text, x->len);
+	int rc = MGW_OK;
+	unsigned depth = 0;
+	for (;;) {
+		yaml_event_t e;
+		if (!yaml_parser_parse(&p, &e))
+			break;
+		yaml_event_type_t t = e.type;
+		unsigned long line = (unsigned long)e.start_mark.line + 1;
+		yaml_event_delete(&e);
+		if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT) {
+			if (++depth > MGW_CONFIG_MAX_DEPTH) {
+				rc = fail_at(x, line, "nested deeper than %u levels: not a gateway "
+						      "configuration", MGW_CONFIG_MAX_DEPTH);
+				break;
+			}
+		} else if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT) {
+			depth--;
+		} else if (t == YAML_STREAM_END_EVENT) {
+			break;
+		}
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
 static int defaults(struct mgw_config *c)
 {
-	c->listen_address = strdup("127.0.0.1");
-	c->listen_port = 8443;
-	c->metrics_address = strdup("127.0.0.1");
-	c->max_frame_bytes = MGW_MAX_FRAME_BYTES_DEFAULT;
-	c->max_in_flight = MGW_MAX_IN_FLIGHT_DEFAULT;
-	c->delivery_window = MGW_DELIVERY_WINDOW_DEFAULT;
-	c->max_connections = MGW_MAX_CONNECTIONS_DEFAULT;
-	c->idle_ping_secs = MGW_IDLE_PING_SECS_DEFAULT;
-	c->ping_timeout_secs = MGW_PING_TIMEOUT_SECS_DEFAULT;
-	c->handshake_timeout_secs = MGW_HANDSHAKE_TIMEOUT_SECS_DEFAULT;
-	c->audit_origin = strdup("marac-gateway");
-	c->checkpoint_every = MGW_CHECKPOINT_EVERY_DEFAULT;
-	c->checkpoint_secs = MGW_CHECKPOINT_SECS_DEFAULT;
-	c->log_level = strdup("info");
-	c->repeat_window_months = 12;
-	return c->listen_address && c->metrics_address && c->audit_origin && c->log_level
-		       ? MGW_OK : MGW_E_NOMEM;
+	for (size_t i = 0; i < N_KEYS; i++) {
+		void *field = (char *)c + keys[i].off;
+		switch (keys[i].type) {
+		case K_STR:
+			if (keys[i].def_str && (*(char **)field = strdup(keys[i].def_str)) == NULL)
+				return MGW_E_NOMEM;
+			break;
+		case K_UINT:
+			*(unsigned *)field = (unsigned)keys[i].def;
+			break;
+		case K_PORT:
+			*(int *)field = (int)keys[i].def;
+			break;
+		default:
+			break;
+		}
+	}
+	return MGW_OK;
 }
 
 int config_load(const char *path, struct mgw_config **out, char *err, size_t errlen)
@@ -1023,6 +1109,8 @@ int config_load(const char *path, struct mgw_config **out, char *err, size_t err
 		rc = errno == ENOMEM ? MGW_E_NOMEM : MGW_E_IO;
 		goto fail;
 	}
+	if ((rc = check_depth(&x)) != MGW_OK)
+		goto fail;
 	rc = MGW_E_NOMEM;
 	if (!yaml_parser_initialize(&parser))
 		goto fail;
@@ -1103,7 +1191,7 @@ void config_free(struct mgw_config *c)
 	}
 	free(c->areas);
 	if (c->match_key) {
-		memset(c->match_key, 0, c->match_key_len);
+		OPENSSL_cleanse(c->match_key, c->match_key_len);
 		free(c->match_key);
 	}
 	free(c->match_key_path);
@@ -1177,4 +1265,90 @@ const struct mgw_area *config_area_for_postcode(const struct mgw_config *c, cons
 				by_area = &c->areas[i];
 		}
 	return by_area;
+}
+
+/* ---- reload ----------------------------------------------------------------------- */
+
+static int same_str(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && !strcmp(a, b));
+}
+
+int config_reload_check(const struct mgw_config *old, const struct mgw_config *new, char *err,
+			size_t errlen)
+{
+	for (size_t i = 0; i < N_KEYS; i++) {
+		const struct cfg_key *d = &keys[i];
+		if (!(d->flags & K_RESTART))
+			continue;
+		const void *a = (const char *)old + d->off, *b = (const char *)new + d->off;
+		char was[96] = "", now[96] = "";
+		int same = 1;
+		switch (d->type) {
+		case K_STR:
+		case K_PATH: {
+			const char *sa = *(char *const *)a, *sb = *(char *const *)b;
+			same = same_str(sa, sb);
+			snprintf(was, sizeof was, "%s", sa ? sa : "(unset)");
+			snprintf(now, sizeof now, "%s", sb ? sb : "(unset)");
+			break;
+		}
+		case K_UINT:
+			same = *(const unsigned *)a == *(const unsigned *)b;
+			snprintf(was, sizeof was, "%u", *(const unsigned *)a);
+			snprintf(now, sizeof now, "%u", *(const unsigned *)b);
+			break;
+		case K_PORT:
+			same = *(const int *)a == *(const int *)b;
+			snprintf(was, sizeof was, "%d", *(const int *)a);
+			snprintf(now, sizeof now, "%d", *(const int *)b);
+			break;
+		default:
+			break;
+		}
+		/* The match key: the same file with other bytes is a change too (never quoted). */
+		if (same && d->off == offsetof(struct mgw_config, match_key_path) &&
+		    (old->match_key_len != new->match_key_len ||
+		     (old->match_key_len &&
+		      CRYPTO_memcmp(old->match_key, new->match_key, old->match_key_len) != 0))) {
+			same = 0;
+			snprintf(was, sizeof was, "(key contents)");
+			snprintf(now, sizeof now, "(other contents)");
+		}
+		if (!same) {
+			if (errlen > 0) {
+				snprintf(err, errlen, "%s%s%s changed (\"%s\" -> \"%s\"): it needs a "
+						      "restart (%s); the reload is refused and the "
+						      "running configuration stays",
+					 d->section ? d->section : "", d->section ? "." : "", d->name,
+					 was, now, d->why);
+				for (char *p = err; *p; p++)
+					if ((unsigned char)*p < 0x20 || *p == 0x7f)
+						*p = '?';
+			}
+			return MGW_E_INVALID;
+		}
+	}
+	return MGW_OK;
+}
+
+int config_key_name(size_t i, char *buf, size_t n)
+{
+	if (i >= N_KEYS)
+		return -1;
+	snprintf(buf, n, "%s%s%s", keys[i].section ? keys[i].section : "",
+		 keys[i].section ? "." : "", keys[i].name);
+	return !(keys[i].flags & K_RESTART);
+}
+
+int config_key_reloadable(const char *name)
+{
+	for (size_t i = 0; name && i < N_KEYS; i++) {
+		char full[64];
+		snprintf(full, sizeof full, "%s%s%s", keys[i].section ? keys[i].section : "",
+			 keys[i].section ? "." : "", keys[i].name);
+		if (!strcmp(full, name))
+			return !(keys[i].flags & K_RESTART);
+	}
+	return -1;
 }

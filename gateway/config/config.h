@@ -4,6 +4,8 @@
  * deploy/gateway.yaml documents every key with its default and range.
  *
  * Strictness, because a misread security setting fails open:
+ *  - Nesting deeper than MGW_CONFIG_MAX_DEPTH is refused before the
+ *    document is built (FILE:LINE of the level that is too deep).
  *  - Unknown keys are errors: a typo ("max_frame_byte") must not silently
  *    leave the default in force. So are duplicate keys, keys with no value
  *    ("port:"), a second YAML document ("---") and values holding NUL.
@@ -78,6 +80,7 @@ struct mgw_config {
 	int metrics_port;           /* default 0 = no metrics listener */
 	unsigned max_frame_bytes, max_in_flight, delivery_window, max_connections;
 	unsigned idle_ping_secs, ping_timeout_secs, handshake_timeout_secs;
+	unsigned delivery_retention_secs; /* limits.delivery_retention_secs: bodies kept after ack */
 	char *audit_origin;         /* checkpoint origin line; default "marac-gateway" */
 	unsigned checkpoint_every;  /* records; default MGW_CHECKPOINT_EVERY_DEFAULT */
 	unsigned checkpoint_secs;   /* default MGW_CHECKPOINT_SECS_DEFAULT */
@@ -105,8 +108,51 @@ struct mgw_config {
  */
 int config_load(const char *path, struct mgw_config **out, char *err, size_t errlen);
 
-/* Frees c and everything it owns. NULL is a no-op. */
+/* Frees c and everything it owns (secrets wiped). NULL is a no-op. */
 void config_free(struct mgw_config *c);
+
+/*
+ * May a running gateway switch from old to new (SIGHUP)? Every key is a row
+ * of config.c's key table with a reloadable flag; the restart-only ones are
+ * listen.address, listen.port, listen.port_file, tls.cert, tls.key, tls.ca,
+ * state_dir, metrics.address, metrics.port, audit.origin, user and
+ * referrals.match_key (path or key bytes). Returns 0 if none of them
+ * differs; else MGW_E_INVALID with err naming the first key that does, its
+ * old and new values (paths and addresses only; never key bytes) and why
+ * it needs a restart. The daemon then keeps the old configuration.
+ */
+int config_reload_check(const struct mgw_config *old, const struct mgw_config *new, char *err,
+			size_t errlen);
+
+/* 1 if a reload may change the key ("limits.max_in_flight"), 0 if not, -1 if unknown. */
+int config_key_reloadable(const char *name);
+
+/*
+ * The i-th key of the table (0, 1, ...) as its dotted name into buf; returns
+ * 1 (reloadable), 0 (restart only), or -1 past the end. For documentation
+ * checks and --help output.
+ */
+int config_key_name(size_t i, char *buf, size_t n);
+
+/*
+ * Check a CRL before it is used: crl_path is a regular file of at most
+ * MGW_CRL_MAX_BYTES holding one X509 CRL (PEM or DER), issued by (issuer
+ * name) and signed by the key of the certificate in ca_path, whose
+ * nextUpdate has not passed and lastUpdate has. /dev/zero, a private key,
+ * another CA's CRL or an expired one are refused, so a reload never
+ * installs a CRL that would refuse every node.
+ * Returns 0, MGW_E_IO (a file cannot be read), MGW_E_INVALID; err says
+ * which file and why.
+ */
+int config_crl_check(const char *ca_path, const char *crl_path, char *err, size_t errlen);
+
+/*
+ * The checks of the files a config names that need their contents, beyond
+ * config_load's "readable now": today config_crl_check(tls_ca, tls_crl)
+ * when tls.crl is set. For --check-config, start-up and every reload
+ * (before the new epoch is swapped in). Returns as config_crl_check.
+ */
+int config_check_files(const struct mgw_config *c, char *err, size_t errlen);
 
 /*
  * The node a certificate maps to, or NULL if unregistered. fingerprint: 64

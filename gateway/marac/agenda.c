@@ -192,7 +192,8 @@ int agenda_lapsed(const char *referral_date, const char *prev_meeting, const cha
 	if (caldate_parse(referral_date, &r) || caldate_parse(prev_meeting, &p) ||
 	    caldate_parse(meeting, &m) || window_months == 0 || window_months > 120)
 		return 0;
-	int32_t end = caldate_add_months(r, (int)window_months);
+	/* Open after the previous meeting, closed by this one: the same rule as repeats. */
+	int32_t end = caldate_window_end(r, window_months);
 	return p < end && end <= m;
 }
 

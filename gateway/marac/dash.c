@@ -304,6 +304,12 @@ int referral_validate(const struct dash_config *c, const Marac__V1__Referral *r,
 			  "referral date is required, YYYY-MM-DD");
 		goto fail;
 	}
+	/* Case references are numbered from 2000: refuse here, not INTERNAL at allocation. */
+	if (out->referral_day < caldate_from_ymd(CALDATE_EVENT_YEAR_MIN, 1, 1)) {
+		rc = fail(field, fieldlen, "referral_date", msg, msglen,
+			  "referral date is before 2000");
+		goto fail;
+	}
 	if ((rc = check_route(c, r, f, out, field, fieldlen, msg, msglen)) != MGW_OK ||
 	    (rc = check_victim(c, r, out, field, fieldlen, msg, msglen)) != MGW_OK ||
 	    (rc = check_people(r->perpetrators, r->n_perpetrators, "perpetrators",

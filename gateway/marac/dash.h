@@ -37,7 +37,10 @@
  * Windows. A date d is "within N months before" the referral date r when
  * r - N months <= d <= r, with r - N months clamped to the end of a short
  * month (caldate_add_months). So on r = 2026-03-15 with N = 12, 2025-03-15
- * is inside and 2025-03-14 outside; match.h uses the same rule.
+ * is inside and 2025-03-14 outside. (This window counts back from the
+ * referral; the repeat and lapsed windows count forward from the earlier
+ * referral: caldate_within_months.) A referral dated before 2000
+ * (CALDATE_EVENT_YEAR_MIN) is refused: case references start there.
  */
 #ifndef MARAC_DASH_H
 #define MARAC_DASH_H

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -54,8 +55,10 @@ static int add_key(struct keyctx *c, int party, int kind, const char *a, const c
 	}
 	struct match_key k = {.party = (uint8_t)party, .kind = (uint8_t)kind};
 	unsigned int mlen = 0;
-	if (HMAC(EVP_sha256(), c->key, (int)c->keylen, buf, n, k.hmac, &mlen) == NULL ||
-	    mlen != MATCH_HMAC_LEN)
+	const unsigned char *mac = HMAC(EVP_sha256(), c->key, (int)c->keylen, buf, n, k.hmac, &mlen);
+	/* The index keeps only MACs: the identifier does not outlive this call either. */
+	OPENSSL_cleanse(buf, n);
+	if (mac == NULL || mlen != MATCH_HMAC_LEN)
 		return MGW_E_NOMEM;
 	struct match_keys *o = c->out;
 	for (size_t i = 0; i < o->n; i++)
@@ -88,16 +91,18 @@ static int name_keys(struct keyctx *c, int party, const char *name, const char *
 	/* Names too long to fold into the buffer (> 255 bytes) make no key. */
 	if (name == NULL || ident_name_fold(name, strlen(name), folded, sizeof folded) <= 0)
 		return MGW_OK;
-	if (postcode[0] && (rc = add_key(c, party, MATCH_KIND_POSTCODE_NAME, postcode, folded)))
-		return rc;
-	if (dob[0] && (rc = add_key(c, party, MATCH_KIND_NAME_DOB, folded, dob)))
-		return rc;
-	return MGW_OK;
+	rc = MGW_OK;
+	if (postcode[0])
+		rc = add_key(c, party, MATCH_KIND_POSTCODE_NAME, postcode, folded);
+	if (rc == MGW_OK && dob[0])
+		rc = add_key(c, party, MATCH_KIND_NAME_DOB, folded, dob);
+	OPENSSL_cleanse(folded, sizeof folded);
+	return rc;
 }
 
-static int person_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
+static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *p, char v[16],
+			  char postcode[9], char dob[11])
 {
-	char v[16], postcode[9] = "", dob[11] = "";
 	int rc;
 
 	for (size_t i = 0; i < p->n_phones; i++)
@@ -121,6 +126,17 @@ static int person_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
 		if ((rc = name_keys(c, party, p->aliases[i], postcode, dob)))
 			return rc;
 	return MGW_OK;
+}
+
+/* person_keys_in with its normalised identifiers wiped afterwards, whatever happened. */
+static int person_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
+{
+	char v[16] = "", postcode[9] = "", dob[11] = "";
+	int rc = person_keys_in(c, party, p, v, postcode, dob);
+	OPENSSL_cleanse(v, sizeof v);
+	OPENSSL_cleanse(postcode, sizeof postcode);
+	OPENSSL_cleanse(dob, sizeof dob);
+	return rc;
 }
 
 int match_keys(const Marac__V1__Person *victim, const Marac__V1__Person *const *perps,
@@ -284,7 +300,8 @@ int match_next_case_ref(sqlite3 *db, const char *area_code, int year, char *out,
 
 	if (outlen > 0)
 		out[0] = '\0';
-	if (n < 1 || n > 8 || year < 2000 || year > 2199 || outlen < n + 12)
+	if (n < 1 || n > 8 || year < CALDATE_EVENT_YEAR_MIN || year > CALDATE_YEAR_MAX ||
+	    outlen < n + 12)
 		return MGW_E_INVALID;
 	for (size_t i = 0; i < n; i++)
 		if (!((area_code[i] >= 'A' && area_code[i] <= 'Z') ||

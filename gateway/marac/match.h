@@ -35,8 +35,10 @@
  * cannot tell, and the victim match alone decides.
  *
  * Window. A matching case referred on d is a repeat of a referral on r when
- * r - window_months <= d <= r (end of short months clamped, as dash.h), so
- * 12 months exactly is a repeat and 12 months + 1 day is not: it is a new
+ * r falls within window_months of d: caldate_within_months(d, r, N), i.e.
+ * d <= r < d + N months (clamped to a short month's end), the one rule the
+ * agenda's lapsed section uses too. So 12 months - 1 day is a repeat and
+ * 12 months exactly is not (the window has lapsed that day): it is a new
  * referral "linked" to the most recent such older case. Cases dated after r
  * and the excluded case (the referral itself) never match. Matching spans
  * every area in the index: a victim who moved is the one most easily missed.

@@ -178,9 +178,9 @@ int match_query(sqlite3 *db, const struct match_keys *k, const char *referral_da
 	if (c.n > 1)
 		qsort(c.v, c.n, sizeof *c.v, cand_cmp);
 
-	int32_t from = caldate_add_months(r, -(int)window_months);
+	/* Newest first; the window is anchored on the earlier referral (caldate.h). */
 	size_t in = 0;
-	while (in < c.n && c.v[in].day >= from)
+	while (in < c.n && caldate_within_months(c.v[in].day, r, window_months))
 		in++;
 	if (in > 0) {
 		out->previous = malloc(in * sizeof *out->previous);

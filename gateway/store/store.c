@@ -1,13 +1,31 @@
 /*
  * store.c: SQLite implementation of store.h.
  *
- * Schema (version 1, in meta.schema_version):
+ * Schema (version 2, in meta.schema_version):
  *   shares(sender_node, msg_id, digest, accepted_at_ms, accepted)  PK(sender_node, msg_id)
- *   deliveries(delivery_id PK, recipient_node, recipient_agency, seq, body, acked_at_ms)
- *              UNIQUE(recipient_node, seq)
+ *   deliveries(delivery_id PK, recipient_node, recipient_agency, seq, acked_at_ms, digest)
+ *              UNIQUE(recipient_node, seq); digest = SHA-256(body) as queued, kept
+ *              when the body is purged. Narrow: an ack rewrites only this row.
+ *   delivery_body(delivery_id PK, body)  the packed Deliver (the case contents), in a
+ *              table of its own so that acks never copy it (each copy would leave
+ *              a stale one in free pages) and retention deletes it whole
  *   node_seq(node PK, next_seq)       per-node delivery sequence
  *   audit(seq PK, record, leaf)       record = packed AuditRecord, leaf = RFC 6962 leaf hash
+ *   audit_node(level, idx, hash)      PK(level, idx): the hash of the perfect subtree over
+ *                                     leaves [idx * 2^level, (idx + 1) * 2^level), level >= 1,
+ *                                     written in the transaction that adds its last leaf
  *   checkpoints(size PK, note)        signed notes
+ * Version 1 files (bodies inside deliveries, no digest, no audit_node) are
+ * upgraded at the first read-write open: bodies moved out and digested,
+ * nodes computed from the leaves (one-time O(n) passes).
+ *
+ * Reads that need several values use ONE statement, so they see one
+ * snapshot: two statements outside a transaction see two (a commit in
+ * between made the delivery pump skip a seq that was never sent). The one
+ * exception is reading the audit tree (records, leaves, nodes, several
+ * statements per proof or range): those rows never change once committed
+ * and only grow, so any later snapshot agrees with an earlier one on every
+ * row below the size the caller asked about.
  * Prepared statements live as long as the handle.
  */
 #include "store.h"
@@ -22,12 +40,14 @@
 #include <sqlite3.h>
 
 #include "codec.h"
+#include "merkle.h"
 #include "mgw_err.h"
 
 enum {
 	ST_SHARE_GET, ST_SHARE_PUT, ST_SEQ_GET, ST_SEQ_PUT, ST_DLV_PUT, ST_DLV_GET,
-	ST_DLV_ACK, ST_DLV_ACK_THROUGH, ST_ACKED_MIN, ST_SEQ_MAX, ST_DEPTH, ST_OUTBOX,
-	ST_AUDIT_PUT, ST_AUDIT_GET, ST_AUDIT_LEAF, ST_CP_PUT, ST_CP_LATEST, ST_CP_LIST, ST_COUNT
+	ST_DLV_ACK, ST_DLV_ACK_THROUGH, ST_ACKED_THROUGH, ST_DEPTH, ST_OUTBOX,
+	ST_AUDIT_PUT, ST_AUDIT_GET, ST_AUDIT_LEAF, ST_CP_PUT, ST_CP_LATEST, ST_CP_LIST,
+	ST_NODE_PUT, ST_NODE_GET, ST_PURGE, ST_BODY_PUT, ST_COUNT
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -35,20 +55,29 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_SHARE_PUT] = "INSERT INTO shares(sender_node,msg_id,digest,accepted_at_ms,accepted) VALUES(?1,?2,?3,?4,?5)",
 	[ST_SEQ_GET] = "SELECT next_seq FROM node_seq WHERE node=?1",
 	[ST_SEQ_PUT] = "INSERT INTO node_seq(node,next_seq) VALUES(?1,?2) ON CONFLICT(node) DO UPDATE SET next_seq=excluded.next_seq",
-	[ST_DLV_PUT] = "INSERT INTO deliveries(delivery_id,recipient_node,recipient_agency,seq,body) VALUES(?1,?2,?3,?4,?5)",
+	[ST_DLV_PUT] = "INSERT INTO deliveries(delivery_id,recipient_node,recipient_agency,seq,digest) VALUES(?1,?2,?3,?4,?6)",
+	[ST_BODY_PUT] = "INSERT INTO delivery_body(delivery_id,body) VALUES(?1,?2)",
 	[ST_DLV_GET] = "SELECT seq, acked_at_ms FROM deliveries WHERE delivery_id=?1 AND recipient_node=?2",
 	[ST_DLV_ACK] = "UPDATE deliveries SET acked_at_ms=?2 WHERE delivery_id=?1 AND acked_at_ms IS NULL",
 	[ST_DLV_ACK_THROUGH] = "UPDATE deliveries SET acked_at_ms=?3 WHERE recipient_node=?1 AND seq<=?2 AND acked_at_ms IS NULL",
-	[ST_ACKED_MIN] = "SELECT MIN(seq) FROM deliveries WHERE recipient_node=?1 AND acked_at_ms IS NULL",
-	[ST_SEQ_MAX] = "SELECT MAX(seq) FROM deliveries WHERE recipient_node=?1",
+	/* One statement, one snapshot: the lowest unacked seq minus one, else the highest seq. */
+	[ST_ACKED_THROUGH] = "SELECT COALESCE((SELECT MIN(seq)-1 FROM deliveries WHERE recipient_node=?1 AND acked_at_ms IS NULL),"
+			     " (SELECT MAX(seq) FROM deliveries WHERE recipient_node=?1), 0)",
 	[ST_DEPTH] = "SELECT COUNT(*) FROM deliveries WHERE recipient_node=?1 AND acked_at_ms IS NULL",
-	[ST_OUTBOX] = "SELECT seq, delivery_id, body FROM deliveries WHERE recipient_node=?1 AND seq>?2 AND acked_at_ms IS NULL ORDER BY seq LIMIT ?3",
+	/* LEFT JOIN: an unacked delivery whose body was deleted is reported, not skipped. */
+	[ST_OUTBOX] = "SELECT d.seq, d.delivery_id, b.body, d.digest FROM deliveries d"
+		      " LEFT JOIN delivery_body b ON b.delivery_id=d.delivery_id"
+		      " WHERE d.recipient_node=?1 AND d.seq>?2 AND d.acked_at_ms IS NULL ORDER BY d.seq LIMIT ?3",
 	[ST_AUDIT_PUT] = "INSERT INTO audit(seq,record,leaf) VALUES(?1,?2,?3)",
 	[ST_AUDIT_GET] = "SELECT record FROM audit WHERE seq=?1",
 	[ST_AUDIT_LEAF] = "SELECT leaf FROM audit WHERE seq=?1",
 	[ST_CP_PUT] = "INSERT OR REPLACE INTO checkpoints(size,note) VALUES(?1,?2)",
 	[ST_CP_LATEST] = "SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1",
 	[ST_CP_LIST] = "SELECT size, note FROM checkpoints WHERE size>=?1 ORDER BY size",
+	[ST_NODE_PUT] = "INSERT OR REPLACE INTO audit_node(level,idx,hash) VALUES(?1,?2,?3)",
+	[ST_NODE_GET] = "SELECT hash FROM audit_node WHERE level=?1 AND idx=?2",
+	[ST_PURGE] = "DELETE FROM delivery_body WHERE delivery_id IN (SELECT delivery_id FROM deliveries"
+		     " WHERE acked_at_ms IS NOT NULL AND acked_at_ms<?1)",
 };
 
 static const char schema_sql[] =
@@ -58,15 +87,18 @@ static const char schema_sql[] =
 	"  PRIMARY KEY(sender_node, msg_id)) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS deliveries(delivery_id TEXT PRIMARY KEY,"
 	"  recipient_node TEXT NOT NULL, recipient_agency INTEGER NOT NULL,"
-	"  seq INTEGER NOT NULL, body BLOB NOT NULL, acked_at_ms INTEGER,"
+	"  seq INTEGER NOT NULL, acked_at_ms INTEGER, digest BLOB,"
 	"  UNIQUE(recipient_node, seq));"
+	"CREATE TABLE IF NOT EXISTS delivery_body(delivery_id TEXT PRIMARY KEY, body BLOB NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS deliveries_unacked ON deliveries(recipient_node, seq)"
 	"  WHERE acked_at_ms IS NULL;"
 	"CREATE TABLE IF NOT EXISTS node_seq(node TEXT PRIMARY KEY, next_seq INTEGER NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS audit(seq INTEGER PRIMARY KEY, record BLOB NOT NULL,"
 	"  leaf BLOB NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS checkpoints(size INTEGER PRIMARY KEY, note TEXT NOT NULL);"
-	"INSERT OR IGNORE INTO meta(key,value) VALUES('schema_version','1');";
+	"CREATE TABLE IF NOT EXISTS audit_node(level INTEGER NOT NULL, idx INTEGER NOT NULL,"
+	"  hash BLOB NOT NULL, PRIMARY KEY(level, idx)) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO meta(key,value) VALUES('schema_version','2');";
 
 struct store {
 	sqlite3 *db;
@@ -76,6 +108,8 @@ struct store {
 	uint64_t audit_saved; /* audit_next at store_begin, for rollback */
 	uint64_t audit_sp;    /* audit_next at store_savepoint */
 	int64_t audit_last_ms; /* time of the newest record: times never go backwards */
+	/* The compact range of every leaf (writer's view), and its copies for rollback. */
+	struct merkle_range range, range_saved, range_sp;
 };
 
 sqlite3 *store_db(store *s)
@@ -103,6 +137,143 @@ static sqlite3_stmt *stmt(store *s, int id)
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	return st;
+}
+
+static int exec(store *s, const char *sql)
+{
+	return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? MGW_OK : MGW_E_DB;
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
+}
+
+/* 1 if the statement prepares (e.g. the column it names exists). */
+static int prepares(store *s, const char *sql)
+{
+	sqlite3_stmt *q = NULL;
+	int ok = sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) == SQLITE_OK;
+	sqlite3_finalize(q);
+	return ok;
+}
+
+/*
+ * Version 1 -> 2: bodies move to delivery_body, each digested into
+ * deliveries.digest, and the old column is dropped (secure_delete is on, so
+ * the old copies are zeroed). In one transaction, so a crash half way
+ * leaves version 1 to upgrade again.
+ */
+static int migrate(store *s, char *err, size_t errlen)
+{
+	if (!prepares(s, "SELECT body FROM deliveries LIMIT 0"))
+		return MGW_OK;
+	sqlite3_stmt *q = NULL, *u = NULL;
+	int rc = MGW_E_DB;
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE; ALTER TABLE deliveries ADD COLUMN digest BLOB;"
+				"INSERT INTO delivery_body(delivery_id, body)"
+				"  SELECT delivery_id, body FROM deliveries;",
+			 NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, "SELECT delivery_id, body FROM delivery_body", -1, &q, NULL) !=
+		    SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, "UPDATE deliveries SET digest=?2 WHERE delivery_id=?1", -1, &u,
+			       NULL) != SQLITE_OK)
+		goto fail;
+	int st;
+	while ((st = sqlite3_step(q)) == SQLITE_ROW) {
+		uint8_t d[32];
+		SHA256(sqlite3_column_blob(q, 1), (size_t)sqlite3_column_bytes(q, 1), d);
+		sqlite3_reset(u);
+		sqlite3_bind_value(u, 1, sqlite3_column_value(q, 0));
+		sqlite3_bind_blob(u, 2, d, 32, SQLITE_TRANSIENT);
+		if (sqlite3_step(u) != SQLITE_DONE)
+			goto fail;
+	}
+	if (st != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(q);
+	sqlite3_finalize(u);
+	q = u = NULL;
+	if (sqlite3_exec(s->db, "ALTER TABLE deliveries DROP COLUMN body;"
+				"UPDATE meta SET value='2' WHERE key='schema_version'; COMMIT;",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		goto fail;
+	return MGW_OK;
+fail:
+	fail_db(s, err, errlen, "upgrading the store to version 2");
+	sqlite3_finalize(q);
+	sqlite3_finalize(u);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+static int node_put(store *s, unsigned level, uint64_t idx, const uint8_t h[32])
+{
+	sqlite3_stmt *st = stmt(s, ST_NODE_PUT);
+	sqlite3_bind_int(st, 1, (int)level);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)idx);
+	sqlite3_bind_blob(st, 3, h, 32, SQLITE_STATIC);
+	return step_done(st);
+}
+
+/*
+ * Append leaf h to *r, writing the interior nodes it completes. r is
+ * changed only on success.
+ */
+static int range_append(store *s, struct merkle_range *r, const uint8_t leaf[32])
+{
+	if (r->size == UINT64_MAX)
+		return MGW_E_TOO_LARGE;
+	uint8_t h[32];
+	memcpy(h, leaf, 32);
+	unsigned n = r->n, level = 0;
+	uint64_t idx = r->size;
+	for (uint64_t sz = r->size; sz & 1; sz >>= 1) {
+		int rc = merkle_node_hash(r->nodes[n - 1], h, h);
+		if (rc != MGW_OK)
+			return rc;
+		n--;
+		level++;
+		idx >>= 1;
+		if ((rc = node_put(s, level, idx, h)) != MGW_OK)
+			return rc;
+	}
+	memcpy(r->nodes[n], h, 32);
+	r->n = n + 1;
+	r->size++;
+	return MGW_OK;
+}
+
+/*
+ * The writer's compact range at open: O(log n) node reads. A version-1 file
+ * (leaves, no nodes) gets its nodes written once from the leaves.
+ */
+static int load_range(store *s, char *err, size_t errlen)
+{
+	int rc = store_audit_range(s, s->audit_next, &s->range);
+	if (rc != MGW_E_NOTFOUND) {
+		if (rc != MGW_OK)
+			fail_db(s, err, errlen, "reading the audit tree");
+		return rc;
+	}
+	merkle_range_init(&s->range);
+	if (exec(s, "BEGIN IMMEDIATE") != MGW_OK)
+		return fail_db(s, err, errlen, "indexing the audit tree");
+	for (uint64_t i = 0; i < s->audit_next; i++) {
+		uint8_t leaf[32];
+		if ((rc = store_audit_leaf(s, i, leaf)) != MGW_OK ||
+		    (rc = range_append(s, &s->range, leaf)) != MGW_OK) {
+			exec(s, "ROLLBACK");
+			snprintf(err, errlen, "indexing the audit tree: leaf %llu: %s",
+				 (unsigned long long)i, mgw_strerror(rc));
+			return rc;
+		}
+	}
+	if (exec(s, "COMMIT") != MGW_OK)
+		return fail_db(s, err, errlen, "indexing the audit tree");
+	return MGW_OK;
 }
 
 int store_open(const char *dir, int readonly, store **out, char *err, size_t errlen)
@@ -133,7 +304,9 @@ int store_open(const char *dir, int readonly, store **out, char *err, size_t err
 		char *emsg = NULL;
 		if (sqlite3_exec(s->db,
 				 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-				 "PRAGMA foreign_keys=ON;",
+				 "PRAGMA foreign_keys=ON;"
+				 /* Deleted content (purged delivery bodies) is zeroed, not left in free pages. */
+				 "PRAGMA secure_delete=ON;",
 				 NULL, NULL, &emsg) != SQLITE_OK ||
 		    sqlite3_exec(s->db, schema_sql, NULL, NULL, &emsg) != SQLITE_OK) {
 			snprintf(err, errlen, "%s: %s", path, emsg ? emsg : "schema failed");
@@ -141,6 +314,8 @@ int store_open(const char *dir, int readonly, store **out, char *err, size_t err
 			goto fail;
 		}
 		chmod(path, 0600);
+		if ((rc = migrate(s, err, errlen)) != MGW_OK)
+			goto fail;
 	}
 	for (int i = 0; i < ST_COUNT; i++) {
 		if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
@@ -169,6 +344,8 @@ int store_open(const char *dir, int readonly, store **out, char *err, size_t err
 		codec_free(m);
 		free(b);
 	}
+	if (!readonly && (rc = load_range(s, err, errlen)) != MGW_OK)
+		goto fail;
 	*out = s;
 	return MGW_OK;
 fail:
@@ -186,14 +363,10 @@ void store_close(store *s)
 	free(s);
 }
 
-static int exec(store *s, const char *sql)
-{
-	return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? MGW_OK : MGW_E_DB;
-}
-
 int store_begin(store *s)
 {
 	s->audit_saved = s->audit_next;
+	s->range_saved = s->range;
 	return exec(s, "BEGIN IMMEDIATE");
 }
 
@@ -209,11 +382,13 @@ void store_rollback(store *s)
 {
 	exec(s, "ROLLBACK");
 	s->audit_next = s->audit_saved;
+	s->range = s->range_saved;
 }
 
 int store_savepoint(store *s)
 {
 	s->audit_sp = s->audit_next;
+	s->range_sp = s->range;
 	return exec(s, "SAVEPOINT job");
 }
 
@@ -227,13 +402,7 @@ void store_rollback_to(store *s)
 	exec(s, "ROLLBACK TO job");
 	exec(s, "RELEASE job");
 	s->audit_next = s->audit_sp;
-}
-
-static int step_done(sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
+	s->range = s->range_sp;
 }
 
 static int copy_blob(sqlite3_stmt *st, int col, uint8_t **out, size_t *len)
@@ -288,6 +457,16 @@ int store_delivery_insert(store *s, const char *delivery_id, const char *recipie
 			  int recipient_agency, const uint8_t *deliver, size_t len,
 			  uint64_t *seq)
 {
+	uint8_t digest[32];
+	return store_delivery_insert_digest(s, delivery_id, recipient_node, recipient_agency,
+					    deliver, len, digest, seq);
+}
+
+int store_delivery_insert_digest(store *s, const char *delivery_id, const char *recipient_node,
+				 int recipient_agency, const uint8_t *deliver, size_t len,
+				 uint8_t digest[32], uint64_t *seq)
+{
+	SHA256(deliver, len, digest);
 	sqlite3_stmt *st = stmt(s, ST_SEQ_GET);
 	sqlite3_bind_text(st, 1, recipient_node, -1, SQLITE_STATIC);
 	uint64_t next = 1;
@@ -305,7 +484,12 @@ int store_delivery_insert(store *s, const char *delivery_id, const char *recipie
 	sqlite3_bind_text(st, 2, recipient_node, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, recipient_agency);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)next);
-	sqlite3_bind_blob(st, 5, deliver, (int)len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 6, digest, 32, SQLITE_STATIC);
+	if (step_done(st) != MGW_OK)
+		return MGW_E_DB;
+	st = stmt(s, ST_BODY_PUT);
+	sqlite3_bind_text(st, 1, delivery_id, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, deliver, (int)len, SQLITE_STATIC);
 	if (step_done(st) != MGW_OK)
 		return MGW_E_DB;
 
@@ -372,18 +556,8 @@ static int scalar_u64(store *s, int id, const char *node, uint64_t *out, int *is
 
 int store_acked_through(store *s, const char *node, uint64_t *through)
 {
-	uint64_t v;
 	int null;
-	if (scalar_u64(s, ST_ACKED_MIN, node, &v, &null) != MGW_OK)
-		return MGW_E_DB;
-	if (!null) {
-		*through = v - 1;
-		return MGW_OK;
-	}
-	if (scalar_u64(s, ST_SEQ_MAX, node, &v, &null) != MGW_OK)
-		return MGW_E_DB;
-	*through = null ? 0 : v;
-	return MGW_OK;
+	return scalar_u64(s, ST_ACKED_THROUGH, node, through, &null);
 }
 
 int store_outbox_depth(store *s, const char *node, uint64_t *depth)
@@ -392,25 +566,99 @@ int store_outbox_depth(store *s, const char *node, uint64_t *depth)
 	return scalar_u64(s, ST_DEPTH, node, depth, &null);
 }
 
-int store_outbox_fetch(store *s, const char *node, uint64_t after, size_t max,
-		       store_outbox_fn fn, void *ctx)
+int store_outbox_fetch_digest(store *s, const char *node, uint64_t after, size_t max,
+			      store_outbox_digest_fn fn, void *ctx, uint64_t *bad_seq)
 {
 	sqlite3_stmt *st = stmt(s, ST_OUTBOX);
 	sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)after);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
-	int rc;
+	int rc, out = MGW_OK;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		uint64_t seq = (uint64_t)sqlite3_column_int64(st, 0);
 		const char *id = (const char *)sqlite3_column_text(st, 1);
 		const uint8_t *b = sqlite3_column_blob(st, 2);
 		size_t n = (size_t)sqlite3_column_bytes(st, 2);
-		if (fn(ctx, seq, id, b, n) != 0)
+		const uint8_t *want = sqlite3_column_blob(st, 3);
+		uint8_t have[32];
+		SHA256(b, n, have);
+		/* A body edited or deleted (or its digest lost) since it was queued is never sent. */
+		if (sqlite3_column_type(st, 2) == SQLITE_NULL || sqlite3_column_bytes(st, 3) != 32 ||
+		    memcmp(have, want, 32) != 0) {
+			if (bad_seq)
+				*bad_seq = seq;
+			out = MGW_E_INVALID;
+			break;
+		}
+		if (fn(ctx, seq, id, b, n, have) != 0)
 			break;
 	}
 	int ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
 	sqlite3_reset(st);
-	return ok ? MGW_OK : MGW_E_DB;
+	return ok ? out : MGW_E_DB;
+}
+
+struct plain_fetch {
+	store_outbox_fn fn;
+	void *ctx;
+};
+
+static int plain_row(void *ctx, uint64_t seq, const char *id, const uint8_t *b, size_t n,
+		     const uint8_t digest[32])
+{
+	struct plain_fetch *p = ctx;
+	return p->fn(p->ctx, seq, id, b, n);
+}
+
+int store_outbox_fetch(store *s, const char *node, uint64_t after, size_t max,
+		       store_outbox_fn fn, void *ctx)
+{
+	struct plain_fetch p = {fn, ctx};
+	return store_outbox_fetch_digest(s, node, after, max, plain_row, &p, NULL);
+}
+
+int store_purge_delivered(store *s, int64_t older_than_ms, uint64_t *n)
+{
+	*n = 0;
+	sqlite3_stmt *st = stmt(s, ST_PURGE);
+	sqlite3_bind_int64(st, 1, older_than_ms);
+	int rc = step_done(st);
+	if (rc == MGW_OK)
+		*n = (uint64_t)sqlite3_changes(s->db);
+	return rc;
+}
+
+int store_wal_truncate(store *s)
+{
+	int log = 0, done = 0;
+	int rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+	if (rc == SQLITE_BUSY)
+		return MGW_E_CONFLICT;
+	return rc == SQLITE_OK ? MGW_OK : MGW_E_DB;
+}
+
+int store_integrity_check(store *s, char *err, size_t errlen)
+{
+	sqlite3_stmt *q = NULL;
+	int rc = MGW_E_DB;
+	if (err && errlen)
+		err[0] = 0;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &q, NULL) != SQLITE_OK) {
+		fail_db(s, err, errlen, "integrity check");
+		goto fail;
+	}
+	int st = sqlite3_step(q);
+	const char *v = st == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : NULL;
+	if (v && !strcmp(v, "ok")) {
+		rc = MGW_OK;
+	} else if (err) {
+		/* quick_check names pages and tables, never row contents. */
+		snprintf(err, errlen, "the database failed its integrity check: %s",
+			 v ? v : sqlite3_errmsg(s->db));
+	}
+fail:
+	sqlite3_finalize(q);
+	return rc;
 }
 
 int store_audit_append(store *s, Marac__V1__AuditRecord *rec, uint8_t leaf[32])
@@ -436,8 +684,12 @@ int store_audit_append(store *s, Marac__V1__AuditRecord *rec, uint8_t leaf[32])
 	sqlite3_bind_blob(st, 3, h, 32, SQLITE_STATIC);
 	int rc = step_done(st);
 	free(buf);
+	struct merkle_range r = s->range;
+	if (rc == MGW_OK)
+		rc = range_append(s, &r, h);
 	if (rc != MGW_OK)
 		return rc;
+	s->range = r;
 	s->audit_next++;
 	s->audit_last_ms = rec->time_ms;
 	if (leaf)
@@ -526,4 +778,115 @@ int store_checkpoint_list(store *s, uint64_t min_size, store_checkpoint_fn fn, v
 	int ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
 	sqlite3_reset(st);
 	return ok ? MGW_OK : MGW_E_DB;
+}
+
+int store_audit_node(store *s, unsigned level, uint64_t idx, uint8_t out[32])
+{
+	if (level == 0)
+		return store_audit_leaf(s, idx, out);
+	sqlite3_stmt *st = stmt(s, ST_NODE_GET);
+	sqlite3_bind_int(st, 1, (int)level);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)idx);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? MGW_E_NOTFOUND : MGW_E_DB;
+	}
+	rc = sqlite3_column_bytes(st, 0) == 32 ? MGW_OK : MGW_E_DB;
+	if (rc == MGW_OK)
+		memcpy(out, sqlite3_column_blob(st, 0), 32);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_audit_range(store *s, uint64_t size, struct merkle_range *out)
+{
+	struct merkle_range r;
+	merkle_range_init(&r);
+	uint64_t off = 0;
+	/* One perfect subtree per set bit of size, largest first. */
+	for (int level = 63; level >= 0; level--) {
+		uint64_t span = (uint64_t)1 << level;
+		if (!(size & span))
+			continue;
+		int rc = store_audit_node(s, (unsigned)level, off >> level, r.nodes[r.n]);
+		if (rc != MGW_OK)
+			return rc;
+		r.n++;
+		off += span;
+	}
+	r.size = size;
+	*out = r;
+	return MGW_OK;
+}
+
+static int leaf_src(void *ctx, uint64_t index, uint8_t out[32])
+{
+	return store_audit_leaf(ctx, index, out);
+}
+
+static int node_src(void *ctx, unsigned level, uint64_t index, uint8_t out[32])
+{
+	return store_audit_node(ctx, level, index, out);
+}
+
+int store_audit_root(store *s, uint64_t size, uint8_t root[32])
+{
+	struct merkle_range r;
+	int rc = store_audit_range(s, size, &r);
+	return rc == MGW_OK ? merkle_range_root(&r, root) : rc;
+}
+
+int store_audit_inclusion_proof(store *s, uint64_t index, uint64_t size,
+				uint8_t proof[MERKLE_PROOF_MAX][32], size_t *len)
+{
+	return merkle_inclusion_proof_nodes(leaf_src, node_src, s, index, size, proof, len);
+}
+
+int store_audit_consistency_proof(store *s, uint64_t m, uint64_t n,
+				  uint8_t proof[MERKLE_PROOF_MAX][32], size_t *len)
+{
+	return merkle_consistency_proof_nodes(leaf_src, node_src, s, m, n, proof, len);
+}
+
+int store_outbox_check(store *s, char *err, size_t errlen)
+{
+	/* Rows are never deleted (retention deletes bodies only), so each node's seqs are 1..next-1. */
+	static const char sql[] =
+		"SELECT n.node, n.next_seq, COUNT(d.seq), COALESCE(MIN(d.seq),0), COALESCE(MAX(d.seq),0)"
+		" FROM node_seq n LEFT JOIN deliveries d ON d.recipient_node=n.node GROUP BY n.node"
+		" UNION ALL SELECT d.recipient_node, NULL, COUNT(*), 0, 0 FROM deliveries d"
+		" WHERE d.recipient_node NOT IN (SELECT node FROM node_seq) GROUP BY d.recipient_node";
+	sqlite3_stmt *q = NULL;
+	int rc = MGW_E_DB;
+	if (err && errlen)
+		err[0] = 0;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK) {
+		fail_db(s, err, errlen, "outbox check");
+		goto fail;
+	}
+	int st;
+	rc = MGW_OK;
+	while (rc == MGW_OK && (st = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *node = (const char *)sqlite3_column_text(q, 0);
+		int no_seq = sqlite3_column_type(q, 1) == SQLITE_NULL;
+		uint64_t next = (uint64_t)sqlite3_column_int64(q, 1);
+		uint64_t cnt = (uint64_t)sqlite3_column_int64(q, 2);
+		uint64_t lo = (uint64_t)sqlite3_column_int64(q, 3), hi = (uint64_t)sqlite3_column_int64(q, 4);
+		if (no_seq || next == 0 || cnt != next - 1 || (cnt > 0 && (lo != 1 || hi != next - 1))) {
+			if (err)
+				snprintf(err, errlen, "the outbox of node \"%s\" holds %llu deliveries "
+						      "(seq %llu..%llu) but %s: deliveries were deleted or "
+						      "added outside the gateway", node ? node : "?",
+					 (unsigned long long)cnt, (unsigned long long)lo,
+					 (unsigned long long)hi,
+					 no_seq ? "has no sequence counter" : "its sequence says otherwise");
+			rc = MGW_E_INVALID;
+		}
+	}
+	if (rc == MGW_OK && st != SQLITE_DONE)
+		rc = fail_db(s, err, errlen, "outbox check");
+fail:
+	sqlite3_finalize(q);
+	return rc;
 }

@@ -27,13 +27,19 @@
 #include <sqlite3.h>
 
 #include "marac/v1/audit.pb-c.h"
+#include "merkle.h"
 
 typedef struct store store;
 
 /*
  * Open (creating on first use) DIR/gateway.db. The directory is created
- * with mode 0700 if missing. readonly handles never create. On failure err
- * says why (path and SQLite message) and *out is NULL.
+ * with mode 0700 if missing. readonly handles never create. A read-write
+ * open upgrades a version-1 file (store.c) and reads the audit tree's
+ * compact range (O(log n) reads). secure_delete is on for the read-write
+ * handle: deleted content is overwritten with zeros. On failure err says
+ * why (path and SQLite message) and *out is NULL.
+ * Returns 0, MGW_E_INVALID (path too long), MGW_E_IO (cannot create DIR),
+ * MGW_E_DB, MGW_E_NOMEM.
  */
 int store_open(const char *dir, int readonly, store **out, char *err, size_t errlen);
 void store_close(store *s);
@@ -72,6 +78,17 @@ int store_delivery_insert(store *s, const char *delivery_id, const char *recipie
 			  uint64_t *seq);
 
 /*
+ * store_delivery_insert that also returns digest = SHA-256(deliver[0..len)),
+ * the digest stored beside the body. Put it in the delivery's
+ * DELIVERY_COMMITTED audit record, so the body that is later sent is bound
+ * to the signed trail (an auditor can tie what was received to what was
+ * committed); store_outbox_fetch refuses a body that no longer matches it.
+ */
+int store_delivery_insert_digest(store *s, const char *delivery_id, const char *recipient_node,
+				 int recipient_agency, const uint8_t *deliver, size_t len,
+				 uint8_t digest[32], uint64_t *seq);
+
+/*
  * Mark delivery acked by node. MGW_E_NOTFOUND if no such delivery for that
  * node (or the seq does not match). *was_acked is set to 1 if it had been
  * acked already (a redelivered duplicate), in which case nothing changes.
@@ -83,7 +100,11 @@ int store_delivery_ack(store *s, const char *node, const char *delivery_id, uint
 int store_delivery_ack_through(store *s, const char *node, uint64_t through, int64_t at_ms,
 			       uint64_t *n);
 
-/* Highest seq such that every delivery of node up to it is acked (0 if none). */
+/*
+ * Highest seq such that every delivery of node up to it is acked (0 if
+ * none). One statement, so one snapshot, also on a read-only handle while
+ * the writer commits. Returns 0 or MGW_E_DB.
+ */
 int store_acked_through(store *s, const char *node, uint64_t *through);
 
 /* Deliveries of node queued and not yet acked. */
@@ -92,12 +113,64 @@ int store_outbox_depth(store *s, const char *node, uint64_t *depth);
 /*
  * Call fn for up to max unacked deliveries of node with seq > after, in seq
  * order. fn returns 0 to continue, non-zero to stop. The bytes are valid
- * only during the call.
+ * only during the call. Each body is checked against the digest stored
+ * when it was queued before fn sees it: a body edited or deleted offline
+ * (or whose digest is missing) stops the fetch with MGW_E_INVALID and is
+ * never passed on. Returns 0, MGW_E_INVALID, MGW_E_DB.
  */
 typedef int (*store_outbox_fn)(void *ctx, uint64_t seq, const char *delivery_id,
 			       const uint8_t *deliver, size_t len);
 int store_outbox_fetch(store *s, const char *node, uint64_t after, size_t max,
 		       store_outbox_fn fn, void *ctx);
+
+/*
+ * store_outbox_fetch whose callback also gets the body's digest (checked:
+ * SHA-256 of the bytes passed), for comparing with the DELIVERY_COMMITTED
+ * record; on MGW_E_INVALID *bad_seq (if not NULL) is the seq that failed,
+ * for the log and the operator.
+ */
+typedef int (*store_outbox_digest_fn)(void *ctx, uint64_t seq, const char *delivery_id,
+				      const uint8_t *deliver, size_t len,
+				      const uint8_t digest[32]);
+int store_outbox_fetch_digest(store *s, const char *node, uint64_t after, size_t max,
+			      store_outbox_digest_fn fn, void *ctx, uint64_t *bad_seq);
+
+/*
+ * Retention: delete the body of every delivery acked before older_than_ms
+ * (read-write handle, inside or outside a transaction). The delivery row
+ * (ids, seq, ack time, digest) stays: acks, the cursor and the audit
+ * digests still work; only the case contents go. Bodies live apart from
+ * the rows acks update, so no stale copy of a body is left behind by an
+ * ack either. With secure_delete the old bytes are
+ * zeroed in the database pages; the WAL still holds them until it is
+ * checkpointed: call store_wal_truncate after the commit. *n gets the
+ * bodies deleted. Returns 0 or MGW_E_DB.
+ */
+int store_purge_delivered(store *s, int64_t older_than_ms, uint64_t *n);
+
+/*
+ * Checkpoint the WAL into the database and truncate it to zero bytes
+ * (outside a transaction). Returns 0, MGW_E_CONFLICT (a reader holds an
+ * old snapshot: try again later), MGW_E_DB.
+ */
+int store_wal_truncate(store *s);
+
+/*
+ * PRAGMA quick_check (O(database size): at start-up, not per request).
+ * Returns 0, or MGW_E_DB with err saying what is damaged (pages, tables;
+ * never row contents). Refuse to start on MGW_E_DB.
+ */
+int store_integrity_check(store *s, char *err, size_t errlen);
+
+/*
+ * Does every node's outbox hold exactly seqs 1..next-1? Delivery rows are
+ * never deleted by the gateway (retention deletes bodies), so a gap, an
+ * extra row or a row without a counter means rows were deleted or inserted
+ * offline: a delivery would otherwise vanish silently. O(deliveries) over
+ * an index: at start-up. Returns 0, MGW_E_INVALID (err names the node and
+ * the seq range; no contents), MGW_E_DB.
+ */
+int store_outbox_check(store *s, char *err, size_t errlen);
 
 /*
  * Audit log. append sets rec->seq (next index) and, if zero, rec->time_ms,
@@ -111,6 +184,28 @@ uint64_t store_audit_size(store *s);
 int store_audit_get(store *s, uint64_t seq, uint8_t **bytes, size_t *len);
 /* Leaf hash of record seq. MGW_E_NOTFOUND past the end. */
 int store_audit_leaf(store *s, uint64_t seq, uint8_t out[32]);
+
+/*
+ * The audit tree's interior nodes, kept by store_audit_append in the same
+ * transaction as the leaf that completes them (merkle.h's node source).
+ * store_audit_node: level 0 is the leaf; MGW_E_NOTFOUND if not stored.
+ * store_audit_range: the compact range of the first size leaves, from
+ *   popcount(size) stored hashes (O(log n)); MGW_E_NOTFOUND if size is
+ *   beyond the stored tree.
+ * store_audit_root: the root of the first size leaves, O(log n).
+ * store_audit_inclusion_proof / _consistency_proof: as merkle.h's, from
+ *   stored nodes: O(log n) reads, any handle. Returns as merkle.h, plus
+ *   MGW_E_DB / MGW_E_NOTFOUND from the store.
+ * The stored nodes are trusted as the store is: audit_trail_open (trail.h)
+ * checks them against the signed checkpoints at start.
+ */
+int store_audit_node(store *s, unsigned level, uint64_t idx, uint8_t out[32]);
+int store_audit_range(store *s, uint64_t size, struct merkle_range *out);
+int store_audit_root(store *s, uint64_t size, uint8_t root[32]);
+int store_audit_inclusion_proof(store *s, uint64_t index, uint64_t size,
+				uint8_t proof[MERKLE_PROOF_MAX][32], size_t *len);
+int store_audit_consistency_proof(store *s, uint64_t m, uint64_t n,
+				  uint8_t proof[MERKLE_PROOF_MAX][32], size_t *len);
 
 /* Checkpoints: signed notes by tree size. latest: MGW_E_NOTFOUND if none. */
 int store_checkpoint_put(store *s, uint64_t size, const char *note);

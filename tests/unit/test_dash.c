@@ -2,7 +2,11 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
+#include "caldate.h"
 #include "dash.h"
+#include "match.h"
 #include "mgw_err.h"
 
 #define YES MARAC__V1__ANSWER__ANSWER_YES
@@ -354,4 +358,33 @@ Test(dash, config_check_and_names)
 	cr_assert_str_eq(dash_route_name(ESC), "potential_escalation");
 	cr_assert_str_eq(dash_level_name(MEDIUM), "medium");
 	cr_assert_null(dash_form(&c, 9));
+}
+
+/*
+ * A referral dated before 2000 passed validation and then failed in the
+ * case-ref allocator (numbered per year from 2000) with INTERNAL and no
+ * audit record: it is refused at validation, naming the field.
+ */
+Test(dash, a_referral_before_2000_is_refused_at_validation)
+{
+	struct fx f;
+	fx_init(&f);
+	f.victim.date_of_birth = "1960-05-01";
+	f.r.referral_date = "1999-12-31";
+	expect_field(&f, "referral_date");
+	cr_assert(strstr(msg, "2000"), "%s", msg);
+	fx_init(&f);
+	f.victim.date_of_birth = "1960-05-01";
+	f.r.referral_date = "2000-01-01";
+	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
+	/* The allocator takes every year validation lets through. */
+	sqlite3 *db;
+	char ref[32];
+	cr_assert_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+	cr_assert_eq(match_schema(db), MGW_OK);
+	cr_assert_eq(match_next_case_ref(db, "TS", CALDATE_EVENT_YEAR_MIN, ref, sizeof ref), MGW_OK);
+	cr_assert_str_eq(ref, "TS-2000-0001");
+	cr_assert_eq(match_next_case_ref(db, "TS", CALDATE_EVENT_YEAR_MIN - 1, ref, sizeof ref),
+		     MGW_E_INVALID);
+	sqlite3_close(db);
 }

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "agenda.h"
+#include "caldate.h"
 #include "match.h"
 #include "mgw_err.h"
 
@@ -155,8 +157,8 @@ Test(match, twelve_month_window_then_linked)
 	struct who a, b;
 	record("TS-2025-0001", "2025-03-15", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
 	struct match_result r;
-	query("2026-03-15", who(&b, NULL, NULL, "+447700900123", NULL, NULL), NULL, &r);
-	cr_assert(r.repeat, "exactly 12 months: repeat");
+	query("2026-03-14", who(&b, NULL, NULL, "+447700900123", NULL, NULL), NULL, &r);
+	cr_assert(r.repeat, "12 months - 1 day: repeat");
 	cr_assert_eq(r.n_previous, 1);
 	cr_assert_str_eq(r.previous[0].case_ref, "TS-2025-0001");
 	cr_assert_str_eq(r.previous[0].referral_date, "2025-03-15");
@@ -164,8 +166,8 @@ Test(match, twelve_month_window_then_linked)
 	cr_assert_not(r.linked);
 	match_result_free(&r);
 
-	query("2026-03-16", who(&b, NULL, NULL, "+447700900123", NULL, NULL), NULL, &r);
-	cr_assert_not(r.repeat, "12 months + 1 day: a new referral");
+	query("2026-03-15", who(&b, NULL, NULL, "+447700900123", NULL, NULL), NULL, &r);
+	cr_assert_not(r.repeat, "exactly 12 months: the window has lapsed, a new referral");
 	cr_assert(r.linked);
 	cr_assert_str_eq(r.linked_case.case_ref, "TS-2025-0001");
 	cr_assert_str_eq(r.linked_case.referral_date, "2025-03-15");
@@ -335,4 +337,53 @@ Test(match, case_refs_per_area_and_year)
 	cr_assert_eq(match_next_case_ref(db, "TOOLONGAREA", 2026, out, sizeof out), MGW_E_INVALID);
 	cr_assert_eq(match_next_case_ref(db, "TS", 1999, out, sizeof out), MGW_E_INVALID);
 	cr_assert_eq(match_next_case_ref(db, "TS", 2026, out, 8), MGW_E_INVALID);
+}
+
+/*
+ * The repeat window (match_query) and the lapsed window (agenda_lapsed)
+ * are one rule (caldate_within_months): on every day a new referral is a
+ * repeat exactly when the earlier case has not yet lapsed. Month ends were
+ * where they disagreed: 2025-08-31 + 6 months is 2026-02-28, but
+ * 2026-02-28 - 6 months is 2025-08-28.
+ */
+Test(match, repeat_and_lapsed_windows_agree_at_month_ends)
+{
+	static const struct {
+		const char *earlier;
+		unsigned months;
+		const char *later;
+		int repeat;
+	} cases[] = {
+		{"2025-08-31", 6, "2026-02-27", 1}, {"2025-08-31", 6, "2026-02-28", 0},
+		{"2026-02-28", 1, "2026-03-27", 1}, {"2026-02-28", 1, "2026-03-28", 0},
+		{"2026-02-28", 1, "2026-03-31", 0}, {"2024-02-29", 12, "2025-02-27", 1},
+		{"2024-02-29", 12, "2025-02-28", 0}, {"2025-01-31", 1, "2025-02-27", 1},
+		{"2025-01-31", 1, "2025-02-28", 0}, {"2025-03-31", 12, "2026-03-30", 1},
+		{"2025-03-31", 12, "2026-03-31", 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char ref[32];
+		snprintf(ref, sizeof ref, "TS-2024-%04zu", i + 1);
+		struct who a, b;
+		char phone[24];
+		snprintf(phone, sizeof phone, "07700 900%03zu", 200 + i);
+		record(ref, cases[i].earlier, who(&a, NULL, NULL, phone, NULL, NULL), NULL);
+		struct match_result r;
+		struct match_keys k;
+		keys_of(who(&b, NULL, NULL, phone, NULL, NULL), NULL, &k);
+		cr_assert_eq(match_query(db, &k, cases[i].later, cases[i].months, NULL, &r), MGW_OK);
+		match_keys_free(&k);
+		cr_assert_eq(r.repeat, cases[i].repeat, "%s + %u months, referral on %s: repeat %d",
+			     cases[i].earlier, cases[i].months, cases[i].later, r.repeat);
+		match_result_free(&r);
+		/* The agenda: has the case lapsed between its referral and a meeting on `later`? */
+		int lapsed = agenda_lapsed(cases[i].earlier, cases[i].earlier, cases[i].later,
+					   cases[i].months);
+		cr_assert_eq(!lapsed, cases[i].repeat, "%s + %u months at a meeting on %s: lapsed %d",
+			     cases[i].earlier, cases[i].months, cases[i].later, lapsed);
+		int32_t e, l;
+		caldate_parse(cases[i].earlier, &e);
+		caldate_parse(cases[i].later, &l);
+		cr_assert_eq(caldate_within_months(e, l, cases[i].months), cases[i].repeat);
+	}
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <openssl/sha.h>
+#include <sqlite3.h>
 
 #include "codec.h"
 #include "mgw_err.h"
@@ -151,4 +153,346 @@ Test(store, readonly_handle_sees_committed_rows)
 	cr_assert_eq(store_outbox_depth(r, "n", &depth), MGW_OK);
 	cr_assert_eq(depth, 1);
 	store_close(r);
+}
+
+/*
+ * The race behind the stalled delivery streams: a reader asks for the ack
+ * cursor while the writer commits a new delivery. The trace hook commits
+ * that delivery on the writer's handle at the moment the reader's cursor
+ * query starts its second half (the statement that reads MAX(seq)). Read
+ * in two snapshots the cursor claims the new, never-sent delivery as acked
+ * (2); read in one it is 1.
+ */
+static store *race_writer;
+static int race_fired;
+
+static int race_hook(unsigned type, void *ctx, void *p, void *x)
+{
+	const char *sql = sqlite3_sql(p);
+	if (race_fired || sql == NULL || strstr(sql, "MAX(seq)") == NULL)
+		return 0;
+	race_fired = 1;
+	uint64_t seq;
+	cr_assert_eq(store_begin(race_writer), MGW_OK);
+	cr_assert_eq(store_delivery_insert(race_writer, "late", "n", 4, (const uint8_t *)"x", 1,
+					   &seq), MGW_OK);
+	cr_assert_eq(seq, 2);
+	cr_assert_eq(store_commit(race_writer), MGW_OK);
+	return 0;
+}
+
+Test(store, acked_through_is_one_snapshot_while_the_writer_commits)
+{
+	int was;
+	store_begin(s);
+	put("first", "n");
+	cr_assert_eq(store_delivery_ack(s, "n", "first", 1, 1, &was), MGW_OK);
+	store_commit(s);
+	store *r;
+	char err[256];
+	cr_assert_eq(store_open(dir, 1, &r, err, sizeof err), MGW_OK, "%s", err);
+	race_writer = s;
+	race_fired = 0;
+	sqlite3_trace_v2(store_db(r), SQLITE_TRACE_STMT, race_hook, NULL);
+	uint64_t t = 99;
+	cr_assert_eq(store_acked_through(r, "n", &t), MGW_OK);
+	cr_assert(race_fired, "the hook ran while the cursor was read");
+	cr_assert_eq(t, 1, "seq 2 was committed but never sent or acked: the cursor is 1, not %llu",
+		     (unsigned long long)t);
+	sqlite3_trace_v2(store_db(r), 0, NULL, NULL);
+	cr_assert_eq(store_acked_through(r, "n", &t), MGW_OK);
+	cr_assert_eq(t, 1);
+	store_close(r);
+}
+
+static int count_rows(void *ctx, uint64_t seq, const char *id, const uint8_t *b, size_t n)
+{
+	(*(int *)ctx)++;
+	return 0;
+}
+
+Test(store, an_outbox_body_edited_offline_is_never_sent)
+{
+	uint64_t seq;
+	uint8_t d[32], want[32];
+	store_begin(s);
+	cr_assert_eq(store_delivery_insert_digest(s, "d1", "n", 4, (const uint8_t *)"body-one", 8,
+						  d, &seq), MGW_OK);
+	put("d2", "n");
+	store_commit(s);
+	SHA256((const uint8_t *)"body-one", 8, want);
+	cr_assert_arr_eq(d, want, 32, "the digest returned is SHA-256 of the body");
+	int rows = 0;
+	cr_assert_eq(store_outbox_fetch(s, "n", 0, 10, count_rows, &rows), MGW_OK);
+	cr_assert_eq(rows, 2);
+	/* Someone with the file edits the queued body. */
+	cr_assert_eq(sqlite3_exec(store_db(s), "UPDATE delivery_body SET body=x'6576696c' "
+				  "WHERE delivery_id='d1'", NULL, NULL, NULL), SQLITE_OK);
+	rows = 0;
+	uint64_t bad = 0;
+	cr_assert_eq(store_outbox_fetch(s, "n", 0, 10, count_rows, &rows), MGW_E_INVALID);
+	cr_assert_eq(rows, 0, "the edited body is not passed on, nor anything after it");
+	cr_assert_eq(store_outbox_fetch_digest(s, "n", 0, 10, NULL, NULL, &bad), MGW_E_INVALID);
+	cr_assert_eq(bad, 1);
+	/* A body deleted offline: reported, not silently skipped. */
+	cr_assert_eq(sqlite3_exec(store_db(s), "DELETE FROM delivery_body", NULL, NULL, NULL),
+		     SQLITE_OK);
+	cr_assert_eq(store_outbox_fetch_digest(s, "n", 0, 10, NULL, NULL, &bad), MGW_E_INVALID);
+	cr_assert_eq(bad, 1);
+}
+
+/* Any file under dir whose bytes contain needle? (database, WAL, journal) */
+static int grep_dir(const char *needle)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "grep -rqa '%s' %s", needle, dir);
+	return system(cmd) == 0;
+}
+
+Test(store, purge_deletes_acked_bodies_past_retention_from_database_and_wal)
+{
+	/* Synthetic case contents (DOMAIN.md test values). */
+	static const char body1[] = "victim Jane Testperson phone 07700 900123 lives at 1 Test Road";
+	static const char body2[] = "victim Anna Sampleton phone 07700 900456 kept for now";
+	static const char body3[] = "victim Beth Exampleby phone 07700 900789 not yet acked";
+	uint64_t seq, n;
+	uint8_t d1[32], d[32];
+	int was;
+	store_begin(s);
+	store_delivery_insert_digest(s, "p1", "n", 4, (const uint8_t *)body1, sizeof body1, d1, &seq);
+	store_delivery_insert_digest(s, "p2", "n", 4, (const uint8_t *)body2, sizeof body2, d, &seq);
+	store_delivery_insert_digest(s, "p3", "n", 4, (const uint8_t *)body3, sizeof body3, d, &seq);
+	cr_assert_eq(store_delivery_ack(s, "n", "p1", 1, 1000, &was), MGW_OK);
+	cr_assert_eq(store_delivery_ack(s, "n", "p2", 2, 5000, &was), MGW_OK);
+	store_commit(s);
+	cr_assert(grep_dir("07700 900123"), "the test can see a body on disk");
+	store_begin(s);
+	cr_assert_eq(store_purge_delivered(s, 2000, &n), MGW_OK);
+	store_commit(s);
+	cr_assert_eq(n, 1, "only the delivery acked before the retention bound");
+	cr_assert_eq(store_wal_truncate(s), MGW_OK);
+	cr_assert_not(grep_dir("07700 900123"), "a purged body is in the database or WAL");
+	cr_assert_not(grep_dir("Jane Testperson"));
+	cr_assert(grep_dir("07700 900456"), "a body acked inside the retention period stays");
+	cr_assert(grep_dir("07700 900789"), "an unacked body stays");
+	/* The row and its digest stay: a duplicate ack is still a duplicate. */
+	store_begin(s);
+	cr_assert_eq(store_delivery_ack(s, "n", "p1", 1, 9000, &was), MGW_OK);
+	cr_assert_eq(was, 1);
+	store_commit(s);
+	sqlite3_stmt *q;
+	cr_assert_eq(sqlite3_prepare_v2(store_db(s), "SELECT digest, (SELECT COUNT(*) FROM "
+				       "delivery_body b WHERE b.delivery_id=d.delivery_id) FROM "
+				       "deliveries d WHERE delivery_id='p1'", -1, &q, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+	cr_assert_eq(sqlite3_column_bytes(q, 0), 32);
+	cr_assert_eq(memcmp(sqlite3_column_blob(q, 0), d1, 32), 0);
+	cr_assert_eq(sqlite3_column_int(q, 1), 0, "the body is gone");
+	sqlite3_finalize(q);
+	uint64_t t;
+	store_acked_through(s, "n", &t);
+	cr_assert_eq(t, 2);
+}
+
+Test(store, integrity_check_finds_a_damaged_page)
+{
+	char err[256];
+	store_begin(s);
+	for (int i = 0; i < 400; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "i%d", i);
+		uint64_t seq;
+		char body[300];
+		memset(body, 'a' + i % 26, sizeof body);
+		store_delivery_insert(s, id, "n", 4, (const uint8_t *)body, sizeof body, &seq);
+	}
+	store_commit(s);
+	cr_assert_eq(store_integrity_check(s, err, sizeof err), MGW_OK, "%s", err);
+	cr_assert_eq(store_wal_truncate(s), MGW_OK);
+	store_close(s);
+	s = NULL;
+	/* Overwrite the middle of page 10 (a b-tree page of deliveries). */
+	char path[128];
+	snprintf(path, sizeof path, "%s/gateway.db", dir);
+	FILE *f = fopen(path, "r+b");
+	cr_assert_not_null(f);
+	fseek(f, 9 * 4096 + 8, SEEK_SET);
+	static const char junk[64] = "\xff\xff\xff\xff\xff\xff\xff\xff\x01\x02\x03\x04";
+	fwrite(junk, 1, sizeof junk, f);
+	fclose(f);
+	int rc = store_open(dir, 0, &s, err, sizeof err);
+	if (rc == MGW_OK)
+		rc = store_integrity_check(s, err, sizeof err);
+	cr_assert_eq(rc, MGW_E_DB, "a damaged page is noticed");
+	cr_assert(strstr(err, "aaaa") == NULL, "the message holds no row contents: %s", err);
+}
+
+/* Counting node source over the store, to measure what a proof reads. */
+static unsigned reads;
+
+static int count_leaf(void *ctx, uint64_t i, uint8_t out[32])
+{
+	reads++;
+	return store_audit_leaf(ctx, i, out);
+}
+
+static int count_node(void *ctx, unsigned level, uint64_t i, uint8_t out[32])
+{
+	reads++;
+	return store_audit_node(ctx, level, i, out);
+}
+
+Test(store, proofs_and_roots_read_log_n_stored_nodes_and_verify)
+{
+	enum { N = 3000 };
+	Marac__V1__AuditRecord r = MARAC__V1__AUDIT_RECORD__INIT;
+	r.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_START;
+	struct merkle_range want;
+	merkle_range_init(&want);
+	store_begin(s);
+	for (int i = 0; i < N; i++) {
+		uint8_t leaf[32];
+		r.time_ms = 0;
+		cr_assert_eq(store_audit_append(s, &r, leaf), MGW_OK);
+		merkle_range_append(&want, leaf);
+		if (i == 1700) {
+			/* A rolled-back savepoint leaves no stray nodes behind. */
+			store_savepoint(s);
+			for (int k = 0; k < 5; k++)
+				store_audit_append(s, &r, NULL);
+			store_rollback_to(s);
+		}
+	}
+	store_commit(s);
+	uint8_t root[32], got[32];
+	merkle_range_root(&want, root);
+	cr_assert_eq(store_audit_root(s, N, got), MGW_OK);
+	cr_assert_arr_eq(got, root, 32);
+	/* Reopen: the compact range is read back, not rebuilt. */
+	store_close(s);
+	char err[256];
+	cr_assert_eq(store_open(dir, 1, &s, err, sizeof err), MGW_OK, "%s", err);
+	for (uint64_t size = 1; size <= N; size += 127) {
+		struct merkle_range pre;
+		merkle_range_init(&pre);
+		for (uint64_t i = 0; i < size; i++) {
+			uint8_t leaf[32];
+			store_audit_leaf(s, i, leaf);
+			merkle_range_append(&pre, leaf);
+		}
+		uint8_t rs[32];
+		merkle_range_root(&pre, rs);
+		cr_assert_eq(store_audit_root(s, size, got), MGW_OK);
+		cr_assert_arr_eq(got, rs, 32, "root at %llu", (unsigned long long)size);
+		uint64_t idx = size / 3;
+		uint8_t proof[MERKLE_PROOF_MAX][32], leaf[32];
+		size_t len;
+		reads = 0;
+		cr_assert_eq(merkle_inclusion_proof_nodes(count_leaf, count_node, s, idx, size, proof,
+							  &len), MGW_OK);
+		cr_assert_leq(reads, 2 * 12 + 2, "inclusion proof at %llu read %u hashes",
+			      (unsigned long long)size, reads);
+		store_audit_leaf(s, idx, leaf);
+		cr_assert_eq(merkle_verify_inclusion(leaf, idx, size, (const uint8_t(*)[32])proof, len,
+						     rs), MGW_OK);
+		cr_assert_eq(store_audit_inclusion_proof(s, idx, size, proof, &len), MGW_OK);
+		cr_assert_eq(merkle_verify_inclusion(leaf, idx, size, (const uint8_t(*)[32])proof, len,
+						     rs), MGW_OK);
+		reads = 0;
+		cr_assert_eq(merkle_consistency_proof_nodes(count_leaf, count_node, s, size, N, proof,
+							    &len), MGW_OK);
+		cr_assert_leq(reads, 2 * 12 + 2, "consistency proof read %u hashes", reads);
+		cr_assert_eq(merkle_verify_consistency(size, N, (const uint8_t(*)[32])proof, len, rs,
+						       root), MGW_OK);
+	}
+}
+
+Test(store, a_version_1_file_is_upgraded_with_digests_and_tree_nodes)
+{
+	Marac__V1__AuditRecord r = MARAC__V1__AUDIT_RECORD__INIT;
+	r.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_START;
+	struct merkle_range want;
+	merkle_range_init(&want);
+	store_begin(s);
+	for (int i = 0; i < 37; i++) {
+		uint8_t leaf[32];
+		r.time_ms = 0;
+		store_audit_append(s, &r, leaf);
+		merkle_range_append(&want, leaf);
+	}
+	store_commit(s);
+	/* Turn it into the version-1 layout: bodies inside deliveries, no nodes, no digest. */
+	cr_assert_eq(sqlite3_exec(store_db(s),
+				  "DROP TABLE audit_node; DROP TABLE delivery_body; DROP TABLE deliveries;"
+				  "CREATE TABLE deliveries(delivery_id TEXT PRIMARY KEY,"
+				  "  recipient_node TEXT NOT NULL, recipient_agency INTEGER NOT NULL,"
+				  "  seq INTEGER NOT NULL, body BLOB NOT NULL, acked_at_ms INTEGER,"
+				  "  UNIQUE(recipient_node, seq));"
+				  "CREATE INDEX deliveries_unacked ON deliveries(recipient_node, seq)"
+				  "  WHERE acked_at_ms IS NULL;"
+				  "INSERT INTO deliveries VALUES('old', 'n', 4, 1, x'6f6c64', NULL);"
+				  "INSERT INTO node_seq VALUES('n', 2);"
+				  "UPDATE meta SET value='1' WHERE key='schema_version'",
+				  NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(store_db(s)));
+	store_close(s);
+	char err[256];
+	cr_assert_eq(store_open(dir, 0, &s, err, sizeof err), MGW_OK, "%s", err);
+	int rows = 0;
+	cr_assert_eq(store_outbox_fetch(s, "n", 0, 10, count_rows, &rows), MGW_OK);
+	cr_assert_eq(rows, 1, "the old body has its digest and is still sent");
+	cr_assert_eq(put("new", "n"), 2);
+	uint8_t a[32], b[32];
+	merkle_range_root(&want, a);
+	cr_assert_eq(store_audit_root(s, 37, b), MGW_OK);
+	cr_assert_arr_eq(a, b, 32);
+	uint8_t leaf[32];
+	r.time_ms = 0;
+	store_begin(s);
+	cr_assert_eq(store_audit_append(s, &r, leaf), MGW_OK);
+	store_commit(s);
+	merkle_range_append(&want, leaf);
+	merkle_range_root(&want, a);
+	cr_assert_eq(store_audit_root(s, 38, b), MGW_OK);
+	cr_assert_arr_eq(a, b, 32);
+}
+
+Test(store, an_outbox_row_deleted_offline_is_noticed)
+{
+	char err[256];
+	store_begin(s);
+	put("a", "n");
+	put("b", "n");
+	put("c", "n");
+	put("x", "other");
+	store_commit(s);
+	int was;
+	store_begin(s);
+	store_delivery_ack(s, "n", "a", 1, 1, &was);
+	store_commit(s);
+	uint64_t purged;
+	cr_assert_eq(store_purge_delivered(s, 10, &purged), MGW_OK);
+	cr_assert_eq(purged, 1);
+	cr_assert_eq(store_outbox_check(s, err, sizeof err), MGW_OK, "purged bodies are not gaps: %s",
+		     err);
+	cr_assert_eq(sqlite3_exec(store_db(s), "DELETE FROM deliveries WHERE delivery_id='b'", NULL,
+				  NULL, NULL), SQLITE_OK);
+	cr_assert_eq(store_outbox_check(s, err, sizeof err), MGW_E_INVALID);
+	cr_assert(strstr(err, "\"n\""), "%s", err);
+	/* Without the check the pump would skip seq 2 without a word. */
+	uint64_t t;
+	store_acked_through(s, "n", &t);
+	cr_assert_eq(t, 2);
+}
+
+Test(store, an_outbox_row_added_offline_is_noticed)
+{
+	char err[256];
+	store_begin(s);
+	put("a", "n");
+	store_commit(s);
+	cr_assert_eq(sqlite3_exec(store_db(s), "INSERT INTO deliveries(delivery_id, recipient_node,"
+				  " recipient_agency, seq, digest) VALUES('z', 'ghost', 4, 1, NULL)",
+				  NULL, NULL, NULL), SQLITE_OK);
+	cr_assert_eq(store_outbox_check(s, err, sizeof err), MGW_E_INVALID);
+	cr_assert(strstr(err, "ghost"), "%s", err);
 }

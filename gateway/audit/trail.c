@@ -1,0 +1,334 @@
+/* trail.c: see trail.h. */
+#include "trail.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "mgw_limits.h"
+#include "mgw_err.h"
+
+#define TRAIL_PATH_MAX 4200
+
+/*
+ * Read a small text file whole (at most max bytes) into *out (malloc'd,
+ * NUL-terminated). MGW_E_NOTFOUND if it does not exist.
+ */
+static int read_small(const char *path, size_t max, char **out, size_t *len)
+{
+	*out = NULL;
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return errno == ENOENT ? MGW_E_NOTFOUND : MGW_E_IO;
+	char *b = malloc(max + 2);
+	int rc = MGW_E_NOMEM;
+	if (b == NULL)
+		goto fail;
+	size_t n = fread(b, 1, max + 1, f);
+	rc = MGW_E_IO;
+	if (ferror(f))
+		goto fail;
+	rc = MGW_E_TOO_LARGE;
+	if (n > max)
+		goto fail;
+	b[n] = 0;
+	*out = b;
+	b = NULL;
+	if (len)
+		*len = n;
+	rc = MGW_OK;
+fail:
+	free(b);
+	fclose(f);
+	return rc;
+}
+
+static int write_line(const char *path, const char *text)
+{
+	size_t n = strlen(text);
+	char *b = malloc(n + 2);
+	if (b == NULL)
+		return MGW_E_NOMEM;
+	memcpy(b, text, n);
+	b[n] = '\n';
+	int rc = write_file_atomic(path, b, n + 1, 0644);
+	free(b);
+	return rc;
+}
+
+int audit_key_open(const char *dir, const char *origin, int allow_new_key,
+		   checkpoint_key **key, char **vkey, char *err, size_t errlen)
+{
+	char kpath[TRAIL_PATH_MAX], vpath[TRAIL_PATH_MAX];
+	char *old = NULL;
+	int rc = MGW_E_INVALID;
+	*key = NULL;
+	*vkey = NULL;
+	if (snprintf(kpath, sizeof kpath, "%s/audit.key", dir) >= (int)sizeof kpath ||
+	    snprintf(vpath, sizeof vpath, "%s/audit.vkey", dir) >= (int)sizeof vpath) {
+		snprintf(err, errlen, "%s: path too long", dir);
+		goto fail;
+	}
+	rc = read_small(vpath, CHECKPOINT_MAX_NOTE, &old, NULL);
+	if (rc != MGW_OK && rc != MGW_E_NOTFOUND) {
+		snprintf(err, errlen, "%s: cannot read (%s)", vpath, mgw_strerror(rc));
+		goto fail;
+	}
+	if (old)
+		old[strcspn(old, "\r\n")] = 0;
+	if (access(kpath, F_OK) != 0) {
+		if (old && !allow_new_key) {
+			snprintf(err, errlen, "%s is missing but %s exists: the signing key was lost "
+					      "or deleted. Restore it from backup; a new key (which "
+					      "auditors must be told of) needs the explicit new-key option",
+				 kpath, vpath);
+			rc = MGW_E_INVALID;
+			goto fail;
+		}
+		rc = checkpoint_key_generate(kpath, origin);
+		if (rc != MGW_OK) {
+			snprintf(err, errlen, "%s: cannot create the audit signing key (%s)", kpath,
+				 mgw_strerror(rc));
+			goto fail;
+		}
+	}
+	rc = checkpoint_key_load(kpath, key);
+	if (rc != MGW_OK) {
+		snprintf(err, errlen, "%s: cannot load the audit signing key (%s; mode must be 0600)",
+			 kpath, mgw_strerror(rc));
+		goto fail;
+	}
+	if ((rc = checkpoint_key_vkey(*key, vkey)) != MGW_OK)
+		goto fail;
+	int differs = old && strcmp(old, *vkey) != 0;
+	if (differs && !allow_new_key) {
+		snprintf(err, errlen, "%s does not match %s: the signing key was replaced. Restore "
+				      "the original key; a new key needs the explicit new-key option",
+			 kpath, vpath);
+		rc = MGW_E_INVALID;
+		goto fail;
+	}
+	if (differs) {
+		char arch[TRAIL_PATH_MAX + 32];
+		snprintf(arch, sizeof arch, "%s.replaced-%lld", vpath, (long long)store_now_ms());
+		if ((rc = write_line(arch, old)) != MGW_OK) {
+			snprintf(err, errlen, "%s: cannot keep the old verifier key", arch);
+			goto fail;
+		}
+	}
+	if ((old == NULL || differs) && (rc = write_line(vpath, *vkey)) != MGW_OK) {
+		snprintf(err, errlen, "%s: cannot write", vpath);
+		goto fail;
+	}
+	free(old);
+	return MGW_OK;
+fail:
+	free(old);
+	checkpoint_key_free(*key);
+	*key = NULL;
+	free(*vkey);
+	*vkey = NULL;
+	return rc;
+}
+
+int audit_checkpoint_save(const char *dir, const char *note)
+{
+	char path[TRAIL_PATH_MAX];
+	if (snprintf(path, sizeof path, "%s/audit.checkpoint", dir) >= (int)sizeof path)
+		return MGW_E_INVALID;
+	return write_file_atomic(path, note, strlen(note), 0644);
+}
+
+/* One checkpoint the trail must satisfy. */
+struct cp {
+	const char *where; /* for messages */
+	char *note;
+	int have;
+	uint64_t size;
+	uint8_t root[32];
+};
+
+static int parse_cp(struct cp *c, const checkpoint_verifier *v, const char *origin,
+		    unsigned flags, char *err, size_t errlen)
+{
+	char *org = NULL;
+	size_t len = strlen(c->note);
+	int rc = checkpoint_verify(v, c->note, len, &org, &c->size, c->root);
+	if (rc == MGW_E_NOTFOUND && (flags & AUDIT_TRAIL_KEY_REPLACED))
+		rc = checkpoint_parse_unverified(c->note, len, &org, &c->size, c->root);
+	if (rc != MGW_OK) {
+		snprintf(err, errlen, "the checkpoint in %s does not verify with audit.vkey (%s): "
+				      "refusing to start (was audit.key replaced? restore it; a new "
+				      "key needs the explicit new-key option)", c->where,
+			 mgw_strerror(rc));
+		return MGW_E_INVALID;
+	}
+	if (strcmp(org, origin) != 0) {
+		snprintf(err, errlen, "the checkpoint in %s is for origin \"%s\" but audit.origin is "
+				      "\"%s\": the origin of an existing trail cannot change",
+			 c->where, org, origin);
+		free(org);
+		return MGW_E_INVALID;
+	}
+	free(org);
+	c->have = 1;
+	return MGW_OK;
+}
+
+/* The stored records must reach c's size and give its root. */
+static int check_cp(store *st, const struct cp *c, uint64_t n, char *err, size_t errlen)
+{
+	if (!c->have)
+		return MGW_OK;
+	if (c->size > n) {
+		snprintf(err, errlen, "the store holds %llu audit records but the checkpoint in %s "
+				      "was signed at size %llu: the trail was cut back or records were "
+				      "lost; refusing to start",
+			 (unsigned long long)n, c->where, (unsigned long long)c->size);
+		return MGW_E_INVALID;
+	}
+	uint8_t root[32];
+	int rc = store_audit_root(st, c->size, root);
+	if (rc != MGW_OK) {
+		snprintf(err, errlen, "cannot read the audit tree at size %llu (%s)",
+			 (unsigned long long)c->size, mgw_strerror(rc));
+		return rc == MGW_E_NOTFOUND ? MGW_E_INVALID : rc;
+	}
+	if (memcmp(root, c->root, 32) != 0) {
+		snprintf(err, errlen, "the audit records in the store do not give the root signed at "
+				      "size %llu (checkpoint in %s): records were altered; refusing to "
+				      "start", (unsigned long long)c->size, c->where);
+		return MGW_E_INVALID;
+	}
+	return MGW_OK;
+}
+
+/* Re-hash record i from its bytes; it must match the stored leaf. */
+static int rehash(store *st, uint64_t i, uint8_t leaf[32], char *err, size_t errlen)
+{
+	uint8_t stored[32], *rec = NULL;
+	size_t len = 0;
+	if (store_audit_get(st, i, &rec, &len) != MGW_OK || store_audit_leaf(st, i, stored) != MGW_OK) {
+		free(rec);
+		snprintf(err, errlen, "audit record %llu is missing from the store",
+			 (unsigned long long)i);
+		return MGW_E_INVALID;
+	}
+	int rc = merkle_leaf_hash(rec, len, leaf);
+	free(rec);
+	if (rc != MGW_OK)
+		return rc;
+	if (memcmp(leaf, stored, 32) != 0) {
+		snprintf(err, errlen, "audit record %llu does not match its leaf hash: the store was "
+				      "altered; refusing to start", (unsigned long long)i);
+		return MGW_E_INVALID;
+	}
+	return MGW_OK;
+}
+
+int audit_trail_open(store *st, const char *dir, const char *vkey, const char *origin,
+		     unsigned flags, struct merkle_range *range, uint64_t *cp_size,
+		     char *err, size_t errlen)
+{
+	char path[TRAIL_PATH_MAX];
+	struct cp file = {.where = "audit.checkpoint"}, db = {.where = "the store"};
+	checkpoint_verifier *v = NULL;
+	uint64_t n = store_audit_size(st);
+	int rc = MGW_E_INVALID;
+	if (snprintf(path, sizeof path, "%s/audit.checkpoint", dir) >= (int)sizeof path) {
+		snprintf(err, errlen, "%s: path too long", dir);
+		goto fail;
+	}
+	if ((rc = checkpoint_verifier_new(vkey, &v)) != MGW_OK) {
+		snprintf(err, errlen, "audit.vkey is not a verifier key");
+		goto fail;
+	}
+	rc = read_small(path, CHECKPOINT_MAX_NOTE, &file.note, NULL);
+	if (rc == MGW_OK)
+		rc = parse_cp(&file, v, origin, flags, err, errlen);
+	else if (rc == MGW_E_NOTFOUND)
+		rc = MGW_OK;
+	else
+		snprintf(err, errlen, "%s: cannot read (%s)", path, mgw_strerror(rc));
+	if (rc != MGW_OK)
+		goto fail;
+	uint64_t sz;
+	rc = store_checkpoint_latest(st, &sz, &db.note);
+	if (rc == MGW_OK)
+		rc = parse_cp(&db, v, origin, flags, err, errlen);
+	else if (rc == MGW_E_NOTFOUND)
+		rc = MGW_OK;
+	else
+		snprintf(err, errlen, "cannot read checkpoints from the store");
+	if (rc != MGW_OK)
+		goto fail;
+	if ((rc = check_cp(st, &file, n, err, errlen)) != MGW_OK ||
+	    (rc = check_cp(st, &db, n, err, errlen)) != MGW_OK)
+		goto fail;
+	/* A trail small enough to re-hash within a second or two is re-hashed whole. */
+	if (n <= MGW_AUDIT_START_REHASH_MAX)
+		flags |= AUDIT_TRAIL_FULL;
+	uint64_t big = file.have ? file.size : 0;
+	if (db.have && db.size > big)
+		big = db.size;
+	/* The signed prefix from stored nodes; everything after it from the bytes. */
+	struct merkle_range r;
+	merkle_range_init(&r);
+	uint64_t from = 0;
+	if (!(flags & AUDIT_TRAIL_FULL)) {
+		if ((rc = store_audit_range(st, big, &r)) != MGW_OK)
+			goto fail;
+		from = big;
+	}
+	const struct cp *cps[2] = {&file, &db};
+	for (uint64_t i = from; i < n; i++) {
+		uint8_t leaf[32];
+		if ((rc = rehash(st, i, leaf, err, errlen)) != MGW_OK ||
+		    (rc = merkle_range_append(&r, leaf)) != MGW_OK)
+			goto fail;
+		/* Full mode: each signed root is recomputed from the bytes, in the same pass. */
+		for (int k = 0; k < 2; k++) {
+			uint8_t root[32];
+			if (!cps[k]->have || cps[k]->size != r.size)
+				continue;
+			if ((rc = merkle_range_root(&r, root)) != MGW_OK)
+				goto fail;
+			if (memcmp(root, cps[k]->root, 32) != 0) {
+				snprintf(err, errlen, "the audit records do not give the root signed "
+						      "at size %llu (%s): records were altered; "
+						      "refusing to start",
+					 (unsigned long long)cps[k]->size, cps[k]->where);
+				rc = MGW_E_INVALID;
+				goto fail;
+			}
+		}
+	}
+	/* The stored interior nodes must describe the same tree as the records. */
+	uint8_t a[32], b[32];
+	if ((rc = merkle_range_root(&r, a)) != MGW_OK)
+		goto fail;
+	rc = store_audit_root(st, n, b);
+	if (rc != MGW_OK || memcmp(a, b, 32) != 0) {
+		snprintf(err, errlen, "the stored audit tree nodes do not match the records: the "
+				      "store was altered; refusing to start");
+		rc = MGW_E_INVALID;
+		goto fail;
+	}
+	/* First start with this file, or the file missed the last commit: bring it up. */
+	if (db.have && (!file.have || db.size > file.size) &&
+	    (rc = audit_checkpoint_save(dir, db.note)) != MGW_OK) {
+		snprintf(err, errlen, "%s: cannot write", path);
+		goto fail;
+	}
+	*range = r;
+	*cp_size = big;
+	rc = MGW_OK;
+fail:
+	checkpoint_verifier_free(v);
+	free(file.note);
+	free(db.note);
+	return rc;
+}

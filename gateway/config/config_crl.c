@@ -1,0 +1,108 @@
+/*
+ * config_crl.c: checking a CRL before the daemon uses it (config.h:
+ * config_crl_check, config_check_files). A bad CRL installed by a reload
+ * refuses every node; one that is not a CRL at all (/dev/zero, a private
+ * key) must fail --check-config, not the first handshake.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include "mgw_err.h"
+#include "mgw_limits.h"
+
+/* One X509 CRL, PEM or DER, from a regular file already checked for size. */
+static X509_CRL *read_crl(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return NULL;
+	X509_CRL *crl = PEM_read_X509_CRL(f, NULL, NULL, NULL);
+	if (crl == NULL) {
+		rewind(f);
+		crl = d2i_X509_CRL_fp(f, NULL);
+	}
+	fclose(f);
+	return crl;
+}
+
+int config_crl_check(const char *ca_path, const char *crl_path, char *err, size_t errlen)
+{
+	X509_CRL *crl = NULL;
+	X509 *ca = NULL;
+	EVP_PKEY *pub = NULL;
+	FILE *f = NULL;
+	int rc = MGW_E_INVALID;
+	struct stat st;
+	if (stat(crl_path, &st) != 0) {
+		snprintf(err, errlen, "tls.crl \"%s\": %s", crl_path, strerror(errno));
+		rc = MGW_E_IO;
+		goto fail;
+	}
+	/* /dev/zero must not be read for ever: regular files of a bounded size only. */
+	if (!S_ISREG(st.st_mode) || st.st_size > (off_t)MGW_CRL_MAX_BYTES) {
+		snprintf(err, errlen, "tls.crl \"%s\": not a regular file of at most %u bytes",
+			 crl_path, MGW_CRL_MAX_BYTES);
+		goto fail;
+	}
+	if ((crl = read_crl(crl_path)) == NULL) {
+		snprintf(err, errlen, "tls.crl \"%s\": not a certificate revocation list (PEM or "
+				      "DER X509 CRL)", crl_path);
+		goto fail;
+	}
+	if ((f = fopen(ca_path, "rb")) == NULL) {
+		snprintf(err, errlen, "tls.ca \"%s\": %s", ca_path, strerror(errno));
+		rc = MGW_E_IO;
+		goto fail;
+	}
+	ca = PEM_read_X509(f, NULL, NULL, NULL);
+	if (ca == NULL) {
+		snprintf(err, errlen, "tls.ca \"%s\": not a PEM certificate", ca_path);
+		goto fail;
+	}
+	if (X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_subject_name(ca)) != 0) {
+		snprintf(err, errlen, "tls.crl \"%s\" was issued by another CA than tls.ca", crl_path);
+		goto fail;
+	}
+	if ((pub = X509_get_pubkey(ca)) == NULL || X509_CRL_verify(crl, pub) != 1) {
+		snprintf(err, errlen, "tls.crl \"%s\": its signature does not verify with the key of "
+				      "tls.ca \"%s\"", crl_path, ca_path);
+		goto fail;
+	}
+	const ASN1_TIME *next = X509_CRL_get0_nextUpdate(crl);
+	if (next == NULL) {
+		snprintf(err, errlen, "tls.crl \"%s\" has no nextUpdate", crl_path);
+		goto fail;
+	}
+	if (X509_cmp_current_time(next) <= 0) {
+		snprintf(err, errlen, "tls.crl \"%s\" expired (nextUpdate passed): every node would be "
+				      "refused; issue a new CRL", crl_path);
+		goto fail;
+	}
+	const ASN1_TIME *last = X509_CRL_get0_lastUpdate(crl);
+	if (last && X509_cmp_current_time(last) > 0) {
+		snprintf(err, errlen, "tls.crl \"%s\" is not valid yet (lastUpdate in the future)",
+			 crl_path);
+		goto fail;
+	}
+	rc = MGW_OK;
+fail:
+	if (f)
+		fclose(f);
+	EVP_PKEY_free(pub);
+	X509_free(ca);
+	X509_CRL_free(crl);
+	return rc;
+}
+
+int config_check_files(const struct mgw_config *c, char *err, size_t errlen)
+{
+	if (c->tls_crl == NULL)
+		return MGW_OK;
+	return config_crl_check(c->tls_ca, c->tls_crl, err, errlen);
+}
