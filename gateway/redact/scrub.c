@@ -495,7 +495,10 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 	size_t d = t;
 	while (d > 0 && !has_digit(ls.w[d - 1], ls.l[d - 1]))
 		d--;
-	if (d > 0 && d - 1 > 0 && (rc = add_words(bc, &ls, d - 1, t + 1, kind, R_VAL_LINE1)) != 0)
+	/* "170a cliff walk" and "170a cliff walk cleethorpes" without "flat 10". */
+	if (d > 0 && d - 1 > 0 &&
+	    ((rc = add_words(bc, &ls, d - 1, t + 1, kind, R_VAL_LINE1)) != 0 ||
+	     (ls.n < ws.n && (rc = add_words(bc, &ws, d - 1, ws.n, kind, R_VAL_ADDR)) != 0)))
 		return rc;
 	if (t > d) /* at least one word of name before the type */
 		return add_words(bc, &ls, d, t + 1, kind, R_VAL_STREET);
@@ -957,8 +960,9 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e)
 	if (prev_word(s, a, &pa, &pe)) {
 		if (title_word(s + pa, pe - pa))
 			return 1;
-		if (pe - pa == 1 && sc_upper(s[pa]))
-			return 1; /* "J Green", "J. Green" */
+		if (pe - pa == 1 && sc_upper(s[pa]) &&
+		    (s[pe] == '.' || (s[pa] != 'A' && s[pa] != 'I')))
+			return 1; /* "J Green", "J. Green"; not "A GREEN VAUXHALL" */
 		if (sc_upper(s[pa]) && !sentence_start(s, pa) &&
 		    (lex_classify((const char *)s + pa, pe - pa) & (LEX_FORENAME | LEX_COMMON)) ==
 		        LEX_FORENAME)
@@ -1209,15 +1213,27 @@ static int buf_put(struct buf *b, const void *p, size_t n)
 	return 0;
 }
 
-/* Only spaces between two name findings: "Percival [misspelt surname]". */
-static int only_spaces(const unsigned char *s, size_t a, size_t b)
+/* Only spaces (and with comma, commas) between two findings:
+ * "Percival [misspelt surname]", "[address], [postcode]". */
+static int only_spaces(const unsigned char *s, size_t a, size_t b, int comma)
 {
 	if (b - a > 3)
 		return 0;
 	for (size_t i = a; i < b; i++)
-		if (s[i] != ' ')
+		if (s[i] != ' ' && !(comma && s[i] == ','))
 			return 0;
 	return 1;
+}
+
+/* Two findings a gap apart that read as one: a name in two parts, an
+ * address and its postcode. */
+static int adjacent(const unsigned char *s, const struct span *a, const struct span *b)
+{
+	if (a->kind == SCRUB_NAME && b->kind == SCRUB_NAME)
+		return only_spaces(s, a->end, b->start, 0);
+	if (a->kind == SCRUB_ADDRESS && b->kind == SCRUB_POSTCODE)
+		return only_spaces(s, a->end, b->start, 1);
+	return 0;
 }
 
 static int priority(unsigned kind)
@@ -1319,8 +1335,7 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 				if (all.v[j].end > cur.end)
 					cur.end = all.v[j].end;
 				j++;
-			} else if (j < all.n && cur.kind == SCRUB_NAME && all.v[j].kind == SCRUB_NAME &&
-			           only_spaces(orig, cur.end, all.v[j].start)) {
+			} else if (j < all.n && adjacent(orig, &cur, &all.v[j])) {
 				cur.end = all.v[j].end > cur.end ? all.v[j].end : cur.end;
 				j++;
 			} else {

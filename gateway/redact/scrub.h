@@ -160,9 +160,20 @@ struct scrub_spec {
 #define SCRUB_F_LOCATION 1u
 
 /*
- * Build a scrubber from spec (strings copied). NULL if memory ran out.
- * scrubber_new(names, .., keep, .., dobs, ..) is scrubber_build with only
- * those three lists and no flags.
+ * Build a scrubber from spec (strings copied) into *out (NULL on failure).
+ * Returns 0; MGW_E_TOO_LARGE when the spec is over a cap of mgw_limits.h
+ * (MGW_SCRUB_MAX_ENTRIES names + keep + dates + values, one name or value
+ * over MGW_SCRUB_MAX_ENTRY_BYTES, expanded patterns over
+ * MGW_SCRUB_MAX_PATTERN_BYTES, tables over MGW_SCRUB_MAX_TABLE_BYTES): the
+ * caller must withhold the text, since a partial list would leak the rest;
+ * or MGW_E_NOMEM.
+ */
+int scrubber_build2(const struct scrub_spec *spec, scrubber **out);
+
+/*
+ * scrubber_build2 returning the scrubber, or NULL with errno E2BIG (over a
+ * cap) or ENOMEM. scrubber_new(names, .., keep, .., dobs, ..) is
+ * scrubber_build with only those three lists and no flags.
  */
 scrubber *scrubber_build(const struct scrub_spec *spec);
 

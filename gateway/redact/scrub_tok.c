@@ -19,6 +19,7 @@
  *            "was there a cue in the last 48 bytes". Capitalised words are
  *            checked against the listed surnames for one edit.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -168,7 +169,9 @@ static size_t dot_before(const unsigned char *s, size_t e)
  * An e-mail written around an at-form occupying [aa, ab) ("@", " at ",
  * "[at]", "(at)"). plain: the at-form is the word "at" between spaces,
  * which needs more evidence: a local part with a digit, '.' or '_', a dot
- * written out, or a mail provider's domain. Returns the end, *start the start.
+ * written out, or a mail provider's domain; plain < 0: the at-form is '@'
+ * and only a written-out dot makes this e-mail this function's.
+ * Returns the end, *start the start.
  */
 static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, int plain,
                         size_t *start)
@@ -217,8 +220,10 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 	}
 	if (labels < 2 || !IN(s + last, end - last, TLDS) || !ends_word(s, n, end, 0))
 		return 0;
-	if (plain && !strong && !spelled && !IN(s + first_a, first_e - first_a, PROVIDERS))
+	if (plain > 0 && !strong && !spelled && !IN(s + first_a, first_e - first_a, PROVIDERS))
 		return 0;
+	if (plain < 0 && !spelled)
+		return 0; /* "@" with written dots only: the plain e-mail is the other pass's */
 	*start = l;
 	return end;
 }
@@ -231,7 +236,8 @@ int scrub_email_pass(const unsigned char *s, size_t n, struct spans *out)
 	while (from < n && (at = memchr(s + from, '@', n - from)) != NULL) {
 		size_t a = (size_t)(at - s), ls = a, i = a + 1, end = 0, labels = 0, os;
 		from = a + 1;
-		size_t oe = obf_email(s, n, a, a + 1, 0, &os);
+		int spaced = (a > 0 && s[a - 1] == ' ') || (a + 1 < n && s[a + 1] == ' ');
+		size_t oe = obf_email(s, n, a, a + 1, spaced ? 0 : -1, &os);
 		if (oe && spans_push(out, os, oe, SCRUB_EMAIL, "email:written-out") != 0)
 			return MGW_E_NOMEM;
 		while (ls > 0) {
@@ -617,29 +623,32 @@ static const struct {
 	{"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL}, {"ig", CUE_PLAT},
 	{"index", CUE_VEH}, {"insta", CUE_PLAT}, {"instagram", CUE_PLAT}, {"kik", CUE_PLAT},
 	{"landline", CUE_TEL}, {"lorry", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
-	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"moped", CUE_VEH}, {"motorbike", CUE_VEH},
-	{"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"no", CUE_TEL}, {"num", CUE_TEL},
+	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH}, {"motorbike", CUE_VEH},
+	{"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL}, {"no", CUE_TEL}, {"num", CUE_TEL},
 	{"number", CUE_TEL}, {"passport", CUE_PASS}, {"ph", CUE_TEL}, {"phone", CUE_TEL},
 	{"plate", CUE_VEH}, {"plates", CUE_VEH}, {"psn", CUE_PLAT}, {"reg", CUE_VEH},
 	{"registration", CUE_VEH}, {"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT},
 	{"sort", CUE_SORT}, {"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH},
-	{"tel", CUE_TEL}, {"telegram", CUE_PLAT}, {"telephone", CUE_TEL}, {"tiktok", CUE_PLAT},
+	{"tel", CUE_TEL}, {"telegram", CUE_PLAT}, {"telephone", CUE_TEL}, {"telno", CUE_TEL}, {"tiktok", CUE_PLAT},
 	{"twitter", CUE_PLAT}, {"username", CUE_PLAT}, {"van", CUE_VEH}, {"veh", CUE_VEH},
 	{"vehicle", CUE_VEH}, {"vrm", CUE_VEH}, {"vrn", CUE_VEH}, {"w", CUE_TEL},
 	{"xbox", CUE_PLAT}, {"youtube", CUE_PLAT},
 };
 
-/* Bit k of CUE_LENGTHS[c - 'a']: some cue starts with c and has k letters
- * (derived from CUES; a test checks it). Most words stop here. */
-static const uint16_t CUE_LENGTHS[26] = {
-	0xbe, 0x130, 0x88, 0xe8, 0x0, 0x104, 0x100, 0x52, 0x224, 0x0, 0x8, 0x120, 0x66a,
-	0x4c, 0x0, 0x16c, 0x0, 0x1018, 0x110, 0x3da, 0x100, 0x88, 0x2, 0x10, 0x80, 0x0,
-};
+/* Bit k of cue_lengths[c - 'a']: some cue starts with c and has k letters.
+ * Most words stop at this test. Built once from CUES. */
+static uint16_t cue_lengths[26];
+
+static void cue_init(void)
+{
+	for (size_t i = 0; i < sizeof CUES / sizeof CUES[0]; i++)
+		cue_lengths[CUES[i].w[0] - 'a'] |= (uint16_t)(1u << strlen(CUES[i].w));
+}
 
 /* The cue of a lower-case word, CUE_NONE if none. */
 static unsigned cue_of(const char *w, size_t n)
 {
-	if (n == 0 || n > 15 || !(CUE_LENGTHS[w[0] - 'a'] & (1u << n)))
+	if (n == 0 || n > 15 || !(cue_lengths[w[0] - 'a'] & (1u << n)))
 		return CUE_NONE;
 	size_t lo = 0, hi = sizeof CUES / sizeof CUES[0];
 	while (lo < hi) {
@@ -1013,9 +1022,11 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 int scrub_token_pass(const scrubber *sc, const unsigned char *s, size_t n, unsigned mask,
                      struct spans *out)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	struct cues cx;
 	size_t i = 0;
 
+	pthread_once(&once, cue_init);
 	for (int k = 0; k < CUE_COUNT; k++)
 		cx.last[k] = SIZE_MAX;
 	cx.sort_end = SIZE_MAX;
