@@ -56,15 +56,13 @@ static size_t digits_at(const unsigned char *s, size_t n, size_t i, size_t max)
 	return k;
 }
 
+/* w[0..n) in any case equals the lower-case literal lit. */
 static int word_eq(const unsigned char *w, size_t n, const char *lit)
 {
-	size_t k = strlen(lit);
-	if (k != n)
-		return 0;
 	for (size_t i = 0; i < n; i++)
-		if ((w[i] | 0x20) != (unsigned char)lit[i])
+		if (lit[i] == 0 || (w[i] | 0x20) != (unsigned char)lit[i])
 			return 0;
-	return 1;
+	return lit[n] == 0;
 }
 
 static int word_in(const unsigned char *w, size_t n, const char *const *list, size_t count)
@@ -635,32 +633,31 @@ static const struct {
 	{"xbox", CUE_PLAT}, {"youtube", CUE_PLAT},
 };
 
-/* Bit k of cue_lengths[c - 'a']: some cue starts with c and has k letters.
- * Most words stop at this test. Built once from CUES. */
-static uint16_t cue_lengths[26];
+/* cue_at[c - 'a'][k]: index + 1 of the first cue that starts with c and has
+ * k letters (CUES is sorted, so those are consecutive); 0 none. Most words
+ * stop at this test. Built once from CUES. */
+static uint8_t cue_at[26][16];
 
 static void cue_init(void)
 {
-	for (size_t i = 0; i < sizeof CUES / sizeof CUES[0]; i++)
-		cue_lengths[CUES[i].w[0] - 'a'] |= (uint16_t)(1u << strlen(CUES[i].w));
+	for (size_t i = sizeof CUES / sizeof CUES[0]; i-- > 0;) {
+		size_t k = strlen(CUES[i].w);
+		if (k < 16)
+			cue_at[CUES[i].w[0] - 'a'][k] = (uint8_t)(i + 1);
+	}
 }
 
-/* The cue of a lower-case word, CUE_NONE if none. */
-static unsigned cue_of(const char *w, size_t n)
+/* The cue of the word w[0..n) (ASCII letters, any case), CUE_NONE if none. */
+static unsigned cue_of(const unsigned char *w, size_t n)
 {
-	if (n == 0 || n > 15 || !(cue_lengths[w[0] - 'a'] & (1u << n)))
+	if (n == 0 || n >= 16)
 		return CUE_NONE;
-	size_t lo = 0, hi = sizeof CUES / sizeof CUES[0];
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strncmp(CUES[mid].w, w, n);
-		if (c == 0 && CUES[mid].w[n] == 0)
-			return CUES[mid].cue;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	unsigned c = (w[0] | 0x20) - 'a', x = cue_at[c][n];
+	if (x == 0)
+		return CUE_NONE;
+	for (size_t i = x - 1; i < sizeof CUES / sizeof CUES[0] && CUES[i].w[0] == (char)('a' + c); i++)
+		if (word_eq(w, n, CUES[i].w))
+			return CUES[i].cue;
 	return CUE_NONE;
 }
 
@@ -865,6 +862,20 @@ static int near(const struct cues *cx, unsigned cue, size_t i)
 	return cx->last[cue] != SIZE_MAX && i >= cx->last[cue] && i - cx->last[cue] <= CUE_WINDOW;
 }
 
+/* Do the letters at s[i] start a month's name ("Mar", "march")? A cheap
+ * test before the date reader at every word. */
+static int month_start(const unsigned char *s, size_t n, size_t i)
+{
+	static const char M[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	if (i + 3 > n)
+		return 0;
+	unsigned char a = s[i] | 0x20, b = s[i + 1] | 0x20, c = s[i + 2] | 0x20;
+	for (int k = 0; k < 36; k += 3)
+		if (M[k] == a && M[k + 1] == b && M[k + 2] == c)
+			return 1;
+	return 0;
+}
+
 /* The identifier starting at word start s[*i], if any: its end, kind and
  * rule (*i moves on when a phone leaves out a leading bracket). */
 static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, size_t *start,
@@ -885,13 +896,25 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		return 0;
 	}
 	if (sc_alpha(b)) {
+		/* Every shape below starts with 1-5 letters and goes on with a
+		 * digit, or a separator after 2 (NINO) or 3 (GIR 0AA, a suffix
+		 * registration) letters; other words go straight to the dates. */
+		size_t L = 0;
+		while (i + L < n && sc_alpha(s[i + L]) && L < 6)
+			L++;
+		unsigned char nx = i + L < n ? s[i + L] : 0;
+		int sep = nx == ' ' || nx == '-' || nx == '.';
+		if (!((L <= 5 && sc_digit(nx)) || (L == 2 && sep) || (L == 3 && nx == ' ') ||
+		      (L == 5 && nx == ' ')))
+			goto dates;
 		TRY(SCRUB_NINO, "ni-number", nino_at(s, n, i));
 		TRY(SCRUB_POSTCODE, "postcode", postcode_at(s, n, i));
 		TRY(SCRUB_CRN, "crn", crn_at(s, n, i));
 		TRY(SCRUB_DOCUMENT, "document:driving-licence", licence_at(s, n, i));
 		TRY(SCRUB_VEHICLE, near(cx, CUE_VEH, i) ? "vehicle:cue" : "vehicle:current",
 		    vehicle_at(s, n, i, near(cx, CUE_VEH, i)));
-		if (sc->ndobs)
+	dates:
+		if (sc->ndobs && month_start(s, n, i))
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
 		return 0;
 	}
@@ -963,23 +986,23 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 	char w[WORD_MAX];
 	size_t j = i, wl;
 	while (j < n && sc_alpha(s[j]) && j - i < WORD_MAX)
-		w[j - i] = (char)(s[j] | 0x20), j++;
+		j++;
 	wl = j - i;
 	if (j < n && (sc_alpha(s[j]) || s[j] >= 0x80))
 		return 0; /* longer than any cue or name checked here, or not ASCII */
 	size_t a, e;
 	unsigned cue = CUE_NONE;
 	if (wl == 1 && j + 1 < n && s[j] == '.') { /* "b. 12/03/85", "D.O.B." */
-		if (w[0] == 'b' && !sc_alpha(s[j + 1])) {
+		if ((s[i] | 0x20) == 'b' && !sc_alpha(s[j + 1])) {
 			cue = CUE_DOB, j++;
-		} else if (w[0] == 'd' && j + 4 <= n && (s[j + 1] | 0x20) == 'o' && s[j + 2] == '.' &&
-		           (s[j + 3] | 0x20) == 'b') {
+		} else if ((s[i] | 0x20) == 'd' && j + 4 <= n && (s[j + 1] | 0x20) == 'o' &&
+		           s[j + 2] == '.' && (s[j + 3] | 0x20) == 'b') {
 			cue = CUE_DOB, j += 4;
 			if (j < n && s[j] == '.')
 				j++;
 		}
-	} else if (wl <= 12) {
-		cue = cue_of(w, wl);
+	} else {
+		cue = cue_of(s + i, wl);
 	}
 	if (cue != CUE_NONE) {
 		cx->last[cue] = j;
@@ -1000,9 +1023,13 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 		}
 	}
 	if (sc->nfz && sc_upper(s[i]) && wl >= 4 && wl < WORD_MAX && (mask & KIND_BIT(SCRUB_NAME)) &&
-	    !(j < n && sc_digit(s[j])) && fuzzy_name(sc, w, wl) &&
-	    spans_push(out, i, i + wl, SCRUB_NAME, scrub_rule_name(R_MISSPELT)) != 0)
-		return MGW_E_NOMEM;
+	    !(i + wl < n && sc_digit(s[i + wl]))) {
+		for (size_t k = 0; k < wl; k++)
+			w[k] = (char)(s[i + k] | 0x20);
+		if (fuzzy_name(sc, w, wl) &&
+		    spans_push(out, i, i + wl, SCRUB_NAME, scrub_rule_name(R_MISSPELT)) != 0)
+			return MGW_E_NOMEM;
+	}
 	/* Glued: "tel07700900123", "NHSno9990001234", or any word before a mobile. */
 	j = i + wl;
 	if (j < n && sc_digit(s[j]) && (cue == CUE_TEL || (s[j] == '0' && j + 1 < n && s[j + 1] == '7'))) {

@@ -1,14 +1,14 @@
 /*
  * textnorm.c: see textnorm.h.
  *
- * One forward pass decodes each character and writes its replacement with
- * the original offset of the character for every byte written; a second
- * pass over the output turns O into 0 inside digit words (same length, so
- * the map is unchanged). ASCII, the bulk of any note, takes the short path.
+ * One forward pass copies ASCII runs whole and decodes each other
+ * character, writing its replacement (and, for the dense map, the original
+ * offset of every byte written; for the sparse one, an entry where lengths
+ * differ). Then memchr passes over the output turn the rare ASCII controls
+ * into spaces and O into 0 inside digit words (same length: the maps hold).
  */
 #include "textnorm.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,46 +86,56 @@ static int is_alnum(unsigned char c)
 	return (unsigned)(c - '0') < 10u || (unsigned)((c | 0x20) - 'a') < 26u;
 }
 
-/* O among digits: "O77OO 9OO123" is a phone typed with the letter. */
+/* Make the word around s[k] ASCII digits if it is digits and O's (with at
+ * least two digits) and touches no non-ASCII letter. Returns its end. */
+static size_t o_word(unsigned char *s, size_t n, size_t k)
+{
+	size_t a = k, e = k, digits = 0;
+	while (a > 0 && is_alnum(s[a - 1]))
+		a--;
+	while (e < n && is_alnum(s[e]))
+		e++;
+	if ((a > 0 && s[a - 1] >= 0x80) || (e < n && s[e] >= 0x80))
+		return e;
+	for (size_t j = a; j < e; j++) {
+		if ((unsigned)(s[j] - '0') < 10u)
+			digits++;
+		else if ((s[j] | 0x20) != 'o')
+			return e;
+	}
+	if (digits >= 2)
+		for (size_t j = a; j < e; j++)
+			if ((s[j] | 0x20) == 'o')
+				s[j] = '0';
+	return e;
+}
+
+/* O among digits: "O77OO 9OO123" is a phone typed with the letter. Only an
+ * O next to a digit can be in such a word; memchr finds the O's. */
 static void digit_o(unsigned char *s, size_t n)
 {
-	size_t i = 0;
-	while (i < n) {
-		if (!is_alnum(s[i])) {
-			i++;
-			continue;
+	for (int pass = 0; pass < 2; pass++) {
+		const unsigned char c = pass ? 'O' : 'o';
+		size_t i = 0;
+		unsigned char *q;
+		while (i < n && (q = memchr(s + i, c, n - i)) != NULL) {
+			size_t k = (size_t)(q - s);
+			i = k + 1;
+			if ((k > 0 && (unsigned)(s[k - 1] - '0') < 10u) ||
+			    (k + 1 < n && (unsigned)(s[k + 1] - '0') < 10u))
+				i = o_word(s, n, k);
 		}
-		size_t a = i, digits = 0, oes = 0;
-		int other = i > 0 && s[i - 1] >= 0x80; /* glued to a non-ASCII letter */
-		while (i < n && is_alnum(s[i])) {
-			if ((unsigned)(s[i] - '0') < 10u)
-				digits++;
-			else if ((s[i] | 0x20) == 'o')
-				oes++;
-			else
-				other = 1;
-			i++;
-		}
-		if (i < n && s[i] >= 0x80)
-			other = 1;
-		if (other || oes == 0 || digits < 2)
-			continue;
-		for (size_t k = a; k < i; k++)
-			if ((s[k] | 0x20) == 'o')
-				s[k] = '0';
 	}
 }
 
-/* ASCII output: tab, vertical tab, form feed and CR become spaces. */
-static unsigned char ASCII_OUT[128];
-/* Bit 0: a digit; bit 1: O or o. */
-static unsigned char OD[128];
-
-static void tables(void)
+/* Tab, vertical tab, form feed and CR become spaces (memchr: they are rare). */
+static void controls(unsigned char *s, size_t n)
 {
-	for (int c = 0; c < 128; c++) {
-		ASCII_OUT[c] = (unsigned char)(c == '\t' || c == '\v' || c == '\f' || c == '\r' ? ' ' : c);
-		OD[c] = (unsigned char)((c >= '0' && c <= '9') | ((c | 0x20) == 'o') << 1);
+	static const unsigned char C[] = {'\t', '\v', '\f', '\r'};
+	for (int c = 0; c < 4; c++) {
+		unsigned char *q = s;
+		while ((q = memchr(q, C[c], n - (size_t)(q - s))) != NULL)
+			*q++ = ' ';
 	}
 }
 
@@ -162,8 +172,6 @@ static int push_bk(struct textnorm *t, size_t *cap, size_t o, size_t i)
 static int build(const char *text, size_t len, struct textnorm *out, int dense)
 {
 	const unsigned char *p = (const unsigned char *)text;
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, tables);
 	memset(out, 0, sizeof *out);
 	if (p == NULL)
 		len = 0;
@@ -178,21 +186,14 @@ static int build(const char *text, size_t len, struct textnorm *out, int dense)
 	unsigned char *s = (unsigned char *)out->s;
 	size_t *map = out->map;
 	size_t i = 0, o = 0;
-	int any_o = 0;
 	while (i < len) {
-		if (p[i] < 0x80) { /* an ASCII run: table-driven, branch-free inner loops */
+		if (p[i] < 0x80) { /* an ASCII run: copied whole, its controls fixed after */
 			size_t r = ascii_run(p, i, len);
-			unsigned oes = 0;
-			for (size_t k = i; k < r; k++)
-				s[o + k - i] = ASCII_OUT[p[k]];
-			for (size_t k = i + 1; k + 1 < r; k++) /* an O next to a digit: work for digit_o */
-				oes |= (OD[p[k]] >> 1) & (OD[p[k - 1]] | OD[p[k + 1]]);
-			oes |= r - i <= 2 || (OD[p[i]] & 2) || (OD[p[r - 1]] & 2);
+			memcpy(s + o, p + i, r - i);
 			size_t base = i - o;
 			if (dense)
 				for (size_t k = o; k < o + (r - i); k++)
 					map[k] = base + k;
-			any_o |= oes != 0;
 			o += r - i;
 			i = r;
 			continue;
@@ -214,7 +215,6 @@ static int build(const char *text, size_t len, struct textnorm *out, int dense)
 				if (dense)
 					map[o] = i;
 				s[o] = (unsigned char)r[j];
-				any_o |= (s[o] | 0x20) == 'o'; /* a full-width O */
 				o++;
 			}
 		}
@@ -228,8 +228,8 @@ static int build(const char *text, size_t len, struct textnorm *out, int dense)
 		map[o] = len;
 	s[o] = 0;
 	out->n = o;
-	if (any_o)
-		digit_o(s, o);
+	controls(s, o);
+	digit_o(s, o);
 	return 0;
 }
 
