@@ -1030,9 +1030,16 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 		    spans_push(out, i, i + wl, SCRUB_NAME, scrub_rule_name(R_MISSPELT)) != 0)
 			return MGW_E_NOMEM;
 	}
-	/* Glued: "tel07700900123", "NHSno9990001234", or any word before a mobile. */
+	/* Glued: "tel07700900123", "NHSno9990001234", or any word before a
+	 * mobile; not inside a dotted or compound token ("a@b.com07700...",
+	 * "x-tel0770..."), where cutting the number out would leave another
+	 * identifier behind. */
 	j = i + wl;
-	if (j < n && sc_digit(s[j]) && (cue == CUE_TEL || (s[j] == '0' && j + 1 < n && s[j + 1] == '7'))) {
+	int compound = i > 0 && (s[i - 1] == '.' || s[i - 1] == '@' || s[i - 1] == '/' ||
+	                         s[i - 1] == '\\' || s[i - 1] == '_' || s[i - 1] == '-' ||
+	                         s[i - 1] == '+' || s[i - 1] == '%');
+	if (!compound && j < n && sc_digit(s[j]) &&
+	    (cue == CUE_TEL || (s[j] == '0' && j + 1 < n && s[j + 1] == '7'))) {
 		size_t from = j;
 		if ((mask & KIND_BIT(SCRUB_PHONE)) && (e = phone_at(s, n, &from)) != 0)
 			return spans_push(out, from, e, SCRUB_PHONE, "phone:glued");
