@@ -992,7 +992,10 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 		return 0; /* longer than any cue or name checked here, or not ASCII */
 	size_t a, e;
 	unsigned cue = CUE_NONE;
-	if (wl == 1 && j + 1 < n && s[j] == '.') { /* "b. 12/03/85", "D.O.B." */
+	if (wl == 1 && j + 1 < n && s[j] == '/' && (s[j + 1] | 0x20) == 'c' &&
+	    !(j + 2 < n && sc_alnum(s[j + 2])) && ((s[i] | 0x20) == 'a' || (s[i] | 0x20) == 's')) {
+		cue = (s[i] | 0x20) == 'a' ? CUE_ACCT : CUE_SORT, j += 2; /* "a/c", "s/c" */
+	} else if (wl == 1 && j + 1 < n && s[j] == '.') { /* "b. 12/03/85", "D.O.B." */
 		if ((s[i] | 0x20) == 'b' && !sc_alpha(s[j + 1])) {
 			cue = CUE_DOB, j++;
 		} else if ((s[i] | 0x20) == 'd' && j + 4 <= n && (s[j + 1] | 0x20) == 'o' &&

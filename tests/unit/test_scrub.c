@@ -523,6 +523,7 @@ Test(scrub, bank_details_passports_licences)
 	expect("sort code 12-34-56 account 12345678", "sort code " R("bank") " account " R("bank"));
 	expect("s/c 12 34 56, a/c no. 12345678", "s/c " R("bank") ", a/c no. " R("bank"));
 	expect("12-34-56 12345678", R("bank") " " R("bank")); /* beside an account number */
+	expect("a/c 12345678; S/C 123456", "a/c " R("bank") "; S/C " R("bank"));
 	expect("passport no 123456789", "passport no " R("document"));
 	expect("licence MORGA753116SM9IJ", "licence " R("document"));
 	expect("DL MORGA 753116 SM9IJ.", "DL " R("document") ".");
