@@ -633,17 +633,44 @@ static const struct {
 	{"xbox", CUE_PLAT}, {"youtube", CUE_PLAT},
 };
 
-/* cue_at[c - 'a'][k]: index + 1 of the first cue that starts with c and has
- * k letters (CUES is sorted, so those are consecutive); 0 none. Most words
- * stop at this test. Built once from CUES. */
-static uint8_t cue_at[26][16];
+/* Bit (a*26 + b)*26 + c: "abc" starts a month's name. Built once. */
+static uint8_t month3[26 * 26 * 26 / 8 + 1];
+
+/* The cues in an open-addressing table keyed by the word's first 8 letters
+ * and its length: one probe or two per word. Built once from CUES. */
+#define CUE_SLOTS 256
+static struct {
+	uint64_t key;
+	uint8_t idx; /* index + 1 into CUES; 0 empty */
+} cue_tab[CUE_SLOTS];
+
+static uint64_t cue_key(const unsigned char *w, size_t n)
+{
+	uint64_t k = n;
+	for (size_t i = 0; i < n && i < 8; i++)
+		k = k << 8 | (w[i] | 0x20);
+	return k ^ (uint64_t)n << 59;
+}
+
+static unsigned cue_slot(uint64_t k)
+{
+	return (unsigned)((k * 0x9E3779B97F4A7C15ull) >> 56);
+}
 
 static void cue_init(void)
 {
-	for (size_t i = sizeof CUES / sizeof CUES[0]; i-- > 0;) {
-		size_t k = strlen(CUES[i].w);
-		if (k < 16)
-			cue_at[CUES[i].w[0] - 'a'][k] = (uint8_t)(i + 1);
+	for (size_t i = 0; i < sizeof CUES / sizeof CUES[0]; i++) {
+		size_t n = strlen(CUES[i].w);
+		uint64_t k = cue_key((const unsigned char *)CUES[i].w, n);
+		unsigned h = cue_slot(k);
+		while (cue_tab[h].idx)
+			h = (h + 1) % CUE_SLOTS;
+		cue_tab[h].key = k, cue_tab[h].idx = (uint8_t)(i + 1);
+	}
+	static const char M[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	for (int m = 0; m < 36; m += 3) {
+		unsigned k = ((M[m] - 'a') * 26u + (M[m + 1] - 'a')) * 26u + (M[m + 2] - 'a');
+		month3[k >> 3] |= (uint8_t)(1u << (k & 7));
 	}
 }
 
@@ -652,12 +679,10 @@ static unsigned cue_of(const unsigned char *w, size_t n)
 {
 	if (n == 0 || n >= 16)
 		return CUE_NONE;
-	unsigned c = (w[0] | 0x20) - 'a', x = cue_at[c][n];
-	if (x == 0)
-		return CUE_NONE;
-	for (size_t i = x - 1; i < sizeof CUES / sizeof CUES[0] && CUES[i].w[0] == (char)('a' + c); i++)
-		if (word_eq(w, n, CUES[i].w))
-			return CUES[i].cue;
+	uint64_t k = cue_key(w, n);
+	for (unsigned h = cue_slot(k); cue_tab[h].idx; h = (h + 1) % CUE_SLOTS)
+		if (cue_tab[h].key == k && word_eq(w, n, CUES[cue_tab[h].idx - 1].w))
+			return CUES[cue_tab[h].idx - 1].cue;
 	return CUE_NONE;
 }
 
@@ -866,14 +891,11 @@ static int near(const struct cues *cx, unsigned cue, size_t i)
  * test before the date reader at every word. */
 static int month_start(const unsigned char *s, size_t n, size_t i)
 {
-	static const char M[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-	if (i + 3 > n)
+	if (i + 3 > n || !sc_alpha(s[i + 1]) || !sc_alpha(s[i + 2]))
 		return 0;
-	unsigned char a = s[i] | 0x20, b = s[i + 1] | 0x20, c = s[i + 2] | 0x20;
-	for (int k = 0; k < 36; k += 3)
-		if (M[k] == a && M[k + 1] == b && M[k + 2] == c)
-			return 1;
-	return 0;
+	unsigned k = (((s[i] | 0x20) - 'a') * 26u + ((s[i + 1] | 0x20) - 'a')) * 26u +
+	             ((s[i + 2] | 0x20) - 'a');
+	return month3[k >> 3] >> (k & 7) & 1;
 }
 
 /* The identifier starting at word start s[*i], if any: its end, kind and
@@ -981,15 +1003,18 @@ static int step_char(const unsigned char *s, size_t n, size_t *i)
  * identifiers glued to a cue ("tel07700900123"). Appends what it finds.
  */
 static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t i, unsigned mask,
-                   struct cues *cx, struct spans *out)
+                   struct cues *cx, struct spans *out, size_t *wend)
 {
 	char w[WORD_MAX];
 	size_t j = i, wl;
 	while (j < n && sc_alpha(s[j]) && j - i < WORD_MAX)
 		j++;
 	wl = j - i;
+	*wend = 0;
 	if (j < n && (sc_alpha(s[j]) || s[j] >= 0x80))
 		return 0; /* longer than any cue or name checked here, or not ASCII */
+	if (j >= n || !sc_digit(s[j]))
+		*wend = j; /* the whole word: the walk may skip it */
 	size_t a, e;
 	unsigned cue = CUE_NONE;
 	if (wl == 1 && j + 1 < n && s[j] == '/' && (s[j + 1] | 0x20) == 'c' &&
@@ -1072,7 +1097,8 @@ int scrub_token_pass(const scrubber *sc, const unsigned char *s, size_t n, unsig
 		if (s[i] < 0x80 && (ASCII_CC[s[i]] & CS)) {
 			unsigned kind;
 			const char *rule;
-			if (sc_alpha(s[i]) && word_at(sc, s, n, i, mask, &cx, out) != 0)
+			size_t wend = 0;
+			if (sc_alpha(s[i]) && word_at(sc, s, n, i, mask, &cx, out, &wend) != 0)
 				return MGW_E_NOMEM;
 			if (sc->nids && sc_alnum(s[i])) {
 				unsigned char f = sc_alpha(s[i]) ? s[i] & ~0x20 : s[i];
@@ -1087,6 +1113,10 @@ int scrub_token_pass(const scrubber *sc, const unsigned char *s, size_t n, unsig
 				if (spans_push(out, from, e, kind, rule) != 0)
 					return MGW_E_NOMEM;
 				i = e; /* every recogniser ends before a non-word character */
+				continue;
+			}
+			if (wend) {
+				i = wend;
 				continue;
 			}
 		}
