@@ -111,7 +111,7 @@ int scrub_common_word(const char *w, size_t n)
 
 struct pat {
 	char *p;
-	uint32_t n;
+	uint32_t n, words;
 	uint8_t keep, kind, rule, common;
 };
 
@@ -168,8 +168,8 @@ static int pat_add(struct bctx *bc, struct patv *pv, const char *const *parts, c
 		return MGW_E_NOMEM;
 	}
 	pv->v = v;
-	pv->v[pv->n++] = (struct pat){p, (uint32_t)n, (uint8_t)keep, (uint8_t)kind, (uint8_t)rule,
-	                              (uint8_t)common};
+	pv->v[pv->n++] = (struct pat){p, (uint32_t)n, (uint32_t)np, (uint8_t)keep, (uint8_t)kind,
+	                              (uint8_t)rule, (uint8_t)common};
 	pv->bytes += n;
 	if (n > pv->maxlen)
 		pv->maxlen = n;
@@ -352,6 +352,9 @@ out:
 /* ---- withheld values -------------------------------------------------------- */
 
 #define VAL_MAX_WORDS 24
+/* The folded pass remembers where the last WORD_RING words started; a value
+ * pattern has at most 2 * VAL_MAX_WORDS words ("33a" may split in two). */
+#define WORD_RING 64
 #define VAL_MAX_VARIANTS 48
 
 struct words {
@@ -602,8 +605,10 @@ static int add_value(struct bctx *bc, const struct scrub_value *v)
 
 /* ---- Aho-Corasick ----------------------------------------------------------- */
 
-/* Build a DFA from pv (which may be empty: one state that never matches). */
-static int ac_build(struct ac *a, const struct patv *pv, size_t *table_bytes)
+/* Build a DFA from pv (which may be empty: one state that never matches).
+ * by_words: a state's scrub length counts words, not bytes (the value
+ * automaton finds a match's start by word, see fold_pass). */
+static int ac_build(struct ac *a, const struct patv *pv, size_t *table_bytes, int by_words)
 {
 	uint32_t nclass = 1, nst = 1, shift = 0;
 	uint32_t *queue = NULL, *fl = NULL;
@@ -645,7 +650,8 @@ static int ac_build(struct ac *a, const struct patv *pv, size_t *table_bytes)
 		if (p->keep) {
 			own[st].keep = p->n;
 		} else if (own[st].scrub == 0) {
-			own[st] = (struct acc){p->n, own[st].keep, p->kind, p->rule, p->common, 0};
+			own[st] = (struct acc){by_words ? p->words : p->n, own[st].keep, p->kind, p->rule,
+			                       p->common, 0};
 		} else if (!p->common) {
 			own[st].common = 0; /* also listed where it is no common word */
 		}
@@ -737,8 +743,8 @@ int scrubber_build2(const struct scrub_spec *spec, scrubber **out)
 	for (size_t i = 0; i < spec->n_values; i++)
 		if ((rc = add_value(&bc, &spec->values[i])) != 0)
 			goto fail;
-	if ((rc = ac_build(&sc->names, &bc.names, &table)) != 0 ||
-	    (rc = ac_build(&sc->values, &bc.values, &table)) != 0)
+	if ((rc = ac_build(&sc->names, &bc.names, &table, 0)) != 0 ||
+	    (rc = ac_build(&sc->values, &bc.values, &table, 1)) != 0)
 		goto fail;
 	rc = MGW_E_NOMEM;
 	if (spec->n_dobs > 0 && (sc->dobs = calloc(spec->n_dobs, sizeof *sc->dobs)) == NULL)
@@ -995,26 +1001,26 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 {
 	const struct ac *A = &sc->names, *V = &sc->values;
 	const int hv = V->npat > 0;
-	const size_t rmask = A->ring - 1, vmask = V->ring - 1;
+	const size_t rmask = A->ring - 1;
 	const uint32_t shift = A->shift, vshift = V->shift;
 	const uint32_t *delta = A->delta, *vdelta = V->delta;
 	const uint8_t *cls = A->cls, *vcls = V->cls;
 	size_t *rs = malloc(2 * A->ring * sizeof *rs), *re = rs ? rs + A->ring : NULL;
-	size_t *vrs = hv ? malloc(2 * V->ring * sizeof *vrs) : NULL, *vre = vrs ? vrs + V->ring : NULL;
-	size_t pos = 0, vpos = 0, i = 0;
+	size_t ws[WORD_RING]; /* start offsets of the last words */
+	size_t pos = 0, wc = 0, i = 0;
 	uint32_t st, vst = 0;
 	size_t wlen = 0; /* characters in the last word */
 	int sp = 1, strong = 0, rc = MGW_E_NOMEM;
 
-	if (rs == NULL || (hv && vrs == NULL))
+	if (rs == NULL)
 		goto done;
 	rs[0] = re[0] = 0;
 	st = delta[cls[' ']]; /* the virtual space before the text */
-	if (hv) {
-		vrs[0] = vre[0] = 0;
+	if (hv)
 		vst = vdelta[vcls[' ']];
-	}
 
+	/* Names: every folded byte; values: the same bytes without the strong
+	 * breaks, so a value reads across "Ct., Grimsby". */
 #define EMIT_A(byte, a, b)                                                                      \
 	do {                                                                                   \
 		pos++;                                                                         \
@@ -1025,33 +1031,40 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 #define EMIT(byte, a, b)                                                                        \
 	do {                                                                                   \
 		EMIT_A(byte, a, b);                                                            \
-		if (hv) {                                                                      \
-			vpos++;                                                                \
-			vrs[vpos & vmask] = (a);                                               \
-			vre[vpos & vmask] = (b);                                               \
+		if (hv)                                                                        \
 			vst = vdelta[vst + vcls[(unsigned char)(byte)]];                       \
-		}                                                                              \
 	} while (0)
-	/* Patterns end in a space: only a boundary can complete one. */
+	/* A word starts at i: the strong break if one is pending, and its start. */
+#define WORD_START(i)                                                                           \
+	do {                                                                                   \
+		if (strong) { /* " \n ": a word may end or start here, a name not span it */ \
+			EMIT_A('\n', i, i);                                                    \
+			EMIT_A(' ', i, i);                                                     \
+		}                                                                              \
+		ws[wc++ & (WORD_RING - 1)] = (i);                                              \
+		sp = 0, strong = 0, wlen = 0;                                                  \
+	} while (0)
+	/* Patterns end in a space: only a boundary can complete one. A value
+	 * pattern's length is in words: it starts where its first word did. */
 #define BOUNDARY(a, b)                                                                          \
 	do {                                                                                   \
 		EMIT(' ', a, b);                                                               \
 		sp = 1;                                                                        \
 		const struct acc *ac = &A->acc[st >> shift];                                   \
+		size_t me = re[(pos - 1) & rmask];                                             \
 		if (ac->scrub) {                                                               \
-			size_t ms = rs[(pos - ac->scrub + 2) & rmask], me = re[(pos - 1) & rmask]; \
+			size_t ms = rs[(pos - ac->scrub + 2) & rmask];                         \
 			if ((!ac->common || common_ok(s, n, ms, me)) &&                        \
 			    spans_push(out, ms, me, SCRUB_NAME, scrub_rule_name(ac->rule)) != 0) \
 				goto done;                                                     \
 		}                                                                              \
-		if (ac->keep && spans_push(keep, rs[(pos - ac->keep + 2) & rmask],             \
-		                           re[(pos - 1) & rmask], SCRUB_NAME, "keep") != 0)    \
+		if (ac->keep && spans_push(keep, rs[(pos - ac->keep + 2) & rmask], me,         \
+		                           SCRUB_NAME, "keep") != 0)                           \
 			goto done;                                                             \
 		if (hv) {                                                                      \
 			const struct acc *vc = &V->acc[vst >> vshift];                         \
-			if (vc->scrub && spans_push(vals, vrs[(vpos - vc->scrub + 2) & vmask], \
-			                            vre[(vpos - 1) & vmask], vc->kind,         \
-			                            scrub_rule_name(vc->rule)) != 0)           \
+			if (vc->scrub && spans_push(vals, ws[(wc - vc->scrub) & (WORD_RING - 1)], \
+			                            me, vc->kind, scrub_rule_name(vc->rule)) != 0) \
 				goto done;                                                     \
 		}                                                                              \
 	} while (0)
@@ -1061,13 +1074,8 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 		struct ident_char c;
 		size_t k = 1;
 		if (b < 0x80 && (f = ascii_fold(b)) != 0) {
-			if (sp) {
-				if (strong) { /* " \n ": a word may end or start here, a name not span it */
-					EMIT_A('\n', i, i);
-					EMIT_A(' ', i, i);
-				}
-				sp = 0, strong = 0, wlen = 0;
-			}
+			if (sp)
+				WORD_START(i);
 			do { /* the hot loop: a run of ASCII letters and digits */
 				EMIT(f, i, i + 1);
 				wlen++, i++;
@@ -1081,13 +1089,8 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 			k = ident_char_next((const char *)s + i, n - i, &c);
 		}
 		if (c.cls == IDENT_C_LETTER || c.cls == IDENT_C_DIGIT) {
-			if (sp) {
-				if (strong) {
-					EMIT_A('\n', i, i);
-					EMIT_A(' ', i, i);
-				}
-				sp = 0, strong = 0, wlen = 0;
-			}
+			if (sp)
+				WORD_START(i);
 			for (unsigned j = 0; j < c.nfold; j++)
 				EMIT(c.fold[j], i, i + k);
 			wlen++;
@@ -1099,14 +1102,13 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 			/* A combining mark or zero-width char belongs to the letter
 			 * before it; apostrophes (' U+2018 U+2019 U+02BC) do not. */
 			re[pos & rmask] = i + k;
-			if (hv)
-				vre[vpos & vmask] = i + k;
 		}
 		i += k;
 	}
 	if (!sp)
 		BOUNDARY(n, n);
 #undef BOUNDARY
+#undef WORD_START
 #undef EMIT
 #undef EMIT_A
 
@@ -1145,7 +1147,6 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 	rc = 0;
 done:
 	free(rs);
-	free(vrs);
 	return rc;
 }
 
@@ -1308,19 +1309,21 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 		if (spans_push(&all, vals.v[j].start, vals.v[j].end, vals.v[j].kind, vals.v[j].rule) != 0)
 			goto done;
 
-	/* To the original text, masked kinds out, then sorted and united. */
+	/* Masked kinds out, sorted, then to the original text: the map is
+	 * monotone, so the order holds (spans that start in one rewritten
+	 * character start together after widening, and are united below). */
 	size_t k = 0;
 	for (size_t j = 0; j < all.n; j++) {
 		struct span x = all.v[j];
-		if (x.kind >= SCRUB_KIND_COUNT || !(mask & KIND_BIT(x.kind)) || x.end <= x.start ||
-		    x.end > n)
-			continue;
-		textnorm_orig(&t, text, len, x.start, x.end, &x.start, &x.end);
-		if (x.end > x.start)
+		if (x.kind < SCRUB_KIND_COUNT && (mask & KIND_BIT(x.kind)) && x.start < x.end &&
+		    x.end <= n)
 			all.v[k++] = x;
 	}
 	all.n = k;
 	spans_sort(&all);
+	for (size_t j = 0; j < all.n; j++)
+		textnorm_orig(&t, text, len, all.v[j].start, all.v[j].end, &all.v[j].start,
+		              &all.v[j].end);
 
 	b.cap = len + len / 16 + 64;
 	if ((b.p = malloc(b.cap)) == NULL)

@@ -633,6 +633,10 @@ static const struct {
 	{"xbox", CUE_PLAT}, {"youtube", CUE_PLAT},
 };
 
+/* Bit k of cue_len[c - 'a']: some cue starts with c and has k letters; most
+ * words stop at this test. Built once. */
+static uint16_t cue_len[26];
+
 /* Bit (a*26 + b)*26 + c: "abc" starts a month's name. Built once. */
 static uint8_t month3[26 * 26 * 26 / 8 + 1];
 
@@ -666,6 +670,7 @@ static void cue_init(void)
 		while (cue_tab[h].idx)
 			h = (h + 1) % CUE_SLOTS;
 		cue_tab[h].key = k, cue_tab[h].idx = (uint8_t)(i + 1);
+		cue_len[CUES[i].w[0] - 'a'] |= (uint16_t)(1u << n);
 	}
 	static const char M[] = "janfebmaraprmayjunjulaugsepoctnovdec";
 	for (int m = 0; m < 36; m += 3) {
@@ -677,7 +682,7 @@ static void cue_init(void)
 /* The cue of the word w[0..n) (ASCII letters, any case), CUE_NONE if none. */
 static unsigned cue_of(const unsigned char *w, size_t n)
 {
-	if (n == 0 || n >= 16)
+	if (n == 0 || n >= 16 || !(cue_len[(w[0] | 0x20) - 'a'] >> n & 1))
 		return CUE_NONE;
 	uint64_t k = cue_key(w, n);
 	for (unsigned h = cue_slot(k); cue_tab[h].idx; h = (h + 1) % CUE_SLOTS)
