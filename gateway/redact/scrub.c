@@ -11,12 +11,14 @@
  *           either end) and fed to two Aho-Corasick DFAs: listed names (and
  *           keep-names) and withheld text and address values. Patterns are
  *           folded word sequences wrapped in spaces, " j smith ", so a match
- *           is on word boundaries by construction. Ring buffers map the last
- *           folded bytes back to text offsets. For each end position only
- *           the longest match of each sort matters (shorter ones ending there
- *           lie inside it). The name stream breaks at strong punctuation (a
- *           full stop after a word, brackets...), the value stream does not:
- *           "33A Grange Ct., Grimsby" is one value.
+ *           is on word boundaries by construction. A ring buffer maps the
+ *           last folded bytes back to text offsets, another the starts of
+ *           the last words (a value match's length is counted in words).
+ *           For each end position only the longest match of each sort
+ *           matters (shorter ones ending there lie inside it). The name
+ *           stream breaks at strong punctuation (a full stop after a word,
+ *           brackets...), the value stream does not: "33A Grange Ct.,
+ *           Grimsby" is one value.
  *   e-mails and identifiers  scrub_tok.c.
  *   names_scan, place_scan  names.h, place.h.
  *
@@ -381,11 +383,10 @@ static void split(const char *c, size_t n, struct words *ws)
 struct var_ctx {
 	struct bctx *bc;
 	const struct words *ws;
-	size_t from, to;
+	size_t to;
 	unsigned kind, rule;
 	const char *p[2 * VAL_MAX_WORDS];
 	size_t l[2 * VAL_MAX_WORDS];
-	char split[VAL_MAX_WORDS][2][16];
 	int count;
 };
 
@@ -436,7 +437,7 @@ static int add_words(struct bctx *bc, const struct words *ws, size_t from, size_
 	/* Too short to be safe to remove everywhere ("flat 2", "10"). */
 	if (to <= from || chars < 7 || (to - from == 1 && chars < 9))
 		return 0;
-	struct var_ctx vc = {.bc = bc, .ws = ws, .from = from, .to = to, .kind = kind, .rule = rule};
+	struct var_ctx vc = {.bc = bc, .ws = ws, .to = to, .kind = kind, .rule = rule};
 	return variants(&vc, from, 0);
 }
 

@@ -16,7 +16,8 @@
 #define KIND_BIT(k) (1u << (k))
 
 /* Per-state output of an Aho-Corasick automaton: the longest pattern of
- * each sort ending here (0 none), and the scrub pattern's attributes. */
+ * each sort ending here (0 none; in bytes, or in words for the value
+ * automaton), and the scrub pattern's attributes. */
 struct acc {
 	uint32_t scrub, keep;
 	uint8_t kind, rule, common, pad;
@@ -28,7 +29,7 @@ struct ac {
 	uint8_t cls[256];
 	uint32_t *delta;
 	struct acc *acc;
-	size_t ring; /* power of two > longest pattern */
+	size_t ring; /* power of two > longest pattern (bytes) */
 };
 
 struct dob {
