@@ -896,7 +896,12 @@ static int near(const struct cues *cx, unsigned cue, size_t i)
  * test before the date reader at every word. */
 static int month_start(const unsigned char *s, size_t n, size_t i)
 {
-	if (i + 3 > n || !sc_alpha(s[i + 1]) || !sc_alpha(s[i + 2]))
+	/* j f m a s o n d: the initials of the months. */
+	const uint32_t INITIALS = 1u << ('j' - 'a') | 1u << ('f' - 'a') | 1u << ('m' - 'a') |
+	                          1u << 0 | 1u << ('s' - 'a') | 1u << ('o' - 'a') |
+	                          1u << ('n' - 'a') | 1u << ('d' - 'a');
+	if (!(INITIALS >> ((s[i] | 0x20) - 'a') & 1) || i + 3 > n || !sc_alpha(s[i + 1]) ||
+	    !sc_alpha(s[i + 2]))
 		return 0;
 	unsigned k = (((s[i] | 0x20) - 'a') * 26u + ((s[i + 1] | 0x20) - 'a')) * 26u +
 	             ((s[i + 2] | 0x20) - 'a');
