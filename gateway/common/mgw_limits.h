@@ -185,4 +185,24 @@
  */
 #define MGW_AUDIT_START_REHASH_MAX    250000u
 
+/*
+ * The free-text scrubber of one (case, visibility profile). Its name and
+ * value automata are dense DFAs: about 4 * 64 bytes per byte of pattern
+ * (each name expands to a dozen written forms: "J Smith", "Smith, John",
+ * nicknames...), so one share listing 22,000 people cost 1.2 GB and stalled
+ * every commit. A MARAC case lists tens of people and a handful of withheld
+ * values; the caps leave two orders of magnitude of room and bound one
+ * scrubber's tables to MGW_SCRUB_MAX_TABLE_BYTES. Above any of them
+ * scrubber_build2() refuses with MGW_E_TOO_LARGE rather than scrub with
+ * part of the list (a partial list would leak the rest).
+ *   MGW_SCRUB_MAX_ENTRIES        names + keep-names + dates + values given
+ *   MGW_SCRUB_MAX_ENTRY_BYTES    one name or value (a long address fits)
+ *   MGW_SCRUB_MAX_PATTERN_BYTES  folded pattern text after expansion
+ *   MGW_SCRUB_MAX_TABLE_BYTES    the automata's transition tables
+ */
+#define MGW_SCRUB_MAX_ENTRIES       2048u
+#define MGW_SCRUB_MAX_ENTRY_BYTES   512u
+#define MGW_SCRUB_MAX_PATTERN_BYTES (64u << 10)
+#define MGW_SCRUB_MAX_TABLE_BYTES   (32u << 20)
+
 #endif

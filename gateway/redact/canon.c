@@ -19,7 +19,45 @@ static const struct {
     {"blvd", "boulevard"}, {"pde", "parade"}, {"wy", "way"},       {"wk", "walk"},
     {"mws", "mews"},     {"flt", "flat"},     {"apt", "apartment"}, {"hts", "heights"},
     {"est", "estate"},   {"grn", "green"},    {"pk", "park"},      {"rise", "rise"},
+    {"clo", "close"},    {"ter", "terrace"},  {"crs", "crescent"}, {"cr", "crescent"},
+    {"hl", "hill"},      {"mt", "mount"},     {"bldgs", "buildings"}, {"ho", "house"},
+    {"ctg", "cottage"},  {"cotts", "cottages"}, {"gdn", "gardens"}, {"yd", "yard"},
+    {"app", "approach"}, {"wlk", "walk"},     {"cnr", "corner"},   {"ests", "estates"},
+    {"mnr", "manor"},    {"vw", "view"},      {"vls", "villas"},   {"rdg", "ridge"},
 };
+
+/* Full words of the table that are not themselves an abbreviation's key. */
+static const char *const FULL[] = {
+    "road", "street", "avenue", "crescent", "court", "drive", "lane", "place", "square",
+    "terrace", "gardens", "grove", "close", "house", "boulevard", "parade", "way", "walk",
+    "mews", "flat", "apartment", "heights", "estate", "green", "park", "rise", "hill",
+    "mount", "buildings", "cottage", "cottages", "yard", "approach", "corner", "estates",
+    "manor", "view", "villas", "ridge",
+};
+
+const char *canon_street_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof FULL / sizeof FULL[0]; i++)
+		if (strlen(FULL[i]) == n && memcmp(FULL[i], w, n) == 0)
+			return FULL[i];
+	for (size_t i = 0; i < sizeof ABBR / sizeof ABBR[0]; i++)
+		if (strlen(ABBR[i].abbr) == n && memcmp(ABBR[i].abbr, w, n) == 0)
+			return ABBR[i].full;
+	return NULL;
+}
+
+size_t canon_street_forms(const char *full, const char **forms, size_t max)
+{
+	size_t k = 0;
+	const char *f = canon_street_word(full, strlen(full));
+	if (f == NULL || strcmp(f, full) != 0 || max == 0)
+		return 0;
+	forms[k++] = f;
+	for (size_t i = 0; i < sizeof ABBR / sizeof ABBR[0] && k < max; i++)
+		if (strcmp(ABBR[i].full, f) == 0 && strcmp(ABBR[i].abbr, f) != 0)
+			forms[k++] = ABBR[i].abbr;
+	return k;
+}
 
 static const char *expand(const char *w, size_t n)
 {

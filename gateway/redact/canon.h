@@ -30,4 +30,18 @@ enum canon_kind { CANON_TEXT, CANON_ADDRESS, CANON_PHONE, CANON_EMAIL, CANON_ID 
  */
 size_t canon_value(enum canon_kind kind, const char *s, size_t n, char *out, size_t cap);
 
+/*
+ * The full street-type or unit word a folded word stands for ("rd" ->
+ * "road", "road" -> "road"), or NULL when w[0..n) is neither an
+ * abbreviation nor a full word of the table. Static storage.
+ */
+const char *canon_street_word(const char *w, size_t n);
+
+/*
+ * The written forms of a full street-type or unit word, itself first
+ * ("court" -> "court", "ct", "crt"): up to max pointers to static strings
+ * into forms. Returns how many (0 when full is not a full word of the table).
+ */
+size_t canon_street_forms(const char *full, const char **forms, size_t max);
+
 #endif

@@ -657,6 +657,11 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		skip = i + 1;
 		goto none;
 	}
+	/* "AB 12 34 56 C. Jane": a letter right after a digit run ends an
+	 * identifier (an NI suffix, a flat letter); it is no initial */
+	while (a < b && tok(sc, a)->shape == SH_INITIAL && a > 0 && tok(sc, a - 1) &&
+	       tok(sc, a - 1)->shape == SH_NUM && tok(sc, a)->gap == 0)
+		a++;
 	if (caps) {
 		/* "NFA DARREN SMITH": leading unknown words are acronyms */
 		while (a < b && tok(sc, a)->klass == K_U)

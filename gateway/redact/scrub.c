@@ -1,66 +1,47 @@
 /*
- * scrub.c: see scrub.h.
+ * scrub.c: see scrub.h. Building a scrubber, the folded-text pass, merging
+ * findings and writing the output; the identifier recognisers are in
+ * scrub_tok.c, names beyond the listed people in names.c, places in place.c.
  *
- * Three passes over the text, each linear, each producing findings (byte
- * spans) in order of their start:
+ * scrub_text_ex() first normalises the text (textnorm.h), then runs, each
+ * linear and each appending spans of the normalised text:
  *
- *   names   the text is folded on the fly (ident_char_next: case, diacritics,
+ *   folded  the text is folded on the fly (ident_char_next: case, diacritics,
  *           every run of non-word characters as one space, a virtual space at
- *           either end) and fed to an Aho-Corasick DFA whose patterns are the
- *           folded name variants wrapped in spaces, " j smith ", so a match
+ *           either end) and fed to two Aho-Corasick DFAs: listed names (and
+ *           keep-names) and withheld text and address values. Patterns are
+ *           folded word sequences wrapped in spaces, " j smith ", so a match
  *           is on word boundaries by construction. A ring buffer maps the
- *           last folded bytes back to source offsets. For each end position
- *           only the longest third-party and the longest keep match matter
- *           (shorter ones ending there lie inside them).
- *   e-mails anchored at each '@', scanning back over the local part and
- *           forward over the domain; neither scan crosses another '@', so
- *           every byte is looked at no more than twice.
- *   tokens  one walk that, at each word start, tries the recognisers whose
- *           first character fits; each reads a bounded window (at most 8
- *           digit groups, a few dozen bytes) and asks ident.c to validate.
+ *           last folded bytes back to text offsets, another the starts of
+ *           the last words (a value match's length is counted in words).
+ *           For each end position only the longest match of each sort
+ *           matters (shorter ones ending there lie inside it). The name
+ *           stream breaks at strong punctuation (a full stop after a word,
+ *           brackets...), the value stream does not: "33A Grange Ct.,
+ *           Grimsby" is one value.
+ *   e-mails and identifiers  scrub_tok.c.
+ *   names_scan, place_scan  names.h, place.h.
  *
- * The three lists are then merged, overlapping findings united, and the
- * output written in one go.
+ * The spans are then mapped back to the original text, sorted, overlapping
+ * ones united, and the output written in one go.
  */
 #include "scrub.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "canon.h"
 #include "ident.h"
+#include "lexicon.h"
 #include "mgw_err.h"
-
-#define KIND_BIT(k) (1u << (k))
-#define TOKEN_KINDS                                                                            \
-	(KIND_BIT(SCRUB_PHONE) | KIND_BIT(SCRUB_POSTCODE) | KIND_BIT(SCRUB_NHS) |              \
-	 KIND_BIT(SCRUB_NINO) | KIND_BIT(SCRUB_PNC) | KIND_BIT(SCRUB_CRN) | KIND_BIT(SCRUB_DOB))
-
-/* Phones: at most this many digit groups and digits ("0044 (0)7700 900123" has 15). */
-#define PHONE_MAX_GROUPS 8
-#define PHONE_MAX_DIGITS 15
-
-struct dob {
-	int y, m, d;
-};
-
-struct acc {
-	uint32_t scrub, keep; /* longest pattern of each sort ending in this state; 0 none */
-};
-
-struct scrubber {
-	/* Aho-Corasick DFA over folded bytes. Rows are 2^shift wide and entries
-	 * hold the next state's row offset (state << shift), which keeps a
-	 * multiply out of the per-byte dependency chain:
-	 * next = delta[cur + cls[byte]]; the state number is cur >> shift. */
-	uint32_t nstates, shift;
-	uint8_t cls[256];
-	uint32_t *delta;
-	struct acc *acc;
-	size_t ring; /* power of two > longest pattern */
-	struct dob *dobs;
-	size_t ndobs;
-};
+#include "mgw_limits.h"
+#include "names.h"
+#include "place.h"
+#include "scrub_int.h"
+#include "spans.h"
+#include "textnorm.h"
 
 const char *scrub_kind_name(enum scrub_kind k)
 {
@@ -73,35 +54,67 @@ const char *scrub_kind_name(enum scrub_kind k)
 	return (unsigned)k < SCRUB_KIND_COUNT ? NAMES[k] : "unknown";
 }
 
-/* ---- small growable arrays -------------------------------------------------- */
-
-struct span {
-	size_t s, e;
-	unsigned kind;
-};
-
-struct spanv {
-	struct span *v;
-	size_t n, cap;
-};
-
-static int spanv_push(struct spanv *sv, size_t s, size_t e, unsigned kind)
+const char *scrub_rule_name(unsigned r)
 {
-	if (sv->n == sv->cap) {
-		size_t cap = sv->cap ? 2 * sv->cap : 64;
-		struct span *v = realloc(sv->v, cap * sizeof *v);
-		if (v == NULL)
-			return MGW_E_NOMEM;
-		sv->v = v, sv->cap = cap;
+	static const char *const RULES[R_RULE_COUNT] = {
+		"list:name", "list:surname", "list:first-name", "list:nickname",
+		"list:initial+surname", "list:surname-comma", "list:first+surname",
+		"list:initials+surname", "list:surname-misspelt", "value:address",
+		"value:first-line", "value:street", "value:text", "value:identifier",
+	};
+	return r < R_RULE_COUNT ? RULES[r] : "unknown";
+}
+
+/*
+ * English words that are also UK surnames or forenames, for a tree whose
+ * lexicon does not know them: a listed name that is one of these matches
+ * alone only where it reads as a name (see common_ok()).
+ */
+static const char *const COMMON[] = {
+	"amber", "april", "august", "autumn", "baker", "banks", "bell", "berry", "best",
+	"bill", "bird", "black", "brook", "brown", "bush", "carpenter", "chance", "cherry",
+	"church", "cook", "cross", "crow", "daisy", "dawn", "day", "dean", "drake", "faith",
+	"field", "fish", "fisher", "ford", "fox", "frost", "gold", "good", "grace", "gray",
+	"green", "grey", "hall", "hart", "hay", "heath", "hill", "holly", "hope", "house",
+	"hunt", "hunter", "ivy", "jay", "joy", "june", "king", "knight", "lake", "lamb",
+	"lane", "little", "long", "love", "major", "march", "mark", "marsh", "mason", "may",
+	"mill", "miller", "moon", "moss", "nash", "new", "noble", "page", "park", "pat",
+	"penny", "pool", "poppy", "porter", "potter", "price", "rain", "read", "reed",
+	"rich", "rivers", "robin", "rose", "ruby", "rush", "sage", "salt", "sharp", "short",
+	"silver", "sky", "small", "snow", "spring", "stone", "storm", "strong", "summer",
+	"sunny", "swan", "swift", "turner", "walker", "ward", "waters", "well", "wells",
+	"west", "white", "will", "winter", "wood", "woods", "worker", "wren", "young",
+};
+
+int scrub_common_word(const char *w, size_t n)
+{
+	if (lex_classify(w, n) & LEX_COMMON)
+		return 1;
+	char b[16];
+	if (n == 0 || n >= sizeof b)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		b[i] = (char)((unsigned char)w[i] | (sc_alpha((unsigned char)w[i]) ? 0x20 : 0));
+	size_t lo = 0, hi = sizeof COMMON / sizeof COMMON[0];
+	while (lo < hi) { /* COMMON is sorted */
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(COMMON[mid], b, n);
+		if (c == 0 && COMMON[mid][n] == 0)
+			return 1;
+		if (c < 0 || (c == 0 && COMMON[mid][n] == 0))
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	sv->v[sv->n++] = (struct span){s, e, kind};
 	return 0;
 }
 
+/* ---- patterns --------------------------------------------------------------- */
+
 struct pat {
 	char *p;
-	size_t n;
-	int keep;
+	uint32_t n, words;
+	uint8_t keep, kind, rule, common;
 };
 
 struct patv {
@@ -109,13 +122,38 @@ struct patv {
 	size_t n, cap, bytes, maxlen;
 };
 
+/* Everything collected while building, freed or handed over at the end. */
+struct bctx {
+	struct patv names, values;
+	struct fzname *fz, *kw, *kfirst; /* misspelt-surname list, keep words, keep first names */
+	size_t nfz, nkw, nkfirst, cfz, ckw, ckfirst;
+	struct idval *ids;
+	size_t nids, cids;
+	int too_large;
+};
+
+static void *grow(void *v, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return v;
+	size_t c = *cap ? 2 * *cap : 16;
+	void *p = realloc(v, c * size);
+	if (p != NULL)
+		*cap = c;
+	return p;
+}
+
 /* Add " part0 part1 ... " (parts are folded words) as a pattern. */
-static int pat_add(struct patv *pv, const char *const *parts, const size_t *lens, size_t np,
-                   int keep)
+static int pat_add(struct bctx *bc, struct patv *pv, const char *const *parts, const size_t *lens,
+                   size_t np, int keep, unsigned kind, unsigned rule, int common)
 {
 	size_t n = 1;
 	for (size_t i = 0; i < np; i++)
 		n += lens[i] + 1;
+	if (bc->names.bytes + bc->values.bytes + n > MGW_SCRUB_MAX_PATTERN_BYTES) {
+		bc->too_large = 1;
+		return MGW_E_TOO_LARGE;
+	}
 	char *p = malloc(n);
 	if (p == NULL)
 		return MGW_E_NOMEM;
@@ -126,19 +164,42 @@ static int pat_add(struct patv *pv, const char *const *parts, const size_t *lens
 		o += lens[i];
 		p[o++] = ' ';
 	}
-	if (pv->n == pv->cap) {
-		size_t cap = pv->cap ? 2 * pv->cap : 16;
-		struct pat *v = realloc(pv->v, cap * sizeof *v);
-		if (v == NULL) {
-			free(p);
-			return MGW_E_NOMEM;
-		}
-		pv->v = v, pv->cap = cap;
+	struct pat *v = grow(pv->v, &pv->cap, pv->n, sizeof *v);
+	if (v == NULL) {
+		free(p);
+		return MGW_E_NOMEM;
 	}
-	pv->v[pv->n++] = (struct pat){p, n, keep};
+	pv->v = v;
+	pv->v[pv->n++] = (struct pat){p, (uint32_t)n, (uint32_t)np, (uint8_t)keep, (uint8_t)kind,
+	                              (uint8_t)rule, (uint8_t)common};
 	pv->bytes += n;
 	if (n > pv->maxlen)
 		pv->maxlen = n;
+	return 0;
+}
+
+static int word_add(struct fzname **v, size_t *n, size_t *cap, const char *w, size_t len)
+{
+	if (len > 255)
+		return 0;
+	struct fzname *x = grow(*v, cap, *n, sizeof *x);
+	if (x == NULL)
+		return MGW_E_NOMEM;
+	*v = x;
+	char *p = malloc(len + 1);
+	if (p == NULL)
+		return MGW_E_NOMEM;
+	memcpy(p, w, len);
+	p[len] = 0;
+	x[(*n)++] = (struct fzname){p, (uint8_t)len};
+	return 0;
+}
+
+static int word_in(const struct fzname *v, size_t n, const char *w, size_t len)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].n == len && memcmp(v[i].p, w, len) == 0)
+			return 1;
 	return 0;
 }
 
@@ -148,19 +209,60 @@ static size_t utf8_len(unsigned char b)
 	return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
 }
 
+static int ascii_letters(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!sc_alpha((unsigned char)w[i]))
+			return 0;
+	return 1;
+}
+
+struct nick_ctx {
+	struct bctx *bc;
+	int keep;
+	const char *sur;
+	size_t sl;
+};
+
+static int nick_emit(void *ctx, const char *form, size_t len)
+{
+	struct nick_ctx *c = ctx;
+	char f[64];
+	int fl = len < sizeof f ? ident_name_fold(form, len, f, sizeof f) : 0;
+	if (fl < 2 || memchr(f, ' ', (size_t)fl) != NULL)
+		return 0;
+	if (!c->keep && word_in(c->bc->kfirst, c->bc->nkfirst, f, (size_t)fl))
+		return 0; /* a kept subject is called that too */
+	const char *p[2] = {f, c->sur};
+	size_t l[2] = {(size_t)fl, c->sl};
+	int rc = pat_add(c->bc, &c->bc->names, p, l, 1, c->keep, SCRUB_NAME, R_NICK,
+	                 scrub_common_word(f, (size_t)fl));
+	if (rc == 0 && c->sur != NULL)
+		rc = pat_add(c->bc, &c->bc->names, p, l, 2, c->keep, SCRUB_NAME, R_NICK, 0);
+	return rc;
+}
+
 /*
  * The variants of one name (see scrub.h). Words are split at white space
  * before folding, so "Smith-Jones" stays one surname ("smith jones").
  */
-static int add_name(struct patv *pv, const char *name, int keep)
+static int add_name(struct bctx *bc, const char *name, int keep)
 {
 	size_t len = strlen(name), nw = 0, i = 0, o = 0;
-	char *buf = malloc(2 * len + 2);
-	const char **w = malloc((len / 2 + 2) * sizeof *w);
-	size_t *wl = malloc((len / 2 + 2) * sizeof *wl);
+	char *buf = NULL;
+	const char **w = NULL;
+	size_t *wl = NULL;
 	size_t last_letters = 0;
-	int rc = MGW_E_NOMEM;
+	int rc = 0;
 
+	if (len > MGW_SCRUB_MAX_ENTRY_BYTES) {
+		bc->too_large = 1;
+		return MGW_E_TOO_LARGE;
+	}
+	rc = MGW_E_NOMEM;
+	buf = malloc(2 * len + 2);
+	w = malloc((len / 2 + 2) * sizeof *w);
+	wl = malloc((len / 2 + 2) * sizeof *wl);
 	if (buf == NULL || w == NULL || wl == NULL)
 		goto out;
 	while (i < len) {
@@ -193,28 +295,54 @@ static int add_name(struct patv *pv, const char *name, int keep)
 	rc = 0;
 	if (nw == 0)
 		goto out;
-	if ((rc = pat_add(pv, w, wl, nw, keep)) != 0 || nw < 2)
+	if (keep) {
+		for (size_t k = 0; k < nw; k++)
+			if ((rc = word_add(&bc->kw, &bc->nkw, &bc->ckw, w[k], wl[k])) != 0)
+				goto out;
+		if (nw >= 2 && (rc = word_add(&bc->kfirst, &bc->nkfirst, &bc->ckfirst, w[0], wl[0])) != 0)
+			goto out;
+	}
+	if ((rc = pat_add(bc, &bc->names, w, wl, nw, keep, SCRUB_NAME, R_NAME,
+	                  nw == 1 && scrub_common_word(w[0], wl[0]))) != 0 ||
+	    nw < 2)
 		goto out;
 
 	const char *sur = w[nw - 1], *first = w[0];
 	size_t sl = wl[nw - 1], fl = wl[0], il = utf8_len((unsigned char)first[0]);
 	const char *p2[2];
 	size_t l2[2];
-	if (last_letters >= 3 && (rc = pat_add(pv, &sur, &sl, 1, keep)) != 0)
+	if (last_letters >= 3 &&
+	    (rc = pat_add(bc, &bc->names, &sur, &sl, 1, keep, SCRUB_NAME, R_SURNAME,
+	                  scrub_common_word(sur, sl))) != 0)
 		goto out;
 	p2[0] = first, l2[0] = il, p2[1] = sur, l2[1] = sl; /* J Smith */
-	if ((rc = pat_add(pv, p2, l2, 2, keep)) != 0)
+	if ((rc = pat_add(bc, &bc->names, p2, l2, 2, keep, SCRUB_NAME, R_INITIAL, 0)) != 0)
 		goto out;
 	p2[0] = sur, l2[0] = sl, p2[1] = first, l2[1] = fl; /* Smith, John */
-	if ((rc = pat_add(pv, p2, l2, 2, keep)) != 0)
+	if ((rc = pat_add(bc, &bc->names, p2, l2, 2, keep, SCRUB_NAME, R_COMMA, 0)) != 0)
+		goto out;
+	/* John alone, unless a kept subject is a John too; and John's nicknames. */
+	if (fl >= 2 && il < fl && (keep || !word_in(bc->kfirst, bc->nkfirst, first, fl))) {
+		if ((rc = pat_add(bc, &bc->names, &first, &fl, 1, keep, SCRUB_NAME, R_FIRST,
+		                  scrub_common_word(first, fl))) != 0)
+			goto out;
+	}
+	struct nick_ctx nc = {bc, keep, sur, sl};
+	int nr = lex_nicknames(first, fl, nick_emit, &nc);
+	if (nr < 0) {
+		rc = nr;
+		goto out;
+	}
+	if (!keep && sl >= 5 && ascii_letters(sur, sl) && !word_in(bc->fz, bc->nfz, sur, sl) &&
+	    (rc = word_add(&bc->fz, &bc->nfz, &bc->cfz, sur, sl)) != 0)
 		goto out;
 	if (nw >= 3) {
 		p2[0] = first, l2[0] = fl, p2[1] = sur, l2[1] = sl; /* John Smith */
-		if ((rc = pat_add(pv, p2, l2, 2, keep)) != 0)
+		if ((rc = pat_add(bc, &bc->names, p2, l2, 2, keep, SCRUB_NAME, R_FIRSTSUR, 0)) != 0)
 			goto out;
 		for (size_t k = 0; k + 1 < nw; k++) /* J P Smith: reuse w[] in place */
 			wl[k] = utf8_len((unsigned char)w[k][0]);
-		rc = pat_add(pv, w, wl, nw, keep);
+		rc = pat_add(bc, &bc->names, w, wl, nw, keep, SCRUB_NAME, R_INITIALS, 0);
 	}
 out:
 	free(buf);
@@ -223,69 +351,332 @@ out:
 	return rc;
 }
 
+/* ---- withheld values -------------------------------------------------------- */
+
+#define VAL_MAX_WORDS 24
+/* The folded pass remembers where the last WORD_RING words started; a value
+ * pattern has at most 2 * VAL_MAX_WORDS words ("33a" may split in two). */
+#define WORD_RING 64
+#define VAL_MAX_VARIANTS 48
+
+struct words {
+	const char *w[VAL_MAX_WORDS];
+	size_t l[VAL_MAX_WORDS];
+	size_t n;
+};
+
+/* Split canonical text (words separated by one space) into words. */
+static void split(const char *c, size_t n, struct words *ws)
+{
+	size_t i = 0;
+	ws->n = 0;
+	while (i < n && ws->n < VAL_MAX_WORDS) {
+		size_t j = i;
+		while (j < n && c[j] != ' ')
+			j++;
+		if (j > i)
+			ws->w[ws->n] = c + i, ws->l[ws->n++] = j - i;
+		i = j + 1;
+	}
+}
+
+struct var_ctx {
+	struct bctx *bc;
+	const struct words *ws;
+	size_t to;
+	unsigned kind, rule;
+	const char *p[2 * VAL_MAX_WORDS];
+	size_t l[2 * VAL_MAX_WORDS];
+	int count;
+};
+
+/* Every written form of words [k, to): street types abbreviated or not,
+ * "33a" also as "33 a". Bounded by VAL_MAX_VARIANTS. */
+static int variants(struct var_ctx *vc, size_t k, size_t np)
+{
+	if (vc->count >= VAL_MAX_VARIANTS)
+		return 0;
+	if (k == vc->to) {
+		vc->count++;
+		return pat_add(vc->bc, &vc->bc->values, vc->p, vc->l, np, 0, vc->kind, vc->rule, 0);
+	}
+	const char *w = vc->ws->w[k];
+	size_t wl = vc->ws->l[k];
+	const char *forms[8];
+	size_t nf = canon_street_forms(canon_street_word(w, wl) ? canon_street_word(w, wl) : "",
+	                               forms, 8);
+	int rc;
+	if (nf == 0) {
+		vc->p[np] = w, vc->l[np] = wl;
+		if ((rc = variants(vc, k + 1, np + 1)) != 0)
+			return rc;
+		size_t d = 0;
+		while (d < wl && sc_digit((unsigned char)w[d]))
+			d++;
+		if (d > 0 && d + 1 == wl && sc_alpha((unsigned char)w[d]) && wl < 16) { /* 33a */
+			vc->p[np] = w, vc->l[np] = d;
+			vc->p[np + 1] = w + d, vc->l[np + 1] = 1;
+			return variants(vc, k + 1, np + 2);
+		}
+		return 0;
+	}
+	for (size_t f = 0; f < nf; f++) {
+		vc->p[np] = forms[f], vc->l[np] = strlen(forms[f]);
+		if ((rc = variants(vc, k + 1, np + 1)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int add_words(struct bctx *bc, const struct words *ws, size_t from, size_t to,
+                     unsigned kind, unsigned rule)
+{
+	size_t chars = 0;
+	for (size_t k = from; k < to; k++)
+		chars += ws->l[k] + 1;
+	/* Too short to be safe to remove everywhere ("flat 2", "10"). */
+	if (to <= from || chars < 7 || (to - from == 1 && chars < 9))
+		return 0;
+	struct var_ctx vc = {.bc = bc, .ws = ws, .to = to, .kind = kind, .rule = rule};
+	return variants(&vc, from, 0);
+}
+
+static int is_street_type(const char *w, size_t n)
+{
+	const char *f = canon_street_word(w, n);
+	return f != NULL && strcmp(f, "flat") != 0 && strcmp(f, "apartment") != 0;
+}
+
+static int has_digit(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (sc_digit((unsigned char)w[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * An address: the whole (postcode dropped), its first line ("33a grange
+ * court", or "flat 10 170a cliff walk" when the first part names no
+ * street), the number and street, and the street alone.
+ */
+static int add_address(struct bctx *bc, const char *text, size_t len, unsigned kind)
+{
+	char full[MGW_SCRUB_MAX_ENTRY_BYTES * 2], line[MGW_SCRUB_MAX_ENTRY_BYTES * 2];
+	struct words ws, ls;
+	int rc;
+	size_t n = canon_value(CANON_ADDRESS, text, len, full, sizeof full);
+	if (n == (size_t)-1 || n == 0)
+		return 0;
+	split(full, n, &ws);
+	if ((rc = add_words(bc, &ws, 0, ws.n, kind, R_VAL_ADDR)) != 0)
+		return rc;
+	const char *c1 = memchr(text, ',', len);
+	size_t e1 = c1 ? (size_t)(c1 - text) : len;
+	size_t m = canon_value(CANON_ADDRESS, text, e1, line, sizeof line);
+	if (m == (size_t)-1)
+		return 0;
+	split(line, m, &ls);
+	int street = 0;
+	for (size_t k = 0; k < ls.n; k++)
+		street |= is_street_type(ls.w[k], ls.l[k]);
+	if (!street && c1 != NULL) { /* "Flat 10, 170a Cliff Walk" */
+		const char *c2 = memchr(c1 + 1, ',', len - e1 - 1);
+		size_t e2 = c2 ? (size_t)(c2 - text) : len;
+		m = canon_value(CANON_ADDRESS, text, e2, line, sizeof line);
+		if (m == (size_t)-1)
+			return 0;
+		split(line, m, &ls);
+	}
+	if (ls.n < ws.n && (rc = add_words(bc, &ls, 0, ls.n, kind, R_VAL_LINE1)) != 0)
+		return rc;
+	size_t t = ls.n;
+	while (t > 0 && !is_street_type(ls.w[t - 1], ls.l[t - 1]))
+		t--;
+	if (t == 0)
+		return 0;
+	t--; /* the street type */
+	size_t d = t;
+	while (d > 0 && !has_digit(ls.w[d - 1], ls.l[d - 1]))
+		d--;
+	/* "170a cliff walk" and "170a cliff walk cleethorpes" without "flat 10". */
+	if (d > 0 && d - 1 > 0 &&
+	    ((rc = add_words(bc, &ls, d - 1, t + 1, kind, R_VAL_LINE1)) != 0 ||
+	     (ls.n < ws.n && (rc = add_words(bc, &ws, d - 1, ws.n, kind, R_VAL_ADDR)) != 0)))
+		return rc;
+	if (t > d) /* at least one word of name before the type */
+		return add_words(bc, &ls, d, t + 1, kind, R_VAL_STREET);
+	return 0;
+}
+
+static int add_text(struct bctx *bc, const char *text, size_t len, unsigned kind)
+{
+	char c[MGW_SCRUB_MAX_ENTRY_BYTES * 2];
+	struct words ws;
+	int rc;
+	size_t n = canon_value(CANON_TEXT, text, len, c, sizeof c);
+	if (n == (size_t)-1 || n == 0)
+		return 0;
+	split(c, n, &ws);
+	if (n < 4 || (rc = pat_add(bc, &bc->values, ws.w, ws.l, ws.n, 0, kind, R_VAL_TEXT, 0)) != 0)
+		return 0;
+	const char *c1 = memchr(text, ',', len);
+	if (c1 == NULL)
+		return 0;
+	n = canon_value(CANON_TEXT, text, (size_t)(c1 - text), c, sizeof c);
+	if (n == (size_t)-1 || n < 6)
+		return 0;
+	split(c, n, &ws);
+	return ws.n >= 2 ? pat_add(bc, &bc->values, ws.w, ws.l, ws.n, 0, kind, R_VAL_TEXT, 0) : 0;
+}
+
+static int id_add(struct bctx *bc, const char *p, size_t n, unsigned kind)
+{
+	if (n < 5 || n > 40)
+		return 0;
+	struct idval *v = grow(bc->ids, &bc->cids, bc->nids, sizeof *v);
+	if (v == NULL)
+		return MGW_E_NOMEM;
+	bc->ids = v;
+	char *q = malloc(n + 1);
+	if (q == NULL)
+		return MGW_E_NOMEM;
+	memcpy(q, p, n);
+	q[n] = 0;
+	v[bc->nids++] = (struct idval){q, (uint8_t)n, (uint8_t)kind};
+	return 0;
+}
+
+/* A phone in every form its digits can be written: 07700900123,
+ * 447700900123, 4407700900123, 00447700900123, 004407700900123. */
+static int add_phone(struct bctx *bc, const char *text, size_t len, unsigned kind)
+{
+	char e[16], d[48], f[48];
+	int rc;
+	if (ident_phone_e164(text, len, e) == 0) {
+		static const char *const PRE[] = {"0", "44", "440", "0044", "00440"};
+		for (size_t i = 0; i < 5; i++) {
+			size_t pl = strlen(PRE[i]);
+			memcpy(f, PRE[i], pl);
+			memcpy(f + pl, e + 3, 10);
+			if ((rc = id_add(bc, f, pl + 10, kind)) != 0)
+				return rc;
+		}
+		return 0;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < len && n < sizeof d - 2; i++)
+		if (sc_digit((unsigned char)text[i]))
+			d[n++] = text[i];
+	if ((rc = id_add(bc, d, n, kind)) != 0)
+		return rc;
+	if (len > 0 && memchr(text, '+', len) != NULL && n + 2 < sizeof f) {
+		memcpy(f, "00", 2);
+		memcpy(f + 2, d, n);
+		return id_add(bc, f, n + 2, kind);
+	}
+	return 0;
+}
+
+static int add_value(struct bctx *bc, const struct scrub_value *v)
+{
+	size_t len;
+	if (v->text == NULL || (len = strlen(v->text)) == 0)
+		return 0;
+	if (len > MGW_SCRUB_MAX_ENTRY_BYTES) {
+		bc->too_large = 1;
+		return MGW_E_TOO_LARGE;
+	}
+	unsigned kind = v->kind < SCRUB_KIND_COUNT ? v->kind : SCRUB_VALUE;
+	char c[MGW_SCRUB_MAX_ENTRY_BYTES + 1];
+	size_t n;
+	switch (v->canon) {
+	case CANON_ADDRESS: return add_address(bc, v->text, len, kind);
+	case CANON_PHONE: return add_phone(bc, v->text, len, kind);
+	case CANON_ID:
+		n = canon_value(CANON_ID, v->text, len, c, sizeof c);
+		return n == (size_t)-1 ? 0 : id_add(bc, c, n, kind);
+	case CANON_EMAIL:
+		/* Every e-mail is found as such, written out or not; its words
+		 * ("jane doe example org") are also a text value. */
+	case CANON_TEXT:
+	default: return add_text(bc, v->text, len, kind);
+	}
+}
+
 /* ---- Aho-Corasick ----------------------------------------------------------- */
 
-static int ac_build(scrubber *sc, const struct patv *pv)
+/* Build a DFA from pv (which may be empty: one state that never matches).
+ * by_words: a state's scrub length counts words, not bytes (the value
+ * automaton finds a match's start by word, see fold_pass). */
+static int ac_build(struct ac *a, const struct patv *pv, size_t *table_bytes, int by_words)
 {
 	uint32_t nclass = 1, nst = 1, shift = 0;
-	uint32_t *queue = NULL;
-	uint32_t *own_s = NULL, *own_k = NULL;
+	uint32_t *queue = NULL, *fl = NULL;
+	struct acc *own = NULL;
+	int rc = MGW_E_NOMEM;
 
-	sc->cls[' '] = (uint8_t)nclass++;
+	a->cls[' '] = (uint8_t)nclass++;
 	for (size_t i = 0; i < pv->n; i++)
 		for (size_t j = 0; j < pv->v[i].n; j++) {
 			unsigned char b = (unsigned char)pv->v[i].p[j];
-			if (sc->cls[b] == 0)
-				sc->cls[b] = (uint8_t)nclass++; /* at most 255 distinct bytes + "other" */
+			if (a->cls[b] == 0)
+				a->cls[b] = (uint8_t)nclass++; /* at most 255 distinct bytes + "other" */
 		}
 	while ((1u << shift) < nclass)
 		shift++;
 	const uint32_t W = 1u << shift;
 	size_t cap = pv->bytes + 1;
 	if (cap > UINT32_MAX / W || cap > SIZE_MAX / W / sizeof(uint32_t))
-		return MGW_E_NOMEM;
-	sc->delta = calloc(cap * W, sizeof(uint32_t));
-	own_s = calloc(cap, sizeof *own_s);
-	own_k = calloc(cap, sizeof *own_k);
+		return MGW_E_TOO_LARGE;
+	*table_bytes += cap * W * sizeof(uint32_t) + cap * sizeof(struct acc);
+	if (*table_bytes > MGW_SCRUB_MAX_TABLE_BYTES)
+		return MGW_E_TOO_LARGE;
+	a->delta = calloc(cap * W, sizeof(uint32_t));
+	own = calloc(cap, sizeof *own);
 	queue = malloc(cap * sizeof *queue);
-	sc->acc = calloc(cap, sizeof *sc->acc);
-	if (sc->delta == NULL || own_s == NULL || own_k == NULL || queue == NULL || sc->acc == NULL)
-		goto nomem;
+	a->acc = calloc(cap, sizeof *a->acc);
+	if (a->delta == NULL || own == NULL || queue == NULL || a->acc == NULL)
+		goto out;
 
 	for (size_t i = 0; i < pv->n; i++) {
+		const struct pat *p = &pv->v[i];
 		uint32_t st = 0;
-		for (size_t j = 0; j < pv->v[i].n; j++) {
-			uint32_t *t = &sc->delta[(size_t)st * W + sc->cls[(unsigned char)pv->v[i].p[j]]];
+		for (size_t j = 0; j < p->n; j++) {
+			uint32_t *t = &a->delta[(size_t)st * W + a->cls[(unsigned char)p->p[j]]];
 			if (*t == 0)
 				*t = nst++;
 			st = *t;
 		}
-		if (pv->v[i].keep)
-			own_k[st] = (uint32_t)pv->v[i].n;
-		else
-			own_s[st] = (uint32_t)pv->v[i].n;
+		if (p->keep) {
+			own[st].keep = p->n;
+		} else if (own[st].scrub == 0) {
+			own[st] = (struct acc){by_words ? p->words : p->n, own[st].keep, p->kind, p->rule,
+			                       p->common, 0};
+		} else if (!p->common) {
+			own[st].common = 0; /* also listed where it is no common word */
+		}
 	}
 
 	/* Breadth first: failure links, completed into a full DFA. Real trie
 	 * edges are the non-zero entries of a row not yet completed (no edge
-	 * leads back to the root). */
-	uint32_t *fl = calloc(nst, sizeof *fl);
-	if (fl == NULL)
-		goto nomem;
+	 * leads back to the root). A state's own pattern is longer than any
+	 * its failure state reports, so it wins. */
+	if ((fl = calloc(nst, sizeof *fl)) == NULL)
+		goto out;
 	size_t qh = 0, qt = 0;
 	for (uint32_t c = 0; c < nclass; c++) {
-		uint32_t u = sc->delta[c];
-		if (u) {
-			fl[u] = 0;
+		uint32_t u = a->delta[c];
+		if (u)
 			queue[qt++] = u;
-		}
 	}
 	while (qh < qt) {
 		uint32_t r = queue[qh++];
-		uint32_t *row = &sc->delta[(size_t)r * W];
-		const uint32_t *frow = &sc->delta[(size_t)fl[r] * W];
-		sc->acc[r].scrub = own_s[r] > sc->acc[fl[r]].scrub ? own_s[r] : sc->acc[fl[r]].scrub;
-		sc->acc[r].keep = own_k[r] > sc->acc[fl[r]].keep ? own_k[r] : sc->acc[fl[r]].keep;
+		uint32_t *row = &a->delta[(size_t)r * W];
+		const uint32_t *frow = &a->delta[(size_t)fl[r] * W];
+		const struct acc *fa = &a->acc[fl[r]];
+		a->acc[r] = own[r].scrub ? own[r] : *fa;
+		a->acc[r].keep = own[r].keep ? own[r].keep : fa->keep;
 		for (uint32_t c = 0; c < nclass; c++) {
 			uint32_t u = row[c];
 			if (u) {
@@ -296,119 +687,146 @@ static int ac_build(scrubber *sc, const struct patv *pv)
 			}
 		}
 	}
-	free(fl);
-	free(queue);
-	free(own_s);
-	free(own_k);
-	sc->nstates = nst;
-	sc->shift = shift;
+	a->nstates = nst;
+	a->shift = shift;
+	a->npat = (uint32_t)pv->n;
 	for (size_t x = 0; x < (size_t)nst * W; x++)
-		sc->delta[x] <<= shift;
+		a->delta[x] <<= shift;
 	size_t r = 16;
 	while (r <= pv->maxlen + 1)
 		r <<= 1;
-	sc->ring = r;
-	return 0;
-nomem:
+	a->ring = r;
+	rc = 0;
+out:
+	free(fl);
 	free(queue);
-	free(own_s);
-	free(own_k);
-	return MGW_E_NOMEM;
+	free(own);
+	return rc;
+}
+
+static void patv_free(struct patv *pv)
+{
+	for (size_t i = 0; i < pv->n; i++)
+		free(pv->v[i].p);
+	free(pv->v);
+}
+
+static void words_free(struct fzname *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].p);
+	free(v);
+}
+
+int scrubber_build2(const struct scrub_spec *spec, scrubber **out)
+{
+	scrubber *sc = calloc(1, sizeof *sc);
+	struct bctx bc = {0};
+	size_t table = 0;
+	int rc = MGW_E_NOMEM;
+
+	*out = NULL;
+	if (sc == NULL)
+		return MGW_E_NOMEM;
+	if (spec->n_names + spec->n_keep + spec->n_dobs + spec->n_values > MGW_SCRUB_MAX_ENTRIES) {
+		rc = MGW_E_TOO_LARGE;
+		goto fail;
+	}
+	sc->flags = spec->flags;
+	/* Keep-names first: a third party's first name that is also a kept
+	 * subject's is not scrubbed alone. */
+	for (size_t i = 0; i < spec->n_keep; i++)
+		if (spec->keep[i] != NULL && (rc = add_name(&bc, spec->keep[i], 1)) != 0)
+			goto fail;
+	for (size_t i = 0; i < spec->n_names; i++)
+		if (spec->names[i] != NULL && (rc = add_name(&bc, spec->names[i], 0)) != 0)
+			goto fail;
+	for (size_t i = 0; i < spec->n_values; i++)
+		if ((rc = add_value(&bc, &spec->values[i])) != 0)
+			goto fail;
+	if ((rc = ac_build(&sc->names, &bc.names, &table, 0)) != 0 ||
+	    (rc = ac_build(&sc->values, &bc.values, &table, 1)) != 0)
+		goto fail;
+	rc = MGW_E_NOMEM;
+	if (spec->n_dobs > 0 && (sc->dobs = calloc(spec->n_dobs, sizeof *sc->dobs)) == NULL)
+		goto fail;
+	for (size_t i = 0; i < spec->n_dobs; i++) {
+		char iso[11];
+		const char *d = spec->dobs[i];
+		if (d == NULL || ident_date_parse(d, strlen(d), iso) != 0)
+			continue;
+		struct dob *b = &sc->dobs[sc->ndobs++];
+		b->y = atoi(iso), b->m = atoi(iso + 5), b->d = atoi(iso + 8);
+	}
+	sc->ids = bc.ids, sc->nids = bc.nids, bc.ids = NULL;
+	for (size_t i = 0; i < sc->nids; i++) {
+		unsigned char f = (unsigned char)sc->ids[i].p[0];
+		sc->id_first[f >> 3] |= (uint8_t)(1u << (f & 7));
+		if (sc->ids[i].n > sc->id_maxlen)
+			sc->id_maxlen = sc->ids[i].n;
+	}
+	sc->fz = bc.fz, sc->nfz = bc.nfz, bc.fz = NULL;
+	sc->kw = bc.kw, sc->nkw = bc.nkw, bc.kw = NULL;
+	patv_free(&bc.names);
+	patv_free(&bc.values);
+	words_free(bc.kfirst, bc.nkfirst);
+	*out = sc;
+	return 0;
+fail:
+	if (bc.too_large)
+		rc = MGW_E_TOO_LARGE;
+	patv_free(&bc.names);
+	patv_free(&bc.values);
+	words_free(bc.kfirst, bc.nkfirst);
+	words_free(bc.fz, bc.nfz);
+	words_free(bc.kw, bc.nkw);
+	for (size_t i = 0; i < bc.nids; i++)
+		free(bc.ids[i].p);
+	free(bc.ids);
+	scrubber_free(sc);
+	return rc;
+}
+
+scrubber *scrubber_build(const struct scrub_spec *spec)
+{
+	scrubber *sc;
+	int rc = scrubber_build2(spec, &sc);
+	if (rc != 0)
+		errno = rc == MGW_E_TOO_LARGE ? E2BIG : ENOMEM;
+	return sc;
 }
 
 scrubber *scrubber_new(const char *const *names, size_t n_names, const char *const *keep,
                        size_t n_keep, const char *const *dobs, size_t n_dobs)
 {
-	scrubber *sc = calloc(1, sizeof *sc);
-	struct patv pv = {0};
-
-	if (sc == NULL)
-		return NULL;
-	for (size_t i = 0; i < n_names; i++)
-		if (names[i] != NULL && add_name(&pv, names[i], 0) != 0)
-			goto fail;
-	for (size_t i = 0; i < n_keep; i++)
-		if (keep[i] != NULL && add_name(&pv, keep[i], 1) != 0)
-			goto fail;
-	if (pv.n > 0 && ac_build(sc, &pv) != 0)
-		goto fail;
-	if (n_dobs > 0 && (sc->dobs = calloc(n_dobs, sizeof *sc->dobs)) == NULL)
-		goto fail;
-	for (size_t i = 0; i < n_dobs; i++) {
-		char iso[11];
-		if (dobs[i] == NULL || ident_date_parse(dobs[i], strlen(dobs[i]), iso) != 0)
-			continue;
-		struct dob *d = &sc->dobs[sc->ndobs++];
-		d->y = atoi(iso), d->m = atoi(iso + 5), d->d = atoi(iso + 8);
-	}
-	for (size_t i = 0; i < pv.n; i++)
-		free(pv.v[i].p);
-	free(pv.v);
-	return sc;
-fail:
-	for (size_t i = 0; i < pv.n; i++)
-		free(pv.v[i].p);
-	free(pv.v);
-	scrubber_free(sc);
-	return NULL;
+	struct scrub_spec spec = {names, n_names, keep, n_keep, dobs, n_dobs, NULL, 0, 0};
+	return scrubber_build(&spec);
 }
 
 void scrubber_free(scrubber *sc)
 {
 	if (sc == NULL)
 		return;
-	free(sc->delta);
-	free(sc->acc);
+	free(sc->names.delta);
+	free(sc->names.acc);
+	free(sc->values.delta);
+	free(sc->values.acc);
 	free(sc->dobs);
+	for (size_t i = 0; i < sc->nids; i++)
+		free(sc->ids[i].p);
+	free(sc->ids);
+	words_free(sc->fz, sc->nfz);
+	words_free(sc->kw, sc->nkw);
 	free(sc);
 }
 
-/* ---- character helpers ------------------------------------------------------ */
-
-static int is_digit(unsigned char c)
-{
-	return (unsigned)(c - '0') < 10u;
-}
-
-static int is_alpha(unsigned char c)
-{
-	return (unsigned)((c | 0x20) - 'a') < 26u;
-}
-
-static int is_alnum(unsigned char c)
-{
-	return is_digit(c) || is_alpha(c);
-}
-
-/* Is there a word boundary before s[e]: end of text, or a char that is not
- * a letter or digit? With glue, '/' and '\' join digits to a reference. */
-static int ends_word(const unsigned char *s, size_t n, size_t e, int glue)
-{
-	if (e >= n)
-		return 1;
-	if (s[e] < 0x80)
-		return !is_alnum(s[e]) && !(glue && (s[e] == '/' || s[e] == '\\'));
-	struct ident_char c;
-	ident_char_next((const char *)s + e, n - e, &c);
-	return c.cls != IDENT_C_LETTER && c.cls != IDENT_C_DIGIT;
-}
-
-/* Length of the digit run at s[i], counting no further than max + 1. */
-static size_t digits_at(const unsigned char *s, size_t n, size_t i, size_t max)
-{
-	size_t k = 0;
-	while (i + k < n && is_digit(s[i + k]) && k <= max)
-		k++;
-	return k;
-}
-
-/* ---- names ------------------------------------------------------------------ */
+/* ---- the folded pass: listed names and text values -------------------------- */
 
 static unsigned char ascii_fold(unsigned char b)
 {
-	if (is_digit(b))
+	if (sc_digit(b))
 		return b;
-	if (is_alpha(b))
+	if (sc_alpha(b))
 		return b | 0x20;
 	return 0;
 }
@@ -417,60 +835,239 @@ static unsigned char ascii_fold(unsigned char b)
  * Does this boundary character end a sentence or clause? Words of one name
  * are separated by spaces, commas ("Smith, John"), hyphens, slashes, or a
  * full stop after an initial ("J. Smith"); anything else (a full stop after
- * a longer word, brackets, quotes, colons, dashes) separates names, so
- * "... saw Gloam. Percival Jones ..." is no "Gloam Percival".
+ * a longer word, brackets, quotes, colons, a spaced dash) separates names,
+ * so "... saw Gloam. Percival Jones ..." is no "Gloam Percival".
  */
-static int is_strong(const unsigned char *p, size_t k, unsigned cls, size_t wlen)
+static int is_strong(const unsigned char *s, size_t n, size_t i, size_t k, unsigned cls,
+                     size_t wlen)
 {
+	const unsigned char *p = s + i;
 	if (cls == IDENT_C_SPACE)
 		return 0;
-	if (k == 1 && p[0] < 0x80)
-		return p[0] == '.' ? wlen != 1 : strchr(",-/&+_", p[0]) == NULL || p[0] == '\0';
-	/* U+2010..U+2013: hyphens and the en dash of double-barrelled names. */
-	return !(k == 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x93);
+	if (k == 1 && p[0] < 0x80) {
+		if (p[0] == '-') /* "Rudge-Pickle" joins, "Gloam - Percival" does not */
+			return (i > 0 && s[i - 1] == ' ') || (i + 1 < n && s[i + 1] == ' ');
+		return p[0] == '.' ? wlen != 1 : strchr(",/&+_", p[0]) == NULL || p[0] == '\0';
+	}
+	return 1;
+}
+
+/* Titles, ranks, kinship and naming words: a common word right after one
+ * of these is a name ("Mrs Green", "her sister Hope", "called May"). */
+static int title_word(const unsigned char *w, size_t n)
+{
+	static const char *const T[] = {
+		"aunt", "auntie", "boyfriend", "brother", "called", "ch", "cllr", "cousin", "cpn",
+		"dad", "daughter", "dc", "dci", "dcs", "det", "di", "dr", "ds", "dsi", "ex",
+		"father", "fiance", "fiancee", "friend", "girlfriend", "gran", "grandad",
+		"grandfather", "grandma", "grandmother", "granny", "husband", "hv", "insp", "lady",
+		"lord", "miss", "mother", "mr", "mrs", "ms", "mum", "mx", "named", "nan", "nana",
+		"neighbor", "neighbour", "nephew", "niece", "nurse", "officer", "partner", "pc",
+		"pcso", "prof", "rev", "sgt", "sir", "sister", "son", "stepdad", "stepfather",
+		"stepmother", "stepmum", "supt", "sw", "uncle", "wife",
+	};
+	char b[16];
+	if (n == 0 || n >= sizeof b)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!sc_alpha(w[i]))
+			return 0;
+		b[i] = (char)(w[i] | 0x20);
+	}
+	b[n] = 0;
+	size_t lo = 0, hi = sizeof T / sizeof T[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(T[mid], b);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static int month_word(const unsigned char *w, size_t n)
+{
+	static const char *const M[] = {"january", "february", "march", "april", "may", "june",
+	                                "july", "august", "september", "october", "november",
+	                                "december"};
+	for (size_t i = 0; i < 12; i++) {
+		size_t k = strlen(M[i]);
+		if (k != n)
+			continue;
+		size_t j = 0;
+		while (j < n && (w[j] | 0x20) == M[i][j])
+			j++;
+		if (j == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* The ASCII word ending before s[a] (over spaces and one '.'), if any. */
+static int prev_word(const unsigned char *s, size_t a, size_t *pa, size_t *pe)
+{
+	size_t i = a, sp = 0;
+	while (i > 0 && s[i - 1] == ' ' && sp < 3)
+		i--, sp++;
+	if (i > 0 && s[i - 1] == '.')
+		i--;
+	else if (sp == 0)
+		return 0;
+	size_t e = i;
+	while (i > 0 && sc_alpha(s[i - 1]) && e - i < 16)
+		i--;
+	if (i == e || (i > 0 && (sc_digit(s[i - 1]) || s[i - 1] >= 0x80)))
+		return 0;
+	*pa = i, *pe = e;
+	return 1;
+}
+
+/* The ASCII word after s[e) over one space, or ", ". */
+static int next_word(const unsigned char *s, size_t n, size_t e, size_t *na, size_t *ne, int *comma)
+{
+	size_t i = e;
+	*comma = 0;
+	if (i < n && s[i] == ',')
+		i++, *comma = 1;
+	if (i >= n || s[i] != ' ')
+		return 0;
+	i++;
+	size_t a = i;
+	while (i < n && sc_alpha(s[i]) && i - a < 24)
+		i++;
+	if (i == a)
+		return 0;
+	*na = a, *ne = i;
+	return 1;
+}
+
+static int sentence_start(const unsigned char *s, size_t a)
+{
+	size_t i = a;
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '"' ||
+	                 s[i - 1] == '\'' || s[i - 1] == '(' || s[i - 1] == '*'))
+		i--;
+	return i == 0 || s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?' || s[i - 1] == ':';
 }
 
 /*
- * Third-party name findings, keep-names applied, united where they overlap,
- * in order of start.
+ * A listed name that is also a common word ("Green", "May", "Hope") found
+ * alone: a name only next to a title, an initial or a forename, or
+ * capitalised away from the start of a sentence and not before another
+ * capitalised word ("a Green Vauxhall", "Green Lane"). Months need a title.
  */
-static int name_pass(const scrubber *sc, const unsigned char *s, size_t n, struct spanv *out)
+static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e)
 {
-	const size_t rmask = sc->ring - 1;
-	const uint32_t shift = sc->shift;
-	const uint32_t *delta = sc->delta;
-	const uint8_t *cls = sc->cls;
-	struct spanv keep = {0};
-	size_t *rs = malloc(2 * sc->ring * sizeof *rs), *re = rs + sc->ring;
-	size_t pos = 0, i = 0;
-	uint32_t st;
+	size_t pa, pe, na = 0, ne = 0;
+	int comma, has_next = next_word(s, n, e, &na, &ne, &comma);
+	if (prev_word(s, a, &pa, &pe)) {
+		if (title_word(s + pa, pe - pa))
+			return 1;
+		if (pe - pa == 1 && sc_upper(s[pa]) &&
+		    (s[pe] == '.' || (s[pa] != 'A' && s[pa] != 'I')))
+			return 1; /* "J Green", "J. Green"; not "A GREEN VAUXHALL" */
+		if (sc_upper(s[pa]) && !sentence_start(s, pa) &&
+		    (lex_classify((const char *)s + pa, pe - pa) & (LEX_FORENAME | LEX_COMMON)) ==
+		        LEX_FORENAME)
+			return 1;
+	}
+	if (has_next && comma && sc_upper(s[na]) &&
+	    (lex_classify((const char *)s + na, ne - na) & (LEX_FORENAME | LEX_COMMON)) ==
+	        LEX_FORENAME)
+		return 1; /* "GREEN, Mary" */
+	if (!sc_upper(s[a]) || month_word(s + a, e - a))
+		return 0;
+	size_t up = 0;
+	for (size_t i = a; i < e; i++)
+		up += sc_upper(s[i]);
+	if (up == e - a && e - a > 1)
+		return 0; /* capitals say nothing in a CAD log */
+	if (sentence_start(s, a))
+		return 0;
+	if (has_next && !comma && sc_upper(s[na]))
+		return 0;
+	return 1;
+}
+
+/*
+ * Listed-name findings (keep-names applied, united where they overlap, in
+ * order of start), keep-name matches, and text-value findings.
+ */
+static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struct spans *out,
+                     struct spans *keep, struct spans *vals)
+{
+	const struct ac *A = &sc->names, *V = &sc->values;
+	const int hv = V->npat > 0;
+	const size_t rmask = A->ring - 1;
+	const uint32_t shift = A->shift, vshift = V->shift;
+	const uint32_t *delta = A->delta, *vdelta = V->delta;
+	const uint8_t *cls = A->cls, *vcls = V->cls;
+	size_t *rs = malloc(2 * A->ring * sizeof *rs), *re = rs ? rs + A->ring : NULL;
+	size_t ws[WORD_RING]; /* start offsets of the last words */
+	size_t pos = 0, wc = 0, i = 0;
+	uint32_t st, vst = 0;
 	size_t wlen = 0; /* characters in the last word */
 	int sp = 1, strong = 0, rc = MGW_E_NOMEM;
 
 	if (rs == NULL)
-		return MGW_E_NOMEM;
+		goto done;
 	rs[0] = re[0] = 0;
 	st = delta[cls[' ']]; /* the virtual space before the text */
+	if (hv)
+		vst = vdelta[vcls[' ']];
 
-#define EMIT(byte, a, b)                                                                        \
+	/* Names: every folded byte; values: the same bytes without the strong
+	 * breaks, so a value reads across "Ct., Grimsby". */
+#define EMIT_A(byte, a, b)                                                                      \
 	do {                                                                                   \
 		pos++;                                                                         \
 		rs[pos & rmask] = (a);                                                         \
 		re[pos & rmask] = (b);                                                         \
 		st = delta[st + cls[(unsigned char)(byte)]];                                   \
 	} while (0)
-	/* Patterns end in a space: only a boundary can complete one. */
+#define EMIT(byte, a, b)                                                                        \
+	do {                                                                                   \
+		EMIT_A(byte, a, b);                                                            \
+		if (hv)                                                                        \
+			vst = vdelta[vst + vcls[(unsigned char)(byte)]];                       \
+	} while (0)
+	/* A word starts at i: the strong break if one is pending, and its start. */
+#define WORD_START(i)                                                                           \
+	do {                                                                                   \
+		if (strong) { /* " \n ": a word may end or start here, a name not span it */ \
+			EMIT_A('\n', i, i);                                                    \
+			EMIT_A(' ', i, i);                                                     \
+		}                                                                              \
+		ws[wc++ & (WORD_RING - 1)] = (i);                                              \
+		sp = 0, strong = 0, wlen = 0;                                                  \
+	} while (0)
+	/* Patterns end in a space: only a boundary can complete one. A value
+	 * pattern's length is in words: it starts where its first word did. */
 #define BOUNDARY(a, b)                                                                          \
 	do {                                                                                   \
 		EMIT(' ', a, b);                                                               \
 		sp = 1;                                                                        \
-		const struct acc *ac = &sc->acc[st >> shift];                                  \
-		if (ac->scrub && spanv_push(out, rs[(pos - ac->scrub + 2) & rmask],            \
-		                            re[(pos - 1) & rmask], SCRUB_NAME) != 0)           \
+		const struct acc *ac = &A->acc[st >> shift];                                   \
+		size_t me = re[(pos - 1) & rmask];                                             \
+		if (ac->scrub) {                                                               \
+			size_t ms = rs[(pos - ac->scrub + 2) & rmask];                         \
+			if ((!ac->common || common_ok(s, n, ms, me)) &&                        \
+			    spans_push(out, ms, me, SCRUB_NAME, scrub_rule_name(ac->rule)) != 0) \
+				goto done;                                                     \
+		}                                                                              \
+		if (ac->keep && spans_push(keep, rs[(pos - ac->keep + 2) & rmask], me,         \
+		                           SCRUB_NAME, "keep") != 0)                           \
 			goto done;                                                             \
-		if (ac->keep && spanv_push(&keep, rs[(pos - ac->keep + 2) & rmask],            \
-		                           re[(pos - 1) & rmask], SCRUB_NAME) != 0)            \
-			goto done;                                                             \
+		if (hv) {                                                                      \
+			const struct acc *vc = &V->acc[vst >> vshift];                         \
+			if (vc->scrub && spans_push(vals, ws[(wc - vc->scrub) & (WORD_RING - 1)], \
+			                            me, vc->kind, scrub_rule_name(vc->rule)) != 0) \
+				goto done;                                                     \
+		}                                                                              \
 	} while (0)
 
 	while (i < n) {
@@ -478,13 +1075,8 @@ static int name_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 		struct ident_char c;
 		size_t k = 1;
 		if (b < 0x80 && (f = ascii_fold(b)) != 0) {
-			if (sp) {
-				if (strong) { /* " \n ": a word may end or start here, a name not span it */
-					EMIT('\n', i, i);
-					EMIT(' ', i, i);
-				}
-				sp = 0, strong = 0, wlen = 0;
-			}
+			if (sp)
+				WORD_START(i);
 			do { /* the hot loop: a run of ASCII letters and digits */
 				EMIT(f, i, i + 1);
 				wlen++, i++;
@@ -498,20 +1090,15 @@ static int name_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 			k = ident_char_next((const char *)s + i, n - i, &c);
 		}
 		if (c.cls == IDENT_C_LETTER || c.cls == IDENT_C_DIGIT) {
-			if (sp) {
-				if (strong) { /* " \n ": a word may end or start here, a name not span it */
-					EMIT('\n', i, i);
-					EMIT(' ', i, i);
-				}
-				sp = 0, strong = 0, wlen = 0;
-			}
+			if (sp)
+				WORD_START(i);
 			for (unsigned j = 0; j < c.nfold; j++)
 				EMIT(c.fold[j], i, i + k);
 			wlen++;
 		} else if (c.cls != IDENT_C_JOIN) {
 			if (!sp)
 				BOUNDARY(i, i + k);
-			strong |= is_strong(s + i, k, c.cls, wlen);
+			strong |= is_strong(s, n, i, k, c.cls, wlen);
 		} else if (!sp && s[i] != '\'' && s[i] != 0xE2 && s[i] != 0xCA) {
 			/* A combining mark or zero-width char belongs to the letter
 			 * before it; apostrophes (' U+2018 U+2019 U+02BC) do not. */
@@ -522,386 +1109,82 @@ static int name_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 	if (!sp)
 		BOUNDARY(n, n);
 #undef BOUNDARY
+#undef WORD_START
 #undef EMIT
+#undef EMIT_A
 
 	/*
-	 * Both lists are in order of end. A third-party match (s,e) is dropped
-	 * when a keep match covers it: some keep match with end >= e has start
-	 * <= s, i.e. the least start among keep matches from the first with
-	 * end >= e is <= s. Survivors are united on a stack, which leaves them
-	 * in order of start.
+	 * Both name lists are in order of end. A third-party match (s,e) is
+	 * dropped when a keep match covers it: some keep match with end >= e
+	 * has start <= s, i.e. the least start among keep matches from the
+	 * first with end >= e is <= s. Survivors are united on a stack, which
+	 * leaves them in order of start. The keep list is then sorted by start.
 	 */
-	for (size_t j = keep.n; j-- > 1;)
-		if (keep.v[j].s < keep.v[j - 1].s)
-			keep.v[j - 1].s = keep.v[j].s;
-	size_t kj = 0, top = 0;
-	for (size_t j = 0; j < out->n; j++) {
-		struct span m = out->v[j];
-		while (kj < keep.n && keep.v[kj].e < m.e)
-			kj++;
-		if (kj < keep.n && keep.v[kj].s <= m.s)
-			continue;
-		while (top > 0 && out->v[top - 1].e > m.s) {
-			top--;
-			if (out->v[top].s < m.s)
-				m.s = out->v[top].s;
+	{
+		size_t *minst = keep->n ? malloc(keep->n * sizeof *minst) : NULL;
+		if (keep->n && minst == NULL)
+			goto done;
+		for (size_t j = keep->n; j-- > 0;)
+			minst[j] = j + 1 < keep->n && minst[j + 1] < keep->v[j].start ? minst[j + 1]
+			                                                            : keep->v[j].start;
+		size_t kj = 0, top = 0;
+		for (size_t j = 0; j < out->n; j++) {
+			struct span m = out->v[j];
+			while (kj < keep->n && keep->v[kj].end < m.end)
+				kj++;
+			if (kj < keep->n && minst[kj] <= m.start)
+				continue;
+			while (top > 0 && out->v[top - 1].end > m.start) {
+				top--;
+				if (out->v[top].start < m.start)
+					m.start = out->v[top].start, m.rule = out->v[top].rule;
+			}
+			out->v[top++] = m;
 		}
-		out->v[top++] = m;
+		out->n = top;
+		free(minst);
 	}
-	out->n = top;
+	spans_sort(keep);
 	rc = 0;
 done:
 	free(rs);
-	free(keep.v);
 	return rc;
 }
 
-/* ---- e-mail addresses ------------------------------------------------------- */
+/* ---- names_scan findings that only restate a keep-name ---------------------- */
 
-static int is_local_ascii(unsigned char c)
+/*
+ * names.c finds the victim's name too ("Mrs Jane Tumbleweed"). A names_scan
+ * span is dropped when each of its words is covered by a keep match or is a
+ * title: what it adds to the kept name is no one else's name. keep is sorted
+ * by start; maxend[j] is the greatest end among keep[0..j].
+ */
+static int only_kept(const unsigned char *s, const struct span *sp, const struct spans *keep,
+                     const size_t *maxend)
 {
-	return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-}
-
-/* Start of the character ending at s[end) if it is a letter, else end. */
-static size_t letter_before(const unsigned char *s, size_t n, size_t end)
-{
-	size_t st = end;
-	while (st > 0 && end - st < 4 && (s[st - 1] & 0xC0) == 0x80)
-		st--;
-	if (st == 0 || end - st >= 4)
-		return end;
-	st--;
-	struct ident_char c;
-	if (st + ident_char_next((const char *)s + st, n - st, &c) != end || c.cls != IDENT_C_LETTER)
-		return end;
-	return st;
-}
-
-static int email_pass(const unsigned char *s, size_t n, struct spanv *out)
-{
-	const unsigned char *at;
-	size_t from = 0;
-
-	while (from < n && (at = memchr(s + from, '@', n - from)) != NULL) {
-		size_t a = (size_t)(at - s), ls = a, i = a + 1, end = 0, labels = 0;
-		from = a + 1;
-		while (ls > 0) {
-			if (s[ls - 1] < 0x80) {
-				if (!is_local_ascii(s[ls - 1]))
-					break;
-				ls--;
-			} else {
-				size_t st = letter_before(s, n, ls);
-				if (st == ls)
-					break;
-				ls = st;
-			}
-		}
-		while (ls < a && s[ls] == '.')
-			ls++;
-		if (ls == a)
-			continue;
-		for (;;) { /* domain labels; the last kept must be 2+ letters */
-			size_t lst = i, nch = 0;
-			int letters = 1;
-			while (i < n) {
-				if (s[i] < 0x80) {
-					if (!is_alnum(s[i]) && s[i] != '-')
-						break;
-					letters &= is_alpha(s[i]);
-					i++;
-				} else {
-					struct ident_char c;
-					size_t k = ident_char_next((const char *)s + i, n - i, &c);
-					if (c.cls != IDENT_C_LETTER)
-						break;
-					i += k;
-				}
-				nch++;
-			}
-			if (i == lst)
-				break;
-			if (labels++ > 0 && letters && nch >= 2)
-				end = i;
-			if (i >= n || s[i] != '.')
-				break;
+	size_t i = sp->start;
+	while (i < sp->end) {
+		if (!(sc_alnum(s[i]) || s[i] >= 0x80)) {
 			i++;
-		}
-		if (end && spanv_push(out, ls, end, SCRUB_EMAIL) != 0)
-			return MGW_E_NOMEM;
-	}
-	return 0;
-}
-
-/* ---- identifiers ------------------------------------------------------------ */
-
-static int dob_match(const scrubber *sc, const struct ident_date *d)
-{
-	for (size_t i = 0; i < sc->ndobs; i++) {
-		const struct dob *b = &sc->dobs[i];
-		if (b->m == d->m && b->d == d->d && (d->two_digit_year ? b->y % 100 : b->y) == d->y)
-			return 1;
-	}
-	return 0;
-}
-
-static size_t dob_at(const scrubber *sc, const unsigned char *s, size_t n, size_t i)
-{
-	struct ident_date d;
-	size_t k = ident_date_scan((const char *)s + i, n - i, &d);
-	return k && ends_word(s, n, i + k, 0) && dob_match(sc, &d) ? i + k : 0;
-}
-
-/* YYYY/NNNNNNNL, YY/NNNNNNNL (1-7 digit serial) or YYYYNNNNNNNL. */
-static size_t pnc_at(const unsigned char *s, size_t n, size_t i)
-{
-	char out[16];
-	size_t j = i + digits_at(s, n, i, 11), k = j - i;
-	if (k == 11) {
-		/* no slash: the letter follows at once */
-	} else if ((k == 2 || k == 4) && j < n && s[j] == '/') {
-		size_t ns = digits_at(s, n, j + 1, 7);
-		if (ns < 1 || ns > 7)
-			return 0;
-		j += 1 + ns;
-	} else {
-		return 0;
-	}
-	if (j >= n || !is_alpha(s[j]) || !ends_word(s, n, j + 1, 1))
-		return 0;
-	return ident_pnc_valid((const char *)s + i, j + 1 - i, out) == 0 ? j + 1 : 0;
-}
-
-/* 10 digits, or 3-3-4 with one space or '-' (the same twice). */
-static size_t nhs_at(const unsigned char *s, size_t n, size_t i)
-{
-	char out[11];
-	size_t k = digits_at(s, n, i, 10), e;
-	if (k == 10) {
-		e = i + 10;
-	} else if (k == 3 && i + 12 <= n && (s[i + 3] == ' ' || s[i + 3] == '-') &&
-	           s[i + 7] == s[i + 3] && digits_at(s, n, i + 4, 3) == 3 &&
-	           digits_at(s, n, i + 8, 4) == 4) {
-		e = i + 12;
-	} else {
-		return 0;
-	}
-	if (!ends_word(s, n, e, 1))
-		return 0;
-	return ident_nhs_valid((const char *)s + i, e - i, out) == 0 ? e : 0;
-}
-
-static int is_gap(unsigned char c)
-{
-	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
-}
-
-/*
- * Digit groups from s[i] (which may be '+' or '('), joined by 1-3 gap
- * characters; the longest run of whole groups that ident_phone_e164
- * accepts and that ends a word wins.
- */
-static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
-{
-	size_t i = *start;
-	size_t ge[PHONE_MAX_GROUPS], ng = 0, nd = 0, j = i;
-	char e164[16];
-
-	if (s[j] == '+' || s[j] == '(')
-		j++;
-	while (ng < PHONE_MAX_GROUPS && j < n && is_digit(s[j])) {
-		size_t k = digits_at(s, n, j, PHONE_MAX_DIGITS);
-		if (nd + k > PHONE_MAX_DIGITS)
-			break;
-		nd += k;
-		j += k;
-		ge[ng++] = j;
-		size_t g = j;
-		while (g < n && g - j < 3 && is_gap(s[g]))
-			g++;
-		if (g == j)
-			break;
-		j = g;
-	}
-	while (ng > 0) {
-		size_t e = ge[--ng];
-		if (!ends_word(s, n, e, 1) || ident_phone_e164((const char *)s + i, e - i, e164) != 0)
 			continue;
-		/* An unclosed bracket: take its ')' if next, else leave the '('. */
-		int open = 0;
-		for (size_t k = i; k < e; k++)
-			open += (s[k] == '(') - (s[k] == ')');
-		if (open > 0 && e < n && s[e] == ')')
-			return e + 1;
-		if (open > 0 && s[i] == '(')
-			*start = i + 1;
-		return e;
-	}
-	return 0;
-}
-
-/* AB123456C, AB 12 34 56 C, ab 123456 c. */
-static size_t nino_at(const unsigned char *s, size_t n, size_t i)
-{
-	char out[10];
-	size_t j = i + 2;
-	if (j >= n || !is_alpha(s[i + 1]))
-		return 0;
-	if (s[j] == ' ')
-		j++;
-	size_t k = digits_at(s, n, j, 6);
-	if (k == 6) {
-		j += 6;
-	} else if (k == 2) {
-		j += 2;
-		for (int g = 0; g < 2; g++, j += 3)
-			if (j >= n || s[j] != ' ' || digits_at(s, n, j + 1, 2) != 2)
-				return 0;
-	} else {
-		return 0;
-	}
-	if (j < n && s[j] == ' ')
-		j++;
-	if (j >= n || !is_alpha(s[j]) || !ends_word(s, n, j + 1, 0))
-		return 0;
-	return ident_nino_valid((const char *)s + i, j + 1 - i, out) == 0 ? j + 1 : 0;
-}
-
-/* A word of 5-7 letters and digits, or an outward code, 1-3 spaces and a
- * 3-character inward code; ident decides which are postcodes. */
-static size_t postcode_at(const unsigned char *s, size_t n, size_t i)
-{
-	char out[9];
-	size_t j = i, e;
-	/* Cheap refusal of ordinary words: a digit second or third, or GIR. */
-	if (i + 2 >= n || !(is_digit(s[i + 1]) || (is_alpha(s[i + 1]) && is_digit(s[i + 2])) ||
-	                    ((s[i] | 0x20) == 'g' && (s[i + 1] | 0x20) == 'i' && (s[i + 2] | 0x20) == 'r')))
-		return 0;
-	while (j < n && j - i < 8 && is_alnum(s[j]))
-		j++;
-	if (j - i >= 5 && j - i <= 7) {
-		e = j;
-	} else if (j - i >= 2 && j - i <= 4) {
-		size_t g = j;
-		while (g < n && g - j < 4 && s[g] == ' ')
-			g++;
-		if (g == j || g - j > 3 || g + 3 > n || !is_alnum(s[g]) || !is_alnum(s[g + 1]) ||
-		    !is_alnum(s[g + 2]))
-			return 0;
-		e = g + 3;
-	} else {
-		return 0;
-	}
-	if (!ends_word(s, n, e, 0))
-		return 0;
-	return ident_postcode_norm((const char *)s + i, e - i, out) == 0 ? e : 0;
-}
-
-static size_t crn_at(const unsigned char *s, size_t n, size_t i)
-{
-	char out[8];
-	if (digits_at(s, n, i + 1, 6) != 6 || !ends_word(s, n, i + 7, 0))
-		return 0;
-	return ident_crn_valid((const char *)s + i, 7, out) == 0 ? i + 7 : 0;
-}
-
-/* The identifier starting at word start s[*i], if any: its end and kind
- * (*i moves on when a phone leaves out a leading bracket). */
-static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, size_t *start,
-                       unsigned mask, unsigned *kind)
-{
-	size_t i = *start;
-	unsigned char b = s[i];
-	size_t e;
-#define TRY(k, call)                                                                            \
-	do {                                                                                   \
-		if ((mask & KIND_BIT(k)) && (e = (call)) != 0) {                               \
-			*kind = (k);                                                           \
-			return e;                                                              \
-		}                                                                              \
-	} while (0)
-	if (is_alpha(b)) {
-		TRY(SCRUB_NINO, nino_at(s, n, i));
-		TRY(SCRUB_POSTCODE, postcode_at(s, n, i));
-		TRY(SCRUB_CRN, crn_at(s, n, i));
-		if (sc->ndobs)
-			TRY(SCRUB_DOB, dob_at(sc, s, n, i));
-		return 0;
-	}
-	int glued = i > 0 && (s[i - 1] == '/' || s[i - 1] == '\\');
-	if (is_digit(b)) {
-		if (sc->ndobs)
-			TRY(SCRUB_DOB, dob_at(sc, s, n, i));
-		if (!glued) {
-			TRY(SCRUB_PNC, pnc_at(s, n, i));
-			TRY(SCRUB_NHS, nhs_at(s, n, i));
 		}
-	}
-	if (!glued)
-		TRY(SCRUB_PHONE, phone_at(s, n, start));
-#undef TRY
-	return 0;
-}
-
-/* ASCII classes for the walk: W a word character (letter or digit), S a
- * character an identifier may start with (W, '+', '('). */
-enum { CW = 1, CS = 2, CL = CW | CS };
-static const unsigned char ASCII_CC[128] = {
-	0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* 00 */
-	0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* 10 */
-	0,  0,  0,  0,  0,  0,  0,  0,  CS, 0,  0,  CS, 0,  0,  0,  0,  /* 20 ( + */
-	CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, 0,  0,  0,  0,  0,  0,  /* 30 0-9 */
-	0,  CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, /* 40 A-O */
-	CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, 0,  0,  0,  0,  0,  /* 50 P-Z */
-	0,  CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, /* 60 a-o */
-	CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, 0,  0,  0,  0,  0,  /* 70 p-z */
-};
-
-/* Is the character at s[*i] a word character? Steps over it. */
-static int step_char(const unsigned char *s, size_t n, size_t *i)
-{
-	if (s[*i] < 0x80)
-		return ASCII_CC[s[(*i)++]] & CW;
-	struct ident_char c;
-	*i += ident_char_next((const char *)s + *i, n - *i, &c);
-	return c.cls == IDENT_C_LETTER || c.cls == IDENT_C_DIGIT;
-}
-
-/*
- * Walk the text word by word: at each word start (and each '+' or '(' not
- * inside a word) try the recognisers; skip the rest of a word unread.
- */
-static int token_pass(const scrubber *sc, const unsigned char *s, size_t n, unsigned mask,
-                      struct spanv *out)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		/* Here the previous character is not a word character. */
-		if (s[i] < 0x80 && (ASCII_CC[s[i]] & CS)) {
-			unsigned kind;
-			size_t from = i, e = token_at(sc, s, n, &from, mask, &kind);
-			if (e) {
-				if (spanv_push(out, from, e, kind) != 0)
-					return MGW_E_NOMEM;
-				i = e; /* every recogniser ends before a non-word character */
-				continue;
-			}
+		size_t a = i;
+		while (i < sp->end && (sc_alnum(s[i]) || s[i] >= 0x80 || s[i] == '\''))
+			i++;
+		size_t lo = 0, hi = keep->n; /* last keep with start <= a */
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (keep->v[mid].start <= a)
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
-		if (!step_char(s, n, &i))
+		if (lo > 0 && maxend[lo - 1] >= i)
 			continue;
-		while (i < n) { /* the rest of the word */
-			if (s[i] < 0x80 && !(ASCII_CC[s[i]] & CW))
-				break;
-			size_t at = i;
-			if (!step_char(s, n, &i)) {
-				i = at;
-				break;
-			}
-		}
+		if (!title_word(s + a, i - a))
+			return 0;
 	}
-	return 0;
+	return 1;
 }
 
 /* ---- output ----------------------------------------------------------------- */
@@ -916,7 +1199,7 @@ static int buf_put(struct buf *b, const void *p, size_t n)
 	if (n == 0)
 		return 0; /* p may be NULL (empty text) */
 	if (n > b->cap - b->n) {
-		size_t cap = b->cap;
+		size_t cap = b->cap ? b->cap : 64;
 		while (n > cap - b->n) {
 			if (cap > SIZE_MAX / 2)
 				return MGW_E_NOMEM;
@@ -932,20 +1215,56 @@ static int buf_put(struct buf *b, const void *p, size_t n)
 	return 0;
 }
 
-int scrub_text(const scrubber *sc, const char *text, size_t len, const char *ground,
-               unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT])
+/* Only spaces (and with comma, commas) between two findings:
+ * "Percival [misspelt surname]", "[address], [postcode]". */
+static int only_spaces(const unsigned char *s, size_t a, size_t b, int comma)
 {
-	const unsigned char *s = (const unsigned char *)text;
+	if (b - a > 3)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (s[i] != ' ' && !(comma && s[i] == ','))
+			return 0;
+	return 1;
+}
+
+/* Two findings a gap apart that read as one: a name in two parts, an
+ * address and its postcode. */
+static int adjacent(const unsigned char *s, const struct span *a, const struct span *b)
+{
+	if (a->kind == SCRUB_NAME && b->kind == SCRUB_NAME)
+		return only_spaces(s, a->end, b->start, 0);
+	if (a->kind == SCRUB_ADDRESS && b->kind == SCRUB_POSTCODE)
+		return only_spaces(s, a->end, b->start, 1);
+	return 0;
+}
+
+static int priority(unsigned kind)
+{
+	return kind == SCRUB_LOCATION ? 2 : kind == SCRUB_SAFE_TIME ? 1 : 0;
+}
+
+int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *ground,
+                  unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT],
+                  struct scrub_finding **findings, size_t *n_findings)
+{
+	const unsigned char *orig = (const unsigned char *)text;
 	unsigned mask = kinds_mask ? kinds_mask : ~0u;
 	unsigned found[SCRUB_KIND_COUNT] = {0};
-	struct spanv lists[3] = {{0}};
+	struct textnorm t = {0};
+	struct spans all = {0}, names = {0}, keep = {0}, vals = {0}, extra = {0};
+	struct scrub_finding *fv = NULL;
+	size_t nf = 0, cf = 0, *maxend = NULL;
 	struct buf b = {0};
 	char prefix[80];
 	size_t np;
 	int rc = MGW_E_NOMEM;
 
 	*out = NULL;
-	if (s == NULL)
+	if (findings != NULL) {
+		*findings = NULL;
+		*n_findings = 0;
+	}
+	if (orig == NULL)
 		len = 0;
 	if (ground == NULL) {
 		memcpy(prefix, "[REDACTED: ", np = 11);
@@ -956,79 +1275,126 @@ int scrub_text(const scrubber *sc, const char *text, size_t len, const char *gro
 		memcpy(prefix + 10 + gl, ": ", 2);
 		np = 12 + gl;
 	}
-	if ((mask & KIND_BIT(SCRUB_NAME)) && sc->nstates > 0 && name_pass(sc, s, len, &lists[0]) != 0)
+	if (textnorm_build_sparse(text, len, &t) != 0)
 		goto done;
-	if ((mask & KIND_BIT(SCRUB_EMAIL)) && email_pass(s, len, &lists[1]) != 0)
+	const unsigned char *s = (const unsigned char *)t.s;
+	const size_t n = t.n;
+
+	if ((sc->names.npat > 0 || sc->values.npat > 0) &&
+	    (rc = fold_pass(sc, s, n, &names, &keep, &vals)) != 0)
 		goto done;
-	if ((mask & TOKEN_KINDS) && token_pass(sc, s, len, mask, &lists[2]) != 0)
+	rc = MGW_E_NOMEM;
+	if ((mask & KIND_BIT(SCRUB_EMAIL)) && scrub_email_pass(s, n, &all) != 0)
 		goto done;
+	if (scrub_token_pass(sc, s, n, mask, &all) != 0)
+		goto done;
+	if ((mask & KIND_BIT(SCRUB_NAME)) && names_scan(t.s, n, &extra) != 0)
+		goto done;
+	if (keep.n > 0) {
+		if ((maxend = malloc(keep.n * sizeof *maxend)) == NULL)
+			goto done;
+		for (size_t j = 0; j < keep.n; j++)
+			maxend[j] = j && maxend[j - 1] > keep.v[j].end ? maxend[j - 1] : keep.v[j].end;
+	}
+	for (size_t j = 0; j < extra.n; j++)
+		if ((keep.n == 0 || !only_kept(s, &extra.v[j], &keep, maxend)) &&
+		    spans_push(&all, extra.v[j].start, extra.v[j].end, extra.v[j].kind,
+		               extra.v[j].rule) != 0)
+			goto done;
+	if (place_scan(t.s, n, (sc->flags & SCRUB_F_LOCATION) ? PLACE_F_LOCATION : 0, &all) != 0)
+		goto done;
+	for (size_t j = 0; j < names.n; j++)
+		if (spans_push(&all, names.v[j].start, names.v[j].end, SCRUB_NAME, names.v[j].rule) != 0)
+			goto done;
+	for (size_t j = 0; j < vals.n; j++)
+		if (spans_push(&all, vals.v[j].start, vals.v[j].end, vals.v[j].kind, vals.v[j].rule) != 0)
+			goto done;
+
+	/* Masked kinds out, sorted, then to the original text: the map is
+	 * monotone, so the order holds (spans that start in one rewritten
+	 * character start together after widening, and are united below). */
+	size_t k = 0;
+	for (size_t j = 0; j < all.n; j++) {
+		struct span x = all.v[j];
+		if (x.kind < SCRUB_KIND_COUNT && (mask & KIND_BIT(x.kind)) && x.start < x.end &&
+		    x.end <= n)
+			all.v[k++] = x;
+	}
+	all.n = k;
+	spans_sort(&all);
+	for (size_t j = 0; j < all.n; j++)
+		textnorm_orig(&t, text, len, all.v[j].start, all.v[j].end, &all.v[j].start,
+		              &all.v[j].end);
 
 	b.cap = len + len / 16 + 64;
 	if ((b.p = malloc(b.cap)) == NULL)
 		goto done;
-	size_t at[3] = {0, 0, 0}, pos = 0;
-	for (;;) {
-		/* Next finding: least start, then greatest end. */
-		int best = -1;
-		for (int l = 0; l < 3; l++) {
-			if (at[l] == lists[l].n)
-				continue;
-			const struct span *c = &lists[l].v[at[l]];
-			if (best < 0 || c->s < lists[best].v[at[best]].s ||
-			    (c->s == lists[best].v[at[best]].s && c->e > lists[best].v[at[best]].e))
-				best = l;
-		}
-		if (best < 0)
-			break;
-		struct span cur = lists[best].v[at[best]++];
-		for (int grew = 1; grew;) { /* unite everything that overlaps */
-			grew = 0;
-			for (int l = 0; l < 3; l++)
-				while (at[l] < lists[l].n && lists[l].v[at[l]].s < cur.e) {
-					if (lists[l].v[at[l]].e > cur.e) {
-						cur.e = lists[l].v[at[l]].e;
-						grew = 1;
-					}
-					at[l]++;
-				}
+	size_t pos = 0;
+	for (size_t j = 0; j < all.n;) {
+		struct span cur = all.v[j++];
+		for (;;) { /* unite everything that overlaps, and names only spaces apart */
+			if (j < all.n && all.v[j].start < cur.end) {
+				if (priority(all.v[j].kind) > priority(cur.kind))
+					cur.kind = all.v[j].kind, cur.rule = all.v[j].rule;
+				if (all.v[j].end > cur.end)
+					cur.end = all.v[j].end;
+				j++;
+			} else if (j < all.n && adjacent(orig, &cur, &all.v[j])) {
+				cur.end = all.v[j].end > cur.end ? all.v[j].end : cur.end;
+				j++;
+			} else {
+				break;
+			}
 		}
 		const char *kn = scrub_kind_name((enum scrub_kind)cur.kind);
-		if (buf_put(&b, s + pos, cur.s - pos) != 0 || buf_put(&b, prefix, np) != 0 ||
-		    buf_put(&b, kn, strlen(kn)) != 0 || buf_put(&b, "]", 1) != 0)
+		if (buf_put(&b, orig + pos, cur.start - pos) != 0)
 			goto done;
+		if (cur.kind == SCRUB_LOCATION || cur.kind == SCRUB_SAFE_TIME) {
+			if (buf_put(&b, "[WITHHELD s38: ", 15) != 0)
+				goto done;
+		} else if (buf_put(&b, prefix, np) != 0) {
+			goto done;
+		}
+		if (buf_put(&b, kn, strlen(kn)) != 0 || buf_put(&b, "]", 1) != 0)
+			goto done;
+		if (findings != NULL) {
+			struct scrub_finding *x = grow(fv, &cf, nf, sizeof *x);
+			if (x == NULL)
+				goto done;
+			fv = x;
+			fv[nf++] = (struct scrub_finding){cur.start, cur.end, cur.kind, cur.rule};
+		}
 		found[cur.kind]++;
-		pos = cur.e;
+		pos = cur.end;
 	}
-	if (buf_put(&b, s + pos, len - pos) != 0 || buf_put(&b, "", 1) != 0)
+	if (buf_put(&b, orig + pos, len - pos) != 0 || buf_put(&b, "", 1) != 0)
 		goto done;
 	*out = b.p;
 	b.p = NULL;
 	if (counts != NULL)
-		for (int k = 0; k < SCRUB_KIND_COUNT; k++)
-			counts[k] += found[k];
+		for (int x = 0; x < SCRUB_KIND_COUNT; x++)
+			counts[x] += found[x];
+	if (findings != NULL) {
+		*findings = fv;
+		*n_findings = nf;
+		fv = NULL;
+	}
 	rc = 0;
 done:
 	free(b.p);
-	for (int l = 0; l < 3; l++)
-		free(lists[l].v);
+	free(fv);
+	free(maxend);
+	spans_free(&all);
+	spans_free(&names);
+	spans_free(&keep);
+	spans_free(&vals);
+	spans_free(&extra);
+	textnorm_free(&t);
 	return rc;
 }
 
-/* ---- interface of the full scrubber (values, flags, findings: being filled in) --------- */
-
-scrubber *scrubber_build(const struct scrub_spec *spec)
+int scrub_text(const scrubber *sc, const char *text, size_t len, const char *ground,
+               unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT])
 {
-	return scrubber_new(spec->names, spec->n_names, spec->keep, spec->n_keep, spec->dobs,
-			    spec->n_dobs);
-}
-
-int scrub_text_ex(const scrubber *s, const char *text, size_t len, const char *ground,
-		  unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT],
-		  struct scrub_finding **findings, size_t *n_findings)
-{
-	if (findings != NULL) {
-		*findings = NULL;
-		*n_findings = 0;
-	}
-	return scrub_text(s, text, len, ground, kinds_mask, out, counts);
+	return scrub_text_ex(sc, text, len, ground, kinds_mask, out, counts, NULL, NULL);
 }

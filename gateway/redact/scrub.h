@@ -1,32 +1,50 @@
 /*
  * scrub.h: the redaction policy's "scrub" action on free text. Finds UK
- * identifiers, e-mail addresses, third parties' dates of birth and third
- * parties' names in a narrative and replaces each with a visible marker,
- * "[REDACTED s40(2): phone]", so a reader knows that something was removed,
- * on what ground, and of what kind, but not what.
+ * identifiers, e-mail addresses, dates of birth, names (listed or not),
+ * addresses, places, withheld structured values and, for recipients not
+ * entitled to them, statements of where the victim is, and replaces each
+ * with a visible marker, "[REDACTED s40(2): phone]", so a reader knows that
+ * something was removed, on what ground, and of what kind, but not what.
+ * Statements of the victim's whereabouts read "[WITHHELD s38: victim
+ * location]" and "[WITHHELD s38: safe times]".
  *
- * What is found (identifier validation is ident.h's, so the scrubber and
- * repeat matching agree on what a phone or an NHS number is):
+ * The text is first normalised (textnorm.h: no-break and other Unicode
+ * spaces, zero-width characters, dashes, full-width digits and letters,
+ * curly quotes, tabs, a letter O among digits); every recogniser runs on
+ * the normalised text and each finding is mapped back, so a marker
+ * replaces exactly the original characters. What is found (identifier
+ * validation is ident.h's, so the scrubber and repeat matching agree on
+ * what a phone or an NHS number is):
  *
  *   phone     UK numbers as ident_phone_e164 accepts them, written as digit
- *             groups separated by up to 3 of space - . ( ) ("07700 900123",
- *             "+44 (0)7700-900123", "0044 7700 900123", "(07700) 900 123").
- *             A contiguous digit run is never cut: a run longer than a phone
- *             ("077009001234", 12 digits not starting 44) is some other
- *             reference and is left whole. Separated groups are joined from
- *             the first group that can start a phone, taking the longest
- *             valid prefix ("1234 07700 900123" loses the last two groups).
- *             Digits glued to '/' or '\' on either side belong to a
- *             reference ("CR/01234567890/21") and are not a phone.
+ *             groups separated by up to 3 of space - . ( ) or a line break
+ *             ("07700 900123", "+44 (0)7700-900123", "(07700) 900 123",
+ *             "07700<NBSP>900123", "O77OO 900123"). A contiguous digit run
+ *             is never cut: a run longer than a phone ("077009001234", 12
+ *             digits not starting 44) is some other reference and is left
+ *             whole. Separated groups are joined from the first group that
+ *             can start a phone, taking the longest valid prefix. Digits
+ *             glued to '/' or '\' on either side belong to a reference
+ *             ("CR/01234567890/21", "42/12345/24") and are not a phone.
+ *             Glued to a word before them: after a cue ("tel07700900123",
+ *             "mob", "phone", "NHSno" for NHS numbers...), or any word
+ *             before a mobile ("abc07700900123"); never glued after.
  *   email     local@domain with at least one dot and a final label of 2+
  *             letters; domain and local part may hold non-ASCII letters.
- *             Obfuscated forms ("john at example dot com") are not found.
- *   postcode  outward code, 0 to 3 spaces, a valid inward code, whole word,
- *             any case ("ts1 2ab", "TS12AB", "ts1  2ab").
- *   nhs-number  10 contiguous digits or 3-3-4 with one space or '-', mod-11
- *             check passing; the same '/' rule as phones.
- *   ni-number two letters, 6 digits ("123456" or "12 34 56"), suffix A-D,
- *             optional single spaces; prefix rules as ident_nino_valid.
+ *             Written out: "at" between spaces or in brackets ("[at]",
+ *             "(at)", " AT ", " @ ") and dots as ".", " dot ", "[dot]",
+ *             "(dot)", with a known top-level label (com, org, uk, ...);
+ *             a plain " at " also needs a local part with a digit, '.' or
+ *             '_', a written-out dot, or a mail provider ("jo at
+ *             hotmail.com"), so "bought it at Amazon.co.uk" stays.
+ *   postcode  outward code, 0 to 3 spaces or line breaks, a valid inward
+ *             code, whole word, any case ("ts1 2ab", "TS12AB", "ts1  2ab").
+ *   nhs-number  10 digits in up to 4 groups separated by up to 3 of space,
+ *             '-', '.' or a line break, mod-11 check passing; the same '/'
+ *             rule as phones.
+ *   ni-number two letters, 6 digits (in groups of 2, 4 or 6), suffix A-D,
+ *             up to 2 spaces, '-' or '.' between parts; prefix rules as
+ *             ident_nino_valid.
  *   pnc-id    YYYY/NNNNNNNL or YY/NNNNNNNL (serial 1-7 digits) whose check
  *             letter is right.
  *   crn       a letter and 6 digits as a whole word ("X123456"). There is
@@ -35,43 +53,88 @@
  *             narrative shared under a MARAC protocol, over-redacting a rare
  *             code is the cheaper error.
  *   date-of-birth  any date ident_date_scan reads (numeric day first or
- *             year first, month names, ordinals, two-digit years) equal to
- *             one of the third parties' dates of birth (a two-digit year
- *             matches on its last two digits). Other dates are left alone.
- *   name      each third-party name, plus for names of 2+ words: the surname
- *             alone (when it has 3+ letters), initial + surname ("J Smith",
- *             "J. Smith"), "Smith, John" (surname first), and for 3+ words
- *             first + surname and all initials + surname. Matching folds case,
- *             diacritics and punctuation as ident_name_fold does and needs a
- *             word boundary either side: "Smithson" is not "Smith", while
- *             "Smith's" and "Smith-Jones" contain it.
+ *             year first, month names, ordinals, two-digit years) that is
+ *             one of the listed dates of birth (a two-digit year matches on
+ *             its last two digits), or any such date after a cue: "DOB",
+ *             "D.O.B.", "d.o.b", "date of birth", "born (on)", "b.". Other
+ *             dates (incidents, hearings) are left alone.
+ *   vehicle   UK registrations: current "AB12 CDE" (space optional) in
+ *             capitals with a real age identifier (02-29, 51-79); after a
+ *             cue (reg, VRM, VRN, vehicle, car, van, drives, index, plate...
+ *             within 48 bytes before) also in any case, and the prefix
+ *             "A123 BCD" and suffix "ABC 123D" styles, which in capitals
+ *             also fit road numbers ("A1 THE") and so need the cue.
+ *   handle    "@chunk779" where the '@' follows no e-mail local part; and
+ *             after a platform cue (Snapchat, Insta, Instagram, FB,
+ *             Facebook, TikTok, Twitter, username, handle...): a token with
+ *             a digit, '_' or inner '.', or after an explicit marker (':',
+ *             "as", "name", "called", "@") a word that is not a common one,
+ *             with up to 2 more capitalised words ("FB name Jo Bloggs").
+ *   bank      sort codes 12-34-56 / 12 34 56 / 123456 after a cue (sort
+ *             code, bank, account) or within 40 bytes before an 8-digit
+ *             number; 8-digit account numbers (or 4+4) after a cue
+ *             (account, acc, a/c) or a sort code.
+ *   document  9-digit passport numbers after "passport"; GB driving licence
+ *             numbers (16 characters, "MORGA753116SM9IJ", spaces allowed
+ *             after the surname and the date part; month and day checked).
+ *   name      each listed third-party name, plus for names of 2+ words: the
+ *             surname alone (when it has 3+ letters), the first name alone
+ *             (unless a keep-name has that first name), each nickname of
+ *             the first name (lex_nicknames) alone and with the surname,
+ *             initial + surname ("J Smith", "J. Smith"), "Smith, John"
+ *             (surname first), and for 3+ words first + surname and all
+ *             initials + surname. Matching folds case, diacritics and
+ *             punctuation as ident_name_fold does and needs a word boundary
+ *             either side: "Smithson" is not "Smith", while "Smith's" and
+ *             "Smith-Jones" contain it. A capitalised word one edit
+ *             (substitution, insertion, deletion, swap of neighbours) from
+ *             a listed surname of 5+ letters is that name ("Quilfeather"),
+ *             unless it is a keep-name word or a common word.
+ *             A one-word form that is a common English word (lexicon.h, or
+ *             a short built-in list: Green, May, Hope, Rose...) is a name
+ *             only after a title, kinship word, "called"/"named", an
+ *             initial or a forename, before ", Forename", or capitalised
+ *             away from the start of a sentence and not before another
+ *             capitalised word; a month name or an all-capitals word needs
+ *             the title or forename. So "a green Vauxhall", "a Green
+ *             Vauxhall", "held on 9th May" stay; "Mrs May", "spoke to
+ *             Green" do not. Names no one listed: names.h.
+ *   address, place, victim location, safe times: place.h.
+ *   withheld values (scrubber_build): see struct scrub_value.
  *
  * Keep names (the victim, and perpetrators where the policy shares them)
- * are expanded the same way. A third-party name match lying wholly inside
- * a keep-name match (the same span included) is not scrubbed; one that is
- * longer, or only partly overlaps, is.
+ * are expanded the same way (first name and nicknames included). A
+ * third-party name match lying wholly inside a keep-name match (the same
+ * span included) is not scrubbed; one that is longer, or only partly
+ * overlaps, is. A names_scan finding (names.h) is dropped when every word of
+ * it is covered by a keep match or is a title ("Mrs Jane Tumbleweed").
  *
  * Words of a name may be separated in the text by white space (line breaks
  * included), commas, hyphens, en dashes, slashes, or a full stop after an
  * initial; any other punctuation (a full stop after a longer word, brackets,
- * quotes, colons, em dashes) ends a name, so "saw Gloam. Percival Jones"
- * holds no "Gloam Percival".
+ * quotes, colons, em dashes, a spaced hyphen) ends a name, so "saw Gloam.
+ * Percival Jones" holds no "Gloam Percival".
  *
  * Boundaries: every finding starts and ends on a word boundary, where
  * letters (any script) and digits are word characters. Overlapping
  * findings are merged into one replacement, counted once under the kind of
- * the finding that starts first (the longest, if several start together).
- * So two mentions separated only by a comma ("Mary Smith, Mary Smith")
- * become one replacement: the middle reads as "Smith, Mary".
+ * the finding that starts first (the longest, if several start together),
+ * except that a victim location and then safe times win over any other
+ * kind. Two name findings only spaces apart ("Percival Gloem") and an
+ * address followed by its postcode after a comma or space are one
+ * replacement too. So two mentions separated only by a comma ("Mary Smith,
+ * Mary Smith") become one replacement: the middle reads as "Smith, Mary".
  *
- * Text is treated as UTF-8: findings start and end on character boundaries,
- * so valid input gives valid output. Invalid bytes are copied through and
- * count as punctuation. A NUL byte in the text is copied too, so the output
- * then holds it before its terminating NUL.
+ * Text is treated as UTF-8: findings start and end on character boundaries
+ * of the original, so valid input gives valid output. Invalid bytes are
+ * copied through and count as punctuation. A NUL byte in the text is copied
+ * too, so the output then holds it before its terminating NUL.
  *
- * Cost: one pass per group of recognisers (names, e-mails, the rest), each
+ * Cost: normalisation, then one pass per group of recognisers (the folded
+ * names and values, e-mails, the token walk, names_scan, place_scan), each
  * linear in the text with constant work per byte; no regular expressions or
- * backtracking. Names use an Aho-Corasick automaton built once per scrubber.
+ * backtracking. Names and text values use Aho-Corasick automata built once
+ * per scrubber, whose size scrubber_build2 caps (mgw_limits.h).
  */
 #ifndef MARAC_SCRUB_H
 #define MARAC_SCRUB_H
@@ -103,7 +166,9 @@ enum scrub_kind {
 /*
  * The name a kind has in replacements and manifests: "phone", "email",
  * "postcode", "nhs-number", "ni-number", "pnc-id", "crn", "date-of-birth",
- * "name"; "unknown" for anything else. Static storage.
+ * "name", "address", "place", "victim location", "safe times", "vehicle",
+ * "handle", "bank", "document", "value"; "unknown" for anything else.
+ * Static storage.
  */
 const char *scrub_kind_name(enum scrub_kind k);
 
@@ -130,11 +195,31 @@ scrubber *scrubber_new(const char *const *names, size_t n_names, const char *con
 
 /*
  * A structured value of the case that the recipient may not see, to be
- * removed wherever it appears in free text in any normalised form
- * (canon.h: case, spacing, punctuation, "Rd"/"Road", with or without its
- * postcode). kind is what the marker says (SCRUB_ADDRESS, SCRUB_PHONE,
- * SCRUB_PLACE for a school or GP practice, SCRUB_SAFE_TIME, ...); canon the
- * canon_kind the value is compared under.
+ * removed wherever it appears in free text in any normalised form. kind is
+ * what the marker says (SCRUB_ADDRESS, SCRUB_PHONE, SCRUB_PLACE for a
+ * school or GP practice, SCRUB_SAFE_TIME, ...; SCRUB_VALUE if out of
+ * range); canon the canon_kind the value is compared under:
+ *   CANON_ADDRESS  the whole address without its postcode ("33a grange
+ *                  court grimsby"), its first line ("33a grange court"; the
+ *                  first two parts when the first names no street, "flat 10
+ *                  170a cliff walk"), number + street with and without the
+ *                  town ("170a cliff walk"), and the street alone ("cliff
+ *                  walk"); each street-type or unit word in every written
+ *                  form (canon_street_forms: "ct", "crt", "court"), "33a"
+ *                  also as "33 a"; at most 48 forms of each part. Case,
+ *                  spacing, punctuation and line breaks between the words
+ *                  do not matter. A postcode is found as such anyway.
+ *   CANON_TEXT, CANON_EMAIL  the folded words of the value (and of its part
+ *                  before a first comma, when 2+ words), anywhere.
+ *   CANON_PHONE    a UK phone in every national and international form of
+ *                  its digits (07700900123, 447700900123, 4407700900123,
+ *                  00447700900123, 004407700900123), others as their digits
+ *                  (and 00 + digits after a '+'); written with any grouping.
+ *   CANON_ID       upper-case letters and digits (an NHS, NI, PNC or CRN
+ *                  number, a postcode), written with any grouping: groups
+ *                  of letters and digits joined by up to 3 of space - . / ( )
+ *                  + or line breaks.
+ * Parts shorter than 7 characters (a lone "flat 2") are not used alone.
  */
 struct scrub_value {
 	const char *text;
@@ -160,9 +245,20 @@ struct scrub_spec {
 #define SCRUB_F_LOCATION 1u
 
 /*
- * Build a scrubber from spec (strings copied). NULL if memory ran out.
- * scrubber_new(names, .., keep, .., dobs, ..) is scrubber_build with only
- * those three lists and no flags.
+ * Build a scrubber from spec (strings copied) into *out (NULL on failure).
+ * Returns 0; MGW_E_TOO_LARGE when the spec is over a cap of mgw_limits.h
+ * (MGW_SCRUB_MAX_ENTRIES names + keep + dates + values, one name or value
+ * over MGW_SCRUB_MAX_ENTRY_BYTES, expanded patterns over
+ * MGW_SCRUB_MAX_PATTERN_BYTES, tables over MGW_SCRUB_MAX_TABLE_BYTES): the
+ * caller must withhold the text, since a partial list would leak the rest;
+ * or MGW_E_NOMEM.
+ */
+int scrubber_build2(const struct scrub_spec *spec, scrubber **out);
+
+/*
+ * scrubber_build2 returning the scrubber, or NULL with errno E2BIG (over a
+ * cap) or ENOMEM. scrubber_new(names, .., keep, .., dobs, ..) is
+ * scrubber_build with only those three lists and no flags.
  */
 scrubber *scrubber_build(const struct scrub_spec *spec);
 
@@ -177,12 +273,24 @@ void scrubber_free(scrubber *s);
  * kinds_mask: bit (1u << kind) enables a kind; 0 enables all.
  * counts, if not NULL, gets counts[kind] += replacements of that kind.
  * Returns 0, or MGW_E_NOMEM (then *out is NULL and counts are untouched).
- * Time is linear in len plus the output.
+ * Time is linear in len plus the output (and n log n in the findings, which
+ * are sorted).
  */
 int scrub_text(const scrubber *s, const char *text, size_t len, const char *ground,
                unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT]);
 
-/* One finding, for `marac policy redact --explain`: where, what, which rule. */
+/*
+ * One finding, for `marac policy redact --explain`: where, what, which rule.
+ * Rules name the recogniser and cue: "phone", "phone:glued", "email",
+ * "email:written-out", "dob:cue", "dob:listed", "vehicle:cue",
+ * "vehicle:current", "handle:@", "handle:platform", "bank:sort-code",
+ * "bank:account", "document:passport", "document:driving-licence",
+ * "list:name", "list:surname", "list:first-name", "list:nickname",
+ * "list:initial+surname", "list:surname-comma", "list:first+surname",
+ * "list:initials+surname", "list:surname-misspelt", "value:address",
+ * "value:first-line", "value:street", "value:text", "value:identifier",
+ * and those of names.h and place.h.
+ */
 struct scrub_finding {
 	size_t start, end; /* byte offsets in the original text */
 	unsigned kind;     /* enum scrub_kind */

@@ -1,32 +1,292 @@
-/* textnorm.c: see textnorm.h. (Interface stub: identity mapping; replaced by the full normaliser.) */
+/*
+ * textnorm.c: see textnorm.h.
+ *
+ * One forward pass copies ASCII runs whole and decodes each other
+ * character, writing its replacement (and, for the dense map, the original
+ * offset of every byte written; for the sparse one, an entry where lengths
+ * differ). Then memchr passes over the output turn the rare ASCII controls
+ * into spaces and O into 0 inside digit words (same length: the maps hold).
+ */
 #include "textnorm.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mgw_err.h"
 
-int textnorm_build(const char *text, size_t len, struct textnorm *out)
+/* Decode one UTF-8 sequence at s (n >= 1 bytes); its length with *cp, or 0. */
+static size_t decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
+	unsigned char b = s[0];
+	size_t k;
+	uint32_t v;
+	if (b >= 0xC2 && b <= 0xDF)
+		k = 2, v = b & 0x1F;
+	else if (b >= 0xE0 && b <= 0xEF)
+		k = 3, v = b & 0x0F;
+	else if (b >= 0xF0 && b <= 0xF4)
+		k = 4, v = b & 0x07;
+	else
+		return 0;
+	if (n < k)
+		return 0;
+	for (size_t i = 1; i < k; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if ((k == 3 && v < 0x800) || (k == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+	    (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return k;
+}
+
+/* The replacement of a non-ASCII code point: bytes written to r (<= 3), or
+ * -1 to copy the character unchanged. 0 removes it. */
+static int replace(uint32_t cp, char r[3])
+{
+	if (cp == 0xA0 || cp == 0x202F || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x205F ||
+	    cp == 0x3000 || cp == 0x1680) {
+		r[0] = ' ';
+		return 1;
+	}
+	if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+		r[0] = '\n';
+		return 1;
+	}
+	if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD)
+		return 0;
+	if ((cp >= 0x2010 && cp <= 0x2013) || cp == 0x2212 || cp == 0xFE63) {
+		r[0] = '-';
+		return 1;
+	}
+	if (cp == 0x2014 || cp == 0x2015) {
+		memcpy(r, " - ", 3);
+		return 3;
+	}
+	if (cp >= 0xFF01 && cp <= 0xFF5E) {
+		r[0] = (char)(cp - 0xFEE0);
+		return 1;
+	}
+	if (cp == 0x2018 || cp == 0x2019 || cp == 0x201B || cp == 0x2032) {
+		r[0] = '\'';
+		return 1;
+	}
+	if (cp == 0x201C || cp == 0x201D || cp == 0x201F || cp == 0x2033) {
+		r[0] = '"';
+		return 1;
+	}
+	return -1;
+}
+
+static int is_alnum(unsigned char c)
+{
+	return (unsigned)(c - '0') < 10u || (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
+/* Make the word around s[k] ASCII digits if it is digits and O's (with at
+ * least two digits) and touches no non-ASCII letter. Returns its end. */
+static size_t o_word(unsigned char *s, size_t n, size_t k)
+{
+	size_t a = k, e = k, digits = 0;
+	while (a > 0 && is_alnum(s[a - 1]))
+		a--;
+	while (e < n && is_alnum(s[e]))
+		e++;
+	if ((a > 0 && s[a - 1] >= 0x80) || (e < n && s[e] >= 0x80))
+		return e;
+	for (size_t j = a; j < e; j++) {
+		if ((unsigned)(s[j] - '0') < 10u)
+			digits++;
+		else if ((s[j] | 0x20) != 'o')
+			return e;
+	}
+	if (digits >= 2)
+		for (size_t j = a; j < e; j++)
+			if ((s[j] | 0x20) == 'o')
+				s[j] = '0';
+	return e;
+}
+
+/* O among digits: "O77OO 9OO123" is a phone typed with the letter. Only an
+ * O next to a digit can be in such a word; memchr finds the O's. */
+static void digit_o(unsigned char *s, size_t n)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		const unsigned char c = pass ? 'O' : 'o';
+		size_t i = 0;
+		unsigned char *q;
+		while (i < n && (q = memchr(s + i, c, n - i)) != NULL) {
+			size_t k = (size_t)(q - s);
+			i = k + 1;
+			if ((k > 0 && (unsigned)(s[k - 1] - '0') < 10u) ||
+			    (k + 1 < n && (unsigned)(s[k + 1] - '0') < 10u))
+				i = o_word(s, n, k);
+		}
+	}
+}
+
+/* Tab, vertical tab, form feed and CR become spaces (memchr: they are rare). */
+static void controls(unsigned char *s, size_t n)
+{
+	static const unsigned char C[] = {'\t', '\v', '\f', '\r'};
+	for (int c = 0; c < 4; c++) {
+		unsigned char *q = s;
+		while ((q = memchr(q, C[c], n - (size_t)(q - s))) != NULL)
+			*q++ = ' ';
+	}
+}
+
+/* End of the run of ASCII bytes from i, eight at a time where it can. */
+static size_t ascii_run(const unsigned char *p, size_t i, size_t len)
+{
+	while (i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		if (w & 0x8080808080808080ull)
+			break;
+		i += 8;
+	}
+	while (i < len && p[i] < 0x80)
+		i++;
+	return i;
+}
+
+static int push_bk(struct textnorm *t, size_t *cap, size_t o, size_t i)
+{
+	if (t->nbk == *cap) {
+		size_t c = *cap ? 2 * *cap : 32;
+		size_t *v = realloc(t->bk, 2 * c * sizeof *v);
+		if (v == NULL)
+			return MGW_E_NOMEM;
+		t->bk = v, *cap = c;
+	}
+	t->bk[2 * t->nbk] = o;
+	t->bk[2 * t->nbk + 1] = i - o;
+	t->nbk++;
+	return 0;
+}
+
+static int build(const char *text, size_t len, struct textnorm *out, int dense)
+{
+	const unsigned char *p = (const unsigned char *)text;
 	memset(out, 0, sizeof *out);
+	if (p == NULL)
+		len = 0;
 	out->s = malloc(len + 1);
-	out->map = malloc((len + 1) * sizeof *out->map);
-	if (out->s == NULL || out->map == NULL) {
+	size_t bkcap = 0;
+	if (dense)
+		out->map = malloc((len + 1) * sizeof *out->map);
+	if (out->s == NULL || (dense && out->map == NULL)) {
 		textnorm_free(out);
 		return MGW_E_NOMEM;
 	}
-	if (len)
-		memcpy(out->s, text, len);
-	out->s[len] = 0;
-	for (size_t i = 0; i <= len; i++)
-		out->map[i] = i;
-	out->n = len;
+	unsigned char *s = (unsigned char *)out->s;
+	size_t *map = out->map;
+	size_t i = 0, o = 0;
+	while (i < len) {
+		if (p[i] < 0x80) { /* an ASCII run: copied whole, its controls fixed after */
+			size_t r = ascii_run(p, i, len);
+			memcpy(s + o, p + i, r - i);
+			size_t base = i - o;
+			if (dense)
+				for (size_t k = o; k < o + (r - i); k++)
+					map[k] = base + k;
+			o += r - i;
+			i = r;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = decode(p + i, len - i, &cp);
+		char r[3];
+		int w = k ? replace(cp, r) : -1;
+		if (k == 0)
+			k = 1; /* an invalid byte: copied alone */
+		if (w < 0) {
+			for (size_t j = 0; j < k; j++) {
+				if (dense)
+					map[o] = i + j;
+				s[o++] = p[i + j];
+			}
+		} else {
+			for (int j = 0; j < w; j++) {
+				if (dense)
+					map[o] = i;
+				s[o] = (unsigned char)r[j];
+				o++;
+			}
+		}
+		i += k;
+		if (!dense && w >= 0 && (size_t)w != k && push_bk(out, &bkcap, o, i) != 0) {
+			textnorm_free(out);
+			return MGW_E_NOMEM;
+		}
+	}
+	if (dense)
+		map[o] = len;
+	s[o] = 0;
+	out->n = o;
+	controls(s, o);
+	digit_o(s, o);
 	return 0;
+}
+
+int textnorm_build(const char *text, size_t len, struct textnorm *out)
+{
+	return build(text, len, out, 1);
+}
+
+int textnorm_build_sparse(const char *text, size_t len, struct textnorm *out)
+{
+	return build(text, len, out, 0);
+}
+
+/* Original offset of normalised offset x. */
+static size_t orig_of(const struct textnorm *t, size_t x)
+{
+	if (t->map != NULL)
+		return t->map[x];
+	size_t lo = 0, hi = t->nbk; /* entries with bk[2k] <= x */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t->bk[2 * mid] <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return x + (lo ? t->bk[2 * (lo - 1) + 1] : 0);
+}
+
+void textnorm_orig(const struct textnorm *t, const char *orig, size_t origlen, size_t start,
+		   size_t end, size_t *os, size_t *oe)
+{
+	const unsigned char *p = (const unsigned char *)orig;
+	size_t a = orig_of(t, start), b;
+	while (a > 0 && a < origlen && (p[a] & 0xC0) == 0x80)
+		a--;
+	if (end <= start) {
+		*os = *oe = a;
+		return;
+	}
+	b = orig_of(t, end - 1);
+	while (b > 0 && b < origlen && (p[b] & 0xC0) == 0x80)
+		b--; /* the character's first byte */
+	uint32_t cp;
+	size_t k = b < origlen && p[b] >= 0x80 ? decode(p + b, origlen - b, &cp) : 1;
+	b += k ? k : 1;
+	if (b > origlen)
+		b = origlen;
+	if (b < a)
+		b = a;
+	*os = a, *oe = b;
 }
 
 void textnorm_free(struct textnorm *t)
 {
 	free(t->s);
 	free(t->map);
+	free(t->bk);
 	memset(t, 0, sizeof *t);
 }

@@ -7,15 +7,23 @@
  * only meet ASCII separators, and keeps a map back to the original bytes so
  * that a finding replaces exactly the original characters:
  *
- *   U+00A0, U+202F, U+2000-U+200A, U+3000, '\t', '\v', '\f', '\r'  -> ' '
- *   U+200B-U+200D, U+2060, U+FEFF (zero-width)                       -> removed
- *   U+2010-U+2015, U+2212 (hyphens, dashes, minus)                    -> '-'
- *   U+FF01-U+FF5E (full-width ASCII)                                  -> the ASCII character
- *   U+2018, U+2019, U+201B, U+2032 -> '\''   U+201C, U+201D -> '"'
+ *   U+00A0, U+202F, U+2000-U+200A, U+205F, U+3000, U+1680,
+ *   '\t', '\v', '\f', '\r'                                   -> ' '
+ *   U+0085, U+2028, U+2029 (line and paragraph separators)   -> '\n'
+ *   U+200B-U+200D, U+2060, U+FEFF, U+00AD (zero-width, soft hyphen) -> removed
+ *   U+2010-U+2013, U+2212, U+FE63 (hyphens, en dash, minus)  -> '-'
+ *   U+2014, U+2015 (em dash, horizontal bar)                 -> " - " (a spaced
+ *                  dash: a clause break, not the hyphen of "Smith-Jones")
+ *   U+FF01-U+FF5E (full-width ASCII)                         -> the ASCII character
+ *   U+2018, U+2019, U+201B, U+2032 -> '\''   U+201C, U+201D, U+201F, U+2033 -> '"'
  *   '\n' stays (a line break; recognisers may treat it as a separator)
- *   everything else is copied byte for byte (UTF-8 letters stay UTF-8)
+ *   a letter O or o in a word made only of digits and O's with at least two
+ *   digits ("O77OO", "9OO123")                               -> '0'
+ *   everything else is copied byte for byte (UTF-8 letters stay UTF-8;
+ *   invalid bytes are copied one by one, NUL included)
  *
- * The normalised text is never longer than the original.
+ * The normalised text is never longer than the original (each rewrite
+ * takes no more bytes than the character it replaces).
  */
 #ifndef MARAC_TEXTNORM_H
 #define MARAC_TEXTNORM_H
@@ -25,14 +33,37 @@
 struct textnorm {
 	char *s;     /* normalised text, NUL-terminated (owned) */
 	size_t n;    /* its length */
-	size_t *map; /* map[i]: original offset of normalised byte i; map[n] = original length */
+	size_t *map; /* map[i]: original offset of the character normalised byte i
+	                came from (its first byte); map[n] = original length.
+	                NULL when built by textnorm_build_sparse(). */
+	/* Sparse form: after normalised offset bk[2k], original offset =
+	 * normalised offset + bk[2k+1] (until the next entry); before the first,
+	 * the two agree. One entry per character whose length changed. */
+	size_t *bk;
+	size_t nbk;
 };
 
 /*
- * Normalise text[0..len). Returns 0 or MGW_E_NOMEM (then *out is zeroed).
- * Linear time. Free with textnorm_free().
+ * Normalise text[0..len) (text may be NULL when len is 0). Returns 0 or
+ * MGW_E_NOMEM (then *out is zeroed). Linear time. Free with textnorm_free().
  */
 int textnorm_build(const char *text, size_t len, struct textnorm *out);
+
+/*
+ * As textnorm_build, without the dense map (t->map is NULL): memory is
+ * proportional to the characters rewritten, not to the text, which keeps
+ * the scrubber near memcpy speed on long texts. Use textnorm_orig() to map.
+ */
+int textnorm_build_sparse(const char *text, size_t len, struct textnorm *out);
+
+/*
+ * The original byte range [*os, *oe) of normalised span [start, end), widened
+ * to whole original characters, so a replacement never splits a UTF-8
+ * sequence. start <= end <= t->n; orig is the text t was built from.
+ * Either form; O(1) with the dense map, O(log rewrites) with the sparse one.
+ */
+void textnorm_orig(const struct textnorm *t, const char *orig, size_t origlen, size_t start,
+		   size_t end, size_t *os, size_t *oe);
 
 void textnorm_free(struct textnorm *t);
 

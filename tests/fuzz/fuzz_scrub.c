@@ -1,18 +1,22 @@
 /*
  * fuzz_scrub: free text from a peer goes through scrub_text. Input layout:
  * byte 0 picks third-party names from a fixed pool (bits 0-5) and keep
- * names (bits 6-7); byte 1 picks dates of birth (bits 0-2) and, with bit
- * 7, takes the first line of the text (up to 40 bytes) as one more name, so
- * the automaton is built from arbitrary bytes too. The rest is the text.
+ * names (bits 6-7); byte 1 picks dates of birth (bits 0-2), withheld
+ * values (bits 3-5: an address, a phone and a text value), the location
+ * flag (bit 6) and, with bit 7, takes the first line of the text (up to 40
+ * bytes) as one more name and one more address value, so the automata are
+ * built from arbitrary bytes too. The rest is the text.
  *
  * Checked: no crash or sanitizer report; scrubbing succeeds; valid UTF-8
- * in gives valid UTF-8 out; and scrubbing the output again finds no phone,
- * e-mail or NHS number (removing a finding never creates one).
+ * in gives valid UTF-8 out; findings are one per marker, in order, within
+ * the text and on character boundaries; and scrubbing the output again finds
+ * no phone, e-mail or NHS number (removing a finding never creates one).
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "canon.h"
 #include "ident.h"
 #include "scrub.h"
 
@@ -64,16 +68,46 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		names[nn++] = extra;
 	}
 
-	scrubber *sc = scrubber_new(names, nn, keep, nk, dobs, nd);
-	if (sc == NULL)
+	static const struct scrub_value VALUES[] = {
+		{"33A Grange Ct., Grimsby DN31 1AA", SCRUB_ADDRESS, CANON_ADDRESS},
+		{"+44 7700 900555", SCRUB_PHONE, CANON_PHONE},
+		{"after 10am when he is at work", SCRUB_SAFE_TIME, CANON_TEXT},
+	};
+	struct scrub_value values[4];
+	size_t nv = 0;
+	for (int i = 0; i < 3; i++)
+		if (data[1] & (1u << (3 + i)))
+			values[nv++] = VALUES[i];
+	if (data[1] & 0x80)
+		values[nv++] = (struct scrub_value){extra, SCRUB_ADDRESS, CANON_ADDRESS};
+	struct scrub_spec spec = {names, nn, keep, nk, dobs, nd, values, nv,
+	                          (data[1] & 0x40) ? SCRUB_F_LOCATION : 0};
+	scrubber *sc = NULL;
+	if (scrubber_build2(&spec, &sc) != 0 || sc == NULL)
 		abort();
 	char *out = NULL, *again = NULL;
 	unsigned counts[SCRUB_KIND_COUNT] = {0};
-	if (scrub_text(sc, text, len, "s40(2)", 0, &out, counts) != 0)
+	struct scrub_finding *f = NULL;
+	size_t nf = 0;
+	if (scrub_text_ex(sc, text, len, "s40(2)", 0, &out, counts, &f, &nf) != 0)
 		abort();
-	size_t olen = strlen(out);
-	if (utf8_valid(text, len) && !utf8_valid(out, olen))
+	size_t olen = strlen(out), total = 0;
+	int valid = utf8_valid(text, len);
+	if (valid && !utf8_valid(out, olen))
 		abort();
+	for (size_t i = 0; i < nf; i++) {
+		if (f[i].start >= f[i].end || f[i].end > len || (i > 0 && f[i].start < f[i - 1].end) ||
+		    f[i].kind >= SCRUB_KIND_COUNT || f[i].rule == NULL)
+			abort();
+		if (valid && (((unsigned char)text[f[i].start] & 0xC0) == 0x80 ||
+		              (f[i].end < len && ((unsigned char)text[f[i].end] & 0xC0) == 0x80)))
+			abort(); /* a character split */
+	}
+	for (int k = 0; k < SCRUB_KIND_COUNT; k++)
+		total += counts[k];
+	if (total != nf)
+		abort();
+	free(f);
 	unsigned re[SCRUB_KIND_COUNT] = {0};
 	unsigned mask = (1u << SCRUB_PHONE) | (1u << SCRUB_EMAIL) | (1u << SCRUB_NHS);
 	if (scrub_text(sc, out, olen, "s40(2)", mask, &again, re) != 0)

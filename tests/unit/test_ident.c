@@ -9,7 +9,9 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "canon.h"
 #include "ident.h"
+#include "textnorm.h"
 #include "mgw_err.h"
 
 #define S(x) (x), strlen(x)
@@ -387,4 +389,97 @@ Test(dates, scan_prefix_and_two_digit_years)
 	cr_assert_not(d.two_digit_year);
 	cr_assert_eq(ident_date_scan(S("12/03/198"), &d), 0);
 	cr_assert_eq(ident_date_scan(S("on 12/03/1985"), &d), 0);
+}
+
+/* ---- canon.h ------------------------------------------------------------------ */
+
+static void canon_is(enum canon_kind k, const char *in, const char *want)
+{
+	char out[256];
+	size_t n = canon_value(k, in, strlen(in), out, sizeof out);
+	cr_assert_neq(n, (size_t)-1, "%s", in);
+	cr_assert_str_eq(out, want, "in: %s", in);
+	cr_assert_eq(n, strlen(want));
+}
+
+Test(canon, addresses_agree_in_every_written_form)
+{
+	canon_is(CANON_ADDRESS, "33A Grange Ct., Grimsby DN31 1AA", "33a grange court grimsby");
+	canon_is(CANON_ADDRESS, "33a grange court, grimsby", "33a grange court grimsby");
+	canon_is(CANON_ADDRESS, "33a GRANGE CRT GRIMSBY DN311AA", "33a grange court grimsby");
+	canon_is(CANON_ADDRESS, "Flat 10, 170a Cliff Wlk", "flat 10 170a cliff walk");
+	canon_is(CANON_TEXT, "  St. Mary's  C of E School ", "st mary s c of e school");
+	canon_is(CANON_PHONE, "07700 900123", "+447700900123");
+	canon_is(CANON_PHONE, "+33 1 23 45 67 89", "33123456789");
+	canon_is(CANON_EMAIL, " Jo.Bloggs@Example.ORG ", "jo.bloggs@example.org");
+	canon_is(CANON_ID, "ab 12 34 56 c", "AB123456C");
+	char small[8];
+	cr_assert_eq(canon_value(CANON_TEXT, "a long value", 12, small, sizeof small), (size_t)-1);
+}
+
+Test(canon, street_words_and_forms)
+{
+	cr_assert_str_eq(canon_street_word("ct", 2), "court");
+	cr_assert_str_eq(canon_street_word("court", 5), "court");
+	cr_assert_str_eq(canon_street_word("wlk", 3), "walk");
+	cr_assert_null(canon_street_word("grange", 6));
+	const char *f[8];
+	size_t n = canon_street_forms("court", f, 8);
+	cr_assert_geq(n, 3);
+	cr_assert_str_eq(f[0], "court");
+	int ct = 0, crt = 0;
+	for (size_t i = 0; i < n; i++)
+		ct |= strcmp(f[i], "ct") == 0, crt |= strcmp(f[i], "crt") == 0;
+	cr_assert(ct && crt);
+	cr_assert_eq(canon_street_forms("ct", f, 8), 0); /* an abbreviation is no full word */
+	cr_assert_eq(canon_street_forms("grange", f, 8), 0);
+}
+
+/* ---- textnorm.h --------------------------------------------------------------- */
+
+Test(textnorm, table_and_dense_map)
+{
+	/* NBSP, tab, en dash, full-width 7, zero-width space, em dash, curly quote, CR */
+	const char *in = "a\xC2\xA0" "b\tc\xE2\x80\x93" "d\xEF\xBC\x97" "e\xE2\x80\x8B"
+	                 "f\xE2\x80\x94g\xE2\x80\x99h\r\n";
+	struct textnorm t;
+	cr_assert_eq(textnorm_build(in, strlen(in), &t), 0);
+	cr_assert_str_eq(t.s, "a b c-d7ef - g'h \n");
+	cr_assert_eq(t.n, strlen(t.s));
+	static const size_t want[] = {0, 1, 3, 4, 5, 6, 9, 10, 13, 17, 18, 18, 18, 21, 22, 25, 26, 27};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		cr_assert_eq(t.map[i], want[i], "map[%zu] = %zu", i, t.map[i]);
+	cr_assert_eq(t.map[t.n], strlen(in));
+	/* "7" (normalised 7..8) is the 3-byte full-width digit at 10..13. */
+	size_t os, oe;
+	textnorm_orig(&t, in, strlen(in), 7, 8, &os, &oe);
+	cr_assert_eq(os, 10);
+	cr_assert_eq(oe, 13);
+	textnorm_free(&t);
+}
+
+Test(textnorm, sparse_agrees_with_dense)
+{
+	const char *in = "Tel \xEF\xBC\x90\xEF\xBC\x97\xEF\xBC\x97" "00\xC2\xA0" "900123 \xE2\x80\x8B"
+	                 "caf\xC3\xA9 \xE2\x80\x9CO77OO 9OO123\xE2\x80\x9D Oo 2O";
+	struct textnorm d, s;
+	cr_assert_eq(textnorm_build(in, strlen(in), &d), 0);
+	cr_assert_eq(textnorm_build_sparse(in, strlen(in), &s), 0);
+	cr_assert_null(s.map);
+	cr_assert_str_eq(d.s, s.s);
+	cr_assert_str_eq(d.s, "Tel 07700 900123 caf\xC3\xA9 \"07700 900123\" Oo 2O");
+	for (size_t a = 0; a <= d.n; a++)
+		for (size_t b = a; b <= d.n; b++) {
+			size_t os1, oe1, os2, oe2;
+			textnorm_orig(&d, in, strlen(in), a, b, &os1, &oe1);
+			textnorm_orig(&s, in, strlen(in), a, b, &os2, &oe2);
+			cr_assert_eq(os1, os2, "%zu..%zu", a, b);
+			cr_assert_eq(oe1, oe2, "%zu..%zu", a, b);
+		}
+	textnorm_free(&d);
+	textnorm_free(&s);
+	cr_assert_eq(textnorm_build(NULL, 0, &d), 0);
+	cr_assert_str_eq(d.s, "");
+	cr_assert_eq(d.map[0], 0);
+	textnorm_free(&d);
 }

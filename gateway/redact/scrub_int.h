@@ -1,0 +1,104 @@
+/*
+ * scrub_int.h: the scrubber's internals, shared by scrub.c (building, the
+ * folded-text automata, merging and output) and scrub_tok.c (identifiers,
+ * e-mails, cue-led recognisers, structured identifier values, misspelt
+ * surnames). Not an interface: nothing outside those files includes it.
+ */
+#ifndef MARAC_SCRUB_INT_H
+#define MARAC_SCRUB_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scrub.h"
+#include "spans.h"
+
+#define KIND_BIT(k) (1u << (k))
+
+/* Per-state output of an Aho-Corasick automaton: the longest pattern of
+ * each sort ending here (0 none; in bytes, or in words for the value
+ * automaton), and the scrub pattern's attributes. */
+struct acc {
+	uint32_t scrub, keep;
+	uint8_t kind, rule, common, pad;
+};
+
+/* A DFA over folded bytes; rows 2^shift wide, entries hold row offsets. */
+struct ac {
+	uint32_t nstates, shift, npat;
+	uint8_t cls[256];
+	uint32_t *delta;
+	struct acc *acc;
+	size_t ring; /* power of two > longest pattern (bytes) */
+};
+
+struct dob {
+	int y, m, d;
+};
+
+/* A structured identifier value in squeezed form (upper-case letters and
+ * digits): one entry per written form (a phone has several). */
+struct idval {
+	char *p;
+	uint8_t n, kind;
+};
+
+/* A listed third party's surname, folded, for one-edit misspellings. */
+struct fzname {
+	char *p;
+	uint8_t n;
+};
+
+struct scrubber {
+	struct ac names;  /* third-party and keep names */
+	struct ac values; /* withheld text and address values */
+	struct dob *dobs;
+	size_t ndobs;
+	struct idval *ids;
+	size_t nids;
+	uint8_t id_first[32]; /* bitmap: first characters of the squeezed forms */
+	size_t id_maxlen;
+	struct fzname *fz; /* third-party surnames of 5+ letters */
+	size_t nfz;
+	struct fzname *kw; /* folded words of keep names: never a misspelling */
+	size_t nkw;
+	unsigned flags; /* SCRUB_F_* */
+};
+
+/* Rules, as shown by --explain; indexes into scrub_rule_name(). */
+enum {
+	R_NAME, R_SURNAME, R_FIRST, R_NICK, R_INITIAL, R_COMMA, R_FIRSTSUR, R_INITIALS,
+	R_MISSPELT, R_VAL_ADDR, R_VAL_LINE1, R_VAL_STREET, R_VAL_TEXT, R_VAL_ID,
+	R_RULE_COUNT
+};
+const char *scrub_rule_name(unsigned r);
+
+/* Character helpers. */
+static inline int sc_digit(unsigned char c)
+{
+	return (unsigned)(c - '0') < 10u;
+}
+static inline int sc_alpha(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26u;
+}
+static inline int sc_alnum(unsigned char c)
+{
+	return sc_digit(c) || sc_alpha(c);
+}
+static inline int sc_upper(unsigned char c)
+{
+	return (unsigned)(c - 'A') < 26u;
+}
+
+/* Is a listed-name word in common English use ("green", "may")? The
+ * lexicon's answer, or a short built-in list of such surnames. */
+int scrub_common_word(const char *w, size_t n);
+
+/* Identifiers, e-mails (plain and written out), cue-led recognisers,
+ * identifier values and misspelt surnames, on normalised text. */
+int scrub_token_pass(const scrubber *sc, const unsigned char *s, size_t n, unsigned mask,
+		     struct spans *out);
+int scrub_email_pass(const unsigned char *s, size_t n, struct spans *out);
+
+#endif

@@ -1,0 +1,1146 @@
+/*
+ * scrub_tok.c: the scrubber's recognisers of identifiers, e-mails and
+ * cue-led items, on normalised text (textnorm.h); see scrub.h for what each
+ * finds and scrub.c for how their spans are merged.
+ *
+ *   e-mails  anchored at each '@', scanning back over the local part and
+ *            forward over the domain; neither scan crosses another '@', so
+ *            every byte is looked at no more than twice. Written-out forms
+ *            ("jo at example dot com", "jo[at]example[dot]com") are read
+ *            from the at-form outwards, a bounded window each way.
+ *   tokens   one walk that, at each word start, tries the recognisers whose
+ *            first character fits; each reads a bounded window (at most 8
+ *            groups, a few dozen bytes) and asks ident.c to validate. The
+ *            walk also reads each word that starts with a letter once: cue
+ *            words ("DOB", "reg", "Snapchat", "sort code", "passport")
+ *            either start a bounded forward read (a date, a handle) or are
+ *            remembered by position, so a shape that needs a cue (a prefix
+ *            style registration, an 8-digit account number) asks only
+ *            "was there a cue in the last 48 bytes". Capitalised words are
+ *            checked against the listed surnames for one edit.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "ident.h"
+#include "lexicon.h"
+#include "mgw_err.h"
+#include "scrub_int.h"
+
+/* Phones: at most this many digit groups and digits ("0044 (0)7700 900123" has 15). */
+#define PHONE_MAX_GROUPS 8
+#define PHONE_MAX_DIGITS 15
+/* How far after its cue word a cue-led shape may start. */
+#define CUE_WINDOW 48
+
+/* Is there a word boundary before s[e]: end of text, or a char that is not
+ * a letter or digit? With glue, '/' and '\' join digits to a reference. */
+static int ends_word(const unsigned char *s, size_t n, size_t e, int glue)
+{
+	if (e >= n)
+		return 1;
+	if (s[e] < 0x80)
+		return !sc_alnum(s[e]) && !(glue && (s[e] == '/' || s[e] == '\\'));
+	struct ident_char c;
+	ident_char_next((const char *)s + e, n - e, &c);
+	return c.cls != IDENT_C_LETTER && c.cls != IDENT_C_DIGIT;
+}
+
+/* Length of the digit run at s[i], counting no further than max + 1. */
+static size_t digits_at(const unsigned char *s, size_t n, size_t i, size_t max)
+{
+	size_t k = 0;
+	while (i + k < n && sc_digit(s[i + k]) && k <= max)
+		k++;
+	return k;
+}
+
+/* w[0..n) in any case equals the lower-case literal lit. */
+static int word_eq(const unsigned char *w, size_t n, const char *lit)
+{
+	for (size_t i = 0; i < n; i++)
+		if (lit[i] == 0 || (w[i] | 0x20) != (unsigned char)lit[i])
+			return 0;
+	return lit[n] == 0;
+}
+
+static int word_in(const unsigned char *w, size_t n, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (word_eq(w, n, list[i]))
+			return 1;
+	return 0;
+}
+#define IN(w, n, list) word_in(w, n, list, sizeof list / sizeof list[0])
+
+/* ---- e-mail addresses ------------------------------------------------------- */
+
+static int is_local_ascii(unsigned char c)
+{
+	return sc_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+/* Start of the character ending at s[end) if it is a letter, else end. */
+static size_t letter_before(const unsigned char *s, size_t n, size_t end)
+{
+	size_t st = end;
+	while (st > 0 && end - st < 4 && (s[st - 1] & 0xC0) == 0x80)
+		st--;
+	if (st == 0 || end - st >= 4)
+		return end;
+	st--;
+	struct ident_char c;
+	if (st + ident_char_next((const char *)s + st, n - st, &c) != end || c.cls != IDENT_C_LETTER)
+		return end;
+	return st;
+}
+
+static const char *const TLDS[] = {
+	"ac", "app", "au", "biz", "ca", "co", "com", "de", "dev", "edu", "email", "es", "eu", "fr",
+	"gov", "ie", "in", "info", "io", "it", "life", "live", "london", "me", "mobi", "name",
+	"net", "ng", "nhs", "nl", "online", "org", "pk", "pl", "police", "pro", "ro", "scot",
+	"tv", "uk", "us", "wales", "xyz", "za",
+};
+
+static const char *const PROVIDERS[] = {
+	"aol", "btinternet", "btopenworld", "gmail", "googlemail", "hotmail", "icloud", "live",
+	"mail", "me", "msn", "outlook", "proton", "protonmail", "sky", "talktalk", "virginmedia",
+	"yahoo", "ymail",
+};
+
+static unsigned char closing(unsigned char c)
+{
+	return c == '[' ? ']' : c == '(' ? ')' : c == '{' ? '}' : c == '<' ? '>' : 0;
+}
+
+/* A dot at s[i], written or written out: ".", " . ", " dot ", "[dot]",
+ * " (dot) ", "[.]". Its length (0 if none); *spelled when written out. */
+static size_t dot_after(const unsigned char *s, size_t n, size_t i, int *spelled)
+{
+	size_t j = i;
+	int sp = 0;
+	if (j < n && s[j] == '.')
+		return 1;
+	if (j < n && s[j] == ' ')
+		j++, sp = 1;
+	unsigned char cl = j < n ? closing(s[j]) : 0;
+	if (cl) {
+		if (j + 5 <= n && word_eq(s + j + 1, 3, "dot") && s[j + 4] == cl)
+			j += 5;
+		else if (j + 3 <= n && s[j + 1] == '.' && s[j + 2] == cl)
+			j += 3;
+		else
+			return 0;
+		if (j < n && s[j] == ' ')
+			j++;
+	} else if (sp && j + 4 < n && word_eq(s + j, 3, "dot") && s[j + 3] == ' ') {
+		j += 4;
+	} else if (sp && j + 1 < n && s[j] == '.' && s[j + 1] == ' ') {
+		j += 2;
+	} else {
+		return 0;
+	}
+	*spelled = 1;
+	return j - i;
+}
+
+/* A written-out dot ending at s[e): " dot ", "[dot]", "(dot)". Its start, or e. */
+static size_t dot_before(const unsigned char *s, size_t e)
+{
+	size_t j = e;
+	if (j > 0 && s[j - 1] == ' ')
+		j--;
+	if (j >= 5 && (s[j - 1] == ']' || s[j - 1] == ')') &&
+	    (s[j - 5] == '[' || s[j - 5] == '(') && word_eq(s + j - 4, 3, "dot"))
+		j -= 5;
+	else if (j >= 3 && word_eq(s + j - 3, 3, "dot") && j - 3 > 0 && s[j - 4] == ' ')
+		j -= 4;
+	else
+		return e;
+	if (j > 0 && s[j - 1] == ' ')
+		j--;
+	return j;
+}
+
+/*
+ * An e-mail written around an at-form occupying [aa, ab) ("@", " at ",
+ * "[at]", "(at)"). plain: the at-form is the word "at" between spaces,
+ * which needs more evidence: a local part with a digit, '.' or '_', a dot
+ * written out, or a mail provider's domain; plain < 0: the at-form is '@'
+ * and only a written-out dot makes this e-mail this function's.
+ * Returns the end, *start the start.
+ */
+static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, int plain,
+                        size_t *start)
+{
+	size_t l = aa, le;
+	int strong = 0, spelled = 0;
+	if (l > 0 && s[l - 1] == ' ')
+		l--;
+	le = l;
+	while (l > 0 && le - l < 64 && is_local_ascii(s[l - 1]))
+		l--;
+	while (l < le && s[l] == '.')
+		l++;
+	if (l == le)
+		return 0;
+	for (size_t k = l; k < le; k++)
+		strong |= sc_digit(s[k]) || s[k] == '.' || s[k] == '_';
+	for (int r = 0; r < 3; r++) { /* "john dot smith at ..." */
+		size_t m = dot_before(s, l), m2 = m;
+		if (m == l)
+			break;
+		while (m2 > 0 && m - m2 < 64 && is_local_ascii(s[m2 - 1]))
+			m2--;
+		if (m2 == m)
+			break;
+		l = m2, strong = 1;
+	}
+	if (l > 0 && s[l - 1] >= 0x80)
+		return 0;
+	size_t d = ab, labels = 0, end = 0, last = 0, first_a = 0, first_e = 0;
+	if (d < n && s[d] == ' ')
+		d++;
+	for (;;) {
+		size_t a = d;
+		while (d < n && d - a < 63 && (sc_alnum(s[d]) || s[d] == '-'))
+			d++;
+		if (d == a)
+			break;
+		if (labels++ == 0)
+			first_a = a, first_e = d;
+		last = a, end = d;
+		size_t dl = dot_after(s, n, d, &spelled);
+		if (dl == 0 || labels >= 6 || d + dl >= n || !sc_alnum(s[d + dl]))
+			break;
+		d += dl;
+	}
+	if (labels < 2 || !IN(s + last, end - last, TLDS) || !ends_word(s, n, end, 0))
+		return 0;
+	if (plain > 0 && !strong && !spelled && !IN(s + first_a, first_e - first_a, PROVIDERS))
+		return 0;
+	if (plain < 0 && !spelled)
+		return 0; /* "@" with written dots only: the plain e-mail is the other pass's */
+	*start = l;
+	return end;
+}
+
+int scrub_email_pass(const unsigned char *s, size_t n, struct spans *out)
+{
+	const unsigned char *at;
+	size_t from = 0;
+
+	while (from < n && (at = memchr(s + from, '@', n - from)) != NULL) {
+		size_t a = (size_t)(at - s), ls = a, i = a + 1, end = 0, labels = 0, os;
+		from = a + 1;
+		int spaced = (a > 0 && s[a - 1] == ' ') || (a + 1 < n && s[a + 1] == ' ');
+		size_t oe = obf_email(s, n, a, a + 1, spaced ? 0 : -1, &os);
+		if (oe && spans_push(out, os, oe, SCRUB_EMAIL, "email:written-out") != 0)
+			return MGW_E_NOMEM;
+		while (ls > 0) {
+			if (s[ls - 1] < 0x80) {
+				if (!is_local_ascii(s[ls - 1]))
+					break;
+				ls--;
+			} else {
+				size_t st = letter_before(s, n, ls);
+				if (st == ls)
+					break;
+				ls = st;
+			}
+		}
+		while (ls < a && s[ls] == '.')
+			ls++;
+		if (ls == a)
+			continue;
+		for (;;) { /* domain labels; the last kept must be 2+ letters */
+			size_t lst = i, nch = 0;
+			int letters = 1;
+			while (i < n) {
+				if (s[i] < 0x80) {
+					if (!sc_alnum(s[i]) && s[i] != '-')
+						break;
+					letters &= sc_alpha(s[i]);
+					i++;
+				} else {
+					struct ident_char c;
+					size_t k = ident_char_next((const char *)s + i, n - i, &c);
+					if (c.cls != IDENT_C_LETTER)
+						break;
+					i += k;
+				}
+				nch++;
+			}
+			if (i == lst)
+				break;
+			if (labels++ > 0 && letters && nch >= 2)
+				end = i;
+			if (i >= n || s[i] != '.')
+				break;
+			i++;
+		}
+		if (end && spans_push(out, ls, end, SCRUB_EMAIL, "email") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
+/* ---- identifiers ------------------------------------------------------------ */
+
+static int dob_match(const scrubber *sc, const struct ident_date *d)
+{
+	for (size_t i = 0; i < sc->ndobs; i++) {
+		const struct dob *b = &sc->dobs[i];
+		if (b->m == d->m && b->d == d->d && (d->two_digit_year ? b->y % 100 : b->y) == d->y)
+			return 1;
+	}
+	return 0;
+}
+
+static size_t dob_at(const scrubber *sc, const unsigned char *s, size_t n, size_t i)
+{
+	struct ident_date d;
+	size_t k = ident_date_scan((const char *)s + i, n - i, &d);
+	return k && ends_word(s, n, i + k, 0) && dob_match(sc, &d) ? i + k : 0;
+}
+
+/* YYYY/NNNNNNNL, YY/NNNNNNNL (1-7 digit serial) or YYYYNNNNNNNL. */
+static size_t pnc_at(const unsigned char *s, size_t n, size_t i)
+{
+	char out[16];
+	size_t j = i + digits_at(s, n, i, 11), k = j - i;
+	if (k == 11) {
+		/* no slash: the letter follows at once */
+	} else if ((k == 2 || k == 4) && j < n && s[j] == '/') {
+		size_t ns = digits_at(s, n, j + 1, 7);
+		if (ns < 1 || ns > 7)
+			return 0;
+		j += 1 + ns;
+	} else {
+		return 0;
+	}
+	if (j >= n || !sc_alpha(s[j]) || !ends_word(s, n, j + 1, 1))
+		return 0;
+	return ident_pnc_valid((const char *)s + i, j + 1 - i, out) == 0 ? j + 1 : 0;
+}
+
+/* Separators inside a number: space, '-', '.', a line break; at most 3. */
+static size_t num_sep(const unsigned char *s, size_t n, size_t j)
+{
+	size_t g = j;
+	while (g < n && g - j < 3 && (s[g] == ' ' || s[g] == '-' || s[g] == '.' || s[g] == '\n'))
+		g++;
+	return g;
+}
+
+/* 10 digits in up to 4 groups with any separators, mod-11 check passing. */
+static size_t nhs_at(const unsigned char *s, size_t n, size_t i)
+{
+	char d[11], out[11];
+	size_t nd = 0, j = i;
+	for (int groups = 1;; groups++) {
+		size_t k = digits_at(s, n, j, 10);
+		if (k == 0 || nd + k > 10)
+			return 0;
+		memcpy(d + nd, s + j, k);
+		nd += k, j += k;
+		if (nd == 10)
+			break;
+		size_t g = num_sep(s, n, j);
+		if (groups == 4 || g == j || g >= n || !sc_digit(s[g]))
+			return 0;
+		j = g;
+	}
+	if (!ends_word(s, n, j, 1))
+		return 0;
+	return ident_nhs_valid(d, 10, out) == 0 ? j : 0;
+}
+
+static int is_gap(unsigned char c)
+{
+	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '\n';
+}
+
+/*
+ * Digit groups from s[i] (which may be '+' or '('), joined by 1-3 gap
+ * characters; the longest run of whole groups that ident_phone_e164
+ * accepts and that ends a word wins.
+ */
+static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
+{
+	size_t i = *start;
+	size_t ge[PHONE_MAX_GROUPS], ng = 0, nd = 0, j = i;
+	char e164[16];
+
+	if (s[j] == '+' || s[j] == '(')
+		j++;
+	while (ng < PHONE_MAX_GROUPS && j < n && sc_digit(s[j])) {
+		size_t k = digits_at(s, n, j, PHONE_MAX_DIGITS);
+		if (nd + k > PHONE_MAX_DIGITS)
+			break;
+		nd += k;
+		j += k;
+		ge[ng++] = j;
+		size_t g = j;
+		while (g < n && g - j < 3 && is_gap(s[g]))
+			g++;
+		if (g == j)
+			break;
+		j = g;
+	}
+	while (ng > 0) {
+		size_t e = ge[--ng];
+		char buf[64];
+		size_t bl = 0;
+		if (!ends_word(s, n, e, 1))
+			continue;
+		for (size_t k = i; k < e && bl < sizeof buf; k++) /* '\n' is a gap here, not for ident */
+			buf[bl++] = s[k] == '\n' ? ' ' : (char)s[k];
+		if (bl == sizeof buf || ident_phone_e164(buf, bl, e164) != 0)
+			continue;
+		/* An unclosed bracket: take its ')' if next, else leave the '('. */
+		int open = 0;
+		for (size_t k = i; k < e; k++)
+			open += (s[k] == '(') - (s[k] == ')');
+		if (open > 0 && e < n && s[e] == ')')
+			return e + 1;
+		if (open > 0 && s[i] == '(')
+			*start = i + 1;
+		return e;
+	}
+	return 0;
+}
+
+/* Up to max separators (space, '-', '.') at s[j]. */
+static size_t id_sep(const unsigned char *s, size_t n, size_t j, size_t max)
+{
+	size_t g = j;
+	while (g < n && g - j < max && (s[g] == ' ' || s[g] == '-' || s[g] == '.'))
+		g++;
+	return g;
+}
+
+/* AB123456C, AB 12 34 56 C, ab-123456-c, AB 1234 56 C. */
+static size_t nino_at(const unsigned char *s, size_t n, size_t i)
+{
+	char b[10], out[10];
+	size_t j = i + 2, dg = 0;
+	if (j >= n || !sc_alpha(s[i + 1]))
+		return 0;
+	b[0] = (char)s[i], b[1] = (char)s[i + 1];
+	j = id_sep(s, n, j, 2);
+	while (dg < 6) {
+		size_t k = digits_at(s, n, j, 6);
+		if (k == 0 || dg + k > 6 || k % 2)
+			return 0;
+		memcpy(b + 2 + dg, s + j, k);
+		dg += k, j += k;
+		if (dg < 6) {
+			size_t g = id_sep(s, n, j, 2);
+			if (g == j)
+				return 0;
+			j = g;
+		}
+	}
+	j = id_sep(s, n, j, 2);
+	if (j >= n || !sc_alpha(s[j]) || !ends_word(s, n, j + 1, 0))
+		return 0;
+	b[8] = (char)s[j];
+	return ident_nino_valid(b, 9, out) == 0 ? j + 1 : 0;
+}
+
+/* A word of 5-7 letters and digits, or an outward code, 1-3 spaces or line
+ * breaks and a 3-character inward code; ident decides which are postcodes. */
+static size_t postcode_at(const unsigned char *s, size_t n, size_t i)
+{
+	char out[9];
+	size_t j = i, e;
+	/* Cheap refusal of ordinary words: a digit second or third, or GIR. */
+	if (i + 2 >= n || !(sc_digit(s[i + 1]) || (sc_alpha(s[i + 1]) && sc_digit(s[i + 2])) ||
+	                    ((s[i] | 0x20) == 'g' && (s[i + 1] | 0x20) == 'i' && (s[i + 2] | 0x20) == 'r')))
+		return 0;
+	while (j < n && j - i < 8 && sc_alnum(s[j]))
+		j++;
+	if (j - i >= 5 && j - i <= 7) {
+		e = j;
+	} else if (j - i >= 2 && j - i <= 4) {
+		size_t g = j;
+		while (g < n && g - j < 4 && (s[g] == ' ' || s[g] == '\n'))
+			g++;
+		if (g == j || g - j > 3 || g + 3 > n || !sc_alnum(s[g]) || !sc_alnum(s[g + 1]) ||
+		    !sc_alnum(s[g + 2]))
+			return 0;
+		e = g + 3;
+	} else {
+		return 0;
+	}
+	if (!ends_word(s, n, e, 0))
+		return 0;
+	return ident_postcode_norm((const char *)s + i, e - i, out) == 0 ? e : 0;
+}
+
+static size_t crn_at(const unsigned char *s, size_t n, size_t i)
+{
+	char out[8];
+	if (digits_at(s, n, i + 1, 6) != 6 || !ends_word(s, n, i + 7, 0))
+		return 0;
+	return ident_crn_valid((const char *)s + i, 7, out) == 0 ? i + 7 : 0;
+}
+
+/* Letters at s[i], at most max + 1 counted; *up: all upper case. */
+static size_t letters_at(const unsigned char *s, size_t n, size_t i, size_t max, int *up)
+{
+	size_t k = 0;
+	while (i + k < n && sc_alpha(s[i + k]) && k <= max) {
+		*up &= sc_upper(s[i + k]);
+		k++;
+	}
+	return k;
+}
+
+/*
+ * UK registrations. Current "AB12 CDE" (space optional): exact shape, all
+ * capitals and a real age identifier (02-29, 51-79), or any case after a
+ * vehicle cue. Prefix "A123 BCD" and suffix "ABC 123D" only after a cue:
+ * in capitals those shapes also fit road numbers ("A1 THE") and codes.
+ */
+static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
+{
+	int up = 1;
+	size_t L = letters_at(s, n, i, 3, &up), j = i + L, d;
+	if (L == 2 && (d = digits_at(s, n, j, 2)) == 2) { /* current */
+		int age = (s[j] - '0') * 10 + (s[j + 1] - '0');
+		j += 2;
+		if (j < n && s[j] == ' ')
+			j++;
+		if (letters_at(s, n, j, 3, &up) != 3 || !ends_word(s, n, j + 3, 0))
+			return 0;
+		if (!cue && (!up || !((age >= 2 && age <= 29) || (age >= 51 && age <= 79))))
+			return 0;
+		return j + 3;
+	}
+	if (!cue)
+		return 0;
+	if (L == 1 && (d = digits_at(s, n, j, 3)) >= 1 && d <= 3) { /* prefix */
+		j += d;
+		if (j < n && s[j] == ' ')
+			j++;
+		return letters_at(s, n, j, 3, &up) == 3 && ends_word(s, n, j + 3, 0) ? j + 3 : 0;
+	}
+	if (L == 3) { /* suffix */
+		if (j < n && s[j] == ' ')
+			j++;
+		d = digits_at(s, n, j, 3);
+		if (d < 1 || d > 3 || j + d >= n || !sc_alpha(s[j + d]) || !ends_word(s, n, j + d + 1, 0))
+			return 0;
+		return j + d + 1;
+	}
+	return 0;
+}
+
+/*
+ * GB driving licence number, 16 characters: surname (5, padded with 9s),
+ * decade digit, month (51-62 for women), day, year digit, 2 initials (or
+ * 9), a digit, 2 check characters: "MORGA753116SM9IJ", also written with
+ * spaces after the surname and the date.
+ */
+static size_t licence_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	for (int k = 0; k < 5; k++, j++)
+		if (j >= n || !(sc_alpha(s[j]) || (k > 0 && s[j] == '9')))
+			return 0;
+	if (j < n && s[j] == ' ')
+		j++;
+	if (digits_at(s, n, j, 6) != 6)
+		return 0;
+	int m = (s[j + 1] - '0') * 10 + (s[j + 2] - '0'), d = (s[j + 3] - '0') * 10 + (s[j + 4] - '0');
+	if (m > 50)
+		m -= 50;
+	if (m < 1 || m > 12 || d < 1 || d > 31)
+		return 0;
+	j += 6;
+	if (j < n && s[j] == ' ')
+		j++;
+	if (j + 5 > n || !(sc_alpha(s[j]) || s[j] == '9') || !(sc_alpha(s[j + 1]) || s[j + 1] == '9') ||
+	    !sc_digit(s[j + 2]) || !sc_alnum(s[j + 3]) || !sc_alnum(s[j + 4]))
+		return 0;
+	return ends_word(s, n, j + 5, 0) ? j + 5 : 0;
+}
+
+/* A digit run of exactly want digits, or of groups (sizes in g[]) joined
+ * by one space or '-'; returns the end. */
+static size_t grouped_at(const unsigned char *s, size_t n, size_t i, size_t want,
+                         const size_t *g, size_t ng)
+{
+	size_t k = digits_at(s, n, i, want);
+	if (k == want)
+		return ends_word(s, n, i + k, 1) ? i + k : 0;
+	size_t j = i;
+	unsigned char sep = 0;
+	for (size_t x = 0; x < ng; x++) {
+		if (x > 0) {
+			if (j >= n || (s[j] != ' ' && s[j] != '-') || (sep && s[j] != sep))
+				return 0;
+			sep = s[j++];
+		}
+		if (digits_at(s, n, j, g[x]) != g[x])
+			return 0;
+		j += g[x];
+	}
+	return ends_word(s, n, j, 1) && !(j + 1 < n && s[j] == sep && sc_digit(s[j + 1])) ? j : 0;
+}
+
+/* An 8-digit run within the next 40 bytes (an account number beside a sort code). */
+static int account_ahead(const unsigned char *s, size_t n, size_t e)
+{
+	size_t lim = e + 40 < n ? e + 40 : n;
+	for (size_t j = e; j < lim; j++)
+		if (sc_digit(s[j]) && (j == 0 || !sc_alnum(s[j - 1])) && digits_at(s, n, j, 8) == 8 &&
+		    ends_word(s, n, j + 8, 1))
+			return 1;
+	return 0;
+}
+
+/* ---- cues ------------------------------------------------------------------- */
+
+enum { CUE_NONE, CUE_DOB, CUE_VEH, CUE_SORT, CUE_ACCT, CUE_PASS, CUE_PLAT, CUE_AT, CUE_TEL,
+       CUE_COUNT };
+
+static const struct {
+	const char *w;
+	unsigned char cue;
+} CUES[] = {
+	{"a", CUE_NONE}, /* keeps the table non-empty at 'a' */
+	{"acc", CUE_ACCT}, {"accno", CUE_ACCT}, {"account", CUE_ACCT}, {"acct", CUE_ACCT},
+	{"at", CUE_AT}, {"bank", CUE_SORT}, {"birth", CUE_DOB}, {"birthday", CUE_DOB},
+	{"born", CUE_DOB}, {"car", CUE_VEH}, {"contact", CUE_TEL}, {"discord", CUE_PLAT},
+	{"dob", CUE_DOB}, {"driven", CUE_VEH}, {"drives", CUE_VEH}, {"driving", CUE_VEH},
+	{"drove", CUE_VEH}, {"facebook", CUE_PLAT}, {"fb", CUE_PLAT}, {"gamertag", CUE_PLAT},
+	{"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL}, {"ig", CUE_PLAT},
+	{"index", CUE_VEH}, {"insta", CUE_PLAT}, {"instagram", CUE_PLAT}, {"kik", CUE_PLAT},
+	{"landline", CUE_TEL}, {"lorry", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
+	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH}, {"motorbike", CUE_VEH},
+	{"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL}, {"no", CUE_TEL}, {"num", CUE_TEL},
+	{"number", CUE_TEL}, {"passport", CUE_PASS}, {"ph", CUE_TEL}, {"phone", CUE_TEL},
+	{"plate", CUE_VEH}, {"plates", CUE_VEH}, {"psn", CUE_PLAT}, {"reg", CUE_VEH},
+	{"registration", CUE_VEH}, {"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT},
+	{"sort", CUE_SORT}, {"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH},
+	{"tel", CUE_TEL}, {"telegram", CUE_PLAT}, {"telephone", CUE_TEL}, {"telno", CUE_TEL}, {"tiktok", CUE_PLAT},
+	{"twitter", CUE_PLAT}, {"username", CUE_PLAT}, {"van", CUE_VEH}, {"veh", CUE_VEH},
+	{"vehicle", CUE_VEH}, {"vrm", CUE_VEH}, {"vrn", CUE_VEH}, {"w", CUE_TEL},
+	{"xbox", CUE_PLAT}, {"youtube", CUE_PLAT},
+};
+
+/* Bit k of cue_len[c - 'a']: some cue starts with c and has k letters; most
+ * words stop at this test. Built once. */
+static uint16_t cue_len[26];
+
+/* Bit (a*26 + b)*26 + c: "abc" starts a month's name. Built once. */
+static uint8_t month3[26 * 26 * 26 / 8 + 1];
+
+/* The cues in an open-addressing table keyed by the word's first 8 letters
+ * and its length: one probe or two per word. Built once from CUES. */
+#define CUE_SLOTS 256
+static struct {
+	uint64_t key;
+	uint8_t idx; /* index + 1 into CUES; 0 empty */
+} cue_tab[CUE_SLOTS];
+
+static uint64_t cue_key(const unsigned char *w, size_t n)
+{
+	uint64_t k = n;
+	for (size_t i = 0; i < n && i < 8; i++)
+		k = k << 8 | (w[i] | 0x20);
+	return k ^ (uint64_t)n << 59;
+}
+
+static unsigned cue_slot(uint64_t k)
+{
+	return (unsigned)((k * 0x9E3779B97F4A7C15ull) >> 56);
+}
+
+static void cue_init(void)
+{
+	for (size_t i = 0; i < sizeof CUES / sizeof CUES[0]; i++) {
+		size_t n = strlen(CUES[i].w);
+		uint64_t k = cue_key((const unsigned char *)CUES[i].w, n);
+		unsigned h = cue_slot(k);
+		while (cue_tab[h].idx)
+			h = (h + 1) % CUE_SLOTS;
+		cue_tab[h].key = k, cue_tab[h].idx = (uint8_t)(i + 1);
+		cue_len[CUES[i].w[0] - 'a'] |= (uint16_t)(1u << n);
+	}
+	static const char M[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	for (int m = 0; m < 36; m += 3) {
+		unsigned k = ((M[m] - 'a') * 26u + (M[m + 1] - 'a')) * 26u + (M[m + 2] - 'a');
+		month3[k >> 3] |= (uint8_t)(1u << (k & 7));
+	}
+}
+
+/* The cue of the word w[0..n) (ASCII letters, any case), CUE_NONE if none. */
+static unsigned cue_of(const unsigned char *w, size_t n)
+{
+	if (n == 0 || n >= 16 || !(cue_len[(w[0] | 0x20) - 'a'] >> n & 1))
+		return CUE_NONE;
+	uint64_t k = cue_key(w, n);
+	for (unsigned h = cue_slot(k); cue_tab[h].idx; h = (h + 1) % CUE_SLOTS)
+		if (cue_tab[h].key == k && word_eq(w, n, CUES[cue_tab[h].idx - 1].w))
+			return CUES[cue_tab[h].idx - 1].cue;
+	return CUE_NONE;
+}
+
+/* Date of birth after its cue: "DOB: 12/03/1985", "born on 5th March 1990",
+ * "date of birth - 12.03.85"; any date ident_date_scan reads. */
+static size_t dob_after(const unsigned char *s, size_t n, size_t j, size_t *start)
+{
+	static const char *const FILL[] = {"on", "is", "was", "of", "date", "the", "dd", "mm", "yyyy",
+	                                   "yy"};
+	for (int r = 0; r < 4; r++) {
+		size_t j0 = j;
+		while (j < n && j - j0 < 4 &&
+		       (s[j] == ' ' || s[j] == ':' || s[j] == '-' || s[j] == '.' || s[j] == '=' ||
+		        s[j] == '(' || s[j] == ')' || s[j] == '/' || s[j] == '\n' || s[j] == '#'))
+			j++;
+		size_t a = j;
+		while (j < n && sc_alpha(s[j]) && j - a < 6)
+			j++;
+		if (j > a && !(j < n && sc_alnum(s[j])) && IN(s + a, j - a, FILL))
+			continue;
+		j = a;
+		break;
+	}
+	struct ident_date d;
+	size_t k = ident_date_scan((const char *)s + j, n - j, &d);
+	if (k == 0 || !ends_word(s, n, j + k, 0))
+		return 0;
+	*start = j;
+	return j + k;
+}
+
+static int handle_char(unsigned char c)
+{
+	return sc_alnum(c) || c == '_' || c == '.' || c == '-';
+}
+
+static const char *const HANDLE_STOP[] = {
+	"a", "about", "account", "after", "also", "an", "and", "as", "at", "before", "blocked",
+	"but", "by", "for", "from", "has", "he", "her", "him", "his", "i", "in", "is", "it",
+	"messaged", "message", "messages", "name", "of", "on", "or", "page", "she", "that", "the",
+	"their", "them", "then", "they", "this", "to", "too", "via", "was", "we", "well", "when",
+	"where", "which", "who", "with", "you",
+};
+
+/*
+ * The handle after a platform cue: "on Snapchat as chunk779", "Insta:
+ * x_y", "FB name Jo Bloggs", "TikTok @jo". A token with a digit, '_' or
+ * an inner '.' is a handle; a plain word only after an explicit marker
+ * (':', "as", "name", "called", '@'), and not a common word.
+ */
+static size_t handle_after(const unsigned char *s, size_t n, size_t j, size_t *start)
+{
+	static const char *const FILL[] = {"account", "as", "called", "handle", "id", "is",
+	                                   "name", "named", "page", "profile", "tag", "under",
+	                                   "user", "username", "her", "his", "their"};
+	int explicit = 0;
+	for (int r = 0; r < 4; r++) {
+		size_t j0 = j;
+		while (j < n && j - j0 < 4 &&
+		       (s[j] == ' ' || s[j] == ':' || s[j] == '-' || s[j] == '=' || s[j] == '"' ||
+		        s[j] == '\'' || s[j] == '('))
+			explicit |= s[j] == ':' || s[j] == '=', j++;
+		size_t a = j;
+		while (j < n && sc_alpha(s[j]) && j - a < 10)
+			j++;
+		if (j > a && !(j < n && (handle_char(s[j]) || s[j] >= 0x80)) && IN(s + a, j - a, FILL)) {
+			explicit |= !word_eq(s + a, j - a, "her") && !word_eq(s + a, j - a, "his") &&
+			            !word_eq(s + a, j - a, "their") && !word_eq(s + a, j - a, "user");
+			continue;
+		}
+		j = a;
+		break;
+	}
+	*start = j;
+	if (j < n && s[j] == '@')
+		explicit = 1, j++;
+	size_t a = j;
+	int sig = 0;
+	while (j < n && j - a < 30 && handle_char(s[j]))
+		sig |= sc_digit(s[j]) || s[j] == '_', j++;
+	while (j > a && (s[j - 1] == '.' || s[j - 1] == '-'))
+		j--;
+	if (j - a < 2 || (j < n && s[j] >= 0x80))
+		return 0;
+	for (size_t k = a + 1; k + 1 < j; k++)
+		sig |= s[k] == '.';
+	if (sig)
+		return j;
+	if (!explicit || IN(s + a, j - a, HANDLE_STOP))
+		return 0;
+	if (!sc_upper(s[a]))
+		return scrub_common_word((const char *)s + a, j - a) ? 0 : j;
+	for (int r = 0; r < 2; r++) { /* "FB name Jo Bloggs" */
+		size_t k = j + 1;
+		if (j >= n || s[j] != ' ' || k >= n || !sc_upper(s[k]))
+			break;
+		while (k < n && sc_alpha(s[k]) && k - j < 24)
+			k++;
+		if (k < n && sc_alnum(s[k]))
+			break;
+		j = k;
+	}
+	return j;
+}
+
+/* '@chunk779': a handle where '@' does not follow an e-mail's local part. */
+static size_t handle_at(const unsigned char *s, size_t n, size_t i)
+{
+	if (i > 0 && (is_local_ascii(s[i - 1]) || s[i - 1] >= 0x80))
+		return 0;
+	size_t j = i + 1;
+	while (j < n && j - i <= 30 && handle_char(s[j]))
+		j++;
+	while (j > i + 1 && (s[j - 1] == '.' || s[j - 1] == '-'))
+		j--;
+	if (j - i < 3 || (j < n && s[j] >= 0x80) || !sc_alnum(s[i + 1]))
+		return 0;
+	return j;
+}
+
+/* ---- structured identifier values ------------------------------------------ */
+
+/* A withheld identifier (phone, NHS number, ...) however it is spaced:
+ * alnum groups joined by up to 3 of " -./()+" or line breaks, squeezed and
+ * compared with each form. The longest match wins. */
+static size_t idval_at(const scrubber *sc, const unsigned char *s, size_t n, size_t i,
+                       unsigned *kind)
+{
+	char q[48];
+	size_t k = 0, j = i, best = 0;
+	for (int g = 0; g < 8 && k < sc->id_maxlen; g++) {
+		size_t a = j;
+		while (j < n && sc_alnum(s[j]) && k < sc->id_maxlen)
+			q[k++] = (char)(sc_alpha(s[j]) ? s[j] & ~0x20 : s[j]), j++;
+		if (j == a || (j < n && sc_alnum(s[j])))
+			break;
+		if (ends_word(s, n, j, 1))
+			for (size_t x = 0; x < sc->nids; x++)
+				if (sc->ids[x].n == k && memcmp(sc->ids[x].p, q, k) == 0)
+					best = j, *kind = sc->ids[x].kind;
+		size_t gp = j;
+		while (gp < n && gp - j < 3 &&
+		       (s[gp] == ' ' || s[gp] == '-' || s[gp] == '.' || s[gp] == '/' || s[gp] == '(' ||
+		        s[gp] == ')' || s[gp] == '+' || s[gp] == '\n'))
+			gp++;
+		if (gp == j || gp >= n || !sc_alnum(s[gp]))
+			break;
+		j = gp;
+	}
+	return best;
+}
+
+/* ---- misspelt surnames ------------------------------------------------------ */
+
+/* Exactly one edit apart: a substitution, insertion, deletion or the swap
+ * of two neighbours ("Gloam"/"Gloem", "Quillfeather"/"Quilfeather"). */
+static int one_edit(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t i = 0;
+	while (i < la && i < lb && a[i] == b[i])
+		i++;
+	if (la == lb) {
+		if (i == la)
+			return 0; /* equal */
+		if (memcmp(a + i + 1, b + i + 1, la - i - 1) == 0)
+			return 1;
+		return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+		       memcmp(a + i + 2, b + i + 2, la - i - 2) == 0;
+	}
+	if (la + 1 == lb)
+		return memcmp(a + i, b + i + 1, la - i) == 0;
+	if (lb + 1 == la)
+		return memcmp(a + i + 1, b + i, lb - i) == 0;
+	return 0;
+}
+
+static int fuzzy_name(const scrubber *sc, const char *w, size_t wl)
+{
+	for (size_t k = 0; k < sc->nkw; k++)
+		if (sc->kw[k].n == wl && memcmp(sc->kw[k].p, w, wl) == 0)
+			return 0;
+	int hit = 0;
+	for (size_t k = 0; k < sc->nfz && !hit; k++) {
+		size_t l = sc->fz[k].n;
+		if (l == wl && memcmp(sc->fz[k].p, w, wl) == 0)
+			return 0; /* the surname itself: the automaton's, keep-names applied */
+		if (l + 1 >= wl && l <= wl + 1)
+			hit = one_edit(w, wl, sc->fz[k].p, l);
+	}
+	return hit && !scrub_common_word(w, wl);
+}
+
+/* ---- the walk --------------------------------------------------------------- */
+
+struct cues {
+	size_t last[CUE_COUNT]; /* end of the last cue word of each kind; SIZE_MAX none */
+	size_t sort_end;        /* end of the last sort code found */
+};
+
+static int near(const struct cues *cx, unsigned cue, size_t i)
+{
+	return cx->last[cue] != SIZE_MAX && i >= cx->last[cue] && i - cx->last[cue] <= CUE_WINDOW;
+}
+
+/* Do the letters at s[i] start a month's name ("Mar", "march")? A cheap
+ * test before the date reader at every word. */
+static int month_start(const unsigned char *s, size_t n, size_t i)
+{
+	/* j f m a s o n d: the initials of the months. */
+	const uint32_t INITIALS = 1u << ('j' - 'a') | 1u << ('f' - 'a') | 1u << ('m' - 'a') |
+	                          1u << 0 | 1u << ('s' - 'a') | 1u << ('o' - 'a') |
+	                          1u << ('n' - 'a') | 1u << ('d' - 'a');
+	if (!(INITIALS >> ((s[i] | 0x20) - 'a') & 1) || i + 3 > n || !sc_alpha(s[i + 1]) ||
+	    !sc_alpha(s[i + 2]))
+		return 0;
+	unsigned k = (((s[i] | 0x20) - 'a') * 26u + ((s[i + 1] | 0x20) - 'a')) * 26u +
+	             ((s[i + 2] | 0x20) - 'a');
+	return month3[k >> 3] >> (k & 7) & 1;
+}
+
+/* The identifier starting at word start s[*i], if any: its end, kind and
+ * rule (*i moves on when a phone leaves out a leading bracket). */
+static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, size_t *start,
+                       unsigned mask, struct cues *cx, unsigned *kind, const char **rule)
+{
+	size_t i = *start;
+	unsigned char b = s[i];
+	size_t e;
+#define TRY(k, r, call)                                                                         \
+	do {                                                                                   \
+		if ((mask & KIND_BIT(k)) && (e = (call)) != 0) {                               \
+			*kind = (k), *rule = (r);                                              \
+			return e;                                                              \
+		}                                                                              \
+	} while (0)
+	if (b == '@') {
+		TRY(SCRUB_HANDLE, "handle:@", handle_at(s, n, i));
+		return 0;
+	}
+	if (sc_alpha(b)) {
+		/* Every shape below starts with 1-5 letters and goes on with a
+		 * digit, or a separator after 2 (NINO) or 3 (GIR 0AA, a suffix
+		 * registration) letters; other words go straight to the dates. */
+		size_t L = 0;
+		while (i + L < n && sc_alpha(s[i + L]) && L < 6)
+			L++;
+		unsigned char nx = i + L < n ? s[i + L] : 0;
+		int sep = nx == ' ' || nx == '-' || nx == '.';
+		if (!((L <= 5 && sc_digit(nx)) || (L == 2 && sep) || (L == 3 && nx == ' ') ||
+		      (L == 5 && nx == ' ')))
+			goto dates;
+		TRY(SCRUB_NINO, "ni-number", nino_at(s, n, i));
+		TRY(SCRUB_POSTCODE, "postcode", postcode_at(s, n, i));
+		TRY(SCRUB_CRN, "crn", crn_at(s, n, i));
+		TRY(SCRUB_DOCUMENT, "document:driving-licence", licence_at(s, n, i));
+		TRY(SCRUB_VEHICLE, near(cx, CUE_VEH, i) ? "vehicle:cue" : "vehicle:current",
+		    vehicle_at(s, n, i, near(cx, CUE_VEH, i)));
+	dates:
+		if (sc->ndobs && month_start(s, n, i))
+			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
+		return 0;
+	}
+	int glued = i > 0 && (s[i - 1] == '/' || s[i - 1] == '\\');
+	if (sc_digit(b)) {
+		if (sc->ndobs)
+			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
+		if (glued)
+			return 0;
+		TRY(SCRUB_PNC, "pnc-id", pnc_at(s, n, i));
+		TRY(SCRUB_NHS, "nhs-number", nhs_at(s, n, i));
+	}
+	if (glued)
+		return 0;
+	TRY(SCRUB_PHONE, "phone", phone_at(s, n, start));
+	if (!sc_digit(b))
+		return 0;
+	static const size_t G222[] = {2, 2, 2}, G44[] = {4, 4}, G333[] = {3, 3, 3};
+	int acct = near(cx, CUE_ACCT, i), sortc = near(cx, CUE_SORT, i);
+	if ((mask & KIND_BIT(SCRUB_BANK)) && (e = grouped_at(s, n, i, 6, G222, 3)) != 0 &&
+	    (sortc || acct || account_ahead(s, n, e))) {
+		cx->sort_end = e;
+		*kind = SCRUB_BANK, *rule = "bank:sort-code";
+		return e;
+	}
+	TRY(SCRUB_BANK, "bank:account",
+	    (acct || sortc || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40))
+	        ? grouped_at(s, n, i, 8, G44, 2)
+	        : 0);
+	TRY(SCRUB_DOCUMENT, "document:passport",
+	    near(cx, CUE_PASS, i) ? grouped_at(s, n, i, 9, G333, 3) : 0);
+#undef TRY
+	return 0;
+}
+
+/* ASCII classes for the walk: W a word character (letter or digit), S a
+ * character an identifier may start with (W, '+', '(', '@'). */
+enum { CW = 1, CS = 2, CL = CW | CS };
+static const unsigned char ASCII_CC[128] = {
+	0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* 00 */
+	0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* 10 */
+	0,  0,  0,  0,  0,  0,  0,  0,  CS, 0,  0,  CS, 0,  0,  0,  0,  /* 20 ( + */
+	CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, 0,  0,  0,  0,  0,  0,  /* 30 0-9 */
+	CS, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, /* 40 @ A-O */
+	CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, 0,  0,  0,  0,  0,  /* 50 P-Z */
+	0,  CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, /* 60 a-o */
+	CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, 0,  0,  0,  0,  0,  /* 70 p-z */
+};
+
+/* Is the character at s[*i] a word character? Steps over it. */
+static int step_char(const unsigned char *s, size_t n, size_t *i)
+{
+	if (s[*i] < 0x80)
+		return ASCII_CC[s[(*i)++]] & CW;
+	struct ident_char c;
+	*i += ident_char_next((const char *)s + *i, n - *i, &c);
+	return c.cls == IDENT_C_LETTER || c.cls == IDENT_C_DIGIT;
+}
+
+#define WORD_MAX 32
+
+/*
+ * A word starting with a letter at s[i]: cue words, misspelt surnames and
+ * identifiers glued to a cue ("tel07700900123"). Appends what it finds.
+ */
+static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t i, unsigned mask,
+                   struct cues *cx, struct spans *out, size_t *wend)
+{
+	char w[WORD_MAX];
+	size_t j = i, wl;
+	while (j < n && sc_alpha(s[j]) && j - i < WORD_MAX)
+		j++;
+	wl = j - i;
+	*wend = 0;
+	if (j < n && (sc_alpha(s[j]) || s[j] >= 0x80))
+		return 0; /* longer than any cue or name checked here, or not ASCII */
+	if (j >= n || !sc_digit(s[j]))
+		*wend = j; /* the whole word: the walk may skip it */
+	size_t a, e;
+	unsigned cue = CUE_NONE;
+	if (wl == 1 && j + 1 < n && s[j] == '/' && (s[j + 1] | 0x20) == 'c' &&
+	    !(j + 2 < n && sc_alnum(s[j + 2])) && ((s[i] | 0x20) == 'a' || (s[i] | 0x20) == 's')) {
+		cue = (s[i] | 0x20) == 'a' ? CUE_ACCT : CUE_SORT, j += 2; /* "a/c", "s/c" */
+	} else if (wl == 1 && j + 1 < n && s[j] == '.') { /* "b. 12/03/85", "D.O.B." */
+		if ((s[i] | 0x20) == 'b' && !sc_alpha(s[j + 1])) {
+			cue = CUE_DOB, j++;
+		} else if ((s[i] | 0x20) == 'd' && j + 4 <= n && (s[j + 1] | 0x20) == 'o' &&
+		           s[j + 2] == '.' && (s[j + 3] | 0x20) == 'b') {
+			cue = CUE_DOB, j += 4;
+			if (j < n && s[j] == '.')
+				j++;
+		}
+	} else {
+		cue = cue_of(s + i, wl);
+	}
+	if (cue != CUE_NONE) {
+		cx->last[cue] = j;
+		if (cue == CUE_DOB && (mask & KIND_BIT(SCRUB_DOB)) && (e = dob_after(s, n, j, &a)) &&
+		    spans_push(out, a, e, SCRUB_DOB, "dob:cue") != 0)
+			return MGW_E_NOMEM;
+		if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) &&
+		    (e = handle_after(s, n, j, &a)) &&
+		    spans_push(out, a, e, SCRUB_HANDLE, "handle:platform") != 0)
+			return MGW_E_NOMEM;
+		if (cue == CUE_AT && (mask & KIND_BIT(SCRUB_EMAIL)) && i > 0 && j < n) {
+			unsigned char cl = closing(s[i - 1]);
+			int plain = s[i - 1] == ' ' && s[j] == ' ';
+			if ((plain || (cl && s[j] == cl)) &&
+			    (e = obf_email(s, n, i - 1, j + !plain, plain, &a)) &&
+			    spans_push(out, a, e, SCRUB_EMAIL, "email:written-out") != 0)
+				return MGW_E_NOMEM;
+		}
+	}
+	if (sc->nfz && sc_upper(s[i]) && wl >= 4 && wl < WORD_MAX && (mask & KIND_BIT(SCRUB_NAME)) &&
+	    !(i + wl < n && sc_digit(s[i + wl]))) {
+		for (size_t k = 0; k < wl; k++)
+			w[k] = (char)(s[i + k] | 0x20);
+		if (fuzzy_name(sc, w, wl) &&
+		    spans_push(out, i, i + wl, SCRUB_NAME, scrub_rule_name(R_MISSPELT)) != 0)
+			return MGW_E_NOMEM;
+	}
+	/* Glued: "tel07700900123", "NHSno9990001234", or any word before a
+	 * mobile; not inside a dotted or compound token ("a@b.com07700...",
+	 * "x-tel0770..."), where cutting the number out would leave another
+	 * identifier behind. */
+	j = i + wl;
+	int compound = i > 0 && (s[i - 1] == '.' || s[i - 1] == '@' || s[i - 1] == '/' ||
+	                         s[i - 1] == '\\' || s[i - 1] == '_' || s[i - 1] == '-' ||
+	                         s[i - 1] == '+' || s[i - 1] == '%');
+	if (!compound && j < n && sc_digit(s[j]) &&
+	    (cue == CUE_TEL || (s[j] == '0' && j + 1 < n && s[j + 1] == '7'))) {
+		size_t from = j;
+		if ((mask & KIND_BIT(SCRUB_PHONE)) && (e = phone_at(s, n, &from)) != 0)
+			return spans_push(out, from, e, SCRUB_PHONE, "phone:glued");
+		if (cue == CUE_TEL && (mask & KIND_BIT(SCRUB_NHS)) && (e = nhs_at(s, n, j)) != 0)
+			return spans_push(out, j, e, SCRUB_NHS, "nhs-number:glued");
+	}
+	return 0;
+}
+
+/*
+ * Walk the text word by word: at each word start (and each '+', '(' or '@'
+ * not inside a word) try the recognisers; skip the rest of a word unread.
+ */
+int scrub_token_pass(const scrubber *sc, const unsigned char *s, size_t n, unsigned mask,
+                     struct spans *out)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	struct cues cx;
+	size_t i = 0;
+
+	pthread_once(&once, cue_init);
+	for (int k = 0; k < CUE_COUNT; k++)
+		cx.last[k] = SIZE_MAX;
+	cx.sort_end = SIZE_MAX;
+	while (i < n) {
+		/* Here the previous character is not a word character. */
+		if (s[i] < 0x80 && (ASCII_CC[s[i]] & CS)) {
+			unsigned kind;
+			const char *rule;
+			size_t wend = 0;
+			if (sc_alpha(s[i]) && word_at(sc, s, n, i, mask, &cx, out, &wend) != 0)
+				return MGW_E_NOMEM;
+			if (sc->nids && sc_alnum(s[i])) {
+				unsigned char f = sc_alpha(s[i]) ? s[i] & ~0x20 : s[i];
+				size_t e;
+				if ((sc->id_first[f >> 3] & (1u << (f & 7))) &&
+				    (e = idval_at(sc, s, n, i, &kind)) != 0 && (mask & KIND_BIT(kind)) &&
+				    spans_push(out, i, e, kind, scrub_rule_name(R_VAL_ID)) != 0)
+					return MGW_E_NOMEM;
+			}
+			size_t from = i, e = token_at(sc, s, n, &from, mask, &cx, &kind, &rule);
+			if (e) {
+				if (spans_push(out, from, e, kind, rule) != 0)
+					return MGW_E_NOMEM;
+				i = e; /* every recogniser ends before a non-word character */
+				continue;
+			}
+			if (wend) {
+				i = wend;
+				continue;
+			}
+		}
+		if (!step_char(s, n, &i))
+			continue;
+		while (i < n) { /* the rest of the word */
+			if (s[i] < 0x80 && !(ASCII_CC[s[i]] & CW))
+				break;
+			size_t at = i;
+			if (!step_char(s, n, &i)) {
+				i = at;
+				break;
+			}
+		}
+	}
+	return 0;
+}
