@@ -245,8 +245,11 @@ static inline int is_punct(const struct tok *t, int c)
 /* Does the text visibly go on over the line break between p and t? */
 static int continues(const struct tok *p, const struct tok *t, size_t prev_len)
 {
-	if (p->type == T_PUNCT)
+	if (p->type == T_PUNCT) {
+		if (p->ch == ',' && prev_len < 25 && (t->f & F_CAP))
+			return 0; /* "Hi all," */
 		return strchr(",-&(/:+", p->ch) != NULL;
+	}
 	if (t->type == T_WORD && (t->f & F_LOWER))
 		return 1;
 	if (p->type == T_WORD && (p->cls & (C_FUNC | C_DET | C_PREP | C_LOCV | C_MOVE)))
@@ -626,6 +629,15 @@ static void try_number(struct scan *sc, long p)
 		a = p - 2;
 	else if (is_word(pr, W_NO) || is_word(pr, W_NUMBER))
 		a = p - 1;
+	else if (is_punct(pr, ',') || (T(sc, p)->f & F_NL)) {
+		/* "Rosewood House, 12 Windsor Crescent" */
+		long j = is_punct(pr, ',') ? p - 2 : p - 1;
+		for (long k = 3; k >= 1; k--)
+			if (j - k >= sc->skip_addr && street_at(sc, j - k, M_FLAT) == j + 1) {
+				a = j - k;
+				break;
+			}
+	}
 	emit_address(sc, a, e, "addr:number+street");
 }
 
@@ -690,7 +702,14 @@ static void try_prep_street(struct scan *sc, long p)
 static void try_bare_street(struct scan *sc, long p)
 {
 	long e = street_at(sc, p, M_BARE);
-	if (e)
+	if (e) {
+		emit_address(sc, p, e, "addr:street");
+		return;
+	}
+	/* "the Ashdown Court flats", "the Grange Park estate" */
+	e = street_at(sc, p, M_PREP);
+	const struct tok *x = T(sc, e);
+	if (e && (x->id == W_FLATS || x->id == W_ESTATE || x->id == W_AREA) && (x->f & F_LOWER))
 		emit_address(sc, p, e, "addr:street");
 }
 
@@ -870,14 +889,19 @@ static void try_work(struct scan *sc, long p)
 /* Is the subject of the verb at p a meeting, a case, a MARAC ...? */
 static int nonloc_subject(const struct scan *sc, long p)
 {
-	for (long i = p - 1, k = 0; i >= sc->ss && k < 4; i--, k++) {
+	/* "The meeting on Thursday has been moved": skip auxiliaries and a
+	 * short time phrase back to the subject; a pronoun ends the search */
+	for (long i = p - 1, k = 0; i >= sc->ss && k < 6; i--, k++) {
 		const struct tok *w = T(sc, i);
+		if (w->type == T_NUM)
+			continue;
 		if (w->type != T_WORD)
 			return 0;
 		if (w->cls & C_NONLOC)
 			return 1;
-		if ((w->cls & (C_BE | C_ADV)) || w->id == W_HAS || w->id == W_HAVE || w->id == W_HAD ||
-		    w->id == W_WILL || w->id == W_TO)
+		if ((w->cls & (C_BE | C_ADV | C_DAY | C_MON | C_TIMEW | C_DET)) || w->id == W_HAS ||
+		    w->id == W_HAVE || w->id == W_HAD || w->id == W_WILL || w->id == W_TO ||
+		    w->id == W_ON || w->id == W_AT || w->id == W_FOR || w->id == W_OF || w->id == W_IN)
 			continue;
 		return 0;
 	}
@@ -1029,6 +1053,8 @@ static void loc_cues(struct scan *sc, long p)
 		loc_cue(sc, p, id == W_REFUGE || id == W_REFUGES ? "loc:refuge" : "loc:accommodation");
 		return;
 	}
+	if (id == W_ADMITTED || id == W_INPATIENT || id == W_INPATIENT2)
+		loc_cue(sc, p, "loc:admitted");
 	if (c & C_LOCV)
 		try_locv(sc, p);
 	if (c & C_MOVE)
@@ -1071,7 +1097,8 @@ static void loc_cues(struct scan *sc, long p)
 		if (ob->type == T_WORD && !(ob->cls & (C_NOTPL | C_INSTM | C_ABSTRACT)) &&
 		    (((ob->cls & C_KIN) && (ob->f & F_POSS)) ||
 		     (id != W_TO && (ob->cls & C_KIN) && o > p + 1) ||
-		     (id != W_TO && (ob->f & F_POSS) && (ob->f & F_CAP))))
+		     (id != W_TO && (ob->f & F_POSS) && (ob->f & F_CAP) &&
+		      !(T(sc, o + 1)->f & F_CAP))))
 			loc_cue(sc, p, "loc:at-kin");
 	} else if (id == W_SCHOOL && is_word(nx, W_RUN)) {
 		loc_cue(sc, p, "loc:route");
@@ -1081,14 +1108,14 @@ static void loc_cues(struct scan *sc, long p)
 	if (c & C_ROUTEV)
 		sc->routev = 1;
 	if (id == W_TAKES) {
-		for (long i = p + 1; i < p + 5; i++)
+		for (long i = p + 1; i < p + 7; i++)
 			if (is_word(T(sc, i), W_TO) || (T(sc, i)->cls & C_TRANS))
 				sc->routev = 1;
 	}
 	if (id == W_VIA || id == W_ROUTE || id == W_COMMUTE)
 		sc->via = 1;
 	if (c & C_TRANS) {
-		for (long i = p - 1; i >= p - 3 && i >= sc->ss; i--) {
+		for (long i = p - 1; i >= p - 6 && i >= sc->ss; i--) {
 			unsigned v = T(sc, i)->id;
 			if (v == W_TAKES || v == W_CATCHES || v == W_GETS || v == W_USES)
 				loc_cue(sc, p, "loc:route");
@@ -1141,9 +1168,7 @@ static void safe_cues(struct scan *sc, long p)
 			if ((v->cls & C_CALL) || v->id == W_LEAVE)
 				safe_cue(sc, "time:safe-call");
 		} else if ((nx->cls & (C_TIMEW | C_DAY)) || nx->id == W_TIME || nx->id == W_TIMES ||
-			   nx->id == W_DAYS || nx->id == W_DAY || nx->id == W_HOURS ||
-			   nx->id == W_NUMBER || nx->id == W_CONTACT || nx->id == W_MOBILE ||
-			   nx->id == W_PHONE || nx->id == W_CALLS) {
+			   nx->id == W_DAYS || nx->id == W_DAY || nx->id == W_HOURS) {
 			safe_cue(sc, "time:safe-times");
 		}
 		return;
@@ -1171,7 +1196,15 @@ static void safe_cues(struct scan *sc, long p)
 		const struct tok *x = T(sc, j);
 		if (x->f & F_BRK)
 			return;
-		if (x->type == T_WORD && ((x->cls & C_TPREP) || x->id == W_AT || x->id == W_IN) &&
+		/* "call before 5" is a window; "will call her on Monday" is a plan,
+		 * a window only as an instruction ("Call on Mondays", "only ring at") */
+		int window = x->type == T_WORD && (x->cls & C_TPREP) && x->id != W_ON &&
+			     x->id != W_FROM && x->id != W_AROUND;
+		int instr = (t->f & F_BRK) || pr->id == W_ONLY || pr->id == W_PLEASE ||
+			    pr->id == W_CAN || pr->id == W_SHOULD || pr->id == W_MUST ||
+			    pr->id == W_SAFE || pr->id == W_BEST || is_punct(pr, ',') || is_punct(pr, '/');
+		if (x->type == T_WORD &&
+		    (window || (((x->cls & C_TPREP) || x->id == W_AT || x->id == W_IN) && instr)) &&
 		    time_word(sc, skip_det(sc, j + 1)))
 			safe_cue(sc, "time:call-window");
 		else if (x->type == T_WORD && (x->cls & (C_DAY | C_TIMEW)))
@@ -1254,7 +1287,7 @@ static void step(struct scan *sc, long p)
 		else if (t->f & F_CAP)
 			try_bare_street(sc, p);
 	}
-	if (c == 0)
+	if (c == 0 && t->id == W_NONE)
 		return;
 	if (p >= sc->skip_place) {
 		if (c & (C_INST | C_INSTC))

@@ -77,6 +77,7 @@
 	W(BROW, "brow", C_STA)                                                                  \
 	W(WALKWAY, "walkway", C_STA)                                                            \
 	W(CLOISTERS, "cloisters", C_STA)                                                        \
+	W(ESTATE, "estate", C_STA)                                                              \
 	/* street type abbreviations */                                                         \
 	W(RD, "rd", C_SAB | C_ABBRDOT)                                                          \
 	W(ST, "st", C_SAB | C_ABBRDOT)                                                          \
@@ -716,6 +717,10 @@
 	W(LEAVING, "leaving", C_ROUTEV)                                                         \
 	W(COLLECTS, "collects", C_ROUTEV)                                                       \
 	W(COLLECTING, "collecting", C_ROUTEV)                                                   \
+	W(COLLECTED, "collected", C_ROUTEV)                                                     \
+	W(WALKED, "walked", C_ROUTEV)                                                           \
+	W(DROPPED, "dropped", C_ROUTEV)                                                         \
+	W(PICKED, "picked", C_ROUTEV)                                                           \
 	W(DROPS, "drops", C_ROUTEV)                                                             \
 	W(DROPPING, "dropping", C_ROUTEV)                                                       \
 	W(PICKS, "picks", C_ROUTEV)                                                             \
@@ -800,9 +805,7 @@
 	W(ADMITTED, "admitted", C_ADMIT)                                                        \
 	W(INPATIENT, "inpatient", C_ADMIT)                                                      \
 	W(INPATIENT2, "in-patient", C_ADMIT)                                                    \
-	W(TREATED, "treated", C_ADMIT)                                                          \
-	W(DISCHARGED, "discharged", C_ADMIT)                                                    \
-	/* calling her */                                                                       \
+			/* calling her */                                                                       \
 	W(CALL, "call", C_CALL)                                                                 \
 	W(CALLING, "calling", C_CALL)                                                           \
 	W(PHONE, "phone", C_CALL)                                                               \
