@@ -769,6 +769,8 @@ static void try_inst(struct scan *sc, long p)
 		}
 		break;
 	}
+	if (is_word(T(sc, p + 1), W_OF) && town_word(T(sc, p + 2)) && (t->f & F_CAP))
+		real = 1; /* University of Lincoln */
 	if (!real || b > p)
 		return;
 	const char *rule = "place:school";
