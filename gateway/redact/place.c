@@ -594,6 +594,14 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 	sc->skip_addr = e;
 }
 
+/* Northern street names carry their type as a suffix: Bargate, Wellowgate. */
+static int gate_street(const struct scan *sc, const struct tok *w)
+{
+	size_t n = w->end - w->start;
+	return w->type == T_WORD && (w->f & F_CAP) && n >= 6 && w->id == W_NONE &&
+	       strncmp((const char *)sc->s + w->end - 4, "gate", 4) == 0;
+}
+
 /* A house number at p followed by a street: the token after the street, or 0. */
 static long number_street(const struct scan *sc, long p)
 {
@@ -615,7 +623,10 @@ static long number_street(const struct scan *sc, long p)
 		q++;
 	if (T(sc, q)->cls & C_UNIT)
 		return 0;
-	return street_at(sc, q, M_NUM);
+	long e = street_at(sc, q, M_NUM);
+	if (e == 0 && gate_street(sc, T(sc, q)))
+		e = q + 1;
+	return e;
 }
 
 static void try_number(struct scan *sc, long p)
@@ -659,6 +670,14 @@ static void try_flat(struct scan *sc, long p)
 	long r = number_street(sc, k);
 	if (r == 0)
 		r = street_at(sc, k, M_FLAT);
+	if (r == 0 && T(sc, k)->type == T_NUM && (T(sc, k)->f & F_HOUSE)) {
+		/* after "Flat 1," a number is a house number whatever the street is called */
+		long m = 0;
+		while (m < 3 && town_word(T(sc, k + 1 + m)) && !(T(sc, k + 1 + m)->f & F_NL))
+			m++;
+		if (m)
+			r = k + 1 + m;
+	}
 	if (r)
 		e = r;
 	else if (T(sc, p)->id == W_UNIT)
@@ -1041,8 +1060,14 @@ static void try_be(struct scan *sc, long p)
 		return;
 	if (nonloc_subject(sc, p))
 		return;
-	if (place_object(sc, skip_det(sc, j + 1), id == W_WITH))
-		loc_cue(sc, p, "loc:is-at");
+	long o = skip_det(sc, j + 1);
+	if (!place_object(sc, o, id == W_WITH))
+		return;
+	/* "goes to Franklin College": a school, found by the place rules */
+	for (long i = o; i < o + 4 && town_word(T(sc, i)); i++)
+		if ((T(sc, i + 1)->cls & (C_INST | C_INSTC)) && !(T(sc, i + 1)->cls & C_HOSP))
+			return;
+	loc_cue(sc, p, "loc:is-at");
 }
 
 static void loc_cues(struct scan *sc, long p)
@@ -1089,7 +1114,11 @@ static void loc_cues(struct scan *sc, long p)
 	} else if (id == W_B && is_punct(nx, '&') && is_word(T(sc, p + 2), W_B)) {
 		loc_cue(sc, p, "loc:accommodation");
 	} else if (id == W_FOUND || id == W_LOCATED || id == W_REACHED || id == W_CONTACTABLE) {
-		if (is_word(nx, W_AT) || is_word(nx, W_IN) ||
+		/* "can be found at"; not "he was found in the loft" */
+		const struct tok *pr = T(sc, p - 1);
+		if (id == W_FOUND && !is_word(pr, W_BE) && !is_word(pr, W_BEEN))
+			;
+		else if (is_word(nx, W_AT) || is_word(nx, W_IN) ||
 		    (id != W_FOUND && (is_word(nx, W_ON) || is_word(nx, W_VIA))))
 			loc_cue(sc, p, "loc:found-at");
 	} else if (id == W_AT || id == W_ROUND || id == W_TO) {

@@ -566,7 +566,7 @@
 	W(PROGRAMME, "programme", C_NOTPL | C_NONLOC)                                           \
 	W(PROGRAM, "program", C_NOTPL | C_NONLOC)                                               \
 	W(COURSE, "course", C_NOTPL | C_NONLOC)                                                 \
-	W(GROUP, "group", C_NOTPL | C_NONLOC)                                                   \
+	W(GROUP, "group", C_NOTPL | C_NONLOC | C_INSTC)                                                   \
 	W(MEETING, "meeting", C_NOTPL | C_NONLOC)                                               \
 	W(MEETINGS, "meetings", C_NOTPL | C_NONLOC)                                             \
 	W(CONFERENCE, "conference", C_NOTPL | C_NONLOC)                                         \
@@ -822,6 +822,8 @@
 	W(MESSAGES, "messages", 0)                                                              \
 	W(EMAIL, "email", C_CALL)                                                               \
 	W(SPEAK, "speak", C_CALL)                                                               \
+	W(TALK, "talk", C_CALL)                                                                 \
+	W(TALKING, "talking", C_CALL)                                                           \
 	W(CALLED, "called", C_CALLED)                                                           \
 	W(CONTACTED, "contacted", C_CALLED)                                                     \
 	W(RUNG, "rung", C_CALLED)                                                               \
