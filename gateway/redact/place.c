@@ -103,49 +103,61 @@ static const struct word WORDS[W_COUNT] = {
 
 /*
  * Open-addressed hash of WORDS, built once (pthread_once) and read-only
- * after, so concurrent scans share it. Slots hold a word id, 0 when empty;
- * the table is kept under half full.
+ * after, so concurrent scans share it. A slot holds the word's full hash,
+ * length and id (0 when empty), so a probe compares text only when both
+ * match; the table is kept under a quarter full, as most words of a note
+ * are not cues and a miss should end at the first empty slot.
  */
-#define HASH_BITS 11
+#define HASH_BITS 12
 #define HASH_SIZE (1u << HASH_BITS)
 #define WORD_MAX 31 /* longer words are never cues */
 
-static uint16_t hash_slot[HASH_SIZE];
+struct slot {
+	uint32_t hash;
+	uint16_t id;
+	uint16_t len;
+};
+
+static struct slot hash_slot[HASH_SIZE];
 static pthread_once_t hash_once = PTHREAD_ONCE_INIT;
 
+/* Hash of a lower-cased word of 1..WORD_MAX bytes: its first and last 8
+ * bytes and its length, so the tokenizer pays no per-byte hashing. */
 static uint32_t hash_word(const char *w, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
+	uint64_t a = 0, b = 0;
+	size_t k = n < 8 ? n : 8;
+	memcpy(&a, w, k);
+	memcpy(&b, w + n - k, k);
+	uint64_t h = a * 0x9E3779B97F4A7C15ull ^ b * 0xC2B2AE3D27D4EB4Full ^ n;
+	return (uint32_t)(h >> 29);
 }
 
 static void hash_build(void)
 {
-	_Static_assert(W_COUNT < HASH_SIZE / 2, "place word table more than half full");
+	_Static_assert(W_COUNT < HASH_SIZE / 4, "place word table more than a quarter full");
 	for (unsigned id = 1; id < W_COUNT; id++) {
 		const char *t = WORDS[id].text;
-		uint32_t h = hash_word(t, strlen(t)) & (HASH_SIZE - 1);
-		while (hash_slot[h] != 0)
+		uint32_t full = hash_word(t, strlen(t)), h = full & (HASH_SIZE - 1);
+		while (hash_slot[h].id != 0)
 			h = (h + 1) & (HASH_SIZE - 1);
-		hash_slot[h] = (uint16_t)id;
+		hash_slot[h] = (struct slot){full, (uint16_t)id, (uint16_t)strlen(t)};
 	}
 }
 
+/* The id of w[0..n) (lower case), 0 if it is not a listed word. */
 static unsigned lookup(const char *w, size_t n)
 {
-	uint32_t h = hash_word(w, n) & (HASH_SIZE - 1);
-	for (;;) {
-		unsigned id = hash_slot[h];
-		if (id == 0)
+	uint32_t full = hash_word(w, n);
+	for (uint32_t h = full & (HASH_SIZE - 1);; h = (h + 1) & (HASH_SIZE - 1)) {
+		const struct slot *sl = &hash_slot[h];
+		if (sl->id == 0)
 			return 0;
-		const char *t = WORDS[id].text;
-		if (strncmp(t, w, n) == 0 && t[n] == '\0')
-			return id;
-		h = (h + 1) & (HASH_SIZE - 1);
+		if (sl->hash == full && sl->len == n && memcmp(WORDS[sl->id].text, w, n) == 0)
+			return sl->id;
 	}
 }
+
 
 /* ---- tokens ----------------------------------------------------------------- */
 
@@ -210,6 +222,15 @@ static inline const struct tok *T(const struct scan *sc, long i)
 		return &END_TOK;
 	return &sc->ring[i & (RING - 1)];
 }
+
+/* Byte classes for the tokenizer's inner loop. Bytes of multi-byte UTF-8
+ * characters count as lower-case letters: accented names stay one word. */
+#define K_UP 1u
+#define K_LO 2u
+#define K_DIG 4u
+static const uint8_t KIND[256] = {
+	['A' ... 'Z'] = K_UP, ['a' ... 'z'] = K_LO, ['0' ... '9'] = K_DIG, [0x80 ... 0xFF] = K_LO,
+};
 
 static inline int is_upper(unsigned c)
 {
@@ -288,12 +309,12 @@ static int lex_one(struct scan *sc)
 		size_t L = 0, j = i;
 		unsigned up = 0, lo = 0, dig = 0;
 		while (j < n) {
-			unsigned d = s[j];
-			if (is_upper(d))
-				up++, d += 'a' - 'A';
-			else if (is_lower(d) || d >= 0x80)
+			unsigned d = s[j], k = KIND[d];
+			if (k & K_LO)
 				lo++;
-			else if (is_digit(d))
+			else if (k & K_UP)
+				up++, d += 'a' - 'A';
+			else if (k & K_DIG)
 				dig++;
 			else if (d == '\'' && j + 1 < n && is_alpha(s[j + 1]))
 				;
