@@ -972,7 +972,7 @@ static int place_object(const struct scan *sc, long x, int with)
 		return 1;
 	if (with)
 		return (o->f & F_CAP) && !(o->cls & (C_NOTPL | C_TITLE | C_DAY | C_MON | C_PRON | C_DET));
-	if ((o->cls & (C_REFUGE | C_ACCOM)) && o->id != W_HOME)
+	if ((o->cls & (C_REFUGE | C_ACCOM)) && o->id != W_HOME && o->id != W_AREA)
 		return 1;
 	return town_word(o) || (o->cls & (C_ST | C_STA | C_BLD | C_FLAT));
 }
@@ -1002,6 +1002,11 @@ static void try_locv(struct scan *sc, long p)
 	long o = skip_det(sc, j + 1);
 	if (T(sc, o)->cls & C_ABSTRACT)
 		return; /* living in fear */
+	/* the past ("stayed at home", "lived in the area for years") tells where
+	 * she is only when it names a place */
+	int past = t->id == W_STAYED || t->id == W_LIVED || t->id == W_RESIDED || t->id == W_SLEPT;
+	if (past && !place_object(sc, o, id == W_WITH))
+		return;
 	loc_cue(sc, p, "loc:staying");
 }
 
@@ -1119,11 +1124,14 @@ static void loc_cues(struct scan *sc, long p)
 	if (id == W_ACCOMMODATION || id == W_LODGINGS) {
 		loc_cue(sc, p, "loc:accommodation");
 	} else if (id == W_ADDRESS) {
-		const struct tok *pr = T(sc, p - 1);
-		if ((pr->type == T_WORD && (pr->id == W_HER || pr->id == W_HIS || pr->id == W_THEIR ||
-					    pr->id == W_MY || (pr->f & F_POSS))) ||
-		    is_word(nx, W_IS) || is_word(nx, W_WAS) || is_word(nx, W_OF) ||
-		    is_punct(nx, ':') || (is_punct(nx, '-') && !(nx->f & F_BRK)))
+		/* "address: 12 ...", "her address is Flat 3 ...", "the address of her
+		 * sister"; not "her address is flagged" */
+		long j = p + 1;
+		if (is_word(nx, W_IS) || is_word(nx, W_WAS) || is_word(nx, W_OF) || is_word(nx, W_IN) ||
+		    is_word(nx, W_AT) || (nx->type == T_PUNCT && strchr(":-", nx->ch)))
+			j++;
+		if (j > p + 1 && !(T(sc, j)->f & F_BRK) &&
+		    (place_object(sc, skip_det(sc, j), 1) || place_object(sc, skip_det(sc, j), 0)))
 			loc_cue(sc, p, "loc:address");
 	} else if (id == W_TENANCY || id == W_PLACEMENT) {
 		if (is_word(nx, W_AT) || is_word(nx, W_IN) || is_word(nx, W_WITH))
@@ -1221,7 +1229,15 @@ static void safe_cues(struct scan *sc, long p)
 				safe_cue(sc, "time:safe-call");
 		} else if ((nx->cls & (C_TIMEW | C_DAY)) || nx->id == W_TIME || nx->id == W_TIMES ||
 			   nx->id == W_DAYS || nx->id == W_DAY || nx->id == W_HOURS) {
-			safe_cue(sc, "time:safe-times");
+			/* "safe times: weekday mornings", "safe times are ..."; not
+			 * "during the agreed safe times" */
+			const struct tok *v = T(sc, p + 2);
+			if ((nx->cls & (C_TIMEW | C_DAY)) || (v->type == T_PUNCT && strchr(":-(", v->ch)) ||
+			    (v->type == T_WORD && !(v->f & F_BRK) &&
+			     (v->id == W_IS || v->id == W_ARE || (v->cls & (C_TPREP | C_DAY | C_TIMEW)) ||
+			      v->id == W_AT || v->id == W_IN || v->id == W_TO)) ||
+			    (v->type == T_NUM && !(v->f & F_BRK)))
+				safe_cue(sc, "time:safe-times");
 		}
 		return;
 	}

@@ -246,6 +246,11 @@ Test(place, victim_location_statements)
 	expect_sentence("She takes the 7:15 bus from the interchange.", SCRUB_LOCATION);
 	expect_sentence("She is staying with her brother-in-law at Flat 10, 170a Cliff Walk.",
 			SCRUB_LOCATION);
+	expect_sentence("She stayed at her mum's last night.", SCRUB_LOCATION);
+	expect_sentence("Her address is 4 Main Road.", SCRUB_LOCATION);
+	expect_sentence("She was admitted to Hull Royal Infirmary on Ward 9.", SCRUB_LOCATION);
+	expect_span("She was admitted to Hull Royal Infirmary on Ward 9.", 0, SCRUB_PLACE,
+		    "Hull Royal Infirmary on Ward 9");
 }
 
 Test(place, safe_times)
@@ -275,6 +280,12 @@ Test(place, not_victim_location)
 		"The IDVA will make contact on the agreed safe number.",
 		"She left a voicemail for the IDVA.",
 		"He drives a Vauxhall.",
+		"The family have lived in the area for 10 years.",
+		"She stayed at home with the children over the weekend.",
+		"Victim's address is flagged on the police system.",
+		"The IDVA will call on the agreed safe number during the agreed safe times.",
+		"He was found in the loft by officers.",
+		"The IDVA will call her on Monday to review the safety plan.",
 		"She declined refuge",
 	};
 	/* the last one withholds: any mention of a refuge is withheld (fail safe) */
