@@ -1162,6 +1162,16 @@ static void loc_cues(struct scan *sc, long p)
 			loc_cue(sc, p, "loc:at-kin");
 	} else if (id == W_SCHOOL && is_word(nx, W_RUN)) {
 		loc_cue(sc, p, "loc:route");
+	} else if (id == W_PUT && is_word(nx, W_UP) &&
+		   (is_word(T(sc, p + 2), W_IN) || is_word(T(sc, p + 2), W_AT) ||
+		    is_word(T(sc, p + 2), W_WITH))) {
+		loc_cue(sc, p, "loc:accommodation"); /* put up in a hotel */
+	} else if ((id == W_NOW || id == W_CURRENTLY || id == W_TEMPORARILY || id == W_PRESENTLY ||
+		    id == W_STILL) &&
+		   (is_word(nx, W_AT) || is_word(nx, W_IN) || is_word(nx, W_WITH)) &&
+		   !(nx->f & F_BRK) && !nonloc_subject(sc, p) &&
+		   place_object(sc, skip_det(sc, p + 2), nx->id == W_WITH)) {
+		loc_cue(sc, p, "loc:is-at"); /* "VIC NOW AT MOTHERS", "currently with her aunt" */
 	}
 
 	/* routes and routines: decided at the end of the sentence */
@@ -1184,6 +1194,8 @@ static void loc_cues(struct scan *sc, long p)
 	}
 	if ((id == W_EVERY || id == W_EACH) && (nx->cls & (C_DAY | C_TIMEW)))
 		sc->every = 1;
+	if ((c & C_TIMEW) && WORDS[id].text[strlen(WORDS[id].text) - 1] == 's' && id != W_TIMES)
+		sc->every = 1; /* "most evenings", "weekends" */
 	if ((c & C_DAY) && (t->f & F_POSS) == 0 && t->end - t->start > 3 &&
 	    WORDS[id].text[strlen(WORDS[id].text) - 1] == 's')
 		sc->every = 1; /* "on Tuesdays" */
@@ -1223,15 +1235,19 @@ static void safe_cues(struct scan *sc, long p)
 	unsigned id = t->id;
 	const struct tok *nx = T(sc, p + 1), *pr = T(sc, p - 1);
 	if (id == W_SAFE) {
-		if (is_word(nx, W_TO)) {
-			const struct tok *v = T(sc, p + 2);
+		const struct tok *v = T(sc, p + 2);
+		if ((nx->id == W_CONTACT || nx->id == W_NUMBER || nx->id == W_PHONE || nx->id == W_MOBILE ||
+		     nx->id == W_EMAIL) && nx->type == T_WORD &&
+		    ((v->type == T_PUNCT && strchr(":-", v->ch)) || is_word(v, W_IS) || is_word(v, W_VIA) ||
+		     is_word(v, W_THROUGH)))
+			safe_cue(sc, "time:safe-contact"); /* "Safe contact: via her sister" */
+		else if (is_word(nx, W_TO)) {
 			if ((v->cls & C_CALL) || v->id == W_LEAVE)
 				safe_cue(sc, "time:safe-call");
 		} else if ((nx->cls & (C_TIMEW | C_DAY)) || nx->id == W_TIME || nx->id == W_TIMES ||
 			   nx->id == W_DAYS || nx->id == W_DAY || nx->id == W_HOURS) {
 			/* "safe times: weekday mornings", "safe times are ..."; not
 			 * "during the agreed safe times" */
-			const struct tok *v = T(sc, p + 2);
 			if ((nx->cls & (C_TIMEW | C_DAY)) || (v->type == T_PUNCT && strchr(":-(", v->ch)) ||
 			    (v->type == T_WORD && !(v->f & F_BRK) &&
 			     (v->id == W_IS || v->id == W_ARE || (v->cls & (C_TPREP | C_DAY | C_TIMEW)) ||
@@ -1292,6 +1308,14 @@ static void safe_cues(struct scan *sc, long p)
 				break;
 			}
 		}
+		return;
+	}
+	if ((t->cls & C_CALLED) && (is_word(pr, W_BE) || is_word(pr, W_BEEN))) {
+		/* "can be contacted at work", "should be called after 6" */
+		const struct tok *x = nx;
+		if (x->type == T_WORD && ((x->cls & C_TPREP) || x->id == W_AT || x->id == W_VIA ||
+					  x->id == W_THROUGH || x->id == W_IN))
+			safe_cue(sc, "time:contact-window");
 		return;
 	}
 	if (id == W_LEAVE) {

@@ -663,6 +663,8 @@
 	W(REHOUSE, "rehouse", C_MOVE | C_MOVEX)                                                 \
 	W(REHOMED, "rehomed", C_MOVE | C_MOVEX)                                                 \
 	W(HOUSED, "housed", C_MOVE | C_MOVEX)                                                   \
+	W(ACCOMMODATED, "accommodated", C_MOVE | C_MOVEX)                                       \
+	W(PUT, "put", 0)                                                                        \
 	W(PLACED, "placed", C_MOVE)                                                             \
 	W(FLED, "fled", C_MOVE)                                                                 \
 	W(FLEEING, "fleeing", C_MOVE)                                                           \
@@ -843,6 +845,7 @@
 	W(MONITORING, "monitoring", C_CHECK)                                                    \
 	W(READS, "reads", C_CHECK)                                                              \
 	W(MOBILE, "mobile", 0)                                                                  \
+	W(THROUGH, "through", 0)                                                                \
 	W(OUT, "out", 0)                                                                        \
 	W(AWAY, "away", 0)                                                                      \
 	W(ASLEEP, "asleep", 0)                                                                  \

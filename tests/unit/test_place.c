@@ -247,6 +247,16 @@ Test(place, victim_location_statements)
 	expect_sentence("She is staying with her brother-in-law at Flat 10, 170a Cliff Walk.",
 			SCRUB_LOCATION);
 	expect_sentence("She stayed at her mum's last night.", SCRUB_LOCATION);
+	expect_sentence("She's at her mum's.", SCRUB_LOCATION);
+	expect_sentence("V currently at friend's address", SCRUB_LOCATION);
+	expect_sentence("She's been put up in a Travelodge.", SCRUB_LOCATION);
+	expect_sentence("Her new home is in Grimsby.", SCRUB_LOCATION);
+	expect_sentence("She gets the bus to work at 7.", SCRUB_LOCATION);
+	expect_sentence("She's moving to her nan's on Friday.", SCRUB_LOCATION);
+	expect_sentence("She has a key to her sister's house and goes there most evenings.",
+			SCRUB_LOCATION);
+	expect_sentence("VIC NOW AT MOTHERS ADDRESS 14 PARK RD", SCRUB_LOCATION);
+	expect_sentence("IDVA has arranged for her to go into a safe house.", SCRUB_LOCATION);
 	expect_sentence("Her address is 4 Main Road.", SCRUB_LOCATION);
 	expect_sentence("She was admitted to Hull Royal Infirmary on Ward 9.", SCRUB_LOCATION);
 	expect_span("She was admitted to Hull Royal Infirmary on Ward 9.", 0, SCRUB_PLACE,
@@ -262,6 +272,8 @@ Test(place, safe_times)
 	expect_sentence("He checks her phone in the evenings, call before 5.", SCRUB_SAFE_TIME);
 	expect_sentence("Safe times: weekday mornings.", SCRUB_SAFE_TIME);
 	expect_sentence("Do not ring after 6pm.", SCRUB_SAFE_TIME);
+	expect_sentence("Safe contact: via her sister.", SCRUB_SAFE_TIME);
+	expect_sentence("Can be contacted at her work on 07700 900123.", SCRUB_SAFE_TIME);
 }
 
 Test(place, not_victim_location)
@@ -285,6 +297,10 @@ Test(place, not_victim_location)
 		"Victim's address is flagged on the police system.",
 		"The IDVA will call on the agreed safe number during the agreed safe times.",
 		"He was found in the loft by officers.",
+		"She is now aware of the risks.",
+		"He is still in custody.",
+		"She is currently with the IDVA.",
+		"She is still in contact with him.",
 		"The IDVA will call her on Monday to review the safety plan.",
 		"She declined refuge",
 	};
