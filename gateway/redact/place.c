@@ -573,11 +573,11 @@ static long address_tail(const struct scan *sc, long e, int caps)
 		long j = k;
 		int sep = 0;
 		if (is_punct(x, ',')) {
-			j = k + 1, sep = 1;
+			j = k + 1, sep = ',';
 		} else if ((x->f & F_NL) && !(x->f & F_BLANK)) {
-			sep = 1;
+			sep = '\n';
 		} else if (is_word(x, W_IN)) {
-			j = k + 1, sep = 1;
+			j = k + 1, sep = 'i';
 		}
 		long pe = postcode_at(sc, j);
 		if (pe) {
@@ -599,6 +599,15 @@ static long address_tail(const struct scan *sc, long e, int caps)
 			m++;
 		if (m == 0 || (T(sc, j + m)->cls & (C_ST | C_STA | C_SAB | C_INST | C_INSTC)))
 			break;
+		/* a town ends its line or clause: "..., Grimsby." / "\nGrimsby\n", not
+		 * "...\nCaller states" */
+		const struct tok *z = T(sc, j + m);
+		int ends = z->type == T_END || z->type == T_PUNCT || (z->f & F_NL) || postcode_at(sc, j + m);
+		if (sep == ',' && z->type == T_WORD && (z->f & F_LOWER) &&
+		    (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ)))
+			ends = 1; /* "..., Grimsby on Monday" */
+		if (!ends && sep != 'i')
+			break;
 		k = j + m;
 	}
 	return k;
@@ -606,6 +615,17 @@ static long address_tail(const struct scan *sc, long e, int caps)
 
 static void emit_address(struct scan *sc, long a, long e, const char *rule)
 {
+	/* a building named before it: "Rosewood House, 12 Windsor Crescent",
+	 * "Rose Cottage\nMain Street" */
+	if (is_punct(T(sc, a - 1), ',') || (T(sc, a)->f & F_NL)) {
+		long j = is_punct(T(sc, a - 1), ',') ? a - 2 : a - 1;
+		for (long k = 3; k >= 1; k--)
+			if (j - k >= sc->skip_addr && j - k >= sc->ntok - BACK &&
+			    street_at(sc, j - k, M_FLAT) == j + 1) {
+				a = j - k;
+				break;
+			}
+	}
 	int caps = 1;
 	for (long i = a; i < e; i++)
 		if (T(sc, i)->type == T_WORD && !(T(sc, i)->f & F_UPPER) && T(sc, i)->end - T(sc, i)->start > 1)
@@ -629,14 +649,15 @@ static long number_street(const struct scan *sc, long p)
 	const struct tok *t = T(sc, p), *pr = T(sc, p - 1);
 	if (t->type != T_NUM || !(t->f & F_HOUSE))
 		return 0;
-	if (pr->type == T_PUNCT && (!(t->f & F_SP) || strchr("#$/", pr->ch)))
-		return 0; /* 8.30, 12/03, #12 */
+	if (pr->type == T_PUNCT && (!(t->f & F_SP) || strchr("#$/", pr->ch)) &&
+	    !(pr->ch == '/' && (T(sc, p - 3)->cls & C_FLAT)))
+		return 0; /* 8.30, 12/03, #12; not "Flat 3/12 Windsor Road" */
 	if (pr->type == T_PUNCT && pr->ch == 0xA3)
 		return 0;
 	if (pr->type == T_WORD && (pr->cls & C_NUMPRE) && !(t->f & F_NL))
 		return 0; /* Section 47, Ward 12 */
-	if (pr->type == T_NUM && !(t->f & F_NL))
-		return 0;
+	if (pr->type == T_NUM && !(t->f & F_NL) && !(T(sc, p - 2)->cls & C_FLAT))
+		return 0; /* "3 12 Windsor Road" is no address, "Flat 3 12 Windsor Road" is */
 	long q = p + 1;
 	if (is_punct(T(sc, q), '-') && T(sc, q + 1)->type == T_NUM && (T(sc, q + 1)->f & F_HOUSE))
 		q += 2; /* 12-14 */
@@ -661,15 +682,6 @@ static void try_number(struct scan *sc, long p)
 		a = p - 2;
 	else if (is_word(pr, W_NO) || is_word(pr, W_NUMBER))
 		a = p - 1;
-	else if (is_punct(pr, ',') || (T(sc, p)->f & F_NL)) {
-		/* "Rosewood House, 12 Windsor Crescent" */
-		long j = is_punct(pr, ',') ? p - 2 : p - 1;
-		for (long k = 3; k >= 1; k--)
-			if (j - k >= sc->skip_addr && street_at(sc, j - k, M_FLAT) == j + 1) {
-				a = j - k;
-				break;
-			}
-	}
 	emit_address(sc, a, e, "addr:number+street");
 }
 
@@ -686,7 +698,7 @@ static void try_flat(struct scan *sc, long p)
 	if (!ok || (T(sc, q + 1)->cls & C_UNIT) || is_punct(T(sc, q - 1), '/'))
 		return;
 	long e = q + 1, k = e;
-	if (is_punct(T(sc, k), ',') || is_punct(T(sc, k), '-'))
+	if (is_punct(T(sc, k), ',') || is_punct(T(sc, k), '-') || is_punct(T(sc, k), '/'))
 		k++;
 	long r = number_street(sc, k);
 	if (r == 0)
