@@ -498,9 +498,13 @@ static void step(struct scan *sc, long p)
 	if (t->type != T_WORD)
 		return;
 	uint64_t c = t->cls;
-	place_addresses(sc, p);
-	if (c == 0 && t->id == W_NONE)
+	if (c == 0 && t->id == W_NONE) {
+		/* most words: only a capitalised one can start a street */
+		if (t->f & F_CAP)
+			place_addresses(sc, p);
 		return;
+	}
+	place_addresses(sc, p);
 	place_places(sc, p);
 	if (c & C_ADMIT)
 		sc->last_admit = p;

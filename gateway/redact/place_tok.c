@@ -43,25 +43,35 @@ struct slot {
 	uint16_t len;
 };
 
+/* A word's first and last 8 bytes (zero-padded when shorter): with the
+ * length they are the word itself up to 16 bytes, so most hits need no
+ * string compare. */
+struct ends {
+	uint64_t a, b;
+};
+
 static struct slot hash_slot[HASH_SIZE];
+static struct ends word_ends[W_COUNT];
 static pthread_once_t hash_once = PTHREAD_ONCE_INIT;
 
-/*
- * Hash of a lower-cased word of 1..WORD_MAX bytes: its first and last 8
- * bytes and its length, so the tokenizer pays no per-byte hashing.
- */
-static inline uint32_t hash_word(const char *w, size_t n)
+static inline struct ends ends_of(const char *w, size_t n)
 {
-	uint64_t a = 0, b;
+	struct ends e = {0, 0};
 	if (n < 8) {
 		for (size_t i = 0; i < n; i++)
-			a |= (uint64_t)(unsigned char)w[i] << (8 * i);
-		b = a;
+			e.a |= (uint64_t)(unsigned char)w[i] << (8 * i);
+		e.b = e.a;
 	} else {
-		memcpy(&a, w, 8);
-		memcpy(&b, w + n - 8, 8);
+		memcpy(&e.a, w, 8);
+		memcpy(&e.b, w + n - 8, 8);
 	}
-	uint64_t h = a * 0x9E3779B97F4A7C15ull ^ b * 0xC2B2AE3D27D4EB4Full ^ n;
+	return e;
+}
+
+/* Hash of a word from its ends and length: no per-byte hashing. */
+static inline uint32_t hash_ends(struct ends e, size_t n)
+{
+	uint64_t h = e.a * 0x9E3779B97F4A7C15ull ^ e.b * 0xC2B2AE3D27D4EB4Full ^ n;
 	return (uint32_t)(h >> 29);
 }
 
@@ -70,22 +80,29 @@ static void hash_build(void)
 	_Static_assert(W_COUNT < HASH_SIZE / 4, "place word table more than a quarter full");
 	for (unsigned id = 1; id < W_COUNT; id++) {
 		const char *t = WORDS[id].text;
-		uint32_t full = hash_word(t, strlen(t)), h = full & (HASH_SIZE - 1);
+		size_t n = strlen(t);
+		word_ends[id] = ends_of(t, n);
+		uint32_t full = hash_ends(word_ends[id], n), h = full & (HASH_SIZE - 1);
 		while (hash_slot[h].id != 0)
 			h = (h + 1) & (HASH_SIZE - 1);
-		hash_slot[h] = (struct slot){full, (uint16_t)id, (uint16_t)strlen(t)};
+		hash_slot[h] = (struct slot){full, (uint16_t)id, (uint16_t)n};
 	}
 }
 
-/* The id of w[0..n) (lower case), 0 if it is not a listed word. */
+/* The id of w[0..n) (lower case, 1..WORD_MAX bytes), 0 if not a listed word. */
 static unsigned lookup(const char *w, size_t n)
 {
-	uint32_t full = hash_word(w, n);
+	struct ends e = ends_of(w, n);
+	uint32_t full = hash_ends(e, n);
 	for (uint32_t h = full & (HASH_SIZE - 1);; h = (h + 1) & (HASH_SIZE - 1)) {
 		const struct slot *sl = &hash_slot[h];
 		if (sl->id == 0)
 			return 0;
-		if (sl->hash == full && sl->len == n && memcmp(WORDS[sl->id].text, w, n) == 0)
+		if (sl->hash != full || sl->len != n)
+			continue;
+		const struct ends *we = &word_ends[sl->id];
+		if (we->a == e.a && we->b == e.b &&
+		    (n <= 16 || memcmp(WORDS[sl->id].text + 8, w + 8, n - 16) == 0))
 			return sl->id;
 	}
 }
