@@ -130,7 +130,7 @@ static void try_locv(struct scan *sc, long p)
 	      id == W_ROUND || id == W_OVER || id == W_INTO || id == W_OPPOSITE))
 		return;
 	long o = skip_det(sc, j + 1);
-	if (T(sc, o)->cls & C_ABSTRACT)
+	if ((T(sc, o)->cls & C_ABSTRACT) && id != W_WITH)
 		return; /* living in fear */
 	/* the past ("stayed at home", "lived in the area for years") tells where
 	 * she is only when it names a place */
@@ -191,6 +191,7 @@ static void try_move(struct scan *sc, long p)
 	if (t->id == W_TRANSFERRED)
 		return;
 	if (x->type == T_END || x->type == T_PUNCT || (x->f & F_BRK) || id == W_AND ||
+	    x->type == T_NUM || (x->cls & (C_DAY | C_MON)) || id == W_LAST ||
 	    id == W_IN || id == W_OUT || id == W_AWAY || id == W_BACK || id == W_ABROAD ||
 	    id == W_HOUSE || id == W_HOME || id == W_ELSEWHERE || id == W_THERE ||
 	    id == W_AREA || id == W_ADDRESS || id == W_FROM || id == W_WITH || id == W_NEAR ||
@@ -251,6 +252,20 @@ static void loc_cues(struct scan *sc, long p)
 		if ((T(sc, j)->cls & C_ACCOM) && T(sc, j)->type == T_WORD)
 			loc_cue(sc, p, id == W_SAFE ? "loc:safe-house" : "loc:new-address");
 	}
+	if (((c & C_GOT) || id == W_FOUND) && !(nx->f & F_BRK) && (nx->cls & C_DET)) {
+		/* "accepted a property", "found a flat", "given a room at" */
+		long j = skip_det(sc, p + 1);
+		if (T(sc, j)->cls & C_NEWMOD)
+			j++;
+		const struct tok *o = T(sc, j);
+		if (o->id == W_PLACE && !is_word(T(sc, j + 1), W_AT) && !is_word(T(sc, j + 1), W_IN) &&
+		    !is_word(T(sc, j + 1), W_NEAR))
+			j = 0; /* "offered a place on the Freedom Programme" */
+		if (j > p + 1 && o->type == T_WORD && o->id != W_HOME &&
+		    ((o->cls & (C_ACCOM | C_REFUGE | C_FLAT)) || o->id == W_ROOM || o->id == W_BED ||
+		     o->id == W_SPACE))
+			loc_cue(sc, p, "loc:accommodation");
+	}
 	if (id == W_ACCOMMODATION || id == W_LODGINGS) {
 		loc_cue(sc, p, "loc:accommodation");
 	} else if (id == W_ADDRESS) {
@@ -290,6 +305,13 @@ static void loc_cues(struct scan *sc, long p)
 		     (id != W_TO && (ob->f & F_POSS) && (ob->f & F_CAP) &&
 		      !(T(sc, o + 1)->f & F_CAP))))
 			loc_cue(sc, p, "loc:at-kin");
+	} else if ((id == W_ROOM || id == W_BED || id == W_SPACE || id == W_PLACE) &&
+		   (is_word(nx, W_AT) || is_word(nx, W_IN)) && (T(sc, p - 1)->cls & C_DET)) {
+		loc_cue(sc, p, "loc:accommodation"); /* "a room at the YMCA" */
+	} else if (id == W_OUT && is_word(nx, W_OF) &&
+		   (is_word(T(sc, p + 2), W_AREA) ||
+		    (is_word(T(sc, p + 2), W_THE) && is_word(T(sc, p + 3), W_AREA)))) {
+		loc_cue(sc, p, "loc:moved"); /* "out of area" */
 	} else if (id == W_SCHOOL && is_word(nx, W_RUN)) {
 		loc_cue(sc, p, "loc:route");
 	} else if (id == W_PUT && is_word(nx, W_UP) &&
@@ -364,6 +386,25 @@ static void safe_cues(struct scan *sc, long p)
 	const struct tok *t = T(sc, p);
 	unsigned id = t->id;
 	const struct tok *nx = T(sc, p + 1), *pr = T(sc, p - 1);
+	if (id == W_SECOND && (nx->id == W_PHONE || nx->id == W_MOBILE)) {
+		safe_cue(sc, "time:safe-contact"); /* a second phone he does not know of */
+		return;
+	}
+	if ((id == W_LETTERS || id == W_POST || id == W_MAIL) && (pr->id == W_NO || pr->id == W_NOT)) {
+		safe_cue(sc, "time:safe-contact"); /* "no letters to the address" */
+		return;
+	}
+	if (id == W_UNSAFE && is_word(nx, W_TO)) {
+		if (T(sc, p + 2)->cls & C_CALL)
+			safe_cue(sc, "time:safe-call");
+		return;
+	}
+	if ((id == W_BEST || id == W_BETTER) &&
+	    ((is_word(nx, W_FOR) && (T(sc, p + 2)->cls & C_CALL)) ||
+	     (is_word(nx, W_TO) && (T(sc, p + 2)->cls & C_CALL)))) {
+		safe_cue(sc, "time:safe-times"); /* "mornings are best for calls", "better to ring" */
+		return;
+	}
 	if (id == W_SAFE) {
 		const struct tok *v = T(sc, p + 2);
 		if ((nx->id == W_CONTACT || nx->id == W_NUMBER || nx->id == W_PHONE || nx->id == W_MOBILE ||
@@ -408,6 +449,11 @@ static void safe_cues(struct scan *sc, long p)
 				j++;
 		}
 		const struct tok *x = T(sc, j);
+		if (T(sc, j - 1)->id == W_ONLY && j > p + 1 && pr->type != T_WORD &&
+		    (x->f & F_BRK || x->type == T_PUNCT)) {
+			safe_cue(sc, "time:only-call"); /* "Text only." */
+			return;
+		}
 		if (x->f & F_BRK)
 			return;
 		/* "call before 5" is a window; "will call her on Monday" is a plan,

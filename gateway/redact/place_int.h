@@ -60,6 +60,7 @@
 #define C_ABSTRACT (1ull << 42) /* fear, risk, work, custody ...: "in fear" is no place */
 #define C_CONJ     (1ull << 43) /* and, but, when ...: ends a clause */
 #define C_CHECK    (1ull << 44) /* checks, monitors (her phone) */
+#define C_GOT      (1ull << 45) /* offered, accepted, secured ... (a property) */
 
 #include "place_words.h"
 

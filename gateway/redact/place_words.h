@@ -780,6 +780,21 @@
 	W(UNDISCLOSED, "undisclosed", C_NEWMOD)                                                 \
 	W(DIFFERENT, "different", C_NEWMOD)                                                     \
 	W(CONTACTABLE, "contactable", 0)                                                        \
+	W(SPACE, "space", 0)                                                                    \
+	W(POSTCODE, "postcode", C_ACCOM)                                                        \
+	W(OFFERED, "offered", C_GOT)                                                            \
+	W(ACCEPTED, "accepted", C_GOT)                                                          \
+	W(SECURED, "secured", C_GOT)                                                            \
+	W(ALLOCATED, "allocated", C_GOT)                                                        \
+	W(GIVEN, "given", C_GOT)                                                                \
+	W(GOT, "got", C_GOT)                                                                    \
+	W(BETTER, "better", 0)                                                                  \
+	W(UNSAFE, "unsafe", 0)                                                                  \
+	W(LETTERS, "letters", 0)                                                                \
+	W(POST, "post", 0)                                                                      \
+	W(MAIL, "mail", 0)                                                                      \
+	W(SECOND, "second", 0)                                                                  \
+	W(LAST, "last", 0)                                                                      \
 	W(FOUND, "found", 0)                                                                    \
 	W(LOCATED, "located", 0)                                                                \
 	W(REACHED, "reached", 0)                                                                \

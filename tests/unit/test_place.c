@@ -263,6 +263,49 @@ Test(place, victim_location_statements)
 		    "Hull Royal Infirmary on Ward 9");
 }
 
+/* More ways case notes say where she is or how to reach her: each withheld. */
+Test(place, more_statements)
+{
+	static const char *const loc[] = {
+		"She has been given a room at the YMCA.",
+		"Victim has taken up residence at her grandmother's.",
+		"She is lodging with a work colleague.",
+		"Victim is in a Salvation Army hostel.",
+		"She has accepted a property in the north of the county.",
+		"She is being accommodated by a friend.",
+		"Mum and kids are at her mother's until the locks are changed.",
+		"She is now settled in her new home.",
+		"She has found a flat in Hull.",
+		"Victim advised she has gone to Scotland.",
+		"She is out of area.",
+		"She has moved out.",
+		"Victim moved 2 weeks ago.",
+		"She is going to stay at her dad's for a few days.",
+		"She has a new place near the seafront.",
+		"She will be collecting the kids from nursery at 12.",
+		"She attends church every Sunday morning.",
+		"She walks her dog on the beach each evening.",
+		"She drives her son to football on Saturdays.",
+		"The victim's new postcode is in the DN35 area.",
+	};
+	static const char *const safe[] = {
+		"Please don't phone after 3.",
+		"Mornings are best for calls.",
+		"She is free to talk between 9 and 11.",
+		"Text only.",
+		"Only contact via her work email.",
+		"It is unsafe to call on weekends.",
+		"He is on nights this week so days are better to ring.",
+		"Victim requests no letters are sent to the address.",
+		"She has a second phone that he doesn't know about.",
+	};
+	for (size_t i = 0; i < sizeof loc / sizeof loc[0]; i++)
+		expect_sentence(loc[i], SCRUB_LOCATION);
+	for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++)
+		expect_sentence(safe[i], SCRUB_SAFE_TIME);
+	expect_none("She was offered a place on the Freedom Programme.", LOC);
+}
+
 Test(place, safe_times)
 {
 	expect_sentence("Call after 10am when he is at work.", SCRUB_SAFE_TIME);
