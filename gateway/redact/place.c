@@ -132,6 +132,16 @@ static void try_locv(struct scan *sc, long p)
 	long o = skip_det(sc, j + 1);
 	if ((T(sc, o)->cls & C_ABSTRACT) && id != W_WITH)
 		return; /* living in fear */
+	if (id == W_WITH) {
+		/* "lives with the perpetrator", "with her two children": who she
+		 * lives with, not where; the abuser knows that address anyway */
+		const struct tok *ob = T(sc, o);
+		if (ob->type == T_NUM || (T(sc, o + 1)->cls & C_UNIT))
+			ob = T(sc, o + 1); /* "2 children", "two children" */
+		if ((ob->cls & (C_PRON | C_UNIT)) || ob->id == W_PERPETRATOR || ob->id == W_SUSPECT ||
+		    ob->id == W_ABUSER || ob->id == W_HUSBAND)
+			return;
+	}
 	/* the past ("stayed at home", "lived in the area for years") tells where
 	 * she is only when it names a place */
 	int past = t->id == W_STAYED || t->id == W_LIVED || t->id == W_RESIDED || t->id == W_SLEPT;

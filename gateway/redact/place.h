@@ -49,8 +49,11 @@
  *   SCRUB_LOCATION   a sentence that says where she is, will be, or goes:
  *                    refuge, hostel, B&B, safe house, whereabouts, sofa
  *                    surfing, (new|temporary|emergency ...) accommodation,
- *                    address, tenancy or home; staying/living/residing
- *                    with|at|in|on ...; moved/relocated/rehoused/placed/fled
+ *                    address, tenancy or home; a room, flat or property
+ *                    offered, accepted or found; staying/living/residing
+ *                    with|at|in|on ... (not "in fear", not "with the
+ *                    perpetrator" or "with her two children": who she lives
+ *                    with is not where); moved/relocated/rehoused/placed/fled
  *                    (not "the meeting moved to Tuesday", "the case moved to
  *                    another MARAC", "moved on"); is/went/returned at|to|with
  *                    someone's, kin, a town, a number ("is at her sister's");
@@ -64,7 +67,8 @@
  *                    between/until + a time, "only call", "do not call",
  *                    "do not leave voicemail", "text first", "when he is at
  *                    work", "he checks her phone", "can be contacted at",
- *                    "Safe contact: ...".
+ *                    "Safe contact: ...", "text only", "a second phone",
+ *                    "no letters".
  *   A sentence with both is one SCRUB_LOCATION span.
  *
  * Sentences end at '.', '!', '?', ';' before a space (not after "Mr." or an

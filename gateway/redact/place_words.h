@@ -235,6 +235,9 @@
 	W(SHES, "she's", C_PRON | C_BE | C_NOTPL)                                               \
 	W(THEYRE, "they're", C_PRON | C_BE | C_NOTPL)                                           \
 	W(VICTIM, "victim", C_NOTPL | C_CADSTOP)                                                \
+	W(PERPETRATOR, "perpetrator", C_NOTPL)                                                  \
+	W(ABUSER, "abuser", 0)                                                                  \
+	W(HUSBAND, "husband", 0)                                                                \
 	/* kin and the people she may stay with */                                              \
 	W(MUM, "mum", C_KIN)                                                                    \
 	W(MUMS, "mums", C_KIN)                                                                  \

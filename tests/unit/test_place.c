@@ -344,6 +344,9 @@ Test(place, not_victim_location)
 		"He is still in custody.",
 		"She is currently with the IDVA.",
 		"She is still in contact with him.",
+		"The victim lives with the perpetrator.",
+		"She lives with her two children.",
+		"She is living with him again.",
 		"The IDVA will call her on Monday to review the safety plan.",
 		"She declined refuge",
 	};
