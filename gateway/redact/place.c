@@ -1,8 +1,605 @@
-/* place.c: see place.h. (Interface stub: finds nothing yet.) */
+/*
+ * place.c: see place.h.
+ *
+ * One walk over the text. place_tok.c cuts words, numbers and punctuation
+ * into a ring of RING tokens, looking each word up once in a hash table of
+ * the cue words (place_words.h) for its classes, and marks sentence starts;
+ * the recognisers then run at each token, reading at most BACK tokens back
+ * and LOOK tokens ahead, so the cost per token is bounded and the whole scan
+ * is linear with no backtracking and no allocation beyond the spans vector.
+ * Addresses and places are place_addr.c's; this file has the statements of
+ * where the victim is and safe times, and the walk.
+ *
+ * Statements of where she is and safe times are decided per sentence: a cue
+ * anywhere in it ("staying with", "moved to", "refuge", "safe to call")
+ * marks the whole sentence, which is emitted when it ends. Addresses and
+ * places are emitted as soon as they are recognised.
+ */
 #include "place.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mgw_err.h"
+#include "place_int.h"
+#include "scrub.h"
+
+static void flush_sentence(struct scan *sc, long p)
+{
+	if (sc->flags & PLACE_F_LOCATION) {
+		const char *loc = sc->loc_rule;
+		if (loc == NULL && sc->routev && (sc->via || sc->clock || sc->every))
+			loc = "loc:route";
+		if (loc != NULL)
+			emit(sc, sc->sent_start, sc->sent_end, SCRUB_LOCATION, loc);
+		else if (sc->safe_rule != NULL)
+			emit(sc, sc->sent_start, sc->sent_end, SCRUB_SAFE_TIME, sc->safe_rule);
+	}
+	sc->ss = p;
+	sc->sent_start = T(sc, p)->start;
+	sc->loc_rule = sc->safe_rule = NULL;
+	sc->routev = sc->via = sc->clock = sc->every = 0;
+	sc->last_cue = sc->last_admit = -1;
+}
+
+static void loc_cue(struct scan *sc, long p, const char *rule)
+{
+	if (sc->loc_rule == NULL)
+		sc->loc_rule = rule;
+	sc->last_cue = p;
+}
+
+static void safe_cue(struct scan *sc, const char *rule)
+{
+	if (sc->safe_rule == NULL)
+		sc->safe_rule = rule;
+}
+
+/* ---- where she is ------------------------------------------------------------------ */
+
+/* Is the subject of the verb at p a meeting, a case, a MARAC ...? */
+static int nonloc_subject(const struct scan *sc, long p)
+{
+	/* "The meeting on Thursday has been moved": skip auxiliaries and a
+	 * short time phrase back to the subject; a pronoun ends the search */
+	for (long i = p - 1, k = 0; i >= sc->ss && k < 6; i--, k++) {
+		const struct tok *w = T(sc, i);
+		if (w->type == T_NUM)
+			continue;
+		if (w->type != T_WORD)
+			return 0;
+		if (w->cls & C_NONLOC)
+			return 1;
+		if ((w->cls & (C_BE | C_ADV | C_DAY | C_MON | C_TIMEW | C_DET)) || w->id == W_HAS ||
+		    w->id == W_HAVE || w->id == W_HAD || w->id == W_WILL || w->id == W_TO ||
+		    w->id == W_ON || w->id == W_AT || w->id == W_FOR || w->id == W_OF || w->id == W_IN)
+			continue;
+		return 0;
+	}
+	return 0;
+}
+
+/* Skip determiners and "another"/"next" from i. */
+static long skip_det(const struct scan *sc, long i)
+{
+	for (int k = 0; k < 2 && (T(sc, i)->cls & C_DET); k++)
+		i++;
+	return i;
+}
+
+/* Is the object at x a place she can be: kin, someone's, a town, a refuge, a number? */
+static int place_object(const struct scan *sc, long x, int with)
+{
+	const struct tok *o = T(sc, x);
+	if (o->type == T_NUM)
+		return (o->f & F_HOUSE) && !(T(sc, x + 1)->cls & (C_MON | C_UNIT | C_TIMEW));
+	if (o->type != T_WORD || (o->cls & C_ABSTRACT))
+		return 0;
+	if (o->cls & C_KIN)
+		return 1;
+	if ((o->f & F_POSS) && !(o->cls & (C_NOTPL | C_INSTM)))
+		return 1;
+	if (with)
+		return (o->f & F_CAP) && !(o->cls & (C_NOTPL | C_TITLE | C_DAY | C_MON | C_PRON | C_DET));
+	if ((o->cls & (C_REFUGE | C_ACCOM)) && o->id != W_HOME && o->id != W_AREA)
+		return 1;
+	return place_town_word(o) || (o->cls & (C_ST | C_STA | C_BLD | C_FLAT));
+}
+
+static void try_locv(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p);
+	long j = p + 1;
+	for (int k = 0; k < 2 && (T(sc, j)->cls & C_ADV) && T(sc, j)->id != W_BACK; k++)
+		j++;
+	const struct tok *x = T(sc, j);
+	if (x->type != T_WORD)
+		return;
+	unsigned id = x->id;
+	if (id == W_LOCALLY || id == W_NEARBY || id == W_ELSEWHERE || id == W_THERE ||
+	    id == W_TEMPORARILY) {
+		loc_cue(sc, p, "loc:staying");
+		return;
+	}
+	if (t->id == W_HIDING) { /* "in hiding" */
+		loc_cue(sc, p, "loc:staying");
+		return;
+	}
+	if (!(id == W_WITH || id == W_AT || id == W_IN || id == W_ON || id == W_NEAR ||
+	      id == W_ROUND || id == W_OVER || id == W_INTO || id == W_OPPOSITE))
+		return;
+	long o = skip_det(sc, j + 1);
+	if ((T(sc, o)->cls & C_ABSTRACT) && id != W_WITH)
+		return; /* living in fear */
+	if (id == W_WITH) {
+		/* "lives with the perpetrator", "with her two children": who she
+		 * lives with, not where; the abuser knows that address anyway */
+		const struct tok *ob = T(sc, o);
+		if (ob->type == T_NUM || (T(sc, o + 1)->cls & C_UNIT))
+			ob = T(sc, o + 1); /* "2 children", "two children" */
+		if ((ob->cls & (C_PRON | C_UNIT)) || ob->id == W_PERPETRATOR || ob->id == W_SUSPECT ||
+		    ob->id == W_ABUSER || ob->id == W_HUSBAND)
+			return;
+	}
+	/* the past ("stayed at home", "lived in the area for years") tells where
+	 * she is only when it names a place */
+	int past = t->id == W_STAYED || t->id == W_LIVED || t->id == W_RESIDED || t->id == W_SLEPT;
+	if (past && !place_object(sc, o, id == W_WITH))
+		return;
+	loc_cue(sc, p, "loc:staying");
+}
+
+static void try_move(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p);
+	if (nonloc_subject(sc, p))
+		return;
+	if (t->cls & C_MOVEX) {
+		loc_cue(sc, p, "loc:moved");
+		return;
+	}
+	long j = p + 1;
+	/* "moved her to", "moved the children into" */
+	for (int k = 0; k < 2; k++) {
+		const struct tok *x = T(sc, j);
+		if (x->type == T_WORD && (x->cls & (C_PRON | C_DET | C_UNIT | C_KIN)) &&
+		    x->id != W_IN && x->id != W_ON)
+			j++;
+		else
+			break;
+	}
+	const struct tok *x = T(sc, j);
+	unsigned id = x->type == T_WORD ? x->id : 0;
+	if (t->id == W_PLACED) {
+		if ((id == W_IN || id == W_AT || id == W_WITH || id == W_INTO) &&
+		    !(T(sc, skip_det(sc, j + 1))->cls & (C_NONLOC | C_ABSTRACT)))
+			loc_cue(sc, p, "loc:moved");
+		return;
+	}
+	if (t->id == W_FLED || t->id == W_FLEEING || t->id == W_FLEE) {
+		if (id == W_TO || id == W_FROM || id == W_WITH || id == W_INTO || id == W_ABROAD ||
+		    (x->cls & C_DET) || x->type == T_END || x->type == T_PUNCT)
+			loc_cue(sc, p, "loc:moved");
+		return;
+	}
+	if (id == W_ON || id == W_FORWARD || id == W_UP || id == W_AHEAD || id == W_DOWN)
+		return; /* moved on, moved up a year */
+	if (id == W_TO || id == W_INTO || id == W_ONTO) {
+		long o = j + 1;
+		for (int k = 0; k < 2 && (T(sc, o)->cls & C_DET); k++)
+			o++;
+		const struct tok *ob = T(sc, o);
+		if (ob->cls & (C_DAY | C_MON | C_NONLOC | C_TIMEW | C_ABSTRACT | C_UNIT))
+			return; /* moved to Tuesday, to another MARAC */
+		if (ob->type == T_NUM && ((ob->f & F_ORD) || !(ob->f & F_HOUSE) ||
+					  (T(sc, o + 1)->cls & (C_MON | C_UNIT | C_TIMEW))))
+			return; /* moved to 12 March */
+		loc_cue(sc, p, "loc:moved");
+		return;
+	}
+	if (t->id == W_TRANSFERRED)
+		return;
+	if (x->type == T_END || x->type == T_PUNCT || (x->f & F_BRK) || id == W_AND ||
+	    x->type == T_NUM || (x->cls & (C_DAY | C_MON)) || id == W_LAST ||
+	    id == W_IN || id == W_OUT || id == W_AWAY || id == W_BACK || id == W_ABROAD ||
+	    id == W_HOUSE || id == W_HOME || id == W_ELSEWHERE || id == W_THERE ||
+	    id == W_AREA || id == W_ADDRESS || id == W_FROM || id == W_WITH || id == W_NEAR ||
+	    id == W_OVER || id == W_ROUND || id == W_LOCALLY || id == W_NEARBY ||
+	    (x->cls & (C_ACCOM | C_REFUGE | C_TIMEW)))
+		loc_cue(sc, p, "loc:moved");
+}
+
+static void try_be(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p);
+	long j = p + 1;
+	for (int k = 0; k < 2 && (T(sc, j)->cls & C_ADV); k++)
+		j++;
+	const struct tok *x = T(sc, j);
+	if (x->type != T_WORD)
+		return;
+	unsigned id = x->id;
+	int going = !(t->cls & C_FUNC) && t->id != W_BEING && t->id != W_HES && t->id != W_SHES &&
+		    t->id != W_THEYRE && t->id != W_REMAINS && t->id != W_REMAIN && t->id != W_REMAINED;
+	if (!(id == W_AT || id == W_WITH || id == W_IN || id == W_ROUND || id == W_OVER ||
+	      ((id == W_TO || id == W_INTO) && going)))
+		return;
+	if (nonloc_subject(sc, p))
+		return;
+	long o = skip_det(sc, j + 1);
+	if (!place_object(sc, o, id == W_WITH))
+		return;
+	/* "goes to Franklin College": a school, found by the place rules */
+	for (long i = o; i < o + 4 && place_town_word(T(sc, i)); i++)
+		if ((T(sc, i + 1)->cls & (C_INST | C_INSTC)) && !(T(sc, i + 1)->cls & C_HOSP))
+			return;
+	loc_cue(sc, p, "loc:is-at");
+}
+
+static void loc_cues(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p);
+	uint64_t c = t->cls;
+	unsigned id = t->id;
+	const struct tok *nx = T(sc, p + 1);
+	if (c & C_REFUGE) {
+		loc_cue(sc, p, id == W_REFUGE || id == W_REFUGES ? "loc:refuge" : "loc:accommodation");
+		return;
+	}
+	if (id == W_ADMITTED || id == W_INPATIENT || id == W_INPATIENT2)
+		loc_cue(sc, p, "loc:admitted");
+	if (c & C_LOCV)
+		try_locv(sc, p);
+	if (c & C_MOVE)
+		try_move(sc, p);
+	if (c & C_BE)
+		try_be(sc, p);
+	if ((c & C_NEWMOD) && !(nx->f & F_BRK)) {
+		long j = p + 1;
+		if (T(sc, j)->cls & C_NEWMOD)
+			j++;
+		if ((T(sc, j)->cls & C_ACCOM) && T(sc, j)->type == T_WORD)
+			loc_cue(sc, p, id == W_SAFE ? "loc:safe-house" : "loc:new-address");
+	}
+	if (((c & C_GOT) || id == W_FOUND) && !(nx->f & F_BRK) && (nx->cls & C_DET)) {
+		/* "accepted a property", "found a flat", "given a room at" */
+		long j = skip_det(sc, p + 1);
+		if (T(sc, j)->cls & C_NEWMOD)
+			j++;
+		const struct tok *o = T(sc, j);
+		if (o->id == W_PLACE && !is_word(T(sc, j + 1), W_AT) && !is_word(T(sc, j + 1), W_IN) &&
+		    !is_word(T(sc, j + 1), W_NEAR))
+			j = 0; /* "offered a place on the Freedom Programme" */
+		if (j > p + 1 && o->type == T_WORD && o->id != W_HOME &&
+		    ((o->cls & (C_ACCOM | C_REFUGE | C_FLAT)) || o->id == W_ROOM || o->id == W_BED ||
+		     o->id == W_SPACE))
+			loc_cue(sc, p, "loc:accommodation");
+	}
+	if (id == W_ACCOMMODATION || id == W_LODGINGS) {
+		loc_cue(sc, p, "loc:accommodation");
+	} else if (id == W_ADDRESS) {
+		/* "address: 12 ...", "her address is Flat 3 ...", "the address of her
+		 * sister"; not "her address is flagged" */
+		long j = p + 1;
+		if (is_word(nx, W_IS) || is_word(nx, W_WAS) || is_word(nx, W_OF) || is_word(nx, W_IN) ||
+		    is_word(nx, W_AT) || (nx->type == T_PUNCT && strchr(":-", nx->ch)))
+			j++;
+		if (j > p + 1 && !(T(sc, j)->f & F_BRK) &&
+		    (place_object(sc, skip_det(sc, j), 1) || place_object(sc, skip_det(sc, j), 0)))
+			loc_cue(sc, p, "loc:address");
+	} else if (id == W_TENANCY || id == W_PLACEMENT) {
+		if (is_word(nx, W_AT) || is_word(nx, W_IN) || is_word(nx, W_WITH))
+			loc_cue(sc, p, "loc:accommodation");
+	} else if (id == W_SOFA && is_word(nx, W_SURFING)) {
+		loc_cue(sc, p, "loc:accommodation");
+	} else if (id == W_BED && is_word(nx, W_AND) && is_word(T(sc, p + 2), W_BREAKFAST)) {
+		loc_cue(sc, p, "loc:accommodation");
+	} else if (id == W_B && is_punct(nx, '&') && is_word(T(sc, p + 2), W_B)) {
+		loc_cue(sc, p, "loc:accommodation");
+	} else if (id == W_FOUND || id == W_LOCATED || id == W_REACHED || id == W_CONTACTABLE) {
+		/* "can be found at"; not "he was found in the loft" */
+		const struct tok *pr = T(sc, p - 1);
+		if (id == W_FOUND && !is_word(pr, W_BE) && !is_word(pr, W_BEEN))
+			;
+		else if (is_word(nx, W_AT) || is_word(nx, W_IN) ||
+		    (id != W_FOUND && (is_word(nx, W_ON) || is_word(nx, W_VIA))))
+			loc_cue(sc, p, "loc:found-at");
+	} else if (id == W_AT || id == W_ROUND || id == W_TO) {
+		/* at her mum's, round her sister's, to a friend's */
+		long o = skip_det(sc, p + 1);
+		const struct tok *ob = T(sc, o);
+		if (ob->type == T_WORD && !(ob->cls & (C_NOTPL | C_INSTM | C_ABSTRACT)) &&
+		    (((ob->cls & C_KIN) && (ob->f & F_POSS)) ||
+		     (id != W_TO && (ob->cls & C_KIN) && o > p + 1) ||
+		     (id != W_TO && (ob->f & F_POSS) && (ob->f & F_CAP) &&
+		      !(T(sc, o + 1)->f & F_CAP))))
+			loc_cue(sc, p, "loc:at-kin");
+	} else if ((id == W_ROOM || id == W_BED || id == W_SPACE || id == W_PLACE) &&
+		   (is_word(nx, W_AT) || is_word(nx, W_IN)) && (T(sc, p - 1)->cls & C_DET)) {
+		loc_cue(sc, p, "loc:accommodation"); /* "a room at the YMCA" */
+	} else if (id == W_OUT && is_word(nx, W_OF) &&
+		   (is_word(T(sc, p + 2), W_AREA) ||
+		    (is_word(T(sc, p + 2), W_THE) && is_word(T(sc, p + 3), W_AREA)))) {
+		loc_cue(sc, p, "loc:moved"); /* "out of area" */
+	} else if (id == W_SCHOOL && is_word(nx, W_RUN)) {
+		loc_cue(sc, p, "loc:route");
+	} else if (id == W_PUT && is_word(nx, W_UP) &&
+		   (is_word(T(sc, p + 2), W_IN) || is_word(T(sc, p + 2), W_AT) ||
+		    is_word(T(sc, p + 2), W_WITH))) {
+		loc_cue(sc, p, "loc:accommodation"); /* put up in a hotel */
+	} else if ((id == W_NOW || id == W_CURRENTLY || id == W_TEMPORARILY || id == W_PRESENTLY ||
+		    id == W_STILL) &&
+		   (is_word(nx, W_AT) || is_word(nx, W_IN) || is_word(nx, W_WITH)) &&
+		   !(nx->f & F_BRK) && !nonloc_subject(sc, p) &&
+		   place_object(sc, skip_det(sc, p + 2), nx->id == W_WITH)) {
+		loc_cue(sc, p, "loc:is-at"); /* "VIC NOW AT MOTHERS", "currently with her aunt" */
+	}
+
+	/* routes and routines: decided at the end of the sentence */
+	if (c & C_ROUTEV)
+		sc->routev = 1;
+	if (id == W_TAKES) {
+		for (long i = p + 1; i < p + 7; i++)
+			if (is_word(T(sc, i), W_TO) || (T(sc, i)->cls & C_TRANS))
+				sc->routev = 1;
+	}
+	if (id == W_VIA || id == W_ROUTE || id == W_COMMUTE)
+		sc->via = 1;
+	if (c & C_TRANS) {
+		for (long i = p - 1; i >= p - 6 && i >= sc->ss; i--) {
+			unsigned v = T(sc, i)->id;
+			if (v == W_TAKES || v == W_CATCHES || v == W_GETS || v == W_USES)
+				loc_cue(sc, p, "loc:route");
+		}
+		sc->via = 1;
+	}
+	if ((id == W_EVERY || id == W_EACH) && (nx->cls & (C_DAY | C_TIMEW)))
+		sc->every = 1;
+	if ((c & C_TIMEW) && WORDS[id].text[strlen(WORDS[id].text) - 1] == 's' && id != W_TIMES)
+		sc->every = 1; /* "most evenings", "weekends" */
+	if ((c & C_DAY) && (t->f & F_POSS) == 0 && t->end - t->start > 3 &&
+	    WORDS[id].text[strlen(WORDS[id].text) - 1] == 's')
+		sc->every = 1; /* "on Tuesdays" */
+}
+
+/* A clock time at NUM token p: 10am, 8.30, 7:15, 10 pm, at 2214. */
+static int is_clock(const struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *nx = T(sc, p + 1), *pr = T(sc, p - 1);
+	if (t->f & F_CLOCK)
+		return 1;
+	if (nx->type == T_WORD && (nx->id == W_AM || nx->id == W_PM))
+		return 1;
+	if ((is_punct(nx, '.') || is_punct(nx, ':')) && nx->start == t->end && t->ndig <= 2) {
+		const struct tok *m = T(sc, p + 2);
+		if (m->type == T_NUM && m->start == nx->end && m->ndig == 2)
+			return 1;
+	}
+	return is_word(pr, W_AT) && (t->ndig <= 2 || t->ndig == 4) && t->end - t->start == t->ndig;
+}
+
+/* ---- safe times ---------------------------------------------------------------------- */
+
+static int time_word(const struct scan *sc, long i)
+{
+	const struct tok *y = T(sc, i);
+	if (y->type == T_NUM)
+		return 1;
+	return y->type == T_WORD &&
+	       ((y->cls & (C_DAY | C_TIMEW)) || y->id == W_WHEN || y->id == W_WHILE ||
+		y->id == W_WHILST || y->id == W_HE || y->id == W_HES);
+}
+
+static void safe_cues(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p);
+	unsigned id = t->id;
+	const struct tok *nx = T(sc, p + 1), *pr = T(sc, p - 1);
+	if (id == W_SECOND && (nx->id == W_PHONE || nx->id == W_MOBILE)) {
+		safe_cue(sc, "time:safe-contact"); /* a second phone he does not know of */
+		return;
+	}
+	if ((id == W_LETTERS || id == W_POST || id == W_MAIL) && (pr->id == W_NO || pr->id == W_NOT)) {
+		safe_cue(sc, "time:safe-contact"); /* "no letters to the address" */
+		return;
+	}
+	if (id == W_UNSAFE && is_word(nx, W_TO)) {
+		if (T(sc, p + 2)->cls & C_CALL)
+			safe_cue(sc, "time:safe-call");
+		return;
+	}
+	if ((id == W_BEST || id == W_BETTER) &&
+	    ((is_word(nx, W_FOR) && (T(sc, p + 2)->cls & C_CALL)) ||
+	     (is_word(nx, W_TO) && (T(sc, p + 2)->cls & C_CALL)))) {
+		safe_cue(sc, "time:safe-times"); /* "mornings are best for calls", "better to ring" */
+		return;
+	}
+	if (id == W_SAFE) {
+		const struct tok *v = T(sc, p + 2);
+		if ((nx->id == W_CONTACT || nx->id == W_NUMBER || nx->id == W_PHONE || nx->id == W_MOBILE ||
+		     nx->id == W_EMAIL) && nx->type == T_WORD &&
+		    ((v->type == T_PUNCT && strchr(":-", v->ch)) || is_word(v, W_IS) || is_word(v, W_VIA) ||
+		     is_word(v, W_THROUGH)))
+			safe_cue(sc, "time:safe-contact"); /* "Safe contact: via her sister" */
+		else if (is_word(nx, W_TO)) {
+			if ((v->cls & C_CALL) || v->id == W_LEAVE)
+				safe_cue(sc, "time:safe-call");
+		} else if ((nx->cls & (C_TIMEW | C_DAY)) || nx->id == W_TIME || nx->id == W_TIMES ||
+			   nx->id == W_DAYS || nx->id == W_DAY || nx->id == W_HOURS) {
+			/* "safe times: weekday mornings", "safe times are ..."; not
+			 * "during the agreed safe times" */
+			if ((nx->cls & (C_TIMEW | C_DAY)) || (v->type == T_PUNCT && strchr(":-(", v->ch)) ||
+			    (v->type == T_WORD && !(v->f & F_BRK) &&
+			     (v->id == W_IS || v->id == W_ARE || (v->cls & (C_TPREP | C_DAY | C_TIMEW)) ||
+			      v->id == W_AT || v->id == W_IN || v->id == W_TO)) ||
+			    (v->type == T_NUM && !(v->f & F_BRK)))
+				safe_cue(sc, "time:safe-times");
+		}
+		return;
+	}
+	if (id == W_BEST && (is_word(nx, W_TIME) || is_word(nx, W_TIMES) ||
+			     (nx->cls & C_CALLED) || (is_word(nx, W_TO) && (T(sc, p + 2)->cls & C_CALL)))) {
+		safe_cue(sc, "time:safe-times");
+		return;
+	}
+	if (t->cls & C_CALL) {
+		if (pr->type == T_WORD && ((pr->cls & C_DET) || pr->id == W_NO))
+			return; /* "the call", "no contact" */
+		if (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 || pr->id == W_NEVER) {
+			safe_cue(sc, "time:do-not-call");
+			return;
+		}
+		long j = p + 1;
+		for (int k = 0; k < 2; k++) {
+			unsigned v = T(sc, j)->id;
+			if (T(sc, j)->type == T_WORD &&
+			    (v == W_HER || v == W_HIM || v == W_THEM || v == W_ONLY || v == W_MOBILE ||
+			     v == W_BACK || v == W_VICTIM))
+				j++;
+		}
+		const struct tok *x = T(sc, j);
+		if (T(sc, j - 1)->id == W_ONLY && j > p + 1 && pr->type != T_WORD &&
+		    (x->f & F_BRK || x->type == T_PUNCT)) {
+			safe_cue(sc, "time:only-call"); /* "Text only." */
+			return;
+		}
+		if (x->f & F_BRK)
+			return;
+		/* "call before 5" is a window; "will call her on Monday" is a plan,
+		 * a window only as an instruction ("Call on Mondays", "only ring at") */
+		int window = x->type == T_WORD && (x->cls & C_TPREP) && x->id != W_ON &&
+			     x->id != W_FROM && x->id != W_AROUND;
+		int instr = (t->f & F_BRK) || pr->id == W_ONLY || pr->id == W_PLEASE ||
+			    pr->id == W_CAN || pr->id == W_SHOULD || pr->id == W_MUST ||
+			    pr->id == W_SAFE || pr->id == W_BEST || is_punct(pr, ',') || is_punct(pr, '/');
+		if (x->type == T_WORD &&
+		    (window || (((x->cls & C_TPREP) || x->id == W_AT || x->id == W_IN) && instr)) &&
+		    time_word(sc, skip_det(sc, j + 1)))
+			safe_cue(sc, "time:call-window");
+		else if (x->type == T_WORD && (x->cls & (C_DAY | C_TIMEW)))
+			safe_cue(sc, "time:call-window");
+		else if ((id == W_TEXT || id == W_MESSAGE) &&
+			 (is_word(x, W_FIRST) || (is_word(x, W_BEFORE) && (T(sc, j + 1)->cls & C_CALL))))
+			safe_cue(sc, "time:text-first");
+		return;
+	}
+	if (id == W_ONLY) {
+		for (long i = p + 1; i <= p + 3; i++) {
+			const struct tok *v = T(sc, i);
+			if (v->f & F_BRK)
+				break;
+			if (v->cls & (C_CALL | C_CALLED)) {
+				safe_cue(sc, "time:only-call");
+				break;
+			}
+		}
+		return;
+	}
+	if ((t->cls & C_CALLED) && (is_word(pr, W_BE) || is_word(pr, W_BEEN))) {
+		/* "can be contacted at work", "should be called after 6" */
+		const struct tok *x = nx;
+		if (x->type == T_WORD && ((x->cls & C_TPREP) || x->id == W_AT || x->id == W_VIA ||
+					  x->id == W_THROUGH || x->id == W_IN))
+			safe_cue(sc, "time:contact-window");
+		return;
+	}
+	if (id == W_LEAVE) {
+		if (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 || pr->id == W_NEVER)
+			safe_cue(sc, "time:voicemail");
+		return;
+	}
+	if (id == W_VOICEMAIL || id == W_VOICEMAILS || id == W_ANSWERPHONE) {
+		if (pr->id == W_NO || pr->id == W_NOT)
+			safe_cue(sc, "time:voicemail");
+		return;
+	}
+	if (id == W_WHEN || id == W_WHILE || id == W_WHILST || id == W_ONCE || id == W_AFTER ||
+	    id == W_BEFORE || id == W_UNTIL) {
+		long j = p + 1;
+		if (!is_word(T(sc, j), W_HE) && !is_word(T(sc, j), W_HES))
+			return;
+		if (is_word(T(sc, j), W_HE) && (T(sc, j + 1)->cls & C_BE))
+			j++;
+		const struct tok *x = T(sc, j + 1);
+		unsigned v = x->id;
+		if (x->type == T_WORD &&
+		    (v == W_AT || v == W_OUT || v == W_ASLEEP || v == W_AWAY || v == W_ON || v == W_NOT ||
+		     v == W_WORKING || v == W_IN || v == W_LEAVES || v == W_GOES || v == W_GETS ||
+		     v == W_RETURNS || v == W_WORKS || v == W_GONE))
+			safe_cue(sc, "time:he-away");
+		return;
+	}
+	if (t->cls & C_CHECK) {
+		long j = p + 1;
+		if (is_word(T(sc, j), W_HER) || is_word(T(sc, j), W_THE))
+			j++;
+		unsigned v = T(sc, j)->id;
+		if (v == W_PHONE || v == W_MOBILE || v == W_MESSAGES || v == W_TEXTS || v == W_EMAIL)
+			safe_cue(sc, "time:phone-checked");
+	}
+}
+
+/* ---- the walk ------------------------------------------------------------------------- */
+
+static void step(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p);
+	if (t->type == T_NUM) {
+		if (is_clock(sc, p))
+			sc->clock = 1;
+		place_addresses(sc, p);
+		return;
+	}
+	if (t->type != T_WORD)
+		return;
+	uint64_t c = t->cls;
+	if (c == 0 && t->id == W_NONE) {
+		/* most words: only a capitalised one can start a street */
+		if (t->f & F_CAP)
+			place_addresses(sc, p);
+		return;
+	}
+	place_addresses(sc, p);
+	place_places(sc, p);
+	if (c & C_ADMIT)
+		sc->last_admit = p;
+	loc_cues(sc, p);
+	if (c & (C_PREP | C_PREP2))
+		place_town_after_cue(sc, p);
+	if (sc->flags & PLACE_F_LOCATION)
+		safe_cues(sc, p);
+}
 
 int place_scan(const char *s, size_t n, unsigned flags, struct spans *out)
 {
-	(void)s, (void)n, (void)flags, (void)out;
-	return 0;
+	if (n == 0)
+		return 0;
+	place_lex_init();
+	struct scan *sc = calloc(1, sizeof *sc);
+	if (sc == NULL)
+		return MGW_E_NOMEM;
+	sc->s = (const unsigned char *)s;
+	sc->n = n;
+	sc->flags = flags;
+	sc->out = out;
+	sc->last_cue = sc->last_admit = -1;
+	for (long p = 0;; p++) {
+		while (sc->ntok <= p + LOOK && place_lex_one(sc))
+			;
+		if (p >= sc->ntok)
+			break;
+		const struct tok *t = T(sc, p);
+		if (t->f & F_BRK)
+			flush_sentence(sc, p);
+		sc->sent_end = t->end;
+		step(sc, p);
+		if (sc->rc)
+			break;
+	}
+	if (sc->rc == 0)
+		flush_sentence(sc, sc->ntok);
+	int rc = sc->rc;
+	free(sc);
+	return rc;
 }

@@ -1,25 +1,97 @@
 /*
  * place.h: where people are, in free text.
  *
- * place_scan() finds, in normalised text (textnorm.h):
- *   SCRUB_ADDRESS    free-text addresses with or without a postcode: house or
- *                    flat number + street + street type ("33a Grange Court",
- *                    "Flat 10, 170a Cliff Walk"), named buildings, a town
- *                    after an address cue; for every recipient.
- *   SCRUB_PLACE      institutions that locate a person: schools, nurseries,
- *                    GP surgeries and practices, workplaces after a cue
- *                    ("works at ..."); for every recipient.
- * and, only when flags has PLACE_F_LOCATION (a recipient not entitled to the
- * victim's whereabouts):
- *   SCRUB_LOCATION   statements of where the victim is, will be, or can be
- *                    found or reached: refuge, moved to, staying with or at,
- *                    new address, routes; the whole clause or sentence, even
- *                    when the address in it is not recognised.
- *   SCRUB_SAFE_TIME  when it is safe to call or visit her ("after 10am when
- *                    he is at work"); the whole clause.
- * rule names the cue ("addr:number+street", "loc:refuge", "time:safe-call").
+ * place_scan() reads normalised text (textnorm.h: ASCII separators, '\n'
+ * kept as a line break) and appends spans (spans.h) of four kinds:
  *
- * Linear in n.
+ *   SCRUB_ADDRESS    for every recipient: a free-text address, with or
+ *                    without a postcode. A house number (1-4 digits, one
+ *                    letter: "33a"; a range "12-14"; "No. 14") or a flat
+ *                    ("Flat 10,", "Apartment 4B", "flat 2") followed by up to
+ *                    five name words and a street or building type ("Grange
+ *                    Court", "Cliff Walk", "Rosewood House", "WINDSOR CRES");
+ *                    a street named after on/at/in/near/off/along/via ...
+ *                    ("on Windsor Crescent"), or with an unambiguous type
+ *                    alone ("Pennine Road"); "at number 12"; a town after a
+ *                    statement of where someone is ("moved to Leeds",
+ *                    "refuge space found in Hull"). An address takes in a
+ *                    building named before it ("Rosewood House, 12 ..."),
+ *                    then towns and a postcode after it (", Grimsby",
+ *                    "\nGrimsby\nDN31 2AB", "in Hull", "GRIMSBY" after an
+ *                    address in capitals), across hard line breaks.
+ *                    Street types: Royal Mail's thoroughfare words and their
+ *                    abbreviations (place_words.h). Those that are also
+ *                    surnames or ordinary words (Close, Court, Green, Hill,
+ *                    Park, Walk, ...) make an address only after a number, a
+ *                    flat or a preposition; "Court" never after Crown,
+ *                    Magistrates, County, Family, Youth (courts are where
+ *                    hearings are, not where she lives). Not addresses: a
+ *                    number after Section, Ward, Room, Page, ... or before
+ *                    minutes, children, am/pm ...; times, money, dates;
+ *                    a street-type word in lower case without a number.
+ *   SCRUB_PLACE      for every recipient: a school, nursery, college, GP
+ *                    surgery or practice, clinic ("St Mary's Primary School",
+ *                    "Riverside Medical Centre", "Dr Shah's surgery", "the
+ *                    Grange Practice"): an institution word after at least
+ *                    one capitalised name word that is not a modifier
+ *                    ("her local GP surgery", "the school" stay); a named
+ *                    hospital only in a sentence saying she is there
+ *                    ("admitted to ...", with "on Ward 9"); what follows
+ *                    attends/pupil at ("attends Little Acorns"); a workplace
+ *                    after works at/for/in, employed by, job at, "her
+ *                    workplace," up to the end of the clause ("Tesco on
+ *                    Freeman Street") when it holds a capitalised name ("the
+ *                    hospital", "the council" stay).
+ *
+ * and, only when flags has PLACE_F_LOCATION (a recipient not entitled to the
+ * victim's whereabouts), whole sentences:
+ *
+ *   SCRUB_LOCATION   a sentence that says where she is, will be, or goes:
+ *                    refuge, hostel, B&B, safe house, whereabouts, sofa
+ *                    surfing, (new|temporary|emergency ...) accommodation,
+ *                    address, tenancy or home; a room, flat or property
+ *                    offered, accepted or found; staying/living/residing
+ *                    with|at|in|on ... (not "in fear", not "with the
+ *                    perpetrator" or "with her two children": who she lives
+ *                    with is not where); moved/relocated/rehoused/placed/fled
+ *                    (not "the meeting moved to Tuesday", "the case moved to
+ *                    another MARAC", "moved on"); is/went/returned at|to|with
+ *                    someone's, kin, a town, a number ("is at her sister's");
+ *                    "at her mum's"; "can be found at"; "address: ...";
+ *                    "admitted to"; routines and routes (walks, drives,
+ *                    collects, takes the bus ... with via, a clock time or
+ *                    "every Tuesday"; "school run").
+ *   SCRUB_SAFE_TIME  a sentence that says when or how it is safe to call or
+ *                    visit her: "safe to call", "safe times: ...", "best
+ *                    time to call", call/ring/text/visit + before/after/
+ *                    between/until + a time, "only call", "do not call",
+ *                    "do not leave voicemail", "text first", "when he is at
+ *                    work", "he checks her phone", "can be contacted at",
+ *                    "Safe contact: ...", "text only", "a second phone",
+ *                    "no letters".
+ *   A sentence with both is one SCRUB_LOCATION span.
+ *
+ * Sentences end at '.', '!', '?', ';' before a space (not after "Mr." or an
+ * initial), at a blank line, and at a line break unless the text visibly
+ * goes on (the line ends in a comma, colon or function word, the next line
+ * starts in lower case, a name is cut in two, or the line is 60 bytes or
+ * longer: a hard-wrapped e-mail). So a CAD log or chronology withholds one
+ * entry per line; a pasted e-mail the whole wrapped sentence. Past tense and
+ * other people's whereabouts are withheld too when the cue fires ("the
+ * perpetrator is staying at his mother's"): withholding more is the safe
+ * error. Without the flag these sentences are left (police and IDVA are
+ * entitled to them), but the addresses and places inside are still found.
+ *
+ * Spans may overlap (an address inside a withheld sentence, a street inside
+ * a workplace); scrub.c unites them. rule is static and names the cue
+ * ("addr:number+street", "place:gp", "loc:refuge", "time:safe-call"); never
+ * text from the input.
+ *
+ * Cost: one pass, linear in n: each token is looked up once in a hash of
+ * the cue words and the recognisers read at most 64 tokens back and 24
+ * ahead; no regular expressions, no backtracking. Memory: one fixed ring of
+ * tokens per call plus the spans. The word table is built once, on the first
+ * call, and shared read-only by all threads: place_scan is thread-safe.
  */
 #ifndef MARAC_PLACE_H
 #define MARAC_PLACE_H
@@ -30,7 +102,13 @@
 
 #define PLACE_F_LOCATION 1u /* also withhold the victim's whereabouts and safe times */
 
-/* Find places in s[0..n). Returns 0 or MGW_E_NOMEM. */
+/*
+ * Find places in s[0..n) (n 0 allowed; s may then be NULL) and append them
+ * to out. Any bytes are accepted (a NUL is a character like any other).
+ * Returns 0, or MGW_E_NOMEM if the scan state or a span could not be
+ * allocated; spans appended before the failure stay in out (the caller frees
+ * out either way).
+ */
 int place_scan(const char *s, size_t n, unsigned flags, struct spans *out);
 
 #endif

@@ -1,0 +1,534 @@
+/*
+ * place_addr.c: addresses and places for place_scan (place.h).
+ *
+ * Each recogniser starts at one token and reads a bounded window of the
+ * ring (place_int.h); a finding is emitted at once and the tokens it covers
+ * are skipped by the recognisers of its sort (skip_addr, skip_place).
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "place_int.h"
+#include "scrub.h"
+
+/* ---- addresses ------------------------------------------------------------------ */
+
+#define M_NUM   1u /* after a house number: every type, lower case allowed */
+#define M_FLAT  2u /* after "Flat 3": every type */
+#define M_PREP  4u /* after on/at/in ...: every type */
+#define M_PREP2 8u /* after to/from: unambiguous types */
+#define M_BARE 16u /* no cue: unambiguous types */
+
+/* Classes a word in a street name must not have. */
+#define NAME_STOP (C_DET | C_PRON | C_FUNC | C_CONJ | C_UNIT | C_TITLE | C_ADV | C_TIMEW)
+
+/*
+ * A street name and type starting at token q: up to 5 name words then a
+ * street (or building) type, the longest such run. Returns the token after
+ * the type, or 0.
+ */
+static long street_at(const struct scan *sc, long q, unsigned mode)
+{
+	uint64_t types = C_ST | C_SAB;
+	if (mode & (M_NUM | M_FLAT | M_PREP))
+		types |= C_STA | C_BLD;
+	long best = 0;
+	int nname = 0, crt = 0, lower = 0;
+	for (long i = q; i < q + 6; i++) {
+		const struct tok *w = T(sc, i);
+		if (w->type != T_WORD || (i > q && (w->f & F_BLANK)) || (w->f & F_DIGIT))
+			break;
+		int cap = (w->f & F_CAP) != 0;
+		if (!cap && !(mode & M_NUM))
+			break;
+		if (!cap)
+			lower = 1;
+		if (nname > 0 && (w->cls & types) && !(w->f & F_POSS)) {
+			int ok = 1;
+			if ((w->cls & C_SAB) && !(w->cls & (C_ST | C_STA | C_BLD))) {
+				/* "St Mary's", "Dr Shah": a saint or a doctor, not a street */
+				const struct tok *nx = T(sc, i + 1);
+				if (nx->type == T_WORD && (nx->f & F_CAP) && !(nx->f & F_NL) &&
+				    !((w->f & F_UPPER) && (mode & M_NUM)))
+					ok = 0;
+			}
+			if (w->id == W_COURT && crt)
+				ok = 0;
+			if (lower && (!(w->cls & (C_ST | C_SAB)) || w->id == W_DRIVE || cap))
+				ok = 0;
+			if (ok)
+				best = i + 1;
+		}
+		/* is it a name word? */
+		if (w->cls & NAME_STOP) {
+			if (!(i == q && w->id == W_THE && cap))
+				break;
+		}
+		if (!cap && (w->cls & ~(C_ST | C_STA | C_BLD | C_INSTM | C_SAB)))
+			break;
+		if (i == q && (w->cls & (C_DAY | C_MON)) && T(sc, q - 1)->type == T_NUM)
+			break; /* "12 March" */
+		if (w->cls & C_CRT)
+			crt = 1;
+		nname++;
+	}
+	return best;
+}
+
+int place_town_word(const struct tok *w)
+{
+	if (w->type != T_WORD || !(w->f & F_CAP) || (w->f & F_DIGIT))
+		return 0;
+	if (w->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_NOTPL | C_ADV |
+		      C_TITLE | C_UNIT | C_TIMEW | C_KIN | C_ACCOM | C_REFUGE))
+		return 0;
+	if ((w->f & F_UPPER) && (w->cls & C_CADSTOP))
+		return 0;
+	return 1;
+}
+
+/* A UK postcode at token j ("DN31 2AB", "DN312AB", "ts1 2ab"): the token after it, or 0. */
+static long postcode_at(const struct scan *sc, long j)
+{
+	const struct tok *a = T(sc, j);
+	if (a->type != T_WORD)
+		return 0;
+	const unsigned char *s = sc->s + a->start;
+	size_t n = a->end - a->start, k = 0;
+	while (k < n && k < 2 && is_alpha(s[k]) && s[k] < 0x80)
+		k++;
+	if (k == 0 || k >= n || !is_digit(s[k]))
+		return 0;
+	size_t out_end;
+	if (n - k >= 4 && is_digit(s[n - 3]) && is_alpha(s[n - 2]) && is_alpha(s[n - 1]))
+		out_end = n - 3; /* glued: DN312AB */
+	else
+		out_end = n;
+	if (out_end - k < 1 || out_end - k > 2)
+		return 0;
+	for (size_t m = k; m < out_end; m++)
+		if (!(is_digit(s[m]) || (m == out_end - 1 && is_alpha(s[m]) && s[m] < 0x80)))
+			return 0;
+	if (out_end < n)
+		return j + 1;
+	const struct tok *b = T(sc, j + 1);
+	if (b->type != T_NUM || b->end - b->start != 3 || (b->f & F_NL))
+		return 0;
+	const unsigned char *u = sc->s + b->start;
+	if (!is_alpha(u[1]) || !is_alpha(u[2]) || u[1] >= 0x80 || u[2] >= 0x80)
+		return 0;
+	return j + 2;
+}
+
+/*
+ * After an address ending before token e: a town (", Grimsby", "\nGrimsby",
+ * "in Grimsby", "GRIMSBY" after a CAD address) and a postcode. Returns the
+ * new end.
+ */
+static long address_tail(const struct scan *sc, long e, int caps)
+{
+	long k = e;
+	int took_caps = 0;
+	for (int g = 0; g < 4; g++) {
+		const struct tok *x = T(sc, k);
+		long j = k;
+		int sep = 0;
+		if (is_punct(x, ',')) {
+			j = k + 1, sep = ',';
+		} else if ((x->f & F_NL) && !(x->f & F_BLANK)) {
+			sep = '\n';
+		} else if (is_word(x, W_IN)) {
+			j = k + 1, sep = 'i';
+		}
+		long pe = postcode_at(sc, j);
+		if (pe) {
+			k = pe;
+			continue;
+		}
+		const struct tok *y = T(sc, j);
+		if (!sep) {
+			if (caps && !took_caps && (y->f & F_UPPER) && !(y->f & F_NL) && place_town_word(y)) {
+				k = j + 1, took_caps = 1;
+				continue;
+			}
+			break;
+		}
+		if (j > k && (y->f & F_BLANK))
+			break;
+		long m = 0;
+		while (m < 3 && place_town_word(T(sc, j + m)) && (m == 0 || !(T(sc, j + m)->f & F_NL)))
+			m++;
+		if (m == 0 || (T(sc, j + m)->cls & (C_ST | C_STA | C_SAB | C_INST | C_INSTC)))
+			break;
+		/* a town ends its line or clause: "..., Grimsby." / "\nGrimsby\n", not
+		 * "...\nCaller states" */
+		const struct tok *z = T(sc, j + m);
+		int ends = z->type == T_END || z->type == T_PUNCT || (z->f & F_NL) || postcode_at(sc, j + m);
+		if (sep == ',' && z->type == T_WORD && (z->f & F_LOWER) &&
+		    (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ)))
+			ends = 1; /* "..., Grimsby on Monday" */
+		if (!ends && sep != 'i')
+			break;
+		k = j + m;
+	}
+	return k;
+}
+
+static void emit_address(struct scan *sc, long a, long e, const char *rule)
+{
+	/* a building named before it: "Rosewood House, 12 Windsor Crescent",
+	 * "Rose Cottage\nMain Street" */
+	if (is_punct(T(sc, a - 1), ',') || (T(sc, a)->f & F_NL)) {
+		long j = is_punct(T(sc, a - 1), ',') ? a - 2 : a - 1;
+		for (long k = 3; k >= 1; k--)
+			if (j - k >= sc->skip_addr && j - k >= sc->ntok - BACK &&
+			    street_at(sc, j - k, M_FLAT) == j + 1) {
+				a = j - k;
+				break;
+			}
+	}
+	int caps = 1;
+	for (long i = a; i < e; i++)
+		if (T(sc, i)->type == T_WORD && !(T(sc, i)->f & F_UPPER) && T(sc, i)->end - T(sc, i)->start > 1)
+			caps = 0;
+	e = address_tail(sc, e, caps);
+	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_ADDRESS, rule);
+	sc->skip_addr = e;
+}
+
+/* Northern street names carry their type as a suffix: Bargate, Wellowgate. */
+static int gate_street(const struct scan *sc, const struct tok *w)
+{
+	size_t n = w->end - w->start;
+	return w->type == T_WORD && (w->f & F_CAP) && n >= 6 && w->id == W_NONE &&
+	       strncmp((const char *)sc->s + w->end - 4, "gate", 4) == 0;
+}
+
+/* A house number at p followed by a street: the token after the street, or 0. */
+static long number_street(const struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *pr = T(sc, p - 1);
+	if (t->type != T_NUM || !(t->f & F_HOUSE))
+		return 0;
+	if (pr->type == T_PUNCT && (!(t->f & F_SP) || strchr("#$/", pr->ch)) &&
+	    !(pr->ch == '/' && (T(sc, p - 3)->cls & C_FLAT)))
+		return 0; /* 8.30, 12/03, #12; not "Flat 3/12 Windsor Road" */
+	if (pr->type == T_PUNCT && pr->ch == 0xA3)
+		return 0;
+	if (pr->type == T_WORD && (pr->cls & C_NUMPRE) && !(t->f & F_NL))
+		return 0; /* Section 47, Ward 12 */
+	if (pr->type == T_NUM && !(t->f & F_NL) && !(T(sc, p - 2)->cls & C_FLAT))
+		return 0; /* "3 12 Windsor Road" is no address, "Flat 3 12 Windsor Road" is */
+	long q = p + 1;
+	if (is_punct(T(sc, q), '-') && T(sc, q + 1)->type == T_NUM && (T(sc, q + 1)->f & F_HOUSE))
+		q += 2; /* 12-14 */
+	if (is_punct(T(sc, q), ','))
+		q++;
+	if (T(sc, q)->cls & C_UNIT)
+		return 0;
+	long e = street_at(sc, q, M_NUM);
+	if (e == 0 && gate_street(sc, T(sc, q)))
+		e = q + 1;
+	return e;
+}
+
+static void try_number(struct scan *sc, long p)
+{
+	long e = number_street(sc, p);
+	if (e == 0)
+		return;
+	long a = p;
+	const struct tok *pr = T(sc, p - 1);
+	if (is_punct(pr, '.') && (is_word(T(sc, p - 2), W_NO)))
+		a = p - 2;
+	else if (is_word(pr, W_NO) || is_word(pr, W_NUMBER))
+		a = p - 1;
+	emit_address(sc, a, e, "addr:number+street");
+}
+
+/* Flat 10, 170a Cliff Walk / Flat 3 Rosewood House / Apartment 4B, Quayside Mews */
+static void try_flat(struct scan *sc, long p)
+{
+	long q = p + 1;
+	if (is_punct(T(sc, q), '.'))
+		q++;
+	const struct tok *u = T(sc, q);
+	int ok = (u->type == T_NUM && u->ndig <= 4 && !(u->f & (F_CLOCK | F_ORD))) ||
+		 (u->type == T_WORD && (u->f & F_DIGIT) && u->end - u->start <= 4) ||
+		 (u->type == T_WORD && (u->f & F_CAP) && u->end - u->start == 1 && u->id != W_A);
+	if (!ok || (T(sc, q + 1)->cls & C_UNIT) || is_punct(T(sc, q - 1), '/'))
+		return;
+	long e = q + 1, k = e;
+	if (is_punct(T(sc, k), ',') || is_punct(T(sc, k), '-') || is_punct(T(sc, k), '/'))
+		k++;
+	long r = number_street(sc, k);
+	if (r == 0)
+		r = street_at(sc, k, M_FLAT);
+	if (r == 0 && T(sc, k)->type == T_NUM && (T(sc, k)->f & F_HOUSE)) {
+		/* after "Flat 1," a number is a house number whatever the street is called */
+		long m = 0;
+		while (m < 3 && place_town_word(T(sc, k + 1 + m)) && !(T(sc, k + 1 + m)->f & F_NL))
+			m++;
+		if (m)
+			r = k + 1 + m;
+	}
+	if (r)
+		e = r;
+	else if (T(sc, p)->id == W_UNIT)
+		return; /* "Unit 3" alone: a police unit as often as a flat */
+	emit_address(sc, p, e, "addr:flat");
+}
+
+/* "at number 12", "No. 12 Windsor Road" */
+static void try_number_word(struct scan *sc, long p)
+{
+	long q = p + 1;
+	if (is_punct(T(sc, q), '.'))
+		q++;
+	const struct tok *u = T(sc, q);
+	if (u->type != T_NUM || !(u->f & F_HOUSE) || (T(sc, q + 1)->cls & C_UNIT))
+		return;
+	long e = number_street(sc, q);
+	if (e) {
+		emit_address(sc, p, e, "addr:number+street");
+		return;
+	}
+	const struct tok *pr = T(sc, p - 1);
+	if (pr->type == T_WORD &&
+	    (pr->id == W_AT || pr->id == W_FROM || pr->id == W_TO || pr->id == W_OF || pr->id == W_IN ||
+	     pr->id == W_OUTSIDE || pr->id == W_OPPOSITE || pr->id == W_NEAR || pr->id == W_LIVES ||
+	     pr->id == W_LIVING || (pr->cls & C_KIN)))
+		emit_address(sc, p, q + 1, "addr:number");
+}
+
+static void try_prep_street(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p);
+	unsigned mode = (t->cls & C_PREP) ? M_PREP : M_PREP2;
+	if (mode == M_PREP2 && (T(sc, p - 1)->cls & (C_MOVE | C_BE | C_LOCV)))
+		mode = M_PREP; /* "moved to Grange Court" */
+	long e = street_at(sc, p + 1, mode);
+	if (e)
+		emit_address(sc, p + 1, e, "addr:street");
+}
+
+static void try_bare_street(struct scan *sc, long p)
+{
+	long e = street_at(sc, p, M_BARE);
+	if (e) {
+		emit_address(sc, p, e, "addr:street");
+		return;
+	}
+	/* "the Ashdown Court flats", "the Grange Park estate" */
+	e = street_at(sc, p, M_PREP);
+	const struct tok *x = T(sc, e);
+	if (e && (x->id == W_FLATS || x->id == W_ESTATE || x->id == W_AREA) && (x->f & F_LOWER))
+		emit_address(sc, p, e, "addr:street");
+}
+
+/* "moved to Leeds", "refuge space found in Hull": a town after a location cue. */
+void place_town_after_cue(struct scan *sc, long p)
+{
+	if (p < sc->skip_addr)
+		return;
+	const struct tok *t = T(sc, p);
+	if (!(t->id == W_IN || t->id == W_TO || t->id == W_AT || t->id == W_NEAR || t->id == W_INTO))
+		return;
+	if (sc->last_cue < sc->ss || sc->last_cue < 0 || p - sc->last_cue > 8)
+		return;
+	long m = 0;
+	while (m < 3 && place_town_word(T(sc, p + 1 + m)) && !(T(sc, p + 1 + m)->f & F_NL))
+		m++;
+	if (m == 0 || (T(sc, p + 1 + m)->cls & (C_INST | C_INSTC)))
+		return;
+	emit_address(sc, p + 1, p + 1 + m, "addr:town-after-cue");
+}
+
+/* ---- places ------------------------------------------------------------------------ */
+
+static void emit_place(struct scan *sc, long a, long e, const char *rule)
+{
+	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_PLACE, rule);
+	sc->skip_place = e;
+}
+
+/* St Mary's Primary School, Riverside Medical Centre, Dr Shah's surgery */
+static void try_inst(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *nx = T(sc, p + 1);
+	if (nx->type == T_WORD && (nx->cls & (C_INST | C_INSTC)) && !(nx->f & F_NL))
+		return; /* "Primary School": decided at "School" */
+	if ((t->cls & C_INSTC) && !(T(sc, p - 1)->cls & C_INSTM))
+		return;
+	long b = p;
+	int real = 0;
+	for (long i = p - 1; i >= p - 7 && i >= sc->ss; i--) {
+		const struct tok *w = T(sc, i);
+		if (w->type != T_WORD)
+			break;
+		if (w->cls & C_TITLE) {
+			if (real)
+				b = i;
+			break;
+		}
+		if (w->cls & C_INSTM) {
+			b = i;
+			continue;
+		}
+		if (w->id == W_OF && (T(sc, i + 1)->f & F_CAP))
+			continue;
+		if ((w->f & F_CAP) && !(w->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_NOTPL | C_DAY |
+						   C_MON | C_ATTEND | C_WORKC | C_ADV | C_ADMIT))) {
+			real = 1, b = i;
+			continue;
+		}
+		break;
+	}
+	if (is_word(T(sc, p + 1), W_OF) && place_town_word(T(sc, p + 2)) && (t->f & F_CAP))
+		real = 1; /* University of Lincoln */
+	if (!real || b > p)
+		return;
+	const char *rule = "place:school";
+	if (t->cls & C_HOSP) {
+		int admit = sc->last_admit >= sc->ss && sc->last_admit >= 0;
+		admit |= sc->last_cue >= sc->ss && sc->last_cue >= 0;
+		for (long i = p + 1; i < p + LOOK / 2 && !admit; i++) {
+			const struct tok *w = T(sc, i);
+			if (w->f & F_BRK)
+				break;
+			admit = (w->cls & C_ADMIT) || w->id == W_WARD;
+		}
+		if (!admit)
+			return;
+		rule = "place:hospital";
+	} else if (t->id == W_SURGERY || t->id == W_PRACTICE || t->id == W_CLINIC ||
+		   (t->cls & C_INSTC)) {
+		rule = "place:gp";
+	}
+	long e = p + 1;
+	if (is_word(T(sc, e), W_OF) && place_town_word(T(sc, e + 1)))
+		for (e += 1; e < p + 5 && place_town_word(T(sc, e)); e++)
+			; /* University of Hull */
+	long k = e;
+	if (is_punct(T(sc, k), ',') || is_word(T(sc, k), W_ON))
+		k++;
+	if (is_word(T(sc, k), W_WARD) && (T(sc, k + 1)->type == T_NUM || (T(sc, k + 1)->f & F_CAP)))
+		e = k + 2;
+	emit_place(sc, b, e, rule);
+}
+
+/* "attends Little Acorns", "pupil at Oakwood" */
+static void try_attend(struct scan *sc, long p)
+{
+	long j = p + 1;
+	if (is_word(T(sc, j), W_AT))
+		j++;
+	long m = 0;
+	while (m < 5) {
+		const struct tok *w = T(sc, j + m);
+		if (w->type != T_WORD || (m > 0 && (w->f & F_NL)))
+			break;
+		if (is_word(w, W_OF) && m > 0 && (T(sc, j + m + 1)->f & F_CAP)) {
+			m++;
+			continue;
+		}
+		if (!(w->f & F_CAP))
+			break;
+		if (w->cls & (C_NOTPL | C_CRT | C_DAY | C_MON | C_TITLE | C_PRON | C_DET | C_FUNC |
+			      C_CONJ | C_ACCOM | C_CADSTOP | C_UNIT | C_TIMEW | C_KIN))
+			return;
+		m++;
+	}
+	if (m > 0)
+		emit_place(sc, j, j + m, "place:attends");
+}
+
+/* "works at Tesco on Freeman Street", "employed by ...", "her workplace, ..." */
+static void try_work(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p);
+	long j = p + 1;
+	if (t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYERS) {
+		const struct tok *x = T(sc, j);
+		if (x->type == T_PUNCT && strchr(",:-", x->ch))
+			j++;
+		else if (is_word(x, W_IS) || is_word(x, W_WAS))
+			j++;
+		else if (!(x->f & F_CAP))
+			return;
+	} else {
+		int k;
+		for (k = 0; k < 4; k++) {
+			const struct tok *x = T(sc, j);
+			if (x->type == T_WORD && (x->id == W_AT || x->id == W_FOR || x->id == W_IN ||
+						  x->id == W_WITH || x->id == W_BY))
+				break;
+			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
+				return;
+			j++;
+		}
+		if (k == 4)
+			return;
+		j++;
+	}
+	if (T(sc, j)->cls & C_DET)
+		j++;
+	long e = j, last = 0;
+	int cap = 0;
+	for (int k = 0; k < 8; k++, e++) {
+		const struct tok *x = T(sc, e);
+		if (x->type == T_END || (e > j && (x->f & F_BRK)))
+			break;
+		if (x->type == T_PUNCT && x->ch != '&' && x->ch != '-' && x->ch != '\'')
+			break;
+		if (x->type == T_NUM && !(x->f & F_HOUSE))
+			break;
+		if (x->type == T_WORD) {
+			if (x->cls & (C_CONJ | C_DAY | C_MON | C_TIMEW | C_PRON | C_UNIT) ||
+			    x->id == W_FOR || x->id == W_UNTIL || x->id == W_TILL || x->id == W_DURING ||
+			    x->id == W_BETWEEN || x->id == W_FROM || x->id == W_AS)
+				break;
+			if ((x->cls & (C_PREP | C_FUNC)) && !(T(sc, e + 1)->f & F_CAP) &&
+			    T(sc, e + 1)->type != T_NUM)
+				break;
+			if ((x->f & F_CAP) && !(x->cls & (C_NOTPL | C_DET)))
+				cap = 1;
+		}
+		if (!(x->cls & (C_PREP | C_FUNC | C_DET)))
+			last = e + 1;
+	}
+	if (cap && last > j)
+		emit_place(sc, j, last, "place:workplace");
+}
+
+void place_addresses(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p);
+	if (p < sc->skip_addr)
+		return;
+	if (t->type == T_NUM)
+		try_number(sc, p);
+	else if (t->type != T_WORD)
+		return;
+	else if (t->cls & C_FLAT)
+		try_flat(sc, p);
+	else if (t->id == W_NUMBER || t->id == W_NO)
+		try_number_word(sc, p);
+	else if (t->cls & (C_PREP | C_PREP2))
+		try_prep_street(sc, p);
+	else if (t->f & F_CAP)
+		try_bare_street(sc, p);
+}
+
+void place_places(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p);
+	if (p < sc->skip_place || t->type != T_WORD)
+		return;
+	if (t->cls & (C_INST | C_INSTC))
+		try_inst(sc, p);
+	if (t->cls & C_ATTEND)
+		try_attend(sc, p);
+	if (t->cls & C_WORKC)
+		try_work(sc, p);
+}

@@ -1,0 +1,269 @@
+/*
+ * place_tok.c: the tokenizer of place_scan (place.h, place_int.h).
+ *
+ * Cuts words, numbers and punctuation into the scan's ring, each word looked
+ * up once in an open-addressed hash of the cue words (place_words.h), and
+ * marks each token that starts a sentence. Sentences end at '.', '!', '?'
+ * or ';' followed by a space (not after "Mr." or an initial), at a blank
+ * line, and at a single line break unless the text visibly goes on: the line
+ * ends in a comma, colon, dash or a function word ("at", "with", "the"), the
+ * next line starts in lower case, a capitalised name is cut in two, or the
+ * line is long (a hard wrap in a pasted e-mail). CAD logs and chronologies,
+ * one entry per line, so get one sentence per line. When unsure the
+ * sentence goes on: a statement of where the victim is withholds more,
+ * never less.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "place_int.h"
+
+const struct word WORDS[W_COUNT] = {
+	{"", 0},
+#define W_ROW(id, text, cls) {text, cls},
+	PLACE_WORDS(W_ROW)
+#undef W_ROW
+};
+
+/*
+ * Open-addressed hash of WORDS, built once (pthread_once) and read-only
+ * after, so concurrent scans share it. A slot holds the word's full hash,
+ * length and id (0 when empty), so a probe compares text only when both
+ * match; the table is kept under a quarter full, as most words of a note
+ * are not cues and a miss should end at the first empty slot.
+ */
+#define HASH_BITS 12
+#define HASH_SIZE (1u << HASH_BITS)
+#define WORD_MAX 31 /* longer words are never cues */
+
+struct slot {
+	uint32_t hash;
+	uint16_t id;
+	uint16_t len;
+};
+
+/* A word's first and last 8 bytes (zero-padded when shorter): with the
+ * length they are the word itself up to 16 bytes, so most hits need no
+ * string compare. */
+struct ends {
+	uint64_t a, b;
+};
+
+static struct slot hash_slot[HASH_SIZE];
+static struct ends word_ends[W_COUNT];
+static pthread_once_t hash_once = PTHREAD_ONCE_INIT;
+
+static inline struct ends ends_of(const char *w, size_t n)
+{
+	struct ends e = {0, 0};
+	if (n < 8) {
+		for (size_t i = 0; i < n; i++)
+			e.a |= (uint64_t)(unsigned char)w[i] << (8 * i);
+		e.b = e.a;
+	} else {
+		memcpy(&e.a, w, 8);
+		memcpy(&e.b, w + n - 8, 8);
+	}
+	return e;
+}
+
+/* Hash of a word from its ends and length: no per-byte hashing. */
+static inline uint32_t hash_ends(struct ends e, size_t n)
+{
+	uint64_t h = e.a * 0x9E3779B97F4A7C15ull ^ e.b * 0xC2B2AE3D27D4EB4Full ^ n;
+	return (uint32_t)(h >> 29);
+}
+
+static void hash_build(void)
+{
+	_Static_assert(W_COUNT < HASH_SIZE / 4, "place word table more than a quarter full");
+	for (unsigned id = 1; id < W_COUNT; id++) {
+		const char *t = WORDS[id].text;
+		size_t n = strlen(t);
+		word_ends[id] = ends_of(t, n);
+		uint32_t full = hash_ends(word_ends[id], n), h = full & (HASH_SIZE - 1);
+		while (hash_slot[h].id != 0)
+			h = (h + 1) & (HASH_SIZE - 1);
+		hash_slot[h] = (struct slot){full, (uint16_t)id, (uint16_t)n};
+	}
+}
+
+/* The id of w[0..n) (lower case, 1..WORD_MAX bytes), 0 if not a listed word. */
+static unsigned lookup(const char *w, size_t n)
+{
+	struct ends e = ends_of(w, n);
+	uint32_t full = hash_ends(e, n);
+	for (uint32_t h = full & (HASH_SIZE - 1);; h = (h + 1) & (HASH_SIZE - 1)) {
+		const struct slot *sl = &hash_slot[h];
+		if (sl->id == 0)
+			return 0;
+		if (sl->hash != full || sl->len != n)
+			continue;
+		const struct ends *we = &word_ends[sl->id];
+		if (we->a == e.a && we->b == e.b &&
+		    (n <= 16 || memcmp(WORDS[sl->id].text + 8, w + 8, n - 16) == 0))
+			return sl->id;
+	}
+}
+
+void place_lex_init(void)
+{
+	pthread_once(&hash_once, hash_build);
+}
+
+/* Byte classes for the tokenizer's inner loop. Bytes of multi-byte UTF-8
+ * characters count as lower-case letters: accented names stay one word. */
+#define K_UP 1u
+#define K_LO 2u
+#define K_DIG 4u
+static const uint8_t KIND[256] = {
+	['A' ... 'Z'] = K_UP, ['a' ... 'z'] = K_LO, ['0' ... '9'] = K_DIG, [0x80 ... 0xFF] = K_LO,
+};
+
+/* Does the text visibly go on over the line break between p and t? */
+static int continues(const struct tok *p, const struct tok *t, size_t prev_len)
+{
+	if (p->type == T_PUNCT) {
+		if (p->ch == ',' && prev_len < 25 && (t->f & F_CAP))
+			return 0; /* "Hi all," */
+		return strchr(",-&(/:+", p->ch) != NULL;
+	}
+	if (t->type == T_WORD && (t->f & F_LOWER))
+		return 1;
+	if (p->type == T_WORD && (p->cls & (C_FUNC | C_DET | C_PREP | C_LOCV | C_MOVE)))
+		return 1;
+	if (p->type == T_WORD && t->type == T_WORD && (p->f & F_CAP) && (t->f & F_CAP) &&
+	    !(p->f & F_UPPER) && !(t->f & F_UPPER))
+		return 1;
+	return prev_len >= 60 && t->type != T_NUM && !(t->f & F_UPPER);
+}
+
+int place_lex_one(struct scan *sc)
+{
+	const unsigned char *s = sc->s;
+	size_t i = sc->pos, n = sc->n, prev_len = 0;
+	unsigned nl = 0, sp = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ||
+			 s[i] == '\f' || s[i] == '\v')) {
+		if (s[i] == '\n') {
+			if (nl++ == 0)
+				prev_len = i - sc->line_start;
+			sc->line_start = i + 1;
+		}
+		sp = 1, i++;
+	}
+	if (i >= n) {
+		sc->pos = n;
+		return 0;
+	}
+	struct tok *t = &sc->ring[sc->ntok & (RING - 1)];
+	memset(t, 0, sizeof *t);
+	t->start = i;
+	unsigned c = s[i];
+	if (is_alpha(c)) {
+		char lw[WORD_MAX + 1];
+		size_t L = 0, j = i;
+		unsigned up = 0, lo = 0, dig = 0;
+		while (j < n) {
+			unsigned d = s[j], k = KIND[d];
+			if (k & K_LO)
+				lo++;
+			else if (k & K_UP)
+				up++, d += 'a' - 'A';
+			else if (k & K_DIG)
+				dig++;
+			else if (d == '\'' && j + 1 < n && is_alpha(s[j + 1]))
+				;
+			else if (d == '\'' && (s[j - 1] == 's' || s[j - 1] == 'S') &&
+				 (j + 1 >= n || !is_alnum(s[j + 1]))) {
+				if (L < WORD_MAX)
+					lw[L] = '\'';
+				L++, j++;
+				break;
+			} else if (d == '-' && j + 1 < n && is_alpha(s[j + 1]))
+				;
+			else if (d == '&' && j - i <= 2 && j + 1 < n && is_alpha(s[j + 1]) &&
+				 (j + 2 >= n || !is_alnum(s[j + 2])))
+				;
+			else
+				break;
+			if (L < WORD_MAX)
+				lw[L] = (char)d;
+			L++, j++;
+		}
+		t->type = T_WORD;
+		t->end = j;
+		if (is_upper(c))
+			t->f |= F_CAP;
+		else if (is_lower(c))
+			t->f |= F_LOWER;
+		if (up >= 2 && lo == 0)
+			t->f |= F_UPPER;
+		if (dig)
+			t->f |= F_DIGIT;
+		if (L <= WORD_MAX) {
+			unsigned id = lookup(lw, L);
+			if (id == 0 && L > 2 && lw[L - 2] == '\'' && lw[L - 1] == 's')
+				id = lookup(lw, L - 2), t->f |= F_POSS;
+			else if (id == 0 && L > 2 && lw[L - 1] == '\'')
+				id = lookup(lw, L - 1), t->f |= F_POSS;
+			else if (L > 2 && lw[L - 2] == '\'' && lw[L - 1] == 's')
+				t->f |= F_POSS;
+			t->id = (uint16_t)id;
+			t->cls = WORDS[id].cls;
+		}
+	} else if (is_digit(c)) {
+		size_t j = i;
+		while (j < n && is_digit(s[j]))
+			j++;
+		size_t nd = j - i, k = j;
+		while (k < n && is_alnum(s[k]))
+			k++;
+		size_t nl2 = k - j;
+		t->type = T_NUM;
+		t->end = k;
+		t->ndig = nd > 255 ? 255 : (uint8_t)nd;
+		unsigned a = nl2 >= 1 ? s[j] | 0x20u : 0, b = nl2 >= 2 ? s[j + 1] | 0x20u : 0;
+		if (nl2 == 2 && b == 'm' && (a == 'a' || a == 'p'))
+			t->f |= F_CLOCK;
+		else if (nl2 == 3 && a == 'h' && b == 'r')
+			t->f |= F_CLOCK;
+		else if (nl2 == 2 && ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
+				      (a == 'r' && b == 'd') || (a == 't' && b == 'h')))
+			t->f |= F_ORD;
+		else if (nd >= 1 && nd <= 4 && (nl2 == 0 || (nl2 == 1 && is_alpha(s[j]))) &&
+			 !(nd == 1 && s[i] == '0'))
+			t->f |= F_HOUSE;
+	} else {
+		t->type = T_PUNCT;
+		t->ch = (uint8_t)c;
+		t->end = i + 1;
+	}
+	if (sp)
+		t->f |= F_SP;
+	if (nl)
+		t->f |= F_NL;
+	if (nl >= 2)
+		t->f |= F_BLANK;
+
+	/* Sentence start? */
+	const struct tok *p = T(sc, sc->ntok - 1), *pp = T(sc, sc->ntok - 2);
+	int brk;
+	if (sc->ntok == 0 || nl >= 2)
+		brk = 1;
+	else if (p->type == T_PUNCT && strchr(".!?;", p->ch) != NULL && sp) {
+		brk = 1;
+		if (p->ch == '.' && !nl && pp->type == T_WORD && pp->end == p->start &&
+		    ((pp->cls & C_ABBRDOT) || pp->end - pp->start == 1))
+			brk = 0;
+	} else if (nl)
+		brk = !continues(p, t, prev_len);
+	else
+		brk = 0;
+	if (brk)
+		t->f |= F_BRK;
+	sc->pos = t->end;
+	sc->ntok++;
+	return 1;
+}

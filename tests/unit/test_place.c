@@ -1,0 +1,559 @@
+/*
+ * place: free-text addresses, schools, GP surgeries and workplaces for every
+ * recipient; statements of where the victim is and safe times only with
+ * PLACE_F_LOCATION. Each recogniser with its near misses, sentence and line
+ * handling, bounds on odd input, and a labelled set (place_corpus.h) whose
+ * recall and over-redaction must stay within the targets below.
+ * Synthetic data only.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mgw_err.h"
+#include "place.h"
+#include "scrub.h"
+
+#include "place_corpus.h"
+
+static struct spans scan(const char *s, unsigned flags)
+{
+	struct spans sv = {0};
+	cr_assert_eq(place_scan(s, strlen(s), flags, &sv), 0);
+	for (size_t i = 0; i < sv.n; i++) {
+		cr_assert(sv.v[i].start < sv.v[i].end && sv.v[i].end <= strlen(s), "span out of bounds");
+		cr_assert_not_null(sv.v[i].rule);
+	}
+	spans_sort(&sv);
+	return sv;
+}
+
+/* Is there a span of kind (or any kind if kind < 0) covering exactly what? */
+static int found_exact(const char *s, const struct spans *sv, int kind, const char *what)
+{
+	size_t n = strlen(what);
+	for (size_t i = 0; i < sv->n; i++)
+		if ((kind < 0 || sv->v[i].kind == (unsigned)kind) && sv->v[i].end - sv->v[i].start == n &&
+		    memcmp(s + sv->v[i].start, what, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void expect_span(const char *s, unsigned flags, int kind, const char *what)
+{
+	struct spans sv = scan(s, flags);
+	int ok = found_exact(s, &sv, kind, what);
+	if (!ok)
+		for (size_t i = 0; i < sv.n; i++)
+			fprintf(stderr, "  got %s [%.*s]\n", scrub_kind_name(sv.v[i].kind),
+				(int)(sv.v[i].end - sv.v[i].start), s + sv.v[i].start);
+	spans_free(&sv);
+	cr_assert(ok, "want %s [%s] in: %s", scrub_kind_name(kind), what, s);
+}
+
+static void expect_none(const char *s, unsigned flags)
+{
+	struct spans sv = scan(s, flags);
+	size_t n = sv.n;
+	for (size_t i = 0; i < sv.n; i++)
+		fprintf(stderr, "  unexpected %s %s [%.*s]\n", scrub_kind_name(sv.v[i].kind),
+			sv.v[i].rule, (int)(sv.v[i].end - sv.v[i].start), s + sv.v[i].start);
+	spans_free(&sv);
+	cr_assert_eq(n, 0, "nothing expected in: %s", s);
+}
+
+/* The whole text is one withheld statement of this kind. */
+static void expect_sentence(const char *s, int kind)
+{
+	expect_span(s, PLACE_F_LOCATION, kind, s);
+	struct spans sv = scan(s, 0);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].kind != SCRUB_LOCATION && sv.v[i].kind != SCRUB_SAFE_TIME,
+			  "statement withheld without the flag: %s", s);
+	spans_free(&sv);
+}
+
+#define LOC PLACE_F_LOCATION
+
+Test(place, addresses_with_number_and_street_type)
+{
+	expect_span("She has moved to 33a Grange Court, Grimsby.", 0, SCRUB_ADDRESS,
+		    "33a Grange Court, Grimsby");
+	expect_span("Officers attended 12 Windsor Crescent at 2214.", 0, SCRUB_ADDRESS,
+		    "12 Windsor Crescent");
+	expect_span("staying at 170a Cliff Walk for now", 0, SCRUB_ADDRESS, "170a Cliff Walk");
+	expect_span("He lives at 27 Beacon Avenue, Grimsby, DN32 0NE.", 0, SCRUB_ADDRESS,
+		    "27 Beacon Avenue, Grimsby, DN32 0NE");
+	expect_span("seen at 12-14 Station Road yesterday", 0, SCRUB_ADDRESS, "12-14 Station Road");
+	expect_span("Enquiries at No. 14 Church Lane.", 0, SCRUB_ADDRESS, "No. 14 Church Lane");
+	expect_span("call came from 5 St Mary's Road", 0, SCRUB_ADDRESS, "5 St Mary's Road");
+	expect_span("lives at 12 The Green in Laceby", 0, SCRUB_ADDRESS, "12 The Green in Laceby");
+	expect_span("she gave 4 main road as her address", 0, SCRUB_ADDRESS, "4 main road");
+}
+
+Test(place, street_type_abbreviations)
+{
+	static const char *const abbr[] = {"Rd", "St", "Ave", "Cres", "Ct", "Dr", "Ln", "Pl",
+					   "Sq", "Tce", "Gdns", "Cl"};
+	for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++) {
+		char in[96], want[64];
+		snprintf(want, sizeof want, "9 Fernhill %s", abbr[i]);
+		snprintf(in, sizeof in, "Seen at %s, then left.", want);
+		expect_span(in, 0, SCRUB_ADDRESS, want);
+	}
+	/* a saint and a doctor are not streets */
+	expect_none("Seen by Dr Shah on the ward.", 0);
+	expect_none("The St John Ambulance crew attended.", 0);
+}
+
+Test(place, flats_and_named_buildings)
+{
+	expect_span("staying at Flat 10, 170a Cliff Walk tonight", 0, SCRUB_ADDRESS,
+		    "Flat 10, 170a Cliff Walk");
+	expect_span("Police attended Flat 3 Rosewood House twice.", 0, SCRUB_ADDRESS,
+		    "Flat 3 Rosewood House");
+	expect_span("Apartment 4B, Quayside Mews was searched.", 0, SCRUB_ADDRESS,
+		    "Apartment 4B, Quayside Mews");
+	expect_span("She lives in flat 2.", 0, SCRUB_ADDRESS, "flat 2");
+	expect_span("now at Ashdown Court with a friend", 0, SCRUB_ADDRESS, "Ashdown Court");
+	expect_span("Neighbours in Rosewood House complained.", 0, SCRUB_ADDRESS, "Rosewood House");
+	expect_none("They live in a flat 10 minutes away.", 0);
+	expect_none("UNIT 3 ATTENDED", 0);
+}
+
+Test(place, multi_line_and_capitals)
+{
+	expect_span("Address:\nFlat 3\n170a Cliff Walk\nGrimsby\nDN31 2AB\n", 0, SCRUB_ADDRESS,
+		    "Flat 3\n170a Cliff Walk\nGrimsby\nDN31 2AB");
+	expect_span("2214 DISTURBANCE AT 12 WINDSOR CRES GRIMSBY CALLER STATES MALE SHOUTING", 0,
+		    SCRUB_ADDRESS, "12 WINDSOR CRES GRIMSBY");
+	expect_span("UNITS TO 40 KING EDWARD ST", 0, SCRUB_ADDRESS, "40 KING EDWARD ST");
+	expect_span("12 Windsor Crescent\nGrimsby\n\nThe caller", 0, SCRUB_ADDRESS,
+		    "12 Windsor Crescent\nGrimsby");
+}
+
+Test(place, streets_named_without_number)
+{
+	expect_span("She is now in the refuge on Windsor Crescent.", 0, SCRUB_ADDRESS,
+		    "Windsor Crescent");
+	expect_span("Neighbours on Grange Court reported noise.", 0, SCRUB_ADDRESS, "Grange Court");
+	expect_span("He was seen on Victoria Street.", 0, SCRUB_ADDRESS, "Victoria Street");
+	expect_span("Pennine Road is a cul-de-sac.", 0, SCRUB_ADDRESS, "Pennine Road");
+	/* a surname that is a street type, without a cue, is not a street */
+	expect_none("Jenny Green and Sarah Hill were spoken to.", 0);
+}
+
+Test(place, towns_after_a_cue)
+{
+	expect_span("She has moved to Leeds.", 0, SCRUB_ADDRESS, "Leeds");
+	expect_span("Refuge space was found in Sheffield.", 0, SCRUB_ADDRESS, "Sheffield");
+	expect_span("staying with her sister in Kingston upon Hull", 0, SCRUB_ADDRESS, "Kingston");
+	expect_none("She was born in Leeds.", 0);
+	expect_none("The meeting moved to Tuesday.", 0);
+}
+
+Test(place, not_addresses)
+{
+	static const char *const keep[] = {
+		"Seen at 10am by the duty officer.",
+		"Section 47 enquiries were started.",
+		"He left 15 minutes later.",
+		"2 children were present.",
+		"She was interviewed in Room 3.",
+		"He is on Ward 12.",
+		"Damage was estimated at 250 pounds.",
+		"The hearing is on 12 March 2025.",
+		"He was remanded to Grimsby Magistrates Court.",
+		"The case went to Hull Crown Court.",
+		"Listed at the County Court and the Family Court.",
+		"At the close of the meeting actions were agreed.",
+		"A court hearing is listed.",
+		"She walked for 20 minutes.",
+		"Crime ref 22/12345/24 was raised.",
+		"DASH score 17, 3 incidents in 12 months.",
+		"He drives a grey Vauxhall.",
+		"She rang 999 at 0230.",
+		"The park was closed.",
+		"Call received 2214 hrs, units on way.",
+	};
+	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+		expect_none(keep[i], LOC);
+}
+
+Test(place, schools_surgeries_workplaces)
+{
+	expect_span("The children attend St Mary's Primary School.", 0, SCRUB_PLACE,
+		    "St Mary's Primary School");
+	expect_span("The eldest is in Year 9 at Oakwood Academy.", 0, SCRUB_PLACE, "Oakwood Academy");
+	expect_span("She attends Little Acorns Nursery.", 0, SCRUB_PLACE, "Little Acorns Nursery");
+	expect_span("Registered with Riverside Medical Centre.", 0, SCRUB_PLACE,
+		    "Riverside Medical Centre");
+	expect_span("Discussed with Dr Shah's surgery today.", 0, SCRUB_PLACE, "Dr Shah's surgery");
+	expect_span("Registered at Church Street Surgery since 2019.", 0, SCRUB_PLACE,
+		    "Church Street Surgery");
+	expect_span("GP is the Grange Practice.", 0, SCRUB_PLACE, "Grange Practice");
+	expect_span("She works at Tesco on Freeman Street.", 0, SCRUB_PLACE,
+		    "Tesco on Freeman Street");
+	expect_span("She is employed by Grimsby Institute as a cleaner.", 0, SCRUB_PLACE,
+		    "Grimsby Institute");
+	expect_span("Her workplace, Boots in Freshney Place, is aware.", 0, SCRUB_PLACE,
+		    "Boots in Freshney Place");
+	expect_span("The youngest attends Little Acorns three days a week.", 0, SCRUB_PLACE,
+		    "Little Acorns");
+	expect_span("studying at the University of Lincoln", 0, SCRUB_PLACE, "University of Lincoln");
+	/* generic places and agencies stay */
+	static const char *const keep[] = {
+		"She attended A&E at 0300.",
+		"She was taken to the hospital.",
+		"Her local GP surgery has been informed.",
+		"The school has been told.",
+		"She works at the hospital as a nurse.",
+		"She works for the council.",
+		"She attended the Freedom Programme.",
+		"Primary School staff raised concerns.",
+		"Sure Start Centre staff were helpful.",
+		"He works as a delivery driver.",
+		"He attended court on Monday.",
+	};
+	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+		expect_none(keep[i], 0);
+}
+
+Test(place, named_hospital_only_where_she_is)
+{
+	expect_none("She was treated previously at Scunthorpe General Hospital.", 0) ;
+}
+
+Test(place, victim_location_statements)
+{
+	expect_sentence("She is now in the refuge on Windsor Crescent.", SCRUB_LOCATION);
+	expect_sentence("She was placed in a refuge in another area.", SCRUB_LOCATION);
+	expect_sentence("Refuge space found in Leeds.", SCRUB_LOCATION);
+	expect_sentence("She has been rehoused.", SCRUB_LOCATION);
+	expect_sentence("Her new address is being kept confidential.", SCRUB_LOCATION);
+	expect_sentence("She has a new tenancy.", SCRUB_LOCATION);
+	expect_sentence("Family placed in temporary accommodation.", SCRUB_LOCATION);
+	expect_sentence("She is in a B&B.", SCRUB_LOCATION);
+	expect_sentence("She is sofa-surfing.", SCRUB_LOCATION);
+	expect_sentence("She is stopping at her mum's.", SCRUB_LOCATION);
+	expect_sentence("She is at her sister's.", SCRUB_LOCATION);
+	expect_sentence("She lives at the address with the children.", SCRUB_LOCATION);
+	expect_sentence("She can be found at the library most days.", SCRUB_LOCATION);
+	expect_sentence("She is currently residing elsewhere.", SCRUB_LOCATION);
+	expect_sentence("A safe house has been arranged.", SCRUB_LOCATION);
+	expect_sentence("She walks the children to school via the park at 8.30.", SCRUB_LOCATION);
+	expect_sentence("She takes the 7:15 bus from the interchange.", SCRUB_LOCATION);
+	expect_sentence("She is staying with her brother-in-law at Flat 10, 170a Cliff Walk.",
+			SCRUB_LOCATION);
+	expect_sentence("She stayed at her mum's last night.", SCRUB_LOCATION);
+	expect_sentence("She's at her mum's.", SCRUB_LOCATION);
+	expect_sentence("V currently at friend's address", SCRUB_LOCATION);
+	expect_sentence("She's been put up in a Travelodge.", SCRUB_LOCATION);
+	expect_sentence("Her new home is in Grimsby.", SCRUB_LOCATION);
+	expect_sentence("She gets the bus to work at 7.", SCRUB_LOCATION);
+	expect_sentence("She's moving to her nan's on Friday.", SCRUB_LOCATION);
+	expect_sentence("She has a key to her sister's house and goes there most evenings.",
+			SCRUB_LOCATION);
+	expect_sentence("VIC NOW AT MOTHERS ADDRESS 14 PARK RD", SCRUB_LOCATION);
+	expect_sentence("IDVA has arranged for her to go into a safe house.", SCRUB_LOCATION);
+	expect_sentence("Her address is 4 Main Road.", SCRUB_LOCATION);
+	expect_sentence("She was admitted to Hull Royal Infirmary on Ward 9.", SCRUB_LOCATION);
+	expect_span("She was admitted to Hull Royal Infirmary on Ward 9.", 0, SCRUB_PLACE,
+		    "Hull Royal Infirmary on Ward 9");
+}
+
+/* More ways case notes say where she is or how to reach her: each withheld. */
+Test(place, more_statements)
+{
+	static const char *const loc[] = {
+		"She has been given a room at the YMCA.",
+		"Victim has taken up residence at her grandmother's.",
+		"She is lodging with a work colleague.",
+		"Victim is in a Salvation Army hostel.",
+		"She has accepted a property in the north of the county.",
+		"She is being accommodated by a friend.",
+		"Mum and kids are at her mother's until the locks are changed.",
+		"She is now settled in her new home.",
+		"She has found a flat in Hull.",
+		"Victim advised she has gone to Scotland.",
+		"She is out of area.",
+		"She has moved out.",
+		"Victim moved 2 weeks ago.",
+		"She is going to stay at her dad's for a few days.",
+		"She has a new place near the seafront.",
+		"She will be collecting the kids from nursery at 12.",
+		"She attends church every Sunday morning.",
+		"She walks her dog on the beach each evening.",
+		"She drives her son to football on Saturdays.",
+		"The victim's new postcode is in the DN35 area.",
+	};
+	static const char *const safe[] = {
+		"Please don't phone after 3.",
+		"Mornings are best for calls.",
+		"She is free to talk between 9 and 11.",
+		"Text only.",
+		"Only contact via her work email.",
+		"It is unsafe to call on weekends.",
+		"He is on nights this week so days are better to ring.",
+		"Victim requests no letters are sent to the address.",
+		"She has a second phone that he doesn't know about.",
+	};
+	for (size_t i = 0; i < sizeof loc / sizeof loc[0]; i++)
+		expect_sentence(loc[i], SCRUB_LOCATION);
+	for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++)
+		expect_sentence(safe[i], SCRUB_SAFE_TIME);
+	expect_none("She was offered a place on the Freedom Programme.", LOC);
+}
+
+Test(place, safe_times)
+{
+	expect_sentence("Call after 10am when he is at work.", SCRUB_SAFE_TIME);
+	expect_sentence("Only call Tues/Thurs mornings.", SCRUB_SAFE_TIME);
+	expect_sentence("Safe to call between 1 and 3pm.", SCRUB_SAFE_TIME);
+	expect_sentence("Text first, do not leave voicemail.", SCRUB_SAFE_TIME);
+	expect_sentence("He checks her phone in the evenings, call before 5.", SCRUB_SAFE_TIME);
+	expect_sentence("Safe times: weekday mornings.", SCRUB_SAFE_TIME);
+	expect_sentence("Do not ring after 6pm.", SCRUB_SAFE_TIME);
+	expect_sentence("Safe contact: via her sister.", SCRUB_SAFE_TIME);
+	expect_sentence("Can be contacted at her work on 07700 900123.", SCRUB_SAFE_TIME);
+}
+
+Test(place, not_victim_location)
+{
+	static const char *const keep[] = {
+		"The meeting moved to Tuesday.",
+		"The case moved to another MARAC.",
+		"The hearing has been moved to 12 April.",
+		"He moved on from the subject.",
+		"She is at risk of serious harm.",
+		"She was living in fear.",
+		"She is at home with the children.",
+		"Officers attended the address.",
+		"The social worker moved to another team.",
+		"Probation confirmed there is no contact with the victim.",
+		"The IDVA will make contact on the agreed safe number.",
+		"She left a voicemail for the IDVA.",
+		"He drives a Vauxhall.",
+		"The family have lived in the area for 10 years.",
+		"She stayed at home with the children over the weekend.",
+		"Victim's address is flagged on the police system.",
+		"The IDVA will call on the agreed safe number during the agreed safe times.",
+		"He was found in the loft by officers.",
+		"She is now aware of the risks.",
+		"He is still in custody.",
+		"She is currently with the IDVA.",
+		"She is still in contact with him.",
+		"The victim lives with the perpetrator.",
+		"She lives with her two children.",
+		"She is living with him again.",
+		"The IDVA will call her on Monday to review the safety plan.",
+		"She declined refuge",
+	};
+	/* the last one withholds: any mention of a refuge is withheld (fail safe) */
+	for (size_t i = 0; i + 1 < sizeof keep / sizeof keep[0]; i++)
+		expect_none(keep[i], LOC);
+	expect_sentence(keep[sizeof keep / sizeof keep[0] - 1], SCRUB_LOCATION);
+}
+
+Test(place, sentence_boundaries)
+{
+	/* only the sentence that says where she is goes */
+	const char *s = "IDVA spoke to her today. She is staying with her aunt. Safety plan reviewed.";
+	expect_span(s, LOC, SCRUB_LOCATION, "She is staying with her aunt.");
+	struct spans sv = scan(s, LOC);
+	cr_assert_eq(sv.n, 1);
+	spans_free(&sv);
+	/* a semicolon ends a statement too */
+	expect_span("Seen today; she is staying with her aunt; no concerns.", LOC, SCRUB_LOCATION,
+		    "she is staying with her aunt;");
+	/* CAD and chronology lines are sentences */
+	expect_span("2231 CALLER STATES SHE IS AT HER SISTERS ADDRESS\n2240 UNITS ON SCENE", LOC,
+		    SCRUB_LOCATION, "2231 CALLER STATES SHE IS AT HER SISTERS ADDRESS");
+	/* a hard-wrapped e-mail line goes on */
+	expect_span("Hi all,\nJust to say the victim has now moved to a new\naddress in Leeds and "
+		    "is settling in.\nThanks",
+		    LOC, SCRUB_LOCATION,
+		    "Just to say the victim has now moved to a new\naddress in Leeds and is settling in.");
+	expect_span("Please note she is staying with her sister\nat 14 Beech Grove, Hull for now.\n"
+		    "Kind regards",
+		    LOC, SCRUB_LOCATION,
+		    "Please note she is staying with her sister\nat 14 Beech Grove, Hull for now.");
+	/* "Mr." does not end a sentence */
+	expect_span("She is staying with Mr. Khan at his flat.", LOC, SCRUB_LOCATION,
+		    "She is staying with Mr. Khan at his flat.");
+}
+
+Test(place, odd_input_is_bounded)
+{
+	struct spans sv = {0};
+	cr_assert_eq(place_scan("", 0, LOC, &sv), 0);
+	cr_assert_eq(sv.n, 0);
+	cr_assert_eq(place_scan(NULL, 0, LOC, &sv), 0);
+	/* a NUL inside is a character like any other */
+	static const char nul[] = "She is at\0 her mum's. 12 Windsor Road";
+	cr_assert_eq(place_scan(nul, sizeof nul - 1, LOC, &sv), 0);
+	spans_free(&sv);
+
+	/* 1 MiB without a sentence end, of digits, of capitals, of cue words:
+	 * terminates, spans in bounds, the location statement is one span */
+	size_t n = 1u << 20;
+	char *s = malloc(n + 1);
+	cr_assert_not_null(s);
+	static const char *const fill[] = {"1 ", "A ", "Road ", "staying with her mum ", "\n",
+					   "\xC3\xA9", "12 Windsor Road ", ". ", "'s-&"};
+	for (size_t f = 0; f < sizeof fill / sizeof fill[0]; f++) {
+		size_t k = strlen(fill[f]);
+		for (size_t i = 0; i < n; i++)
+			s[i] = fill[f][i % k];
+		s[n] = '\0';
+		memset(&sv, 0, sizeof sv);
+		cr_assert_eq(place_scan(s, n, LOC, &sv), 0);
+		for (size_t i = 0; i < sv.n; i++)
+			cr_assert(sv.v[i].start < sv.v[i].end && sv.v[i].end <= n);
+		if (f == 3)
+			cr_assert(sv.n == 1 && sv.v[0].start == 0 && sv.v[0].end >= n - 1,
+				  "one sentence, one span");
+		spans_free(&sv);
+	}
+	free(s);
+}
+
+/* ---- the labelled set ------------------------------------------------------------ */
+
+struct label {
+	size_t start, end;
+	char kind;
+};
+
+struct item {
+	char text[1024];
+	size_t n;
+	struct label lab[16];
+	size_t nlab;
+};
+
+static void parse(const char *src, struct item *it)
+{
+	size_t stack[16], sp = 0;
+	memset(it, 0, sizeof *it);
+	for (const char *p = src; *p; p++) {
+		if (p[0] == '{' && p[1] && p[2] == ':') {
+			cr_assert(sp < 16 && it->nlab < 16);
+			it->lab[it->nlab] = (struct label){it->n, 0, p[1]};
+			stack[sp++] = it->nlab++;
+			p += 2;
+		} else if (*p == '}') {
+			cr_assert(sp > 0, "unbalanced: %s", src);
+			it->lab[stack[--sp]].end = it->n;
+		} else {
+			cr_assert(it->n + 1 < sizeof it->text);
+			it->text[it->n++] = *p;
+		}
+	}
+	cr_assert_eq(sp, 0, "unbalanced: %s", src);
+}
+
+struct tally {
+	unsigned want[128], got[128]; /* labels by kind, and those fully withheld */
+	size_t keep_bytes, over_bytes; /* must-keep bytes, and those withheld */
+};
+
+/*
+ * Score one item for one recipient class. With the flag every label but X
+ * must be withheld and X is free; without it only A and P are, and L, T and
+ * X text outside them must be kept.
+ */
+static void score(const struct item *it, unsigned flags, struct tally *ty, int verbose)
+{
+	struct spans sv = {0};
+	cr_assert_eq(place_scan(it->text, it->n, flags, &sv), 0);
+	char red[1024] = {0}, must[1024] = {0}, free_[1024] = {0};
+	for (size_t i = 0; i < sv.n; i++)
+		memset(red + sv.v[i].start, 1, sv.v[i].end - sv.v[i].start);
+	for (size_t l = 0; l < it->nlab; l++) {
+		const struct label *lb = &it->lab[l];
+		int withheld = flags ? lb->kind != 'X' : (lb->kind == 'A' || lb->kind == 'P');
+		if (flags && lb->kind == 'X')
+			memset(free_ + lb->start, 1, lb->end - lb->start);
+		if (!withheld)
+			continue;
+		memset(must + lb->start, 1, lb->end - lb->start);
+		ty->want[(int)lb->kind]++;
+		int all = 1;
+		for (size_t i = lb->start; i < lb->end; i++)
+			if (!red[i] && it->text[i] != ' ' && it->text[i] != '\n')
+				all = 0;
+		if (all)
+			ty->got[(int)lb->kind]++;
+		else if (verbose)
+			fprintf(stderr, "MISSED %c (%s): %.*s\n", lb->kind, flags ? "loc" : "all",
+				(int)(lb->end - lb->start), it->text + lb->start);
+	}
+	int over = 0;
+	for (size_t i = 0; i < it->n; i++) {
+		if (must[i] || free_[i] || it->text[i] == ' ' || it->text[i] == '\n')
+			continue;
+		ty->keep_bytes++;
+		if (red[i])
+			ty->over_bytes++, over = 1;
+	}
+	if (over && verbose) {
+		fprintf(stderr, "OVER (%s): %s\n   withheld:", flags ? "loc" : "all", it->text);
+		for (size_t i = 0; i < sv.n; i++)
+			fprintf(stderr, " [%.*s]", (int)(sv.v[i].end - sv.v[i].start),
+				it->text + sv.v[i].start);
+		fprintf(stderr, "\n");
+	}
+	spans_free(&sv);
+}
+
+static double ratio(unsigned a, unsigned b)
+{
+	return b ? (double)a / b : 1.0;
+}
+
+static void measure(const char *name, const char *const *set, size_t n, double min_recall,
+		    double max_over_loc, double max_over_all)
+{
+	int verbose = getenv("PLACE_VERBOSE") != NULL;
+	struct tally loc = {0}, all = {0};
+	static struct item it;
+	for (size_t i = 0; i < n; i++) {
+		parse(set[i], &it);
+		score(&it, PLACE_F_LOCATION, &loc, verbose);
+		score(&it, 0, &all, verbose);
+	}
+	unsigned lw = 0, lg = 0;
+	for (const char *k = "APLT"; *k; k++)
+		lw += loc.want[(int)*k], lg += loc.got[(int)*k];
+	double over_loc = ratio((unsigned)loc.over_bytes, (unsigned)loc.keep_bytes);
+	double over_all = ratio((unsigned)all.over_bytes, (unsigned)all.keep_bytes);
+	fprintf(stderr,
+		"place %s: %zu items\n"
+		"  not entitled to whereabouts: recall %.1f%% (%u/%u): address %u/%u, place %u/%u, "
+		"location %u/%u, safe times %u/%u; over-redaction %.2f%% of %zu kept bytes\n"
+		"  entitled: recall address %u/%u, place %u/%u; over-redaction %.2f%% of %zu kept bytes\n",
+		name, n, 100.0 * ratio(lg, lw), lg, lw, loc.got['A'], loc.want['A'], loc.got['P'],
+		loc.want['P'], loc.got['L'], loc.want['L'], loc.got['T'], loc.want['T'],
+		100.0 * over_loc, loc.keep_bytes, all.got['A'], all.want['A'], all.got['P'],
+		all.want['P'], 100.0 * over_all, all.keep_bytes);
+	cr_expect_geq(ratio(lg, lw), min_recall, "%s: recall below target", name);
+	cr_expect_geq(ratio(all.got['A'] + all.got['P'], all.want['A'] + all.want['P']), min_recall,
+		      "%s: address and place recall below target", name);
+	cr_expect_leq(over_loc, max_over_loc, "%s: over-redaction above target (location)", name);
+	cr_expect_leq(over_all, max_over_all, "%s: over-redaction above target (entitled)", name);
+}
+
+Test(place, labelled_set_recall_and_over_redaction)
+{
+	size_t n = sizeof PLACE_CORPUS / sizeof PLACE_CORPUS[0];
+	cr_assert_geq(n, 150);
+	measure("labelled set", PLACE_CORPUS, n, 0.99, 0.02, 0.02);
+}
+
+Test(place, held_out_set)
+{
+	size_t n = sizeof PLACE_HELDOUT / sizeof PLACE_HELDOUT[0];
+	measure("held-out set", PLACE_HELDOUT, n, 0.0, 1.0, 1.0);
+}
