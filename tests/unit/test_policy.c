@@ -1031,7 +1031,8 @@ Test(policy_never_share, her_phone_or_address_in_another_field)
 	cr_assert_eq(entry_g(&o, "others[].phones", ACT(WITHHOLD), "never-share")->count, 1);
 	/* free text: the scrubber removes it, or the field is withheld whole */
 	cr_assert(entry_g(&o, "others[].relationship_to_victim", ACT(WITHHOLD), "never-share") ||
-		      strstr(o.view->others[1]->relationship_to_victim, "[REDACTED"),
+		      strstr(o.view->others[1]->relationship_to_victim, "[REDACTED") ||
+		      strstr(o.view->others[1]->relationship_to_victim, "[WITHHELD s38"),
 		  "%s", o.view->others[1]->relationship_to_victim);
 	out_free(&o);
 	o = redact(p, cs, AG(POLICE), PU(MEETING));
@@ -1090,14 +1091,14 @@ Test(policy_scrub_spec, alias_in_the_narrative_for_a_recipient_not_shared_aliase
 		 "  - {path: victim.full_name, to: [police, housing], action: share, ground: need-to-know}\n"
 		 "  - {path: victim.aliases, to: police, action: share, ground: need-to-know}\n");
 	Marac__V1__CaseSummary *cs = fixture();
-	set_str(&cs->narrative, "Lexi Testperson said Alexa Testperson moved.");
+	set_str(&cs->narrative, "Lexi Testperson said Alexa Testperson attended.");
 	struct out o = redact(p, cs, AG(HOUSING), PU(MEETING));
 	cr_assert(strstr(o.view->narrative, "Lexi") == NULL, "%s", o.view->narrative);
-	cr_assert(strstr(o.view->narrative, "Alexa Testperson moved") != NULL, "%s",
+	cr_assert(strstr(o.view->narrative, "Alexa Testperson attended") != NULL, "%s",
 		  o.view->narrative);
 	out_free(&o);
 	o = redact(p, cs, AG(POLICE), PU(MEETING));
-	cr_assert_str_eq(o.view->narrative, "Lexi Testperson said Alexa Testperson moved.");
+	cr_assert_str_eq(o.view->narrative, "Lexi Testperson said Alexa Testperson attended.");
 	out_free(&o);
 	codec_free(&cs->base);
 	policy_free(p);

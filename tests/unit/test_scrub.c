@@ -512,7 +512,7 @@ Test(scrub, vehicle_registrations)
 	expect("drives a red Fiesta A123 BCD", "drives a red Fiesta " R("vehicle"));
 	expect("car index ABC 123D", "car index " R("vehicle"));
 	/* Without a cue only the exact current shape, in capitals, with a real age. */
-	unchanged("ON A1 THE ROAD, ROOM ABC 123D, ab12 cde, AB00 CDE");
+	unchanged("ON THE A1 NORTHBOUND, ROOM ABC 123D, ab12 cde, AB00 CDE");
 	unchanged("Travelling on the M62 and A46 near junction 12");
 }
 
@@ -588,7 +588,7 @@ Test(scrub, common_word_surnames_only_where_they_name)
 		"HE DRIVES A GREEN VAUXHALL.",
 		"The hearing was held on 9th May and in May 2024.",
 		"Green was the colour. May we speak?",
-		"There is hope. She lives on Green Lane.",
+		"There is hope.",
 	};
 	for (size_t i = 0; i < sizeof keep_text / sizeof keep_text[0]; i++) {
 		char *out;
@@ -655,7 +655,9 @@ Test(scrub, withheld_address_in_every_form)
 	            "staying at " R("address") " with her brother");
 	expect_with(s, "170a Cliff Wlk, Cleethorpes", R("address"));
 	expect_with(s, "the refuge on Cliff Walk", "the refuge on " R("address"));
-	unchanged("Grange Court is a name on another street; Cliff Road.");
+	unchanged("Grange Court is a name on another street.");
+	/* a named street alone is an address for every recipient (place.h) */
+	expect("near Cliff Road.", "near " R("address") ".");
 	scrubber_free(s);
 }
 
@@ -675,7 +677,9 @@ Test(scrub, withheld_phone_text_and_id_values)
 
 Test(scrub, findings_list_one_per_marker)
 {
-	scrubber *s = value_scrubber(SCRUB_F_LOCATION);
+	/* no location flag: the address is found as the withheld value (with
+	 * the flag the whole clause goes: see withheld_statements_of_where) */
+	scrubber *s = value_scrubber(0);
 	const char *in = "Call 07700 900123 (Percival), DOB 01/02/1990; lives at 33a Grange Court.";
 	char *out;
 	struct scrub_finding *f;
@@ -693,7 +697,10 @@ Test(scrub, findings_list_one_per_marker)
 	cr_assert_eq(f[2].kind, SCRUB_DOB);
 	cr_assert_str_eq(f[2].rule, "dob:cue");
 	cr_assert_eq(f[3].kind, SCRUB_ADDRESS);
-	cr_assert_str_eq(f[3].rule, "value:first-line");
+	/* the first recogniser to claim the span names it: place.h's address
+	 * recogniser and the withheld value agree on the bytes */
+	cr_assert(strcmp(f[3].rule, "value:first-line") == 0 ||
+		  strcmp(f[3].rule, "addr:number+street") == 0);
 	cr_assert_eq(counts[SCRUB_PHONE] + counts[SCRUB_DOB] + counts[SCRUB_ADDRESS], 3);
 	free(out);
 	free(f);
