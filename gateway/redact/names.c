@@ -114,7 +114,8 @@ static unsigned word_bits(const char *key, size_t k, int lower, int caps)
 		all_common &= p;
 		i = j + 1;
 	}
-	return names ? names | all_common : 0;
+	/* "Co-accused", "Step-Dad": made of common words, so common */
+	return names ? names | all_common : all_common;
 }
 
 /* Produce the next token into the ring; 0 at the end of the text. */
@@ -346,6 +347,37 @@ static int cue_name(struct scan *sc, size_t j, int strong)
 }
 
 /*
+ * Token j, a capitalised common word right after the forename at j - 1
+ * ("Johnny Tumbleweed", "Sarah Swift"): its surname. Not a word that ends
+ * a place or is a cue, and not the first of further capitalised words
+ * ("Jane Support Worker"); mixed-case text only, where capitals mean
+ * something.
+ */
+static int common_surname(struct scan *sc, size_t j)
+{
+	const struct tok *p = j ? tok(sc, j - 1) : NULL, *u = tok(sc, j), *v;
+	if (p == NULL || u == NULL || p->poss || u->gap || u->caps || p->caps)
+		return 0;
+	if (!(p->lex & LEX_FORENAME) || !(p->klass == K_S || p->klass == K_W) ||
+	    p->shape != SH_CAP)
+		return 0;
+	if (u->shape != SH_CAP || u->klass != K_C || !(u->lex & LEX_COMMON) || u->nletters < 3 ||
+	    (u->lex & (LEX_ALLOW | LEX_PHRASE | LEX_STREET | LEX_INSTITUTION | CUEBITS |
+		       LEX_FUNCTION | LEX_MODAL | LEX_PARTICLE)))
+		return 0;
+	v = tok(sc, j + 1);
+	return !(v && !v->gap && capish(v));
+}
+
+/* The gap before a further word of a name: none, the period of an
+ * initial, or one line break (notes wrapped mid-name: "Delroy\nGRANT"). */
+static int name_gap(const struct tok *p, const struct tok *u)
+{
+	unsigned ok_gap = G_NL | (p->shape == SH_INITIAL ? G_PERIOD : 0);
+	return !(u->gap & ~ok_gap);
+}
+
+/*
  * Token k as the start of a bridge inside a name: an initial ("Jane A.
  * Smith", "Ó Súilleabháin") or particles ("van der Berg", "Nic an tSaoir",
  * "De Souza") followed by a name word. Returns the index of that name word,
@@ -378,18 +410,28 @@ static size_t extend(struct scan *sc, size_t j)
 		const struct tok *p = tok(sc, j), *u = tok(sc, j + 1);
 		if (u == NULL || p->poss)
 			break;
-		unsigned ok_gap = p->shape == SH_INITIAL ? G_PERIOD : 0;
-		if (u->gap & ~ok_gap)
+		if (!name_gap(p, u) || ((u->gap & G_NL) && u->caps != p->caps))
 			break;
 		size_t k = bridge(sc, j + 1);
 		if (k) {
 			j = k;
 			continue;
 		}
+		if (common_surname(sc, j + 1)) {
+			j++;
+			break;
+		}
 		if (!capish(u) || u->klass == K_C)
 			break;
-		if (u->lex & (LEX_STREET | LEX_INSTITUTION))
-			break;
+		if (u->lex & (LEX_STREET | LEX_INSTITUTION)) {
+			/* "Tracey Field", "Jane Wood": a surname that is also a
+			 * street word, unless a place name goes on ("Jane Wood
+			 * Lane" is no one) */
+			const struct tok *v = tok(sc, j + 2);
+			if (!(u->lex & LEX_SURNAME) || u->klass == K_C || u->caps ||
+			    (v && !v->gap && capish(v)))
+				break;
+		}
 		if (u->caps && u->klass == K_W && !(u->lex & LEX_SURNAME))
 			break;
 		if (u->caps && u->klass == K_U && u->nletters < 3)
@@ -427,6 +469,26 @@ static size_t phrase_at(struct scan *sc, size_t i)
 			best = k + 1;
 	}
 	return best;
+}
+
+/* Titles that are police ranks: a collar number may follow the name. */
+static int police_title(const struct scan *sc, const struct tok *t)
+{
+	static const char *const P[] = {"pcso", "sgt", "sergeant", "insp", "inspector", "dci", "dcs",
+					"det", "detective", "constable", "officer", "supt", "dsgt",
+					"dinsp", "tdc", "tds", "superintendent", "chinsp"};
+	for (size_t k = 0; k < sizeof P / sizeof *P; k++)
+		if (word_is(sc, t, P[k]))
+			return 1;
+	return 0;
+}
+
+static int digits_only(const struct scan *sc, const struct tok *t)
+{
+	for (size_t k = t->start; k < t->end; k++)
+		if (sc->s[k] < '0' || sc->s[k] > '9')
+			return 0;
+	return 1;
 }
 
 /* Title or rank at i: "Mr Patel", "DC 4471 HUGHES", "Det Sgt Khan". */
@@ -468,15 +530,30 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	}
 	if (u == NULL)
 		return 0;
+	/* "PS 5024 AP RHYS", "Mr van der Berg", "DC NIC AODHA": particles */
+	size_t k = bridge(sc, j);
+	if (k)
+		j = k, u = tok(sc, j);
 	if (rank && !collar) {
 		/* "SW London", "PC World", "GP Surgery": a rank without a collar
-		 * number needs a name word after it */
-		if (!(u->klass == K_S || u->klass == K_W || u->klass == K_U) || !cue_name(sc, j, 0))
+		 * number needs a name word after it; a name that is also a place
+		 * or a nationality ("DSL Tyrone", "IDVA Moldovan") is one */
+		if (!(u->klass == K_S || u->klass == K_W || u->klass == K_U || u->klass == K_A) ||
+		    !cue_name(sc, j, 0))
 			return 0;
 	} else if (!cue_name(sc, j, !rank || collar)) {
 		return 0;
 	}
 	size_t last = extend(sc, j), a = i;
+	/* "PC Gallagher 3068": the collar number after the name is the
+	 * officer's too (a police rank or title, not "Mr Smith 2015") */
+	if (!collar && (rank || police_title(sc, t))) {
+		const struct tok *v = tok(sc, last + 1);
+		size_t d = v ? v->end - v->start : 0;
+		if (v && v->shape == SH_NUM && !v->gap && d >= 3 && d <= 6 &&
+		    digits_only(sc, v) && !(v->end < sc->n && (sc->s[v->end] == '/' || sc->s[v->end] == '-')))
+			last++;
+	}
 	/* "Detective Constable Hughes", "Det Sgt Khan": the whole title */
 	while (a > 0 && a + LOOKBEHIND > i) {
 		const struct tok *p = tok(sc, a - 1), *q = tok(sc, a);
@@ -489,18 +566,35 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	return emit(out, tok(sc, a), tok(sc, last), collar ? "cue:rank+collar" : "cue:title") ?: 1;
 }
 
+static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next);
+
 /* Kinship or role word at i: "her sister Jane", "neighbour Mr Patel". */
 static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
 
-	if (u == NULL || t->poss || (u->gap & ~(G_COMMA | G_NL)))
+	/* "her sister, Jane", "father - TYRONE", "his brother (Ali)", "his
+	 * mate \"Spider\"", "Witness: POPA, Loredana"; not across a full stop */
+	if (u == NULL || t->poss || (u->gap & G_PERIOD) ||
+	    ((u->gap & G_STOP) && !(u->gap & G_COLON)))
 		return 0;
 	if (u->lex & (LEX_TITLE | LEX_RANK))
 		return 0; /* the title rule takes "neighbour Mr Patel" */
-	if (t->shape != SH_LOWER && !t->caps && !sentence_start(sc, i))
+	if (t->shape != SH_LOWER && !t->caps && !sentence_start(sc, i) && (t->lex & LEX_TITLE))
 		return 0; /* "the Sister": a title, handled there */
-	if (!cue_name(sc, i + 1, 0))
+	/* "cousin - EGAL, Sharmarke": the comma form, whole */
+	size_t cn = i + 2;
+	int rc = rule_comma(sc, i + 1, out, &cn);
+	if (rc != 0) {
+		*next = cn;
+		return rc;
+	}
+	/* a capitalised word after a lower-case kin word in mixed-case text
+	 * ("her friend Sully"), or in quotes ("his mate \"Tiny\""), is a name
+	 * even when it is a common word */
+	int strong = (u->gap & G_QUOTE) ||
+		     (t->shape == SH_LOWER && !t->caps && !u->caps && u->shape == SH_CAP);
+	if (!cue_name(sc, i + 1, strong))
 		return 0;
 	size_t last = extend(sc, i + 1);
 	const struct tok *after = tok(sc, last + 1);
@@ -558,6 +652,10 @@ static int rule_called(struct scan *sc, size_t i, struct spans *out, size_t *nex
 		*next = last + 1;
 		return emit(out, u, tok(sc, last), "cue:called") ?: 1;
 	}
+	/* "a lad called Smudge": in mixed-case text a capitalised word after
+	 * "called" is a name, common word or not ("called police" is not) */
+	if (!loose && !u->caps && u->shape == SH_CAP && !t->caps)
+		loose = 1;
 	if (!cue_name(sc, j, loose))
 		return 0;
 	size_t last = extend(sc, j);
@@ -570,9 +668,13 @@ static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next
 {
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
 
-	if (u == NULL || u->gap != G_COMMA || !capish(u) || !(u->lex & LEX_FORENAME))
+	if (u == NULL || u->gap != G_COMMA || !capish(u))
 		return 0;
-	if (!(u->klass == K_S || u->klass == K_W))
+	/* "EGAL, Sharmarke": after a surname in capitals in mixed-case text,
+	 * a capitalised word in no list is a forename too */
+	int upper_form = t->shape == SH_UPPER && !t->caps && u->shape == SH_CAP;
+	if (!(((u->klass == K_S || u->klass == K_W) && (u->lex & LEX_FORENAME)) ||
+	      (upper_form && u->klass == K_U && u->nletters >= 3)))
 		return 0;
 	if (t->poss || !capish(t))
 		return 0;
@@ -614,7 +716,7 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	size_t a = i, b = i;
 	const struct tok *t = tok(sc, i);
-	int caps = t->caps;
+	int caps = t->caps, took_common = 0;
 
 	if (!run_member(t))
 		return 0;
@@ -622,8 +724,7 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		const struct tok *p = tok(sc, b), *u = tok(sc, b + 1);
 		if (u == NULL || p->poss)
 			break;
-		unsigned ok_gap = p->shape == SH_INITIAL ? G_PERIOD : 0;
-		if ((u->gap & ~ok_gap) || u->caps != caps)
+		if (!name_gap(p, u) || u->caps != caps)
 			break;
 		if (u->shape != SH_INITIAL && (u->lex & LEX_PARTICLE) && u->klass == K_C) {
 			size_t k = bridge(sc, b + 1);
@@ -632,11 +733,19 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 			b = k;
 			continue;
 		}
-		if (!run_member(u))
+		if (!run_member(u)) {
+			if (common_surname(sc, b + 1))
+				b++, took_common = 1;
 			break;
+		}
 		b++;
 	}
 	size_t skip = b + 1;
+	/* "MAHAD B. 12-02-1991", "Jo D.O.B. 3/4/91": letters before a number
+	 * are "born" and "date of birth", not initials */
+	if (tok(sc, b + 1) && tok(sc, b + 1)->shape == SH_NUM)
+		while (b > i && tok(sc, b)->shape == SH_INITIAL)
+			b--;
 
 	/* Places: "Patel Road", "Hughes Primary", "St Helens" */
 	const struct tok *after = tok(sc, b + 1);
@@ -650,10 +759,11 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	}
 	/* At a sentence start, "Will", "May", "Did" are verbs and "A", "I"
 	 * are not initials: the words after get their own turn. */
-	if (sentence_start(sc, i) &&
-	    ((t->lex & (LEX_MODAL | LEX_FUNCTION)) ||
-	     (t->shape == SH_INITIAL && strchr("AI", sc->s[t->start]) &&
-	      !(tok(sc, i + 1) && (tok(sc, i + 1)->gap & G_PERIOD))))) {
+	/* In capitals, "A" and "I" are words anywhere ("SEEN IN A FOX COSTUME") */
+	int ss = sentence_start(sc, i);
+	if ((ss && (t->lex & (LEX_MODAL | LEX_FUNCTION))) ||
+	    ((ss || t->caps) && t->shape == SH_INITIAL && strchr("AI", sc->s[t->start]) &&
+	     !(tok(sc, i + 1) && (tok(sc, i + 1)->gap & G_PERIOD)))) {
 		skip = i + 1;
 		goto none;
 	}
@@ -704,7 +814,7 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 			const struct tok *u = tok(sc, m);
 			sur |= (u->lex & LEX_SURNAME) || (u->klass == K_U && u->nletters >= 3);
 		}
-		if (fore && sur)
+		if (fore && (sur || took_common))
 			rule = caps ? "caps:name" : "lex:forename+surname";
 	} else if (words == 1 && first->shape == SH_INITIAL && a < b) {
 		/* "J Smith", "A. Khan" */
@@ -712,7 +822,7 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		if ((u->lex & LEX_SURNAME) || u->klass == K_U)
 			rule = "lex:initial+surname";
 	} else if (words == 1 && a == b && first->klass == K_W && !caps &&
-		   first->shape == SH_CAP && !sentence_start(sc, a) &&
+		   (first->shape == SH_CAP || first->shape == SH_UPPER) && !sentence_start(sc, a) &&
 		   !(first->lex & (LEX_STREET | LEX_INSTITUTION | CUEBITS | LEX_MODAL))) {
 		/* "told Sue", "spoke to Grace": a common word capitalised mid-
 		 * sentence and standing alone is a name; "Early Help", "the
