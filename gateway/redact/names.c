@@ -711,6 +711,69 @@ static int run_member(const struct tok *u)
 	return capish(u) && (u->shape == SH_INITIAL || u->klass != K_C);
 }
 
+/* "Liban Yusuf Solicitors", "Jane Hughes Associates": a firm named by a
+ * forename and surname carries a person's name; "Hughes Solicitors",
+ * "Hughes Primary", "Patel Road" name no one in particular. */
+static int firm_of_person(struct scan *sc, size_t a, size_t b, const struct tok *after)
+{
+	if (b <= a || !(tok(sc, a)->lex & LEX_FORENAME))
+		return 0;
+	return word_is(sc, after, "solicitors") || word_is(sc, after, "associates") ||
+	       word_is(sc, after, "partners") || word_is(sc, after, "llp") ||
+	       word_is(sc, after, "accountants");
+}
+
+static int word_in_list(const struct scan *sc, const struct tok *t, const char *const *w)
+{
+	for (; *w; w++)
+		if (word_is(sc, t, *w))
+			return 1;
+	return 0;
+}
+
+/*
+ * The words after token a say it is a person: an age in brackets ("Poppy
+ * (7)"), a date-of-birth cue ("Mason, DoB ..."), or a verb people do
+ * ("Lily goes to", "Mason has seen the abuse", "Harry was born").
+ * Lets a forename that is also a common word count at a sentence start.
+ */
+static int person_context(struct scan *sc, size_t a)
+{
+	static const char *const ACT[] = {
+		"said", "says", "told", "tells", "started", "starts", "attends", "attended",
+		"lives", "lived", "goes", "went", "stays", "stayed", "reports", "reported",
+		"disclosed", "discloses", "states", "stated", "wants", "wanted", "rang", "texted",
+		"messaged", "asked", "explained", "confirmed", "denied", "admitted", "spoke",
+		"visited", "cried", "screamed", "shouted", "witnessed", "saw", "heard", "now",
+		"arrived", "returned", "moved", "works", "worked", NULL};
+	static const char *const AUX[] = {"has", "had", "was", "is", NULL};
+	static const char *const AFTER_AUX[] = {
+		"seen", "been", "told", "said", "disclosed", "witnessed", "heard", "born",
+		"present", "staying", "living", "attending", "posting", "scared", "frightened",
+		"crying", "pregnant", "started", "moved", "asked", "refused", "gone", NULL};
+	static const char *const DOB[] = {"dob", "born", "aged", "age", NULL};
+	const struct tok *t = tok(sc, a), *u = tok(sc, a + 1), *v = tok(sc, a + 2);
+
+	if (u == NULL || t->poss)
+		return 0;
+	if (u->shape == SH_NUM && u->end - u->start <= 2 && u->start > 0 &&
+	    sc->s[u->start - 1] == '(')
+		return 1;
+	if (!(u->gap & ~G_COMMA) && (word_in_list(sc, u, DOB) ||
+				    (u->shape == SH_INITIAL && (sc->s[u->start] | 0x20) == 'd' && v &&
+				     (sc->s[v->start] | 0x20) == 'o')))
+		return 1;
+	if (u->gap || u->shape != SH_LOWER)
+		return 0;
+	if (word_in_list(sc, u, ACT))
+		return 1;
+	/* "has seen" is something people do; "was seen" may be a mark */
+	if (v == NULL || v->gap || !word_in_list(sc, u, AUX) || !word_in_list(sc, v, AFTER_AUX))
+		return 0;
+	return word_is(sc, u, "has") || word_is(sc, u, "had") ||
+	       !(word_is(sc, v, "seen") || word_is(sc, v, "been"));
+}
+
 /* A run of capitalised name words at i, judged by the lexicon. */
 static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
@@ -750,7 +813,7 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	/* Places: "Patel Road", "Hughes Primary", "St Helens" */
 	const struct tok *after = tok(sc, b + 1);
 	if (after && !after->gap && capish(after) && (after->lex & (LEX_STREET | LEX_INSTITUTION)) &&
-	    !tok(sc, b)->poss)
+	    !tok(sc, b)->poss && !firm_of_person(sc, i, b, after))
 		goto none;
 	if (i > 0) {
 		const struct tok *p = tok(sc, i - 1);
@@ -836,6 +899,12 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 			    !(p && (determiner(sc, p) || p->shape == SH_NUM));
 		if (alone)
 			rule = "lex:common-name";
+	} else if (words == 1 && a == b && first->klass == K_W && !caps &&
+		   (first->lex & LEX_FORENAME) && sentence_start(sc, a) &&
+		   !(first->lex & (LEX_STREET | LEX_INSTITUTION | CUEBITS | LEX_MODAL)) &&
+		   person_context(sc, a)) {
+		/* "Mason has seen the abuse.", "Poppy (7) started at ..." */
+		rule = "lex:common-name+context";
 	}
 	if (rule == NULL)
 		goto none;
