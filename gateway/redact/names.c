@@ -348,7 +348,7 @@ static int cue_name(struct scan *sc, size_t j, int strong)
 
 /*
  * Token j, a capitalised common word right after the forename at j - 1
- * ("Johnny Tumbleweed", "Sarah Swift"): its surname. Not a word that ends
+ * ("Johnny Tumbleweed", "Sarah Tumbleweed"): its surname. Not a word that ends
  * a place or is a cue, and not the first of further capitalised words
  * ("Jane Support Worker"); mixed-case text only, where capitals mean
  * something.
@@ -358,8 +358,9 @@ static int common_surname(struct scan *sc, size_t j)
 	const struct tok *p = j ? tok(sc, j - 1) : NULL, *u = tok(sc, j), *v;
 	if (p == NULL || u == NULL || p->poss || u->gap || u->caps || p->caps)
 		return 0;
-	if (!(p->lex & LEX_FORENAME) || !(p->klass == K_S || p->klass == K_W) ||
-	    p->shape != SH_CAP)
+	/* a forename that is no common word: "Young Carers", "Rose Garden",
+	 * "Holly Bush" are phrases */
+	if (!(p->lex & LEX_FORENAME) || p->klass != K_S || p->shape != SH_CAP)
 		return 0;
 	if (u->shape != SH_CAP || u->klass != K_C || !(u->lex & LEX_COMMON) || u->nletters < 3 ||
 	    (u->lex & (LEX_ALLOW | LEX_PHRASE | LEX_STREET | LEX_INSTITUTION | CUEBITS |
@@ -509,7 +510,9 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	}
 	size_t j = i + 1;
 	const struct tok *u = tok(sc, j);
-	if (u == NULL || (u->gap & ~G_PERIOD))
+	/* "Mr. Smith", but "seen by CAMHS. Lachlan is ...": a rank is no
+	 * abbreviation with a full stop */
+	if (u == NULL || (u->gap & ~(rank ? 0 : G_PERIOD)))
 		return 0;
 	int collar = 0;
 	if (u->shape == SH_NUM && u->end - u->start >= 2 && u->end - u->start <= 7) {
@@ -600,8 +603,14 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	const struct tok *after = tok(sc, last + 1);
 	if (after && !after->gap && (after->lex & (LEX_STREET | LEX_INSTITUTION)) && capish(after))
 		return 0; /* "her son's school, Hughes Primary": a place */
+	/* "collected by Uncle Sunil": a capitalised kinship word used as a
+	 * title goes with the name; "Support Worker Adrian" keeps its role */
+	const struct tok *from = u;
+	if (t->shape == SH_CAP && !t->caps && i > 0 && !sentence_start(sc, i) &&
+	    !capish(tok(sc, i - 1)) && !(u->gap & ~G_NL))
+		from = t;
 	*next = last + 1;
-	return emit(out, u, tok(sc, last), "cue:kin") ?: 1;
+	return emit(out, from, tok(sc, last), "cue:kin") ?: 1;
 }
 
 /* "called Dee", "known as 'Tiny'", "aka BIG D", "his name is Darren". */
@@ -806,6 +815,10 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	size_t skip = b + 1;
 	/* "MAHAD B. 12-02-1991", "Jo D.O.B. 3/4/91": letters before a number
 	 * are "born" and "date of birth", not initials */
+	if (b >= i + 3 && tok(sc, b)->shape == SH_INITIAL && tok(sc, b - 1)->shape == SH_INITIAL &&
+	    tok(sc, b - 2)->shape == SH_INITIAL && (sc->s[tok(sc, b - 2)->start] | 0x20) == 'd' &&
+	    (sc->s[tok(sc, b - 1)->start] | 0x20) == 'o' && (sc->s[tok(sc, b)->start] | 0x20) == 'b')
+		b -= 3; /* "YUSUF D.O.B. THE 5TH" */
 	if (tok(sc, b + 1) && tok(sc, b + 1)->shape == SH_NUM)
 		while (b > i && tok(sc, b)->shape == SH_INITIAL)
 			b--;
@@ -899,11 +912,12 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 			    !(p && (determiner(sc, p) || p->shape == SH_NUM));
 		if (alone)
 			rule = "lex:common-name";
-	} else if (words == 1 && a == b && first->klass == K_W && !caps &&
+	} else if (words == 1 && a == b && first->klass == K_W && !caps && first->nletters >= 4 &&
 		   (first->lex & LEX_FORENAME) && sentence_start(sc, a) &&
 		   !(first->lex & (LEX_STREET | LEX_INSTITUTION | CUEBITS | LEX_MODAL)) &&
 		   person_context(sc, a)) {
-		/* "Mason has seen the abuse.", "Poppy (7) started at ..." */
+		/* "Mason has seen the abuse.", "Poppy (7) started at ..."; not
+		 * the shortest words ("Dot said" may be an e-mail's "dot") */
 		rule = "lex:common-name+context";
 	}
 	if (rule == NULL)

@@ -220,6 +220,80 @@ Test(names, edges)
 	FINDS("she went to her\nsister Jane's flat", "Jane");
 }
 
+Test(names, collar_after_name_and_particles)
+{
+	/* the collar number written after the name is the officer's too */
+	FINDS("Bruising was photographed by PC Okonjo 4127.", "PC Okonjo 4127");
+	FINDS("PCSO Lindqvist 882 took the first account.", "PCSO Lindqvist 882");
+	cr_expect_str_eq(found("Seen by DS Okafor 2290, then released."), "DS Okafor 2290");
+	/* a reference after the name is not a collar number; nor is a date */
+	FINDS("PC Okonjo 4127/23 refers.", "PC Okonjo");
+	FINDS("Mr Farrow 2019 was the year they met.", "Mr Farrow");
+	/* particles straight after a rank or title */
+	FINDS("OM IS PS 7710 AB OWAIN.", "PS 7710 AB OWAIN");
+	FINDS("Spoke to Mr van der Merwe about the lease.", "Mr van der Merwe");
+	FINDS("Statement taken by DC MAC GIOLLA 5521.", "DC MAC GIOLLA 5521");
+	/* a rank, then a full stop: a new sentence, not a name */
+	NONE("Seen in clinic by CAMHS. Thursday is the review.");
+	FINDS("Referred by CAMHS. Bartosz is doing well.", "Bartosz");
+	/* role abbreviations before names that are also places or peoples */
+	FINDS("The DSL Kerry spoke to the class teacher.", "DSL Kerry");
+	FINDS("Marks seen by IDVA Cornish on Monday.", "IDVA Cornish");
+	FINDS("Discussed with PO Ivy Marsh last week.", "PO Ivy Marsh");
+	NONE("Post it to the PO Box on the letter.");
+}
+
+Test(names, kin_across_punctuation)
+{
+	FINDS("Money was lent to her stepfather - GARFIELD, who never repaid it.", "GARFIELD");
+	FINDS("Her aunt (Precious Okoro) drove her there.", "Precious Okoro");
+	FINDS("He has threatened his mate \"Badger\" too.", "Badger");
+	FINDS("His pal \"Moose\" was in the car.", "Moose");
+	FINDS("Only contact is Witness: HALVERSON, Brenda.", "HALVERSON, Brenda");
+	FINDS("Her uncle - GODWIN, Tobias rang twice.", "GODWIN, Tobias");
+	FINDS("Her friend Pebble lives two doors down.", "Pebble");
+	FINDS("Co-accused Ruby Marsh was bailed.", "Ruby Marsh");
+	FINDS("Seen by Family Support Worker Morwenna TREGARTHEN today.", "Morwenna TREGARTHEN");
+	FINDS("Mum's friend Agata Field was supportive.", "Agata Field");
+	FINDS("A lad called Nugget owes her money.", "Nugget");
+	FINDS("She was dropped off by Auntie Comfort.", "Auntie Comfort");
+	/* not across a full stop; not a common word in capitals */
+	NONE("She went to her sister. Thursday was the review.");
+	NONE("HER SISTER WILL ATTEND");
+	NONE("Family Support Worker to visit weekly.");
+}
+
+Test(names, wrapped_and_common_surnames)
+{
+	/* a name wrapped over a line break */
+	FINDS("The car's keeper is Winston\nOKAFOR. He calls daily.", "Winston\nOKAFOR");
+	FINDS("Her cousin (Abdullahi\nWarsame) was seen outside.", "Abdullahi\nWarsame");
+	/* a known forename, then a capitalised common word mid-sentence: its
+	 * surname, not a leak ("Johnny Tumbleweed") */
+	FINDS("She spoke to Johnny Tumbleweed yesterday.", "Johnny Tumbleweed");
+	FINDS("Letters were sent by Kerry Lantern in May.", "Kerry Lantern");
+	NONE("He drives a Green Vauxhall and was seen on 9th May.");
+	NONE("A Young Carers assessment was recommended.");
+	/* "Liban Yusuf Solicitors": a firm named by a person carries a name */
+	FINDS("Advice from Farah Osman Solicitors was sought.", "Farah Osman");
+	NONE("Advice from Hughes Solicitors was sought.");
+	/* a forename that is a common word, starting a sentence with a person's
+	 * verb, age or date of birth after it */
+	FINDS("Poppy has seen the abuse.", "Poppy");
+	FINDS("Daisy (6) started at a new school.", "Daisy");
+	FINDS("Ruby goes to the breakfast club.", "Ruby");
+	FINDS("- Jasper, DoB 02/02/19, no concerns.", "Jasper");
+	NONE("Mark was seen on her neck.");
+	NONE("Hope is fading that he will engage.");
+	/* an emphatic forename in capitals in a mixed-case sentence */
+	FINDS("He threatened to kill her and ROBIN.", "ROBIN");
+	/* "b." and "D.O.B." after a name are no initials */
+	FINDS("SUSPECT DARNELL B. 14-03-1990 PNC CHECKED", "DARNELL");
+	FINDS("1410 HRS ZAINAB D.O.B. THE 4TH OF MAY", "ZAINAB");
+	/* in capitals "A" is a word: a fox is no name */
+	NONE("SEEN IN A FOX COSTUME NEAR THE SHOPS");
+}
+
 Test(names, repeated_text_linear)
 {
 	/* 20,000 sentences: every name found, spans in order */
