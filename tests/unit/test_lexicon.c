@@ -45,6 +45,20 @@ Test(lexicon, curated_uk_names)
 	cr_expect(C("Zo\xC3\xAB") & LEX_FORENAME);         /* Zoë */
 	cr_expect(C("OSULLIVAN") & LEX_SURNAME);
 	cr_expect(C("Nguy\xE1\xBB\x85n") & LEX_SURNAME);  /* Nguyễn */
+	/* English-word surnames the imported lists hold only as words, and a
+	 * few Welsh, Gaelic, Somali, Romanian and Igbo forenames they miss */
+	const char *word_sur[] = {"Field", "Swift", "Swan", "Silver", "Sparrow", "Weaver"};
+	for (size_t i = 0; i < sizeof word_sur / sizeof *word_sur; i++)
+		cr_expect_eq(C(word_sur[i]) & (LEX_COMMON | LEX_SURNAME), LEX_COMMON | LEX_SURNAME,
+			     "%s", word_sur[i]);
+	const char *more[] = {"Gwion", "Raonaid", "Abdikarim", "Mihaela", "Obinna", "Ll\xC5\xB7r"};
+	for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+		cr_expect(C(more[i]) & LEX_FORENAME, "%s", more[i]);
+	cr_expect(C("Healthcare") & LEX_INSTITUTION);
+	/* roles before a name: probation officer, offender manager */
+	cr_expect(C("PO") & LEX_RANK);
+	cr_expect(C("OM") & LEX_RANK);
+	cr_expect(C("mate") & LEX_KIN);
 	/* the junk of the imported lists is not a name */
 	cr_expect_eq(C("The") & (LEX_FORENAME | LEX_SURNAME), 0);
 	cr_expect_eq(C("Think") & (LEX_FORENAME | LEX_SURNAME), 0);
