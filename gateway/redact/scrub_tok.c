@@ -592,6 +592,32 @@ static size_t grouped_at(const unsigned char *s, size_t n, size_t i, size_t want
 	return ends_word(s, n, j, 1) && !(j + 1 < n && s[j] == sep && sc_digit(s[j + 1])) ? j : 0;
 }
 
+/*
+ * A passport number after its cue: 9 digits, whole or in 2-3 groups of at
+ * least 2 joined by one space, '-' or line break ("123456789", "123 456
+ * 789", "1234 56789", "123\n456 789"); the groups need not match a
+ * pattern, since writers split it where their eye did.
+ */
+static size_t passport_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i, nd = 0;
+	for (int g = 0; g < 3; g++) {
+		size_t k = digits_at(s, n, j, 9);
+		if (k < 2 || nd + k > 9)
+			return 0;
+		nd += k, j += k;
+		if (nd == 9)
+			return ends_word(s, n, j, 1) &&
+			               !(j + 1 < n && (s[j] == ' ' || s[j] == '-') && sc_digit(s[j + 1]))
+			           ? j
+			           : 0;
+		if (j + 1 >= n || (s[j] != ' ' && s[j] != '-' && s[j] != '\n') || !sc_digit(s[j + 1]))
+			return 0;
+		j++;
+	}
+	return 0;
+}
+
 /* An 8-digit run within the next 40 bytes (an account number beside a sort code). */
 static int account_ahead(const unsigned char *s, size_t n, size_t e)
 {
@@ -623,7 +649,8 @@ static const struct {
 	{"landline", CUE_TEL}, {"lorry", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
 	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH}, {"motorbike", CUE_VEH},
 	{"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL}, {"no", CUE_TEL}, {"num", CUE_TEL},
-	{"number", CUE_TEL}, {"passport", CUE_PASS}, {"ph", CUE_TEL}, {"phone", CUE_TEL},
+	{"number", CUE_TEL}, {"passport", CUE_PASS}, {"passports", CUE_PASS}, {"ph", CUE_TEL},
+	{"phone", CUE_TEL},
 	{"plate", CUE_VEH}, {"plates", CUE_VEH}, {"psn", CUE_PLAT}, {"reg", CUE_VEH},
 	{"registration", CUE_VEH}, {"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT},
 	{"sort", CUE_SORT}, {"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH},
@@ -679,15 +706,43 @@ static void cue_init(void)
 	}
 }
 
+static int one_edit(const char *a, size_t la, const char *b, size_t lb);
+
+/* Long cue words are also typed with one slip ("psasport", "vehcile",
+ * "regsitration"): one edit away, same first letter. Short ones are not,
+ * since one edit makes other words of them ("tel", "reg", "car"). */
+static const struct {
+	const char *w;
+	unsigned char cue;
+} SLIP_CUES[] = {
+	{"birthday", CUE_DOB}, {"facebook", CUE_PLAT}, {"instagram", CUE_PLAT},
+	{"motorbike", CUE_VEH}, {"passport", CUE_PASS}, {"passports", CUE_PASS},
+	{"registration", CUE_VEH}, {"snapchat", CUE_PLAT}, {"telephone", CUE_TEL},
+	{"vehicle", CUE_VEH},
+};
+
 /* The cue of the word w[0..n) (ASCII letters, any case), CUE_NONE if none. */
 static unsigned cue_of(const unsigned char *w, size_t n)
 {
-	if (n == 0 || n >= 16 || !(cue_len[(w[0] | 0x20) - 'a'] >> n & 1))
+	if (n == 0 || n >= 16)
 		return CUE_NONE;
-	uint64_t k = cue_key(w, n);
-	for (unsigned h = cue_slot(k); cue_tab[h].idx; h = (h + 1) % CUE_SLOTS)
-		if (cue_tab[h].key == k && word_eq(w, n, CUES[cue_tab[h].idx - 1].w))
-			return CUES[cue_tab[h].idx - 1].cue;
+	if (cue_len[(w[0] | 0x20) - 'a'] >> n & 1) {
+		uint64_t k = cue_key(w, n);
+		for (unsigned h = cue_slot(k); cue_tab[h].idx; h = (h + 1) % CUE_SLOTS)
+			if (cue_tab[h].key == k && word_eq(w, n, CUES[cue_tab[h].idx - 1].w))
+				return CUES[cue_tab[h].idx - 1].cue;
+	}
+	if (n < 6 || !strchr("bfimprstv", w[0] | 0x20))
+		return CUE_NONE;
+	char lw[16];
+	for (size_t x = 0; x < n; x++)
+		lw[x] = (char)(w[x] | 0x20);
+	for (size_t c = 0; c < sizeof SLIP_CUES / sizeof SLIP_CUES[0]; c++) {
+		const char *q = SLIP_CUES[c].w;
+		size_t ql = strlen(q);
+		if (q[0] == lw[0] && ql + 1 >= n && ql <= n + 1 && one_edit(lw, n, q, ql))
+			return SLIP_CUES[c].cue;
+	}
 	return CUE_NONE;
 }
 
@@ -964,7 +1019,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	TRY(SCRUB_PHONE, "phone", phone_at(s, n, start));
 	if (!sc_digit(b))
 		return 0;
-	static const size_t G222[] = {2, 2, 2}, G44[] = {4, 4}, G333[] = {3, 3, 3};
+	static const size_t G222[] = {2, 2, 2}, G44[] = {4, 4};
 	int acct = near(cx, CUE_ACCT, i), sortc = near(cx, CUE_SORT, i);
 	if ((mask & KIND_BIT(SCRUB_BANK)) && (e = grouped_at(s, n, i, 6, G222, 3)) != 0 &&
 	    (sortc || acct || account_ahead(s, n, e))) {
@@ -977,7 +1032,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	        ? grouped_at(s, n, i, 8, G44, 2)
 	        : 0);
 	TRY(SCRUB_DOCUMENT, "document:passport",
-	    near(cx, CUE_PASS, i) ? grouped_at(s, n, i, 9, G333, 3) : 0);
+	    near(cx, CUE_PASS, i) ? passport_at(s, n, i) : 0);
 #undef TRY
 	return 0;
 }
