@@ -28,8 +28,9 @@
 #include "mgw_err.h"
 #include "scrub_int.h"
 
-/* Phones: at most this many digit groups and digits ("0044 (0)7700 900123" has 15). */
-#define PHONE_MAX_GROUPS 8
+/* Phones: at most this many digit groups and digits ("0044 (0)7700 900123" has 15
+ * digits; "0 7 7 0 0 9 0 0 1 2 3", typed out one by one, 11 groups). */
+#define PHONE_MAX_GROUPS 15
 #define PHONE_MAX_DIGITS 15
 /* How far after its cue word a cue-led shape may start. */
 #define CUE_WINDOW 48
@@ -363,9 +364,10 @@ static int is_gap(unsigned char c)
 }
 
 /*
- * Digit groups from s[i] (which may be '+' or '('), joined by 1-3 gap
- * characters; the longest run of whole groups that ident_phone_e164
- * accepts and that ends a word wins.
+ * Digit groups from s[i] (which may be '+' or '(', then perhaps a space),
+ * joined by 1-4 gap characters ("(07700) - 900123", a dash between spaces
+ * after the bracket); the longest run of whole groups that
+ * ident_phone_e164 accepts and that ends a word wins.
  */
 static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 {
@@ -373,8 +375,11 @@ static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 	size_t ge[PHONE_MAX_GROUPS], ng = 0, nd = 0, j = i;
 	char e164[16];
 
-	if (s[j] == '+' || s[j] == '(')
+	if (s[j] == '+' || s[j] == '(') {
 		j++;
+		if (j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]))
+			j++;
+	}
 	while (ng < PHONE_MAX_GROUPS && j < n && sc_digit(s[j])) {
 		size_t k = digits_at(s, n, j, PHONE_MAX_DIGITS);
 		if (nd + k > PHONE_MAX_DIGITS)
@@ -383,7 +388,7 @@ static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 		j += k;
 		ge[ng++] = j;
 		size_t g = j;
-		while (g < n && g - j < 3 && is_gap(s[g]))
+		while (g < n && g - j < 4 && is_gap(s[g]))
 			g++;
 		if (g == j)
 			break;
@@ -391,7 +396,7 @@ static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 	}
 	while (ng > 0) {
 		size_t e = ge[--ng];
-		char buf[64];
+		char buf[96];
 		size_t bl = 0;
 		if (!ends_word(s, n, e, 1))
 			continue;
