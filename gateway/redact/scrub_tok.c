@@ -417,12 +417,17 @@ static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 	return 0;
 }
 
-/* Up to max separators (space, '-', '.') at s[j]. */
+/* Up to max separators (space, '-', '.', a line break) at s[j]; a '.'
+ * before a space or line break ends a sentence and separates nothing
+ * ("on 03.05.24.\nA new ..."). */
 static size_t id_sep(const unsigned char *s, size_t n, size_t j, size_t max)
 {
 	size_t g = j;
-	while (g < n && g - j < max && (s[g] == ' ' || s[g] == '-' || s[g] == '.'))
+	while (g < n && g - j < max && (s[g] == ' ' || s[g] == '-' || s[g] == '.' || s[g] == '\n')) {
+		if (s[g] == '.' && g + 1 < n && (s[g + 1] == ' ' || s[g + 1] == '\n'))
+			return j;
 		g++;
+	}
 	return g;
 }
 
@@ -517,7 +522,7 @@ static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 	if (L == 2 && (d = digits_at(s, n, j, 2)) == 2) { /* current */
 		int age = (s[j] - '0') * 10 + (s[j + 1] - '0');
 		j += 2;
-		if (j < n && s[j] == ' ')
+		if (j < n && (s[j] == ' ' || (cue && s[j] == '\n')))
 			j++;
 		if (letters_at(s, n, j, 3, &up) != 3 || !ends_word(s, n, j + 3, 0))
 			return 0;
@@ -545,6 +550,45 @@ static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 }
 
 /*
+ * A vehicle described right after its registration: "K123 ABC (blue Ford
+ * Focus)", "ABC 123D, a silver Audi": the colour or the make is the cue,
+ * as "reg" is before it. Words: ASCII, any case; "Citroën" by its stem.
+ */
+static int vehicle_described(const unsigned char *s, size_t n, size_t e)
+{
+	static const char *const WORDS[] = {
+		"audi", "beige", "black", "blue", "bmw", "bronze", "brown", "citroen", "dacia",
+		"fiat", "ford", "gold", "golden", "gray", "green", "grey", "honda", "hyundai",
+		"jaguar", "jeep", "kia", "landrover", "lexus", "maroon", "mazda", "mercedes",
+		"mini", "mitsubishi", "navy", "nissan", "orange", "peugeot", "pink", "porsche",
+		"purple", "red", "renault", "seat", "silver", "skoda", "suzuki", "tesla", "toyota",
+		"vauxhall", "volkswagen", "volvo", "vw", "white", "yellow",
+	};
+	size_t j = e, a;
+	while (j < n && j - e < 3 && (s[j] == ' ' || s[j] == '(' || s[j] == ',' || s[j] == '-'))
+		j++;
+	if (j == e)
+		return 0;
+	for (int r = 0; r < 2; r++) { /* "a", "an", "the" before it */
+		a = j;
+		while (j < n && sc_alpha(s[j]) && j - a < 12)
+			j++;
+		if (j - a >= 5 && j - a <= 7 && word_eq(s + a, 5, "citro"))
+			return 1; /* Citroen, Citroën */
+		if (j < n && sc_alnum(s[j]))
+			return 0;
+		if (IN(s + a, j - a, WORDS))
+			return 1;
+		if (r > 0 || !(word_eq(s + a, j - a, "a") || word_eq(s + a, j - a, "an") ||
+		               word_eq(s + a, j - a, "the")) ||
+		    j >= n || s[j] != ' ')
+			return 0;
+		j++;
+	}
+	return 0;
+}
+
+/*
  * GB driving licence number, 16 characters: surname (5, padded with 9s),
  * decade digit, month (51-62 for women), day, year digit, 2 initials (or
  * 9), a digit, 2 check characters: "MORGA753116SM9IJ", also written with
@@ -556,7 +600,7 @@ static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 	for (int k = 0; k < 5; k++, j++)
 		if (j >= n || !(sc_alpha(s[j]) || (k > 0 && s[j] == '9')))
 			return 0;
-	if (j < n && s[j] == ' ')
+	if (j < n && (s[j] == ' ' || s[j] == '\n'))
 		j++;
 	if (digits_at(s, n, j, 6) != 6)
 		return 0;
@@ -566,7 +610,7 @@ static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 	if (m < 1 || m > 12 || d < 1 || d > 31)
 		return 0;
 	j += 6;
-	if (j < n && s[j] == ' ')
+	if (j < n && (s[j] == ' ' || s[j] == '\n'))
 		j++;
 	if (j + 5 > n || !(sc_alpha(s[j]) || s[j] == '9') || !(sc_alpha(s[j + 1]) || s[j + 1] == '9') ||
 	    !sc_digit(s[j + 2]) || !sc_alnum(s[j + 3]) || !sc_alnum(s[j + 4]))
@@ -575,7 +619,7 @@ static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 }
 
 /* A digit run of exactly want digits, or of groups (sizes in g[]) joined
- * by one space or '-'; returns the end. */
+ * by one space or '-' (or a line break); returns the end. */
 static size_t grouped_at(const unsigned char *s, size_t n, size_t i, size_t want,
                          const size_t *g, size_t ng)
 {
@@ -586,9 +630,12 @@ static size_t grouped_at(const unsigned char *s, size_t n, size_t i, size_t want
 	unsigned char sep = 0;
 	for (size_t x = 0; x < ng; x++) {
 		if (x > 0) {
-			if (j >= n || (s[j] != ' ' && s[j] != '-') || (sep && s[j] != sep))
+			/* a line break may stand for the separator: "12 34\n56" */
+			if (j >= n || (s[j] != ' ' && s[j] != '-' && s[j] != '\n') ||
+			    (sep && s[j] != sep && s[j] != '\n'))
 				return 0;
-			sep = s[j++];
+			if (s[j++] != '\n')
+				sep = s[j - 1];
 		}
 		if (digits_at(s, n, j, g[x]) != g[x])
 			return 0;
@@ -793,6 +840,34 @@ static const char *const HANDLE_STOP[] = {
 };
 
 /*
+ * A display name in quotes right after a platform cue ("on Facebook as
+ * 'Jo Official'"): from s[j] to the closing quote q, which must come
+ * within 40 bytes, end a word and follow a letter or digit; letters (UTF-8
+ * too), digits, spaces, a line break, '_', '.', '-' inside; at most 4
+ * words. Returns the end after the quote, or 0.
+ */
+static size_t quoted_handle(const unsigned char *s, size_t n, size_t j, unsigned char q)
+{
+	size_t k = j;
+	int words = 1;
+	if (j >= n || !(sc_alnum(s[j]) || s[j] >= 0x80 || s[j] == '@' || s[j] == '_'))
+		return 0;
+	while (k < n && k - j < 40 && s[k] != q) {
+		if (s[k] == ' ' || s[k] == '\n') {
+			if (++words > 4 || s[k - 1] == ' ' || s[k - 1] == '\n')
+				return 0;
+		} else if (!(handle_char(s[k]) || s[k] >= 0x80 || s[k] == '@')) {
+			return 0;
+		}
+		k++;
+	}
+	if (k >= n || s[k] != q || !(sc_alnum(s[k - 1]) || s[k - 1] >= 0x80) ||
+	    (k + 1 < n && sc_alnum(s[k + 1])))
+		return 0;
+	return k + 1;
+}
+
+/*
  * The handle after a platform cue: "on Snapchat as chunk779", "Insta:
  * x_y", "FB name Jo Bloggs", "TikTok @jo". A token with a digit, '_' or
  * an inner '.' is a handle; a plain word only after an explicit marker
@@ -800,16 +875,22 @@ static const char *const HANDLE_STOP[] = {
  */
 static size_t handle_after(const unsigned char *s, size_t n, size_t j, size_t *start)
 {
+	size_t e;
 	static const char *const FILL[] = {"account", "as", "called", "handle", "id", "is",
 	                                   "name", "named", "page", "profile", "tag", "under",
 	                                   "user", "username", "her", "his", "their"};
 	int explicit = 0;
+	unsigned char quote = 0;
 	for (int r = 0; r < 4; r++) {
 		size_t j0 = j;
+		quote = 0;
 		while (j < n && j - j0 < 4 &&
 		       (s[j] == ' ' || s[j] == ':' || s[j] == '-' || s[j] == '=' || s[j] == '"' ||
-		        s[j] == '\'' || s[j] == '('))
-			explicit |= s[j] == ':' || s[j] == '=', j++;
+		        s[j] == '\'' || s[j] == '(' || s[j] == '\n')) {
+			explicit |= s[j] == ':' || s[j] == '=' || s[j] == '(';
+			quote = s[j] == '"' || s[j] == '\'' ? s[j] : 0;
+			j++;
+		}
 		size_t a = j;
 		while (j < n && sc_alpha(s[j]) && j - a < 10)
 			j++;
@@ -822,6 +903,10 @@ static size_t handle_after(const unsigned char *s, size_t n, size_t j, size_t *s
 		break;
 	}
 	*start = j;
+	if (quote && (e = quoted_handle(s, n, j, quote)) != 0) {
+		*start = j - 1;
+		return e;
+	}
 	if (j < n && s[j] == '@')
 		explicit = 1, j++;
 	size_t a = j;
@@ -1005,6 +1090,11 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		TRY(SCRUB_DOCUMENT, "document:driving-licence", licence_at(s, n, i));
 		TRY(SCRUB_VEHICLE, near(cx, CUE_VEH, i) ? "vehicle:cue" : "vehicle:current",
 		    vehicle_at(s, n, i, near(cx, CUE_VEH, i)));
+		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = vehicle_at(s, n, i, 1)) != 0 &&
+		    vehicle_described(s, n, e)) {
+			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
+			return e;
+		}
 	dates:
 		if (sc->ndobs && month_start(s, n, i))
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
