@@ -86,12 +86,30 @@ static int is_alnum(unsigned char c)
 	return (unsigned)(c - '0') < 10u || (unsigned)((c | 0x20) - 'a') < 26u;
 }
 
-/* Make the word around s[k] ASCII digits if it is digits and O's (with a
- * digit, two characters at least: "O2O", "9OO", "2O") and touches no
+/* Is there a digit (or an O before one) across a short gap (up to 3 of
+ * " -.()+") either side of the word s[a..e)? "+44 2O 7946": the one-digit
+ * "2O" is a digit group only among others. */
+static int digit_beside(const unsigned char *s, size_t n, size_t a, size_t e)
+{
+	size_t g = a;
+	while (g > 0 && a - g < 3 && strchr(" -.()+", s[g - 1]) && s[g - 1])
+		g--;
+	if (g < a && g > 0 && (unsigned)(s[g - 1] - '0') < 10u)
+		return 1;
+	g = e;
+	while (g < n && g - e < 3 && s[g] && strchr(" -.()+", s[g]))
+		g++;
+	if (g > e && g < n && (s[g] | 0x20) == 'o')
+		g++;
+	return g > e && g < n && (unsigned)(s[g] - '0') < 10u;
+}
+
+/* Make the word around s[k] ASCII digits if it is digits and O's (two
+ * digits, or one among other digit groups: "O2O 7946", "+44 2O") and touches no
  * non-ASCII letter; or, after a run of letters, its tail from the O's
  * before its first digit when that tail is a phone's length (10 or more)
  * of digits and O's, 5 digits at least ("telO77OO9OO123", a phone glued
- * to its cue; not "Bo12345"). Returns its end. */
+ * to its cue; not "no12345"). Returns its end. */
 static size_t o_word(unsigned char *s, size_t n, size_t k)
 {
 	size_t a = k, e = k, digits = 0, first = SIZE_MAX;
@@ -120,6 +138,13 @@ static size_t o_word(unsigned char *s, size_t n, size_t k)
 	int prefixed = a > 0 && is_alnum(s[a - 1]);
 	if (prefixed ? digits < 5 || e - a < 10 : (digits < 1 || e - a < 2))
 		return e;
+	if (!prefixed && digits < 2 && !digit_beside(s, n, a, e))
+		return e;
+	/* After letters, a lone O of the letters' case ends the word ("NHSno",
+	 * "MOBO") rather than starting the number ("telO", "phO"). */
+	if (prefixed && a + 1 < e && (unsigned)(s[a + 1] - '0') < 10u &&
+	    ((s[a] == 'o') == ((unsigned)(s[a - 1] - 'a') < 26u)))
+		a++;
 	for (size_t j = a; j < e; j++)
 		if ((s[j] | 0x20) == 'o')
 			s[j] = '0';
