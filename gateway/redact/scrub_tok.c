@@ -532,17 +532,27 @@ static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 	}
 	if (!cue)
 		return 0;
+	/* Older shapes in one case: "s115 CDA" is a section of an Act. */
+	int low = 1;
+	for (size_t k = i; k < j; k++)
+		low &= !sc_upper(s[k]);
 	if (L == 1 && (d = digits_at(s, n, j, 3)) >= 1 && d <= 3) { /* prefix */
 		j += d;
 		if (j < n && s[j] == ' ')
 			j++;
-		return letters_at(s, n, j, 3, &up) == 3 && ends_word(s, n, j + 3, 0) ? j + 3 : 0;
+		if (letters_at(s, n, j, 3, &up) != 3 || !ends_word(s, n, j + 3, 0))
+			return 0;
+		return up || (low && !sc_upper(s[j]) && !sc_upper(s[j + 1]) && !sc_upper(s[j + 2]))
+		           ? j + 3
+		           : 0;
 	}
 	if (L == 3) { /* suffix */
 		if (j < n && s[j] == ' ')
 			j++;
 		d = digits_at(s, n, j, 3);
 		if (d < 1 || d > 3 || j + d >= n || !sc_alpha(s[j + d]) || !ends_word(s, n, j + d + 1, 0))
+			return 0;
+		if (!(up && sc_upper(s[j + d])) && !(low && !sc_upper(s[j + d])))
 			return 0;
 		return j + d + 1;
 	}
