@@ -436,6 +436,11 @@ size_t ident_char_next(const char *in, size_t len, struct ident_char *c)
 		} else if (cp == 0xAA || cp == 0xBA) {
 			c->fold[0] = cp == 0xAA ? 'a' : 'o';
 			c->nfold = 1;
+		} else if (cp >= 0x218 && cp <= 0x21B) {
+			/* Romanian S and T with comma below ("Ionuț", "IONUȚ", "Ștefan"),
+			 * as their cedilla twins in Latin Extended-A fold */
+			c->fold[0] = cp < 0x21A ? 's' : 't';
+			c->nfold = 1;
 		} else {
 			memcpy(c->fold, s, k);
 			c->nfold = (unsigned char)k;

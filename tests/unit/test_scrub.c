@@ -238,6 +238,52 @@ Test(scrub, keep_names_win_where_they_cover)
 	unchanged("Ozzy Bramblecrust and Bramblecrust");
 }
 
+/* Scrub with one keep-name and one third-party name; returns the output. */
+static char *scrub_with(const char *keep, const char *name, const char *in)
+{
+	scrubber *e = scrubber_new(&name, 1, &keep, 1, NULL, 0);
+	cr_assert_not_null(e);
+	char *out = NULL;
+	cr_assert_eq(scrub_text(e, in, strlen(in), G, 0, &out, NULL), 0);
+	scrubber_free(e);
+	return out;
+}
+
+Test(scrub, kept_names_survive_what_runs_into_them)
+{
+	/* A kept surname of two words, in either order. */
+	char *o = scrub_with("Ozzy Van Bramblecrust", "Percival Gloam",
+	                     "Mr Van Bramblecrust came; VAN BRAMBLECRUST, Ozzy left.");
+	cr_assert_str_eq(o, "Mr Van Bramblecrust came; VAN BRAMBLECRUST, Ozzy left.");
+	free(o);
+	/* A kept name is not a misspelling of a listed surname. */
+	o = scrub_with("Ozzy O'Gloame", "Percival Gloam", "Then Ozzy O'Gloame came.");
+	cr_assert_str_eq(o, "Then Ozzy O'Gloame came.");
+	free(o);
+	/* A name found across a full stop keeps the kept name after it. */
+	o = scrub_with("Mary Tumbleweed", "Percival Gloam", "Seen by CAMHS. MARY said so.");
+	cr_assert_not_null(strstr(o, "MARY said so."), "%s", o);
+	free(o);
+	/* Romanian comma-below letters fold in either case. */
+	o = scrub_with("Ionu\xC8\x9B Quillby", "Percival Gloam", "Then IONU\xC8\x9A left.");
+	cr_assert_str_eq(o, "Then IONU\xC8\x9A left.");
+	free(o);
+	/* A lone kept first name beside another surname may be someone else. */
+	o = scrub_with("Mary Tumbleweed", "Percival Gloam", "Then Mary Smith came.");
+	cr_assert_str_eq(o, "Then " R("name") " came.");
+	free(o);
+}
+
+Test(scrub, common_word_surname_in_a_title_case_phrase)
+{
+	char *o = scrub_with("Jane Tumbleweed", "Percival Worker",
+	                     "The Family Support Worker visited; Mr Worker did not.");
+	cr_assert_str_eq(o, "The Family Support Worker visited; " R("name") " did not.");
+	free(o);
+	/* A section of an Act near a vehicle cue is no old-style plate. */
+	unchanged("Car seized under s115 CDA 1998 on Friday.");
+}
+
 Test(scrub, overlapping_names_and_short_surnames)
 {
 	unsigned want[SCRUB_KIND_COUNT] = {0};
