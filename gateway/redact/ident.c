@@ -436,6 +436,11 @@ size_t ident_char_next(const char *in, size_t len, struct ident_char *c)
 		} else if (cp == 0xAA || cp == 0xBA) {
 			c->fold[0] = cp == 0xAA ? 'a' : 'o';
 			c->nfold = 1;
+		} else if (cp >= 0x218 && cp <= 0x21B) {
+			/* Romanian S and T with comma below ("Ionuț", "IONUȚ", "Ștefan"),
+			 * as their cedilla twins in Latin Extended-A fold */
+			c->fold[0] = cp < 0x21A ? 's' : 't';
+			c->nfold = 1;
 		} else {
 			memcpy(c->fold, s, k);
 			c->nfold = (unsigned char)k;
@@ -548,12 +553,14 @@ static int month_word(const unsigned char *s, size_t n, size_t *i)
 	return 0;
 }
 
-/* 1 to 4 spaces or tabs; returns how many (0 if none or too many). */
+/* 1 to 4 spaces or tabs, one of them perhaps a line break (a date wrapped
+ * at the end of a line: "23 September\n1956"); returns how many (0 if none
+ * or too many). */
 static size_t spaces(const unsigned char *s, size_t n, size_t *i)
 {
-	size_t k = 0;
-	while (*i + k < n && (s[*i + k] == ' ' || s[*i + k] == '\t'))
-		if (++k > 4)
+	size_t k = 0, nl = 0;
+	while (*i + k < n && (s[*i + k] == ' ' || s[*i + k] == '\t' || s[*i + k] == '\n'))
+		if ((nl += s[*i + k] == '\n') > 1 || ++k > 4)
 			return 0;
 	*i += k;
 	return k;
@@ -650,7 +657,7 @@ size_t ident_date_scan(const char *in, size_t len, struct ident_date *out)
 		if (!spaces(s, len, &i))
 			return 0;
 		if (i + 2 < len && (s[i] | 0x20) == 'o' && (s[i + 1] | 0x20) == 'f' &&
-		    (s[i + 2] == ' ' || s[i + 2] == '\t')) {
+		    (s[i + 2] == ' ' || s[i + 2] == '\t' || s[i + 2] == '\n')) {
 			i += 2;
 			spaces(s, len, &i);
 		}

@@ -321,6 +321,21 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 	p2[0] = sur, l2[0] = sl, p2[1] = first, l2[1] = fl; /* Smith, John */
 	if ((rc = pat_add(bc, &bc->names, p2, l2, 2, keep, SCRUB_NAME, R_COMMA, 0)) != 0)
 		goto out;
+	if (nw >= 3 && nw <= 6) {
+		/* A surname of several words ("Tadhg Nic Aodha", "Peigi Mhic
+		 * Dhòmhnaill"): "Mr Nic Aodha", "MHIC DHÒMHNAILL, Peigi". The
+		 * words after the first also cover a middle name and the
+		 * surname, which name the same person. */
+		const char *pm[6];
+		size_t lm[6];
+		for (size_t k = 1; k < nw; k++)
+			pm[k - 1] = w[k], lm[k - 1] = wl[k];
+		pm[nw - 1] = first, lm[nw - 1] = fl;
+		if ((rc = pat_add(bc, &bc->names, pm, lm, nw - 1, keep, SCRUB_NAME, R_SURNAME, 0)) !=
+		        0 ||
+		    (rc = pat_add(bc, &bc->names, pm, lm, nw, keep, SCRUB_NAME, R_COMMA, 0)) != 0)
+			goto out;
+	}
 	/* John alone, unless a kept subject is a John too; and John's nicknames. */
 	if (fl >= 2 && il < fl && (keep || !word_in(bc->kfirst, bc->nkfirst, first, fl))) {
 		if ((rc = pat_add(bc, &bc->names, &first, &fl, 1, keep, SCRUB_NAME, R_FIRST,
@@ -970,10 +985,15 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e)
 		if (pe - pa == 1 && sc_upper(s[pa]) &&
 		    (s[pe] == '.' || (s[pa] != 'A' && s[pa] != 'I')))
 			return 1; /* "J Green", "J. Green"; not "A GREEN VAUXHALL" */
+		unsigned pc = lex_classify((const char *)s + pa, pe - pa);
 		if (sc_upper(s[pa]) && !sentence_start(s, pa) &&
-		    (lex_classify((const char *)s + pa, pe - pa) & (LEX_FORENAME | LEX_COMMON)) ==
-		        LEX_FORENAME)
+		    (pc & (LEX_FORENAME | LEX_COMMON)) == LEX_FORENAME)
 			return 1;
+		/* "Family Support Worker", "Wildlife Park": a capitalised common
+		 * word that names no one before it makes a title-case phrase. */
+		if (sc_upper(s[pa]) && (pc & LEX_COMMON) &&
+		    !(pc & (LEX_FORENAME | LEX_SURNAME | LEX_TITLE | LEX_RANK)))
+			return 0;
 	}
 	if (has_next && comma && sc_upper(s[na]) &&
 	    (lex_classify((const char *)s + na, ne - na) & (LEX_FORENAME | LEX_COMMON)) ==
@@ -1151,17 +1171,62 @@ done:
 	return rc;
 }
 
-/* ---- names_scan findings that only restate a keep-name ---------------------- */
+/* ---- names_scan findings that overlap a keep-name ------------------------- */
+
+/* Is s[a..e) inside one keep match? keep is sorted by start; maxend[j] is
+ * the greatest end among keep[0..j]. *multi: a match that does is of two
+ * words or more (a full name, "Smith, John"), not a lone first name. */
+static int kept_at(const unsigned char *s, const struct spans *keep, const size_t *maxend,
+                   size_t a, size_t e, int *multi)
+{
+	size_t lo = 0, hi = keep->n; /* last keep with start <= a */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (keep->v[mid].start <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || maxend[lo - 1] < e)
+		return 0;
+	*multi = 0;
+	for (size_t j = lo; j-- > 0 && !*multi;) {
+		if (keep->v[j].end < e)
+			continue;
+		for (size_t k = keep->v[j].start; k < keep->v[j].end && !*multi; k++)
+			*multi = s[k] == ' ' || s[k] == '\n' || s[k] == ',';
+		if (maxend[j] < e)
+			break;
+	}
+	return 1;
+}
+
+/* A word that names no one by itself: a title, a particle ("Nic", "van"),
+ * or a single letter (an initial, "D.O.B" read as initials). */
+static int bare_word(const unsigned char *w, size_t n)
+{
+	if (n == 1 || title_word(w, n))
+		return 1;
+	return (lex_classify((const char *)w, n) & LEX_PARTICLE) != 0;
+}
+
+#define SPLIT_MAX_WORDS 16
 
 /*
- * names.c finds the victim's name too ("Mrs Jane Tumbleweed"). A names_scan
- * span is dropped when each of its words is covered by a keep match or is a
- * title: what it adds to the kept name is no one else's name. keep is sorted
- * by start; maxend[j] is the greatest end among keep[0..j].
+ * names.c finds the victim's name too ("Mrs Jane Tumbleweed"), and may run
+ * a kept name into another word ("CAMHS. LACHLAN", "Bogdan D.O.B"). Push
+ * what sp adds to the keep matches: nothing when each of its words is kept
+ * or bare; else, when every kept word in it is held by a keep match of two
+ * words or more or stands apart from the rest by punctuation, each run of
+ * its other words that is not all bare; else (a lone kept first name right
+ * beside another name: "Jane Smith" may be someone else) the whole span.
  */
-static int only_kept(const unsigned char *s, const struct span *sp, const struct spans *keep,
-                     const size_t *maxend)
+static int push_unkept(const unsigned char *s, const struct span *sp, const struct spans *keep,
+                       const size_t *maxend, struct spans *out)
 {
+	size_t ws[SPLIT_MAX_WORDS], we[SPLIT_MAX_WORDS], nw = 0;
+	unsigned char kept[SPLIT_MAX_WORDS], strong[SPLIT_MAX_WORDS];
+	int any_kept = 0, all_bare = 1, all_title = 1;
 	size_t i = sp->start;
 	while (i < sp->end) {
 		if (!(sc_alnum(s[i]) || s[i] >= 0x80)) {
@@ -1171,20 +1236,71 @@ static int only_kept(const unsigned char *s, const struct span *sp, const struct
 		size_t a = i;
 		while (i < sp->end && (sc_alnum(s[i]) || s[i] >= 0x80 || s[i] == '\''))
 			i++;
-		size_t lo = 0, hi = keep->n; /* last keep with start <= a */
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (keep->v[mid].start <= a)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo > 0 && maxend[lo - 1] >= i)
-			continue;
-		if (!title_word(s + a, i - a))
-			return 0;
+		if (nw == SPLIT_MAX_WORDS)
+			return spans_push(out, sp->start, sp->end, sp->kind, sp->rule);
+		int multi = 0;
+		ws[nw] = a, we[nw] = i;
+		kept[nw] = (unsigned char)kept_at(s, keep, maxend, a, i, &multi);
+		strong[nw] = (unsigned char)multi;
+		any_kept |= kept[nw];
+		if (!kept[nw] && !bare_word(s + a, i - a))
+			all_bare = 0;
+		if (!kept[nw] && !title_word(s + a, i - a))
+			all_title = 0;
+		nw++;
 	}
-	return 1;
+	if (all_title || (any_kept && all_bare))
+		return 0;
+	if (!any_kept)
+		return spans_push(out, sp->start, sp->end, sp->kind, sp->rule);
+	for (size_t k = 0; k < nw; k++) {
+		if (!kept[k] || strong[k])
+			continue;
+		/* a lone kept word: apart from its unkept neighbours? */
+		for (int d = -1; d <= 1; d += 2) {
+			size_t x = k + (size_t)d;
+			if ((d < 0 && k == 0) || x >= nw || kept[x])
+				continue;
+			size_t ga = d < 0 ? we[x] : we[k], ge = d < 0 ? ws[k] : ws[x];
+			int apart = 0;
+			for (size_t g = ga; g < ge; g++)
+				apart |= s[g] != ' ' && s[g] != '-' && s[g] != '\'';
+			/* "D.O.B" after "Bogdan": dots join initials, not names */
+			if (!apart && !(bare_word(s + ws[x], we[x] - ws[x]) && we[x] - ws[x] == 1))
+				return spans_push(out, sp->start, sp->end, sp->kind, sp->rule);
+		}
+	}
+	for (size_t k = 0; k < nw;) {
+		if (kept[k]) {
+			k++;
+			continue;
+		}
+		size_t r = k;
+		int bare = 1;
+		while (r < nw && !kept[r])
+			bare &= bare_word(s + ws[r], we[r] - ws[r]), r++;
+		if (!bare && spans_push(out, ws[k], we[r - 1], sp->kind, sp->rule) != 0)
+			return MGW_E_NOMEM;
+		k = r;
+	}
+	return 0;
+}
+
+/* A misspelt-surname finding inside a keep match is the kept name's own
+ * word ("O'Neill" read as "Neill"): dropped. */
+static void drop_kept_misspelt(const unsigned char *s, struct spans *all, size_t from,
+                               const struct spans *keep, const size_t *maxend)
+{
+	const char *rule = scrub_rule_name(R_MISSPELT);
+	size_t k = from;
+	for (size_t j = from; j < all->n; j++) {
+		int multi;
+		if (all->v[j].rule == rule &&
+		    kept_at(s, keep, maxend, all->v[j].start, all->v[j].end, &multi))
+			continue;
+		all->v[k++] = all->v[j];
+	}
+	all->n = k;
 }
 
 /* ---- output ----------------------------------------------------------------- */
@@ -1286,6 +1402,7 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	rc = MGW_E_NOMEM;
 	if ((mask & KIND_BIT(SCRUB_EMAIL)) && scrub_email_pass(s, n, &all) != 0)
 		goto done;
+	size_t tok_from = all.n;
 	if (scrub_token_pass(sc, s, n, mask, &all) != 0)
 		goto done;
 	if ((mask & KIND_BIT(SCRUB_NAME)) && names_scan(t.s, n, &extra) != 0)
@@ -1295,11 +1412,12 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 			goto done;
 		for (size_t j = 0; j < keep.n; j++)
 			maxend[j] = j && maxend[j - 1] > keep.v[j].end ? maxend[j - 1] : keep.v[j].end;
+		drop_kept_misspelt(s, &all, tok_from, &keep, maxend);
 	}
 	for (size_t j = 0; j < extra.n; j++)
-		if ((keep.n == 0 || !only_kept(s, &extra.v[j], &keep, maxend)) &&
-		    spans_push(&all, extra.v[j].start, extra.v[j].end, extra.v[j].kind,
-		               extra.v[j].rule) != 0)
+		if (keep.n == 0 ? spans_push(&all, extra.v[j].start, extra.v[j].end, extra.v[j].kind,
+		                             extra.v[j].rule) != 0
+		                : push_unkept(s, &extra.v[j], &keep, maxend, &all) != 0)
 			goto done;
 	if (place_scan(t.s, n, (sc->flags & SCRUB_F_LOCATION) ? PLACE_F_LOCATION : 0, &all) != 0)
 		goto done;

@@ -28,8 +28,9 @@
 #include "mgw_err.h"
 #include "scrub_int.h"
 
-/* Phones: at most this many digit groups and digits ("0044 (0)7700 900123" has 15). */
-#define PHONE_MAX_GROUPS 8
+/* Phones: at most this many digit groups and digits ("0044 (0)7700 900123" has 15
+ * digits; "0 7 7 0 0 9 0 0 1 2 3", typed out one by one, 11 groups). */
+#define PHONE_MAX_GROUPS 15
 #define PHONE_MAX_DIGITS 15
 /* How far after its cue word a cue-led shape may start. */
 #define CUE_WINDOW 48
@@ -363,9 +364,10 @@ static int is_gap(unsigned char c)
 }
 
 /*
- * Digit groups from s[i] (which may be '+' or '('), joined by 1-3 gap
- * characters; the longest run of whole groups that ident_phone_e164
- * accepts and that ends a word wins.
+ * Digit groups from s[i] (which may be '+' or '(', then perhaps a space),
+ * joined by 1-4 gap characters ("(07700) - 900123", a dash between spaces
+ * after the bracket); the longest run of whole groups that
+ * ident_phone_e164 accepts and that ends a word wins.
  */
 static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 {
@@ -373,8 +375,11 @@ static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 	size_t ge[PHONE_MAX_GROUPS], ng = 0, nd = 0, j = i;
 	char e164[16];
 
-	if (s[j] == '+' || s[j] == '(')
+	if (s[j] == '+' || s[j] == '(') {
 		j++;
+		if (j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]))
+			j++;
+	}
 	while (ng < PHONE_MAX_GROUPS && j < n && sc_digit(s[j])) {
 		size_t k = digits_at(s, n, j, PHONE_MAX_DIGITS);
 		if (nd + k > PHONE_MAX_DIGITS)
@@ -383,7 +388,7 @@ static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 		j += k;
 		ge[ng++] = j;
 		size_t g = j;
-		while (g < n && g - j < 3 && is_gap(s[g]))
+		while (g < n && g - j < 4 && is_gap(s[g]))
 			g++;
 		if (g == j)
 			break;
@@ -391,7 +396,7 @@ static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 	}
 	while (ng > 0) {
 		size_t e = ge[--ng];
-		char buf[64];
+		char buf[96];
 		size_t bl = 0;
 		if (!ends_word(s, n, e, 1))
 			continue;
@@ -412,12 +417,17 @@ static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 	return 0;
 }
 
-/* Up to max separators (space, '-', '.') at s[j]. */
+/* Up to max separators (space, '-', '.', a line break) at s[j]; a '.'
+ * before a space or line break ends a sentence and separates nothing
+ * ("on 03.05.24.\nA new ..."). */
 static size_t id_sep(const unsigned char *s, size_t n, size_t j, size_t max)
 {
 	size_t g = j;
-	while (g < n && g - j < max && (s[g] == ' ' || s[g] == '-' || s[g] == '.'))
+	while (g < n && g - j < max && (s[g] == ' ' || s[g] == '-' || s[g] == '.' || s[g] == '\n')) {
+		if (s[g] == '.' && g + 1 < n && (s[g + 1] == ' ' || s[g + 1] == '\n'))
+			return j;
 		g++;
+	}
 	return g;
 }
 
@@ -512,7 +522,7 @@ static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 	if (L == 2 && (d = digits_at(s, n, j, 2)) == 2) { /* current */
 		int age = (s[j] - '0') * 10 + (s[j + 1] - '0');
 		j += 2;
-		if (j < n && s[j] == ' ')
+		if (j < n && (s[j] == ' ' || (cue && s[j] == '\n')))
 			j++;
 		if (letters_at(s, n, j, 3, &up) != 3 || !ends_word(s, n, j + 3, 0))
 			return 0;
@@ -522,11 +532,19 @@ static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 	}
 	if (!cue)
 		return 0;
+	/* Older shapes in one case: "s115 CDA" is a section of an Act. */
+	int low = 1;
+	for (size_t k = i; k < j; k++)
+		low &= !sc_upper(s[k]);
 	if (L == 1 && (d = digits_at(s, n, j, 3)) >= 1 && d <= 3) { /* prefix */
 		j += d;
 		if (j < n && s[j] == ' ')
 			j++;
-		return letters_at(s, n, j, 3, &up) == 3 && ends_word(s, n, j + 3, 0) ? j + 3 : 0;
+		if (letters_at(s, n, j, 3, &up) != 3 || !ends_word(s, n, j + 3, 0))
+			return 0;
+		return up || (low && !sc_upper(s[j]) && !sc_upper(s[j + 1]) && !sc_upper(s[j + 2]))
+		           ? j + 3
+		           : 0;
 	}
 	if (L == 3) { /* suffix */
 		if (j < n && s[j] == ' ')
@@ -534,7 +552,48 @@ static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 		d = digits_at(s, n, j, 3);
 		if (d < 1 || d > 3 || j + d >= n || !sc_alpha(s[j + d]) || !ends_word(s, n, j + d + 1, 0))
 			return 0;
+		if (!(up && sc_upper(s[j + d])) && !(low && !sc_upper(s[j + d])))
+			return 0;
 		return j + d + 1;
+	}
+	return 0;
+}
+
+/*
+ * A vehicle described right after its registration: "K123 ABC (blue Ford
+ * Focus)", "ABC 123D, a silver Audi": the colour or the make is the cue,
+ * as "reg" is before it. Words: ASCII, any case; "Citroën" by its stem.
+ */
+static int vehicle_described(const unsigned char *s, size_t n, size_t e)
+{
+	static const char *const WORDS[] = {
+		"audi", "beige", "black", "blue", "bmw", "bronze", "brown", "citroen", "dacia",
+		"fiat", "ford", "gold", "golden", "gray", "green", "grey", "honda", "hyundai",
+		"jaguar", "jeep", "kia", "landrover", "lexus", "maroon", "mazda", "mercedes",
+		"mini", "mitsubishi", "navy", "nissan", "orange", "peugeot", "pink", "porsche",
+		"purple", "red", "renault", "seat", "silver", "skoda", "suzuki", "tesla", "toyota",
+		"vauxhall", "volkswagen", "volvo", "vw", "white", "yellow",
+	};
+	size_t j = e, a;
+	while (j < n && j - e < 3 && (s[j] == ' ' || s[j] == '(' || s[j] == ',' || s[j] == '-'))
+		j++;
+	if (j == e)
+		return 0;
+	for (int r = 0; r < 2; r++) { /* "a", "an", "the" before it */
+		a = j;
+		while (j < n && sc_alpha(s[j]) && j - a < 12)
+			j++;
+		if (j - a >= 5 && j - a <= 7 && word_eq(s + a, 5, "citro"))
+			return 1; /* Citroen, Citroën */
+		if (j < n && sc_alnum(s[j]))
+			return 0;
+		if (IN(s + a, j - a, WORDS))
+			return 1;
+		if (r > 0 || !(word_eq(s + a, j - a, "a") || word_eq(s + a, j - a, "an") ||
+		               word_eq(s + a, j - a, "the")) ||
+		    j >= n || s[j] != ' ')
+			return 0;
+		j++;
 	}
 	return 0;
 }
@@ -551,7 +610,7 @@ static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 	for (int k = 0; k < 5; k++, j++)
 		if (j >= n || !(sc_alpha(s[j]) || (k > 0 && s[j] == '9')))
 			return 0;
-	if (j < n && s[j] == ' ')
+	if (j < n && (s[j] == ' ' || s[j] == '\n'))
 		j++;
 	if (digits_at(s, n, j, 6) != 6)
 		return 0;
@@ -561,7 +620,7 @@ static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 	if (m < 1 || m > 12 || d < 1 || d > 31)
 		return 0;
 	j += 6;
-	if (j < n && s[j] == ' ')
+	if (j < n && (s[j] == ' ' || s[j] == '\n'))
 		j++;
 	if (j + 5 > n || !(sc_alpha(s[j]) || s[j] == '9') || !(sc_alpha(s[j + 1]) || s[j + 1] == '9') ||
 	    !sc_digit(s[j + 2]) || !sc_alnum(s[j + 3]) || !sc_alnum(s[j + 4]))
@@ -570,7 +629,7 @@ static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 }
 
 /* A digit run of exactly want digits, or of groups (sizes in g[]) joined
- * by one space or '-'; returns the end. */
+ * by one space or '-' (or a line break); returns the end. */
 static size_t grouped_at(const unsigned char *s, size_t n, size_t i, size_t want,
                          const size_t *g, size_t ng)
 {
@@ -581,15 +640,44 @@ static size_t grouped_at(const unsigned char *s, size_t n, size_t i, size_t want
 	unsigned char sep = 0;
 	for (size_t x = 0; x < ng; x++) {
 		if (x > 0) {
-			if (j >= n || (s[j] != ' ' && s[j] != '-') || (sep && s[j] != sep))
+			/* a line break may stand for the separator: "12 34\n56" */
+			if (j >= n || (s[j] != ' ' && s[j] != '-' && s[j] != '\n') ||
+			    (sep && s[j] != sep && s[j] != '\n'))
 				return 0;
-			sep = s[j++];
+			if (s[j++] != '\n')
+				sep = s[j - 1];
 		}
 		if (digits_at(s, n, j, g[x]) != g[x])
 			return 0;
 		j += g[x];
 	}
 	return ends_word(s, n, j, 1) && !(j + 1 < n && s[j] == sep && sc_digit(s[j + 1])) ? j : 0;
+}
+
+/*
+ * A passport number after its cue: 9 digits, whole or in 2-3 groups of at
+ * least 2 joined by one space, '-' or line break ("123456789", "123 456
+ * 789", "1234 56789", "123\n456 789"); the groups need not match a
+ * pattern, since writers split it where their eye did.
+ */
+static size_t passport_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i, nd = 0;
+	for (int g = 0; g < 3; g++) {
+		size_t k = digits_at(s, n, j, 9);
+		if (k < 2 || nd + k > 9)
+			return 0;
+		nd += k, j += k;
+		if (nd == 9)
+			return ends_word(s, n, j, 1) &&
+			               !(j + 1 < n && (s[j] == ' ' || s[j] == '-') && sc_digit(s[j + 1]))
+			           ? j
+			           : 0;
+		if (j + 1 >= n || (s[j] != ' ' && s[j] != '-' && s[j] != '\n') || !sc_digit(s[j + 1]))
+			return 0;
+		j++;
+	}
+	return 0;
 }
 
 /* An 8-digit run within the next 40 bytes (an account number beside a sort code). */
@@ -623,7 +711,8 @@ static const struct {
 	{"landline", CUE_TEL}, {"lorry", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
 	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH}, {"motorbike", CUE_VEH},
 	{"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL}, {"no", CUE_TEL}, {"num", CUE_TEL},
-	{"number", CUE_TEL}, {"passport", CUE_PASS}, {"ph", CUE_TEL}, {"phone", CUE_TEL},
+	{"number", CUE_TEL}, {"passport", CUE_PASS}, {"passports", CUE_PASS}, {"ph", CUE_TEL},
+	{"phone", CUE_TEL},
 	{"plate", CUE_VEH}, {"plates", CUE_VEH}, {"psn", CUE_PLAT}, {"reg", CUE_VEH},
 	{"registration", CUE_VEH}, {"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT},
 	{"sort", CUE_SORT}, {"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH},
@@ -679,15 +768,43 @@ static void cue_init(void)
 	}
 }
 
+static int one_edit(const char *a, size_t la, const char *b, size_t lb);
+
+/* Long cue words are also typed with one slip ("psasport", "vehcile",
+ * "regsitration"): one edit away, same first letter. Short ones are not,
+ * since one edit makes other words of them ("tel", "reg", "car"). */
+static const struct {
+	const char *w;
+	unsigned char cue;
+} SLIP_CUES[] = {
+	{"birthday", CUE_DOB}, {"facebook", CUE_PLAT}, {"instagram", CUE_PLAT},
+	{"motorbike", CUE_VEH}, {"passport", CUE_PASS}, {"passports", CUE_PASS},
+	{"registration", CUE_VEH}, {"snapchat", CUE_PLAT}, {"telephone", CUE_TEL},
+	{"vehicle", CUE_VEH},
+};
+
 /* The cue of the word w[0..n) (ASCII letters, any case), CUE_NONE if none. */
 static unsigned cue_of(const unsigned char *w, size_t n)
 {
-	if (n == 0 || n >= 16 || !(cue_len[(w[0] | 0x20) - 'a'] >> n & 1))
+	if (n == 0 || n >= 16)
 		return CUE_NONE;
-	uint64_t k = cue_key(w, n);
-	for (unsigned h = cue_slot(k); cue_tab[h].idx; h = (h + 1) % CUE_SLOTS)
-		if (cue_tab[h].key == k && word_eq(w, n, CUES[cue_tab[h].idx - 1].w))
-			return CUES[cue_tab[h].idx - 1].cue;
+	if (cue_len[(w[0] | 0x20) - 'a'] >> n & 1) {
+		uint64_t k = cue_key(w, n);
+		for (unsigned h = cue_slot(k); cue_tab[h].idx; h = (h + 1) % CUE_SLOTS)
+			if (cue_tab[h].key == k && word_eq(w, n, CUES[cue_tab[h].idx - 1].w))
+				return CUES[cue_tab[h].idx - 1].cue;
+	}
+	if (n < 6 || !strchr("bfimprstv", w[0] | 0x20))
+		return CUE_NONE;
+	char lw[16];
+	for (size_t x = 0; x < n; x++)
+		lw[x] = (char)(w[x] | 0x20);
+	for (size_t c = 0; c < sizeof SLIP_CUES / sizeof SLIP_CUES[0]; c++) {
+		const char *q = SLIP_CUES[c].w;
+		size_t ql = strlen(q);
+		if (q[0] == lw[0] && ql + 1 >= n && ql <= n + 1 && one_edit(lw, n, q, ql))
+			return SLIP_CUES[c].cue;
+	}
 	return CUE_NONE;
 }
 
@@ -733,6 +850,34 @@ static const char *const HANDLE_STOP[] = {
 };
 
 /*
+ * A display name in quotes right after a platform cue ("on Facebook as
+ * 'Jo Official'"): from s[j] to the closing quote q, which must come
+ * within 40 bytes, end a word and follow a letter or digit; letters (UTF-8
+ * too), digits, spaces, a line break, '_', '.', '-' inside; at most 4
+ * words. Returns the end after the quote, or 0.
+ */
+static size_t quoted_handle(const unsigned char *s, size_t n, size_t j, unsigned char q)
+{
+	size_t k = j;
+	int words = 1;
+	if (j >= n || !(sc_alnum(s[j]) || s[j] >= 0x80 || s[j] == '@' || s[j] == '_'))
+		return 0;
+	while (k < n && k - j < 40 && s[k] != q) {
+		if (s[k] == ' ' || s[k] == '\n') {
+			if (++words > 4 || s[k - 1] == ' ' || s[k - 1] == '\n')
+				return 0;
+		} else if (!(handle_char(s[k]) || s[k] >= 0x80 || s[k] == '@')) {
+			return 0;
+		}
+		k++;
+	}
+	if (k >= n || s[k] != q || !(sc_alnum(s[k - 1]) || s[k - 1] >= 0x80) ||
+	    (k + 1 < n && sc_alnum(s[k + 1])))
+		return 0;
+	return k + 1;
+}
+
+/*
  * The handle after a platform cue: "on Snapchat as chunk779", "Insta:
  * x_y", "FB name Jo Bloggs", "TikTok @jo". A token with a digit, '_' or
  * an inner '.' is a handle; a plain word only after an explicit marker
@@ -740,16 +885,22 @@ static const char *const HANDLE_STOP[] = {
  */
 static size_t handle_after(const unsigned char *s, size_t n, size_t j, size_t *start)
 {
+	size_t e;
 	static const char *const FILL[] = {"account", "as", "called", "handle", "id", "is",
 	                                   "name", "named", "page", "profile", "tag", "under",
 	                                   "user", "username", "her", "his", "their"};
 	int explicit = 0;
+	unsigned char quote = 0;
 	for (int r = 0; r < 4; r++) {
 		size_t j0 = j;
+		quote = 0;
 		while (j < n && j - j0 < 4 &&
 		       (s[j] == ' ' || s[j] == ':' || s[j] == '-' || s[j] == '=' || s[j] == '"' ||
-		        s[j] == '\'' || s[j] == '('))
-			explicit |= s[j] == ':' || s[j] == '=', j++;
+		        s[j] == '\'' || s[j] == '(' || s[j] == '\n')) {
+			explicit |= s[j] == ':' || s[j] == '=' || s[j] == '(';
+			quote = s[j] == '"' || s[j] == '\'' ? s[j] : 0;
+			j++;
+		}
 		size_t a = j;
 		while (j < n && sc_alpha(s[j]) && j - a < 10)
 			j++;
@@ -762,6 +913,10 @@ static size_t handle_after(const unsigned char *s, size_t n, size_t j, size_t *s
 		break;
 	}
 	*start = j;
+	if (quote && (e = quoted_handle(s, n, j, quote)) != 0) {
+		*start = j - 1;
+		return e;
+	}
 	if (j < n && s[j] == '@')
 		explicit = 1, j++;
 	size_t a = j;
@@ -945,6 +1100,11 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		TRY(SCRUB_DOCUMENT, "document:driving-licence", licence_at(s, n, i));
 		TRY(SCRUB_VEHICLE, near(cx, CUE_VEH, i) ? "vehicle:cue" : "vehicle:current",
 		    vehicle_at(s, n, i, near(cx, CUE_VEH, i)));
+		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = vehicle_at(s, n, i, 1)) != 0 &&
+		    vehicle_described(s, n, e)) {
+			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
+			return e;
+		}
 	dates:
 		if (sc->ndobs && month_start(s, n, i))
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
@@ -964,7 +1124,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	TRY(SCRUB_PHONE, "phone", phone_at(s, n, start));
 	if (!sc_digit(b))
 		return 0;
-	static const size_t G222[] = {2, 2, 2}, G44[] = {4, 4}, G333[] = {3, 3, 3};
+	static const size_t G222[] = {2, 2, 2}, G44[] = {4, 4};
 	int acct = near(cx, CUE_ACCT, i), sortc = near(cx, CUE_SORT, i);
 	if ((mask & KIND_BIT(SCRUB_BANK)) && (e = grouped_at(s, n, i, 6, G222, 3)) != 0 &&
 	    (sortc || acct || account_ahead(s, n, e))) {
@@ -977,7 +1137,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	        ? grouped_at(s, n, i, 8, G44, 2)
 	        : 0);
 	TRY(SCRUB_DOCUMENT, "document:passport",
-	    near(cx, CUE_PASS, i) ? grouped_at(s, n, i, 9, G333, 3) : 0);
+	    near(cx, CUE_PASS, i) ? passport_at(s, n, i) : 0);
 #undef TRY
 	return 0;
 }

@@ -86,11 +86,33 @@ static int is_alnum(unsigned char c)
 	return (unsigned)(c - '0') < 10u || (unsigned)((c | 0x20) - 'a') < 26u;
 }
 
-/* Make the word around s[k] ASCII digits if it is digits and O's (with at
- * least two digits) and touches no non-ASCII letter. Returns its end. */
+/* Is there a digit (or an O before one) across a short gap (up to 3 of
+ * " -.()+") either side of the word s[a..e)? "+44 2O 7946": the one-digit
+ * "2O" is a digit group only among others. */
+static int digit_beside(const unsigned char *s, size_t n, size_t a, size_t e)
+{
+	size_t g = a;
+	while (g > 0 && a - g < 3 && strchr(" -.()+", s[g - 1]) && s[g - 1])
+		g--;
+	if (g < a && g > 0 && (unsigned)(s[g - 1] - '0') < 10u)
+		return 1;
+	g = e;
+	while (g < n && g - e < 3 && s[g] && strchr(" -.()+", s[g]))
+		g++;
+	if (g > e && g < n && (s[g] | 0x20) == 'o')
+		g++;
+	return g > e && g < n && (unsigned)(s[g] - '0') < 10u;
+}
+
+/* Make the word around s[k] ASCII digits if it is digits and O's (two
+ * digits, or one among other digit groups: "O2O 7946", "+44 2O") and touches no
+ * non-ASCII letter; or, after a run of letters, its tail from the O's
+ * before its first digit when that tail is a phone's length (10 or more)
+ * of digits and O's, 5 digits at least ("telO77OO9OO123", a phone glued
+ * to its cue; not "no12345"). Returns its end. */
 static size_t o_word(unsigned char *s, size_t n, size_t k)
 {
-	size_t a = k, e = k, digits = 0;
+	size_t a = k, e = k, digits = 0, first = SIZE_MAX;
 	while (a > 0 && is_alnum(s[a - 1]))
 		a--;
 	while (e < n && is_alnum(s[e]))
@@ -98,20 +120,40 @@ static size_t o_word(unsigned char *s, size_t n, size_t k)
 	if ((a > 0 && s[a - 1] >= 0x80) || (e < n && s[e] >= 0x80))
 		return e;
 	for (size_t j = a; j < e; j++) {
-		if ((unsigned)(s[j] - '0') < 10u)
+		if ((unsigned)(s[j] - '0') < 10u) {
 			digits++;
-		else if ((s[j] | 0x20) != 'o')
-			return e;
+			if (first == SIZE_MAX)
+				first = j;
+		} else if ((s[j] | 0x20) != 'o') {
+			if (first != SIZE_MAX)
+				return e; /* a letter after the digits began */
+			a = j + 1;    /* a letter before them: the tail starts later */
+			digits = 0;
+		}
 	}
-	if (digits >= 2)
-		for (size_t j = a; j < e; j++)
-			if ((s[j] | 0x20) == 'o')
-				s[j] = '0';
+	if (first == SIZE_MAX)
+		return e;
+	if (k < a && a > 0) /* the O that led here is in the letter prefix */
+		return e;
+	int prefixed = a > 0 && is_alnum(s[a - 1]);
+	if (prefixed ? digits < 5 || e - a < 10 : (digits < 1 || e - a < 2))
+		return e;
+	if (!prefixed && digits < 2 && !digit_beside(s, n, a, e))
+		return e;
+	/* After letters, a lone O of the letters' case ends the word ("NHSno",
+	 * "MOBO") rather than starting the number ("telO", "phO"). */
+	if (prefixed && a + 1 < e && (unsigned)(s[a + 1] - '0') < 10u &&
+	    ((s[a] == 'o') == ((unsigned)(s[a - 1] - 'a') < 26u)))
+		a++;
+	for (size_t j = a; j < e; j++)
+		if ((s[j] | 0x20) == 'o')
+			s[j] = '0';
 	return e;
 }
 
 /* O among digits: "O77OO 9OO123" is a phone typed with the letter. Only an
- * O next to a digit can be in such a word; memchr finds the O's. */
+ * O next to a digit can be in such a word; memchr finds the O's. "(O)"
+ * before a digit is the trunk zero of "+44 (O)7700 ...". */
 static void digit_o(unsigned char *s, size_t n)
 {
 	for (int pass = 0; pass < 2; pass++) {
@@ -124,6 +166,10 @@ static void digit_o(unsigned char *s, size_t n)
 			if ((k > 0 && (unsigned)(s[k - 1] - '0') < 10u) ||
 			    (k + 1 < n && (unsigned)(s[k + 1] - '0') < 10u))
 				i = o_word(s, n, k);
+			else if (k > 0 && s[k - 1] == '(' && k + 2 < n && s[k + 1] == ')' &&
+			         ((unsigned)(s[k + 2] - '0') < 10u ||
+			          (s[k + 2] == ' ' && k + 3 < n && (unsigned)(s[k + 3] - '0') < 10u)))
+				s[k] = '0';
 		}
 	}
 }

@@ -458,6 +458,26 @@ Test(textnorm, table_and_dense_map)
 	textnorm_free(&t);
 }
 
+Test(textnorm, letter_o_in_short_groups_and_after_a_cue)
+{
+	static const struct {
+		const char *in, *want;
+	} C[] = {
+		{"ring O2O 7946 O321", "ring 020 7946 0321"},     /* one-digit groups among others */
+		{"+44 (O)77OO 9O0321", "+44 (0)7700 900321"},     /* the trunk zero in brackets */
+		{"telO77OO9OO321 x", "tel07700900321 x"},         /* glued to its cue */
+		{"NHSno9990000018", "NHSno9990000018"},           /* 'no' is the cue's own letter */
+		{"on O2 with 2O of them", "on O2 with 2O of them"}, /* alone: words */
+		{"Room12 no12345", "Room12 no12345"},             /* too short for a phone */
+	};
+	for (size_t i = 0; i < sizeof C / sizeof C[0]; i++) {
+		struct textnorm t;
+		cr_assert_eq(textnorm_build(C[i].in, strlen(C[i].in), &t), 0);
+		cr_assert_str_eq(t.s, C[i].want, "in: %s", C[i].in);
+		textnorm_free(&t);
+	}
+}
+
 Test(textnorm, sparse_agrees_with_dense)
 {
 	const char *in = "Tel \xEF\xBC\x90\xEF\xBC\x97\xEF\xBC\x97" "00\xC2\xA0" "900123 \xE2\x80\x8B"

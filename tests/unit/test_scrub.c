@@ -238,6 +238,52 @@ Test(scrub, keep_names_win_where_they_cover)
 	unchanged("Ozzy Bramblecrust and Bramblecrust");
 }
 
+/* Scrub with one keep-name and one third-party name; returns the output. */
+static char *scrub_with(const char *keep, const char *name, const char *in)
+{
+	scrubber *e = scrubber_new(&name, 1, &keep, 1, NULL, 0);
+	cr_assert_not_null(e);
+	char *out = NULL;
+	cr_assert_eq(scrub_text(e, in, strlen(in), G, 0, &out, NULL), 0);
+	scrubber_free(e);
+	return out;
+}
+
+Test(scrub, kept_names_survive_what_runs_into_them)
+{
+	/* A kept surname of two words, in either order. */
+	char *o = scrub_with("Ozzy Van Bramblecrust", "Percival Gloam",
+	                     "Mr Van Bramblecrust came; VAN BRAMBLECRUST, Ozzy left.");
+	cr_assert_str_eq(o, "Mr Van Bramblecrust came; VAN BRAMBLECRUST, Ozzy left.");
+	free(o);
+	/* A kept name is not a misspelling of a listed surname. */
+	o = scrub_with("Ozzy O'Gloame", "Percival Gloam", "Then Ozzy O'Gloame came.");
+	cr_assert_str_eq(o, "Then Ozzy O'Gloame came.");
+	free(o);
+	/* A name found across a full stop keeps the kept name after it. */
+	o = scrub_with("Mary Tumbleweed", "Percival Gloam", "Seen by CAMHS. MARY said so.");
+	cr_assert_not_null(strstr(o, "MARY said so."), "%s", o);
+	free(o);
+	/* Romanian comma-below letters fold in either case. */
+	o = scrub_with("Ionu\xC8\x9B Quillby", "Percival Gloam", "Then IONU\xC8\x9A left.");
+	cr_assert_str_eq(o, "Then IONU\xC8\x9A left.");
+	free(o);
+	/* A lone kept first name beside another surname may be someone else. */
+	o = scrub_with("Mary Tumbleweed", "Percival Gloam", "Then Mary Smith came.");
+	cr_assert_str_eq(o, "Then " R("name") " came.");
+	free(o);
+}
+
+Test(scrub, common_word_surname_in_a_title_case_phrase)
+{
+	char *o = scrub_with("Jane Tumbleweed", "Percival Worker",
+	                     "The Family Support Worker visited; Mr Worker did not.");
+	cr_assert_str_eq(o, "The Family Support Worker visited; " R("name") " did not.");
+	free(o);
+	/* A section of an Act near a vehicle cue is no old-style plate. */
+	unchanged("Car seized under s115 CDA 1998 on Friday.");
+}
+
 Test(scrub, overlapping_names_and_short_surnames)
 {
 	unsigned want[SCRUB_KIND_COUNT] = {0};
@@ -540,6 +586,68 @@ Test(scrub, bank_details_passports_licences)
 	expect("DL MORGA 753116 SM9IJ.", "DL " R("document") ".");
 	unchanged("Scored 12-34-56 in the quiz.");
 	unchanged("Ref 12345678 and 123456789 items; her account was closed in 2019.");
+}
+
+Test(scrub, passports_in_any_grouping_and_spelling)
+{
+	expect("passport 4321 98765 seized", "passport " R("document") " seized");
+	expect("passport 876 543 210.", "passport " R("document") ".");
+	expect("their passports (55512 3456) are missing",
+	       "their passports (" R("document") ") are missing");
+	expect("passport 123\n456 789 held", "passport " R("document") " held");
+	expect("holds two passports, one is 246813579.",
+	       "holds two passports, one is " R("document") ".");
+	expect("the pasport 1357 24680 and his psasport 97531 8642",
+	       "the pasport " R("document") " and his psasport " R("document"));
+	/* Not 9 digits, or no passport near: stays. */
+	unchanged("passport 1234 5678 and passport 1234 567890");
+	unchanged("Ref 4321 98765 on the file.");
+}
+
+Test(scrub, identifiers_wrapped_at_a_line_break)
+{
+	expect("NI no. JK 12 34\n56 C on file", "NI no. " R("ni-number") " on file");
+	expect("sort code 11 22\n33, acct", "sort code " R("bank") ", acct");
+	expect("licence WATTS 801231\nAB9CD ok", "licence " R("document") " ok");
+	expect("DOB 4 October\n1961 ok", "DOB " R("date-of-birth") " ok");
+	expect("dob the 2nd of\nJune 1977.", "dob the " R("date-of-birth") ".");
+	/* A full stop before the break ends the sentence, not a NINO group. */
+	unchanged("Seen on 03.05.24.\nA visit followed.");
+}
+
+Test(scrub, vehicles_described_after_the_plate_and_misspelt_cues)
+{
+	expect("damage to MXT 227K (white Ford Transit);",
+	       "damage to " R("vehicle") " (white Ford Transit);");
+	expect("seen in B312 KLM (a grey Vauxhall Astra)",
+	       "seen in " R("vehicle") " (a grey Vauxhall Astra)");
+	expect("parked up in pq61 xyz, silver Skoda", "parked up in " R("vehicle") ", silver Skoda");
+	expect("the vehcile gh14\nrtw.", "the vehcile " R("vehicle") ".");
+	unchanged("Take the A1 (north) and the M62 (west), ROOM ABC 123D (upstairs).");
+}
+
+Test(scrub, handles_in_brackets_or_quotes_after_a_platform)
+{
+	expect("messages on WhatsApp/Snap (moonbeamzz). ok",
+	       "messages on WhatsApp/Snap (" R("handle") "). ok");
+	expect("on Snapchat\n(glitterpaws) again", "on Snapchat\n(" R("handle") ") again");
+	expect("posts on Facebook as 'Zebedee Official'.", "posts on Facebook as " R("handle") ".");
+	expect("on Facebook as 'Sparkly\nQueen'.", "on Facebook as " R("handle") ".");
+	unchanged("She said on Facebook: 'he is lying to all of us about it'.");
+	unchanged("He was on Snapchat (as usual) all night.");
+}
+
+Test(scrub, phones_with_wide_gaps_letter_o_and_digit_by_digit)
+{
+	expect("call (07700)\xE2\x80\x94" "900321 now", "call " R("phone") " now");
+	expect("call (07700) \xE2\x80\x93 900321 now", "call " R("phone") " now");
+	expect("call (01632)   960555 now", "call " R("phone") " now");
+	expect("call ( 0 7 7 0 0 ) 9 0 0 7 7 7 now", "call " R("phone") " now");
+	expect("call + 4 4 7 7 0 0 9 0 0 7 7 7 now", "call " R("phone") " now");
+	expect("call O2O 7946 O321 now", "call " R("phone") " now");
+	expect("call +44 (O)77OO 9O0321 now", "call " R("phone") " now");
+	expect("from telO77OO9OO321 now", "from tel" R("phone") " now");
+	unchanged("He is with O2 and scored 1 2 3 4 5 6 7 8 9 10 11 12 in Room12 at no12345.");
 }
 
 Test(scrub, kept_references_and_legislation)
