@@ -736,13 +736,43 @@ typedef struct {
 	runs digits;
 } view;
 
+/*
+ * A view string without the redactor's own markers ("[REDACTED s40(2):
+ * phone]", "[WITHHELD s38: victim location]"), each replaced by '#', which
+ * is no digit separator: the "402" of "s40(2)" would otherwise be read as
+ * the digits of a leaked identifier, and digits either side of a marker
+ * must not join into one run.
+ */
+static char *strip_markers(const char *s)
+{
+	size_t n = strlen(s);
+	char *o = xrealloc(NULL, n + 1);
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == '[' && (strncmp(s + i, "[REDACTED", 9) == 0 ||
+				    strncmp(s + i, "[WITHHELD", 9) == 0)) {
+			const char *e = strchr(s + i, ']');
+			if (e != NULL) {
+				o[k++] = '#';
+				i = (size_t)(e - s) + 1;
+				continue;
+			}
+		}
+		o[k++] = s[i++];
+	}
+	o[k] = 0;
+	return o;
+}
+
 static void collect(json_t *j, cpbuf *b)
 {
 	size_t i;
 	const char *k;
 	json_t *v;
 	if (json_is_string(j)) {
-		norm_append(b, json_string_value(j));
+		char *t = strip_markers(json_string_value(j));
+		norm_append(b, t);
+		free(t);
 		cp_push(b, 1);
 	} else if (json_is_object(j)) {
 		json_object_foreach(j, k, v)
