@@ -311,8 +311,10 @@ static int sentence_start(struct scan *sc, size_t i)
 	return 0;
 }
 
-/* A name word after a cue. strong: after a title (Mr, Dr), where even a
- * common word is a surname ("Mrs Bright"). */
+/* A name word after a cue. strong: after a cue where even a common word is
+ * a surname ("Mrs Bright", "her friend Sully"); 2: after a title or a rank
+ * with its collar number, where an allow-listed word is one too ("Mr
+ * Storm"). */
 static int cue_name(struct scan *sc, size_t j, int strong)
 {
 	const struct tok *u = tok(sc, j);
@@ -341,8 +343,12 @@ static int cue_name(struct scan *sc, size_t j, int strong)
 			       (v->klass == K_W && (v->lex & LEX_SURNAME));
 		}
 	default:
-		return strong && (u->lex & LEX_COMMON) &&
-		       !(u->lex & (LEX_ALLOW | LEX_FUNCTION | CUEBITS | LEX_STREET | LEX_INSTITUTION));
+		/* after a title even an allow-listed word is a surname: "Mr
+		 * Storm", "Mrs Paris" (the allow-list only stops the dictionary
+		 * rule) */
+		return strong && (u->lex & (LEX_COMMON | LEX_ALLOW)) &&
+		       !(u->lex & ((strong == 2 ? 0 : LEX_ALLOW) | LEX_FUNCTION | CUEBITS |
+				   LEX_STREET | LEX_INSTITUTION));
 	}
 }
 
@@ -544,7 +550,7 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		if (!(u->klass == K_S || u->klass == K_W || u->klass == K_U || u->klass == K_A) ||
 		    !cue_name(sc, j, 0))
 			return 0;
-	} else if (!cue_name(sc, j, !rank || collar)) {
+	} else if (!cue_name(sc, j, !rank || collar ? ((t->lex & LEX_TITLE) || collar ? 2 : 1) : 0)) {
 		return 0;
 	}
 	size_t last = extend(sc, j), a = i;

@@ -76,6 +76,12 @@ Test(names, titles_and_ranks)
 	NONE("Contact GP Surgery for records.");
 	NONE("The refuge is on Windsor Dr near the park.");
 	NONE("Mr and the children left.");
+	/* after a title even an allow-listed word is a surname; after other cues not */
+	FINDS("Mrs Storm called the office.", "Mrs Storm");
+	FINDS("Mr Preston was the landlord.", "Mr Preston");
+	NONE("She called Police at 23:10.");
+	/* police systems quoted before their references are no names */
+	NONE("See CRIS 4417263/26 and PND for the history.");
 }
 
 Test(names, collar_numbers)
