@@ -260,7 +260,9 @@ static int needle_address(struct pol_cx *cx, const Marac__V1__Address *a, uint32
 		/* "Refuge, 5 Hidden Lane" also as "5 Hidden Lane": from its first number on */
 		for (const char *q = l; *q; q++)
 			if (isdigit((unsigned char)*q) && (q == l || !isalnum((unsigned char)q[-1]))) {
-				if (q != l && strchr(q, ' ') &&
+				/* a later line that starts with its number ("14 Hollybush
+				 * Walk" under "DA Refuge 8") is a needle of its own too */
+				if ((q != l || i > 0) && strchr(q, ' ') &&
 				    (rc = needle_words(cx, q, strlen(q), allowed, 1)) != MGW_OK)
 					return rc;
 				break;
