@@ -35,11 +35,16 @@ static void flush_sentence(struct scan *sc, long p)
 			emit(sc, sc->sent_start, sc->sent_end, SCRUB_LOCATION, loc);
 		else if (sc->safe_rule != NULL)
 			emit(sc, sc->sent_start, sc->sent_end, SCRUB_SAFE_TIME, sc->safe_rule);
+		else if (sc->callw && (sc->window || sc->every))
+			/* "contact not at weekends, weekdays 10-12 only", "asked me to
+			 * call in her lunch break, 12:30-13:15" */
+			emit(sc, sc->sent_start, sc->sent_end, SCRUB_SAFE_TIME, "time:call-window");
 	}
 	sc->ss = p;
 	sc->sent_start = T(sc, p)->start;
 	sc->loc_rule = sc->safe_rule = NULL;
 	sc->routev = sc->via = sc->clock = sc->every = 0;
+	sc->callw = sc->window = 0;
 	sc->last_cue = sc->last_admit = -1;
 }
 
@@ -104,6 +109,17 @@ static int place_object(const struct scan *sc, long x, int with)
 		return (o->f & F_CAP) && !(o->cls & (C_NOTPL | C_TITLE | C_DAY | C_MON | C_PRON | C_DET));
 	if ((o->cls & (C_REFUGE | C_ACCOM)) && o->id != W_HOME && o->id != W_AREA)
 		return 1;
+	/* "her new address", "a temporary flat", even misspelt: a new
+	 * somewhere is where she is now */
+	if ((o->cls & C_NEWMOD) && T(sc, x + 1)->type == T_WORD &&
+	    !(T(sc, x + 1)->cls & (C_ABSTRACT | C_FUNC | C_CONJ | C_PREP)) && !(T(sc, x + 1)->f & F_BRK))
+		return 1;
+	/* "the Holiday Inn", "the Seaview Guest House": capitalised words
+	 * before a building word, whatever the first one is on its own */
+	if (o->f & F_CAP)
+		for (long i = x + 1; i < x + 4 && (T(sc, i)->f & F_CAP) && !(T(sc, i)->f & F_BRK); i++)
+			if (T(sc, i)->cls & C_BLD)
+				return 1;
 	return place_town_word(o) || (o->cls & (C_ST | C_STA | C_BLD | C_FLAT));
 }
 
@@ -297,6 +313,17 @@ static void loc_cues(struct scan *sc, long p)
 		loc_cue(sc, p, "loc:accommodation");
 	} else if (id == W_B && is_punct(nx, '&') && is_word(T(sc, p + 2), W_B)) {
 		loc_cue(sc, p, "loc:accommodation");
+	} else if ((id == W_FIND || id == W_FINDS || id == W_TRACK || id == W_TRACKED ||
+		    id == W_TRACE || id == W_LOCATE || id == W_LOCATED || id == W_FOUND) &&
+		   (is_word(nx, W_HER) || is_word(nx, W_THEM) || is_word(nx, W_VICTIM)) &&
+		   !(T(sc, p + 2)->f & F_BRK) &&
+		   (is_word(T(sc, p + 2), W_AT) || is_word(T(sc, p + 2), W_IN) ||
+		    is_word(T(sc, p + 2), W_WITH) || is_word(T(sc, p + 2), W_ON) ||
+		    is_word(T(sc, p + 2), W_NEAR) || is_word(T(sc, p + 2), W_DOWN) ||
+		    is_word(T(sc, p + 2), W_THROUGH) || is_word(T(sc, p + 2), W_VIA))) {
+		/* "he will find her in Hull with her sister", "tracked her down
+		 * to": where he would find her is where she is */
+		loc_cue(sc, p, "loc:find-her");
 	} else if (id == W_FOUND || id == W_LOCATED || id == W_REACHED || id == W_CONTACTABLE) {
 		/* "can be found at"; not "he was found in the loft" */
 		const struct tok *pr = T(sc, p - 1);
@@ -446,6 +473,8 @@ static void safe_cues(struct scan *sc, long p)
 	if (t->cls & C_CALL) {
 		if (pr->type == T_WORD && ((pr->cls & C_DET) || pr->id == W_NO))
 			return; /* "the call", "no contact" */
+		if (pr->type != T_NUM && !(pr->cls & C_UNIT))
+			sc->callw = 1; /* not "40 calls" */
 		if (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 || pr->id == W_NEVER) {
 			safe_cue(sc, "time:do-not-call");
 			return;
@@ -496,11 +525,19 @@ static void safe_cues(struct scan *sc, long p)
 		}
 		return;
 	}
-	if ((t->cls & C_CALLED) && (is_word(pr, W_BE) || is_word(pr, W_BEEN))) {
-		/* "can be contacted at work", "should be called after 6" */
+	if ((t->cls & C_CALLED) && (is_word(pr, W_BE) || is_word(pr, W_BEEN) ||
+				    id == W_CONTACTABLE)) {
+		/* "can be contacted at work", "should be called after 6"; "can be
+		 * reached" and "contactable" say how to reach her whatever follows */
 		const struct tok *x = nx;
-		if (x->type == T_WORD && ((x->cls & C_TPREP) || x->id == W_AT || x->id == W_VIA ||
-					  x->id == W_THROUGH || x->id == W_IN))
+		sc->callw = 1;
+		if (x->f & F_BRK)
+			return;
+		if (id == W_REACHED || id == W_CONTACTABLE ||
+		    (x->type == T_WORD && ((x->cls & (C_TPREP | C_DAY | C_TIMEW)) || x->id == W_AT ||
+					   x->id == W_VIA || x->id == W_THROUGH || x->id == W_IN ||
+					   x->id == W_ONLY || x->id == W_ON)) ||
+		    x->type == T_NUM)
 			safe_cue(sc, "time:contact-window");
 		return;
 	}
@@ -542,9 +579,35 @@ static void safe_cues(struct scan *sc, long p)
 
 /* ---- the walk ------------------------------------------------------------------------- */
 
+/* Does token p open a time window: "10-12", "09:30-14:30", "between 2 and
+ * 3", "before 8.30am", "mornings only", "lunch break"? Dates ("12-05-2024")
+ * are not. */
+static int time_window(const struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *nx = T(sc, p + 1);
+	if (t->type == T_NUM) {
+		const struct tok *pr = T(sc, p - 1), *b = T(sc, p + 2), *after = T(sc, p + 3);
+		return t->ndig <= 2 && !(t->f & F_ORD) && is_punct(nx, '-') && nx->start == t->end &&
+		       b->type == T_NUM && b->start == nx->end && b->ndig <= 2 && !(b->f & F_ORD) &&
+		       !is_punct(pr, '/') && !is_punct(pr, '-') && !is_punct(after, '/') &&
+		       !is_punct(after, '-');
+	}
+	if (t->type != T_WORD)
+		return 0;
+	if (t->cls & C_TPREP)
+		return t->id != W_ON && t->id != W_FROM && t->id != W_AROUND && !(nx->f & F_BRK) &&
+		       (nx->type == T_NUM || (nx->cls & (C_DAY | C_TIMEW)) ||
+			(nx->cls & C_DET && (T(sc, p + 2)->cls & (C_DAY | C_TIMEW))));
+	if (t->id == W_ONLY)
+		return (T(sc, p - 1)->cls & (C_DAY | C_TIMEW)) || (nx->cls & (C_DAY | C_TIMEW));
+	return t->id == W_LUNCH && is_word(nx, W_BREAK);
+}
+
 static void step(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
+	if (time_window(sc, p))
+		sc->window = 1;
 	if (t->type == T_NUM) {
 		if (is_clock(sc, p))
 			sc->clock = 1;

@@ -125,6 +125,7 @@ struct scan {
 	size_t sent_start, sent_end;
 	const char *loc_rule, *safe_rule;
 	int routev, via, clock, every;
+	int callw, window; /* a word for calling her; a time window (10-12, between 2 and 3) */
 	long last_cue, last_admit;
 
 	long skip_addr, skip_place; /* tokens before these are inside a finding */

@@ -110,6 +110,11 @@
 	W(TOWER, "tower", C_BLD)                                                                \
 	W(COTTAGES, "cottages", C_BLD)                                                          \
 	W(COTTAGE, "cottage", C_BLD)                                                            \
+	W(INN, "inn", C_BLD)                                                                    \
+	W(HOTEL, "hotel", C_BLD)                                                                \
+	W(MOTEL, "motel", C_BLD)                                                                \
+	W(TRAVELODGE, "travelodge", C_BLD)                                                      \
+	W(GUESTHOUSE, "guesthouse", C_BLD)                                                      \
 	W(FLATS, "flats", C_BLD)                                                                \
 	W(APARTMENTS, "apartments", C_BLD)                                                      \
 	W(BUILDINGS, "buildings", C_BLD)                                                        \
@@ -299,6 +304,7 @@
 	W(RELATIVES, "relatives", C_KIN)                                                        \
 	W(COLLEAGUE, "colleague", C_KIN)                                                        \
 	W(EXPARTNER, "ex-partner", C_KIN)                                                       \
+	W(EX, "ex", C_KIN)                                                                      \
 	W(STEPMUM, "stepmum", C_KIN)                                                            \
 	W(STEPDAD, "stepdad", C_KIN)                                                            \
 	W(GODMOTHER, "godmother", C_KIN)                                                        \
@@ -569,7 +575,7 @@
 	W(PROGRAMME, "programme", C_NOTPL | C_NONLOC)                                           \
 	W(PROGRAM, "program", C_NOTPL | C_NONLOC)                                               \
 	W(COURSE, "course", C_NOTPL | C_NONLOC)                                                 \
-	W(GROUP, "group", C_NOTPL | C_NONLOC | C_INSTC)                                                   \
+	W(GROUP, "group", C_NOTPL | C_NONLOC | C_INSTC)                                         \
 	W(MEETING, "meeting", C_NOTPL | C_NONLOC)                                               \
 	W(MEETINGS, "meetings", C_NOTPL | C_NONLOC)                                             \
 	W(CONFERENCE, "conference", C_NOTPL | C_NONLOC)                                         \
@@ -782,7 +788,7 @@
 	W(CONFIDENTIAL, "confidential", C_NEWMOD)                                               \
 	W(UNDISCLOSED, "undisclosed", C_NEWMOD)                                                 \
 	W(DIFFERENT, "different", C_NEWMOD)                                                     \
-	W(CONTACTABLE, "contactable", 0)                                                        \
+	W(CONTACTABLE, "contactable", C_CALLED)                                                 \
 	W(SPACE, "space", 0)                                                                    \
 	W(POSTCODE, "postcode", C_ACCOM)                                                        \
 	W(OFFERED, "offered", C_GOT)                                                            \
@@ -800,7 +806,14 @@
 	W(LAST, "last", 0)                                                                      \
 	W(FOUND, "found", 0)                                                                    \
 	W(LOCATED, "located", 0)                                                                \
-	W(REACHED, "reached", 0)                                                                \
+	W(REACHED, "reached", C_CALLED)                                                         \
+	W(FIND, "find", 0)                                                                      \
+	W(FINDS, "finds", 0)                                                                    \
+	W(TRACK, "track", 0)                                                                    \
+	W(TRACKED, "tracked", 0)                                                                \
+	W(TRACE, "trace", 0)                                                                    \
+	W(LOCATE, "locate", 0)                                                                  \
+	W(BREAK, "break", 0)                                                                    \
 	/* work */                                                                              \
 	W(WORKS, "works", C_WORKC)                                                              \
 	W(WORKED, "worked", C_WORKC)                                                            \
