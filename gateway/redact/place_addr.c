@@ -364,6 +364,8 @@ static void try_inst(struct scan *sc, long p)
 	int real = 0;
 	for (long i = p - 1; i >= p - 7 && i >= sc->ss; i--) {
 		const struct tok *w = T(sc, i);
+		if (is_punct(w, '&') && real && (T(sc, i - 1)->f & F_CAP))
+			continue; /* "Hughes & Sons Builders" */
 		if (w->type != T_WORD)
 			break;
 		if (w->cls & C_TITLE) {
@@ -414,6 +416,14 @@ static void try_inst(struct scan *sc, long p)
 		k++;
 	if (is_word(T(sc, k), W_WARD) && (T(sc, k + 1)->type == T_NUM || (T(sc, k + 1)->f & F_CAP)))
 		e = k + 2;
+	else if ((is_word(T(sc, e), W_AT) || is_word(T(sc, e), W_IN)) && !(T(sc, e + 1)->f & F_BRK)) {
+		/* "the Amazon warehouse at Bradford": the town says which one */
+		long m = 0;
+		while (m < 3 && place_town_word(T(sc, e + 1 + m)) && !(T(sc, e + 1 + m)->f & F_NL))
+			m++;
+		if (m > 0)
+			e += 1 + m;
+	}
 	emit_place(sc, b, e, rule);
 }
 
@@ -456,12 +466,18 @@ static void try_work(struct scan *sc, long p)
 			j++;
 		else if (!(x->f & F_CAP))
 			return;
+	} else if (t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr("(:-", T(sc, j)->ch) &&
+		   is_word(T(sc, p - 1), W_AT)) {
+		j++; /* "stalks her at work (the Grange Hotel)" */
 	} else {
+		int from = t->id == W_SACKED || t->id == W_DISMISSED || t->id == W_FIRED ||
+			   t->id == W_REDUNDANT, to = t->id == W_ROUTE;
 		int k;
 		for (k = 0; k < 4; k++) {
 			const struct tok *x = T(sc, j);
 			if (x->type == T_WORD && (x->id == W_AT || x->id == W_FOR || x->id == W_IN ||
-						  x->id == W_WITH || x->id == W_BY))
+						  x->id == W_WITH || x->id == W_BY ||
+						  (from && x->id == W_FROM) || (to && x->id == W_TO)))
 				break;
 			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
 				return;
@@ -481,8 +497,13 @@ static void try_work(struct scan *sc, long p)
 			break;
 		if (x->type == T_PUNCT && x->ch != '&' && x->ch != '-' && x->ch != '\'')
 			break;
-		if (x->type == T_NUM && !(x->f & F_HOUSE))
-			break;
+		if (x->type == T_NUM && (!(x->f & F_HOUSE) ||
+					 ((is_punct(T(sc, e + 1), '.') || is_punct(T(sc, e + 1), '/') ||
+					   is_punct(T(sc, e + 1), ':')) &&
+					  T(sc, e + 2)->type == T_NUM)))
+			break; /* "in 19.04.26": a date, not a house */
+		if (x->type == T_WORD && (x->f & F_LOWER) && (T(sc, e + 1)->cls & (C_UNIT | C_TIMEW)))
+			break; /* "three days a week" */
 		if (x->type == T_WORD) {
 			if (x->cls & (C_CONJ | C_DAY | C_MON | C_TIMEW | C_PRON | C_UNIT) ||
 			    x->id == W_FOR || x->id == W_UNTIL || x->id == W_TILL || x->id == W_DURING ||
@@ -529,6 +550,6 @@ void place_places(struct scan *sc, long p)
 		try_inst(sc, p);
 	if (t->cls & C_ATTEND)
 		try_attend(sc, p);
-	if (t->cls & C_WORKC)
-		try_work(sc, p);
+	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
+		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 }

@@ -110,9 +110,9 @@
 	W(TOWER, "tower", C_BLD)                                                                \
 	W(COTTAGES, "cottages", C_BLD)                                                          \
 	W(COTTAGE, "cottage", C_BLD)                                                            \
-	W(INN, "inn", C_BLD)                                                                    \
-	W(HOTEL, "hotel", C_BLD)                                                                \
-	W(MOTEL, "motel", C_BLD)                                                                \
+	W(INN, "inn", C_BLD | C_INST)                                                           \
+	W(HOTEL, "hotel", C_BLD | C_INST)                                                       \
+	W(MOTEL, "motel", C_BLD | C_INST)                                                       \
 	W(TRAVELODGE, "travelodge", C_BLD)                                                      \
 	W(GUESTHOUSE, "guesthouse", C_BLD)                                                      \
 	W(FLATS, "flats", C_BLD)                                                                \
@@ -562,7 +562,7 @@
 	W(INSP, "insp", C_NOTPL | C_ABBRDOT)                                                    \
 	W(SOCIAL, "social", C_NOTPL)                                                            \
 	W(SERVICES, "services", C_NOTPL)                                                        \
-	W(CARE, "care", C_NOTPL | C_ABSTRACT)                                                   \
+	W(CARE, "care", C_NOTPL | C_ABSTRACT | C_INSTM)                                         \
 	W(HOUSING, "housing", C_NOTPL)                                                          \
 	W(PROBATION, "probation", C_NOTPL)                                                      \
 	W(CUSTODY, "custody", C_NOTPL | C_ABSTRACT | C_NUMPRE)                                  \
@@ -603,7 +603,21 @@
 	W(NR, "nr", C_ABBRDOT | C_PREP)                                                         \
 	W(OPP, "opp", C_ABBRDOT | C_PREP)                                                       \
 	W(DEPT, "dept", C_ABBRDOT)                                                              \
-	W(LTD, "ltd", C_ABBRDOT)                                                                \
+	W(LTD, "ltd", C_ABBRDOT | C_INST)                                                       \
+	W(NURSING, "nursing", C_INSTM)                                                          \
+	W(LIMITED, "limited", C_INST)                                                           \
+	W(PLC, "plc", C_INST)                                                                   \
+	W(BUILDERS, "builders", C_INST)                                                         \
+	W(SALON, "salon", C_INST)                                                               \
+	W(ARMS, "arms", C_INST)                                                                 \
+	W(WAREHOUSE, "warehouse", C_INST)                                                       \
+	W(FACTORY, "factory", C_INST)                                                           \
+	W(RESTAURANT, "restaurant", C_INST)                                                     \
+	W(CAFE, "cafe", C_INST)                                                                 \
+	W(BAKERY, "bakery", C_INST)                                                             \
+	W(TAKEAWAY, "takeaway", C_INST)                                                         \
+	W(SUPERMARKET, "supermarket", C_INST)                                                   \
+	W(LAUNDRY, "laundry", C_INST)                                                           \
 	W(CO, "co", C_ABBRDOT)                                                                  \
 	W(VS, "vs", C_ABBRDOT)                                                                  \
 	/* CAD log words that are not a town after an address */                               \
@@ -767,7 +781,7 @@
 	W(ACCOMMODATION, "accommodation", C_ACCOM)                                              \
 	W(TENANCY, "tenancy", C_ACCOM)                                                          \
 	W(PROPERTY, "property", C_ACCOM)                                                        \
-	W(HOME, "home", C_ACCOM)                                                                \
+	W(HOME, "home", C_ACCOM | C_INSTC)                                                      \
 	W(ADDRESS, "address", C_ACCOM)                                                          \
 	W(PLACEMENT, "placement", C_ACCOM | C_WORKC)                                            \
 	W(AREA, "area", C_ACCOM)                                                                \
@@ -816,6 +830,10 @@
 	W(BREAK, "break", 0)                                                                    \
 	/* work */                                                                              \
 	W(WORKS, "works", C_WORKC)                                                              \
+	W(SACKED, "sacked", C_WORKC)                                                            \
+	W(DISMISSED, "dismissed", C_WORKC)                                                      \
+	W(FIRED, "fired", C_WORKC)                                                              \
+	W(REDUNDANT, "redundant", C_WORKC)                                                      \
 	W(WORKED, "worked", C_WORKC)                                                            \
 	W(WORKING, "working", C_WORKC)                                                          \
 	W(WORK, "work", C_WORKC | C_ABSTRACT)                                                   \
