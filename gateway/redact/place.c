@@ -25,6 +25,54 @@
 #include "place_int.h"
 #include "scrub.h"
 
+/*
+ * The token after a time or date stamp that opens a log entry at p ("[1620
+ * HRS]", "APPROX 1750", "3.40AM", "05:00 -", "22/05/2026:", "17.06.25 -"),
+ * or p when there is none. The stamp says when the entry was written, not
+ * where she is: a withheld statement starts after it. Only digits: "Sunday
+ * night:" may be the very window a safe time names.
+ */
+static long stamp_end(const struct scan *sc, long p)
+{
+	long i = p;
+	if (is_punct(T(sc, i), '[') || is_punct(T(sc, i), '('))
+		i++;
+	if (is_word(T(sc, i), W_APPROX))
+		i++;
+	const struct tok *t = T(sc, i);
+	if (t->type != T_NUM)
+		return p;
+	long k = i + 1;
+	const struct tok *a = T(sc, k), *b = T(sc, k + 1);
+	if (t->f & F_CLOCK) {
+		/* 1645HRS, 4PM */
+	} else if ((is_punct(a, '.') || is_punct(a, ':')) && b->type == T_NUM && t->ndig <= 2 &&
+		   b->ndig == 2 && a->start == t->end && b->start == a->end) {
+		k += 2; /* 05:00, 3.40AM, and a date 17.06.25 */
+		const struct tok *c = T(sc, k), *d = T(sc, k + 1);
+		if (is_punct(c, '.') && d->type == T_NUM && c->start == b->end && d->start == c->end)
+			k += 2;
+	} else if (is_punct(a, '/') && b->type == T_NUM && is_punct(T(sc, k + 2), '/') &&
+		   T(sc, k + 3)->type == T_NUM) {
+		k += 4; /* 22/05/2026 */
+	} else if (t->ndig == 4 && t->end - t->start == 4) {
+		/* 1750, 0030 */
+	} else {
+		return p;
+	}
+	if (is_word(T(sc, k), W_HRS))
+		k++;
+	if (is_punct(T(sc, k), ']') || is_punct(T(sc, k), ')'))
+		k++;
+	const struct tok *x = T(sc, k);
+	if (x->type == T_PUNCT && strchr(":-|,", x->ch))
+		x = T(sc, ++k);
+	/* the entry goes on in words: "6pm - 8pm safe to call" has no stamp */
+	if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_TPREP | C_TIMEW | C_DAY)))
+		return p;
+	return k;
+}
+
 static void flush_sentence(struct scan *sc, long p)
 {
 	if (sc->flags & PLACE_F_LOCATION) {
@@ -32,7 +80,10 @@ static void flush_sentence(struct scan *sc, long p)
 		if (loc == NULL && sc->routev && (sc->via || sc->clock || sc->every))
 			loc = "loc:route";
 		if (loc != NULL)
-			emit(sc, sc->sent_start, sc->sent_end, SCRUB_LOCATION, loc);
+			emit(sc, sc->body_start > sc->sent_start && sc->body_start < sc->sent_end
+					 ? sc->body_start
+					 : sc->sent_start,
+			     sc->sent_end, SCRUB_LOCATION, loc);
 		else if (sc->safe_rule != NULL)
 			emit(sc, sc->sent_start, sc->sent_end, SCRUB_SAFE_TIME, sc->safe_rule);
 		else if (sc->callw && (sc->window || sc->every))
@@ -42,6 +93,8 @@ static void flush_sentence(struct scan *sc, long p)
 	}
 	sc->ss = p;
 	sc->sent_start = T(sc, p)->start;
+	sc->body = stamp_end(sc, p);
+	sc->body_start = T(sc, sc->body)->start;
 	sc->loc_rule = sc->safe_rule = NULL;
 	sc->routev = sc->via = sc->clock = sc->every = 0;
 	sc->callw = sc->window = 0;
@@ -83,6 +136,22 @@ static int nonloc_subject(const struct scan *sc, long p)
 		return 0;
 	}
 	return 0;
+}
+
+/* Is token i a verb telling a past event ("hid", "screamed"), not where she
+ * is, lives or goes (those have their own classes)? */
+static int past_event(const struct scan *sc, long i)
+{
+	const struct tok *w = T(sc, i);
+	if (w->type != T_WORD || (w->cls & (C_BE | C_LOCV | C_MOVE | C_ADV | C_FUNC | C_ROUTEV |
+					    C_CALLED | C_CALL | C_GOT)))
+		return 0;
+	const unsigned char *s = sc->s + w->start;
+	size_t n = w->end - w->start;
+	if (n == 3 && ((s[0] | 0x20) == 'h' || (s[0] | 0x20) == 'r') &&
+	    ((s[1] | 0x20) == 'i' || (s[1] | 0x20) == 'a') && ((s[2] | 0x20) == 'd' || (s[2] | 0x20) == 'n'))
+		return 1; /* hid, ran */
+	return n >= 5 && (s[n - 2] | 0x20) == 'e' && (s[n - 1] | 0x20) == 'd';
 }
 
 /* Skip determiners and "another"/"next" from i. */
@@ -333,10 +402,12 @@ static void loc_cues(struct scan *sc, long p)
 		    (id != W_FOUND && (is_word(nx, W_ON) || is_word(nx, W_VIA))))
 			loc_cue(sc, p, "loc:found-at");
 	} else if (id == W_AT || id == W_ROUND || id == W_TO) {
-		/* at her mum's, round her sister's, to a friend's */
+		/* at her mum's, round her sister's, to a friend's; not an event
+		 * told in the past ("she hid at a neighbour's") */
 		long o = skip_det(sc, p + 1);
 		const struct tok *ob = T(sc, o);
 		if (ob->type == T_WORD && !(ob->cls & (C_NOTPL | C_INSTM | C_ABSTRACT)) &&
+		    !past_event(sc, p - 1) &&
 		    (((ob->cls & C_KIN) && (ob->f & F_POSS)) ||
 		     (id != W_TO && (ob->cls & C_KIN) && o > p + 1) ||
 		     (id != W_TO && (ob->f & F_POSS) && (ob->f & F_CAP) &&
@@ -609,8 +680,8 @@ static void step(struct scan *sc, long p)
 	if (time_window(sc, p))
 		sc->window = 1;
 	if (t->type == T_NUM) {
-		if (is_clock(sc, p))
-			sc->clock = 1;
+		if (is_clock(sc, p) && p >= sc->body)
+			sc->clock = 1; /* not the log entry's own time */
 		place_addresses(sc, p);
 		return;
 	}
