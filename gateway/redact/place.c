@@ -544,8 +544,9 @@ static void safe_cues(struct scan *sc, long p)
 	if (t->cls & C_CALL) {
 		if (pr->type == T_WORD && ((pr->cls & C_DET) || pr->id == W_NO))
 			return; /* "the call", "no contact" */
-		if (pr->type != T_NUM && !(pr->cls & C_UNIT))
-			sc->callw = 1; /* not "40 calls" */
+		if (pr->type == T_NUM)
+			return; /* "40 calls between 9 and 11": counted, not a window */
+		sc->callw = 1;
 		if (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 || pr->id == W_NEVER) {
 			safe_cue(sc, "time:do-not-call");
 			return;

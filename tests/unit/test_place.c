@@ -369,7 +369,7 @@ Test(place, sentence_boundaries)
 		    "she is staying with her aunt;");
 	/* CAD and chronology lines are sentences */
 	expect_span("2231 CALLER STATES SHE IS AT HER SISTERS ADDRESS\n2240 UNITS ON SCENE", LOC,
-		    SCRUB_LOCATION, "2231 CALLER STATES SHE IS AT HER SISTERS ADDRESS");
+		    SCRUB_LOCATION, "CALLER STATES SHE IS AT HER SISTERS ADDRESS");
 	/* a hard-wrapped e-mail line goes on */
 	expect_span("Hi all,\nJust to say the victim has now moved to a new\naddress in Leeds and "
 		    "is settling in.\nThanks",
@@ -417,6 +417,88 @@ Test(place, odd_input_is_bounded)
 		spans_free(&sv);
 	}
 	free(s);
+}
+
+/* ---- tuning on realistic notes (issue 9) ------------------------------------------ */
+
+Test(place, where_he_would_find_her)
+{
+	/* the perpetrator finding her says where she is, with or without an address */
+	expect_sentence("She fears he will find her in Whitby with her aunt.", SCRUB_LOCATION);
+	expect_sentence("His cousin helped him track her down to a flat in Selby.", SCRUB_LOCATION);
+	expect_sentence("She is worried he will locate her at the Seaview Hotel in Filey.",
+			SCRUB_LOCATION);
+	/* hotels are places she can be, whatever their first word is */
+	expect_sentence("She is currently at the Holiday Inn at Goole.", SCRUB_LOCATION);
+	expect_sentence("They are at the Travelodge near Malton.", SCRUB_LOCATION);
+	/* "her new ..." is somewhere, even misspelt */
+	expect_sentence("She will be at her new adress, 8 Oak Rise, from Friday.", SCRUB_LOCATION);
+	/* an ex is kin: who she is with and where */
+	expect_sentence("She will be with her ex at Fern Cottage from Monday.", SCRUB_LOCATION);
+	/* a slip of two letters does not hide a refuge */
+	expect_sentence("She went to a rfeuge in Ripon on Monday.", SCRUB_LOCATION);
+	expect_sentence("She has now moved to a reufge.", SCRUB_LOCATION);
+	/* not: finding things, or the past of an event */
+	expect_none("Officers could not find her phone.", LOC);
+	expect_none("She hid at a neighbour's until 23:10.", LOC);
+}
+
+Test(place, how_to_reach_her)
+{
+	expect_sentence("She can be reached only on Fridays between 10 and 12.", SCRUB_SAFE_TIME);
+	expect_sentence("She can be reahced after 6.30pm.", SCRUB_SAFE_TIME);
+	expect_sentence("She is contactable before 9am on weekdays.", SCRUB_SAFE_TIME);
+	/* a call word and a time window in one sentence */
+	expect_sentence("Client asked us to phone not on Sundays, weekdays 9-11 only.",
+			SCRUB_SAFE_TIME);
+	expect_sentence("VIC REQUESTS CONTACT DURING HER LUNCH BREAK 12:15-12:45 ONLY.",
+			SCRUB_SAFE_TIME);
+	expect_sentence("Ring Tue-Thu 08:30-10:00 on the agreed number.", SCRUB_SAFE_TIME);
+	/* a log entry about a call at a time, and dates, are not windows */
+	expect_none("Police called at 21:05 on 03-04-2025 and left at 21:40.", LOC);
+	expect_none("He made 30 calls between 9 and 11 that night.", LOC);
+}
+
+Test(place, log_entry_stamp_is_kept)
+{
+	/* the withheld statement starts after the entry's own time or date */
+	const char *s = "[0915 HRS] IP NOW STAYING WITH HER COUSIN IN BEVERLEY\n"
+			"0940 - ALL UNITS CLEAR";
+	expect_span(s, LOC, SCRUB_LOCATION, "IP NOW STAYING WITH HER COUSIN IN BEVERLEY");
+	expect_span("07/09/25: Client has moved to a refuge.", LOC, SCRUB_LOCATION,
+		    "Client has moved to a refuge.");
+	expect_span("APPROX 2145 CALLER SAYS SHE IS AT HER NAN'S", LOC, SCRUB_LOCATION,
+		    "CALLER SAYS SHE IS AT HER NAN'S");
+	/* a time that opens a safe-time window is the window itself */
+	expect_sentence("7pm - 9pm safe to call", SCRUB_SAFE_TIME);
+	/* a log entry's stamp is not the clock of a routine */
+	expect_none("1730HRS SUSPECT DRIVES A SILVER CORSA.", LOC);
+}
+
+Test(place, workplaces_and_businesses)
+{
+	/* cues: at work (...), sacked from, her route to */
+	expect_span("He waits for her at work (Hartley's Florist on Moor Lane).", 0, SCRUB_PLACE,
+		    "Hartley's Florist on Moor Lane");
+	expect_span("He was dismissed from Morrisons in Barnsley last year.", 0, SCRUB_PLACE,
+		    "Morrisons in Barnsley");
+	expect_span("He knows her route to Boots in Thirsk.", 0, SCRUB_PLACE, "Boots in Thirsk");
+	expect_span("He was sacked from the bakery at Filey in 03.02.25.", 0, SCRUB_PLACE,
+		    "bakery at Filey");
+	/* business name endings make a place without a cue */
+	expect_span("He drinks at the Wheatsheaf Arms most nights.", 0, SCRUB_PLACE,
+		    "Wheatsheaf Arms");
+	expect_span("He is employed casually; payslips from Dale Logistics Ltd.", 0, SCRUB_PLACE,
+		    "Dale Logistics Ltd");
+	expect_span("She cleans at Ashgrove Care Home.", 0, SCRUB_PLACE, "Ashgrove Care Home");
+	expect_span("Payslips show Kirk & Sons Roofers and Priory Hotel.", 0, SCRUB_PLACE,
+		    "Priory Hotel");
+	expect_span("She works at the Ellis & Sons Builders yard.", 0, SCRUB_PLACE,
+		    "Ellis & Sons Builders yard");
+	/* a job stays a job: no name, no place */
+	expect_none("She works at a care home part time.", 0);
+	expect_none("Her care plan is reviewed at home.", 0);
+	expect_none("He knows her route to school.", 0);
 }
 
 /* ---- the labelled set ------------------------------------------------------------ */
