@@ -48,8 +48,11 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 			if ((w->cls & C_SAB) && !(w->cls & (C_ST | C_STA | C_BLD))) {
 				/* "St Mary's", "Dr Shah": a saint or a doctor, not a street */
 				const struct tok *nx = T(sc, i + 1);
+				/* after a house number only St and Dr are ambiguous:
+				 * "123 Foxglove Pl Stornoway" is a street and a town */
 				if (nx->type == T_WORD && (nx->f & F_CAP) && !(nx->f & F_NL) &&
-				    !((w->f & F_UPPER) && (mode & M_NUM)))
+				    !((w->f & F_UPPER) && (mode & M_NUM)) &&
+				    (!(mode & M_NUM) || w->id == W_ST || w->id == W_DR))
 					ok = 0;
 			}
 			if (w->id == W_COURT && crt)
@@ -151,7 +154,29 @@ static long address_tail(const struct scan *sc, long e, int caps)
 				k = j + 1, took_caps = 1;
 				continue;
 			}
+			/* "162 Foxglove Road Paisley.", "... Grove Walsall, CF18 6BR": a
+			 * town straight after the street, ending the clause */
+			long m = 0;
+			while ((T(sc, k - 1)->cls & (C_ST | C_STA | C_SAB | C_BLD)) && m < 2 &&
+			       place_town_word(T(sc, j + m)) &&
+			       !(T(sc, j + m)->f & F_NL))
+				m++;
+			const struct tok *z = T(sc, j + m);
+			if (m > 0 && !took_caps &&
+			    (z->type == T_END || (z->type == T_PUNCT && strchr(".,;:)", z->ch)) ||
+			     (z->f & F_NL) || postcode_at(sc, j + m))) {
+				k = j + m, took_caps = 1;
+				continue;
+			}
 			break;
+		}
+		if (sep != 'i') {
+			/* "Rose Cottage, Lime Place": a street after the named house */
+			long se = street_at(sc, j, M_PREP);
+			if (se > j) {
+				k = se;
+				continue;
+			}
 		}
 		if (j > k && (y->f & F_BLANK))
 			break;
@@ -186,6 +211,23 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 				a = j - k;
 				break;
 			}
+	}
+	/* a house name before it: "outside Glenview, Marlborough Drive", "is The
+	 * Old Forge, Heron Avenue": capitalised words after a preposition or
+	 * "is", then a comma */
+	if (is_punct(T(sc, a - 1), ',') && !(T(sc, a)->f & F_BRK)) {
+		long j = a - 2, m = 0;
+		while (m < 3 && j - m >= sc->ntok - BACK && place_town_word(T(sc, j - m)) &&
+		       !(T(sc, j - m + 1)->f & F_NL && m > 0))
+			m++;
+		long b = j - m + 1;
+		if (m > 0 && is_word(T(sc, b - 1), W_THE))
+			b--;
+		const struct tok *bd = T(sc, b - 1);
+		if (m > 0 && b >= sc->skip_addr &&
+		    ((bd->type == T_WORD && (bd->cls & (C_PREP | C_PREP2 | C_BE | C_LOCV))) ||
+		     is_punct(bd, ':') || (T(sc, b)->f & F_BRK)))
+			a = b;
 	}
 	int caps = 1;
 	for (long i = a; i < e; i++)
@@ -235,10 +277,16 @@ static long number_street(const struct scan *sc, long p)
 static void try_number(struct scan *sc, long p)
 {
 	long e = number_street(sc, p);
-	if (e == 0)
-		return;
 	long a = p;
 	const struct tok *pr = T(sc, p - 1);
+	if (is_punct(pr, '#') && pr->end == T(sc, p)->start && (T(sc, p)->f & F_HOUSE) &&
+	    (T(sc, p - 2)->cls & (C_PREP | C_PREP2 | C_LOCV)) && e == 0) {
+		/* "a neighbour who lives at #91", "Mrs Khan from #12" */
+		emit_address(sc, p - 1, p + 1, "addr:number");
+		return;
+	}
+	if (e == 0)
+		return;
 	if (is_punct(pr, '.') && (is_word(T(sc, p - 2), W_NO)))
 		a = p - 2;
 	else if (is_word(pr, W_NO) || is_word(pr, W_NUMBER))
@@ -366,6 +414,8 @@ static void try_inst(struct scan *sc, long p)
 		const struct tok *w = T(sc, i);
 		if (is_punct(w, '&') && real && (T(sc, i - 1)->f & F_CAP))
 			continue; /* "Hughes & Sons Builders" */
+		if (w->id == W_E && is_word(T(sc, i - 1), W_OF) && T(sc, i - 2)->end - T(sc, i - 2)->start == 1)
+			continue; /* "St Hilda's C of E Primary" */
 		if (w->type != T_WORD)
 			break;
 		if (w->cls & C_TITLE) {
@@ -404,7 +454,7 @@ static void try_inst(struct scan *sc, long p)
 			return;
 		rule = "place:hospital";
 	} else if (t->id == W_SURGERY || t->id == W_PRACTICE || t->id == W_CLINIC ||
-		   (t->cls & C_INSTC)) {
+		   t->id == W_HEALTHCARE || (t->cls & C_INSTC)) {
 		rule = "place:gp";
 	}
 	long e = p + 1;
@@ -423,8 +473,50 @@ static void try_inst(struct scan *sc, long p)
 			m++;
 		if (m > 0)
 			e += 1 + m;
+	} else if (is_punct(T(sc, e), '(') && (T(sc, e + 1)->f & F_CAP)) {
+		/* "Busy Bees Nursery (Oakwood)": the branch names the place */
+		long m = 1;
+		while (m < 4 && place_town_word(T(sc, e + m)))
+			m++;
+		if (m > 1 && is_punct(T(sc, e + m), ')'))
+			e += m + 1;
 	}
 	emit_place(sc, b, e, rule);
+}
+
+/*
+ * Welsh, Irish and Gaelic schools put the school word first: "Ysgol y Wern",
+ * "Gaelscoil na Daróige", "Bun-sgoil Ghàidhlig Inbhir Nis". The name is the
+ * capitalised words after it, with the short articles between them.
+ */
+static void try_prefix_school(struct scan *sc, long p)
+{
+	long e = p + 1;
+	for (int k = 0; k < 6; k++) {
+		const struct tok *w = T(sc, e);
+		if (w->type != T_WORD || (w->f & F_NL))
+			break;
+		size_t n = w->end - w->start;
+		if (w->cls & (C_MON | C_DAY | C_NOTPL | C_FUNC | C_PREP | C_PREP2))
+			break;
+		if ((w->f & F_CAP) || (w->f & F_UPPER) || sc->s[w->start] >= 0x80) {
+			e++;
+			continue;
+		}
+		/* y, yr, an, na, nan, o: only between name words */
+		const unsigned char *c = sc->s + w->start;
+		int art = (n == 1 && (c[0] == 'y' || c[0] == 'o')) ||
+			  (n == 2 && ((c[0] == 'y' && c[1] == 'r') || (c[0] == 'a' && c[1] == 'n') ||
+				      (c[0] == 'n' && c[1] == 'a'))) ||
+			  (n == 3 && c[0] == 'n' && c[1] == 'a' && c[2] == 'n');
+		if (art && (T(sc, e + 1)->f & (F_CAP | F_UPPER)) && !(T(sc, e + 1)->f & F_NL)) {
+			e++;
+			continue;
+		}
+		break;
+	}
+	if (e > p + 1)
+		emit_place(sc, p, e, "place:school");
 }
 
 /* "attends Little Acorns", "pupil at Oakwood" */
@@ -548,6 +640,9 @@ void place_places(struct scan *sc, long p)
 		return;
 	if (t->cls & (C_INST | C_INSTC))
 		try_inst(sc, p);
+	if ((t->id == W_YSGOL || t->id == W_GAELSCOIL || t->id == W_BUNSGOIL || t->id == W_SCOIL ||
+	     t->id == W_COLEG) && (t->f & F_CAP))
+		try_prefix_school(sc, p);
 	if (t->cls & C_ATTEND)
 		try_attend(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))

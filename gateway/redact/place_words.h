@@ -102,6 +102,9 @@
 	W(HTS, "hts", C_SAB | C_ABBRDOT)                                                        \
 	W(BLVD, "blvd", C_SAB | C_ABBRDOT)                                                      \
 	W(WY, "wy", C_SAB | C_ABBRDOT)                                                          \
+	W(WLK, "wlk", C_SAB | C_ABBRDOT)                                                        \
+	W(VW, "vw", C_SAB | C_ABBRDOT)                                                          \
+	W(MWS, "mws", C_SAB | C_ABBRDOT)                                                        \
 	/* named buildings */                                                                   \
 	W(HOUSE, "house", C_BLD | C_ACCOM)                                                      \
 	W(LODGE, "lodge", C_BLD)                                                                \
@@ -140,6 +143,13 @@
 	W(PRESCHOOL2, "preschool", C_INST)                                                      \
 	W(SURGERY, "surgery", C_INST)                                                           \
 	W(PRACTICE, "practice", C_INST)                                                         \
+	W(HEALTHCARE, "healthcare", C_INST)                                                     \
+	W(SCH, "sch", C_INST | C_ABBRDOT)                                                       \
+	W(YSGOL, "ysgol", 0)                                                                    \
+	W(GAELSCOIL, "gaelscoil", 0)                                                            \
+	W(BUNSGOIL, "bun-sgoil", 0)                                                             \
+	W(SCOIL, "scoil", 0)                                                                    \
+	W(COLEG, "coleg", 0)                                                                    \
 	W(CLINIC, "clinic", C_INST)                                                             \
 	W(UNIVERSITY, "university", C_INST)                                                     \
 	W(INSTITUTE, "institute", C_INST)                                                       \
@@ -575,7 +585,7 @@
 	W(PROGRAMME, "programme", C_NOTPL | C_NONLOC)                                           \
 	W(PROGRAM, "program", C_NOTPL | C_NONLOC)                                               \
 	W(COURSE, "course", C_NOTPL | C_NONLOC)                                                 \
-	W(GROUP, "group", C_NOTPL | C_NONLOC | C_INSTC)                                         \
+	W(GROUP, "group", C_NOTPL | C_NONLOC | C_INSTC | C_INSTM)                               \
 	W(MEETING, "meeting", C_NOTPL | C_NONLOC)                                               \
 	W(MEETINGS, "meetings", C_NOTPL | C_NONLOC)                                             \
 	W(CONFERENCE, "conference", C_NOTPL | C_NONLOC)                                         \

@@ -501,6 +501,45 @@ Test(place, workplaces_and_businesses)
 	expect_none("He knows her route to school.", 0);
 }
 
+Test(place, schools_and_practices_in_more_shapes)
+{
+	expect_span("Seen outside St Wilfrid's C of E Primary at 3pm.", 0, SCRUB_PLACE,
+		    "St Wilfrid's C of E Primary");
+	expect_span("Officer from Ashby Junior Sch visited.", 0, SCRUB_PLACE, "Ashby Junior Sch");
+	expect_span("Collected from Little Owls Nursery (Kirkby) on Friday.", 0, SCRUB_PLACE,
+		    "Little Owls Nursery (Kirkby)");
+	/* the school word first, with the articles inside the name */
+	expect_span("She started at Ysgol y Castell in September.", 0, SCRUB_PLACE,
+		    "Ysgol y Castell");
+	expect_span("Moved from Gaelscoil na Mara to a new school.", 0, SCRUB_PLACE,
+		    "Gaelscoil na Mara");
+	expect_span("He registered at Northgate Group Practice.", 0, SCRUB_PLACE,
+		    "Northgate Group Practice");
+	expect_span("Practice: Eastfield Healthcare.", 0, SCRUB_PLACE, "Eastfield Healthcare");
+	expect_none("The group practice will review it.", 0);
+}
+
+Test(place, addresses_in_more_shapes)
+{
+	/* a house name before the street, a town straight after it */
+	expect_span("It happened outside Hollybank, Mill Road, Selby.", 0, SCRUB_ADDRESS,
+		    "Hollybank, Mill Road, Selby");
+	expect_span("His aunt lives at The Old Mill, Church Lane Thirsk.", 0, SCRUB_ADDRESS,
+		    "The Old Mill, Church Lane Thirsk");
+	expect_span("Her cousin lives at 41 Rowan Road Malton.", 0, SCRUB_ADDRESS,
+		    "41 Rowan Road Malton");
+	expect_span("A named house: Ivy Cottage, Moor Lane YO8 9ZZ.", 0, SCRUB_ADDRESS,
+		    "Ivy Cottage, Moor Lane YO8 9ZZ");
+	/* abbreviations after a house number, before a town */
+	expect_span("It is 7 Larch Pl Whitby.", 0, SCRUB_ADDRESS, "7 Larch Pl Whitby");
+	expect_span("NEAR 22B ASPEN WLK GOOLE", 0, SCRUB_ADDRESS, "22B ASPEN WLK GOOLE");
+	/* '#' and a house number after a preposition */
+	expect_span("The neighbour from #14 called police.", 0, SCRUB_ADDRESS, "#14");
+	/* not: a street and then a sentence going on, a saint, a ranking */
+	expect_span("He lives at 12 Elm Road Officers attended.", 0, SCRUB_ADDRESS, "12 Elm Road");
+	expect_none("Priority #1 is her safety.", 0);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
