@@ -123,6 +123,13 @@ static long postcode_at(const struct scan *sc, long j)
 	return j + 2;
 }
 
+static int welsh_type(const struct tok *w)
+{
+	return w->type == T_WORD && (w->f & F_CAP) &&
+	       (w->id == W_HEOL || w->id == W_FFORDD || w->id == W_LON || w->id == W_LON2 || w->id == W_LON3 ||
+		w->id == W_STRYD || w->id == W_RHODFA);
+}
+
 /*
  * After an address ending before token e: a town (", Grimsby", "\nGrimsby",
  * "in Grimsby", "GRIMSBY" after a CAD address) and a postcode. Returns the
@@ -157,14 +164,17 @@ static long address_tail(const struct scan *sc, long e, int caps)
 			/* "162 Foxglove Road Paisley.", "... Grove Walsall, CF18 6BR": a
 			 * town straight after the street, ending the clause */
 			long m = 0;
-			while ((T(sc, k - 1)->cls & (C_ST | C_STA | C_SAB | C_BLD)) && m < 2 &&
+			while (((T(sc, k - 1)->cls & (C_ST | C_STA | C_SAB | C_BLD)) ||
+				welsh_type(T(sc, k - 2)) || welsh_type(T(sc, k - 3))) && m < 2 &&
 			       place_town_word(T(sc, j + m)) &&
 			       !(T(sc, j + m)->f & F_NL))
 				m++;
 			const struct tok *z = T(sc, j + m);
 			if (m > 0 && !took_caps &&
 			    (z->type == T_END || (z->type == T_PUNCT && strchr(".,;:)", z->ch)) ||
-			     (z->f & F_NL) || postcode_at(sc, j + m))) {
+			     (z->f & F_NL) || postcode_at(sc, j + m) ||
+			     (z->type == T_WORD && (z->f & F_LOWER) &&
+			      (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ))))) {
 				k = j + m, took_caps = 1;
 				continue;
 			}
@@ -199,6 +209,30 @@ static long address_tail(const struct scan *sc, long e, int caps)
 	return k;
 }
 
+/*
+ * A house name before the street at a: "outside Glenview, Marlborough
+ * Drive", "is The Old Forge, Heron Avenue": capitalised words after a
+ * preposition, "is" or a colon, then a comma. Its first token, or a.
+ */
+static long house_name(const struct scan *sc, long a)
+{
+	if (!is_punct(T(sc, a - 1), ',') || (T(sc, a)->f & F_BRK))
+		return a;
+	long j = a - 2, m = 0;
+	while (m < 3 && j - m >= sc->ntok - BACK && place_town_word(T(sc, j - m)) &&
+	       !(T(sc, j - m + 1)->f & F_NL && m > 0))
+		m++;
+	long b = j - m + 1;
+	if (m > 0 && is_word(T(sc, b - 1), W_THE))
+		b--;
+	const struct tok *bd = T(sc, b - 1);
+	if (m > 0 && b >= sc->skip_addr &&
+	    ((bd->type == T_WORD && (bd->cls & (C_PREP | C_PREP2 | C_BE | C_LOCV))) ||
+	     is_punct(bd, ':') || (T(sc, b)->f & F_BRK)))
+		return b;
+	return a;
+}
+
 static void emit_address(struct scan *sc, long a, long e, const char *rule)
 {
 	/* a building named before it: "Rosewood House, 12 Windsor Crescent",
@@ -212,23 +246,7 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 				break;
 			}
 	}
-	/* a house name before it: "outside Glenview, Marlborough Drive", "is The
-	 * Old Forge, Heron Avenue": capitalised words after a preposition or
-	 * "is", then a comma */
-	if (is_punct(T(sc, a - 1), ',') && !(T(sc, a)->f & F_BRK)) {
-		long j = a - 2, m = 0;
-		while (m < 3 && j - m >= sc->ntok - BACK && place_town_word(T(sc, j - m)) &&
-		       !(T(sc, j - m + 1)->f & F_NL && m > 0))
-			m++;
-		long b = j - m + 1;
-		if (m > 0 && is_word(T(sc, b - 1), W_THE))
-			b--;
-		const struct tok *bd = T(sc, b - 1);
-		if (m > 0 && b >= sc->skip_addr &&
-		    ((bd->type == T_WORD && (bd->cls & (C_PREP | C_PREP2 | C_BE | C_LOCV))) ||
-		     is_punct(bd, ':') || (T(sc, b)->f & F_BRK)))
-			a = b;
-	}
+	a = house_name(sc, a);
 	int caps = 1;
 	for (long i = a; i < e; i++)
 		if (T(sc, i)->type == T_WORD && !(T(sc, i)->f & F_UPPER) && T(sc, i)->end - T(sc, i)->start > 1)
@@ -247,6 +265,7 @@ static int gate_street(const struct scan *sc, const struct tok *w)
 }
 
 /* A house number at p followed by a street: the token after the street, or 0. */
+
 static long number_street(const struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p), *pr = T(sc, p - 1);
@@ -271,6 +290,20 @@ static long number_street(const struct scan *sc, long p)
 	long e = street_at(sc, q, M_NUM);
 	if (e == 0 && gate_street(sc, T(sc, q)))
 		e = q + 1;
+	if (e == 0 && welsh_type(T(sc, q)) && T(sc, q + 1)->type == T_WORD && !(T(sc, q + 1)->f & F_NL)) {
+		/* "14 Heol Gelli", "89 Heol y Parc", "29 LÔN LAS" */
+		e = (T(sc, q + 1)->f & F_CAP) ? q + 2 : 0;
+		const struct tok *y = T(sc, q + 1);
+		size_t yn = y->end - y->start;
+		if (y->type == T_WORD && (sc->s[y->start] | 0x20) == 'y' &&
+		    (yn == 1 || (yn == 2 && (sc->s[y->start + 1] | 0x20) == 'r')) &&
+		    (T(sc, q + 2)->f & F_CAP))
+			e = q + 3;
+		else if ((T(sc, q + 2)->f & F_CAP) && place_town_word(T(sc, q + 2)) &&
+			 !(T(sc, q + 2)->f & F_NL) && (T(sc, q + 1)->f & F_UPPER) == (T(sc, q + 2)->f & F_UPPER) &&
+			 (T(sc, q + 3)->type != T_WORD || (T(sc, q + 3)->f & F_LOWER)))
+			e = q + 3; /* "Ffordd Glan Môr" */
+	}
 	return e;
 }
 
@@ -369,6 +402,10 @@ static void try_bare_street(struct scan *sc, long p)
 	}
 	/* "the Ashdown Court flats", "the Grange Park estate" */
 	e = street_at(sc, p, M_PREP);
+	if (e && house_name(sc, p) != p) {
+		emit_address(sc, p, e, "addr:house+street"); /* "The Old Forge, Coronation Place" */
+		return;
+	}
 	const struct tok *x = T(sc, e);
 	if (e && (x->id == W_FLATS || x->id == W_ESTATE || x->id == W_AREA) && (x->f & F_LOWER))
 		emit_address(sc, p, e, "addr:street");
@@ -497,12 +534,6 @@ static void try_prefix_school(struct scan *sc, long p)
 		if (w->type != T_WORD || (w->f & F_NL))
 			break;
 		size_t n = w->end - w->start;
-		if (w->cls & (C_MON | C_DAY | C_NOTPL | C_FUNC | C_PREP | C_PREP2))
-			break;
-		if ((w->f & F_CAP) || (w->f & F_UPPER) || sc->s[w->start] >= 0x80) {
-			e++;
-			continue;
-		}
 		/* y, yr, an, na, nan, o: only between name words */
 		const unsigned char *c = sc->s + w->start;
 		int art = (n == 1 && (c[0] == 'y' || c[0] == 'o')) ||
@@ -510,6 +541,12 @@ static void try_prefix_school(struct scan *sc, long p)
 				      (c[0] == 'n' && c[1] == 'a'))) ||
 			  (n == 3 && c[0] == 'n' && c[1] == 'a' && c[2] == 'n');
 		if (art && (T(sc, e + 1)->f & (F_CAP | F_UPPER)) && !(T(sc, e + 1)->f & F_NL)) {
+			e++;
+			continue;
+		}
+		if (w->cls & (C_MON | C_DAY | C_NOTPL | C_FUNC | C_PREP | C_PREP2))
+			break;
+		if ((w->f & F_CAP) || (w->f & F_UPPER) || sc->s[w->start] >= 0x80) {
 			e++;
 			continue;
 		}

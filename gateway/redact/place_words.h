@@ -105,6 +105,14 @@
 	W(WLK, "wlk", C_SAB | C_ABBRDOT)                                                        \
 	W(VW, "vw", C_SAB | C_ABBRDOT)                                                          \
 	W(MWS, "mws", C_SAB | C_ABBRDOT)                                                        \
+	/* Welsh street types come before the name: 14 Heol y Parc */                           \
+	W(HEOL, "heol", 0)                                                                      \
+	W(FFORDD, "ffordd", 0)                                                                  \
+	W(LON, "lôn", 0)                                                                        \
+	W(LON2, "lon", 0)                                                                       \
+	W(LON3, "l\xc3\x94n", 0)                                                                \
+	W(STRYD, "stryd", 0)                                                                    \
+	W(RHODFA, "rhodfa", 0)                                                                  \
 	/* named buildings */                                                                   \
 	W(HOUSE, "house", C_BLD | C_ACCOM)                                                      \
 	W(LODGE, "lodge", C_BLD)                                                                \

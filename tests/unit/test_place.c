@@ -533,6 +533,16 @@ Test(place, addresses_in_more_shapes)
 	/* abbreviations after a house number, before a town */
 	expect_span("It is 7 Larch Pl Whitby.", 0, SCRUB_ADDRESS, "7 Larch Pl Whitby");
 	expect_span("NEAR 22B ASPEN WLK GOOLE", 0, SCRUB_ADDRESS, "22B ASPEN WLK GOOLE");
+	/* Welsh street types come first */
+	expect_span("She is at 5 Heol y Felin, Neath.", 0, SCRUB_ADDRESS, "5 Heol y Felin, Neath");
+	expect_span("LIVES AT 31 LÔN HIR", 0, SCRUB_ADDRESS, "31 LÔN HIR");
+	expect_span("Flat above 9 Ffordd Celyn Rhyl\nLL18 1AA. Next", 0, SCRUB_ADDRESS,
+		    "9 Ffordd Celyn Rhyl\nLL18 1AA");
+	/* a house name before an ambiguous street type, a town before "near" */
+	expect_span("Her mum's address is The Byre, Orchard Place Ripon.", 0, SCRUB_ADDRESS,
+		    "The Byre, Orchard Place Ripon");
+	expect_span("Seen at 4 Ash Close Selby near the park.", 0, SCRUB_ADDRESS,
+		    "4 Ash Close Selby");
 	/* '#' and a house number after a preposition */
 	expect_span("The neighbour from #14 called police.", 0, SCRUB_ADDRESS, "#14");
 	/* not: a street and then a sentence going on, a saint, a ranking */
