@@ -40,9 +40,31 @@ static long stamp_end(const struct scan *sc, long p)
 	if (is_word(T(sc, i), W_APPROX))
 		i++;
 	const struct tok *t = T(sc, i);
+	long k = i + 1;
+	int words = 0;
+	/* a written date: "26th December:", "Sunday 25th |", "3 May 2025 -" */
+	{
+		long w = i;
+		const struct tok *d = T(sc, w);
+		if ((d->cls & C_DAY) &&
+		    !(d->end - d->start > 5 && (sc->s[d->end - 1] | 0x20) == 's')) /* not "Sundays" */
+			w++, words = 1;
+		if (T(sc, w)->type == T_NUM && T(sc, w)->ndig <= 2 && (T(sc, w)->cls & C_MON) == 0)
+			w++, words |= 2;
+		if (T(sc, w)->cls & C_MON) {
+			w++, words |= 4;
+			if (T(sc, w)->type == T_NUM && (T(sc, w)->ndig == 4 || T(sc, w)->ndig <= 2))
+				w++;
+		}
+		/* not "Sunday night:": that may be when she is there */
+		const struct tok *x = T(sc, w);
+		if (words && words != 2 && x->type == T_PUNCT && strchr(":-|", x->ch)) {
+			k = w;
+			goto sep;
+		}
+	}
 	if (t->type != T_NUM)
 		return p;
-	long k = i + 1;
 	const struct tok *a = T(sc, k), *b = T(sc, k + 1);
 	if (t->f & F_CLOCK) {
 		/* 1645HRS, 4PM */
@@ -64,9 +86,18 @@ static long stamp_end(const struct scan *sc, long p)
 		k++;
 	if (is_punct(T(sc, k), ']') || is_punct(T(sc, k), ')'))
 		k++;
+sep:;
 	const struct tok *x = T(sc, k);
-	if (x->type == T_PUNCT && strchr(":-|,", x->ch))
+	if (x->type == T_PUNCT && strchr(":-|,", x->ch)) {
+		int bar = x->ch == '|';
 		x = T(sc, ++k);
+		/* a chronology's next column, the agency: "| CAMHS |" */
+		for (long c = k; bar && c < k + 5 && !(T(sc, c)->f & F_NL); c++)
+			if (is_punct(T(sc, c), '|')) {
+				x = T(sc, k = c + 1);
+				break;
+			}
+	}
 	/* the entry goes on in words: "6pm - 8pm safe to call" has no stamp */
 	if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_TPREP | C_TIMEW | C_DAY)))
 		return p;
@@ -174,8 +205,9 @@ static int place_object(const struct scan *sc, long x, int with)
 		return 1;
 	if ((o->f & F_POSS) && !(o->cls & (C_NOTPL | C_INSTM)))
 		return 1;
-	if (with)
-		return (o->f & F_CAP) && !(o->cls & (C_NOTPL | C_TITLE | C_DAY | C_MON | C_PRON | C_DET));
+	if (with) /* "with Sarah"; not "with the Home Office" */
+		return (o->f & F_CAP) && !(o->cls & (C_NOTPL | C_TITLE | C_DAY | C_MON | C_PRON | C_DET)) &&
+		       !((T(sc, x + 1)->f & F_CAP) && (T(sc, x + 1)->cls & C_NOTPL));
 	if ((o->cls & (C_REFUGE | C_ACCOM)) && o->id != W_HOME && o->id != W_AREA)
 		return 1;
 	/* "her new address", "a temporary flat", even misspelt: a new
@@ -315,7 +347,13 @@ static void try_be(struct scan *sc, long p)
 	long o = skip_det(sc, j + 1);
 	if (!place_object(sc, o, id == W_WITH))
 		return;
-	/* "goes to Franklin College": a school, found by the place rules */
+	/* "goes to Franklin College", "goes to Ysgol y Wern": a school, found
+	 * by the place rules */
+	{
+		unsigned s0 = T(sc, o)->id;
+		if (s0 == W_YSGOL || s0 == W_GAELSCOIL || s0 == W_BUNSGOIL || s0 == W_SCOIL)
+			return;
+	}
 	for (long i = o; i < o + 4 && place_town_word(T(sc, i)); i++)
 		if ((T(sc, i + 1)->cls & (C_INST | C_INSTC)) && !(T(sc, i + 1)->cls & C_HOSP))
 			return;
@@ -407,7 +445,8 @@ static void loc_cues(struct scan *sc, long p)
 		long o = skip_det(sc, p + 1);
 		const struct tok *ob = T(sc, o);
 		if (ob->type == T_WORD && !(ob->cls & (C_NOTPL | C_INSTM | C_ABSTRACT)) &&
-		    !past_event(sc, p - 1) &&
+		    !past_event(sc, p - 1) && !(T(sc, o + 1)->cls & C_KIN) &&
+		    !is_word(T(sc, o + 1), W_WIFE) && !is_word(T(sc, o + 1), W_HUSBAND) &&
 		    (((ob->cls & C_KIN) && (ob->f & F_POSS)) ||
 		     (id != W_TO && (ob->cls & C_KIN) && o > p + 1) ||
 		     (id != W_TO && (ob->f & F_POSS) && (ob->f & F_CAP) &&
@@ -574,9 +613,10 @@ static void safe_cues(struct scan *sc, long p)
 		int instr = (t->f & F_BRK) || pr->id == W_ONLY || pr->id == W_PLEASE ||
 			    pr->id == W_CAN || pr->id == W_SHOULD || pr->id == W_MUST ||
 			    pr->id == W_SAFE || pr->id == W_BEST || is_punct(pr, ',') || is_punct(pr, '/');
+		const struct tok *y = T(sc, skip_det(sc, j + 1));
 		if (x->type == T_WORD &&
 		    (window || (((x->cls & C_TPREP) || x->id == W_AT || x->id == W_IN) && instr)) &&
-		    time_word(sc, skip_det(sc, j + 1)))
+		    time_word(sc, skip_det(sc, j + 1)) && !(y->type == T_NUM && y->ndig > 4))
 			safe_cue(sc, "time:call-window");
 		else if (x->type == T_WORD && (x->cls & (C_DAY | C_TIMEW)))
 			safe_cue(sc, "time:call-window");

@@ -261,6 +261,7 @@
 	W(PERPETRATOR, "perpetrator", C_NOTPL)                                                  \
 	W(ABUSER, "abuser", 0)                                                                  \
 	W(HUSBAND, "husband", 0)                                                                \
+	W(WIFE, "wife", 0)                                                              \
 	/* kin and the people she may stay with */                                              \
 	W(MUM, "mum", C_KIN)                                                                    \
 	W(MUMS, "mums", C_KIN)                                                                  \
@@ -612,6 +613,9 @@
 	W(HELP, "help", C_NOTPL)                                                                \
 	W(SUPPORT, "support", C_NOTPL | C_ABSTRACT)                                             \
 	W(COUNCIL, "council", C_NOTPL)                                                          \
+	W(OFFICE, "office", C_NOTPL)                                                    \
+	W(SERVICE, "service", C_NOTPL)                                                  \
+	W(DEPARTMENT, "department", C_NOTPL)                                            \
 	W(AE, "a&e", C_NOTPL)                                                                   \
 	W(E, "e", C_NOTPL | C_ABBRDOT)                                                          \
 	W(G, "g", C_ABBRDOT)                                                                    \

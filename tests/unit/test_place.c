@@ -438,6 +438,10 @@ Test(place, where_he_would_find_her)
 	/* a slip of two letters does not hide a refuge */
 	expect_sentence("She went to a rfeuge in Ripon on Monday.", SCRUB_LOCATION);
 	expect_sentence("She has now moved to a reufge.", SCRUB_LOCATION);
+	/* not: someone's relative as a person, an office, a phone number */
+	expect_none("She lent £40 to her brother's wife Mandy.", LOC);
+	expect_none("His passport is with the Passport Office.", LOC);
+	expect_none("0915 CALLER IS HIS BROTHER, CALLING FROM 07700 900456", LOC);
 	/* not: finding things, or the past of an event */
 	expect_none("Officers could not find her phone.", LOC);
 	expect_none("She hid at a neighbour's until 23:10.", LOC);
@@ -469,6 +473,12 @@ Test(place, log_entry_stamp_is_kept)
 		    "Client has moved to a refuge.");
 	expect_span("APPROX 2145 CALLER SAYS SHE IS AT HER NAN'S", LOC, SCRUB_LOCATION,
 		    "CALLER SAYS SHE IS AT HER NAN'S");
+	expect_span("4th March: Client is staying with her gran.", LOC, SCRUB_LOCATION,
+		    "Client is staying with her gran.");
+	expect_span("Friday 9th | Housing | She has moved to a refuge.", LOC, SCRUB_LOCATION,
+		    "She has moved to a refuge.");
+	/* "Friday nights" or "Friday night" may be when she is there: kept inside */
+	expect_sentence("Friday night: at her nan's", SCRUB_LOCATION);
 	/* a time that opens a safe-time window is the window itself */
 	expect_sentence("7pm - 9pm safe to call", SCRUB_SAFE_TIME);
 	/* a log entry's stamp is not the clock of a routine */
