@@ -57,6 +57,11 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 			}
 			if (w->id == W_COURT && crt)
 				ok = 0;
+			/* "ON THE FIELD" in a CAD log: in capitals "The" and an
+			 * ambiguous type are no street without a house number */
+			if (nname == 1 && is_word(T(sc, q), W_THE) && (w->f & F_UPPER) &&
+			    !(w->cls & C_ST) && !(mode & (M_NUM | M_FLAT)))
+				ok = 0;
 			if (lower && (!(w->cls & (C_ST | C_SAB)) || w->id == W_DRIVE || cap))
 				ok = 0;
 			if (ok)

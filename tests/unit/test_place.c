@@ -558,6 +558,10 @@ Test(place, addresses_in_more_shapes)
 	/* not: a street and then a sentence going on, a saint, a ranking */
 	expect_span("He lives at 12 Elm Road Officers attended.", 0, SCRUB_ADDRESS, "12 Elm Road");
 	expect_none("Priority #1 is her safety.", 0);
+	/* capitals: "THE FIELD" after "ON" is a field, "4 THE GREEN" an address */
+	expect_none("1340 THE KIDS PLAY ON THE FIELD BEHIND THE FLATS.", 0);
+	expect_span("SHE LIVES AT 4 THE GREEN", 0, SCRUB_ADDRESS, "4 THE GREEN");
+	expect_span("She lives on The Green.", 0, SCRUB_ADDRESS, "The Green");
 }
 
 /* ---- the labelled set ------------------------------------------------------------ */
