@@ -541,10 +541,11 @@ static void try_prefix_school(struct scan *sc, long p)
 		size_t n = w->end - w->start;
 		/* y, yr, an, na, nan, o: only between name words */
 		const unsigned char *c = sc->s + w->start;
-		int art = (n == 1 && (c[0] == 'y' || c[0] == 'o')) ||
-			  (n == 2 && ((c[0] == 'y' && c[1] == 'r') || (c[0] == 'a' && c[1] == 'n') ||
-				      (c[0] == 'n' && c[1] == 'a'))) ||
-			  (n == 3 && c[0] == 'n' && c[1] == 'a' && c[2] == 'n');
+		unsigned c0 = c[0] | 0x20u, c1 = n > 1 ? c[1] | 0x20u : 0, c2 = n > 2 ? c[2] | 0x20u : 0;
+		int art = (n == 1 && (c0 == 'y' || c0 == 'o')) ||
+			  (n == 2 && ((c0 == 'y' && c1 == 'r') || (c0 == 'a' && c1 == 'n') ||
+				      (c0 == 'n' && c1 == 'a'))) ||
+			  (n == 3 && c0 == 'n' && c1 == 'a' && c2 == 'n');
 		if (art && (T(sc, e + 1)->f & (F_CAP | F_UPPER)) && !(T(sc, e + 1)->f & F_NL)) {
 			e++;
 			continue;

@@ -521,6 +521,7 @@ Test(place, schools_and_practices_in_more_shapes)
 	/* the school word first, with the articles inside the name */
 	expect_span("She started at Ysgol y Castell in September.", 0, SCRUB_PLACE,
 		    "Ysgol y Castell");
+	expect_span("TRANSFERRED TO GAELSCOIL AN CHNOIC.", 0, SCRUB_PLACE, "GAELSCOIL AN CHNOIC");
 	expect_span("Moved from Gaelscoil na Mara to a new school.", 0, SCRUB_PLACE,
 		    "Gaelscoil na Mara");
 	expect_span("He registered at Northgate Group Practice.", 0, SCRUB_PLACE,
