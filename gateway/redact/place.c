@@ -25,6 +25,85 @@
 #include "place_int.h"
 #include "scrub.h"
 
+/*
+ * The token after a time or date stamp that opens a log entry at p ("[1620
+ * HRS]", "APPROX 1750", "3.40AM", "05:00 -", "22/05/2026:", "17.06.25 -"),
+ * or p when there is none. The stamp says when the entry was written, not
+ * where she is: a withheld statement starts after it. Only digits: "Sunday
+ * night:" may be the very window a safe time names.
+ */
+static long stamp_end(const struct scan *sc, long p)
+{
+	long i = p;
+	if (is_punct(T(sc, i), '[') || is_punct(T(sc, i), '('))
+		i++;
+	if (is_word(T(sc, i), W_APPROX))
+		i++;
+	const struct tok *t = T(sc, i);
+	long k = i + 1;
+	int words = 0;
+	/* a written date: "26th December:", "Sunday 25th |", "3 May 2025 -" */
+	{
+		long w = i;
+		const struct tok *d = T(sc, w);
+		if ((d->cls & C_DAY) &&
+		    !(d->end - d->start > 5 && (sc->s[d->end - 1] | 0x20) == 's')) /* not "Sundays" */
+			w++, words = 1;
+		if (T(sc, w)->type == T_NUM && T(sc, w)->ndig <= 2 && (T(sc, w)->cls & C_MON) == 0)
+			w++, words |= 2;
+		if (T(sc, w)->cls & C_MON) {
+			w++, words |= 4;
+			if (T(sc, w)->type == T_NUM && (T(sc, w)->ndig == 4 || T(sc, w)->ndig <= 2))
+				w++;
+		}
+		/* not "Sunday night:": that may be when she is there */
+		const struct tok *x = T(sc, w);
+		if (words && words != 2 && x->type == T_PUNCT && strchr(":-|", x->ch)) {
+			k = w;
+			goto sep;
+		}
+	}
+	if (t->type != T_NUM)
+		return p;
+	const struct tok *a = T(sc, k), *b = T(sc, k + 1);
+	if (t->f & F_CLOCK) {
+		/* 1645HRS, 4PM */
+	} else if ((is_punct(a, '.') || is_punct(a, ':')) && b->type == T_NUM && t->ndig <= 2 &&
+		   b->ndig == 2 && a->start == t->end && b->start == a->end) {
+		k += 2; /* 05:00, 3.40AM, and a date 17.06.25 */
+		const struct tok *c = T(sc, k), *d = T(sc, k + 1);
+		if (is_punct(c, '.') && d->type == T_NUM && c->start == b->end && d->start == c->end)
+			k += 2;
+	} else if (is_punct(a, '/') && b->type == T_NUM && is_punct(T(sc, k + 2), '/') &&
+		   T(sc, k + 3)->type == T_NUM) {
+		k += 4; /* 22/05/2026 */
+	} else if (t->ndig == 4 && t->end - t->start == 4) {
+		/* 1750, 0030 */
+	} else {
+		return p;
+	}
+	if (is_word(T(sc, k), W_HRS))
+		k++;
+	if (is_punct(T(sc, k), ']') || is_punct(T(sc, k), ')'))
+		k++;
+sep:;
+	const struct tok *x = T(sc, k);
+	if (x->type == T_PUNCT && strchr(":-|,", x->ch)) {
+		int bar = x->ch == '|';
+		x = T(sc, ++k);
+		/* a chronology's next column, the agency: "| CAMHS |" */
+		for (long c = k; bar && c < k + 5 && !(T(sc, c)->f & F_NL); c++)
+			if (is_punct(T(sc, c), '|')) {
+				x = T(sc, k = c + 1);
+				break;
+			}
+	}
+	/* the entry goes on in words: "6pm - 8pm safe to call" has no stamp */
+	if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_TPREP | C_TIMEW | C_DAY)))
+		return p;
+	return k;
+}
+
 static void flush_sentence(struct scan *sc, long p)
 {
 	if (sc->flags & PLACE_F_LOCATION) {
@@ -32,14 +111,24 @@ static void flush_sentence(struct scan *sc, long p)
 		if (loc == NULL && sc->routev && (sc->via || sc->clock || sc->every))
 			loc = "loc:route";
 		if (loc != NULL)
-			emit(sc, sc->sent_start, sc->sent_end, SCRUB_LOCATION, loc);
+			emit(sc, sc->body_start > sc->sent_start && sc->body_start < sc->sent_end
+					 ? sc->body_start
+					 : sc->sent_start,
+			     sc->sent_end, SCRUB_LOCATION, loc);
 		else if (sc->safe_rule != NULL)
 			emit(sc, sc->sent_start, sc->sent_end, SCRUB_SAFE_TIME, sc->safe_rule);
+		else if (sc->callw && sc->window)
+			/* "contact not at weekends, weekdays 10-12 only", "asked me to
+			 * call in her lunch break, 12:30-13:15" */
+			emit(sc, sc->sent_start, sc->sent_end, SCRUB_SAFE_TIME, "time:call-window");
 	}
 	sc->ss = p;
 	sc->sent_start = T(sc, p)->start;
+	sc->body = stamp_end(sc, p);
+	sc->body_start = T(sc, sc->body)->start;
 	sc->loc_rule = sc->safe_rule = NULL;
 	sc->routev = sc->via = sc->clock = sc->every = 0;
+	sc->callw = sc->window = 0;
 	sc->last_cue = sc->last_admit = -1;
 }
 
@@ -80,6 +169,22 @@ static int nonloc_subject(const struct scan *sc, long p)
 	return 0;
 }
 
+/* Is token i a verb telling a past event ("hid", "screamed"), not where she
+ * is, lives or goes (those have their own classes)? */
+static int past_event(const struct scan *sc, long i)
+{
+	const struct tok *w = T(sc, i);
+	if (w->type != T_WORD || (w->cls & (C_BE | C_LOCV | C_MOVE | C_ADV | C_FUNC | C_ROUTEV |
+					    C_CALLED | C_CALL | C_GOT)))
+		return 0;
+	const unsigned char *s = sc->s + w->start;
+	size_t n = w->end - w->start;
+	if (n == 3 && ((s[0] | 0x20) == 'h' || (s[0] | 0x20) == 'r') &&
+	    ((s[1] | 0x20) == 'i' || (s[1] | 0x20) == 'a') && ((s[2] | 0x20) == 'd' || (s[2] | 0x20) == 'n'))
+		return 1; /* hid, ran */
+	return n >= 5 && (s[n - 2] | 0x20) == 'e' && (s[n - 1] | 0x20) == 'd';
+}
+
 /* Skip determiners and "another"/"next" from i. */
 static long skip_det(const struct scan *sc, long i)
 {
@@ -100,10 +205,22 @@ static int place_object(const struct scan *sc, long x, int with)
 		return 1;
 	if ((o->f & F_POSS) && !(o->cls & (C_NOTPL | C_INSTM)))
 		return 1;
-	if (with)
-		return (o->f & F_CAP) && !(o->cls & (C_NOTPL | C_TITLE | C_DAY | C_MON | C_PRON | C_DET));
+	if (with) /* "with Sarah"; not "with the Home Office" */
+		return (o->f & F_CAP) && !(o->cls & (C_NOTPL | C_TITLE | C_DAY | C_MON | C_PRON | C_DET)) &&
+		       !((T(sc, x + 1)->f & F_CAP) && (T(sc, x + 1)->cls & C_NOTPL));
 	if ((o->cls & (C_REFUGE | C_ACCOM)) && o->id != W_HOME && o->id != W_AREA)
 		return 1;
+	/* "her new address", "a temporary flat", even misspelt: a new
+	 * somewhere is where she is now */
+	if ((o->cls & C_NEWMOD) && T(sc, x + 1)->type == T_WORD &&
+	    !(T(sc, x + 1)->cls & (C_ABSTRACT | C_FUNC | C_CONJ | C_PREP)) && !(T(sc, x + 1)->f & F_BRK))
+		return 1;
+	/* "the Holiday Inn", "the Seaview Guest House": capitalised words
+	 * before a building word, whatever the first one is on its own */
+	if (o->f & F_CAP)
+		for (long i = x + 1; i < x + 4 && (T(sc, i)->f & F_CAP) && !(T(sc, i)->f & F_BRK); i++)
+			if (T(sc, i)->cls & C_BLD)
+				return 1;
 	return place_town_word(o) || (o->cls & (C_ST | C_STA | C_BLD | C_FLAT));
 }
 
@@ -230,7 +347,13 @@ static void try_be(struct scan *sc, long p)
 	long o = skip_det(sc, j + 1);
 	if (!place_object(sc, o, id == W_WITH))
 		return;
-	/* "goes to Franklin College": a school, found by the place rules */
+	/* "goes to Franklin College", "goes to Ysgol y Wern": a school, found
+	 * by the place rules */
+	{
+		unsigned s0 = T(sc, o)->id;
+		if (s0 == W_YSGOL || s0 == W_GAELSCOIL || s0 == W_BUNSGOIL || s0 == W_SCOIL)
+			return;
+	}
 	for (long i = o; i < o + 4 && place_town_word(T(sc, i)); i++)
 		if ((T(sc, i + 1)->cls & (C_INST | C_INSTC)) && !(T(sc, i + 1)->cls & C_HOSP))
 			return;
@@ -297,6 +420,17 @@ static void loc_cues(struct scan *sc, long p)
 		loc_cue(sc, p, "loc:accommodation");
 	} else if (id == W_B && is_punct(nx, '&') && is_word(T(sc, p + 2), W_B)) {
 		loc_cue(sc, p, "loc:accommodation");
+	} else if ((id == W_FIND || id == W_FINDS || id == W_TRACK || id == W_TRACKED ||
+		    id == W_TRACE || id == W_LOCATE || id == W_LOCATED || id == W_FOUND) &&
+		   (is_word(nx, W_HER) || is_word(nx, W_THEM) || is_word(nx, W_VICTIM)) &&
+		   !(T(sc, p + 2)->f & F_BRK) &&
+		   (is_word(T(sc, p + 2), W_AT) || is_word(T(sc, p + 2), W_IN) ||
+		    is_word(T(sc, p + 2), W_WITH) || is_word(T(sc, p + 2), W_ON) ||
+		    is_word(T(sc, p + 2), W_NEAR) || is_word(T(sc, p + 2), W_DOWN) ||
+		    is_word(T(sc, p + 2), W_THROUGH) || is_word(T(sc, p + 2), W_VIA))) {
+		/* "he will find her in Hull with her sister", "tracked her down
+		 * to": where he would find her is where she is */
+		loc_cue(sc, p, "loc:find-her");
 	} else if (id == W_FOUND || id == W_LOCATED || id == W_REACHED || id == W_CONTACTABLE) {
 		/* "can be found at"; not "he was found in the loft" */
 		const struct tok *pr = T(sc, p - 1);
@@ -306,10 +440,13 @@ static void loc_cues(struct scan *sc, long p)
 		    (id != W_FOUND && (is_word(nx, W_ON) || is_word(nx, W_VIA))))
 			loc_cue(sc, p, "loc:found-at");
 	} else if (id == W_AT || id == W_ROUND || id == W_TO) {
-		/* at her mum's, round her sister's, to a friend's */
+		/* at her mum's, round her sister's, to a friend's; not an event
+		 * told in the past ("she hid at a neighbour's") */
 		long o = skip_det(sc, p + 1);
 		const struct tok *ob = T(sc, o);
 		if (ob->type == T_WORD && !(ob->cls & (C_NOTPL | C_INSTM | C_ABSTRACT)) &&
+		    !past_event(sc, p - 1) && !(T(sc, o + 1)->cls & C_KIN) &&
+		    !is_word(T(sc, o + 1), W_WIFE) && !is_word(T(sc, o + 1), W_HUSBAND) &&
 		    (((ob->cls & C_KIN) && (ob->f & F_POSS)) ||
 		     (id != W_TO && (ob->cls & C_KIN) && o > p + 1) ||
 		     (id != W_TO && (ob->f & F_POSS) && (ob->f & F_CAP) &&
@@ -446,6 +583,9 @@ static void safe_cues(struct scan *sc, long p)
 	if (t->cls & C_CALL) {
 		if (pr->type == T_WORD && ((pr->cls & C_DET) || pr->id == W_NO))
 			return; /* "the call", "no contact" */
+		if (pr->type == T_NUM)
+			return; /* "40 calls between 9 and 11": counted, not a window */
+		sc->callw = 1;
 		if (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 || pr->id == W_NEVER) {
 			safe_cue(sc, "time:do-not-call");
 			return;
@@ -473,9 +613,10 @@ static void safe_cues(struct scan *sc, long p)
 		int instr = (t->f & F_BRK) || pr->id == W_ONLY || pr->id == W_PLEASE ||
 			    pr->id == W_CAN || pr->id == W_SHOULD || pr->id == W_MUST ||
 			    pr->id == W_SAFE || pr->id == W_BEST || is_punct(pr, ',') || is_punct(pr, '/');
+		const struct tok *y = T(sc, skip_det(sc, j + 1));
 		if (x->type == T_WORD &&
 		    (window || (((x->cls & C_TPREP) || x->id == W_AT || x->id == W_IN) && instr)) &&
-		    time_word(sc, skip_det(sc, j + 1)))
+		    time_word(sc, skip_det(sc, j + 1)) && !(y->type == T_NUM && y->ndig > 4))
 			safe_cue(sc, "time:call-window");
 		else if (x->type == T_WORD && (x->cls & (C_DAY | C_TIMEW)))
 			safe_cue(sc, "time:call-window");
@@ -496,11 +637,19 @@ static void safe_cues(struct scan *sc, long p)
 		}
 		return;
 	}
-	if ((t->cls & C_CALLED) && (is_word(pr, W_BE) || is_word(pr, W_BEEN))) {
-		/* "can be contacted at work", "should be called after 6" */
+	if ((t->cls & C_CALLED) && (is_word(pr, W_BE) || is_word(pr, W_BEEN) ||
+				    id == W_CONTACTABLE)) {
+		/* "can be contacted at work", "should be called after 6"; "can be
+		 * reached" and "contactable" say how to reach her whatever follows */
 		const struct tok *x = nx;
-		if (x->type == T_WORD && ((x->cls & C_TPREP) || x->id == W_AT || x->id == W_VIA ||
-					  x->id == W_THROUGH || x->id == W_IN))
+		sc->callw = 1;
+		if (x->f & F_BRK)
+			return;
+		if (id == W_REACHED || id == W_CONTACTABLE ||
+		    (x->type == T_WORD && ((x->cls & (C_TPREP | C_DAY | C_TIMEW)) || x->id == W_AT ||
+					   x->id == W_VIA || x->id == W_THROUGH || x->id == W_IN ||
+					   x->id == W_ONLY || x->id == W_ON)) ||
+		    x->type == T_NUM)
 			safe_cue(sc, "time:contact-window");
 		return;
 	}
@@ -542,12 +691,38 @@ static void safe_cues(struct scan *sc, long p)
 
 /* ---- the walk ------------------------------------------------------------------------- */
 
+/* Does token p open a time window: "10-12", "09:30-14:30", "between 2 and
+ * 3", "before 8.30am", "mornings only", "lunch break"? Dates ("12-05-2024")
+ * are not. */
+static int time_window(const struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *nx = T(sc, p + 1);
+	if (t->type == T_NUM) {
+		const struct tok *pr = T(sc, p - 1), *b = T(sc, p + 2), *after = T(sc, p + 3);
+		return t->ndig <= 2 && !(t->f & F_ORD) && is_punct(nx, '-') && nx->start == t->end &&
+		       b->type == T_NUM && b->start == nx->end && b->ndig <= 2 && !(b->f & F_ORD) &&
+		       !is_punct(pr, '/') && !is_punct(pr, '-') && !is_punct(after, '/') &&
+		       !is_punct(after, '-');
+	}
+	if (t->type != T_WORD)
+		return 0;
+	if (t->cls & C_TPREP)
+		return t->id != W_ON && t->id != W_FROM && t->id != W_AROUND && !(nx->f & F_BRK) &&
+		       (nx->type == T_NUM || (nx->cls & (C_DAY | C_TIMEW)) ||
+			(nx->cls & C_DET && (T(sc, p + 2)->cls & (C_DAY | C_TIMEW))));
+	if (t->id == W_ONLY)
+		return (T(sc, p - 1)->cls & (C_DAY | C_TIMEW)) || (nx->cls & (C_DAY | C_TIMEW));
+	return t->id == W_LUNCH && is_word(nx, W_BREAK);
+}
+
 static void step(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
+	if (time_window(sc, p))
+		sc->window = 1;
 	if (t->type == T_NUM) {
-		if (is_clock(sc, p))
-			sc->clock = 1;
+		if (is_clock(sc, p) && p >= sc->body)
+			sc->clock = 1; /* not the log entry's own time */
 		place_addresses(sc, p);
 		return;
 	}

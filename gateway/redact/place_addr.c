@@ -48,11 +48,19 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 			if ((w->cls & C_SAB) && !(w->cls & (C_ST | C_STA | C_BLD))) {
 				/* "St Mary's", "Dr Shah": a saint or a doctor, not a street */
 				const struct tok *nx = T(sc, i + 1);
+				/* after a house number only St and Dr are ambiguous:
+				 * "123 Foxglove Pl Stornoway" is a street and a town */
 				if (nx->type == T_WORD && (nx->f & F_CAP) && !(nx->f & F_NL) &&
-				    !((w->f & F_UPPER) && (mode & M_NUM)))
+				    !((w->f & F_UPPER) && (mode & M_NUM)) &&
+				    (!(mode & M_NUM) || w->id == W_ST || w->id == W_DR))
 					ok = 0;
 			}
 			if (w->id == W_COURT && crt)
+				ok = 0;
+			/* "ON THE FIELD" in a CAD log: in capitals "The" and an
+			 * ambiguous type are no street without a house number */
+			if (nname == 1 && is_word(T(sc, q), W_THE) && (w->f & F_UPPER) &&
+			    !(w->cls & C_ST) && !(mode & (M_NUM | M_FLAT)))
 				ok = 0;
 			if (lower && (!(w->cls & (C_ST | C_SAB)) || w->id == W_DRIVE || cap))
 				ok = 0;
@@ -120,6 +128,13 @@ static long postcode_at(const struct scan *sc, long j)
 	return j + 2;
 }
 
+static int welsh_type(const struct tok *w)
+{
+	return w->type == T_WORD && (w->f & F_CAP) &&
+	       (w->id == W_HEOL || w->id == W_FFORDD || w->id == W_LON || w->id == W_LON2 || w->id == W_LON3 ||
+		w->id == W_STRYD || w->id == W_RHODFA);
+}
+
 /*
  * After an address ending before token e: a town (", Grimsby", "\nGrimsby",
  * "in Grimsby", "GRIMSBY" after a CAD address) and a postcode. Returns the
@@ -151,7 +166,32 @@ static long address_tail(const struct scan *sc, long e, int caps)
 				k = j + 1, took_caps = 1;
 				continue;
 			}
+			/* "162 Foxglove Road Paisley.", "... Grove Walsall, CF18 6BR": a
+			 * town straight after the street, ending the clause */
+			long m = 0;
+			while (((T(sc, k - 1)->cls & (C_ST | C_STA | C_SAB | C_BLD)) ||
+				welsh_type(T(sc, k - 2)) || welsh_type(T(sc, k - 3))) && m < 2 &&
+			       place_town_word(T(sc, j + m)) &&
+			       !(T(sc, j + m)->f & F_NL))
+				m++;
+			const struct tok *z = T(sc, j + m);
+			if (m > 0 && !took_caps &&
+			    (z->type == T_END || (z->type == T_PUNCT && strchr(".,;:)", z->ch)) ||
+			     (z->f & F_NL) || postcode_at(sc, j + m) ||
+			     (z->type == T_WORD && (z->f & F_LOWER) &&
+			      (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ))))) {
+				k = j + m, took_caps = 1;
+				continue;
+			}
 			break;
+		}
+		if (sep != 'i') {
+			/* "Rose Cottage, Lime Place": a street after the named house */
+			long se = street_at(sc, j, M_PREP);
+			if (se > j) {
+				k = se;
+				continue;
+			}
 		}
 		if (j > k && (y->f & F_BLANK))
 			break;
@@ -174,6 +214,30 @@ static long address_tail(const struct scan *sc, long e, int caps)
 	return k;
 }
 
+/*
+ * A house name before the street at a: "outside Glenview, Marlborough
+ * Drive", "is The Old Forge, Heron Avenue": capitalised words after a
+ * preposition, "is" or a colon, then a comma. Its first token, or a.
+ */
+static long house_name(const struct scan *sc, long a)
+{
+	if (!is_punct(T(sc, a - 1), ',') || (T(sc, a)->f & F_BRK))
+		return a;
+	long j = a - 2, m = 0;
+	while (m < 3 && j - m >= sc->ntok - BACK && place_town_word(T(sc, j - m)) &&
+	       !(T(sc, j - m + 1)->f & F_NL && m > 0))
+		m++;
+	long b = j - m + 1;
+	if (m > 0 && is_word(T(sc, b - 1), W_THE))
+		b--;
+	const struct tok *bd = T(sc, b - 1);
+	if (m > 0 && b >= sc->skip_addr &&
+	    ((bd->type == T_WORD && (bd->cls & (C_PREP | C_PREP2 | C_BE | C_LOCV))) ||
+	     is_punct(bd, ':') || (T(sc, b)->f & F_BRK)))
+		return b;
+	return a;
+}
+
 static void emit_address(struct scan *sc, long a, long e, const char *rule)
 {
 	/* a building named before it: "Rosewood House, 12 Windsor Crescent",
@@ -187,6 +251,7 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 				break;
 			}
 	}
+	a = house_name(sc, a);
 	int caps = 1;
 	for (long i = a; i < e; i++)
 		if (T(sc, i)->type == T_WORD && !(T(sc, i)->f & F_UPPER) && T(sc, i)->end - T(sc, i)->start > 1)
@@ -205,6 +270,7 @@ static int gate_street(const struct scan *sc, const struct tok *w)
 }
 
 /* A house number at p followed by a street: the token after the street, or 0. */
+
 static long number_street(const struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p), *pr = T(sc, p - 1);
@@ -229,16 +295,36 @@ static long number_street(const struct scan *sc, long p)
 	long e = street_at(sc, q, M_NUM);
 	if (e == 0 && gate_street(sc, T(sc, q)))
 		e = q + 1;
+	if (e == 0 && welsh_type(T(sc, q)) && T(sc, q + 1)->type == T_WORD && !(T(sc, q + 1)->f & F_NL)) {
+		/* "14 Heol Gelli", "89 Heol y Parc", "29 LÔN LAS" */
+		e = (T(sc, q + 1)->f & F_CAP) ? q + 2 : 0;
+		const struct tok *y = T(sc, q + 1);
+		size_t yn = y->end - y->start;
+		if (y->type == T_WORD && (sc->s[y->start] | 0x20) == 'y' &&
+		    (yn == 1 || (yn == 2 && (sc->s[y->start + 1] | 0x20) == 'r')) &&
+		    (T(sc, q + 2)->f & F_CAP))
+			e = q + 3;
+		else if ((T(sc, q + 2)->f & F_CAP) && place_town_word(T(sc, q + 2)) &&
+			 !(T(sc, q + 2)->f & F_NL) && (T(sc, q + 1)->f & F_UPPER) == (T(sc, q + 2)->f & F_UPPER) &&
+			 (T(sc, q + 3)->type != T_WORD || (T(sc, q + 3)->f & F_LOWER)))
+			e = q + 3; /* "Ffordd Glan Môr" */
+	}
 	return e;
 }
 
 static void try_number(struct scan *sc, long p)
 {
 	long e = number_street(sc, p);
-	if (e == 0)
-		return;
 	long a = p;
 	const struct tok *pr = T(sc, p - 1);
+	if (is_punct(pr, '#') && pr->end == T(sc, p)->start && (T(sc, p)->f & F_HOUSE) &&
+	    (T(sc, p - 2)->cls & (C_PREP | C_PREP2 | C_LOCV)) && e == 0) {
+		/* "a neighbour who lives at #91", "Mrs Khan from #12" */
+		emit_address(sc, p - 1, p + 1, "addr:number");
+		return;
+	}
+	if (e == 0)
+		return;
 	if (is_punct(pr, '.') && (is_word(T(sc, p - 2), W_NO)))
 		a = p - 2;
 	else if (is_word(pr, W_NO) || is_word(pr, W_NUMBER))
@@ -321,6 +407,10 @@ static void try_bare_street(struct scan *sc, long p)
 	}
 	/* "the Ashdown Court flats", "the Grange Park estate" */
 	e = street_at(sc, p, M_PREP);
+	if (e && house_name(sc, p) != p) {
+		emit_address(sc, p, e, "addr:house+street"); /* "The Old Forge, Coronation Place" */
+		return;
+	}
 	const struct tok *x = T(sc, e);
 	if (e && (x->id == W_FLATS || x->id == W_ESTATE || x->id == W_AREA) && (x->f & F_LOWER))
 		emit_address(sc, p, e, "addr:street");
@@ -364,6 +454,10 @@ static void try_inst(struct scan *sc, long p)
 	int real = 0;
 	for (long i = p - 1; i >= p - 7 && i >= sc->ss; i--) {
 		const struct tok *w = T(sc, i);
+		if (is_punct(w, '&') && real && (T(sc, i - 1)->f & F_CAP))
+			continue; /* "Hughes & Sons Builders" */
+		if (w->id == W_E && is_word(T(sc, i - 1), W_OF) && T(sc, i - 2)->end - T(sc, i - 2)->start == 1)
+			continue; /* "St Hilda's C of E Primary" */
 		if (w->type != T_WORD)
 			break;
 		if (w->cls & C_TITLE) {
@@ -402,7 +496,7 @@ static void try_inst(struct scan *sc, long p)
 			return;
 		rule = "place:hospital";
 	} else if (t->id == W_SURGERY || t->id == W_PRACTICE || t->id == W_CLINIC ||
-		   (t->cls & C_INSTC)) {
+		   t->id == W_HEALTHCARE || (t->cls & C_INSTC)) {
 		rule = "place:gp";
 	}
 	long e = p + 1;
@@ -414,7 +508,58 @@ static void try_inst(struct scan *sc, long p)
 		k++;
 	if (is_word(T(sc, k), W_WARD) && (T(sc, k + 1)->type == T_NUM || (T(sc, k + 1)->f & F_CAP)))
 		e = k + 2;
+	else if ((is_word(T(sc, e), W_AT) || is_word(T(sc, e), W_IN)) && !(T(sc, e + 1)->f & F_BRK)) {
+		/* "the Amazon warehouse at Bradford": the town says which one */
+		long m = 0;
+		while (m < 3 && place_town_word(T(sc, e + 1 + m)) && !(T(sc, e + 1 + m)->f & F_NL))
+			m++;
+		if (m > 0)
+			e += 1 + m;
+	} else if (is_punct(T(sc, e), '(') && (T(sc, e + 1)->f & F_CAP)) {
+		/* "Busy Bees Nursery (Oakwood)": the branch names the place */
+		long m = 1;
+		while (m < 4 && place_town_word(T(sc, e + m)))
+			m++;
+		if (m > 1 && is_punct(T(sc, e + m), ')'))
+			e += m + 1;
+	}
 	emit_place(sc, b, e, rule);
+}
+
+/*
+ * Welsh, Irish and Gaelic schools put the school word first: "Ysgol y Wern",
+ * "Gaelscoil na Daróige", "Bun-sgoil Ghàidhlig Inbhir Nis". The name is the
+ * capitalised words after it, with the short articles between them.
+ */
+static void try_prefix_school(struct scan *sc, long p)
+{
+	long e = p + 1;
+	for (int k = 0; k < 6; k++) {
+		const struct tok *w = T(sc, e);
+		if (w->type != T_WORD || (w->f & F_NL))
+			break;
+		size_t n = w->end - w->start;
+		/* y, yr, an, na, nan, o: only between name words */
+		const unsigned char *c = sc->s + w->start;
+		unsigned c0 = c[0] | 0x20u, c1 = n > 1 ? c[1] | 0x20u : 0, c2 = n > 2 ? c[2] | 0x20u : 0;
+		int art = (n == 1 && (c0 == 'y' || c0 == 'o')) ||
+			  (n == 2 && ((c0 == 'y' && c1 == 'r') || (c0 == 'a' && c1 == 'n') ||
+				      (c0 == 'n' && c1 == 'a'))) ||
+			  (n == 3 && c0 == 'n' && c1 == 'a' && c2 == 'n');
+		if (art && (T(sc, e + 1)->f & (F_CAP | F_UPPER)) && !(T(sc, e + 1)->f & F_NL)) {
+			e++;
+			continue;
+		}
+		if (w->cls & (C_MON | C_DAY | C_NOTPL | C_FUNC | C_PREP | C_PREP2))
+			break;
+		if ((w->f & F_CAP) || (w->f & F_UPPER) || sc->s[w->start] >= 0x80) {
+			e++;
+			continue;
+		}
+		break;
+	}
+	if (e > p + 1)
+		emit_place(sc, p, e, "place:school");
 }
 
 /* "attends Little Acorns", "pupil at Oakwood" */
@@ -456,12 +601,18 @@ static void try_work(struct scan *sc, long p)
 			j++;
 		else if (!(x->f & F_CAP))
 			return;
+	} else if (t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr("(:-", T(sc, j)->ch) &&
+		   is_word(T(sc, p - 1), W_AT)) {
+		j++; /* "stalks her at work (the Grange Hotel)" */
 	} else {
+		int from = t->id == W_SACKED || t->id == W_DISMISSED || t->id == W_FIRED ||
+			   t->id == W_REDUNDANT, to = t->id == W_ROUTE;
 		int k;
 		for (k = 0; k < 4; k++) {
 			const struct tok *x = T(sc, j);
 			if (x->type == T_WORD && (x->id == W_AT || x->id == W_FOR || x->id == W_IN ||
-						  x->id == W_WITH || x->id == W_BY))
+						  x->id == W_WITH || x->id == W_BY ||
+						  (from && x->id == W_FROM) || (to && x->id == W_TO)))
 				break;
 			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
 				return;
@@ -481,8 +632,13 @@ static void try_work(struct scan *sc, long p)
 			break;
 		if (x->type == T_PUNCT && x->ch != '&' && x->ch != '-' && x->ch != '\'')
 			break;
-		if (x->type == T_NUM && !(x->f & F_HOUSE))
-			break;
+		if (x->type == T_NUM && (!(x->f & F_HOUSE) ||
+					 ((is_punct(T(sc, e + 1), '.') || is_punct(T(sc, e + 1), '/') ||
+					   is_punct(T(sc, e + 1), ':')) &&
+					  T(sc, e + 2)->type == T_NUM)))
+			break; /* "in 19.04.26": a date, not a house */
+		if (x->type == T_WORD && (x->f & F_LOWER) && (T(sc, e + 1)->cls & (C_UNIT | C_TIMEW)))
+			break; /* "three days a week" */
 		if (x->type == T_WORD) {
 			if (x->cls & (C_CONJ | C_DAY | C_MON | C_TIMEW | C_PRON | C_UNIT) ||
 			    x->id == W_FOR || x->id == W_UNTIL || x->id == W_TILL || x->id == W_DURING ||
@@ -527,8 +683,11 @@ void place_places(struct scan *sc, long p)
 		return;
 	if (t->cls & (C_INST | C_INSTC))
 		try_inst(sc, p);
+	if ((t->id == W_YSGOL || t->id == W_GAELSCOIL || t->id == W_BUNSGOIL || t->id == W_SCOIL ||
+	     t->id == W_COLEG) && (t->f & F_CAP))
+		try_prefix_school(sc, p);
 	if (t->cls & C_ATTEND)
 		try_attend(sc, p);
-	if (t->cls & C_WORKC)
-		try_work(sc, p);
+	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
+		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 }

@@ -107,6 +107,34 @@ static unsigned lookup(const char *w, size_t n)
 	}
 }
 
+/*
+ * Hand-typed notes swap two letters ("reufge", "adn", "reahced"): an unknown
+ * word of five letters or more that is one adjacent swap away from a cue
+ * word that states where she is or how to reach her takes that word's id.
+ * Only those classes: a swapped letter must not turn a name into a street
+ * type. At most WORD_MAX - 1 lookups per unknown word: the scan stays linear.
+ */
+#define C_TYPO_OK (C_REFUGE | C_ACCOM | C_LOCV | C_MOVE | C_CALLED)
+
+static unsigned transposed(const char *w, size_t n)
+{
+	char b[WORD_MAX];
+	memcpy(b, w, n);
+	for (size_t i = 1; i + 1 < n; i++) { /* the first letter is rarely the slip */
+		if (b[i] == b[i + 1])
+			continue;
+		char x = b[i];
+		b[i] = b[i + 1];
+		b[i + 1] = x;
+		unsigned id = lookup(b, n);
+		b[i + 1] = b[i];
+		b[i] = x;
+		if (id && (WORDS[id].cls & C_TYPO_OK))
+			return id;
+	}
+	return 0;
+}
+
 void place_lex_init(void)
 {
 	pthread_once(&hash_once, hash_build);
@@ -210,6 +238,8 @@ int place_lex_one(struct scan *sc)
 				id = lookup(lw, L - 1), t->f |= F_POSS;
 			else if (L > 2 && lw[L - 2] == '\'' && lw[L - 1] == 's')
 				t->f |= F_POSS;
+			if (id == 0 && L >= 5 && !(t->f & F_POSS))
+				id = transposed(lw, L);
 			t->id = (uint16_t)id;
 			t->cls = WORDS[id].cls;
 		}

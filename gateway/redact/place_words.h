@@ -102,6 +102,17 @@
 	W(HTS, "hts", C_SAB | C_ABBRDOT)                                                        \
 	W(BLVD, "blvd", C_SAB | C_ABBRDOT)                                                      \
 	W(WY, "wy", C_SAB | C_ABBRDOT)                                                          \
+	W(WLK, "wlk", C_SAB | C_ABBRDOT)                                                        \
+	W(VW, "vw", C_SAB | C_ABBRDOT)                                                          \
+	W(MWS, "mws", C_SAB | C_ABBRDOT)                                                        \
+	/* Welsh street types come before the name: 14 Heol y Parc */                           \
+	W(HEOL, "heol", 0)                                                                      \
+	W(FFORDD, "ffordd", 0)                                                                  \
+	W(LON, "lôn", 0)                                                                        \
+	W(LON2, "lon", 0)                                                                       \
+	W(LON3, "l\xc3\x94n", 0)                                                                \
+	W(STRYD, "stryd", 0)                                                                    \
+	W(RHODFA, "rhodfa", 0)                                                                  \
 	/* named buildings */                                                                   \
 	W(HOUSE, "house", C_BLD | C_ACCOM)                                                      \
 	W(LODGE, "lodge", C_BLD)                                                                \
@@ -110,6 +121,11 @@
 	W(TOWER, "tower", C_BLD)                                                                \
 	W(COTTAGES, "cottages", C_BLD)                                                          \
 	W(COTTAGE, "cottage", C_BLD)                                                            \
+	W(INN, "inn", C_BLD | C_INST)                                                           \
+	W(HOTEL, "hotel", C_BLD | C_INST)                                                       \
+	W(MOTEL, "motel", C_BLD | C_INST)                                                       \
+	W(TRAVELODGE, "travelodge", C_BLD)                                                      \
+	W(GUESTHOUSE, "guesthouse", C_BLD)                                                      \
 	W(FLATS, "flats", C_BLD)                                                                \
 	W(APARTMENTS, "apartments", C_BLD)                                                      \
 	W(BUILDINGS, "buildings", C_BLD)                                                        \
@@ -135,6 +151,13 @@
 	W(PRESCHOOL2, "preschool", C_INST)                                                      \
 	W(SURGERY, "surgery", C_INST)                                                           \
 	W(PRACTICE, "practice", C_INST)                                                         \
+	W(HEALTHCARE, "healthcare", C_INST)                                                     \
+	W(SCH, "sch", C_INST | C_ABBRDOT)                                                       \
+	W(YSGOL, "ysgol", 0)                                                                    \
+	W(GAELSCOIL, "gaelscoil", 0)                                                            \
+	W(BUNSGOIL, "bun-sgoil", 0)                                                             \
+	W(SCOIL, "scoil", 0)                                                                    \
+	W(COLEG, "coleg", 0)                                                                    \
 	W(CLINIC, "clinic", C_INST)                                                             \
 	W(UNIVERSITY, "university", C_INST)                                                     \
 	W(INSTITUTE, "institute", C_INST)                                                       \
@@ -238,6 +261,7 @@
 	W(PERPETRATOR, "perpetrator", C_NOTPL)                                                  \
 	W(ABUSER, "abuser", 0)                                                                  \
 	W(HUSBAND, "husband", 0)                                                                \
+	W(WIFE, "wife", 0)                                                              \
 	/* kin and the people she may stay with */                                              \
 	W(MUM, "mum", C_KIN)                                                                    \
 	W(MUMS, "mums", C_KIN)                                                                  \
@@ -299,6 +323,7 @@
 	W(RELATIVES, "relatives", C_KIN)                                                        \
 	W(COLLEAGUE, "colleague", C_KIN)                                                        \
 	W(EXPARTNER, "ex-partner", C_KIN)                                                       \
+	W(EX, "ex", C_KIN)                                                                      \
 	W(STEPMUM, "stepmum", C_KIN)                                                            \
 	W(STEPDAD, "stepdad", C_KIN)                                                            \
 	W(GODMOTHER, "godmother", C_KIN)                                                        \
@@ -556,7 +581,7 @@
 	W(INSP, "insp", C_NOTPL | C_ABBRDOT)                                                    \
 	W(SOCIAL, "social", C_NOTPL)                                                            \
 	W(SERVICES, "services", C_NOTPL)                                                        \
-	W(CARE, "care", C_NOTPL | C_ABSTRACT)                                                   \
+	W(CARE, "care", C_NOTPL | C_ABSTRACT | C_INSTM)                                         \
 	W(HOUSING, "housing", C_NOTPL)                                                          \
 	W(PROBATION, "probation", C_NOTPL)                                                      \
 	W(CUSTODY, "custody", C_NOTPL | C_ABSTRACT | C_NUMPRE)                                  \
@@ -569,7 +594,7 @@
 	W(PROGRAMME, "programme", C_NOTPL | C_NONLOC)                                           \
 	W(PROGRAM, "program", C_NOTPL | C_NONLOC)                                               \
 	W(COURSE, "course", C_NOTPL | C_NONLOC)                                                 \
-	W(GROUP, "group", C_NOTPL | C_NONLOC | C_INSTC)                                                   \
+	W(GROUP, "group", C_NOTPL | C_NONLOC | C_INSTC | C_INSTM)                               \
 	W(MEETING, "meeting", C_NOTPL | C_NONLOC)                                               \
 	W(MEETINGS, "meetings", C_NOTPL | C_NONLOC)                                             \
 	W(CONFERENCE, "conference", C_NOTPL | C_NONLOC)                                         \
@@ -588,6 +613,9 @@
 	W(HELP, "help", C_NOTPL)                                                                \
 	W(SUPPORT, "support", C_NOTPL | C_ABSTRACT)                                             \
 	W(COUNCIL, "council", C_NOTPL)                                                          \
+	W(OFFICE, "office", C_NOTPL)                                                    \
+	W(SERVICE, "service", C_NOTPL)                                                  \
+	W(DEPARTMENT, "department", C_NOTPL)                                            \
 	W(AE, "a&e", C_NOTPL)                                                                   \
 	W(E, "e", C_NOTPL | C_ABBRDOT)                                                          \
 	W(G, "g", C_ABBRDOT)                                                                    \
@@ -597,7 +625,21 @@
 	W(NR, "nr", C_ABBRDOT | C_PREP)                                                         \
 	W(OPP, "opp", C_ABBRDOT | C_PREP)                                                       \
 	W(DEPT, "dept", C_ABBRDOT)                                                              \
-	W(LTD, "ltd", C_ABBRDOT)                                                                \
+	W(LTD, "ltd", C_ABBRDOT | C_INST)                                                       \
+	W(NURSING, "nursing", C_INSTM)                                                          \
+	W(LIMITED, "limited", C_INST)                                                           \
+	W(PLC, "plc", C_INST)                                                                   \
+	W(BUILDERS, "builders", C_INST)                                                         \
+	W(SALON, "salon", C_INST)                                                               \
+	W(ARMS, "arms", C_INST)                                                                 \
+	W(WAREHOUSE, "warehouse", C_INST)                                                       \
+	W(FACTORY, "factory", C_INST)                                                           \
+	W(RESTAURANT, "restaurant", C_INST)                                                     \
+	W(CAFE, "cafe", C_INST)                                                                 \
+	W(BAKERY, "bakery", C_INST)                                                             \
+	W(TAKEAWAY, "takeaway", C_INST)                                                         \
+	W(SUPERMARKET, "supermarket", C_INST)                                                   \
+	W(LAUNDRY, "laundry", C_INST)                                                           \
 	W(CO, "co", C_ABBRDOT)                                                                  \
 	W(VS, "vs", C_ABBRDOT)                                                                  \
 	/* CAD log words that are not a town after an address */                               \
@@ -761,7 +803,7 @@
 	W(ACCOMMODATION, "accommodation", C_ACCOM)                                              \
 	W(TENANCY, "tenancy", C_ACCOM)                                                          \
 	W(PROPERTY, "property", C_ACCOM)                                                        \
-	W(HOME, "home", C_ACCOM)                                                                \
+	W(HOME, "home", C_ACCOM | C_INSTC)                                                      \
 	W(ADDRESS, "address", C_ACCOM)                                                          \
 	W(PLACEMENT, "placement", C_ACCOM | C_WORKC)                                            \
 	W(AREA, "area", C_ACCOM)                                                                \
@@ -782,7 +824,7 @@
 	W(CONFIDENTIAL, "confidential", C_NEWMOD)                                               \
 	W(UNDISCLOSED, "undisclosed", C_NEWMOD)                                                 \
 	W(DIFFERENT, "different", C_NEWMOD)                                                     \
-	W(CONTACTABLE, "contactable", 0)                                                        \
+	W(CONTACTABLE, "contactable", C_CALLED)                                                 \
 	W(SPACE, "space", 0)                                                                    \
 	W(POSTCODE, "postcode", C_ACCOM)                                                        \
 	W(OFFERED, "offered", C_GOT)                                                            \
@@ -800,9 +842,20 @@
 	W(LAST, "last", 0)                                                                      \
 	W(FOUND, "found", 0)                                                                    \
 	W(LOCATED, "located", 0)                                                                \
-	W(REACHED, "reached", 0)                                                                \
+	W(REACHED, "reached", C_CALLED)                                                         \
+	W(FIND, "find", 0)                                                                      \
+	W(FINDS, "finds", 0)                                                                    \
+	W(TRACK, "track", 0)                                                                    \
+	W(TRACKED, "tracked", 0)                                                                \
+	W(TRACE, "trace", 0)                                                                    \
+	W(LOCATE, "locate", 0)                                                                  \
+	W(BREAK, "break", 0)                                                                    \
 	/* work */                                                                              \
 	W(WORKS, "works", C_WORKC)                                                              \
+	W(SACKED, "sacked", C_WORKC)                                                            \
+	W(DISMISSED, "dismissed", C_WORKC)                                                      \
+	W(FIRED, "fired", C_WORKC)                                                              \
+	W(REDUNDANT, "redundant", C_WORKC)                                                      \
 	W(WORKED, "worked", C_WORKC)                                                            \
 	W(WORKING, "working", C_WORKC)                                                          \
 	W(WORK, "work", C_WORKC | C_ABSTRACT)                                                   \

@@ -35,6 +35,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "canon.h"
 #include "ident.h"
@@ -260,7 +261,9 @@ static int needle_address(struct pol_cx *cx, const Marac__V1__Address *a, uint32
 		/* "Refuge, 5 Hidden Lane" also as "5 Hidden Lane": from its first number on */
 		for (const char *q = l; *q; q++)
 			if (isdigit((unsigned char)*q) && (q == l || !isalnum((unsigned char)q[-1]))) {
-				if (q != l && strchr(q, ' ') &&
+				/* a later line that starts with its number ("14 Hollybush
+				 * Walk" under "DA Refuge 8") is a needle of its own too */
+				if ((q != l || i > 0) && strchr(q, ' ') &&
 				    (rc = needle_words(cx, q, strlen(q), allowed, 1)) != MGW_OK)
 					return rc;
 				break;
@@ -618,26 +621,60 @@ static void forms_free(struct forms *f)
 	free(f->id);
 }
 
-/* Digits of s, a letter between two digits making a break ("tel07700" stays whole). */
+/* Digits of s, a letter between two digits making a break ("tel07700" stays
+ * whole); a letter O next to a digit is a zero ("O7700 9OO 144"). */
 static char *digit_stream(const char *s)
 {
 	char *o = malloc(strlen(s) + 1), *w = o;
 	if (o == NULL)
 		return NULL;
 	for (; *s; s++)
-		if (isdigit((unsigned char)*s))
-			*w++ = *s;
+		if (isdigit((unsigned char)*s) ||
+		    ((*s == 'O' || *s == 'o') &&
+		     ((w > o && w[-1] != 'x' && (s[-1] == w[-1] || s[-1] == 'O' || s[-1] == 'o')) ||
+		      isdigit((unsigned char)s[1]))))
+			*w++ = isdigit((unsigned char)*s) ? *s : '0';
 		else if (isalpha((unsigned char)*s) && w > o && w[-1] != 'x')
 			*w++ = 'x';
 	*w = 0;
 	return o;
 }
 
+/*
+ * s in lower case without white space, "at" and "dot" written out as words
+ * ("(at)", "[dot]", " at ") read as '@' and '.': "jo (at) example dot org"
+ * holds "jo@example.org".
+ */
 static char *lower_copy(const char *s)
 {
-	char *o = strdup(s);
-	for (char *c = o; c && *c; c++)
-		*c = (char)tolower((unsigned char)*c);
+	size_t n = strlen(s);
+	char *o = malloc(n + 1), *w = o;
+	if (o == NULL)
+		return NULL;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (isspace(c)) {
+			i++;
+			continue;
+		}
+		/* a word "at"/"dot", bracketed or between spaces */
+		size_t j = i, b = 0;
+		if (strchr("([{<", c) && i + 1 < n)
+			j++, b = 1;
+		int at = strncasecmp(s + j, "at", 2) == 0, dot = strncasecmp(s + j, "dot", 3) == 0;
+		size_t k = j + (at ? 2 : dot ? 3 : 0);
+		int closed = b ? k < n && strchr(")]}>", s[k]) != NULL
+			       : i > 0 && isspace((unsigned char)s[i - 1]) && k < n &&
+				     isspace((unsigned char)s[k]);
+		if ((at || dot) && closed) {
+			*w++ = at ? '@' : '.';
+			i = k + b;
+			continue;
+		}
+		*w++ = (char)tolower(c);
+		i++;
+	}
+	*w = 0;
 	return o;
 }
 

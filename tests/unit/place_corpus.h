@@ -12,7 +12,9 @@
  * {X:...} the perpetrator's or someone else's whereabouts: withholding it from
  * a recipient without the flag is acceptable (fail safe), keeping it too;
  * kept for the others.
- * Labels nest ({L:... {A:...} ...}). Everything outside a label must be kept.
+ * Labels nest ({L:... {A:...} ...}). Everything outside a label must be kept,
+ * including the time or date stamp that opens a log entry ("2231 {L:...}"):
+ * it says when the entry was made, not where she is.
  */
 static const char *const PLACE_CORPUS[] = {
 	/* police occurrence entries */
@@ -56,12 +58,12 @@ static const char *const PLACE_CORPUS[] = {
 	/* CAD logs in capitals */
 	"2214 CALLER STATES EX PARTNER KICKING DOOR AT {A:12 WINDSOR CRES GRIMSBY}",
 	"2216 UNITS DISPATCHED GRADE 1",
-	"{L:2231 CALLER STATES SHE IS AT HER SISTERS ADDRESS}",
+	"2231 {L:CALLER STATES SHE IS AT HER SISTERS ADDRESS}",
 	"2240 OFFICERS ON SCENE AT {A:40 KING EDWARD ST}",
-	"{L:2302 IP NOW STAYING AT {A:FLAT 2 ASHDOWN COURT} WITH FRIEND}",
+	"2302 {L:IP NOW STAYING AT {A:FLAT 2 ASHDOWN COURT} WITH FRIEND}",
 	"2310 SUSPECT DETAINED NO INJURIES",
 	"0015 LOG CLOSED NFA",
-	"{L:0130 IP REQUESTS POLICE DO NOT ATTEND HER NEW ADDRESS}",
+	"0130 {L:IP REQUESTS POLICE DO NOT ATTEND HER NEW ADDRESS}",
 	"1105 RP REPORTS MALE SHOUTING IN STREET, NO FURTHER CALLS",
 	/* health */
 	"Seen in clinic today with bruising to both forearms.",
@@ -107,7 +109,7 @@ static const char *const PLACE_CORPUS[] = {
 	/* social-care chronologies */
 	"12/03/24 Home visit completed, children seen and spoken to alone.",
 	"14/03/24 Strategy discussion held, Section 47 agreed.",
-	"{L:15/03/24 Mother and children moved to a refuge in another local authority area.}",
+	"15/03/24 {L:Mother and children moved to a refuge in another local authority area.}",
 	"The children attend {P:St Mary's Primary School}.",
 	"The youngest attends {P:Little Acorns Nursery} three days a week.",
 	"The eldest is in Year 9 at {P:Oakwood Academy}.",

@@ -369,7 +369,7 @@ Test(place, sentence_boundaries)
 		    "she is staying with her aunt;");
 	/* CAD and chronology lines are sentences */
 	expect_span("2231 CALLER STATES SHE IS AT HER SISTERS ADDRESS\n2240 UNITS ON SCENE", LOC,
-		    SCRUB_LOCATION, "2231 CALLER STATES SHE IS AT HER SISTERS ADDRESS");
+		    SCRUB_LOCATION, "CALLER STATES SHE IS AT HER SISTERS ADDRESS");
 	/* a hard-wrapped e-mail line goes on */
 	expect_span("Hi all,\nJust to say the victim has now moved to a new\naddress in Leeds and "
 		    "is settling in.\nThanks",
@@ -417,6 +417,152 @@ Test(place, odd_input_is_bounded)
 		spans_free(&sv);
 	}
 	free(s);
+}
+
+/* ---- tuning on realistic notes (issue 9) ------------------------------------------ */
+
+Test(place, where_he_would_find_her)
+{
+	/* the perpetrator finding her says where she is, with or without an address */
+	expect_sentence("She fears he will find her in Whitby with her aunt.", SCRUB_LOCATION);
+	expect_sentence("His cousin helped him track her down to a flat in Selby.", SCRUB_LOCATION);
+	expect_sentence("She is worried he will locate her at the Seaview Hotel in Filey.",
+			SCRUB_LOCATION);
+	/* hotels are places she can be, whatever their first word is */
+	expect_sentence("She is currently at the Holiday Inn at Goole.", SCRUB_LOCATION);
+	expect_sentence("They are at the Travelodge near Malton.", SCRUB_LOCATION);
+	/* "her new ..." is somewhere, even misspelt */
+	expect_sentence("She will be at her new adress, 8 Oak Rise, from Friday.", SCRUB_LOCATION);
+	/* an ex is kin: who she is with and where */
+	expect_sentence("She will be with her ex at Fern Cottage from Monday.", SCRUB_LOCATION);
+	/* a slip of two letters does not hide a refuge */
+	expect_sentence("She went to a rfeuge in Ripon on Monday.", SCRUB_LOCATION);
+	expect_sentence("She has now moved to a reufge.", SCRUB_LOCATION);
+	/* not: someone's relative as a person, an office, a phone number */
+	expect_none("She lent £40 to her brother's wife Mandy.", LOC);
+	expect_none("His passport is with the Passport Office.", LOC);
+	expect_none("0915 CALLER IS HIS BROTHER, CALLING FROM 07700 900456", LOC);
+	/* not: finding things, or the past of an event */
+	expect_none("Officers could not find her phone.", LOC);
+	expect_none("She hid at a neighbour's until 23:10.", LOC);
+}
+
+Test(place, how_to_reach_her)
+{
+	expect_sentence("She can be reached only on Fridays between 10 and 12.", SCRUB_SAFE_TIME);
+	expect_sentence("She can be reahced after 6.30pm.", SCRUB_SAFE_TIME);
+	expect_sentence("She is contactable before 9am on weekdays.", SCRUB_SAFE_TIME);
+	/* a call word and a time window in one sentence */
+	expect_sentence("Client asked us to phone not on Sundays, weekdays 9-11 only.",
+			SCRUB_SAFE_TIME);
+	expect_sentence("VIC REQUESTS CONTACT DURING HER LUNCH BREAK 12:15-12:45 ONLY.",
+			SCRUB_SAFE_TIME);
+	expect_sentence("Ring Tue-Thu 08:30-10:00 on the agreed number.", SCRUB_SAFE_TIME);
+	/* a log entry about a call at a time, and dates, are not windows */
+	expect_none("Police called at 21:05 on 03-04-2025 and left at 21:40.", LOC);
+	expect_none("He made 30 calls between 9 and 11 that night.", LOC);
+}
+
+Test(place, log_entry_stamp_is_kept)
+{
+	/* the withheld statement starts after the entry's own time or date */
+	const char *s = "[0915 HRS] IP NOW STAYING WITH HER COUSIN IN BEVERLEY\n"
+			"0940 - ALL UNITS CLEAR";
+	expect_span(s, LOC, SCRUB_LOCATION, "IP NOW STAYING WITH HER COUSIN IN BEVERLEY");
+	expect_span("07/09/25: Client has moved to a refuge.", LOC, SCRUB_LOCATION,
+		    "Client has moved to a refuge.");
+	expect_span("APPROX 2145 CALLER SAYS SHE IS AT HER NAN'S", LOC, SCRUB_LOCATION,
+		    "CALLER SAYS SHE IS AT HER NAN'S");
+	expect_span("4th March: Client is staying with her gran.", LOC, SCRUB_LOCATION,
+		    "Client is staying with her gran.");
+	expect_span("Friday 9th | Housing | She has moved to a refuge.", LOC, SCRUB_LOCATION,
+		    "She has moved to a refuge.");
+	/* "Friday nights" or "Friday night" may be when she is there: kept inside */
+	expect_sentence("Friday night: at her nan's", SCRUB_LOCATION);
+	/* a time that opens a safe-time window is the window itself */
+	expect_sentence("7pm - 9pm safe to call", SCRUB_SAFE_TIME);
+	/* a log entry's stamp is not the clock of a routine */
+	expect_none("1730HRS SUSPECT DRIVES A SILVER CORSA.", LOC);
+}
+
+Test(place, workplaces_and_businesses)
+{
+	/* cues: at work (...), sacked from, her route to */
+	expect_span("He waits for her at work (Hartley's Florist on Moor Lane).", 0, SCRUB_PLACE,
+		    "Hartley's Florist on Moor Lane");
+	expect_span("He was dismissed from Morrisons in Barnsley last year.", 0, SCRUB_PLACE,
+		    "Morrisons in Barnsley");
+	expect_span("He knows her route to Boots in Thirsk.", 0, SCRUB_PLACE, "Boots in Thirsk");
+	expect_span("He was sacked from the bakery at Filey in 03.02.25.", 0, SCRUB_PLACE,
+		    "bakery at Filey");
+	/* business name endings make a place without a cue */
+	expect_span("He drinks at the Wheatsheaf Arms most nights.", 0, SCRUB_PLACE,
+		    "Wheatsheaf Arms");
+	expect_span("He is employed casually; payslips from Dale Logistics Ltd.", 0, SCRUB_PLACE,
+		    "Dale Logistics Ltd");
+	expect_span("She cleans at Ashgrove Care Home.", 0, SCRUB_PLACE, "Ashgrove Care Home");
+	expect_span("Payslips show Kirk & Sons Roofers and Priory Hotel.", 0, SCRUB_PLACE,
+		    "Priory Hotel");
+	expect_span("She works at the Ellis & Sons Builders yard.", 0, SCRUB_PLACE,
+		    "Ellis & Sons Builders yard");
+	/* a job stays a job: no name, no place */
+	expect_none("She works at a care home part time.", 0);
+	expect_none("Her care plan is reviewed at home.", 0);
+	expect_none("He knows her route to school.", 0);
+}
+
+Test(place, schools_and_practices_in_more_shapes)
+{
+	expect_span("Seen outside St Wilfrid's C of E Primary at 3pm.", 0, SCRUB_PLACE,
+		    "St Wilfrid's C of E Primary");
+	expect_span("Officer from Ashby Junior Sch visited.", 0, SCRUB_PLACE, "Ashby Junior Sch");
+	expect_span("Collected from Little Owls Nursery (Kirkby) on Friday.", 0, SCRUB_PLACE,
+		    "Little Owls Nursery (Kirkby)");
+	/* the school word first, with the articles inside the name */
+	expect_span("She started at Ysgol y Castell in September.", 0, SCRUB_PLACE,
+		    "Ysgol y Castell");
+	expect_span("TRANSFERRED TO GAELSCOIL AN CHNOIC.", 0, SCRUB_PLACE, "GAELSCOIL AN CHNOIC");
+	expect_span("Moved from Gaelscoil na Mara to a new school.", 0, SCRUB_PLACE,
+		    "Gaelscoil na Mara");
+	expect_span("He registered at Northgate Group Practice.", 0, SCRUB_PLACE,
+		    "Northgate Group Practice");
+	expect_span("Practice: Eastfield Healthcare.", 0, SCRUB_PLACE, "Eastfield Healthcare");
+	expect_none("The group practice will review it.", 0);
+}
+
+Test(place, addresses_in_more_shapes)
+{
+	/* a house name before the street, a town straight after it */
+	expect_span("It happened outside Hollybank, Mill Road, Selby.", 0, SCRUB_ADDRESS,
+		    "Hollybank, Mill Road, Selby");
+	expect_span("His aunt lives at The Old Mill, Church Lane Thirsk.", 0, SCRUB_ADDRESS,
+		    "The Old Mill, Church Lane Thirsk");
+	expect_span("Her cousin lives at 41 Rowan Road Malton.", 0, SCRUB_ADDRESS,
+		    "41 Rowan Road Malton");
+	expect_span("A named house: Ivy Cottage, Moor Lane YO8 9ZZ.", 0, SCRUB_ADDRESS,
+		    "Ivy Cottage, Moor Lane YO8 9ZZ");
+	/* abbreviations after a house number, before a town */
+	expect_span("It is 7 Larch Pl Whitby.", 0, SCRUB_ADDRESS, "7 Larch Pl Whitby");
+	expect_span("NEAR 22B ASPEN WLK GOOLE", 0, SCRUB_ADDRESS, "22B ASPEN WLK GOOLE");
+	/* Welsh street types come first */
+	expect_span("She is at 5 Heol y Felin, Neath.", 0, SCRUB_ADDRESS, "5 Heol y Felin, Neath");
+	expect_span("LIVES AT 31 LÔN HIR", 0, SCRUB_ADDRESS, "31 LÔN HIR");
+	expect_span("Flat above 9 Ffordd Celyn Rhyl\nLL18 1AA. Next", 0, SCRUB_ADDRESS,
+		    "9 Ffordd Celyn Rhyl\nLL18 1AA");
+	/* a house name before an ambiguous street type, a town before "near" */
+	expect_span("Her mum's address is The Byre, Orchard Place Ripon.", 0, SCRUB_ADDRESS,
+		    "The Byre, Orchard Place Ripon");
+	expect_span("Seen at 4 Ash Close Selby near the park.", 0, SCRUB_ADDRESS,
+		    "4 Ash Close Selby");
+	/* '#' and a house number after a preposition */
+	expect_span("The neighbour from #14 called police.", 0, SCRUB_ADDRESS, "#14");
+	/* not: a street and then a sentence going on, a saint, a ranking */
+	expect_span("He lives at 12 Elm Road Officers attended.", 0, SCRUB_ADDRESS, "12 Elm Road");
+	expect_none("Priority #1 is her safety.", 0);
+	/* capitals: "THE FIELD" after "ON" is a field, "4 THE GREEN" an address */
+	expect_none("1340 THE KIDS PLAY ON THE FIELD BEHIND THE FLATS.", 0);
+	expect_span("SHE LIVES AT 4 THE GREEN", 0, SCRUB_ADDRESS, "4 THE GREEN");
+	expect_span("She lives on The Green.", 0, SCRUB_ADDRESS, "The Green");
 }
 
 /* ---- the labelled set ------------------------------------------------------------ */
