@@ -117,9 +117,10 @@ static void flush_sentence(struct scan *sc, long p)
 			     sc->sent_end, SCRUB_LOCATION, loc);
 		else if (sc->safe_rule != NULL)
 			emit(sc, sc->sent_start, sc->sent_end, SCRUB_SAFE_TIME, sc->safe_rule);
-		else if (sc->callw && sc->window)
+		else if (sc->callw && (sc->window || sc->every))
 			/* "contact not at weekends, weekdays 10-12 only", "asked me to
-			 * call in her lunch break, 12:30-13:15" */
+			 * call in her lunch break, 12:30-13:15", "call only on
+			 * weekdays": when she can be called is a safe time */
 			emit(sc, sc->sent_start, sc->sent_end, SCRUB_SAFE_TIME, "time:call-window");
 	}
 	sc->ss = p;

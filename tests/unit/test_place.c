@@ -310,6 +310,8 @@ Test(place, safe_times)
 {
 	expect_sentence("Call after 10am when he is at work.", SCRUB_SAFE_TIME);
 	expect_sentence("Only call Tues/Thurs mornings.", SCRUB_SAFE_TIME);
+	/* a call word and days alone: when she can be called is a safe time */
+	expect_sentence("Ring her only on weekdays.", SCRUB_SAFE_TIME);
 	expect_sentence("Safe to call between 1 and 3pm.", SCRUB_SAFE_TIME);
 	expect_sentence("Text first, do not leave voicemail.", SCRUB_SAFE_TIME);
 	expect_sentence("He checks her phone in the evenings, call before 5.", SCRUB_SAFE_TIME);
