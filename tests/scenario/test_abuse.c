@@ -124,9 +124,17 @@ Test(abuse, websocket_without_hello_is_closed_after_the_handshake_timeout)
 	};
 	mgw_client *c = NULL;
 	cr_assert_eq(mgw_client_connect(&o, &c, err, sizeof err), MGW_OK, "%s", err);
+	/* proto/README.md section 3: Error{UNEXPECTED_FRAME}, then close 1008. */
 	Marac__V1__Frame *f;
-	cr_assert_eq(mgw_client_recv(c, 12000, &f), MGW_E_CLOSED);
+	cr_assert_eq(mgw_client_recv(c, 12000, &f), MGW_OK, "an Error before the close");
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_ERROR);
+	cr_assert_eq(f->error->code, MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME);
+	codec_free(&f->base);
+	cr_assert_eq(mgw_client_recv(c, 5000, &f), MGW_E_CLOSED);
+	cr_assert_eq(mgw_client_close_status(c), 1008);
 	mgw_client_free(c);
+	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED, "no_hello",
+				 1), 1);
 	police_still_served();
 }
 

@@ -51,8 +51,11 @@ Test(audit, share_to_three_one_acks_one_offline_and_the_trail_says_so)
 	cr_assert_eq(cli_run(&G, "auditor", out, sizeof out, qargs), 0, "%s", out);
 	cr_assert_eq(count_lines_with(out, "AUDIT_EVENT_SHARE_ACCEPTED"), 1, "%s", out);
 	cr_assert_eq(count_lines_with(out, "AUDIT_EVENT_DELIVERY_COMMITTED"), 3, "%s", out);
-	cr_assert_eq(count_lines_with(out, "\"recipientNode\""), 3, "%s", out);
-	/* acks carry no case ref: ask by node */
+	/* The receipt is in the case's records too, with the share's msg_id. */
+	cr_assert_eq(count_lines_with(out, "AUDIT_EVENT_DELIVERY_ACKED"), 1, "%s", out);
+	cr_assert_eq(count_lines_with(out, "\"msgId\":\"audit-1\""), 5, "%s", out);
+	cr_assert_eq(count_lines_with(out, "\"recipientNode\""), 4, "%s", out);
+	/* and by node */
 	const char *q2[] = {"audit", "query", "--node", "health-testshire", "--event",
 			    "delivery_acked", "--json", NULL};
 	cr_assert_eq(cli_run(&G, "auditor", out, sizeof out, q2), 0, "%s", out);

@@ -182,7 +182,7 @@ Test(referral, repeat_across_agencies_and_formats_and_the_chairs_agenda)
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, ag), 1);
 	cr_assert(strstr(err, "ERROR_CODE_NOT_AUTHORISED"), "%s", err);
 	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
-				"error_code_not_authorised", 1), 1);
+				"not_authorised", 1), 1);
 
 	/* 6. Inconsistent: "visible high risk" with 10 yes is refused, naming the field. */
 	char bad[700];

@@ -1,12 +1,15 @@
 /*
- * audit.c: the writer thread's side of the tamper-evident trail.
+ * audit_tree.c: the writer thread's side of the tamper-evident trail.
  *
  * Every audit record is a leaf (RFC 6962: SHA-256(0x00 || record bytes),
  * stored beside the record by store_audit_append). The writer keeps the
  * compact range of all committed leaves and, every audit.checkpoint_every
- * records or audit.checkpoint_secs seconds, signs a C2SP checkpoint
- * (origin, size, root) with the gateway's Ed25519 key and stores it, with
- * a CHECKPOINT_SIGNED record, in one transaction.
+ * records or audit.checkpoint_secs seconds (values of the batch's epoch),
+ * signs a C2SP checkpoint (origin, size N, root) with the gateway's Ed25519
+ * key and stores it with a CHECKPOINT_SIGNED record, then signs and stores
+ * a second checkpoint at N+1 (no record), which covers that record. So an
+ * idle trail is fully covered, and a checkpoint is signed only when records
+ * other than checkpoints were added: an idle gateway adds nothing.
  *
  * Never two inconsistent trees: at start the range is rebuilt from the
  * stored leaves and must reproduce the root of the latest stored checkpoint
@@ -32,26 +35,21 @@
 
 static int write_vkey(const char *dir, const char *vkey)
 {
-	char path[4200], tmp[4300];
+	char path[4200], line[600];
 	snprintf(path, sizeof path, "%s/audit.vkey", dir);
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	FILE *f = fopen(tmp, "w");
-	if (f == NULL)
-		return MGW_E_IO;
-	fprintf(f, "%s\n", vkey);
-	int ok = fflush(f) == 0 && fsync(fileno(f)) == 0;
-	fclose(f);
-	chmod(tmp, 0644);
-	return ok && rename(tmp, path) == 0 ? MGW_OK : MGW_E_IO;
+	int n = snprintf(line, sizeof line, "%s\n", vkey);
+	if (n < 0 || (size_t)n >= sizeof line)
+		return MGW_E_INVALID;
+	return gw_write_file_atomic(path, line, (size_t)n, 0644);
 }
 
-int audit_open(struct gw *g, store *st, char *err, size_t errlen)
+int audit_tree_open(struct gw *g, store *st, char *err, size_t errlen)
 {
 	struct audit_tree *a = &g->audit;
 	char path[4200];
-	snprintf(path, sizeof path, "%s/audit.key", g->cfg->state_dir);
+	snprintf(path, sizeof path, "%s/audit.key", g->state_dir);
 	if (access(path, F_OK) != 0) {
-		int rc = checkpoint_key_generate(path, g->cfg->audit_origin);
+		int rc = checkpoint_key_generate(path, g->audit_origin);
 		if (rc != MGW_OK) {
 			snprintf(err, errlen, "%s: cannot create the audit signing key (%s)", path,
 				 mgw_strerror(rc));
@@ -66,8 +64,8 @@ int audit_open(struct gw *g, store *st, char *err, size_t errlen)
 		return rc;
 	}
 	if ((rc = checkpoint_key_vkey(a->key, &a->vkey)) != MGW_OK ||
-	    (rc = write_vkey(g->cfg->state_dir, a->vkey)) != MGW_OK) {
-		snprintf(err, errlen, "%s: cannot write audit.vkey", g->cfg->state_dir);
+	    (rc = write_vkey(g->state_dir, a->vkey)) != MGW_OK) {
+		snprintf(err, errlen, "%s: cannot write audit.vkey", g->state_dir);
 		return rc;
 	}
 
@@ -135,7 +133,7 @@ int audit_open(struct gw *g, store *st, char *err, size_t errlen)
 	return MGW_OK;
 }
 
-void audit_close(struct gw *g)
+void audit_tree_close(struct gw *g)
 {
 	checkpoint_key_free(g->audit.key);
 	g->audit.key = NULL;
@@ -158,45 +156,63 @@ static int catch_up(struct audit_tree *a, store *st)
 	return MGW_OK;
 }
 
+/* Sign the current range and store the note (inside the caller's transaction). */
+static int sign_and_put(struct gw *g, store *st, uint64_t size, uint8_t root[32])
+{
+	char *note = NULL;
+	int rc = merkle_range_root(&g->audit.range, root);
+	if (rc == MGW_OK)
+		rc = checkpoint_sign(g->audit.key, g->audit_origin, size, root, &note);
+	if (rc == MGW_OK)
+		rc = store_checkpoint_put(st, size, note);
+	free(note);
+	return rc;
+}
+
 static int sign_checkpoint(struct gw *g, store *st)
 {
 	struct audit_tree *a = &g->audit;
 	uint8_t root[32];
-	char *note = NULL;
 	uint64_t size = a->range.size;
-	int rc = merkle_range_root(&a->range, root);
-	if (rc == MGW_OK)
-		rc = checkpoint_sign(a->key, g->cfg->audit_origin, size, root, &note);
+	int rc = store_begin(st);
 	if (rc != MGW_OK)
 		return rc;
-	if ((rc = store_begin(st)) != MGW_OK) {
-		free(note);
-		return rc;
-	}
-	Marac__V1__AuditRecord rec = MARAC__V1__AUDIT_RECORD__INIT;
-	rec.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CHECKPOINT_SIGNED;
-	rec.tree_size = size;
-	rec.root_hash.data = root;
-	rec.root_hash.len = 32;
-	rc = store_checkpoint_put(st, size, note);
+	struct clist none = {0};
+	struct wctx w = {.g = g, .st = st, .answers = &none, .e = NULL};
+	struct audit_fields f = {
+		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CHECKPOINT_SIGNED,
+		.tree_size = size,
+		.root_hash = root,
+	};
+	uint8_t leaf[32];
+	rc = sign_and_put(g, st, size, root);
 	if (rc == MGW_OK)
-		rc = store_audit_append(st, &rec, NULL);
+		rc = audit_emit(g, &w, &f, NULL);
+	/* The record's own leaf, then the covering checkpoint at size + 1. */
+	if (rc == MGW_OK)
+		rc = store_audit_leaf(st, size, leaf);
+	if (rc == MGW_OK)
+		rc = merkle_range_append(&a->range, leaf);
+	if (rc == MGW_OK)
+		rc = sign_and_put(g, st, size + 1, root);
 	if (rc == MGW_OK)
 		rc = store_commit(st);
 	else
 		store_rollback(st);
-	free(note);
-	if (rc != MGW_OK)
-		return rc;
-	a->cp_size = size;
+	if (rc != MGW_OK) {
+		/* The range may hold the uncommitted leaf: rebuild from the store. */
+		merkle_range_init(&a->range);
+		return catch_up(a, st) == MGW_OK ? rc : MGW_E_DB;
+	}
+	a->cp_size = size + 1;
 	a->cp_time_ms = store_now_ms();
 	char sz[24];
-	snprintf(sz, sizeof sz, "%llu", (unsigned long long)size);
+	snprintf(sz, sizeof sz, "%llu", (unsigned long long)a->cp_size);
 	log_event(LOG_DEBUG, "checkpoint_signed", "size", sz, NULL);
 	return catch_up(a, st);
 }
 
-int audit_after_commit(struct gw *g, store *st, int force)
+int audit_tree_after_commit(struct gw *g, store *st, const struct epoch *e, int force)
 {
 	struct audit_tree *a = &g->audit;
 	if (a->key == NULL)
@@ -205,7 +221,11 @@ int audit_after_commit(struct gw *g, store *st, int force)
 	if (rc != MGW_OK)
 		return rc;
 	uint64_t pending = a->range.size - a->cp_size;
-	int due = (force && pending > 0) || pending >= g->cfg->checkpoint_every ||
-		  (pending > 0 && store_now_ms() - a->cp_time_ms >= (int64_t)g->cfg->checkpoint_secs * 1000);
+	if (pending == 0)
+		return MGW_OK;
+	unsigned every = e ? e->cfg->checkpoint_every : MGW_CHECKPOINT_EVERY_DEFAULT;
+	unsigned secs = e ? e->cfg->checkpoint_secs : MGW_CHECKPOINT_SECS_DEFAULT;
+	int due = force || pending >= every ||
+		  store_now_ms() - a->cp_time_ms >= (int64_t)secs * 1000;
 	return due ? sign_checkpoint(g, st) : MGW_OK;
 }

@@ -1,0 +1,176 @@
+/*
+ * req_agenda.c: the chair's agenda.
+ *
+ * Service thread (agenda_svc_on): role "chair" and one of the chair's
+ * areas that takes referrals; meeting_date a date (YYYY-MM-DD). The
+ * attending agencies are decided here from the epoch's registry.
+ *
+ * Writer thread (agenda_wr_commit): the date must be a meeting of the area
+ * (else INVALID_REQUEST naming the next one); the agenda is built from the
+ * store (O(cases), so not on the service thread), the pull is audited
+ * (AGENDA_PULLED, area and date), and the Agenda is answered after COMMIT,
+ * so no agenda leaves the gateway without its record. An agenda above
+ * max_frame_bytes is refused (VIEW_TOO_LARGE).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "agenda.h"
+#include "caldate.h"
+#include "cases.h"
+#include "gw.h"
+#include "log.h"
+#include "mgw_err.h"
+
+struct agenda_job {
+	struct job base;
+	char area[MGW_ID_MAX + 1];
+	char meeting[11];
+	int attending[8];
+	size_t n_att;
+};
+
+struct meeting_schedule agenda_schedule_of(const struct mgw_area *a, unsigned min_days)
+{
+	struct meeting_schedule ms = {.freq = (enum meeting_freq)a->frequency,
+				      .weekday = a->weekday,
+				      .anchor_date = a->anchor_date,
+				      .min_days = min_days,
+				      .skip = (const char *const *)a->skip,
+				      .n_skip = a->n_skip};
+	return ms;
+}
+
+/* The meeting before meeting (a meeting day itself) into out; -1 if none in a year. */
+static int previous_meeting(const struct mgw_area *a, int32_t meeting, char out[11])
+{
+	struct meeting_schedule ms = agenda_schedule_of(a, 0);
+	for (int32_t d = meeting - 1; d >= meeting - 400; d--) {
+		char ds[11], next[11];
+		caldate_format(d, ds);
+		if (meeting_next(&ms, ds, next) != MGW_OK)
+			return -1;
+		int32_t nd;
+		if (caldate_parse(next, &nd) != 0)
+			return -1;
+		if (nd == d) {
+			memcpy(out, ds, 11);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int agenda_wr_commit(struct job *jb, struct wctx *w)
+{
+	struct agenda_job *j = (struct agenda_job *)jb;
+	const struct mgw_config *c = w->e->cfg;
+	const struct mgw_area *a = config_area(c, j->area);
+	struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST};
+	if (a == NULL)
+		return refuse(w->g, NULL, w, jb, &r, "marac_area: this area takes no referrals");
+	int32_t meet;
+	char next[11] = "";
+	struct meeting_schedule ms = agenda_schedule_of(a, 0);
+	if (caldate_parse(j->meeting, &meet) != 0 || meeting_next(&ms, j->meeting, next) != MGW_OK ||
+	    strcmp(next, j->meeting) != 0)
+		return refuse(w->g, NULL, w, jb, &r,
+			      "meeting_date: the area has no meeting that day; the next is %s", next);
+	char prev[11];
+	int have_prev = previous_meeting(a, meet, prev) == 0;
+	Marac__V1__Agenda *ag = NULL;
+	int rc = cases_agenda(store_db(w->st), a->id, j->meeting, have_prev ? prev : NULL,
+			      c->repeat_window_months, j->attending, j->n_att, a->statement, &ag);
+	if (rc != MGW_OK)
+		return rc;
+	Marac__V1__Frame out = MARAC__V1__FRAME__INIT;
+	out.body_case = MARAC__V1__FRAME__BODY_AGENDA;
+	out.agenda = ag;
+	uint8_t *buf;
+	size_t len;
+	rc = codec_pack(&out.base, &buf, &len);
+	codec_free(&ag->base);
+	if (rc != MGW_OK)
+		return rc;
+	if (len > c->max_frame_bytes) {
+		free(buf);
+		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_VIEW_TOO_LARGE;
+		return refuse(w->g, NULL, w, jb, &r,
+			      "the agenda is larger than max_frame_bytes (%u)", c->max_frame_bytes);
+	}
+	struct audit_fields f = {
+		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_AGENDA_PULLED,
+		.actor_node = jb->node,
+		.actor_agency = jb->agency,
+		.marac_area = a->id,
+		.meeting_date = j->meeting,
+	};
+	if ((rc = audit_emit(w->g, w, &f, NULL)) != MGW_OK) {
+		free(buf);
+		return rc;
+	}
+	clist_append(w->answers, completion_frame(jb->conn_id, buf, len));
+	log_event(LOG_INFO, "agenda_pulled", "node", jb->node, "area", a->id, "meeting",
+		  j->meeting, NULL);
+	return MGW_OK;
+}
+
+static void agenda_wr_failed(struct job *jb, struct wctx *w)
+{
+	answer_not_stored(w, jb, NULL);
+}
+
+static const struct job_ops agenda_ops = {
+	.name = "agenda",
+	.wr_commit = agenda_wr_commit,
+	.wr_failed = agenda_wr_failed,
+};
+
+void agenda_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
+{
+	const Marac__V1__AgendaRequest *q = f->agenda_request;
+	const struct mgw_config *c = g->epoch->cfg;
+	const struct mgw_node *me = config_node_by_id(c, s->node);
+	struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED};
+	int32_t day;
+	if (me == NULL || !(me->roles & MGW_ROLE_CHAIR)) {
+		refuse(g, s, NULL, NULL, &r, "the agenda is for certificates with the chair role");
+		goto out;
+	}
+	if (q->marac_area == NULL || !config_node_in_area(me, q->marac_area)) {
+		refuse(g, s, NULL, NULL, &r, "marac_area: not an area this chair serves");
+		goto out;
+	}
+	const struct mgw_area *a = config_area(c, q->marac_area);
+	r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST;
+	if (a == NULL) {
+		refuse(g, s, NULL, NULL, &r, "marac_area: this area takes no referrals at this gateway");
+		goto out;
+	}
+	if (q->meeting_date == NULL || strlen(q->meeting_date) != 10 ||
+	    caldate_parse(q->meeting_date, &day) != 0) {
+		refuse(g, s, NULL, NULL, &r, "meeting_date: YYYY-MM-DD required");
+		goto out;
+	}
+	struct agenda_job *j = calloc(1, sizeof *j);
+	if (j == NULL)
+		goto out;
+	j->base.ops = &agenda_ops;
+	snprintf(j->base.node, sizeof j->base.node, "%s", s->node);
+	j->base.agency = s->agency;
+	j->base.epoch = epoch_get(g->epoch);
+	snprintf(j->area, sizeof j->area, "%s", a->id);
+	memcpy(j->meeting, q->meeting_date, 11);
+	for (int ag = 1; ag <= MARAC__V1__AGENCY__AGENCY_EDUCATION; ag++)
+		for (size_t k = 0; k < c->n_nodes; k++) {
+			const struct mgw_node *n = &c->nodes[k];
+			if (n->agency == ag && (n->roles & MGW_ROLE_NODE) &&
+			    config_node_in_area(n, a->id)) {
+				j->attending[j->n_att++] = ag;
+				break;
+			}
+		}
+	session_submit(g, s, &j->base, NULL);
+out:
+	codec_free(&f->base);
+}
