@@ -391,13 +391,6 @@ static int on_writeable(struct session *s, struct lws *wsi)
 
 /* ---- admission ------------------------------------------------------------------ */
 
-/* An HTTP status before closing, for refusals at the upgrade. */
-static int refuse_upgrade(struct lws *wsi, unsigned status)
-{
-	lws_return_http_status(wsi, status, NULL);
-	return -1;
-}
-
 /* The node endpoint is /v1; "/" is the same endpoint for clients given a bare host:port. */
 static int uri_is_v1(struct lws *wsi)
 {
@@ -406,24 +399,33 @@ static int uri_is_v1(struct lws *wsi)
 	return n > 0 && (strcmp(uri, "/v1") == 0 || strcmp(uri, "/") == 0);
 }
 
-/* Identity and admission, before the WebSocket upgrade is answered. */
-static int on_filter(struct gw *g, struct session *s, struct lws *wsi)
+/*
+ * Identity and admission, before the WebSocket upgrade is answered: 0 and s
+ * filled, or the HTTP status to refuse with (refusal counted and audited).
+ */
+static unsigned admit(struct gw *g, struct session *s, struct lws *wsi)
 {
 	memset(s, 0, sizeof *s);
 	if (!uri_is_v1(wsi)) {
 		refuse_preauth(g, "wrong_path", NULL);
-		return refuse_upgrade(wsi, HTTP_STATUS_NOT_FOUND);
+		return HTTP_STATUS_NOT_FOUND;
+	}
+	char proto[128];
+	if (lws_hdr_copy(wsi, proto, sizeof proto, WSI_TOKEN_PROTOCOL) <= 0 ||
+	    strstr(proto, "marac.v1") == NULL) {
+		refuse_preauth(g, "no_subprotocol", NULL);
+		return HTTP_STATUS_BAD_REQUEST;
 	}
 	if (tls_peer_identity(wsi, s->cert_sha256, s->cert_hex, s->subject, sizeof s->subject) !=
 	    MGW_OK) {
 		refuse_preauth(g, "cert_invalid", NULL);
-		return refuse_upgrade(wsi, HTTP_STATUS_FORBIDDEN);
+		return HTTP_STATUS_FORBIDDEN;
 	}
 	const struct mgw_config *c = g->epoch->cfg;
 	const struct mgw_node *n = config_find_node(c, s->cert_hex, s->subject);
 	if (n == NULL) {
 		refuse_preauth(g, "cert_unregistered", s->cert_sha256);
-		return refuse_upgrade(wsi, HTTP_STATUS_FORBIDDEN);
+		return HTTP_STATUS_FORBIDDEN;
 	}
 	/* A node replacing its own lingering session takes that session's slot. */
 	int replaces = 0;
@@ -431,13 +433,31 @@ static int on_filter(struct gw *g, struct session *s, struct lws *wsi)
 		replaces = strcmp(o->node, n->id) == 0;
 	if ((!replaces && g->n_sessions >= c->max_connections) || g->stopping) {
 		refuse_preauth(g, "too_many_connections", s->cert_sha256);
-		return refuse_upgrade(wsi, HTTP_STATUS_SERVICE_UNAVAILABLE);
+		return HTTP_STATUS_SERVICE_UNAVAILABLE;
 	}
 	snprintf(s->node, sizeof s->node, "%s", n->id);
 	s->agency = n->agency;
 	s->roles = n->roles;
 	s->authed = 1;
 	return 0;
+}
+
+/* protocols[0], HTTP_CONFIRM_UPGRADE: refusals answer with their HTTP status. */
+static int on_confirm_upgrade(struct gw *g, struct lws *wsi)
+{
+	struct session probe;
+	unsigned status = admit(g, &probe, wsi);
+	if (status == 0)
+		return 0;
+	lws_return_http_status(wsi, status, NULL);
+	return 1;
+}
+
+/* protocols[1], FILTER_PROTOCOL_CONNECTION: the same checks fill the session
+ * (nothing can change between the two callbacks: one thread). */
+static int on_filter(struct gw *g, struct session *s, struct lws *wsi)
+{
+	return admit(g, s, wsi) ? -1 : 0;
 }
 
 static void on_established(struct gw *g, struct session *s, struct lws *wsi)
@@ -574,6 +594,8 @@ static int cb_default(struct lws *wsi, enum lws_callback_reasons reason, void *u
 	case LWS_CALLBACK_WSI_DESTROY:
 		preauth_release(&G, wsi);
 		break;
+	case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
+		return on_confirm_upgrade(&G, wsi);
 	case LWS_CALLBACK_HTTP:
 		/* Plain HTTPS, or a WebSocket request without subprotocol marac.v1. */
 		refuse_preauth(&G, uri_is_v1(wsi) ? "no_subprotocol" : "wrong_path", NULL);

@@ -15,6 +15,7 @@
 
 #include "harness.h"
 #include "merkle.h"
+#include "store.h"
 #include "mgw_err.h"
 
 static struct gwp G;
@@ -168,4 +169,30 @@ Test(ops, altered_audit_record_in_the_store_stops_the_gateway_from_starting)
 	char *t = slurp(cmd);
 	cr_assert(t && strstr(t, "refusing to start"), "%s", t ? t : "");
 	free(t);
+}
+
+Test(ops, an_idle_gateway_signs_no_checkpoints_and_its_trail_is_covered)
+{
+	gw_start(&G, "audit:\n  checkpoint_secs: 1\n");
+	char fixture[600], out[4096];
+	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
+	const char *args[] = {"send", "--to", "health", fixture, NULL};
+	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CHECKPOINT_SIGNED, NULL, 1), 1);
+	usleep(1500000);
+	int before = audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CHECKPOINT_SIGNED, NULL);
+	sleep(4);
+	int after = audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CHECKPOINT_SIGNED, NULL);
+	cr_assert_eq(after, before, "idle for 4 s, yet %d more checkpoints", after - before);
+	/* Every record, the last checkpoint's own included, is under a signed checkpoint. */
+	char dir[600], err[256], *note = NULL;
+	uint64_t size = 0;
+	snprintf(dir, sizeof dir, "%s/state", G.dir);
+	store *s;
+	cr_assert_eq(store_open(dir, 1, &s, err, sizeof err), MGW_OK);
+	cr_assert_eq(store_checkpoint_latest(s, &size, &note), MGW_OK);
+	cr_assert_eq(size, store_audit_size(s), "latest checkpoint %llu, trail %llu",
+		     (unsigned long long)size, (unsigned long long)store_audit_size(s));
+	free(note);
+	store_close(s);
 }
