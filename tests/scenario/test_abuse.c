@@ -178,7 +178,7 @@ Test(abuse, gateway_frames_from_a_node_are_refused)
 Test(abuse, idle_tcp_connections_never_lock_nodes_out)
 {
 	gw_start(&G, "limits:\n  max_connections: 4\n");
-	enum { IDLE = 120 };
+	enum { IDLE = 400 };
 	int fds[IDLE];
 	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)G.port)};
 	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
