@@ -196,3 +196,21 @@ Test(ops, an_idle_gateway_signs_no_checkpoints_and_its_trail_is_covered)
 	free(note);
 	store_close(s);
 }
+
+Test(ops, the_port_file_is_not_written_through_a_planted_link)
+{
+	gw_start(&G, NULL);
+	cr_assert_eq(gw_stop(&G), 0);
+	/* Someone who can write the directory plants the old predictable temp name. */
+	char victim[700], link[700];
+	snprintf(victim, sizeof victim, "%s/victim", G.dir);
+	snprintf(link, sizeof link, "%s/port.tmp", G.dir);
+	FILE *f = fopen(victim, "w");
+	fputs("precious\n", f);
+	fclose(f);
+	cr_assert_eq(symlink(victim, link), 0);
+	gw_restart(&G);
+	char *v = slurp(victim);
+	cr_assert_str_eq(v, "precious\n", "the port was written through the link");
+	free(v);
+}
