@@ -27,6 +27,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "checkpoint.h"
 #include "gw.h"
 #include "log.h"
@@ -43,51 +45,134 @@ static int write_vkey(const char *dir, const char *vkey)
 	return gw_write_file_atomic(path, line, (size_t)n, 0644);
 }
 
+/* A whole small file into a malloc'd string (NULL if missing or above max). */
+static char *read_small(const char *path, size_t max)
+{
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return NULL;
+	char *b = malloc(max + 1);
+	size_t n = b ? fread(b, 1, max + 1, f) : 0;
+	fclose(f);
+	if (b == NULL || n > max) {
+		free(b);
+		return NULL;
+	}
+	b[n] = 0;
+	return b;
+}
+
+/* SQLite's own structural check of the store file (start-up only). */
+static int integrity_ok(store *st, char *err, size_t errlen)
+{
+	sqlite3_stmt *q = NULL;
+	int ok = 0;
+	if (sqlite3_prepare_v2(store_db(st), "PRAGMA quick_check", -1, &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(q, 0);
+		ok = r && strcmp(r, "ok") == 0;
+		if (!ok)
+			snprintf(err, errlen, "the store fails its integrity check (%.200s): "
+					      "refusing to start", r ? r : "?");
+	} else {
+		snprintf(err, errlen, "cannot run the store's integrity check");
+	}
+	sqlite3_finalize(q);
+	return ok;
+}
+
 int audit_tree_open(struct gw *g, store *st, char *err, size_t errlen)
 {
 	struct audit_tree *a = &g->audit;
-	char path[4200];
+	char path[4200], vpath[4200], apath[4200];
 	snprintf(path, sizeof path, "%s/audit.key", g->state_dir);
+	snprintf(vpath, sizeof vpath, "%s/audit.vkey", g->state_dir);
+	snprintf(apath, sizeof apath, "%s/audit.checkpoint", g->state_dir);
+	char *old_vkey = read_small(vpath, 1024), *anchor = read_small(apath, 64 * 1024);
+	int rc = MGW_E_INVALID;
+	if (old_vkey)
+		old_vkey[strcspn(old_vkey, "\n")] = 0;
+	if (!integrity_ok(st, err, errlen))
+		goto out;
+	uint64_t n = store_audit_size(st);
 	if (access(path, F_OK) != 0) {
-		int rc = checkpoint_key_generate(path, g->audit_origin);
+		/* A trail exists: a new key would sign over it as if nothing happened. */
+		if ((old_vkey || anchor || n > 0) && !g->new_audit_key) {
+			snprintf(err, errlen, "%s is missing but the trail or its verifier key exists: "
+					      "refusing to make a new signing key (start once with "
+					      "--new-audit-key to replace it on purpose)", path);
+			goto out;
+		}
+		rc = checkpoint_key_generate(path, g->audit_origin);
 		if (rc != MGW_OK) {
 			snprintf(err, errlen, "%s: cannot create the audit signing key (%s)", path,
 				 mgw_strerror(rc));
-			return rc;
+			goto out;
 		}
 		log_event(LOG_INFO, "audit_key_created", "path", path, NULL);
 	}
-	int rc = checkpoint_key_load(path, &a->key);
+	rc = checkpoint_key_load(path, &a->key);
 	if (rc != MGW_OK) {
 		snprintf(err, errlen, "%s: cannot load the audit signing key (%s; mode must be 0600)",
 			 path, mgw_strerror(rc));
-		return rc;
+		goto out;
 	}
-	if ((rc = checkpoint_key_vkey(a->key, &a->vkey)) != MGW_OK ||
-	    (rc = write_vkey(g->state_dir, a->vkey)) != MGW_OK) {
-		snprintf(err, errlen, "%s: cannot write audit.vkey", g->state_dir);
-		return rc;
+	if ((rc = checkpoint_key_vkey(a->key, &a->vkey)) != MGW_OK) {
+		snprintf(err, errlen, "%s: cannot derive the verifier key", path);
+		goto out;
 	}
+	if (old_vkey && strcmp(old_vkey, a->vkey) != 0 && !g->new_audit_key) {
+		snprintf(err, errlen, "%s does not match audit.vkey: the signing key was replaced; "
+				      "refusing to start (--new-audit-key to accept it)", path);
+		rc = MGW_E_INVALID;
+		goto out;
+	}
+	/* What signed the trail so far: the previous key when it is being replaced. */
+	const char *trail_vkey = old_vkey && g->new_audit_key ? old_vkey : a->vkey;
 
-	/* Rebuild the tree; check it against the last checkpoint we signed. */
-	uint64_t cp_size = 0;
+	/* Rebuild the tree; check it against the last checkpoint signed, in the store and outside it. */
+	uint64_t cp_size = 0, an_size = 0;
 	char *note = NULL;
-	uint8_t cp_root[32];
+	uint8_t cp_root[32], an_root[32];
+	int have_anchor = 0;
 	rc = store_checkpoint_latest(st, &cp_size, &note);
 	if (rc == MGW_OK) {
-		rc = checkpoint_parse_verify(note, strlen(note), a->vkey, NULL, &cp_size, cp_root);
+		rc = checkpoint_parse_verify(note, strlen(note), trail_vkey, NULL, &cp_size, cp_root);
 		free(note);
 		if (rc != MGW_OK) {
 			snprintf(err, errlen, "the latest stored checkpoint does not verify with "
-					      "state_dir/audit.key (%s)", mgw_strerror(rc));
-			return MGW_E_INVALID;
+					      "the audit key (%s)", mgw_strerror(rc));
+			rc = MGW_E_INVALID;
+			goto out;
 		}
 	} else if (rc != MGW_E_NOTFOUND) {
 		snprintf(err, errlen, "cannot read checkpoints from the store");
-		return rc;
+		goto out;
 	}
+	if (anchor) {
+		rc = checkpoint_parse_verify(anchor, strlen(anchor), trail_vkey, NULL, &an_size,
+					     an_root);
+		if (rc != MGW_OK) {
+			snprintf(err, errlen, "%s does not verify with the audit key (%s)", apath,
+				 mgw_strerror(rc));
+			rc = MGW_E_INVALID;
+			goto out;
+		}
+		have_anchor = 1;
+		if (an_size > n || an_size > cp_size) {
+			snprintf(err, errlen, "the store holds %llu audit records and checkpoints up to "
+					      "%llu, but a checkpoint at size %llu was signed (%s): the "
+					      "trail was cut back; refusing to start",
+				 (unsigned long long)n, (unsigned long long)cp_size,
+				 (unsigned long long)an_size, apath);
+			rc = MGW_E_INVALID;
+			goto out;
+		}
+	} else if (cp_size > 0) {
+		log_event(LOG_WARN, "audit_anchor_missing", "path", apath, NULL);
+	}
+	rc = MGW_E_INVALID;
 	merkle_range_init(&a->range);
-	uint64_t n = store_audit_size(st);
 	for (uint64_t i = 0; i < n; i++) {
 		/* The leaf is recomputed from the record bytes: a stored hash proves nothing. */
 		uint8_t leaf[32], stored[32], *rec = NULL;
@@ -97,25 +182,28 @@ int audit_tree_open(struct gw *g, store *st, char *err, size_t errlen)
 			free(rec);
 			snprintf(err, errlen, "audit record %llu is missing from the store",
 				 (unsigned long long)i);
-			return MGW_E_INVALID;
+			goto out;
 		}
-		rc = merkle_leaf_hash(rec, len, leaf);
+		int hrc = merkle_leaf_hash(rec, len, leaf);
 		free(rec);
-		if (rc != MGW_OK || memcmp(leaf, stored, 32) != 0) {
+		if (hrc != MGW_OK || memcmp(leaf, stored, 32) != 0) {
 			snprintf(err, errlen, "audit record %llu does not match its leaf hash: the "
 					      "store was altered; refusing to start", (unsigned long long)i);
-			return MGW_E_INVALID;
+			goto out;
 		}
-		if (merkle_range_append(&a->range, leaf) != MGW_OK)
-			return MGW_E_NOMEM;
-		if (a->range.size == cp_size) {
-			uint8_t root[32];
-			merkle_range_root(&a->range, root);
-			if (memcmp(root, cp_root, 32) != 0) {
+		if (merkle_range_append(&a->range, leaf) != MGW_OK) {
+			rc = MGW_E_NOMEM;
+			goto out;
+		}
+		uint8_t root[32];
+		if ((a->range.size == cp_size || (have_anchor && a->range.size == an_size)) &&
+		    merkle_range_root(&a->range, root) == MGW_OK) {
+			if ((a->range.size == cp_size && memcmp(root, cp_root, 32) != 0) ||
+			    (have_anchor && a->range.size == an_size && memcmp(root, an_root, 32) != 0)) {
 				snprintf(err, errlen, "the audit records in the store do not match the "
 						      "checkpoint signed at size %llu: refusing to start",
-					 (unsigned long long)cp_size);
-				return MGW_E_INVALID;
+					 (unsigned long long)a->range.size);
+				goto out;
 			}
 		}
 	}
@@ -123,14 +211,22 @@ int audit_tree_open(struct gw *g, store *st, char *err, size_t errlen)
 		snprintf(err, errlen, "the store holds %llu audit records but a checkpoint was "
 				      "signed at size %llu: records were lost; refusing to start",
 			 (unsigned long long)n, (unsigned long long)cp_size);
-		return MGW_E_INVALID;
+		goto out;
+	}
+	if ((rc = write_vkey(g->state_dir, a->vkey)) != MGW_OK) {
+		snprintf(err, errlen, "%s: cannot write audit.vkey", g->state_dir);
+		goto out;
 	}
 	a->cp_size = cp_size;
 	a->cp_time_ms = store_now_ms();
 	char sz[24];
 	snprintf(sz, sizeof sz, "%llu", (unsigned long long)n);
 	log_event(LOG_INFO, "audit_tree_loaded", "size", sz, "vkey", a->vkey, NULL);
-	return MGW_OK;
+	rc = MGW_OK;
+out:
+	free(old_vkey);
+	free(anchor);
+	return rc;
 }
 
 void audit_tree_close(struct gw *g)
@@ -156,8 +252,10 @@ static int catch_up(struct audit_tree *a, store *st)
 	return MGW_OK;
 }
 
-/* Sign the current range and store the note (inside the caller's transaction). */
-static int sign_and_put(struct gw *g, store *st, uint64_t size, uint8_t root[32])
+/* Sign the current range and store the note (inside the caller's
+ * transaction); *note_out (if given) gets the note, else it is freed. */
+static int sign_and_put(struct gw *g, store *st, uint64_t size, uint8_t root[32],
+			char **note_out)
 {
 	char *note = NULL;
 	int rc = merkle_range_root(&g->audit.range, root);
@@ -165,7 +263,10 @@ static int sign_and_put(struct gw *g, store *st, uint64_t size, uint8_t root[32]
 		rc = checkpoint_sign(g->audit.key, g->audit_origin, size, root, &note);
 	if (rc == MGW_OK)
 		rc = store_checkpoint_put(st, size, note);
-	free(note);
+	if (rc == MGW_OK && note_out)
+		*note_out = note;
+	else
+		free(note);
 	return rc;
 }
 
@@ -185,7 +286,8 @@ static int sign_checkpoint(struct gw *g, store *st)
 		.root_hash = root,
 	};
 	uint8_t leaf[32];
-	rc = sign_and_put(g, st, size, root);
+	char *last = NULL;
+	rc = sign_and_put(g, st, size, root, NULL);
 	if (rc == MGW_OK)
 		rc = audit_emit(g, &w, &f, NULL);
 	/* The record's own leaf, then the covering checkpoint at size + 1. */
@@ -194,11 +296,23 @@ static int sign_checkpoint(struct gw *g, store *st)
 	if (rc == MGW_OK)
 		rc = merkle_range_append(&a->range, leaf);
 	if (rc == MGW_OK)
-		rc = sign_and_put(g, st, size + 1, root);
+		rc = sign_and_put(g, st, size + 1, root, &last);
 	if (rc == MGW_OK)
 		rc = store_commit(st);
 	else
 		store_rollback(st);
+	/*
+	 * The latest checkpoint, also outside the store, after it is committed
+	 * (so it is never ahead of the store): a trail cut back below it, or
+	 * edited with its checkpoints deleted, is refused at start.
+	 */
+	if (rc == MGW_OK) {
+		char apath[4200];
+		snprintf(apath, sizeof apath, "%s/audit.checkpoint", g->state_dir);
+		if (gw_write_file_atomic(apath, last, strlen(last), 0644) != MGW_OK)
+			log_event(LOG_ERROR, "audit_anchor_write_failed", "path", apath, NULL);
+	}
+	free(last);
 	if (rc != MGW_OK) {
 		/* The range may hold the uncommitted leaf: rebuild from the store. */
 		merkle_range_init(&a->range);

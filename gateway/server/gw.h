@@ -117,6 +117,7 @@ struct gw {
 	const char *config_path;
 	char *state_dir;            /* restart-only: copied from the first epoch */
 	char *audit_origin;         /* restart-only */
+	int new_audit_key;          /* --new-audit-key: replacing the signing key is intended */
 	struct lws_context *ctx;
 	struct lws_vhost *vhost;
 	SSL_CTX *ssl_ctx;           /* the vhost's; its verify store is swapped on reload */

@@ -42,7 +42,7 @@ struct gw G;
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: marac-gateway --config FILE [--check-config]\n"
+		"usage: marac-gateway --config FILE [--check-config] [--new-audit-key]\n"
 		"       marac-gateway --help | --version\n"
 		"\n"
 		"The MARAC information-sharing gateway: authenticates agency nodes by\n"
@@ -51,6 +51,8 @@ static void usage(FILE *f)
 		"\n"
 		"  -c, --config FILE   gateway.yaml (see deploy/gateway.yaml)\n"
 		"  -n, --check-config  validate the config and the policy, then exit\n"
+		"      --new-audit-key make a new audit signing key although a trail\n"
+		"                      exists (its old key was lost); never implied\n"
 		"  -h, --help          this text\n"
 		"  -V, --version       the version\n"
 		"\n"
@@ -339,6 +341,7 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{"config", required_argument, NULL, 'c'},
 		{"check-config", no_argument, NULL, 'n'},
+		{"new-audit-key", no_argument, NULL, 'K'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -349,6 +352,7 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 'c': config = optarg; break;
 		case 'n': check = 1; break;
+		case 'K': G.new_audit_key = 1; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("marac-gateway %s\n", MARAC_VERSION); return 0;
 		default: usage(stderr); return 2;

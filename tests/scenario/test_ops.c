@@ -214,3 +214,75 @@ Test(ops, the_port_file_is_not_written_through_a_planted_link)
 	cr_assert_str_eq(v, "precious\n", "the port was written through the link");
 	free(v);
 }
+
+static void sql(const char *db, const char *q)
+{
+	sqlite3 *h;
+	cr_assert_eq(sqlite3_open(db, &h), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(h, q, NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+}
+
+/* Start on the same state in the foreground; exit status, output in out. */
+static int start_again(const char *extra_arg, char *out, size_t outlen)
+{
+	char cmd[1400], p[700];
+	const char *bin = getenv("MARAC_TEST_GATEWAY") ? getenv("MARAC_TEST_GATEWAY")
+						       : MARAC_GATEWAY_BIN;
+	snprintf(cmd, sizeof cmd, "timeout 10 '%s' --config '%s' %s > %s/start.out 2>&1", bin,
+		 G.config, extra_arg, G.dir);
+	int rc = system(cmd);
+	snprintf(p, sizeof p, "%s/start.out", G.dir);
+	char *t = slurp(p);
+	snprintf(out, outlen, "%s", t ? t : "");
+	free(t);
+	return WEXITSTATUS(rc);
+}
+
+static void one_share_and_stop(void)
+{
+	char fixture[600], out[4096];
+	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
+	const char *args[] = {"send", "--to", "health,idva", fixture, NULL};
+	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	cr_assert_eq(gw_stop(&G), 0);
+}
+
+Test(ops, a_trail_cut_back_with_its_checkpoints_stops_the_start)
+{
+	gw_start(&G, NULL);
+	one_share_and_stop();
+	char db[700], out[4096];
+	snprintf(db, sizeof db, "%s/state/gateway.db", G.dir);
+	sql(db, "DELETE FROM audit WHERE seq >= 3; DELETE FROM checkpoints;");
+	cr_assert_eq(start_again("", out, sizeof out), 3, "started on a cut-back trail: %s", out);
+	cr_assert(strstr(out, "cut back"), "%s", out);
+}
+
+Test(ops, an_edited_record_with_the_checkpoints_deleted_stops_the_start)
+{
+	gw_start(&G, NULL);
+	one_share_and_stop();
+	char db[700], out[4096];
+	snprintf(db, sizeof db, "%s/state/gateway.db", G.dir);
+	tamper(db, 2);
+	sql(db, "DELETE FROM checkpoints;");
+	cr_assert_eq(start_again("", out, sizeof out), 3, "started on an edited trail: %s", out);
+}
+
+Test(ops, a_deleted_audit_key_is_not_silently_replaced)
+{
+	gw_start(&G, NULL);
+	one_share_and_stop();
+	char key[700], vkey[700], out[4096];
+	snprintf(key, sizeof key, "%s/state/audit.key", G.dir);
+	snprintf(vkey, sizeof vkey, "%s/state/audit.vkey", G.dir);
+	char *before = slurp(vkey);
+	cr_assert_eq(unlink(key), 0);
+	cr_assert_eq(start_again("", out, sizeof out), 3, "a new key was made: %s", out);
+	char *after = slurp(vkey);
+	cr_assert_str_eq(after, before, "audit.vkey was overwritten");
+	free(before);
+	free(after);
+	cr_assert(strstr(out, "--new-audit-key"), "%s", out);
+}
