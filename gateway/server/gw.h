@@ -266,6 +266,8 @@ void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len);
 void session_pump_outbox(struct gw *g, struct session *s);
 struct session *session_by_conn(struct gw *g, uint64_t conn_id);
 void session_close(struct session *s, int status, const char *reason);
+/* A job of s: its kind, acting node and agency, and the epoch in force (pinned). */
+void session_job_init(struct gw *g, struct session *s, struct job *j, const struct job_ops *ops);
 /*
  * Hand a job of s to the executor (takes j), counting it against s (rx flow
  * control when s or the queue is full). request_msg_id: non-NULL for a

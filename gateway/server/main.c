@@ -105,24 +105,19 @@ static void reload(struct gw *g)
 		/* The certificate must still map to the same node, exactly as at connect:
 		 * a node re-registered under another fingerprint drops the old cert. */
 		const struct mgw_node *n = config_find_node(ne->cfg, s->cert_hex, s->subject);
-		if (tls_session_revoked(ne, s->wsi)) {
+		const char *why = tls_session_revoked(ne, s->wsi) ? "cert_revoked"
+				  : n == NULL || strcmp(n->id, s->node) != 0 || n->agency != s->agency
+				  ? "node_unregistered"
+				  : NULL;
+		if (why) {
 			struct refusal r = {
 				.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED,
-				.reason = "cert_revoked",
+				.reason = why,
 				.close = LWS_CLOSE_STATUS_POLICY_VIOLATION,
 				.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
 				.silent = 1,
 			};
-			refuse(g, s, NULL, NULL, &r, "certificate revoked");
-		} else if (n == NULL || strcmp(n->id, s->node) != 0 || n->agency != s->agency) {
-			struct refusal r = {
-				.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED,
-				.reason = "node_unregistered",
-				.close = LWS_CLOSE_STATUS_POLICY_VIOLATION,
-				.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
-				.silent = 1,
-			};
-			refuse(g, s, NULL, NULL, &r, "node no longer registered");
+			refuse(g, s, NULL, NULL, &r, "%s", why);
 		} else {
 			s->roles = n->roles;
 		}

@@ -132,10 +132,7 @@ void ack_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 	struct ack_job *j = calloc(1, sizeof *j);
 	if (j == NULL)
 		goto out;
-	j->base.ops = &ack_ops;
-	snprintf(j->base.node, sizeof j->base.node, "%s", s->node);
-	j->base.agency = s->agency;
-	j->base.epoch = epoch_get(g->epoch);
+	session_job_init(g, s, &j->base, &ack_ops);
 	snprintf(j->delivery_id, sizeof j->delivery_id, "%s", a->delivery_id);
 	j->seq = a->seq;
 	session_submit(g, s, &j->base, NULL);

@@ -155,10 +155,7 @@ void agenda_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 	struct agenda_job *j = calloc(1, sizeof *j);
 	if (j == NULL)
 		goto out;
-	j->base.ops = &agenda_ops;
-	snprintf(j->base.node, sizeof j->base.node, "%s", s->node);
-	j->base.agency = s->agency;
-	j->base.epoch = epoch_get(g->epoch);
+	session_job_init(g, s, &j->base, &agenda_ops);
 	snprintf(j->area, sizeof j->area, "%s", a->id);
 	memcpy(j->meeting, q->meeting_date, 11);
 	for (int ag = 1; ag <= MARAC__V1__AGENCY__AGENCY_EDUCATION; ag++)

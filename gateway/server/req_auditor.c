@@ -340,10 +340,7 @@ void auditor_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 	struct auditor_job *j = calloc(1, sizeof *j);
 	if (j == NULL)
 		goto drop;
-	j->base.ops = &auditor_ops;
-	snprintf(j->base.node, sizeof j->base.node, "%s", s->node);
-	j->base.agency = s->agency;
-	j->base.epoch = epoch_get(g->epoch);
+	session_job_init(g, s, &j->base, &auditor_ops);
 	j->frame = f;
 	session_submit(g, s, &j->base, NULL);
 	return;

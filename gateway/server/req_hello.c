@@ -150,10 +150,7 @@ void hello_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		session_close(s, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, "out of memory");
 		goto out;
 	}
-	j->base.ops = &hello_ops;
-	snprintf(j->base.node, sizeof j->base.node, "%s", s->node);
-	j->base.agency = s->agency;
-	j->base.epoch = epoch_get(g->epoch);
+	session_job_init(g, s, &j->base, &hello_ops);
 	j->resume_after = h->resume_after;
 	log_event(LOG_INFO, "node_hello", "node", s->node, NULL);
 	session_submit(g, s, &j->base, NULL);

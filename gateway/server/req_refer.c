@@ -169,10 +169,7 @@ void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		refuse(g, s, NULL, NULL, &r, "out of memory; retry with the same msg_id");
 		goto drop;
 	}
-	j->base.ops = &refer_ops;
-	snprintf(j->base.node, sizeof j->base.node, "%s", s->node);
-	j->base.agency = s->agency;
-	j->base.epoch = epoch_get(g->epoch);
+	session_job_init(g, s, &j->base, &refer_ops);
 	snprintf(j->area, sizeof j->area, "%s", area->id);
 	j->score = chk.score;
 	j->level = chk.level;

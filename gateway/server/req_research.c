@@ -98,10 +98,7 @@ void research_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 	struct research_job *j = calloc(1, sizeof *j);
 	if (j == NULL)
 		goto out;
-	j->base.ops = &research_ops;
-	snprintf(j->base.node, sizeof j->base.node, "%s", s->node);
-	j->base.agency = s->agency;
-	j->base.epoch = epoch_get(g->epoch);
+	session_job_init(g, s, &j->base, &research_ops);
 	snprintf(j->case_ref, sizeof j->case_ref, "%s", rs->case_ref);
 	snprintf(j->area, sizeof j->area, "%s", area);
 	j->done = rs->done;

@@ -155,10 +155,7 @@ void share_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		refuse(g, s, NULL, NULL, &r, "out of memory; retry with the same msg_id");
 		goto drop;
 	}
-	j->base.ops = &share_ops;
-	snprintf(j->base.node, sizeof j->base.node, "%s", s->node);
-	j->base.agency = s->agency;
-	j->base.epoch = epoch_get(g->epoch);
+	session_job_init(g, s, &j->base, &share_ops);
 	j->frame = f;
 	session_submit(g, s, &j->base, sh->msg_id);
 	return;

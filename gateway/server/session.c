@@ -201,6 +201,14 @@ static void rx_update(struct gw *g, struct session *s, int queue_high)
 	}
 }
 
+void session_job_init(struct gw *g, struct session *s, struct job *j, const struct job_ops *ops)
+{
+	j->ops = ops;
+	snprintf(j->node, sizeof j->node, "%s", s->node);
+	j->agency = s->agency;
+	j->epoch = epoch_get(g->epoch);
+}
+
 int session_submit(struct gw *g, struct session *s, struct job *j, const char *request_msg_id)
 {
 	const struct mgw_config *c = g->epoch->cfg;
