@@ -109,6 +109,7 @@ static void build(Marac__V1__AuditRecord *r, const struct audit_fields *f, char 
 	bytes(&r->policy_sha256, f->policy_sha256, 32);
 	bytes(&r->cert_sha256, f->cert_sha256, 32);
 	bytes(&r->root_hash, f->root_hash, 32);
+	bytes(&r->body_sha256, f->body_sha256, 32);
 	r->manifest = f->manifest;
 	r->n_manifest = f->n_manifest;
 	r->purpose = f->purpose;

@@ -79,6 +79,7 @@ struct session {
 	size_t dlv_count;
 	uint64_t last_queued_seq;   /* highest delivery seq queued or sent */
 	unsigned unacked;           /* deliveries sent, not acked */
+	int outbox_held;            /* a body failed its check: nothing more is sent */
 	/* flow control: jobs of this session in the executor */
 	unsigned in_flight;         /* requests (share, refer) awaiting their answer */
 	unsigned jobs;              /* every job of this session not yet finished */
@@ -167,6 +168,7 @@ struct audit_fields {
 	const char *msg_id;
 	const char *delivery_id;
 	const uint8_t *original_sha256, *view_sha256, *policy_sha256, *cert_sha256, *root_hash;
+	const uint8_t *body_sha256;     /* DELIVERY_COMMITTED: the stored Deliver bytes */
 	Marac__V1__RedactionEntry **manifest;
 	size_t n_manifest;
 	int purpose, lawful_basis;
@@ -363,6 +365,17 @@ int tls_frame_unmasked(struct lws *wsi);
 extern const struct lws_protocols metrics_protocols[];
 void metrics_refusal(struct gw *g, const char *reason); /* any thread */
 void metrics_commit(struct gw *g, uint64_t us);         /* writer thread */
+
+/* ---- outbox_guard.c: an outbox body is sent only as committed ---------- */
+
+int outbox_guard_schema(store *st);  /* writer's store, before the thread starts */
+/* Writer thread, in the delivery's transaction: its DELIVERY_COMMITTED seq. */
+int outbox_guard_wr_bind(struct wctx *w, const char *delivery_id, uint64_t audit_seq);
+/* Service thread: 0 if body is what the trail says was committed for
+ * delivery_id to node; MGW_E_INVALID (logged outbox_tampered) or MGW_E_DB. */
+int outbox_guard_check(store *reader, const char *node, const char *delivery_id,
+		       const uint8_t *body, size_t len);
+void outbox_guard_close(void);       /* service thread, before the reader closes */
 
 /* ---- atomic_file.c (any thread) ------------------------------------------ */
 

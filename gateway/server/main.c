@@ -176,7 +176,8 @@ static int open_writer(char *err, size_t errlen)
 	if (rc != MGW_OK)
 		return rc;
 	if (match_schema(store_db(G.writer_store)) != MGW_OK ||
-	    cases_schema(store_db(G.writer_store)) != MGW_OK) {
+	    cases_schema(store_db(G.writer_store)) != MGW_OK ||
+	    outbox_guard_schema(G.writer_store) != MGW_OK) {
 		snprintf(err, errlen, "cannot create the referral tables");
 		return MGW_E_DB;
 	}
@@ -326,6 +327,7 @@ out_writer:
 	close_writer();
 out_reader:
 	preauth_free(&G);
+	outbox_guard_close();
 	store_close(G.reader);
 	G.reader = NULL;
 	return rc;

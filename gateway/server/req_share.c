@@ -19,6 +19,7 @@
  * ShareAccepted, answered after COMMIT. All or nothing.
  */
 #include <openssl/rand.h>
+#include <openssl/sha.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,6 +247,8 @@ static int deliver_one(struct wctx *w, const struct job *j, const struct recipie
 	if (rc != MGW_OK)
 		return rc;
 	uint64_t seq;
+	uint8_t body_sha256[32];
+	SHA256(buf, len, body_sha256);
 	rc = store_delivery_insert(w->st, r->delivery_id, r->node, r->agency, buf, len, &seq);
 	free(buf);
 	if (rc != MGW_OK)
@@ -267,8 +270,12 @@ static int deliver_one(struct wctx *w, const struct job *j, const struct recipie
 		.policy_sha256 = w->e->policy_sha256,
 		.purpose = sh->purpose,
 		.lawful_basis = sh->lawful_basis,
+		.body_sha256 = body_sha256,
 	};
-	return audit_emit(w->g, w, &f, NULL);
+	uint64_t audit_seq = 0;
+	if ((rc = audit_emit(w->g, w, &f, &audit_seq)) != MGW_OK)
+		return rc;
+	return outbox_guard_wr_bind(w, r->delivery_id, audit_seq);
 }
 
 int share_wr_deliver(struct wctx *w, const struct job *j, const struct recipients *rc,

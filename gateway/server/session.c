@@ -122,7 +122,10 @@ static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const ui
 		      size_t len)
 {
 	struct session *s = ctx;
-	(void)delivery_id;
+	if (outbox_guard_check(G.reader, s->node, delivery_id, body, len) != MGW_OK) {
+		s->outbox_held = 1; /* this node's stream stops here (gap-free seqs) */
+		return 1;
+	}
 	uint8_t seqf[11], hdr[11];
 	size_t sn = 0;
 	seqf[sn++] = 0x08; /* Deliver.seq: field 1, varint */
@@ -149,7 +152,7 @@ static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const ui
 
 void session_pump_outbox(struct gw *g, struct session *s)
 {
-	if (!s->welcomed || s->closing)
+	if (!s->welcomed || s->closing || s->outbox_held)
 		return;
 	uint64_t acked = 0;
 	if (store_acked_through(g->reader, s->node, &acked) != MGW_OK) {

@@ -286,3 +286,55 @@ Test(ops, a_deleted_audit_key_is_not_silently_replaced)
 	free(after);
 	cr_assert(strstr(out, "--new-audit-key"), "%s", out);
 }
+
+Test(ops, an_outbox_body_edited_offline_is_not_delivered)
+{
+	gw_start(&G, NULL);
+	char fixture[600], out[4096];
+	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
+	const char *args[] = {"send", "--to", "health", fixture, NULL};
+	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	cr_assert_eq(gw_stop(&G), 0);
+	/* Offline, someone with the file rewrites the queued body (same length). */
+	char db[700];
+	snprintf(db, sizeof db, "%s/state/gateway.db", G.dir);
+	sqlite3 *h;
+	cr_assert_eq(sqlite3_open(db, &h), SQLITE_OK);
+	sqlite3_stmt *q;
+	cr_assert_eq(sqlite3_prepare_v2(h, "SELECT delivery_id, body FROM deliveries", -1, &q, NULL),
+		     SQLITE_OK);
+	cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+	char id[40];
+	snprintf(id, sizeof id, "%s", (const char *)sqlite3_column_text(q, 0));
+	int n = sqlite3_column_bytes(q, 1);
+	uint8_t *b = malloc((size_t)n);
+	memcpy(b, sqlite3_column_blob(q, 1), (size_t)n);
+	sqlite3_finalize(q);
+	/* The area, which every view carries: protobuf stays valid. */
+	uint8_t *hit = memmem(b, (size_t)n, "testshire", 9);
+	cr_assert_not_null(hit);
+	memcpy(hit, "TESTSHIRE", 9);
+	cr_assert_eq(sqlite3_prepare_v2(h, "UPDATE deliveries SET body=? WHERE delivery_id=?", -1, &q,
+					NULL), SQLITE_OK);
+	sqlite3_bind_blob(q, 1, b, n, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, id, -1, SQLITE_STATIC);
+	cr_assert_eq(sqlite3_step(q), SQLITE_DONE);
+	sqlite3_finalize(q);
+	sqlite3_close(h);
+	free(b);
+	gw_restart(&G);
+	char err[512];
+	mgw_client *c = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(c, "%s", err);
+	Marac__V1__Frame *f = NULL;
+	int rc = mgw_client_recv(c, 3000, &f);
+	if (rc == MGW_OK) {
+		int deliver = f->body_case == MARAC__V1__FRAME__BODY_DELIVER;
+		codec_free(&f->base);
+		cr_assert(!deliver, "the edited body was delivered");
+	}
+	mgw_client_free(c);
+	char *log = slurp(G.log);
+	cr_assert(log && strstr(log, "outbox_tampered"), "not logged");
+	free(log);
+}
