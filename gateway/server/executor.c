@@ -17,7 +17,7 @@ static int64_t now_us(void)
 	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
-/* ---- completions (any thread; lists are owned by one thread at a time) ---- */
+/* ---- completions (any thread; a list is owned by one thread at a time) ---- */
 
 void clist_append(struct clist *l, struct completion *c)
 {
@@ -101,6 +101,7 @@ static struct completion *completion_finished(const struct job *j)
 
 /* ---- jobs ------------------------------------------------------------------ */
 
+/* Any thread. */
 void job_free(struct job *j)
 {
 	if (j == NULL)
@@ -111,6 +112,7 @@ void job_free(struct job *j)
 	free(j);
 }
 
+/* Service thread (any thread is safe: under ex.lock). */
 int executor_submit(struct gw *g, struct job *j, int internal)
 {
 	struct executor *ex = &g->ex;
@@ -136,6 +138,7 @@ int executor_submit(struct gw *g, struct job *j, int internal)
 	return high ? 1 : 0;
 }
 
+/* Any thread, under ex.lock. */
 size_t executor_depth(struct gw *g)
 {
 	pthread_mutex_lock(&g->ex.lock);
@@ -144,6 +147,7 @@ size_t executor_depth(struct gw *g)
 	return n;
 }
 
+/* Service thread, under ex.lock. */
 struct completion *executor_take(struct gw *g)
 {
 	pthread_mutex_lock(&g->ex.lock);
@@ -253,6 +257,7 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 	return NULL;
 }
 
+/* The writer thread itself. */
 static void *writer_main(void *arg)
 {
 	struct gw *g = arg;
@@ -326,6 +331,7 @@ static void *writer_main(void *arg)
 	return NULL;
 }
 
+/* Service thread, at start. */
 int executor_start(struct gw *g, char *err, size_t errlen)
 {
 	struct executor *ex = &g->ex;
@@ -336,6 +342,7 @@ int executor_start(struct gw *g, char *err, size_t errlen)
 	return MGW_OK;
 }
 
+/* Service thread, at stop: the writer drains the queue, then exits. */
 void executor_stop(struct gw *g)
 {
 	struct executor *ex = &g->ex;

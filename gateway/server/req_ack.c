@@ -33,6 +33,8 @@ struct dlv_info {
 	int from_agency;
 };
 
+/* ---- writer thread (down to ack_ops) ---- */
+
 static void info_from_body(struct dlv_info *d, const uint8_t *body, size_t len)
 {
 	ProtobufCMessage *m = NULL;
@@ -111,6 +113,8 @@ static const struct job_ops ack_ops = {
 	.retry = 1,
 };
 
+/* ---- service thread ---- */
+
 static int delivery_id_ok(const char *s)
 {
 	if (s == NULL || strlen(s) != 32)
@@ -140,6 +144,7 @@ out:
 	codec_free(&f->base);
 }
 
+/* Writer thread from here. */
 /* ---- through a seq (Hello.resume_after) ---- */
 
 #define THROUGH_CHUNK 128u

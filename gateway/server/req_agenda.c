@@ -30,6 +30,7 @@ struct agenda_job {
 	size_t n_att;
 };
 
+/* Any thread: reads only a (part of a pinned epoch). */
 struct meeting_schedule agenda_schedule_of(const struct mgw_area *a, unsigned min_days)
 {
 	struct meeting_schedule ms = {.freq = (enum meeting_freq)a->frequency,
@@ -40,6 +41,8 @@ struct meeting_schedule agenda_schedule_of(const struct mgw_area *a, unsigned mi
 				      .n_skip = a->n_skip};
 	return ms;
 }
+
+/* ---- writer thread (down to agenda_ops) ---- */
 
 /* The meeting before meeting (a meeting day itself) into out; -1 if none in a year. */
 static int previous_meeting(const struct mgw_area *a, int32_t meeting, char out[11])
@@ -125,6 +128,8 @@ static const struct job_ops agenda_ops = {
 	.wr_commit = agenda_wr_commit,
 	.wr_failed = agenda_wr_failed,
 };
+
+/* ---- service thread ---- */
 
 void agenda_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 {

@@ -33,6 +33,8 @@ struct auditor_job {
 	Marac__V1__Frame *frame;    /* owned: the request */
 };
 
+/* ---- writer thread: building the answers (down to auditor_ops) ---- */
+
 static int reply(struct wctx *w, const struct job *j, Marac__V1__Frame *f)
 {
 	uint8_t *buf;
@@ -299,6 +301,8 @@ static const struct job_ops auditor_ops = {
 	.wr_failed = auditor_wr_failed,
 	.free = auditor_job_free,
 };
+
+/* ---- service thread ---- */
 
 /* Service thread: out-of-range fields, checked before queueing. */
 static const char *svc_invalid(const Marac__V1__Frame *f)

@@ -27,6 +27,8 @@ struct hello_job {
 	uint64_t resume_after;
 };
 
+/* ---- writer thread (down to hello_ops) ---- */
+
 /* The highest seq ever given to a node's deliveries (0: none). */
 static int last_seq(store *st, const char *node, uint64_t *out)
 {
@@ -128,6 +130,8 @@ static const struct job_ops hello_ops = {
 	.wr_commit = hello_wr_commit,
 	.wr_failed = hello_wr_failed,
 };
+
+/* ---- service thread ---- */
 
 void hello_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 {

@@ -56,6 +56,8 @@ static int32_t today_days(void)
 	return (int32_t)(time(NULL) / 86400);
 }
 
+/* ---- service thread ---- */
+
 static const struct mgw_area *decide_area(struct gw *g, struct session *s,
 					  const struct refusal *rf, const Marac__V1__Referral *r)
 {
@@ -184,12 +186,15 @@ drop:
 	codec_free(&f->base);
 }
 
+/* Any thread (job_free). */
 static void refer_job_free(struct job *jb)
 {
 	struct refer_job *j = (struct refer_job *)jb;
 	match_keys_free(&j->keys);
 	codec_free(j->frame ? &j->frame->base : NULL);
 }
+
+/* ---- writer thread ---- */
 
 /*
  * The referral as the CaseSummary the attending agencies receive (before

@@ -23,6 +23,8 @@ struct research_job {
 	int done;
 };
 
+/* ---- writer thread ---- */
+
 static int research_wr_commit(struct job *jb, struct wctx *w)
 {
 	struct research_job *j = (struct research_job *)jb;
@@ -66,6 +68,8 @@ static const struct job_ops research_ops = {
 	.wr_commit = research_wr_commit,
 	.wr_failed = research_wr_failed,
 };
+
+/* ---- service thread ---- */
 
 void research_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 {
