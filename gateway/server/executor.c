@@ -201,6 +201,8 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 		if (!began || store_savepoint(st) != MGW_OK || j->ops->wr_commit(j, &w) != MGW_OK) {
 			if (began)
 				store_rollback_to(st);
+			else
+				w.st = NULL; /* no transaction: wr_failed answers but writes nothing */
 			clist_free(&mine);
 			log_event(LOG_ERROR, "job_failed", "kind", j->ops->name, "node", j->node, NULL);
 			if (j->ops->wr_failed)

@@ -246,7 +246,8 @@ int preauth_init(struct gw *g, unsigned slots);
 void preauth_free(struct gw *g);
 
 /* Writer thread: a request's changes were undone: Error{INTERNAL}, "not
- * stored, retry with the same msg_id" (nothing to audit: nothing happened). */
+ * stored, retry with the same msg_id", audited REQUEST_REFUSED/not_stored
+ * when the batch's transaction is still open (not after a failed COMMIT). */
 void answer_not_stored(struct wctx *w, const struct job *j, const char *msg_id);
 
 /* Pack an Error frame (any thread). */

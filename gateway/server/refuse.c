@@ -103,14 +103,13 @@ int refuse(struct gw *g, struct session *s, struct wctx *w, const struct job *j,
 
 void answer_not_stored(struct wctx *w, const struct job *j, const char *msg_id)
 {
-	uint8_t *buf;
-	size_t len;
 	if (j->conn_id == 0)
 		return;
-	if (frame_pack_error(MARAC__V1__ERROR_CODE__ERROR_CODE_INTERNAL,
-			     "could not be stored; not accepted, retry with the same msg_id", msg_id,
-			     &buf, &len) == MGW_OK)
-		clist_append(w->answers, completion_frame(j->conn_id, buf, len));
+	/* Inside the batch (the job's own failure): refused and audited like any
+	 * refusal. After a failed COMMIT (w->st NULL): answered only. */
+	struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INTERNAL,
+			    .reason = "not_stored", .msg_id = msg_id};
+	refuse(w->g, NULL, w, j, &r, "could not be stored; not accepted, retry with the same msg_id");
 }
 
 /* ---- before authentication ------------------------------------------------ */

@@ -216,3 +216,46 @@ Test(referral, repeat_across_agencies_and_formats_and_the_chairs_agenda)
 	 * referrer: 10 each. */
 	cr_assert_eq(committed, 20, "deliveries committed: %d", committed);
 }
+
+/* A copy of fixture name with each (from, to) pair replaced once; returns its path. */
+static const char *edited(const char *name, const char *const *pairs, size_t n)
+{
+	static char out[700];
+	snprintf(out, sizeof out, "%s/edited-%s", G.dir, name);
+	char *t = slurp(fixture(name));
+	cr_assert_not_null(t);
+	for (size_t i = 0; i < n; i++) {
+		char *p = strstr(t, pairs[2 * i]);
+		cr_assert_not_null(p, "%s has no %s", name, pairs[2 * i]);
+		size_t a = strlen(pairs[2 * i]), b = strlen(pairs[2 * i + 1]);
+		char *u = malloc(strlen(t) - a + b + 1);
+		sprintf(u, "%.*s%s%s", (int)(p - t), t, pairs[2 * i + 1], p + a);
+		free(t);
+		t = u;
+	}
+	FILE *f = fopen(out, "w");
+	fputs(t, f);
+	fclose(f);
+	free(t);
+	return out;
+}
+
+Test(referral, a_referral_that_fails_in_the_writer_is_answered_and_audited)
+{
+	gw_start(&G, NULL);
+	/* Dated 1999 (the victim an adult then): valid to the door, and the case
+	 * reference allocator may still refuse it. Either way: an answer that
+	 * says so, and an audit record of the refusal. */
+	const char *pairs[] = {"\"referralDate\": \"2026-10-05\"", "\"referralDate\": \"1999-10-05\"",
+			       "\"dateOfBirth\": \"1990-01-04\"", "\"dateOfBirth\": \"1970-01-04\"",
+			       "\"dateOfBirth\": \"2016-02-03\"", "\"dateOfBirth\": \"1995-02-03\""};
+	const char *path = edited("referral_health.json", pairs, 3);
+	char out[8192], err[8192];
+	const char *r[] = {"refer", path, NULL};
+	int rc = cli_run2(&G, "health", out, sizeof out, err, sizeof err, r);
+	if (rc == 0)
+		return; /* accepted: nothing failed */
+	cr_assert(strstr(err, "ERROR_CODE_"), "no typed answer: %s", err);
+	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED, NULL, 1), 1,
+		      "refused without an audit record: %s", err);
+}
