@@ -17,10 +17,14 @@ static int str_differs(const char *a, const char *b)
 }
 
 /*
- * The config module is getting a key table with a reloadable flag per key
- * (config_reload_check); until it is there, the restart-only keys are
- * compared here, field by field.
+ * The config module's key table (a reloadable flag per key) provides
+ * config_reload_check. Declared weak so this file builds before it lands;
+ * once linked, it is asked too, after the field comparison below (which
+ * names the keys the daemon itself depends on).
  */
+int config_reload_check(const struct mgw_config *old, const struct mgw_config *new_cfg,
+			char *err, size_t n) __attribute__((weak));
+
 int epoch_restart_keys_changed(const struct mgw_config *a, const struct mgw_config *b, char *err,
 			       size_t errlen)
 {
@@ -47,7 +51,7 @@ int epoch_restart_keys_changed(const struct mgw_config *a, const struct mgw_conf
 	else if (str_differs(a->user, b->user))
 		key = "user";
 	if (key == NULL)
-		return 0;
+		return config_reload_check && config_reload_check(a, b, err, errlen) != 0;
 	snprintf(err, errlen, "restart: %s can only change with a restart of the gateway",
 		 key);
 	return 1;
