@@ -228,6 +228,9 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 				rtail = &j->next;
 				continue;
 			}
+			if (j->ops->retry)
+				log_event(LOG_ERROR, "job_dropped", "kind", j->ops->name, "node", j->node,
+					  NULL);
 			/* No transaction: wr_failed may answer but not write (st NULL). */
 			struct clist mine = {0};
 			struct wctx w = {.g = g, .st = NULL, .answers = &mine, .e = j->epoch};
