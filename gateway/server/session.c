@@ -16,9 +16,11 @@
  *    connections is separate from the node slots, so idle or slow peers can
  *    never take a registered node's slot. lws drops a handshake that takes
  *    longer than MGW_PREAUTH_TIMEOUT_SECS.
- *  - Upgrade (FILTER_PROTOCOL_CONNECTION): path /v1, certificate in the
- *    registry (else HTTP 403), a node slot (else HTTP 503; a node replacing
- *    its own lingering session is not counted).
+ *  - Upgrade (HTTP_CONFIRM_UPGRADE, where lws still lets us answer with a
+ *    status): path /v1 or / (else HTTP 404), subprotocol marac.v1 (else
+ *    400), certificate in the registry (else 403), a node slot (else 503; a
+ *    node replacing its own lingering session is not counted). The same
+ *    checks then fill the session in FILTER_PROTOCOL_CONNECTION.
  *  - Hello within handshake_timeout_secs of the upgrade, else
  *    Error{UNEXPECTED_FRAME} and close 1008.
  *
