@@ -239,3 +239,23 @@ Test(protocol, graceful_stop_with_an_unresponsive_node_is_quick)
 	cr_assert_lt(secs, 5.0, "stop took %.1f s", secs);
 	raw_close(s, fd);
 }
+
+Test(protocol, at_the_cap_a_node_reconnecting_replaces_its_own_session)
+{
+	gw_start(&G, "limits:\n  max_connections: 1\n");
+	int fd = -1;
+	SSL *s = raw_tls(&G, "health", &fd);
+	cr_assert_not_null(s);
+	cr_assert_eq(raw_upgrade(s, "/v1", "marac.v1"), 101);
+	/* The first connection lingers (say, behind a dead NAT); the node comes back. */
+	char err[512];
+	mgw_client *h = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(h, "the node's own lingering session kept it out: %s", err);
+	unsigned char in[256];
+	size_t len = 0;
+	int op = raw_ws_recv(s, fd, in, sizeof in, &len, 5000);
+	cr_assert_eq(op, 8, "the old session is closed");
+	cr_assert_eq(len >= 2 ? (in[0] << 8 | in[1]) : 0, 4000);
+	raw_close(s, fd);
+	mgw_client_free(h);
+}
