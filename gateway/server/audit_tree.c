@@ -11,12 +11,19 @@
  * idle trail is fully covered, and a checkpoint is signed only when records
  * other than checkpoints were added: an idle gateway adds nothing.
  *
- * Never two inconsistent trees: at start the range is rebuilt from the
- * stored leaves and must reproduce the root of the latest stored checkpoint
- * at its size; if it does not (records altered, deleted or reordered in the
- * store), the gateway refuses to start instead of signing a tree that does
- * not extend the one it signed before. After that every checkpoint is of
- * the same append-only range.
+ * Never two inconsistent trees: at start the range is the frontier stored
+ * with the latest checkpoint (trusted only because its root is the signed
+ * root) extended by the records added since, each re-hashed; without a
+ * usable frontier, every record is re-hashed. Either way the rebuilt range
+ * must reproduce the signed roots (the latest checkpoint in the store and
+ * the copy kept outside it, state_dir/audit.checkpoint); if it does not
+ * (records altered, deleted or reordered), the gateway refuses to start.
+ * The records before the frontier are re-hashed in the background by the
+ * writer, a chunk per commit or idle second, so start-up is O(records
+ * since the last checkpoint) and every record is still checked: a
+ * mismatch stops the gateway (exit status 3) and nothing more is signed.
+ * Checkpoints signed meanwhile extend the frontier, i.e. the tree as it was
+ * signed, never a tree made from altered records.
  *
  * The key lives in state_dir/audit.key (0600, created on first start);
  * state_dir/audit.vkey holds its public verifier key for auditors.
@@ -93,6 +100,102 @@ static int integrity_ok(store *st, char *err, size_t errlen)
 		snprintf(err, errlen, "the store's integrity check gave no answer");
 		ok = 0;
 	}
+	return ok;
+}
+
+/*
+ * Re-hash records [r->size, to) into r: each leaf recomputed from the
+ * record bytes (a stored hash proves nothing) and compared with the stored
+ * leaf; whenever r reaches one of the signed sizes, its root must be the
+ * signed root. 0, or MGW_E_INVALID with err set (the store was altered).
+ */
+static int verify_span(store *st, struct merkle_range *r, uint64_t to,
+		       const struct signed_root *roots, size_t n_roots, char *err, size_t errlen)
+{
+	while (r->size < to) {
+		uint64_t i = r->size;
+		uint8_t leaf[32], stored[32], *rec = NULL;
+		size_t len = 0;
+		if (store_audit_get(st, i, &rec, &len) != MGW_OK ||
+		    store_audit_leaf(st, i, stored) != MGW_OK) {
+			free(rec);
+			snprintf(err, errlen, "audit record %llu is missing from the store",
+				 (unsigned long long)i);
+			return MGW_E_INVALID;
+		}
+		int hrc = merkle_leaf_hash(rec, len, leaf);
+		free(rec);
+		if (hrc != MGW_OK || memcmp(leaf, stored, 32) != 0) {
+			snprintf(err, errlen, "audit record %llu does not match its leaf hash: the "
+					      "store was altered; refusing to start", (unsigned long long)i);
+			return MGW_E_INVALID;
+		}
+		if (merkle_range_append(r, leaf) != MGW_OK)
+			return MGW_E_NOMEM;
+		for (size_t k = 0; k < n_roots; k++) {
+			uint8_t root[32];
+			if (!roots[k].have || roots[k].size != r->size)
+				continue;
+			if (merkle_range_root(r, root) != MGW_OK || memcmp(root, roots[k].root, 32)) {
+				snprintf(err, errlen, "the audit records in the store do not match the "
+						      "checkpoint signed at size %llu: refusing to start",
+					 (unsigned long long)r->size);
+				return MGW_E_INVALID;
+			}
+		}
+	}
+	return MGW_OK;
+}
+
+/*
+ * The frontier: the compact range at the latest checkpoint's size, stored
+ * with that checkpoint (same transaction). At start it is trusted only if
+ * its root is the signed root, so start-up re-hashes only the records
+ * added since; the older ones are re-hashed in the background by the
+ * writer (audit_tree_after_commit), and a mismatch stops the gateway.
+ */
+static int frontier_schema(store *st)
+{
+	return sqlite3_exec(store_db(st),
+			    "CREATE TABLE IF NOT EXISTS audit_frontier(size INTEGER PRIMARY KEY,"
+			    " range BLOB NOT NULL);",
+			    NULL, NULL, NULL) == SQLITE_OK
+		       ? MGW_OK
+		       : MGW_E_DB;
+}
+
+static int frontier_put(store *st, const struct merkle_range *r)
+{
+	sqlite3_stmt *q = NULL;
+	int rc = MGW_E_DB;
+	if (sqlite3_exec(store_db(st), "DELETE FROM audit_frontier", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(store_db(st), "INSERT INTO audit_frontier(size, range) VALUES(?1, ?2)",
+			       -1, &q, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(q, 1, (sqlite3_int64)r->size);
+	sqlite3_bind_blob(q, 2, r, (int)sizeof *r, SQLITE_STATIC);
+	rc = sqlite3_step(q) == SQLITE_DONE ? MGW_OK : MGW_E_DB;
+out:
+	sqlite3_finalize(q);
+	return rc;
+}
+
+/* The stored frontier at size, if its root is root: 1 and *r, else 0. */
+static int frontier_get(store *st, uint64_t size, const uint8_t root[32], struct merkle_range *r)
+{
+	sqlite3_stmt *q = NULL;
+	int ok = 0;
+	if (sqlite3_prepare_v2(store_db(st), "SELECT range FROM audit_frontier WHERE size = ?1", -1,
+			       &q, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(q, 1, (sqlite3_int64)size);
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_bytes(q, 0) == (int)sizeof *r) {
+		uint8_t got[32];
+		memcpy(r, sqlite3_column_blob(q, 0), sizeof *r);
+		ok = r->size == size && merkle_range_root(r, got) == MGW_OK &&
+		     memcmp(got, root, 32) == 0;
+	}
+	sqlite3_finalize(q);
 	return ok;
 }
 
@@ -186,42 +289,32 @@ int audit_tree_open(struct gw *g, store *st, char *err, size_t errlen)
 	} else if (cp_size > 0) {
 		log_event(LOG_WARN, "audit_anchor_missing", "path", apath, NULL);
 	}
-	rc = MGW_E_INVALID;
-	merkle_range_init(&a->range);
-	for (uint64_t i = 0; i < n; i++) {
-		/* The leaf is recomputed from the record bytes: a stored hash proves nothing. */
-		uint8_t leaf[32], stored[32], *rec = NULL;
-		size_t len = 0;
-		if (store_audit_get(st, i, &rec, &len) != MGW_OK ||
-		    store_audit_leaf(st, i, stored) != MGW_OK) {
-			free(rec);
-			snprintf(err, errlen, "audit record %llu is missing from the store",
-				 (unsigned long long)i);
-			goto out;
-		}
-		int hrc = merkle_leaf_hash(rec, len, leaf);
-		free(rec);
-		if (hrc != MGW_OK || memcmp(leaf, stored, 32) != 0) {
-			snprintf(err, errlen, "audit record %llu does not match its leaf hash: the "
-					      "store was altered; refusing to start", (unsigned long long)i);
-			goto out;
-		}
-		if (merkle_range_append(&a->range, leaf) != MGW_OK) {
-			rc = MGW_E_NOMEM;
-			goto out;
-		}
-		uint8_t root[32];
-		if ((a->range.size == cp_size || (have_anchor && a->range.size == an_size)) &&
-		    merkle_range_root(&a->range, root) == MGW_OK) {
-			if ((a->range.size == cp_size && memcmp(root, cp_root, 32) != 0) ||
-			    (have_anchor && a->range.size == an_size && memcmp(root, an_root, 32) != 0)) {
-				snprintf(err, errlen, "the audit records in the store do not match the "
-						      "checkpoint signed at size %llu: refusing to start",
-					 (unsigned long long)a->range.size);
-				goto out;
-			}
-		}
+	if ((rc = frontier_schema(st)) != MGW_OK) {
+		snprintf(err, errlen, "cannot create the audit frontier table");
+		goto out;
 	}
+	rc = MGW_E_INVALID;
+	if (cp_size > n) {
+		snprintf(err, errlen, "the store holds %llu audit records but a checkpoint was "
+				      "signed at size %llu: records were lost; refusing to start",
+			 (unsigned long long)n, (unsigned long long)cp_size);
+		goto out;
+	}
+	a->roots[0] = (struct signed_root){.size = cp_size, .have = cp_size > 0};
+	memcpy(a->roots[0].root, cp_root, 32);
+	a->roots[1] = (struct signed_root){.size = an_size, .have = have_anchor};
+	memcpy(a->roots[1].root, an_root, 32);
+	merkle_range_init(&a->range);
+	merkle_range_init(&a->verify);
+	a->verify_to = 0;
+	if (cp_size > 0 && (!have_anchor || an_size == cp_size) &&
+	    frontier_get(st, cp_size, cp_root, &a->range)) {
+		/* Only the records since the checkpoint now; [0, cp_size) in the background. */
+		a->verify_to = cp_size;
+	}
+	if ((rc = verify_span(st, &a->range, n, a->roots, 2, err, errlen)) != MGW_OK)
+		goto out;
+	rc = MGW_E_INVALID;
 	if (cp_size > n) {
 		snprintf(err, errlen, "the store holds %llu audit records but a checkpoint was "
 				      "signed at size %llu: records were lost; refusing to start",
@@ -267,6 +360,8 @@ static int catch_up(struct audit_tree *a, store *st)
 	return MGW_OK;
 }
 
+#define AUDIT_ANCHOR_MS 1000
+
 /* Sign the current range and store the note (inside the caller's
  * transaction); *note_out (if given) gets the note, else it is freed. */
 static int sign_and_put(struct gw *g, store *st, uint64_t size, uint8_t root[32],
@@ -285,7 +380,7 @@ static int sign_and_put(struct gw *g, store *st, uint64_t size, uint8_t root[32]
 	return rc;
 }
 
-static int sign_checkpoint(struct gw *g, store *st)
+static int sign_checkpoint(struct gw *g, store *st, int force)
 {
 	struct audit_tree *a = &g->audit;
 	uint8_t root[32];
@@ -313,16 +408,22 @@ static int sign_checkpoint(struct gw *g, store *st)
 	if (rc == MGW_OK)
 		rc = sign_and_put(g, st, size + 1, root, &last);
 	if (rc == MGW_OK)
+		rc = frontier_put(st, &a->range);
+	if (rc == MGW_OK)
 		rc = store_commit(st);
 	else
 		store_rollback(st);
 	/*
 	 * The latest checkpoint, also outside the store, after it is committed
 	 * (so it is never ahead of the store): a trail cut back below it, or
-	 * edited with its checkpoints deleted, is refused at start.
+	 * edited with its checkpoints deleted, is refused at start. At most once
+	 * per AUDIT_ANCHOR_MS, and at stop: it costs two fsyncs, and checkpoints
+	 * may come every few records under load.
 	 */
-	if (rc == MGW_OK) {
+	int64_t now = store_now_ms();
+	if (rc == MGW_OK && (force || now - a->anchor_ms >= AUDIT_ANCHOR_MS)) {
 		char apath[4200];
+		a->anchor_ms = now;
 		snprintf(apath, sizeof apath, "%s/audit.checkpoint", g->state_dir);
 		if (gw_write_file_atomic(apath, last, strlen(last), 0644) != MGW_OK)
 			log_event(LOG_ERROR, "audit_anchor_write_failed", "path", apath, NULL);
@@ -341,10 +442,44 @@ static int sign_checkpoint(struct gw *g, store *st)
 	return catch_up(a, st);
 }
 
+/*
+ * Background re-hash of the records start-up trusted through the frontier,
+ * AUDIT_VERIFY_CHUNK per call, so a commit waits at most a few tens of ms.
+ * A mismatch is fatal: the gateway stops (exit status 3).
+ */
+#define AUDIT_VERIFY_CHUNK 4096u
+
+static void verify_some(struct gw *g, store *st)
+{
+	struct audit_tree *a = &g->audit;
+	if (a->verify.size >= a->verify_to)
+		return;
+	uint64_t to = a->verify.size + AUDIT_VERIFY_CHUNK;
+	if (to > a->verify_to)
+		to = a->verify_to;
+	char err[256];
+	if (verify_span(st, &a->verify, to, a->roots, 2, err, sizeof err) == MGW_OK) {
+		if (a->verify.size == a->verify_to)
+			log_event(LOG_INFO, "audit_trail_verified", NULL);
+		return;
+	}
+	log_event(LOG_ERROR, "audit_trail_altered", "detail", err, NULL);
+	fprintf(stderr, "marac-gateway: %s\n", err);
+	a->verify_to = 0;
+	/* The service thread sees it when woken (gw_on_signals) and stops. */
+	__atomic_store_n(&g->fatal, 3, __ATOMIC_RELAXED);
+	struct lws_context *ctx = __atomic_load_n(&g->ctx, __ATOMIC_ACQUIRE);
+	if (ctx)
+		lws_cancel_service(ctx);
+}
+
 int audit_tree_after_commit(struct gw *g, store *st, const struct epoch *e, int force)
 {
 	struct audit_tree *a = &g->audit;
-	if (a->key == NULL)
+	if (a->key == NULL || __atomic_load_n(&g->fatal, __ATOMIC_RELAXED))
+		return MGW_OK; /* nothing more is signed once the trail is known altered */
+	verify_some(g, st);
+	if (__atomic_load_n(&g->fatal, __ATOMIC_RELAXED))
 		return MGW_OK;
 	int rc = catch_up(a, st);
 	if (rc != MGW_OK)
@@ -356,5 +491,5 @@ int audit_tree_after_commit(struct gw *g, store *st, const struct epoch *e, int 
 	unsigned secs = e ? e->cfg->checkpoint_secs : MGW_CHECKPOINT_SECS_DEFAULT;
 	int due = force || pending >= every ||
 		  store_now_ms() - a->cp_time_ms >= (int64_t)secs * 1000;
-	return due ? sign_checkpoint(g, st) : MGW_OK;
+	return due ? sign_checkpoint(g, st, force) : MGW_OK;
 }

@@ -165,8 +165,10 @@ static void post(struct gw *g, struct clist *l)
 	pthread_mutex_lock(&g->ex.lock);
 	clist_concat(&g->ex.done, l);
 	pthread_mutex_unlock(&g->ex.lock);
-	if (g->ctx)
-		lws_cancel_service(g->ctx);
+	/* The context is created after this thread starts, and destroyed after it joins. */
+	struct lws_context *ctx = __atomic_load_n(&g->ctx, __ATOMIC_ACQUIRE);
+	if (ctx)
+		lws_cancel_service(ctx);
 }
 
 /* Writer thread: the batch's epoch for the after-commit hook (newest seen). */

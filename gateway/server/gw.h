@@ -96,13 +96,24 @@ struct gw_metrics {
 	uint64_t commit_hist[MGW_COMMIT_BUCKETS];
 };
 
+/* A signed tree size and its root (audit_tree.c). */
+struct signed_root {
+	uint64_t size;
+	uint8_t root[32];
+	int have;
+};
+
 /* The audit tree: writer thread only (audit_tree.c). */
 struct audit_tree {
 	struct merkle_range range;  /* every committed record */
+	struct merkle_range verify; /* background re-hash of [0, verify_to) */
+	uint64_t verify_to;         /* records start-up trusted through the frontier */
+	struct signed_root roots[2];/* latest stored checkpoint, and the one kept outside */
 	checkpoint_key *key;
 	char *vkey;
 	uint64_t cp_size;           /* size of the last signed checkpoint */
 	int64_t cp_time_ms;
+	int64_t anchor_ms;          /* when state_dir/audit.checkpoint was last written */
 };
 
 /* Pre-authentication refusals, counted per reason and interval (refuse.c). */
@@ -144,7 +155,8 @@ struct gw {
 	store *writer_store;
 	struct audit_tree audit;
 
-	volatile sig_atomic_t stopping; /* SIGTERM/SIGINT seen (set by the handler) */
+	volatile sig_atomic_t stopping; /* SIGTERM/SIGINT seen, or a fatal error */
+	int fatal;                  /* any thread, atomic: exit status forced by a fatal error */
 	volatile sig_atomic_t reload;   /* SIGHUP seen (set by the handler) */
 };
 
@@ -345,6 +357,8 @@ int share_wr_seen_before(struct wctx *w, const struct job *j, const char *msg_id
 /* req_ack.c: writer thread: ack every delivery of j's node with after < seq <=
  * through, each audited DELIVERY_ACKED. */
 int ack_wr_through(struct wctx *w, const struct job *j, uint64_t after, uint64_t through);
+/* Writer's statements, finalized before its store closes (after the thread joined). */
+void ack_wr_close(void);
 
 /* ---- tls.c ---------------------------------------------------------------- */
 
@@ -370,13 +384,16 @@ void metrics_commit(struct gw *g, uint64_t us);         /* writer thread */
 /* ---- outbox_guard.c: an outbox body is sent only as committed ---------- */
 
 int outbox_guard_schema(store *st);  /* writer's store, before the thread starts */
-/* Writer thread, in the delivery's transaction: its DELIVERY_COMMITTED seq. */
-int outbox_guard_wr_bind(struct wctx *w, const char *delivery_id, uint64_t audit_seq);
+/* Writer thread, in the delivery's transaction: its DELIVERY_COMMITTED seq,
+ * and the msg_id and case ref its DELIVERY_ACKED record will name. */
+int outbox_guard_wr_bind(struct wctx *w, const char *node, uint64_t seq, uint64_t audit_seq,
+			 const char *msg_id, const char *case_ref);
 /* Service thread: 0 if body is what the trail says was committed for
  * delivery_id to node; MGW_E_INVALID (logged outbox_tampered) or MGW_E_DB. */
-int outbox_guard_check(store *reader, const char *node, const char *delivery_id,
+int outbox_guard_check(store *reader, const char *node, uint64_t seq, const char *delivery_id,
 		       const uint8_t *body, size_t len);
 void outbox_guard_close(void);       /* service thread, before the reader closes */
+void outbox_guard_wr_close(void);    /* after the writer joined, before its store closes */
 
 /* ---- atomic_file.c (any thread) ------------------------------------------ */
 

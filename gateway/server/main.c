@@ -132,6 +132,8 @@ static void reload(struct gw *g)
 
 void gw_on_signals(struct gw *g)
 {
+	if (__atomic_load_n(&g->fatal, __ATOMIC_RELAXED))
+		g->stopping = 1; /* the writer found the trail altered */
 	if (g->reload) {
 		g->reload = 0;
 		reload(g);
@@ -186,6 +188,8 @@ static int open_writer(char *err, size_t errlen)
 
 static void close_writer(void)
 {
+	ack_wr_close();
+	outbox_guard_wr_close();
 	audit_tree_close(&G);
 	store_close(G.writer_store);
 	G.writer_store = NULL;
@@ -234,7 +238,7 @@ static int serve(void)
 	unsigned pre = c->handshake_timeout_secs < MGW_PREAUTH_TIMEOUT_SECS ? c->handshake_timeout_secs
 									   : MGW_PREAUTH_TIMEOUT_SECS;
 	info.timeout_secs = pre;
-	G.ctx = lws_create_context(&info);
+	__atomic_store_n(&G.ctx, lws_create_context(&info), __ATOMIC_RELEASE);
 	if (G.ctx == NULL) {
 		fprintf(stderr, "marac-gateway: cannot create the lws context\n");
 		goto out_writer;
@@ -317,7 +321,7 @@ out_ctx:
 	gw_handle_completions(&G);
 	lws_sul_cancel(&tick_sul);
 	lws_context_destroy(G.ctx);
-	G.ctx = NULL;
+	__atomic_store_n(&G.ctx, NULL, __ATOMIC_RELEASE);
 	gw_handle_completions(&G); /* frees what the writer posted last */
 	close_writer();
 	goto out_reader;
@@ -395,6 +399,8 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	int rc = serve();
+	if (__atomic_load_n(&G.fatal, __ATOMIC_RELAXED))
+		rc = G.fatal;
 	epoch_put(G.epoch);
 	G.epoch = NULL;
 	free(G.state_dir);

@@ -6,8 +6,10 @@
  * The trail is not plain storage: every record is a Merkle leaf under a
  * signed checkpoint, checked at start. So each delivery's DELIVERY_COMMITTED
  * record carries body_sha256 (SHA-256 of the stored Deliver bytes), and a
- * side table maps the delivery id to that record's seq, in the same
- * transaction as the outbox row (writer thread, outbox_guard_wr_bind).
+ * side table maps (node, delivery seq) to that record's seq, in the same
+ * transaction as the outbox row (writer thread, outbox_guard_wr_bind); the
+ * side row also keeps the delivery's msg_id and case ref (checked at the
+ * door), which the DELIVERY_ACKED record names.
  *
  * Before a body is queued for sending (service thread, outbox_guard_check),
  * the record is read by seq and must name the same delivery id and node and
@@ -28,25 +30,41 @@
 int outbox_guard_schema(store *st)
 {
 	return sqlite3_exec(store_db(st),
-			    "CREATE TABLE IF NOT EXISTS delivery_audit(delivery_id TEXT PRIMARY KEY,"
-			    " audit_seq INTEGER NOT NULL) WITHOUT ROWID;",
+			    "CREATE TABLE IF NOT EXISTS delivery_audit(node TEXT NOT NULL,"
+			    " seq INTEGER NOT NULL, audit_seq INTEGER NOT NULL, msg_id TEXT NOT NULL,"
+			    " case_ref TEXT NOT NULL, PRIMARY KEY(node, seq)) WITHOUT ROWID;",
 			    NULL, NULL, NULL) == SQLITE_OK
 		       ? MGW_OK
 		       : MGW_E_DB;
 }
 
-int outbox_guard_wr_bind(struct wctx *w, const char *delivery_id, uint64_t audit_seq)
+/* Writer thread: its statement, prepared once. */
+static sqlite3_stmt *bind_stmt;
+
+int outbox_guard_wr_bind(struct wctx *w, const char *node, uint64_t seq, uint64_t audit_seq,
+			 const char *msg_id, const char *case_ref)
 {
-	sqlite3_stmt *q = NULL;
-	if (sqlite3_prepare_v2(store_db(w->st),
-			       "INSERT INTO delivery_audit(delivery_id, audit_seq) VALUES(?1, ?2)",
-			       -1, &q, NULL) != SQLITE_OK)
+	if (bind_stmt == NULL &&
+	    sqlite3_prepare_v3(store_db(w->st),
+			       "INSERT INTO delivery_audit(node, seq, audit_seq, msg_id, case_ref)"
+			       " VALUES(?1, ?2, ?3, ?4, ?5)",
+			       -1, SQLITE_PREPARE_PERSISTENT, &bind_stmt, NULL) != SQLITE_OK)
 		return MGW_E_DB;
-	sqlite3_bind_text(q, 1, delivery_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, (sqlite3_int64)audit_seq);
-	int rc = sqlite3_step(q) == SQLITE_DONE ? MGW_OK : MGW_E_DB;
-	sqlite3_finalize(q);
+	sqlite3_bind_text(bind_stmt, 1, node, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(bind_stmt, 2, (sqlite3_int64)seq);
+	sqlite3_bind_int64(bind_stmt, 3, (sqlite3_int64)audit_seq);
+	sqlite3_bind_text(bind_stmt, 4, msg_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(bind_stmt, 5, case_ref, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(bind_stmt) == SQLITE_DONE ? MGW_OK : MGW_E_DB;
+	sqlite3_reset(bind_stmt);
+	sqlite3_clear_bindings(bind_stmt);
 	return rc;
+}
+
+void outbox_guard_wr_close(void)
+{
+	sqlite3_finalize(bind_stmt);
+	bind_stmt = NULL;
 }
 
 /* Service thread: the reader's statement, prepared once. */
@@ -58,15 +76,16 @@ void outbox_guard_close(void)
 	lookup = NULL;
 }
 
-int outbox_guard_check(store *reader, const char *node, const char *delivery_id,
+int outbox_guard_check(store *reader, const char *node, uint64_t dseq, const char *delivery_id,
 		       const uint8_t *body, size_t len)
 {
 	if (lookup == NULL &&
-	    sqlite3_prepare_v2(store_db(reader),
-			       "SELECT audit_seq FROM delivery_audit WHERE delivery_id = ?1", -1,
-			       &lookup, NULL) != SQLITE_OK)
+	    sqlite3_prepare_v3(store_db(reader),
+			       "SELECT audit_seq FROM delivery_audit WHERE node = ?1 AND seq = ?2", -1,
+			       SQLITE_PREPARE_PERSISTENT, &lookup, NULL) != SQLITE_OK)
 		return MGW_E_DB;
-	sqlite3_bind_text(lookup, 1, delivery_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(lookup, 1, node, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(lookup, 2, (sqlite3_int64)dseq);
 	int found = sqlite3_step(lookup) == SQLITE_ROW;
 	uint64_t seq = found ? (uint64_t)sqlite3_column_int64(lookup, 0) : 0;
 	sqlite3_reset(lookup);

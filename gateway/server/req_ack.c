@@ -6,11 +6,12 @@
  * session like any request, so a node flooding acks stops being read.
  *
  * Writer thread (ack_wr_commit): mark the delivery acked; a first ack is
- * audited DELIVERY_ACKED with the delivery's case ref and msg_id (read from
- * the outbox body before it is marked), so a case query shows receipts. An
+ * audited DELIVERY_ACKED with the delivery's case ref and msg_id (kept
+ * beside the outbox row by outbox_guard.c), so a case query shows receipts. An
  * ack naming no delivery of this node (or the wrong seq) is refused
  * UNKNOWN_DELIVERY. Acks are retried after a failed COMMIT (executor.h).
  */
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,17 +36,6 @@ struct dlv_info {
 
 /* ---- writer thread (down to ack_ops) ---- */
 
-static void info_from_body(struct dlv_info *d, const uint8_t *body, size_t len)
-{
-	ProtobufCMessage *m = NULL;
-	if (codec_unpack(&marac__v1__deliver__descriptor, body, len, len, &m) != MGW_OK)
-		return;
-	Marac__V1__Deliver *dv = (Marac__V1__Deliver *)m;
-	snprintf(d->msg_id, sizeof d->msg_id, "%s", dv->msg_id ? dv->msg_id : "");
-	if (dv->summary && dv->summary->case_ref)
-		snprintf(d->case_ref, sizeof d->case_ref, "%s", dv->summary->case_ref);
-	codec_free(m);
-}
 
 /* Writer thread: DELIVERY_ACKED for one delivery. */
 static int ack_wr_record(struct wctx *w, const struct job *j, const struct dlv_info *d)
@@ -64,20 +54,34 @@ static int ack_wr_record(struct wctx *w, const struct job *j, const struct dlv_i
 	return audit_emit(w->g, w, &f, NULL);
 }
 
-struct fetch_one {
-	struct dlv_info *d;
-	int found;
-};
+/* Writer thread only: prepared once, finalized before the store closes. */
+static sqlite3_stmt *q;
 
-static int fetch_one_cb(void *ctx, uint64_t seq, const char *delivery_id, const uint8_t *body,
-			size_t len)
+void ack_wr_close(void)
 {
-	struct fetch_one *fo = ctx;
-	if (seq == fo->d->seq && strcmp(delivery_id, fo->d->delivery_id) == 0) {
-		fo->found = 1;
-		info_from_body(fo->d, body, len);
+	sqlite3_finalize(q);
+	q = NULL;
+}
+
+/* Writer thread: the msg_id and case ref of node's delivery d->seq (primary key). */
+static int body_info(store *st, const char *node, struct dlv_info *d)
+{
+	if (q == NULL && sqlite3_prepare_v3(store_db(st),
+					    "SELECT msg_id, case_ref FROM delivery_audit"
+					    " WHERE node = ?1 AND seq = ?2",
+					    -1, SQLITE_PREPARE_PERSISTENT, &q, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(q, 1, node, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, (sqlite3_int64)d->seq);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		snprintf(d->msg_id, sizeof d->msg_id, "%s", (const char *)sqlite3_column_text(q, 0));
+		snprintf(d->case_ref, sizeof d->case_ref, "%s",
+			 (const char *)sqlite3_column_text(q, 1));
 	}
-	return 1;
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
 }
 
 static int ack_wr_commit(struct job *jb, struct wctx *w)
@@ -85,13 +89,6 @@ static int ack_wr_commit(struct job *jb, struct wctx *w)
 	struct ack_job *j = (struct ack_job *)jb;
 	struct dlv_info d = {.seq = j->seq};
 	snprintf(d.delivery_id, sizeof d.delivery_id, "%s", j->delivery_id);
-	/* The body, for the record, before the ack (it may be deleted after). */
-	if (j->seq) {
-		struct fetch_one fo = {.d = &d};
-		int rc = store_outbox_fetch(w->st, jb->node, j->seq - 1, 1, fetch_one_cb, &fo);
-		if (rc != MGW_OK)
-			return rc;
-	}
 	int was = 0;
 	int rc = store_delivery_ack(w->st, jb->node, j->delivery_id, j->seq, store_now_ms(), &was);
 	if (rc == MGW_E_NOTFOUND) {
@@ -101,7 +98,8 @@ static int ack_wr_commit(struct job *jb, struct wctx *w)
 	}
 	if (rc != MGW_OK)
 		return rc;
-	if (!was && (rc = ack_wr_record(w, jb, &d)) != MGW_OK)
+	/* A first ack: the record names the case and the share. */
+	if (!was && ((rc = body_info(w->st, jb->node, &d)) != MGW_OK || (rc = ack_wr_record(w, jb, &d)) != MGW_OK))
 		return rc;
 	clist_append(w->answers, completion_notify(jb->node));
 	return MGW_OK;
@@ -165,7 +163,8 @@ static int chunk_cb(void *ctx, uint64_t seq, const char *delivery_id, const uint
 	memset(d, 0, sizeof *d);
 	d->seq = seq;
 	snprintf(d->delivery_id, sizeof d->delivery_id, "%s", delivery_id);
-	info_from_body(d, body, len);
+	(void)body;
+	(void)len;
 	return c->n == THROUGH_CHUNK;
 }
 
@@ -186,7 +185,7 @@ int ack_wr_through(struct wctx *w, const struct job *j, uint64_t after, uint64_t
 			int was = 0;
 			rc = store_delivery_ack(w->st, j->node, c->d[i].delivery_id, c->d[i].seq,
 						store_now_ms(), &was);
-			if (rc == MGW_OK && !was) {
+			if (rc == MGW_OK && !was && (rc = body_info(w->st, j->node, &c->d[i])) == MGW_OK) {
 				rc = ack_wr_record(w, j, &c->d[i]);
 				n_acked++;
 			}

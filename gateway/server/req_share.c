@@ -275,7 +275,7 @@ static int deliver_one(struct wctx *w, const struct job *j, const struct recipie
 	uint64_t audit_seq = 0;
 	if ((rc = audit_emit(w->g, w, &f, &audit_seq)) != MGW_OK)
 		return rc;
-	return outbox_guard_wr_bind(w, r->delivery_id, audit_seq);
+	return outbox_guard_wr_bind(w, r->node, seq, audit_seq, sh->msg_id, sh->summary->case_ref);
 }
 
 int share_wr_deliver(struct wctx *w, const struct job *j, const struct recipients *rc,

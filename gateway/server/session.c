@@ -124,7 +124,7 @@ static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const ui
 		      size_t len)
 {
 	struct session *s = ctx;
-	if (outbox_guard_check(G.reader, s->node, delivery_id, body, len) != MGW_OK) {
+	if (outbox_guard_check(G.reader, s->node, seq, delivery_id, body, len) != MGW_OK) {
 		s->outbox_held = 1; /* this node's stream stops here (gap-free seqs) */
 		return 1;
 	}
