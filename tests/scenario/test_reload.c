@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <openssl/pem.h>
@@ -197,4 +198,12 @@ Test(reload, an_expired_foreign_or_bogus_crl_is_refused_and_the_old_one_stays)
 	snprintf(cmd, sizeof cmd, "'%s' --config '%s' --check-config >/dev/null 2>&1",
 		 MARAC_GATEWAY_BIN, G.config);
 	cr_assert_neq(WEXITSTATUS(system(cmd)), 0, "--check-config passed a private key as CRL");
+	/* A device that never ends is not a CRL either, and is refused in bounded time. */
+	char from[800], to[40];
+	snprintf(from, sizeof from, "crl: %s/ca.crl", G.dir);
+	snprintf(to, sizeof to, "crl: /dev/zero");
+	edit_config(from, to);
+	time_t t0 = time(NULL);
+	cr_assert_neq(WEXITSTATUS(system(cmd)), 0, "--check-config passed /dev/zero as CRL");
+	cr_assert_lt(time(NULL) - t0, 10);
 }
