@@ -314,13 +314,6 @@ int audit_tree_open(struct gw *g, store *st, char *err, size_t errlen)
 	}
 	if ((rc = verify_span(st, &a->range, n, a->roots, 2, err, errlen)) != MGW_OK)
 		goto out;
-	rc = MGW_E_INVALID;
-	if (cp_size > n) {
-		snprintf(err, errlen, "the store holds %llu audit records but a checkpoint was "
-				      "signed at size %llu: records were lost; refusing to start",
-			 (unsigned long long)n, (unsigned long long)cp_size);
-		goto out;
-	}
 	if ((rc = write_vkey(g->state_dir, a->vkey)) != MGW_OK) {
 		snprintf(err, errlen, "%s: cannot write audit.vkey", g->state_dir);
 		goto out;

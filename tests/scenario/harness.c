@@ -522,3 +522,19 @@ void raw_close(SSL *s, int fd)
 	if (fd >= 0)
 		close(fd);
 }
+
+SSL *raw_hello(struct gwp *g, const char *name, int masked, int *fd)
+{
+	SSL *s = raw_tls(g, name, fd);
+	cr_assert_not_null(s);
+	cr_assert_eq(raw_upgrade(s, "/v1", "marac.v1"), 101);
+	Marac__V1__Hello h = MARAC__V1__HELLO__INIT;
+	h.protocol_version = 1;
+	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+	f.body_case = MARAC__V1__FRAME__BODY_HELLO;
+	f.hello = &h;
+	uint8_t buf[64];
+	size_t n = protobuf_c_message_pack(&f.base, buf);
+	cr_assert_eq(raw_ws_send(s, 2, buf, n, masked), 0);
+	return s;
+}

@@ -84,5 +84,7 @@ int raw_ws_send(SSL *s, int opcode, const void *p, size_t n, int masked);
 /* Next frame's opcode (payload into buf, *len), -1 on close of TCP/timeout. */
 int raw_ws_recv(SSL *s, int fd, unsigned char *buf, size_t cap, size_t *len, int timeout_ms);
 void raw_close(SSL *s, int fd);
+/* raw_tls as NAME, upgrade to /v1 marac.v1 and send Hello (masked or not). */
+SSL *raw_hello(struct gwp *g, const char *name, int masked, int *fd);
 
 #endif

@@ -155,18 +155,7 @@ Test(protocol, unmasked_client_frames_are_refused)
 {
 	gw_start(&G, NULL);
 	int fd = -1;
-	SSL *s = raw_tls(&G, "police", &fd);
-	cr_assert_not_null(s);
-	cr_assert_eq(raw_upgrade(s, "/v1", "marac.v1"), 101);
-	/* A Hello, unmasked. */
-	Marac__V1__Hello h = MARAC__V1__HELLO__INIT;
-	h.protocol_version = 1;
-	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
-	f.body_case = MARAC__V1__FRAME__BODY_HELLO;
-	f.hello = &h;
-	uint8_t buf[64];
-	size_t n = protobuf_c_message_pack(&f.base, buf);
-	cr_assert_eq(raw_ws_send(s, 2, buf, n, 0), 0);
+	SSL *s = raw_hello(&G, "police", 0, &fd); /* a Hello, unmasked */
 	unsigned char in[4096];
 	size_t len = 0;
 	int op, closed = 0, welcomed = 0;
@@ -218,17 +207,7 @@ Test(protocol, graceful_stop_with_an_unresponsive_node_is_quick)
 {
 	gw_start(&G, NULL);
 	int fd = -1;
-	SSL *s = raw_tls(&G, "police", &fd);
-	cr_assert_not_null(s);
-	cr_assert_eq(raw_upgrade(s, "/v1", "marac.v1"), 101);
-	Marac__V1__Hello h = MARAC__V1__HELLO__INIT;
-	h.protocol_version = 1;
-	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
-	f.body_case = MARAC__V1__FRAME__BODY_HELLO;
-	f.hello = &h;
-	uint8_t buf[64];
-	size_t n = protobuf_c_message_pack(&f.base, buf);
-	cr_assert_eq(raw_ws_send(s, 2, buf, n, 1), 0);
+	SSL *s = raw_hello(&G, "police", 1, &fd);
 	usleep(300000);
 	/* The node now never reads nor answers the close. */
 	struct timespec t0, t1;
