@@ -338,3 +338,37 @@ Test(ops, an_outbox_body_edited_offline_is_not_delivered)
 	cr_assert(log && strstr(log, "outbox_tampered"), "not logged");
 	free(log);
 }
+
+Test(ops, a_corrupted_store_page_stops_the_start)
+{
+	gw_start(&G, NULL);
+	one_share_and_stop();
+	char db[700], out[4096];
+	snprintf(db, sizeof db, "%s/state/gateway.db", G.dir);
+	/* A page of the outbox's index, which start-up itself never reads. */
+	sqlite3 *h;
+	cr_assert_eq(sqlite3_open(db, &h), SQLITE_OK);
+	sqlite3_stmt *q;
+	int page = 0, psize = 4096;
+	cr_assert_eq(sqlite3_prepare_v2(h, "SELECT pageno FROM dbstat WHERE name='deliveries_unacked'"
+					   " LIMIT 1", -1, &q, NULL), SQLITE_OK);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		page = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	cr_assert_eq(sqlite3_prepare_v2(h, "PRAGMA page_size", -1, &q, NULL), SQLITE_OK);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		psize = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_exec(h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	sqlite3_close(h);
+	cr_assert_gt(page, 1);
+	FILE *f = fopen(db, "r+b");
+	cr_assert_not_null(f);
+	fseek(f, (long)(page - 1) * psize, SEEK_SET);
+	unsigned char junk[64];
+	memset(junk, 0xA5, sizeof junk);
+	fwrite(junk, 1, sizeof junk, f);
+	fclose(f);
+	cr_assert_eq(start_again("", out, sizeof out), 3, "started on a damaged store: %s", out);
+	cr_assert(strstr(out, "integrity"), "%s", out);
+}
