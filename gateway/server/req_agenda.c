@@ -9,8 +9,9 @@
  * (else INVALID_REQUEST naming the next one); the agenda is built from the
  * store (O(cases), so not on the service thread), the pull is audited
  * (AGENDA_PULLED, area and date), and the Agenda is answered after COMMIT,
- * so no agenda leaves the gateway without its record. An agenda above
- * max_frame_bytes is refused (VIEW_TOO_LARGE).
+ * so no agenda leaves the gateway without its record. The answer is paged
+ * by size: as many rows as fit max_frame_bytes, from AgendaRequest.from_row,
+ * with next_row and more (each page pulled is audited).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 
 struct agenda_job {
 	struct job base;
+	uint32_t from_row;          /* paging: rows already received */
 	char area[MGW_ID_MAX + 1];
 	char meeting[11];
 	int attending[8];
@@ -64,6 +66,69 @@ static int previous_meeting(const struct mgw_area *a, int32_t meeting, char out[
 	return -1;
 }
 
+/*
+ * Pack the page of ag starting at row from (rows counted across the three
+ * lists, in order) holding as many rows as fit in max bytes, with next_row
+ * and more set. The page borrows ag's rows; ag is unchanged on return.
+ * MGW_E_INVALID: from beyond the rows; MGW_E_TOO_LARGE: not even one row fits.
+ */
+static int agenda_page(Marac__V1__Agenda *ag, uint32_t from, unsigned max, uint8_t **out,
+		       size_t *len)
+{
+	Marac__V1__AgendaRow **lists[3] = {ag->cases_with_children, ag->adult_only_cases,
+					  ag->lapsed_cases};
+	size_t counts[3] = {ag->n_cases_with_children, ag->n_adult_only_cases, ag->n_lapsed_cases};
+	size_t total = counts[0] + counts[1] + counts[2];
+	if (from > total)
+		return MGW_E_INVALID;
+	/* The envelope without rows, and room for the Frame tag and paging fields. */
+	ag->n_cases_with_children = ag->n_adult_only_cases = ag->n_lapsed_cases = 0;
+	size_t used = protobuf_c_message_get_packed_size(&ag->base) + 32;
+	size_t k = from;
+	for (; k < total; k++) {
+		size_t l = k < counts[0] ? 0 : k < counts[0] + counts[1] ? 1 : 2;
+		size_t i = k - (l > 0 ? counts[0] : 0) - (l > 1 ? counts[1] : 0);
+		size_t cost = protobuf_c_message_get_packed_size(&lists[l][i]->base) + 6;
+		if (used + cost > max)
+			break;
+		used += cost;
+	}
+	int rc = MGW_OK;
+	if (k == from && from < total) {
+		rc = MGW_E_TOO_LARGE;
+		goto out;
+	}
+	/* Rows [from, k) are a contiguous run of each list. */
+	Marac__V1__AgendaRow ***views[3] = {&ag->cases_with_children, &ag->adult_only_cases,
+					    &ag->lapsed_cases};
+	size_t *ns[3] = {&ag->n_cases_with_children, &ag->n_adult_only_cases, &ag->n_lapsed_cases};
+	size_t start = 0;
+	for (int l = 0; l < 3; l++) {
+		size_t lo = from > start ? from - start : 0, hi = k > start ? k - start : 0;
+		if (lo > counts[l])
+			lo = counts[l];
+		if (hi > counts[l])
+			hi = counts[l];
+		*views[l] = lists[l] + lo;
+		*ns[l] = hi > lo ? hi - lo : 0;
+		start += counts[l];
+	}
+	ag->next_row = (uint32_t)k;
+	ag->more = k < total;
+	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+	f.body_case = MARAC__V1__FRAME__BODY_AGENDA;
+	f.agenda = ag;
+	rc = codec_pack(&f.base, out, len);
+out:
+	ag->cases_with_children = lists[0];
+	ag->adult_only_cases = lists[1];
+	ag->lapsed_cases = lists[2];
+	ag->n_cases_with_children = counts[0];
+	ag->n_adult_only_cases = counts[1];
+	ag->n_lapsed_cases = counts[2];
+	return rc;
+}
+
 static int agenda_wr_commit(struct job *jb, struct wctx *w)
 {
 	struct agenda_job *j = (struct agenda_job *)jb;
@@ -86,21 +151,19 @@ static int agenda_wr_commit(struct job *jb, struct wctx *w)
 			      c->repeat_window_months, j->attending, j->n_att, a->statement, &ag);
 	if (rc != MGW_OK)
 		return rc;
-	Marac__V1__Frame out = MARAC__V1__FRAME__INIT;
-	out.body_case = MARAC__V1__FRAME__BODY_AGENDA;
-	out.agenda = ag;
-	uint8_t *buf;
-	size_t len;
-	rc = codec_pack(&out.base, &buf, &len);
+	uint8_t *buf = NULL;
+	size_t len = 0;
+	rc = agenda_page(ag, j->from_row, c->max_frame_bytes, &buf, &len);
 	codec_free(&ag->base);
-	if (rc != MGW_OK)
-		return rc;
-	if (len > c->max_frame_bytes) {
-		free(buf);
+	if (rc == MGW_E_INVALID)
+		return refuse(w->g, NULL, w, jb, &r, "from_row: beyond the agenda's rows");
+	if (rc == MGW_E_TOO_LARGE) {
 		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_VIEW_TOO_LARGE;
 		return refuse(w->g, NULL, w, jb, &r,
-			      "the agenda is larger than max_frame_bytes (%u)", c->max_frame_bytes);
+			      "one agenda row is larger than max_frame_bytes (%u)", c->max_frame_bytes);
 	}
+	if (rc != MGW_OK)
+		return rc;
 	struct audit_fields f = {
 		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_AGENDA_PULLED,
 		.actor_node = jb->node,
@@ -163,6 +226,7 @@ void agenda_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 	session_job_init(g, s, &j->base, &agenda_ops);
 	snprintf(j->area, sizeof j->area, "%s", a->id);
 	memcpy(j->meeting, q->meeting_date, 11);
+	j->from_row = q->from_row;
 	for (int ag = 1; ag <= MARAC__V1__AGENCY__AGENCY_EDUCATION; ag++)
 		for (size_t k = 0; k < c->n_nodes; k++) {
 			const struct mgw_node *n = &c->nodes[k];

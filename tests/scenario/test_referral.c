@@ -259,3 +259,40 @@ Test(referral, a_referral_that_fails_in_the_writer_is_answered_and_audited)
 	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED, NULL, 1), 1,
 		      "refused without an audit record: %s", err);
 }
+
+Test(referral, an_agenda_larger_than_a_frame_comes_in_pages)
+{
+	gw_start(&G, "limits:\n  max_frame_bytes: 8192\n");
+	cr_assert_eq(gw_stop(&G), 0);
+	/* A long confidentiality statement: with it, a few rows fill a frame. */
+	char *cfg = slurp(G.config);
+	char *at = strstr(cfg, "      case_ref_code: TS\n");
+	cr_assert_not_null(at);
+	FILE *f = fopen(G.config, "w");
+	fprintf(f, "%.*s      statement: \"", (int)(at - cfg), cfg);
+	for (int i = 0; i < 7600 / 40; i++)
+		fputs("This meeting is confidential; notes stay. ", f);
+	fprintf(f, "\"\n%s", at);
+	fclose(f);
+	free(cfg);
+	gw_restart(&G);
+	enum { N = 10 };
+	char out[65536], err[8192], meeting[16] = "";
+	for (int i = 0; i < N; i++) {
+		char id[32];
+		snprintf(id, sizeof id, "page-ref-%d", i);
+		const char *r[] = {"refer", "--msg-id", id, fixture("referral_health.json"), NULL};
+		cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, r), 0, "%s%s",
+			     out, err);
+		json_str(out, "meetingDate", meeting, sizeof meeting);
+	}
+	const char *ag[] = {"agenda", "--area", "testshire", "--date", meeting, "--format", "json",
+			    NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, ag), 0, "%s", err);
+	int rows = 0;
+	for (const char *p = out; (p = strstr(p, "\"caseRef\"")) != NULL; p++)
+		rows++;
+	cr_assert_eq(rows, N, "%d rows of %d: %s", rows, N, out);
+	cr_assert_geq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_AGENDA_PULLED, NULL), 2,
+		      "more than one page was pulled");
+}
