@@ -191,6 +191,76 @@ int cmd_research(int argc, char **argv)
 	return ex;
 }
 
+/* Append the rows of list (n) to *dst (*dn), taking them over (codec memory). */
+static int rows_take(Marac__V1__AgendaRow ***dst, size_t *dn, Marac__V1__AgendaRow ***src,
+		     size_t *sn)
+{
+	if (*sn == 0)
+		return 0;
+	Marac__V1__AgendaRow **v = codec_malloc((*dn + *sn) * sizeof *v);
+	if (v == NULL)
+		return -1;
+	if (*dn)
+		memcpy(v, *dst, *dn * sizeof *v);
+	memcpy(v + *dn, *src, *sn * sizeof *v);
+	codec_mfree(*dst);
+	*dst = v;
+	*dn += *sn;
+	*sn = 0; /* the rows now belong to dst */
+	return 0;
+}
+
+/*
+ * The whole agenda, page by page over one connection (the gateway pages it
+ * by frame size: AgendaRequest.from_row, Agenda.next_row and more).
+ */
+static int agenda_pull(const struct conn_args *ca, Marac__V1__Frame *req, Marac__V1__Frame **res)
+{
+	mgw_client *c = NULL;
+	int ex = conn_open(ca, &c);
+	if (ex != EX_OK)
+		return ex;
+	Marac__V1__Frame *all = NULL;
+	for (;;) {
+		Marac__V1__Frame *page = NULL;
+		int rc = mgw_client_request(c, req, MARAC__V1__FRAME__BODY_AGENDA, NULL,
+					    ca->timeout_ms, &page);
+		if (rc != MGW_OK) {
+			ex = conn_fail(c, rc, "agenda");
+			codec_free(all ? &all->base : NULL);
+			all = NULL;
+			break;
+		}
+		Marac__V1__Agenda *p = page->agenda;
+		int more = p->more && p->next_row > req->agenda_request->from_row;
+		req->agenda_request->from_row = p->next_row;
+		if (all == NULL) {
+			all = page;
+		} else {
+			Marac__V1__Agenda *a = all->agenda;
+			if (rows_take(&a->cases_with_children, &a->n_cases_with_children,
+				      &p->cases_with_children, &p->n_cases_with_children) ||
+			    rows_take(&a->adult_only_cases, &a->n_adult_only_cases,
+				      &p->adult_only_cases, &p->n_adult_only_cases) ||
+			    rows_take(&a->lapsed_cases, &a->n_lapsed_cases, &p->lapsed_cases,
+				      &p->n_lapsed_cases)) {
+				fprintf(stderr, "marac agenda: out of memory\n");
+				codec_free(&page->base);
+				codec_free(&all->base);
+				all = NULL;
+				ex = EX_OUTPUT;
+				break;
+			}
+			codec_free(&page->base);
+		}
+		if (!more)
+			break;
+	}
+	mgw_client_free(c);
+	*res = all;
+	return all ? EX_OK : ex;
+}
+
 int cmd_agenda(int argc, char **argv)
 {
 	struct conn_args ca;
@@ -223,7 +293,7 @@ int cmd_agenda(int argc, char **argv)
 	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
 	req.body_case = MARAC__V1__FRAME__BODY_AGENDA_REQUEST;
 	req.agenda_request = &q;
-	ex = roundtrip(&ca, &req, MARAC__V1__FRAME__BODY_AGENDA, NULL, "agenda", &res);
+	ex = agenda_pull(&ca, &req, &res);
 	if (ex != EX_OK)
 		return ex;
 	/* Write to a temporary file next to --out, then rename: never half an agenda. */

@@ -73,11 +73,57 @@
  */
 #define MGW_WRITER_QUEUE_MAX          4096u
 
+/*
+ * Of that queue, the last slots are kept for records the gateway emits
+ * itself (connections, aggregated refusals): sessions are paused at
+ * MAX - RESERVE, so a flood of node requests cannot crowd out the trail.
+ */
+#define MGW_WRITER_QUEUE_RESERVE      256u
+
+/*
+ * Jobs one session may have in the executor (requests, acks, auditor and
+ * agenda requests together) before the gateway stops reading from it.
+ * Acks come at most one per delivery in the window; the rest is requests.
+ */
+#define MGW_SESSION_JOBS_MAX(in_flight, window) ((in_flight) + (window) + 8u)
+
+/*
+ * Pre-authentication: a TCP connection must finish TLS and the WebSocket
+ * upgrade within this many seconds (lws's own timer), far below the Hello
+ * timeout, because it costs a slot before anyone is known. Connections
+ * still in handshake are capped per source address, and the last
+ * MGW_REGISTERED_RESERVE connection slots are kept for certificates that
+ * passed the registry, so anonymous peers cannot lock nodes out.
+ */
+#define MGW_PREAUTH_TIMEOUT_SECS      5u
+#define MGW_PREAUTH_PER_ADDRESS       8u
+#define MGW_REGISTERED_RESERVE_MIN    8u
+
+/*
+ * Refusals before authentication are audited as one record per reason per
+ * interval with their count (the first of an interval at once): anonymous
+ * peers must not be able to grow the append-only trail at line rate.
+ */
+#define MGW_PREAUTH_AUDIT_SECS        60u
+
+/*
+ * Graceful stop: nodes get a close (1001) and this long to answer it
+ * before their sockets are dropped; well under systemd's TimeoutStopSec.
+ */
+#define MGW_STOP_GRACE_MS             2000u
+
 /* Recipients one share may name (there are 8 agencies; nodes per agency vary). */
 #define MGW_MAX_RECIPIENT_NODES       64u
 
 /* msg_id: 1..128 printable ASCII (no spaces): an idempotency key, not data. */
 #define MGW_MSG_ID_MAX                128u
+
+/*
+ * case_ref: 1..64 of A-Z a-z 0-9 and - / . _, starting alphanumeric. A
+ * reference, not data: anything else is refused at the door and appears in
+ * logs and the trail only as a digest.
+ */
+#define MGW_CASE_REF_MAX              64u
 
 /* Identifiers in config (node ids, areas): short, printable, no personal data. */
 #define MGW_ID_MAX                    64u

@@ -1,81 +1,44 @@
 /*
- * gw.h: the daemon's internal state, shared by the server/ files only.
+ * gw.h: the daemon's shared state and the functions the server/ files call
+ * across each other. Library headers never include this.
  *
- * Threads: the lws service thread owns every socket and every struct
- * session; the writer thread owns the read-write store handle. They meet
- * through two bounded queues (jobs in, completions out) guarded by one
- * mutex; the writer wakes the service thread with lws_cancel_service().
+ * Threads (DESIGN.md "The daemon"):
+ *  - the lws SERVICE THREAD owns every socket, every struct session, the
+ *    current epoch pointer and the read-only store handle; it does bounded
+ *    work per byte: reassembly, decode, validation, routing;
+ *  - the WRITER THREAD owns the read-write store and the audit tree; it runs
+ *    the executor (executor.h), which commits jobs in groups.
+ * They meet only through the executor's two capped queues (jobs in,
+ * completions out) under gw.ex.lock, and through refcounted epochs
+ * (epoch.h), which are immutable once published.
  *
- * Reloads (SIGHUP) swap the config (node registry), CRL and policy on the
- * service thread. Jobs carry a reference to the policy they were routed
- * under, so a share is redacted under the policy in force when it arrived.
+ * Every request kind lives in one file, req_KIND.c, holding its service
+ * thread half (KIND_svc_*) and its writer half (KIND_wr_*) side by side.
+ *
+ * Annotations used below: "service thread", "writer thread", "any thread,
+ * under X", "set before the threads start, then read-only".
  */
 #ifndef MARAC_GW_H
 #define MARAC_GW_H
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <libwebsockets.h>
 
+#include "agenda.h"
 #include "checkpoint.h"
 #include "codec.h"
 #include "config.h"
+#include "epoch.h"
+#include "executor.h"
 #include "merkle.h"
 #include "mgw_limits.h"
 #include "policy.h"
 #include "store.h"
 
-/* A refcounted policy, so reload can swap it while jobs still use the old one. */
-struct policy_ref {
-	policy *p;
-	int refs; /* guarded by gw.lock */
-};
-
-struct recipient {
-	char node[MGW_ID_MAX + 1];
-	int agency;
-	char delivery_id[33]; /* 128-bit random, hex */
-};
-
-enum job_kind { JOB_SHARE, JOB_ACK, JOB_ACK_THROUGH, JOB_AUDIT, JOB_REFER, JOB_RESEARCH };
-
-struct job {
-	enum job_kind kind;
-	uint64_t conn_id;            /* session to answer, 0 = none */
-	char node[MGW_ID_MAX + 1];   /* acting node */
-	int agency;                  /* its agency */
-	/* JOB_SHARE */
-	Marac__V1__Frame *frame;     /* owned: frame->share is the Share */
-	uint8_t digest[32];          /* SHA-256 of the packed Share */
-	struct policy_ref *policy;   /* held reference */
-	size_t n_recip;
-	struct recipient recip[MGW_MAX_RECIPIENT_NODES];
-	/* JOB_ACK / JOB_ACK_THROUGH */
-	char delivery_id[MGW_MSG_ID_MAX + 1];
-	uint64_t seq;
-	/* JOB_AUDIT */
-	Marac__V1__AuditRecord *rec; /* owned, codec_free */
-	/* JOB_REFER (frame->refer) and JOB_RESEARCH (frame->research_status) */
-	char area[MGW_ID_MAX + 1];   /* the referral area decided on the service thread */
-	unsigned score;              /* DASH yes count */
-	int level;                   /* risk level after judgement */
-	void *ext;                   /* kind-specific state, freed by ext_free */
-	void (*ext_free)(void *);
-	int64_t enqueued_us;
-	struct job *next;
-};
-
-enum completion_kind { DONE_FRAME, DONE_NOTIFY, DONE_SHARE_FINISHED };
-
-struct completion {
-	enum completion_kind kind;
-	uint64_t conn_id;           /* DONE_FRAME / DONE_SHARE_FINISHED */
-	uint8_t *frame;             /* DONE_FRAME: packed Frame, malloc'd */
-	size_t len;
-	char node[MGW_ID_MAX + 1];  /* DONE_NOTIFY: node whose outbox grew or cursor moved */
-	struct completion *next;
-};
-
+/* One queued outbound frame (service thread). */
 struct out_frame {
 	struct out_frame *next;
 	size_t len;
@@ -83,21 +46,28 @@ struct out_frame {
 	unsigned char buf[];        /* LWS_PRE bytes of headroom, then the frame */
 };
 
+/*
+ * One node connection. Service thread only: created in the lws FILTER
+ * callback, listed from ESTABLISHED, unlisted at CLOSED. The writer never
+ * sees a session; it answers through completions naming conn_id.
+ */
 struct session {
 	struct lws *wsi;
-	uint64_t conn_id;
+	uint64_t conn_id;           /* 0 until ESTABLISHED and after CLOSED */
 	struct session *next_live;  /* gw.sessions list */
-	int authed;                 /* registry match done */
-	int welcomed;               /* Hello answered */
+	int authed;                 /* registry match done at FILTER */
+	int hello_seen;             /* Hello received; Welcome may still be pending */
+	int welcomed;               /* Welcome queued: deliveries may flow */
 	int closing;                /* close requested; no more input processed */
 	int close_status;
 	char close_reason[64];
+	/* identity, copied from the certificate and the epoch's registry at FILTER */
 	char node[MGW_ID_MAX + 1];
 	int agency;
 	unsigned roles;
 	uint8_t cert_sha256[32];
 	char cert_hex[65];
-	char subject[512];          /* the certificate's one-line subject, for registry reloads */
+	char subject[512];          /* one-line subject, for registry reloads */
 	/* inbound reassembly */
 	unsigned char *rx;
 	size_t rx_len, rx_cap;
@@ -108,158 +78,332 @@ struct session {
 	struct out_frame *dlv_head, *dlv_tail;
 	size_t dlv_count;
 	uint64_t last_queued_seq;   /* highest delivery seq queued or sent */
-	unsigned in_flight;         /* shares awaiting ShareAccepted */
 	unsigned unacked;           /* deliveries sent, not acked */
+	int outbox_held;            /* a body failed its check: nothing more is sent */
+	/* flow control: jobs of this session in the executor */
+	unsigned in_flight;         /* requests (share, refer) awaiting their answer */
+	unsigned jobs;              /* every job of this session not yet finished */
 	int rx_paused;
+	int64_t hello_deadline_ms;  /* Error + close 1008 if no Hello by then */
 };
 
 #define MGW_COMMIT_BUCKETS 11
 
-/* Updated with relaxed atomics from both threads (metrics.c). */
+/* Counters: any thread, relaxed atomics (metrics.c). */
 struct gw_metrics {
 	uint64_t connections_total, connections_refused, shares_accepted, shares_refused,
 		deliveries_sent, deliveries_acked, commits, commit_us_total, frames_too_large;
 	uint64_t commit_hist[MGW_COMMIT_BUCKETS];
 };
 
-/* The audit tree: owned by the writer thread (audit.c). */
+/* A signed tree size and its root (audit_tree.c). */
+struct signed_root {
+	uint64_t size;
+	uint8_t root[32];
+	int have;
+};
+
+/* The audit tree: writer thread only (audit_tree.c). */
 struct audit_tree {
 	struct merkle_range range;  /* every committed record */
+	struct merkle_range verify; /* background re-hash of [0, verify_to) */
+	uint64_t verify_to;         /* records start-up trusted through the frontier */
+	struct signed_root roots[2];/* latest stored checkpoint, and the one kept outside */
 	checkpoint_key *key;
 	char *vkey;
 	uint64_t cp_size;           /* size of the last signed checkpoint */
 	int64_t cp_time_ms;
+	int64_t anchor_ms;          /* when state_dir/audit.checkpoint was last written */
+};
+
+/* Pre-authentication refusals, counted per reason and interval (refuse.c). */
+#define MGW_PREAUTH_REASONS 12
+struct preauth_count {
+	const char *reason;         /* static string */
+	uint64_t n;                 /* refusals not yet audited */
+	int64_t last_ms;            /* when its last record was written */
 };
 
 struct gw {
-	struct mgw_config *cfg;
+	/* Set before the threads start, then read-only. */
 	const char *config_path;
+	char *state_dir;            /* restart-only: copied from the first epoch */
+	char *audit_origin;         /* restart-only */
+	int new_audit_key;          /* --new-audit-key: replacing the signing key is intended */
 	struct lws_context *ctx;
 	struct lws_vhost *vhost;
-	SSL_CTX *ssl_ctx;           /* the vhost's, captured for CRL reloads */
-	store *reader;              /* service thread's read-only handle */
-	struct policy_ref *policy;  /* current */
+	SSL_CTX *ssl_ctx;           /* the vhost's; its verify store is swapped on reload */
+
+	/* Service thread only. */
+	struct epoch *epoch;        /* current; jobs pin their own reference */
+	store *reader;              /* read-only store handle */
 	struct session *sessions;
-	unsigned n_sessions;
+	unsigned n_sessions;        /* established */
+	unsigned n_handshaking;     /* accepted TCP connections not yet established */
 	uint64_t next_conn_id;
+	struct preauth_count preauth[MGW_PREAUTH_REASONS];
+	struct preauth_slot *hs;    /* connections in handshake (preauth.c) */
+	unsigned n_hs;
+
+	/* Any thread: relaxed atomics. */
 	struct gw_metrics m;
 
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	struct job *jobs_head, *jobs_tail;
-	size_t jobs_count;
-	struct completion *done_head, *done_tail;
-	int writer_stop;
-	pthread_t writer;
+	/* The executor: queues under ex.lock; its thread is the writer thread. */
+	struct executor ex;
+
+	/* Writer thread only (opened before it starts, closed after it joined). */
 	store *writer_store;
 	struct audit_tree audit;
 
-	volatile int stopping;      /* SIGTERM/SIGINT seen */
-	volatile int reload;        /* SIGHUP seen */
+	volatile sig_atomic_t stopping; /* SIGTERM/SIGINT seen, or a fatal error */
+	int fatal;                  /* any thread, atomic: exit status forced by a fatal error */
+	volatile sig_atomic_t reload;   /* SIGHUP seen (set by the handler) */
 };
 
 extern struct gw G;
 
-/* writer.c */
-int writer_start(struct gw *g, char *err, size_t errlen);
-void writer_stop(struct gw *g);     /* drains every queued job, then joins */
-/* Queue a job; takes ownership. Returns 0 or MGW_E_TOO_LARGE (queue full: job not taken). */
-int writer_submit(struct gw *g, struct job *j);
-/* Service thread: take every completion (caller frees each). */
-struct completion *writer_take_completions(struct gw *g);
-void job_free(struct job *j);
-/* Completions: a frame for a connection (takes buf; NULL if out of memory), an
- * outbox notification, and pushing a list (or one) onto another. */
-struct completion *completion_frame(uint64_t conn_id, uint8_t *buf, size_t len);
-struct completion *completion_notify(const char *node);
-void completion_push(struct completion **list, struct completion *c);
-void policy_ref_put(struct gw *g, struct policy_ref *r);
-struct policy_ref *policy_ref_get(struct gw *g);
+/* ---- audit_emit.c: the one audit emitter -------------------------------- */
 
-/* audit.c (writer thread) */
-int audit_open(struct gw *g, store *st, char *err, size_t errlen);
-/* Sign a checkpoint if due (force: whenever records are uncovered). */
-int audit_after_commit(struct gw *g, store *st, int force);
-void audit_close(struct gw *g);
+/*
+ * The fields of one audit record; every one optional. Sender-chosen strings
+ * (msg_id, case_ref) are written only if they pass their grammar
+ * (gw_msg_id_ok, gw_case_ref_ok); otherwise as "sha256:" + hex of their
+ * bytes. reason must be a code ([a-z0-9_], at most 40).
+ */
+struct audit_fields {
+	int event;                  /* Marac__V1__AuditEvent */
+	const char *actor_node;
+	int actor_agency;
+	const char *recipient_node;
+	int recipient_agency;
+	const char *case_ref;
+	const char *msg_id;
+	const char *delivery_id;
+	const uint8_t *original_sha256, *view_sha256, *policy_sha256, *cert_sha256, *root_hash;
+	const uint8_t *body_sha256;     /* DELIVERY_COMMITTED: the stored Deliver bytes */
+	Marac__V1__RedactionEntry **manifest;
+	size_t n_manifest;
+	int purpose, lawful_basis;
+	const char *reason;
+	uint64_t tree_size;
+	uint64_t count;             /* aggregated records: how many events */
+	const char *marac_area, *meeting_date;
+	int64_t time_ms;            /* 0: now */
+};
 
-/* share.c (writer side): process a batch member inside the open transaction. */
-int share_commit(struct gw *g, store *st, struct job *j, struct completion **answer,
-		 struct completion **notify_list);
-/* share.c (service side): validate and route a Share; on success returns a job. */
-struct job *share_route(struct gw *g, struct session *s, Marac__V1__Frame *f,
-			Marac__V1__Error *err_out, char *errbuf, size_t errlen);
+/*
+ * The one way to write an audit record.
+ *  - Writer thread (w != NULL): appended inside the open transaction; *seq
+ *    (if given) gets its index. Durable with the batch's COMMIT, and an
+ *    answer that depends on it goes out only after that COMMIT (executor).
+ *  - Service thread (w == NULL): queued as its own job, committed in a
+ *    later batch; nothing waits for it. Used for events with no answer
+ *    (connections, refusals).
+ * Returns 0, MGW_E_NOMEM, MGW_E_DB (writer), MGW_E_TOO_LARGE (queue full:
+ * the record is dropped and logged, service thread).
+ */
+int audit_emit(struct gw *g, struct wctx *w, const struct audit_fields *f, uint64_t *seq);
 
-/* share.c: the parts a referral reuses. Add the nodes of agency ag serving
- * area (not sender) to j's recipients; returns how many, or -1 (e set). */
-int share_route_agency(struct gw *g, struct job *j, const char *sender, const char *area, int ag,
-		       Marac__V1__Error *e, char *eb, size_t en);
-/* Redact sh per recipient agency, write each outbox row with its audit
- * record (inside the caller's savepoint); refs point into ref_store. */
-int share_deliver(store *st, struct job *j, const Marac__V1__Share *sh, int64_t now,
-		  uint8_t policy_hash[32], Marac__V1__DeliveryRef *ref_store,
-		  Marac__V1__DeliveryRef **refs, size_t *n_refs, struct completion **notify);
-/* 1 if id is a valid msg_id (1-128 printable ASCII, no spaces). */
-int share_msg_id_ok(const char *id);
-/* msg_id already used by j->node? Same digest: the stored answer again,
- * flagged duplicate; other bytes: MSG_ID_CONFLICT, audited. *handled = 1
- * in both cases (nothing more to do), 0 when msg_id is new. */
-int share_seen_before(struct gw *g, store *st, struct job *j, const char *msg_id,
-		      struct completion **answers, int *handled);
-/* Answer a repeated msg_id with its stored acceptance, flagged duplicate. */
-int share_answer_duplicate(struct job *j, const uint8_t *acc, size_t acc_len,
-			   struct completion **answers);
+/* Grammars of sender-chosen identifiers (proto/README.md "Identifiers"). */
+int gw_msg_id_ok(const char *s);   /* 1..128 of '!'..'~' */
+int gw_case_ref_ok(const char *s); /* 1..64 of A-Z a-z 0-9 - / . _, starting alphanumeric */
+/* s if ok(s), else "sha256:<64 hex>" of its bytes in buf (72 bytes); "" for NULL. */
+const char *gw_safe(const char *s, int (*ok)(const char *), char buf[72]);
+void gw_hex(const uint8_t *in, size_t n, char *out);
 
-/* referral.c: referrals, research status and agendas. */
-void referral_on_refer(struct gw *g, struct session *s, Marac__V1__Frame *f); /* takes f */
-void referral_on_research(struct gw *g, struct session *s, Marac__V1__Frame *f); /* takes f */
-void referral_on_agenda(struct gw *g, struct session *s, const Marac__V1__Frame *f);
-int referral_commit(struct gw *g, store *st, struct job *j, struct completion **answers);
-int research_commit(struct gw *g, store *st, struct job *j, struct completion **answers);
-/* The msg_id of a JOB_SHARE or JOB_REFER (in-flight requests), else NULL. */
-const char *job_request_msg_id(const struct job *j);
+/* ---- refuse.c: the one refusal path ------------------------------------- */
 
-/* Frame helpers (share.c) */
+struct refusal {
+	Marac__V1__ErrorCode code;  /* the Error code answered */
+	const char *reason;         /* snake_case code for logs, audit, metrics; NULL: the code's name */
+	const char *msg_id;         /* sender's msg_id (echoed only if grammatical) */
+	const char *case_ref;       /* sender's case ref, if any (digested if not grammatical) */
+	int close;                  /* close status after the Error, 0 = keep the connection */
+	int event;                  /* audit event; 0 = REQUEST_REFUSED */
+	int silent;                 /* no Error frame (a connection closed for cause) */
+};
+
+/*
+ * Refuse a request: validate what is logged, log the codes, audit
+ * REQUEST_REFUSED, answer Error (message: fmt). One path for both threads:
+ *  - service thread: s is the session, w and j NULL; the Error is queued now;
+ *  - writer thread: w and j given, s NULL; the record is in the batch and
+ *    the Error goes out after COMMIT, to j's connection.
+ * Returns what audit_emit returned (the writer fails the job on MGW_E_DB).
+ */
+int refuse(struct gw *g, struct session *s, struct wctx *w, const struct job *j,
+	   const struct refusal *r, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/*
+ * A connection refused before authentication (TLS, upgrade, handshake
+ * timeout): logged and counted now; audited as one CONNECTION_REFUSED
+ * record per reason per MGW_PREAUTH_AUDIT_SECS with the count, the first
+ * of an interval at once (service thread).
+ */
+void refuse_preauth(struct gw *g, const char *reason, const uint8_t *cert_sha256);
+/* Flush due aggregated pre-auth counts (service thread; force: all). */
+void refuse_preauth_flush(struct gw *g, int force);
+
+/* ---- preauth.c (service thread): connections still in handshake -------- */
+
+/* TCP accept: 0 to admit (the oldest handshake of the same address beyond
+ * MGW_PREAUTH_PER_ADDRESS is dropped), non-zero to refuse. */
+int preauth_admit(struct gw *g, const struct lws_filter_network_conn_args *a);
+void preauth_bind(struct gw *g, struct lws *wsi);    /* the wsi of the last admitted fd */
+void preauth_release(struct gw *g, struct lws *wsi); /* established or destroyed */
+/* Connections in handshake now (metrics). */
+unsigned preauth_in_handshake(struct gw *g);
+/* Slots of the handshake pool (allocated at start). */
+int preauth_init(struct gw *g, unsigned slots);
+void preauth_free(struct gw *g);
+
+/* Writer thread: a request's changes were undone: Error{INTERNAL}, "not
+ * stored, retry with the same msg_id", audited REQUEST_REFUSED/not_stored
+ * when the batch's transaction is still open (not after a failed COMMIT). */
+void answer_not_stored(struct wctx *w, const struct job *j, const char *msg_id);
+
+/* Pack an Error frame (any thread). */
 int frame_pack_error(Marac__V1__ErrorCode code, const char *msg, const char *msg_id,
 		     uint8_t **out, size_t *len);
 
-/* audit helpers (writer.c): queue an audit record from the service thread. */
-void audit_refusal(struct gw *g, int event, const char *reason, const char *node,
-		   int agency, const uint8_t *cert_sha256, const char *msg_id);
+/* ---- audit_tree.c (writer thread) ---------------------------------------- */
 
-/* metrics.c */
-extern const struct lws_protocols metrics_protocols[];
-void metrics_refusal(struct gw *g, const char *reason);
-void metrics_commit(struct gw *g, uint64_t us);
+int audit_tree_open(struct gw *g, store *st, char *err, size_t errlen);
+/* After a commit: sign a checkpoint if due (force: whenever records other than
+ * the last checkpoint's own are uncovered). e: the epoch of the batch. */
+int audit_tree_after_commit(struct gw *g, store *st, const struct epoch *e, int force);
+void audit_tree_close(struct gw *g);
 
-/* auditor.c: audit queries, checkpoints and proofs for auditor certificates. */
-void auditor_handle(struct gw *g, struct session *s, const Marac__V1__Frame *f);
+/* ---- session.c (service thread): transport ------------------------------ */
 
-/* tls.c */
-int tls_harden_server_ctx(struct gw *g, SSL_CTX *ctx, char *err, size_t errlen);
-int tls_reload_crl(struct gw *g, char *err, size_t errlen);
-int tls_verify_cb(int preverify_ok, X509_STORE_CTX *x509_ctx);
-int tls_peer_identity(struct lws *wsi, uint8_t sha256[32], char hex[65], char *subject,
-		      size_t subject_len);
-int tls_session_revoked(struct lws *wsi);
-void tls_cleanup(void);
-
-/* session.c */
 extern const struct lws_protocols gw_protocols[];
 void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len);
 void session_pump_outbox(struct gw *g, struct session *s);
 struct session *session_by_conn(struct gw *g, uint64_t conn_id);
 void session_close(struct session *s, int status, const char *reason);
-/* 1 (and refused OVERLOADED) if s has max_in_flight requests waiting. */
-int session_in_flight_full(struct gw *g, struct session *s, const char *msg_id);
-/* Hand a JOB_SHARE/JOB_REFER (owning its frame) to the writer, counting it in flight. */
-void session_submit_request(struct gw *g, struct session *s, struct job *j);
-/* session_refuse with the code's lower-case name as the audited reason. */
-void session_refuse_code(struct session *s, Marac__V1__ErrorCode code, const char *msg,
-			 const char *msg_id);
-/* Refuse a request: log, audit REQUEST_REFUSED with reason, send Error. */
-void session_refuse(struct session *s, Marac__V1__ErrorCode code, const char *msg,
-		    const char *msg_id, const char *reason);
+/* A job of s: its kind, acting node and agency, and the epoch in force (pinned). */
+void session_job_init(struct gw *g, struct session *s, struct job *j, const struct job_ops *ops);
+/*
+ * Hand a job of s to the executor (takes j), counting it against s (rx flow
+ * control when s or the queue is full). request_msg_id: non-NULL for a
+ * share or referral, refused OVERLOADED when max_in_flight are waiting.
+ * Returns 0 or MGW_E_TOO_LARGE (refused, answered, j freed).
+ */
+int session_submit(struct gw *g, struct session *s, struct job *j, const char *request_msg_id);
+/* Once a second: Hello deadlines. */
+void session_tick(struct gw *g);
+/* Executor completions, on the service thread. */
 void gw_handle_completions(struct gw *g);
-void gw_hex(const uint8_t *in, size_t n, char *out);
+
+/* ---- request kinds: service-thread entry points (each takes f) ----------- */
+
+void hello_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+void share_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+void ack_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+void research_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+void agenda_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+void auditor_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+
+/* req_agenda.c: an area's meeting schedule (any thread; points into a). */
+struct meeting_schedule agenda_schedule_of(const struct mgw_area *a, unsigned min_days);
+
+/* req_share.c, shared with referrals. */
+struct recipient {
+	char node[MGW_ID_MAX + 1];
+	int agency;
+	char delivery_id[33];       /* 128-bit random, hex */
+};
+struct recipients {
+	size_t n;
+	struct recipient r[MGW_MAX_RECIPIENT_NODES];
+};
+/* Service thread: add the nodes of agency ag serving area (not sender) under
+ * epoch e; returns how many, or -1 (more than MGW_MAX_RECIPIENT_NODES, or no
+ * randomness). */
+int share_svc_add_agency(const struct epoch *e, struct recipients *rc, const char *sender,
+			 const char *area, int ag);
+/* One recipient agency's redacted view (writer thread). */
+struct view {
+	int agency;
+	Marac__V1__CaseSummary *summary;
+	Marac__V1__RedactionEntry **man;
+	size_t n_man;
+	uint8_t digest[32];
+};
+/*
+ * Writer thread: the view of every recipient agency of rc under w's policy,
+ * into v (room for 9), before anything is written. MGW_E_TOO_LARGE with
+ * *too_big = the agency when its Deliver would not fit max_frame_bytes.
+ * Free with share_views_free (also after an error).
+ */
+int share_wr_views(struct wctx *w, const struct job *j, const struct recipients *rc,
+		   const Marac__V1__Share *sh, struct view *v, size_t *n, int *too_big);
+void share_views_free(struct view *v, size_t n);
+/* Writer thread, inside the job's savepoint: per node the outbox row and its
+ * DELIVERY_COMMITTED record; refs/n_refs for the answer (point into rc). */
+int share_wr_deliver(struct wctx *w, const struct job *j, const struct recipients *rc,
+		     const Marac__V1__Share *sh, const struct view *v, size_t nv,
+		     const uint8_t digest[32], int64_t now, Marac__V1__DeliveryRef *ref_store,
+		     Marac__V1__DeliveryRef **refs, size_t *n_refs);
+/*
+ * Writer thread: msg_id used before by j's node? Same digest: the stored
+ * answer again, flagged duplicate; other bytes: MSG_ID_CONFLICT refused.
+ * *handled = 1 in both cases, 0 when msg_id is new.
+ */
+int share_wr_seen_before(struct wctx *w, const struct job *j, const char *msg_id,
+			 const uint8_t digest[32], int *handled);
+
+/* req_ack.c: writer thread: ack every delivery of j's node with after < seq <=
+ * through, each audited DELIVERY_ACKED. */
+int ack_wr_through(struct wctx *w, const struct job *j, uint64_t after, uint64_t through);
+/* Writer's statements, finalized before its store closes (after the thread joined). */
+void ack_wr_close(void);
+
+/* ---- tls.c ---------------------------------------------------------------- */
+
+int tls_harden_server_ctx(struct gw *g, SSL_CTX *ctx, char *err, size_t errlen);
+/* Build a verify store from e's CA and CRL: the CRL must be signed by the CA
+ * and current (nextUpdate in the future). Service thread (reload) or start. */
+int tls_build_store(const struct mgw_config *c, X509_STORE **st, X509_CRL **crl, char *err,
+		    size_t errlen);
+int tls_verify_cb(int preverify_ok, X509_STORE_CTX *x509_ctx);
+int tls_peer_identity(struct lws *wsi, uint8_t sha256[32], char hex[65], char *subject,
+		      size_t subject_len);
+/* 1 if the peer certificate of wsi is on e's CRL. */
+int tls_session_revoked(const struct epoch *e, struct lws *wsi);
+/* 1 if a client frame of wsi arrived unmasked (RFC 6455 5.1; ws_mask.c). */
+int tls_frame_unmasked(struct lws *wsi);
+
+/* ---- metrics.c ------------------------------------------------------------ */
+
+extern const struct lws_protocols metrics_protocols[];
+void metrics_refusal(struct gw *g, const char *reason); /* any thread */
+void metrics_commit(struct gw *g, uint64_t us);         /* writer thread */
+
+/* ---- outbox_guard.c: an outbox body is sent only as committed ---------- */
+
+int outbox_guard_schema(store *st);  /* writer's store, before the thread starts */
+/* Writer thread, in the delivery's transaction: its DELIVERY_COMMITTED seq,
+ * and the msg_id and case ref its DELIVERY_ACKED record will name. */
+int outbox_guard_wr_bind(struct wctx *w, const char *node, uint64_t seq, uint64_t audit_seq,
+			 const char *msg_id, const char *case_ref);
+/* Service thread: 0 if body is what the trail says was committed for
+ * delivery_id to node; MGW_E_INVALID (logged outbox_tampered) or MGW_E_DB. */
+int outbox_guard_check(store *reader, const char *node, uint64_t seq, const char *delivery_id,
+		       const uint8_t *body, size_t len);
+void outbox_guard_close(void);       /* service thread, before the reader closes */
+void outbox_guard_wr_close(void);    /* after the writer joined, before its store closes */
+
+/* ---- atomic_file.c (any thread) ------------------------------------------ */
+
+/* Replace path with data[0..n) atomically (mkstemp beside it, fsync, mode,
+ * rename, fsync the directory). 0, MGW_E_IO or MGW_E_INVALID (path too long). */
+int gw_write_file_atomic(const char *path, const void *data, size_t n, mode_t mode);
+
+/* ---- main.c ---------------------------------------------------------------- */
+
+/* Reload and stop, on the service thread when the loop wakes. */
+void gw_on_signals(struct gw *g);
 
 #endif

@@ -3,13 +3,16 @@
  *
  *   marac-gateway --config FILE [--check-config]
  *
- * Start-up: load and validate the config and the policy (--check-config
- * stops here: exit 0 if both are valid, 1 with file:line otherwise), open the
- * store (created on first start), start the writer thread, bind, write the
- * bound port to listen.port_file, drop privileges if root, notify systemd,
- * serve. Signal handlers only set flags and wake the loop (STYLE.md 9):
- * SIGHUP reloads (build, validate, swap; keep the old on error), SIGTERM and
- * SIGINT shut down gracefully (close nodes with 1001, finish commits).
+ * Start-up: build the first epoch (config, policy, CA and CRL, each
+ * validated; --check-config stops here: exit 0 if all are valid, 1 with
+ * file:line otherwise), open the store (created on first start), open the
+ * audit tree, start the writer thread (the executor), bind, write the bound
+ * port to listen.port_file (atomically), drop privileges if root, notify
+ * systemd, serve. Signal handlers only set flags and wake the loop
+ * (STYLE.md 9): SIGHUP builds a new epoch and swaps it in (the old one stays
+ * if anything is invalid or a restart-only key changed); SIGTERM and SIGINT
+ * stop gracefully: nodes get 1001 and MGW_STOP_GRACE_MS to close, queued
+ * commits finish, a last checkpoint covers the trail.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -20,12 +23,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #ifdef HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
 #endif
 
+#include <openssl/crypto.h>
+
+#include "cases.h"
 #include "gw.h"
+#include "match.h"
 #include "log.h"
 #include "mgw_err.h"
 
@@ -34,7 +42,7 @@ struct gw G;
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: marac-gateway --config FILE [--check-config]\n"
+		"usage: marac-gateway --config FILE [--check-config] [--new-audit-key]\n"
 		"       marac-gateway --help | --version\n"
 		"\n"
 		"The MARAC information-sharing gateway: authenticates agency nodes by\n"
@@ -43,11 +51,14 @@ static void usage(FILE *f)
 		"\n"
 		"  -c, --config FILE   gateway.yaml (see deploy/gateway.yaml)\n"
 		"  -n, --check-config  validate the config and the policy, then exit\n"
+		"      --new-audit-key make a new audit signing key although a trail\n"
+		"                      exists (its old key was lost); never implied\n"
 		"  -h, --help          this text\n"
 		"  -V, --version       the version\n"
 		"\n"
 		"Signals: SIGHUP reloads the node registry, CRL and policy (the old\n"
-		"ones stay if the new ones are invalid); SIGTERM/SIGINT stop gracefully.\n"
+		"ones stay if the new ones are invalid, or if a key that needs a restart\n"
+		"changed: state_dir, audit.origin, listen, tls); SIGTERM/SIGINT stop gracefully.\n"
 		"Exit status: 0 clean stop or valid config, 1 invalid config or policy,\n"
 		"2 usage, 3 start-up failure (store, TLS, bind).\n");
 }
@@ -62,131 +73,88 @@ static void on_signal(int sig)
 		lws_cancel_service(G.ctx);
 }
 
-static int load_policy(const struct mgw_config *cfg, struct policy_ref **out, char *err,
-		       size_t errlen)
+static void audit_gateway_event(struct gw *g, int event)
 {
-	policy *p = NULL;
-	int rc = policy_load(cfg->policy_path, &p, err, errlen);
-	if (rc != MGW_OK)
-		return rc;
-	struct policy_ref *r = calloc(1, sizeof *r);
-	if (r == NULL) {
-		policy_free(p);
-		return MGW_E_NOMEM;
-	}
-	r->p = p;
-	r->refs = 1;
-	*out = r;
-	return MGW_OK;
-}
-
-static void audit_event(struct gw *g, int event, const uint8_t *policy_hash)
-{
-	struct job *j = calloc(1, sizeof *j);
-	Marac__V1__AuditRecord *r =
-		(Marac__V1__AuditRecord *)codec_new(&marac__v1__audit_record__descriptor);
-	if (j == NULL || r == NULL) {
-		free(j);
-		codec_free(r ? &r->base : NULL);
-		return;
-	}
-	r->event = event;
-	if (policy_hash) {
-		r->policy_sha256.data = codec_malloc(32);
-		if (r->policy_sha256.data) {
-			memcpy(r->policy_sha256.data, policy_hash, 32);
-			r->policy_sha256.len = 32;
-		}
-	}
-	j->kind = JOB_AUDIT;
-	j->rec = r;
-	if (writer_submit(g, j) != MGW_OK)
-		job_free(j);
+	struct audit_fields f = {.event = event, .policy_sha256 = g->epoch->policy_sha256};
+	if (event == MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_STOP)
+		f.policy_sha256 = NULL;
+	audit_emit(g, NULL, &f, NULL);
 }
 
 /*
- * SIGHUP: a new config (registry and limits), CRL and policy, each built
- * and validated before anything is swapped. Listen address, TLS key and
- * state_dir need a restart; a change to them is logged and ignored.
+ * SIGHUP (service thread): a whole new epoch, built and validated before
+ * anything is swapped. Sessions copied their identity at connect; those
+ * whose certificate the new CRL revokes, or that no longer map to the same
+ * node, are closed. Jobs already routed keep the epoch they pinned.
  */
 static void reload(struct gw *g)
 {
-	char err[1024];
-	struct mgw_config *nc = NULL;
-	if (config_load(g->config_path, &nc, err, sizeof err) != MGW_OK) {
-		log_event(LOG_ERROR, "reload_failed", "what", "config", "detail", err, NULL);
+	char err[1400];
+	struct epoch *ne = epoch_build(g->config_path, g->epoch, g->epoch->id + 1, err, sizeof err);
+	if (ne == NULL) {
+		/* "what": the part that failed (config, policy, crl, restart-only key). */
+		char what[24];
+		snprintf(what, sizeof what, "%.*s", (int)strcspn(err, ":"), err);
+		log_event(LOG_ERROR, "reload_failed", "what", what, "detail", err, NULL);
 		return;
 	}
-	struct policy_ref *np = NULL;
-	if (load_policy(nc, &np, err, sizeof err) != MGW_OK) {
-		log_event(LOG_ERROR, "reload_failed", "what", "policy", "detail", err, NULL);
-		config_free(nc);
-		return;
-	}
-	struct mgw_config *old = g->cfg;
-	g->cfg = nc;
-	if (tls_reload_crl(g, err, sizeof err) != MGW_OK) {
-		log_event(LOG_ERROR, "reload_failed", "what", "crl", "detail", err, NULL);
-		g->cfg = old;
-		config_free(nc);
-		policy_ref_put(g, np);
-		return;
-	}
-	/*
-	 * Sessions copy what they need (node id, agency, roles) at connect, so
-	 * the old config can go now. Nodes removed from the registry or whose
-	 * certificate the new CRL revokes are disconnected.
-	 */
+	SSL_CTX_set1_cert_store(g->ssl_ctx, ne->verify);
+	struct epoch *old = g->epoch;
+	g->epoch = ne;
 	for (struct session *s = g->sessions; s; s = s->next_live) {
 		/* The certificate must still map to the same node, exactly as at connect:
 		 * a node re-registered under another fingerprint drops the old cert. */
-		const struct mgw_node *n = config_find_node(nc, s->cert_hex, s->subject);
-		if (tls_session_revoked(s->wsi)) {
-			log_event(LOG_WARN, "session_revoked", "node", s->node, NULL);
-			audit_refusal(g, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
-				      "cert_revoked", s->node, s->agency, s->cert_sha256, NULL);
-			session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "certificate revoked");
-		} else if (n == NULL || strcmp(n->id, s->node) != 0 || n->agency != s->agency) {
-			log_event(LOG_WARN, "session_unregistered", "node", s->node, NULL);
-			session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "node no longer registered");
+		const struct mgw_node *n = config_find_node(ne->cfg, s->cert_hex, s->subject);
+		const char *why = tls_session_revoked(ne, s->wsi) ? "cert_revoked"
+				  : n == NULL || strcmp(n->id, s->node) != 0 || n->agency != s->agency
+				  ? "node_unregistered"
+				  : NULL;
+		if (why) {
+			struct refusal r = {
+				.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED,
+				.reason = why,
+				.close = LWS_CLOSE_STATUS_POLICY_VIOLATION,
+				.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
+				.silent = 1,
+			};
+			refuse(g, s, NULL, NULL, &r, "%s", why);
 		} else {
 			s->roles = n->roles;
 		}
 	}
-	config_free(old);
-	pthread_mutex_lock(&g->lock);
-	struct policy_ref *op = g->policy;
-	g->policy = np;
-	pthread_mutex_unlock(&g->lock);
-	policy_ref_put(g, op);
-	char hex[65];
-	gw_hex(policy_sha256(np->p), 32, hex);
-	log_event(LOG_INFO, "reloaded", "policy_sha256", hex, NULL);
-	audit_event(g, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_POLICY_LOADED, policy_sha256(np->p));
+	epoch_put(old);
+	char hex[65], id[24];
+	gw_hex(ne->policy_sha256, 32, hex);
+	snprintf(id, sizeof id, "%llu", (unsigned long long)ne->id);
+	log_event(LOG_INFO, "reloaded", "epoch", id, "policy_sha256", hex, NULL);
+	audit_gateway_event(g, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_POLICY_LOADED);
 }
 
 void gw_on_signals(struct gw *g)
 {
+	if (__atomic_load_n(&g->fatal, __ATOMIC_RELAXED))
+		g->stopping = 1; /* the writer found the trail altered */
 	if (g->reload) {
 		g->reload = 0;
 		reload(g);
 	}
 }
 
+/* Once a second on the service thread: deadlines and aggregated refusals. */
+static lws_sorted_usec_list_t tick_sul;
+
+static void tick(lws_sorted_usec_list_t *sul)
+{
+	session_tick(&G);
+	refuse_preauth_flush(&G, 0);
+	lws_sul_schedule(G.ctx, 0, &tick_sul, tick, LWS_US_PER_SEC);
+}
+
 static int write_port_file(const char *path, int port)
 {
-	char tmp[4200];
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	FILE *f = fopen(tmp, "w");
-	if (f == NULL)
-		return MGW_E_IO;
-	fprintf(f, "%d\n", port);
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		fclose(f);
-		return MGW_E_IO;
-	}
-	fclose(f);
-	return rename(tmp, path) == 0 ? MGW_OK : MGW_E_IO;
+	char line[16];
+	int n = snprintf(line, sizeof line, "%d\n", port);
+	return gw_write_file_atomic(path, line, (size_t)n, 0644);
 }
 
 static int drop_privileges(const char *user)
@@ -203,25 +171,60 @@ static int drop_privileges(const char *user)
 	return MGW_OK;
 }
 
+/* The writer's store, its tables and the audit tree, before the thread starts. */
+static int open_writer(char *err, size_t errlen)
+{
+	int rc = store_open(G.state_dir, 0, &G.writer_store, err, errlen);
+	if (rc != MGW_OK)
+		return rc;
+	if (match_schema(store_db(G.writer_store)) != MGW_OK ||
+	    cases_schema(store_db(G.writer_store)) != MGW_OK ||
+	    outbox_guard_schema(G.writer_store) != MGW_OK) {
+		snprintf(err, errlen, "cannot create the referral tables");
+		return MGW_E_DB;
+	}
+	return audit_tree_open(&G, G.writer_store, err, errlen);
+}
+
+static void close_writer(void)
+{
+	ack_wr_close();
+	outbox_guard_wr_close();
+	audit_tree_close(&G);
+	store_close(G.writer_store);
+	G.writer_store = NULL;
+}
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static int serve(void)
 {
 	char err[1024];
 	struct lws_context_creation_info info;
 	static lws_retry_bo_t retry;
+	const struct mgw_config *c = G.epoch->cfg;
 	int rc = 3;
 
-	if (store_open(G.cfg->state_dir, 0, &G.writer_store, err, sizeof err) != MGW_OK) {
+	if (open_writer(err, sizeof err) != MGW_OK) {
 		fprintf(stderr, "marac-gateway: %s\n", err);
+		close_writer();
 		return 3;
 	}
-	store_close(G.writer_store); /* created; the writer reopens it */
-	G.writer_store = NULL;
-	if (store_open(G.cfg->state_dir, 1, &G.reader, err, sizeof err) != MGW_OK) {
+	if (store_open(G.state_dir, 1, &G.reader, err, sizeof err) != MGW_OK) {
 		fprintf(stderr, "marac-gateway: %s\n", err);
+		close_writer();
 		return 3;
 	}
-	if (writer_start(&G, err, sizeof err) != MGW_OK) {
-		fprintf(stderr, "marac-gateway: %s\n", err);
+	unsigned pool = c->max_connections > MGW_REGISTERED_RESERVE_MIN ? c->max_connections
+									 : MGW_REGISTERED_RESERVE_MIN;
+	if (preauth_init(&G, pool) != MGW_OK || executor_start(&G, err, sizeof err) != MGW_OK) {
+		fprintf(stderr, "marac-gateway: cannot start: %s\n", err);
+		close_writer();
 		goto out_reader;
 	}
 
@@ -229,63 +232,67 @@ static int serve(void)
 	/* One context, explicit vhosts: the node listener (TLS) and, if configured, metrics. */
 	memset(&info, 0, sizeof info);
 	info.options = LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT | LWS_SERVER_OPTION_EXPLICIT_VHOSTS;
-	info.fd_limit_per_thread = G.cfg->max_connections + 64;
+	/* Node slots, the handshake pool, metrics and lws's own. */
+	info.fd_limit_per_thread = c->max_connections + pool + 64;
 	info.count_threads = 1;
-	info.timeout_secs = G.cfg->handshake_timeout_secs;
-	G.ctx = lws_create_context(&info);
+	unsigned pre = c->handshake_timeout_secs < MGW_PREAUTH_TIMEOUT_SECS ? c->handshake_timeout_secs
+									   : MGW_PREAUTH_TIMEOUT_SECS;
+	info.timeout_secs = pre;
+	__atomic_store_n(&G.ctx, lws_create_context(&info), __ATOMIC_RELEASE);
 	if (G.ctx == NULL) {
 		fprintf(stderr, "marac-gateway: cannot create the lws context\n");
 		goto out_writer;
 	}
 	memset(&info, 0, sizeof info);
-	retry.secs_since_valid_ping = (uint16_t)G.cfg->idle_ping_secs;
-	retry.secs_since_valid_hangup = (uint16_t)(G.cfg->idle_ping_secs + G.cfg->ping_timeout_secs);
+	retry.secs_since_valid_ping = (uint16_t)c->idle_ping_secs;
+	retry.secs_since_valid_hangup = (uint16_t)(c->idle_ping_secs + c->ping_timeout_secs);
 	info.vhost_name = "nodes";
-	info.port = G.cfg->listen_port;
-	info.iface = G.cfg->listen_address;
+	info.port = c->listen_port;
+	info.iface = c->listen_address;
 	info.protocols = gw_protocols;
 	info.options = LWS_SERVER_OPTION_REQUIRE_VALID_OPENSSL_CLIENT_CERT |
-		       (strchr(G.cfg->listen_address, ':') ? 0 : LWS_SERVER_OPTION_DISABLE_IPV6);
-	info.ssl_cert_filepath = G.cfg->tls_cert;
-	info.ssl_private_key_filepath = G.cfg->tls_key;
-	info.ssl_ca_filepath = G.cfg->tls_ca;
-	info.timeout_secs = G.cfg->handshake_timeout_secs;
+		       (strchr(c->listen_address, ':') ? 0 : LWS_SERVER_OPTION_DISABLE_IPV6);
+	info.ssl_cert_filepath = c->tls_cert;
+	info.ssl_private_key_filepath = c->tls_key;
+	info.ssl_ca_filepath = c->tls_ca;
+	info.timeout_secs = pre;
 	info.retry_and_idle_policy = &retry;
 	G.vhost = lws_create_vhost(G.ctx, &info);
 	if (G.vhost == NULL || G.ssl_ctx == NULL) {
 		fprintf(stderr, "marac-gateway: cannot listen on %s:%d with the TLS files given\n",
-			G.cfg->listen_address, G.cfg->listen_port);
+			c->listen_address, c->listen_port);
 		goto out_ctx;
 	}
-	if (G.cfg->metrics_port > 0) {
+	if (c->metrics_port > 0) {
 		memset(&info, 0, sizeof info);
 		info.vhost_name = "metrics";
-		info.port = G.cfg->metrics_port;
-		info.iface = G.cfg->metrics_address;
+		info.port = c->metrics_port;
+		info.iface = c->metrics_address;
 		info.protocols = metrics_protocols;
-		info.options = strchr(G.cfg->metrics_address, ':') ? 0 : LWS_SERVER_OPTION_DISABLE_IPV6;
+		info.options = strchr(c->metrics_address, ':') ? 0 : LWS_SERVER_OPTION_DISABLE_IPV6;
 		if (lws_create_vhost(G.ctx, &info) == NULL) {
 			fprintf(stderr, "marac-gateway: cannot listen for metrics on %s:%d\n",
-				G.cfg->metrics_address, G.cfg->metrics_port);
+				c->metrics_address, c->metrics_port);
 			goto out_ctx;
 		}
 	}
 	int port = lws_get_vhost_listen_port(G.vhost);
-	if (G.cfg->port_file && write_port_file(G.cfg->port_file, port) != MGW_OK) {
-		fprintf(stderr, "marac-gateway: %s: cannot write port file\n", G.cfg->port_file);
+	if (c->port_file && write_port_file(c->port_file, port) != MGW_OK) {
+		fprintf(stderr, "marac-gateway: %s: cannot write port file\n", c->port_file);
 		goto out_ctx;
 	}
-	if (drop_privileges(G.cfg->user) != MGW_OK) {
-		fprintf(stderr, "marac-gateway: cannot drop privileges to user %s\n", G.cfg->user);
+	if (drop_privileges(c->user) != MGW_OK) {
+		fprintf(stderr, "marac-gateway: cannot drop privileges to user %s\n", c->user);
 		goto out_ctx;
 	}
 	char ports[16], hex[65];
 	snprintf(ports, sizeof ports, "%d", port);
-	gw_hex(policy_sha256(G.policy->p), 32, hex);
-	log_event(LOG_INFO, "listening", "address", G.cfg->listen_address, "port", ports,
+	gw_hex(G.epoch->policy_sha256, 32, hex);
+	log_event(LOG_INFO, "listening", "address", c->listen_address, "port", ports,
 		  "policy_sha256", hex, "version", MARAC_VERSION, NULL);
-	audit_event(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_START, policy_sha256(G.policy->p));
-	audit_event(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_POLICY_LOADED, policy_sha256(G.policy->p));
+	audit_gateway_event(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_START);
+	audit_gateway_event(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_POLICY_LOADED);
+	lws_sul_schedule(G.ctx, 0, &tick_sul, tick, LWS_US_PER_SEC);
 #ifdef HAVE_SYSTEMD
 	sd_notify(0, "READY=1");
 #endif
@@ -293,29 +300,38 @@ static int serve(void)
 		if (lws_service(G.ctx, 0) < 0)
 			break;
 
-	/* Graceful stop: close nodes with 1001, let the closes flush, finish commits. */
+	/* Graceful stop: close nodes with 1001 and give them a short grace to
+	 * answer; an unresponsive node is then dropped with the context. */
 #ifdef HAVE_SYSTEMD
 	sd_notify(0, "STOPPING=1");
 #endif
 	log_event(LOG_INFO, "stopping", NULL);
 	for (struct session *s = G.sessions; s; s = s->next_live)
 		session_close(s, LWS_CLOSE_STATUS_GOINGAWAY, "gateway shutting down");
-	for (int i = 0; i < 200 && G.sessions; i++)
-		lws_service(G.ctx, 0);
-	audit_event(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_STOP, NULL);
+	int64_t deadline = mono_ms() + MGW_STOP_GRACE_MS;
+	while (G.sessions && mono_ms() < deadline)
+		if (lws_service(G.ctx, 0) < 0)
+			break;
+	refuse_preauth_flush(&G, 1);
+	audit_gateway_event(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_STOP);
 	rc = 0;
 out_ctx:
 	/* The writer wakes the service loop through the context: stop it first. */
-	writer_stop(&G);
+	executor_stop(&G);
 	gw_handle_completions(&G);
+	lws_sul_cancel(&tick_sul);
 	lws_context_destroy(G.ctx);
-	G.ctx = NULL;
+	__atomic_store_n(&G.ctx, NULL, __ATOMIC_RELEASE);
 	gw_handle_completions(&G); /* frees what the writer posted last */
+	close_writer();
 	goto out_reader;
 out_writer:
-	writer_stop(&G);
+	executor_stop(&G);
 	gw_handle_completions(&G);
+	close_writer();
 out_reader:
+	preauth_free(&G);
+	outbox_guard_close();
 	store_close(G.reader);
 	G.reader = NULL;
 	return rc;
@@ -326,6 +342,7 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{"config", required_argument, NULL, 'c'},
 		{"check-config", no_argument, NULL, 'n'},
+		{"new-audit-key", no_argument, NULL, 'K'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -336,6 +353,7 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 'c': config = optarg; break;
 		case 'n': check = 1; break;
+		case 'K': G.new_audit_key = 1; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("marac-gateway %s\n", MARAC_VERSION); return 0;
 		default: usage(stderr); return 2;
@@ -345,35 +363,31 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	char err[1024];
-	if (config_load(config, &G.cfg, err, sizeof err) != MGW_OK) {
+	char err[1400];
+	G.epoch = epoch_build(config, NULL, 1, err, sizeof err);
+	if (G.epoch == NULL) {
 		fprintf(stderr, "marac-gateway: %s\n", err);
 		return 1;
 	}
-	if (G.cfg->policy_path == NULL) {
-		fprintf(stderr, "marac-gateway: %s: no policy: set \"policy:\" (default deny "
-				"would withhold every field)\n", config);
-		config_free(G.cfg);
-		return 1;
-	}
-	if (load_policy(G.cfg, &G.policy, err, sizeof err) != MGW_OK) {
-		fprintf(stderr, "marac-gateway: %s\n", err);
-		config_free(G.cfg);
-		return 1;
-	}
+	const struct mgw_config *cfg = G.epoch->cfg;
 	if (check) {
 		char hex[65];
-		gw_hex(policy_sha256(G.policy->p), 32, hex);
-		printf("%s: ok (%zu nodes, policy sha256 %s)\n", config, G.cfg->n_nodes, hex);
-		policy_ref_put(&G, G.policy);
-		config_free(G.cfg);
+		gw_hex(G.epoch->policy_sha256, 32, hex);
+		printf("%s: ok (%zu nodes, policy sha256 %s)\n", config, cfg->n_nodes, hex);
+		epoch_put(G.epoch);
 		return 0;
 	}
-	int lvl = log_level_from_name(G.cfg->log_level ? G.cfg->log_level : "info");
+	int lvl = log_level_from_name(cfg->log_level ? cfg->log_level : "info");
 	log_set_level(lvl < 0 ? LOG_INFO : (enum log_level)lvl);
 	G.config_path = config;
-	pthread_mutex_init(&G.lock, NULL);
-	pthread_cond_init(&G.cond, NULL);
+	G.state_dir = strdup(cfg->state_dir);
+	G.audit_origin = strdup(cfg->audit_origin ? cfg->audit_origin : "marac-gateway");
+	if (G.state_dir == NULL || G.audit_origin == NULL) {
+		fprintf(stderr, "marac-gateway: out of memory\n");
+		return 3;
+	}
+	pthread_mutex_init(&G.ex.lock, NULL);
+	pthread_cond_init(&G.ex.cond, NULL);
 
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -385,9 +399,12 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	int rc = serve();
-	policy_ref_put(&G, G.policy);
-	tls_cleanup();
-	config_free(G.cfg);
+	if (__atomic_load_n(&G.fatal, __ATOMIC_RELAXED))
+		rc = G.fatal;
+	epoch_put(G.epoch);
+	G.epoch = NULL;
+	free(G.state_dir);
+	free(G.audit_origin);
 	log_event(LOG_INFO, "stopped", NULL);
 	return rc;
 }

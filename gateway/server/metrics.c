@@ -6,7 +6,8 @@
  *   GET /metrics  ->  text/plain; version=0.0.4
  *
  * Counters are updated from both threads with relaxed atomics; refusal
- * reasons live in a small fixed table under the gateway lock.
+ * reasons live in a small fixed table under reasons_lock (any thread).
+ * render() runs on the service thread (an lws callback).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,16 +18,17 @@
 
 #define MAX_REASONS 32
 
+static pthread_mutex_t reasons_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
 	char reason[40];
 	uint64_t n;
-} reasons[MAX_REASONS];
+} reasons[MAX_REASONS]; /* under reasons_lock */
 
 static const double bucket_ms[MGW_COMMIT_BUCKETS] = {1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 5000};
 
 void metrics_refusal(struct gw *g, const char *reason)
 {
-	pthread_mutex_lock(&g->lock);
+	pthread_mutex_lock(&reasons_lock);
 	for (int i = 0; i < MAX_REASONS; i++) {
 		if (reasons[i].reason[0] == 0)
 			snprintf(reasons[i].reason, sizeof reasons[i].reason, "%s", reason);
@@ -35,7 +37,7 @@ void metrics_refusal(struct gw *g, const char *reason)
 			break;
 		}
 	}
-	pthread_mutex_unlock(&g->lock);
+	pthread_mutex_unlock(&reasons_lock);
 }
 
 void metrics_commit(struct gw *g, uint64_t us)
@@ -68,6 +70,7 @@ static char *render(struct gw *g, size_t *len)
 	fprintf(f, "# HELP " name " " help "\n# TYPE " name " gauge\n" name " %llu\n", \
 		(unsigned long long)(v))
 	GAUGE("marac_connections", "Open node connections.", g->n_sessions);
+	GAUGE("marac_handshakes", "Connections in TLS handshake or upgrade.", preauth_in_handshake(g));
 	COUNTER("marac_connections_total", "Node connections established.", ld(&m->connections_total));
 	COUNTER("marac_shares_accepted_total", "Shares durably accepted.", ld(&m->shares_accepted));
 	COUNTER("marac_deliveries_sent_total", "Deliver frames written (incl. redeliveries).",
@@ -76,25 +79,24 @@ static char *render(struct gw *g, size_t *len)
 		ld(&m->deliveries_acked));
 	COUNTER("marac_frames_too_large_total", "Frames refused above max_frame_bytes.",
 		ld(&m->frames_too_large));
-	pthread_mutex_lock(&g->lock);
-	size_t q = g->jobs_count;
-	pthread_mutex_unlock(&g->lock);
+	size_t q = executor_depth(g);
 	GAUGE("marac_writer_queue_depth", "Jobs waiting for the writer thread.", q);
 
 	fprintf(f, "# HELP marac_refusals_total Refused connections and requests by reason.\n"
 		   "# TYPE marac_refusals_total counter\n");
-	pthread_mutex_lock(&g->lock);
+	pthread_mutex_lock(&reasons_lock);
 	for (int i = 0; i < MAX_REASONS && reasons[i].reason[0]; i++)
 		fprintf(f, "marac_refusals_total{reason=\"%s\"} %llu\n", reasons[i].reason,
 			(unsigned long long)reasons[i].n);
-	pthread_mutex_unlock(&g->lock);
+	pthread_mutex_unlock(&reasons_lock);
 
 	fprintf(f, "# HELP marac_outbox_depth Deliveries queued and not yet acknowledged, per node.\n"
 		   "# TYPE marac_outbox_depth gauge\n");
-	for (size_t i = 0; i < g->cfg->n_nodes; i++) {
+	const struct mgw_config *c = g->epoch->cfg;
+	for (size_t i = 0; i < c->n_nodes; i++) {
 		uint64_t d = 0;
-		if (store_outbox_depth(g->reader, g->cfg->nodes[i].id, &d) == MGW_OK)
-			fprintf(f, "marac_outbox_depth{node=\"%s\"} %llu\n", g->cfg->nodes[i].id,
+		if (store_outbox_depth(g->reader, c->nodes[i].id, &d) == MGW_OK)
+			fprintf(f, "marac_outbox_depth{node=\"%s\"} %llu\n", c->nodes[i].id,
 				(unsigned long long)d);
 	}
 

@@ -1,29 +1,49 @@
 /*
- * session.c: the lws protocols and one struct session per node connection.
+ * session.c: transport only. The lws protocols, admission, one struct
+ * session per node connection, frame reassembly, the outbound queues, and
+ * routing of each decoded Frame to its request kind (req_*.c). Everything
+ * here runs on the SERVICE THREAD.
  *
  * Shape (STYLE.md 1): one protocols[] table, one callback per protocol, a
- * single switch. protocols[0] ("default") sees the TLS verification
- * callbacks and any connection without the marac.v1 subprotocol, which it
+ * single switch. protocols[0] ("default") sees TCP accepts, the TLS verify
+ * callbacks and any request without the marac.v1 subprotocol, which it
  * refuses. protocols[1] ("marac.v1") is the node protocol.
+ *
+ * Admission, cheapest first:
+ *  - TCP accept: connections still in handshake (TLS, upgrade) are tracked
+ *    per source address; the oldest of an address beyond
+ *    MGW_PREAUTH_PER_ADDRESS is dropped, and the pool of handshaking
+ *    connections is separate from the node slots, so idle or slow peers can
+ *    never take a registered node's slot. lws drops a handshake that takes
+ *    longer than MGW_PREAUTH_TIMEOUT_SECS.
+ *  - Upgrade (HTTP_CONFIRM_UPGRADE, where lws still lets us answer with a
+ *    status): path /v1 or / (else HTTP 404), subprotocol marac.v1 (else
+ *    400), certificate in the registry (else 403), a node slot (else 503; a
+ *    node replacing its own lingering session is not counted). The same
+ *    checks then fill the session in FILTER_PROTOCOL_CONNECTION.
+ *  - Hello within handshake_timeout_secs of the upgrade, else
+ *    Error{UNEXPECTED_FRAME} and close 1008.
  *
  * Per session: inbound messages are reassembled up to max_frame_bytes
  * (above it: Error FRAME_TOO_LARGE, close 1009); outbound frames wait in two
- * bounded queues, control frames (Welcome, ShareAccepted, Error) before
- * deliveries, and one lws_write happens per WRITEABLE callback (STYLE.md 3).
- * Deliveries are pulled from the durable outbox only while fewer than
- * delivery_window are unacknowledged, so a node that never reads costs disk,
- * not memory. Shares awaiting commit are capped per node with rx flow
- * control.
+ * bounded queues, control frames before deliveries, one lws_write per
+ * WRITEABLE callback (STYLE.md 3). Deliveries are pulled from the durable
+ * outbox only while fewer than delivery_window are unacknowledged. Jobs in
+ * the executor are counted per session; at the cap, or when the executor
+ * queue is above its high mark, the session stops being read.
  */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "gw.h"
 #include "log.h"
 #include "mgw_err.h"
 
 /* Control frames a node may leave unread before it is cut off. */
-#define CTL_QUEUE_MAX(g) (2u * (g)->cfg->max_in_flight + 16u)
+#define CTL_QUEUE_MAX(c) (2u * (c)->max_in_flight + 16u)
 
 struct session *session_by_conn(struct gw *g, uint64_t conn_id)
 {
@@ -61,7 +81,7 @@ void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len)
 {
 	if (s->closing)
 		return;
-	if (s->ctl_count >= CTL_QUEUE_MAX(&G)) {
+	if (s->ctl_count >= CTL_QUEUE_MAX(G.epoch->cfg)) {
 		log_event(LOG_WARN, "session_culled", "node", s->node, "reason", "control_queue_full",
 			  NULL);
 		session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "not reading");
@@ -79,17 +99,6 @@ void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len)
 	s->ctl_tail = o;
 	s->ctl_count++;
 	lws_callback_on_writable(s->wsi);
-}
-
-static void send_error(struct session *s, Marac__V1__ErrorCode code, const char *msg,
-		       const char *msg_id)
-{
-	uint8_t *buf;
-	size_t len;
-	if (frame_pack_error(code, msg, msg_id, &buf, &len) == MGW_OK) {
-		session_queue_ctl(s, buf, len);
-		free(buf);
-	}
 }
 
 /* Encode a varint into p; returns bytes written (<= 10). */
@@ -115,7 +124,10 @@ static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const ui
 		      size_t len)
 {
 	struct session *s = ctx;
-	(void)delivery_id;
+	if (outbox_guard_check(G.reader, s->node, seq, delivery_id, body, len) != MGW_OK) {
+		s->outbox_held = 1; /* this node's stream stops here (gap-free seqs) */
+		return 1;
+	}
 	uint8_t seqf[11], hdr[11];
 	size_t sn = 0;
 	seqf[sn++] = 0x08; /* Deliver.seq: field 1, varint */
@@ -142,7 +154,7 @@ static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const ui
 
 void session_pump_outbox(struct gw *g, struct session *s)
 {
-	if (!s->welcomed || s->closing)
+	if (!s->welcomed || s->closing || s->outbox_held)
 		return;
 	uint64_t acked = 0;
 	if (store_acked_through(g->reader, s->node, &acked) != MGW_OK) {
@@ -152,7 +164,7 @@ void session_pump_outbox(struct gw *g, struct session *s)
 	if (acked > s->last_queued_seq)
 		s->last_queued_seq = acked;
 	s->unacked = (unsigned)(s->last_queued_seq - acked);
-	unsigned window = g->cfg->delivery_window;
+	unsigned window = g->epoch->cfg->delivery_window;
 	if (s->unacked >= window)
 		return;
 	size_t before = s->dlv_count;
@@ -178,217 +190,113 @@ static void free_queues(struct session *s)
 	s->rx = NULL;
 }
 
-void session_refuse(struct session *s, Marac__V1__ErrorCode code, const char *msg,
-			   const char *msg_id, const char *reason)
-{
-	G.m.shares_refused++;
-	log_event(LOG_WARN, "request_refused", "node", s->node, "reason", reason, "msg_id",
-		  msg_id ? msg_id : "", NULL);
-	audit_refusal(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED, reason, s->node,
-		      s->agency, s->cert_sha256, msg_id);
-	send_error(s, code, msg, msg_id);
-}
+/* ---- flow control ---------------------------------------------------------- */
 
-static void on_hello(struct gw *g, struct session *s, Marac__V1__Hello *h)
+static void rx_update(struct gw *g, struct session *s, int queue_high)
 {
-	if (h->protocol_version != 1) {
-		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_PROTOCOL_VERSION,
-			       "this gateway speaks protocol_version 1", NULL, "protocol_version");
-		session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "protocol version");
-		return;
-	}
-	const struct mgw_node *n = config_node_by_id(g->cfg, s->node);
-	uint64_t acked = 0;
-	if (n == NULL || store_acked_through(g->reader, s->node, &acked) != MGW_OK) {
-		send_error(s, MARAC__V1__ERROR_CODE__ERROR_CODE_INTERNAL, "cannot read node state",
-			   NULL);
-		session_close(s, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, "internal");
-		return;
-	}
-	if (h->resume_after > acked) {
-		struct job *j = calloc(1, sizeof *j);
-		if (j) {
-			j->kind = JOB_ACK_THROUGH;
-			snprintf(j->node, sizeof j->node, "%s", s->node);
-			j->agency = s->agency;
-			j->seq = h->resume_after;
-			if (writer_submit(g, j) != MGW_OK)
-				free(j);
-			else
-				s->last_queued_seq = h->resume_after;
-		}
-	}
-	if (s->last_queued_seq < acked)
-		s->last_queued_seq = acked;
-
-	Marac__V1__Welcome w = MARAC__V1__WELCOME__INIT;
-	char *roles[3];
-	size_t nr = 0;
-	if (n->roles & MGW_ROLE_NODE)
-		roles[nr++] = "node";
-	if (n->roles & MGW_ROLE_CHAIR)
-		roles[nr++] = "chair";
-	if (n->roles & MGW_ROLE_AUDITOR)
-		roles[nr++] = "auditor";
-	w.node_id = s->node;
-	w.agency = s->agency;
-	w.roles = roles;
-	w.n_roles = nr;
-	w.areas = n->areas;
-	w.n_areas = n->n_areas;
-	w.acked_through = acked;
-	w.max_frame_bytes = g->cfg->max_frame_bytes;
-	w.max_in_flight = g->cfg->max_in_flight;
-	w.gateway_version = MARAC_VERSION;
-	w.server_time_ms = store_now_ms();
-	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
-	f.body_case = MARAC__V1__FRAME__BODY_WELCOME;
-	f.welcome = &w;
-	uint8_t *buf;
-	size_t len;
-	if (codec_pack(&f.base, &buf, &len) != MGW_OK)
-		return;
-	session_queue_ctl(s, buf, len);
-	free(buf);
-	s->welcomed = 1;
-	lws_set_timeout(s->wsi, NO_PENDING_TIMEOUT, 0);
-	log_event(LOG_INFO, "node_hello", "node", s->node, NULL);
-	session_pump_outbox(g, s);
-}
-
-int session_in_flight_full(struct gw *g, struct session *s, const char *msg_id)
-{
-	if (s->in_flight < g->cfg->max_in_flight)
-		return 0;
-	session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED,
-		       "too many requests in flight; retry with the same msg_id", msg_id,
-		       "overloaded");
-	return 1;
-}
-
-void session_refuse_code(struct session *s, Marac__V1__ErrorCode code, const char *msg,
-			 const char *msg_id)
-{
-	char reason[48];
-	const ProtobufCEnumValue *v =
-		protobuf_c_enum_descriptor_get_value(&marac__v1__error_code__descriptor, code);
-	snprintf(reason, sizeof reason, "%s", v ? v->name : "refused");
-	for (char *p = reason; *p; p++)
-		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-	session_refuse(s, code, msg, msg_id, reason);
-}
-
-void session_submit_request(struct gw *g, struct session *s, struct job *j)
-{
-	const char *msg_id = job_request_msg_id(j);
-	if (writer_submit(g, j) != MGW_OK) {
-		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED,
-			       "gateway busy; retry with the same msg_id", msg_id, "overloaded");
-		job_free(j);
-		return;
-	}
-	s->in_flight++;
-	if (s->in_flight >= g->cfg->max_in_flight && !s->rx_paused) {
+	const struct mgw_config *c = g->epoch->cfg;
+	int full = queue_high || s->in_flight >= c->max_in_flight ||
+		   s->jobs >= MGW_SESSION_JOBS_MAX(c->max_in_flight, c->delivery_window);
+	if (full && !s->rx_paused) {
 		lws_rx_flow_control(s->wsi, 0);
 		s->rx_paused = 1;
+	} else if (!full && s->rx_paused) {
+		lws_rx_flow_control(s->wsi, 1);
+		s->rx_paused = 0;
 	}
 }
 
-static void on_share(struct gw *g, struct session *s, Marac__V1__Frame *f)
+void session_job_init(struct gw *g, struct session *s, struct job *j, const struct job_ops *ops)
 {
-	if (session_in_flight_full(g, s, f->share->msg_id)) {
-		codec_free(&f->base);
-		return;
-	}
-	Marac__V1__Error e = MARAC__V1__ERROR__INIT;
-	char eb[256];
-	struct job *j = share_route(g, s, f, &e, eb, sizeof eb);
-	if (j == NULL) {
-		session_refuse_code(s, e.code, eb, f->share->msg_id);
-		codec_free(&f->base);
-		return;
-	}
-	session_submit_request(g, s, j);
-}
-
-static void on_ack(struct gw *g, struct session *s, Marac__V1__DeliverAck *a)
-{
-	size_t n = a->delivery_id ? strlen(a->delivery_id) : 0;
-	if (n == 0 || n > MGW_MSG_ID_MAX) {
-		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_DELIVERY,
-			       "DeliverAck.delivery_id required", NULL, "unknown_delivery");
-		return;
-	}
-	struct job *j = calloc(1, sizeof *j);
-	if (j == NULL)
-		return;
-	j->kind = JOB_ACK;
-	j->conn_id = s->conn_id;
+	j->ops = ops;
 	snprintf(j->node, sizeof j->node, "%s", s->node);
 	j->agency = s->agency;
-	snprintf(j->delivery_id, sizeof j->delivery_id, "%s", a->delivery_id);
-	j->seq = a->seq;
-	if (writer_submit(g, j) != MGW_OK)
-		free(j);
+	j->epoch = epoch_get(g->epoch);
 }
+
+int session_submit(struct gw *g, struct session *s, struct job *j, const char *request_msg_id)
+{
+	const struct mgw_config *c = g->epoch->cfg;
+	int request = request_msg_id != NULL;
+	int rc = MGW_E_TOO_LARGE;
+	if (!request || s->in_flight < c->max_in_flight) {
+		j->conn_id = s->conn_id;
+		j->counted = 1;
+		j->request = request;
+		rc = executor_submit(g, j, 0);
+	}
+	if (rc < 0) {
+		/* Not queued: nothing of it ran. */
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED,
+				    .reason = "overloaded", .msg_id = request_msg_id};
+		refuse(g, s, NULL, NULL, &r, "too many requests in flight; retry with the same msg_id");
+		job_free(j);
+		return MGW_E_TOO_LARGE;
+	}
+	s->jobs++;
+	if (request)
+		s->in_flight++;
+	rx_update(g, s, rc == 1);
+	return MGW_OK;
+}
+
+/* ---- routing ----------------------------------------------------------------- */
 
 static void on_message(struct gw *g, struct session *s)
 {
 	Marac__V1__Frame *f = NULL;
-	int rc = codec_frame_unpack(s->rx, s->rx_len, g->cfg->max_frame_bytes, &f);
+	int rc = codec_frame_unpack(s->rx, s->rx_len, g->epoch->cfg->max_frame_bytes, &f);
 	s->rx_len = 0;
 	if (rc != MGW_OK) {
-		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME,
-			       rc == MGW_E_UTF8 ? "a string field is not valid UTF-8"
-					       : "not a marac.v1 Frame with a body",
-			       NULL, rc == MGW_E_UTF8 ? "invalid_utf8" : "malformed_frame");
-		session_close(s, LWS_CLOSE_STATUS_INVALID_PAYLOAD, "malformed frame");
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME,
+				    .reason = rc == MGW_E_UTF8 ? "invalid_utf8" : "malformed_frame",
+				    .close = LWS_CLOSE_STATUS_INVALID_PAYLOAD};
+		refuse(g, s, NULL, NULL, &r, "%s",
+		       rc == MGW_E_UTF8 ? "a string field is not valid UTF-8"
+					: "not a marac.v1 Frame with a body");
 		return;
 	}
-	if (!s->welcomed && f->body_case != MARAC__V1__FRAME__BODY_HELLO) {
-		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
-			       "the first frame must be Hello", NULL, "no_hello");
-		session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "no hello");
+	if (!s->hello_seen && f->body_case != MARAC__V1__FRAME__BODY_HELLO) {
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
+				    .reason = "no_hello",
+				    .close = LWS_CLOSE_STATUS_POLICY_VIOLATION};
+		refuse(g, s, NULL, NULL, &r, "the first frame must be Hello");
 		codec_free(&f->base);
 		return;
 	}
 	switch (f->body_case) {
 	case MARAC__V1__FRAME__BODY_HELLO:
-		if (s->welcomed)
-			session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
-				       "Hello was already received", NULL, "unexpected_frame");
-		else
-			on_hello(g, s, f->hello);
-		break;
+		hello_svc_on(g, s, f);
+		return;
 	case MARAC__V1__FRAME__BODY_SHARE:
-		on_share(g, s, f);
-		return; /* ownership passed on */
+		share_svc_on(g, s, f);
+		return;
 	case MARAC__V1__FRAME__BODY_DELIVER_ACK:
-		on_ack(g, s, f->deliver_ack);
-		break;
+		ack_svc_on(g, s, f);
+		return;
 	case MARAC__V1__FRAME__BODY_REFER:
-		referral_on_refer(g, s, f);
-		return; /* ownership passed on */
+		refer_svc_on(g, s, f);
+		return;
 	case MARAC__V1__FRAME__BODY_RESEARCH_STATUS:
-		referral_on_research(g, s, f);
-		return; /* ownership passed on */
+		research_svc_on(g, s, f);
+		return;
 	case MARAC__V1__FRAME__BODY_AGENDA_REQUEST:
-		referral_on_agenda(g, s, f);
-		break;
-	case MARAC__V1__FRAME__BODY_ERROR:
-		log_event(LOG_WARN, "node_error", "node", s->node, NULL);
-		break;
+		agenda_svc_on(g, s, f);
+		return;
 	case MARAC__V1__FRAME__BODY_AUDIT_QUERY:
 	case MARAC__V1__FRAME__BODY_CHECKPOINT_REQUEST:
 	case MARAC__V1__FRAME__BODY_INCLUSION_PROOF_REQUEST:
 	case MARAC__V1__FRAME__BODY_CONSISTENCY_PROOF_REQUEST:
-		auditor_handle(g, s, f);
+		auditor_svc_on(g, s, f);
+		return;
+	case MARAC__V1__FRAME__BODY_ERROR:
+		log_event(LOG_WARN, "node_error", "node", s->node, NULL);
 		break;
-	default:
-		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
-			       "this frame is sent by the gateway, not to it", NULL,
-			       "unexpected_frame");
+	default: {
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME};
+		refuse(g, s, NULL, NULL, &r, "this frame is sent by the gateway, not to it");
 		break;
+	}
 	}
 	codec_free(&f->base);
 }
@@ -398,10 +306,19 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 {
 	if (s->closing)
 		return 0;
+	if (tls_frame_unmasked(wsi)) {
+		/* RFC 6455 5.1: a server MUST close on an unmasked client frame. */
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME,
+				    .reason = "unmasked_frame",
+				    .close = LWS_CLOSE_STATUS_PROTOCOL_ERR};
+		refuse(g, s, NULL, NULL, &r, "client frames must be masked (RFC 6455 5.1)");
+		return 0;
+	}
 	if (!lws_frame_is_binary(wsi)) {
-		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME,
-			       "frames are binary protobuf", NULL, "text_frame");
-		session_close(s, LWS_CLOSE_STATUS_UNACCEPTABLE_OPCODE, "binary frames only");
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME,
+				    .reason = "text_frame",
+				    .close = LWS_CLOSE_STATUS_UNACCEPTABLE_OPCODE};
+		refuse(g, s, NULL, NULL, &r, "frames are binary protobuf");
 		return 0;
 	}
 	int last = lws_is_final_fragment(wsi) && lws_remaining_packet_payload(wsi) == 0;
@@ -416,11 +333,11 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 			session_close(s, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE, "frame too large");
 		return 0;
 	}
-	size_t cap = g->cfg->max_frame_bytes;
+	size_t cap = g->epoch->cfg->max_frame_bytes;
 	if (len > cap - s->rx_len) {
-		g->m.frames_too_large++;
-		session_refuse(s, MARAC__V1__ERROR_CODE__ERROR_CODE_FRAME_TOO_LARGE,
-			       "frame above max_frame_bytes", NULL, "frame_too_large");
+		__atomic_add_fetch(&g->m.frames_too_large, 1, __ATOMIC_RELAXED);
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_FRAME_TOO_LARGE};
+		refuse(g, s, NULL, NULL, &r, "frame above max_frame_bytes");
 		s->rx_len = 0;
 		s->rx_overflow = 1;
 		if (last)
@@ -476,7 +393,7 @@ static int on_writeable(struct session *s, struct lws *wsi)
 	}
 	int w = lws_write(wsi, o->buf + LWS_PRE, o->len, LWS_WRITE_BINARY);
 	if (o->seq)
-		G.m.deliveries_sent++;
+		__atomic_add_fetch(&G.m.deliveries_sent, 1, __ATOMIC_RELAXED);
 	free(o);
 	if (w < 0)
 		return -1;
@@ -485,41 +402,75 @@ static int on_writeable(struct session *s, struct lws *wsi)
 	return 0;
 }
 
-/* Identity and admission, before the WebSocket upgrade is answered. */
-static int on_filter(struct gw *g, struct session *s, struct lws *wsi)
+/* ---- admission ------------------------------------------------------------------ */
+
+/* The node endpoint is /v1; "/" is the same endpoint for clients given a bare host:port. */
+static int uri_is_v1(struct lws *wsi)
+{
+	char uri[16];
+	int n = lws_hdr_copy(wsi, uri, sizeof uri, WSI_TOKEN_GET_URI);
+	return n > 0 && (strcmp(uri, "/v1") == 0 || strcmp(uri, "/") == 0);
+}
+
+/*
+ * Identity and admission, before the WebSocket upgrade is answered: 0 and s
+ * filled, or the HTTP status to refuse with (refusal counted and audited).
+ */
+static unsigned admit(struct gw *g, struct session *s, struct lws *wsi)
 {
 	memset(s, 0, sizeof *s);
-	char *subject = s->subject;
-	if (tls_peer_identity(wsi, s->cert_sha256, s->cert_hex, subject, sizeof s->subject) !=
+	if (!uri_is_v1(wsi)) {
+		refuse_preauth(g, "wrong_path", NULL);
+		return HTTP_STATUS_NOT_FOUND;
+	}
+	char proto[128];
+	if (lws_hdr_copy(wsi, proto, sizeof proto, WSI_TOKEN_PROTOCOL) <= 0 ||
+	    strstr(proto, "marac.v1") == NULL) {
+		refuse_preauth(g, "no_subprotocol", NULL);
+		return HTTP_STATUS_BAD_REQUEST;
+	}
+	if (tls_peer_identity(wsi, s->cert_sha256, s->cert_hex, s->subject, sizeof s->subject) !=
 	    MGW_OK) {
-		g->m.connections_refused++;
-		log_event(LOG_WARN, "connection_refused", "reason", "cert_invalid", NULL);
-		audit_refusal(g, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
-			      "cert_invalid", NULL, 0, NULL, NULL);
-		return 1;
+		refuse_preauth(g, "cert_invalid", NULL);
+		return HTTP_STATUS_FORBIDDEN;
 	}
-	const struct mgw_node *n = config_find_node(g->cfg, s->cert_hex, subject);
+	const struct mgw_config *c = g->epoch->cfg;
+	const struct mgw_node *n = config_find_node(c, s->cert_hex, s->subject);
 	if (n == NULL) {
-		g->m.connections_refused++;
-		log_event(LOG_WARN, "connection_refused", "reason", "cert_unregistered",
-			  "cert_sha256", s->cert_hex, NULL);
-		audit_refusal(g, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
-			      "cert_unregistered", NULL, 0, s->cert_sha256, NULL);
-		return 1;
+		refuse_preauth(g, "cert_unregistered", s->cert_sha256);
+		return HTTP_STATUS_FORBIDDEN;
 	}
-	if (g->n_sessions >= g->cfg->max_connections || g->stopping) {
-		g->m.connections_refused++;
-		log_event(LOG_WARN, "connection_refused", "reason", "too_many_connections", "node",
-			  n->id, NULL);
-		audit_refusal(g, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
-			      "too_many_connections", n->id, n->agency, s->cert_sha256, NULL);
-		return 1;
+	/* A node replacing its own lingering session takes that session's slot. */
+	int replaces = 0;
+	for (struct session *o = g->sessions; o && !replaces; o = o->next_live)
+		replaces = strcmp(o->node, n->id) == 0;
+	if ((!replaces && g->n_sessions >= c->max_connections) || g->stopping) {
+		refuse_preauth(g, "too_many_connections", s->cert_sha256);
+		return HTTP_STATUS_SERVICE_UNAVAILABLE;
 	}
 	snprintf(s->node, sizeof s->node, "%s", n->id);
 	s->agency = n->agency;
 	s->roles = n->roles;
 	s->authed = 1;
 	return 0;
+}
+
+/* protocols[0], HTTP_CONFIRM_UPGRADE: refusals answer with their HTTP status. */
+static int on_confirm_upgrade(struct gw *g, struct lws *wsi)
+{
+	struct session probe;
+	unsigned status = admit(g, &probe, wsi);
+	if (status == 0)
+		return 0;
+	lws_return_http_status(wsi, status, NULL);
+	return 1;
+}
+
+/* protocols[1], FILTER_PROTOCOL_CONNECTION: the same checks fill the session
+ * (nothing can change between the two callbacks: one thread). */
+static int on_filter(struct gw *g, struct session *s, struct lws *wsi)
+{
+	return admit(g, s, wsi) ? -1 : 0;
 }
 
 static void on_established(struct gw *g, struct session *s, struct lws *wsi)
@@ -533,31 +484,22 @@ static void on_established(struct gw *g, struct session *s, struct lws *wsi)
 	s->next_live = g->sessions;
 	g->sessions = s;
 	g->n_sessions++;
-	g->m.connections_total++;
-	lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, (int)g->cfg->handshake_timeout_secs);
+	preauth_release(g, wsi);
+	__atomic_add_fetch(&g->m.connections_total, 1, __ATOMIC_RELAXED);
+	s->hello_deadline_ms = store_now_ms() + 1000 * (int64_t)g->epoch->cfg->handshake_timeout_secs;
+	/* Backstop if the peer does not even read our Error. */
+	lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, (int)g->epoch->cfg->handshake_timeout_secs + 5);
 	char cid[24];
 	snprintf(cid, sizeof cid, "%llu", (unsigned long long)s->conn_id);
 	log_event(LOG_INFO, "node_connected", "node", s->node, "conn", cid, "cert_sha256",
 		  s->cert_hex, NULL);
-	Marac__V1__AuditRecord *r =
-		(Marac__V1__AuditRecord *)codec_new(&marac__v1__audit_record__descriptor);
-	struct job *j = calloc(1, sizeof *j);
-	if (r && j) {
-		r->event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_NODE_CONNECTED;
-		r->actor_node = codec_strdup(s->node);
-		r->actor_agency = s->agency;
-		r->cert_sha256.data = codec_malloc(32);
-		if (r->cert_sha256.data) {
-			memcpy(r->cert_sha256.data, s->cert_sha256, 32);
-			r->cert_sha256.len = 32;
-		}
-		j->kind = JOB_AUDIT;
-		j->rec = r;
-		if (writer_submit(g, j) == MGW_OK)
-			return;
-	}
-	free(j);
-	codec_free(r ? &r->base : NULL);
+	struct audit_fields f = {
+		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_NODE_CONNECTED,
+		.actor_node = s->node,
+		.actor_agency = s->agency,
+		.cert_sha256 = s->cert_sha256,
+	};
+	audit_emit(g, NULL, &f, NULL);
 }
 
 static void on_closed(struct gw *g, struct session *s)
@@ -576,28 +518,60 @@ static void on_closed(struct gw *g, struct session *s)
 	s->conn_id = 0;
 }
 
+/* Once a second (service thread): Hello deadlines. */
+void session_tick(struct gw *g)
+{
+	int64_t now = store_now_ms();
+	for (struct session *s = g->sessions; s; s = s->next_live) {
+		if (s->hello_seen || s->closing || now < s->hello_deadline_ms)
+			continue;
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
+				    .reason = "no_hello",
+				    .close = LWS_CLOSE_STATUS_POLICY_VIOLATION};
+		refuse(g, s, NULL, NULL, &r, "no Hello within handshake_timeout_secs");
+	}
+}
+
+/* ---- completions --------------------------------------------------------------- */
+
 void gw_handle_completions(struct gw *g)
 {
-	struct completion *c = writer_take_completions(g);
+	struct completion *c = executor_take(g);
 	while (c) {
 		struct completion *next = c->next;
-		struct session *s;
+		struct session *s = c->conn_id ? session_by_conn(g, c->conn_id) : NULL;
 		switch (c->kind) {
-		case DONE_FRAME:
-			if ((s = session_by_conn(g, c->conn_id)) != NULL)
+		case EX_DONE_FRAME:
+			if (s)
 				session_queue_ctl(s, c->frame, c->len);
 			break;
-		case DONE_SHARE_FINISHED:
-			if ((s = session_by_conn(g, c->conn_id)) != NULL) {
-				if (s->in_flight)
-					s->in_flight--;
-				if (s->rx_paused && s->in_flight < g->cfg->max_in_flight) {
-					lws_rx_flow_control(s->wsi, 1);
-					s->rx_paused = 0;
-				}
+		case EX_DONE_WELCOME:
+			if (s && !s->closing) {
+				session_queue_ctl(s, c->frame, c->len);
+				if (s->last_queued_seq < c->seq)
+					s->last_queued_seq = c->seq;
+				s->welcomed = 1;
+				session_pump_outbox(g, s);
 			}
 			break;
-		case DONE_NOTIFY:
+		case EX_DONE_CLOSE:
+			if (s)
+				session_close(s, c->status, "refused");
+			break;
+		case EX_DONE_FINISHED:
+			if (s) {
+				if (s->jobs)
+					s->jobs--;
+				if (c->request && s->in_flight)
+					s->in_flight--;
+				rx_update(g, s, executor_depth(g) >= EX_HIGH_MARK);
+			}
+			break;
+		case EX_DONE_DRAINED:
+			for (s = g->sessions; s; s = s->next_live)
+				rx_update(g, s, 0);
+			break;
+		case EX_DONE_NOTIFY:
 			for (s = g->sessions; s; s = s->next_live)
 				if (strcmp(s->node, c->node) == 0)
 					session_pump_outbox(g, s);
@@ -608,6 +582,8 @@ void gw_handle_completions(struct gw *g)
 		c = next;
 	}
 }
+
+/* ---- the protocols --------------------------------------------------------------- */
 
 static int cb_default(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
 		      size_t len)
@@ -623,9 +599,21 @@ static int cb_default(struct lws *wsi, enum lws_callback_reasons reason, void *u
 	}
 	case LWS_CALLBACK_OPENSSL_PERFORM_CLIENT_CERT_VERIFICATION:
 		return tls_verify_cb((int)len, (X509_STORE_CTX *)user);
+	case LWS_CALLBACK_FILTER_NETWORK_CONNECTION:
+		return preauth_admit(&G, (const struct lws_filter_network_conn_args *)user);
+	case LWS_CALLBACK_SERVER_NEW_CLIENT_INSTANTIATED:
+		preauth_bind(&G, wsi);
+		break;
+	case LWS_CALLBACK_WSI_DESTROY:
+		preauth_release(&G, wsi);
+		break;
+	case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
+		return on_confirm_upgrade(&G, wsi);
 	case LWS_CALLBACK_HTTP:
-		/* Plain HTTPS or a WebSocket without subprotocol marac.v1: nothing here. */
-		lws_return_http_status(wsi, HTTP_STATUS_NOT_FOUND, NULL);
+		/* Plain HTTPS, or a WebSocket request without subprotocol marac.v1. */
+		refuse_preauth(&G, uri_is_v1(wsi) ? "no_subprotocol" : "wrong_path", NULL);
+		lws_return_http_status(wsi, uri_is_v1(wsi) ? HTTP_STATUS_BAD_REQUEST
+							   : HTTP_STATUS_NOT_FOUND, NULL);
 		return -1;
 	case LWS_CALLBACK_ESTABLISHED:
 		lws_close_reason(wsi, LWS_CLOSE_STATUS_PROTOCOL_ERR,
@@ -636,8 +624,6 @@ static int cb_default(struct lws *wsi, enum lws_callback_reasons reason, void *u
 	}
 	return lws_callback_http_dummy(wsi, reason, user, in, len);
 }
-
-static void handle_signals(struct gw *g);
 
 static int cb_marac(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
 		    size_t len)
@@ -659,7 +645,7 @@ static int cb_marac(struct lws *wsi, enum lws_callback_reasons reason, void *use
 		on_closed(&G, s);
 		break;
 	case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
-		handle_signals(&G);
+		gw_on_signals(&G);
 		gw_handle_completions(&G);
 		break;
 	default:
@@ -673,11 +659,3 @@ const struct lws_protocols gw_protocols[] = {
 	{"marac.v1", cb_marac, sizeof(struct session), 65536, 0, NULL, 0},
 	{NULL, NULL, 0, 0, 0, NULL, 0},
 };
-
-/* Defined in main.c: reload and shutdown, on the service thread. */
-void gw_on_signals(struct gw *g);
-
-static void handle_signals(struct gw *g)
-{
-	gw_on_signals(g);
-}

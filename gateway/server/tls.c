@@ -11,21 +11,28 @@
  *    the certificate's fingerprint and a reason code.
  *  - After the handshake the identity is re-read: verify result must be
  *    X509_V_OK, and the subject must have no embedded NUL.
- *  - SIGHUP rebuilds the store (CA + new CRL) and swaps it into the live
- *    SSL_CTX; the caller then disconnects sessions whose cert is now revoked.
+ *  - The verify store (CA + CRL) belongs to an epoch (epoch.h): SIGHUP
+ *    builds a new one, checks the CRL (signed by the CA, current) and, with
+ *    the rest of the epoch, swaps it into the live SSL_CTX; the caller then
+ *    disconnects sessions whose certificate is now revoked.
+ *  - Refusals before authentication are aggregated (refuse_preauth).
  */
+#include <openssl/bio.h>
 #include <openssl/err.h>
+#include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gw.h"
 #include "log.h"
 #include "mgw_err.h"
 
-static X509_CRL *current_crl; /* service thread only */
+/* A CRL file is read whole, up to this size (a device or a log is not a CRL). */
+#define CRL_FILE_MAX (16u << 20)
 
 static X509_CRL *load_crl(const char *path, char *err, size_t errlen)
 {
@@ -34,41 +41,86 @@ static X509_CRL *load_crl(const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: cannot open CRL", path);
 		return NULL;
 	}
-	X509_CRL *crl = PEM_read_X509_CRL(f, NULL, NULL, NULL);
+	char *buf = malloc(CRL_FILE_MAX);
+	size_t n = buf ? fread(buf, 1, CRL_FILE_MAX, f) : 0;
+	int too_big = buf && n == CRL_FILE_MAX;
 	fclose(f);
+	X509_CRL *crl = NULL;
+	if (buf && !too_big) {
+		BIO *b = BIO_new_mem_buf(buf, (int)n);
+		crl = b ? PEM_read_bio_X509_CRL(b, NULL, NULL, NULL) : NULL;
+		BIO_free(b);
+	}
+	free(buf);
 	if (crl == NULL)
-		snprintf(err, errlen, "%s: not a PEM CRL", path);
+		snprintf(err, errlen, "%s: not a PEM CRL%s", path, too_big ? " (too large)" : "");
 	return crl;
 }
 
-/* A new verify store: the CA file plus, if configured, the CRL. */
-static X509_STORE *build_store(struct gw *g, X509_CRL **crl_out, char *err, size_t errlen)
+/*
+ * A CRL is usable only if one of the CA certificates issued it (name and
+ * signature) and it is current: lastUpdate in the past, nextUpdate present
+ * and in the future. Loading an expired or foreign CRL would make every
+ * handshake fail (CRL_CHECK), locking every node out; refusing it at load
+ * keeps the one in force.
+ */
+static int crl_check(X509_STORE *st, X509_CRL *crl, const char *path, char *err, size_t errlen)
+{
+	STACK_OF(X509_OBJECT) *objs = X509_STORE_get0_objects(st);
+	int signed_ok = 0;
+	for (int i = 0; i < sk_X509_OBJECT_num(objs) && !signed_ok; i++) {
+		X509 *ca = X509_OBJECT_get0_X509(sk_X509_OBJECT_value(objs, i));
+		if (ca == NULL || X509_NAME_cmp(X509_get_subject_name(ca), X509_CRL_get_issuer(crl)))
+			continue;
+		EVP_PKEY *k = X509_get0_pubkey(ca);
+		signed_ok = k && X509_CRL_verify(crl, k) == 1;
+	}
+	if (!signed_ok) {
+		snprintf(err, errlen, "%s: not signed by the configured CA", path);
+		return MGW_E_INVALID;
+	}
+	const ASN1_TIME *last = X509_CRL_get0_lastUpdate(crl), *next = X509_CRL_get0_nextUpdate(crl);
+	if (last == NULL || X509_cmp_current_time(last) > 0) {
+		snprintf(err, errlen, "%s: lastUpdate is in the future", path);
+		return MGW_E_INVALID;
+	}
+	if (next == NULL || X509_cmp_current_time(next) <= 0) {
+		snprintf(err, errlen, "%s: expired (nextUpdate has passed) or has no nextUpdate", path);
+		return MGW_E_INVALID;
+	}
+	return MGW_OK;
+}
+
+int tls_build_store(const struct mgw_config *c, X509_STORE **out, X509_CRL **crl_out, char *err,
+		    size_t errlen)
 {
 	X509_STORE *st = X509_STORE_new();
 	X509_CRL *crl = NULL;
+	*out = NULL;
+	*crl_out = NULL;
 	if (st == NULL)
 		goto fail;
-	if (X509_STORE_load_file(st, g->cfg->tls_ca) != 1) {
-		snprintf(err, errlen, "%s: cannot load CA certificates", g->cfg->tls_ca);
+	if (X509_STORE_load_file(st, c->tls_ca) != 1) {
+		snprintf(err, errlen, "%s: cannot load CA certificates", c->tls_ca);
 		goto fail;
 	}
-	if (g->cfg->tls_crl) {
-		crl = load_crl(g->cfg->tls_crl, err, errlen);
-		if (crl == NULL)
+	if (c->tls_crl) {
+		crl = load_crl(c->tls_crl, err, errlen);
+		if (crl == NULL || crl_check(st, crl, c->tls_crl, err, errlen) != MGW_OK)
 			goto fail;
-		/* The CRL must be signed by the CA and current: verify it now, not per handshake. */
 		if (X509_STORE_add_crl(st, crl) != 1) {
-			snprintf(err, errlen, "%s: cannot add CRL", g->cfg->tls_crl);
+			snprintf(err, errlen, "%s: cannot add CRL", c->tls_crl);
 			goto fail;
 		}
 		X509_STORE_set_flags(st, X509_V_FLAG_CRL_CHECK);
 	}
+	*out = st;
 	*crl_out = crl;
-	return st;
+	return MGW_OK;
 fail:
 	X509_CRL_free(crl);
 	X509_STORE_free(st);
-	return NULL;
+	return MGW_E_INVALID;
 }
 
 /*
@@ -86,10 +138,7 @@ static void info_cb(const SSL *ssl, int where, int ret)
 	X509 *peer = SSL_get0_peer_certificate(ssl);
 	if (peer != NULL)
 		return; /* a certificate was sent: the verify callback audited it */
-	log_event(LOG_WARN, "connection_refused", "reason", "cert_missing", NULL);
-	G.m.connections_refused++;
-	audit_refusal(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED, "cert_missing",
-		      NULL, 0, NULL, NULL);
+	refuse_preauth(&G, "cert_missing", NULL);
 }
 
 int tls_harden_server_ctx(struct gw *g, SSL_CTX *ctx, char *err, size_t errlen)
@@ -104,27 +153,12 @@ int tls_harden_server_ctx(struct gw *g, SSL_CTX *ctx, char *err, size_t errlen)
 	SSL_CTX_set_num_tickets(ctx, 0);
 	SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
 	SSL_CTX_set_verify_depth(ctx, 4);
-	X509_CRL *crl = NULL;
-	X509_STORE *st = build_store(g, &crl, err, errlen);
-	if (st == NULL)
+	/* The verify store of the epoch in force (start-up epoch). */
+	if (g->epoch == NULL || g->epoch->verify == NULL) {
+		snprintf(err, errlen, "cannot install the CA and CRL");
 		return MGW_E_INVALID;
-	SSL_CTX_set_cert_store(ctx, st);
-	X509_CRL_free(current_crl);
-	current_crl = crl;
-	return MGW_OK;
-}
-
-int tls_reload_crl(struct gw *g, char *err, size_t errlen)
-{
-	if (g->ssl_ctx == NULL)
-		return MGW_E_INVALID;
-	X509_CRL *crl = NULL;
-	X509_STORE *st = build_store(g, &crl, err, errlen);
-	if (st == NULL)
-		return MGW_E_INVALID; /* keep the old store and CRL */
-	SSL_CTX_set_cert_store(g->ssl_ctx, st);
-	X509_CRL_free(current_crl);
-	current_crl = crl;
+	}
+	SSL_CTX_set1_cert_store(ctx, g->epoch->verify);
 	return MGW_OK;
 }
 
@@ -165,11 +199,9 @@ int tls_verify_cb(int preverify_ok, X509_STORE_CTX *x509_ctx)
 	if (have)
 		gw_hex(md, 32, hex);
 	const char *reason = verify_reason(e);
-	log_event(LOG_WARN, "connection_refused", "reason", reason, "cert_sha256", hex,
-		  "x509_error", X509_verify_cert_error_string(e), NULL);
-	G.m.connections_refused++;
-	audit_refusal(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED, reason, NULL, 0,
-		      have ? md : NULL, NULL);
+	log_event(LOG_DEBUG, "x509_error", "reason", reason, "cert_sha256", hex, "detail",
+		  X509_verify_cert_error_string(e), NULL);
+	refuse_preauth(&G, reason, have ? md : NULL);
 	return 1;
 }
 
@@ -202,23 +234,17 @@ out:
 	return rc;
 }
 
-/* 1 if the peer certificate of wsi is on the current CRL (after a reload). */
-int tls_session_revoked(struct lws *wsi)
+/* 1 if the peer certificate of wsi is on e's CRL (after a reload). */
+int tls_session_revoked(const struct epoch *e, struct lws *wsi)
 {
 	SSL *ssl = lws_get_ssl(wsi);
-	if (ssl == NULL || current_crl == NULL)
+	if (ssl == NULL || e->crl == NULL)
 		return 0;
 	X509 *c = SSL_get1_peer_certificate(ssl);
 	if (c == NULL)
 		return 1;
 	X509_REVOKED *rev = NULL;
-	int revoked = X509_CRL_get0_by_cert(current_crl, &rev, c) == 1;
+	int revoked = X509_CRL_get0_by_cert(e->crl, &rev, c) == 1;
 	X509_free(c);
 	return revoked;
-}
-
-void tls_cleanup(void)
-{
-	X509_CRL_free(current_crl);
-	current_crl = NULL;
 }

@@ -15,6 +15,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <poll.h>
+#include <sys/socket.h>
+
 #include "codec.h"
 #include "mgw_err.h"
 #include "store.h"
@@ -96,8 +103,11 @@ static void launch(struct gwp *g)
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 2, g->log, O_WRONLY | O_CREAT | O_APPEND, 0600);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-	char *argv[] = {(char *)MARAC_GATEWAY_BIN, "--config", g->config, NULL};
-	int rc = posix_spawn(&g->pid, MARAC_GATEWAY_BIN, &fa, NULL, argv, environ);
+	/* MARAC_TEST_GATEWAY: run the tests against another build (e.g. an older one). */
+	const char *bin = getenv("MARAC_TEST_GATEWAY") ? getenv("MARAC_TEST_GATEWAY")
+						       : MARAC_GATEWAY_BIN;
+	char *argv[] = {(char *)bin, "--config", g->config, NULL};
+	int rc = posix_spawn(&g->pid, bin, &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	cr_assert_eq(rc, 0, "cannot start gateway");
 	for (int i = 0; i < 400; i++) {
@@ -373,4 +383,158 @@ void make_share(Marac__V1__Share *s, const char *msg_id, Marac__V1__Agency *to, 
 	s->purpose = MARAC__V1__PURPOSE__PURPOSE_MEETING;
 	s->lawful_basis = MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_PUBLIC_TASK_SCH1_PARA18;
 	s->summary = c;
+}
+
+SSL *raw_tls(struct gwp *g, const char *name, int *fdp)
+{
+	static SSL_CTX *ctx;
+	SSL_CTX *c = SSL_CTX_new(TLS_client_method());
+	cr_assert_not_null(c);
+	SSL_CTX_set_min_proto_version(c, TLS1_3_VERSION);
+	if (name[0]) {
+		char crt[64], key[64];
+		snprintf(crt, sizeof crt, "%s.crt", name);
+		snprintf(key, sizeof key, "%s.key", name);
+		cr_assert_eq(SSL_CTX_use_certificate_file(c, pki_file(crt), SSL_FILETYPE_PEM), 1);
+		cr_assert_eq(SSL_CTX_use_PrivateKey_file(c, pki_file(key), SSL_FILETYPE_PEM), 1);
+	}
+	SSL_CTX_load_verify_locations(c, pki_file("ca.crt"), NULL);
+	SSL_CTX_free(ctx);
+	ctx = c;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)g->port)};
+	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+	cr_assert_eq(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+	SSL *s = SSL_new(c);
+	SSL_set_fd(s, fd);
+	SSL_set_tlsext_host_name(s, "localhost");
+	if (SSL_connect(s) != 1) {
+		SSL_free(s);
+		close(fd);
+		return NULL;
+	}
+	*fdp = fd;
+	return s;
+}
+
+int raw_upgrade(SSL *s, const char *path, const char *subprotocol)
+{
+	char req[1024];
+	int n = snprintf(req, sizeof req,
+			 "GET %s HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+			 "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+			 "Sec-WebSocket-Version: 13\r\n%s%s%s\r\n",
+			 path, subprotocol ? "Sec-WebSocket-Protocol: " : "",
+			 subprotocol ? subprotocol : "", subprotocol ? "\r\n" : "");
+	if (SSL_write(s, req, n) != n)
+		return -1;
+	/* Read up to the end of the headers, byte by byte (frames may follow). */
+	char resp[2048];
+	size_t got = 0;
+	while (got < sizeof resp - 1) {
+		int r = SSL_read(s, resp + got, 1);
+		if (r <= 0)
+			break;
+		got++;
+		if (got >= 4 && memcmp(resp + got - 4, "\r\n\r\n", 4) == 0)
+			break;
+	}
+	resp[got] = 0;
+	int status = -1;
+	if (sscanf(resp, "HTTP/%*d.%*d %d", &status) != 1)
+		return -1;
+	return status;
+}
+
+int raw_ws_send(SSL *s, int opcode, const void *p, size_t n, int masked)
+{
+	unsigned char h[14];
+	size_t hn = 0;
+	h[hn++] = (unsigned char)(0x80 | opcode);
+	unsigned char m = masked ? 0x80 : 0;
+	if (n < 126) {
+		h[hn++] = (unsigned char)(m | n);
+	} else {
+		h[hn++] = m | 126;
+		h[hn++] = (unsigned char)(n >> 8);
+		h[hn++] = (unsigned char)n;
+	}
+	unsigned char key[4] = {0x12, 0x34, 0x56, 0x78};
+	if (masked) {
+		memcpy(h + hn, key, 4);
+		hn += 4;
+	}
+	unsigned char *buf = malloc(hn + n);
+	memcpy(buf, h, hn);
+	for (size_t i = 0; i < n; i++)
+		buf[hn + i] = ((const unsigned char *)p)[i] ^ (masked ? key[i % 4] : 0);
+	int w = SSL_write(s, buf, (int)(hn + n));
+	free(buf);
+	return w == (int)(hn + n) ? 0 : -1;
+}
+
+static int read_n(SSL *s, int fd, unsigned char *b, size_t n, int timeout_ms)
+{
+	size_t got = 0;
+	while (got < n) {
+		if (SSL_pending(s) == 0) {
+			struct pollfd p = {.fd = fd, .events = POLLIN};
+			if (poll(&p, 1, timeout_ms) <= 0)
+				return -1;
+		}
+		int r = SSL_read(s, b + got, (int)(n - got));
+		if (r <= 0)
+			return -1;
+		got += (size_t)r;
+	}
+	return 0;
+}
+
+int raw_ws_recv(SSL *s, int fd, unsigned char *buf, size_t cap, size_t *len, int timeout_ms)
+{
+	unsigned char h[2], ext[8];
+	if (read_n(s, fd, h, 2, timeout_ms) != 0)
+		return -1;
+	uint64_t n = h[1] & 0x7f;
+	if (n == 126) {
+		if (read_n(s, fd, ext, 2, timeout_ms) != 0)
+			return -1;
+		n = (uint64_t)ext[0] << 8 | ext[1];
+	} else if (n == 127) {
+		if (read_n(s, fd, ext, 8, timeout_ms) != 0)
+			return -1;
+		n = 0;
+		for (int i = 0; i < 8; i++)
+			n = n << 8 | ext[i];
+	}
+	if (n > cap)
+		return -1;
+	if (read_n(s, fd, buf, (size_t)n, timeout_ms) != 0)
+		return -1;
+	*len = (size_t)n;
+	return h[0] & 0x0f;
+}
+
+void raw_close(SSL *s, int fd)
+{
+	if (s)
+		SSL_free(s);
+	if (fd >= 0)
+		close(fd);
+}
+
+SSL *raw_hello(struct gwp *g, const char *name, int masked, int *fd)
+{
+	SSL *s = raw_tls(g, name, fd);
+	cr_assert_not_null(s);
+	cr_assert_eq(raw_upgrade(s, "/v1", "marac.v1"), 101);
+	Marac__V1__Hello h = MARAC__V1__HELLO__INIT;
+	h.protocol_version = 1;
+	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+	f.body_case = MARAC__V1__FRAME__BODY_HELLO;
+	f.hello = &h;
+	uint8_t buf[64];
+	size_t n = protobuf_c_message_pack(&f.base, buf);
+	cr_assert_eq(raw_ws_send(s, 2, buf, n, masked), 0);
+	return s;
 }

@@ -70,4 +70,21 @@ Marac__V1__CaseSummary *synthetic_case(const char *case_ref, const char *area);
 void make_share(Marac__V1__Share *s, const char *msg_id, Marac__V1__Agency *to, size_t n_to,
 		Marac__V1__CaseSummary *c);
 
+/*
+ * Raw TLS + WebSocket, for what the client library will not send (unmasked
+ * frames, wrong paths or subprotocols). raw_tls: TLS as NAME ("" = no
+ * certificate); NULL if the handshake failed. raw_upgrade: send the upgrade
+ * request; returns the HTTP status of the answer, -1 if none.
+ */
+typedef struct ssl_st SSL;
+SSL *raw_tls(struct gwp *g, const char *name, int *fd);
+int raw_upgrade(SSL *s, const char *path, const char *subprotocol);
+/* One frame: opcode and payload, masked or not. 0 or -1. */
+int raw_ws_send(SSL *s, int opcode, const void *p, size_t n, int masked);
+/* Next frame's opcode (payload into buf, *len), -1 on close of TCP/timeout. */
+int raw_ws_recv(SSL *s, int fd, unsigned char *buf, size_t cap, size_t *len, int timeout_ms);
+void raw_close(SSL *s, int fd);
+/* raw_tls as NAME, upgrade to /v1 marac.v1 and send Hello (masked or not). */
+SSL *raw_hello(struct gwp *g, const char *name, int masked, int *fd);
+
 #endif

@@ -13,7 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <openssl/ssl.h>
+
 #include "harness.h"
+#include "store.h"
 #include "mgw_err.h"
 
 static struct gwp G;
@@ -124,9 +127,17 @@ Test(abuse, websocket_without_hello_is_closed_after_the_handshake_timeout)
 	};
 	mgw_client *c = NULL;
 	cr_assert_eq(mgw_client_connect(&o, &c, err, sizeof err), MGW_OK, "%s", err);
+	/* proto/README.md section 3: Error{UNEXPECTED_FRAME}, then close 1008. */
 	Marac__V1__Frame *f;
-	cr_assert_eq(mgw_client_recv(c, 12000, &f), MGW_E_CLOSED);
+	cr_assert_eq(mgw_client_recv(c, 12000, &f), MGW_OK, "an Error before the close");
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_ERROR);
+	cr_assert_eq(f->error->code, MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME);
+	codec_free(&f->base);
+	cr_assert_eq(mgw_client_recv(c, 5000, &f), MGW_E_CLOSED);
+	cr_assert_eq(mgw_client_close_status(c), 1008);
 	mgw_client_free(c);
+	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED, "no_hello",
+				 1), 1);
 	police_still_served();
 }
 
@@ -162,4 +173,75 @@ Test(abuse, gateway_frames_from_a_node_are_refused)
 	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
 				"unknown_delivery", 1), 1);
 	police_still_served();
+}
+
+Test(abuse, idle_tcp_connections_never_lock_nodes_out)
+{
+	gw_start(&G, "limits:\n  max_connections: 4\n");
+	enum { IDLE = 400 };
+	int fds[IDLE];
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)G.port)};
+	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+	for (int i = 0; i < IDLE; i++) {
+		fds[i] = socket(AF_INET, SOCK_STREAM, 0);
+		cr_assert_eq(connect(fds[i], (struct sockaddr *)&a, sizeof a), 0);
+	}
+	usleep(300000);
+	/* No certificate needed for the sockets above; a node must still get in. */
+	police_still_served();
+	char err[512];
+	mgw_client *h = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(h, "a registered node was locked out: %s", err);
+	mgw_client_free(h);
+	for (int i = 0; i < IDLE; i++)
+		close(fds[i]);
+}
+
+/* Sum of the counts of CONNECTION_REFUSED records with reason, and how many records. */
+static uint64_t refused_count(const char *reason, int *records)
+{
+	char dir[600], err[256];
+	snprintf(dir, sizeof dir, "%s/state", G.dir);
+	store *s;
+	*records = 0;
+	if (store_open(dir, 1, &s, err, sizeof err) != MGW_OK)
+		return 0;
+	uint64_t sum = 0;
+	for (uint64_t i = 0; i < store_audit_size(s); i++) {
+		uint8_t *b;
+		size_t len;
+		ProtobufCMessage *m;
+		if (store_audit_get(s, i, &b, &len) != MGW_OK)
+			continue;
+		if (codec_unpack(&marac__v1__audit_record__descriptor, b, len, len, &m) == MGW_OK) {
+			Marac__V1__AuditRecord *r = (Marac__V1__AuditRecord *)m;
+			if (r->event == MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED &&
+			    strcmp(r->reason, reason) == 0) {
+				(*records)++;
+				sum += r->count ? r->count : 1;
+			}
+			codec_free(m);
+		}
+		free(b);
+	}
+	store_close(s);
+	return sum;
+}
+
+Test(abuse, anonymous_handshakes_are_audited_as_counts_not_one_record_each)
+{
+	gw_start(&G, NULL);
+	enum { N = 40 };
+	for (int i = 0; i < N; i++) {
+		int fd = -1;
+		SSL *s = raw_tls(&G, "", &fd);
+		if (s) /* TLS 1.3: the refusal may come after the client's Finished */
+			raw_upgrade(s, "/v1", "marac.v1");
+		raw_close(s, fd);
+	}
+	cr_assert_eq(gw_stop(&G), 0);
+	int records = 0;
+	uint64_t n = refused_count("cert_missing", &records);
+	cr_assert_eq(n, N, "every refusal counted (%llu)", (unsigned long long)n);
+	cr_assert_leq(records, 2, "%d records for %d anonymous handshakes", records, N);
 }

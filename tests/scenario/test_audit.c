@@ -51,8 +51,11 @@ Test(audit, share_to_three_one_acks_one_offline_and_the_trail_says_so)
 	cr_assert_eq(cli_run(&G, "auditor", out, sizeof out, qargs), 0, "%s", out);
 	cr_assert_eq(count_lines_with(out, "AUDIT_EVENT_SHARE_ACCEPTED"), 1, "%s", out);
 	cr_assert_eq(count_lines_with(out, "AUDIT_EVENT_DELIVERY_COMMITTED"), 3, "%s", out);
-	cr_assert_eq(count_lines_with(out, "\"recipientNode\""), 3, "%s", out);
-	/* acks carry no case ref: ask by node */
+	/* The receipt is in the case's records too, with the share's msg_id. */
+	cr_assert_eq(count_lines_with(out, "AUDIT_EVENT_DELIVERY_ACKED"), 1, "%s", out);
+	cr_assert_eq(count_lines_with(out, "\"msgId\":\"audit-1\""), 5, "%s", out);
+	cr_assert_eq(count_lines_with(out, "\"recipientNode\""), 4, "%s", out);
+	/* and by node */
 	const char *q2[] = {"audit", "query", "--node", "health-testshire", "--event",
 			    "delivery_acked", "--json", NULL};
 	cr_assert_eq(cli_run(&G, "auditor", out, sizeof out, q2), 0, "%s", out);
@@ -111,4 +114,62 @@ Test(audit, export_verifies_and_a_changed_byte_is_named)
 	char *t = slurp(cmd);
 	cr_assert(t && strstr(t, "NOT VERIFIED") && strstr(t, "record"), "%s", t ? t : "");
 	free(t);
+}
+
+Test(audit, query_answers_are_paged_by_size_and_never_too_large)
+{
+	gw_start(&G, "limits:\n  max_frame_bytes: 16384\n");
+	char err[512];
+	mgw_client *p = node(&G, "police", err, sizeof err);
+	cr_assert_not_null(p, "%s", err);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH, MARAC__V1__AGENCY__AGENCY_IDVA,
+				  MARAC__V1__AGENCY__AGENCY_CHILDRENS_SOCIAL_CARE};
+	Marac__V1__CaseSummary *cs = synthetic_case("MARAC-TS-0950", "testshire");
+	enum { N = 30 };
+	for (int i = 0; i < N; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "page-%d", i);
+		Marac__V1__Share sh;
+		make_share(&sh, id, to, 3, cs);
+		Marac__V1__Frame *acc = NULL;
+		cr_assert_eq(mgw_client_share(p, &sh, 15000, &acc), MGW_OK);
+		codec_free(&acc->base);
+	}
+	codec_free(&cs->base);
+	mgw_client_free(p);
+	/* 30 shares x 4 records with manifests: far above one 16 KiB frame. */
+	static char out[1 << 20];
+	const char *q[] = {"audit", "query", "--case", "MARAC-TS-0950", "--json", NULL};
+	int rc = cli_run(&G, "auditor", out, sizeof out, q);
+	cr_assert_eq(rc, 0, "marac audit query failed: %.300s", out);
+	cr_assert_eq(count_lines_with(out, "AUDIT_EVENT_SHARE_ACCEPTED"), N);
+	cr_assert_eq(count_lines_with(out, "AUDIT_EVENT_DELIVERY_COMMITTED"), 3 * N);
+}
+
+Test(audit, auditor_requests_out_of_range_are_invalid_requests)
+{
+	gw_start(&G, NULL);
+	char err[512];
+	mgw_client *a = node(&G, "auditor", err, sizeof err);
+	cr_assert_not_null(a, "%s", err);
+	Marac__V1__Frame *ans = NULL;
+	Marac__V1__AuditQuery q = MARAC__V1__AUDIT_QUERY__INIT;
+	q.from_ms = 2000;
+	q.to_ms = 1000;
+	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+	f.body_case = MARAC__V1__FRAME__BODY_AUDIT_QUERY;
+	f.audit_query = &q;
+	cr_assert_eq(mgw_client_request(a, &f, MARAC__V1__FRAME__BODY_AUDIT_RECORDS, NULL, 10000, &ans),
+		     MGW_E_REFUSED);
+	cr_assert_eq(mgw_client_last_error(a)->code, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST);
+	Marac__V1__InclusionProofRequest ip = MARAC__V1__INCLUSION_PROOF_REQUEST__INIT;
+	ip.seq = 1000000;
+	ip.tree_size = 1000001;
+	Marac__V1__Frame g = MARAC__V1__FRAME__INIT;
+	g.body_case = MARAC__V1__FRAME__BODY_INCLUSION_PROOF_REQUEST;
+	g.inclusion_proof_request = &ip;
+	cr_assert_eq(mgw_client_request(a, &g, MARAC__V1__FRAME__BODY_PROOF, NULL, 10000, &ans),
+		     MGW_E_REFUSED);
+	cr_assert_eq(mgw_client_last_error(a)->code, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST);
+	mgw_client_free(a);
 }

@@ -237,3 +237,48 @@ Test(core, graceful_stop_closes_nodes_with_1001)
 	mgw_client_free(v);
 	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_STOP, NULL, 1), 1);
 }
+
+Test(core, a_failed_commit_does_not_drop_an_ack)
+{
+	char trigger[700];
+	/* The daemon gets the shim; the test process and the CLI do not. */
+	setenv("LD_PRELOAD", MARAC_FAULT_COMMIT_LIB, 1);
+	setenv("ASAN_OPTIONS", "verify_asan_link_order=0", 1);
+	snprintf(trigger, sizeof trigger, "/tmp/marac-fault-%d", (int)getpid());
+	setenv("MARAC_FAULT_COMMIT", trigger, 1);
+	gw_start(&G, NULL);
+	unsetenv("LD_PRELOAD");
+	unsetenv("ASAN_OPTIONS");
+	char err[512];
+	mgw_client *p = node(&G, "police", err, sizeof err);
+	cr_assert_not_null(p, "%s", err);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH};
+	codec_free(&share_ok(p, "fault-1", to, 1, "MARAC-TS-0901")->base);
+	mgw_client_free(p);
+	mgw_client *h = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(h, "%s", err);
+	Marac__V1__Frame *f = NULL;
+	cr_assert_eq(mgw_client_recv(h, 10000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_DELIVER);
+	char id[40];
+	snprintf(id, sizeof id, "%s", f->deliver->delivery_id);
+	uint64_t seq = f->deliver->seq;
+	codec_free(&f->base);
+	/* The COMMIT that carries the ack fails once. */
+	FILE *t = fopen(trigger, "w");
+	cr_assert_not_null(t);
+	fclose(t);
+	cr_assert_eq(mgw_client_ack(h, id, seq), MGW_OK);
+	for (int i = 0; i < 100 && access(trigger, F_OK) == 0; i++)
+		usleep(50000);
+	cr_assert_neq(access(trigger, F_OK), 0, "no COMMIT was attempted");
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_ACKED, NULL, 1), 1,
+		     "the ack was lost with its failed COMMIT");
+	mgw_client_free(h);
+	h = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(h, "%s", err);
+	cr_assert_eq(mgw_client_welcome(h)->acked_through, seq);
+	mgw_client_free(h);
+	unsetenv("MARAC_FAULT_COMMIT");
+	unlink(trigger);
+}

@@ -15,6 +15,7 @@
 
 #include "harness.h"
 #include "merkle.h"
+#include "store.h"
 #include "mgw_err.h"
 
 static struct gwp G;
@@ -168,4 +169,206 @@ Test(ops, altered_audit_record_in_the_store_stops_the_gateway_from_starting)
 	char *t = slurp(cmd);
 	cr_assert(t && strstr(t, "refusing to start"), "%s", t ? t : "");
 	free(t);
+}
+
+Test(ops, an_idle_gateway_signs_no_checkpoints_and_its_trail_is_covered)
+{
+	gw_start(&G, "audit:\n  checkpoint_secs: 1\n");
+	char fixture[600], out[4096];
+	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
+	const char *args[] = {"send", "--to", "health", fixture, NULL};
+	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CHECKPOINT_SIGNED, NULL, 1), 1);
+	usleep(1500000);
+	int before = audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CHECKPOINT_SIGNED, NULL);
+	sleep(4);
+	int after = audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CHECKPOINT_SIGNED, NULL);
+	cr_assert_eq(after, before, "idle for 4 s, yet %d more checkpoints", after - before);
+	/* Every record, the last checkpoint's own included, is under a signed checkpoint. */
+	char dir[600], err[256], *note = NULL;
+	uint64_t size = 0;
+	snprintf(dir, sizeof dir, "%s/state", G.dir);
+	store *s;
+	cr_assert_eq(store_open(dir, 1, &s, err, sizeof err), MGW_OK);
+	cr_assert_eq(store_checkpoint_latest(s, &size, &note), MGW_OK);
+	cr_assert_eq(size, store_audit_size(s), "latest checkpoint %llu, trail %llu",
+		     (unsigned long long)size, (unsigned long long)store_audit_size(s));
+	free(note);
+	store_close(s);
+}
+
+Test(ops, the_port_file_is_not_written_through_a_planted_link)
+{
+	gw_start(&G, NULL);
+	cr_assert_eq(gw_stop(&G), 0);
+	/* Someone who can write the directory plants the old predictable temp name. */
+	char victim[700], link[700];
+	snprintf(victim, sizeof victim, "%s/victim", G.dir);
+	snprintf(link, sizeof link, "%s/port.tmp", G.dir);
+	FILE *f = fopen(victim, "w");
+	fputs("precious\n", f);
+	fclose(f);
+	cr_assert_eq(symlink(victim, link), 0);
+	gw_restart(&G);
+	char *v = slurp(victim);
+	cr_assert_str_eq(v, "precious\n", "the port was written through the link");
+	free(v);
+}
+
+static void sql(const char *db, const char *q)
+{
+	sqlite3 *h;
+	cr_assert_eq(sqlite3_open(db, &h), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(h, q, NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+}
+
+/* Start on the same state in the foreground; exit status, output in out. */
+static int start_again(const char *extra_arg, char *out, size_t outlen)
+{
+	char cmd[1400], p[700];
+	const char *bin = getenv("MARAC_TEST_GATEWAY") ? getenv("MARAC_TEST_GATEWAY")
+						       : MARAC_GATEWAY_BIN;
+	snprintf(cmd, sizeof cmd, "timeout 10 '%s' --config '%s' %s > %s/start.out 2>&1", bin,
+		 G.config, extra_arg, G.dir);
+	int rc = system(cmd);
+	snprintf(p, sizeof p, "%s/start.out", G.dir);
+	char *t = slurp(p);
+	snprintf(out, outlen, "%s", t ? t : "");
+	free(t);
+	return WEXITSTATUS(rc);
+}
+
+static void one_share_and_stop(void)
+{
+	char fixture[600], out[4096];
+	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
+	const char *args[] = {"send", "--to", "health,idva", fixture, NULL};
+	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	cr_assert_eq(gw_stop(&G), 0);
+}
+
+Test(ops, a_trail_cut_back_with_its_checkpoints_stops_the_start)
+{
+	gw_start(&G, NULL);
+	one_share_and_stop();
+	char db[700], out[4096];
+	snprintf(db, sizeof db, "%s/state/gateway.db", G.dir);
+	sql(db, "DELETE FROM audit WHERE seq >= 3; DELETE FROM checkpoints;");
+	cr_assert_eq(start_again("", out, sizeof out), 3, "started on a cut-back trail: %s", out);
+	cr_assert(strstr(out, "cut back"), "%s", out);
+}
+
+Test(ops, an_edited_record_with_the_checkpoints_deleted_stops_the_start)
+{
+	gw_start(&G, NULL);
+	one_share_and_stop();
+	char db[700], out[4096];
+	snprintf(db, sizeof db, "%s/state/gateway.db", G.dir);
+	tamper(db, 2);
+	sql(db, "DELETE FROM checkpoints;");
+	cr_assert_eq(start_again("", out, sizeof out), 3, "started on an edited trail: %s", out);
+}
+
+Test(ops, a_deleted_audit_key_is_not_silently_replaced)
+{
+	gw_start(&G, NULL);
+	one_share_and_stop();
+	char key[700], vkey[700], out[4096];
+	snprintf(key, sizeof key, "%s/state/audit.key", G.dir);
+	snprintf(vkey, sizeof vkey, "%s/state/audit.vkey", G.dir);
+	char *before = slurp(vkey);
+	cr_assert_eq(unlink(key), 0);
+	cr_assert_eq(start_again("", out, sizeof out), 3, "a new key was made: %s", out);
+	char *after = slurp(vkey);
+	cr_assert_str_eq(after, before, "audit.vkey was overwritten");
+	free(before);
+	free(after);
+	cr_assert(strstr(out, "--new-audit-key"), "%s", out);
+}
+
+Test(ops, an_outbox_body_edited_offline_is_not_delivered)
+{
+	gw_start(&G, NULL);
+	char fixture[600], out[4096];
+	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
+	const char *args[] = {"send", "--to", "health", fixture, NULL};
+	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	cr_assert_eq(gw_stop(&G), 0);
+	/* Offline, someone with the file rewrites the queued body (same length). */
+	char db[700];
+	snprintf(db, sizeof db, "%s/state/gateway.db", G.dir);
+	sqlite3 *h;
+	cr_assert_eq(sqlite3_open(db, &h), SQLITE_OK);
+	sqlite3_stmt *q;
+	cr_assert_eq(sqlite3_prepare_v2(h, "SELECT delivery_id, body FROM deliveries", -1, &q, NULL),
+		     SQLITE_OK);
+	cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+	char id[40];
+	snprintf(id, sizeof id, "%s", (const char *)sqlite3_column_text(q, 0));
+	int n = sqlite3_column_bytes(q, 1);
+	uint8_t *b = malloc((size_t)n);
+	memcpy(b, sqlite3_column_blob(q, 1), (size_t)n);
+	sqlite3_finalize(q);
+	/* The area, which every view carries: protobuf stays valid. */
+	uint8_t *hit = memmem(b, (size_t)n, "testshire", 9);
+	cr_assert_not_null(hit);
+	memcpy(hit, "TESTSHIRE", 9);
+	cr_assert_eq(sqlite3_prepare_v2(h, "UPDATE deliveries SET body=? WHERE delivery_id=?", -1, &q,
+					NULL), SQLITE_OK);
+	sqlite3_bind_blob(q, 1, b, n, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, id, -1, SQLITE_STATIC);
+	cr_assert_eq(sqlite3_step(q), SQLITE_DONE);
+	sqlite3_finalize(q);
+	sqlite3_close(h);
+	free(b);
+	gw_restart(&G);
+	char err[512];
+	mgw_client *c = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(c, "%s", err);
+	Marac__V1__Frame *f = NULL;
+	int rc = mgw_client_recv(c, 3000, &f);
+	if (rc == MGW_OK) {
+		int deliver = f->body_case == MARAC__V1__FRAME__BODY_DELIVER;
+		codec_free(&f->base);
+		cr_assert(!deliver, "the edited body was delivered");
+	}
+	mgw_client_free(c);
+	char *log = slurp(G.log);
+	cr_assert(log && strstr(log, "outbox_tampered"), "not logged");
+	free(log);
+}
+
+Test(ops, a_corrupted_store_page_stops_the_start)
+{
+	gw_start(&G, NULL);
+	one_share_and_stop();
+	char db[700], out[4096];
+	snprintf(db, sizeof db, "%s/state/gateway.db", G.dir);
+	/* A page of the outbox's index, which start-up itself never reads. */
+	sqlite3 *h;
+	cr_assert_eq(sqlite3_open(db, &h), SQLITE_OK);
+	sqlite3_stmt *q;
+	int page = 0, psize = 4096;
+	cr_assert_eq(sqlite3_prepare_v2(h, "SELECT pageno FROM dbstat WHERE name='deliveries_unacked'"
+					   " LIMIT 1", -1, &q, NULL), SQLITE_OK);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		page = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	cr_assert_eq(sqlite3_prepare_v2(h, "PRAGMA page_size", -1, &q, NULL), SQLITE_OK);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		psize = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_exec(h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	sqlite3_close(h);
+	cr_assert_gt(page, 1);
+	FILE *f = fopen(db, "r+b");
+	cr_assert_not_null(f);
+	fseek(f, (long)(page - 1) * psize, SEEK_SET);
+	unsigned char junk[64];
+	memset(junk, 0xA5, sizeof junk);
+	fwrite(junk, 1, sizeof junk, f);
+	fclose(f);
+	cr_assert_eq(start_again("", out, sizeof out), 3, "started on a damaged store: %s", out);
+	cr_assert(strstr(out, "integrity"), "%s", out);
 }

@@ -182,7 +182,7 @@ Test(referral, repeat_across_agencies_and_formats_and_the_chairs_agenda)
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, ag), 1);
 	cr_assert(strstr(err, "ERROR_CODE_NOT_AUTHORISED"), "%s", err);
 	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
-				"error_code_not_authorised", 1), 1);
+				"not_authorised", 1), 1);
 
 	/* 6. Inconsistent: "visible high risk" with 10 yes is refused, naming the field. */
 	char bad[700];
@@ -215,4 +215,84 @@ Test(referral, repeat_across_agencies_and_formats_and_the_chairs_agenda)
 	 * (housing x2, probation); each referral reaches every one but the
 	 * referrer: 10 each. */
 	cr_assert_eq(committed, 20, "deliveries committed: %d", committed);
+}
+
+/* A copy of fixture name with each (from, to) pair replaced once; returns its path. */
+static const char *edited(const char *name, const char *const *pairs, size_t n)
+{
+	static char out[700];
+	snprintf(out, sizeof out, "%s/edited-%s", G.dir, name);
+	char *t = slurp(fixture(name));
+	cr_assert_not_null(t);
+	for (size_t i = 0; i < n; i++) {
+		char *p = strstr(t, pairs[2 * i]);
+		cr_assert_not_null(p, "%s has no %s", name, pairs[2 * i]);
+		size_t a = strlen(pairs[2 * i]), b = strlen(pairs[2 * i + 1]);
+		char *u = malloc(strlen(t) - a + b + 1);
+		sprintf(u, "%.*s%s%s", (int)(p - t), t, pairs[2 * i + 1], p + a);
+		free(t);
+		t = u;
+	}
+	FILE *f = fopen(out, "w");
+	fputs(t, f);
+	fclose(f);
+	free(t);
+	return out;
+}
+
+Test(referral, a_referral_that_fails_in_the_writer_is_answered_and_audited)
+{
+	gw_start(&G, NULL);
+	/* Dated 1999 (the victim an adult then): valid to the door, and the case
+	 * reference allocator may still refuse it. Either way: an answer that
+	 * says so, and an audit record of the refusal. */
+	const char *pairs[] = {"\"referralDate\": \"2026-10-05\"", "\"referralDate\": \"1999-10-05\"",
+			       "\"dateOfBirth\": \"1990-01-04\"", "\"dateOfBirth\": \"1970-01-04\"",
+			       "\"dateOfBirth\": \"2016-02-03\"", "\"dateOfBirth\": \"1995-02-03\""};
+	const char *path = edited("referral_health.json", pairs, 3);
+	char out[8192], err[8192];
+	const char *r[] = {"refer", path, NULL};
+	int rc = cli_run2(&G, "health", out, sizeof out, err, sizeof err, r);
+	if (rc == 0)
+		return; /* accepted: nothing failed */
+	cr_assert(strstr(err, "ERROR_CODE_"), "no typed answer: %s", err);
+	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED, NULL, 1), 1,
+		      "refused without an audit record: %s", err);
+}
+
+Test(referral, an_agenda_larger_than_a_frame_comes_in_pages)
+{
+	gw_start(&G, "limits:\n  max_frame_bytes: 8192\n");
+	cr_assert_eq(gw_stop(&G), 0);
+	/* A long confidentiality statement: with it, a few rows fill a frame. */
+	char *cfg = slurp(G.config);
+	char *at = strstr(cfg, "      case_ref_code: TS\n");
+	cr_assert_not_null(at);
+	FILE *f = fopen(G.config, "w");
+	fprintf(f, "%.*s      statement: \"", (int)(at - cfg), cfg);
+	for (int i = 0; i < 7600 / 40; i++)
+		fputs("This meeting is confidential; notes stay. ", f);
+	fprintf(f, "\"\n%s", at);
+	fclose(f);
+	free(cfg);
+	gw_restart(&G);
+	enum { N = 10 };
+	char out[65536], err[8192], meeting[16] = "";
+	for (int i = 0; i < N; i++) {
+		char id[32];
+		snprintf(id, sizeof id, "page-ref-%d", i);
+		const char *r[] = {"refer", "--msg-id", id, fixture("referral_health.json"), NULL};
+		cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, r), 0, "%s%s",
+			     out, err);
+		json_str(out, "meetingDate", meeting, sizeof meeting);
+	}
+	const char *ag[] = {"agenda", "--area", "testshire", "--date", meeting, "--format", "json",
+			    NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, ag), 0, "%s", err);
+	int rows = 0;
+	for (const char *p = out; (p = strstr(p, "\"caseRef\"")) != NULL; p++)
+		rows++;
+	cr_assert_eq(rows, N, "%d rows of %d: %s", rows, N, out);
+	cr_assert_geq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_AGENDA_PULLED, NULL), 2,
+		      "more than one page was pulled");
 }

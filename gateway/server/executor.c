@@ -1,0 +1,363 @@
+/*
+ * executor.c: group commit on the writer thread; see executor.h.
+ * No request kind is named here: jobs are committed through their ops.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "gw.h"
+#include "log.h"
+#include "mgw_err.h"
+
+static int64_t now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* ---- completions (any thread; a list is owned by one thread at a time) ---- */
+
+void clist_append(struct clist *l, struct completion *c)
+{
+	if (c == NULL)
+		return;
+	c->next = NULL;
+	if (l->tail)
+		l->tail->next = c;
+	else
+		l->head = c;
+	l->tail = c;
+}
+
+void clist_concat(struct clist *l, struct clist *more)
+{
+	if (more->head == NULL)
+		return;
+	if (l->tail)
+		l->tail->next = more->head;
+	else
+		l->head = more->head;
+	l->tail = more->tail;
+	more->head = more->tail = NULL;
+}
+
+void clist_free(struct clist *l)
+{
+	for (struct completion *c = l->head, *n; c; c = n) {
+		n = c->next;
+		free(c->frame);
+		free(c);
+	}
+	l->head = l->tail = NULL;
+}
+
+struct completion *completion_frame(uint64_t conn_id, uint8_t *buf, size_t len)
+{
+	struct completion *c = calloc(1, sizeof *c);
+	if (c == NULL) {
+		free(buf);
+		return NULL;
+	}
+	c->kind = EX_DONE_FRAME;
+	c->conn_id = conn_id;
+	c->frame = buf;
+	c->len = len;
+	return c;
+}
+
+struct completion *completion_notify(const char *node)
+{
+	struct completion *c = calloc(1, sizeof *c);
+	if (c == NULL)
+		return NULL;
+	c->kind = EX_DONE_NOTIFY;
+	snprintf(c->node, sizeof c->node, "%s", node);
+	return c;
+}
+
+struct completion *completion_close(uint64_t conn_id, int status)
+{
+	struct completion *c = calloc(1, sizeof *c);
+	if (c == NULL)
+		return NULL;
+	c->kind = EX_DONE_CLOSE;
+	c->conn_id = conn_id;
+	c->status = status;
+	return c;
+}
+
+static struct completion *completion_finished(const struct job *j)
+{
+	struct completion *c = calloc(1, sizeof *c);
+	if (c == NULL)
+		return NULL;
+	c->kind = EX_DONE_FINISHED;
+	c->conn_id = j->conn_id;
+	c->request = j->request;
+	return c;
+}
+
+/* ---- jobs ------------------------------------------------------------------ */
+
+/* Any thread. */
+void job_free(struct job *j)
+{
+	if (j == NULL)
+		return;
+	if (j->ops && j->ops->free)
+		j->ops->free(j);
+	epoch_put(j->epoch);
+	free(j);
+}
+
+/* Service thread (any thread is safe: under ex.lock). */
+int executor_submit(struct gw *g, struct job *j, int internal)
+{
+	struct executor *ex = &g->ex;
+	pthread_mutex_lock(&ex->lock);
+	size_t cap = internal ? MGW_WRITER_QUEUE_MAX : EX_HIGH_MARK;
+	if (ex->count >= cap || ex->stop) {
+		pthread_mutex_unlock(&ex->lock);
+		return MGW_E_TOO_LARGE;
+	}
+	j->next = NULL;
+	j->enqueued_us = now_us();
+	if (ex->tail)
+		ex->tail->next = j;
+	else
+		ex->head = j;
+	ex->tail = j;
+	ex->count++;
+	int high = ex->count >= EX_HIGH_MARK;
+	if (high)
+		ex->above_high = 1;
+	pthread_cond_signal(&ex->cond);
+	pthread_mutex_unlock(&ex->lock);
+	return high ? 1 : 0;
+}
+
+/* Any thread, under ex.lock. */
+size_t executor_depth(struct gw *g)
+{
+	pthread_mutex_lock(&g->ex.lock);
+	size_t n = g->ex.count;
+	pthread_mutex_unlock(&g->ex.lock);
+	return n;
+}
+
+/* Service thread, under ex.lock. */
+struct completion *executor_take(struct gw *g)
+{
+	pthread_mutex_lock(&g->ex.lock);
+	struct completion *c = g->ex.done.head;
+	g->ex.done.head = g->ex.done.tail = NULL;
+	pthread_mutex_unlock(&g->ex.lock);
+	return c;
+}
+
+/* Writer thread: hand completions to the service thread and wake it. */
+static void post(struct gw *g, struct clist *l)
+{
+	if (l->head == NULL)
+		return;
+	pthread_mutex_lock(&g->ex.lock);
+	clist_concat(&g->ex.done, l);
+	pthread_mutex_unlock(&g->ex.lock);
+	/* The context is created after this thread starts, and destroyed after it joins. */
+	struct lws_context *ctx = __atomic_load_n(&g->ctx, __ATOMIC_ACQUIRE);
+	if (ctx)
+		lws_cancel_service(ctx);
+}
+
+/* Writer thread: the batch's epoch for the after-commit hook (newest seen). */
+static void pin_epoch(struct executor *ex, struct epoch *e)
+{
+	if (e == NULL || e == ex->cur)
+		return;
+	if (ex->cur && ex->cur->id > e->id)
+		return;
+	epoch_put(ex->cur);
+	ex->cur = epoch_get(e);
+}
+
+/* Writer thread: a job is finished (answered or failed): count it off its session. */
+static void finished(struct clist *out, const struct job *j)
+{
+	if (j->counted && j->conn_id)
+		clist_append(out, completion_finished(j));
+}
+
+/* Writer thread: run one batch. Returns the jobs to retry (after a failed COMMIT). */
+static struct job *run_batch(struct gw *g, store *st, struct job *batch)
+{
+	int64_t t0 = now_us();
+	struct clist answers = {0}, fin = {0};
+	struct job *retry = NULL, **rtail = &retry;
+	int began = store_begin(st) == MGW_OK;
+	for (struct job *j = batch; j; j = j->next) {
+		pin_epoch(&g->ex, j->epoch);
+		struct clist mine = {0};
+		struct wctx w = {.g = g, .st = st, .answers = &mine, .e = j->epoch};
+		if (!began || store_savepoint(st) != MGW_OK || j->ops->wr_commit(j, &w) != MGW_OK) {
+			if (began)
+				store_rollback_to(st);
+			else
+				w.st = NULL; /* no transaction: wr_failed answers but writes nothing */
+			clist_free(&mine);
+			log_event(LOG_ERROR, "job_failed", "kind", j->ops->name, "node", j->node, NULL);
+			if (j->ops->wr_failed)
+				j->ops->wr_failed(j, &w);
+			clist_concat(&answers, &mine);
+			continue;
+		}
+		store_release(st);
+		clist_concat(&answers, &mine);
+	}
+	if (began && store_commit(st) != MGW_OK) {
+		log_event(LOG_ERROR, "store_commit_failed", NULL); /* store_commit rolled back */
+		clist_free(&answers);
+		/* Nothing of the batch is stored: requests are told so (they retry
+		 * with the same msg_id); acks and records are tried again. */
+		struct job **pp = &batch;
+		while (*pp) {
+			struct job *j = *pp;
+			if (j->ops->retry && ++j->attempts < EX_RETRY_MAX) {
+				*pp = j->next;
+				j->next = NULL;
+				*rtail = j;
+				rtail = &j->next;
+				continue;
+			}
+			if (j->ops->retry)
+				log_event(LOG_ERROR, "job_dropped", "kind", j->ops->name, "node", j->node,
+					  NULL);
+			/* No transaction: wr_failed may answer but not write (st NULL). */
+			struct clist mine = {0};
+			struct wctx w = {.g = g, .st = NULL, .answers = &mine, .e = j->epoch};
+			if (j->ops->wr_failed)
+				j->ops->wr_failed(j, &w);
+			clist_concat(&answers, &mine);
+			pp = &j->next;
+		}
+		for (struct job *j = batch; j; j = j->next)
+			finished(&answers, j);
+		post(g, &answers);
+		for (struct job *j = batch, *nx; j; j = nx) {
+			nx = j->next;
+			job_free(j);
+		}
+		return retry;
+	}
+	metrics_commit(g, (uint64_t)(now_us() - t0));
+	for (struct job *j = batch; j; j = j->next)
+		finished(&fin, j);
+	clist_concat(&answers, &fin);
+	post(g, &answers);
+	if (audit_tree_after_commit(g, st, g->ex.cur, 0) != MGW_OK)
+		log_event(LOG_ERROR, "checkpoint_failed", NULL);
+	for (struct job *j = batch, *nx; j; j = nx) {
+		nx = j->next;
+		job_free(j);
+	}
+	return NULL;
+}
+
+/* The writer thread itself. */
+static void *writer_main(void *arg)
+{
+	struct gw *g = arg;
+	struct executor *ex = &g->ex;
+	struct job *retry = NULL;
+	for (;;) {
+		pthread_mutex_lock(&ex->lock);
+		if (retry) {
+			/* Jobs of a failed COMMIT go first again, in their order. */
+			struct job *t = retry;
+			size_t n = 1;
+			while (t->next) {
+				t = t->next;
+				n++;
+			}
+			t->next = ex->head;
+			ex->head = retry;
+			if (ex->tail == NULL)
+				ex->tail = t;
+			ex->count += n;
+			retry = NULL;
+		}
+		if (ex->head == NULL && !ex->stop) {
+			/* Idle: wake at least once a second to sign a checkpoint when due. */
+			struct timespec ts;
+			clock_gettime(CLOCK_REALTIME, &ts);
+			ts.tv_sec += 1;
+			pthread_cond_timedwait(&ex->cond, &ex->lock, &ts);
+		}
+		if (ex->head == NULL) {
+			int stop = ex->stop;
+			pthread_mutex_unlock(&ex->lock);
+			/* On stop, cover every record with a final checkpoint. */
+			if (audit_tree_after_commit(g, g->writer_store, ex->cur, stop) != MGW_OK)
+				log_event(LOG_ERROR, "checkpoint_failed", NULL);
+			if (stop)
+				break;
+			continue;
+		}
+		struct job *batch = ex->head, *last = batch;
+		size_t n = 1;
+		while (last->next && n < MGW_COMMIT_BATCH_MAX) {
+			last = last->next;
+			n++;
+		}
+		ex->head = last->next;
+		if (ex->head == NULL)
+			ex->tail = NULL;
+		ex->count -= n;
+		last->next = NULL;
+		int drained = ex->above_high && ex->count < EX_LOW_MARK;
+		if (drained)
+			ex->above_high = 0;
+		pthread_mutex_unlock(&ex->lock);
+
+		if (drained) {
+			struct clist l = {0};
+			struct completion *c = calloc(1, sizeof *c);
+			if (c) {
+				c->kind = EX_DONE_DRAINED;
+				clist_append(&l, c);
+				post(g, &l);
+			}
+		}
+		retry = run_batch(g, g->writer_store, batch);
+		if (retry) {
+			struct timespec ts = {0, 100 * 1000 * 1000}; /* let a transient failure pass */
+			nanosleep(&ts, NULL);
+		}
+	}
+	return NULL;
+}
+
+/* Service thread, at start. */
+int executor_start(struct gw *g, char *err, size_t errlen)
+{
+	struct executor *ex = &g->ex;
+	if (pthread_create(&ex->thread, NULL, writer_main, g) != 0) {
+		snprintf(err, errlen, "cannot start the writer thread");
+		return MGW_E_IO;
+	}
+	return MGW_OK;
+}
+
+/* Service thread, at stop: the writer drains the queue, then exits. */
+void executor_stop(struct gw *g)
+{
+	struct executor *ex = &g->ex;
+	pthread_mutex_lock(&ex->lock);
+	ex->stop = 1;
+	pthread_cond_signal(&ex->cond);
+	pthread_mutex_unlock(&ex->lock);
+	pthread_join(ex->thread, NULL);
+	epoch_put(ex->cur);
+	ex->cur = NULL;
+}

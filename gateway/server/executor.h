@@ -1,0 +1,146 @@
+/*
+ * executor.h: the generic group-commit executor. It knows no request kind.
+ *
+ * A job is a small struct per kind that begins with struct job; its ops say
+ * how the writer commits it and how it is freed. The service thread submits
+ * jobs (executor_submit); the writer thread (executor's own thread) takes
+ * up to MGW_COMMIT_BATCH_MAX of them into one store transaction, each inside
+ * its own savepoint, so a failing job is undone alone. Answers a job
+ * produces (completions) are handed back to the service thread only after
+ * COMMIT returned: nothing is answered that is not durable.
+ *
+ * Both queues are capped (MGW_WRITER_QUEUE_MAX jobs; completions are at
+ * most a bounded number per job). Above the high mark the service thread is
+ * told (executor_submit returns 1) and pauses the sessions that feed it; the
+ * writer posts EX_DONE_DRAINED when the queue falls below the low mark.
+ *
+ * If COMMIT fails, the batch's answers are discarded; requests are answered
+ * with their ops->wr_failed (INTERNAL: not accepted, retry with the same
+ * msg_id) and jobs with ops->retry (acks, audit records) are queued again
+ * at the head, up to EX_RETRY_MAX times, so a transient failure does not
+ * drop an acknowledgement.
+ */
+#ifndef MARAC_EXECUTOR_H
+#define MARAC_EXECUTOR_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mgw_limits.h"
+#include "store.h"
+
+struct gw;
+struct epoch;
+struct job;
+struct completion;
+
+/* A FIFO of completions (appended at the tail: answers keep their order). */
+struct clist {
+	struct completion *head, *tail;
+};
+
+/* The writer's context for one job (writer thread). */
+struct wctx {
+	struct gw *g;
+	store *st;                  /* read-write, inside the batch transaction */
+	struct clist *answers;      /* completions posted after COMMIT */
+	const struct epoch *e;      /* the epoch the job was routed under */
+};
+
+struct job_ops {
+	const char *name;           /* kind, for logs */
+	/* Writer thread, inside the job's savepoint. 0, or an error: the
+	 * savepoint is rolled back and wr_failed runs. */
+	int (*wr_commit)(struct job *j, struct wctx *w);
+	/* Writer thread: the job's changes were undone (its own failure or a
+	 * failed COMMIT): answer "not stored" if the kind answers. May be NULL. */
+	void (*wr_failed)(struct job *j, struct wctx *w);
+	/* Any thread: free the kind's fields (not the job itself). May be NULL. */
+	void (*free)(struct job *j);
+	int retry;                  /* re-run after a failed COMMIT (acks, audit records) */
+};
+
+struct job {
+	const struct job_ops *ops;
+	uint64_t conn_id;           /* session to answer; 0 = none */
+	char node[MGW_ID_MAX + 1];  /* acting node ("" for the gateway) */
+	int agency;
+	struct epoch *epoch;        /* pinned at routing (reference held); never NULL */
+	int counted;                /* counted in its session's jobs: post EX_DONE_FINISHED */
+	int request;                /* counted in its session's in_flight too */
+	unsigned attempts;          /* COMMIT attempts (retry) */
+	int64_t enqueued_us;
+	struct job *next;           /* executor queue, under ex.lock */
+};
+
+enum completion_kind {
+	EX_DONE_FRAME,              /* queue frame to conn_id */
+	EX_DONE_WELCOME,            /* Welcome frame to conn_id; seq = acked_through */
+	EX_DONE_CLOSE,              /* close conn_id with status (after the frames before) */
+	EX_DONE_NOTIFY,             /* node's outbox grew or its cursor moved */
+	EX_DONE_FINISHED,           /* a counted job of conn_id finished */
+	EX_DONE_DRAINED,            /* the queue fell below its low mark */
+};
+
+struct completion {
+	enum completion_kind kind;
+	uint64_t conn_id;
+	uint8_t *frame;             /* EX_DONE_FRAME/WELCOME: packed Frame, malloc'd */
+	size_t len;
+	uint64_t seq;               /* EX_DONE_WELCOME: acked_through */
+	int status;                 /* EX_DONE_CLOSE */
+	int request;                /* EX_DONE_FINISHED: was a request */
+	char node[MGW_ID_MAX + 1];  /* EX_DONE_NOTIFY */
+	struct completion *next;
+};
+
+struct executor {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	/* under lock */
+	struct job *head, *tail;
+	size_t count;
+	int above_high;             /* count reached the high mark since the last drain */
+	struct clist done;
+	int stop;
+	/* writer thread only */
+	pthread_t thread;
+	struct epoch *cur;          /* newest epoch seen in a batch (reference held) */
+};
+
+/* High and low marks of the job queue (rx flow control), and the reserve
+ * kept for records the gateway itself emits. */
+#define EX_HIGH_MARK (MGW_WRITER_QUEUE_MAX - MGW_WRITER_QUEUE_RESERVE)
+#define EX_LOW_MARK (MGW_WRITER_QUEUE_MAX / 2)
+#define EX_RETRY_MAX 3u
+
+/* Service thread, before and after the writer runs. */
+int executor_start(struct gw *g, char *err, size_t errlen);
+void executor_stop(struct gw *g); /* drains every queued job, then joins */
+
+/*
+ * Any thread (the service thread in practice): queue j, taking ownership.
+ * internal: a record of the gateway's own (may use the reserve).
+ * Returns 0 (queued), 1 (queued, and the queue is above its high mark:
+ * pause reading), or MGW_E_TOO_LARGE (full: not queued, still the
+ * caller's).
+ */
+int executor_submit(struct gw *g, struct job *j, int internal);
+/* Jobs queued (any thread, under the lock). */
+size_t executor_depth(struct gw *g);
+/* Service thread: take every completion, in order (caller frees each). */
+struct completion *executor_take(struct gw *g);
+
+/* Free a job: its kind's fields, its epoch reference, itself (any thread). */
+void job_free(struct job *j);
+
+/* Completions (writer thread while committing; any thread). */
+void clist_append(struct clist *l, struct completion *c); /* NULL is a no-op */
+void clist_concat(struct clist *l, struct clist *more);
+void clist_free(struct clist *l);
+struct completion *completion_frame(uint64_t conn_id, uint8_t *buf, size_t len); /* takes buf */
+struct completion *completion_notify(const char *node);
+struct completion *completion_close(uint64_t conn_id, int status);
+
+#endif

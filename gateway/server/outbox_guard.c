@@ -1,0 +1,112 @@
+/*
+ * outbox_guard.c: an outbox body is sent only as it was committed.
+ *
+ * The outbox (deliveries table) is plain storage: someone with the database
+ * file could edit a body, or delete a row, while the gateway is stopped.
+ * The trail is not plain storage: every record is a Merkle leaf under a
+ * signed checkpoint, checked at start. So each delivery's DELIVERY_COMMITTED
+ * record carries body_sha256 (SHA-256 of the stored Deliver bytes), and a
+ * side table maps (node, delivery seq) to that record's seq, in the same
+ * transaction as the outbox row (writer thread, outbox_guard_wr_bind); the
+ * side row also keeps the delivery's msg_id and case ref (checked at the
+ * door), which the DELIVERY_ACKED record names.
+ *
+ * Before a body is queued for sending (service thread, outbox_guard_check),
+ * the record is read by seq and must name the same delivery id and node and
+ * hold the body's digest. Anything else (row edited, side row missing or
+ * pointing elsewhere) stops that node's stream at that delivery, logged as
+ * outbox_tampered: seqs are gap-free, and sending a later delivery would
+ * hide the gap. One indexed read, one record read and one hash per body.
+ */
+#include <openssl/sha.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gw.h"
+#include "log.h"
+#include "mgw_err.h"
+
+int outbox_guard_schema(store *st)
+{
+	return sqlite3_exec(store_db(st),
+			    "CREATE TABLE IF NOT EXISTS delivery_audit(node TEXT NOT NULL,"
+			    " seq INTEGER NOT NULL, audit_seq INTEGER NOT NULL, msg_id TEXT NOT NULL,"
+			    " case_ref TEXT NOT NULL, PRIMARY KEY(node, seq)) WITHOUT ROWID;",
+			    NULL, NULL, NULL) == SQLITE_OK
+		       ? MGW_OK
+		       : MGW_E_DB;
+}
+
+/* Writer thread: its statement, prepared once. */
+static sqlite3_stmt *bind_stmt;
+
+int outbox_guard_wr_bind(struct wctx *w, const char *node, uint64_t seq, uint64_t audit_seq,
+			 const char *msg_id, const char *case_ref)
+{
+	if (bind_stmt == NULL &&
+	    sqlite3_prepare_v3(store_db(w->st),
+			       "INSERT INTO delivery_audit(node, seq, audit_seq, msg_id, case_ref)"
+			       " VALUES(?1, ?2, ?3, ?4, ?5)",
+			       -1, SQLITE_PREPARE_PERSISTENT, &bind_stmt, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(bind_stmt, 1, node, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(bind_stmt, 2, (sqlite3_int64)seq);
+	sqlite3_bind_int64(bind_stmt, 3, (sqlite3_int64)audit_seq);
+	sqlite3_bind_text(bind_stmt, 4, msg_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(bind_stmt, 5, case_ref, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(bind_stmt) == SQLITE_DONE ? MGW_OK : MGW_E_DB;
+	sqlite3_reset(bind_stmt);
+	sqlite3_clear_bindings(bind_stmt);
+	return rc;
+}
+
+void outbox_guard_wr_close(void)
+{
+	sqlite3_finalize(bind_stmt);
+	bind_stmt = NULL;
+}
+
+/* Service thread: the reader's statement, prepared once. */
+static sqlite3_stmt *lookup;
+
+void outbox_guard_close(void)
+{
+	sqlite3_finalize(lookup);
+	lookup = NULL;
+}
+
+int outbox_guard_check(store *reader, const char *node, uint64_t dseq, const char *delivery_id,
+		       const uint8_t *body, size_t len)
+{
+	if (lookup == NULL &&
+	    sqlite3_prepare_v3(store_db(reader),
+			       "SELECT audit_seq FROM delivery_audit WHERE node = ?1 AND seq = ?2", -1,
+			       SQLITE_PREPARE_PERSISTENT, &lookup, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(lookup, 1, node, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(lookup, 2, (sqlite3_int64)dseq);
+	int found = sqlite3_step(lookup) == SQLITE_ROW;
+	uint64_t seq = found ? (uint64_t)sqlite3_column_int64(lookup, 0) : 0;
+	sqlite3_reset(lookup);
+	int ok = 0;
+	uint8_t *b = NULL;
+	size_t n = 0;
+	ProtobufCMessage *m = NULL;
+	if (found && store_audit_get(reader, seq, &b, &n) == MGW_OK &&
+	    codec_unpack(&marac__v1__audit_record__descriptor, b, n, n, &m) == MGW_OK) {
+		const Marac__V1__AuditRecord *r = (const Marac__V1__AuditRecord *)m;
+		uint8_t md[32];
+		SHA256(body, len, md);
+		ok = r->event == MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED &&
+		     strcmp(r->delivery_id, delivery_id) == 0 &&
+		     strcmp(r->recipient_node, node) == 0 && r->body_sha256.len == 32 &&
+		     memcmp(r->body_sha256.data, md, 32) == 0;
+	}
+	codec_free(m);
+	free(b);
+	if (!ok)
+		log_event(LOG_ERROR, "outbox_tampered", "node", node, "delivery_id", delivery_id,
+			  NULL);
+	return ok ? MGW_OK : MGW_E_INVALID;
+}

@@ -1,0 +1,482 @@
+/*
+ * req_refer.c: Refer, a MARAC referral.
+ *
+ * Service thread (refer_svc_on): the node role and an area it serves;
+ * msg_id by its grammar; DASH scoring and route checks (dash.h) with the
+ * field named in the error; the area from marac_area or the victim's
+ * postcode; the next meeting of the area (from the later of the referral
+ * date and today, plus the area's research days); the repeat-matching
+ * blind indexes (match.h) under the configured key; the recipients: every
+ * node of every agency attending the area, except the referrer. All of it
+ * is decided under one epoch, which the job pins.
+ *
+ * Writer thread (refer_wr_commit), inside the job's savepoint: msg_id
+ * dedupe; repeat query in the window; the next case reference of the
+ * area; the blind indexes and the case row; the REFERRAL_ACCEPTED record;
+ * the referral as a CaseSummary shared for PURPOSE_REFERRAL to the
+ * recipients, redacted per recipient agency like any share (share_wr_views,
+ * share_wr_deliver); the ReferralAccepted stored for dedupe and answered
+ * after COMMIT. A view that would not fit a frame undoes the referral and
+ * refuses it (VIEW_TOO_LARGE) from refer_wr_failed.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "agenda.h"
+#include "caldate.h"
+#include "cases.h"
+#include "dash.h"
+#include "gw.h"
+#include "log.h"
+#include "match.h"
+#include "mgw_err.h"
+
+/* A referral and everything decided about it on the service thread. */
+struct refer_job {
+	struct job base;
+	Marac__V1__Frame *frame;    /* owned: frame->refer */
+	uint8_t digest[32];         /* SHA-256 of the packed Refer */
+	struct recipients rc;
+	struct match_keys keys;
+	char area[MGW_ID_MAX + 1];
+	char code[9];               /* case reference prefix of the area */
+	char meeting[11];           /* meeting assigned */
+	unsigned window_months;     /* repeat window */
+	int route;
+	unsigned score;             /* DASH yes count */
+	int level;                  /* risk level after judgement */
+	int too_big;                /* writer: an agency whose view did not fit */
+};
+
+static int32_t today_days(void)
+{
+	return (int32_t)(time(NULL) / 86400);
+}
+
+/* ---- service thread ---- */
+
+static const struct mgw_area *decide_area(struct gw *g, struct session *s,
+					  const struct refusal *rf, const Marac__V1__Referral *r)
+{
+	const struct mgw_area *a;
+	if (r->marac_area && r->marac_area[0]) {
+		if ((a = config_area(g->epoch->cfg, r->marac_area)) == NULL)
+			refuse(g, s, NULL, NULL, rf, "marac_area: no MARAC area \"%.64s\" takes "
+						     "referrals at this gateway", r->marac_area);
+		return a;
+	}
+	const char *pc = r->victim && r->victim->address ? r->victim->address->postcode : NULL;
+	if ((a = config_area_for_postcode(g->epoch->cfg, pc)) == NULL)
+		refuse(g, s, NULL, NULL, rf, "marac_area: not given, and the victim's postcode is "
+					     "in no MARAC area of this gateway");
+	return a;
+}
+
+static const struct job_ops refer_ops;
+
+void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
+{
+	Marac__V1__Refer *rf = f->refer;
+	const struct mgw_config *c = g->epoch->cfg;
+	const char *msg_id = rf->msg_id;
+	const struct mgw_node *me = config_node_by_id(c, s->node);
+	struct refer_job *j = NULL;
+	struct refusal inv = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REFERRAL,
+			      .reason = "invalid_referral", .msg_id = msg_id};
+	struct refusal r = {.msg_id = msg_id};
+	if (me == NULL || !(me->roles & MGW_ROLE_NODE)) {
+		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED;
+		refuse(g, s, NULL, NULL, &r, "certificate has no node role");
+		goto drop;
+	}
+	if (!gw_msg_id_ok(msg_id)) {
+		inv.reason = "invalid_msg_id";
+		refuse(g, s, NULL, NULL, &inv, "msg_id: 1-128 printable ASCII characters, no spaces");
+		goto drop;
+	}
+	if (c->n_areas == 0 || c->match_key == NULL) {
+		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST;
+		refuse(g, s, NULL, NULL, &r, "this gateway takes no referrals (no referrals: section)");
+		goto drop;
+	}
+	if (rf->lawful_basis == MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_UNSPECIFIED ||
+	    protobuf_c_enum_descriptor_get_value(&marac__v1__lawful_basis__descriptor,
+						 rf->lawful_basis) == NULL) {
+		refuse(g, s, NULL, NULL, &inv, "lawful_basis: required");
+		goto drop;
+	}
+	const Marac__V1__Referral *ref = rf->referral;
+	if (ref == NULL) {
+		refuse(g, s, NULL, NULL, &inv, "referral: required");
+		goto drop;
+	}
+	struct dash_config dc;
+	dash_config_defaults(&dc);
+	struct referral_check chk;
+	char field[64], why[192];
+	if (referral_validate(&dc, ref, &chk, field, sizeof field, why, sizeof why) != MGW_OK) {
+		refuse(g, s, NULL, NULL, &inv, "%s: %s", field, why);
+		goto drop;
+	}
+	if (chk.referral_day > today_days() + 1) {
+		refuse(g, s, NULL, NULL, &inv, "referral_date: is in the future");
+		goto drop;
+	}
+	const struct mgw_area *area = decide_area(g, s, &inv, ref);
+	if (area == NULL)
+		goto drop;
+	if (!config_node_in_area(me, area->id)) {
+		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED;
+		refuse(g, s, NULL, NULL, &r, "marac_area: this node does not serve the case's area");
+		goto drop;
+	}
+	j = calloc(1, sizeof *j);
+	if (j == NULL) {
+		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED;
+		refuse(g, s, NULL, NULL, &r, "out of memory; retry with the same msg_id");
+		goto drop;
+	}
+	/* The meeting: from the later of the referral date and today. */
+	int32_t from = chk.referral_day > today_days() ? chk.referral_day : today_days();
+	char from_s[11];
+	caldate_format(from, from_s);
+	struct meeting_schedule ms = agenda_schedule_of(area, area->min_days);
+	if (meeting_next(&ms, from_s, j->meeting) != MGW_OK) {
+		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INTERNAL;
+		refuse(g, s, NULL, NULL, &r, "the area's meeting schedule gives no meeting");
+		goto drop;
+	}
+	int rc = match_keys(ref->victim, (const Marac__V1__Person *const *)ref->perpetrators,
+			    ref->n_perpetrators, c->match_key, c->match_key_len, &j->keys);
+	if (rc != MGW_OK) {
+		refuse(g, s, NULL, NULL, &inv, "%s",
+		       rc == MGW_E_TOO_LARGE ? "victim: too many identifiers to match on"
+					     : "perpetrators: too many perpetrators");
+		goto drop;
+	}
+	snprintf(j->code, sizeof j->code, "%s", area->code);
+	j->window_months = c->repeat_window_months;
+	j->route = ref->route;
+	for (int ag = 1; ag <= MARAC__V1__AGENCY__AGENCY_EDUCATION; ag++)
+		if (share_svc_add_agency(g->epoch, &j->rc, s->node, area->id, ag) < 0) {
+			r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST;
+			refuse(g, s, NULL, NULL, &r, "too many recipient nodes attend this area");
+			goto drop;
+		}
+	if (codec_digest(&rf->base, j->digest) != MGW_OK) {
+		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED;
+		refuse(g, s, NULL, NULL, &r, "out of memory; retry with the same msg_id");
+		goto drop;
+	}
+	session_job_init(g, s, &j->base, &refer_ops);
+	snprintf(j->area, sizeof j->area, "%s", area->id);
+	j->score = chk.score;
+	j->level = chk.level;
+	j->frame = f;
+	session_submit(g, s, &j->base, msg_id);
+	return;
+drop:
+	if (j) {
+		match_keys_free(&j->keys);
+		free(j);
+	}
+	codec_free(&f->base);
+}
+
+/* Any thread (job_free). */
+static void refer_job_free(struct job *jb)
+{
+	struct refer_job *j = (struct refer_job *)jb;
+	match_keys_free(&j->keys);
+	codec_free(j->frame ? &j->frame->base : NULL);
+}
+
+/* ---- writer thread ---- */
+
+/*
+ * The referral as the CaseSummary the attending agencies receive (before
+ * redaction). Borrows the referral's strings and people; what it allocates
+ * is listed in struct summary_mem and freed by summary_mem_free.
+ */
+struct summary_mem {
+	Marac__V1__Person *people;    /* role-stamped copies of contacts and referrer */
+	Marac__V1__Person **others;
+	Marac__V1__Incident *inc;
+	Marac__V1__Incident **incp;
+	char *narrative;
+};
+
+static void summary_mem_free(struct summary_mem *m)
+{
+	free(m->people);
+	free(m->others);
+	free(m->inc);
+	free(m->incp);
+	free(m->narrative);
+}
+
+static int referral_summary(const Marac__V1__Referral *r, const char *case_ref, const char *area,
+			    Marac__V1__Risk *risk, Marac__V1__CaseSummary *cs,
+			    struct summary_mem *m)
+{
+	memset(m, 0, sizeof *m);
+	size_t n_people = r->n_safe_contacts + r->n_unsafe_contacts + 1;
+	m->people = calloc(n_people, sizeof *m->people);
+	m->others = calloc(n_people, sizeof *m->others);
+	m->inc = calloc(r->n_incident_dates + 1, sizeof *m->inc);
+	m->incp = calloc(r->n_incident_dates + 1, sizeof *m->incp);
+	if (!m->people || !m->others || !m->inc || !m->incp)
+		return MGW_E_NOMEM;
+	size_t k = 0;
+	for (size_t i = 0; i < r->n_safe_contacts; i++) {
+		m->people[k] = *r->safe_contacts[i];
+		m->people[k].role = MARAC__V1__PERSON_ROLE__PERSON_ROLE_SAFE_CONTACT;
+		m->others[k] = &m->people[k];
+		k++;
+	}
+	for (size_t i = 0; i < r->n_unsafe_contacts; i++) {
+		m->people[k] = *r->unsafe_contacts[i];
+		m->people[k].role = MARAC__V1__PERSON_ROLE__PERSON_ROLE_UNSAFE_CONTACT;
+		m->others[k] = &m->people[k];
+		k++;
+	}
+	static char *no_phones[1];
+	if (r->referrer && r->referrer->name && r->referrer->name[0]) {
+		Marac__V1__Person *p = &m->people[k];
+		marac__v1__person__init(p);
+		p->full_name = r->referrer->name;
+		p->role = MARAC__V1__PERSON_ROLE__PERSON_ROLE_PROFESSIONAL;
+		p->relationship_to_victim = r->referrer->role;
+		p->email = r->referrer->email;
+		if (r->referrer->phone && r->referrer->phone[0]) {
+			p->phones = &r->referrer->phone;
+			p->n_phones = 1;
+		} else {
+			p->phones = no_phones;
+		}
+		m->others[k] = p;
+		k++;
+	}
+	for (size_t i = 0; i < r->n_incident_dates; i++) {
+		marac__v1__incident__init(&m->inc[i]);
+		m->inc[i].date = r->incident_dates[i];
+		m->incp[i] = &m->inc[i];
+	}
+	/* Free text goes to narrative, where the policy scrubs it. */
+	const char *jr = r->judgement_reason ? r->judgement_reason : "";
+	const char *fe = r->fears ? r->fears : "";
+	size_t nl = strlen(jr) + strlen(fe) + 64;
+	if ((m->narrative = malloc(nl)) == NULL)
+		return MGW_E_NOMEM;
+	snprintf(m->narrative, nl, "%s%s%s%s%s", jr[0] ? "Professional judgement: " : "", jr,
+		 jr[0] && fe[0] ? "\n" : "", fe[0] ? "Victim fears: " : "", fe);
+
+	marac__v1__case_summary__init(cs);
+	cs->case_ref = (char *)case_ref;
+	cs->marac_area = (char *)area;
+	cs->victim = r->victim;
+	cs->perpetrators = r->perpetrators;
+	cs->n_perpetrators = r->n_perpetrators;
+	cs->children = r->children;
+	cs->n_children = r->n_children;
+	cs->others = m->others;
+	cs->n_others = k;
+	cs->risk = risk;
+	cs->incidents = m->incp;
+	cs->n_incidents = r->n_incident_dates;
+	cs->narrative = m->narrative;
+	cs->victim_aware = r->victim_aware;
+	cs->consent_given = r->consent_given;
+	cs->consent_reason = r->consent_reason;
+	return MGW_OK;
+}
+
+static int refer_wr_commit(struct job *jb, struct wctx *w)
+{
+	struct refer_job *x = (struct refer_job *)jb;
+	Marac__V1__Refer *rf = x->frame->refer;
+	const Marac__V1__Referral *r = rf->referral;
+	sqlite3 *db = store_db(w->st);
+	int handled = 0;
+	int rc = share_wr_seen_before(w, jb, rf->msg_id, x->digest, &handled);
+	if (rc != MGW_OK || handled)
+		return rc;
+
+	struct match_result mr = {0};
+	struct summary_mem mem = {0};
+	struct view v[MARAC__V1__AGENCY__AGENCY_EDUCATION + 1];
+	size_t nv = 0;
+	Marac__V1__PreviousCase *prev = NULL, **prevp = NULL;
+	Marac__V1__Agency notified[8];
+	size_t n_notified = 0;
+	char case_ref[MATCH_CASE_REF_MAX];
+	rc = match_query(db, &x->keys, r->referral_date, x->window_months, NULL, &mr);
+	if (rc != MGW_OK)
+		goto out;
+	int year = atoi(r->referral_date);
+	if ((rc = match_next_case_ref(db, x->code, year, case_ref, sizeof case_ref)) != MGW_OK)
+		goto out;
+	if ((rc = match_record(db, case_ref, x->area, r->referral_date, &x->keys)) != MGW_OK)
+		goto out;
+	const char *dobs[64];
+	size_t n_dobs = 0;
+	for (size_t i = 0; i < r->n_children && n_dobs < 64; i++)
+		dobs[n_dobs++] = r->children[i] ? r->children[i]->date_of_birth : "";
+	int64_t now = store_now_ms();
+	struct case_row row = {
+		.case_ref = case_ref,
+		.area = x->area,
+		.referral_date = r->referral_date,
+		.referring_agency = jb->agency,
+		.referring_node = jb->node,
+		.route = x->route,
+		.score = x->score,
+		.level = x->level,
+		.repeat = mr.repeat,
+		.prev_case_ref = mr.repeat ? mr.previous[0].case_ref : NULL,
+		.last_referral_date = mr.repeat ? mr.previous[0].referral_date : NULL,
+		.transfer_in = r->transfer_in,
+		.meeting_date = x->meeting,
+		.children_dobs = dobs,
+		.n_children = n_dobs,
+		.created_ms = now,
+	};
+	if ((rc = cases_insert(db, &row)) != MGW_OK)
+		goto out;
+
+	/* The referral as a case, and every recipient's view, before any record. */
+	Marac__V1__Risk risk = MARAC__V1__RISK__INIT;
+	if (r->risk)
+		risk = *r->risk;
+	risk.score = x->score;
+	risk.level = x->level;
+	Marac__V1__CaseSummary cs;
+	if ((rc = referral_summary(r, case_ref, x->area, &risk, &cs, &mem)) != MGW_OK)
+		goto out;
+	Marac__V1__Share sh = MARAC__V1__SHARE__INIT;
+	sh.msg_id = rf->msg_id;
+	sh.purpose = MARAC__V1__PURPOSE__PURPOSE_REFERRAL;
+	sh.lawful_basis = rf->lawful_basis;
+	sh.summary = &cs;
+	rc = share_wr_views(w, jb, &x->rc, &sh, v, &nv, &x->too_big);
+	if (rc != MGW_OK)
+		goto out; /* too big: refer_wr_failed refuses, after the rollback */
+
+	uint8_t ref_digest[32];
+	if ((rc = codec_digest(&r->base, ref_digest)) != MGW_OK)
+		goto out;
+	uint64_t audit_seq = 0;
+	struct audit_fields f = {
+		.time_ms = now,
+		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REFERRAL_ACCEPTED,
+		.actor_node = jb->node,
+		.actor_agency = jb->agency,
+		.case_ref = case_ref,
+		.msg_id = rf->msg_id,
+		.original_sha256 = ref_digest,
+		.policy_sha256 = w->e->policy_sha256,
+		.purpose = MARAC__V1__PURPOSE__PURPOSE_REFERRAL,
+		.lawful_basis = rf->lawful_basis,
+		.reason = mr.repeat ? "repeat" : "new",
+		.marac_area = x->area,
+		.meeting_date = x->meeting,
+	};
+	if ((rc = audit_emit(w->g, w, &f, &audit_seq)) != MGW_OK)
+		goto out;
+
+	/* Notify the attending agencies: the referral shared like any case. */
+	Marac__V1__DeliveryRef ref_store[MGW_MAX_RECIPIENT_NODES];
+	Marac__V1__DeliveryRef *refs[MGW_MAX_RECIPIENT_NODES];
+	size_t n_refs = 0;
+	if ((rc = share_wr_deliver(w, jb, &x->rc, &sh, v, nv, ref_digest, now, ref_store, refs,
+				   &n_refs)) != MGW_OK)
+		goto out;
+	for (size_t i = 0; i < x->rc.n; i++) {
+		int seen = 0;
+		for (size_t k = 0; k < n_notified; k++)
+			seen |= (int)notified[k] == x->rc.r[i].agency;
+		if (!seen && n_notified < 8)
+			notified[n_notified++] = (Marac__V1__Agency)x->rc.r[i].agency;
+	}
+
+	Marac__V1__ReferralAccepted ra = MARAC__V1__REFERRAL_ACCEPTED__INIT;
+	ra.case_ref = case_ref;
+	ra.score = x->score;
+	ra.level = x->level;
+	ra.route = x->route;
+	ra.meeting_date = x->meeting;
+	ra.repeat = mr.repeat;
+	ra.marac_area = x->area;
+	ra.msg_id = rf->msg_id;
+	ra.notified = notified;
+	ra.n_notified = n_notified;
+	ra.audit_seq = audit_seq;
+	if (mr.n_previous) {
+		prev = calloc(mr.n_previous, sizeof *prev);
+		prevp = calloc(mr.n_previous, sizeof *prevp);
+		if (prev == NULL || prevp == NULL) {
+			rc = MGW_E_NOMEM;
+			goto out;
+		}
+		for (size_t i = 0; i < mr.n_previous; i++) {
+			marac__v1__previous_case__init(&prev[i]);
+			prev[i].case_ref = mr.previous[i].case_ref;
+			prev[i].referral_date = mr.previous[i].referral_date;
+			prevp[i] = &prev[i];
+		}
+		ra.previous = prevp;
+		ra.n_previous = mr.n_previous;
+	}
+	if (mr.linked) {
+		ra.linked_case_ref = mr.linked_case.case_ref;
+		ra.linked_referral_date = mr.linked_case.referral_date;
+	}
+	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
+	fr.body_case = MARAC__V1__FRAME__BODY_REFERRAL_ACCEPTED;
+	fr.referral_accepted = &ra;
+	uint8_t *buf;
+	size_t len;
+	if ((rc = codec_pack(&fr.base, &buf, &len)) != MGW_OK)
+		goto out;
+	if ((rc = store_share_insert(w->st, jb->node, rf->msg_id, x->digest, now, buf, len)) !=
+	    MGW_OK) {
+		free(buf);
+		goto out;
+	}
+	clist_append(w->answers, completion_frame(jb->conn_id, buf, len));
+	for (size_t i = 0; i < x->rc.n; i++)
+		clist_append(w->answers, completion_notify(x->rc.r[i].node));
+	log_event(LOG_INFO, "referral_accepted", "node", jb->node, "msg_id", rf->msg_id, "case_ref",
+		  case_ref, "repeat", mr.repeat ? "yes" : "no", NULL);
+out:
+	share_views_free(v, nv);
+	free(prev);
+	free(prevp);
+	summary_mem_free(&mem);
+	match_result_free(&mr);
+	return rc;
+}
+
+static void refer_wr_failed(struct job *jb, struct wctx *w)
+{
+	struct refer_job *x = (struct refer_job *)jb;
+	if (x->too_big && w->st) {
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_VIEW_TOO_LARGE,
+				    .msg_id = x->frame->refer->msg_id};
+		refuse(w->g, NULL, w, jb, &r,
+		       "the referral's view for agency \"%s\" would not fit max_frame_bytes; "
+		       "nothing was stored", config_agency_name(x->too_big));
+		return;
+	}
+	answer_not_stored(w, jb, x->frame->refer->msg_id);
+}
+
+static const struct job_ops refer_ops = {
+	.name = "refer",
+	.wr_commit = refer_wr_commit,
+	.wr_failed = refer_wr_failed,
+	.free = refer_job_free,
+};

@@ -1,0 +1,454 @@
+/*
+ * req_share.c: one Share, from the door to the single store transaction.
+ *
+ * Service thread (share_svc_on): role "node" and the case's area among the
+ * sender's areas; msg_id and case_ref by their grammar (else refused, and
+ * only their digests are logged or audited); every required field; the
+ * recipient agencies as a set (at most one per agency: more entries than
+ * there are agencies is refused, repeats are ignored), each resolved to the
+ * registered nodes serving the area under the epoch in force, which the job
+ * pins. Identity comes from the session (the certificate), never the frame.
+ *
+ * Writer thread (share_wr_commit), inside the job's savepoint: msg_id
+ * dedupe (same bytes: the stored ShareAccepted, flagged duplicate; other
+ * bytes: MSG_ID_CONFLICT); the view of every recipient agency under the
+ * pinned policy, all computed before anything is written, and the share is
+ * refused VIEW_TOO_LARGE if one Deliver would not fit max_frame_bytes (a
+ * node could never receive it); then the SHARE_ACCEPTED record, per node
+ * the outbox row and its DELIVERY_COMMITTED record, and the stored
+ * ShareAccepted, answered after COMMIT. All or nothing.
+ */
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gw.h"
+#include "log.h"
+#include "mgw_err.h"
+
+#define AGENCY_MAX MARAC__V1__AGENCY__AGENCY_EDUCATION
+
+struct share_job {
+	struct job base;
+	Marac__V1__Frame *frame;    /* owned: frame->share */
+	uint8_t digest[32];         /* SHA-256 of the packed Share */
+	struct recipients rc;
+};
+
+/* ---- service thread ---- */
+
+int share_svc_add_agency(const struct epoch *e, struct recipients *rc, const char *sender,
+			 const char *area, int ag)
+{
+	int found = 0;
+	const struct mgw_config *c = e->cfg;
+	for (size_t k = 0; k < c->n_nodes; k++) {
+		const struct mgw_node *n = &c->nodes[k];
+		if (n->agency != ag || !(n->roles & MGW_ROLE_NODE) || strcmp(n->id, sender) == 0 ||
+		    !config_node_in_area(n, area))
+			continue;
+		if (rc->n >= MGW_MAX_RECIPIENT_NODES)
+			return -1;
+		struct recipient *r = &rc->r[rc->n];
+		uint8_t rnd[16];
+		if (RAND_bytes(rnd, sizeof rnd) != 1)
+			return -1;
+		snprintf(r->node, sizeof r->node, "%s", n->id);
+		r->agency = ag;
+		gw_hex(rnd, sizeof rnd, r->delivery_id);
+		rc->n++;
+		found++;
+	}
+	return found;
+}
+
+static const struct job_ops share_ops;
+
+void share_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
+{
+	Marac__V1__Share *sh = f->share;
+	const struct mgw_node *me = config_node_by_id(g->epoch->cfg, s->node);
+	const Marac__V1__CaseSummary *cs = sh->summary;
+	struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE,
+			    .msg_id = sh->msg_id,
+			    .case_ref = cs ? cs->case_ref : NULL};
+	struct share_job *j = NULL;
+	if (me == NULL || !(me->roles & MGW_ROLE_NODE)) {
+		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED;
+		refuse(g, s, NULL, NULL, &r, "certificate has no node role");
+		goto drop;
+	}
+	if (!gw_msg_id_ok(sh->msg_id)) {
+		r.reason = "invalid_msg_id";
+		refuse(g, s, NULL, NULL, &r, "msg_id: 1-128 printable ASCII characters, no spaces");
+		goto drop;
+	}
+	if (sh->n_to == 0 || sh->n_to > AGENCY_MAX) {
+		refuse(g, s, NULL, NULL, &r, "to: 1 to %d recipient agencies", AGENCY_MAX);
+		goto drop;
+	}
+	if (sh->purpose == MARAC__V1__PURPOSE__PURPOSE_UNSPECIFIED ||
+	    protobuf_c_enum_descriptor_get_value(&marac__v1__purpose__descriptor, sh->purpose) ==
+		    NULL) {
+		refuse(g, s, NULL, NULL, &r, "purpose: required");
+		goto drop;
+	}
+	if (sh->lawful_basis == MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_UNSPECIFIED ||
+	    protobuf_c_enum_descriptor_get_value(&marac__v1__lawful_basis__descriptor,
+						 sh->lawful_basis) == NULL) {
+		refuse(g, s, NULL, NULL, &r, "lawful_basis: required");
+		goto drop;
+	}
+	if (cs == NULL || cs->case_ref == NULL || cs->case_ref[0] == 0) {
+		refuse(g, s, NULL, NULL, &r, "summary.case_ref: required");
+		goto drop;
+	}
+	if (!gw_case_ref_ok(cs->case_ref)) {
+		r.reason = "invalid_case_ref";
+		refuse(g, s, NULL, NULL, &r,
+		       "summary.case_ref: 1-64 of A-Z a-z 0-9 - / . _, starting with a letter or digit");
+		goto drop;
+	}
+	if (cs->marac_area == NULL || cs->marac_area[0] == 0) {
+		refuse(g, s, NULL, NULL, &r, "summary.marac_area: required");
+		goto drop;
+	}
+	if (!config_node_in_area(me, cs->marac_area)) {
+		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED;
+		refuse(g, s, NULL, NULL, &r, "summary.marac_area: this node does not serve that area");
+		goto drop;
+	}
+	unsigned seen = 0; /* agencies already routed: a set, not a scan */
+	for (size_t i = 0; i < sh->n_to; i++) {
+		int ag = sh->to[i];
+		if (ag <= 0 || ag > AGENCY_MAX) {
+			refuse(g, s, NULL, NULL, &r, "to: unknown agency");
+			goto drop;
+		}
+		seen |= 1u << ag;
+	}
+	j = calloc(1, sizeof *j);
+	if (j == NULL) {
+		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED;
+		refuse(g, s, NULL, NULL, &r, "out of memory; retry with the same msg_id");
+		goto drop;
+	}
+	for (int ag = 1; ag <= AGENCY_MAX; ag++) {
+		if (!(seen & (1u << ag)))
+			continue;
+		int found = share_svc_add_agency(g->epoch, &j->rc, s->node, cs->marac_area, ag);
+		if (found < 0) {
+			refuse(g, s, NULL, NULL, &r, "to: too many recipient nodes");
+			goto drop;
+		}
+		if (found == 0) {
+			r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_RECIPIENT;
+			refuse(g, s, NULL, NULL, &r,
+			       "to: no registered node of agency \"%s\" serves this area",
+			       config_agency_name(ag));
+			goto drop;
+		}
+	}
+	if (codec_digest(&sh->base, j->digest) != MGW_OK) {
+		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED;
+		refuse(g, s, NULL, NULL, &r, "out of memory; retry with the same msg_id");
+		goto drop;
+	}
+	session_job_init(g, s, &j->base, &share_ops);
+	j->frame = f;
+	session_submit(g, s, &j->base, sh->msg_id);
+	return;
+drop:
+	free(j);
+	codec_free(&f->base);
+}
+
+/* ---- writer thread ---- */
+
+void share_views_free(struct view *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		policy_manifest_free(v[i].man, v[i].n_man);
+		codec_free(v[i].summary ? &v[i].summary->base : NULL);
+	}
+}
+
+static void bytes_field(ProtobufCBinaryData *b, const uint8_t *d, size_t n)
+{
+	b->data = (uint8_t *)d;
+	b->len = n;
+}
+
+static void deliver_fill(Marac__V1__Deliver *d, const struct job *j, const struct recipient *r,
+			 const Marac__V1__Share *sh, const struct view *v, const uint8_t *policy_hash,
+			 int64_t now)
+{
+	marac__v1__deliver__init(d);
+	d->delivery_id = (char *)r->delivery_id;
+	d->msg_id = sh->msg_id;
+	d->from_node = (char *)j->node;
+	d->from_agency = j->agency;
+	d->purpose = sh->purpose;
+	d->lawful_basis = sh->lawful_basis;
+	d->summary = v->summary;
+	d->manifest = v->man;
+	d->n_manifest = v->n_man;
+	bytes_field(&d->policy_sha256, policy_hash, 32);
+	d->accepted_at_ms = now;
+}
+
+/* Frame header + Deliver.seq that the transport adds to a stored body (session.c). */
+#define DELIVER_WIRE_OVERHEAD 24u
+
+int share_wr_views(struct wctx *w, const struct job *j, const struct recipients *rc,
+		   const Marac__V1__Share *sh, struct view *v, size_t *n, int *too_big)
+{
+	const policy *p = w->e->policy;
+	*n = 0;
+	unsigned done = 0;
+	for (size_t i = 0; i < rc->n; i++) {
+		int ag = rc->r[i].agency;
+		if (done & (1u << ag))
+			continue;
+		done |= 1u << ag;
+		struct view *x = &v[*n];
+		memset(x, 0, sizeof *x);
+		x->agency = ag;
+		int rcode = policy_redact(p, sh->summary, ag, sh->purpose, &x->summary, &x->man,
+					  &x->n_man);
+		if (rcode != MGW_OK)
+			return rcode;
+		(*n)++;
+		if ((rcode = codec_digest(&x->summary->base, x->digest)) != MGW_OK)
+			return rcode;
+		/* The largest this agency's Deliver can be (accepted_at_ms at its widest). */
+		Marac__V1__Deliver d;
+		deliver_fill(&d, j, &rc->r[i], sh, x, w->e->policy_sha256, INT64_MAX);
+		size_t len = protobuf_c_message_get_packed_size(&d.base);
+		if (len + DELIVER_WIRE_OVERHEAD > w->e->cfg->max_frame_bytes) {
+			*too_big = ag;
+			return MGW_E_TOO_LARGE;
+		}
+	}
+	return MGW_OK;
+}
+
+static int deliver_one(struct wctx *w, const struct job *j, const struct recipient *r,
+		       const Marac__V1__Share *sh, const struct view *v, const uint8_t digest[32],
+		       int64_t now)
+{
+	Marac__V1__Deliver d;
+	deliver_fill(&d, j, r, sh, v, w->e->policy_sha256, now);
+	uint8_t *buf;
+	size_t len;
+	int rc = codec_pack(&d.base, &buf, &len);
+	if (rc != MGW_OK)
+		return rc;
+	uint64_t seq;
+	uint8_t body_sha256[32];
+	SHA256(buf, len, body_sha256);
+	rc = store_delivery_insert(w->st, r->delivery_id, r->node, r->agency, buf, len, &seq);
+	free(buf);
+	if (rc != MGW_OK)
+		return rc;
+	struct audit_fields f = {
+		.time_ms = now,
+		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED,
+		.actor_node = j->node,
+		.actor_agency = j->agency,
+		.recipient_node = r->node,
+		.recipient_agency = r->agency,
+		.case_ref = sh->summary->case_ref,
+		.msg_id = sh->msg_id,
+		.delivery_id = r->delivery_id,
+		.original_sha256 = digest,
+		.view_sha256 = v->digest,
+		.manifest = v->man,
+		.n_manifest = v->n_man,
+		.policy_sha256 = w->e->policy_sha256,
+		.purpose = sh->purpose,
+		.lawful_basis = sh->lawful_basis,
+		.body_sha256 = body_sha256,
+	};
+	uint64_t audit_seq = 0;
+	if ((rc = audit_emit(w->g, w, &f, &audit_seq)) != MGW_OK)
+		return rc;
+	return outbox_guard_wr_bind(w, r->node, seq, audit_seq, sh->msg_id, sh->summary->case_ref);
+}
+
+int share_wr_deliver(struct wctx *w, const struct job *j, const struct recipients *rc,
+		     const Marac__V1__Share *sh, const struct view *v, size_t nv,
+		     const uint8_t digest[32], int64_t now, Marac__V1__DeliveryRef *ref_store,
+		     Marac__V1__DeliveryRef **refs, size_t *n_refs)
+{
+	*n_refs = 0;
+	/* Agency by agency, in the order of the views, so seqs follow the views. */
+	for (size_t k = 0; k < nv; k++) {
+		for (size_t i = 0; i < rc->n; i++) {
+			const struct recipient *r = &rc->r[i];
+			if (r->agency != v[k].agency)
+				continue;
+			int e = deliver_one(w, j, r, sh, &v[k], digest, now);
+			if (e != MGW_OK)
+				return e;
+			Marac__V1__DeliveryRef *ref = &ref_store[*n_refs];
+			marac__v1__delivery_ref__init(ref);
+			ref->delivery_id = (char *)r->delivery_id;
+			ref->agency = r->agency;
+			ref->node_id = (char *)r->node;
+			refs[*n_refs] = ref;
+			(*n_refs)++;
+		}
+	}
+	return MGW_OK;
+}
+
+/* A stored acceptance, re-sent with duplicate=true. */
+static int answer_duplicate(struct wctx *w, const struct job *j, const uint8_t *acc,
+			    size_t acc_len)
+{
+	Marac__V1__Frame *f;
+	if (codec_frame_unpack(acc, acc_len, acc_len, &f) != MGW_OK)
+		return MGW_E_DB;
+	if (f->body_case == MARAC__V1__FRAME__BODY_SHARE_ACCEPTED)
+		f->share_accepted->duplicate = 1;
+	else if (f->body_case == MARAC__V1__FRAME__BODY_REFERRAL_ACCEPTED)
+		f->referral_accepted->duplicate = 1;
+	uint8_t *buf;
+	size_t len;
+	int rc = codec_pack(&f->base, &buf, &len);
+	codec_free(&f->base);
+	if (rc == MGW_OK)
+		clist_append(w->answers, completion_frame(j->conn_id, buf, len));
+	return rc;
+}
+
+int share_wr_seen_before(struct wctx *w, const struct job *j, const char *msg_id,
+			 const uint8_t digest[32], int *handled)
+{
+	uint8_t old_digest[32];
+	uint8_t *acc = NULL;
+	size_t acc_len = 0;
+	*handled = 0;
+	int rc = store_share_lookup(w->st, j->node, msg_id, old_digest, &acc, &acc_len);
+	if (rc == MGW_E_NOTFOUND)
+		return MGW_OK;
+	if (rc != MGW_OK)
+		return rc;
+	*handled = 1;
+	if (memcmp(old_digest, digest, 32) == 0) {
+		rc = answer_duplicate(w, j, acc, acc_len);
+		free(acc);
+		log_event(LOG_INFO, "request_duplicate", "node", j->node, "msg_id", msg_id, NULL);
+		return rc;
+	}
+	free(acc);
+	struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_MSG_ID_CONFLICT,
+			    .msg_id = msg_id};
+	return refuse(w->g, NULL, w, j, &r, "msg_id was used before for a different request");
+}
+
+static int share_wr_commit(struct job *jb, struct wctx *w)
+{
+	struct share_job *j = (struct share_job *)jb;
+	Marac__V1__Share *sh = j->frame->share;
+	int handled = 0;
+	int rc = share_wr_seen_before(w, jb, sh->msg_id, j->digest, &handled);
+	if (rc != MGW_OK || handled)
+		return rc;
+
+	struct view v[AGENCY_MAX + 1];
+	size_t nv = 0;
+	int too_big = 0;
+	rc = share_wr_views(w, jb, &j->rc, sh, v, &nv, &too_big);
+	if (rc == MGW_E_TOO_LARGE) {
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_VIEW_TOO_LARGE,
+				    .msg_id = sh->msg_id,
+				    .case_ref = sh->summary->case_ref};
+		rc = refuse(w->g, NULL, w, jb, &r,
+			    "summary: the view for agency \"%s\" would not fit max_frame_bytes (%u); "
+			    "nothing was shared",
+			    config_agency_name(too_big), w->e->cfg->max_frame_bytes);
+		goto out;
+	}
+	if (rc != MGW_OK)
+		goto out;
+
+	int64_t now = store_now_ms();
+	uint8_t orig_digest[32];
+	if ((rc = codec_digest(&sh->summary->base, orig_digest)) != MGW_OK)
+		goto out;
+	uint64_t audit_seq = 0;
+	struct audit_fields f = {
+		.time_ms = now,
+		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_ACCEPTED,
+		.actor_node = jb->node,
+		.actor_agency = jb->agency,
+		.case_ref = sh->summary->case_ref,
+		.msg_id = sh->msg_id,
+		.original_sha256 = orig_digest,
+		.policy_sha256 = w->e->policy_sha256,
+		.purpose = sh->purpose,
+		.lawful_basis = sh->lawful_basis,
+	};
+	if ((rc = audit_emit(w->g, w, &f, &audit_seq)) != MGW_OK)
+		goto out;
+
+	Marac__V1__DeliveryRef ref_store[MGW_MAX_RECIPIENT_NODES];
+	Marac__V1__DeliveryRef *refs[MGW_MAX_RECIPIENT_NODES];
+	size_t n_refs = 0;
+	rc = share_wr_deliver(w, jb, &j->rc, sh, v, nv, orig_digest, now, ref_store, refs,
+			      &n_refs);
+	if (rc != MGW_OK)
+		goto out;
+
+	Marac__V1__ShareAccepted sa = MARAC__V1__SHARE_ACCEPTED__INIT;
+	sa.msg_id = sh->msg_id;
+	sa.deliveries = refs;
+	sa.n_deliveries = n_refs;
+	sa.audit_seq = audit_seq;
+	sa.accepted_at_ms = now;
+	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
+	fr.body_case = MARAC__V1__FRAME__BODY_SHARE_ACCEPTED;
+	fr.share_accepted = &sa;
+	uint8_t *buf;
+	size_t len;
+	if ((rc = codec_pack(&fr.base, &buf, &len)) != MGW_OK)
+		goto out;
+	rc = store_share_insert(w->st, jb->node, sh->msg_id, j->digest, now, buf, len);
+	if (rc != MGW_OK) {
+		free(buf);
+		goto out;
+	}
+	clist_append(w->answers, completion_frame(jb->conn_id, buf, len));
+	for (size_t i = 0; i < j->rc.n; i++)
+		clist_append(w->answers, completion_notify(j->rc.r[i].node));
+	__atomic_add_fetch(&w->g->m.shares_accepted, 1, __ATOMIC_RELAXED);
+	char seqs[24];
+	snprintf(seqs, sizeof seqs, "%llu", (unsigned long long)audit_seq);
+	log_event(LOG_INFO, "share_accepted", "node", jb->node, "msg_id", sh->msg_id, "audit_seq",
+		  seqs, NULL);
+out:
+	share_views_free(v, nv);
+	return rc;
+}
+
+static void share_wr_failed(struct job *jb, struct wctx *w)
+{
+	answer_not_stored(w, jb, ((struct share_job *)jb)->frame->share->msg_id);
+}
+
+static void share_job_free(struct job *jb)
+{
+	struct share_job *j = (struct share_job *)jb;
+	codec_free(j->frame ? &j->frame->base : NULL);
+}
+
+static const struct job_ops share_ops = {
+	.name = "share",
+	.wr_commit = share_wr_commit,
+	.wr_failed = share_wr_failed,
+	.free = share_job_free,
+};
