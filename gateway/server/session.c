@@ -168,8 +168,16 @@ void session_pump_outbox(struct gw *g, struct session *s)
 	if (s->unacked >= window)
 		return;
 	size_t before = s->dlv_count;
-	store_outbox_fetch(g->reader, s->node, s->last_queued_seq, window - s->unacked, outbox_row,
-			   s);
+	int rc = store_outbox_fetch(g->reader, s->node, s->last_queued_seq, window - s->unacked,
+				    outbox_row, s);
+	if (rc == MGW_E_INVALID) {
+		/* the store's own digest of a body no longer matches (edited or
+		 * deleted offline): the same stop as outbox_guard_check's */
+		log_event(LOG_ERROR, "outbox_tampered", "node", s->node, NULL);
+		s->outbox_held = 1;
+	} else if (rc != MGW_OK) {
+		log_event(LOG_ERROR, "outbox_read_failed", "node", s->node, NULL);
+	}
 	if (s->dlv_count != before)
 		lws_callback_on_writable(s->wsi);
 }
