@@ -4,7 +4,9 @@
 # (any ASan/UBSan/LSan report fails the run).
 #
 #   deploy/test.sh            both builds
-#   MARAC_SANITIZE=0 deploy/test.sh   plain build only (quick local runs)
+#   MARAC_SANITIZE=0 MARAC_TSAN=0 deploy/test.sh   plain build only (quick local runs)
+#
+# Then the scenario tests once more with the daemon under ThreadSanitizer.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=deploy/deps.sh
@@ -44,6 +46,21 @@ if [ "${MARAC_SANITIZE:-1}" != 0 ]; then
   if [ -n "$(ls -A "$logs")" ]; then
     echo "marac: sanitizer reports (the run fails):" >&2
     for f in "$logs"/*; do echo "---- $f" >&2; head -40 "$f" >&2; done
+    exit 1
+  fi
+fi
+if [ "${MARAC_TSAN:-1}" != 0 ]; then
+  # The scenario tests again with the daemon built under ThreadSanitizer
+  # (reload races: SIGHUP under load). A report in a daemon's log fails its
+  # test; the reports also go to files, and any file fails the run.
+  tlogs="$root/build-tsan/tsan-reports"
+  rm -rf "$tlogs" && mkdir -p "$tlogs"
+  unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
+  export TSAN_OPTIONS="halt_on_error=0:second_deadlock_stack=1:log_path=$tlogs/tsan"
+  run_suite "tsan (scenarios)" "$root/build-tsan" "^(unit_|sh_|replay_|redaction_)" -DMARAC_TSAN=ON
+  if [ -n "$(ls -A "$tlogs")" ]; then
+    echo "marac: ThreadSanitizer reports (the run fails):" >&2
+    for f in "$tlogs"/*; do echo "---- $f" >&2; head -60 "$f" >&2; done
     exit 1
   fi
 fi

@@ -223,6 +223,14 @@
 #define MGW_DELIVERY_RETENTION_SECS_MAX     (30u * 86400u)
 
 /*
+ * How often the idle writer looks for acked bodies past their retention:
+ * a purge is one indexed DELETE and, when it removed something, a WAL
+ * truncation; once a second costs nothing measurable and keeps "deleted
+ * after retention" true to the second.
+ */
+#define MGW_RETENTION_INTERVAL_SECS 1u
+
+/*
  * Start-up re-hashes the whole audit trail (every record against its leaf
  * and the signed roots) up to this many records: about 13 microseconds a
  * record, so at most ~3 s. Larger trails are checked in O(log n + records

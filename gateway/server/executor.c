@@ -264,12 +264,45 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 	return NULL;
 }
 
+/*
+ * Writer thread, when idle: retention. The gateway is a conduit: a
+ * delivery's body (the recipient's view of the case) is deleted with
+ * secure_delete once it was acked longer than limits.delivery_retention_secs
+ * ago, then the WAL is truncated so the old pages go too; ids, seq, ack time
+ * and digests stay for the audit trail. At most once per
+ * MGW_RETENTION_INTERVAL_SECS; the newest epoch a batch pinned says the
+ * retention (none yet: nothing was delivered by this process either).
+ */
+static void housekeeping(struct gw *g, int64_t *last_ms)
+{
+	struct executor *ex = &g->ex;
+	int64_t now = now_us() / 1000;
+	if (ex->cur == NULL || now - *last_ms < (int64_t)MGW_RETENTION_INTERVAL_SECS * 1000)
+		return;
+	*last_ms = now;
+	uint64_t n = 0;
+	int64_t keep = (int64_t)ex->cur->cfg->delivery_retention_secs * 1000;
+	/* ack times are wall-clock milliseconds (store_now_ms); now is monotonic */
+	if (store_purge_delivered(g->writer_store, store_now_ms() - keep, &n) != MGW_OK) {
+		log_event(LOG_ERROR, "retention_purge_failed", NULL);
+		return;
+	}
+	if (n == 0)
+		return;
+	char cnt[24];
+	snprintf(cnt, sizeof cnt, "%llu", (unsigned long long)n);
+	log_event(LOG_INFO, "delivery_bodies_purged", "count", cnt, NULL);
+	if (store_wal_truncate(g->writer_store) == MGW_E_DB) /* CONFLICT: a reader; next time */
+		log_event(LOG_ERROR, "wal_truncate_failed", NULL);
+}
+
 /* The writer thread itself. */
 static void *writer_main(void *arg)
 {
 	struct gw *g = arg;
 	struct executor *ex = &g->ex;
 	struct job *retry = NULL;
+	int64_t purged_ms = 0;
 	for (;;) {
 		pthread_mutex_lock(&ex->lock);
 		if (retry) {
@@ -302,6 +335,7 @@ static void *writer_main(void *arg)
 				log_event(LOG_ERROR, "checkpoint_failed", NULL);
 			if (stop)
 				break;
+			housekeeping(g, &purged_ms);
 			continue;
 		}
 		struct job *batch = ex->head, *last = batch;

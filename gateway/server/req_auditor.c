@@ -240,7 +240,12 @@ static int on_inclusion(struct wctx *w, const struct job *j, const Marac__V1__In
 	size_t len = 0;
 	ProtobufCMessage *m = NULL;
 	int rc;
-	if ((rc = merkle_inclusion_proof(leaf_cb, w->st, r->seq, size, hashes, &n)) != MGW_OK ||
+	/* O(log n) from the stored interior nodes; a tree whose nodes were not
+	 * stored (a store from before they were) falls back to the leaves */
+	rc = store_audit_inclusion_proof(w->st, r->seq, size, hashes, &n);
+	if (rc == MGW_E_NOTFOUND)
+		rc = merkle_inclusion_proof(leaf_cb, w->st, r->seq, size, hashes, &n);
+	if (rc != MGW_OK ||
 	    (rc = store_audit_leaf(w->st, r->seq, leaf)) != MGW_OK ||
 	    (rc = store_audit_get(w->st, r->seq, &b, &len)) != MGW_OK ||
 	    (rc = codec_unpack(&marac__v1__audit_record__descriptor, b, len, len, &m)) != MGW_OK) {
@@ -261,7 +266,9 @@ static int on_consistency(struct wctx *w, const struct job *j,
 		return invalid(w, j, "need 0 < old_size <= new_size <= the log's size");
 	uint8_t hashes[MERKLE_PROOF_MAX][32];
 	size_t n = 0;
-	int rc = merkle_consistency_proof(leaf_cb, w->st, r->old_size, size, hashes, &n);
+	int rc = store_audit_consistency_proof(w->st, r->old_size, size, hashes, &n);
+	if (rc == MGW_E_NOTFOUND) /* as on_inclusion */
+		rc = merkle_consistency_proof(leaf_cb, w->st, r->old_size, size, hashes, &n);
 	if (rc == MGW_OK)
 		rc = send_proof(w, j, 0, r->old_size, size, hashes, n, NULL, NULL);
 	return rc == MGW_OK ? queried(w, j, "consistency_proof", NULL) : rc;
