@@ -3,6 +3,7 @@
  * significant characters (at most a few dozen bytes), so none can be made
  * to do more than constant work beyond one pass over its input.
  */
+#include "utf8.h"
 #include "ident.h"
 
 #include <stdint.h>
@@ -323,38 +324,6 @@ static const char *const LATIN_FOLD[0x180 - 0xC0] = {
 	/* 160 */ "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
 	/* 170 */ "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
 };
-
-/* Decode one UTF-8 sequence; returns its length (1..4) with *cp, or 0 if invalid. */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned char b = s[0];
-	size_t k;
-	uint32_t v;
-	if (b < 0x80) {
-		*cp = b;
-		return 1;
-	} else if (b >= 0xC2 && b <= 0xDF) {
-		k = 2, v = b & 0x1F;
-	} else if (b >= 0xE0 && b <= 0xEF) {
-		k = 3, v = b & 0x0F;
-	} else if (b >= 0xF0 && b <= 0xF4) {
-		k = 4, v = b & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < k)
-		return 0;
-	for (size_t i = 1; i < k; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	if ((k == 3 && v < 0x800) || (k == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-	    (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*cp = v;
-	return k;
-}
 
 static int is_apostrophe(uint32_t cp)
 {

@@ -7,6 +7,7 @@
  * differ). Then memchr passes over the output turn the rare ASCII controls
  * into spaces and O into 0 inside digit words (same length: the maps hold).
  */
+#include "utf8.h"
 #include "textnorm.h"
 
 #include <stdint.h>
@@ -14,34 +15,6 @@
 #include <string.h>
 
 #include "mgw_err.h"
-
-/* Decode one UTF-8 sequence at s (n >= 1 bytes); its length with *cp, or 0. */
-static size_t decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned char b = s[0];
-	size_t k;
-	uint32_t v;
-	if (b >= 0xC2 && b <= 0xDF)
-		k = 2, v = b & 0x1F;
-	else if (b >= 0xE0 && b <= 0xEF)
-		k = 3, v = b & 0x0F;
-	else if (b >= 0xF0 && b <= 0xF4)
-		k = 4, v = b & 0x07;
-	else
-		return 0;
-	if (n < k)
-		return 0;
-	for (size_t i = 1; i < k; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	if ((k == 3 && v < 0x800) || (k == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-	    (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*cp = v;
-	return k;
-}
 
 /* The replacement of a non-ASCII code point: bytes written to r (<= 3), or
  * -1 to copy the character unchanged. 0 removes it. */
@@ -245,7 +218,7 @@ static int build(const char *text, size_t len, struct textnorm *out, int dense)
 			continue;
 		}
 		uint32_t cp;
-		size_t k = decode(p + i, len - i, &cp);
+		size_t k = utf8_decode(p + i, len - i, &cp);
 		char r[3];
 		int w = k ? replace(cp, r) : -1;
 		if (k == 0)
@@ -320,7 +293,7 @@ void textnorm_orig(const struct textnorm *t, const char *orig, size_t origlen, s
 	while (b > 0 && b < origlen && (p[b] & 0xC0) == 0x80)
 		b--; /* the character's first byte */
 	uint32_t cp;
-	size_t k = b < origlen && p[b] >= 0x80 ? decode(p + b, origlen - b, &cp) : 1;
+	size_t k = b < origlen && p[b] >= 0x80 ? utf8_decode(p + b, origlen - b, &cp) : 1;
 	b += k ? k : 1;
 	if (b > origlen)
 		b = origlen;

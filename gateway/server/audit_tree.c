@@ -37,6 +37,7 @@
 #include <sqlite3.h>
 
 #include "checkpoint.h"
+#include "fsutil.h"
 #include "gw.h"
 #include "log.h"
 #include "merkle.h"
@@ -49,7 +50,7 @@ static int write_vkey(const char *dir, const char *vkey)
 	int n = snprintf(line, sizeof line, "%s\n", vkey);
 	if (n < 0 || (size_t)n >= sizeof line)
 		return MGW_E_INVALID;
-	return gw_write_file_atomic(path, line, (size_t)n, 0644);
+	return write_file_atomic(path, line, (size_t)n, 0644);
 }
 
 /* A whole small file into a malloc'd string (NULL if missing or above max). */
@@ -418,7 +419,7 @@ static int sign_checkpoint(struct gw *g, store *st, int force)
 		char apath[4200];
 		a->anchor_ms = now;
 		snprintf(apath, sizeof apath, "%s/audit.checkpoint", g->state_dir);
-		if (gw_write_file_atomic(apath, last, strlen(last), 0644) != MGW_OK)
+		if (write_file_atomic(apath, last, strlen(last), 0644) != MGW_OK)
 			log_event(LOG_ERROR, "audit_anchor_write_failed", "path", apath, NULL);
 	}
 	free(last);

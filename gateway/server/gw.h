@@ -397,10 +397,6 @@ void outbox_guard_wr_close(void);    /* after the writer joined, before its stor
 
 /* ---- atomic_file.c (any thread) ------------------------------------------ */
 
-/* Replace path with data[0..n) atomically (mkstemp beside it, fsync, mode,
- * rename, fsync the directory). 0, MGW_E_IO or MGW_E_INVALID (path too long). */
-int gw_write_file_atomic(const char *path, const void *data, size_t n, mode_t mode);
-
 /* ---- main.c ---------------------------------------------------------------- */
 
 /* Reload and stop, on the service thread when the loop wakes. */

@@ -32,6 +32,7 @@
 #include <openssl/crypto.h>
 
 #include "cases.h"
+#include "fsutil.h"
 #include "gw.h"
 #include "match.h"
 #include "log.h"
@@ -154,7 +155,7 @@ static int write_port_file(const char *path, int port)
 {
 	char line[16];
 	int n = snprintf(line, sizeof line, "%d\n", port);
-	return gw_write_file_atomic(path, line, (size_t)n, 0644);
+	return write_file_atomic(path, line, (size_t)n, 0644);
 }
 
 static int drop_privileges(const char *user)
