@@ -334,7 +334,8 @@ struct view {
 /*
  * Writer thread: the view of every recipient agency of rc under w's policy,
  * into v (room for 9), before anything is written. MGW_E_TOO_LARGE with
- * *too_big = the agency when its Deliver would not fit max_frame_bytes.
+ * *too_big = the agency when its Deliver would not fit max_frame_bytes, or -1
+ * when the case is beyond the redaction limits (policy_redact_many).
  * Free with share_views_free (also after an error).
  */
 int share_wr_views(struct wctx *w, const struct job *j, const struct recipients *rc,

@@ -463,6 +463,14 @@ out:
 static void refer_wr_failed(struct job *jb, struct wctx *w)
 {
 	struct refer_job *x = (struct refer_job *)jb;
+	if (x->too_big < 0 && w->st) {
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REFERRAL,
+				    .msg_id = x->frame->refer->msg_id};
+		refuse(w->g, NULL, w, jb, &r,
+		       "summary: more people, aliases or personal data than one case may hold; "
+		       "nothing was stored");
+		return;
+	}
 	if (x->too_big && w->st) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_VIEW_TOO_LARGE,
 				    .msg_id = x->frame->refer->msg_id};

@@ -207,28 +207,48 @@ int share_wr_views(struct wctx *w, const struct job *j, const struct recipients 
 {
 	const policy *p = w->e->policy;
 	*n = 0;
+	/* one view per agency; recipients with the same visibility profile
+	 * share their scrubbing (policy_redact_many) */
+	int ags[AGENCY_MAX + 1];
+	size_t first[AGENCY_MAX + 1];
+	size_t na = 0;
 	unsigned done = 0;
 	for (size_t i = 0; i < rc->n; i++) {
 		int ag = rc->r[i].agency;
 		if (done & (1u << ag))
 			continue;
 		done |= 1u << ag;
-		struct view *x = &v[*n];
-		memset(x, 0, sizeof *x);
-		x->agency = ag;
-		int rcode = policy_redact(p, sh->summary, ag, sh->purpose, &x->summary, &x->man,
-					  &x->n_man);
-		if (rcode != MGW_OK)
-			return rcode;
-		(*n)++;
+		first[na] = i;
+		ags[na++] = ag;
+	}
+	if (na == 0)
+		return MGW_OK;
+	Marac__V1__CaseSummary *views[AGENCY_MAX + 1];
+	Marac__V1__RedactionEntry **mans[AGENCY_MAX + 1];
+	size_t nmans[AGENCY_MAX + 1];
+	int rcode = policy_redact_many(p, sh->summary, ags, na, sh->purpose, views, mans, nmans);
+	if (rcode == MGW_E_TOO_LARGE)
+		*too_big = -1; /* the case itself is beyond the redaction limits */
+	if (rcode != MGW_OK)
+		return rcode;
+	for (size_t k = 0; k < na; k++) { /* owned by v[] from here, freed by the caller */
+		memset(&v[k], 0, sizeof v[k]);
+		v[k].agency = ags[k];
+		v[k].summary = views[k];
+		v[k].man = mans[k];
+		v[k].n_man = nmans[k];
+	}
+	*n = na;
+	for (size_t k = 0; k < na; k++) {
+		struct view *x = &v[k];
 		if ((rcode = codec_digest(&x->summary->base, x->digest)) != MGW_OK)
 			return rcode;
 		/* The largest this agency's Deliver can be (accepted_at_ms at its widest). */
 		Marac__V1__Deliver d;
-		deliver_fill(&d, j, &rc->r[i], sh, x, w->e->policy_sha256, INT64_MAX);
+		deliver_fill(&d, j, &rc->r[first[k]], sh, x, w->e->policy_sha256, INT64_MAX);
 		size_t len = protobuf_c_message_get_packed_size(&d.base);
 		if (len + DELIVER_WIRE_OVERHEAD > w->e->cfg->max_frame_bytes) {
-			*too_big = ag;
+			*too_big = x->agency;
 			return MGW_E_TOO_LARGE;
 		}
 	}
@@ -363,6 +383,17 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 	size_t nv = 0;
 	int too_big = 0;
 	rc = share_wr_views(w, jb, &j->rc, sh, v, &nv, &too_big);
+	if (rc == MGW_E_TOO_LARGE && too_big < 0) {
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE,
+				    .msg_id = sh->msg_id,
+				    .case_ref = sh->summary->case_ref};
+		rc = refuse(w->g, NULL, w, jb, &r,
+			    "summary: more people, aliases or personal data than one case may hold "
+			    "(%u persons, %u aliases each, %u KiB); nothing was shared",
+			    MGW_MAX_CASE_PERSONS, MGW_MAX_PERSON_ALIASES,
+			    MGW_MAX_CASE_VALUE_BYTES >> 10);
+		goto out;
+	}
 	if (rc == MGW_E_TOO_LARGE) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_VIEW_TOO_LARGE,
 				    .msg_id = sh->msg_id,

@@ -172,3 +172,42 @@ Test(door, a_share_whose_view_would_not_fit_a_frame_is_refused_typed)
 	}
 	codec_free(&cs->base);
 }
+
+Test(door, a_case_with_thousands_of_people_is_refused_typed_and_cheaply)
+{
+	gw_start(&G, NULL);
+	char err[512];
+	mgw_client *p = node(&G, "police", err, sizeof err);
+	cr_assert_not_null(p, "%s", err);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH,
+				  MARAC__V1__AGENCY__AGENCY_EDUCATION};
+	Marac__V1__CaseSummary *cs = synthetic_case("MARAC-TS-0703", "testshire");
+	/* 5,000 third parties, each a name to scrub for every recipient (one
+	 * such share once cost 1.2 GB and stalled every commit) */
+	enum { N = 5000 };
+	cs->others = codec_malloc(N * sizeof *cs->others);
+	cs->n_others = N;
+	for (size_t i = 0; i < N; i++) {
+		Marac__V1__Person *o = codec_malloc(sizeof *o);
+		marac__v1__person__init(o);
+		char name[40];
+		snprintf(name, sizeof name, "Witness Number%zu", i);
+		o->full_name = codec_strdup(name);
+		o->role = MARAC__V1__PERSON_ROLE__PERSON_ROLE_WITNESS;
+		cs->others[i] = o;
+	}
+	Marac__V1__Share sh;
+	make_share(&sh, "door-people", to, 2, cs);
+	refused(p, &sh, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE);
+	cr_assert(strstr(mgw_client_last_error(p)->message, "persons"), "%s",
+		  mgw_client_last_error(p)->message);
+	/* the gateway still serves */
+	codec_free(&cs->base);
+	cs = synthetic_case("MARAC-TS-0704", "testshire");
+	make_share(&sh, "door-people-2", to, 2, cs);
+	Marac__V1__Frame *acc = NULL;
+	cr_assert_eq(mgw_client_share(p, &sh, 15000, &acc), MGW_OK);
+	codec_free(&acc->base);
+	codec_free(&cs->base);
+	mgw_client_free(p);
+}
