@@ -70,38 +70,15 @@ static char *read_small(const char *path, size_t max)
 	return b;
 }
 
-/*
- * SQLite's own structural check of the store file (start-up only): every
- * page, b-tree and index entry. SQLite 3.40 reports "NULL value in T.C"
- * for NOT NULL columns of WITHOUT ROWID tables that hold no NULL (fixed in
- * 3.41; match_key is such a table), so those lines are not taken as damage:
- * the NOT NULL constraints are enforced on every write anyway.
- */
+/* SQLite's structural check of the store file, at start-up only
+ * (store_integrity_check). */
 static int integrity_ok(store *st, char *err, size_t errlen)
 {
-	sqlite3_stmt *q = NULL;
-	int ok = 0, rows = 0;
-	if (sqlite3_prepare_v2(store_db(st), "PRAGMA quick_check(20)", -1, &q, NULL) != SQLITE_OK) {
-		snprintf(err, errlen, "cannot run the store's integrity check");
-		return 0;
-	}
-	ok = 1;
-	while (sqlite3_step(q) == SQLITE_ROW) {
-		const char *r = (const char *)sqlite3_column_text(q, 0);
-		rows++;
-		if (r == NULL || strcmp(r, "ok") == 0 || strncmp(r, "NULL value in ", 14) == 0)
-			continue;
-		snprintf(err, errlen, "the store fails its integrity check (%.200s): refusing to start",
-			 r);
-		ok = 0;
-		break;
-	}
-	sqlite3_finalize(q);
-	if (rows == 0) {
-		snprintf(err, errlen, "the store's integrity check gave no answer");
-		ok = 0;
-	}
-	return ok;
+	char why[300];
+	if (store_integrity_check(st, why, sizeof why) == MGW_OK)
+		return 1;
+	snprintf(err, errlen, "%s: refusing to start", why);
+	return 0;
 }
 
 /*
