@@ -144,8 +144,10 @@ int policy_redact_explain(const policy *p, const Marac__V1__CaseSummary *in, int
 			  struct policy_finding **findings, size_t *n_findings);
 
 /*
- * 1 if s is a valid MARAC case reference: 1 to 32 of A-Z a-z 0-9 '/' '-'.
- * The policy's case_ref class uses it; the daemon refuses other refs.
+ * 1 if s is a valid MARAC case reference: 1 to MGW_CASE_REF_MAX (64) of
+ * A-Z a-z 0-9 '-' '/' '.' '_', starting with a letter or digit. The one
+ * grammar: the policy's case_ref class uses it, and the daemon refuses
+ * other refs at the door.
  */
 int policy_case_ref_ok(const char *s);
 

@@ -19,6 +19,7 @@
 
 #include "canon.h"
 #include "ident.h"
+#include "mgw_limits.h"
 #include "mgw_err.h"
 #include "policy_int.h"
 #include "policy_yaml.h"
@@ -254,11 +255,15 @@ done:
 
 int pol_ref_ok(const char *s)
 {
-	size_t n = strlen(s);
-	if (n == 0 || n > 32)
+	/* the one case-reference grammar (proto/README.md): 1 to
+	 * MGW_CASE_REF_MAX of A-Z a-z 0-9 - / . _, starting with a letter or
+	 * digit; the daemon checks it at the door with policy_case_ref_ok */
+	size_t n = strnlen(s, MGW_CASE_REF_MAX + 1);
+	if (n == 0 || n > MGW_CASE_REF_MAX || !isalnum((unsigned char)s[0]))
 		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) && s[i] != '/' && s[i] != '-')
+	for (size_t i = 1; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '/' && s[i] != '-' && s[i] != '.' &&
+		    s[i] != '_')
 			return 0;
 	return 1;
 }

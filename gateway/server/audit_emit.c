@@ -19,6 +19,7 @@
 
 #include "gw.h"
 #include "log.h"
+#include "policy.h"
 #include "mgw_err.h"
 
 void gw_hex(const uint8_t *in, size_t n, char *out)
@@ -42,20 +43,9 @@ int gw_msg_id_ok(const char *s)
 	return 1;
 }
 
-static int alnum(char c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
 int gw_case_ref_ok(const char *s)
 {
-	size_t n = s ? strnlen(s, MGW_CASE_REF_MAX + 1) : 0;
-	if (n == 0 || n > MGW_CASE_REF_MAX || !alnum(s[0]))
-		return 0;
-	for (size_t i = 1; i < n; i++)
-		if (!alnum(s[i]) && s[i] != '-' && s[i] != '/' && s[i] != '.' && s[i] != '_')
-			return 0;
-	return 1;
+	return policy_case_ref_ok(s); /* one grammar for the door, the trail and the views */
 }
 
 const char *gw_safe(const char *s, int (*ok)(const char *), char buf[72])

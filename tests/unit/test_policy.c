@@ -1347,3 +1347,17 @@ Test(policy_scrub_spec, each_text_scrubbed_once_per_profile)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+Test(policy_classes, case_ref_has_the_door_grammar)
+{
+	/* the daemon accepts these at the door: the views must carry them */
+	cr_assert(policy_case_ref_ok("TS-2026-0001"));
+	cr_assert(policy_case_ref_ok("MARAC.TS_2026/0001"));
+	cr_assert(policy_case_ref_ok("A234567890123456789012345678901234567890123456789012345678901234"));
+	/* and refuses these */
+	cr_assert(!policy_case_ref_ok(""));
+	cr_assert(!policy_case_ref_ok("-TS-1"));
+	cr_assert(!policy_case_ref_ok("TS 1"));
+	cr_assert(!policy_case_ref_ok("A2345678901234567890123456789012345678901234567890123456789012345"));
+	cr_assert(!policy_case_ref_ok("MARAC 1, 9 Nowhere Lane"));
+}
