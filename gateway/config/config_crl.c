@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
@@ -60,16 +61,31 @@ int config_crl_check(const char *ca_path, const char *crl_path, char *err, size_
 		rc = MGW_E_IO;
 		goto fail;
 	}
-	ca = PEM_read_X509(f, NULL, NULL, NULL);
-	if (ca == NULL) {
+	/* tls.ca may be a bundle: the CRL must be issued and signed by one of
+	 * its certificates (name and key) */
+	int issuer = 0, any = 0, verified = 0;
+	while (!verified && (ca = PEM_read_X509(f, NULL, NULL, NULL)) != NULL) {
+		any = 1;
+		if (X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_subject_name(ca)) == 0) {
+			issuer = 1;
+			pub = X509_get_pubkey(ca);
+			verified = pub && X509_CRL_verify(crl, pub) == 1;
+			EVP_PKEY_free(pub);
+			pub = NULL;
+		}
+		X509_free(ca);
+		ca = NULL;
+	}
+	ERR_clear_error(); /* the end of the PEM bundle */
+	if (!any) {
 		snprintf(err, errlen, "tls.ca \"%s\": not a PEM certificate", ca_path);
 		goto fail;
 	}
-	if (X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_subject_name(ca)) != 0) {
+	if (!issuer) {
 		snprintf(err, errlen, "tls.crl \"%s\" was issued by another CA than tls.ca", crl_path);
 		goto fail;
 	}
-	if ((pub = X509_get_pubkey(ca)) == NULL || X509_CRL_verify(crl, pub) != 1) {
+	if (!verified) {
 		snprintf(err, errlen, "tls.crl \"%s\": its signature does not verify with the key of "
 				      "tls.ca \"%s\"", crl_path, ca_path);
 		goto fail;

@@ -57,40 +57,6 @@ static X509_CRL *load_crl(const char *path, char *err, size_t errlen)
 	return crl;
 }
 
-/*
- * A CRL is usable only if one of the CA certificates issued it (name and
- * signature) and it is current: lastUpdate in the past, nextUpdate present
- * and in the future. Loading an expired or foreign CRL would make every
- * handshake fail (CRL_CHECK), locking every node out; refusing it at load
- * keeps the one in force.
- */
-static int crl_check(X509_STORE *st, X509_CRL *crl, const char *path, char *err, size_t errlen)
-{
-	STACK_OF(X509_OBJECT) *objs = X509_STORE_get0_objects(st);
-	int signed_ok = 0;
-	for (int i = 0; i < sk_X509_OBJECT_num(objs) && !signed_ok; i++) {
-		X509 *ca = X509_OBJECT_get0_X509(sk_X509_OBJECT_value(objs, i));
-		if (ca == NULL || X509_NAME_cmp(X509_get_subject_name(ca), X509_CRL_get_issuer(crl)))
-			continue;
-		EVP_PKEY *k = X509_get0_pubkey(ca);
-		signed_ok = k && X509_CRL_verify(crl, k) == 1;
-	}
-	if (!signed_ok) {
-		snprintf(err, errlen, "%s: not signed by the configured CA", path);
-		return MGW_E_INVALID;
-	}
-	const ASN1_TIME *last = X509_CRL_get0_lastUpdate(crl), *next = X509_CRL_get0_nextUpdate(crl);
-	if (last == NULL || X509_cmp_current_time(last) > 0) {
-		snprintf(err, errlen, "%s: lastUpdate is in the future", path);
-		return MGW_E_INVALID;
-	}
-	if (next == NULL || X509_cmp_current_time(next) <= 0) {
-		snprintf(err, errlen, "%s: expired (nextUpdate has passed) or has no nextUpdate", path);
-		return MGW_E_INVALID;
-	}
-	return MGW_OK;
-}
-
 int tls_build_store(const struct mgw_config *c, X509_STORE **out, X509_CRL **crl_out, char *err,
 		    size_t errlen)
 {
@@ -105,8 +71,15 @@ int tls_build_store(const struct mgw_config *c, X509_STORE **out, X509_CRL **crl
 		goto fail;
 	}
 	if (c->tls_crl) {
+		/* A CRL is usable only if one of the CA certificates issued and
+		 * signed it and it is current (config_crl_check, as --check-config
+		 * runs it): an expired or foreign CRL would make every handshake
+		 * fail, locking every node out, so it is refused and the one in
+		 * force stays. */
+		if (config_crl_check(c->tls_ca, c->tls_crl, err, errlen) != MGW_OK)
+			goto fail;
 		crl = load_crl(c->tls_crl, err, errlen);
-		if (crl == NULL || crl_check(st, crl, c->tls_crl, err, errlen) != MGW_OK)
+		if (crl == NULL)
 			goto fail;
 		if (X509_STORE_add_crl(st, crl) != 1) {
 			snprintf(err, errlen, "%s: cannot add CRL", c->tls_crl);

@@ -233,6 +233,15 @@ Test(reload, crl_check_refuses_what_would_lock_every_node_out)
 	cr_assert(strstr(err, "not a certificate revocation list"), "%s", err);
 	cr_assert_eq(config_crl_check(at("ca.crt"), "/dev/zero", err, sizeof err), MGW_E_INVALID);
 	cr_assert_eq(config_crl_check(at("ca.crt"), at("missing.crl"), err, sizeof err), MGW_E_IO);
+	/* tls.ca as a bundle: the issuer may be any certificate of it */
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "cat '%s' '%s' > '%s'", at("ca2.crt"), at("ca.crt"),
+		 at("bundle.crt"));
+	cr_assert_eq(system(cmd), 0);
+	cr_assert_eq(config_crl_check(at("bundle.crt"), at("good.crl"), err, sizeof err), MGW_OK,
+		     "%s", err);
+	cr_assert_eq(config_crl_check(at("bundle.crt"), at("forged.crl"), err, sizeof err),
+		     MGW_E_INVALID);
 	/* Through a whole config, as --check-config and a reload use it. */
 	struct mgw_config *c = load("c.yaml", BASE("127.0.0.1", "ca.crt\n  crl: good.crl",
 						   "o.example/audit", "state", ""));
