@@ -59,16 +59,17 @@ static int write_line(const char *path, const char *text)
 	return rc;
 }
 
-int audit_key_open(const char *dir, const char *origin, int allow_new_key,
+int audit_key_open(const char *dir, const char *origin, uint64_t trail_size, int allow_new_key,
 		   checkpoint_key **key, char **vkey, char *err, size_t errlen)
 {
-	char kpath[TRAIL_PATH_MAX], vpath[TRAIL_PATH_MAX];
+	char kpath[TRAIL_PATH_MAX], vpath[TRAIL_PATH_MAX], cpath[TRAIL_PATH_MAX];
 	char *old = NULL;
 	int rc = MGW_E_INVALID;
 	*key = NULL;
 	*vkey = NULL;
 	if (snprintf(kpath, sizeof kpath, "%s/audit.key", dir) >= (int)sizeof kpath ||
-	    snprintf(vpath, sizeof vpath, "%s/audit.vkey", dir) >= (int)sizeof vpath) {
+	    snprintf(vpath, sizeof vpath, "%s/audit.vkey", dir) >= (int)sizeof vpath ||
+	    snprintf(cpath, sizeof cpath, "%s/audit.checkpoint", dir) >= (int)sizeof cpath) {
 		snprintf(err, errlen, "%s: path too long", dir);
 		goto fail;
 	}
@@ -80,11 +81,12 @@ int audit_key_open(const char *dir, const char *origin, int allow_new_key,
 	if (old)
 		old[strcspn(old, "\r\n")] = 0;
 	if (access(kpath, F_OK) != 0) {
-		if (old && !allow_new_key) {
-			snprintf(err, errlen, "%s is missing but %s exists: the signing key was lost "
-					      "or deleted. Restore it from backup; a new key (which "
-					      "auditors must be told of) needs the explicit new-key option",
-				 kpath, vpath);
+		/* A trail exists: a new key would sign over it as if nothing happened. */
+		if ((old || trail_size > 0 || access(cpath, F_OK) == 0) && !allow_new_key) {
+			snprintf(err, errlen, "%s is missing but the trail or its verifier key exists: "
+					      "the signing key was lost or deleted. Restore it from "
+					      "backup; a new key (which auditors must be told of) needs "
+					      "the explicit new-key option", kpath);
 			rc = MGW_E_INVALID;
 			goto fail;
 		}
@@ -146,9 +148,7 @@ int audit_checkpoint_save(const char *dir, const char *note)
 struct cp {
 	const char *where; /* for messages */
 	char *note;
-	int have;
-	uint64_t size;
-	uint8_t root[32];
+	struct audit_signed s;
 };
 
 static int parse_cp(struct cp *c, const checkpoint_verifier *v, const char *origin,
@@ -156,9 +156,9 @@ static int parse_cp(struct cp *c, const checkpoint_verifier *v, const char *orig
 {
 	char *org = NULL;
 	size_t len = strlen(c->note);
-	int rc = checkpoint_verify(v, c->note, len, &org, &c->size, c->root);
+	int rc = checkpoint_verify(v, c->note, len, &org, &c->s.size, c->s.root);
 	if (rc == MGW_E_NOTFOUND && (flags & AUDIT_TRAIL_KEY_REPLACED))
-		rc = checkpoint_parse_unverified(c->note, len, &org, &c->size, c->root);
+		rc = checkpoint_parse_unverified(c->note, len, &org, &c->s.size, c->s.root);
 	if (rc != MGW_OK) {
 		snprintf(err, errlen, "the checkpoint in %s does not verify with audit.vkey (%s): "
 				      "refusing to start (was audit.key replaced? restore it; a new "
@@ -174,64 +174,84 @@ static int parse_cp(struct cp *c, const checkpoint_verifier *v, const char *orig
 		return MGW_E_INVALID;
 	}
 	free(org);
-	c->have = 1;
+	c->s.have = 1;
 	return MGW_OK;
 }
 
 /* The stored records must reach c's size and give its root. */
 static int check_cp(store *st, const struct cp *c, uint64_t n, char *err, size_t errlen)
 {
-	if (!c->have)
+	if (!c->s.have)
 		return MGW_OK;
-	if (c->size > n) {
+	if (c->s.size > n) {
 		snprintf(err, errlen, "the store holds %llu audit records but the checkpoint in %s "
 				      "was signed at size %llu: the trail was cut back or records were "
 				      "lost; refusing to start",
-			 (unsigned long long)n, c->where, (unsigned long long)c->size);
+			 (unsigned long long)n, c->where, (unsigned long long)c->s.size);
 		return MGW_E_INVALID;
 	}
 	uint8_t root[32];
-	int rc = store_audit_root(st, c->size, root);
+	int rc = store_audit_root(st, c->s.size, root);
 	if (rc != MGW_OK) {
 		snprintf(err, errlen, "cannot read the audit tree at size %llu (%s)",
-			 (unsigned long long)c->size, mgw_strerror(rc));
+			 (unsigned long long)c->s.size, mgw_strerror(rc));
 		return rc == MGW_E_NOTFOUND ? MGW_E_INVALID : rc;
 	}
-	if (memcmp(root, c->root, 32) != 0) {
+	if (memcmp(root, c->s.root, 32) != 0) {
 		snprintf(err, errlen, "the audit records in the store do not give the root signed at "
 				      "size %llu (checkpoint in %s): records were altered; refusing to "
-				      "start", (unsigned long long)c->size, c->where);
+				      "start", (unsigned long long)c->s.size, c->where);
 		return MGW_E_INVALID;
 	}
 	return MGW_OK;
 }
 
-/* Re-hash record i from its bytes; it must match the stored leaf. */
-static int rehash(store *st, uint64_t i, uint8_t leaf[32], char *err, size_t errlen)
+int audit_trail_rehash(store *st, struct merkle_range *r, uint64_t to,
+		       const struct audit_signed *roots, size_t n_roots, char *err, size_t errlen)
 {
-	uint8_t stored[32], *rec = NULL;
-	size_t len = 0;
-	if (store_audit_get(st, i, &rec, &len) != MGW_OK || store_audit_leaf(st, i, stored) != MGW_OK) {
+	while (r->size < to) {
+		uint64_t i = r->size;
+		uint8_t leaf[32], stored[32], *rec = NULL;
+		size_t len = 0;
+		if (store_audit_get(st, i, &rec, &len) != MGW_OK ||
+		    store_audit_leaf(st, i, stored) != MGW_OK) {
+			free(rec);
+			snprintf(err, errlen, "audit record %llu is missing from the store",
+				 (unsigned long long)i);
+			return MGW_E_INVALID;
+		}
+		int rc = merkle_leaf_hash(rec, len, leaf);
 		free(rec);
-		snprintf(err, errlen, "audit record %llu is missing from the store",
-			 (unsigned long long)i);
-		return MGW_E_INVALID;
-	}
-	int rc = merkle_leaf_hash(rec, len, leaf);
-	free(rec);
-	if (rc != MGW_OK)
-		return rc;
-	if (memcmp(leaf, stored, 32) != 0) {
-		snprintf(err, errlen, "audit record %llu does not match its leaf hash: the store was "
-				      "altered; refusing to start", (unsigned long long)i);
-		return MGW_E_INVALID;
+		if (rc != MGW_OK)
+			return rc;
+		if (memcmp(leaf, stored, 32) != 0) {
+			snprintf(err, errlen, "audit record %llu does not match its leaf hash: the "
+					      "store was altered; refusing to start", (unsigned long long)i);
+			return MGW_E_INVALID;
+		}
+		if ((rc = merkle_range_append(r, leaf)) != MGW_OK)
+			return rc;
+		/* Each signed root recomputed from the bytes, in the same pass. */
+		for (size_t k = 0; k < n_roots; k++) {
+			uint8_t root[32];
+			if (!roots[k].have || roots[k].size != r->size)
+				continue;
+			if ((rc = merkle_range_root(r, root)) != MGW_OK)
+				return rc;
+			if (memcmp(root, roots[k].root, 32) != 0) {
+				snprintf(err, errlen, "the audit records do not give the root signed "
+						      "at size %llu: records were altered; refusing to "
+						      "start", (unsigned long long)r->size);
+				return MGW_E_INVALID;
+			}
+		}
 	}
 	return MGW_OK;
 }
 
 int audit_trail_open(store *st, const char *dir, const char *vkey, const char *origin,
 		     unsigned flags, struct merkle_range *range, uint64_t *cp_size,
-		     char *err, size_t errlen)
+		     struct audit_trail_later *later, char *err, size_t errlen)
 {
 	char path[TRAIL_PATH_MAX];
 	struct cp file = {.where = "audit.checkpoint"}, db = {.where = "the store"};
@@ -271,41 +291,17 @@ int audit_trail_open(store *st, const char *dir, const char *vkey, const char *o
 	/* A trail small enough to re-hash within a second or two is re-hashed whole. */
 	if (n <= MGW_AUDIT_START_REHASH_MAX)
 		flags |= AUDIT_TRAIL_FULL;
-	uint64_t big = file.have ? file.size : 0;
-	if (db.have && db.size > big)
-		big = db.size;
+	uint64_t big = file.s.have ? file.s.size : 0;
+	if (db.s.have && db.s.size > big)
+		big = db.s.size;
 	/* The signed prefix from stored nodes; everything after it from the bytes. */
 	struct merkle_range r;
 	merkle_range_init(&r);
-	uint64_t from = 0;
-	if (!(flags & AUDIT_TRAIL_FULL)) {
-		if ((rc = store_audit_range(st, big, &r)) != MGW_OK)
-			goto fail;
-		from = big;
-	}
-	const struct cp *cps[2] = {&file, &db};
-	for (uint64_t i = from; i < n; i++) {
-		uint8_t leaf[32];
-		if ((rc = rehash(st, i, leaf, err, errlen)) != MGW_OK ||
-		    (rc = merkle_range_append(&r, leaf)) != MGW_OK)
-			goto fail;
-		/* Full mode: each signed root is recomputed from the bytes, in the same pass. */
-		for (int k = 0; k < 2; k++) {
-			uint8_t root[32];
-			if (!cps[k]->have || cps[k]->size != r.size)
-				continue;
-			if ((rc = merkle_range_root(&r, root)) != MGW_OK)
-				goto fail;
-			if (memcmp(root, cps[k]->root, 32) != 0) {
-				snprintf(err, errlen, "the audit records do not give the root signed "
-						      "at size %llu (%s): records were altered; "
-						      "refusing to start",
-					 (unsigned long long)cps[k]->size, cps[k]->where);
-				rc = MGW_E_INVALID;
-				goto fail;
-			}
-		}
-	}
+	if (!(flags & AUDIT_TRAIL_FULL) && (rc = store_audit_range(st, big, &r)) != MGW_OK)
+		goto fail;
+	const struct audit_signed roots[2] = {file.s, db.s};
+	if ((rc = audit_trail_rehash(st, &r, n, roots, 2, err, errlen)) != MGW_OK)
+		goto fail;
 	/* The stored interior nodes must describe the same tree as the records. */
 	uint8_t a[32], b[32];
 	if ((rc = merkle_range_root(&r, a)) != MGW_OK)
@@ -318,13 +314,18 @@ int audit_trail_open(store *st, const char *dir, const char *vkey, const char *o
 		goto fail;
 	}
 	/* First start with this file, or the file missed the last commit: bring it up. */
-	if (db.have && (!file.have || db.size > file.size) &&
+	if (db.s.have && (!file.s.have || db.s.size > file.s.size) &&
 	    (rc = audit_checkpoint_save(dir, db.note)) != MGW_OK) {
 		snprintf(err, errlen, "%s: cannot write", path);
 		goto fail;
 	}
 	*range = r;
 	*cp_size = big;
+	if (later) {
+		*later = (struct audit_trail_later){.to = (flags & AUDIT_TRAIL_FULL) ? 0 : big};
+		later->roots[0] = roots[0];
+		later->roots[1] = roots[1];
+	}
 	rc = MGW_OK;
 fail:
 	checkpoint_verifier_free(v);

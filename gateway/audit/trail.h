@@ -56,11 +56,13 @@
 
 /*
  * Load dir/audit.key, creating it (with dir/audit.vkey) on first start.
- * origin names a new key. On success *key (checkpoint_key_free) and *vkey
+ * origin names a new key. trail_size: records already in the store
+ * (store_audit_size). On success *key (checkpoint_key_free) and *vkey
  * (malloc'd verifier key string) are set.
  * Refused (MGW_E_INVALID, err says what to do) without allow_new_key:
- *  - audit.key is missing but audit.vkey exists (the key was lost or
- *    deleted: restore it from backup);
+ *  - audit.key is missing but a trail exists: audit.vkey, audit.checkpoint
+ *    or trail_size > 0 (the key was lost or deleted: restore it from
+ *    backup);
  *  - audit.key does not match audit.vkey.
  * With allow_new_key (an explicit operator flag) a new key is made or the
  * loaded one accepted, and the old audit.vkey is kept as
@@ -68,7 +70,7 @@
  * Returns 0, MGW_E_INVALID, MGW_E_IO, MGW_E_MALFORMED (audit.key is not a
  * key), MGW_E_NOMEM; on failure *key and *vkey are NULL.
  */
-int audit_key_open(const char *dir, const char *origin, int allow_new_key,
+int audit_key_open(const char *dir, const char *origin, uint64_t trail_size, int allow_new_key,
 		   checkpoint_key **key, char **vkey, char *err, size_t errlen);
 
 /*
@@ -84,6 +86,24 @@ int audit_checkpoint_save(const char *dir, const char *note);
 				       * checkpoints signed by another key, unverified,
 				       * for their size and root only */
 
+/* A signed tree size and its root. */
+struct audit_signed {
+	uint64_t size;
+	uint8_t root[32];
+	int have;
+};
+
+/*
+ * What start-up trusted through the stored nodes without re-hashing:
+ * records [0, to), to be re-hashed later against the signed roots (the
+ * file's and the store's checkpoints) with audit_trail_rehash, starting
+ * from an empty range. to is 0 when every record was re-hashed.
+ */
+struct audit_trail_later {
+	uint64_t to;
+	struct audit_signed roots[2];
+};
+
 /*
  * Check the trail in st (read-write or read-only handle) against dir's
  * audit.checkpoint and the store's latest checkpoint, as described above.
@@ -92,13 +112,25 @@ int audit_checkpoint_save(const char *dir, const char *note);
  * and the store has a verified checkpoint (first start after an upgrade),
  * the file is written from it.
  * On success *range is the compact range of every stored record (to extend
- * as records are added) and *cp_size the size of the latest checkpoint
- * (0 if none).
+ * as records are added), *cp_size the size of the latest checkpoint
+ * (0 if none) and, if later is not NULL, *later what is left to re-hash.
  * Returns 0, or MGW_E_INVALID with err naming what does not match (refuse
  * to start), MGW_E_DB, MGW_E_IO, MGW_E_NOMEM.
  */
 int audit_trail_open(store *st, const char *dir, const char *vkey, const char *origin,
 		     unsigned flags, struct merkle_range *range, uint64_t *cp_size,
-		     char *err, size_t errlen);
+		     struct audit_trail_later *later, char *err, size_t errlen);
+
+/*
+ * Re-hash records [r->size, to) of st into r: each leaf recomputed from the
+ * record's bytes (a stored hash proves nothing) must equal the stored leaf,
+ * and whenever r reaches the size of one of roots[0..n_roots), its root
+ * must be the signed root. For start-up (audit_trail_open) and for the
+ * records it left to re-hash later, a chunk at a time (r keeps the place).
+ * Returns 0, MGW_E_INVALID with err saying what does not match (the store
+ * was altered), MGW_E_NOMEM.
+ */
+int audit_trail_rehash(store *st, struct merkle_range *r, uint64_t to,
+		       const struct audit_signed *roots, size_t n_roots, char *err, size_t errlen);
 
 #endif

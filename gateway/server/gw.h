@@ -37,6 +37,7 @@
 #include "mgw_limits.h"
 #include "policy.h"
 #include "store.h"
+#include "trail.h"
 
 /* One queued outbound frame (service thread). */
 struct out_frame {
@@ -96,19 +97,11 @@ struct gw_metrics {
 	uint64_t commit_hist[MGW_COMMIT_BUCKETS];
 };
 
-/* A signed tree size and its root (audit_tree.c). */
-struct signed_root {
-	uint64_t size;
-	uint8_t root[32];
-	int have;
-};
-
 /* The audit tree: writer thread only (audit_tree.c). */
 struct audit_tree {
 	struct merkle_range range;  /* every committed record */
-	struct merkle_range verify; /* background re-hash of [0, verify_to) */
-	uint64_t verify_to;         /* records start-up trusted through the frontier */
-	struct signed_root roots[2];/* latest stored checkpoint, and the one kept outside */
+	struct merkle_range verify; /* background re-hash of [0, later.to) */
+	struct audit_trail_later later; /* what start-up trusted through the stored nodes */
 	checkpoint_key *key;
 	char *vkey;
 	uint64_t cp_size;           /* size of the last signed checkpoint */

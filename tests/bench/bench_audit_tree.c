@@ -41,7 +41,7 @@ int main(int argc, char **argv)
 	checkpoint_key *key;
 	char *vkey;
 	if (store_open(dir, 0, &s, err, sizeof err) != MGW_OK ||
-	    audit_key_open(dir, "bench.example/audit", 0, &key, &vkey, err, sizeof err) != MGW_OK) {
+	    audit_key_open(dir, "bench.example/audit", 0, 0, &key, &vkey, err, sizeof err) != MGW_OK) {
 		fprintf(stderr, "%s\n", err);
 		return 1;
 	}
@@ -77,11 +77,12 @@ int main(int argc, char **argv)
 	struct merkle_range range;
 	uint64_t c;
 	t0 = now();
-	int rc = audit_trail_open(s, dir, vkey, "bench.example/audit", 0, &range, &c, err, sizeof err);
+	int rc = audit_trail_open(s, dir, vkey, "bench.example/audit", 0, &range, &c, NULL, err,
+				  sizeof err);
 	t1 = now();
 	printf("start-up check, stored nodes:  %.4f s (%s)\n", t1 - t0, rc ? err : "ok");
 	t0 = now();
-	rc = audit_trail_open(s, dir, vkey, "bench.example/audit", AUDIT_TRAIL_FULL, &range, &c, err,
+	rc = audit_trail_open(s, dir, vkey, "bench.example/audit", AUDIT_TRAIL_FULL, &range, &c, NULL, err,
 			      sizeof err);
 	t1 = now();
 	printf("start-up check, every record:  %.4f s (%s)\n", t1 - t0, rc ? err : "ok");

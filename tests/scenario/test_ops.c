@@ -287,6 +287,34 @@ Test(ops, a_deleted_audit_key_is_not_silently_replaced)
 	cr_assert(strstr(out, "--new-audit-key"), "%s", out);
 }
 
+Test(ops, new_audit_key_replaces_a_deleted_key_on_purpose_and_keeps_the_old_vkey)
+{
+	gw_start(&G, NULL);
+	one_share_and_stop();
+	char key[700], vkey[700], cmd[1400], p[700];
+	snprintf(key, sizeof key, "%s/state/audit.key", G.dir);
+	snprintf(vkey, sizeof vkey, "%s/state/audit.vkey", G.dir);
+	char *before = slurp(vkey);
+	cr_assert_eq(unlink(key), 0);
+	/* Runs (is stopped by timeout's SIGTERM after 3 s) instead of refusing. */
+	snprintf(cmd, sizeof cmd, "timeout 3 '%s' --config '%s' --new-audit-key > %s/start.out 2>&1",
+		 MARAC_GATEWAY_BIN, G.config, G.dir);
+	int rc = system(cmd);
+	snprintf(p, sizeof p, "%s/start.out", G.dir);
+	char *t = slurp(p);
+	cr_assert_eq(WEXITSTATUS(rc), 124, "did not run with --new-audit-key: %s", t ? t : "");
+	free(t);
+	char *after = slurp(vkey);
+	cr_assert(after && strcmp(after, before) != 0, "audit.vkey is not the new key's");
+	snprintf(cmd, sizeof cmd, "ls %s/state/audit.vkey.replaced-* >/dev/null 2>&1", G.dir);
+	cr_assert_eq(system(cmd), 0, "the old verifier key was not kept for auditors");
+	free(before);
+	free(after);
+	/* The next start, without the option, takes the new key and the trail. */
+	gw_restart(&G);
+	cr_assert_eq(gw_stop(&G), 0);
+}
+
 Test(ops, an_outbox_body_edited_offline_is_not_delivered)
 {
 	gw_start(&G, NULL);

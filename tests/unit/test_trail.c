@@ -26,7 +26,7 @@ static void setup(void)
 	strcpy(dir, "/tmp/marac-trail-XXXXXX");
 	cr_assert_not_null(mkdtemp(dir));
 	cr_assert_eq(store_open(dir, 0, &s, err, sizeof err), MGW_OK, "%s", err);
-	cr_assert_eq(audit_key_open(dir, "test.example/audit", 0, &key, &vkey, err, sizeof err),
+	cr_assert_eq(audit_key_open(dir, "test.example/audit", 0, 0, &key, &vkey, err, sizeof err),
 		     MGW_OK, "%s", err);
 }
 
@@ -78,7 +78,8 @@ static int open_trail(unsigned flags, uint64_t *cp)
 {
 	struct merkle_range r;
 	uint64_t c = 0;
-	int rc = audit_trail_open(s, dir, vkey, "test.example/audit", flags, &r, &c, err, sizeof err);
+	int rc = audit_trail_open(s, dir, vkey, "test.example/audit", flags, &r, &c, NULL, err,
+				  sizeof err);
 	if (cp)
 		*cp = c;
 	if (rc == MGW_OK) {
@@ -172,7 +173,7 @@ Test(trail, another_origin_is_refused)
 	append(3, 1);
 	struct merkle_range r;
 	uint64_t c;
-	cr_assert_eq(audit_trail_open(s, dir, vkey, "renamed.example/audit", 0, &r, &c, err,
+	cr_assert_eq(audit_trail_open(s, dir, vkey, "renamed.example/audit", 0, &r, &c, NULL, err,
 				      sizeof err), MGW_E_INVALID);
 	cr_assert(strstr(err, "origin"), "%s", err);
 }
@@ -190,13 +191,13 @@ Test(trail, a_deleted_signing_key_is_not_replaced_without_the_flag)
 	checkpoint_key *k2 = NULL;
 	char *v2 = NULL;
 	/* Same key on a second start: fine, vkey unchanged. */
-	cr_assert_eq(audit_key_open(dir, "test.example/audit", 0, &k2, &v2, err, sizeof err), MGW_OK,
+	cr_assert_eq(audit_key_open(dir, "test.example/audit", 0, 0, &k2, &v2, err, sizeof err), MGW_OK,
 		     "%s", err);
 	cr_assert_str_eq(v2, vkey);
 	checkpoint_key_free(k2);
 	free(v2);
 	cr_assert_eq(unlink(at("audit.key")), 0);
-	cr_assert_eq(audit_key_open(dir, "test.example/audit", 0, &k2, &v2, err, sizeof err),
+	cr_assert_eq(audit_key_open(dir, "test.example/audit", 0, 0, &k2, &v2, err, sizeof err),
 		     MGW_E_INVALID);
 	cr_assert_null(k2);
 	cr_assert(strstr(err, "missing"), "%s", err);
@@ -208,7 +209,7 @@ Test(trail, a_deleted_signing_key_is_not_replaced_without_the_flag)
 	line[strcspn(line, "\n")] = 0;
 	cr_assert_str_eq(line, vkey, "audit.vkey is not overwritten");
 	/* With the explicit flag: a new key, the old vkey kept. */
-	cr_assert_eq(audit_key_open(dir, "test.example/audit", 1, &k2, &v2, err, sizeof err), MGW_OK,
+	cr_assert_eq(audit_key_open(dir, "test.example/audit", 0, 1, &k2, &v2, err, sizeof err), MGW_OK,
 		     "%s", err);
 	cr_assert_str_neq(v2, vkey);
 	char cmd[160];
@@ -224,7 +225,7 @@ Test(trail, a_key_that_does_not_match_the_vkey_is_refused)
 	cr_assert_eq(checkpoint_key_generate(at("audit.key"), "test.example/audit"), MGW_OK);
 	checkpoint_key *k2 = NULL;
 	char *v2 = NULL;
-	cr_assert_eq(audit_key_open(dir, "test.example/audit", 0, &k2, &v2, err, sizeof err),
+	cr_assert_eq(audit_key_open(dir, "test.example/audit", 0, 0, &k2, &v2, err, sizeof err),
 		     MGW_E_INVALID);
 	cr_assert(strstr(err, "does not match"), "%s", err);
 }
@@ -235,7 +236,7 @@ Test(trail, after_a_key_replacement_the_old_checkpoints_still_bound_the_trail)
 	checkpoint_key_free(key);
 	free(vkey);
 	unlink(at("audit.key"));
-	cr_assert_eq(audit_key_open(dir, "test.example/audit", 1, &key, &vkey, err, sizeof err),
+	cr_assert_eq(audit_key_open(dir, "test.example/audit", 0, 1, &key, &vkey, err, sizeof err),
 		     MGW_OK, "%s", err);
 	cr_assert_eq(open_trail(0, NULL), MGW_E_INVALID, "old checkpoint, other key");
 	cr_assert_eq(open_trail(AUDIT_TRAIL_KEY_REPLACED, NULL), MGW_OK, "%s", err);
@@ -246,17 +247,68 @@ Test(trail, after_a_key_replacement_the_old_checkpoints_still_bound_the_trail)
 	cr_assert(strstr(err, "cut back"), "%s", err);
 }
 
-Test(trail, a_new_key_made_after_both_key_files_were_deleted_does_not_open_the_trail)
+Test(trail, a_new_key_is_not_made_while_any_trace_of_the_trail_exists)
 {
 	append(12, 1);
 	checkpoint_key_free(key);
 	free(vkey);
+	vkey = NULL;
+	key = NULL;
 	unlink(at("audit.key"));
 	unlink(at("audit.vkey"));
-	/* Nothing on disk says a key existed: a new one is made... */
-	cr_assert_eq(audit_key_open(dir, "test.example/audit", 0, &key, &vkey, err, sizeof err),
+	/* Both key files gone, but audit.checkpoint is there. */
+	cr_assert_eq(audit_key_open(dir, "test.example/audit", 0, 0, &key, &vkey, err, sizeof err),
+		     MGW_E_INVALID);
+	cr_assert(strstr(err, "missing"), "%s", err);
+	cr_assert_neq(access(at("audit.key"), F_OK), 0, "no key was created");
+	/* That gone too, but the store holds records. */
+	unlink(at("audit.checkpoint"));
+	cr_assert_eq(audit_key_open(dir, "test.example/audit", store_audit_size(s), 0, &key, &vkey,
+				    err, sizeof err), MGW_E_INVALID);
+	cr_assert_neq(access(at("audit.key"), F_OK), 0, "no key was created");
+	/* Told nothing of the trail, a new key is made... */
+	cr_assert_eq(audit_key_open(dir, "test.example/audit", 0, 0, &key, &vkey, err, sizeof err),
 		     MGW_OK, "%s", err);
 	/* ...but the checkpoints it would have to extend were signed by the old one. */
 	cr_assert_eq(open_trail(0, NULL), MGW_E_INVALID);
 	cr_assert(strstr(err, "audit.key replaced"), "%s", err);
+}
+
+Test(trail, the_records_left_for_later_are_re_hashed_in_chunks_and_an_edit_is_caught)
+{
+	append(20, 1);
+	struct merkle_range r;
+	struct audit_trail_later later;
+	uint64_t c = 0;
+	cr_assert_eq(audit_trail_open(s, dir, vkey, "test.example/audit", 0, &r, &c, &later, err,
+				      sizeof err), MGW_OK, "%s", err);
+	cr_assert_eq(later.to, 0, "a small trail is re-hashed whole at start");
+	cr_assert(later.roots[0].have && later.roots[0].size == 20);
+	/* Record 5 and its leaf rewritten together, as the background re-hash must catch. */
+	sqlite3_stmt *q;
+	cr_assert_eq(sqlite3_prepare_v2(store_db(s), "SELECT record FROM audit WHERE seq=5", -1, &q,
+					NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+	int n = sqlite3_column_bytes(q, 0);
+	uint8_t *rec = malloc((size_t)n), leaf[32];
+	memcpy(rec, sqlite3_column_blob(q, 0), (size_t)n);
+	sqlite3_finalize(q);
+	rec[n - 1] ^= 0x01;
+	merkle_leaf_hash(rec, (size_t)n, leaf);
+	cr_assert_eq(sqlite3_prepare_v2(store_db(s), "UPDATE audit SET record=?, leaf=? WHERE seq=5",
+					-1, &q, NULL), SQLITE_OK);
+	sqlite3_bind_blob(q, 1, rec, n, SQLITE_STATIC);
+	sqlite3_bind_blob(q, 2, leaf, 32, SQLITE_STATIC);
+	cr_assert_eq(sqlite3_step(q), SQLITE_DONE);
+	sqlite3_finalize(q);
+	free(rec);
+	/* The first chunk ends before a signed size: leaves match their records. */
+	struct merkle_range v;
+	merkle_range_init(&v);
+	cr_assert_eq(audit_trail_rehash(s, &v, 10, later.roots, 2, err, sizeof err), MGW_OK, "%s",
+		     err);
+	cr_assert_eq(v.size, 10);
+	/* The next reaches the signed size: the root is not the signed one. */
+	cr_assert_eq(audit_trail_rehash(s, &v, 20, later.roots, 2, err, sizeof err), MGW_E_INVALID);
+	cr_assert(strstr(err, "altered"), "%s", err);
 }
