@@ -52,6 +52,17 @@ struct ends {
 
 static struct slot hash_slot[HASH_SIZE];
 static struct ends word_ends[W_COUNT];
+
+/*
+ * A swap of two adjacent letters after the first keeps the word's length,
+ * first byte, and the sum and sum of squares of its other bytes. Bit
+ * typo_sig(w) of typo_bits is set for every cue word transposed() may
+ * return, so an unknown word whose bit is clear needs none of its up to
+ * WORD_MAX - 1 lookups: most words of a note are not one swap from a cue.
+ */
+#define C_TYPO_OK (C_REFUGE | C_ACCOM | C_LOCV | C_MOVE | C_CALLED)
+#define TYPO_BITS 14
+static uint64_t typo_bits[(1u << TYPO_BITS) / 64];
 static pthread_once_t hash_once = PTHREAD_ONCE_INIT;
 
 static inline struct ends ends_of(const char *w, size_t n)
@@ -75,6 +86,18 @@ static inline uint32_t hash_ends(struct ends e, size_t n)
 	return (uint32_t)(h >> 29);
 }
 
+static inline uint32_t typo_sig(const char *w, size_t n)
+{
+	uint32_t sum = 0, sq = 0;
+	for (size_t i = 1; i < n; i++) {
+		uint32_t c = (unsigned char)w[i];
+		sum += c, sq += c * c;
+	}
+	uint32_t h = (uint32_t)n * 0x9E3779B1u ^ (unsigned char)w[0] * 0x85EBCA77u ^
+	             sum * 0xC2B2AE3Du ^ sq * 0x27D4EB2Fu;
+	return (h ^ h >> 15) & ((1u << TYPO_BITS) - 1);
+}
+
 static void hash_build(void)
 {
 	_Static_assert(W_COUNT < HASH_SIZE / 4, "place word table more than a quarter full");
@@ -86,6 +109,10 @@ static void hash_build(void)
 		while (hash_slot[h].id != 0)
 			h = (h + 1) & (HASH_SIZE - 1);
 		hash_slot[h] = (struct slot){full, (uint16_t)id, (uint16_t)n};
+		if ((WORDS[id].cls & C_TYPO_OK) && n >= 5 && n <= WORD_MAX) {
+			uint32_t b = typo_sig(t, n);
+			typo_bits[b / 64] |= 1ull << (b % 64);
+		}
 	}
 }
 
@@ -114,11 +141,12 @@ static unsigned lookup(const char *w, size_t n)
  * Only those classes: a swapped letter must not turn a name into a street
  * type. At most WORD_MAX - 1 lookups per unknown word: the scan stays linear.
  */
-#define C_TYPO_OK (C_REFUGE | C_ACCOM | C_LOCV | C_MOVE | C_CALLED)
-
 static unsigned transposed(const char *w, size_t n)
 {
 	char b[WORD_MAX];
+	uint32_t sig = typo_sig(w, n);
+	if (!(typo_bits[sig / 64] >> (sig % 64) & 1))
+		return 0;
 	memcpy(b, w, n);
 	for (size_t i = 1; i + 1 < n; i++) { /* the first letter is rarely the slip */
 		if (b[i] == b[i + 1])
