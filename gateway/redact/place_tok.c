@@ -223,6 +223,13 @@ int place_lex_one(struct scan *sc)
 		unsigned up = 0, lo = 0, dig = 0;
 		while (j < n) {
 			unsigned d = s[j], k = KIND[d];
+			if (d - 'a' < 26u) { /* the common case: a lower-case ASCII letter */
+				lo++;
+				if (L < WORD_MAX)
+					lw[L] = (char)d;
+				L++, j++;
+				continue;
+			}
 			if (k & K_LO)
 				lo++;
 			else if (k & K_UP)
