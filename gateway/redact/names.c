@@ -20,6 +20,7 @@
  */
 #include "names.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -72,9 +73,21 @@ static void count_line(struct scan *sc, size_t from)
 {
 	const unsigned char *p = (const unsigned char *)sc->s + from;
 	const unsigned char *e = memchr(p, '\n', sc->n - from);
-	size_t len = e ? (size_t)(e - p) : sc->n - from, up = 0, lo = 0;
-	/* no early exit: the compiler counts many bytes at a time */
-	for (size_t i = 0; i < len; i++) {
+	size_t len = e ? (size_t)(e - p) : sc->n - from, up = 0, lo = 0, i = 0;
+	/* Eight bytes at a time: a lane's top bit is set where its byte is
+	 * at least the bound (bytes below 0x80: | 0x80 stops any borrow), and
+	 * bytes of 0x80 and above are no ASCII letter. */
+	const uint64_t ONES = 0x0101010101010101ull, HI = 0x8080808080808080ull;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		uint64_t y = x | HI, ascii = ~x & HI;
+		uint64_t u = ((y - ONES * 'A') & ~(y - ONES * ('Z' + 1))) & ascii;
+		uint64_t l = ((y - ONES * 'a') & ~(y - ONES * ('z' + 1))) & ascii;
+		up += (size_t)(((u >> 7) * ONES) >> 56);
+		lo += (size_t)(((l >> 7) * ONES) >> 56);
+	}
+	for (; i < len; i++) {
 		up += (unsigned char)(p[i] - 'A') < 26;
 		lo += (unsigned char)(p[i] - 'a') < 26;
 	}
