@@ -116,10 +116,27 @@ static void hash_build(void)
 	}
 }
 
-/* The id of w[0..n) (lower case, 1..WORD_MAX bytes), 0 if not a listed word. */
+/* ends_of() for a word in a buffer of at least 8 bytes: one load and a
+ * mask instead of a loop over a short word's bytes. */
+static inline struct ends ends_of_buf(const char *w, size_t n)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n < 8) {
+		struct ends e;
+		memcpy(&e.a, w, 8);
+		e.a &= ~0ull >> (8 * (8 - n));
+		e.b = e.a;
+		return e;
+	}
+#endif
+	return ends_of(w, n);
+}
+
+/* The id of w[0..n) (lower case, 1..WORD_MAX bytes, in a buffer of at
+ * least 8 bytes), 0 if not a listed word. */
 static unsigned lookup(const char *w, size_t n)
 {
-	struct ends e = ends_of(w, n);
+	struct ends e = ends_of_buf(w, n);
 	uint32_t full = hash_ends(e, n);
 	for (uint32_t h = full & (HASH_SIZE - 1);; h = (h + 1) & (HASH_SIZE - 1)) {
 		const struct slot *sl = &hash_slot[h];
