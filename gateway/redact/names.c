@@ -116,7 +116,12 @@ static unsigned word_bits(const char *key, size_t k, int lower, int caps)
 	if (lower && !caps && !lex_cue_possible(key, k))
 		return 0; /* lower-case words matter only as cues */
 	unsigned b = lex_lookup(key, k);
-	if (b || memchr(key, ' ', k) == NULL || lower)
+	if (b || lower)
+		return b;
+	size_t sp = 0; /* a short key: a loop is cheaper than a call to memchr */
+	while (sp < k && key[sp] != ' ')
+		sp++;
+	if (sp == k)
 		return b;
 	unsigned names = 0, all_common = LEX_COMMON;
 	size_t i = 0;

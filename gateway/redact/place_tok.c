@@ -217,6 +217,8 @@ int place_lex_one(struct scan *sc)
 	const unsigned char *s = sc->s;
 	size_t i = sc->pos, n = sc->n, prev_len = 0;
 	unsigned nl = 0, sp = 0;
+	if (i + 1 < n && s[i] == ' ' && s[i + 1] > ' ')
+		sp = 1, i++; /* the common case: one space between words */
 	while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ||
 			 s[i] == '\f' || s[i] == '\v')) {
 		if (s[i] == '\n') {
