@@ -336,7 +336,9 @@ int place_lex_one(struct scan *sc)
 	int brk;
 	if (sc->ntok == 0 || nl >= 2)
 		brk = 1;
-	else if (p->type == T_PUNCT && strchr(".!?;", p->ch) != NULL && sp) {
+	else if (p->type == T_PUNCT && sp &&
+		 (p->ch == '.' || p->ch == '!' || p->ch == '?' || p->ch == ';' || p->ch == 0)) {
+		/* (0 too: as strchr(".!?;", 0) found the terminator) */
 		brk = 1;
 		if (p->ch == '.' && !nl && pp->type == T_WORD && pp->end == p->start &&
 		    ((pp->cls & C_ABBRDOT) || pp->end - pp->start == 1))
