@@ -2,6 +2,7 @@
 #include "utf8.h"
 #include "lexicon.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -170,8 +171,52 @@ int lex_nicknames(const char *forename, size_t n,
 	return count;
 }
 
+static int bloom_has(const char *w, size_t n)
+{
+	uint32_t h = fnv1a(w, n), lo = h & 0xFFFFu, hi = h >> 16;
+	return (lex_cue_filter[lo >> 5] >> (lo & 31) & 1u) && (lex_cue_filter[hi >> 5] >> (hi & 31) & 1u);
+}
+
+/*
+ * Before the Bloom filter, which hashes every byte: a bit per (length, first
+ * byte, last byte) signature, set for every lexicon key the Bloom filter
+ * passes (the cue words and the few others it lets through). A word whose
+ * bit is clear is either no key, or a key the filter rejects; either way the
+ * answer it gets is the one the filter gave. Built once from the table.
+ */
+#define SIG_BITS 16
+static uint64_t sig_bits[(1u << SIG_BITS) / 64];
+static pthread_once_t sig_once = PTHREAD_ONCE_INIT;
+
+static inline uint32_t sig_of(const char *w, size_t n)
+{
+	uint32_t h = (uint32_t)n * 0x9E3779B1u ^ (unsigned char)w[0] * 0x85EBCA77u ^
+	             (unsigned char)w[n - 1] * 0xC2B2AE3Du;
+	return h >> (32 - SIG_BITS);
+}
+
+static void sig_build(void)
+{
+	for (uint32_t h = 0; h <= lex_slot_mask; h++) {
+		if (lex_slots[h].off == 0)
+			continue;
+		const char *k = lex_blob + lex_slots[h].off;
+		size_t n = strlen(k);
+		if (n > 0 && bloom_has(k, n)) {
+			uint32_t b = sig_of(k, n);
+			sig_bits[b / 64] |= 1ull << (b % 64);
+		}
+	}
+}
+
 int lex_cue_possible(const char *w, size_t n)
 {
+	if (n == 0)
+		return bloom_has(w, n);
+	pthread_once(&sig_once, sig_build);
+	uint32_t b = sig_of(w, n);
+	if (!(sig_bits[b / 64] >> (b % 64) & 1))
+		return 0;
 	uint32_t h = fnv1a(w, n), lo = h & 0xFFFFu, hi = h >> 16;
 	return (lex_cue_filter[lo >> 5] >> (lo & 31) & 1u) && (lex_cue_filter[hi >> 5] >> (hi & 31) & 1u);
 }

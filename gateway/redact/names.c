@@ -20,6 +20,7 @@
  */
 #include "names.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -70,13 +71,27 @@ static const unsigned CUEBITS = LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED;
  * letters is enough: notes in capitals are CAD logs typed in ASCII. */
 static void count_line(struct scan *sc, size_t from)
 {
-	size_t i = from, up = 0, lo = 0;
-	while (i < sc->n && sc->s[i] != '\n') {
-		unsigned char c = (unsigned char)sc->s[i++];
-		up += c >= 'A' && c <= 'Z';
-		lo += c >= 'a' && c <= 'z';
+	const unsigned char *p = (const unsigned char *)sc->s + from;
+	const unsigned char *e = memchr(p, '\n', sc->n - from);
+	size_t len = e ? (size_t)(e - p) : sc->n - from, up = 0, lo = 0, i = 0;
+	/* Eight bytes at a time: a lane's top bit is set where its byte is
+	 * at least the bound (bytes below 0x80: | 0x80 stops any borrow), and
+	 * bytes of 0x80 and above are no ASCII letter. */
+	const uint64_t ONES = 0x0101010101010101ull, HI = 0x8080808080808080ull;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		uint64_t y = x | HI, ascii = ~x & HI;
+		uint64_t u = ((y - ONES * 'A') & ~(y - ONES * ('Z' + 1))) & ascii;
+		uint64_t l = ((y - ONES * 'a') & ~(y - ONES * ('z' + 1))) & ascii;
+		up += (size_t)(((u >> 7) * ONES) >> 56);
+		lo += (size_t)(((l >> 7) * ONES) >> 56);
 	}
-	sc->line_end = i;
+	for (; i < len; i++) {
+		up += (unsigned char)(p[i] - 'A') < 26;
+		lo += (unsigned char)(p[i] - 'a') < 26;
+	}
+	sc->line_end = from + len;
 	sc->line_caps = up >= 6 && lo * 10 < up;
 }
 
@@ -101,7 +116,12 @@ static unsigned word_bits(const char *key, size_t k, int lower, int caps)
 	if (lower && !caps && !lex_cue_possible(key, k))
 		return 0; /* lower-case words matter only as cues */
 	unsigned b = lex_lookup(key, k);
-	if (b || memchr(key, ' ', k) == NULL || lower)
+	if (b || lower)
+		return b;
+	size_t sp = 0; /* a short key: a loop is cheaper than a call to memchr */
+	while (sp < k && key[sp] != ' ')
+		sp++;
+	if (sp == k)
 		return b;
 	unsigned names = 0, all_common = LEX_COMMON;
 	size_t i = 0;

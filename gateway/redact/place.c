@@ -719,6 +719,15 @@ static int time_window(const struct scan *sc, long p)
 static void step(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
+	if (t->type == T_WORD && t->cls == 0 && t->id == W_NONE) {
+		/* most words: no time window starts at one (time_window is 0),
+		 * and only a capitalised one can start a street */
+		if (t->f & F_CAP)
+			place_addresses(sc, p);
+		return;
+	}
+	if (t->type != T_WORD && t->type != T_NUM)
+		return; /* punctuation: nothing starts here */
 	if (time_window(sc, p))
 		sc->window = 1;
 	if (t->type == T_NUM) {
@@ -730,12 +739,6 @@ static void step(struct scan *sc, long p)
 	if (t->type != T_WORD)
 		return;
 	uint64_t c = t->cls;
-	if (c == 0 && t->id == W_NONE) {
-		/* most words: only a capitalised one can start a street */
-		if (t->f & F_CAP)
-			place_addresses(sc, p);
-		return;
-	}
 	place_addresses(sc, p);
 	place_places(sc, p);
 	if (c & C_ADMIT)

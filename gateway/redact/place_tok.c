@@ -52,6 +52,17 @@ struct ends {
 
 static struct slot hash_slot[HASH_SIZE];
 static struct ends word_ends[W_COUNT];
+
+/*
+ * A swap of two adjacent letters after the first keeps the word's length,
+ * first byte, and the sum and sum of squares of its other bytes. Bit
+ * typo_sig(w) of typo_bits is set for every cue word transposed() may
+ * return, so an unknown word whose bit is clear needs none of its up to
+ * WORD_MAX - 1 lookups: most words of a note are not one swap from a cue.
+ */
+#define C_TYPO_OK (C_REFUGE | C_ACCOM | C_LOCV | C_MOVE | C_CALLED)
+#define TYPO_BITS 14
+static uint64_t typo_bits[(1u << TYPO_BITS) / 64];
 static pthread_once_t hash_once = PTHREAD_ONCE_INIT;
 
 static inline struct ends ends_of(const char *w, size_t n)
@@ -75,6 +86,18 @@ static inline uint32_t hash_ends(struct ends e, size_t n)
 	return (uint32_t)(h >> 29);
 }
 
+static inline uint32_t typo_sig(const char *w, size_t n)
+{
+	uint32_t sum = 0, sq = 0;
+	for (size_t i = 1; i < n; i++) {
+		uint32_t c = (unsigned char)w[i];
+		sum += c, sq += c * c;
+	}
+	uint32_t h = (uint32_t)n * 0x9E3779B1u ^ (unsigned char)w[0] * 0x85EBCA77u ^
+	             sum * 0xC2B2AE3Du ^ sq * 0x27D4EB2Fu;
+	return (h ^ h >> 15) & ((1u << TYPO_BITS) - 1);
+}
+
 static void hash_build(void)
 {
 	_Static_assert(W_COUNT < HASH_SIZE / 4, "place word table more than a quarter full");
@@ -86,13 +109,34 @@ static void hash_build(void)
 		while (hash_slot[h].id != 0)
 			h = (h + 1) & (HASH_SIZE - 1);
 		hash_slot[h] = (struct slot){full, (uint16_t)id, (uint16_t)n};
+		if ((WORDS[id].cls & C_TYPO_OK) && n >= 5 && n <= WORD_MAX) {
+			uint32_t b = typo_sig(t, n);
+			typo_bits[b / 64] |= 1ull << (b % 64);
+		}
 	}
 }
 
-/* The id of w[0..n) (lower case, 1..WORD_MAX bytes), 0 if not a listed word. */
+/* ends_of() for a word in a buffer of at least 8 bytes: one load and a
+ * mask instead of a loop over a short word's bytes. */
+static inline struct ends ends_of_buf(const char *w, size_t n)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n < 8) {
+		struct ends e;
+		memcpy(&e.a, w, 8);
+		e.a &= ~0ull >> (8 * (8 - n));
+		e.b = e.a;
+		return e;
+	}
+#endif
+	return ends_of(w, n);
+}
+
+/* The id of w[0..n) (lower case, 1..WORD_MAX bytes, in a buffer of at
+ * least 8 bytes), 0 if not a listed word. */
 static unsigned lookup(const char *w, size_t n)
 {
-	struct ends e = ends_of(w, n);
+	struct ends e = ends_of_buf(w, n);
 	uint32_t full = hash_ends(e, n);
 	for (uint32_t h = full & (HASH_SIZE - 1);; h = (h + 1) & (HASH_SIZE - 1)) {
 		const struct slot *sl = &hash_slot[h];
@@ -114,11 +158,12 @@ static unsigned lookup(const char *w, size_t n)
  * Only those classes: a swapped letter must not turn a name into a street
  * type. At most WORD_MAX - 1 lookups per unknown word: the scan stays linear.
  */
-#define C_TYPO_OK (C_REFUGE | C_ACCOM | C_LOCV | C_MOVE | C_CALLED)
-
 static unsigned transposed(const char *w, size_t n)
 {
 	char b[WORD_MAX];
+	uint32_t sig = typo_sig(w, n);
+	if (!(typo_bits[sig / 64] >> (sig % 64) & 1))
+		return 0;
 	memcpy(b, w, n);
 	for (size_t i = 1; i + 1 < n; i++) { /* the first letter is rarely the slip */
 		if (b[i] == b[i + 1])
@@ -172,6 +217,8 @@ int place_lex_one(struct scan *sc)
 	const unsigned char *s = sc->s;
 	size_t i = sc->pos, n = sc->n, prev_len = 0;
 	unsigned nl = 0, sp = 0;
+	if (i + 1 < n && s[i] == ' ' && s[i + 1] > ' ')
+		sp = 1, i++; /* the common case: one space between words */
 	while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ||
 			 s[i] == '\f' || s[i] == '\v')) {
 		if (s[i] == '\n') {
@@ -195,6 +242,13 @@ int place_lex_one(struct scan *sc)
 		unsigned up = 0, lo = 0, dig = 0;
 		while (j < n) {
 			unsigned d = s[j], k = KIND[d];
+			if (d - 'a' < 26u) { /* the common case: a lower-case ASCII letter */
+				lo++;
+				if (L < WORD_MAX)
+					lw[L] = (char)d;
+				L++, j++;
+				continue;
+			}
 			if (k & K_LO)
 				lo++;
 			else if (k & K_UP)
@@ -282,7 +336,9 @@ int place_lex_one(struct scan *sc)
 	int brk;
 	if (sc->ntok == 0 || nl >= 2)
 		brk = 1;
-	else if (p->type == T_PUNCT && strchr(".!?;", p->ch) != NULL && sp) {
+	else if (p->type == T_PUNCT && sp &&
+		 (p->ch == '.' || p->ch == '!' || p->ch == '?' || p->ch == ';' || p->ch == 0)) {
+		/* (0 too: as strchr(".!?;", 0) found the terminator) */
 		brk = 1;
 		if (p->ch == '.' && !nl && pp->type == T_WORD && pp->end == p->start &&
 		    ((pp->cls & C_ABBRDOT) || pp->end - pp->start == 1))

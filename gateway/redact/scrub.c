@@ -1100,6 +1100,16 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 			do { /* the hot loop: a run of ASCII letters and digits */
 				EMIT(f, i, i + 1);
 				wlen++, i++;
+				if (st == 0 && vst == 0) {
+					/* Both automata at the root: every pattern
+					 * starts with a space, so no letter or digit
+					 * leaves it, and no match can end before the
+					 * next boundary's space, which starts afresh:
+					 * the rest of the run needs no steps. */
+					while (i < n && s[i] < 0x80 && ascii_fold(s[i]) != 0)
+						wlen++, i++;
+					break;
+				}
 			} while (i < n && s[i] < 0x80 && (f = ascii_fold(s[i])) != 0);
 			continue;
 		}

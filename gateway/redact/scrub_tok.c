@@ -745,6 +745,24 @@ static uint64_t cue_key(const unsigned char *w, size_t n)
 	return k ^ (uint64_t)n << 59;
 }
 
+/* Long cue words are also typed with one slip ("psasport", "vehcile",
+ * "regsitration"): one edit away, same first letter. Short ones are not,
+ * since one edit makes other words of them ("tel", "reg", "car"). */
+static const struct {
+	const char *w;
+	unsigned char cue;
+} SLIP_CUES[] = {
+	{"birthday", CUE_DOB}, {"facebook", CUE_PLAT}, {"instagram", CUE_PLAT},
+	{"motorbike", CUE_VEH}, {"passport", CUE_PASS}, {"passports", CUE_PASS},
+	{"registration", CUE_VEH}, {"snapchat", CUE_PLAT}, {"telephone", CUE_TEL},
+	{"vehicle", CUE_VEH},
+};
+
+/* slip_len[c] bit L: some slip cue starting with letter c is within one
+ * edit's length of a word of L letters; most words are none, and need no
+ * one_edit against every slip cue. */
+static uint32_t slip_len[26];
+
 static unsigned cue_slot(uint64_t k)
 {
 	return (unsigned)((k * 0x9E3779B97F4A7C15ull) >> 56);
@@ -761,6 +779,10 @@ static void cue_init(void)
 		cue_tab[h].key = k, cue_tab[h].idx = (uint8_t)(i + 1);
 		cue_len[CUES[i].w[0] - 'a'] |= (uint16_t)(1u << n);
 	}
+	for (size_t c = 0; c < sizeof SLIP_CUES / sizeof SLIP_CUES[0]; c++) {
+		size_t ql = strlen(SLIP_CUES[c].w);
+		slip_len[SLIP_CUES[c].w[0] - 'a'] |= 7u << (ql - 1);
+	}
 	static const char M[] = "janfebmaraprmayjunjulaugsepoctnovdec";
 	for (int m = 0; m < 36; m += 3) {
 		unsigned k = ((M[m] - 'a') * 26u + (M[m + 1] - 'a')) * 26u + (M[m + 2] - 'a');
@@ -769,19 +791,6 @@ static void cue_init(void)
 }
 
 static int one_edit(const char *a, size_t la, const char *b, size_t lb);
-
-/* Long cue words are also typed with one slip ("psasport", "vehcile",
- * "regsitration"): one edit away, same first letter. Short ones are not,
- * since one edit makes other words of them ("tel", "reg", "car"). */
-static const struct {
-	const char *w;
-	unsigned char cue;
-} SLIP_CUES[] = {
-	{"birthday", CUE_DOB}, {"facebook", CUE_PLAT}, {"instagram", CUE_PLAT},
-	{"motorbike", CUE_VEH}, {"passport", CUE_PASS}, {"passports", CUE_PASS},
-	{"registration", CUE_VEH}, {"snapchat", CUE_PLAT}, {"telephone", CUE_TEL},
-	{"vehicle", CUE_VEH},
-};
 
 /* The cue of the word w[0..n) (ASCII letters, any case), CUE_NONE if none. */
 static unsigned cue_of(const unsigned char *w, size_t n)
@@ -794,7 +803,7 @@ static unsigned cue_of(const unsigned char *w, size_t n)
 			if (cue_tab[h].key == k && word_eq(w, n, CUES[cue_tab[h].idx - 1].w))
 				return CUES[cue_tab[h].idx - 1].cue;
 	}
-	if (n < 6 || !strchr("bfimprstv", w[0] | 0x20))
+	if (n < 6 || !(slip_len[(w[0] | 0x20) - 'a'] >> n & 1))
 		return CUE_NONE;
 	char lw[16];
 	for (size_t x = 0; x < n; x++)
