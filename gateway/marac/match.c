@@ -82,22 +82,95 @@ static int add_key(struct keyctx *c, int party, int kind, const char *a, const c
 	return MGW_OK;
 }
 
-/* One name (full name or alias): the name-based keys. */
-static int name_keys(struct keyctx *c, int party, const char *name, const char *postcode,
-		     const char *dob)
+/* qsort comparator over word pointers. */
+static int word_cmp(const void *a, const void *b)
 {
-	char folded[256];
-	int rc;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The canonical name key: the folded words sorted, so that "O'SULLIVAN,
+ * Siobhan" and "Siobhan O'Sullivan" (surname first on police systems,
+ * forename first on most others) are one key. folded is split in place.
+ * out has at least strlen(folded) + 1 bytes. Returns the length.
+ */
+static size_t name_canon(char *folded, char *out)
+{
+	char *w[MATCH_NAME_WORDS_MAX];
+	size_t nw = 0, o = 0;
+	for (char *s = folded; *s;) {
+		w[nw++] = s;
+		if (nw == MATCH_NAME_WORDS_MAX)
+			break; /* the last word keeps the rest: lossless */
+		char *sp = strchr(s, ' ');
+		if (sp == NULL)
+			break;
+		*sp = '\0';
+		s = sp + 1;
+	}
+	qsort(w, nw, sizeof *w, word_cmp);
+	for (size_t i = 0; i < nw; i++) {
+		size_t l = strlen(w[i]);
+		if (i > 0)
+			out[o++] = ' ';
+		memcpy(out + o, w[i], l);
+		o += l;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/*
+ * One name (full name or alias): the name-based keys, over the folded name
+ * as written (the index of version 1) and over its canonical word order.
+ * fuzzy (full name only) adds the deletion neighbourhood of the canonical
+ * name with the DOB: the name itself and the name with any one byte
+ * deleted. Two names within one edit (substitution, insertion, deletion or
+ * a swap of neighbours: "Bryan"/"Brian") share one of these keys, which is
+ * how a MAC can find a near miss without the index holding the name.
+ */
+static int name_keys(struct keyctx *c, int party, const char *name, const char *postcode,
+		     const char *dob, int fuzzy)
+{
+	char folded[256], canon[256], var[256];
+	int rc, n;
 	/* Names too long to fold into the buffer (> 255 bytes) make no key. */
-	if (name == NULL || ident_name_fold(name, strlen(name), folded, sizeof folded) <= 0)
+	if (name == NULL || (n = ident_name_fold(name, strlen(name), folded, sizeof folded)) <= 0)
 		return MGW_OK;
 	rc = MGW_OK;
 	if (postcode[0])
 		rc = add_key(c, party, MATCH_KIND_POSTCODE_NAME, postcode, folded);
 	if (rc == MGW_OK && dob[0])
 		rc = add_key(c, party, MATCH_KIND_NAME_DOB, folded, dob);
+	size_t cl = name_canon(folded, canon);
+	if (rc == MGW_OK && postcode[0])
+		rc = add_key(c, party, MATCH_KIND_POSTCODE_NAME, postcode, canon);
+	if (rc == MGW_OK && dob[0])
+		rc = add_key(c, party, MATCH_KIND_NAME_DOB, canon, dob);
+	/* Fuzzy keys are a bonus: when the cap is near they are left out
+	 * rather than refuse a referral whose exact keys all fit. */
+	if (rc == MGW_OK && fuzzy && dob[0] && cl >= MATCH_FUZZY_MIN_LEN &&
+	    c->out->n + cl + 1 <= MATCH_MAX_KEYS) {
+		rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, canon, dob);
+		for (size_t i = 0; rc == MGW_OK && i < cl; i++) {
+			memcpy(var, canon, i);
+			memcpy(var + i, canon + i + 1, cl - i); /* with the NUL */
+			rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, var, dob);
+		}
+	}
 	OPENSSL_cleanse(folded, sizeof folded);
+	OPENSSL_cleanse(canon, sizeof canon);
+	OPENSSL_cleanse(var, sizeof var);
 	return rc;
+}
+
+static void person_norm(const Marac__V1__Person *p, char postcode[9], char dob[11])
+{
+	/* ident leaves out[] empty on failure: an empty part makes no key. */
+	if (p->address && p->address->postcode)
+		ident_postcode_norm(p->address->postcode, strlen(p->address->postcode), postcode);
+	if (p->date_of_birth)
+		ident_date_parse(p->date_of_birth, strlen(p->date_of_birth), dob);
 }
 
 static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *p, char v[16],
@@ -115,15 +188,11 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 	if (p->ni_number && ident_nino_valid(p->ni_number, strlen(p->ni_number), v) == 0 &&
 	    (rc = add_key(c, party, MATCH_KIND_NINO, v, NULL)))
 		return rc;
-	/* ident leaves out[] empty on failure: an empty part makes no key. */
-	if (p->address && p->address->postcode)
-		ident_postcode_norm(p->address->postcode, strlen(p->address->postcode), postcode);
-	if (p->date_of_birth)
-		ident_date_parse(p->date_of_birth, strlen(p->date_of_birth), dob);
-	if ((rc = name_keys(c, party, p->full_name, postcode, dob)))
+	person_norm(p, postcode, dob);
+	if ((rc = name_keys(c, party, p->full_name, postcode, dob, 0)))
 		return rc;
 	for (size_t i = 0; i < p->n_aliases; i++)
-		if ((rc = name_keys(c, party, p->aliases[i], postcode, dob)))
+		if ((rc = name_keys(c, party, p->aliases[i], postcode, dob, 0)))
 			return rc;
 	return MGW_OK;
 }
@@ -134,6 +203,18 @@ static int person_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
 	char v[16] = "", postcode[9] = "", dob[11] = "";
 	int rc = person_keys_in(c, party, p, v, postcode, dob);
 	OPENSSL_cleanse(v, sizeof v);
+	OPENSSL_cleanse(postcode, sizeof postcode);
+	OPENSSL_cleanse(dob, sizeof dob);
+	return rc;
+}
+
+/* The fuzzy keys of a person's full name (after every exact key: see name_keys). */
+static int person_fuzzy_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
+{
+	char postcode[9] = "", dob[11] = "";
+	person_norm(p, postcode, dob);
+	/* "": no postcode keys here, person_keys made them. */
+	int rc = name_keys(c, party, p->full_name, "", dob, 1);
 	OPENSSL_cleanse(postcode, sizeof postcode);
 	OPENSSL_cleanse(dob, sizeof dob);
 	return rc;
@@ -154,6 +235,12 @@ int match_keys(const Marac__V1__Person *victim, const Marac__V1__Person *const *
 	for (size_t i = 0; i < n_perps; i++)
 		if (perps[i] != NULL && (rc = person_keys(&c, MATCH_PERPETRATOR, perps[i])) != MGW_OK)
 			goto fail;
+	if ((rc = person_fuzzy_keys(&c, MATCH_VICTIM, victim)) != MGW_OK)
+		goto fail;
+	for (size_t i = 0; i < n_perps; i++)
+		if (perps[i] != NULL &&
+		    (rc = person_fuzzy_keys(&c, MATCH_PERPETRATOR, perps[i])) != MGW_OK)
+			goto fail;
 	return MGW_OK;
 fail:
 	match_keys_free(out);
@@ -168,6 +255,37 @@ void match_keys_free(struct match_keys *k)
 		OPENSSL_cleanse(k->keys, k->n * sizeof *k->keys);
 	free(k->keys);
 	memset(k, 0, sizeof *k);
+}
+
+/* ---- kinds and strength -------------------------------------------------- */
+
+const char *match_kind_name(int kind)
+{
+	switch (kind) {
+	case MATCH_KIND_PHONE:
+		return "phone";
+	case MATCH_KIND_NHS:
+		return "nhs_number";
+	case MATCH_KIND_NINO:
+		return "ni_number";
+	case MATCH_KIND_POSTCODE_NAME:
+		return "postcode_name";
+	case MATCH_KIND_NAME_DOB:
+		return "name_dob";
+	case MATCH_KIND_FUZZY_NAME_DOB:
+		return "fuzzy_name";
+	default:
+		return NULL;
+	}
+}
+
+int match_strength(unsigned victim_kinds)
+{
+	const unsigned strong = (1u << MATCH_KIND_PHONE) | (1u << MATCH_KIND_NHS) |
+				(1u << MATCH_KIND_NINO) | (1u << MATCH_KIND_NAME_DOB);
+	if (victim_kinds & strong)
+		return MATCH_STRONG;
+	return victim_kinds ? MATCH_WEAK : MATCH_NONE;
 }
 
 /* ---- storage ------------------------------------------------------------- */

@@ -16,10 +16,28 @@
  *   NINO           National Insurance number, only if valid by HMRC's rules
  *   POSTCODE_NAME  normalised postcode + folded name (full name and each alias)
  *   NAME_DOB       folded name + date of birth (full name and each alias)
+ *   FUZZY_NAME_DOB the canonical full name and each one-byte deletion of
+ *                  it, + date of birth (no postcode: a DOB is needed)
  *
  * Folding (ident_fold_name) removes case, spacing and diacritics, so
  * "Zoë  Exampleton" and "ZOE EXAMPLETON" born the same day are one person;
- * a different DOB gives a different key.
+ * a different DOB gives a different key. Each name is keyed twice: as
+ * written (folded) and in canonical order (its folded words sorted), so
+ * "O'SULLIVAN, Siobhan" and "Siobhan O'Sullivan" share a key; the first
+ * form keeps matching cases recorded before the canonical one existed.
+ *
+ * Near misses. Two canonical names within one edit (a letter changed,
+ * added or dropped, or two neighbours swapped: "Bryan" for "Brian") share
+ * a FUZZY_NAME_DOB key (the deletion neighbourhood: "brian" and "bryan"
+ * both give "bran"); so may a few names two edits apart, which is why such
+ * a match is only WEAK. A name shorter than MATCH_FUZZY_MIN_LEN makes no
+ * fuzzy key (too many people share one). Fuzzy keys come last and are left
+ * out, not refused, when MATCH_MAX_KEYS would be exceeded.
+ *
+ * Strength (match_strength), from the kinds the victim matched on: STRONG
+ * for phone, NHS number, NI number or name + DOB; WEAK when only postcode
+ * + name or a fuzzy name matched. A weak match is still reported (repeat
+ * or linked): a coordinator reads it; a dropped one nobody sees.
  *
  * Rule. A recorded case is a match for a new referral when
  *   (a) any victim key of the new referral equals a victim key of the case,
@@ -39,9 +57,14 @@
  * d <= r < d + N months (clamped to a short month's end), the one rule the
  * agenda's lapsed section uses too. So 12 months - 1 day is a repeat and
  * 12 months exactly is not (the window has lapsed that day): it is a new
- * referral "linked" to the most recent such older case. Cases dated after r
- * and the excluded case (the referral itself) never match. Matching spans
- * every area in the index: a victim who moved is the one most easily missed.
+ * referral "linked" to the most recent such older case. A referral dated
+ * before a recorded case but submitted after it (late paperwork) is not a
+ * repeat of that later case, but it is linked to it when the later case is
+ * within the window the other way (caldate_within_months(r, d, N)): the
+ * nearest such later case is linked in preference to an older lapsed one,
+ * and linked_later says so. The excluded case (the referral itself) never
+ * matches. Matching spans every area in the index: a victim who moved is
+ * the one most easily missed.
  *
  * Storage: tables match_case, match_key and match_counter in the caller's
  * SQLite database. Functions take the caller's handle and use SAVEPOINTs,
@@ -85,7 +108,25 @@ enum match_kind {
 	MATCH_KIND_NINO = 3,
 	MATCH_KIND_POSTCODE_NAME = 4,
 	MATCH_KIND_NAME_DOB = 5,
+	MATCH_KIND_FUZZY_NAME_DOB = 6,
 };
+
+enum match_strength { MATCH_NONE = 0, MATCH_STRONG = 1, MATCH_WEAK = 2 };
+
+/* Words of a name sorted for its canonical key; more are kept as one last word. */
+#define MATCH_NAME_WORDS_MAX 16u
+/*
+ * Shortest canonical name (bytes, with its spaces) given fuzzy keys: "jo li"
+ * is 5. Below that one edit reaches too many other people's names.
+ */
+#define MATCH_FUZZY_MIN_LEN 5u
+
+/* "phone", "nhs_number", "ni_number", "postcode_name", "name_dob",
+ * "fuzzy_name" (the names ReferralAccepted.matched_on uses), NULL otherwise. */
+const char *match_kind_name(int kind);
+
+/* enum match_strength of a match on victim_kinds (bits 1 << kind; rule above). */
+int match_strength(unsigned victim_kinds);
 
 struct match_key {
 	uint8_t hmac[MATCH_HMAC_LEN];
@@ -137,19 +178,22 @@ struct match_prev {
 	char *marac_area;
 	unsigned victim_kinds; /* bit (1 << kind) for each kind the victim matched on */
 	unsigned perp_kinds;   /* the same for the perpetrator (0 when not compared) */
+	int strength;          /* enum match_strength of victim_kinds */
 };
 
 struct match_result {
 	int repeat;                 /* 1 if n_previous > 0 */
 	struct match_prev *previous;/* matches in the window, newest first (then case_ref) */
 	size_t n_previous;
-	int linked;                 /* 0 if repeat; else 1 if an older match exists */
-	struct match_prev linked_case; /* the most recent match before the window */
+	int linked;                 /* 0 if repeat; else 1 if a match outside the window exists */
+	struct match_prev linked_case; /* the nearest later match in the window, else the most
+					  recent match before the window */
+	int linked_later;           /* linked_case is dated after the referral (filed late) */
 };
 
 /*
  * Find the cases k matches (rule above) referred within window_months
- * (1..120) before referral_date, excluding exclude_case_ref (may be NULL).
+ * (1..120) before referral_date (and the case to link: window above), excluding exclude_case_ref (may be NULL).
  * On success *out owns its results: match_result_free(). Returns 0,
  * MGW_E_INVALID (bad date or window), MGW_E_NOMEM or MGW_E_DB; on failure
  * *out is empty.

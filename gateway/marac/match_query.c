@@ -2,7 +2,8 @@
  * match_query.c: the repeat query over the match_ tables (match.h).
  *
  * Two passes over the index, each one indexed lookup per key of the new
- * referral: victim keys find the candidate cases (and which kinds matched);
+ * referral: victim keys find the candidate cases of any date (and which
+ * kinds matched);
  * perpetrator keys then mark the candidates whose perpetrator matches. The
  * rule of match.h is applied in memory, then candidates are split by the
  * window. A referral has tens of keys, so this is tens of B-tree probes.
@@ -49,8 +50,8 @@ static int dup_col(sqlite3_stmt *st, int col, char **out)
 	return *out ? MGW_OK : MGW_E_NOMEM;
 }
 
-/* Pass 1: cases sharing a victim key, referred on or before day r. */
-static int victim_pass(sqlite3 *db, const struct match_keys *k, int32_t r, const char *exclude,
+/* Pass 1: cases sharing a victim key, whenever referred (late paperwork: match.h). */
+static int victim_pass(sqlite3 *db, const struct match_keys *k, const char *exclude,
 		       struct cands *c)
 {
 	sqlite3_stmt *st = NULL;
@@ -59,7 +60,7 @@ static int victim_pass(sqlite3 *db, const struct match_keys *k, int32_t r, const
 			       "SELECT k.case_ref, k.kind, c.referral_date, c.referral_day, "
 			       "c.marac_area, c.has_perp FROM match_key k JOIN match_case c "
 			       "ON c.case_ref = k.case_ref WHERE k.hmac = ?1 AND k.party = 1 "
-			       "AND c.referral_day <= ?2 AND k.case_ref IS NOT ?3",
+			       "AND k.case_ref IS NOT ?2",
 			       -1, &st, NULL) != SQLITE_OK)
 		goto fail;
 	for (size_t i = 0; i < k->n; i++) {
@@ -67,8 +68,7 @@ static int victim_pass(sqlite3 *db, const struct match_keys *k, int32_t r, const
 			continue;
 		sqlite3_reset(st);
 		sqlite3_bind_blob(st, 1, k->keys[i].hmac, MATCH_HMAC_LEN, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, r);
-		sqlite3_bind_text(st, 3, exclude, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, exclude, -1, SQLITE_STATIC);
 		int s;
 		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *ref = (const char *)sqlite3_column_text(st, 0);
@@ -160,44 +160,67 @@ int match_query(sqlite3 *db, const struct match_keys *k, const char *referral_da
 		return MGW_E_INVALID;
 	if (k->n_victim == 0)
 		return MGW_OK; /* nothing to match a victim on */
-	if ((rc = victim_pass(db, k, r, exclude_case_ref, &c)) != MGW_OK)
+	if ((rc = victim_pass(db, k, exclude_case_ref, &c)) != MGW_OK)
 		goto fail;
 	if (k->n_perp > 0 && (rc = perp_pass(db, k, &c)) != MGW_OK)
 		goto fail;
 
-	/* Apply the perpetrator rule: drop, compacting in place. */
+	/* Apply the perpetrator rule: drop, compacting in place. An exact name
+	 * match implies a fuzzy one: report only the exact kind. */
+	const unsigned exact = 1u << MATCH_KIND_NAME_DOB, fuzzy = 1u << MATCH_KIND_FUZZY_NAME_DOB;
 	size_t kept = 0;
 	for (size_t i = 0; i < c.n; i++) {
-		if (k->n_perp > 0 && c.v[i].has_perp && c.v[i].p.perp_kinds == 0) {
-			cand_clear(&c.v[i].p);
+		struct match_prev *p = &c.v[i].p;
+		if (k->n_perp > 0 && c.v[i].has_perp && p->perp_kinds == 0) {
+			cand_clear(p);
 			continue;
 		}
+		if (p->victim_kinds & exact)
+			p->victim_kinds &= ~fuzzy;
+		if (p->perp_kinds & exact)
+			p->perp_kinds &= ~fuzzy;
+		p->strength = match_strength(p->victim_kinds);
 		c.v[kept++] = c.v[i];
 	}
 	c.n = kept;
 	if (c.n > 1)
 		qsort(c.v, c.n, sizeof *c.v, cand_cmp);
 
-	/* Newest first; the window is anchored on the earlier referral (caldate.h). */
-	size_t in = 0;
+	/*
+	 * Newest first: later-dated cases (filed before this late referral),
+	 * then the window (anchored on the earlier referral, caldate.h), then
+	 * lapsed ones. The link: the nearest later case in the window the other
+	 * way, else the most recent lapsed one.
+	 */
+	size_t later = 0, in, link = c.n;
+	while (later < c.n && c.v[later].day > r)
+		later++;
+	in = later;
 	while (in < c.n && caldate_within_months(c.v[in].day, r, window_months))
 		in++;
-	if (in > 0) {
-		out->previous = malloc(in * sizeof *out->previous);
+	if (later > 0 && caldate_within_months(r, c.v[later - 1].day, window_months)) {
+		link = later - 1;
+		out->linked_later = 1;
+	} else if (in < c.n) {
+		link = in;
+	}
+	if (in > later) {
+		out->previous = malloc((in - later) * sizeof *out->previous);
 		if (out->previous == NULL) {
 			rc = MGW_E_NOMEM;
 			goto fail;
 		}
-		for (size_t i = 0; i < in; i++) {
-			out->previous[i] = c.v[i].p;
+		for (size_t i = later; i < in; i++) {
+			out->previous[i - later] = c.v[i].p;
 			memset(&c.v[i].p, 0, sizeof c.v[i].p);
 		}
-		out->n_previous = in;
+		out->n_previous = in - later;
 		out->repeat = 1;
-	} else if (c.n > 0) {
+		out->linked_later = 0;
+	} else if (link < c.n) {
 		out->linked = 1;
-		out->linked_case = c.v[0].p;
-		memset(&c.v[0].p, 0, sizeof c.v[0].p);
+		out->linked_case = c.v[link].p;
+		memset(&c.v[link].p, 0, sizeof c.v[link].p);
 	}
 	rc = MGW_OK;
 fail:

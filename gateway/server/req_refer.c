@@ -294,6 +294,28 @@ static int referral_summary(const Marac__V1__Referral *r, const char *case_ref, 
 	return MGW_OK;
 }
 
+/* Kinds a match can be on (bits 1..MATCH_KIND_FUZZY_NAME_DOB). */
+#define KIND_NAMES_MAX 8
+
+/* The names of the kinds in bits, for a repeated string field (static strings). */
+static size_t kind_names(unsigned bits, char *out[KIND_NAMES_MAX])
+{
+	size_t n = 0;
+	for (int kind = 1; kind < 32 && n < KIND_NAMES_MAX; kind++) {
+		const char *name = match_kind_name(kind);
+		if ((bits & (1u << kind)) && name != NULL)
+			out[n++] = (char *)name;
+	}
+	return n;
+}
+
+static Marac__V1__MatchStrength strength_pb(int s)
+{
+	return s == MATCH_STRONG ? MARAC__V1__MATCH_STRENGTH__MATCH_STRENGTH_STRONG
+	       : s == MATCH_WEAK ? MARAC__V1__MATCH_STRENGTH__MATCH_STRENGTH_WEAK
+				 : MARAC__V1__MATCH_STRENGTH__MATCH_STRENGTH_UNSPECIFIED;
+}
+
 static int refer_wr_commit(struct job *jb, struct wctx *w)
 {
 	struct refer_job *x = (struct refer_job *)jb;
@@ -310,6 +332,8 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 	struct view v[MARAC__V1__AGENCY__AGENCY_EDUCATION + 1];
 	size_t nv = 0;
 	Marac__V1__PreviousCase *prev = NULL, **prevp = NULL;
+	char *(*prev_kinds)[KIND_NAMES_MAX] = NULL;
+	char *top_kinds[KIND_NAMES_MAX], *top_perp_kinds[KIND_NAMES_MAX];
 	Marac__V1__Agency notified[8];
 	size_t n_notified = 0;
 	char case_ref[MATCH_CASE_REF_MAX];
@@ -417,7 +441,8 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 	if (mr.n_previous) {
 		prev = calloc(mr.n_previous, sizeof *prev);
 		prevp = calloc(mr.n_previous, sizeof *prevp);
-		if (prev == NULL || prevp == NULL) {
+		prev_kinds = calloc(mr.n_previous, sizeof *prev_kinds);
+		if (prev == NULL || prevp == NULL || prev_kinds == NULL) {
 			rc = MGW_E_NOMEM;
 			goto out;
 		}
@@ -425,6 +450,9 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 			marac__v1__previous_case__init(&prev[i]);
 			prev[i].case_ref = mr.previous[i].case_ref;
 			prev[i].referral_date = mr.previous[i].referral_date;
+			prev[i].n_matched_on = kind_names(mr.previous[i].victim_kinds, prev_kinds[i]);
+			prev[i].matched_on = prev_kinds[i];
+			prev[i].strength = strength_pb(mr.previous[i].strength);
 			prevp[i] = &prev[i];
 		}
 		ra.previous = prevp;
@@ -433,6 +461,18 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 	if (mr.linked) {
 		ra.linked_case_ref = mr.linked_case.case_ref;
 		ra.linked_referral_date = mr.linked_case.referral_date;
+		ra.linked_later = mr.linked_later;
+	}
+	/* What matched, as kinds and a strength: a phone-only match of two
+	 * different women must not read like an NHS-number match. */
+	const struct match_prev *top = mr.repeat ? &mr.previous[0] : mr.linked ? &mr.linked_case
+										: NULL;
+	if (top != NULL) {
+		ra.n_matched_on = kind_names(top->victim_kinds, top_kinds);
+		ra.matched_on = top_kinds;
+		ra.n_perpetrator_matched_on = kind_names(top->perp_kinds, top_perp_kinds);
+		ra.perpetrator_matched_on = top_perp_kinds;
+		ra.strength = strength_pb(top->strength);
 	}
 	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
 	fr.body_case = MARAC__V1__FRAME__BODY_REFERRAL_ACCEPTED;
@@ -450,11 +490,17 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 	for (size_t i = 0; i < x->rc.n; i++)
 		clist_append(w->answers, completion_notify(x->rc.r[i].node));
 	log_event(LOG_INFO, "referral_accepted", "node", jb->node, "msg_id", rf->msg_id, "case_ref",
-		  case_ref, "repeat", mr.repeat ? "yes" : "no", NULL);
+		  case_ref, "repeat", mr.repeat ? "yes" : "no", "linked", mr.linked ? "yes" : "no",
+		  "strength",
+		  ra.strength == MARAC__V1__MATCH_STRENGTH__MATCH_STRENGTH_STRONG ? "strong"
+		  : ra.strength == MARAC__V1__MATCH_STRENGTH__MATCH_STRENGTH_WEAK ? "weak"
+										: "none",
+		  NULL);
 out:
 	share_views_free(v, nv);
 	free(prev);
 	free(prevp);
+	free(prev_kinds);
 	summary_mem_free(&mem);
 	match_result_free(&mr);
 	return rc;

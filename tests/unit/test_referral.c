@@ -174,8 +174,147 @@ Test(match, twelve_month_window_then_linked)
 	match_result_free(&r);
 
 	query("2025-03-14", who(&b, NULL, NULL, "+447700900123", NULL, NULL), NULL, &r);
-	cr_assert_not(r.repeat || r.linked, "a case referred later never matches");
+	cr_assert_not(r.repeat, "a case referred later is not a repeat of this one");
+	cr_assert(r.linked, "but it is linked: this referral was filed late");
+	cr_assert(r.linked_later);
+	cr_assert_str_eq(r.linked_case.case_ref, "TS-2025-0001");
 	match_result_free(&r);
+}
+
+/*
+ * An earlier-dated referral submitted after a later one (late paperwork) is
+ * linked to the later case when within the window the other way, and
+ * preferred to an older lapsed case; beyond the window it is not linked.
+ */
+Test(match, earlier_dated_referral_filed_late_is_linked)
+{
+	struct who a, b;
+	Marac__V1__Person *v = who(&a, NULL, NULL, "07700 900123", NULL, NULL);
+	record("TS-2024-0007", "2024-01-02", v, NULL);
+	record("TS-2026-0005", "2026-03-20", v, NULL);
+	record("TS-2026-0009", "2026-06-01", v, NULL);
+	struct match_result r;
+	query("2026-03-01", who(&b, NULL, NULL, "+44 7700 900123", NULL, NULL), NULL, &r);
+	cr_assert_not(r.repeat, "nothing earlier in the window");
+	cr_assert(r.linked, "the late referral is linked, not dropped");
+	cr_assert(r.linked_later);
+	cr_assert_str_eq(r.linked_case.case_ref, "TS-2026-0005", "the nearest later case");
+	cr_assert_str_eq(r.linked_case.referral_date, "2026-03-20");
+	cr_assert_eq(r.linked_case.victim_kinds, 1u << MATCH_KIND_PHONE);
+	cr_assert_eq(r.linked_case.strength, MATCH_STRONG);
+	match_result_free(&r);
+
+	/* A later case more than the window away is no link; the lapsed one is. */
+	query("2025-03-01", who(&b, NULL, NULL, "07700900123", NULL, NULL), NULL, &r);
+	cr_assert_not(r.repeat);
+	cr_assert(r.linked);
+	cr_assert_not(r.linked_later);
+	cr_assert_str_eq(r.linked_case.case_ref, "TS-2024-0007");
+	match_result_free(&r);
+	query("2023-01-01", who(&b, NULL, NULL, "07700900123", NULL, NULL), NULL, &r);
+	cr_assert_not(r.repeat || r.linked, "a year and more before every case: no link");
+	match_result_free(&r);
+
+	/* With an earlier case in the window it is a repeat as before. */
+	query("2026-04-01", who(&b, NULL, NULL, "07700900123", NULL, NULL), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.n_previous, 1);
+	cr_assert_str_eq(r.previous[0].case_ref, "TS-2026-0005");
+	cr_assert_not(r.linked_later);
+	match_result_free(&r);
+}
+
+/* Police write "SURNAME, Forename"; others "Forename Surname". */
+Test(match, any_order_of_forename_and_surname)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, "Siobhan O'Sullivan", "1991-04-03", 0, 0, 0),
+	       NULL);
+	struct match_result r;
+	query("2026-02-01", who(&b, "O'SULLIVAN, Siobhan", "03/04/1991", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat, "surname first is the same person");
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB);
+	cr_assert_eq(r.previous[0].strength, MATCH_STRONG);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "O'SULLIVAN, Siobhan", "1991-04-04", 0, 0, 0),
+			      NULL),
+		      "another DOB is still another person");
+	/* the other way round, and postcode + name too */
+	record("TS-2026-0002", "2026-01-11",
+	       who(&a, "EXAMPLETON, Ada Jane", NULL, 0, 0, "TS1 1AA"), NULL);
+	query("2026-02-01", who(&b, "Ada Jane Exampleton", NULL, 0, 0, "ts1 1aa"), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_str_eq(r.previous[0].case_ref, "TS-2026-0002");
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_POSTCODE_NAME);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK, "postcode + name is weak");
+	match_result_free(&r);
+}
+
+/*
+ * A name one edit away with the same DOB is a weak match; a misspelt
+ * perpetrator with an identical victim keeps the match strong.
+ */
+Test(match, one_edit_misspellings_are_weak_matches)
+{
+	struct who a, b, p1, p2;
+	record("TS-2026-0001", "2026-01-10", who(&a, "Brian Fictional", "1984-06-07", 0, 0, 0),
+	       NULL);
+	static const char *const near[] = {"Bryan Fictional", "Brain Fictional", "Brian Fictionall",
+					   "Bian Fictional", "FICTIONAL, Bryan"};
+	for (size_t i = 0; i < sizeof near / sizeof near[0]; i++) {
+		struct match_result r;
+		query("2026-02-01", who(&b, near[i], "1984-06-07", 0, 0, 0), NULL, &r);
+		cr_assert(r.repeat, "%zu: one edit away, same DOB: not dropped", i);
+		cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_FUZZY_NAME_DOB, "%zu", i);
+		cr_assert_eq(r.previous[0].strength, MATCH_WEAK, "%zu", i);
+		match_result_free(&r);
+	}
+	cr_assert_not(matches("2026-02-01", who(&b, "Bryan Fictional", "1984-06-08", 0, 0, 0), NULL),
+		      "a misspelling with another DOB is another person");
+	cr_assert_not(matches("2026-02-01", who(&b, "Bruno Fictional", "1984-06-07", 0, 0, 0), NULL),
+		      "three edits away is another name");
+	cr_assert_not(matches("2026-02-01", who(&b, "Brian Fictional", NULL, 0, 0, 0), NULL),
+		      "no DOB, no fuzzy key");
+	/* an exact name reports name_dob only */
+	struct match_result r;
+	query("2026-02-01", who(&b, "BRIAN FICTIONAL", "1984-06-07", 0, 0, 0), NULL, &r);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB);
+	cr_assert_eq(r.previous[0].strength, MATCH_STRONG);
+	match_result_free(&r);
+
+	/* The case: identical victim, perpetrator "Bryan" for "Brian". */
+	Marac__V1__Person *v = who(&a, "Zoe Exampleton", "1990-05-01", "07700 900321",
+				   "9990000018", NULL);
+	who(&p1, "Brian Badperson", "1985-02-02", NULL, NULL, NULL);
+	record("TS-2026-0002", "2026-01-12", v, &p1.p);
+	who(&p2, "Bryan Badperson", "02/02/1985", NULL, NULL, NULL);
+	query("2026-02-01", v, &p2.p, &r);
+	cr_assert(r.repeat, "a misspelt perpetrator must not drop the earlier case");
+	cr_assert_str_eq(r.previous[0].case_ref, "TS-2026-0002");
+	cr_assert_eq(r.previous[0].strength, MATCH_STRONG, "the victim matched on NHS and phone");
+	cr_assert_eq(r.previous[0].perp_kinds, 1u << MATCH_KIND_FUZZY_NAME_DOB);
+	match_result_free(&r);
+	who(&p2, "Brenda Otherperson", "1985-02-02", NULL, NULL, NULL);
+	cr_assert_not(matches("2026-02-01", v, &p2.p), "another perpetrator: a new case");
+}
+
+Test(match, kinds_are_named_and_graded)
+{
+	cr_assert_str_eq(match_kind_name(MATCH_KIND_NHS), "nhs_number");
+	cr_assert_str_eq(match_kind_name(MATCH_KIND_PHONE), "phone");
+	cr_assert_str_eq(match_kind_name(MATCH_KIND_NAME_DOB), "name_dob");
+	cr_assert_str_eq(match_kind_name(MATCH_KIND_POSTCODE_NAME), "postcode_name");
+	cr_assert_str_eq(match_kind_name(MATCH_KIND_FUZZY_NAME_DOB), "fuzzy_name");
+	cr_assert_null(match_kind_name(0));
+	cr_assert_eq(match_strength(1u << MATCH_KIND_PHONE), MATCH_STRONG);
+	cr_assert_eq(match_strength(1u << MATCH_KIND_NHS), MATCH_STRONG);
+	cr_assert_eq(match_strength((1u << MATCH_KIND_NAME_DOB) | (1u << MATCH_KIND_POSTCODE_NAME)),
+		     MATCH_STRONG);
+	cr_assert_eq(match_strength(1u << MATCH_KIND_POSTCODE_NAME), MATCH_WEAK);
+	cr_assert_eq(match_strength((1u << MATCH_KIND_POSTCODE_NAME) |
+				    (1u << MATCH_KIND_FUZZY_NAME_DOB)),
+		     MATCH_WEAK);
+	cr_assert_eq(match_strength(0), MATCH_NONE);
 }
 
 Test(match, several_previous_newest_first_and_exclusion)
@@ -247,9 +386,11 @@ Test(match, keys_need_a_real_key_and_depend_on_it)
 	static const uint8_t other[32] = "another-synthetic-hmac-key-32byt";
 	cr_assert_eq(match_keys(v, NULL, 0, key, sizeof key, &k1), MGW_OK);
 	cr_assert_eq(match_keys(v, NULL, 0, other, sizeof other, &k2), MGW_OK);
-	cr_assert_eq(k1.n, 2);
-	cr_assert_eq(k1.n_victim, 2);
-	cr_assert_eq(k2.n, 2);
+	/* phone; name + DOB as written and in canonical order; the fuzzy keys of
+	 * "exampleton zoe" (itself and 14 one-byte deletions) */
+	cr_assert_eq(k1.n, 1 + 2 + 15);
+	cr_assert_eq(k1.n_victim, k1.n);
+	cr_assert_eq(k2.n, k1.n);
 	cr_assert_neq(memcmp(k1.keys[0].hmac, k2.keys[0].hmac, MATCH_HMAC_LEN), 0);
 	match_keys_free(&k1);
 	match_keys_free(&k2);
