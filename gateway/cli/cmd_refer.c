@@ -67,6 +67,39 @@ static void print_json(const ProtobufCMessage *m)
 	free(out);
 }
 
+/*
+ * One line for the coordinator: what the answer matched, on which kinds and
+ * how strongly ("repeat of TS-2026-0001 (strong: phone, name_dob)"). Kinds
+ * and case refs only: the answer holds no identifier.
+ */
+static void print_match(const Marac__V1__ReferralAccepted *ra)
+{
+	const char *ref = NULL, *how = NULL;
+	if (ra->repeat && ra->n_previous > 0 && ra->previous[0]) {
+		ref = ra->previous[0]->case_ref;
+		how = "repeat of";
+	} else if (ra->linked_case_ref && ra->linked_case_ref[0]) {
+		ref = ra->linked_case_ref;
+		how = ra->linked_later ? "linked to the later case" : "linked to";
+	}
+	if (ref == NULL) {
+		fprintf(stderr, "marac refer: %s: no earlier case matched\n", ra->case_ref);
+		return;
+	}
+	const char *st = ra->strength == MARAC__V1__MATCH_STRENGTH__MATCH_STRENGTH_STRONG ? "strong"
+			 : ra->strength == MARAC__V1__MATCH_STRENGTH__MATCH_STRENGTH_WEAK ? "weak"
+											  : "unrated";
+	fprintf(stderr, "marac refer: %s: %s %s (%s:", ra->case_ref, how, ref, st);
+	for (size_t i = 0; i < ra->n_matched_on; i++)
+		fprintf(stderr, "%s %s", i ? "," : "", ra->matched_on[i]);
+	if (ra->n_perpetrator_matched_on > 0) {
+		fprintf(stderr, "; perpetrator:");
+		for (size_t i = 0; i < ra->n_perpetrator_matched_on; i++)
+			fprintf(stderr, "%s %s", i ? "," : "", ra->perpetrator_matched_on[i]);
+	}
+	fprintf(stderr, ")\n");
+}
+
 /* Connect, send req, wait for `want`; the answer in *res, or the exit code. */
 static int roundtrip(const struct conn_args *ca, const Marac__V1__Frame *req, int want,
 		     const char *msg_id, const char *what, Marac__V1__Frame **res)
@@ -102,7 +135,11 @@ int cmd_refer(int argc, char **argv)
 			"looks for earlier referrals of the same victim (and perpetrator), assigns\n"
 			"a case reference and the next meeting, and notifies the attending\n"
 			"agencies (each sees what the policy allows). Prints the ReferralAccepted\n"
-			"as JSON; an inconsistent referral is refused naming the field (exit 1).\n"
+			"as JSON, and on stderr one line saying whether it repeats or is linked\n"
+			"to an earlier case, on which kinds of identifier (matchedOn) and how\n"
+			"strongly (strong: NHS number, phone, name + DOB; weak: postcode + name,\n"
+			"a name one letter out); an inconsistent referral is refused naming the\n"
+			"field (exit 1).\n"
 			"  --basis    public_task_sch1_para18 (default) | law_enforcement_sch8_para4 |\n"
 			"             cda_1998_s115 | caldicott_7 | consent\n"
 			"  --msg-id   idempotency key (default: derived from the file, so re-running\n"
@@ -148,6 +185,7 @@ int cmd_refer(int argc, char **argv)
 		       &res);
 	if (ex == EX_OK) {
 		print_json(&res->referral_accepted->base);
+		print_match(res->referral_accepted);
 		codec_free(&res->base);
 	}
 	codec_free(m);

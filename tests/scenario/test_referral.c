@@ -122,6 +122,11 @@ Test(referral, repeat_across_agencies_and_formats_and_the_chairs_agenda)
 	cr_assert(strstr(out, "\"repeat\": true"), "the HMIC case must be caught: %s", out);
 	cr_assert(strstr(out, "\"caseRef\": \"TS-2026-0001\""), "previous case named: %s", out);
 	cr_assert(strstr(out, "\"referralDate\": \"2026-08-03\""), "%s", out);
+	/* What matched, as kinds, and how strongly: the phone (never its value). */
+	cr_assert(strstr(out, "\"strength\": \"MATCH_STRENGTH_STRONG\""), "%s", out);
+	cr_assert(strstr(out, "\"matchedOn\": [\n    \"phone\""), "%s", out);
+	cr_assert_null(strstr(out, "900123"), "no identifier value in the answer: %s", out);
+	cr_assert(strstr(err, "repeat of TS-2026-0001 (strong: phone; perpetrator: name_dob)"), "%s", err);
 	cr_assert(strstr(out, "\"score\": 8"), "%s", out);
 	cr_assert(strstr(out, "RISK_LEVEL_HIGH"), "judgement raises the level: %s", out);
 	cr_assert_str_eq(json_str(out, "meetingDate", buf, sizeof buf), meeting);
