@@ -49,12 +49,4 @@ struct epoch *epoch_get(struct epoch *e);
 /* Any thread: drop a reference; the last one frees. NULL is a no-op. */
 void epoch_put(struct epoch *e);
 
-/*
- * The restart-only keys that differ between a and b, as "key" in err; 0 if
- * none. The comparison the config module's key table provides
- * (config_reload_check) when available.
- */
-int epoch_restart_keys_changed(const struct mgw_config *a, const struct mgw_config *b, char *err,
-			       size_t errlen);
-
 #endif
