@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_util.h"
 #include "place.h"
 #include "scrub.h"
 
@@ -63,50 +64,6 @@ static const char *const FINDS[] = {
 	"Address:\nFlat 3\n170a Cliff Walk\nGrimsby\nDN31 2AB\n",
 	"Dear colleagues,\nPlease note she is staying with her sister\nat 14 Beech Grove, Hull for now.\n",
 };
-
-struct buf {
-	char *p;
-	size_t n, cap;
-};
-
-static void put(struct buf *b, const char *s)
-{
-	size_t n = strlen(s);
-	if (b->n + n + 1 > b->cap) {
-		b->cap = 2 * (b->n + n + 1);
-		if ((b->p = realloc(b->p, b->cap)) == NULL) {
-			fprintf(stderr, "bench_place: out of memory\n");
-			exit(1);
-		}
-	}
-	memcpy(b->p + b->n, s, n + 1);
-	b->n += n;
-}
-
-static uint64_t rng = 0x2545F4914F6CDD1Dull;
-static unsigned pick(unsigned n)
-{
-	rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-	return (unsigned)(rng % n);
-}
-
-static double clock_s(clockid_t id)
-{
-	struct timespec ts;
-	clock_gettime(id, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double now(void)
-{
-	return clock_s(CLOCK_MONOTONIC);
-}
-
-/* CPU time of this thread: the figure that means something on a shared machine. */
-static double cpu(void)
-{
-	return clock_s(CLOCK_THREAD_CPUTIME_ID);
-}
 
 struct job {
 	const char *text;

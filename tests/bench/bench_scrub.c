@@ -34,6 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_util.h"
 #include "canon.h"
 #include "scrub.h"
 
@@ -72,48 +73,6 @@ static const char *const IDS[] = {
 	"9990297363", "AB 12 34 56 C", "2001/0171310W", "X123456", "12/03/1985",
 	"5 November 2001", "1999-12-31",
 };
-
-struct buf {
-	char *p;
-	size_t n, cap;
-};
-
-static void put(struct buf *b, const char *s)
-{
-	size_t n = strlen(s);
-	if (b->n + n + 1 > b->cap) {
-		b->cap = 2 * (b->n + n + 1);
-		if ((b->p = realloc(b->p, b->cap)) == NULL) {
-			fprintf(stderr, "bench_scrub: out of memory\n");
-			exit(1);
-		}
-	}
-	memcpy(b->p + b->n, s, n + 1);
-	b->n += n;
-}
-
-static uint64_t rng = 0x2545F4914F6CDD1Dull;
-static unsigned pick(unsigned n)
-{
-	rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-	return (unsigned)(rng % n);
-}
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* CPU time of this thread: on a shared machine the wall clock also counts
- * the time other processes had the core. */
-static double cpu(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 struct job {
 	const scrubber *sc;

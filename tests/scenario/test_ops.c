@@ -27,6 +27,16 @@ static void teardown(void)
 
 TestSuite(ops, .fini = teardown, .timeout = 120);
 
+/* police shares tests/fixtures/case_basic.json to the agencies in to
+ * ("health,idva") with marac send; the share must be accepted. */
+static void send_fixture(const char *to)
+{
+	char fixture[600], out[4096];
+	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
+	const char *args[] = {"send", "--to", to, fixture, NULL};
+	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+}
+
 static int run_check(const char *config, char *out, size_t outlen)
 {
 	char cmd[1200];
@@ -100,10 +110,7 @@ Test(ops, sighup_with_broken_policy_keeps_the_old_one)
 	free(log);
 	cr_assert(logged, "no reload_failed/policy in the log");
 	/* Still serving, under the old policy. */
-	char fixture[600], out[4096];
-	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
-	const char *args[] = {"send", "--to", "health", fixture, NULL};
-	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	send_fixture("health");
 }
 
 /* Rewrite audit record seq in db: flip a byte, and store a matching leaf hash. */
@@ -135,10 +142,7 @@ static void tamper(const char *db, int seq)
 Test(ops, clean_stop_signs_a_checkpoint_covering_every_share)
 {
 	gw_start(&G, NULL);
-	char fixture[600], out[4096];
-	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
-	const char *args[] = {"send", "--to", "health,idva", fixture, NULL};
-	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	send_fixture("health,idva");
 	cr_assert_eq(gw_stop(&G), 0);
 	char vkey[700];
 	snprintf(vkey, sizeof vkey, "%s/state/audit.vkey", G.dir);
@@ -151,10 +155,7 @@ Test(ops, clean_stop_signs_a_checkpoint_covering_every_share)
 Test(ops, altered_audit_record_in_the_store_stops_the_gateway_from_starting)
 {
 	gw_start(&G, NULL);
-	char fixture[600], out[4096];
-	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
-	const char *args[] = {"send", "--to", "health", fixture, NULL};
-	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	send_fixture("health");
 	cr_assert_eq(gw_stop(&G), 0);
 	char db[700];
 	snprintf(db, sizeof db, "%s/state/gateway.db", G.dir);
@@ -174,10 +175,7 @@ Test(ops, altered_audit_record_in_the_store_stops_the_gateway_from_starting)
 Test(ops, an_idle_gateway_signs_no_checkpoints_and_its_trail_is_covered)
 {
 	gw_start(&G, "audit:\n  checkpoint_secs: 1\n");
-	char fixture[600], out[4096];
-	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
-	const char *args[] = {"send", "--to", "health", fixture, NULL};
-	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	send_fixture("health");
 	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CHECKPOINT_SIGNED, NULL, 1), 1);
 	usleep(1500000);
 	int before = audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CHECKPOINT_SIGNED, NULL);
@@ -241,10 +239,7 @@ static int start_again(const char *extra_arg, char *out, size_t outlen)
 
 static void one_share_and_stop(void)
 {
-	char fixture[600], out[4096];
-	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
-	const char *args[] = {"send", "--to", "health,idva", fixture, NULL};
-	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	send_fixture("health,idva");
 	cr_assert_eq(gw_stop(&G), 0);
 }
 
@@ -318,10 +313,7 @@ Test(ops, new_audit_key_replaces_a_deleted_key_on_purpose_and_keeps_the_old_vkey
 Test(ops, an_outbox_body_edited_offline_is_not_delivered)
 {
 	gw_start(&G, NULL);
-	char fixture[600], out[4096];
-	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
-	const char *args[] = {"send", "--to", "health", fixture, NULL};
-	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	send_fixture("health");
 	cr_assert_eq(gw_stop(&G), 0);
 	/* Offline, someone with the file rewrites the queued body (same length). */
 	char db[700];
@@ -427,10 +419,8 @@ static int file_has(const char *path, const char *needle)
 Test(ops, delivered_case_contents_are_deleted_after_retention)
 {
 	gw_start(&G, "limits:\n  delivery_retention_secs: 0\n");
-	char fixture[600], out[4096], err[512];
-	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
-	const char *args[] = {"send", "--to", "health", fixture, NULL};
-	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	char err[512];
+	send_fixture("health");
 	char db[700], wal[720];
 	snprintf(db, sizeof db, "%s/state/gateway.db", G.dir);
 	snprintf(wal, sizeof wal, "%s/state/gateway.db-wal", G.dir);
