@@ -382,14 +382,15 @@ int outbox_guard_schema(store *st);  /* writer's store, before the thread starts
  * and the msg_id and case ref its DELIVERY_ACKED record will name. */
 int outbox_guard_wr_bind(struct wctx *w, const char *node, uint64_t seq, uint64_t audit_seq,
 			 const char *msg_id, const char *case_ref);
-/* Service thread: 0 if body is what the trail says was committed for
- * delivery_id to node; MGW_E_INVALID (logged outbox_tampered) or MGW_E_DB. */
+/* Service thread: 0 if a body whose SHA-256 is digest (as
+ * store_outbox_fetch_digest computed it) is what the trail says was
+ * committed for delivery_id to node; MGW_E_INVALID (logged
+ * outbox_tampered) or MGW_E_DB. */
 int outbox_guard_check(store *reader, const char *node, uint64_t seq, const char *delivery_id,
-		       const uint8_t *body, size_t len);
+		       const uint8_t digest[32]);
 void outbox_guard_close(void);       /* service thread, before the reader closes */
 void outbox_guard_wr_close(void);    /* after the writer joined, before its store closes */
 
-/* ---- atomic_file.c (any thread) ------------------------------------------ */
 
 /* ---- main.c ---------------------------------------------------------------- */
 

@@ -16,9 +16,10 @@
  * hold the body's digest. Anything else (row edited, side row missing or
  * pointing elsewhere) stops that node's stream at that delivery, logged as
  * outbox_tampered: seqs are gap-free, and sending a later delivery would
- * hide the gap. One indexed read, one record read and one hash per body.
+ * hide the gap. One indexed read and one record read per body; the body's
+ * hash is the one the store computed to check its own digest
+ * (store_outbox_fetch_digest), so each body is hashed once.
  */
-#include <openssl/sha.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,7 +78,7 @@ void outbox_guard_close(void)
 }
 
 int outbox_guard_check(store *reader, const char *node, uint64_t dseq, const char *delivery_id,
-		       const uint8_t *body, size_t len)
+		       const uint8_t digest[32])
 {
 	if (lookup == NULL &&
 	    sqlite3_prepare_v3(store_db(reader),
@@ -96,12 +97,10 @@ int outbox_guard_check(store *reader, const char *node, uint64_t dseq, const cha
 	if (found && store_audit_get(reader, seq, &b, &n) == MGW_OK &&
 	    codec_unpack(&marac__v1__audit_record__descriptor, b, n, n, &m) == MGW_OK) {
 		const Marac__V1__AuditRecord *r = (const Marac__V1__AuditRecord *)m;
-		uint8_t md[32];
-		SHA256(body, len, md);
 		ok = r->event == MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED &&
 		     strcmp(r->delivery_id, delivery_id) == 0 &&
 		     strcmp(r->recipient_node, node) == 0 && r->body_sha256.len == 32 &&
-		     memcmp(r->body_sha256.data, md, 32) == 0;
+		     memcmp(r->body_sha256.data, digest, 32) == 0;
 	}
 	codec_free(m);
 	free(b);

@@ -121,10 +121,10 @@ static size_t varint(uint64_t v, uint8_t *p)
  * any order, so prefixing field 1 is a valid encoding of the full Deliver.
  */
 static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const uint8_t *body,
-		      size_t len)
+		      size_t len, const uint8_t digest[32])
 {
 	struct session *s = ctx;
-	if (outbox_guard_check(G.reader, s->node, seq, delivery_id, body, len) != MGW_OK) {
+	if (outbox_guard_check(G.reader, s->node, seq, delivery_id, digest) != MGW_OK) {
 		s->outbox_held = 1; /* this node's stream stops here (gap-free seqs) */
 		return 1;
 	}
@@ -168,8 +168,8 @@ void session_pump_outbox(struct gw *g, struct session *s)
 	if (s->unacked >= window)
 		return;
 	size_t before = s->dlv_count;
-	int rc = store_outbox_fetch(g->reader, s->node, s->last_queued_seq, window - s->unacked,
-				    outbox_row, s);
+	int rc = store_outbox_fetch_digest(g->reader, s->node, s->last_queued_seq,
+					   window - s->unacked, outbox_row, s, NULL);
 	if (rc == MGW_E_INVALID) {
 		/* the store's own digest of a body no longer matches (edited or
 		 * deleted offline): the same stop as outbox_guard_check's */
