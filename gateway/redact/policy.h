@@ -106,8 +106,10 @@ int policy_redact(const policy *p, const Marac__V1__CaseSummary *in, int recipie
  * Returns 0; MGW_E_INVALID (as policy_redact, for any recipient, or n 0 or
  * above MGW_MAX_RECIPIENT_NODES); MGW_E_TOO_LARGE (the case is beyond the
  * limits of mgw_limits.h: MGW_MAX_CASE_PERSONS, MGW_MAX_PERSON_ALIASES,
- * MGW_MAX_CASE_VALUE_BYTES; checked before any work, so a share that would
- * cost unbounded memory is refused with a typed error); MGW_E_NOMEM.
+ * MGW_MAX_CASE_VALUE_BYTES, checked before any work; or, within them, more
+ * names and withheld values than one scrubber may hold, MGW_SCRUB_MAX_*:
+ * so a share that would cost unbounded memory is refused with a typed
+ * error, never scrubbed with part of the list); MGW_E_NOMEM.
  * policy_redact() returns MGW_E_TOO_LARGE in the same case.
  */
 int policy_redact_many(const policy *p, const Marac__V1__CaseSummary *in, const int *agencies,

@@ -519,11 +519,12 @@ int pol_cx_group(struct pol_cx *cx, int agency)
 	return (int)cx->n_g++;
 }
 
-struct scrubber *pol_cx_scrubber(struct pol_cx *cx, int group)
+int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out)
 {
 	struct pol_profile *gr = &cx->g[group];
+	*out = gr->scr;
 	if (gr->built)
-		return gr->scr;
+		return gr->rc;
 	size_t n = cx->n_it ? cx->n_it : 1, nn = 0, nk = 0, nd = 0, nv = 0;
 	const char **names = malloc(n * sizeof *names), **keep = malloc(n * sizeof *keep);
 	const char **dobs = malloc(n * sizeof *dobs);
@@ -544,14 +545,15 @@ struct scrubber *pol_cx_scrubber(struct pol_cx *cx, int group)
 		}
 		struct scrub_spec spec = {names, nn, keep, nk, dobs, nd, vals, nv,
 					  gr->sig[cx->n_it]};
-		gr->scr = scrubber_build(&spec);
-		gr->built = gr->scr != NULL;
+		gr->rc = scrubber_build2(&spec, &gr->scr);
+		gr->built = gr->rc != MGW_E_NOMEM; /* out of memory may pass: try again */
 	}
 	free(names);
 	free(keep);
 	free(dobs);
 	free(vals);
-	return gr->scr;
+	*out = gr->scr;
+	return gr->built ? gr->rc : MGW_E_NOMEM;
 }
 
 /* ---- the scrub cache -------------------------------------------------------------- */

@@ -250,7 +250,8 @@ struct pol_item {
 struct pol_profile {
 	unsigned char *sig; /* per item: 0 out, 1 in, 2 kept name; then the flags */
 	struct scrubber *scr;
-	int built;
+	int built; /* scr was built, or rc says why it cannot be */
+	int rc;    /* scrubber_build2's answer, kept so a failure is not retried per text */
 };
 
 /* One scrubbed text, kept for the other recipients of its group. */
@@ -297,8 +298,13 @@ void pol_cx_free(struct pol_cx *cx);
 /* The profile (scrub group) of agency, found or added: 0.., or MGW_E_NOMEM. */
 int pol_cx_group(struct pol_cx *cx, int agency);
 
-/* The group's scrubber, built on first use. NULL on no memory. */
-struct scrubber *pol_cx_scrubber(struct pol_cx *cx, int group);
+/*
+ * The group's scrubber into *out, built on first use. Returns 0;
+ * MGW_E_TOO_LARGE (the case's names and values exceed the scrubber's caps,
+ * mgw_limits.h: the share is refused, never scrubbed with part of the
+ * list); MGW_E_NOMEM.
+ */
+int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out);
 
 /* The cached result for (group, in, label), or NULL; pol_cx_put adds one (taking out and f). */
 struct pol_scrubbed *pol_cx_get(struct pol_cx *cx, int group, const char *in, const char *label);

@@ -112,9 +112,10 @@ int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground,
 	*ns = 0;
 	struct pol_scrubbed *e = pol_cx_get(r->cx, r->group, s, label);
 	if (e == NULL) {
-		const scrubber *scr = pol_cx_scrubber(r->cx, r->group);
-		if (scr == NULL)
-			return MGW_E_NOMEM;
+		const scrubber *scr;
+		int brc = pol_cx_scrubber(r->cx, r->group, &scr);
+		if (brc != MGW_OK)
+			return brc; /* MGW_E_TOO_LARGE: the whole share is refused */
 		unsigned counts[SCRUB_KIND_COUNT] = {0};
 		struct pol_scrubbed n = {.group = r->group, .in = s, .label = label};
 		int rc = scrub_text_ex(scr, s, strlen(s), label, (1u << SCRUB_KIND_COUNT) - 1u,

@@ -388,9 +388,10 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 				    .case_ref = sh->summary->case_ref};
 		rc = refuse(w->g, NULL, w, jb, &r,
 			    "summary: more people, aliases or personal data than one case may hold "
-			    "(%u persons, %u aliases each, %u KiB); nothing was shared",
+			    "(%u persons, %u aliases each, %u KiB, %u names and values to scrub); "
+			    "nothing was shared",
 			    MGW_MAX_CASE_PERSONS, MGW_MAX_PERSON_ALIASES,
-			    MGW_MAX_CASE_VALUE_BYTES >> 10);
+			    MGW_MAX_CASE_VALUE_BYTES >> 10, MGW_SCRUB_MAX_ENTRIES);
 		goto out;
 	}
 	if (rc == MGW_E_TOO_LARGE) {

@@ -1249,6 +1249,51 @@ Test(policy_limits, a_case_beyond_the_limits_is_refused_typed)
 	policy_free(p);
 }
 
+Test(policy_limits, within_the_case_limits_but_beyond_the_scrubber_caps_is_refused_typed)
+{
+	/* 100 people with 30 aliases each pass the case limits but are more
+	 * names than one scrubber may hold: refused as too large (it was
+	 * reported as out of memory, so a sender would retry for ever) */
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture(), *v = (void *)1;
+	Marac__V1__RedactionEntry **m = (void *)1;
+	size_t n = 5;
+	enum { PEOPLE = 100, ALIASES = 30 };
+	cr_assert(PEOPLE * (ALIASES + 1) > MGW_SCRUB_MAX_ENTRIES && PEOPLE < MGW_MAX_CASE_PERSONS &&
+		  ALIASES <= MGW_MAX_PERSON_ALIASES);
+	size_t old = cs->n_others;
+	Marac__V1__Person **keep = cs->others;
+	Marac__V1__Person *people = calloc(PEOPLE, sizeof *people);
+	char **names = calloc(PEOPLE * (ALIASES + 1), sizeof *names);
+	cs->others = codec_malloc(PEOPLE * sizeof *cs->others);
+	for (size_t i = 0; i < PEOPLE; i++) {
+		marac__v1__person__init(&people[i]);
+		people[i].role = MARAC__V1__PERSON_ROLE__PERSON_ROLE_WITNESS;
+		char **mine = names + i * (ALIASES + 1);
+		for (size_t k = 0; k <= ALIASES; k++) {
+			char b[40];
+			snprintf(b, sizeof b, "Witness%zu Alias%zu", i, k);
+			mine[k] = strdup(b);
+		}
+		people[i].full_name = mine[0];
+		people[i].aliases = mine + 1;
+		people[i].n_aliases = ALIASES;
+		cs->others[i] = &people[i];
+	}
+	cs->n_others = PEOPLE;
+	cr_assert_eq(policy_redact(p, cs, AG(HEALTH), PU(MEETING), &v, &m, &n), MGW_E_TOO_LARGE);
+	cr_assert(v == NULL && m == NULL && n == 0);
+	codec_mfree(cs->others);
+	cs->others = keep;
+	cs->n_others = old;
+	for (size_t i = 0; i < PEOPLE * (ALIASES + 1); i++)
+		free(names[i]);
+	free(names);
+	free(people);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
 /* ---- --explain -------------------------------------------------------------------- */
 
 static const struct policy_finding *finding(const struct policy_finding *f, size_t n,
