@@ -299,41 +299,107 @@ static int agenda_pull(const struct conn_args *ca, Marac__V1__Frame *req, Marac_
 	return all ? EX_OK : ex;
 }
 
+/* "police,health" into agencies (at most 8). 0, or -1 naming the bad one on stderr. */
+static int parse_agencies(const char *list, Marac__V1__Agency *out, size_t *n)
+{
+	char buf[256];
+	*n = 0;
+	if (snprintf(buf, sizeof buf, "%s", list) >= (int)sizeof buf)
+		return -1;
+	for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		int e;
+		if (pbjson_enum_from_name(&marac__v1__agency__descriptor, t, &e) != MGW_OK || e == 0 ||
+		    *n == 8) {
+			fprintf(stderr, "marac agenda: --apologies: \"%s\" is not an agency "
+					"(police, childrens_social_care, ..., education)\n", t);
+			return -1;
+		}
+		out[(*n)++] = (Marac__V1__Agency)e;
+	}
+	return 0;
+}
+
+#define AOB_ARGS_MAX 50
+
 int cmd_agenda(int argc, char **argv)
 {
 	struct conn_args ca;
 	conn_args_init(&ca);
 	const char *area = NULL, *date = NULL, *format = "html", *out = NULL;
+	const char *apol = NULL, *start = NULL, *minutes = NULL;
 	const struct opt opts[] = {
-		{"--area", &area}, {"--date", &date}, {"--format", &format}, {"--out", &out}};
+		{"--area", &area}, {"--date", &date}, {"--format", &format}, {"--out", &out},
+		{"--apologies", &apol}, {"--start", &start}, {"--minutes", &minutes}};
+	/* --aob ITEM may be repeated: taken out of argv before the other options. */
+	const char *aob[AOB_ARGS_MAX];
+	size_t n_aob = 0;
+	char **av = calloc((size_t)argc + 1, sizeof *av);
+	int ac = 0;
+	if (av == NULL)
+		return EX_OUTPUT;
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--aob") && i + 1 < argc && n_aob < AOB_ARGS_MAX)
+			aob[n_aob++] = argv[++i];
+		else
+			av[ac++] = argv[i];
+	}
 	int help = 0;
-	int ex = parse("agenda", argc, argv, &ca, opts, 4, NULL, &help);
+	int ex = parse("agenda", ac, av, &ca, opts, 7, NULL, &help);
+	free(av);
 	if (ex != EX_OK)
 		return ex;
 	int fmt = !strcmp(format, "html") ? 0 : !strcmp(format, "csv") ? 1
 		  : !strcmp(format, "json") ? 2 : -1;
-	if (help || area == NULL || date == NULL || fmt < 0) {
+	Marac__V1__AgendaRequest q = MARAC__V1__AGENDA_REQUEST__INIT;
+	Marac__V1__Agency apologies[8];
+	unsigned hhmm;
+	char *end = NULL;
+	unsigned long mins = minutes ? strtoul(minutes, &end, 10) : 0;
+	int bad_opt = (apol && parse_agencies(apol, apologies, &q.n_apologies) != 0) ||
+		  (start && agenda_parse_hhmm(start, &hhmm) != MGW_OK) ||
+		  (minutes && (*end || mins == 0 || mins > AGENDA_MINUTES_MAX));
+	if (help || area == NULL || date == NULL || fmt < 0 || bad_opt) {
 		fprintf(help ? stdout : stderr,
 			"usage: marac agenda [connection options] --area AREA --date YYYY-MM-DD\n"
 			"                    [--format html|csv|json] [--out FILE]\n"
+			"                    [--apologies AGENCY,...] [--start HH:MM] [--minutes N]\n"
+			"                    [--aob ITEM]...\n"
 			"\n"
 			"Pulls the agenda of AREA's meeting on that date (chair certificates only;\n"
 			"every pull is audited) and writes it to FILE (default stdout): a printable\n"
-			"HTML page (default), CSV, or JSON. It lists case refs, dates, routes,\n"
-			"DASH scores, repeats, children's ages and research status: no names.\n"
+			"HTML page (default), CSV, or JSON. It lists who is expected (agencies with\n"
+			"a node in the area) and who sent apologies, then case refs, time slots,\n"
+			"dates, routes, DASH scores, repeats (with the earlier case and area),\n"
+			"transfers (with the area they come from), children's ages and research\n"
+			"status: no names; then any other business. Pages are numbered in print.\n"
 			"Marked " AGENDA_MARKING ".\n"
+			"  --apologies  agencies that sent apologies (police, health, idva, ...)\n"
+			"  --start      when the first case starts (default: the area's start_time,\n"
+			"               else " AGENDA_START_DEFAULT ")\n"
+			"  --minutes    minutes per case, 1..120 (default: the area's\n"
+			"               minutes_per_case, else 15)\n"
+			"  --aob        an item of any other business (repeat for more); added to\n"
+			"               the printed agenda here, never sent to the gateway\n"
 			"Exit codes: see 'marac --help'.\n");
 		return help ? EX_OK : EX_USAGE;
 	}
-	Marac__V1__AgendaRequest q = MARAC__V1__AGENDA_REQUEST__INIT;
 	q.marac_area = (char *)area;
 	q.meeting_date = (char *)date;
+	q.apologies = apologies;
+	if (start)
+		q.start_time = (char *)start;
+	q.minutes_per_case = (uint32_t)mins;
 	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
 	req.body_case = MARAC__V1__FRAME__BODY_AGENDA_REQUEST;
 	req.agenda_request = &q;
 	ex = agenda_pull(&ca, &req, &res);
 	if (ex != EX_OK)
 		return ex;
+	if (agenda_add_aob(res->agenda, aob, n_aob) != MGW_OK) {
+		fprintf(stderr, "marac agenda: --aob: an item is empty or longer than 500 bytes\n");
+		codec_free(&res->base);
+		return EX_USAGE;
+	}
 	/* Write to a temporary file next to --out, then rename: never half an agenda. */
 	char tmp[4096];
 	FILE *f = stdout;

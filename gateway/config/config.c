@@ -536,10 +536,22 @@ static int do_area(struct ctx *x, struct mgw_config *c, const char *key, const y
 		return set_uint(x, v, key, &a->min_days, 0, 366);
 	if (!strcmp(key, "statement"))
 		return set_str(x, v, key, &a->statement);
+	/* h13-audit: the agenda's time slots */
+	if (!strcmp(key, "minutes_per_case"))
+		return set_uint(x, v, key, &a->minutes_per_case, 1, AGENDA_MINUTES_MAX);
+	if (!strcmp(key, "start_time")) {
+		unsigned m;
+		if (want_scalar(x, v, key, &s))
+			return MGW_E_INVALID;
+		if (agenda_parse_hhmm(s, &m) != MGW_OK)
+			return fail(x, v, "start_time \"%s\" is not HH:MM (00:00 to 23:59)", s);
+		snprintf(a->start_time, sizeof a->start_time, "%s", s);
+		return MGW_OK;
+	}
 	if (strcmp(key, "id") && strcmp(key, "case_ref_code") && strcmp(key, "meetings") &&
 	    strcmp(key, "weekday") && strcmp(key, "anchor_date"))
 		return fail(x, k, "unknown key \"%s\" (id, case_ref_code, postcodes, meetings, "
-				  "weekday, anchor_date, min_days, skip, statement)", key);
+				  "weekday, anchor_date, min_days, skip, statement, start_time, minutes_per_case)", key);
 	if (want_scalar(x, v, key, &s))
 		return MGW_E_INVALID;
 	if (!strcmp(key, "id")) {

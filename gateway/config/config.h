@@ -64,6 +64,8 @@ struct mgw_area {
 	char **skip;             /* YYYY-MM-DD dates with no meeting */
 	size_t n_skip;
 	char *statement;         /* confidentiality statement; NULL: the default */
+	char start_time[6];      /* h13-audit: HH:MM the cases start; "": AGENDA_START_DEFAULT */
+	unsigned minutes_per_case; /* h13-audit: per case on the agenda; 0: AGENDA_MINUTES_DEFAULT */
 };
 
 /* Every string and array is owned by the config and freed by config_free. */

@@ -260,3 +260,133 @@ fail:
 	free(skip_days);
 	return rc;
 }
+
+/* ---- the meeting's arrangements ------------------------------------------ */
+
+int agenda_parse_hhmm(const char *s, unsigned *minutes)
+{
+	if (s == NULL || strlen(s) != 5 || s[2] != ':')
+		return MGW_E_INVALID;
+	for (int i = 0; i < 5; i++)
+		if (i != 2 && (s[i] < '0' || s[i] > '9'))
+			return MGW_E_INVALID;
+	unsigned h = (unsigned)(s[0] - '0') * 10 + (unsigned)(s[1] - '0');
+	unsigned m = (unsigned)(s[3] - '0') * 10 + (unsigned)(s[4] - '0');
+	if (h > 23 || m > 59)
+		return MGW_E_INVALID;
+	*minutes = h * 60 + m;
+	return MGW_OK;
+}
+
+int agenda_area_name_ok(const char *s)
+{
+	size_t n = s ? strnlen(s, 65) : 0;
+	if (n == 0 || n > 64)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		if (i == 0 ? !alnum : !alnum && !strchr(" .-'&()/", c))
+			return 0;
+	}
+	return 1;
+}
+
+static int agency_ok(int ag)
+{
+	return ag >= MARAC__V1__AGENCY__AGENCY_POLICE && ag <= MARAC__V1__AGENCY__AGENCY_EDUCATION;
+}
+
+/* The agencies of list[0..n) that pass keep(), in agency order, as a codec array. */
+static int agency_set(const int *list, size_t n, Marac__V1__Agency **out, size_t *n_out)
+{
+	int seen[MARAC__V1__AGENCY__AGENCY_EDUCATION + 1] = {0};
+	*out = NULL;
+	*n_out = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!agency_ok(list[i]))
+			return MGW_E_INVALID;
+		seen[list[i]] = 1;
+	}
+	if (n == 0)
+		return MGW_OK;
+	if ((*out = codec_malloc(n * sizeof **out)) == NULL)
+		return MGW_E_NOMEM;
+	for (int ag = MARAC__V1__AGENCY__AGENCY_POLICE; ag <= MARAC__V1__AGENCY__AGENCY_EDUCATION; ag++)
+		if (seen[ag])
+			(*out)[(*n_out)++] = (Marac__V1__Agency)ag;
+	return MGW_OK;
+}
+
+static int set_slots(Marac__V1__AgendaRow **rows, size_t n, unsigned *at, unsigned minutes)
+{
+	for (size_t i = 0; i < n; i++, *at += minutes) {
+		char hm[6] = "";
+		if (*at < 24 * 60)
+			snprintf(hm, sizeof hm, "%02u:%02u", *at / 60, *at % 60);
+		codec_mfree(rows[i]->slot == protobuf_c_empty_string ? NULL : rows[i]->slot);
+		if ((rows[i]->slot = codec_strdup(hm)) == NULL)
+			return MGW_E_NOMEM;
+		if (*at >= 24 * 60)
+			*at = 24 * 60; /* stays past midnight without overflowing */
+	}
+	return MGW_OK;
+}
+
+int agenda_set_meeting(Marac__V1__Agenda *a, const struct agenda_meeting *m)
+{
+	unsigned start;
+	const char *st = m->start_time && m->start_time[0] ? m->start_time : AGENDA_START_DEFAULT;
+	unsigned minutes = m->minutes_per_case ? m->minutes_per_case : AGENDA_MINUTES_DEFAULT;
+	if (agenda_parse_hhmm(st, &start) != MGW_OK || minutes > AGENDA_MINUTES_MAX ||
+	    m->window_months == 0 || m->window_months > 120)
+		return MGW_E_INVALID;
+	for (size_t i = 0; i < m->n_apologies; i++) {
+		size_t k = 0;
+		while (k < m->n_attending && m->attending[k] != m->apologies[i])
+			k++;
+		if (k == m->n_attending)
+			return MGW_E_INVALID; /* apologies from an agency not expected */
+	}
+	int rc;
+	if ((rc = agency_set(m->attending, m->n_attending, &a->attending, &a->n_attending)) ||
+	    (rc = agency_set(m->apologies, m->n_apologies, &a->apologies, &a->n_apologies)))
+		return rc;
+	a->repeat_window_months = m->window_months;
+	a->minutes_per_case = minutes;
+	if ((a->start_time = codec_strdup(st)) == NULL)
+		return MGW_E_NOMEM;
+	unsigned at = start;
+	if ((rc = set_slots(a->cases_with_children, a->n_cases_with_children, &at, minutes)) ||
+	    (rc = set_slots(a->adult_only_cases, a->n_adult_only_cases, &at, minutes)) ||
+	    (rc = set_slots(a->lapsed_cases, a->n_lapsed_cases, &at, minutes)))
+		return rc;
+	return MGW_OK;
+}
+
+#define AOB_ITEMS_MAX 50u
+#define AOB_ITEM_MAX 500u
+
+int agenda_add_aob(Marac__V1__Agenda *a, const char *const *items, size_t n)
+{
+	if (n == 0)
+		return MGW_OK;
+	if (a->n_any_other_business + n > AOB_ITEMS_MAX)
+		return MGW_E_INVALID;
+	for (size_t i = 0; i < n; i++)
+		if (items[i] == NULL || items[i][0] == '\0' || strlen(items[i]) > AOB_ITEM_MAX)
+			return MGW_E_INVALID;
+	char **v = codec_malloc((a->n_any_other_business + n) * sizeof *v);
+	if (v == NULL)
+		return MGW_E_NOMEM;
+	if (a->n_any_other_business)
+		memcpy(v, a->any_other_business, a->n_any_other_business * sizeof *v);
+	codec_mfree(a->any_other_business);
+	a->any_other_business = v;
+	for (size_t i = 0; i < n; i++) {
+		if ((v[a->n_any_other_business] = codec_strdup(items[i])) == NULL)
+			return MGW_E_NOMEM;
+		a->n_any_other_business++;
+	}
+	return MGW_OK;
+}

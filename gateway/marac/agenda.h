@@ -2,10 +2,11 @@
  * agenda.h: the chair's agenda for one MARAC meeting, the meeting schedule,
  * and the agenda's printable renderings (HTML, CSV, JSON).
  *
- * Order (DOMAIN.md "Agenda"): confidentiality statement; outstanding
- * actions; new cases with children first (children's agencies may then
- * leave); adult-only cases; cases whose 12-month repeat window lapsed since
- * the last meeting. Within a section: referral date, then case ref (byte
+ * Order (DOMAIN.md "Agenda"): attendance and apologies; confidentiality
+ * statement; outstanding actions; new cases with children first
+ * (children's agencies may then leave); adult-only cases; cases whose
+ * repeat window (the configured months) lapsed since the last meeting; any
+ * other business. Within a section: referral date, then case ref (byte
  * order), so the same input always prints the same agenda.
  *
  * An agenda carries no names, addresses or free text about people: case
@@ -125,6 +126,60 @@ int meeting_next(const struct meeting_schedule *s, const char *from_date, char o
 int agenda_render_html(const Marac__V1__Agenda *a, FILE *f);
 int agenda_render_csv(const Marac__V1__Agenda *a, FILE *f);
 int agenda_render_json(const Marac__V1__Agenda *a, FILE *f);
+
+/* ---- the meeting's arrangements (attendance, timing, window) ---------- */
+
+/* DOMAIN.md: 12-15 minutes per case; meetings usually start mid-morning. */
+#define AGENDA_START_DEFAULT "10:00"
+#define AGENDA_MINUTES_DEFAULT 15u
+#define AGENDA_MINUTES_MAX 120u /* two hours on one case is a meeting of its own */
+
+/*
+ * What the chair's agenda says about the meeting itself. Arrays are
+ * borrowed for the call.
+ */
+struct agenda_meeting {
+	const int *attending;      /* agencies expected (a node of the area), any order, no repeats */
+	size_t n_attending;
+	const int *apologies;      /* agencies that sent apologies: each one of attending */
+	size_t n_apologies;
+	unsigned window_months;    /* the repeat window the lapsed section used (1..120) */
+	const char *start_time;    /* HH:MM the first case starts; NULL or "": AGENDA_START_DEFAULT */
+	unsigned minutes_per_case; /* 0: AGENDA_MINUTES_DEFAULT; at most AGENDA_MINUTES_MAX */
+};
+
+/*
+ * Set a built agenda's attendance (Agenda.attending and apologies, agency
+ * order), repeat_window_months, start_time, minutes_per_case, and each
+ * row's slot: the rows in the order the meeting takes them (children,
+ * adult-only, lapsed) get start, start + minutes, ... A row whose slot
+ * would be after 23:59 gets an empty slot (the meeting needs another
+ * sitting; the chair decides). Call once, before paging. Returns 0,
+ * MGW_E_INVALID (start_time not HH:MM, minutes above the maximum,
+ * window_months not 1..120, an apology from an agency not attending, an
+ * agency out of range) or MGW_E_NOMEM; on error a is unchanged or
+ * partly set and should be freed.
+ */
+int agenda_set_meeting(Marac__V1__Agenda *a, const struct agenda_meeting *m);
+
+/* "HH:MM" (00:00..23:59, two digits each) into minutes after midnight: 0 or MGW_E_INVALID. */
+int agenda_parse_hhmm(const char *s, unsigned *minutes);
+
+/*
+ * 1 if s may be printed as an area's name on the agenda: 1..64 bytes of
+ * letters, digits, space and . - ' & ( ) /, starting with a letter or
+ * digit. Areas outside this gateway are named by the referrer in free
+ * text; anything else is not printed (it could be anything).
+ */
+int agenda_area_name_ok(const char *s);
+
+/*
+ * Add the chair's any-other-business items to an agenda before printing
+ * (clients only: the gateway never sends free text on an agenda). Each item
+ * is copied; 0, MGW_E_INVALID (an item empty or above 500 bytes, or more
+ * than 50 items) or MGW_E_NOMEM.
+ */
+int agenda_add_aob(Marac__V1__Agenda *a, const char *const *items, size_t n);
 
 /* Display name of an agency ("Children's social care"); "Unknown agency" otherwise. */
 const char *agenda_agency_label(int agency);

@@ -87,6 +87,42 @@ static void research_text(const Marac__V1__AgendaRow *r, char *buf, size_t n)
 				      r->research[i]->done ? "done" : "outstanding");
 }
 
+/* "Yes (2025-06-01; TS-2025-0040, Teesside)", "Yes (2025-06-01)", "No" into buf. */
+static void repeat_text(const Marac__V1__AgendaRow *r, char *buf, size_t n)
+{
+	const char *date = str(r->last_referral_date), *ref = str(r->last_case_ref);
+	const char *area = str(r->last_area);
+	if (!r->repeat) {
+		snprintf(buf, n, "No");
+		return;
+	}
+	if (!date[0] && !ref[0]) {
+		snprintf(buf, n, "Yes");
+		return;
+	}
+	snprintf(buf, n, "Yes (%s%s%s%s%s)", date, date[0] && ref[0] ? "; " : "", ref,
+		 ref[0] && area[0] ? ", " : "", ref[0] ? area : "");
+}
+
+/* "Yes (from Kent)", "Yes", "No" into buf. */
+static void transfer_text(const Marac__V1__AgendaRow *r, char *buf, size_t n)
+{
+	const char *from = str(r->transfer_from_area);
+	if (!r->transfer_in)
+		snprintf(buf, n, "No");
+	else if (from[0])
+		snprintf(buf, n, "Yes (from %s)", from);
+	else
+		snprintf(buf, n, "Yes");
+}
+
+/* The lapsed section's heading, with the window the gateway used. */
+static void lapsed_title(const Marac__V1__Agenda *a, const char *num, char *buf, size_t n)
+{
+	unsigned w = a->repeat_window_months ? a->repeat_window_months : 12;
+	snprintf(buf, n, "%sCases whose %u-month repeat window has lapsed", num, w);
+}
+
 /* ---- HTML ---------------------------------------------------------------- */
 
 static void html_text(FILE *f, const char *s)
@@ -130,10 +166,15 @@ static const char html_style[] =
 	"table{border-collapse:collapse;width:100%}th,td{border:1px solid #777;"
 	"padding:.25em .4em;text-align:left;vertical-align:top}th{background:#e8e8e8}\n"
 	".none{font-style:italic}.outstanding{font-weight:bold}\n"
-	"section td:nth-child(-n+2){white-space:nowrap}\n"
+	"section td:nth-child(-n+3){white-space:nowrap}\n"
+	".attendance td:first-child{width:40%}\n"
 	"table.sheet{border:0}table.sheet>*>tr>td{border:0;padding:0}"
 	"table.sheet>thead>tr>td{padding-bottom:.6em}table.sheet>tfoot>tr>td{padding-top:.6em}\n"
-	"@page{size:A4 landscape;margin:14mm 10mm}\n"
+	/* Page numbers: CSS paged media margin boxes (Chromium 131+, WeasyPrint,
+	 * Prince); a browser without them prints the page without numbers. */
+	"@page{size:A4 landscape;margin:14mm 10mm 16mm;"
+	"@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);"
+	"font:9pt Arial,Helvetica,sans-serif}}\n"
 	"@media print{body{margin:0;font-size:9pt}"
 	"thead{display:table-header-group}tfoot{display:table-footer-group}"
 	"tr{page-break-inside:avoid}table.sheet>tbody>tr{page-break-inside:auto}"
@@ -150,13 +191,15 @@ static void html_rows(FILE *f, const char *title, Marac__V1__AgendaRow *const *r
 		fputs("<p class=\"none\">None.</p>\n</section>\n", f);
 		return;
 	}
-	fputs("<table>\n<thead><tr><th>Case ref</th><th>Referred</th><th>Referring agency</th>"
-	      "<th>Route</th><th>DASH</th><th>Level</th><th>Repeat (last referral)</th>"
-	      "<th>Transfer in</th><th>Children (ages)</th><th>Research</th></tr></thead>\n"
-	      "<tbody>\n", f);
+	fputs("<table>\n<thead><tr><th>Time</th><th>Case ref</th><th>Referred</th>"
+	      "<th>Referring agency</th><th>Route</th><th>DASH</th><th>Level</th>"
+	      "<th>Repeat (last referral; earlier case, area)</th><th>Transfer in (from)</th>"
+	      "<th>Children (ages)</th><th>Research</th></tr></thead>\n<tbody>\n", f);
 	for (size_t i = 0; i < n; i++) {
 		const Marac__V1__AgendaRow *r = rows[i];
 		fputs("<tr><td>", f);
+		html_text(f, r->slot);
+		fputs("</td><td>", f);
 		html_text(f, r->case_ref);
 		fputs("</td><td>", f);
 		html_text(f, r->referral_date);
@@ -167,17 +210,12 @@ static void html_rows(FILE *f, const char *title, Marac__V1__AgendaRow *const *r
 		fprintf(f, "</td><td>%u</td><td>", (unsigned)r->dash_score);
 		html_text(f, level_label(r->level));
 		fputs("</td><td>", f);
-		if (r->repeat) {
-			fputs("Yes", f);
-			if (r->last_referral_date && r->last_referral_date[0]) {
-				fputs(" (", f);
-				html_text(f, r->last_referral_date);
-				fputs(")", f);
-			}
-		} else {
-			fputs("No", f);
-		}
-		fputs(r->transfer_in ? "</td><td>Yes</td><td>" : "</td><td>No</td><td>", f);
+		repeat_text(r, buf, sizeof buf);
+		html_text(f, buf);
+		fputs("</td><td>", f);
+		transfer_text(r, buf, sizeof buf);
+		html_text(f, buf);
+		fputs("</td><td>", f);
 		children_text(r, buf, sizeof buf);
 		html_text(f, buf);
 		fputs("</td><td>", f);
@@ -216,6 +254,84 @@ static void html_actions(FILE *f, const Marac__V1__Agenda *a)
 	fputs("</tbody>\n</table>\n</section>\n", f);
 }
 
+/* Title, meeting date and the case timing. */
+static void html_title(FILE *f, const Marac__V1__Agenda *a)
+{
+	fputs("<h1>MARAC agenda: ", f);
+	html_text(f, a->marac_area);
+	fputs("</h1>\n<p>Meeting date: ", f);
+	html_text(f, a->meeting_date);
+	if (a->start_time && a->start_time[0]) {
+		fputs(". Cases from ", f);
+		html_text(f, a->start_time);
+		fprintf(f, ", %u minutes each", (unsigned)a->minutes_per_case);
+	}
+	fputs("</p>\n", f);
+}
+
+static int has_agency(Marac__V1__Agency *const v, size_t n, Marac__V1__Agency ag)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == ag)
+			return 1;
+	return 0;
+}
+
+/* Which agencies are expected (the area's registry) and which sent apologies. */
+static void html_attendance(FILE *f, const Marac__V1__Agenda *a)
+{
+	fputs("<section class=\"attendance\">\n<h2>Attendance and apologies</h2>\n", f);
+	if (a->n_attending == 0) {
+		fputs("<p class=\"none\">No agency is registered for this area.</p>\n</section>\n", f);
+		return;
+	}
+	fputs("<table>\n<thead><tr><th>Agency</th><th>Attendance</th><th>Representative "
+	      "(completed at the meeting)</th></tr></thead>\n<tbody>\n", f);
+	for (size_t i = 0; i < a->n_attending; i++) {
+		fputs("<tr><td>", f);
+		html_text(f, agenda_agency_label(a->attending[i]));
+		fputs(has_agency(a->apologies, a->n_apologies, a->attending[i])
+			      ? "</td><td>Apologies</td><td></td></tr>\n"
+			      : "</td><td>Expected</td><td></td></tr>\n", f);
+	}
+	fputs("</tbody>\n</table>\n</section>\n", f);
+}
+
+static void html_statement(FILE *f, const Marac__V1__Agenda *a)
+{
+	fputs("<section>\n<h2>Confidentiality statement</h2>\n<p class=\"statement\">", f);
+	html_text(f, a->confidentiality_statement);
+	fputs("</p>\n</section>\n", f);
+}
+
+static void html_lapsed(FILE *f, const Marac__V1__Agenda *a)
+{
+	char title[96];
+	lapsed_title(a, "4. ", title, sizeof title);
+	html_rows(f, title, a->lapsed_cases, a->n_lapsed_cases);
+}
+
+/* The chair's items, added by the client (agenda_add_aob), and room for more. */
+static void html_aob(FILE *f, const Marac__V1__Agenda *a)
+{
+	fputs("<section>\n<h2>5. Any other business</h2>\n", f);
+	if (a->n_any_other_business == 0) {
+		fputs("<p class=\"none\">None notified in advance.</p>\n</section>\n", f);
+		return;
+	}
+	fputs("<ol>\n", f);
+	for (size_t i = 0; i < a->n_any_other_business; i++) {
+		fputs("<li>", f);
+		html_text(f, a->any_other_business[i]);
+		fputs("</li>\n", f);
+	}
+	fputs("</ol>\n</section>\n", f);
+}
+
+/*
+ * One function per section, in the order the chair runs the meeting.
+ * A new section is one function and one line here.
+ */
 int agenda_render_html(const Marac__V1__Agenda *a, FILE *f)
 {
 	fputs(html_head, f);
@@ -226,19 +342,16 @@ int agenda_render_html(const Marac__V1__Agenda *a, FILE *f)
 	fputs(html_style, f);
 	fputs("<table class=\"sheet\" role=\"presentation\">\n<thead><tr><td>"
 	      "<div class=\"marking top\">" AGENDA_MARKING "</div></td></tr></thead>\n"
-	      "<tbody><tr><td>\n<h1>MARAC agenda: ", f);
-	html_text(f, a->marac_area);
-	fputs("</h1>\n<p>Meeting date: ", f);
-	html_text(f, a->meeting_date);
-	fputs("</p>\n<section>\n<h2>Confidentiality statement</h2>\n<p class=\"statement\">", f);
-	html_text(f, a->confidentiality_statement);
-	fputs("</p>\n</section>\n", f);
+	      "<tbody><tr><td>\n", f);
+	html_title(f, a);
+	html_attendance(f, a);
+	html_statement(f, a);
 	html_actions(f, a);
 	html_rows(f, "2. New cases with children", a->cases_with_children,
 		  a->n_cases_with_children);
 	html_rows(f, "3. New cases: adults only", a->adult_only_cases, a->n_adult_only_cases);
-	html_rows(f, "4. Cases whose 12-month repeat window has lapsed", a->lapsed_cases,
-		  a->n_lapsed_cases);
+	html_lapsed(f, a);
+	html_aob(f, a);
 	fputs("</td></tr></tbody>\n<tfoot><tr><td><div class=\"marking bottom\">" AGENDA_MARKING
 	      "</div></td></tr></tfoot>\n</table>\n</body>\n</html>\n", f);
 	return fflush(f) != 0 || ferror(f) ? MGW_E_IO : MGW_OK;
@@ -246,11 +359,12 @@ int agenda_render_html(const Marac__V1__Agenda *a, FILE *f)
 
 /* ---- CSV ----------------------------------------------------------------- */
 
-#define CSV_COLS 17
+#define CSV_COLS 21
 static const char *const csv_header[CSV_COLS] = {
 	"section", "case_ref", "referral_date", "referring_agency", "route", "dash_score",
 	"risk_level", "repeat", "last_referral_date", "transfer_in", "children_count",
 	"children_ages", "research", "action", "owner", "status", "due_date",
+	"slot", "last_case_ref", "last_area", "transfer_from_area",
 };
 
 /* One RFC 4180 cell, defused against spreadsheet formula injection. */
@@ -308,8 +422,32 @@ static void csv_rows(FILE *f, const char *section, Marac__V1__AgendaRow *const *
 			agenda_agency_label(r->referring_agency), route_label(r->route), score,
 			level_label(r->level), r->repeat ? "yes" : "no",
 			r->repeat ? r->last_referral_date : "", r->transfer_in ? "yes" : "no",
-			count, ages, research,
+			count, ages, research, NULL, NULL, NULL, NULL,
+			r->slot, r->repeat ? r->last_case_ref : "", r->repeat ? r->last_area : "",
+			r->transfer_in ? r->transfer_from_area : "",
 		};
+		csv_row(f, cells);
+	}
+}
+
+/* Attendance: the agency in "owner", "expected" or "apologies" in "status". */
+static void csv_attendance(FILE *f, const Marac__V1__Agenda *a)
+{
+	for (size_t i = 0; i < a->n_attending; i++) {
+		const char *cells[CSV_COLS] = {"attendance"};
+		cells[14] = agenda_agency_label(a->attending[i]);
+		cells[15] = has_agency(a->apologies, a->n_apologies, a->attending[i]) ? "apologies"
+											: "expected";
+		csv_row(f, cells);
+	}
+}
+
+/* Any other business: the item in "action". */
+static void csv_aob(FILE *f, const Marac__V1__Agenda *a)
+{
+	for (size_t i = 0; i < a->n_any_other_business; i++) {
+		const char *cells[CSV_COLS] = {"any_other_business"};
+		cells[13] = a->any_other_business[i];
 		csv_row(f, cells);
 	}
 }
@@ -318,6 +456,7 @@ int agenda_render_csv(const Marac__V1__Agenda *a, FILE *f)
 {
 	csv_marking(f, a);
 	csv_row(f, csv_header);
+	csv_attendance(f, a);
 	for (size_t i = 0; i < a->n_actions; i++) {
 		const Marac__V1__AgendaAction *x = a->actions[i];
 		const char *cells[CSV_COLS] = {"action", x->case_ref};
@@ -330,6 +469,7 @@ int agenda_render_csv(const Marac__V1__Agenda *a, FILE *f)
 	csv_rows(f, "children", a->cases_with_children, a->n_cases_with_children);
 	csv_rows(f, "adult_only", a->adult_only_cases, a->n_adult_only_cases);
 	csv_rows(f, "lapsed", a->lapsed_cases, a->n_lapsed_cases);
+	csv_aob(f, a);
 	csv_marking(f, a);
 	return fflush(f) != 0 || ferror(f) ? MGW_E_IO : MGW_OK;
 }

@@ -28,7 +28,12 @@ static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS mresearch("
 	" case_ref TEXT NOT NULL REFERENCES mcase(case_ref), agency INTEGER NOT NULL,"
 	" done INTEGER NOT NULL, at_ms INTEGER NOT NULL,"
-	" PRIMARY KEY(case_ref, agency)) WITHOUT ROWID;";
+	" PRIMARY KEY(case_ref, agency)) WITHOUT ROWID;"
+	/* h13-audit: where a transferred-in case comes from (a table of its own,
+	 * so stores made before it need no migration of mcase) */
+	"CREATE TABLE IF NOT EXISTS mcase_transfer("
+	" case_ref TEXT PRIMARY KEY REFERENCES mcase(case_ref), from_area TEXT NOT NULL)"
+	" WITHOUT ROWID;";
 
 int cases_schema(sqlite3 *db)
 {
@@ -316,5 +321,69 @@ int cases_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		rc = agenda_build(area, meeting_date, c, n, statement, out);
 	loaded_free(l, n);
 	free(c);
+	return rc;
+}
+
+/* ---- h13-audit: where an agenda's cases come from -------------------------- */
+
+int cases_set_transfer_from(sqlite3 *db, const char *case_ref, const char *from_area)
+{
+	sqlite3_stmt *st;
+	if (case_ref == NULL || !*case_ref || !agenda_area_name_ok(from_area))
+		return MGW_E_INVALID;
+	if (sqlite3_prepare_v2(db,
+			       "INSERT INTO mcase_transfer(case_ref,from_area) VALUES(?1,?2)"
+			       " ON CONFLICT(case_ref) DO UPDATE SET from_area=excluded.from_area",
+			       -1, &st, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(st, 1, case_ref, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, from_area, -1, SQLITE_STATIC);
+	return step_done(st);
+}
+
+/* Column i of st into *dst (a codec string), if not NULL or empty. */
+static int col_codec(sqlite3_stmt *st, int i, char **dst)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	if (t == NULL || t[0] == '\0')
+		return MGW_OK;
+	return (*dst = codec_strdup((const char *)t)) ? MGW_OK : MGW_E_NOMEM;
+}
+
+static int row_origin(sqlite3_stmt *st, Marac__V1__AgendaRow *r)
+{
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, r->case_ref, -1, SQLITE_STATIC);
+	int src = sqlite3_step(st);
+	if (src == SQLITE_DONE)
+		return MGW_OK;
+	if (src != SQLITE_ROW)
+		return MGW_E_DB;
+	int rc = MGW_OK;
+	if (r->repeat && (rc = col_codec(st, 0, &r->last_case_ref)) == MGW_OK)
+		rc = col_codec(st, 1, &r->last_area);
+	if (rc == MGW_OK && r->transfer_in)
+		rc = col_codec(st, 2, &r->transfer_from_area);
+	return rc;
+}
+
+int cases_agenda_origins(sqlite3 *db, Marac__V1__Agenda *a)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT c.prev_case_ref, p.area, t.from_area FROM mcase c"
+			       " LEFT JOIN mcase p ON p.case_ref = c.prev_case_ref"
+			       " LEFT JOIN mcase_transfer t ON t.case_ref = c.case_ref"
+			       " WHERE c.case_ref=?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	Marac__V1__AgendaRow **lists[3] = {a->cases_with_children, a->adult_only_cases,
+					  a->lapsed_cases};
+	size_t counts[3] = {a->n_cases_with_children, a->n_adult_only_cases, a->n_lapsed_cases};
+	int rc = MGW_OK;
+	for (int l = 0; l < 3 && rc == MGW_OK; l++)
+		for (size_t i = 0; i < counts[l] && rc == MGW_OK; i++)
+			rc = row_origin(st, lists[l][i]);
+	sqlite3_finalize(st);
 	return rc;
 }

@@ -72,4 +72,23 @@ int cases_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		 const char *prev_meeting, unsigned window_months, const int *attending,
 		 size_t n_attending, const char *statement, Marac__V1__Agenda **out);
 
+/*
+ * h13-audit. Record that case_ref transferred in from from_area (which
+ * must pass agenda_area_name_ok: the referrer names it in free text).
+ * 0, MGW_E_INVALID, MGW_E_DB. Table mcase_transfer(case_ref PK, from_area).
+ */
+int cases_set_transfer_from(sqlite3 *db, const char *case_ref, const char *from_area);
+
+/*
+ * Fill the agenda rows' origins from the store: a repeat's last_case_ref
+ * and last_area (the earlier case this gateway holds), a transfer's
+ * transfer_from_area. Rows whose case is unknown are left as they are.
+ * 0, MGW_E_NOMEM, MGW_E_DB.
+ *
+ * After a merge (h13-life) the merged-away referral must not be a row of
+ * its own: one row per victim. If h13-life adds a case status to mcase,
+ * cases_agenda's SELECT is where merged cases are left out.
+ */
+int cases_agenda_origins(sqlite3 *db, Marac__V1__Agenda *a);
+
 #endif

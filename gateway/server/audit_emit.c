@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "caldate.h"
 #include "gw.h"
 #include "log.h"
 #include "policy.h"
@@ -80,9 +81,29 @@ static void bytes(ProtobufCBinaryData *b, const uint8_t *d, size_t n)
 	}
 }
 
-/* The record, borrowing f's memory (strings sanitised into the two buffers). */
+/* An area id as config.c accepts one: 1..MGW_ID_MAX of A-Z a-z 0-9 . _ - */
+static int area_id_ok(const char *s)
+{
+	size_t n = s ? strnlen(s, MGW_ID_MAX + 1) : 0;
+	if (n == 0 || n > MGW_ID_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == '_' || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+/* A meeting date is recorded only as YYYY-MM-DD of a real day; else not at all. */
+static const char *date_or_empty(const char *s)
+{
+	int32_t d;
+	return s && strlen(s) == 10 && caldate_parse(s, &d) == 0 ? s : "";
+}
+
+/* The record, borrowing f's memory (strings sanitised into the buffers). */
 static void build(Marac__V1__AuditRecord *r, const struct audit_fields *f, char mb[72],
-		  char cb[72])
+		  char cb[72], char ab[72])
 {
 	marac__v1__audit_record__init(r);
 	r->time_ms = f->time_ms;
@@ -107,8 +128,10 @@ static void build(Marac__V1__AuditRecord *r, const struct audit_fields *f, char 
 	r->reason = (char *)(f->reason == NULL ? "" : reason_ok(f->reason) ? f->reason : "invalid");
 	r->tree_size = f->tree_size;
 	r->count = f->count;
-	r->marac_area = (char *)(f->marac_area ? f->marac_area : "");
-	r->meeting_date = (char *)(f->meeting_date ? f->meeting_date : "");
+	r->marac_area = (char *)gw_safe(f->marac_area, area_id_ok, ab);
+	r->meeting_date = (char *)date_or_empty(f->meeting_date);
+	r->attempted = (char *)(f->attempted && reason_ok(f->attempted) ? f->attempted : "");
+	r->case_known = f->case_known != 0;
 }
 
 /* A service-thread record: the packed bytes, appended by the writer. */
@@ -146,9 +169,9 @@ static const struct job_ops audit_ops = {
 
 int audit_emit(struct gw *g, struct wctx *w, const struct audit_fields *f, uint64_t *seq)
 {
-	char mb[72], cb[72];
+	char mb[72], cb[72], ab[72];
 	Marac__V1__AuditRecord r;
-	build(&r, f, mb, cb);
+	build(&r, f, mb, cb, ab);
 	if (w != NULL) {
 		int rc = store_audit_append(w->st, &r, NULL);
 		if (rc == MGW_OK && seq)

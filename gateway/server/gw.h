@@ -182,6 +182,9 @@ struct audit_fields {
 	uint64_t count;             /* aggregated records: how many events */
 	const char *marac_area, *meeting_date;
 	int64_t time_ms;            /* 0: now */
+	/* h13-audit */
+	const char *attempted;      /* REQUEST_REFUSED: the request kind ("agenda", "share", ...) */
+	int case_known;             /* SHARE_ACCEPTED: case_ref is a referral case of this gateway */
 };
 
 /*
@@ -214,6 +217,11 @@ struct refusal {
 	int close;                  /* close status after the Error, 0 = keep the connection */
 	int event;                  /* audit event; 0 = REQUEST_REFUSED */
 	int silent;                 /* no Error frame (a connection closed for cause) */
+	/* h13-audit: what was attempted, recorded when each passes its grammar
+	 * (area id, YYYY-MM-DD), never personal data */
+	const char *attempted;      /* the request kind: "agenda", "share", "refer", ... */
+	const char *marac_area;     /* the area asked about */
+	const char *meeting_date;   /* the meeting asked about */
 };
 
 /*

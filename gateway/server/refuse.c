@@ -76,6 +76,9 @@ int refuse(struct gw *g, struct session *s, struct wctx *w, const struct job *j,
 		.msg_id = r->msg_id,
 		.case_ref = r->case_ref,
 		.reason = reason,
+		.attempted = r->attempted,
+		.marac_area = r->marac_area,
+		.meeting_date = r->meeting_date,
 	};
 	/* After a failed COMMIT there is no transaction to write into (w->st NULL). */
 	int rc = w && w->st == NULL ? MGW_OK : audit_emit(g, w, &f, NULL);

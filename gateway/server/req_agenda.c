@@ -30,6 +30,10 @@ struct agenda_job {
 	char meeting[11];
 	int attending[8];
 	size_t n_att;
+	int apologies[8];           /* AgendaRequest.apologies, each one of attending */
+	size_t n_apol;
+	char start_time[6];         /* "" = the area's, else the default */
+	unsigned minutes;           /* 0 = the area's, else the default */
 };
 
 /* Any thread: reads only a (part of a pinned epoch). */
@@ -149,8 +153,20 @@ static int agenda_wr_commit(struct job *jb, struct wctx *w)
 	Marac__V1__Agenda *ag = NULL;
 	int rc = cases_agenda(store_db(w->st), a->id, j->meeting, have_prev ? prev : NULL,
 			      c->repeat_window_months, j->attending, j->n_att, a->statement, &ag);
-	if (rc != MGW_OK)
+	/* Attendance, timing, the window and where each case comes from (h13-audit). */
+	struct agenda_meeting mt = {
+		.attending = j->attending, .n_attending = j->n_att,
+		.apologies = j->apologies, .n_apologies = j->n_apol,
+		.window_months = c->repeat_window_months,
+		.start_time = j->start_time[0] ? j->start_time : a->start_time,
+		.minutes_per_case = j->minutes ? j->minutes : a->minutes_per_case,
+	};
+	if (rc == MGW_OK && (rc = cases_agenda_origins(store_db(w->st), ag)) == MGW_OK)
+		rc = agenda_set_meeting(ag, &mt);
+	if (rc != MGW_OK) {
+		codec_free(ag ? &ag->base : NULL);
 		return rc;
+	}
 	uint8_t *buf = NULL;
 	size_t len = 0;
 	rc = agenda_page(ag, j->from_row, c->max_frame_bytes, &buf, &len);
@@ -194,6 +210,47 @@ static const struct job_ops agenda_ops = {
 
 /* ---- service thread ---- */
 
+/*
+ * The chair's choices for the meeting (AgendaRequest 4-6) into j, after
+ * j->attending is set: apologies only from agencies expected, start_time
+ * HH:MM, minutes_per_case at most AGENDA_MINUTES_MAX. 0, or -1 when
+ * refused (INVALID_REQUEST, audited with what was attempted).
+ */
+static int agenda_svc_meeting(struct gw *g, struct session *s, const Marac__V1__AgendaRequest *q,
+			      struct agenda_job *j)
+{
+	struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
+			    .attempted = "agenda", .marac_area = j->area, .meeting_date = j->meeting};
+	unsigned mins;
+	if (q->start_time[0] && agenda_parse_hhmm(q->start_time, &mins) != MGW_OK) {
+		refuse(g, s, NULL, NULL, &r, "start_time: HH:MM required");
+		return -1;
+	}
+	if (q->minutes_per_case > AGENDA_MINUTES_MAX) {
+		refuse(g, s, NULL, NULL, &r, "minutes_per_case: at most %u", AGENDA_MINUTES_MAX);
+		return -1;
+	}
+	snprintf(j->start_time, sizeof j->start_time, "%s", q->start_time);
+	j->minutes = q->minutes_per_case;
+	for (size_t i = 0; i < q->n_apologies; i++) {
+		size_t k = 0;
+		while (k < j->n_att && j->attending[k] != (int)q->apologies[i])
+			k++;
+		if (k == j->n_att) {
+			refuse(g, s, NULL, NULL, &r,
+			       "apologies: agency %d is not expected at this area's meetings",
+			       (int)q->apologies[i]);
+			return -1;
+		}
+		size_t d = 0;
+		while (d < j->n_apol && j->apologies[d] != (int)q->apologies[i])
+			d++;
+		if (d == j->n_apol)
+			j->apologies[j->n_apol++] = (int)q->apologies[i];
+	}
+	return 0;
+}
+
 void agenda_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 {
 	const Marac__V1__AgendaRequest *q = f->agenda_request;
@@ -236,6 +293,10 @@ void agenda_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 				break;
 			}
 		}
+	if (agenda_svc_meeting(g, s, q, j) != 0) {
+		job_free(&j->base);
+		goto out;
+	}
 	session_submit(g, s, &j->base, NULL);
 out:
 	codec_free(&f->base);

@@ -370,6 +370,10 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 	};
 	if ((rc = cases_insert(db, &row)) != MGW_OK)
 		goto out;
+	/* The agenda names where a transfer comes from, if it is printable as an area name. */
+	if (r->transfer_in && agenda_area_name_ok(r->transfer_from_area) &&
+	    (rc = cases_set_transfer_from(db, case_ref, r->transfer_from_area)) != MGW_OK)
+		goto out;
 
 	/* The referral as a case, and every recipient's view, before any record. */
 	Marac__V1__Risk risk = MARAC__V1__RISK__INIT;

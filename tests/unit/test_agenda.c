@@ -204,7 +204,7 @@ Test(agenda, csv_rows_and_json)
 	char *csv = render(agenda_render_csv, a);
 	cr_assert_not_null(strstr(csv, "\r\nchildren,TS-2026-0005,2026-02-18,IDVA service,"
 				   "Professional judgement,9,High,no,,no,2,12;6,"
-				   "Police: done; Health: outstanding,,,,\r\n"));
+				   "Police: done; Health: outstanding,,,,,,,,\r\n"));
 	cr_assert_not_null(strstr(csv, "\r\nlapsed,TS-2025-0040,"));
 	free(csv);
 	char *json = render(agenda_render_json, a);
@@ -285,4 +285,143 @@ Test(caldate, parse_months_ages)
 	caldate_parse("1970-01-01", &d);
 	cr_assert_eq(d, 0);
 	cr_assert_eq(caldate_weekday(d), 4);
+}
+
+/* ---- h13-audit: attendance, timing, window, origins, any other business ---- */
+
+static const int attending[] = {MARAC__V1__AGENCY__AGENCY_HEALTH, MARAC__V1__AGENCY__AGENCY_POLICE,
+				MARAC__V1__AGENCY__AGENCY_IDVA};
+static const int apologies[] = {MARAC__V1__AGENCY__AGENCY_HEALTH};
+
+static Marac__V1__Agenda *build_meeting(unsigned window, const char *start, unsigned minutes)
+{
+	Marac__V1__Agenda *a = build();
+	struct agenda_meeting m = {.attending = attending, .n_attending = 3,
+				   .apologies = apologies, .n_apologies = 1,
+				   .window_months = window, .start_time = start,
+				   .minutes_per_case = minutes};
+	cr_assert_eq(agenda_set_meeting(a, &m), MGW_OK);
+	return a;
+}
+
+Test(agenda_meeting, slots_follow_the_order_the_meeting_takes)
+{
+	Marac__V1__Agenda *a = build_meeting(12, "09:30", 12);
+	/* children first (2), adults (2), lapsed (1): 09:30, 09:42, 09:54, 10:06, 10:18 */
+	cr_assert_str_eq(a->cases_with_children[0]->slot, "09:30");
+	cr_assert_str_eq(a->cases_with_children[1]->slot, "09:42");
+	cr_assert_str_eq(a->adult_only_cases[0]->slot, "09:54");
+	cr_assert_str_eq(a->adult_only_cases[1]->slot, "10:06");
+	cr_assert_str_eq(a->lapsed_cases[0]->slot, "10:18");
+	cr_assert_str_eq(a->start_time, "09:30");
+	cr_assert_eq(a->minutes_per_case, 12);
+	codec_free(&a->base);
+
+	a = build_meeting(12, NULL, 0); /* the defaults: 10:00, 15 minutes */
+	cr_assert_str_eq(a->cases_with_children[1]->slot, "10:15");
+	cr_assert_str_eq(a->lapsed_cases[0]->slot, "11:00");
+	codec_free(&a->base);
+
+	a = build_meeting(12, "23:20", 30); /* past midnight: no slot, the chair decides */
+	cr_assert_str_eq(a->cases_with_children[1]->slot, "23:50");
+	cr_assert_str_eq(a->adult_only_cases[0]->slot, "");
+	codec_free(&a->base);
+}
+
+Test(agenda_meeting, bad_arrangements_refused)
+{
+	Marac__V1__Agenda *a = build();
+	int police = MARAC__V1__AGENCY__AGENCY_POLICE, housing = MARAC__V1__AGENCY__AGENCY_HOUSING;
+	struct agenda_meeting m = {.attending = &police, .n_attending = 1, .window_months = 12};
+	m.start_time = "9:30";
+	cr_assert_eq(agenda_set_meeting(a, &m), MGW_E_INVALID);
+	m.start_time = "24:00";
+	cr_assert_eq(agenda_set_meeting(a, &m), MGW_E_INVALID);
+	m.start_time = NULL;
+	m.minutes_per_case = AGENDA_MINUTES_MAX + 1;
+	cr_assert_eq(agenda_set_meeting(a, &m), MGW_E_INVALID);
+	m.minutes_per_case = 0;
+	m.apologies = &housing; /* not expected: cannot send apologies */
+	m.n_apologies = 1;
+	cr_assert_eq(agenda_set_meeting(a, &m), MGW_E_INVALID);
+	m.n_apologies = 0;
+	m.window_months = 0;
+	cr_assert_eq(agenda_set_meeting(a, &m), MGW_E_INVALID);
+	codec_free(&a->base);
+	unsigned mins;
+	cr_assert_eq(agenda_parse_hhmm("00:00", &mins), MGW_OK);
+	cr_assert_eq(mins, 0);
+	cr_assert_eq(agenda_parse_hhmm("23:59", &mins), MGW_OK);
+	cr_assert_eq(mins, 23 * 60 + 59);
+	cr_assert_eq(agenda_parse_hhmm("12:60", &mins), MGW_E_INVALID);
+	cr_assert_eq(agenda_parse_hhmm("12:3a", &mins), MGW_E_INVALID);
+	cr_assert(agenda_area_name_ok("North Yorkshire"));
+	cr_assert(agenda_area_name_ok("Brighton & Hove"));
+	cr_assert_not(agenda_area_name_ok("<b>Kent</b>"));
+	cr_assert_not(agenda_area_name_ok(" Kent"));
+	cr_assert_not(agenda_area_name_ok("Kent, c/o 07700 900123\n"));
+}
+
+Test(agenda_meeting, html_attendance_window_origins_aob_pages)
+{
+	Marac__V1__Agenda *a = build_meeting(6, "09:30", 12);
+	Marac__V1__AgendaRow *rep = a->cases_with_children[0]; /* TS-2026-0002, a repeat */
+	rep->last_case_ref = codec_strdup("TS-2025-0031");
+	rep->last_area = codec_strdup("Teesside");
+	Marac__V1__AgendaRow *tr = a->adult_only_cases[0];
+	tr->transfer_in = 1;
+	tr->transfer_from_area = codec_strdup("North Yorkshire");
+	const char *aob[] = {"Review of the <referral> pathway", "Date of next meeting"};
+	cr_assert_eq(agenda_add_aob(a, aob, 2), MGW_OK);
+	char *html = render(agenda_render_html, a);
+	/* attendance: every expected agency, the apology shown as such, agency order */
+	const char *att = strstr(html, "Attendance and apologies");
+	cr_assert_not_null(att);
+	cr_assert_not_null(strstr(html, "<td>Health</td><td>Apologies</td>"));
+	cr_assert_not_null(strstr(html, "<td>Police</td><td>Expected</td>"));
+	cr_assert_not_null(strstr(html, "<td>IDVA service</td><td>Expected</td>"));
+	cr_assert_lt(strstr(html, "<td>Police</td>"), strstr(html, "<td>Health</td>"));
+	cr_assert_lt(att, strstr(html, "Confidentiality statement"));
+	/* the window that applied, not always 12 */
+	cr_assert_not_null(strstr(html, "4. Cases whose 6-month repeat window has lapsed"));
+	cr_assert_null(strstr(html, "12-month"));
+	/* where cases come from */
+	cr_assert_not_null(strstr(html, "Yes (2025-06-01; TS-2025-0031, Teesside)"));
+	cr_assert_not_null(strstr(html, "Yes (from North Yorkshire)"));
+	/* time per case */
+	cr_assert_not_null(strstr(html, "Cases from 09:30, 12 minutes each"));
+	cr_assert_not_null(strstr(html, "<tr><td>09:42</td><td>TS-2026-0005</td>"));
+	/* any other business, last, escaped */
+	const char *aobh = strstr(html, "5. Any other business");
+	cr_assert_not_null(aobh);
+	cr_assert_lt(strstr(html, "has lapsed"), aobh);
+	cr_assert_not_null(strstr(aobh, "<li>Review of the &lt;referral&gt; pathway</li>"));
+	/* page X of Y in print */
+	cr_assert_not_null(strstr(html, "counter(page)"));
+	cr_assert_not_null(strstr(html, "counter(pages)"));
+	free(html);
+
+	char *csv = render(agenda_render_csv, a);
+	cr_assert_not_null(strstr(csv, "\r\nattendance,,,,,,,,,,,,,,Health,apologies,,,,,\r\n"));
+	cr_assert_not_null(strstr(csv, "\r\nattendance,,,,,,,,,,,,,,Police,expected,,,,,\r\n"));
+	cr_assert_not_null(strstr(csv, ",09:30,TS-2025-0031,Teesside,\r\n"));
+	cr_assert_not_null(strstr(csv, ",North Yorkshire\r\n"));
+	cr_assert_not_null(strstr(csv, "\r\nany_other_business,,,,,,,,,,,,,Date of next meeting,"));
+	free(csv);
+	codec_free(&a->base);
+}
+
+Test(agenda_meeting, no_attendance_and_no_aob_still_shown)
+{
+	Marac__V1__Agenda *a = build();
+	struct agenda_meeting m = {.window_months = 12};
+	cr_assert_eq(agenda_set_meeting(a, &m), MGW_OK);
+	char *html = render(agenda_render_html, a);
+	cr_assert_not_null(strstr(html, "No agency is registered for this area."));
+	cr_assert_not_null(strstr(html, "5. Any other business</h2>\n<p class=\"none\">None notified"));
+	cr_assert_not_null(strstr(html, "12-month repeat window"));
+	free(html);
+	const char *empty[] = {""};
+	cr_assert_eq(agenda_add_aob(a, empty, 1), MGW_E_INVALID);
+	codec_free(&a->base);
 }

@@ -488,3 +488,34 @@ Test(cases, agenda_refuses_invalid_input)
 		     MGW_OK);
 	codec_free(&a->base);
 }
+
+/* h13-audit: a repeat names the earlier case and its area; a transfer where it comes from. */
+Test(cases, agenda_origins_of_repeats_and_transfers)
+{
+	struct case_row first = row("NY-2025-0031", "northyorks", "2025-06-01", "2025-06-10");
+	insert(&first);
+	struct case_row rep = row("TS-2026-0002", "testshire", "2026-02-18", "2026-03-10");
+	rep.repeat = 1;
+	rep.prev_case_ref = "NY-2025-0031";
+	rep.last_referral_date = "2025-06-01";
+	insert(&rep);
+	struct case_row tr = row("TS-2026-0003", "testshire", "2026-02-19", "2026-03-10");
+	tr.transfer_in = 1;
+	insert(&tr);
+	cr_assert_eq(cases_set_transfer_from(db, "TS-2026-0003", "North Yorkshire"), MGW_OK);
+	cr_assert_eq(cases_set_transfer_from(db, "TS-2026-0003", "<script>"), MGW_E_INVALID,
+		     "only an area name is stored for printing");
+	Marac__V1__Agenda *a = NULL;
+	cr_assert_eq(cases_agenda(db, "testshire", "2026-03-10", NULL, 12, NULL, 0, NULL, &a),
+		     MGW_OK);
+	cr_assert_eq(cases_agenda_origins(db, a), MGW_OK);
+	cr_assert_eq(a->n_adult_only_cases, 2);
+	const Marac__V1__AgendaRow *r0 = a->adult_only_cases[0], *r1 = a->adult_only_cases[1];
+	cr_assert_str_eq(r0->case_ref, "TS-2026-0002");
+	cr_assert_str_eq(r0->last_case_ref, "NY-2025-0031");
+	cr_assert_str_eq(r0->last_area, "northyorks");
+	cr_assert_str_eq(r0->transfer_from_area, "", "not a transfer");
+	cr_assert_str_eq(r1->transfer_from_area, "North Yorkshire");
+	cr_assert_str_eq(r1->last_case_ref, "", "not a repeat");
+	codec_free(&a->base);
+}
