@@ -72,6 +72,7 @@ struct job {
 	unsigned attempts;          /* COMMIT attempts (retry) */
 	int64_t enqueued_us;
 	struct job *next;           /* executor queue, under ex.lock */
+	int body_case;              /* h13-audit: the request's Frame body (refusal records) */
 };
 
 enum completion_kind {

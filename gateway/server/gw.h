@@ -69,6 +69,9 @@ struct session {
 	uint8_t cert_sha256[32];
 	char cert_hex[65];
 	char subject[512];          /* one-line subject, for registry reloads */
+	/* h13-audit: the Frame body being handled (0 outside on_message), so a
+	 * refusal record says what was attempted */
+	int rx_body_case;
 	/* inbound reassembly */
 	unsigned char *rx;
 	size_t rx_len, rx_cap;
@@ -183,7 +186,7 @@ struct audit_fields {
 	const char *marac_area, *meeting_date;
 	int64_t time_ms;            /* 0: now */
 	/* h13-audit */
-	const char *attempted;      /* REQUEST_REFUSED: the request kind ("agenda", "share", ...) */
+	const char *attempted;      /* REQUEST_REFUSED: the request's Frame body ("agenda_request") */
 	int case_known;             /* SHARE_ACCEPTED: case_ref is a referral case of this gateway */
 };
 
@@ -219,7 +222,7 @@ struct refusal {
 	int silent;                 /* no Error frame (a connection closed for cause) */
 	/* h13-audit: what was attempted, recorded when each passes its grammar
 	 * (area id, YYYY-MM-DD), never personal data */
-	const char *attempted;      /* the request kind: "agenda", "share", "refer", ... */
+	const char *attempted;      /* the request kind; NULL: the Frame body's name ("share") */
 	const char *marac_area;     /* the area asked about */
 	const char *meeting_date;   /* the meeting asked about */
 };

@@ -48,6 +48,16 @@ static void code_reason(Marac__V1__ErrorCode code, char *out, size_t n)
 		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
 }
 
+/* The request kind: the Frame body's field name ("agenda_request", "share"), or NULL. */
+static const char *body_name(int body_case)
+{
+	const ProtobufCFieldDescriptor *fd = body_case > 0
+		? protobuf_c_message_descriptor_get_field(&marac__v1__frame__descriptor,
+							  (unsigned)body_case)
+		: NULL;
+	return fd ? fd->name : NULL;
+}
+
 int refuse(struct gw *g, struct session *s, struct wctx *w, const struct job *j,
 	   const struct refusal *r, const char *fmt, ...)
 {
@@ -76,7 +86,8 @@ int refuse(struct gw *g, struct session *s, struct wctx *w, const struct job *j,
 		.msg_id = r->msg_id,
 		.case_ref = r->case_ref,
 		.reason = reason,
-		.attempted = r->attempted,
+		.attempted = r->attempted ? r->attempted
+					  : body_name(s ? s->rx_body_case : j->body_case),
 		.marac_area = r->marac_area,
 		.meeting_date = r->meeting_date,
 	};

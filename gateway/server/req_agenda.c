@@ -138,7 +138,9 @@ static int agenda_wr_commit(struct job *jb, struct wctx *w)
 	struct agenda_job *j = (struct agenda_job *)jb;
 	const struct mgw_config *c = w->e->cfg;
 	const struct mgw_area *a = config_area(c, j->area);
-	struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST};
+	/* Refusal records name the area and meeting asked about (audit_emit checks both). */
+	struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
+			    .marac_area = j->area, .meeting_date = j->meeting};
 	if (a == NULL)
 		return refuse(w->g, NULL, w, jb, &r, "marac_area: this area takes no referrals");
 	int32_t meet;
@@ -220,7 +222,7 @@ static int agenda_svc_meeting(struct gw *g, struct session *s, const Marac__V1__
 			      struct agenda_job *j)
 {
 	struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
-			    .attempted = "agenda", .marac_area = j->area, .meeting_date = j->meeting};
+			    .marac_area = j->area, .meeting_date = j->meeting};
 	unsigned mins;
 	if (q->start_time[0] && agenda_parse_hhmm(q->start_time, &mins) != MGW_OK) {
 		refuse(g, s, NULL, NULL, &r, "start_time: HH:MM required");
@@ -256,7 +258,10 @@ void agenda_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 	const Marac__V1__AgendaRequest *q = f->agenda_request;
 	const struct mgw_config *c = g->epoch->cfg;
 	const struct mgw_node *me = config_node_by_id(c, s->node);
-	struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED};
+	/* The area and date asked about go into the refusal record once they pass their
+	 * grammar (audit_emit: an area id or its digest, a real YYYY-MM-DD or nothing). */
+	struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED,
+			    .marac_area = q->marac_area, .meeting_date = q->meeting_date};
 	int32_t day;
 	if (me == NULL || !(me->roles & MGW_ROLE_CHAIR)) {
 		refuse(g, s, NULL, NULL, &r, "the agenda is for certificates with the chair role");

@@ -84,9 +84,12 @@ void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 	const char *msg_id = rf->msg_id;
 	const struct mgw_node *me = config_node_by_id(c, s->node);
 	struct refer_job *j = NULL;
+	/* h13-audit: the area named is recorded if it is an area id (else its digest) */
+	const char *named_area = rf->referral ? rf->referral->marac_area : NULL;
 	struct refusal inv = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REFERRAL,
-			      .reason = "invalid_referral", .msg_id = msg_id};
-	struct refusal r = {.msg_id = msg_id};
+			      .reason = "invalid_referral", .msg_id = msg_id,
+			      .marac_area = named_area};
+	struct refusal r = {.msg_id = msg_id, .marac_area = named_area};
 	if (me == NULL || !(me->roles & MGW_ROLE_NODE)) {
 		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED;
 		refuse(g, s, NULL, NULL, &r, "certificate has no node role");

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cases.h"
 #include "gw.h"
 #include "log.h"
 #include "mgw_err.h"
@@ -412,7 +413,17 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 	if ((rc = codec_digest(&sh->summary->base, orig_digest)) != MGW_OK)
 		goto out;
 	uint64_t audit_seq = 0;
+	/* h13-audit: a share about a referral case this gateway holds is tied to it, so an
+	 * auditor's `marac audit query --case REF` shows the referral with its shares */
+	char case_area[MGW_ID_MAX + 1];
+	int rc_known = cases_area(store_db(w->st), sh->summary->case_ref, case_area,
+				  sizeof case_area);
+	if (rc_known != MGW_OK && rc_known != MGW_E_NOTFOUND) {
+		rc = rc_known;
+		goto out;
+	}
 	struct audit_fields f = {
+		.case_known = rc_known == MGW_OK,
 		.time_ms = now,
 		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_ACCEPTED,
 		.actor_node = jb->node,

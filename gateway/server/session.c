@@ -220,6 +220,7 @@ void session_job_init(struct gw *g, struct session *s, struct job *j, const stru
 	snprintf(j->node, sizeof j->node, "%s", s->node);
 	j->agency = s->agency;
 	j->epoch = epoch_get(g->epoch);
+	j->body_case = s->rx_body_case;
 }
 
 int session_submit(struct gw *g, struct session *s, struct job *j, const char *request_msg_id)
@@ -264,6 +265,7 @@ static void on_message(struct gw *g, struct session *s)
 					: "not a marac.v1 Frame with a body");
 		return;
 	}
+	s->rx_body_case = (int)f->body_case;
 	if (!s->hello_seen && f->body_case != MARAC__V1__FRAME__BODY_HELLO) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
 				    .reason = "no_hello",
@@ -370,8 +372,10 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 	}
 	memcpy(s->rx + s->rx_len, in, len);
 	s->rx_len += len;
-	if (last)
+	if (last) {
 		on_message(g, s);
+		s->rx_body_case = 0;
+	}
 	return 0;
 }
 
