@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit_view.h"
 #include "auditlog.h"
 #include "checkpoint.h"
 #include "cli.h"
@@ -38,12 +39,26 @@ static void help(FILE *f)
 {
 	fprintf(f,
 		"usage: marac audit query  [connection options] [--case REF] [--agency A] [--node ID]\n"
-		"                          [--event E] [--from MS] [--to MS] [--json]\n"
+		"                          [--event E] [--from WHEN] [--to WHEN]\n"
+		"                          [--format table|csv|json] [--json]\n"
+		"       marac audit report [connection options] [--from WHEN] [--to WHEN]\n"
+		"                          [--format table|csv]\n"
 		"       marac audit export [connection options] --out FILE\n"
 		"       marac audit verify FILE --pubkey VKEY|VKEYFILE\n"
 		"       marac audit proof  [connection options] --seq N [--pubkey VKEY|VKEYFILE]\n"
 		"\n"
-		"query   prints matching audit records (table, or JSON lines with --json)\n"
+		"query   prints matching audit records: a table (purpose, basis, what was\n"
+		"        attempted, and the manifest as fields by action and ground: never\n"
+		"        values), RFC 4180 CSV (--format csv), or JSON lines (--json); with\n"
+		"        --case, first the case's referral and what was shared about it\n"
+		"        ('marac audit --case REF' is the same as 'marac audit query --case REF')\n"
+		"report  per-agency totals over the period: shares, referrals, deliveries,\n"
+		"        receipts (acks), refusals (and by reason), agenda pulls, research,\n"
+		"        lookups, audit queries\n"
+		"WHEN    YYYY-MM-DD (the day's start in " AUDIT_TZ_NAME "; as --to the whole day\n"
+		"        is included), YYYY-MM-DDTHH:MM[:SS] (" AUDIT_TZ_NAME " local time),\n"
+		"        the same ending Z or +HH:MM (that instant), or Unix milliseconds.\n"
+		"        Times are printed in UTC.\n"
 		"export  writes every record and signed checkpoint to FILE (progress on a terminal)\n"
 		"verify  checks an export offline: recomputes the Merkle tree, checks every\n"
 		"        checkpoint's signature and root; names the first bad record; exit 1 if bad\n"
@@ -154,10 +169,169 @@ static int fetch_page(mgw_client *c, Marac__V1__AuditQuery *q, int timeout, Mara
 	}
 }
 
-static const char *event_name(int e, char *buf, size_t n)
+/*
+ * Every record matching *q0 (from its start_seq), page by page, to fn;
+ * fn returning non-zero stops with EX_OUTPUT. q0 is not changed.
+ */
+static int each_record(mgw_client *c, const struct conn_args *ca, const Marac__V1__AuditQuery *q0,
+		       int (*fn)(void *, const Marac__V1__AuditRecord *), void *ctx, const char *what)
 {
-	const char *s = pbjson_enum_short_name(&marac__v1__audit_event__descriptor, e, buf, n);
-	return s ? s : "?";
+	Marac__V1__AuditQuery q = *q0;
+	q.limit = PAGE_START;
+	for (;;) {
+		Marac__V1__Frame *res = NULL;
+		int rc = fetch_page(c, &q, ca->timeout_ms, &res);
+		if (rc != MGW_OK)
+			return conn_fail(c, rc, what);
+		Marac__V1__AuditRecords *ar = res->audit_records;
+		int stop = 0;
+		for (size_t k = 0; k < ar->n_records && !stop; k++)
+			stop = fn(ctx, ar->records[k]);
+		q.start_seq = ar->next_seq;
+		int more = ar->more;
+		codec_free(&res->base);
+		if (stop)
+			return EX_OUTPUT;
+		if (!more)
+			return EX_OK;
+	}
+}
+
+/* What the trail says about one case, read before its records are listed. */
+struct case_sum {
+	Marac__V1__AuditRecord *referral; /* the REFERRAL_ACCEPTED record (a copy) */
+	unsigned long long shares, tied, deliveries, acks, refusals, other;
+};
+
+static int case_add(void *ctx, const Marac__V1__AuditRecord *r)
+{
+	struct case_sum *cs = ctx;
+	switch (r->event) {
+	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REFERRAL_ACCEPTED:
+		if (cs->referral == NULL) {
+			uint8_t *b;
+			size_t n;
+			ProtobufCMessage *m = NULL;
+			if (codec_pack(&r->base, &b, &n) != MGW_OK)
+				return 1;
+			int rc = codec_unpack(&marac__v1__audit_record__descriptor, b, n, n, &m);
+			free(b);
+			if (rc != MGW_OK)
+				return 1;
+			cs->referral = (Marac__V1__AuditRecord *)m;
+		}
+		break;
+	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_ACCEPTED:
+		cs->shares++;
+		cs->tied += r->case_known;
+		break;
+	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED:
+		cs->deliveries++;
+		break;
+	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_ACKED:
+		cs->acks++;
+		break;
+	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED:
+		cs->refusals++;
+		break;
+	default:
+		cs->other++;
+	}
+	return 0;
+}
+
+/*
+ * `--case REF`: the case's referral and its shares together, before the
+ * records themselves. A share is tied to the referral when the gateway
+ * recorded case_known (its case_ref named a referral case it held then).
+ */
+static int case_summary(mgw_client *c, const struct conn_args *ca, const Marac__V1__AuditQuery *q)
+{
+	Marac__V1__AuditQuery all = MARAC__V1__AUDIT_QUERY__INIT;
+	all.case_ref = q->case_ref;
+	struct case_sum cs = {0};
+	int ex = each_record(c, ca, &all, case_add, &cs, "audit query");
+	if (ex != EX_OK) {
+		codec_free(cs.referral ? &cs.referral->base : NULL);
+		return ex;
+	}
+	char line[1024];
+	printf("Case %s\n", q->case_ref);
+	if (cs.referral) {
+		const Marac__V1__AuditRecord *r = cs.referral;
+		char ag[40];
+		snprintf(line, sizeof line, "%s", r->reason);
+		printf("  Referral: accepted (record %llu) from %s [%s], %s, for the meeting of %s\n",
+		       (unsigned long long)r->seq, r->actor_node[0] ? r->actor_node : "-",
+		       audit_enum_name(&marac__v1__agency__descriptor, r->actor_agency, ag, sizeof ag),
+		       line[0] ? line : "-", r->meeting_date[0] ? r->meeting_date : "-");
+		printf("  Shares about this referral case: %llu (%llu tied to the referral by the "
+		       "gateway)\n", cs.shares, cs.tied);
+	} else {
+		printf("  Referral: none accepted by this gateway with this case ref; its %llu "
+		       "share(s) are not tied to a referral\n", cs.shares);
+	}
+	printf("  Deliveries: %llu committed, %llu acknowledged; refusals naming the case: %llu\n\n",
+	       cs.deliveries, cs.acks, cs.refusals);
+	codec_free(cs.referral ? &cs.referral->base : NULL);
+	return EX_OK;
+}
+
+static int report_add(void *ctx, const Marac__V1__AuditRecord *r)
+{
+	return audit_report_add(ctx, r) != MGW_OK;
+}
+
+static int do_report(int argc, char **argv)
+{
+	struct conn_args ca;
+	conn_args_init(&ca);
+	Marac__V1__AuditQuery q = MARAC__V1__AUDIT_QUERY__INIT;
+	int csv = 0;
+	if (wants_help(argc, argv)) {
+		help(stdout);
+		return EX_OK;
+	}
+	for (int i = 2; i < argc; i++) {
+		int r = conn_args_parse(&ca, argc, argv, &i);
+		if (r < 0)
+			return EX_USAGE;
+		if (r > 0)
+			continue;
+		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (v && !strcmp(a, "--from") && audit_parse_when(v, 0, &q.from_ms) == MGW_OK)
+			i++;
+		else if (v && !strcmp(a, "--to") && audit_parse_when(v, 1, &q.to_ms) == MGW_OK)
+			i++;
+		else if (v && !strcmp(a, "--format") && (!strcmp(v, "csv") || !strcmp(v, "table"))) {
+			csv = !strcmp(v, "csv");
+			i++;
+		} else {
+			fprintf(stderr, "marac audit report: bad option or value: %s%s%s\n", a,
+				v ? " " : "", v ? v : "");
+			return EX_USAGE;
+		}
+	}
+	if (q.to_ms && q.from_ms > q.to_ms) {
+		fprintf(stderr, "marac audit report: --from is after --to\n");
+		return EX_USAGE;
+	}
+	struct audit_report *rep = audit_report_new(q.from_ms, q.to_ms);
+	if (rep == NULL)
+		return EX_OUTPUT;
+	mgw_client *c;
+	int ex = conn_open(&ca, &c);
+	if (ex == EX_OK) {
+		/* The gateway filters by time; the report counts what came back. */
+		ex = each_record(c, &ca, &q, report_add, rep, "audit report");
+		mgw_client_free(c);
+	}
+	if (ex == EX_OK && audit_report_write(rep, csv, stdout) != MGW_OK) {
+		fprintf(stderr, "marac audit report: cannot write to stdout\n");
+		ex = EX_OUTPUT;
+	}
+	audit_report_free(rep);
+	return ex;
 }
 
 static int do_query(int argc, char **argv)
@@ -190,8 +364,11 @@ static int do_query(int argc, char **argv)
 		int e;
 		if (!strcmp(a, "--case")) q.case_ref = (char *)v;
 		else if (!strcmp(a, "--node")) q.node = (char *)v;
-		else if (!strcmp(a, "--from")) q.from_ms = atoll(v);
-		else if (!strcmp(a, "--to")) q.to_ms = atoll(v);
+		else if (!strcmp(a, "--from") && audit_parse_when(v, 0, &q.from_ms) == MGW_OK) ;
+		else if (!strcmp(a, "--to") && audit_parse_when(v, 1, &q.to_ms) == MGW_OK) ;
+		else if (!strcmp(a, "--format") && !strcmp(v, "table")) json = 0;
+		else if (!strcmp(a, "--format") && !strcmp(v, "csv")) json = 2;
+		else if (!strcmp(a, "--format") && !strcmp(v, "json")) json = 1;
 		else if (!strcmp(a, "--agency") &&
 			 pbjson_enum_from_name(&marac__v1__agency__descriptor, v, &e) == MGW_OK) q.agency = e;
 		else if (!strcmp(a, "--event") &&
@@ -201,11 +378,19 @@ static int do_query(int argc, char **argv)
 			return EX_USAGE;
 		}
 	}
+	if (q.to_ms && q.from_ms > q.to_ms) {
+		fprintf(stderr, "marac audit query: --from is after --to\n");
+		return EX_USAGE;
+	}
 	mgw_client *c;
 	int ex = conn_open(&ca, &c);
 	if (ex != EX_OK)
 		return ex;
-	int header = !json;
+	if (json == 0 && q.case_ref && q.case_ref[0] && (ex = case_summary(c, &ca, &q)) != EX_OK) {
+		mgw_client_free(c);
+		return ex;
+	}
+	int header = json != 1;
 	for (;;) {
 		Marac__V1__Frame *res = NULL;
 		int rc = fetch_page(c, &q, ca.timeout_ms, &res);
@@ -215,30 +400,23 @@ static int do_query(int argc, char **argv)
 		}
 		Marac__V1__AuditRecords *ar = res->audit_records;
 		if (header) {
-			printf("%-6s %-24s %-20s %-22s %-22s %-16s %s\n", "SEQ", "TIME (UTC)", "EVENT",
-			       "ACTOR", "RECIPIENT", "CASE", "MSG / DELIVERY / REASON");
+			if (json == 2)
+				audit_csv_header(stdout);
+			else
+				audit_table_header(stdout);
 			header = 0;
 		}
 		for (size_t k = 0; k < ar->n_records; k++) {
 			Marac__V1__AuditRecord *r = ar->records[k];
-			if (json) {
+			if (json == 1) {
 				char *t = pbjson_dump(&r->base, 0);
 				printf("%s\n", t ? t : "{}");
 				free(t);
-				continue;
+			} else if (json == 2) {
+				audit_csv_row(stdout, r);
+			} else {
+				audit_table_row(stdout, r);
 			}
-			char ts[32], ts2[48], ev[40];
-			time_t secs = (time_t)(r->time_ms / 1000);
-			struct tm tm;
-			gmtime_r(&secs, &tm);
-			strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%S", &tm);
-			snprintf(ts2, sizeof ts2, "%s.%03d", ts, (int)(r->time_ms % 1000));
-			printf("%-6llu %-24s %-20s %-22s %-22s %-16s %s%s%s%s%s\n",
-			       (unsigned long long)r->seq, ts2,
-			       event_name(r->event, ev, sizeof ev), r->actor_node[0] ? r->actor_node : "-",
-			       r->recipient_node[0] ? r->recipient_node : "-",
-			       r->case_ref[0] ? r->case_ref : "-", r->msg_id, r->delivery_id[0] ? " " : "",
-			       r->delivery_id, r->reason[0] ? " " : "", r->reason);
 		}
 		q.start_seq = ar->next_seq;
 		int more = ar->more;
@@ -613,6 +791,21 @@ int cmd_audit(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "query"))
 		return do_query(argc, argv);
+	if (!strcmp(argv[1], "report"))
+		return do_report(argc, argv);
+	/* "marac audit --case REF ...": a query (argv[1] is skipped as the verb would be) */
+	if (argv[1][0] == '-' && argc >= 2) {
+		char **av = malloc(((size_t)argc + 2) * sizeof *av);
+		if (av == NULL)
+			return EX_OUTPUT;
+		av[0] = argv[0];
+		av[1] = (char *)"query";
+		memcpy(av + 2, argv + 1, ((size_t)argc - 1) * sizeof *av);
+		av[argc + 1] = NULL;
+		int ex = do_query(argc + 1, av);
+		free(av);
+		return ex;
+	}
 	if (!strcmp(argv[1], "export"))
 		return do_export(argc, argv);
 	if (!strcmp(argv[1], "verify"))
