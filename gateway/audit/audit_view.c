@@ -312,6 +312,13 @@ void audit_csv_header(FILE *f)
 	csv_cells(f, csv_header, AUDIT_CSV_COLS);
 }
 
+/* An enum's short name for a CSV cell: empty when unset (not "-", which would be guarded). */
+static const char *csv_enum(const ProtobufCEnumDescriptor *d, int v, char *buf, size_t n)
+{
+	const char *s = audit_enum_name(d, v, buf, n);
+	return strcmp(s, "-") ? s : "";
+}
+
 void audit_csv_row(FILE *f, const Marac__V1__AuditRecord *r)
 {
 	char seq[24], ts[32], ev[40], aa[40], ra[40], pu[32], ba[48], man[1024], cnt[24], tms[24];
@@ -323,16 +330,16 @@ void audit_csv_row(FILE *f, const Marac__V1__AuditRecord *r)
 	audit_manifest_summary(r, man, sizeof man);
 	const char *cells[AUDIT_CSV_COLS] = {
 		seq, ts,
-		audit_enum_name(&marac__v1__audit_event__descriptor, r->event, ev, sizeof ev),
+		csv_enum(&marac__v1__audit_event__descriptor, r->event, ev, sizeof ev),
 		clean(r->actor_node, s[0], sizeof s[0]),
-		audit_enum_name(&marac__v1__agency__descriptor, r->actor_agency, aa, sizeof aa),
+		csv_enum(&marac__v1__agency__descriptor, r->actor_agency, aa, sizeof aa),
 		clean(r->recipient_node, s[1], sizeof s[1]),
-		audit_enum_name(&marac__v1__agency__descriptor, r->recipient_agency, ra, sizeof ra),
+		csv_enum(&marac__v1__agency__descriptor, r->recipient_agency, ra, sizeof ra),
 		clean(r->case_ref, s[2], sizeof s[2]), r->case_known ? "yes" : "no",
 		clean(r->msg_id, s[3], sizeof s[3]), clean(r->delivery_id, s[4], sizeof s[4]),
-		audit_enum_name(&marac__v1__purpose__descriptor, r->purpose, pu, sizeof pu),
-		audit_enum_name(&marac__v1__lawful_basis__descriptor, r->lawful_basis, ba, sizeof ba),
-		man, clean(r->reason, s[5], sizeof s[5]), clean(r->attempted, s[6], sizeof s[6]),
+		csv_enum(&marac__v1__purpose__descriptor, r->purpose, pu, sizeof pu),
+		csv_enum(&marac__v1__lawful_basis__descriptor, r->lawful_basis, ba, sizeof ba),
+		strcmp(man, "-") ? man : "", clean(r->reason, s[5], sizeof s[5]), clean(r->attempted, s[6], sizeof s[6]),
 		clean(r->marac_area, s[7], sizeof s[7]), clean(r->meeting_date, s[8], sizeof s[8]),
 		cnt, tms,
 	};
