@@ -89,6 +89,29 @@ Test(audit_report, case_shares_refusals_csv_report_and_the_agenda)
 	cr_assert_not_null(md);
 	memcpy(meeting, md + 16, 10);
 
+	/* A transfer in from another area that repeats it: TS-2026-0002. */
+	char xfer[700];
+	snprintf(xfer, sizeof xfer, "%s/transfer.json", G.dir);
+	char *t = slurp(fixture("referral_health.json"));
+	cr_assert_not_null(t);
+	char *brace = strchr(t, '{');
+	cr_assert_not_null(brace);
+	FILE *xf = fopen(xfer, "w");
+	fprintf(xf, "{\n  \"transferIn\": true,\n  \"transferFromArea\": \"North Yorkshire\",%s",
+		brace + 1);
+	fclose(xf);
+	free(t);
+	const char *r2[] = {"refer", xfer, NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, r2), 0, "%s", err);
+	cr_assert(strstr(out, "\"caseRef\": \"TS-2026-0002\""), "%s", out);
+	const char *agj[] = {"agenda", "--area", "testshire", "--date", meeting, "--format", "json",
+			     NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, agj), 0, "%s", err);
+	cr_assert(strstr(out, "\"transferFromArea\": \"North Yorkshire\""), "%s", out);
+	cr_assert(strstr(out, "\"lastCaseRef\": \"TS-2026-0001\""), "%s", out);
+	cr_assert(strstr(out, "\"lastArea\": \"testshire\""), "%s", out);
+	cr_assert(strstr(out, "\"repeatWindowMonths\": 12"), "%s", out);
+
 	/* Health shares about that case, and about a case the gateway never heard of. */
 	const char *s1[] = {"send", "--to", "idva", "--msg-id", "tied-1",
 			    case_file("tied.json", "TS-2026-0001"), NULL};
@@ -171,10 +194,10 @@ Test(audit_report, case_shares_refusals_csv_report_and_the_agenda)
 
 	/* Dates for --from/--to: today's records are inside yesterday..tomorrow, none in 2020. */
 	char from[16], to[16];
-	time_t now = time(NULL), y = now - 86400, t = now + 86400;
+	time_t now = time(NULL), y = now - 86400, tm2 = now + 86400;
 	struct tm tm;
 	strftime(from, sizeof from, "%Y-%m-%d", gmtime_r(&y, &tm));
-	strftime(to, sizeof to, "%Y-%m-%d", gmtime_r(&t, &tm));
+	strftime(to, sizeof to, "%Y-%m-%d", gmtime_r(&tm2, &tm));
 	const char *csv[] = {"audit", "query", "--from", from, "--to", to, "--format", "csv", NULL};
 	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, csv), 0, "%s", err);
 	cr_assert_eq(strncmp(out, "seq,time_utc,event,actor_node,actor_agency,", 43), 0, "%s", out);
@@ -190,8 +213,8 @@ Test(audit_report, case_shares_refusals_csv_report_and_the_agenda)
 	const char *rep[] = {"audit", "report", "--from", from, "--to", to, "--format", "csv",
 			     NULL};
 	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, rep), 0, "%s", err);
-	/* Health: 2 shares; Police: 1 referral, the chair's pull and its refusals. */
-	cr_assert(strstr(out, "\r\ntotals,Health,,2,0,"), "%s", out);
+	/* Health: 2 shares, 1 referral; Police: 1 referral, the chair's pulls and refusals. */
+	cr_assert(strstr(out, "\r\ntotals,Health,,2,1,"), "%s", out);
 	cr_assert(strstr(out, "\r\ntotals,Police,,0,1,"), "%s", out);
 	cr_assert(strstr(out, "\r\nrefusals,Police,not_authorised,"), "%s", out);
 	cr_assert(strstr(out, "\r\nrefusals,Police,invalid_request,"), "%s", out);
