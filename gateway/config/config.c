@@ -551,7 +551,8 @@ static int do_area(struct ctx *x, struct mgw_config *c, const char *key, const y
 	if (strcmp(key, "id") && strcmp(key, "case_ref_code") && strcmp(key, "meetings") &&
 	    strcmp(key, "weekday") && strcmp(key, "anchor_date"))
 		return fail(x, k, "unknown key \"%s\" (id, case_ref_code, postcodes, meetings, "
-				  "weekday, anchor_date, min_days, skip, statement, start_time, minutes_per_case)", key);
+				  "weekday, anchor_date, min_days, skip, statement, start_time, "
+				  "minutes_per_case)", key);
 	if (want_scalar(x, v, key, &s))
 		return MGW_E_INVALID;
 	if (!strcmp(key, "id")) {

@@ -675,6 +675,8 @@ Test(config, referrals_valid_section_loads)
 		      "      min_days: 5\n"
 		      "      skip: [2026-12-29, 2027-01-05]\n"
 		      "      statement: \"Read this first.\"\n"
+		      "      start_time: \"09:30\"\n"
+		      "      minutes_per_case: 12\n"
 		      "    - id: otherton\n"
 		      "      case_ref_code: OT9\n"
 		      "      postcodes: [ot]\n"
@@ -706,6 +708,8 @@ Test(config, referrals_valid_section_loads)
 	cr_assert_str_eq(t->skip[0], "2026-12-29");
 	cr_assert_str_eq(t->skip[1], "2027-01-05");
 	cr_assert_str_eq(t->statement, "Read this first.");
+	cr_assert_str_eq(t->start_time, "09:30");
+	cr_assert_eq(t->minutes_per_case, 12);
 
 	const struct mgw_area *o = config_area(c, "otherton");
 	cr_assert_eq(o, &c->areas[1]);
@@ -717,6 +721,8 @@ Test(config, referrals_valid_section_loads)
 	cr_assert_eq(o->min_days, 0, "default min_days");
 	cr_assert_eq(o->n_skip, 0);
 	cr_assert_null(o->statement);
+	cr_assert_str_eq(o->start_time, "", "default: the agenda's 10:00");
+	cr_assert_eq(o->minutes_per_case, 0, "default: the agenda's 15");
 
 	cr_assert_null(config_area(c, "nowhere"));
 	cr_assert_null(config_area(c, NULL));
@@ -858,6 +864,10 @@ Test(config, referrals_schedules)
 		   "skip date \"29/12/2026\"");
 	expect_err(HEAD NODES REF_HEAD AREA_TS "      min_days: 367\n", 30,
 		   "min_days: 367 is out of range (0 to 366)");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      start_time: \"9:30\"\n", 30,
+		   "start_time \"9:30\" is not HH:MM");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      minutes_per_case: 121\n", 30,
+		   "minutes_per_case: 121 is out of range (1 to 120)");
 }
 
 Test(config, referrals_window_out_of_range)
