@@ -5,7 +5,7 @@ set -u
 BUILD=$1
 MARAC="$BUILD/marac"
 fail=0
-for sub in query export verify proof; do
+for sub in query report export verify proof; do
 	for h in --help -h; do
 		out=$("$MARAC" audit "$sub" $h 2>&1)
 		rc=$?

@@ -247,7 +247,7 @@ static void party(const char *node, int agency, char *buf, size_t n)
 
 void audit_table_header(FILE *f)
 {
-	fprintf(f, "%-6s %-24s %-20s %-28s %-28s %-16s %-10s %-24s %-40s %s\n", "SEQ",
+	fprintf(f, "%-6s %-24s %-20s %-38s %-38s %-16s %-10s %-24s %-40s %s\n", "SEQ",
 		"TIME (UTC)", "EVENT", "ACTOR", "RECIPIENT", "CASE", "PURPOSE", "BASIS", "DETAIL",
 		"MANIFEST (fields by action and ground)");
 }
@@ -260,7 +260,7 @@ void audit_table_row(FILE *f, const Marac__V1__AuditRecord *r)
 	party(r->recipient_node, r->recipient_agency, rec, sizeof rec);
 	detail_text(r, det, sizeof det);
 	audit_manifest_summary(r, man, sizeof man);
-	fprintf(f, "%-6" PRIu64 " %-24s %-20s %-28s %-28s %-16s %-10s %-24s %-40s %s\n", r->seq, ts,
+	fprintf(f, "%-6" PRIu64 " %-24s %-20s %-38s %-38s %-16s %-10s %-24s %-40s %s\n", r->seq, ts,
 		audit_enum_name(&marac__v1__audit_event__descriptor, r->event, ev, sizeof ev), act,
 		rec, r->case_ref && r->case_ref[0] ? clean(r->case_ref, cs, sizeof cs) : "-",
 		audit_enum_name(&marac__v1__purpose__descriptor, r->purpose, pu, sizeof pu),
