@@ -87,23 +87,6 @@ static void research_text(const Marac__V1__AgendaRow *r, char *buf, size_t n)
 				      r->research[i]->done ? "done" : "outstanding");
 }
 
-/* "Yes (2025-06-01; TS-2025-0040, Teesside)", "Yes (2025-06-01)", "No" into buf. */
-static void repeat_text(const Marac__V1__AgendaRow *r, char *buf, size_t n)
-{
-	const char *date = str(r->last_referral_date), *ref = str(r->last_case_ref);
-	const char *area = str(r->last_area);
-	if (!r->repeat) {
-		snprintf(buf, n, "No");
-		return;
-	}
-	if (!date[0] && !ref[0]) {
-		snprintf(buf, n, "Yes");
-		return;
-	}
-	snprintf(buf, n, "Yes (%s%s%s%s%s)", date, date[0] && ref[0] ? "; " : "", ref,
-		 ref[0] && area[0] ? ", " : "", ref[0] ? area : "");
-}
-
 /* "Yes (from Kent)", "Yes", "No" into buf. */
 static void transfer_text(const Marac__V1__AgendaRow *r, char *buf, size_t n)
 {
@@ -167,7 +150,7 @@ static const char html_style[] =
 	"padding:.25em .4em;text-align:left;vertical-align:top}th{background:#e8e8e8}\n"
 	".none{font-style:italic}.outstanding{font-weight:bold}\n"
 	"section td:nth-child(-n+3){white-space:nowrap}\n"
-	".attendance td:first-child{width:40%}\n"
+	".attendance td:first-child{width:40%}.nw{white-space:nowrap}\n"
 	"table.sheet{border:0}table.sheet>*>tr>td{border:0;padding:0}"
 	"table.sheet>thead>tr>td{padding-bottom:.6em}table.sheet>tfoot>tr>td{padding-top:.6em}\n"
 	/* Page numbers: CSS paged media margin boxes (Chromium 131+, WeasyPrint,
@@ -180,6 +163,31 @@ static const char html_style[] =
 	"tr{page-break-inside:avoid}table.sheet>tbody>tr{page-break-inside:auto}"
 	"h2{page-break-after:avoid}}\n"
 	"</style>\n</head>\n<body>\n";
+
+/*
+ * "Yes (2025-06-01; TS-2025-0040, Teesside)", "Yes (2025-06-01)", "No": the
+ * earlier case ref and its area kept on one line (a ref never splits at a hyphen).
+ */
+static void html_repeat(FILE *f, const Marac__V1__AgendaRow *r)
+{
+	const char *date = str(r->last_referral_date), *ref = str(r->last_case_ref);
+	if (!r->repeat || (!date[0] && !ref[0])) {
+		fputs(r->repeat ? "Yes" : "No", f);
+		return;
+	}
+	fputs("Yes (", f);
+	html_text(f, date);
+	if (ref[0]) {
+		fputs(date[0] ? "; <span class=\"nw\">" : "<span class=\"nw\">", f);
+		html_text(f, ref);
+		if (str(r->last_area)[0]) {
+			fputs(", ", f);
+			html_text(f, r->last_area);
+		}
+		fputs("</span>", f);
+	}
+	fputs(")", f);
+}
 
 static void html_rows(FILE *f, const char *title, Marac__V1__AgendaRow *const *rows, size_t n)
 {
@@ -210,8 +218,7 @@ static void html_rows(FILE *f, const char *title, Marac__V1__AgendaRow *const *r
 		fprintf(f, "</td><td>%u</td><td>", (unsigned)r->dash_score);
 		html_text(f, level_label(r->level));
 		fputs("</td><td>", f);
-		repeat_text(r, buf, sizeof buf);
-		html_text(f, buf);
+		html_repeat(f, r);
 		fputs("</td><td>", f);
 		transfer_text(r, buf, sizeof buf);
 		html_text(f, buf);

@@ -386,7 +386,8 @@ Test(agenda_meeting, html_attendance_window_origins_aob_pages)
 	cr_assert_not_null(strstr(html, "4. Cases whose 6-month repeat window has lapsed"));
 	cr_assert_null(strstr(html, "12-month"));
 	/* where cases come from */
-	cr_assert_not_null(strstr(html, "Yes (2025-06-01; TS-2025-0031, Teesside)"));
+	cr_assert_not_null(strstr(html, "Yes (2025-06-01; <span class=\"nw\">TS-2025-0031, "
+				       "Teesside</span>)"));
 	cr_assert_not_null(strstr(html, "Yes (from North Yorkshire)"));
 	/* time per case */
 	cr_assert_not_null(strstr(html, "Cases from 09:30, 12 minutes each"));
