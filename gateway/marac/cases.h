@@ -85,9 +85,11 @@ int cases_set_transfer_from(sqlite3 *db, const char *case_ref, const char *from_
  * transfer_from_area. Rows whose case is unknown are left as they are.
  * 0, MGW_E_NOMEM, MGW_E_DB.
  *
- * After a merge (h13-life) the merged-away referral must not be a row of
- * its own: one row per victim. If h13-life adds a case status to mcase,
- * cases_agenda's SELECT is where merged cases are left out.
+ * One row per victim after a merge is cases_agenda's (h13-life leaves
+ * merged duplicates out there, from mcase_life, and lists them on the
+ * surviving row). transfer_from_area is what the referral said
+ * (Referral.transfer_from_area); a case moved by TransferCase has h13-life's
+ * AgendaRow.origin_area, which the agenda should prefer when both are set.
  */
 int cases_agenda_origins(sqlite3 *db, Marac__V1__Agenda *a);
 
