@@ -126,7 +126,20 @@ Test(audit_report, case_shares_refusals_csv_report_and_the_agenda)
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, agp), 1);
 	const char *agbad[] = {"agenda", "--area", "testshire", "--date", "2026-11-25", NULL};
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, agbad), 1);
-	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED, NULL, 2), 2);
+	/* a referral to an area this gateway does not serve; research on an unknown case */
+	char nowhere[700];
+	snprintf(nowhere, sizeof nowhere, "%s/nowhere.json", G.dir);
+	char *rt = slurp(fixture("referral_police.json"));
+	cr_assert_not_null(rt);
+	FILE *nf = fopen(nowhere, "w");
+	fprintf(nf, "{\n  \"maracArea\": \"nowhere\",%s", strchr(rt, '{') + 1);
+	fclose(nf);
+	free(rt);
+	const char *rn[] = {"refer", "--msg-id", "nowhere-1", nowhere, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, rn), 1, "%s", out);
+	const char *rs[] = {"research", "--case", "TS-2026-9999", NULL};
+	cr_assert_eq(cli_run2(&G, "idva", out, sizeof out, err, sizeof err, rs), 1, "%s", out);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED, NULL, 4), 4);
 
 	/* The chair's agenda: attendance from the registry, apologies, slots, AOB. */
 	char html[700];
@@ -168,6 +181,11 @@ Test(audit_report, case_shares_refusals_csv_report_and_the_agenda)
 	cr_assert(strstr(line, "\"attempted\":\"agenda_request\"") &&
 			  strstr(line, "\"maracArea\":\"testshire\"") && strstr(line, meeting),
 		  "the refusal names the request, area and meeting: %s", out);
+	line_with(out, "\"nowhere-1\"", line, sizeof line);
+	cr_assert(strstr(line, "\"attempted\":\"refer\"") && strstr(line, "\"maracArea\":\"nowhere\""),
+		  "the refused referral names the area asked for: %s", out);
+	line_with(out, "\"TS-2026-9999\"", line, sizeof line);
+	cr_assert(strstr(line, "\"attempted\":\"research_status\""), "%s", out);
 	line_with(out, "\"2026-11-25\"", line, sizeof line);
 	cr_assert(strstr(line, "\"attempted\":\"agenda_request\"") &&
 			  strstr(line, "\"reason\":\"invalid_request\""), "%s", out);
