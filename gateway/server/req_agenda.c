@@ -240,8 +240,8 @@ static int agenda_svc_meeting(struct gw *g, struct session *s, const Marac__V1__
 			k++;
 		if (k == j->n_att) {
 			refuse(g, s, NULL, NULL, &r,
-			       "apologies: agency %d is not expected at this area's meetings",
-			       (int)q->apologies[i]);
+			       "apologies: %s is not expected at this area's meetings (no node of "
+			       "the area in the registry)", config_agency_name((int)q->apologies[i]));
 			return -1;
 		}
 		size_t d = 0;
