@@ -198,10 +198,40 @@ static int each_record(mgw_client *c, const struct conn_args *ca, const Marac__V
 }
 
 /* What the trail says about one case, read before its records are listed. */
+#define CASE_SHARES_LISTED 50 /* the table below lists them all */
+
 struct case_sum {
 	Marac__V1__AuditRecord *referral; /* the REFERRAL_ACCEPTED record (a copy) */
 	unsigned long long shares, tied, deliveries, acks, refusals, other;
+	char *lines;                      /* one line per share, the first CASE_SHARES_LISTED */
+	size_t len;
 };
+
+/* "    record 15, 2026-..Z: health-testshire [health], meeting, public_task_sch1_para18, tied" */
+static int case_share_line(struct case_sum *cs, const Marac__V1__AuditRecord *r)
+{
+	char line[512], ts[32], ag[40], pu[32], ba[48];
+	time_t secs = (time_t)(r->time_ms / 1000);
+	struct tm tm;
+	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&secs, &tm));
+	int n = snprintf(line, sizeof line, "    record %llu, %s: %.64s [%s], %s, %s, %s\n",
+			 (unsigned long long)r->seq, ts, r->actor_node,
+			 audit_enum_name(&marac__v1__agency__descriptor, r->actor_agency, ag, sizeof ag),
+			 audit_enum_name(&marac__v1__purpose__descriptor, r->purpose, pu, sizeof pu),
+			 audit_enum_name(&marac__v1__lawful_basis__descriptor, r->lawful_basis, ba,
+					 sizeof ba),
+			 r->case_known ? "tied to the referral" : "not tied");
+	for (char *p = line; *p; p++)
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7f)
+			*p = '?'; /* node ids come from the gateway: nothing reaches the terminal raw */
+	char *v = realloc(cs->lines, cs->len + (size_t)n + 1);
+	if (v == NULL)
+		return 1;
+	memcpy(v + cs->len, line, (size_t)n + 1);
+	cs->lines = v;
+	cs->len += (size_t)n;
+	return 0;
+}
 
 static int case_add(void *ctx, const Marac__V1__AuditRecord *r)
 {
@@ -224,6 +254,8 @@ static int case_add(void *ctx, const Marac__V1__AuditRecord *r)
 	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_ACCEPTED:
 		cs->shares++;
 		cs->tied += r->case_known;
+		if (cs->shares <= CASE_SHARES_LISTED && case_share_line(cs, r) != 0)
+			return 1;
 		break;
 	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED:
 		cs->deliveries++;
@@ -253,6 +285,7 @@ static int case_summary(mgw_client *c, const struct conn_args *ca, const Marac__
 	int ex = each_record(c, ca, &all, case_add, &cs, "audit query");
 	if (ex != EX_OK) {
 		codec_free(cs.referral ? &cs.referral->base : NULL);
+		free(cs.lines);
 		return ex;
 	}
 	char line[1024];
@@ -271,9 +304,14 @@ static int case_summary(mgw_client *c, const struct conn_args *ca, const Marac__
 		printf("  Referral: none accepted by this gateway with this case ref; its %llu "
 		       "share(s) are not tied to a referral\n", cs.shares);
 	}
+	if (cs.lines)
+		fputs(cs.lines, stdout);
+	if (cs.shares > CASE_SHARES_LISTED)
+		printf("    ... and %llu more (below)\n", cs.shares - CASE_SHARES_LISTED);
 	printf("  Deliveries: %llu committed, %llu acknowledged; refusals naming the case: %llu\n\n",
 	       cs.deliveries, cs.acks, cs.refusals);
 	codec_free(cs.referral ? &cs.referral->base : NULL);
+	free(cs.lines);
 	return EX_OK;
 }
 

@@ -197,6 +197,8 @@ Test(audit_report, case_shares_refusals_csv_report_and_the_agenda)
 	cr_assert(strstr(out, "police-testshire [police], new, for the meeting of"), "%s", out);
 	cr_assert(strstr(out, "Shares about this referral case: 1 (1 tied to the referral"), "%s",
 		  out);
+	cr_assert(strstr(out, ": health-testshire [health], meeting, public_task_sch1_para18, "
+			      "tied to the referral\n"), "the share listed with the referral: %s", out);
 	/* the table: purpose, basis, and the manifest as counts by action and ground */
 	line_with(out, "delivery_committed", line, sizeof line);
 	cr_assert(strstr(line, "referral") && strstr(line, "public_task_sch1_para18"), "%s", line);
