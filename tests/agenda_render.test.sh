@@ -41,7 +41,7 @@ run_chromium --dump-dom "file://$work/agenda.html" >"$work/dom.html"
 run_chromium --no-pdf-header-footer --print-to-pdf="$work/agenda.pdf" "file://$work/agenda.html" \
   >/dev/null
 
-PYTHONPATH="$src/tests" python3 - "$work/dom.html" "$work/agenda.pdf" "$meeting" <<'PY'
+PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$src/tests" python3 - "$work/dom.html" "$work/agenda.pdf" "$meeting" <<'PY'
 import html, re, sys
 import pdf_text
 dom, pdf, meeting = open(sys.argv[1]).read(), sys.argv[2], sys.argv[3]
