@@ -82,7 +82,7 @@ static void bytes(ProtobufCBinaryData *b, const uint8_t *d, size_t n)
 
 /* The record, borrowing f's memory (strings sanitised into the two buffers). */
 static void build(Marac__V1__AuditRecord *r, const struct audit_fields *f, char mb[72],
-		  char cb[72])
+		  char cb[72], char tb[72])
 {
 	marac__v1__audit_record__init(r);
 	r->time_ms = f->time_ms;
@@ -109,6 +109,9 @@ static void build(Marac__V1__AuditRecord *r, const struct audit_fields *f, char 
 	r->count = f->count;
 	r->marac_area = (char *)(f->marac_area ? f->marac_area : "");
 	r->meeting_date = (char *)(f->meeting_date ? f->meeting_date : "");
+	/* case lifecycle (h13-life) */
+	r->to_case_ref = (char *)gw_safe(f->to_case_ref, gw_case_ref_ok, tb);
+	r->to_area = (char *)(f->to_area ? f->to_area : "");
 }
 
 /* A service-thread record: the packed bytes, appended by the writer. */
@@ -146,9 +149,9 @@ static const struct job_ops audit_ops = {
 
 int audit_emit(struct gw *g, struct wctx *w, const struct audit_fields *f, uint64_t *seq)
 {
-	char mb[72], cb[72];
+	char mb[72], cb[72], tb[72];
 	Marac__V1__AuditRecord r;
-	build(&r, f, mb, cb);
+	build(&r, f, mb, cb, tb);
 	if (w != NULL) {
 		int rc = store_audit_append(w->st, &r, NULL);
 		if (rc == MGW_OK && seq)

@@ -86,6 +86,7 @@ struct session {
 	unsigned jobs;              /* every job of this session not yet finished */
 	int rx_paused;
 	int64_t hello_deadline_ms;  /* Error + close 1008 if no Hello by then */
+	int64_t retract_sent_rid;   /* req_retract.c: highest retraction queued on this connection */
 };
 
 #define MGW_COMMIT_BUCKETS 11
@@ -182,6 +183,9 @@ struct audit_fields {
 	uint64_t count;             /* aggregated records: how many events */
 	const char *marac_area, *meeting_date;
 	int64_t time_ms;            /* 0: now */
+	/* case lifecycle (h13-life) */
+	const char *to_case_ref;    /* CASE_MERGED: the surviving case */
+	const char *to_area;        /* CASE_TRANSFERRED: the receiving area (config id) */
 };
 
 /*
@@ -297,6 +301,17 @@ void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
 void research_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
 void agenda_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
 void auditor_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+/* req_case.c: CloseCase, MergeCase, TransferCase (h13-life). */
+void case_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+/* req_retract.c: RetractShare and RetractAck (h13-life). */
+void retract_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+void retract_ack_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+/*
+ * req_retract.c, from session_pump_outbox (service thread): drop s's queued,
+ * not yet written Deliver frames whose delivery was retracted, then queue a
+ * Retract for every retraction of s's node not yet sent on this connection.
+ */
+void retract_svc_pump(struct gw *g, struct session *s);
 
 /* req_agenda.c: an area's meeting schedule (any thread; points into a). */
 struct meeting_schedule agenda_schedule_of(const struct mgw_area *a, unsigned min_days);

@@ -156,6 +156,7 @@ void session_pump_outbox(struct gw *g, struct session *s)
 {
 	if (!s->welcomed || s->closing || s->outbox_held)
 		return;
+	retract_svc_pump(g, s); /* before deliveries: a retracted body is never sent (h13-life) */
 	uint64_t acked = 0;
 	if (store_acked_through(g->reader, s->node, &acked) != MGW_OK) {
 		log_event(LOG_ERROR, "outbox_read_failed", "node", s->node, NULL);
@@ -290,6 +291,18 @@ static void on_message(struct gw *g, struct session *s)
 		return;
 	case MARAC__V1__FRAME__BODY_AGENDA_REQUEST:
 		agenda_svc_on(g, s, f);
+		return;
+	/* case lifecycle and retraction (h13-life) */
+	case MARAC__V1__FRAME__BODY_CLOSE_CASE:
+	case MARAC__V1__FRAME__BODY_MERGE_CASE:
+	case MARAC__V1__FRAME__BODY_TRANSFER_CASE:
+		case_svc_on(g, s, f);
+		return;
+	case MARAC__V1__FRAME__BODY_RETRACT_SHARE:
+		retract_svc_on(g, s, f);
+		return;
+	case MARAC__V1__FRAME__BODY_RETRACT_ACK:
+		retract_ack_svc_on(g, s, f);
 		return;
 	case MARAC__V1__FRAME__BODY_AUDIT_QUERY:
 	case MARAC__V1__FRAME__BODY_CHECKPOINT_REQUEST:
