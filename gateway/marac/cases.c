@@ -33,7 +33,9 @@ static const char schema_sql[] =
 
 int cases_schema(sqlite3 *db)
 {
-	return sqlite3_exec(db, schema_sql, NULL, NULL, NULL) == SQLITE_OK ? MGW_OK : MGW_E_DB;
+	if (sqlite3_exec(db, schema_sql, NULL, NULL, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	return cases_life_schema(db); /* the agenda reads it (h13-life) */
 }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)

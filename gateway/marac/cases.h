@@ -46,7 +46,7 @@ struct case_row {
 	int64_t created_ms;
 };
 
-/* Create the tables if missing. 0 or MGW_E_DB. */
+/* Create the tables if missing (with cases_life_schema's). 0 or MGW_E_DB. */
 int cases_schema(sqlite3 *db);
 
 /* Insert a new case. 0, MGW_E_CONFLICT (case_ref exists), MGW_E_INVALID, MGW_E_DB. */
@@ -98,7 +98,7 @@ int cases_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 	"NOT EXISTS(SELECT 1 FROM mcase_life l WHERE l.case_ref = c.case_ref"              \
 	" AND l.status <> 1)"
 
-/* Create mcase_life if missing (after cases_schema). 0 or MGW_E_DB. */
+/* Create mcase_life if missing (cases_schema calls it). 0 or MGW_E_DB. */
 int cases_life_schema(sqlite3 *db);
 
 /* Where a case stands. */

@@ -181,7 +181,6 @@ static int open_writer(char *err, size_t errlen)
 		return rc;
 	if (match_schema(store_db(G.writer_store)) != MGW_OK ||
 	    cases_schema(store_db(G.writer_store)) != MGW_OK ||
-	    cases_life_schema(store_db(G.writer_store)) != MGW_OK ||   /* h13-life */
 	    store_retract_schema(G.writer_store) != MGW_OK ||           /* h13-life */
 	    outbox_guard_schema(G.writer_store) != MGW_OK) {
 		snprintf(err, errlen, "cannot create the referral tables");
