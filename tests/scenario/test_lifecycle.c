@@ -327,3 +327,77 @@ Test(lifecycle, retracted_share_is_deleted_everywhere_and_never_delivered_after)
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, rr), 1);
 	cr_assert(strstr(err, "withdraw"), "%s", err);
 }
+
+Test(lifecycle, retract_of_a_queued_delivery_reaches_an_online_node_instead_of_the_body)
+{
+	/* One delivery in flight at a time: the second share waits in the outbox. */
+	gw_start(&G, "limits:\n  delivery_window: 1\n");
+	char e[256];
+	mgw_client *idva = node(&G, "idva", e, sizeof e);
+	cr_assert_not_null(idva, "%s", e);
+
+	const char *s1[] = {"send", "--to", "idva", "--msg-id", "first", fixture("case_basic.json"),
+			    NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, s1), 0, "%s", err);
+	Marac__V1__Frame *f = NULL;
+	cr_assert_eq(mgw_client_recv(idva, 10000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_DELIVER);
+	char first[33];
+	snprintf(first, sizeof first, "%s", f->deliver->delivery_id);
+	uint64_t seq1 = f->deliver->seq;
+	codec_free(&f->base);
+
+	/* The second share is committed but held (window full), then retracted. */
+	const char *s2[] = {"send", "--to", "idva", "--msg-id", "second-in-error",
+			    fixture("case_basic.json"), NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, s2), 0, "%s", err);
+	const char *rt[] = {"retract", "second-in-error", "--reason", "wrong_case", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, rt), 0, "%s", err);
+	cr_assert(strstr(out, "\"wasAcked\": true") == NULL, "%s", out);
+
+	/* The node gets the Retract naming seq 2 ... */
+	cr_assert_eq(mgw_client_recv(idva, 10000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_RETRACT, "got body %d", f->body_case);
+	cr_assert_eq(f->retract->seq, seq1 + 1);
+	cr_assert_str_eq(f->retract->msg_id, "second-in-error");
+	cr_assert_eq(f->retract->reason, MARAC__V1__RETRACT_REASON__RETRACT_REASON_WRONG_CASE);
+	char second[33];
+	snprintf(second, sizeof second, "%s", f->retract->delivery_id);
+	codec_free(&f->base);
+	cr_assert_eq(mgw_client_retract_ack(idva, second), MGW_OK);
+
+	/* ... and after acking the first, the window opens: the body never comes. */
+	cr_assert_eq(mgw_client_ack(idva, first, seq1), MGW_OK);
+	int rc = mgw_client_recv(idva, 2000, &f);
+	if (rc == MGW_OK) {
+		int body = f->body_case;
+		codec_free(&f->base);
+		cr_assert_fail("a frame (body %d) came after the retraction", body);
+	}
+	cr_assert_eq(rc, MGW_E_TIMEOUT);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_RETRACT_CONFIRMED, NULL, 1),
+		     1);
+	/* An ack of a retraction that is not the node's. */
+	cr_assert_eq(mgw_client_retract_ack(idva, "0123456789abcdef0123456789abcdef"), MGW_OK);
+	cr_assert_eq(mgw_client_recv(idva, 5000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_ERROR);
+	cr_assert_eq(f->error->code, MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_DELIVERY);
+	codec_free(&f->base);
+	mgw_client_free(idva);
+
+	/* A reconnect does not bring the body either, and the stream goes on:
+	 * the next share arrives as seq 3 (the retracted seq 2 is skipped, not a
+	 * hole that stops the outbox). */
+	idva = node(&G, "idva", e, sizeof e);
+	cr_assert_not_null(idva, "%s", e);
+	cr_assert_eq(mgw_client_recv(idva, 1500, &f), MGW_E_TIMEOUT);
+	const char *s3[] = {"send", "--to", "idva", "--msg-id", "third", fixture("case_basic.json"),
+			    NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, s3), 0, "%s", err);
+	cr_assert_eq(mgw_client_recv(idva, 10000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_DELIVER, "got body %d", f->body_case);
+	cr_assert_eq(f->deliver->seq, seq1 + 2);
+	cr_assert_str_eq(f->deliver->msg_id, "third");
+	codec_free(&f->base);
+	mgw_client_free(idva);
+}
