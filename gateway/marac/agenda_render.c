@@ -158,6 +158,10 @@ static void html_rows(FILE *f, const char *title, Marac__V1__AgendaRow *const *r
 		const Marac__V1__AgendaRow *r = rows[i];
 		fputs("<tr><td>", f);
 		html_text(f, r->case_ref);
+		for (size_t k = 0; k < r->n_merged_case_refs; k++) { /* h13-life: merged duplicates */
+			fputs(k ? ", " : "<br>merged: ", f);
+			html_text(f, r->merged_case_refs[k]);
+		}
 		fputs("</td><td>", f);
 		html_text(f, r->referral_date);
 		fputs("</td><td>", f);
@@ -177,7 +181,13 @@ static void html_rows(FILE *f, const char *title, Marac__V1__AgendaRow *const *r
 		} else {
 			fputs("No", f);
 		}
-		fputs(r->transfer_in ? "</td><td>Yes</td><td>" : "</td><td>No</td><td>", f);
+		fputs(r->transfer_in ? "</td><td>Yes" : "</td><td>No", f);
+		if (r->transfer_in && r->origin_area && r->origin_area[0]) { /* h13-life */
+			fputs(" (from ", f);
+			html_text(f, r->origin_area);
+			fputs(")", f);
+		}
+		fputs("</td><td>", f);
 		children_text(r, buf, sizeof buf);
 		html_text(f, buf);
 		fputs("</td><td>", f);

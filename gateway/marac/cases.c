@@ -130,7 +130,10 @@ int cases_research_set(sqlite3 *db, const char *case_ref, int agency, int done, 
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO mresearch(case_ref,agency,done,at_ms) VALUES(?1,?2,?3,?4)"
+			       /* a merged duplicate's research is the surviving case's (h13-life) */
+			       "INSERT INTO mresearch(case_ref,agency,done,at_ms) VALUES("
+			       "COALESCE((SELECT merged_into FROM mcase_life WHERE case_ref=?1"
+			       " AND status=4), ?1),?2,?3,?4)"
 			       " ON CONFLICT(case_ref,agency) DO UPDATE SET done=excluded.done,"
 			       " at_ms=excluded.at_ms",
 			       -1, &st, NULL) != SQLITE_OK)

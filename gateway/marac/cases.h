@@ -55,7 +55,8 @@ int cases_insert(sqlite3 *db, const struct case_row *r);
 /* The area of case_ref into area[len]. 0, MGW_E_NOTFOUND or MGW_E_DB. */
 int cases_area(sqlite3 *db, const char *case_ref, char *area, size_t len);
 
-/* Record agency's research status on case_ref (insert or replace). 0 or MGW_E_DB. */
+/* Record agency's research status on case_ref (insert or replace); on the
+ * surviving case when case_ref was merged into it. 0 or MGW_E_DB. */
 int cases_research_set(sqlite3 *db, const char *case_ref, int agency, int done, int64_t at_ms);
 
 /*

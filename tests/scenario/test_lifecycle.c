@@ -170,6 +170,9 @@ Test(lifecycle, duplicate_referral_merged_into_one_case_one_row_one_match)
 	const char *h = strstr(row, "\"AGENCY_HEALTH\"");
 	cr_assert(h && strncmp(strstr(h, "\"done\""), "\"done\": true", 12) == 0,
 		  "health's research moved to the surviving case: %s", out);
+	const char *html[] = {"agenda", "--area", "testshire", "--date", meeting, NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, html), 0, "%s", err);
+	cr_assert(strstr(out, "TS-2026-0001<br>merged: TS-2026-0002</td>"), "%s", out);
 
 	/* A later referral of the same victim matches the one case. */
 	refer("police", "referral_police.json", "police-again-2", r3);
@@ -238,6 +241,9 @@ Test(lifecycle, transfer_moves_the_case_to_the_receiving_areas_agenda_with_its_o
 	cr_assert_not_null(row, "%s", out);
 	cr_assert(strstr(row, "\"transferIn\": true"), "%s", out);
 	cr_assert(strstr(row, "\"originArea\": \"testshire\""), "%s", out);
+	const char *html[] = {"agenda", "--area", "otherton", "--date", to_meeting, NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, html), 0, "%s", err);
+	cr_assert(strstr(out, "<td>Yes (from testshire)</td>"), "the printed agenda: %s", out);
 
 	/* Again: already there. */
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, tr), 0, "%s", err);

@@ -183,6 +183,15 @@ Test(life, merge_leaves_one_row_one_match_and_keeps_research_and_identifiers)
 	cr_assert_eq(cs.status, MARAC__V1__CASE_STATUS__CASE_STATUS_MERGED);
 	cr_assert_str_eq(cs.merged_into, "TS-2026-0001");
 	cr_assert_eq(cases_merge(db, "TS-2026-0002", "TS-2026-0001", "chair", 2), MGW_E_CONFLICT);
+
+	/* Research reported later on the duplicate's ref counts for the surviving case. */
+	cr_assert_eq(cases_research_set(db, "TS-2026-0002", IDVA, 1, 6), MGW_OK);
+	sqlite3_stmt *q;
+	cr_assert_eq(sqlite3_prepare_v2(db, "SELECT case_ref FROM mresearch WHERE agency = 5",
+					-1, &q, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+	cr_assert_str_eq((const char *)sqlite3_column_text(q, 0), "TS-2026-0001");
+	sqlite3_finalize(q);
 }
 
 Test(life, transfer_lists_the_case_in_the_receiving_area_with_its_origin)
