@@ -395,7 +395,7 @@ int cases_state(sqlite3 *db, const char *case_ref, struct case_state *out)
 	if (sqlite3_prepare_v2(db,
 			       "SELECT c.area, c.referring_agency, c.meeting_date,"
 			       " COALESCE(l.status, 1), COALESCE(l.reason, 0), l.merged_into,"
-			       " l.origin_area FROM mcase c LEFT JOIN mcase_life l"
+			       " l.origin_area, c.referring_node FROM mcase c LEFT JOIN mcase_life l"
 			       " ON l.case_ref = c.case_ref WHERE c.case_ref = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return MGW_E_DB;
@@ -409,6 +409,7 @@ int cases_state(sqlite3 *db, const char *case_ref, struct case_state *out)
 		out->reason = sqlite3_column_int(st, 4);
 		col_copy(st, 5, out->merged_into, sizeof out->merged_into);
 		col_copy(st, 6, out->origin_area, sizeof out->origin_area);
+		col_copy(st, 7, out->referring_node, sizeof out->referring_node);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? MGW_OK : rc == SQLITE_DONE ? MGW_E_NOTFOUND : MGW_E_DB;

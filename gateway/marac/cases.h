@@ -106,6 +106,7 @@ int cases_life_schema(sqlite3 *db);
 struct case_state {
 	char area[65];
 	int referring_agency;           /* Marac__V1__Agency */
+	char referring_node[65];
 	int status;                     /* Marac__V1__CaseStatus (OPEN when no row) */
 	int reason;                     /* Marac__V1__CaseEndReason, or 0 */
 	char merged_into[CASES_REF_MAX];

@@ -312,6 +312,17 @@ void retract_ack_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
  * Retract for every retraction of s's node not yet sent on this connection.
  */
 void retract_svc_pump(struct gw *g, struct session *s);
+/*
+ * req_retract.c, writer thread, in j's savepoint: for the purged deliveries
+ * d[0..n) of sender_node's message msg_id (store_retract.h), the
+ * SHARE_RETRACTED record (actor j's node; reason, count n; *audit_seq if not
+ * NULL), then per delivery a durable Retract and its RETRACT_DELIVERED
+ * record, and a notification of the recipient node after COMMIT.
+ */
+struct store_retracted;
+int retract_wr_queue(struct wctx *w, const struct job *j, const char *sender_node,
+		     int sender_agency, const char *msg_id, int reason,
+		     const struct store_retracted *d, size_t n, int64_t now, uint64_t *audit_seq);
 
 /* req_agenda.c: an area's meeting schedule (any thread; points into a). */
 struct meeting_schedule agenda_schedule_of(const struct mgw_area *a, unsigned min_days);

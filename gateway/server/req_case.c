@@ -19,8 +19,9 @@
  * it withdrawn, closed or merged otherwise is refused CASE_NOT_OPEN. Then
  * cases.h's function, the audit record (CASE_WITHDRAWN, CASE_CLOSED,
  * CASE_MERGED, CASE_TRANSFERRED), and for a transfer the case's actions
- * (actions_transfer, when the actions feature is linked in). CaseUpdated is
- * answered after COMMIT.
+ * (actions_transfer, when the actions feature is linked in). A referral
+ * withdrawn in error also has its deliveries retracted (withdraw_retract).
+ * CaseUpdated is answered after COMMIT.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,7 @@
 #include "gw.h"
 #include "log.h"
 #include "mgw_err.h"
+#include "store_retract.h"
 
 /*
  * The actions feature (gateway/marac/actions.c, h12-actions) moves a case's
@@ -57,7 +59,7 @@ struct case_job {
 /* ---- writer thread ---- */
 
 static int answer(struct wctx *w, const struct job *jb, const char *case_ref,
-		  const struct case_state *cs, uint64_t audit_seq, int unchanged)
+		  const struct case_state *cs, uint64_t audit_seq, int unchanged, uint32_t retracted)
 {
 	Marac__V1__CaseUpdated cu = MARAC__V1__CASE_UPDATED__INIT;
 	cu.case_ref = (char *)case_ref;
@@ -69,6 +71,7 @@ static int answer(struct wctx *w, const struct job *jb, const char *case_ref,
 	cu.meeting_date = (char *)(cs->origin_area[0] ? cs->meeting_date : "");
 	cu.audit_seq = audit_seq;
 	cu.unchanged = unchanged;
+	cu.retracted_deliveries = retracted;
 	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
 	fr.body_case = MARAC__V1__FRAME__BODY_CASE_UPDATED;
 	fr.case_updated = &cu;
@@ -79,6 +82,33 @@ static int answer(struct wctx *w, const struct job *jb, const char *case_ref,
 		return rc;
 	clist_append(w->answers, completion_frame(jb->conn_id, buf, len));
 	return MGW_OK;
+}
+
+/*
+ * A referral withdrawn in error was about the wrong person or sent by
+ * mistake, and the attending agencies hold it: every delivery of what the
+ * referring node sent about the case (the referral's notifications, its
+ * shares under the case ref) is retracted as by RetractShare, one
+ * SHARE_RETRACTED per message, reason wrong_case.
+ */
+static int withdraw_retract(struct wctx *w, const struct job *jb, const struct case_state *cs,
+			    const char *case_ref, int64_t now, uint32_t *retracted)
+{
+	struct store_retracted *d = NULL;
+	size_t n = 0;
+	int rc = store_retract_purge_case(w->st, cs->referring_node, case_ref, now, &d, &n);
+	for (size_t i = 0; rc == MGW_OK && i < n;) {
+		size_t k = i + 1;
+		while (k < n && strcmp(d[k].msg_id, d[i].msg_id) == 0)
+			k++;
+		rc = retract_wr_queue(w, jb, cs->referring_node, cs->referring_agency, d[i].msg_id,
+				      MARAC__V1__RETRACT_REASON__RETRACT_REASON_WRONG_CASE, &d[i],
+				      k - i, now, NULL);
+		i = k;
+	}
+	*retracted = (uint32_t)n;
+	free(d);
+	return rc;
 }
 
 static int not_open(struct wctx *w, const struct job *jb, const char *case_ref)
@@ -108,7 +138,7 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 	switch (j->op) {
 	case OP_CLOSE:
 		if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN)
-			return cs.reason == j->reason ? answer(w, jb, j->case_ref, &cs, 0, 1)
+			return cs.reason == j->reason ? answer(w, jb, j->case_ref, &cs, 0, 1, 0)
 						      : not_open(w, jb, j->case_ref);
 		rc = cases_end(db, j->case_ref, j->reason, jb->node, now);
 		f.event = cases_reason_kind(j->reason) == 1
@@ -121,7 +151,7 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 			return rc;
 		if (cs.status == MARAC__V1__CASE_STATUS__CASE_STATUS_MERGED &&
 		    strcmp(cs.merged_into, j->into) == 0)
-			return answer(w, jb, j->case_ref, &cs, 0, 1);
+			return answer(w, jb, j->case_ref, &cs, 0, 1, 0);
 		if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN)
 			return not_open(w, jb, j->case_ref);
 		if (into.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN)
@@ -140,7 +170,7 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 	case OP_TRANSFER:
 		if (cs.status == MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN &&
 		    strcmp(cs.area, j->to_area) == 0)
-			return answer(w, jb, j->case_ref, &cs, 0, 1);
+			return answer(w, jb, j->case_ref, &cs, 0, 1, 0);
 		if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN)
 			return not_open(w, jb, j->case_ref);
 		rc = cases_transfer(db, j->case_ref, j->to_area, j->meeting, jb->node, now);
@@ -156,11 +186,16 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 	uint64_t audit_seq = 0;
 	if ((rc = audit_emit(w->g, w, &f, &audit_seq)) != MGW_OK)
 		return rc;
+	uint32_t retracted = 0;
+	if (j->op == OP_CLOSE &&
+	    j->reason == MARAC__V1__CASE_END_REASON__CASE_END_REASON_WITHDRAWN_IN_ERROR &&
+	    (rc = withdraw_retract(w, jb, &cs, j->case_ref, now, &retracted)) != MGW_OK)
+		return rc;
 	if ((rc = cases_state(db, j->case_ref, &cs)) != MGW_OK)
 		return rc;
 	log_event(LOG_INFO, "case_updated", "node", jb->node, "case_ref", j->case_ref, "op",
 		  j->op == OP_CLOSE ? "close" : j->op == OP_MERGE ? "merge" : "transfer", NULL);
-	return answer(w, jb, j->case_ref, &cs, audit_seq, 0);
+	return answer(w, jb, j->case_ref, &cs, audit_seq, 0, retracted);
 }
 
 static void case_wr_failed(struct job *jb, struct wctx *w)

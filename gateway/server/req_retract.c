@@ -92,6 +92,52 @@ static int answer(struct wctx *w, const struct job *jb, const char *msg_id,
 	return MGW_OK;
 }
 
+int retract_wr_queue(struct wctx *w, const struct job *jb, const char *sender_node,
+		     int sender_agency, const char *msg_id, int reason,
+		     const struct store_retracted *d, size_t n, int64_t now, uint64_t *audit_seq)
+{
+	const char *case_ref = NULL;
+	for (size_t i = 0; i < n && case_ref == NULL; i++)
+		if (d[i].case_ref[0])
+			case_ref = d[i].case_ref;
+	struct audit_fields f = {
+		.time_ms = now,
+		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_RETRACTED,
+		.actor_node = jb->node,
+		.actor_agency = jb->agency,
+		.msg_id = msg_id,
+		.case_ref = case_ref,
+		.reason = reason_name(reason),
+		.count = n,
+	};
+	int rc = audit_emit(w->g, w, &f, audit_seq);
+	if (rc != MGW_OK)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if ((rc = store_retract_queue(w->st, &d[i], sender_node, sender_agency, msg_id, reason,
+					      now)) != MGW_OK)
+			return rc;
+		struct audit_fields r = {
+			.time_ms = now,
+			.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_RETRACT_DELIVERED,
+			.actor_node = jb->node,
+			.actor_agency = jb->agency,
+			.recipient_node = d[i].node,
+			.recipient_agency = d[i].agency,
+			.delivery_id = d[i].delivery_id,
+			.msg_id = msg_id,
+			.case_ref = d[i].case_ref,
+			.reason = d[i].was_acked ? "acked" : "not_acked",
+		};
+		if ((rc = audit_emit(w->g, w, &r, NULL)) != MGW_OK)
+			return rc;
+		clist_append(w->answers, completion_notify(d[i].node));
+	}
+	log_event(LOG_INFO, "share_retracted", "node", jb->node, "msg_id", msg_id, "reason",
+		  reason_name(reason), NULL);
+	return MGW_OK;
+}
+
 static int retract_wr_commit(struct job *jb, struct wctx *w)
 {
 	struct retract_job *j = (struct retract_job *)jb;
@@ -120,48 +166,12 @@ static int retract_wr_commit(struct job *jb, struct wctx *w)
 	}
 	if (rc != MGW_OK)
 		return rc;
-	const char *case_ref = NULL;
-	for (size_t i = 0; i < n && case_ref == NULL; i++)
-		if (j->d[i].case_ref[0])
-			case_ref = j->d[i].case_ref;
 	uint64_t audit_seq = 0;
-	struct audit_fields f = {
-		.time_ms = now,
-		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_RETRACTED,
-		.actor_node = jb->node,
-		.actor_agency = jb->agency,
-		.msg_id = j->msg_id,
-		.case_ref = case_ref,
-		.reason = reason_name(j->reason),
-		.count = n,
-	};
-	if ((rc = audit_emit(w->g, w, &f, &audit_seq)) != MGW_OK)
+	if ((rc = retract_wr_queue(w, jb, jb->node, jb->agency, j->msg_id, j->reason, j->d, n, now,
+				   &audit_seq)) != MGW_OK)
 		return rc;
-	for (size_t i = 0; i < n; i++) {
-		if ((rc = store_retract_queue(w->st, &j->d[i], jb->node, jb->agency, j->msg_id,
-					      j->reason, now)) != MGW_OK)
-			return rc;
-		struct audit_fields d = {
-			.time_ms = now,
-			.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_RETRACT_DELIVERED,
-			.actor_node = jb->node,
-			.actor_agency = jb->agency,
-			.recipient_node = j->d[i].node,
-			.recipient_agency = j->d[i].agency,
-			.delivery_id = j->d[i].delivery_id,
-			.msg_id = j->msg_id,
-			.case_ref = j->d[i].case_ref,
-			.reason = j->d[i].was_acked ? "acked" : "not_acked",
-		};
-		if ((rc = audit_emit(w->g, w, &d, NULL)) != MGW_OK)
-			return rc;
-	}
 	if ((rc = answer(w, jb, j->msg_id, j->d, n, audit_seq, 0, now)) != MGW_OK)
 		return rc;
-	for (size_t i = 0; i < n; i++)
-		clist_append(w->answers, completion_notify(j->d[i].node));
-	log_event(LOG_INFO, "share_retracted", "node", jb->node, "msg_id", j->msg_id, "reason",
-		  reason_name(j->reason), NULL);
 	return MGW_OK;
 }
 

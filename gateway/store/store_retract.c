@@ -134,6 +134,69 @@ fail:
 	return rc;
 }
 
+int store_retract_purge_case(store *s, const char *sender_node, const char *case_ref,
+			     int64_t now_ms, struct store_retracted **out, size_t *n)
+{
+	sqlite3_stmt *st = NULL;
+	struct store_retracted *v = NULL;
+	size_t cap = 0;
+	int rc = MGW_E_DB;
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(store_db(s),
+			       "SELECT d.delivery_id, a.msg_id FROM delivery_audit a"
+			       " JOIN deliveries d ON d.recipient_node = a.node AND d.seq = a.seq"
+			       " WHERE a.case_ref = ?2 AND EXISTS(SELECT 1 FROM shares h"
+			       " WHERE h.sender_node = ?1 AND h.msg_id = a.msg_id)"
+			       " AND NOT EXISTS(SELECT 1 FROM retraction r"
+			       " WHERE r.delivery_id = d.delivery_id)"
+			       " ORDER BY a.msg_id, d.delivery_id",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(st, 1, sender_node, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, case_ref, -1, SQLITE_STATIC);
+	int r;
+	/* Collected first: purging while the SELECT runs would change what it reads. */
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			struct store_retracted *nv = realloc(v, nc * sizeof *nv);
+			if (nv == NULL) {
+				rc = MGW_E_NOMEM;
+				goto fail;
+			}
+			v = nv;
+			cap = nc;
+		}
+		memset(&v[*n], 0, sizeof v[*n]);
+		copy_col(st, 0, v[*n].delivery_id, sizeof v[*n].delivery_id);
+		copy_col(st, 1, v[*n].msg_id, sizeof v[*n].msg_id);
+		(*n)++;
+	}
+	if (r != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+	st = NULL;
+	for (size_t i = 0; i < *n; i++) {
+		/* purge_one fills v[i] afresh: keep what the SELECT gave */
+		char msg_id[sizeof v[i].msg_id], id[sizeof v[i].delivery_id];
+		memcpy(msg_id, v[i].msg_id, sizeof msg_id);
+		memcpy(id, v[i].delivery_id, sizeof id);
+		if ((rc = purge_one(store_db(s), id, now_ms, &v[i])) != MGW_OK)
+			goto fail;
+		memcpy(v[i].msg_id, msg_id, sizeof msg_id);
+	}
+	*out = v;
+	v = NULL;
+	rc = MGW_OK;
+fail:
+	sqlite3_finalize(st);
+	free(v);
+	if (rc != MGW_OK)
+		*n = 0;
+	return rc;
+}
+
 int store_retract_queue(store *s, const struct store_retracted *d, const char *sender_node,
 			int sender_agency, const char *msg_id, int reason, int64_t at_ms)
 {

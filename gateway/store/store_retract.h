@@ -73,6 +73,19 @@ int store_retract_purge(store *s, const char *sender_node, const char *msg_id, i
 			struct store_retracted *out, size_t max, size_t *n);
 
 /*
+ * For a referral withdrawn in error: every delivery of every message
+ * sender_node sent about case_ref (the referral's notifications, and shares
+ * it made under that case ref) not retracted before, purged as
+ * store_retract_purge does. *out (malloc'd, caller frees; NULL when *n is
+ * 0) gets them in msg_id order, each with its msg_id. Reads the
+ * delivery_audit side table (outbox_guard.c: node, seq, msg_id, case ref
+ * per delivery) joined with the deliveries and shares tables. Returns 0,
+ * MGW_E_NOMEM, MGW_E_DB.
+ */
+int store_retract_purge_case(store *s, const char *sender_node, const char *case_ref,
+			     int64_t now_ms, struct store_retracted **out, size_t *n);
+
+/*
  * Queue the durable Retract of delivery d (as store_retract_purge filled
  * it). MGW_E_CONFLICT if that delivery was retracted before.
  */

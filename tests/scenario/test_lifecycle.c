@@ -82,6 +82,13 @@ Test(lifecycle, withdrawn_referral_stops_matching_and_leaves_the_agenda_closed_o
 	cr_assert_str_eq(r1, "TS-2026-0001");
 	json_str(out, "meetingDate", meeting, sizeof meeting);
 
+	/* IDVA was notified of the referral and stored it. */
+	char ibox[700];
+	snprintf(ibox, sizeof ibox, "%s/inbox-idva", G.dir);
+	const char *li[] = {"listen", "--out", ibox, "--count", "1", "--idle-exit", "20", NULL};
+	cr_assert_eq(cli_run2(&G, "idva", out, sizeof out, err, sizeof err, li), 0, "%s", err);
+	cr_assert_eq(count_json(ibox), 1);
+
 	/* Health may not withdraw police's referral; the chair could. */
 	const char *wh[] = {"case", "withdraw", r1, "--reason", "in_error", NULL};
 	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, wh), 1);
@@ -94,6 +101,12 @@ Test(lifecycle, withdrawn_referral_stops_matching_and_leaves_the_agenda_closed_o
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wh), 0, "%s", err);
 	cr_assert(strstr(out, "\"status\": \"CASE_STATUS_WITHDRAWN\""), "%s", out);
 	cr_assert(strstr(out, "CASE_END_REASON_WITHDRAWN_IN_ERROR"), "%s", out);
+	/* Made in error: every agency notified of it is told to delete it (10
+	 * nodes attend testshire besides police), and IDVA's listener does. */
+	cr_assert(strstr(out, "\"retractedDeliveries\": 10"), "%s", out);
+	cr_assert_eq(cli_run2(&G, "idva", out, sizeof out, err, sizeof err, li), 0, "%s", err);
+	cr_assert(strstr(out, "retracted ") && strstr(out, "case TS-2026-0001: deleted"), "%s", out);
+	cr_assert_eq(count_json(ibox), 0, "the mistaken referral is deleted at IDVA");
 	/* Again: already so, nothing changes. */
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wh), 0, "%s", err);
 	cr_assert(strstr(out, "\"unchanged\": true"), "%s", out);
@@ -132,6 +145,10 @@ Test(lifecycle, withdrawn_referral_stops_matching_and_leaves_the_agenda_closed_o
 				"withdrawn_in_error", 1), 1);
 	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_CLOSED,
 				"risk_reduced", 1), 1);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_RETRACTED,
+				 "wrong_case"), 1);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_RETRACT_DELIVERED, NULL),
+		     10);
 	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
 				"case_not_open", 1), 1);
 }

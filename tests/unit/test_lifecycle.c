@@ -383,3 +383,38 @@ Test(retract, a_referral_answer_is_not_retractable)
 	cr_assert_eq(store_retract_purge(s, "police-1", "r1", 2, d, 2, &k), MGW_E_INVALID);
 	cr_assert_eq(store_commit(s), MGW_OK);
 }
+
+Test(retract, purge_case_finds_every_delivery_the_referrer_sent_about_the_case)
+{
+	share();
+	/* outbox_guard.c's side table, as the daemon creates it */
+	cr_assert_eq(sqlite3_exec(store_db(s),
+				  "CREATE TABLE delivery_audit(node TEXT NOT NULL, seq INTEGER NOT NULL,"
+				  " audit_seq INTEGER NOT NULL, msg_id TEXT NOT NULL, case_ref TEXT NOT"
+				  " NULL, PRIMARY KEY(node, seq)) WITHOUT ROWID;"
+				  "INSERT INTO delivery_audit VALUES('health-1',1,5,'m1','TS-2026-0001'),"
+				  "('idva-1',1,6,'m1','TS-2026-0001');",
+				  NULL, NULL, NULL), SQLITE_OK);
+	struct store_retracted *d = NULL;
+	size_t n = 0;
+	cr_assert_eq(store_begin(s), MGW_OK);
+	cr_assert_eq(store_retract_purge_case(s, "health-1", "TS-2026-0001", 9, &d, &n), MGW_OK);
+	cr_assert_eq(n, 0, "health sent nothing about the case");
+	cr_assert_eq(store_retract_purge_case(s, "police-1", "TS-2026-0002", 9, &d, &n), MGW_OK);
+	cr_assert_eq(n, 0, "another case");
+	cr_assert_eq(store_retract_purge_case(s, "police-1", "TS-2026-0001", 9, &d, &n), MGW_OK);
+	cr_assert_eq(n, 2);
+	cr_assert_str_eq(d[0].delivery_id, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	cr_assert_str_eq(d[0].msg_id, "m1");
+	cr_assert_str_eq(d[1].node, "idva-1");
+	cr_assert_eq(d[1].was_acked, 0);
+	cr_assert_eq(store_retract_queue(s, &d[0], "police-1", 1, "m1", 2, 9), MGW_OK);
+	free(d);
+	cr_assert_eq(count_rows("SELECT COUNT(*) FROM delivery_body"), 0);
+	/* what is retracted already is not found again */
+	cr_assert_eq(store_retract_purge_case(s, "police-1", "TS-2026-0001", 9, &d, &n), MGW_OK);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(d[0].node, "idva-1");
+	free(d);
+	cr_assert_eq(store_commit(s), MGW_OK);
+}
