@@ -335,6 +335,7 @@ out_writer:
 out_reader:
 	preauth_free(&G);
 	outbox_guard_close();
+	store_retract_close(); /* h13-life */
 	store_close(G.reader);
 	G.reader = NULL;
 	return rc;

@@ -23,7 +23,7 @@
  * seq) accounts for the seq on the recipient's side.
  *
  * Threads: purge, queue, confirm on the writer's read-write handle inside
- * its transaction; pending and list on any handle. Errors: 0 or a negative
+ * its transaction; list on any handle; pending on one thread (below). Errors: 0 or a negative
  * mgw_err code (MGW_E_DB for SQLite failures).
  */
 #ifndef MARAC_STORE_RETRACT_H
@@ -106,10 +106,14 @@ int store_retract_confirm(store *s, const char *node, const char *delivery_id, i
 
 /*
  * Call fn for up to max unconfirmed retractions of node with rid > after,
- * in rid order; fn returns non-zero to stop. Any handle.
+ * in rid order; fn returns non-zero to stop. One thread only (the daemon's
+ * service thread, on its read-only handle): the statement is kept between
+ * calls, for the last handle used, until store_retract_close, which must
+ * run before that handle is closed.
  */
 typedef int (*store_retract_fn)(void *ctx, const struct store_retracted *d);
 int store_retract_pending(store *s, const char *node, int64_t after, size_t max,
 			  store_retract_fn fn, void *ctx);
+void store_retract_close(void);
 
 #endif

@@ -232,6 +232,7 @@ static void st_setup(void)
 
 static void st_teardown(void)
 {
+	store_retract_close();
 	store_close(s);
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
