@@ -26,7 +26,7 @@ static void usage(FILE *f)
 		"  case     withdraw, close, merge or transfer a case\n"
 		"  retract  retract a share this node sent in error\n"
 		"\n"
-		"Connection options (send, listen, refer, research, agenda, audit):\n"
+		"Connection options (send, listen, refer, research, agenda, case, retract, audit):\n"
 		"  --gateway wss://HOST:PORT   (env MARAC_GATEWAY)\n"
 		"  --cert FILE --key FILE      this node's certificate and key (MARAC_CERT, MARAC_KEY)\n"
 		"  --ca FILE                   the MARAC CA (MARAC_CA)\n"
