@@ -466,11 +466,116 @@ static int sp_end(sqlite3 *db, const char *name, int rc)
 	return rc;
 }
 
-int cases_end(sqlite3 *db, const char *case_ref, int reason, const char *by_node,
-	      int64_t at_ms)
+/* A referral's keys as match_record stored them (match.h), for a query. */
+static int keys_of(sqlite3 *db, const char *case_ref, struct match_keys *k)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	memset(k, 0, sizeof *k);
+	if (sqlite3_prepare_v2(db, "SELECT hmac, party, kind FROM match_key WHERE case_ref = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(st, 1, case_ref, -1, SQLITE_STATIC);
+	int rc, out = MGW_OK;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_bytes(st, 0) != MATCH_HMAC_LEN)
+			continue;
+		if (k->n == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			struct match_key *nk = realloc(k->keys, nc * sizeof *nk);
+			if (nk == NULL) {
+				out = MGW_E_NOMEM;
+				break;
+			}
+			k->keys = nk;
+			cap = nc;
+		}
+		struct match_key *x = &k->keys[k->n++];
+		memcpy(x->hmac, sqlite3_column_blob(st, 0), MATCH_HMAC_LEN);
+		x->party = (uint8_t)sqlite3_column_int(st, 1);
+		x->kind = (uint8_t)sqlite3_column_int(st, 2);
+		if (x->party == MATCH_VICTIM)
+			k->n_victim++;
+		else
+			k->n_perp++;
+	}
+	if (out == MGW_OK && rc != SQLITE_DONE)
+		out = MGW_E_DB;
+	sqlite3_finalize(st);
+	if (out != MGW_OK)
+		match_keys_free(k);
+	return out;
+}
+
+/*
+ * The cases recorded as repeats of a referral now withdrawn were repeats
+ * because of it: each is matched again (its stored keys, its date, the
+ * window) without it, and keeps the newest earlier case left, or is no
+ * longer a repeat. Otherwise the agenda would flag a repeat whose only
+ * earlier referral was a mistake.
+ */
+static int rematch_repeats_of(sqlite3 *db, const char *withdrawn, unsigned window_months)
+{
+	sqlite3_stmt *st;
+	char (*refs)[CASES_REF_MAX] = NULL, (*dates)[11] = NULL;
+	size_t n = 0;
+	int rc = MGW_E_DB;
+	if (sqlite3_prepare_v2(db, "SELECT case_ref, referral_date FROM mcase"
+				   " WHERE prev_case_ref = ?1", -1, &st, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(st, 1, withdrawn, -1, SQLITE_STATIC);
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		void *nr = realloc(refs, (n + 1) * sizeof *refs);
+		if (nr)
+			refs = nr;
+		void *nd = nr ? realloc(dates, (n + 1) * sizeof *dates) : NULL;
+		if (nd)
+			dates = nd;
+		if (nr == NULL || nd == NULL) {
+			rc = MGW_E_NOMEM;
+			goto fail;
+		}
+		col_copy(st, 0, refs[n], sizeof refs[n]);
+		col_copy(st, 1, dates[n], sizeof dates[n]);
+		n++;
+	}
+	if (s != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+	st = NULL;
+	rc = MGW_OK;
+	for (size_t i = 0; rc == MGW_OK && i < n; i++) {
+		struct match_keys k;
+		struct match_result r = {0};
+		if ((rc = keys_of(db, refs[i], &k)) != MGW_OK)
+			break;
+		rc = match_query(db, &k, dates[i], window_months, refs[i], &r);
+		match_keys_free(&k);
+		if (rc != MGW_OK)
+			break;
+		if (r.repeat)
+			rc = exec3(db, "UPDATE mcase SET prev_case_ref = ?2, last_referral_date = ?3"
+				       " WHERE case_ref = ?1",
+				   refs[i], r.previous[0].case_ref, r.previous[0].referral_date);
+		else
+			rc = exec3(db, "UPDATE mcase SET repeat = 0, prev_case_ref = NULL,"
+				       " last_referral_date = NULL WHERE case_ref = ?1",
+				   refs[i], NULL, NULL);
+		match_result_free(&r);
+	}
+fail:
+	sqlite3_finalize(st);
+	free(refs);
+	free(dates);
+	return rc;
+}
+
+int cases_end(sqlite3 *db, const char *case_ref, int reason, unsigned window_months,
+	      const char *by_node, int64_t at_ms)
 {
 	int kind = cases_reason_kind(reason);
-	if (kind == 0)
+	if (kind == 0 || (kind == 1 && (window_months < 1 || window_months > 120)))
 		return MGW_E_INVALID;
 	struct case_state cs;
 	int rc = cases_state(db, case_ref, &cs);
@@ -487,6 +592,8 @@ int cases_end(sqlite3 *db, const char *case_ref, int reason, const char *by_node
 		rc = match_forget(db, case_ref);
 		if (rc == MGW_E_NOTFOUND)
 			rc = MGW_OK; /* recorded before matching existed, or forgotten already */
+		if (rc == MGW_OK)
+			rc = rematch_repeats_of(db, case_ref, window_months);
 	}
 	return sp_end(db, "cases_end", rc);
 }

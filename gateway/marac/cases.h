@@ -81,7 +81,8 @@ int cases_agenda(sqlite3 *db, const char *area, const char *meeting_date,
  *
  *  - withdrawn (reason 1-9): the referral should not count. Off every
  *    agenda; its blind indexes are forgotten (match_forget), so no later
- *    referral is a repeat of it or linked to it.
+ *    referral is a repeat of it or linked to it, and the cases recorded as
+ *    its repeats are matched again without it.
  *  - closed (reason 10+): heard and finished. Off every agenda, but still
  *    matched: a further incident within the window of its referral is a
  *    repeat whether or not the case was closed (SafeLives).
@@ -123,11 +124,14 @@ int cases_reason_kind(int reason);
 const char *cases_reason_name(int reason);
 
 /*
- * Withdraw or close an open case (by reason's kind). 0, MGW_E_INVALID (no
- * known reason), MGW_E_NOTFOUND, MGW_E_CONFLICT (not open), MGW_E_DB.
+ * Withdraw or close an open case (by reason's kind). A withdrawal also
+ * matches again, without it, the cases recorded as its repeats (within
+ * window_months, 1..120): each keeps the newest earlier case left or stops
+ * being a repeat. 0, MGW_E_INVALID (no known reason), MGW_E_NOTFOUND,
+ * MGW_E_CONFLICT (not open), MGW_E_NOMEM, MGW_E_DB.
  */
-int cases_end(sqlite3 *db, const char *case_ref, int reason, const char *by_node,
-	      int64_t at_ms);
+int cases_end(sqlite3 *db, const char *case_ref, int reason, unsigned window_months,
+	      const char *by_node, int64_t at_ms);
 
 /*
  * Merge the open case dup into the open case into (same area, not the same

@@ -140,7 +140,8 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 		if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN)
 			return cs.reason == j->reason ? answer(w, jb, j->case_ref, &cs, 0, 1, 0)
 						      : not_open(w, jb, j->case_ref);
-		rc = cases_end(db, j->case_ref, j->reason, jb->node, now);
+		rc = cases_end(db, j->case_ref, j->reason, w->e->cfg->repeat_window_months, jb->node,
+			       now);
 		f.event = cases_reason_kind(j->reason) == 1
 				  ? MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_WITHDRAWN
 				  : MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_CLOSED;

@@ -128,8 +128,8 @@ Test(life, withdrawn_case_leaves_matching_and_agenda_closed_case_only_the_agenda
 	add_case("TS-2026-0002", "testshire", "2026-02-02", b, 1);
 	cr_assert_str_eq(rows_of("testshire"), "TS-2026-0001 TS-2026-0002");
 
-	cr_assert_eq(cases_end(db, "TS-2026-0001", IN_ERROR, "police-testshire", 1), MGW_OK);
-	cr_assert_eq(cases_end(db, "TS-2026-0002", RISK_REDUCED, "chair-testshire", 2), MGW_OK);
+	cr_assert_eq(cases_end(db, "TS-2026-0001", IN_ERROR, 12, "police-testshire", 1), MGW_OK);
+	cr_assert_eq(cases_end(db, "TS-2026-0002", RISK_REDUCED, 12, "chair-testshire", 2), MGW_OK);
 	cr_assert_str_eq(rows_of("testshire"), "", "neither is on the agenda");
 	cr_assert_str_eq(repeats_of(1, "2026-03-01"), "", "withdrawn: forgotten");
 	cr_assert_str_eq(repeats_of(2, "2026-03-01"), "TS-2026-0002@testshire",
@@ -142,13 +142,58 @@ Test(life, withdrawn_case_leaves_matching_and_agenda_closed_case_only_the_agenda
 	cr_assert_eq(cases_state(db, "TS-2026-0002", &cs), MGW_OK);
 	cr_assert_eq(cs.status, MARAC__V1__CASE_STATUS__CASE_STATUS_CLOSED);
 
-	cr_assert_eq(cases_end(db, "TS-2026-0002", IN_ERROR, "x", 3), MGW_E_CONFLICT);
-	cr_assert_eq(cases_end(db, "TS-2026-9999", IN_ERROR, "x", 3), MGW_E_NOTFOUND);
-	cr_assert_eq(cases_end(db, "TS-2026-0002", 99, "x", 3), MGW_E_INVALID);
+	cr_assert_eq(cases_end(db, "TS-2026-0002", IN_ERROR, 12, "x", 3), MGW_E_CONFLICT);
+	cr_assert_eq(cases_end(db, "TS-2026-9999", IN_ERROR, 12, "x", 3), MGW_E_NOTFOUND);
+	cr_assert_eq(cases_end(db, "TS-2026-0002", 99, 12, "x", 3), MGW_E_INVALID);
 	cr_assert_eq(cases_reason_kind(IN_ERROR), 1);
 	cr_assert_eq(cases_reason_kind(RISK_REDUCED), 2);
 	cr_assert_eq(cases_reason_kind(0), 0);
 	cr_assert_str_eq(cases_reason_name(RISK_REDUCED), "risk_reduced");
+}
+
+/* repeat flag, previous case and its date of ref, as "1:PREV@DATE" or "0". */
+static const char *repeat_of(const char *ref)
+{
+	static char buf[64];
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_prepare_v2(db, "SELECT repeat, prev_case_ref, last_referral_date"
+					    " FROM mcase WHERE case_ref = ?1", -1, &st, NULL),
+		     SQLITE_OK);
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	if (sqlite3_column_int(st, 0))
+		snprintf(buf, sizeof buf, "1:%s@%s", sqlite3_column_text(st, 1),
+			 sqlite3_column_text(st, 2));
+	else
+		snprintf(buf, sizeof buf, "0%s", sqlite3_column_type(st, 1) == SQLITE_NULL ? "" : "!");
+	sqlite3_finalize(st);
+	return buf;
+}
+
+Test(life, repeats_of_a_withdrawn_referral_are_matched_again_without_it)
+{
+	const uint8_t k1[] = {1}, k5[] = {5};
+	add_case("TS-2026-0001", "testshire", "2026-01-10", k1, 1);
+	add_case("TS-2026-0002", "testshire", "2026-02-01", k1, 1); /* the mistaken one */
+	add_case("TS-2026-0003", "testshire", "2026-03-01", k1, 1);
+	add_case("TS-2026-0004", "testshire", "2026-03-02", k5, 1);
+	cr_assert_eq(sqlite3_exec(db, "UPDATE mcase SET repeat=1, prev_case_ref='TS-2026-0002',"
+				      " last_referral_date='2026-02-01' WHERE case_ref IN"
+				      " ('TS-2026-0003','TS-2026-0004')", NULL, NULL, NULL),
+		     SQLITE_OK);
+	cr_assert_eq(cases_end(db, "TS-2026-0002", IN_ERROR, 0, "police", 1), MGW_E_INVALID);
+	cr_assert_eq(cases_end(db, "TS-2026-0002", IN_ERROR, 12, "police", 1), MGW_OK);
+	cr_assert_str_eq(repeat_of("TS-2026-0003"), "1:TS-2026-0001@2026-01-10",
+			 "still a repeat, of the earlier real referral");
+	cr_assert_str_eq(repeat_of("TS-2026-0004"), "0", "a repeat only of the mistake");
+	/* the newest earlier case left, in the window given */
+	add_case("TS-2026-0005", "testshire", "2026-03-05", k1, 1);
+	add_case("TS-2026-0006", "testshire", "2026-03-06", k1, 1);
+	cr_assert_eq(sqlite3_exec(db, "UPDATE mcase SET repeat=1, prev_case_ref='TS-2026-0005',"
+				      " last_referral_date='2026-03-05' WHERE case_ref='TS-2026-0006'",
+				  NULL, NULL, NULL), SQLITE_OK);
+	cr_assert_eq(cases_end(db, "TS-2026-0005", IN_ERROR, 1, "police", 2), MGW_OK);
+	cr_assert_str_eq(repeat_of("TS-2026-0006"), "1:TS-2026-0003@2026-03-01");
 }
 
 Test(life, merge_leaves_one_row_one_match_and_keeps_research_and_identifiers)
