@@ -153,6 +153,24 @@ Test(lifecycle, withdrawn_referral_stops_matching_and_leaves_the_agenda_closed_o
 				"case_not_open", 1), 1);
 }
 
+Test(lifecycle, a_repeat_of_a_withdrawn_referral_is_no_longer_flagged_repeat)
+{
+	gw_start(&G, NULL);
+	char r1[32], r2[32], meeting[16];
+	refer("police", "referral_police.json", NULL, r1);
+	refer("health", "referral_health.json", NULL, r2);
+	cr_assert(strstr(out, "\"repeat\": true"), "%s", out);
+	json_str(out, "meetingDate", meeting, sizeof meeting);
+	agenda("testshire", meeting);
+	cr_assert(strstr(out, "\"repeat\": true"), "%s", out);
+	const char *wd[] = {"case", "withdraw", r1, "--reason", "in_error", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, wd), 0, "%s", err);
+	agenda("testshire", meeting);
+	cr_assert(strstr(out, r2), "%s", out);
+	cr_assert_null(strstr(out, "\"repeat\": true"), "a repeat of a mistake: %s", out);
+	cr_assert_null(strstr(out, "2026-08-03"), "the withdrawn referral's date: %s", out);
+}
+
 Test(lifecycle, duplicate_referral_merged_into_one_case_one_row_one_match)
 {
 	gw_start(&G, NULL);
