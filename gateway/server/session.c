@@ -154,9 +154,13 @@ static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const ui
 
 void session_pump_outbox(struct gw *g, struct session *s)
 {
-	if (!s->welcomed || s->closing || s->outbox_held)
+	if (!s->welcomed || s->closing)
 		return;
-	retract_svc_pump(g, s); /* before deliveries: a retracted body is never sent (h13-life) */
+	/* h13-life: Retracts first (a retracted body is never sent), also when
+	 * the outbox is held: they carry no body the trail vouches for. */
+	retract_svc_pump(g, s);
+	if (s->outbox_held)
+		return;
 	uint64_t acked = 0;
 	if (store_acked_through(g->reader, s->node, &acked) != MGW_OK) {
 		log_event(LOG_ERROR, "outbox_read_failed", "node", s->node, NULL);
