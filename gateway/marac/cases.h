@@ -73,7 +73,7 @@ int cases_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		 const char *prev_meeting, unsigned window_months, const int *attending,
 		 size_t n_attending, const char *statement, Marac__V1__Agenda **out);
 
-/* ---- case lifecycle (h13-life): withdraw, close, merge, transfer ----------
+/* ---- case lifecycle (h13-life, cases_life.c): withdraw, close, merge, transfer
  *
  * Table mcase_life(case_ref PK, status, reason, merged_into, origin_area,
  * by_node, at_ms): a case without a row is open. Statuses and reasons are
