@@ -340,7 +340,10 @@ Test(lifecycle, retracted_share_is_deleted_everywhere_and_never_delivered_after)
 	cr_assert(strstr(out, "retracted ") && strstr(out, "deleted"), "%s", out);
 	cr_assert_eq(count_json(hbox), 0, "the delivered file must be deleted");
 
-	/* IDVA was offline: it gets the Retract, never the body. */
+	/* IDVA was offline, and the gateway restarts meanwhile: the Retract is
+	 * durable; IDVA gets it, never the body. */
+	cr_assert_eq(gw_stop(&G), 0);
+	gw_restart(&G);
 	const char *li[] = {"listen", "--out", ibox, "--count", "1", "--idle-exit", "20", NULL};
 	cr_assert_eq(cli_run2(&G, "idva", out, sizeof out, err, sizeof err, li), 0, "%s", err);
 	cr_assert(strstr(out, "not held"), "%s", out);
