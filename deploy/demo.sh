@@ -6,7 +6,8 @@
 # (each a different redaction of the same case under policy/default.yaml);
 # then police refers a case, health refers the same victim with the phone
 # written differently and the gateway flags the repeat; the chair pulls the
-# meeting's agenda as HTML; an auditor verifies the trail.
+# meeting's agenda as HTML; police withdraws its referral (made in error)
+# and it no longer matches; an auditor verifies the trail.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=deploy/deps.sh
@@ -129,6 +130,16 @@ if node police agenda --area testshire --date "$meeting" >/dev/null 2>"$work/ref
   echo "a police node was given the agenda" >&2; exit 1
 fi
 echo "   a police node (not a chair) asking for the agenda: $(sed 's/^marac: //' "$work/refused.txt")"
+
+echo "== 6b. police withdraws TS-2026-0001 (referred in error): it no longer matches"
+node police case withdraw TS-2026-0001 --reason in_error >/dev/null 2>"$work/withdrawn.txt"
+echo "   $(sed 's/^marac case withdraw: //' "$work/withdrawn.txt")"
+echo "   health's referral again (a new msg_id), which was a repeat of TS-2026-0001:"
+acc=$(node health refer --msg-id demo-rerefer "$root/tests/fixtures/referral_health.json" 2>/dev/null)
+echo "$acc" | summ
+if echo "$acc" | grep -q TS-2026-0001; then
+  echo "a withdrawn referral still matched" >&2; exit 1
+fi
 
 echo "== 7. an auditor queries the trail for this case, exports it and verifies it offline"
 sleep 1.5   # let the gateway sign a checkpoint covering the share (audit.checkpoint_secs)

@@ -108,7 +108,7 @@ as health health-refer-inconsistent refer "$d/fixtures/inconsistent.json" || tru
 grep -q "risk.answers" "$w/log2/health-refer-inconsistent.stderr" ||
   fail "the inconsistent referral was not refused: $(cat "$w/log2/health-refer-inconsistent.stderr")"
 meeting=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["meetingDate"])' \
-  "$(ls "$w"/log/health-refer.*.stdout)")
+  "$(ls "$w"/log/health-refer.*.stdout | head -n 1)")
 as chair chair-agenda-json agenda --area testshire --date "$meeting" --format json ||
   fail "agenda --format json failed"
 mv "$d/fixtures/bad_json.txt" "$d/fixtures/bad_json.json.txt"

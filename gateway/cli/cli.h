@@ -53,5 +53,7 @@ int cmd_agenda(int argc, char **argv);
 int cmd_listen(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_case(int argc, char **argv);    /* cmd_case.c (h13-life) */
+int cmd_retract(int argc, char **argv); /* cmd_case.c (h13-life) */
 
 #endif

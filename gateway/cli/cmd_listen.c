@@ -36,7 +36,9 @@ static void help(FILE *f)
 		"Receives this node's deliveries (resuming after the last acknowledged one),\n"
 		"writes each as DIR/<delivery_id>.json and acknowledges it once the file is\n"
 		"fsynced. Prints one line per delivery: delivery id, seq, sender, case ref.\n"
-		"  --count N      exit 0 after N new deliveries\n"
+		"A Retract from the gateway (the sender retracted its share) deletes\n"
+		"DIR/<delivery_id>.json, then confirms; it prints \"retracted ...\".\n"
+		"  --count N      exit 0 after N new deliveries and retractions\n"
 		"  --idle-exit S  exit 0 after S seconds with nothing received\n"
 		"Stops cleanly on SIGINT/SIGTERM. Exit codes: see 'marac --help'.\n");
 }
@@ -82,6 +84,41 @@ static int write_durably(const char *dir, const char *name, const char *text)
 	int rc = fsync(dfd);
 	close(dfd);
 	return rc;
+}
+
+/*
+ * A Retract: delete DIR/<delivery_id>.json durably (unlink, fsync the
+ * directory) and only then confirm with RetractAck; a delivery never
+ * received (or deleted before) is confirmed as is. Returns 0, 1 (malformed
+ * id), 2 (cannot delete), or the client's error from the ack.
+ */
+static int on_retract(mgw_client *c, const char *dir, const Marac__V1__Retract *r)
+{
+	if (!id_ok(r->delivery_id)) {
+		fprintf(stderr, "marac listen: refusing a retraction with a malformed id\n");
+		return 1;
+	}
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s.json", dir, r->delivery_id);
+	int had = unlink(path) == 0;
+	if (!had && errno != ENOENT) {
+		fprintf(stderr, "marac listen: %s: %s\n", path, strerror(errno));
+		return 2;
+	}
+	if (had) {
+		int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dfd < 0 || fsync(dfd) != 0) {
+			fprintf(stderr, "marac listen: %s: %s\n", dir, strerror(errno));
+			if (dfd >= 0)
+				close(dfd);
+			return 2;
+		}
+		close(dfd);
+	}
+	printf("retracted %s seq %llu from %s case %s: %s\n", r->delivery_id,
+	       (unsigned long long)r->seq, r->from_node, r->case_ref[0] ? r->case_ref : "-",
+	       had ? "deleted" : "not held");
+	return mgw_client_retract_ack(c, r->delivery_id);
 }
 
 static int64_t now_s(void)
@@ -162,6 +199,25 @@ int cmd_listen(int argc, char **argv)
 		if (f->body_case == MARAC__V1__FRAME__BODY_ERROR) {
 			fprintf(stderr, "marac listen: gateway error: %s\n", f->error->message);
 			codec_free(&f->base);
+			continue;
+		}
+		if (f->body_case == MARAC__V1__FRAME__BODY_RETRACT) {
+			/* h13-life: the sender retracted it: delete, then confirm. */
+			rc = on_retract(c, out, f->retract);
+			codec_free(&f->base);
+			if (rc == 1) {
+				ex = EX_REFUSED;
+				break;
+			}
+			if (rc == 2) {
+				ex = EX_OUTPUT;
+				break;
+			}
+			if (rc != MGW_OK) {
+				ex = conn_fail(c, rc, "retract ack");
+				break;
+			}
+			got++;
 			continue;
 		}
 		if (f->body_case != MARAC__V1__FRAME__BODY_DELIVER) {

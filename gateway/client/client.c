@@ -422,6 +422,8 @@ int mgw_client_request(mgw_client *c, const Marac__V1__Frame *req, int want,
 					  ? r->share_accepted->msg_id
 				  : r->body_case == MARAC__V1__FRAME__BODY_REFERRAL_ACCEPTED
 					  ? r->referral_accepted->msg_id
+				  : r->body_case == MARAC__V1__FRAME__BODY_SHARE_RETRACTED
+					  ? r->share_retracted->msg_id
 					  : NULL;
 		int ours = ((int)r->body_case == want &&
 			    (msg_id == NULL || rid == NULL || strcmp(rid, msg_id) == 0)) ||
@@ -479,6 +481,29 @@ int mgw_client_ack(mgw_client *c, const char *delivery_id, uint64_t seq)
 	f.body_case = MARAC__V1__FRAME__BODY_DELIVER_ACK;
 	f.deliver_ack = &a;
 	return mgw_client_send(c, &f);
+}
+
+int mgw_client_retract_ack(mgw_client *c, const char *delivery_id)
+{
+	Marac__V1__RetractAck a = MARAC__V1__RETRACT_ACK__INIT;
+	a.delivery_id = (char *)delivery_id;
+	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+	f.body_case = MARAC__V1__FRAME__BODY_RETRACT_ACK;
+	f.retract_ack = &a;
+	return mgw_client_send(c, &f);
+}
+
+int mgw_client_retract(mgw_client *c, const char *msg_id, int reason, int timeout_ms,
+		       Marac__V1__Frame **answer)
+{
+	Marac__V1__RetractShare r = MARAC__V1__RETRACT_SHARE__INIT;
+	r.msg_id = (char *)msg_id;
+	r.reason = reason;
+	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+	f.body_case = MARAC__V1__FRAME__BODY_RETRACT_SHARE;
+	f.retract_share = &r;
+	return mgw_client_request(c, &f, MARAC__V1__FRAME__BODY_SHARE_RETRACTED, msg_id,
+				  timeout_ms, answer);
 }
 
 void mgw_client_free(mgw_client *c)

@@ -80,6 +80,19 @@ int mgw_client_request(mgw_client *c, const Marac__V1__Frame *req, int want,
 
 int mgw_client_ack(mgw_client *c, const char *delivery_id, uint64_t seq);
 
+/*
+ * Retraction (proto/README.md "Retracting a share").
+ * mgw_client_retract: the sender retracts its share msg_id (reason a
+ * Marac__V1__RetractReason) and waits for ShareRetracted (*answer, caller
+ * frees) or the Error answering it (MGW_E_REFUSED).
+ * mgw_client_retract_ack: a recipient confirms a Retract, after it deleted
+ * the delivery durably (or never had it). The gateway sends the Retract
+ * again on every connection until this arrives.
+ */
+int mgw_client_retract(mgw_client *c, const char *msg_id, int reason, int timeout_ms,
+		       Marac__V1__Frame **answer);
+int mgw_client_retract_ack(mgw_client *c, const char *delivery_id);
+
 /* The last Error frame received (owned by the client), or NULL. */
 const Marac__V1__Error *mgw_client_last_error(const mgw_client *c);
 

@@ -69,6 +69,19 @@ static Marac__V1__AgendaRow *make_row(const struct agenda_case *c, int32_t meeti
 	    (row->last_referral_date = codec_strdup(c->last_referral_date)) == NULL)
 		goto fail;
 	row->transfer_in = c->transfer_in != 0;
+	/* case lifecycle (h13-life): where a transfer came from, and the merged duplicates */
+	if (c->origin_area != NULL && (row->origin_area = codec_strdup(c->origin_area)) == NULL)
+		goto fail;
+	if (c->n_merged > 0) {
+		row->merged_case_refs = codec_malloc(c->n_merged * sizeof(char *));
+		if (row->merged_case_refs == NULL)
+			goto fail;
+		for (size_t i = 0; i < c->n_merged; i++) {
+			if ((row->merged_case_refs[i] = codec_strdup(c->merged_case_refs[i])) == NULL)
+				goto fail;
+			row->n_merged_case_refs++;
+		}
+	}
 	row->children_count = (uint32_t)c->n_children;
 	if (c->n_children > 0) {
 		row->children_ages = codec_malloc(c->n_children * sizeof(uint32_t));

@@ -54,6 +54,10 @@ struct agenda_case {
 	size_t n_research;
 	const char *meeting_date;          /* the meeting the case is listed for */
 	int lapsed;                        /* 1: its repeat window lapsed since the last meeting */
+	/* case lifecycle (h13-life) */
+	const char *origin_area;           /* transferred in by TransferCase: the sending area, or NULL */
+	const char *const *merged_case_refs; /* duplicates merged into this case */
+	size_t n_merged;
 };
 
 /*

@@ -90,7 +90,8 @@ static void research_text(const Marac__V1__AgendaRow *r, char *buf, size_t n)
 /* "Yes (from Kent)", "Yes", "No" into buf. */
 static void transfer_text(const Marac__V1__AgendaRow *r, char *buf, size_t n)
 {
-	const char *from = str(r->transfer_from_area);
+	/* A case moved by TransferCase names its sending area; else what the referral said. */
+	const char *from = str(r->origin_area)[0] ? str(r->origin_area) : str(r->transfer_from_area);
 	if (!r->transfer_in)
 		snprintf(buf, n, "No");
 	else if (from[0])
@@ -209,6 +210,10 @@ static void html_rows(FILE *f, const char *title, Marac__V1__AgendaRow *const *r
 		html_text(f, r->slot);
 		fputs("</td><td>", f);
 		html_text(f, r->case_ref);
+		for (size_t k = 0; k < r->n_merged_case_refs; k++) { /* h13-life: merged duplicates */
+			fputs(k ? ", " : "<br>merged: ", f);
+			html_text(f, r->merged_case_refs[k]);
+		}
 		fputs("</td><td>", f);
 		html_text(f, r->referral_date);
 		fputs("</td><td>", f);

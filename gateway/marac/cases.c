@@ -37,7 +37,9 @@ static const char schema_sql[] =
 
 int cases_schema(sqlite3 *db)
 {
-	return sqlite3_exec(db, schema_sql, NULL, NULL, NULL) == SQLITE_OK ? MGW_OK : MGW_E_DB;
+	if (sqlite3_exec(db, schema_sql, NULL, NULL, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	return cases_life_schema(db); /* the agenda reads it (h13-life) */
 }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
@@ -132,7 +134,10 @@ int cases_research_set(sqlite3 *db, const char *case_ref, int agency, int done, 
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO mresearch(case_ref,agency,done,at_ms) VALUES(?1,?2,?3,?4)"
+			       /* a merged duplicate's research is the surviving case's (h13-life) */
+			       "INSERT INTO mresearch(case_ref,agency,done,at_ms) VALUES("
+			       "COALESCE((SELECT merged_into FROM mcase_life WHERE case_ref=?1"
+			       " AND status=4), ?1),?2,?3,?4)"
 			       " ON CONFLICT(case_ref,agency) DO UPDATE SET done=excluded.done,"
 			       " at_ms=excluded.at_ms",
 			       -1, &st, NULL) != SQLITE_OK)
@@ -146,10 +151,12 @@ int cases_research_set(sqlite3 *db, const char *case_ref, int agency, int done, 
 
 /* One loaded case and the storage its agenda_case borrows. */
 struct loaded {
-	char *text[5]; /* case_ref, referral_date, last_referral_date, meeting_date, spare */
+	char *text[5]; /* case_ref, referral_date, last_referral_date, meeting_date, origin_area */
 	char **dobs;
 	size_t n_dobs;
 	struct agenda_research *research;
+	char **merged;  /* h13-life: duplicates merged into the case */
+	size_t n_merged;
 };
 
 static void loaded_free(struct loaded *l, size_t n)
@@ -161,6 +168,9 @@ static void loaded_free(struct loaded *l, size_t n)
 			free(l[i].dobs[k]);
 		free(l[i].dobs);
 		free(l[i].research);
+		for (size_t k = 0; k < l[i].n_merged; k++)
+			free(l[i].merged[k]);
+		free(l[i].merged);
 	}
 	free(l);
 }
@@ -226,6 +236,8 @@ static int load_research(sqlite3 *db, struct loaded *l, struct agenda_case *c,
 	return rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
 }
 
+static int load_life(sqlite3 *db, struct loaded *l, struct agenda_case *c);
+
 int cases_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		 const char *prev_meeting, unsigned window_months, const int *attending,
 		 size_t n_attending, const char *statement, Marac__V1__Agenda **out)
@@ -253,7 +265,8 @@ int cases_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		    " last_referral_date, transfer_in, meeting_date,"
 		    " EXISTS(SELECT 1 FROM mcase n WHERE n.prev_case_ref = c.case_ref)"
 		    " FROM mcase c WHERE area=?1 AND (meeting_date=?2 OR"
-		    " (referral_date>=?3 AND referral_date<=?4)) ORDER BY referral_date, case_ref",
+		    " (referral_date>=?3 AND referral_date<=?4))"
+		    " AND " CASES_LIFE_OPEN_SQL " ORDER BY referral_date, case_ref",
 		    -1, &st, NULL) != SQLITE_OK)
 		return MGW_E_DB;
 	sqlite3_bind_text(st, 1, area, -1, SQLITE_STATIC);
@@ -312,6 +325,8 @@ int cases_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		C->children_dobs = (const char *const *)L->dobs;
 		C->n_children = L->n_dobs;
 		if ((rc = load_research(db, L, C, attending, n_attending)) != MGW_OK)
+			break;
+		if ((rc = load_life(db, L, C)) != MGW_OK) /* h13-life */
 			break;
 	}
 	if (rc == MGW_OK && src != SQLITE_DONE && src != SQLITE_ROW)
@@ -386,4 +401,46 @@ int cases_agenda_origins(sqlite3 *db, Marac__V1__Agenda *a)
 			rc = row_origin(st, lists[l][i]);
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* h13-life: the agenda's lifecycle columns of one loaded case (cases_life.c has the rest). */
+static int load_life(sqlite3 *db, struct loaded *l, struct agenda_case *c)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT 0, origin_area FROM mcase_life WHERE case_ref = ?1"
+			       " AND origin_area IS NOT NULL UNION ALL"
+			       " SELECT 1, case_ref FROM mcase_life WHERE merged_into = ?1"
+			       " ORDER BY 1, 2",
+			       -1, &st, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(st, 1, l->text[0], -1, SQLITE_STATIC);
+	int rc, out = MGW_OK;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *v = col_dup(st, 1);
+		if (v == NULL) {
+			out = MGW_E_NOMEM;
+			break;
+		}
+		if (sqlite3_column_int(st, 0) == 0) {
+			free(l->text[4]);
+			l->text[4] = v;
+			continue;
+		}
+		char **nm = realloc(l->merged, (l->n_merged + 1) * sizeof *nm);
+		if (nm == NULL) {
+			free(v);
+			out = MGW_E_NOMEM;
+			break;
+		}
+		l->merged = nm;
+		nm[l->n_merged++] = v;
+	}
+	if (out == MGW_OK && rc != SQLITE_DONE)
+		out = MGW_E_DB;
+	sqlite3_finalize(st);
+	c->origin_area = l->text[4];
+	c->merged_case_refs = (const char *const *)l->merged;
+	c->n_merged = l->n_merged;
+	return out;
 }

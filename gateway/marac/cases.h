@@ -46,7 +46,7 @@ struct case_row {
 	int64_t created_ms;
 };
 
-/* Create the tables if missing. 0 or MGW_E_DB. */
+/* Create the tables if missing (with cases_life_schema's). 0 or MGW_E_DB. */
 int cases_schema(sqlite3 *db);
 
 /* Insert a new case. 0, MGW_E_CONFLICT (case_ref exists), MGW_E_INVALID, MGW_E_DB. */
@@ -55,7 +55,8 @@ int cases_insert(sqlite3 *db, const struct case_row *r);
 /* The area of case_ref into area[len]. 0, MGW_E_NOTFOUND or MGW_E_DB. */
 int cases_area(sqlite3 *db, const char *case_ref, char *area, size_t len);
 
-/* Record agency's research status on case_ref (insert or replace). 0 or MGW_E_DB. */
+/* Record agency's research status on case_ref (insert or replace); on the
+ * surviving case when case_ref was merged into it. 0 or MGW_E_DB. */
 int cases_research_set(sqlite3 *db, const char *case_ref, int agency, int done, int64_t at_ms);
 
 /*
@@ -92,5 +93,80 @@ int cases_set_transfer_from(sqlite3 *db, const char *case_ref, const char *from_
  * AgendaRow.origin_area, which the agenda should prefer when both are set.
  */
 int cases_agenda_origins(sqlite3 *db, Marac__V1__Agenda *a);
+/* ---- case lifecycle (h13-life, cases_life.c): withdraw, close, merge, transfer
+ *
+ * Table mcase_life(case_ref PK, status, reason, merged_into, origin_area,
+ * by_node, at_ms): a case without a row is open. Statuses and reasons are
+ * lifecycle.proto's CaseStatus and CaseEndReason.
+ *
+ *  - withdrawn (reason 1-9): the referral should not count. Off every
+ *    agenda; its blind indexes are forgotten (match_forget), so no later
+ *    referral is a repeat of it or linked to it, and the cases recorded as
+ *    its repeats are matched again without it.
+ *  - closed (reason 10+): heard and finished. Off every agenda, but still
+ *    matched: a further incident within the window of its referral is a
+ *    repeat whether or not the case was closed (SafeLives).
+ *  - merged: a duplicate referral of the same incident. Off every agenda;
+ *    its blind indexes, research status and the repeats that pointed at it
+ *    move to the surviving case, so matching, research and the agenda show
+ *    one case per victim; the surviving row lists it (merged_case_refs).
+ *  - transferred: still open, now in the receiving area, listed for the
+ *    meeting given, transfer_in set and origin_area the sending area. The
+ *    case keeps its ref: the audit trail and the agencies' records use it.
+ *
+ * Writes use SAVEPOINTs. Errors: 0 or a negative mgw_err code.
+ */
+#define CASES_LIFE_OPEN_SQL                                                              \
+	"NOT EXISTS(SELECT 1 FROM mcase_life l WHERE l.case_ref = c.case_ref"              \
+	" AND l.status <> 1)"
+
+/* Create mcase_life if missing (cases_schema calls it). 0 or MGW_E_DB. */
+int cases_life_schema(sqlite3 *db);
+
+/* Where a case stands. */
+struct case_state {
+	char area[65];
+	int referring_agency;           /* Marac__V1__Agency */
+	char referring_node[65];
+	int status;                     /* Marac__V1__CaseStatus (OPEN when no row) */
+	int reason;                     /* Marac__V1__CaseEndReason, or 0 */
+	char merged_into[CASES_REF_MAX];
+	char origin_area[65];
+	char meeting_date[11];
+};
+
+/* The state of case_ref. 0, MGW_E_NOTFOUND, MGW_E_DB. */
+int cases_state(sqlite3 *db, const char *case_ref, struct case_state *out);
+
+/* 1 if reason (CaseEndReason) withdraws, 2 if it closes, 0 if it is no known reason. */
+int cases_reason_kind(int reason);
+/* The reason's short name ("withdrawn_in_error"), or NULL. */
+const char *cases_reason_name(int reason);
+
+/*
+ * Withdraw or close an open case (by reason's kind). A withdrawal also
+ * matches again, without it, the cases recorded as its repeats (within
+ * window_months, 1..120): each keeps the newest earlier case left or stops
+ * being a repeat. 0, MGW_E_INVALID (no known reason), MGW_E_NOTFOUND,
+ * MGW_E_CONFLICT (not open), MGW_E_NOMEM, MGW_E_DB.
+ */
+int cases_end(sqlite3 *db, const char *case_ref, int reason, unsigned window_months,
+	      const char *by_node, int64_t at_ms);
+
+/*
+ * Merge the open case dup into the open case into (same area, not the same
+ * case). 0, MGW_E_INVALID (same case or other area), MGW_E_NOTFOUND,
+ * MGW_E_CONFLICT (either not open), MGW_E_DB.
+ */
+int cases_merge(sqlite3 *db, const char *dup, const char *into, const char *by_node,
+		int64_t at_ms);
+
+/*
+ * Transfer the open case_ref to to_area, listed for meeting_date there.
+ * 0, MGW_E_INVALID (same area, bad date), MGW_E_NOTFOUND, MGW_E_CONFLICT
+ * (not open), MGW_E_DB.
+ */
+int cases_transfer(sqlite3 *db, const char *case_ref, const char *to_area,
+		   const char *meeting_date, const char *by_node, int64_t at_ms);
 
 #endif

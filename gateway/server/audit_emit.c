@@ -103,7 +103,7 @@ static const char *date_or_empty(const char *s)
 
 /* The record, borrowing f's memory (strings sanitised into the buffers). */
 static void build(Marac__V1__AuditRecord *r, const struct audit_fields *f, char mb[72],
-		  char cb[72], char ab[72])
+		  char cb[72], char ab[72], char tb[72])
 {
 	marac__v1__audit_record__init(r);
 	r->time_ms = f->time_ms;
@@ -132,6 +132,9 @@ static void build(Marac__V1__AuditRecord *r, const struct audit_fields *f, char 
 	r->meeting_date = (char *)date_or_empty(f->meeting_date);
 	r->attempted = (char *)(f->attempted && reason_ok(f->attempted) ? f->attempted : "");
 	r->case_known = f->case_known != 0;
+	/* case lifecycle (h13-life) */
+	r->to_case_ref = (char *)gw_safe(f->to_case_ref, gw_case_ref_ok, tb);
+	r->to_area = (char *)(f->to_area && area_id_ok(f->to_area) ? f->to_area : "");
 }
 
 /* A service-thread record: the packed bytes, appended by the writer. */
@@ -169,9 +172,9 @@ static const struct job_ops audit_ops = {
 
 int audit_emit(struct gw *g, struct wctx *w, const struct audit_fields *f, uint64_t *seq)
 {
-	char mb[72], cb[72], ab[72];
+	char mb[72], cb[72], ab[72], tb[72];
 	Marac__V1__AuditRecord r;
-	build(&r, f, mb, cb, ab);
+	build(&r, f, mb, cb, ab, tb);
 	if (w != NULL) {
 		int rc = store_audit_append(w->st, &r, NULL);
 		if (rc == MGW_OK && seq)

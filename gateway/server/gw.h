@@ -89,6 +89,7 @@ struct session {
 	unsigned jobs;              /* every job of this session not yet finished */
 	int rx_paused;
 	int64_t hello_deadline_ms;  /* Error + close 1008 if no Hello by then */
+	int64_t retract_sent_rid;   /* req_retract.c: highest retraction queued on this connection */
 };
 
 #define MGW_COMMIT_BUCKETS 11
@@ -188,6 +189,9 @@ struct audit_fields {
 	/* h13-audit */
 	const char *attempted;      /* REQUEST_REFUSED: the request's Frame body ("agenda_request") */
 	int case_known;             /* SHARE_ACCEPTED: case_ref is a referral case of this gateway */
+	/* case lifecycle (h13-life) */
+	const char *to_case_ref;    /* CASE_MERGED: the surviving case */
+	const char *to_area;        /* CASE_TRANSFERRED: the receiving area (config id) */
 };
 
 /*
@@ -308,6 +312,28 @@ void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
 void research_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
 void agenda_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
 void auditor_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+/* req_case.c: CloseCase, MergeCase, TransferCase (h13-life). */
+void case_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+/* req_retract.c: RetractShare and RetractAck (h13-life). */
+void retract_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+void retract_ack_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+/*
+ * req_retract.c, from session_pump_outbox (service thread): drop s's queued,
+ * not yet written Deliver frames whose delivery was retracted, then queue a
+ * Retract for every retraction of s's node not yet sent on this connection.
+ */
+void retract_svc_pump(struct gw *g, struct session *s);
+/*
+ * req_retract.c, writer thread, in j's savepoint: for the purged deliveries
+ * d[0..n) of sender_node's message msg_id (store_retract.h), the
+ * SHARE_RETRACTED record (actor j's node; reason, count n; *audit_seq if not
+ * NULL), then per delivery a durable Retract and its RETRACT_DELIVERED
+ * record, and a notification of the recipient node after COMMIT.
+ */
+struct store_retracted;
+int retract_wr_queue(struct wctx *w, const struct job *j, const char *sender_node,
+		     int sender_agency, const char *msg_id, int reason,
+		     const struct store_retracted *d, size_t n, int64_t now, uint64_t *audit_seq);
 
 /* req_agenda.c: an area's meeting schedule (any thread; points into a). */
 struct meeting_schedule agenda_schedule_of(const struct mgw_area *a, unsigned min_days);

@@ -32,6 +32,7 @@
 #include <openssl/crypto.h>
 
 #include "cases.h"
+#include "store_retract.h"
 #include "fsutil.h"
 #include "gw.h"
 #include "match.h"
@@ -180,6 +181,7 @@ static int open_writer(char *err, size_t errlen)
 		return rc;
 	if (match_schema(store_db(G.writer_store)) != MGW_OK ||
 	    cases_schema(store_db(G.writer_store)) != MGW_OK ||
+	    store_retract_schema(G.writer_store) != MGW_OK ||           /* h13-life */
 	    outbox_guard_schema(G.writer_store) != MGW_OK) {
 		snprintf(err, errlen, "cannot create the referral tables");
 		return MGW_E_DB;
@@ -333,6 +335,7 @@ out_writer:
 out_reader:
 	preauth_free(&G);
 	outbox_guard_close();
+	store_retract_close(); /* h13-life */
 	store_close(G.reader);
 	G.reader = NULL;
 	return rc;

@@ -154,7 +154,12 @@ static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const ui
 
 void session_pump_outbox(struct gw *g, struct session *s)
 {
-	if (!s->welcomed || s->closing || s->outbox_held)
+	if (!s->welcomed || s->closing)
+		return;
+	/* h13-life: Retracts first (a retracted body is never sent), also when
+	 * the outbox is held: they carry no body the trail vouches for. */
+	retract_svc_pump(g, s);
+	if (s->outbox_held)
 		return;
 	uint64_t acked = 0;
 	if (store_acked_through(g->reader, s->node, &acked) != MGW_OK) {
@@ -292,6 +297,18 @@ static void on_message(struct gw *g, struct session *s)
 		return;
 	case MARAC__V1__FRAME__BODY_AGENDA_REQUEST:
 		agenda_svc_on(g, s, f);
+		return;
+	/* case lifecycle and retraction (h13-life) */
+	case MARAC__V1__FRAME__BODY_CLOSE_CASE:
+	case MARAC__V1__FRAME__BODY_MERGE_CASE:
+	case MARAC__V1__FRAME__BODY_TRANSFER_CASE:
+		case_svc_on(g, s, f);
+		return;
+	case MARAC__V1__FRAME__BODY_RETRACT_SHARE:
+		retract_svc_on(g, s, f);
+		return;
+	case MARAC__V1__FRAME__BODY_RETRACT_ACK:
+		retract_ack_svc_on(g, s, f);
 		return;
 	case MARAC__V1__FRAME__BODY_AUDIT_QUERY:
 	case MARAC__V1__FRAME__BODY_CHECKPOINT_REQUEST:

@@ -1,0 +1,447 @@
+/*
+ * The case lifecycle over the real gateway (issue 13 item 1): a referral
+ * withdrawn in error is off the agenda and no longer makes repeats, while a
+ * closed case still does; a duplicate referral of one incident merged into
+ * the first leaves one agenda row, one match and its research; a case
+ * transferred to another area is listed there as a transfer in, naming the
+ * sending area; a share sent in error is retracted: the gateway deletes its
+ * stored copies, a recipient that had it deletes the file and confirms, and
+ * one that had not received it yet never does. Who may do each is checked,
+ * and every step is in the audit trail.
+ */
+#include <criterion/criterion.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "mgw_err.h"
+
+static struct gwp G;
+
+static void teardown(void)
+{
+	gw_teardown(&G);
+}
+
+TestSuite(lifecycle, .fini = teardown, .timeout = 240);
+
+static const char *fixture(const char *name)
+{
+	static char buf[4][600];
+	static int k;
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof buf[k], "%s/tests/fixtures/%s", MARAC_SOURCE_DIR, name);
+	return buf[k];
+}
+
+/* The string value of "key": "..." in JSON text (first occurrence after from), into out. */
+static const char *json_str(const char *text, const char *key, char *out, size_t n)
+{
+	char pat[80];
+	snprintf(pat, sizeof pat, "\"%s\": \"", key);
+	const char *p = strstr(text, pat);
+	out[0] = 0;
+	if (p == NULL)
+		return out;
+	p += strlen(pat);
+	size_t i = 0;
+	while (p[i] && p[i] != '"' && i + 1 < n) {
+		out[i] = p[i];
+		i++;
+	}
+	out[i] = 0;
+	return out;
+}
+
+static char out[65536], err[16384];
+
+/* Refer fixture name as node, with msg_id (NULL: derived); the case ref into ref. */
+static void refer(const char *node_name, const char *name, const char *msg_id, char ref[32])
+{
+	const char *a[] = {"refer", fixture(name), msg_id ? "--msg-id" : NULL, msg_id, NULL};
+	cr_assert_eq(cli_run2(&G, node_name, out, sizeof out, err, sizeof err, a), 0, "%s%s", out,
+		     err);
+	json_str(out, "caseRef", ref, 32);
+}
+
+/* The agenda of area's meeting as JSON into out. */
+static void agenda(const char *area, const char *meeting)
+{
+	const char *a[] = {"agenda", "--area", area, "--date", meeting, "--format", "json", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, a), 0, "%s", err);
+}
+
+Test(lifecycle, withdrawn_referral_stops_matching_and_leaves_the_agenda_closed_one_still_matches)
+{
+	gw_start(&G, NULL);
+	char r1[32], r2[32], r3[32], meeting[16];
+	refer("police", "referral_police.json", NULL, r1);
+	cr_assert_str_eq(r1, "TS-2026-0001");
+	json_str(out, "meetingDate", meeting, sizeof meeting);
+
+	/* IDVA was notified of the referral and stored it. */
+	char ibox[700];
+	snprintf(ibox, sizeof ibox, "%s/inbox-idva", G.dir);
+	const char *li[] = {"listen", "--out", ibox, "--count", "1", "--idle-exit", "20", NULL};
+	cr_assert_eq(cli_run2(&G, "idva", out, sizeof out, err, sizeof err, li), 0, "%s", err);
+	cr_assert_eq(count_json(ibox), 1);
+
+	/* Health may not withdraw police's referral; the chair could. */
+	const char *wh[] = {"case", "withdraw", r1, "--reason", "in_error", NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, wh), 1);
+	cr_assert(strstr(err, "ERROR_CODE_NOT_AUTHORISED"), "%s", err);
+	/* A closing reason is not a withdrawal. */
+	const char *wbad[] = {"case", "withdraw", r1, "--reason", "risk_reduced", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wbad), 2);
+
+	/* Police withdraws it: a mistaken referral. */
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wh), 0, "%s", err);
+	cr_assert(strstr(out, "\"status\": \"CASE_STATUS_WITHDRAWN\""), "%s", out);
+	cr_assert(strstr(out, "CASE_END_REASON_WITHDRAWN_IN_ERROR"), "%s", out);
+	/* Made in error: every agency notified of it is told to delete it (10
+	 * nodes attend testshire besides police), and IDVA's listener does. */
+	cr_assert(strstr(out, "\"retractedDeliveries\": 10"), "%s", out);
+	cr_assert_eq(cli_run2(&G, "idva", out, sizeof out, err, sizeof err, li), 0, "%s", err);
+	cr_assert(strstr(out, "retracted ") && strstr(out, "case TS-2026-0001: deleted"), "%s", out);
+	cr_assert_eq(count_json(ibox), 0, "the mistaken referral is deleted at IDVA");
+	/* Again: already so, nothing changes. */
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wh), 0, "%s", err);
+	cr_assert(strstr(out, "\"unchanged\": true"), "%s", out);
+	/* It cannot then be closed. */
+	const char *cl1[] = {"case", "close", r1, "--reason", "risk_reduced", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, cl1), 1);
+	cr_assert(strstr(err, "ERROR_CODE_CASE_NOT_OPEN"), "%s", err);
+
+	/* The same victim referred by health: no longer a repeat, not even linked. */
+	refer("health", "referral_health.json", NULL, r2);
+	cr_assert_str_eq(r2, "TS-2026-0002");
+	cr_assert_null(strstr(out, "\"repeat\": true"), "a withdrawn case made a repeat: %s", out);
+	cr_assert_null(strstr(out, "TS-2026-0001"), "a withdrawn case is linked: %s", out);
+
+	/* The agenda lists the new case and not the withdrawn one. */
+	agenda("testshire", meeting);
+	cr_assert(strstr(out, "TS-2026-0002"), "%s", out);
+	cr_assert_null(strstr(out, "TS-2026-0001"), "withdrawn case on the agenda: %s", out);
+
+	/* The chair closes the second case: heard, risk reduced. Off the agenda... */
+	const char *cl2[] = {"case", "close", r2, "--reason", "risk_reduced", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, cl2), 0, "%s", err);
+	cr_assert(strstr(out, "\"status\": \"CASE_STATUS_CLOSED\""), "%s", out);
+	agenda("testshire", meeting);
+	cr_assert_null(strstr(out, "TS-2026-0002"), "closed case on the agenda: %s", out);
+
+	/* ...but a further referral within 12 months is still a repeat of it
+	 * (the same referral again under another msg_id: dated the same day). */
+	refer("health", "referral_health.json", "health-again-1", r3);
+	cr_assert_str_eq(r3, "TS-2026-0003");
+	cr_assert(strstr(out, "\"repeat\": true"), "a closed case must still match: %s", out);
+	cr_assert(strstr(out, "\"caseRef\": \"TS-2026-0002\""), "%s", out);
+	cr_assert_null(strstr(out, "TS-2026-0001"), "%s", out);
+
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_WITHDRAWN,
+				"withdrawn_in_error", 1), 1);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_CLOSED,
+				"risk_reduced", 1), 1);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_RETRACTED,
+				 "wrong_case"), 1);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_RETRACT_DELIVERED, NULL),
+		     10);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				"case_not_open", 1), 1);
+}
+
+Test(lifecycle, a_repeat_of_a_withdrawn_referral_is_no_longer_flagged_repeat)
+{
+	gw_start(&G, NULL);
+	char r1[32], r2[32], meeting[16];
+	refer("police", "referral_police.json", NULL, r1);
+	refer("health", "referral_health.json", NULL, r2);
+	cr_assert(strstr(out, "\"repeat\": true"), "%s", out);
+	json_str(out, "meetingDate", meeting, sizeof meeting);
+	agenda("testshire", meeting);
+	cr_assert(strstr(out, "\"repeat\": true"), "%s", out);
+	const char *wd[] = {"case", "withdraw", r1, "--reason", "in_error", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, wd), 0, "%s", err);
+	agenda("testshire", meeting);
+	cr_assert(strstr(out, r2), "%s", out);
+	cr_assert_null(strstr(out, "\"repeat\": true"), "a repeat of a mistake: %s", out);
+	cr_assert_null(strstr(out, "2026-08-03"), "the withdrawn referral's date: %s", out);
+}
+
+Test(lifecycle, duplicate_referral_merged_into_one_case_one_row_one_match)
+{
+	gw_start(&G, NULL);
+	char r1[32], r2[32], r3[32], meeting[16];
+	refer("police", "referral_police.json", NULL, r1);
+	json_str(out, "meetingDate", meeting, sizeof meeting);
+	refer("health", "referral_health.json", NULL, r2);
+	cr_assert_str_eq(r2, "TS-2026-0002");
+	/* Health researched "its" case before anyone saw they were one incident. */
+	const char *rs[] = {"research", "--case", r2, NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, rs), 0, "%s", err);
+
+	/* Only a chair merges. */
+	const char *mg[] = {"case", "merge", r2, "--into", r1, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, mg), 1);
+	cr_assert(strstr(err, "ERROR_CODE_NOT_AUTHORISED"), "%s", err);
+	const char *self[] = {"case", "merge", r1, "--into", r1, NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, self), 1);
+	cr_assert(strstr(err, "ERROR_CODE_INVALID_REQUEST"), "%s", err);
+
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, mg), 0, "%s", err);
+	cr_assert(strstr(out, "\"status\": \"CASE_STATUS_MERGED\""), "%s", out);
+	cr_assert(strstr(out, "\"mergedInto\": \"TS-2026-0001\""), "%s", out);
+
+	/* One row: the surviving case, naming the duplicate, with health's research. */
+	agenda("testshire", meeting);
+	const char *row = strstr(out, "\"caseRef\": \"TS-2026-0001\"");
+	cr_assert_not_null(row, "%s", out);
+	cr_assert_null(strstr(out, "\"caseRef\": \"TS-2026-0002\""), "duplicate listed: %s", out);
+	cr_assert(strstr(out, "\"mergedCaseRefs\": [\n"), "%s", out);
+	cr_assert(strstr(row, "\"TS-2026-0002\""), "%s", out);
+	const char *h = strstr(row, "\"AGENCY_HEALTH\"");
+	cr_assert(h && strncmp(strstr(h, "\"done\""), "\"done\": true", 12) == 0,
+		  "health's research moved to the surviving case: %s", out);
+	const char *html[] = {"agenda", "--area", "testshire", "--date", meeting, NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, html), 0, "%s", err);
+	cr_assert(strstr(out, "TS-2026-0001<br>merged: TS-2026-0002</td>"), "%s", out);
+
+	/* A later referral of the same victim matches the one case. */
+	refer("police", "referral_police.json", "police-again-2", r3);
+	cr_assert(strstr(out, "\"repeat\": true"), "%s", out);
+	cr_assert(strstr(out, "\"caseRef\": \"TS-2026-0001\""), "%s", out);
+	cr_assert_null(strstr(out, "\"caseRef\": \"TS-2026-0002\""), "duplicate matched: %s", out);
+
+	/* The duplicate cannot be merged elsewhere or closed now. */
+	const char *cl[] = {"case", "close", r2, "--reason", "no_further_action", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, cl), 1);
+	cr_assert(strstr(err, "ERROR_CODE_CASE_NOT_OPEN"), "%s", err);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED, NULL, 1), 1);
+}
+
+/* Restart G with a second area, otherton, that the chair also serves. */
+static void add_otherton(void)
+{
+	cr_assert_eq(gw_stop(&G), 0);
+	char *c = slurp(G.config);
+	cr_assert_not_null(c);
+	const char *areas = "  areas:\n";
+	const char *chair = "roles: [chair]\n    areas: [testshire]";
+	char *a = strstr(c, areas), *ch = strstr(c, chair);
+	cr_assert(a && ch, "%s", c);
+	FILE *f = fopen(G.config, "w");
+	fprintf(f, "%.*s%s", (int)(a - c), c, areas);
+	fputs("    - id: otherton\n      case_ref_code: OT\n      postcodes: [OT]\n"
+	      "      meetings: weekly\n      weekday: thursday\n      min_days: 5\n",
+	      f);
+	a += strlen(areas);
+	fprintf(f, "%.*s", (int)(ch - a), a);
+	fputs("roles: [chair]\n    areas: [testshire, otherton]", f);
+	fputs(ch + strlen(chair), f);
+	fclose(f);
+	free(c);
+	gw_restart(&G);
+}
+
+Test(lifecycle, transfer_moves_the_case_to_the_receiving_areas_agenda_with_its_origin)
+{
+	gw_start(&G, NULL);
+	add_otherton();
+	char r1[32], meeting[16], to_meeting[16];
+	refer("police", "referral_police.json", NULL, r1);
+	json_str(out, "meetingDate", meeting, sizeof meeting);
+
+	const char *tr[] = {"case", "transfer", r1, "--to", "otherton", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, tr), 1);
+	cr_assert(strstr(err, "ERROR_CODE_NOT_AUTHORISED"), "a node is not a chair: %s", err);
+	const char *nowhere[] = {"case", "transfer", r1, "--to", "nowhere", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, nowhere), 1);
+	cr_assert(strstr(err, "to_area"), "%s", err);
+
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, tr), 0, "%s", err);
+	cr_assert(strstr(out, "\"maracArea\": \"otherton\""), "%s", out);
+	cr_assert(strstr(out, "\"fromArea\": \"testshire\""), "%s", out);
+	json_str(out, "meetingDate", to_meeting, sizeof to_meeting);
+	cr_assert_eq(strlen(to_meeting), 10, "%s", out);
+	cr_assert(strstr(err, "moved from testshire to otherton"), "%s", err);
+
+	/* Off the sending area's agenda, on the receiving one's as a transfer in. */
+	agenda("testshire", meeting);
+	cr_assert_null(strstr(out, r1), "still on the sending agenda: %s", out);
+	agenda("otherton", to_meeting);
+	const char *row = strstr(out, r1);
+	cr_assert_not_null(row, "%s", out);
+	cr_assert(strstr(row, "\"transferIn\": true"), "%s", out);
+	cr_assert(strstr(row, "\"originArea\": \"testshire\""), "%s", out);
+	const char *html[] = {"agenda", "--area", "otherton", "--date", to_meeting, NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, html), 0, "%s", err);
+	cr_assert(strstr(out, "<td>Yes (from testshire)</td>"), "the printed agenda: %s", out);
+
+	/* Again: already there. */
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, tr), 0, "%s", err);
+	cr_assert(strstr(out, "\"unchanged\": true"), "%s", out);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_TRANSFERRED, NULL, 1),
+		     1);
+}
+
+/* Stored delivery bodies in the gateway's database. */
+static int bodies(void)
+{
+	char path[700];
+	snprintf(path, sizeof path, "%s/state/gateway.db", G.dir);
+	sqlite3 *db;
+	cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM delivery_body", -1, &st, NULL),
+		     SQLITE_OK);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	int n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+Test(lifecycle, retracted_share_is_deleted_everywhere_and_never_delivered_after)
+{
+	gw_start(&G, NULL);
+	char hbox[700], ibox[700];
+	snprintf(hbox, sizeof hbox, "%s/inbox-health", G.dir);
+	snprintf(ibox, sizeof ibox, "%s/inbox-idva", G.dir);
+
+	/* Police shares with health and IDVA; health receives and stores it. */
+	const char *send[] = {"send", "--to", "health,idva", "--msg-id", "share-in-error",
+			      fixture("case_basic.json"), NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, send), 0, "%s", err);
+	const char *lh[] = {"listen", "--out", hbox, "--count", "1", "--idle-exit", "20", NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, lh), 0, "%s", err);
+	cr_assert_eq(count_json(hbox), 1);
+	cr_assert_eq(bodies(), 2);
+
+	/* Only the sender can retract it; health gets "unknown share". */
+	const char *rt[] = {"retract", "share-in-error", "--reason", "wrong_recipient", NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, rt), 1);
+	cr_assert(strstr(err, "ERROR_CODE_UNKNOWN_SHARE"), "%s", err);
+
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, rt), 0, "%s", err);
+	cr_assert(strstr(out, "\"wasAcked\": true"), "health had it: %s", out);
+	cr_assert(strstr(out, "AGENCY_IDVA"), "%s", out);
+	cr_assert(strstr(err, "2 recipient node(s)"), "%s", err);
+	/* The gateway's copies are gone at once. */
+	cr_assert_eq(bodies(), 0);
+	/* Again: the same answer, flagged. */
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, rt), 0, "%s", err);
+	cr_assert(strstr(out, "\"duplicate\": true"), "%s", out);
+
+	/* Health's listener deletes the file and confirms. */
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, lh), 0, "%s", err);
+	cr_assert(strstr(out, "retracted ") && strstr(out, "deleted"), "%s", out);
+	cr_assert_eq(count_json(hbox), 0, "the delivered file must be deleted");
+
+	/* IDVA was offline, and the gateway restarts meanwhile: the Retract is
+	 * durable; IDVA gets it, never the body. */
+	cr_assert_eq(gw_stop(&G), 0);
+	gw_restart(&G);
+	const char *li[] = {"listen", "--out", ibox, "--count", "1", "--idle-exit", "20", NULL};
+	cr_assert_eq(cli_run2(&G, "idva", out, sizeof out, err, sizeof err, li), 0, "%s", err);
+	cr_assert(strstr(out, "not held"), "%s", out);
+	cr_assert_null(strstr(out, "received "), "a retracted body was delivered: %s", out);
+	cr_assert_eq(count_json(ibox), 0);
+
+	/* Confirmed: no Retract comes again. */
+	const char *li2[] = {"listen", "--out", ibox, "--idle-exit", "2", NULL};
+	cr_assert_eq(cli_run2(&G, "idva", out, sizeof out, err, sizeof err, li2), 0, "%s", err);
+	cr_assert_null(strstr(out, "retracted"), "%s", out);
+
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_RETRACTED,
+				"wrong_recipient", 1), 1);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_RETRACT_DELIVERED,
+				 "acked"), 1);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_RETRACT_DELIVERED,
+				 "not_acked"), 1);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_RETRACT_CONFIRMED, NULL, 2),
+		     2);
+
+	/* A referral is withdrawn, not retracted. */
+	char r1[32];
+	refer("police", "referral_police.json", "ref-1", r1);
+	const char *rr[] = {"retract", "ref-1", "--reason", "wrong_case", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, rr), 1);
+	cr_assert(strstr(err, "withdraw"), "%s", err);
+}
+
+Test(lifecycle, retract_of_a_queued_delivery_reaches_an_online_node_instead_of_the_body)
+{
+	/* One delivery in flight at a time: the second share waits in the outbox. */
+	gw_start(&G, "limits:\n  delivery_window: 1\n");
+	char e[256];
+	mgw_client *idva = node(&G, "idva", e, sizeof e);
+	cr_assert_not_null(idva, "%s", e);
+
+	const char *s1[] = {"send", "--to", "idva", "--msg-id", "first", fixture("case_basic.json"),
+			    NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, s1), 0, "%s", err);
+	Marac__V1__Frame *f = NULL;
+	cr_assert_eq(mgw_client_recv(idva, 10000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_DELIVER);
+	char first[33];
+	snprintf(first, sizeof first, "%s", f->deliver->delivery_id);
+	uint64_t seq1 = f->deliver->seq;
+	codec_free(&f->base);
+
+	/* The second share is committed but held (window full), then retracted. */
+	const char *s2[] = {"send", "--to", "idva", "--msg-id", "second-in-error",
+			    fixture("case_basic.json"), NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, s2), 0, "%s", err);
+	const char *rt[] = {"retract", "second-in-error", "--reason", "wrong_case", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, rt), 0, "%s", err);
+	cr_assert(strstr(out, "\"wasAcked\": true") == NULL, "%s", out);
+
+	/* The node gets the Retract naming seq 2 ... */
+	cr_assert_eq(mgw_client_recv(idva, 10000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_RETRACT, "got body %d", f->body_case);
+	cr_assert_eq(f->retract->seq, seq1 + 1);
+	cr_assert_str_eq(f->retract->msg_id, "second-in-error");
+	cr_assert_eq(f->retract->reason, MARAC__V1__RETRACT_REASON__RETRACT_REASON_WRONG_CASE);
+	char second[33];
+	snprintf(second, sizeof second, "%s", f->retract->delivery_id);
+	codec_free(&f->base);
+	cr_assert_eq(mgw_client_retract_ack(idva, second), MGW_OK);
+
+	/* ... and after acking the first, the window opens: the body never comes. */
+	cr_assert_eq(mgw_client_ack(idva, first, seq1), MGW_OK);
+	int rc = mgw_client_recv(idva, 2000, &f);
+	if (rc == MGW_OK) {
+		int body = f->body_case;
+		codec_free(&f->base);
+		cr_assert_fail("a frame (body %d) came after the retraction", body);
+	}
+	cr_assert_eq(rc, MGW_E_TIMEOUT);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_RETRACT_CONFIRMED, NULL, 1),
+		     1);
+	/* An ack of a retraction that is not the node's. */
+	cr_assert_eq(mgw_client_retract_ack(idva, "0123456789abcdef0123456789abcdef"), MGW_OK);
+	cr_assert_eq(mgw_client_recv(idva, 5000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_ERROR);
+	cr_assert_eq(f->error->code, MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_DELIVERY);
+	codec_free(&f->base);
+	mgw_client_free(idva);
+
+	/* A reconnect does not bring the body either, and the stream goes on:
+	 * the next share arrives as seq 3 (the retracted seq 2 is skipped, not a
+	 * hole that stops the outbox). */
+	idva = node(&G, "idva", e, sizeof e);
+	cr_assert_not_null(idva, "%s", e);
+	cr_assert_eq(mgw_client_recv(idva, 1500, &f), MGW_E_TIMEOUT);
+	const char *s3[] = {"send", "--to", "idva", "--msg-id", "third", fixture("case_basic.json"),
+			    NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, s3), 0, "%s", err);
+	cr_assert_eq(mgw_client_recv(idva, 10000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_DELIVER, "got body %d", f->body_case);
+	cr_assert_eq(f->deliver->seq, seq1 + 2);
+	cr_assert_str_eq(f->deliver->msg_id, "third");
+	codec_free(&f->base);
+	mgw_client_free(idva);
+}
