@@ -37,6 +37,7 @@
 #define MGW_ROLE_NODE 1u    /* shares and receives cases */
 #define MGW_ROLE_CHAIR 2u   /* pulls the agenda of its areas */
 #define MGW_ROLE_AUDITOR 4u /* reads and verifies the audit trail */
+#define MGW_ROLE_LOOKUP 8u  /* point-of-call lookup (a police control room): lookup.h */
 
 struct mgw_node {
 	char *id;            /* [A-Za-z0-9._-]{1,MGW_ID_MAX}, unique */
@@ -64,6 +65,10 @@ struct mgw_area {
 	char **skip;             /* YYYY-MM-DD dates with no meeting */
 	size_t n_skip;
 	char *statement;         /* confidentiality statement; NULL: the default */
+	/* flags and lookups (lookup.h, flags.h) */
+	unsigned flag_agencies;  /* bit (1 << Agency) told when a case of the area is touched,
+				    besides its referring agency; default: IDVA */
+	char *lookup_contact;    /* whom a control room should contact; NULL: none given */
 };
 
 /* Every string and array is owned by the config and freed by config_free. */
@@ -95,6 +100,9 @@ struct mgw_config {
 	unsigned repeat_window_months; /* default 12, 1-120 */
 	struct mgw_area *areas;
 	size_t n_areas;
+	/* lookup: point-of-call lookup rate per node (token bucket) */
+	unsigned lookup_per_minute; /* default MGW_LOOKUP_PER_MINUTE_DEFAULT */
+	unsigned lookup_burst;      /* default MGW_LOOKUP_BURST_DEFAULT */
 };
 
 /*

@@ -109,6 +109,12 @@ static void build(Marac__V1__AuditRecord *r, const struct audit_fields *f, char 
 	r->count = f->count;
 	r->marac_area = (char *)(f->marac_area ? f->marac_area : "");
 	r->meeting_date = (char *)(f->meeting_date ? f->meeting_date : "");
+	/* flags and lookups: kind names are static strings, agencies enum values */
+	r->matched_on = (char **)f->matched_on;
+	r->n_matched_on = f->n_matched_on;
+	bytes(&r->query_sha256, f->query_sha256, 32);
+	r->flagged_agencies = (Marac__V1__Agency *)f->flagged_agencies;
+	r->n_flagged_agencies = f->n_flagged_agencies;
 }
 
 /* A service-thread record: the packed bytes, appended by the writer. */

@@ -182,6 +182,12 @@ struct audit_fields {
 	uint64_t count;             /* aggregated records: how many events */
 	const char *marac_area, *meeting_date;
 	int64_t time_ms;            /* 0: now */
+	/* flags and lookups (lookup.proto) */
+	char *const *matched_on;    /* static kind names (match_kind_name) */
+	size_t n_matched_on;
+	const uint8_t *query_sha256; /* LOOKUP: keyed digest of the normalised query */
+	const int *flagged_agencies; /* FLAG_RAISED: Marac__V1__Agency values */
+	size_t n_flagged_agencies;
 };
 
 /*
