@@ -86,6 +86,7 @@ struct session {
 	unsigned jobs;              /* every job of this session not yet finished */
 	int rx_paused;
 	int64_t hello_deadline_ms;  /* Error + close 1008 if no Hello by then */
+	uint64_t flag_sent_seq;     /* highest Flag seq queued on this connection (req_lookup.c) */
 };
 
 #define MGW_COMMIT_BUCKETS 11
@@ -303,6 +304,28 @@ void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
 void research_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
 void agenda_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
 void auditor_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+void lookup_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+void flag_history_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+
+/* ---- req_lookup.c: flags to the owning agencies ---------------------------- */
+
+/*
+ * Writer thread, inside a Share's or Refer's savepoint (its one call into
+ * flags): the victim's keys (keys, or computed from victim when keys is
+ * NULL) against the open cases other than case_ref; each case matched is
+ * recorded as touched by j's node, noticed to the nodes told (flags.h) and
+ * audited FLAG_RAISED. via: "share" or "referral". 0 or an error (the
+ * share is then undone with it).
+ */
+struct match_keys;
+int flags_wr_touch(struct wctx *w, const struct job *j, const Marac__V1__Person *victim,
+		   const struct match_keys *keys, const char *case_ref, const char *via,
+		   int64_t now);
+/* Service thread: queue s's pending Flags after s->flag_sent_seq (from session_pump_outbox). */
+void flag_svc_pump(struct gw *g, struct session *s);
+/* Writer thread: DeliverAck of a flag id of j's node: FLAG_ACKED once.
+ * 0, MGW_E_NOTFOUND (not a flag of this node), MGW_E_DB. */
+int flag_wr_ack(struct wctx *w, const struct job *j, const char *flag_id);
 
 /* req_agenda.c: an area's meeting schedule (any thread; points into a). */
 struct meeting_schedule agenda_schedule_of(const struct mgw_area *a, unsigned min_days);

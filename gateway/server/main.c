@@ -32,6 +32,7 @@
 #include <openssl/crypto.h>
 
 #include "cases.h"
+#include "flags.h"
 #include "fsutil.h"
 #include "gw.h"
 #include "match.h"
@@ -180,7 +181,8 @@ static int open_writer(char *err, size_t errlen)
 		return rc;
 	if (match_schema(store_db(G.writer_store)) != MGW_OK ||
 	    cases_schema(store_db(G.writer_store)) != MGW_OK ||
-	    outbox_guard_schema(G.writer_store) != MGW_OK) {
+	    outbox_guard_schema(G.writer_store) != MGW_OK ||
+	    flags_schema(store_db(G.writer_store)) != MGW_OK) {
 		snprintf(err, errlen, "cannot create the referral tables");
 		return MGW_E_DB;
 	}

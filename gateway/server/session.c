@@ -156,6 +156,7 @@ void session_pump_outbox(struct gw *g, struct session *s)
 {
 	if (!s->welcomed || s->closing || s->outbox_held)
 		return;
+	flag_svc_pump(g, s); /* flags first: a few small control frames */
 	uint64_t acked = 0;
 	if (store_acked_through(g->reader, s->node, &acked) != MGW_OK) {
 		log_event(LOG_ERROR, "outbox_read_failed", "node", s->node, NULL);
@@ -290,6 +291,12 @@ static void on_message(struct gw *g, struct session *s)
 		return;
 	case MARAC__V1__FRAME__BODY_AGENDA_REQUEST:
 		agenda_svc_on(g, s, f);
+		return;
+	case MARAC__V1__FRAME__BODY_LOOKUP_REQUEST:
+		lookup_svc_on(g, s, f);
+		return;
+	case MARAC__V1__FRAME__BODY_FLAG_HISTORY_REQUEST:
+		flag_history_svc_on(g, s, f);
 		return;
 	case MARAC__V1__FRAME__BODY_AUDIT_QUERY:
 	case MARAC__V1__FRAME__BODY_CHECKPOINT_REQUEST:
