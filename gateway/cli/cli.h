@@ -53,5 +53,7 @@ int cmd_agenda(int argc, char **argv);
 int cmd_listen(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_lookup(int argc, char **argv);
+int cmd_flags(int argc, char **argv);
 
 #endif

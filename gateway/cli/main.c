@@ -23,8 +23,10 @@ static void usage(FILE *f)
 		"  refer    refer a case to its MARAC (DASH scored, repeat-checked by the gateway)\n"
 		"  research mark this agency's pre-meeting research on a case done or not done\n"
 		"  agenda   pull a meeting's agenda (chairs) as HTML, CSV or JSON\n"
+		"  lookup   point-of-call lookup of a phone, NHS number or name + DOB (control rooms)\n"
+		"  flags    a case's flag history: who touched it, when (its owning agencies)\n"
 		"\n"
-		"Connection options (send, listen, refer, research, agenda, audit):\n"
+		"Connection options (send, listen, refer, research, agenda, audit, lookup, flags):\n"
 		"  --gateway wss://HOST:PORT   (env MARAC_GATEWAY)\n"
 		"  --cert FILE --key FILE      this node's certificate and key (MARAC_CERT, MARAC_KEY)\n"
 		"  --ca FILE                   the MARAC CA (MARAC_CA)\n"
@@ -209,6 +211,10 @@ int main(int argc, char **argv)
 		return cmd_research(argc - 1, argv + 1);
 	if (strcmp(cmd, "agenda") == 0)
 		return cmd_agenda(argc - 1, argv + 1);
+	if (strcmp(cmd, "lookup") == 0)
+		return cmd_lookup(argc - 1, argv + 1);
+	if (strcmp(cmd, "flags") == 0)
+		return cmd_flags(argc - 1, argv + 1);
 	fprintf(stderr, "marac: unknown command \"%s\"\n", cmd);
 	usage(stderr);
 	return EX_USAGE;
