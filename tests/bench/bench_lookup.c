@@ -19,14 +19,26 @@
  * under bursts (harsher than an even 1,000/s). Half ask for a seeded phone
  * written another way ("+44 7700 9xxxxx"), half for an unknown one.
  * Reported: p50, p99, max latency, answers, hits, errors.
+ *
+ *   bench_lookup --local N [--lookups M]
+ *
+ * The gateway's own work per lookup, without network or client: N cases
+ * recorded in a fresh SQLite file (WAL, as the store), then M lookups
+ * (half hits, the phone written another way) through lookup_keys and
+ * lookup_open_cases on a second, read-only handle, as the service thread
+ * does. Reported: p50, p99, max per lookup.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "cases.h"
 #include "client.h"
 #include "codec.h"
+#include "flags.h"
+#include "lookup.h"
+#include "match.h"
 #include "mgw_err.h"
 #include "pbjson.h"
 
@@ -142,8 +154,95 @@ static int cmp_i64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* --local: the lookup path in process, on an on-disk WAL database. */
+static int run_local(int cases, int lookups)
+{
+	static const uint8_t key[32] = "bench-lookup-key-bench-lookup-ke";
+	char dir[] = "/tmp/marac-bench-lookup-XXXXXX", path[64];
+	if (mkdtemp(dir) == NULL)
+		return 1;
+	snprintf(path, sizeof path, "%s/bench.db", dir);
+	sqlite3 *w = NULL, *r = NULL;
+	if (sqlite3_open(path, &w) != SQLITE_OK ||
+	    sqlite3_exec(w, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL", NULL, NULL,
+			 NULL) != SQLITE_OK ||
+	    match_schema(w) || cases_schema(w) || flags_schema(w))
+		return 1;
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	char today[16];
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	sqlite3_exec(w, "BEGIN", NULL, NULL, NULL);
+	for (int i = 0; i < cases; i++) {
+		char phone[32], name[64], dob[16], ref[32];
+		snprintf(phone, sizeof phone, "07700 9%05d", i);
+		snprintf(name, sizeof name, "Benchvictim %c%c%c", 'a' + i % 26, 'a' + i / 26 % 26,
+			 'a' + i / 676 % 26);
+		snprintf(dob, sizeof dob, "19%02d-%02d-%02d", 60 + i % 40, 1 + i % 12, 1 + i % 28);
+		snprintf(ref, sizeof ref, "TS-2026-%05d", i + 1);
+		Marac__V1__Person v = MARAC__V1__PERSON__INIT;
+		char *phones[1] = {phone};
+		v.phones = phones;
+		v.n_phones = 1;
+		v.full_name = name;
+		v.date_of_birth = dob;
+		struct match_keys k;
+		struct case_row row = {.case_ref = ref, .area = "testshire", .referral_date = today,
+				       .referring_agency = 1, .referring_node = "police",
+				       .route = 1, .score = 15, .level = 3, .meeting_date = today};
+		if (match_keys(&v, NULL, 0, key, sizeof key, &k) ||
+		    match_record(w, ref, "testshire", today, &k) || cases_insert(w, &row))
+			return 1;
+		match_keys_free(&k);
+	}
+	sqlite3_exec(w, "COMMIT", NULL, NULL, NULL);
+	if (sqlite3_open_v2(path, &r, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		return 1;
+	int64_t *lat = calloc((size_t)lookups, sizeof *lat);
+	size_t hits = 0;
+	int32_t day = (int32_t)(t / 86400);
+	for (int i = 0; i < lookups; i++) {
+		char phone[32];
+		if (i % 2 == 0)
+			snprintf(phone, sizeof phone, "+44 7700 9%05d", i / 2 % cases);
+		else
+			snprintf(phone, sizeof phone, "07700 8%05d", i % 100000);
+		int64_t t0 = now_us();
+		struct match_keys k;
+		uint8_t digest[32];
+		struct lookup_case lc[8];
+		size_t n = 0;
+		if (lookup_keys(phone, NULL, NULL, NULL, key, sizeof key, &k, digest) ||
+		    lookup_open_cases(r, &k, NULL, day, 12, lc, 8, &n))
+			return 1;
+		match_keys_free(&k);
+		lat[i] = now_us() - t0;
+		hits += n > 0;
+	}
+	qsort(lat, (size_t)lookups, sizeof *lat, cmp_i64);
+	printf("{\"mode\": \"local\", \"cases\": %d, \"lookups\": %d, \"hits\": %zu, "
+	       "\"p50_ms\": %.3f, \"p99_ms\": %.3f, \"max_ms\": %.3f}\n",
+	       cases, lookups, hits, lat[lookups / 2] / 1000.0, lat[lookups * 99 / 100] / 1000.0,
+	       lat[lookups - 1] / 1000.0);
+	free(lat);
+	sqlite3_close(r);
+	sqlite3_close(w);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc >= 3 && !strcmp(argv[1], "--local")) {
+		int lookups = argc >= 5 && !strcmp(argv[3], "--lookups") ? atoi(argv[4]) : 10000;
+		int n = atoi(argv[2]);
+		if (n < 1 || n > 99999 || lookups < 1)
+			return 2;
+		return run_local(n, lookups);
+	}
+
 	const char *url = NULL, *pki = NULL, *fixture = NULL, *out = "bench_lookup.json";
 	int cases = 200, rate = 1000, seconds = 10;
 	for (int i = 1; i + 1 < argc; i += 2) {
