@@ -321,6 +321,9 @@ struct match_keys;
 int flags_wr_touch(struct wctx *w, const struct job *j, const Marac__V1__Person *victim,
 		   const struct match_keys *keys, const char *case_ref, const char *via,
 		   int64_t now);
+/* Service thread (the once-a-second tick; force at stop): audit each node's
+ * lookups refused RATE_LIMITED and not yet recorded, once their minute is up. */
+void lookup_svc_flush(struct gw *g, int force);
 /* Service thread: queue s's pending Flags after s->flag_sent_seq (from session_pump_outbox). */
 void flag_svc_pump(struct gw *g, struct session *s);
 /* Writer thread: DeliverAck of a flag id of j's node: FLAG_ACKED once.

@@ -149,6 +149,7 @@ static void tick(lws_sorted_usec_list_t *sul)
 {
 	session_tick(&G);
 	refuse_preauth_flush(&G, 0);
+	lookup_svc_flush(&G, 0);
 	lws_sul_schedule(G.ctx, 0, &tick_sul, tick, LWS_US_PER_SEC);
 }
 
@@ -316,6 +317,7 @@ static int serve(void)
 		if (lws_service(G.ctx, 0) < 0)
 			break;
 	refuse_preauth_flush(&G, 1);
+	lookup_svc_flush(&G, 1);
 	audit_gateway_event(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_STOP);
 	rc = 0;
 out_ctx:

@@ -126,6 +126,17 @@ static void bucket_audit(struct gw *g, struct bucket *b, int64_t now)
 	b->audited_ms = now;
 }
 
+void lookup_svc_flush(struct gw *g, int force)
+{
+	int64_t now = mono_ms();
+	for (size_t i = 0; i < MGW_LOOKUP_BUCKETS; i++) {
+		struct bucket *b = &buckets[i];
+		if (b->node[0] && b->refused &&
+		    (force || now - b->audited_ms >= (int64_t)MGW_LOOKUP_REFUSED_AUDIT_SECS * 1000))
+			bucket_audit(g, b, now);
+	}
+}
+
 /* 1 if s may make one more lookup now (a token taken); 0: refused RATE_LIMITED. */
 static int bucket_take(struct gw *g, struct session *s, const char *msg_id)
 {
@@ -140,7 +151,7 @@ static int bucket_take(struct gw *g, struct session *s, const char *msg_id)
 	if (b->tokens >= 1.0) {
 		b->tokens -= 1.0;
 		if (due)
-			bucket_audit(g, b, now); /* the tail of an earlier flood */
+			bucket_audit(g, b, now); /* the tail of an earlier flood (or the tick's) */
 		return 1;
 	}
 	/* The first refusal of an interval is recorded at once, the rest counted. */

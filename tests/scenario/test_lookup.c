@@ -26,6 +26,7 @@
 #include "codec.h"
 #include "harness.h"
 #include "mgw_err.h"
+#include "store.h"
 
 static struct gwp G;
 
@@ -257,6 +258,32 @@ Test(lookup, a_control_room_finds_the_case_with_the_phone_written_differently)
 	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_LOOKUP, NULL), 4);
 }
 
+/* The sum of AuditRecord.count over the records of event in the gateway's store. */
+static uint64_t audit_count_sum(int event)
+{
+	char dir[600], err[256];
+	snprintf(dir, sizeof dir, "%s/state", G.dir);
+	store *st;
+	cr_assert_eq(store_open(dir, 1, &st, err, sizeof err), MGW_OK, "%s", err);
+	uint64_t sum = 0, size = store_audit_size(st);
+	for (uint64_t i = 0; i < size; i++) {
+		uint8_t *b;
+		size_t len;
+		ProtobufCMessage *m;
+		if (store_audit_get(st, i, &b, &len) != MGW_OK)
+			continue;
+		if (codec_unpack(&marac__v1__audit_record__descriptor, b, len, len, &m) == MGW_OK) {
+			const Marac__V1__AuditRecord *r = (const Marac__V1__AuditRecord *)m;
+			if ((int)r->event == event)
+				sum += r->count;
+			codec_free(m);
+		}
+		free(b);
+	}
+	store_close(st);
+	return sum;
+}
+
 static int lookup_once(mgw_client *c, const char *phone, int *code)
 {
 	Marac__V1__LookupRequest q = MARAC__V1__LOOKUP_REQUEST__INIT;
@@ -308,4 +335,10 @@ Test(lookup, a_control_room_asking_too_fast_is_rate_limited_and_audited_once)
 	cr_assert_eq(lookup_once(c, "07700 900123", &code), MGW_OK);
 	mgw_client_free(chair);
 	mgw_client_free(c);
+	/* The rest of the flood is recorded too, as one record with its count
+	 * (the tick's, once the minute is up; here the stop's). */
+	cr_assert_eq(gw_stop(&G), 0);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_LOOKUP_RATE_LIMITED, NULL),
+		     2);
+	cr_assert_eq(audit_count_sum(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_LOOKUP_RATE_LIMITED), 7);
 }
