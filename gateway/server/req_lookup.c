@@ -273,7 +273,6 @@ void lookup_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		.query_sha256 = digest,
 		.matched_on = kn,
 		.n_matched_on = kind_names(kinds, kn),
-		.count = n,
 	};
 	if (audit_emit(g, NULL, &af, NULL) != MGW_OK) {
 		/* No answer without its record. */
@@ -542,7 +541,6 @@ static int history_wr_commit(struct job *jb, struct wctx *w)
 		.actor_agency = jb->agency,
 		.case_ref = j->case_ref,
 		.marac_area = area,
-		.count = h.n,
 	};
 	if ((rc = audit_emit(w->g, w, &af, NULL)) != MGW_OK) {
 		free(buf);
