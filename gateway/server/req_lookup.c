@@ -461,6 +461,7 @@ struct history_ctx {
 	char *(*kinds)[KIND_NAMES_MAX];
 	char **strs;                /* node and via copies, 2 per entry */
 	size_t n;
+	int nomem;                  /* a copy failed: no partial history is answered */
 };
 
 static char *dup_or_empty(const char *s)
@@ -476,8 +477,10 @@ static int history_row(void *ctx, const struct flag_row *r)
 	char *node = dup_or_empty(r->node), *via = dup_or_empty(r->via);
 	h->strs[2 * h->n] = node;
 	h->strs[2 * h->n + 1] = via;
-	if (node == NULL || via == NULL)
+	if (node == NULL || via == NULL) {
+		h->nomem = 1;
 		return 1;
+	}
 	e->agency = r->agency;
 	e->node = node;
 	e->at_ms = r->at_ms;
@@ -522,6 +525,9 @@ static int history_wr_commit(struct job *jb, struct wctx *w)
 		goto out;
 	if ((rc = flags_history(db, j->case_ref, MGW_FLAG_HISTORY_MAX, history_row, &h, &more)) !=
 	    MGW_OK)
+		goto out;
+	rc = MGW_E_NOMEM;
+	if (h.nomem)
 		goto out;
 	Marac__V1__FlagHistory fh = MARAC__V1__FLAG_HISTORY__INIT;
 	fh.case_ref = j->case_ref;
