@@ -462,6 +462,8 @@ struct history_ctx {
 	char **strs;                /* node and via copies, 2 per entry */
 	size_t n;
 	int nomem;                  /* a copy failed: no partial history is answered */
+	size_t room;                /* bytes left for entries under max_frame_bytes */
+	int full;                   /* stopped for room: more = 1 */
 };
 
 static char *dup_or_empty(const char *s)
@@ -487,6 +489,13 @@ static int history_row(void *ctx, const struct flag_row *r)
 	e->via = via;
 	e->n_matched_on = kind_names(r->kinds, h->kinds[h->n]);
 	e->matched_on = h->kinds[h->n];
+	/* The entry, its tag and length: stop (more = 1) before the frame would not fit. */
+	size_t cost = protobuf_c_message_get_packed_size(&e->base) + 6;
+	if (cost > h->room) {
+		h->full = 1;
+		return 1;
+	}
+	h->room -= cost;
 	h->ep[h->n] = e;
 	h->n++;
 	return 0;
@@ -520,6 +529,8 @@ static int history_wr_commit(struct job *jb, struct wctx *w)
 	h.kinds = calloc(MGW_FLAG_HISTORY_MAX, sizeof *h.kinds);
 	h.strs = calloc(2 * MGW_FLAG_HISTORY_MAX, sizeof *h.strs);
 	int more = 0;
+	/* Frame, FlagHistory and case_ref overhead well inside 256 bytes (MGW_MAX_FRAME_BYTES_MIN is 4096). */
+	h.room = c->max_frame_bytes - 256;
 	rc = MGW_E_NOMEM;
 	if (h.e == NULL || h.ep == NULL || h.kinds == NULL || h.strs == NULL)
 		goto out;
@@ -529,6 +540,7 @@ static int history_wr_commit(struct job *jb, struct wctx *w)
 	rc = MGW_E_NOMEM;
 	if (h.nomem)
 		goto out;
+	more |= h.full;
 	Marac__V1__FlagHistory fh = MARAC__V1__FLAG_HISTORY__INIT;
 	fh.case_ref = j->case_ref;
 	fh.entries = h.ep;
