@@ -195,6 +195,27 @@ Test(lookup, a_share_about_a_victim_with_an_open_case_flags_the_referrer_and_the
 	usleep(300000);
 	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_FLAG_RAISED, NULL), 1);
 
+	/* A referral touches it too: health refers the same woman (phone written
+	 * "(07700) 900-123"); her new case TS-2026-0002 is not flagged about itself. */
+	char out[65536], e2[4096];
+	const char *r2[] = {"refer", fixture("referral_health.json"), NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, e2, sizeof e2, r2), 0, "%s%s", out, e2);
+	cr_assert(strstr(out, "\"caseRef\": \"TS-2026-0002\""), "%s", out);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_FLAG_RAISED, "referral", 1),
+		     1);
+	f = next_flag(police, 5000);
+	cr_assert_not_null(f, "the referral's flag reaches a connected police node at once");
+	cr_assert_str_eq(f->flag->case_ref, "TS-2026-0001");
+	cr_assert_str_eq(f->flag->via, "referral");
+	assert_no_content(f);
+	codec_free(&f->base);
+	cr_assert_eq(mgw_client_request(police, &req, MARAC__V1__FRAME__BODY_FLAG_HISTORY, NULL,
+					10000, &res),
+		     MGW_OK);
+	cr_assert_eq(res->flag_history->n_entries, 2);
+	cr_assert_str_eq(res->flag_history->entries[0]->via, "referral", "newest first");
+	codec_free(&res->base);
+
 	mgw_client_free(police);
 	mgw_client_free(idva);
 	mgw_client_free(housing);
