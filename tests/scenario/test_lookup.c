@@ -220,6 +220,20 @@ Test(lookup, a_share_about_a_victim_with_an_open_case_flags_the_referrer_and_the
 	mgw_client_free(idva);
 	mgw_client_free(housing);
 	mgw_client_free(health);
+
+	/* Durable: the IDVA never acknowledged; after a restart both flags are still there. */
+	cr_assert_eq(gw_stop(&G), 0);
+	gw_restart(&G);
+	idva = node(&G, "idva", err, sizeof err);
+	cr_assert_not_null(idva, "%s", err);
+	int seen = 0;
+	while ((f = next_flag(idva, 3000)) != NULL) {
+		cr_assert_str_eq(f->flag->case_ref, "TS-2026-0001");
+		seen++;
+		codec_free(&f->base);
+	}
+	cr_assert_eq(seen, 2, "the share's and the referral's flags: %d", seen);
+	mgw_client_free(idva);
 }
 
 Test(lookup, a_control_room_finds_the_case_with_the_phone_written_differently)
