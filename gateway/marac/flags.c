@@ -55,8 +55,8 @@ int flags_touch(sqlite3 *db, const char *case_ref, const char *area, int agency,
 	if (!nonempty(case_ref) || !nonempty(area) || !nonempty(node) || !nonempty(via))
 		return MGW_E_INVALID;
 	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO flag_touch(case_ref, area, agency, node, at_ms, kinds, via)"
-			       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			       "INSERT INTO flag_touch(case_ref, area, agency, node, at_ms, kinds,"
+			       " via) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return MGW_E_DB;
 	sqlite3_bind_text(st, 1, case_ref, -1, SQLITE_STATIC);

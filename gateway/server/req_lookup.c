@@ -512,8 +512,10 @@ static int history_wr_commit(struct job *jb, struct wctx *w)
 	char area[MGW_ID_MAX + 1];
 	int referrer = 0;
 	int rc = flags_case_owner(db, j->case_ref, area, sizeof area, &referrer);
-	if (rc == MGW_E_NOTFOUND || (rc == MGW_OK && (me == NULL || !config_node_in_area(me, area))))
-		return refuse(w->g, NULL, w, jb, &r, "case_ref: no case in an area this node serves");
+	if (rc == MGW_E_NOTFOUND ||
+	    (rc == MGW_OK && (me == NULL || !config_node_in_area(me, area))))
+		return refuse(w->g, NULL, w, jb, &r,
+			      "case_ref: no case in an area this node serves");
 	if (rc != MGW_OK)
 		return rc;
 	if (jb->agency <= 0 || jb->agency >= 32 ||
@@ -529,7 +531,7 @@ static int history_wr_commit(struct job *jb, struct wctx *w)
 	h.kinds = calloc(MGW_FLAG_HISTORY_MAX, sizeof *h.kinds);
 	h.strs = calloc(2 * MGW_FLAG_HISTORY_MAX, sizeof *h.strs);
 	int more = 0;
-	/* Frame, FlagHistory and case_ref overhead well inside 256 bytes (MGW_MAX_FRAME_BYTES_MIN is 4096). */
+	/* Frame, FlagHistory and case_ref take well under 256 bytes (frames are >= 4096). */
 	h.room = c->max_frame_bytes - 256;
 	rc = MGW_E_NOMEM;
 	if (h.e == NULL || h.ep == NULL || h.kinds == NULL || h.strs == NULL)
