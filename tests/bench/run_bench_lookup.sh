@@ -10,6 +10,8 @@ work=$(mktemp -d /tmp/marac-bench-lookup-XXXXXX)
 trap 'kill $gw 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 MARAC_POLICY="$root/policy/default.yaml" bash "$root/certs/gen.sh" "$work/pki"
 sed -i 's/level: .*/level: warn/' "$work/pki/gateway.yaml" || true
+# Production checkpoint cadence (the dev PKI signs every 100 records, every second).
+sed -i "/checkpoint_every:/d; s/checkpoint_secs: .*/checkpoint_secs: 60/" "$work/pki/gateway.yaml"
 printf 'lookup:\n  per_minute: 600000\n  burst: 100000\n' >> "$work/pki/gateway.yaml"
 "$build/marac-gateway" --config "$work/pki/gateway.yaml" 2>"$work/gw.log" &
 gw=$!
