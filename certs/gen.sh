@@ -144,6 +144,8 @@ for a in police:police csc:childrens_social_care asc:adult_social_care health:he
 done
 sign chair "/O=MARAC Dev/OU=police/CN=chair.testshire" client
 sign auditor "/O=MARAC Dev/OU=audit/CN=auditor.testshire" client
+# A police control room: point-of-call lookups only (role lookup).
+sign control "/O=MARAC Dev/OU=police/CN=control.testshire" client
 sign revoked "/O=MARAC Dev/OU=housing/CN=revoked.testshire" client
 sign expired "/O=MARAC Dev/OU=housing/CN=expired.testshire" client 20200101000000Z 20210101000000Z
 sign unregistered "/O=MARAC Dev/OU=health/CN=unregistered.testshire" client
@@ -217,6 +219,8 @@ fp() { grep "^$1 " fingerprints.txt | cut -d' ' -f2; }
   echo "      meetings: weekly"
   echo "      weekday: tuesday"
   echo "      min_days: 5"
+  echo "      flag_agencies: [idva]"
+  echo "      lookup_contact: 'Testshire MARAC coordinator, 01632 960000'"
   echo "nodes:"
   node() { # cert id agency roles areas
     echo "  - id: $2"
@@ -235,6 +239,7 @@ fp() { grep "^$1 " fingerprints.txt | cut -d' ' -f2; }
   node education education-testshire education node testshire
   node chair chair-testshire police chair testshire
   node auditor auditor-testshire police auditor testshire
+  node control control-testshire police lookup testshire
   # Registered, so that revocation and expiry are the only reasons they fail.
   node revoked housing-revoked housing node testshire
   node expired housing-expired housing node testshire

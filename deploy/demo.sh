@@ -6,7 +6,9 @@
 # (each a different redaction of the same case under policy/default.yaml);
 # then police refers a case, health refers the same victim with the phone
 # written differently and the gateway flags the repeat; the chair pulls the
-# meeting's agenda as HTML; police withdraws its referral (made in error)
+# meeting's agenda as HTML; police collects the flag the second referral
+# raised on its case, and a control room looks the victim up by a phone
+# written another way; police then withdraws its referral (made in error)
 # and it no longer matches; an auditor verifies the trail.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -131,7 +133,35 @@ if node police agenda --area testshire --date "$meeting" >/dev/null 2>"$work/ref
 fi
 echo "   a police node (not a chair) asking for the agenda: $(sed 's/^marac: //' "$work/refused.txt")"
 
-echo "== 6b. police withdraws TS-2026-0001 (referred in error): it no longer matches"
+echo "== 6b. flags to the owning agencies, and a control room's point-of-call lookup"
+echo "   health's referral matched police's open case TS-2026-0001: police (the referrer) and"
+echo "   the IDVA service were flagged; police, offline until now, collects its flag"
+node police listen --out "$work/inbox-police" --flags "$work/flags-police" --idle-exit 2 \
+  | grep '^flag ' | sed 's/^/   /'
+node police flags --case TS-2026-0001 | python3 -c '
+import json, sys
+h = json.load(sys.stdin)
+for e in h.get("entries", []):
+    print("   flag history of %s: %s (%s) via %s, matched on %s" % (h["caseRef"], e["node"],
+          e["agency"].replace("AGENCY_", "").lower(), e["via"], ", ".join(e.get("matchedOn", []))))'
+echo "   a 999 call from \"+44 (0) 7700-900123\" (stored as \"07700 900123\"): the control room asks"
+node control lookup --phone "+44 (0) 7700-900123" 2>/dev/null | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+for c in r.get("cases", []):
+    print("   %s  risk %s  last heard %s  marker %s  agencies %s" % (c["caseRef"],
+          c["riskLevel"].replace("RISK_LEVEL_", "").lower(), c["lastHeard"],
+          "yes" if c.get("markerActive") else "no",
+          ", ".join(a.replace("AGENCY_", "").lower() for a in c.get("agencies", []))))
+    print("   contact: %s" % c.get("contact", "-"))
+if not r.get("found"):
+    print("   no open MARAC case")'
+if node police lookup --phone "07700 900123" >/dev/null 2>"$work/refused-lookup.txt"; then
+  echo "a police case node was answered a lookup" >&2; exit 1
+fi
+echo "   a police case node (no lookup role) asking: $(sed 's/^marac: //' "$work/refused-lookup.txt")"
+
+echo "== 6c. police withdraws TS-2026-0001 (referred in error): it no longer matches"
 node police case withdraw TS-2026-0001 --reason in_error >/dev/null 2>"$work/withdrawn.txt"
 echo "   $(sed 's/^marac case withdraw: //' "$work/withdrawn.txt")"
 echo "   health's referral again (a new msg_id), which was a repeat of TS-2026-0001:"

@@ -55,5 +55,7 @@ int cmd_policy(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_case(int argc, char **argv);    /* cmd_case.c (h13-life) */
 int cmd_retract(int argc, char **argv); /* cmd_case.c (h13-life) */
+int cmd_lookup(int argc, char **argv);
+int cmd_flags(int argc, char **argv);
 
 #endif

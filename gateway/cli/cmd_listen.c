@@ -32,6 +32,7 @@ static void help(FILE *f)
 {
 	fprintf(f,
 		"usage: marac listen [connection options] --out DIR [--count N] [--idle-exit S]\n"
+		"                    [--flags FDIR]\n"
 		"\n"
 		"Receives this node's deliveries (resuming after the last acknowledged one),\n"
 		"writes each as DIR/<delivery_id>.json and acknowledges it once the file is\n"
@@ -40,6 +41,9 @@ static void help(FILE *f)
 		"DIR/<delivery_id>.json, then confirms; it prints \"retracted ...\".\n"
 		"  --count N      exit 0 after N new deliveries and retractions\n"
 		"  --idle-exit S  exit 0 after S seconds with nothing received\n"
+		"  --flags FDIR   also keep each Flag (a case of this agency touched by\n"
+		"                 another: lookup.proto) as FDIR/<flag_id>.json and\n"
+		"                 acknowledge it; flags are not counted by --count\n"
 		"Stops cleanly on SIGINT/SIGTERM. Exit codes: see 'marac --help'.\n");
 }
 
@@ -132,7 +136,7 @@ int cmd_listen(int argc, char **argv)
 {
 	struct conn_args ca;
 	conn_args_init(&ca);
-	const char *out = NULL;
+	const char *out = NULL, *flags = NULL;
 	long count = 0, idle = 0;
 	for (int i = 1; i < argc; i++) {
 		int r = conn_args_parse(&ca, argc, argv, &i);
@@ -157,6 +161,8 @@ int cmd_listen(int argc, char **argv)
 			count = strtol(argv[++i], NULL, 10);
 		else if (strcmp(a, "--idle-exit") == 0)
 			idle = strtol(argv[++i], NULL, 10);
+		else if (strcmp(a, "--flags") == 0)
+			flags = argv[++i];
 		else {
 			fprintf(stderr, "marac listen: unknown option %s\n", a);
 			return EX_USAGE;
@@ -165,6 +171,10 @@ int cmd_listen(int argc, char **argv)
 	if (out == NULL || count < 0 || idle < 0) {
 		help(stderr);
 		return EX_USAGE;
+	}
+	if (flags && mkdir(flags, 0700) != 0 && errno != EEXIST) {
+		fprintf(stderr, "marac listen: %s: %s\n", flags, strerror(errno));
+		return EX_OUTPUT;
 	}
 	if (mkdir(out, 0700) != 0 && errno != EEXIST) {
 		fprintf(stderr, "marac listen: %s: %s\n", out, strerror(errno));
@@ -218,6 +228,35 @@ int cmd_listen(int argc, char **argv)
 				break;
 			}
 			got++;
+			continue;
+		}
+		if (f->body_case == MARAC__V1__FRAME__BODY_FLAG && flags) {
+			/* A flag (lookup.proto): kept, then acknowledged; not counted. */
+			const Marac__V1__Flag *fl = f->flag;
+			if (!id_ok(fl->flag_id)) {
+				codec_free(&f->base);
+				continue;
+			}
+			char name[96];
+			snprintf(name, sizeof name, "%s.json", fl->flag_id);
+			char *json = pbjson_dump(&f->base, 1);
+			if (json == NULL || write_durably(flags, name, json) != 0) {
+				fprintf(stderr, "marac listen: %s/%s: %s\n", flags, name, strerror(errno));
+				free(json);
+				codec_free(&f->base);
+				ex = EX_OUTPUT;
+				break;
+			}
+			free(json);
+			printf("flag %s: case %s touched by %s via %s\n", fl->flag_id,
+			       fl->case_ref ? fl->case_ref : "-",
+			       fl->touched_by_node ? fl->touched_by_node : "-", fl->via ? fl->via : "-");
+			rc = mgw_client_ack(c, fl->flag_id, fl->seq);
+			codec_free(&f->base);
+			if (rc != MGW_OK) {
+				ex = conn_fail(c, rc, "ack");
+				break;
+			}
 			continue;
 		}
 		if (f->body_case != MARAC__V1__FRAME__BODY_DELIVER) {

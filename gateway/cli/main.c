@@ -26,8 +26,11 @@ static void usage(FILE *f)
 		"  agenda   pull a meeting's agenda (chairs) as HTML, CSV or JSON\n"
 		"  case     withdraw, close, merge or transfer a case\n"
 		"  retract  retract a share this node sent in error\n"
+		"  lookup   point-of-call lookup of a phone, NHS number or name + DOB (control rooms)\n"
+		"  flags    a case's flag history: who touched it, when (its owning agencies)\n"
 		"\n"
-		"Connection options (send, listen, refer, research, agenda, case, retract, audit):\n"
+		"Connection options (send, listen, refer, research, agenda, case, retract, audit, lookup,\n"
+		"  flags):\n"
 		"  --gateway wss://HOST:PORT   (env MARAC_GATEWAY)\n"
 		"  --cert FILE --key FILE      this node's certificate and key (MARAC_CERT, MARAC_KEY)\n"
 		"  --ca FILE                   the MARAC CA (MARAC_CA)\n"
@@ -216,6 +219,10 @@ int main(int argc, char **argv)
 		return cmd_case(argc - 1, argv + 1);
 	if (strcmp(cmd, "retract") == 0)
 		return cmd_retract(argc - 1, argv + 1);
+	if (strcmp(cmd, "lookup") == 0)
+		return cmd_lookup(argc - 1, argv + 1);
+	if (strcmp(cmd, "flags") == 0)
+		return cmd_flags(argc - 1, argv + 1);
 	fprintf(stderr, "marac: unknown command \"%s\"\n", cmd);
 	usage(stderr);
 	return EX_USAGE;

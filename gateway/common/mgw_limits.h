@@ -259,4 +259,31 @@
 #define MGW_SCRUB_MAX_PATTERN_BYTES (64u << 10)
 #define MGW_SCRUB_MAX_TABLE_BYTES   (32u << 20)
 
+/*
+ * Point-of-call lookups (lookup.h, req_lookup.c), per node: a token bucket
+ * of lookup.burst tokens refilled at lookup.per_minute. A control room
+ * answers a few calls a minute per operator; 600 a minute with a burst of
+ * 60 covers a busy room behind one certificate, while a script walking
+ * the phone-number space gets RATE_LIMITED within a second. Refusals are
+ * audited as one LOOKUP_RATE_LIMITED record per node per
+ * MGW_LOOKUP_REFUSED_AUDIT_SECS with their count, so a flood cannot flood
+ * the trail. MGW_LOOKUP_BUCKETS: nodes tracked at once (one per lookup
+ * node in the registry is enough; beyond it the least recently used is
+ * forgotten, which only ever gives that node a full bucket again).
+ */
+#define MGW_LOOKUP_PER_MINUTE_DEFAULT 600u
+#define MGW_LOOKUP_PER_MINUTE_MIN     1u
+#define MGW_LOOKUP_PER_MINUTE_MAX     600000u
+#define MGW_LOOKUP_BURST_DEFAULT      60u
+#define MGW_LOOKUP_BURST_MIN          1u
+#define MGW_LOOKUP_BURST_MAX          100000u
+#define MGW_LOOKUP_REFUSED_AUDIT_SECS 60u
+#define MGW_LOOKUP_BUCKETS            256u
+/* Cases one lookup answers (a person is the victim of one or two open cases). */
+#define MGW_LOOKUP_MAX_CASES          8u
+/* Flag history entries one answer holds (newest first; "more" says there are older). */
+#define MGW_FLAG_HISTORY_MAX          200u
+/* Unacknowledged flags sent to a node per connection or notification. */
+#define MGW_FLAG_SEND_MAX             64u
+
 #endif

@@ -325,9 +325,11 @@ static int do_list(struct ctx *x, struct mgw_node *n, const char *key, yaml_node
 			unsigned r = !strcmp(s, "node")	   ? MGW_ROLE_NODE
 				     : !strcmp(s, "chair")   ? MGW_ROLE_CHAIR
 				     : !strcmp(s, "auditor") ? MGW_ROLE_AUDITOR
+				     : !strcmp(s, "lookup")  ? MGW_ROLE_LOOKUP
 							     : 0;
 			if (r == 0)
-				return fail(x, e, "unknown role \"%s\" (node, chair, auditor)", s);
+				return fail(x, e, "unknown role \"%s\" (node, chair, auditor, lookup)",
+					    s);
 			n->roles |= r;
 			continue;
 		}
@@ -423,7 +425,7 @@ static int do_nodes(struct ctx *x, struct mgw_config *c, yaml_node_t *v)
 		if (n->agency == 0)
 			return fail(x, e, "no \"agency\"");
 		if (n->roles == 0)
-			return fail(x, e, "no \"roles\" (node, chair, auditor)");
+			return fail(x, e, "no \"roles\" (node, chair, auditor, lookup)");
 		if (n->n_areas == 0)
 			return fail(x, e, "no \"areas\"");
 		if ((n->fingerprint[0] != 0) == (n->subject != NULL))
@@ -520,6 +522,19 @@ static int area_skip(struct ctx *x, const yaml_node_t *e, const char *s, void *a
 	return push_str(&a->skip, &a->n_skip, s);
 }
 
+/* flag_agencies: agency names ("idva", "police", ...), each once. */
+static int area_flag_agency(struct ctx *x, const yaml_node_t *e, const char *s, void *arg)
+{
+	struct mgw_area *a = arg;
+	int ag = config_agency_from_name(s);
+	if (ag <= 0 || ag > 31)
+		return fail(x, e, "flag_agencies: unknown agency \"%s\"", s);
+	if (a->flag_agencies & (1u << ag))
+		return fail(x, e, "flag_agencies: \"%s\" listed twice", s);
+	a->flag_agencies |= 1u << ag;
+	return MGW_OK;
+}
+
 static int do_area(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
 		   yaml_node_t *v, void *arg)
 {
@@ -548,11 +563,20 @@ static int do_area(struct ctx *x, struct mgw_config *c, const char *key, const y
 		snprintf(a->start_time, sizeof a->start_time, "%s", s);
 		return MGW_OK;
 	}
+	if (!strcmp(key, "flag_agencies")) {
+		a->flag_agencies = 0; /* the list replaces the default */
+		if (v->type == YAML_SEQUENCE_NODE &&
+		    v->data.sequence.items.top == v->data.sequence.items.start)
+			return MGW_OK; /* []: only the referring agency is told */
+		return each_item(x, v, key, area_flag_agency, a);
+	}
+	if (!strcmp(key, "lookup_contact"))
+		return set_str(x, v, key, &a->lookup_contact);
 	if (strcmp(key, "id") && strcmp(key, "case_ref_code") && strcmp(key, "meetings") &&
 	    strcmp(key, "weekday") && strcmp(key, "anchor_date"))
 		return fail(x, k, "unknown key \"%s\" (id, case_ref_code, postcodes, meetings, "
 				  "weekday, anchor_date, min_days, skip, statement, start_time, "
-				  "minutes_per_case)", key);
+				  "minutes_per_case, flag_agencies, lookup_contact)", key);
 	if (want_scalar(x, v, key, &s))
 		return MGW_E_INVALID;
 	if (!strcmp(key, "id")) {
@@ -610,6 +634,7 @@ static int do_areas(struct ctx *x, struct mgw_config *c, yaml_node_t *v)
 		const yaml_node_t *e = node_at(x, items[i]);
 		struct mgw_area *a = &c->areas[c->n_areas++];
 		a->min_days = 0;
+		a->flag_agencies = 1u << MARAC__V1__AGENCY__AGENCY_IDVA;
 		int rc = each_pair(x, c, e, "an area", do_area, a);
 		if (rc)
 			return rc;
@@ -822,6 +847,10 @@ static const struct cfg_key keys[] = {
 	{"referrals", "repeat_window_months", K_UINT, F(repeat_window_months), 1, 120, 12, NULL, 0,
 	 NULL, NULL, 0, NULL},
 	{"referrals", "areas", K_LIST, 0, 0, 0, 0, NULL, 0, NULL, do_areas, 0, NULL},
+	{"lookup", "per_minute", K_UINT, F(lookup_per_minute), MGW_LOOKUP_PER_MINUTE_MIN,
+	 MGW_LOOKUP_PER_MINUTE_MAX, MGW_LOOKUP_PER_MINUTE_DEFAULT, NULL, 0, NULL, NULL, 0, NULL},
+	{"lookup", "burst", K_UINT, F(lookup_burst), MGW_LOOKUP_BURST_MIN, MGW_LOOKUP_BURST_MAX,
+	 MGW_LOOKUP_BURST_DEFAULT, NULL, 0, NULL, NULL, 0, NULL},
 };
 
 #define N_KEYS (sizeof keys / sizeof keys[0])
@@ -1201,6 +1230,7 @@ void config_free(struct mgw_config *c)
 		free(a->skip);
 		free(a->anchor_date);
 		free(a->statement);
+		free(a->lookup_contact);
 	}
 	free(c->areas);
 	if (c->match_key) {

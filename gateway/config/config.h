@@ -37,6 +37,7 @@
 #define MGW_ROLE_NODE 1u    /* shares and receives cases */
 #define MGW_ROLE_CHAIR 2u   /* pulls the agenda of its areas */
 #define MGW_ROLE_AUDITOR 4u /* reads and verifies the audit trail */
+#define MGW_ROLE_LOOKUP 8u  /* point-of-call lookup (a police control room): lookup.h */
 
 struct mgw_node {
 	char *id;            /* [A-Za-z0-9._-]{1,MGW_ID_MAX}, unique */
@@ -66,6 +67,10 @@ struct mgw_area {
 	char *statement;         /* confidentiality statement; NULL: the default */
 	char start_time[6];      /* h13-audit: HH:MM the cases start; "": AGENDA_START_DEFAULT */
 	unsigned minutes_per_case; /* h13-audit: per case on the agenda; 0: AGENDA_MINUTES_DEFAULT */
+	/* flags and lookups (lookup.h, flags.h) */
+	unsigned flag_agencies;  /* bit (1 << Agency) told when a case of the area is touched,
+				    besides its referring agency; default: IDVA */
+	char *lookup_contact;    /* whom a control room should contact; NULL: none given */
 };
 
 /* Every string and array is owned by the config and freed by config_free. */
@@ -97,6 +102,9 @@ struct mgw_config {
 	unsigned repeat_window_months; /* default 12, 1-120 */
 	struct mgw_area *areas;
 	size_t n_areas;
+	/* lookup: point-of-call lookup rate per node (token bucket) */
+	unsigned lookup_per_minute; /* default MGW_LOOKUP_PER_MINUTE_DEFAULT */
+	unsigned lookup_burst;      /* default MGW_LOOKUP_BURST_DEFAULT */
 };
 
 /*

@@ -135,6 +135,12 @@ static void build(Marac__V1__AuditRecord *r, const struct audit_fields *f, char 
 	/* case lifecycle (h13-life) */
 	r->to_case_ref = (char *)gw_safe(f->to_case_ref, gw_case_ref_ok, tb);
 	r->to_area = (char *)(f->to_area && area_id_ok(f->to_area) ? f->to_area : "");
+	/* flags and lookups: kind names are static strings, agencies enum values */
+	r->matched_on = (char **)f->matched_on;
+	r->n_matched_on = f->n_matched_on;
+	bytes(&r->query_sha256, f->query_sha256, 32);
+	r->flagged_agencies = (Marac__V1__Agency *)f->flagged_agencies;
+	r->n_flagged_agencies = f->n_flagged_agencies;
 }
 
 /* A service-thread record: the packed bytes, appended by the writer. */

@@ -90,6 +90,7 @@ struct session {
 	int rx_paused;
 	int64_t hello_deadline_ms;  /* Error + close 1008 if no Hello by then */
 	int64_t retract_sent_rid;   /* req_retract.c: highest retraction queued on this connection */
+	uint64_t flag_sent_seq;     /* highest Flag seq queued on this connection (req_lookup.c) */
 };
 
 #define MGW_COMMIT_BUCKETS 11
@@ -192,6 +193,12 @@ struct audit_fields {
 	/* case lifecycle (h13-life) */
 	const char *to_case_ref;    /* CASE_MERGED: the surviving case */
 	const char *to_area;        /* CASE_TRANSFERRED: the receiving area (config id) */
+	/* flags and lookups (lookup.proto) */
+	char *const *matched_on;    /* static kind names (match_kind_name) */
+	size_t n_matched_on;
+	const uint8_t *query_sha256; /* LOOKUP: keyed digest of the normalised query */
+	const int *flagged_agencies; /* FLAG_RAISED: Marac__V1__Agency values */
+	size_t n_flagged_agencies;
 };
 
 /*
@@ -334,6 +341,31 @@ struct store_retracted;
 int retract_wr_queue(struct wctx *w, const struct job *j, const char *sender_node,
 		     int sender_agency, const char *msg_id, int reason,
 		     const struct store_retracted *d, size_t n, int64_t now, uint64_t *audit_seq);
+void lookup_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+void flag_history_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+
+/* ---- req_lookup.c: flags to the owning agencies ---------------------------- */
+
+/*
+ * Writer thread, inside a Share's or Refer's savepoint (its one call into
+ * flags): the victim's keys (keys, or computed from victim when keys is
+ * NULL) against the open cases other than case_ref; each case matched is
+ * recorded as touched by j's node, noticed to the nodes told (flags.h) and
+ * audited FLAG_RAISED. via: "share" or "referral". 0 or an error (the
+ * share is then undone with it).
+ */
+struct match_keys;
+int flags_wr_touch(struct wctx *w, const struct job *j, const Marac__V1__Person *victim,
+		   const struct match_keys *keys, const char *case_ref, const char *via,
+		   int64_t now);
+/* Service thread (the once-a-second tick; force at stop): audit each node's
+ * lookups refused RATE_LIMITED and not yet recorded, once their minute is up. */
+void lookup_svc_flush(struct gw *g, int force);
+/* Service thread: queue s's pending Flags after s->flag_sent_seq (from session_pump_outbox). */
+void flag_svc_pump(struct gw *g, struct session *s);
+/* Writer thread: DeliverAck of a flag id of j's node: FLAG_ACKED once.
+ * 0, MGW_E_NOTFOUND (not a flag of this node), MGW_E_DB. */
+int flag_wr_ack(struct wctx *w, const struct job *j, const char *flag_id);
 
 /* req_agenda.c: an area's meeting schedule (any thread; points into a). */
 struct meeting_schedule agenda_schedule_of(const struct mgw_area *a, unsigned min_days);

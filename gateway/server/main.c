@@ -33,6 +33,7 @@
 
 #include "cases.h"
 #include "store_retract.h"
+#include "flags.h"
 #include "fsutil.h"
 #include "gw.h"
 #include "match.h"
@@ -149,6 +150,7 @@ static void tick(lws_sorted_usec_list_t *sul)
 {
 	session_tick(&G);
 	refuse_preauth_flush(&G, 0);
+	lookup_svc_flush(&G, 0);
 	lws_sul_schedule(G.ctx, 0, &tick_sul, tick, LWS_US_PER_SEC);
 }
 
@@ -182,7 +184,8 @@ static int open_writer(char *err, size_t errlen)
 	if (match_schema(store_db(G.writer_store)) != MGW_OK ||
 	    cases_schema(store_db(G.writer_store)) != MGW_OK ||
 	    store_retract_schema(G.writer_store) != MGW_OK ||           /* h13-life */
-	    outbox_guard_schema(G.writer_store) != MGW_OK) {
+	    outbox_guard_schema(G.writer_store) != MGW_OK ||
+	    flags_schema(store_db(G.writer_store)) != MGW_OK) {
 		snprintf(err, errlen, "cannot create the referral tables");
 		return MGW_E_DB;
 	}
@@ -316,6 +319,7 @@ static int serve(void)
 		if (lws_service(G.ctx, 0) < 0)
 			break;
 	refuse_preauth_flush(&G, 1);
+	lookup_svc_flush(&G, 1);
 	audit_gateway_event(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_STOP);
 	rc = 0;
 out_ctx:

@@ -78,7 +78,7 @@ static int hello_wr_commit(struct job *jb, struct wctx *w)
 	}
 
 	Marac__V1__Welcome wl = MARAC__V1__WELCOME__INIT;
-	char *roles[3];
+	char *roles[4];
 	size_t nr = 0;
 	if (n->roles & MGW_ROLE_NODE)
 		roles[nr++] = "node";
@@ -86,6 +86,8 @@ static int hello_wr_commit(struct job *jb, struct wctx *w)
 		roles[nr++] = "chair";
 	if (n->roles & MGW_ROLE_AUDITOR)
 		roles[nr++] = "auditor";
+	if (n->roles & MGW_ROLE_LOOKUP)
+		roles[nr++] = "lookup";
 	wl.node_id = (char *)jb->node;
 	wl.agency = jb->agency;
 	wl.roles = roles;

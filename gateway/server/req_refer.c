@@ -425,6 +425,8 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 	if ((rc = share_wr_deliver(w, jb, &x->rc, &sh, v, nv, ref_digest, now, ref_store, refs,
 				   &n_refs)) != MGW_OK)
 		goto out;
+	if ((rc = flags_wr_touch(w, jb, NULL, &x->keys, case_ref, "referral", now)) != MGW_OK)
+		goto out;
 	for (size_t i = 0; i < x->rc.n; i++) {
 		int seen = 0;
 		for (size_t k = 0; k < n_notified; k++)

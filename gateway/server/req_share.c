@@ -445,6 +445,9 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 			      &n_refs);
 	if (rc != MGW_OK)
 		goto out;
+	if ((rc = flags_wr_touch(w, jb, sh->summary->victim, NULL, sh->summary->case_ref, "share",
+				 now)) != MGW_OK)
+		goto out;
 
 	Marac__V1__ShareAccepted sa = MARAC__V1__SHARE_ACCEPTED__INIT;
 	sa.msg_id = sh->msg_id;

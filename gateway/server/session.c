@@ -161,6 +161,7 @@ void session_pump_outbox(struct gw *g, struct session *s)
 	retract_svc_pump(g, s);
 	if (s->outbox_held)
 		return;
+	flag_svc_pump(g, s); /* flags first: a few small control frames */
 	uint64_t acked = 0;
 	if (store_acked_through(g->reader, s->node, &acked) != MGW_OK) {
 		log_event(LOG_ERROR, "outbox_read_failed", "node", s->node, NULL);
@@ -309,6 +310,12 @@ static void on_message(struct gw *g, struct session *s)
 		return;
 	case MARAC__V1__FRAME__BODY_RETRACT_ACK:
 		retract_ack_svc_on(g, s, f);
+		return;
+	case MARAC__V1__FRAME__BODY_LOOKUP_REQUEST:
+		lookup_svc_on(g, s, f);
+		return;
+	case MARAC__V1__FRAME__BODY_FLAG_HISTORY_REQUEST:
+		flag_history_svc_on(g, s, f);
 		return;
 	case MARAC__V1__FRAME__BODY_AUDIT_QUERY:
 	case MARAC__V1__FRAME__BODY_CHECKPOINT_REQUEST:

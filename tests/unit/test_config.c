@@ -502,7 +502,7 @@ Test(config, other_required_keys)
 Test(config, bad_role)
 {
 	expect_err(HEAD NODE1("police", FP1_HEX, "[node, admin]", "[testshire]"), 15,
-		   "node \"police-testshire\": unknown role \"admin\" (node, chair, auditor)");
+		   "node \"police-testshire\": unknown role \"admin\" (node, chair, auditor, lookup)");
 	expect_err(HEAD NODE1("police", FP1_HEX, "node", "[testshire]"), 15,
 		   "\"roles\" must be a list");
 	expect_err(HEAD NODE1("police", FP1_HEX, "[]", "[testshire]"), 15, "\"roles\" is empty");
@@ -1048,4 +1048,63 @@ Test(config, deploy_example_parses)
 	} else {
 		config_free(c);
 	}
+}
+
+/* ---- flags and lookups (lookup.h): role, per-area keys, the rate ---- */
+
+Test(config, lookup_role_flag_agencies_contact_and_rate)
+{
+	write_key("match.key", 32, 0600);
+	struct mgw_config *c = NULL;
+	int rc = load(HEAD
+		      "lookup:\n  per_minute: 120\n  burst: 10\n"
+		      "nodes:\n"
+		      "  - id: control-1\n"
+		      "    agency: police\n"
+		      "    fingerprint: \"" FP1_COLON "\"\n"
+		      "    roles: [lookup]\n"
+		      "    areas: [testshire, otherton]\n"
+		      REF_HEAD AREA_TS
+		      "      flag_agencies: [idva, csc]\n"
+		      "      lookup_contact: \"MARAC coordinator, 01632 960000\"\n"
+		      AREA_OT("[OT]"),
+		      &c);
+	cr_assert_eq(rc, MGW_OK, "%s", err);
+	cr_assert_eq(c->nodes[0].roles, MGW_ROLE_LOOKUP);
+	cr_assert_eq(c->lookup_per_minute, 120);
+	cr_assert_eq(c->lookup_burst, 10);
+	const struct mgw_area *t = config_area(c, "testshire"), *o = config_area(c, "otherton");
+	cr_assert_eq(t->flag_agencies, (1u << MARAC__V1__AGENCY__AGENCY_IDVA) |
+					       (1u << MARAC__V1__AGENCY__AGENCY_CHILDRENS_SOCIAL_CARE));
+	cr_assert_str_eq(t->lookup_contact, "MARAC coordinator, 01632 960000");
+	/* Defaults: the IDVA service is told; no contact. */
+	cr_assert_eq(o->flag_agencies, 1u << MARAC__V1__AGENCY__AGENCY_IDVA);
+	cr_assert_null(o->lookup_contact);
+	config_free(c);
+
+	c = NULL;
+	cr_assert_eq(load(HEAD NODES REF_HEAD AREA_TS "      flag_agencies: []\n", &c), MGW_OK, "%s",
+		     err);
+	cr_assert_eq(c->areas[0].flag_agencies, 0, "[]: only the referring agency is told");
+	cr_assert_eq(c->lookup_per_minute, MGW_LOOKUP_PER_MINUTE_DEFAULT);
+	cr_assert_eq(c->lookup_burst, MGW_LOOKUP_BURST_DEFAULT);
+	config_free(c);
+}
+
+Test(config, lookup_bad_values_are_refused)
+{
+	write_key("match.key", 32, 0600);
+	struct mgw_config *c = NULL;
+	cr_assert_eq(load(HEAD NODES REF_HEAD AREA_TS "      flag_agencies: [idva, idva]\n", &c),
+		     MGW_E_INVALID);
+	cr_assert(strstr(err, "flag_agencies: \"idva\" listed twice"), "%s", err);
+	cr_assert_eq(load(HEAD NODES REF_HEAD AREA_TS "      flag_agencies: [social]\n", &c),
+		     MGW_E_INVALID);
+	cr_assert(strstr(err, "unknown agency \"social\""), "%s", err);
+	cr_assert_eq(load(HEAD "lookup:\n  per_minute: 0\n" NODES, &c), MGW_E_INVALID);
+	cr_assert(strstr(err, "per_minute"), "%s", err);
+	cr_assert_eq(load(HEAD "lookup:\n  burst: 1000000\n" NODES, &c), MGW_E_INVALID);
+	cr_assert(strstr(err, "burst"), "%s", err);
+	cr_assert_eq(load(HEAD "lookup:\n  rate: 5\n" NODES, &c), MGW_E_INVALID);
+	cr_assert(strstr(err, "unknown key \"rate\" in lookup"), "%s", err);
 }
