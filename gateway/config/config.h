@@ -64,6 +64,7 @@ struct mgw_area {
 	char **skip;             /* YYYY-MM-DD dates with no meeting */
 	size_t n_skip;
 	char *statement;         /* confidentiality statement; NULL: the default */
+	char *escalation_node;   /* markers: second-stage review notices go here (a node id); NULL: none */
 };
 
 /* Every string and array is owned by the config and freed by config_free. */
@@ -95,6 +96,11 @@ struct mgw_config {
 	unsigned repeat_window_months; /* default 12, 1-120 */
 	struct mgw_area *areas;
 	size_t n_areas;
+	/* followup: (actions and markers; all reloadable) */
+	unsigned action_notice_every_days; /* overdue notices again every N days; default 7 */
+	unsigned marker_max_months;        /* review due at most N months on; default 6 (1-6) */
+	unsigned marker_notice_days;       /* first-stage notice N days before review due; default 14 */
+	unsigned marker_escalate_days;     /* second stage N days after a missed review; default 14 */
 };
 
 /*

@@ -109,6 +109,8 @@ static void build(Marac__V1__AuditRecord *r, const struct audit_fields *f, char 
 	r->count = f->count;
 	r->marac_area = (char *)(f->marac_area ? f->marac_area : "");
 	r->meeting_date = (char *)(f->meeting_date ? f->meeting_date : "");
+	r->item_id = (char *)(f->item_id ? f->item_id : "");     /* h12-actions */
+	r->due_date = (char *)(f->due_date ? f->due_date : "");
 }
 
 /* A service-thread record: the packed bytes, appended by the writer. */

@@ -182,6 +182,7 @@ struct audit_fields {
 	uint64_t count;             /* aggregated records: how many events */
 	const char *marac_area, *meeting_date;
 	int64_t time_ms;            /* 0: now */
+	const char *item_id, *due_date; /* h12-actions: action or marker id, YYYY-MM-DD */
 };
 
 /*
@@ -297,6 +298,18 @@ void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
 void research_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
 void agenda_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
 void auditor_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+/* h12-actions: req_action.c (ActionAdd, ActionUpdate, ActionListRequest) and
+ * req_marker.c (MarkerAdd, MarkerInform, MarkerReview, MarkerListRequest) */
+void action_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+void marker_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+/* followup.c: writer thread, on the executor's idle pass: queue the due,
+ * overdue and escalation notices of actions and markers (at most once per
+ * MGW_FOLLOWUP_SWEEP_SECS, at once when the test clock moved). */
+void followup_wr_idle(struct gw *g);
+/* followup.c: writer thread, agenda_wr_commit: the first page's outstanding
+ * actions and due markers of area for meeting into ag. */
+int followup_wr_agenda(struct wctx *w, const char *area, const char *meeting,
+		       Marac__V1__Agenda *ag);
 
 /* req_agenda.c: an area's meeting schedule (any thread; points into a). */
 struct meeting_schedule agenda_schedule_of(const struct mgw_area *a, unsigned min_days);

@@ -31,9 +31,12 @@
 
 #include <openssl/crypto.h>
 
+#include "actions.h"
 #include "cases.h"
+#include "clock.h"
 #include "fsutil.h"
 #include "gw.h"
+#include "markers.h"
 #include "match.h"
 #include "log.h"
 #include "mgw_err.h"
@@ -180,6 +183,8 @@ static int open_writer(char *err, size_t errlen)
 		return rc;
 	if (match_schema(store_db(G.writer_store)) != MGW_OK ||
 	    cases_schema(store_db(G.writer_store)) != MGW_OK ||
+	    actions_schema(store_db(G.writer_store)) != MGW_OK || /* h12-actions */
+	    markers_schema(store_db(G.writer_store)) != MGW_OK ||
 	    outbox_guard_schema(G.writer_store) != MGW_OK) {
 		snprintf(err, errlen, "cannot create the referral tables");
 		return MGW_E_DB;
@@ -380,6 +385,11 @@ int main(int argc, char **argv)
 	}
 	int lvl = log_level_from_name(cfg->log_level ? cfg->log_level : "info");
 	log_set_level(lvl < 0 ? LOG_INFO : (enum log_level)lvl);
+	if (mgw_clock_init() != MGW_OK) { /* h12-actions: the test clock, if asked for */
+		fprintf(stderr, "marac-gateway: MARAC_CLOCK_OFFSET_DAYS: an integer number of days "
+				"within +-%d\n", MGW_CLOCK_OFFSET_MAX_DAYS);
+		return 1;
+	}
 	G.config_path = config;
 	G.state_dir = strdup(cfg->state_dir);
 	G.audit_origin = strdup(cfg->audit_origin ? cfg->audit_origin : "marac-gateway");

@@ -149,8 +149,12 @@ static int agenda_wr_commit(struct job *jb, struct wctx *w)
 	Marac__V1__Agenda *ag = NULL;
 	int rc = cases_agenda(store_db(w->st), a->id, j->meeting, have_prev ? prev : NULL,
 			      c->repeat_window_months, j->attending, j->n_att, a->statement, &ag);
-	if (rc != MGW_OK)
+	if (rc == MGW_OK && j->from_row == 0) /* h12-actions: actions and markers, first page */
+		rc = followup_wr_agenda(w, a->id, j->meeting, ag);
+	if (rc != MGW_OK) {
+		codec_free(ag ? &ag->base : NULL);
 		return rc;
+	}
 	uint8_t *buf = NULL;
 	size_t len = 0;
 	rc = agenda_page(ag, j->from_row, c->max_frame_bytes, &buf, &len);
