@@ -23,8 +23,10 @@ static void usage(FILE *f)
 		"  refer    refer a case to its MARAC (DASH scored, repeat-checked by the gateway)\n"
 		"  research mark this agency's pre-meeting research on a case done or not done\n"
 		"  agenda   pull a meeting's agenda (chairs) as HTML, CSV or JSON\n"
+		"  action   record, update and list the actions a meeting set (countdowns)\n"
+		"  marker   record, inform, review and list address markers (police)\n"
 		"\n"
-		"Connection options (send, listen, refer, research, agenda, audit):\n"
+		"Connection options (send, listen, refer, research, agenda, action, marker, audit):\n"
 		"  --gateway wss://HOST:PORT   (env MARAC_GATEWAY)\n"
 		"  --cert FILE --key FILE      this node's certificate and key (MARAC_CERT, MARAC_KEY)\n"
 		"  --ca FILE                   the MARAC CA (MARAC_CA)\n"
@@ -209,6 +211,10 @@ int main(int argc, char **argv)
 		return cmd_research(argc - 1, argv + 1);
 	if (strcmp(cmd, "agenda") == 0)
 		return cmd_agenda(argc - 1, argv + 1);
+	if (strcmp(cmd, "action") == 0) /* h12-actions */
+		return cmd_action(argc - 1, argv + 1);
+	if (strcmp(cmd, "marker") == 0)
+		return cmd_marker(argc - 1, argv + 1);
 	fprintf(stderr, "marac: unknown command \"%s\"\n", cmd);
 	usage(stderr);
 	return EX_USAGE;

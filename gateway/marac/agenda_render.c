@@ -192,6 +192,51 @@ static void html_rows(FILE *f, const char *title, Marac__V1__AgendaRow *const *r
 	fputs("</tbody>\n</table>\n</section>\n", f);
 }
 
+/* h12-actions: "5 days left", "due today", "12 days overdue" (bold when overdue). */
+static void countdown(FILE *f, int32_t days, int known)
+{
+	if (!known)
+		return;
+	if (days > 0)
+		fprintf(f, "%d day%s left", (int)days, days == 1 ? "" : "s");
+	else if (days == 0)
+		fputs("<span class=\"outstanding\">due at this meeting</span>", f);
+	else
+		fprintf(f, "<span class=\"outstanding\">%d day%s overdue</span>", (int)-days,
+			days == -1 ? "" : "s");
+}
+
+/* h12-actions: address markers whose review is due, overdue or escalated. */
+static void html_markers(FILE *f, const Marac__V1__Agenda *a)
+{
+	fputs("<section>\n<h2>Address markers due for review</h2>\n", f);
+	if (a->n_markers == 0) {
+		fputs("<p class=\"none\">None.</p>\n</section>\n", f);
+		return;
+	}
+	fputs("<table>\n<thead><tr><th>Case ref</th><th>Marker</th><th>Since</th>"
+	      "<th>Review due</th><th>Countdown</th><th>Victim told</th><th>Officer in charge</th>"
+	      "<th>Escalated</th></tr></thead>\n<tbody>\n", f);
+	for (size_t i = 0; i < a->n_markers; i++) {
+		const Marac__V1__Marker *m = a->markers[i];
+		const char *cells[4] = {m->case_ref, m->marker_id, m->start_date, m->review_due};
+		fputs("<tr>", f);
+		for (int k = 0; k < 4; k++) {
+			fputs("<td>", f);
+			html_text(f, cells[k]);
+			fputs("</td>", f);
+		}
+		fputs("<td>", f);
+		countdown(f, m->days_to_review, m->review_due && m->review_due[0]);
+		fputs(m->victim_informed ? "</td><td>Yes</td><td>"
+					 : "</td><td><span class=\"outstanding\">No</span></td><td>", f);
+		html_text(f, m->oic_node && m->oic_node[0] ? m->oic_node : "Police (any)");
+		fputs(m->escalated ? "</td><td><span class=\"outstanding\">Yes</span></td></tr>\n"
+				   : "</td><td>No</td></tr>\n", f);
+	}
+	fputs("</tbody>\n</table>\n</section>\n", f);
+}
+
 static void html_actions(FILE *f, const Marac__V1__Agenda *a)
 {
 	fputs("<section>\n<h2>1. Outstanding actions</h2>\n", f);
@@ -200,7 +245,8 @@ static void html_actions(FILE *f, const Marac__V1__Agenda *a)
 		return;
 	}
 	fputs("<table>\n<thead><tr><th>Case ref</th><th>Set at</th><th>Owner</th><th>Action</th>"
-	      "<th>Status</th><th>Due</th><th>Reported</th></tr></thead>\n<tbody>\n", f);
+	      "<th>Status</th><th>Due</th><th>Reported</th><th>Countdown</th></tr></thead>\n"
+	      "<tbody>\n", f);
 	for (size_t i = 0; i < a->n_actions; i++) {
 		const Marac__V1__AgendaAction *x = a->actions[i];
 		const char *cells[7] = {x->case_ref, x->marac_date, agenda_agency_label(x->owner),
@@ -211,7 +257,9 @@ static void html_actions(FILE *f, const Marac__V1__Agenda *a)
 			html_text(f, cells[k]);
 			fputs("</td>", f);
 		}
-		fputs("</tr>\n", f);
+		fputs("<td>", f);
+		countdown(f, x->days_left, x->due_date && x->due_date[0]);
+		fputs("</td></tr>\n", f);
 	}
 	fputs("</tbody>\n</table>\n</section>\n", f);
 }
@@ -234,6 +282,7 @@ int agenda_render_html(const Marac__V1__Agenda *a, FILE *f)
 	html_text(f, a->confidentiality_statement);
 	fputs("</p>\n</section>\n", f);
 	html_actions(f, a);
+	html_markers(f, a); /* h12-actions */
 	html_rows(f, "2. New cases with children", a->cases_with_children,
 		  a->n_cases_with_children);
 	html_rows(f, "3. New cases: adults only", a->adult_only_cases, a->n_adult_only_cases);
