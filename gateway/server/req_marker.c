@@ -20,7 +20,7 @@
  *
  * Writer thread (marker_wr_commit): msg_id idempotency as actions, the
  * change, its record (MARKER_ADDED, MARKER_INFORMED with reason
- * "<outcome>/<method>", MARKER_REVIEWED "extended"/"withdrawn"; ids, dates
+ * "<outcome>_by_<method>", MARKER_REVIEWED "extended"/"withdrawn"; ids, dates
  * and codes only: a marker holds no free text), MarkerRecorded after COMMIT.
  * Lists are audited FOLLOWUP_LISTED, reason "markers".
  */
@@ -132,7 +132,7 @@ static int marker_wr_change(struct marker_job *j, struct wctx *w)
 		const Marac__V1__MarkerInform *q = j->frame->marker_inform;
 		snprintf(id, sizeof id, "%s", q->marker_id);
 		rc = markers_inform(db, id, q->date, q->method, q->outcome, jb->node);
-		snprintf(reason, sizeof reason, "%s/%s", markers_outcome_name(q->outcome),
+		snprintf(reason, sizeof reason, "%s_by_%s", markers_outcome_name(q->outcome),
 			 markers_method_name(q->method));
 		f.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_INFORMED;
 		f.reason = reason;
