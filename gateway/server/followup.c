@@ -106,15 +106,22 @@ static int notice_deliver(struct wctx *w, const struct mgw_node *n, Marac__V1__N
 	return MGW_OK;
 }
 
-/* Nodes of area with role (and agency, 0 = any) each get nt; *sent counts them. */
+/*
+ * Nodes of area with role (and agency, 0 = any) each get nt; *sent counts
+ * them. skip_owner: not the nodes (role node) of agency skip_owner, who were
+ * told already (a node that is both chair and owner gets one notice).
+ */
 static int notice_to(struct wctx *w, const char *area, unsigned role, int agency,
-		     Marac__V1__Notice *nt, int event, const char *reason, unsigned *sent)
+		     int skip_owner, Marac__V1__Notice *nt, int event, const char *reason,
+		     unsigned *sent)
 {
 	const struct mgw_config *c = w->e->cfg;
 	for (size_t k = 0; k < c->n_nodes; k++) {
 		const struct mgw_node *n = &c->nodes[k];
 		if (!(n->roles & role) || (agency && n->agency != agency) ||
 		    !config_node_in_area(n, area))
+			continue;
+		if (skip_owner && n->agency == skip_owner && (n->roles & MGW_ROLE_NODE))
 			continue;
 		int rc = notice_deliver(w, n, nt, event, reason);
 		if (rc != MGW_OK)
@@ -145,9 +152,10 @@ static int sweep_actions(struct wctx *w, int32_t today, const char *today_s, siz
 		const char *reason = d->days_overdue > 0 ? "action_overdue" : "action_due";
 		unsigned sent = 0;
 		int ev = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE;
-		rc = notice_to(w, d->area, MGW_ROLE_NODE, d->owner, &nt, ev, reason, &sent);
+		rc = notice_to(w, d->area, MGW_ROLE_NODE, d->owner, 0, &nt, ev, reason, &sent);
 		if (rc == MGW_OK)
-			rc = notice_to(w, d->area, MGW_ROLE_CHAIR, 0, &nt, ev, reason, &sent);
+			rc = notice_to(w, d->area, MGW_ROLE_CHAIR, 0, d->owner, &nt, ev, reason,
+				       &sent);
 		if (rc == MGW_OK)
 			rc = actions_noticed(store_db(w->st), d->id, today);
 	}
@@ -186,10 +194,10 @@ static int sweep_markers(struct wctx *w, int32_t today, const char *today_s, siz
 		} else if (esc) {
 			/* No escalation node for the area: its chairs, so it is not lost. */
 			log_event(LOG_WARN, "no_escalation_node", "area", d->area, "item", d->id, NULL);
-			rc = notice_to(w, d->area, MGW_ROLE_CHAIR, 0, &nt, ev, reason, &sent);
+			rc = notice_to(w, d->area, MGW_ROLE_CHAIR, 0, 0, &nt, ev, reason, &sent);
 		} else {
-			rc = notice_to(w, d->area, MGW_ROLE_NODE, MARAC__V1__AGENCY__AGENCY_POLICE, &nt,
-				       ev, reason, &sent);
+			rc = notice_to(w, d->area, MGW_ROLE_NODE, MARAC__V1__AGENCY__AGENCY_POLICE, 0,
+				       &nt, ev, reason, &sent);
 		}
 		if (rc == MGW_OK && sent == 0)
 			log_event(LOG_ERROR, "notice_no_recipient", "area", d->area, "item", d->id, NULL);
