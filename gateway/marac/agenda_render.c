@@ -363,6 +363,20 @@ static void csv_rows(FILE *f, const char *section, Marac__V1__AgendaRow *const *
 	}
 }
 
+/* h12-actions: one row per marker due: marker id in "action", the review due in "due_date". */
+static void csv_markers(FILE *f, const Marac__V1__Agenda *a)
+{
+	for (size_t i = 0; i < a->n_markers; i++) {
+		const Marac__V1__Marker *m = a->markers[i];
+		const char *cells[CSV_COLS] = {"marker", m->case_ref};
+		cells[13] = m->marker_id;
+		cells[14] = agenda_agency_label(MARAC__V1__AGENCY__AGENCY_POLICE);
+		cells[15] = m->escalated ? "escalated" : m->days_to_review < 0 ? "overdue" : "due";
+		cells[16] = m->review_due;
+		csv_row(f, cells);
+	}
+}
+
 int agenda_render_csv(const Marac__V1__Agenda *a, FILE *f)
 {
 	csv_marking(f, a);
@@ -376,6 +390,7 @@ int agenda_render_csv(const Marac__V1__Agenda *a, FILE *f)
 		cells[16] = x->due_date;
 		csv_row(f, cells);
 	}
+	csv_markers(f, a); /* h12-actions */
 	csv_rows(f, "children", a->cases_with_children, a->n_cases_with_children);
 	csv_rows(f, "adult_only", a->adult_only_cases, a->n_adult_only_cases);
 	csv_rows(f, "lapsed", a->lapsed_cases, a->n_lapsed_cases);

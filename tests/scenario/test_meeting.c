@@ -383,6 +383,24 @@ Test(meeting, a_missed_marker_review_escalates_on_day_14_and_attempts_are_record
 	free(got);
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, due_l), 0, "%s", err);
 	cr_assert(strstr(out, "ESCALATED") && strstr(out, "14 days OVERDUE"), "%s", out);
+	/* The next meeting's agenda shows it, escalated, in HTML and CSV. */
+	int32_t meet = t + 34;
+	while (caldate_weekday(meet) != 2)
+		meet++;
+	char md[11], html[700];
+	day(meet, md);
+	snprintf(html, sizeof html, "%s/agenda.html", G.dir);
+	const char *agh[] = {"agenda", "--area", "testshire", "--date", md, "--out", html, NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, agh), 0, "%s", err);
+	char *page = slurp(html);
+	cr_assert(page && strstr(page, "Address markers due for review"), "%s", page ? page : "");
+	const char *row = strstr(page, "<td>M-000001</td>");
+	cr_assert(row && strstr(row, "days overdue") && strstr(row, "police-testshire"), "%s", page);
+	free(page);
+	const char *agc[] = {"agenda", "--area", "testshire", "--date", md, "--format", "csv", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, agc), 0, "%s", err);
+	cr_assert(strstr(out, "marker,TS-2026-0001,") && strstr(out, "M-000001,Police,escalated,"),
+		  "%s", out);
 
 	/* The review extends it: she must be told again, and the countdown restarts. */
 	char new_due[11];
