@@ -167,6 +167,8 @@ static void start(const char *extra)
 	char *log = slurp(G.log);
 	cr_assert(log && strstr(log, "test_clock_enabled"), "the test clock is logged loudly");
 	free(log);
+	cr_assert_geq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_START, "test_clock",
+				    NULL, 2), 2, "and on the trail at each start");
 }
 
 static void refer_case(void)
