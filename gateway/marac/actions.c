@@ -21,6 +21,8 @@ static const char schema_sql[] =
 	" WITHOUT ROWID;"
 	"CREATE INDEX IF NOT EXISTS maction_area ON maction(area, status, due_date);"
 	"CREATE INDEX IF NOT EXISTS maction_case ON maction(case_ref);"
+	/* the sweep: open actions by due date, whatever the area */
+	"CREATE INDEX IF NOT EXISTS maction_due ON maction(status, due_date);"
 	"CREATE TABLE IF NOT EXISTS mfollow_msg("
 	" node TEXT NOT NULL, msg_id TEXT NOT NULL, digest BLOB NOT NULL, item_id TEXT NOT NULL,"
 	" at_ms INTEGER NOT NULL, PRIMARY KEY(node, msg_id)) WITHOUT ROWID;";

@@ -22,6 +22,8 @@ static const char schema_sql[] =
 	" by_node TEXT NOT NULL, created_ms INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE INDEX IF NOT EXISTS mmarker_area ON mmarker(area, state, review_due);"
 	"CREATE INDEX IF NOT EXISTS mmarker_case ON mmarker(case_ref);"
+	/* the sweep: active markers by review due, whatever the area */
+	"CREATE INDEX IF NOT EXISTS mmarker_due ON mmarker(state, review_due);"
 	"CREATE TABLE IF NOT EXISTS mmarker_contact("
 	" marker_id TEXT NOT NULL REFERENCES mmarker(id), idx INTEGER NOT NULL,"
 	" date TEXT NOT NULL, method INTEGER NOT NULL, outcome INTEGER NOT NULL,"
@@ -419,29 +421,12 @@ int markers_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 	return rc;
 }
 
-int markers_due(sqlite3 *db, int32_t today, unsigned notice_days, unsigned escalate_days,
-		struct marker_due *out, size_t max, size_t *n)
+/* Append up to max - *n rows of st (stage given) to out. */
+static int due_rows(sqlite3_stmt *st, int stage, int32_t today, struct marker_due *out,
+		    size_t max, size_t *n)
 {
-	*n = 0;
-	char first[11], second[11];
-	caldate_format(today + (int32_t)notice_days, first);
-	caldate_format(today - (int32_t)escalate_days, second);
-	/* Stage 2 first: an escalation must not wait behind first-stage notices. */
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT id, case_ref, area, oic_node, review_due,"
-			       " CASE WHEN review_due<=?2 AND escalated_for<>review_due THEN 2 ELSE 1 END"
-			       " AS stage FROM mmarker WHERE state=1 AND"
-			       " ((review_due<=?2 AND escalated_for<>review_due) OR"
-			       "  (review_due<=?1 AND review_noticed<>review_due))"
-			       " ORDER BY stage DESC, review_due, seq LIMIT ?3",
-			       -1, &st, NULL) != SQLITE_OK)
-		return MGW_E_DB;
-	sqlite3_bind_text(st, 1, first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, second, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
-	int src;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+	int src = SQLITE_DONE;
+	while (*n < max && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		struct marker_due *d = &out[(*n)++];
 		snprintf(d->id, sizeof d->id, "%s", (const char *)sqlite3_column_text(st, 0));
 		snprintf(d->case_ref, sizeof d->case_ref, "%s", (const char *)sqlite3_column_text(st, 1));
@@ -449,13 +434,51 @@ int markers_due(sqlite3 *db, int32_t today, unsigned notice_days, unsigned escal
 		snprintf(d->oic_node, sizeof d->oic_node, "%s", (const char *)sqlite3_column_text(st, 3));
 		snprintf(d->review_due, sizeof d->review_due, "%s",
 			 (const char *)sqlite3_column_text(st, 4));
-		d->stage = sqlite3_column_int(st, 5);
+		d->stage = stage;
 		int32_t due = today;
 		caldate_parse(d->review_due, &due);
 		d->days_overdue = today - due;
 	}
+	if (*n == max)
+		src = SQLITE_DONE;
 	sqlite3_finalize(st);
-	return src == SQLITE_ROW || src == SQLITE_DONE ? MGW_OK : MGW_E_DB;
+	return src == SQLITE_DONE ? MGW_OK : MGW_E_DB;
+}
+
+int markers_due(sqlite3 *db, int32_t today, unsigned notice_days, unsigned escalate_days,
+		struct marker_due *out, size_t max, size_t *n)
+{
+	*n = 0;
+	char first[11], second[11];
+	caldate_format(today + (int32_t)notice_days, first);
+	caldate_format(today - (int32_t)escalate_days, second);
+	/*
+	 * Two range scans of mmarker_due in review order, each stopping at its
+	 * LIMIT: escalations first, so one never waits behind first-stage
+	 * notices; then first stages that are not also escalations (an
+	 * escalation covers its first stage).
+	 */
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT id, case_ref, area, oic_node, review_due FROM mmarker"
+			       " WHERE state=1 AND review_due<=?1 AND escalated_for<>review_due"
+			       " ORDER BY review_due LIMIT ?2", -1, &st, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(st, 1, second, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
+	int rc = due_rows(st, MARKER_NOTICE_ESCALATE, today, out, max, n);
+	if (rc != MGW_OK || *n == max)
+		return rc;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT id, case_ref, area, oic_node, review_due FROM mmarker"
+			       " WHERE state=1 AND review_due<=?1 AND review_noticed<>review_due"
+			       " AND NOT (review_due<=?2 AND escalated_for<>review_due)"
+			       " ORDER BY review_due LIMIT ?3", -1, &st, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(st, 1, first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, second, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)(max - *n));
+	return due_rows(st, MARKER_NOTICE_REVIEW, today, out, max, n);
 }
 
 int markers_noticed(sqlite3 *db, const char *id, int stage, const char *review_due)
