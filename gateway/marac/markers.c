@@ -435,6 +435,7 @@ static int due_rows(sqlite3_stmt *st, int stage, int32_t today, struct marker_du
 		snprintf(d->review_due, sizeof d->review_due, "%s",
 			 (const char *)sqlite3_column_text(st, 4));
 		d->stage = stage;
+		d->first_sent = sqlite3_column_int(st, 5);
 		int32_t due = today;
 		caldate_parse(d->review_due, &due);
 		d->days_overdue = today - due;
@@ -460,7 +461,8 @@ int markers_due(sqlite3 *db, int32_t today, unsigned notice_days, unsigned escal
 	 */
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT id, case_ref, area, oic_node, review_due FROM mmarker"
+			       "SELECT id, case_ref, area, oic_node, review_due,"
+			       " review_noticed=review_due FROM mmarker"
 			       " WHERE state=1 AND review_due<=?1 AND escalated_for<>review_due"
 			       " ORDER BY review_due LIMIT ?2", -1, &st, NULL) != SQLITE_OK)
 		return MGW_E_DB;
@@ -470,7 +472,7 @@ int markers_due(sqlite3 *db, int32_t today, unsigned notice_days, unsigned escal
 	if (rc != MGW_OK || *n == max)
 		return rc;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT id, case_ref, area, oic_node, review_due FROM mmarker"
+			       "SELECT id, case_ref, area, oic_node, review_due, 0 FROM mmarker"
 			       " WHERE state=1 AND review_due<=?1 AND review_noticed<>review_due"
 			       " AND NOT (review_due<=?2 AND escalated_for<>review_due)"
 			       " ORDER BY review_due LIMIT ?3", -1, &st, NULL) != SQLITE_OK)

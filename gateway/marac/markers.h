@@ -100,6 +100,7 @@ struct marker_due {
 	char review_due[11];
 	int32_t days_overdue;       /* today - review_due */
 	int stage;                  /* enum marker_stage_notice */
+	int first_sent;             /* ESCALATE: the first stage went out for this due date */
 };
 
 /* ACTIVE markers owing a first- or second-stage notice today; at most max. */

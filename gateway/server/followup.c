@@ -162,6 +162,45 @@ static int sweep_actions(struct wctx *w, int32_t today, const char *today_s, siz
 	return rc;
 }
 
+/* One stage of d's notice: to the OIC (police nodes when none), or escalated. */
+static int marker_notice(struct wctx *w, const struct marker_due *d, int esc,
+			 const char *today_s)
+{
+	const struct mgw_config *c = w->e->cfg;
+	Marac__V1__Notice nt = MARAC__V1__NOTICE__INIT;
+	nt.kind = esc ? MARAC__V1__NOTICE_KIND__NOTICE_KIND_MARKER_ESCALATED
+		      : MARAC__V1__NOTICE_KIND__NOTICE_KIND_MARKER_REVIEW_DUE;
+	nt.case_ref = (char *)d->case_ref;
+	nt.marac_area = (char *)d->area;
+	nt.item_id = (char *)d->id;
+	nt.due_date = (char *)d->review_due;
+	nt.days_overdue = d->days_overdue;
+	nt.owner = MARAC__V1__AGENCY__AGENCY_POLICE;
+	nt.today = (char *)today_s;
+	int ev = esc ? MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ESCALATED
+		     : MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_NOTICE;
+	const char *reason = esc ? "marker_escalated" : "marker_review_due";
+	const struct mgw_area *a = config_area(c, d->area);
+	const char *to = esc ? (a ? a->escalation_node : NULL) : d->oic_node;
+	const struct mgw_node *tn = to && *to ? config_node_by_id(c, to) : NULL;
+	unsigned sent = 0;
+	int rc;
+	if (tn && config_node_in_area(tn, d->area)) {
+		rc = notice_deliver(w, tn, &nt, ev, reason);
+		sent = rc == MGW_OK;
+	} else if (esc) {
+		/* No escalation node for the area: its chairs, so it is not lost. */
+		log_event(LOG_WARN, "no_escalation_node", "area", d->area, "item", d->id, NULL);
+		rc = notice_to(w, d->area, MGW_ROLE_CHAIR, 0, 0, &nt, ev, reason, &sent);
+	} else {
+		rc = notice_to(w, d->area, MGW_ROLE_NODE, MARAC__V1__AGENCY__AGENCY_POLICE, 0, &nt,
+			       ev, reason, &sent);
+	}
+	if (rc == MGW_OK && sent == 0)
+		log_event(LOG_ERROR, "notice_no_recipient", "area", d->area, "item", d->id, NULL);
+	return rc;
+}
+
 static int sweep_markers(struct wctx *w, int32_t today, const char *today_s, size_t *n)
 {
 	const struct mgw_config *c = w->e->cfg;
@@ -169,38 +208,14 @@ static int sweep_markers(struct wctx *w, int32_t today, const char *today_s, siz
 	int rc = markers_due(store_db(w->st), today, c->marker_notice_days, c->marker_escalate_days,
 			     due, MGW_FOLLOWUP_SWEEP_MAX, n);
 	for (size_t i = 0; rc == MGW_OK && i < *n; i++) {
-		struct marker_due *d = &due[i];
+		const struct marker_due *d = &due[i];
 		int esc = d->stage == MARKER_NOTICE_ESCALATE;
-		Marac__V1__Notice nt = MARAC__V1__NOTICE__INIT;
-		nt.kind = esc ? MARAC__V1__NOTICE_KIND__NOTICE_KIND_MARKER_ESCALATED
-			      : MARAC__V1__NOTICE_KIND__NOTICE_KIND_MARKER_REVIEW_DUE;
-		nt.case_ref = d->case_ref;
-		nt.marac_area = d->area;
-		nt.item_id = d->id;
-		nt.due_date = d->review_due;
-		nt.days_overdue = d->days_overdue;
-		nt.owner = MARAC__V1__AGENCY__AGENCY_POLICE;
-		nt.today = (char *)today_s;
-		int ev = esc ? MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ESCALATED
-			     : MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_NOTICE;
-		const char *reason = esc ? "marker_escalated" : "marker_review_due";
-		const struct mgw_area *a = config_area(c, d->area);
-		const char *to = esc ? (a ? a->escalation_node : NULL) : d->oic_node;
-		const struct mgw_node *tn = to && *to ? config_node_by_id(c, to) : NULL;
-		unsigned sent = 0;
-		if (tn && config_node_in_area(tn, d->area)) {
-			rc = notice_deliver(w, tn, &nt, ev, reason);
-			sent = rc == MGW_OK;
-		} else if (esc) {
-			/* No escalation node for the area: its chairs, so it is not lost. */
-			log_event(LOG_WARN, "no_escalation_node", "area", d->area, "item", d->id, NULL);
-			rc = notice_to(w, d->area, MGW_ROLE_CHAIR, 0, 0, &nt, ev, reason, &sent);
-		} else {
-			rc = notice_to(w, d->area, MGW_ROLE_NODE, MARAC__V1__AGENCY__AGENCY_POLICE, 0,
-				       &nt, ev, reason, &sent);
-		}
-		if (rc == MGW_OK && sent == 0)
-			log_event(LOG_ERROR, "notice_no_recipient", "area", d->area, "item", d->id, NULL);
+		/* Both stages due at once (the gateway was down through the first):
+		 * the officer in charge still hears of it, before the escalation. */
+		if (esc && !d->first_sent)
+			rc = marker_notice(w, d, 0, today_s);
+		if (rc == MGW_OK)
+			rc = marker_notice(w, d, esc, today_s);
 		if (rc == MGW_OK)
 			rc = markers_noticed(store_db(w->st), d->id, d->stage, d->review_due);
 	}

@@ -230,6 +230,7 @@ Test(followup, a_marker_review_notice_comes_before_the_due_date_and_escalation_o
 	cr_assert_eq(n, 1);
 	cr_assert_eq(due[0].stage, MARKER_NOTICE_ESCALATE);
 	cr_assert_eq(due[0].days_overdue, 14);
+	cr_assert_eq(due[0].first_sent, 1);
 	cr_assert_eq(markers_noticed(db, id, MARKER_NOTICE_ESCALATE, due[0].review_due), MGW_OK);
 	cr_assert_eq(markers_due(db, D("2026-12-30"), 14, 14, due, 4, &n), MGW_OK);
 	cr_assert_eq(n, 0, "once per due date");
@@ -288,4 +289,19 @@ Test(followup, the_agenda_lists_markers_due_within_the_notice_window_of_the_meet
 	cr_assert_eq(ag->markers[0]->days_to_review, -16);
 	cr_assert_str_eq(ag->markers[1]->marker_id, "M-000001");
 	codec_free(&ag->base);
+}
+
+Test(followup, when_both_stages_are_due_at_once_one_escalation_row_says_the_first_was_not_sent)
+{
+	char id[FOLLOWUP_ID_MAX];
+	add_marker("2026-06-01", "2026-12-01", id);
+	struct marker_due due[4];
+	size_t n;
+	cr_assert_eq(markers_due(db, D("2027-01-10"), 14, 14, due, 4, &n), MGW_OK);
+	cr_assert_eq(n, 1, "one row, not a first stage and an escalation");
+	cr_assert_eq(due[0].stage, MARKER_NOTICE_ESCALATE);
+	cr_assert_eq(due[0].first_sent, 0, "the sweep tells the officer in charge too");
+	cr_assert_eq(markers_noticed(db, id, MARKER_NOTICE_ESCALATE, due[0].review_due), MGW_OK);
+	cr_assert_eq(markers_due(db, D("2027-01-11"), 14, 14, due, 4, &n), MGW_OK);
+	cr_assert_eq(n, 0);
 }
