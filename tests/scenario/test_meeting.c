@@ -215,6 +215,17 @@ Test(meeting, an_action_counts_down_notifies_its_owner_and_only_the_owner_closes
 	/* The same command again is the same action. */
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0, "%s", err);
 	cr_assert(strstr(out, "\"actionId\": \"A-000001\""), "%s", out);
+	/* A used msg_id for another request is a conflict, not a second action. */
+	char later[11];
+	day(t + 30, later); /* far enough not to raise notices in this test */
+	const char *add2[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "idva",
+			      "--date", m1, "--due", later, "--description", "Safety plan",
+			      "--msg-id", "chair-1", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add2), 0, "%s", err);
+	cr_assert(strstr(out, "\"actionId\": \"A-000002\""), "%s", out);
+	add2[5] = "probation";
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add2), 1);
+	cr_assert(strstr(err, "ERROR_CODE_MSG_ID_CONFLICT"), "%s", err);
 
 	/* Not due yet: no notice in two sweeps. */
 	sleep(2);
