@@ -45,13 +45,17 @@ trap cleanup EXIT
 
 echo "== 1. a development PKI (CA, gateway, one certificate per agency) in $work/pki"
 MARAC_POLICY="$root/policy/default.yaml" bash "$root/certs/gen.sh" "$work/pki"
+# address markers: the second-stage review notice goes to the chair (a crime manager's stand-in)
+sed -i 's/^      min_days: 5$/&\n      escalation_node: chair-testshire/' "$work/pki/gateway.yaml"
 if [ -n "${MARAC_DEMO_LOG_LEVEL:-}" ]; then
   sed -i "s/^  level: .*/  level: $MARAC_DEMO_LOG_LEVEL/" "$work/pki/gateway.yaml"
 fi
 
 echo "== 2. the gateway on 127.0.0.1 (ephemeral port), store in $work/pki/state"
 "$build/marac-gateway" --config "$work/pki/gateway.yaml" --check-config
-"$build/marac-gateway" --config "$work/pki/gateway.yaml" 2>"$work/gateway.log" &
+# MARAC_CLOCK_OFFSET_DAYS: the test clock (clock.h), so step 6b can move the
+# deadlines' clock forward; the gateway logs test_clock_enabled. Never in production.
+MARAC_CLOCK_OFFSET_DAYS=0 "$build/marac-gateway" --config "$work/pki/gateway.yaml" 2>"$work/gateway.log" &
 gw_pid=$!
 for _ in $(seq 100); do [ -s "$work/pki/port" ] && break; sleep 0.1; done
 [ -s "$work/pki/port" ] || { cat "$work/gateway.log"; echo "gateway did not start" >&2; exit 1; }
@@ -161,7 +165,44 @@ if node police lookup --phone "07700 900123" >/dev/null 2>"$work/refused-lookup.
 fi
 echo "   a police case node (no lookup role) asking: $(sed 's/^marac: //' "$work/refused-lookup.txt")"
 
-echo "== 6c. police withdraws TS-2026-0001 (referred in error): it no longer matches"
+echo "== 6c. after the meeting: an action with a countdown, an address marker and its review"
+day() { date -u -d "$1" +%F; }
+set_at=$(day today); for i in 1 2 3 4 5 6; do
+  [ "$(date -u -d "$set_at" +%u)" = 2 ] && break; set_at=$(day "$set_at - 1 day"); done
+node chair action add --case TS-2026-0001 --owner health --date "$set_at" --due "$(day "today + 3 days")" \
+  --description "GP to review her medication; pharmacy ref 07700 900123" |
+  python3 -c 'import json,sys; a=json.load(sys.stdin); print("   chair recorded %s for %s, owner %s, due %s (%s days left); stored text: %s" % (a["actionId"], a["caseRef"], a["owner"], a["dueDate"], a.get("daysLeft", 0), a["description"]))'
+node police marker add --case TS-2026-0001 --start "$(day today)" --review-due "$(day "today + 20 days")" \
+  --oic police-testshire >/dev/null
+node police marker inform --id M-000001 --date "$(day today)" --method phone --outcome no-answer >/dev/null
+node police marker inform --id M-000001 --date "$(day today)" --method in-person --outcome informed >/dev/null
+echo "   police placed marker M-000001 (review in 20 days); one attempt by phone (no answer), then told in person"
+echo "   ...the gateway's clock moves on 35 days (the test clock): the action is overdue, the review missed by 15 days"
+echo 35 >"$work/pki/state/test_clock_offset_days"
+sleep 3
+node health action list --overdue | sed 's/^/     health: /'
+node chair marker list --due | sed 's/^/     chair:  /'
+node health listen --out "$work/inbox2-health" --count 2 --idle-exit 5 >/dev/null || true
+python3 - "$work/inbox2-health" <<'PY'
+import glob, json, sys
+for f in sorted(glob.glob(sys.argv[1] + "/*.json")):
+    n = json.load(open(f))["deliver"].get("notice")
+    if n:
+        print("     health was notified: %s %s on %s, due %s, %s days overdue" % (n["kind"].replace("NOTICE_KIND_", ""), n["itemId"], n["caseRef"], n["dueDate"], n.get("daysOverdue", 0)))
+PY
+if node police action update --id A-000001 --status done >/dev/null 2>"$work/refused.txt"; then
+  echo "police closed health's action" >&2; exit 1
+fi
+echo "   police trying to close health's action: $(sed 's/^marac: //' "$work/refused.txt")"
+next=$(day "today + 35 days"); for i in 1 2 3 4 5 6 7; do
+  [ "$(date -u -d "$next" +%u)" = 2 ] && break; next=$(day "$next + 1 day"); done
+node chair agenda --area testshire --date "$next" --out "$agenda"
+echo "   the next agenda ($next) opens with the overdue action and the escalated marker: $agenda"
+node police marker review --id M-000001 --extend "$(day "today + 35 days + 90 days")" >/dev/null
+node health action update --id A-000001 --status done --note "Reviewed at the surgery" >/dev/null
+node chair marker list --due | sed 's/^/     after the review, chair: /'
+node health action list --all | sed 's/^/     health: /'
+echo "== 6d. police withdraws TS-2026-0001 (referred in error): it no longer matches"
 node police case withdraw TS-2026-0001 --reason in_error >/dev/null 2>"$work/withdrawn.txt"
 echo "   $(sed 's/^marac case withdraw: //' "$work/withdrawn.txt")"
 echo "   health's referral again (a new msg_id), which was a repeat of TS-2026-0001:"

@@ -29,5 +29,22 @@ if [ $rc -ne 2 ]; then
 	echo "FAIL: marac audit proof --seq 12abc: exit $rc, want 2"
 	fail=1
 fi
+# h12-actions: the follow-up verbs answer --help on stdout with exit 0.
+for cmd in "action add" "action update" "action list" "marker add" "marker inform" \
+	   "marker review" "marker list"; do
+	# shellcheck disable=SC2086
+	out=$("$MARAC" $cmd --help 2>&1)
+	rc=$?
+	if [ $rc -ne 0 ] || ! grep -q "marac ${cmd%% *} " <<<"$out"; then
+		echo "FAIL: marac $cmd --help: exit $rc: ${out:0:200}"
+		fail=1
+	fi
+done
+"$MARAC" action update --id A-000001 --status finished >/dev/null 2>&1
+rc=$?
+if [ $rc -ne 2 ]; then
+	echo "FAIL: marac action update --status finished: exit $rc, want 2"
+	fail=1
+fi
 [ $fail -eq 0 ] && echo "ok: marac audit --help"
 exit $fail

@@ -58,4 +58,22 @@ int cmd_retract(int argc, char **argv); /* cmd_case.c (h13-life) */
 int cmd_lookup(int argc, char **argv);
 int cmd_flags(int argc, char **argv);
 
+/* h12-actions: after the meeting (cmd_action.c, cmd_marker.c). */
+int cmd_action(int argc, char **argv);
+int cmd_marker(int argc, char **argv);
+/* An option of a follow-up verb: a value (*val) or, with flag set, a switch (*flag = 1). */
+struct fu_opt {
+	const char *name;
+	const char **val;
+	int *flag;
+};
+/* Parse argv[1..argc) into ca and opts; EX_OK, or EX_USAGE (printed as "marac CMD: ..."). */
+int fu_parse(const char *cmd, int argc, char **argv, struct conn_args *ca,
+	     const struct fu_opt *opts, size_t n, int *help);
+/* Connect, send req, wait for the frame `want` (or its Error); exit code. */
+int fu_roundtrip(const struct conn_args *ca, const Marac__V1__Frame *req, int want,
+		 const char *msg_id, const char *what, Marac__V1__Frame **res);
+/* The message as proto3 JSON on stdout. */
+void fu_print_json(const ProtobufCMessage *m);
+
 #endif

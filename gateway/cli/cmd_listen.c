@@ -288,7 +288,9 @@ int cmd_listen(int argc, char **argv)
 			got++;
 			printf("received %s seq %llu from %s case %s\n", d->delivery_id,
 			       (unsigned long long)d->seq, d->from_node,
-			       d->summary && d->summary->case_ref ? d->summary->case_ref : "-");
+			       d->summary && d->summary->case_ref ? d->summary->case_ref
+			       : d->notice && d->notice->case_ref ? d->notice->case_ref /* h12 */
+								  : "-");
 		}
 		rc = mgw_client_ack(c, d->delivery_id, d->seq);
 		codec_free(&f->base);

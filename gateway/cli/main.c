@@ -28,9 +28,11 @@ static void usage(FILE *f)
 		"  retract  retract a share this node sent in error\n"
 		"  lookup   point-of-call lookup of a phone, NHS number or name + DOB (control rooms)\n"
 		"  flags    a case's flag history: who touched it, when (its owning agencies)\n"
+		"  action   record, update and list the actions a meeting set (countdowns)\n"
+		"  marker   record, inform, review and list address markers (police)\n"
 		"\n"
-		"Connection options (send, listen, refer, research, agenda, case, retract, audit, lookup,\n"
-		"  flags):\n"
+		"Connection options (send, listen, refer, research, agenda, action, marker, case, retract,\n"
+		"  audit, lookup, flags):\n"
 		"  --gateway wss://HOST:PORT   (env MARAC_GATEWAY)\n"
 		"  --cert FILE --key FILE      this node's certificate and key (MARAC_CERT, MARAC_KEY)\n"
 		"  --ca FILE                   the MARAC CA (MARAC_CA)\n"
@@ -223,6 +225,10 @@ int main(int argc, char **argv)
 		return cmd_lookup(argc - 1, argv + 1);
 	if (strcmp(cmd, "flags") == 0)
 		return cmd_flags(argc - 1, argv + 1);
+	if (strcmp(cmd, "action") == 0) /* h12-actions */
+		return cmd_action(argc - 1, argv + 1);
+	if (strcmp(cmd, "marker") == 0)
+		return cmd_marker(argc - 1, argv + 1);
 	fprintf(stderr, "marac: unknown command \"%s\"\n", cmd);
 	usage(stderr);
 	return EX_USAGE;

@@ -286,4 +286,22 @@
 /* Unacknowledged flags sent to a node per connection or notification. */
 #define MGW_FLAG_SEND_MAX             64u
 
+/*
+ * After the meeting (h12-actions). An action's description and a status
+ * note are free text scrubbed under the policy before they are stored:
+ * 4 KiB is a paragraph of minutes, more is a case note that belongs in a
+ * share. A list answer holds at most MGW_FOLLOWUP_LIST_MAX items (each a
+ * few hundred bytes, so a list stays far below the smallest frame cap),
+ * and says truncated beyond. A marker keeps at most MGW_MARKER_CONTACTS_MAX
+ * contacts and attempts (about two a week for six months). The sweep for
+ * due notices runs at most every MGW_FOLLOWUP_SWEEP_SECS on the writer's
+ * idle time and raises at most MGW_FOLLOWUP_SWEEP_MAX notices a pass, so
+ * one pass never holds the writer for long; the rest go on the next pass.
+ */
+#define MGW_FOLLOWUP_TEXT_MAX       4096u
+#define MGW_FOLLOWUP_LIST_MAX       500u
+#define MGW_MARKER_CONTACTS_MAX     64u
+#define MGW_FOLLOWUP_SWEEP_SECS     60u
+#define MGW_FOLLOWUP_SWEEP_MAX      64u
+
 #endif

@@ -572,11 +572,18 @@ static int do_area(struct ctx *x, struct mgw_config *c, const char *key, const y
 	}
 	if (!strcmp(key, "lookup_contact"))
 		return set_str(x, v, key, &a->lookup_contact);
+	if (!strcmp(key, "escalation_node")) { /* h12-actions: markers' second stage */
+		int rc = set_str(x, v, key, &a->escalation_node);
+		if (rc == MGW_OK && !word_ok(a->escalation_node, MGW_ID_MAX))
+			return fail(x, v, "escalation_node \"%s\": a node id", a->escalation_node);
+		return rc;
+	}
 	if (strcmp(key, "id") && strcmp(key, "case_ref_code") && strcmp(key, "meetings") &&
 	    strcmp(key, "weekday") && strcmp(key, "anchor_date"))
 		return fail(x, k, "unknown key \"%s\" (id, case_ref_code, postcodes, meetings, "
 				  "weekday, anchor_date, min_days, skip, statement, start_time, "
-				  "minutes_per_case, flag_agencies, lookup_contact)", key);
+				  "minutes_per_case, flag_agencies, lookup_contact, escalation_node)",
+			    key);
 	if (want_scalar(x, v, key, &s))
 		return MGW_E_INVALID;
 	if (!strcmp(key, "id")) {
@@ -720,6 +727,12 @@ static int check_referrals(struct ctx *x, struct mgw_config *c)
 			served |= config_node_in_area(&c->nodes[k], a->id);
 		if (!served)
 			return fail(x, x->at_referrals, "area \"%s\": no node serves it", a->id);
+		if (a->escalation_node) { /* h12-actions: must be a node serving the area */
+			const struct mgw_node *en = config_node_by_id(c, a->escalation_node);
+			if (en == NULL || !config_node_in_area(en, a->id))
+				return fail(x, x->at_referrals, "area \"%s\": escalation_node \"%s\" "
+						"is not a node serving it", a->id, a->escalation_node);
+		}
 		/* The schedule must produce a meeting (e.g. not every date skipped). */
 		struct meeting_schedule ms = {
 			.freq = (enum meeting_freq)a->frequency, .weekday = a->weekday,
@@ -851,6 +864,15 @@ static const struct cfg_key keys[] = {
 	 MGW_LOOKUP_PER_MINUTE_MAX, MGW_LOOKUP_PER_MINUTE_DEFAULT, NULL, 0, NULL, NULL, 0, NULL},
 	{"lookup", "burst", K_UINT, F(lookup_burst), MGW_LOOKUP_BURST_MIN, MGW_LOOKUP_BURST_MAX,
 	 MGW_LOOKUP_BURST_DEFAULT, NULL, 0, NULL, NULL, 0, NULL},
+	/* h12-actions: deadlines after the meeting (meeting.proto) */
+	{"followup", "action_notice_every_days", K_UINT, F(action_notice_every_days), 1, 90, 7,
+	 NULL, 0, NULL, NULL, 0, NULL},
+	{"followup", "marker_max_months", K_UINT, F(marker_max_months), 1, 6, 6, NULL, 0, NULL,
+	 NULL, 0, NULL},
+	{"followup", "marker_notice_days", K_UINT, F(marker_notice_days), 1, 60, 14, NULL, 0,
+	 NULL, NULL, 0, NULL},
+	{"followup", "marker_escalate_days", K_UINT, F(marker_escalate_days), 1, 60, 14, NULL, 0,
+	 NULL, NULL, 0, NULL},
 };
 
 #define N_KEYS (sizeof keys / sizeof keys[0])
@@ -1231,6 +1253,7 @@ void config_free(struct mgw_config *c)
 		free(a->anchor_date);
 		free(a->statement);
 		free(a->lookup_contact);
+		free(a->escalation_node);
 	}
 	free(c->areas);
 	if (c->match_key) {

@@ -71,6 +71,7 @@ struct mgw_area {
 	unsigned flag_agencies;  /* bit (1 << Agency) told when a case of the area is touched,
 				    besides its referring agency; default: IDVA */
 	char *lookup_contact;    /* whom a control room should contact; NULL: none given */
+	char *escalation_node;   /* markers: second-stage review notices go here (a node id); NULL: none */
 };
 
 /* Every string and array is owned by the config and freed by config_free. */
@@ -105,6 +106,11 @@ struct mgw_config {
 	/* lookup: point-of-call lookup rate per node (token bucket) */
 	unsigned lookup_per_minute; /* default MGW_LOOKUP_PER_MINUTE_DEFAULT */
 	unsigned lookup_burst;      /* default MGW_LOOKUP_BURST_DEFAULT */
+	/* followup: (actions and markers; all reloadable) */
+	unsigned action_notice_every_days; /* overdue notices again every N days; default 7 */
+	unsigned marker_max_months;        /* review due at most N months on; default 6 (1-6) */
+	unsigned marker_notice_days;       /* first-stage notice N days before review due; default 14 */
+	unsigned marker_escalate_days;     /* second stage N days after a missed review; default 14 */
 };
 
 /*

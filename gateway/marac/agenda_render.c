@@ -242,6 +242,51 @@ static void html_rows(FILE *f, const char *title, Marac__V1__AgendaRow *const *r
 	fputs("</tbody>\n</table>\n</section>\n", f);
 }
 
+/* h12-actions: "5 days left", "due today", "12 days overdue" (bold when overdue). */
+static void countdown(FILE *f, int32_t days, int known)
+{
+	if (!known)
+		return;
+	if (days > 0)
+		fprintf(f, "%d day%s left", (int)days, days == 1 ? "" : "s");
+	else if (days == 0)
+		fputs("<span class=\"outstanding\">due at this meeting</span>", f);
+	else
+		fprintf(f, "<span class=\"outstanding\">%d day%s overdue</span>", (int)-days,
+			days == -1 ? "" : "s");
+}
+
+/* h12-actions: address markers whose review is due, overdue or escalated. */
+static void html_markers(FILE *f, const Marac__V1__Agenda *a)
+{
+	fputs("<section>\n<h2>Address markers due for review</h2>\n", f);
+	if (a->n_markers == 0) {
+		fputs("<p class=\"none\">None.</p>\n</section>\n", f);
+		return;
+	}
+	fputs("<table>\n<thead><tr><th>Case ref</th><th>Marker</th><th>Since</th>"
+	      "<th>Review due</th><th>Countdown</th><th>Victim told</th><th>Officer in charge</th>"
+	      "<th>Escalated</th></tr></thead>\n<tbody>\n", f);
+	for (size_t i = 0; i < a->n_markers; i++) {
+		const Marac__V1__Marker *m = a->markers[i];
+		const char *cells[4] = {m->case_ref, m->marker_id, m->start_date, m->review_due};
+		fputs("<tr>", f);
+		for (int k = 0; k < 4; k++) {
+			fputs("<td>", f);
+			html_text(f, cells[k]);
+			fputs("</td>", f);
+		}
+		fputs("<td>", f);
+		countdown(f, m->days_to_review, m->review_due && m->review_due[0]);
+		fputs(m->victim_informed ? "</td><td>Yes</td><td>"
+					 : "</td><td><span class=\"outstanding\">No</span></td><td>", f);
+		html_text(f, m->oic_node && m->oic_node[0] ? m->oic_node : "Police (any)");
+		fputs(m->escalated ? "</td><td><span class=\"outstanding\">Yes</span></td></tr>\n"
+				   : "</td><td>No</td></tr>\n", f);
+	}
+	fputs("</tbody>\n</table>\n</section>\n", f);
+}
+
 static void html_actions(FILE *f, const Marac__V1__Agenda *a)
 {
 	fputs("<section>\n<h2>1. Outstanding actions</h2>\n", f);
@@ -250,7 +295,8 @@ static void html_actions(FILE *f, const Marac__V1__Agenda *a)
 		return;
 	}
 	fputs("<table>\n<thead><tr><th>Case ref</th><th>Set at</th><th>Owner</th><th>Action</th>"
-	      "<th>Status</th><th>Due</th><th>Reported</th></tr></thead>\n<tbody>\n", f);
+	      "<th>Status</th><th>Due</th><th>Reported</th><th>Countdown</th></tr></thead>\n"
+	      "<tbody>\n", f);
 	for (size_t i = 0; i < a->n_actions; i++) {
 		const Marac__V1__AgendaAction *x = a->actions[i];
 		const char *cells[7] = {x->case_ref, x->marac_date, agenda_agency_label(x->owner),
@@ -261,7 +307,9 @@ static void html_actions(FILE *f, const Marac__V1__Agenda *a)
 			html_text(f, cells[k]);
 			fputs("</td>", f);
 		}
-		fputs("</tr>\n", f);
+		fputs("<td>", f);
+		countdown(f, x->days_left, x->due_date && x->due_date[0]);
+		fputs("</td></tr>\n", f);
 	}
 	fputs("</tbody>\n</table>\n</section>\n", f);
 }
@@ -359,6 +407,7 @@ int agenda_render_html(const Marac__V1__Agenda *a, FILE *f)
 	html_attendance(f, a);
 	html_statement(f, a);
 	html_actions(f, a);
+	html_markers(f, a); /* h12-actions */
 	html_rows(f, "2. New cases with children", a->cases_with_children,
 		  a->n_cases_with_children);
 	html_rows(f, "3. New cases: adults only", a->adult_only_cases, a->n_adult_only_cases);
@@ -464,6 +513,20 @@ static void csv_aob(FILE *f, const Marac__V1__Agenda *a)
 	}
 }
 
+/* h12-actions: one row per marker due: marker id in "action", the review due in "due_date". */
+static void csv_markers(FILE *f, const Marac__V1__Agenda *a)
+{
+	for (size_t i = 0; i < a->n_markers; i++) {
+		const Marac__V1__Marker *m = a->markers[i];
+		const char *cells[CSV_COLS] = {"marker", m->case_ref};
+		cells[13] = m->marker_id;
+		cells[14] = agenda_agency_label(MARAC__V1__AGENCY__AGENCY_POLICE);
+		cells[15] = m->escalated ? "escalated" : m->days_to_review < 0 ? "overdue" : "due";
+		cells[16] = m->review_due;
+		csv_row(f, cells);
+	}
+}
+
 int agenda_render_csv(const Marac__V1__Agenda *a, FILE *f)
 {
 	csv_marking(f, a);
@@ -478,6 +541,7 @@ int agenda_render_csv(const Marac__V1__Agenda *a, FILE *f)
 		cells[16] = x->due_date;
 		csv_row(f, cells);
 	}
+	csv_markers(f, a); /* h12-actions */
 	csv_rows(f, "children", a->cases_with_children, a->n_cases_with_children);
 	csv_rows(f, "adult_only", a->adult_only_cases, a->n_adult_only_cases);
 	csv_rows(f, "lapsed", a->lapsed_cases, a->n_lapsed_cases);

@@ -7,6 +7,7 @@
  * a read-only handle sees each committed referral at once.
  */
 #include "lookup.h"
+#include "markers.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,9 +102,7 @@ fail:
 
 int lookup_marker_active(sqlite3 *db, const char *case_ref)
 {
-	(void)db;
-	(void)case_ref;
-	return 0; /* TODO(h12-actions): markers.h's active marker of case_ref */
+	return markers_active_for_case(db, case_ref);
 }
 
 struct cand {

@@ -141,6 +141,8 @@ static void build(Marac__V1__AuditRecord *r, const struct audit_fields *f, char 
 	bytes(&r->query_sha256, f->query_sha256, 32);
 	r->flagged_agencies = (Marac__V1__Agency *)f->flagged_agencies;
 	r->n_flagged_agencies = f->n_flagged_agencies;
+	r->item_id = (char *)(f->item_id ? f->item_id : "");     /* h12-actions */
+	r->due_date = (char *)(f->due_date ? f->due_date : "");
 }
 
 /* A service-thread record: the packed bytes, appended by the writer. */

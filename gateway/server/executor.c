@@ -336,6 +336,7 @@ static void *writer_main(void *arg)
 			if (stop)
 				break;
 			housekeeping(g, &purged_ms);
+			followup_wr_idle(g); /* h12-actions: due/overdue/escalation notices */
 			continue;
 		}
 		struct job *batch = ex->head, *last = batch;

@@ -199,6 +199,7 @@ struct audit_fields {
 	const uint8_t *query_sha256; /* LOOKUP: keyed digest of the normalised query */
 	const int *flagged_agencies; /* FLAG_RAISED: Marac__V1__Agency values */
 	size_t n_flagged_agencies;
+	const char *item_id, *due_date; /* h12-actions: action or marker id, YYYY-MM-DD */
 };
 
 /*
@@ -366,6 +367,18 @@ void flag_svc_pump(struct gw *g, struct session *s);
 /* Writer thread: DeliverAck of a flag id of j's node: FLAG_ACKED once.
  * 0, MGW_E_NOTFOUND (not a flag of this node), MGW_E_DB. */
 int flag_wr_ack(struct wctx *w, const struct job *j, const char *flag_id);
+/* h12-actions: req_action.c (ActionAdd, ActionUpdate, ActionListRequest) and
+ * req_marker.c (MarkerAdd, MarkerInform, MarkerReview, MarkerListRequest) */
+void action_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+void marker_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
+/* followup.c: writer thread, on the executor's idle pass: queue the due,
+ * overdue and escalation notices of actions and markers (at most once per
+ * MGW_FOLLOWUP_SWEEP_SECS, at once when the test clock moved). */
+void followup_wr_idle(struct gw *g);
+/* followup.c: writer thread, agenda_wr_commit: the first page's outstanding
+ * actions and due markers of area for meeting into ag. */
+int followup_wr_agenda(struct wctx *w, const char *area, const char *meeting,
+		       Marac__V1__Agenda *ag);
 
 /* req_agenda.c: an area's meeting schedule (any thread; points into a). */
 struct meeting_schedule agenda_schedule_of(const struct mgw_area *a, unsigned min_days);

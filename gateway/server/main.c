@@ -31,11 +31,14 @@
 
 #include <openssl/crypto.h>
 
+#include "actions.h"
 #include "cases.h"
 #include "store_retract.h"
 #include "flags.h"
+#include "clock.h"
 #include "fsutil.h"
 #include "gw.h"
+#include "markers.h"
 #include "match.h"
 #include "log.h"
 #include "mgw_err.h"
@@ -81,6 +84,9 @@ static void audit_gateway_event(struct gw *g, int event)
 	struct audit_fields f = {.event = event, .policy_sha256 = g->epoch->policy_sha256};
 	if (event == MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_STOP)
 		f.policy_sha256 = NULL;
+	/* h12-actions: a start on the test clock is on the trail for every auditor to see */
+	if (event == MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_START && mgw_clock_test())
+		f.reason = "test_clock";
 	audit_emit(g, NULL, &f, NULL);
 }
 
@@ -184,6 +190,8 @@ static int open_writer(char *err, size_t errlen)
 	if (match_schema(store_db(G.writer_store)) != MGW_OK ||
 	    cases_schema(store_db(G.writer_store)) != MGW_OK ||
 	    store_retract_schema(G.writer_store) != MGW_OK ||           /* h13-life */
+	    actions_schema(store_db(G.writer_store)) != MGW_OK || /* h12-actions */
+	    markers_schema(store_db(G.writer_store)) != MGW_OK ||
 	    outbox_guard_schema(G.writer_store) != MGW_OK ||
 	    flags_schema(store_db(G.writer_store)) != MGW_OK) {
 		snprintf(err, errlen, "cannot create the referral tables");
@@ -387,6 +395,11 @@ int main(int argc, char **argv)
 	}
 	int lvl = log_level_from_name(cfg->log_level ? cfg->log_level : "info");
 	log_set_level(lvl < 0 ? LOG_INFO : (enum log_level)lvl);
+	if (mgw_clock_init() != MGW_OK) { /* h12-actions: the test clock, if asked for */
+		fprintf(stderr, "marac-gateway: MARAC_CLOCK_OFFSET_DAYS: an integer number of days "
+				"within +-%d\n", MGW_CLOCK_OFFSET_MAX_DAYS);
+		return 1;
+	}
 	G.config_path = config;
 	G.state_dir = strdup(cfg->state_dir);
 	G.audit_origin = strdup(cfg->audit_origin ? cfg->audit_origin : "marac-gateway");

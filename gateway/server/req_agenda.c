@@ -165,6 +165,8 @@ static int agenda_wr_commit(struct job *jb, struct wctx *w)
 	};
 	if (rc == MGW_OK && (rc = cases_agenda_origins(store_db(w->st), ag)) == MGW_OK)
 		rc = agenda_set_meeting(ag, &mt);
+	if (rc == MGW_OK && j->from_row == 0) /* h12-actions: actions and markers, first page */
+		rc = followup_wr_agenda(w, a->id, j->meeting, ag);
 	if (rc != MGW_OK) {
 		codec_free(ag ? &ag->base : NULL);
 		return rc;

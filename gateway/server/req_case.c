@@ -32,17 +32,10 @@
 #include "cases.h"
 #include "gw.h"
 #include "log.h"
+#include "actions.h"
 #include "mgw_err.h"
 #include "store_retract.h"
 
-/*
- * The actions feature (gateway/marac/actions.c, h12-actions) moves a case's
- * actions to the receiving area. Weak, so this file links without it.
- * INTEGRATOR: once actions.c defines it, the call below runs; drop the weak
- * attribute then so a missing definition is a link error.
- */
-int actions_transfer(sqlite3 *db, const char *case_ref, const char *to_area)
-	__attribute__((weak));
 
 enum case_op { OP_CLOSE = 1, OP_MERGE = 2, OP_TRANSFER = 3 };
 
@@ -175,7 +168,7 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 		if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN)
 			return not_open(w, jb, j->case_ref);
 		rc = cases_transfer(db, j->case_ref, j->to_area, j->meeting, jb->node, now);
-		if (rc == MGW_OK && actions_transfer != NULL)
+		if (rc == MGW_OK)
 			rc = actions_transfer(db, j->case_ref, j->to_area);
 		f.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_TRANSFERRED;
 		f.to_area = j->to_area;

@@ -317,6 +317,17 @@ static void on_message(struct gw *g, struct session *s)
 	case MARAC__V1__FRAME__BODY_FLAG_HISTORY_REQUEST:
 		flag_history_svc_on(g, s, f);
 		return;
+	case MARAC__V1__FRAME__BODY_ACTION_ADD: /* h12-actions */
+	case MARAC__V1__FRAME__BODY_ACTION_UPDATE:
+	case MARAC__V1__FRAME__BODY_ACTION_LIST_REQUEST:
+		action_svc_on(g, s, f);
+		return;
+	case MARAC__V1__FRAME__BODY_MARKER_ADD:
+	case MARAC__V1__FRAME__BODY_MARKER_INFORM:
+	case MARAC__V1__FRAME__BODY_MARKER_REVIEW:
+	case MARAC__V1__FRAME__BODY_MARKER_LIST_REQUEST:
+		marker_svc_on(g, s, f);
+		return;
 	case MARAC__V1__FRAME__BODY_AUDIT_QUERY:
 	case MARAC__V1__FRAME__BODY_CHECKPOINT_REQUEST:
 	case MARAC__V1__FRAME__BODY_INCLUSION_PROOF_REQUEST:

@@ -1,0 +1,142 @@
+/*
+ * actions.h: actions set at a MARAC meeting (meeting.proto Action) and the
+ * idempotency keys of the follow-up requests, in the caller's SQLite
+ * database.
+ *
+ * An action belongs to a case (its area comes from the case), is owned by
+ * one agency, and is OPEN until the owner reports DONE,
+ * NOT_POSSIBLE_CIRCUMSTANCES_CHANGED or NOT_DONE (and may reopen it). Its
+ * description and note are stored as given here: the caller has already
+ * scrubbed them under the policy (req_action.c), so this module never sees
+ * raw free text. Countdowns are whole days: days_left = due - today.
+ *
+ * Notices: an OPEN action is due a notice on its due date, then every
+ * every_days days while it stays OPEN (actions_due); the caller queues the
+ * notice and records it (actions_noticed) in the same transaction, so a
+ * crash between them cannot send one twice or lose one.
+ *
+ * Tables: maction(id PK, seq UNIQUE, ...), mfollow_msg(node, msg_id) PK.
+ * Writes use SAVEPOINTs where they are more than one statement, so they
+ * work inside a caller's transaction. Every function returns 0 or a
+ * negative mgw_err code: MGW_E_DB (SQLite failed), MGW_E_NOMEM,
+ * MGW_E_INVALID (an argument breaks the rule named at the declaration),
+ * MGW_E_NOTFOUND (no such id).
+ */
+#ifndef MARAC_ACTIONS_H
+#define MARAC_ACTIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+
+#include "marac/v1/meeting.pb-c.h"
+#include "marac/v1/referral.pb-c.h"
+
+/* "A-000001" .. "A-99999999", and "M-..." for markers: with the NUL, 16 bytes. */
+#define FOLLOWUP_ID_MAX 16u
+
+/* Create the tables if missing. */
+int actions_schema(sqlite3 *db);
+
+/*
+ * A transferred case's actions and address markers move to to_area (called
+ * by the TransferCase writer, req_case.c, in its transaction). 0,
+ * MGW_E_INVALID, MGW_E_DB.
+ */
+int actions_transfer(sqlite3 *db, const char *case_ref, const char *to_area);
+
+/*
+ * Idempotency of follow-up requests (actions and markers): has node used
+ * msg_id before? MGW_E_NOTFOUND: new. 0: yes, with the same request digest;
+ * item_id (FOLLOWUP_ID_MAX) gets the item it created or changed.
+ * MGW_E_CONFLICT: yes, for a different request.
+ */
+int followup_msg_check(sqlite3 *db, const char *node, const char *msg_id,
+		       const uint8_t digest[32], char item_id[FOLLOWUP_ID_MAX]);
+/* Remember (node, msg_id) -> item_id. MGW_E_CONFLICT if already there. */
+int followup_msg_put(sqlite3 *db, const char *node, const char *msg_id,
+		     const uint8_t digest[32], const char *item_id, int64_t at_ms);
+
+/* A new action; every string required but note. Dates YYYY-MM-DD, due >= marac_date. */
+struct action_new {
+	const char *case_ref;
+	const char *area;
+	const char *marac_date;
+	int owner;                  /* Marac__V1__Agency, not UNSPECIFIED */
+	const char *description;    /* already scrubbed */
+	const char *due_date;
+	const char *set_by_node;
+};
+
+/* Insert; id gets the new action id. MGW_E_INVALID per struct action_new. */
+int actions_add(sqlite3 *db, const struct action_new *a, int64_t now_ms,
+		char id[FOLLOWUP_ID_MAX]);
+
+/*
+ * The action id as a new message (codec_free), days_left against today
+ * (a caldate day number). MGW_E_NOTFOUND if there is none.
+ */
+int actions_get(sqlite3 *db, const char *id, int32_t today, Marac__V1__Action **out);
+
+/* Its area and owner agency (for authorisation before a change). */
+int actions_owner(sqlite3 *db, const char *id, char *area, size_t area_len, int *owner);
+
+/*
+ * Set status (an ActionStatus other than UNSPECIFIED) and note (already
+ * scrubbed; may be ""), reported on date (YYYY-MM-DD). Reopening (OPEN)
+ * restarts its notices. MGW_E_NOTFOUND, MGW_E_INVALID.
+ */
+int actions_set_status(sqlite3 *db, const char *id, int status, const char *note,
+		       const char *date);
+
+/* Which actions a list holds. */
+struct action_filter {
+	const char *const *areas;   /* the areas the reader serves (at least one) */
+	size_t n_areas;
+	const char *case_ref;       /* NULL or "": every case */
+	int owner;                  /* 0: every agency (a chair); else only that agency's */
+	int overdue_only;           /* OPEN and due before today */
+	int include_closed;         /* also the closed statuses */
+};
+
+/*
+ * Up to max actions matching f, due date then id order, as new messages
+ * in *out (an array of *n, free with actions_free_list); *truncated = 1 if
+ * more matched.
+ */
+int actions_list(sqlite3 *db, const struct action_filter *f, int32_t today, size_t max,
+		 Marac__V1__Action ***out, size_t *n, int *truncated);
+void actions_free_list(Marac__V1__Action **v, size_t n);
+
+/*
+ * The agenda's first section: every OPEN action of area set at a meeting
+ * before meeting_date, as AgendaAction rows appended to ag->actions (built
+ * with codec_malloc, so codec_free(ag) frees them), days_left counted to
+ * the meeting date. Due date, then id order.
+ */
+int actions_agenda(sqlite3 *db, const char *area, const char *meeting_date,
+		   Marac__V1__Agenda *ag);
+
+/* One notice due (actions_due). */
+struct action_due {
+	char id[FOLLOWUP_ID_MAX];
+	char case_ref[65];
+	char area[65];
+	int owner;
+	char due_date[11];
+	int32_t days_overdue;       /* today - due */
+};
+
+/*
+ * OPEN actions that owe a notice today: due on or before today and never
+ * noticed, or last noticed every_days or more ago. At most max into out.
+ */
+int actions_due(sqlite3 *db, int32_t today, unsigned every_days, struct action_due *out,
+		size_t max, size_t *n);
+/* Record that id was noticed on today. */
+int actions_noticed(sqlite3 *db, const char *id, int32_t today);
+
+/* "open", "done", "not_possible_circumstances_changed", "not_done"; "unspecified" otherwise. */
+const char *actions_status_name(int status);
+
+#endif

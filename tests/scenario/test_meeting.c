@@ -1,0 +1,433 @@
+/*
+ * After the meeting over the real gateway (issue 12 items 1, 2, 5): the
+ * chair records an action at one meeting; the gateway's test clock is moved
+ * on (MARAC_CLOCK_OFFSET_DAYS at start, state_dir/test_clock_offset_days
+ * while it runs), the owner agency and the chair are sent due and overdue
+ * notices (durable: the owner, offline meanwhile, gets them on connecting),
+ * the next meeting's agenda lists the action as overdue (JSON and HTML);
+ * only the owner agency may close it, others are refused NOT_OWNER and
+ * audited. A police marker: a victim-informed attempt is recorded, then the
+ * telling; the first-stage review notice reaches the officer in charge; the
+ * missed review escalates on day 14, not day 13, to the area's escalation
+ * node, audited.
+ */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "caldate.h"
+#include "codec.h"
+#include "harness.h"
+#include "mgw_err.h"
+#include "store.h"
+
+static struct gwp G;
+
+static void teardown(void)
+{
+	gw_teardown(&G);
+}
+
+TestSuite(meeting, .fini = teardown, .timeout = 240);
+
+static const char *fixture(const char *name)
+{
+	static char buf[600];
+	snprintf(buf, sizeof buf, "%s/tests/fixtures/%s", MARAC_SOURCE_DIR, name);
+	return buf;
+}
+
+static const char *json_str(const char *text, const char *key, char *out, size_t n)
+{
+	char pat[80];
+	snprintf(pat, sizeof pat, "\"%s\": \"", key);
+	const char *p = strstr(text, pat);
+	out[0] = 0;
+	if (p == NULL)
+		return out;
+	p += strlen(pat);
+	size_t i = 0;
+	while (p[i] && p[i] != '"' && i + 1 < n) {
+		out[i] = p[i];
+		i++;
+	}
+	out[i] = 0;
+	return out;
+}
+
+static int32_t today(void)
+{
+	return (int32_t)(time(NULL) / 86400);
+}
+
+static const char *day(int32_t d, char out[11])
+{
+	caldate_format(d, out);
+	return out;
+}
+
+/* Move the running gateway's test clock to offset days. */
+static void set_offset(int days)
+{
+	char path[700], tmp[720];
+	snprintf(path, sizeof path, "%s/state/test_clock_offset_days", G.dir);
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	FILE *f = fopen(tmp, "w");
+	cr_assert_not_null(f);
+	fprintf(f, "%d\n", days);
+	fclose(f);
+	cr_assert_eq(rename(tmp, path), 0);
+}
+
+/* Records of event (reason, recipient: NULL = any) in the trail. */
+static int audit_to(int event, const char *reason, const char *recipient)
+{
+	char dir[600], err[256];
+	snprintf(dir, sizeof dir, "%s/state", G.dir);
+	store *s;
+	if (store_open(dir, 1, &s, err, sizeof err) != MGW_OK)
+		return -1;
+	int n = 0;
+	uint64_t size = store_audit_size(s);
+	for (uint64_t i = 0; i < size; i++) {
+		uint8_t *b;
+		size_t len;
+		if (store_audit_get(s, i, &b, &len) != MGW_OK)
+			continue;
+		ProtobufCMessage *m;
+		if (codec_unpack(&marac__v1__audit_record__descriptor, b, len, len, &m) == MGW_OK) {
+			Marac__V1__AuditRecord *r = (Marac__V1__AuditRecord *)m;
+			if ((int)r->event == event && (reason == NULL || !strcmp(r->reason, reason)) &&
+			    (recipient == NULL || !strcmp(r->recipient_node, recipient)))
+				n++;
+			codec_free(m);
+		}
+		free(b);
+	}
+	store_close(s);
+	return n;
+}
+
+static int audit_to_wait(int event, const char *reason, const char *recipient, int want)
+{
+	int n = 0;
+	for (int i = 0; i < 150; i++) {
+		if ((n = audit_to(event, reason, recipient)) >= want)
+			break;
+		usleep(50000);
+	}
+	return n;
+}
+
+/* Concatenate every .json file of dir. */
+static char *read_dir(const char *dir)
+{
+	size_t len = 0;
+	char *all = calloc(1, 1);
+	DIR *d = opendir(dir);
+	for (struct dirent *e; d && (e = readdir(d));) {
+		size_t n = strlen(e->d_name);
+		if (n < 6 || strcmp(e->d_name + n - 5, ".json"))
+			continue;
+		char path[1200];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		char *t = slurp(path);
+		if (t == NULL)
+			continue;
+		all = realloc(all, len + strlen(t) + 1);
+		memcpy(all + len, t, strlen(t) + 1);
+		len += strlen(t);
+		free(t);
+	}
+	if (d)
+		closedir(d);
+	return all;
+}
+
+/* Start a gateway on the test clock, with an escalation node for testshire. */
+static void start(const char *extra)
+{
+	setenv("MARAC_CLOCK_OFFSET_DAYS", "0", 1);
+	gw_start(&G, extra);
+	cr_assert_eq(gw_stop(&G), 0);
+	char *cfg = slurp(G.config);
+	cr_assert_not_null(cfg);
+	const char *at = strstr(cfg, "      min_days: 5\n");
+	cr_assert_not_null(at, "PKI config layout changed");
+	at += strlen("      min_days: 5\n");
+	FILE *f = fopen(G.config, "w");
+	fprintf(f, "%.*s      escalation_node: auditor-testshire\n%s", (int)(at - cfg), cfg, at);
+	fclose(f);
+	free(cfg);
+	gw_restart(&G);
+	char *log = slurp(G.log);
+	cr_assert(log && strstr(log, "test_clock_enabled"), "the test clock is logged loudly");
+	free(log);
+	cr_assert_geq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_START, "test_clock",
+				    NULL, 2), 2, "and on the trail at each start");
+}
+
+static void refer_case(void)
+{
+	char out[16384], err[4096], ref[32];
+	const char *r1[] = {"refer", fixture("referral_police.json"), NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r1), 0, "%s%s", out,
+		     err);
+	cr_assert_str_eq(json_str(out, "caseRef", ref, sizeof ref), "TS-2026-0001", "%s", out);
+}
+
+Test(meeting, an_action_counts_down_notifies_its_owner_and_only_the_owner_closes_it)
+{
+	start("followup:\n  action_notice_every_days: 3\n");
+	refer_case();
+	char out[65536], err[8192], id[32], m1[11], m2[11], due[11];
+	/* The meeting that set it: the last Tuesday on or before today (testshire
+	 * meets on Tuesdays); the next but one meeting comes after the due date. */
+	int32_t t = today(), meet = t;
+	while (caldate_weekday(meet) != 2)
+		meet--;
+	day(meet, m1);
+	day(meet + 14, m2);
+	day(t + 2, due);
+
+	/* Only a chair records actions. */
+	const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "health",
+			     "--date", m1, "--due", due, "--description",
+			     "GP to review medication. Pharmacy reference 07700 900123.", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, add), 1);
+	cr_assert(strstr(err, "ERROR_CODE_NOT_AUTHORISED"), "%s", err);
+
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0, "%s%s", out,
+		     err);
+	json_str(out, "actionId", id, sizeof id);
+	cr_assert_str_eq(id, "A-000001", "%s", out);
+	cr_assert(strstr(out, "\"status\": \"ACTION_STATUS_OPEN\""), "%s", out);
+	cr_assert(strstr(out, "\"daysLeft\": 2"), "%s", out);
+	/* The free text was scrubbed under the policy before it was stored. */
+	cr_assert_null(strstr(out, "900123"), "the phone number is scrubbed: %s", out);
+	cr_assert(strstr(out, "GP to review medication"), "%s", out);
+	cr_assert_eq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_ADDED, "health", NULL,
+				   1), 1);
+	/* The same command again is the same action. */
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0, "%s", err);
+	cr_assert(strstr(out, "\"actionId\": \"A-000001\""), "%s", out);
+	/* A used msg_id for another request is a conflict, not a second action. */
+	char later[11];
+	day(t + 30, later); /* far enough not to raise notices in this test */
+	const char *add2[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "idva",
+			      "--date", m1, "--due", later, "--description", "Safety plan",
+			      "--msg-id", "chair-1", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add2), 0, "%s", err);
+	cr_assert(strstr(out, "\"actionId\": \"A-000002\""), "%s", out);
+	add2[5] = "probation";
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add2), 1);
+	cr_assert(strstr(err, "ERROR_CODE_MSG_ID_CONFLICT"), "%s", err);
+
+	/* Not due yet: no notice in two sweeps. */
+	sleep(2);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, NULL, NULL), 0);
+
+	/* The due date: the owner agency's node and the chair are told. */
+	set_offset(2);
+	cr_assert_eq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, "action_due",
+				   "health-testshire", 1), 1);
+	cr_assert_eq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, "action_due",
+				   "chair-testshire", 1), 1);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, NULL,
+			      "police-testshire"), 0, "other agencies are not told");
+	/* Two days later: nothing (every 3 days); three: overdue, again. */
+	set_offset(4);
+	sleep(2);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, NULL, NULL), 2);
+	set_offset(5);
+	cr_assert_eq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE,
+				   "action_overdue", "health-testshire", 1), 1);
+
+	/* Health was offline: it gets the referral and both notices on connecting. */
+	char inbox[700];
+	snprintf(inbox, sizeof inbox, "%s/inbox-health", G.dir);
+	const char *listen[] = {"listen", "--out", inbox, "--count", "3", "--idle-exit", "20", NULL};
+	cr_assert_eq(wait_exit(cli_spawn(&G, "health", NULL, listen), 40), 0);
+	char *got = read_dir(inbox);
+	cr_assert(strstr(got, "NOTICE_KIND_ACTION_DUE") && strstr(got, "NOTICE_KIND_ACTION_OVERDUE"),
+		  "%s", got);
+	cr_assert(strstr(got, "\"itemId\": \"A-000001\""), "%s", got);
+	cr_assert(strstr(got, "\"daysOverdue\": 3"), "%s", got);
+	cr_assert_null(strstr(got, "medication"), "a notice carries no free text: %s", got);
+	free(got);
+
+	/* The next but one meeting's agenda opens with it, overdue. */
+	const char *ag[] = {"agenda", "--area", "testshire", "--date", m2, "--format", "json", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, ag), 0, "%s", err);
+	const char *acts = strstr(out, "\"actions\"");
+	cr_assert(acts && strstr(acts, "\"actionId\": \"A-000001\""), "%s", out);
+	cr_assert(strstr(acts, "\"status\": \"overdue\""), "%s", out);
+	char want[40];
+	snprintf(want, sizeof want, "\"daysLeft\": %d", (int)(t + 2 - (meet + 14)));
+	cr_assert(strstr(acts, want), "%s in %s", want, out);
+	/* ...and not the agenda of the meeting that set it. */
+	const char *ag1[] = {"agenda", "--area", "testshire", "--date", m1, "--format", "json", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, ag1), 0, "%s", err);
+	cr_assert_null(strstr(out, "A-000001"), "%s", out);
+	char html[700];
+	snprintf(html, sizeof html, "%s/agenda.html", G.dir);
+	const char *agh[] = {"agenda", "--area", "testshire", "--date", m2, "--out", html, NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, agh), 0, "%s", err);
+	char *page = slurp(html);
+	cr_assert(page && strstr(page, "1. Outstanding actions"), "%s", page ? page : "");
+	cr_assert(strstr(page, "days overdue") && strstr(page, "GP to review medication"), "%s",
+		  page);
+	cr_assert(strstr(page, "Address markers due for review"), "%s", page);
+	free(page);
+
+	/* Only the owner agency closes it: police and the chair are refused, typed and audited. */
+	const char *done_p[] = {"action", "update", "--id", id, "--status", "done", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, done_p), 1);
+	cr_assert(strstr(err, "ERROR_CODE_NOT_OWNER"), "%s", err);
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, done_p), 1);
+	cr_assert(strstr(err, "ERROR_CODE_NOT_OWNER"), "%s", err);
+	cr_assert_eq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				   "not_action_owner", NULL, 2), 2);
+	const char *unknown[] = {"action", "update", "--id", "A-999999", "--status", "done", NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, unknown), 1);
+	cr_assert(strstr(err, "ERROR_CODE_UNKNOWN_ITEM"), "%s", err);
+
+	const char *list_o[] = {"action", "list", "--overdue", NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, list_o), 0, "%s", err);
+	cr_assert(strstr(out, "A-000001") && strstr(out, "3 days OVERDUE"), "%s", out);
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, list_o), 0, "%s", err);
+	cr_assert_null(strstr(out, "A-000001"), "a node lists its own agency's actions: %s", out);
+
+	const char *done_h[] = {"action", "update", "--id", id, "--status", "not-possible",
+				"--note", "She moved out of area; ring Mrs Okafor on 07700 900456",
+				NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, done_h), 0, "%s", err);
+	cr_assert(strstr(out, "ACTION_STATUS_NOT_POSSIBLE_CIRCUMSTANCES_CHANGED"), "%s", out);
+	cr_assert_null(strstr(out, "900456"), "the note is scrubbed: %s", out);
+	cr_assert_eq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_UPDATED,
+				   "not_possible_circumstances_changed", NULL, 1), 1);
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, ag), 0, "%s", err);
+	cr_assert_null(strstr(out, "A-000001"), "closed: off the agenda: %s", out);
+	/* Closed: no more notices. */
+	set_offset(8);
+	sleep(2);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE,
+			      "action_overdue", NULL), 2);
+}
+
+Test(meeting, a_missed_marker_review_escalates_on_day_14_and_attempts_are_recorded)
+{
+	start(NULL);
+	refer_case();
+	char out[65536], err[8192], id[32], start_d[11], due[11], d0[11];
+	int32_t t = today();
+	day(t - 1, start_d);
+	day(t + 20, due);
+	day(t, d0);
+
+	/* Markers are police business. */
+	const char *add_h[] = {"marker", "add", "--case", "TS-2026-0001", "--start", start_d,
+			       "--review-due", due, NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, add_h), 1);
+	cr_assert(strstr(err, "ERROR_CODE_NOT_OWNER"), "%s", err);
+	/* At most six months. */
+	char far[11];
+	day(t + 200, far);
+	const char *add_far[] = {"marker", "add", "--case", "TS-2026-0001", "--start", start_d,
+				 "--review-due", far, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, add_far), 1);
+	cr_assert(strstr(err, "review_due") && strstr(err, "6 months"), "%s", err);
+
+	const char *add[] = {"marker", "add", "--case", "TS-2026-0001", "--start", start_d,
+			     "--review-due", due, "--oic", "police-testshire", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, add), 0, "%s", err);
+	json_str(out, "markerId", id, sizeof id);
+	cr_assert_str_eq(id, "M-000001", "%s", out);
+	cr_assert_null(strstr(out, "\"victimInformed\": true"), "%s", out);
+
+	/* An attempt to tell her (no answer), then she is told. */
+	const char *try1[] = {"marker", "inform", "--id", id, "--date", d0, "--method", "phone",
+			      "--outcome", "no-answer", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, try1), 0, "%s", err);
+	cr_assert(strstr(out, "INFORM_OUTCOME_NO_ANSWER") && strstr(out, "\"stage\": \"placed\""),
+		  "%s", out);
+	cr_assert_null(strstr(out, "\"victimInformed\": true"), "an attempt is not telling: %s",
+		       out);
+	cr_assert_eq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_INFORMED,
+				   "no_answer_by_phone", NULL, 1), 1);
+	const char *told[] = {"marker", "inform", "--id", id, "--date", d0, "--method", "in-person",
+			      "--outcome", "informed", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, told), 0, "%s", err);
+	cr_assert(strstr(out, "\"victimInformed\": true"), "%s", out);
+	cr_assert(strstr(out, "INFORM_METHOD_PHONE") && strstr(out, "INFORM_METHOD_IN_PERSON"),
+		  "both contacts kept: %s", out);
+
+	/* Six days on, review within 14 days: first stage to the officer in charge. */
+	set_offset(5);
+	sleep(2);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_NOTICE, NULL, NULL), 0);
+	set_offset(6);
+	cr_assert_eq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_NOTICE,
+				   "marker_review_due", "police-testshire", 1), 1);
+	const char *due_l[] = {"marker", "list", "--due", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, due_l), 0, "%s", err);
+	cr_assert(strstr(out, "M-000001") && strstr(out, "review in 14 days"), "%s", out);
+
+	/* No review: day 13 after the due date nothing; day 14 the escalation node. */
+	set_offset(20 + 13);
+	sleep(2);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ESCALATED, NULL, NULL), 0);
+	set_offset(20 + 14);
+	cr_assert_eq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ESCALATED,
+				   "marker_escalated", "auditor-testshire", 1), 1);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ESCALATED, NULL, NULL), 1,
+		     "to the escalation node only");
+	char inbox[700];
+	snprintf(inbox, sizeof inbox, "%s/inbox-esc", G.dir);
+	const char *listen[] = {"listen", "--out", inbox, "--count", "1", "--idle-exit", "20", NULL};
+	cr_assert_eq(wait_exit(cli_spawn(&G, "auditor", NULL, listen), 40), 0);
+	char *got = read_dir(inbox);
+	cr_assert(strstr(got, "NOTICE_KIND_MARKER_ESCALATED") && strstr(got, "\"daysOverdue\": 14"),
+		  "%s", got);
+	free(got);
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, due_l), 0, "%s", err);
+	cr_assert(strstr(out, "ESCALATED") && strstr(out, "14 days OVERDUE"), "%s", out);
+	/* The next meeting's agenda shows it, escalated, in HTML and CSV. */
+	int32_t meet = t + 34;
+	while (caldate_weekday(meet) != 2)
+		meet++;
+	char md[11], html[700];
+	day(meet, md);
+	snprintf(html, sizeof html, "%s/agenda.html", G.dir);
+	const char *agh[] = {"agenda", "--area", "testshire", "--date", md, "--out", html, NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, agh), 0, "%s", err);
+	char *page = slurp(html);
+	cr_assert(page && strstr(page, "Address markers due for review"), "%s", page ? page : "");
+	const char *row = strstr(page, "<td>M-000001</td>");
+	cr_assert(row && strstr(row, "days overdue") && strstr(row, "police-testshire"), "%s", page);
+	free(page);
+	const char *agc[] = {"agenda", "--area", "testshire", "--date", md, "--format", "csv", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, agc), 0, "%s", err);
+	cr_assert(strstr(out, "marker,TS-2026-0001,") && strstr(out, "M-000001,Police,escalated,"),
+		  "%s", out);
+
+	/* The review extends it: she must be told again, and the countdown restarts. */
+	char new_due[11];
+	day(t + 34 + 90, new_due);
+	const char *ext[] = {"marker", "review", "--id", id, "--extend", new_due, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, ext), 0, "%s", err);
+	cr_assert_null(strstr(out, "\"victimInformed\": true"), "%s", out);
+	cr_assert_null(strstr(out, "\"escalated\": true"), "%s", out);
+	cr_assert_eq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_REVIEWED, "extended",
+				   NULL, 1), 1);
+	const char *wd[] = {"marker", "review", "--id", id, "--withdraw", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wd), 0, "%s", err);
+	cr_assert(strstr(out, "MARKER_STATE_WITHDRAWN"), "%s", out);
+	const char *wd2[] = {"marker", "review", "--id", id, "--withdraw", "--msg-id", "again", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wd2), 1);
+	cr_assert(strstr(err, "withdrawn"), "%s", err);
+}
