@@ -24,6 +24,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii_run.h"
 #include "lexicon.h"
 #include "mgw_err.h"
 #include "scrub.h"
@@ -214,6 +215,44 @@ static int produce(struct scan *sc)
 		sc->pos = i;
 		sc->count++;
 		return 1;
+	}
+	/* The common case, 8 bytes at a time: a run of ASCII letters, its
+	 * first two letters' case, its capitals counted, lowered into key
+	 * (bytes past the run are written too, and overwritten or never read:
+	 * the key is key[0..klen)). The byte loop below does the rest. */
+	while (i + 8 <= n) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t lm = ar_letters(x);
+		size_t r = ar_lead(lm);
+		if (r == 0)
+			break;
+		uint64_t in = r == 8 ? ~0ull : (1ull << (8 * r)) - 1;
+		lm &= in;
+		uint64_t upm = lm & ~ar_in(x, 'a', 'z');
+		if (nletters == 0) {
+			first_upper = (int)(upm >> 7 & 1);
+			if (r > 1)
+				second_upper = (int)(upm >> 15 & 1);
+		} else if (nletters == 1) {
+			second_upper = (int)(upm >> 7 & 1);
+		}
+		nletters += r;
+		nupper += ar_count(upm);
+		x |= lm >> 2; /* 0x80 >> 2: the case bit */
+		if (klen + 8 <= sizeof key) {
+			memcpy(key + klen, &x, 8);
+			klen += r;
+		} else {
+			size_t room = sizeof key - klen, fit = r < room ? r : room;
+			memcpy(key + klen, &x, fit);
+			klen += fit;
+			if (fit < r)
+				toolong = 1;
+		}
+		i += r;
+		if (r < 8)
+			break;
 	}
 	while (i < n) {
 		unsigned char b = (unsigned char)s[i];
