@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ascii_run.h"
 #include "ident.h"
 #include "lexicon.h"
 #include "mgw_err.h"
@@ -1095,14 +1096,27 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		/* Every shape below starts with 1-5 letters and goes on with a
 		 * digit, or a separator after 2 (NINO) or 3 (GIR 0AA, a suffix
 		 * registration) letters; other words go straight to the dates. */
-		size_t L = 0;
-		while (i + L < n && sc_alpha(s[i + L]) && L < 6)
-			L++;
+		size_t L = ascii_letter_run(s + i, n - i < 6 ? n - i : 6);
 		unsigned char nx = i + L < n ? s[i + L] : 0;
 		int sep = nx == ' ' || nx == '-' || nx == '.';
 		if (!((L <= 5 && sc_digit(nx)) || (L == 2 && sep) || (L == 3 && nx == ' ') ||
 		      (L == 5 && nx == ' ')))
 			goto dates;
+		/* Most words of two, three or five letters are followed by a
+		 * space, and each shape below then needs a digit within the next
+		 * five bytes: a NINO after up to 2 separators ("AB 12"), "GIR
+		 * 0AA" after up to 3 spaces, a suffix registration after one
+		 * ("ABC 123D"), a licence after one ("MORGA 753116..."); a CRN,
+		 * a current registration and a prefix one need a digit at once,
+		 * which no such word has. Without that digit, straight to the
+		 * dates: "the", "and", "was" try no recogniser. */
+		if (!sc_digit(nx)) {
+			size_t e5 = n - (i + L) < 5 ? n : i + L + 5, k = i + L + 1;
+			while (k < e5 && !sc_digit(s[k]))
+				k++;
+			if (k >= e5)
+				goto dates;
+		}
 		TRY(SCRUB_NINO, "ni-number", nino_at(s, n, i));
 		TRY(SCRUB_POSTCODE, "postcode", postcode_at(s, n, i));
 		TRY(SCRUB_CRN, "crn", crn_at(s, n, i));
@@ -1186,8 +1200,7 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 {
 	char w[WORD_MAX];
 	size_t j = i, wl;
-	while (j < n && sc_alpha(s[j]) && j - i < WORD_MAX)
-		j++;
+	j += ascii_letter_run(s + i, n - i < WORD_MAX ? n - i : WORD_MAX);
 	wl = j - i;
 	*wend = 0;
 	if (j < n && (sc_alpha(s[j]) || s[j] >= 0x80))
