@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii_run.h"
 #include "canon.h"
 #include "ident.h"
 #include "lexicon.h"
@@ -1106,8 +1107,8 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 					 * leaves it, and no match can end before the
 					 * next boundary's space, which starts afresh:
 					 * the rest of the run needs no steps. */
-					while (i < n && s[i] < 0x80 && ascii_fold(s[i]) != 0)
-						wlen++, i++;
+					size_t r = ascii_alnum_run(s + i, n - i);
+					wlen += r, i += r;
 					break;
 				}
 			} while (i < n && s[i] < 0x80 && (f = ascii_fold(s[i])) != 0);
