@@ -117,7 +117,6 @@ struct scan {
 	const unsigned char *s;
 	size_t n, pos;
 	long ntok;
-	long lo; /* oldest token still in the ring: max(0, ntok - RING + 1) */
 	struct tok ring[RING];
 	size_t line_start; /* byte offset where the current line starts */
 
@@ -143,9 +142,7 @@ static const struct tok END_TOK = {.type = T_END, .f = F_BRK | F_NL | F_BLANK};
  * far, or already out of the ring (so a recogniser never reads stale data). */
 static inline const struct tok *T(const struct scan *sc, long i)
 {
-	/* lo <= i < ntok in one unsigned compare: T() is read several
-	 * times per token by every recogniser */
-	if ((unsigned long)(i - sc->lo) >= (unsigned long)(sc->ntok - sc->lo))
+	if (i < 0 || i >= sc->ntok || i <= sc->ntok - RING)
 		return &END_TOK;
 	return &sc->ring[i & (RING - 1)];
 }

@@ -376,7 +376,5 @@ int place_lex_one(struct scan *sc)
 		t->f |= F_BRK;
 	sc->pos = t->end;
 	sc->ntok++;
-	if (sc->ntok >= RING)
-		sc->lo = sc->ntok - RING + 1;
 	return 1;
 }
