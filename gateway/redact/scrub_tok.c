@@ -1103,18 +1103,19 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		      (L == 5 && nx == ' ')))
 			goto dates;
 		/* Most words of two, three or five letters are followed by a
-		 * space, and each shape below then needs a digit within the next
-		 * five bytes: a NINO after up to 2 separators ("AB 12"), "GIR
-		 * 0AA" after up to 3 spaces, a suffix registration after one
-		 * ("ABC 123D"), a licence after one ("MORGA 753116..."); a CRN,
-		 * a current registration and a prefix one need a digit at once,
-		 * which no such word has. Without that digit, straight to the
-		 * dates: "the", "and", "was" try no recogniser. */
+		 * space, and each shape below then needs a digit in the 3 bytes
+		 * after that separator: a NINO after up to 2 separators ("AB
+		 * 12"), "GIR 0AA" after up to 3 spaces, a suffix registration
+		 * after one ("ABC 123D"), a licence after one ("MORGA
+		 * 753116..."); a CRN, a current registration and a prefix one
+		 * need a digit at once, which no such word has. 4 bytes are
+		 * looked at, one to spare. Without a digit there, straight to
+		 * the dates: "the", "and", "was" try no recogniser. */
 		if (!sc_digit(nx)) {
-			size_t e5 = n - (i + L) < 5 ? n : i + L + 5, k = i + L + 1;
-			while (k < e5 && !sc_digit(s[k]))
+			size_t end = n - (i + L) < 5 ? n : i + L + 5, k = i + L + 1;
+			while (k < end && !sc_digit(s[k]))
 				k++;
-			if (k >= e5)
+			if (k >= end)
 				goto dates;
 		}
 		TRY(SCRUB_NINO, "ni-number", nino_at(s, n, i));

@@ -865,3 +865,45 @@ Test(scrub, caps_refuse_huge_lists)
 		free(names[i]);
 	free(names);
 }
+
+/* ---- the fast paths (ascii_run.h, the token walk's digit test) ------------------ */
+
+/*
+ * A word of 2, 3 or 5 letters before a separator tries the identifier
+ * shapes only when a digit follows within a few bytes: each shape's digits
+ * start that close, the farthest "GIR" + 3 spaces + "0AA". One at each
+ * distance, and a shape that needs a cue without and with it.
+ */
+Test(scrub, identifier_digits_a_few_bytes_after_the_letters)
+{
+	expect("NI no JK  12 34 56 C held", "NI no " R("ni-number") " held");
+	expect("NI no JK-12-34-56-C held", "NI no " R("ni-number") " held");
+	expect("post to GIR   0AA today", "post to " R("postcode") " today");
+	expect("reg YRT 417K seen", "reg " R("vehicle") " seen");
+	expect("licence HOLLI 853029 TQ9WX ok", "licence " R("document") " ok");
+	unchanged("the 417K run and YRT 417K alone"); /* a suffix plate needs its cue */
+	unchanged("was at the bus stop by 12 and left");
+}
+
+/*
+ * Words are cut, lowered and counted by case eight bytes at a time: a
+ * capital or a non-letter on either side of an 8-byte step, words of 8,
+ * 9, 16 and over 31 letters (longer than any cue word), and a listed name
+ * inside a long hyphenated word, all read as one byte at a time would.
+ */
+Test(scrub, long_and_mixed_case_words_read_whole)
+{
+	expect("Percival Gloam; Percival GLOAM and PERCIVAL Gloam.",
+	       R("name") "; " R("name") " and " R("name") ".");
+	expect("see MARIE QUILLFEATHER and marie quillfeather",
+	       "see " R("name") " and " R("name"));
+	expect("the supercalifragilisticexpialidociousness of Percival",
+	       "the supercalifragilisticexpialidociousness of " R("name"));
+	unchanged("Percivalgloam and Gloamsworthington are other words.");
+	unchanged("the supercalifragilisticexpialidociousness of PercivalGloam");
+	expect("moved to 14 Featherstonehaugh Road last week",
+	       "moved to " R("address") " last week");
+	expect("lives at 2 AbercrombieFitch Avenue", "lives at " R("address"));
+	expect("seen with Mrs Featherstonehaugh-Quartermaine today", "seen with " R("name") " today");
+	expect("we met Anna-Marie Quillfeather-Smythe at noon", "we met " R("name") " at noon");
+}
