@@ -811,8 +811,10 @@ static unsigned cue_of(const unsigned char *w, size_t n)
 		lw[x] = (char)(w[x] | 0x20);
 	for (size_t c = 0; c < sizeof SLIP_CUES / sizeof SLIP_CUES[0]; c++) {
 		const char *q = SLIP_CUES[c].w;
+		if (q[0] != lw[0])
+			continue;
 		size_t ql = strlen(q);
-		if (q[0] == lw[0] && ql + 1 >= n && ql <= n + 1 && one_edit(lw, n, q, ql))
+		if (ql + 1 >= n && ql <= n + 1 && one_edit(lw, n, q, ql))
 			return SLIP_CUES[c].cue;
 	}
 	return CUE_NONE;
