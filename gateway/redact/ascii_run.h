@@ -103,6 +103,22 @@ static inline size_t ascii_letter_run(const unsigned char *p, size_t n)
 	return i;
 }
 
+/* ascii_letter_run(p, n < max ? n : max) for a max of at most 8: one step
+ * when 8 bytes can be read. */
+static inline size_t ascii_letter_run_max(const unsigned char *p, size_t n, size_t max)
+{
+	if (n >= 8) {
+		uint64_t x;
+		memcpy(&x, p, 8);
+		size_t k = ar_lead(ar_letters(x));
+		return k < max ? k : max;
+	}
+	size_t i = 0;
+	while (i < n && i < max && ar_is_letter(p[i]))
+		i++;
+	return i;
+}
+
 /* Bytes of p[0..n) before the first that is not an ASCII letter or digit. */
 static inline size_t ascii_alnum_run(const unsigned char *p, size_t n)
 {

@@ -1098,7 +1098,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		/* Every shape below starts with 1-5 letters and goes on with a
 		 * digit, or a separator after 2 (NINO) or 3 (GIR 0AA, a suffix
 		 * registration) letters; other words go straight to the dates. */
-		size_t L = ascii_letter_run(s + i, n - i < 6 ? n - i : 6);
+		size_t L = ascii_letter_run_max(s + i, n - i, 6);
 		unsigned char nx = i + L < n ? s[i + L] : 0;
 		int sep = nx == ' ' || nx == '-' || nx == '.';
 		if (!((L <= 5 && sc_digit(nx)) || (L == 2 && sep) || (L == 3 && nx == ' ') ||
