@@ -153,7 +153,21 @@ static int produce(struct scan *sc)
 			i++;
 			continue;
 		}
-		size_t k = lex_char(s + i, n - i, &c);
+		size_t k = 1;
+		if (b < 0x80 && b != '\'') {
+			/* ASCII, the common case, as lex_char classes it: a word
+			 * starts, or a separator ('\t', '\v', '\f', '\r' are
+			 * spaces, nothing else is LEX_C_SPACE) */
+			if (ar_is_alnum(b)) {
+				c.cls = (unsigned)(b - '0') < 10u ? LEX_C_DIGIT : LEX_C_LETTER;
+				break;
+			}
+			c.cls = b == '\n' ? LEX_C_NL
+			      : (b == '\t' || b == '\v' || b == '\f' || b == '\r') ? LEX_C_SPACE
+			                                                       : LEX_C_OTHER;
+		} else {
+			k = lex_char(s + i, n - i, &c);
+		}
 		if (c.cls == LEX_C_LETTER || c.cls == LEX_C_DIGIT)
 			break;
 		if (c.cls == LEX_C_NL) {
@@ -271,6 +285,8 @@ static int produce(struct scan *sc)
 			i++;
 			continue;
 		}
+		if (b < 0x80 && b != '\'' && b != '-')
+			break; /* ASCII, not a letter: a digit, space or punctuation ends the word */
 		size_t k = lex_char(s + i, n - i, &c);
 		if (c.cls == LEX_C_LETTER) {
 			if (nletters == 0)
