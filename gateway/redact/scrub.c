@@ -734,6 +734,25 @@ static void words_free(struct fzname *v, size_t n)
 	free(v);
 }
 
+/* Index v[0..n) by the first (last 0) or the last (last 1) byte of each. */
+static int wordidx_build(struct wordidx *x, const struct fzname *v, size_t n, int last)
+{
+	uint32_t pos[256];
+	memset(x->off, 0, sizeof x->off);
+	if (n == 0)
+		return 0;
+	if ((x->idx = malloc(n * sizeof *x->idx)) == NULL)
+		return MGW_E_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		x->off[(unsigned char)v[i].p[last && v[i].n ? v[i].n - 1 : 0] + 1]++;
+	for (int b = 0; b < 256; b++)
+		x->off[b + 1] += x->off[b];
+	memcpy(pos, x->off, sizeof pos);
+	for (size_t i = 0; i < n; i++)
+		x->idx[pos[(unsigned char)v[i].p[last && v[i].n ? v[i].n - 1 : 0]]++] = (uint32_t)i;
+	return 0;
+}
+
 int scrubber_build2(const struct scrub_spec *spec, scrubber **out)
 {
 	scrubber *sc = calloc(1, sizeof *sc);
@@ -783,6 +802,10 @@ int scrubber_build2(const struct scrub_spec *spec, scrubber **out)
 	}
 	sc->fz = bc.fz, sc->nfz = bc.nfz, bc.fz = NULL;
 	sc->kw = bc.kw, sc->nkw = bc.nkw, bc.kw = NULL;
+	if (wordidx_build(&sc->fz_first, sc->fz, sc->nfz, 0) != 0 ||
+	    wordidx_build(&sc->fz_last, sc->fz, sc->nfz, 1) != 0 ||
+	    wordidx_build(&sc->kw_first, sc->kw, sc->nkw, 0) != 0)
+		goto fail;
 	patv_free(&bc.names);
 	patv_free(&bc.values);
 	words_free(bc.kfirst, bc.nkfirst);
@@ -833,6 +856,9 @@ void scrubber_free(scrubber *sc)
 	free(sc->ids);
 	words_free(sc->fz, sc->nfz);
 	words_free(sc->kw, sc->nkw);
+	free(sc->fz_first.idx);
+	free(sc->fz_last.idx);
+	free(sc->kw_first.idx);
 	free(sc);
 }
 

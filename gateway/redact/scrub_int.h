@@ -49,6 +49,19 @@ struct fzname {
 	uint8_t n;
 };
 
+/*
+ * Entries of a word list by one byte of each (its first, or its last):
+ * those of byte b are idx[off[b] .. off[b + 1]), in list order. One edit
+ * leaves a word of 3+ letters its first or its last letter, so a misspelt
+ * surname is looked for only among the entries sharing one of them, not in
+ * the whole list: the token walk stays linear in the text whatever the
+ * number of names.
+ */
+struct wordidx {
+	uint32_t off[257];
+	uint32_t *idx;
+};
+
 struct scrubber {
 	struct ac names;  /* third-party and keep names */
 	struct ac values; /* withheld text and address values */
@@ -62,6 +75,7 @@ struct scrubber {
 	size_t nfz;
 	struct fzname *kw; /* folded words of keep names: never a misspelling */
 	size_t nkw;
+	struct wordidx fz_first, fz_last, kw_first;
 	unsigned flags; /* SCRUB_F_* */
 };
 

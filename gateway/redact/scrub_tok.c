@@ -1031,20 +1031,40 @@ static int one_edit(const char *a, size_t la, const char *b, size_t lb)
 	return 0;
 }
 
+/*
+ * Is w[0..wl) (folded, 4+ letters) one edit from a listed surname, and no
+ * keep-name word or common word? The first surname in list order that is
+ * w itself or one edit from it decides: w itself is the automaton's (keep-
+ * names applied), not a misspelling. Both can only be among the surnames
+ * that share w's first or last letter (struct wordidx), walked in list
+ * order by merging the two index lists.
+ */
 static int fuzzy_name(const scrubber *sc, const char *w, size_t wl)
 {
-	for (size_t k = 0; k < sc->nkw; k++)
-		if (sc->kw[k].n == wl && memcmp(sc->kw[k].p, w, wl) == 0)
+	const unsigned f = (unsigned char)w[0], z = (unsigned char)w[wl - 1];
+	const struct wordidx *K = &sc->kw_first, *A = &sc->fz_first, *B = &sc->fz_last;
+	for (uint32_t j = K->off[f]; j < K->off[f + 1]; j++) {
+		const struct fzname *k = &sc->kw[K->idx[j]];
+		if (k->n == wl && memcmp(k->p, w, wl) == 0)
 			return 0;
-	int hit = 0;
-	for (size_t k = 0; k < sc->nfz && !hit; k++) {
+	}
+	uint32_t a = A->off[f], ae = A->off[f + 1], b = B->off[z], be = B->off[z + 1];
+	while (a < ae || b < be) {
+		uint32_t k;
+		if (b >= be || (a < ae && A->idx[a] <= B->idx[b])) {
+			k = A->idx[a++];
+			if (b < be && B->idx[b] == k)
+				b++; /* first and last letter both shared: once */
+		} else {
+			k = B->idx[b++];
+		}
 		size_t l = sc->fz[k].n;
 		if (l == wl && memcmp(sc->fz[k].p, w, wl) == 0)
-			return 0; /* the surname itself: the automaton's, keep-names applied */
-		if (l + 1 >= wl && l <= wl + 1)
-			hit = one_edit(w, wl, sc->fz[k].p, l);
+			return 0; /* the surname itself */
+		if (l + 1 >= wl && l <= wl + 1 && one_edit(w, wl, sc->fz[k].p, l))
+			return !scrub_common_word(w, wl);
 	}
-	return hit && !scrub_common_word(w, wl);
+	return 0;
 }
 
 /* ---- the walk --------------------------------------------------------------- */

@@ -907,3 +907,51 @@ Test(scrub, long_and_mixed_case_words_read_whole)
 	expect("seen with Mrs Featherstonehaugh-Quartermaine today", "seen with " R("name") " today");
 	expect("we met Anna-Marie Quillfeather-Smythe at noon", "we met " R("name") " at noon");
 }
+
+/*
+ * Misspelt surnames among many listed names: each is looked for only among
+ * the surnames sharing its first or last letter, so a slip at either end
+ * is still found (by the rule that says so), a kept word is still no
+ * misspelling, and two listed surnames one edit apart are both names.
+ */
+Test(scrub, misspelt_surnames_among_many_names)
+{
+	static const char *const SY[] = {"bram", "wick", "thorn", "holl", "fen", "ash", "mere", "ford"};
+	enum { N = 512 + 4 };
+	static char buf[N][48];
+	const char *names[N];
+	size_t n = 0;
+	for (size_t a = 0; a < 8; a++)
+		for (size_t b = 0; b < 8; b++)
+			for (size_t c = 0; c < 8; c++, n++) {
+				snprintf(buf[n], sizeof buf[n], "Ann %c%s%s%s", 'A' + (int)((a + b + c) % 26),
+				         SY[a], SY[b], SY[c]);
+				names[n] = buf[n];
+			}
+	names[n++] = "Marie Quillfeather";
+	names[n++] = "Jo Gloamwood";
+	names[n++] = "Kai Gloomwood";
+	names[n++] = "Li Harrowgate";
+	static const char *const keep[] = {"Jane Harrowgale"};
+	struct scrub_spec spec = {.names = names, .n_names = n, .keep = keep, .n_keep = 1};
+	scrubber *s = scrubber_build(&spec);
+	cr_assert_not_null(s);
+	expect_with(s, "Quilfeather, Qiullfeather and Wuillfeather came",
+	            R("name") ", " R("name") " and " R("name") " came");
+	expect_with(s, "Quillfeathers and Quillfeathe left", R("name") " and " R("name") " left");
+	expect_with(s, "saw Gloamwood, Gloomwood and Gloamwod",
+	            "saw " R("name") ", " R("name") " and " R("name"));
+	/* a kept surname one edit from a listed one stays */
+	expect_with(s, "Harrowgale spoke to Harrowgate", "Harrowgale spoke to " R("name"));
+	struct scrub_finding *fv;
+	size_t nf;
+	char *out;
+	const char *in = "Wuillfeather and Quillfeathe";
+	cr_assert_eq(scrub_text_ex(s, in, strlen(in), G, 0, &out, NULL, &fv, &nf), 0);
+	cr_assert_eq(nf, 2);
+	cr_assert_str_eq(fv[0].rule, "list:surname-misspelt"); /* the first letter slipped */
+	cr_assert_str_eq(fv[1].rule, "list:surname-misspelt"); /* the last */
+	free(out);
+	free(fv);
+	scrubber_free(s);
+}
