@@ -800,6 +800,28 @@ int scrubber_build2(const struct scrub_spec *spec, scrubber **out)
 		if (sc->ids[i].n > sc->id_maxlen)
 			sc->id_maxlen = sc->ids[i].n;
 	}
+	if (sc->nids > 0) {
+		/* the forms hashed, each slot holding the last form (in list
+		 * order) of its text: the kind a match reports, as the walk
+		 * over every form it replaces did */
+		size_t slots = 4;
+		while (slots < 2 * sc->nids)
+			slots *= 2;
+		if ((sc->id_slot = calloc(slots, sizeof *sc->id_slot)) == NULL)
+			goto fail;
+		sc->id_mask = (uint32_t)(slots - 1);
+		for (size_t i = 0; i < sc->nids; i++) {
+			const struct idval *v = &sc->ids[i];
+			uint32_t h = sc_id_hash(v->p, v->n) & sc->id_mask;
+			while (sc->id_slot[h] != 0) {
+				const struct idval *u = &sc->ids[sc->id_slot[h] - 1];
+				if (u->n == v->n && memcmp(u->p, v->p, v->n) == 0)
+					break;
+				h = (h + 1) & sc->id_mask;
+			}
+			sc->id_slot[h] = (uint32_t)(i + 1);
+		}
+	}
 	sc->fz = bc.fz, sc->nfz = bc.nfz, bc.fz = NULL;
 	sc->kw = bc.kw, sc->nkw = bc.nkw, bc.kw = NULL;
 	if (wordidx_build(&sc->fz_first, sc->fz, sc->nfz, 0) != 0 ||
@@ -856,6 +878,7 @@ void scrubber_free(scrubber *sc)
 	free(sc->ids);
 	words_free(sc->fz, sc->nfz);
 	words_free(sc->kw, sc->nkw);
+	free(sc->id_slot);
 	free(sc->fz_first.idx);
 	free(sc->fz_last.idx);
 	free(sc->kw_first.idx);

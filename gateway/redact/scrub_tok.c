@@ -991,10 +991,18 @@ static size_t idval_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			q[k++] = (char)(sc_alpha(s[j]) ? s[j] & ~0x20 : s[j]), j++;
 		if (j == a || (j < n && sc_alnum(s[j])))
 			break;
-		if (ends_word(s, n, j, 1))
-			for (size_t x = 0; x < sc->nids; x++)
-				if (sc->ids[x].n == k && memcmp(sc->ids[x].p, q, k) == 0)
-					best = j, *kind = sc->ids[x].kind;
+		if (ends_word(s, n, j, 1)) {
+			/* the last form with this text (id_slot), whatever the
+			 * number of values */
+			for (uint32_t h = sc_id_hash(q, k) & sc->id_mask; sc->id_slot[h] != 0;
+			     h = (h + 1) & sc->id_mask) {
+				const struct idval *v = &sc->ids[sc->id_slot[h] - 1];
+				if (v->n == k && memcmp(v->p, q, k) == 0) {
+					best = j, *kind = v->kind;
+					break;
+				}
+			}
+		}
 		size_t gp = j;
 		while (gp < n && gp - j < 3 &&
 		       (s[gp] == ' ' || s[gp] == '-' || s[gp] == '.' || s[gp] == '/' || s[gp] == '(' ||

@@ -955,3 +955,29 @@ Test(scrub, misspelt_surnames_among_many_names)
 	free(fv);
 	scrubber_free(s);
 }
+
+/*
+ * Identifier values are looked up by their text (a hash), not compared with
+ * every value: among 600 the first, the last and one in any grouping are
+ * found, a text given twice is marked with the kind given last, and a
+ * value's text one character short is not one.
+ */
+Test(scrub, identifier_values_among_many)
+{
+	enum { N = 601 };
+	static char buf[N][24];
+	struct scrub_value v[N];
+	for (int i = 0; i < N - 1; i++) {
+		snprintf(buf[i], sizeof buf[i], "QZ%03d%04dK", i, i * 13);
+		v[i] = (struct scrub_value){buf[i], SCRUB_DOCUMENT, CANON_ID};
+	}
+	v[N - 1] = (struct scrub_value){buf[7], SCRUB_VALUE, CANON_ID}; /* again, another kind */
+	struct scrub_spec spec = {.values = v, .n_values = N};
+	scrubber *s = scrubber_build(&spec);
+	cr_assert_not_null(s);
+	expect_with(s, "ref QZ0000000K and qz-599-7787-k held",
+	            "ref " R("document") " and " R("document") " held");
+	expect_with(s, "ref QZ 007 0091 K held", "ref " R("value") " held");
+	expect_with(s, "ref QZ0000000 and QZ5997787KK held", "ref QZ0000000 and QZ5997787KK held");
+	scrubber_free(s);
+}
