@@ -134,7 +134,10 @@
  * names and values, e-mails, the token walk, names_scan, place_scan), each
  * linear in the text with constant work per byte; no regular expressions or
  * backtracking. Names and text values use Aho-Corasick automata built once
- * per scrubber, whose size scrubber_build2 caps (mgw_limits.h).
+ * per scrubber, whose size scrubber_build2 caps (mgw_limits.h); misspelt
+ * surnames are looked for only among the listed surnames sharing a first or
+ * last letter, and identifier values by a hash of their text, so the work
+ * per byte does not grow with the number of names and values.
  */
 #ifndef MARAC_SCRUB_H
 #define MARAC_SCRUB_H
