@@ -58,10 +58,6 @@ static inline unsigned ar_count(uint64_t m)
 	return (unsigned)((((m & AR_HI) >> 7) * AR_ONES) >> 56);
 }
 
-static inline int ar_is_lower(unsigned char c)
-{
-	return (unsigned)(c - 'a') < 26u;
-}
 static inline int ar_is_letter(unsigned char c)
 {
 	return (unsigned)((c | 0x20) - 'a') < 26u;
@@ -69,22 +65,6 @@ static inline int ar_is_letter(unsigned char c)
 static inline int ar_is_alnum(unsigned char c)
 {
 	return ar_is_letter(c) || (unsigned)(c - '0') < 10u;
-}
-
-/* Bytes of p[0..n) before the first that is not a lower-case ASCII letter. */
-static inline size_t ascii_lower_run(const unsigned char *p, size_t n)
-{
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-		memcpy(&x, p + i, 8);
-		size_t k = ar_lead(ar_in(x, 'a', 'z'));
-		if (k < 8)
-			return i + k;
-	}
-	while (i < n && ar_is_lower(p[i]))
-		i++;
-	return i;
 }
 
 /* Bytes of p[0..n) before the first that is not an ASCII letter. */
