@@ -24,6 +24,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii_run.h"
 #include "lexicon.h"
 #include "mgw_err.h"
 #include "scrub.h"
@@ -152,7 +153,21 @@ static int produce(struct scan *sc)
 			i++;
 			continue;
 		}
-		size_t k = lex_char(s + i, n - i, &c);
+		size_t k = 1;
+		if (b < 0x80 && b != '\'') {
+			/* ASCII, the common case, as lex_char classes it: a word
+			 * starts, or a separator ('\t', '\v', '\f', '\r' are
+			 * spaces, nothing else is LEX_C_SPACE) */
+			if (ar_is_alnum(b)) {
+				c.cls = (unsigned)(b - '0') < 10u ? LEX_C_DIGIT : LEX_C_LETTER;
+				break;
+			}
+			c.cls = b == '\n' ? LEX_C_NL
+			      : (b == '\t' || b == '\v' || b == '\f' || b == '\r') ? LEX_C_SPACE
+			                                                       : LEX_C_OTHER;
+		} else {
+			k = lex_char(s + i, n - i, &c);
+		}
 		if (c.cls == LEX_C_LETTER || c.cls == LEX_C_DIGIT)
 			break;
 		if (c.cls == LEX_C_NL) {
@@ -215,6 +230,44 @@ static int produce(struct scan *sc)
 		sc->count++;
 		return 1;
 	}
+	/* The common case, 8 bytes at a time: a run of ASCII letters, its
+	 * first two letters' case, its capitals counted, lowered into key
+	 * (bytes past the run are written too, and overwritten or never read:
+	 * the key is key[0..klen)). The byte loop below does the rest. */
+	while (i + 8 <= n) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t lm = ar_letters(x);
+		size_t r = ar_lead(lm);
+		if (r == 0)
+			break;
+		uint64_t in = r == 8 ? ~0ull : (1ull << (8 * r)) - 1;
+		lm &= in;
+		uint64_t upm = lm & ~ar_in(x, 'a', 'z');
+		if (nletters == 0) {
+			first_upper = (int)(upm >> 7 & 1);
+			if (r > 1)
+				second_upper = (int)(upm >> 15 & 1);
+		} else if (nletters == 1) {
+			second_upper = (int)(upm >> 7 & 1);
+		}
+		nletters += r;
+		nupper += ar_count(upm);
+		x |= lm >> 2; /* 0x80 >> 2: the case bit */
+		if (klen + 8 <= sizeof key) {
+			memcpy(key + klen, &x, 8);
+			klen += r;
+		} else {
+			size_t room = sizeof key - klen, fit = r < room ? r : room;
+			memcpy(key + klen, &x, fit);
+			klen += fit;
+			if (fit < r)
+				toolong = 1;
+		}
+		i += r;
+		if (r < 8)
+			break;
+	}
 	while (i < n) {
 		unsigned char b = (unsigned char)s[i];
 		if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
@@ -232,6 +285,8 @@ static int produce(struct scan *sc)
 			i++;
 			continue;
 		}
+		if (b < 0x80 && b != '\'' && b != '-')
+			break; /* ASCII, not a letter: a digit, space or punctuation ends the word */
 		size_t k = lex_char(s + i, n - i, &c);
 		if (c.cls == LEX_C_LETTER) {
 			if (nletters == 0)

@@ -361,11 +361,40 @@ static void try_be(struct scan *sc, long p)
 	loc_cue(sc, p, "loc:is-at");
 }
 
+/*
+ * The classes and words at which loc_cues() or safe_cues() can do anything:
+ * every test of theirs starts with the token's own class or id, so a word in
+ * neither set ("the", "she", "reported") returns at once. Keep in step with
+ * the tests below.
+ */
+#define LOC_CLS (C_REFUGE | C_LOCV | C_MOVE | C_BE | C_NEWMOD | C_GOT | C_ROUTEV | C_TRANS | \
+                 C_TIMEW | C_DAY)
+static const uint8_t LOC_ID[W_COUNT] = {
+	[W_ADMITTED] = 1, [W_INPATIENT] = 1, [W_INPATIENT2] = 1, [W_FOUND] = 1,
+	[W_ACCOMMODATION] = 1, [W_LODGINGS] = 1, [W_ADDRESS] = 1, [W_TENANCY] = 1,
+	[W_PLACEMENT] = 1, [W_SOFA] = 1, [W_BED] = 1, [W_B] = 1, [W_FIND] = 1, [W_FINDS] = 1,
+	[W_TRACK] = 1, [W_TRACKED] = 1, [W_TRACE] = 1, [W_LOCATE] = 1, [W_LOCATED] = 1,
+	[W_REACHED] = 1, [W_CONTACTABLE] = 1, [W_AT] = 1, [W_ROUND] = 1, [W_TO] = 1,
+	[W_ROOM] = 1, [W_SPACE] = 1, [W_PLACE] = 1, [W_OUT] = 1, [W_SCHOOL] = 1, [W_PUT] = 1,
+	[W_NOW] = 1, [W_CURRENTLY] = 1, [W_TEMPORARILY] = 1, [W_PRESENTLY] = 1, [W_STILL] = 1,
+	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
+};
+#define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
+static const uint8_t SAFE_ID[W_COUNT] = {
+	[W_SECOND] = 1, [W_LETTERS] = 1, [W_POST] = 1, [W_MAIL] = 1, [W_UNSAFE] = 1,
+	[W_BEST] = 1, [W_BETTER] = 1, [W_SAFE] = 1, [W_ONLY] = 1, [W_LEAVE] = 1,
+	[W_VOICEMAIL] = 1, [W_VOICEMAILS] = 1, [W_ANSWERPHONE] = 1, [W_WHEN] = 1,
+	[W_WHILE] = 1, [W_WHILST] = 1, [W_ONCE] = 1, [W_AFTER] = 1, [W_BEFORE] = 1,
+	[W_UNTIL] = 1,
+};
+
 static void loc_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
 	uint64_t c = t->cls;
 	unsigned id = t->id;
+	if (!(c & LOC_CLS) && !LOC_ID[id])
+		return;
 	const struct tok *nx = T(sc, p + 1);
 	if (c & C_REFUGE) {
 		loc_cue(sc, p, id == W_REFUGE || id == W_REFUGES ? "loc:refuge" : "loc:accommodation");
@@ -533,6 +562,8 @@ static void safe_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
 	unsigned id = t->id;
+	if (!(t->cls & SAFE_CLS) && !SAFE_ID[id])
+		return;
 	const struct tok *nx = T(sc, p + 1), *pr = T(sc, p - 1);
 	if (id == W_SECOND && (nx->id == W_PHONE || nx->id == W_MOBILE)) {
 		safe_cue(sc, "time:safe-contact"); /* a second phone he does not know of */

@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ascii_run.h"
 #include "place_int.h"
 
 const struct word WORDS[W_COUNT] = {
@@ -240,6 +241,30 @@ int place_lex_one(struct scan *sc)
 		char lw[WORD_MAX + 1];
 		size_t L = 0, j = i;
 		unsigned up = 0, lo = 0, dig = 0;
+		/* The common case, 8 bytes at a time: a run of ASCII letters,
+		 * counted by case and lowered into lw (bytes past the run are
+		 * written too, and overwritten or never read: lookups read L). */
+		while (j + 8 <= n) {
+			uint64_t x;
+			memcpy(&x, s + j, 8);
+			uint64_t lm = ar_letters(x);
+			size_t r = ar_lead(lm);
+			uint64_t in = r == 8 ? ~0ull : (1ull << (8 * r)) - 1;
+			uint64_t lower = ar_in(x, 'a', 'z') & in;
+			lm &= in;
+			lo += ar_count(lower);
+			up += ar_count(lm & ~lower);
+			if (L + 8 <= sizeof lw) {
+				x |= lm >> 2; /* 0x80 >> 2: the case bit */
+				memcpy(lw + L, &x, 8);
+			} else {
+				for (size_t q = 0; q < r && L + q < WORD_MAX; q++)
+					lw[L + q] = (char)(s[j + q] | 0x20);
+			}
+			L += r, j += r;
+			if (r < 8)
+				break;
+		}
 		while (j < n) {
 			unsigned d = s[j], k = KIND[d];
 			if (d - 'a' < 26u) { /* the common case: a lower-case ASCII letter */

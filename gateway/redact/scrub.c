@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii_run.h"
 #include "canon.h"
 #include "ident.h"
 #include "lexicon.h"
@@ -733,6 +734,25 @@ static void words_free(struct fzname *v, size_t n)
 	free(v);
 }
 
+/* Index v[0..n) by the first (last 0) or the last (last 1) byte of each. */
+static int wordidx_build(struct wordidx *x, const struct fzname *v, size_t n, int last)
+{
+	uint32_t pos[256];
+	memset(x->off, 0, sizeof x->off);
+	if (n == 0)
+		return 0;
+	if ((x->idx = malloc(n * sizeof *x->idx)) == NULL)
+		return MGW_E_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		x->off[(unsigned char)v[i].p[last && v[i].n ? v[i].n - 1 : 0] + 1]++;
+	for (int b = 0; b < 256; b++)
+		x->off[b + 1] += x->off[b];
+	memcpy(pos, x->off, sizeof pos);
+	for (size_t i = 0; i < n; i++)
+		x->idx[pos[(unsigned char)v[i].p[last && v[i].n ? v[i].n - 1 : 0]]++] = (uint32_t)i;
+	return 0;
+}
+
 int scrubber_build2(const struct scrub_spec *spec, scrubber **out)
 {
 	scrubber *sc = calloc(1, sizeof *sc);
@@ -780,8 +800,34 @@ int scrubber_build2(const struct scrub_spec *spec, scrubber **out)
 		if (sc->ids[i].n > sc->id_maxlen)
 			sc->id_maxlen = sc->ids[i].n;
 	}
+	if (sc->nids > 0) {
+		/* the forms hashed, each slot holding the last form (in list
+		 * order) of its text: the kind a match reports, as the walk
+		 * over every form it replaces did */
+		size_t slots = 4;
+		while (slots < 2 * sc->nids)
+			slots *= 2;
+		if ((sc->id_slot = calloc(slots, sizeof *sc->id_slot)) == NULL)
+			goto fail;
+		sc->id_mask = (uint32_t)(slots - 1);
+		for (size_t i = 0; i < sc->nids; i++) {
+			const struct idval *v = &sc->ids[i];
+			uint32_t h = sc_id_hash(v->p, v->n) & sc->id_mask;
+			while (sc->id_slot[h] != 0) {
+				const struct idval *u = &sc->ids[sc->id_slot[h] - 1];
+				if (u->n == v->n && memcmp(u->p, v->p, v->n) == 0)
+					break;
+				h = (h + 1) & sc->id_mask;
+			}
+			sc->id_slot[h] = (uint32_t)(i + 1);
+		}
+	}
 	sc->fz = bc.fz, sc->nfz = bc.nfz, bc.fz = NULL;
 	sc->kw = bc.kw, sc->nkw = bc.nkw, bc.kw = NULL;
+	if (wordidx_build(&sc->fz_first, sc->fz, sc->nfz, 0) != 0 ||
+	    wordidx_build(&sc->fz_last, sc->fz, sc->nfz, 1) != 0 ||
+	    wordidx_build(&sc->kw_first, sc->kw, sc->nkw, 0) != 0)
+		goto fail;
 	patv_free(&bc.names);
 	patv_free(&bc.values);
 	words_free(bc.kfirst, bc.nkfirst);
@@ -832,6 +878,10 @@ void scrubber_free(scrubber *sc)
 	free(sc->ids);
 	words_free(sc->fz, sc->nfz);
 	words_free(sc->kw, sc->nkw);
+	free(sc->id_slot);
+	free(sc->fz_first.idx);
+	free(sc->fz_last.idx);
+	free(sc->kw_first.idx);
 	free(sc);
 }
 
@@ -1106,8 +1156,8 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 					 * leaves it, and no match can end before the
 					 * next boundary's space, which starts afresh:
 					 * the rest of the run needs no steps. */
-					while (i < n && s[i] < 0x80 && ascii_fold(s[i]) != 0)
-						wlen++, i++;
+					size_t r = ascii_alnum_run(s + i, n - i);
+					wlen += r, i += r;
 					break;
 				}
 			} while (i < n && s[i] < 0x80 && (f = ascii_fold(s[i])) != 0);

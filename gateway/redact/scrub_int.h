@@ -49,6 +49,19 @@ struct fzname {
 	uint8_t n;
 };
 
+/*
+ * Entries of a word list by one byte of each (its first, or its last):
+ * those of byte b are idx[off[b] .. off[b + 1]), in list order. One edit
+ * leaves a word of 3+ letters its first or its last letter, so a misspelt
+ * surname is looked for only among the entries sharing one of them, not in
+ * the whole list: the token walk stays linear in the text whatever the
+ * number of names.
+ */
+struct wordidx {
+	uint32_t off[257];
+	uint32_t *idx;
+};
+
 struct scrubber {
 	struct ac names;  /* third-party and keep names */
 	struct ac values; /* withheld text and address values */
@@ -58,12 +71,24 @@ struct scrubber {
 	size_t nids;
 	uint8_t id_first[32]; /* bitmap: first characters of the squeezed forms */
 	size_t id_maxlen;
+	uint32_t *id_slot; /* open hash of the forms: 1 + index of the last with that text */
+	uint32_t id_mask;  /* slots - 1 (slots a power of two, at least twice nids) */
 	struct fzname *fz; /* third-party surnames of 5+ letters */
 	size_t nfz;
 	struct fzname *kw; /* folded words of keep names: never a misspelling */
 	size_t nkw;
+	struct wordidx fz_first, fz_last, kw_first;
 	unsigned flags; /* SCRUB_F_* */
 };
+
+/* FNV-1a of an identifier form, for id_slot. */
+static inline uint32_t sc_id_hash(const char *p, size_t n)
+{
+	uint32_t h = 0x811C9DC5u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 0x01000193u;
+	return h;
+}
 
 /* Rules, as shown by --explain; indexes into scrub_rule_name(). */
 enum {

@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ascii_run.h"
 #include "ident.h"
 #include "lexicon.h"
 #include "mgw_err.h"
@@ -810,8 +811,10 @@ static unsigned cue_of(const unsigned char *w, size_t n)
 		lw[x] = (char)(w[x] | 0x20);
 	for (size_t c = 0; c < sizeof SLIP_CUES / sizeof SLIP_CUES[0]; c++) {
 		const char *q = SLIP_CUES[c].w;
+		if (q[0] != lw[0])
+			continue;
 		size_t ql = strlen(q);
-		if (q[0] == lw[0] && ql + 1 >= n && ql <= n + 1 && one_edit(lw, n, q, ql))
+		if (ql + 1 >= n && ql <= n + 1 && one_edit(lw, n, q, ql))
 			return SLIP_CUES[c].cue;
 	}
 	return CUE_NONE;
@@ -988,10 +991,18 @@ static size_t idval_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			q[k++] = (char)(sc_alpha(s[j]) ? s[j] & ~0x20 : s[j]), j++;
 		if (j == a || (j < n && sc_alnum(s[j])))
 			break;
-		if (ends_word(s, n, j, 1))
-			for (size_t x = 0; x < sc->nids; x++)
-				if (sc->ids[x].n == k && memcmp(sc->ids[x].p, q, k) == 0)
-					best = j, *kind = sc->ids[x].kind;
+		if (ends_word(s, n, j, 1)) {
+			/* the last form with this text (id_slot), whatever the
+			 * number of values */
+			for (uint32_t h = sc_id_hash(q, k) & sc->id_mask; sc->id_slot[h] != 0;
+			     h = (h + 1) & sc->id_mask) {
+				const struct idval *v = &sc->ids[sc->id_slot[h] - 1];
+				if (v->n == k && memcmp(v->p, q, k) == 0) {
+					best = j, *kind = v->kind;
+					break;
+				}
+			}
+		}
 		size_t gp = j;
 		while (gp < n && gp - j < 3 &&
 		       (s[gp] == ' ' || s[gp] == '-' || s[gp] == '.' || s[gp] == '/' || s[gp] == '(' ||
@@ -1028,20 +1039,40 @@ static int one_edit(const char *a, size_t la, const char *b, size_t lb)
 	return 0;
 }
 
+/*
+ * Is w[0..wl) (folded, 4+ letters) one edit from a listed surname, and no
+ * keep-name word or common word? The first surname in list order that is
+ * w itself or one edit from it decides: w itself is the automaton's (keep-
+ * names applied), not a misspelling. Both can only be among the surnames
+ * that share w's first or last letter (struct wordidx), walked in list
+ * order by merging the two index lists.
+ */
 static int fuzzy_name(const scrubber *sc, const char *w, size_t wl)
 {
-	for (size_t k = 0; k < sc->nkw; k++)
-		if (sc->kw[k].n == wl && memcmp(sc->kw[k].p, w, wl) == 0)
+	const unsigned f = (unsigned char)w[0], z = (unsigned char)w[wl - 1];
+	const struct wordidx *K = &sc->kw_first, *A = &sc->fz_first, *B = &sc->fz_last;
+	for (uint32_t j = K->off[f]; j < K->off[f + 1]; j++) {
+		const struct fzname *k = &sc->kw[K->idx[j]];
+		if (k->n == wl && memcmp(k->p, w, wl) == 0)
 			return 0;
-	int hit = 0;
-	for (size_t k = 0; k < sc->nfz && !hit; k++) {
+	}
+	uint32_t a = A->off[f], ae = A->off[f + 1], b = B->off[z], be = B->off[z + 1];
+	while (a < ae || b < be) {
+		uint32_t k;
+		if (b >= be || (a < ae && A->idx[a] <= B->idx[b])) {
+			k = A->idx[a++];
+			if (b < be && B->idx[b] == k)
+				b++; /* first and last letter both shared: once */
+		} else {
+			k = B->idx[b++];
+		}
 		size_t l = sc->fz[k].n;
 		if (l == wl && memcmp(sc->fz[k].p, w, wl) == 0)
-			return 0; /* the surname itself: the automaton's, keep-names applied */
-		if (l + 1 >= wl && l <= wl + 1)
-			hit = one_edit(w, wl, sc->fz[k].p, l);
+			return 0; /* the surname itself */
+		if (l + 1 >= wl && l <= wl + 1 && one_edit(w, wl, sc->fz[k].p, l))
+			return !scrub_common_word(w, wl);
 	}
-	return hit && !scrub_common_word(w, wl);
+	return 0;
 }
 
 /* ---- the walk --------------------------------------------------------------- */
@@ -1095,14 +1126,28 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		/* Every shape below starts with 1-5 letters and goes on with a
 		 * digit, or a separator after 2 (NINO) or 3 (GIR 0AA, a suffix
 		 * registration) letters; other words go straight to the dates. */
-		size_t L = 0;
-		while (i + L < n && sc_alpha(s[i + L]) && L < 6)
-			L++;
+		size_t L = ascii_letter_run_max(s + i, n - i, 6);
 		unsigned char nx = i + L < n ? s[i + L] : 0;
 		int sep = nx == ' ' || nx == '-' || nx == '.';
 		if (!((L <= 5 && sc_digit(nx)) || (L == 2 && sep) || (L == 3 && nx == ' ') ||
 		      (L == 5 && nx == ' ')))
 			goto dates;
+		/* Most words of two, three or five letters are followed by a
+		 * space, and each shape below then needs a digit in the 3 bytes
+		 * after that separator: a NINO after up to 2 separators ("AB
+		 * 12"), "GIR 0AA" after up to 3 spaces, a suffix registration
+		 * after one ("ABC 123D"), a licence after one ("MORGA
+		 * 753116..."); a CRN, a current registration and a prefix one
+		 * need a digit at once, which no such word has. 4 bytes are
+		 * looked at, one to spare. Without a digit there, straight to
+		 * the dates: "the", "and", "was" try no recogniser. */
+		if (!sc_digit(nx)) {
+			size_t end = n - (i + L) < 5 ? n : i + L + 5, k = i + L + 1;
+			while (k < end && !sc_digit(s[k]))
+				k++;
+			if (k >= end)
+				goto dates;
+		}
 		TRY(SCRUB_NINO, "ni-number", nino_at(s, n, i));
 		TRY(SCRUB_POSTCODE, "postcode", postcode_at(s, n, i));
 		TRY(SCRUB_CRN, "crn", crn_at(s, n, i));
@@ -1186,8 +1231,7 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 {
 	char w[WORD_MAX];
 	size_t j = i, wl;
-	while (j < n && sc_alpha(s[j]) && j - i < WORD_MAX)
-		j++;
+	j += ascii_letter_run(s + i, n - i < WORD_MAX ? n - i : WORD_MAX);
 	wl = j - i;
 	*wend = 0;
 	if (j < n && (sc_alpha(s[j]) || s[j] >= 0x80))

@@ -865,3 +865,119 @@ Test(scrub, caps_refuse_huge_lists)
 		free(names[i]);
 	free(names);
 }
+
+/* ---- the fast paths (ascii_run.h, the token walk's digit test) ------------------ */
+
+/*
+ * A word of 2, 3 or 5 letters before a separator tries the identifier
+ * shapes only when a digit follows within a few bytes: each shape's digits
+ * start that close, the farthest "GIR" + 3 spaces + "0AA". One at each
+ * distance, and a shape that needs a cue without and with it.
+ */
+Test(scrub, identifier_digits_a_few_bytes_after_the_letters)
+{
+	expect("NI no JK  12 34 56 C held", "NI no " R("ni-number") " held");
+	expect("NI no JK-12-34-56-C held", "NI no " R("ni-number") " held");
+	expect("post to GIR   0AA today", "post to " R("postcode") " today");
+	expect("reg YRT 417K seen", "reg " R("vehicle") " seen");
+	expect("licence HOLLI 853029 TQ9WX ok", "licence " R("document") " ok");
+	unchanged("the 417K run and YRT 417K alone"); /* a suffix plate needs its cue */
+	unchanged("was at the bus stop by 12 and left");
+}
+
+/*
+ * Words are cut, lowered and counted by case eight bytes at a time: a
+ * capital or a non-letter on either side of an 8-byte step, words of 8,
+ * 9, 16 and over 31 letters (longer than any cue word), and a listed name
+ * inside a long hyphenated word, all read as one byte at a time would.
+ */
+Test(scrub, long_and_mixed_case_words_read_whole)
+{
+	expect("Percival Gloam; Percival GLOAM and PERCIVAL Gloam.",
+	       R("name") "; " R("name") " and " R("name") ".");
+	expect("see MARIE QUILLFEATHER and marie quillfeather",
+	       "see " R("name") " and " R("name"));
+	expect("the supercalifragilisticexpialidociousness of Percival",
+	       "the supercalifragilisticexpialidociousness of " R("name"));
+	unchanged("Percivalgloam and Gloamsworthington are other words.");
+	unchanged("the supercalifragilisticexpialidociousness of PercivalGloam");
+	expect("moved to 14 Featherstonehaugh Road last week",
+	       "moved to " R("address") " last week");
+	expect("lives at 2 AbercrombieFitch Avenue", "lives at " R("address"));
+	expect("seen with Mrs Featherstonehaugh-Quartermaine today", "seen with " R("name") " today");
+	expect("we met Anna-Marie Quillfeather-Smythe at noon", "we met " R("name") " at noon");
+}
+
+/*
+ * Misspelt surnames among many listed names: each is looked for only among
+ * the surnames sharing its first or last letter, so a slip at either end
+ * is still found (by the rule that says so), a kept word is still no
+ * misspelling, and two listed surnames one edit apart are both names.
+ */
+Test(scrub, misspelt_surnames_among_many_names)
+{
+	static const char *const SY[] = {"bram", "wick", "thorn", "holl", "fen", "ash", "mere", "ford"};
+	enum { N = 512 + 4 };
+	static char buf[N][48];
+	const char *names[N];
+	size_t n = 0;
+	for (size_t a = 0; a < 8; a++)
+		for (size_t b = 0; b < 8; b++)
+			for (size_t c = 0; c < 8; c++, n++) {
+				snprintf(buf[n], sizeof buf[n], "Ann %c%s%s%s", 'A' + (int)((a + b + c) % 26),
+				         SY[a], SY[b], SY[c]);
+				names[n] = buf[n];
+			}
+	names[n++] = "Marie Quillfeather";
+	names[n++] = "Jo Gloamwood";
+	names[n++] = "Kai Gloomwood";
+	names[n++] = "Li Harrowgate";
+	static const char *const keep[] = {"Jane Harrowgale"};
+	struct scrub_spec spec = {.names = names, .n_names = n, .keep = keep, .n_keep = 1};
+	scrubber *s = scrubber_build(&spec);
+	cr_assert_not_null(s);
+	expect_with(s, "Quilfeather, Qiullfeather and Wuillfeather came",
+	            R("name") ", " R("name") " and " R("name") " came");
+	expect_with(s, "Quillfeathers and Quillfeathe left", R("name") " and " R("name") " left");
+	expect_with(s, "saw Gloamwood, Gloomwood and Gloamwod",
+	            "saw " R("name") ", " R("name") " and " R("name"));
+	/* a kept surname one edit from a listed one stays */
+	expect_with(s, "Harrowgale spoke to Harrowgate", "Harrowgale spoke to " R("name"));
+	struct scrub_finding *fv;
+	size_t nf;
+	char *out;
+	const char *in = "Wuillfeather and Quillfeathe";
+	cr_assert_eq(scrub_text_ex(s, in, strlen(in), G, 0, &out, NULL, &fv, &nf), 0);
+	cr_assert_eq(nf, 2);
+	cr_assert_str_eq(fv[0].rule, "list:surname-misspelt"); /* the first letter slipped */
+	cr_assert_str_eq(fv[1].rule, "list:surname-misspelt"); /* the last */
+	free(out);
+	free(fv);
+	scrubber_free(s);
+}
+
+/*
+ * Identifier values are looked up by their text (a hash), not compared with
+ * every value: among 600 the first, the last and one in any grouping are
+ * found, a text given twice is marked with the kind given last, and a
+ * value's text one character short is not one.
+ */
+Test(scrub, identifier_values_among_many)
+{
+	enum { N = 601 };
+	static char buf[N][24];
+	struct scrub_value v[N];
+	for (int i = 0; i < N - 1; i++) {
+		snprintf(buf[i], sizeof buf[i], "QZ%03d%04dK", i, i * 13);
+		v[i] = (struct scrub_value){buf[i], SCRUB_DOCUMENT, CANON_ID};
+	}
+	v[N - 1] = (struct scrub_value){buf[7], SCRUB_VALUE, CANON_ID}; /* again, another kind */
+	struct scrub_spec spec = {.values = v, .n_values = N};
+	scrubber *s = scrubber_build(&spec);
+	cr_assert_not_null(s);
+	expect_with(s, "ref QZ0000000K and qz-599-7787-k held",
+	            "ref " R("document") " and " R("document") " held");
+	expect_with(s, "ref QZ 007 0091 K held", "ref " R("value") " held");
+	expect_with(s, "ref QZ0000000 and QZ5997787KK held", "ref QZ0000000 and QZ5997787KK held");
+	scrubber_free(s);
+}
