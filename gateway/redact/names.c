@@ -523,9 +523,21 @@ static size_t extend(struct scan *sc, size_t j)
 	return j;
 }
 
-static int emit(struct spans *out, const struct tok *a, const struct tok *b, const char *rule)
+/*
+ * A name ends on a word boundary: digits glued to it ("Johnny0 900123
+ * 4567") go with it, so the marker never leaves half a word whose rest,
+ * joined to what follows, reads as something else (an identifier found
+ * on a second pass). Withholding the glued digits is the safe side.
+ */
+static int emit(const struct scan *sc, struct spans *out, const struct tok *a,
+		const struct tok *b, const char *rule)
 {
-	return spans_push(out, a->start, b->end, SCRUB_NAME, rule);
+	size_t end = b->end;
+	while (end < sc->n && ((sc->s[end] >= '0' && sc->s[end] <= '9') ||
+			       (sc->s[end] >= 'a' && sc->s[end] <= 'z') ||
+			       (sc->s[end] >= 'A' && sc->s[end] <= 'Z')))
+		end++;
+	return spans_push(out, a->start, end, SCRUB_NAME, rule);
 }
 
 /* An allow-listed phrase starting at token i ("Clare's Law", "Queen
@@ -647,7 +659,7 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		a--;
 	}
 	*next = last + 1;
-	return emit(out, tok(sc, a), tok(sc, last), collar ? "cue:rank+collar" : "cue:title") ?: 1;
+	return emit(sc, out, tok(sc, a), tok(sc, last), collar ? "cue:rank+collar" : "cue:title") ?: 1;
 }
 
 static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next);
@@ -691,7 +703,7 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	    !capish(tok(sc, i - 1)) && !(u->gap & ~G_NL))
 		from = t;
 	*next = last + 1;
-	return emit(out, from, tok(sc, last), "cue:kin") ?: 1;
+	return emit(sc, out, from, tok(sc, last), "cue:kin") ?: 1;
 }
 
 /* "called Dee", "known as 'Tiny'", "aka BIG D", "his name is Darren". */
@@ -740,7 +752,7 @@ static int rule_called(struct scan *sc, size_t i, struct spans *out, size_t *nex
 			last = k;
 		}
 		*next = last + 1;
-		return emit(out, u, tok(sc, last), "cue:called") ?: 1;
+		return emit(sc, out, u, tok(sc, last), "cue:called") ?: 1;
 	}
 	/* "a lad called Smudge": in mixed-case text a capitalised word after
 	 * "called" is a name, common word or not ("called police" is not) */
@@ -750,7 +762,7 @@ static int rule_called(struct scan *sc, size_t i, struct spans *out, size_t *nex
 		return 0;
 	size_t last = extend(sc, j);
 	*next = last + 1;
-	return emit(out, u, tok(sc, last), "cue:called") ?: 1;
+	return emit(sc, out, u, tok(sc, last), "cue:called") ?: 1;
 }
 
 /* "KOWALSKA, Agnieszka", "Smith, John": surname, comma, forename. */
@@ -783,7 +795,7 @@ static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next
 	}
 	size_t last = extend(sc, i + 1);
 	*next = last + 1;
-	return emit(out, t, tok(sc, last), "form:surname-comma") ?: 1;
+	return emit(sc, out, t, tok(sc, last), "form:surname-comma") ?: 1;
 }
 
 static int determiner(const struct scan *sc, const struct tok *p)
@@ -1004,7 +1016,7 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	if (rule == NULL)
 		goto none;
 	*next = b + 1;
-	return emit(out, first, last, rule) ?: 1;
+	return emit(sc, out, first, last, rule) ?: 1;
 none:
 	*next = skip > i ? skip : i + 1;
 	return 0;

@@ -981,3 +981,29 @@ Test(scrub, identifier_values_among_many)
 	expect_with(s, "ref QZ0000000 and QZ5997787KK held", "ref QZ0000000 and QZ5997787KK held");
 	scrubber_free(s);
 }
+
+/*
+ * Scrubbing is idempotent: a name found by the lexicon with digits glued
+ * to it ("Johnny0") is withheld to the end of the word, so the marker does
+ * not leave "0 900123 4567" behind for a second pass to read as a phone
+ * (found by fuzz_scrub).
+ */
+Test(scrub, a_name_with_glued_digits_is_withheld_to_the_end_of_the_word)
+{
+	static const char *const names[] = {"Percival Gloam", "Anna Marie"};
+	scrubber *sc = scrubber_new(names, 2, NULL, 0, NULL, 0);
+	cr_assert_not_null(sc);
+	const char *in = "Johnny0 900123 4567";
+	char *out = NULL, *again = NULL;
+	unsigned counts[SCRUB_KIND_COUNT] = {0}, re[SCRUB_KIND_COUNT] = {0};
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, counts), 0);
+	cr_assert_null(strstr(out, "Johnny"), "%s", out);
+	cr_assert_null(strstr(out, "0 900123"), "the glued digit stays: %s", out);
+	cr_assert_eq(scrub_text(sc, out, strlen(out), G, 0, &again, re), 0);
+	for (int k = 0; k < SCRUB_KIND_COUNT; k++)
+		cr_assert_eq(re[k], 0, "second pass found a %s in %s",
+			     scrub_kind_name((enum scrub_kind)k), out);
+	free(out);
+	free(again);
+	scrubber_free(sc);
+}
