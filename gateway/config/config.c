@@ -520,6 +520,42 @@ static int area_skip(struct ctx *x, const yaml_node_t *e, const char *s, void *a
 	return push_str(&a->skip, &a->n_skip, s);
 }
 
+/* One DASH form's block: {high_threshold, standard_max, medium_max}. */
+static int do_dash_form(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
+			yaml_node_t *v, void *arg)
+{
+	(void)c;
+	struct dash_form_config *f = arg;
+	if (!strcmp(key, "high_threshold"))
+		return set_uint(x, v, key, &f->high_threshold, 1, f->questions);
+	if (!strcmp(key, "standard_max"))
+		return set_uint(x, v, key, &f->standard_max, 0, f->questions);
+	if (!strcmp(key, "medium_max"))
+		return set_uint(x, v, key, &f->medium_max, 0, f->questions);
+	return fail(x, k, "unknown key \"%s\" (high_threshold, standard_max, medium_max)", key);
+}
+
+/*
+ * An area's "dash:" block (local practice; unset keys keep the DOMAIN.md
+ * defaults of dash_config_defaults). The forms are named, never guessed:
+ * the 27-question police form has its own threshold and bands.
+ */
+static int do_area_dash(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
+			yaml_node_t *v, void *arg)
+{
+	struct dash_config *d = arg;
+	if (!strcmp(key, "safelives24"))
+		return each_pair(x, c, v, "dash.safelives24", do_dash_form, &d->safelives24);
+	if (!strcmp(key, "police27"))
+		return each_pair(x, c, v, "dash.police27", do_dash_form, &d->police27);
+	if (!strcmp(key, "escalation_min_incidents"))
+		return set_uint(x, v, key, &d->escalation_min_incidents, 1, 100);
+	if (!strcmp(key, "escalation_window_months"))
+		return set_uint(x, v, key, &d->escalation_window_months, 1, 60);
+	return fail(x, k, "unknown key \"%s\" in dash (safelives24, police27, "
+			  "escalation_min_incidents, escalation_window_months)", key);
+}
+
 static int do_area(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
 		   yaml_node_t *v, void *arg)
 {
@@ -536,10 +572,21 @@ static int do_area(struct ctx *x, struct mgw_config *c, const char *key, const y
 		return set_uint(x, v, key, &a->min_days, 0, 366);
 	if (!strcmp(key, "statement"))
 		return set_str(x, v, key, &a->statement);
+	if (!strcmp(key, "dash")) {
+		int rc = each_pair(x, c, v, "dash", do_area_dash, &a->dash);
+		char why[192];
+		/* The bands and threshold together: "standard_max < medium_max" spans two keys. */
+		if (rc == MGW_OK && dash_config_check(&a->dash, why, sizeof why) != MGW_OK)
+			rc = fail(x, v, "%s", why);
+		return rc;
+	}
+	if (!strcmp(key, "repeat_window_months"))
+		return set_uint(x, v, key, &a->repeat_window_months, 1, 120);
 	if (strcmp(key, "id") && strcmp(key, "case_ref_code") && strcmp(key, "meetings") &&
 	    strcmp(key, "weekday") && strcmp(key, "anchor_date"))
 		return fail(x, k, "unknown key \"%s\" (id, case_ref_code, postcodes, meetings, "
-				  "weekday, anchor_date, min_days, skip, statement)", key);
+				  "weekday, anchor_date, min_days, skip, statement, dash, "
+				  "repeat_window_months)", key);
 	if (want_scalar(x, v, key, &s))
 		return MGW_E_INVALID;
 	if (!strcmp(key, "id")) {
@@ -597,6 +644,7 @@ static int do_areas(struct ctx *x, struct mgw_config *c, yaml_node_t *v)
 		const yaml_node_t *e = node_at(x, items[i]);
 		struct mgw_area *a = &c->areas[c->n_areas++];
 		a->min_days = 0;
+		dash_config_defaults(&a->dash);
 		int rc = each_pair(x, c, e, "an area", do_area, a);
 		if (rc)
 			return rc;
@@ -1245,6 +1293,12 @@ const struct mgw_area *config_area(const struct mgw_config *c, const char *id)
 		if (!strcmp(c->areas[i].id, id))
 			return &c->areas[i];
 	return NULL;
+}
+
+unsigned config_area_repeat_window(const struct mgw_config *c, const struct mgw_area *a)
+{
+	return a != NULL && a->repeat_window_months ? a->repeat_window_months
+						    : c->repeat_window_months;
 }
 
 const struct mgw_area *config_area_for_postcode(const struct mgw_config *c, const char *postcode)

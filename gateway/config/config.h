@@ -34,6 +34,8 @@
 
 #include <stddef.h>
 
+#include "dash.h"
+
 #define MGW_ROLE_NODE 1u    /* shares and receives cases */
 #define MGW_ROLE_CHAIR 2u   /* pulls the agenda of its areas */
 #define MGW_ROLE_AUDITOR 4u /* reads and verifies the audit trail */
@@ -64,6 +66,15 @@ struct mgw_area {
 	char **skip;             /* YYYY-MM-DD dates with no meeting */
 	size_t n_skip;
 	char *statement;         /* confidentiality statement; NULL: the default */
+	/*
+	 * Local practice (DOMAIN.md: "make thresholds and windows configuration
+	 * with these as defaults"): the area's "dash:" block (per form
+	 * high_threshold, standard_max, medium_max; escalation_min_incidents,
+	 * escalation_window_months), checked by dash_config_check at load, and
+	 * its repeat_window_months (0: referrals.repeat_window_months).
+	 */
+	struct dash_config dash;
+	unsigned repeat_window_months;
 };
 
 /* Every string and array is owned by the config and freed by config_free. */
@@ -169,6 +180,9 @@ const struct mgw_node *config_node_by_id(const struct mgw_config *c, const char 
 
 /* The referral area with this id, or NULL. Points into c. */
 const struct mgw_area *config_area(const struct mgw_config *c, const char *id);
+
+/* The repeat window of area a (months): its own, else referrals.repeat_window_months. */
+unsigned config_area_repeat_window(const struct mgw_config *c, const struct mgw_area *a);
 
 /*
  * The referral area covering postcode (any case and spacing). A postcodes:

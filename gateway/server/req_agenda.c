@@ -148,7 +148,8 @@ static int agenda_wr_commit(struct job *jb, struct wctx *w)
 	int have_prev = previous_meeting(a, meet, prev) == 0;
 	Marac__V1__Agenda *ag = NULL;
 	int rc = cases_agenda(store_db(w->st), a->id, j->meeting, have_prev ? prev : NULL,
-			      c->repeat_window_months, j->attending, j->n_att, a->statement, &ag);
+			      config_area_repeat_window(c, a), j->attending, j->n_att, a->statement,
+			      &ag);
 	if (rc != MGW_OK)
 		return rc;
 	uint8_t *buf = NULL;
