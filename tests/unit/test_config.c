@@ -1039,3 +1039,44 @@ Test(config, deploy_example_parses)
 		config_free(c);
 	}
 }
+
+/* Local practice per area: DASH thresholds and bands per form, windows; errors name the line. */
+Test(config, area_dash_and_windows)
+{
+	write_key("match.key", 32, 0600);
+	struct mgw_config *c = NULL;
+	int rc = load(HEAD NODES REF_HEAD AREA_TS
+		      "      repeat_window_months: 18\n"
+		      "      dash:\n"
+		      "        police27: {high_threshold: 16, standard_max: 10, medium_max: 15}\n"
+		      "        escalation_window_months: 6\n"
+		      AREA_OT("[ot]"),
+		      &c);
+	cr_assert_eq(rc, MGW_OK, "%s", err);
+	const struct mgw_area *ts = config_area(c, "testshire"), *ot = config_area(c, "otherton");
+	cr_assert_eq(ts->dash.police27.high_threshold, 16);
+	cr_assert_eq(ts->dash.police27.standard_max, 10);
+	cr_assert_eq(ts->dash.police27.medium_max, 15);
+	cr_assert_eq(ts->dash.safelives24.high_threshold, 14, "the 24 keeps its default");
+	cr_assert_eq(ts->dash.escalation_window_months, 6, "Kent's six months");
+	cr_assert_eq(ts->dash.escalation_min_incidents, 3);
+	cr_assert_eq(config_area_repeat_window(c, ts), 18);
+	cr_assert_eq(ot->dash.police27.high_threshold, 14, "another area keeps the defaults");
+	cr_assert_eq(ot->dash.escalation_window_months, 12);
+	cr_assert_eq(config_area_repeat_window(c, ot), 12, "the gateway's window");
+	config_free(c);
+
+	/* line 31: the police27 line; 30: the dash line */
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      dash:\n"
+		   "        police27: {high_threshold: 28}\n", 31, "high_threshold: 28");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      dash:\n"
+		   "        police27: {medium_max: 8}\n", 31, "dash.police27");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      dash:\n"
+		   "        police_27: {high_threshold: 15}\n", 31, "unknown key \"police_27\"");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      dash:\n"
+		   "        police27: {threshold: 15}\n", 31, "unknown key \"threshold\"");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      dash:\n"
+		   "        escalation_window_months: 0\n", 31, "escalation_window_months");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      repeat_window_months: 121\n", 30,
+		   "121 is out of range");
+}
