@@ -349,10 +349,24 @@ static int do_node(struct ctx *x, struct mgw_config *c, const char *key, const y
 	const char *s;
 	if (!strcmp(key, "roles") || !strcmp(key, "areas"))
 		return do_list(x, n, key, v);
+	if (!strcmp(key, "cert")) {
+		/* Read now: a registry that names a certificate it cannot read is wrong. */
+		char fp[65], subj[512], why[600];
+		int rc = set_path(x, v, key, &n->cert_path, NULL);
+		if (rc == MGW_OK &&
+		    config_cert_read(n->cert_path, fp, subj, sizeof subj, n->cert_serial,
+				     &n->cert_not_before, &n->cert_not_after, why, sizeof why) != MGW_OK)
+			rc = fail(x, v, "%s", why);
+		if (rc == MGW_OK && ((n->fingerprint[0] && strcmp(fp, n->fingerprint)) ||
+				     (n->subject && strcmp(subj, n->subject))))
+			rc = fail(x, v, "cert \"%s\" is not the certificate this node's fingerprint "
+					"or subject names", n->cert_path);
+		return rc;
+	}
 	if (strcmp(key, "id") && strcmp(key, "agency") && strcmp(key, "fingerprint") &&
 	    strcmp(key, "subject"))
 		return fail(x, k, "unknown key \"%s\" (id, agency, fingerprint, subject, roles, "
-				  "areas)", key);
+				  "areas, cert)", key);
 	if (want_scalar(x, v, key, &s))
 		return MGW_E_INVALID;
 	if (!strcmp(key, "id")) {
@@ -428,6 +442,18 @@ static int do_nodes(struct ctx *x, struct mgw_config *c, yaml_node_t *v)
 			return fail(x, e, "no \"areas\"");
 		if ((n->fingerprint[0] != 0) == (n->subject != NULL))
 			return fail(x, e, "give exactly one of \"fingerprint\" or \"subject\"");
+		/* cert: may come before fingerprint: in the node; check the pair again. */
+		if (n->cert_path != NULL) {
+			char fp[65], subj[512], ser[84], why[600];
+			long long nb, na;
+			if (config_cert_read(n->cert_path, fp, subj, sizeof subj, ser, &nb, &na, why,
+					     sizeof why) != MGW_OK)
+				return fail(x, e, "%s", why);
+			if ((n->fingerprint[0] && strcmp(fp, n->fingerprint)) ||
+			    (n->subject && strcmp(subj, n->subject)))
+				return fail(x, e, "cert \"%s\" is not the certificate this node's "
+						  "fingerprint or subject names", n->cert_path);
+		}
 		for (size_t j = 0; j < i; j++) {
 			const struct mgw_node *o = &c->nodes[j];
 			unsigned long first = line_of(node_at(x, items[j]));
@@ -1220,6 +1246,7 @@ void config_free(struct mgw_config *c)
 	for (size_t i = 0; i < c->n_nodes; i++) {
 		free(c->nodes[i].id);
 		free(c->nodes[i].subject);
+		free(c->nodes[i].cert_path);
 		for (size_t k = 0; k < c->nodes[i].n_areas; k++)
 			free(c->nodes[i].areas[k]);
 		free(c->nodes[i].areas);

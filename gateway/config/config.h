@@ -48,6 +48,16 @@ struct mgw_node {
 	size_t n_areas;
 	char fingerprint[65];/* 64 lower-case hex, or "" when matched by subject */
 	char *subject;       /* one-line subject, or NULL when matched by fingerprint */
+	/*
+	 * Optional "cert:" (h13-match): the node's certificate file, read at
+	 * load and checked against its fingerprint or subject, so that the
+	 * gateway knows, without the node connecting, when the certificate
+	 * expires and its serial for the CRL: referrals fan out only to nodes
+	 * whose certificate is valid (config_node_cert_state).
+	 */
+	char *cert_path;          /* absolute, or NULL */
+	long long cert_not_before, cert_not_after; /* Unix seconds (cert_path set) */
+	char cert_serial[84];     /* upper-case hex of the serial, "" if no cert_path */
 };
 
 /*
@@ -164,6 +174,30 @@ int config_crl_check(const char *ca_path, const char *crl_path, char *err, size_
  * (before the new epoch is swapped in). Returns as config_crl_check.
  */
 int config_check_files(const struct mgw_config *c, char *err, size_t errlen);
+
+/*
+ * Read a node certificate (PEM) at path: its SHA-256 fingerprint (64
+ * lower-case hex), one-line subject, serial (upper-case hex) and validity
+ * (Unix seconds). Returns 0, MGW_E_IO (cannot read), MGW_E_INVALID (not a
+ * PEM certificate); err says which.
+ */
+int config_cert_read(const char *path, char fp[65], char *subject, size_t subjlen,
+		     char serial[84], long long *not_before, long long *not_after, char *err,
+		     size_t errlen);
+
+/* Whether a node's certificate may receive referrals (config_node_cert_state). */
+enum node_cert_state {
+	NODE_CERT_UNKNOWN = 0, /* no cert: registered: the gateway cannot tell */
+	NODE_CERT_VALID = 1,
+	NODE_CERT_EXPIRED = 2, /* outside its validity at now (also not yet valid) */
+	NODE_CERT_REVOKED = 3, /* its serial is on crl */
+};
+
+/*
+ * The state of n's certificate at now (Unix seconds) against crl (an
+ * X509_CRL *, NULL: no CRL). Any thread; n and crl only read.
+ */
+int config_node_cert_state(const struct mgw_node *n, const void *crl, long long now);
 
 /*
  * The node a certificate maps to, or NULL if unregistered. fingerprint: 64

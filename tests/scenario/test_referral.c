@@ -217,9 +217,11 @@ Test(referral, repeat_across_agencies_and_formats_and_the_chairs_agenda)
 		     1);
 	int committed = audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED, NULL);
 	/* testshire has 8 agency nodes plus 3 registered negative-test nodes
-	 * (housing x2, probation); each referral reaches every one but the
-	 * referrer: 10 each. */
-	cr_assert_eq(committed, 20, "deliveries committed: %d", committed);
+	 * (housing-revoked, housing-expired, probation-late); each referral
+	 * reaches every one but the referrer and the two whose certificates
+	 * are revoked or expired: 8 each. */
+	cr_assert_eq(committed, 16, "deliveries committed: %d", committed);
+	cr_assert(strstr(slurp(G.log), "\"recipient_cert_invalid\""), "the dropped ones are logged");
 }
 
 /* A copy of fixture name with each (from, to) pair replaced once; returns its path. */
