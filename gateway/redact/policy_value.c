@@ -28,13 +28,16 @@ static const struct pol_rule *resolve(const struct pol_rd *r, int path, int role
 {
 	const struct policy *p = r->p;
 	for (int n = path; n >= 0; n = p->paths[n].parent)
-		for (int i = role_slot ? 0 : 1; i < 2; i++)
-			for (int j = r->purpose ? 0 : 1; j < 2; j++) {
-				uint16_t c = p->cells[pol_cell(n, r->agency, j ? 0 : r->purpose,
-							       i ? 0 : role_slot)];
-				if (c)
-					return &p->rules[c - 1];
-			}
+		for (int k = r->case_slot ? 0 : 1; k < 2; k++)
+			for (int i = role_slot ? 0 : 1; i < 2; i++)
+				for (int j = r->purpose ? 0 : 1; j < 2; j++) {
+					uint16_t c = p->cells[pol_cell(n, r->agency,
+								       j ? 0 : r->purpose,
+								       i ? 0 : role_slot,
+								       k ? 0 : r->case_slot)];
+					if (c)
+						return &p->rules[c - 1];
+				}
 	return NULL;
 }
 
