@@ -28,7 +28,9 @@
  * rules wanting one cell is a load error. Resolution for a value at node
  * n, element role r, in a case of slot k: from n up to the root, the
  * first non-empty of [k][1+r][purpose], [k][1+r][0], [k][0][purpose],
- * [k][0][0], then the same with case slot 0; none = default deny.
+ * [k][0][0]; if none, the same walk with case slot 0; none = default deny.
+ * So a rule with cases: beats every rule without, wherever on the path
+ * ("withhold victim for adult-only cases" covers victim.full_name).
  *
  * Never-share. ns_allowed[n] is the set of agencies (bit a = Agency a) that
  * every never-share entry at n or above n allows; all bits where none does.

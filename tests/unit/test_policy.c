@@ -60,8 +60,8 @@ static Marac__V1__CaseSummary *fixture(void)
 	"  Incident.date: date\n  Incident.summary: text\n  Incident.police_ref: crime_ref\n"      \
 	"  DashAnswer.comment: text\n  DashAnswer.source: {code: [victim, officer]}\n"             \
 	"  Address.lines: address\n  Address.postcode: postcode\n"                                 \
-	"  Person.full_name: name\n  Person.aliases: name\n  Person.date_of_birth: date\n"       \
-	"  Person.other_dobs: date\n  Person.expected_delivery_date: date\n"                    \
+	"  Person.full_name: name\n  Person.aliases: name\n  Person.date_of_birth: date\n"         \
+	"  Person.other_dobs: date\n  Person.expected_delivery_date: date\n"                       \
 	"  Person.gender: {code: [female, male]}\n  Person.phones: phone\n"                        \
 	"  Person.email: email\n  Person.nhs_number: nhs\n  Person.ni_number: nino\n"             \
 	"  Person.pnc_id: pnc\n  Person.school: place\n  Person.gp_practice: place\n"             \
