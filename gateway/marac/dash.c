@@ -236,6 +236,11 @@ static int check_other_dobs(const Marac__V1__Person *p, const char *who, int32_t
 			    char *field, size_t fieldlen, char *msg, size_t msglen)
 {
 	char name[80];
+	if (p != NULL && p->n_other_dobs > DASH_OTHER_DOBS_MAX) {
+		snprintf(name, sizeof name, "%s.other_dobs", who);
+		return fail(field, fieldlen, name, msg, msglen, "at most %u other dates of birth",
+			    DASH_OTHER_DOBS_MAX);
+	}
 	for (size_t k = 0; p != NULL && k < p->n_other_dobs; k++) {
 		int32_t d;
 		snprintf(name, sizeof name, "%s.other_dobs[%zu]", who, k);

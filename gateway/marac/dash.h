@@ -84,6 +84,13 @@ struct dash_form_config {
  */
 #define DASH_UNBORN_AFTER_DAYS 300
 #define DASH_UNBORN_BEFORE_DAYS 31
+/*
+ * Most other dates of birth one person may carry. Agencies record two or
+ * three (typed day-first, a second registration); every one multiplies the
+ * person's name keys in repeat matching (match.h), so a cap keeps one
+ * referral's keys far below MATCH_MAX_KEYS.
+ */
+#define DASH_OTHER_DOBS_MAX 8u
 
 struct dash_config {
 	struct dash_form_config safelives24;  /* DASH_FORM_SAFELIVES_24 */

@@ -438,6 +438,13 @@ Test(dash, other_dates_of_birth_are_checked)
 	expect_field(&f, "victim.other_dobs[1]");
 	dobs[1] = "2026-05-01";
 	expect_field(&f, "victim.other_dobs[1]");
+	char *many[9] = {"1990-01-01", "1990-01-02", "1990-01-03", "1990-01-04", "1990-01-05",
+			 "1990-01-06", "1990-01-07", "1990-01-08", "1990-01-09"};
+	f.victim.other_dobs = many;
+	f.victim.n_other_dobs = 8;
+	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
+	f.victim.n_other_dobs = 9;
+	expect_field(&f, "victim.other_dobs");
 	f.victim.n_other_dobs = 0;
 	f.perp.other_dobs = dobs;
 	f.perp.n_other_dobs = 2;
