@@ -202,9 +202,14 @@ static int check_route(const struct dash_config *c, const Marac__V1__Referral *r
 	case MARAC__V1__REFERRAL_ROUTE__REFERRAL_ROUTE_VISIBLE_HIGH_RISK:
 		if (out->score < f->high_threshold)
 			return fail(field, fieldlen, "risk.answers", msg, msglen,
-				    "route VISIBLE_HIGH_RISK needs %u or more yes answers; "
-				    "the form has %u (use PROFESSIONAL_JUDGEMENT with a reason)",
-				    f->high_threshold, out->score);
+				    "route VISIBLE_HIGH_RISK needs %u or more yes answers of %u on "
+				    "the %s form in this area; the referral has %u (use "
+				    "PROFESSIONAL_JUDGEMENT with a reason)",
+				    f->high_threshold, f->questions,
+				    r->risk->form == MARAC__V1__DASH_FORM__DASH_FORM_POLICE_27
+					    ? "police DASH 2009"
+					    : "SafeLives DASH",
+				    out->score);
 		return MGW_OK;
 	case MARAC__V1__REFERRAL_ROUTE__REFERRAL_ROUTE_PROFESSIONAL_JUDGEMENT:
 		if (blank(r->judgement_reason))
