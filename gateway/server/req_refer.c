@@ -2,20 +2,28 @@
  * req_refer.c: Refer, a MARAC referral.
  *
  * Service thread (refer_svc_on): the node role and an area it serves;
- * msg_id by its grammar; DASH scoring and route checks (dash.h) with the
- * field named in the error; the area from marac_area or the victim's
- * postcode; the next meeting of the area (from the later of the referral
- * date and today, plus the area's research days); the repeat-matching
- * blind indexes (match.h) under the configured key; the recipients: every
- * node of every agency attending the area, except the referrer. All of it
- * is decided under one epoch, which the job pins.
+ * msg_id by its grammar; the area from marac_area or the victim's
+ * postcode, whose own DASH thresholds and windows (config "dash:") then
+ * score and check the route (dash.h) with the field named in the error;
+ * the lawful basis against the agency and consent (referral_basis_check);
+ * the next meeting of the area (from the later of the referral date and
+ * today, plus the area's research days); the repeat-matching blind indexes
+ * (match.h) under the configured key; the recipients: every node of every
+ * agency attending the area, except the referrer and nodes whose
+ * registered certificate is expired or revoked; and the police and
+ * probation nodes a serial perpetrator notice would go to. All of it is
+ * decided under one epoch, which the job pins.
  *
  * Writer thread (refer_wr_commit), inside the job's savepoint: msg_id
- * dedupe; repeat query in the window; the next case reference of the
- * area; the blind indexes and the case row; the REFERRAL_ACCEPTED record;
+ * dedupe; repeat query in the area's window (a REPEAT route with no
+ * earlier case matched or named is refused here, before anything is
+ * written); the next case reference of the area; the blind indexes and the
+ * case row (with the DASH form and threshold); the REFERRAL_ACCEPTED record;
  * the referral as a CaseSummary shared for PURPOSE_REFERRAL to the
  * recipients, redacted per recipient agency like any share (share_wr_views,
- * share_wr_deliver); the ReferralAccepted stored for dedupe and answered
+ * share_wr_deliver); for a serial perpetrator the SERIAL_PERPETRATOR
+ * record and a notice in the police and probation outboxes
+ * (serial_wr_notify); the ReferralAccepted stored for dedupe and answered
  * after COMMIT. A view that would not fit a frame undoes the referral and
  * refuses it (VIEW_TOO_LARGE) from refer_wr_failed.
  */
