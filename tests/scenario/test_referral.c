@@ -9,6 +9,7 @@
  */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -459,4 +460,51 @@ Test(referral, local_thresholds_validation_serial_perpetrator_and_unborn)
 	char *page = slurp(html);
 	cr_assert(page && strstr(page, ", unborn)") && strstr(page, "15 of 24"), "%s", page);
 	free(page);
+}
+
+/* Count occurrences of needle in the daemon's log. */
+static int log_count(const char *needle)
+{
+	char *log = slurp(G.log);
+	int n = 0;
+	for (const char *p = log; p && (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	free(log);
+	return n;
+}
+
+/*
+ * Fan-out follows the epoch's CRL: once a reload installs a CRL revoking
+ * probation-late, referrals no longer go to it (the expired and revoked
+ * housing nodes never get one).
+ */
+Test(referral, a_node_revoked_by_a_reload_gets_no_more_referrals)
+{
+	gw_start(&G, NULL);
+	char out[16384], err[8192];
+	const char *r1[] = {"refer", fixture("referral_police.json"), NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r1), 0, "%s", err);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED, NULL, 8),
+		     8, "8 valid nodes but the referrer");
+	cr_assert_eq(log_count("\"node\":\"probation-late\",\"for\":\"referral\""), 0);
+	cr_assert_eq(log_count("\"node\":\"housing-revoked\",\"for\":\"referral\""), 1);
+	cr_assert_eq(log_count("\"node\":\"housing-expired\",\"for\":\"referral\""), 1);
+
+	char cmd[1200];
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s/ca.crl'", pki_file("ca-late.crl"), G.dir);
+	cr_assert_eq(system(cmd), 0);
+	kill(G.pid, SIGHUP);
+	for (int i = 0; i < 100 && log_count("\"reloaded\"") == 0; i++)
+		usleep(50000);
+	cr_assert_eq(log_count("\"reloaded\""), 1);
+
+	const char *r2[] = {"refer", fixture("referral_health.json"), NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, r2), 0, "%s", err);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED, NULL,
+				15),
+		     15, "7 more: probation-late is revoked now");
+	cr_assert_eq(log_count("\"node\":\"probation-late\",\"for\":\"referral\""), 1);
+	usleep(300000);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED, NULL),
+		     15);
 }
