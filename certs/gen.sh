@@ -228,6 +228,9 @@ fp() { grep "^$1 " fingerprints.txt | cut -d' ' -f2; }
     echo "    fingerprint: \"$(fp "$1")\""
     echo "    roles: [$4]"
     echo "    areas: [$5]"
+    # The certificate itself: the gateway then knows its expiry and serial
+    # (CRL) without the node connecting, and sends referrals only to valid ones.
+    echo "    cert: '$(pwd)/$1.crt'"
   }
   node police police-testshire police node "testshire, otherton"
   node csc csc-testshire childrens_social_care node testshire

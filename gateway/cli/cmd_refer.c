@@ -75,6 +75,18 @@ static void print_json(const ProtobufCMessage *m)
 static void print_match(const Marac__V1__ReferralAccepted *ra)
 {
 	const char *ref = NULL, *how = NULL;
+	/* The form and threshold applied: "DASH 15 of 27 (police form), threshold 14". */
+	if (ra->dash && ra->dash->text && ra->dash->text[0])
+		fprintf(stderr, "marac refer: %s: %s\n", ra->case_ref, ra->dash->text);
+	if (ra->serial_perpetrator && ra->serial_perpetrator->other_cases > 0) {
+		const Marac__V1__SerialPerpetrator *sp = ra->serial_perpetrator;
+		fprintf(stderr, "marac refer: %s: SERIAL PERPETRATOR: in %u other victim's case(s) (on",
+			ra->case_ref, (unsigned)sp->other_cases);
+		for (size_t i = 0; i < sp->n_matched_on; i++)
+			fprintf(stderr, "%s %s", i ? "," : "", sp->matched_on[i]);
+		fprintf(stderr, "); notice sent to %zu agenc%s\n", sp->n_notified,
+			sp->n_notified == 1 ? "y" : "ies");
+	}
 	if (ra->repeat && ra->n_previous > 0 && ra->previous[0]) {
 		ref = ra->previous[0]->case_ref;
 		how = "repeat of";

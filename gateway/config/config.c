@@ -351,10 +351,24 @@ static int do_node(struct ctx *x, struct mgw_config *c, const char *key, const y
 	const char *s;
 	if (!strcmp(key, "roles") || !strcmp(key, "areas"))
 		return do_list(x, n, key, v);
+	if (!strcmp(key, "cert")) {
+		/* Read now: a registry that names a certificate it cannot read is wrong. */
+		char fp[65], subj[512], why[600];
+		int rc = set_path(x, v, key, &n->cert_path, NULL);
+		if (rc == MGW_OK &&
+		    config_cert_read(n->cert_path, fp, subj, sizeof subj, n->cert_serial,
+				     &n->cert_not_before, &n->cert_not_after, why, sizeof why) != MGW_OK)
+			rc = fail(x, v, "%s", why);
+		if (rc == MGW_OK && ((n->fingerprint[0] && strcmp(fp, n->fingerprint)) ||
+				     (n->subject && strcmp(subj, n->subject))))
+			rc = fail(x, v, "cert \"%s\" is not the certificate this node's fingerprint "
+					"or subject names", n->cert_path);
+		return rc;
+	}
 	if (strcmp(key, "id") && strcmp(key, "agency") && strcmp(key, "fingerprint") &&
 	    strcmp(key, "subject"))
 		return fail(x, k, "unknown key \"%s\" (id, agency, fingerprint, subject, roles, "
-				  "areas)", key);
+				  "areas, cert)", key);
 	if (want_scalar(x, v, key, &s))
 		return MGW_E_INVALID;
 	if (!strcmp(key, "id")) {
@@ -430,6 +444,18 @@ static int do_nodes(struct ctx *x, struct mgw_config *c, yaml_node_t *v)
 			return fail(x, e, "no \"areas\"");
 		if ((n->fingerprint[0] != 0) == (n->subject != NULL))
 			return fail(x, e, "give exactly one of \"fingerprint\" or \"subject\"");
+		/* cert: may come before fingerprint: in the node; check the pair again. */
+		if (n->cert_path != NULL) {
+			char fp[65], subj[512], ser[84], why[600];
+			long long nb, na;
+			if (config_cert_read(n->cert_path, fp, subj, sizeof subj, ser, &nb, &na, why,
+					     sizeof why) != MGW_OK)
+				return fail(x, e, "%s", why);
+			if ((n->fingerprint[0] && strcmp(fp, n->fingerprint)) ||
+			    (n->subject && strcmp(subj, n->subject)))
+				return fail(x, e, "cert \"%s\" is not the certificate this node's "
+						  "fingerprint or subject names", n->cert_path);
+		}
 		for (size_t j = 0; j < i; j++) {
 			const struct mgw_node *o = &c->nodes[j];
 			unsigned long first = line_of(node_at(x, items[j]));
@@ -535,6 +561,42 @@ static int area_flag_agency(struct ctx *x, const yaml_node_t *e, const char *s, 
 	return MGW_OK;
 }
 
+/* One DASH form's block: {high_threshold, standard_max, medium_max}. */
+static int do_dash_form(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
+			yaml_node_t *v, void *arg)
+{
+	(void)c;
+	struct dash_form_config *f = arg;
+	if (!strcmp(key, "high_threshold"))
+		return set_uint(x, v, key, &f->high_threshold, 1, f->questions);
+	if (!strcmp(key, "standard_max"))
+		return set_uint(x, v, key, &f->standard_max, 0, f->questions);
+	if (!strcmp(key, "medium_max"))
+		return set_uint(x, v, key, &f->medium_max, 0, f->questions);
+	return fail(x, k, "unknown key \"%s\" (high_threshold, standard_max, medium_max)", key);
+}
+
+/*
+ * An area's "dash:" block (local practice; unset keys keep the DOMAIN.md
+ * defaults of dash_config_defaults). The forms are named, never guessed:
+ * the 27-question police form has its own threshold and bands.
+ */
+static int do_area_dash(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
+			yaml_node_t *v, void *arg)
+{
+	struct dash_config *d = arg;
+	if (!strcmp(key, "safelives24"))
+		return each_pair(x, c, v, "dash.safelives24", do_dash_form, &d->safelives24);
+	if (!strcmp(key, "police27"))
+		return each_pair(x, c, v, "dash.police27", do_dash_form, &d->police27);
+	if (!strcmp(key, "escalation_min_incidents"))
+		return set_uint(x, v, key, &d->escalation_min_incidents, 1, 100);
+	if (!strcmp(key, "escalation_window_months"))
+		return set_uint(x, v, key, &d->escalation_window_months, 1, 60);
+	return fail(x, k, "unknown key \"%s\" in dash (safelives24, police27, "
+			  "escalation_min_incidents, escalation_window_months)", key);
+}
+
 static int do_area(struct ctx *x, struct mgw_config *c, const char *key, const yaml_node_t *k,
 		   yaml_node_t *v, void *arg)
 {
@@ -578,12 +640,22 @@ static int do_area(struct ctx *x, struct mgw_config *c, const char *key, const y
 			return fail(x, v, "escalation_node \"%s\": a node id", a->escalation_node);
 		return rc;
 	}
+	if (!strcmp(key, "dash")) {
+		int rc = each_pair(x, c, v, "dash", do_area_dash, &a->dash);
+		char why[192];
+		/* The bands and threshold together: "standard_max < medium_max" spans two keys. */
+		if (rc == MGW_OK && dash_config_check(&a->dash, why, sizeof why) != MGW_OK)
+			rc = fail(x, v, "%s", why);
+		return rc;
+	}
+	if (!strcmp(key, "repeat_window_months"))
+		return set_uint(x, v, key, &a->repeat_window_months, 1, 120);
 	if (strcmp(key, "id") && strcmp(key, "case_ref_code") && strcmp(key, "meetings") &&
 	    strcmp(key, "weekday") && strcmp(key, "anchor_date"))
 		return fail(x, k, "unknown key \"%s\" (id, case_ref_code, postcodes, meetings, "
 				  "weekday, anchor_date, min_days, skip, statement, start_time, "
-				  "minutes_per_case, flag_agencies, lookup_contact, escalation_node)",
-			    key);
+				  "minutes_per_case, flag_agencies, lookup_contact, escalation_node, "
+				  "dash, repeat_window_months)", key);
 	if (want_scalar(x, v, key, &s))
 		return MGW_E_INVALID;
 	if (!strcmp(key, "id")) {
@@ -642,6 +714,7 @@ static int do_areas(struct ctx *x, struct mgw_config *c, yaml_node_t *v)
 		struct mgw_area *a = &c->areas[c->n_areas++];
 		a->min_days = 0;
 		a->flag_agencies = 1u << MARAC__V1__AGENCY__AGENCY_IDVA;
+		dash_config_defaults(&a->dash);
 		int rc = each_pair(x, c, e, "an area", do_area, a);
 		if (rc)
 			return rc;
@@ -1236,6 +1309,7 @@ void config_free(struct mgw_config *c)
 	for (size_t i = 0; i < c->n_nodes; i++) {
 		free(c->nodes[i].id);
 		free(c->nodes[i].subject);
+		free(c->nodes[i].cert_path);
 		for (size_t k = 0; k < c->nodes[i].n_areas; k++)
 			free(c->nodes[i].areas[k]);
 		free(c->nodes[i].areas);
@@ -1311,6 +1385,12 @@ const struct mgw_area *config_area(const struct mgw_config *c, const char *id)
 		if (!strcmp(c->areas[i].id, id))
 			return &c->areas[i];
 	return NULL;
+}
+
+unsigned config_area_repeat_window(const struct mgw_config *c, const struct mgw_area *a)
+{
+	return a != NULL && a->repeat_window_months ? a->repeat_window_months
+						    : c->repeat_window_months;
 }
 
 const struct mgw_area *config_area_for_postcode(const struct mgw_config *c, const char *postcode)

@@ -34,6 +34,8 @@
 
 #include <stddef.h>
 
+#include "dash.h"
+
 #define MGW_ROLE_NODE 1u    /* shares and receives cases */
 #define MGW_ROLE_CHAIR 2u   /* pulls the agenda of its areas */
 #define MGW_ROLE_AUDITOR 4u /* reads and verifies the audit trail */
@@ -47,6 +49,16 @@ struct mgw_node {
 	size_t n_areas;
 	char fingerprint[65];/* 64 lower-case hex, or "" when matched by subject */
 	char *subject;       /* one-line subject, or NULL when matched by fingerprint */
+	/*
+	 * Optional "cert:" (h13-match): the node's certificate file, read at
+	 * load and checked against its fingerprint or subject, so that the
+	 * gateway knows, without the node connecting, when the certificate
+	 * expires and its serial for the CRL: referrals fan out only to nodes
+	 * whose certificate is valid (config_node_cert_state).
+	 */
+	char *cert_path;          /* absolute, or NULL */
+	long long cert_not_before, cert_not_after; /* Unix seconds (cert_path set) */
+	char cert_serial[84];     /* upper-case hex of the serial, "" if no cert_path */
 };
 
 /*
@@ -72,6 +84,15 @@ struct mgw_area {
 				    besides its referring agency; default: IDVA */
 	char *lookup_contact;    /* whom a control room should contact; NULL: none given */
 	char *escalation_node;   /* markers: second-stage review notices go here (a node id); NULL: none */
+	/*
+	 * Local practice (DOMAIN.md: "make thresholds and windows configuration
+	 * with these as defaults"): the area's "dash:" block (per form
+	 * high_threshold, standard_max, medium_max; escalation_min_incidents,
+	 * escalation_window_months), checked by dash_config_check at load, and
+	 * its repeat_window_months (0: referrals.repeat_window_months).
+	 */
+	struct dash_config dash;
+	unsigned repeat_window_months;
 };
 
 /* Every string and array is owned by the config and freed by config_free. */
@@ -171,6 +192,30 @@ int config_crl_check(const char *ca_path, const char *crl_path, char *err, size_
 int config_check_files(const struct mgw_config *c, char *err, size_t errlen);
 
 /*
+ * Read a node certificate (PEM) at path: its SHA-256 fingerprint (64
+ * lower-case hex), one-line subject, serial (upper-case hex) and validity
+ * (Unix seconds). Returns 0, MGW_E_IO (cannot read), MGW_E_INVALID (not a
+ * PEM certificate); err says which.
+ */
+int config_cert_read(const char *path, char fp[65], char *subject, size_t subjlen,
+		     char serial[84], long long *not_before, long long *not_after, char *err,
+		     size_t errlen);
+
+/* Whether a node's certificate may receive referrals (config_node_cert_state). */
+enum node_cert_state {
+	NODE_CERT_UNKNOWN = 0, /* no cert: registered: the gateway cannot tell */
+	NODE_CERT_VALID = 1,
+	NODE_CERT_EXPIRED = 2, /* outside its validity at now (also not yet valid) */
+	NODE_CERT_REVOKED = 3, /* its serial is on crl */
+};
+
+/*
+ * The state of n's certificate at now (Unix seconds) against crl (an
+ * X509_CRL *, NULL: no CRL). Any thread; n and crl only read.
+ */
+int config_node_cert_state(const struct mgw_node *n, const void *crl, long long now);
+
+/*
  * The node a certificate maps to, or NULL if unregistered. fingerprint: 64
  * lower-case hex of SHA-256(DER) (may be NULL); compared with entries that
  * use fingerprint:. Only if none matches is subject (one-line form; may be
@@ -185,6 +230,9 @@ const struct mgw_node *config_node_by_id(const struct mgw_config *c, const char 
 
 /* The referral area with this id, or NULL. Points into c. */
 const struct mgw_area *config_area(const struct mgw_config *c, const char *id);
+
+/* The repeat window of area a (months): its own, else referrals.repeat_window_months. */
+unsigned config_area_repeat_window(const struct mgw_config *c, const struct mgw_area *a);
 
 /*
  * The referral area covering postcode (any case and spacing). A postcodes:

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <openssl/bn.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -121,4 +123,78 @@ int config_check_files(const struct mgw_config *c, char *err, size_t errlen)
 	if (c->tls_crl == NULL)
 		return MGW_OK;
 	return config_crl_check(c->tls_ca, c->tls_crl, err, errlen);
+}
+
+/* ---- node certificates (config.h: config_cert_read, config_node_cert_state) ---- */
+
+/* ASN1_TIME as Unix seconds. */
+static int asn1_unix(const ASN1_TIME *t, long long *out)
+{
+	struct tm tm;
+	if (t == NULL || ASN1_TIME_to_tm(t, &tm) != 1)
+		return -1;
+	*out = (long long)timegm(&tm);
+	return 0;
+}
+
+int config_cert_read(const char *path, char fp[65], char *subject, size_t subjlen,
+		     char serial[84], long long *not_before, long long *not_after, char *err,
+		     size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		snprintf(err, errlen, "cert \"%s\": %s", path, strerror(errno));
+		return MGW_E_IO;
+	}
+	X509 *x = PEM_read_X509(f, NULL, NULL, NULL);
+	fclose(f);
+	ERR_clear_error();
+	int rc = MGW_E_INVALID;
+	BIGNUM *bn = NULL;
+	char *hex = NULL;
+	unsigned char md[32];
+	unsigned int mdlen = 0;
+	if (x == NULL) {
+		snprintf(err, errlen, "cert \"%s\": not a PEM certificate", path);
+		return MGW_E_INVALID;
+	}
+	if (X509_digest(x, EVP_sha256(), md, &mdlen) != 1 || mdlen != 32 ||
+	    asn1_unix(X509_get0_notBefore(x), not_before) != 0 ||
+	    asn1_unix(X509_get0_notAfter(x), not_after) != 0 ||
+	    (bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(x), NULL)) == NULL ||
+	    (hex = BN_bn2hex(bn)) == NULL || strlen(hex) >= 84) {
+		snprintf(err, errlen, "cert \"%s\": unreadable certificate fields", path);
+		goto out;
+	}
+	for (unsigned i = 0; i < 32; i++)
+		snprintf(fp + 2 * i, 3, "%02x", md[i]);
+	snprintf(serial, 84, "%s", hex);
+	X509_NAME_oneline(X509_get_subject_name(x), subject, (int)subjlen);
+	rc = MGW_OK;
+out:
+	OPENSSL_free(hex);
+	BN_free(bn);
+	X509_free(x);
+	return rc;
+}
+
+int config_node_cert_state(const struct mgw_node *n, const void *crl, long long now)
+{
+	if (n == NULL || n->cert_serial[0] == '\0')
+		return NODE_CERT_UNKNOWN;
+	if (now < n->cert_not_before || now > n->cert_not_after)
+		return NODE_CERT_EXPIRED;
+	if (crl == NULL)
+		return NODE_CERT_VALID;
+	BIGNUM *bn = NULL;
+	ASN1_INTEGER *ser = NULL;
+	X509_REVOKED *rev = NULL;
+	int state = NODE_CERT_VALID;
+	/* A serial that does not convert is treated as revoked: fail closed. */
+	if (BN_hex2bn(&bn, n->cert_serial) == 0 || (ser = BN_to_ASN1_INTEGER(bn, NULL)) == NULL ||
+	    X509_CRL_get0_by_serial((X509_CRL *)crl, &rev, ser) == 1)
+		state = NODE_CERT_REVOKED;
+	ASN1_INTEGER_free(ser);
+	BN_free(bn);
+	return state;
 }

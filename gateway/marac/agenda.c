@@ -63,6 +63,8 @@ static Marac__V1__AgendaRow *make_row(const struct agenda_case *c, int32_t meeti
 	row->referring_agency = c->referring_agency;
 	row->route = c->route;
 	row->dash_score = c->score;
+	row->dash_form = (Marac__V1__DashForm)c->dash_form;
+	row->dash_threshold = c->dash_threshold;
 	row->level = c->level;
 	row->repeat = c->repeat != 0;
 	if (c->repeat && c->last_referral_date != NULL &&
@@ -89,9 +91,12 @@ static Marac__V1__AgendaRow *make_row(const struct agenda_case *c, int32_t meeti
 			goto fail;
 		for (size_t i = 0; i < c->n_children; i++) {
 			int32_t dob;
-			if (c->children_dobs == NULL || caldate_parse(c->children_dobs[i], &dob) != 0 ||
-			    dob > meeting_day)
+			if (c->children_dobs == NULL || caldate_parse(c->children_dobs[i], &dob) != 0)
 				continue; /* counted, age unknown */
+			if (dob > meeting_day) {
+				row->unborn_children++; /* an expected date of delivery */
+				continue;
+			}
 			row->children_ages[row->n_children_ages++] =
 				(uint32_t)caldate_age_years(dob, meeting_day);
 		}

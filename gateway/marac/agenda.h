@@ -58,6 +58,8 @@ struct agenda_case {
 	const char *origin_area;           /* transferred in by TransferCase: the sending area, or NULL */
 	const char *const *merged_case_refs; /* duplicates merged into this case */
 	size_t n_merged;
+	int dash_form;                     /* Marac__V1__DashForm of score; 0: not recorded */
+	unsigned dash_threshold;           /* the area's threshold on that form */
 };
 
 /*
@@ -65,9 +67,10 @@ struct agenda_case {
  * a case with lapsed set goes to lapsed_cases; otherwise a case whose
  * meeting_date equals meeting_date is a new case (with children if
  * n_children > 0); other cases are not listed. Children's ages are whole
- * years on meeting_date, oldest first; a child whose DOB is missing,
- * invalid or after the meeting is counted in children_count but has no
- * age. Research entries are listed in agency order.
+ * years on meeting_date, oldest first; a child whose DOB is missing or
+ * invalid is counted in children_count but has no age; one whose DOB is
+ * after the meeting is unborn (its expected date of delivery) and counted
+ * in unborn_children too. Research entries are listed in agency order.
  *
  * statement NULL uses agenda_default_statement. On success *out owns a
  * message freed with codec_free(). Returns 0, MGW_E_INVALID (area empty,

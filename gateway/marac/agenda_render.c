@@ -57,7 +57,7 @@ static const char *str(const char *s)
 	return s != NULL ? s : "";
 }
 
-/* "2 (12, 9)", "3 (12, 9, 1 age unknown)", "0" into buf. */
+/* "2 (12, 9)", "3 (12, 9, 1 age unknown)", "2 (4, unborn)", "0" into buf. */
 static void children_text(const Marac__V1__AgendaRow *r, char *buf, size_t n)
 {
 	size_t k = (size_t)snprintf(buf, n, "%u", (unsigned)r->children_count);
@@ -67,13 +67,36 @@ static void children_text(const Marac__V1__AgendaRow *r, char *buf, size_t n)
 	for (size_t i = 0; i < r->n_children_ages && k < n; i++)
 		k += (size_t)snprintf(buf + k, n - k, "%s%u", i ? ", " : "",
 				      (unsigned)r->children_ages[i]);
-	size_t unknown = r->children_count > r->n_children_ages
-				 ? r->children_count - r->n_children_ages : 0;
+	/* An unborn child is listed as such (a pregnancy is a child on the agenda). */
+	for (size_t i = 0; i < r->unborn_children && k < n; i++)
+		k += (size_t)snprintf(buf + k, n - k, "%s", i || r->n_children_ages ? ", unborn"
+										       : "unborn");
+	size_t known = r->n_children_ages + r->unborn_children;
+	size_t unknown = r->children_count > known ? r->children_count - known : 0;
 	if (unknown > 0 && k < n)
 		k += (size_t)snprintf(buf + k, n - k, "%s%zu age unknown",
-				      r->n_children_ages ? ", " : "", unknown);
+				      known ? ", " : "", unknown);
 	if (k < n)
 		snprintf(buf + k, n - k, ")");
+}
+
+/*
+ * "15 of 24", "15 of 27 (threshold 16)" (the area's threshold, when not the
+ * DOMAIN.md 14), or "15" when the form was not recorded, into buf: a score
+ * must not read the same on the 24- and the 27-question form.
+ */
+static void dash_text(const Marac__V1__AgendaRow *r, char *buf, size_t n)
+{
+	unsigned q = r->dash_form == MARAC__V1__DASH_FORM__DASH_FORM_SAFELIVES_24 ? 24
+		     : r->dash_form == MARAC__V1__DASH_FORM__DASH_FORM_POLICE_27 ? 27
+										 : 0;
+	if (q == 0)
+		snprintf(buf, n, "%u", (unsigned)r->dash_score);
+	else if (r->dash_threshold != 0 && r->dash_threshold != 14)
+		snprintf(buf, n, "%u of %u (threshold %u)", (unsigned)r->dash_score, q,
+			 (unsigned)r->dash_threshold);
+	else
+		snprintf(buf, n, "%u of %u", (unsigned)r->dash_score, q);
 }
 
 /* "Police: done; Health: outstanding" into buf. */
@@ -220,7 +243,10 @@ static void html_rows(FILE *f, const char *title, Marac__V1__AgendaRow *const *r
 		html_text(f, agenda_agency_label(r->referring_agency));
 		fputs("</td><td>", f);
 		html_text(f, route_label(r->route));
-		fprintf(f, "</td><td>%u</td><td>", (unsigned)r->dash_score);
+		dash_text(r, buf, sizeof buf);
+		fputs("</td><td>", f);
+		html_text(f, buf);
+		fputs("</td><td>", f);
 		html_text(f, level_label(r->level));
 		fputs("</td><td>", f);
 		html_repeat(f, r);

@@ -33,7 +33,12 @@ static const char schema_sql[] =
 	 * so stores made before it need no migration of mcase) */
 	"CREATE TABLE IF NOT EXISTS mcase_transfer("
 	" case_ref TEXT PRIMARY KEY REFERENCES mcase(case_ref), from_area TEXT NOT NULL)"
-	" WITHOUT ROWID;";
+	" WITHOUT ROWID;"
+	/* The DASH form and the area's threshold when referred (h13-match):
+	 * its own table, so that older databases gain it by CREATE. */
+	"CREATE TABLE IF NOT EXISTS mcase_dash("
+	" case_ref TEXT PRIMARY KEY REFERENCES mcase(case_ref), form INTEGER NOT NULL,"
+	" threshold INTEGER NOT NULL) WITHOUT ROWID;";
 
 int cases_schema(sqlite3 *db)
 {
@@ -102,6 +107,18 @@ int cases_insert(sqlite3 *db, const struct case_row *r)
 		sqlite3_bind_text(st, 1, r->case_ref, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
 		sqlite3_bind_text(st, 3, dob ? dob : "", -1, SQLITE_STATIC);
+		if ((rc = step_done(st)) != MGW_OK)
+			goto out;
+	}
+	if (r->dash_form != 0) {
+		if (sqlite3_prepare_v2(db, "INSERT INTO mcase_dash(case_ref,form,threshold) "
+				       "VALUES(?1,?2,?3)", -1, &st, NULL) != SQLITE_OK) {
+			rc = MGW_E_DB;
+			goto out;
+		}
+		sqlite3_bind_text(st, 1, r->case_ref, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, r->dash_form);
+		sqlite3_bind_int64(st, 3, r->dash_threshold);
 		if ((rc = step_done(st)) != MGW_OK)
 			goto out;
 	}
@@ -206,6 +223,23 @@ static int load_children(sqlite3 *db, struct loaded *l)
 		out = MGW_E_DB;
 	sqlite3_finalize(st);
 	return out;
+}
+
+/* The case's DASH form and threshold (none recorded: both stay 0). */
+static int load_dash(sqlite3 *db, const char *case_ref, struct agenda_case *c)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT form, threshold FROM mcase_dash WHERE case_ref=?1", -1,
+			       &st, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(st, 1, case_ref, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		c->dash_form = sqlite3_column_int(st, 0);
+		c->dash_threshold = (unsigned)sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
 }
 
 static int load_research(sqlite3 *db, struct loaded *l, struct agenda_case *c,
@@ -327,6 +361,8 @@ int cases_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		if ((rc = load_research(db, L, C, attending, n_attending)) != MGW_OK)
 			break;
 		if ((rc = load_life(db, L, C)) != MGW_OK) /* h13-life */
+			break;
+		if ((rc = load_dash(db, L->text[0], C)) != MGW_OK)
 			break;
 	}
 	if (rc == MGW_OK && src != SQLITE_DONE && src != SQLITE_ROW)

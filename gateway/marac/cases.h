@@ -11,7 +11,11 @@
  * identifiers stay in the shares; repeat matching uses match.h's blind
  * indexes.
  *
+ * An unborn child is listed with its expected date of delivery as its
+ * "date of birth" (dash_child_date), so the agenda shows it as unborn.
+ *
  * Tables: mcase(case_ref PK, ...), mcase_child(case_ref, idx, dob),
+ * mcase_dash(case_ref PK, form, threshold),
  * mresearch(case_ref, agency, done, at_ms) PK(case_ref, agency).
  * Writes use SAVEPOINTs, so they work inside a caller's transaction.
  * Errors: 0 or a negative mgw_err code.
@@ -44,6 +48,8 @@ struct case_row {
 	const char *const *children_dobs; /* as given (may be empty or invalid: age unknown) */
 	size_t n_children;
 	int64_t created_ms;
+	int dash_form;                  /* Marac__V1__DashForm; 0: not recorded */
+	unsigned dash_threshold;        /* the area's threshold on that form when referred */
 };
 
 /* Create the tables if missing (with cases_life_schema's). 0 or MGW_E_DB. */

@@ -160,11 +160,29 @@ static int person_dob(const Marac__V1__Person *p, int32_t *day, int *given)
 	return 0;
 }
 
+/* A case reference of this or another MARAC: 1-32 of A-Z a-z 0-9 / - _ . */
+static int case_ref_ok(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 1 || n > 32)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+		      (s[i] >= '0' && s[i] <= '9') || strchr("/-_.", s[i])))
+			return 0;
+	return 1;
+}
+
 static int check_route(const struct dash_config *c, const Marac__V1__Referral *r,
 		       const struct dash_form_config *f, struct referral_check *out,
 		       char *field, size_t fieldlen, char *msg, size_t msglen)
 {
 	char name[48];
+
+	/* It goes into the case row and the agenda: a grammar, never free text. */
+	if (!blank(r->previous_case_ref) && !case_ref_ok(r->previous_case_ref))
+		return fail(field, fieldlen, "previous_case_ref", msg, msglen,
+			    "previous case reference: 1-32 of A-Z a-z 0-9 / - _ .");
 	int32_t from = caldate_add_months(out->referral_day, -(int)c->escalation_window_months);
 
 	/* Incident dates are validated whatever the route: they are shared on. */
@@ -184,9 +202,14 @@ static int check_route(const struct dash_config *c, const Marac__V1__Referral *r
 	case MARAC__V1__REFERRAL_ROUTE__REFERRAL_ROUTE_VISIBLE_HIGH_RISK:
 		if (out->score < f->high_threshold)
 			return fail(field, fieldlen, "risk.answers", msg, msglen,
-				    "route VISIBLE_HIGH_RISK needs %u or more yes answers; "
-				    "the form has %u (use PROFESSIONAL_JUDGEMENT with a reason)",
-				    f->high_threshold, out->score);
+				    "route VISIBLE_HIGH_RISK needs %u or more yes answers of %u on "
+				    "the %s form in this area; the referral has %u (use "
+				    "PROFESSIONAL_JUDGEMENT with a reason)",
+				    f->high_threshold, f->questions,
+				    r->risk->form == MARAC__V1__DASH_FORM__DASH_FORM_POLICE_27
+					    ? "police DASH 2009"
+					    : "SafeLives DASH",
+				    out->score);
 		return MGW_OK;
 	case MARAC__V1__REFERRAL_ROUTE__REFERRAL_ROUTE_PROFESSIONAL_JUDGEMENT:
 		if (blank(r->judgement_reason))
@@ -202,6 +225,9 @@ static int check_route(const struct dash_config *c, const Marac__V1__Referral *r
 				    out->incidents_in_window);
 		return MGW_OK;
 	case MARAC__V1__REFERRAL_ROUTE__REFERRAL_ROUTE_REPEAT:
+		/* Whether an earlier case exists when none is named is for
+		 * repeat matching to say (the caller, after its query). */
+		out->repeat_named = !blank(r->previous_case_ref) || r->n_other_maracs > 0;
 		return MGW_OK;
 	default:
 		return fail(field, fieldlen, "route", msg, msglen,
@@ -210,22 +236,84 @@ static int check_route(const struct dash_config *c, const Marac__V1__Referral *r
 	}
 }
 
-/* Every DOB in a list of people must parse and not be after the referral. */
-static int check_people(Marac__V1__Person *const *people, size_t n, const char *list,
-			int32_t referral_day, char *field, size_t fieldlen, char *msg,
-			size_t msglen)
+/* Each of p's other_dobs (list[i] names p) parses and is not after the referral. */
+static int check_other_dobs(const Marac__V1__Person *p, const char *who, int32_t referral_day,
+			    char *field, size_t fieldlen, char *msg, size_t msglen)
 {
-	char name[64];
-	for (size_t i = 0; i < n; i++) {
+	char name[80];
+	if (p != NULL && p->n_other_dobs > DASH_OTHER_DOBS_MAX) {
+		snprintf(name, sizeof name, "%s.other_dobs", who);
+		return fail(field, fieldlen, name, msg, msglen, "at most %u other dates of birth",
+			    DASH_OTHER_DOBS_MAX);
+	}
+	for (size_t k = 0; p != NULL && k < p->n_other_dobs; k++) {
 		int32_t d;
-		int given;
-		snprintf(name, sizeof name, "%s[%zu].date_of_birth", list, i);
-		if (person_dob(people[i], &d, &given) != 0)
+		snprintf(name, sizeof name, "%s.other_dobs[%zu]", who, k);
+		if (p->other_dobs[k] == NULL || caldate_parse(p->other_dobs[k], &d) != 0)
 			return fail(field, fieldlen, name, msg, msglen,
 				    "date of birth must be YYYY-MM-DD");
-		if (given && d > referral_day)
+		if (d > referral_day)
 			return fail(field, fieldlen, name, msg, msglen,
 				    "date of birth is after the referral date");
+	}
+	return MGW_OK;
+}
+
+/* An unborn child's expected date in range (dash.h). */
+static int unborn_ok(int32_t d, int32_t referral_day)
+{
+	return d >= referral_day - DASH_UNBORN_BEFORE_DAYS &&
+	       d <= referral_day + DASH_UNBORN_AFTER_DAYS;
+}
+
+/*
+ * Every DOB in a list of people must parse and not be after the referral;
+ * children may instead be unborn (dash.h "People"), counted in *unborn.
+ */
+static int check_people(Marac__V1__Person *const *people, size_t n, const char *list,
+			int children, int32_t referral_day, unsigned *unborn, char *field,
+			size_t fieldlen, char *msg, size_t msglen)
+{
+	char name[80], who[40];
+	int rc;
+	for (size_t i = 0; i < n; i++) {
+		const Marac__V1__Person *p = people[i];
+		int32_t d;
+		int given;
+		snprintf(who, sizeof who, "%s[%zu]", list, i);
+		snprintf(name, sizeof name, "%s.date_of_birth", who);
+		if (person_dob(p, &d, &given) != 0)
+			return fail(field, fieldlen, name, msg, msglen,
+				    "date of birth must be YYYY-MM-DD");
+		const char *edd = p ? p->expected_delivery_date : NULL;
+		if (children && !blank(edd)) {
+			snprintf(name, sizeof name, "%s.expected_delivery_date", who);
+			if (given)
+				return fail(field, fieldlen, name, msg, msglen,
+					    "a child has a date of birth or an expected date of "
+					    "delivery, not both");
+			if (caldate_parse(edd, &d) != 0)
+				return fail(field, fieldlen, name, msg, msglen,
+					    "expected date of delivery must be YYYY-MM-DD");
+			if (!unborn_ok(d, referral_day))
+				return fail(field, fieldlen, name, msg, msglen,
+					    "expected date of delivery must be within %d days before "
+					    "and %d days after the referral date",
+					    DASH_UNBORN_BEFORE_DAYS, DASH_UNBORN_AFTER_DAYS);
+			(*unborn)++;
+		} else if (!children && !blank(edd)) {
+			snprintf(name, sizeof name, "%s.expected_delivery_date", who);
+			return fail(field, fieldlen, name, msg, msglen,
+				    "only a child can have an expected date of delivery");
+		} else if (given && d > referral_day) {
+			/* A form's "date of birth" of a child not yet born is its due date. */
+			if (!children || !unborn_ok(d, referral_day))
+				return fail(field, fieldlen, name, msg, msglen,
+					    "date of birth is after the referral date");
+			(*unborn)++;
+		}
+		if ((rc = check_other_dobs(p, who, referral_day, field, fieldlen, msg, msglen)))
+			return rc;
 	}
 	return MGW_OK;
 }
@@ -257,6 +345,9 @@ static int check_victim(const struct dash_config *c, const Marac__V1__Referral *
 	if (dob > out->referral_day)
 		return fail(field, fieldlen, "victim.date_of_birth", msg, msglen,
 			    "date of birth is after the referral date");
+	int rc = check_other_dobs(v, "victim", out->referral_day, field, fieldlen, msg, msglen);
+	if (rc != MGW_OK)
+		return rc;
 	out->victim_age = caldate_age_years(dob, out->referral_day);
 	if (out->victim_age < (int)c->min_victim_age)
 		return fail(field, fieldlen, "victim.date_of_birth", msg, msglen,
@@ -298,6 +389,7 @@ int referral_validate(const struct dash_config *c, const Marac__V1__Referral *r,
 		goto fail;
 	const struct dash_form_config *f = dash_form(c, r->risk->form);
 	out->questions = f->questions;
+	out->form = r->risk->form;
 	out->threshold = f->high_threshold;
 	if (blank(r->referral_date) || caldate_parse(r->referral_date, &out->referral_day) != 0) {
 		rc = fail(field, fieldlen, "referral_date", msg, msglen,
@@ -312,15 +404,21 @@ int referral_validate(const struct dash_config *c, const Marac__V1__Referral *r,
 	}
 	if ((rc = check_route(c, r, f, out, field, fieldlen, msg, msglen)) != MGW_OK ||
 	    (rc = check_victim(c, r, out, field, fieldlen, msg, msglen)) != MGW_OK ||
-	    (rc = check_people(r->perpetrators, r->n_perpetrators, "perpetrators",
-			       out->referral_day, field, fieldlen, msg, msglen)) != MGW_OK ||
-	    (rc = check_people(r->children, r->n_children, "children", out->referral_day,
-			       field, fieldlen, msg, msglen)) != MGW_OK ||
+	    (rc = check_people(r->perpetrators, r->n_perpetrators, "perpetrators", 0,
+			       out->referral_day, &out->unborn, field, fieldlen, msg, msglen)) !=
+		    MGW_OK ||
+	    (rc = check_people(r->children, r->n_children, "children", 1, out->referral_day,
+			       &out->unborn, field, fieldlen, msg, msglen)) != MGW_OK ||
 	    (rc = check_area(r, out, field, fieldlen, msg, msglen)) != MGW_OK)
 		goto fail;
 	if (r->consent_given == MARAC__V1__ANSWER__ANSWER_NO && blank(r->consent_reason)) {
 		rc = fail(field, fieldlen, "consent_reason", msg, msglen,
 			  "referring without consent needs the reason (DPA 2018 Sch 1 para 18)");
+		goto fail;
+	}
+	if (r->victim_aware == MARAC__V1__ANSWER__ANSWER_NO && blank(r->victim_aware_reason)) {
+		rc = fail(field, fieldlen, "victim_aware_reason", msg, msglen,
+			  "a referral the victim is not aware of needs the reason");
 		goto fail;
 	}
 	if (r->transfer_in && blank(r->transfer_from_area)) {
@@ -342,6 +440,76 @@ int referral_validate(const struct dash_config *c, const Marac__V1__Referral *r,
 fail:
 	memset(out, 0, sizeof *out);
 	return rc;
+}
+
+const char *dash_child_date(const Marac__V1__Person *p)
+{
+	if (p == NULL)
+		return "";
+	if (!blank(p->date_of_birth))
+		return p->date_of_birth;
+	return p->expected_delivery_date ? p->expected_delivery_date : "";
+}
+
+/*
+ * Who may claim which basis (bit per Marac__V1__Agency), and why. A basis
+ * not in the table is refused: an unknown basis is no basis.
+ */
+#define AG(a) (1u << MARAC__V1__AGENCY__AGENCY_##a)
+static const struct basis_rule {
+	int basis;
+	unsigned agencies;
+	const char *why; /* sent back when the agency may not claim it */
+} basis_rules[] = {
+	/* Safeguarding without consent: a power of every public body at a MARAC. */
+	{MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_PUBLIC_TASK_SCH1_PARA18, ~0u, ""},
+	/* DPA 2018 Part 3 covers competent authorities (Sch 7): police, probation. */
+	{MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_LAW_ENFORCEMENT_SCH8_PARA4, AG(POLICE) | AG(PROBATION),
+	 "DPA 2018 Part 3 (law enforcement) is for competent authorities only: police and "
+	 "probation"},
+	/* s115 relevant authorities: police, probation, local authorities, NHS
+	 * bodies; not the voluntary-sector IDVA service. */
+	{MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_CDA_1998_S115,
+	 AG(POLICE) | AG(PROBATION) | AG(HEALTH) | AG(CHILDRENS_SOCIAL_CARE) |
+		 AG(ADULT_SOCIAL_CARE) | AG(HOUSING) | AG(EDUCATION),
+	 "Crime and Disorder Act 1998 s115 is for relevant authorities (police, probation, "
+	 "local authorities, health); this agency is not one"},
+	/* The Caldicott principles bind health and social care. */
+	{MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_CALDICOTT_7,
+	 AG(HEALTH) | AG(ADULT_SOCIAL_CARE) | AG(CHILDRENS_SOCIAL_CARE),
+	 "Caldicott principle 7 applies to health and social care only"},
+	/* Any agency, but only with the victim's consent (checked below). */
+	{MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_CONSENT, ~0u, ""},
+};
+#undef AG
+
+int referral_basis_check(int agency, int basis, const Marac__V1__Referral *r, char *field,
+			 size_t fieldlen, char *msg, size_t msglen)
+{
+	for (size_t i = 0; i < sizeof basis_rules / sizeof basis_rules[0]; i++) {
+		const struct basis_rule *b = &basis_rules[i];
+		if (b->basis != basis)
+			continue;
+		if (agency < 1 || agency > 31 || !(b->agencies & (1u << agency)))
+			return fail(field, fieldlen, "lawful_basis", msg, msglen, "%s", b->why);
+		if (basis == MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_CONSENT &&
+		    (r == NULL || r->consent_given != MARAC__V1__ANSWER__ANSWER_YES))
+			return fail(field, fieldlen, "lawful_basis", msg, msglen,
+				    "consent is the basis but consent_given is not YES: name the "
+				    "basis relied on without consent (e.g. PUBLIC_TASK_SCH1_PARA18)");
+		return MGW_OK;
+	}
+	return fail(field, fieldlen, "lawful_basis", msg, msglen, "required");
+}
+
+char *dash_applied_text(const struct dash_form_config *f, int form, unsigned score, char *out,
+			size_t outlen)
+{
+	const char *name = form == MARAC__V1__DASH_FORM__DASH_FORM_POLICE_27 ? "police form"
+										: "SafeLives form";
+	snprintf(out, outlen, "DASH %u of %u (%s), threshold %u", score, f->questions, name,
+		 f->high_threshold);
+	return out;
 }
 
 const char *dash_route_name(int route)

@@ -29,10 +29,26 @@
  * PROFESSIONAL_JUDGEMENT needs a non-blank judgement_reason; POTENTIAL_
  * ESCALATION needs escalation_min_incidents (3) incident dates in the
  * escalation_window_months (12; some areas 6) ending on the referral date;
- * REPEAT is accepted as asserted: repeat matching (match.h) decides the
- * repeat flag independently, since the earlier referral may be in another
- * system. The victim must be min_victim_age (16) or over on the referral
- * date: under-16s go to children's safeguarding, not MARAC.
+ * REPEAT needs an earlier case: previous_case_ref (any MARAC's reference,
+ * 1-32 of A-Z a-z 0-9 / - _ .) or other_maracs here, or else repeat
+ * matching must find one (the caller checks that after its query:
+ * referral_repeat_named). The victim must be min_victim_age (16) or over
+ * on the referral date: under-16s go to children's safeguarding, not MARAC.
+ *
+ * People. Every date of birth (date_of_birth and each other_dobs) must be
+ * YYYY-MM-DD and not after the referral date, except a child's: a child
+ * not yet born has an expected_delivery_date instead (or, as forms often
+ * record it, a date of birth after the referral date), which must lie
+ * within DASH_UNBORN_BEFORE_DAYS before and DASH_UNBORN_AFTER_DAYS after
+ * the referral date. An unborn child counts as a child ("cases with
+ * children first": a pregnancy is a safeguarding case). "victim aware: no"
+ * needs victim_aware_reason, as consent "no" needs consent_reason.
+ *
+ * Lawful basis (referral_basis_check): the basis a referring agency may
+ * claim, from the table in dash.c with its reasons: consent only when the
+ * victim consented; DPA 2018 Part 3 only for competent authorities (police,
+ * probation); Caldicott principle 7 only for health and social care; s115
+ * only for relevant authorities (not the voluntary-sector IDVA service).
  *
  * Windows. A date d is "within N months before" the referral date r when
  * r - N months <= d <= r, with r - N months clamped to the end of a short
@@ -61,6 +77,21 @@ struct dash_form_config {
 	unsigned medium_max;     /* standard_max+1..medium_max MEDIUM; above: HIGH */
 };
 
+/*
+ * An unborn child's expected date of delivery: up to about ten months after
+ * the referral (a pregnancy is known from a few weeks), and up to a month
+ * before it (overdue, or the form was filled before the birth).
+ */
+#define DASH_UNBORN_AFTER_DAYS 300
+#define DASH_UNBORN_BEFORE_DAYS 31
+/*
+ * Most other dates of birth one person may carry. Agencies record two or
+ * three (typed day-first, a second registration); every one multiplies the
+ * person's name keys in repeat matching (match.h), so a cap keeps one
+ * referral's keys far below MATCH_MAX_KEYS.
+ */
+#define DASH_OTHER_DOBS_MAX 8u
+
 struct dash_config {
 	struct dash_form_config safelives24;  /* DASH_FORM_SAFELIVES_24 */
 	struct dash_form_config police27;     /* DASH_FORM_POLICE_27 */
@@ -82,6 +113,9 @@ struct referral_check {
 	int victim_age;               /* whole years on referral_date; -1 if DOB not given */
 	int area_from_postcode;       /* 1: marac_area empty, decide it from victim postcode */
 	int32_t referral_day;         /* referral_date as a caldate day number */
+	int form;                     /* Risk.form (Marac__V1__DashForm) */
+	unsigned unborn;              /* children with an expected date of delivery */
+	int repeat_named;             /* REPEAT: previous_case_ref or other_maracs names the earlier case */
 };
 
 /* Fill c with the defaults above. */
@@ -126,6 +160,28 @@ int dash_score(const struct dash_config *c, const Marac__V1__Risk *risk, unsigne
 int referral_validate(const struct dash_config *c, const Marac__V1__Referral *r,
 		      struct referral_check *out, char *field, size_t fieldlen, char *msg,
 		      size_t msglen);
+
+/*
+ * The date a child is listed with: date_of_birth, else its
+ * expected_delivery_date; "" if neither (p may be NULL). Borrowed from p.
+ */
+const char *dash_child_date(const Marac__V1__Person *p);
+
+/*
+ * May an agency (Marac__V1__Agency, from the certificate) refer on basis
+ * (Marac__V1__LawfulBasis) given the referral's consent? Returns 0, or
+ * MGW_E_INVALID with field ("lawful_basis") and msg saying why (no
+ * personal data). An unknown basis is MGW_E_INVALID too.
+ */
+int referral_basis_check(int agency, int basis, const Marac__V1__Referral *r, char *field,
+			 size_t fieldlen, char *msg, size_t msglen);
+
+/*
+ * "DASH 15 of 27 (police form), threshold 14" for score on form f
+ * (Marac__V1__DashForm) into out. Returns out.
+ */
+char *dash_applied_text(const struct dash_form_config *f, int form, unsigned score, char *out,
+			size_t outlen);
 
 /* "visible_high_risk", "professional_judgement", "potential_escalation", "repeat", "unspecified". */
 const char *dash_route_name(int route);

@@ -121,6 +121,78 @@ static size_t name_canon(char *folded, char *out)
 }
 
 /*
+ * The phonetic code of one folded word into out[outlen]: Soundex's
+ * consonant classes (b f p v = 1; c g j k q s x z = 2; d t = 3; l = 4;
+ * m n = 5; r = 6), the first letter coded too, and each run of vowels
+ * (a e i o u y) as one '0'; h and w are silent (they neither code nor
+ * split a run); a class repeated within a run ("nn", "ck") codes once.
+ * Keeping the vowel runs, where Soundex drops them and cuts at four, is
+ * what keeps "Brian" (1605) apart from "Bruno" (16050) (twins share a DOB
+ * and a surname) while "Siobhan" and "Shevaun" (20105), "Catherine" and
+ * "Katherine", "Philips" and "Fillips", "Mohammed" and "Muhammad" agree.
+ * Non-letters are skipped. Returns the length (0: no letters, or no room).
+ */
+static size_t phonetic_word(const char *w, size_t n, char *out, size_t outlen)
+{
+	static const char cls[26] = {'0', '1', '2', '3', '0', '1', '2', 'h', '0', '2', '2', '4', '5',
+				     '5', '0', '1', '2', '6', '2', '3', '0', '1', 'h', '2', '0', '2'};
+	size_t o = 0;
+	char last = 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = w[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if (ch < 'a' || ch > 'z')
+			continue;
+		char d = cls[ch - 'a'];
+		if (d == 'h' || d == last)
+			continue;
+		if (o + 1 >= outlen)
+			return 0;
+		out[o++] = d;
+		last = d;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/*
+ * The phonetic key of a canonical name (words sorted, space separated):
+ * each word's code, the codes sorted again (coding may reorder them) and
+ * joined (a word longer than 31 codes is left out). Returns the length, 0
+ * if no word coded.
+ */
+static size_t name_phonetic(const char *canon, char *out, size_t outlen)
+{
+	char codes[MATCH_NAME_WORDS_MAX][32];
+	char *ptr[MATCH_NAME_WORDS_MAX];
+	size_t nc = 0, o = 0;
+	for (const char *s = canon; *s && nc < MATCH_NAME_WORDS_MAX;) {
+		size_t l = strcspn(s, " ");
+		if (phonetic_word(s, l, codes[nc], sizeof codes[nc]) > 0) {
+			ptr[nc] = codes[nc];
+			nc++;
+		}
+		s += l;
+		while (*s == ' ')
+			s++;
+	}
+	qsort(ptr, nc, sizeof *ptr, word_cmp);
+	for (size_t i = 0; i < nc; i++) {
+		size_t l = strlen(ptr[i]);
+		if (o + l + 2 > outlen)
+			break;
+		if (i > 0)
+			out[o++] = ' ';
+		memcpy(out + o, ptr[i], l);
+		o += l;
+	}
+	if (outlen > 0)
+		out[o] = '\0';
+	return o;
+}
+
+/*
  * One name (full name or alias): the name-based keys, over the folded name
  * as written (the index of version 1) and over its canonical word order.
  * fuzzy (full name only) adds the deletion neighbourhood of the canonical
@@ -149,6 +221,11 @@ static int name_keys(struct keyctx *c, int party, const char *name, const char *
 		rc = add_key(c, party, MATCH_KIND_NAME_DOB, canon, dob);
 	/* Fuzzy keys are a bonus: when the cap is near they are left out
 	 * rather than refuse a referral whose exact keys all fit. */
+	/* The phonetic key: for spellings more than one edit apart that sound
+	 * alike ("Siobhan"/"Shevaun"); one key, so kept whenever there is room. */
+	if (rc == MGW_OK && fuzzy && dob[0] && cl >= MATCH_FUZZY_MIN_LEN &&
+	    c->out->n < MATCH_MAX_KEYS && name_phonetic(canon, var, sizeof var) > 0)
+		rc = add_key(c, party, MATCH_KIND_PHONETIC_NAME_DOB, var, dob);
 	if (rc == MGW_OK && fuzzy && dob[0] && cl >= MATCH_FUZZY_MIN_LEN &&
 	    c->out->n + cl + 1 <= MATCH_MAX_KEYS) {
 		rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, canon, dob);
@@ -164,13 +241,23 @@ static int name_keys(struct keyctx *c, int party, const char *name, const char *
 	return rc;
 }
 
-static void person_norm(const Marac__V1__Person *p, char postcode[9], char dob[11])
+/*
+ * The person's postcode and i-th date of birth (0: date_of_birth, 1..:
+ * other_dobs[i-1]), normalised. Returns 0 while i names a DOB slot, -1
+ * past the last one.
+ */
+static int person_norm(const Marac__V1__Person *p, size_t i, char postcode[9], char dob[11])
 {
 	/* ident leaves out[] empty on failure: an empty part makes no key. */
+	postcode[0] = dob[0] = '\0';
+	if (i > p->n_other_dobs)
+		return -1;
 	if (p->address && p->address->postcode)
 		ident_postcode_norm(p->address->postcode, strlen(p->address->postcode), postcode);
-	if (p->date_of_birth)
-		ident_date_parse(p->date_of_birth, strlen(p->date_of_birth), dob);
+	const char *d = i == 0 ? p->date_of_birth : p->other_dobs[i - 1];
+	if (d)
+		ident_date_parse(d, strlen(d), dob);
+	return 0;
 }
 
 static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *p, char v[16],
@@ -188,12 +275,14 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 	if (p->ni_number && ident_nino_valid(p->ni_number, strlen(p->ni_number), v) == 0 &&
 	    (rc = add_key(c, party, MATCH_KIND_NINO, v, NULL)))
 		return rc;
-	person_norm(p, postcode, dob);
-	if ((rc = name_keys(c, party, p->full_name, postcode, dob, 0)))
-		return rc;
-	for (size_t i = 0; i < p->n_aliases; i++)
-		if ((rc = name_keys(c, party, p->aliases[i], postcode, dob, 0)))
+	/* Every date of birth recorded: one agency's DOB may be another's "other". */
+	for (size_t d = 0; person_norm(p, d, postcode, dob) == 0; d++) {
+		if ((rc = name_keys(c, party, p->full_name, postcode, dob, 0)))
 			return rc;
+		for (size_t i = 0; i < p->n_aliases; i++)
+			if ((rc = name_keys(c, party, p->aliases[i], postcode, dob, 0)))
+				return rc;
+	}
 	return MGW_OK;
 }
 
@@ -212,9 +301,10 @@ static int person_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
 static int person_fuzzy_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
 {
 	char postcode[9] = "", dob[11] = "";
-	person_norm(p, postcode, dob);
+	int rc = MGW_OK;
 	/* "": no postcode keys here, person_keys made them. */
-	int rc = name_keys(c, party, p->full_name, "", dob, 1);
+	for (size_t d = 0; rc == MGW_OK && person_norm(p, d, postcode, dob) == 0; d++)
+		rc = name_keys(c, party, p->full_name, "", dob, 1);
 	OPENSSL_cleanse(postcode, sizeof postcode);
 	OPENSSL_cleanse(dob, sizeof dob);
 	return rc;
@@ -274,6 +364,8 @@ const char *match_kind_name(int kind)
 		return "name_dob";
 	case MATCH_KIND_FUZZY_NAME_DOB:
 		return "fuzzy_name";
+	case MATCH_KIND_PHONETIC_NAME_DOB:
+		return "phonetic_name";
 	default:
 		return NULL;
 	}

@@ -18,6 +18,16 @@
  *   NAME_DOB       folded name + date of birth (full name and each alias)
  *   FUZZY_NAME_DOB the canonical full name and each one-byte deletion of
  *                  it, + date of birth (no postcode: a DOB is needed)
+ *   PHONETIC_NAME_DOB  the phonetic code of the canonical full name (each
+ *                  word's consonant classes and vowel runs, match.c
+ *                  phonetic_word; the codes sorted), + date of birth:
+ *                  "Siobhan"/"Shevaun", "Catherine"/"Katherine",
+ *                  "Mohammed"/"Muhammad", beyond one edit
+ *
+ * Dates of birth. A person may have several (date_of_birth and
+ * other_dobs): the name keys (NAME_DOB, FUZZY_NAME_DOB, PHONETIC_NAME_DOB)
+ * are made for each, so a victim recorded with her two DOBs matches a case
+ * that holds either.
  *
  * Folding (ident_fold_name) removes case, spacing and diacritics, so
  * "Zoë  Exampleton" and "ZOE EXAMPLETON" born the same day are one person;
@@ -36,7 +46,7 @@
  *
  * Strength (match_strength), from the kinds the victim matched on: STRONG
  * for phone, NHS number, NI number or name + DOB; WEAK when only postcode
- * + name or a fuzzy name matched. A weak match is still reported (repeat
+ * + name, a fuzzy name or a phonetic name matched. A weak match is still reported (repeat
  * or linked): a coordinator reads it; a dropped one nobody sees.
  *
  * Rule. A recorded case is a match for a new referral when
@@ -51,6 +61,13 @@
  * the failure HMIC found; a false match is caught by people reading the
  * case, a missed one is not. When either side names no perpetrator we
  * cannot tell, and the victim match alone decides.
+ *
+ * Serial perpetrator. A recorded case whose perpetrator shares a strong
+ * key (phone, NHS number, NI number, name + DOB: not postcode, fuzzy or
+ * phonetic names, which would flag strangers) with a perpetrator of the
+ * new referral, but whose victim matched on no key, is another victim of
+ * the same perpetrator: match_query lists it in serial, at any date (the
+ * risk does not lapse with the repeat window).
  *
  * Window. A matching case referred on d is a repeat of a referral on r when
  * r falls within window_months of d: caldate_within_months(d, r, N), i.e.
@@ -99,6 +116,12 @@
 #define MATCH_MAX_PERPETRATORS 16u
 /* Case ref buffer: "AREA-YYYY-NNNN..." with an area code of up to 8. */
 #define MATCH_CASE_REF_MAX 32u
+/*
+ * Most other victims' cases listed for a serial perpetrator: the police and
+ * probation need to know there are several and which; a notice naming
+ * hundreds would not be read, and n_serial_total still counts them.
+ */
+#define MATCH_SERIAL_MAX 16u
 
 enum match_party { MATCH_VICTIM = 1, MATCH_PERPETRATOR = 2 };
 
@@ -109,6 +132,7 @@ enum match_kind {
 	MATCH_KIND_POSTCODE_NAME = 4,
 	MATCH_KIND_NAME_DOB = 5,
 	MATCH_KIND_FUZZY_NAME_DOB = 6,
+	MATCH_KIND_PHONETIC_NAME_DOB = 7,
 };
 
 enum match_strength { MATCH_NONE = 0, MATCH_STRONG = 1, MATCH_WEAK = 2 };
@@ -122,7 +146,8 @@ enum match_strength { MATCH_NONE = 0, MATCH_STRONG = 1, MATCH_WEAK = 2 };
 #define MATCH_FUZZY_MIN_LEN 5u
 
 /* "phone", "nhs_number", "ni_number", "postcode_name", "name_dob",
- * "fuzzy_name" (the names ReferralAccepted.matched_on uses), NULL otherwise. */
+ * "fuzzy_name", "phonetic_name" (the names ReferralAccepted.matched_on
+ * uses), NULL otherwise. */
 const char *match_kind_name(int kind);
 
 /* enum match_strength of a match on victim_kinds (bits 1 << kind; rule above). */
@@ -189,6 +214,14 @@ struct match_result {
 	struct match_prev linked_case; /* the nearest later match in the window, else the most
 					  recent match before the window */
 	int linked_later;           /* linked_case is dated after the referral (filed late) */
+	/* Serial perpetrator: other victims' cases whose perpetrator shares a
+	 * strong key (phone, NHS, NINO, name + DOB) with one of this
+	 * referral's, whenever referred; newest first, at most
+	 * MATCH_SERIAL_MAX (n_serial_total counts them all). victim_kinds is
+	 * 0, perp_kinds the strong kinds that matched. */
+	struct match_prev *serial;
+	size_t n_serial;
+	size_t n_serial_total;
 };
 
 /*

@@ -108,13 +108,52 @@ fail:
 	return rc;
 }
 
-/* Pass 2: mark candidates whose perpetrator shares a key with the new one. */
-static int perp_pass(sqlite3 *db, const struct match_keys *k, struct cands *c)
+/* Kinds strong enough to call two perpetrators one person across victims. */
+#define SERIAL_KINDS                                                                         \
+	((1u << MATCH_KIND_PHONE) | (1u << MATCH_KIND_NHS) | (1u << MATCH_KIND_NINO) |       \
+	 (1u << MATCH_KIND_NAME_DOB))
+
+/* Add (or find) a case in c from the current row: case_ref, kind, date, day, area. */
+static int cand_add(struct cands *c, sqlite3_stmt *st, struct cand **out)
+{
+	const char *ref = (const char *)sqlite3_column_text(st, 0);
+	struct cand *x = cand_find(c, ref ? ref : "");
+	if (x == NULL) {
+		if (c->n == c->cap) {
+			size_t cap = c->cap ? c->cap * 2 : 8;
+			struct cand *nv = realloc(c->v, cap * sizeof *nv);
+			if (nv == NULL)
+				return MGW_E_NOMEM;
+			c->v = nv;
+			c->cap = cap;
+		}
+		x = &c->v[c->n];
+		memset(x, 0, sizeof *x);
+		c->n++;
+		if (dup_col(st, 0, &x->p.case_ref) || dup_col(st, 2, &x->p.referral_date) ||
+		    dup_col(st, 4, &x->p.marac_area))
+			return MGW_E_NOMEM;
+		x->day = sqlite3_column_int(st, 3);
+	}
+	*out = x;
+	return MGW_OK;
+}
+
+/*
+ * Pass 2: mark candidates whose perpetrator shares a key with the new one;
+ * cases that are not candidates (their victim matched nothing) and share
+ * a strong perpetrator key go to serial (match.h "Serial perpetrator").
+ */
+static int perp_pass(sqlite3 *db, const struct match_keys *k, const char *exclude,
+		     struct cands *c, struct cands *serial)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = MGW_E_DB;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT case_ref, kind FROM match_key WHERE hmac = ?1 AND party = 2",
+			       "SELECT k.case_ref, k.kind, c.referral_date, c.referral_day, "
+			       "c.marac_area FROM match_key k JOIN match_case c "
+			       "ON c.case_ref = k.case_ref WHERE k.hmac = ?1 AND k.party = 2 "
+			       "AND k.case_ref IS NOT ?2",
 			       -1, &st, NULL) != SQLITE_OK)
 		goto fail;
 	for (size_t i = 0; i < k->n; i++) {
@@ -122,13 +161,22 @@ static int perp_pass(sqlite3 *db, const struct match_keys *k, struct cands *c)
 			continue;
 		sqlite3_reset(st);
 		sqlite3_bind_blob(st, 1, k->keys[i].hmac, MATCH_HMAC_LEN, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, exclude, -1, SQLITE_STATIC);
 		int s;
 		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *ref = (const char *)sqlite3_column_text(st, 0);
 			struct cand *x = cand_find(c, ref ? ref : "");
 			int kind = sqlite3_column_int(st, 1);
-			if (x != NULL && kind > 0 && kind < 32)
+			if (kind <= 0 || kind >= 32)
+				continue;
+			if (x != NULL) {
 				x->p.perp_kinds |= 1u << kind;
+			} else if (SERIAL_KINDS & (1u << kind)) {
+				if ((rc = cand_add(serial, st, &x)) != MGW_OK)
+					goto fail;
+				x->p.perp_kinds |= 1u << kind;
+				rc = MGW_E_DB;
+			}
 		}
 		if (s != SQLITE_DONE)
 			goto fail;
@@ -148,26 +196,46 @@ static int cand_cmp(const void *pa, const void *pb)
 	return strcmp(a->p.case_ref, b->p.case_ref);
 }
 
+/* Move the newest MATCH_SERIAL_MAX serial cases into out. */
+static int serial_out(struct cands *sc, struct match_result *out)
+{
+	if (sc->n == 0)
+		return MGW_OK;
+	qsort(sc->v, sc->n, sizeof *sc->v, cand_cmp);
+	size_t n = sc->n < MATCH_SERIAL_MAX ? sc->n : MATCH_SERIAL_MAX;
+	if ((out->serial = calloc(n, sizeof *out->serial)) == NULL)
+		return MGW_E_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		out->serial[i] = sc->v[i].p;
+		memset(&sc->v[i].p, 0, sizeof sc->v[i].p);
+	}
+	out->n_serial = n;
+	out->n_serial_total = sc->n;
+	return MGW_OK;
+}
+
 int match_query(sqlite3 *db, const struct match_keys *k, const char *referral_date,
 		unsigned window_months, const char *exclude_case_ref, struct match_result *out)
 {
-	struct cands c = {0};
+	struct cands c = {0}, sc = {0};
 	int32_t r;
 	int rc = MGW_E_INVALID;
 
 	memset(out, 0, sizeof *out);
 	if (caldate_parse(referral_date, &r) != 0 || window_months < 1 || window_months > 120)
 		return MGW_E_INVALID;
-	if (k->n_victim == 0)
-		return MGW_OK; /* nothing to match a victim on */
-	if ((rc = victim_pass(db, k, exclude_case_ref, &c)) != MGW_OK)
+	/* No victim keys: no repeat, but a serial perpetrator is still found. */
+	if (k->n_victim > 0 && (rc = victim_pass(db, k, exclude_case_ref, &c)) != MGW_OK)
 		goto fail;
-	if (k->n_perp > 0 && (rc = perp_pass(db, k, &c)) != MGW_OK)
+	if (k->n_perp > 0 && (rc = perp_pass(db, k, exclude_case_ref, &c, &sc)) != MGW_OK)
+		goto fail;
+	if ((rc = serial_out(&sc, out)) != MGW_OK)
 		goto fail;
 
 	/* Apply the perpetrator rule: drop, compacting in place. An exact name
 	 * match implies a fuzzy one: report only the exact kind. */
-	const unsigned exact = 1u << MATCH_KIND_NAME_DOB, fuzzy = 1u << MATCH_KIND_FUZZY_NAME_DOB;
+	const unsigned exact = 1u << MATCH_KIND_NAME_DOB,
+		       fuzzy = (1u << MATCH_KIND_FUZZY_NAME_DOB) | (1u << MATCH_KIND_PHONETIC_NAME_DOB);
 	size_t kept = 0;
 	for (size_t i = 0; i < c.n; i++) {
 		struct match_prev *p = &c.v[i].p;
@@ -227,6 +295,9 @@ fail:
 	for (size_t i = 0; i < c.n; i++)
 		cand_clear(&c.v[i].p);
 	free(c.v);
+	for (size_t i = 0; i < sc.n; i++)
+		cand_clear(&sc.v[i].p);
+	free(sc.v);
 	if (rc != MGW_OK)
 		match_result_free(out);
 	return rc;
@@ -240,5 +311,8 @@ void match_result_free(struct match_result *r)
 		cand_clear(&r->previous[i]);
 	free(r->previous);
 	cand_clear(&r->linked_case);
+	for (size_t i = 0; i < r->n_serial; i++)
+		cand_clear(&r->serial[i]);
+	free(r->serial);
 	memset(r, 0, sizeof *r);
 }

@@ -488,7 +488,8 @@ void pol_cx_free(struct pol_cx *cx)
 
 int pol_cx_group(struct pol_cx *cx, int agency)
 {
-	struct pol_rd r = {.p = cx->p, .in = cx->in, .agency = agency, .purpose = cx->purpose};
+	struct pol_rd r = {.p = cx->p, .in = cx->in, .agency = agency, .purpose = cx->purpose,
+			   .case_slot = pol_case_slot(cx->in)};
 	const struct pol_rule *rule;
 	const char *g;
 	unsigned char *sig = malloc(cx->sig_len);

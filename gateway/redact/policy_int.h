@@ -21,12 +21,16 @@
  * finds a field's node as first_child + field index.
  *
  * Rules. Each rule fills cells of a dense table indexed by (path node,
- * agency, purpose slot, role slot): purpose slot 0 = every purpose, k = the
- * Purpose value k; role slot 0 = no roles selector, 1 + r = PersonRole r.
- * A cell holds rule index + 1 (0 = empty); two rules wanting one cell is a
- * load error. Resolution for a value at node n, element role r: from n up
- * to the root, the first non-empty of [1+r][purpose], [1+r][0], [0][purpose],
- * [0][0]; none = default deny.
+ * agency, purpose slot, role slot, case slot): purpose slot 0 = every
+ * purpose, k = the Purpose value k; role slot 0 = no roles selector, 1 + r
+ * = PersonRole r; case slot 0 = every case, 1 = with children, 2 = adult
+ * only (the rule's "cases:"). A cell holds rule index + 1 (0 = empty); two
+ * rules wanting one cell is a load error. Resolution for a value at node
+ * n, element role r, in a case of slot k: from n up to the root, the
+ * first non-empty of [k][1+r][purpose], [k][1+r][0], [k][0][purpose],
+ * [k][0][0]; if none, the same walk with case slot 0; none = default deny.
+ * So a rule with cases: beats every rule without, wherever on the path
+ * ("withhold victim for adult-only cases" covers victim.full_name).
  *
  * Never-share. ns_allowed[n] is the set of agencies (bit a = Agency a) that
  * every never-share entry at n or above n allows; all bits where none does.
@@ -50,6 +54,10 @@
 #define POL_AGENCIES 9    /* Agency values 0..8 (0 unused) */
 #define POL_PURPOSES 5    /* slot 0 + Purpose values 1..4 */
 #define POL_ROLES 11      /* slot 0 + PersonRole values 0..9 */
+/* Case slots: 0 every case, 1 a case with children (unborn ones too), 2 an adult-only case. */
+#define POL_CASES 3
+#define POL_CASE_WITH_CHILDREN 1
+#define POL_CASE_ADULT_ONLY 2
 #define POL_MAX_NEVER 32  /* never-share entries (5 built in) */
 
 /* What a mask does to a leaf; decided by the field, never by the rule. */
@@ -143,12 +151,21 @@ struct policy {
 	((1u << MARAC__V1__AGENCY__AGENCY_POLICE) | (1u << MARAC__V1__AGENCY__AGENCY_IDVA))
 #define POL_ALL_AGENCIES (((1u << POL_AGENCIES) - 1u) & ~1u)
 
-static inline size_t pol_cell(int path, int agency, int purpose_slot, int role_slot)
+static inline size_t pol_cell(int path, int agency, int purpose_slot, int role_slot,
+			      int case_slot)
 {
-	return (((size_t)path * POL_AGENCIES + (size_t)agency) * POL_PURPOSES +
-		(size_t)purpose_slot) *
-		   POL_ROLES +
-	       (size_t)role_slot;
+	return ((((size_t)path * POL_AGENCIES + (size_t)agency) * POL_PURPOSES +
+		 (size_t)purpose_slot) *
+			POL_ROLES +
+		(size_t)role_slot) *
+		       POL_CASES +
+	       (size_t)case_slot;
+}
+
+/* The case slot of a case: POL_CASE_WITH_CHILDREN if it lists any child, else ADULT_ONLY. */
+static inline int pol_case_slot(const Marac__V1__CaseSummary *in)
+{
+	return in != NULL && in->n_children > 0 ? POL_CASE_WITH_CHILDREN : POL_CASE_ADULT_ONLY;
 }
 
 /* Build p->paths from the CaseSummary descriptor. 0 or MGW_E_INVALID (schema too big). */
@@ -334,6 +351,7 @@ struct pol_rd {
 	const struct policy *p;
 	const Marac__V1__CaseSummary *in;
 	int agency, purpose;
+	int case_slot;     /* pol_case_slot(in) */
 	struct pol_ment *m;
 	size_t n, cap;
 	struct pol_cx *cx; /* the share's context, shared by its recipients */

@@ -111,7 +111,7 @@ static void never_tables(struct policy *p)
 /* ---- rules ---------------------------------------------------------------- */
 
 struct rule_in {
-	yaml_node_t *path, *to, *action, *ground, *purpose, *roles;
+	yaml_node_t *path, *to, *action, *ground, *purpose, *roles, *cases;
 };
 
 static int rule_key(struct pol_ld *x, const char *key, yaml_node_t *k, yaml_node_t *v, void *arg)
@@ -123,11 +123,12 @@ static int rule_key(struct pol_ld *x, const char *key, yaml_node_t *k, yaml_node
 			     : !strcmp(key, "ground")  ? &r->ground
 			     : !strcmp(key, "purpose") ? &r->purpose
 			     : !strcmp(key, "roles")   ? &r->roles
+			     : !strcmp(key, "cases")   ? &r->cases
 						       : NULL;
 	if (slot == NULL)
 		return pol_fail(x, k,
 				"unknown key \"%s\" in rule (path, to, action, ground, purpose, "
-				"roles)",
+				"roles, cases)",
 				key);
 	*slot = v;
 	return MGW_OK;
@@ -164,6 +165,42 @@ static int never_check(struct pol_ld *x, const struct pol_rule *r, uint32_t to, 
 				pol_agency_list(e->allowed, ok, sizeof ok));
 	}
 	return pol_fail(x, at, "rule for \"%s\" covers never-share data", p->paths[r->path].name);
+}
+
+/*
+ * A rule's "cases:": with_children, adult_only, or a list of them, into
+ * case-slot bits (bit 1 with children, bit 2 adult only). Why a policy and
+ * not the code decides: what a school may learn of a case without children
+ * is an information-sharing decision, made and reviewed in the policy.
+ */
+static int case_name(struct pol_ld *x, yaml_node_t *v, uint32_t *bits)
+{
+	const char *s = pol_scalar(v);
+	if (s && !strcmp(s, "with_children"))
+		*bits |= 1u << POL_CASE_WITH_CHILDREN;
+	else if (s && !strcmp(s, "adult_only"))
+		*bits |= 1u << POL_CASE_ADULT_ONLY;
+	else
+		return pol_fail(x, v, "unknown case \"%s\" in \"cases\" (with_children, adult_only)",
+				s ? s : "");
+	return MGW_OK;
+}
+
+static int cases_of(struct pol_ld *x, yaml_node_t *v, uint32_t *out)
+{
+	uint32_t bits = 0;
+	if (v->type == YAML_SEQUENCE_NODE) {
+		for (yaml_node_item_t *it = v->data.sequence.items.start;
+		     it < v->data.sequence.items.top; it++)
+			if (case_name(x, yaml_document_get_node(&x->doc, *it), &bits))
+				return MGW_E_INVALID;
+	} else if (case_name(x, v, &bits)) {
+		return MGW_E_INVALID;
+	}
+	if (bits == 0)
+		return pol_fail(x, v, "\"cases\" is empty (with_children, adult_only)");
+	*out = bits;
+	return MGW_OK;
 }
 
 static int one_rule(struct pol_ld *x, yaml_node_t *n)
@@ -226,27 +263,32 @@ static int one_rule(struct pol_ld *x, yaml_node_t *n)
 			      "role", &roles))
 			return MGW_E_INVALID;
 	}
+	uint32_t cases = 1u;
+	if (in.cases && cases_of(x, in.cases, &cases))
+		return MGW_E_INVALID;
 	if (never_check(x, r, to, in.path))
 		return MGW_E_INVALID;
 	for (int a = 1; a < POL_AGENCIES; a++)
 		for (int u = 0; u < POL_PURPOSES; u++)
-			for (int o = 0; o < POL_ROLES; o++) {
-				if (!(to >> a & 1) || !(purposes >> u & 1) || !(roles >> o & 1))
-					continue;
-				uint16_t *c = &p->cells[pol_cell(r->path, a, u, o)];
-				char nm[40];
-				if (*c)
-					return pol_fail(
-					    x, n,
-					    "conflicting rules for \"%s\" to %s: lines %d "
-					    "and %d apply at the same level (path, purpose "
-					    "and roles)",
-					    pn->name,
-					    pol_enum_name(&marac__v1__agency__descriptor, a, nm,
-							  sizeof nm),
-					    p->rules[*c - 1].line, r->line);
-				*c = (uint16_t)(p->n_rules + 1);
-			}
+			for (int o = 0; o < POL_ROLES; o++)
+				for (int k = 0; k < POL_CASES; k++) {
+					if (!(to >> a & 1) || !(purposes >> u & 1) ||
+					    !(roles >> o & 1) || !(cases >> k & 1))
+						continue;
+					uint16_t *c = &p->cells[pol_cell(r->path, a, u, o, k)];
+					char nm[40];
+					if (*c)
+						return pol_fail(
+						    x, n,
+						    "conflicting rules for \"%s\" to %s: lines %d "
+						    "and %d apply at the same level (path, purpose, "
+						    "roles and cases)",
+						    pn->name,
+						    pol_enum_name(&marac__v1__agency__descriptor, a,
+								  nm, sizeof nm),
+						    p->rules[*c - 1].line, r->line);
+					*c = (uint16_t)(p->n_rules + 1);
+				}
 	p->n_rules++;
 	return MGW_OK;
 }
@@ -339,7 +381,8 @@ int policy_load_mem(const char *name, const char *text, size_t len, policy **out
 		rc = pol_fail(&x, NULL, "internal: the case schema does not fit the path table");
 		goto fail;
 	}
-	x.p->cells = calloc((size_t)x.p->n_paths * POL_AGENCIES * POL_PURPOSES * POL_ROLES,
+	x.p->cells = calloc((size_t)x.p->n_paths * POL_AGENCIES * POL_PURPOSES * POL_ROLES *
+				    POL_CASES,
 			    sizeof *x.p->cells);
 	if (x.p->cells == NULL)
 		goto fail;

@@ -429,7 +429,8 @@ static int redact_one(struct pol_cx *cx, int agency, int explain, Marac__V1__Cas
 		      struct policy_finding **findings, size_t *n_findings)
 {
 	struct pol_rd r = {.p = cx->p, .in = cx->in, .agency = agency, .purpose = cx->purpose,
-			   .cx = cx, .explain = explain};
+			   .cx = cx, .explain = explain,
+			   .case_slot = pol_case_slot(cx->in)};
 	ProtobufCMessage *out = NULL;
 	int rc = pol_cx_group(cx, agency);
 	if (rc < 0)

@@ -23,18 +23,23 @@
 #include "policy_int.h"
 #include "scrub.h"
 
-/* The rule for a value at node path of an element with role slot (0 = none). */
+/* The rule for a value at node path of an element with role slot (0 = none); policy_int.h. */
 static const struct pol_rule *resolve(const struct pol_rd *r, int path, int role_slot)
 {
 	const struct policy *p = r->p;
-	for (int n = path; n >= 0; n = p->paths[n].parent)
-		for (int i = role_slot ? 0 : 1; i < 2; i++)
-			for (int j = r->purpose ? 0 : 1; j < 2; j++) {
-				uint16_t c = p->cells[pol_cell(n, r->agency, j ? 0 : r->purpose,
-							       i ? 0 : role_slot)];
-				if (c)
-					return &p->rules[c - 1];
-			}
+	/* Case-specific rules first, along the whole path: "withhold victim
+	 * for an adult-only case" must beat "share victim.full_name". */
+	for (int k = r->case_slot ? 0 : 1; k < 2; k++)
+		for (int n = path; n >= 0; n = p->paths[n].parent)
+			for (int i = role_slot ? 0 : 1; i < 2; i++)
+				for (int j = r->purpose ? 0 : 1; j < 2; j++) {
+					uint16_t c = p->cells[pol_cell(n, r->agency,
+								       j ? 0 : r->purpose,
+								       i ? 0 : role_slot,
+								       k ? 0 : r->case_slot)];
+					if (c)
+						return &p->rules[c - 1];
+				}
 	return NULL;
 }
 

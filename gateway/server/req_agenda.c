@@ -154,12 +154,13 @@ static int agenda_wr_commit(struct job *jb, struct wctx *w)
 	int have_prev = previous_meeting(a, meet, prev) == 0;
 	Marac__V1__Agenda *ag = NULL;
 	int rc = cases_agenda(store_db(w->st), a->id, j->meeting, have_prev ? prev : NULL,
-			      c->repeat_window_months, j->attending, j->n_att, a->statement, &ag);
+			      config_area_repeat_window(c, a), j->attending, j->n_att, a->statement,
+			      &ag);
 	/* Attendance, timing, the window and where each case comes from (h13-audit). */
 	struct agenda_meeting mt = {
 		.attending = j->attending, .n_attending = j->n_att,
 		.apologies = j->apologies, .n_apologies = j->n_apol,
-		.window_months = c->repeat_window_months,
+		.window_months = config_area_repeat_window(c, a),
 		.start_time = j->start_time[0] ? j->start_time : a->start_time,
 		.minutes_per_case = j->minutes ? j->minutes : a->minutes_per_case,
 	};

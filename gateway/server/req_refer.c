@@ -2,20 +2,28 @@
  * req_refer.c: Refer, a MARAC referral.
  *
  * Service thread (refer_svc_on): the node role and an area it serves;
- * msg_id by its grammar; DASH scoring and route checks (dash.h) with the
- * field named in the error; the area from marac_area or the victim's
- * postcode; the next meeting of the area (from the later of the referral
- * date and today, plus the area's research days); the repeat-matching
- * blind indexes (match.h) under the configured key; the recipients: every
- * node of every agency attending the area, except the referrer. All of it
- * is decided under one epoch, which the job pins.
+ * msg_id by its grammar; the area from marac_area or the victim's
+ * postcode, whose own DASH thresholds and windows (config "dash:") then
+ * score and check the route (dash.h) with the field named in the error;
+ * the lawful basis against the agency and consent (referral_basis_check);
+ * the next meeting of the area (from the later of the referral date and
+ * today, plus the area's research days); the repeat-matching blind indexes
+ * (match.h) under the configured key; the recipients: every node of every
+ * agency attending the area, except the referrer and nodes whose
+ * registered certificate is expired or revoked; and the police and
+ * probation nodes a serial perpetrator notice would go to. All of it is
+ * decided under one epoch, which the job pins.
  *
  * Writer thread (refer_wr_commit), inside the job's savepoint: msg_id
- * dedupe; repeat query in the window; the next case reference of the
- * area; the blind indexes and the case row; the REFERRAL_ACCEPTED record;
+ * dedupe; repeat query in the area's window (a REPEAT route with no
+ * earlier case matched or named is refused here, before anything is
+ * written); the next case reference of the area; the blind indexes and the
+ * case row (with the DASH form and threshold); the REFERRAL_ACCEPTED record;
  * the referral as a CaseSummary shared for PURPOSE_REFERRAL to the
  * recipients, redacted per recipient agency like any share (share_wr_views,
- * share_wr_deliver); the ReferralAccepted stored for dedupe and answered
+ * share_wr_deliver); for a serial perpetrator the SERIAL_PERPETRATOR
+ * record and a notice in the police and probation outboxes
+ * (serial_wr_notify); the ReferralAccepted stored for dedupe and answered
  * after COMMIT. A view that would not fit a frame undoes the referral and
  * refuses it (VIEW_TOO_LARGE) from refer_wr_failed.
  */
@@ -49,6 +57,10 @@ struct refer_job {
 	unsigned score;             /* DASH yes count */
 	int level;                  /* risk level after judgement */
 	int too_big;                /* writer: an agency whose view did not fit */
+	int form;                   /* DashForm of the answers */
+	struct dash_form_config dash; /* the area's thresholds and bands for that form */
+	int repeat_named;           /* REPEAT route: the referral names the earlier case */
+	struct recipients serial_rc; /* police and probation nodes of the area (serial notice) */
 };
 
 static int32_t today_days(void)
@@ -57,6 +69,40 @@ static int32_t today_days(void)
 }
 
 /* ---- service thread ---- */
+
+/*
+ * Drop the recipients whose registered certificate is expired, not yet
+ * valid or on the epoch's CRL (config_node_cert_state): such a node cannot
+ * connect to fetch it, and a revoked one must not (its key may be in other
+ * hands). A node registered without cert: is kept: the gateway cannot tell.
+ * Logged by node id and reason. Service thread.
+ */
+static void drop_invalid_certs(const struct epoch *e, struct recipients *rc, const char *what)
+{
+	long long now = (long long)time(NULL);
+	size_t kept = 0;
+	for (size_t i = 0; i < rc->n; i++) {
+		const struct mgw_node *n = config_node_by_id(e->cfg, rc->r[i].node);
+		int st = config_node_cert_state(n, e->crl, now);
+		if (st == NODE_CERT_EXPIRED || st == NODE_CERT_REVOKED) {
+			log_event(LOG_WARN, "recipient_cert_invalid", "node", rc->r[i].node, "for",
+				  what, "reason", st == NODE_CERT_REVOKED ? "revoked" : "expired",
+				  NULL);
+			continue;
+		}
+		rc->r[kept++] = rc->r[i];
+	}
+	rc->n = kept;
+}
+
+/* The area a referral names or its victim's postcode decides; NULL if none (no refusal). */
+static const struct mgw_area *find_area(const struct mgw_config *c, const Marac__V1__Referral *r)
+{
+	if (r->marac_area && r->marac_area[0])
+		return config_area(c, r->marac_area);
+	const char *pc = r->victim && r->victim->address ? r->victim->address->postcode : NULL;
+	return config_area_for_postcode(c, pc);
+}
 
 static const struct mgw_area *decide_area(struct gw *g, struct session *s,
 					  const struct refusal *rf, const Marac__V1__Referral *r)
@@ -116,11 +162,19 @@ void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		refuse(g, s, NULL, NULL, &inv, "referral: required");
 		goto drop;
 	}
+	/* The area's own DASH thresholds and windows (local practice); where no
+	 * area can be decided the defaults validate, and the area is refused below. */
+	const struct mgw_area *area = find_area(c, ref);
 	struct dash_config dc;
-	dash_config_defaults(&dc);
+	if (area != NULL)
+		dc = area->dash;
+	else
+		dash_config_defaults(&dc);
 	struct referral_check chk;
-	char field[64], why[192];
-	if (referral_validate(&dc, ref, &chk, field, sizeof field, why, sizeof why) != MGW_OK) {
+	char field[64], why[256];
+	if (referral_validate(&dc, ref, &chk, field, sizeof field, why, sizeof why) != MGW_OK ||
+	    referral_basis_check(me->agency, rf->lawful_basis, ref, field, sizeof field, why,
+				 sizeof why) != MGW_OK) {
 		refuse(g, s, NULL, NULL, &inv, "%s: %s", field, why);
 		goto drop;
 	}
@@ -128,8 +182,7 @@ void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		refuse(g, s, NULL, NULL, &inv, "referral_date: is in the future");
 		goto drop;
 	}
-	const struct mgw_area *area = decide_area(g, s, &inv, ref);
-	if (area == NULL)
+	if (area == NULL && (area = decide_area(g, s, &inv, ref)) == NULL)
 		goto drop;
 	if (!config_node_in_area(me, area->id)) {
 		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED;
@@ -161,14 +214,29 @@ void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		goto drop;
 	}
 	snprintf(j->code, sizeof j->code, "%s", area->code);
-	j->window_months = c->repeat_window_months;
+	j->window_months = config_area_repeat_window(c, area);
 	j->route = ref->route;
+	j->form = chk.form;
+	j->dash = *dash_form(&dc, chk.form);
+	j->repeat_named = chk.repeat_named;
 	for (int ag = 1; ag <= MARAC__V1__AGENCY__AGENCY_EDUCATION; ag++)
 		if (share_svc_add_agency(g->epoch, &j->rc, s->node, area->id, ag) < 0) {
 			r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST;
 			refuse(g, s, NULL, NULL, &r, "too many recipient nodes attend this area");
 			goto drop;
 		}
+	drop_invalid_certs(g->epoch, &j->rc, "referral");
+	/* Who hears of a serial perpetrator: the area's police and probation,
+	 * the referring node included (it learns the other cases only so). */
+	if (share_svc_add_agency(g->epoch, &j->serial_rc, "", area->id,
+				 MARAC__V1__AGENCY__AGENCY_POLICE) < 0 ||
+	    share_svc_add_agency(g->epoch, &j->serial_rc, "", area->id,
+				 MARAC__V1__AGENCY__AGENCY_PROBATION) < 0) {
+		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST;
+		refuse(g, s, NULL, NULL, &r, "too many recipient nodes attend this area");
+		goto drop;
+	}
+	drop_invalid_certs(g->epoch, &j->serial_rc, "serial_notice");
 	if (codec_digest(&rf->base, j->digest) != MGW_OK) {
 		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED;
 		refuse(g, s, NULL, NULL, &r, "out of memory; retry with the same msg_id");
@@ -319,6 +387,113 @@ static Marac__V1__MatchStrength strength_pb(int s)
 				 : MARAC__V1__MATCH_STRENGTH__MATCH_STRENGTH_UNSPECIFIED;
 }
 
+/* Names of the kinds in bits joined with ", " into out (for people, not parsing). */
+static void kinds_text(unsigned bits, char *out, size_t n)
+{
+	size_t k = 0;
+	out[0] = '\0';
+	for (int kind = 1; kind < 32 && k < n; kind++) {
+		const char *name = match_kind_name(kind);
+		if ((bits & (1u << kind)) && name != NULL)
+			k += (size_t)snprintf(out + k, n - k, "%s%s", k ? ", " : "", name);
+	}
+}
+
+/*
+ * Serial perpetrator (writer, inside the job's savepoint): the
+ * SERIAL_PERPETRATOR record, then a notice to the area's police and
+ * probation nodes through their outboxes, as a Deliver from the gateway
+ * itself (actor ""): a CaseSummary whose case_ref is the new case and whose
+ * narrative lists the other victims' cases (references, areas, dates and
+ * the kinds matched; no names or identifiers). Durable and acknowledged
+ * like any delivery. *notified gets the agencies told.
+ */
+static int serial_wr_notify(struct wctx *w, struct refer_job *x, const char *case_ref,
+			    const struct match_result *mr, int64_t now,
+			    Marac__V1__Agency notified[2], size_t *n_notified)
+{
+	const Marac__V1__Refer *rf = x->frame->refer;
+	struct audit_fields f = {
+		.time_ms = now,
+		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SERIAL_PERPETRATOR,
+		.actor_node = x->base.node,
+		.actor_agency = x->base.agency,
+		.case_ref = case_ref,
+		.msg_id = rf->msg_id,
+		.reason = "serial_perpetrator",
+		.marac_area = x->area,
+		.count = mr->n_serial_total,
+	};
+	int rc = audit_emit(w->g, w, &f, NULL);
+	*n_notified = 0;
+	if (rc != MGW_OK || x->serial_rc.n == 0)
+		return rc;
+
+	size_t cap = 512 + mr->n_serial * 160, k;
+	char *text = malloc(cap), kinds[96];
+	if (text == NULL)
+		return MGW_E_NOMEM;
+	k = (size_t)snprintf(text, cap,
+			     "SERIAL PERPETRATOR NOTICE from the MARAC gateway. A perpetrator named in "
+			     "referral %s (area %s, referred %s) is also the perpetrator in %zu other "
+			     "victim's case(s):",
+			     case_ref, x->area, rf->referral->referral_date, mr->n_serial_total);
+	for (size_t i = 0; i < mr->n_serial && k < cap; i++) {
+		kinds_text(mr->serial[i].perp_kinds, kinds, sizeof kinds);
+		k += (size_t)snprintf(text + k, cap - k, "\n- %s (area %s, referred %s; matched on %s)",
+				      mr->serial[i].case_ref, mr->serial[i].marac_area,
+				      mr->serial[i].referral_date, kinds);
+	}
+	if (mr->n_serial_total > mr->n_serial && k < cap)
+		snprintf(text + k, cap - k, "\n- and %zu more", mr->n_serial_total - mr->n_serial);
+
+	Marac__V1__CaseSummary cs = MARAC__V1__CASE_SUMMARY__INIT;
+	cs.case_ref = (char *)case_ref;
+	cs.marac_area = x->area;
+	cs.narrative = text;
+	Marac__V1__Share sh = MARAC__V1__SHARE__INIT;
+	sh.msg_id = rf->msg_id;
+	sh.purpose = MARAC__V1__PURPOSE__PURPOSE_REFERRAL;
+	/* The gateway tells competent authorities (DPA 2018 Part 3) of a risk. */
+	sh.lawful_basis = MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_LAW_ENFORCEMENT_SCH8_PARA4;
+	sh.summary = &cs;
+	struct view v[2];
+	size_t nv = 0;
+	uint8_t digest[32];
+	if ((rc = codec_digest(&cs.base, digest)) != MGW_OK)
+		goto out;
+	static const int ags[2] = {MARAC__V1__AGENCY__AGENCY_POLICE,
+				   MARAC__V1__AGENCY__AGENCY_PROBATION};
+	for (size_t a = 0; a < 2; a++)
+		for (size_t i = 0; i < x->serial_rc.n; i++)
+			if (x->serial_rc.r[i].agency == ags[a]) {
+				memset(&v[nv], 0, sizeof v[nv]);
+				v[nv].agency = ags[a];
+				v[nv].summary = &cs;
+				memcpy(v[nv].digest, digest, sizeof digest);
+				notified[nv] = (Marac__V1__Agency)ags[a];
+				nv++;
+				break;
+			}
+	/* From the gateway, not the referring node: it did not write this. */
+	struct job gw_job = x->base;
+	gw_job.node[0] = '\0';
+	gw_job.agency = 0;
+	Marac__V1__DeliveryRef ref_store[MGW_MAX_RECIPIENT_NODES];
+	Marac__V1__DeliveryRef *refs[MGW_MAX_RECIPIENT_NODES];
+	size_t n_refs = 0;
+	rc = share_wr_deliver(w, &gw_job, &x->serial_rc, &sh, v, nv, digest, now, ref_store, refs,
+			      &n_refs);
+	if (rc == MGW_OK) {
+		*n_notified = nv;
+		for (size_t i = 0; i < x->serial_rc.n; i++)
+			clist_append(w->answers, completion_notify(x->serial_rc.r[i].node));
+	}
+out:
+	free(text);
+	return rc;
+}
+
 static int refer_wr_commit(struct job *jb, struct wctx *w)
 {
 	struct refer_job *x = (struct refer_job *)jb;
@@ -343,6 +518,18 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 	rc = match_query(db, &x->keys, r->referral_date, x->window_months, NULL, &mr);
 	if (rc != MGW_OK)
 		goto out;
+	/* A REPEAT with no earlier case anywhere would read "route Repeat,
+	 * repeat No" on the agenda: refused before anything is written. */
+	if (x->route == MARAC__V1__REFERRAL_ROUTE__REFERRAL_ROUTE_REPEAT && !x->repeat_named &&
+	    !mr.repeat && !mr.linked) {
+		struct refusal inv = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REFERRAL,
+				      .reason = "invalid_referral", .msg_id = rf->msg_id};
+		rc = refuse(w->g, NULL, w, jb, &inv,
+			    "route: REPEAT needs an earlier case: none on record matches this victim "
+			    "(and perpetrator), and neither previous_case_ref nor other_maracs names "
+			    "one");
+		goto out;
+	}
 	int year = atoi(r->referral_date);
 	if ((rc = match_next_case_ref(db, x->code, year, case_ref, sizeof case_ref)) != MGW_OK)
 		goto out;
@@ -351,7 +538,12 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 	const char *dobs[64];
 	size_t n_dobs = 0;
 	for (size_t i = 0; i < r->n_children && n_dobs < 64; i++)
-		dobs[n_dobs++] = r->children[i] ? r->children[i]->date_of_birth : "";
+		dobs[n_dobs++] = dash_child_date(r->children[i]); /* unborn: the expected date */
+	/* An accepted REPEAT route is a repeat on the agenda, also when the
+	 * earlier case is one the referral names (another MARAC's, say). */
+	const char *named = r->previous_case_ref && r->previous_case_ref[0] ? r->previous_case_ref
+									    : NULL;
+	int repeat_row = mr.repeat || x->route == MARAC__V1__REFERRAL_ROUTE__REFERRAL_ROUTE_REPEAT;
 	int64_t now = store_now_ms();
 	struct case_row row = {
 		.case_ref = case_ref,
@@ -362,14 +554,16 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 		.route = x->route,
 		.score = x->score,
 		.level = x->level,
-		.repeat = mr.repeat,
-		.prev_case_ref = mr.repeat ? mr.previous[0].case_ref : NULL,
+		.repeat = repeat_row,
+		.prev_case_ref = mr.repeat ? mr.previous[0].case_ref : named,
 		.last_referral_date = mr.repeat ? mr.previous[0].referral_date : NULL,
 		.transfer_in = r->transfer_in,
 		.meeting_date = x->meeting,
 		.children_dobs = dobs,
 		.n_children = n_dobs,
 		.created_ms = now,
+		.dash_form = x->form,
+		.dash_threshold = x->dash.high_threshold,
 	};
 	if ((rc = cases_insert(db, &row)) != MGW_OK)
 		goto out;
@@ -434,6 +628,11 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 		if (!seen && n_notified < 8)
 			notified[n_notified++] = (Marac__V1__Agency)x->rc.r[i].agency;
 	}
+	Marac__V1__Agency serial_notified[2];
+	size_t n_serial_notified = 0;
+	if (mr.n_serial > 0 && (rc = serial_wr_notify(w, x, case_ref, &mr, now, serial_notified,
+						      &n_serial_notified)) != MGW_OK)
+		goto out;
 
 	Marac__V1__ReferralAccepted ra = MARAC__V1__REFERRAL_ACCEPTED__INIT;
 	ra.case_ref = case_ref;
@@ -447,6 +646,29 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 	ra.notified = notified;
 	ra.n_notified = n_notified;
 	ra.audit_seq = audit_seq;
+	/* Which form, threshold and bands were applied: 14 of 27 must not pass as 14 of 24. */
+	char dash_txt[96];
+	Marac__V1__DashApplied da = MARAC__V1__DASH_APPLIED__INIT;
+	da.form = (Marac__V1__DashForm)x->form;
+	da.questions = x->dash.questions;
+	da.threshold = x->dash.high_threshold;
+	da.standard_max = x->dash.standard_max;
+	da.medium_max = x->dash.medium_max;
+	da.text = dash_applied_text(&x->dash, x->form, x->score, dash_txt, sizeof dash_txt);
+	ra.dash = &da;
+	Marac__V1__SerialPerpetrator sp = MARAC__V1__SERIAL_PERPETRATOR__INIT;
+	char *serial_kinds[KIND_NAMES_MAX];
+	if (mr.n_serial > 0) {
+		unsigned bits = 0;
+		for (size_t i = 0; i < mr.n_serial; i++)
+			bits |= mr.serial[i].perp_kinds;
+		sp.other_cases = (uint32_t)mr.n_serial_total;
+		sp.n_matched_on = kind_names(bits, serial_kinds);
+		sp.matched_on = serial_kinds;
+		sp.notified = serial_notified;
+		sp.n_notified = n_serial_notified;
+		ra.serial_perpetrator = &sp;
+	}
 	if (mr.n_previous) {
 		prev = calloc(mr.n_previous, sizeof *prev);
 		prevp = calloc(mr.n_previous, sizeof *prevp);
@@ -500,6 +722,7 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 		clist_append(w->answers, completion_notify(x->rc.r[i].node));
 	log_event(LOG_INFO, "referral_accepted", "node", jb->node, "msg_id", rf->msg_id, "case_ref",
 		  case_ref, "repeat", mr.repeat ? "yes" : "no", "linked", mr.linked ? "yes" : "no",
+		  "serial", mr.n_serial ? "yes" : "no",
 		  "strength",
 		  ra.strength == MARAC__V1__MATCH_STRENGTH__MATCH_STRENGTH_STRONG ? "strong"
 		  : ra.strength == MARAC__V1__MATCH_STRENGTH__MATCH_STRENGTH_WEAK ? "weak"

@@ -101,9 +101,11 @@ Test(lifecycle, withdrawn_referral_stops_matching_and_leaves_the_agenda_closed_o
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wh), 0, "%s", err);
 	cr_assert(strstr(out, "\"status\": \"CASE_STATUS_WITHDRAWN\""), "%s", out);
 	cr_assert(strstr(out, "CASE_END_REASON_WITHDRAWN_IN_ERROR"), "%s", out);
-	/* Made in error: every agency notified of it is told to delete it (10
-	 * nodes attend testshire besides police), and IDVA's listener does. */
-	cr_assert(strstr(out, "\"retractedDeliveries\": 10"), "%s", out);
+	/* Made in error: every agency notified of it is told to delete it (the
+	 * 8 nodes of testshire besides police whose certificates are valid: the
+	 * revoked and expired test nodes were never sent it), and IDVA's
+	 * listener does. */
+	cr_assert(strstr(out, "\"retractedDeliveries\": 8"), "%s", out);
 	cr_assert_eq(cli_run2(&G, "idva", out, sizeof out, err, sizeof err, li), 0, "%s", err);
 	cr_assert(strstr(out, "retracted ") && strstr(out, "case TS-2026-0001: deleted"), "%s", out);
 	cr_assert_eq(count_json(ibox), 0, "the mistaken referral is deleted at IDVA");
@@ -148,7 +150,7 @@ Test(lifecycle, withdrawn_referral_stops_matching_and_leaves_the_agenda_closed_o
 	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_RETRACTED,
 				 "wrong_case"), 1);
 	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_RETRACT_DELIVERED, NULL),
-		     10);
+		     8); /* one per node sent the referral */
 	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
 				"case_not_open", 1), 1);
 }

@@ -9,6 +9,7 @@
  */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,9 +218,11 @@ Test(referral, repeat_across_agencies_and_formats_and_the_chairs_agenda)
 		     1);
 	int committed = audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED, NULL);
 	/* testshire has 8 agency nodes plus 3 registered negative-test nodes
-	 * (housing x2, probation); each referral reaches every one but the
-	 * referrer: 10 each. */
-	cr_assert_eq(committed, 20, "deliveries committed: %d", committed);
+	 * (housing-revoked, housing-expired, probation-late); each referral
+	 * reaches every one but the referrer and the two whose certificates
+	 * are revoked or expired: 8 each. */
+	cr_assert_eq(committed, 16, "deliveries committed: %d", committed);
+	cr_assert(strstr(slurp(G.log), "\"recipient_cert_invalid\""), "the dropped ones are logged");
 }
 
 /* A copy of fixture name with each (from, to) pair replaced once; returns its path. */
@@ -301,4 +304,208 @@ Test(referral, an_agenda_larger_than_a_frame_comes_in_pages)
 	cr_assert_eq(rows, N, "%d rows of %d: %s", rows, N, out);
 	cr_assert_geq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_AGENDA_PULLED, NULL), 2,
 		      "more than one page was pulled");
+}
+
+/* Insert text into the area block of G's config (before its case_ref_code line) and restart. */
+static void area_config(const char *text)
+{
+	cr_assert_eq(gw_stop(&G), 0);
+	char *cfg = slurp(G.config);
+	char *at = strstr(cfg, "      case_ref_code: TS\n");
+	cr_assert_not_null(at);
+	FILE *f = fopen(G.config, "w");
+	fprintf(f, "%.*s%s%s", (int)(at - cfg), cfg, text, at);
+	fclose(f);
+	free(cfg);
+	gw_restart(&G);
+}
+
+/* Refer path as node who (extra CLI args before the file); 0/1 and out/err as cli_run2. */
+static int refer_as(const char *who, const char *basis, const char *path, char *out, size_t on,
+		    char *err, size_t en)
+{
+	const char *r[] = {"refer", "--basis", basis, path, NULL};
+	return cli_run2(&G, who, out, on, err, en, r);
+}
+
+/* The victim of referral_police.json replaced by another woman (same perpetrator). */
+static const char *const other_victim[] = {
+	"\"fullName\": \"Alexa Testperson\"", "\"fullName\": \"Nadia Newwoman\"",
+	"\"Lexi Testperson\"",		      "\"Nadia Newwoman\"",
+	"\"dateOfBirth\": \"1990-04-01\"",    "\"dateOfBirth\": \"1991-06-02\"",
+	"\"07700 900123\"",		      "\"07700 900456\"",
+	"\"nhsNumber\": \"9991234578\"",      "\"nhsNumber\": \"9990000018\"",
+	"\"postcode\": \"TS1 2AB\"",	      "\"postcode\": \"TS3 4AB\"",
+};
+
+/*
+ * Issue 13 items 2-4 over the real daemon: the area's own police-form
+ * threshold; the form and threshold said in the answer; lawful basis,
+ * awareness and the repeat route validated; a serial perpetrator notified
+ * to police and probation through their outboxes and audited; an unborn
+ * child on the agenda. No refusal message quotes personal data.
+ */
+Test(referral, local_thresholds_validation_serial_perpetrator_and_unborn)
+{
+	gw_start(&G, NULL);
+	area_config("      dash:\n        police27: {high_threshold: 16}\n");
+	char out[65536], err[8192], meeting[16] = "";
+
+	/* Probation listens: two referrals and one serial notice. */
+	char inbox[700];
+	snprintf(inbox, sizeof inbox, "%s/inbox-probation", G.dir);
+	const char *largs[] = {"listen", "--out", inbox, "--count", "3", "--idle-exit", "30", NULL};
+	pid_t l = cli_spawn(&G, "probation", NULL, largs);
+	usleep(300000);
+
+	/* 1. The police form with 15 yes: this area needs 16 of 27, and says so. */
+	const char *p27[] = {"DASH_FORM_SAFELIVES_24", "DASH_FORM_POLICE_27"};
+	cr_assert_eq(refer_as("police", "law_enforcement_sch8_para4",
+			      edited("referral_police.json", p27, 1), out, sizeof out, err,
+			      sizeof err),
+		     1);
+	cr_assert(strstr(err, "ERROR_CODE_INVALID_REFERRAL") && strstr(err, "risk.answers") &&
+			  strstr(err, "16"),
+		  "%s", err);
+
+	/* 2. The SafeLives form: 15 of 24 against 14, said in the answer. */
+	cr_assert_eq(refer_as("police", "law_enforcement_sch8_para4", fixture("referral_police.json"),
+			      out, sizeof out, err, sizeof err),
+		     0, "%s%s", out, err);
+	cr_assert(strstr(out, "\"text\": \"DASH 15 of 24 (SafeLives form), threshold 14\""), "%s",
+		  out);
+	cr_assert(strstr(out, "\"threshold\": 14") && strstr(out, "\"questions\": 24"), "%s", out);
+	cr_assert(strstr(err, "DASH 15 of 24"), "%s", err);
+	cr_assert_null(strstr(out, "serialPerpetrator"), "one victim so far: %s", out);
+	json_str(out, "meetingDate", meeting, sizeof meeting);
+
+	/* 3. Validation: basis by agency and consent, awareness, the repeat route. */
+	cr_assert_eq(refer_as("health", "law_enforcement_sch8_para4",
+			      fixture("referral_health.json"), out, sizeof out, err, sizeof err),
+		     1);
+	cr_assert(strstr(err, "ERROR_CODE_INVALID_REFERRAL") && strstr(err, "lawful_basis"), "%s",
+		  err);
+	cr_assert_eq(refer_as("health", "consent", fixture("referral_health.json"), out, sizeof out,
+			      err, sizeof err),
+		     1, "consent is the basis, consent was refused");
+	cr_assert(strstr(err, "lawful_basis") && strstr(err, "consent"), "%s", err);
+	const char *unaware[] = {"\"victimAware\": \"ANSWER_YES\"", "\"victimAware\": \"ANSWER_NO\""};
+	cr_assert_eq(refer_as("police", "law_enforcement_sch8_para4",
+			      edited("referral_police.json", unaware, 1), out, sizeof out, err,
+			      sizeof err),
+		     1);
+	cr_assert(strstr(err, "victim_aware_reason"), "%s", err);
+	const char *rep[16];
+	memcpy(rep, other_victim, sizeof other_victim);
+	rep[12] = "\"REFERRAL_ROUTE_VISIBLE_HIGH_RISK\"";
+	rep[13] = "\"REFERRAL_ROUTE_REPEAT\"";
+	rep[14] = "\"fullName\": \"Brian Fictional\"";
+	rep[15] = "\"fullName\": \"Norman Nobody\"";
+	cr_assert_eq(refer_as("police", "law_enforcement_sch8_para4",
+			      edited("referral_police.json", rep, 8), out, sizeof out, err,
+			      sizeof err),
+		     1, "a repeat of nothing: %s", out);
+	cr_assert(strstr(err, "ERROR_CODE_INVALID_REFERRAL") && strstr(err, "route") &&
+			  strstr(err, "previous_case_ref") && strstr(err, "other_maracs"),
+		  "%s", err);
+	cr_assert_null(strstr(err, "Nadia"), "no personal data in a refusal: %s", err);
+	cr_assert_null(strstr(err, "Norman"), "%s", err);
+
+	/* 4. Health refers another woman with the same perpetrator, pregnant:
+	 * a new case, a serial perpetrator, and a child who is not yet born. */
+	const char *serial[14];
+	memcpy(serial, other_victim, sizeof other_victim);
+	serial[12] = "\"dateOfBirth\": \"2019-07-08\"";
+	serial[13] = "\"expectedDeliveryDate\": \"2027-03-01\"";
+	cr_assert_eq(refer_as("health", "public_task_sch1_para18",
+			      edited("referral_police.json", serial, 7), out, sizeof out, err,
+			      sizeof err),
+		     0, "%s%s", out, err);
+	cr_assert_null(strstr(out, "\"repeat\": true"), "another victim is not a repeat: %s", out);
+	cr_assert(strstr(out, "\"serialPerpetrator\""), "%s", out);
+	cr_assert(strstr(out, "\"otherCases\": 1"), "%s", out);
+	cr_assert(strstr(out, "\"AGENCY_PROBATION\""), "%s", out);
+	cr_assert_null(strstr(out, "TS-2026-0001"), "the other victim's case stays with police "
+						    "and probation: %s", out);
+	cr_assert(strstr(err, "SERIAL PERPETRATOR"), "%s", err);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SERIAL_PERPETRATOR,
+				"serial_perpetrator", 1), 1);
+
+	/* Probation's notice names the earlier case; it came through the outbox. */
+	cr_assert_eq(wait_exit(l, 40), 0);
+	cr_assert_eq(count_json(inbox), 3);
+	char *views = read_dir(inbox);
+	const char *notice = strstr(views, "SERIAL PERPETRATOR NOTICE");
+	cr_assert_not_null(notice, "%s", views);
+	size_t nlen = strcspn(notice, "\"");
+	char text[2048];
+	snprintf(text, sizeof text, "%.*s", (int)(nlen < sizeof text ? nlen : sizeof text - 1),
+		 notice);
+	cr_assert(strstr(text, "TS-2026-0001") && strstr(text, "TS-2026-0002"), "%s", text);
+	cr_assert(strstr(text, "matched on phone"), "%s", text);
+	cr_assert(!strstr(text, "900777") && !strstr(text, "Fictional") && !strstr(text, "Nadia"),
+		  "case refs, areas and dates only: %s", text);
+	free(views);
+
+	/* 5. The agenda: the pregnancy case is a case with children, "unborn". */
+	const char *ag[] = {"agenda", "--area", "testshire", "--date", meeting, "--format", "json",
+			    NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, ag), 0, "%s", err);
+	cr_assert(strstr(out, "\"unbornChildren\": 1"), "%s", out);
+	cr_assert(strstr(out, "\"dashForm\": \"DASH_FORM_SAFELIVES_24\""), "%s", out);
+	char html[700];
+	snprintf(html, sizeof html, "%s/agenda.html", G.dir);
+	const char *agh[] = {"agenda", "--area", "testshire", "--date", meeting, "--out", html,
+			     NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, agh), 0, "%s", err);
+	char *page = slurp(html);
+	cr_assert(page && strstr(page, ", unborn)") && strstr(page, "15 of 24"), "%s", page);
+	free(page);
+}
+
+/* Count occurrences of needle in the daemon's log. */
+static int log_count(const char *needle)
+{
+	char *log = slurp(G.log);
+	int n = 0;
+	for (const char *p = log; p && (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	free(log);
+	return n;
+}
+
+/*
+ * Fan-out follows the epoch's CRL: once a reload installs a CRL revoking
+ * probation-late, referrals no longer go to it (the expired and revoked
+ * housing nodes never get one).
+ */
+Test(referral, a_node_revoked_by_a_reload_gets_no_more_referrals)
+{
+	gw_start(&G, NULL);
+	char out[16384], err[8192];
+	const char *r1[] = {"refer", fixture("referral_police.json"), NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r1), 0, "%s", err);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED, NULL, 8),
+		     8, "8 valid nodes but the referrer");
+	cr_assert_eq(log_count("\"node\":\"probation-late\",\"for\":\"referral\""), 0);
+	cr_assert_eq(log_count("\"node\":\"housing-revoked\",\"for\":\"referral\""), 1);
+	cr_assert_eq(log_count("\"node\":\"housing-expired\",\"for\":\"referral\""), 1);
+
+	char cmd[1200];
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s/ca.crl'", pki_file("ca-late.crl"), G.dir);
+	cr_assert_eq(system(cmd), 0);
+	kill(G.pid, SIGHUP);
+	for (int i = 0; i < 100 && log_count("\"reloaded\"") == 0; i++)
+		usleep(50000);
+	cr_assert_eq(log_count("\"reloaded\""), 1);
+
+	const char *r2[] = {"refer", fixture("referral_health.json"), NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, r2), 0, "%s", err);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED, NULL,
+				15),
+		     15, "7 more: probation-late is revoked now");
+	cr_assert_eq(log_count("\"node\":\"probation-late\",\"for\":\"referral\""), 1);
+	usleep(300000);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED, NULL),
+		     15);
 }

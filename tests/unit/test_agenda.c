@@ -426,3 +426,37 @@ Test(agenda_meeting, no_attendance_and_no_aob_still_shown)
 	cr_assert_eq(agenda_add_aob(a, empty, 1), MGW_E_INVALID);
 	codec_free(&a->base);
 }
+
+/* A pregnancy case is a case with children, the child shown as "unborn"; DASH says "of 24/27". */
+Test(agenda, unborn_children_and_the_dash_form)
+{
+	static const char *const kids[] = {"2018-03-10", "2026-07-01"}; /* 8, and due in July */
+	static const char *const due[] = {"2026-06-15"};
+	struct agenda_case c[] = {
+		{.case_ref = "TS-2026-0011", .referral_date = "2026-02-20", .referring_agency = 4,
+		 .route = 1, .score = 15, .level = 3, .children_dobs = due, .n_children = 1,
+		 .meeting_date = MEETING, .dash_form = 2, .dash_threshold = 14},
+		{.case_ref = "TS-2026-0012", .referral_date = "2026-02-21", .referring_agency = 1,
+		 .route = 1, .score = 16, .level = 3, .children_dobs = kids, .n_children = 2,
+		 .meeting_date = MEETING, .dash_form = 1, .dash_threshold = 16},
+	};
+	Marac__V1__Agenda *a = NULL;
+	cr_assert_eq(agenda_build("Teesside", MEETING, c, 2, NULL, &a), MGW_OK);
+	cr_assert_eq(a->n_cases_with_children, 2, "an unborn child makes a case with children");
+	cr_assert_eq(a->n_adult_only_cases, 0);
+	const Marac__V1__AgendaRow *r0 = a->cases_with_children[0], *r1 = a->cases_with_children[1];
+	cr_assert_eq(r0->children_count, 1);
+	cr_assert_eq(r0->unborn_children, 1);
+	cr_assert_eq(r0->n_children_ages, 0);
+	cr_assert_eq(r0->dash_form, MARAC__V1__DASH_FORM__DASH_FORM_POLICE_27);
+	cr_assert_eq(r1->unborn_children, 1);
+	cr_assert_eq(r1->n_children_ages, 1);
+	char *html = render(agenda_render_html, a);
+	cr_assert_not_null(strstr(html, "1 (unborn)"), "%s", html);
+	cr_assert_not_null(strstr(html, "2 (8, unborn)"));
+	cr_assert_not_null(strstr(html, "15 of 27"));
+	cr_assert_not_null(strstr(html, "16 of 24 (threshold 16)"));
+	cr_assert_null(strstr(html, "age unknown"));
+	free(html);
+	codec_free(&a->base);
+}

@@ -15,7 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
 
 #include "agenda.h"
 #include "config.h"
@@ -1107,4 +1111,129 @@ Test(config, lookup_bad_values_are_refused)
 	cr_assert(strstr(err, "burst"), "%s", err);
 	cr_assert_eq(load(HEAD "lookup:\n  rate: 5\n" NODES, &c), MGW_E_INVALID);
 	cr_assert(strstr(err, "unknown key \"rate\" in lookup"), "%s", err);
+}
+
+/* Local practice per area: DASH thresholds and bands per form, windows; errors name the line. */
+Test(config, area_dash_and_windows)
+{
+	write_key("match.key", 32, 0600);
+	struct mgw_config *c = NULL;
+	int rc = load(HEAD NODES REF_HEAD AREA_TS
+		      "      repeat_window_months: 18\n"
+		      "      dash:\n"
+		      "        police27: {high_threshold: 16, standard_max: 10, medium_max: 15}\n"
+		      "        escalation_window_months: 6\n"
+		      AREA_OT("[ot]"),
+		      &c);
+	cr_assert_eq(rc, MGW_OK, "%s", err);
+	const struct mgw_area *ts = config_area(c, "testshire"), *ot = config_area(c, "otherton");
+	cr_assert_eq(ts->dash.police27.high_threshold, 16);
+	cr_assert_eq(ts->dash.police27.standard_max, 10);
+	cr_assert_eq(ts->dash.police27.medium_max, 15);
+	cr_assert_eq(ts->dash.safelives24.high_threshold, 14, "the 24 keeps its default");
+	cr_assert_eq(ts->dash.escalation_window_months, 6, "Kent's six months");
+	cr_assert_eq(ts->dash.escalation_min_incidents, 3);
+	cr_assert_eq(config_area_repeat_window(c, ts), 18);
+	cr_assert_eq(ot->dash.police27.high_threshold, 14, "another area keeps the defaults");
+	cr_assert_eq(ot->dash.escalation_window_months, 12);
+	cr_assert_eq(config_area_repeat_window(c, ot), 12, "the gateway's window");
+	config_free(c);
+
+	/* line 31: the police27 line; 30: the dash line */
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      dash:\n"
+		   "        police27: {high_threshold: 28}\n", 31, "high_threshold: 28");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      dash:\n"
+		   "        police27: {medium_max: 8}\n", 31, "dash.police27");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      dash:\n"
+		   "        police_27: {high_threshold: 15}\n", 31, "unknown key \"police_27\"");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      dash:\n"
+		   "        police27: {threshold: 15}\n", 31, "unknown key \"threshold\"");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      dash:\n"
+		   "        escalation_window_months: 0\n", 31, "escalation_window_months");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      repeat_window_months: 121\n", 30,
+		   "121 is out of range");
+}
+
+/* A self-signed certificate with serial 4242 valid from now-1d to now+1d at dir/name; its fingerprint. */
+static X509 *make_cert(const char *name, char fp[65])
+{
+	EVP_PKEY *k = EVP_EC_gen("P-256");
+	X509 *x = X509_new();
+	cr_assert(k && x);
+	ASN1_INTEGER_set(X509_get_serialNumber(x), 4242);
+	X509_gmtime_adj(X509_getm_notBefore(x), -86400);
+	X509_gmtime_adj(X509_getm_notAfter(x), 86400);
+	X509_set_pubkey(x, k);
+	X509_NAME *nm = X509_get_subject_name(x);
+	X509_NAME_add_entry_by_txt(nm, "CN", MBSTRING_ASC, (const unsigned char *)"node.test", -1,
+				   -1, 0);
+	X509_set_issuer_name(x, nm);
+	cr_assert(X509_sign(x, k, EVP_sha256()) > 0);
+	char p[PATH_MAX + 32];
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	FILE *f = fopen(p, "w");
+	cr_assert(f && PEM_write_X509(f, x) == 1);
+	fclose(f);
+	unsigned char md[32];
+	unsigned int n = 0;
+	X509_digest(x, EVP_sha256(), md, &n);
+	for (unsigned i = 0; i < 32; i++)
+		snprintf(fp + 2 * i, 3, "%02x", md[i]);
+	EVP_PKEY_free(k);
+	return x;
+}
+
+/* nodes[].cert: checked against the fingerprint; its expiry and serial decide referral fan-out. */
+Test(config, node_certificate_expiry_and_revocation)
+{
+	char fp[65], yaml[2048];
+	X509 *x = make_cert("node.crt", fp);
+	struct mgw_config *c = NULL;
+	snprintf(yaml, sizeof yaml, HEAD "%s    cert: node.crt\n",
+		 "nodes:\n  - id: police-testshire\n    agency: police\n    fingerprint: \"FPX\"\n"
+		 "    roles: [node]\n    areas: [testshire]\n");
+	char *at = strstr(yaml, "FPX");
+	char full[2100];
+	snprintf(full, sizeof full, "%.*s%s%s", (int)(at - yaml), yaml, fp, at + 3);
+	cr_assert_eq(load(full, &c), MGW_OK, "%s", err);
+	const struct mgw_node *n = config_node_by_id(c, "police-testshire");
+	cr_assert_str_eq(n->cert_serial, "1092", "4242 in hex");
+	long long now = (long long)time(NULL);
+	cr_assert_eq(config_node_cert_state(n, NULL, now), NODE_CERT_VALID);
+	cr_assert_eq(config_node_cert_state(n, NULL, now + 2 * 86400), NODE_CERT_EXPIRED);
+	cr_assert_eq(config_node_cert_state(n, NULL, now - 2 * 86400), NODE_CERT_EXPIRED);
+	/* a CRL listing serial 4242 */
+	X509_CRL *crl = X509_CRL_new();
+	X509_REVOKED *rv = X509_REVOKED_new();
+	ASN1_INTEGER *ser = ASN1_INTEGER_new();
+	ASN1_INTEGER_set(ser, 4242);
+	X509_REVOKED_set_serialNumber(rv, ser);
+	ASN1_TIME *t = ASN1_TIME_set(NULL, time(NULL));
+	X509_REVOKED_set_revocationDate(rv, t);
+	X509_CRL_add0_revoked(crl, rv);
+	cr_assert_eq(config_node_cert_state(n, crl, now), NODE_CERT_REVOKED);
+	ASN1_INTEGER_set(ser, 4243);
+	X509_CRL *crl2 = X509_CRL_new();
+	X509_REVOKED *rv2 = X509_REVOKED_new();
+	X509_REVOKED_set_serialNumber(rv2, ser);
+	X509_REVOKED_set_revocationDate(rv2, t);
+	X509_CRL_add0_revoked(crl2, rv2);
+	cr_assert_eq(config_node_cert_state(n, crl2, now), NODE_CERT_VALID, "another serial");
+	cr_assert_eq(config_node_cert_state(&c->nodes[0], NULL, now), NODE_CERT_VALID);
+	X509_CRL_free(crl);
+	X509_CRL_free(crl2);
+	ASN1_INTEGER_free(ser);
+	ASN1_TIME_free(t);
+	config_free(c);
+
+	/* another node's certificate, or none at all: refused at its line */
+	expect_err(HEAD NODE1("police", FP1_HEX, "[node]", "[testshire]") "    cert: node.crt\n", 17,
+		   "is not the certificate");
+	expect_err(HEAD NODE1("police", FP1_HEX, "[node]", "[testshire]") "    cert: none.crt\n", 17,
+		   "none.crt");
+	X509_free(x);
+	/* a node without cert: the gateway cannot tell */
+	cr_assert_eq(load(HEAD NODES, &c), MGW_OK, "%s", err);
+	cr_assert_eq(config_node_cert_state(&c->nodes[0], NULL, now), NODE_CERT_UNKNOWN);
+	config_free(c);
 }

@@ -228,9 +228,11 @@ Test(dash, person_date_and_area_errors)
 	f.kidp[1] = &f.kids[1];
 	f.r.children = f.kidp;
 	f.r.n_children = 2;
+	f.kids[1].date_of_birth = "2027-06-01"; /* 443 days on: no pregnancy is that long */
 	expect_field(&f, "children[1].date_of_birth");
 	f.kids[1].date_of_birth = ""; /* unknown is allowed */
 	cr_assert_eq(validate(&f), MGW_OK);
+	cr_assert_eq(chk.unborn, 0);
 
 	fx_init(&f);
 	f.r.marac_area = "";
@@ -387,4 +389,188 @@ Test(dash, a_referral_before_2000_is_refused_at_validation)
 	cr_assert_eq(match_next_case_ref(db, "TS", CALDATE_EVENT_YEAR_MIN - 1, ref, sizeof ref),
 		     MGW_E_INVALID);
 	sqlite3_close(db);
+}
+
+/* A pregnancy: the unborn child is accepted and counted, by either way forms record it. */
+Test(dash, unborn_child_is_a_child)
+{
+	struct fx f;
+	fx_init(&f);
+	marac__v1__person__init(&f.kids[0]);
+	marac__v1__person__init(&f.kids[1]);
+	f.kids[0].date_of_birth = "2015-01-01";
+	f.kids[1].expected_delivery_date = "2026-08-20";
+	f.kidp[0] = &f.kids[0];
+	f.kidp[1] = &f.kids[1];
+	f.r.children = f.kidp;
+	f.r.n_children = 2;
+	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
+	cr_assert_eq(chk.unborn, 1);
+	cr_assert_str_eq(dash_child_date(&f.kids[1]), "2026-08-20");
+	cr_assert_str_eq(dash_child_date(&f.kids[0]), "2015-01-01");
+	/* a form's "DOB" in the future is the due date */
+	f.kids[1].expected_delivery_date = "";
+	f.kids[1].date_of_birth = "2026-04-01";
+	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
+	cr_assert_eq(chk.unborn, 1);
+	/* both, or a due date out of range, or an unborn perpetrator: refused */
+	f.kids[1].expected_delivery_date = "2026-08-20";
+	expect_field(&f, "children[1].expected_delivery_date");
+	f.kids[1].date_of_birth = "";
+	f.kids[1].expected_delivery_date = "2027-03-15";
+	expect_field(&f, "children[1].expected_delivery_date");
+	f.kids[1].expected_delivery_date = "20/08/2026";
+	expect_field(&f, "children[1].expected_delivery_date");
+	f.kids[1].expected_delivery_date = "2026-08-20";
+	f.perp.expected_delivery_date = "2026-08-20";
+	expect_field(&f, "perpetrators[0].expected_delivery_date");
+}
+
+Test(dash, other_dates_of_birth_are_checked)
+{
+	struct fx f;
+	fx_init(&f);
+	char *dobs[2] = {"1991-05-01", "01/05/1990"};
+	f.victim.other_dobs = dobs;
+	f.victim.n_other_dobs = 1;
+	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
+	f.victim.n_other_dobs = 2;
+	expect_field(&f, "victim.other_dobs[1]");
+	dobs[1] = "2026-05-01";
+	expect_field(&f, "victim.other_dobs[1]");
+	char *many[9] = {"1990-01-01", "1990-01-02", "1990-01-03", "1990-01-04", "1990-01-05",
+			 "1990-01-06", "1990-01-07", "1990-01-08", "1990-01-09"};
+	f.victim.other_dobs = many;
+	f.victim.n_other_dobs = 8;
+	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
+	f.victim.n_other_dobs = 9;
+	expect_field(&f, "victim.other_dobs");
+	f.victim.n_other_dobs = 0;
+	f.perp.other_dobs = dobs;
+	f.perp.n_other_dobs = 2;
+	expect_field(&f, "perpetrators[0].other_dobs[1]");
+}
+
+Test(dash, victim_not_aware_needs_a_reason)
+{
+	struct fx f;
+	fx_init(&f);
+	f.r.victim_aware = NO;
+	expect_field(&f, "victim_aware_reason");
+	f.r.victim_aware_reason = "  ";
+	expect_field(&f, "victim_aware_reason");
+	f.r.victim_aware_reason = "Telling her now would alert the perpetrator";
+	cr_assert_eq(validate(&f), MGW_OK);
+	f.r.victim_aware = YES;
+	f.r.victim_aware_reason = NULL;
+	cr_assert_eq(validate(&f), MGW_OK);
+}
+
+Test(dash, repeat_route_names_its_earlier_case)
+{
+	struct fx f;
+	fx_init(&f);
+	f.r.route = REP;
+	cr_assert_eq(validate(&f), MGW_OK);
+	cr_assert_not(chk.repeat_named, "nothing named: matching must find the earlier case");
+	f.r.previous_case_ref = "DU-2025-0042";
+	cr_assert_eq(validate(&f), MGW_OK);
+	cr_assert(chk.repeat_named);
+	f.r.previous_case_ref = "Zoe's case";
+	expect_field(&f, "previous_case_ref");
+	f.r.previous_case_ref = NULL;
+	char *other[1] = {"Durham"};
+	f.r.other_maracs = other;
+	f.r.n_other_maracs = 1;
+	cr_assert_eq(validate(&f), MGW_OK);
+	cr_assert(chk.repeat_named);
+}
+
+/* The table of who may claim which lawful basis (dash.c), and consent. */
+Test(dash, lawful_basis_against_agency_and_consent)
+{
+	struct fx f;
+	fx_init(&f);
+	enum { POL = 1, CSC = 2, ASC = 3, HEALTH = 4, IDVA = 5, PROB = 6, HOUS = 7, EDU = 8 };
+	const int PT = MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_PUBLIC_TASK_SCH1_PARA18,
+		  LE = MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_LAW_ENFORCEMENT_SCH8_PARA4,
+		  S115 = MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_CDA_1998_S115,
+		  CAL = MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_CALDICOTT_7,
+		  CON = MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_CONSENT;
+	static const struct {
+		int agency, basis, ok;
+	} t[] = {
+		{POL, LE, 1},	 {PROB, LE, 1},	 {HEALTH, LE, 0}, {IDVA, LE, 0},   {EDU, LE, 0},
+		{HEALTH, CAL, 1}, {ASC, CAL, 1},	 {CSC, CAL, 1},	  {POL, CAL, 0},   {HOUS, CAL, 0},
+		{HOUS, S115, 1}, {HEALTH, S115, 1}, {IDVA, S115, 0}, {IDVA, PT, 1},  {EDU, PT, 1},
+		{POL, 0, 0},	 {POL, 99, 0},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		field[0] = msg[0] = '\0';
+		int rc = referral_basis_check(t[i].agency, t[i].basis, &f.r, field, sizeof field,
+					      msg, sizeof msg);
+		cr_assert_eq(rc == MGW_OK, t[i].ok, "%zu: agency %d basis %d: %s", i, t[i].agency,
+			     t[i].basis, msg);
+		if (!t[i].ok) {
+			cr_assert_str_eq(field, "lawful_basis");
+			cr_assert_neq(msg[0], '\0');
+		}
+	}
+	/* consent as the basis: only when the victim consented */
+	f.r.consent_given = NO;
+	cr_assert_eq(referral_basis_check(IDVA, CON, &f.r, field, sizeof field, msg, sizeof msg),
+		     MGW_E_INVALID);
+	cr_assert_str_eq(field, "lawful_basis");
+	cr_assert_not_null(strstr(msg, "consent"));
+	f.r.consent_given = MARAC__V1__ANSWER__ANSWER_NOT_KNOWN;
+	cr_assert_eq(referral_basis_check(IDVA, CON, &f.r, field, sizeof field, msg, sizeof msg),
+		     MGW_E_INVALID);
+	f.r.consent_given = YES;
+	cr_assert_eq(referral_basis_check(IDVA, CON, &f.r, field, sizeof field, msg, sizeof msg),
+		     MGW_OK);
+}
+
+/* An area's own thresholds: the police form scored against its own 16, and said so. */
+Test(dash, per_area_thresholds_and_the_form_named)
+{
+	struct fx f;
+	fx_init(&f);
+	cfg.police27.high_threshold = 16;
+	cfg.police27.standard_max = 10;
+	cfg.police27.medium_max = 15;
+	cr_assert_eq(dash_config_check(&cfg, msg, sizeof msg), MGW_OK, "%s", msg);
+	answers(&f, P27, 27, 15);
+	expect_field(&f, "risk.answers");
+	cr_assert_not_null(strstr(msg, "16"), "%s", msg);
+	answers(&f, P27, 27, 16);
+	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
+	cr_assert_eq(chk.threshold, 16);
+	cr_assert_eq(chk.form, P27);
+	char t[96];
+	cr_assert_str_eq(dash_applied_text(&cfg.police27, P27, 16, t, sizeof t),
+			 "DASH 16 of 27 (police form), threshold 16");
+	/* the 24-question form keeps its 14 in the same area */
+	answers(&f, SL24, 24, 14);
+	cr_assert_eq(validate(&f), MGW_OK);
+	cr_assert_eq(chk.level, HIGH);
+	cr_assert_str_eq(dash_applied_text(&cfg.safelives24, SL24, 14, t, sizeof t),
+			 "DASH 14 of 24 (SafeLives form), threshold 14");
+	/* a band of 15 on the police form is now medium */
+	answers(&f, P27, 27, 15);
+	cr_assert_eq(dash_band(&cfg.police27, 15), MEDIUM);
+	cfg.police27.medium_max = 9;
+	cr_assert_eq(dash_config_check(&cfg, msg, sizeof msg), MGW_E_INVALID);
+	cr_assert_not_null(strstr(msg, "police27"));
+	dash_config_defaults(&cfg);
+	cfg.escalation_window_months = 6; /* Kent */
+	fx_init(&f);
+	cfg.escalation_window_months = 6;
+	f.r.route = ESC;
+	char *inc[3] = {"2026-01-10", "2025-11-01", "2025-08-01"};
+	f.r.incident_dates = inc;
+	f.r.n_incident_dates = 3;
+	expect_field(&f, "incident_dates");
+	cr_assert_not_null(strstr(msg, "6 months"), "%s", msg);
+	cfg.escalation_window_months = 12;
+	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
 }

@@ -60,7 +60,8 @@ static Marac__V1__CaseSummary *fixture(void)
 	"  Incident.date: date\n  Incident.summary: text\n  Incident.police_ref: crime_ref\n"      \
 	"  DashAnswer.comment: text\n  DashAnswer.source: {code: [victim, officer]}\n"             \
 	"  Address.lines: address\n  Address.postcode: postcode\n"                                 \
-	"  Person.full_name: name\n  Person.aliases: name\n  Person.date_of_birth: date\n"        \
+	"  Person.full_name: name\n  Person.aliases: name\n  Person.date_of_birth: date\n"         \
+	"  Person.other_dobs: date\n  Person.expected_delivery_date: date\n"                       \
 	"  Person.gender: {code: [female, male]}\n  Person.phones: phone\n"                        \
 	"  Person.email: email\n  Person.nhs_number: nhs\n  Person.ni_number: nino\n"             \
 	"  Person.pnc_id: pnc\n  Person.school: place\n  Person.gp_practice: place\n"             \
@@ -1405,4 +1406,47 @@ Test(policy_classes, case_ref_has_the_door_grammar)
 	cr_assert(!policy_case_ref_ok("TS 1"));
 	cr_assert(!policy_case_ref_ok("A2345678901234567890123456789012345678901234567890123456789012345"));
 	cr_assert(!policy_case_ref_ok("MARAC 1, 9 Nowhere Lane"));
+}
+
+/* cases: with_children / adult_only: the policy decides what a case without children gives. */
+Test(policy_load, rules_by_kind_of_case)
+{
+	load_fails(HEAD "  - {path: victim, to: education, cases: adults, action: withhold, "
+			"ground: need-to-know}\n",
+		   3, "unknown case \"adults\"");
+	load_fails(HEAD "  - {path: victim, to: education, cases: adult_only, action: withhold, "
+			"ground: need-to-know}\n"
+			"  - {path: victim, to: education, cases: [with_children, adult_only], "
+			"action: withhold, ground: need-to-know}\n",
+		   4, "conflicting rules");
+	policy *p = load(HEAD "  - {path: case_ref, to: all, action: share, ground: need-to-know}\n"
+			      "  - {path: victim.full_name, to: education, action: share, "
+			      "ground: dpa-sch1-para18}\n"
+			      "  - {path: \"children[].full_name\", to: education, action: share, "
+			      "ground: dpa-sch1-para18}\n"
+			      "  - {path: victim, to: education, cases: adult_only, action: withhold, "
+			      "ground: need-to-know}\n");
+	Marac__V1__CaseSummary *cs = fixture(); /* two children */
+	struct out o = redact(p, cs, MARAC__V1__AGENCY__AGENCY_EDUCATION,
+			      MARAC__V1__PURPOSE__PURPOSE_REFERRAL);
+	cr_assert(o.view->victim && o.view->victim->full_name, "with children: the leaf rule");
+	cr_assert_str_eq(o.view->victim->full_name, "Alexa Testperson");
+	out_free(&o);
+	size_t nc = cs->n_children;
+	cs->n_children = 0; /* the same case without its children */
+	o = redact(p, cs, MARAC__V1__AGENCY__AGENCY_EDUCATION, MARAC__V1__PURPOSE__PURPOSE_REFERRAL);
+	cr_assert(o.view->victim == NULL || o.view->victim->full_name == NULL ||
+			  o.view->victim->full_name[0] == '\0',
+		  "adult only: the cases: rule at victim beats the share at victim.full_name");
+	cr_assert_str_eq(o.view->case_ref, cs->case_ref);
+	int found = 0;
+	for (size_t i = 0; i < o.n; i++)
+		if (!strcmp(o.m[i]->path, "victim.full_name") &&
+		    o.m[i]->action == MARAC__V1__REDACTION_ACTION__REDACTION_ACTION_WITHHOLD)
+			found = 1;
+	cr_assert(found, "the manifest says the name was withheld");
+	out_free(&o);
+	cs->n_children = nc;
+	codec_free(&cs->base);
+	policy_free(p);
 }

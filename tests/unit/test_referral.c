@@ -265,7 +265,10 @@ Test(match, one_edit_misspellings_are_weak_matches)
 		struct match_result r;
 		query("2026-02-01", who(&b, near[i], "1984-06-07", 0, 0, 0), NULL, &r);
 		cr_assert(r.repeat, "%zu: one edit away, same DOB: not dropped", i);
-		cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_FUZZY_NAME_DOB, "%zu", i);
+		cr_assert(r.previous[0].victim_kinds & (1u << MATCH_KIND_FUZZY_NAME_DOB), "%zu", i);
+		cr_assert_eq(r.previous[0].victim_kinds & ~((1u << MATCH_KIND_FUZZY_NAME_DOB) |
+							      (1u << MATCH_KIND_PHONETIC_NAME_DOB)),
+			     0, "%zu: only weak kinds", i);
 		cr_assert_eq(r.previous[0].strength, MATCH_WEAK, "%zu", i);
 		match_result_free(&r);
 	}
@@ -292,7 +295,7 @@ Test(match, one_edit_misspellings_are_weak_matches)
 	cr_assert(r.repeat, "a misspelt perpetrator must not drop the earlier case");
 	cr_assert_str_eq(r.previous[0].case_ref, "TS-2026-0002");
 	cr_assert_eq(r.previous[0].strength, MATCH_STRONG, "the victim matched on NHS and phone");
-	cr_assert_eq(r.previous[0].perp_kinds, 1u << MATCH_KIND_FUZZY_NAME_DOB);
+	cr_assert(r.previous[0].perp_kinds & (1u << MATCH_KIND_FUZZY_NAME_DOB));
 	match_result_free(&r);
 	who(&p2, "Brenda Otherperson", "1985-02-02", NULL, NULL, NULL);
 	cr_assert_not(matches("2026-02-01", v, &p2.p), "another perpetrator: a new case");
@@ -386,9 +389,9 @@ Test(match, keys_need_a_real_key_and_depend_on_it)
 	static const uint8_t other[32] = "another-synthetic-hmac-key-32byt";
 	cr_assert_eq(match_keys(v, NULL, 0, key, sizeof key, &k1), MGW_OK);
 	cr_assert_eq(match_keys(v, NULL, 0, other, sizeof other, &k2), MGW_OK);
-	/* phone; name + DOB as written and in canonical order; the fuzzy keys of
-	 * "exampleton zoe" (itself and 14 one-byte deletions) */
-	cr_assert_eq(k1.n, 1 + 2 + 15);
+	/* phone; name + DOB as written and in canonical order; the phonetic key;
+	 * the fuzzy keys of "exampleton zoe" (itself and 14 one-byte deletions) */
+	cr_assert_eq(k1.n, 1 + 2 + 1 + 15);
 	cr_assert_eq(k1.n_victim, k1.n);
 	cr_assert_eq(k2.n, k1.n);
 	cr_assert_neq(memcmp(k1.keys[0].hmac, k2.keys[0].hmac, MATCH_HMAC_LEN), 0);
@@ -527,4 +530,112 @@ Test(match, repeat_and_lapsed_windows_agree_at_month_ends)
 		caldate_parse(cases[i].later, &l);
 		cr_assert_eq(caldate_within_months(e, l, cases[i].months), cases[i].repeat);
 	}
+}
+
+/* Several dates of birth: a case recorded under either one is found. */
+Test(match, every_date_of_birth_is_matched)
+{
+	struct who a, b;
+	Marac__V1__Person *v = who(&a, "Amara Testwoman", "1990-05-01", NULL, NULL, NULL);
+	record("TS-2026-0001", "2026-01-10", v, NULL);
+	Marac__V1__Person *w = who(&b, "Amara Testwoman", "1991-01-05", NULL, NULL, NULL);
+	cr_assert_not(matches("2026-02-01", w, NULL), "another DOB alone: another person");
+	char *dobs[2] = {"not a date", "1990-05-01"};
+	w->other_dobs = dobs;
+	w->n_other_dobs = 2;
+	struct match_result r;
+	query("2026-02-01", w, NULL, &r);
+	cr_assert(r.repeat, "her other recorded DOB is the one the earlier case holds");
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB);
+	cr_assert_eq(r.previous[0].strength, MATCH_STRONG);
+	match_result_free(&r);
+	/* and the other way: recorded with two DOBs, found by the second */
+	w->other_dobs = NULL;
+	w->n_other_dobs = 0;
+	char *dobs2[1] = {"1991-01-05"};
+	struct who c;
+	Marac__V1__Person *x = who(&c, "Bola Testwoman", "1980-02-02", NULL, NULL, NULL);
+	x->other_dobs = dobs2;
+	x->n_other_dobs = 1;
+	record("TS-2026-0002", "2026-01-11", x, NULL);
+	struct who d;
+	cr_assert(matches("2026-02-01", who(&d, "Bola Testwoman", "1991-01-05", NULL, NULL, NULL),
+			  NULL));
+}
+
+/* Spellings beyond one edit that sound alike: a weak "phonetic_name" match with the DOB. */
+Test(match, phonetic_names_are_weak_matches)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10",
+	       who(&a, "Siobhan O'Testname", "1988-03-03", NULL, NULL, NULL), NULL);
+	struct match_result r;
+	query("2026-02-01", who(&b, "Shevaun O'Testname", "1988-03-03", NULL, NULL, NULL), NULL,
+	      &r);
+	cr_assert(r.repeat, "Siobhan/Shevaun: three edits apart, one sound");
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_PHONETIC_NAME_DOB);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	cr_assert_str_eq(match_kind_name(MATCH_KIND_PHONETIC_NAME_DOB), "phonetic_name");
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01",
+			      who(&b, "Shevaun O'Testname", "1988-03-04", NULL, NULL, NULL), NULL),
+		      "another DOB: another person");
+	record("TS-2026-0002", "2026-01-10",
+	       who(&a, "Mohammed Testperson", "1979-09-09", NULL, NULL, NULL), NULL);
+	cr_assert(matches("2026-02-01", who(&b, "TESTPERSON, Muhammad", "1979-09-09", NULL, NULL,
+					    NULL), NULL));
+	record("TS-2026-0003", "2026-01-10",
+	       who(&a, "Catherine Testname", "1970-01-02", NULL, NULL, NULL), NULL);
+	cr_assert(matches("2026-02-01", who(&b, "Katherine Testname", "1970-01-02", NULL, NULL, NULL),
+			  NULL));
+	/* twins: same DOB and surname, other names */
+	record("TS-2026-0004", "2026-01-10",
+	       who(&a, "Brian Twinname", "2000-01-01", NULL, NULL, NULL), NULL);
+	cr_assert_not(matches("2026-02-01",
+			      who(&b, "Bruno Twinname", "2000-01-01", NULL, NULL, NULL), NULL));
+}
+
+/*
+ * The same perpetrator (strong key) with another victim: not a repeat, but
+ * listed as serial; a weak perpetrator match (postcode + name) is not.
+ */
+Test(match, serial_perpetrator_with_another_victim)
+{
+	struct who v1, v2, v3, p, q;
+	Marac__V1__Person *perp = who(&p, "Darren Testbloke", "1982-04-04", "07700 900777", NULL,
+				      "TS1 1AA");
+	record("TS-2026-0001", "2025-06-01",
+	       who(&v1, "Alice Firstvictim", "1990-01-01", "07700 900111", NULL, NULL), perp);
+	record("TS-2026-0002", "2026-01-05",
+	       who(&v2, "Beth Secondvictim", "1992-02-02", "07700 900222", NULL, NULL), perp);
+	/* a third victim; the perpetrator given by phone only, in another format */
+	Marac__V1__Person *q1 = who(&q, "D Testbloke", NULL, "+44 7700 900777", NULL, NULL);
+	struct match_result r;
+	query("2026-02-01", who(&v3, "Cara Thirdvictim", "1994-03-03", "07700 900333", NULL, NULL),
+	      q1, &r);
+	cr_assert_not(r.repeat);
+	cr_assert_not(r.linked);
+	cr_assert_eq(r.n_serial, 2);
+	cr_assert_eq(r.n_serial_total, 2);
+	cr_assert_str_eq(r.serial[0].case_ref, "TS-2026-0002", "newest first");
+	cr_assert_str_eq(r.serial[1].case_ref, "TS-2026-0001", "the lapsed one too");
+	cr_assert_eq(r.serial[0].perp_kinds, 1u << MATCH_KIND_PHONE);
+	cr_assert_eq(r.serial[0].victim_kinds, 0);
+	cr_assert_str_eq(r.serial[0].marac_area, "Teesside");
+	match_result_free(&r);
+	/* the same victim and perpetrator: a repeat, not serial */
+	query("2026-02-01", &v2.p, perp, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.n_serial, 1, "the first victim's case is still another victim's");
+	cr_assert_str_eq(r.serial[0].case_ref, "TS-2026-0001");
+	match_result_free(&r);
+	/* postcode + name only: not strong enough to flag a stranger */
+	Marac__V1__Person *q2 = who(&q, "Darren Testbloke", NULL, NULL, NULL, "TS1 1AA");
+	query("2026-02-01", &v3.p, q2, &r);
+	cr_assert_eq(r.n_serial, 0);
+	match_result_free(&r);
+	/* no perpetrator named: nothing to compare */
+	query("2026-02-01", &v3.p, NULL, &r);
+	cr_assert_eq(r.n_serial, 0);
+	match_result_free(&r);
 }
