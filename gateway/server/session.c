@@ -26,8 +26,9 @@
  *
  * Per session: inbound messages are reassembled up to max_frame_bytes
  * (above it: Error FRAME_TOO_LARGE, close 1009); outbound frames wait in two
- * bounded queues, control frames before deliveries, one lws_write per
- * WRITEABLE callback (STYLE.md 3). Deliveries are pulled from the durable
+ * bounded queues, control frames before deliveries, written in order, as
+ * many per WRITEABLE callback as the socket takes up to MGW_WRITEABLE_BYTES
+ * (STYLE.md 3). Deliveries are pulled from the durable
  * outbox only while fewer than delivery_window are unacknowledged. Jobs in
  * the executor are counted per session; at the cap, or when the executor
  * queue is above its high mark, the session stops being read.
@@ -370,12 +371,20 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 	}
 	memcpy(s->rx + s->rx_len, in, len);
 	s->rx_len += len;
-	if (last)
+	if (last) {
 		on_message(g, s);
+		if (s->rx_cap > MGW_RX_KEEP_BYTES) {
+			/* grown for a large share: an idle node keeps no frame buffer */
+			free(s->rx);
+			s->rx = NULL;
+			s->rx_cap = 0;
+		}
+	}
 	return 0;
 }
 
-static int on_writeable(struct session *s, struct lws *wsi)
+/* The next frame to send: control frames first; no deliveries once closing. */
+static struct out_frame *out_next(struct session *s)
 {
 	struct out_frame *o = NULL;
 	if (s->ctl_head) {
@@ -391,20 +400,42 @@ static int on_writeable(struct session *s, struct lws *wsi)
 			s->dlv_tail = NULL;
 		s->dlv_count--;
 	}
-	if (o == NULL) {
-		if (s->closing) {
-			lws_close_reason(wsi, (enum lws_close_status)s->close_status,
-					 (unsigned char *)s->close_reason, strlen(s->close_reason));
-			return -1;
+	return o;
+}
+
+/*
+ * As many queued frames as the socket takes, in queue order, up to
+ * MGW_WRITEABLE_BYTES: one SSL_write per frame, but one poll wake-up for a
+ * batch. lws_send_pipe_choked says when to stop: lws kept part of the last
+ * write (it sends that first at the next WRITEABLE, before calling us), or
+ * the socket has no room. The byte cap keeps one busy node from starving
+ * the others in the same service pass. The close is sent only from a
+ * callback that wrote nothing, so frames lws still buffers go out first.
+ */
+static int on_writeable(struct session *s, struct lws *wsi)
+{
+	size_t sent = 0;
+	for (;;) {
+		struct out_frame *o = out_next(s);
+		if (o == NULL) {
+			if (s->closing && sent == 0) {
+				lws_close_reason(wsi, (enum lws_close_status)s->close_status,
+						 (unsigned char *)s->close_reason,
+						 strlen(s->close_reason));
+				return -1;
+			}
+			break;
 		}
-		return 0;
+		int w = lws_write(wsi, o->buf + LWS_PRE, o->len, LWS_WRITE_BINARY);
+		if (o->seq)
+			__atomic_add_fetch(&G.m.deliveries_sent, 1, __ATOMIC_RELAXED);
+		sent += o->len + 1; /* + 1: an empty frame still counts */
+		free(o);
+		if (w < 0)
+			return -1;
+		if (sent >= MGW_WRITEABLE_BYTES || lws_send_pipe_choked(wsi))
+			break;
 	}
-	int w = lws_write(wsi, o->buf + LWS_PRE, o->len, LWS_WRITE_BINARY);
-	if (o->seq)
-		__atomic_add_fetch(&G.m.deliveries_sent, 1, __ATOMIC_RELAXED);
-	free(o);
-	if (w < 0)
-		return -1;
 	if (s->ctl_head || s->dlv_head || s->closing)
 		lws_callback_on_writable(wsi);
 	return 0;
