@@ -251,10 +251,11 @@ int session_submit(struct gw *g, struct session *s, struct job *j, const char *r
 
 /* ---- routing ----------------------------------------------------------------- */
 
-static void on_message(struct gw *g, struct session *s)
+/* buf: the whole message (lws's buffer or s->rx); decoding copies what it keeps. */
+static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size_t len)
 {
 	Marac__V1__Frame *f = NULL;
-	int rc = codec_frame_unpack(s->rx, s->rx_len, g->epoch->cfg->max_frame_bytes, &f);
+	int rc = codec_frame_unpack(buf, len, g->epoch->cfg->max_frame_bytes, &f);
 	s->rx_len = 0;
 	if (rc != MGW_OK) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME,
@@ -355,6 +356,12 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 			lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, 5);
 		return 0;
 	}
+	if (last && s->rx_len == 0) {
+		/* the whole message in one callback (any under rx_buffer_size): decoded
+		 * where lws holds it, no copy and no buffer kept for an idle node */
+		on_message(g, s, in, len);
+		return 0;
+	}
 	if (s->rx_len + len > s->rx_cap) {
 		size_t ncap = s->rx_cap ? s->rx_cap : 4096;
 		while (ncap < s->rx_len + len)
@@ -372,7 +379,7 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 	memcpy(s->rx + s->rx_len, in, len);
 	s->rx_len += len;
 	if (last) {
-		on_message(g, s);
+		on_message(g, s, s->rx, s->rx_len);
 		if (s->rx_cap > MGW_RX_KEEP_BYTES) {
 			/* grown for a large share: an idle node keeps no frame buffer */
 			free(s->rx);
@@ -693,8 +700,15 @@ static int cb_marac(struct lws *wsi, enum lws_callback_reasons reason, void *use
 	return 0;
 }
 
+/*
+ * marac.v1's rx buffer is allocated per connection for its whole life:
+ * MGW_WS_RX_BUFFER (mgw_limits.h) keeps it to a page; larger messages
+ * arrive in several callbacks and are reassembled in s->rx. tx_packet_size
+ * keeps lws's write chunk at 64 KiB (it would otherwise follow the rx size).
+ */
 const struct lws_protocols gw_protocols[] = {
 	{"default", cb_default, 0, 0, 0, NULL, 0},
-	{"marac.v1", cb_marac, sizeof(struct session), 65536, 0, NULL, 0},
+	{"marac.v1", cb_marac, sizeof(struct session), MGW_WS_RX_BUFFER, 0, NULL,
+	 MGW_WS_TX_PACKET},
 	{NULL, NULL, 0, 0, 0, NULL, 0},
 };
