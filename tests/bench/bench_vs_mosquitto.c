@@ -5,7 +5,7 @@
  *   bench_vs_mosquitto --gateway-bin B --policy P [--mosquitto-bin M]
  *       [--secs 5] [--rounds 2] [--window 100] [--fanouts 1,4,8]
  *       [--payloads 2048,32768,524288] [--floor-secs 3] [--idle 0,1000,5000,10000]
- *       [--out result.json] [--keep DIR]
+ *       [--settle 1] [--out result.json] [--keep DIR]
  *
  * One process does everything, so every latency is read from one clock:
  *  - a fresh PKI in a temporary directory (EC P-256, made here with the
@@ -132,7 +132,7 @@ static int parse_list(const char *s, long *out, int max)
 
 static struct {
 	const char *gw_bin, *mq_bin, *policy, *out, *keep;
-	double secs, floor_secs;
+	double secs, floor_secs, settle;
 	int rounds, window;
 	long fanouts[MAX_SERIES], payloads[MAX_SERIES], idle[MAX_SERIES];
 	int n_fanouts, n_payloads, n_idle;
@@ -1421,6 +1421,7 @@ static int run_idle(struct idle_row *rows)
 		}
 		idle_settle(500);
 		long have = 0;
+		int64_t t0 = now_ns();
 		for (int k = 0; k < O.n_idle; k++) {
 			if (idle_fill(which == 0 ? PR_GW : PR_MQ, s.port, cs, &have, O.idle[k]) != 0) {
 				fprintf(stderr, "bench_vs_mosquitto: %s: idle connections failed at %ld\n",
@@ -1428,11 +1429,19 @@ static int run_idle(struct idle_row *rows)
 				failed = 1;
 				break;
 			}
-			idle_settle(1000);
+			idle_settle((int)(O.settle * 1000));
+			long alive = 0;
+			for (long i = 0; i < have; i++)
+				alive += cs[i]->state == C_READY;
+			if (alive != have) {
+				fprintf(stderr, "bench_vs_mosquitto: %s: %ld of %ld idle connections lost\n",
+					s.what, have - alive, have);
+				failed = 1;
+			}
 			rows[k].conns = O.idle[k];
 			rows[k].rss[which] = proc_rss_kib(s.pid);
-			fprintf(stderr, "  idle %-9s %6ld connections: RSS %ld KiB\n", s.what, have,
-				rows[k].rss[which]);
+			fprintf(stderr, "  idle %-9s %6ld connections: RSS %ld KiB (%.1f s)\n", s.what,
+				have, rows[k].rss[which], (double)(now_ns() - t0) / 1e9);
 		}
 		for (long i = 0; i < have; i++)
 			conn_free(cs[i]);
@@ -1559,9 +1568,9 @@ static void usage(void)
 {
 	fprintf(stderr,
 		"usage: bench_vs_mosquitto --gateway-bin B --policy P [--mosquitto-bin M]\n"
-		"  [--secs S] [--rounds R] [--window W] [--fanouts 1,4,8]\n"
+		"  [--secs S] [--rounds R] [--window W] [--fanouts 1,4,8 | none]\n"
 		"  [--payloads 2048,32768,524288] [--floor-secs S] [--idle 0,1000,5000,10000]\n"
-		"  [--out FILE.json] [--keep DIR]\n");
+		"  [--settle S] [--out FILE.json] [--keep DIR]\n");
 	exit(2);
 }
 
@@ -1570,6 +1579,7 @@ int main(int argc, char **argv)
 	O.mq_bin = "/usr/sbin/mosquitto";
 	O.secs = 5;
 	O.floor_secs = 3;
+	O.settle = 1;
 	O.rounds = 2;
 	O.window = 100;
 	O.out = "bench_vs_mosquitto.json";
@@ -1586,9 +1596,11 @@ int main(int argc, char **argv)
 		else if (!strcmp(k, "--policy")) O.policy = v;
 		else if (!strcmp(k, "--secs")) O.secs = atof(v);
 		else if (!strcmp(k, "--floor-secs")) O.floor_secs = atof(v);
+		else if (!strcmp(k, "--settle")) O.settle = atof(v);
 		else if (!strcmp(k, "--rounds")) O.rounds = atoi(v);
 		else if (!strcmp(k, "--window")) O.window = atoi(v);
-		else if (!strcmp(k, "--fanouts")) O.n_fanouts = parse_list(v, O.fanouts, MAX_SERIES);
+		else if (!strcmp(k, "--fanouts"))
+			O.n_fanouts = strcmp(v, "none") ? parse_list(v, O.fanouts, MAX_SERIES) : 0;
 		else if (!strcmp(k, "--payloads")) O.n_payloads = parse_list(v, O.payloads, MAX_SERIES);
 		else if (!strcmp(k, "--idle")) O.n_idle = parse_list(v, O.idle, MAX_SERIES);
 		else if (!strcmp(k, "--out")) O.out = v;
@@ -1633,27 +1645,31 @@ int main(int argc, char **argv)
 	make_pki(max_idle);
 	fprintf(stderr, "bench_vs_mosquitto: PKI in %s (%ld idle identities, %.1f s)\n", P.dir,
 		max_idle, (double)(now_ns() - t) / 1e9);
-	write_gateway_yaml("gateway.yaml", "gw-state", 0);
-	write_gateway_yaml("gateway-idle.yaml", "gw-idle-state", 1);
 	client_init();
-
+	/* --fanouts none: the idle series only */
+	int n_rows = O.n_fanouts && O.n_payloads ? O.n_fanouts * O.n_payloads + 1 : 0;
+	struct series_row *rows = calloc((size_t)n_rows + 1, sizeof *rows);
 	struct server srv[2] = {{0}};
-	start_gateway(&srv[0], "gateway.yaml");
-	srv[1].port = free_port();
-	write_mosquitto_conf("mosquitto.conf", "mq-state", srv[1].port);
-	start_mosquitto(&srv[1], "mosquitto.conf");
-
-	int n_rows = O.n_fanouts * O.n_payloads + 1;
-	struct series_row *rows = calloc((size_t)n_rows, sizeof *rows);
+	if (n_rows) {
+		write_gateway_yaml("gateway.yaml", "gw-state", 0);
+		start_gateway(&srv[0], "gateway.yaml");
+		srv[1].port = free_port();
+		write_mosquitto_conf("mosquitto.conf", "mq-state", srv[1].port);
+		start_mosquitto(&srv[1], "mosquitto.conf");
+	}
+	if (O.n_idle)
+		write_gateway_yaml("gateway-idle.yaml", "gw-idle-state", 1);
 	printf("gateway first, then mosquitto; x = gateway/mosquitto; median of %d rounds\n",
 	       O.rounds);
 	int r = 0;
 	/* the floor: one in flight */
-	rows[r].fanout = (int)O.fanouts[0];
-	rows[r].payload = O.payloads[0];
-	rows[r].window = 1;
-	run_series(srv, &rows[r++]);
-	for (int a = 0; a < O.n_fanouts; a++)
+	if (n_rows) {
+		rows[r].fanout = (int)O.fanouts[0];
+		rows[r].payload = O.payloads[0];
+		rows[r].window = 1;
+		run_series(srv, &rows[r++]);
+	}
+	for (int a = 0; n_rows && a < O.n_fanouts; a++)
 		for (int b = 0; b < O.n_payloads; b++) {
 			rows[r].fanout = (int)O.fanouts[a];
 			rows[r].payload = O.payloads[b];
@@ -1675,7 +1691,10 @@ int main(int argc, char **argv)
 		   "\"note\":\"gateway commits each share durably (fdatasync) before ShareAccepted; "
 		   "mosquitto persistence is its periodic autosave\",\"floor\":",
 		O.rounds, O.secs, O.window);
-	json_row(f, &rows[0]);
+	if (n_rows)
+		json_row(f, &rows[0]);
+	else
+		fprintf(f, "null");
 	fprintf(f, ",\"series\":[");
 	for (int i = 1; i < n_rows; i++) {
 		fprintf(f, "%s", i > 1 ? "," : "");
