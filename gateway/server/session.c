@@ -46,9 +46,66 @@
 /* Control frames a node may leave unread before it is cut off. */
 #define CTL_QUEUE_MAX(c) (2u * (c)->max_in_flight + 16u)
 
+/*
+ * Established sessions indexed by conn_id (every completion looks its
+ * session up) and by node id (admission, supersession, outbox wake-ups):
+ * with thousands of idle nodes connected a walk of gw.sessions per
+ * completion or per connect cost more than the work itself. Chained hash
+ * buckets; a power of two. Service thread only, like the list.
+ */
+#define SESSION_BUCKETS 4096u
+
+static struct session *by_conn[SESSION_BUCKETS], *by_node[SESSION_BUCKETS];
+
+static unsigned node_bucket(const char *node)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (; *node; node++)
+		h = (h ^ (uint8_t)*node) * 16777619u;
+	return h & (SESSION_BUCKETS - 1);
+}
+
+static unsigned conn_bucket(uint64_t conn_id)
+{
+	return (unsigned)(conn_id & (SESSION_BUCKETS - 1));
+}
+
+static void index_add(struct session *s)
+{
+	struct session **c = &by_conn[conn_bucket(s->conn_id)], **n = &by_node[node_bucket(s->node)];
+	s->next_conn = *c;
+	*c = s;
+	s->next_node = *n;
+	*n = s;
+}
+
+static void index_del(struct session *s)
+{
+	for (struct session **pp = &by_conn[conn_bucket(s->conn_id)]; *pp; pp = &(*pp)->next_conn)
+		if (*pp == s) {
+			*pp = s->next_conn;
+			break;
+		}
+	for (struct session **pp = &by_node[node_bucket(s->node)]; *pp; pp = &(*pp)->next_node)
+		if (*pp == s) {
+			*pp = s->next_node;
+			break;
+		}
+}
+
+/* The first established session of a node (others: follow next_node, same node). */
+static struct session *node_first(const char *node)
+{
+	for (struct session *s = by_node[node_bucket(node)]; s; s = s->next_node)
+		if (strcmp(s->node, node) == 0)
+			return s;
+	return NULL;
+}
+
 struct session *session_by_conn(struct gw *g, uint64_t conn_id)
 {
-	for (struct session *s = g->sessions; s; s = s->next_live)
+	(void)g;
+	for (struct session *s = by_conn[conn_bucket(conn_id)]; s; s = s->next_conn)
 		if (s->conn_id == conn_id)
 			return s;
 	return NULL;
@@ -487,9 +544,7 @@ static unsigned admit(struct gw *g, struct session *s, struct lws *wsi)
 		return HTTP_STATUS_FORBIDDEN;
 	}
 	/* A node replacing its own lingering session takes that session's slot. */
-	int replaces = 0;
-	for (struct session *o = g->sessions; o && !replaces; o = o->next_live)
-		replaces = strcmp(o->node, n->id) == 0;
+	int replaces = node_first(n->id) != NULL;
 	if ((!replaces && g->n_sessions >= c->max_connections) || g->stopping) {
 		refuse_preauth(g, "too_many_connections", s->cert_sha256);
 		return HTTP_STATUS_SERVICE_UNAVAILABLE;
@@ -522,13 +577,14 @@ static int on_filter(struct gw *g, struct session *s, struct lws *wsi)
 static void on_established(struct gw *g, struct session *s, struct lws *wsi)
 {
 	/* A node reconnecting supersedes its stale connection. */
-	for (struct session *o = g->sessions; o; o = o->next_live)
+	for (struct session *o = node_first(s->node); o; o = o->next_node)
 		if (strcmp(o->node, s->node) == 0)
 			session_close(o, 4000, "superseded by a new connection");
 	s->wsi = wsi;
 	s->conn_id = ++g->next_conn_id;
 	s->next_live = g->sessions;
 	g->sessions = s;
+	index_add(s);
 	g->n_sessions++;
 	preauth_release(g, wsi);
 	__atomic_add_fetch(&g->m.connections_total, 1, __ATOMIC_RELAXED);
@@ -559,6 +615,7 @@ static void on_closed(struct gw *g, struct session *s)
 			break;
 		}
 	}
+	index_del(s);
 	free_queues(s);
 	log_event(LOG_INFO, "node_disconnected", "node", s->node, NULL);
 	s->conn_id = 0;
@@ -618,7 +675,7 @@ void gw_handle_completions(struct gw *g)
 				rx_update(g, s, 0);
 			break;
 		case EX_DONE_NOTIFY:
-			for (s = g->sessions; s; s = s->next_live)
+			for (s = node_first(c->node); s; s = s->next_node)
 				if (strcmp(s->node, c->node) == 0)
 					session_pump_outbox(g, s);
 			break;
