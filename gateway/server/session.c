@@ -24,14 +24,18 @@
  *  - Hello within handshake_timeout_secs of the upgrade, else
  *    Error{UNEXPECTED_FRAME} and close 1008.
  *
- * Per session: inbound messages are reassembled up to max_frame_bytes
- * (above it: Error FRAME_TOO_LARGE, close 1009); outbound frames wait in two
- * bounded queues, control frames before deliveries, written in order, as
- * many per WRITEABLE callback as the socket takes up to MGW_WRITEABLE_BYTES
- * (STYLE.md 3). Deliveries are pulled from the durable
- * outbox only while fewer than delivery_window are unacknowledged. Jobs in
- * the executor are counted per session; at the cap, or when the executor
- * queue is above its high mark, the session stops being read.
+ * Per session: a message that arrives whole is decoded where lws holds it;
+ * larger ones are reassembled up to max_frame_bytes (above it: Error
+ * FRAME_TOO_LARGE, close 1009) in a buffer kept only up to
+ * MGW_RX_KEEP_BYTES; outbound frames wait in two bounded queues, control
+ * frames before deliveries, written in order, as many per WRITEABLE
+ * callback as the socket takes up to MGW_WRITEABLE_BYTES (STYLE.md 3 says
+ * one lws_write per callback; lws_send_pipe_choked makes several safe).
+ * Deliveries are pulled from the durable outbox only while fewer than
+ * delivery_window are unacknowledged. Jobs in the executor are counted per
+ * session; at the cap, or when the executor queue is above its high mark,
+ * the session stops being read. Established sessions are indexed by conn_id
+ * and by node id, so nothing per message walks every connection.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
