@@ -1733,6 +1733,7 @@ int main(int argc, char **argv)
 		if (system(cmd) != 0)
 			fprintf(stderr, "bench_vs_mosquitto: cannot remove %s\n", P.dir);
 	}
+	free(rows);
 	mosquitto_lib_cleanup();
 	return failed ? 1 : 0;
 }
