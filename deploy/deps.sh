@@ -15,6 +15,7 @@ MARAC_PACKAGES=(
   testssl.sh                  # the TLS scan test
   wbritish miscfiles libtext-names-perl  # the name lexicon (gateway/redact/lexicon.h), read at build time
   chromium                    # the agenda HTML render test (headless)
+  mosquitto libmosquitto-dev  # tests/bench/bench_vs_mosquitto: the broker it is measured against
 )
 
 marac_missing_packages() {

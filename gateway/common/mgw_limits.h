@@ -45,8 +45,11 @@
 
 /*
  * Concurrent WebSocket connections. A MARAC area has tens of agency nodes;
- * 256 covers a region with headroom while bounding fds and memory.
- * Config: limits.max_connections (1 .. 4096).
+ * 256 covers a region with headroom while bounding fds and memory. A
+ * national deployment raises it (an idle authenticated node costs about
+ * 40 KiB and two file descriptors' worth of the fd limit: its own and its
+ * share of the handshake pool).
+ * Config: limits.max_connections (1 .. 65536).
  */
 #define MGW_MAX_CONNECTIONS_DEFAULT   256u
 
@@ -138,9 +141,52 @@
 #define MGW_DELIVERY_WINDOW_MIN       1u
 #define MGW_DELIVERY_WINDOW_MAX       1024u
 
-/* Connections: above 4096 the fd and per-session memory budget is unplanned. */
+/*
+ * Connections: 65,536 idle nodes are about 2.5 GiB of session and TLS state
+ * and need an fd limit of about 131,000 (nodes, handshake pool, reserve);
+ * beyond that memory, not descriptors, is the bound, and nobody has planned it.
+ */
 #define MGW_MAX_CONNECTIONS_MIN       1u
-#define MGW_MAX_CONNECTIONS_MAX       4096u
+#define MGW_MAX_CONNECTIONS_MAX       65536u
+
+/*
+ * File descriptors: at start the daemon raises its soft RLIMIT_NOFILE up to
+ * the hard limit, but not past this: lws sizes its fd tables by the limit
+ * and zeroes them (16 bytes per fd: the poll array and the fd-to-connection
+ * map, 4 MiB resident here), and 65,536 connections need about 131,000.
+ * Descriptors beyond the connection slots: the store, the log, the
+ * listeners and lws's own.
+ */
+#define MGW_NOFILE_MAX                (1u << 18)
+#define MGW_NOFILE_SPARE              64u
+
+/*
+ * A session's inbound reassembly buffer is kept between messages up to this
+ * size (acks and small requests reuse it); one grown for a large share is
+ * freed once the share is decoded, so an idle node holds no frame buffer.
+ */
+#define MGW_RX_KEEP_BYTES             (16u << 10)
+
+/*
+ * Bytes of queued frames written to one node per WRITEABLE callback (more
+ * when a single frame is larger). About a loopback socket buffer's worth:
+ * enough that a burst of deliveries costs one wake-up per batch, small
+ * enough that the next node in the same service pass is not kept waiting.
+ */
+#define MGW_WRITEABLE_BYTES           (64u << 10)
+
+/*
+ * lws buffers. The per-connection WebSocket rx buffer is allocated for the
+ * connection's whole life: it was 64 KiB (an idle node's largest single
+ * allocation); one page now, and an idle authenticated node costs about
+ * 30 KiB of RSS instead of 36 (bench_vs_mosquitto's idle series). Larger messages
+ * arrive in several callbacks and are reassembled in the session (the bytes
+ * are copied once either way). Writes go to OpenSSL in chunks of
+ * MGW_WS_TX_PACKET (lws would otherwise chunk by the rx size; it buffers the
+ * rest of a larger frame and sends it as the socket drains).
+ */
+#define MGW_WS_RX_BUFFER              (4u << 10)
+#define MGW_WS_TX_PACKET              (64u << 10)
 
 /*
  * Timers, in seconds. An hour of silence before a ping is the most a

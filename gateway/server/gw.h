@@ -56,6 +56,7 @@ struct session {
 	struct lws *wsi;
 	uint64_t conn_id;           /* 0 until ESTABLISHED and after CLOSED */
 	struct session *next_live;  /* gw.sessions list */
+	struct session *next_conn, *next_node; /* session.c's indexes by conn_id and node */
 	int authed;                 /* registry match done at FILTER */
 	int hello_seen;             /* Hello received; Welcome may still be pending */
 	int welcomed;               /* Welcome queued: deliveries may flow */

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -79,6 +80,8 @@ static void on_signal(int sig)
 		lws_cancel_service(G.ctx);
 }
 
+static void nofile_check(const struct mgw_config *c);
+
 static void audit_gateway_event(struct gw *g, int event)
 {
 	struct audit_fields f = {.event = event, .policy_sha256 = g->epoch->policy_sha256};
@@ -108,6 +111,7 @@ static void reload(struct gw *g)
 		return;
 	}
 	SSL_CTX_set1_cert_store(g->ssl_ctx, ne->verify);
+	nofile_check(ne->cfg); /* a raised max_connections: the fd limit is the start's */
 	struct epoch *old = g->epoch;
 	g->epoch = ne;
 	for (struct session *s = g->sessions; s; s = s->next_live) {
@@ -209,6 +213,61 @@ static void close_writer(void)
 	G.writer_store = NULL;
 }
 
+/*
+ * File descriptors a configuration needs: a node slot and a handshake slot
+ * per connection (the pool is at least MGW_REGISTERED_RESERVE_MIN), plus
+ * the store, the log, the listeners and lws's own.
+ */
+static unsigned long nofile_needed(const struct mgw_config *c)
+{
+	unsigned long pool = c->max_connections > MGW_REGISTERED_RESERVE_MIN
+				     ? c->max_connections
+				     : MGW_REGISTERED_RESERVE_MIN;
+	return (unsigned long)c->max_connections + pool + MGW_NOFILE_SPARE;
+}
+
+/*
+ * Before the lws context exists (it sizes its fd tables from the limit):
+ * raise the soft RLIMIT_NOFILE to the hard limit (at most MGW_NOFILE_MAX)
+ * and say so; warn, not fail, when even that is below what max_connections
+ * needs: connections past it are refused by the kernel at accept. Under the
+ * systemd unit LimitNOFILE sets soft = hard, so no setrlimit call is made
+ * (the unit's seccomp filter denies @resources).
+ */
+static void nofile_check(const struct mgw_config *c)
+{
+	struct rlimit rl;
+	char cur[24], need[24];
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    rl.rlim_cur < nofile_needed(c)) {
+		snprintf(cur, sizeof cur, "%llu", (unsigned long long)rl.rlim_cur);
+		snprintf(need, sizeof need, "%lu", nofile_needed(c));
+		log_event(LOG_WARN, "nofile_too_low", "limit", cur, "needed", need, "detail",
+			  "limits.max_connections needs more file descriptors: raise LimitNOFILE "
+			  "(or ulimit -n)", NULL);
+	}
+}
+
+static void nofile_raise(const struct mgw_config *c)
+{
+	struct rlimit rl;
+	char cur[24], max[24];
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return;
+	rlim_t want = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > MGW_NOFILE_MAX
+			      ? MGW_NOFILE_MAX
+			      : rl.rlim_max;
+	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want) {
+		snprintf(cur, sizeof cur, "%llu", (unsigned long long)rl.rlim_cur);
+		rl.rlim_cur = want;
+		if (setrlimit(RLIMIT_NOFILE, &rl) == 0) {
+			snprintf(max, sizeof max, "%llu", (unsigned long long)want);
+			log_event(LOG_INFO, "nofile_raised", "from", cur, "to", max, NULL);
+		}
+	}
+	nofile_check(c);
+}
+
 static int64_t mono_ms(void)
 {
 	struct timespec ts;
@@ -242,12 +301,17 @@ static int serve(void)
 		goto out_reader;
 	}
 
+	nofile_raise(c);
 	lws_set_log_level(LLL_ERR, NULL);
 	/* One context, explicit vhosts: the node listener (TLS) and, if configured, metrics. */
 	memset(&info, 0, sizeof info);
 	info.options = LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT | LWS_SERVER_OPTION_EXPLICIT_VHOSTS;
-	/* Node slots, the handshake pool, metrics and lws's own. */
-	info.fd_limit_per_thread = c->max_connections + pool + 64;
+	/*
+	 * fd tables sized by RLIMIT_NOFILE (raised above): lws maps an fd to its
+	 * connection by index only when fd_limit_per_thread is not below the
+	 * limit; a smaller value made every event scan the whole table.
+	 */
+	info.fd_limit_per_thread = 0;
 	info.count_threads = 1;
 	unsigned pre = c->handshake_timeout_secs < MGW_PREAUTH_TIMEOUT_SECS ? c->handshake_timeout_secs
 									   : MGW_PREAUTH_TIMEOUT_SECS;

@@ -24,13 +24,18 @@
  *  - Hello within handshake_timeout_secs of the upgrade, else
  *    Error{UNEXPECTED_FRAME} and close 1008.
  *
- * Per session: inbound messages are reassembled up to max_frame_bytes
- * (above it: Error FRAME_TOO_LARGE, close 1009); outbound frames wait in two
- * bounded queues, control frames before deliveries, one lws_write per
- * WRITEABLE callback (STYLE.md 3). Deliveries are pulled from the durable
- * outbox only while fewer than delivery_window are unacknowledged. Jobs in
- * the executor are counted per session; at the cap, or when the executor
- * queue is above its high mark, the session stops being read.
+ * Per session: a message that arrives whole is decoded where lws holds it;
+ * larger ones are reassembled up to max_frame_bytes (above it: Error
+ * FRAME_TOO_LARGE, close 1009) in a buffer kept only up to
+ * MGW_RX_KEEP_BYTES; outbound frames wait in two bounded queues, control
+ * frames before deliveries, written in order, as many per WRITEABLE
+ * callback as the socket takes up to MGW_WRITEABLE_BYTES (STYLE.md 3 says
+ * one lws_write per callback; lws_send_pipe_choked makes several safe).
+ * Deliveries are pulled from the durable outbox only while fewer than
+ * delivery_window are unacknowledged. Jobs in the executor are counted per
+ * session; at the cap, or when the executor queue is above its high mark,
+ * the session stops being read. Established sessions are indexed by conn_id
+ * and by node id, so nothing per message walks every connection.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -45,9 +50,66 @@
 /* Control frames a node may leave unread before it is cut off. */
 #define CTL_QUEUE_MAX(c) (2u * (c)->max_in_flight + 16u)
 
+/*
+ * Established sessions indexed by conn_id (every completion looks its
+ * session up) and by node id (admission, supersession, outbox wake-ups):
+ * with thousands of idle nodes connected a walk of gw.sessions per
+ * completion or per connect cost more than the work itself. Chained hash
+ * buckets; a power of two. Service thread only, like the list.
+ */
+#define SESSION_BUCKETS 4096u
+
+static struct session *by_conn[SESSION_BUCKETS], *by_node[SESSION_BUCKETS];
+
+static unsigned node_bucket(const char *node)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (; *node; node++)
+		h = (h ^ (uint8_t)*node) * 16777619u;
+	return h & (SESSION_BUCKETS - 1);
+}
+
+static unsigned conn_bucket(uint64_t conn_id)
+{
+	return (unsigned)(conn_id & (SESSION_BUCKETS - 1));
+}
+
+static void index_add(struct session *s)
+{
+	struct session **c = &by_conn[conn_bucket(s->conn_id)], **n = &by_node[node_bucket(s->node)];
+	s->next_conn = *c;
+	*c = s;
+	s->next_node = *n;
+	*n = s;
+}
+
+static void index_del(struct session *s)
+{
+	for (struct session **pp = &by_conn[conn_bucket(s->conn_id)]; *pp; pp = &(*pp)->next_conn)
+		if (*pp == s) {
+			*pp = s->next_conn;
+			break;
+		}
+	for (struct session **pp = &by_node[node_bucket(s->node)]; *pp; pp = &(*pp)->next_node)
+		if (*pp == s) {
+			*pp = s->next_node;
+			break;
+		}
+}
+
+/* The first established session of a node (others: follow next_node, same node). */
+static struct session *node_first(const char *node)
+{
+	for (struct session *s = by_node[node_bucket(node)]; s; s = s->next_node)
+		if (strcmp(s->node, node) == 0)
+			return s;
+	return NULL;
+}
+
 struct session *session_by_conn(struct gw *g, uint64_t conn_id)
 {
-	for (struct session *s = g->sessions; s; s = s->next_live)
+	(void)g;
+	for (struct session *s = by_conn[conn_bucket(conn_id)]; s; s = s->next_conn)
 		if (s->conn_id == conn_id)
 			return s;
 	return NULL;
@@ -257,10 +319,11 @@ int session_submit(struct gw *g, struct session *s, struct job *j, const char *r
 
 /* ---- routing ----------------------------------------------------------------- */
 
-static void on_message(struct gw *g, struct session *s)
+/* buf: the whole message (lws's buffer or s->rx); decoding copies what it keeps. */
+static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size_t len)
 {
 	Marac__V1__Frame *f = NULL;
-	int rc = codec_frame_unpack(s->rx, s->rx_len, g->epoch->cfg->max_frame_bytes, &f);
+	int rc = codec_frame_unpack(buf, len, g->epoch->cfg->max_frame_bytes, &f);
 	s->rx_len = 0;
 	if (rc != MGW_OK) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME,
@@ -391,6 +454,13 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 			lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, 5);
 		return 0;
 	}
+	if (last && s->rx_len == 0) {
+		/* the whole message in one callback (any under rx_buffer_size): decoded
+		 * where lws holds it, no copy and no buffer kept for an idle node */
+		on_message(g, s, in, len);
+		s->rx_body_case = 0;
+		return 0;
+	}
 	if (s->rx_len + len > s->rx_cap) {
 		size_t ncap = s->rx_cap ? s->rx_cap : 4096;
 		while (ncap < s->rx_len + len)
@@ -408,13 +478,20 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 	memcpy(s->rx + s->rx_len, in, len);
 	s->rx_len += len;
 	if (last) {
-		on_message(g, s);
-		s->rx_body_case = 0;
+		on_message(g, s, s->rx, s->rx_len);
+		s->rx_body_case = 0; /* refusals after this one name no request */
+		if (s->rx_cap > MGW_RX_KEEP_BYTES) {
+			/* grown for a large share: an idle node keeps no frame buffer */
+			free(s->rx);
+			s->rx = NULL;
+			s->rx_cap = 0;
+		}
 	}
 	return 0;
 }
 
-static int on_writeable(struct session *s, struct lws *wsi)
+/* The next frame to send: control frames first; no deliveries once closing. */
+static struct out_frame *out_next(struct session *s)
 {
 	struct out_frame *o = NULL;
 	if (s->ctl_head) {
@@ -430,20 +507,42 @@ static int on_writeable(struct session *s, struct lws *wsi)
 			s->dlv_tail = NULL;
 		s->dlv_count--;
 	}
-	if (o == NULL) {
-		if (s->closing) {
-			lws_close_reason(wsi, (enum lws_close_status)s->close_status,
-					 (unsigned char *)s->close_reason, strlen(s->close_reason));
-			return -1;
+	return o;
+}
+
+/*
+ * As many queued frames as the socket takes, in queue order, up to
+ * MGW_WRITEABLE_BYTES: one SSL_write per frame, but one poll wake-up for a
+ * batch. lws_send_pipe_choked says when to stop: lws kept part of the last
+ * write (it sends that first at the next WRITEABLE, before calling us), or
+ * the socket has no room. The byte cap keeps one busy node from starving
+ * the others in the same service pass. The close is sent only from a
+ * callback that wrote nothing, so frames lws still buffers go out first.
+ */
+static int on_writeable(struct session *s, struct lws *wsi)
+{
+	size_t sent = 0;
+	for (;;) {
+		struct out_frame *o = out_next(s);
+		if (o == NULL) {
+			if (s->closing && sent == 0) {
+				lws_close_reason(wsi, (enum lws_close_status)s->close_status,
+						 (unsigned char *)s->close_reason,
+						 strlen(s->close_reason));
+				return -1;
+			}
+			break;
 		}
-		return 0;
+		int w = lws_write(wsi, o->buf + LWS_PRE, o->len, LWS_WRITE_BINARY);
+		if (o->seq)
+			__atomic_add_fetch(&G.m.deliveries_sent, 1, __ATOMIC_RELAXED);
+		sent += o->len + 1; /* + 1: an empty frame still counts */
+		free(o);
+		if (w < 0)
+			return -1;
+		if (sent >= MGW_WRITEABLE_BYTES || lws_send_pipe_choked(wsi))
+			break;
 	}
-	int w = lws_write(wsi, o->buf + LWS_PRE, o->len, LWS_WRITE_BINARY);
-	if (o->seq)
-		__atomic_add_fetch(&G.m.deliveries_sent, 1, __ATOMIC_RELAXED);
-	free(o);
-	if (w < 0)
-		return -1;
 	if (s->ctl_head || s->dlv_head || s->closing)
 		lws_callback_on_writable(wsi);
 	return 0;
@@ -488,9 +587,7 @@ static unsigned admit(struct gw *g, struct session *s, struct lws *wsi)
 		return HTTP_STATUS_FORBIDDEN;
 	}
 	/* A node replacing its own lingering session takes that session's slot. */
-	int replaces = 0;
-	for (struct session *o = g->sessions; o && !replaces; o = o->next_live)
-		replaces = strcmp(o->node, n->id) == 0;
+	int replaces = node_first(n->id) != NULL;
 	if ((!replaces && g->n_sessions >= c->max_connections) || g->stopping) {
 		refuse_preauth(g, "too_many_connections", s->cert_sha256);
 		return HTTP_STATUS_SERVICE_UNAVAILABLE;
@@ -523,13 +620,14 @@ static int on_filter(struct gw *g, struct session *s, struct lws *wsi)
 static void on_established(struct gw *g, struct session *s, struct lws *wsi)
 {
 	/* A node reconnecting supersedes its stale connection. */
-	for (struct session *o = g->sessions; o; o = o->next_live)
+	for (struct session *o = node_first(s->node); o; o = o->next_node)
 		if (strcmp(o->node, s->node) == 0)
 			session_close(o, 4000, "superseded by a new connection");
 	s->wsi = wsi;
 	s->conn_id = ++g->next_conn_id;
 	s->next_live = g->sessions;
 	g->sessions = s;
+	index_add(s);
 	g->n_sessions++;
 	preauth_release(g, wsi);
 	__atomic_add_fetch(&g->m.connections_total, 1, __ATOMIC_RELAXED);
@@ -560,6 +658,7 @@ static void on_closed(struct gw *g, struct session *s)
 			break;
 		}
 	}
+	index_del(s);
 	free_queues(s);
 	log_event(LOG_INFO, "node_disconnected", "node", s->node, NULL);
 	s->conn_id = 0;
@@ -619,7 +718,7 @@ void gw_handle_completions(struct gw *g)
 				rx_update(g, s, 0);
 			break;
 		case EX_DONE_NOTIFY:
-			for (s = g->sessions; s; s = s->next_live)
+			for (s = node_first(c->node); s; s = s->next_node)
 				if (strcmp(s->node, c->node) == 0)
 					session_pump_outbox(g, s);
 			break;
@@ -701,8 +800,15 @@ static int cb_marac(struct lws *wsi, enum lws_callback_reasons reason, void *use
 	return 0;
 }
 
+/*
+ * marac.v1's rx buffer is allocated per connection for its whole life:
+ * MGW_WS_RX_BUFFER (mgw_limits.h) keeps it to a page; larger messages
+ * arrive in several callbacks and are reassembled in s->rx. tx_packet_size
+ * keeps lws's write chunk at 64 KiB (it would otherwise follow the rx size).
+ */
 const struct lws_protocols gw_protocols[] = {
 	{"default", cb_default, 0, 0, 0, NULL, 0},
-	{"marac.v1", cb_marac, sizeof(struct session), 65536, 0, NULL, 0},
+	{"marac.v1", cb_marac, sizeof(struct session), MGW_WS_RX_BUFFER, 0, NULL,
+	 MGW_WS_TX_PACKET},
 	{NULL, NULL, 0, 0, 0, NULL, 0},
 };

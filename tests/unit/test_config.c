@@ -451,7 +451,8 @@ Test(config, out_of_range_limits)
 	expect_err(HEAD "limits:\n  max_frame_bytes: 100\n" NODES, 12,
 		   "limits.max_frame_bytes: 100 is out of range (4096 to 16777216)");
 	expect_err(HEAD "limits:\n  max_in_flight: 0\n" NODES, 12, "limits.max_in_flight: 0");
-	expect_err(HEAD "limits:\n  max_connections: 4097\n" NODES, 12, "4097 is out of range");
+	expect_err(HEAD "limits:\n  max_connections: 65537\n" NODES, 12,
+		   "limits.max_connections: 65537 is out of range (1 to 65536)");
 	expect_err(HEAD "limits:\n  idle_ping_secs: 99999999999999999999999999\n" NODES, 12,
 		   "99999999999999999999999999 is out of range");
 	expect_err(HEAD "limits:\n  delivery_window: -1\n" NODES, 12,
