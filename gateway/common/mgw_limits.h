@@ -74,6 +74,19 @@
 #define MGW_WRITER_QUEUE_MAX          4096u
 
 /*
+ * WAL checkpoints run off the commit path (store.c's checkpointer thread,
+ * its own connection, PASSIVE): SQLite's auto-checkpoint is off, because it
+ * ran inside COMMIT and fsynced the database there (13-19 ms stalls). A
+ * PASSIVE checkpoint starts once the WAL holds this many pages (SQLite's
+ * own default, about 4 MiB), at most every MGW_WAL_CHECKPOINT_GAP_MS; the
+ * WAL file is truncated (TRUNCATE, which waits for readers) only after
+ * MGW_WAL_IDLE_MS without a commit, and only if it grew past the same mark.
+ */
+#define MGW_WAL_CHECKPOINT_PAGES      1000
+#define MGW_WAL_CHECKPOINT_GAP_MS     50
+#define MGW_WAL_IDLE_MS               1000
+
+/*
  * Of that queue, the last slots are kept for records the gateway emits
  * itself (connections, aggregated refusals): sessions are paused at
  * MAX - RESERVE, so a flood of node requests cannot crowd out the trail.

@@ -189,32 +189,67 @@ static void finished(struct clist *out, const struct job *j)
 		clist_append(out, completion_finished(j));
 }
 
+/*
+ * Writer thread: run the batch's jobs in one transaction, without a
+ * savepoint per job (each spilled a statement journal). A job that fails
+ * (rare: jobs validate before they write, so a failure is the store's or
+ * memory's) has the whole transaction rolled back; it is marked failed and
+ * the batch runs again without it, the failed job answering with its
+ * wr_failed in its place. Each run drops one job, so at most n runs.
+ * Returns 1 if a transaction is open (COMMIT to follow), 0 if none could be
+ * begun (every job answered with wr_failed, st NULL).
+ */
+static int run_jobs(struct gw *g, store *st, struct job *batch, struct clist *answers)
+{
+	for (;;) {
+		if (store_begin(st) != MGW_OK) {
+			for (struct job *j = batch; j; j = j->next) {
+				struct clist mine = {0};
+				struct wctx w = {.g = g, .st = NULL, .answers = &mine, .e = j->epoch};
+				if (!j->failed)
+					log_event(LOG_ERROR, "job_failed", "kind", j->ops->name, "node",
+						  j->node, NULL);
+				if (j->ops->wr_failed)
+					j->ops->wr_failed(j, &w);
+				clist_concat(answers, &mine);
+			}
+			return 0;
+		}
+		struct job *bad = NULL;
+		struct clist all = {0};
+		for (struct job *j = batch; j; j = j->next) {
+			pin_epoch(&g->ex, j->epoch);
+			struct clist mine = {0};
+			struct wctx w = {.g = g, .st = st, .answers = &mine, .e = j->epoch};
+			if (j->failed) {
+				if (j->ops->wr_failed)
+					j->ops->wr_failed(j, &w);
+			} else if (j->ops->wr_commit(j, &w) != MGW_OK) {
+				clist_free(&mine);
+				bad = j;
+				break;
+			}
+			clist_concat(&all, &mine);
+		}
+		if (bad == NULL) {
+			clist_concat(answers, &all);
+			return 1;
+		}
+		/* Undo everything (the other jobs' changes too) and run again without it. */
+		clist_free(&all);
+		store_rollback(st);
+		bad->failed = 1;
+		log_event(LOG_ERROR, "job_failed", "kind", bad->ops->name, "node", bad->node, NULL);
+	}
+}
+
 /* Writer thread: run one batch. Returns the jobs to retry (after a failed COMMIT). */
 static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 {
 	int64_t t0 = now_us();
 	struct clist answers = {0}, fin = {0};
 	struct job *retry = NULL, **rtail = &retry;
-	int began = store_begin(st) == MGW_OK;
-	for (struct job *j = batch; j; j = j->next) {
-		pin_epoch(&g->ex, j->epoch);
-		struct clist mine = {0};
-		struct wctx w = {.g = g, .st = st, .answers = &mine, .e = j->epoch};
-		if (!began || store_savepoint(st) != MGW_OK || j->ops->wr_commit(j, &w) != MGW_OK) {
-			if (began)
-				store_rollback_to(st);
-			else
-				w.st = NULL; /* no transaction: wr_failed answers but writes nothing */
-			clist_free(&mine);
-			log_event(LOG_ERROR, "job_failed", "kind", j->ops->name, "node", j->node, NULL);
-			if (j->ops->wr_failed)
-				j->ops->wr_failed(j, &w);
-			clist_concat(&answers, &mine);
-			continue;
-		}
-		store_release(st);
-		clist_concat(&answers, &mine);
-	}
+	int began = run_jobs(g, st, batch, &answers);
 	if (began && store_commit(st) != MGW_OK) {
 		log_event(LOG_ERROR, "store_commit_failed", NULL); /* store_commit rolled back */
 		clist_free(&answers);
@@ -224,6 +259,7 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 		while (*pp) {
 			struct job *j = *pp;
 			if (j->ops->retry && ++j->attempts < EX_RETRY_MAX) {
+				j->failed = 0;
 				*pp = j->next;
 				j->next = NULL;
 				*rtail = j;

@@ -4,8 +4,13 @@
  * A job is a small struct per kind that begins with struct job; its ops say
  * how the writer commits it and how it is freed. The service thread submits
  * jobs (executor_submit); the writer thread (executor's own thread) takes
- * up to MGW_COMMIT_BATCH_MAX of them into one store transaction, each inside
- * its own savepoint, so a failing job is undone alone. Answers a job
+ * up to MGW_COMMIT_BATCH_MAX of them into one store transaction. There is
+ * no savepoint per job (each cost a statement journal written to a
+ * temporary file): jobs validate before they write, and a job that still
+ * fails has the whole transaction rolled back and the batch run again
+ * without it (it answers with its wr_failed in its place). So wr_commit
+ * must keep no in-memory effect beyond its answers and the store: it may
+ * run more than once per commit. Answers a job
  * produces (completions) are handed back to the service thread only after
  * COMMIT returned: nothing is answered that is not durable.
  *
@@ -50,8 +55,10 @@ struct wctx {
 
 struct job_ops {
 	const char *name;           /* kind, for logs */
-	/* Writer thread, inside the job's savepoint. 0, or an error: the
-	 * savepoint is rolled back and wr_failed runs. */
+	/* Writer thread, inside the batch transaction. 0, or an error: the
+	 * transaction is rolled back and the batch runs again without this
+	 * job, whose wr_failed runs in its place. May run more than once
+	 * (another job's failure): no in-memory effects beyond answers. */
 	int (*wr_commit)(struct job *j, struct wctx *w);
 	/* Writer thread: the job's changes were undone (its own failure or a
 	 * failed COMMIT): answer "not stored" if the kind answers. May be NULL. */
@@ -70,6 +77,7 @@ struct job {
 	int counted;                /* counted in its session's jobs: post EX_DONE_FINISHED */
 	int request;                /* counted in its session's in_flight too */
 	unsigned attempts;          /* COMMIT attempts (retry) */
+	int failed;                 /* its wr_commit failed in this batch: wr_failed only */
 	int64_t enqueued_us;
 	struct job *next;           /* executor queue, under ex.lock */
 };

@@ -31,6 +31,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,7 @@
 #include "codec.h"
 #include "merkle.h"
 #include "mgw_err.h"
+#include "mgw_limits.h"
 
 enum {
 	ST_SHARE_GET, ST_SHARE_PUT, ST_SEQ_GET, ST_SEQ_PUT, ST_DLV_PUT, ST_DLV_GET,
@@ -100,8 +102,29 @@ static const char schema_sql[] =
 	"  hash BLOB NOT NULL, PRIMARY KEY(level, idx)) WITHOUT ROWID;"
 	"INSERT OR IGNORE INTO meta(key,value) VALUES('schema_version','2');";
 
+/*
+ * The checkpointer (read-write handles only): a thread with its own
+ * connection that copies the WAL into the database (PASSIVE: it never
+ * blocks the writer, nor waits for readers), so no COMMIT does a
+ * checkpoint and its database fsync. The writer's WAL hook tells it how
+ * big the WAL is after each commit.
+ */
+struct checkpointer {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int started;
+	/* under lock */
+	int stop;
+	int frames;                 /* WAL frames after the last commit */
+	int peak;                   /* most frames since the WAL was last truncated */
+	int64_t last_commit_ms;
+	char path[4096];
+};
+
 struct store {
 	sqlite3 *db;
+	struct checkpointer *ck;
 	sqlite3_stmt *st[ST_COUNT];
 	int readonly;
 	uint64_t audit_next;  /* next audit seq (writer's view) */
@@ -149,6 +172,115 @@ static int step_done(sqlite3_stmt *st)
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
+}
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Writer thread, after each commit (sqlite3_wal_hook): the WAL's size. */
+static int wal_hook(void *arg, sqlite3 *db, const char *name, int frames)
+{
+	struct checkpointer *ck = arg;
+	(void)db;
+	(void)name;
+	pthread_mutex_lock(&ck->lock);
+	ck->frames = frames;
+	if (frames > ck->peak)
+		ck->peak = frames;
+	ck->last_commit_ms = mono_ms();
+	if (frames >= MGW_WAL_CHECKPOINT_PAGES)
+		pthread_cond_signal(&ck->cond);
+	pthread_mutex_unlock(&ck->lock);
+	return SQLITE_OK;
+}
+
+static void *checkpointer_main(void *arg)
+{
+	struct checkpointer *ck = arg;
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(ck->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL; /* the WAL then grows until the last handle closes */
+	}
+	/* TRUNCATE waits this long for readers (and holds the writer off meanwhile). */
+	sqlite3_busy_timeout(db, 100);
+	int64_t last_ck = 0;
+	pthread_mutex_lock(&ck->lock);
+	while (!ck->stop) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += MGW_WAL_CHECKPOINT_GAP_MS * 1000000L;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&ck->cond, &ck->lock, &ts);
+		if (ck->stop)
+			break;
+		int64_t now = mono_ms();
+		int busy = ck->frames >= MGW_WAL_CHECKPOINT_PAGES &&
+			   now - last_ck >= MGW_WAL_CHECKPOINT_GAP_MS;
+		int idle = ck->peak >= MGW_WAL_CHECKPOINT_PAGES &&
+			   now - ck->last_commit_ms >= MGW_WAL_IDLE_MS;
+		if (!busy && !idle)
+			continue;
+		pthread_mutex_unlock(&ck->lock);
+		int log = 0, done = 0;
+		int rc = sqlite3_wal_checkpoint_v2(db, NULL,
+						   idle ? SQLITE_CHECKPOINT_TRUNCATE
+							: SQLITE_CHECKPOINT_PASSIVE,
+						   &log, &done);
+		last_ck = mono_ms();
+		pthread_mutex_lock(&ck->lock);
+		/* The writer restarts a fully copied WAL at its next commit. */
+		if (idle && rc == SQLITE_OK)
+			ck->peak = ck->frames = 0;
+	}
+	pthread_mutex_unlock(&ck->lock);
+	sqlite3_close(db);
+	return NULL;
+}
+
+static int checkpointer_start(store *s, const char *path)
+{
+	struct checkpointer *ck = calloc(1, sizeof *ck);
+	if (ck == NULL)
+		return MGW_E_NOMEM;
+	snprintf(ck->path, sizeof ck->path, "%s", path);
+	pthread_mutex_init(&ck->lock, NULL);
+	pthread_cond_init(&ck->cond, NULL);
+	if (pthread_create(&ck->thread, NULL, checkpointer_main, ck) != 0) {
+		pthread_cond_destroy(&ck->cond);
+		pthread_mutex_destroy(&ck->lock);
+		free(ck);
+		return MGW_E_NOMEM;
+	}
+	ck->started = 1;
+	s->ck = ck;
+	sqlite3_wal_hook(s->db, wal_hook, ck);
+	return MGW_OK;
+}
+
+static void checkpointer_stop(store *s)
+{
+	struct checkpointer *ck = s->ck;
+	if (ck == NULL)
+		return;
+	sqlite3_wal_hook(s->db, NULL, NULL);
+	pthread_mutex_lock(&ck->lock);
+	ck->stop = 1;
+	pthread_cond_signal(&ck->cond);
+	pthread_mutex_unlock(&ck->lock);
+	pthread_join(ck->thread, NULL);
+	pthread_cond_destroy(&ck->cond);
+	pthread_mutex_destroy(&ck->lock);
+	free(ck);
+	s->ck = NULL;
 }
 
 /* 1 if the statement prepares (e.g. the column it names exists). */
@@ -304,6 +436,8 @@ int store_open(const char *dir, int readonly, store **out, char *err, size_t err
 		char *emsg = NULL;
 		if (sqlite3_exec(s->db,
 				 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+				 /* checkpoints are the checkpointer thread's, never COMMIT's */
+				 "PRAGMA wal_autocheckpoint=0;"
 				 "PRAGMA foreign_keys=ON;"
 				 /* Deleted content (purged delivery bodies) is zeroed, not left in free pages. */
 				 "PRAGMA secure_delete=ON;",
@@ -346,6 +480,10 @@ int store_open(const char *dir, int readonly, store **out, char *err, size_t err
 	}
 	if (!readonly && (rc = load_range(s, err, errlen)) != MGW_OK)
 		goto fail;
+	if (!readonly && (rc = checkpointer_start(s, path)) != MGW_OK) {
+		snprintf(err, errlen, "%s: cannot start the checkpointer", path);
+		goto fail;
+	}
 	*out = s;
 	return MGW_OK;
 fail:
@@ -357,6 +495,7 @@ void store_close(store *s)
 {
 	if (s == NULL)
 		return;
+	checkpointer_stop(s); /* first: the last connection to close checkpoints the WAL */
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sqlite3_close(s->db);
