@@ -250,7 +250,12 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 	struct clist answers = {0}, fin = {0};
 	struct job *retry = NULL, **rtail = &retry;
 	int began = run_jobs(g, st, batch, &answers);
-	if (began && store_commit(st) != MGW_OK) {
+	/* A due checkpoint is signed inside the batch: no transaction (fsync) of its own. */
+	int cp = began ? audit_tree_before_commit(g, st, g->ex.cur) : MGW_OK;
+	if (cp != MGW_OK)
+		store_rollback(st);
+	if (began && (cp != MGW_OK || store_commit(st) != MGW_OK)) {
+		audit_tree_committed(g, st, 0);
 		log_event(LOG_ERROR, "store_commit_failed", NULL); /* store_commit rolled back */
 		clist_free(&answers);
 		/* Nothing of the batch is stored: requests are told so (they retry
@@ -286,6 +291,8 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 		}
 		return retry;
 	}
+	if (began)
+		audit_tree_committed(g, st, 1);
 	metrics_commit(g, (uint64_t)(now_us() - t0));
 	for (struct job *j = batch; j; j = j->next)
 		finished(&fin, j);

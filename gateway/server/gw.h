@@ -107,6 +107,7 @@ struct audit_tree {
 	uint64_t cp_size;           /* size of the last signed checkpoint */
 	int64_t cp_time_ms;
 	int64_t anchor_ms;          /* when state_dir/audit.checkpoint was last written */
+	char *batch_note;           /* writer: checkpoint signed in the open batch, not yet committed */
 };
 
 /* Pre-authentication refusals, counted per reason and interval (refuse.c). */
@@ -265,6 +266,11 @@ int audit_tree_open(struct gw *g, store *st, char *err, size_t errlen);
 /* After a commit: sign a checkpoint if due (force: whenever records other than
  * the last checkpoint's own are uncovered). e: the epoch of the batch. */
 int audit_tree_after_commit(struct gw *g, store *st, const struct epoch *e, int force);
+/* Inside a batch's transaction, before its COMMIT: sign a due checkpoint
+ * in it (no transaction, no fsync of its own); then audit_tree_committed
+ * with whether the COMMIT held. 0 or an error (roll the batch back). */
+int audit_tree_before_commit(struct gw *g, store *st, const struct epoch *e);
+void audit_tree_committed(struct gw *g, store *st, int ok);
 void audit_tree_close(struct gw *g);
 
 /* ---- session.c (service thread): transport ------------------------------ */

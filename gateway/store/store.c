@@ -849,6 +849,11 @@ int store_audit_append(store *s, Marac__V1__AuditRecord *rec, uint8_t leaf[32])
 	return MGW_OK;
 }
 
+void store_audit_tree(store *s, struct merkle_range *out)
+{
+	*out = s->range;
+}
+
 uint64_t store_audit_size(store *s)
 {
 	if (!s->readonly)

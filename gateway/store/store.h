@@ -178,6 +178,12 @@ int store_outbox_check(store *s, char *err, size_t errlen);
  * returns the leaf hash in leaf (may be NULL).
  */
 int store_audit_append(store *s, Marac__V1__AuditRecord *rec, uint8_t leaf[32]);
+/*
+ * The writer's compact range of every record appended so far, from memory
+ * (those of the open transaction included; a rollback takes them back
+ * out). Read-write handle only: no read of the store.
+ */
+void store_audit_tree(store *s, struct merkle_range *out);
 /* Number of audit records. */
 uint64_t store_audit_size(store *s);
 /* Packed record seq (malloc'd, caller frees). MGW_E_NOTFOUND past the end. */
