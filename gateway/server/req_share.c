@@ -19,6 +19,7 @@
  * ShareAccepted, answered after COMMIT. All or nothing.
  */
 #include <openssl/rand.h>
+#include <openssl/sha.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,7 +186,8 @@ static void deliver_fill(Marac__V1__Deliver *d, const struct job *j, const struc
 			 int64_t now)
 {
 	marac__v1__deliver__init(d);
-	d->delivery_id = (char *)r->delivery_id;
+	/* r NULL: the stored body, which leaves the id to the transport (session.c) */
+	d->delivery_id = r ? (char *)r->delivery_id : (char *)"";
 	d->msg_id = sh->msg_id;
 	d->from_node = (char *)j->node;
 	d->from_agency = j->agency;
@@ -198,7 +200,8 @@ static void deliver_fill(Marac__V1__Deliver *d, const struct job *j, const struc
 	d->accepted_at_ms = now;
 }
 
-/* Frame header + Deliver.seq that the transport adds to a stored body (session.c). */
+/* Frame header + Deliver.seq that the transport adds to a stored body (session.c);
+ * the delivery_id it adds too is in the size measured below. */
 #define DELIVER_WIRE_OVERHEAD 24u
 
 int share_wr_views(struct wctx *w, const struct job *j, const struct recipients *rc,
@@ -254,22 +257,48 @@ int share_wr_views(struct wctx *w, const struct job *j, const struct recipients 
 	return MGW_OK;
 }
 
-static int deliver_one(struct wctx *w, const struct job *j, const struct recipient *r,
-		       const Marac__V1__Share *sh, const struct view *v, const uint8_t digest[32],
-		       int64_t now)
+/*
+ * A view's body: the Deliver without seq and delivery_id (the transport
+ * adds both), stored once for every recipient of the view, or of an earlier
+ * view with the same bytes; *digest is its SHA-256, the one bound into each
+ * DELIVERY_COMMITTED record.
+ */
+struct body_ref {
+	int64_t id;
+	uint8_t digest[32];
+};
+
+static int body_one(struct wctx *w, const struct job *j, const Marac__V1__Share *sh,
+		    const struct view *v, int64_t now, const struct body_ref *before, size_t n_before,
+		    struct body_ref *out)
 {
 	Marac__V1__Deliver d;
-	deliver_fill(&d, j, r, sh, v, w->e->policy_sha256, now);
+	deliver_fill(&d, j, NULL, sh, v, w->e->policy_sha256, now);
 	uint8_t *buf;
 	size_t len;
 	int rc = codec_pack(&d.base, &buf, &len);
 	if (rc != MGW_OK)
 		return rc;
-	uint64_t seq;
-	uint8_t body_sha256[32]; /* the store's digest of the body, bound into the trail below */
-	rc = store_delivery_insert_digest(w->st, r->delivery_id, r->node, r->agency, buf, len,
-					  body_sha256, &seq);
+	uint8_t dg[32];
+	SHA256(buf, len, dg);
+	for (size_t i = 0; i < n_before; i++)
+		if (memcmp(before[i].digest, dg, 32) == 0) {
+			*out = before[i];
+			free(buf);
+			return MGW_OK;
+		}
+	rc = store_body_put(w->st, buf, len, out->digest, &out->id);
 	free(buf);
+	return rc;
+}
+
+static int deliver_one(struct wctx *w, const struct job *j, const struct recipient *r,
+		       const Marac__V1__Share *sh, const struct view *v, const uint8_t digest[32],
+		       const struct body_ref *body, int64_t now)
+{
+	uint64_t seq;
+	int rc = store_delivery_put(w->st, r->delivery_id, r->node, r->agency, body->id,
+				    body->digest, &seq);
 	if (rc != MGW_OK)
 		return rc;
 	struct audit_fields f = {
@@ -289,7 +318,7 @@ static int deliver_one(struct wctx *w, const struct job *j, const struct recipie
 		.policy_sha256 = w->e->policy_sha256,
 		.purpose = sh->purpose,
 		.lawful_basis = sh->lawful_basis,
-		.body_sha256 = body_sha256,
+		.body_sha256 = body->digest, /* the stored body, bound to the trail */
 	};
 	uint64_t audit_seq = 0;
 	if ((rc = audit_emit(w->g, w, &f, &audit_seq)) != MGW_OK)
@@ -303,13 +332,17 @@ int share_wr_deliver(struct wctx *w, const struct job *j, const struct recipient
 		     Marac__V1__DeliveryRef **refs, size_t *n_refs)
 {
 	*n_refs = 0;
+	struct body_ref bodies[AGENCY_MAX + 1];
 	/* Agency by agency, in the order of the views, so seqs follow the views. */
 	for (size_t k = 0; k < nv; k++) {
+		int e = body_one(w, j, sh, &v[k], now, bodies, k, &bodies[k]);
+		if (e != MGW_OK)
+			return e;
 		for (size_t i = 0; i < rc->n; i++) {
 			const struct recipient *r = &rc->r[i];
 			if (r->agency != v[k].agency)
 				continue;
-			int e = deliver_one(w, j, r, sh, &v[k], digest, now);
+			e = deliver_one(w, j, r, sh, &v[k], digest, &bodies[k], now);
 			if (e != MGW_OK)
 				return e;
 			Marac__V1__DeliveryRef *ref = &ref_store[*n_refs];

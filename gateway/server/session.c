@@ -116,9 +116,12 @@ static size_t varint(uint64_t v, uint8_t *p)
 }
 
 /*
- * The outbox stores each Deliver packed without its seq. On the wire it is
- * Frame{deliver = (seq field) ++ stored bytes}: protobuf fields may come in
- * any order, so prefixing field 1 is a valid encoding of the full Deliver.
+ * The outbox stores each Deliver packed without its seq and delivery_id
+ * (one body serves every recipient of the same view). On the wire it is
+ * Frame{deliver = (seq field) ++ (delivery_id field) ++ stored bytes}:
+ * protobuf fields may come in any order, so prefixing fields 1 and 2 is a
+ * valid encoding of the full Deliver. (Bodies stored before version 3 of
+ * the store also hold the id: the same value twice, and the last wins.)
  */
 static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const uint8_t *body,
 		      size_t len, const uint8_t digest[32])
@@ -128,15 +131,23 @@ static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const ui
 		s->outbox_held = 1; /* this node's stream stops here (gap-free seqs) */
 		return 1;
 	}
-	uint8_t seqf[11], hdr[11];
+	size_t idn = strlen(delivery_id);
+	if (idn > 64) {
+		s->outbox_held = 1; /* never ours (32 hex digits) */
+		return 1;
+	}
+	uint8_t pre[11 + 11 + 2 + 64];
+	uint8_t seqf[11 + 2 + 64];
 	size_t sn = 0;
 	seqf[sn++] = 0x08; /* Deliver.seq: field 1, varint */
 	sn += varint(seq, seqf + sn);
+	seqf[sn++] = (2 << 3) | 2; /* Deliver.delivery_id: field 2, length-delimited */
+	seqf[sn++] = (uint8_t)idn;
+	memcpy(seqf + sn, delivery_id, idn);
+	sn += idn;
 	size_t hn = 0;
-	hdr[hn++] = (5 << 3) | 2; /* Frame.deliver: field 5, length-delimited */
-	hn += varint(sn + len, hdr + hn);
-	uint8_t pre[22];
-	memcpy(pre, hdr, hn);
+	pre[hn++] = (5 << 3) | 2; /* Frame.deliver: field 5, length-delimited */
+	hn += varint(sn + len, pre + hn);
 	memcpy(pre + hn, seqf, sn);
 	struct out_frame *o = out_new(pre, hn + sn, body, len);
 	if (o == NULL)
