@@ -77,11 +77,14 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_DLV_GET_ID] = "SELECT seq, acked_at_ms FROM deliveries WHERE recipient_node=?1 AND delivery_id=?2",
 	[ST_DLV_ACK] = "UPDATE deliveries SET acked_at_ms=?3 WHERE recipient_node=?1 AND seq=?2 AND acked_at_ms IS NULL",
 	[ST_DLV_ACK_THROUGH] = "UPDATE deliveries SET acked_at_ms=?3 WHERE recipient_node=?1 AND seq<=?2 AND acked_at_ms IS NULL",
-	[ST_ACKED_THROUGH] = "SELECT COALESCE((SELECT MIN(seq)-1 FROM deliveries WHERE recipient_node=?1 AND acked_at_ms IS NULL),"
+	/* INDEXED BY: without it the planner walks the node's whole key range, acked rows too. */
+	[ST_ACKED_THROUGH] = "SELECT COALESCE((SELECT MIN(seq)-1 FROM deliveries INDEXED BY deliveries_unacked"
+			     " WHERE recipient_node=?1 AND acked_at_ms IS NULL),"
 			     " (SELECT MAX(seq) FROM deliveries WHERE recipient_node=?1), 0)",
-	[ST_DEPTH] = "SELECT COUNT(*) FROM deliveries WHERE recipient_node=?1 AND acked_at_ms IS NULL",
+	[ST_DEPTH] = "SELECT COUNT(*) FROM deliveries INDEXED BY deliveries_unacked"
+		     " WHERE recipient_node=?1 AND acked_at_ms IS NULL",
 	/* LEFT JOIN: an unacked delivery whose body was deleted is reported, not skipped. */
-	[ST_OUTBOX] = "SELECT d.seq, d.delivery_id, b.body, d.digest FROM deliveries d"
+	[ST_OUTBOX] = "SELECT d.seq, d.delivery_id, b.body, d.digest FROM deliveries d INDEXED BY deliveries_unacked"
 		      " LEFT JOIN delivery_body b ON b.body_id=d.body_id"
 		      " WHERE d.recipient_node=?1 AND d.seq>?2 AND d.acked_at_ms IS NULL ORDER BY d.seq LIMIT ?3",
 	[ST_AUDIT_PUT] = "INSERT INTO audit(seq,record,leaf) VALUES(?1,?2,?3)",
