@@ -77,6 +77,73 @@ struct completion *completion_notify(const char *node)
 	return c;
 }
 
+struct completion *completion_deliver(const char *node, uint64_t seq, const char *delivery_id,
+				      const uint8_t *body, size_t len)
+{
+	if (strlen(delivery_id) >= sizeof ((struct completion *)0)->delivery_id)
+		return NULL;
+	struct completion *c = calloc(1, sizeof *c);
+	uint8_t *b = malloc(len ? len : 1);
+	if (c == NULL || b == NULL) {
+		free(c);
+		free(b);
+		return NULL;
+	}
+	memcpy(b, body, len);
+	c->kind = EX_DONE_DELIVER;
+	c->frame = b;
+	c->len = len;
+	c->seq = seq;
+	snprintf(c->node, sizeof c->node, "%s", node);
+	snprintf(c->delivery_id, sizeof c->delivery_id, "%s", delivery_id);
+	return c;
+}
+
+/*
+ * One outbox wake-up per node per batch: of a node's EX_DONE_NOTIFYs only
+ * the last stays (after all of the batch's deliveries to it, which
+ * EX_DONE_DELIVER has already queued), the others would each re-read its
+ * cursor and outbox. Beyond NOTIFY_NODES_MAX nodes in one batch the rest
+ * keep every notification (correct, only slower).
+ */
+#define NOTIFY_NODES_MAX 64
+
+static void notify_once(struct clist *l)
+{
+	struct completion *last[NOTIFY_NODES_MAX];
+	size_t n = 0;
+	for (struct completion *c = l->head; c; c = c->next) {
+		if (c->kind != EX_DONE_NOTIFY)
+			continue;
+		size_t i = 0;
+		while (i < n && strcmp(last[i]->node, c->node) != 0)
+			i++;
+		if (i < n)
+			last[i] = c;
+		else if (n < NOTIFY_NODES_MAX)
+			last[n++] = c;
+	}
+	struct completion **pp = &l->head, *prev = NULL;
+	while (*pp) {
+		struct completion *c = *pp;
+		int drop = 0;
+		for (size_t i = 0; i < n && c->kind == EX_DONE_NOTIFY; i++)
+			if (strcmp(last[i]->node, c->node) == 0) {
+				drop = last[i] != c;
+				break;
+			}
+		if (drop) {
+			*pp = c->next;
+			free(c->frame);
+			free(c);
+			continue;
+		}
+		prev = c;
+		pp = &c->next;
+	}
+	l->tail = prev;
+}
+
 struct completion *completion_close(uint64_t conn_id, int status)
 {
 	struct completion *c = calloc(1, sizeof *c);
@@ -297,6 +364,7 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 	for (struct job *j = batch; j; j = j->next)
 		finished(&fin, j);
 	clist_concat(&answers, &fin);
+	notify_once(&answers);
 	post(g, &answers);
 	if (audit_tree_after_commit(g, st, g->ex.cur, 0) != MGW_OK)
 		log_event(LOG_ERROR, "checkpoint_failed", NULL);

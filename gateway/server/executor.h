@@ -86,7 +86,10 @@ enum completion_kind {
 	EX_DONE_FRAME,              /* queue frame to conn_id */
 	EX_DONE_WELCOME,            /* Welcome frame to conn_id; seq = acked_through */
 	EX_DONE_CLOSE,              /* close conn_id with status (after the frames before) */
-	EX_DONE_NOTIFY,             /* node's outbox grew or its cursor moved */
+	EX_DONE_NOTIFY,             /* node's outbox grew or its cursor moved (one per node per batch) */
+	EX_DONE_DELIVER,            /* a delivery just committed to node: seq, delivery_id and the
+				     * stored body in frame, queued straight to node's session if it
+				     * is next in line (else the outbox pump reads it) */
 	EX_DONE_FINISHED,           /* a counted job of conn_id finished */
 	EX_DONE_DRAINED,            /* the queue fell below its low mark */
 };
@@ -94,9 +97,10 @@ enum completion_kind {
 struct completion {
 	enum completion_kind kind;
 	uint64_t conn_id;
-	uint8_t *frame;             /* EX_DONE_FRAME/WELCOME: packed Frame, malloc'd */
+	uint8_t *frame;             /* EX_DONE_FRAME/WELCOME: packed Frame, malloc'd; DELIVER: body */
 	size_t len;
-	uint64_t seq;               /* EX_DONE_WELCOME: acked_through */
+	uint64_t seq;               /* EX_DONE_WELCOME: acked_through; DELIVER: the delivery's seq */
+	char delivery_id[33];       /* EX_DONE_DELIVER */
 	int status;                 /* EX_DONE_CLOSE */
 	int request;                /* EX_DONE_FINISHED: was a request */
 	char node[MGW_ID_MAX + 1];  /* EX_DONE_NOTIFY */
@@ -149,6 +153,9 @@ void clist_concat(struct clist *l, struct clist *more);
 void clist_free(struct clist *l);
 struct completion *completion_frame(uint64_t conn_id, uint8_t *buf, size_t len); /* takes buf */
 struct completion *completion_notify(const char *node);
+/* EX_DONE_DELIVER with a copy of body (NULL on no memory: the pump reads it instead). */
+struct completion *completion_deliver(const char *node, uint64_t seq, const char *delivery_id,
+				      const uint8_t *body, size_t len);
 struct completion *completion_close(uint64_t conn_id, int status);
 
 #endif

@@ -270,31 +270,26 @@ struct body_ref {
 
 static int body_one(struct wctx *w, const struct job *j, const Marac__V1__Share *sh,
 		    const struct view *v, int64_t now, const struct body_ref *before, size_t n_before,
-		    struct body_ref *out)
+		    struct body_ref *out, uint8_t **buf, size_t *len)
 {
 	Marac__V1__Deliver d;
 	deliver_fill(&d, j, NULL, sh, v, w->e->policy_sha256, now);
-	uint8_t *buf;
-	size_t len;
-	int rc = codec_pack(&d.base, &buf, &len);
+	int rc = codec_pack(&d.base, buf, len);
 	if (rc != MGW_OK)
 		return rc;
 	uint8_t dg[32];
-	SHA256(buf, len, dg);
+	SHA256(*buf, *len, dg);
 	for (size_t i = 0; i < n_before; i++)
 		if (memcmp(before[i].digest, dg, 32) == 0) {
 			*out = before[i];
-			free(buf);
 			return MGW_OK;
 		}
-	rc = store_body_put(w->st, buf, len, out->digest, &out->id);
-	free(buf);
-	return rc;
+	return store_body_put(w->st, *buf, *len, out->digest, &out->id);
 }
 
 static int deliver_one(struct wctx *w, const struct job *j, const struct recipient *r,
 		       const Marac__V1__Share *sh, const struct view *v, const uint8_t digest[32],
-		       const struct body_ref *body, int64_t now)
+		       const struct body_ref *body, const uint8_t *bytes, size_t len, int64_t now)
 {
 	uint64_t seq;
 	int rc = store_delivery_put(w->st, r->delivery_id, r->node, r->agency, body->id,
@@ -323,7 +318,13 @@ static int deliver_one(struct wctx *w, const struct job *j, const struct recipie
 	uint64_t audit_seq = 0;
 	if ((rc = audit_emit(w->g, w, &f, &audit_seq)) != MGW_OK)
 		return rc;
-	return outbox_guard_wr_bind(w, r->node, seq, audit_seq, sh->msg_id, sh->summary->case_ref);
+	if ((rc = outbox_guard_wr_bind(w, r->node, seq, audit_seq, sh->msg_id,
+				       sh->summary->case_ref)) != MGW_OK)
+		return rc;
+	/* After COMMIT the service thread sends these bytes as they were
+	 * committed, without reading them back (NULL: the pump reads them). */
+	clist_append(w->answers, completion_deliver(r->node, seq, r->delivery_id, bytes, len));
+	return MGW_OK;
 }
 
 int share_wr_deliver(struct wctx *w, const struct job *j, const struct recipients *rc,
@@ -335,16 +336,16 @@ int share_wr_deliver(struct wctx *w, const struct job *j, const struct recipient
 	struct body_ref bodies[AGENCY_MAX + 1];
 	/* Agency by agency, in the order of the views, so seqs follow the views. */
 	for (size_t k = 0; k < nv; k++) {
-		int e = body_one(w, j, sh, &v[k], now, bodies, k, &bodies[k]);
-		if (e != MGW_OK)
-			return e;
-		for (size_t i = 0; i < rc->n; i++) {
+		uint8_t *buf = NULL;
+		size_t len = 0;
+		int e = body_one(w, j, sh, &v[k], now, bodies, k, &bodies[k], &buf, &len);
+		for (size_t i = 0; i < rc->n && e == MGW_OK; i++) {
 			const struct recipient *r = &rc->r[i];
 			if (r->agency != v[k].agency)
 				continue;
-			e = deliver_one(w, j, r, sh, &v[k], digest, &bodies[k], now);
+			e = deliver_one(w, j, r, sh, &v[k], digest, &bodies[k], buf, len, now);
 			if (e != MGW_OK)
-				return e;
+				break;
 			Marac__V1__DeliveryRef *ref = &ref_store[*n_refs];
 			marac__v1__delivery_ref__init(ref);
 			ref->delivery_id = (char *)r->delivery_id;
@@ -353,6 +354,9 @@ int share_wr_deliver(struct wctx *w, const struct job *j, const struct recipient
 			refs[*n_refs] = ref;
 			(*n_refs)++;
 		}
+		free(buf);
+		if (e != MGW_OK)
+			return e;
 	}
 	return MGW_OK;
 }

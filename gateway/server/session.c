@@ -123,14 +123,9 @@ static size_t varint(uint64_t v, uint8_t *p)
  * valid encoding of the full Deliver. (Bodies stored before version 3 of
  * the store also hold the id: the same value twice, and the last wins.)
  */
-static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const uint8_t *body,
-		      size_t len, const uint8_t digest[32])
+static int queue_deliver(struct session *s, uint64_t seq, const char *delivery_id,
+			 const uint8_t *body, size_t len)
 {
-	struct session *s = ctx;
-	if (outbox_guard_check(G.reader, s->node, seq, delivery_id, digest) != MGW_OK) {
-		s->outbox_held = 1; /* this node's stream stops here (gap-free seqs) */
-		return 1;
-	}
 	size_t idn = strlen(delivery_id);
 	if (idn > 64) {
 		s->outbox_held = 1; /* never ours (32 hex digits) */
@@ -161,6 +156,37 @@ static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const ui
 	s->dlv_count++;
 	s->last_queued_seq = seq;
 	return 0;
+}
+
+/* A row of the outbox as read back from the store: sent only as committed. */
+static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const uint8_t *body,
+		      size_t len, const uint8_t digest[32])
+{
+	struct session *s = ctx;
+	if (outbox_guard_check(G.reader, s->node, seq, delivery_id, digest) != MGW_OK) {
+		s->outbox_held = 1; /* this node's stream stops here (gap-free seqs) */
+		return 1;
+	}
+	return queue_deliver(s, seq, delivery_id, body, len);
+}
+
+/*
+ * A delivery the writer just committed, with its bytes (EX_DONE_DELIVER):
+ * queued without reading the store if it is the next seq of a session
+ * that may take it now; anything else is left to the pump, which reads it
+ * back (and checks it) in seq order.
+ */
+static void deliver_committed(struct gw *g, const struct completion *c)
+{
+	for (struct session *s = g->sessions; s; s = s->next_live) {
+		if (!s->welcomed || s->closing || s->outbox_held || strcmp(s->node, c->node) != 0 ||
+		    s->last_queued_seq + 1 != c->seq || s->unacked >= g->epoch->cfg->delivery_window)
+			continue;
+		if (queue_deliver(s, c->seq, c->delivery_id, c->frame, c->len) == 0) {
+			s->unacked++;
+			lws_callback_on_writable(s->wsi);
+		}
+	}
 }
 
 void session_pump_outbox(struct gw *g, struct session *s)
@@ -589,6 +615,9 @@ void gw_handle_completions(struct gw *g)
 		case EX_DONE_DRAINED:
 			for (s = g->sessions; s; s = s->next_live)
 				rx_update(g, s, 0);
+			break;
+		case EX_DONE_DELIVER:
+			deliver_committed(g, c);
 			break;
 		case EX_DONE_NOTIFY:
 			for (s = g->sessions; s; s = s->next_live)
