@@ -87,6 +87,13 @@
 #define MGW_WAL_IDLE_MS               1000
 
 /*
+ * Threads that prepare queued jobs (redaction, packing, hashing) off the
+ * writer thread: one per online core, at most this many (each holds only
+ * its current job).
+ */
+#define MGW_PREP_WORKERS_MAX          8u
+
+/*
  * Of that queue, the last slots are kept for records the gateway emits
  * itself (connections, aggregated refusals): sessions are paused at
  * MAX - RESERVE, so a flood of node requests cannot crowd out the trail.

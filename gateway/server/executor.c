@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "gw.h"
 #include "log.h"
@@ -197,6 +198,12 @@ int executor_submit(struct gw *g, struct job *j, int internal)
 		ex->head = j;
 	ex->tail = j;
 	ex->count++;
+	j->prep = JOB_PREP_NONE;
+	if (j->ops->prepare && ex->n_workers) {
+		j->prep = JOB_PREP_WANTED;
+		ex->prep_wanted++;
+		pthread_cond_signal(&ex->prep_cond);
+	}
 	int high = ex->count >= EX_HIGH_MARK;
 	if (high)
 		ex->above_high = 1;
@@ -407,6 +414,65 @@ static void housekeeping(struct gw *g, int64_t *last_ms)
 		log_event(LOG_ERROR, "wal_truncate_failed", NULL);
 }
 
+/* A worker thread: prepare queued jobs, oldest first, until stop. */
+static void *worker_main(void *arg)
+{
+	struct gw *g = arg;
+	struct executor *ex = &g->ex;
+	pthread_mutex_lock(&ex->lock);
+	for (;;) {
+		struct job *j = NULL;
+		if (ex->prep_wanted)
+			for (j = ex->head; j && j->prep != JOB_PREP_WANTED; j = j->next)
+				;
+		if (j == NULL) {
+			if (ex->stop)
+				break;
+			pthread_cond_wait(&ex->prep_cond, &ex->lock);
+			continue;
+		}
+		j->prep = JOB_PREP_RUNNING;
+		ex->prep_wanted--;
+		pthread_mutex_unlock(&ex->lock);
+		j->ops->prepare(j);
+		pthread_mutex_lock(&ex->lock);
+		j->prep = JOB_PREP_NONE;
+		j->prepared = 1;
+		pthread_cond_broadcast(&ex->prepped);
+	}
+	pthread_mutex_unlock(&ex->lock);
+	return NULL;
+}
+
+/*
+ * Writer thread: every job of the batch (out of the queue: no worker
+ * starts one now) prepared: by the writer itself if no worker began it,
+ * else once its worker is done.
+ */
+static void prepare_batch(struct executor *ex, struct job *batch)
+{
+	for (struct job *j = batch; j; j = j->next) {
+		pthread_mutex_lock(&ex->lock);
+		int mine = j->prep == JOB_PREP_WANTED;
+		if (mine) {
+			ex->prep_wanted--;
+			j->prep = JOB_PREP_RUNNING;
+		}
+		while (!mine && j->prep == JOB_PREP_RUNNING)
+			pthread_cond_wait(&ex->prepped, &ex->lock);
+		pthread_mutex_unlock(&ex->lock);
+		if (mine) {
+			j->ops->prepare(j);
+			pthread_mutex_lock(&ex->lock);
+			j->prep = JOB_PREP_NONE;
+			pthread_mutex_unlock(&ex->lock);
+		} else if (j->ops->prepare && !j->prepared) {
+			j->ops->prepare(j); /* no pool (never marked wanted) */
+		}
+		j->prepared = 1; /* a retried batch is not prepared again */
+	}
+}
+
 /* The writer thread itself. */
 static void *writer_main(void *arg)
 {
@@ -474,6 +540,7 @@ static void *writer_main(void *arg)
 				post(g, &l);
 			}
 		}
+		prepare_batch(ex, batch);
 		retry = run_batch(g, g->writer_store, batch);
 		if (retry) {
 			struct timespec ts = {0, 100 * 1000 * 1000}; /* let a transient failure pass */
@@ -483,12 +550,34 @@ static void *writer_main(void *arg)
 	return NULL;
 }
 
+/* Service thread: stop and join the workers (after the writer drained the queue). */
+static void executor_stop_workers(struct gw *g)
+{
+	struct executor *ex = &g->ex;
+	pthread_mutex_lock(&ex->lock);
+	ex->stop = 1;
+	pthread_cond_broadcast(&ex->prep_cond);
+	pthread_mutex_unlock(&ex->lock);
+	for (unsigned i = 0; i < ex->n_workers; i++)
+		pthread_join(ex->workers[i], NULL);
+	ex->n_workers = 0;
+}
+
 /* Service thread, at start. */
 int executor_start(struct gw *g, char *err, size_t errlen)
 {
 	struct executor *ex = &g->ex;
+	pthread_cond_init(&ex->prep_cond, NULL);
+	pthread_cond_init(&ex->prepped, NULL);
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned want = cores < 1 ? 1u : cores > (long)MGW_PREP_WORKERS_MAX ? MGW_PREP_WORKERS_MAX
+									 : (unsigned)cores;
+	for (ex->n_workers = 0; ex->n_workers < want; ex->n_workers++)
+		if (pthread_create(&ex->workers[ex->n_workers], NULL, worker_main, g) != 0)
+			break; /* fewer workers; with none the writer prepares every job */
 	if (pthread_create(&ex->thread, NULL, writer_main, g) != 0) {
 		snprintf(err, errlen, "cannot start the writer thread");
+		executor_stop_workers(g);
 		return MGW_E_IO;
 	}
 	return MGW_OK;
@@ -503,6 +592,7 @@ void executor_stop(struct gw *g)
 	pthread_cond_signal(&ex->cond);
 	pthread_mutex_unlock(&ex->lock);
 	pthread_join(ex->thread, NULL);
+	executor_stop_workers(g);
 	epoch_put(ex->cur);
 	ex->cur = NULL;
 }

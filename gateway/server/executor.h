@@ -19,6 +19,13 @@
  * told (executor_submit returns 1) and pauses the sessions that feed it; the
  * writer posts EX_DONE_DRAINED when the queue falls below the low mark.
  *
+ * Jobs with ops->prepare are prepared by a pool of worker threads (one per
+ * core, at most MGW_PREP_WORKERS_MAX) while they wait in the queue, in
+ * any order; the writer still takes them in queue order, and prepares a
+ * job itself if no worker has started it, or waits for the worker that
+ * has. So redaction and packing of batch N+1 run while batch N commits
+ * and syncs.
+ *
  * If COMMIT fails, the batch's answers are discarded; requests are answered
  * with their ops->wr_failed (INTERNAL: not accepted, retry with the same
  * msg_id) and jobs with ops->retry (acks, audit records) are queued again
@@ -63,6 +70,11 @@ struct job_ops {
 	/* Writer thread: the job's changes were undone (its own failure or a
 	 * failed COMMIT): answer "not stored" if the kind answers. May be NULL. */
 	void (*wr_failed)(struct job *j, struct wctx *w);
+	/* A worker thread (or the writer, if it gets there first), once, while
+	 * the job waits in the queue, outside every lock: the kind's work that
+	 * needs no store (redaction, packing, hashing), so the writer thread
+	 * only writes. Results stay in the job. May be NULL. */
+	void (*prepare)(struct job *j);
 	/* Any thread: free the kind's fields (not the job itself). May be NULL. */
 	void (*free)(struct job *j);
 	int retry;                  /* re-run after a failed COMMIT (acks, audit records) */
@@ -78,9 +90,13 @@ struct job {
 	int request;                /* counted in its session's in_flight too */
 	unsigned attempts;          /* COMMIT attempts (retry) */
 	int failed;                 /* its wr_commit failed in this batch: wr_failed only */
+	int prep;                   /* JOB_PREP_*, under ex.lock */
+	int prepared;               /* writer: ops->prepare has run */
 	int64_t enqueued_us;
 	struct job *next;           /* executor queue, under ex.lock */
 };
+
+enum job_prep { JOB_PREP_NONE, JOB_PREP_WANTED, JOB_PREP_RUNNING };
 
 enum completion_kind {
 	EX_DONE_FRAME,              /* queue frame to conn_id */
@@ -116,6 +132,11 @@ struct executor {
 	int above_high;             /* count reached the high mark since the last drain */
 	struct clist done;
 	int stop;
+	size_t prep_wanted;         /* queued jobs with JOB_PREP_WANTED */
+	pthread_cond_t prep_cond;   /* workers: a job to prepare, or stop */
+	pthread_cond_t prepped;     /* writer: a job it waits for was prepared */
+	pthread_t workers[MGW_PREP_WORKERS_MAX];
+	unsigned n_workers;
 	/* writer thread only */
 	pthread_t thread;
 	struct epoch *cur;          /* newest epoch seen in a batch (reference held) */

@@ -752,10 +752,8 @@ static int seq_set(store *s, struct seq_cache *slot, const char *node, uint64_t 
 	return MGW_OK;
 }
 
-int store_body_put(store *s, const uint8_t *body, size_t len, uint8_t digest[32],
-		   int64_t *body_id)
+int store_body_put(store *s, const uint8_t *body, size_t len, int64_t *body_id)
 {
-	SHA256(body, len, digest);
 	sqlite3_stmt *st = stmt(s, ST_BODY_PUT);
 	sqlite3_bind_blob(st, 1, body, (int)len, SQLITE_STATIC);
 	if (step_done(st) != MGW_OK)
@@ -793,7 +791,8 @@ int store_delivery_insert_digest(store *s, const char *delivery_id, const char *
 				 uint8_t digest[32], uint64_t *seq)
 {
 	int64_t body_id;
-	int rc = store_body_put(s, deliver, len, digest, &body_id);
+	SHA256(deliver, len, digest);
+	int rc = store_body_put(s, deliver, len, &body_id);
 	if (rc != MGW_OK)
 		return rc;
 	return store_delivery_put(s, delivery_id, recipient_node, recipient_agency, body_id, digest,

@@ -96,11 +96,11 @@ int store_delivery_insert_digest(store *s, const char *delivery_id, const char *
  * The two halves of store_delivery_insert_digest, for one body queued to
  * several recipients (the same view: one row). store_body_put stores a
  * packed Deliver without seq and delivery_id (the transport adds both) and
- * returns its digest and id; store_delivery_put queues it to one node
- * (digest as store_body_put returned it), *seq as above.
+ * returns its id; store_delivery_put queues it to one node with digest =
+ * SHA-256 of those bytes (hashed by the caller, off the writer thread;
+ * store_outbox_fetch checks it before any send), *seq as above.
  */
-int store_body_put(store *s, const uint8_t *body, size_t len, uint8_t digest[32],
-		   int64_t *body_id);
+int store_body_put(store *s, const uint8_t *body, size_t len, int64_t *body_id);
 int store_delivery_put(store *s, const char *delivery_id, const char *recipient_node,
 		       int recipient_agency, int64_t body_id, const uint8_t digest[32],
 		       uint64_t *seq);
