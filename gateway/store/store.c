@@ -237,6 +237,9 @@ static void *checkpointer_main(void *arg)
 	}
 	/* TRUNCATE waits this long for readers (and holds the writer off meanwhile). */
 	sqlite3_busy_timeout(db, 100);
+	/* A connection knows the file is in WAL mode only once it has read it:
+	 * before, a checkpoint "succeeds" doing nothing (log and done -1). */
+	sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
 	int64_t last_ck = 0;
 	pthread_mutex_lock(&ck->lock);
 	while (!ck->stop) {
@@ -264,6 +267,8 @@ static void *checkpointer_main(void *arg)
 							: SQLITE_CHECKPOINT_PASSIVE,
 						   &log, &done);
 		last_ck = mono_ms();
+		if (rc == SQLITE_OK && log < 0) /* the PRAGMA above met a lock: read the mode again */
+			sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
 		pthread_mutex_lock(&ck->lock);
 		/* The writer restarts a fully copied WAL at its next commit. */
 		if (idle && rc == SQLITE_OK)

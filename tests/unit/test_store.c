@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <openssl/sha.h>
 #include <sqlite3.h>
 
@@ -627,4 +628,43 @@ Test(store, one_body_serves_several_recipients_and_goes_when_all_acked)
 	cr_assert_eq(store_purge_delivered(s, 1000, &n), MGW_OK);
 	cr_assert_eq(n, 1);
 	cr_assert_eq(scalar("SELECT COUNT(*) FROM delivery_body"), 0);
+}
+
+static long file_size(const char *name)
+{
+	char p[128];
+	struct stat st;
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	return stat(p, &st) == 0 ? (long)st.st_size : -1;
+}
+
+Test(store, the_wal_is_checkpointed_in_the_background_and_truncated_when_idle)
+{
+	/* About 8 MiB in 64 commits: twice the checkpoint mark. */
+	static uint8_t body[128 * 1024];
+	memset(body, 'b', sizeof body);
+	long before = file_size("gateway.db");
+	for (int i = 0; i < 64; i++) {
+		char id[16];
+		uint64_t seq;
+		snprintf(id, sizeof id, "w%d", i);
+		body[0] = (uint8_t)i; /* distinct bodies */
+		store_begin(s);
+		cr_assert_eq(store_delivery_insert(s, id, "n", 4, body, sizeof body, &seq), MGW_OK);
+		cr_assert_eq(store_commit(s), MGW_OK);
+	}
+	/* Auto-checkpoint is off: only the checkpointer thread copies pages. */
+	long db = 0;
+	for (int i = 0; i < 100 && (db = file_size("gateway.db")) < before + 4 * 1024 * 1024; i++)
+		usleep(20000);
+	cr_assert_geq(db, before + 4 * 1024 * 1024,
+		      "the WAL was not copied into the database while the store was open");
+	/* Idle past MGW_WAL_IDLE_MS: the WAL file is truncated. */
+	long wal = -1;
+	for (int i = 0; i < 150 && (wal = file_size("gateway.db-wal")) != 0; i++)
+		usleep(20000);
+	cr_assert_eq(wal, 0, "the WAL of an idle store stays %ld bytes", wal);
+	int rows = 0;
+	cr_assert_eq(store_outbox_fetch(s, "n", 0, 100, count_rows, &rows), MGW_OK);
+	cr_assert_eq(rows, 64);
 }
