@@ -94,6 +94,13 @@
 #define MGW_PREP_WORKERS_MAX          8u
 
 /*
+ * Committed deliveries the service thread keeps in memory until first sent
+ * (outbox_cache.c), so a full delivery window does not make the pump read
+ * them back from the store. Beyond this many bytes they are read back.
+ */
+#define MGW_OUTBOX_CACHE_BYTES        (64u << 20)
+
+/*
  * Of that queue, the last slots are kept for records the gateway emits
  * itself (connections, aggregated refusals): sessions are paused at
  * MAX - RESERVE, so a flood of node requests cannot crowd out the trail.

@@ -381,6 +381,21 @@ extern const struct lws_protocols metrics_protocols[];
 void metrics_refusal(struct gw *g, const char *reason); /* any thread */
 void metrics_commit(struct gw *g, uint64_t us);         /* writer thread */
 
+/* ---- outbox_cache.c (service thread): committed, never-sent deliveries -- */
+
+/* Keep a copy of a delivery just committed to node (seq above every one kept
+ * for it), if within MGW_OUTBOX_CACHE_BYTES; else nothing (the store has it). */
+void outbox_cache_put(const char *node, uint64_t seq, const char *delivery_id,
+		      const uint8_t *body, size_t len);
+/* Any session queued node's deliveries through seq: forget them. */
+void outbox_cache_drop_through(const char *node, uint64_t seq);
+/* If delivery seq of node is kept: fn(ctx, ...) with it, and on 0 it is
+ * forgotten. Returns 1 if fn took it, else 0 (read it from the store). */
+typedef int (*outbox_cache_fn)(void *ctx, uint64_t seq, const char *delivery_id,
+			       const uint8_t *body, size_t len);
+int outbox_cache_take(const char *node, uint64_t seq, outbox_cache_fn fn, void *ctx);
+void outbox_cache_free(void);
+
 /* ---- outbox_guard.c: an outbox body is sent only as committed ---------- */
 
 int outbox_guard_schema(store *st);  /* writer's store, before the thread starts */

@@ -167,7 +167,17 @@ static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const ui
 		s->outbox_held = 1; /* this node's stream stops here (gap-free seqs) */
 		return 1;
 	}
-	return queue_deliver(s, seq, delivery_id, body, len);
+	if (queue_deliver(s, seq, delivery_id, body, len) != 0)
+		return 1;
+	outbox_cache_drop_through(s->node, seq); /* queued: never from the cache again */
+	return 0;
+}
+
+/* A delivery kept in memory since its commit (outbox_cache.c): queued unchecked. */
+static int cache_row(void *ctx, uint64_t seq, const char *delivery_id, const uint8_t *body,
+		     size_t len)
+{
+	return queue_deliver(ctx, seq, delivery_id, body, len);
 }
 
 /*
@@ -178,15 +188,22 @@ static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const ui
  */
 static void deliver_committed(struct gw *g, const struct completion *c)
 {
+	int queued = 0, welcomed = 0;
 	for (struct session *s = g->sessions; s; s = s->next_live) {
+		welcomed |= s->welcomed && !s->closing && strcmp(s->node, c->node) == 0;
 		if (!s->welcomed || s->closing || s->outbox_held || strcmp(s->node, c->node) != 0 ||
 		    s->last_queued_seq + 1 != c->seq || s->unacked >= g->epoch->cfg->delivery_window)
 			continue;
 		if (queue_deliver(s, c->seq, c->delivery_id, c->frame, c->len) == 0) {
 			s->unacked++;
+			queued = 1;
 			lws_callback_on_writable(s->wsi);
 		}
 	}
+	/* Not sent yet, to a node with a session: kept for the pump, which
+	 * otherwise reads it back (a node away reads its outbox from the store). */
+	if (!queued && welcomed)
+		outbox_cache_put(c->node, c->seq, c->delivery_id, c->frame, c->len);
 }
 
 void session_pump_outbox(struct gw *g, struct session *s)
@@ -205,6 +222,15 @@ void session_pump_outbox(struct gw *g, struct session *s)
 	if (s->unacked >= window)
 		return;
 	size_t before = s->dlv_count;
+	/* Deliveries kept since their commit first (outbox_cache.c), in seq order. */
+	while (s->unacked < window &&
+	       outbox_cache_take(s->node, s->last_queued_seq + 1, cache_row, s))
+		s->unacked++;
+	if (s->unacked >= window) {
+		if (s->dlv_count != before)
+			lws_callback_on_writable(s->wsi);
+		return;
+	}
 	int rc = store_outbox_fetch_digest(g->reader, s->node, s->last_queued_seq,
 					   window - s->unacked, outbox_row, s, NULL);
 	if (rc == MGW_E_INVALID) {
@@ -559,6 +585,12 @@ static void on_closed(struct gw *g, struct session *s)
 		}
 	}
 	free_queues(s);
+	/* Kept deliveries wait for a session of the node; without one, in the store. */
+	int other = 0;
+	for (struct session *o = g->sessions; o && !other; o = o->next_live)
+		other = strcmp(o->node, s->node) == 0;
+	if (!other)
+		outbox_cache_drop_through(s->node, UINT64_MAX);
 	log_event(LOG_INFO, "node_disconnected", "node", s->node, NULL);
 	s->conn_id = 0;
 }
