@@ -105,7 +105,7 @@ enum completion_kind {
 	EX_DONE_NOTIFY,             /* node's outbox grew or its cursor moved (one per node per batch) */
 	EX_DONE_DELIVER,            /* a delivery just committed to node: seq, delivery_id and the
 				     * stored body in frame, queued straight to node's session if it
-				     * is next in line (else the outbox pump reads it) */
+				     * is next in line, else kept (outbox_cache.c) for the pump */
 	EX_DONE_FINISHED,           /* a counted job of conn_id finished */
 	EX_DONE_DRAINED,            /* the queue fell below its low mark */
 };
