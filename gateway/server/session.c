@@ -173,11 +173,20 @@ static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const ui
 	return 0;
 }
 
-/* A delivery kept in memory since its commit (outbox_cache.c): queued unchecked. */
+/*
+ * A delivery kept in memory since its commit (outbox_cache.c): its bytes are
+ * the committed ones, but it is sent only if the store still has it to send
+ * (not acked, nor withdrawn since, its body not deleted): else the pump's
+ * read of the store decides, as for any delivery.
+ */
 static int cache_row(void *ctx, uint64_t seq, const char *delivery_id, const uint8_t *body,
 		     size_t len)
 {
-	return queue_deliver(ctx, seq, delivery_id, body, len);
+	struct session *s = ctx;
+	int pending = 0;
+	if (store_delivery_pending(G.reader, s->node, seq, &pending) != MGW_OK || !pending)
+		return 1;
+	return queue_deliver(s, seq, delivery_id, body, len);
 }
 
 /*

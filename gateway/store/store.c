@@ -60,7 +60,7 @@ enum {
 	ST_SHARE_GET, ST_SHARE_PUT, ST_SEQ_GET, ST_SEQ_PUT, ST_DLV_PUT, ST_DLV_GET,
 	ST_DLV_ACK, ST_DLV_ACK_THROUGH, ST_ACKED_THROUGH, ST_DEPTH, ST_OUTBOX,
 	ST_AUDIT_PUT, ST_AUDIT_GET, ST_AUDIT_LEAF, ST_CP_PUT, ST_CP_LATEST, ST_CP_LIST,
-	ST_NODE_PUT, ST_NODE_GET, ST_PURGE, ST_BODY_PUT, ST_DLV_GET_ID, ST_COUNT
+	ST_NODE_PUT, ST_NODE_GET, ST_PURGE, ST_BODY_PUT, ST_DLV_GET_ID, ST_PENDING, ST_COUNT
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -75,6 +75,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_DLV_GET] = "SELECT delivery_id, acked_at_ms FROM deliveries WHERE recipient_node=?1 AND seq=?2",
 	/* An ack without its seq: the node's rows are scanned (no index on the random id). */
 	[ST_DLV_GET_ID] = "SELECT seq, acked_at_ms FROM deliveries WHERE recipient_node=?1 AND delivery_id=?2",
+	[ST_PENDING] = "SELECT 1 FROM deliveries d JOIN delivery_body b ON b.body_id=d.body_id"
+		       " WHERE d.recipient_node=?1 AND d.seq=?2 AND d.acked_at_ms IS NULL",
 	[ST_DLV_ACK] = "UPDATE deliveries SET acked_at_ms=?3 WHERE recipient_node=?1 AND seq=?2 AND acked_at_ms IS NULL",
 	[ST_DLV_ACK_THROUGH] = "UPDATE deliveries SET acked_at_ms=?3 WHERE recipient_node=?1 AND seq<=?2 AND acked_at_ms IS NULL",
 	/* INDEXED BY: without it the planner walks the node's whole key range, acked rows too. */
@@ -879,6 +881,17 @@ int store_acked_through(store *s, const char *node, uint64_t *through)
 {
 	int null;
 	return scalar_u64(s, ST_ACKED_THROUGH, node, through, &null);
+}
+
+int store_delivery_pending(store *s, const char *node, uint64_t seq, int *pending)
+{
+	sqlite3_stmt *st = stmt(s, ST_PENDING);
+	sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)seq);
+	int rc = sqlite3_step(st);
+	*pending = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
 }
 
 int store_outbox_depth(store *s, const char *node, uint64_t *depth)

@@ -125,6 +125,13 @@ int store_delivery_ack_through(store *s, const char *node, uint64_t through, int
  */
 int store_acked_through(store *s, const char *node, uint64_t *through);
 
+/*
+ * Is delivery seq of node still to be sent: queued, not acked (nor taken
+ * back as if acked), its body present? One primary-key read, for a copy
+ * of the body kept in memory since the commit. Returns 0 or MGW_E_DB.
+ */
+int store_delivery_pending(store *s, const char *node, uint64_t seq, int *pending);
+
 /* Deliveries of node queued and not yet acked. */
 int store_outbox_depth(store *s, const char *node, uint64_t *depth);
 

@@ -668,3 +668,26 @@ Test(store, the_wal_is_checkpointed_in_the_background_and_truncated_when_idle)
 	cr_assert_eq(store_outbox_fetch(s, "n", 0, 100, count_rows, &rows), MGW_OK);
 	cr_assert_eq(rows, 64);
 }
+
+Test(store, a_delivery_is_pending_until_acked_or_its_body_is_gone)
+{
+	int pending = -1, was;
+	store_begin(s);
+	put("p1", "n");
+	put("p2", "n");
+	store_commit(s);
+	cr_assert_eq(store_delivery_pending(s, "n", 1, &pending), MGW_OK);
+	cr_assert_eq(pending, 1);
+	cr_assert_eq(store_delivery_pending(s, "n", 3, &pending), MGW_OK);
+	cr_assert_eq(pending, 0, "no such seq");
+	store_begin(s);
+	store_delivery_ack(s, "n", "p1", 1, 1, &was);
+	store_commit(s);
+	cr_assert_eq(store_delivery_pending(s, "n", 1, &pending), MGW_OK);
+	cr_assert_eq(pending, 0, "acked");
+	cr_assert_eq(sqlite3_exec(store_db(s), "DELETE FROM delivery_body WHERE body_id=(SELECT"
+				  " body_id FROM deliveries WHERE delivery_id='p2')", NULL, NULL, NULL),
+		     SQLITE_OK);
+	cr_assert_eq(store_delivery_pending(s, "n", 2, &pending), MGW_OK);
+	cr_assert_eq(pending, 0, "its body was deleted");
+}
