@@ -508,7 +508,7 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 		.lawful_basis = sh->lawful_basis,
 	};
 	if ((rc = audit_emit(w->g, w, &f, &audit_seq)) != MGW_OK)
-		return rc;
+		goto out;
 
 	Marac__V1__DeliveryRef ref_store[MGW_MAX_RECIPIENT_NODES];
 	Marac__V1__DeliveryRef *refs[MGW_MAX_RECIPIENT_NODES];
@@ -516,7 +516,7 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 	rc = deliver_bodies(w, jb, &j->rc, sh, j->v, j->nv, j->orig_digest, now, j->bodies,
 			    ref_store, refs, &n_refs);
 	if (rc != MGW_OK)
-		return rc;
+		goto out;
 
 	Marac__V1__ShareAccepted sa = MARAC__V1__SHARE_ACCEPTED__INIT;
 	sa.msg_id = sh->msg_id;
@@ -530,11 +530,11 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 	uint8_t *buf;
 	size_t len;
 	if ((rc = codec_pack(&fr.base, &buf, &len)) != MGW_OK)
-		return rc;
+		goto out;
 	rc = store_share_insert(w->st, jb->node, sh->msg_id, j->digest, now, buf, len);
 	if (rc != MGW_OK) {
 		free(buf);
-		return rc;
+		goto out;
 	}
 	clist_append(w->answers, completion_frame(jb->conn_id, buf, len));
 	for (size_t i = 0; i < j->rc.n; i++)
@@ -544,7 +544,8 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 	snprintf(seqs, sizeof seqs, "%llu", (unsigned long long)audit_seq);
 	log_event(LOG_INFO, "share_accepted", "node", jb->node, "msg_id", sh->msg_id, "audit_seq",
 		  seqs, NULL);
-	return MGW_OK;
+out:
+	return rc; /* the views and bodies stay with the job (a re-run uses them) */
 }
 
 static void share_wr_failed(struct job *jb, struct wctx *w)
