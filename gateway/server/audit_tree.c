@@ -221,12 +221,22 @@ int audit_tree_before_commit(struct gw *g, store *st, const struct epoch *e)
 		return MGW_OK;
 	free(a->batch_note);
 	a->batch_note = NULL;
-	int rc = sign_in_txn(g, st, &a->batch_note);
+	/* A savepoint (once per checkpoint, not per job): a signing that fails
+	 * is undone alone and logged, and the batch still commits, as when
+	 * checkpoints had a transaction of their own. */
+	int rc = store_savepoint(st);
+	if (rc == MGW_OK)
+		rc = sign_in_txn(g, st, &a->batch_note);
+	if (rc == MGW_OK)
+		rc = store_release(st);
 	if (rc != MGW_OK) {
+		store_rollback_to(st);
 		free(a->batch_note);
 		a->batch_note = NULL;
+		catch_up(a, st);
+		log_event(LOG_ERROR, "checkpoint_failed", NULL);
 	}
-	return rc;
+	return MGW_OK;
 }
 
 void audit_tree_committed(struct gw *g, store *st, int ok)

@@ -267,8 +267,9 @@ int audit_tree_open(struct gw *g, store *st, char *err, size_t errlen);
  * the last checkpoint's own are uncovered). e: the epoch of the batch. */
 int audit_tree_after_commit(struct gw *g, store *st, const struct epoch *e, int force);
 /* Inside a batch's transaction, before its COMMIT: sign a due checkpoint
- * in it (no transaction, no fsync of its own); then audit_tree_committed
- * with whether the COMMIT held. 0 or an error (roll the batch back). */
+ * in it (no transaction, no fsync of its own; a failed signing is undone
+ * alone and logged); then audit_tree_committed with whether the COMMIT
+ * held. 0, or an error (roll the batch back). */
 int audit_tree_before_commit(struct gw *g, store *st, const struct epoch *e);
 void audit_tree_committed(struct gw *g, store *st, int ok);
 void audit_tree_close(struct gw *g);
