@@ -77,6 +77,33 @@
 #define MGW_WRITER_QUEUE_MAX          4096u
 
 /*
+ * WAL checkpoints run off the commit path (store.c's checkpointer thread,
+ * its own connection, PASSIVE): SQLite's auto-checkpoint is off, because it
+ * ran inside COMMIT and fsynced the database there (13-19 ms stalls). A
+ * PASSIVE checkpoint starts once the WAL holds this many pages (SQLite's
+ * own default, about 4 MiB), at most every MGW_WAL_CHECKPOINT_GAP_MS; the
+ * WAL file is truncated (TRUNCATE, which waits for readers) only after
+ * MGW_WAL_IDLE_MS without a commit, and only if it grew past the same mark.
+ */
+#define MGW_WAL_CHECKPOINT_PAGES      1000
+#define MGW_WAL_CHECKPOINT_GAP_MS     50
+#define MGW_WAL_IDLE_MS               1000
+
+/*
+ * Threads that prepare queued jobs (redaction, packing, hashing) off the
+ * writer thread: one per online core, at most this many (each holds only
+ * its current job).
+ */
+#define MGW_PREP_WORKERS_MAX          8u
+
+/*
+ * Committed deliveries the service thread keeps in memory until first sent
+ * (outbox_cache.c), so a full delivery window does not make the pump read
+ * them back from the store. Beyond this many bytes they are read back.
+ */
+#define MGW_OUTBOX_CACHE_BYTES        (64u << 20)
+
+/*
  * Of that queue, the last slots are kept for records the gateway emits
  * itself (connections, aggregated refusals): sessions are paused at
  * MAX - RESERVE, so a flood of node requests cannot crowd out the trail.

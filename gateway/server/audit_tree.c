@@ -68,6 +68,16 @@ int audit_tree_open(struct gw *g, store *st, char *err, size_t errlen)
 			      &a->cp_size, &a->later, err, errlen);
 	if (rc != MGW_OK)
 		return rc;
+	/* From here the writer's in-memory range is the tree (catch_up): it must be
+	 * the one start-up just checked (records re-hashed since the checkpoint). */
+	struct merkle_range mine;
+	store_audit_tree(st, &mine);
+	if (mine.size != a->range.size || mine.n != a->range.n ||
+	    memcmp(mine.nodes, a->range.nodes, sizeof mine.nodes[0] * mine.n) != 0) {
+		snprintf(err, errlen, "the audit tree's stored nodes disagree with its records: "
+				      "refusing to start");
+		return MGW_E_INVALID;
+	}
 	a->cp_time_ms = store_now_ms();
 	char sz[24];
 	snprintf(sz, sizeof sz, "%llu", (unsigned long long)n);
@@ -81,20 +91,17 @@ void audit_tree_close(struct gw *g)
 	g->audit.key = NULL;
 	free(g->audit.vkey);
 	g->audit.vkey = NULL;
+	free(g->audit.batch_note);
+	g->audit.batch_note = NULL;
 }
 
-/* Extend the range with records committed since the last call. */
+/*
+ * The range of every record appended: the store's writer keeps it in
+ * memory as it appends (store_audit_tree), so no leaf is read back.
+ */
 static int catch_up(struct audit_tree *a, store *st)
 {
-	uint64_t n = store_audit_size(st);
-	while (a->range.size < n) {
-		uint8_t leaf[32];
-		int rc = store_audit_leaf(st, a->range.size, leaf);
-		if (rc == MGW_OK)
-			rc = merkle_range_append(&a->range, leaf);
-		if (rc != MGW_OK)
-			return rc;
-	}
+	store_audit_tree(st, &a->range);
 	return MGW_OK;
 }
 
@@ -118,14 +125,17 @@ static int sign_and_put(struct gw *g, store *st, uint64_t size, uint8_t root[32]
 	return rc;
 }
 
-static int sign_checkpoint(struct gw *g, store *st, int force)
+/*
+ * Inside the caller's transaction: a checkpoint at the current size N, its
+ * CHECKPOINT_SIGNED record, and a checkpoint at N+1 covering that record;
+ * *last gets the N+1 note. On error the caller rolls back.
+ */
+static int sign_in_txn(struct gw *g, store *st, char **last)
 {
 	struct audit_tree *a = &g->audit;
 	uint8_t root[32];
+	catch_up(a, st);
 	uint64_t size = a->range.size;
-	int rc = store_begin(st);
-	if (rc != MGW_OK)
-		return rc;
 	struct clist none = {0};
 	struct wctx w = {.g = g, .st = st, .answers = &none, .e = NULL};
 	struct audit_fields f = {
@@ -133,47 +143,110 @@ static int sign_checkpoint(struct gw *g, store *st, int force)
 		.tree_size = size,
 		.root_hash = root,
 	};
-	uint8_t leaf[32];
-	char *last = NULL;
-	rc = sign_and_put(g, st, size, root, NULL);
+	int rc = sign_and_put(g, st, size, root, NULL);
 	if (rc == MGW_OK)
 		rc = audit_emit(g, &w, &f, NULL);
-	/* The record's own leaf, then the covering checkpoint at size + 1. */
-	if (rc == MGW_OK)
-		rc = store_audit_leaf(st, size, leaf);
-	if (rc == MGW_OK)
-		rc = merkle_range_append(&a->range, leaf);
-	if (rc == MGW_OK)
-		rc = sign_and_put(g, st, size + 1, root, &last);
+	/* The record's own leaf (in memory), then the covering checkpoint at size + 1. */
+	if (rc == MGW_OK) {
+		catch_up(a, st);
+		rc = sign_and_put(g, st, size + 1, root, last);
+	}
+	return rc;
+}
+
+/*
+ * After the COMMIT that stored note (at a->range.size): the latest
+ * checkpoint, also outside the store, after it is committed (so it is
+ * never ahead of the store): a trail cut back below it, or edited with its
+ * checkpoints deleted, is refused at start. At most once per
+ * AUDIT_ANCHOR_MS, and at stop: it costs two fsyncs, and checkpoints may
+ * come every few records under load.
+ */
+static void signed_committed(struct gw *g, store *st, const char *note, int force)
+{
+	struct audit_tree *a = &g->audit;
+	int64_t now = store_now_ms();
+	if (force || now - a->anchor_ms >= AUDIT_ANCHOR_MS) {
+		a->anchor_ms = now;
+		if (audit_checkpoint_save(g->state_dir, note) != MGW_OK)
+			log_event(LOG_ERROR, "audit_anchor_write_failed", NULL);
+	}
+	catch_up(a, st);
+	a->cp_size = a->range.size;
+	a->cp_time_ms = now;
+	char sz[24];
+	snprintf(sz, sizeof sz, "%llu", (unsigned long long)a->cp_size);
+	log_event(LOG_DEBUG, "checkpoint_signed", "size", sz, NULL);
+}
+
+/* A checkpoint in a transaction of its own (idle writer, stop). */
+static int sign_checkpoint(struct gw *g, store *st, int force)
+{
+	char *last = NULL;
+	int rc = store_begin(st);
+	if (rc != MGW_OK)
+		return rc;
+	rc = sign_in_txn(g, st, &last);
 	if (rc == MGW_OK)
 		rc = store_commit(st);
 	else
 		store_rollback(st);
-	/*
-	 * The latest checkpoint, also outside the store, after it is committed
-	 * (so it is never ahead of the store): a trail cut back below it, or
-	 * edited with its checkpoints deleted, is refused at start. At most once
-	 * per AUDIT_ANCHOR_MS, and at stop: it costs two fsyncs, and checkpoints
-	 * may come every few records under load.
-	 */
-	int64_t now = store_now_ms();
-	if (rc == MGW_OK && (force || now - a->anchor_ms >= AUDIT_ANCHOR_MS)) {
-		a->anchor_ms = now;
-		if (audit_checkpoint_save(g->state_dir, last) != MGW_OK)
-			log_event(LOG_ERROR, "audit_anchor_write_failed", NULL);
-	}
+	if (rc == MGW_OK)
+		signed_committed(g, st, last, force);
+	else
+		catch_up(&g->audit, st); /* the rollback took the uncommitted leaf back out */
 	free(last);
+	return rc;
+}
+
+/* Is a checkpoint due over the records appended so far? */
+static int due(struct gw *g, const struct epoch *e, int force)
+{
+	struct audit_tree *a = &g->audit;
+	uint64_t pending = a->range.size - a->cp_size;
+	if (pending == 0)
+		return 0;
+	unsigned every = e ? e->cfg->checkpoint_every : MGW_CHECKPOINT_EVERY_DEFAULT;
+	unsigned secs = e ? e->cfg->checkpoint_secs : MGW_CHECKPOINT_SECS_DEFAULT;
+	return force || pending >= every || store_now_ms() - a->cp_time_ms >= (int64_t)secs * 1000;
+}
+
+int audit_tree_before_commit(struct gw *g, store *st, const struct epoch *e)
+{
+	struct audit_tree *a = &g->audit;
+	if (a->key == NULL || __atomic_load_n(&g->fatal, __ATOMIC_RELAXED))
+		return MGW_OK;
+	catch_up(a, st);
+	if (!due(g, e, 0))
+		return MGW_OK;
+	free(a->batch_note);
+	a->batch_note = NULL;
+	/* A savepoint (once per checkpoint, not per job): a signing that fails
+	 * is undone alone and logged, and the batch still commits, as when
+	 * checkpoints had a transaction of their own. */
+	int rc = store_savepoint(st);
+	if (rc == MGW_OK)
+		rc = sign_in_txn(g, st, &a->batch_note);
+	if (rc == MGW_OK)
+		rc = store_release(st);
 	if (rc != MGW_OK) {
-		/* The range may hold the uncommitted leaf: rebuild from the store. */
-		merkle_range_init(&a->range);
-		return catch_up(a, st) == MGW_OK ? rc : MGW_E_DB;
+		store_rollback_to(st);
+		free(a->batch_note);
+		a->batch_note = NULL;
+		catch_up(a, st);
+		log_event(LOG_ERROR, "checkpoint_failed", NULL);
 	}
-	a->cp_size = size + 1;
-	a->cp_time_ms = store_now_ms();
-	char sz[24];
-	snprintf(sz, sizeof sz, "%llu", (unsigned long long)a->cp_size);
-	log_event(LOG_DEBUG, "checkpoint_signed", "size", sz, NULL);
-	return catch_up(a, st);
+	return MGW_OK;
+}
+
+void audit_tree_committed(struct gw *g, store *st, int ok)
+{
+	struct audit_tree *a = &g->audit;
+	if (a->batch_note && ok)
+		signed_committed(g, st, a->batch_note, 0);
+	free(a->batch_note);
+	a->batch_note = NULL;
+	catch_up(a, st);
 }
 
 /*
@@ -215,15 +288,6 @@ int audit_tree_after_commit(struct gw *g, store *st, const struct epoch *e, int 
 	verify_some(g, st);
 	if (__atomic_load_n(&g->fatal, __ATOMIC_RELAXED))
 		return MGW_OK;
-	int rc = catch_up(a, st);
-	if (rc != MGW_OK)
-		return rc;
-	uint64_t pending = a->range.size - a->cp_size;
-	if (pending == 0)
-		return MGW_OK;
-	unsigned every = e ? e->cfg->checkpoint_every : MGW_CHECKPOINT_EVERY_DEFAULT;
-	unsigned secs = e ? e->cfg->checkpoint_secs : MGW_CHECKPOINT_SECS_DEFAULT;
-	int due = force || pending >= every ||
-		  store_now_ms() - a->cp_time_ms >= (int64_t)secs * 1000;
-	return due ? sign_checkpoint(g, st, force) : MGW_OK;
+	catch_up(a, st);
+	return due(g, e, force) ? sign_checkpoint(g, st, force) : MGW_OK;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "gw.h"
 #include "log.h"
@@ -77,6 +78,73 @@ struct completion *completion_notify(const char *node)
 	return c;
 }
 
+struct completion *completion_deliver(const char *node, uint64_t seq, const char *delivery_id,
+				      const uint8_t *body, size_t len)
+{
+	if (strlen(delivery_id) >= sizeof ((struct completion *)0)->delivery_id)
+		return NULL;
+	struct completion *c = calloc(1, sizeof *c);
+	uint8_t *b = malloc(len ? len : 1);
+	if (c == NULL || b == NULL) {
+		free(c);
+		free(b);
+		return NULL;
+	}
+	memcpy(b, body, len);
+	c->kind = EX_DONE_DELIVER;
+	c->frame = b;
+	c->len = len;
+	c->seq = seq;
+	snprintf(c->node, sizeof c->node, "%s", node);
+	snprintf(c->delivery_id, sizeof c->delivery_id, "%s", delivery_id);
+	return c;
+}
+
+/*
+ * One outbox wake-up per node per batch: of a node's EX_DONE_NOTIFYs only
+ * the last stays (after all of the batch's deliveries to it, which
+ * EX_DONE_DELIVER has already queued), the others would each re-read its
+ * cursor and outbox. Beyond NOTIFY_NODES_MAX nodes in one batch the rest
+ * keep every notification (correct, only slower).
+ */
+#define NOTIFY_NODES_MAX 64
+
+static void notify_once(struct clist *l)
+{
+	struct completion *last[NOTIFY_NODES_MAX];
+	size_t n = 0;
+	for (struct completion *c = l->head; c; c = c->next) {
+		if (c->kind != EX_DONE_NOTIFY)
+			continue;
+		size_t i = 0;
+		while (i < n && strcmp(last[i]->node, c->node) != 0)
+			i++;
+		if (i < n)
+			last[i] = c;
+		else if (n < NOTIFY_NODES_MAX)
+			last[n++] = c;
+	}
+	struct completion **pp = &l->head, *prev = NULL;
+	while (*pp) {
+		struct completion *c = *pp;
+		int drop = 0;
+		for (size_t i = 0; i < n && c->kind == EX_DONE_NOTIFY; i++)
+			if (strcmp(last[i]->node, c->node) == 0) {
+				drop = last[i] != c;
+				break;
+			}
+		if (drop) {
+			*pp = c->next;
+			free(c->frame);
+			free(c);
+			continue;
+		}
+		prev = c;
+		pp = &c->next;
+	}
+	l->tail = prev;
+}
+
 struct completion *completion_close(uint64_t conn_id, int status)
 {
 	struct completion *c = calloc(1, sizeof *c);
@@ -130,6 +198,12 @@ int executor_submit(struct gw *g, struct job *j, int internal)
 		ex->head = j;
 	ex->tail = j;
 	ex->count++;
+	j->prep = JOB_PREP_NONE;
+	if (j->ops->prepare && ex->n_workers) {
+		j->prep = JOB_PREP_WANTED;
+		ex->prep_wanted++;
+		pthread_cond_signal(&ex->prep_cond);
+	}
 	int high = ex->count >= EX_HIGH_MARK;
 	if (high)
 		ex->above_high = 1;
@@ -189,33 +263,73 @@ static void finished(struct clist *out, const struct job *j)
 		clist_append(out, completion_finished(j));
 }
 
+/*
+ * Writer thread: run the batch's jobs in one transaction, without a
+ * savepoint per job (each spilled a statement journal). A job that fails
+ * (rare: jobs validate before they write, so a failure is the store's or
+ * memory's) has the whole transaction rolled back; it is marked failed and
+ * the batch runs again without it, the failed job answering with its
+ * wr_failed in its place. Each run drops one job, so at most n runs.
+ * Returns 1 if a transaction is open (COMMIT to follow), 0 if none could be
+ * begun (every job answered with wr_failed, st NULL).
+ */
+static int run_jobs(struct gw *g, store *st, struct job *batch, struct clist *answers)
+{
+	for (;;) {
+		if (store_begin(st) != MGW_OK) {
+			for (struct job *j = batch; j; j = j->next) {
+				struct clist mine = {0};
+				struct wctx w = {.g = g, .st = NULL, .answers = &mine, .e = j->epoch};
+				if (!j->failed)
+					log_event(LOG_ERROR, "job_failed", "kind", j->ops->name, "node",
+						  j->node, NULL);
+				if (j->ops->wr_failed)
+					j->ops->wr_failed(j, &w);
+				clist_concat(answers, &mine);
+			}
+			return 0;
+		}
+		struct job *bad = NULL;
+		struct clist all = {0};
+		for (struct job *j = batch; j; j = j->next) {
+			pin_epoch(&g->ex, j->epoch);
+			struct clist mine = {0};
+			struct wctx w = {.g = g, .st = st, .answers = &mine, .e = j->epoch};
+			if (j->failed) {
+				if (j->ops->wr_failed)
+					j->ops->wr_failed(j, &w);
+			} else if (j->ops->wr_commit(j, &w) != MGW_OK) {
+				clist_free(&mine);
+				bad = j;
+				break;
+			}
+			clist_concat(&all, &mine);
+		}
+		if (bad == NULL) {
+			clist_concat(answers, &all);
+			return 1;
+		}
+		/* Undo everything (the other jobs' changes too) and run again without it. */
+		clist_free(&all);
+		store_rollback(st);
+		bad->failed = 1;
+		log_event(LOG_ERROR, "job_failed", "kind", bad->ops->name, "node", bad->node, NULL);
+	}
+}
+
 /* Writer thread: run one batch. Returns the jobs to retry (after a failed COMMIT). */
 static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 {
 	int64_t t0 = now_us();
 	struct clist answers = {0}, fin = {0};
 	struct job *retry = NULL, **rtail = &retry;
-	int began = store_begin(st) == MGW_OK;
-	for (struct job *j = batch; j; j = j->next) {
-		pin_epoch(&g->ex, j->epoch);
-		struct clist mine = {0};
-		struct wctx w = {.g = g, .st = st, .answers = &mine, .e = j->epoch};
-		if (!began || store_savepoint(st) != MGW_OK || j->ops->wr_commit(j, &w) != MGW_OK) {
-			if (began)
-				store_rollback_to(st);
-			else
-				w.st = NULL; /* no transaction: wr_failed answers but writes nothing */
-			clist_free(&mine);
-			log_event(LOG_ERROR, "job_failed", "kind", j->ops->name, "node", j->node, NULL);
-			if (j->ops->wr_failed)
-				j->ops->wr_failed(j, &w);
-			clist_concat(&answers, &mine);
-			continue;
-		}
-		store_release(st);
-		clist_concat(&answers, &mine);
-	}
-	if (began && store_commit(st) != MGW_OK) {
+	int began = run_jobs(g, st, batch, &answers);
+	/* A due checkpoint is signed inside the batch: no transaction (fsync) of its own. */
+	int cp = began ? audit_tree_before_commit(g, st, g->ex.cur) : MGW_OK;
+	if (cp != MGW_OK)
+		store_rollback(st);
+	if (began && (cp != MGW_OK || store_commit(st) != MGW_OK)) {
+		audit_tree_committed(g, st, 0);
 		log_event(LOG_ERROR, "store_commit_failed", NULL); /* store_commit rolled back */
 		clist_free(&answers);
 		/* Nothing of the batch is stored: requests are told so (they retry
@@ -224,6 +338,7 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 		while (*pp) {
 			struct job *j = *pp;
 			if (j->ops->retry && ++j->attempts < EX_RETRY_MAX) {
+				j->failed = 0;
 				*pp = j->next;
 				j->next = NULL;
 				*rtail = j;
@@ -250,10 +365,13 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 		}
 		return retry;
 	}
+	if (began)
+		audit_tree_committed(g, st, 1);
 	metrics_commit(g, (uint64_t)(now_us() - t0));
 	for (struct job *j = batch; j; j = j->next)
 		finished(&fin, j);
 	clist_concat(&answers, &fin);
+	notify_once(&answers);
 	post(g, &answers);
 	if (audit_tree_after_commit(g, st, g->ex.cur, 0) != MGW_OK)
 		log_event(LOG_ERROR, "checkpoint_failed", NULL);
@@ -294,6 +412,65 @@ static void housekeeping(struct gw *g, int64_t *last_ms)
 	log_event(LOG_INFO, "delivery_bodies_purged", "count", cnt, NULL);
 	if (store_wal_truncate(g->writer_store) == MGW_E_DB) /* CONFLICT: a reader; next time */
 		log_event(LOG_ERROR, "wal_truncate_failed", NULL);
+}
+
+/* A worker thread: prepare queued jobs, oldest first, until stop. */
+static void *worker_main(void *arg)
+{
+	struct gw *g = arg;
+	struct executor *ex = &g->ex;
+	pthread_mutex_lock(&ex->lock);
+	for (;;) {
+		struct job *j = NULL;
+		if (ex->prep_wanted)
+			for (j = ex->head; j && j->prep != JOB_PREP_WANTED; j = j->next)
+				;
+		if (j == NULL) {
+			if (ex->stop)
+				break;
+			pthread_cond_wait(&ex->prep_cond, &ex->lock);
+			continue;
+		}
+		j->prep = JOB_PREP_RUNNING;
+		ex->prep_wanted--;
+		pthread_mutex_unlock(&ex->lock);
+		j->ops->prepare(j);
+		pthread_mutex_lock(&ex->lock);
+		j->prep = JOB_PREP_NONE;
+		j->prepared = 1;
+		pthread_cond_broadcast(&ex->prepped);
+	}
+	pthread_mutex_unlock(&ex->lock);
+	return NULL;
+}
+
+/*
+ * Writer thread: every job of the batch (out of the queue: no worker
+ * starts one now) prepared: by the writer itself if no worker began it,
+ * else once its worker is done.
+ */
+static void prepare_batch(struct executor *ex, struct job *batch)
+{
+	for (struct job *j = batch; j; j = j->next) {
+		pthread_mutex_lock(&ex->lock);
+		int mine = j->prep == JOB_PREP_WANTED;
+		if (mine) {
+			ex->prep_wanted--;
+			j->prep = JOB_PREP_RUNNING;
+		}
+		while (!mine && j->prep == JOB_PREP_RUNNING)
+			pthread_cond_wait(&ex->prepped, &ex->lock);
+		pthread_mutex_unlock(&ex->lock);
+		if (mine) {
+			j->ops->prepare(j);
+			pthread_mutex_lock(&ex->lock);
+			j->prep = JOB_PREP_NONE;
+			pthread_mutex_unlock(&ex->lock);
+		} else if (j->ops->prepare && !j->prepared) {
+			j->ops->prepare(j); /* no pool (never marked wanted) */
+		}
+		j->prepared = 1; /* a retried batch is not prepared again */
+	}
 }
 
 /* The writer thread itself. */
@@ -364,6 +541,7 @@ static void *writer_main(void *arg)
 				post(g, &l);
 			}
 		}
+		prepare_batch(ex, batch);
 		retry = run_batch(g, g->writer_store, batch);
 		if (retry) {
 			struct timespec ts = {0, 100 * 1000 * 1000}; /* let a transient failure pass */
@@ -373,12 +551,34 @@ static void *writer_main(void *arg)
 	return NULL;
 }
 
+/* Service thread: stop and join the workers (after the writer drained the queue). */
+static void executor_stop_workers(struct gw *g)
+{
+	struct executor *ex = &g->ex;
+	pthread_mutex_lock(&ex->lock);
+	ex->stop = 1;
+	pthread_cond_broadcast(&ex->prep_cond);
+	pthread_mutex_unlock(&ex->lock);
+	for (unsigned i = 0; i < ex->n_workers; i++)
+		pthread_join(ex->workers[i], NULL);
+	ex->n_workers = 0;
+}
+
 /* Service thread, at start. */
 int executor_start(struct gw *g, char *err, size_t errlen)
 {
 	struct executor *ex = &g->ex;
+	pthread_cond_init(&ex->prep_cond, NULL);
+	pthread_cond_init(&ex->prepped, NULL);
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned want = cores < 1 ? 1u : cores > (long)MGW_PREP_WORKERS_MAX ? MGW_PREP_WORKERS_MAX
+									 : (unsigned)cores;
+	for (ex->n_workers = 0; ex->n_workers < want; ex->n_workers++)
+		if (pthread_create(&ex->workers[ex->n_workers], NULL, worker_main, g) != 0)
+			break; /* fewer workers; with none the writer prepares every job */
 	if (pthread_create(&ex->thread, NULL, writer_main, g) != 0) {
 		snprintf(err, errlen, "cannot start the writer thread");
+		executor_stop_workers(g);
 		return MGW_E_IO;
 	}
 	return MGW_OK;
@@ -393,6 +593,7 @@ void executor_stop(struct gw *g)
 	pthread_cond_signal(&ex->cond);
 	pthread_mutex_unlock(&ex->lock);
 	pthread_join(ex->thread, NULL);
+	executor_stop_workers(g);
 	epoch_put(ex->cur);
 	ex->cur = NULL;
 }

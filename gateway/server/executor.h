@@ -4,8 +4,13 @@
  * A job is a small struct per kind that begins with struct job; its ops say
  * how the writer commits it and how it is freed. The service thread submits
  * jobs (executor_submit); the writer thread (executor's own thread) takes
- * up to MGW_COMMIT_BATCH_MAX of them into one store transaction, each inside
- * its own savepoint, so a failing job is undone alone. Answers a job
+ * up to MGW_COMMIT_BATCH_MAX of them into one store transaction. There is
+ * no savepoint per job (each cost a statement journal written to a
+ * temporary file): jobs validate before they write, and a job that still
+ * fails has the whole transaction rolled back and the batch run again
+ * without it (it answers with its wr_failed in its place). So wr_commit
+ * must keep no in-memory effect beyond its answers and the store: it may
+ * run more than once per commit. Answers a job
  * produces (completions) are handed back to the service thread only after
  * COMMIT returned: nothing is answered that is not durable.
  *
@@ -13,6 +18,13 @@
  * most a bounded number per job). Above the high mark the service thread is
  * told (executor_submit returns 1) and pauses the sessions that feed it; the
  * writer posts EX_DONE_DRAINED when the queue falls below the low mark.
+ *
+ * Jobs with ops->prepare are prepared by a pool of worker threads (one per
+ * core, at most MGW_PREP_WORKERS_MAX) while they wait in the queue, in
+ * any order; the writer still takes them in queue order, and prepares a
+ * job itself if no worker has started it, or waits for the worker that
+ * has. So redaction and packing of batch N+1 run while batch N commits
+ * and syncs.
  *
  * If COMMIT fails, the batch's answers are discarded; requests are answered
  * with their ops->wr_failed (INTERNAL: not accepted, retry with the same
@@ -50,12 +62,19 @@ struct wctx {
 
 struct job_ops {
 	const char *name;           /* kind, for logs */
-	/* Writer thread, inside the job's savepoint. 0, or an error: the
-	 * savepoint is rolled back and wr_failed runs. */
+	/* Writer thread, inside the batch transaction. 0, or an error: the
+	 * transaction is rolled back and the batch runs again without this
+	 * job, whose wr_failed runs in its place. May run more than once
+	 * (another job's failure): no in-memory effects beyond answers. */
 	int (*wr_commit)(struct job *j, struct wctx *w);
 	/* Writer thread: the job's changes were undone (its own failure or a
 	 * failed COMMIT): answer "not stored" if the kind answers. May be NULL. */
 	void (*wr_failed)(struct job *j, struct wctx *w);
+	/* A worker thread (or the writer, if it gets there first), once, while
+	 * the job waits in the queue, outside every lock: the kind's work that
+	 * needs no store (redaction, packing, hashing), so the writer thread
+	 * only writes. Results stay in the job. May be NULL. */
+	void (*prepare)(struct job *j);
 	/* Any thread: free the kind's fields (not the job itself). May be NULL. */
 	void (*free)(struct job *j);
 	int retry;                  /* re-run after a failed COMMIT (acks, audit records) */
@@ -70,16 +89,24 @@ struct job {
 	int counted;                /* counted in its session's jobs: post EX_DONE_FINISHED */
 	int request;                /* counted in its session's in_flight too */
 	unsigned attempts;          /* COMMIT attempts (retry) */
+	int failed;                 /* its wr_commit failed in this batch: wr_failed only */
+	int prep;                   /* JOB_PREP_*, under ex.lock */
+	int prepared;               /* writer: ops->prepare has run */
 	int64_t enqueued_us;
 	struct job *next;           /* executor queue, under ex.lock */
 	int body_case;              /* h13-audit: the request's Frame body (refusal records) */
 };
 
+enum job_prep { JOB_PREP_NONE, JOB_PREP_WANTED, JOB_PREP_RUNNING };
+
 enum completion_kind {
 	EX_DONE_FRAME,              /* queue frame to conn_id */
 	EX_DONE_WELCOME,            /* Welcome frame to conn_id; seq = acked_through */
 	EX_DONE_CLOSE,              /* close conn_id with status (after the frames before) */
-	EX_DONE_NOTIFY,             /* node's outbox grew or its cursor moved */
+	EX_DONE_NOTIFY,             /* node's outbox grew or its cursor moved (one per node per batch) */
+	EX_DONE_DELIVER,            /* a delivery just committed to node: seq, delivery_id and the
+				     * stored body in frame, queued straight to node's session if it
+				     * is next in line, else kept (outbox_cache.c) for the pump */
 	EX_DONE_FINISHED,           /* a counted job of conn_id finished */
 	EX_DONE_DRAINED,            /* the queue fell below its low mark */
 };
@@ -87,9 +114,10 @@ enum completion_kind {
 struct completion {
 	enum completion_kind kind;
 	uint64_t conn_id;
-	uint8_t *frame;             /* EX_DONE_FRAME/WELCOME: packed Frame, malloc'd */
+	uint8_t *frame;             /* EX_DONE_FRAME/WELCOME: packed Frame, malloc'd; DELIVER: body */
 	size_t len;
-	uint64_t seq;               /* EX_DONE_WELCOME: acked_through */
+	uint64_t seq;               /* EX_DONE_WELCOME: acked_through; DELIVER: the delivery's seq */
+	char delivery_id[33];       /* EX_DONE_DELIVER */
 	int status;                 /* EX_DONE_CLOSE */
 	int request;                /* EX_DONE_FINISHED: was a request */
 	char node[MGW_ID_MAX + 1];  /* EX_DONE_NOTIFY */
@@ -105,6 +133,11 @@ struct executor {
 	int above_high;             /* count reached the high mark since the last drain */
 	struct clist done;
 	int stop;
+	size_t prep_wanted;         /* queued jobs with JOB_PREP_WANTED */
+	pthread_cond_t prep_cond;   /* workers: a job to prepare, or stop */
+	pthread_cond_t prepped;     /* writer: a job it waits for was prepared */
+	pthread_t workers[MGW_PREP_WORKERS_MAX];
+	unsigned n_workers;
 	/* writer thread only */
 	pthread_t thread;
 	struct epoch *cur;          /* newest epoch seen in a batch (reference held) */
@@ -142,6 +175,9 @@ void clist_concat(struct clist *l, struct clist *more);
 void clist_free(struct clist *l);
 struct completion *completion_frame(uint64_t conn_id, uint8_t *buf, size_t len); /* takes buf */
 struct completion *completion_notify(const char *node);
+/* EX_DONE_DELIVER with a copy of body (NULL on no memory: the pump reads it instead). */
+struct completion *completion_deliver(const char *node, uint64_t seq, const char *delivery_id,
+				      const uint8_t *body, size_t len);
 struct completion *completion_close(uint64_t conn_id, int status);
 
 #endif

@@ -113,6 +113,7 @@ struct audit_tree {
 	uint64_t cp_size;           /* size of the last signed checkpoint */
 	int64_t cp_time_ms;
 	int64_t anchor_ms;          /* when state_dir/audit.checkpoint was last written */
+	char *batch_note;           /* writer: checkpoint signed in the open batch, not yet committed */
 };
 
 /* Pre-authentication refusals, counted per reason and interval (refuse.c). */
@@ -289,6 +290,12 @@ int audit_tree_open(struct gw *g, store *st, char *err, size_t errlen);
 /* After a commit: sign a checkpoint if due (force: whenever records other than
  * the last checkpoint's own are uncovered). e: the epoch of the batch. */
 int audit_tree_after_commit(struct gw *g, store *st, const struct epoch *e, int force);
+/* Inside a batch's transaction, before its COMMIT: sign a due checkpoint
+ * in it (no transaction, no fsync of its own; a failed signing is undone
+ * alone and logged); then audit_tree_committed with whether the COMMIT
+ * held. 0, or an error (roll the batch back). */
+int audit_tree_before_commit(struct gw *g, store *st, const struct epoch *e);
+void audit_tree_committed(struct gw *g, store *st, int ok);
 void audit_tree_close(struct gw *g);
 
 /* ---- session.c (service thread): transport ------------------------------ */
@@ -457,6 +464,21 @@ int tls_frame_unmasked(struct lws *wsi);
 extern const struct lws_protocols metrics_protocols[];
 void metrics_refusal(struct gw *g, const char *reason); /* any thread */
 void metrics_commit(struct gw *g, uint64_t us);         /* writer thread */
+
+/* ---- outbox_cache.c (service thread): committed, never-sent deliveries -- */
+
+/* Keep a copy of a delivery just committed to node (seq above every one kept
+ * for it), if within MGW_OUTBOX_CACHE_BYTES; else nothing (the store has it). */
+void outbox_cache_put(const char *node, uint64_t seq, const char *delivery_id,
+		      const uint8_t *body, size_t len);
+/* Any session queued node's deliveries through seq: forget them. */
+void outbox_cache_drop_through(const char *node, uint64_t seq);
+/* If delivery seq of node is kept: fn(ctx, ...) with it, and on 0 it is
+ * forgotten. Returns 1 if fn took it, else 0 (read it from the store). */
+typedef int (*outbox_cache_fn)(void *ctx, uint64_t seq, const char *delivery_id,
+			       const uint8_t *body, size_t len);
+int outbox_cache_take(const char *node, uint64_t seq, outbox_cache_fn fn, void *ctx);
+void outbox_cache_free(void);
 
 /* ---- outbox_guard.c: an outbox body is sent only as committed ---------- */
 

@@ -19,6 +19,7 @@
  * ShareAccepted, answered after COMMIT. All or nothing.
  */
 #include <openssl/rand.h>
+#include <openssl/sha.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,11 +31,28 @@
 
 #define AGENCY_MAX MARAC__V1__AGENCY__AGENCY_EDUCATION
 
+/* A view's body: the Deliver without seq and delivery_id, packed and hashed. */
+struct share_body {
+	uint8_t *buf;               /* malloc'd */
+	size_t len;
+	uint8_t digest[32];         /* SHA-256(buf) */
+	int same_as;                /* index of an earlier view with the same bytes, or -1 */
+	int64_t id;                 /* writer: its row (store_body_put), in the open batch */
+};
+
 struct share_job {
 	struct job base;
 	Marac__V1__Frame *frame;    /* owned: frame->share */
 	uint8_t digest[32];         /* SHA-256 of the packed Share */
 	struct recipients rc;
+	/* share_prepare's results (a worker thread), used and kept by the writer */
+	int prep_rc;                /* share_wr_views' result, or packing's */
+	int too_big;                /* as share_wr_views */
+	int64_t now;                /* the acceptance time the bodies carry */
+	uint8_t orig_digest[32];    /* SHA-256 of the packed CaseSummary */
+	struct view v[AGENCY_MAX + 1];
+	size_t nv;
+	struct share_body bodies[AGENCY_MAX + 1];
 };
 
 /* ---- service thread ---- */
@@ -186,7 +204,8 @@ static void deliver_fill(Marac__V1__Deliver *d, const struct job *j, const struc
 			 int64_t now)
 {
 	marac__v1__deliver__init(d);
-	d->delivery_id = (char *)r->delivery_id;
+	/* r NULL: the stored body, which leaves the id to the transport (session.c) */
+	d->delivery_id = r ? (char *)r->delivery_id : (char *)"";
 	d->msg_id = sh->msg_id;
 	d->from_node = (char *)j->node;
 	d->from_agency = j->agency;
@@ -199,7 +218,8 @@ static void deliver_fill(Marac__V1__Deliver *d, const struct job *j, const struc
 	d->accepted_at_ms = now;
 }
 
-/* Frame header + Deliver.seq that the transport adds to a stored body (session.c). */
+/* Frame header + Deliver.seq that the transport adds to a stored body (session.c);
+ * the delivery_id it adds too is in the size measured below. */
 #define DELIVER_WIRE_OVERHEAD 24u
 
 int share_wr_views(struct wctx *w, const struct job *j, const struct recipients *rc,
@@ -255,22 +275,43 @@ int share_wr_views(struct wctx *w, const struct job *j, const struct recipients 
 	return MGW_OK;
 }
 
-static int deliver_one(struct wctx *w, const struct job *j, const struct recipient *r,
-		       const Marac__V1__Share *sh, const struct view *v, const uint8_t digest[32],
-		       int64_t now)
+/*
+ * Pack and hash view k's body (any thread): the Deliver without seq and
+ * delivery_id (the transport adds both), so every recipient of the view,
+ * or of an earlier view with the same bytes, shares one stored row; its
+ * digest is the one bound into each DELIVERY_COMMITTED record.
+ */
+static int body_pack(const struct job *j, const Marac__V1__Share *sh, const struct view *v,
+		     size_t k, const uint8_t *policy_sha256, int64_t now, struct share_body *b)
 {
 	Marac__V1__Deliver d;
-	deliver_fill(&d, j, r, sh, v, w->e->policy_sha256, now);
-	uint8_t *buf;
-	size_t len;
-	int rc = codec_pack(&d.base, &buf, &len);
+	deliver_fill(&d, j, NULL, sh, &v[k], policy_sha256, now);
+	int rc = codec_pack(&d.base, &b[k].buf, &b[k].len);
 	if (rc != MGW_OK)
 		return rc;
+	SHA256(b[k].buf, b[k].len, b[k].digest);
+	b[k].same_as = -1;
+	for (size_t i = 0; i < k && b[k].same_as < 0; i++)
+		if (b[i].len == b[k].len && memcmp(b[i].digest, b[k].digest, 32) == 0)
+			b[k].same_as = (int)i;
+	return MGW_OK;
+}
+
+static void bodies_free(struct share_body *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(b[i].buf);
+		b[i].buf = NULL;
+	}
+}
+
+static int deliver_one(struct wctx *w, const struct job *j, const struct recipient *r,
+		       const Marac__V1__Share *sh, const struct view *v, const uint8_t digest[32],
+		       const struct share_body *body, int64_t now)
+{
 	uint64_t seq;
-	uint8_t body_sha256[32]; /* the store's digest of the body, bound into the trail below */
-	rc = store_delivery_insert_digest(w->st, r->delivery_id, r->node, r->agency, buf, len,
-					  body_sha256, &seq);
-	free(buf);
+	int rc = store_delivery_put(w->st, r->delivery_id, r->node, r->agency, body->id,
+				    body->digest, &seq);
 	if (rc != MGW_OK)
 		return rc;
 	struct audit_fields f = {
@@ -290,29 +331,42 @@ static int deliver_one(struct wctx *w, const struct job *j, const struct recipie
 		.policy_sha256 = w->e->policy_sha256,
 		.purpose = sh->purpose,
 		.lawful_basis = sh->lawful_basis,
-		.body_sha256 = body_sha256,
+		.body_sha256 = body->digest, /* the stored body, bound to the trail */
 	};
 	uint64_t audit_seq = 0;
 	if ((rc = audit_emit(w->g, w, &f, &audit_seq)) != MGW_OK)
 		return rc;
-	return outbox_guard_wr_bind(w, r->node, seq, audit_seq, sh->msg_id, sh->summary->case_ref);
+	if ((rc = outbox_guard_wr_bind(w, r->node, seq, audit_seq, sh->msg_id,
+				       sh->summary->case_ref)) != MGW_OK)
+		return rc;
+	/* After COMMIT the service thread sends these bytes as they were
+	 * committed, without reading them back (NULL: the pump reads them). */
+	clist_append(w->answers, completion_deliver(r->node, seq, r->delivery_id, body->buf,
+						    body->len));
+	return MGW_OK;
 }
 
-int share_wr_deliver(struct wctx *w, const struct job *j, const struct recipients *rc,
-		     const Marac__V1__Share *sh, const struct view *v, size_t nv,
-		     const uint8_t digest[32], int64_t now, Marac__V1__DeliveryRef *ref_store,
-		     Marac__V1__DeliveryRef **refs, size_t *n_refs)
+/* Writer thread: store the bodies b[0..nv) (packed) and queue each to its recipients. */
+static int deliver_bodies(struct wctx *w, const struct job *j, const struct recipients *rc,
+			  const Marac__V1__Share *sh, const struct view *v, size_t nv,
+			  const uint8_t digest[32], int64_t now, struct share_body *b,
+			  Marac__V1__DeliveryRef *ref_store, Marac__V1__DeliveryRef **refs,
+			  size_t *n_refs)
 {
 	*n_refs = 0;
 	/* Agency by agency, in the order of the views, so seqs follow the views. */
 	for (size_t k = 0; k < nv; k++) {
-		for (size_t i = 0; i < rc->n; i++) {
+		int e = MGW_OK;
+		if (b[k].same_as >= 0)
+			b[k].id = b[b[k].same_as].id;
+		else
+			e = store_body_put(w->st, b[k].buf, b[k].len, &b[k].id);
+		for (size_t i = 0; i < rc->n && e == MGW_OK; i++) {
 			const struct recipient *r = &rc->r[i];
 			if (r->agency != v[k].agency)
 				continue;
-			int e = deliver_one(w, j, r, sh, &v[k], digest, now);
-			if (e != MGW_OK)
-				return e;
+			if ((e = deliver_one(w, j, r, sh, &v[k], digest, &b[k], now)) != MGW_OK)
+				break;
 			Marac__V1__DeliveryRef *ref = &ref_store[*n_refs];
 			marac__v1__delivery_ref__init(ref);
 			ref->delivery_id = (char *)r->delivery_id;
@@ -321,8 +375,26 @@ int share_wr_deliver(struct wctx *w, const struct job *j, const struct recipient
 			refs[*n_refs] = ref;
 			(*n_refs)++;
 		}
+		if (e != MGW_OK)
+			return e;
 	}
 	return MGW_OK;
+}
+
+int share_wr_deliver(struct wctx *w, const struct job *j, const struct recipients *rc,
+		     const Marac__V1__Share *sh, const struct view *v, size_t nv,
+		     const uint8_t digest[32], int64_t now, Marac__V1__DeliveryRef *ref_store,
+		     Marac__V1__DeliveryRef **refs, size_t *n_refs)
+{
+	struct share_body b[AGENCY_MAX + 1];
+	memset(b, 0, sizeof b);
+	int e = MGW_OK;
+	for (size_t k = 0; k < nv && e == MGW_OK; k++)
+		e = body_pack(j, sh, v, k, w->e->policy_sha256, now, b);
+	if (e == MGW_OK)
+		e = deliver_bodies(w, j, rc, sh, v, nv, digest, now, b, ref_store, refs, n_refs);
+	bodies_free(b, nv);
+	return e;
 }
 
 /* A stored acceptance, re-sent with duplicate=true. */
@@ -370,6 +442,25 @@ int share_wr_seen_before(struct wctx *w, const struct job *j, const char *msg_id
 	return refuse(w->g, NULL, w, j, &r, "msg_id was used before for a different request");
 }
 
+/*
+ * Worker thread (executor.h, ops->prepare), while the job is queued: the
+ * views under the pinned policy, their digests and size checks, and each
+ * view's body packed and hashed: everything but the writes. A duplicate
+ * msg_id (known only to the writer) wastes this work; that is rare.
+ */
+static void share_prepare(struct job *jb)
+{
+	struct share_job *j = (struct share_job *)jb;
+	Marac__V1__Share *sh = j->frame->share;
+	struct wctx w = {.e = jb->epoch}; /* share_wr_views reads only the epoch */
+	j->now = store_now_ms();
+	j->prep_rc = share_wr_views(&w, jb, &j->rc, sh, j->v, &j->nv, &j->too_big);
+	if (j->prep_rc == MGW_OK)
+		j->prep_rc = codec_digest(&sh->summary->base, j->orig_digest);
+	for (size_t k = 0; k < j->nv && j->prep_rc == MGW_OK; k++)
+		j->prep_rc = body_pack(jb, sh, j->v, k, jb->epoch->policy_sha256, j->now, j->bodies);
+}
+
 static int share_wr_commit(struct job *jb, struct wctx *w)
 {
 	struct share_job *j = (struct share_job *)jb;
@@ -379,39 +470,31 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 	if (rc != MGW_OK || handled)
 		return rc;
 
-	struct view v[AGENCY_MAX + 1];
-	size_t nv = 0;
-	int too_big = 0;
-	rc = share_wr_views(w, jb, &j->rc, sh, v, &nv, &too_big);
-	if (rc == MGW_E_TOO_LARGE && too_big < 0) {
+	rc = j->prep_rc;
+	if (rc == MGW_E_TOO_LARGE && j->too_big < 0) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE,
 				    .msg_id = sh->msg_id,
 				    .case_ref = sh->summary->case_ref};
-		rc = refuse(w->g, NULL, w, jb, &r,
-			    "summary: more people, aliases or personal data than one case may hold "
-			    "(%u persons, %u aliases each, %u KiB, %u names and values to scrub); "
-			    "nothing was shared",
-			    MGW_MAX_CASE_PERSONS, MGW_MAX_PERSON_ALIASES,
-			    MGW_MAX_CASE_VALUE_BYTES >> 10, MGW_SCRUB_MAX_ENTRIES);
-		goto out;
+		return refuse(w->g, NULL, w, jb, &r,
+			      "summary: more people, aliases or personal data than one case may hold "
+			      "(%u persons, %u aliases each, %u KiB, %u names and values to scrub); "
+			      "nothing was shared",
+			      MGW_MAX_CASE_PERSONS, MGW_MAX_PERSON_ALIASES,
+			      MGW_MAX_CASE_VALUE_BYTES >> 10, MGW_SCRUB_MAX_ENTRIES);
 	}
 	if (rc == MGW_E_TOO_LARGE) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_VIEW_TOO_LARGE,
 				    .msg_id = sh->msg_id,
 				    .case_ref = sh->summary->case_ref};
-		rc = refuse(w->g, NULL, w, jb, &r,
-			    "summary: the view for agency \"%s\" would not fit max_frame_bytes (%u); "
-			    "nothing was shared",
-			    config_agency_name(too_big), w->e->cfg->max_frame_bytes);
-		goto out;
+		return refuse(w->g, NULL, w, jb, &r,
+			      "summary: the view for agency \"%s\" would not fit max_frame_bytes (%u); "
+			      "nothing was shared",
+			      config_agency_name(j->too_big), w->e->cfg->max_frame_bytes);
 	}
 	if (rc != MGW_OK)
-		goto out;
+		return rc;
 
-	int64_t now = store_now_ms();
-	uint8_t orig_digest[32];
-	if ((rc = codec_digest(&sh->summary->base, orig_digest)) != MGW_OK)
-		goto out;
+	int64_t now = j->now;
 	uint64_t audit_seq = 0;
 	/* h13-audit: a share about a referral case this gateway holds is tied to it, so an
 	 * auditor's `marac audit query --case REF` shows the referral with its shares */
@@ -430,7 +513,7 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 		.actor_agency = jb->agency,
 		.case_ref = sh->summary->case_ref,
 		.msg_id = sh->msg_id,
-		.original_sha256 = orig_digest,
+		.original_sha256 = j->orig_digest,
 		.policy_sha256 = w->e->policy_sha256,
 		.purpose = sh->purpose,
 		.lawful_basis = sh->lawful_basis,
@@ -441,8 +524,8 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 	Marac__V1__DeliveryRef ref_store[MGW_MAX_RECIPIENT_NODES];
 	Marac__V1__DeliveryRef *refs[MGW_MAX_RECIPIENT_NODES];
 	size_t n_refs = 0;
-	rc = share_wr_deliver(w, jb, &j->rc, sh, v, nv, orig_digest, now, ref_store, refs,
-			      &n_refs);
+	rc = deliver_bodies(w, jb, &j->rc, sh, j->v, j->nv, j->orig_digest, now, j->bodies,
+			    ref_store, refs, &n_refs);
 	if (rc != MGW_OK)
 		goto out;
 	if ((rc = flags_wr_touch(w, jb, sh->summary->victim, NULL, sh->summary->case_ref, "share",
@@ -476,8 +559,7 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 	log_event(LOG_INFO, "share_accepted", "node", jb->node, "msg_id", sh->msg_id, "audit_seq",
 		  seqs, NULL);
 out:
-	share_views_free(v, nv);
-	return rc;
+	return rc; /* the views and bodies stay with the job (a re-run uses them) */
 }
 
 static void share_wr_failed(struct job *jb, struct wctx *w)
@@ -488,11 +570,14 @@ static void share_wr_failed(struct job *jb, struct wctx *w)
 static void share_job_free(struct job *jb)
 {
 	struct share_job *j = (struct share_job *)jb;
+	bodies_free(j->bodies, j->nv);
+	share_views_free(j->v, j->nv);
 	codec_free(j->frame ? &j->frame->base : NULL);
 }
 
 static const struct job_ops share_ops = {
 	.name = "share",
+	.prepare = share_prepare,
 	.wr_commit = share_wr_commit,
 	.wr_failed = share_wr_failed,
 	.free = share_job_free,

@@ -178,27 +178,33 @@ static size_t varint(uint64_t v, uint8_t *p)
 }
 
 /*
- * The outbox stores each Deliver packed without its seq. On the wire it is
- * Frame{deliver = (seq field) ++ stored bytes}: protobuf fields may come in
- * any order, so prefixing field 1 is a valid encoding of the full Deliver.
+ * The outbox stores each Deliver packed without its seq and delivery_id
+ * (one body serves every recipient of the same view). On the wire it is
+ * Frame{deliver = (seq field) ++ (delivery_id field) ++ stored bytes}:
+ * protobuf fields may come in any order, so prefixing fields 1 and 2 is a
+ * valid encoding of the full Deliver. (Bodies stored before version 3 of
+ * the store also hold the id: the same value twice, and the last wins.)
  */
-static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const uint8_t *body,
-		      size_t len, const uint8_t digest[32])
+static int queue_deliver(struct session *s, uint64_t seq, const char *delivery_id,
+			 const uint8_t *body, size_t len)
 {
-	struct session *s = ctx;
-	if (outbox_guard_check(G.reader, s->node, seq, delivery_id, digest) != MGW_OK) {
-		s->outbox_held = 1; /* this node's stream stops here (gap-free seqs) */
+	size_t idn = strlen(delivery_id);
+	if (idn > 64) {
+		s->outbox_held = 1; /* never ours (32 hex digits) */
 		return 1;
 	}
-	uint8_t seqf[11], hdr[11];
+	uint8_t pre[11 + 11 + 2 + 64];
+	uint8_t seqf[11 + 2 + 64];
 	size_t sn = 0;
 	seqf[sn++] = 0x08; /* Deliver.seq: field 1, varint */
 	sn += varint(seq, seqf + sn);
+	seqf[sn++] = (2 << 3) | 2; /* Deliver.delivery_id: field 2, length-delimited */
+	seqf[sn++] = (uint8_t)idn;
+	memcpy(seqf + sn, delivery_id, idn);
+	sn += idn;
 	size_t hn = 0;
-	hdr[hn++] = (5 << 3) | 2; /* Frame.deliver: field 5, length-delimited */
-	hn += varint(sn + len, hdr + hn);
-	uint8_t pre[22];
-	memcpy(pre, hdr, hn);
+	pre[hn++] = (5 << 3) | 2; /* Frame.deliver: field 5, length-delimited */
+	hn += varint(sn + len, pre + hn);
 	memcpy(pre + hn, seqf, sn);
 	struct out_frame *o = out_new(pre, hn + sn, body, len);
 	if (o == NULL)
@@ -212,6 +218,63 @@ static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const ui
 	s->dlv_count++;
 	s->last_queued_seq = seq;
 	return 0;
+}
+
+/* A row of the outbox as read back from the store: sent only as committed. */
+static int outbox_row(void *ctx, uint64_t seq, const char *delivery_id, const uint8_t *body,
+		      size_t len, const uint8_t digest[32])
+{
+	struct session *s = ctx;
+	if (outbox_guard_check(G.reader, s->node, seq, delivery_id, digest) != MGW_OK) {
+		s->outbox_held = 1; /* this node's stream stops here (gap-free seqs) */
+		return 1;
+	}
+	if (queue_deliver(s, seq, delivery_id, body, len) != 0)
+		return 1;
+	outbox_cache_drop_through(s->node, seq); /* queued: never from the cache again */
+	return 0;
+}
+
+/*
+ * A delivery kept in memory since its commit (outbox_cache.c): its bytes are
+ * the committed ones, but it is sent only if the store still has it to send
+ * (not acked, nor withdrawn since, its body not deleted): else the pump's
+ * read of the store decides, as for any delivery.
+ */
+static int cache_row(void *ctx, uint64_t seq, const char *delivery_id, const uint8_t *body,
+		     size_t len)
+{
+	struct session *s = ctx;
+	int pending = 0;
+	if (store_delivery_pending(G.reader, s->node, seq, &pending) != MGW_OK || !pending)
+		return 1;
+	return queue_deliver(s, seq, delivery_id, body, len);
+}
+
+/*
+ * A delivery the writer just committed, with its bytes (EX_DONE_DELIVER):
+ * queued without reading the store if it is the next seq of a session
+ * that may take it now; anything else is left to the pump, which reads it
+ * back (and checks it) in seq order.
+ */
+static void deliver_committed(struct gw *g, const struct completion *c)
+{
+	int queued = 0, welcomed = 0;
+	for (struct session *s = g->sessions; s; s = s->next_live) {
+		welcomed |= s->welcomed && !s->closing && strcmp(s->node, c->node) == 0;
+		if (!s->welcomed || s->closing || s->outbox_held || strcmp(s->node, c->node) != 0 ||
+		    s->last_queued_seq + 1 != c->seq || s->unacked >= g->epoch->cfg->delivery_window)
+			continue;
+		if (queue_deliver(s, c->seq, c->delivery_id, c->frame, c->len) == 0) {
+			s->unacked++;
+			queued = 1;
+			lws_callback_on_writable(s->wsi);
+		}
+	}
+	/* Not sent yet, to a node with a session: kept for the pump, which
+	 * otherwise reads it back (a node away reads its outbox from the store). */
+	if (!queued && welcomed)
+		outbox_cache_put(c->node, c->seq, c->delivery_id, c->frame, c->len);
 }
 
 void session_pump_outbox(struct gw *g, struct session *s)
@@ -236,6 +299,15 @@ void session_pump_outbox(struct gw *g, struct session *s)
 	if (s->unacked >= window)
 		return;
 	size_t before = s->dlv_count;
+	/* Deliveries kept since their commit first (outbox_cache.c), in seq order. */
+	while (s->unacked < window &&
+	       outbox_cache_take(s->node, s->last_queued_seq + 1, cache_row, s))
+		s->unacked++;
+	if (s->unacked >= window) {
+		if (s->dlv_count != before)
+			lws_callback_on_writable(s->wsi);
+		return;
+	}
 	int rc = store_outbox_fetch_digest(g->reader, s->node, s->last_queued_seq,
 					   window - s->unacked, outbox_row, s, NULL);
 	if (rc == MGW_E_INVALID) {
@@ -660,6 +732,12 @@ static void on_closed(struct gw *g, struct session *s)
 	}
 	index_del(s);
 	free_queues(s);
+	/* Kept deliveries wait for a session of the node; without one, in the store. */
+	int other = 0;
+	for (struct session *o = g->sessions; o && !other; o = o->next_live)
+		other = strcmp(o->node, s->node) == 0;
+	if (!other)
+		outbox_cache_drop_through(s->node, UINT64_MAX);
 	log_event(LOG_INFO, "node_disconnected", "node", s->node, NULL);
 	s->conn_id = 0;
 }
@@ -716,6 +794,9 @@ void gw_handle_completions(struct gw *g)
 		case EX_DONE_DRAINED:
 			for (s = g->sessions; s; s = s->next_live)
 				rx_update(g, s, 0);
+			break;
+		case EX_DONE_DELIVER:
+			deliver_committed(g, c);
 			break;
 		case EX_DONE_NOTIFY:
 			for (s = node_first(c->node); s; s = s->next_node)

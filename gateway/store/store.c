@@ -1,23 +1,31 @@
 /*
  * store.c: SQLite implementation of store.h.
  *
- * Schema (version 2, in meta.schema_version):
+ * Schema (version 3, in meta.schema_version):
  *   shares(sender_node, msg_id, digest, accepted_at_ms, accepted)  PK(sender_node, msg_id)
- *   deliveries(delivery_id PK, recipient_node, recipient_agency, seq, acked_at_ms, digest)
- *              UNIQUE(recipient_node, seq); digest = SHA-256(body) as queued, kept
- *              when the body is purged. Narrow: an ack rewrites only this row.
- *   delivery_body(delivery_id PK, body)  the packed Deliver (the case contents), in a
- *              table of its own so that acks never copy it (each copy would leave
- *              a stale one in free pages) and retention deletes it whole
- *   node_seq(node PK, next_seq)       per-node delivery sequence
+ *   deliveries(recipient_node, seq, delivery_id, recipient_agency, acked_at_ms, digest,
+ *              body_id)  PK(recipient_node, seq), WITHOUT ROWID: a node's deliveries are
+ *              appended at the end of its key range, and no index on the random
+ *              delivery_id is kept (an ack names its seq; the id is compared). digest =
+ *              SHA-256(body) as queued, kept when the body is purged. Narrow: an ack
+ *              rewrites only this row.
+ *   deliveries_unacked  partial index (recipient_node, seq) WHERE acked_at_ms IS NULL
+ *   delivery_body(body_id INTEGER PK, body)  the packed Deliver without its seq and
+ *              delivery_id (the transport adds both), so the recipients of one share
+ *              that get the same view share one row; apart from the rows acks update
+ *              (an ack never copies a body) and deleted whole by retention
+ *   node_seq(node PK, next_seq)       per-node delivery sequence, written once per node
+ *                                     per transaction (cached by the writer until COMMIT)
  *   audit(seq PK, record, leaf)       record = packed AuditRecord, leaf = RFC 6962 leaf hash
  *   audit_node(level, idx, hash)      PK(level, idx): the hash of the perfect subtree over
  *                                     leaves [idx * 2^level, (idx + 1) * 2^level), level >= 1,
  *                                     written in the transaction that adds its last leaf
  *   checkpoints(size PK, note)        signed notes
  * Version 1 files (bodies inside deliveries, no digest, no audit_node) are
- * upgraded at the first read-write open: bodies moved out and digested,
- * nodes computed from the leaves (one-time O(n) passes).
+ * upgraded to version 2 at the first read-write open (bodies moved out and
+ * digested, nodes computed from the leaves), and version 2 files (deliveries
+ * keyed by delivery_id, bodies by delivery_id) to version 3 (one-time O(n)
+ * passes, each in one transaction).
  *
  * Reads that need several values use ONE statement, so they see one
  * snapshot: two statements outside a transaction see two (a commit in
@@ -31,6 +39,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,12 +51,16 @@
 #include "codec.h"
 #include "merkle.h"
 #include "mgw_err.h"
+#include "mgw_limits.h"
+
+/* Nodes whose next seq one transaction keeps in memory (more are written through). */
+#define STORE_SEQ_CACHE 64
 
 enum {
 	ST_SHARE_GET, ST_SHARE_PUT, ST_SEQ_GET, ST_SEQ_PUT, ST_DLV_PUT, ST_DLV_GET,
 	ST_DLV_ACK, ST_DLV_ACK_THROUGH, ST_ACKED_THROUGH, ST_DEPTH, ST_OUTBOX,
 	ST_AUDIT_PUT, ST_AUDIT_GET, ST_AUDIT_LEAF, ST_CP_PUT, ST_CP_LATEST, ST_CP_LIST,
-	ST_NODE_PUT, ST_NODE_GET, ST_PURGE, ST_BODY_PUT, ST_COUNT
+	ST_NODE_PUT, ST_NODE_GET, ST_PURGE, ST_BODY_PUT, ST_DLV_GET_ID, ST_PENDING, ST_COUNT
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -55,18 +68,26 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_SHARE_PUT] = "INSERT INTO shares(sender_node,msg_id,digest,accepted_at_ms,accepted) VALUES(?1,?2,?3,?4,?5)",
 	[ST_SEQ_GET] = "SELECT next_seq FROM node_seq WHERE node=?1",
 	[ST_SEQ_PUT] = "INSERT INTO node_seq(node,next_seq) VALUES(?1,?2) ON CONFLICT(node) DO UPDATE SET next_seq=excluded.next_seq",
-	[ST_DLV_PUT] = "INSERT INTO deliveries(delivery_id,recipient_node,recipient_agency,seq,digest) VALUES(?1,?2,?3,?4,?6)",
-	[ST_BODY_PUT] = "INSERT INTO delivery_body(delivery_id,body) VALUES(?1,?2)",
-	[ST_DLV_GET] = "SELECT seq, acked_at_ms FROM deliveries WHERE delivery_id=?1 AND recipient_node=?2",
-	[ST_DLV_ACK] = "UPDATE deliveries SET acked_at_ms=?2 WHERE delivery_id=?1 AND acked_at_ms IS NULL",
+	[ST_DLV_PUT] = "INSERT INTO deliveries(recipient_node,seq,delivery_id,recipient_agency,digest,body_id)"
+		       " VALUES(?1,?2,?3,?4,?5,?6)",
+	[ST_BODY_PUT] = "INSERT INTO delivery_body(body) VALUES(?1)",
+	/* By primary key; the id is compared, not indexed. */
+	[ST_DLV_GET] = "SELECT delivery_id, acked_at_ms FROM deliveries WHERE recipient_node=?1 AND seq=?2",
+	/* An ack without its seq: the node's rows are scanned (no index on the random id). */
+	[ST_DLV_GET_ID] = "SELECT seq, acked_at_ms FROM deliveries WHERE recipient_node=?1 AND delivery_id=?2",
+	[ST_PENDING] = "SELECT 1 FROM deliveries d JOIN delivery_body b ON b.body_id=d.body_id"
+		       " WHERE d.recipient_node=?1 AND d.seq=?2 AND d.acked_at_ms IS NULL",
+	[ST_DLV_ACK] = "UPDATE deliveries SET acked_at_ms=?3 WHERE recipient_node=?1 AND seq=?2 AND acked_at_ms IS NULL",
 	[ST_DLV_ACK_THROUGH] = "UPDATE deliveries SET acked_at_ms=?3 WHERE recipient_node=?1 AND seq<=?2 AND acked_at_ms IS NULL",
-	/* One statement, one snapshot: the lowest unacked seq minus one, else the highest seq. */
-	[ST_ACKED_THROUGH] = "SELECT COALESCE((SELECT MIN(seq)-1 FROM deliveries WHERE recipient_node=?1 AND acked_at_ms IS NULL),"
+	/* INDEXED BY: without it the planner walks the node's whole key range, acked rows too. */
+	[ST_ACKED_THROUGH] = "SELECT COALESCE((SELECT MIN(seq)-1 FROM deliveries INDEXED BY deliveries_unacked"
+			     " WHERE recipient_node=?1 AND acked_at_ms IS NULL),"
 			     " (SELECT MAX(seq) FROM deliveries WHERE recipient_node=?1), 0)",
-	[ST_DEPTH] = "SELECT COUNT(*) FROM deliveries WHERE recipient_node=?1 AND acked_at_ms IS NULL",
+	[ST_DEPTH] = "SELECT COUNT(*) FROM deliveries INDEXED BY deliveries_unacked"
+		     " WHERE recipient_node=?1 AND acked_at_ms IS NULL",
 	/* LEFT JOIN: an unacked delivery whose body was deleted is reported, not skipped. */
-	[ST_OUTBOX] = "SELECT d.seq, d.delivery_id, b.body, d.digest FROM deliveries d"
-		      " LEFT JOIN delivery_body b ON b.delivery_id=d.delivery_id"
+	[ST_OUTBOX] = "SELECT d.seq, d.delivery_id, b.body, d.digest FROM deliveries d INDEXED BY deliveries_unacked"
+		      " LEFT JOIN delivery_body b ON b.body_id=d.body_id"
 		      " WHERE d.recipient_node=?1 AND d.seq>?2 AND d.acked_at_ms IS NULL ORDER BY d.seq LIMIT ?3",
 	[ST_AUDIT_PUT] = "INSERT INTO audit(seq,record,leaf) VALUES(?1,?2,?3)",
 	[ST_AUDIT_GET] = "SELECT record FROM audit WHERE seq=?1",
@@ -76,8 +97,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_CP_LIST] = "SELECT size, note FROM checkpoints WHERE size>=?1 ORDER BY size",
 	[ST_NODE_PUT] = "INSERT OR REPLACE INTO audit_node(level,idx,hash) VALUES(?1,?2,?3)",
 	[ST_NODE_GET] = "SELECT hash FROM audit_node WHERE level=?1 AND idx=?2",
-	[ST_PURGE] = "DELETE FROM delivery_body WHERE delivery_id IN (SELECT delivery_id FROM deliveries"
-		     " WHERE acked_at_ms IS NOT NULL AND acked_at_ms<?1)",
+	/* A shared body goes when every delivery of it was acked before the bound
+	 * (a scan of the outbox: housekeeping, not the share path). */
+	[ST_PURGE] = "DELETE FROM delivery_body WHERE body_id IN (SELECT body_id FROM deliveries"
+		     " WHERE body_id IS NOT NULL GROUP BY body_id"
+		     " HAVING COUNT(acked_at_ms)=COUNT(*) AND MAX(acked_at_ms)<?1)",
 };
 
 static const char schema_sql[] =
@@ -85,23 +109,45 @@ static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS shares(sender_node TEXT NOT NULL, msg_id TEXT NOT NULL,"
 	"  digest BLOB NOT NULL, accepted_at_ms INTEGER NOT NULL, accepted BLOB NOT NULL,"
 	"  PRIMARY KEY(sender_node, msg_id)) WITHOUT ROWID;"
-	"CREATE TABLE IF NOT EXISTS deliveries(delivery_id TEXT PRIMARY KEY,"
-	"  recipient_node TEXT NOT NULL, recipient_agency INTEGER NOT NULL,"
-	"  seq INTEGER NOT NULL, acked_at_ms INTEGER, digest BLOB,"
-	"  UNIQUE(recipient_node, seq));"
-	"CREATE TABLE IF NOT EXISTS delivery_body(delivery_id TEXT PRIMARY KEY, body BLOB NOT NULL);"
-	"CREATE INDEX IF NOT EXISTS deliveries_unacked ON deliveries(recipient_node, seq)"
-	"  WHERE acked_at_ms IS NULL;"
 	"CREATE TABLE IF NOT EXISTS node_seq(node TEXT PRIMARY KEY, next_seq INTEGER NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS audit(seq INTEGER PRIMARY KEY, record BLOB NOT NULL,"
 	"  leaf BLOB NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS checkpoints(size INTEGER PRIMARY KEY, note TEXT NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS audit_node(level INTEGER NOT NULL, idx INTEGER NOT NULL,"
-	"  hash BLOB NOT NULL, PRIMARY KEY(level, idx)) WITHOUT ROWID;"
-	"INSERT OR IGNORE INTO meta(key,value) VALUES('schema_version','2');";
+	"  hash BLOB NOT NULL, PRIMARY KEY(level, idx)) WITHOUT ROWID;";
+
+/* The outbox, version 3 (a new file, or the end of an upgrade). */
+static const char outbox_v3_sql[] =
+	"CREATE TABLE deliveries(recipient_node TEXT NOT NULL, seq INTEGER NOT NULL,"
+	"  delivery_id TEXT NOT NULL, recipient_agency INTEGER NOT NULL, acked_at_ms INTEGER,"
+	"  digest BLOB, body_id INTEGER, PRIMARY KEY(recipient_node, seq)) WITHOUT ROWID;"
+	"CREATE TABLE delivery_body(body_id INTEGER PRIMARY KEY, body BLOB NOT NULL);"
+	"CREATE INDEX deliveries_unacked ON deliveries(recipient_node, seq)"
+	"  WHERE acked_at_ms IS NULL;";
+
+/*
+ * The checkpointer (read-write handles only): a thread with its own
+ * connection that copies the WAL into the database (PASSIVE: it never
+ * blocks the writer, nor waits for readers), so no COMMIT does a
+ * checkpoint and its database fsync. The writer's WAL hook tells it how
+ * big the WAL is after each commit.
+ */
+struct checkpointer {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int started;
+	/* under lock */
+	int stop;
+	int frames;                 /* WAL frames after the last commit */
+	int peak;                   /* most frames since the WAL was last truncated */
+	int64_t last_commit_ms;
+	char path[4096];
+};
 
 struct store {
 	sqlite3 *db;
+	struct checkpointer *ck;
 	sqlite3_stmt *st[ST_COUNT];
 	int readonly;
 	uint64_t audit_next;  /* next audit seq (writer's view) */
@@ -110,6 +156,13 @@ struct store {
 	int64_t audit_last_ms; /* time of the newest record: times never go backwards */
 	/* The compact range of every leaf (writer's view), and its copies for rollback. */
 	struct merkle_range range, range_saved, range_sp;
+	/* Next delivery seq of the nodes the open transaction queued for,
+	 * written to node_seq once per node at store_commit (not per delivery). */
+	struct seq_cache {
+		char node[128];
+		uint64_t next;
+	} seqs[STORE_SEQ_CACHE];
+	unsigned n_seqs;
 };
 
 sqlite3 *store_db(store *s)
@@ -151,6 +204,120 @@ static int step_done(sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
 }
 
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Writer thread, after each commit (sqlite3_wal_hook): the WAL's size. */
+static int wal_hook(void *arg, sqlite3 *db, const char *name, int frames)
+{
+	struct checkpointer *ck = arg;
+	(void)db;
+	(void)name;
+	pthread_mutex_lock(&ck->lock);
+	ck->frames = frames;
+	if (frames > ck->peak)
+		ck->peak = frames;
+	ck->last_commit_ms = mono_ms();
+	if (frames >= MGW_WAL_CHECKPOINT_PAGES)
+		pthread_cond_signal(&ck->cond);
+	pthread_mutex_unlock(&ck->lock);
+	return SQLITE_OK;
+}
+
+static void *checkpointer_main(void *arg)
+{
+	struct checkpointer *ck = arg;
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(ck->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL; /* the WAL then grows until the last handle closes */
+	}
+	/* TRUNCATE waits this long for readers (and holds the writer off meanwhile). */
+	sqlite3_busy_timeout(db, 100);
+	/* A connection knows the file is in WAL mode only once it has read it:
+	 * before, a checkpoint "succeeds" doing nothing (log and done -1). */
+	sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+	int64_t last_ck = 0;
+	pthread_mutex_lock(&ck->lock);
+	while (!ck->stop) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += MGW_WAL_CHECKPOINT_GAP_MS * 1000000L;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&ck->cond, &ck->lock, &ts);
+		if (ck->stop)
+			break;
+		int64_t now = mono_ms();
+		int busy = ck->frames >= MGW_WAL_CHECKPOINT_PAGES &&
+			   now - last_ck >= MGW_WAL_CHECKPOINT_GAP_MS;
+		int idle = ck->peak >= MGW_WAL_CHECKPOINT_PAGES &&
+			   now - ck->last_commit_ms >= MGW_WAL_IDLE_MS;
+		if (!busy && !idle)
+			continue;
+		pthread_mutex_unlock(&ck->lock);
+		int log = 0, done = 0;
+		int rc = sqlite3_wal_checkpoint_v2(db, NULL,
+						   idle ? SQLITE_CHECKPOINT_TRUNCATE
+							: SQLITE_CHECKPOINT_PASSIVE,
+						   &log, &done);
+		last_ck = mono_ms();
+		if (rc == SQLITE_OK && log < 0) /* the PRAGMA above met a lock: read the mode again */
+			sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+		pthread_mutex_lock(&ck->lock);
+		/* The writer restarts a fully copied WAL at its next commit. */
+		if (idle && rc == SQLITE_OK)
+			ck->peak = ck->frames = 0;
+	}
+	pthread_mutex_unlock(&ck->lock);
+	sqlite3_close(db);
+	return NULL;
+}
+
+static int checkpointer_start(store *s, const char *path)
+{
+	struct checkpointer *ck = calloc(1, sizeof *ck);
+	if (ck == NULL)
+		return MGW_E_NOMEM;
+	snprintf(ck->path, sizeof ck->path, "%s", path);
+	pthread_mutex_init(&ck->lock, NULL);
+	pthread_cond_init(&ck->cond, NULL);
+	if (pthread_create(&ck->thread, NULL, checkpointer_main, ck) != 0) {
+		pthread_cond_destroy(&ck->cond);
+		pthread_mutex_destroy(&ck->lock);
+		free(ck);
+		return MGW_E_NOMEM;
+	}
+	ck->started = 1;
+	s->ck = ck;
+	sqlite3_wal_hook(s->db, wal_hook, ck);
+	return MGW_OK;
+}
+
+static void checkpointer_stop(store *s)
+{
+	struct checkpointer *ck = s->ck;
+	if (ck == NULL)
+		return;
+	sqlite3_wal_hook(s->db, NULL, NULL);
+	pthread_mutex_lock(&ck->lock);
+	ck->stop = 1;
+	pthread_cond_signal(&ck->cond);
+	pthread_mutex_unlock(&ck->lock);
+	pthread_join(ck->thread, NULL);
+	pthread_cond_destroy(&ck->cond);
+	pthread_mutex_destroy(&ck->lock);
+	free(ck);
+	s->ck = NULL;
+}
+
 /* 1 if the statement prepares (e.g. the column it names exists). */
 static int prepares(store *s, const char *sql)
 {
@@ -166,13 +333,13 @@ static int prepares(store *s, const char *sql)
  * the old copies are zeroed). In one transaction, so a crash half way
  * leaves version 1 to upgrade again.
  */
-static int migrate(store *s, char *err, size_t errlen)
+static int migrate_v1(store *s, char *err, size_t errlen)
 {
-	if (!prepares(s, "SELECT body FROM deliveries LIMIT 0"))
-		return MGW_OK;
 	sqlite3_stmt *q = NULL, *u = NULL;
 	int rc = MGW_E_DB;
 	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE; ALTER TABLE deliveries ADD COLUMN digest BLOB;"
+				"CREATE TABLE IF NOT EXISTS delivery_body(delivery_id TEXT PRIMARY KEY,"
+				"  body BLOB NOT NULL);"
 				"INSERT INTO delivery_body(delivery_id, body)"
 				"  SELECT delivery_id, body FROM deliveries;",
 			 NULL, NULL, NULL) != SQLITE_OK ||
@@ -207,6 +374,67 @@ fail:
 	sqlite3_finalize(u);
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
+}
+
+/*
+ * Version 2 -> 3: deliveries re-keyed by (recipient_node, seq), without
+ * the index on the random delivery id; bodies keyed by an increasing
+ * body_id that deliveries point to (so one body can serve several). Old
+ * bodies keep their bytes (with the delivery id inside, which the
+ * transport's copy repeats with the same value) and their digests, so the
+ * DELIVERY_COMMITTED records still match. One transaction: a crash half
+ * way leaves version 2 to upgrade again. The old tables' pages are zeroed
+ * (secure_delete).
+ */
+static int migrate_v2(store *s, char *err, size_t errlen)
+{
+	static const char head[] =
+		"BEGIN IMMEDIATE;"
+		"DROP INDEX IF EXISTS deliveries_unacked;"
+		"ALTER TABLE deliveries RENAME TO deliveries_v2;"
+		"ALTER TABLE delivery_body RENAME TO delivery_body_v2;";
+	static const char tail[] =
+		"INSERT INTO delivery_body(body_id, body) SELECT rowid, body FROM delivery_body_v2;"
+		"INSERT INTO deliveries(recipient_node, seq, delivery_id, recipient_agency, acked_at_ms,"
+		"  digest, body_id)"
+		"  SELECT d.recipient_node, d.seq, d.delivery_id, d.recipient_agency, d.acked_at_ms,"
+		"  d.digest, b.rowid FROM deliveries_v2 d"
+		"  LEFT JOIN delivery_body_v2 b ON b.delivery_id = d.delivery_id;"
+		"DROP TABLE deliveries_v2; DROP TABLE delivery_body_v2;"
+		"UPDATE meta SET value='3' WHERE key='schema_version';"
+		"COMMIT;";
+	if (sqlite3_exec(s->db, head, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(s->db, outbox_v3_sql, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(s->db, tail, NULL, NULL, NULL) != SQLITE_OK) {
+		fail_db(s, err, errlen, "upgrading the store to version 3");
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return MGW_E_DB;
+	}
+	return MGW_OK;
+}
+
+/* A new file gets version 3; older ones are upgraded a version at a time. */
+static int migrate(store *s, char *err, size_t errlen)
+{
+	int rc;
+	if (!prepares(s, "SELECT 1 FROM deliveries LIMIT 0")) {
+		if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(s->db, outbox_v3_sql, NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(s->db, "INSERT OR REPLACE INTO meta(key,value) VALUES"
+					"('schema_version','3'); COMMIT;",
+				 NULL, NULL, NULL) != SQLITE_OK) {
+			fail_db(s, err, errlen, "creating the outbox");
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return MGW_E_DB;
+		}
+		return MGW_OK;
+	}
+	if (prepares(s, "SELECT body FROM deliveries LIMIT 0") &&
+	    (rc = migrate_v1(s, err, errlen)) != MGW_OK)
+		return rc;
+	if (!prepares(s, "SELECT body_id FROM deliveries LIMIT 0"))
+		return migrate_v2(s, err, errlen);
+	return MGW_OK;
 }
 
 static int node_put(store *s, unsigned level, uint64_t idx, const uint8_t h[32])
@@ -304,6 +532,8 @@ int store_open(const char *dir, int readonly, store **out, char *err, size_t err
 		char *emsg = NULL;
 		if (sqlite3_exec(s->db,
 				 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+				 /* checkpoints are the checkpointer thread's, never COMMIT's */
+				 "PRAGMA wal_autocheckpoint=0;"
 				 "PRAGMA foreign_keys=ON;"
 				 /* Deleted content (purged delivery bodies) is zeroed, not left in free pages. */
 				 "PRAGMA secure_delete=ON;",
@@ -346,6 +576,10 @@ int store_open(const char *dir, int readonly, store **out, char *err, size_t err
 	}
 	if (!readonly && (rc = load_range(s, err, errlen)) != MGW_OK)
 		goto fail;
+	if (!readonly && (rc = checkpointer_start(s, path)) != MGW_OK) {
+		snprintf(err, errlen, "%s: cannot start the checkpointer", path);
+		goto fail;
+	}
 	*out = s;
 	return MGW_OK;
 fail:
@@ -357,14 +591,28 @@ void store_close(store *s)
 {
 	if (s == NULL)
 		return;
+	checkpointer_stop(s); /* first: the last connection to close checkpoints the WAL */
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sqlite3_close(s->db);
 	free(s);
 }
 
+static int seq_write(store *s, const char *node, uint64_t next);
+
+/* Write the transaction's cached counters now (before a savepoint). */
+static int seq_flush(store *s)
+{
+	int rc = MGW_OK;
+	for (unsigned i = 0; i < s->n_seqs && rc == MGW_OK; i++)
+		rc = seq_write(s, s->seqs[i].node, s->seqs[i].next);
+	s->n_seqs = 0;
+	return rc;
+}
+
 int store_begin(store *s)
 {
+	s->n_seqs = 0;
 	s->audit_saved = s->audit_next;
 	s->range_saved = s->range;
 	return exec(s, "BEGIN IMMEDIATE");
@@ -372,7 +620,10 @@ int store_begin(store *s)
 
 int store_commit(store *s)
 {
-	int rc = exec(s, "COMMIT");
+	/* The per-node counters, once per node per transaction. */
+	int rc = seq_flush(s);
+	if (rc == MGW_OK)
+		rc = exec(s, "COMMIT");
 	if (rc != MGW_OK)
 		store_rollback(s);
 	return rc;
@@ -381,12 +632,16 @@ int store_commit(store *s)
 void store_rollback(store *s)
 {
 	exec(s, "ROLLBACK");
+	s->n_seqs = 0;
 	s->audit_next = s->audit_saved;
 	s->range = s->range_saved;
 }
 
 int store_savepoint(store *s)
 {
+	/* Counters cached before the savepoint go to the table, which ROLLBACK TO restores. */
+	if (seq_flush(s) != MGW_OK)
+		return MGW_E_DB;
 	s->audit_sp = s->audit_next;
 	s->range_sp = s->range;
 	return exec(s, "SAVEPOINT job");
@@ -401,6 +656,7 @@ void store_rollback_to(store *s)
 {
 	exec(s, "ROLLBACK TO job");
 	exec(s, "RELEASE job");
+	s->n_seqs = 0; /* only counters of deliveries the rollback took back */
 	s->audit_next = s->audit_sp;
 	s->range = s->range_sp;
 }
@@ -462,68 +718,135 @@ int store_delivery_insert(store *s, const char *delivery_id, const char *recipie
 					    deliver, len, digest, seq);
 }
 
+/* The node's next seq: the transaction's cache, else node_seq. */
+static int seq_next(store *s, const char *node, uint64_t *next, struct seq_cache **slot)
+{
+	*slot = NULL;
+	for (unsigned i = 0; i < s->n_seqs; i++)
+		if (strcmp(s->seqs[i].node, node) == 0) {
+			*slot = &s->seqs[i];
+			*next = s->seqs[i].next;
+			return MGW_OK;
+		}
+	sqlite3_stmt *st = stmt(s, ST_SEQ_GET);
+	sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+	*next = 1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*next = (uint64_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
+}
+
+static int seq_write(store *s, const char *node, uint64_t next)
+{
+	sqlite3_stmt *st = stmt(s, ST_SEQ_PUT);
+	sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)next);
+	return step_done(st);
+}
+
+/* Remember next for node until store_commit (written through if the cache is full). */
+static int seq_set(store *s, struct seq_cache *slot, const char *node, uint64_t next)
+{
+	if (slot == NULL && s->n_seqs < STORE_SEQ_CACHE && strlen(node) < sizeof slot->node) {
+		slot = &s->seqs[s->n_seqs++];
+		snprintf(slot->node, sizeof slot->node, "%s", node);
+	}
+	if (slot == NULL)
+		return seq_write(s, node, next);
+	slot->next = next;
+	return MGW_OK;
+}
+
+int store_body_put(store *s, const uint8_t *body, size_t len, int64_t *body_id)
+{
+	sqlite3_stmt *st = stmt(s, ST_BODY_PUT);
+	sqlite3_bind_blob(st, 1, body, (int)len, SQLITE_STATIC);
+	if (step_done(st) != MGW_OK)
+		return MGW_E_DB;
+	*body_id = sqlite3_last_insert_rowid(s->db);
+	return MGW_OK;
+}
+
+int store_delivery_put(store *s, const char *delivery_id, const char *recipient_node,
+		       int recipient_agency, int64_t body_id, const uint8_t digest[32],
+		       uint64_t *seq)
+{
+	uint64_t next;
+	struct seq_cache *slot;
+	int rc = seq_next(s, recipient_node, &next, &slot);
+	if (rc != MGW_OK)
+		return rc;
+	sqlite3_stmt *st = stmt(s, ST_DLV_PUT);
+	sqlite3_bind_text(st, 1, recipient_node, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)next);
+	sqlite3_bind_text(st, 3, delivery_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, recipient_agency);
+	sqlite3_bind_blob(st, 5, digest, 32, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, body_id);
+	if (step_done(st) != MGW_OK)
+		return MGW_E_DB;
+	if ((rc = seq_set(s, slot, recipient_node, next + 1)) != MGW_OK)
+		return rc;
+	*seq = next;
+	return MGW_OK;
+}
+
 int store_delivery_insert_digest(store *s, const char *delivery_id, const char *recipient_node,
 				 int recipient_agency, const uint8_t *deliver, size_t len,
 				 uint8_t digest[32], uint64_t *seq)
 {
+	int64_t body_id;
 	SHA256(deliver, len, digest);
-	sqlite3_stmt *st = stmt(s, ST_SEQ_GET);
-	sqlite3_bind_text(st, 1, recipient_node, -1, SQLITE_STATIC);
-	uint64_t next = 1;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		next = (uint64_t)sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE) {
-		sqlite3_reset(st);
-		return MGW_E_DB;
-	}
-	sqlite3_reset(st);
-
-	st = stmt(s, ST_DLV_PUT);
-	sqlite3_bind_text(st, 1, delivery_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, recipient_node, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, recipient_agency);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)next);
-	sqlite3_bind_blob(st, 6, digest, 32, SQLITE_STATIC);
-	if (step_done(st) != MGW_OK)
-		return MGW_E_DB;
-	st = stmt(s, ST_BODY_PUT);
-	sqlite3_bind_text(st, 1, delivery_id, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 2, deliver, (int)len, SQLITE_STATIC);
-	if (step_done(st) != MGW_OK)
-		return MGW_E_DB;
-
-	st = stmt(s, ST_SEQ_PUT);
-	sqlite3_bind_text(st, 1, recipient_node, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)(next + 1));
-	if (step_done(st) != MGW_OK)
-		return MGW_E_DB;
-	*seq = next;
-	return MGW_OK;
+	int rc = store_body_put(s, deliver, len, &body_id);
+	if (rc != MGW_OK)
+		return rc;
+	return store_delivery_put(s, delivery_id, recipient_node, recipient_agency, body_id, digest,
+				  seq);
 }
 
 int store_delivery_ack(store *s, const char *node, const char *delivery_id, uint64_t seq,
 		       int64_t at_ms, int *was_acked)
 {
-	sqlite3_stmt *st = stmt(s, ST_DLV_GET);
-	sqlite3_bind_text(st, 1, delivery_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, node, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
+	sqlite3_stmt *st;
+	int acked, rc;
+	if (seq != 0) {
+		st = stmt(s, ST_DLV_GET);
+		sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)seq);
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW) {
+			sqlite3_reset(st);
+			return rc == SQLITE_DONE ? MGW_E_NOTFOUND : MGW_E_DB;
+		}
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		int same = id && strcmp(id, delivery_id) == 0;
+		acked = sqlite3_column_type(st, 1) != SQLITE_NULL;
 		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? MGW_E_NOTFOUND : MGW_E_DB;
+		if (!same)
+			return MGW_E_NOTFOUND;
+	} else {
+		st = stmt(s, ST_DLV_GET_ID);
+		sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, delivery_id, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW) {
+			sqlite3_reset(st);
+			return rc == SQLITE_DONE ? MGW_E_NOTFOUND : MGW_E_DB;
+		}
+		seq = (uint64_t)sqlite3_column_int64(st, 0);
+		acked = sqlite3_column_type(st, 1) != SQLITE_NULL;
+		sqlite3_reset(st);
 	}
-	uint64_t have = (uint64_t)sqlite3_column_int64(st, 0);
-	int acked = sqlite3_column_type(st, 1) != SQLITE_NULL;
-	sqlite3_reset(st);
-	if (seq != 0 && seq != have)
-		return MGW_E_NOTFOUND;
 	*was_acked = acked;
 	if (acked)
 		return MGW_OK;
+	/* Narrow: the row holds ids, seq, ack time and digest; the body lives apart. */
 	st = stmt(s, ST_DLV_ACK);
-	sqlite3_bind_text(st, 1, delivery_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, at_ms);
+	sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)seq);
+	sqlite3_bind_int64(st, 3, at_ms);
 	return step_done(st);
 }
 
@@ -558,6 +881,17 @@ int store_acked_through(store *s, const char *node, uint64_t *through)
 {
 	int null;
 	return scalar_u64(s, ST_ACKED_THROUGH, node, through, &null);
+}
+
+int store_delivery_pending(store *s, const char *node, uint64_t seq, int *pending)
+{
+	sqlite3_stmt *st = stmt(s, ST_PENDING);
+	sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)seq);
+	int rc = sqlite3_step(st);
+	*pending = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
 }
 
 int store_outbox_depth(store *s, const char *node, uint64_t *depth)
@@ -708,6 +1042,11 @@ int store_audit_append(store *s, Marac__V1__AuditRecord *rec, uint8_t leaf[32])
 	if (leaf)
 		memcpy(leaf, h, 32);
 	return MGW_OK;
+}
+
+void store_audit_tree(store *s, struct merkle_range *out)
+{
+	*out = s->range;
 }
 
 uint64_t store_audit_size(store *s)

@@ -14,7 +14,10 @@
  *
  * Durability: synchronous=FULL, so store_commit() returns after the WAL is
  * fsynced. A crash loses only uncommitted transactions, which were never
- * acknowledged to anyone.
+ * acknowledged to anyone. A read-write handle runs a checkpointer thread
+ * with its own connection (PASSIVE checkpoints past
+ * MGW_WAL_CHECKPOINT_PAGES, TRUNCATE when idle); SQLite's auto-checkpoint
+ * is off, so no COMMIT copies the WAL or fsyncs the database.
  *
  * Every function returns 0 or a negative mgw_err code (MGW_E_DB for SQLite
  * failures, MGW_E_NOTFOUND where stated, MGW_E_NOMEM).
@@ -50,8 +53,9 @@ int store_commit(store *s);
 void store_rollback(store *s);
 
 /*
- * Savepoints inside a transaction, so that one bad job in a group commit
- * is undone without losing the others. Not nestable.
+ * Savepoints inside a transaction (not nestable). The share path does not
+ * use them (each costs a statement journal): the executor rolls a batch
+ * back and runs it again without the failing job instead.
  */
 int store_savepoint(store *s);
 int store_release(store *s);
@@ -89,8 +93,22 @@ int store_delivery_insert_digest(store *s, const char *delivery_id, const char *
 				 uint8_t digest[32], uint64_t *seq);
 
 /*
+ * The two halves of store_delivery_insert_digest, for one body queued to
+ * several recipients (the same view: one row). store_body_put stores a
+ * packed Deliver without seq and delivery_id (the transport adds both) and
+ * returns its id; store_delivery_put queues it to one node with digest =
+ * SHA-256 of those bytes (hashed by the caller, off the writer thread;
+ * store_outbox_fetch checks it before any send), *seq as above.
+ */
+int store_body_put(store *s, const uint8_t *body, size_t len, int64_t *body_id);
+int store_delivery_put(store *s, const char *delivery_id, const char *recipient_node,
+		       int recipient_agency, int64_t body_id, const uint8_t digest[32],
+		       uint64_t *seq);
+
+/*
  * Mark delivery acked by node. MGW_E_NOTFOUND if no such delivery for that
- * node (or the seq does not match). *was_acked is set to 1 if it had been
+ * node (or the seq does not match). By (node, seq), the id compared; seq 0
+ * (an ack without its seq) scans the node's deliveries for the id. *was_acked is set to 1 if it had been
  * acked already (a redelivered duplicate), in which case nothing changes.
  */
 int store_delivery_ack(store *s, const char *node, const char *delivery_id, uint64_t seq,
@@ -106,6 +124,13 @@ int store_delivery_ack_through(store *s, const char *node, uint64_t through, int
  * the writer commits. Returns 0 or MGW_E_DB.
  */
 int store_acked_through(store *s, const char *node, uint64_t *through);
+
+/*
+ * Is delivery seq of node still to be sent: queued, not acked (nor taken
+ * back as if acked), its body present? One primary-key read, for a copy
+ * of the body kept in memory since the commit. Returns 0 or MGW_E_DB.
+ */
+int store_delivery_pending(store *s, const char *node, uint64_t seq, int *pending);
 
 /* Deliveries of node queued and not yet acked. */
 int store_outbox_depth(store *s, const char *node, uint64_t *depth);
@@ -178,6 +203,12 @@ int store_outbox_check(store *s, char *err, size_t errlen);
  * returns the leaf hash in leaf (may be NULL).
  */
 int store_audit_append(store *s, Marac__V1__AuditRecord *rec, uint8_t leaf[32]);
+/*
+ * The writer's compact range of every record appended so far, from memory
+ * (those of the open transaction included; a rollback takes them back
+ * out). Read-write handle only: no read of the store.
+ */
+void store_audit_tree(store *s, struct merkle_range *out);
 /* Number of audit records. */
 uint64_t store_audit_size(store *s);
 /* Packed record seq (malloc'd, caller frees). MGW_E_NOTFOUND past the end. */

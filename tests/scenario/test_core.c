@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sqlite3.h>
 
 #include "harness.h"
 #include "mgw_err.h"
@@ -281,4 +282,119 @@ Test(core, a_failed_commit_does_not_drop_an_ack)
 	mgw_client_free(h);
 	unsetenv("MARAC_FAULT_COMMIT");
 	unlink(trigger);
+}
+
+Test(core, a_job_failing_in_its_batch_is_undone_alone_and_answered)
+{
+	char trigger[700];
+	setenv("LD_PRELOAD", MARAC_FAULT_COMMIT_LIB, 1);
+	setenv("ASAN_OPTIONS", "verify_asan_link_order=0", 1);
+	snprintf(trigger, sizeof trigger, "/tmp/marac-fault-step-%d", (int)getpid());
+	setenv("MARAC_FAULT_STEP", trigger, 1);
+	/* The share's last write: its deliveries and records are written by then. */
+	setenv("MARAC_FAULT_STEP_SQL", "INSERT INTO shares", 1);
+	gw_start(&G, NULL);
+	unsetenv("LD_PRELOAD");
+	unsetenv("ASAN_OPTIONS");
+	char err[512];
+	mgw_client *p = node(&G, "police", err, sizeof err);
+	cr_assert_not_null(p, "%s", err);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH};
+	FILE *t = fopen(trigger, "w");
+	cr_assert_not_null(t);
+	fclose(t);
+	Marac__V1__CaseSummary *cs = synthetic_case("MARAC-TS-0902", "testshire");
+	Marac__V1__Share sh;
+	make_share(&sh, "step-1", to, 1, cs);
+	Marac__V1__Frame *acc = NULL;
+	int rc = mgw_client_share(p, &sh, 15000, &acc);
+	const Marac__V1__Error *e = mgw_client_last_error(p);
+	cr_assert_neq(rc, MGW_OK, "the failing share was accepted");
+	cr_assert_not_null(e);
+	cr_assert_eq(e->code, MARAC__V1__ERROR_CODE__ERROR_CODE_INTERNAL, "code %d", e->code);
+	cr_assert_neq(access(trigger, F_OK), 0, "the fault never fired");
+	codec_free(&cs->base);
+	/* Nothing of it stayed: the next share gets seq 1, the retry seq 2, not a duplicate. */
+	codec_free(&share_ok(p, "step-2", to, 1, "MARAC-TS-0903")->base);
+	acc = share_ok(p, "step-1", to, 1, "MARAC-TS-0902");
+	cr_assert_not(acc->share_accepted->duplicate, "the failed share was half stored");
+	codec_free(&acc->base);
+	mgw_client_free(p);
+	mgw_client *h = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(h, "%s", err);
+	const char *want[] = {"step-2", "step-1"};
+	for (uint64_t i = 0; i < 2; i++) {
+		Marac__V1__Frame *f = NULL;
+		cr_assert_eq(mgw_client_recv(h, 10000, &f), MGW_OK);
+		cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_DELIVER);
+		cr_assert_eq(f->deliver->seq, i + 1, "seq %llu: a gap or a leftover",
+			     (unsigned long long)f->deliver->seq);
+		cr_assert_str_eq(f->deliver->msg_id, want[i]);
+		codec_free(&f->base);
+	}
+	mgw_client_free(h);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_ACCEPTED, NULL, 2), 2,
+		     "a SHARE_ACCEPTED record of the failed attempt stayed");
+	unsetenv("MARAC_FAULT_STEP");
+	unsetenv("MARAC_FAULT_STEP_SQL");
+	unlink(trigger);
+}
+
+/* Receive one Deliver; its id into id, its msg_id checked. */
+static uint64_t recv_deliver(mgw_client *h, const char *msg_id, char id[40])
+{
+	Marac__V1__Frame *f = NULL;
+	cr_assert_eq(mgw_client_recv(h, 10000, &f), MGW_OK, "no delivery of %s", msg_id);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_DELIVER);
+	cr_assert_str_eq(f->deliver->msg_id, msg_id, "out of order");
+	cr_assert_not_null(strstr((char *)f->deliver->summary->marac_area, "testshire"),
+			   "not the body as committed");
+	snprintf(id, 40, "%s", f->deliver->delivery_id);
+	uint64_t seq = f->deliver->seq;
+	codec_free(&f->base);
+	return seq;
+}
+
+Test(core, deliveries_held_back_by_the_window_follow_in_order_once_as_committed)
+{
+	gw_start(&G, "limits:\n  delivery_window: 2\n");
+	char err[512], id[5][40], msg[5][16];
+	mgw_client *h = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(h, "%s", err);
+	mgw_client *p = node(&G, "police", err, sizeof err);
+	cr_assert_not_null(p, "%s", err);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH};
+	for (int i = 0; i < 5; i++) {
+		snprintf(msg[i], sizeof msg[i], "win-%d", i);
+		codec_free(&share_ok(p, msg[i], to, 1, "MARAC-TS-0904")->base);
+	}
+	mgw_client_free(p);
+	cr_assert_eq(recv_deliver(h, msg[0], id[0]), 1);
+	cr_assert_eq(recv_deliver(h, msg[1], id[1]), 2);
+	Marac__V1__Frame *f = NULL;
+	cr_assert_neq(mgw_client_recv(h, 800, &f), MGW_OK, "more than delivery_window unacked");
+	/* Offline-style edit of the held-back bodies while they wait: what is sent
+	 * is what was committed (kept since the commit), never these bytes. */
+	char db[700];
+	snprintf(db, sizeof db, "%s/state/gateway.db", G.dir);
+	sqlite3 *d;
+	cr_assert_eq(sqlite3_open(db, &d), SQLITE_OK);
+	sqlite3_busy_timeout(d, 5000);
+	cr_assert_eq(sqlite3_exec(d, "UPDATE delivery_body SET body=CAST(replace(CAST(body AS TEXT),"
+				  " 'testshire', 'TESTSHIRE') AS BLOB) WHERE body_id IN (SELECT body_id"
+				  " FROM deliveries WHERE seq > 2)", NULL, NULL, NULL), SQLITE_OK,
+		     "%s", sqlite3_errmsg(d));
+	sqlite3_close(d);
+	/* Acks out of order: the window opens only when the cursor moves. */
+	cr_assert_eq(mgw_client_ack(h, id[1], 2), MGW_OK);
+	cr_assert_eq(mgw_client_ack(h, id[0], 1), MGW_OK);
+	cr_assert_eq(recv_deliver(h, msg[2], id[2]), 3);
+	cr_assert_eq(recv_deliver(h, msg[3], id[3]), 4);
+	cr_assert_eq(mgw_client_ack(h, id[3], 4), MGW_OK);
+	cr_assert_eq(mgw_client_ack(h, id[2], 3), MGW_OK);
+	cr_assert_eq(recv_deliver(h, msg[4], id[4]), 5);
+	cr_assert_eq(mgw_client_ack(h, id[4], 5), MGW_OK);
+	cr_assert_neq(mgw_client_recv(h, 800, &f), MGW_OK, "a delivery was sent twice");
+	mgw_client_free(h);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_ACKED, NULL, 5), 5);
 }

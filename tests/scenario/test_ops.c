@@ -321,7 +321,8 @@ Test(ops, an_outbox_body_edited_offline_is_not_delivered)
 	sqlite3 *h;
 	cr_assert_eq(sqlite3_open(db, &h), SQLITE_OK);
 	sqlite3_stmt *q;
-	cr_assert_eq(sqlite3_prepare_v2(h, "SELECT delivery_id, body FROM delivery_body", -1, &q, NULL),
+	cr_assert_eq(sqlite3_prepare_v2(h, "SELECT d.delivery_id, b.body FROM delivery_body b"
+					   " JOIN deliveries d ON d.body_id=b.body_id", -1, &q, NULL),
 		     SQLITE_OK);
 	cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
 	char id[40];
@@ -334,7 +335,8 @@ Test(ops, an_outbox_body_edited_offline_is_not_delivered)
 	uint8_t *hit = memmem(b, (size_t)n, "testshire", 9);
 	cr_assert_not_null(hit);
 	memcpy(hit, "TESTSHIRE", 9);
-	cr_assert_eq(sqlite3_prepare_v2(h, "UPDATE delivery_body SET body=? WHERE delivery_id=?", -1, &q,
+	cr_assert_eq(sqlite3_prepare_v2(h, "UPDATE delivery_body SET body=? WHERE body_id="
+					   "(SELECT body_id FROM deliveries WHERE delivery_id=?)", -1, &q,
 					NULL), SQLITE_OK);
 	sqlite3_bind_blob(q, 1, b, n, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, id, -1, SQLITE_STATIC);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <openssl/sha.h>
 #include <sqlite3.h>
 
@@ -226,8 +227,8 @@ Test(store, an_outbox_body_edited_offline_is_never_sent)
 	cr_assert_eq(store_outbox_fetch(s, "n", 0, 10, count_rows, &rows), MGW_OK);
 	cr_assert_eq(rows, 2);
 	/* Someone with the file edits the queued body. */
-	cr_assert_eq(sqlite3_exec(store_db(s), "UPDATE delivery_body SET body=x'6576696c' "
-				  "WHERE delivery_id='d1'", NULL, NULL, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(store_db(s), "UPDATE delivery_body SET body=x'6576696c' WHERE body_id="
+				  "(SELECT body_id FROM deliveries WHERE delivery_id='d1')", NULL, NULL, NULL), SQLITE_OK);
 	rows = 0;
 	uint64_t bad = 0;
 	cr_assert_eq(store_outbox_fetch(s, "n", 0, 10, count_rows, &rows), MGW_E_INVALID);
@@ -282,7 +283,7 @@ Test(store, purge_deletes_acked_bodies_past_retention_from_database_and_wal)
 	store_commit(s);
 	sqlite3_stmt *q;
 	cr_assert_eq(sqlite3_prepare_v2(store_db(s), "SELECT digest, (SELECT COUNT(*) FROM "
-				       "delivery_body b WHERE b.delivery_id=d.delivery_id) FROM "
+				       "delivery_body b WHERE b.body_id=d.body_id) FROM "
 				       "deliveries d WHERE delivery_id='p1'", -1, &q, NULL), SQLITE_OK);
 	cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
 	cr_assert_eq(sqlite3_column_bytes(q, 0), 32);
@@ -495,4 +496,198 @@ Test(store, an_outbox_row_added_offline_is_noticed)
 				  NULL, NULL, NULL), SQLITE_OK);
 	cr_assert_eq(store_outbox_check(s, err, sizeof err), MGW_E_INVALID);
 	cr_assert(strstr(err, "ghost"), "%s", err);
+}
+
+/* Version 2: deliveries keyed by the random delivery id, bodies by delivery id. */
+static const char v2_layout[] =
+	"DROP TABLE delivery_body; DROP TABLE deliveries;"
+	"CREATE TABLE deliveries(delivery_id TEXT PRIMARY KEY,"
+	"  recipient_node TEXT NOT NULL, recipient_agency INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL, acked_at_ms INTEGER, digest BLOB,"
+	"  UNIQUE(recipient_node, seq));"
+	"CREATE TABLE delivery_body(delivery_id TEXT PRIMARY KEY, body BLOB NOT NULL);"
+	"CREATE INDEX deliveries_unacked ON deliveries(recipient_node, seq)"
+	"  WHERE acked_at_ms IS NULL;"
+	"DELETE FROM node_seq;"
+	"UPDATE meta SET value='2' WHERE key='schema_version'";
+
+static void v2_row(const char *id, const char *node, int seq, const char *body, int acked)
+{
+	uint8_t d[32];
+	SHA256((const uint8_t *)body, strlen(body), d);
+	sqlite3_stmt *q;
+	cr_assert_eq(sqlite3_prepare_v2(store_db(s), "INSERT INTO deliveries VALUES(?1,?2,4,?3,?4,?5)",
+					-1, &q, NULL), SQLITE_OK);
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, node, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 3, seq);
+	if (acked)
+		sqlite3_bind_int(q, 4, acked);
+	sqlite3_bind_blob(q, 5, d, 32, SQLITE_STATIC);
+	cr_assert_eq(sqlite3_step(q), SQLITE_DONE);
+	sqlite3_finalize(q);
+	cr_assert_eq(sqlite3_prepare_v2(store_db(s), "INSERT INTO delivery_body VALUES(?1,?2)", -1,
+					&q, NULL), SQLITE_OK);
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(q, 2, body, (int)strlen(body), SQLITE_STATIC);
+	cr_assert_eq(sqlite3_step(q), SQLITE_DONE);
+	sqlite3_finalize(q);
+}
+
+static int64_t scalar(const char *sql)
+{
+	sqlite3_stmt *q;
+	cr_assert_eq(sqlite3_prepare_v2(store_db(s), sql, -1, &q, NULL), SQLITE_OK, "%s",
+		     sqlite3_errmsg(store_db(s)));
+	cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return v;
+}
+
+static int collect_ids(void *ctx, uint64_t seq, const char *id, const uint8_t *b, size_t n)
+{
+	char *out = ctx;
+	strcat(out, id);
+	strcat(out, "=");
+	strncat(out, (const char *)b, n);
+	strcat(out, ";");
+	return 0;
+}
+
+Test(store, a_version_2_file_is_upgraded_keeping_every_delivery_its_body_and_digest)
+{
+	cr_assert_eq(sqlite3_exec(store_db(s), v2_layout, NULL, NULL, NULL), SQLITE_OK, "%s",
+		     sqlite3_errmsg(store_db(s)));
+	v2_row("aaa", "n", 1, "first", 1000);
+	v2_row("bbb", "n", 2, "second", 0);
+	v2_row("ccc", "m", 1, "third", 0);
+	cr_assert_eq(sqlite3_exec(store_db(s), "INSERT INTO node_seq VALUES('n', 3), ('m', 2)", NULL,
+				  NULL, NULL), SQLITE_OK);
+	store_close(s);
+	char err[256];
+	cr_assert_eq(store_open(dir, 0, &s, err, sizeof err), MGW_OK, "%s", err);
+	cr_assert_eq(scalar("SELECT value FROM meta WHERE key='schema_version'"), 3);
+	cr_assert_eq(scalar("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE '%_v2'"), 0,
+		     "the old tables are gone");
+	cr_assert_eq(scalar("SELECT COUNT(*) FROM sqlite_master WHERE tbl_name='deliveries' AND "
+			    "type='index' AND name!='deliveries_unacked'"), 0,
+		     "no index on the random delivery id");
+	char got[256] = "";
+	cr_assert_eq(store_outbox_fetch(s, "n", 0, 10, collect_ids, got), MGW_OK);
+	cr_assert_str_eq(got, "bbb=second;", "the unacked body, its digest still matching");
+	got[0] = 0;
+	cr_assert_eq(store_outbox_fetch(s, "m", 0, 10, collect_ids, got), MGW_OK);
+	cr_assert_str_eq(got, "ccc=third;");
+	uint64_t t;
+	cr_assert_eq(store_acked_through(s, "n", &t), MGW_OK);
+	cr_assert_eq(t, 1);
+	int was = 0;
+	store_begin(s);
+	cr_assert_eq(store_delivery_ack(s, "n", "aaa", 1, 5, &was), MGW_OK);
+	cr_assert_eq(was, 1, "an ack from before the upgrade is kept");
+	cr_assert_eq(store_delivery_ack(s, "n", "bbb", 2, 5, &was), MGW_OK);
+	cr_assert_eq(was, 0);
+	cr_assert_eq(put("ddd", "n"), 3, "the sequence continues");
+	store_commit(s);
+	cr_assert_eq(store_outbox_check(s, err, sizeof err), MGW_OK, "%s", err);
+}
+
+Test(store, one_body_serves_several_recipients_and_goes_when_all_acked)
+{
+	static const char body[] = "the view for profile A";
+	uint8_t d[32];
+	int64_t id;
+	uint64_t s1, s2;
+	int was;
+	store_begin(s);
+	SHA256((const uint8_t *)body, sizeof body, d);
+	cr_assert_eq(store_body_put(s, (const uint8_t *)body, sizeof body, &id), MGW_OK);
+	cr_assert_eq(store_delivery_put(s, "x1", "n1", 4, id, d, &s1), MGW_OK);
+	cr_assert_eq(store_delivery_put(s, "x2", "n2", 4, id, d, &s2), MGW_OK);
+	store_commit(s);
+	cr_assert_eq(scalar("SELECT COUNT(*) FROM delivery_body"), 1, "one row for the view");
+	char got[256] = "";
+	cr_assert_eq(store_outbox_fetch(s, "n2", 0, 10, collect_ids, got), MGW_OK);
+	cr_assert_str_eq(got, "x2=the view for profile A;");
+	store_begin(s);
+	cr_assert_eq(store_delivery_ack(s, "n1", "x1", s1, 100, &was), MGW_OK);
+	cr_assert_eq(store_delivery_ack(s, "n2", "x1", s2, 100, &was), MGW_E_NOTFOUND,
+		     "another delivery's id with this seq");
+	store_commit(s);
+	uint64_t n;
+	cr_assert_eq(store_purge_delivered(s, 1000, &n), MGW_OK);
+	cr_assert_eq(n, 0, "still queued to n2");
+	got[0] = 0;
+	cr_assert_eq(store_outbox_fetch(s, "n2", 0, 10, collect_ids, got), MGW_OK);
+	cr_assert_str_eq(got, "x2=the view for profile A;");
+	store_begin(s);
+	cr_assert_eq(store_delivery_ack(s, "n2", "x2", 0, 100, &was), MGW_OK, "an ack without seq");
+	cr_assert_eq(was, 0);
+	store_commit(s);
+	cr_assert_eq(store_purge_delivered(s, 1000, &n), MGW_OK);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(scalar("SELECT COUNT(*) FROM delivery_body"), 0);
+}
+
+static long file_size(const char *name)
+{
+	char p[128];
+	struct stat st;
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	return stat(p, &st) == 0 ? (long)st.st_size : -1;
+}
+
+Test(store, the_wal_is_checkpointed_in_the_background_and_truncated_when_idle)
+{
+	/* About 8 MiB in 64 commits: twice the checkpoint mark. */
+	static uint8_t body[128 * 1024];
+	memset(body, 'b', sizeof body);
+	long before = file_size("gateway.db");
+	for (int i = 0; i < 64; i++) {
+		char id[16];
+		uint64_t seq;
+		snprintf(id, sizeof id, "w%d", i);
+		body[0] = (uint8_t)i; /* distinct bodies */
+		store_begin(s);
+		cr_assert_eq(store_delivery_insert(s, id, "n", 4, body, sizeof body, &seq), MGW_OK);
+		cr_assert_eq(store_commit(s), MGW_OK);
+	}
+	/* Auto-checkpoint is off: only the checkpointer thread copies pages. */
+	long db = 0;
+	for (int i = 0; i < 100 && (db = file_size("gateway.db")) < before + 4 * 1024 * 1024; i++)
+		usleep(20000);
+	cr_assert_geq(db, before + 4 * 1024 * 1024,
+		      "the WAL was not copied into the database while the store was open");
+	/* Idle past MGW_WAL_IDLE_MS: the WAL file is truncated. */
+	long wal = -1;
+	for (int i = 0; i < 150 && (wal = file_size("gateway.db-wal")) != 0; i++)
+		usleep(20000);
+	cr_assert_eq(wal, 0, "the WAL of an idle store stays %ld bytes", wal);
+	int rows = 0;
+	cr_assert_eq(store_outbox_fetch(s, "n", 0, 100, count_rows, &rows), MGW_OK);
+	cr_assert_eq(rows, 64);
+}
+
+Test(store, a_delivery_is_pending_until_acked_or_its_body_is_gone)
+{
+	int pending = -1, was;
+	store_begin(s);
+	put("p1", "n");
+	put("p2", "n");
+	store_commit(s);
+	cr_assert_eq(store_delivery_pending(s, "n", 1, &pending), MGW_OK);
+	cr_assert_eq(pending, 1);
+	cr_assert_eq(store_delivery_pending(s, "n", 3, &pending), MGW_OK);
+	cr_assert_eq(pending, 0, "no such seq");
+	store_begin(s);
+	store_delivery_ack(s, "n", "p1", 1, 1, &was);
+	store_commit(s);
+	cr_assert_eq(store_delivery_pending(s, "n", 1, &pending), MGW_OK);
+	cr_assert_eq(pending, 0, "acked");
+	cr_assert_eq(sqlite3_exec(store_db(s), "DELETE FROM delivery_body WHERE body_id=(SELECT"
+				  " body_id FROM deliveries WHERE delivery_id='p2')", NULL, NULL, NULL),
+		     SQLITE_OK);
+	cr_assert_eq(store_delivery_pending(s, "n", 2, &pending), MGW_OK);
+	cr_assert_eq(pending, 0, "its body was deleted");
 }
