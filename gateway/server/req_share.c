@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "cases.h"
+#include "dash.h"
 #include "gw.h"
 #include "log.h"
 #include "mgw_err.h"
@@ -128,6 +129,22 @@ void share_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		refuse(g, s, NULL, NULL, &r,
 		       "summary.case_ref: 1-64 of A-Z a-z 0-9 - / . _, starting with a letter or digit");
 		goto drop;
+	}
+	{
+		/*
+		 * The basis the sending agency may claim (dash.c's table, the same
+		 * as for referrals): consent only when the summary says the victim
+		 * consented; law enforcement only for police and probation; and so on.
+		 */
+		Marac__V1__Referral basis = MARAC__V1__REFERRAL__INIT;
+		char field[32], why[256];
+		basis.consent_given = cs->consent_given;
+		if (referral_basis_check(s->agency, sh->lawful_basis, &basis, field, sizeof field, why,
+					 sizeof why) != MGW_OK) {
+			r.reason = "lawful_basis";
+			refuse(g, s, NULL, NULL, &r, "%s: %s", field, why);
+			goto drop;
+		}
 	}
 	if (cs->marac_area == NULL || cs->marac_area[0] == 0) {
 		refuse(g, s, NULL, NULL, &r, "summary.marac_area: required");

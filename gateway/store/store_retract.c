@@ -46,8 +46,14 @@ static void body_case_ref(const void *body, size_t len, char *out, size_t n)
 	codec_free(m);
 }
 
-/* One delivery: read it, delete its body, take it out of the send stream. */
-static int purge_one(sqlite3 *db, const char *delivery_id, int64_t now_ms,
+/*
+ * One delivery: read it, delete its body, take it out of the send stream.
+ * Store schema 3: deliveries are keyed by (node, seq) (the id is not
+ * indexed: the node narrows the search to its own rows) and bodies by
+ * body_id, one row serving the recipients of the share that got the same
+ * view (retracted together: every delivery of the ShareAccepted).
+ */
+static int purge_one(sqlite3 *db, const char *node, const char *delivery_id, int64_t now_ms,
 		     struct store_retracted *d)
 {
 	sqlite3_stmt *st = NULL;
@@ -58,11 +64,13 @@ static int purge_one(sqlite3 *db, const char *delivery_id, int64_t now_ms,
 	snprintf(d->delivery_id, sizeof d->delivery_id, "%s", delivery_id);
 	if (sqlite3_prepare_v2(db,
 			       "SELECT d.seq, d.acked_at_ms, d.recipient_node, d.recipient_agency,"
-			       " b.body FROM deliveries d LEFT JOIN delivery_body b"
-			       " ON b.delivery_id = d.delivery_id WHERE d.delivery_id = ?1",
+			       " b.body, d.body_id FROM deliveries d LEFT JOIN delivery_body b"
+			       " ON b.body_id = d.body_id"
+			       " WHERE d.recipient_node = ?2 AND d.delivery_id = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
 		goto fail;
 	sqlite3_bind_text(st, 1, delivery_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, node ? node : "", -1, SQLITE_STATIC);
 	int s = sqlite3_step(st);
 	if (s != SQLITE_ROW) {
 		rc = s == SQLITE_DONE ? MGW_E_NOTFOUND : MGW_E_DB;
@@ -74,24 +82,26 @@ static int purge_one(sqlite3 *db, const char *delivery_id, int64_t now_ms,
 	d->agency = sqlite3_column_int(st, 3);
 	body_case_ref(sqlite3_column_blob(st, 4), (size_t)sqlite3_column_bytes(st, 4), d->case_ref,
 		      sizeof d->case_ref);
+	sqlite3_int64 body_id = sqlite3_column_int64(st, 5);
 	sqlite3_finalize(st);
 	st = NULL;
 	/* secure_delete (store.h) zeroes the body's pages. */
-	if (sqlite3_prepare_v2(db, "DELETE FROM delivery_body WHERE delivery_id = ?1", -1, &st,
+	if (sqlite3_prepare_v2(db, "DELETE FROM delivery_body WHERE body_id = ?1", -1, &st,
 			       NULL) != SQLITE_OK)
 		goto fail;
-	sqlite3_bind_text(st, 1, delivery_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 1, body_id);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto fail;
 	sqlite3_finalize(st);
 	st = NULL;
 	if (sqlite3_prepare_v2(db,
-			       "UPDATE deliveries SET acked_at_ms = ?2 WHERE delivery_id = ?1"
-			       " AND acked_at_ms IS NULL",
+			       "UPDATE deliveries SET acked_at_ms = ?2 WHERE recipient_node = ?1"
+			       " AND seq = ?3 AND acked_at_ms IS NULL",
 			       -1, &st, NULL) != SQLITE_OK)
 		goto fail;
-	sqlite3_bind_text(st, 1, delivery_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, d->node, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, now_ms);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)d->seq);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto fail;
 	rc = MGW_OK;
@@ -122,9 +132,13 @@ int store_retract_purge(store *s, const char *sender_node, const char *msg_id, i
 		goto fail;
 	}
 	for (size_t i = 0; i < sa->n_deliveries; i++) {
-		if ((rc = purge_one(store_db(s), sa->deliveries[i]->delivery_id, now_ms, &out[i])) !=
-		    MGW_OK)
+		if ((rc = purge_one(store_db(s), sa->deliveries[i]->node_id,
+				    sa->deliveries[i]->delivery_id, now_ms, &out[i])) != MGW_OK)
 			goto fail;
+		/* A body shared with an earlier delivery of the share is gone already:
+		 * the share has one case ref. */
+		if (out[i].case_ref[0] == 0 && i > 0)
+			memcpy(out[i].case_ref, out[0].case_ref, sizeof out[i].case_ref);
 		*n = i + 1;
 	}
 	rc = MGW_OK;
@@ -144,7 +158,7 @@ int store_retract_purge_case(store *s, const char *sender_node, const char *case
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(store_db(s),
-			       "SELECT d.delivery_id, a.msg_id FROM delivery_audit a"
+			       "SELECT d.delivery_id, a.msg_id, a.node FROM delivery_audit a"
 			       " JOIN deliveries d ON d.recipient_node = a.node AND d.seq = a.seq"
 			       " WHERE a.case_ref = ?2 AND EXISTS(SELECT 1 FROM shares h"
 			       " WHERE h.sender_node = ?1 AND h.msg_id = a.msg_id)"
@@ -171,6 +185,7 @@ int store_retract_purge_case(store *s, const char *sender_node, const char *case
 		memset(&v[*n], 0, sizeof v[*n]);
 		copy_col(st, 0, v[*n].delivery_id, sizeof v[*n].delivery_id);
 		copy_col(st, 1, v[*n].msg_id, sizeof v[*n].msg_id);
+		copy_col(st, 2, v[*n].node, sizeof v[*n].node);
 		(*n)++;
 	}
 	if (r != SQLITE_DONE)
@@ -179,12 +194,15 @@ int store_retract_purge_case(store *s, const char *sender_node, const char *case
 	st = NULL;
 	for (size_t i = 0; i < *n; i++) {
 		/* purge_one fills v[i] afresh: keep what the SELECT gave */
-		char msg_id[sizeof v[i].msg_id], id[sizeof v[i].delivery_id];
+		char msg_id[sizeof v[i].msg_id], id[sizeof v[i].delivery_id], node[sizeof v[i].node];
 		memcpy(msg_id, v[i].msg_id, sizeof msg_id);
 		memcpy(id, v[i].delivery_id, sizeof id);
-		if ((rc = purge_one(store_db(s), id, now_ms, &v[i])) != MGW_OK)
+		memcpy(node, v[i].node, sizeof node);
+		if ((rc = purge_one(store_db(s), node, id, now_ms, &v[i])) != MGW_OK)
 			goto fail;
 		memcpy(v[i].msg_id, msg_id, sizeof msg_id);
+		if (v[i].case_ref[0] == 0) /* its body was shared with one purged before */
+			snprintf(v[i].case_ref, sizeof v[i].case_ref, "%s", case_ref);
 	}
 	*out = v;
 	v = NULL;

@@ -211,3 +211,40 @@ Test(door, a_case_with_thousands_of_people_is_refused_typed_and_cheaply)
 	codec_free(&cs->base);
 	mgw_client_free(p);
 }
+
+/*
+ * A share's lawful basis is checked against the sending agency and the
+ * summary's consent, as a referral's is (issue 13): health may not claim
+ * the police's law-enforcement basis; consent is no basis when the victim
+ * did not consent. The right basis is accepted.
+ */
+Test(door, a_share_on_a_basis_the_agency_may_not_claim_is_refused)
+{
+	gw_start(&G, NULL);
+	char err[512];
+	mgw_client *h = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(h, "%s", err);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_IDVA};
+	Marac__V1__CaseSummary *cs = synthetic_case("MARAC-TS-0702", "testshire");
+	Marac__V1__Share sh;
+	make_share(&sh, "door-basis-1", to, 1, cs);
+	sh.lawful_basis = MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_LAW_ENFORCEMENT_SCH8_PARA4;
+	refused(h, &sh, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE);
+	cr_assert(strstr(mgw_client_last_error(h)->message, "lawful_basis"), "%s",
+		  mgw_client_last_error(h)->message);
+	make_share(&sh, "door-basis-2", to, 1, cs);
+	sh.lawful_basis = MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_CONSENT;
+	cs->consent_given = MARAC__V1__ANSWER__ANSWER_NO;
+	refused(h, &sh, MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE);
+	cs->consent_given = MARAC__V1__ANSWER__ANSWER_YES;
+	make_share(&sh, "door-basis-3", to, 1, cs);
+	sh.lawful_basis = MARAC__V1__LAWFUL_BASIS__LAWFUL_BASIS_CONSENT;
+	Marac__V1__Frame *acc = NULL;
+	cr_assert_eq(mgw_client_share(h, &sh, 15000, &acc), MGW_OK, "%s",
+		     mgw_client_last_error(h) ? mgw_client_last_error(h)->message : "");
+	codec_free(&acc->base);
+	mgw_client_free(h);
+	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				 "lawful_basis", 2), 2);
+	codec_free(&cs->base);
+}
