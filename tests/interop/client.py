@@ -73,7 +73,7 @@ class Conn:
     """README section 1: wss://HOST:PORT/v1, subprotocol marac.v1, TLS 1.3 only,
     a client certificate from the MARAC CA; client frames masked."""
 
-    def __init__(self, host, port, pki, name):
+    def __init__(self, host, port, pki, name, path="/v1", subprotocol="marac.v1"):
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
         ctx.minimum_version = ssl.TLSVersion.TLSv1_3
         ctx.load_verify_locations(os.path.join(pki, "ca.crt"))
@@ -82,9 +82,12 @@ class Conn:
         self.s = ctx.wrap_socket(raw, server_hostname="localhost")
         self.buf = b""
         key = base64.b64encode(os.urandom(16)).decode()
-        req = ("GET /v1 HTTP/1.1\r\nHost: localhost:%d\r\nUpgrade: websocket\r\n"
+        req = ("GET %s HTTP/1.1\r\nHost: localhost:%d\r\nUpgrade: websocket\r\n"
                "Connection: Upgrade\r\nSec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n"
-               "Sec-WebSocket-Protocol: marac.v1\r\n\r\n" % (port, key))
+               % (path, port, key))
+        if subprotocol:
+            req += "Sec-WebSocket-Protocol: %s\r\n" % subprotocol
+        req += "\r\n"
         self.s.sendall(req.encode())
         while b"\r\n\r\n" not in self.buf:
             d = self.s.recv(4096)
@@ -96,7 +99,7 @@ class Conn:
         self.status = int(lines[0].split()[1])
         hdr = {k.strip().lower(): v.strip() for k, v in (l.split(":", 1) for l in lines[1:] if ":" in l)}
         if self.status != 101:
-            raise Closed("http %d" % self.status)
+            raise Closed(self.status)
         want = base64.b64encode(hashlib.sha1((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").encode()).digest()).decode()
         if hdr.get("sec-websocket-accept") != want or hdr.get("sec-websocket-protocol") != "marac.v1":
             raise Closed("bad upgrade answer: %r" % hdr)
@@ -358,6 +361,15 @@ def main():
         code = cl.code
     check(e.code == pb.ERROR_CODE_MALFORMED_FRAME and code == 1007, "bytes that are no Frame: MALFORMED_FRAME, close 1007")
     police.close()
+
+    # 9. upgrades the README refuses (section 1): another path 404, no subprotocol 400
+    for path, sub, want in (("/other", "marac.v1", 404), ("/v1", None, 400)):
+        try:
+            Conn(a.host, a.port, a.pki, "csc", path, sub).close()
+            got = 101
+        except Closed as cl:
+            got = cl.code
+        check(got == want, "upgrade on %s %s: HTTP %s" % (path, "without subprotocol" if not sub else "", got))
     print("%d failed" % FAILS)
     return 1 if FAILS else 0
 
