@@ -196,6 +196,17 @@ def quiet(c, seconds):
     return got
 
 
+def collect(c, bodies, timeout=15):
+    """Frames until one of each body in `bodies` came (others kept too)."""
+    got, end = [], time.time() + timeout
+    while not set(bodies) <= {f.WhichOneof("body") for f in got} and time.time() < end:
+        try:
+            got.append(c.recv(max(0.1, end - time.time())))
+        except (socket.timeout, TimeoutError):
+            break
+    return got
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--host", default="127.0.0.1")
@@ -360,9 +371,106 @@ def main():
     except Closed as cl:
         code = cl.code
     check(e.code == pb.ERROR_CODE_MALFORMED_FRAME and code == 1007, "bytes that are no Frame: MALFORMED_FRAME, close 1007")
-    police.close()
 
-    # 9. upgrades the README refuses (section 1): another path 404, no subprotocol 400
+    # 9. a flag (section 13): health refers the same victim, phone written
+    # differently; police, the referring agency of the open case, is flagged
+    # at once (it is connected), and gets health's referral as a Deliver
+    health = conn("health")
+    hello(health)
+    refer2 = pb.Frame()
+    refer2.refer.msg_id = "interop-refer-2"
+    refer2.refer.lawful_basis = A.LAWFUL_BASIS_PUBLIC_TASK_SCH1_PARA18
+    with open(os.path.join(a.fixtures, "referral_health.json")) as fh:
+        rj = json.load(fh)
+    rj["referralDate"] = today.isoformat()
+    json_format.ParseDict(rj, refer2.refer.referral)
+    health.send(refer2)
+    f = health.recv(15)
+    while f.WhichOneof("body") == "deliver":  # police's referral, pending for health since
+        ack(health, f.deliver)
+        f = health.recv(15)
+    if f.WhichOneof("body") == "error":
+        print("   refer refused: %s %s" % (pb.ErrorCode.Name(f.error.code), f.error.message))
+    ra2 = f.referral_accepted
+    check(f.WhichOneof("body") == "referral_accepted" and ra2.repeat and
+          ra2.previous and ra2.previous[0].case_ref == ra.case_ref,
+          "health's referral is a repeat of %s (matched on %s)" % (ra.case_ref, list(ra2.matched_on)))
+    got = collect(police, ["flag", "deliver"])
+    flags = [x.flag for x in got if x.WhichOneof("body") == "flag"]
+    dl = [x.deliver for x in got if x.WhichOneof("body") == "deliver"]
+    check(len(flags) == 1 and flags[0].case_ref == ra.case_ref and flags[0].via == "referral" and
+          flags[0].touched_by_agency == A.AGENCY_HEALTH and flags[0].seq == 1 and "phone" in flags[0].matched_on,
+          "police is sent a Flag on %s: touched by health via referral, flag seq 1" % ra.case_ref)
+    check(not flags or b"Testperson" not in flags[0].SerializeToString(), "the Flag carries no name")
+    check(len(dl) == 1 and dl[0].summary.case_ref == ra2.case_ref and dl[0].purpose == A.PURPOSE_REFERRAL,
+          "police receives health's referral %s as a Deliver" % ra2.case_ref)
+    for x in dl:
+        ack(police, x)
+    if flags:
+        fa = pb.Frame()
+        fa.deliver_ack.delivery_id = flags[0].flag_id
+        fa.deliver_ack.seq = flags[0].seq
+        police.send(fa)
+    police.close()
+    health.close()
+    time.sleep(0.3)
+    police = conn("police")
+    hello(police)
+    check(not [x for x in quiet(police, 1.0) if x.WhichOneof("body") in ("flag", "deliver")],
+          "after DeliverAck{flag_id, seq} the flag is not sent again")
+
+    # 10. retraction (section 12): the acked share is retracted; csc gets a
+    # Retract naming delivery seq 1 on connecting, until it answers RetractAck
+    rs = pb.Frame()
+    rs.retract_share.msg_id = "interop-share-1"
+    rs.retract_share.reason = 2  # RETRACT_REASON_WRONG_CASE (lifecycle.proto)
+    police.send(rs)
+    f = police.recv(15)
+    check(f.WhichOneof("body") == "share_retracted" and f.share_retracted.msg_id == "interop-share-1" and
+          len(f.share_retracted.deliveries) == 1 and f.share_retracted.deliveries[0].was_acked,
+          "ShareRetracted: one delivery, which csc had acked")
+    police.close()
+    csc = conn("csc")
+    w = hello(csc)
+    got = collect(csc, ["retract", "deliver"], 3)
+    rts = [x.retract for x in got if x.WhichOneof("body") == "retract"]
+    check(len(rts) == 1 and rts[0].delivery_id == did and rts[0].seq == 1 and rts[0].msg_id == "interop-share-1"
+          and rts[0].from_node == "police-testshire", "csc is sent Retract{delivery_id, seq 1} after Welcome")
+    check(got and got[0].WhichOneof("body") == "retract", "the Retract comes before any Deliver")
+    for x in got:  # health's referral (seq 3) comes as a Deliver too
+        if x.WhichOneof("body") == "deliver":
+            ack(csc, x.deliver)
+    csc.close()
+    csc = conn("csc")
+    hello(csc)
+    again = [x for x in quiet(csc, 1.0) if x.WhichOneof("body") == "retract"]
+    check(len(again) == 1, "without RetractAck, the Retract is sent again on the next connection")
+    if rts:
+        rk = pb.Frame()
+        rk.retract_ack.delivery_id = rts[0].delivery_id
+        csc.send(rk)
+    csc.close()
+    time.sleep(0.3)
+    csc = conn("csc")
+    hello(csc)
+    check(not quiet(csc, 1.0), "after RetractAck nothing is sent again")
+    # resume_after beyond the last seq: INVALID_REQUEST, close 1008 (section 3)
+    x = conn("csc")
+    f = pb.Frame()
+    f.hello.protocol_version = 1
+    f.hello.resume_after = 1000
+    x.send(f)
+    e = x.recv_body("error").error
+    try:
+        x.recv(5)
+        code = None
+    except Closed as cl:
+        code = cl.code
+    check(e.code == pb.ERROR_CODE_INVALID_REQUEST and code == 1008,
+          "Hello.resume_after beyond the last seq: INVALID_REQUEST, close 1008")
+    csc.close()
+
+    # 11. upgrades the README refuses (section 1): another path 404, no subprotocol 400
     for path, sub, want in (("/other", "marac.v1", 404), ("/v1", None, 400)):
         try:
             Conn(a.host, a.port, a.pki, "csc", path, sub).close()
