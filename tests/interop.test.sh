@@ -5,7 +5,8 @@
 # python3-protobuf with classes protoc generates from proto/marac/v1), runs
 # against the real gateway with a dev PKI: mTLS, Hello/Welcome, Share,
 # Deliver and DeliverAck, resume after reconnect, duplicate and conflicting
-# msg_id, Refer, the point-of-call lookup, and refusals with their codes.
+# msg_id, Refer, the point-of-call lookup, a Flag and its ack, a retraction
+# and its RetractAck, and refusals with their error and close codes.
 set -euo pipefail
 build=$(cd "$1" && pwd); src=$(cd "$2" && pwd)
 # Debian's python3, which python3-protobuf serves (a python3 earlier on PATH,

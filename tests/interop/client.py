@@ -18,7 +18,12 @@ exit status 1 when any check failed:
   police resends the share (duplicate, nothing delivered twice); police
   refers a case; csc receives the referral's Deliver; a control room
   (role lookup) looks the victim up by a phone written another way and
-  finds the case; refusals come as the README's error codes.
+  finds the case; health refers the same victim and police is sent a Flag,
+  acks it with DeliverAck and is not sent it again; police retracts its
+  share and csc is sent a Retract before any Deliver, on every connection
+  until it answers RetractAck; refusals come as the README's error codes
+  and close codes; upgrades on another path or without the subprotocol
+  are refused with the README's HTTP statuses.
 """
 import argparse
 import base64
