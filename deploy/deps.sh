@@ -12,6 +12,7 @@ MARAC_PACKAGES=(
   libcriterion-dev
   clang libclang-rt-14-dev    # libFuzzer targets and sanitizer runtimes
   python3                     # build: the lexicon generator; small JSON checks in the shell tests
+  python3-protobuf protobuf-compiler  # tests/interop: a client in another language (Python) from proto/README.md
   testssl.sh                  # the TLS scan test
   wbritish miscfiles libtext-names-perl  # the name lexicon (gateway/redact/lexicon.h), read at build time
   chromium                    # the agenda HTML render test (headless)
