@@ -28,6 +28,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "caldate.h"
 #include "cases.h"
 #include "gw.h"
@@ -308,7 +309,7 @@ void case_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 			goto drop;
 		}
 		char today[11];
-		caldate_format((int32_t)(time(NULL) / 86400), today);
+		caldate_format(mgw_today(), today);
 		struct meeting_schedule ms = agenda_schedule_of(to, to->min_days);
 		if (meeting_next(&ms, today, j->meeting) != MGW_OK) {
 			r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INTERNAL;

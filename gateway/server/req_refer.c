@@ -33,6 +33,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "agenda.h"
 #include "caldate.h"
 #include "cases.h"
@@ -63,9 +64,10 @@ struct refer_job {
 	struct recipients serial_rc; /* police and probation nodes of the area (serial notice) */
 };
 
+/* The gateway's day (clock.h: settable for tests, as every deadline). */
 static int32_t today_days(void)
 {
-	return (int32_t)(time(NULL) / 86400);
+	return mgw_today();
 }
 
 /* ---- service thread ---- */
