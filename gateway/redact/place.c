@@ -20,6 +20,7 @@
  */
 #include "place.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -789,9 +790,10 @@ int place_scan(const char *s, size_t n, unsigned flags, struct spans *out)
 	if (n == 0)
 		return 0;
 	place_lex_init();
-	struct scan *sc = calloc(1, sizeof *sc);
+	struct scan *sc = malloc(sizeof *sc);
 	if (sc == NULL)
 		return MGW_E_NOMEM;
+	memset(sc, 0, offsetof(struct scan, ring));
 	sc->s = (const unsigned char *)s;
 	sc->n = n;
 	sc->flags = flags;

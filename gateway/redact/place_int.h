@@ -131,7 +131,6 @@ struct scan {
 	size_t n, pos;
 	long ntok; /* tokens the recognisers may see (T) */
 	long nlex; /* tokens cut (place_lex_one), ntok <= nlex */
-	struct tok ring[RING_SLOTS];
 	size_t line_start; /* byte offset where the current line starts */
 
 	/* the current sentence */
@@ -148,6 +147,10 @@ struct scan {
 	unsigned flags;
 	struct spans *out;
 	int rc;
+
+	/* Last, and not zeroed (place_scan): a slot is read only after it
+	 * was written, and a short field should not pay for clearing 10 KiB. */
+	struct tok ring[RING_SLOTS];
 };
 
 static const struct tok END_TOK = {.type = T_END, .f = F_BRK | F_NL | F_BLANK};
