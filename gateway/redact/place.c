@@ -2,9 +2,12 @@
  * place.c: see place.h.
  *
  * One walk over the text. place_tok.c cuts words, numbers and punctuation
- * into a ring of RING tokens, looking each word up once in a hash table of
- * the cue words (place_words.h) for its classes, and marks sentence starts;
- * the recognisers then run at each token, reading at most BACK tokens back
+ * into a ring of tokens, looking each word up once in a hash table of the
+ * cue words (place_words.h) for its classes, and marks sentence starts; it
+ * cuts LEX_AHEAD tokens at a time, ahead of the recognisers (a loop of
+ * one kind at a time runs about half as fast again as the two interleaved
+ * token by token). The recognisers then run at each token, reading at most
+ * BACK tokens back
  * and LOOK tokens ahead, so the cost per token is bounded and the whole scan
  * is linear with no backtracking and no allocation beyond the spans vector.
  * Addresses and places are place_addr.c's; this file has the statements of
@@ -17,6 +20,7 @@
  */
 #include "place.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -786,17 +790,20 @@ int place_scan(const char *s, size_t n, unsigned flags, struct spans *out)
 	if (n == 0)
 		return 0;
 	place_lex_init();
-	struct scan *sc = calloc(1, sizeof *sc);
+	struct scan *sc = malloc(sizeof *sc);
 	if (sc == NULL)
 		return MGW_E_NOMEM;
+	memset(sc, 0, offsetof(struct scan, ring));
 	sc->s = (const unsigned char *)s;
 	sc->n = n;
 	sc->flags = flags;
 	sc->out = out;
 	sc->last_cue = sc->last_admit = -1;
 	for (long p = 0;; p++) {
-		while (sc->ntok <= p + LOOK && place_lex_one(sc))
-			;
+		if (sc->nlex <= p + LOOK)
+			while (sc->nlex <= p + LOOK + LEX_AHEAD && place_lex_one(sc))
+				;
+		sc->ntok = sc->nlex < p + LOOK + 1 ? sc->nlex : p + LOOK + 1;
 		if (p >= sc->ntok)
 			break;
 		const struct tok *t = T(sc, p);

@@ -233,7 +233,7 @@ int place_lex_one(struct scan *sc)
 		sc->pos = n;
 		return 0;
 	}
-	struct tok *t = &sc->ring[sc->ntok & (RING - 1)];
+	struct tok *t = &sc->ring[sc->nlex & (RING_SLOTS - 1)];
 	memset(t, 0, sizeof *t);
 	t->start = i;
 	unsigned c = s[i];
@@ -357,9 +357,10 @@ int place_lex_one(struct scan *sc)
 		t->f |= F_BLANK;
 
 	/* Sentence start? */
-	const struct tok *p = T(sc, sc->ntok - 1), *pp = T(sc, sc->ntok - 2);
+	const struct tok *p = sc->nlex >= 1 ? &sc->ring[(sc->nlex - 1) & (RING_SLOTS - 1)] : &END_TOK;
+	const struct tok *pp = sc->nlex >= 2 ? &sc->ring[(sc->nlex - 2) & (RING_SLOTS - 1)] : &END_TOK;
 	int brk;
-	if (sc->ntok == 0 || nl >= 2)
+	if (sc->nlex == 0 || nl >= 2)
 		brk = 1;
 	else if (p->type == T_PUNCT && sp &&
 		 (p->ch == '.' || p->ch == '!' || p->ch == '?' || p->ch == ';' || p->ch == 0)) {
@@ -375,6 +376,6 @@ int place_lex_one(struct scan *sc)
 	if (brk)
 		t->f |= F_BRK;
 	sc->pos = t->end;
-	sc->ntok++;
+	sc->nlex++;
 	return 1;
 }

@@ -22,11 +22,17 @@
  * shared machine does not disturb. Last, the fields again with a scrubber
  * for 500 third-party names (mb_per_cpu_s_500_names): a large case must not
  * scrub much slower than a small one.
+ * Then the stages alone over the whole text, in CPU nanoseconds per byte
+ * (the least of three runs): textnorm, the token pass (identifiers, cue
+ * words, misspelt names), names_scan and place_scan (with the location
+ * flag); "rest" is the single-thread scrub less these (e-mails, listed names
+ * and values, merging, writing): where the time of a scrub goes.
  * MB is 10^6 bytes. Prints a human line to stderr and one JSON object to
  * stdout:
  *   {"bench":"scrub","mb_per_s":...,"mb_per_s_fields":...,"mb_per_cpu_s":...,
  *    "mb_per_cpu_s_fields":...,"bytes":...,"findings":...,"threads":...,"mb_per_s_parallel":...,
- *    "mb_per_s_per_thread":...,"mb_per_cpu_s_500_names":...}
+ *    "mb_per_s_per_thread":...,"mb_per_cpu_s_500_names":...,
+ *    "ns_per_byte":{"textnorm":...,"token":...,"names":...,"place":...,"rest":...}}
  * Synthetic data only; nothing here is timed in the test suite.
  */
 #include <pthread.h>
@@ -39,7 +45,12 @@
 
 #include "bench_util.h"
 #include "canon.h"
+#include "names.h"
+#include "place.h"
 #include "scrub.h"
+#include "scrub_int.h"
+#include "spans.h"
+#include "textnorm.h"
 
 static const char *const FIRST[] = {"Percival", "Anna",   "Barnaby", "Zo\xC3\xAB", "Wei",
                                     "Marigold", "Caspian", "Ottilie", "Rufus",      "Seren"};
@@ -93,6 +104,39 @@ static double scrub_fields(const scrubber *sc, const char *p, size_t n)
 		at = e;
 	}
 	return cpu() - c0;
+}
+
+/* The stages of a scrub alone over p[0..n): CPU seconds of each, the
+ * least of three runs, into st (textnorm, token pass, names, place); 0 on
+ * success, -1 on failure. */
+static int stages(const scrubber *sc, const char *p, size_t n, double st[4])
+{
+	for (int k = 0; k < 4; k++)
+		st[k] = 1e30;
+	for (int r = 0; r < 3; r++) {
+		struct textnorm t = {0};
+		struct spans a = {0};
+		double c[5];
+		int rc = 0;
+		c[0] = cpu();
+		rc |= textnorm_build_sparse(p, n, &t);
+		c[1] = cpu();
+		rc |= rc ? 0 : scrub_token_pass(sc, (const unsigned char *)t.s, t.n, ~0u, &a);
+		c[2] = cpu();
+		a.n = 0;
+		rc |= rc ? 0 : names_scan(t.s, t.n, &a);
+		c[3] = cpu();
+		a.n = 0;
+		rc |= rc ? 0 : place_scan(t.s, t.n, PLACE_F_LOCATION, &a);
+		c[4] = cpu();
+		spans_free(&a);
+		textnorm_free(&t);
+		if (rc != 0)
+			return -1;
+		for (int k = 0; k < 4; k++)
+			st[k] = c[k + 1] - c[k] < st[k] ? c[k + 1] - c[k] : st[k];
+	}
+	return 0;
 }
 
 struct job {
@@ -226,6 +270,16 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
+	double st[4];
+	if (stages(sc, t.p, t.n, st) != 0) {
+		fprintf(stderr, "bench_scrub: a stage failed\n");
+		return 1;
+	}
+	double nsb[5], nb = (double)t.n;
+	for (int k = 0; k < 4; k++)
+		nsb[k] = st[k] * 1e9 / nb;
+	nsb[4] = (single_cpu - st[0] - st[1] - st[2] - st[3]) * 1e9 / nb;
+
 	double mbps = (double)t.n / 1e6 / single, mbpf = (double)t.n / 1e6 / fields;
 	double mbpc = (double)t.n / 1e6 / single_cpu, mbpfc = (double)t.n / 1e6 / fields_cpu;
 	double agg = (double)t.n * threads / 1e6 / par, mb500 = (double)t.n / 1e6 / many_cpu;
@@ -233,17 +287,21 @@ int main(int argc, char **argv)
 	        "bench_scrub: %.1f MB, %lu findings (phone %u, email %u, postcode %u, nhs %u, "
 	        "nino %u, pnc %u, crn %u, dob %u, name %u, address %u, vehicle %u, handle %u): "
 	        "%.1f MB/s on one core (%.1f in 32 KiB fields); per CPU second %.1f (%.1f); "
-	        "%d threads %.1f MB/s (%.1f per thread); 500 names %.1f per CPU second\n",
+	        "%d threads %.1f MB/s (%.1f per thread); 500 names %.1f per CPU second; "
+	        "ns per byte: textnorm %.2f, token pass %.2f, names %.2f, place %.2f, rest %.2f\n",
 	        (double)t.n / 1e6, findings, counts[SCRUB_PHONE], counts[SCRUB_EMAIL],
 	        counts[SCRUB_POSTCODE], counts[SCRUB_NHS], counts[SCRUB_NINO], counts[SCRUB_PNC],
 	        counts[SCRUB_CRN], counts[SCRUB_DOB], counts[SCRUB_NAME], counts[SCRUB_ADDRESS],
 	        counts[SCRUB_VEHICLE], counts[SCRUB_HANDLE], mbps, mbpf, mbpc, mbpfc, threads, agg,
-	        agg / threads, mb500);
+	        agg / threads, mb500, nsb[0], nsb[1], nsb[2], nsb[3], nsb[4]);
 	printf("{\"bench\":\"scrub\",\"mb_per_s\":%.1f,\"mb_per_s_fields\":%.1f,"
 	       "\"mb_per_cpu_s\":%.1f,\"mb_per_cpu_s_fields\":%.1f,\"bytes\":%zu,"
 	       "\"findings\":%lu,\"threads\":%d,\"mb_per_s_parallel\":%.1f,"
-	       "\"mb_per_s_per_thread\":%.1f,\"mb_per_cpu_s_500_names\":%.1f}\n",
-	       mbps, mbpf, mbpc, mbpfc, t.n, findings, threads, agg, agg / threads, mb500);
+	       "\"mb_per_s_per_thread\":%.1f,\"mb_per_cpu_s_500_names\":%.1f,"
+	       "\"ns_per_byte\":{\"textnorm\":%.2f,\"token\":%.2f,\"names\":%.2f,"
+	       "\"place\":%.2f,\"rest\":%.2f}}\n",
+	       mbps, mbpf, mbpc, mbpfc, t.n, findings, threads, agg, agg / threads, mb500, nsb[0],
+	       nsb[1], nsb[2], nsb[3], nsb[4]);
 	free(t.p);
 	scrubber_free(sc);
 	return 0;
