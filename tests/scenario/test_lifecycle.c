@@ -153,6 +153,18 @@ Test(lifecycle, withdrawn_referral_stops_matching_and_leaves_the_agenda_closed_o
 		     8); /* one per node sent the referral */
 	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
 				"case_not_open", 1), 1);
+
+	/* The auditor's summary of each case says how it ended (issue 13 item 6). */
+	const char *aq1[] = {"audit", "--case", r1, NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, aq1), 0, "%s", err);
+	const char *life = strstr(out, "  Lifecycle: ");
+	cr_assert_not_null(life, "%s", out);
+	cr_assert(strstr(life, " withdrawn by ") && strstr(life, ": withdrawn_in_error\n"), "%s", out);
+	cr_assert(strstr(life, " share retracted by "), "the referral's retraction: %s", out);
+	const char *aq2[] = {"audit", "--case", r2, NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, aq2), 0, "%s", err);
+	cr_assert(strstr(out, " closed by ") && strstr(out, ": risk_reduced\n"), "%s", out);
+	cr_assert_null(strstr(out, " withdrawn by "), "%s", out);
 }
 
 Test(lifecycle, a_repeat_of_a_withdrawn_referral_is_no_longer_flagged_repeat)
@@ -222,6 +234,20 @@ Test(lifecycle, duplicate_referral_merged_into_one_case_one_row_one_match)
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, cl), 1);
 	cr_assert(strstr(err, "ERROR_CODE_CASE_NOT_OPEN"), "%s", err);
 	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED, NULL, 1), 1);
+
+	/* An auditor asking about the surviving case sees the merge into it. */
+	const char *aq[] = {"audit", "--case", r1, NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, aq), 0, "%s", err);
+	cr_assert(strstr(out, "  Lifecycle: 1 event(s)\n"), "%s", out);
+	cr_assert(strstr(out, " merged by ") && strstr(out, ": TS-2026-0002 merged into this case\n"),
+		  "%s", out);
+	cr_assert(strstr(out, "case_merged"), "the record in the table: %s", out);
+	const char *aqj[] = {"audit", "query", "--case", r1, "--json", NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, aqj), 0, "%s", err);
+	cr_assert(strstr(out, "\"toCaseRef\":\"TS-2026-0001\""), "%s", out);
+	const char *aq2[] = {"audit", "--case", r2, NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, aq2), 0, "%s", err);
+	cr_assert(strstr(out, ": into TS-2026-0001\n"), "%s", out);
 }
 
 /* Restart G with a second area, otherton, that the chair also serves. */
