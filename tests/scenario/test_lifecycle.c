@@ -222,6 +222,11 @@ Test(lifecycle, duplicate_referral_merged_into_one_case_one_row_one_match)
 	const char *html[] = {"agenda", "--area", "testshire", "--date", meeting, NULL};
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, html), 0, "%s", err);
 	cr_assert(strstr(out, "TS-2026-0001<br>merged: TS-2026-0002</td>"), "%s", out);
+	const char *csv[] = {"agenda", "--area", "testshire", "--date", meeting, "--format", "csv",
+			     NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, csv), 0, "%s", err);
+	row = strstr(out, ",TS-2026-0001,");
+	cr_assert(row && strstr(row, ",TS-2026-0002\r\n"), "merged_case_refs, last: %s", out);
 
 	/* A later referral of the same victim matches the one case. */
 	refer("police", "referral_police.json", "police-again-2", r3);
@@ -307,6 +312,18 @@ Test(lifecycle, transfer_moves_the_case_to_the_receiving_areas_agenda_with_its_o
 	const char *html[] = {"agenda", "--area", "otherton", "--date", to_meeting, NULL};
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, html), 0, "%s", err);
 	cr_assert(strstr(out, "<td>Yes (from testshire)</td>"), "the printed agenda: %s", out);
+	/* The CSV too, in its last columns: origin_area, merged_case_refs. */
+	const char *csv[] = {"agenda", "--area", "otherton", "--date", to_meeting, "--format", "csv",
+			     NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, csv), 0, "%s", err);
+	cr_assert(strstr(out, ",origin_area,merged_case_refs\r\n"), "%s", out);
+	row = strstr(out, r1);
+	cr_assert(row && strstr(row, ",testshire,\r\n"), "%s", out);
+	/* And the auditor's summary of the case. */
+	const char *aq[] = {"audit", "--case", r1, NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, aq), 0, "%s", err);
+	cr_assert(strstr(out, " transferred by ") && strstr(out, ": from testshire to otherton"),
+		  "%s", out);
 
 	/* Again: already there. */
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, tr), 0, "%s", err);
