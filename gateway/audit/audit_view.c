@@ -718,7 +718,8 @@ int audit_report_write(const struct audit_report *r, int csv, FILE *f)
 	if (r->to_ms)
 		utc_text(r->to_ms, to);
 	/* refusal rows in agency, then reason order, the same for the same trail */
-	qsort(r->reasons, r->n_reasons, sizeof *r->reasons, reason_cmp);
+	if (r->n_reasons > 1) /* none: reasons is NULL, which qsort must not be given */
+		qsort(r->reasons, r->n_reasons, sizeof *r->reasons, reason_cmp);
 	if (csv)
 		write_csv(r, from, to, f);
 	else
