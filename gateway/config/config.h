@@ -93,7 +93,7 @@ struct mgw_area {
 	 */
 	struct dash_config dash;
 	unsigned repeat_window_months;
-	/* followup: overdue action notices again every N days (0: followup.action_notice_every_days) */
+	/* followup: overdue action notices again every N days (0: the followup: block's) */
 	unsigned action_notice_every_days;
 };
 

@@ -6,9 +6,10 @@
  * and at once when it moved), pinned to the newest epoch a batch saw. The
  * sweep (sweep_wr_commit) runs as a job like any other, inside the batch
  * transaction, and for each item that owes a notice today (clock.h):
- *   - an OPEN action on its due date and every followup.action_notice_every_days
- *     after (the area's own action_notice_every_days where it sets one): NOTICE_KIND_ACTION_DUE / _OVERDUE to the owner agency's nodes
- *     of the area and the area's chair nodes (audited ACTION_NOTICE);
+ *   - an OPEN action on its due date and every action_notice_every_days
+ *     after (the area's own, else followup.action_notice_every_days):
+ *     NOTICE_KIND_ACTION_DUE / _OVERDUE to the owner agency's nodes of the
+ *     area and the area's chair nodes (audited ACTION_NOTICE);
  *   - an ACTIVE marker followup.marker_notice_days before its review:
  *     MARKER_REVIEW_DUE to the officer in charge (every police node of the
  *     area when none is named) (MARKER_NOTICE);

@@ -412,7 +412,7 @@ Test(agenda_meeting, html_attendance_window_origins_aob_pages)
 	codec_free(&a->base);
 }
 
-/* The CSV names a transfer's sending area and the duplicates merged into a case, after the old columns. */
+/* The CSV names a transfer's origin and a case's merged duplicates, after the old columns. */
 Test(agenda_meeting, csv_origin_and_merged_case_refs_appended)
 {
 	Marac__V1__Agenda *a = build_meeting(12, "09:30", 12);

@@ -298,14 +298,17 @@ Test(audit_view, report_counts_followup_lifecycle_and_retractions)
 	struct audit_report *rep = audit_report_new(0, 0);
 	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_ADDED, POLICE, 0, "idva", 1000, 0);
 	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_UPDATED, IDVA, 0, "done", 1000, 0);
-	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, 0, IDVA, "action_overdue", 1000, 0);
+	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, 0, IDVA, "action_overdue", 1000,
+	    0);
 	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ESCALATED, 0, POLICE, "", 1000, 0);
 	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_WITHDRAWN, POLICE, 0, "", 1000, 0);
 	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED, POLICE, 0, "", 1000, 0);
 	/* a retraction's count is its deliveries: it is still one retraction */
-	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_RETRACTED, HEALTH, 0, "sent_in_error", 1000, 3);
+	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_RETRACTED, HEALTH, 0, "wrong_case", 1000,
+	    3);
 	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_LOOKUP_RATE_LIMITED, POLICE, 0, "", 1000, 4);
-	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SERIAL_PERPETRATOR, POLICE, 0, "name_dob", 1000, 2);
+	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SERIAL_PERPETRATOR, POLICE, 0, "name_dob", 1000,
+	    2);
 	cr_assert_eq(audit_report_total(rep, "actions", POLICE), 1);
 	cr_assert_eq(audit_report_total(rep, "actions", IDVA), 1);
 	cr_assert_eq(audit_report_total(rep, "action_notices", IDVA), 1, "by recipient");
