@@ -215,6 +215,14 @@ struct case_sum {
 	unsigned long long life_n;
 };
 
+/* A case ref from the gateway fit to print as a command (1-64 of A-Z a-z 0-9 - / . _). */
+static int ref_printable(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	return n > 0 && n <= 64 &&
+	       strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-/._") == n;
+}
+
 /* Appends line and a newline to *buf (*len bytes so far). 0, or 1 out of memory. */
 static int append_line(char **buf, size_t *len, const char *line)
 {
@@ -296,6 +304,16 @@ static int case_add(void *ctx, const Marac__V1__AuditRecord *r)
 			if (cs->life_n <= CASE_SHARES_LISTED &&
 			    append_line(&cs->life, &cs->life_len, line) != 0)
 				return 1;
+			/* a duplicate merged in: its own referral and shares are under its ref */
+			if (cs->life_n <= CASE_SHARES_LISTED &&
+			    r->event == MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED &&
+			    r->to_case_ref && !strcmp(r->to_case_ref, cs->case_ref) &&
+			    ref_printable(r->case_ref)) {
+				snprintf(line, sizeof line, "      its referral and shares: marac "
+					 "audit --case %s", r->case_ref);
+				if (append_line(&cs->life, &cs->life_len, line) != 0)
+					return 1;
+			}
 		} else {
 			cs->other++;
 		}

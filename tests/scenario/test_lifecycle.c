@@ -246,6 +246,8 @@ Test(lifecycle, duplicate_referral_merged_into_one_case_one_row_one_match)
 	cr_assert(strstr(out, "  Lifecycle: 1 event(s)\n"), "%s", out);
 	cr_assert(strstr(out, " merged by ") && strstr(out, ": TS-2026-0002 merged into this case\n"),
 		  "%s", out);
+	cr_assert(strstr(out, "      its referral and shares: marac audit --case TS-2026-0002\n"),
+		  "%s", out);
 	cr_assert(strstr(out, "case_merged"), "the record in the table: %s", out);
 	const char *aqj[] = {"audit", "query", "--case", r1, "--json", NULL};
 	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, aqj), 0, "%s", err);
