@@ -695,11 +695,19 @@ static void write_table(const struct audit_report *r, const char *from, const ch
 		}
 		fputc('\n', f);
 	}
-	size_t k = 0;
-	for (size_t m = 0; m <= N_MEASURES; m++)
-		if (!shown[m])
-			fprintf(f, "%s%s", k++ ? ", " : "\nNo events in the period: ",
-				m < N_MEASURES ? measures[m].name : "other");
+	size_t k = 0, col = 0;
+	for (size_t m = 0; m <= N_MEASURES; m++) {
+		if (shown[m])
+			continue;
+		const char *name = m < N_MEASURES ? measures[m].name : "other";
+		if (k++ == 0) {
+			col = (size_t)fprintf(f, "\nNo events in the period: %s", name) - 1;
+		} else if (col + strlen(name) + 2 > 96) { /* a terminal's width */
+			col = (size_t)fprintf(f, ",\n  %s", name) - 2;
+		} else {
+			col += (size_t)fprintf(f, ", %s", name);
+		}
+	}
 	fprintf(f, "%s\nRefusals by reason\n", k ? "\n" : "");
 	if (r->n_reasons == 0)
 		fprintf(f, "  none\n");
