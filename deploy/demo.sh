@@ -215,8 +215,8 @@ fi
 echo "== 7. an auditor queries the trail for this case, exports it and verifies it offline"
 sleep 1.5   # let the gateway sign a checkpoint covering the share (audit.checkpoint_secs)
 node auditor audit query --case MARAC-TS-0001
-echo "   the referral TS-2026-0001 with what was shared about it (first lines):"
-node auditor audit --case TS-2026-0001 | head -4 | sed 's/^/     /'
+echo "   the referral TS-2026-0001: what was shared about it, and how it ended (the summary):"
+node auditor audit --case TS-2026-0001 | sed '/^$/q' | sed 's/^/     /'
 echo "   the auditor's per-agency report for today as CSV (dates read in Europe/London):"
 node auditor audit report --from "$(TZ=Europe/London date +%F)" --format csv | sed 's/^/     /'
 node auditor audit export --out "$work/trail.mga"

@@ -268,6 +268,74 @@ void audit_table_row(FILE *f, const Marac__V1__AuditRecord *r)
 		det[0] ? det : "-", man);
 }
 
+int audit_record_about_case(const Marac__V1__AuditRecord *r, const char *case_ref)
+{
+	if (case_ref == NULL || case_ref[0] == '\0')
+		return 1;
+	return (r->case_ref && !strcmp(r->case_ref, case_ref)) ||
+	       (r->to_case_ref && !strcmp(r->to_case_ref, case_ref));
+}
+
+int audit_lifecycle_line(const Marac__V1__AuditRecord *r, const char *case_ref, char *buf,
+			 size_t n)
+{
+	char ts[32], who[112], why[64], x[72], y[72], z[16];
+	const char *what;
+	switch (r->event) {
+	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_WITHDRAWN:
+		what = "withdrawn";
+		break;
+	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_CLOSED:
+		what = "closed";
+		break;
+	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED:
+		what = "merged";
+		break;
+	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_TRANSFERRED:
+		what = "transferred";
+		break;
+	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_RETRACTED:
+		what = "share retracted";
+		break;
+	default:
+		return 0;
+	}
+	utc_text(r->time_ms, ts);
+	ts[19] = 'Z'; /* to the second, as the rest of the summary */
+	ts[20] = '\0';
+	party(r->actor_node, r->actor_agency, who, sizeof who);
+	clean(r->reason && r->reason[0] ? r->reason : "-", why, sizeof why);
+	int k = snprintf(buf, n, "%s %s by %s", ts, what, who);
+	if (k < 0 || (size_t)k >= n)
+		return 1;
+	switch (r->event) {
+	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED:
+		/* seen from the survivor, the duplicate came in; from the duplicate, it went */
+		if (case_ref && r->to_case_ref && !strcmp(case_ref, r->to_case_ref))
+			snprintf(buf + k, n - (size_t)k, ": %s merged into this case",
+				 clean(r->case_ref, x, sizeof x));
+		else
+			snprintf(buf + k, n - (size_t)k, ": into %s",
+				 clean(r->to_case_ref, x, sizeof x));
+		break;
+	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_TRANSFERRED:
+		snprintf(buf + k, n - (size_t)k, ": from %s to %s (meeting %s)",
+			 r->marac_area && r->marac_area[0] ? clean(r->marac_area, x, sizeof x) : "-",
+			 r->to_area && r->to_area[0] ? clean(r->to_area, y, sizeof y) : "-",
+			 r->meeting_date && r->meeting_date[0] ? clean(r->meeting_date, z, sizeof z)
+							       : "-");
+		break;
+	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_RETRACTED:
+		snprintf(buf + k, n - (size_t)k, ": share %s, %s, %" PRIu64 " deliveries",
+			 r->msg_id && r->msg_id[0] ? clean(r->msg_id, x, sizeof x) : "-", why,
+			 r->count);
+		break;
+	default:
+		snprintf(buf + k, n - (size_t)k, ": %s", why);
+	}
+	return 1;
+}
+
 /* ---- CSV ------------------------------------------------------------------ */
 
 void audit_csv_cell(FILE *f, const char *s)
@@ -353,27 +421,51 @@ enum side { BY_ACTOR, BY_RECIPIENT };
 /*
  * What the report counts: one row per measure. events: AuditEvent value
  * names separated by '|', or "*WORD*" for every event whose name holds
- * WORD. Events are matched by name, so a name this build's audit.proto does
- * not declare yet (h12-lookup's LOOKUP, LOOKUP_RATE_LIMITED, FLAG_RAISED)
- * simply counts nothing until it does; records of kinds no row names are
- * counted as "other". A new event kind is one line here.
+ * WORD. Every AuditEvent this build declares is named by some row (a unit
+ * test walks audit.proto's list, so a new kind cannot be forgotten);
+ * records of kinds no row names (a newer gateway's) are counted as
+ * "other". New rows go after the existing ones (before "other"), so a
+ * report's CSV columns keep their positions. by_count: the record stands
+ * for `count` events (aggregated refusals, rate-limited lookups); in other
+ * records count means something else (a retraction's deliveries, a list's
+ * length) and the record is one event.
  */
 static const struct measure {
 	const char *name;
 	const char *events;
 	enum side side;
+	int by_count;
 } measures[] = {
-	{"shares", "AUDIT_EVENT_SHARE_ACCEPTED", BY_ACTOR},
-	{"referrals", "AUDIT_EVENT_REFERRAL_ACCEPTED", BY_ACTOR},
-	{"deliveries", "AUDIT_EVENT_DELIVERY_COMMITTED", BY_RECIPIENT},
-	{"receipts", "AUDIT_EVENT_DELIVERY_ACKED", BY_RECIPIENT},
-	{"refusals", "AUDIT_EVENT_REQUEST_REFUSED|AUDIT_EVENT_CONNECTION_REFUSED", BY_ACTOR},
-	{"agenda_pulls", "AUDIT_EVENT_AGENDA_PULLED", BY_ACTOR},
-	{"research", "AUDIT_EVENT_RESEARCH_MARKED", BY_ACTOR},
-	{"lookups", "AUDIT_EVENT_LOOKUP", BY_ACTOR},
-	{"lookups_limited", "AUDIT_EVENT_LOOKUP_RATE_LIMITED", BY_ACTOR}, /* count: how many */
-	{"flags_raised", "AUDIT_EVENT_FLAG_RAISED", BY_ACTOR},
-	{"audit_queries", "AUDIT_EVENT_AUDIT_QUERIED", BY_ACTOR},
+	{"shares", "AUDIT_EVENT_SHARE_ACCEPTED", BY_ACTOR, 0},
+	{"referrals", "AUDIT_EVENT_REFERRAL_ACCEPTED", BY_ACTOR, 0},
+	{"deliveries", "AUDIT_EVENT_DELIVERY_COMMITTED", BY_RECIPIENT, 0},
+	{"receipts", "AUDIT_EVENT_DELIVERY_ACKED", BY_RECIPIENT, 0},
+	{"refusals", "AUDIT_EVENT_REQUEST_REFUSED|AUDIT_EVENT_CONNECTION_REFUSED", BY_ACTOR, 1},
+	{"agenda_pulls", "AUDIT_EVENT_AGENDA_PULLED", BY_ACTOR, 0},
+	{"research", "AUDIT_EVENT_RESEARCH_MARKED", BY_ACTOR, 0},
+	{"lookups", "AUDIT_EVENT_LOOKUP", BY_ACTOR, 0},
+	{"lookups_limited", "AUDIT_EVENT_LOOKUP_RATE_LIMITED", BY_ACTOR, 1},
+	{"flags_raised", "AUDIT_EVENT_FLAG_RAISED", BY_ACTOR, 0},
+	{"audit_queries", "AUDIT_EVENT_AUDIT_QUERIED", BY_ACTOR, 0},
+	/* issues 12 and 13: after the meeting, the case's life, matching */
+	{"actions", "AUDIT_EVENT_ACTION_ADDED|AUDIT_EVENT_ACTION_UPDATED", BY_ACTOR, 0},
+	{"action_notices", "AUDIT_EVENT_ACTION_NOTICE", BY_RECIPIENT, 0},
+	{"markers", "AUDIT_EVENT_MARKER_ADDED|AUDIT_EVENT_MARKER_INFORMED|"
+		    "AUDIT_EVENT_MARKER_REVIEWED", BY_ACTOR, 0},
+	{"marker_notices", "AUDIT_EVENT_MARKER_NOTICE", BY_RECIPIENT, 0},
+	{"marker_escalations", "AUDIT_EVENT_MARKER_ESCALATED", BY_RECIPIENT, 0},
+	{"followup_lists", "AUDIT_EVENT_FOLLOWUP_LISTED", BY_ACTOR, 0},
+	{"flag_acks", "AUDIT_EVENT_FLAG_ACKED", BY_ACTOR, 0},
+	{"flag_history_reads", "AUDIT_EVENT_FLAG_HISTORY_READ", BY_ACTOR, 0},
+	{"lifecycle", "AUDIT_EVENT_CASE_WITHDRAWN|AUDIT_EVENT_CASE_CLOSED|AUDIT_EVENT_CASE_MERGED|"
+		      "AUDIT_EVENT_CASE_TRANSFERRED", BY_ACTOR, 0},
+	{"retractions", "AUDIT_EVENT_SHARE_RETRACTED", BY_ACTOR, 0},
+	{"retracts_delivered", "AUDIT_EVENT_RETRACT_DELIVERED", BY_RECIPIENT, 0},
+	{"retracts_confirmed", "AUDIT_EVENT_RETRACT_CONFIRMED", BY_ACTOR, 0},
+	{"serial_perpetrator", "AUDIT_EVENT_SERIAL_PERPETRATOR", BY_ACTOR, 0},
+	{"connections", "AUDIT_EVENT_NODE_CONNECTED", BY_ACTOR, 0},
+	{"gateway_events", "AUDIT_EVENT_GATEWAY_START|AUDIT_EVENT_GATEWAY_STOP|"
+			   "AUDIT_EVENT_POLICY_LOADED|AUDIT_EVENT_CHECKPOINT_SIGNED", BY_ACTOR, 0},
 };
 #define N_MEASURES (sizeof measures / sizeof measures[0])
 #define N_AGENCY_ROWS (MARAC__V1__AGENCY__AGENCY_EDUCATION + 1) /* 0: none */
@@ -467,12 +559,11 @@ int audit_report_add(struct audit_report *r, const Marac__V1__AuditRecord *rec)
 	const ProtobufCEnumValue *v =
 		protobuf_c_enum_descriptor_get_value(&marac__v1__audit_event__descriptor, rec->event);
 	const char *name = v ? v->name : "";
-	/* Aggregated records (pre-authentication refusals) stand for count events. */
-	unsigned long long weight = rec->count ? rec->count : 1;
 	int counted = 0;
 	for (size_t m = 0; m < N_MEASURES; m++) {
 		if (!event_matches(measures[m].events, name))
 			continue;
+		unsigned long long weight = measures[m].by_count && rec->count ? rec->count : 1;
 		int ag = agency_row(measures[m].side == BY_ACTOR ? (int)rec->actor_agency
 								 : (int)rec->recipient_agency);
 		r->totals[ag][m] += weight;
@@ -482,8 +573,20 @@ int audit_report_add(struct audit_report *r, const Marac__V1__AuditRecord *rec)
 			return MGW_E_NOMEM;
 	}
 	if (!counted)
-		r->other[agency_row((int)rec->actor_agency)] += weight;
+		r->other[agency_row((int)rec->actor_agency)]++;
 	return MGW_OK;
+}
+
+const char *audit_report_measure_of(int event)
+{
+	const ProtobufCEnumValue *v =
+		protobuf_c_enum_descriptor_get_value(&marac__v1__audit_event__descriptor, event);
+	if (v == NULL || event == 0)
+		return NULL;
+	for (size_t m = 0; m < N_MEASURES; m++)
+		if (event_matches(measures[m].events, v->name))
+			return measures[m].name;
+	return NULL;
 }
 
 long long audit_report_total(const struct audit_report *r, const char *measure, int agency)
@@ -548,33 +651,64 @@ static void write_csv(const struct audit_report *r, const char *from, const char
 	}
 }
 
+/* The measures always shown in the table, even when nothing happened (issue 13's core five). */
+#define TABLE_CORE_MEASURES 5
+
+static int col_width(size_t m)
+{
+	size_t l = m < N_MEASURES ? strlen(measures[m].name) : strlen("other");
+	return (int)(l > 8 ? l : 8);
+}
+
+/*
+ * The table shows the core measures and every other measure with an event
+ * in the period (a terminal is too narrow for all of them); the measures
+ * left out are named below it, and CSV always has every column.
+ */
 static void write_table(const struct audit_report *r, const char *from, const char *to, FILE *f)
 {
+	unsigned long long sum[N_MEASURES + 1] = {0};
+	int shown[N_MEASURES + 1];
+	for (int a = 0; a < (int)N_AGENCY_ROWS; a++) {
+		for (size_t m = 0; m < N_MEASURES; m++)
+			sum[m] += r->totals[a][m];
+		sum[N_MEASURES] += r->other[a];
+	}
+	for (size_t m = 0; m <= N_MEASURES; m++)
+		shown[m] = m < TABLE_CORE_MEASURES || sum[m] > 0;
 	fprintf(f, "Audit report: %s to %s (%llu records; dates read in " AUDIT_TZ_NAME
 		   ", times UTC)\n\n", from, to, r->records);
 	fprintf(f, "%-32s", "AGENCY");
-	for (size_t m = 0; m < N_MEASURES; m++)
-		fprintf(f, " %*s", (int)(strlen(measures[m].name) > 8 ? strlen(measures[m].name) : 8),
-			measures[m].name);
-	fprintf(f, " %8s\n", "other");
-	unsigned long long sum[N_MEASURES + 1] = {0};
-	for (int ag = 1; ag <= (int)N_AGENCY_ROWS; ag++) {
-		int a = ag % (int)N_AGENCY_ROWS;
-		fprintf(f, "%-32s", row_label(a));
-		for (size_t m = 0; m < N_MEASURES; m++) {
-			fprintf(f, " %*llu",
-				(int)(strlen(measures[m].name) > 8 ? strlen(measures[m].name) : 8),
-				r->totals[a][m]);
-			sum[m] += r->totals[a][m];
+	for (size_t m = 0; m <= N_MEASURES; m++)
+		if (shown[m])
+			fprintf(f, " %*s", col_width(m), m < N_MEASURES ? measures[m].name : "other");
+	fputc('\n', f);
+	for (int ag = 1; ag <= (int)N_AGENCY_ROWS + 1; ag++) {
+		int a = ag % (int)N_AGENCY_ROWS; /* agencies in order, then "none", then TOTAL */
+		fprintf(f, "%-32s", ag <= (int)N_AGENCY_ROWS ? row_label(a) : "TOTAL");
+		for (size_t m = 0; m <= N_MEASURES; m++) {
+			if (!shown[m])
+				continue;
+			unsigned long long v = ag > (int)N_AGENCY_ROWS ? sum[m]
+					       : m < N_MEASURES ? r->totals[a][m] : r->other[a];
+			fprintf(f, " %*llu", col_width(m), v);
 		}
-		fprintf(f, " %8llu\n", r->other[a]);
-		sum[N_MEASURES] += r->other[a];
+		fputc('\n', f);
 	}
-	fprintf(f, "%-32s", "TOTAL");
-	for (size_t m = 0; m < N_MEASURES; m++)
-		fprintf(f, " %*llu", (int)(strlen(measures[m].name) > 8 ? strlen(measures[m].name) : 8),
-			sum[m]);
-	fprintf(f, " %8llu\n\nRefusals by reason\n", sum[N_MEASURES]);
+	size_t k = 0, col = 0;
+	for (size_t m = 0; m <= N_MEASURES; m++) {
+		if (shown[m])
+			continue;
+		const char *name = m < N_MEASURES ? measures[m].name : "other";
+		if (k++ == 0) {
+			col = (size_t)fprintf(f, "\nNo events in the period: %s", name) - 1;
+		} else if (col + strlen(name) + 2 > 96) { /* a terminal's width */
+			col = (size_t)fprintf(f, ",\n  %s", name) - 2;
+		} else {
+			col += (size_t)fprintf(f, ", %s", name);
+		}
+	}
+	fprintf(f, "%s\nRefusals by reason\n", k ? "\n" : "");
 	if (r->n_reasons == 0)
 		fprintf(f, "  none\n");
 	else
@@ -592,7 +726,8 @@ int audit_report_write(const struct audit_report *r, int csv, FILE *f)
 	if (r->to_ms)
 		utc_text(r->to_ms, to);
 	/* refusal rows in agency, then reason order, the same for the same trail */
-	qsort(r->reasons, r->n_reasons, sizeof *r->reasons, reason_cmp);
+	if (r->n_reasons > 1) /* none: reasons is NULL, which qsort must not be given */
+		qsort(r->reasons, r->n_reasons, sizeof *r->reasons, reason_cmp);
 	if (csv)
 		write_csv(r, from, to, f);
 	else

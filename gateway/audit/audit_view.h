@@ -55,6 +55,23 @@ void audit_manifest_summary(const Marac__V1__AuditRecord *r, char *buf, size_t n
 /* The short name of an enum value ("share_accepted", "police"), or "-" for 0 and unknown. */
 const char *audit_enum_name(const ProtobufCEnumDescriptor *d, int v, char *buf, size_t n);
 
+/*
+ * Whether r is about case case_ref: it names it as its case (case_ref) or
+ * as the case it was merged into (to_case_ref, CASE_MERGED), so a query by
+ * the surviving case's ref shows the merge too. 0 or 1; an empty case_ref
+ * matches every record.
+ */
+int audit_record_about_case(const Marac__V1__AuditRecord *r, const char *case_ref);
+
+/*
+ * One line on a case's life for a lifecycle record (withdrawn, closed,
+ * merged, transferred, a share retracted), as seen from case case_ref:
+ * "2026-07-01T09:15:30Z withdrawn by chair-testshire [police]: withdrawn_in_error".
+ * Returns 1 and fills buf (truncated to n), or 0 for any other event.
+ */
+int audit_lifecycle_line(const Marac__V1__AuditRecord *r, const char *case_ref, char *buf,
+			 size_t n);
+
 /* One table line per record, with a header line first (header non-zero). */
 void audit_table_header(FILE *f);
 void audit_table_row(FILE *f, const Marac__V1__AuditRecord *r);
@@ -83,6 +100,11 @@ int audit_report_add(struct audit_report *r, const Marac__V1__AuditRecord *rec);
  * 0 or MGW_E_IO.
  */
 int audit_report_write(const struct audit_report *r, int csv, FILE *f);
+/*
+ * The name of the (first) measure that counts AuditEvent value event, or
+ * NULL if none does (UNSPECIFIED, or a value this build does not declare).
+ */
+const char *audit_report_measure_of(int event);
 /* The total of measure name ("shares", "refusals", ...) for agency (0: none), or -1 if unknown. */
 long long audit_report_total(const struct audit_report *r, const char *measure, int agency);
 

@@ -128,7 +128,8 @@ static int usage(int help)
 		"list: a chair sees its areas' actions, a node those its agency owns; open\n"
 		"ones only unless --all; --overdue only those past their due date. Each shows\n"
 		"days left or overdue. The gateway notifies the owner agency and the chair on\n"
-		"the due date and every followup.action_notice_every_days after.\n"
+		"the due date and every action_notice_every_days after (the area's, else\n"
+		"followup.action_notice_every_days).\n"
 		"add and update print the stored Action as JSON; --msg-id defaults to a\n"
 		"digest of the options, so re-running a command never records it twice.\n"
 		"Exit codes: see 'marac --help'.\n");

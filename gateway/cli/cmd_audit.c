@@ -50,11 +50,15 @@ static void help(FILE *f)
 		"query   prints matching audit records: a table (purpose, basis, what was\n"
 		"        attempted, and the manifest as fields by action and ground: never\n"
 		"        values), RFC 4180 CSV (--format csv), or JSON lines (--json); with\n"
-		"        --case, first the case's referral and what was shared about it\n"
+		"        --case, first the case's referral, what was shared about it and its\n"
+		"        lifecycle (withdrawn, closed, merged, transferred, shares retracted);\n"
+		"        --case also finds a duplicate's merge into REF\n"
 		"        ('marac audit --case REF' is the same as 'marac audit query --case REF')\n"
 		"report  per-agency totals over the period: shares, referrals, deliveries,\n"
 		"        receipts (acks), refusals (and by reason), agenda pulls, research,\n"
-		"        lookups, audit queries\n"
+		"        lookups, flags, actions and markers and their notices, lifecycle\n"
+		"        changes, retractions, serial perpetrators, connections: every kind\n"
+		"        of record (the table leaves out measures with no events; CSV has all)\n"
 		"WHEN    YYYY-MM-DD (the day's start in " AUDIT_TZ_NAME "; as --to the whole day\n"
 		"        is included), YYYY-MM-DDTHH:MM[:SS] (" AUDIT_TZ_NAME " local time),\n"
 		"        the same ending Z or +HH:MM (that instant), or Unix milliseconds.\n"
@@ -205,7 +209,34 @@ struct case_sum {
 	unsigned long long shares, tied, deliveries, acks, refusals, other;
 	char *lines;                      /* one line per share, the first CASE_SHARES_LISTED */
 	size_t len;
+	const char *case_ref;
+	char *life;                       /* lifecycle lines: withdrawn, closed, merged, ... */
+	size_t life_len;
+	unsigned long long life_n;
 };
+
+/* A case ref from the gateway fit to print as a command (1-64 of A-Z a-z 0-9 - / . _). */
+static int ref_printable(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	return n > 0 && n <= 64 &&
+	       strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-/._") == n;
+}
+
+/* Appends line and a newline to *buf (*len bytes so far). 0, or 1 out of memory. */
+static int append_line(char **buf, size_t *len, const char *line)
+{
+	size_t n = strlen(line);
+	char *v = realloc(*buf, *len + n + 2);
+	if (v == NULL)
+		return 1;
+	memcpy(v + *len, line, n);
+	v[*len + n] = '\n';
+	v[*len + n + 1] = '\0';
+	*buf = v;
+	*len += n + 1;
+	return 0;
+}
 
 /* "    record 15, 2026-..Z: health-testshire [health], meeting, public_task_sch1_para18, tied" */
 static int case_share_line(struct case_sum *cs, const Marac__V1__AuditRecord *r)
@@ -266,8 +297,27 @@ static int case_add(void *ctx, const Marac__V1__AuditRecord *r)
 	case MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED:
 		cs->refusals++;
 		break;
-	default:
-		cs->other++;
+	default: {
+		char line[400] = "    ";
+		if (audit_lifecycle_line(r, cs->case_ref, line + 4, sizeof line - 4)) {
+			cs->life_n++;
+			if (cs->life_n <= CASE_SHARES_LISTED &&
+			    append_line(&cs->life, &cs->life_len, line) != 0)
+				return 1;
+			/* a duplicate merged in: its own referral and shares are under its ref */
+			if (cs->life_n <= CASE_SHARES_LISTED &&
+			    r->event == MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED &&
+			    r->to_case_ref && !strcmp(r->to_case_ref, cs->case_ref) &&
+			    ref_printable(r->case_ref)) {
+				snprintf(line, sizeof line, "      its referral and shares: marac "
+					 "audit --case %s", r->case_ref);
+				if (append_line(&cs->life, &cs->life_len, line) != 0)
+					return 1;
+			}
+		} else {
+			cs->other++;
+		}
+	}
 	}
 	return 0;
 }
@@ -282,10 +332,12 @@ static int case_summary(mgw_client *c, const struct conn_args *ca, const Marac__
 	Marac__V1__AuditQuery all = MARAC__V1__AUDIT_QUERY__INIT;
 	all.case_ref = q->case_ref;
 	struct case_sum cs = {0};
+	cs.case_ref = q->case_ref;
 	int ex = each_record(c, ca, &all, case_add, &cs, "audit query");
 	if (ex != EX_OK) {
 		codec_free(cs.referral ? &cs.referral->base : NULL);
 		free(cs.lines);
+		free(cs.life);
 		return ex;
 	}
 	char line[1024];
@@ -308,10 +360,22 @@ static int case_summary(mgw_client *c, const struct conn_args *ca, const Marac__
 		fputs(cs.lines, stdout);
 	if (cs.shares > CASE_SHARES_LISTED)
 		printf("    ... and %llu more (below)\n", cs.shares - CASE_SHARES_LISTED);
-	printf("  Deliveries: %llu committed, %llu acknowledged; refusals naming the case: %llu\n\n",
+	printf("  Deliveries: %llu committed, %llu acknowledged; refusals naming the case: %llu\n",
 	       cs.deliveries, cs.acks, cs.refusals);
+	/* what happened to the case after: withdrawn, closed, merged (either way), transferred */
+	if (cs.life_n == 0) {
+		printf("  Lifecycle: nothing recorded (not withdrawn, closed, merged or "
+		       "transferred; no share retracted)\n\n");
+	} else {
+		printf("  Lifecycle: %llu event(s)\n", cs.life_n);
+		fputs(cs.life, stdout);
+		if (cs.life_n > CASE_SHARES_LISTED)
+			printf("    ... and %llu more (below)\n", cs.life_n - CASE_SHARES_LISTED);
+		putchar('\n');
+	}
 	codec_free(cs.referral ? &cs.referral->base : NULL);
 	free(cs.lines);
+	free(cs.life);
 	return EX_OK;
 }
 

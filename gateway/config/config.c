@@ -650,12 +650,14 @@ static int do_area(struct ctx *x, struct mgw_config *c, const char *key, const y
 	}
 	if (!strcmp(key, "repeat_window_months"))
 		return set_uint(x, v, key, &a->repeat_window_months, 1, 120);
+	if (!strcmp(key, "action_notice_every_days")) /* as followup.action_notice_every_days */
+		return set_uint(x, v, key, &a->action_notice_every_days, 1, 90);
 	if (strcmp(key, "id") && strcmp(key, "case_ref_code") && strcmp(key, "meetings") &&
 	    strcmp(key, "weekday") && strcmp(key, "anchor_date"))
 		return fail(x, k, "unknown key \"%s\" (id, case_ref_code, postcodes, meetings, "
 				  "weekday, anchor_date, min_days, skip, statement, start_time, "
 				  "minutes_per_case, flag_agencies, lookup_contact, escalation_node, "
-				  "dash, repeat_window_months)", key);
+				  "dash, repeat_window_months, action_notice_every_days)", key);
 	if (want_scalar(x, v, key, &s))
 		return MGW_E_INVALID;
 	if (!strcmp(key, "id")) {
@@ -1391,6 +1393,12 @@ unsigned config_area_repeat_window(const struct mgw_config *c, const struct mgw_
 {
 	return a != NULL && a->repeat_window_months ? a->repeat_window_months
 						    : c->repeat_window_months;
+}
+
+unsigned config_area_action_notice_every(const struct mgw_config *c, const struct mgw_area *a)
+{
+	return a != NULL && a->action_notice_every_days ? a->action_notice_every_days
+							: c->action_notice_every_days;
 }
 
 const struct mgw_area *config_area_for_postcode(const struct mgw_config *c, const char *postcode)

@@ -93,6 +93,8 @@ struct mgw_area {
 	 */
 	struct dash_config dash;
 	unsigned repeat_window_months;
+	/* followup: overdue action notices again every N days (0: the followup: block's) */
+	unsigned action_notice_every_days;
 };
 
 /* Every string and array is owned by the config and freed by config_free. */
@@ -233,6 +235,8 @@ const struct mgw_area *config_area(const struct mgw_config *c, const char *id);
 
 /* The repeat window of area a (months): its own, else referrals.repeat_window_months. */
 unsigned config_area_repeat_window(const struct mgw_config *c, const struct mgw_area *a);
+/* The days between an open action's overdue notices in area a (NULL: the global value). */
+unsigned config_area_action_notice_every(const struct mgw_config *c, const struct mgw_area *a);
 
 /*
  * The referral area covering postcode (any case and spacing). A postcodes:

@@ -368,21 +368,55 @@ int actions_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 int actions_due(sqlite3 *db, int32_t today, unsigned every_days, struct action_due *out,
 		size_t max, size_t *n)
 {
+	return actions_due_areas(db, today, every_days, NULL, 0, out, max, n);
+}
+
+int actions_due_areas(sqlite3 *db, int32_t today, unsigned every_days,
+		      const struct action_every *per_area, size_t n_areas, struct action_due *out,
+		      size_t max, size_t *n)
+{
 	*n = 0;
+	if (n_areas > ACTIONS_EVERY_AREAS_MAX)
+		return MGW_E_INVALID;
 	char today_s[11];
 	caldate_format(today, today_s);
+	/*
+	 * The interval is a CASE on the action's area with bound parameters
+	 * (?5, ?6 for the first area, ...): the area ids never enter the SQL
+	 * text, and one statement keeps LIMIT and the order over all areas.
+	 */
+	sqlite3_str *q = sqlite3_str_new(db);
+	sqlite3_str_appendall(q, "SELECT id, case_ref, area, owner, due_date FROM maction"
+				 " WHERE status=1 AND due_date<=?1 AND"
+				 " (last_notice_day IS NULL OR last_notice_day+");
+	if (n_areas) {
+		sqlite3_str_appendall(q, "CASE area");
+		for (size_t i = 0; i < n_areas; i++)
+			sqlite3_str_appendf(q, " WHEN ?%d THEN ?%d", (int)(5 + 2 * i),
+					    (int)(6 + 2 * i));
+		sqlite3_str_appendall(q, " ELSE ?2 END");
+	} else {
+		sqlite3_str_appendall(q, "?2");
+	}
+	sqlite3_str_appendall(q, "<=?3) ORDER BY due_date, seq LIMIT ?4");
+	char *sql = sqlite3_str_finish(q);
+	if (sql == NULL)
+		return MGW_E_NOMEM;
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT id, case_ref, area, owner, due_date FROM maction"
-			       " WHERE status=1 AND due_date<=?1 AND"
-			       " (last_notice_day IS NULL OR last_notice_day+?2<=?3)"
-			       " ORDER BY due_date, seq LIMIT ?4",
-			       -1, &st, NULL) != SQLITE_OK)
+	int prc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	sqlite3_free(sql);
+	if (prc != SQLITE_OK)
 		return MGW_E_DB;
 	sqlite3_bind_text(st, 1, today_s, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, every_days ? every_days : 1);
 	sqlite3_bind_int64(st, 3, today);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)max);
+	for (size_t i = 0; i < n_areas; i++) {
+		unsigned d = per_area[i].days ? per_area[i].days : every_days;
+		sqlite3_bind_text(st, (int)(5 + 2 * i), per_area[i].area ? per_area[i].area : "", -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_int64(st, (int)(6 + 2 * i), d ? d : 1);
+	}
 	int src;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
 		struct action_due *d = &out[(*n)++];

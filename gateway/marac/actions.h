@@ -133,6 +133,23 @@ struct action_due {
  */
 int actions_due(sqlite3 *db, int32_t today, unsigned every_days, struct action_due *out,
 		size_t max, size_t *n);
+
+/* An area's own interval between notices (an area block's action_notice_every_days). */
+struct action_every {
+	const char *area;
+	unsigned days;
+};
+
+/*
+ * As actions_due, but an action of an area listed in per_area (n_areas
+ * entries; days 0: every_days) is noticed again every that many days; the
+ * others every every_days. One query, so the cap and order are as
+ * actions_due's. MGW_E_INVALID: n_areas above ACTIONS_EVERY_AREAS_MAX.
+ */
+#define ACTIONS_EVERY_AREAS_MAX 256u /* SQLite's bound parameters: 2 per area, 999 at the least */
+int actions_due_areas(sqlite3 *db, int32_t today, unsigned every_days,
+		      const struct action_every *per_area, size_t n_areas, struct action_due *out,
+		      size_t max, size_t *n);
 /* Record that id was noticed on today. */
 int actions_noticed(sqlite3 *db, const char *id, int32_t today);
 

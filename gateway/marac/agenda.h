@@ -125,7 +125,9 @@ int meeting_next(const struct meeting_schedule *s, const char *from_date, char o
  * header row, one row per action or case with its section in the first
  * column. A cell starting with = + - @ (or TAB/CR) is prefixed with ' so a
  * spreadsheet never runs it as a formula. The marking is the first and last
- * row.
+ * row. Columns only ever get added at the end (the last two: origin_area,
+ * the sending area of a case moved by TransferCase, and merged_case_refs,
+ * the duplicates merged into the row's case, ';'-separated).
  *
  * json: the proto3 JSON mapping of the Agenda (pbjson), pretty-printed;
  * the marking is its protectiveMarking member (set by agenda_build).

@@ -446,12 +446,20 @@ int agenda_render_html(const Marac__V1__Agenda *a, FILE *f)
 
 /* ---- CSV ----------------------------------------------------------------- */
 
-#define CSV_COLS 21
+/*
+ * New columns go at the end, so a coordinator's spreadsheet that reads the
+ * existing ones by position keeps working. origin_area: the sending area
+ * of a case moved here by TransferCase (transfer_from_area is what a
+ * referral said); merged_case_refs: the duplicates merged into the row's
+ * case, separated by ';'.
+ */
+#define CSV_COLS 23
 static const char *const csv_header[CSV_COLS] = {
 	"section", "case_ref", "referral_date", "referring_agency", "route", "dash_score",
 	"risk_level", "repeat", "last_referral_date", "transfer_in", "children_count",
 	"children_ages", "research", "action", "owner", "status", "due_date",
 	"slot", "last_case_ref", "last_area", "transfer_from_area",
+	"origin_area", "merged_case_refs",
 };
 
 /* One RFC 4180 cell, defused against spreadsheet formula injection. */
@@ -493,7 +501,7 @@ static void csv_marking(FILE *f, const Marac__V1__Agenda *a)
 
 static void csv_rows(FILE *f, const char *section, Marac__V1__AgendaRow *const *rows, size_t n)
 {
-	char score[16], count[16], ages[512], research[1024];
+	char score[16], count[16], ages[512], research[1024], merged[1024];
 	for (size_t i = 0; i < n; i++) {
 		const Marac__V1__AgendaRow *r = rows[i];
 		size_t k = 0;
@@ -501,6 +509,11 @@ static void csv_rows(FILE *f, const char *section, Marac__V1__AgendaRow *const *
 		for (size_t j = 0; j < r->n_children_ages && k < sizeof ages; j++)
 			k += (size_t)snprintf(ages + k, sizeof ages - k, "%s%u", j ? ";" : "",
 					      (unsigned)r->children_ages[j]);
+		k = 0;
+		merged[0] = '\0';
+		for (size_t j = 0; j < r->n_merged_case_refs && k < sizeof merged; j++)
+			k += (size_t)snprintf(merged + k, sizeof merged - k, "%s%s", j ? ";" : "",
+					      str(r->merged_case_refs[j]));
 		snprintf(score, sizeof score, "%u", (unsigned)r->dash_score);
 		snprintf(count, sizeof count, "%u", (unsigned)r->children_count);
 		research_text(r, research, sizeof research);
@@ -511,7 +524,7 @@ static void csv_rows(FILE *f, const char *section, Marac__V1__AgendaRow *const *
 			r->repeat ? r->last_referral_date : "", r->transfer_in ? "yes" : "no",
 			count, ages, research, NULL, NULL, NULL, NULL,
 			r->slot, r->repeat ? r->last_case_ref : "", r->repeat ? r->last_area : "",
-			r->transfer_in ? r->transfer_from_area : "",
+			r->transfer_in ? r->transfer_from_area : "", str(r->origin_area), merged,
 		};
 		csv_row(f, cells);
 	}

@@ -6,9 +6,10 @@
  * and at once when it moved), pinned to the newest epoch a batch saw. The
  * sweep (sweep_wr_commit) runs as a job like any other, inside the batch
  * transaction, and for each item that owes a notice today (clock.h):
- *   - an OPEN action on its due date and every followup.action_notice_every_days
- *     after: NOTICE_KIND_ACTION_DUE / _OVERDUE to the owner agency's nodes
- *     of the area and the area's chair nodes (audited ACTION_NOTICE);
+ *   - an OPEN action on its due date and every action_notice_every_days
+ *     after (the area's own, else followup.action_notice_every_days):
+ *     NOTICE_KIND_ACTION_DUE / _OVERDUE to the owner agency's nodes of the
+ *     area and the area's chair nodes (audited ACTION_NOTICE);
  *   - an ACTIVE marker followup.marker_notice_days before its review:
  *     MARKER_REVIEW_DUE to the officer in charge (every police node of the
  *     area when none is named) (MARKER_NOTICE);
@@ -135,8 +136,22 @@ static int sweep_actions(struct wctx *w, int32_t today, const char *today_s, siz
 {
 	const struct mgw_config *c = w->e->cfg;
 	struct action_due due[MGW_FOLLOWUP_SWEEP_MAX];
-	int rc = actions_due(store_db(w->st), today, c->action_notice_every_days, due,
-			     MGW_FOLLOWUP_SWEEP_MAX, n);
+	/* the areas with their own interval (an area block's action_notice_every_days) */
+	struct action_every every[ACTIONS_EVERY_AREAS_MAX];
+	size_t n_every = 0;
+	for (size_t i = 0; i < c->n_areas; i++) {
+		if (!c->areas[i].action_notice_every_days)
+			continue;
+		if (n_every == ACTIONS_EVERY_AREAS_MAX) {
+			/* beyond any real gateway's areas: those left use the global interval */
+			log_event(LOG_WARN, "too_many_area_notice_intervals", NULL);
+			break;
+		}
+		every[n_every].area = c->areas[i].id;
+		every[n_every++].days = c->areas[i].action_notice_every_days;
+	}
+	int rc = actions_due_areas(store_db(w->st), today, c->action_notice_every_days, every,
+				   n_every, due, MGW_FOLLOWUP_SWEEP_MAX, n);
 	for (size_t i = 0; rc == MGW_OK && i < *n; i++) {
 		struct action_due *d = &due[i];
 		Marac__V1__Notice nt = MARAC__V1__NOTICE__INIT;

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit_view.h"
 #include "gw.h"
 #include "log.h"
 #include "merkle.h"
@@ -60,7 +61,8 @@ static int queried(struct wctx *w, const struct job *j, const char *what, const 
 
 static int matches(const Marac__V1__AuditQuery *q, const Marac__V1__AuditRecord *r)
 {
-	if (q->case_ref[0] && strcmp(q->case_ref, r->case_ref) != 0)
+	/* the case's own records and a merge into it: the whole life of the case */
+	if (!audit_record_about_case(r, q->case_ref))
 		return 0;
 	if (q->agency && (int)r->actor_agency != (int)q->agency &&
 	    (int)r->recipient_agency != (int)q->agency)

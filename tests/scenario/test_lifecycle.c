@@ -153,6 +153,18 @@ Test(lifecycle, withdrawn_referral_stops_matching_and_leaves_the_agenda_closed_o
 		     8); /* one per node sent the referral */
 	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
 				"case_not_open", 1), 1);
+
+	/* The auditor's summary of each case says how it ended (issue 13 item 6). */
+	const char *aq1[] = {"audit", "--case", r1, NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, aq1), 0, "%s", err);
+	const char *life = strstr(out, "  Lifecycle: ");
+	cr_assert_not_null(life, "%s", out);
+	cr_assert(strstr(life, " withdrawn by ") && strstr(life, ": withdrawn_in_error\n"), "%s", out);
+	cr_assert(strstr(life, " share retracted by "), "the referral's retraction: %s", out);
+	const char *aq2[] = {"audit", "--case", r2, NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, aq2), 0, "%s", err);
+	cr_assert(strstr(out, " closed by ") && strstr(out, ": risk_reduced\n"), "%s", out);
+	cr_assert_null(strstr(out, " withdrawn by "), "%s", out);
 }
 
 Test(lifecycle, a_repeat_of_a_withdrawn_referral_is_no_longer_flagged_repeat)
@@ -210,6 +222,11 @@ Test(lifecycle, duplicate_referral_merged_into_one_case_one_row_one_match)
 	const char *html[] = {"agenda", "--area", "testshire", "--date", meeting, NULL};
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, html), 0, "%s", err);
 	cr_assert(strstr(out, "TS-2026-0001<br>merged: TS-2026-0002</td>"), "%s", out);
+	const char *csv[] = {"agenda", "--area", "testshire", "--date", meeting, "--format", "csv",
+			     NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, csv), 0, "%s", err);
+	row = strstr(out, ",TS-2026-0001,");
+	cr_assert(row && strstr(row, ",TS-2026-0002\r\n"), "merged_case_refs, last: %s", out);
 
 	/* A later referral of the same victim matches the one case. */
 	refer("police", "referral_police.json", "police-again-2", r3);
@@ -222,6 +239,22 @@ Test(lifecycle, duplicate_referral_merged_into_one_case_one_row_one_match)
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, cl), 1);
 	cr_assert(strstr(err, "ERROR_CODE_CASE_NOT_OPEN"), "%s", err);
 	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED, NULL, 1), 1);
+
+	/* An auditor asking about the surviving case sees the merge into it. */
+	const char *aq[] = {"audit", "--case", r1, NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, aq), 0, "%s", err);
+	cr_assert(strstr(out, "  Lifecycle: 1 event(s)\n"), "%s", out);
+	cr_assert(strstr(out, " merged by ") && strstr(out, ": TS-2026-0002 merged into this case\n"),
+		  "%s", out);
+	cr_assert(strstr(out, "      its referral and shares: marac audit --case TS-2026-0002\n"),
+		  "%s", out);
+	cr_assert(strstr(out, "case_merged"), "the record in the table: %s", out);
+	const char *aqj[] = {"audit", "query", "--case", r1, "--json", NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, aqj), 0, "%s", err);
+	cr_assert(strstr(out, "\"toCaseRef\":\"TS-2026-0001\""), "%s", out);
+	const char *aq2[] = {"audit", "--case", r2, NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, aq2), 0, "%s", err);
+	cr_assert(strstr(out, ": into TS-2026-0001\n"), "%s", out);
 }
 
 /* Restart G with a second area, otherton, that the chair also serves. */
@@ -281,6 +314,18 @@ Test(lifecycle, transfer_moves_the_case_to_the_receiving_areas_agenda_with_its_o
 	const char *html[] = {"agenda", "--area", "otherton", "--date", to_meeting, NULL};
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, html), 0, "%s", err);
 	cr_assert(strstr(out, "<td>Yes (from testshire)</td>"), "the printed agenda: %s", out);
+	/* The CSV too, in its last columns: origin_area, merged_case_refs. */
+	const char *csv[] = {"agenda", "--area", "otherton", "--date", to_meeting, "--format", "csv",
+			     NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, csv), 0, "%s", err);
+	cr_assert(strstr(out, ",origin_area,merged_case_refs\r\n"), "%s", out);
+	row = strstr(out, r1);
+	cr_assert(row && strstr(row, ",testshire,\r\n"), "%s", out);
+	/* And the auditor's summary of the case. */
+	const char *aq[] = {"audit", "--case", r1, NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, aq), 0, "%s", err);
+	cr_assert(strstr(out, " transferred by ") && strstr(out, ": from testshire to otherton"),
+		  "%s", out);
 
 	/* Again: already there. */
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, tr), 0, "%s", err);

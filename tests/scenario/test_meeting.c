@@ -148,8 +148,11 @@ static char *read_dir(const char *dir)
 	return all;
 }
 
-/* Start a gateway on the test clock, with an escalation node for testshire. */
-static void start(const char *extra)
+/*
+ * Start a gateway on the test clock, with an escalation node for testshire
+ * and area_extra (lines of testshire's area block, or NULL).
+ */
+static void start_area(const char *extra, const char *area_extra)
 {
 	setenv("MARAC_CLOCK_OFFSET_DAYS", "0", 1);
 	gw_start(&G, extra);
@@ -160,7 +163,8 @@ static void start(const char *extra)
 	cr_assert_not_null(at, "PKI config layout changed");
 	at += strlen("      min_days: 5\n");
 	FILE *f = fopen(G.config, "w");
-	fprintf(f, "%.*s      escalation_node: auditor-testshire\n%s", (int)(at - cfg), cfg, at);
+	fprintf(f, "%.*s      escalation_node: auditor-testshire\n%s%s", (int)(at - cfg), cfg,
+		area_extra ? area_extra : "", at);
 	fclose(f);
 	free(cfg);
 	gw_restart(&G);
@@ -169,6 +173,11 @@ static void start(const char *extra)
 	free(log);
 	cr_assert_geq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_START, "test_clock",
 				    NULL, 2), 2, "and on the trail at each start");
+}
+
+static void start(const char *extra)
+{
+	start_area(extra, NULL);
 }
 
 static void refer_case(void)
@@ -182,7 +191,9 @@ static void refer_case(void)
 
 Test(meeting, an_action_counts_down_notifies_its_owner_and_only_the_owner_closes_it)
 {
-	start("followup:\n  action_notice_every_days: 3\n");
+	/* Testshire's own interval (3 days) over the gateway's (7). */
+	start_area("followup:\n  action_notice_every_days: 7\n",
+		   "      action_notice_every_days: 3\n");
 	refer_case();
 	char out[65536], err[8192], id[32], m1[11], m2[11], due[11];
 	/* The meeting that set it: the last Tuesday on or before today (testshire

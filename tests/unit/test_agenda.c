@@ -204,7 +204,7 @@ Test(agenda, csv_rows_and_json)
 	char *csv = render(agenda_render_csv, a);
 	cr_assert_not_null(strstr(csv, "\r\nchildren,TS-2026-0005,2026-02-18,IDVA service,"
 				   "Professional judgement,9,High,no,,no,2,12;6,"
-				   "Police: done; Health: outstanding,,,,,,,,\r\n"));
+				   "Police: done; Health: outstanding,,,,,,,,,,\r\n"));
 	cr_assert_not_null(strstr(csv, "\r\nlapsed,TS-2025-0040,"));
 	free(csv);
 	char *json = render(agenda_render_json, a);
@@ -403,11 +403,45 @@ Test(agenda_meeting, html_attendance_window_origins_aob_pages)
 	free(html);
 
 	char *csv = render(agenda_render_csv, a);
-	cr_assert_not_null(strstr(csv, "\r\nattendance,,,,,,,,,,,,,,Health,apologies,,,,,\r\n"));
-	cr_assert_not_null(strstr(csv, "\r\nattendance,,,,,,,,,,,,,,Police,expected,,,,,\r\n"));
-	cr_assert_not_null(strstr(csv, ",09:30,TS-2025-0031,Teesside,\r\n"));
-	cr_assert_not_null(strstr(csv, ",North Yorkshire\r\n"));
+	cr_assert_not_null(strstr(csv, "\r\nattendance,,,,,,,,,,,,,,Health,apologies,,,,,,,\r\n"));
+	cr_assert_not_null(strstr(csv, "\r\nattendance,,,,,,,,,,,,,,Police,expected,,,,,,,\r\n"));
+	cr_assert_not_null(strstr(csv, ",09:30,TS-2025-0031,Teesside,,,\r\n"), "%s", csv);
+	cr_assert_not_null(strstr(csv, ",North Yorkshire,,\r\n"), "no origin, no merge: %s", csv);
 	cr_assert_not_null(strstr(csv, "\r\nany_other_business,,,,,,,,,,,,,Date of next meeting,"));
+	free(csv);
+	codec_free(&a->base);
+}
+
+/* The CSV names a transfer's origin and a case's merged duplicates, after the old columns. */
+Test(agenda_meeting, csv_origin_and_merged_case_refs_appended)
+{
+	Marac__V1__Agenda *a = build_meeting(12, "09:30", 12);
+	Marac__V1__AgendaRow *tr = a->adult_only_cases[0];
+	tr->transfer_in = 1;
+	tr->origin_area = codec_strdup("Otherton");
+	Marac__V1__AgendaRow *mg = a->cases_with_children[0];
+	mg->n_merged_case_refs = 2;
+	mg->merged_case_refs = codec_malloc(2 * sizeof *mg->merged_case_refs);
+	cr_assert_not_null(mg->merged_case_refs);
+	mg->merged_case_refs[0] = codec_strdup("TS-2026-0011");
+	mg->merged_case_refs[1] = codec_strdup("TS-2026-0012");
+	char *csv = render(agenda_render_csv, a);
+	cr_assert_not_null(strstr(csv, "\r\nsection,case_ref,referral_date,referring_agency,route,"
+				       "dash_score,risk_level,repeat,last_referral_date,transfer_in,"
+				       "children_count,children_ages,research,action,owner,status,"
+				       "due_date,slot,last_case_ref,last_area,transfer_from_area,"
+				       "origin_area,merged_case_refs\r\n"), "%s", csv);
+	char want[128];
+	snprintf(want, sizeof want, "\r\nadult_only,%s,", tr->case_ref);
+	const char *row = strstr(csv, want);
+	cr_assert_not_null(row, "%s", csv);
+	cr_assert_not_null(strstr(row, ",yes,"), "transfer_in still in its column: %s", row);
+	cr_assert_eq(strncmp(strstr(row, ",Otherton,"), ",Otherton,\r\n", 12), 0, "%s", csv);
+	snprintf(want, sizeof want, "\r\nchildren,%s,", mg->case_ref);
+	row = strstr(csv, want);
+	cr_assert_not_null(row, "%s", csv);
+	const char *end = strstr(row + 2, "\r\n");
+	cr_assert_eq(strncmp(end - 27, ",,TS-2026-0011;TS-2026-0012", 27), 0, "%s", csv);
 	free(csv);
 	codec_free(&a->base);
 }

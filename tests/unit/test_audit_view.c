@@ -221,7 +221,8 @@ Test(audit_view, report_totals_per_agency_and_refusals_by_reason)
 	cr_assert_eq(audit_report_total(rep, "agenda_pulls", POLICE), 1);
 	cr_assert_eq(audit_report_total(rep, "referrals", IDVA), 1);
 	cr_assert_eq(audit_report_total(rep, "lookups", POLICE), 0);
-	cr_assert_eq(audit_report_total(rep, "other", IDVA), 2);
+	cr_assert_eq(audit_report_total(rep, "other", IDVA), 1, "the unknown kind only");
+	cr_assert_eq(audit_report_total(rep, "connections", IDVA), 1);
 	cr_assert_eq(audit_report_total(rep, "no_such_measure", IDVA), -1);
 
 	char *buf = NULL;
@@ -231,17 +232,26 @@ Test(audit_view, report_totals_per_agency_and_refusals_by_reason)
 	fclose(f);
 	cr_assert_not_null(strstr(buf, "section,agency,reason,shares,referrals,deliveries,receipts,"
 				       "refusals,agenda_pulls,research,lookups,lookups_limited,flags_raised,"
-				       "audit_queries,other\r\n"),
+				       "audit_queries,actions,action_notices,markers,marker_notices,"
+				       "marker_escalations,followup_lists,flag_acks,flag_history_reads,"
+				       "lifecycle,retractions,retracts_delivered,retracts_confirmed,"
+				       "serial_perpetrator,connections,gateway_events,other\r\n"),
 			   "%s", buf);
-	cr_assert_not_null(strstr(buf, "\r\ntotals,Police,,2,0,0,0,0,1,0,0,0,0,0,0\r\n"), "%s", buf);
-	cr_assert_not_null(strstr(buf, "\r\ntotals,IDVA service,,0,1,1,0,0,0,0,0,0,0,0,2\r\n"),
+	cr_assert_not_null(strstr(buf, "\r\ntotals,Police,,2,0,0,0,0,1,0,0,0,0,0,"
+				       "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0\r\n"), "%s", buf);
+	cr_assert_not_null(strstr(buf, "\r\ntotals,IDVA service,,0,1,1,0,0,0,0,0,0,0,0,"
+				       "0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,1\r\n"),
 			   "%s", buf);
-	cr_assert_not_null(strstr(buf, "\r\ntotals,Health,,0,0,1,1,3,0,0,0,0,0,0,0\r\n"), "%s", buf);
-	cr_assert_not_null(strstr(buf, "\r\nrefusals,Health,invalid_share,,,,,2,,,,,,,\r\n"), "%s",
+	cr_assert_not_null(strstr(buf, "\r\ntotals,Health,,0,0,1,1,3,0,0,0,0,0,0,"
+				       "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0\r\n"), "%s", buf);
+	cr_assert_not_null(strstr(buf, "\r\nrefusals,Health,invalid_share,,,,,2,,,,,,,"
+				       ",,,,,,,,,,,,,,,\r\n"), "%s",
 			   buf);
-	cr_assert_not_null(strstr(buf, "\r\nrefusals,Health,not_authorised,,,,,1,,,,,,,\r\n"));
+	cr_assert_not_null(strstr(buf, "\r\nrefusals,Health,not_authorised,,,,,1,,,,,,,"
+				       ",,,,,,,,,,,,,,,\r\n"));
 	cr_assert_not_null(strstr(buf, "\r\nrefusals,Gateway / before authentication,"
-				       "cert_unknown_ca,,,,,5,,,,,,,\r\n"));
+				       "cert_unknown_ca,,,,,5,,,,,,,"
+				       ",,,,,,,,,,,,,,,\r\n"));
 	free(buf);
 	buf = NULL;
 	f = open_memstream(&buf, &len);
@@ -251,4 +261,111 @@ Test(audit_view, report_totals_per_agency_and_refusals_by_reason)
 	cr_assert_not_null(strstr(buf, "Europe/London"));
 	free(buf);
 	audit_report_free(rep);
+}
+
+/* Every kind of event the gateway records is counted by some measure of the report. */
+Test(audit_view, report_counts_every_audit_event_kind)
+{
+	const ProtobufCEnumDescriptor *d = &marac__v1__audit_event__descriptor;
+	cr_assert_gt(d->n_values, 30, "audit.proto's list as built");
+	for (unsigned i = 0; i < d->n_values; i++) {
+		int v = d->values[i].value;
+		if (v == 0) {
+			cr_assert_null(audit_report_measure_of(v));
+			continue;
+		}
+		const char *m = audit_report_measure_of(v);
+		cr_assert_not_null(m, "%s is counted by no measure of the report", d->values[i].name);
+		/* and the report does count it, for the acting or the receiving agency */
+		struct audit_report *rep = audit_report_new(0, 0);
+		Marac__V1__AuditRecord r = MARAC__V1__AUDIT_RECORD__INIT;
+		r.event = (Marac__V1__AuditEvent)v;
+		r.actor_agency = POLICE;
+		r.recipient_agency = POLICE;
+		r.time_ms = 5000;
+		r.count = 7;
+		cr_assert_eq(audit_report_add(rep, &r), MGW_OK);
+		cr_assert_eq(audit_report_total(rep, "other", POLICE), 0, "%s", d->values[i].name);
+		long long t = audit_report_total(rep, m, POLICE);
+		cr_assert(t == 1 || t == 7, "%s: %s = %lld", d->values[i].name, m, t);
+		audit_report_free(rep);
+	}
+	cr_assert_null(audit_report_measure_of(999), "a kind this build does not know");
+}
+
+Test(audit_view, report_counts_followup_lifecycle_and_retractions)
+{
+	struct audit_report *rep = audit_report_new(0, 0);
+	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_ADDED, POLICE, 0, "idva", 1000, 0);
+	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_UPDATED, IDVA, 0, "done", 1000, 0);
+	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, 0, IDVA, "action_overdue", 1000,
+	    0);
+	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ESCALATED, 0, POLICE, "", 1000, 0);
+	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_WITHDRAWN, POLICE, 0, "", 1000, 0);
+	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED, POLICE, 0, "", 1000, 0);
+	/* a retraction's count is its deliveries: it is still one retraction */
+	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_RETRACTED, HEALTH, 0, "wrong_case", 1000,
+	    3);
+	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_LOOKUP_RATE_LIMITED, POLICE, 0, "", 1000, 4);
+	add(rep, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SERIAL_PERPETRATOR, POLICE, 0, "name_dob", 1000,
+	    2);
+	cr_assert_eq(audit_report_total(rep, "actions", POLICE), 1);
+	cr_assert_eq(audit_report_total(rep, "actions", IDVA), 1);
+	cr_assert_eq(audit_report_total(rep, "action_notices", IDVA), 1, "by recipient");
+	cr_assert_eq(audit_report_total(rep, "marker_escalations", POLICE), 1);
+	cr_assert_eq(audit_report_total(rep, "lifecycle", POLICE), 2);
+	cr_assert_eq(audit_report_total(rep, "retractions", HEALTH), 1);
+	cr_assert_eq(audit_report_total(rep, "lookups_limited", POLICE), 4, "count refusals");
+	cr_assert_eq(audit_report_total(rep, "serial_perpetrator", POLICE), 1);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	cr_assert_eq(audit_report_write(rep, 0, f), MGW_OK);
+	fclose(f);
+	/* the table shows the measures with events, and names those without */
+	cr_assert_not_null(strstr(buf, " retractions"), "%s", buf);
+	cr_assert_not_null(strstr(buf, "No events in the period: "), "%s", buf);
+	cr_assert_null(strstr(buf, " agenda_pulls "), "an empty measure's column: %s", buf);
+	cr_assert_not_null(strstr(buf, " shares"), "the core columns always: %s", buf);
+	free(buf);
+	audit_report_free(rep);
+}
+
+Test(audit_view, a_case_query_finds_the_merge_into_it_and_its_life)
+{
+	Marac__V1__AuditRecord r = MARAC__V1__AUDIT_RECORD__INIT;
+	char line[256];
+	r.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED;
+	r.time_ms = 1782897330123LL; /* 2026-07-01T09:15:30Z */
+	r.actor_node = "chair-testshire";
+	r.actor_agency = POLICE;
+	r.case_ref = "TS-2026-0002";
+	r.to_case_ref = "TS-2026-0001";
+	cr_assert(audit_record_about_case(&r, "TS-2026-0002"), "the duplicate");
+	cr_assert(audit_record_about_case(&r, "TS-2026-0001"), "the case it was merged into");
+	cr_assert_not(audit_record_about_case(&r, "TS-2026-0003"));
+	cr_assert(audit_record_about_case(&r, ""), "no case: every record");
+	cr_assert_eq(audit_lifecycle_line(&r, "TS-2026-0001", line, sizeof line), 1);
+	cr_assert_str_eq(line, "2026-07-01T09:15:30Z merged by chair-testshire [police]: "
+			       "TS-2026-0002 merged into this case");
+	cr_assert_eq(audit_lifecycle_line(&r, "TS-2026-0002", line, sizeof line), 1);
+	cr_assert_str_eq(line, "2026-07-01T09:15:30Z merged by chair-testshire [police]: "
+			       "into TS-2026-0001");
+
+	r.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_WITHDRAWN;
+	r.to_case_ref = "";
+	r.reason = "withdrawn_in_error";
+	cr_assert_not(audit_record_about_case(&r, "TS-2026-0001"));
+	cr_assert_eq(audit_lifecycle_line(&r, "TS-2026-0002", line, sizeof line), 1);
+	cr_assert_str_eq(line, "2026-07-01T09:15:30Z withdrawn by chair-testshire [police]: "
+			       "withdrawn_in_error");
+	r.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_TRANSFERRED;
+	r.marac_area = "testshire";
+	r.to_area = "otherton";
+	r.meeting_date = "2026-07-14";
+	cr_assert_eq(audit_lifecycle_line(&r, "TS-2026-0002", line, sizeof line), 1);
+	cr_assert(strstr(line, "transferred by chair-testshire [police]: from testshire to "
+			       "otherton (meeting 2026-07-14)"), "%s", line);
+	r.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_ACCEPTED;
+	cr_assert_eq(audit_lifecycle_line(&r, "TS-2026-0002", line, sizeof line), 0);
 }

@@ -1155,6 +1155,25 @@ Test(config, area_dash_and_windows)
 		   "121 is out of range");
 }
 
+/* followup: an area may set its own interval between an open action's overdue notices. */
+Test(config, area_action_notice_every_days)
+{
+	write_key("match.key", 32, 0600);
+	struct mgw_config *c = NULL;
+	int rc = load(HEAD NODES "followup:\n  action_notice_every_days: 10\n"
+		      REF_HEAD AREA_TS "      action_notice_every_days: 3\n" AREA_OT("[ot]"), &c);
+	cr_assert_eq(rc, MGW_OK, "%s", err);
+	const struct mgw_area *ts = config_area(c, "testshire"), *ot = config_area(c, "otherton");
+	cr_assert_eq(config_area_action_notice_every(c, ts), 3);
+	cr_assert_eq(config_area_action_notice_every(c, ot), 10, "the gateway's interval");
+	cr_assert_eq(config_area_action_notice_every(c, NULL), 10);
+	config_free(c);
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      action_notice_every_days: 0\n", 30,
+		   "out of range");
+	expect_err(HEAD NODES REF_HEAD AREA_TS "      action_notice_every_days: 91\n", 30,
+		   "91 is out of range");
+}
+
 /* A self-signed certificate with serial 4242 valid from now-1d to now+1d at dir/name; its fingerprint. */
 static X509 *make_cert(const char *name, char fp[65])
 {

@@ -83,6 +83,36 @@ Test(followup, an_environment_offset_out_of_range_refuses_to_start)
 	unsetenv("MARAC_CLOCK_OFFSET_DAYS");
 }
 
+/* An area's own interval between overdue notices, the others the gateway's. */
+Test(followup, an_areas_own_notice_interval_applies_to_its_actions_only)
+{
+	char id[FOLLOWUP_ID_MAX], id2[FOLLOWUP_ID_MAX];
+	add_action("2026-11-03", "2026-11-10", 4, id); /* testshire */
+	struct action_new a = {.case_ref = "OT-2026-0001", .area = "otherton",
+			       .marac_date = "2026-11-03", .owner = 5, .description = "Safety plan",
+			       .due_date = "2026-11-10", .set_by_node = "chair-testshire"};
+	cr_assert_eq(actions_add(db, &a, 1, id2), MGW_OK);
+	const struct action_every every[] = {{"testshire", 3}, {"elsewhere", 1}};
+	struct action_due due[8];
+	size_t n;
+	cr_assert_eq(actions_due_areas(db, D("2026-11-10"), 7, every, 2, due, 8, &n), MGW_OK);
+	cr_assert_eq(n, 2, "both on the due date");
+	cr_assert_eq(actions_noticed(db, id, D("2026-11-10")), MGW_OK);
+	cr_assert_eq(actions_noticed(db, id2, D("2026-11-10")), MGW_OK);
+	cr_assert_eq(actions_due_areas(db, D("2026-11-12"), 7, every, 2, due, 8, &n), MGW_OK);
+	cr_assert_eq(n, 0, "two days on: neither");
+	cr_assert_eq(actions_due_areas(db, D("2026-11-13"), 7, every, 2, due, 8, &n), MGW_OK);
+	cr_assert_eq(n, 1, "three days on: testshire's only");
+	cr_assert_str_eq(due[0].id, id);
+	cr_assert_str_eq(due[0].area, "testshire");
+	cr_assert_eq(actions_due(db, D("2026-11-13"), 7, due, 8, &n), MGW_OK);
+	cr_assert_eq(n, 0, "without the areas' intervals: the gateway's 7");
+	cr_assert_eq(actions_due_areas(db, D("2026-11-17"), 7, every, 2, due, 8, &n), MGW_OK);
+	cr_assert_eq(n, 2, "seven days on: otherton's too");
+	cr_assert_eq(actions_due_areas(db, D("2026-11-17"), 7, every, ACTIONS_EVERY_AREAS_MAX + 1,
+				       due, 8, &n), MGW_E_INVALID);
+}
+
 Test(followup, an_action_is_noticed_on_its_due_date_then_every_n_days_while_open)
 {
 	char id[FOLLOWUP_ID_MAX], id2[FOLLOWUP_ID_MAX];
