@@ -341,7 +341,7 @@ int audit_count(struct gwp *g, int event, const char *reason)
 int audit_wait(struct gwp *g, int event, const char *reason, int want)
 {
 	int n = 0;
-	for (int i = 0; i < 100; i++) {
+	for (int i = 0; i < 300; i++) { /* 15 s: a loaded CI machine commits late */
 		n = audit_count(g, event, reason);
 		if (n >= want)
 			break;

@@ -61,7 +61,7 @@ char *slurp(const char *path);
 /* Count audit records of an event (and reason, if non-NULL) in the gateway's store. */
 int audit_count(struct gwp *g, int event, const char *reason);
 
-/* audit_count, polled for up to 5 s until it reaches want (records are committed asynchronously). */
+/* audit_count, polled for up to 15 s until it reaches want (records are committed asynchronously). */
 int audit_wait(struct gwp *g, int event, const char *reason, int want);
 
 /* A synthetic case summary (caller frees with codec_free). */
