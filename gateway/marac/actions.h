@@ -35,8 +35,17 @@
 /* "A-000001" .. "A-99999999", and "M-..." for markers: with the NUL, 16 bytes. */
 #define FOLLOWUP_ID_MAX 16u
 
-/* Create the tables if missing. */
+/* Create the tables if missing (and cases_life_schema's: the sweep and the
+ * agenda read a case's lifecycle). 0 or MGW_E_DB. */
 int actions_schema(sqlite3 *db);
+
+/*
+ * A duplicate case merged into another: its actions and address markers
+ * follow it to into_ref (called by the MergeCase writer, req_case.c, in its
+ * transaction), so the surviving case's owners keep being told and the
+ * agenda's one row per victim carries them. 0, MGW_E_INVALID, MGW_E_DB.
+ */
+int actions_merge(sqlite3 *db, const char *dup_ref, const char *into_ref);
 
 /*
  * A transferred case's actions and address markers move to to_area (called

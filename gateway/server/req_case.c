@@ -18,8 +18,9 @@
  * already in to_area) is answered unchanged without writing; one that finds
  * it withdrawn, closed or merged otherwise is refused CASE_NOT_OPEN. Then
  * cases.h's function, the audit record (CASE_WITHDRAWN, CASE_CLOSED,
- * CASE_MERGED, CASE_TRANSFERRED), and for a transfer the case's actions
- * (actions_transfer, when the actions feature is linked in). A referral
+ * CASE_MERGED, CASE_TRANSFERRED), and for a transfer or a merge the
+ * case's actions and address markers (actions_transfer, actions_merge). A
+ * referral
  * withdrawn in error also has its deliveries retracted (withdraw_retract).
  * CaseUpdated is answered after COMMIT.
  */
@@ -158,6 +159,8 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 				      "first, then merge");
 		}
 		rc = cases_merge(db, j->case_ref, j->into, jb->node, now);
+		if (rc == MGW_OK)
+			rc = actions_merge(db, j->case_ref, j->into);
 		f.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED;
 		f.to_case_ref = j->into;
 		break;
