@@ -5,7 +5,8 @@
  * Service thread (action_svc_on): who may send what, from the certificate
  * and the epoch's registry, with one indexed read of the store:
  *   - ActionAdd: role "chair", the case in an area the chair serves (else
- *     UNKNOWN_CASE), a known owner agency, marac_date not after today,
+ *     UNKNOWN_CASE) and open (else CASE_NOT_OPEN, decided on the writer), a
+ *     known owner agency, marac_date not after today,
  *     due_date on or after it, a description of 1..MGW_FOLLOWUP_TEXT_MAX;
  *   - ActionUpdate: the action must be in an area the node serves (else
  *     UNKNOWN_ITEM, which does not say whether it exists elsewhere); only
@@ -144,6 +145,16 @@ static int action_wr_add(struct action_job *j, struct wctx *w)
 	int handled, rc = seen_before(w, jb, q->msg_id, &q->base, digest, &handled);
 	if (rc != MGW_OK || handled)
 		return rc;
+	/* Read again on the writer: a withdraw, close or merge may have come first. */
+	struct case_state cs;
+	if ((rc = cases_state(store_db(w->st), q->case_ref, &cs)) != MGW_OK)
+		return rc;
+	if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN) {
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_CASE_NOT_OPEN,
+				    .msg_id = q->msg_id, .case_ref = q->case_ref};
+		return refuse(w->g, NULL, w, jb, &r, "case_ref: the case is withdrawn, closed or "
+			      "merged%s%s", cs.merged_into[0] ? " into " : "", cs.merged_into);
+	}
 	char *desc = NULL;
 	if ((rc = scrub_for(w, q->case_ref, j->area, q->description, q->owner, &desc)) != MGW_OK)
 		return rc;

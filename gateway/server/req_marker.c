@@ -7,7 +7,9 @@
  * the case or marker in an area the node serves (else UNKNOWN_CASE /
  * UNKNOWN_ITEM, which say nothing of other areas); any other node is
  * refused NOT_OWNER (audited, reason not_police). Field rules:
- *   - MarkerAdd: start_date not after today; review_due after start_date
+ *   - MarkerAdd: the case open (else CASE_NOT_OPEN, decided on the writer:
+ *     a merged case's markers belong on the case it was merged into);
+ *     start_date not after today; review_due after start_date
  *     and at most followup.marker_max_months after it; oic_node empty or a
  *     police node serving the area;
  *   - MarkerInform: date not after today and not before the start; a
@@ -120,6 +122,17 @@ static int marker_wr_change(struct marker_job *j, struct wctx *w)
 	char reason[48];
 	if (j->kind == MK_ADD) {
 		const Marac__V1__MarkerAdd *q = j->frame->marker_add;
+		/* Read again on the writer: a withdraw, close or merge may have come first. */
+		struct case_state cs;
+		if ((rc = cases_state(db, q->case_ref, &cs)) != MGW_OK)
+			return rc;
+		if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN) {
+			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_CASE_NOT_OPEN,
+					    .msg_id = msg_id, .case_ref = q->case_ref};
+			return refuse(w->g, NULL, w, jb, &r, "case_ref: the case is withdrawn, "
+				      "closed or merged%s%s", cs.merged_into[0] ? " into " : "",
+				      cs.merged_into);
+		}
 		struct marker_new mn = {.case_ref = q->case_ref, .area = j->area,
 					.start_date = q->start_date, .review_due = q->review_due,
 					.oic_node = q->oic_node ? q->oic_node : "", .by_node = jb->node};

@@ -431,3 +431,46 @@ Test(meeting, a_missed_marker_review_escalates_on_day_14_and_attempts_are_record
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wd2), 1);
 	cr_assert(strstr(err, "withdrawn"), "%s", err);
 }
+
+Test(meeting, a_withdrawn_case_takes_no_new_actions_or_markers_and_its_actions_stop_counting_down)
+{
+	start(NULL);
+	refer_case();
+	char out[65536], err[8192], m1[11], due[11], start_d[11], rdue[11];
+	int32_t t = today(), meet = t;
+	while (caldate_weekday(meet) != 2)
+		meet--;
+	day(meet, m1);
+	day(t + 2, due);
+	day(t - 1, start_d);
+	day(t + 20, rdue);
+	const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "health",
+			     "--date", m1, "--due", due, "--description", "GP to review", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0, "%s%s", out,
+		     err);
+	cr_assert(strstr(out, "\"actionId\": \"A-000001\""), "%s", out);
+
+	/* Police withdraws the referral: it was about the wrong woman. */
+	const char *wh[] = {"case", "withdraw", "TS-2026-0001", "--reason", "in_error", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wh), 0, "%s", err);
+	cr_assert(strstr(out, "CASE_STATUS_WITHDRAWN"), "%s", out);
+
+	/* No new follow-up on it: typed, audited, nothing stored. */
+	const char *add2[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "idva",
+			      "--date", m1, "--due", due, "--description", "Safety plan", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add2), 1, "%s", out);
+	cr_assert(strstr(err, "ERROR_CODE_CASE_NOT_OPEN"), "%s", err);
+	const char *mk[] = {"marker", "add", "--case", "TS-2026-0001", "--start", start_d,
+			    "--review-due", rdue, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, mk), 1, "%s", out);
+	cr_assert(strstr(err, "ERROR_CODE_CASE_NOT_OPEN"), "%s", err);
+	cr_assert_eq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				   "case_not_open", NULL, 2), 2);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_ADDED, NULL, NULL), 1);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ADDED, NULL, NULL), 0);
+
+	/* The action set before is not chased: its due date passes without a notice. */
+	set_offset(3);
+	sleep(3);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, NULL, NULL), 0);
+}
