@@ -17,8 +17,8 @@
  *   - MarkerReview: extend to new_review_due after today and at most
  *     marker_max_months from today, or withdraw; a withdrawn marker is
  *     refused (INVALID_REQUEST).
- * MarkerListRequest: police nodes, chairs, and a node named as an area's
- * escalation_node, for the areas they serve.
+ * MarkerListRequest: police nodes and chairs for the areas they serve; a
+ * node named as an area's escalation_node for those areas only.
  *
  * Writer thread (marker_wr_commit): msg_id idempotency as actions, the
  * change, its record (MARKER_ADDED, MARKER_INFORMED with reason
@@ -277,12 +277,31 @@ static int is_police_node(const struct mgw_node *n)
 }
 
 /* 1 if n is an area's escalation node for one of its areas. */
+static int escalates_for(const struct mgw_area *a, const struct mgw_node *n)
+{
+	return a && a->escalation_node && !strcmp(a->escalation_node, n->id);
+}
+
 static int is_escalation_node(const struct mgw_config *c, const struct mgw_node *n)
 {
 	for (size_t i = 0; i < c->n_areas; i++)
-		if (c->areas[i].escalation_node && !strcmp(c->areas[i].escalation_node, n->id))
+		if (escalates_for(&c->areas[i], n))
 			return 1;
 	return 0;
+}
+
+/*
+ * May n list area's markers? A police node or a chair for each area it
+ * serves; an escalation node (a crime manager, of any agency or role) only
+ * for the areas whose escalation_node it is, not every area it serves.
+ */
+static int lists_markers_of(const struct mgw_config *c, const struct mgw_node *n,
+			    const char *area)
+{
+	if (!config_node_in_area(n, area))
+		return 0;
+	return is_police_node(n) || (n->roles & MGW_ROLE_CHAIR) ||
+	       escalates_for(config_area(c, area), n);
 }
 
 /* The area of a marker (UNKNOWN_ITEM refusal when not one of me's). 0 or refused. */
@@ -335,8 +354,9 @@ void marker_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 				   "escalation nodes");
 			goto fail;
 		}
-		if (q->marac_area && q->marac_area[0] && !config_node_in_area(me, q->marac_area)) {
-			refuse(g, s, NULL, NULL, &r, "marac_area: not an area this node serves");
+		if (q->marac_area && q->marac_area[0] && !lists_markers_of(c, me, q->marac_area)) {
+			refuse(g, s, NULL, NULL, &r, "marac_area: not an area whose markers this node "
+				   "lists");
 			goto fail;
 		}
 		if (q->case_ref && q->case_ref[0] && !gw_case_ref_ok(q->case_ref)) {
@@ -433,7 +453,8 @@ void marker_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 			goto fail;
 		}
 		for (size_t i = 0; i < me->n_areas; i++)
-			if (!(want && want[0] && strcmp(want, me->areas[i])))
+			if (!(want && want[0] && strcmp(want, me->areas[i])) &&
+			    lists_markers_of(c, me, me->areas[i]))
 				j->areas[j->n_areas++] = me->areas[i];
 	}
 	j->frame = f;

@@ -474,3 +474,59 @@ Test(meeting, a_withdrawn_case_takes_no_new_actions_or_markers_and_its_actions_s
 	sleep(3);
 	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, NULL, NULL), 0);
 }
+
+/*
+ * An escalation node lists markers of the areas it escalates for only: a
+ * node (here the auditor's certificate) that is otherton's crime manager
+ * and also serves testshire, where it is neither police, chair nor the
+ * escalation node, must not see testshire's markers (each tells that a
+ * named case's victim lives at a marked address).
+ */
+Test(meeting, an_escalation_node_lists_only_the_markers_of_areas_it_escalates_for)
+{
+	gw_start(&G, NULL);
+	cr_assert_eq(gw_stop(&G), 0);
+	char *cfg = slurp(G.config);
+	cr_assert_not_null(cfg);
+	const char *areas = "  areas:\n";
+	const char *aud = "roles: [auditor]\n    areas: [testshire]";
+	char *a = strstr(cfg, areas), *au = strstr(cfg, aud);
+	cr_assert(a && au, "%s", cfg);
+	FILE *f = fopen(G.config, "w");
+	fprintf(f, "%.*s%s", (int)(a - cfg), cfg, areas);
+	fputs("    - id: otherton\n      case_ref_code: OT\n      postcodes: [OT]\n"
+	      "      meetings: weekly\n      weekday: thursday\n      min_days: 5\n"
+	      "      escalation_node: auditor-testshire\n",
+	      f);
+	a += strlen(areas);
+	fprintf(f, "%.*s", (int)(au - a), a);
+	fputs("roles: [auditor]\n    areas: [testshire, otherton]", f);
+	fputs(au + strlen(aud), f);
+	fclose(f);
+	free(cfg);
+	gw_restart(&G);
+	refer_case();
+	char out[65536], err[8192], start_d[11], due[11];
+	int32_t t = today();
+	day(t - 1, start_d);
+	day(t + 20, due);
+	const char *add[] = {"marker", "add", "--case", "TS-2026-0001", "--start", start_d,
+			     "--review-due", due, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, add), 0, "%s", err);
+	cr_assert(strstr(out, "M-000001"), "%s", out);
+
+	/* The chair of testshire sees it; otherton's escalation node does not. */
+	const char *list[] = {"marker", "list", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, list), 0, "%s", err);
+	cr_assert(strstr(out, "M-000001"), "%s", out);
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, list), 0, "%s", err);
+	cr_assert_null(strstr(out, "M-000001"), "another area's marker listed: %s", out);
+	cr_assert_null(strstr(out, "TS-2026-0001"), "%s", out);
+	const char *list_t[] = {"marker", "list", "--area", "testshire", NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, list_t), 1, "%s", out);
+	cr_assert(strstr(err, "ERROR_CODE_NOT_AUTHORISED"), "%s", err);
+	cr_assert_null(strstr(out, "M-000001"), "%s", out);
+	const char *list_o[] = {"marker", "list", "--area", "otherton", NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, list_o), 0, "%s",
+		     err);
+}
