@@ -290,9 +290,10 @@
  * After the meeting (h12-actions). An action's description and a status
  * note are free text scrubbed under the policy before they are stored:
  * 4 KiB is a paragraph of minutes, more is a case note that belongs in a
- * share. A list answer holds at most MGW_FOLLOWUP_LIST_MAX items (each a
- * few hundred bytes, so a list stays far below the smallest frame cap),
- * and says truncated beyond. A marker keeps at most MGW_MARKER_CONTACTS_MAX
+ * share. A list answer holds at most MGW_FOLLOWUP_LIST_MAX items, and no
+ * more than one frame (limits.max_frame_bytes) carries: an action is up to
+ * 4 KiB of text and a marker up to 64 contacts, so 500 of them can pass
+ * the default 1 MiB; beyond either the answer says truncated. A marker keeps at most MGW_MARKER_CONTACTS_MAX
  * contacts and attempts (about two a week for six months). The sweep for
  * due notices runs at most every MGW_FOLLOWUP_SWEEP_SECS on the writer's
  * idle time and raises at most MGW_FOLLOWUP_SWEEP_MAX notices a pass, so

@@ -23,8 +23,8 @@
  * owner's view, the chair's agenda shows the same), the row, the record
  * (ACTION_ADDED / ACTION_UPDATED: ids, codes, the digests of the text
  * before and after scrubbing, never the text), then ActionRecorded after
- * COMMIT. Lists are read on the writer too (O(actions)) and audited
- * FOLLOWUP_LISTED with the count.
+ * COMMIT. Lists are read on the writer too (O(actions)), cut to what one
+ * frame carries (truncated), and audited FOLLOWUP_LISTED with the count.
  */
 #include <openssl/sha.h>
 #include <stdlib.h>
@@ -246,6 +246,24 @@ static int action_wr_update(struct action_job *j, struct wctx *w)
 	return answer_action(w, jb, q->msg_id, q->action_id, seq, 0);
 }
 
+/*
+ * How many of v[0..n) fit one frame of max bytes (each item's tag and
+ * length counted; 256 bytes left for the Frame, today and truncated). A
+ * list of 500 actions of 4 KiB each is 2 MiB: more than one frame may
+ * carry, and the reader would lose the connection, not get a short list.
+ */
+static size_t fit_frame(ProtobufCMessage **v, size_t n, unsigned max)
+{
+	size_t room = max > 256 ? max - 256 : 0, k = 0;
+	for (; k < n; k++) {
+		size_t cost = protobuf_c_message_get_packed_size(v[k]) + 6;
+		if (cost > room)
+			break;
+		room -= cost;
+	}
+	return k;
+}
+
 static int action_wr_list(struct action_job *j, struct wctx *w)
 {
 	struct job *jb = &j->base;
@@ -265,9 +283,9 @@ static int action_wr_list(struct action_job *j, struct wctx *w)
 	caldate_format(today, today_s);
 	Marac__V1__ActionList al = MARAC__V1__ACTION_LIST__INIT;
 	al.actions = v;
-	al.n_actions = n;
+	al.n_actions = fit_frame((ProtobufCMessage **)v, n, w->e->cfg->max_frame_bytes);
 	al.today = today_s;
-	al.truncated = trunc;
+	al.truncated = trunc || al.n_actions < n;
 	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
 	fr.body_case = MARAC__V1__FRAME__BODY_ACTION_LIST;
 	fr.action_list = &al;
@@ -283,7 +301,7 @@ static int action_wr_list(struct action_job *j, struct wctx *w)
 		.actor_agency = jb->agency,
 		.case_ref = q->case_ref && q->case_ref[0] ? q->case_ref : NULL,
 		.reason = "actions",
-		.count = n,
+		.count = al.n_actions,
 		.marac_area = q->marac_area,
 	};
 	if ((rc = audit_emit(w->g, w, &f, NULL)) != MGW_OK) {

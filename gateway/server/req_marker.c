@@ -24,7 +24,8 @@
  * change, its record (MARKER_ADDED, MARKER_INFORMED with reason
  * "<outcome>_by_<method>", MARKER_REVIEWED "extended"/"withdrawn"; ids, dates
  * and codes only: a marker holds no free text), MarkerRecorded after COMMIT.
- * Lists are audited FOLLOWUP_LISTED, reason "markers".
+ * Lists are cut to what one frame carries (truncated) and audited
+ * FOLLOWUP_LISTED, reason "markers".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,6 +192,22 @@ static int marker_wr_change(struct marker_job *j, struct wctx *w)
 	return answer_marker(w, jb, msg_id, id, seq, 0);
 }
 
+/*
+ * How many of v[0..n) fit one frame of max bytes (as req_action.c: 500
+ * markers of 64 contacts each pass the default frame cap).
+ */
+static size_t fit_frame(ProtobufCMessage **v, size_t n, unsigned max)
+{
+	size_t room = max > 256 ? max - 256 : 0, k = 0;
+	for (; k < n; k++) {
+		size_t cost = protobuf_c_message_get_packed_size(v[k]) + 6;
+		if (cost > room)
+			break;
+		room -= cost;
+	}
+	return k;
+}
+
 static int marker_wr_list(struct marker_job *j, struct wctx *w)
 {
 	struct job *jb = &j->base;
@@ -210,9 +227,9 @@ static int marker_wr_list(struct marker_job *j, struct wctx *w)
 	caldate_format(today, today_s);
 	Marac__V1__MarkerList ml = MARAC__V1__MARKER_LIST__INIT;
 	ml.markers = v;
-	ml.n_markers = n;
+	ml.n_markers = fit_frame((ProtobufCMessage **)v, n, w->e->cfg->max_frame_bytes);
 	ml.today = today_s;
-	ml.truncated = trunc;
+	ml.truncated = trunc || ml.n_markers < n;
 	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
 	fr.body_case = MARAC__V1__FRAME__BODY_MARKER_LIST;
 	fr.marker_list = &ml;
@@ -228,7 +245,7 @@ static int marker_wr_list(struct marker_job *j, struct wctx *w)
 		.actor_agency = jb->agency,
 		.case_ref = q->case_ref && q->case_ref[0] ? q->case_ref : NULL,
 		.reason = "markers",
-		.count = n,
+		.count = ml.n_markers,
 		.marac_area = q->marac_area,
 	};
 	if ((rc = audit_emit(w->g, w, &f, NULL)) != MGW_OK) {

@@ -530,3 +530,37 @@ Test(meeting, an_escalation_node_lists_only_the_markers_of_areas_it_escalates_fo
 	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, list_o), 0, "%s",
 		     err);
 }
+
+/*
+ * A list of long actions is cut to what one frame carries and says so: 500
+ * actions of 4 KiB would be 2 MiB, and a frame above max_frame_bytes loses
+ * the reader its connection instead of giving it a list.
+ */
+Test(meeting, an_action_list_larger_than_a_frame_is_cut_and_says_truncated)
+{
+	start("limits:\n  max_frame_bytes: 8192\n");
+	refer_case();
+	char out[65536], err[8192], m1[11], due[11], desc[3100];
+	int32_t t = today(), meet = t;
+	while (caldate_weekday(meet) != 2)
+		meet--;
+	day(meet, m1);
+	day(t + 30, due);
+	desc[0] = '\0';
+	while (strlen(desc) + 18 < sizeof desc)
+		strcat(desc, "Review the plan. ");
+	for (int i = 0; i < 3; i++) {
+		char mid[16];
+		snprintf(mid, sizeof mid, "big-%d", i);
+		const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "health",
+				     "--date", m1, "--due", due, "--description", desc,
+				     "--msg-id", mid, NULL};
+		cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0,
+			     "%s%s", out, err);
+	}
+	const char *list[] = {"action", "list", "--json", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, list), 0, "%s", err);
+	cr_assert(strstr(out, "A-000001") && strstr(out, "A-000002"), "%s", out);
+	cr_assert_null(strstr(out, "A-000003"), "%s", out);
+	cr_assert(strstr(out, "\"truncated\": true"), "%s", out);
+}
