@@ -149,12 +149,21 @@ static int action_wr_add(struct action_job *j, struct wctx *w)
 	struct case_state cs;
 	if ((rc = cases_state(store_db(w->st), q->case_ref, &cs)) != MGW_OK)
 		return rc;
+	const struct mgw_node *me = config_node_by_id(w->e->cfg, jb->node);
+	if (me == NULL || !config_node_in_area(me, cs.area)) {
+		/* transferred since the service thread's check */
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_CASE,
+				    .msg_id = q->msg_id, .case_ref = q->case_ref};
+		return refuse(w->g, NULL, w, jb, &r,
+			      "case_ref: no such case in an area this chair serves");
+	}
 	if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_CASE_NOT_OPEN,
 				    .msg_id = q->msg_id, .case_ref = q->case_ref};
 		return refuse(w->g, NULL, w, jb, &r, "case_ref: the case is withdrawn, closed or "
 			      "merged%s%s", cs.merged_into[0] ? " into " : "", cs.merged_into);
 	}
+	snprintf(j->area, sizeof j->area, "%s", cs.area); /* the area it is in now */
 	char *desc = NULL;
 	if ((rc = scrub_for(w, q->case_ref, j->area, q->description, q->owner, &desc)) != MGW_OK)
 		return rc;
@@ -207,6 +216,16 @@ static int action_wr_update(struct action_job *j, struct wctx *w)
 	int32_t today = mgw_today();
 	if ((rc = actions_get(store_db(w->st), q->action_id, today, &a)) != MGW_OK)
 		return rc;
+	/* Its area again: a transfer committed since the service thread's check
+	 * may have moved it to an area this node does not serve. */
+	const struct mgw_node *me = config_node_by_id(w->e->cfg, jb->node);
+	if (me == NULL || !config_node_in_area(me, a->marac_area)) {
+		codec_free(&a->base);
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_ITEM,
+				    .msg_id = q->msg_id};
+		return refuse(w->g, NULL, w, jb, &r,
+			      "action_id: no such action in an area this node serves");
+	}
 	char *note = NULL;
 	rc = scrub_for(w, a->case_ref, a->marac_area, q->note, a->owner, &note);
 	char today_s[11];

@@ -115,6 +115,23 @@ static int marker_wr_change(struct marker_job *j, struct wctx *w)
 	}
 	if (rc != MGW_E_NOTFOUND)
 		return rc;
+	if (j->kind != MK_ADD) {
+		/* Its area again: a transfer committed since the service thread's
+		 * check may have moved it to an area this node does not serve. */
+		const char *mid = j->kind == MK_INFORM ? j->frame->marker_inform->marker_id
+						       : j->frame->marker_review->marker_id;
+		char area[MGW_ID_MAX + 1], due[11];
+		int state = 0;
+		const struct mgw_node *me = config_node_by_id(w->e->cfg, jb->node);
+		if ((rc = markers_brief(db, mid, area, sizeof area, &state, due)) != MGW_OK)
+			return rc;
+		if (me == NULL || !config_node_in_area(me, area)) {
+			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_ITEM,
+					    .msg_id = msg_id};
+			return refuse(w->g, NULL, w, jb, &r,
+				      "marker_id: no such marker in an area this node serves");
+		}
+	}
 	int64_t now = store_now_ms();
 	char today_s[11];
 	caldate_format(mgw_today(), today_s);
@@ -127,6 +144,16 @@ static int marker_wr_change(struct marker_job *j, struct wctx *w)
 		struct case_state cs;
 		if ((rc = cases_state(db, q->case_ref, &cs)) != MGW_OK)
 			return rc;
+		const struct mgw_node *me = config_node_by_id(w->e->cfg, jb->node);
+		if (me == NULL || !config_node_in_area(me, cs.area) ||
+		    strcmp(cs.area, j->area) != 0) {
+			/* transferred since the service thread's check (which also
+			 * checked the officer in charge against the old area) */
+			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_CASE,
+					    .msg_id = msg_id, .case_ref = q->case_ref};
+			return refuse(w->g, NULL, w, jb, &r,
+				      "case_ref: no such case in an area this node serves");
+		}
 		if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN) {
 			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_CASE_NOT_OPEN,
 					    .msg_id = msg_id, .case_ref = q->case_ref};

@@ -564,3 +564,118 @@ Test(meeting, an_action_list_larger_than_a_frame_is_cut_and_says_truncated)
 	cr_assert_null(strstr(out, "A-000003"), "%s", out);
 	cr_assert(strstr(out, "\"truncated\": true"), "%s", out);
 }
+
+/* Send f on c without waiting (pipelined behind what was sent before). */
+static void send_now(mgw_client *c, Marac__V1__Frame *f, int body_case)
+{
+	f->body_case = body_case;
+	cr_assert_eq(mgw_client_send(c, f), MGW_OK);
+}
+
+/*
+ * Follow-up is checked against the case's area when it is written: a node
+ * that is both testshire's chair and a police node transfers a case to
+ * otherton (which it does not serve) and, on the same connection right
+ * behind it, adds an action to the case and updates and reviews the
+ * follow-up that went with it. The service thread checked each while the
+ * case was still testshire's; each is refused as if asked after the move.
+ */
+Test(meeting, follow_up_sent_behind_a_transfer_cannot_change_the_receiving_areas_items)
+{
+	start(NULL);
+	cr_assert_eq(gw_stop(&G), 0);
+	char *c = slurp(G.config);
+	cr_assert_not_null(c);
+	const char *areas = "  areas:\n", *chair = "roles: [chair]\n    areas: [testshire]";
+	char *a = strstr(c, areas), *ch = strstr(c, chair);
+	cr_assert(a && ch, "%s", c);
+	FILE *f = fopen(G.config, "w");
+	fprintf(f, "%.*s%s", (int)(a - c), c, areas);
+	fputs("    - id: otherton\n      case_ref_code: OT\n      postcodes: [OT]\n"
+	      "      meetings: weekly\n      weekday: thursday\n      min_days: 5\n",
+	      f);
+	a += strlen(areas);
+	fprintf(f, "%.*s", (int)(ch - a), a);
+	fputs("roles: [chair, node]\n    areas: [testshire]", f);
+	fputs(ch + strlen(chair), f);
+	fclose(f);
+	free(c);
+	gw_restart(&G);
+	refer_case();
+	char out[65536], err[8192], m1[11], due[11], start_d[11], rdue[11];
+	int32_t t = today(), meet = t;
+	while (caldate_weekday(meet) != 2)
+		meet--;
+	day(meet, m1);
+	day(t + 30, due);
+	day(t - 1, start_d);
+	day(t + 20, rdue);
+	const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "police",
+			     "--date", m1, "--due", due, "--description", "Review the plan", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0, "%s%s", out,
+		     err);
+	cr_assert(strstr(out, "A-000001"), "%s", out);
+	const char *mk[] = {"marker", "add", "--case", "TS-2026-0001", "--start", start_d,
+			    "--review-due", rdue, NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, mk), 0, "%s%s", out,
+		     err);
+	cr_assert(strstr(out, "M-000001"), "%s", out);
+
+	char e[512];
+	mgw_client *cl = node(&G, "chair", e, sizeof e);
+	cr_assert_not_null(cl, "%s", e);
+	Marac__V1__TransferCase tc = MARAC__V1__TRANSFER_CASE__INIT;
+	tc.case_ref = "TS-2026-0001";
+	tc.to_area = "otherton";
+	Marac__V1__ActionUpdate au = MARAC__V1__ACTION_UPDATE__INIT;
+	au.msg_id = "race-update";
+	au.action_id = "A-000001";
+	au.status = MARAC__V1__ACTION_STATUS__ACTION_STATUS_DONE;
+	Marac__V1__MarkerReview mr = MARAC__V1__MARKER_REVIEW__INIT;
+	mr.msg_id = "race-review";
+	mr.marker_id = "M-000001";
+	mr.withdraw = 1;
+	Marac__V1__ActionAdd aa = MARAC__V1__ACTION_ADD__INIT;
+	aa.msg_id = "race-add";
+	aa.case_ref = "TS-2026-0001";
+	aa.owner = MARAC__V1__AGENCY__AGENCY_POLICE;
+	aa.marac_date = m1;
+	aa.due_date = due;
+	aa.description = "Another";
+	Marac__V1__Frame f1 = MARAC__V1__FRAME__INIT, f2 = MARAC__V1__FRAME__INIT,
+			 f3 = MARAC__V1__FRAME__INIT, f4 = MARAC__V1__FRAME__INIT;
+	f1.transfer_case = &tc;
+	f2.action_update = &au;
+	f3.marker_review = &mr;
+	f4.action_add = &aa;
+	send_now(cl, &f1, MARAC__V1__FRAME__BODY_TRANSFER_CASE);
+	send_now(cl, &f2, MARAC__V1__FRAME__BODY_ACTION_UPDATE);
+	send_now(cl, &f3, MARAC__V1__FRAME__BODY_MARKER_REVIEW);
+	send_now(cl, &f4, MARAC__V1__FRAME__BODY_ACTION_ADD);
+	int moved = 0, changed = 0, unknown = 0;
+	/* Four answers; as a police node it is also sent the referral (not counted). */
+	for (int i = 0, answers = 0; answers < 4 && i < 20; i++) {
+		Marac__V1__Frame *r = NULL;
+		cr_assert_eq(mgw_client_recv(cl, 10000, &r), MGW_OK);
+		answers += r->body_case != MARAC__V1__FRAME__BODY_DELIVER &&
+			   r->body_case != MARAC__V1__FRAME__BODY_FLAG;
+		switch (r->body_case) {
+		case MARAC__V1__FRAME__BODY_CASE_UPDATED: moved++; break;
+		case MARAC__V1__FRAME__BODY_ACTION_RECORDED:
+		case MARAC__V1__FRAME__BODY_MARKER_RECORDED: changed++; break;
+		case MARAC__V1__FRAME__BODY_ERROR:
+			unknown += r->error->code == MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_ITEM ||
+				   r->error->code == MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_CASE;
+			break;
+		default: break;
+		}
+		codec_free(&r->base);
+	}
+	mgw_client_free(cl);
+	cr_assert_eq(moved, 1);
+	cr_assert_eq(changed, 0, "testshire's chair changed otherton's follow-up");
+	cr_assert_eq(unknown, 3);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_UPDATED, NULL, NULL), 0);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_REVIEWED, NULL, NULL), 0);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_ADDED, NULL, NULL), 1);
+}
