@@ -293,8 +293,9 @@
  * share. A list answer holds at most MGW_FOLLOWUP_LIST_MAX items, and no
  * more than one frame (limits.max_frame_bytes) carries: an action is up to
  * 4 KiB of text and a marker up to 64 contacts, so 500 of them can pass
- * the default 1 MiB; beyond either the answer says truncated. A marker keeps at most MGW_MARKER_CONTACTS_MAX
- * contacts and attempts (about two a week for six months). The sweep for
+ * the default 1 MiB; beyond either the answer says truncated. A marker
+ * keeps at most MGW_MARKER_CONTACTS_MAX contacts and attempts (about two a
+ * week for six months). The sweep for
  * due notices runs at most every MGW_FOLLOWUP_SWEEP_SECS on the writer's
  * idle time and raises at most MGW_FOLLOWUP_SWEEP_MAX notices a pass, so
  * one pass never holds the writer for long; the rest go on the next pass.
