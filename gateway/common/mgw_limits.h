@@ -303,6 +303,15 @@
 #define MGW_FOLLOWUP_TEXT_MAX       4096u
 #define MGW_FOLLOWUP_LIST_MAX       500u
 #define MGW_MARKER_CONTACTS_MAX     64u
+/*
+ * Per case: open actions and active address markers. A meeting sets a
+ * handful of actions per case and a victim's address carries one marker
+ * (two while she moves, or a refuge): the caps only stop a script or a
+ * compromised node from growing one case's follow-up without end, which
+ * every list, agenda and sweep would then carry.
+ */
+#define MGW_ACTIONS_OPEN_PER_CASE_MAX   64u
+#define MGW_MARKERS_ACTIVE_PER_CASE_MAX 4u
 #define MGW_FOLLOWUP_SWEEP_SECS     60u
 #define MGW_FOLLOWUP_SWEEP_MAX      64u
 

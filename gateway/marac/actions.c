@@ -11,6 +11,7 @@
 #include "cases.h"
 #include "codec.h"
 #include "mgw_err.h"
+#include "mgw_limits.h"
 
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS maction("
@@ -127,6 +128,16 @@ int actions_add(sqlite3 *db, const struct action_new *a, int64_t now_ms,
 	    dd < md || a->owner <= 0 || a->description == NULL || a->set_by_node == NULL)
 		return MGW_E_INVALID;
 	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM maction WHERE case_ref=?1 AND status=1", -1,
+			       &st, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(st, 1, a->case_ref, -1, SQLITE_STATIC);
+	int64_t open_n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (open_n < 0)
+		return MGW_E_DB;
+	if (open_n >= MGW_ACTIONS_OPEN_PER_CASE_MAX)
+		return MGW_E_TOO_LARGE;
 	if (sqlite3_prepare_v2(db, "SELECT COALESCE(MAX(seq),0)+1 FROM maction", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return MGW_E_DB;

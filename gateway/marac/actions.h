@@ -77,7 +77,8 @@ struct action_new {
 	const char *set_by_node;
 };
 
-/* Insert; id gets the new action id. MGW_E_INVALID per struct action_new. */
+/* Insert; id gets the new action id. MGW_E_INVALID per struct action_new;
+ * MGW_E_TOO_LARGE when the case has MGW_ACTIONS_OPEN_PER_CASE_MAX open. */
 int actions_add(sqlite3 *db, const struct action_new *a, int64_t now_ms,
 		char id[FOLLOWUP_ID_MAX]);
 

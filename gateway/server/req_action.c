@@ -177,6 +177,13 @@ static int action_wr_add(struct action_job *j, struct wctx *w)
 	sha(q->description, raw);
 	sha(desc, view);
 	free(desc);
+	if (rc == MGW_E_TOO_LARGE) {
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
+				    .msg_id = q->msg_id, .case_ref = q->case_ref,
+				    .reason = "too_many_actions"};
+		return refuse(w->g, NULL, w, jb, &r, "case_ref: the case has %u open actions "
+			      "already; close some first", MGW_ACTIONS_OPEN_PER_CASE_MAX);
+	}
 	if (rc != MGW_OK)
 		return rc;
 	if ((rc = followup_msg_put(store_db(w->st), jb->node, q->msg_id, digest, id, now)) != MGW_OK)

@@ -165,6 +165,14 @@ static int marker_wr_change(struct marker_job *j, struct wctx *w)
 					.start_date = q->start_date, .review_due = q->review_due,
 					.oic_node = q->oic_node ? q->oic_node : "", .by_node = jb->node};
 		rc = markers_add(db, &mn, now, id);
+		if (rc == MGW_E_TOO_LARGE) {
+			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
+					    .msg_id = msg_id, .case_ref = q->case_ref,
+					    .reason = "too_many_markers"};
+			return refuse(w->g, NULL, w, jb, &r, "case_ref: the case has %u active "
+				      "markers already; review or withdraw one first",
+				      MGW_MARKERS_ACTIVE_PER_CASE_MAX);
+		}
 		f.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ADDED;
 		f.case_ref = q->case_ref;
 		f.due_date = q->review_due;

@@ -373,3 +373,29 @@ Test(followup, a_merged_duplicates_actions_and_markers_follow_it_to_the_survivin
 	codec_free(&m->base);
 	cr_assert_eq(actions_merge(db, NULL, "TS-2026-0007"), MGW_E_INVALID);
 }
+
+Test(followup, one_case_holds_a_bounded_number_of_open_actions_and_active_markers)
+{
+	char id[FOLLOWUP_ID_MAX], first[FOLLOWUP_ID_MAX];
+	for (unsigned i = 0; i < MGW_ACTIONS_OPEN_PER_CASE_MAX; i++)
+		add_action("2026-11-03", "2026-12-10", 4, i ? id : first);
+	struct action_new a = {.case_ref = "TS-2026-0001", .area = "testshire",
+			       .marac_date = "2026-11-03", .owner = 4, .description = "x",
+			       .due_date = "2026-12-10", .set_by_node = "chair-testshire"};
+	cr_assert_eq(actions_add(db, &a, 1, id), MGW_E_TOO_LARGE, "a script adding for ever");
+	a.case_ref = "TS-2026-0002";
+	cr_assert_eq(actions_add(db, &a, 1, id), MGW_OK, "another case is not held up");
+	cr_assert_eq(actions_set_status(db, first, 2, "", "2026-11-20"), MGW_OK);
+	a.case_ref = "TS-2026-0001";
+	cr_assert_eq(actions_add(db, &a, 1, id), MGW_OK, "one done: room for one more");
+
+	struct marker_new mn = {.case_ref = "TS-2026-0001", .area = "testshire",
+				.start_date = "2026-11-01", .review_due = "2027-04-01",
+				.oic_node = "", .by_node = "police-testshire"};
+	char mfirst[FOLLOWUP_ID_MAX];
+	for (unsigned i = 0; i < MGW_MARKERS_ACTIVE_PER_CASE_MAX; i++)
+		cr_assert_eq(markers_add(db, &mn, 1, i ? id : mfirst), MGW_OK);
+	cr_assert_eq(markers_add(db, &mn, 1, id), MGW_E_TOO_LARGE);
+	cr_assert_eq(markers_review(db, mfirst, 1, NULL, "2026-11-20"), MGW_OK);
+	cr_assert_eq(markers_add(db, &mn, 1, id), MGW_OK, "one withdrawn: room for one more");
+}
