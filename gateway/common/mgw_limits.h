@@ -311,6 +311,14 @@
  * every list, agenda and sweep would then carry.
  */
 #define MGW_ACTIONS_OPEN_PER_CASE_MAX   64u
+/*
+ * An action's text on the agenda: the agenda's first page carries every
+ * outstanding action of the area in one frame, and 4 KiB each would fill
+ * the default 1 MiB with 250 of them and leave the chair with no agenda at
+ * all. 512 bytes is several sentences; longer text ends in " [...]" and is
+ * read whole in `marac action list`.
+ */
+#define MGW_AGENDA_ACTION_TEXT_MAX      512u
 #define MGW_MARKERS_ACTIVE_PER_CASE_MAX 4u
 #define MGW_FOLLOWUP_SWEEP_SECS     60u
 #define MGW_FOLLOWUP_SWEEP_MAX      64u

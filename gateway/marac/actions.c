@@ -333,6 +333,20 @@ int actions_list(sqlite3 *db, const struct action_filter *f, int32_t today, size
 	return MGW_OK;
 }
 
+/* s cut in place to at most max bytes on a character boundary, " [...]" after. */
+static char *agenda_text(char *s, size_t max)
+{
+	static const char more[] = " [...]";
+	size_t n = s ? strlen(s) : 0;
+	if (n <= max)
+		return s;
+	size_t k = max - (sizeof more - 1);
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--; /* not inside a UTF-8 sequence */
+	memcpy(s + k, more, sizeof more);
+	return s;
+}
+
 int actions_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		   Marac__V1__Agenda *ag)
 {
@@ -370,7 +384,7 @@ int actions_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		x->case_ref = a->case_ref;
 		x->marac_date = a->marac_date;
 		x->owner = a->owner;
-		x->action = a->description;
+		x->action = agenda_text(a->description, MGW_AGENDA_ACTION_TEXT_MAX);
 		x->due_date = a->due_date;
 		x->date_reported = a->date_reported;
 		x->action_id = a->action_id;

@@ -122,7 +122,9 @@ void actions_free_list(Marac__V1__Action **v, size_t n);
  * The agenda's first section: every OPEN action of area set at a meeting
  * before meeting_date, as AgendaAction rows appended to ag->actions (built
  * with codec_malloc, so codec_free(ag) frees them), days_left counted to
- * the meeting date. Due date, then id order.
+ * the meeting date. Due date, then id order. The text is cut to
+ * MGW_AGENDA_ACTION_TEXT_MAX bytes (ending " [...]") so the area's actions
+ * fit the agenda's first page. Cases withdrawn, closed or merged are left out.
  */
 int actions_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		   Marac__V1__Agenda *ag);

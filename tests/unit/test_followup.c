@@ -399,3 +399,35 @@ Test(followup, one_case_holds_a_bounded_number_of_open_actions_and_active_marker
 	cr_assert_eq(markers_review(db, mfirst, 1, NULL, "2026-11-20"), MGW_OK);
 	cr_assert_eq(markers_add(db, &mn, 1, id), MGW_OK, "one withdrawn: room for one more");
 }
+
+Test(followup, a_long_action_is_cut_on_the_agenda_at_a_character_boundary)
+{
+	char id[FOLLOWUP_ID_MAX], text[4000];
+	/* "é" is two bytes: a cut at an odd byte would split one. */
+	size_t n = 0;
+	while (n + 2 < sizeof text) {
+		text[n++] = (char)0xC3;
+		text[n++] = (char)0xA9;
+	}
+	text[n] = '\0';
+	struct action_new a = {.case_ref = "TS-2026-0001", .area = "testshire",
+			       .marac_date = "2026-11-03", .owner = 4, .description = text,
+			       .due_date = "2026-12-10", .set_by_node = "chair-testshire"};
+	cr_assert_eq(actions_add(db, &a, 1, id), MGW_OK);
+	add_action("2026-11-03", "2026-12-11", 4, id);
+	Marac__V1__Agenda *ag = (Marac__V1__Agenda *)codec_new(&marac__v1__agenda__descriptor);
+	cr_assert_eq(actions_agenda(db, "testshire", "2026-11-17", ag), MGW_OK);
+	cr_assert_eq(ag->n_actions, 2);
+	const char *t = ag->actions[0]->action;
+	size_t len = strlen(t);
+	cr_assert_leq(len, MGW_AGENDA_ACTION_TEXT_MAX);
+	cr_assert_str_eq(t + len - 6, " [...]");
+	cr_assert_eq((unsigned char)t[len - 7], 0xA9, "ends on a whole character");
+	cr_assert_str_eq(ag->actions[1]->action, "Review plan", "short text unchanged");
+	codec_free(&ag->base);
+	/* The action itself keeps all of it. */
+	Marac__V1__Action *full = NULL;
+	cr_assert_eq(actions_get(db, "A-000001", D("2026-11-17"), &full), MGW_OK);
+	cr_assert_eq(strlen(full->description), n);
+	codec_free(&full->base);
+}
