@@ -9,8 +9,8 @@
  * refused NOT_OWNER (audited, reason not_police). Field rules:
  *   - MarkerAdd: the case open (else CASE_NOT_OPEN, decided on the writer:
  *     a merged case's markers belong on the case it was merged into);
- *     start_date not after today; review_due after start_date
- *     and at most followup.marker_max_months after it; oic_node empty or a
+ *     start_date not after today; review_due after today and start_date
+ *     and at most followup.marker_max_months after start_date; oic_node empty or a
  *     police node serving the area;
  *   - MarkerInform: date not after today and not before the start; a
  *     method and an outcome;
@@ -442,10 +442,14 @@ void marker_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 			refuse(g, s, NULL, NULL, &r, "start_date: YYYY-MM-DD, not after today");
 			goto fail;
 		}
-		if (!date_ok(q->review_due, &d1) || d1 <= d0 ||
+		/* After today too: a marker entered with its review already passed
+		 * (a start date in 1900) would escalate to the crime manager at the
+		 * next sweep; one whose review is over is recorded with MarkerReview. */
+		if (!date_ok(q->review_due, &d1) || d1 <= d0 || d1 <= today ||
 		    d1 > caldate_add_months(d0, (int)c->marker_max_months)) {
-			refuse(g, s, NULL, NULL, &r, "review_due: YYYY-MM-DD, after start_date and at "
-				   "most %u months after it", c->marker_max_months);
+			refuse(g, s, NULL, NULL, &r, "review_due: YYYY-MM-DD, after today and "
+				   "start_date and at most %u months after start_date",
+				   c->marker_max_months);
 			goto fail;
 		}
 		int rc = cases_area(store_db(g->reader), q->case_ref, area, sizeof area);

@@ -679,3 +679,26 @@ Test(meeting, follow_up_sent_behind_a_transfer_cannot_change_the_receiving_areas
 	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_REVIEWED, NULL, NULL), 0);
 	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_ADDED, NULL, NULL), 1);
 }
+
+/* A marker entered with its review already passed (here a 1900 start) is
+ * refused: it would escalate to the crime manager at the next sweep. */
+Test(meeting, a_marker_whose_review_is_already_past_is_refused_and_escalates_nothing)
+{
+	start(NULL);
+	refer_case();
+	char out[65536], err[8192], yest[11];
+	day(today() - 1, yest);
+	const char *old[] = {"marker", "add", "--case", "TS-2026-0001", "--start", "1900-01-01",
+			     "--review-due", "1900-06-01", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, old), 1, "%s", out);
+	cr_assert(strstr(err, "ERROR_CODE_INVALID_REQUEST") && strstr(err, "after today"), "%s",
+		  err);
+	char st[11];
+	day(today() - 30, st);
+	const char *past[] = {"marker", "add", "--case", "TS-2026-0001", "--start", st,
+			      "--review-due", yest, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, past), 1, "%s", out);
+	sleep(2);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ADDED, NULL, NULL), 0);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ESCALATED, NULL, NULL), 0);
+}
