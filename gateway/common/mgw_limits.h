@@ -363,10 +363,12 @@
  * After the meeting (h12-actions). An action's description and a status
  * note are free text scrubbed under the policy before they are stored:
  * 4 KiB is a paragraph of minutes, more is a case note that belongs in a
- * share. A list answer holds at most MGW_FOLLOWUP_LIST_MAX items (each a
- * few hundred bytes, so a list stays far below the smallest frame cap),
- * and says truncated beyond. A marker keeps at most MGW_MARKER_CONTACTS_MAX
- * contacts and attempts (about two a week for six months). The sweep for
+ * share. A list answer holds at most MGW_FOLLOWUP_LIST_MAX items, and no
+ * more than one frame (limits.max_frame_bytes) carries: an action is up to
+ * 4 KiB of text and a marker up to 64 contacts, so 500 of them can pass
+ * the default 1 MiB; beyond either the answer says truncated. A marker
+ * keeps at most MGW_MARKER_CONTACTS_MAX contacts and attempts (about two a
+ * week for six months). The sweep for
  * due notices runs at most every MGW_FOLLOWUP_SWEEP_SECS on the writer's
  * idle time and raises at most MGW_FOLLOWUP_SWEEP_MAX notices a pass, so
  * one pass never holds the writer for long; the rest go on the next pass.
@@ -374,6 +376,23 @@
 #define MGW_FOLLOWUP_TEXT_MAX       4096u
 #define MGW_FOLLOWUP_LIST_MAX       500u
 #define MGW_MARKER_CONTACTS_MAX     64u
+/*
+ * Per case: open actions and active address markers. A meeting sets a
+ * handful of actions per case and a victim's address carries one marker
+ * (two while she moves, or a refuge): the caps only stop a script or a
+ * compromised node from growing one case's follow-up without end, which
+ * every list, agenda and sweep would then carry.
+ */
+#define MGW_ACTIONS_OPEN_PER_CASE_MAX   64u
+/*
+ * An action's text on the agenda: the agenda's first page carries every
+ * outstanding action of the area in one frame, and 4 KiB each would fill
+ * the default 1 MiB with 250 of them and leave the chair with no agenda at
+ * all. 512 bytes is several sentences; longer text ends in " [...]" and is
+ * read whole in `marac action list`.
+ */
+#define MGW_AGENDA_ACTION_TEXT_MAX      512u
+#define MGW_MARKERS_ACTIVE_PER_CASE_MAX 4u
 #define MGW_FOLLOWUP_SWEEP_SECS     60u
 #define MGW_FOLLOWUP_SWEEP_MAX      64u
 

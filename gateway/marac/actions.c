@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include "caldate.h"
+#include "cases.h"
 #include "codec.h"
 #include "mgw_err.h"
+#include "mgw_limits.h"
 
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS maction("
@@ -27,9 +29,22 @@ static const char schema_sql[] =
 	" node TEXT NOT NULL, msg_id TEXT NOT NULL, digest BLOB NOT NULL, item_id TEXT NOT NULL,"
 	" at_ms INTEGER NOT NULL, PRIMARY KEY(node, msg_id)) WITHOUT ROWID;";
 
+/*
+ * An action counts down only while its case is open: a referral withdrawn
+ * (in error: about the wrong person) or a case closed has no follow-up to
+ * chase, and telling agencies it is overdue would keep a mistaken case
+ * alive on their desks and on every agenda. The action keeps its status
+ * (its owner did not report on it); lists still show it.
+ */
+#define CASE_OPEN_SQL \
+	" AND NOT EXISTS(SELECT 1 FROM mcase_life l WHERE l.case_ref = maction.case_ref" \
+	" AND l.status <> 1)"
+
 int actions_schema(sqlite3 *db)
 {
-	return sqlite3_exec(db, schema_sql, NULL, NULL, NULL) == SQLITE_OK ? MGW_OK : MGW_E_DB;
+	if (sqlite3_exec(db, schema_sql, NULL, NULL, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	return cases_life_schema(db);
 }
 
 const char *actions_status_name(int status)
@@ -113,6 +128,16 @@ int actions_add(sqlite3 *db, const struct action_new *a, int64_t now_ms,
 	    dd < md || a->owner <= 0 || a->description == NULL || a->set_by_node == NULL)
 		return MGW_E_INVALID;
 	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM maction WHERE case_ref=?1 AND status=1", -1,
+			       &st, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(st, 1, a->case_ref, -1, SQLITE_STATIC);
+	int64_t open_n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (open_n < 0)
+		return MGW_E_DB;
+	if (open_n >= MGW_ACTIONS_OPEN_PER_CASE_MAX)
+		return MGW_E_TOO_LARGE;
 	if (sqlite3_prepare_v2(db, "SELECT COALESCE(MAX(seq),0)+1 FROM maction", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return MGW_E_DB;
@@ -308,6 +333,20 @@ int actions_list(sqlite3 *db, const struct action_filter *f, int32_t today, size
 	return MGW_OK;
 }
 
+/* s cut in place to at most max bytes on a character boundary, " [...]" after. */
+static char *agenda_text(char *s, size_t max)
+{
+	static const char more[] = " [...]";
+	size_t n = s ? strlen(s) : 0;
+	if (n <= max)
+		return s;
+	size_t k = max - (sizeof more - 1);
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--; /* not inside a UTF-8 sequence */
+	memcpy(s + k, more, sizeof more);
+	return s;
+}
+
 int actions_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		   Marac__V1__Agenda *ag)
 {
@@ -317,7 +356,7 @@ int actions_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT " ACTION_COLS " FROM maction WHERE area=?1 AND status=1"
-			       " AND marac_date<?2 ORDER BY due_date, seq",
+			       " AND marac_date<?2" CASE_OPEN_SQL " ORDER BY due_date, seq",
 			       -1, &st, NULL) != SQLITE_OK)
 		return MGW_E_DB;
 	sqlite3_bind_text(st, 1, area, -1, SQLITE_STATIC);
@@ -345,7 +384,7 @@ int actions_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		x->case_ref = a->case_ref;
 		x->marac_date = a->marac_date;
 		x->owner = a->owner;
-		x->action = a->description;
+		x->action = agenda_text(a->description, MGW_AGENDA_ACTION_TEXT_MAX);
 		x->due_date = a->due_date;
 		x->date_reported = a->date_reported;
 		x->action_id = a->action_id;
@@ -398,7 +437,7 @@ int actions_due_areas(sqlite3 *db, int32_t today, unsigned every_days,
 	} else {
 		sqlite3_str_appendall(q, "?2");
 	}
-	sqlite3_str_appendall(q, "<=?3) ORDER BY due_date, seq LIMIT ?4");
+	sqlite3_str_appendall(q, "<=?3)" CASE_OPEN_SQL " ORDER BY due_date, seq LIMIT ?4");
 	char *sql = sqlite3_str_finish(q);
 	if (sql == NULL)
 		return MGW_E_NOMEM;
@@ -444,6 +483,25 @@ int actions_noticed(sqlite3 *db, const char *id, int32_t today)
 	return step_done(st);
 }
 
+/* Each of the two statements with ?1 = a, ?2 = b. */
+static int exec_both(sqlite3 *db, const char *const sql[2], const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return MGW_E_INVALID;
+	for (size_t i = 0; i < 2; i++) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(db, sql[i], -1, &st, NULL) != SQLITE_OK)
+			return MGW_E_DB;
+		sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return MGW_E_DB;
+	}
+	return MGW_OK;
+}
+
 /*
  * A case transferred to another MARAC takes its follow-up with it: open and
  * closed actions and its address markers are listed under the receiving
@@ -452,22 +510,19 @@ int actions_noticed(sqlite3 *db, const char *id, int32_t today)
  */
 int actions_transfer(sqlite3 *db, const char *case_ref, const char *to_area)
 {
-	static const char *const sql[] = {
+	static const char *const sql[2] = {
 		"UPDATE maction SET area = ?2 WHERE case_ref = ?1",
 		"UPDATE mmarker SET area = ?2 WHERE case_ref = ?1",
 	};
-	if (case_ref == NULL || to_area == NULL)
-		return MGW_E_INVALID;
-	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
-		sqlite3_stmt *st;
-		if (sqlite3_prepare_v2(db, sql[i], -1, &st, NULL) != SQLITE_OK)
-			return MGW_E_DB;
-		sqlite3_bind_text(st, 1, case_ref, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, to_area, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return MGW_E_DB;
-	}
-	return MGW_OK;
+	return exec_both(db, sql, case_ref, to_area);
+}
+
+int actions_merge(sqlite3 *db, const char *dup_ref, const char *into_ref)
+{
+	/* Merges are within one area (req_case.c refuses others): area stays. */
+	static const char *const sql[2] = {
+		"UPDATE maction SET case_ref = ?2 WHERE case_ref = ?1",
+		"UPDATE mmarker SET case_ref = ?2 WHERE case_ref = ?1",
+	};
+	return exec_both(db, sql, dup_ref, into_ref);
 }

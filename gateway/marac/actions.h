@@ -35,8 +35,17 @@
 /* "A-000001" .. "A-99999999", and "M-..." for markers: with the NUL, 16 bytes. */
 #define FOLLOWUP_ID_MAX 16u
 
-/* Create the tables if missing. */
+/* Create the tables if missing (and cases_life_schema's: the sweep and the
+ * agenda read a case's lifecycle). 0 or MGW_E_DB. */
 int actions_schema(sqlite3 *db);
+
+/*
+ * A duplicate case merged into another: its actions and address markers
+ * follow it to into_ref (called by the MergeCase writer, req_case.c, in its
+ * transaction), so the surviving case's owners keep being told and the
+ * agenda's one row per victim carries them. 0, MGW_E_INVALID, MGW_E_DB.
+ */
+int actions_merge(sqlite3 *db, const char *dup_ref, const char *into_ref);
 
 /*
  * A transferred case's actions and address markers move to to_area (called
@@ -68,7 +77,8 @@ struct action_new {
 	const char *set_by_node;
 };
 
-/* Insert; id gets the new action id. MGW_E_INVALID per struct action_new. */
+/* Insert; id gets the new action id. MGW_E_INVALID per struct action_new;
+ * MGW_E_TOO_LARGE when the case has MGW_ACTIONS_OPEN_PER_CASE_MAX open. */
 int actions_add(sqlite3 *db, const struct action_new *a, int64_t now_ms,
 		char id[FOLLOWUP_ID_MAX]);
 
@@ -112,7 +122,9 @@ void actions_free_list(Marac__V1__Action **v, size_t n);
  * The agenda's first section: every OPEN action of area set at a meeting
  * before meeting_date, as AgendaAction rows appended to ag->actions (built
  * with codec_malloc, so codec_free(ag) frees them), days_left counted to
- * the meeting date. Due date, then id order.
+ * the meeting date. Due date, then id order. The text is cut to
+ * MGW_AGENDA_ACTION_TEXT_MAX bytes (ending " [...]") so the area's actions
+ * fit the agenda's first page. Cases withdrawn, closed or merged are left out.
  */
 int actions_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		   Marac__V1__Agenda *ag);

@@ -77,6 +77,16 @@ int markers_add(sqlite3 *db, const struct marker_new *m, int64_t now_ms,
 	    dd <= sd || m->oic_node == NULL || m->by_node == NULL)
 		return MGW_E_INVALID;
 	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM mmarker WHERE case_ref=?1 AND state=1", -1,
+			       &st, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(st, 1, m->case_ref, -1, SQLITE_STATIC);
+	int64_t open_n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (open_n < 0)
+		return MGW_E_DB;
+	if (open_n >= MGW_MARKERS_ACTIVE_PER_CASE_MAX)
+		return MGW_E_TOO_LARGE;
 	if (sqlite3_prepare_v2(db, "SELECT COALESCE(MAX(seq),0)+1 FROM mmarker", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return MGW_E_DB;

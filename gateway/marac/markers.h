@@ -45,7 +45,9 @@ struct marker_new {
 	const char *by_node;
 };
 
-/* Insert an ACTIVE marker; id gets its id. */
+/* Insert an ACTIVE marker; id gets its id. MGW_E_INVALID per struct
+ * marker_new; MGW_E_TOO_LARGE when the case has
+ * MGW_MARKERS_ACTIVE_PER_CASE_MAX active. */
 int markers_add(sqlite3 *db, const struct marker_new *m, int64_t now_ms,
 		char id[FOLLOWUP_ID_MAX]);
 

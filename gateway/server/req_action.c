@@ -5,7 +5,8 @@
  * Service thread (action_svc_on): who may send what, from the certificate
  * and the epoch's registry, with one indexed read of the store:
  *   - ActionAdd: role "chair", the case in an area the chair serves (else
- *     UNKNOWN_CASE), a known owner agency, marac_date not after today,
+ *     UNKNOWN_CASE) and open (else CASE_NOT_OPEN, decided on the writer), a
+ *     known owner agency, marac_date not after today,
  *     due_date on or after it, a description of 1..MGW_FOLLOWUP_TEXT_MAX;
  *   - ActionUpdate: the action must be in an area the node serves (else
  *     UNKNOWN_ITEM, which does not say whether it exists elsewhere); only
@@ -22,8 +23,8 @@
  * owner's view, the chair's agenda shows the same), the row, the record
  * (ACTION_ADDED / ACTION_UPDATED: ids, codes, the digests of the text
  * before and after scrubbing, never the text), then ActionRecorded after
- * COMMIT. Lists are read on the writer too (O(actions)) and audited
- * FOLLOWUP_LISTED with the count.
+ * COMMIT. Lists are read on the writer too (O(actions)), cut to what one
+ * frame carries (truncated), and audited FOLLOWUP_LISTED with the count.
  */
 #include <openssl/sha.h>
 #include <stdlib.h>
@@ -144,6 +145,25 @@ static int action_wr_add(struct action_job *j, struct wctx *w)
 	int handled, rc = seen_before(w, jb, q->msg_id, &q->base, digest, &handled);
 	if (rc != MGW_OK || handled)
 		return rc;
+	/* Read again on the writer: a withdraw, close or merge may have come first. */
+	struct case_state cs;
+	if ((rc = cases_state(store_db(w->st), q->case_ref, &cs)) != MGW_OK)
+		return rc;
+	const struct mgw_node *me = config_node_by_id(w->e->cfg, jb->node);
+	if (me == NULL || !config_node_in_area(me, cs.area)) {
+		/* transferred since the service thread's check */
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_CASE,
+				    .msg_id = q->msg_id, .case_ref = q->case_ref};
+		return refuse(w->g, NULL, w, jb, &r,
+			      "case_ref: no such case in an area this chair serves");
+	}
+	if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN) {
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_CASE_NOT_OPEN,
+				    .msg_id = q->msg_id, .case_ref = q->case_ref};
+		return refuse(w->g, NULL, w, jb, &r, "case_ref: the case is withdrawn, closed or "
+			      "merged%s%s", cs.merged_into[0] ? " into " : "", cs.merged_into);
+	}
+	snprintf(j->area, sizeof j->area, "%s", cs.area); /* the area it is in now */
 	char *desc = NULL;
 	if ((rc = scrub_for(w, q->case_ref, j->area, q->description, q->owner, &desc)) != MGW_OK)
 		return rc;
@@ -157,6 +177,13 @@ static int action_wr_add(struct action_job *j, struct wctx *w)
 	sha(q->description, raw);
 	sha(desc, view);
 	free(desc);
+	if (rc == MGW_E_TOO_LARGE) {
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
+				    .msg_id = q->msg_id, .case_ref = q->case_ref,
+				    .reason = "too_many_actions"};
+		return refuse(w->g, NULL, w, jb, &r, "case_ref: the case has %u open actions "
+			      "already; close some first", MGW_ACTIONS_OPEN_PER_CASE_MAX);
+	}
 	if (rc != MGW_OK)
 		return rc;
 	if ((rc = followup_msg_put(store_db(w->st), jb->node, q->msg_id, digest, id, now)) != MGW_OK)
@@ -196,6 +223,16 @@ static int action_wr_update(struct action_job *j, struct wctx *w)
 	int32_t today = mgw_today();
 	if ((rc = actions_get(store_db(w->st), q->action_id, today, &a)) != MGW_OK)
 		return rc;
+	/* Its area again: a transfer committed since the service thread's check
+	 * may have moved it to an area this node does not serve. */
+	const struct mgw_node *me = config_node_by_id(w->e->cfg, jb->node);
+	if (me == NULL || !config_node_in_area(me, a->marac_area)) {
+		codec_free(&a->base);
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_ITEM,
+				    .msg_id = q->msg_id};
+		return refuse(w->g, NULL, w, jb, &r,
+			      "action_id: no such action in an area this node serves");
+	}
 	char *note = NULL;
 	rc = scrub_for(w, a->case_ref, a->marac_area, q->note, a->owner, &note);
 	char today_s[11];
@@ -235,6 +272,24 @@ static int action_wr_update(struct action_job *j, struct wctx *w)
 	return answer_action(w, jb, q->msg_id, q->action_id, seq, 0);
 }
 
+/*
+ * How many of v[0..n) fit one frame of max bytes (each item's tag and
+ * length counted; 256 bytes left for the Frame, today and truncated). A
+ * list of 500 actions of 4 KiB each is 2 MiB: more than one frame may
+ * carry, and the reader would lose the connection, not get a short list.
+ */
+static size_t fit_frame(ProtobufCMessage **v, size_t n, unsigned max)
+{
+	size_t room = max > 256 ? max - 256 : 0, k = 0;
+	for (; k < n; k++) {
+		size_t cost = protobuf_c_message_get_packed_size(v[k]) + 6;
+		if (cost > room)
+			break;
+		room -= cost;
+	}
+	return k;
+}
+
 static int action_wr_list(struct action_job *j, struct wctx *w)
 {
 	struct job *jb = &j->base;
@@ -254,9 +309,9 @@ static int action_wr_list(struct action_job *j, struct wctx *w)
 	caldate_format(today, today_s);
 	Marac__V1__ActionList al = MARAC__V1__ACTION_LIST__INIT;
 	al.actions = v;
-	al.n_actions = n;
+	al.n_actions = fit_frame((ProtobufCMessage **)v, n, w->e->cfg->max_frame_bytes);
 	al.today = today_s;
-	al.truncated = trunc;
+	al.truncated = trunc || al.n_actions < n;
 	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
 	fr.body_case = MARAC__V1__FRAME__BODY_ACTION_LIST;
 	fr.action_list = &al;
@@ -272,7 +327,7 @@ static int action_wr_list(struct action_job *j, struct wctx *w)
 		.actor_agency = jb->agency,
 		.case_ref = q->case_ref && q->case_ref[0] ? q->case_ref : NULL,
 		.reason = "actions",
-		.count = n,
+		.count = al.n_actions,
 		.marac_area = q->marac_area,
 	};
 	if ((rc = audit_emit(w->g, w, &f, NULL)) != MGW_OK) {

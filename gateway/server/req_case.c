@@ -13,13 +13,17 @@
  * for a referral (from today plus the area's research days).
  *
  * Writer thread (case_wr_commit), in the job's savepoint: the case's state
- * is read again (another request may have changed it since); a request
+ * is read again (another request may have changed it since: a case
+ * transferred meanwhile to an area the node does not serve is UNKNOWN_CASE
+ * again, so a chair cannot close or merge another area's case by sending
+ * the request just behind its own transfer); a request
  * that finds the case already as asked (same reason, same surviving case,
  * already in to_area) is answered unchanged without writing; one that finds
  * it withdrawn, closed or merged otherwise is refused CASE_NOT_OPEN. Then
  * cases.h's function, the audit record (CASE_WITHDRAWN, CASE_CLOSED,
- * CASE_MERGED, CASE_TRANSFERRED), and for a transfer the case's actions
- * (actions_transfer, when the actions feature is linked in). A referral
+ * CASE_MERGED, CASE_TRANSFERRED), and for a transfer or a merge the
+ * case's actions and address markers (actions_transfer, actions_merge). A
+ * referral
  * withdrawn in error also has its deliveries retracted (withdraw_retract).
  * CaseUpdated is answered after COMMIT.
  */
@@ -113,6 +117,25 @@ static int not_open(struct wctx *w, const struct job *jb, const char *case_ref)
 		      "case_ref: the case is withdrawn, closed or merged already");
 }
 
+/*
+ * Does the node still serve area, under the writer's epoch? The service
+ * thread checked the area it read; a transfer committed since (one sent
+ * just before on the same connection, or by another chair) may have moved
+ * the case to an area this node does not serve, and a reload may have
+ * taken the area from it. Refused as on the service thread: UNKNOWN_CASE.
+ */
+static int still_served(struct wctx *w, const struct job *jb, const char *case_ref,
+			const char *area, int *rc)
+{
+	const struct mgw_node *me = config_node_by_id(w->e->cfg, jb->node);
+	if (me != NULL && config_node_in_area(me, area))
+		return 1;
+	struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_CASE,
+			    .case_ref = case_ref};
+	*rc = refuse(w->g, NULL, w, jb, &r, "case_ref: no such case in an area this node serves");
+	return 0;
+}
+
 static int case_wr_commit(struct job *jb, struct wctx *w)
 {
 	struct case_job *j = (struct case_job *)jb;
@@ -121,6 +144,8 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 	int rc = cases_state(db, j->case_ref, &cs);
 	if (rc != MGW_OK)
 		return rc; /* checked on the service thread: a case is never deleted */
+	if (!still_served(w, jb, j->case_ref, cs.area, &rc))
+		return rc;
 	int64_t now = store_now_ms();
 	struct audit_fields f = {
 		.time_ms = now,
@@ -144,6 +169,8 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 	case OP_MERGE:
 		if ((rc = cases_state(db, j->into, &into)) != MGW_OK)
 			return rc;
+		if (!still_served(w, jb, j->into, into.area, &rc))
+			return rc;
 		if (cs.status == MARAC__V1__CASE_STATUS__CASE_STATUS_MERGED &&
 		    strcmp(cs.merged_into, j->into) == 0)
 			return answer(w, jb, j->case_ref, &cs, 0, 1, 0);
@@ -159,6 +186,8 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 				      "first, then merge");
 		}
 		rc = cases_merge(db, j->case_ref, j->into, jb->node, now);
+		if (rc == MGW_OK)
+			rc = actions_merge(db, j->case_ref, j->into);
 		f.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED;
 		f.to_case_ref = j->into;
 		break;

@@ -7,22 +7,25 @@
  * the case or marker in an area the node serves (else UNKNOWN_CASE /
  * UNKNOWN_ITEM, which say nothing of other areas); any other node is
  * refused NOT_OWNER (audited, reason not_police). Field rules:
- *   - MarkerAdd: start_date not after today; review_due after start_date
- *     and at most followup.marker_max_months after it; oic_node empty or a
+ *   - MarkerAdd: the case open (else CASE_NOT_OPEN, decided on the writer:
+ *     a merged case's markers belong on the case it was merged into);
+ *     start_date not after today; review_due after today and start_date
+ *     and at most followup.marker_max_months after start_date; oic_node empty or a
  *     police node serving the area;
  *   - MarkerInform: date not after today and not before the start; a
  *     method and an outcome;
  *   - MarkerReview: extend to new_review_due after today and at most
  *     marker_max_months from today, or withdraw; a withdrawn marker is
  *     refused (INVALID_REQUEST).
- * MarkerListRequest: police nodes, chairs, and a node named as an area's
- * escalation_node, for the areas they serve.
+ * MarkerListRequest: police nodes and chairs for the areas they serve; a
+ * node named as an area's escalation_node for those areas only.
  *
  * Writer thread (marker_wr_commit): msg_id idempotency as actions, the
  * change, its record (MARKER_ADDED, MARKER_INFORMED with reason
  * "<outcome>_by_<method>", MARKER_REVIEWED "extended"/"withdrawn"; ids, dates
  * and codes only: a marker holds no free text), MarkerRecorded after COMMIT.
- * Lists are audited FOLLOWUP_LISTED, reason "markers".
+ * Lists are cut to what one frame carries (truncated) and audited
+ * FOLLOWUP_LISTED, reason "markers".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,6 +115,23 @@ static int marker_wr_change(struct marker_job *j, struct wctx *w)
 	}
 	if (rc != MGW_E_NOTFOUND)
 		return rc;
+	if (j->kind != MK_ADD) {
+		/* Its area again: a transfer committed since the service thread's
+		 * check may have moved it to an area this node does not serve. */
+		const char *mid = j->kind == MK_INFORM ? j->frame->marker_inform->marker_id
+						       : j->frame->marker_review->marker_id;
+		char area[MGW_ID_MAX + 1], due[11];
+		int state = 0;
+		const struct mgw_node *me = config_node_by_id(w->e->cfg, jb->node);
+		if ((rc = markers_brief(db, mid, area, sizeof area, &state, due)) != MGW_OK)
+			return rc;
+		if (me == NULL || !config_node_in_area(me, area)) {
+			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_ITEM,
+					    .msg_id = msg_id};
+			return refuse(w->g, NULL, w, jb, &r,
+				      "marker_id: no such marker in an area this node serves");
+		}
+	}
 	int64_t now = store_now_ms();
 	char today_s[11];
 	caldate_format(mgw_today(), today_s);
@@ -120,10 +140,39 @@ static int marker_wr_change(struct marker_job *j, struct wctx *w)
 	char reason[48];
 	if (j->kind == MK_ADD) {
 		const Marac__V1__MarkerAdd *q = j->frame->marker_add;
+		/* Read again on the writer: a withdraw, close or merge may have come first. */
+		struct case_state cs;
+		if ((rc = cases_state(db, q->case_ref, &cs)) != MGW_OK)
+			return rc;
+		const struct mgw_node *me = config_node_by_id(w->e->cfg, jb->node);
+		if (me == NULL || !config_node_in_area(me, cs.area) ||
+		    strcmp(cs.area, j->area) != 0) {
+			/* transferred since the service thread's check (which also
+			 * checked the officer in charge against the old area) */
+			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_CASE,
+					    .msg_id = msg_id, .case_ref = q->case_ref};
+			return refuse(w->g, NULL, w, jb, &r,
+				      "case_ref: no such case in an area this node serves");
+		}
+		if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN) {
+			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_CASE_NOT_OPEN,
+					    .msg_id = msg_id, .case_ref = q->case_ref};
+			return refuse(w->g, NULL, w, jb, &r, "case_ref: the case is withdrawn, "
+				      "closed or merged%s%s", cs.merged_into[0] ? " into " : "",
+				      cs.merged_into);
+		}
 		struct marker_new mn = {.case_ref = q->case_ref, .area = j->area,
 					.start_date = q->start_date, .review_due = q->review_due,
 					.oic_node = q->oic_node ? q->oic_node : "", .by_node = jb->node};
 		rc = markers_add(db, &mn, now, id);
+		if (rc == MGW_E_TOO_LARGE) {
+			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
+					    .msg_id = msg_id, .case_ref = q->case_ref,
+					    .reason = "too_many_markers"};
+			return refuse(w->g, NULL, w, jb, &r, "case_ref: the case has %u active "
+				      "markers already; review or withdraw one first",
+				      MGW_MARKERS_ACTIVE_PER_CASE_MAX);
+		}
 		f.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ADDED;
 		f.case_ref = q->case_ref;
 		f.due_date = q->review_due;
@@ -178,6 +227,22 @@ static int marker_wr_change(struct marker_job *j, struct wctx *w)
 	return answer_marker(w, jb, msg_id, id, seq, 0);
 }
 
+/*
+ * How many of v[0..n) fit one frame of max bytes (as req_action.c: 500
+ * markers of 64 contacts each pass the default frame cap).
+ */
+static size_t fit_frame(ProtobufCMessage **v, size_t n, unsigned max)
+{
+	size_t room = max > 256 ? max - 256 : 0, k = 0;
+	for (; k < n; k++) {
+		size_t cost = protobuf_c_message_get_packed_size(v[k]) + 6;
+		if (cost > room)
+			break;
+		room -= cost;
+	}
+	return k;
+}
+
 static int marker_wr_list(struct marker_job *j, struct wctx *w)
 {
 	struct job *jb = &j->base;
@@ -197,9 +262,9 @@ static int marker_wr_list(struct marker_job *j, struct wctx *w)
 	caldate_format(today, today_s);
 	Marac__V1__MarkerList ml = MARAC__V1__MARKER_LIST__INIT;
 	ml.markers = v;
-	ml.n_markers = n;
+	ml.n_markers = fit_frame((ProtobufCMessage **)v, n, w->e->cfg->max_frame_bytes);
 	ml.today = today_s;
-	ml.truncated = trunc;
+	ml.truncated = trunc || ml.n_markers < n;
 	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
 	fr.body_case = MARAC__V1__FRAME__BODY_MARKER_LIST;
 	fr.marker_list = &ml;
@@ -215,7 +280,7 @@ static int marker_wr_list(struct marker_job *j, struct wctx *w)
 		.actor_agency = jb->agency,
 		.case_ref = q->case_ref && q->case_ref[0] ? q->case_ref : NULL,
 		.reason = "markers",
-		.count = n,
+		.count = ml.n_markers,
 		.marac_area = q->marac_area,
 	};
 	if ((rc = audit_emit(w->g, w, &f, NULL)) != MGW_OK) {
@@ -264,12 +329,31 @@ static int is_police_node(const struct mgw_node *n)
 }
 
 /* 1 if n is an area's escalation node for one of its areas. */
+static int escalates_for(const struct mgw_area *a, const struct mgw_node *n)
+{
+	return a && a->escalation_node && !strcmp(a->escalation_node, n->id);
+}
+
 static int is_escalation_node(const struct mgw_config *c, const struct mgw_node *n)
 {
 	for (size_t i = 0; i < c->n_areas; i++)
-		if (c->areas[i].escalation_node && !strcmp(c->areas[i].escalation_node, n->id))
+		if (escalates_for(&c->areas[i], n))
 			return 1;
 	return 0;
+}
+
+/*
+ * May n list area's markers? A police node or a chair for each area it
+ * serves; an escalation node (a crime manager, of any agency or role) only
+ * for the areas whose escalation_node it is, not every area it serves.
+ */
+static int lists_markers_of(const struct mgw_config *c, const struct mgw_node *n,
+			    const char *area)
+{
+	if (!config_node_in_area(n, area))
+		return 0;
+	return is_police_node(n) || (n->roles & MGW_ROLE_CHAIR) ||
+	       escalates_for(config_area(c, area), n);
 }
 
 /* The area of a marker (UNKNOWN_ITEM refusal when not one of me's). 0 or refused. */
@@ -322,8 +406,9 @@ void marker_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 				   "escalation nodes");
 			goto fail;
 		}
-		if (q->marac_area && q->marac_area[0] && !config_node_in_area(me, q->marac_area)) {
-			refuse(g, s, NULL, NULL, &r, "marac_area: not an area this node serves");
+		if (q->marac_area && q->marac_area[0] && !lists_markers_of(c, me, q->marac_area)) {
+			refuse(g, s, NULL, NULL, &r, "marac_area: not an area whose markers this node "
+				   "lists");
 			goto fail;
 		}
 		if (q->case_ref && q->case_ref[0] && !gw_case_ref_ok(q->case_ref)) {
@@ -357,10 +442,14 @@ void marker_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 			refuse(g, s, NULL, NULL, &r, "start_date: YYYY-MM-DD, not after today");
 			goto fail;
 		}
-		if (!date_ok(q->review_due, &d1) || d1 <= d0 ||
+		/* After today too: a marker entered with its review already passed
+		 * (a start date in 1900) would escalate to the crime manager at the
+		 * next sweep; one whose review is over is recorded with MarkerReview. */
+		if (!date_ok(q->review_due, &d1) || d1 <= d0 || d1 <= today ||
 		    d1 > caldate_add_months(d0, (int)c->marker_max_months)) {
-			refuse(g, s, NULL, NULL, &r, "review_due: YYYY-MM-DD, after start_date and at "
-				   "most %u months after it", c->marker_max_months);
+			refuse(g, s, NULL, NULL, &r, "review_due: YYYY-MM-DD, after today and "
+				   "start_date and at most %u months after start_date",
+				   c->marker_max_months);
 			goto fail;
 		}
 		int rc = cases_area(store_db(g->reader), q->case_ref, area, sizeof area);
@@ -420,7 +509,8 @@ void marker_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 			goto fail;
 		}
 		for (size_t i = 0; i < me->n_areas; i++)
-			if (!(want && want[0] && strcmp(want, me->areas[i])))
+			if (!(want && want[0] && strcmp(want, me->areas[i])) &&
+			    lists_markers_of(c, me, me->areas[i]))
 				j->areas[j->n_areas++] = me->areas[i];
 	}
 	j->frame = f;

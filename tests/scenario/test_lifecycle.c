@@ -492,3 +492,67 @@ Test(lifecycle, retract_of_a_queued_delivery_reaches_an_online_node_instead_of_t
 	codec_free(&f->base);
 	mgw_client_free(idva);
 }
+
+/*
+ * A chair acts on its own areas' cases only, even racing itself: a
+ * TransferCase to another area and, right behind it on the same connection,
+ * a CloseCase of the same case. The close was checked while the case was
+ * still the chair's; by the time it is written the case is otherton's, which
+ * the chair does not serve: UNKNOWN_CASE, and the case stays open there.
+ */
+Test(lifecycle, a_close_sent_behind_a_transfer_cannot_close_the_receiving_areas_case)
+{
+	gw_start(&G, NULL);
+	cr_assert_eq(gw_stop(&G), 0);
+	char *c = slurp(G.config);
+	cr_assert_not_null(c);
+	const char *areas = "  areas:\n";
+	char *a = strstr(c, areas);
+	cr_assert_not_null(a);
+	FILE *f = fopen(G.config, "w");
+	fprintf(f, "%.*s%s", (int)(a - c), c, areas);
+	fputs("    - id: otherton\n      case_ref_code: OT\n      postcodes: [OT]\n"
+	      "      meetings: weekly\n      weekday: thursday\n      min_days: 5\n",
+	      f);
+	fputs(a + strlen(areas), f);
+	fclose(f);
+	free(c);
+	gw_restart(&G);
+	char r1[32];
+	refer("police", "referral_police.json", NULL, r1);
+
+	char e[512];
+	mgw_client *ch = node(&G, "chair", e, sizeof e);
+	cr_assert_not_null(ch, "%s", e);
+	Marac__V1__TransferCase tc = MARAC__V1__TRANSFER_CASE__INIT;
+	tc.case_ref = r1;
+	tc.to_area = "otherton";
+	Marac__V1__Frame ft = MARAC__V1__FRAME__INIT;
+	ft.body_case = MARAC__V1__FRAME__BODY_TRANSFER_CASE;
+	ft.transfer_case = &tc;
+	Marac__V1__CloseCase cc = MARAC__V1__CLOSE_CASE__INIT;
+	cc.case_ref = r1;
+	cc.reason = MARAC__V1__CASE_END_REASON__CASE_END_REASON_RISK_REDUCED;
+	Marac__V1__Frame fc = MARAC__V1__FRAME__INIT;
+	fc.body_case = MARAC__V1__FRAME__BODY_CLOSE_CASE;
+	fc.close_case = &cc;
+	cr_assert_eq(mgw_client_send(ch, &ft), MGW_OK);
+	cr_assert_eq(mgw_client_send(ch, &fc), MGW_OK);
+	int updated = 0, unknown = 0, closed = 0;
+	for (int i = 0; i < 2; i++) {
+		Marac__V1__Frame *r = NULL;
+		cr_assert_eq(mgw_client_recv(ch, 10000, &r), MGW_OK);
+		if (r->body_case == MARAC__V1__FRAME__BODY_CASE_UPDATED) {
+			updated++;
+			closed += r->case_updated->status == MARAC__V1__CASE_STATUS__CASE_STATUS_CLOSED;
+		} else if (r->body_case == MARAC__V1__FRAME__BODY_ERROR) {
+			unknown += r->error->code == MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_CASE;
+		}
+		codec_free(&r->base);
+	}
+	mgw_client_free(ch);
+	cr_assert_eq(updated, 1, "the transfer only");
+	cr_assert_eq(closed, 0, "the chair of testshire closed otherton's case");
+	cr_assert_eq(unknown, 1);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_CLOSED, NULL, 0), 0);
+}

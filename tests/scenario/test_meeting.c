@@ -442,3 +442,274 @@ Test(meeting, a_missed_marker_review_escalates_on_day_14_and_attempts_are_record
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wd2), 1);
 	cr_assert(strstr(err, "withdrawn"), "%s", err);
 }
+
+Test(meeting, a_withdrawn_case_takes_no_new_actions_or_markers_and_its_actions_stop_counting_down)
+{
+	start(NULL);
+	refer_case();
+	char out[65536], err[8192], m1[11], due[11], start_d[11], rdue[11];
+	int32_t t = today(), meet = t;
+	while (caldate_weekday(meet) != 2)
+		meet--;
+	day(meet, m1);
+	day(t + 2, due);
+	day(t - 1, start_d);
+	day(t + 20, rdue);
+	const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "health",
+			     "--date", m1, "--due", due, "--description", "GP to review", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0, "%s%s", out,
+		     err);
+	cr_assert(strstr(out, "\"actionId\": \"A-000001\""), "%s", out);
+
+	/* Police withdraws the referral: it was about the wrong woman. */
+	const char *wh[] = {"case", "withdraw", "TS-2026-0001", "--reason", "in_error", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wh), 0, "%s", err);
+	cr_assert(strstr(out, "CASE_STATUS_WITHDRAWN"), "%s", out);
+
+	/* No new follow-up on it: typed, audited, nothing stored. */
+	const char *add2[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "idva",
+			      "--date", m1, "--due", due, "--description", "Safety plan", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add2), 1, "%s", out);
+	cr_assert(strstr(err, "ERROR_CODE_CASE_NOT_OPEN"), "%s", err);
+	const char *mk[] = {"marker", "add", "--case", "TS-2026-0001", "--start", start_d,
+			    "--review-due", rdue, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, mk), 1, "%s", out);
+	cr_assert(strstr(err, "ERROR_CODE_CASE_NOT_OPEN"), "%s", err);
+	cr_assert_eq(audit_to_wait(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				   "case_not_open", NULL, 2), 2);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_ADDED, NULL, NULL), 1);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ADDED, NULL, NULL), 0);
+
+	/* The action set before is not chased: its due date passes without a notice. */
+	set_offset(3);
+	sleep(3);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, NULL, NULL), 0);
+}
+
+/*
+ * An escalation node lists markers of the areas it escalates for only: a
+ * node (here the auditor's certificate) that is otherton's crime manager
+ * and also serves testshire, where it is neither police, chair nor the
+ * escalation node, must not see testshire's markers (each tells that a
+ * named case's victim lives at a marked address).
+ */
+Test(meeting, an_escalation_node_lists_only_the_markers_of_areas_it_escalates_for)
+{
+	gw_start(&G, NULL);
+	cr_assert_eq(gw_stop(&G), 0);
+	char *cfg = slurp(G.config);
+	cr_assert_not_null(cfg);
+	const char *areas = "  areas:\n";
+	const char *aud = "roles: [auditor]\n    areas: [testshire]";
+	char *a = strstr(cfg, areas), *au = strstr(cfg, aud);
+	cr_assert(a && au, "%s", cfg);
+	FILE *f = fopen(G.config, "w");
+	fprintf(f, "%.*s%s", (int)(a - cfg), cfg, areas);
+	fputs("    - id: otherton\n      case_ref_code: OT\n      postcodes: [OT]\n"
+	      "      meetings: weekly\n      weekday: thursday\n      min_days: 5\n"
+	      "      escalation_node: auditor-testshire\n",
+	      f);
+	a += strlen(areas);
+	fprintf(f, "%.*s", (int)(au - a), a);
+	fputs("roles: [auditor]\n    areas: [testshire, otherton]", f);
+	fputs(au + strlen(aud), f);
+	fclose(f);
+	free(cfg);
+	gw_restart(&G);
+	refer_case();
+	char out[65536], err[8192], start_d[11], due[11];
+	int32_t t = today();
+	day(t - 1, start_d);
+	day(t + 20, due);
+	const char *add[] = {"marker", "add", "--case", "TS-2026-0001", "--start", start_d,
+			     "--review-due", due, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, add), 0, "%s", err);
+	cr_assert(strstr(out, "M-000001"), "%s", out);
+
+	/* The chair of testshire sees it; otherton's escalation node does not. */
+	const char *list[] = {"marker", "list", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, list), 0, "%s", err);
+	cr_assert(strstr(out, "M-000001"), "%s", out);
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, list), 0, "%s", err);
+	cr_assert_null(strstr(out, "M-000001"), "another area's marker listed: %s", out);
+	cr_assert_null(strstr(out, "TS-2026-0001"), "%s", out);
+	const char *list_t[] = {"marker", "list", "--area", "testshire", NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, list_t), 1, "%s", out);
+	cr_assert(strstr(err, "ERROR_CODE_NOT_AUTHORISED"), "%s", err);
+	cr_assert_null(strstr(out, "M-000001"), "%s", out);
+	const char *list_o[] = {"marker", "list", "--area", "otherton", NULL};
+	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, list_o), 0, "%s",
+		     err);
+}
+
+/*
+ * A list of long actions is cut to what one frame carries and says so: 500
+ * actions of 4 KiB would be 2 MiB, and a frame above max_frame_bytes loses
+ * the reader its connection instead of giving it a list.
+ */
+Test(meeting, an_action_list_larger_than_a_frame_is_cut_and_says_truncated)
+{
+	start("limits:\n  max_frame_bytes: 8192\n");
+	refer_case();
+	char out[65536], err[8192], m1[11], due[11], desc[3100];
+	int32_t t = today(), meet = t;
+	while (caldate_weekday(meet) != 2)
+		meet--;
+	day(meet, m1);
+	day(t + 30, due);
+	desc[0] = '\0';
+	while (strlen(desc) + 18 < sizeof desc)
+		strcat(desc, "Review the plan. ");
+	for (int i = 0; i < 3; i++) {
+		char mid[16];
+		snprintf(mid, sizeof mid, "big-%d", i);
+		const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "health",
+				     "--date", m1, "--due", due, "--description", desc,
+				     "--msg-id", mid, NULL};
+		cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0,
+			     "%s%s", out, err);
+	}
+	const char *list[] = {"action", "list", "--json", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, list), 0, "%s", err);
+	cr_assert(strstr(out, "A-000001") && strstr(out, "A-000002"), "%s", out);
+	cr_assert_null(strstr(out, "A-000003"), "%s", out);
+	cr_assert(strstr(out, "\"truncated\": true"), "%s", out);
+}
+
+/* Send f on c without waiting (pipelined behind what was sent before). */
+static void send_now(mgw_client *c, Marac__V1__Frame *f, int body_case)
+{
+	f->body_case = body_case;
+	cr_assert_eq(mgw_client_send(c, f), MGW_OK);
+}
+
+/*
+ * Follow-up is checked against the case's area when it is written: a node
+ * that is both testshire's chair and a police node transfers a case to
+ * otherton (which it does not serve) and, on the same connection right
+ * behind it, adds an action to the case and updates and reviews the
+ * follow-up that went with it. The service thread checked each while the
+ * case was still testshire's; each is refused as if asked after the move.
+ */
+Test(meeting, follow_up_sent_behind_a_transfer_cannot_change_the_receiving_areas_items)
+{
+	start(NULL);
+	cr_assert_eq(gw_stop(&G), 0);
+	char *c = slurp(G.config);
+	cr_assert_not_null(c);
+	const char *areas = "  areas:\n", *chair = "roles: [chair]\n    areas: [testshire]";
+	char *a = strstr(c, areas), *ch = strstr(c, chair);
+	cr_assert(a && ch, "%s", c);
+	FILE *f = fopen(G.config, "w");
+	fprintf(f, "%.*s%s", (int)(a - c), c, areas);
+	fputs("    - id: otherton\n      case_ref_code: OT\n      postcodes: [OT]\n"
+	      "      meetings: weekly\n      weekday: thursday\n      min_days: 5\n",
+	      f);
+	a += strlen(areas);
+	fprintf(f, "%.*s", (int)(ch - a), a);
+	fputs("roles: [chair, node]\n    areas: [testshire]", f);
+	fputs(ch + strlen(chair), f);
+	fclose(f);
+	free(c);
+	gw_restart(&G);
+	refer_case();
+	char out[65536], err[8192], m1[11], due[11], start_d[11], rdue[11];
+	int32_t t = today(), meet = t;
+	while (caldate_weekday(meet) != 2)
+		meet--;
+	day(meet, m1);
+	day(t + 30, due);
+	day(t - 1, start_d);
+	day(t + 20, rdue);
+	const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "police",
+			     "--date", m1, "--due", due, "--description", "Review the plan", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0, "%s%s", out,
+		     err);
+	cr_assert(strstr(out, "A-000001"), "%s", out);
+	const char *mk[] = {"marker", "add", "--case", "TS-2026-0001", "--start", start_d,
+			    "--review-due", rdue, NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, mk), 0, "%s%s", out,
+		     err);
+	cr_assert(strstr(out, "M-000001"), "%s", out);
+
+	char e[512];
+	mgw_client *cl = node(&G, "chair", e, sizeof e);
+	cr_assert_not_null(cl, "%s", e);
+	Marac__V1__TransferCase tc = MARAC__V1__TRANSFER_CASE__INIT;
+	tc.case_ref = "TS-2026-0001";
+	tc.to_area = "otherton";
+	Marac__V1__ActionUpdate au = MARAC__V1__ACTION_UPDATE__INIT;
+	au.msg_id = "race-update";
+	au.action_id = "A-000001";
+	au.status = MARAC__V1__ACTION_STATUS__ACTION_STATUS_DONE;
+	Marac__V1__MarkerReview mr = MARAC__V1__MARKER_REVIEW__INIT;
+	mr.msg_id = "race-review";
+	mr.marker_id = "M-000001";
+	mr.withdraw = 1;
+	Marac__V1__ActionAdd aa = MARAC__V1__ACTION_ADD__INIT;
+	aa.msg_id = "race-add";
+	aa.case_ref = "TS-2026-0001";
+	aa.owner = MARAC__V1__AGENCY__AGENCY_POLICE;
+	aa.marac_date = m1;
+	aa.due_date = due;
+	aa.description = "Another";
+	Marac__V1__Frame f1 = MARAC__V1__FRAME__INIT, f2 = MARAC__V1__FRAME__INIT,
+			 f3 = MARAC__V1__FRAME__INIT, f4 = MARAC__V1__FRAME__INIT;
+	f1.transfer_case = &tc;
+	f2.action_update = &au;
+	f3.marker_review = &mr;
+	f4.action_add = &aa;
+	send_now(cl, &f1, MARAC__V1__FRAME__BODY_TRANSFER_CASE);
+	send_now(cl, &f2, MARAC__V1__FRAME__BODY_ACTION_UPDATE);
+	send_now(cl, &f3, MARAC__V1__FRAME__BODY_MARKER_REVIEW);
+	send_now(cl, &f4, MARAC__V1__FRAME__BODY_ACTION_ADD);
+	int moved = 0, changed = 0, unknown = 0;
+	/* Four answers; as a police node it is also sent the referral (not counted). */
+	for (int i = 0, answers = 0; answers < 4 && i < 20; i++) {
+		Marac__V1__Frame *r = NULL;
+		cr_assert_eq(mgw_client_recv(cl, 10000, &r), MGW_OK);
+		answers += r->body_case != MARAC__V1__FRAME__BODY_DELIVER &&
+			   r->body_case != MARAC__V1__FRAME__BODY_FLAG;
+		switch (r->body_case) {
+		case MARAC__V1__FRAME__BODY_CASE_UPDATED: moved++; break;
+		case MARAC__V1__FRAME__BODY_ACTION_RECORDED:
+		case MARAC__V1__FRAME__BODY_MARKER_RECORDED: changed++; break;
+		case MARAC__V1__FRAME__BODY_ERROR:
+			unknown += r->error->code == MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_ITEM ||
+				   r->error->code == MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_CASE;
+			break;
+		default: break;
+		}
+		codec_free(&r->base);
+	}
+	mgw_client_free(cl);
+	cr_assert_eq(moved, 1);
+	cr_assert_eq(changed, 0, "testshire's chair changed otherton's follow-up");
+	cr_assert_eq(unknown, 3);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_UPDATED, NULL, NULL), 0);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_REVIEWED, NULL, NULL), 0);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_ADDED, NULL, NULL), 1);
+}
+
+/* A marker entered with its review already passed (here a 1900 start) is
+ * refused: it would escalate to the crime manager at the next sweep. */
+Test(meeting, a_marker_whose_review_is_already_past_is_refused_and_escalates_nothing)
+{
+	start(NULL);
+	refer_case();
+	char out[65536], err[8192], yest[11];
+	day(today() - 1, yest);
+	const char *old[] = {"marker", "add", "--case", "TS-2026-0001", "--start", "1900-01-01",
+			     "--review-due", "1900-06-01", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, old), 1, "%s", out);
+	cr_assert(strstr(err, "ERROR_CODE_INVALID_REQUEST") && strstr(err, "after today"), "%s",
+		  err);
+	char st[11];
+	day(today() - 30, st);
+	const char *past[] = {"marker", "add", "--case", "TS-2026-0001", "--start", st,
+			      "--review-due", yest, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, past), 1, "%s", out);
+	sleep(2);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ADDED, NULL, NULL), 0);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ESCALATED, NULL, NULL), 0);
+}

@@ -335,3 +335,129 @@ Test(followup, when_both_stages_are_due_at_once_one_escalation_row_says_the_firs
 	cr_assert_eq(markers_due(db, D("2027-01-11"), 14, 14, due, 4, &n), MGW_OK);
 	cr_assert_eq(n, 0);
 }
+
+/* The case's lifecycle row as cases_life.c writes it (no mcase table here). */
+static void case_ended(const char *case_ref, int status)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql,
+		 "PRAGMA foreign_keys=OFF; INSERT INTO mcase_life(case_ref,status,reason,by_node,"
+		 "at_ms) VALUES('%s',%d,1,'chair-testshire',1); PRAGMA foreign_keys=ON;",
+		 case_ref, status);
+	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+}
+
+Test(followup, a_withdrawn_or_closed_case_has_no_overdue_notices_and_no_agenda_actions)
+{
+	char id[FOLLOWUP_ID_MAX], other[FOLLOWUP_ID_MAX];
+	add_action("2026-11-03", "2026-11-10", 4, id);       /* TS-2026-0001 */
+	struct action_new a = {.case_ref = "TS-2026-0002", .area = "testshire",
+			       .marac_date = "2026-11-03", .owner = 4, .description = "x",
+			       .due_date = "2026-11-10", .set_by_node = "chair-testshire"};
+	cr_assert_eq(actions_add(db, &a, 1, other), MGW_OK);
+	struct action_due due[8];
+	size_t n;
+	cr_assert_eq(actions_due(db, D("2026-11-12"), 7, due, 8, &n), MGW_OK);
+	cr_assert_eq(n, 2, "both open cases' actions are due");
+	/* A referral withdrawn in error (2), a case closed (3). */
+	case_ended("TS-2026-0001", 2);
+	cr_assert_eq(actions_due(db, D("2026-11-12"), 7, due, 8, &n), MGW_OK);
+	cr_assert_eq(n, 1, "a withdrawn case's action is not chased");
+	cr_assert_str_eq(due[0].id, other);
+	Marac__V1__Agenda *ag = (Marac__V1__Agenda *)codec_new(&marac__v1__agenda__descriptor);
+	cr_assert_eq(actions_agenda(db, "testshire", "2026-11-17", ag), MGW_OK);
+	cr_assert_eq(ag->n_actions, 1, "nor outstanding on the next agenda");
+	cr_assert_str_eq(ag->actions[0]->case_ref, "TS-2026-0002");
+	codec_free(&ag->base);
+	case_ended("TS-2026-0002", 3);
+	cr_assert_eq(actions_due(db, D("2026-11-12"), 7, due, 8, &n), MGW_OK);
+	cr_assert_eq(n, 0, "nor a closed case's");
+	/* The owner still sees it in a list, as it was left. */
+	const char *areas[] = {"testshire"};
+	struct action_filter flt = {.areas = areas, .n_areas = 1};
+	Marac__V1__Action **v;
+	int trunc;
+	cr_assert_eq(actions_list(db, &flt, D("2026-11-12"), 10, &v, &n, &trunc), MGW_OK);
+	cr_assert_eq(n, 2);
+	actions_free_list(v, n);
+}
+
+Test(followup, a_merged_duplicates_actions_and_markers_follow_it_to_the_surviving_case)
+{
+	char id[FOLLOWUP_ID_MAX], mid[FOLLOWUP_ID_MAX];
+	add_action("2026-11-03", "2026-11-10", 4, id);       /* TS-2026-0001 */
+	struct marker_new mn = {.case_ref = "TS-2026-0001", .area = "testshire",
+				.start_date = "2026-11-01", .review_due = "2027-04-01",
+				.oic_node = "", .by_node = "police-testshire"};
+	cr_assert_eq(markers_add(db, &mn, 1, mid), MGW_OK);
+	cr_assert_eq(actions_merge(db, "TS-2026-0001", "TS-2026-0007"), MGW_OK);
+	case_ended("TS-2026-0001", 4);
+	struct action_due due[8];
+	size_t n;
+	cr_assert_eq(actions_due(db, D("2026-11-12"), 7, due, 8, &n), MGW_OK);
+	cr_assert_eq(n, 1, "still chased, under the surviving case");
+	cr_assert_str_eq(due[0].case_ref, "TS-2026-0007");
+	Marac__V1__Marker *m = NULL;
+	cr_assert_eq(markers_get(db, mid, D("2026-11-12"), &m), MGW_OK);
+	cr_assert_str_eq(m->case_ref, "TS-2026-0007");
+	codec_free(&m->base);
+	cr_assert_eq(actions_merge(db, NULL, "TS-2026-0007"), MGW_E_INVALID);
+}
+
+Test(followup, one_case_holds_a_bounded_number_of_open_actions_and_active_markers)
+{
+	char id[FOLLOWUP_ID_MAX], first[FOLLOWUP_ID_MAX];
+	for (unsigned i = 0; i < MGW_ACTIONS_OPEN_PER_CASE_MAX; i++)
+		add_action("2026-11-03", "2026-12-10", 4, i ? id : first);
+	struct action_new a = {.case_ref = "TS-2026-0001", .area = "testshire",
+			       .marac_date = "2026-11-03", .owner = 4, .description = "x",
+			       .due_date = "2026-12-10", .set_by_node = "chair-testshire"};
+	cr_assert_eq(actions_add(db, &a, 1, id), MGW_E_TOO_LARGE, "a script adding for ever");
+	a.case_ref = "TS-2026-0002";
+	cr_assert_eq(actions_add(db, &a, 1, id), MGW_OK, "another case is not held up");
+	cr_assert_eq(actions_set_status(db, first, 2, "", "2026-11-20"), MGW_OK);
+	a.case_ref = "TS-2026-0001";
+	cr_assert_eq(actions_add(db, &a, 1, id), MGW_OK, "one done: room for one more");
+
+	struct marker_new mn = {.case_ref = "TS-2026-0001", .area = "testshire",
+				.start_date = "2026-11-01", .review_due = "2027-04-01",
+				.oic_node = "", .by_node = "police-testshire"};
+	char mfirst[FOLLOWUP_ID_MAX];
+	for (unsigned i = 0; i < MGW_MARKERS_ACTIVE_PER_CASE_MAX; i++)
+		cr_assert_eq(markers_add(db, &mn, 1, i ? id : mfirst), MGW_OK);
+	cr_assert_eq(markers_add(db, &mn, 1, id), MGW_E_TOO_LARGE);
+	cr_assert_eq(markers_review(db, mfirst, 1, NULL, "2026-11-20"), MGW_OK);
+	cr_assert_eq(markers_add(db, &mn, 1, id), MGW_OK, "one withdrawn: room for one more");
+}
+
+Test(followup, a_long_action_is_cut_on_the_agenda_at_a_character_boundary)
+{
+	char id[FOLLOWUP_ID_MAX], text[4000];
+	/* "é" is two bytes: a cut at an odd byte would split one. */
+	size_t n = 0;
+	while (n + 2 < sizeof text) {
+		text[n++] = (char)0xC3;
+		text[n++] = (char)0xA9;
+	}
+	text[n] = '\0';
+	struct action_new a = {.case_ref = "TS-2026-0001", .area = "testshire",
+			       .marac_date = "2026-11-03", .owner = 4, .description = text,
+			       .due_date = "2026-12-10", .set_by_node = "chair-testshire"};
+	cr_assert_eq(actions_add(db, &a, 1, id), MGW_OK);
+	add_action("2026-11-03", "2026-12-11", 4, id);
+	Marac__V1__Agenda *ag = (Marac__V1__Agenda *)codec_new(&marac__v1__agenda__descriptor);
+	cr_assert_eq(actions_agenda(db, "testshire", "2026-11-17", ag), MGW_OK);
+	cr_assert_eq(ag->n_actions, 2);
+	const char *t = ag->actions[0]->action;
+	size_t len = strlen(t);
+	cr_assert_leq(len, MGW_AGENDA_ACTION_TEXT_MAX);
+	cr_assert_str_eq(t + len - 6, " [...]");
+	cr_assert_eq((unsigned char)t[len - 7], 0xA9, "ends on a whole character");
+	cr_assert_str_eq(ag->actions[1]->action, "Review plan", "short text unchanged");
+	codec_free(&ag->base);
+	/* The action itself keeps all of it. */
+	Marac__V1__Action *full = NULL;
+	cr_assert_eq(actions_get(db, "A-000001", D("2026-11-17"), &full), MGW_OK);
+	cr_assert_eq(strlen(full->description), n);
+	codec_free(&full->base);
+}
