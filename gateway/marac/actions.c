@@ -9,6 +9,7 @@
 
 #include "caldate.h"
 #include "codec.h"
+#include "followup_db.h"
 #include "mgw_err.h"
 
 static const char schema_sql[] =
@@ -243,12 +244,17 @@ void actions_free_list(Marac__V1__Action **v, size_t n)
 	free(v);
 }
 
-static int in_areas(const struct action_filter *f, const char *area)
+/* followup_collect's item builder and freer for an array of actions. */
+static int put_action(void *arr, size_t i, sqlite3_stmt *st, void *arg)
 {
-	for (size_t i = 0; i < f->n_areas; i++)
-		if (f->areas[i] && area && !strcmp(f->areas[i], area))
-			return 1;
-	return 0;
+	Marac__V1__Action **v = arr;
+	v[i] = row_action(st, *(const int32_t *)arg);
+	return v[i] ? MGW_OK : MGW_E_NOMEM;
+}
+
+static void free_actions(void *arr, size_t n)
+{
+	actions_free_list(arr, n);
 }
 
 int actions_list(sqlite3 *db, const struct action_filter *f, int32_t today, size_t max,
@@ -274,38 +280,12 @@ int actions_list(sqlite3 *db, const struct action_filter *f, int32_t today, size
 	sqlite3_bind_int(st, 3, f->include_closed && !f->overdue_only);
 	sqlite3_bind_int(st, 4, f->overdue_only != 0);
 	sqlite3_bind_text(st, 5, today_s, -1, SQLITE_STATIC);
-	Marac__V1__Action **v = NULL;
-	size_t k = 0;
-	int rc = MGW_OK, src;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!in_areas(f, (const char *)sqlite3_column_text(st, 2)))
-			continue;
-		if (k == max) {
-			*truncated = 1;
-			break;
-		}
-		Marac__V1__Action **nv = realloc(v, (k + 1) * sizeof *nv);
-		if (nv == NULL) {
-			rc = MGW_E_NOMEM;
-			break;
-		}
-		v = nv;
-		if ((v[k] = row_action(st, today)) == NULL) {
-			rc = MGW_E_NOMEM;
-			break;
-		}
-		k++;
-	}
-	if (rc == MGW_OK && src != SQLITE_ROW && src != SQLITE_DONE)
-		rc = MGW_E_DB;
-	sqlite3_finalize(st);
-	if (rc != MGW_OK) {
-		actions_free_list(v, k);
-		return rc;
-	}
+	struct followup_rows r = { .areas = f->areas, .n_areas = f->n_areas, .max = max,
+				   .put = put_action, .free_list = free_actions, .arg = &today };
+	void *v;
+	int rc = followup_collect(st, sizeof **out, &r, &v, n, truncated);
 	*out = v;
-	*n = k;
-	return MGW_OK;
+	return rc;
 }
 
 int actions_agenda(sqlite3 *db, const char *area, const char *meeting_date,

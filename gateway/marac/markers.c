@@ -9,6 +9,7 @@
 
 #include "caldate.h"
 #include "codec.h"
+#include "followup_db.h"
 #include "mgw_err.h"
 #include "mgw_limits.h"
 
@@ -317,12 +318,30 @@ void markers_free_list(Marac__V1__Marker **v, size_t n)
 	free(v);
 }
 
-static int in_areas(const struct marker_filter *f, const char *area)
+/* followup_collect's item builder (a marker with its contacts) and freer. */
+struct put_marker_arg {
+	sqlite3 *db;
+	int32_t today;
+};
+
+static int put_marker(void *arr, size_t i, sqlite3_stmt *st, void *arg)
 {
-	for (size_t i = 0; i < f->n_areas; i++)
-		if (f->areas[i] && area && !strcmp(f->areas[i], area))
-			return 1;
-	return 0;
+	const struct put_marker_arg *a = arg;
+	Marac__V1__Marker *m = row_marker(st, a->today);
+	if (m == NULL)
+		return MGW_E_NOMEM;
+	int rc = load_contacts(a->db, m);
+	if (rc != MGW_OK) {
+		codec_free(&m->base);
+		return rc;
+	}
+	((Marac__V1__Marker **)arr)[i] = m;
+	return MGW_OK;
+}
+
+static void free_markers(void *arr, size_t n)
+{
+	markers_free_list(arr, n);
 }
 
 int markers_list(sqlite3 *db, const struct marker_filter *f, int32_t today, size_t max,
@@ -346,40 +365,13 @@ int markers_list(sqlite3 *db, const struct marker_filter *f, int32_t today, size
 	sqlite3_bind_int(st, 2, f->include_withdrawn && !f->due_only);
 	sqlite3_bind_int(st, 3, f->due_only != 0);
 	sqlite3_bind_text(st, 4, horizon, -1, SQLITE_STATIC);
-	Marac__V1__Marker **v = NULL;
-	size_t k = 0;
-	int rc = MGW_OK, src;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!in_areas(f, (const char *)sqlite3_column_text(st, 2)))
-			continue;
-		if (k == max) {
-			*truncated = 1;
-			break;
-		}
-		Marac__V1__Marker **nv = realloc(v, (k + 1) * sizeof *nv);
-		if (nv == NULL) {
-			rc = MGW_E_NOMEM;
-			break;
-		}
-		v = nv;
-		if ((v[k] = row_marker(st, today)) == NULL) {
-			rc = MGW_E_NOMEM;
-			break;
-		}
-		k++;
-		if ((rc = load_contacts(db, v[k - 1])) != MGW_OK)
-			break;
-	}
-	if (rc == MGW_OK && src != SQLITE_ROW && src != SQLITE_DONE)
-		rc = MGW_E_DB;
-	sqlite3_finalize(st);
-	if (rc != MGW_OK) {
-		markers_free_list(v, k);
-		return rc;
-	}
+	struct put_marker_arg pa = { .db = db, .today = today };
+	struct followup_rows r = { .areas = f->areas, .n_areas = f->n_areas, .max = max,
+				   .put = put_marker, .free_list = free_markers, .arg = &pa };
+	void *v;
+	int rc = followup_collect(st, sizeof **out, &r, &v, n, truncated);
 	*out = v;
-	*n = k;
-	return MGW_OK;
+	return rc;
 }
 
 int markers_agenda(sqlite3 *db, const char *area, const char *meeting_date,
