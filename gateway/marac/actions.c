@@ -51,15 +51,6 @@ static int valid_status(int s)
 	       s <= MARAC__V1__ACTION_STATUS__ACTION_STATUS_NOT_DONE;
 }
 
-static int step_done(sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_CONSTRAINT)
-		return MGW_E_CONFLICT;
-	return rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
-}
-
 /* ---- idempotency keys ------------------------------------------------------ */
 
 int followup_msg_check(sqlite3 *db, const char *node, const char *msg_id,
@@ -100,7 +91,7 @@ int followup_msg_put(sqlite3 *db, const char *node, const char *msg_id,
 	sqlite3_bind_blob(st, 3, digest, 32, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, item_id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, at_ms);
-	return step_done(st);
+	return followup_step_done(st);
 }
 
 /* ---- actions ----------------------------------------------------------------- */
@@ -113,16 +104,12 @@ int actions_add(sqlite3 *db, const struct action_new *a, int64_t now_ms,
 	    caldate_parse(a->marac_date, &md) != 0 || caldate_parse(a->due_date, &dd) != 0 ||
 	    dd < md || a->owner <= 0 || a->description == NULL || a->set_by_node == NULL)
 		return MGW_E_INVALID;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT COALESCE(MAX(seq),0)+1 FROM maction", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return MGW_E_DB;
-	int64_t seq = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
-	if (seq <= 0 || seq > 99999999)
-		return MGW_E_DB;
+	int64_t seq;
 	char nid[FOLLOWUP_ID_MAX];
-	snprintf(nid, sizeof nid, "A-%06lld", (long long)seq);
+	if (followup_next_id(db, "SELECT COALESCE(MAX(seq),0)+1 FROM maction", 'A', &seq, nid) !=
+	    MGW_OK)
+		return MGW_E_DB;
+	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db,
 			       "INSERT INTO maction(id,seq,case_ref,area,marac_date,owner,description,"
 			       "due_date,status,set_by_node,created_ms)"
@@ -140,7 +127,7 @@ int actions_add(sqlite3 *db, const struct action_new *a, int64_t now_ms,
 	sqlite3_bind_int(st, 9, MARAC__V1__ACTION_STATUS__ACTION_STATUS_OPEN);
 	sqlite3_bind_text(st, 10, a->set_by_node, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 11, now_ms);
-	int rc = step_done(st);
+	int rc = followup_step_done(st);
 	if (rc == MGW_OK)
 		memcpy(id, nid, sizeof nid);
 	return rc;
@@ -231,7 +218,7 @@ int actions_set_status(sqlite3 *db, const char *id, int status, const char *note
 	sqlite3_bind_int(st, 2, status);
 	sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, date, -1, SQLITE_STATIC);
-	int rc = step_done(st);
+	int rc = followup_step_done(st);
 	if (rc == MGW_OK && sqlite3_changes(db) == 0)
 		rc = MGW_E_NOTFOUND;
 	return rc;
@@ -387,7 +374,7 @@ int actions_noticed(sqlite3 *db, const char *id, int32_t today)
 		return MGW_E_DB;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, today);
-	return step_done(st);
+	return followup_step_done(st);
 }
 
 /*

@@ -1,10 +1,34 @@
 /* followup_db.c: see followup_db.h. */
 #include "followup_db.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mgw_err.h"
+
+int followup_step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_CONSTRAINT)
+		return MGW_E_CONFLICT;
+	return rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
+}
+
+int followup_next_id(sqlite3 *db, const char *seq_sql, char prefix, int64_t *seq,
+		     char nid[FOLLOWUP_ID_MAX])
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, seq_sql, -1, &st, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	*seq = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (*seq <= 0 || *seq > 99999999)
+		return MGW_E_DB;
+	snprintf(nid, FOLLOWUP_ID_MAX, "%c-%06lld", prefix, (long long)*seq);
+	return MGW_OK;
+}
 
 static int in_areas(const struct followup_rows *r, const char *area)
 {

@@ -1,7 +1,8 @@
 /*
- * followup_db.h: the row loop shared by the follow-up lists (actions_list,
- * markers_list): step a prepared SELECT, keep the rows of the reader's
- * areas, stop at max, and grow an array of one new item a kept row.
+ * followup_db.h: the SQLite steps the follow-up stores (actions.c,
+ * markers.c) share: the next id of a table, a write step, and the row loop
+ * of their lists (step a prepared SELECT, keep the rows of the reader's
+ * areas, stop at max, grow an array of one new item a kept row).
  *
  * The array is opaque here (elem_size bytes an item): the caller's put
  * builds item i in it with the caller's own type, and the caller's
@@ -15,6 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sqlite3.h>
+
+#include "actions.h"   /* FOLLOWUP_ID_MAX */
 
 struct followup_rows {
 	const char *const *areas;   /* keep a row only if its column 2 (area) is one of these */
@@ -39,5 +42,20 @@ struct followup_rows {
  */
 int followup_collect(sqlite3_stmt *st, size_t elem_size, const struct followup_rows *r,
 		     void **arr, size_t *n, int *truncated);
+
+/*
+ * Steps a write statement once and finalizes it: MGW_OK when it ran,
+ * MGW_E_CONFLICT (a constraint, e.g. a duplicate key), else MGW_E_DB.
+ */
+int followup_step_done(sqlite3_stmt *st);
+
+/*
+ * The next item of a table: *seq = MAX(seq) + 1 (from seq_sql, a SELECT of
+ * that one value) and nid = prefix "-" seq in six digits or more, e.g.
+ * "A-000012". MGW_E_DB if the SELECT fails or the numbers ran out (8
+ * digits at most, so nid always fits FOLLOWUP_ID_MAX).
+ */
+int followup_next_id(sqlite3 *db, const char *seq_sql, char prefix, int64_t *seq,
+		     char nid[FOLLOWUP_ID_MAX]);
 
 #endif

@@ -60,15 +60,6 @@ const char *markers_outcome_name(int o)
 	}
 }
 
-static int step_done(sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_CONSTRAINT)
-		return MGW_E_CONFLICT;
-	return rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
-}
-
 int markers_add(sqlite3 *db, const struct marker_new *m, int64_t now_ms,
 		char id[FOLLOWUP_ID_MAX])
 {
@@ -77,16 +68,12 @@ int markers_add(sqlite3 *db, const struct marker_new *m, int64_t now_ms,
 	    caldate_parse(m->start_date, &sd) != 0 || caldate_parse(m->review_due, &dd) != 0 ||
 	    dd <= sd || m->oic_node == NULL || m->by_node == NULL)
 		return MGW_E_INVALID;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT COALESCE(MAX(seq),0)+1 FROM mmarker", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return MGW_E_DB;
-	int64_t seq = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
-	if (seq <= 0 || seq > 99999999)
-		return MGW_E_DB;
+	int64_t seq;
 	char nid[FOLLOWUP_ID_MAX];
-	snprintf(nid, sizeof nid, "M-%06lld", (long long)seq);
+	if (followup_next_id(db, "SELECT COALESCE(MAX(seq),0)+1 FROM mmarker", 'M', &seq, nid) !=
+	    MGW_OK)
+		return MGW_E_DB;
+	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db,
 			       "INSERT INTO mmarker(id,seq,case_ref,area,start_date,review_due,"
 			       "oic_node,state,stage,by_node,created_ms)"
@@ -102,7 +89,7 @@ int markers_add(sqlite3 *db, const struct marker_new *m, int64_t now_ms,
 	sqlite3_bind_text(st, 7, m->oic_node, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, m->by_node, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 9, now_ms);
-	int rc = step_done(st);
+	int rc = followup_step_done(st);
 	if (rc == MGW_OK)
 		memcpy(id, nid, sizeof nid);
 	return rc;
@@ -265,14 +252,14 @@ int markers_inform(sqlite3 *db, const char *id, const char *date, int method, in
 	sqlite3_bind_int(st, 5, outcome);
 	sqlite3_bind_text(st, 6, node, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, stage, -1, SQLITE_STATIC);
-	int rc = step_done(st);
+	int rc = followup_step_done(st);
 	if (rc != MGW_OK || outcome != MARAC__V1__INFORM_OUTCOME__INFORM_OUTCOME_INFORMED)
 		return rc;
 	if (sqlite3_prepare_v2(db, "UPDATE mmarker SET informed=1 WHERE id=?1", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return MGW_E_DB;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	return step_done(st);
+	return followup_step_done(st);
 }
 
 int markers_review(sqlite3 *db, const char *id, int withdraw, const char *new_due,
@@ -308,7 +295,7 @@ int markers_review(sqlite3 *db, const char *id, int withdraw, const char *new_du
 		sqlite3_bind_text(st, 2, today_s, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_text(st, 3, new_due, -1, SQLITE_STATIC);
-	return step_done(st);
+	return followup_step_done(st);
 }
 
 void markers_free_list(Marac__V1__Marker **v, size_t n)
@@ -486,7 +473,7 @@ int markers_noticed(sqlite3 *db, const char *id, int stage, const char *review_d
 		return MGW_E_DB;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, review_due, -1, SQLITE_STATIC);
-	return step_done(st);
+	return followup_step_done(st);
 }
 
 int markers_active_for_case(sqlite3 *db, const char *case_ref)
