@@ -34,31 +34,6 @@ static void teardown(void)
 
 TestSuite(meeting, .fini = teardown, .timeout = 240);
 
-static const char *fixture(const char *name)
-{
-	static char buf[600];
-	snprintf(buf, sizeof buf, "%s/tests/fixtures/%s", MARAC_SOURCE_DIR, name);
-	return buf;
-}
-
-static const char *json_str(const char *text, const char *key, char *out, size_t n)
-{
-	char pat[80];
-	snprintf(pat, sizeof pat, "\"%s\": \"", key);
-	const char *p = strstr(text, pat);
-	out[0] = 0;
-	if (p == NULL)
-		return out;
-	p += strlen(pat);
-	size_t i = 0;
-	while (p[i] && p[i] != '"' && i + 1 < n) {
-		out[i] = p[i];
-		i++;
-	}
-	out[i] = 0;
-	return out;
-}
-
 static int32_t today(void)
 {
 	return (int32_t)(time(NULL) / 86400);
@@ -121,31 +96,6 @@ static int audit_to_wait(int event, const char *reason, const char *recipient, i
 		usleep(50000);
 	}
 	return n;
-}
-
-/* Concatenate every .json file of dir. */
-static char *read_dir(const char *dir)
-{
-	size_t len = 0;
-	char *all = calloc(1, 1);
-	DIR *d = opendir(dir);
-	for (struct dirent *e; d && (e = readdir(d));) {
-		size_t n = strlen(e->d_name);
-		if (n < 6 || strcmp(e->d_name + n - 5, ".json"))
-			continue;
-		char path[1200];
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		char *t = slurp(path);
-		if (t == NULL)
-			continue;
-		all = realloc(all, len + strlen(t) + 1);
-		memcpy(all + len, t, strlen(t) + 1);
-		len += strlen(t);
-		free(t);
-	}
-	if (d)
-		closedir(d);
-	return all;
 }
 
 /* Start a gateway on the test clock, with an escalation node for testshire. */
