@@ -75,5 +75,22 @@ int fu_roundtrip(const struct conn_args *ca, const Marac__V1__Frame *req, int wa
 		 const char *msg_id, const char *what, Marac__V1__Frame **res);
 /* The message as proto3 JSON on stdout. */
 void fu_print_json(const ProtobufCMessage *m);
+/*
+ * The default msg_id of request m: "auto-" + a digest of its bytes and verb,
+ * so a re-run is a duplicate. buf, or NULL having printed "marac CMD: ..."
+ * (out of memory).
+ */
+const char *fu_auto_id(const char *cmd, const ProtobufCMessage *m, const char *verb,
+		       char buf[40]);
+/*
+ * fu_roundtrip, then show what part(res) picks from the answer: with print,
+ * as print writes it; with print NULL, as JSON. The exit code.
+ */
+int fu_show(const struct conn_args *ca, const Marac__V1__Frame *req, int want,
+	    const char *msg_id, const char *what,
+	    const ProtobufCMessage *(*part)(const Marac__V1__Frame *res),
+	    void (*print)(const ProtobufCMessage *part));
+/* A list's first line: "N NOUNs (today DATE)[, more not shown]". */
+void fu_list_head(size_t n, const char *noun, const char *today, int truncated);
 
 #endif
