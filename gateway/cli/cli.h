@@ -92,5 +92,16 @@ int fu_show(const struct conn_args *ca, const Marac__V1__Frame *req, int want,
 	    void (*print)(const ProtobufCMessage *part));
 /* A list's first line: "N NOUNs (today DATE)[, more not shown]". */
 void fu_list_head(size_t n, const char *noun, const char *today, int truncated);
+/* A verb of a follow-up command: marac CMD NAME ... runs run(argc, argv from NAME). */
+struct fu_verb {
+	const char *name;
+	int (*run)(int argc, char **argv, struct conn_args *ca);
+};
+/*
+ * marac CMD VERB ...: usage(0) without a verb, usage(1) for --help/-h, the
+ * verb's exit code, or EX_USAGE for an unknown verb (printed with the list).
+ */
+int fu_dispatch(const char *cmd, int argc, char **argv, const struct fu_verb *verbs, size_t n,
+		int (*usage)(int help));
 
 #endif

@@ -104,6 +104,25 @@ int fu_show(const struct conn_args *ca, const Marac__V1__Frame *req, int want,
 	return EX_OK;
 }
 
+int fu_dispatch(const char *cmd, int argc, char **argv, const struct fu_verb *verbs, size_t n,
+		int (*usage)(int help))
+{
+	struct conn_args ca;
+	conn_args_init(&ca);
+	if (argc < 2)
+		return usage(0);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
+		return usage(1);
+	for (size_t k = 0; k < n; k++)
+		if (!strcmp(argv[1], verbs[k].name))
+			return verbs[k].run(argc - 1, argv + 1, &ca);
+	fprintf(stderr, "marac %s: unknown verb \"%s\" (", cmd, argv[1]);
+	for (size_t k = 0; k < n; k++)
+		fprintf(stderr, "%s%s", k ? ", " : "", verbs[k].name);
+	fprintf(stderr, ")\n");
+	return EX_USAGE;
+}
+
 void fu_list_head(size_t n, const char *noun, const char *today, int truncated)
 {
 	printf("%zu %s%s (today %s)%s\n", n, noun, n == 1 ? "" : "s", today,
@@ -295,18 +314,7 @@ static int action_list(int argc, char **argv, struct conn_args *ca)
 
 int cmd_action(int argc, char **argv)
 {
-	struct conn_args ca;
-	conn_args_init(&ca);
-	if (argc < 2)
-		return usage(0);
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
-		return usage(1);
-	if (!strcmp(argv[1], "add"))
-		return action_add(argc - 1, argv + 1, &ca);
-	if (!strcmp(argv[1], "update"))
-		return action_update(argc - 1, argv + 1, &ca);
-	if (!strcmp(argv[1], "list"))
-		return action_list(argc - 1, argv + 1, &ca);
-	fprintf(stderr, "marac action: unknown verb \"%s\" (add, update, list)\n", argv[1]);
-	return EX_USAGE;
+	static const struct fu_verb verbs[] = {
+		{"add", action_add}, {"update", action_update}, {"list", action_list}};
+	return fu_dispatch("action", argc, argv, verbs, 3, usage);
 }

@@ -203,20 +203,9 @@ static int marker_list(int argc, char **argv, struct conn_args *ca)
 
 int cmd_marker(int argc, char **argv)
 {
-	struct conn_args ca;
-	conn_args_init(&ca);
-	if (argc < 2)
-		return usage(0);
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
-		return usage(1);
-	if (!strcmp(argv[1], "add"))
-		return marker_add(argc - 1, argv + 1, &ca);
-	if (!strcmp(argv[1], "inform"))
-		return marker_inform(argc - 1, argv + 1, &ca);
-	if (!strcmp(argv[1], "review"))
-		return marker_review(argc - 1, argv + 1, &ca);
-	if (!strcmp(argv[1], "list"))
-		return marker_list(argc - 1, argv + 1, &ca);
-	fprintf(stderr, "marac marker: unknown verb \"%s\" (add, inform, review, list)\n", argv[1]);
-	return EX_USAGE;
+	static const struct fu_verb verbs[] = {{"add", marker_add},
+					       {"inform", marker_inform},
+					       {"review", marker_review},
+					       {"list", marker_list}};
+	return fu_dispatch("marker", argc, argv, verbs, 4, usage);
 }
