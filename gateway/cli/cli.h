@@ -67,9 +67,15 @@ struct fu_opt {
 	const char **val;
 	int *flag;
 };
-/* Parse argv[1..argc) into ca and opts; EX_OK, or EX_USAGE (printed as "marac CMD: ..."). */
+/*
+ * Parse argv[1..argc) into ca and opts; EX_OK, or EX_USAGE (printed as
+ * "marac CMD: ..."). fu_parse_file also takes one positional argument (a
+ * file; "-" is stdin) into *file if file is not NULL.
+ */
 int fu_parse(const char *cmd, int argc, char **argv, struct conn_args *ca,
 	     const struct fu_opt *opts, size_t n, int *help);
+int fu_parse_file(const char *cmd, int argc, char **argv, struct conn_args *ca,
+		  const struct fu_opt *opts, size_t n, const char **file, int *help);
 /* Connect, send req, wait for the frame `want` (or its Error); exit code. */
 int fu_roundtrip(const struct conn_args *ca, const Marac__V1__Frame *req, int want,
 		 const char *msg_id, const char *what, Marac__V1__Frame **res);

@@ -15,6 +15,12 @@
 int fu_parse(const char *cmd, int argc, char **argv, struct conn_args *ca,
 	     const struct fu_opt *opts, size_t n, int *help)
 {
+	return fu_parse_file(cmd, argc, argv, ca, opts, n, NULL, help);
+}
+
+int fu_parse_file(const char *cmd, int argc, char **argv, struct conn_args *ca,
+		  const struct fu_opt *opts, size_t n, const char **file, int *help)
+{
 	for (int i = 1; i < argc; i++) {
 		int r = conn_args_parse(ca, argc, argv, &i);
 		if (r < 0) {
@@ -32,8 +38,13 @@ int fu_parse(const char *cmd, int argc, char **argv, struct conn_args *ca,
 		while (k < n && strcmp(a, opts[k].name) != 0)
 			k++;
 		if (k == n) {
+			int option = a[0] == '-' && a[1] != 0;
+			if (!option && file && *file == NULL) {
+				*file = a;
+				continue;
+			}
 			fprintf(stderr, "marac %s: %s %s\n", cmd,
-				a[0] == '-' ? "unknown option" : "unexpected argument", a);
+				option ? "unknown option" : "unexpected argument", a);
 			return EX_USAGE;
 		}
 		if (opts[k].flag) {
