@@ -251,6 +251,8 @@ Test(meeting, an_action_counts_down_notifies_its_owner_and_only_the_owner_closes
 	cr_assert(strstr(out, "A-000001") && strstr(out, "3 days OVERDUE"), "%s", out);
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, list_o), 0, "%s", err);
 	cr_assert_null(strstr(out, "A-000001"), "a node lists its own agency's actions: %s", out);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_FOLLOWUP_LISTED, "actions", 2),
+		     2, "every list answered is audited");
 
 	const char *done_h[] = {"action", "update", "--id", id, "--status", "not-possible",
 				"--note", "She moved out of area; ring Mrs Okafor on 07700 900456",
@@ -326,6 +328,8 @@ Test(meeting, a_missed_marker_review_escalates_on_day_14_and_attempts_are_record
 	const char *due_l[] = {"marker", "list", "--due", NULL};
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, due_l), 0, "%s", err);
 	cr_assert(strstr(out, "M-000001") && strstr(out, "review in 14 days"), "%s", out);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_FOLLOWUP_LISTED, "markers", 1),
+		     1, "every list answered is audited");
 
 	/* No review: day 13 after the due date nothing; day 14 the escalation node. */
 	set_offset(20 + 13);
