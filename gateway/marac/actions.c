@@ -294,19 +294,15 @@ int actions_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		Marac__V1__Action *a = row_action(st, meet);
 		Marac__V1__AgendaAction *x =
 			(Marac__V1__AgendaAction *)codec_new(&marac__v1__agenda_action__descriptor);
-		Marac__V1__AgendaAction **nv =
-			codec_malloc((ag->n_actions + 1) * sizeof *nv);
+		Marac__V1__AgendaAction **nv = followup_grow(ag->actions, ag->n_actions, sizeof *nv);
+		if (nv != NULL)
+			ag->actions = nv; /* room for one more; n_actions unchanged until filled */
 		if (a == NULL || x == NULL || nv == NULL) {
 			codec_free(a ? &a->base : NULL);
 			codec_free(x ? &x->base : NULL);
-			codec_mfree(nv);
 			rc = MGW_E_NOMEM;
 			break;
 		}
-		if (ag->n_actions)
-			memcpy(nv, ag->actions, ag->n_actions * sizeof *nv);
-		codec_mfree(ag->actions);
-		ag->actions = nv;
 		ag->actions[ag->n_actions++] = x;
 		/* Move the strings over: the agenda row owns them now. */
 		x->case_ref = a->case_ref;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "codec.h"
 #include "mgw_err.h"
 
 int followup_step_done(sqlite3_stmt *st)
@@ -75,4 +76,15 @@ int followup_collect(sqlite3_stmt *st, size_t elem_size, const struct followup_r
 	*arr = v;
 	*n = k;
 	return MGW_OK;
+}
+
+void *followup_grow(void *arr, size_t n, size_t elem_size)
+{
+	void *nv = codec_malloc((n + 1) * elem_size);
+	if (nv == NULL)
+		return NULL;
+	if (n)
+		memcpy(nv, arr, n * elem_size);
+	codec_mfree(arr);
+	return nv;
 }

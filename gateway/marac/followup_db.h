@@ -58,4 +58,11 @@ int followup_step_done(sqlite3_stmt *st);
 int followup_next_id(sqlite3 *db, const char *seq_sql, char prefix, int64_t *seq,
 		     char nid[FOLLOWUP_ID_MAX]);
 
+/*
+ * A protobuf-c repeated field one item longer: a codec_malloc'd copy of the
+ * n items of arr (elem_size bytes each) with room for one more, arr freed
+ * with codec_mfree. NULL when out of memory (arr untouched).
+ */
+void *followup_grow(void *arr, size_t n, size_t elem_size);
+
 #endif

@@ -381,17 +381,14 @@ int markers_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 	int rc = MGW_OK, src;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		Marac__V1__Marker *m = row_marker(st, meet);
-		Marac__V1__Marker **nv = codec_malloc((ag->n_markers + 1) * sizeof *nv);
+		Marac__V1__Marker **nv = followup_grow(ag->markers, ag->n_markers, sizeof *nv);
+		if (nv != NULL)
+			ag->markers = nv; /* room for one more; n_markers unchanged until filled */
 		if (m == NULL || nv == NULL) {
 			codec_free(m ? &m->base : NULL);
-			codec_mfree(nv);
 			rc = MGW_E_NOMEM;
 			break;
 		}
-		if (ag->n_markers)
-			memcpy(nv, ag->markers, ag->n_markers * sizeof *nv);
-		codec_mfree(ag->markers);
-		ag->markers = nv;
 		ag->markers[ag->n_markers++] = m;
 	}
 	if (rc == MGW_OK && src != SQLITE_ROW && src != SQLITE_DONE)
