@@ -67,13 +67,47 @@ struct fu_opt {
 	const char **val;
 	int *flag;
 };
-/* Parse argv[1..argc) into ca and opts; EX_OK, or EX_USAGE (printed as "marac CMD: ..."). */
+/*
+ * Parse argv[1..argc) into ca and opts; EX_OK, or EX_USAGE (printed as
+ * "marac CMD: ..."). fu_parse_file also takes one positional argument (a
+ * file; "-" is stdin) into *file if file is not NULL.
+ */
 int fu_parse(const char *cmd, int argc, char **argv, struct conn_args *ca,
 	     const struct fu_opt *opts, size_t n, int *help);
+int fu_parse_file(const char *cmd, int argc, char **argv, struct conn_args *ca,
+		  const struct fu_opt *opts, size_t n, const char **file, int *help);
 /* Connect, send req, wait for the frame `want` (or its Error); exit code. */
 int fu_roundtrip(const struct conn_args *ca, const Marac__V1__Frame *req, int want,
 		 const char *msg_id, const char *what, Marac__V1__Frame **res);
 /* The message as proto3 JSON on stdout. */
 void fu_print_json(const ProtobufCMessage *m);
+/*
+ * The default msg_id of request m: "auto-" + a digest of its bytes and verb,
+ * so a re-run is a duplicate. buf, or NULL having printed "marac CMD: ..."
+ * (out of memory).
+ */
+const char *fu_auto_id(const char *cmd, const ProtobufCMessage *m, const char *verb,
+		       char buf[40]);
+/*
+ * fu_roundtrip, then show what part(res) picks from the answer: with print,
+ * as print writes it; with print NULL, as JSON. The exit code.
+ */
+int fu_show(const struct conn_args *ca, const Marac__V1__Frame *req, int want,
+	    const char *msg_id, const char *what,
+	    const ProtobufCMessage *(*part)(const Marac__V1__Frame *res),
+	    void (*print)(const ProtobufCMessage *part));
+/* A list's first line: "N NOUNs (today DATE)[, more not shown]". */
+void fu_list_head(size_t n, const char *noun, const char *today, int truncated);
+/* A verb of a follow-up command: marac CMD NAME ... runs run(argc, argv from NAME). */
+struct fu_verb {
+	const char *name;
+	int (*run)(int argc, char **argv, struct conn_args *ca);
+};
+/*
+ * marac CMD VERB ...: usage(0) without a verb, usage(1) for --help/-h, the
+ * verb's exit code, or EX_USAGE for an unknown verb (printed with the list).
+ */
+int fu_dispatch(const char *cmd, int argc, char **argv, const struct fu_verb *verbs, size_t n,
+		int (*usage)(int help));
 
 #endif

@@ -15,6 +15,12 @@
 int fu_parse(const char *cmd, int argc, char **argv, struct conn_args *ca,
 	     const struct fu_opt *opts, size_t n, int *help)
 {
+	return fu_parse_file(cmd, argc, argv, ca, opts, n, NULL, help);
+}
+
+int fu_parse_file(const char *cmd, int argc, char **argv, struct conn_args *ca,
+		  const struct fu_opt *opts, size_t n, const char **file, int *help)
+{
 	for (int i = 1; i < argc; i++) {
 		int r = conn_args_parse(ca, argc, argv, &i);
 		if (r < 0) {
@@ -32,8 +38,13 @@ int fu_parse(const char *cmd, int argc, char **argv, struct conn_args *ca,
 		while (k < n && strcmp(a, opts[k].name) != 0)
 			k++;
 		if (k == n) {
+			int option = a[0] == '-' && a[1] != 0;
+			if (!option && file && *file == NULL) {
+				*file = a;
+				continue;
+			}
 			fprintf(stderr, "marac %s: %s %s\n", cmd,
-				a[0] == '-' ? "unknown option" : "unexpected argument", a);
+				option ? "unknown option" : "unexpected argument", a);
 			return EX_USAGE;
 		}
 		if (opts[k].flag) {
@@ -70,6 +81,65 @@ void fu_print_json(const ProtobufCMessage *m)
 	free(out);
 }
 
+const char *fu_auto_id(const char *cmd, const ProtobufCMessage *m, const char *verb,
+		       char buf[40])
+{
+	uint8_t *b;
+	size_t n;
+	int rc = codec_pack(m, &b, &n) == MGW_OK ? 0 : -1;
+	if (rc == 0) {
+		rc = cli_auto_msg_id(buf, b, n, verb, strlen(verb));
+		free(b);
+	}
+	if (rc != 0) {
+		fprintf(stderr, "marac %s: cannot compute the msg_id digest\n", cmd);
+		return NULL;
+	}
+	return buf;
+}
+
+int fu_show(const struct conn_args *ca, const Marac__V1__Frame *req, int want,
+	    const char *msg_id, const char *what,
+	    const ProtobufCMessage *(*part)(const Marac__V1__Frame *res),
+	    void (*print)(const ProtobufCMessage *part))
+{
+	Marac__V1__Frame *res = NULL;
+	int ex = fu_roundtrip(ca, req, want, msg_id, what, &res);
+	if (ex != EX_OK)
+		return ex;
+	if (print)
+		print(part(res));
+	else
+		fu_print_json(part(res));
+	codec_free(&res->base);
+	return EX_OK;
+}
+
+int fu_dispatch(const char *cmd, int argc, char **argv, const struct fu_verb *verbs, size_t n,
+		int (*usage)(int help))
+{
+	struct conn_args ca;
+	conn_args_init(&ca);
+	if (argc < 2)
+		return usage(0);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
+		return usage(1);
+	for (size_t k = 0; k < n; k++)
+		if (!strcmp(argv[1], verbs[k].name))
+			return verbs[k].run(argc - 1, argv + 1, &ca);
+	fprintf(stderr, "marac %s: unknown verb \"%s\" (", cmd, argv[1]);
+	for (size_t k = 0; k < n; k++)
+		fprintf(stderr, "%s%s", k ? ", " : "", verbs[k].name);
+	fprintf(stderr, ")\n");
+	return EX_USAGE;
+}
+
+void fu_list_head(size_t n, const char *noun, const char *today, int truncated)
+{
+	printf("%zu %s%s (today %s)%s\n", n, noun, n == 1 ? "" : "s", today,
+	       truncated ? ", more not shown" : "");
+}
+
 /* "3 days left", "due today", "4 days overdue" into buf. */
 static const char *countdown(int32_t d, char *buf, size_t n)
 {
@@ -104,6 +174,33 @@ static const char *status_label(int s)
 		return "not possible (circumstances changed)";
 	case MARAC__V1__ACTION_STATUS__ACTION_STATUS_NOT_DONE: return "not done";
 	default: return "?";
+	}
+}
+
+/* fu_show's parts of the answers: the stored action, the list. */
+static const ProtobufCMessage *recorded(const Marac__V1__Frame *res)
+{
+	return &res->action_recorded->action->base;
+}
+
+static const ProtobufCMessage *list_of(const Marac__V1__Frame *res)
+{
+	return &res->action_list->base;
+}
+
+static void print_list(const ProtobufCMessage *m)
+{
+	const Marac__V1__ActionList *l = (const Marac__V1__ActionList *)m;
+	fu_list_head(l->n_actions, "action", l->today, l->truncated);
+	for (size_t i = 0; i < l->n_actions; i++) {
+		const Marac__V1__Action *a = l->actions[i];
+		char cd[32];
+		printf("%s  %s  %s  due %s  %s  %s\n    %s\n", a->action_id, a->case_ref,
+		       agenda_agency_label(a->owner), a->due_date,
+		       a->status == MARAC__V1__ACTION_STATUS__ACTION_STATUS_OPEN
+			       ? countdown(a->days_left, cd, sizeof cd)
+			       : status_label(a->status),
+		       a->date_reported[0] ? a->date_reported : "", a->description);
 	}
 }
 
@@ -166,27 +263,14 @@ static int action_add(int argc, char **argv, struct conn_args *ca)
 	q.due_date = (char *)due;
 	q.description = (char *)desc;
 	char idbuf[40];
-	if (msg_id == NULL) {
-		uint8_t *b;
-		size_t n;
-		if (codec_pack(&q.base, &b, &n) != MGW_OK || cli_auto_msg_id(idbuf, b, n, "add", 3)) {
-			fprintf(stderr, "marac action add: cannot compute the msg_id digest\n");
-			return EX_INPUT;
-		}
-		free(b);
-		msg_id = idbuf;
-	}
+	if (msg_id == NULL && (msg_id = fu_auto_id("action add", &q.base, "add", idbuf)) == NULL)
+		return EX_INPUT;
 	q.msg_id = (char *)msg_id;
-	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
 	req.body_case = MARAC__V1__FRAME__BODY_ACTION_ADD;
 	req.action_add = &q;
-	ex = fu_roundtrip(ca, &req, MARAC__V1__FRAME__BODY_ACTION_RECORDED, msg_id, "action add",
-			  &res);
-	if (ex == EX_OK) {
-		fu_print_json(&res->action_recorded->action->base);
-		codec_free(&res->base);
-	}
-	return ex;
+	return fu_show(ca, &req, MARAC__V1__FRAME__BODY_ACTION_RECORDED, msg_id, "action add",
+		       recorded, NULL);
 }
 
 static int action_update(int argc, char **argv, struct conn_args *ca)
@@ -208,27 +292,14 @@ static int action_update(int argc, char **argv, struct conn_args *ca)
 	q.status = st;
 	q.note = (char *)note;
 	char idbuf[40];
-	if (msg_id == NULL) {
-		uint8_t *b;
-		size_t n;
-		if (codec_pack(&q.base, &b, &n) != MGW_OK || cli_auto_msg_id(idbuf, b, n, "upd", 3)) {
-			fprintf(stderr, "marac action update: cannot compute the msg_id digest\n");
-			return EX_INPUT;
-		}
-		free(b);
-		msg_id = idbuf;
-	}
+	if (msg_id == NULL && (msg_id = fu_auto_id("action update", &q.base, "upd", idbuf)) == NULL)
+		return EX_INPUT;
 	q.msg_id = (char *)msg_id;
-	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
 	req.body_case = MARAC__V1__FRAME__BODY_ACTION_UPDATE;
 	req.action_update = &q;
-	ex = fu_roundtrip(ca, &req, MARAC__V1__FRAME__BODY_ACTION_RECORDED, msg_id,
-			  "action update", &res);
-	if (ex == EX_OK) {
-		fu_print_json(&res->action_recorded->action->base);
-		codec_free(&res->base);
-	}
-	return ex;
+	return fu_show(ca, &req, MARAC__V1__FRAME__BODY_ACTION_RECORDED, msg_id,
+		       "action update", recorded, NULL);
 }
 
 static int action_list(int argc, char **argv, struct conn_args *ca)
@@ -246,47 +317,16 @@ static int action_list(int argc, char **argv, struct conn_args *ca)
 	q.case_ref = (char *)case_ref;
 	q.overdue_only = overdue;
 	q.include_closed = all;
-	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
 	req.body_case = MARAC__V1__FRAME__BODY_ACTION_LIST_REQUEST;
 	req.action_list_request = &q;
-	ex = fu_roundtrip(ca, &req, MARAC__V1__FRAME__BODY_ACTION_LIST, NULL, "action list", &res);
-	if (ex != EX_OK)
-		return ex;
-	const Marac__V1__ActionList *l = res->action_list;
-	if (json) {
-		fu_print_json(&l->base);
-	} else {
-		printf("%zu action%s (today %s)%s\n", l->n_actions, l->n_actions == 1 ? "" : "s",
-		       l->today, l->truncated ? ", more not shown" : "");
-		for (size_t i = 0; i < l->n_actions; i++) {
-			const Marac__V1__Action *a = l->actions[i];
-			char cd[32];
-			printf("%s  %s  %s  due %s  %s  %s\n    %s\n", a->action_id, a->case_ref,
-			       agenda_agency_label(a->owner), a->due_date,
-			       a->status == MARAC__V1__ACTION_STATUS__ACTION_STATUS_OPEN
-				       ? countdown(a->days_left, cd, sizeof cd)
-				       : status_label(a->status),
-			       a->date_reported[0] ? a->date_reported : "", a->description);
-		}
-	}
-	codec_free(&res->base);
-	return EX_OK;
+	return fu_show(ca, &req, MARAC__V1__FRAME__BODY_ACTION_LIST, NULL, "action list",
+		       list_of, json ? NULL : print_list);
 }
 
 int cmd_action(int argc, char **argv)
 {
-	struct conn_args ca;
-	conn_args_init(&ca);
-	if (argc < 2)
-		return usage(0);
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
-		return usage(1);
-	if (!strcmp(argv[1], "add"))
-		return action_add(argc - 1, argv + 1, &ca);
-	if (!strcmp(argv[1], "update"))
-		return action_update(argc - 1, argv + 1, &ca);
-	if (!strcmp(argv[1], "list"))
-		return action_list(argc - 1, argv + 1, &ca);
-	fprintf(stderr, "marac action: unknown verb \"%s\" (add, update, list)\n", argv[1]);
-	return EX_USAGE;
+	static const struct fu_verb verbs[] = {
+		{"add", action_add}, {"update", action_update}, {"list", action_list}};
+	return fu_dispatch("action", argc, argv, verbs, 3, usage);
 }

@@ -47,27 +47,6 @@ static int parse_opts(const char *cmd, int argc, char **argv, struct conn_args *
 	return EX_OK;
 }
 
-static int request(const struct conn_args *ca, const Marac__V1__Frame *req, int want,
-		   const char *what, Marac__V1__Frame **res)
-{
-	mgw_client *c = NULL;
-	int ex = conn_open(ca, &c);
-	if (ex != EX_OK)
-		return ex;
-	int rc = mgw_client_request(c, req, want, NULL, ca->timeout_ms, res);
-	if (rc != MGW_OK)
-		ex = conn_fail(c, rc, what);
-	mgw_client_free(c);
-	return ex;
-}
-
-static void print_json(const ProtobufCMessage *m)
-{
-	char *out = pbjson_dump(m, 1);
-	printf("%s\n", out ? out : "{}");
-	free(out);
-}
-
 int cmd_lookup(int argc, char **argv)
 {
 	struct conn_args ca;
@@ -103,11 +82,11 @@ int cmd_lookup(int argc, char **argv)
 	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
 	req.body_case = MARAC__V1__FRAME__BODY_LOOKUP_REQUEST;
 	req.lookup_request = &q;
-	ex = request(&ca, &req, MARAC__V1__FRAME__BODY_LOOKUP_RESULT, "lookup", &res);
+	ex = fu_roundtrip(&ca, &req, MARAC__V1__FRAME__BODY_LOOKUP_RESULT, NULL, "lookup", &res);
 	if (ex != EX_OK)
 		return ex;
 	const Marac__V1__LookupResult *r = res->lookup_result;
-	print_json(&r->base);
+	fu_print_json(&r->base);
 	if (r->found && r->n_cases > 0)
 		fprintf(stderr, "marac lookup: open MARAC case %s (%zu found)\n", r->cases[0]->case_ref,
 			r->n_cases);
@@ -143,9 +122,9 @@ int cmd_flags(int argc, char **argv)
 	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
 	req.body_case = MARAC__V1__FRAME__BODY_FLAG_HISTORY_REQUEST;
 	req.flag_history_request = &q;
-	ex = request(&ca, &req, MARAC__V1__FRAME__BODY_FLAG_HISTORY, "flags", &res);
+	ex = fu_roundtrip(&ca, &req, MARAC__V1__FRAME__BODY_FLAG_HISTORY, NULL, "flags", &res);
 	if (ex == EX_OK) {
-		print_json(&res->flag_history->base);
+		fu_print_json(&res->flag_history->base);
 		codec_free(&res->base);
 	}
 	return ex;

@@ -55,28 +55,46 @@ static int enum_from(const ProtobufCEnumDescriptor *d, const char *prefix, const
 	return pbjson_enum_from_name(d, up, &v) == MGW_OK && v > 0 ? v : -1;
 }
 
-/* The request's default msg_id: a digest of its bytes, so a re-run is a duplicate. */
-static const char *auto_id(const ProtobufCMessage *m, const char *verb, char buf[40])
+/* fu_show's parts of the answers: the stored marker, the list. */
+static const ProtobufCMessage *recorded(const Marac__V1__Frame *res)
 {
-	uint8_t *b;
-	size_t n;
-	if (codec_pack(m, &b, &n) != MGW_OK)
-		return NULL;
-	int rc = cli_auto_msg_id(buf, b, n, verb, strlen(verb));
-	free(b);
-	return rc == 0 ? buf : NULL;
+	return &res->marker_recorded->marker->base;
+}
+
+static const ProtobufCMessage *list_of(const Marac__V1__Frame *res)
+{
+	return &res->marker_list->base;
+}
+
+static void print_list(const ProtobufCMessage *msg)
+{
+	const Marac__V1__MarkerList *l = (const Marac__V1__MarkerList *)msg;
+	fu_list_head(l->n_markers, "marker", l->today, l->truncated);
+	for (size_t i = 0; i < l->n_markers; i++) {
+		const Marac__V1__Marker *m = l->markers[i];
+		int32_t d = m->days_to_review;
+		char cd[40];
+		if (m->state == MARAC__V1__MARKER_STATE__MARKER_STATE_WITHDRAWN)
+			snprintf(cd, sizeof cd, "withdrawn %s", m->withdrawn_date);
+		else if (d >= 0)
+			snprintf(cd, sizeof cd, "review in %d day%s", (int)d, d == 1 ? "" : "s");
+		else
+			snprintf(cd, sizeof cd, "review %d day%s OVERDUE", (int)-d,
+				 d == -1 ? "" : "s");
+		printf("%s  %s  since %s  review due %s  %s%s  victim %s  oic %s  "
+		       "%zu contact%s\n", m->marker_id, m->case_ref, m->start_date,
+		       m->review_due, cd, m->escalated ? "  ESCALATED" : "",
+		       m->victim_informed ? "told" : "NOT TOLD",
+		       m->oic_node[0] ? m->oic_node : "(police)", m->n_contacts,
+		       m->n_contacts == 1 ? "" : "s");
+	}
 }
 
 static int send_change(struct conn_args *ca, Marac__V1__Frame *req, const char *msg_id,
 		       const char *what)
 {
-	Marac__V1__Frame *res = NULL;
-	int ex = fu_roundtrip(ca, req, MARAC__V1__FRAME__BODY_MARKER_RECORDED, msg_id, what, &res);
-	if (ex == EX_OK) {
-		fu_print_json(&res->marker_recorded->marker->base);
-		codec_free(&res->base);
-	}
-	return ex;
+	return fu_show(ca, req, MARAC__V1__FRAME__BODY_MARKER_RECORDED, msg_id, what, recorded,
+		       NULL);
 }
 
 static int marker_add(int argc, char **argv, struct conn_args *ca)
@@ -95,7 +113,8 @@ static int marker_add(int argc, char **argv, struct conn_args *ca)
 	q.review_due = (char *)due;
 	q.oic_node = (char *)oic;
 	char buf[40];
-	if (msg_id == NULL && (msg_id = auto_id(&q.base, "madd", buf)) == NULL)
+	if (msg_id == NULL &&
+	    (msg_id = fu_auto_id("marker add", &q.base, "madd", buf)) == NULL)
 		return EX_INPUT;
 	q.msg_id = (char *)msg_id;
 	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
@@ -126,7 +145,8 @@ static int marker_inform(int argc, char **argv, struct conn_args *ca)
 		return EX_USAGE;
 	}
 	char buf[40];
-	if (msg_id == NULL && (msg_id = auto_id(&q.base, "minf", buf)) == NULL)
+	if (msg_id == NULL &&
+	    (msg_id = fu_auto_id("marker inform", &q.base, "minf", buf)) == NULL)
 		return EX_INPUT;
 	q.msg_id = (char *)msg_id;
 	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
@@ -149,7 +169,8 @@ static int marker_review(int argc, char **argv, struct conn_args *ca)
 	q.withdraw = withdraw;
 	q.new_review_due = (char *)(extend ? extend : "");
 	char buf[40];
-	if (msg_id == NULL && (msg_id = auto_id(&q.base, "mrev", buf)) == NULL)
+	if (msg_id == NULL &&
+	    (msg_id = fu_auto_id("marker review", &q.base, "mrev", buf)) == NULL)
 		return EX_INPUT;
 	q.msg_id = (char *)msg_id;
 	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
@@ -173,57 +194,18 @@ static int marker_list(int argc, char **argv, struct conn_args *ca)
 	q.case_ref = (char *)case_ref;
 	q.due_only = due;
 	q.include_withdrawn = all;
-	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
 	req.body_case = MARAC__V1__FRAME__BODY_MARKER_LIST_REQUEST;
 	req.marker_list_request = &q;
-	ex = fu_roundtrip(ca, &req, MARAC__V1__FRAME__BODY_MARKER_LIST, NULL, "marker list", &res);
-	if (ex != EX_OK)
-		return ex;
-	const Marac__V1__MarkerList *l = res->marker_list;
-	if (json) {
-		fu_print_json(&l->base);
-	} else {
-		printf("%zu marker%s (today %s)%s\n", l->n_markers, l->n_markers == 1 ? "" : "s",
-		       l->today, l->truncated ? ", more not shown" : "");
-		for (size_t i = 0; i < l->n_markers; i++) {
-			const Marac__V1__Marker *m = l->markers[i];
-			int32_t d = m->days_to_review;
-			char cd[40];
-			if (m->state == MARAC__V1__MARKER_STATE__MARKER_STATE_WITHDRAWN)
-				snprintf(cd, sizeof cd, "withdrawn %s", m->withdrawn_date);
-			else if (d >= 0)
-				snprintf(cd, sizeof cd, "review in %d day%s", (int)d, d == 1 ? "" : "s");
-			else
-				snprintf(cd, sizeof cd, "review %d day%s OVERDUE", (int)-d,
-					 d == -1 ? "" : "s");
-			printf("%s  %s  since %s  review due %s  %s%s  victim %s  oic %s  "
-			       "%zu contact%s\n", m->marker_id, m->case_ref, m->start_date,
-			       m->review_due, cd, m->escalated ? "  ESCALATED" : "",
-			       m->victim_informed ? "told" : "NOT TOLD",
-			       m->oic_node[0] ? m->oic_node : "(police)", m->n_contacts,
-			       m->n_contacts == 1 ? "" : "s");
-		}
-	}
-	codec_free(&res->base);
-	return EX_OK;
+	return fu_show(ca, &req, MARAC__V1__FRAME__BODY_MARKER_LIST, NULL, "marker list",
+		       list_of, json ? NULL : print_list);
 }
 
 int cmd_marker(int argc, char **argv)
 {
-	struct conn_args ca;
-	conn_args_init(&ca);
-	if (argc < 2)
-		return usage(0);
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
-		return usage(1);
-	if (!strcmp(argv[1], "add"))
-		return marker_add(argc - 1, argv + 1, &ca);
-	if (!strcmp(argv[1], "inform"))
-		return marker_inform(argc - 1, argv + 1, &ca);
-	if (!strcmp(argv[1], "review"))
-		return marker_review(argc - 1, argv + 1, &ca);
-	if (!strcmp(argv[1], "list"))
-		return marker_list(argc - 1, argv + 1, &ca);
-	fprintf(stderr, "marac marker: unknown verb \"%s\" (add, inform, review, list)\n", argv[1]);
-	return EX_USAGE;
+	static const struct fu_verb verbs[] = {{"add", marker_add},
+					       {"inform", marker_inform},
+					       {"review", marker_review},
+					       {"list", marker_list}};
+	return fu_dispatch("marker", argc, argv, verbs, 4, usage);
 }

@@ -14,59 +14,6 @@
 #include "mgw_err.h"
 #include "pbjson.h"
 
-/* Options of one subcommand: the connection ones plus name/value pairs. */
-struct opt {
-	const char *name;
-	const char **val;
-};
-
-/* Parse argv; flags (no value) are given with val == NULL and set *flag. */
-static int parse(const char *cmd, int argc, char **argv, struct conn_args *ca,
-		 const struct opt *opts, size_t n_opts, const char **file, int *help)
-{
-	for (int i = 1; i < argc; i++) {
-		int r = conn_args_parse(ca, argc, argv, &i);
-		if (r < 0) {
-			fprintf(stderr, "marac %s: %s needs a valid value\n", cmd, argv[i]);
-			return EX_USAGE;
-		}
-		if (r > 0)
-			continue;
-		const char *a = argv[i];
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			*help = 1;
-			return EX_OK;
-		}
-		size_t k = 0;
-		while (k < n_opts && strcmp(a, opts[k].name) != 0)
-			k++;
-		if (k < n_opts) {
-			if (i + 1 >= argc) {
-				fprintf(stderr, "marac %s: %s needs a value\n", cmd, a);
-				return EX_USAGE;
-			}
-			*opts[k].val = argv[++i];
-		} else if (a[0] == '-' && a[1] != 0) {
-			fprintf(stderr, "marac %s: unknown option %s\n", cmd, a);
-			return EX_USAGE;
-		} else if (file && *file == NULL) {
-			*file = a;
-		} else {
-			fprintf(stderr, "marac %s: unexpected argument %s\n", cmd, a);
-			return EX_USAGE;
-		}
-	}
-	return EX_OK;
-}
-
-/* Print an answer frame's body as JSON on stdout. */
-static void print_json(const ProtobufCMessage *m)
-{
-	char *out = pbjson_dump(m, 1);
-	printf("%s\n", out ? out : "{}");
-	free(out);
-}
-
 /*
  * One line for the coordinator: what the answer matched, on which kinds and
  * how strongly ("repeat of TS-2026-0001 (strong: phone, name_dob)"). Kinds
@@ -112,29 +59,14 @@ static void print_match(const Marac__V1__ReferralAccepted *ra)
 	fprintf(stderr, ")\n");
 }
 
-/* Connect, send req, wait for `want`; the answer in *res, or the exit code. */
-static int roundtrip(const struct conn_args *ca, const Marac__V1__Frame *req, int want,
-		     const char *msg_id, const char *what, Marac__V1__Frame **res)
-{
-	mgw_client *c = NULL;
-	int ex = conn_open(ca, &c);
-	if (ex != EX_OK)
-		return ex;
-	int rc = mgw_client_request(c, req, want, msg_id, ca->timeout_ms, res);
-	if (rc != MGW_OK)
-		ex = conn_fail(c, rc, what);
-	mgw_client_free(c);
-	return ex;
-}
-
 int cmd_refer(int argc, char **argv)
 {
 	struct conn_args ca;
 	conn_args_init(&ca);
 	const char *basis = "public_task_sch1_para18", *msg_id = NULL, *file = NULL;
-	const struct opt opts[] = {{"--basis", &basis}, {"--msg-id", &msg_id}};
+	const struct fu_opt opts[] = {{"--basis", &basis, NULL}, {"--msg-id", &msg_id, NULL}};
 	int help = 0;
-	int ex = parse("refer", argc, argv, &ca, opts, 2, &file, &help);
+	int ex = fu_parse_file("refer", argc, argv, &ca, opts, 2, &file, &help);
 	if (ex != EX_OK)
 		return ex;
 	if (help || file == NULL) {
@@ -193,10 +125,10 @@ int cmd_refer(int argc, char **argv)
 	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
 	req.body_case = MARAC__V1__FRAME__BODY_REFER;
 	req.refer = &rf;
-	ex = roundtrip(&ca, &req, MARAC__V1__FRAME__BODY_REFERRAL_ACCEPTED, msg_id, "referral",
+	ex = fu_roundtrip(&ca, &req, MARAC__V1__FRAME__BODY_REFERRAL_ACCEPTED, msg_id, "referral",
 		       &res);
 	if (ex == EX_OK) {
-		print_json(&res->referral_accepted->base);
+		fu_print_json(&res->referral_accepted->base);
 		print_match(res->referral_accepted);
 		codec_free(&res->base);
 	}
@@ -209,9 +141,9 @@ int cmd_research(int argc, char **argv)
 	struct conn_args ca;
 	conn_args_init(&ca);
 	const char *case_ref = NULL, *status = "done";
-	const struct opt opts[] = {{"--case", &case_ref}, {"--status", &status}};
+	const struct fu_opt opts[] = {{"--case", &case_ref, NULL}, {"--status", &status, NULL}};
 	int help = 0;
-	int ex = parse("research", argc, argv, &ca, opts, 2, NULL, &help);
+	int ex = fu_parse_file("research", argc, argv, &ca, opts, 2, NULL, &help);
 	if (ex != EX_OK)
 		return ex;
 	int done = !strcmp(status, "done") ? 1 : !strcmp(status, "not-done") ? 0 : -1;
@@ -232,10 +164,10 @@ int cmd_research(int argc, char **argv)
 	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
 	req.body_case = MARAC__V1__FRAME__BODY_RESEARCH_STATUS;
 	req.research_status = &rs;
-	ex = roundtrip(&ca, &req, MARAC__V1__FRAME__BODY_RESEARCH_RECORDED, NULL, "research",
+	ex = fu_roundtrip(&ca, &req, MARAC__V1__FRAME__BODY_RESEARCH_RECORDED, NULL, "research",
 		       &res);
 	if (ex == EX_OK) {
-		print_json(&res->research_recorded->base);
+		fu_print_json(&res->research_recorded->base);
 		codec_free(&res->base);
 	}
 	return ex;
@@ -339,9 +271,10 @@ int cmd_agenda(int argc, char **argv)
 	conn_args_init(&ca);
 	const char *area = NULL, *date = NULL, *format = "html", *out = NULL;
 	const char *apol = NULL, *start = NULL, *minutes = NULL;
-	const struct opt opts[] = {
-		{"--area", &area}, {"--date", &date}, {"--format", &format}, {"--out", &out},
-		{"--apologies", &apol}, {"--start", &start}, {"--minutes", &minutes}};
+	const struct fu_opt opts[] = {
+		{"--area", &area, NULL}, {"--date", &date, NULL}, {"--format", &format, NULL},
+		{"--out", &out, NULL}, {"--apologies", &apol, NULL}, {"--start", &start, NULL},
+		{"--minutes", &minutes, NULL}};
 	/* --aob ITEM may be repeated: taken out of argv before the other options. */
 	const char *aob[AOB_ARGS_MAX];
 	size_t n_aob = 0;
@@ -356,7 +289,7 @@ int cmd_agenda(int argc, char **argv)
 			av[ac++] = argv[i];
 	}
 	int help = 0;
-	int ex = parse("agenda", ac, av, &ca, opts, 7, NULL, &help);
+	int ex = fu_parse_file("agenda", ac, av, &ca, opts, 7, NULL, &help);
 	free(av);
 	if (ex != EX_OK)
 		return ex;

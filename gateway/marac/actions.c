@@ -10,6 +10,7 @@
 #include "caldate.h"
 #include "cases.h"
 #include "codec.h"
+#include "followup_db.h"
 #include "mgw_err.h"
 #include "mgw_limits.h"
 
@@ -65,15 +66,6 @@ static int valid_status(int s)
 	       s <= MARAC__V1__ACTION_STATUS__ACTION_STATUS_NOT_DONE;
 }
 
-static int step_done(sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_CONSTRAINT)
-		return MGW_E_CONFLICT;
-	return rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
-}
-
 /* ---- idempotency keys ------------------------------------------------------ */
 
 int followup_msg_check(sqlite3 *db, const char *node, const char *msg_id,
@@ -114,7 +106,7 @@ int followup_msg_put(sqlite3 *db, const char *node, const char *msg_id,
 	sqlite3_bind_blob(st, 3, digest, 32, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, item_id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, at_ms);
-	return step_done(st);
+	return followup_step_done(st);
 }
 
 /* ---- actions ----------------------------------------------------------------- */
@@ -138,15 +130,12 @@ int actions_add(sqlite3 *db, const struct action_new *a, int64_t now_ms,
 		return MGW_E_DB;
 	if (open_n >= MGW_ACTIONS_OPEN_PER_CASE_MAX)
 		return MGW_E_TOO_LARGE;
-	if (sqlite3_prepare_v2(db, "SELECT COALESCE(MAX(seq),0)+1 FROM maction", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return MGW_E_DB;
-	int64_t seq = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
-	if (seq <= 0 || seq > 99999999)
-		return MGW_E_DB;
+	int64_t seq;
 	char nid[FOLLOWUP_ID_MAX];
-	snprintf(nid, sizeof nid, "A-%06lld", (long long)seq);
+	if (followup_next_id(db, "SELECT COALESCE(MAX(seq),0)+1 FROM maction", 'A', &seq, nid) !=
+	    MGW_OK)
+		return MGW_E_DB;
+
 	if (sqlite3_prepare_v2(db,
 			       "INSERT INTO maction(id,seq,case_ref,area,marac_date,owner,description,"
 			       "due_date,status,set_by_node,created_ms)"
@@ -164,7 +153,7 @@ int actions_add(sqlite3 *db, const struct action_new *a, int64_t now_ms,
 	sqlite3_bind_int(st, 9, MARAC__V1__ACTION_STATUS__ACTION_STATUS_OPEN);
 	sqlite3_bind_text(st, 10, a->set_by_node, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 11, now_ms);
-	int rc = step_done(st);
+	int rc = followup_step_done(st);
 	if (rc == MGW_OK)
 		memcpy(id, nid, sizeof nid);
 	return rc;
@@ -255,7 +244,7 @@ int actions_set_status(sqlite3 *db, const char *id, int status, const char *note
 	sqlite3_bind_int(st, 2, status);
 	sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, date, -1, SQLITE_STATIC);
-	int rc = step_done(st);
+	int rc = followup_step_done(st);
 	if (rc == MGW_OK && sqlite3_changes(db) == 0)
 		rc = MGW_E_NOTFOUND;
 	return rc;
@@ -268,12 +257,17 @@ void actions_free_list(Marac__V1__Action **v, size_t n)
 	free(v);
 }
 
-static int in_areas(const struct action_filter *f, const char *area)
+/* followup_collect's item builder and freer for an array of actions. */
+static int put_action(void *arr, size_t i, sqlite3_stmt *st, void *arg)
 {
-	for (size_t i = 0; i < f->n_areas; i++)
-		if (f->areas[i] && area && !strcmp(f->areas[i], area))
-			return 1;
-	return 0;
+	Marac__V1__Action **v = arr;
+	v[i] = row_action(st, *(const int32_t *)arg);
+	return v[i] ? MGW_OK : MGW_E_NOMEM;
+}
+
+static void free_actions(void *arr, size_t n)
+{
+	actions_free_list(arr, n);
 }
 
 int actions_list(sqlite3 *db, const struct action_filter *f, int32_t today, size_t max,
@@ -299,38 +293,12 @@ int actions_list(sqlite3 *db, const struct action_filter *f, int32_t today, size
 	sqlite3_bind_int(st, 3, f->include_closed && !f->overdue_only);
 	sqlite3_bind_int(st, 4, f->overdue_only != 0);
 	sqlite3_bind_text(st, 5, today_s, -1, SQLITE_STATIC);
-	Marac__V1__Action **v = NULL;
-	size_t k = 0;
-	int rc = MGW_OK, src;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!in_areas(f, (const char *)sqlite3_column_text(st, 2)))
-			continue;
-		if (k == max) {
-			*truncated = 1;
-			break;
-		}
-		Marac__V1__Action **nv = realloc(v, (k + 1) * sizeof *nv);
-		if (nv == NULL) {
-			rc = MGW_E_NOMEM;
-			break;
-		}
-		v = nv;
-		if ((v[k] = row_action(st, today)) == NULL) {
-			rc = MGW_E_NOMEM;
-			break;
-		}
-		k++;
-	}
-	if (rc == MGW_OK && src != SQLITE_ROW && src != SQLITE_DONE)
-		rc = MGW_E_DB;
-	sqlite3_finalize(st);
-	if (rc != MGW_OK) {
-		actions_free_list(v, k);
-		return rc;
-	}
+	struct followup_rows r = { .areas = f->areas, .n_areas = f->n_areas, .max = max,
+				   .put = put_action, .free_list = free_actions, .arg = &today };
+	void *v;
+	int rc = followup_collect(st, sizeof **out, &r, &v, n, truncated);
 	*out = v;
-	*n = k;
-	return MGW_OK;
+	return rc;
 }
 
 /* s cut in place to at most max bytes on a character boundary, " [...]" after. */
@@ -366,19 +334,15 @@ int actions_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 		Marac__V1__Action *a = row_action(st, meet);
 		Marac__V1__AgendaAction *x =
 			(Marac__V1__AgendaAction *)codec_new(&marac__v1__agenda_action__descriptor);
-		Marac__V1__AgendaAction **nv =
-			codec_malloc((ag->n_actions + 1) * sizeof *nv);
+		Marac__V1__AgendaAction **nv = followup_grow(ag->actions, ag->n_actions, sizeof *nv);
+		if (nv != NULL)
+			ag->actions = nv; /* room for one more; n_actions unchanged until filled */
 		if (a == NULL || x == NULL || nv == NULL) {
 			codec_free(a ? &a->base : NULL);
 			codec_free(x ? &x->base : NULL);
-			codec_mfree(nv);
 			rc = MGW_E_NOMEM;
 			break;
 		}
-		if (ag->n_actions)
-			memcpy(nv, ag->actions, ag->n_actions * sizeof *nv);
-		codec_mfree(ag->actions);
-		ag->actions = nv;
 		ag->actions[ag->n_actions++] = x;
 		/* Move the strings over: the agenda row owns them now. */
 		x->case_ref = a->case_ref;
@@ -480,7 +444,7 @@ int actions_noticed(sqlite3 *db, const char *id, int32_t today)
 		return MGW_E_DB;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, today);
-	return step_done(st);
+	return followup_step_done(st);
 }
 
 /* Each of the two statements with ?1 = a, ?2 = b. */

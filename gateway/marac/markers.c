@@ -9,6 +9,7 @@
 
 #include "caldate.h"
 #include "codec.h"
+#include "followup_db.h"
 #include "mgw_err.h"
 #include "mgw_limits.h"
 
@@ -59,15 +60,6 @@ const char *markers_outcome_name(int o)
 	}
 }
 
-static int step_done(sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_CONSTRAINT)
-		return MGW_E_CONFLICT;
-	return rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
-}
-
 int markers_add(sqlite3 *db, const struct marker_new *m, int64_t now_ms,
 		char id[FOLLOWUP_ID_MAX])
 {
@@ -87,15 +79,12 @@ int markers_add(sqlite3 *db, const struct marker_new *m, int64_t now_ms,
 		return MGW_E_DB;
 	if (open_n >= MGW_MARKERS_ACTIVE_PER_CASE_MAX)
 		return MGW_E_TOO_LARGE;
-	if (sqlite3_prepare_v2(db, "SELECT COALESCE(MAX(seq),0)+1 FROM mmarker", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return MGW_E_DB;
-	int64_t seq = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
-	if (seq <= 0 || seq > 99999999)
-		return MGW_E_DB;
+	int64_t seq;
 	char nid[FOLLOWUP_ID_MAX];
-	snprintf(nid, sizeof nid, "M-%06lld", (long long)seq);
+	if (followup_next_id(db, "SELECT COALESCE(MAX(seq),0)+1 FROM mmarker", 'M', &seq, nid) !=
+	    MGW_OK)
+		return MGW_E_DB;
+
 	if (sqlite3_prepare_v2(db,
 			       "INSERT INTO mmarker(id,seq,case_ref,area,start_date,review_due,"
 			       "oic_node,state,stage,by_node,created_ms)"
@@ -111,7 +100,7 @@ int markers_add(sqlite3 *db, const struct marker_new *m, int64_t now_ms,
 	sqlite3_bind_text(st, 7, m->oic_node, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, m->by_node, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 9, now_ms);
-	int rc = step_done(st);
+	int rc = followup_step_done(st);
 	if (rc == MGW_OK)
 		memcpy(id, nid, sizeof nid);
 	return rc;
@@ -274,14 +263,14 @@ int markers_inform(sqlite3 *db, const char *id, const char *date, int method, in
 	sqlite3_bind_int(st, 5, outcome);
 	sqlite3_bind_text(st, 6, node, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, stage, -1, SQLITE_STATIC);
-	int rc = step_done(st);
+	int rc = followup_step_done(st);
 	if (rc != MGW_OK || outcome != MARAC__V1__INFORM_OUTCOME__INFORM_OUTCOME_INFORMED)
 		return rc;
 	if (sqlite3_prepare_v2(db, "UPDATE mmarker SET informed=1 WHERE id=?1", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return MGW_E_DB;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	return step_done(st);
+	return followup_step_done(st);
 }
 
 int markers_review(sqlite3 *db, const char *id, int withdraw, const char *new_due,
@@ -317,7 +306,7 @@ int markers_review(sqlite3 *db, const char *id, int withdraw, const char *new_du
 		sqlite3_bind_text(st, 2, today_s, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_text(st, 3, new_due, -1, SQLITE_STATIC);
-	return step_done(st);
+	return followup_step_done(st);
 }
 
 void markers_free_list(Marac__V1__Marker **v, size_t n)
@@ -327,12 +316,30 @@ void markers_free_list(Marac__V1__Marker **v, size_t n)
 	free(v);
 }
 
-static int in_areas(const struct marker_filter *f, const char *area)
+/* followup_collect's item builder (a marker with its contacts) and freer. */
+struct put_marker_arg {
+	sqlite3 *db;
+	int32_t today;
+};
+
+static int put_marker(void *arr, size_t i, sqlite3_stmt *st, void *arg)
 {
-	for (size_t i = 0; i < f->n_areas; i++)
-		if (f->areas[i] && area && !strcmp(f->areas[i], area))
-			return 1;
-	return 0;
+	const struct put_marker_arg *a = arg;
+	Marac__V1__Marker *m = row_marker(st, a->today);
+	if (m == NULL)
+		return MGW_E_NOMEM;
+	int rc = load_contacts(a->db, m);
+	if (rc != MGW_OK) {
+		codec_free(&m->base);
+		return rc;
+	}
+	((Marac__V1__Marker **)arr)[i] = m;
+	return MGW_OK;
+}
+
+static void free_markers(void *arr, size_t n)
+{
+	markers_free_list(arr, n);
 }
 
 int markers_list(sqlite3 *db, const struct marker_filter *f, int32_t today, size_t max,
@@ -356,40 +363,13 @@ int markers_list(sqlite3 *db, const struct marker_filter *f, int32_t today, size
 	sqlite3_bind_int(st, 2, f->include_withdrawn && !f->due_only);
 	sqlite3_bind_int(st, 3, f->due_only != 0);
 	sqlite3_bind_text(st, 4, horizon, -1, SQLITE_STATIC);
-	Marac__V1__Marker **v = NULL;
-	size_t k = 0;
-	int rc = MGW_OK, src;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!in_areas(f, (const char *)sqlite3_column_text(st, 2)))
-			continue;
-		if (k == max) {
-			*truncated = 1;
-			break;
-		}
-		Marac__V1__Marker **nv = realloc(v, (k + 1) * sizeof *nv);
-		if (nv == NULL) {
-			rc = MGW_E_NOMEM;
-			break;
-		}
-		v = nv;
-		if ((v[k] = row_marker(st, today)) == NULL) {
-			rc = MGW_E_NOMEM;
-			break;
-		}
-		k++;
-		if ((rc = load_contacts(db, v[k - 1])) != MGW_OK)
-			break;
-	}
-	if (rc == MGW_OK && src != SQLITE_ROW && src != SQLITE_DONE)
-		rc = MGW_E_DB;
-	sqlite3_finalize(st);
-	if (rc != MGW_OK) {
-		markers_free_list(v, k);
-		return rc;
-	}
+	struct put_marker_arg pa = { .db = db, .today = today };
+	struct followup_rows r = { .areas = f->areas, .n_areas = f->n_areas, .max = max,
+				   .put = put_marker, .free_list = free_markers, .arg = &pa };
+	void *v;
+	int rc = followup_collect(st, sizeof **out, &r, &v, n, truncated);
 	*out = v;
-	*n = k;
-	return MGW_OK;
+	return rc;
 }
 
 int markers_agenda(sqlite3 *db, const char *area, const char *meeting_date,
@@ -412,17 +392,14 @@ int markers_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 	int rc = MGW_OK, src;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		Marac__V1__Marker *m = row_marker(st, meet);
-		Marac__V1__Marker **nv = codec_malloc((ag->n_markers + 1) * sizeof *nv);
+		Marac__V1__Marker **nv = followup_grow(ag->markers, ag->n_markers, sizeof *nv);
+		if (nv != NULL)
+			ag->markers = nv; /* room for one more; n_markers unchanged until filled */
 		if (m == NULL || nv == NULL) {
 			codec_free(m ? &m->base : NULL);
-			codec_mfree(nv);
 			rc = MGW_E_NOMEM;
 			break;
 		}
-		if (ag->n_markers)
-			memcpy(nv, ag->markers, ag->n_markers * sizeof *nv);
-		codec_mfree(ag->markers);
-		ag->markers = nv;
 		ag->markers[ag->n_markers++] = m;
 	}
 	if (rc == MGW_OK && src != SQLITE_ROW && src != SQLITE_DONE)
@@ -504,7 +481,7 @@ int markers_noticed(sqlite3 *db, const char *id, int stage, const char *review_d
 		return MGW_E_DB;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, review_due, -1, SQLITE_STATIC);
-	return step_done(st);
+	return followup_step_done(st);
 }
 
 int markers_active_for_case(sqlite3 *db, const char *case_ref)

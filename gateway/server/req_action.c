@@ -37,6 +37,7 @@
 #include "gw.h"
 #include "log.h"
 #include "mgw_err.h"
+#include "req_followup_common.h"
 
 enum action_kind { ACT_ADD = 1, ACT_UPDATE, ACT_LIST };
 
@@ -315,27 +316,9 @@ static int action_wr_list(struct action_job *j, struct wctx *w)
 	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
 	fr.body_case = MARAC__V1__FRAME__BODY_ACTION_LIST;
 	fr.action_list = &al;
-	uint8_t *buf = NULL;
-	size_t len;
-	rc = codec_pack(&fr.base, &buf, &len);
+	rc = followup_answer_list(w, jb, &fr, "actions", al.n_actions, q->case_ref, q->marac_area);
 	actions_free_list(v, n);
-	if (rc != MGW_OK)
-		return rc;
-	struct audit_fields f = {
-		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_FOLLOWUP_LISTED,
-		.actor_node = jb->node,
-		.actor_agency = jb->agency,
-		.case_ref = q->case_ref && q->case_ref[0] ? q->case_ref : NULL,
-		.reason = "actions",
-		.count = al.n_actions,
-		.marac_area = q->marac_area,
-	};
-	if ((rc = audit_emit(w->g, w, &f, NULL)) != MGW_OK) {
-		free(buf);
-		return rc;
-	}
-	clist_append(w->answers, completion_frame(jb->conn_id, buf, len));
-	return MGW_OK;
+	return rc;
 }
 
 static int action_wr_commit(struct job *jb, struct wctx *w)

@@ -38,6 +38,7 @@
 #include "log.h"
 #include "markers.h"
 #include "mgw_err.h"
+#include "req_followup_common.h"
 
 enum marker_kind { MK_ADD = 1, MK_INFORM, MK_REVIEW, MK_LIST };
 
@@ -268,27 +269,9 @@ static int marker_wr_list(struct marker_job *j, struct wctx *w)
 	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
 	fr.body_case = MARAC__V1__FRAME__BODY_MARKER_LIST;
 	fr.marker_list = &ml;
-	uint8_t *buf = NULL;
-	size_t len;
-	rc = codec_pack(&fr.base, &buf, &len);
+	rc = followup_answer_list(w, jb, &fr, "markers", ml.n_markers, q->case_ref, q->marac_area);
 	markers_free_list(v, n);
-	if (rc != MGW_OK)
-		return rc;
-	struct audit_fields f = {
-		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_FOLLOWUP_LISTED,
-		.actor_node = jb->node,
-		.actor_agency = jb->agency,
-		.case_ref = q->case_ref && q->case_ref[0] ? q->case_ref : NULL,
-		.reason = "markers",
-		.count = ml.n_markers,
-		.marac_area = q->marac_area,
-	};
-	if ((rc = audit_emit(w->g, w, &f, NULL)) != MGW_OK) {
-		free(buf);
-		return rc;
-	}
-	clist_append(w->answers, completion_frame(jb->conn_id, buf, len));
-	return MGW_OK;
+	return rc;
 }
 
 static int marker_wr_commit(struct job *jb, struct wctx *w)

@@ -58,6 +58,18 @@ int cli_run2(struct gwp *g, const char *name, char *out, size_t outlen, char *er
 int count_json(const char *dir);
 /* Read a whole file into a malloc'd string (NULL if missing). */
 char *slurp(const char *path);
+/*
+ * Fixture and JSON text helpers (harness_text.c), shared by the scenario
+ * tests that drive the CLI. fixture: path of tests/fixtures/NAME in one of
+ * four rotating static buffers (four may be used at once). json_str: the
+ * string value of the first "key": "..." in text, into out (n bytes, "" if
+ * absent); returns out. read_dir: every .json file of dir concatenated,
+ * malloc'd ("" if none; NULL when out of memory).
+ */
+const char *fixture(const char *name);
+const char *json_str(const char *text, const char *key, char *out, size_t n);
+char *read_dir(const char *dir);
+
 /* Count audit records of an event (and reason, if non-NULL) in the gateway's store. */
 int audit_count(struct gwp *g, int event, const char *reason);
 

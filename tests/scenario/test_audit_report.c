@@ -24,15 +24,6 @@ static void teardown(void)
 
 TestSuite(audit_report, .fini = teardown, .timeout = 240);
 
-static const char *fixture(const char *name)
-{
-	static char buf[4][600];
-	static int k;
-	k = (k + 1) % 4;
-	snprintf(buf[k], sizeof buf[k], "%s/tests/fixtures/%s", MARAC_SOURCE_DIR, name);
-	return buf[k];
-}
-
 /* case_basic.json with its case ref replaced, as G.dir/NAME. */
 static const char *case_file(const char *name, const char *case_ref)
 {

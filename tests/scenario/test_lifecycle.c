@@ -28,34 +28,6 @@ static void teardown(void)
 
 TestSuite(lifecycle, .fini = teardown, .timeout = 240);
 
-static const char *fixture(const char *name)
-{
-	static char buf[4][600];
-	static int k;
-	k = (k + 1) % 4;
-	snprintf(buf[k], sizeof buf[k], "%s/tests/fixtures/%s", MARAC_SOURCE_DIR, name);
-	return buf[k];
-}
-
-/* The string value of "key": "..." in JSON text (first occurrence after from), into out. */
-static const char *json_str(const char *text, const char *key, char *out, size_t n)
-{
-	char pat[80];
-	snprintf(pat, sizeof pat, "\"%s\": \"", key);
-	const char *p = strstr(text, pat);
-	out[0] = 0;
-	if (p == NULL)
-		return out;
-	p += strlen(pat);
-	size_t i = 0;
-	while (p[i] && p[i] != '"' && i + 1 < n) {
-		out[i] = p[i];
-		i++;
-	}
-	out[i] = 0;
-	return out;
-}
-
 static char out[65536], err[16384];
 
 /* Refer fixture name as node, with msg_id (NULL: derived); the case ref into ref. */

@@ -37,15 +37,6 @@ static void teardown(void)
 
 TestSuite(lookup, .fini = teardown, .timeout = 180);
 
-static const char *fixture(const char *name)
-{
-	static char buf[2][600];
-	static int k;
-	k = (k + 1) % 2;
-	snprintf(buf[k], sizeof buf[k], "%s/tests/fixtures/%s", MARAC_SOURCE_DIR, name);
-	return buf[k];
-}
-
 /* Police refers the fixture's victim: TS-2026-0001. */
 static void police_refers(void)
 {

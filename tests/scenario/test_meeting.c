@@ -34,31 +34,6 @@ static void teardown(void)
 
 TestSuite(meeting, .fini = teardown, .timeout = 240);
 
-static const char *fixture(const char *name)
-{
-	static char buf[600];
-	snprintf(buf, sizeof buf, "%s/tests/fixtures/%s", MARAC_SOURCE_DIR, name);
-	return buf;
-}
-
-static const char *json_str(const char *text, const char *key, char *out, size_t n)
-{
-	char pat[80];
-	snprintf(pat, sizeof pat, "\"%s\": \"", key);
-	const char *p = strstr(text, pat);
-	out[0] = 0;
-	if (p == NULL)
-		return out;
-	p += strlen(pat);
-	size_t i = 0;
-	while (p[i] && p[i] != '"' && i + 1 < n) {
-		out[i] = p[i];
-		i++;
-	}
-	out[i] = 0;
-	return out;
-}
-
 static int32_t today(void)
 {
 	return (int32_t)(time(NULL) / 86400);
@@ -121,31 +96,6 @@ static int audit_to_wait(int event, const char *reason, const char *recipient, i
 		usleep(50000);
 	}
 	return n;
-}
-
-/* Concatenate every .json file of dir. */
-static char *read_dir(const char *dir)
-{
-	size_t len = 0;
-	char *all = calloc(1, 1);
-	DIR *d = opendir(dir);
-	for (struct dirent *e; d && (e = readdir(d));) {
-		size_t n = strlen(e->d_name);
-		if (n < 6 || strcmp(e->d_name + n - 5, ".json"))
-			continue;
-		char path[1200];
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		char *t = slurp(path);
-		if (t == NULL)
-			continue;
-		all = realloc(all, len + strlen(t) + 1);
-		memcpy(all + len, t, strlen(t) + 1);
-		len += strlen(t);
-		free(t);
-	}
-	if (d)
-		closedir(d);
-	return all;
 }
 
 /*
@@ -312,6 +262,8 @@ Test(meeting, an_action_counts_down_notifies_its_owner_and_only_the_owner_closes
 	cr_assert(strstr(out, "A-000001") && strstr(out, "3 days OVERDUE"), "%s", out);
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, list_o), 0, "%s", err);
 	cr_assert_null(strstr(out, "A-000001"), "a node lists its own agency's actions: %s", out);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_FOLLOWUP_LISTED, "actions", 2),
+		     2, "every list answered is audited");
 
 	const char *done_h[] = {"action", "update", "--id", id, "--status", "not-possible",
 				"--note", "She moved out of area; ring Mrs Okafor on 07700 900456",
@@ -387,6 +339,8 @@ Test(meeting, a_missed_marker_review_escalates_on_day_14_and_attempts_are_record
 	const char *due_l[] = {"marker", "list", "--due", NULL};
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, due_l), 0, "%s", err);
 	cr_assert(strstr(out, "M-000001") && strstr(out, "review in 14 days"), "%s", out);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_FOLLOWUP_LISTED, "markers", 1),
+		     1, "every list answered is audited");
 
 	/* No review: day 13 after the due date nothing; day 14 the escalation node. */
 	set_offset(20 + 13);

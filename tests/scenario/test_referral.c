@@ -28,60 +28,6 @@ static void teardown(void)
 
 TestSuite(referral, .fini = teardown, .timeout = 180);
 
-static const char *fixture(const char *name)
-{
-	static char buf[4][600];
-	static int k;
-	k = (k + 1) % 4;
-	snprintf(buf[k], sizeof buf[k], "%s/tests/fixtures/%s", MARAC_SOURCE_DIR, name);
-	return buf[k];
-}
-
-/* The string value of "key": "..." in JSON text (first occurrence), into out. */
-static const char *json_str(const char *text, const char *key, char *out, size_t n)
-{
-	char pat[80];
-	snprintf(pat, sizeof pat, "\"%s\": \"", key);
-	const char *p = strstr(text, pat);
-	out[0] = 0;
-	if (p == NULL)
-		return out;
-	p += strlen(pat);
-	size_t i = 0;
-	while (p[i] && p[i] != '"' && i + 1 < n) {
-		out[i] = p[i];
-		i++;
-	}
-	out[i] = 0;
-	return out;
-}
-
-/* Concatenate every .json file of dir into one malloc'd string. */
-static char *read_dir(const char *dir)
-{
-	size_t cap = 1, len = 0;
-	char *all = calloc(1, 1);
-	DIR *d = opendir(dir);
-	for (struct dirent *e; d && (e = readdir(d));) {
-		size_t n = strlen(e->d_name);
-		if (n < 6 || strcmp(e->d_name + n - 5, ".json"))
-			continue;
-		char path[1200];
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		char *t = slurp(path);
-		if (t == NULL)
-			continue;
-		cap = len + strlen(t) + 2;
-		all = realloc(all, cap);
-		memcpy(all + len, t, strlen(t) + 1);
-		len += strlen(t);
-		free(t);
-	}
-	if (d)
-		closedir(d);
-	return all;
-}
-
 Test(referral, repeat_across_agencies_and_formats_and_the_chairs_agenda)
 {
 	gw_start(&G, NULL);

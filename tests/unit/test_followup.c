@@ -306,6 +306,37 @@ Test(followup, contacts_and_attempts_are_kept_in_order_with_their_stage)
 	cr_assert_eq(markers_inform(db, id, "2026-06-04", 2, 2, "p"), MGW_E_TOO_LARGE);
 }
 
+Test(followup, marker_lists_carry_contacts_stop_at_max_and_keep_to_the_readers_areas)
+{
+	char id1[FOLLOWUP_ID_MAX], id2[FOLLOWUP_ID_MAX];
+	add_marker("2026-06-01", "2026-12-01", id1);
+	add_marker("2026-06-01", "2026-11-01", id2);
+	cr_assert_str_eq(id1, "M-000001");
+	cr_assert_str_eq(id2, "M-000002");
+	cr_assert_eq(markers_inform(db, id1, "2026-06-02", 1, 1, "police-1"), MGW_OK);
+	const char *areas[] = {"testshire"};
+	struct marker_filter f = {.areas = areas, .n_areas = 1};
+	Marac__V1__Marker **v;
+	size_t n;
+	int trunc;
+	cr_assert_eq(markers_list(db, &f, D("2026-10-01"), 10, &v, &n, &trunc), MGW_OK);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(trunc, 0);
+	cr_assert_str_eq(v[0]->marker_id, id2, "review due order");
+	cr_assert_eq(v[0]->n_contacts, 0);
+	cr_assert_eq(v[1]->n_contacts, 1, "each listed marker carries its contacts");
+	markers_free_list(v, n);
+	cr_assert_eq(markers_list(db, &f, D("2026-10-01"), 1, &v, &n, &trunc), MGW_OK);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(trunc, 1, "more than max");
+	markers_free_list(v, n);
+	const char *other[] = {"otherton"};
+	f.areas = other;
+	cr_assert_eq(markers_list(db, &f, D("2026-10-01"), 10, &v, &n, &trunc), MGW_OK);
+	cr_assert_eq(n, 0, "another area's markers are not listed");
+	markers_free_list(v, n);
+}
+
 Test(followup, the_agenda_lists_markers_due_within_the_notice_window_of_the_meeting)
 {
 	char id[FOLLOWUP_ID_MAX];
