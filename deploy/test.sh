@@ -39,11 +39,9 @@ if [ "${MARAC_SANITIZE:-1}" != 0 ]; then
   # process LeakSanitizer flags at exit, so the files are the verdict.
   logs="$root/build-asan/sanitizer-reports"
   rm -rf "$logs" && mkdir -p "$logs"
-  # fast_unwind_on_malloc=0: allocations inside libcrypto and libwebsockets
-  # (no frame pointers) keep their callers, so tests/lsan.supp can name them.
-  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:strict_string_checks=1:fast_unwind_on_malloc=0:log_path=$logs/asan"
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:strict_string_checks=1:log_path=$logs/asan"
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$logs/ubsan"
-  export LSAN_OPTIONS="log_path=$logs/lsan:suppressions=$root/tests/lsan.supp:print_suppressions=0"
+  export LSAN_OPTIONS="log_path=$logs/lsan"
   run_suite "asan+ubsan" "$root/build-asan" "sh_fuzz|sh_crash|sh_tls_scan" -DMARAC_SANITIZE=ON
   if [ -n "$(ls -A "$logs")" ]; then
     echo "marac: sanitizer reports (the run fails):" >&2

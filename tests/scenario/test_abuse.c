@@ -46,18 +46,20 @@ Test(abuse, connection_flood_beyond_the_limit_is_refused_and_audited)
 	/* One in-process client per process: the others are CLI listeners. */
 	char dir[700];
 	snprintf(dir, sizeof dir, "%s/inbox-idva", G.dir);
-	const char *largs[] = {"listen", "--out", dir, "--idle-exit", "8", NULL};
+	const char *largs[] = {"listen", "--out", dir, "--idle-exit", "20", NULL};
 	pid_t l1 = cli_spawn(&G, "idva", NULL, largs);
-	usleep(700000);
+	/* Both connected (a slow, sanitized build may take seconds), then the third. */
+	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_NODE_CONNECTED, NULL, 2),
+		      2, "the listener did not connect");
 	char out[2048], fixture[600];
 	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
-	const char *sargs[] = {"send", "--timeout", "5", "--to", "health", fixture, NULL};
+	const char *sargs[] = {"send", "--timeout", "20", "--to", "health", fixture, NULL};
 	int rc = cli_run(&G, "police", out, sizeof out, sargs);
 	cr_assert_eq(rc, 4, "third connection must be refused (exit 4), got %d", rc);
 	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
 				 "too_many_connections", 1), 1);
 	mgw_client_free(a);
-	wait_exit(l1, 20);
+	wait_exit(l1, 40);
 	police_still_served();
 }
 
