@@ -21,7 +21,8 @@
  * Open. A case is open while its referral is within the repeat window
  * (referrals.repeat_window_months) of today: after it the MARAC no longer
  * treats a new incident as a repeat, and the agenda lists it as lapsed.
- * TODO(h13-life): a case closed or withdrawn (lifecycle.proto) is not open.
+ * A case closed or merged (mcase_life, cases_life.c) is not open either;
+ * a withdrawn one has no keys left to match.
  *
  * Storage: reads match_case, match_key and mcase (cases.h), and the flag
  * tables (flags.h) for "last heard" and the agencies that touched the case;
@@ -78,9 +79,7 @@ int lookup_open_cases(sqlite3 *db, const struct match_keys *k, const char *exclu
 
 /*
  * Whether an address marker is in force for case_ref: 1 yes, 0 no, or a
- * negative mgw_err code.
- * TODO(h12-actions): answer from the markers table of markers.h; it
- * returns 0 until the integrator wires it.
+ * negative mgw_err code (markers_active_for_case, markers.h).
  */
 int lookup_marker_active(sqlite3 *db, const char *case_ref);
 

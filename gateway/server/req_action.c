@@ -273,24 +273,6 @@ static int action_wr_update(struct action_job *j, struct wctx *w)
 	return answer_action(w, jb, q->msg_id, q->action_id, seq, 0);
 }
 
-/*
- * How many of v[0..n) fit one frame of max bytes (each item's tag and
- * length counted; 256 bytes left for the Frame, today and truncated). A
- * list of 500 actions of 4 KiB each is 2 MiB: more than one frame may
- * carry, and the reader would lose the connection, not get a short list.
- */
-static size_t fit_frame(ProtobufCMessage **v, size_t n, unsigned max)
-{
-	size_t room = max > 256 ? max - 256 : 0, k = 0;
-	for (; k < n; k++) {
-		size_t cost = protobuf_c_message_get_packed_size(v[k]) + 6;
-		if (cost > room)
-			break;
-		room -= cost;
-	}
-	return k;
-}
-
 static int action_wr_list(struct action_job *j, struct wctx *w)
 {
 	struct job *jb = &j->base;
@@ -310,7 +292,7 @@ static int action_wr_list(struct action_job *j, struct wctx *w)
 	caldate_format(today, today_s);
 	Marac__V1__ActionList al = MARAC__V1__ACTION_LIST__INIT;
 	al.actions = v;
-	al.n_actions = fit_frame((ProtobufCMessage **)v, n, w->e->cfg->max_frame_bytes);
+	al.n_actions = followup_fit_frame((ProtobufCMessage **)v, n, w->e->cfg->max_frame_bytes);
 	al.today = today_s;
 	al.truncated = trunc || al.n_actions < n;
 	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;

@@ -31,3 +31,15 @@ int followup_answer_list(struct wctx *w, const struct job *jb, const Marac__V1__
 	clist_append(w->answers, completion_frame(jb->conn_id, buf, len));
 	return MGW_OK;
 }
+
+size_t followup_fit_frame(ProtobufCMessage **v, size_t n, unsigned max)
+{
+	size_t room = max > 256 ? max - 256 : 0, k = 0;
+	for (; k < n; k++) {
+		size_t cost = protobuf_c_message_get_packed_size(v[k]) + 6;
+		if (cost > room)
+			break;
+		room -= cost;
+	}
+	return k;
+}

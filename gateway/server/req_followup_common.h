@@ -21,4 +21,12 @@ int followup_answer_list(struct wctx *w, const struct job *jb, const Marac__V1__
 			 const char *reason, size_t count, const char *case_ref,
 			 const char *marac_area);
 
+/*
+ * How many of v[0..n) fit one frame of max bytes (each item's tag and
+ * length counted; 256 bytes left for the Frame, today and truncated). A
+ * list of 500 actions of 4 KiB each is 2 MiB: more than one frame may
+ * carry, and the reader would lose the connection, not get a short list.
+ */
+size_t followup_fit_frame(ProtobufCMessage **v, size_t n, unsigned max);
+
 #endif

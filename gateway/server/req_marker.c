@@ -228,22 +228,6 @@ static int marker_wr_change(struct marker_job *j, struct wctx *w)
 	return answer_marker(w, jb, msg_id, id, seq, 0);
 }
 
-/*
- * How many of v[0..n) fit one frame of max bytes (as req_action.c: 500
- * markers of 64 contacts each pass the default frame cap).
- */
-static size_t fit_frame(ProtobufCMessage **v, size_t n, unsigned max)
-{
-	size_t room = max > 256 ? max - 256 : 0, k = 0;
-	for (; k < n; k++) {
-		size_t cost = protobuf_c_message_get_packed_size(v[k]) + 6;
-		if (cost > room)
-			break;
-		room -= cost;
-	}
-	return k;
-}
-
 static int marker_wr_list(struct marker_job *j, struct wctx *w)
 {
 	struct job *jb = &j->base;
@@ -263,7 +247,7 @@ static int marker_wr_list(struct marker_job *j, struct wctx *w)
 	caldate_format(today, today_s);
 	Marac__V1__MarkerList ml = MARAC__V1__MARKER_LIST__INIT;
 	ml.markers = v;
-	ml.n_markers = fit_frame((ProtobufCMessage **)v, n, w->e->cfg->max_frame_bytes);
+	ml.n_markers = followup_fit_frame((ProtobufCMessage **)v, n, w->e->cfg->max_frame_bytes);
 	ml.today = today_s;
 	ml.truncated = trunc || ml.n_markers < n;
 	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
