@@ -465,6 +465,65 @@ Test(lifecycle, retract_of_a_queued_delivery_reaches_an_online_node_instead_of_t
 	mgw_client_free(idva);
 }
 
+/* Rows of the retraction table for msg_id (any sender). */
+static int retractions_of(const char *msg_id)
+{
+	char path[700];
+	snprintf(path, sizeof path, "%s/state/gateway.db", G.dir);
+	sqlite3 *db;
+	cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM retraction WHERE msg_id = ?1",
+					-1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, msg_id, -1, SQLITE_STATIC);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	int n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/*
+ * msg_ids are unique per sender only. Health shares its own summary of
+ * police's case under msg_id "h-77"; police, which received it and so knows
+ * the msg_id, sends a share of its own under "h-77" too, then withdraws its
+ * referral in error. The referral's deliveries are retracted; health's
+ * share is not police's to retract: it stays, and IDVA gets no Retract of
+ * it in police's name.
+ */
+Test(lifecycle, a_withdrawal_in_error_retracts_only_the_referring_nodes_own_deliveries)
+{
+	gw_start(&G, NULL);
+	char r1[32];
+	refer("police", "referral_police.json", "ref-own", r1);
+	cr_assert_str_eq(r1, "TS-2026-0001");
+
+	char *cb = slurp(fixture("case_basic.json"));
+	cr_assert_not_null(cb);
+	char *at = strstr(cb, "MARAC-TS-0001");
+	cr_assert_not_null(at);
+	char hcase[700];
+	snprintf(hcase, sizeof hcase, "%s/health-case.json", G.dir);
+	FILE *fp = fopen(hcase, "w");
+	cr_assert_not_null(fp);
+	fprintf(fp, "%.*sTS-2026-0001%s", (int)(at - cb), cb, at + strlen("MARAC-TS-0001"));
+	fclose(fp);
+	free(cb);
+	const char *hs[] = {"send", "--to", "idva", "--msg-id", "h-77", hcase, NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, hs), 0, "%s", err);
+	const char *ps[] = {"send", "--to", "idva", "--msg-id", "h-77", fixture("case_basic.json"),
+			    NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, ps), 0, "%s", err);
+
+	const char *wd[] = {"case", "withdraw", r1, "--reason", "in_error", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wd), 0, "%s", err);
+	cr_assert(retractions_of("ref-own") > 0, "the referral's deliveries are retracted");
+	cr_assert_eq(retractions_of("h-77"), 0,
+		     "health's share (or police's unrelated one) was retracted by the withdrawal");
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_RETRACTED, NULL), 1,
+		     "one SHARE_RETRACTED: the referral's");
+}
+
 /*
  * A chair acts on its own areas' cases only, even racing itself: a
  * TransferCase to another area and, right behind it on the same connection,
