@@ -70,6 +70,8 @@ struct session {
 	uint8_t cert_sha256[32];
 	char cert_hex[65];
 	char subject[512];          /* one-line subject, for registry reloads */
+	int64_t cert_not_after;     /* r-redteam2: the certificate's notAfter (Unix s; 0: none):
+				     * session_tick closes the session when it passes */
 	/* h13-audit: the Frame body being handled (0 outside on_message), so a
 	 * refusal record says what was attempted */
 	int rx_body_case;
@@ -456,6 +458,8 @@ int tls_peer_identity(struct lws *wsi, uint8_t sha256[32], char hex[65], char *s
 		      size_t subject_len);
 /* 1 if the peer certificate of wsi is on e's CRL. */
 int tls_session_revoked(const struct epoch *e, struct lws *wsi);
+/* The peer certificate's notAfter in Unix seconds, or 0 if it cannot be read. */
+int64_t tls_peer_not_after(struct lws *wsi);
 /* 1 if a client frame of wsi arrived unmasked (RFC 6455 5.1; ws_mask.c). */
 int tls_frame_unmasked(struct lws *wsi);
 

@@ -665,6 +665,7 @@ static unsigned admit(struct gw *g, struct session *s, struct lws *wsi)
 		return HTTP_STATUS_SERVICE_UNAVAILABLE;
 	}
 	snprintf(s->node, sizeof s->node, "%s", n->id);
+	s->cert_not_after = tls_peer_not_after(wsi);
 	s->agency = n->agency;
 	s->roles = n->roles;
 	s->authed = 1;
@@ -742,11 +743,21 @@ static void on_closed(struct gw *g, struct session *s)
 	s->conn_id = 0;
 }
 
-/* Once a second (service thread): Hello deadlines. */
+/* Once a second (service thread): Hello deadlines, certificates that expired. */
 void session_tick(struct gw *g)
 {
 	int64_t now = store_now_ms();
 	for (struct session *s = g->sessions; s; s = s->next_live) {
+		if (!s->closing && s->cert_not_after && now / 1000 > s->cert_not_after) {
+			/* as a reload closes a revoked one: the node reconnects with a new cert */
+			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED,
+					    .reason = "cert_expired",
+					    .close = LWS_CLOSE_STATUS_POLICY_VIOLATION,
+					    .event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
+					    .silent = 1};
+			refuse(g, s, NULL, NULL, &r, "cert_expired");
+			continue;
+		}
 		if (s->hello_seen || s->closing || now < s->hello_deadline_ms)
 			continue;
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
