@@ -368,3 +368,46 @@ Test(lookup, a_control_room_asking_too_fast_is_rate_limited_and_audited_once)
 		     2);
 	cr_assert_eq(audit_count_sum(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_LOOKUP_RATE_LIMITED), 7);
 }
+
+/* The error code c gets for a CloseCase of case_ref. */
+static int close_code(mgw_client *c, const char *case_ref)
+{
+	Marac__V1__CloseCase q = MARAC__V1__CLOSE_CASE__INIT;
+	q.case_ref = (char *)case_ref;
+	q.reason = MARAC__V1__CASE_END_REASON__CASE_END_REASON_RISK_REDUCED;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
+	req.body_case = MARAC__V1__FRAME__BODY_CLOSE_CASE;
+	req.close_case = &q;
+	int rc = mgw_client_request(c, &req, MARAC__V1__FRAME__BODY_CASE_UPDATED, NULL, 10000,
+				    &res);
+	if (rc == MGW_OK) {
+		codec_free(&res->base);
+		return 0;
+	}
+	cr_assert_eq(rc, MGW_E_REFUSED, "rc %d", rc);
+	return mgw_client_last_error(c)->code;
+}
+
+/*
+ * A control room does lookups and nothing else, and the other request
+ * kinds tell it nothing either: a CloseCase of an existing case and of a
+ * made-up one are refused alike (not UNKNOWN_CASE for one of them, which
+ * would let it test case refs one by one). The auditor likewise.
+ */
+Test(lookup, a_lookup_certificate_cannot_tell_existing_cases_by_closing_them)
+{
+	gw_start(&G, NULL);
+	char err[512];
+	police_refers();
+	const char *who[] = {"control", "auditor"};
+	for (size_t i = 0; i < 2; i++) {
+		mgw_client *c = node(&G, who[i], err, sizeof err);
+		cr_assert_not_null(c, "%s", err);
+		int exists = close_code(c, "TS-2026-0001"), made_up = close_code(c, "TS-2026-0999");
+		cr_assert_eq(exists, MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED, "%s: %d",
+			     who[i], exists);
+		cr_assert_eq(made_up, exists, "%s: a made-up case ref is answered %d, a real one %d",
+			     who[i], made_up, exists);
+		mgw_client_free(c);
+	}
+}
