@@ -667,3 +667,36 @@ Test(meeting, a_marker_whose_review_is_already_past_is_refused_and_escalates_not
 	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ADDED, NULL, NULL), 0);
 	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ESCALATED, NULL, NULL), 0);
 }
+
+/*
+ * "Told" is a safeguarding record: a contact dated before the marker was
+ * placed (nobody could have told her of it then) is refused and does not
+ * make victim_informed true; one on the start day is kept.
+ */
+Test(meeting, a_victim_cannot_be_recorded_told_of_a_marker_before_it_started)
+{
+	start(NULL);
+	refer_case();
+	char out[65536], err[8192], id[32], start_d[11], due[11], before[11];
+	int32_t t = today();
+	day(t - 1, start_d);
+	day(t + 20, due);
+	day(t - 30, before);
+	const char *add[] = {"marker", "add", "--case", "TS-2026-0001", "--start", start_d,
+			     "--review-due", due, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, add), 0, "%s", err);
+	json_str(out, "markerId", id, sizeof id);
+	const char *early[] = {"marker", "inform", "--id", id, "--date", before, "--method",
+			       "in-person", "--outcome", "informed", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, early), 1,
+		     "a contact before the start was recorded: %s", out);
+	cr_assert(strstr(err, "ERROR_CODE_INVALID_REQUEST") && strstr(err, "start_date"), "%s",
+		  err);
+	const char *ls[] = {"marker", "list", "--json", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, ls), 0, "%s", err);
+	cr_assert_null(strstr(out, "\"victimInformed\": true"), "%s", out);
+	const char *ok[] = {"marker", "inform", "--id", id, "--date", start_d, "--method",
+			    "in-person", "--outcome", "informed", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, ok), 0, "%s", err);
+	cr_assert(strstr(out, "\"victimInformed\": true"), "%s", out);
+}
