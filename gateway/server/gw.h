@@ -91,6 +91,12 @@ struct session {
 	unsigned in_flight;         /* requests (share, refer) awaiting their answer */
 	unsigned jobs;              /* every job of this session not yet finished */
 	int rx_paused;
+	/* r-redteam2: requests other than shares, referrals, acks and lookups
+	 * (mgw_limits.h MGW_REQ_PER_SEC): a token bucket; at 0 the session is
+	 * not read (rate_paused) until session_tick refills it */
+	double req_tokens;
+	int64_t req_refill_ms;
+	int rate_paused;
 	int64_t hello_deadline_ms;  /* Error + close 1008 if no Hello by then */
 	int64_t retract_sent_rid;   /* req_retract.c: highest retraction queued on this connection */
 	uint64_t flag_sent_seq;     /* highest Flag seq queued on this connection (req_lookup.c) */
