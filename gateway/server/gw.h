@@ -344,9 +344,11 @@ void retract_ack_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
 /*
  * req_retract.c, from session_pump_outbox (service thread): drop s's queued,
  * not yet written Deliver frames whose delivery was retracted, then queue a
- * Retract for every retraction of s's node not yet sent on this connection.
+ * Retract for every retraction of s's node not yet sent on this connection,
+ * at most delivery_window of them. Returns 1 when that batch was full (more
+ * may wait: the caller pumps no Deliver behind them), else 0.
  */
-void retract_svc_pump(struct gw *g, struct session *s);
+int retract_svc_pump(struct gw *g, struct session *s);
 /*
  * req_retract.c, writer thread, in j's savepoint: for the purged deliveries
  * d[0..n) of sender_node's message msg_id (store_retract.h), the

@@ -285,9 +285,8 @@ void session_pump_outbox(struct gw *g, struct session *s)
 		return;
 	/* h13-life: Retracts first (a retracted body is never sent), also when
 	 * the outbox is held: they carry no body the trail vouches for. */
-	retract_svc_pump(g, s);
-	if (s->outbox_held)
-		return;
+	if (retract_svc_pump(g, s) || s->outbox_held)
+		return; /* more Retracts wait: no Deliver overtakes them */
 	flag_svc_pump(g, s); /* flags first: a few small control frames */
 	uint64_t acked = 0;
 	if (store_acked_through(g->reader, s->node, &acked) != MGW_OK) {
