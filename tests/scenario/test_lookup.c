@@ -411,3 +411,43 @@ Test(lookup, a_lookup_certificate_cannot_tell_existing_cases_by_closing_them)
 		mgw_client_free(c);
 	}
 }
+
+/*
+ * More flags than one send (MGW_FLAG_SEND_MAX, 64): health touches police's
+ * case 70 times while police is offline. Police connects and acknowledges
+ * each flag as it comes: all 70 reach it on that connection (its acks
+ * bring the next ones), not only the first 64.
+ */
+Test(lookup, every_pending_flag_reaches_a_connected_node_not_only_the_first_send)
+{
+	gw_start(&G, NULL);
+	char err[512];
+	police_refers();
+	mgw_client *health = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(health, "%s", err);
+	Marac__V1__CaseSummary *cs = synthetic_case("H-2026-77", "testshire");
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HOUSING};
+	enum { N = 70 };
+	for (int i = 0; i < N; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "touch-%d", i);
+		Marac__V1__Share sh;
+		make_share(&sh, id, to, 1, cs);
+		Marac__V1__Frame *acc = NULL;
+		cr_assert_eq(mgw_client_share(health, &sh, 10000, &acc), MGW_OK);
+		codec_free(&acc->base);
+	}
+	codec_free(&cs->base);
+	mgw_client_free(health);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_FLAG_RAISED, "share", N),
+		     N);
+	mgw_client *police = node(&G, "police", err, sizeof err);
+	cr_assert_not_null(police, "%s", err);
+	int got = 0;
+	for (Marac__V1__Frame *f; got < N && (f = next_flag(police, 5000)) != NULL; got++) {
+		cr_assert_eq(mgw_client_ack(police, f->flag->flag_id, f->flag->seq), MGW_OK);
+		codec_free(&f->base);
+	}
+	cr_assert_eq(got, N, "%d of %d flags reached the connected node", got, N);
+	mgw_client_free(police);
+}
