@@ -396,4 +396,20 @@
 #define MGW_FOLLOWUP_SWEEP_SECS     60u
 #define MGW_FOLLOWUP_SWEEP_MAX      64u
 
+/*
+ * Requests per connection other than Share, Refer, Hello, the acks and
+ * lookups (which have their own bucket above): list and history reads,
+ * follow-up and lifecycle changes, agenda and audit queries, and any frame
+ * that is refused. Each writes an audit record (every read is audited) and
+ * costs a writer job, and nothing else bounds their rate: one connection
+ * pipelining ActionListRequests wrote 20,000 records a second into the
+ * append-only trail, whose leaves are also kept in memory. A node may send
+ * MGW_REQ_BURST of them at once, refilled at MGW_REQ_PER_SEC; beyond it
+ * the session is not read until the bucket refills (TCP back-pressure, as
+ * at max_in_flight): nothing is refused or lost, the node only goes no
+ * faster than people at a keyboard and tools paging through answers need.
+ */
+#define MGW_REQ_PER_SEC 50u
+#define MGW_REQ_BURST   200u
+
 #endif

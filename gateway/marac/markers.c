@@ -234,16 +234,20 @@ int markers_inform(sqlite3 *db, const char *id, const char *date, int method, in
 		return MGW_E_INVALID;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT stage, (SELECT COUNT(*) FROM mmarker_contact WHERE marker_id=?1)"
-			       " FROM mmarker WHERE id=?1", -1, &st, NULL) != SQLITE_OK)
+			       "SELECT stage, (SELECT COUNT(*) FROM mmarker_contact WHERE marker_id=?1),"
+			       " start_date FROM mmarker WHERE id=?1", -1, &st, NULL) != SQLITE_OK)
 		return MGW_E_DB;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	int src = sqlite3_step(st);
 	char stage[16] = "";
 	int64_t count = 0;
+	int32_t start = 0;
 	if (src == SQLITE_ROW) {
 		snprintf(stage, sizeof stage, "%s", (const char *)sqlite3_column_text(st, 0));
 		count = sqlite3_column_int64(st, 1);
+		const unsigned char *sd = sqlite3_column_text(st, 2);
+		if (sd == NULL || caldate_parse((const char *)sd, &start) != 0)
+			src = SQLITE_ERROR;
 	}
 	sqlite3_finalize(st);
 	if (src == SQLITE_DONE)
@@ -252,6 +256,10 @@ int markers_inform(sqlite3 *db, const char *id, const char *date, int method, in
 		return MGW_E_DB;
 	if (count >= MGW_MARKER_CONTACTS_MAX)
 		return MGW_E_TOO_LARGE;
+	/* Nobody was told of a marker before it existed: such a contact would
+	 * mark her informed on a date when there was nothing to tell. */
+	if (d < start)
+		return MGW_E_INVALID;
 	if (sqlite3_prepare_v2(db,
 			       "INSERT INTO mmarker_contact(marker_id,idx,date,method,outcome,node,stage)"
 			       " VALUES(?1,?2,?3,?4,?5,?6,?7)", -1, &st, NULL) != SQLITE_OK)

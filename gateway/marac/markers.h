@@ -61,7 +61,8 @@ int markers_brief(sqlite3 *db, const char *id, char *area, size_t area_len, int 
 /*
  * A contact or attempt on date by node, about the current stage; outcome
  * INFORMED sets victim_informed. MGW_E_TOO_LARGE beyond
- * MGW_MARKER_CONTACTS_MAX; MGW_E_INVALID for an unknown method or outcome.
+ * MGW_MARKER_CONTACTS_MAX; MGW_E_INVALID for an unknown method or outcome,
+ * or a date before the marker's start_date.
  */
 int markers_inform(sqlite3 *db, const char *id, const char *date, int method, int outcome,
 		   const char *node);

@@ -70,6 +70,8 @@ struct session {
 	uint8_t cert_sha256[32];
 	char cert_hex[65];
 	char subject[512];          /* one-line subject, for registry reloads */
+	int64_t cert_not_after;     /* r-redteam2: the certificate's notAfter (Unix s; 0: none):
+				     * session_tick closes the session when it passes */
 	/* h13-audit: the Frame body being handled (0 outside on_message), so a
 	 * refusal record says what was attempted */
 	int rx_body_case;
@@ -89,6 +91,12 @@ struct session {
 	unsigned in_flight;         /* requests (share, refer) awaiting their answer */
 	unsigned jobs;              /* every job of this session not yet finished */
 	int rx_paused;
+	/* r-redteam2: requests other than shares, referrals, acks and lookups
+	 * (mgw_limits.h MGW_REQ_PER_SEC): a token bucket; at 0 the session is
+	 * not read (rate_paused) until session_tick refills it */
+	double req_tokens;
+	int64_t req_refill_ms;
+	int rate_paused;
 	int64_t hello_deadline_ms;  /* Error + close 1008 if no Hello by then */
 	int64_t retract_sent_rid;   /* req_retract.c: highest retraction queued on this connection */
 	uint64_t flag_sent_seq;     /* highest Flag seq queued on this connection (req_lookup.c) */
@@ -336,9 +344,11 @@ void retract_ack_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f);
 /*
  * req_retract.c, from session_pump_outbox (service thread): drop s's queued,
  * not yet written Deliver frames whose delivery was retracted, then queue a
- * Retract for every retraction of s's node not yet sent on this connection.
+ * Retract for every retraction of s's node not yet sent on this connection,
+ * at most delivery_window of them. Returns 1 when that batch was full (more
+ * may wait: the caller pumps no Deliver behind them), else 0.
  */
-void retract_svc_pump(struct gw *g, struct session *s);
+int retract_svc_pump(struct gw *g, struct session *s);
 /*
  * req_retract.c, writer thread, in j's savepoint: for the purged deliveries
  * d[0..n) of sender_node's message msg_id (store_retract.h), the
@@ -456,6 +466,8 @@ int tls_peer_identity(struct lws *wsi, uint8_t sha256[32], char hex[65], char *s
 		      size_t subject_len);
 /* 1 if the peer certificate of wsi is on e's CRL. */
 int tls_session_revoked(const struct epoch *e, struct lws *wsi);
+/* The peer certificate's notAfter in Unix seconds, or 0 if it cannot be read. */
+int64_t tls_peer_not_after(struct lws *wsi);
 /* 1 if a client frame of wsi arrived unmasked (RFC 6455 5.1; ws_mask.c). */
 int tls_frame_unmasked(struct lws *wsi);
 

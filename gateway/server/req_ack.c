@@ -91,8 +91,12 @@ static int ack_wr_commit(struct job *jb, struct wctx *w)
 	snprintf(d.delivery_id, sizeof d.delivery_id, "%s", j->delivery_id);
 	int was = 0;
 	int rc = store_delivery_ack(w->st, jb->node, j->delivery_id, j->seq, store_now_ms(), &was);
-	if (rc == MGW_E_NOTFOUND && (rc = flag_wr_ack(w, jb, j->delivery_id)) == MGW_OK)
-		return MGW_OK; /* a Flag's id (req_lookup.c) */
+	if (rc == MGW_E_NOTFOUND && (rc = flag_wr_ack(w, jb, j->delivery_id)) == MGW_OK) {
+		/* a Flag's id (req_lookup.c): a pump sends MGW_FLAG_SEND_MAX at a
+		 * time, and the node's acks bring the next ones */
+		clist_append(w->answers, completion_notify(jb->node));
+		return MGW_OK;
+	}
 	if (rc == MGW_E_NOTFOUND) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_DELIVERY};
 		return refuse(w->g, NULL, w, jb, &r,

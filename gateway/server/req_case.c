@@ -4,7 +4,8 @@
  *
  * Service thread (case_svc_on): the case refs by their grammar; each case
  * must be in an area the node serves, else UNKNOWN_CASE (which does not say
- * whether it exists elsewhere); who may:
+ * whether it exists elsewhere; a certificate with neither role node nor
+ * chair is refused NOT_AUTHORISED before any case is read); who may:
  *   CloseCase     a node of the referring agency, or a chair, of the area
  *   MergeCase     a chair of the area (both cases)
  *   TransferCase  a chair of the sending area; to_area any area of this
@@ -281,6 +282,15 @@ void case_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 	case MARAC__V1__FRAME__BODY_CLOSE_CASE: {
 		const Marac__V1__CloseCase *cc = f->close_case;
 		j->op = OP_CLOSE;
+		/* Neither chair nor node (a lookup or auditor certificate) may close
+		 * any case: refused before the case is read, or UNKNOWN_CASE against
+		 * NOT_AUTHORISED would tell it which case refs exist. */
+		if (!chair && !(me->roles & MGW_ROLE_NODE)) {
+			r.case_ref = cc->case_ref;
+			refuse(g, s, NULL, NULL, &r, "withdrawing or closing a case is for the "
+			       "referring agency's nodes and the area's chair");
+			goto drop;
+		}
 		if (served_case(g, s, me, "case_ref", cc->case_ref, &cs) != 0)
 			goto drop;
 		r.case_ref = cc->case_ref;

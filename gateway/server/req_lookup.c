@@ -421,9 +421,13 @@ void flag_svc_pump(struct gw *g, struct session *s)
 {
 	if (!s->welcomed || s->closing || !(s->roles & MGW_ROLE_NODE))
 		return;
+	/* Each ack pumps again: only as many as leave the control queue short,
+	 * so a node acknowledging quickly is never culled as not reading. */
+	if (s->ctl_count >= MGW_FLAG_SEND_MAX)
+		return;
 	struct pump_ctx p = {.s = s, .last = s->flag_sent_seq};
-	if (flags_pending(store_db(g->reader), s->node, s->flag_sent_seq, MGW_FLAG_SEND_MAX,
-			  pump_row, &p) != MGW_OK) {
+	if (flags_pending(store_db(g->reader), s->node, s->flag_sent_seq,
+			  MGW_FLAG_SEND_MAX - s->ctl_count, pump_row, &p) != MGW_OK) {
 		log_event(LOG_ERROR, "flag_read_failed", "node", s->node, NULL);
 		return;
 	}

@@ -194,6 +194,12 @@ static int marker_wr_change(struct marker_job *j, struct wctx *w)
 			return refuse(w->g, NULL, w, jb, &r, "a marker keeps at most %u contacts",
 				      MGW_MARKER_CONTACTS_MAX);
 		}
+		if (rc == MGW_E_INVALID) { /* method and outcome passed on the service thread */
+			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
+					    .msg_id = msg_id};
+			return refuse(w->g, NULL, w, jb, &r,
+				      "date: not before the marker's start_date");
+		}
 	} else {
 		const Marac__V1__MarkerReview *q = j->frame->marker_review;
 		snprintf(id, sizeof id, "%s", q->marker_id);

@@ -5,7 +5,10 @@
  * the case must be in an area the node serves, else UNKNOWN_CASE, which
  * does not reveal whether the case exists elsewhere (one indexed read).
  *
- * Writer thread (research_wr_commit): the research flag, the
+ * Writer thread (research_wr_commit): the case's area read again (a
+ * transfer committed since the service thread's check, say one a chair sent
+ * just before, may have moved it to an area this node does not serve:
+ * UNKNOWN_CASE, as if asked after the move), the research flag, the
  * RESEARCH_MARKED record, then ResearchRecorded, answered after COMMIT.
  */
 #include <stdlib.h>
@@ -29,7 +32,17 @@ static int research_wr_commit(struct job *jb, struct wctx *w)
 {
 	struct research_job *j = (struct research_job *)jb;
 	int64_t now = store_now_ms();
-	int rc = cases_research_set(store_db(w->st), j->case_ref, jb->agency, j->done, now);
+	const struct mgw_node *me = config_node_by_id(w->e->cfg, jb->node);
+	int rc = cases_area(store_db(w->st), j->case_ref, j->area, sizeof j->area);
+	if (rc != MGW_OK)
+		return rc; /* read on the service thread: a case is never deleted */
+	if (me == NULL || !config_node_in_area(me, j->area)) {
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_CASE,
+				    .case_ref = j->case_ref};
+		return refuse(w->g, NULL, w, jb, &r,
+			      "case_ref: no such case in an area this node serves");
+	}
+	rc = cases_research_set(store_db(w->st), j->case_ref, jb->agency, j->done, now);
 	if (rc != MGW_OK)
 		return rc;
 	struct audit_fields f = {

@@ -17,8 +17,10 @@
  * deliveries): a Deliver of a retracted delivery still queued on the
  * connection (read before the retraction committed) is dropped; then every
  * unconfirmed Retract of the node not yet sent on this connection is
- * queued as a control frame. A new connection sends them all again, until
- * the node answers RetractAck.
+ * queued as a control frame, at most a window's worth per pump; each first
+ * RetractAck pumps again, and while a full batch went out no Deliver is
+ * pumped behind it (the rest of the Retracts come first). A new connection
+ * sends them all again, until the node answers RetractAck.
  *
  * RetractAck (retract_ack_svc_on / retract_ack_wr_commit): the node deleted
  * the delivery; RETRACT_CONFIRMED is audited once; a RetractAck naming no
@@ -205,6 +207,8 @@ static int retract_ack_wr_commit(struct job *jb, struct wctx *w)
 	}
 	if (rc != MGW_OK || was)
 		return rc;
+	/* the node's next Retracts (a pump sends a window's worth at a time) */
+	clist_append(w->answers, completion_notify(jb->node));
 	struct audit_fields f = {
 		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_RETRACT_CONFIRMED,
 		.actor_node = jb->node,
@@ -308,9 +312,15 @@ static void drop_queued(struct session *s, uint64_t seq)
 	}
 }
 
+struct pump_ctx {
+	struct session *s;
+	size_t n;                   /* Retracts queued by this pump */
+};
+
 static int pump_one(void *ctx, const struct store_retracted *d)
 {
-	struct session *s = ctx;
+	struct pump_ctx *p = ctx;
+	struct session *s = p->s;
 	drop_queued(s, d->seq);
 	Marac__V1__Retract rt = MARAC__V1__RETRACT__INIT;
 	rt.delivery_id = (char *)d->delivery_id;
@@ -331,17 +341,24 @@ static int pump_one(void *ctx, const struct store_retracted *d)
 	session_queue_ctl(s, buf, len);
 	free(buf);
 	s->retract_sent_rid = d->rid;
+	p->n++;
 	return 0;
 }
 
-void retract_svc_pump(struct gw *g, struct session *s)
+int retract_svc_pump(struct gw *g, struct session *s)
 {
 	/* Bounded per pump, like deliveries, and only while the control queue
-	 * is short: a node that does not read gets the rest at a later pump. */
+	 * is short: the rest follow at a later pump, which each RetractAck
+	 * brings (retract_ack_wr_commit notifies the node's sessions). */
 	size_t window = g->epoch->cfg->delivery_window;
 	if (s->ctl_count >= window)
-		return;
-	if (store_retract_pending(g->reader, s->node, s->retract_sent_rid, window - s->ctl_count,
-				  pump_one, s) != MGW_OK)
+		return 0;
+	struct pump_ctx p = {.s = s};
+	size_t max = window - s->ctl_count;
+	if (store_retract_pending(g->reader, s->node, s->retract_sent_rid, max, pump_one, &p) !=
+	    MGW_OK) {
 		log_event(LOG_ERROR, "retract_read_failed", "node", s->node, NULL);
+		return 0;
+	}
+	return p.n == max; /* a full batch: more may be waiting */
 }

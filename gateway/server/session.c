@@ -34,7 +34,9 @@
  * Deliveries are pulled from the durable outbox only while fewer than
  * delivery_window are unacknowledged. Jobs in the executor are counted per
  * session; at the cap, or when the executor queue is above its high mark,
- * the session stops being read. Established sessions are indexed by conn_id
+ * the session stops being read; so it does, until the bucket refills, after
+ * MGW_REQ_BURST requests that are neither shares, referrals, acks nor
+ * lookups (req_charge: each writes an audit record). Established sessions are indexed by conn_id
  * and by node id, so nothing per message walks every connection.
  */
 #include <arpa/inet.h>
@@ -283,9 +285,8 @@ void session_pump_outbox(struct gw *g, struct session *s)
 		return;
 	/* h13-life: Retracts first (a retracted body is never sent), also when
 	 * the outbox is held: they carry no body the trail vouches for. */
-	retract_svc_pump(g, s);
-	if (s->outbox_held)
-		return;
+	if (retract_svc_pump(g, s) || s->outbox_held)
+		return; /* more Retracts wait: no Deliver overtakes them */
 	flag_svc_pump(g, s); /* flags first: a few small control frames */
 	uint64_t acked = 0;
 	if (store_acked_through(g->reader, s->node, &acked) != MGW_OK) {
@@ -343,7 +344,7 @@ static void free_queues(struct session *s)
 static void rx_update(struct gw *g, struct session *s, int queue_high)
 {
 	const struct mgw_config *c = g->epoch->cfg;
-	int full = queue_high || s->in_flight >= c->max_in_flight ||
+	int full = queue_high || s->rate_paused || s->in_flight >= c->max_in_flight ||
 		   s->jobs >= MGW_SESSION_JOBS_MAX(c->max_in_flight, c->delivery_window);
 	if (full && !s->rx_paused) {
 		lws_rx_flow_control(s->wsi, 0);
@@ -391,6 +392,44 @@ int session_submit(struct gw *g, struct session *s, struct job *j, const char *r
 
 /* ---- routing ----------------------------------------------------------------- */
 
+/*
+ * The request bucket (mgw_limits.h MGW_REQ_PER_SEC): refilled by elapsed
+ * time; see req_charge.
+ */
+static void req_refill(struct session *s, int64_t now)
+{
+	s->req_tokens += (double)(now - s->req_refill_ms) * MGW_REQ_PER_SEC / 1000.0;
+	if (s->req_tokens > MGW_REQ_BURST)
+		s->req_tokens = MGW_REQ_BURST;
+	s->req_refill_ms = now;
+}
+
+/*
+ * Charge one token for a request that writes an audit record and has no
+ * bucket of its own. The frame in hand is handled; when the bucket is
+ * empty the session stops being read until session_tick refills it.
+ */
+static void req_charge(struct gw *g, struct session *s, int body_case)
+{
+	switch (body_case) {
+	case MARAC__V1__FRAME__BODY_HELLO:
+	case MARAC__V1__FRAME__BODY_SHARE:
+	case MARAC__V1__FRAME__BODY_REFER:
+	case MARAC__V1__FRAME__BODY_DELIVER_ACK:
+	case MARAC__V1__FRAME__BODY_RETRACT_ACK:
+	case MARAC__V1__FRAME__BODY_LOOKUP_REQUEST:
+		return; /* bounded by max_in_flight and the windows, or own bucket */
+	default:
+		break;
+	}
+	req_refill(s, store_now_ms());
+	s->req_tokens -= 1.0;
+	if (s->req_tokens < 1.0 && !s->rate_paused) {
+		s->rate_paused = 1;
+		rx_update(g, s, 0);
+	}
+}
+
 /* buf: the whole message (lws's buffer or s->rx); decoding copies what it keeps. */
 static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size_t len)
 {
@@ -415,6 +454,7 @@ static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size
 		codec_free(&f->base);
 		return;
 	}
+	req_charge(g, s, f->body_case);
 	switch (f->body_case) {
 	case MARAC__V1__FRAME__BODY_HELLO:
 		hello_svc_on(g, s, f);
@@ -665,6 +705,7 @@ static unsigned admit(struct gw *g, struct session *s, struct lws *wsi)
 		return HTTP_STATUS_SERVICE_UNAVAILABLE;
 	}
 	snprintf(s->node, sizeof s->node, "%s", n->id);
+	s->cert_not_after = tls_peer_not_after(wsi);
 	s->agency = n->agency;
 	s->roles = n->roles;
 	s->authed = 1;
@@ -704,6 +745,8 @@ static void on_established(struct gw *g, struct session *s, struct lws *wsi)
 	preauth_release(g, wsi);
 	__atomic_add_fetch(&g->m.connections_total, 1, __ATOMIC_RELAXED);
 	s->hello_deadline_ms = store_now_ms() + 1000 * (int64_t)g->epoch->cfg->handshake_timeout_secs;
+	s->req_tokens = MGW_REQ_BURST;
+	s->req_refill_ms = store_now_ms();
 	/* Backstop if the peer does not even read our Error. */
 	lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, (int)g->epoch->cfg->handshake_timeout_secs + 5);
 	char cid[24];
@@ -742,11 +785,29 @@ static void on_closed(struct gw *g, struct session *s)
 	s->conn_id = 0;
 }
 
-/* Once a second (service thread): Hello deadlines. */
+/* Once a second (service thread): Hello deadlines, certificates that expired,
+ * sessions paused by the request bucket (req_charge). */
 void session_tick(struct gw *g)
 {
 	int64_t now = store_now_ms();
 	for (struct session *s = g->sessions; s; s = s->next_live) {
+		if (s->rate_paused) {
+			req_refill(s, now);
+			if (s->req_tokens >= 1.0) {
+				s->rate_paused = 0;
+				rx_update(g, s, executor_depth(g) >= EX_HIGH_MARK);
+			}
+		}
+		if (!s->closing && s->cert_not_after && now / 1000 > s->cert_not_after) {
+			/* as a reload closes a revoked one: the node reconnects with a new cert */
+			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED,
+					    .reason = "cert_expired",
+					    .close = LWS_CLOSE_STATUS_POLICY_VIOLATION,
+					    .event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
+					    .silent = 1};
+			refuse(g, s, NULL, NULL, &r, "cert_expired");
+			continue;
+		}
 		if (s->hello_seen || s->closing || now < s->hello_deadline_ms)
 			continue;
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,

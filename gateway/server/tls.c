@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "gw.h"
 #include "log.h"
@@ -205,6 +206,26 @@ int tls_peer_identity(struct lws *wsi, uint8_t sha256[32], char hex[65], char *s
 out:
 	X509_free(c);
 	return rc;
+}
+
+/*
+ * The peer certificate's notAfter (Unix seconds; 0 if none or unreadable).
+ * The chain is verified once, at the handshake; a WebSocket session lives
+ * for days, so the session keeps this and session_tick ends it when the
+ * certificate expires, as a new connection would be refused.
+ */
+int64_t tls_peer_not_after(struct lws *wsi)
+{
+	SSL *ssl = lws_get_ssl(wsi);
+	X509 *c = ssl ? SSL_get1_peer_certificate(ssl) : NULL;
+	if (c == NULL)
+		return 0;
+	struct tm tm;
+	int64_t t = 0;
+	if (ASN1_TIME_to_tm(X509_get0_notAfter(c), &tm) == 1)
+		t = (int64_t)timegm(&tm);
+	X509_free(c);
+	return t > 0 ? t : 0;
 }
 
 /* 1 if the peer certificate of wsi is on e's CRL (after a reload). */

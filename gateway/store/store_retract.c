@@ -148,6 +148,31 @@ fail:
 	return rc;
 }
 
+/*
+ * 1 if the delivery bound to audit record audit_seq (its DELIVERY_COMMITTED)
+ * was sent by sender_node, 0 if by another node, or a negative MGW_E_*.
+ * msg_ids are unique per sender only: another node's share may carry the
+ * same msg_id and case ref, and a withdrawal must not retract it.
+ */
+static int delivered_by(store *s, int64_t audit_seq, const char *sender_node)
+{
+	uint8_t *b = NULL;
+	size_t len = 0;
+	ProtobufCMessage *m = NULL;
+	int rc = store_audit_get(s, (uint64_t)audit_seq, &b, &len);
+	if (rc != MGW_OK)
+		return rc;
+	rc = codec_unpack(&marac__v1__audit_record__descriptor, b, len, len, &m);
+	free(b);
+	if (rc != MGW_OK)
+		return rc;
+	const Marac__V1__AuditRecord *r = (const Marac__V1__AuditRecord *)m;
+	rc = r->event == MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED &&
+	     strcmp(r->actor_node, sender_node) == 0;
+	codec_free(m);
+	return rc;
+}
+
 int store_retract_purge_case(store *s, const char *sender_node, const char *case_ref,
 			     int64_t now_ms, struct store_retracted **out, size_t *n)
 {
@@ -158,7 +183,7 @@ int store_retract_purge_case(store *s, const char *sender_node, const char *case
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(store_db(s),
-			       "SELECT d.delivery_id, a.msg_id, a.node FROM delivery_audit a"
+			       "SELECT d.delivery_id, a.msg_id, a.node, a.audit_seq FROM delivery_audit a"
 			       " JOIN deliveries d ON d.recipient_node = a.node AND d.seq = a.seq"
 			       " WHERE a.case_ref = ?2 AND EXISTS(SELECT 1 FROM shares h"
 			       " WHERE h.sender_node = ?1 AND h.msg_id = a.msg_id)"
@@ -172,6 +197,13 @@ int store_retract_purge_case(store *s, const char *sender_node, const char *case
 	int r;
 	/* Collected first: purging while the SELECT runs would change what it reads. */
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		int mine = delivered_by(s, sqlite3_column_int64(st, 3), sender_node);
+		if (mine < 0) {
+			rc = mine;
+			goto fail;
+		}
+		if (!mine)
+			continue; /* the same msg_id, but another node's share */
 		if (*n == cap) {
 			size_t nc = cap ? cap * 2 : 16;
 			struct store_retracted *nv = realloc(v, nc * sizeof *nv);

@@ -79,8 +79,11 @@ int store_retract_purge(store *s, const char *sender_node, const char *msg_id, i
  * store_retract_purge does. *out (malloc'd, caller frees; NULL when *n is
  * 0) gets them in msg_id order, each with its msg_id. Reads the
  * delivery_audit side table (outbox_guard.c: node, seq, msg_id, case ref
- * per delivery) joined with the deliveries and shares tables. Returns 0,
- * MGW_E_NOMEM, MGW_E_DB.
+ * per delivery) joined with the deliveries and shares tables, and keeps a
+ * delivery only when its DELIVERY_COMMITTED record names sender_node as the
+ * actor (a msg_id is unique per sender only: another node's share under the
+ * same msg_id and case ref is not sender_node's to retract). Returns 0,
+ * MGW_E_NOMEM, MGW_E_DB, or what reading that record returned.
  */
 int store_retract_purge_case(store *s, const char *sender_node, const char *case_ref,
 			     int64_t now_ms, struct store_retracted **out, size_t *n);

@@ -465,6 +465,65 @@ Test(lifecycle, retract_of_a_queued_delivery_reaches_an_online_node_instead_of_t
 	mgw_client_free(idva);
 }
 
+/* Rows of the retraction table for msg_id (any sender). */
+static int retractions_of(const char *msg_id)
+{
+	char path[700];
+	snprintf(path, sizeof path, "%s/state/gateway.db", G.dir);
+	sqlite3 *db;
+	cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM retraction WHERE msg_id = ?1",
+					-1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, msg_id, -1, SQLITE_STATIC);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	int n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/*
+ * msg_ids are unique per sender only. Health shares its own summary of
+ * police's case under msg_id "h-77"; police, which received it and so knows
+ * the msg_id, sends a share of its own under "h-77" too, then withdraws its
+ * referral in error. The referral's deliveries are retracted; health's
+ * share is not police's to retract: it stays, and IDVA gets no Retract of
+ * it in police's name.
+ */
+Test(lifecycle, a_withdrawal_in_error_retracts_only_the_referring_nodes_own_deliveries)
+{
+	gw_start(&G, NULL);
+	char r1[32];
+	refer("police", "referral_police.json", "ref-own", r1);
+	cr_assert_str_eq(r1, "TS-2026-0001");
+
+	char *cb = slurp(fixture("case_basic.json"));
+	cr_assert_not_null(cb);
+	char *at = strstr(cb, "MARAC-TS-0001");
+	cr_assert_not_null(at);
+	char hcase[700];
+	snprintf(hcase, sizeof hcase, "%s/health-case.json", G.dir);
+	FILE *fp = fopen(hcase, "w");
+	cr_assert_not_null(fp);
+	fprintf(fp, "%.*sTS-2026-0001%s", (int)(at - cb), cb, at + strlen("MARAC-TS-0001"));
+	fclose(fp);
+	free(cb);
+	const char *hs[] = {"send", "--to", "idva", "--msg-id", "h-77", hcase, NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, hs), 0, "%s", err);
+	const char *ps[] = {"send", "--to", "idva", "--msg-id", "h-77", fixture("case_basic.json"),
+			    NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, ps), 0, "%s", err);
+
+	const char *wd[] = {"case", "withdraw", r1, "--reason", "in_error", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wd), 0, "%s", err);
+	cr_assert(retractions_of("ref-own") > 0, "the referral's deliveries are retracted");
+	cr_assert_eq(retractions_of("h-77"), 0,
+		     "health's share (or police's unrelated one) was retracted by the withdrawal");
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_RETRACTED, NULL), 1,
+		     "one SHARE_RETRACTED: the referral's");
+}
+
 /*
  * A chair acts on its own areas' cases only, even racing itself: a
  * TransferCase to another area and, right behind it on the same connection,
@@ -527,4 +586,61 @@ Test(lifecycle, a_close_sent_behind_a_transfer_cannot_close_the_receiving_areas_
 	cr_assert_eq(closed, 0, "the chair of testshire closed otherton's case");
 	cr_assert_eq(unknown, 1);
 	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_CLOSED, NULL, 0), 0);
+}
+
+/*
+ * More retractions than one window: police shares ten cases with IDVA
+ * while it is offline, retracts them all, then shares an eleventh. IDVA
+ * connects (window 4): every Retract reaches it while it stays connected
+ * (each RetractAck brings the next ones, not only the first window's), and
+ * all ten come before the eleventh share's Deliver.
+ */
+Test(lifecycle, every_retraction_reaches_a_connected_node_before_any_later_delivery)
+{
+	gw_start(&G, "limits:\n  delivery_window: 4\n");
+	char e[256];
+	mgw_client *p = node(&G, "police", e, sizeof e);
+	cr_assert_not_null(p, "%s", e);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_IDVA};
+	Marac__V1__CaseSummary *cs = synthetic_case("MARAC-TS-0950", "testshire");
+	enum { N = 10 };
+	for (int i = 0; i <= N; i++) {
+		char id[24];
+		snprintf(id, sizeof id, i < N ? "bulk-%d" : "after", i);
+		Marac__V1__Share sh;
+		make_share(&sh, id, to, 1, cs);
+		Marac__V1__Frame *acc = NULL;
+		cr_assert_eq(mgw_client_share(p, &sh, 15000, &acc), MGW_OK);
+		codec_free(&acc->base);
+		if (i == N)
+			break;
+		cr_assert_eq(mgw_client_retract(p, id,
+						MARAC__V1__RETRACT_REASON__RETRACT_REASON_WRONG_CASE,
+						15000, &acc), MGW_OK);
+		codec_free(&acc->base);
+	}
+	codec_free(&cs->base);
+	mgw_client_free(p);
+
+	mgw_client *idva = node(&G, "idva", e, sizeof e);
+	cr_assert_not_null(idva, "%s", e);
+	int retracts = 0, after_at = -1;
+	for (int k = 0; k < 40 && (retracts < N || after_at < 0); k++) {
+		Marac__V1__Frame *f = NULL;
+		int rc = mgw_client_recv(idva, 5000, &f);
+		cr_assert_eq(rc, MGW_OK, "%d Retracts of %d, then nothing (rc %d)", retracts, N, rc);
+		if (f->body_case == MARAC__V1__FRAME__BODY_RETRACT) {
+			retracts++;
+			cr_assert_eq(mgw_client_retract_ack(idva, f->retract->delivery_id), MGW_OK);
+		} else if (f->body_case == MARAC__V1__FRAME__BODY_DELIVER) {
+			cr_assert_str_eq(f->deliver->msg_id, "after");
+			after_at = retracts;
+			cr_assert_eq(mgw_client_ack(idva, f->deliver->delivery_id, f->deliver->seq),
+				     MGW_OK);
+		}
+		codec_free(&f->base);
+	}
+	cr_assert_eq(retracts, N);
+	cr_assert_eq(after_at, N, "a later Deliver came after %d of the %d Retracts", after_at, N);
+	mgw_client_free(idva);
 }

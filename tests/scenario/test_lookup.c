@@ -368,3 +368,86 @@ Test(lookup, a_control_room_asking_too_fast_is_rate_limited_and_audited_once)
 		     2);
 	cr_assert_eq(audit_count_sum(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_LOOKUP_RATE_LIMITED), 7);
 }
+
+/* The error code c gets for a CloseCase of case_ref. */
+static int close_code(mgw_client *c, const char *case_ref)
+{
+	Marac__V1__CloseCase q = MARAC__V1__CLOSE_CASE__INIT;
+	q.case_ref = (char *)case_ref;
+	q.reason = MARAC__V1__CASE_END_REASON__CASE_END_REASON_RISK_REDUCED;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT, *res = NULL;
+	req.body_case = MARAC__V1__FRAME__BODY_CLOSE_CASE;
+	req.close_case = &q;
+	int rc = mgw_client_request(c, &req, MARAC__V1__FRAME__BODY_CASE_UPDATED, NULL, 10000,
+				    &res);
+	if (rc == MGW_OK) {
+		codec_free(&res->base);
+		return 0;
+	}
+	cr_assert_eq(rc, MGW_E_REFUSED, "rc %d", rc);
+	return mgw_client_last_error(c)->code;
+}
+
+/*
+ * A control room does lookups and nothing else, and the other request
+ * kinds tell it nothing either: a CloseCase of an existing case and of a
+ * made-up one are refused alike (not UNKNOWN_CASE for one of them, which
+ * would let it test case refs one by one). The auditor likewise.
+ */
+Test(lookup, a_lookup_certificate_cannot_tell_existing_cases_by_closing_them)
+{
+	gw_start(&G, NULL);
+	char err[512];
+	police_refers();
+	const char *who[] = {"control", "auditor"};
+	for (size_t i = 0; i < 2; i++) {
+		mgw_client *c = node(&G, who[i], err, sizeof err);
+		cr_assert_not_null(c, "%s", err);
+		int exists = close_code(c, "TS-2026-0001"), made_up = close_code(c, "TS-2026-0999");
+		cr_assert_eq(exists, MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED, "%s: %d",
+			     who[i], exists);
+		cr_assert_eq(made_up, exists, "%s: a made-up case ref is answered %d, a real one %d",
+			     who[i], made_up, exists);
+		mgw_client_free(c);
+	}
+}
+
+/*
+ * More flags than one send (MGW_FLAG_SEND_MAX, 64): health touches police's
+ * case 70 times while police is offline. Police connects and acknowledges
+ * each flag as it comes: all 70 reach it on that connection (its acks
+ * bring the next ones), not only the first 64.
+ */
+Test(lookup, every_pending_flag_reaches_a_connected_node_not_only_the_first_send)
+{
+	gw_start(&G, NULL);
+	char err[512];
+	police_refers();
+	mgw_client *health = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(health, "%s", err);
+	Marac__V1__CaseSummary *cs = synthetic_case("H-2026-77", "testshire");
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HOUSING};
+	enum { N = 70 };
+	for (int i = 0; i < N; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "touch-%d", i);
+		Marac__V1__Share sh;
+		make_share(&sh, id, to, 1, cs);
+		Marac__V1__Frame *acc = NULL;
+		cr_assert_eq(mgw_client_share(health, &sh, 10000, &acc), MGW_OK);
+		codec_free(&acc->base);
+	}
+	codec_free(&cs->base);
+	mgw_client_free(health);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_FLAG_RAISED, "share", N),
+		     N);
+	mgw_client *police = node(&G, "police", err, sizeof err);
+	cr_assert_not_null(police, "%s", err);
+	int got = 0;
+	for (Marac__V1__Frame *f; got < N && (f = next_flag(police, 5000)) != NULL; got++) {
+		cr_assert_eq(mgw_client_ack(police, f->flag->flag_id, f->flag->seq), MGW_OK);
+		codec_free(&f->base);
+	}
+	cr_assert_eq(got, N, "%d of %d flags reached the connected node", got, N);
+	mgw_client_free(police);
+}

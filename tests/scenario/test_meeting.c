@@ -541,9 +541,10 @@ static void send_now(mgw_client *c, Marac__V1__Frame *f, int body_case)
  * Follow-up is checked against the case's area when it is written: a node
  * that is both testshire's chair and a police node transfers a case to
  * otherton (which it does not serve) and, on the same connection right
- * behind it, adds an action to the case and updates and reviews the
- * follow-up that went with it. The service thread checked each while the
- * case was still testshire's; each is refused as if asked after the move.
+ * behind it, adds an action to the case, updates and reviews the
+ * follow-up that went with it, and marks its research on the case. The
+ * service thread checked each while the case was still testshire's; each
+ * is refused as if asked after the move.
  */
 Test(meeting, follow_up_sent_behind_a_transfer_cannot_change_the_receiving_areas_items)
 {
@@ -607,8 +608,13 @@ Test(meeting, follow_up_sent_behind_a_transfer_cannot_change_the_receiving_areas
 	aa.marac_date = m1;
 	aa.due_date = due;
 	aa.description = "Another";
+	Marac__V1__ResearchStatus rs = MARAC__V1__RESEARCH_STATUS__INIT;
+	rs.case_ref = "TS-2026-0001";
+	rs.done = 1;
 	Marac__V1__Frame f1 = MARAC__V1__FRAME__INIT, f2 = MARAC__V1__FRAME__INIT,
-			 f3 = MARAC__V1__FRAME__INIT, f4 = MARAC__V1__FRAME__INIT;
+			 f3 = MARAC__V1__FRAME__INIT, f4 = MARAC__V1__FRAME__INIT,
+			 f5 = MARAC__V1__FRAME__INIT;
+	f5.research_status = &rs;
 	f1.transfer_case = &tc;
 	f2.action_update = &au;
 	f3.marker_review = &mr;
@@ -617,9 +623,10 @@ Test(meeting, follow_up_sent_behind_a_transfer_cannot_change_the_receiving_areas
 	send_now(cl, &f2, MARAC__V1__FRAME__BODY_ACTION_UPDATE);
 	send_now(cl, &f3, MARAC__V1__FRAME__BODY_MARKER_REVIEW);
 	send_now(cl, &f4, MARAC__V1__FRAME__BODY_ACTION_ADD);
+	send_now(cl, &f5, MARAC__V1__FRAME__BODY_RESEARCH_STATUS);
 	int moved = 0, changed = 0, unknown = 0;
-	/* Four answers; as a police node it is also sent the referral (not counted). */
-	for (int i = 0, answers = 0; answers < 4 && i < 20; i++) {
+	/* Five answers; as a police node it is also sent the referral (not counted). */
+	for (int i = 0, answers = 0; answers < 5 && i < 20; i++) {
 		Marac__V1__Frame *r = NULL;
 		cr_assert_eq(mgw_client_recv(cl, 10000, &r), MGW_OK);
 		answers += r->body_case != MARAC__V1__FRAME__BODY_DELIVER &&
@@ -627,7 +634,8 @@ Test(meeting, follow_up_sent_behind_a_transfer_cannot_change_the_receiving_areas
 		switch (r->body_case) {
 		case MARAC__V1__FRAME__BODY_CASE_UPDATED: moved++; break;
 		case MARAC__V1__FRAME__BODY_ACTION_RECORDED:
-		case MARAC__V1__FRAME__BODY_MARKER_RECORDED: changed++; break;
+		case MARAC__V1__FRAME__BODY_MARKER_RECORDED:
+		case MARAC__V1__FRAME__BODY_RESEARCH_RECORDED: changed++; break;
 		case MARAC__V1__FRAME__BODY_ERROR:
 			unknown += r->error->code == MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_ITEM ||
 				   r->error->code == MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_CASE;
@@ -639,8 +647,9 @@ Test(meeting, follow_up_sent_behind_a_transfer_cannot_change_the_receiving_areas
 	mgw_client_free(cl);
 	cr_assert_eq(moved, 1);
 	cr_assert_eq(changed, 0, "testshire's chair changed otherton's follow-up");
-	cr_assert_eq(unknown, 3);
+	cr_assert_eq(unknown, 4);
 	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_UPDATED, NULL, NULL), 0);
+	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_RESEARCH_MARKED, NULL, NULL), 0);
 	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_REVIEWED, NULL, NULL), 0);
 	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_ADDED, NULL, NULL), 1);
 }
@@ -666,4 +675,37 @@ Test(meeting, a_marker_whose_review_is_already_past_is_refused_and_escalates_not
 	sleep(2);
 	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ADDED, NULL, NULL), 0);
 	cr_assert_eq(audit_to(MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ESCALATED, NULL, NULL), 0);
+}
+
+/*
+ * "Told" is a safeguarding record: a contact dated before the marker was
+ * placed (nobody could have told her of it then) is refused and does not
+ * make victim_informed true; one on the start day is kept.
+ */
+Test(meeting, a_victim_cannot_be_recorded_told_of_a_marker_before_it_started)
+{
+	start(NULL);
+	refer_case();
+	char out[65536], err[8192], id[32], start_d[11], due[11], before[11];
+	int32_t t = today();
+	day(t - 1, start_d);
+	day(t + 20, due);
+	day(t - 30, before);
+	const char *add[] = {"marker", "add", "--case", "TS-2026-0001", "--start", start_d,
+			     "--review-due", due, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, add), 0, "%s", err);
+	json_str(out, "markerId", id, sizeof id);
+	const char *early[] = {"marker", "inform", "--id", id, "--date", before, "--method",
+			       "in-person", "--outcome", "informed", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, early), 1,
+		     "a contact before the start was recorded: %s", out);
+	cr_assert(strstr(err, "ERROR_CODE_INVALID_REQUEST") && strstr(err, "start_date"), "%s",
+		  err);
+	const char *ls[] = {"marker", "list", "--json", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, ls), 0, "%s", err);
+	cr_assert_null(strstr(out, "\"victimInformed\": true"), "%s", out);
+	const char *ok[] = {"marker", "inform", "--id", id, "--date", start_d, "--method",
+			    "in-person", "--outcome", "informed", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, ok), 0, "%s", err);
+	cr_assert(strstr(out, "\"victimInformed\": true"), "%s", out);
 }

@@ -1,7 +1,8 @@
 /*
  * Operations: --check-config, SIGHUP reload of CRL and policy (build,
  * validate, swap; keep the old on error), a node revoked by a reload is
- * disconnected and refused afterwards.
+ * disconnected and refused afterwards; one whose certificate expires while
+ * connected is disconnected then.
  */
 #include <criterion/criterion.h>
 #include <signal.h>
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -449,4 +451,86 @@ Test(ops, delivered_case_contents_are_deleted_after_retention)
 	cr_assert_eq(gw_stop(&G), 0);
 	cr_assert(!file_has(db, "saw the assault") && !file_has(wal, "saw the assault"),
 		  "delivered case contents are still in the database or its WAL");
+}
+
+/*
+ * Make DIR/short.crt (and .key), signed by the test CA, valid from an hour
+ * ago until secs from now; its "sha256:AA:BB:..." fingerprint into fp.
+ */
+static void short_lived_cert(const char *dir, int secs, char *fp, size_t fplen)
+{
+	char start[20], end[20], cmd[4096];
+	time_t now = time(NULL), t0 = now - 3600, t1 = now + secs;
+	strftime(start, sizeof start, "%Y%m%d%H%M%SZ", gmtime(&t0));
+	strftime(end, sizeof end, "%Y%m%d%H%M%SZ", gmtime(&t1));
+	snprintf(cmd, sizeof cmd,
+		 "set -e; cd '%s'; mkdir -p sdb; : > sdb/index.txt; echo 7000 > sdb/serial;"
+		 "printf '[ca]\\ndefault_ca=s\\n[s]\\ndir=%s/sdb\\ndatabase=$dir/index.txt\\n"
+		 "new_certs_dir=$dir\\nserial=$dir/serial\\ncertificate=%s\\nprivate_key=%s\\n"
+		 "default_md=sha256\\npolicy=p\\nunique_subject=no\\n[p]\\ncommonName=supplied\\n"
+		 "[x]\\nbasicConstraints=critical,CA:FALSE\\nkeyUsage=critical,digitalSignature\\n"
+		 "extendedKeyUsage=clientAuth\\n' > s.cnf;"
+		 "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out short.key"
+		 " 2>/dev/null;"
+		 "openssl req -new -key short.key -subj '/O=MARAC Dev/OU=health/CN=short.testshire'"
+		 " -out short.csr;"
+		 "openssl ca -batch -config s.cnf -extensions x -startdate %s -enddate %s"
+		 " -in short.csr -out short.crt -notext 2>/dev/null;"
+		 "openssl x509 -in short.crt -noout -fingerprint -sha256 | sed 's/.*=//' > short.fp",
+		 dir, dir, pki_file("ca.crt"), pki_file("ca.key"), start, end);
+	cr_assert_eq(system(cmd), 0, "cannot make a short-lived certificate");
+	char p[700];
+	snprintf(p, sizeof p, "%s/short.fp", dir);
+	char *s = slurp(p);
+	cr_assert_not_null(s);
+	s[strcspn(s, "\n")] = 0;
+	snprintf(fp, fplen, "sha256:%s", s);
+	free(s);
+}
+
+/*
+ * The chain is verified at the handshake, but a node stays connected for
+ * days: a certificate that expires meanwhile ends the session (close 1008,
+ * audited CONNECTION_REFUSED cert_expired), as a new connection with it
+ * would be refused.
+ */
+Test(ops, a_certificate_that_expires_while_connected_ends_the_session)
+{
+	gw_start(&G, NULL);
+	char fp[160];
+	short_lived_cert(G.dir, 12, fp, sizeof fp);
+	FILE *f = fopen(G.config, "a");
+	cr_assert_not_null(f);
+	fprintf(f, "  - id: health-short\n    agency: health\n    fingerprint: \"%s\"\n"
+		   "    roles: [node]\n    areas: [testshire]\n", fp);
+	fclose(f);
+	kill(G.pid, SIGHUP);
+	for (int i = 0; i < 100; i++) {
+		char *log = slurp(G.log);
+		int seen = log && strstr(log, "\"reloaded\"");
+		free(log);
+		if (seen)
+			break;
+		usleep(50000);
+	}
+	char crt[700], key[700], err[512];
+	snprintf(crt, sizeof crt, "%s/short.crt", G.dir);
+	snprintf(key, sizeof key, "%s/short.key", G.dir);
+	struct mgw_client_opts o = {.url = G.url, .cert = crt, .key = key,
+				    .ca = pki_file("ca.crt"), .timeout_ms = 5000};
+	mgw_client *c = NULL;
+	cr_assert_eq(mgw_client_connect(&o, &c, err, sizeof err), MGW_OK, "%s", err);
+	cr_assert_str_eq(mgw_client_welcome(c)->node_id, "health-short");
+	int rc = MGW_E_TIMEOUT;
+	for (int waited = 0; waited < 25000 && rc != MGW_E_CLOSED; waited += 500) {
+		Marac__V1__Frame *fr = NULL;
+		rc = mgw_client_recv(c, 500, &fr);
+		if (rc == MGW_OK)
+			codec_free(&fr->base);
+	}
+	cr_assert_eq(rc, MGW_E_CLOSED, "still connected 25 s after the certificate expired");
+	cr_assert_eq(mgw_client_close_status(c), 1008);
+	mgw_client_free(c);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
+				"cert_expired", 1), 1);
 }
