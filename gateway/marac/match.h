@@ -133,7 +133,14 @@ enum match_kind {
 	MATCH_KIND_NAME_DOB = 5,
 	MATCH_KIND_FUZZY_NAME_DOB = 6,
 	MATCH_KIND_PHONETIC_NAME_DOB = 7,
+	/* Stored only: a name variant (match.c name_variants), MACed as a
+	 * fuzzy key and reported as one (bit MATCH_KIND_FUZZY_NAME_DOB);
+	 * never matched with another variant. */
+	MATCH_KIND_NAME_VARIANT = 8,
 };
+
+/* A phone key: "+44" + 10 digits, ";ext=" + up to 6 digits, NUL. */
+#define MATCH_PHONE_KEY_MAX 32u
 
 enum match_strength { MATCH_NONE = 0, MATCH_STRONG = 1, MATCH_WEAK = 2 };
 
