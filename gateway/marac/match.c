@@ -256,9 +256,13 @@ static int name_variants(struct keyctx *c, int party, const char *name, const ch
 			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
 		}
 	}
-	/* dob is YYYY-MM-DD: the swap is a real date only if the day is a month */
-	int day = (dob[8] - '0') * 10 + (dob[9] - '0'), mon = (dob[5] - '0') * 10 + (dob[6] - '0');
-	if (rc == MGW_OK && strlen(dob) == 10 && day <= 12 && day != mon) {
+	/* dob is YYYY-MM-DD (ident_date_parse): the swap is a date only if the day is a month */
+	int day = 0, mon = 0;
+	if (strlen(dob) == 10) {
+		day = (dob[8] - '0') * 10 + (dob[9] - '0');
+		mon = (dob[5] - '0') * 10 + (dob[6] - '0');
+	}
+	if (rc == MGW_OK && day >= 1 && day <= 12 && day != mon) {
 		char sw[11];
 		memcpy(sw, dob, sizeof sw);
 		memcpy(sw + 5, dob + 8, 2);
