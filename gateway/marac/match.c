@@ -212,7 +212,7 @@ static size_t name_phonetic(const char *canon, char *out, size_t outlen)
  * Variants shorter than MATCH_FUZZY_MIN_LEN make no key; when the cap is
  * near they are all left out (they come last).
  */
-static int name_variants(struct keyctx *c, int party, const char *name, const char *canon,
+static int name_variants(struct keyctx *c, int party, const char *written, const char *canon,
 			 const char *dob)
 {
 	char folded[256], tmp[256], var[256];
@@ -220,8 +220,9 @@ static int name_variants(struct keyctx *c, int party, const char *name, const ch
 	size_t nw = 0;
 	int rc = MGW_OK;
 
-	if (ident_name_fold(name, strlen(name), folded, sizeof folded) <= 0)
+	if (strlen(written) >= sizeof folded)
 		return MGW_OK;
+	strcpy(folded, written);
 	for (char *s = folded; *s && nw < MATCH_NAME_WORDS_MAX;) {
 		w[nw++] = s;
 		char *sp = strchr(s, ' ');
@@ -278,23 +279,20 @@ out:
 }
 
 /*
- * One name (full name or alias): the name-based keys, over the folded name
- * as written (the index of version 1) and over its canonical word order.
+ * One folded name: the name-based keys, over the name as written (the
+ * index of version 1) and over its canonical word order.
  * fuzzy (full name only) adds the deletion neighbourhood of the canonical
  * name with the DOB: the name itself and the name with any one byte
  * deleted. Two names within one edit (substitution, insertion, deletion or
  * a swap of neighbours: "Bryan"/"Brian") share one of these keys, which is
  * how a MAC can find a near miss without the index holding the name.
  */
-static int name_keys(struct keyctx *c, int party, const char *name, const char *postcode,
-		     const char *dob, int fuzzy)
+static int name_keys_folded(struct keyctx *c, int party, const char *written,
+			    const char *postcode, const char *dob, int fuzzy)
 {
 	char folded[256], canon[256], var[256], tmp[256];
-	int rc, n;
-	/* Names too long to fold into the buffer (> 255 bytes) make no key. */
-	if (name == NULL || (n = ident_name_fold(name, strlen(name), folded, sizeof folded)) <= 0)
-		return MGW_OK;
-	rc = MGW_OK;
+	int rc = MGW_OK;
+	strcpy(folded, written); /* name_canon splits it */
 	if (postcode[0])
 		rc = add_key(c, party, MATCH_KIND_POSTCODE_NAME, postcode, folded);
 	if (rc == MGW_OK && dob[0])
@@ -325,11 +323,67 @@ static int name_keys(struct keyctx *c, int party, const char *name, const char *
 		}
 	}
 	if (rc == MGW_OK && fuzzy && dob[0])
-		rc = name_variants(c, party, name, canon, dob);
+		rc = name_variants(c, party, written, canon, dob);
 	OPENSSL_cleanse(folded, sizeof folded);
 	OPENSSL_cleanse(canon, sizeof canon);
 	OPENSSL_cleanse(var, sizeof var);
 	OPENSSL_cleanse(tmp, sizeof tmp);
+	return rc;
+}
+
+/*
+ * The folded name without its titles ("mrs jane doe", "doe jane miss" ->
+ * "jane doe", "doe jane") into out[outlen], when it had one and two words
+ * or more are left; else 0. Health and housing systems keep the title in
+ * the name field, police and IDVA systems do not.
+ */
+static size_t name_untitled(const char *folded, char *out, size_t outlen)
+{
+	static const char *const titles[] = {"mr",  "mrs", "ms",  "miss", "mx",   "dr",
+					     "prof", "rev", "revd", "sir", "dame", "master"};
+	size_t o = 0, nw = 0, dropped = 0;
+	for (const char *s = folded; *s;) {
+		size_t l = strcspn(s, " ");
+		int title = 0;
+		for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+			title |= strlen(titles[i]) == l && memcmp(s, titles[i], l) == 0;
+		if (title) {
+			dropped++;
+		} else {
+			if (o + (o > 0) + l + 1 > outlen)
+				return 0;
+			if (o > 0)
+				out[o++] = ' ';
+			memcpy(out + o, s, l);
+			o += l;
+			nw++;
+		}
+		s += l;
+		while (*s == ' ')
+			s++;
+	}
+	out[o] = '\0';
+	return dropped > 0 && nw >= 2 ? o : 0;
+}
+
+/*
+ * One name (full name or alias): its keys (name_keys_folded), and those of
+ * the name without its titles when it has one: "Mrs Jane Doe" is Jane Doe
+ * (match.h). fuzzy goes to the untitled name when there is one.
+ */
+static int name_keys(struct keyctx *c, int party, const char *name, const char *postcode,
+		     const char *dob, int fuzzy)
+{
+	char folded[256], untitled[256];
+	/* Names too long to fold into the buffer (> 255 bytes) make no key. */
+	if (name == NULL || ident_name_fold(name, strlen(name), folded, sizeof folded) <= 0)
+		return MGW_OK;
+	size_t ul = name_untitled(folded, untitled, sizeof untitled);
+	int rc = name_keys_folded(c, party, folded, postcode, dob, fuzzy && ul == 0);
+	if (rc == MGW_OK && ul > 0)
+		rc = name_keys_folded(c, party, untitled, postcode, dob, fuzzy);
+	OPENSSL_cleanse(folded, sizeof folded);
+	OPENSSL_cleanse(untitled, sizeof untitled);
 	return rc;
 }
 
@@ -419,6 +473,49 @@ static size_t phone_ext(const char *s, size_t n, char ext[8])
 	return 0;
 }
 
+static int is_letter(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/*
+ * Where the number starts after a label ("Mob: ", "Tel. ", "home "): a run
+ * of letters and dots, spaces or a ':' after it, then a digit, '+' or '(';
+ * 0 when there is no such label.
+ */
+static size_t phone_label(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (is_letter(s[i]) || s[i] == '.'))
+		i++;
+	if (i == 0)
+		return 0;
+	size_t j = i;
+	while (j < n && (s[j] == ' ' || s[j] == ':'))
+		j++;
+	if (j == i || j == n || !((s[j] >= '0' && s[j] <= '9') || s[j] == '+' || s[j] == '('))
+		return 0;
+	return j;
+}
+
+/* The length without a trailing note in brackets of letters only ("(mobile)", "(mum's)"). */
+static size_t phone_note(const char *s, size_t n)
+{
+	size_t e = n;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	if (e == 0 || s[e - 1] != ')')
+		return n;
+	size_t b = e - 1;
+	while (b > 0 && s[b - 1] != '(') {
+		char ch = s[b - 1];
+		if (!(is_letter(ch) || ch == ' ' || ch == '\'' || ch == '.' || ch == '-'))
+			return n;
+		b--;
+	}
+	return b > 0 && b + 1 < e ? b - 1 : n;
+}
+
 /*
  * A phones[] entry as its key (match.h "Phones"): E.164, with ";ext=N"
  * when it names an extension. A national number written without its trunk
@@ -434,6 +531,10 @@ static int phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
 	out[0] = '\0';
 	if (n == 0)
 		goto out;
+	size_t from = phone_label(a, n);
+	memmove(a, a + from, n - from + 1);
+	n -= from;
+	n = phone_note(a, n);
 	while (n > 0 && a[n - 1] == ' ')
 		n--;
 	size_t cut = phone_ext(a, n, ext);
@@ -525,6 +626,31 @@ static int nino_keys(const char *in, char with[10], char bare[9])
 	return ok ? 1 : 0;
 }
 
+/*
+ * The keys of one phones[] entry: it may hold several numbers separated by
+ * '/', ',' or ';' ("01632 960321 / 07700 900321"), each keyed on its own.
+ * v (MATCH_PHONE_KEY_MAX) is scratch. Returns 0 or add_key's error.
+ */
+static int phone_entry_keys(struct keyctx *c, int party, const char *entry, char *v)
+{
+	char part[64];
+	int rc = MGW_OK;
+	for (const char *s = entry; rc == MGW_OK;) {
+		size_t l = strcspn(s, "/,;");
+		if (l < sizeof part) {
+			memcpy(part, s, l);
+			part[l] = '\0';
+			if (phone_key(part, v) == 0)
+				rc = add_key(c, party, MATCH_KIND_PHONE, v, NULL);
+		}
+		if (s[l] == '\0')
+			break;
+		s += l + 1;
+	}
+	OPENSSL_cleanse(part, sizeof part);
+	return rc;
+}
+
 static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *p,
 			  char v[MATCH_PHONE_KEY_MAX],
 			  char postcode[9], char dob[11])
@@ -532,8 +658,7 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 	int rc;
 
 	for (size_t i = 0; i < p->n_phones; i++)
-		if (p->phones[i] && phone_key(p->phones[i], v) == 0 &&
-		    (rc = add_key(c, party, MATCH_KIND_PHONE, v, NULL)))
+		if (p->phones[i] && (rc = phone_entry_keys(c, party, p->phones[i], v)))
 			return rc;
 	if (p->nhs_number && nhs_key(p->nhs_number, v) == 0 &&
 	    (rc = add_key(c, party, MATCH_KIND_NHS, v, NULL)))

@@ -14,7 +14,11 @@
  *                  In a phones[] entry, ten digits with no trunk 0
  *                  ("7700900123": systems that store numbers as integers)
  *                  are read with it, and Unicode spaces and dashes (U+00A0,
- *                  U+2013, pasted from documents) as ' ' and '-'. An
+ *                  U+2013, pasted from documents) as ' ' and '-'; a
+ *                  leading label ("Mob: ", "Tel. ") and a trailing note of
+ *                  words in brackets ("(mobile)") are not the number, and
+ *                  an entry holding several numbers separated by '/', ','
+ *                  or ';' keys each. An
  *                  extension ("ext 21", "ext. 21", "x21", "#21") is part of
  *                  the key ("+441632960456;ext=21"): it names one line
  *                  behind a switchboard that many people share, so the
@@ -82,6 +86,13 @@
  * through their initial. Cases recorded before variants existed hold none:
  * a new full name still finds an old case written short, but a new short
  * name does not find an old case written in full.
+ *
+ * Titles. A name is also keyed without its titles (Mr, Mrs, Ms, Miss, Mx,
+ * Dr, Prof, Rev, Revd, Sir, Dame, Master: health and housing systems keep
+ * them in the name field, police and IDVA systems do not), as an exact
+ * name, when two words or more are left: "Mrs Jane Doe" and "DOE, Jane
+ * (Miss)" are Jane Doe. The fuzzy keys and variants are made from the
+ * untitled name.
  *
  * Decisions (what a MARAC coordinator wants: a missed repeat is worse than
  * a weak match a person reads, but a weak match must not read as strong):

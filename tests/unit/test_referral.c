@@ -805,3 +805,38 @@ Test(match, a_shared_phone_alone_is_weak)
 	cr_assert_eq(r.previous[0].strength, MATCH_STRONG, "the phone with her name");
 	match_result_free(&r);
 }
+
+/* h-match2: a phones[] entry with a label, a note or two numbers; a name with a title. */
+Test(match, phone_labels_notes_and_lists_and_names_with_titles)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
+	static const char *const same[] = {"Mob: 07700 900123", "07700 900123 (mobile)",
+					   "Tel. +44 7700 900123", "01632 960321 / 07700 900123",
+					   "07700900123; 01632960321", "home 07700 900123 (mum's)"};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%s",
+			  same[i]);
+	/* a note with digits is not a note; words after the number are not a phone */
+	static const char *const no[] = {"07700 900123 (after 6)", "07700 900123 not after 6pm"};
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+		struct match_keys k;
+		keys_of(who(&b, NULL, NULL, no[i], NULL, NULL), NULL, &k);
+		cr_assert_eq(k.n, 0, "%s", no[i]);
+		match_keys_free(&k);
+	}
+
+	record("TS-2026-0002", "2026-01-10", who(&a, "Jane Doe", "1980-10-20", 0, 0, "TS3 4BD"), NULL);
+	static const char *const titled[] = {"Mrs Jane Doe", "DOE, Jane (Miss)", "Dr. Jane DOE"};
+	for (size_t i = 0; i < sizeof titled / sizeof titled[0]; i++) {
+		struct match_result r;
+		query("2026-02-01", who(&b, titled[i], "1980-10-20", 0, 0, "ts3 4bd"), NULL, &r);
+		cr_assert(r.repeat, "%s", titled[i]);
+		cr_assert_eq(r.previous[0].victim_kinds,
+			     (1u << MATCH_KIND_POSTCODE_NAME) | (1u << MATCH_KIND_NAME_DOB), "%s",
+			     titled[i]);
+		match_result_free(&r);
+	}
+	/* a title with one word left is no name: "Mrs Doe" + DOB is not Jane Doe */
+	cr_assert_not(matches("2026-02-01", who(&b, "Mrs Doe", "1980-10-20", 0, 0, 0), NULL));
+}
