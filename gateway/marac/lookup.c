@@ -72,10 +72,12 @@ int lookup_keys(const char *phone, const char *nhs, const char *name, const char
 	p.date_of_birth = given(dob) ? (char *)dob : NULL;
 	if ((rc = match_keys(&p, NULL, 0, hmac_key, keylen, out)) != MGW_OK)
 		goto fail;
-	/* Keep the exact kinds only (lookup.h). */
+	/* Keep the exact kinds only (lookup.h); name variants depend on the
+	 * word order written, which must not change the digest. */
 	size_t kept = 0;
 	for (size_t i = 0; i < out->n; i++)
-		if (out->keys[i].kind != MATCH_KIND_FUZZY_NAME_DOB)
+		if (out->keys[i].kind != MATCH_KIND_FUZZY_NAME_DOB &&
+		    out->keys[i].kind != MATCH_KIND_NAME_VARIANT)
 			out->keys[kept++] = out->keys[i];
 	out->n = out->n_victim = kept;
 	rc = MGW_E_INVALID;

@@ -16,12 +16,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
 #include "caldate.h"
 #include "ident.h"
+#include "utf8.h"
 #include "mgw_err.h"
 
 #define DOMAIN "marac.match.v1"
@@ -44,7 +46,9 @@ static int add_key(struct keyctx *c, int party, int kind, const char *a, const c
 	size_t n = 0;
 	memcpy(buf, DOMAIN, dl);
 	n = dl;
-	buf[n++] = (uint8_t)kind;
+	/* A name variant is MACed as a fuzzy key, so that it finds the fuzzy
+	 * key of the name it stands for; the stored kind tells them apart. */
+	buf[n++] = (uint8_t)(kind == MATCH_KIND_NAME_VARIANT ? MATCH_KIND_FUZZY_NAME_DOB : kind);
 	buf[n++] = 0;
 	memcpy(buf + n, a, la);
 	n += la;
@@ -193,23 +197,102 @@ static size_t name_phonetic(const char *canon, char *out, size_t outlen)
 }
 
 /*
- * One name (full name or alias): the name-based keys, over the folded name
- * as written (the index of version 1) and over its canonical word order.
+ * Name variants (match.h "Name variants"): the keys a name written in full
+ * gives for the shorter or differently spaced forms other agencies write,
+ * each canonical (words sorted) + dob, stored as MATCH_KIND_NAME_VARIANT:
+ * every word dropped in turn (three words or more: a middle name, one part
+ * of a double-barrelled or Spanish surname, "ap"); every two neighbouring
+ * words joined ("O Sullivan", "Xiu Ying"); every word of two letters or
+ * more cut to its initial ("J. Okafor"); and the canonical name with the
+ * DOB's day and month swapped (a DOB typed the other way round). A variant
+ * is MACed as a fuzzy key, so it finds the name written that way (whose
+ * canonical fuzzy key it equals); match_query never matches two variants
+ * with each other, so "Jessica Doe" and "Jennifer Doe" (both "j doe") or
+ * "Grace Anne Doe" and "Holly Anne Doe" (both "anne doe") stay apart.
+ * Variants shorter than MATCH_FUZZY_MIN_LEN make no key; when the cap is
+ * near they are all left out (they come last).
+ */
+static int name_variants(struct keyctx *c, int party, const char *written, const char *canon,
+			 const char *dob)
+{
+	char folded[256], tmp[256], var[256];
+	char *w[MATCH_NAME_WORDS_MAX];
+	size_t nw = 0;
+	int rc = MGW_OK;
+
+	if (strlen(written) >= sizeof folded)
+		return MGW_OK;
+	strcpy(folded, written);
+	for (char *s = folded; *s && nw < MATCH_NAME_WORDS_MAX;) {
+		w[nw++] = s;
+		char *sp = strchr(s, ' ');
+		if (sp == NULL || nw == MATCH_NAME_WORDS_MAX)
+			break;
+		*sp = '\0';
+		s = sp + 1;
+	}
+	if (c->out->n + 3 * nw + 2 > MATCH_MAX_KEYS)
+		goto out;
+	/* kind 0 drop word j, 1 join j and j + 1, 2 cut j to its initial */
+	for (int kind = 0; kind < 3 && rc == MGW_OK; kind++) {
+		for (size_t j = 0; j < nw && rc == MGW_OK; j++) {
+			if ((kind == 0 && nw < 3) || (kind == 1 && j + 1 >= nw) ||
+			    (kind == 2 && (nw < 2 || strlen(w[j]) < 2 || w[j][0] < 'a' ||
+					   w[j][0] > 'z')))
+				continue;
+			size_t o = 0;
+			for (size_t i = 0; i < nw; i++) {
+				if (kind == 0 && i == j)
+					continue;
+				size_t l = kind == 2 && i == j ? 1 : strlen(w[i]);
+				if (o > 0 && !(kind == 1 && i == j + 1))
+					tmp[o++] = ' ';
+				memcpy(tmp + o, w[i], l);
+				o += l;
+			}
+			tmp[o] = '\0';
+			if (o < MATCH_FUZZY_MIN_LEN)
+				continue;
+			name_canon(tmp, var);
+			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
+		}
+	}
+	/* dob is YYYY-MM-DD (ident_date_parse): the swap is a date only if the day is a month */
+	int day = 0, mon = 0;
+	if (strlen(dob) == 10) {
+		day = (dob[8] - '0') * 10 + (dob[9] - '0');
+		mon = (dob[5] - '0') * 10 + (dob[6] - '0');
+	}
+	if (rc == MGW_OK && day >= 1 && day <= 12 && day != mon) {
+		char sw[11];
+		memcpy(sw, dob, sizeof sw);
+		memcpy(sw + 5, dob + 8, 2);
+		memcpy(sw + 8, dob + 5, 2);
+		rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, canon, sw);
+		OPENSSL_cleanse(sw, sizeof sw);
+	}
+out:
+	OPENSSL_cleanse(folded, sizeof folded);
+	OPENSSL_cleanse(tmp, sizeof tmp);
+	OPENSSL_cleanse(var, sizeof var);
+	return rc;
+}
+
+/*
+ * One folded name: the name-based keys, over the name as written (the
+ * index of version 1) and over its canonical word order.
  * fuzzy (full name only) adds the deletion neighbourhood of the canonical
  * name with the DOB: the name itself and the name with any one byte
  * deleted. Two names within one edit (substitution, insertion, deletion or
  * a swap of neighbours: "Bryan"/"Brian") share one of these keys, which is
  * how a MAC can find a near miss without the index holding the name.
  */
-static int name_keys(struct keyctx *c, int party, const char *name, const char *postcode,
-		     const char *dob, int fuzzy)
+static int name_keys_folded(struct keyctx *c, int party, const char *written,
+			    const char *postcode, const char *dob, int fuzzy)
 {
-	char folded[256], canon[256], var[256];
-	int rc, n;
-	/* Names too long to fold into the buffer (> 255 bytes) make no key. */
-	if (name == NULL || (n = ident_name_fold(name, strlen(name), folded, sizeof folded)) <= 0)
-		return MGW_OK;
-	rc = MGW_OK;
+	char folded[256], canon[256], var[256], tmp[256];
+	int rc = MGW_OK;
+	strcpy(folded, written); /* name_canon splits it */
 	if (postcode[0])
 		rc = add_key(c, party, MATCH_KIND_POSTCODE_NAME, postcode, folded);
 	if (rc == MGW_OK && dob[0])
@@ -230,14 +313,77 @@ static int name_keys(struct keyctx *c, int party, const char *name, const char *
 	    c->out->n + cl + 1 <= MATCH_MAX_KEYS) {
 		rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, canon, dob);
 		for (size_t i = 0; rc == MGW_OK && i < cl; i++) {
-			memcpy(var, canon, i);
-			memcpy(var + i, canon + i + 1, cl - i); /* with the NUL */
+			/* Re-sorted after the edit: "Mairi MacDonald" sorts as
+			 * "macdonald mairi" but "Mairi McDonald" as "mairi
+			 * mcdonald"; an edit may move its word. */
+			memcpy(tmp, canon, i);
+			memcpy(tmp + i, canon + i + 1, cl - i); /* with the NUL */
+			name_canon(tmp, var);
 			rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, var, dob);
 		}
 	}
+	if (rc == MGW_OK && fuzzy && dob[0])
+		rc = name_variants(c, party, written, canon, dob);
 	OPENSSL_cleanse(folded, sizeof folded);
 	OPENSSL_cleanse(canon, sizeof canon);
 	OPENSSL_cleanse(var, sizeof var);
+	OPENSSL_cleanse(tmp, sizeof tmp);
+	return rc;
+}
+
+/*
+ * The folded name without its titles ("mrs jane doe", "doe jane miss" ->
+ * "jane doe", "doe jane") into out[outlen], when it had one and two words
+ * or more are left; else 0. Health and housing systems keep the title in
+ * the name field, police and IDVA systems do not.
+ */
+static size_t name_untitled(const char *folded, char *out, size_t outlen)
+{
+	static const char *const titles[] = {"mr",  "mrs", "ms",  "miss", "mx",   "dr",
+					     "prof", "rev", "revd", "sir", "dame", "master"};
+	size_t o = 0, nw = 0, dropped = 0;
+	for (const char *s = folded; *s;) {
+		size_t l = strcspn(s, " ");
+		int title = 0;
+		for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+			title |= strlen(titles[i]) == l && memcmp(s, titles[i], l) == 0;
+		if (title) {
+			dropped++;
+		} else {
+			if (o + (o > 0) + l + 1 > outlen)
+				return 0;
+			if (o > 0)
+				out[o++] = ' ';
+			memcpy(out + o, s, l);
+			o += l;
+			nw++;
+		}
+		s += l;
+		while (*s == ' ')
+			s++;
+	}
+	out[o] = '\0';
+	return dropped > 0 && nw >= 2 ? o : 0;
+}
+
+/*
+ * One name (full name or alias): its keys (name_keys_folded), and those of
+ * the name without its titles when it has one: "Mrs Jane Doe" is Jane Doe
+ * (match.h). fuzzy goes to the untitled name when there is one.
+ */
+static int name_keys(struct keyctx *c, int party, const char *name, const char *postcode,
+		     const char *dob, int fuzzy)
+{
+	char folded[256], untitled[256];
+	/* Names too long to fold into the buffer (> 255 bytes) make no key. */
+	if (name == NULL || ident_name_fold(name, strlen(name), folded, sizeof folded) <= 0)
+		return MGW_OK;
+	size_t ul = name_untitled(folded, untitled, sizeof untitled);
+	int rc = name_keys_folded(c, party, folded, postcode, dob, fuzzy && ul == 0);
+	if (rc == MGW_OK && ul > 0)
+		rc = name_keys_folded(c, party, untitled, postcode, dob, fuzzy);
+	OPENSSL_cleanse(folded, sizeof folded);
+	OPENSSL_cleanse(untitled, sizeof untitled);
 	return rc;
 }
 
@@ -260,21 +406,275 @@ static int person_norm(const Marac__V1__Person *p, size_t i, char postcode[9], c
 	return 0;
 }
 
-static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *p, char v[16],
+/*
+ * The bytes of a phones[] entry that ident_phone_e164 reads, into out:
+ * Unicode spaces (U+00A0, U+2000..U+200A, U+202F, U+205F, U+3000) become a
+ * space and Unicode dashes (U+2010..U+2015, U+2212) a '-', as pasted from
+ * documents and e-mail. Returns the length, 0 if it does not fit.
+ */
+static size_t phone_ascii(const char *in, char *out, size_t outlen)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t n = strlen(in), o = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		char c;
+		if (k == 0)
+			return 0;
+		if (cp < 0x80)
+			c = (char)cp;
+		else if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+			 cp == 0x205F || cp == 0x3000)
+			c = ' ';
+		else if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212)
+			c = '-';
+		else
+			return 0;
+		if (o + 1 >= outlen)
+			return 0;
+		out[o++] = c;
+		i += k;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/*
+ * The extension at the end of a phone ("ext 21", "ext. 21", "extn 21",
+ * "extension 21", "x21", "#21"; 1-6 digits): its digits into ext and its
+ * start returned (the number is what comes before), or 0 when there is
+ * none.
+ */
+static size_t phone_ext(const char *s, size_t n, char ext[8])
+{
+	static const char *const marks[] = {"extension", "extn", "ext", "x", "#"};
+	size_t e = n, nd = 0;
+	ext[0] = '\0';
+	while (e > 0 && s[e - 1] >= '0' && s[e - 1] <= '9')
+		e--, nd++;
+	if (nd < 1 || nd > 6)
+		return 0;
+	size_t m = e;
+	while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == '.' || s[m - 1] == ':'))
+		m--;
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		size_t l = strlen(marks[i]);
+		if (m < l + 1 || strncasecmp(s + m - l, marks[i], l) != 0)
+			continue;
+		/* the mark follows the number's last digit or a space */
+		char before = s[m - l - 1];
+		if (!(before == ' ' || (before >= '0' && before <= '9') || before == ')'))
+			continue;
+		memcpy(ext, s + e, nd);
+		ext[nd] = '\0';
+		return m - l;
+	}
+	return 0;
+}
+
+static int is_letter(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/*
+ * Where the number starts after a label ("Mob: ", "Tel. ", "home "): a run
+ * of letters and dots, spaces or a ':' after it, then a digit, '+' or '(';
+ * 0 when there is no such label.
+ */
+static size_t phone_label(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (is_letter(s[i]) || s[i] == '.'))
+		i++;
+	if (i == 0)
+		return 0;
+	size_t j = i;
+	while (j < n && (s[j] == ' ' || s[j] == ':'))
+		j++;
+	if (j == i || j == n || !((s[j] >= '0' && s[j] <= '9') || s[j] == '+' || s[j] == '('))
+		return 0;
+	return j;
+}
+
+/* The length without a trailing note in brackets of letters only ("(mobile)", "(mum's)"). */
+static size_t phone_note(const char *s, size_t n)
+{
+	size_t e = n;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	if (e == 0 || s[e - 1] != ')')
+		return n;
+	size_t b = e - 1;
+	while (b > 0 && s[b - 1] != '(') {
+		char ch = s[b - 1];
+		if (!(is_letter(ch) || ch == ' ' || ch == '\'' || ch == '.' || ch == '-'))
+			return n;
+		b--;
+	}
+	return b > 0 && b + 1 < e ? b - 1 : n;
+}
+
+/*
+ * A phones[] entry as its key (match.h "Phones"): E.164, with ";ext=N"
+ * when it names an extension. A national number written without its trunk
+ * 0 (ten digits, "7700900123", as systems storing numbers as integers keep
+ * it) is read as if the 0 were there: in a phone field it can be nothing
+ * else. Returns 0, or MGW_E_INVALID (no key).
+ */
+static int phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
+{
+	char a[64], ext[8], num[66];
+	size_t n = phone_ascii(in, a, sizeof a);
+	int rc = MGW_E_INVALID;
+	out[0] = '\0';
+	if (n == 0)
+		goto out;
+	size_t from = phone_label(a, n);
+	memmove(a, a + from, n - from + 1);
+	n -= from;
+	n = phone_note(a, n);
+	while (n > 0 && a[n - 1] == ' ')
+		n--;
+	size_t cut = phone_ext(a, n, ext);
+	if (cut > 0)
+		n = cut;
+	if (ident_phone_e164(a, n, out) != 0) {
+		/* ten digits and separators only: the trunk 0 dropped */
+		size_t nd = 0, bad = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (a[i] >= '0' && a[i] <= '9')
+				nd++;
+			else if (!strchr(" -.()\t", a[i]))
+				bad++;
+		}
+		if (bad || nd != 10)
+			goto out;
+		num[0] = '0';
+		memcpy(num + 1, a, n);
+		if (ident_phone_e164(num, n + 1, out) != 0)
+			goto out;
+	}
+	if (ext[0])
+		snprintf(out + strlen(out), MATCH_PHONE_KEY_MAX - strlen(out), ";ext=%s", ext);
+	rc = MGW_OK;
+out:
+	OPENSSL_cleanse(a, sizeof a);
+	OPENSSL_cleanse(num, sizeof num);
+	return rc;
+}
+
+/*
+ * An nhs_number field as its 10 digits if they pass mod 11: ident.h's
+ * shapes, or the digits with any spaces, dashes and dots between them
+ * ("999 000-0034", "999.000.0042"): in this field they can be nothing else,
+ * and the check digit still refuses a typo.
+ */
+static int nhs_key(const char *in, char out[11])
+{
+	char d[11];
+	size_t nd = 0;
+	if (ident_nhs_valid(in, strlen(in), out) == 0)
+		return MGW_OK;
+	for (const char *s = in; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (nd == 10)
+				return MGW_E_INVALID;
+			d[nd++] = *s;
+		} else if (!strchr(" \t-.", *s)) {
+			return MGW_E_INVALID;
+		}
+	}
+	d[nd] = '\0';
+	int rc = nd == 10 ? ident_nhs_valid(d, nd, out) : MGW_E_INVALID;
+	OPENSSL_cleanse(d, sizeof d);
+	return rc;
+}
+
+/*
+ * An ni_number field's keys: the number with its suffix as ident.h
+ * normalises it ("JT123456A"), and the two letters and six digits alone
+ * ("JT123456"), which is how many systems store it; a number given without
+ * its suffix makes the second only. Validated by ident_nino_valid (with a
+ * stand-in suffix when none was given). Returns how many keys are in
+ * with[10] and bare[9]: 0 (invalid), 1 (bare only) or 2.
+ */
+static int nino_keys(const char *in, char with[10], char bare[9])
+{
+	char b[12];
+	size_t k = 0;
+	with[0] = bare[0] = '\0';
+	if (ident_nino_valid(in, strlen(in), with) == 0) {
+		memcpy(bare, with, 8);
+		bare[8] = '\0';
+		return 2;
+	}
+	for (const char *s = in; *s && k < 10; s++)
+		if (*s != ' ' && *s != '\t')
+			b[k++] = *s;
+	if (k != 8)
+		return 0;
+	b[8] = 'A';
+	int ok = ident_nino_valid(b, 9, with) == 0;
+	if (ok) {
+		memcpy(bare, with, 8);
+		bare[8] = '\0';
+	}
+	with[0] = '\0';
+	OPENSSL_cleanse(b, sizeof b);
+	return ok ? 1 : 0;
+}
+
+/*
+ * The keys of one phones[] entry: it may hold several numbers separated by
+ * '/', ',' or ';' ("01632 960321 / 07700 900321"), each keyed on its own.
+ * v (MATCH_PHONE_KEY_MAX) is scratch. Returns 0 or add_key's error.
+ */
+static int phone_entry_keys(struct keyctx *c, int party, const char *entry, char *v)
+{
+	char part[64];
+	int rc = MGW_OK;
+	for (const char *s = entry; rc == MGW_OK;) {
+		size_t l = strcspn(s, "/,;");
+		if (l < sizeof part) {
+			memcpy(part, s, l);
+			part[l] = '\0';
+			if (phone_key(part, v) == 0)
+				rc = add_key(c, party, MATCH_KIND_PHONE, v, NULL);
+		}
+		if (s[l] == '\0')
+			break;
+		s += l + 1;
+	}
+	OPENSSL_cleanse(part, sizeof part);
+	return rc;
+}
+
+static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *p,
+			  char v[MATCH_PHONE_KEY_MAX],
 			  char postcode[9], char dob[11])
 {
 	int rc;
 
 	for (size_t i = 0; i < p->n_phones; i++)
-		if (p->phones[i] && ident_phone_e164(p->phones[i], strlen(p->phones[i]), v) == 0 &&
-		    (rc = add_key(c, party, MATCH_KIND_PHONE, v, NULL)))
+		if (p->phones[i] && (rc = phone_entry_keys(c, party, p->phones[i], v)))
 			return rc;
-	if (p->nhs_number && ident_nhs_valid(p->nhs_number, strlen(p->nhs_number), v) == 0 &&
+	if (p->nhs_number && nhs_key(p->nhs_number, v) == 0 &&
 	    (rc = add_key(c, party, MATCH_KIND_NHS, v, NULL)))
 		return rc;
-	if (p->ni_number && ident_nino_valid(p->ni_number, strlen(p->ni_number), v) == 0 &&
-	    (rc = add_key(c, party, MATCH_KIND_NINO, v, NULL)))
-		return rc;
+	if (p->ni_number) {
+		char bare[9];
+		int nk = nino_keys(p->ni_number, v, bare);
+		rc = MGW_OK;
+		if (nk == 2)
+			rc = add_key(c, party, MATCH_KIND_NINO, v, NULL);
+		if (rc == MGW_OK && nk > 0)
+			rc = add_key(c, party, MATCH_KIND_NINO, bare, NULL);
+		OPENSSL_cleanse(bare, sizeof bare);
+		if (rc)
+			return rc;
+	}
 	/* Every date of birth recorded: one agency's DOB may be another's "other". */
 	for (size_t d = 0; person_norm(p, d, postcode, dob) == 0; d++) {
 		if ((rc = name_keys(c, party, p->full_name, postcode, dob, 0)))
@@ -289,7 +689,7 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 /* person_keys_in with its normalised identifiers wiped afterwards, whatever happened. */
 static int person_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
 {
-	char v[16] = "", postcode[9] = "", dob[11] = "";
+	char v[MATCH_PHONE_KEY_MAX] = "", postcode[9] = "", dob[11] = "";
 	int rc = person_keys_in(c, party, p, v, postcode, dob);
 	OPENSSL_cleanse(v, sizeof v);
 	OPENSSL_cleanse(postcode, sizeof postcode);
@@ -373,9 +773,11 @@ const char *match_kind_name(int kind)
 
 int match_strength(unsigned victim_kinds)
 {
-	const unsigned strong = (1u << MATCH_KIND_PHONE) | (1u << MATCH_KIND_NHS) |
-				(1u << MATCH_KIND_NINO) | (1u << MATCH_KIND_NAME_DOB);
-	if (victim_kinds & strong)
+	const unsigned person = (1u << MATCH_KIND_NHS) | (1u << MATCH_KIND_NINO) |
+				(1u << MATCH_KIND_NAME_DOB);
+	const unsigned phone = 1u << MATCH_KIND_PHONE;
+	/* A phone is a household's or a handset's: strong with a name (match.h). */
+	if ((victim_kinds & person) || ((victim_kinds & phone) && (victim_kinds & ~phone)))
 		return MATCH_STRONG;
 	return victim_kinds ? MATCH_WEAK : MATCH_NONE;
 }

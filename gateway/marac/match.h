@@ -10,10 +10,28 @@
  *
  *   PHONE          each phone in E.164 ("07700 900123", "+44 7700 900123",
  *                  "(07700) 900-123" and "447700900123" are one key: the
- *                  HMIC 2014 failure was exactly these formats not matching)
+ *                  HMIC 2014 failure was exactly these formats not matching).
+ *                  In a phones[] entry, ten digits with no trunk 0
+ *                  ("7700900123": systems that store numbers as integers)
+ *                  are read with it, and Unicode spaces and dashes (U+00A0,
+ *                  U+2013, pasted from documents) as ' ' and '-'; a
+ *                  leading label ("Mob: ", "Tel. ") and a trailing note of
+ *                  words in brackets ("(mobile)") are not the number, and
+ *                  an entry holding several numbers separated by '/', ','
+ *                  or ';' keys each. An
+ *                  extension ("ext 21", "ext. 21", "x21", "#21") is part of
+ *                  the key ("+441632960456;ext=21"): it names one line
+ *                  behind a switchboard that many people share, so the
+ *                  bare switchboard number does not match it.
  *   NHS            NHS number, only if its mod-11 check passes (a mistyped
- *                  number would match some other real person)
- *   NINO           National Insurance number, only if valid by HMRC's rules
+ *                  number would match some other real person); in the
+ *                  nhs_number field any spaces, dashes and dots between
+ *                  the ten digits ("999 000-0034", "999.000.0042")
+ *   NINO           National Insurance number, only if valid by HMRC's
+ *                  rules: keyed with its suffix ("JT123456A") and without
+ *                  ("JT123456"); one given without a suffix ("JT 12 34 56",
+ *                  as many systems store it) makes the second key only.
+ *                  The two letters and six digits identify the person.
  *   POSTCODE_NAME  normalised postcode + folded name (full name and each alias)
  *   NAME_DOB       folded name + date of birth (full name and each alias)
  *   FUZZY_NAME_DOB the canonical full name and each one-byte deletion of
@@ -40,14 +58,69 @@
  * added or dropped, or two neighbours swapped: "Bryan" for "Brian") share
  * a FUZZY_NAME_DOB key (the deletion neighbourhood: "brian" and "bryan"
  * both give "bran"); so may a few names two edits apart, which is why such
- * a match is only WEAK. A name shorter than MATCH_FUZZY_MIN_LEN makes no
- * fuzzy key (too many people share one). Fuzzy keys come last and are left
- * out, not refused, when MATCH_MAX_KEYS would be exceeded.
+ * a match is only WEAK. Each one-byte deletion is sorted again by words
+ * before it is keyed: an edit may move its word ("Mairi MacDonald" sorts
+ * as "macdonald mairi", "Mairi McDonald" as "mairi mcdonald"; "Oleksandr"
+ * and "Aleksandr" likewise). A name shorter than MATCH_FUZZY_MIN_LEN makes
+ * no fuzzy key (too many people share one). Fuzzy keys come last and are
+ * left out, not refused, when MATCH_MAX_KEYS would be exceeded.
+ *
+ * Name variants. Agencies write one name in several shapes. The full name
+ * with each DOB also gives these keys (stored as MATCH_KIND_NAME_VARIANT,
+ * reported as fuzzy_name, WEAK), each in canonical order:
+ *   - every word dropped in turn, for three words or more: a middle name
+ *     on one side only ("Jane Anne Doe"/"Jane Doe"), one part of a
+ *     hyphenated, double-barrelled or Spanish surname ("Sarah Smith-Jones"/
+ *     "Sarah Jones", "Maria Jose Garcia Lopez"/"Maria Jose Garcia"), a
+ *     Welsh "ap" or a Vietnamese middle name ("Nguyen Thi Hoa"/"Hoa Nguyen");
+ *   - every two neighbouring words joined: "Siobhan O Sullivan"/"Siobhan
+ *     O'Sullivan", "Mc Donald"/"McDonald", "Wang Xiu Ying"/"Xiuying Wang";
+ *   - every word of two letters or more cut to its initial: "J. Okafor"
+ *     for "Joy Okafor";
+ *   - the canonical name with the DOB's day and month swapped (the day 12
+ *     or less and not the month): a DOB typed the other way round.
+ * A variant is MACed as a fuzzy key, so it finds the name written that
+ * way; two variants never match each other. So "Jessica Doe" and "Jennifer
+ * Doe" (twins: both give "j doe") and "Grace Anne Doe" and "Holly Anne Doe"
+ * (both give "anne doe") stay apart, and "Kate"/"Katherine" do not match
+ * through their initial. Cases recorded before variants existed hold none:
+ * a new full name still finds an old case written short, but a new short
+ * name does not find an old case written in full.
+ *
+ * Titles. A name is also keyed without its titles (Mr, Mrs, Ms, Miss, Mx,
+ * Dr, Prof, Rev, Revd, Sir, Dame, Master: health and housing systems keep
+ * them in the name field, police and IDVA systems do not), as an exact
+ * name, when two words or more are left: "Mrs Jane Doe" and "DOE, Jane
+ * (Miss)" are Jane Doe. The fuzzy keys and variants are made from the
+ * untitled name.
+ *
+ * Decisions (what a MARAC coordinator wants: a missed repeat is worse than
+ * a weak match a person reads, but a weak match must not read as strong):
+ *   - Nicknames (Kate/Katherine, Bill/William): no nickname table; a
+ *     nickname matches when an agency lists it in aliases (the field is
+ *     there for "other names and alternative spellings").
+ *   - Transliterations that sound alike match weakly on the phonetic key
+ *     (Mohammed/Muhammad, Yusuf/Youssef, Oleksandr/Aleksandr); a translated
+ *     name (Oleksandr/Alexander) is another name: other identifiers must match.
+ *   - A DOB is YYYY-MM-DD on the wire; a referral with a DOB in another
+ *     form is refused naming the field (dash.h), never matched on a guess.
+ *     A DOB off by one digit (not a day/month swap) with nothing else in
+ *     common is not matched; with the same postcode and name it is
+ *     (POSTCODE_NAME, weak).
+ *   - A common name at the same postcode with another DOB ("John Smith")
+ *     is the weak POSTCODE_NAME match the rule gives: a person reads it.
+ *   - Twins or a mother and daughter sharing a phone (and address) match
+ *     on the phone alone: reported, but WEAK (Strength).
+ *   - A perpetrator given by name only makes no key: as if none were named.
  *
  * Strength (match_strength), from the kinds the victim matched on: STRONG
- * for phone, NHS number, NI number or name + DOB; WEAK when only postcode
- * + name, a fuzzy name or a phonetic name matched. A weak match is still reported (repeat
- * or linked): a coordinator reads it; a dropped one nobody sees.
+ * for NHS number, NI number or name + DOB, or a phone together with any
+ * name kind (postcode + name, a fuzzy or phonetic name); WEAK when only a
+ * phone, postcode + name, a fuzzy name or a phonetic name matched. A phone
+ * alone is weak because a phone is a household's or a handset's, not a
+ * person's: twins, or a mother and daughter, share one. A weak match is
+ * still reported (repeat or linked): a coordinator reads it; a dropped one
+ * nobody sees.
  *
  * Rule. A recorded case is a match for a new referral when
  *   (a) any victim key of the new referral equals a victim key of the case,
@@ -133,7 +206,14 @@ enum match_kind {
 	MATCH_KIND_NAME_DOB = 5,
 	MATCH_KIND_FUZZY_NAME_DOB = 6,
 	MATCH_KIND_PHONETIC_NAME_DOB = 7,
+	/* Stored only: a name variant (match.c name_variants), MACed as a
+	 * fuzzy key and reported as one (bit MATCH_KIND_FUZZY_NAME_DOB);
+	 * never matched with another variant. */
+	MATCH_KIND_NAME_VARIANT = 8,
 };
+
+/* A phone key: "+44" + 10 digits, ";ext=" + up to 6 digits, NUL. */
+#define MATCH_PHONE_KEY_MAX 32u
 
 enum match_strength { MATCH_NONE = 0, MATCH_STRONG = 1, MATCH_WEAK = 2 };
 

@@ -50,6 +50,18 @@ static int dup_col(sqlite3_stmt *st, int col, char **out)
 	return *out ? MGW_OK : MGW_E_NOMEM;
 }
 
+/*
+ * The kind a stored row matched on, for a probe key: a name variant counts
+ * as the fuzzy name it stands for, and two variants never match (match.h
+ * "Name variants"): 0 then.
+ */
+static int row_kind(const struct match_key *probe, int stored)
+{
+	if (stored == MATCH_KIND_NAME_VARIANT && probe->kind == MATCH_KIND_NAME_VARIANT)
+		return 0;
+	return stored == MATCH_KIND_NAME_VARIANT ? MATCH_KIND_FUZZY_NAME_DOB : stored;
+}
+
 /* Pass 1: cases sharing a victim key, whenever referred (late paperwork: match.h). */
 static int victim_pass(sqlite3 *db, const struct match_keys *k, const char *exclude,
 		       struct cands *c)
@@ -72,7 +84,9 @@ static int victim_pass(sqlite3 *db, const struct match_keys *k, const char *excl
 		int s;
 		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *ref = (const char *)sqlite3_column_text(st, 0);
-			int kind = sqlite3_column_int(st, 1);
+			int kind = row_kind(&k->keys[i], sqlite3_column_int(st, 1));
+			if (kind == 0)
+				continue;
 			struct cand *x = cand_find(c, ref ? ref : "");
 			if (x == NULL) {
 				if (c->n == c->cap) {
@@ -166,7 +180,7 @@ static int perp_pass(sqlite3 *db, const struct match_keys *k, const char *exclud
 		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *ref = (const char *)sqlite3_column_text(st, 0);
 			struct cand *x = cand_find(c, ref ? ref : "");
-			int kind = sqlite3_column_int(st, 1);
+			int kind = row_kind(&k->keys[i], sqlite3_column_int(st, 1));
 			if (kind <= 0 || kind >= 32)
 				continue;
 			if (x != NULL) {

@@ -325,6 +325,76 @@ static const char *const LATIN_FOLD[0x180 - 0xC0] = {
 	/* 170 */ "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
 };
 
+/*
+ * Base letters of Latin Extended-B (U+0180..U+024F) and Latin Extended
+ * Additional (U+1E00..U+1EFF), one per code point: '.' none (the letter is
+ * kept as it is), '*' two letters (latin_pair). These carry the letters of
+ * Vietnamese ("Nguy\u1ec5n", "Tr\u01b0\u01a1ng"), Yoruba ("\u1eb9", "\u1ecd",
+ * "\u1e63"), Romanian and Welsh ("\u0175", "\u1e81") names: a name written
+ * with and without its tone marks is one name, as "Zo\u00eb" is "Zoe" above.
+ * Generated from the Unicode character names ("LATIN SMALL LETTER O WITH
+ * HORN" is o).
+ */
+static const char LATIN_EXT_B[0x250 - 0x180 + 1] =
+	"bbbb..occdddd..eeffg.*.ikkl..nno" /* 0180 */
+	"oo**pp.....ttttuu.vyyzz........." /* 01A0 */
+	"....*********aaiioouuuuuuuuuueaa" /* 01C0 */
+	"aa**ggggkkoooo..j***gg..nnaa**oo" /* 01E0 */
+	"aaaaeeeeiiiioooorrrruuuusstt..hh" /* 0200 */
+	"nd**zzaaeeooooooooyylntj..acclts" /* 0220 */
+	"z..b..eejj.qrryy";               /* 0240 */
+static const char LATIN_EXT_ADD[0x1F00 - 0x1E00 + 1] =
+	"aabbbbbbccddddddddddeeeeeeeeeeff" /* 1E00 */
+	"gghhhhhhhhhhiiiikkkkkkllllllllmm" /* 1E20 */
+	"mmmmnnnnnnnnoooooooopppprrrrrrrr" /* 1E40 */
+	"ssssssssssttttttttuuuuuuuuuuvvvv" /* 1E60 */
+	"wwwwwwwwwwxxxxyyzzzzzzhtwyas..*." /* 1E80 */
+	"aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee" /* 1EA0 */
+	"eeeeeeeeiiiioooooooooooooooooooo" /* 1EC0 */
+	"oooouuuuuuuuuuuuuuyyyyyyyy....yy"; /* 1EE0 */
+
+/* The two-letter folds marked '*' above. */
+static const char *latin_pair(uint32_t cp)
+{
+	if (cp == 0x195)
+		return "hv";
+	if (cp == 0x1A2 || cp == 0x1A3)
+		return "oi";
+	if ((cp >= 0x1C4 && cp <= 0x1C6) || (cp >= 0x1F1 && cp <= 0x1F3))
+		return "dz";
+	if (cp >= 0x1C7 && cp <= 0x1C9)
+		return "lj";
+	if (cp >= 0x1CA && cp <= 0x1CC)
+		return "nj";
+	if (cp == 0x1E2 || cp == 0x1E3 || cp == 0x1FC || cp == 0x1FD)
+		return "ae";
+	if (cp == 0x222 || cp == 0x223)
+		return "ou";
+	return "ss"; /* U+1E9E capital sharp s */
+}
+
+/* The base letter(s) of cp in the two tables above or the open vowels and
+ * schwa of African and Azerbaijani names (U+0254, U+025B, U+0259); NULL if none. */
+static const char *latin_more(uint32_t cp, char one[2])
+{
+	char c = 0;
+	if (cp >= 0x180 && cp < 0x250)
+		c = LATIN_EXT_B[cp - 0x180];
+	else if (cp >= 0x1E00 && cp < 0x1F00)
+		c = LATIN_EXT_ADD[cp - 0x1E00];
+	else if (cp == 0x254)
+		c = 'o';
+	else if (cp == 0x259 || cp == 0x25B)
+		c = 'e';
+	if (c == 0 || c == '.')
+		return NULL;
+	if (c == '*')
+		return latin_pair(cp);
+	one[0] = c;
+	one[1] = '\0';
+	return one;
+}
+
 static int is_apostrophe(uint32_t cp)
 {
 	return cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC;
@@ -391,6 +461,8 @@ size_t ident_char_next(const char *in, size_t len, struct ident_char *c)
 		return k;
 	}
 	c->cls = (unsigned char)classify(cp);
+	const char *f;
+	char one[2];
 	if (c->cls == IDENT_C_DIGIT) {
 		c->fold[0] = (char)cp;
 		c->nfold = 1;
@@ -399,17 +471,18 @@ size_t ident_char_next(const char *in, size_t len, struct ident_char *c)
 			c->fold[0] = (char)(cp | 0x20);
 			c->nfold = 1;
 		} else if (cp >= 0xC0 && cp < 0x180) {
-			const char *f = LATIN_FOLD[cp - 0xC0];
+			f = LATIN_FOLD[cp - 0xC0];
 			c->nfold = (unsigned char)strlen(f);
 			memcpy(c->fold, f, c->nfold);
 		} else if (cp == 0xAA || cp == 0xBA) {
 			c->fold[0] = cp == 0xAA ? 'a' : 'o';
 			c->nfold = 1;
-		} else if (cp >= 0x218 && cp <= 0x21B) {
-			/* Romanian S and T with comma below ("Ionuț", "IONUȚ", "Ștefan"),
-			 * as their cedilla twins in Latin Extended-A fold */
-			c->fold[0] = cp < 0x21A ? 's' : 't';
-			c->nfold = 1;
+		} else if ((f = latin_more(cp, one)) != NULL) {
+			/* Romanian S and T with comma below ("Ionuț", "Ștefan") fold
+			 * as their cedilla twins in Latin Extended-A; Vietnamese
+			 * tone marks and horns as accents do */
+			c->nfold = (unsigned char)strlen(f);
+			memcpy(c->fold, f, c->nfold);
 		} else {
 			memcpy(c->fold, s, k);
 			c->nfold = (unsigned char)k;

@@ -103,9 +103,10 @@ int ident_pnc_valid(const char *in, size_t len, char out[16]);
 int ident_crn_valid(const char *in, size_t len, char out[8]);
 
 /*
- * Fold a personal name for comparison: lower case; the Latin-1 and Latin
- * Extended-A letters to their base letters (é->e, Ö->o, ł->l, ß->ss, æ->ae,
- * œ->oe, þ->th, ĳ->ij); combining marks, soft hyphens and zero-width
+ * Fold a personal name for comparison: lower case; the Latin-1, Latin
+ * Extended-A, Latin Extended-B and Latin Extended Additional letters to
+ * their base letters (é->e, Ö->o, ł->l, ß->ss, æ->ae, œ->oe, þ->th, ĳ->ij,
+ * ș->s, ư->u, ễ->e, ọ->o, ẞ->ss), and ɔ, ɛ, ə to o, e, e; combining marks, soft hyphens and zero-width
  * characters dropped; apostrophes dropped inside a word ("O'Brien" ->
  * "obrien") but a possessive 's split off ("Smith's" -> "smith s");
  * any other punctuation or white space becomes one space between words;

@@ -60,7 +60,8 @@ Test(referral, repeat_across_agencies_and_formats_and_the_chairs_agenda)
 	cr_assert_str_eq(json_str(out, "caseRef", buf, sizeof buf), "TS-2026-0001");
 
 	/* 2. Health, two months later: "(07700) 900-123", name in capitals, DOB
-	 * typed the other way round: only the phone (and the perpetrator) match. */
+	 * typed the other way round: the phone, the name with the DOB's day and
+	 * month swapped (a weak fuzzy_name, match.h) and the perpetrator match. */
 	const char *r2[] = {"refer", fixture("referral_health.json"), NULL};
 	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, r2), 0, "%s%s", out,
 		     err);
@@ -69,11 +70,11 @@ Test(referral, repeat_across_agencies_and_formats_and_the_chairs_agenda)
 	cr_assert(strstr(out, "\"repeat\": true"), "the HMIC case must be caught: %s", out);
 	cr_assert(strstr(out, "\"caseRef\": \"TS-2026-0001\""), "previous case named: %s", out);
 	cr_assert(strstr(out, "\"referralDate\": \"2026-08-03\""), "%s", out);
-	/* What matched, as kinds, and how strongly: the phone (never its value). */
+	/* What matched, as kinds, and how strongly: the phone with a name (never their values). */
 	cr_assert(strstr(out, "\"strength\": \"MATCH_STRENGTH_STRONG\""), "%s", out);
 	cr_assert(strstr(out, "\"matchedOn\": [\n    \"phone\""), "%s", out);
 	cr_assert_null(strstr(out, "900123"), "no identifier value in the answer: %s", out);
-	cr_assert(strstr(err, "repeat of TS-2026-0001 (strong: phone; perpetrator: name_dob)"), "%s", err);
+	cr_assert(strstr(err, "repeat of TS-2026-0001 (strong: phone, fuzzy_name; perpetrator: name_dob)"), "%s", err);
 	cr_assert(strstr(out, "\"score\": 8"), "%s", out);
 	cr_assert(strstr(out, "RISK_LEVEL_HIGH"), "judgement raises the level: %s", out);
 	cr_assert_str_eq(json_str(out, "meetingDate", buf, sizeof buf), meeting);

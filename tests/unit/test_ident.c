@@ -287,6 +287,19 @@ Test(name_fold, diacritics)
 	fold_is("\xD0\x94\xD0\xBC\xD0\xB8\xD1\x82\xD1\x80\xD0\xB8\xD0\xB9", "\xD0\x94\xD0\xBC\xD0\xB8\xD1\x82\xD1\x80\xD0\xB8\xD0\xB9");
 }
 
+/* Letters beyond Latin Extended-A: Vietnamese, Yoruba, Akan, Romanian, Welsh names. */
+Test(name_fold, more_latin_letters)
+{
+	fold_is("NGUY\xE1\xBB\x84N Th\xE1\xBB\x8B Hoa", "nguyen thi hoa");     /* NGUYỄN Thị Hoa */
+	fold_is("Tr\xC6\xB0\xC6\xA1ng V\xC4\x83n \xC4\x90\xE1\xBB\xA9" "c", "truong van duc"); /* Trương Văn Đức */
+	fold_is("Ad\xE1\xBA\xB9 \xE1\xBB\x8Cl\xC3\xA1\xE1\xB9\xA3\xE1\xBA\xB9\xCC\x81", "ade olase"); /* Adẹ Ọláṣẹ́ */
+	fold_is("Ak\xC9\x94sua \xC6\x90kua", "akosua ekua");                    /* Akɔsua Ɛkua */
+	fold_is("\xC8\x98tefan \xC8\x9Aoni", "stefan toni");                    /* Ștefan Țoni */
+	fold_is("Gw\xE1\xBA\x81n", "gwwn");                                      /* Gwẁn: U+1E81 */
+	fold_is("\xE1\xBA\x9E", "ss");                                           /* ẞ */
+	fold_is("\xC7\x84" "ana", "dzana");                                          /* Ǆana */
+}
+
 Test(name_fold, errors)
 {
 	char out[8];

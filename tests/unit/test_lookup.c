@@ -132,6 +132,10 @@ Test(lookup, nhs_number_and_name_with_dob_find_it_a_fuzzy_name_does_not)
 	cr_assert_eq(find(NULL, NULL, "Alexa Testpersen", "1990-04-01", "2026-11-30", lc, NULL), 0);
 	/* Same name, another DOB: someone else. */
 	cr_assert_eq(find(NULL, NULL, "Alexa Testperson", "1990-04-02", "2026-11-30", lc, NULL), 0);
+	/* Neither a name variant (a word cut to its initial, the DOB's day and
+	 * month swapped): a lookup rests on exact keys only. */
+	cr_assert_eq(find(NULL, NULL, "A Testperson", "1990-04-01", "2026-11-30", lc, NULL), 0);
+	cr_assert_eq(find(NULL, NULL, "Alexa Testperson", "1990-01-04", "2026-11-30", lc, NULL), 0);
 }
 
 Test(lookup, a_query_that_does_not_normalise_or_gives_two_forms_is_invalid)

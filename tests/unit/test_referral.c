@@ -201,7 +201,7 @@ Test(match, earlier_dated_referral_filed_late_is_linked)
 	cr_assert_str_eq(r.linked_case.case_ref, "TS-2026-0005", "the nearest later case");
 	cr_assert_str_eq(r.linked_case.referral_date, "2026-03-20");
 	cr_assert_eq(r.linked_case.victim_kinds, 1u << MATCH_KIND_PHONE);
-	cr_assert_eq(r.linked_case.strength, MATCH_STRONG);
+	cr_assert_eq(r.linked_case.strength, MATCH_WEAK, "a phone alone is weak (match.h)");
 	match_result_free(&r);
 
 	/* A later case more than the window away is no link; the lapsed one is. */
@@ -309,7 +309,12 @@ Test(match, kinds_are_named_and_graded)
 	cr_assert_str_eq(match_kind_name(MATCH_KIND_POSTCODE_NAME), "postcode_name");
 	cr_assert_str_eq(match_kind_name(MATCH_KIND_FUZZY_NAME_DOB), "fuzzy_name");
 	cr_assert_null(match_kind_name(0));
-	cr_assert_eq(match_strength(1u << MATCH_KIND_PHONE), MATCH_STRONG);
+	/* a phone is a household's or a handset's: strong only with a name */
+	cr_assert_eq(match_strength(1u << MATCH_KIND_PHONE), MATCH_WEAK);
+	cr_assert_eq(match_strength((1u << MATCH_KIND_PHONE) | (1u << MATCH_KIND_POSTCODE_NAME)),
+		     MATCH_STRONG);
+	cr_assert_eq(match_strength((1u << MATCH_KIND_PHONE) | (1u << MATCH_KIND_FUZZY_NAME_DOB)),
+		     MATCH_STRONG);
 	cr_assert_eq(match_strength(1u << MATCH_KIND_NHS), MATCH_STRONG);
 	cr_assert_eq(match_strength((1u << MATCH_KIND_NAME_DOB) | (1u << MATCH_KIND_POSTCODE_NAME)),
 		     MATCH_STRONG);
@@ -390,8 +395,10 @@ Test(match, keys_need_a_real_key_and_depend_on_it)
 	cr_assert_eq(match_keys(v, NULL, 0, key, sizeof key, &k1), MGW_OK);
 	cr_assert_eq(match_keys(v, NULL, 0, other, sizeof other, &k2), MGW_OK);
 	/* phone; name + DOB as written and in canonical order; the phonetic key;
-	 * the fuzzy keys of "exampleton zoe" (itself and 14 one-byte deletions) */
-	cr_assert_eq(k1.n, 1 + 2 + 1 + 15);
+	 * the fuzzy keys of "exampleton zoe" (itself and 14 one-byte deletions);
+	 * the name variants "zoeexampleton", "exampleton z", "e zoe" and the
+	 * name with the DOB 1990-01-05 (day and month swapped) */
+	cr_assert_eq(k1.n, 1 + 2 + 1 + 15 + 4);
 	cr_assert_eq(k1.n_victim, k1.n);
 	cr_assert_eq(k2.n, k1.n);
 	cr_assert_neq(memcmp(k1.keys[0].hmac, k2.keys[0].hmac, MATCH_HMAC_LEN), 0);
@@ -638,4 +645,198 @@ Test(match, serial_perpetrator_with_another_victim)
 	query("2026-02-01", &v3.p, NULL, &r);
 	cr_assert_eq(r.n_serial, 0);
 	match_result_free(&r);
+}
+
+/* h-match2: phones as agencies store them (match.h PHONE). */
+Test(match, phones_without_trunk_zero_with_extensions_or_unicode_spacing)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
+	static const char *const same[] = {"7700900123", "7700 900 123",
+					   "07700\xC2\xA0" "900123",     /* NBSP */
+					   "07700\xE2\x80\x93" "900123", /* en dash */
+					   "+44\xE2\x80\xAF" "7700 900123"};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%zu",
+			  i);
+	/* nine or eleven digits without a 0, or letters, are still no phone */
+	static const char *const no[] = {"770090012", "77009001234", "7700 9OO123"};
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+		struct match_keys k;
+		keys_of(who(&b, NULL, NULL, no[i], NULL, NULL), NULL, &k);
+		cr_assert_eq(k.n, 0, "%s", no[i]);
+		match_keys_free(&k);
+	}
+	/* an extension is part of the phone: the same line matches, another does not */
+	record("TS-2026-0002", "2026-01-10", who(&a, NULL, NULL, "01632 960456 ext 21", NULL, NULL),
+	       NULL);
+	static const char *const ext[] = {"01632960456 x21", "(01632) 960 456 Ext. 21",
+					  "+44 1632 960456 #21", "01632 960456 extension 21"};
+	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		struct match_result r;
+		query("2026-02-01", who(&b, NULL, NULL, ext[i], NULL, NULL), NULL, &r);
+		cr_assert(r.repeat, "%s", ext[i]);
+		cr_assert_str_eq(r.previous[0].case_ref, "TS-2026-0002", "%s", ext[i]);
+		cr_assert_eq(r.n_previous, 1, "%s: not the mobile's case", ext[i]);
+		match_result_free(&r);
+	}
+	cr_assert_not(matches("2026-02-01", who(&b, NULL, NULL, "01632 960456 ext 34", 0, 0), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, NULL, NULL, "01632 960456", 0, 0), NULL),
+		      "the switchboard is not the extension");
+}
+
+/* h-match2: NHS numbers with any separators, NI numbers without suffix. */
+Test(match, nhs_any_separators_and_ni_without_suffix)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, NULL, "9990000034", NULL), NULL);
+	static const char *const nhs[] = {"999 000-0034", "999.000.0034", " 999  000  0034 ",
+					  "9 9 9 0 0 0 0 0 3 4"};
+	for (size_t i = 0; i < sizeof nhs / sizeof nhs[0]; i++)
+		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, NULL, nhs[i], NULL), NULL), "%s",
+			  nhs[i]);
+	cr_assert_not(matches("2026-02-01", who(&b, NULL, NULL, NULL, "999 000-0035", NULL), NULL),
+		      "mod 11 still refuses a typo");
+	cr_assert_not(matches("2026-02-01", who(&b, NULL, NULL, NULL, "999/000/0034", NULL), NULL),
+		      "only spaces, dashes and dots");
+
+	struct who q;
+	who(&q, NULL, NULL, NULL, NULL, NULL);
+	q.p.ni_number = "JT123456B";
+	record("TS-2026-0002", "2026-01-10", &q.p, NULL);
+	static const char *const ni[] = {"JT 12 34 56", "jt123456", "jt 12 34 56 b"};
+	for (size_t i = 0; i < sizeof ni / sizeof ni[0]; i++) {
+		q.p.ni_number = (char *)ni[i];
+		cr_assert(matches("2026-02-01", &q.p, NULL), "%s", ni[i]);
+	}
+	q.p.ni_number = "JT 12 34 57";
+	cr_assert_not(matches("2026-02-01", &q.p, NULL));
+	q.p.ni_number = "QQ 12 34 56"; /* never issued, with or without a suffix */
+	struct match_keys k;
+	keys_of(&q.p, NULL, &k);
+	cr_assert_eq(k.n, 0);
+	match_keys_free(&k);
+}
+
+/* h-match2: a one-letter change that moves its word in the sorted name. */
+Test(match, one_edit_that_reorders_the_words)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, "Mairi MacDonald", "1991-04-03", 0, 0, 0), NULL);
+	struct match_result r;
+	query("2026-02-01", who(&b, "Mairi McDonald", "1991-04-03", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat, "'macdonald mairi' and 'mairi mcdonald' are one edit apart");
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_FUZZY_NAME_DOB);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+}
+
+/* h-match2: name variants find the name written so, never each other (match.h). */
+Test(match, name_variants_find_the_short_form_not_each_other)
+{
+	struct who a, b;
+	static const char *const pairs[][2] = {
+		{"Jane Anne Doe", "Jane Doe"},           {"DOE, Jane", "Jane Anne Doe"},
+		{"Sarah Smith-Jones", "Sarah Jones"},    {"Siobhan O Sullivan", "Siobhan O'Sullivan"},
+		{"Wang Xiu Ying", "Xiuying Wang"},       {"Joy Okafor", "J. Okafor"},
+		{"Rhys ap Gwyn", "GWYN, Rhys"},
+	};
+	char ref[32];
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		snprintf(ref, sizeof ref, "TS-2026-%04zu", i + 1);
+		record(ref, "2026-01-10", who(&a, pairs[i][0], "1980-10-20", 0, 0, 0), NULL);
+		struct match_result r;
+		query("2026-02-01", who(&b, pairs[i][1], "1980-10-20", 0, 0, 0), NULL, &r);
+		cr_assert(r.repeat, "%s / %s", pairs[i][0], pairs[i][1]);
+		cr_assert_str_eq(r.previous[0].case_ref, ref);
+		cr_assert_eq(r.previous[0].victim_kinds & (1u << MATCH_KIND_FUZZY_NAME_DOB),
+			     1u << MATCH_KIND_FUZZY_NAME_DOB, "%s", pairs[i][1]);
+		cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+		match_result_free(&r);
+		cr_assert_not(matches("2026-02-01", who(&b, pairs[i][1], "1980-10-21", 0, 0, 0), NULL),
+			      "%s: another DOB", pairs[i][1]);
+		cr_assert_eq(match_forget(db, ref), MGW_OK);
+	}
+	/* two full names with one variant in common are two people */
+	static const char *const apart[][2] = {
+		{"Jessica Doe", "Jennifer Doe"}, {"Grace Anne Doe", "Holly Anne Doe"},
+		{"Katherine Smith", "Kate Smith"}, {"Maria Garcia Lopez", "Maria Garcia Perez"},
+	};
+	for (size_t i = 0; i < sizeof apart / sizeof apart[0]; i++) {
+		snprintf(ref, sizeof ref, "TS-2026-%04zu", i + 20);
+		record(ref, "2026-01-10", who(&a, apart[i][0], "2001-03-17", 0, 0, 0), NULL);
+		cr_assert_not(matches("2026-02-01", who(&b, apart[i][1], "2001-03-17", 0, 0, 0), NULL),
+			      "%s / %s", apart[i][0], apart[i][1]);
+		cr_assert_eq(match_forget(db, ref), MGW_OK);
+	}
+}
+
+/* h-match2: a DOB with day and month swapped is a weak match; other DOB typos are not. */
+Test(match, day_and_month_swapped_is_weak)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, "Nadia Exampleton", "1990-04-03", 0, 0, 0), NULL);
+	struct match_result r;
+	query("2026-02-01", who(&b, "EXAMPLETON, Nadia", "1990-03-04", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_FUZZY_NAME_DOB);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Nadia Exampleton", "1990-04-04", 0, 0, 0), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, "Nadia Exampleton", "1990-03-03", 0, 0, 0), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, "Nadia Otherperson", "1990-03-04", 0, 0, 0), NULL),
+		      "another name with the swapped DOB");
+}
+
+/* h-match2: twins sharing a phone match on it, weakly (match.h Strength). */
+Test(match, a_shared_phone_alone_is_weak)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10",
+	       who(&a, "Grace Doe", "2001-03-17", "01632 960555", NULL, "TS3 4CD"), NULL);
+	struct match_result r;
+	query("2026-02-01", who(&b, "Holly Doe", "2001-03-17", "01632 960555", NULL, "TS3 4CD"), NULL,
+	      &r);
+	cr_assert(r.repeat, "reported for a person to read");
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_PHONE);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	query("2026-02-01", who(&b, "Grace Doe", "2001-03-17", "01632 960555", NULL, NULL), NULL, &r);
+	cr_assert_eq(r.previous[0].strength, MATCH_STRONG, "the phone with her name");
+	match_result_free(&r);
+}
+
+/* h-match2: a phones[] entry with a label, a note or two numbers; a name with a title. */
+Test(match, phone_labels_notes_and_lists_and_names_with_titles)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
+	static const char *const same[] = {"Mob: 07700 900123", "07700 900123 (mobile)",
+					   "Tel. +44 7700 900123", "01632 960321 / 07700 900123",
+					   "07700900123; 01632960321", "home 07700 900123 (mum's)"};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%s",
+			  same[i]);
+	/* a note with digits is not a note; words after the number are not a phone */
+	static const char *const no[] = {"07700 900123 (after 6)", "07700 900123 not after 6pm"};
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+		struct match_keys k;
+		keys_of(who(&b, NULL, NULL, no[i], NULL, NULL), NULL, &k);
+		cr_assert_eq(k.n, 0, "%s", no[i]);
+		match_keys_free(&k);
+	}
+
+	record("TS-2026-0002", "2026-01-10", who(&a, "Jane Doe", "1980-10-20", 0, 0, "TS3 4BD"), NULL);
+	static const char *const titled[] = {"Mrs Jane Doe", "DOE, Jane (Miss)", "Dr. Jane DOE"};
+	for (size_t i = 0; i < sizeof titled / sizeof titled[0]; i++) {
+		struct match_result r;
+		query("2026-02-01", who(&b, titled[i], "1980-10-20", 0, 0, "ts3 4bd"), NULL, &r);
+		cr_assert(r.repeat, "%s", titled[i]);
+		cr_assert_eq(r.previous[0].victim_kinds,
+			     (1u << MATCH_KIND_POSTCODE_NAME) | (1u << MATCH_KIND_NAME_DOB), "%s",
+			     titled[i]);
+		match_result_free(&r);
+	}
+	/* a title with one word left is no name: "Mrs Doe" + DOB is not Jane Doe */
+	cr_assert_not(matches("2026-02-01", who(&b, "Mrs Doe", "1980-10-20", 0, 0, 0), NULL));
 }
