@@ -366,24 +366,121 @@ static size_t name_untitled(const char *folded, char *out, size_t outlen)
 	return dropped > 0 && nw >= 2 ? o : 0;
 }
 
+/* A folded name that stands for nobody ("unknown", "n k", "unknown male"). */
+static int name_placeholder(const char *folded)
+{
+	static const char *const none[] = {
+		"unknown",	 "not known",	   "nk",	    "n k",	  "unk",
+		"tbc",		 "tba",		   "none",	    "na",	  "n a",
+		"anon",		 "anonymous",	   "unnamed",	    "no name",	  "name unknown",
+		"unknown male", "unknown female", "unknown man", "unknown woman", "male",
+		"female",	 "person unknown", "not given",    "withheld",  "not recorded"};
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+		if (strcmp(folded, none[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /*
- * One name (full name or alias): its keys (name_keys_folded), and those of
- * the name without its titles when it has one: "Mrs Jane Doe" is Jane Doe
- * (match.h). fuzzy goes to the untitled name when there is one.
+ * One folded name's keys, and those of the name without its titles when it
+ * has one: "Mrs Jane Doe" is Jane Doe (match.h). fuzzy goes to the
+ * untitled name when there is one. A placeholder makes no key.
+ */
+static int name_keys_untitled(struct keyctx *c, int party, const char *folded,
+			      const char *postcode, const char *dob, int fuzzy)
+{
+	char untitled[256];
+	size_t ul = name_untitled(folded, untitled, sizeof untitled);
+	int rc = MGW_OK;
+	if (name_placeholder(ul > 0 ? untitled : folded))
+		return MGW_OK;
+	rc = name_keys_folded(c, party, folded, postcode, dob, fuzzy && ul == 0);
+	if (rc == MGW_OK && ul > 0)
+		rc = name_keys_folded(c, party, untitled, postcode, dob, fuzzy);
+	OPENSSL_cleanse(untitled, sizeof untitled);
+	return rc;
+}
+
+/*
+ * Where a name field names other names: the word that starts one ("nee"
+ * (née), "aka", "formerly", "alias"), 1; else 0.
+ */
+static int name_part_word(const char *w, size_t l)
+{
+	static const char *const words[] = {"nee", "aka", "formerly", "alias"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i]) == l && memcmp(w, words[i], l) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * One name (full name or alias), as written. A name field holding other
+ * names ("Jane DOE (née SMITH)", "Jane Doe aka Jane Smith") is also keyed
+ * as its first name (of two words or more) and each other name as an
+ * alias; an other name of one word (a maiden surname) stands for each word
+ * of the first name in turn ("jane smith", "smith doe"): which word is the
+ * surname depends on who wrote it.
  */
 static int name_keys(struct keyctx *c, int party, const char *name, const char *postcode,
 		     const char *dob, int fuzzy)
 {
-	char folded[256], untitled[256];
+	char folded[256], part[256], alt[256];
+	const char *starts[MATCH_NAME_WORDS_MAX];
+	size_t lens[MATCH_NAME_WORDS_MAX], np = 0;
+	int rc = MGW_OK;
 	/* Names too long to fold into the buffer (> 255 bytes) make no key. */
 	if (name == NULL || ident_name_fold(name, strlen(name), folded, sizeof folded) <= 0)
 		return MGW_OK;
-	size_t ul = name_untitled(folded, untitled, sizeof untitled);
-	int rc = name_keys_folded(c, party, folded, postcode, dob, fuzzy && ul == 0);
-	if (rc == MGW_OK && ul > 0)
-		rc = name_keys_folded(c, party, untitled, postcode, dob, fuzzy);
+	/* split at the part words: starts[i], lens[i] */
+	starts[0] = folded;
+	for (const char *s = folded; *s && np + 1 < MATCH_NAME_WORDS_MAX;) {
+		size_t l = strcspn(s, " ");
+		if (name_part_word(s, l) && s > starts[np] && s[l] == ' ') {
+			lens[np] = (size_t)(s - starts[np]) - 1; /* without the space */
+			starts[++np] = s + l + 1;
+		}
+		s += l;
+		while (*s == ' ')
+			s++;
+	}
+	lens[np] = strlen(starts[np]);
+	np++;
+	/* The field as written first: "Chinedu Aka Okafor" may be a name. */
+	rc = name_keys_untitled(c, party, folded, postcode, dob, fuzzy);
+	memcpy(part, starts[0], lens[0]);
+	part[lens[0]] = '\0';
+	if (np == 1 || memchr(part, ' ', lens[0]) == NULL) /* one word is no name */
+		goto out;
+	if (rc == MGW_OK)
+		rc = name_keys_untitled(c, party, part, postcode, dob, 0);
+	for (size_t i = 1; rc == MGW_OK && i < np; i++) {
+		if (lens[i] == 0)
+			continue;
+		if (memchr(starts[i], ' ', lens[i]) != NULL) { /* a full name */
+			memcpy(alt, starts[i], lens[i]);
+			alt[lens[i]] = '\0';
+			rc = name_keys_untitled(c, party, alt, postcode, dob, 0);
+			continue;
+		}
+		/* one word: in place of each word of the first name */
+		for (const char *w = part; rc == MGW_OK && *w;) {
+			size_t l = strcspn(w, " "), o = (size_t)(w - part);
+			if (o + lens[i] + strlen(w + l) + 1 <= sizeof alt) {
+				memcpy(alt, part, o);
+				memcpy(alt + o, starts[i], lens[i]);
+				strcpy(alt + o + lens[i], w + l);
+				rc = name_keys_untitled(c, party, alt, postcode, dob, 0);
+			}
+			w += l;
+			while (*w == ' ')
+				w++;
+		}
+	}
+out:
 	OPENSSL_cleanse(folded, sizeof folded);
-	OPENSSL_cleanse(untitled, sizeof untitled);
+	OPENSSL_cleanse(part, sizeof part);
+	OPENSSL_cleanse(alt, sizeof alt);
 	return rc;
 }
 
@@ -400,9 +497,15 @@ static int person_norm(const Marac__V1__Person *p, size_t i, char postcode[9], c
 		return -1;
 	if (p->address && p->address->postcode)
 		ident_postcode_norm(p->address->postcode, strlen(p->address->postcode), postcode);
+	/* NHS pseudo-postcodes (ZZ99 3VZ no fixed abode, ZZ99 3WZ ...) are no address */
+	if (strncmp(postcode, "ZZ99", 4) == 0)
+		postcode[0] = '\0';
 	const char *d = i == 0 ? p->date_of_birth : p->other_dobs[i - 1];
 	if (d)
 		ident_date_parse(d, strlen(d), dob);
+	/* "date not known" as systems default it: no person's DOB */
+	if (strcmp(dob, "1900-01-01") == 0 || strcmp(dob, "1901-01-01") == 0)
+		dob[0] = '\0';
 	return 0;
 }
 
@@ -517,6 +620,38 @@ static size_t phone_note(const char *s, size_t n)
 }
 
 /*
+ * A number with a country code other than 44 ("+48 601 234 567", "0048
+ * 601234567") as "+" and its 8 to 15 digits (E.164), into out; the UK's
+ * own are ident_phone_e164's. Returns 0, or MGW_E_INVALID.
+ */
+static int phone_abroad(const char *s, size_t n, char out[MATCH_PHONE_KEY_MAX])
+{
+	char d[16];
+	size_t nd = 0, i = 0;
+	if (n > 0 && s[0] == '+')
+		i = 1;
+	else if (n > 1 && s[0] == '0' && s[1] == '0')
+		i = 2;
+	else
+		return MGW_E_INVALID;
+	for (; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (nd == sizeof d - 1)
+				return MGW_E_INVALID;
+			d[nd++] = s[i];
+		} else if (!strchr(" -.()\t", s[i])) {
+			return MGW_E_INVALID;
+		}
+	}
+	if (nd < 8 || d[0] == '0' || (d[0] == '4' && d[1] == '4'))
+		return MGW_E_INVALID;
+	out[0] = '+';
+	memcpy(out + 1, d, nd);
+	out[nd + 1] = '\0';
+	return MGW_OK;
+}
+
+/*
  * A phones[] entry as its key (match.h "Phones"): E.164, with ";ext=N"
  * when it names an extension. A national number written without its trunk
  * 0 (ten digits, "7700900123", as systems storing numbers as integers keep
@@ -540,7 +675,7 @@ static int phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
 	size_t cut = phone_ext(a, n, ext);
 	if (cut > 0)
 		n = cut;
-	if (ident_phone_e164(a, n, out) != 0) {
+	if (ident_phone_e164(a, n, out) != 0 && phone_abroad(a, n, out) != 0) {
 		/* ten digits and separators only: the trunk 0 dropped */
 		size_t nd = 0, bad = 0;
 		for (size_t i = 0; i < n; i++) {
@@ -605,14 +740,20 @@ static int nino_keys(const char *in, char with[10], char bare[9])
 	char b[12];
 	size_t k = 0;
 	with[0] = bare[0] = '\0';
-	if (ident_nino_valid(in, strlen(in), with) == 0) {
+	/* spaces, dashes and dots between the parts ("JT-12-34-56-A") */
+	for (const char *s = in; *s; s++) {
+		if (strchr(" \t-.", *s))
+			continue;
+		if (k == 9)
+			return 0;
+		b[k++] = *s;
+	}
+	if (k == 9 && ident_nino_valid(b, 9, with) == 0) {
 		memcpy(bare, with, 8);
 		bare[8] = '\0';
+		OPENSSL_cleanse(b, sizeof b);
 		return 2;
 	}
-	for (const char *s = in; *s && k < 10; s++)
-		if (*s != ' ' && *s != '\t')
-			b[k++] = *s;
 	if (k != 8)
 		return 0;
 	b[8] = 'A';
