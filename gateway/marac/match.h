@@ -34,6 +34,9 @@
  *                  ("JT123456"); one given without a suffix ("JT 12 34 56",
  *                  as many systems store it) makes the second key only.
  *                  Spaces, dashes and dots between its parts are ignored.
+ *                  (Cases recorded before the bare key existed hold only
+ *                  the suffixed one: a number given without its suffix
+ *                  does not find them; one given with it does.)
  *                  The two letters and six digits identify the person.
  *   POSTCODE_NAME  normalised postcode + folded name (full name and each alias)
  *   NAME_DOB       folded name + date of birth (full name and each alias)
