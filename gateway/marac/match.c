@@ -1,12 +1,15 @@
 /*
  * match.c: blind-index keys, the match_ tables, repeat queries and case
- * references. See match.h for the rule and its reasons.
+ * references. See match.h for the rule and its reasons. The identifier
+ * fields are read by match_fields.c (match_int.h), names here.
  *
  * Schema (version 1):
  *   match_case(case_ref PK, marac_area, referral_date TEXT, referral_day INT,
  *              has_perp INT)          one row per recorded referral
  *   match_key(hmac BLOB(32), party INT, kind INT, case_ref)
  *              PK (hmac, party, case_ref), WITHOUT ROWID: lookups by MAC
+ *              (kind 8, a name variant, since h-match2: rows of older
+ *              databases are as they were and keep matching)
  *   match_counter(area_code, year, last) PK (area_code, year)
  * Nothing in these tables is an identifier: case refs, areas, dates of
  * referral, MACs and small integers.
@@ -16,14 +19,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
 #include "caldate.h"
 #include "ident.h"
-#include "utf8.h"
+#include "match_int.h"
 #include "mgw_err.h"
 
 #define DOMAIN "marac.match.v1"
@@ -366,24 +368,121 @@ static size_t name_untitled(const char *folded, char *out, size_t outlen)
 	return dropped > 0 && nw >= 2 ? o : 0;
 }
 
+/* A folded name that stands for nobody ("unknown", "n k", "unknown male"). */
+static int name_placeholder(const char *folded)
+{
+	static const char *const none[] = {
+		"unknown",	 "not known",	   "nk",	    "n k",	  "unk",
+		"tbc",		 "tba",		   "none",	    "na",	  "n a",
+		"anon",		 "anonymous",	   "unnamed",	    "no name",	  "name unknown",
+		"unknown male", "unknown female", "unknown man", "unknown woman", "male",
+		"female",	 "person unknown", "not given",    "withheld",  "not recorded"};
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+		if (strcmp(folded, none[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /*
- * One name (full name or alias): its keys (name_keys_folded), and those of
- * the name without its titles when it has one: "Mrs Jane Doe" is Jane Doe
- * (match.h). fuzzy goes to the untitled name when there is one.
+ * One folded name's keys, and those of the name without its titles when it
+ * has one: "Mrs Jane Doe" is Jane Doe (match.h). fuzzy goes to the
+ * untitled name when there is one. A placeholder makes no key.
+ */
+static int name_keys_untitled(struct keyctx *c, int party, const char *folded,
+			      const char *postcode, const char *dob, int fuzzy)
+{
+	char untitled[256];
+	size_t ul = name_untitled(folded, untitled, sizeof untitled);
+	int rc = MGW_OK;
+	if (name_placeholder(ul > 0 ? untitled : folded))
+		return MGW_OK;
+	rc = name_keys_folded(c, party, folded, postcode, dob, fuzzy && ul == 0);
+	if (rc == MGW_OK && ul > 0)
+		rc = name_keys_folded(c, party, untitled, postcode, dob, fuzzy);
+	OPENSSL_cleanse(untitled, sizeof untitled);
+	return rc;
+}
+
+/*
+ * Where a name field names other names: the word that starts one ("nee"
+ * (née), "aka", "formerly", "alias"), 1; else 0.
+ */
+static int name_part_word(const char *w, size_t l)
+{
+	static const char *const words[] = {"nee", "aka", "formerly", "alias"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i]) == l && memcmp(w, words[i], l) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * One name (full name or alias), as written. A name field holding other
+ * names ("Jane DOE (née SMITH)", "Jane Doe aka Jane Smith") is also keyed
+ * as its first name (of two words or more) and each other name as an
+ * alias; an other name of one word (a maiden surname) stands for each word
+ * of the first name in turn ("jane smith", "smith doe"): which word is the
+ * surname depends on who wrote it.
  */
 static int name_keys(struct keyctx *c, int party, const char *name, const char *postcode,
 		     const char *dob, int fuzzy)
 {
-	char folded[256], untitled[256];
+	char folded[256], part[256], alt[256];
+	const char *starts[MATCH_NAME_WORDS_MAX];
+	size_t lens[MATCH_NAME_WORDS_MAX], np = 0;
+	int rc = MGW_OK;
 	/* Names too long to fold into the buffer (> 255 bytes) make no key. */
 	if (name == NULL || ident_name_fold(name, strlen(name), folded, sizeof folded) <= 0)
 		return MGW_OK;
-	size_t ul = name_untitled(folded, untitled, sizeof untitled);
-	int rc = name_keys_folded(c, party, folded, postcode, dob, fuzzy && ul == 0);
-	if (rc == MGW_OK && ul > 0)
-		rc = name_keys_folded(c, party, untitled, postcode, dob, fuzzy);
+	/* split at the part words: starts[i], lens[i] */
+	starts[0] = folded;
+	for (const char *s = folded; *s && np + 1 < MATCH_NAME_WORDS_MAX;) {
+		size_t l = strcspn(s, " ");
+		if (name_part_word(s, l) && s > starts[np] && s[l] == ' ') {
+			lens[np] = (size_t)(s - starts[np]) - 1; /* without the space */
+			starts[++np] = s + l + 1;
+		}
+		s += l;
+		while (*s == ' ')
+			s++;
+	}
+	lens[np] = strlen(starts[np]);
+	np++;
+	/* The field as written first: "Chinedu Aka Okafor" may be a name. */
+	rc = name_keys_untitled(c, party, folded, postcode, dob, fuzzy);
+	memcpy(part, starts[0], lens[0]);
+	part[lens[0]] = '\0';
+	if (np == 1 || memchr(part, ' ', lens[0]) == NULL) /* one word is no name */
+		goto out;
+	if (rc == MGW_OK)
+		rc = name_keys_untitled(c, party, part, postcode, dob, 0);
+	for (size_t i = 1; rc == MGW_OK && i < np; i++) {
+		if (lens[i] == 0)
+			continue;
+		if (memchr(starts[i], ' ', lens[i]) != NULL) { /* a full name */
+			memcpy(alt, starts[i], lens[i]);
+			alt[lens[i]] = '\0';
+			rc = name_keys_untitled(c, party, alt, postcode, dob, 0);
+			continue;
+		}
+		/* one word: in place of each word of the first name */
+		for (const char *w = part; rc == MGW_OK && *w;) {
+			size_t l = strcspn(w, " "), o = (size_t)(w - part);
+			if (o + lens[i] + strlen(w + l) + 1 <= sizeof alt) {
+				memcpy(alt, part, o);
+				memcpy(alt + o, starts[i], lens[i]);
+				strcpy(alt + o + lens[i], w + l);
+				rc = name_keys_untitled(c, party, alt, postcode, dob, 0);
+			}
+			w += l;
+			while (*w == ' ')
+				w++;
+		}
+	}
+out:
 	OPENSSL_cleanse(folded, sizeof folded);
-	OPENSSL_cleanse(untitled, sizeof untitled);
+	OPENSSL_cleanse(part, sizeof part);
+	OPENSSL_cleanse(alt, sizeof alt);
 	return rc;
 }
 
@@ -400,230 +499,16 @@ static int person_norm(const Marac__V1__Person *p, size_t i, char postcode[9], c
 		return -1;
 	if (p->address && p->address->postcode)
 		ident_postcode_norm(p->address->postcode, strlen(p->address->postcode), postcode);
+	/* NHS pseudo-postcodes (ZZ99 3VZ no fixed abode, ZZ99 3WZ ...) are no address */
+	if (strncmp(postcode, "ZZ99", 4) == 0)
+		postcode[0] = '\0';
 	const char *d = i == 0 ? p->date_of_birth : p->other_dobs[i - 1];
 	if (d)
 		ident_date_parse(d, strlen(d), dob);
+	/* "date not known" as systems default it: no person's DOB */
+	if (strcmp(dob, "1900-01-01") == 0 || strcmp(dob, "1901-01-01") == 0)
+		dob[0] = '\0';
 	return 0;
-}
-
-/*
- * The bytes of a phones[] entry that ident_phone_e164 reads, into out:
- * Unicode spaces (U+00A0, U+2000..U+200A, U+202F, U+205F, U+3000) become a
- * space and Unicode dashes (U+2010..U+2015, U+2212) a '-', as pasted from
- * documents and e-mail. Returns the length, 0 if it does not fit.
- */
-static size_t phone_ascii(const char *in, char *out, size_t outlen)
-{
-	const unsigned char *s = (const unsigned char *)in;
-	size_t n = strlen(in), o = 0;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = utf8_decode(s + i, n - i, &cp);
-		char c;
-		if (k == 0)
-			return 0;
-		if (cp < 0x80)
-			c = (char)cp;
-		else if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
-			 cp == 0x205F || cp == 0x3000)
-			c = ' ';
-		else if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212)
-			c = '-';
-		else
-			return 0;
-		if (o + 1 >= outlen)
-			return 0;
-		out[o++] = c;
-		i += k;
-	}
-	out[o] = '\0';
-	return o;
-}
-
-/*
- * The extension at the end of a phone ("ext 21", "ext. 21", "extn 21",
- * "extension 21", "x21", "#21"; 1-6 digits): its digits into ext and its
- * start returned (the number is what comes before), or 0 when there is
- * none.
- */
-static size_t phone_ext(const char *s, size_t n, char ext[8])
-{
-	static const char *const marks[] = {"extension", "extn", "ext", "x", "#"};
-	size_t e = n, nd = 0;
-	ext[0] = '\0';
-	while (e > 0 && s[e - 1] >= '0' && s[e - 1] <= '9')
-		e--, nd++;
-	if (nd < 1 || nd > 6)
-		return 0;
-	size_t m = e;
-	while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == '.' || s[m - 1] == ':'))
-		m--;
-	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-		size_t l = strlen(marks[i]);
-		if (m < l + 1 || strncasecmp(s + m - l, marks[i], l) != 0)
-			continue;
-		/* the mark follows the number's last digit or a space */
-		char before = s[m - l - 1];
-		if (!(before == ' ' || (before >= '0' && before <= '9') || before == ')'))
-			continue;
-		memcpy(ext, s + e, nd);
-		ext[nd] = '\0';
-		return m - l;
-	}
-	return 0;
-}
-
-static int is_letter(char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-}
-
-/*
- * Where the number starts after a label ("Mob: ", "Tel. ", "home "): a run
- * of letters and dots, spaces or a ':' after it, then a digit, '+' or '(';
- * 0 when there is no such label.
- */
-static size_t phone_label(const char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n && (is_letter(s[i]) || s[i] == '.'))
-		i++;
-	if (i == 0)
-		return 0;
-	size_t j = i;
-	while (j < n && (s[j] == ' ' || s[j] == ':'))
-		j++;
-	if (j == i || j == n || !((s[j] >= '0' && s[j] <= '9') || s[j] == '+' || s[j] == '('))
-		return 0;
-	return j;
-}
-
-/* The length without a trailing note in brackets of letters only ("(mobile)", "(mum's)"). */
-static size_t phone_note(const char *s, size_t n)
-{
-	size_t e = n;
-	while (e > 0 && s[e - 1] == ' ')
-		e--;
-	if (e == 0 || s[e - 1] != ')')
-		return n;
-	size_t b = e - 1;
-	while (b > 0 && s[b - 1] != '(') {
-		char ch = s[b - 1];
-		if (!(is_letter(ch) || ch == ' ' || ch == '\'' || ch == '.' || ch == '-'))
-			return n;
-		b--;
-	}
-	return b > 0 && b + 1 < e ? b - 1 : n;
-}
-
-/*
- * A phones[] entry as its key (match.h "Phones"): E.164, with ";ext=N"
- * when it names an extension. A national number written without its trunk
- * 0 (ten digits, "7700900123", as systems storing numbers as integers keep
- * it) is read as if the 0 were there: in a phone field it can be nothing
- * else. Returns 0, or MGW_E_INVALID (no key).
- */
-static int phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
-{
-	char a[64], ext[8], num[66];
-	size_t n = phone_ascii(in, a, sizeof a);
-	int rc = MGW_E_INVALID;
-	out[0] = '\0';
-	if (n == 0)
-		goto out;
-	size_t from = phone_label(a, n);
-	memmove(a, a + from, n - from + 1);
-	n -= from;
-	n = phone_note(a, n);
-	while (n > 0 && a[n - 1] == ' ')
-		n--;
-	size_t cut = phone_ext(a, n, ext);
-	if (cut > 0)
-		n = cut;
-	if (ident_phone_e164(a, n, out) != 0) {
-		/* ten digits and separators only: the trunk 0 dropped */
-		size_t nd = 0, bad = 0;
-		for (size_t i = 0; i < n; i++) {
-			if (a[i] >= '0' && a[i] <= '9')
-				nd++;
-			else if (!strchr(" -.()\t", a[i]))
-				bad++;
-		}
-		if (bad || nd != 10)
-			goto out;
-		num[0] = '0';
-		memcpy(num + 1, a, n);
-		if (ident_phone_e164(num, n + 1, out) != 0)
-			goto out;
-	}
-	if (ext[0])
-		snprintf(out + strlen(out), MATCH_PHONE_KEY_MAX - strlen(out), ";ext=%s", ext);
-	rc = MGW_OK;
-out:
-	OPENSSL_cleanse(a, sizeof a);
-	OPENSSL_cleanse(num, sizeof num);
-	return rc;
-}
-
-/*
- * An nhs_number field as its 10 digits if they pass mod 11: ident.h's
- * shapes, or the digits with any spaces, dashes and dots between them
- * ("999 000-0034", "999.000.0042"): in this field they can be nothing else,
- * and the check digit still refuses a typo.
- */
-static int nhs_key(const char *in, char out[11])
-{
-	char d[11];
-	size_t nd = 0;
-	if (ident_nhs_valid(in, strlen(in), out) == 0)
-		return MGW_OK;
-	for (const char *s = in; *s; s++) {
-		if (*s >= '0' && *s <= '9') {
-			if (nd == 10)
-				return MGW_E_INVALID;
-			d[nd++] = *s;
-		} else if (!strchr(" \t-.", *s)) {
-			return MGW_E_INVALID;
-		}
-	}
-	d[nd] = '\0';
-	int rc = nd == 10 ? ident_nhs_valid(d, nd, out) : MGW_E_INVALID;
-	OPENSSL_cleanse(d, sizeof d);
-	return rc;
-}
-
-/*
- * An ni_number field's keys: the number with its suffix as ident.h
- * normalises it ("JT123456A"), and the two letters and six digits alone
- * ("JT123456"), which is how many systems store it; a number given without
- * its suffix makes the second only. Validated by ident_nino_valid (with a
- * stand-in suffix when none was given). Returns how many keys are in
- * with[10] and bare[9]: 0 (invalid), 1 (bare only) or 2.
- */
-static int nino_keys(const char *in, char with[10], char bare[9])
-{
-	char b[12];
-	size_t k = 0;
-	with[0] = bare[0] = '\0';
-	if (ident_nino_valid(in, strlen(in), with) == 0) {
-		memcpy(bare, with, 8);
-		bare[8] = '\0';
-		return 2;
-	}
-	for (const char *s = in; *s && k < 10; s++)
-		if (*s != ' ' && *s != '\t')
-			b[k++] = *s;
-	if (k != 8)
-		return 0;
-	b[8] = 'A';
-	int ok = ident_nino_valid(b, 9, with) == 0;
-	if (ok) {
-		memcpy(bare, with, 8);
-		bare[8] = '\0';
-	}
-	with[0] = '\0';
-	OPENSSL_cleanse(b, sizeof b);
-	return ok ? 1 : 0;
 }
 
 /*
@@ -640,7 +525,7 @@ static int phone_entry_keys(struct keyctx *c, int party, const char *entry, char
 		if (l < sizeof part) {
 			memcpy(part, s, l);
 			part[l] = '\0';
-			if (phone_key(part, v) == 0)
+			if (match_phone_key(part, v) == 0)
 				rc = add_key(c, party, MATCH_KIND_PHONE, v, NULL);
 		}
 		if (s[l] == '\0')
@@ -660,12 +545,12 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 	for (size_t i = 0; i < p->n_phones; i++)
 		if (p->phones[i] && (rc = phone_entry_keys(c, party, p->phones[i], v)))
 			return rc;
-	if (p->nhs_number && nhs_key(p->nhs_number, v) == 0 &&
+	if (p->nhs_number && match_nhs_key(p->nhs_number, v) == 0 &&
 	    (rc = add_key(c, party, MATCH_KIND_NHS, v, NULL)))
 		return rc;
 	if (p->ni_number) {
 		char bare[9];
-		int nk = nino_keys(p->ni_number, v, bare);
+		int nk = match_nino_keys(p->ni_number, v, bare);
 		rc = MGW_OK;
 		if (nk == 2)
 			rc = add_key(c, party, MATCH_KIND_NINO, v, NULL);

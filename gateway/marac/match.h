@@ -18,7 +18,9 @@
  *                  leading label ("Mob: ", "Tel. ") and a trailing note of
  *                  words in brackets ("(mobile)") are not the number, and
  *                  an entry holding several numbers separated by '/', ','
- *                  or ';' keys each. An
+ *                  or ';' keys each. A number with another country code
+ *                  ("+48 601 234 567", "0048 601234567") is keyed as "+"
+ *                  and its digits. An
  *                  extension ("ext 21", "ext. 21", "x21", "#21") is part of
  *                  the key ("+441632960456;ext=21"): it names one line
  *                  behind a switchboard that many people share, so the
@@ -31,6 +33,10 @@
  *                  rules: keyed with its suffix ("JT123456A") and without
  *                  ("JT123456"); one given without a suffix ("JT 12 34 56",
  *                  as many systems store it) makes the second key only.
+ *                  Spaces, dashes and dots between its parts are ignored.
+ *                  (Cases recorded before the bare key existed hold only
+ *                  the suffixed one: a number given without its suffix
+ *                  does not find them; one given with it does.)
  *                  The two letters and six digits identify the person.
  *   POSTCODE_NAME  normalised postcode + folded name (full name and each alias)
  *   NAME_DOB       folded name + date of birth (full name and each alias)
@@ -93,6 +99,18 @@
  * name, when two words or more are left: "Mrs Jane Doe" and "DOE, Jane
  * (Miss)" are Jane Doe. The fuzzy keys and variants are made from the
  * untitled name.
+ *
+ * Other names in the name field. "Jane DOE (née SMITH)", "Jane Doe aka Jane
+ * Smith", "... formerly ...", "... alias ...": the field is keyed as written
+ * and also as its first name and each other name as an alias; a maiden
+ * surname alone stands in for each word of the first name in turn (which
+ * word is the surname depends on who wrote it).
+ *
+ * Placeholders make no key: a name that is "unknown", "not known", "N/K",
+ * "unknown male" and the like; the DOBs 1900-01-01 and 1901-01-01 (systems'
+ * "not known"); the NHS pseudo-postcodes ZZ99 (no fixed abode, not
+ * stated). Otherwise every unidentified perpetrator would be one serial
+ * perpetrator, and every homeless John Smith one person.
  *
  * Decisions (what a MARAC coordinator wants: a missed repeat is worse than
  * a weak match a person reads, but a weak match must not read as strong):

@@ -840,3 +840,56 @@ Test(match, phone_labels_notes_and_lists_and_names_with_titles)
 	/* a title with one word left is no name: "Mrs Doe" + DOB is not Jane Doe */
 	cr_assert_not(matches("2026-02-01", who(&b, "Mrs Doe", "1980-10-20", 0, 0, 0), NULL));
 }
+
+/* h-match2: numbers abroad, NI with dashes, née and aka, placeholders, ZZ99. */
+Test(match, foreign_phones_nee_aka_and_placeholders)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "+48 601 234 567", NULL, NULL), NULL);
+	cr_assert(matches("2026-02-01", who(&b, NULL, NULL, "0048 601-234-567", NULL, NULL), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, NULL, NULL, "+49 601 234 567", NULL, NULL), NULL));
+	struct match_keys k;
+	keys_of(who(&b, NULL, NULL, "+44 601 234 567", NULL, NULL), NULL, &k);
+	cr_assert_eq(k.n, 0, "a UK number is ident.h's to judge");
+	match_keys_free(&k);
+
+	struct who q;
+	who(&q, NULL, NULL, NULL, NULL, NULL);
+	q.p.ni_number = "JT123456A";
+	record("TS-2026-0002", "2026-01-10", &q.p, NULL);
+	q.p.ni_number = "JT-12-34-56-A";
+	cr_assert(matches("2026-02-01", &q.p, NULL));
+	q.p.ni_number = "jt.12.34.56";
+	cr_assert(matches("2026-02-01", &q.p, NULL));
+
+	record("TS-2026-0003", "2026-01-10", who(&a, "Jane Smith", "1980-10-20", 0, 0, 0), NULL);
+	record("TS-2026-0004", "2026-01-10", who(&a, "Jane Doe", "1980-10-20", 0, 0, 0), NULL);
+	static const char *const both[] = {"Jane DOE (n\xC3\xA9" "e SMITH)", "DOE, Jane nee Smith",
+					   "Jane Doe aka Jane Smith", "Jane Doe formerly Jane Smith"};
+	for (size_t i = 0; i < sizeof both / sizeof both[0]; i++) {
+		struct match_result r;
+		query("2026-02-01", who(&b, both[i], "1980-10-20", 0, 0, 0), NULL, &r);
+		cr_assert_eq(r.n_previous, 2, "%s: both names", both[i]);
+		for (size_t j = 0; j < r.n_previous; j++)
+			cr_assert_eq(r.previous[j].victim_kinds, 1u << MATCH_KIND_NAME_DOB, "%s", both[i]);
+		match_result_free(&r);
+	}
+	/* "Aka" may be a surname: the name as written is still keyed */
+	record("TS-2026-0005", "2026-01-10", who(&a, "Chinedu Aka Okafor", "1977-07-17", 0, 0, 0),
+	       NULL);
+	cr_assert(matches("2026-02-01", who(&b, "CHINEDU AKA OKAFOR", "1977-07-17", 0, 0, 0), NULL));
+
+	/* placeholders make no key: a name nobody has, a DOB nobody knew, no address */
+	static const char *const nobody[] = {"UNKNOWN", "Unknown Male", "N/K", "Not Known"};
+	for (size_t i = 0; i < sizeof nobody / sizeof nobody[0]; i++) {
+		keys_of(who(&b, nobody[i], "1985-02-02", NULL, NULL, "TS1 1AA"), NULL, &k);
+		cr_assert_eq(k.n, 0, "%s", nobody[i]);
+		match_keys_free(&k);
+	}
+	keys_of(who(&b, "John Smith", "1900-01-01", NULL, NULL, NULL), NULL, &k);
+	cr_assert_eq(k.n, 0, "1900-01-01 is 'not known'");
+	match_keys_free(&k);
+	keys_of(who(&b, "John Smith", NULL, NULL, NULL, "ZZ99 3WZ"), NULL, &k);
+	cr_assert_eq(k.n, 0, "ZZ99 is the NHS's no fixed abode");
+	match_keys_free(&k);
+}

@@ -1,0 +1,277 @@
+/*
+ * match_fields.c: the identifier fields of a Person read as agencies fill
+ * them, into the normalised values match.c keys (match.h "Kinds"): phones
+ * with labels, notes, extensions, lists, Unicode spacing, no trunk 0 or
+ * another country code; NHS numbers with any separators; NI numbers with
+ * or without their suffix. ident.h does the validation; what is read here
+ * is only what a field of that kind can mean, which free text (the
+ * scrubber's side of ident.h) cannot assume.
+ */
+#include "match_int.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <openssl/crypto.h>
+
+#include "ident.h"
+#include "mgw_err.h"
+#include "utf8.h"
+
+/*
+ * The bytes of a phones[] entry that ident_phone_e164 reads, into out:
+ * Unicode spaces (U+00A0, U+2000..U+200A, U+202F, U+205F, U+3000) become a
+ * space and Unicode dashes (U+2010..U+2015, U+2212) a '-', as pasted from
+ * documents and e-mail. Returns the length, 0 if it does not fit.
+ */
+static size_t phone_ascii(const char *in, char *out, size_t outlen)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t n = strlen(in), o = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		char c;
+		if (k == 0)
+			return 0;
+		if (cp < 0x80)
+			c = (char)cp;
+		else if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+			 cp == 0x205F || cp == 0x3000)
+			c = ' ';
+		else if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212)
+			c = '-';
+		else
+			return 0;
+		if (o + 1 >= outlen)
+			return 0;
+		out[o++] = c;
+		i += k;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/*
+ * The extension at the end of a phone ("ext 21", "ext. 21", "extn 21",
+ * "extension 21", "x21", "#21"; 1-6 digits): its digits into ext and its
+ * start returned (the number is what comes before), or 0 when there is
+ * none.
+ */
+static size_t phone_ext(const char *s, size_t n, char ext[8])
+{
+	static const char *const marks[] = {"extension", "extn", "ext", "x", "#"};
+	size_t e = n, nd = 0;
+	ext[0] = '\0';
+	while (e > 0 && s[e - 1] >= '0' && s[e - 1] <= '9')
+		e--, nd++;
+	if (nd < 1 || nd > 6)
+		return 0;
+	size_t m = e;
+	while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == '.' || s[m - 1] == ':'))
+		m--;
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		size_t l = strlen(marks[i]);
+		if (m < l + 1 || strncasecmp(s + m - l, marks[i], l) != 0)
+			continue;
+		/* the mark follows the number's last digit or a space */
+		char before = s[m - l - 1];
+		if (!(before == ' ' || (before >= '0' && before <= '9') || before == ')'))
+			continue;
+		memcpy(ext, s + e, nd);
+		ext[nd] = '\0';
+		return m - l;
+	}
+	return 0;
+}
+
+static int is_letter(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/*
+ * Where the number starts after a label ("Mob: ", "Tel. ", "home "): a run
+ * of letters and dots, spaces or a ':' after it, then a digit, '+' or '(';
+ * 0 when there is no such label.
+ */
+static size_t phone_label(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (is_letter(s[i]) || s[i] == '.'))
+		i++;
+	if (i == 0)
+		return 0;
+	size_t j = i;
+	while (j < n && (s[j] == ' ' || s[j] == ':'))
+		j++;
+	if (j == i || j == n || !((s[j] >= '0' && s[j] <= '9') || s[j] == '+' || s[j] == '('))
+		return 0;
+	return j;
+}
+
+/* The length without a trailing note in brackets of letters only ("(mobile)", "(mum's)"). */
+static size_t phone_note(const char *s, size_t n)
+{
+	size_t e = n;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	if (e == 0 || s[e - 1] != ')')
+		return n;
+	size_t b = e - 1;
+	while (b > 0 && s[b - 1] != '(') {
+		char ch = s[b - 1];
+		if (!(is_letter(ch) || ch == ' ' || ch == '\'' || ch == '.' || ch == '-'))
+			return n;
+		b--;
+	}
+	return b > 0 && b + 1 < e ? b - 1 : n;
+}
+
+/*
+ * A number with a country code other than 44 ("+48 601 234 567", "0048
+ * 601234567") as "+" and its 8 to 15 digits (E.164), into out; the UK's
+ * own are ident_phone_e164's. Returns 0, or MGW_E_INVALID.
+ */
+static int phone_abroad(const char *s, size_t n, char out[MATCH_PHONE_KEY_MAX])
+{
+	char d[16];
+	size_t nd = 0, i = 0;
+	if (n > 0 && s[0] == '+')
+		i = 1;
+	else if (n > 1 && s[0] == '0' && s[1] == '0')
+		i = 2;
+	else
+		return MGW_E_INVALID;
+	for (; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (nd == sizeof d - 1)
+				return MGW_E_INVALID;
+			d[nd++] = s[i];
+		} else if (!strchr(" -.()\t", s[i])) {
+			return MGW_E_INVALID;
+		}
+	}
+	if (nd < 8 || d[0] == '0' || (d[0] == '4' && d[1] == '4'))
+		return MGW_E_INVALID;
+	out[0] = '+';
+	memcpy(out + 1, d, nd);
+	out[nd + 1] = '\0';
+	return MGW_OK;
+}
+
+/*
+ * A phones[] entry as its key (match.h "Phones"): E.164, with ";ext=N"
+ * when it names an extension. A national number written without its trunk
+ * 0 (ten digits, "7700900123", as systems storing numbers as integers keep
+ * it) is read as if the 0 were there: in a phone field it can be nothing
+ * else. Returns 0, or MGW_E_INVALID (no key).
+ */
+int match_phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
+{
+	char a[64], ext[8], num[66];
+	size_t n = phone_ascii(in, a, sizeof a);
+	int rc = MGW_E_INVALID;
+	out[0] = '\0';
+	if (n == 0)
+		goto out;
+	size_t from = phone_label(a, n);
+	memmove(a, a + from, n - from + 1);
+	n -= from;
+	n = phone_note(a, n);
+	while (n > 0 && a[n - 1] == ' ')
+		n--;
+	size_t cut = phone_ext(a, n, ext);
+	if (cut > 0)
+		n = cut;
+	if (ident_phone_e164(a, n, out) != 0 && phone_abroad(a, n, out) != 0) {
+		/* ten digits and separators only: the trunk 0 dropped */
+		size_t nd = 0, bad = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (a[i] >= '0' && a[i] <= '9')
+				nd++;
+			else if (!strchr(" -.()\t", a[i]))
+				bad++;
+		}
+		if (bad || nd != 10)
+			goto out;
+		num[0] = '0';
+		memcpy(num + 1, a, n);
+		if (ident_phone_e164(num, n + 1, out) != 0)
+			goto out;
+	}
+	if (ext[0])
+		snprintf(out + strlen(out), MATCH_PHONE_KEY_MAX - strlen(out), ";ext=%s", ext);
+	rc = MGW_OK;
+out:
+	OPENSSL_cleanse(a, sizeof a);
+	OPENSSL_cleanse(num, sizeof num);
+	return rc;
+}
+
+/*
+ * An nhs_number field as its 10 digits if they pass mod 11: ident.h's
+ * shapes, or the digits with any spaces, dashes and dots between them
+ * ("999 000-0034", "999.000.0042"): in this field they can be nothing else,
+ * and the check digit still refuses a typo.
+ */
+int match_nhs_key(const char *in, char out[11])
+{
+	char d[11];
+	size_t nd = 0;
+	if (ident_nhs_valid(in, strlen(in), out) == 0)
+		return MGW_OK;
+	for (const char *s = in; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (nd == 10)
+				return MGW_E_INVALID;
+			d[nd++] = *s;
+		} else if (!strchr(" \t-.", *s)) {
+			return MGW_E_INVALID;
+		}
+	}
+	d[nd] = '\0';
+	int rc = nd == 10 ? ident_nhs_valid(d, nd, out) : MGW_E_INVALID;
+	OPENSSL_cleanse(d, sizeof d);
+	return rc;
+}
+
+/*
+ * An ni_number field's keys: the number with its suffix as ident.h
+ * normalises it ("JT123456A"), and the two letters and six digits alone
+ * ("JT123456"), which is how many systems store it; a number given without
+ * its suffix makes the second only. Validated by ident_nino_valid (with a
+ * stand-in suffix when none was given). Returns how many keys are in
+ * with[10] and bare[9]: 0 (invalid), 1 (bare only) or 2.
+ */
+int match_nino_keys(const char *in, char with[10], char bare[9])
+{
+	char b[12];
+	size_t k = 0;
+	with[0] = bare[0] = '\0';
+	/* spaces, dashes and dots between the parts ("JT-12-34-56-A") */
+	for (const char *s = in; *s; s++) {
+		if (strchr(" \t-.", *s))
+			continue;
+		if (k == 9)
+			return 0;
+		b[k++] = *s;
+	}
+	if (k == 9 && ident_nino_valid(b, 9, with) == 0) {
+		memcpy(bare, with, 8);
+		bare[8] = '\0';
+		OPENSSL_cleanse(b, sizeof b);
+		return 2;
+	}
+	if (k != 8)
+		return 0;
+	b[8] = 'A';
+	int ok = ident_nino_valid(b, 9, with) == 0;
+	if (ok) {
+		memcpy(bare, with, 8);
+		bare[8] = '\0';
+	}
+	with[0] = '\0';
+	OPENSSL_cleanse(b, sizeof b);
+	return ok ? 1 : 0;
+}

@@ -1,0 +1,139 @@
+/*
+ * Matching cases through the real daemon: a sample of
+ * tests/fixtures/matching/cases.json (the whole set runs in
+ * unit_matching_cases) referred with `marac refer` by each step's agency
+ * node, one gateway for all of them (the sample's people are distinct),
+ * and each ReferralAccepted compared with the step's expectation: the
+ * answer, the case matched, strength, matched_on and the serial notice; a
+ * refused step must exit non-zero naming its field. This is what shows the
+ * unit route and the daemon give the same answers.
+ */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct gwp G;
+
+static void teardown(void)
+{
+	gw_teardown(&G);
+}
+
+TestSuite(matching_cases, .fini = teardown, .timeout = 300);
+
+/* One answer for every kind of expectation; their people do not overlap. */
+static const char *const SAMPLE[] = {"MC-P03",  "MC-N03", "MC-I02", "MC-NM10",
+				     "MC-NM17", "MC-NM41", "MC-D03", "MC-D04",
+				     "MC-W07",  "MC-X05",  "MC-PR06", "MC-X10"};
+
+static const char *cert_of(const char *agency)
+{
+	if (strcmp(agency, "adult_social_care") == 0)
+		return "asc";
+	if (strcmp(agency, "childrens_social_care") == 0)
+		return "csc";
+	return agency;
+}
+
+/* The JSON list of kind names as one comma-joined string. */
+static void joined(const json_t *a, char *out, size_t n)
+{
+	size_t i, k = 0;
+	const json_t *v;
+	out[0] = '\0';
+	json_array_foreach(a, i, v) k += (size_t)snprintf(out + k, n - k, "%s%s", k ? "," : "",
+							   json_string_value(v));
+}
+
+static void run_case(const json_t *c, int *n_steps)
+{
+	const char *id = json_string_value(json_object_get(c, "id"));
+	char refs[8][32] = {{0}}, path[700], out[65536], err[8192];
+	size_t i;
+	const json_t *s;
+	json_array_foreach(json_object_get(c, "steps"), i, s) {
+		const json_t *exp = json_object_get(s, "expect");
+		const char *answer = json_string_value(json_object_get(exp, "answer"));
+		json_t *ref = json_deep_copy(json_object_get(s, "referral"));
+		json_object_set_new(ref, "maracArea", json_string("testshire"));
+		snprintf(path, sizeof path, "%s/%s-%zu.json", G.dir, id, i);
+		cr_assert_eq(json_dump_file(ref, path, JSON_INDENT(1)), 0);
+		json_decref(ref);
+		char msg_id[64];
+		snprintf(msg_id, sizeof msg_id, "%s-%zu", id, i);
+		const char *args[] = {"refer", "--msg-id", msg_id, path, NULL};
+		int rc = cli_run2(&G, cert_of(json_string_value(json_object_get(s, "agency"))), out,
+				  sizeof out, err, sizeof err, args);
+		(*n_steps)++;
+		if (strcmp(answer, "refused") == 0) {
+			const char *f = json_string_value(json_object_get(exp, "field"));
+			cr_expect_neq(rc, 0, "%s step %zu: accepted, expected refused", id, i);
+			cr_expect(f && strstr(err, f), "%s step %zu: refusal does not name %s: %s", id, i,
+				  f, err);
+			continue;
+		}
+		cr_assert_eq(rc, 0, "%s step %zu: %s%s", id, i, out, err);
+		json_error_t je;
+		json_t *ra = json_loads(out, 0, &je);
+		cr_assert_not_null(ra, "%s step %zu: %s", id, i, out);
+		snprintf(refs[i], sizeof refs[i], "%s", json_string_value(json_object_get(ra, "caseRef")));
+		const json_t *prev = json_object_get(ra, "previous");
+		const char *linked = json_string_value(json_object_get(ra, "linkedCaseRef"));
+		const char *got = json_is_true(json_object_get(ra, "repeat")) ? "repeat"
+				  : linked ? (json_is_true(json_object_get(ra, "linkedLater"))
+						      ? "linked_later"
+						      : "linked")
+					   : "new";
+		cr_expect_str_eq(got, answer, "%s step %zu: %s", id, i, out);
+		const json_t *m = json_object_get(exp, "match");
+		if (json_is_integer(m) && strcmp(got, answer) == 0) {
+			const char *mref = strcmp(got, "repeat") == 0
+						   ? json_string_value(json_object_get(
+							     json_array_get(prev, 0), "caseRef"))
+						   : linked;
+			cr_expect_str_eq(mref ? mref : "", refs[json_integer_value(m)],
+					 "%s step %zu: the case matched", id, i);
+			const char *st = json_string_value(json_object_get(exp, "strength"));
+			char want[16];
+			snprintf(want, sizeof want, "%s", st);
+			for (char *p = want; *p; p++)
+				*p = (char)(*p - 'a' + 'A');
+			char wst[48];
+			snprintf(wst, sizeof wst, "MATCH_STRENGTH_%s", want);
+			cr_expect_str_eq(json_string_value(json_object_get(ra, "strength")), wst,
+					 "%s step %zu", id, i);
+			char wk[160], gk[160];
+			joined(json_object_get(exp, "matched_on"), wk, sizeof wk);
+			joined(json_object_get(ra, "matchedOn"), gk, sizeof gk);
+			cr_expect_str_eq(gk, wk, "%s step %zu: matched_on", id, i);
+		}
+		size_t want_serial = json_array_size(json_object_get(exp, "serial"));
+		json_int_t other = json_integer_value(
+			json_object_get(json_object_get(ra, "serialPerpetrator"), "otherCases"));
+		cr_expect_eq((size_t)other, want_serial, "%s step %zu: serial perpetrator", id, i);
+		json_decref(ra);
+	}
+}
+
+Test(matching_cases, a_sample_through_the_daemon)
+{
+	gw_start(&G, NULL);
+	json_error_t je;
+	json_t *all = json_load_file(fixture("matching/cases.json"), 0, &je);
+	cr_assert_not_null(all, "%s", je.text);
+	int n_steps = 0;
+	for (size_t k = 0; k < sizeof SAMPLE / sizeof SAMPLE[0]; k++) {
+		size_t i;
+		json_t *c, *found = NULL;
+		json_array_foreach(all, i, c) if (strcmp(json_string_value(json_object_get(c, "id")),
+							 SAMPLE[k]) == 0) found = c;
+		cr_assert_not_null(found, "%s is in cases.json", SAMPLE[k]);
+		run_case(found, &n_steps);
+	}
+	cr_expect_geq(n_steps, 24);
+	json_decref(all);
+}
