@@ -658,11 +658,10 @@ const char *match_kind_name(int kind)
 
 int match_strength(unsigned victim_kinds)
 {
-	const unsigned person = (1u << MATCH_KIND_NHS) | (1u << MATCH_KIND_NINO) |
-				(1u << MATCH_KIND_NAME_DOB);
-	const unsigned phone = 1u << MATCH_KIND_PHONE;
-	/* A phone is a household's or a handset's: strong with a name (match.h). */
-	if ((victim_kinds & person) || ((victim_kinds & phone) && (victim_kinds & ~phone)))
+	/* Issue 13's table: NHS number, phone, name + DOB (and NI number). */
+	const unsigned strong = (1u << MATCH_KIND_NHS) | (1u << MATCH_KIND_NINO) |
+				(1u << MATCH_KIND_NAME_DOB) | (1u << MATCH_KIND_PHONE);
+	if (victim_kinds & strong)
 		return MATCH_STRONG;
 	return victim_kinds ? MATCH_WEAK : MATCH_NONE;
 }

@@ -128,15 +128,15 @@
  *   - A common name at the same postcode with another DOB ("John Smith")
  *     is the weak POSTCODE_NAME match the rule gives: a person reads it.
  *   - Twins or a mother and daughter sharing a phone (and address) match
- *     on the phone alone: reported, but WEAK (Strength).
+ *     on the phone: STRONG, as issue 13's table has it (a phone is the key
+ *     agencies hold most often, and the HMIC failure was phones not
+ *     matching); the differing name and DOB are visible to the coordinator
+ *     who reads the repeat, and a missed repeat is the worse failure.
  *   - A perpetrator given by name only makes no key: as if none were named.
  *
  * Strength (match_strength), from the kinds the victim matched on: STRONG
- * for NHS number, NI number or name + DOB, or a phone together with any
- * name kind (postcode + name, a fuzzy or phonetic name); WEAK when only a
- * phone, postcode + name, a fuzzy name or a phonetic name matched. A phone
- * alone is weak because a phone is a household's or a handset's, not a
- * person's: twins, or a mother and daughter, share one. A weak match is
+ * for a phone, NHS number, NI number or name + DOB; WEAK when only postcode
+ * + name, a fuzzy name or a phonetic name matched. A weak match is
  * still reported (repeat or linked): a coordinator reads it; a dropped one
  * nobody sees.
  *

@@ -201,7 +201,7 @@ Test(match, earlier_dated_referral_filed_late_is_linked)
 	cr_assert_str_eq(r.linked_case.case_ref, "TS-2026-0005", "the nearest later case");
 	cr_assert_str_eq(r.linked_case.referral_date, "2026-03-20");
 	cr_assert_eq(r.linked_case.victim_kinds, 1u << MATCH_KIND_PHONE);
-	cr_assert_eq(r.linked_case.strength, MATCH_WEAK, "a phone alone is weak (match.h)");
+	cr_assert_eq(r.linked_case.strength, MATCH_STRONG, "a phone is strong (issue 13)");
 	match_result_free(&r);
 
 	/* A later case more than the window away is no link; the lapsed one is. */
@@ -309,8 +309,9 @@ Test(match, kinds_are_named_and_graded)
 	cr_assert_str_eq(match_kind_name(MATCH_KIND_POSTCODE_NAME), "postcode_name");
 	cr_assert_str_eq(match_kind_name(MATCH_KIND_FUZZY_NAME_DOB), "fuzzy_name");
 	cr_assert_null(match_kind_name(0));
-	/* a phone is a household's or a handset's: strong only with a name */
-	cr_assert_eq(match_strength(1u << MATCH_KIND_PHONE), MATCH_WEAK);
+	/* issue 13's table: phone, NHS number, name + DOB are strong */
+	cr_assert_eq(match_strength(1u << MATCH_KIND_PHONE), MATCH_STRONG);
+	cr_assert_eq(match_strength(1u << MATCH_KIND_POSTCODE_NAME), MATCH_WEAK);
 	cr_assert_eq(match_strength((1u << MATCH_KIND_PHONE) | (1u << MATCH_KIND_POSTCODE_NAME)),
 		     MATCH_STRONG);
 	cr_assert_eq(match_strength((1u << MATCH_KIND_PHONE) | (1u << MATCH_KIND_FUZZY_NAME_DOB)),
@@ -788,8 +789,9 @@ Test(match, day_and_month_swapped_is_weak)
 		      "another name with the swapped DOB");
 }
 
-/* h-match2: twins sharing a phone match on it, weakly (match.h Strength). */
-Test(match, a_shared_phone_alone_is_weak)
+/* h-match2: twins sharing a phone match on it: a strong repeat (issue 13's
+ * table), reported with the phone as the only kind matched. */
+Test(match, a_shared_phone_alone_is_a_strong_repeat)
 {
 	struct who a, b;
 	record("TS-2026-0001", "2026-01-10",
@@ -798,8 +800,8 @@ Test(match, a_shared_phone_alone_is_weak)
 	query("2026-02-01", who(&b, "Holly Doe", "2001-03-17", "01632 960555", NULL, "TS3 4CD"), NULL,
 	      &r);
 	cr_assert(r.repeat, "reported for a person to read");
-	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_PHONE);
-	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_PHONE, "only the phone matched");
+	cr_assert_eq(r.previous[0].strength, MATCH_STRONG);
 	match_result_free(&r);
 	query("2026-02-01", who(&b, "Grace Doe", "2001-03-17", "01632 960555", NULL, NULL), NULL, &r);
 	cr_assert_eq(r.previous[0].strength, MATCH_STRONG, "the phone with her name");
