@@ -462,6 +462,48 @@ def drop_keeps_near_never(case_id, c, spans, field_text, warn):
     return keep_out
 
 
+STRUCTURE = set("""road street avenue ave lane close court crescent cres drive way walk wlk place
+grove gardens gdns terrace terr row mews square view flat apartment apt house cottage estate
+block floor unit room number mr mrs ms miss mx dr dc pc ds di dci ps sgt pcso hv cpn sw po dsl
+idva nurse midwife teacher officer probation social worker family support housing supt nana mum
+dad nan the she he her his him they them their this that then when after before only not now
+and but with from who has had was are will for near opposite any time except between while
+until weekdays weekday weekends mornings evenings lunchtimes nights refuge women safe hostel
+school sch primary academy nursery infant junior high college community catholic surgery
+medical centre center health healthcare practice partners group clinic hospital ysgol gymraeg
+january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+sunday mon tue tues wed thu thur thurs fri sat sun north south east west upper lower new old
+dob born tel mob email reg vrm""".split())
+
+
+def lint(case_id, c, spans, field_text, warn):
+    """Warn when an identifying word of a sensitive span also stands unlabelled
+    in some labelled field: the baseline would then keep it, and a leak of it
+    would not be counted."""
+    fields = sorted({s["field"] for s in spans})
+    covered = {}
+    for s in spans:
+        if s["category"].startswith("keep_"):
+            continue
+        for at in s["at"]:
+            covered.setdefault(s["field"], []).append((at, at + len(s["text"])))
+    for s in spans:
+        if s["category"].startswith("keep_"):
+            continue
+        ex = {w.lower() for w in s.get("exclude", [])}
+        words = [w for w in re.findall(r"[^\W\d_]+", s["text"])
+                 if len(w) >= 3 and w[0].isupper() and w.lower() not in STRUCTURE
+                 and w.lower() not in ex]
+        for f in fields:
+            t = field_text(c, f)
+            for w in set(words):
+                for m in re.finditer(r"(?<![^\W\d_])%s(?![^\W\d_])" % re.escape(w), t, re.I):
+                    if not any(a <= m.start() < e for a, e in covered.get(f, [])):
+                        warn.append("%s %s: %r of %s %r stands unlabelled at %d"
+                                    % (case_id, f, w, s["category"], s["text"], m.start()))
+
+
 def load_sources():
     docs = []
     for src in sorted(glob.glob(os.path.join(HERE, "src", "*.yaml"))):
@@ -481,6 +523,7 @@ def main():
     seen = set()
     written = {}
     warn = []
+    lints = []
     stats = {}
     styles = {}
     for d, src in load_sources():
@@ -491,6 +534,7 @@ def main():
         c = k.build()
         spans = k.spans_json(c)
         spans = drop_keeps_near_never(k.id, c, spans, k.field_text, warn)
+        lint(k.id, c, spans, k.field_text, lints)
         for s in spans:
             stats[s["category"]] = stats.get(s["category"], 0) + len(s["at"])
         styles[d.get("style", "?")] = styles.get(d.get("style", "?"), 0) + 1
@@ -502,6 +546,8 @@ def main():
         print("cases %d" % len(written))
         for st in sorted(styles):
             print("  style %-24s %3d" % (st, styles[st]))
+    for w in sorted(set(lints)):
+        print("lint: " + w, file=sys.stderr)
     if not args.quiet:
         for w in warn:
             print("note: " + w, file=sys.stderr)
