@@ -408,7 +408,7 @@ class Case:
                 s["withhold_from"] = list(wf)
                 excl = set(ex.get("exclude", []))
                 for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text):
-                    if w in self.subject_words:
+                    if w.lower() in {x.lower() for x in self.subject_words}:
                         excl.add(w)
                 if excl:
                     s["exclude"] = sorted(excl)
@@ -508,9 +508,12 @@ def load_sources():
     docs = []
     for src in sorted(glob.glob(os.path.join(HERE, "src", "*.yaml"))):
         with open(src, encoding="utf-8") as f:
-            for d in yaml.safe_load_all(f):
-                if d:
-                    docs.append((d, src))
+            try:
+                for d in yaml.safe_load_all(f):
+                    if d:
+                        docs.append((d, src))
+            except yaml.YAMLError as e:
+                die("%s: %s" % (os.path.basename(src), e))
     return docs
 
 
