@@ -423,7 +423,7 @@ class Case:
         return out
 
 
-SENT_END = re.compile(r"[.!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-•*o] |\d{1,2}[:./]\d{2}|\d{4}\b|\d{1,2}/\d{1,2}/))")
+SENT_END = re.compile(r"[.!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-•*o] |\[?\d{1,2}[:./]\d{2}|\d{4}\b|\d{1,2}/\d{1,2}/|\d+\. |>))")
 
 
 def sentences(t):
