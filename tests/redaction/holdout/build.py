@@ -426,10 +426,16 @@ class Case:
 SENT_END = re.compile(r"[.!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-•*o] |\[?\d{1,2}[:./]\d{2}|\d{4}\b|\d{1,2}/\d{1,2}/|\d+\. |>))")
 
 
+ABBREV = re.compile(r"(?:\b[A-Za-z]|Mr|Mrs|Ms|Dr|St|Rd|Ave|No|no|approx|Insp|Sgt|Supt|Cllr|Dna|Ll|wk|wks|yrs|incl|ref|tel|mob)\.$")
+
+
 def sentences(t):
-    """Conservative sentence bounds: (start, end) pairs."""
+    """Conservative sentence bounds: (start, end) pairs. A full stop after an
+    initial or a common abbreviation ("J.", "Dr.", "Rd.") ends nothing."""
     b = [0]
     for m in SENT_END.finditer(t):
+        if m.group(0) == "." and ABBREV.search(t[max(0, m.start() - 8):m.end()]):
+            continue
         b.append(m.end())
     b.append(len(t))
     return list(zip(b[:-1], b[1:]))
