@@ -483,6 +483,15 @@ sunday mon tue tues wed thu thur thurs fri sat sun north south east west upper l
 dob born tel mob email reg vrm""".split())
 
 
+# Reviewed lint warnings: the word stands elsewhere in another sense (a town in
+# an agency's name, a common word that is also a listed surname, a nationality).
+LINT_OK = {("h019", "Doncaster"), ("h026", "Cardiff"), ("h043", "Turkish"), ("h051", "MGM"),
+           ("h061", "University"), ("h067", "Thornaby"), ("h068", "Green"), ("h068", "Tree"),
+           ("h069", "Young"), ("h070", "Marsh"), ("h073", "Box"), ("h080", "Cardiff"),
+           ("h103", "Church"), ("h114", "ESOL"), ("h125", "Lithuanian"), ("h128", "Andrew"),
+           ("h139", "Hull")}
+
+
 def lint(case_id, c, spans, field_text, warn):
     """Warn when an identifying word of a sensitive span also stands unlabelled
     in some labelled field: the baseline would then keep it, and a leak of it
@@ -504,6 +513,8 @@ def lint(case_id, c, spans, field_text, warn):
         for f in fields:
             t = field_text(c, f)
             for w in set(words):
+                if (case_id, w) in LINT_OK:
+                    continue
                 for m in re.finditer(r"(?<![^\W\d_])%s(?![^\W\d_])" % re.escape(w), t, re.I):
                     if not any(a <= m.start() < e for a, e in covered.get(f, [])):
                         warn.append("%s %s: %r of %s %r stands unlabelled at %d"
