@@ -489,7 +489,7 @@ LINT_OK = {("h019", "Doncaster"), ("h026", "Cardiff"), ("h043", "Turkish"), ("h0
            ("h061", "University"), ("h067", "Thornaby"), ("h068", "Green"), ("h068", "Tree"),
            ("h069", "Young"), ("h070", "Marsh"), ("h073", "Box"), ("h080", "Cardiff"),
            ("h103", "Church"), ("h114", "ESOL"), ("h125", "Lithuanian"), ("h128", "Andrew"),
-           ("h139", "Hull"), ("h160", "Bentley"), ("h160", "Wednesdays"), ("h173", "Hull")}
+           ("h139", "Hull"), ("h160", "Bentley"), ("h160", "Wednesdays"), ("h173", "Hull"), ("h180", "Llamau")}
 
 
 def lint(case_id, c, spans, field_text, warn):
