@@ -489,7 +489,7 @@ LINT_OK = {("h019", "Doncaster"), ("h026", "Cardiff"), ("h043", "Turkish"), ("h0
            ("h061", "University"), ("h067", "Thornaby"), ("h068", "Green"), ("h068", "Tree"),
            ("h069", "Young"), ("h070", "Marsh"), ("h073", "Box"), ("h080", "Cardiff"),
            ("h103", "Church"), ("h114", "ESOL"), ("h125", "Lithuanian"), ("h128", "Andrew"),
-           ("h139", "Hull"), ("h160", "Bentley"), ("h160", "Wednesdays"), ("h173", "Hull"), ("h180", "Llamau")}
+           ("h139", "Hull"), ("h160", "Bentley"), ("h160", "Wednesdays"), ("h173", "Hull"), ("h180", "Llamau"), ("h068", "May"), ("h143", "May")}
 
 
 def lint(case_id, c, spans, field_text, warn):
@@ -519,6 +519,46 @@ def lint(case_id, c, spans, field_text, warn):
                     if not any(a <= m.start() < e for a, e in covered.get(f, [])):
                         warn.append("%s %s: %r of %s %r stands unlabelled at %d"
                                     % (case_id, f, w, s["category"], s["text"], m.start()))
+
+
+TEXT_FIELDS = re.compile(r"^(narrative|consent_reason|incidents\[\d+\]\.summary|risk\.answers\[\d+\]\.comment)$")
+
+
+def lint_listed(case_id, c, spans, field_text, warn):
+    """Warn when a word of a listed child's or third party's name stands
+    unlabelled in a free-text field (a child named in passing is easily
+    missed when writing)."""
+    words = set()
+    for p in list(c.get("children") or []) + list(c.get("others") or []):
+        for n in [p.get("fullName", "")] + list(p.get("aliases") or []):
+            for w in re.findall(r"[^\W\d_]+", n):
+                if len(w) >= 3:
+                    words.add(w)
+    subj = set()
+    for p in [c["victim"]] + list(c.get("perpetrators") or []):
+        for n in [p.get("fullName", "")] + list(p.get("aliases") or []):
+            subj.update(w.lower() for w in re.findall(r"[^\W\d_]+", n))
+    words = {w for w in words if w.lower() not in subj and (case_id, w) not in LINT_OK}
+    fields = []
+    def walk(o, path):
+        if isinstance(o, dict):
+            for k, v in o.items():
+                walk(v, path + ("." if path else "") + re.sub(r"([A-Z])", r"_\1", k).lower())
+        elif isinstance(o, list):
+            for i, v in enumerate(o):
+                walk(v, "%s[%d]" % (path, i))
+        elif isinstance(o, str) and TEXT_FIELDS.match(path):
+            fields.append(path)
+    walk(c, "")
+    for f in fields:
+        t = field_text(c, f)
+        cov = [(a, a + len(s["text"])) for s in spans if s["field"] == f
+               and not s["category"].startswith("keep_") for a in s["at"]]
+        for w in words:
+            for m in re.finditer(r"(?<![^\W\d_])%s(?![^\W\d_])" % re.escape(w), t, re.I):
+                if not any(x <= m.start() < y for x, y in cov):
+                    warn.append("%s %s: listed name word %r stands unlabelled at %d"
+                                % (case_id, f, w, m.start()))
 
 
 def load_sources():
@@ -555,6 +595,7 @@ def main():
         spans = k.spans_json(c)
         spans = drop_keeps_near_never(k.id, c, spans, k.field_text, warn)
         lint(k.id, c, spans, k.field_text, lints)
+        lint_listed(k.id, c, spans, k.field_text, lints)
         for s in spans:
             stats[s["category"]] = stats.get(s["category"], 0) + len(s["at"])
         styles[d.get("style", "?")] = styles.get(d.get("style", "?"), 0) + 1
