@@ -209,11 +209,22 @@ static void sig_build(void)
 	}
 }
 
+/* Set (release) once sig_bits is built: the common call then makes no
+ * call into pthread_once, which costs a call per lower-case word. */
+static int sig_ready;
+
+static void sig_build_once(void)
+{
+	sig_build();
+	__atomic_store_n(&sig_ready, 1, __ATOMIC_RELEASE);
+}
+
 int lex_cue_possible(const char *w, size_t n)
 {
 	if (n == 0)
 		return bloom_has(w, n);
-	pthread_once(&sig_once, sig_build);
+	if (!__atomic_load_n(&sig_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&sig_once, sig_build_once);
 	uint32_t b = sig_of(w, n);
 	if (!(sig_bits[b / 64] >> (b % 64) & 1))
 		return 0;

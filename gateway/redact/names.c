@@ -20,6 +20,7 @@
  */
 #include "names.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -62,6 +63,9 @@ struct scan {
 	int line_caps;
 	size_t count; /* tokens produced */
 	int eof;
+	/* Last, and not zeroed (names_scan): produce() clears a slot before
+	 * filling it and tok() reads only produced slots, so a short field
+	 * does not pay for clearing the whole ring. */
 	struct tok ring[RING];
 };
 
@@ -1027,7 +1031,7 @@ int names_scan(const char *s, size_t n, struct spans *out)
 	struct scan sc;
 	size_t i = 0;
 
-	memset(&sc, 0, sizeof sc);
+	memset(&sc, 0, offsetof(struct scan, ring));
 	sc.s = s, sc.n = n;
 	if (s == NULL)
 		return 0;

@@ -105,9 +105,9 @@
 /*
  * Find places in s[0..n) (n 0 allowed; s may then be NULL) and append them
  * to out. Any bytes are accepted (a NUL is a character like any other).
- * Returns 0, or MGW_E_NOMEM if the scan state or a span could not be
- * allocated; spans appended before the failure stay in out (the caller frees
- * out either way).
+ * Returns 0, or MGW_E_NOMEM if a span could not be allocated; spans
+ * appended before the failure stay in out (the caller frees out either
+ * way). The scan state (about 10 KiB) is on the caller's stack.
  */
 int place_scan(const char *s, size_t n, unsigned flags, struct spans *out);
 

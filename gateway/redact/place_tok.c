@@ -64,6 +64,10 @@ static struct ends word_ends[W_COUNT];
 #define C_TYPO_OK (C_REFUGE | C_ACCOM | C_LOCV | C_MOVE | C_CALLED)
 #define TYPO_BITS 14
 static uint64_t typo_bits[(1u << TYPO_BITS) / 64];
+/* Bit n of typo_len[c]: some such cue word has n bytes and starts with byte
+ * c. A swap after the first letter keeps both, so a word whose bit is clear
+ * needs not even typo_sig's pass over its bytes (most long words of a note). */
+static uint32_t typo_len[256];
 static pthread_once_t hash_once = PTHREAD_ONCE_INIT;
 
 static inline struct ends ends_of(const char *w, size_t n)
@@ -113,6 +117,7 @@ static void hash_build(void)
 		if ((WORDS[id].cls & C_TYPO_OK) && n >= 5 && n <= WORD_MAX) {
 			uint32_t b = typo_sig(t, n);
 			typo_bits[b / 64] |= 1ull << (b % 64);
+			typo_len[(unsigned char)t[0]] |= 1u << n;
 		}
 	}
 }
@@ -162,6 +167,8 @@ static unsigned lookup(const char *w, size_t n)
 static unsigned transposed(const char *w, size_t n)
 {
 	char b[WORD_MAX];
+	if (!(typo_len[(unsigned char)w[0]] >> n & 1))
+		return 0;
 	uint32_t sig = typo_sig(w, n);
 	if (!(typo_bits[sig / 64] >> (sig % 64) & 1))
 		return 0;

@@ -1250,13 +1250,18 @@ static int kept_at(const unsigned char *s, const struct spans *keep, const size_
 	if (lo == 0 || maxend[lo - 1] < e)
 		return 0;
 	*multi = 0;
+	/* Back from there while some keep match up to j still reaches e: the
+	 * test comes first, so a text of many keep matches ("Jane ..." again
+	 * and again) is not walked back to its start at every word (that made
+	 * a scrub quadratic). A keep match is at most a name long, so only
+	 * those starting a name's length before a are looked at. */
 	for (size_t j = lo; j-- > 0 && !*multi;) {
+		if (maxend[j] < e)
+			break;
 		if (keep->v[j].end < e)
 			continue;
 		for (size_t k = keep->v[j].start; k < keep->v[j].end && !*multi; k++)
 			*multi = s[k] == ' ' || s[k] == '\n' || s[k] == ',';
-		if (maxend[j] < e)
-			break;
 	}
 	return 1;
 }

@@ -22,6 +22,13 @@
  * shared machine does not disturb. Last, the fields again with a scrubber
  * for 500 third-party names (mb_per_cpu_s_500_names): a large case must not
  * scrub much slower than a small one.
+ * Then short varied fields (mb_per_cpu_s_short): the text is repetitive (21
+ * sentences), and a CPU learns its branches; a share's fields are short and
+ * each different. So 8 MiB of fields of 1 to 4 sentences of 6 to 30 words
+ * drawn at random from the words of the sentences above, with a name in
+ * about 40 words and an identifier in 60 (random case for one word in six,
+ * random punctuation), each scrubbed once, as a share scrubs its fields:
+ * per CPU second.
  * Then the stages alone over the whole text, in CPU nanoseconds per byte
  * (the least of three runs): textnorm, the token pass (identifiers, cue
  * words, misspelt names), names_scan and place_scan (with the location
@@ -31,7 +38,7 @@
  * stdout:
  *   {"bench":"scrub","mb_per_s":...,"mb_per_s_fields":...,"mb_per_cpu_s":...,
  *    "mb_per_cpu_s_fields":...,"bytes":...,"findings":...,"threads":...,"mb_per_s_parallel":...,
- *    "mb_per_s_per_thread":...,"mb_per_cpu_s_500_names":...,
+ *    "mb_per_s_per_thread":...,"mb_per_cpu_s_500_names":...,"mb_per_cpu_s_short":...,
  *    "ns_per_byte":{"textnorm":...,"token":...,"names":...,"place":...,"rest":...}}
  * Synthetic data only; nothing here is timed in the test suite.
  */
@@ -137,6 +144,77 @@ static int stages(const scrubber *sc, const char *p, size_t n, double st[4])
 			st[k] = c[k + 1] - c[k] < st[k] ? c[k + 1] - c[k] : st[k];
 	}
 	return 0;
+}
+
+/* Short fields of words drawn at random from SENTENCES, the names and IDS,
+ * NUL-separated in *out (freed by the caller); the number of bytes of text. */
+static size_t varied_fields(char names[][64], size_t target, struct buf *out)
+{
+	const char *w[1024];
+	size_t nw = 0, text = 0;
+	static char words[8192];
+	size_t wp = 0;
+	/* the words of the sentences, split at spaces (copied: NUL-ended) */
+	for (size_t k = 0; k < sizeof SENTENCES / sizeof SENTENCES[0]; k++) {
+		const char *p = SENTENCES[k];
+		while (*p) {
+			while (*p == ' ')
+				p++;
+			size_t l = strcspn(p, " ");
+			if (l == 0 || wp + l + 1 > sizeof words || nw == 1024)
+				break;
+			memcpy(words + wp, p, l);
+			words[wp + l] = '\0';
+			w[nw++] = words + wp;
+			wp += l + 1;
+			p += l;
+		}
+	}
+	static const char *const PUNCT[] = {" ", " ", " ", " ", " ", ", ", ". ", "; ", ": ", " - ",
+	                                    "\n", " (", ") "};
+	while (text < target) {
+		size_t start = out->n;
+		for (unsigned sn = 1 + pick(4); sn > 0; sn--) {
+			for (unsigned k = 6 + pick(25); k > 0; k--) {
+				char word[80];
+				/* names and identifiers about as often as in the
+				 * long text: a name in 40 words, an identifier in 60 */
+				unsigned r = pick(120);
+				snprintf(word, sizeof word, "%s",
+				         r < 3 ? names[pick(50)]
+				         : r < 5 ? IDS[pick(sizeof IDS / sizeof IDS[0])]
+				                 : w[pick((unsigned)nw)]);
+				unsigned c = pick(6);
+				if (c == 0 && word[0] >= 'a' && word[0] <= 'z')
+					word[0] = (char)(word[0] - 'a' + 'A');
+				else if (c == 1)
+					for (char *q = word; *q; q++)
+						if (*q >= 'A' && *q <= 'Z')
+							*q = (char)(*q - 'A' + 'a');
+				put(out, word);
+				put(out, k > 1 ? PUNCT[pick(sizeof PUNCT / sizeof PUNCT[0])] : ". ");
+			}
+		}
+		text += out->n - start;
+		put(out, "");
+		out->n++; /* keep the NUL: fields are NUL-separated */
+	}
+	return text;
+}
+
+/* Scrub each NUL-separated field of f[0..n) once; CPU seconds, -1 on failure. */
+static double scrub_each(const scrubber *sc, const char *f, size_t n)
+{
+	double c0 = cpu();
+	for (size_t at = 0; at < n;) {
+		size_t l = strlen(f + at);
+		char *out;
+		if (scrub_text(sc, f + at, l, "s40(2)", 0, &out, NULL) != 0)
+			return -1;
+		free(out);
+		at += l + 1;
+	}
+	return cpu() - c0;
 }
 
 struct job {
@@ -270,6 +348,16 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
+	struct buf vf = {0};
+	size_t vtext = varied_fields(names, 8u << 20, &vf);
+	double short_cpu = scrub_each(sc, vf.p, vf.n);
+	free(vf.p);
+	if (short_cpu < 0) {
+		fprintf(stderr, "bench_scrub: short fields failed\n");
+		return 1;
+	}
+	double mbshort = (double)vtext / 1e6 / short_cpu;
+
 	double st[4];
 	if (stages(sc, t.p, t.n, st) != 0) {
 		fprintf(stderr, "bench_scrub: a stage failed\n");
@@ -288,20 +376,22 @@ int main(int argc, char **argv)
 	        "nino %u, pnc %u, crn %u, dob %u, name %u, address %u, vehicle %u, handle %u): "
 	        "%.1f MB/s on one core (%.1f in 32 KiB fields); per CPU second %.1f (%.1f); "
 	        "%d threads %.1f MB/s (%.1f per thread); 500 names %.1f per CPU second; "
+	        "short varied fields %.1f per CPU second; "
 	        "ns per byte: textnorm %.2f, token pass %.2f, names %.2f, place %.2f, rest %.2f\n",
 	        (double)t.n / 1e6, findings, counts[SCRUB_PHONE], counts[SCRUB_EMAIL],
 	        counts[SCRUB_POSTCODE], counts[SCRUB_NHS], counts[SCRUB_NINO], counts[SCRUB_PNC],
 	        counts[SCRUB_CRN], counts[SCRUB_DOB], counts[SCRUB_NAME], counts[SCRUB_ADDRESS],
 	        counts[SCRUB_VEHICLE], counts[SCRUB_HANDLE], mbps, mbpf, mbpc, mbpfc, threads, agg,
-	        agg / threads, mb500, nsb[0], nsb[1], nsb[2], nsb[3], nsb[4]);
+	        agg / threads, mb500, mbshort, nsb[0], nsb[1], nsb[2], nsb[3], nsb[4]);
 	printf("{\"bench\":\"scrub\",\"mb_per_s\":%.1f,\"mb_per_s_fields\":%.1f,"
 	       "\"mb_per_cpu_s\":%.1f,\"mb_per_cpu_s_fields\":%.1f,\"bytes\":%zu,"
 	       "\"findings\":%lu,\"threads\":%d,\"mb_per_s_parallel\":%.1f,"
 	       "\"mb_per_s_per_thread\":%.1f,\"mb_per_cpu_s_500_names\":%.1f,"
+	       "\"mb_per_cpu_s_short\":%.1f,"
 	       "\"ns_per_byte\":{\"textnorm\":%.2f,\"token\":%.2f,\"names\":%.2f,"
 	       "\"place\":%.2f,\"rest\":%.2f}}\n",
-	       mbps, mbpf, mbpc, mbpfc, t.n, findings, threads, agg, agg / threads, mb500, nsb[0],
-	       nsb[1], nsb[2], nsb[3], nsb[4]);
+	       mbps, mbpf, mbpc, mbpfc, t.n, findings, threads, agg, agg / threads, mb500, mbshort,
+	       nsb[0], nsb[1], nsb[2], nsb[3], nsb[4]);
 	free(t.p);
 	scrubber_free(sc);
 	return 0;
