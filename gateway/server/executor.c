@@ -131,6 +131,7 @@ static void notify_once(struct clist *l)
 		for (size_t i = 0; i < n && c->kind == EX_DONE_NOTIFY; i++)
 			if (strcmp(last[i]->node, c->node) == 0) {
 				drop = last[i] != c;
+				last[i]->flags |= c->flags; /* the one kept says "flags" too */
 				break;
 			}
 		if (drop) {

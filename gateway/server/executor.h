@@ -121,6 +121,7 @@ struct completion {
 	int status;                 /* EX_DONE_CLOSE */
 	int request;                /* EX_DONE_FINISHED: was a request */
 	char node[MGW_ID_MAX + 1];  /* EX_DONE_NOTIFY */
+	int flags;                  /* EX_DONE_NOTIFY: a Flag notice for node was committed */
 	struct completion *next;
 };
 

@@ -306,7 +306,7 @@ static int body_pack(const struct job *j, const Marac__V1__Share *sh, const stru
 	int rc = codec_pack(&d.base, &b[k].buf, &b[k].len);
 	if (rc != MGW_OK)
 		return rc;
-	SHA256(b[k].buf, b[k].len, b[k].digest);
+	store_sha256(b[k].buf, b[k].len, b[k].digest);
 	b[k].same_as = -1;
 	for (size_t i = 0; i < k && b[k].same_as < 0; i++)
 		if (b[i].len == b[k].len && memcmp(b[i].digest, b[k].digest, 32) == 0)

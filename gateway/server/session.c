@@ -129,6 +129,20 @@ static struct out_frame *out_new(const uint8_t *a, size_t alen, const uint8_t *b
 	return o;
 }
 
+/*
+ * Ask for one WRITEABLE callback: only if none is pending. Queuing a frame
+ * asks once when its session had nothing asked (a burst of deliveries is
+ * one request, not one poll change each); on_writeable clears the flag
+ * and asks again while anything is left.
+ */
+static void want_write(struct session *s)
+{
+	if (s->want_write)
+		return;
+	s->want_write = 1;
+	lws_callback_on_writable(s->wsi);
+}
+
 void session_close(struct session *s, int status, const char *reason)
 {
 	if (s->closing)
@@ -136,7 +150,7 @@ void session_close(struct session *s, int status, const char *reason)
 	s->closing = 1;
 	s->close_status = status;
 	snprintf(s->close_reason, sizeof s->close_reason, "%s", reason);
-	lws_callback_on_writable(s->wsi);
+	want_write(s);
 }
 
 void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len)
@@ -160,7 +174,7 @@ void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len)
 		s->ctl_head = o;
 	s->ctl_tail = o;
 	s->ctl_count++;
-	lws_callback_on_writable(s->wsi);
+	want_write(s);
 }
 
 /* Encode a varint into p; returns bytes written (<= 10). */
@@ -260,15 +274,18 @@ static int cache_row(void *ctx, uint64_t seq, const char *delivery_id, const uin
 static void deliver_committed(struct gw *g, const struct completion *c)
 {
 	int queued = 0, welcomed = 0;
-	for (struct session *s = g->sessions; s; s = s->next_live) {
-		welcomed |= s->welcomed && !s->closing && strcmp(s->node, c->node) == 0;
-		if (!s->welcomed || s->closing || s->outbox_held || strcmp(s->node, c->node) != 0 ||
+	/* the node's sessions only (the index), not every connection */
+	for (struct session *s = node_first(c->node); s; s = s->next_node) {
+		if (strcmp(s->node, c->node) != 0)
+			continue;
+		welcomed |= s->welcomed && !s->closing;
+		if (!s->welcomed || s->closing || s->outbox_held ||
 		    s->last_queued_seq + 1 != c->seq || s->unacked >= g->epoch->cfg->delivery_window)
 			continue;
 		if (queue_deliver(s, c->seq, c->delivery_id, c->frame, c->len) == 0) {
 			s->unacked++;
 			queued = 1;
-			lws_callback_on_writable(s->wsi);
+			want_write(s);
 		}
 	}
 	/* Not sent yet, to a node with a session: kept for the pump, which
@@ -305,7 +322,7 @@ void session_pump_outbox(struct gw *g, struct session *s)
 		s->unacked++;
 	if (s->unacked >= window) {
 		if (s->dlv_count != before)
-			lws_callback_on_writable(s->wsi);
+			want_write(s);
 		return;
 	}
 	int rc = store_outbox_fetch_digest(g->reader, s->node, s->last_queued_seq,
@@ -319,7 +336,7 @@ void session_pump_outbox(struct gw *g, struct session *s)
 		log_event(LOG_ERROR, "outbox_read_failed", "node", s->node, NULL);
 	}
 	if (s->dlv_count != before)
-		lws_callback_on_writable(s->wsi);
+		want_write(s);
 }
 
 static void free_queues(struct session *s)
@@ -594,6 +611,7 @@ static struct out_frame *out_next(struct session *s)
 static int on_writeable(struct session *s, struct lws *wsi)
 {
 	size_t sent = 0;
+	s->want_write = 0;
 	for (;;) {
 		struct out_frame *o = out_next(s);
 		if (o == NULL) {
@@ -616,7 +634,7 @@ static int on_writeable(struct session *s, struct lws *wsi)
 			break;
 	}
 	if (s->ctl_head || s->dlv_head || s->closing)
-		lws_callback_on_writable(wsi);
+		want_write(s);
 	return 0;
 }
 
@@ -734,7 +752,7 @@ static void on_closed(struct gw *g, struct session *s)
 	free_queues(s);
 	/* Kept deliveries wait for a session of the node; without one, in the store. */
 	int other = 0;
-	for (struct session *o = g->sessions; o && !other; o = o->next_live)
+	for (struct session *o = node_first(s->node); o && !other; o = o->next_node)
 		other = strcmp(o->node, s->node) == 0;
 	if (!other)
 		outbox_cache_drop_through(s->node, UINT64_MAX);
@@ -775,6 +793,7 @@ void gw_handle_completions(struct gw *g)
 				if (s->last_queued_seq < c->seq)
 					s->last_queued_seq = c->seq;
 				s->welcomed = 1;
+				s->flags_dirty = 1; /* unacked flags are sent again */
 				session_pump_outbox(g, s);
 			}
 			break;
@@ -800,8 +819,10 @@ void gw_handle_completions(struct gw *g)
 			break;
 		case EX_DONE_NOTIFY:
 			for (s = node_first(c->node); s; s = s->next_node)
-				if (strcmp(s->node, c->node) == 0)
+				if (strcmp(s->node, c->node) == 0) {
+					s->flags_dirty |= c->flags;
 					session_pump_outbox(g, s);
+				}
 			break;
 		}
 		free(c->frame);
