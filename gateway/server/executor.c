@@ -182,7 +182,7 @@ void job_free(struct job *j)
 }
 
 /* Service thread (any thread is safe: under ex.lock). */
-int executor_submit(struct gw *g, struct job *j, int internal)
+static int submit(struct gw *g, struct job *j, int internal, struct job **slot)
 {
 	struct executor *ex = &g->ex;
 	pthread_mutex_lock(&ex->lock);
@@ -191,6 +191,9 @@ int executor_submit(struct gw *g, struct job *j, int internal)
 		pthread_mutex_unlock(&ex->lock);
 		return MGW_E_TOO_LARGE;
 	}
+	j->open_slot = slot;
+	if (slot)
+		*slot = j;
 	j->next = NULL;
 	j->enqueued_us = now_us();
 	if (ex->tail)
@@ -211,6 +214,36 @@ int executor_submit(struct gw *g, struct job *j, int internal)
 	pthread_cond_signal(&ex->cond);
 	pthread_mutex_unlock(&ex->lock);
 	return high ? 1 : 0;
+}
+
+int executor_submit(struct gw *g, struct job *j, int internal)
+{
+	return submit(g, j, internal, NULL);
+}
+
+int executor_submit_open(struct gw *g, struct job *j, int internal, struct job **slot)
+{
+	return submit(g, j, internal, slot);
+}
+
+/* Service thread. */
+int executor_amend(struct gw *g, struct job **slot, int (*fn)(struct job *j, void *arg),
+		   void *arg)
+{
+	pthread_mutex_lock(&g->ex.lock);
+	int rc = *slot ? fn(*slot, arg) : MGW_E_NOTFOUND;
+	pthread_mutex_unlock(&g->ex.lock);
+	return rc;
+}
+
+/* Service thread: the slot goes (its session closed); the job stays queued, closed. */
+void executor_forget(struct gw *g, struct job **slot)
+{
+	pthread_mutex_lock(&g->ex.lock);
+	if (*slot)
+		(*slot)->open_slot = NULL;
+	*slot = NULL;
+	pthread_mutex_unlock(&g->ex.lock);
 }
 
 /* Any thread, under ex.lock. */
@@ -522,6 +555,15 @@ static void *writer_main(void *arg)
 		while (last->next && n < MGW_COMMIT_BATCH_MAX) {
 			last = last->next;
 			n++;
+		}
+		/* Taken: open jobs of the batch take no more work (executor_amend). */
+		for (struct job *j = batch;; j = j->next) {
+			if (j->open_slot) {
+				*j->open_slot = NULL;
+				j->open_slot = NULL;
+			}
+			if (j == last)
+				break;
 		}
 		ex->head = last->next;
 		if (ex->head == NULL)

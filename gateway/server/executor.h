@@ -95,6 +95,9 @@ struct job {
 	int64_t enqueued_us;
 	struct job *next;           /* executor queue, under ex.lock */
 	int body_case;              /* h13-audit: the request's Frame body (refusal records) */
+	/* h11-perf: executor_submit_open's slot, under ex.lock: points back at
+	 * the slot while the job waits in the queue; NULL once taken */
+	struct job **open_slot;
 };
 
 enum job_prep { JOB_PREP_NONE, JOB_PREP_WANTED, JOB_PREP_RUNNING };
@@ -162,6 +165,23 @@ void executor_stop(struct gw *g); /* drains every queued job, then joins */
  * caller's).
  */
 int executor_submit(struct gw *g, struct job *j, int internal);
+/*
+ * Open jobs (h11-perf): work that is cheaper done many at once (a node's
+ * acks) goes into one job while that job still waits in the queue.
+ * executor_submit_open queues j as executor_submit does (same returns) and,
+ * if queued, leaves *slot pointing at it; the writer sets *slot to NULL,
+ * under the lock, when it takes the job into a batch. executor_amend runs
+ * fn(*slot, arg) under the lock while the job is still queued (fn must be
+ * short and must not call the executor) and returns fn's result, or
+ * MGW_E_NOTFOUND if no job is open (then submit a new one). The slot's
+ * owner calls executor_forget before the slot's memory goes. Slots belong
+ * to the service thread; the lock orders them with the writer.
+ */
+int executor_submit_open(struct gw *g, struct job *j, int internal, struct job **slot);
+int executor_amend(struct gw *g, struct job **slot, int (*fn)(struct job *j, void *arg),
+		   void *arg);
+void executor_forget(struct gw *g, struct job **slot);
+
 /* Jobs queued (any thread, under the lock). */
 size_t executor_depth(struct gw *g);
 /* Service thread: take every completion, in order (caller frees each). */

@@ -97,6 +97,7 @@ struct session {
 	 * them all), so a pump without new flags reads nothing (req_lookup.c) */
 	int flags_dirty;
 	int want_write;             /* lws_callback_on_writable asked, WRITEABLE not yet run */
+	struct job *ack_open;       /* req_ack.c: its queued ack job that takes more acks */
 };
 
 #define MGW_COMMIT_BUCKETS 11
@@ -319,6 +320,8 @@ void session_job_init(struct gw *g, struct session *s, struct job *j, const stru
  * Returns 0 or MGW_E_TOO_LARGE (refused, answered, j freed).
  */
 int session_submit(struct gw *g, struct session *s, struct job *j, const char *request_msg_id);
+/* h11-perf: session_submit of a job that stays open in *slot (executor_submit_open). */
+int session_submit_open(struct gw *g, struct session *s, struct job *j, struct job **slot);
 /* Once a second: Hello deadlines. */
 void session_tick(struct gw *g);
 /* Executor completions, on the service thread. */

@@ -19,10 +19,24 @@
 #include "log.h"
 #include "mgw_err.h"
 
-struct ack_job {
-	struct job base;
+/*
+ * One job carries up to ACK_JOB_MAX acks of one session: acks that arrive
+ * while the session's last ack job still waits in the queue join it
+ * (executor_amend), so a batch holds one ack job per node, not one per
+ * ack: one submission, one wake-up, one answer and one UPDATE per run of
+ * seqs instead of one each.
+ */
+#define ACK_JOB_MAX STORE_ACK_MANY_MAX
+
+struct ack_one {
 	char delivery_id[33];
 	uint64_t seq;
+};
+
+struct ack_job {
+	struct job base;
+	size_t n;                   /* under ex.lock while the job is open */
+	struct ack_one a[ACK_JOB_MAX];
 };
 
 /* What a DELIVERY_ACKED record says about the delivery (from its body). */
@@ -84,27 +98,38 @@ static int body_info(store *st, const char *node, struct dlv_info *d)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
 }
 
+/* Writer thread: the job's acks, in the order they arrived (the job is closed now). */
 static int ack_wr_commit(struct job *jb, struct wctx *w)
 {
 	struct ack_job *j = (struct ack_job *)jb;
-	struct dlv_info d = {.seq = j->seq};
-	snprintf(d.delivery_id, sizeof d.delivery_id, "%s", j->delivery_id);
-	int was = 0;
-	int rc = store_delivery_ack(w->st, jb->node, j->delivery_id, j->seq, store_now_ms(), &was);
-	if (rc == MGW_E_NOTFOUND && (rc = flag_wr_ack(w, jb, j->delivery_id)) == MGW_OK)
-		return MGW_OK; /* a Flag's id (req_lookup.c) */
-	if (rc == MGW_E_NOTFOUND) {
-		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_DELIVERY};
-		return refuse(w->g, NULL, w, jb, &r,
-			      "DeliverAck names no delivery of this node with that seq");
+	struct store_ack sa[ACK_JOB_MAX];
+	for (size_t i = 0; i < j->n; i++)
+		sa[i] = (struct store_ack){.delivery_id = j->a[i].delivery_id, .seq = j->a[i].seq};
+	int rc = store_delivery_ack_many(w->st, jb->node, sa, j->n, store_now_ms());
+	int moved = 0;
+	for (size_t i = 0; rc == MGW_OK && i < j->n; i++) {
+		if (sa[i].state == STORE_ACK_UNKNOWN) {
+			rc = flag_wr_ack(w, jb, sa[i].delivery_id); /* a Flag's id (req_lookup.c)? */
+			if (rc == MGW_E_NOTFOUND) {
+				struct refusal r = {
+					.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_DELIVERY};
+				rc = refuse(w->g, NULL, w, jb, &r,
+					    "DeliverAck names no delivery of this node with that seq");
+			}
+			continue;
+		}
+		moved = 1;
+		if (sa[i].state == STORE_ACK_WAS)
+			continue; /* a redelivered duplicate: audited at its first ack */
+		/* A first ack: the record names the case and the share. */
+		struct dlv_info d = {.seq = sa[i].seq};
+		snprintf(d.delivery_id, sizeof d.delivery_id, "%s", sa[i].delivery_id);
+		if ((rc = body_info(w->st, jb->node, &d)) == MGW_OK)
+			rc = ack_wr_record(w, jb, &d);
 	}
-	if (rc != MGW_OK)
-		return rc;
-	/* A first ack: the record names the case and the share. */
-	if (!was && ((rc = body_info(w->st, jb->node, &d)) != MGW_OK || (rc = ack_wr_record(w, jb, &d)) != MGW_OK))
-		return rc;
-	clist_append(w->answers, completion_notify(jb->node));
-	return MGW_OK;
+	if (rc == MGW_OK && moved)
+		clist_append(w->answers, completion_notify(jb->node));
+	return rc;
 }
 
 static const struct job_ops ack_ops = {
@@ -125,6 +150,19 @@ static int delivery_id_ok(const char *s)
 	return 1;
 }
 
+/* Service thread, under ex.lock (executor_amend) or on a new job: one more ack. */
+static int ack_add(struct job *jb, void *arg)
+{
+	struct ack_job *j = (struct ack_job *)jb;
+	const Marac__V1__DeliverAck *a = arg;
+	if (j->n >= ACK_JOB_MAX)
+		return MGW_E_TOO_LARGE; /* full: a new job */
+	memcpy(j->a[j->n].delivery_id, a->delivery_id, 33); /* checked: 32 hex digits */
+	j->a[j->n].seq = a->seq;
+	j->n++;
+	return MGW_OK;
+}
+
 void ack_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 {
 	const Marac__V1__DeliverAck *a = f->deliver_ack;
@@ -133,13 +171,17 @@ void ack_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		refuse(g, s, NULL, NULL, &r, "DeliverAck.delivery_id: 32 lower-case hex digits");
 		goto out;
 	}
-	struct ack_job *j = calloc(1, sizeof *j);
+	/* Joins the session's ack job still in the queue, if there is one with room. */
+	if (executor_amend(g, &s->ack_open, ack_add, (void *)a) == MGW_OK)
+		goto out;
+	struct ack_job *j = malloc(sizeof *j);
 	if (j == NULL)
 		goto out;
+	memset(&j->base, 0, sizeof j->base);
+	j->n = 0;
+	ack_add(&j->base, (void *)a);
 	session_job_init(g, s, &j->base, &ack_ops);
-	snprintf(j->delivery_id, sizeof j->delivery_id, "%s", a->delivery_id);
-	j->seq = a->seq;
-	session_submit(g, s, &j->base, NULL);
+	session_submit_open(g, s, &j->base, &s->ack_open);
 out:
 	codec_free(&f->base);
 }

@@ -380,7 +380,8 @@ void session_job_init(struct gw *g, struct session *s, struct job *j, const stru
 	j->body_case = s->rx_body_case;
 }
 
-int session_submit(struct gw *g, struct session *s, struct job *j, const char *request_msg_id)
+static int submit(struct gw *g, struct session *s, struct job *j, const char *request_msg_id,
+		  struct job **slot)
 {
 	const struct mgw_config *c = g->epoch->cfg;
 	int request = request_msg_id != NULL;
@@ -389,7 +390,7 @@ int session_submit(struct gw *g, struct session *s, struct job *j, const char *r
 		j->conn_id = s->conn_id;
 		j->counted = 1;
 		j->request = request;
-		rc = executor_submit(g, j, 0);
+		rc = slot ? executor_submit_open(g, j, 0, slot) : executor_submit(g, j, 0);
 	}
 	if (rc < 0) {
 		/* Not queued: nothing of it ran. */
@@ -404,6 +405,16 @@ int session_submit(struct gw *g, struct session *s, struct job *j, const char *r
 		s->in_flight++;
 	rx_update(g, s, rc == 1);
 	return MGW_OK;
+}
+
+int session_submit(struct gw *g, struct session *s, struct job *j, const char *request_msg_id)
+{
+	return submit(g, s, j, request_msg_id, NULL);
+}
+
+int session_submit_open(struct gw *g, struct session *s, struct job *j, struct job **slot)
+{
+	return submit(g, s, j, NULL, slot);
 }
 
 /* ---- routing ----------------------------------------------------------------- */
@@ -739,6 +750,7 @@ static void on_established(struct gw *g, struct session *s, struct lws *wsi)
 
 static void on_closed(struct gw *g, struct session *s)
 {
+	executor_forget(g, &s->ack_open); /* s's memory goes after this callback */
 	if (s->conn_id == 0)
 		return;
 	for (struct session **pp = &g->sessions; *pp; pp = &(*pp)->next_live) {

@@ -61,7 +61,8 @@ enum {
 	ST_SHARE_GET, ST_SHARE_PUT, ST_SEQ_GET, ST_SEQ_PUT, ST_DLV_PUT, ST_DLV_GET,
 	ST_DLV_ACK, ST_DLV_ACK_THROUGH, ST_ACKED_THROUGH, ST_DEPTH, ST_OUTBOX,
 	ST_AUDIT_PUT, ST_AUDIT_GET, ST_AUDIT_LEAF, ST_CP_PUT, ST_CP_LATEST, ST_CP_LIST,
-	ST_NODE_PUT, ST_NODE_GET, ST_PURGE, ST_BODY_PUT, ST_DLV_GET_ID, ST_PENDING, ST_COUNT
+	ST_NODE_PUT, ST_NODE_GET, ST_PURGE, ST_BODY_PUT, ST_DLV_GET_ID, ST_PENDING, ST_DLV_ACK_RANGE,
+	ST_COUNT
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -79,6 +80,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_PENDING] = "SELECT 1 FROM deliveries d JOIN delivery_body b ON b.body_id=d.body_id"
 		       " WHERE d.recipient_node=?1 AND d.seq=?2 AND d.acked_at_ms IS NULL",
 	[ST_DLV_ACK] = "UPDATE deliveries SET acked_at_ms=?3 WHERE recipient_node=?1 AND seq=?2 AND acked_at_ms IS NULL",
+	[ST_DLV_ACK_RANGE] = "UPDATE deliveries SET acked_at_ms=?4 WHERE recipient_node=?1 AND seq BETWEEN ?2 AND ?3"
+			     " AND acked_at_ms IS NULL",
 	[ST_DLV_ACK_THROUGH] = "UPDATE deliveries SET acked_at_ms=?3 WHERE recipient_node=?1 AND seq<=?2 AND acked_at_ms IS NULL",
 	/* INDEXED BY: without it the planner walks the node's whole key range, acked rows too. */
 	[ST_ACKED_THROUGH] = "SELECT COALESCE((SELECT MIN(seq)-1 FROM deliveries INDEXED BY deliveries_unacked"
@@ -870,6 +873,86 @@ int store_delivery_ack(store *s, const char *node, const char *delivery_id, uint
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)seq);
 	sqlite3_bind_int64(st, 3, at_ms);
 	return step_done(st);
+}
+
+/* Sort the newly acked seqs (at most a batch: insertion sort). */
+static void seqs_sort(uint64_t *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		uint64_t x = v[i];
+		size_t k = i;
+		for (; k > 0 && v[k - 1] > x; k--)
+			v[k] = v[k - 1];
+		v[k] = x;
+	}
+}
+
+int store_delivery_ack_many(store *s, const char *node, struct store_ack *acks, size_t n,
+			    int64_t at_ms)
+{
+	uint64_t fresh[STORE_ACK_MANY_MAX];
+	size_t nf = 0;
+	if (n > STORE_ACK_MANY_MAX)
+		return MGW_E_INVALID;
+	for (size_t i = 0; i < n; i++) {
+		struct store_ack *a = &acks[i];
+		sqlite3_stmt *st;
+		int acked = 0, rc;
+		if (a->seq != 0) {
+			st = stmt(s, ST_DLV_GET);
+			sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, (sqlite3_int64)a->seq);
+			rc = sqlite3_step(st);
+			const char *id = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+			int same = id && strcmp(id, a->delivery_id) == 0;
+			acked = rc == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL;
+			sqlite3_reset(st);
+			if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+				return MGW_E_DB;
+			if (!same) {
+				a->state = STORE_ACK_UNKNOWN;
+				continue;
+			}
+		} else {
+			st = stmt(s, ST_DLV_GET_ID);
+			sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, a->delivery_id, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			if (rc == SQLITE_ROW) {
+				a->seq = (uint64_t)sqlite3_column_int64(st, 0);
+				acked = sqlite3_column_type(st, 1) != SQLITE_NULL;
+			}
+			sqlite3_reset(st);
+			if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+				return MGW_E_DB;
+			if (rc == SQLITE_DONE) {
+				a->state = STORE_ACK_UNKNOWN;
+				continue;
+			}
+		}
+		/* acked before, or earlier in this list (a duplicate) */
+		for (size_t k = 0; k < nf && !acked; k++)
+			acked = fresh[k] == a->seq;
+		a->state = acked ? STORE_ACK_WAS : STORE_ACK_NEW;
+		if (!acked)
+			fresh[nf++] = a->seq;
+	}
+	/* Narrow updates, one per run of consecutive seqs (in-order acks: one). */
+	seqs_sort(fresh, nf);
+	for (size_t i = 0; i < nf;) {
+		size_t k = i;
+		while (k + 1 < nf && fresh[k + 1] == fresh[k] + 1)
+			k++;
+		sqlite3_stmt *st = stmt(s, ST_DLV_ACK_RANGE);
+		sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)fresh[i]);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)fresh[k]);
+		sqlite3_bind_int64(st, 4, at_ms);
+		if (step_done(st) != MGW_OK)
+			return MGW_E_DB;
+		i = k + 1;
+	}
+	return MGW_OK;
 }
 
 int store_delivery_ack_through(store *s, const char *node, uint64_t through, int64_t at_ms,
