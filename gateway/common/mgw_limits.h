@@ -120,13 +120,23 @@
 /*
  * Pre-authentication: a TCP connection must finish TLS and the WebSocket
  * upgrade within this many seconds (lws's own timer), far below the Hello
- * timeout, because it costs a slot before anyone is known. Connections
- * still in handshake are capped per source address, and the last
- * MGW_REGISTERED_RESERVE connection slots are kept for certificates that
- * passed the registry, so anonymous peers cannot lock nodes out.
+ * timeout, because it costs a slot before anyone is known. The pool of
+ * connections still in handshake is separate from the node slots, so
+ * anonymous peers cannot lock nodes out.
+ *
+ * Per source address (limits.preauth_per_address): while the pool is under
+ * pressure (at least MGW_PREAUTH_PRESSURE_PCT of it in use) an address
+ * holds at most this many handshakes, its oldest dropped for a newer one,
+ * so one peer cannot fill the pool. Below that mark any address may
+ * handshake at once: every node of an agency behind one NAT reconnecting
+ * together after a gateway restart (tens of handshakes from one address)
+ * must not be dropped, and a pool half free is no flood.
  */
 #define MGW_PREAUTH_TIMEOUT_SECS      5u
-#define MGW_PREAUTH_PER_ADDRESS       8u
+#define MGW_PREAUTH_PER_ADDRESS_MIN     1u
+#define MGW_PREAUTH_PER_ADDRESS_MAX     65536u
+#define MGW_PREAUTH_PER_ADDRESS_DEFAULT 8u
+#define MGW_PREAUTH_PRESSURE_PCT      50u
 #define MGW_REGISTERED_RESERVE_MIN    8u
 
 /*

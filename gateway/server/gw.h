@@ -270,8 +270,9 @@ void refuse_preauth_flush(struct gw *g, int force);
 
 /* ---- preauth.c (service thread): connections still in handshake -------- */
 
-/* TCP accept: 0 to admit (the oldest handshake of the same address beyond
- * MGW_PREAUTH_PER_ADDRESS is dropped), non-zero to refuse. */
+/* TCP accept: 0 to admit (while the pool is under pressure, the oldest
+ * handshake of the same address beyond limits.preauth_per_address is
+ * dropped), non-zero to refuse. */
 int preauth_admit(struct gw *g, const struct lws_filter_network_conn_args *a);
 void preauth_bind(struct gw *g, struct lws *wsi);    /* the wsi of the last admitted fd */
 void preauth_release(struct gw *g, struct lws *wsi); /* established or destroyed */

@@ -11,8 +11,8 @@
  *
  * Admission, cheapest first:
  *  - TCP accept: connections still in handshake (TLS, upgrade) are tracked
- *    per source address; the oldest of an address beyond
- *    MGW_PREAUTH_PER_ADDRESS is dropped, and the pool of handshaking
+ *    per source address; while the pool is under pressure the oldest of an
+ *    address beyond limits.preauth_per_address is dropped, and the pool of handshaking
  *    connections is separate from the node slots, so idle or slow peers can
  *    never take a registered node's slot. lws drops a handshake that takes
  *    longer than MGW_PREAUTH_TIMEOUT_SECS.
