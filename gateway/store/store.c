@@ -45,7 +45,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <openssl/evp.h>
 #include <openssl/sha.h>
 #include <sqlite3.h>
 
@@ -172,27 +171,6 @@ struct store {
 sqlite3 *store_db(store *s)
 {
 	return s->db;
-}
-
-/*
- * SHA-256 with the implementation fetched once per process. OpenSSL 3's
- * one-shot SHA256() looks the algorithm up in the provider store (a lock
- * and a hash table) on every call: a measurable share of the writer's and
- * the service thread's time at thousands of digests a second.
- */
-static EVP_MD *sha256_md;
-static pthread_once_t sha256_once = PTHREAD_ONCE_INIT;
-
-static void sha256_fetch(void)
-{
-	sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL);
-}
-
-void store_sha256(const void *data, size_t len, uint8_t out[32])
-{
-	pthread_once(&sha256_once, sha256_fetch);
-	if (sha256_md == NULL || EVP_Digest(data, len, out, NULL, sha256_md, NULL) != 1)
-		SHA256(data, len, out); /* no provider object: the slow path, same digest */
 }
 
 int64_t store_now_ms(void)
@@ -376,7 +354,7 @@ static int migrate_v1(store *s, char *err, size_t errlen)
 	int st;
 	while ((st = sqlite3_step(q)) == SQLITE_ROW) {
 		uint8_t d[32];
-		store_sha256(sqlite3_column_blob(q, 1), (size_t)sqlite3_column_bytes(q, 1), d);
+		codec_sha256(sqlite3_column_blob(q, 1), (size_t)sqlite3_column_bytes(q, 1), d);
 		sqlite3_reset(u);
 		sqlite3_bind_value(u, 1, sqlite3_column_value(q, 0));
 		sqlite3_bind_blob(u, 2, d, 32, SQLITE_TRANSIENT);
@@ -823,7 +801,7 @@ int store_delivery_insert_digest(store *s, const char *delivery_id, const char *
 				 uint8_t digest[32], uint64_t *seq)
 {
 	int64_t body_id;
-	store_sha256(deliver, len, digest);
+	codec_sha256(deliver, len, digest);
 	int rc = store_body_put(s, deliver, len, &body_id);
 	if (rc != MGW_OK)
 		return rc;
@@ -1020,7 +998,7 @@ int store_outbox_fetch_digest(store *s, const char *node, uint64_t after, size_t
 		size_t n = (size_t)sqlite3_column_bytes(st, 2);
 		const uint8_t *want = sqlite3_column_blob(st, 3);
 		uint8_t have[32];
-		store_sha256(b, n, have);
+		codec_sha256(b, n, have);
 		/* A body edited or deleted (or its digest lost) since it was queued is never sent. */
 		if (sqlite3_column_type(st, 2) == SQLITE_NULL || sqlite3_column_bytes(st, 3) != 32 ||
 		    memcmp(have, want, 32) != 0) {
@@ -1121,7 +1099,7 @@ int store_audit_append(store *s, Marac__V1__AuditRecord *rec, uint8_t leaf[32])
 	/* A wall clock may step back (NTP); the trail's times must not. */
 	if (rec->time_ms < s->audit_last_ms)
 		rec->time_ms = s->audit_last_ms;
-	/* One buffer holds 0x00 || record, so the leaf hash is one SHA256() call. */
+	/* One buffer holds 0x00 || record, so the leaf hash is one SHA-256 call. */
 	size_t n = protobuf_c_message_get_packed_size(&rec->base);
 	uint8_t *buf = malloc(n + 1);
 	if (buf == NULL)
@@ -1129,7 +1107,7 @@ int store_audit_append(store *s, Marac__V1__AuditRecord *rec, uint8_t leaf[32])
 	buf[0] = 0x00;
 	protobuf_c_message_pack(&rec->base, buf + 1);
 	uint8_t h[32];
-	store_sha256(buf, n + 1, h);
+	codec_sha256(buf, n + 1, h);
 	sqlite3_stmt *st = stmt(s, ST_AUDIT_PUT);
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)rec->seq);
 	sqlite3_bind_blob(st, 2, buf + 1, (int)n, SQLITE_STATIC);

@@ -265,12 +265,6 @@ int store_checkpoint_latest(store *s, uint64_t *size, char **note);
 typedef int (*store_checkpoint_fn)(void *ctx, uint64_t size, const char *note);
 int store_checkpoint_list(store *s, uint64_t min_size, store_checkpoint_fn fn, void *ctx);
 
-/*
- * SHA-256 of data[0..len) into out (any thread). The same digest as
- * OpenSSL's SHA256(), without its per-call algorithm lookup.
- */
-void store_sha256(const void *data, size_t len, uint8_t out[32]);
-
 /* Current time in Unix milliseconds (wall clock). */
 int64_t store_now_ms(void);
 
