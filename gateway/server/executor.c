@@ -206,12 +206,19 @@ static int submit(struct gw *g, struct job *j, int internal, struct job **slot)
 	if (j->ops->prepare && ex->n_workers) {
 		j->prep = JOB_PREP_WANTED;
 		ex->prep_wanted++;
-		pthread_cond_signal(&ex->prep_cond);
+		/* A busy worker takes the next wanted job without sleeping: wake
+		 * one only for more wanted jobs than busy workers (one futex wake
+		 * and context switch less per job in a steady stream). */
+		if (ex->prep_wanted > ex->prep_running)
+			pthread_cond_signal(&ex->prep_cond);
 	}
 	int high = ex->count >= EX_HIGH_MARK;
 	if (high)
 		ex->above_high = 1;
-	pthread_cond_signal(&ex->cond);
+	/* A job a worker prepares wakes the writer once prepared (worker_main):
+	 * woken now, the writer would only wait for the worker. */
+	if (j->prep != JOB_PREP_WANTED)
+		pthread_cond_signal(&ex->cond);
 	pthread_mutex_unlock(&ex->lock);
 	return high ? 1 : 0;
 }
@@ -467,12 +474,15 @@ static void *worker_main(void *arg)
 		}
 		j->prep = JOB_PREP_RUNNING;
 		ex->prep_wanted--;
+		ex->prep_running++;
 		pthread_mutex_unlock(&ex->lock);
 		j->ops->prepare(j);
 		pthread_mutex_lock(&ex->lock);
+		ex->prep_running--;
 		j->prep = JOB_PREP_NONE;
 		j->prepared = 1;
 		pthread_cond_broadcast(&ex->prepped);
+		pthread_cond_signal(&ex->cond); /* the writer, if idle: a job is ready */
 	}
 	pthread_mutex_unlock(&ex->lock);
 	return NULL;

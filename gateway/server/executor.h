@@ -138,6 +138,7 @@ struct executor {
 	struct clist done;
 	int stop;
 	size_t prep_wanted;         /* queued jobs with JOB_PREP_WANTED */
+	size_t prep_running;        /* workers preparing a job now (h11-perf) */
 	pthread_cond_t prep_cond;   /* workers: a job to prepare, or stop */
 	pthread_cond_t prepped;     /* writer: a job it waits for was prepared */
 	pthread_t workers[MGW_PREP_WORKERS_MAX];
