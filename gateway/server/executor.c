@@ -428,19 +428,27 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
  * delivery's body (the recipient's view of the case) is deleted with
  * secure_delete once it was acked longer than limits.delivery_retention_secs
  * ago, then the WAL is truncated so the old pages go too; ids, seq, ack time
- * and digests stay for the audit trail. At most once per
- * MGW_RETENTION_INTERVAL_SECS; the newest epoch a batch pinned says the
- * retention (none yet: nothing was delivered by this process either).
+ * and digests stay for the audit trail. At most once per interval
+ * (mgw_limits.h: a sixteenth of the retention, 1 to 60 s); the newest epoch
+ * a batch pinned says the retention (none yet: nothing was delivered by
+ * this process either).
  */
 static void housekeeping(struct gw *g, int64_t *last_ms)
 {
 	struct executor *ex = &g->ex;
 	int64_t now = now_us() / 1000;
-	if (ex->cur == NULL || now - *last_ms < (int64_t)MGW_RETENTION_INTERVAL_SECS * 1000)
+	if (ex->cur == NULL)
+		return;
+	int64_t keep = (int64_t)ex->cur->cfg->delivery_retention_secs * 1000;
+	int64_t every = keep / 16;
+	if (every < (int64_t)MGW_RETENTION_INTERVAL_SECS * 1000)
+		every = (int64_t)MGW_RETENTION_INTERVAL_SECS * 1000;
+	if (every > (int64_t)MGW_RETENTION_INTERVAL_MAX_SECS * 1000)
+		every = (int64_t)MGW_RETENTION_INTERVAL_MAX_SECS * 1000;
+	if (now - *last_ms < every)
 		return;
 	*last_ms = now;
 	uint64_t n = 0;
-	int64_t keep = (int64_t)ex->cur->cfg->delivery_retention_secs * 1000;
 	/* ack times are wall-clock milliseconds (store_now_ms); now is monotonic */
 	if (store_purge_delivered(g->writer_store, store_now_ms() - keep, &n) != MGW_OK) {
 		log_event(LOG_ERROR, "retention_purge_failed", NULL);
