@@ -132,6 +132,7 @@ static void notify_once(struct clist *l)
 			if (strcmp(last[i]->node, c->node) == 0) {
 				drop = last[i] != c;
 				last[i]->flags |= c->flags; /* the one kept says "flags" too */
+				last[i]->retract |= c->retract;
 				break;
 			}
 		if (drop) {

@@ -96,6 +96,7 @@ struct session {
 	 * at Welcome and by a flag's EX_DONE_NOTIFY, cleared once a pump read
 	 * them all), so a pump without new flags reads nothing (req_lookup.c) */
 	int flags_dirty;
+	int retract_dirty;          /* the same for Retracts (req_retract.c) */
 	int want_write;             /* lws_callback_on_writable asked, WRITEABLE not yet run */
 	struct job *ack_open;       /* req_ack.c: its queued ack job that takes more acks */
 };
