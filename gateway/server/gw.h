@@ -44,6 +44,7 @@ struct out_frame {
 	struct out_frame *next;
 	size_t len;
 	uint64_t seq;               /* deliveries: their seq (0 for control frames) */
+	int ctl;                    /* queued as a control frame (else a delivery) */
 	unsigned char buf[];        /* LWS_PRE bytes of headroom, then the frame */
 };
 

@@ -28,9 +28,9 @@
  * larger ones are reassembled up to max_frame_bytes (above it: Error
  * FRAME_TOO_LARGE, close 1009) in a buffer kept only up to
  * MGW_RX_KEEP_BYTES; outbound frames wait in two bounded queues, control
- * frames before deliveries, written in order, as many per WRITEABLE
- * callback as the socket takes up to MGW_WRITEABLE_BYTES (STYLE.md 3 says
- * one lws_write per callback; lws_send_pipe_choked makes several safe).
+ * frames before deliveries, written in order, up to MGW_WRITEABLE_BYTES per
+ * WRITEABLE callback, framed here into one raw lws_write (STYLE.md 3: one
+ * lws_write per callback; a frame larger than that goes alone).
  * Deliveries are pulled from the durable outbox only while fewer than
  * delivery_window are unacknowledged. Jobs in the executor are counted per
  * session; at the cap, or when the executor queue is above its high mark,
@@ -123,6 +123,7 @@ static struct out_frame *out_new(const uint8_t *a, size_t alen, const uint8_t *b
 	o->next = NULL;
 	o->len = alen + blen;
 	o->seq = 0;
+	o->ctl = 1;
 	memcpy(o->buf + LWS_PRE, a, alen);
 	if (blen)
 		memcpy(o->buf + LWS_PRE + alen, b, blen);
@@ -224,6 +225,7 @@ static int queue_deliver(struct session *s, uint64_t seq, const char *delivery_i
 	if (o == NULL)
 		return 1;
 	o->seq = seq;
+	o->ctl = 0;
 	if (s->dlv_tail)
 		s->dlv_tail->next = o;
 	else
@@ -610,28 +612,94 @@ static struct out_frame *out_next(struct session *s)
 	return o;
 }
 
+/* Put a frame taken by out_next back at the head of its queue. */
+static void out_unget(struct session *s, struct out_frame *o)
+{
+	if (o->ctl) {
+		o->next = s->ctl_head;
+		s->ctl_head = o;
+		if (s->ctl_tail == NULL)
+			s->ctl_tail = o;
+		s->ctl_count++;
+	} else {
+		o->next = s->dlv_head;
+		s->dlv_head = o;
+		if (s->dlv_tail == NULL)
+			s->dlv_tail = o;
+		s->dlv_count++;
+	}
+}
+
+/* A server's WebSocket header (RFC 6455 5.2: FIN, binary, unmasked) for n bytes. */
+static size_t ws_header(uint8_t *p, size_t n)
+{
+	p[0] = 0x82;
+	if (n < 126) {
+		p[1] = (uint8_t)n;
+		return 2;
+	}
+	if (n < 65536) {
+		p[1] = 126;
+		p[2] = (uint8_t)(n >> 8);
+		p[3] = (uint8_t)n;
+		return 4;
+	}
+	p[1] = 127;
+	for (int i = 0; i < 8; i++)
+		p[2 + i] = (uint8_t)((uint64_t)n >> (56 - 8 * i));
+	return 10;
+}
+
 /*
- * As many queued frames as the socket takes, in queue order, up to
- * MGW_WRITEABLE_BYTES: one SSL_write per frame, but one poll wake-up for a
- * batch. lws_send_pipe_choked says when to stop: lws kept part of the last
- * write (it sends that first at the next WRITEABLE, before calling us), or
- * the socket has no room. The byte cap keeps one busy node from starving
- * the others in the same service pass. The close is sent only from a
+ * Service thread: the frames of one WRITEABLE callback, framed here and
+ * handed to lws as one raw write (one SSL_write, one TLS record per 16 KiB
+ * and one send() for the batch, not one each: h11-perf). lws passes
+ * LWS_WRITE_RAW on a WebSocket connection through as bytes (and buffers
+ * what the socket did not take, sending it before the next WRITEABLE);
+ * complete frames only, so nothing lws frames itself (pong, close) can
+ * land inside one.
+ */
+static uint8_t tx_batch[LWS_PRE + MGW_WRITEABLE_BYTES];
+
+/*
+ * The queued frames, in queue order, up to MGW_WRITEABLE_BYTES per
+ * callback (the byte cap keeps one busy node from starving the others in
+ * the same service pass). Over HTTP/1.1 (the network connection is the
+ * session's own) they go as one batch (tx_batch); a frame too large for
+ * the batch, or a stream of another transport (WebSocket over HTTP/2),
+ * goes alone through lws's own framing, one lws_write per frame while the
+ * socket takes them (lws_send_pipe_choked: lws kept part of the last
+ * write, or the socket has no room). The close is sent only from a
  * callback that wrote nothing, so frames lws still buffers go out first.
  */
 static int on_writeable(struct session *s, struct lws *wsi)
 {
-	size_t sent = 0;
+	int batch = lws_get_network_wsi(wsi) == wsi;
+	size_t sent = 0, fill = 0;
 	s->want_write = 0;
 	for (;;) {
 		struct out_frame *o = out_next(s);
 		if (o == NULL) {
-			if (s->closing && sent == 0) {
+			if (s->closing && sent == 0 && fill == 0) {
 				lws_close_reason(wsi, (enum lws_close_status)s->close_status,
 						 (unsigned char *)s->close_reason,
 						 strlen(s->close_reason));
 				return -1;
 			}
+			break;
+		}
+		if (batch && fill + 10 + o->len <= MGW_WRITEABLE_BYTES) {
+			uint8_t *p = tx_batch + LWS_PRE + fill;
+			size_t h = ws_header(p, o->len);
+			memcpy(p + h, o->buf + LWS_PRE, o->len);
+			fill += h + o->len;
+			if (o->seq)
+				__atomic_add_fetch(&G.m.deliveries_sent, 1, __ATOMIC_RELAXED);
+			free(o);
+			continue;
+		}
+		if (fill) {
+			out_unget(s, o); /* after the batch, at the next WRITEABLE */
 			break;
 		}
 		int w = lws_write(wsi, o->buf + LWS_PRE, o->len, LWS_WRITE_BINARY);
@@ -644,6 +712,8 @@ static int on_writeable(struct session *s, struct lws *wsi)
 		if (sent >= MGW_WRITEABLE_BYTES || lws_send_pipe_choked(wsi))
 			break;
 	}
+	if (fill && lws_write(wsi, tx_batch + LWS_PRE, fill, LWS_WRITE_RAW) < 0)
+		return -1;
 	if (s->ctl_head || s->dlv_head || s->closing)
 		want_write(s);
 	return 0;
