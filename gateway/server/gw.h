@@ -498,6 +498,11 @@ int outbox_guard_schema(store *st);  /* writer's store, before the thread starts
  * and the msg_id and case ref its DELIVERY_ACKED record will name. */
 int outbox_guard_wr_bind(struct wctx *w, const char *node, uint64_t seq, uint64_t audit_seq,
 			 const char *msg_id, const char *case_ref);
+/* h11-perf, writer thread: the msg_id and case ref bound to (node, seq) by a
+ * recent outbox_guard_wr_bind, from memory: 1 if known (copied, truncated
+ * to the sizes given), 0 if the caller reads delivery_audit instead. */
+int outbox_guard_wr_info(const char *node, uint64_t seq, char *msg_id, size_t msg_id_n,
+			 char *case_ref, size_t case_ref_n);
 /* Service thread: 0 if a body whose SHA-256 is digest (as
  * store_outbox_fetch_digest computed it) is what the trail says was
  * committed for delivery_id to node; MGW_E_INVALID (logged

@@ -80,6 +80,10 @@ void ack_wr_close(void)
 /* Writer thread: the msg_id and case ref of node's delivery d->seq (primary key). */
 static int body_info(store *st, const char *node, struct dlv_info *d)
 {
+	/* committed by this process: from the writer's memory (outbox_guard.c) */
+	if (outbox_guard_wr_info(node, d->seq, d->msg_id, sizeof d->msg_id, d->case_ref,
+				 sizeof d->case_ref))
+		return MGW_OK;
 	if (q == NULL && sqlite3_prepare_v3(store_db(st),
 					    "SELECT msg_id, case_ref FROM delivery_audit"
 					    " WHERE node = ?1 AND seq = ?2",
