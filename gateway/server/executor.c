@@ -359,6 +359,38 @@ static int run_jobs(struct gw *g, store *st, struct job *batch, struct clist *an
 	}
 }
 
+/*
+ * Writer thread: free the batch's jobs. Those whose kind allows it
+ * (free_elsewhere) go to the workers, which free them when no job waits to
+ * be prepared (a busy worker takes them after its job; an idle one is
+ * woken); the rest, and all of them without a pool, are freed here.
+ */
+static void discard(struct executor *ex, struct job *batch)
+{
+	struct job *keep = NULL, *ktail = NULL;
+	for (struct job *j = batch, *nx; j; j = nx) {
+		nx = j->next;
+		if (!ex->n_workers || !j->ops->free_elsewhere) {
+			job_free(j);
+			continue;
+		}
+		j->next = NULL;
+		if (ktail)
+			ktail->next = j;
+		else
+			keep = j;
+		ktail = j;
+	}
+	if (keep == NULL)
+		return;
+	pthread_mutex_lock(&ex->lock);
+	ktail->next = ex->trash;
+	ex->trash = keep;
+	if (ex->prep_running == 0)
+		pthread_cond_signal(&ex->prep_cond);
+	pthread_mutex_unlock(&ex->lock);
+}
+
 /* Writer thread: run one batch. Returns the jobs to retry (after a failed COMMIT). */
 static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 {
@@ -401,10 +433,7 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 		for (struct job *j = batch; j; j = j->next)
 			finished(&answers, j);
 		post(g, &answers);
-		for (struct job *j = batch, *nx; j; j = nx) {
-			nx = j->next;
-			job_free(j);
-		}
+		discard(&g->ex, batch);
 		return retry;
 	}
 	if (began)
@@ -417,10 +446,7 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 	post(g, &answers);
 	if (audit_tree_after_commit(g, st, g->ex.cur, 0) != MGW_OK)
 		log_event(LOG_ERROR, "checkpoint_failed", NULL);
-	for (struct job *j = batch, *nx; j; j = nx) {
-		nx = j->next;
-		job_free(j);
-	}
+	discard(&g->ex, batch);
 	return NULL;
 }
 
@@ -464,7 +490,8 @@ static void housekeeping(struct gw *g, int64_t *last_ms)
 		log_event(LOG_ERROR, "wal_truncate_failed", NULL);
 }
 
-/* A worker thread: prepare queued jobs, oldest first, until stop. */
+/* A worker thread: prepare queued jobs, oldest first, and free finished
+ * ones (discard), until stop. */
 static void *worker_main(void *arg)
 {
 	struct gw *g = arg;
@@ -475,6 +502,17 @@ static void *worker_main(void *arg)
 		if (ex->prep_wanted)
 			for (j = ex->head; j && j->prep != JOB_PREP_WANTED; j = j->next)
 				;
+		if (j == NULL && ex->trash) {
+			struct job *t = ex->trash;
+			ex->trash = NULL;
+			pthread_mutex_unlock(&ex->lock);
+			for (struct job *nx; t; t = nx) {
+				nx = t->next;
+				job_free(t);
+			}
+			pthread_mutex_lock(&ex->lock);
+			continue;
+		}
 		if (j == NULL) {
 			if (ex->stop)
 				break;
@@ -624,6 +662,11 @@ static void executor_stop_workers(struct gw *g)
 	for (unsigned i = 0; i < ex->n_workers; i++)
 		pthread_join(ex->workers[i], NULL);
 	ex->n_workers = 0;
+	for (struct job *t = ex->trash, *nx; t; t = nx) { /* the workers free it before they exit */
+		nx = t->next;
+		job_free(t);
+	}
+	ex->trash = NULL;
 }
 
 /* Service thread, at start. */

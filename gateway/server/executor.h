@@ -78,6 +78,9 @@ struct job_ops {
 	/* Any thread: free the kind's fields (not the job itself). May be NULL. */
 	void (*free)(struct job *j);
 	int retry;                  /* re-run after a failed COMMIT (acks, audit records) */
+	/* h11-perf: free may run on a worker thread after the batch (large
+	 * decoded requests: shares, referrals), off the writer's serial path */
+	int free_elsewhere;
 };
 
 struct job {
@@ -140,6 +143,7 @@ struct executor {
 	int stop;
 	size_t prep_wanted;         /* queued jobs with JOB_PREP_WANTED */
 	size_t prep_running;        /* workers preparing a job now (h11-perf) */
+	struct job *trash;          /* finished free_elsewhere jobs a worker frees (h11-perf) */
 	pthread_cond_t prep_cond;   /* workers: a job to prepare, or stop */
 	pthread_cond_t prepped;     /* writer: a job it waits for was prepared */
 	pthread_t workers[MGW_PREP_WORKERS_MAX];

@@ -849,4 +849,5 @@ static const struct job_ops refer_ops = {
 	.wr_failed = refer_wr_failed,
 	.prepare = refer_prepare,
 	.free = refer_job_free,
+	.free_elsewhere = 1, /* h11-perf: the decoded referral and its views, off the writer */
 };

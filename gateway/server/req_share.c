@@ -599,4 +599,5 @@ static const struct job_ops share_ops = {
 	.wr_commit = share_wr_commit,
 	.wr_failed = share_wr_failed,
 	.free = share_job_free,
+	.free_elsewhere = 1, /* h11-perf: the decoded share and its views, off the writer */
 };
