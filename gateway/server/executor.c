@@ -132,7 +132,6 @@ static void notify_once(struct clist *l)
 			if (strcmp(last[i]->node, c->node) == 0) {
 				drop = last[i] != c;
 				last[i]->flags |= c->flags; /* the one kept says "flags" too */
-				last[i]->retract |= c->retract;
 				break;
 			}
 		if (drop) {

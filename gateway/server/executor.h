@@ -128,7 +128,6 @@ struct completion {
 	int request;                /* EX_DONE_FINISHED: was a request */
 	char node[MGW_ID_MAX + 1];  /* EX_DONE_NOTIFY */
 	int flags;                  /* EX_DONE_NOTIFY: a Flag notice for node was committed */
-	int retract;                /* EX_DONE_NOTIFY: a Retract for node was committed */
 	struct completion *next;
 };
 

@@ -94,10 +94,9 @@ struct session {
 	int64_t retract_sent_rid;   /* req_retract.c: highest retraction queued on this connection */
 	uint64_t flag_sent_seq;     /* highest Flag seq queued on this connection (req_lookup.c) */
 	/* h11-perf: a Flag may be waiting in the store for this connection (set
-	 * at Welcome and by a flag's EX_DONE_NOTIFY, cleared once a pump read
-	 * them all), so a pump without new flags reads nothing (req_lookup.c) */
+	 * at Welcome and by a flag's EX_DONE_NOTIFY, cleared by a pump that
+	 * found none), so a pump without new flags reads nothing (req_lookup.c) */
 	int flags_dirty;
-	int retract_dirty;          /* the same for Retracts (req_retract.c) */
 	int want_write;             /* lws_callback_on_writable asked, WRITEABLE not yet run */
 	struct job *ack_open;       /* req_ack.c: its queued ack job that takes more acks */
 };

@@ -114,6 +114,8 @@ static int ack_wr_commit(struct job *jb, struct wctx *w)
 	for (size_t i = 0; rc == MGW_OK && i < j->n; i++) {
 		if (sa[i].state == STORE_ACK_UNKNOWN) {
 			rc = flag_wr_ack(w, jb, sa[i].delivery_id); /* a Flag's id (req_lookup.c)? */
+			if (rc == MGW_OK)
+				moved = 1; /* a pump sends flags a batch at a time: acks bring more */
 			if (rc == MGW_E_NOTFOUND) {
 				struct refusal r = {
 					.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_DELIVERY};

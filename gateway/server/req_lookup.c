@@ -427,7 +427,9 @@ static int pump_row(void *ctx, const struct flag_row *r)
 
 void flag_svc_pump(struct gw *g, struct session *s)
 {
-	if (!s->welcomed || s->closing || !(s->roles & MGW_ROLE_NODE) || !s->flags_dirty)
+	if (!s->flags_dirty) /* h11-perf: no flag committed since a pump found none */
+		return;
+	if (!s->welcomed || s->closing || !(s->roles & MGW_ROLE_NODE))
 		return;
 	struct pump_ctx p = {.s = s, .last = s->flag_sent_seq};
 	if (flags_pending(store_db(g->reader), s->node, s->flag_sent_seq, MGW_FLAG_SEND_MAX,
@@ -436,8 +438,9 @@ void flag_svc_pump(struct gw *g, struct session *s)
 		return;
 	}
 	s->flag_sent_seq = p.last;
-	/* h11-perf: all read; the next read waits for a flag's notify */
-	if (!p.stopped && p.n < MGW_FLAG_SEND_MAX)
+	/* h11-perf: a pump that found none clears it (one that found some may
+	 * have left more: the next pump reads again); a flag's notify sets it */
+	if (p.n == 0 && !p.stopped)
 		s->flags_dirty = 0;
 }
 

@@ -131,10 +131,7 @@ int retract_wr_queue(struct wctx *w, const struct job *jb, const char *sender_no
 		};
 		if ((rc = audit_emit(w->g, w, &r, NULL)) != MGW_OK)
 			return rc;
-		struct completion *nc = completion_notify(d[i].node);
-		if (nc)
-			nc->retract = 1; /* the pump reads retractions only after one of these */
-		clist_append(w->answers, nc);
+		clist_append(w->answers, completion_notify(d[i].node));
 	}
 	log_event(LOG_INFO, "share_retracted", "node", jb->node, "msg_id", msg_id, "reason",
 		  reason_name(reason), NULL);
@@ -311,16 +308,9 @@ static void drop_queued(struct session *s, uint64_t seq)
 	}
 }
 
-struct pump_ctx {
-	struct session *s;
-	size_t n;
-	int stopped;
-};
-
 static int pump_one(void *ctx, const struct store_retracted *d)
 {
-	struct pump_ctx *p = ctx;
-	struct session *s = p->s;
+	struct session *s = ctx;
 	drop_queued(s, d->seq);
 	Marac__V1__Retract rt = MARAC__V1__RETRACT__INIT;
 	rt.delivery_id = (char *)d->delivery_id;
@@ -336,14 +326,11 @@ static int pump_one(void *ctx, const struct store_retracted *d)
 	fr.retract = &rt;
 	uint8_t *buf;
 	size_t len;
-	if (codec_pack(&fr.base, &buf, &len) != MGW_OK) {
-		p->stopped = 1;
+	if (codec_pack(&fr.base, &buf, &len) != MGW_OK)
 		return 1; /* tried again at the next pump */
-	}
 	session_queue_ctl(s, buf, len);
 	free(buf);
 	s->retract_sent_rid = d->rid;
-	p->n++;
 	return 0;
 }
 
@@ -352,17 +339,9 @@ void retract_svc_pump(struct gw *g, struct session *s)
 	/* Bounded per pump, like deliveries, and only while the control queue
 	 * is short: a node that does not read gets the rest at a later pump. */
 	size_t window = g->epoch->cfg->delivery_window;
-	if (!s->retract_dirty || s->ctl_count >= window)
+	if (s->ctl_count >= window)
 		return;
-	/* h11-perf: read only after a retraction for the node was committed
-	 * (or at Welcome), until a pump read them all */
-	struct pump_ctx p = {.s = s};
-	size_t max = window - s->ctl_count;
-	if (store_retract_pending(g->reader, s->node, s->retract_sent_rid, max, pump_one, &p) !=
-	    MGW_OK) {
+	if (store_retract_pending(g->reader, s->node, s->retract_sent_rid, window - s->ctl_count,
+				  pump_one, s) != MGW_OK)
 		log_event(LOG_ERROR, "retract_read_failed", "node", s->node, NULL);
-		return;
-	}
-	if (!p.stopped && p.n < max)
-		s->retract_dirty = 0;
 }

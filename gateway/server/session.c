@@ -876,7 +876,6 @@ void gw_handle_completions(struct gw *g)
 					s->last_queued_seq = c->seq;
 				s->welcomed = 1;
 				s->flags_dirty = 1; /* unacked flags are sent again */
-				s->retract_dirty = 1; /* and unconfirmed retractions */
 				session_pump_outbox(g, s);
 			}
 			break;
@@ -904,7 +903,6 @@ void gw_handle_completions(struct gw *g)
 			for (s = node_first(c->node); s; s = s->next_node)
 				if (strcmp(s->node, c->node) == 0) {
 					s->flags_dirty |= c->flags;
-					s->retract_dirty |= c->retract;
 					session_pump_outbox(g, s);
 				}
 			break;
