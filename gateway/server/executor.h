@@ -24,7 +24,11 @@
  * any order; the writer still takes them in queue order, and prepares a
  * job itself if no worker has started it, or waits for the worker that
  * has. So redaction and packing of batch N+1 run while batch N commits
- * and syncs.
+ * and syncs. Wake-ups (h11-perf): a worker is woken only for more wanted
+ * jobs than busy workers (a busy one takes the next without sleeping); a
+ * job to prepare wakes an idle writer once prepared, other jobs at
+ * submission. Workers also free the finished jobs of kinds with
+ * ops->free_elsewhere (shares, referrals) off the writer's serial path.
  *
  * If COMMIT fails, the batch's answers are discarded; requests are answered
  * with their ops->wr_failed (INTERNAL: not accepted, retry with the same

@@ -2,14 +2,20 @@
  * req_ack.c: DeliverAck, and acknowledgement through a seq (Hello.resume_after).
  *
  * Service thread (ack_svc_on): the delivery id must look like one of ours
- * (32 lower-case hex) before anything is queued; the ack is a job of the
- * session like any request, so a node flooding acks stops being read.
+ * (32 lower-case hex) before anything is queued; the ack joins the
+ * session's ack job while that job still waits in the queue (an open job,
+ * executor.h; up to ACK_JOB_MAX acks), else starts a new one, counted
+ * against the session like any request, so a node flooding acks stops
+ * being read.
  *
- * Writer thread (ack_wr_commit): mark the delivery acked; a first ack is
- * audited DELIVERY_ACKED with the delivery's case ref and msg_id (kept
- * beside the outbox row by outbox_guard.c), so a case query shows receipts. An
- * ack naming no delivery of this node (or the wrong seq) is refused
- * UNKNOWN_DELIVERY. Acks are retried after a failed COMMIT (executor.h).
+ * Writer thread (ack_wr_commit): mark the job's deliveries acked
+ * (store_delivery_ack_many: one UPDATE per run of consecutive seqs); each
+ * first ack is audited DELIVERY_ACKED with the delivery's case ref and
+ * msg_id (kept beside the outbox row by outbox_guard.c, and in the writer's
+ * memory for recent deliveries), so a case query shows receipts. An ack
+ * naming no delivery of this node (or the wrong seq), nor a Flag of it, is
+ * refused UNKNOWN_DELIVERY; the job's other acks stand. One outbox notify
+ * per job. Acks are retried after a failed COMMIT (executor.h).
  */
 #include <sqlite3.h>
 #include <stdlib.h>
