@@ -120,13 +120,23 @@
 /*
  * Pre-authentication: a TCP connection must finish TLS and the WebSocket
  * upgrade within this many seconds (lws's own timer), far below the Hello
- * timeout, because it costs a slot before anyone is known. Connections
- * still in handshake are capped per source address, and the last
- * MGW_REGISTERED_RESERVE connection slots are kept for certificates that
- * passed the registry, so anonymous peers cannot lock nodes out.
+ * timeout, because it costs a slot before anyone is known. The pool of
+ * connections still in handshake is separate from the node slots, so
+ * anonymous peers cannot lock nodes out.
+ *
+ * Per source address (limits.preauth_per_address): while the pool is under
+ * pressure (at least MGW_PREAUTH_PRESSURE_PCT of it in use) an address
+ * holds at most this many handshakes, its oldest dropped for a newer one,
+ * so one peer cannot fill the pool. Below that mark any address may
+ * handshake at once: every node of an agency behind one NAT reconnecting
+ * together after a gateway restart (tens of handshakes from one address)
+ * must not be dropped, and a pool half free is no flood.
  */
 #define MGW_PREAUTH_TIMEOUT_SECS      5u
-#define MGW_PREAUTH_PER_ADDRESS       8u
+#define MGW_PREAUTH_PER_ADDRESS_MIN     1u
+#define MGW_PREAUTH_PER_ADDRESS_MAX     65536u
+#define MGW_PREAUTH_PER_ADDRESS_DEFAULT 8u
+#define MGW_PREAUTH_PRESSURE_PCT      50u
 #define MGW_REGISTERED_RESERVE_MIN    8u
 
 /*
@@ -297,11 +307,17 @@
 
 /*
  * How often the idle writer looks for acked bodies past their retention:
- * a purge is one indexed DELETE and, when it removed something, a WAL
- * truncation; once a second costs nothing measurable and keeps "deleted
- * after retention" true to the second.
+ * a sixteenth of the retention, at least MGW_RETENTION_INTERVAL_SECS and
+ * at most MGW_RETENTION_INTERVAL_MAX_SECS apart. A purge is one DELETE
+ * whose subquery scans every delivery row (grouped by body; tens of
+ * milliseconds per hundred thousand rows) and, when it removed something,
+ * a WAL truncation; the writer runs it between batches, so each run is a
+ * stall for the shares arriving meanwhile (h11-perf: once a second it was
+ * the accept p99). With the default day of retention a body goes at most a
+ * minute late; with 0 (tests), within a second.
  */
 #define MGW_RETENTION_INTERVAL_SECS 1u
+#define MGW_RETENTION_INTERVAL_MAX_SECS 60u
 
 /*
  * Start-up re-hashes the whole audit trail (every record against its leaf

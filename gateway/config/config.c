@@ -920,6 +920,7 @@ static const struct cfg_key keys[] = {
 	LIMIT("ping_timeout_secs", ping_timeout_secs, MGW_PING_TIMEOUT_SECS),
 	LIMIT("handshake_timeout_secs", handshake_timeout_secs, MGW_HANDSHAKE_TIMEOUT_SECS),
 	LIMIT("delivery_retention_secs", delivery_retention_secs, MGW_DELIVERY_RETENTION_SECS),
+	LIMIT("preauth_per_address", preauth_per_address, MGW_PREAUTH_PER_ADDRESS), /* h11-perf */
 	{"audit", "origin", K_STR, F(audit_origin), 0, 0, 0, "marac-gateway", K_RESTART,
 	 check_origin, NULL, 0, "every checkpoint names it: a new origin needs a new trail"},
 	{"audit", "checkpoint_every", K_UINT, F(checkpoint_every), MGW_CHECKPOINT_EVERY_MIN,

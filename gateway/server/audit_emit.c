@@ -56,7 +56,7 @@ const char *gw_safe(const char *s, int (*ok)(const char *), char buf[72])
 	if (ok(s))
 		return s;
 	uint8_t md[32];
-	SHA256((const unsigned char *)s, strlen(s), md);
+	codec_sha256(s, strlen(s), md);
 	memcpy(buf, "sha256:", 7);
 	gw_hex(md, 32, buf + 7);
 	return buf;

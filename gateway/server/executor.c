@@ -131,6 +131,7 @@ static void notify_once(struct clist *l)
 		for (size_t i = 0; i < n && c->kind == EX_DONE_NOTIFY; i++)
 			if (strcmp(last[i]->node, c->node) == 0) {
 				drop = last[i] != c;
+				last[i]->flags |= c->flags; /* the one kept says "flags" too */
 				break;
 			}
 		if (drop) {
@@ -181,7 +182,7 @@ void job_free(struct job *j)
 }
 
 /* Service thread (any thread is safe: under ex.lock). */
-int executor_submit(struct gw *g, struct job *j, int internal)
+static int submit(struct gw *g, struct job *j, int internal, struct job **slot)
 {
 	struct executor *ex = &g->ex;
 	pthread_mutex_lock(&ex->lock);
@@ -190,6 +191,9 @@ int executor_submit(struct gw *g, struct job *j, int internal)
 		pthread_mutex_unlock(&ex->lock);
 		return MGW_E_TOO_LARGE;
 	}
+	j->open_slot = slot;
+	if (slot)
+		*slot = j;
 	j->next = NULL;
 	j->enqueued_us = now_us();
 	if (ex->tail)
@@ -202,14 +206,51 @@ int executor_submit(struct gw *g, struct job *j, int internal)
 	if (j->ops->prepare && ex->n_workers) {
 		j->prep = JOB_PREP_WANTED;
 		ex->prep_wanted++;
-		pthread_cond_signal(&ex->prep_cond);
+		/* A busy worker takes the next wanted job without sleeping: wake
+		 * one only for more wanted jobs than busy workers (one futex wake
+		 * and context switch less per job in a steady stream). */
+		if (ex->prep_wanted > ex->prep_running)
+			pthread_cond_signal(&ex->prep_cond);
 	}
 	int high = ex->count >= EX_HIGH_MARK;
 	if (high)
 		ex->above_high = 1;
-	pthread_cond_signal(&ex->cond);
+	/* A job a worker prepares wakes the writer once prepared (worker_main):
+	 * woken now, the writer would only wait for the worker. */
+	if (j->prep != JOB_PREP_WANTED)
+		pthread_cond_signal(&ex->cond);
 	pthread_mutex_unlock(&ex->lock);
 	return high ? 1 : 0;
+}
+
+int executor_submit(struct gw *g, struct job *j, int internal)
+{
+	return submit(g, j, internal, NULL);
+}
+
+int executor_submit_open(struct gw *g, struct job *j, int internal, struct job **slot)
+{
+	return submit(g, j, internal, slot);
+}
+
+/* Service thread. */
+int executor_amend(struct gw *g, struct job **slot, int (*fn)(struct job *j, void *arg),
+		   void *arg)
+{
+	pthread_mutex_lock(&g->ex.lock);
+	int rc = *slot ? fn(*slot, arg) : MGW_E_NOTFOUND;
+	pthread_mutex_unlock(&g->ex.lock);
+	return rc;
+}
+
+/* Service thread: the slot goes (its session closed); the job stays queued, closed. */
+void executor_forget(struct gw *g, struct job **slot)
+{
+	pthread_mutex_lock(&g->ex.lock);
+	if (*slot)
+		(*slot)->open_slot = NULL;
+	*slot = NULL;
+	pthread_mutex_unlock(&g->ex.lock);
 }
 
 /* Any thread, under ex.lock. */
@@ -317,6 +358,38 @@ static int run_jobs(struct gw *g, store *st, struct job *batch, struct clist *an
 	}
 }
 
+/*
+ * Writer thread: free the batch's jobs. Those whose kind allows it
+ * (free_elsewhere) go to the workers, which free them when no job waits to
+ * be prepared (a busy worker takes them after its job; an idle one is
+ * woken); the rest, and all of them without a pool, are freed here.
+ */
+static void discard(struct executor *ex, struct job *batch)
+{
+	struct job *keep = NULL, *ktail = NULL;
+	for (struct job *j = batch, *nx; j; j = nx) {
+		nx = j->next;
+		if (!ex->n_workers || !j->ops->free_elsewhere) {
+			job_free(j);
+			continue;
+		}
+		j->next = NULL;
+		if (ktail)
+			ktail->next = j;
+		else
+			keep = j;
+		ktail = j;
+	}
+	if (keep == NULL)
+		return;
+	pthread_mutex_lock(&ex->lock);
+	ktail->next = ex->trash;
+	ex->trash = keep;
+	if (ex->prep_running == 0)
+		pthread_cond_signal(&ex->prep_cond);
+	pthread_mutex_unlock(&ex->lock);
+}
+
 /* Writer thread: run one batch. Returns the jobs to retry (after a failed COMMIT). */
 static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 {
@@ -359,10 +432,7 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 		for (struct job *j = batch; j; j = j->next)
 			finished(&answers, j);
 		post(g, &answers);
-		for (struct job *j = batch, *nx; j; j = nx) {
-			nx = j->next;
-			job_free(j);
-		}
+		discard(&g->ex, batch);
 		return retry;
 	}
 	if (began)
@@ -375,10 +445,7 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
 	post(g, &answers);
 	if (audit_tree_after_commit(g, st, g->ex.cur, 0) != MGW_OK)
 		log_event(LOG_ERROR, "checkpoint_failed", NULL);
-	for (struct job *j = batch, *nx; j; j = nx) {
-		nx = j->next;
-		job_free(j);
-	}
+	discard(&g->ex, batch);
 	return NULL;
 }
 
@@ -387,19 +454,27 @@ static struct job *run_batch(struct gw *g, store *st, struct job *batch)
  * delivery's body (the recipient's view of the case) is deleted with
  * secure_delete once it was acked longer than limits.delivery_retention_secs
  * ago, then the WAL is truncated so the old pages go too; ids, seq, ack time
- * and digests stay for the audit trail. At most once per
- * MGW_RETENTION_INTERVAL_SECS; the newest epoch a batch pinned says the
- * retention (none yet: nothing was delivered by this process either).
+ * and digests stay for the audit trail. At most once per interval
+ * (mgw_limits.h: a sixteenth of the retention, 1 to 60 s); the newest epoch
+ * a batch pinned says the retention (none yet: nothing was delivered by
+ * this process either).
  */
 static void housekeeping(struct gw *g, int64_t *last_ms)
 {
 	struct executor *ex = &g->ex;
 	int64_t now = now_us() / 1000;
-	if (ex->cur == NULL || now - *last_ms < (int64_t)MGW_RETENTION_INTERVAL_SECS * 1000)
+	if (ex->cur == NULL)
+		return;
+	int64_t keep = (int64_t)ex->cur->cfg->delivery_retention_secs * 1000;
+	int64_t every = keep / 16;
+	if (every < (int64_t)MGW_RETENTION_INTERVAL_SECS * 1000)
+		every = (int64_t)MGW_RETENTION_INTERVAL_SECS * 1000;
+	if (every > (int64_t)MGW_RETENTION_INTERVAL_MAX_SECS * 1000)
+		every = (int64_t)MGW_RETENTION_INTERVAL_MAX_SECS * 1000;
+	if (now - *last_ms < every)
 		return;
 	*last_ms = now;
 	uint64_t n = 0;
-	int64_t keep = (int64_t)ex->cur->cfg->delivery_retention_secs * 1000;
 	/* ack times are wall-clock milliseconds (store_now_ms); now is monotonic */
 	if (store_purge_delivered(g->writer_store, store_now_ms() - keep, &n) != MGW_OK) {
 		log_event(LOG_ERROR, "retention_purge_failed", NULL);
@@ -414,7 +489,8 @@ static void housekeeping(struct gw *g, int64_t *last_ms)
 		log_event(LOG_ERROR, "wal_truncate_failed", NULL);
 }
 
-/* A worker thread: prepare queued jobs, oldest first, until stop. */
+/* A worker thread: prepare queued jobs, oldest first, and free finished
+ * ones (discard), until stop. */
 static void *worker_main(void *arg)
 {
 	struct gw *g = arg;
@@ -425,6 +501,17 @@ static void *worker_main(void *arg)
 		if (ex->prep_wanted)
 			for (j = ex->head; j && j->prep != JOB_PREP_WANTED; j = j->next)
 				;
+		if (j == NULL && ex->trash) {
+			struct job *t = ex->trash;
+			ex->trash = NULL;
+			pthread_mutex_unlock(&ex->lock);
+			for (struct job *nx; t; t = nx) {
+				nx = t->next;
+				job_free(t);
+			}
+			pthread_mutex_lock(&ex->lock);
+			continue;
+		}
 		if (j == NULL) {
 			if (ex->stop)
 				break;
@@ -433,12 +520,15 @@ static void *worker_main(void *arg)
 		}
 		j->prep = JOB_PREP_RUNNING;
 		ex->prep_wanted--;
+		ex->prep_running++;
 		pthread_mutex_unlock(&ex->lock);
 		j->ops->prepare(j);
 		pthread_mutex_lock(&ex->lock);
+		ex->prep_running--;
 		j->prep = JOB_PREP_NONE;
 		j->prepared = 1;
 		pthread_cond_broadcast(&ex->prepped);
+		pthread_cond_signal(&ex->cond); /* the writer, if idle: a job is ready */
 	}
 	pthread_mutex_unlock(&ex->lock);
 	return NULL;
@@ -522,6 +612,15 @@ static void *writer_main(void *arg)
 			last = last->next;
 			n++;
 		}
+		/* Taken: open jobs of the batch take no more work (executor_amend). */
+		for (struct job *j = batch;; j = j->next) {
+			if (j->open_slot) {
+				*j->open_slot = NULL;
+				j->open_slot = NULL;
+			}
+			if (j == last)
+				break;
+		}
 		ex->head = last->next;
 		if (ex->head == NULL)
 			ex->tail = NULL;
@@ -562,6 +661,11 @@ static void executor_stop_workers(struct gw *g)
 	for (unsigned i = 0; i < ex->n_workers; i++)
 		pthread_join(ex->workers[i], NULL);
 	ex->n_workers = 0;
+	for (struct job *t = ex->trash, *nx; t; t = nx) { /* the workers free it before they exit */
+		nx = t->next;
+		job_free(t);
+	}
+	ex->trash = NULL;
 }
 
 /* Service thread, at start. */

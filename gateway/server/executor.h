@@ -24,7 +24,11 @@
  * any order; the writer still takes them in queue order, and prepares a
  * job itself if no worker has started it, or waits for the worker that
  * has. So redaction and packing of batch N+1 run while batch N commits
- * and syncs.
+ * and syncs. Wake-ups (h11-perf): a worker is woken only for more wanted
+ * jobs than busy workers (a busy one takes the next without sleeping); a
+ * job to prepare wakes an idle writer once prepared, other jobs at
+ * submission. Workers also free the finished jobs of kinds with
+ * ops->free_elsewhere (shares, referrals) off the writer's serial path.
  *
  * If COMMIT fails, the batch's answers are discarded; requests are answered
  * with their ops->wr_failed (INTERNAL: not accepted, retry with the same
@@ -78,6 +82,9 @@ struct job_ops {
 	/* Any thread: free the kind's fields (not the job itself). May be NULL. */
 	void (*free)(struct job *j);
 	int retry;                  /* re-run after a failed COMMIT (acks, audit records) */
+	/* h11-perf: free may run on a worker thread after the batch (large
+	 * decoded requests: shares, referrals), off the writer's serial path */
+	int free_elsewhere;
 };
 
 struct job {
@@ -95,6 +102,9 @@ struct job {
 	int64_t enqueued_us;
 	struct job *next;           /* executor queue, under ex.lock */
 	int body_case;              /* h13-audit: the request's Frame body (refusal records) */
+	/* h11-perf: executor_submit_open's slot, under ex.lock: points back at
+	 * the slot while the job waits in the queue; NULL once taken */
+	struct job **open_slot;
 };
 
 enum job_prep { JOB_PREP_NONE, JOB_PREP_WANTED, JOB_PREP_RUNNING };
@@ -121,6 +131,7 @@ struct completion {
 	int status;                 /* EX_DONE_CLOSE */
 	int request;                /* EX_DONE_FINISHED: was a request */
 	char node[MGW_ID_MAX + 1];  /* EX_DONE_NOTIFY */
+	int flags;                  /* EX_DONE_NOTIFY: a Flag notice for node was committed */
 	struct completion *next;
 };
 
@@ -134,6 +145,8 @@ struct executor {
 	struct clist done;
 	int stop;
 	size_t prep_wanted;         /* queued jobs with JOB_PREP_WANTED */
+	size_t prep_running;        /* workers preparing a job now (h11-perf) */
+	struct job *trash;          /* finished free_elsewhere jobs a worker frees (h11-perf) */
 	pthread_cond_t prep_cond;   /* workers: a job to prepare, or stop */
 	pthread_cond_t prepped;     /* writer: a job it waits for was prepared */
 	pthread_t workers[MGW_PREP_WORKERS_MAX];
@@ -161,6 +174,23 @@ void executor_stop(struct gw *g); /* drains every queued job, then joins */
  * caller's).
  */
 int executor_submit(struct gw *g, struct job *j, int internal);
+/*
+ * Open jobs (h11-perf): work that is cheaper done many at once (a node's
+ * acks) goes into one job while that job still waits in the queue.
+ * executor_submit_open queues j as executor_submit does (same returns) and,
+ * if queued, leaves *slot pointing at it; the writer sets *slot to NULL,
+ * under the lock, when it takes the job into a batch. executor_amend runs
+ * fn(*slot, arg) under the lock while the job is still queued (fn must be
+ * short and must not call the executor) and returns fn's result, or
+ * MGW_E_NOTFOUND if no job is open (then submit a new one). The slot's
+ * owner calls executor_forget before the slot's memory goes. Slots belong
+ * to the service thread; the lock orders them with the writer.
+ */
+int executor_submit_open(struct gw *g, struct job *j, int internal, struct job **slot);
+int executor_amend(struct gw *g, struct job **slot, int (*fn)(struct job *j, void *arg),
+		   void *arg);
+void executor_forget(struct gw *g, struct job **slot);
+
 /* Jobs queued (any thread, under the lock). */
 size_t executor_depth(struct gw *g);
 /* Service thread: take every completion, in order (caller frees each). */

@@ -44,6 +44,7 @@ struct out_frame {
 	struct out_frame *next;
 	size_t len;
 	uint64_t seq;               /* deliveries: their seq (0 for control frames) */
+	int ctl;                    /* queued as a control frame (else a delivery) */
 	unsigned char buf[];        /* LWS_PRE bytes of headroom, then the frame */
 };
 
@@ -100,6 +101,12 @@ struct session {
 	int64_t hello_deadline_ms;  /* Error + close 1008 if no Hello by then */
 	int64_t retract_sent_rid;   /* req_retract.c: highest retraction queued on this connection */
 	uint64_t flag_sent_seq;     /* highest Flag seq queued on this connection (req_lookup.c) */
+	/* h11-perf: a Flag may be waiting in the store for this connection (set
+	 * at Welcome and by a flag's EX_DONE_NOTIFY, cleared by a pump that
+	 * found none), so a pump without new flags reads nothing (req_lookup.c) */
+	int flags_dirty;
+	int want_write;             /* lws_callback_on_writable asked, WRITEABLE not yet run */
+	struct job *ack_open;       /* req_ack.c: its queued ack job that takes more acks */
 };
 
 #define MGW_COMMIT_BUCKETS 11
@@ -272,8 +279,9 @@ void refuse_preauth_flush(struct gw *g, int force);
 
 /* ---- preauth.c (service thread): connections still in handshake -------- */
 
-/* TCP accept: 0 to admit (the oldest handshake of the same address beyond
- * MGW_PREAUTH_PER_ADDRESS is dropped), non-zero to refuse. */
+/* TCP accept: 0 to admit (while the pool is under pressure, the oldest
+ * handshake of the same address beyond limits.preauth_per_address is
+ * dropped), non-zero to refuse. */
 int preauth_admit(struct gw *g, const struct lws_filter_network_conn_args *a);
 void preauth_bind(struct gw *g, struct lws *wsi);    /* the wsi of the last admitted fd */
 void preauth_release(struct gw *g, struct lws *wsi); /* established or destroyed */
@@ -322,6 +330,8 @@ void session_job_init(struct gw *g, struct session *s, struct job *j, const stru
  * Returns 0 or MGW_E_TOO_LARGE (refused, answered, j freed).
  */
 int session_submit(struct gw *g, struct session *s, struct job *j, const char *request_msg_id);
+/* h11-perf: session_submit of a job that stays open in *slot (executor_submit_open). */
+int session_submit_open(struct gw *g, struct session *s, struct job *j, struct job **slot);
 /* Once a second: Hello deadlines. */
 void session_tick(struct gw *g);
 /* Executor completions, on the service thread. */
@@ -499,6 +509,11 @@ int outbox_guard_schema(store *st);  /* writer's store, before the thread starts
  * and the msg_id and case ref its DELIVERY_ACKED record will name. */
 int outbox_guard_wr_bind(struct wctx *w, const char *node, uint64_t seq, uint64_t audit_seq,
 			 const char *msg_id, const char *case_ref);
+/* h11-perf, writer thread: the msg_id and case ref bound to (node, seq) by a
+ * recent outbox_guard_wr_bind, from memory: 1 if known (copied, truncated
+ * to the sizes given), 0 if the caller reads delivery_audit instead. */
+int outbox_guard_wr_info(const char *node, uint64_t seq, char *msg_id, size_t msg_id_n,
+			 char *case_ref, size_t case_ref_n);
 /* Service thread: 0 if a body whose SHA-256 is digest (as
  * store_outbox_fetch_digest computed it) is what the trail says was
  * committed for delivery_id to node; MGW_E_INVALID (logged

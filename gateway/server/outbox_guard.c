@@ -19,6 +19,13 @@
  * hide the gap. One indexed read and one record read per body; the body's
  * hash is the one the store computed to check its own digest
  * (store_outbox_fetch_digest), so each body is hashed once.
+ *
+ * The writer also keeps the msg_id and case ref of the deliveries it bound
+ * most recently in memory (a direct-mapped cache of GUARD_CACHE entries,
+ * keyed by node and seq), so the ack of a delivery committed by this
+ * process names them without reading delivery_audit back. An entry of a
+ * rolled-back transaction is harmless: its (node, seq) is bound again by
+ * the next delivery that takes that seq, before any ack can name it.
  */
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -42,6 +49,54 @@ int outbox_guard_schema(store *st)
 /* Writer thread: its statement, prepared once. */
 static sqlite3_stmt *bind_stmt;
 
+#define GUARD_CACHE 4096u /* a power of two: a window of deliveries ~1 MiB */
+
+struct guard_entry {
+	uint64_t seq;               /* 0: empty */
+	char node[MGW_ID_MAX + 1];
+	char msg_id[MGW_MSG_ID_MAX + 1];
+	char case_ref[MGW_CASE_REF_MAX + 1];
+};
+
+static struct guard_entry *cache; /* writer thread; allocated at the first bind */
+
+static struct guard_entry *cache_slot(const char *node, uint64_t seq)
+{
+	uint64_t h = 1469598103934665603ull ^ seq; /* FNV-1a over node, seeded by seq */
+	for (const unsigned char *p = (const unsigned char *)node; *p; p++)
+		h = (h ^ *p) * 1099511628211ull;
+	return &cache[h & (GUARD_CACHE - 1)];
+}
+
+static void cache_put(const char *node, uint64_t seq, const char *msg_id, const char *case_ref)
+{
+	if (cache == NULL && (cache = calloc(GUARD_CACHE, sizeof *cache)) == NULL)
+		return;
+	struct guard_entry *e = cache_slot(node, seq);
+	if (strlen(node) > MGW_ID_MAX || strlen(msg_id) > MGW_MSG_ID_MAX ||
+	    strlen(case_ref) > MGW_CASE_REF_MAX) {
+		e->seq = 0; /* never ours: the door checks all three */
+		return;
+	}
+	e->seq = seq;
+	strcpy(e->node, node);
+	strcpy(e->msg_id, msg_id);
+	strcpy(e->case_ref, case_ref);
+}
+
+int outbox_guard_wr_info(const char *node, uint64_t seq, char *msg_id, size_t msg_id_n,
+			 char *case_ref, size_t case_ref_n)
+{
+	if (cache == NULL || seq == 0)
+		return 0;
+	const struct guard_entry *e = cache_slot(node, seq);
+	if (e->seq != seq || strcmp(e->node, node) != 0)
+		return 0;
+	snprintf(msg_id, msg_id_n, "%s", e->msg_id);
+	snprintf(case_ref, case_ref_n, "%s", e->case_ref);
+	return 1;
+}
+
 int outbox_guard_wr_bind(struct wctx *w, const char *node, uint64_t seq, uint64_t audit_seq,
 			 const char *msg_id, const char *case_ref)
 {
@@ -59,6 +114,8 @@ int outbox_guard_wr_bind(struct wctx *w, const char *node, uint64_t seq, uint64_
 	int rc = sqlite3_step(bind_stmt) == SQLITE_DONE ? MGW_OK : MGW_E_DB;
 	sqlite3_reset(bind_stmt);
 	sqlite3_clear_bindings(bind_stmt);
+	if (rc == MGW_OK)
+		cache_put(node, seq, msg_id, case_ref);
 	return rc;
 }
 
@@ -66,6 +123,8 @@ void outbox_guard_wr_close(void)
 {
 	sqlite3_finalize(bind_stmt);
 	bind_stmt = NULL;
+	free(cache);
+	cache = NULL;
 }
 
 /* Service thread: the reader's statement, prepared once. */

@@ -6,9 +6,13 @@
  * node slots (limits.max_connections), and short lives:
  *  - lws drops a connection whose TLS accept or upgrade takes longer than
  *    MGW_PREAUTH_TIMEOUT_SECS (the vhost's timeout_secs);
- *  - at most MGW_PREAUTH_PER_ADDRESS per source address: a newer connection
- *    from the same address drops the oldest, so a peer holding idle sockets
- *    cannot keep a node behind the same NAT out for long;
+ *  - while the pool is under pressure (MGW_PREAUTH_PRESSURE_PCT of it in
+ *    use), at most limits.preauth_per_address per source address: a newer
+ *    connection from the same address drops the oldest, so a peer holding
+ *    idle sockets cannot fill the pool, nor keep a node behind the same NAT
+ *    out for long. Below that mark the cap does not apply: all the nodes of
+ *    an agency behind one NAT reconnecting at once after a restart are tens
+ *    of handshakes from one address, and must all get through;
  *  - the pool holds max(max_connections, MGW_REGISTERED_RESERVE_MIN) slots;
  *    when full, new connections are refused until handshakes finish or
  *    time out. Registered nodes that completed the upgrade never count
@@ -69,7 +73,7 @@ int preauth_admit(struct gw *g, const struct lws_filter_network_conn_args *a)
 {
 	int64_t now = store_now_ms();
 	struct preauth_slot *free_slot = NULL, *oldest = NULL;
-	unsigned same = 0;
+	unsigned same = 0, used = 1; /* used: this one too */
 	for (unsigned i = 0; i < g->n_hs; i++) {
 		struct preauth_slot *p = &g->hs[i];
 		if (p->used && expired(p, now))
@@ -79,13 +83,15 @@ int preauth_admit(struct gw *g, const struct lws_filter_network_conn_args *a)
 				free_slot = p;
 			continue;
 		}
+		used++;
 		if (same_host(&p->addr, &a->cli_addr)) {
 			same++;
 			if (oldest == NULL || p->since_ms < oldest->since_ms)
 				oldest = p;
 		}
 	}
-	if (same >= MGW_PREAUTH_PER_ADDRESS && oldest) {
+	int pressure = (uint64_t)used * 100 >= (uint64_t)g->n_hs * MGW_PREAUTH_PRESSURE_PCT;
+	if (pressure && same >= g->epoch->cfg->preauth_per_address && oldest) {
 		refuse_preauth(g, "handshake_per_address", NULL);
 		if (oldest->wsi)
 			lws_set_timeout(oldest->wsi, PENDING_TIMEOUT_USER_OK, LWS_TO_KILL_ASYNC);

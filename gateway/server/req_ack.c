@@ -2,14 +2,20 @@
  * req_ack.c: DeliverAck, and acknowledgement through a seq (Hello.resume_after).
  *
  * Service thread (ack_svc_on): the delivery id must look like one of ours
- * (32 lower-case hex) before anything is queued; the ack is a job of the
- * session like any request, so a node flooding acks stops being read.
+ * (32 lower-case hex) before anything is queued; the ack joins the
+ * session's ack job while that job still waits in the queue (an open job,
+ * executor.h; up to ACK_JOB_MAX acks), else starts a new one, counted
+ * against the session like any request, so a node flooding acks stops
+ * being read.
  *
- * Writer thread (ack_wr_commit): mark the delivery acked; a first ack is
- * audited DELIVERY_ACKED with the delivery's case ref and msg_id (kept
- * beside the outbox row by outbox_guard.c), so a case query shows receipts. An
- * ack naming no delivery of this node (or the wrong seq) is refused
- * UNKNOWN_DELIVERY. Acks are retried after a failed COMMIT (executor.h).
+ * Writer thread (ack_wr_commit): mark the job's deliveries acked
+ * (store_delivery_ack_many: one UPDATE per run of consecutive seqs); each
+ * first ack is audited DELIVERY_ACKED with the delivery's case ref and
+ * msg_id (kept beside the outbox row by outbox_guard.c, and in the writer's
+ * memory for recent deliveries), so a case query shows receipts. An ack
+ * naming no delivery of this node (or the wrong seq), nor a Flag of it, is
+ * refused UNKNOWN_DELIVERY; the job's other acks stand. One outbox notify
+ * per job. Acks are retried after a failed COMMIT (executor.h).
  */
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -19,10 +25,24 @@
 #include "log.h"
 #include "mgw_err.h"
 
-struct ack_job {
-	struct job base;
+/*
+ * One job carries up to ACK_JOB_MAX acks of one session: acks that arrive
+ * while the session's last ack job still waits in the queue join it
+ * (executor_amend), so a batch holds one ack job per node, not one per
+ * ack: one submission, one wake-up, one answer and one UPDATE per run of
+ * seqs instead of one each.
+ */
+#define ACK_JOB_MAX STORE_ACK_MANY_MAX
+
+struct ack_one {
 	char delivery_id[33];
 	uint64_t seq;
+};
+
+struct ack_job {
+	struct job base;
+	size_t n;                   /* under ex.lock while the job is open */
+	struct ack_one a[ACK_JOB_MAX];
 };
 
 /* What a DELIVERY_ACKED record says about the delivery (from its body). */
@@ -66,6 +86,10 @@ void ack_wr_close(void)
 /* Writer thread: the msg_id and case ref of node's delivery d->seq (primary key). */
 static int body_info(store *st, const char *node, struct dlv_info *d)
 {
+	/* committed by this process: from the writer's memory (outbox_guard.c) */
+	if (outbox_guard_wr_info(node, d->seq, d->msg_id, sizeof d->msg_id, d->case_ref,
+				 sizeof d->case_ref))
+		return MGW_OK;
 	if (q == NULL && sqlite3_prepare_v3(store_db(st),
 					    "SELECT msg_id, case_ref FROM delivery_audit"
 					    " WHERE node = ?1 AND seq = ?2",
@@ -84,31 +108,40 @@ static int body_info(store *st, const char *node, struct dlv_info *d)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
 }
 
+/* Writer thread: the job's acks, in the order they arrived (the job is closed now). */
 static int ack_wr_commit(struct job *jb, struct wctx *w)
 {
 	struct ack_job *j = (struct ack_job *)jb;
-	struct dlv_info d = {.seq = j->seq};
-	snprintf(d.delivery_id, sizeof d.delivery_id, "%s", j->delivery_id);
-	int was = 0;
-	int rc = store_delivery_ack(w->st, jb->node, j->delivery_id, j->seq, store_now_ms(), &was);
-	if (rc == MGW_E_NOTFOUND && (rc = flag_wr_ack(w, jb, j->delivery_id)) == MGW_OK) {
-		/* a Flag's id (req_lookup.c): a pump sends MGW_FLAG_SEND_MAX at a
-		 * time, and the node's acks bring the next ones */
+	struct store_ack sa[ACK_JOB_MAX];
+	for (size_t i = 0; i < j->n; i++)
+		sa[i] = (struct store_ack){.delivery_id = j->a[i].delivery_id, .seq = j->a[i].seq};
+	int rc = store_delivery_ack_many(w->st, jb->node, sa, j->n, store_now_ms());
+	int moved = 0;
+	for (size_t i = 0; rc == MGW_OK && i < j->n; i++) {
+		if (sa[i].state == STORE_ACK_UNKNOWN) {
+			rc = flag_wr_ack(w, jb, sa[i].delivery_id); /* a Flag's id (req_lookup.c)? */
+			if (rc == MGW_OK)
+				moved = 1; /* a pump sends flags a batch at a time: acks bring more */
+			if (rc == MGW_E_NOTFOUND) {
+				struct refusal r = {
+					.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_DELIVERY};
+				rc = refuse(w->g, NULL, w, jb, &r,
+					    "DeliverAck names no delivery of this node with that seq");
+			}
+			continue;
+		}
+		moved = 1;
+		if (sa[i].state == STORE_ACK_WAS)
+			continue; /* a redelivered duplicate: audited at its first ack */
+		/* A first ack: the record names the case and the share. */
+		struct dlv_info d = {.seq = sa[i].seq};
+		snprintf(d.delivery_id, sizeof d.delivery_id, "%s", sa[i].delivery_id);
+		if ((rc = body_info(w->st, jb->node, &d)) == MGW_OK)
+			rc = ack_wr_record(w, jb, &d);
+	}
+	if (rc == MGW_OK && moved)
 		clist_append(w->answers, completion_notify(jb->node));
-		return MGW_OK;
-	}
-	if (rc == MGW_E_NOTFOUND) {
-		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_DELIVERY};
-		return refuse(w->g, NULL, w, jb, &r,
-			      "DeliverAck names no delivery of this node with that seq");
-	}
-	if (rc != MGW_OK)
-		return rc;
-	/* A first ack: the record names the case and the share. */
-	if (!was && ((rc = body_info(w->st, jb->node, &d)) != MGW_OK || (rc = ack_wr_record(w, jb, &d)) != MGW_OK))
-		return rc;
-	clist_append(w->answers, completion_notify(jb->node));
-	return MGW_OK;
+	return rc;
 }
 
 static const struct job_ops ack_ops = {
@@ -129,6 +162,19 @@ static int delivery_id_ok(const char *s)
 	return 1;
 }
 
+/* Service thread, under ex.lock (executor_amend) or on a new job: one more ack. */
+static int ack_add(struct job *jb, void *arg)
+{
+	struct ack_job *j = (struct ack_job *)jb;
+	const Marac__V1__DeliverAck *a = arg;
+	if (j->n >= ACK_JOB_MAX)
+		return MGW_E_TOO_LARGE; /* full: a new job */
+	memcpy(j->a[j->n].delivery_id, a->delivery_id, 33); /* checked: 32 hex digits */
+	j->a[j->n].seq = a->seq;
+	j->n++;
+	return MGW_OK;
+}
+
 void ack_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 {
 	const Marac__V1__DeliverAck *a = f->deliver_ack;
@@ -137,13 +183,17 @@ void ack_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		refuse(g, s, NULL, NULL, &r, "DeliverAck.delivery_id: 32 lower-case hex digits");
 		goto out;
 	}
-	struct ack_job *j = calloc(1, sizeof *j);
+	/* Joins the session's ack job still in the queue, if there is one with room. */
+	if (executor_amend(g, &s->ack_open, ack_add, (void *)a) == MGW_OK)
+		goto out;
+	struct ack_job *j = malloc(sizeof *j);
 	if (j == NULL)
 		goto out;
+	memset(&j->base, 0, sizeof j->base);
+	j->n = 0;
+	ack_add(&j->base, (void *)a);
 	session_job_init(g, s, &j->base, &ack_ops);
-	snprintf(j->delivery_id, sizeof j->delivery_id, "%s", a->delivery_id);
-	j->seq = a->seq;
-	session_submit(g, s, &j->base, NULL);
+	session_submit_open(g, s, &j->base, &s->ack_open);
 out:
 	codec_free(&f->base);
 }

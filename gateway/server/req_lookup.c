@@ -327,7 +327,10 @@ static int flag_case(struct wctx *w, const struct job *j, const struct lookup_ca
 		gw_hex(rnd, sizeof rnd, id);
 		if ((rc = flags_notice(db, nd->id, touch_id, id, &seq)) != MGW_OK)
 			return rc;
-		clist_append(w->answers, completion_notify(nd->id));
+		struct completion *nc = completion_notify(nd->id);
+		if (nc)
+			nc->flags = 1; /* the pump reads flags only after one of these */
+		clist_append(w->answers, nc);
 	}
 	int ags[AGENCY_MAX];
 	size_t na = 0;
@@ -387,6 +390,8 @@ int flags_wr_touch(struct wctx *w, const struct job *j, const Marac__V1__Person 
 struct pump_ctx {
 	struct session *s;
 	uint64_t last;
+	size_t n;
+	int stopped;
 };
 
 static int pump_row(void *ctx, const struct flag_row *r)
@@ -409,16 +414,21 @@ static int pump_row(void *ctx, const struct flag_row *r)
 	f.flag = &fl;
 	uint8_t *buf;
 	size_t len;
-	if (codec_pack(&f.base, &buf, &len) != MGW_OK)
+	if (codec_pack(&f.base, &buf, &len) != MGW_OK) {
+		p->stopped = 1;
 		return 1;
+	}
 	session_queue_ctl(p->s, buf, len);
 	free(buf);
 	p->last = r->seq;
+	p->n++;
 	return 0;
 }
 
 void flag_svc_pump(struct gw *g, struct session *s)
 {
+	if (!s->flags_dirty) /* h11-perf: no flag committed since a pump found none */
+		return;
 	if (!s->welcomed || s->closing || !(s->roles & MGW_ROLE_NODE))
 		return;
 	/* Each ack pumps again: only as many as leave the control queue short,
@@ -432,6 +442,10 @@ void flag_svc_pump(struct gw *g, struct session *s)
 		return;
 	}
 	s->flag_sent_seq = p.last;
+	/* h11-perf: a pump that found none clears it (one that found some may
+	 * have left more: the next pump reads again); a flag's notify sets it */
+	if (p.n == 0 && !p.stopped)
+		s->flags_dirty = 0;
 }
 
 int flag_wr_ack(struct wctx *w, const struct job *j, const char *flag_id)

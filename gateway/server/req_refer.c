@@ -20,8 +20,10 @@
  * written); the next case reference of the area; the blind indexes and the
  * case row (with the DASH form and threshold); the REFERRAL_ACCEPTED record;
  * the referral as a CaseSummary shared for PURPOSE_REFERRAL to the
- * recipients, redacted per recipient agency like any share (share_wr_views,
- * share_wr_deliver); for a serial perpetrator the SERIAL_PERPETRATOR
+ * recipients, redacted per recipient agency like any share (share_wr_deliver);
+ * the redaction itself ran before, on a worker thread (refer_prepare,
+ * share_wr_views), under a placeholder case reference that the writer
+ * replaces with the one it assigns; for a serial perpetrator the SERIAL_PERPETRATOR
  * record and a notice in the police and probation outboxes
  * (serial_wr_notify); the ReferralAccepted stored for dedupe and answered
  * after COMMIT. A view that would not fit a frame undoes the referral and
@@ -62,6 +64,7 @@ struct refer_job {
 	struct dash_form_config dash; /* the area's thresholds and bands for that form */
 	int repeat_named;           /* REPEAT route: the referral names the earlier case */
 	struct recipients serial_rc; /* police and probation nodes of the area (serial notice) */
+	struct refer_prep *prep;    /* refer_prepare's results (h11-perf); NULL: out of memory */
 };
 
 /* The gateway's day (clock.h: settable for tests, as every deadline). */
@@ -260,14 +263,17 @@ drop:
 }
 
 /* Any thread (job_free). */
+static void refer_prep_free(struct refer_prep *p);
+
 static void refer_job_free(struct job *jb)
 {
 	struct refer_job *j = (struct refer_job *)jb;
+	refer_prep_free(j->prep);
 	match_keys_free(&j->keys);
 	codec_free(j->frame ? &j->frame->base : NULL);
 }
 
-/* ---- writer thread ---- */
+/* ---- writer thread (and refer_prepare on a worker) ---- */
 
 /*
  * The referral as the CaseSummary the attending agencies receive (before
@@ -364,6 +370,92 @@ static int referral_summary(const Marac__V1__Referral *r, const char *case_ref, 
 	cs->victim_aware = r->victim_aware;
 	cs->consent_given = r->consent_given;
 	cs->consent_reason = r->consent_reason;
+	return MGW_OK;
+}
+
+/*
+ * h11-perf: the redaction of a referral runs on a worker thread
+ * (executor.h, ops->prepare), like a share's, before the writer assigns the
+ * case reference. It redacts the case under PLACEHOLDER_REF, of the widest
+ * case reference's length (so the frame-size check is the writer's); the
+ * writer writes the assigned reference over it, in place, in every view
+ * that kept it verbatim (the policy shares case_ref with every agency; a
+ * view that withholds it keeps whatever the policy made of the placeholder,
+ * never the reference) and hashes those views again. The referral's free
+ * text was written before the reference existed, so it cannot hold it.
+ */
+#define PLACEHOLDER_REF "REFERRAL-CASE-REF-PENDING-00000"
+_Static_assert(sizeof PLACEHOLDER_REF == MATCH_CASE_REF_MAX, "as wide as any case reference");
+
+struct refer_prep {
+	int rc;                     /* share_wr_views' result (or referral_summary's) */
+	char ref[MATCH_CASE_REF_MAX]; /* the summary's case_ref: the placeholder, then the case's */
+	Marac__V1__Risk risk;
+	Marac__V1__CaseSummary cs;
+	struct summary_mem mem;
+	struct view v[MARAC__V1__AGENCY__AGENCY_EDUCATION + 1];
+	size_t nv;
+	char *at[MARAC__V1__AGENCY__AGENCY_EDUCATION + 1]; /* view k's case_ref buffer, or NULL */
+	uint8_t ref_digest[32];     /* SHA-256 of the packed Referral */
+};
+
+static void refer_prep_free(struct refer_prep *p)
+{
+	if (p == NULL)
+		return;
+	share_views_free(p->v, p->nv);
+	summary_mem_free(&p->mem);
+	free(p);
+}
+
+/* A worker thread (or the writer): the referral's views, under the placeholder. */
+static void refer_prepare(struct job *jb)
+{
+	struct refer_job *x = (struct refer_job *)jb;
+	const Marac__V1__Refer *rf = x->frame->refer;
+	const Marac__V1__Referral *r = rf->referral;
+	struct refer_prep *p = calloc(1, sizeof *p);
+	if (p == NULL)
+		return; /* the writer answers "not stored" */
+	memcpy(p->ref, PLACEHOLDER_REF, sizeof p->ref);
+	marac__v1__risk__init(&p->risk);
+	if (r->risk)
+		p->risk = *r->risk;
+	p->risk.score = x->score;
+	p->risk.level = x->level;
+	p->rc = referral_summary(r, p->ref, x->area, &p->risk, &p->cs, &p->mem);
+	Marac__V1__Share sh = MARAC__V1__SHARE__INIT;
+	sh.msg_id = rf->msg_id;
+	sh.purpose = MARAC__V1__PURPOSE__PURPOSE_REFERRAL;
+	sh.lawful_basis = rf->lawful_basis;
+	sh.summary = &p->cs;
+	struct wctx w = {.e = jb->epoch}; /* share_wr_views reads only the epoch */
+	if (p->rc == MGW_OK)
+		p->rc = share_wr_views(&w, jb, &x->rc, &sh, p->v, &p->nv, &x->too_big);
+	for (size_t k = 0; k < p->nv; k++) {
+		char *c = p->v[k].summary->case_ref;
+		p->at[k] = c && strcmp(c, PLACEHOLDER_REF) == 0 ? c : NULL;
+	}
+	if (p->rc == MGW_OK)
+		p->rc = codec_digest(&r->base, p->ref_digest);
+	x->prep = p;
+}
+
+/* Writer thread: the assigned reference into the prepared views, and their digests. */
+static int refer_views_for(struct refer_prep *p, const char *case_ref)
+{
+	if (strlen(case_ref) >= sizeof p->ref)
+		return MGW_E_INVALID;
+	snprintf(p->ref, sizeof p->ref, "%s", case_ref);
+	for (size_t k = 0; k < p->nv; k++) {
+		if (p->at[k] == NULL)
+			continue;
+		if (p->at[k] != p->ref) /* the view's own copy (same width) */
+			memcpy(p->at[k], case_ref, strlen(case_ref) + 1);
+		int rc = codec_digest(&p->v[k].summary->base, p->v[k].digest);
+		if (rc != MGW_OK)
+			return rc;
+	}
 	return MGW_OK;
 }
 
@@ -508,15 +600,15 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 		return rc;
 
 	struct match_result mr = {0};
-	struct summary_mem mem = {0};
-	struct view v[MARAC__V1__AGENCY__AGENCY_EDUCATION + 1];
-	size_t nv = 0;
+	struct refer_prep *p = x->prep;
 	Marac__V1__PreviousCase *prev = NULL, **prevp = NULL;
 	char *(*prev_kinds)[KIND_NAMES_MAX] = NULL;
 	char *top_kinds[KIND_NAMES_MAX], *top_perp_kinds[KIND_NAMES_MAX];
 	Marac__V1__Agency notified[8];
 	size_t n_notified = 0;
 	char case_ref[MATCH_CASE_REF_MAX];
+	if (p == NULL)
+		return MGW_E_NOMEM; /* refer_prepare ran out of memory: not stored */
 	rc = match_query(db, &x->keys, r->referral_date, x->window_months, NULL, &mr);
 	if (rc != MGW_OK)
 		goto out;
@@ -574,27 +666,18 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 	    (rc = cases_set_transfer_from(db, case_ref, r->transfer_from_area)) != MGW_OK)
 		goto out;
 
-	/* The referral as a case, and every recipient's view, before any record. */
-	Marac__V1__Risk risk = MARAC__V1__RISK__INIT;
-	if (r->risk)
-		risk = *r->risk;
-	risk.score = x->score;
-	risk.level = x->level;
-	Marac__V1__CaseSummary cs;
-	if ((rc = referral_summary(r, case_ref, x->area, &risk, &cs, &mem)) != MGW_OK)
+	/* The referral as a case, and every recipient's view (redacted by
+	 * refer_prepare), under the reference just assigned, before any record. */
+	if ((rc = p->rc) != MGW_OK)
+		goto out; /* too big: refer_wr_failed refuses, after the rollback */
+	if ((rc = refer_views_for(p, case_ref)) != MGW_OK)
 		goto out;
 	Marac__V1__Share sh = MARAC__V1__SHARE__INIT;
 	sh.msg_id = rf->msg_id;
 	sh.purpose = MARAC__V1__PURPOSE__PURPOSE_REFERRAL;
 	sh.lawful_basis = rf->lawful_basis;
-	sh.summary = &cs;
-	rc = share_wr_views(w, jb, &x->rc, &sh, v, &nv, &x->too_big);
-	if (rc != MGW_OK)
-		goto out; /* too big: refer_wr_failed refuses, after the rollback */
-
-	uint8_t ref_digest[32];
-	if ((rc = codec_digest(&r->base, ref_digest)) != MGW_OK)
-		goto out;
+	sh.summary = &p->cs;
+	const uint8_t *ref_digest = p->ref_digest;
 	uint64_t audit_seq = 0;
 	struct audit_fields f = {
 		.time_ms = now,
@@ -618,7 +701,7 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 	Marac__V1__DeliveryRef ref_store[MGW_MAX_RECIPIENT_NODES];
 	Marac__V1__DeliveryRef *refs[MGW_MAX_RECIPIENT_NODES];
 	size_t n_refs = 0;
-	if ((rc = share_wr_deliver(w, jb, &x->rc, &sh, v, nv, ref_digest, now, ref_store, refs,
+	if ((rc = share_wr_deliver(w, jb, &x->rc, &sh, p->v, p->nv, ref_digest, now, ref_store, refs,
 				   &n_refs)) != MGW_OK)
 		goto out;
 	if ((rc = flags_wr_touch(w, jb, NULL, &x->keys, case_ref, "referral", now)) != MGW_OK)
@@ -731,11 +814,9 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 										: "none",
 		  NULL);
 out:
-	share_views_free(v, nv);
 	free(prev);
 	free(prevp);
 	free(prev_kinds);
-	summary_mem_free(&mem);
 	match_result_free(&mr);
 	return rc;
 }
@@ -766,5 +847,7 @@ static const struct job_ops refer_ops = {
 	.name = "refer",
 	.wr_commit = refer_wr_commit,
 	.wr_failed = refer_wr_failed,
+	.prepare = refer_prepare,
 	.free = refer_job_free,
+	.free_elsewhere = 1, /* h11-perf: the decoded referral and its views, off the writer */
 };

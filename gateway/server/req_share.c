@@ -44,9 +44,10 @@ struct share_body {
 struct share_job {
 	struct job base;
 	Marac__V1__Frame *frame;    /* owned: frame->share */
-	uint8_t digest[32];         /* SHA-256 of the packed Share */
+	uint8_t digest[32];         /* SHA-256 of the packed Share (share_prepare: off the service thread) */
 	struct recipients rc;
 	/* share_prepare's results (a worker thread), used and kept by the writer */
+	int digest_rc;              /* the Share's digest: 0, or MGW_E_NOMEM (not stored) */
 	int prep_rc;                /* share_wr_views' result, or packing's */
 	int too_big;                /* as share_wr_views */
 	int64_t now;                /* the acceptance time the bodies carry */
@@ -186,11 +187,8 @@ void share_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 			goto drop;
 		}
 	}
-	if (codec_digest(&sh->base, j->digest) != MGW_OK) {
-		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED;
-		refuse(g, s, NULL, NULL, &r, "out of memory; retry with the same msg_id");
-		goto drop;
-	}
+	/* The Share's digest (msg_id dedupe) is the worker's (share_prepare):
+	 * packing and hashing a whole case is O(n) work the service thread skips. */
 	session_job_init(g, s, &j->base, &share_ops);
 	j->frame = f;
 	session_submit(g, s, &j->base, sh->msg_id);
@@ -306,7 +304,7 @@ static int body_pack(const struct job *j, const Marac__V1__Share *sh, const stru
 	int rc = codec_pack(&d.base, &b[k].buf, &b[k].len);
 	if (rc != MGW_OK)
 		return rc;
-	SHA256(b[k].buf, b[k].len, b[k].digest);
+	codec_sha256(b[k].buf, b[k].len, b[k].digest);
 	b[k].same_as = -1;
 	for (size_t i = 0; i < k && b[k].same_as < 0; i++)
 		if (b[i].len == b[k].len && memcmp(b[i].digest, b[k].digest, 32) == 0)
@@ -471,6 +469,7 @@ static void share_prepare(struct job *jb)
 	Marac__V1__Share *sh = j->frame->share;
 	struct wctx w = {.e = jb->epoch}; /* share_wr_views reads only the epoch */
 	j->now = store_now_ms();
+	j->digest_rc = codec_digest(&sh->base, j->digest);
 	j->prep_rc = share_wr_views(&w, jb, &j->rc, sh, j->v, &j->nv, &j->too_big);
 	if (j->prep_rc == MGW_OK)
 		j->prep_rc = codec_digest(&sh->summary->base, j->orig_digest);
@@ -483,6 +482,8 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 	struct share_job *j = (struct share_job *)jb;
 	Marac__V1__Share *sh = j->frame->share;
 	int handled = 0;
+	if (j->digest_rc != MGW_OK)
+		return j->digest_rc; /* no digest to dedupe by: not stored (wr_failed answers) */
 	int rc = share_wr_seen_before(w, jb, sh->msg_id, j->digest, &handled);
 	if (rc != MGW_OK || handled)
 		return rc;
@@ -598,4 +599,5 @@ static const struct job_ops share_ops = {
 	.wr_commit = share_wr_commit,
 	.wr_failed = share_wr_failed,
 	.free = share_job_free,
+	.free_elsewhere = 1, /* h11-perf: the decoded share and its views, off the writer */
 };

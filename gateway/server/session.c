@@ -11,8 +11,8 @@
  *
  * Admission, cheapest first:
  *  - TCP accept: connections still in handshake (TLS, upgrade) are tracked
- *    per source address; the oldest of an address beyond
- *    MGW_PREAUTH_PER_ADDRESS is dropped, and the pool of handshaking
+ *    per source address; while the pool is under pressure the oldest of an
+ *    address beyond limits.preauth_per_address is dropped, and the pool of handshaking
  *    connections is separate from the node slots, so idle or slow peers can
  *    never take a registered node's slot. lws drops a handshake that takes
  *    longer than MGW_PREAUTH_TIMEOUT_SECS.
@@ -28,9 +28,9 @@
  * larger ones are reassembled up to max_frame_bytes (above it: Error
  * FRAME_TOO_LARGE, close 1009) in a buffer kept only up to
  * MGW_RX_KEEP_BYTES; outbound frames wait in two bounded queues, control
- * frames before deliveries, written in order, as many per WRITEABLE
- * callback as the socket takes up to MGW_WRITEABLE_BYTES (STYLE.md 3 says
- * one lws_write per callback; lws_send_pipe_choked makes several safe).
+ * frames before deliveries, written in order, up to MGW_WRITEABLE_BYTES per
+ * WRITEABLE callback, framed here into one raw lws_write (STYLE.md 3: one
+ * lws_write per callback; a frame larger than that goes alone).
  * Deliveries are pulled from the durable outbox only while fewer than
  * delivery_window are unacknowledged. Jobs in the executor are counted per
  * session; at the cap, or when the executor queue is above its high mark,
@@ -125,10 +125,25 @@ static struct out_frame *out_new(const uint8_t *a, size_t alen, const uint8_t *b
 	o->next = NULL;
 	o->len = alen + blen;
 	o->seq = 0;
+	o->ctl = 1;
 	memcpy(o->buf + LWS_PRE, a, alen);
 	if (blen)
 		memcpy(o->buf + LWS_PRE + alen, b, blen);
 	return o;
+}
+
+/*
+ * Ask for one WRITEABLE callback: only if none is pending. Queuing a frame
+ * asks once when its session had nothing asked (a burst of deliveries is
+ * one request, not one poll change each); on_writeable clears the flag
+ * and asks again while anything is left.
+ */
+static void want_write(struct session *s)
+{
+	if (s->want_write)
+		return;
+	s->want_write = 1;
+	lws_callback_on_writable(s->wsi);
 }
 
 void session_close(struct session *s, int status, const char *reason)
@@ -138,7 +153,7 @@ void session_close(struct session *s, int status, const char *reason)
 	s->closing = 1;
 	s->close_status = status;
 	snprintf(s->close_reason, sizeof s->close_reason, "%s", reason);
-	lws_callback_on_writable(s->wsi);
+	want_write(s);
 }
 
 void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len)
@@ -162,7 +177,7 @@ void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len)
 		s->ctl_head = o;
 	s->ctl_tail = o;
 	s->ctl_count++;
-	lws_callback_on_writable(s->wsi);
+	want_write(s);
 }
 
 /* Encode a varint into p; returns bytes written (<= 10). */
@@ -212,6 +227,7 @@ static int queue_deliver(struct session *s, uint64_t seq, const char *delivery_i
 	if (o == NULL)
 		return 1;
 	o->seq = seq;
+	o->ctl = 0;
 	if (s->dlv_tail)
 		s->dlv_tail->next = o;
 	else
@@ -262,15 +278,18 @@ static int cache_row(void *ctx, uint64_t seq, const char *delivery_id, const uin
 static void deliver_committed(struct gw *g, const struct completion *c)
 {
 	int queued = 0, welcomed = 0;
-	for (struct session *s = g->sessions; s; s = s->next_live) {
-		welcomed |= s->welcomed && !s->closing && strcmp(s->node, c->node) == 0;
-		if (!s->welcomed || s->closing || s->outbox_held || strcmp(s->node, c->node) != 0 ||
+	/* the node's sessions only (the index), not every connection */
+	for (struct session *s = node_first(c->node); s; s = s->next_node) {
+		if (strcmp(s->node, c->node) != 0)
+			continue;
+		welcomed |= s->welcomed && !s->closing;
+		if (!s->welcomed || s->closing || s->outbox_held ||
 		    s->last_queued_seq + 1 != c->seq || s->unacked >= g->epoch->cfg->delivery_window)
 			continue;
 		if (queue_deliver(s, c->seq, c->delivery_id, c->frame, c->len) == 0) {
 			s->unacked++;
 			queued = 1;
-			lws_callback_on_writable(s->wsi);
+			want_write(s);
 		}
 	}
 	/* Not sent yet, to a node with a session: kept for the pump, which
@@ -306,7 +325,7 @@ void session_pump_outbox(struct gw *g, struct session *s)
 		s->unacked++;
 	if (s->unacked >= window) {
 		if (s->dlv_count != before)
-			lws_callback_on_writable(s->wsi);
+			want_write(s);
 		return;
 	}
 	int rc = store_outbox_fetch_digest(g->reader, s->node, s->last_queued_seq,
@@ -320,7 +339,7 @@ void session_pump_outbox(struct gw *g, struct session *s)
 		log_event(LOG_ERROR, "outbox_read_failed", "node", s->node, NULL);
 	}
 	if (s->dlv_count != before)
-		lws_callback_on_writable(s->wsi);
+		want_write(s);
 }
 
 static void free_queues(struct session *s)
@@ -364,7 +383,8 @@ void session_job_init(struct gw *g, struct session *s, struct job *j, const stru
 	j->body_case = s->rx_body_case;
 }
 
-int session_submit(struct gw *g, struct session *s, struct job *j, const char *request_msg_id)
+static int submit(struct gw *g, struct session *s, struct job *j, const char *request_msg_id,
+		  struct job **slot)
 {
 	const struct mgw_config *c = g->epoch->cfg;
 	int request = request_msg_id != NULL;
@@ -373,7 +393,7 @@ int session_submit(struct gw *g, struct session *s, struct job *j, const char *r
 		j->conn_id = s->conn_id;
 		j->counted = 1;
 		j->request = request;
-		rc = executor_submit(g, j, 0);
+		rc = slot ? executor_submit_open(g, j, 0, slot) : executor_submit(g, j, 0);
 	}
 	if (rc < 0) {
 		/* Not queued: nothing of it ran. */
@@ -388,6 +408,16 @@ int session_submit(struct gw *g, struct session *s, struct job *j, const char *r
 		s->in_flight++;
 	rx_update(g, s, rc == 1);
 	return MGW_OK;
+}
+
+int session_submit(struct gw *g, struct session *s, struct job *j, const char *request_msg_id)
+{
+	return submit(g, s, j, request_msg_id, NULL);
+}
+
+int session_submit_open(struct gw *g, struct session *s, struct job *j, struct job **slot)
+{
+	return submit(g, s, j, NULL, slot);
 }
 
 /* ---- routing ----------------------------------------------------------------- */
@@ -622,27 +652,94 @@ static struct out_frame *out_next(struct session *s)
 	return o;
 }
 
+/* Put a frame taken by out_next back at the head of its queue. */
+static void out_unget(struct session *s, struct out_frame *o)
+{
+	if (o->ctl) {
+		o->next = s->ctl_head;
+		s->ctl_head = o;
+		if (s->ctl_tail == NULL)
+			s->ctl_tail = o;
+		s->ctl_count++;
+	} else {
+		o->next = s->dlv_head;
+		s->dlv_head = o;
+		if (s->dlv_tail == NULL)
+			s->dlv_tail = o;
+		s->dlv_count++;
+	}
+}
+
+/* A server's WebSocket header (RFC 6455 5.2: FIN, binary, unmasked) for n bytes. */
+static size_t ws_header(uint8_t *p, size_t n)
+{
+	p[0] = 0x82;
+	if (n < 126) {
+		p[1] = (uint8_t)n;
+		return 2;
+	}
+	if (n < 65536) {
+		p[1] = 126;
+		p[2] = (uint8_t)(n >> 8);
+		p[3] = (uint8_t)n;
+		return 4;
+	}
+	p[1] = 127;
+	for (int i = 0; i < 8; i++)
+		p[2 + i] = (uint8_t)((uint64_t)n >> (56 - 8 * i));
+	return 10;
+}
+
 /*
- * As many queued frames as the socket takes, in queue order, up to
- * MGW_WRITEABLE_BYTES: one SSL_write per frame, but one poll wake-up for a
- * batch. lws_send_pipe_choked says when to stop: lws kept part of the last
- * write (it sends that first at the next WRITEABLE, before calling us), or
- * the socket has no room. The byte cap keeps one busy node from starving
- * the others in the same service pass. The close is sent only from a
+ * Service thread: the frames of one WRITEABLE callback, framed here and
+ * handed to lws as one raw write (one SSL_write, one TLS record per 16 KiB
+ * and one send() for the batch, not one each: h11-perf). lws passes
+ * LWS_WRITE_RAW on a WebSocket connection through as bytes (and buffers
+ * what the socket did not take, sending it before the next WRITEABLE);
+ * complete frames only, so nothing lws frames itself (pong, close) can
+ * land inside one.
+ */
+static uint8_t tx_batch[LWS_PRE + MGW_WRITEABLE_BYTES];
+
+/*
+ * The queued frames, in queue order, up to MGW_WRITEABLE_BYTES per
+ * callback (the byte cap keeps one busy node from starving the others in
+ * the same service pass). Over HTTP/1.1 (the network connection is the
+ * session's own) they go as one batch (tx_batch); a frame too large for
+ * the batch, or a stream of another transport (WebSocket over HTTP/2),
+ * goes alone through lws's own framing, one lws_write per frame while the
+ * socket takes them (lws_send_pipe_choked: lws kept part of the last
+ * write, or the socket has no room). The close is sent only from a
  * callback that wrote nothing, so frames lws still buffers go out first.
  */
 static int on_writeable(struct session *s, struct lws *wsi)
 {
-	size_t sent = 0;
+	int batch = lws_get_network_wsi(wsi) == wsi;
+	size_t sent = 0, fill = 0;
+	s->want_write = 0;
 	for (;;) {
 		struct out_frame *o = out_next(s);
 		if (o == NULL) {
-			if (s->closing && sent == 0) {
+			if (s->closing && sent == 0 && fill == 0) {
 				lws_close_reason(wsi, (enum lws_close_status)s->close_status,
 						 (unsigned char *)s->close_reason,
 						 strlen(s->close_reason));
 				return -1;
 			}
+			break;
+		}
+		if (batch && fill + 10 + o->len <= MGW_WRITEABLE_BYTES) {
+			uint8_t *p = tx_batch + LWS_PRE + fill;
+			size_t h = ws_header(p, o->len);
+			memcpy(p + h, o->buf + LWS_PRE, o->len);
+			fill += h + o->len;
+			if (o->seq)
+				__atomic_add_fetch(&G.m.deliveries_sent, 1, __ATOMIC_RELAXED);
+			free(o);
+			continue;
+		}
+		if (fill) {
+			out_unget(s, o); /* after the batch, at the next WRITEABLE */
 			break;
 		}
 		int w = lws_write(wsi, o->buf + LWS_PRE, o->len, LWS_WRITE_BINARY);
@@ -655,8 +752,10 @@ static int on_writeable(struct session *s, struct lws *wsi)
 		if (sent >= MGW_WRITEABLE_BYTES || lws_send_pipe_choked(wsi))
 			break;
 	}
+	if (fill && lws_write(wsi, tx_batch + LWS_PRE, fill, LWS_WRITE_RAW) < 0)
+		return -1;
 	if (s->ctl_head || s->dlv_head || s->closing)
-		lws_callback_on_writable(wsi);
+		want_write(s);
 	return 0;
 }
 
@@ -764,6 +863,7 @@ static void on_established(struct gw *g, struct session *s, struct lws *wsi)
 
 static void on_closed(struct gw *g, struct session *s)
 {
+	executor_forget(g, &s->ack_open); /* s's memory goes after this callback */
 	if (s->conn_id == 0)
 		return;
 	for (struct session **pp = &g->sessions; *pp; pp = &(*pp)->next_live) {
@@ -777,7 +877,7 @@ static void on_closed(struct gw *g, struct session *s)
 	free_queues(s);
 	/* Kept deliveries wait for a session of the node; without one, in the store. */
 	int other = 0;
-	for (struct session *o = g->sessions; o && !other; o = o->next_live)
+	for (struct session *o = node_first(s->node); o && !other; o = o->next_node)
 		other = strcmp(o->node, s->node) == 0;
 	if (!other)
 		outbox_cache_drop_through(s->node, UINT64_MAX);
@@ -836,6 +936,7 @@ void gw_handle_completions(struct gw *g)
 				if (s->last_queued_seq < c->seq)
 					s->last_queued_seq = c->seq;
 				s->welcomed = 1;
+				s->flags_dirty = 1; /* unacked flags are sent again */
 				session_pump_outbox(g, s);
 			}
 			break;
@@ -861,8 +962,10 @@ void gw_handle_completions(struct gw *g)
 			break;
 		case EX_DONE_NOTIFY:
 			for (s = node_first(c->node); s; s = s->next_node)
-				if (strcmp(s->node, c->node) == 0)
+				if (strcmp(s->node, c->node) == 0) {
+					s->flags_dirty |= c->flags;
 					session_pump_outbox(g, s);
+				}
 			break;
 		}
 		free(c->frame);

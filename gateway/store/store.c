@@ -60,7 +60,8 @@ enum {
 	ST_SHARE_GET, ST_SHARE_PUT, ST_SEQ_GET, ST_SEQ_PUT, ST_DLV_PUT, ST_DLV_GET,
 	ST_DLV_ACK, ST_DLV_ACK_THROUGH, ST_ACKED_THROUGH, ST_DEPTH, ST_OUTBOX,
 	ST_AUDIT_PUT, ST_AUDIT_GET, ST_AUDIT_LEAF, ST_CP_PUT, ST_CP_LATEST, ST_CP_LIST,
-	ST_NODE_PUT, ST_NODE_GET, ST_PURGE, ST_BODY_PUT, ST_DLV_GET_ID, ST_PENDING, ST_COUNT
+	ST_NODE_PUT, ST_NODE_GET, ST_PURGE, ST_BODY_PUT, ST_DLV_GET_ID, ST_PENDING, ST_DLV_ACK_RANGE,
+	ST_COUNT
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -78,6 +79,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_PENDING] = "SELECT 1 FROM deliveries d JOIN delivery_body b ON b.body_id=d.body_id"
 		       " WHERE d.recipient_node=?1 AND d.seq=?2 AND d.acked_at_ms IS NULL",
 	[ST_DLV_ACK] = "UPDATE deliveries SET acked_at_ms=?3 WHERE recipient_node=?1 AND seq=?2 AND acked_at_ms IS NULL",
+	[ST_DLV_ACK_RANGE] = "UPDATE deliveries SET acked_at_ms=?4 WHERE recipient_node=?1 AND seq BETWEEN ?2 AND ?3"
+			     " AND acked_at_ms IS NULL",
 	[ST_DLV_ACK_THROUGH] = "UPDATE deliveries SET acked_at_ms=?3 WHERE recipient_node=?1 AND seq<=?2 AND acked_at_ms IS NULL",
 	/* INDEXED BY: without it the planner walks the node's whole key range, acked rows too. */
 	[ST_ACKED_THROUGH] = "SELECT COALESCE((SELECT MIN(seq)-1 FROM deliveries INDEXED BY deliveries_unacked"
@@ -351,7 +354,7 @@ static int migrate_v1(store *s, char *err, size_t errlen)
 	int st;
 	while ((st = sqlite3_step(q)) == SQLITE_ROW) {
 		uint8_t d[32];
-		SHA256(sqlite3_column_blob(q, 1), (size_t)sqlite3_column_bytes(q, 1), d);
+		codec_sha256(sqlite3_column_blob(q, 1), (size_t)sqlite3_column_bytes(q, 1), d);
 		sqlite3_reset(u);
 		sqlite3_bind_value(u, 1, sqlite3_column_value(q, 0));
 		sqlite3_bind_blob(u, 2, d, 32, SQLITE_TRANSIENT);
@@ -798,7 +801,7 @@ int store_delivery_insert_digest(store *s, const char *delivery_id, const char *
 				 uint8_t digest[32], uint64_t *seq)
 {
 	int64_t body_id;
-	SHA256(deliver, len, digest);
+	codec_sha256(deliver, len, digest);
 	int rc = store_body_put(s, deliver, len, &body_id);
 	if (rc != MGW_OK)
 		return rc;
@@ -848,6 +851,86 @@ int store_delivery_ack(store *s, const char *node, const char *delivery_id, uint
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)seq);
 	sqlite3_bind_int64(st, 3, at_ms);
 	return step_done(st);
+}
+
+/* Sort the newly acked seqs (at most a batch: insertion sort). */
+static void seqs_sort(uint64_t *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		uint64_t x = v[i];
+		size_t k = i;
+		for (; k > 0 && v[k - 1] > x; k--)
+			v[k] = v[k - 1];
+		v[k] = x;
+	}
+}
+
+int store_delivery_ack_many(store *s, const char *node, struct store_ack *acks, size_t n,
+			    int64_t at_ms)
+{
+	uint64_t fresh[STORE_ACK_MANY_MAX];
+	size_t nf = 0;
+	if (n > STORE_ACK_MANY_MAX)
+		return MGW_E_INVALID;
+	for (size_t i = 0; i < n; i++) {
+		struct store_ack *a = &acks[i];
+		sqlite3_stmt *st;
+		int acked = 0, rc;
+		if (a->seq != 0) {
+			st = stmt(s, ST_DLV_GET);
+			sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, (sqlite3_int64)a->seq);
+			rc = sqlite3_step(st);
+			const char *id = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+			int same = id && strcmp(id, a->delivery_id) == 0;
+			acked = rc == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL;
+			sqlite3_reset(st);
+			if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+				return MGW_E_DB;
+			if (!same) {
+				a->state = STORE_ACK_UNKNOWN;
+				continue;
+			}
+		} else {
+			st = stmt(s, ST_DLV_GET_ID);
+			sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, a->delivery_id, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			if (rc == SQLITE_ROW) {
+				a->seq = (uint64_t)sqlite3_column_int64(st, 0);
+				acked = sqlite3_column_type(st, 1) != SQLITE_NULL;
+			}
+			sqlite3_reset(st);
+			if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+				return MGW_E_DB;
+			if (rc == SQLITE_DONE) {
+				a->state = STORE_ACK_UNKNOWN;
+				continue;
+			}
+		}
+		/* acked before, or earlier in this list (a duplicate) */
+		for (size_t k = 0; k < nf && !acked; k++)
+			acked = fresh[k] == a->seq;
+		a->state = acked ? STORE_ACK_WAS : STORE_ACK_NEW;
+		if (!acked)
+			fresh[nf++] = a->seq;
+	}
+	/* Narrow updates, one per run of consecutive seqs (in-order acks: one). */
+	seqs_sort(fresh, nf);
+	for (size_t i = 0; i < nf;) {
+		size_t k = i;
+		while (k + 1 < nf && fresh[k + 1] == fresh[k] + 1)
+			k++;
+		sqlite3_stmt *st = stmt(s, ST_DLV_ACK_RANGE);
+		sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)fresh[i]);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)fresh[k]);
+		sqlite3_bind_int64(st, 4, at_ms);
+		if (step_done(st) != MGW_OK)
+			return MGW_E_DB;
+		i = k + 1;
+	}
+	return MGW_OK;
 }
 
 int store_delivery_ack_through(store *s, const char *node, uint64_t through, int64_t at_ms,
@@ -915,7 +998,7 @@ int store_outbox_fetch_digest(store *s, const char *node, uint64_t after, size_t
 		size_t n = (size_t)sqlite3_column_bytes(st, 2);
 		const uint8_t *want = sqlite3_column_blob(st, 3);
 		uint8_t have[32];
-		SHA256(b, n, have);
+		codec_sha256(b, n, have);
 		/* A body edited or deleted (or its digest lost) since it was queued is never sent. */
 		if (sqlite3_column_type(st, 2) == SQLITE_NULL || sqlite3_column_bytes(st, 3) != 32 ||
 		    memcmp(have, want, 32) != 0) {
@@ -1016,7 +1099,7 @@ int store_audit_append(store *s, Marac__V1__AuditRecord *rec, uint8_t leaf[32])
 	/* A wall clock may step back (NTP); the trail's times must not. */
 	if (rec->time_ms < s->audit_last_ms)
 		rec->time_ms = s->audit_last_ms;
-	/* One buffer holds 0x00 || record, so the leaf hash is one SHA256() call. */
+	/* One buffer holds 0x00 || record, so the leaf hash is one SHA-256 call. */
 	size_t n = protobuf_c_message_get_packed_size(&rec->base);
 	uint8_t *buf = malloc(n + 1);
 	if (buf == NULL)
@@ -1024,7 +1107,7 @@ int store_audit_append(store *s, Marac__V1__AuditRecord *rec, uint8_t leaf[32])
 	buf[0] = 0x00;
 	protobuf_c_message_pack(&rec->base, buf + 1);
 	uint8_t h[32];
-	SHA256(buf, n + 1, h);
+	codec_sha256(buf, n + 1, h);
 	sqlite3_stmt *st = stmt(s, ST_AUDIT_PUT);
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)rec->seq);
 	sqlite3_bind_blob(st, 2, buf + 1, (int)n, SQLITE_STATIC);

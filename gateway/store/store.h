@@ -114,6 +114,26 @@ int store_delivery_put(store *s, const char *delivery_id, const char *recipient_
 int store_delivery_ack(store *s, const char *node, const char *delivery_id, uint64_t seq,
 		       int64_t at_ms, int *was_acked);
 
+/*
+ * A batch of node's acks at once (h11-perf): for each acks[i], looked up as
+ * store_delivery_ack does (seq 0: by id, and seq is filled in), state gets
+ * STORE_ACK_NEW (acked now), STORE_ACK_WAS (acked before, or earlier in the
+ * same list) or STORE_ACK_UNKNOWN (no such delivery of node, or the id
+ * does not match its seq). The rows acked now are updated with one UPDATE
+ * per run of consecutive seqs (acks in order: one statement for the batch).
+ * n is at most STORE_ACK_MANY_MAX. Returns 0, MGW_E_INVALID (n too large,
+ * nothing done), MGW_E_DB (the caller's transaction is to be rolled back).
+ */
+#define STORE_ACK_MANY_MAX 64u
+enum store_ack_state { STORE_ACK_NEW, STORE_ACK_WAS, STORE_ACK_UNKNOWN };
+struct store_ack {
+	const char *delivery_id;
+	uint64_t seq;
+	enum store_ack_state state;
+};
+int store_delivery_ack_many(store *s, const char *node, struct store_ack *acks, size_t n,
+			    int64_t at_ms);
+
 /* Ack every delivery of node with seq <= through (Hello.resume_after). *n gets how many changed. */
 int store_delivery_ack_through(store *s, const char *node, uint64_t through, int64_t at_ms,
 			       uint64_t *n);

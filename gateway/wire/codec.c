@@ -9,6 +9,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include <openssl/evp.h>
 #include <openssl/sha.h>
 
 #include "mgw_err.h"
@@ -263,13 +265,28 @@ int codec_pack(const ProtobufCMessage *msg, uint8_t **out, size_t *out_len)
 	return MGW_OK;
 }
 
+static EVP_MD *sha256_md;
+static pthread_once_t sha256_once = PTHREAD_ONCE_INIT;
+
+static void sha256_fetch(void)
+{
+	sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL);
+}
+
+void codec_sha256(const void *data, size_t len, uint8_t out[32])
+{
+	pthread_once(&sha256_once, sha256_fetch);
+	if (sha256_md == NULL || EVP_Digest(data, len, out, NULL, sha256_md, NULL) != 1)
+		SHA256(data, len, out); /* no provider object: the slow path, same digest */
+}
+
 int codec_digest(const ProtobufCMessage *msg, uint8_t out[32])
 {
 	uint8_t *buf;
 	size_t n;
 	if (codec_pack(msg, &buf, &n) != MGW_OK)
 		return MGW_E_NOMEM;
-	SHA256(buf, n, out);
+	codec_sha256(buf, n, out);
 	free(buf);
 	return MGW_OK;
 }

@@ -76,7 +76,7 @@
 
 #define MAX_FANOUT 8
 #define MAX_SERIES 8
-#define HANDSHAKES_AT_ONCE 8 /* the gateway's MGW_PREAUTH_PER_ADDRESS */
+#define HANDSHAKES_AT_ONCE 8 /* the gateway's default limits.preauth_per_address */
 
 static int64_t now_ns(void)
 {
