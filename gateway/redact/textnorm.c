@@ -5,7 +5,8 @@
  * character, writing its replacement (and, for the dense map, the original
  * offset of every byte written; for the sparse one, an entry where lengths
  * differ). Then memchr passes over the output turn the rare ASCII controls
- * into spaces and O into 0 inside digit words (same length: the maps hold).
+ * and e-mail quote markers at line starts into spaces and O into 0 inside
+ * digit words (same length: the maps hold).
  */
 #include "utf8.h"
 #include "textnorm.h"
@@ -158,6 +159,30 @@ static void controls(unsigned char *s, size_t n)
 	}
 }
 
+/* E-mail quote markers: a run of '>' (with spaces between) at the start of
+ * a line becomes spaces, so "07700\n>> 900 672", a number a reply's
+ * re-wrapping broke across quoted lines, reads as one number and a name
+ * or address carried over the break reads as one. Same length: the maps
+ * hold. memchr finds the '>'s; most text has none. */
+static void quote_marks(unsigned char *s, size_t n)
+{
+	unsigned char *q = s;
+	while ((q = memchr(q, '>', n - (size_t)(q - s))) != NULL) {
+		size_t k = (size_t)(q - s), a = k;
+		while (a > 0 && (s[a - 1] == ' ' || s[a - 1] == '>'))
+			a--;
+		if (a == 0 || s[a - 1] == '\n') {
+			while (k < n && (s[k] == '>' || s[k] == ' '))
+				s[k++] = ' ';
+		} else {
+			k++;
+		}
+		q = s + k;
+		if (k >= n)
+			break;
+	}
+}
+
 /* End of the run of ASCII bytes from i, eight at a time where it can. */
 static size_t ascii_run(const unsigned char *p, size_t i, size_t len)
 {
@@ -248,6 +273,7 @@ static int build(const char *text, size_t len, struct textnorm *out, int dense)
 	s[o] = 0;
 	out->n = o;
 	controls(s, o);
+	quote_marks(s, o);
 	digit_o(s, o);
 	return 0;
 }

@@ -17,6 +17,8 @@
  *   U+FF01-U+FF5E (full-width ASCII)                         -> the ASCII character
  *   U+2018, U+2019, U+201B, U+2032 -> '\''   U+201C, U+201D, U+201F, U+2033 -> '"'
  *   '\n' stays (a line break; recognisers may treat it as a separator)
+ *   '>' quote markers (and the spaces among them) at a line's start -> ' '
+ *                  (a number or name a reply re-wrapped over quoted lines)
  *   a letter O or o in a word made only of digits and O's with at least two
  *   digits ("O77OO", "9OO123")                               -> '0'
  *   everything else is copied byte for byte (UTF-8 letters stay UTF-8;

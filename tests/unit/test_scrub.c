@@ -90,6 +90,16 @@ Test(scrub, phones_in_every_format)
 	expect("tel:07700900123", "tel:" R("phone"));
 }
 
+/* A reply's re-wrapping breaks a number over quoted lines ("> ", ">> "):
+ * the quote marks are separators, the number is still one number. */
+Test(scrub, phones_broken_over_quoted_reply_lines)
+{
+	expect("> her new mobile is 07700\n>> 900 456 - pls keep safe",
+	       "> her new mobile is " R("phone") " - pls keep safe");
+	expect("Mob 07700 900\n> 456", "Mob " R("phone"));
+	unchanged("scores > 14 and\n> 3 visits"); /* quoting alone changes nothing */
+}
+
 Test(scrub, phone_near_misses)
 {
 	unchanged("Crime ref CR/0123456789/21 refers.");
