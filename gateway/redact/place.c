@@ -190,10 +190,14 @@ static int past_event(const struct scan *sc, long i)
 	return n >= 5 && (s[n - 2] | 0x20) == 'e' && (s[n - 1] | 0x20) == 'd';
 }
 
-/* Skip determiners and "another"/"next" from i. */
+/* Skip determiners and "another"/"next" from i, and an adjective before a
+ * kin word ("her best mate's", "an old friend's"): the kin word says whose
+ * place it is. */
 static long skip_det(const struct scan *sc, long i)
 {
 	for (int k = 0; k < 2 && (T(sc, i)->cls & C_DET); k++)
+		i++;
+	if ((T(sc, i)->cls & C_KINADJ) && (T(sc, i + 1)->cls & C_KIN) && !(T(sc, i + 1)->f & F_BRK))
 		i++;
 	return i;
 }
@@ -254,6 +258,8 @@ static void try_locv(struct scan *sc, long p)
 	long o = skip_det(sc, j + 1);
 	if ((T(sc, o)->cls & C_ABSTRACT) && id != W_WITH)
 		return; /* living in fear */
+	if ((T(sc, o)->cls & (C_UNIT | C_TIMEW | C_DAY)) && id == W_OVER)
+		return; /* "to stay over this week": when, not where */
 	if (id == W_WITH) {
 		/* "lives with the perpetrator", "with her two children": who she
 		 * lives with, not where; the abuser knows that address anyway */
@@ -360,8 +366,9 @@ static void try_be(struct scan *sc, long p)
 			return;
 	}
 	for (long i = o; i < o + 4 && place_town_word(T(sc, i)); i++)
-		if ((T(sc, i + 1)->cls & (C_INST | C_INSTC)) && !(T(sc, i + 1)->cls & C_HOSP))
-			return;
+		if ((T(sc, i + 1)->cls & (C_INST | C_INSTC)) &&
+		    !(T(sc, i + 1)->cls & (C_HOSP | C_VENUE)))
+			return; /* not "is at the Premier Inn", "remains at Kelvin Hall" */
 	loc_cue(sc, p, "loc:is-at");
 }
 
@@ -416,8 +423,13 @@ static void loc_cues(struct scan *sc, long p)
 		long j = p + 1;
 		if (T(sc, j)->cls & C_NEWMOD)
 			j++;
-		if ((T(sc, j)->cls & C_ACCOM) && T(sc, j)->type == T_WORD)
+		const struct tok *o = T(sc, j);
+		if ((o->cls & C_ACCOM) && o->type == T_WORD)
 			loc_cue(sc, p, id == W_SAFE ? "loc:safe-house" : "loc:new-address");
+		else if ((o->cls & (C_ST | C_STA)) && (o->f & F_LOWER) && (t->f & F_LOWER) &&
+			 (T(sc, p - 1)->cls & C_DET))
+			/* "her new street", "their new estate": her street, unnamed */
+			loc_cue(sc, p, "loc:new-address");
 	}
 	if (((c & C_GOT) || id == W_FOUND) && !(nx->f & F_BRK) && (nx->cls & C_DET)) {
 		/* "accepted a property", "found a flat", "given a room at" */
@@ -617,6 +629,14 @@ static void safe_cues(struct scan *sc, long p)
 		return;
 	}
 	if (t->cls & C_CALL) {
+		if (nx->type == T_PUNCT && (nx->ch == ':' || nx->ch == '-') && !(T(sc, p + 2)->f & F_BRK)) {
+			/* a label: "Next contact: tues pm", "Contact - weekday mornings" */
+			const struct tok *y = T(sc, p + 2);
+			if (y->type == T_WORD && (y->cls & (C_DAY | C_TIMEW)) && y->id != W_TODAY &&
+			    y->id != W_TOMORROW)
+				safe_cue(sc, "time:call-window");
+			return;
+		}
 		if (pr->type == T_WORD && ((pr->cls & C_DET) || pr->id == W_NO))
 			return; /* "the call", "no contact" */
 		if (pr->type == T_NUM)
@@ -627,14 +647,25 @@ static void safe_cues(struct scan *sc, long p)
 			return;
 		}
 		long j = p + 1;
+		int only = 0;
 		for (int k = 0; k < 2; k++) {
 			unsigned v = T(sc, j)->id;
 			if (T(sc, j)->type == T_WORD &&
 			    (v == W_HER || v == W_HIM || v == W_THEM || v == W_ONLY || v == W_MOBILE ||
-			     v == W_BACK || v == W_VICTIM))
+			     v == W_BACK || v == W_VICTIM)) {
+				only |= v == W_ONLY;
 				j++;
+			}
 		}
 		const struct tok *x = T(sc, j);
+		if (only && x->type == T_WORD && !(x->f & F_BRK) &&
+		    ((x->cls & C_TPREP) || x->id == W_AT || x->id == W_IN || x->id == W_ON ||
+		     x->id == W_VIA || x->id == W_THROUGH || x->id == W_WHEN)) {
+			/* "ring her only in school hours", "text only on her work
+			 * mobile": a restriction is how she can safely be reached */
+			safe_cue(sc, "time:only-call");
+			return;
+		}
 		if (T(sc, j - 1)->id == W_ONLY && j > p + 1 && pr->type != T_WORD &&
 		    (x->f & F_BRK || x->type == T_PUNCT)) {
 			safe_cue(sc, "time:only-call"); /* "Text only." */
@@ -654,8 +685,9 @@ static void safe_cues(struct scan *sc, long p)
 		    (window || (((x->cls & C_TPREP) || x->id == W_AT || x->id == W_IN) && instr)) &&
 		    time_word(sc, skip_det(sc, j + 1)) && !(y->type == T_NUM && y->ndig > 4))
 			safe_cue(sc, "time:call-window");
-		else if (x->type == T_WORD && (x->cls & (C_DAY | C_TIMEW)))
-			safe_cue(sc, "time:call-window");
+		else if (x->type == T_WORD && (x->cls & (C_DAY | C_TIMEW)) && x->id != W_TODAY &&
+			 x->id != W_TOMORROW)
+			safe_cue(sc, "time:call-window"); /* not "to visit today": a plan */
 		else if ((id == W_TEXT || id == W_MESSAGE) &&
 			 (is_word(x, W_FIRST) || (is_word(x, W_BEFORE) && (T(sc, j + 1)->cls & C_CALL))))
 			safe_cue(sc, "time:text-first");

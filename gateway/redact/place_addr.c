@@ -482,6 +482,12 @@ static void try_inst(struct scan *sc, long p)
 		real = 1; /* University of Lincoln */
 	if (!real || b > p)
 		return;
+	/* Hall, Barber, Temple, Kitchen are surnames too ("Kevin HALL"): a
+	 * venue only in lower case ("the church hall"), after an institution
+	 * word ("Village Hall") or after "the" ("the Damascus Kitchen") */
+	if ((t->id == W_HALL || t->id == W_BARBER || t->id == W_TEMPLE || t->id == W_KITCHEN) &&
+	    !(t->f & F_LOWER) && !(T(sc, p - 1)->cls & C_INSTM) && !is_word(T(sc, b - 1), W_THE))
+		return;
 	const char *rule = "place:school";
 	if (t->cls & C_HOSP) {
 		int admit = sc->last_admit >= sc->ss && sc->last_admit >= 0;

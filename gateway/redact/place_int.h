@@ -61,6 +61,8 @@
 #define C_CONJ     (1ull << 43) /* and, but, when ...: ends a clause */
 #define C_CHECK    (1ull << 44) /* checks, monitors (her phone) */
 #define C_GOT      (1ull << 45) /* offered, accepted, secured ... (a property) */
+#define C_KINADJ   (1ull << 46) /* best, close, old ...: before a kin word ("her best mate's") */
+#define C_VENUE    (1ull << 47) /* hotel, cafe, library, shop ...: an institution where she may be found */
 
 #include "place_words.h"
 

@@ -567,6 +567,47 @@ Test(place, addresses_in_more_shapes)
 	expect_span("She lives on The Green.", 0, SCRUB_ADDRESS, "The Green");
 }
 
+Test(place, where_she_is_said_indirectly)
+{
+	/* an adjective between the determiner and the kin word */
+	expect_sentence("She may go to her best mates, Kerry's, out in Hessle.", SCRUB_LOCATION);
+	expect_sentence("Planning to stay at an old friend's for now.", SCRUB_LOCATION);
+	expect_sentence("Mum is now with her eldest sister.", SCRUB_LOCATION);
+	/* a new street or estate she is on, unnamed */
+	expect_sentence("He must not enter her new street or the shop.", SCRUB_LOCATION);
+	expect_sentence("They have settled on their new estate.", SCRUB_LOCATION);
+	/* not: a capitalised New Street is a street name, a plan is no place */
+	expect_none("Her daughter wants a new bike.", LOC);
+	expect_none("Grandad to stay over this week.", LOC);
+	expect_none("He is going to buy a new car.", LOC);
+}
+
+Test(place, safe_routes_and_windows)
+{
+	/* "only" restricts how or when she can be reached */
+	expect_sentence("Please phone her only in office hours.", SCRUB_SAFE_TIME);
+	expect_sentence("Text her only on the work number.", SCRUB_SAFE_TIME);
+	/* a contact label with a day or time after it */
+	expect_sentence("Next contact: Weds am - he is at the gym.", SCRUB_SAFE_TIME);
+	expect_sentence("Contact - weekday mornings", SCRUB_SAFE_TIME);
+	/* not: a visit planned today, a contact label with a phone number */
+	expect_none("Social worker to visit today.", LOC);
+	expect_none("Duty officer to call tomorrow.", LOC);
+}
+
+Test(place, venues_where_she_may_be_found)
+{
+	/* venue and shop words make a place after a capitalised name */
+	expect_span("She helps out at the Polish church hall most days.", 0, SCRUB_PLACE,
+		    "Polish church hall");
+	expect_span("Seen waiting outside Heckmond Library.", 0, SCRUB_PLACE, "Heckmond Library");
+	/* "is at" a venue is where she is, not a school she attends */
+	expect_sentence("She is at the Riverview Inn until Friday.", SCRUB_LOCATION);
+	/* Hall, Barber, Temple are surnames too */
+	expect_none("Kevin HALL gave a statement to police.", 0);
+	expect_none("Witness Ann Barber saw the assault.", 0);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
