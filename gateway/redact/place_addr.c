@@ -269,6 +269,36 @@ static int gate_street(const struct scan *sc, const struct tok *w)
 	       strncmp((const char *)sc->s + w->end - 4, "gate", 4) == 0;
 }
 
+/* "PO Box 4471, Doncaster DN1 9ZZ": where her letters go is how to reach her */
+static void try_po_box(struct scan *sc, long p)
+{
+	const struct tok *u = T(sc, p + 2);
+	if (!is_word(T(sc, p + 1), W_BOX) || u->type != T_NUM || u->ndig > 6 || (u->f & F_BRK))
+		return;
+	emit_address(sc, p, p + 3, "addr:po-box");
+}
+
+/*
+ * A bare house number after "lives at", "staying at", "two doors down at":
+ * "his brother lives at 61a", "a friend two doors down at 103". Not a clock
+ * ("lives at 10am"? never; "at 10.30", "at 7pm" are) nor a count.
+ */
+static int bare_house_number(const struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *nx = T(sc, p + 1);
+	if (!(t->f & F_HOUSE) || !is_word(T(sc, p - 1), W_AT) || (t->f & F_BRK))
+		return 0;
+	if ((nx->type == T_PUNCT && (nx->ch == '.' || nx->ch == ':' || nx->ch == '/') &&
+	     T(sc, p + 2)->type == T_NUM) ||
+	    (nx->cls & (C_UNIT | C_MON | C_TIMEW)))
+		return 0;
+	const struct tok *v = T(sc, p - 2);
+	if (v->cls & C_LOCV)
+		return 1;
+	return (v->id == W_DOWN || v->id == W_UP || v->id == W_ALONG || v->id == W_AWAY) &&
+	       is_word(T(sc, p - 3), W_DOORS);
+}
+
 /* A house number at p followed by a street: the token after the street, or 0. */
 
 static long number_street(const struct scan *sc, long p)
@@ -323,6 +353,16 @@ static void try_number(struct scan *sc, long p)
 		emit_address(sc, p - 1, p + 1, "addr:number");
 		return;
 	}
+	if (e == 0 && bare_house_number(sc, p)) {
+		/* from "two doors down" when that is how it is given */
+		long a2 = p;
+		if (is_word(T(sc, p - 3), W_DOORS) && T(sc, p - 4)->type != T_PUNCT &&
+		    !(T(sc, p - 3)->f & F_BRK))
+			a2 = p - 4;
+		emit(sc, T(sc, a2)->start, T(sc, p)->end, SCRUB_ADDRESS, "addr:number");
+		sc->skip_addr = p + 1;
+		return;
+	}
 	if (e == 0)
 		return;
 	if (is_punct(pr, '.') && (is_word(T(sc, p - 2), W_NO)))
@@ -336,6 +376,13 @@ static void try_number(struct scan *sc, long p)
 static void try_flat(struct scan *sc, long p)
 {
 	long q = p + 1;
+	if (is_punct(T(sc, q), '(') && T(sc, q + 1)->type == T_NUM && (T(sc, q + 1)->f & F_HOUSE) &&
+	    is_punct(T(sc, q + 2), ')')) {
+		/* "the upstairs flat (61a)" */
+		emit(sc, T(sc, q + 1)->start, T(sc, q + 1)->end, SCRUB_ADDRESS, "addr:flat");
+		sc->skip_addr = q + 3;
+		return;
+	}
 	if (is_punct(T(sc, q), '.'))
 		q++;
 	const struct tok *u = T(sc, q);
@@ -387,6 +434,17 @@ static void try_number_word(struct scan *sc, long p)
 		emit_address(sc, p, q + 1, "addr:number");
 }
 
+/* "Clough Road custody", "Elm Street police station": a street that names a
+ * police station is where officers work, not where anyone lives. */
+static int police_station_at(const struct scan *sc, long e)
+{
+	const struct tok *x = T(sc, e);
+	if (x->type != T_WORD || (x->f & F_BRK))
+		return 0;
+	return x->id == W_CUSTODY || (x->id == W_POLICE && is_word(T(sc, e + 1), W_STATION)) ||
+	       (x->id == W_FRONT && is_word(T(sc, e + 1), W_COUNTER));
+}
+
 static void try_prep_street(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -394,6 +452,8 @@ static void try_prep_street(struct scan *sc, long p)
 	if (mode == M_PREP2 && (T(sc, p - 1)->cls & (C_MOVE | C_BE | C_LOCV)))
 		mode = M_PREP; /* "moved to Grange Court" */
 	long e = street_at(sc, p + 1, mode);
+	if (e && police_station_at(sc, e))
+		return;
 	if (e)
 		emit_address(sc, p + 1, e, "addr:street");
 }
@@ -401,6 +461,8 @@ static void try_prep_street(struct scan *sc, long p)
 static void try_bare_street(struct scan *sc, long p)
 {
 	long e = street_at(sc, p, M_BARE);
+	if (e && police_station_at(sc, e))
+		return;
 	if (e) {
 		emit_address(sc, p, e, "addr:street");
 		return;
@@ -429,7 +491,8 @@ void place_town_after_cue(struct scan *sc, long p)
 	long m = 0;
 	while (m < 3 && place_town_word(T(sc, p + 1 + m)) && !(T(sc, p + 1 + m)->f & F_NL))
 		m++;
-	if (m == 0 || (T(sc, p + 1 + m)->cls & (C_INST | C_INSTC)))
+	if (m == 0 || (T(sc, p + 1 + m)->cls & (C_INST | C_INSTC)) ||
+	    police_station_at(sc, p + 1 + m))
 		return;
 	emit_address(sc, p + 1, p + 1 + m, "addr:town-after-cue");
 }
@@ -440,6 +503,38 @@ static void emit_place(struct scan *sc, long a, long e, const char *rule)
 {
 	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_PLACE, rule);
 	sc->skip_place = e;
+}
+
+/*
+ * An institution word used as a label for its name: "GP: Meddygfa'r Bont",
+ * "nursery (Little Acorns, Balby)", "School: Marsh Lane Primary". The name
+ * is up to four capitalised words after the colon or inside the brackets
+ * (a town after a comma there too), ending its clause; not a title ("GP:
+ * Dr Shah" is a person) nor "Year 5".
+ */
+static void inst_label(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *x = T(sc, p + 1);
+	if (x->type != T_PUNCT || (x->ch != ':' && x->ch != '(') || (T(sc, p + 2)->f & F_BRK))
+		return;
+	int paren = x->ch == '(';
+	long a = p + 2, m = 0;
+	while (m < 6 && (place_town_word(T(sc, a + m)) ||
+			 (paren && m > 0 && is_punct(T(sc, a + m), ',') && place_town_word(T(sc, a + m + 1)))) &&
+	       !(T(sc, a + m)->f & F_NL))
+		m++;
+	const struct tok *z = T(sc, a + m);
+	if (m == 0 || z->type == T_NUM)
+		return;
+	if (paren ? !is_punct(z, ')')
+		  : !(z->type == T_END || z->type == T_PUNCT || (z->f & F_NL) ||
+		      (z->type == T_WORD && (z->f & F_LOWER))))
+		return;
+	const char *rule = (t->id == W_GP || t->id == W_SURGERY || t->id == W_PRACTICE ||
+			    t->id == W_CLINIC || t->id == W_HEALTHCARE)
+				   ? "place:gp"
+				   : "place:school";
+	emit_place(sc, a, a + m, rule);
 }
 
 /* St Mary's Primary School, Riverside Medical Centre, Dr Shah's surgery */
@@ -480,6 +575,10 @@ static void try_inst(struct scan *sc, long p)
 	}
 	if (is_word(T(sc, p + 1), W_OF) && place_town_word(T(sc, p + 2)) && (t->f & F_CAP))
 		real = 1; /* University of Lincoln */
+	if (!real && !(t->cls & (C_INSTC | C_VENUE))) {
+		inst_label(sc, p); /* "nursery (Little Acorns)", "Surgery: ..." */
+		return;
+	}
 	if (!real || b > p)
 		return;
 	/* Hall, Barber, Temple, Kitchen are surnames too ("Kevin HALL"): a
@@ -522,9 +621,11 @@ static void try_inst(struct scan *sc, long p)
 		if (m > 0)
 			e += 1 + m;
 	} else if (is_punct(T(sc, e), '(') && (T(sc, e + 1)->f & F_CAP)) {
-		/* "Busy Bees Nursery (Oakwood)": the branch names the place */
+		/* "Busy Bees Nursery (Oakwood)": the branch names the place;
+		 * "Evie's nursery (Little Acorns, Balby)": the name and its town */
 		long m = 1;
-		while (m < 4 && place_town_word(T(sc, e + m)))
+		while (m < 6 && (place_town_word(T(sc, e + m)) ||
+				 (m > 1 && is_punct(T(sc, e + m), ',') && place_town_word(T(sc, e + m + 1)))))
 			m++;
 		if (m > 1 && is_punct(T(sc, e + m), ')'))
 			e += m + 1;
@@ -537,7 +638,7 @@ static void try_inst(struct scan *sc, long p)
  * "Gaelscoil na Daróige", "Bun-sgoil Ghàidhlig Inbhir Nis". The name is the
  * capitalised words after it, with the short articles between them.
  */
-static void try_prefix_school(struct scan *sc, long p)
+static void try_prefix_school(struct scan *sc, long p, const char *rule)
 {
 	long e = p + 1;
 	for (int k = 0; k < 6; k++) {
@@ -565,7 +666,7 @@ static void try_prefix_school(struct scan *sc, long p)
 		break;
 	}
 	if (e > p + 1)
-		emit_place(sc, p, e, "place:school");
+		emit_place(sc, p, e, rule);
 }
 
 /* "attends Little Acorns", "pupil at Oakwood" */
@@ -599,9 +700,10 @@ static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
 	long j = p + 1;
+	int role = 0;
 	if (t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYERS) {
 		const struct tok *x = T(sc, j);
-		if (x->type == T_PUNCT && strchr(",:-", x->ch))
+		if (x->type == T_PUNCT && strchr(",:-(", x->ch))
 			j++;
 		else if (is_word(x, W_IS) || is_word(x, W_WAS))
 			j++;
@@ -610,15 +712,31 @@ static void try_work(struct scan *sc, long p)
 	} else if (t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr("(:-", T(sc, j)->ch) &&
 		   is_word(T(sc, p - 1), W_AT)) {
 		j++; /* "stalks her at work (the Grange Hotel)" */
+	} else if ((t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES) &&
+		   ((T(sc, j)->cls & C_DET) || (T(sc, j)->f & F_CAP)) && !(T(sc, j)->f & F_BRK) &&
+		   ((T(sc, p - 1)->cls & (C_PRON | C_KIN)) ||
+		    ((T(sc, p - 1)->f & F_CAP) &&
+		     !(T(sc, p - 1)->cls & (C_NOTPL | C_INST | C_INSTC | C_INSTM | C_DET))))) {
+		/* "his uncle Tariq runs the Anchor cafe", "she owns Kwik Cars": a
+		 * person's business, where they can be found every day; not "the
+		 * school runs White Ribbon sessions" */
 	} else {
-		int from = t->id == W_SACKED || t->id == W_DISMISSED || t->id == W_FIRED ||
+		/* a colleague, a teacher, a DSL is "at" or "from" the workplace;
+		 * "teacher ... with Mum" says nothing of where */
+		role = t->id == W_COLLEAGUE || t->id == W_COLLEAGUES || t->id == W_TEACHER ||
+			   t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER ||
+			   t->id == W_KEYWORKER;
+		int from = role || t->id == W_SACKED || t->id == W_DISMISSED || t->id == W_FIRED ||
 			   t->id == W_REDUNDANT, to = t->id == W_ROUTE;
+		if (t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES)
+			return;
 		int k;
 		for (k = 0; k < 4; k++) {
 			const struct tok *x = T(sc, j);
-			if (x->type == T_WORD && (x->id == W_AT || x->id == W_FOR || x->id == W_IN ||
-						  x->id == W_WITH || x->id == W_BY ||
-						  (from && x->id == W_FROM) || (to && x->id == W_TO)))
+			if (x->type == T_WORD && ((x->id == W_AT || (from && x->id == W_FROM)) ||
+						  (!role && (x->id == W_FOR || x->id == W_IN ||
+							     x->id == W_WITH || x->id == W_BY)) ||
+						  (to && x->id == W_TO)))
 				break;
 			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
 				return;
@@ -659,8 +777,24 @@ static void try_work(struct scan *sc, long p)
 		if (!(x->cls & (C_PREP | C_FUNC | C_DET)))
 			last = e + 1;
 	}
-	if (cap && last > j)
-		emit_place(sc, j, last, "place:workplace");
+	if (!cap || last <= j)
+		return;
+	/* "teacher Brown from the DA team": an agency's team, not a workplace */
+	if (role && (T(sc, last - 1)->cls & (C_NOTPL | C_NONLOC)) && (T(sc, last - 1)->f & F_LOWER))
+		return;
+	/* "Teesport Logistics, Grangetown - start date": the town after a
+	 * comma says which branch, when it ends the clause */
+	if (is_punct(T(sc, last), ',') && !(T(sc, last + 1)->f & F_BRK)) {
+		long m = 0;
+		while (m < 2 && place_town_word(T(sc, last + 1 + m)) && !(T(sc, last + 1 + m)->f & F_NL))
+			m++;
+		const struct tok *z = T(sc, last + 1 + m);
+		if (m > 0 && (z->type == T_END || z->type == T_PUNCT || (z->f & F_NL) ||
+			      (z->type == T_WORD && (z->f & F_LOWER) &&
+			       (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ)))))
+			last += 1 + m;
+	}
+	emit_place(sc, j, last, "place:workplace");
 }
 
 void place_addresses(struct scan *sc, long p)
@@ -676,6 +810,8 @@ void place_addresses(struct scan *sc, long p)
 		try_flat(sc, p);
 	else if (t->id == W_NUMBER || t->id == W_NO)
 		try_number_word(sc, p);
+	else if (t->id == W_PO)
+		try_po_box(sc, p);
 	else if (t->cls & (C_PREP | C_PREP2))
 		try_prep_street(sc, p);
 	else if (t->f & F_CAP)
@@ -691,7 +827,11 @@ void place_places(struct scan *sc, long p)
 		try_inst(sc, p);
 	if ((t->id == W_YSGOL || t->id == W_GAELSCOIL || t->id == W_BUNSGOIL || t->id == W_SCOIL ||
 	     t->id == W_COLEG) && (t->f & F_CAP))
-		try_prefix_school(sc, p);
+		try_prefix_school(sc, p, "place:school");
+	else if (t->id == W_MEDDYGFA && (t->f & F_CAP))
+		try_prefix_school(sc, p, "place:gp"); /* Welsh "surgery" comes first too */
+	else if (t->id == W_GP)
+		inst_label(sc, p); /* "GP: Meddygfa'r Bont" */
 	if (t->cls & C_ATTEND)
 		try_attend(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))

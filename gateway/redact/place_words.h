@@ -1005,4 +1005,5 @@
 	W(DOORS, "doors", 0)                                                                    \
 	W(MEDDYGFA, "meddygfa", 0)                                                              \
 	W(STATION, "station", 0)                                                                \
-	W(COUNTER, "counter", 0)
+	W(COUNTER, "counter", 0)                                                                \
+	W(FRONT, "front", 0)

@@ -608,6 +608,57 @@ Test(place, venues_where_she_may_be_found)
 	expect_none("Witness Ann Barber saw the assault.", 0);
 }
 
+Test(place, workplaces_in_more_shapes)
+{
+	/* "her workplace (" and a colleague "from" it, a town after a comma */
+	expect_span("He turned up at her workplace (Polish deli on Bank St) twice.", 0, SCRUB_PLACE,
+		    "Polish deli on Bank St");
+	expect_span("Brought in by her colleague Tina Webb from Aldi Superstore, Kirkham.", 0,
+		    SCRUB_PLACE, "Aldi Superstore, Kirkham");
+	expect_span("He has been offered work at Humber Freight, Goole - start date tbc.", 0,
+		    SCRUB_PLACE, "Humber Freight, Goole");
+	/* a person's business: runs, owns, manages */
+	expect_span("Her uncle Imran runs the Lahore Grill on Spring Bank.", 0, SCRUB_PLACE,
+		    "Lahore Grill on Spring Bank");
+	expect_span("She owns Kwik Nails in the precinct.", 0, SCRUB_PLACE, "Kwik Nails");
+	/* a school named by who works there, without its school word */
+	expect_span("The DSL at Oakfield will update the collection list.", 0, SCRUB_PLACE,
+		    "Oakfield");
+	expect_span("She told her teacher Mr Lowe at St Bede that dad hits mum.", 0, SCRUB_PLACE,
+		    "St Bede");
+	/* not: an institution running a programme, an agency's team */
+	expect_none("The school runs Healthy Relationships sessions.", 0);
+	expect_none("Spoke with teacher Brown from the MASH team.", 0);
+	expect_none("Her teacher spoke with Mum.", 0);
+}
+
+Test(place, institutions_named_by_a_label)
+{
+	expect_span("GP: Meddygfa Glan Conwy (temporary resident).", 0, SCRUB_PLACE,
+		    "Meddygfa Glan Conwy");
+	expect_span("GP: Canal Side Surgery", 0, SCRUB_PLACE, "Canal Side Surgery");
+	expect_span("Worried about Maisie's nursery (Tiny Steps, Hedon) too.", 0, SCRUB_PLACE,
+		    "Maisie's nursery (Tiny Steps, Hedon)");
+	expect_span("Her nursery (Honeypot) has been told.", 0, SCRUB_PLACE, "Honeypot");
+	/* not: a person after the label, a year group */
+	expect_none("GP: Dr Okafor.", 0);
+	expect_none("School: Year 5.", 0);
+}
+
+Test(place, addresses_given_loosely)
+{
+	expect_span("Letters to PO Box 2210, Scarborough YO11 9ZZ only.", 0, SCRUB_ADDRESS,
+		    "PO Box 2210, Scarborough YO11 9ZZ");
+	expect_span("Her friend who lives three doors down at 57 will help.", 0, SCRUB_ADDRESS,
+		    "three doors down at 57");
+	expect_span("His cousin is living at 14b with his girlfriend.", 0, SCRUB_ADDRESS, "14b");
+	expect_span("His mate rents the downstairs flat (12c).", 0, SCRUB_ADDRESS, "12c");
+	/* not: a clock after "at", a police station named by its street */
+	expect_none("Arrested 0410, taken to Hessle Road custody.", 0);
+	expect_none("She came to Park Street police station.", 0);
+	expect_none("He is living at 10.30 in the morning on his own.", 0);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
