@@ -219,6 +219,8 @@ static int place_object(const struct scan *sc, long x, int with)
 		       !((T(sc, x + 1)->f & F_CAP) && (T(sc, x + 1)->cls & C_NOTPL));
 	if ((o->cls & (C_REFUGE | C_ACCOM)) && o->id != W_HOME && o->id != W_AREA)
 		return 1;
+	if (o->id == W_WORKPLACE)
+		return 1; /* "is at her workplace most days": where to find her */
 	/* "her new address", "a temporary flat", even misspelt: a new
 	 * somewhere is where she is now */
 	if ((o->cls & C_NEWMOD) && T(sc, x + 1)->type == T_WORD &&
@@ -244,8 +246,14 @@ static void try_locv(struct scan *sc, long p)
 		return;
 	unsigned id = x->id;
 	if (id == W_LOCALLY || id == W_NEARBY || id == W_ELSEWHERE || id == W_THERE ||
-	    id == W_TEMPORARILY) {
-		loc_cue(sc, p, "loc:staying");
+	    id == W_TEMPORARILY || id == W_UPSTAIRS || id == W_DOWNSTAIRS ||
+	    (id == W_NEXT && is_word(T(sc, j + 1), W_DOOR))) {
+		loc_cue(sc, p, "loc:staying"); /* "lives upstairs", "is staying next door" */
+		return;
+	}
+	if ((id == W_ABOVE || id == W_BELOW || id == W_BEHIND || id == W_BESIDE) &&
+	    !(t->id == W_STAYED || t->id == W_LIVED || t->id == W_RESIDED || t->id == W_SLEPT)) {
+		loc_cue(sc, p, "loc:staying"); /* "now lives above the launderette" */
 		return;
 	}
 	if (t->id == W_HIDING) { /* "in hiding" */
@@ -389,6 +397,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_ROOM] = 1, [W_SPACE] = 1, [W_PLACE] = 1, [W_OUT] = 1, [W_SCHOOL] = 1, [W_PUT] = 1,
 	[W_NOW] = 1, [W_CURRENTLY] = 1, [W_TEMPORARILY] = 1, [W_PRESENTLY] = 1, [W_STILL] = 1,
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
+	[W_BOOKED] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -396,7 +405,7 @@ static const uint8_t SAFE_ID[W_COUNT] = {
 	[W_BEST] = 1, [W_BETTER] = 1, [W_SAFE] = 1, [W_ONLY] = 1, [W_LEAVE] = 1,
 	[W_VOICEMAIL] = 1, [W_VOICEMAILS] = 1, [W_ANSWERPHONE] = 1, [W_WHEN] = 1,
 	[W_WHILE] = 1, [W_WHILST] = 1, [W_ONCE] = 1, [W_AFTER] = 1, [W_BEFORE] = 1,
-	[W_UNTIL] = 1,
+	[W_UNTIL] = 1, [W_MOBILE] = 1, [W_NUMBER] = 1, [W_LANDLINE] = 1, [W_SEND] = 1,
 };
 
 static void loc_cues(struct scan *sc, long p)
@@ -509,8 +518,12 @@ static void loc_cues(struct scan *sc, long p)
 		loc_cue(sc, p, "loc:route");
 	} else if (id == W_PUT && is_word(nx, W_UP) &&
 		   (is_word(T(sc, p + 2), W_IN) || is_word(T(sc, p + 2), W_AT) ||
-		    is_word(T(sc, p + 2), W_WITH))) {
-		loc_cue(sc, p, "loc:accommodation"); /* put up in a hotel */
+		    is_word(T(sc, p + 2), W_WITH) || is_word(T(sc, p + 2), W_BY))) {
+		loc_cue(sc, p, "loc:accommodation"); /* put up in a hotel, by a friend */
+	} else if (id == W_BOOKED &&
+		   (is_word(nx, W_INTO) || ((nx->cls & C_PRON) && is_word(T(sc, p + 2), W_INTO))) &&
+		   !nonloc_subject(sc, p)) {
+		loc_cue(sc, p, "loc:accommodation"); /* "booked into a hotel" */
 	} else if ((id == W_NOW || id == W_CURRENTLY || id == W_TEMPORARILY || id == W_PRESENTLY ||
 		    id == W_STILL) &&
 		   (is_word(nx, W_AT) || is_word(nx, W_IN) || is_word(nx, W_WITH)) &&
@@ -581,6 +594,29 @@ static void safe_cues(struct scan *sc, long p)
 	if (!(t->cls & SAFE_CLS) && !SAFE_ID[id])
 		return;
 	const struct tok *nx = T(sc, p + 1), *pr = T(sc, p - 1);
+	if ((id == W_PHONE || id == W_MOBILE || id == W_NUMBER || id == W_LANDLINE) &&
+	    pr->type == T_WORD && !(t->f & F_BRK)) {
+		/* a route to her that he does not watch: "her sister's phone",
+		 * "text her work mobile", "her new phone" (not "the agreed safe
+		 * number", a professional's "work number") */
+		const struct tok *pp = T(sc, p - 2);
+		int hers = pp->id == W_HER || pp->id == W_THEIR || (pp->id == W_VICTIM && (pp->f & F_POSS));
+		int route = hers || pp->id == W_VIA || pp->id == W_ON || pp->id == W_THROUGH ||
+			    (pp->cls & C_CALL);
+		if (((pr->cls & C_KIN) && (pr->f & F_POSS) && pr->id != W_PARTNER && pr->id != W_PARTNERS &&
+		     route) ||
+		    ((pr->id == W_WORK || pr->id == W_NEW || pr->id == W_SECRET || pr->id == W_SPARE) &&
+		     hers) ||
+		    ((pr->id == W_NEW || pr->id == W_SECRET || pr->id == W_SPARE) && pp->id == W_A)) {
+			safe_cue(sc, "time:safe-contact");
+			return;
+		}
+	}
+	if (id == W_SEND && (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 ||
+			     pr->id == W_NEVER)) {
+		safe_cue(sc, "time:safe-contact"); /* "do not send anything to the house" */
+		return;
+	}
 	if (id == W_SECOND && (nx->id == W_PHONE || nx->id == W_MOBILE)) {
 		safe_cue(sc, "time:safe-contact"); /* a second phone he does not know of */
 		return;
@@ -623,7 +659,8 @@ static void safe_cues(struct scan *sc, long p)
 		}
 		return;
 	}
-	if (id == W_BEST && (is_word(nx, W_TIME) || is_word(nx, W_TIMES) ||
+	if (id == W_BEST && (is_word(nx, W_TIME) || is_word(nx, W_TIMES) || is_word(nx, W_DAY) ||
+			     is_word(nx, W_DAYS) || (nx->cls & (C_DAY | C_TIMEW)) ||
 			     (nx->cls & C_CALLED) || (is_word(nx, W_TO) && (T(sc, p + 2)->cls & C_CALL)))) {
 		safe_cue(sc, "time:safe-times");
 		return;
@@ -658,6 +695,17 @@ static void safe_cues(struct scan *sc, long p)
 			}
 		}
 		const struct tok *x = T(sc, j);
+		if (x->type == T_WORD && !(x->f & F_BRK) &&
+		    (x->id == W_AT || x->id == W_ON || x->id == W_VIA || x->id == W_THROUGH)) {
+			/* "contact her at her workplace", "ring her at work", "call
+			 * via her mum's": a route to her */
+			const struct tok *o = T(sc, skip_det(sc, j + 1));
+			if (o->id == W_WORK || o->id == W_WORKPLACE ||
+			    ((o->cls & C_KIN) && (o->f & F_POSS))) {
+				safe_cue(sc, "time:safe-contact");
+				return;
+			}
+		}
 		if (only && x->type == T_WORD && !(x->f & F_BRK) &&
 		    ((x->cls & C_TPREP) || x->id == W_AT || x->id == W_IN || x->id == W_ON ||
 		     x->id == W_VIA || x->id == W_THROUGH || x->id == W_WHEN)) {
@@ -777,7 +825,10 @@ static int time_window(const struct scan *sc, long p)
 	if (t->cls & C_TPREP)
 		return t->id != W_ON && t->id != W_FROM && t->id != W_AROUND && !(nx->f & F_BRK) &&
 		       (nx->type == T_NUM || (nx->cls & (C_DAY | C_TIMEW)) ||
-			(nx->cls & C_DET && (T(sc, p + 2)->cls & (C_DAY | C_TIMEW))));
+			(nx->cls & C_DET && (T(sc, p + 2)->cls & (C_DAY | C_TIMEW))) ||
+			/* "during school hours", "outside office hours" */
+			(nx->type == T_WORD && is_word(T(sc, p + 2), W_HOURS) &&
+			 !(T(sc, p + 2)->f & F_BRK)));
 	if (t->id == W_ONLY)
 		return (T(sc, p - 1)->cls & (C_DAY | C_TIMEW)) || (nx->cls & (C_DAY | C_TIMEW));
 	return t->id == W_LUNCH && is_word(nx, W_BREAK);

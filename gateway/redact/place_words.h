@@ -863,6 +863,9 @@
 	W(ALLOCATED, "allocated", C_GOT)                                                        \
 	W(GIVEN, "given", C_GOT)                                                                \
 	W(GOT, "got", C_GOT)                                                                    \
+	W(RENTS, "rents", C_GOT)                                                                \
+	W(RENTING, "renting", C_GOT)                                                            \
+	W(RENTED, "rented", C_GOT)                                                              \
 	W(BETTER, "better", 0)                                                                  \
 	W(UNSAFE, "unsafe", 0)                                                                  \
 	W(LETTERS, "letters", 0)                                                                \
@@ -1006,4 +1009,14 @@
 	W(MEDDYGFA, "meddygfa", 0)                                                              \
 	W(STATION, "station", 0)                                                                \
 	W(COUNTER, "counter", 0)                                                                \
-	W(FRONT, "front", 0)
+	W(FRONT, "front", 0)                                                                    \
+	W(SEND, "send", 0)                                                                      \
+	W(LANDLINE, "landline", 0)                                                              \
+	W(SPARE, "spare", 0)                                                                    \
+	W(BOOKED, "booked", 0)                                                                  \
+	W(ABOVE, "above", 0)                                                                    \
+	W(BELOW, "below", 0)                                                                    \
+	W(BESIDE, "beside", 0)                                                                  \
+	W(UPSTAIRS, "upstairs", 0)                                                              \
+	W(DOWNSTAIRS, "downstairs", 0)                                                          \
+	W(DOOR, "door", 0)

@@ -659,6 +659,36 @@ Test(place, addresses_given_loosely)
 	expect_none("He is living at 10.30 in the morning on his own.", 0);
 }
 
+Test(place, more_ways_of_saying_where_and_how)
+{
+	static const char *const loc[] = {
+		"She now lives above the bakery near the bus station.",
+		"Mum is staying next door with a neighbour.",
+		"She has been put up by a woman from her mosque.",
+		"The council booked her into a guest house.",
+		"Mum now rents a flat on the same road as her cousin.",
+		"Mum is at her workplace most days 8-4.",
+	};
+	static const char *const safe[] = {
+		"Text her work mobile, not the home one.",
+		"Get in touch via her aunt's phone only.",
+		"Contact her at her workplace please.",
+		"She has a spare phone hidden at work.",
+		"Never send post to the house.",
+		"He plays darts on Thursdays so that is the best day.",
+		"Mum prefers contact by text during office hours.",
+	};
+	for (size_t i = 0; i < sizeof loc / sizeof loc[0]; i++)
+		expect_sentence(loc[i], SCRUB_LOCATION);
+	for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++)
+		expect_sentence(safe[i], SCRUB_SAFE_TIME);
+	/* not: a relative's own number in a list, a pregnancy booked at a
+	 * hospital, a professional's work number */
+	expect_none("Grandad's landline is in the file.", LOC);
+	expect_none("Booked at the maternity unit for her scan.", LOC);
+	expect_none("PC Hewitt's work number is on the referral.", LOC);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
