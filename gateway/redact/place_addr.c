@@ -484,7 +484,9 @@ void place_town_after_cue(struct scan *sc, long p)
 	if (p < sc->skip_addr)
 		return;
 	const struct tok *t = T(sc, p);
-	if (!(t->id == W_IN || t->id == W_TO || t->id == W_AT || t->id == W_NEAR || t->id == W_INTO))
+	/* "on": only right after the cue ("lives on Gipsyville") */
+	if (!(t->id == W_IN || t->id == W_TO || t->id == W_AT || t->id == W_NEAR || t->id == W_INTO ||
+	      (t->id == W_ON && sc->last_cue == p - 1 && (T(sc, p - 1)->cls & C_LOCV))))
 		return;
 	if (sc->last_cue < sc->ss || sc->last_cue < 0 || p - sc->last_cue > 8)
 		return;
@@ -587,7 +589,7 @@ static void try_inst(struct scan *sc, long p)
 	if ((t->id == W_HALL || t->id == W_BARBER || t->id == W_TEMPLE || t->id == W_KITCHEN) &&
 	    !(t->f & F_LOWER) && !(T(sc, p - 1)->cls & C_INSTM) && !is_word(T(sc, b - 1), W_THE))
 		return;
-	const char *rule = "place:school";
+	const char *rule = (t->cls & C_VENUE) ? "place:venue" : "place:school";
 	if (t->cls & C_HOSP) {
 		int admit = sc->last_admit >= sc->ss && sc->last_admit >= 0;
 		admit |= sc->last_cue >= sc->ss && sc->last_cue >= 0;
@@ -601,7 +603,7 @@ static void try_inst(struct scan *sc, long p)
 			return;
 		rule = "place:hospital";
 	} else if (t->id == W_SURGERY || t->id == W_PRACTICE || t->id == W_CLINIC ||
-		   t->id == W_HEALTHCARE || (t->cls & C_INSTC)) {
+		   t->id == W_HEALTHCARE || t->id == W_GP || (t->cls & C_INSTC)) {
 		rule = "place:gp";
 	}
 	long e = p + 1;
@@ -695,6 +697,8 @@ static void try_attend(struct scan *sc, long p)
 		emit_place(sc, j, j + m, "place:attends");
 }
 
+static void work_extent(struct scan *sc, long j, int role);
+
 /* "works at Tesco on Freeman Street", "employed by ...", "her workplace, ..." */
 static void try_work(struct scan *sc, long p)
 {
@@ -731,8 +735,15 @@ static void try_work(struct scan *sc, long p)
 		if (t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES)
 			return;
 		int k;
-		for (k = 0; k < 4; k++) {
+		for (k = 0; k < 6; k++) {
 			const struct tok *x = T(sc, j);
+			if (k < 2 && x->id == W_AS && (T(sc, j + 1)->id == W_A || T(sc, j + 1)->id == W_AN)) {
+				j += 2; /* "works as a carer for ..." */
+				k++;
+				continue;
+			}
+			if (k >= 4 && !(x->id == W_AT || x->id == W_FOR))
+				return;
 			if (x->type == T_WORD && ((x->id == W_AT || (from && x->id == W_FROM)) ||
 						  (!role && (x->id == W_FOR || x->id == W_IN ||
 							     x->id == W_WITH || x->id == W_BY)) ||
@@ -742,10 +753,20 @@ static void try_work(struct scan *sc, long p)
 				return;
 			j++;
 		}
-		if (k == 4)
+		if (k == 6)
 			return;
 		j++;
 	}
+	work_extent(sc, j, role);
+}
+
+/*
+ * The workplace named from token j (after "works at", "employed by" ...): up
+ * to the end of the clause, when it holds a capitalised name. role: the cue
+ * was a colleague or teacher, for whom an agency's team is no workplace.
+ */
+static void work_extent(struct scan *sc, long j, int role)
+{
 	if (T(sc, j)->cls & C_DET)
 		j++;
 	long e = j, last = 0;
@@ -763,6 +784,9 @@ static void try_work(struct scan *sc, long p)
 			break; /* "in 19.04.26": a date, not a house */
 		if (x->type == T_WORD && (x->f & F_LOWER) && (T(sc, e + 1)->cls & (C_UNIT | C_TIMEW)))
 			break; /* "three days a week" */
+		if (cap && x->type == T_WORD && (x->f & F_LOWER) && x->end - x->start > 4 &&
+		    sc->s[x->end - 2] == 'e' && sc->s[x->end - 1] == 'd')
+			break; /* "DSL at Kelvin Hall contacted" */
 		if (x->type == T_WORD) {
 			if (x->cls & (C_CONJ | C_DAY | C_MON | C_TIMEW | C_PRON | C_UNIT) ||
 			    x->id == W_FOR || x->id == W_UNTIL || x->id == W_TILL || x->id == W_DURING ||
@@ -795,6 +819,28 @@ static void try_work(struct scan *sc, long p)
 			last += 1 + m;
 	}
 	emit_place(sc, j, last, "place:workplace");
+}
+
+/* "she is a receptionist at Bridge Dental", "he was a driver for Swift
+ * Couriers": a job and where it is done */
+static void try_job(struct scan *sc, long p)
+{
+	long j = p + 1;
+	if (!is_word(T(sc, j), W_A) && !is_word(T(sc, j), W_AN))
+		return;
+	j++;
+	for (int k = 0; k < 3; k++, j++) {
+		const struct tok *x = T(sc, j);
+		if (x->type != T_WORD || (x->f & F_BRK))
+			return;
+		if ((x->id == W_AT || x->id == W_FOR) && k > 0)
+			break;
+		if (!(x->f & F_LOWER) || (x->cls & (C_FUNC | C_CONJ | C_PREP | C_PREP2 | C_DET | C_ABSTRACT)))
+			return;
+	}
+	if (!is_word(T(sc, j), W_AT) && !is_word(T(sc, j), W_FOR))
+		return;
+	work_extent(sc, j + 1, 0);
 }
 
 void place_addresses(struct scan *sc, long p)
@@ -830,10 +876,12 @@ void place_places(struct scan *sc, long p)
 		try_prefix_school(sc, p, "place:school");
 	else if (t->id == W_MEDDYGFA && (t->f & F_CAP))
 		try_prefix_school(sc, p, "place:gp"); /* Welsh "surgery" comes first too */
-	else if (t->id == W_GP)
+	else if (t->id == W_GP && !(t->cls & C_INST))
 		inst_label(sc, p); /* "GP: Meddygfa'r Bont" */
 	if (t->cls & C_ATTEND)
 		try_attend(sc, p);
+	if (t->id == W_IS || t->id == W_WAS || t->id == W_BEEN)
+		try_job(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 }

@@ -195,7 +195,7 @@
 	W(VILLAGE, "village", C_INSTM)                                                          \
 	W(TOWN, "town", C_INSTM)                                                                \
 	W(CITY, "city", C_INSTM)                                                                \
-	W(GP, "gp", C_INSTM | C_NOTPL)                                                          \
+	W(GP, "gp", C_INSTM | C_NOTPL | C_INST)                                                 \
 	W(WALKIN, "walk-in", C_INSTM)                                                           \
 	W(LEISURE, "leisure", C_INSTM)                                                          \
 	W(SHOPPING, "shopping", C_INSTM)                                                        \
@@ -911,6 +911,7 @@
 	W(HEADTEACHER, "headteacher", C_WORKC)                                                  \
 	W(KEYWORKER, "keyworker", C_WORKC)                                                      \
 	/* attending a school */                                                                \
+	W(RECEPTION, "reception", C_ATTEND)                                                     \
 	W(ATTEND, "attend", C_ATTEND)                                                           \
 	W(ATTENDING, "attending", C_ATTEND)                                                     \
 	W(ENROLLED, "enrolled", C_ATTEND)                                                       \

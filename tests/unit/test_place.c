@@ -689,6 +689,27 @@ Test(place, more_ways_of_saying_where_and_how)
 	expect_none("PC Hewitt's work number is on the referral.", LOC);
 }
 
+Test(place, jobs_year_groups_and_practices)
+{
+	/* a job and where it is done */
+	expect_span("She is a receptionist at Wold Vets in Driffield.", 0, SCRUB_PLACE,
+		    "Wold Vets in Driffield");
+	expect_span("He works as a porter for Hallam Freight in Goole.", 0, SCRUB_PLACE,
+		    "Hallam Freight in Goole");
+	/* a year group and where it is */
+	expect_span("Ruby is in reception at Birchwood.", 0, SCRUB_PLACE, "Birchwood");
+	/* a practice named by the GP word after its name */
+	expect_span("Registered with the Marfleet GP since 2019.", 0, SCRUB_PLACE, "Marfleet GP");
+	/* the clause ends at a verb after the name */
+	expect_span("DSL at Westfield informed.", 0, SCRUB_PLACE, "Westfield");
+	/* a district she lives on, right after the cue */
+	expect_span("She lives on Longhill with the children.", 0, SCRUB_ADDRESS, "Longhill");
+	/* not: a job without a named employer, a GP without a name */
+	expect_none("She is a carer for her mother.", 0);
+	expect_none("Her GP has been informed.", 0);
+	expect_none("Officers spoke to her at reception.", 0);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
