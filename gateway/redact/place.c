@@ -491,6 +491,9 @@ static void loc_cues(struct scan *sc, long p)
 		const struct tok *pr = T(sc, p - 1);
 		if (id == W_FOUND && !is_word(pr, W_BE) && !is_word(pr, W_BEEN))
 			;
+		else if (id == W_LOCATED && (pr->id == W_SUSPECT || pr->id == W_PERPETRATOR ||
+					     pr->id == W_ABUSER || pr->id == W_MALE))
+			; /* "Suspect located at ..., arrested": an arrest, not her */
 		else if (is_word(nx, W_AT) || is_word(nx, W_IN) ||
 		    (id != W_FOUND && (is_word(nx, W_ON) || is_word(nx, W_VIA))))
 			loc_cue(sc, p, "loc:found-at");

@@ -590,7 +590,11 @@ static void try_inst(struct scan *sc, long p)
 	    !(t->f & F_LOWER) && !(T(sc, p - 1)->cls & C_INSTM) && !is_word(T(sc, b - 1), W_THE))
 		return;
 	const char *rule = (t->cls & C_VENUE) ? "place:venue" : "place:school";
-	if (t->cls & C_HOSP) {
+	/* "the Royal Infirmary cafe": a hospital's, named only where she is */
+	int hosp = (t->cls & C_HOSP) != 0;
+	for (long i = b; i < p && !hosp && (t->cls & C_VENUE); i++)
+		hosp = (T(sc, i)->cls & C_HOSP) != 0;
+	if (hosp) {
 		int admit = sc->last_admit >= sc->ss && sc->last_admit >= 0;
 		admit |= sc->last_cue >= sc->ss && sc->last_cue >= 0;
 		for (long i = p + 1; i < p + LOOK / 2 && !admit; i++) {

@@ -710,6 +710,16 @@ Test(place, jobs_year_groups_and_practices)
 	expect_none("Officers spoke to her at reception.", 0);
 }
 
+Test(place, arrests_and_hospital_cafes_are_kept)
+{
+	/* an arrest is where the suspect was, not where she is */
+	expect_none("Suspect located at a friend's flat, arrested 0215.", LOC);
+	/* a hospital's cafe is a meeting place, named only where she is in it */
+	expect_none("Met her in the Castle Hill Hospital cafe to talk.", 0);
+	/* she still can be located */
+	expect_sentence("She can be located at her nan's most evenings.", SCRUB_LOCATION);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
