@@ -206,8 +206,14 @@ static long skip_det(const struct scan *sc, long i)
 static int place_object(const struct scan *sc, long x, int with)
 {
 	const struct tok *o = T(sc, x);
-	if (o->type == T_NUM)
+	if (o->type == T_NUM) {
+		/* "the address at 2215" in a log is a time */
+		const unsigned char *d = sc->s + o->start;
+		if (o->ndig == 4 && o->end - o->start == 4 && is_word(T(sc, x - 1), W_AT) &&
+		    (d[0] - '0') * 10 + (d[1] - '0') < 24 && d[2] < '6')
+			return 0;
 		return (o->f & F_HOUSE) && !(T(sc, x + 1)->cls & (C_MON | C_UNIT | C_TIMEW));
+	}
 	if (o->type != T_WORD || (o->cls & C_ABSTRACT))
 		return 0;
 	if (o->cls & C_KIN)
@@ -525,6 +531,8 @@ static void loc_cues(struct scan *sc, long p)
 		loc_cue(sc, p, "loc:accommodation"); /* put up in a hotel, by a friend */
 	} else if (id == W_BOOKED &&
 		   (is_word(nx, W_INTO) || ((nx->cls & C_PRON) && is_word(T(sc, p + 2), W_INTO))) &&
+		   !(T(sc, skip_det(sc, is_word(nx, W_INTO) ? p + 2 : p + 3))->cls &
+		     (C_ABSTRACT | C_NOTPL)) &&
 		   !nonloc_subject(sc, p)) {
 		loc_cue(sc, p, "loc:accommodation"); /* "booked into a hotel" */
 	} else if ((id == W_NOW || id == W_CURRENTLY || id == W_TEMPORARILY || id == W_PRESENTLY ||

@@ -708,7 +708,7 @@ static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
 	long j = p + 1;
-	int role = 0;
+	int role = 0, strict = 0;
 	if (t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYERS) {
 		const struct tok *x = T(sc, j);
 		if (x->type == T_PUNCT && strchr(",:-(", x->ch))
@@ -720,14 +720,16 @@ static void try_work(struct scan *sc, long p)
 	} else if (t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr("(:-", T(sc, j)->ch) &&
 		   is_word(T(sc, p - 1), W_AT)) {
 		j++; /* "stalks her at work (the Grange Hotel)" */
-	} else if ((t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES) &&
+	} else if ((t->id == W_RUNS || t->id == W_MANAGES) &&
 		   ((T(sc, j)->cls & C_DET) || (T(sc, j)->f & F_CAP)) && !(T(sc, j)->f & F_BRK) &&
 		   ((T(sc, p - 1)->cls & (C_PRON | C_KIN)) ||
 		    ((T(sc, p - 1)->f & F_CAP) &&
 		     !(T(sc, p - 1)->cls & (C_NOTPL | C_INST | C_INSTC | C_INSTM | C_DET))))) {
-		/* "his uncle Tariq runs the Anchor cafe", "she owns Kwik Cars": a
-		 * person's business, where they can be found every day; not "the
-		 * school runs White Ribbon sessions" */
+		/* "his uncle Tariq runs the Anchor cafe", "she manages Kwik
+		 * Cars": a person's business, where they can be found every day;
+		 * not "the school runs White Ribbon sessions". ("owns" is more
+		 * often a car than a business.) */
+		strict = 1;
 	} else {
 		/* a colleague, a teacher, a DSL is "at" or "from" the workplace;
 		 * "teacher ... with Mum" says nothing of where */
@@ -761,16 +763,19 @@ static void try_work(struct scan *sc, long p)
 			return;
 		j++;
 	}
-	work_extent(sc, j, role);
+	work_extent(sc, j, role | strict << 1);
 }
 
 /*
  * The workplace named from token j (after "works at", "employed by" ...): up
- * to the end of the clause, when it holds a capitalised name. role: the cue
- * was a colleague or teacher, for whom an agency's team is no workplace.
+ * to the end of the clause, when it holds a capitalised name. how & 1: the
+ * cue was a colleague or teacher, for whom an agency's team is no workplace;
+ * how & 2: a direct object ("runs the Anchor cafe"), which ends at its first
+ * lower-case word ("runs a Facebook page about her" names no business).
  */
-static void work_extent(struct scan *sc, long j, int role)
+static void work_extent(struct scan *sc, long j, int how)
 {
+	int role = how & 1, strict = how & 2;
 	if (T(sc, j)->cls & C_DET)
 		j++;
 	long e = j, last = 0;
@@ -788,6 +793,9 @@ static void work_extent(struct scan *sc, long j, int role)
 			break; /* "in 19.04.26": a date, not a house */
 		if (x->type == T_WORD && (x->f & F_LOWER) && (T(sc, e + 1)->cls & (C_UNIT | C_TIMEW)))
 			break; /* "three days a week" */
+		if (strict && x->type == T_WORD && (x->f & F_LOWER) && !(x->cls & (C_PREP | C_FUNC)) &&
+		    !(x->cls & C_INST))
+			return; /* a name used as a modifier: "a Facebook page" */
 		if (cap && x->type == T_WORD && (x->f & F_LOWER) && x->end - x->start > 4 &&
 		    sc->s[x->end - 2] == 'e' && sc->s[x->end - 1] == 'd')
 			break; /* "DSL at Kelvin Hall contacted" */

@@ -620,7 +620,7 @@ Test(place, workplaces_in_more_shapes)
 	/* a person's business: runs, owns, manages */
 	expect_span("Her uncle Imran runs the Lahore Grill on Spring Bank.", 0, SCRUB_PLACE,
 		    "Lahore Grill on Spring Bank");
-	expect_span("She owns Kwik Nails in the precinct.", 0, SCRUB_PLACE, "Kwik Nails");
+	expect_span("She manages Kwik Nails in the precinct.", 0, SCRUB_PLACE, "Kwik Nails");
 	/* a school named by who works there, without its school word */
 	expect_span("The DSL at Oakfield will update the collection list.", 0, SCRUB_PLACE,
 		    "Oakfield");
@@ -708,6 +708,11 @@ Test(place, jobs_year_groups_and_practices)
 	expect_none("She is a carer for her mother.", 0);
 	expect_none("Her GP has been informed.", 0);
 	expect_none("Officers spoke to her at reception.", 0);
+	/* not: a name as a modifier, a car, a custody booking, a log time */
+	expect_none("He runs a Facebook page about her.", 0);
+	expect_none("She owns a Ford Fiesta.", 0);
+	expect_none("He was booked into custody at 0300.", LOC);
+	expect_none("Police attended the address at 2215.", LOC);
 }
 
 Test(place, arrests_and_hospital_cafes_are_kept)
