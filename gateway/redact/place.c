@@ -248,6 +248,15 @@ static void try_locv(struct scan *sc, long p)
 	for (int k = 0; k < 2 && (T(sc, j)->cls & C_ADV) && T(sc, j)->id != W_BACK; k++)
 		j++;
 	const struct tok *x = T(sc, j);
+	if ((x->type == T_END || x->type == T_PUNCT || (x->f & F_BRK)) &&
+	    (t->id == W_STAYING || t->id == W_LIVING || t->id == W_RESIDING)) {
+		/* "her mum's house in Bilton is where she is staying." */
+		for (long i = p - 1; i >= p - 4 && i >= sc->ss; i--)
+			if (is_word(T(sc, i), W_WHERE)) {
+				loc_cue(sc, p, "loc:staying");
+				return;
+			}
+	}
 	if (x->type != T_WORD)
 		return;
 	unsigned id = x->id;
@@ -393,7 +402,7 @@ static void try_be(struct scan *sc, long p)
  * the tests below.
  */
 #define LOC_CLS (C_REFUGE | C_LOCV | C_MOVE | C_BE | C_NEWMOD | C_GOT | C_ROUTEV | C_TRANS | \
-                 C_TIMEW | C_DAY)
+                 C_TIMEW | C_DAY | C_ACCOM)
 static const uint8_t LOC_ID[W_COUNT] = {
 	[W_ADMITTED] = 1, [W_INPATIENT] = 1, [W_INPATIENT2] = 1, [W_FOUND] = 1,
 	[W_ACCOMMODATION] = 1, [W_LODGINGS] = 1, [W_ADDRESS] = 1, [W_TENANCY] = 1,
@@ -459,6 +468,22 @@ static void loc_cues(struct scan *sc, long p)
 		    ((o->cls & (C_ACCOM | C_REFUGE | C_FLAT)) || o->id == W_ROOM || o->id == W_BED ||
 		     o->id == W_SPACE))
 			loc_cue(sc, p, "loc:accommodation");
+	}
+	if ((c & C_ACCOM) && t->type == T_WORD) {
+		/* "her flat is on the Orchard estate", "mum's house is near the
+		 * park", "her location is not to be shared": her place, told */
+		const struct tok *pr = T(sc, p - 1);
+		int poss = pr->id == W_HER || pr->id == W_THEIR ||
+			   ((pr->f & F_POSS) && pr->type == T_WORD && !(pr->cls & (C_NOTPL | C_INSTM)));
+		const struct tok *v = T(sc, p + 2);
+		if (poss && id == W_LOCATION && !(nx->f & F_BRK) &&
+		    (is_word(nx, W_IS) || is_punct(nx, ':')))
+			loc_cue(sc, p, "loc:address");
+		else if (poss && is_word(nx, W_IS) && !(v->f & F_BRK) &&
+			 (v->id == W_IN || v->id == W_ON || v->id == W_AT || v->id == W_NEAR ||
+			  v->id == W_OPPOSITE || v->id == W_ABOVE || v->id == W_BEHIND || v->id == W_OFF) &&
+			 !(T(sc, skip_det(sc, p + 3))->cls & C_ABSTRACT))
+			loc_cue(sc, p, "loc:address");
 	}
 	if (id == W_ACCOMMODATION || id == W_LODGINGS) {
 		loc_cue(sc, p, "loc:accommodation");
@@ -636,9 +661,27 @@ static void safe_cues(struct scan *sc, long p)
 		safe_cue(sc, "time:safe-contact"); /* "no letters to the address" */
 		return;
 	}
+	if (id == W_LETTERS || id == W_MAIL) {
+		/* "any letters to go to the school", "mail to be sent to her
+		 * sister's": where her post goes is how to reach her */
+		for (long i = p + 1; i <= p + 4; i++) {
+			const struct tok *v = T(sc, i);
+			if (v->f & F_BRK || v->type != T_WORD)
+				break;
+			if (v->id == W_TO && i > p + 1 && !(T(sc, i + 1)->cls & (C_NOTPL | C_PRON))) {
+				safe_cue(sc, "time:safe-contact");
+				break;
+			}
+		}
+		return;
+	}
 	if (id == W_UNSAFE && is_word(nx, W_TO)) {
 		if (T(sc, p + 2)->cls & C_CALL)
 			safe_cue(sc, "time:safe-call");
+		return;
+	}
+	if ((id == W_BEST || id == W_BETTER) && is_word(nx, W_WAY) && is_word(T(sc, p + 2), W_TO)) {
+		safe_cue(sc, "time:safe-contact"); /* "the best way to reach her is ..." */
 		return;
 	}
 	if ((id == W_BEST || id == W_BETTER) &&

@@ -725,6 +725,20 @@ Test(place, arrests_and_hospital_cafes_are_kept)
 	expect_sentence("She can be located at her nan's most evenings.", SCRUB_LOCATION);
 }
 
+Test(place, her_place_and_post_told_plainly)
+{
+	expect_sentence("Her flat is on the Bransholme estate.", SCRUB_LOCATION);
+	expect_sentence("Mum's house is near the leisure centre.", SCRUB_LOCATION);
+	expect_sentence("Her location is known to the IDVA only.", SCRUB_LOCATION);
+	expect_sentence("A friend's house in Hornsea is where she is staying.", SCRUB_LOCATION);
+	expect_sentence("Mum has asked that all letters go to the school office.", SCRUB_SAFE_TIME);
+	expect_sentence("The best way to reach her is through her support worker.", SCRUB_SAFE_TIME);
+	/* not: a flat in a state, his tracking told as an event, a letter to a court */
+	expect_none("Her flat is in a poor state of repair.", LOC);
+	expect_none("He had her location on his phone app.", LOC);
+	expect_none("Letters to the court were sent on Monday.", LOC);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
