@@ -241,6 +241,22 @@ static int place_object(const struct scan *sc, long x, int with)
 	return place_town_word(o) || (o->cls & (C_ST | C_STA | C_BLD | C_FLAT));
 }
 
+/* After "her flat is on/near ...": a place (a name, kin, a number, a street
+ * or institution word: "near the leisure centre"), not a state ("in a poor
+ * state of repair"). */
+static int her_place_object(const struct scan *sc, long o)
+{
+	const struct tok *w = T(sc, o);
+	if (w->cls & C_ABSTRACT)
+		return 0;
+	if (place_object(sc, o, 0))
+		return 1;
+	for (long i = o; i < o + 2 && T(sc, i)->type == T_WORD && !(T(sc, i)->f & F_BRK); i++)
+		if (T(sc, i)->cls & (C_ST | C_STA | C_BLD | C_INST | C_INSTC | C_INSTM))
+			return 1;
+	return 0;
+}
+
 static void try_locv(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -482,7 +498,7 @@ static void loc_cues(struct scan *sc, long p)
 		else if (poss && is_word(nx, W_IS) && !(v->f & F_BRK) &&
 			 (v->id == W_IN || v->id == W_ON || v->id == W_AT || v->id == W_NEAR ||
 			  v->id == W_OPPOSITE || v->id == W_ABOVE || v->id == W_BEHIND || v->id == W_OFF) &&
-			 !(T(sc, skip_det(sc, p + 3))->cls & C_ABSTRACT))
+			 her_place_object(sc, skip_det(sc, p + 3)))
 			loc_cue(sc, p, "loc:address");
 	}
 	if (id == W_ACCOMMODATION || id == W_LODGINGS) {
