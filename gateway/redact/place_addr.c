@@ -293,8 +293,8 @@ static int bare_house_number(const struct scan *sc, long p)
 	    (nx->cls & (C_UNIT | C_MON | C_TIMEW)))
 		return 0;
 	const struct tok *v = T(sc, p - 2);
-	if (v->cls & C_LOCV)
-		return 1;
+	if (v->cls & (C_LOCV | C_KIN))
+		return 1; /* "lives at 61a", "the neighbour at 22" */
 	return (v->id == W_DOWN || v->id == W_UP || v->id == W_ALONG || v->id == W_AWAY) &&
 	       is_word(T(sc, p - 3), W_DOORS);
 }
@@ -325,6 +325,14 @@ static long number_street(const struct scan *sc, long p)
 	long e = street_at(sc, q, M_NUM);
 	if (e == 0 && gate_street(sc, T(sc, q)))
 		e = q + 1;
+	if (e == 0 && t->ndig <= 3 && is_word(T(sc, q), W_THE) && (T(sc, q)->f & F_CAP) &&
+	    place_town_word(T(sc, q + 1)) && !(T(sc, q + 1)->f & F_NL)) {
+		/* "3 The Paddocks", "12 The Maltings": a house number before a
+		 * named close is an address whatever the name */
+		e = q + 2;
+		if (place_town_word(T(sc, e)) && !(T(sc, e)->f & F_NL))
+			e++;
+	}
 	if (e == 0 && welsh_type(T(sc, q)) && T(sc, q + 1)->type == T_WORD && !(T(sc, q + 1)->f & F_NL)) {
 		/* "14 Heol Gelli", "89 Heol y Parc", "29 LÔN LAS" */
 		e = (T(sc, q + 1)->f & F_CAP) ? q + 2 : 0;
@@ -359,8 +367,16 @@ static void try_number(struct scan *sc, long p)
 		if (is_word(T(sc, p - 3), W_DOORS) && T(sc, p - 4)->type != T_PUNCT &&
 		    !(T(sc, p - 3)->f & F_BRK))
 			a2 = p - 4;
-		emit(sc, T(sc, a2)->start, T(sc, p)->end, SCRUB_ADDRESS, "addr:number");
-		sc->skip_addr = p + 1;
+		/* and a name after it: "lives at 12 Heathfield with ..." */
+		long e2 = p + 1, m = 0;
+		while (m < 2 && place_town_word(T(sc, e2 + m)) && !(T(sc, e2 + m)->f & (F_NL | F_BRK)))
+			m++;
+		const struct tok *z = T(sc, e2 + m);
+		if (m > 0 && (z->type == T_END || z->type == T_PUNCT || (z->f & (F_NL | F_BRK)) ||
+			      (z->type == T_WORD && (z->f & F_LOWER))))
+			e2 += m;
+		emit(sc, T(sc, a2)->start, T(sc, e2 - 1)->end, SCRUB_ADDRESS, "addr:number");
+		sc->skip_addr = e2;
 		return;
 	}
 	if (e == 0)

@@ -739,6 +739,18 @@ Test(place, her_place_and_post_told_plainly)
 	expect_none("Letters to the court were sent on Monday.", LOC);
 }
 
+Test(place, house_numbers_before_names)
+{
+	expect_span("Her aunt lives at 9 Woodlands with her husband.", 0, SCRUB_ADDRESS,
+		    "9 Woodlands");
+	expect_span("They are now at 21 The Sidings, Brough.", 0, SCRUB_ADDRESS,
+		    "21 The Sidings, Brough");
+	expect_span("The neighbour at 31 heard screaming.", 0, SCRUB_ADDRESS, "31");
+	/* not: a year before a sentence, a family */
+	expect_none("In 2019 The Samaritans were called.", 0);
+	expect_none("Since 2021 The family have been known to services.", 0);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
