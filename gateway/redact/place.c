@@ -114,6 +114,11 @@ static void flush_sentence(struct scan *sc, long p)
 		const char *loc = sc->loc_rule;
 		if (loc == NULL && sc->routev && (sc->via || sc->clock || sc->every))
 			loc = "loc:route";
+		/* "she is at work until 5" (a timed routine) when no safe-time
+		 * cue says more: "call after 10 when he is at work" is a safe time */
+		if (loc == NULL && sc->atwork && (sc->window || sc->clock || sc->every) &&
+		    sc->safe_rule == NULL && !sc->callw)
+			loc = "loc:route";
 		if (loc != NULL)
 			emit(sc, sc->body_start > sc->sent_start && sc->body_start < sc->sent_end
 					 ? sc->body_start
@@ -133,7 +138,7 @@ static void flush_sentence(struct scan *sc, long p)
 	sc->body_start = T(sc, sc->body)->start;
 	sc->loc_rule = sc->safe_rule = NULL;
 	sc->routev = sc->via = sc->clock = sc->every = 0;
-	sc->callw = sc->window = 0;
+	sc->callw = sc->window = sc->atwork = 0;
 	sc->last_cue = sc->last_admit = -1;
 }
 
@@ -395,6 +400,8 @@ static void try_be(struct scan *sc, long p)
 	if (nonloc_subject(sc, p))
 		return;
 	long o = skip_det(sc, j + 1);
+	if (id == W_AT && (is_word(T(sc, o), W_WORK) || is_word(T(sc, o), W_SCHOOL)) && o == j + 1)
+		sc->atwork = 1; /* "she is at work until 5": a routine when timed */
 	if (!place_object(sc, o, id == W_WITH))
 		return;
 	/* "goes to Franklin College", "goes to Ysgol y Wern": a school, found

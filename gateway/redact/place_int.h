@@ -143,6 +143,7 @@ struct scan {
 	long body;         /* first token after a log entry's time stamp (stamp_end) */
 	size_t body_start; /* its byte offset */
 	int callw, window; /* a word for calling her; a time window (10-12, between 2 and 3) */
+	int atwork;        /* "is at work/school": a routine when a time goes with it */
 	long last_cue, last_admit;
 
 	long skip_addr, skip_place; /* tokens before these are inside a finding */

@@ -751,6 +751,16 @@ Test(place, house_numbers_before_names)
 	expect_none("Since 2021 The family have been known to services.", 0);
 }
 
+Test(place, timed_routines_at_work)
+{
+	expect_sentence("She is at work\nuntil 4 on weekdays.", SCRUB_LOCATION);
+	expect_sentence("Mum is at work from 9 till 3.", SCRUB_LOCATION);
+	/* a call window when he is at work stays a safe time */
+	expect_sentence("Ring after 9am when he is at work.", SCRUB_SAFE_TIME);
+	/* not: at work without a time */
+	expect_none("She was at work when he phoned.", LOC);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
