@@ -533,7 +533,8 @@ static void emit_place(struct scan *sc, long a, long e, const char *rule)
 static void inst_label(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p), *x = T(sc, p + 1);
-	if (x->type != T_PUNCT || (x->ch != ':' && x->ch != '(') || (T(sc, p + 2)->f & F_BRK))
+	if (x->type != T_PUNCT || (x->ch != ':' && x->ch != '(' && x->ch != '-') ||
+	    (T(sc, p + 2)->f & F_BRK))
 		return;
 	int paren = x->ch == '(';
 	long a = p + 2, m = 0;
@@ -599,10 +600,11 @@ static void try_inst(struct scan *sc, long p)
 	}
 	if (!real || b > p)
 		return;
-	/* Hall, Barber, Temple, Kitchen are surnames too ("Kevin HALL"): a
+	/* Hall, Barber, Temple, Kitchen, Church are surnames too ("Kevin HALL"): a
 	 * venue only in lower case ("the church hall"), after an institution
 	 * word ("Village Hall") or after "the" ("the Damascus Kitchen") */
-	if ((t->id == W_HALL || t->id == W_BARBER || t->id == W_TEMPLE || t->id == W_KITCHEN) &&
+	if ((t->id == W_HALL || t->id == W_BARBER || t->id == W_TEMPLE || t->id == W_KITCHEN ||
+	     t->id == W_CHURCH) &&
 	    !(t->f & F_LOWER) && !(T(sc, p - 1)->cls & C_INSTM) && !is_word(T(sc, b - 1), W_THE))
 		return;
 	const char *rule = (t->cls & C_VENUE) ? "place:venue" : "place:school";
@@ -854,7 +856,7 @@ static void work_extent(struct scan *sc, long j, int how)
 static void try_job(struct scan *sc, long p)
 {
 	long j = p + 1;
-	if (!is_word(T(sc, j), W_A) && !is_word(T(sc, j), W_AN))
+	if (!is_word(T(sc, j), W_A) && !is_word(T(sc, j), W_AN) && !is_word(T(sc, j), W_THE))
 		return;
 	j++;
 	for (int k = 0; k < 3; k++, j++) {
@@ -863,7 +865,11 @@ static void try_job(struct scan *sc, long p)
 			return;
 		if ((x->id == W_AT || x->id == W_FOR) && k > 0)
 			break;
-		if (!(x->f & F_LOWER) || (x->cls & (C_FUNC | C_CONJ | C_PREP | C_PREP2 | C_DET | C_ABSTRACT)))
+		/* "a receptionist", "a TA", "A NURSE" in a log in capitals */
+		if (!((x->f & F_LOWER) || ((x->f & F_UPPER) && ((T(sc, p)->f & F_UPPER) ||
+								 x->end - x->start <= 4))) ||
+		    (x->cls & (C_FUNC | C_CONJ | C_PREP | C_PREP2 | C_DET | C_ABSTRACT | C_NOTPL |
+			       C_KIN)))
 			return;
 	}
 	if (!is_word(T(sc, j), W_AT) && !is_word(T(sc, j), W_FOR))

@@ -183,7 +183,7 @@
 	W(RC, "rc", C_INSTM)                                                                    \
 	W(COFE, "cofe", C_INSTM)                                                                \
 	W(CE, "ce", C_INSTM)                                                                    \
-	W(CHURCH, "church", C_INSTM)                                                            \
+	W(CHURCH, "church", C_INSTM | C_INST | C_VENUE)                                         \
 	W(GENERAL, "general", C_INSTM)                                                          \
 	W(DISTRICT, "district", C_INSTM | C_CRT)                                                \
 	W(CHILDRENS, "children's", C_INSTM | C_NOTPL)                                           \

@@ -761,6 +761,22 @@ Test(place, timed_routines_at_work)
 	expect_none("She was at work when he phoned.", LOC);
 }
 
+Test(place, jobs_in_capitals_labels_with_dashes_churches)
+{
+	expect_span("She is a TA at Millbrook.", 0, SCRUB_PLACE, "Millbrook");
+	expect_span("IP IS A CARER AT ELMTREE LODGE.", 0, SCRUB_PLACE, "ELMTREE LODGE");
+	expect_span("He is the manager at the Spar on Holme Lane.", 0, SCRUB_PLACE,
+		    "Spar on Holme Lane");
+	expect_span("GP - Riverbank Health Centre", 0, SCRUB_PLACE, "Riverbank Health Centre");
+	expect_span("She helps at a toddler group at St Cuthbert's church.", 0, SCRUB_PLACE,
+		    "St Cuthbert's church");
+	expect_span("Pupil at St Agnes Church of England Primary School.", 0, SCRUB_PLACE,
+		    "St Agnes Church of England Primary School");
+	/* not: Church the surname, a role that is not a job */
+	expect_none("Ruth Church gave a statement.", 0);
+	expect_none("He is the perpetrator at the address.", 0);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
