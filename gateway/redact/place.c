@@ -435,7 +435,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_ROOM] = 1, [W_SPACE] = 1, [W_PLACE] = 1, [W_OUT] = 1, [W_SCHOOL] = 1, [W_PUT] = 1,
 	[W_NOW] = 1, [W_CURRENTLY] = 1, [W_TEMPORARILY] = 1, [W_PRESENTLY] = 1, [W_STILL] = 1,
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
-	[W_BOOKED] = 1,
+	[W_BOOKED] = 1, [W_SHELTER] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -478,6 +478,11 @@ static void loc_cues(struct scan *sc, long p)
 			/* "her new street", "their new estate": her street, unnamed */
 			loc_cue(sc, p, "loc:new-address");
 	}
+	if (id == W_SHELTER && (t->f & F_LOWER) && !(T(sc, p - 1)->f & F_CAP) &&
+	    !is_word(T(sc, p - 1), W_BUS))
+		loc_cue(sc, p, "loc:accommodation"); /* "the night shelter"; not Shelter the charity */
+	if ((c & C_GOT) && is_word(nx, W_INTO) && !(T(sc, p + 2)->f & F_BRK))
+		loc_cue(sc, p, "loc:accommodation"); /* "accepted into a Women's Aid house" */
 	if (((c & C_GOT) || id == W_FOUND) && !(nx->f & F_BRK) && (nx->cls & C_DET)) {
 		/* "accepted a property", "found a flat", "given a room at" */
 		long j = skip_det(sc, p + 1);
@@ -565,7 +570,8 @@ static void loc_cues(struct scan *sc, long p)
 		      !(T(sc, o + 1)->f & F_CAP))))
 			loc_cue(sc, p, "loc:at-kin");
 	} else if ((id == W_ROOM || id == W_BED || id == W_SPACE || id == W_PLACE) &&
-		   (is_word(nx, W_AT) || is_word(nx, W_IN)) && (T(sc, p - 1)->cls & C_DET)) {
+		   (is_word(nx, W_AT) || is_word(nx, W_IN)) &&
+		   ((T(sc, p - 1)->cls & C_DET) || is_word(T(sc, p - 1), W_BED))) {
 		loc_cue(sc, p, "loc:accommodation"); /* "a room at the YMCA" */
 	} else if (id == W_OUT && is_word(nx, W_OF) &&
 		   (is_word(T(sc, p + 2), W_AREA) ||

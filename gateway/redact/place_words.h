@@ -1020,4 +1020,5 @@
 	W(BESIDE, "beside", 0)                                                                  \
 	W(UPSTAIRS, "upstairs", 0)                                                              \
 	W(DOWNSTAIRS, "downstairs", 0)                                                          \
-	W(DOOR, "door", 0)
+	W(DOOR, "door", 0)                                                                      \
+	W(SHELTER, "shelter", 0)

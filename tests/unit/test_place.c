@@ -777,6 +777,16 @@ Test(place, jobs_in_capitals_labels_with_dashes_churches)
 	expect_none("He is the perpetrator at the address.", 0);
 }
 
+Test(place, shelters_and_bed_spaces)
+{
+	expect_sentence("She was accepted into a Women's Aid house in Wakefield.", SCRUB_LOCATION);
+	expect_sentence("Mum has a bed space at the Harbour project.", SCRUB_LOCATION);
+	expect_sentence("She stayed two nights at the night shelter.", SCRUB_LOCATION);
+	/* not: Shelter the housing charity, a bus shelter */
+	expect_none("Referred to Shelter for housing advice.", LOC);
+	expect_none("He waited at the bus shelter.", LOC);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
