@@ -533,7 +533,12 @@ static void emit_place(struct scan *sc, long a, long e, const char *rule)
 static void inst_label(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p), *x = T(sc, p + 1);
-	if (x->type != T_PUNCT || (x->ch != ':' && x->ch != '(' && x->ch != '-') ||
+	/* "her son's nursery, Tiny Tots on Hall Road, ...": an apposition
+	 * after a possessive */
+	const struct tok *pr = T(sc, p - 1);
+	int appos = x->ch == ',' && (pr->id == W_HER || pr->id == W_THEIR || pr->id == W_HIS ||
+				     ((pr->f & F_POSS) && pr->type == T_WORD));
+	if (x->type != T_PUNCT || (x->ch != ':' && x->ch != '(' && x->ch != '-' && !appos) ||
 	    (T(sc, p + 2)->f & F_BRK))
 		return;
 	int paren = x->ch == '(';
@@ -727,7 +732,13 @@ static void try_work(struct scan *sc, long p)
 	const struct tok *t = T(sc, p);
 	long j = p + 1;
 	int role = 0, strict = 0;
-	if (t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYERS) {
+	int place_of_work = t->id == W_WORK && is_word(T(sc, p - 1), W_OF) &&
+			    is_word(T(sc, p - 2), W_PLACE);
+	if (t->id == W_OCCUPATION && is_punct(T(sc, j), ':'))
+		j++; /* "Occupation: cleaner at ..." goes on as "works as" */
+	if (t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYERS || place_of_work ||
+	    (t->id == W_EMPLOYMENT && is_punct(T(sc, j), ':'))) {
+		/* "her place of work (...)", "Employment: ..." */
 		const struct tok *x = T(sc, j);
 		if (x->type == T_PUNCT && strchr(",:-(", x->ch))
 			j++;
@@ -781,7 +792,7 @@ static void try_work(struct scan *sc, long p)
 			return;
 		j++;
 	}
-	work_extent(sc, j, role | strict << 1);
+	work_extent(sc, j, role | strict << 1 | (t->id == W_EMPLOYMENT) << 2);
 }
 
 /*
@@ -793,7 +804,7 @@ static void try_work(struct scan *sc, long p)
  */
 static void work_extent(struct scan *sc, long j, int how)
 {
-	int role = how & 1, strict = how & 2;
+	int role = how & 1, strict = how & 2, label = how & 4;
 	if (T(sc, j)->cls & C_DET)
 		j++;
 	long e = j, last = 0;
@@ -832,6 +843,10 @@ static void work_extent(struct scan *sc, long j, int how)
 			last = e + 1;
 	}
 	if (!cap || last <= j)
+		return;
+	/* "Employment: Tesco, Hull" is a name; "Employment: Dunny has been
+	 * offered ..." a sentence about someone */
+	if (label && T(sc, last)->type == T_WORD && !(T(sc, last)->f & (F_NL | F_BRK)))
 		return;
 	/* "teacher Brown from the DA team": an agency's team, not a workplace */
 	if (role && (T(sc, last - 1)->cls & (C_NOTPL | C_NONLOC)) && (T(sc, last - 1)->f & F_LOWER))

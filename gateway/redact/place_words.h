@@ -910,6 +910,8 @@
 	W(SENCO, "senco", C_WORKC)                                                              \
 	W(HEADTEACHER, "headteacher", C_WORKC)                                                  \
 	W(KEYWORKER, "keyworker", C_WORKC)                                                      \
+	W(EMPLOYMENT, "employment", C_WORKC)                                                    \
+	W(OCCUPATION, "occupation", C_WORKC)                                                    \
 	/* attending a school */                                                                \
 	W(RECEPTION, "reception", C_ATTEND)                                                     \
 	W(ATTEND, "attend", C_ATTEND)                                                           \

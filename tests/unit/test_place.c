@@ -787,6 +787,22 @@ Test(place, shelters_and_bed_spaces)
 	expect_none("He waited at the bus shelter.", LOC);
 }
 
+Test(place, workplace_labels_and_appositions)
+{
+	expect_span("He waited outside her place of work (Rowe Opticians, Hedon).", 0, SCRUB_PLACE,
+		    "Rowe Opticians, Hedon");
+	expect_span("Place of work: Ainsty Care Group, Selby.", 0, SCRUB_PLACE,
+		    "Ainsty Care Group, Selby");
+	expect_span("Employment: Lidl Distribution, Goole", 0, SCRUB_PLACE,
+		    "Lidl Distribution, Goole");
+	expect_span("Occupation: porter at Wharfedale Mills", 0, SCRUB_PLACE, "Wharfedale Mills");
+	expect_span("Her daughter's nursery, Little Sparrows on Mill Lane, knows.", 0, SCRUB_PLACE,
+		    "Little Sparrows");
+	/* not: a sentence after the label, a list after a plain institution word */
+	expect_none("Employment: Gary has been offered work locally.", 0);
+	expect_none("Contact the school, Police and Housing today.", 0);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
