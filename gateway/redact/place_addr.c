@@ -543,6 +543,15 @@ static void inst_label(struct scan *sc, long p)
 		return;
 	int paren = x->ch == '(';
 	long a = p + 2, m = 0;
+	if (T(sc, a)->cls & C_TITLE) {
+		/* "GP (Dr Okoro, Riverside)": the doctor, then the practice */
+		long c = a + 1;
+		while (c < a + 5 && !is_punct(T(sc, c), ',') && T(sc, c)->type == T_WORD)
+			c++;
+		if (!is_punct(T(sc, c), ','))
+			return;
+		a = c + 1;
+	}
 	while (m < 6 && (place_town_word(T(sc, a + m)) ||
 			 (paren && m > 0 && is_punct(T(sc, a + m), ',') && place_town_word(T(sc, a + m + 1)))) &&
 	       !(T(sc, a + m)->f & F_NL))

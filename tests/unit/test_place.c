@@ -640,6 +640,8 @@ Test(place, institutions_named_by_a_label)
 	expect_span("Worried about Maisie's nursery (Tiny Steps, Hedon) too.", 0, SCRUB_PLACE,
 		    "Maisie's nursery (Tiny Steps, Hedon)");
 	expect_span("Her nursery (Honeypot) has been told.", 0, SCRUB_PLACE, "Honeypot");
+	/* the doctor first, then the practice */
+	expect_span("Her GP (Dr Mensah, Westbourne) knows.", 0, SCRUB_PLACE, "Westbourne");
 	/* not: a person after the label, a year group */
 	expect_none("GP: Dr Okafor.", 0);
 	expect_none("School: Year 5.", 0);
