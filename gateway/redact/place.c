@@ -270,13 +270,20 @@ static void try_locv(struct scan *sc, long p)
 		j++;
 	const struct tok *x = T(sc, j);
 	if ((x->type == T_END || x->type == T_PUNCT || (x->f & F_BRK)) &&
-	    (t->id == W_STAYING || t->id == W_LIVING || t->id == W_RESIDING)) {
+	    (t->id == W_STAYING || t->id == W_LIVING || t->id == W_RESIDING || t->id == W_LIVE ||
+	     t->id == W_LIVES)) {
 		/* "her mum's house in Bilton is where she is staying." */
 		for (long i = p - 1; i >= p - 4 && i >= sc->ss; i--)
 			if (is_word(T(sc, i), W_WHERE)) {
 				loc_cue(sc, p, "loc:staying");
 				return;
 			}
+	}
+	if ((x->type == T_NUM || (x->type == T_WORD && (x->f & F_LOWER) && !(x->cls & C_FUNC))) &&
+	    T(sc, j + 1)->type == T_WORD && is_word(T(sc, j + 2), W_AWAY) &&
+	    !(T(sc, j + 2)->f & F_BRK) && !(t->id == W_STAYED || t->id == W_LIVED)) {
+		loc_cue(sc, p, "loc:staying"); /* "lives two streets away from him" */
+		return;
 	}
 	if (x->type != T_WORD)
 		return;
@@ -435,7 +442,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_ROOM] = 1, [W_SPACE] = 1, [W_PLACE] = 1, [W_OUT] = 1, [W_SCHOOL] = 1, [W_PUT] = 1,
 	[W_NOW] = 1, [W_CURRENTLY] = 1, [W_TEMPORARILY] = 1, [W_PRESENTLY] = 1, [W_STILL] = 1,
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
-	[W_BOOKED] = 1, [W_SHELTER] = 1,
+	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -483,6 +490,16 @@ static void loc_cues(struct scan *sc, long p)
 		loc_cue(sc, p, "loc:accommodation"); /* "the night shelter"; not Shelter the charity */
 	if ((c & C_GOT) && is_word(nx, W_INTO) && !(T(sc, p + 2)->f & F_BRK))
 		loc_cue(sc, p, "loc:accommodation"); /* "accepted into a Women's Aid house" */
+	if (id == W_HAS && (is_word(nx, W_A) || is_word(nx, W_HER)) && !(nx->f & F_BRK)) {
+		/* "she has a room above a pub", "has a flat in Leeds": where,
+		 * when a place follows; not "has a flat tyre" */
+		const struct tok *o = T(sc, p + 2), *v = T(sc, p + 3);
+		if ((o->id == W_ROOM || o->id == W_FLAT || o->id == W_HOUSE || o->id == W_BEDSIT) &&
+		    (v->id == W_IN || v->id == W_AT || v->id == W_ON || v->id == W_ABOVE ||
+		     v->id == W_NEAR || v->id == W_OFF || v->id == W_BEHIND || v->id == W_BELOW) &&
+		    !(v->f & F_BRK))
+			loc_cue(sc, p, "loc:accommodation");
+	}
 	if (((c & C_GOT) || id == W_FOUND) && !(nx->f & F_BRK) && (nx->cls & C_DET)) {
 		/* "accepted a property", "found a flat", "given a room at" */
 		long j = skip_det(sc, p + 1);
@@ -520,7 +537,7 @@ static void loc_cues(struct scan *sc, long p)
 		 * sister"; not "her address is flagged" */
 		long j = p + 1;
 		if (is_word(nx, W_IS) || is_word(nx, W_WAS) || is_word(nx, W_OF) || is_word(nx, W_IN) ||
-		    is_word(nx, W_AT) || (nx->type == T_PUNCT && strchr(":-", nx->ch)))
+		    is_word(nx, W_AT) || is_word(nx, W_AS) || (nx->type == T_PUNCT && strchr(":-", nx->ch)))
 			j++;
 		if (j > p + 1 && !(T(sc, j)->f & F_BRK) &&
 		    (place_object(sc, skip_det(sc, j), 1) || place_object(sc, skip_det(sc, j), 0)))
@@ -556,7 +573,7 @@ static void loc_cues(struct scan *sc, long p)
 		else if (is_word(nx, W_AT) || is_word(nx, W_IN) ||
 		    (id != W_FOUND && (is_word(nx, W_ON) || is_word(nx, W_VIA))))
 			loc_cue(sc, p, "loc:found-at");
-	} else if (id == W_AT || id == W_ROUND || id == W_TO) {
+	} else if (id == W_AT || id == W_ROUND || id == W_TO || id == W_BETWEEN) {
 		/* at her mum's, round her sister's, to a friend's; not an event
 		 * told in the past ("she hid at a neighbour's") */
 		long o = skip_det(sc, p + 1);

@@ -805,6 +805,21 @@ Test(place, workplace_labels_and_appositions)
 	expect_none("Contact the school, Police and Housing today.", 0);
 }
 
+Test(place, where_she_is_between_and_nearby)
+{
+	static const char *const loc[] = {
+		"She divides her week between her nan's and her aunt's.",
+		"She is in the town where her parents live.",
+		"She is at the same address as her cousin.",
+		"She lives three roads away from him.",
+		"She has a room above a takeaway near the station.",
+	};
+	for (size_t i = 0; i < sizeof loc / sizeof loc[0]; i++)
+		expect_sentence(loc[i], SCRUB_LOCATION);
+	expect_none("She has a flat tyre.", LOC);
+	expect_none("She has a room of her own now.", LOC);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
