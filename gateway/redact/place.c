@@ -451,6 +451,7 @@ static const uint8_t SAFE_ID[W_COUNT] = {
 	[W_VOICEMAIL] = 1, [W_VOICEMAILS] = 1, [W_ANSWERPHONE] = 1, [W_WHEN] = 1,
 	[W_WHILE] = 1, [W_WHILST] = 1, [W_ONCE] = 1, [W_AFTER] = 1, [W_BEFORE] = 1,
 	[W_UNTIL] = 1, [W_MOBILE] = 1, [W_NUMBER] = 1, [W_LANDLINE] = 1, [W_SEND] = 1,
+	[W_USE] = 1, [W_FREELY] = 1,
 };
 
 static void loc_cues(struct scan *sc, long p)
@@ -664,6 +665,8 @@ static int time_word(const struct scan *sc, long i)
 	const struct tok *y = T(sc, i);
 	if (y->type == T_NUM)
 		return 1;
+	if (y->type == T_WORD && (T(sc, i + 1)->cls & C_TIMEW) && !(T(sc, i + 1)->f & F_BRK))
+		return 1; /* "between school drop-off and pick-up" */
 	return y->type == T_WORD &&
 	       ((y->cls & (C_DAY | C_TIMEW)) || y->id == W_WHEN || y->id == W_WHILE ||
 		y->id == W_WHILST || y->id == W_HE || y->id == W_HES);
@@ -676,7 +679,25 @@ static void safe_cues(struct scan *sc, long p)
 	if (!(t->cls & SAFE_CLS) && !SAFE_ID[id])
 		return;
 	const struct tok *nx = T(sc, p + 1), *pr = T(sc, p - 1);
-	if ((id == W_PHONE || id == W_MOBILE || id == W_NUMBER || id == W_LANDLINE) &&
+	if (id == W_USE && (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 ||
+			    pr->id == W_NEVER)) {
+		/* "do not use the landline", "never use her home email" */
+		long o = skip_det(sc, p + 1);
+		for (long i = o; i < o + 3 && !(T(sc, i)->f & F_BRK); i++) {
+			unsigned v = T(sc, i)->id;
+			if (v == W_PHONE || v == W_MOBILE || v == W_NUMBER || v == W_LANDLINE ||
+			    v == W_EMAIL || v == W_ADDRESS) {
+				safe_cue(sc, "time:safe-contact");
+				break;
+			}
+		}
+		return;
+	}
+	if (id == W_FREELY && (pr->id == W_SPEAK || pr->id == W_TALK)) {
+		safe_cue(sc, "time:safe-call"); /* "she can talk freely when ..." */
+		return;
+	}
+	if ((id == W_PHONE || id == W_MOBILE || id == W_NUMBER || id == W_LANDLINE || id == W_EMAIL) &&
 	    pr->type == T_WORD && !(t->f & F_BRK)) {
 		/* a route to her that he does not watch: "her sister's phone",
 		 * "text her work mobile", "her new phone" (not "the agreed safe
@@ -738,6 +759,11 @@ static void safe_cues(struct scan *sc, long p)
 	}
 	if (id == W_SAFE) {
 		const struct tok *v = T(sc, p + 2);
+		if (is_word(nx, W_WORD) || ((pr->id == W_ARE || pr->id == W_IS) &&
+					    (T(sc, p - 2)->cls & C_CALL))) {
+			safe_cue(sc, "time:safe-call"); /* "safe word is ...", "calls are safe then" */
+			return;
+		}
 		if ((nx->id == W_CONTACT || nx->id == W_NUMBER || nx->id == W_PHONE || nx->id == W_MOBILE ||
 		     nx->id == W_EMAIL) && nx->type == T_WORD &&
 		    ((v->type == T_PUNCT && strchr(":-", v->ch)) || is_word(v, W_IS) || is_word(v, W_VIA) ||
@@ -872,6 +898,10 @@ static void safe_cues(struct scan *sc, long p)
 	if (id == W_LEAVE) {
 		if (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 || pr->id == W_NEVER)
 			safe_cue(sc, "time:voicemail");
+		else if ((is_word(nx, W_MESSAGES) || is_word(nx, W_MESSAGE) ||
+			  (is_word(nx, W_A) && is_word(T(sc, p + 2), W_MESSAGE))) &&
+			 (is_word(T(sc, p + 2), W_WITH) || is_word(T(sc, p + 3), W_WITH)))
+			safe_cue(sc, "time:safe-contact"); /* "leave messages with her mum" */
 		return;
 	}
 	if (id == W_VOICEMAIL || id == W_VOICEMAILS || id == W_ANSWERPHONE) {

@@ -1023,4 +1023,9 @@
 	W(UPSTAIRS, "upstairs", 0)                                                              \
 	W(DOWNSTAIRS, "downstairs", 0)                                                          \
 	W(DOOR, "door", 0)                                                                      \
-	W(SHELTER, "shelter", 0)
+	W(SHELTER, "shelter", 0)                                                                \
+	W(USE, "use", 0)                                                                        \
+	W(WORD, "word", 0)                                                                      \
+	W(FREELY, "freely", 0)                                                                  \
+	W(DROPOFF, "drop-off", C_TIMEW)                                                         \
+	W(PICKUP, "pick-up", C_TIMEW)

@@ -820,6 +820,23 @@ Test(place, where_she_is_between_and_nearby)
 	expect_none("She has a room of her own now.", LOC);
 }
 
+Test(place, more_safe_contact_shapes)
+{
+	static const char *const safe[] = {
+		"She can talk freely once the children are in bed.",
+		"He works away Tue-Fri so calls are safe then.",
+		"Ring between nursery drop-off and pick-up.",
+		"Write to her work email, not the home one.",
+		"Do not use the home landline.",
+		"The agreed safe word is \"umbrella\".",
+		"Leave a message with her manager at work.",
+	};
+	for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++)
+		expect_sentence(safe[i], SCRUB_SAFE_TIME);
+	expect_none("He used the landline to make threats.", LOC);
+	expect_none("Officers will speak to him in interview.", LOC);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
