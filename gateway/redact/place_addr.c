@@ -786,6 +786,8 @@ static void try_work(struct scan *sc, long p)
 				k++;
 				continue;
 			}
+			if (is_punct(x, '@') && !role)
+				break; /* "IP WORKS @ TESCO" */
 			if (k >= 4 && !(x->id == W_AT || x->id == W_FOR))
 				return;
 			if (x->type == T_WORD && ((x->id == W_AT || (from && x->id == W_FROM)) ||
@@ -887,7 +889,7 @@ static void try_job(struct scan *sc, long p)
 		const struct tok *x = T(sc, j);
 		if (x->type != T_WORD || (x->f & F_BRK))
 			return;
-		if ((x->id == W_AT || x->id == W_FOR) && k > 0)
+		if ((x->id == W_AT || x->id == W_FOR || x->id == W_WITH) && k > 0)
 			break;
 		/* "a receptionist", "a TA", "A NURSE" in a log in capitals */
 		if (!((x->f & F_LOWER) || ((x->f & F_UPPER) && ((T(sc, p)->f & F_UPPER) ||
@@ -896,7 +898,7 @@ static void try_job(struct scan *sc, long p)
 			       C_KIN)))
 			return;
 	}
-	if (!is_word(T(sc, j), W_AT) && !is_word(T(sc, j), W_FOR))
+	if (!is_word(T(sc, j), W_AT) && !is_word(T(sc, j), W_FOR) && !is_word(T(sc, j), W_WITH))
 		return;
 	work_extent(sc, j + 1, 0);
 }

@@ -769,6 +769,8 @@ Test(place, jobs_in_capitals_labels_with_dashes_churches)
 	expect_span("IP IS A CARER AT ELMTREE LODGE.", 0, SCRUB_PLACE, "ELMTREE LODGE");
 	expect_span("He is the manager at the Spar on Holme Lane.", 0, SCRUB_PLACE,
 		    "Spar on Holme Lane");
+	expect_span("IP IS A CLEANER WITH BRIGHTWAY SERVICES.", 0, SCRUB_PLACE, "BRIGHTWAY SERVICES");
+	expect_span("SUSPECT WORKS @ KWIKFIT ANLABY.", 0, SCRUB_PLACE, "KWIKFIT ANLABY");
 	expect_span("GP - Riverbank Health Centre", 0, SCRUB_PLACE, "Riverbank Health Centre");
 	expect_span("She helps at a toddler group at St Cuthbert's church.", 0, SCRUB_PLACE,
 		    "St Cuthbert's church");
