@@ -113,6 +113,11 @@ static void flush_sentence(struct scan *sc, long p)
 		const char *loc = sc->loc_rule;
 		if (loc == NULL && sc->routev && (sc->via || sc->clock || sc->every))
 			loc = "loc:route";
+		/* "she is at work until 5" (a timed routine) when no safe-time
+		 * cue says more: "call after 10 when he is at work" is a safe time */
+		if (loc == NULL && sc->atwork && (sc->window || sc->clock || sc->every) &&
+		    sc->safe_rule == NULL && !sc->callw)
+			loc = "loc:route";
 		if (loc != NULL)
 			emit(sc, sc->body_start > sc->sent_start && sc->body_start < sc->sent_end
 					 ? sc->body_start
@@ -132,7 +137,7 @@ static void flush_sentence(struct scan *sc, long p)
 	sc->body_start = T(sc, sc->body)->start;
 	sc->loc_rule = sc->safe_rule = NULL;
 	sc->routev = sc->via = sc->clock = sc->every = 0;
-	sc->callw = sc->window = 0;
+	sc->callw = sc->window = sc->atwork = 0;
 	sc->last_cue = sc->last_admit = -1;
 }
 
@@ -189,10 +194,14 @@ static int past_event(const struct scan *sc, long i)
 	return n >= 5 && (s[n - 2] | 0x20) == 'e' && (s[n - 1] | 0x20) == 'd';
 }
 
-/* Skip determiners and "another"/"next" from i. */
+/* Skip determiners and "another"/"next" from i, and an adjective before a
+ * kin word ("her best mate's", "an old friend's"): the kin word says whose
+ * place it is. */
 static long skip_det(const struct scan *sc, long i)
 {
 	for (int k = 0; k < 2 && (T(sc, i)->cls & C_DET); k++)
+		i++;
+	if ((T(sc, i)->cls & C_KINADJ) && (T(sc, i + 1)->cls & C_KIN) && !(T(sc, i + 1)->f & F_BRK))
 		i++;
 	return i;
 }
@@ -201,8 +210,14 @@ static long skip_det(const struct scan *sc, long i)
 static int place_object(const struct scan *sc, long x, int with)
 {
 	const struct tok *o = T(sc, x);
-	if (o->type == T_NUM)
+	if (o->type == T_NUM) {
+		/* "the address at 2215" in a log is a time */
+		const unsigned char *d = sc->s + o->start;
+		if (o->ndig == 4 && o->end - o->start == 4 && is_word(T(sc, x - 1), W_AT) &&
+		    (d[0] - '0') * 10 + (d[1] - '0') < 24 && d[2] < '6')
+			return 0;
 		return (o->f & F_HOUSE) && !(T(sc, x + 1)->cls & (C_MON | C_UNIT | C_TIMEW));
+	}
 	if (o->type != T_WORD || (o->cls & C_ABSTRACT))
 		return 0;
 	if (o->cls & C_KIN)
@@ -214,6 +229,8 @@ static int place_object(const struct scan *sc, long x, int with)
 		       !((T(sc, x + 1)->f & F_CAP) && (T(sc, x + 1)->cls & C_NOTPL));
 	if ((o->cls & (C_REFUGE | C_ACCOM)) && o->id != W_HOME && o->id != W_AREA)
 		return 1;
+	if (o->id == W_WORKPLACE)
+		return 1; /* "is at her workplace most days": where to find her */
 	/* "her new address", "a temporary flat", even misspelt: a new
 	 * somewhere is where she is now */
 	if ((o->cls & C_NEWMOD) && T(sc, x + 1)->type == T_WORD &&
@@ -228,6 +245,22 @@ static int place_object(const struct scan *sc, long x, int with)
 	return place_town_word(o) || (o->cls & (C_ST | C_STA | C_BLD | C_FLAT));
 }
 
+/* After "her flat is on/near ...": a place (a name, kin, a number, a street
+ * or institution word: "near the leisure centre"), not a state ("in a poor
+ * state of repair"). */
+static int her_place_object(const struct scan *sc, long o)
+{
+	const struct tok *w = T(sc, o);
+	if (w->cls & C_ABSTRACT)
+		return 0;
+	if (place_object(sc, o, 0))
+		return 1;
+	for (long i = o; i < o + 2 && T(sc, i)->type == T_WORD && !(T(sc, i)->f & F_BRK); i++)
+		if (T(sc, i)->cls & (C_ST | C_STA | C_BLD | C_INST | C_INSTC | C_INSTM))
+			return 1;
+	return 0;
+}
+
 static void try_locv(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -235,12 +268,34 @@ static void try_locv(struct scan *sc, long p)
 	for (int k = 0; k < 2 && (T(sc, j)->cls & C_ADV) && T(sc, j)->id != W_BACK; k++)
 		j++;
 	const struct tok *x = T(sc, j);
+	if ((x->type == T_END || x->type == T_PUNCT || (x->f & F_BRK)) &&
+	    (t->id == W_STAYING || t->id == W_LIVING || t->id == W_RESIDING || t->id == W_LIVE ||
+	     t->id == W_LIVES)) {
+		/* "her mum's house in Bilton is where she is staying." */
+		for (long i = p - 1; i >= p - 4 && i >= sc->ss; i--)
+			if (is_word(T(sc, i), W_WHERE)) {
+				loc_cue(sc, p, "loc:staying");
+				return;
+			}
+	}
+	if ((x->type == T_NUM || (x->type == T_WORD && (x->f & F_LOWER) && !(x->cls & C_FUNC))) &&
+	    T(sc, j + 1)->type == T_WORD && is_word(T(sc, j + 2), W_AWAY) &&
+	    !(T(sc, j + 2)->f & F_BRK) && !(t->id == W_STAYED || t->id == W_LIVED)) {
+		loc_cue(sc, p, "loc:staying"); /* "lives two streets away from him" */
+		return;
+	}
 	if (x->type != T_WORD)
 		return;
 	unsigned id = x->id;
 	if (id == W_LOCALLY || id == W_NEARBY || id == W_ELSEWHERE || id == W_THERE ||
-	    id == W_TEMPORARILY) {
-		loc_cue(sc, p, "loc:staying");
+	    id == W_TEMPORARILY || id == W_UPSTAIRS || id == W_DOWNSTAIRS ||
+	    (id == W_NEXT && is_word(T(sc, j + 1), W_DOOR))) {
+		loc_cue(sc, p, "loc:staying"); /* "lives upstairs", "is staying next door" */
+		return;
+	}
+	if ((id == W_ABOVE || id == W_BELOW || id == W_BEHIND || id == W_BESIDE) &&
+	    !(t->id == W_STAYED || t->id == W_LIVED || t->id == W_RESIDED || t->id == W_SLEPT)) {
+		loc_cue(sc, p, "loc:staying"); /* "now lives above the launderette" */
 		return;
 	}
 	if (t->id == W_HIDING) { /* "in hiding" */
@@ -253,6 +308,8 @@ static void try_locv(struct scan *sc, long p)
 	long o = skip_det(sc, j + 1);
 	if ((T(sc, o)->cls & C_ABSTRACT) && id != W_WITH)
 		return; /* living in fear */
+	if ((T(sc, o)->cls & (C_UNIT | C_TIMEW | C_DAY)) && id == W_OVER)
+		return; /* "to stay over this week": when, not where */
 	if (id == W_WITH) {
 		/* "lives with the perpetrator", "with her two children": who she
 		 * lives with, not where; the abuser knows that address anyway */
@@ -349,6 +406,8 @@ static void try_be(struct scan *sc, long p)
 	if (nonloc_subject(sc, p))
 		return;
 	long o = skip_det(sc, j + 1);
+	if (id == W_AT && (is_word(T(sc, o), W_WORK) || is_word(T(sc, o), W_SCHOOL)) && o == j + 1)
+		sc->atwork = 1; /* "she is at work until 5": a routine when timed */
 	if (!place_object(sc, o, id == W_WITH))
 		return;
 	/* "goes to Franklin College", "goes to Ysgol y Wern": a school, found
@@ -359,8 +418,9 @@ static void try_be(struct scan *sc, long p)
 			return;
 	}
 	for (long i = o; i < o + 4 && place_town_word(T(sc, i)); i++)
-		if ((T(sc, i + 1)->cls & (C_INST | C_INSTC)) && !(T(sc, i + 1)->cls & C_HOSP))
-			return;
+		if ((T(sc, i + 1)->cls & (C_INST | C_INSTC)) &&
+		    !(T(sc, i + 1)->cls & (C_HOSP | C_VENUE)))
+			return; /* not "is at the Premier Inn", "remains at Kelvin Hall" */
 	loc_cue(sc, p, "loc:is-at");
 }
 
@@ -371,7 +431,7 @@ static void try_be(struct scan *sc, long p)
  * the tests below.
  */
 #define LOC_CLS (C_REFUGE | C_LOCV | C_MOVE | C_BE | C_NEWMOD | C_GOT | C_ROUTEV | C_TRANS | \
-                 C_TIMEW | C_DAY)
+                 C_TIMEW | C_DAY | C_ACCOM)
 static const uint8_t LOC_ID[W_COUNT] = {
 	[W_ADMITTED] = 1, [W_INPATIENT] = 1, [W_INPATIENT2] = 1, [W_FOUND] = 1,
 	[W_ACCOMMODATION] = 1, [W_LODGINGS] = 1, [W_ADDRESS] = 1, [W_TENANCY] = 1,
@@ -381,6 +441,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_ROOM] = 1, [W_SPACE] = 1, [W_PLACE] = 1, [W_OUT] = 1, [W_SCHOOL] = 1, [W_PUT] = 1,
 	[W_NOW] = 1, [W_CURRENTLY] = 1, [W_TEMPORARILY] = 1, [W_PRESENTLY] = 1, [W_STILL] = 1,
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
+	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -388,7 +449,8 @@ static const uint8_t SAFE_ID[W_COUNT] = {
 	[W_BEST] = 1, [W_BETTER] = 1, [W_SAFE] = 1, [W_ONLY] = 1, [W_LEAVE] = 1,
 	[W_VOICEMAIL] = 1, [W_VOICEMAILS] = 1, [W_ANSWERPHONE] = 1, [W_WHEN] = 1,
 	[W_WHILE] = 1, [W_WHILST] = 1, [W_ONCE] = 1, [W_AFTER] = 1, [W_BEFORE] = 1,
-	[W_UNTIL] = 1,
+	[W_UNTIL] = 1, [W_MOBILE] = 1, [W_NUMBER] = 1, [W_LANDLINE] = 1, [W_SEND] = 1,
+	[W_USE] = 1, [W_FREELY] = 1,
 };
 
 static void loc_cues(struct scan *sc, long p)
@@ -415,8 +477,28 @@ static void loc_cues(struct scan *sc, long p)
 		long j = p + 1;
 		if (T(sc, j)->cls & C_NEWMOD)
 			j++;
-		if ((T(sc, j)->cls & C_ACCOM) && T(sc, j)->type == T_WORD)
+		const struct tok *o = T(sc, j);
+		if ((o->cls & C_ACCOM) && o->type == T_WORD)
 			loc_cue(sc, p, id == W_SAFE ? "loc:safe-house" : "loc:new-address");
+		else if ((o->cls & (C_ST | C_STA)) && (o->f & F_LOWER) && (t->f & F_LOWER) &&
+			 (T(sc, p - 1)->cls & C_DET))
+			/* "her new street", "their new estate": her street, unnamed */
+			loc_cue(sc, p, "loc:new-address");
+	}
+	if (id == W_SHELTER && (t->f & F_LOWER) && !(T(sc, p - 1)->f & F_CAP) &&
+	    !is_word(T(sc, p - 1), W_BUS))
+		loc_cue(sc, p, "loc:accommodation"); /* "the night shelter"; not Shelter the charity */
+	if ((c & C_GOT) && is_word(nx, W_INTO) && !(T(sc, p + 2)->f & F_BRK))
+		loc_cue(sc, p, "loc:accommodation"); /* "accepted into a Women's Aid house" */
+	if (id == W_HAS && (is_word(nx, W_A) || is_word(nx, W_HER)) && !(nx->f & F_BRK)) {
+		/* "she has a room above a pub", "has a flat in Leeds": where,
+		 * when a place follows; not "has a flat tyre" */
+		const struct tok *o = T(sc, p + 2), *v = T(sc, p + 3);
+		if ((o->id == W_ROOM || o->id == W_FLAT || o->id == W_HOUSE || o->id == W_BEDSIT) &&
+		    (v->id == W_IN || v->id == W_AT || v->id == W_ON || v->id == W_ABOVE ||
+		     v->id == W_NEAR || v->id == W_OFF || v->id == W_BEHIND || v->id == W_BELOW) &&
+		    !(v->f & F_BRK))
+			loc_cue(sc, p, "loc:accommodation");
 	}
 	if (((c & C_GOT) || id == W_FOUND) && !(nx->f & F_BRK) && (nx->cls & C_DET)) {
 		/* "accepted a property", "found a flat", "given a room at" */
@@ -432,6 +514,22 @@ static void loc_cues(struct scan *sc, long p)
 		     o->id == W_SPACE))
 			loc_cue(sc, p, "loc:accommodation");
 	}
+	if ((c & C_ACCOM) && t->type == T_WORD) {
+		/* "her flat is on the Orchard estate", "mum's house is near the
+		 * park", "her location is not to be shared": her place, told */
+		const struct tok *pr = T(sc, p - 1);
+		int poss = pr->id == W_HER || pr->id == W_THEIR ||
+			   ((pr->f & F_POSS) && pr->type == T_WORD && !(pr->cls & (C_NOTPL | C_INSTM)));
+		const struct tok *v = T(sc, p + 2);
+		if (poss && id == W_LOCATION && !(nx->f & F_BRK) &&
+		    (is_word(nx, W_IS) || is_punct(nx, ':')))
+			loc_cue(sc, p, "loc:address");
+		else if (poss && is_word(nx, W_IS) && !(v->f & F_BRK) &&
+			 (v->id == W_IN || v->id == W_ON || v->id == W_AT || v->id == W_NEAR ||
+			  v->id == W_OPPOSITE || v->id == W_ABOVE || v->id == W_BEHIND || v->id == W_OFF) &&
+			 her_place_object(sc, skip_det(sc, p + 3)))
+			loc_cue(sc, p, "loc:address");
+	}
 	if (id == W_ACCOMMODATION || id == W_LODGINGS) {
 		loc_cue(sc, p, "loc:accommodation");
 	} else if (id == W_ADDRESS) {
@@ -439,7 +537,7 @@ static void loc_cues(struct scan *sc, long p)
 		 * sister"; not "her address is flagged" */
 		long j = p + 1;
 		if (is_word(nx, W_IS) || is_word(nx, W_WAS) || is_word(nx, W_OF) || is_word(nx, W_IN) ||
-		    is_word(nx, W_AT) || (nx->type == T_PUNCT && strchr(":-", nx->ch)))
+		    is_word(nx, W_AT) || is_word(nx, W_AS) || (nx->type == T_PUNCT && strchr(":-", nx->ch)))
 			j++;
 		if (j > p + 1 && !(T(sc, j)->f & F_BRK) &&
 		    (place_object(sc, skip_det(sc, j), 1) || place_object(sc, skip_det(sc, j), 0)))
@@ -469,10 +567,13 @@ static void loc_cues(struct scan *sc, long p)
 		const struct tok *pr = T(sc, p - 1);
 		if (id == W_FOUND && !is_word(pr, W_BE) && !is_word(pr, W_BEEN))
 			;
+		else if (id == W_LOCATED && (pr->id == W_SUSPECT || pr->id == W_PERPETRATOR ||
+					     pr->id == W_ABUSER || pr->id == W_MALE))
+			; /* "Suspect located at ..., arrested": an arrest, not her */
 		else if (is_word(nx, W_AT) || is_word(nx, W_IN) ||
 		    (id != W_FOUND && (is_word(nx, W_ON) || is_word(nx, W_VIA))))
 			loc_cue(sc, p, "loc:found-at");
-	} else if (id == W_AT || id == W_ROUND || id == W_TO) {
+	} else if (id == W_AT || id == W_ROUND || id == W_TO || id == W_BETWEEN) {
 		/* at her mum's, round her sister's, to a friend's; not an event
 		 * told in the past ("she hid at a neighbour's") */
 		long o = skip_det(sc, p + 1);
@@ -486,7 +587,8 @@ static void loc_cues(struct scan *sc, long p)
 		      !(T(sc, o + 1)->f & F_CAP))))
 			loc_cue(sc, p, "loc:at-kin");
 	} else if ((id == W_ROOM || id == W_BED || id == W_SPACE || id == W_PLACE) &&
-		   (is_word(nx, W_AT) || is_word(nx, W_IN)) && (T(sc, p - 1)->cls & C_DET)) {
+		   (is_word(nx, W_AT) || is_word(nx, W_IN)) &&
+		   ((T(sc, p - 1)->cls & C_DET) || is_word(T(sc, p - 1), W_BED))) {
 		loc_cue(sc, p, "loc:accommodation"); /* "a room at the YMCA" */
 	} else if (id == W_OUT && is_word(nx, W_OF) &&
 		   (is_word(T(sc, p + 2), W_AREA) ||
@@ -496,8 +598,14 @@ static void loc_cues(struct scan *sc, long p)
 		loc_cue(sc, p, "loc:route");
 	} else if (id == W_PUT && is_word(nx, W_UP) &&
 		   (is_word(T(sc, p + 2), W_IN) || is_word(T(sc, p + 2), W_AT) ||
-		    is_word(T(sc, p + 2), W_WITH))) {
-		loc_cue(sc, p, "loc:accommodation"); /* put up in a hotel */
+		    is_word(T(sc, p + 2), W_WITH) || is_word(T(sc, p + 2), W_BY))) {
+		loc_cue(sc, p, "loc:accommodation"); /* put up in a hotel, by a friend */
+	} else if (id == W_BOOKED &&
+		   (is_word(nx, W_INTO) || ((nx->cls & C_PRON) && is_word(T(sc, p + 2), W_INTO))) &&
+		   !(T(sc, skip_det(sc, is_word(nx, W_INTO) ? p + 2 : p + 3))->cls &
+		     (C_ABSTRACT | C_NOTPL)) &&
+		   !nonloc_subject(sc, p)) {
+		loc_cue(sc, p, "loc:accommodation"); /* "booked into a hotel" */
 	} else if ((id == W_NOW || id == W_CURRENTLY || id == W_TEMPORARILY || id == W_PRESENTLY ||
 		    id == W_STILL) &&
 		   (is_word(nx, W_AT) || is_word(nx, W_IN) || is_word(nx, W_WITH)) &&
@@ -556,6 +664,8 @@ static int time_word(const struct scan *sc, long i)
 	const struct tok *y = T(sc, i);
 	if (y->type == T_NUM)
 		return 1;
+	if (y->type == T_WORD && (T(sc, i + 1)->cls & C_TIMEW) && !(T(sc, i + 1)->f & F_BRK))
+		return 1; /* "between school drop-off and pick-up" */
 	return y->type == T_WORD &&
 	       ((y->cls & (C_DAY | C_TIMEW)) || y->id == W_WHEN || y->id == W_WHILE ||
 		y->id == W_WHILST || y->id == W_HE || y->id == W_HES);
@@ -568,6 +678,47 @@ static void safe_cues(struct scan *sc, long p)
 	if (!(t->cls & SAFE_CLS) && !SAFE_ID[id])
 		return;
 	const struct tok *nx = T(sc, p + 1), *pr = T(sc, p - 1);
+	if (id == W_USE && (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 ||
+			    pr->id == W_NEVER)) {
+		/* "do not use the landline", "never use her home email" */
+		long o = skip_det(sc, p + 1);
+		for (long i = o; i < o + 3 && !(T(sc, i)->f & F_BRK); i++) {
+			unsigned v = T(sc, i)->id;
+			if (v == W_PHONE || v == W_MOBILE || v == W_NUMBER || v == W_LANDLINE ||
+			    v == W_EMAIL || v == W_ADDRESS) {
+				safe_cue(sc, "time:safe-contact");
+				break;
+			}
+		}
+		return;
+	}
+	if (id == W_FREELY && (pr->id == W_SPEAK || pr->id == W_TALK)) {
+		safe_cue(sc, "time:safe-call"); /* "she can talk freely when ..." */
+		return;
+	}
+	if ((id == W_PHONE || id == W_MOBILE || id == W_NUMBER || id == W_LANDLINE || id == W_EMAIL) &&
+	    pr->type == T_WORD && !(t->f & F_BRK)) {
+		/* a route to her that he does not watch: "her sister's phone",
+		 * "text her work mobile", "her new phone" (not "the agreed safe
+		 * number", a professional's "work number") */
+		const struct tok *pp = T(sc, p - 2);
+		int hers = pp->id == W_HER || pp->id == W_THEIR || (pp->id == W_VICTIM && (pp->f & F_POSS));
+		int route = hers || pp->id == W_VIA || pp->id == W_ON || pp->id == W_THROUGH ||
+			    (pp->cls & C_CALL);
+		if (((pr->cls & C_KIN) && (pr->f & F_POSS) && pr->id != W_PARTNER && pr->id != W_PARTNERS &&
+		     route) ||
+		    ((pr->id == W_WORK || pr->id == W_NEW || pr->id == W_SECRET || pr->id == W_SPARE) &&
+		     hers) ||
+		    ((pr->id == W_NEW || pr->id == W_SECRET || pr->id == W_SPARE) && pp->id == W_A)) {
+			safe_cue(sc, "time:safe-contact");
+			return;
+		}
+	}
+	if (id == W_SEND && (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 ||
+			     pr->id == W_NEVER)) {
+		safe_cue(sc, "time:safe-contact"); /* "do not send anything to the house" */
+		return;
+	}
 	if (id == W_SECOND && (nx->id == W_PHONE || nx->id == W_MOBILE)) {
 		safe_cue(sc, "time:safe-contact"); /* a second phone he does not know of */
 		return;
@@ -576,9 +727,27 @@ static void safe_cues(struct scan *sc, long p)
 		safe_cue(sc, "time:safe-contact"); /* "no letters to the address" */
 		return;
 	}
+	if (id == W_LETTERS || id == W_MAIL) {
+		/* "any letters to go to the school", "mail to be sent to her
+		 * sister's": where her post goes is how to reach her */
+		for (long i = p + 1; i <= p + 4; i++) {
+			const struct tok *v = T(sc, i);
+			if (v->f & F_BRK || v->type != T_WORD)
+				break;
+			if (v->id == W_TO && i > p + 1 && !(T(sc, i + 1)->cls & (C_NOTPL | C_PRON))) {
+				safe_cue(sc, "time:safe-contact");
+				break;
+			}
+		}
+		return;
+	}
 	if (id == W_UNSAFE && is_word(nx, W_TO)) {
 		if (T(sc, p + 2)->cls & C_CALL)
 			safe_cue(sc, "time:safe-call");
+		return;
+	}
+	if ((id == W_BEST || id == W_BETTER) && is_word(nx, W_WAY) && is_word(T(sc, p + 2), W_TO)) {
+		safe_cue(sc, "time:safe-contact"); /* "the best way to reach her is ..." */
 		return;
 	}
 	if ((id == W_BEST || id == W_BETTER) &&
@@ -589,6 +758,11 @@ static void safe_cues(struct scan *sc, long p)
 	}
 	if (id == W_SAFE) {
 		const struct tok *v = T(sc, p + 2);
+		if (is_word(nx, W_WORD) || ((pr->id == W_ARE || pr->id == W_IS) &&
+					    (T(sc, p - 2)->cls & C_CALL))) {
+			safe_cue(sc, "time:safe-call"); /* "safe word is ...", "calls are safe then" */
+			return;
+		}
 		if ((nx->id == W_CONTACT || nx->id == W_NUMBER || nx->id == W_PHONE || nx->id == W_MOBILE ||
 		     nx->id == W_EMAIL) && nx->type == T_WORD &&
 		    ((v->type == T_PUNCT && strchr(":-", v->ch)) || is_word(v, W_IS) || is_word(v, W_VIA) ||
@@ -610,12 +784,21 @@ static void safe_cues(struct scan *sc, long p)
 		}
 		return;
 	}
-	if (id == W_BEST && (is_word(nx, W_TIME) || is_word(nx, W_TIMES) ||
+	if (id == W_BEST && (is_word(nx, W_TIME) || is_word(nx, W_TIMES) || is_word(nx, W_DAY) ||
+			     is_word(nx, W_DAYS) || (nx->cls & (C_DAY | C_TIMEW)) ||
 			     (nx->cls & C_CALLED) || (is_word(nx, W_TO) && (T(sc, p + 2)->cls & C_CALL)))) {
 		safe_cue(sc, "time:safe-times");
 		return;
 	}
 	if (t->cls & C_CALL) {
+		if (nx->type == T_PUNCT && (nx->ch == ':' || nx->ch == '-') && !(T(sc, p + 2)->f & F_BRK)) {
+			/* a label: "Next contact: tues pm", "Contact - weekday mornings" */
+			const struct tok *y = T(sc, p + 2);
+			if (y->type == T_WORD && (y->cls & (C_DAY | C_TIMEW)) && y->id != W_TODAY &&
+			    y->id != W_TOMORROW)
+				safe_cue(sc, "time:call-window");
+			return;
+		}
 		if (pr->type == T_WORD && ((pr->cls & C_DET) || pr->id == W_NO))
 			return; /* "the call", "no contact" */
 		if (pr->type == T_NUM)
@@ -626,14 +809,36 @@ static void safe_cues(struct scan *sc, long p)
 			return;
 		}
 		long j = p + 1;
+		int only = 0;
 		for (int k = 0; k < 2; k++) {
 			unsigned v = T(sc, j)->id;
 			if (T(sc, j)->type == T_WORD &&
 			    (v == W_HER || v == W_HIM || v == W_THEM || v == W_ONLY || v == W_MOBILE ||
-			     v == W_BACK || v == W_VICTIM))
+			     v == W_BACK || v == W_VICTIM)) {
+				only |= v == W_ONLY;
 				j++;
+			}
 		}
 		const struct tok *x = T(sc, j);
+		if (x->type == T_WORD && !(x->f & F_BRK) &&
+		    (x->id == W_AT || x->id == W_ON || x->id == W_VIA || x->id == W_THROUGH)) {
+			/* "contact her at her workplace", "ring her at work", "call
+			 * via her mum's": a route to her */
+			const struct tok *o = T(sc, skip_det(sc, j + 1));
+			if (o->id == W_WORK || o->id == W_WORKPLACE ||
+			    ((o->cls & C_KIN) && (o->f & F_POSS))) {
+				safe_cue(sc, "time:safe-contact");
+				return;
+			}
+		}
+		if (only && x->type == T_WORD && !(x->f & F_BRK) &&
+		    ((x->cls & C_TPREP) || x->id == W_AT || x->id == W_IN || x->id == W_ON ||
+		     x->id == W_VIA || x->id == W_THROUGH || x->id == W_WHEN)) {
+			/* "ring her only in school hours", "text only on her work
+			 * mobile": a restriction is how she can safely be reached */
+			safe_cue(sc, "time:only-call");
+			return;
+		}
 		if (T(sc, j - 1)->id == W_ONLY && j > p + 1 && pr->type != T_WORD &&
 		    (x->f & F_BRK || x->type == T_PUNCT)) {
 			safe_cue(sc, "time:only-call"); /* "Text only." */
@@ -653,8 +858,9 @@ static void safe_cues(struct scan *sc, long p)
 		    (window || (((x->cls & C_TPREP) || x->id == W_AT || x->id == W_IN) && instr)) &&
 		    time_word(sc, skip_det(sc, j + 1)) && !(y->type == T_NUM && y->ndig > 4))
 			safe_cue(sc, "time:call-window");
-		else if (x->type == T_WORD && (x->cls & (C_DAY | C_TIMEW)))
-			safe_cue(sc, "time:call-window");
+		else if (x->type == T_WORD && (x->cls & (C_DAY | C_TIMEW)) && x->id != W_TODAY &&
+			 x->id != W_TOMORROW)
+			safe_cue(sc, "time:call-window"); /* not "to visit today": a plan */
 		else if ((id == W_TEXT || id == W_MESSAGE) &&
 			 (is_word(x, W_FIRST) || (is_word(x, W_BEFORE) && (T(sc, j + 1)->cls & C_CALL))))
 			safe_cue(sc, "time:text-first");
@@ -691,6 +897,10 @@ static void safe_cues(struct scan *sc, long p)
 	if (id == W_LEAVE) {
 		if (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 || pr->id == W_NEVER)
 			safe_cue(sc, "time:voicemail");
+		else if ((is_word(nx, W_MESSAGES) || is_word(nx, W_MESSAGE) ||
+			  (is_word(nx, W_A) && is_word(T(sc, p + 2), W_MESSAGE))) &&
+			 (is_word(T(sc, p + 2), W_WITH) || is_word(T(sc, p + 3), W_WITH)))
+			safe_cue(sc, "time:safe-contact"); /* "leave messages with her mum" */
 		return;
 	}
 	if (id == W_VOICEMAIL || id == W_VOICEMAILS || id == W_ANSWERPHONE) {
@@ -744,7 +954,10 @@ static int time_window(const struct scan *sc, long p)
 	if (t->cls & C_TPREP)
 		return t->id != W_ON && t->id != W_FROM && t->id != W_AROUND && !(nx->f & F_BRK) &&
 		       (nx->type == T_NUM || (nx->cls & (C_DAY | C_TIMEW)) ||
-			(nx->cls & C_DET && (T(sc, p + 2)->cls & (C_DAY | C_TIMEW))));
+			(nx->cls & C_DET && (T(sc, p + 2)->cls & (C_DAY | C_TIMEW))) ||
+			/* "during school hours", "outside office hours" */
+			(nx->type == T_WORD && is_word(T(sc, p + 2), W_HOURS) &&
+			 !(T(sc, p + 2)->f & F_BRK)));
 	if (t->id == W_ONLY)
 		return (T(sc, p - 1)->cls & (C_DAY | C_TIMEW)) || (nx->cls & (C_DAY | C_TIMEW));
 	return t->id == W_LUNCH && is_word(nx, W_BREAK);

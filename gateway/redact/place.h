@@ -12,9 +12,14 @@
  *                    Court", "Cliff Walk", "Rosewood House", "WINDSOR CRES");
  *                    a street named after on/at/in/near/off/along/via ...
  *                    ("on Windsor Crescent"), or with an unambiguous type
- *                    alone ("Pennine Road"); "at number 12"; a town after a
- *                    statement of where someone is ("moved to Leeds",
- *                    "refuge space found in Hull"). An address takes in a
+ *                    alone ("Pennine Road"); "at number 12"; a house number
+ *                    before "The <Name>" ("3 The Paddocks"); a bare house
+ *                    number after lives/staying at, kin at, "two doors down
+ *                    at" ("lives at 12 Heathfield", "the neighbour at 22");
+ *                    "flat (61a)"; "PO Box 4471" with its town and
+ *                    postcode; a town after a statement of where someone is
+ *                    ("moved to Leeds", "refuge space found in Hull", "lives
+ *                    on Gipsyville"). An address takes in a
  *                    building named before it ("Rosewood House, 12 ..."),
  *                    then towns and a postcode after it (", Grimsby",
  *                    "\nGrimsby\nDN31 2AB", "in Hull", "GRIMSBY" after an
@@ -28,7 +33,9 @@
  *                    hearings are, not where she lives). Not addresses: a
  *                    number after Section, Ward, Room, Page, ... or before
  *                    minutes, children, am/pm ...; times, money, dates;
- *                    a street-type word in lower case without a number.
+ *                    a street-type word in lower case without a number; a
+ *                    street naming a police station ("... Road custody",
+ *                    "... police station", "... front counter").
  *   SCRUB_PLACE      for every recipient: a school, nursery, college, GP
  *                    surgery or practice, clinic ("St Mary's Primary School",
  *                    "Riverside Medical Centre", "Dr Shah's surgery", "the
@@ -37,11 +44,21 @@
  *                    ("her local GP surgery", "the school" stay); a named
  *                    hospital only in a sentence saying she is there
  *                    ("admitted to ...", with "on Ward 9"); what follows
- *                    attends/pupil at ("attends Little Acorns"); a workplace
- *                    after works at/for/in, employed by, job at, "her
- *                    workplace," up to the end of the clause ("Tesco on
- *                    Freeman Street") when it holds a capitalised name ("the
- *                    hospital", "the council" stay).
+ *                    attends/pupil at ("attends Little Acorns", "in reception
+ *                    at Oldfield"); an institution word used as a label
+ *                    ("GP: <name>", "School - <name>", "nursery (<name>,
+ *                    <town>)", "her son's nursery, <name>, ..."); venues and
+ *                    shops after a name ("Heckmond Library", "the Polish
+ *                    church hall"; Hall, Church, Barber, Temple, Kitchen
+ *                    only in lower case, after an institution word or
+ *                    "the": they are surnames); a workplace after works
+ *                    at/for/in, employed by, job at, "her workplace (",
+ *                    "place of work", "Employment:", "Occupation:", is a
+ *                    <job> at/for, a colleague/teacher/DSL/SENCO at or from,
+ *                    a person who runs/manages, up to the end of the clause
+ *                    ("Tesco on Freeman Street", a town after a comma: "Humber
+ *                    Freight, Goole") when it holds a capitalised name ("the
+ *                    hospital", "the council", "the DA team" stay).
  *
  * and, only when flags has PLACE_F_LOCATION (a recipient not entitled to the
  * victim's whereabouts), whole sentences:
@@ -57,10 +74,16 @@
  *                    (not "the meeting moved to Tuesday", "the case moved to
  *                    another MARAC", "moved on"); is/went/returned at|to|with
  *                    someone's, kin, a town, a number ("is at her sister's");
- *                    "at her mum's"; "can be found at"; "address: ...";
- *                    "admitted to"; routines and routes (walks, drives,
- *                    collects, takes the bus ... with via, a clock time or
- *                    "every Tuesday"; "school run").
+ *                    "at her mum's", "to her best mate's" (an adjective before
+ *                    kin); "can be found at" (not "Suspect located at");
+ *                    "address: ..."; "her flat is on/near <a place>", "her
+ *                    location is"; "her new street"; lives above, below,
+ *                    behind, upstairs, next door; put up by; booked into;
+ *                    accepted into; rents a flat; a bed space, the night
+ *                    shelter; "is at her workplace"; "admitted to"; routines
+ *                    and routes (walks, drives, collects, takes the bus ...
+ *                    with via, a clock time or "every Tuesday"; "school
+ *                    run"; "is at work until 5").
  *   SCRUB_SAFE_TIME  a sentence that says when or how it is safe to call or
  *                    visit her: "safe to call", "safe times: ...", "best
  *                    time to call", call/ring/text/visit + before/after/
@@ -68,7 +91,12 @@
  *                    "do not leave voicemail", "text first", "when he is at
  *                    work", "he checks her phone", "can be contacted at",
  *                    "Safe contact: ...", "text only", "a second phone",
- *                    "no letters".
+ *                    "no letters"; "ring her only in school hours", "Next
+ *                    contact: tues pm"; a route he does not watch ("her
+ *                    sister's phone", "text her work mobile", "a new
+ *                    phone", "contact her at work"); "letters to go to",
+ *                    "do not send ... to the house", "the best way to reach
+ *                    her", "the best day".
  *   A sentence with both is one SCRUB_LOCATION span.
  *
  * Sentences end at '.', '!', '?', ';' before a space (not after "Mr." or an

@@ -269,6 +269,36 @@ static int gate_street(const struct scan *sc, const struct tok *w)
 	       strncmp((const char *)sc->s + w->end - 4, "gate", 4) == 0;
 }
 
+/* "PO Box 4471, Doncaster DN1 9ZZ": where her letters go is how to reach her */
+static void try_po_box(struct scan *sc, long p)
+{
+	const struct tok *u = T(sc, p + 2);
+	if (!is_word(T(sc, p + 1), W_BOX) || u->type != T_NUM || u->ndig > 6 || (u->f & F_BRK))
+		return;
+	emit_address(sc, p, p + 3, "addr:po-box");
+}
+
+/*
+ * A bare house number after "lives at", "staying at", "two doors down at":
+ * "his brother lives at 61a", "a friend two doors down at 103". Not a clock
+ * ("lives at 10am"? never; "at 10.30", "at 7pm" are) nor a count.
+ */
+static int bare_house_number(const struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *nx = T(sc, p + 1);
+	if (!(t->f & F_HOUSE) || !is_word(T(sc, p - 1), W_AT) || (t->f & F_BRK))
+		return 0;
+	if ((nx->type == T_PUNCT && (nx->ch == '.' || nx->ch == ':' || nx->ch == '/') &&
+	     T(sc, p + 2)->type == T_NUM) ||
+	    (nx->cls & (C_UNIT | C_MON | C_TIMEW)))
+		return 0;
+	const struct tok *v = T(sc, p - 2);
+	if (v->cls & (C_LOCV | C_KIN))
+		return 1; /* "lives at 61a", "the neighbour at 22" */
+	return (v->id == W_DOWN || v->id == W_UP || v->id == W_ALONG || v->id == W_AWAY) &&
+	       is_word(T(sc, p - 3), W_DOORS);
+}
+
 /* A house number at p followed by a street: the token after the street, or 0. */
 
 static long number_street(const struct scan *sc, long p)
@@ -295,6 +325,14 @@ static long number_street(const struct scan *sc, long p)
 	long e = street_at(sc, q, M_NUM);
 	if (e == 0 && gate_street(sc, T(sc, q)))
 		e = q + 1;
+	if (e == 0 && t->ndig <= 3 && is_word(T(sc, q), W_THE) && (T(sc, q)->f & F_CAP) &&
+	    place_town_word(T(sc, q + 1)) && !(T(sc, q + 1)->f & F_NL)) {
+		/* "3 The Paddocks", "12 The Maltings": a house number before a
+		 * named close is an address whatever the name */
+		e = q + 2;
+		if (place_town_word(T(sc, e)) && !(T(sc, e)->f & F_NL))
+			e++;
+	}
 	if (e == 0 && welsh_type(T(sc, q)) && T(sc, q + 1)->type == T_WORD && !(T(sc, q + 1)->f & F_NL)) {
 		/* "14 Heol Gelli", "89 Heol y Parc", "29 LÔN LAS" */
 		e = (T(sc, q + 1)->f & F_CAP) ? q + 2 : 0;
@@ -323,6 +361,24 @@ static void try_number(struct scan *sc, long p)
 		emit_address(sc, p - 1, p + 1, "addr:number");
 		return;
 	}
+	if (e == 0 && bare_house_number(sc, p)) {
+		/* from "two doors down" when that is how it is given */
+		long a2 = p;
+		if (is_word(T(sc, p - 3), W_DOORS) && T(sc, p - 4)->type != T_PUNCT &&
+		    !(T(sc, p - 3)->f & F_BRK))
+			a2 = p - 4;
+		/* and a name after it: "lives at 12 Heathfield with ..." */
+		long e2 = p + 1, m = 0;
+		while (m < 2 && place_town_word(T(sc, e2 + m)) && !(T(sc, e2 + m)->f & (F_NL | F_BRK)))
+			m++;
+		const struct tok *z = T(sc, e2 + m);
+		if (m > 0 && (z->type == T_END || z->type == T_PUNCT || (z->f & (F_NL | F_BRK)) ||
+			      (z->type == T_WORD && (z->f & F_LOWER))))
+			e2 += m;
+		emit(sc, T(sc, a2)->start, T(sc, e2 - 1)->end, SCRUB_ADDRESS, "addr:number");
+		sc->skip_addr = e2;
+		return;
+	}
 	if (e == 0)
 		return;
 	if (is_punct(pr, '.') && (is_word(T(sc, p - 2), W_NO)))
@@ -336,6 +392,13 @@ static void try_number(struct scan *sc, long p)
 static void try_flat(struct scan *sc, long p)
 {
 	long q = p + 1;
+	if (is_punct(T(sc, q), '(') && T(sc, q + 1)->type == T_NUM && (T(sc, q + 1)->f & F_HOUSE) &&
+	    is_punct(T(sc, q + 2), ')')) {
+		/* "the upstairs flat (61a)" */
+		emit(sc, T(sc, q + 1)->start, T(sc, q + 1)->end, SCRUB_ADDRESS, "addr:flat");
+		sc->skip_addr = q + 3;
+		return;
+	}
 	if (is_punct(T(sc, q), '.'))
 		q++;
 	const struct tok *u = T(sc, q);
@@ -387,6 +450,17 @@ static void try_number_word(struct scan *sc, long p)
 		emit_address(sc, p, q + 1, "addr:number");
 }
 
+/* "Clough Road custody", "Elm Street police station": a street that names a
+ * police station is where officers work, not where anyone lives. */
+static int police_station_at(const struct scan *sc, long e)
+{
+	const struct tok *x = T(sc, e);
+	if (x->type != T_WORD || (x->f & F_BRK))
+		return 0;
+	return x->id == W_CUSTODY || (x->id == W_POLICE && is_word(T(sc, e + 1), W_STATION)) ||
+	       (x->id == W_FRONT && is_word(T(sc, e + 1), W_COUNTER));
+}
+
 static void try_prep_street(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -394,6 +468,8 @@ static void try_prep_street(struct scan *sc, long p)
 	if (mode == M_PREP2 && (T(sc, p - 1)->cls & (C_MOVE | C_BE | C_LOCV)))
 		mode = M_PREP; /* "moved to Grange Court" */
 	long e = street_at(sc, p + 1, mode);
+	if (e && police_station_at(sc, e))
+		return;
 	if (e)
 		emit_address(sc, p + 1, e, "addr:street");
 }
@@ -401,6 +477,8 @@ static void try_prep_street(struct scan *sc, long p)
 static void try_bare_street(struct scan *sc, long p)
 {
 	long e = street_at(sc, p, M_BARE);
+	if (e && police_station_at(sc, e))
+		return;
 	if (e) {
 		emit_address(sc, p, e, "addr:street");
 		return;
@@ -422,14 +500,17 @@ void place_town_after_cue(struct scan *sc, long p)
 	if (p < sc->skip_addr)
 		return;
 	const struct tok *t = T(sc, p);
-	if (!(t->id == W_IN || t->id == W_TO || t->id == W_AT || t->id == W_NEAR || t->id == W_INTO))
+	/* "on": only right after the cue ("lives on Gipsyville") */
+	if (!(t->id == W_IN || t->id == W_TO || t->id == W_AT || t->id == W_NEAR || t->id == W_INTO ||
+	      (t->id == W_ON && sc->last_cue == p - 1 && (T(sc, p - 1)->cls & C_LOCV))))
 		return;
 	if (sc->last_cue < sc->ss || sc->last_cue < 0 || p - sc->last_cue > 8)
 		return;
 	long m = 0;
 	while (m < 3 && place_town_word(T(sc, p + 1 + m)) && !(T(sc, p + 1 + m)->f & F_NL))
 		m++;
-	if (m == 0 || (T(sc, p + 1 + m)->cls & (C_INST | C_INSTC)))
+	if (m == 0 || (T(sc, p + 1 + m)->cls & (C_INST | C_INSTC)) ||
+	    police_station_at(sc, p + 1 + m))
 		return;
 	emit_address(sc, p + 1, p + 1 + m, "addr:town-after-cue");
 }
@@ -440,6 +521,53 @@ static void emit_place(struct scan *sc, long a, long e, const char *rule)
 {
 	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_PLACE, rule);
 	sc->skip_place = e;
+}
+
+/*
+ * An institution word used as a label for its name: "GP: Meddygfa'r Bont",
+ * "nursery (Little Acorns, Balby)", "School: Marsh Lane Primary". The name
+ * is up to four capitalised words after the colon or inside the brackets
+ * (a town after a comma there too), ending its clause; not a title ("GP:
+ * Dr Shah" is a person) nor "Year 5".
+ */
+static void inst_label(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *x = T(sc, p + 1);
+	/* "her son's nursery, Tiny Tots on Hall Road, ...": an apposition
+	 * after a possessive */
+	const struct tok *pr = T(sc, p - 1);
+	int appos = x->ch == ',' && (pr->id == W_HER || pr->id == W_THEIR || pr->id == W_HIS ||
+				     ((pr->f & F_POSS) && pr->type == T_WORD));
+	if (x->type != T_PUNCT || (x->ch != ':' && x->ch != '(' && x->ch != '-' && !appos) ||
+	    (T(sc, p + 2)->f & F_BRK))
+		return;
+	int paren = x->ch == '(';
+	long a = p + 2, m = 0;
+	if (T(sc, a)->cls & C_TITLE) {
+		/* "GP (Dr Okoro, Riverside)": the doctor, then the practice */
+		long c = a + 1;
+		while (c < a + 5 && !is_punct(T(sc, c), ',') && T(sc, c)->type == T_WORD)
+			c++;
+		if (!is_punct(T(sc, c), ','))
+			return;
+		a = c + 1;
+	}
+	while (m < 6 && (place_town_word(T(sc, a + m)) ||
+			 (paren && m > 0 && is_punct(T(sc, a + m), ',') && place_town_word(T(sc, a + m + 1)))) &&
+	       !(T(sc, a + m)->f & F_NL))
+		m++;
+	const struct tok *z = T(sc, a + m);
+	if (m == 0 || z->type == T_NUM)
+		return;
+	if (paren ? !is_punct(z, ')')
+		  : !(z->type == T_END || z->type == T_PUNCT || (z->f & F_NL) ||
+		      (z->type == T_WORD && (z->f & F_LOWER))))
+		return;
+	const char *rule = (t->id == W_GP || t->id == W_SURGERY || t->id == W_PRACTICE ||
+			    t->id == W_CLINIC || t->id == W_HEALTHCARE)
+				   ? "place:gp"
+				   : "place:school";
+	emit_place(sc, a, a + m, rule);
 }
 
 /* St Mary's Primary School, Riverside Medical Centre, Dr Shah's surgery */
@@ -480,10 +608,25 @@ static void try_inst(struct scan *sc, long p)
 	}
 	if (is_word(T(sc, p + 1), W_OF) && place_town_word(T(sc, p + 2)) && (t->f & F_CAP))
 		real = 1; /* University of Lincoln */
+	if (!real && !(t->cls & (C_INSTC | C_VENUE))) {
+		inst_label(sc, p); /* "nursery (Little Acorns)", "Surgery: ..." */
+		return;
+	}
 	if (!real || b > p)
 		return;
-	const char *rule = "place:school";
-	if (t->cls & C_HOSP) {
+	/* Hall, Barber, Temple, Kitchen, Church are surnames too ("Kevin HALL"): a
+	 * venue only in lower case ("the church hall"), after an institution
+	 * word ("Village Hall") or after "the" ("the Damascus Kitchen") */
+	if ((t->id == W_HALL || t->id == W_BARBER || t->id == W_TEMPLE || t->id == W_KITCHEN ||
+	     t->id == W_CHURCH) &&
+	    !(t->f & F_LOWER) && !(T(sc, p - 1)->cls & C_INSTM) && !is_word(T(sc, b - 1), W_THE))
+		return;
+	const char *rule = (t->cls & C_VENUE) ? "place:venue" : "place:school";
+	/* "the Royal Infirmary cafe": a hospital's, named only where she is */
+	int hosp = (t->cls & C_HOSP) != 0;
+	for (long i = b; i < p && !hosp && (t->cls & C_VENUE); i++)
+		hosp = (T(sc, i)->cls & C_HOSP) != 0;
+	if (hosp) {
 		int admit = sc->last_admit >= sc->ss && sc->last_admit >= 0;
 		admit |= sc->last_cue >= sc->ss && sc->last_cue >= 0;
 		for (long i = p + 1; i < p + LOOK / 2 && !admit; i++) {
@@ -496,7 +639,7 @@ static void try_inst(struct scan *sc, long p)
 			return;
 		rule = "place:hospital";
 	} else if (t->id == W_SURGERY || t->id == W_PRACTICE || t->id == W_CLINIC ||
-		   t->id == W_HEALTHCARE || (t->cls & C_INSTC)) {
+		   t->id == W_HEALTHCARE || t->id == W_GP || (t->cls & C_INSTC)) {
 		rule = "place:gp";
 	}
 	long e = p + 1;
@@ -516,9 +659,11 @@ static void try_inst(struct scan *sc, long p)
 		if (m > 0)
 			e += 1 + m;
 	} else if (is_punct(T(sc, e), '(') && (T(sc, e + 1)->f & F_CAP)) {
-		/* "Busy Bees Nursery (Oakwood)": the branch names the place */
+		/* "Busy Bees Nursery (Oakwood)": the branch names the place;
+		 * "Evie's nursery (Little Acorns, Balby)": the name and its town */
 		long m = 1;
-		while (m < 4 && place_town_word(T(sc, e + m)))
+		while (m < 6 && (place_town_word(T(sc, e + m)) ||
+				 (m > 1 && is_punct(T(sc, e + m), ',') && place_town_word(T(sc, e + m + 1)))))
 			m++;
 		if (m > 1 && is_punct(T(sc, e + m), ')'))
 			e += m + 1;
@@ -531,7 +676,7 @@ static void try_inst(struct scan *sc, long p)
  * "Gaelscoil na Daróige", "Bun-sgoil Ghàidhlig Inbhir Nis". The name is the
  * capitalised words after it, with the short articles between them.
  */
-static void try_prefix_school(struct scan *sc, long p)
+static void try_prefix_school(struct scan *sc, long p, const char *rule)
 {
 	long e = p + 1;
 	for (int k = 0; k < 6; k++) {
@@ -559,7 +704,7 @@ static void try_prefix_school(struct scan *sc, long p)
 		break;
 	}
 	if (e > p + 1)
-		emit_place(sc, p, e, "place:school");
+		emit_place(sc, p, e, rule);
 }
 
 /* "attends Little Acorns", "pupil at Oakwood" */
@@ -588,14 +733,23 @@ static void try_attend(struct scan *sc, long p)
 		emit_place(sc, j, j + m, "place:attends");
 }
 
+static void work_extent(struct scan *sc, long j, int role);
+
 /* "works at Tesco on Freeman Street", "employed by ...", "her workplace, ..." */
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
 	long j = p + 1;
-	if (t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYERS) {
+	int role = 0, strict = 0;
+	int place_of_work = t->id == W_WORK && is_word(T(sc, p - 1), W_OF) &&
+			    is_word(T(sc, p - 2), W_PLACE);
+	if (t->id == W_OCCUPATION && is_punct(T(sc, j), ':'))
+		j++; /* "Occupation: cleaner at ..." goes on as "works as" */
+	if (t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYERS || place_of_work ||
+	    (t->id == W_EMPLOYMENT && is_punct(T(sc, j), ':'))) {
+		/* "her place of work (...)", "Employment: ..." */
 		const struct tok *x = T(sc, j);
-		if (x->type == T_PUNCT && strchr(",:-", x->ch))
+		if (x->type == T_PUNCT && strchr(",:-(", x->ch))
 			j++;
 		else if (is_word(x, W_IS) || is_word(x, W_WAS))
 			j++;
@@ -604,24 +758,64 @@ static void try_work(struct scan *sc, long p)
 	} else if (t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr("(:-", T(sc, j)->ch) &&
 		   is_word(T(sc, p - 1), W_AT)) {
 		j++; /* "stalks her at work (the Grange Hotel)" */
+	} else if ((t->id == W_RUNS || t->id == W_MANAGES) &&
+		   ((T(sc, j)->cls & C_DET) || (T(sc, j)->f & F_CAP)) && !(T(sc, j)->f & F_BRK) &&
+		   ((T(sc, p - 1)->cls & (C_PRON | C_KIN)) ||
+		    ((T(sc, p - 1)->f & F_CAP) &&
+		     !(T(sc, p - 1)->cls & (C_NOTPL | C_INST | C_INSTC | C_INSTM | C_DET))))) {
+		/* "his uncle Tariq runs the Anchor cafe", "she manages Kwik
+		 * Cars": a person's business, where they can be found every day;
+		 * not "the school runs White Ribbon sessions". ("owns" is more
+		 * often a car than a business.) */
+		strict = 1;
 	} else {
-		int from = t->id == W_SACKED || t->id == W_DISMISSED || t->id == W_FIRED ||
+		/* a colleague, a teacher, a DSL is "at" or "from" the workplace;
+		 * "teacher ... with Mum" says nothing of where */
+		role = t->id == W_COLLEAGUE || t->id == W_COLLEAGUES || t->id == W_TEACHER ||
+			   t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER ||
+			   t->id == W_KEYWORKER;
+		int from = role || t->id == W_SACKED || t->id == W_DISMISSED || t->id == W_FIRED ||
 			   t->id == W_REDUNDANT, to = t->id == W_ROUTE;
+		if (t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES)
+			return;
 		int k;
-		for (k = 0; k < 4; k++) {
+		for (k = 0; k < 6; k++) {
 			const struct tok *x = T(sc, j);
-			if (x->type == T_WORD && (x->id == W_AT || x->id == W_FOR || x->id == W_IN ||
-						  x->id == W_WITH || x->id == W_BY ||
-						  (from && x->id == W_FROM) || (to && x->id == W_TO)))
+			if (k < 2 && x->id == W_AS && (T(sc, j + 1)->id == W_A || T(sc, j + 1)->id == W_AN)) {
+				j += 2; /* "works as a carer for ..." */
+				k++;
+				continue;
+			}
+			if (is_punct(x, '@') && !role)
+				break; /* "IP WORKS @ TESCO" */
+			if (k >= 4 && !(x->id == W_AT || x->id == W_FOR))
+				return;
+			if (x->type == T_WORD && ((x->id == W_AT || (from && x->id == W_FROM)) ||
+						  (!role && (x->id == W_FOR || x->id == W_IN ||
+							     x->id == W_WITH || x->id == W_BY)) ||
+						  (to && x->id == W_TO)))
 				break;
 			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
 				return;
 			j++;
 		}
-		if (k == 4)
+		if (k == 6)
 			return;
 		j++;
 	}
+	work_extent(sc, j, role | strict << 1 | (t->id == W_EMPLOYMENT) << 2);
+}
+
+/*
+ * The workplace named from token j (after "works at", "employed by" ...): up
+ * to the end of the clause, when it holds a capitalised name. how & 1: the
+ * cue was a colleague or teacher, for whom an agency's team is no workplace;
+ * how & 2: a direct object ("runs the Anchor cafe"), which ends at its first
+ * lower-case word ("runs a Facebook page about her" names no business).
+ */
+static void work_extent(struct scan *sc, long j, int how)
+{
+	int role = how & 1, strict = how & 2, label = how & 4;
 	if (T(sc, j)->cls & C_DET)
 		j++;
 	long e = j, last = 0;
@@ -639,6 +833,12 @@ static void try_work(struct scan *sc, long p)
 			break; /* "in 19.04.26": a date, not a house */
 		if (x->type == T_WORD && (x->f & F_LOWER) && (T(sc, e + 1)->cls & (C_UNIT | C_TIMEW)))
 			break; /* "three days a week" */
+		if (strict && x->type == T_WORD && (x->f & F_LOWER) && !(x->cls & (C_PREP | C_FUNC)) &&
+		    !(x->cls & C_INST))
+			return; /* a name used as a modifier: "a Facebook page" */
+		if (cap && x->type == T_WORD && (x->f & F_LOWER) && x->end - x->start > 4 &&
+		    sc->s[x->end - 2] == 'e' && sc->s[x->end - 1] == 'd')
+			break; /* "DSL at Kelvin Hall contacted" */
 		if (x->type == T_WORD) {
 			if (x->cls & (C_CONJ | C_DAY | C_MON | C_TIMEW | C_PRON | C_UNIT) ||
 			    x->id == W_FOR || x->id == W_UNTIL || x->id == W_TILL || x->id == W_DURING ||
@@ -653,8 +853,54 @@ static void try_work(struct scan *sc, long p)
 		if (!(x->cls & (C_PREP | C_FUNC | C_DET)))
 			last = e + 1;
 	}
-	if (cap && last > j)
-		emit_place(sc, j, last, "place:workplace");
+	if (!cap || last <= j)
+		return;
+	/* "Employment: Tesco, Hull" is a name; "Employment: Dunny has been
+	 * offered ..." a sentence about someone */
+	if (label && T(sc, last)->type == T_WORD && !(T(sc, last)->f & (F_NL | F_BRK)))
+		return;
+	/* "teacher Brown from the DA team": an agency's team, not a workplace */
+	if (role && (T(sc, last - 1)->cls & (C_NOTPL | C_NONLOC)) && (T(sc, last - 1)->f & F_LOWER))
+		return;
+	/* "Teesport Logistics, Grangetown - start date": the town after a
+	 * comma says which branch, when it ends the clause */
+	if (is_punct(T(sc, last), ',') && !(T(sc, last + 1)->f & F_BRK)) {
+		long m = 0;
+		while (m < 2 && place_town_word(T(sc, last + 1 + m)) && !(T(sc, last + 1 + m)->f & F_NL))
+			m++;
+		const struct tok *z = T(sc, last + 1 + m);
+		if (m > 0 && (z->type == T_END || z->type == T_PUNCT || (z->f & F_NL) ||
+			      (z->type == T_WORD && (z->f & F_LOWER) &&
+			       (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ)))))
+			last += 1 + m;
+	}
+	emit_place(sc, j, last, "place:workplace");
+}
+
+/* "she is a receptionist at Bridge Dental", "he was a driver for Swift
+ * Couriers": a job and where it is done */
+static void try_job(struct scan *sc, long p)
+{
+	long j = p + 1;
+	if (!is_word(T(sc, j), W_A) && !is_word(T(sc, j), W_AN) && !is_word(T(sc, j), W_THE))
+		return;
+	j++;
+	for (int k = 0; k < 3; k++, j++) {
+		const struct tok *x = T(sc, j);
+		if (x->type != T_WORD || (x->f & F_BRK))
+			return;
+		if ((x->id == W_AT || x->id == W_FOR || x->id == W_WITH) && k > 0)
+			break;
+		/* "a receptionist", "a TA", "A NURSE" in a log in capitals */
+		if (!((x->f & F_LOWER) || ((x->f & F_UPPER) && ((T(sc, p)->f & F_UPPER) ||
+								 x->end - x->start <= 4))) ||
+		    (x->cls & (C_FUNC | C_CONJ | C_PREP | C_PREP2 | C_DET | C_ABSTRACT | C_NOTPL |
+			       C_KIN)))
+			return;
+	}
+	if (!is_word(T(sc, j), W_AT) && !is_word(T(sc, j), W_FOR) && !is_word(T(sc, j), W_WITH))
+		return;
+	work_extent(sc, j + 1, 0);
 }
 
 void place_addresses(struct scan *sc, long p)
@@ -670,6 +916,8 @@ void place_addresses(struct scan *sc, long p)
 		try_flat(sc, p);
 	else if (t->id == W_NUMBER || t->id == W_NO)
 		try_number_word(sc, p);
+	else if (t->id == W_PO)
+		try_po_box(sc, p);
 	else if (t->cls & (C_PREP | C_PREP2))
 		try_prep_street(sc, p);
 	else if (t->f & F_CAP)
@@ -685,9 +933,15 @@ void place_places(struct scan *sc, long p)
 		try_inst(sc, p);
 	if ((t->id == W_YSGOL || t->id == W_GAELSCOIL || t->id == W_BUNSGOIL || t->id == W_SCOIL ||
 	     t->id == W_COLEG) && (t->f & F_CAP))
-		try_prefix_school(sc, p);
+		try_prefix_school(sc, p, "place:school");
+	else if (t->id == W_MEDDYGFA && (t->f & F_CAP))
+		try_prefix_school(sc, p, "place:gp"); /* Welsh "surgery" comes first too */
+	else if (t->id == W_GP && !(t->cls & C_INST))
+		inst_label(sc, p); /* "GP: Meddygfa'r Bont" */
 	if (t->cls & C_ATTEND)
 		try_attend(sc, p);
+	if (t->id == W_IS || t->id == W_WAS || t->id == W_BEEN)
+		try_job(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 }

@@ -61,6 +61,8 @@
 #define C_CONJ     (1ull << 43) /* and, but, when ...: ends a clause */
 #define C_CHECK    (1ull << 44) /* checks, monitors (her phone) */
 #define C_GOT      (1ull << 45) /* offered, accepted, secured ... (a property) */
+#define C_KINADJ   (1ull << 46) /* best, close, old ...: before a kin word ("her best mate's") */
+#define C_VENUE    (1ull << 47) /* hotel, cafe, library, shop ...: an institution where she may be found */
 
 #include "place_words.h"
 
@@ -141,6 +143,7 @@ struct scan {
 	long body;         /* first token after a log entry's time stamp (stamp_end) */
 	size_t body_start; /* its byte offset */
 	int callw, window; /* a word for calling her; a time window (10-12, between 2 and 3) */
+	int atwork;        /* "is at work/school": a routine when a time goes with it */
 	long last_cue, last_admit;
 
 	long skip_addr, skip_place; /* tokens before these are inside a finding */

@@ -27,7 +27,7 @@
 	W(MEWS, "mews", C_ST)                                                                   \
 	W(BOULEVARD, "boulevard", C_ST)                                                         \
 	/* street types: ambiguous (also surnames or ordinary words) */                         \
-	W(CLOSE, "close", C_STA)                                                                \
+	W(CLOSE, "close", C_STA | C_KINADJ)                                                     \
 	W(COURT, "court", C_STA | C_BLD | C_NOTPL | C_NONLOC)                                   \
 	W(WAY, "way", C_STA)                                                                    \
 	W(WALK, "walk", C_STA | C_ROUTEV)                                                       \
@@ -121,15 +121,15 @@
 	W(TOWER, "tower", C_BLD)                                                                \
 	W(COTTAGES, "cottages", C_BLD)                                                          \
 	W(COTTAGE, "cottage", C_BLD)                                                            \
-	W(INN, "inn", C_BLD | C_INST)                                                           \
-	W(HOTEL, "hotel", C_BLD | C_INST)                                                       \
-	W(MOTEL, "motel", C_BLD | C_INST)                                                       \
+	W(INN, "inn", C_BLD | C_INST | C_VENUE)                                                 \
+	W(HOTEL, "hotel", C_BLD | C_INST | C_VENUE)                                             \
+	W(MOTEL, "motel", C_BLD | C_INST | C_VENUE)                                             \
 	W(TRAVELODGE, "travelodge", C_BLD)                                                      \
 	W(GUESTHOUSE, "guesthouse", C_BLD)                                                      \
 	W(FLATS, "flats", C_BLD)                                                                \
 	W(APARTMENTS, "apartments", C_BLD)                                                      \
 	W(BUILDINGS, "buildings", C_BLD)                                                        \
-	W(HALL, "hall", C_BLD)                                                                  \
+	W(HALL, "hall", C_BLD | C_INST | C_VENUE)                                               \
 	W(FARM, "farm", C_BLD)                                                                  \
 	W(MANOR, "manor", C_BLD)                                                                \
 	W(VILLAS, "villas", C_BLD)                                                              \
@@ -183,7 +183,7 @@
 	W(RC, "rc", C_INSTM)                                                                    \
 	W(COFE, "cofe", C_INSTM)                                                                \
 	W(CE, "ce", C_INSTM)                                                                    \
-	W(CHURCH, "church", C_INSTM)                                                            \
+	W(CHURCH, "church", C_INSTM | C_INST | C_VENUE)                                         \
 	W(GENERAL, "general", C_INSTM)                                                          \
 	W(DISTRICT, "district", C_INSTM | C_CRT)                                                \
 	W(CHILDRENS, "children's", C_INSTM | C_NOTPL)                                           \
@@ -195,7 +195,7 @@
 	W(VILLAGE, "village", C_INSTM)                                                          \
 	W(TOWN, "town", C_INSTM)                                                                \
 	W(CITY, "city", C_INSTM)                                                                \
-	W(GP, "gp", C_INSTM | C_NOTPL)                                                          \
+	W(GP, "gp", C_INSTM | C_NOTPL | C_INST)                                                 \
 	W(WALKIN, "walk-in", C_INSTM)                                                           \
 	W(LEISURE, "leisure", C_INSTM)                                                          \
 	W(SHOPPING, "shopping", C_INSTM)                                                        \
@@ -321,12 +321,23 @@
 	W(NEIGHBOURS, "neighbours", C_KIN)                                                      \
 	W(RELATIVE, "relative", C_KIN)                                                          \
 	W(RELATIVES, "relatives", C_KIN)                                                        \
-	W(COLLEAGUE, "colleague", C_KIN)                                                        \
+	W(COLLEAGUE, "colleague", C_KIN | C_WORKC)                                              \
 	W(EXPARTNER, "ex-partner", C_KIN)                                                       \
 	W(EX, "ex", C_KIN)                                                                      \
 	W(STEPMUM, "stepmum", C_KIN)                                                            \
 	W(STEPDAD, "stepdad", C_KIN)                                                            \
 	W(GODMOTHER, "godmother", C_KIN)                                                        \
+	W(MATE, "mate", C_KIN)                                                                  \
+	W(MATES, "mates", C_KIN)                                                                \
+	W(PAL, "pal", C_KIN)                                                                    \
+	W(PALS, "pals", C_KIN)                                                                  \
+	W(OLD, "old", C_KINADJ)                                                                 \
+	W(GOOD, "good", C_KINADJ)                                                               \
+	W(ELDEST, "eldest", C_KINADJ)                                                           \
+	W(OLDEST, "oldest", C_KINADJ)                                                           \
+	W(OLDER, "older", C_KINADJ)                                                             \
+	W(YOUNGER, "younger", C_KINADJ)                                                         \
+	W(YOUNGEST, "youngest", C_KINADJ)                                                       \
 	/* time words */                                                                        \
 	W(MORNING, "morning", C_TIMEW)                                                          \
 	W(MORNINGS, "mornings", C_TIMEW)                                                        \
@@ -625,21 +636,40 @@
 	W(NR, "nr", C_ABBRDOT | C_PREP)                                                         \
 	W(OPP, "opp", C_ABBRDOT | C_PREP)                                                       \
 	W(DEPT, "dept", C_ABBRDOT)                                                              \
-	W(LTD, "ltd", C_ABBRDOT | C_INST)                                                       \
+	W(LTD, "ltd", C_ABBRDOT | C_INST | C_VENUE)                                             \
 	W(NURSING, "nursing", C_INSTM)                                                          \
-	W(LIMITED, "limited", C_INST)                                                           \
-	W(PLC, "plc", C_INST)                                                                   \
-	W(BUILDERS, "builders", C_INST)                                                         \
-	W(SALON, "salon", C_INST)                                                               \
-	W(ARMS, "arms", C_INST)                                                                 \
-	W(WAREHOUSE, "warehouse", C_INST)                                                       \
-	W(FACTORY, "factory", C_INST)                                                           \
-	W(RESTAURANT, "restaurant", C_INST)                                                     \
-	W(CAFE, "cafe", C_INST)                                                                 \
-	W(BAKERY, "bakery", C_INST)                                                             \
-	W(TAKEAWAY, "takeaway", C_INST)                                                         \
-	W(SUPERMARKET, "supermarket", C_INST)                                                   \
-	W(LAUNDRY, "laundry", C_INST)                                                           \
+	W(LIMITED, "limited", C_INST | C_VENUE)                                                 \
+	W(PLC, "plc", C_INST | C_VENUE)                                                         \
+	W(BUILDERS, "builders", C_INST | C_VENUE)                                               \
+	W(SALON, "salon", C_INST | C_VENUE)                                                     \
+	W(ARMS, "arms", C_INST | C_VENUE)                                                       \
+	W(WAREHOUSE, "warehouse", C_INST | C_VENUE)                                             \
+	W(FACTORY, "factory", C_INST | C_VENUE)                                                 \
+	W(RESTAURANT, "restaurant", C_INST | C_VENUE)                                           \
+	W(CAFE, "cafe", C_INST | C_VENUE)                                                       \
+	W(BAKERY, "bakery", C_INST | C_VENUE)                                                   \
+	W(TAKEAWAY, "takeaway", C_INST | C_VENUE)                                               \
+	W(SUPERMARKET, "supermarket", C_INST | C_VENUE)                                         \
+	W(LAUNDRY, "laundry", C_INST | C_VENUE)                                                 \
+	W(LIBRARY, "library", C_INST | C_VENUE)                                                 \
+	W(DEPOT, "depot", C_INST | C_VENUE)                                                     \
+	W(GARAGE, "garage", C_INST | C_VENUE)                                                   \
+	W(PHARMACY, "pharmacy", C_INST | C_VENUE)                                               \
+	W(CHEMISTS, "chemists", C_INST | C_VENUE)                                               \
+	W(SHOP, "shop", C_INST | C_VENUE)                                                       \
+	W(STORE, "store", C_INST | C_VENUE)                                                     \
+	W(STORES, "stores", C_INST | C_VENUE)                                                   \
+	W(BARBERS, "barbers", C_INST | C_VENUE)                                                 \
+	W(BARBER, "barber", C_INST | C_VENUE)                                                   \
+	W(HAIRDRESSERS, "hairdressers", C_INST | C_VENUE)                                       \
+	W(GYM, "gym", C_INST | C_VENUE)                                                         \
+	W(KITCHEN, "kitchen", C_INST | C_VENUE)                                                 \
+	W(LOGISTICS, "logistics", C_INST | C_VENUE)                                             \
+	W(CARRY, "carry", C_INST | C_VENUE)                                                     \
+	W(MOSQUE, "mosque", C_INST | C_VENUE)                                                   \
+	W(GURDWARA, "gurdwara", C_INST | C_VENUE)                                               \
+	W(TEMPLE, "temple", C_INST | C_VENUE)                                                   \
+	W(SYNAGOGUE, "synagogue", C_INST | C_VENUE)                                             \
 	W(CO, "co", C_ABBRDOT)                                                                  \
 	W(VS, "vs", C_ABBRDOT)                                                                  \
 	/* CAD log words that are not a town after an address */                               \
@@ -833,6 +863,9 @@
 	W(ALLOCATED, "allocated", C_GOT)                                                        \
 	W(GIVEN, "given", C_GOT)                                                                \
 	W(GOT, "got", C_GOT)                                                                    \
+	W(RENTS, "rents", C_GOT)                                                                \
+	W(RENTING, "renting", C_GOT)                                                            \
+	W(RENTED, "rented", C_GOT)                                                              \
 	W(BETTER, "better", 0)                                                                  \
 	W(UNSAFE, "unsafe", 0)                                                                  \
 	W(LETTERS, "letters", 0)                                                                \
@@ -868,7 +901,19 @@
 	W(SHIFTS, "shifts", C_WORKC)                                                            \
 	W(VOLUNTEERS, "volunteers", C_WORKC)                                                    \
 	W(VOLUNTEERING, "volunteering", C_WORKC)                                                \
+	W(COLLEAGUES, "colleagues", C_KIN | C_WORKC)                                            \
+	W(RUNS, "runs", C_WORKC)                                                                \
+	W(OWNS, "owns", C_WORKC)                                                                \
+	W(MANAGES, "manages", C_WORKC)                                                          \
+	W(TEACHER, "teacher", C_WORKC)                                                          \
+	W(DSL, "dsl", C_WORKC)                                                                  \
+	W(SENCO, "senco", C_WORKC)                                                              \
+	W(HEADTEACHER, "headteacher", C_WORKC)                                                  \
+	W(KEYWORKER, "keyworker", C_WORKC)                                                      \
+	W(EMPLOYMENT, "employment", C_WORKC)                                                    \
+	W(OCCUPATION, "occupation", C_WORKC)                                                    \
 	/* attending a school */                                                                \
+	W(RECEPTION, "reception", C_ATTEND)                                                     \
 	W(ATTEND, "attend", C_ATTEND)                                                           \
 	W(ATTENDING, "attending", C_ATTEND)                                                     \
 	W(ENROLLED, "enrolled", C_ATTEND)                                                       \
@@ -908,7 +953,7 @@
 	W(VOICEMAILS, "voicemails", 0)                                                          \
 	W(ANSWERPHONE, "answerphone", 0)                                                        \
 	W(FIRST, "first", 0)                                                                    \
-	W(BEST, "best", 0)                                                                      \
+	W(BEST, "best", C_KINADJ)                                                               \
 	W(CHECKS, "checks", C_CHECK)                                                            \
 	W(CHECK, "check", C_CHECK)                                                              \
 	W(CHECKING, "checking", C_CHECK)                                                        \
@@ -960,4 +1005,27 @@
 	W(POSSESSION, "possession", C_ABSTRACT)                                                 \
 	W(LABOUR, "labour", C_ABSTRACT)                                                         \
 	W(BED2, "bedroom", 0)                                                                   \
-	W(PLACES, "places", 0)
+	W(PLACES, "places", 0)                                                                  \
+	W(PO, "po", 0)                                                                          \
+	W(BOX, "box", 0)                                                                        \
+	W(DOORS, "doors", 0)                                                                    \
+	W(MEDDYGFA, "meddygfa", 0)                                                              \
+	W(STATION, "station", 0)                                                                \
+	W(COUNTER, "counter", 0)                                                                \
+	W(FRONT, "front", 0)                                                                    \
+	W(SEND, "send", 0)                                                                      \
+	W(LANDLINE, "landline", 0)                                                              \
+	W(SPARE, "spare", 0)                                                                    \
+	W(BOOKED, "booked", 0)                                                                  \
+	W(ABOVE, "above", 0)                                                                    \
+	W(BELOW, "below", 0)                                                                    \
+	W(BESIDE, "beside", 0)                                                                  \
+	W(UPSTAIRS, "upstairs", 0)                                                              \
+	W(DOWNSTAIRS, "downstairs", 0)                                                          \
+	W(DOOR, "door", 0)                                                                      \
+	W(SHELTER, "shelter", 0)                                                                \
+	W(USE, "use", 0)                                                                        \
+	W(WORD, "word", 0)                                                                      \
+	W(FREELY, "freely", 0)                                                                  \
+	W(DROPOFF, "drop-off", C_TIMEW)                                                         \
+	W(PICKUP, "pick-up", C_TIMEW)

@@ -567,6 +567,278 @@ Test(place, addresses_in_more_shapes)
 	expect_span("She lives on The Green.", 0, SCRUB_ADDRESS, "The Green");
 }
 
+Test(place, where_she_is_said_indirectly)
+{
+	/* an adjective between the determiner and the kin word */
+	expect_sentence("She may go to her best mates, Kerry's, out in Hessle.", SCRUB_LOCATION);
+	expect_sentence("Planning to stay at an old friend's for now.", SCRUB_LOCATION);
+	expect_sentence("Mum is now with her eldest sister.", SCRUB_LOCATION);
+	/* a new street or estate she is on, unnamed */
+	expect_sentence("He must not enter her new street or the shop.", SCRUB_LOCATION);
+	expect_sentence("They have settled on their new estate.", SCRUB_LOCATION);
+	/* not: a capitalised New Street is a street name, a plan is no place */
+	expect_none("Her daughter wants a new bike.", LOC);
+	expect_none("Grandad to stay over this week.", LOC);
+	expect_none("He is going to buy a new car.", LOC);
+}
+
+Test(place, safe_routes_and_windows)
+{
+	/* "only" restricts how or when she can be reached */
+	expect_sentence("Please phone her only in office hours.", SCRUB_SAFE_TIME);
+	expect_sentence("Text her only on the work number.", SCRUB_SAFE_TIME);
+	/* a contact label with a day or time after it */
+	expect_sentence("Next contact: Weds am - he is at the gym.", SCRUB_SAFE_TIME);
+	expect_sentence("Contact - weekday mornings", SCRUB_SAFE_TIME);
+	/* not: a visit planned today, a contact label with a phone number */
+	expect_none("Social worker to visit today.", LOC);
+	expect_none("Duty officer to call tomorrow.", LOC);
+}
+
+Test(place, venues_where_she_may_be_found)
+{
+	/* venue and shop words make a place after a capitalised name */
+	expect_span("She helps out at the Polish church hall most days.", 0, SCRUB_PLACE,
+		    "Polish church hall");
+	expect_span("Seen waiting outside Heckmond Library.", 0, SCRUB_PLACE, "Heckmond Library");
+	/* "is at" a venue is where she is, not a school she attends */
+	expect_sentence("She is at the Riverview Inn until Friday.", SCRUB_LOCATION);
+	/* Hall, Barber, Temple are surnames too */
+	expect_none("Kevin HALL gave a statement to police.", 0);
+	expect_none("Witness Ann Barber saw the assault.", 0);
+}
+
+Test(place, workplaces_in_more_shapes)
+{
+	/* "her workplace (" and a colleague "from" it, a town after a comma */
+	expect_span("He turned up at her workplace (Polish deli on Bank St) twice.", 0, SCRUB_PLACE,
+		    "Polish deli on Bank St");
+	expect_span("Brought in by her colleague Tina Webb from Aldi Superstore, Kirkham.", 0,
+		    SCRUB_PLACE, "Aldi Superstore, Kirkham");
+	expect_span("He has been offered work at Humber Freight, Goole - start date tbc.", 0,
+		    SCRUB_PLACE, "Humber Freight, Goole");
+	/* a person's business: runs, owns, manages */
+	expect_span("Her uncle Imran runs the Lahore Grill on Spring Bank.", 0, SCRUB_PLACE,
+		    "Lahore Grill on Spring Bank");
+	expect_span("She manages Kwik Nails in the precinct.", 0, SCRUB_PLACE, "Kwik Nails");
+	/* a school named by who works there, without its school word */
+	expect_span("The DSL at Oakfield will update the collection list.", 0, SCRUB_PLACE,
+		    "Oakfield");
+	expect_span("She told her teacher Mr Lowe at St Bede that dad hits mum.", 0, SCRUB_PLACE,
+		    "St Bede");
+	/* not: an institution running a programme, an agency's team */
+	expect_none("The school runs Healthy Relationships sessions.", 0);
+	expect_none("Spoke with teacher Brown from the MASH team.", 0);
+	expect_none("Her teacher spoke with Mum.", 0);
+}
+
+Test(place, institutions_named_by_a_label)
+{
+	expect_span("GP: Meddygfa Glan Conwy (temporary resident).", 0, SCRUB_PLACE,
+		    "Meddygfa Glan Conwy");
+	expect_span("GP: Canal Side Surgery", 0, SCRUB_PLACE, "Canal Side Surgery");
+	expect_span("Worried about Maisie's nursery (Tiny Steps, Hedon) too.", 0, SCRUB_PLACE,
+		    "Maisie's nursery (Tiny Steps, Hedon)");
+	expect_span("Her nursery (Honeypot) has been told.", 0, SCRUB_PLACE, "Honeypot");
+	/* the doctor first, then the practice */
+	expect_span("Her GP (Dr Mensah, Westbourne) knows.", 0, SCRUB_PLACE, "Westbourne");
+	/* not: a person after the label, a year group */
+	expect_none("GP: Dr Okafor.", 0);
+	expect_none("School: Year 5.", 0);
+}
+
+Test(place, addresses_given_loosely)
+{
+	expect_span("Letters to PO Box 2210, Scarborough YO11 9ZZ only.", 0, SCRUB_ADDRESS,
+		    "PO Box 2210, Scarborough YO11 9ZZ");
+	expect_span("Her friend who lives three doors down at 57 will help.", 0, SCRUB_ADDRESS,
+		    "three doors down at 57");
+	expect_span("His cousin is living at 14b with his girlfriend.", 0, SCRUB_ADDRESS, "14b");
+	expect_span("His mate rents the downstairs flat (12c).", 0, SCRUB_ADDRESS, "12c");
+	/* not: a clock after "at", a police station named by its street */
+	expect_none("Arrested 0410, taken to Hessle Road custody.", 0);
+	expect_none("She came to Park Street police station.", 0);
+	expect_none("He is living at 10.30 in the morning on his own.", 0);
+}
+
+Test(place, more_ways_of_saying_where_and_how)
+{
+	static const char *const loc[] = {
+		"She now lives above the bakery near the bus station.",
+		"Mum is staying next door with a neighbour.",
+		"She has been put up by a woman from her mosque.",
+		"The council booked her into a guest house.",
+		"Mum now rents a flat on the same road as her cousin.",
+		"Mum is at her workplace most days 8-4.",
+	};
+	static const char *const safe[] = {
+		"Text her work mobile, not the home one.",
+		"Get in touch via her aunt's phone only.",
+		"Contact her at her workplace please.",
+		"She has a spare phone hidden at work.",
+		"Never send post to the house.",
+		"He plays darts on Thursdays so that is the best day.",
+		"Mum prefers contact by text during office hours.",
+	};
+	for (size_t i = 0; i < sizeof loc / sizeof loc[0]; i++)
+		expect_sentence(loc[i], SCRUB_LOCATION);
+	for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++)
+		expect_sentence(safe[i], SCRUB_SAFE_TIME);
+	/* not: a relative's own number in a list, a pregnancy booked at a
+	 * hospital, a professional's work number */
+	expect_none("Grandad's landline is in the file.", LOC);
+	expect_none("Booked at the maternity unit for her scan.", LOC);
+	expect_none("PC Hewitt's work number is on the referral.", LOC);
+}
+
+Test(place, jobs_year_groups_and_practices)
+{
+	/* a job and where it is done */
+	expect_span("She is a receptionist at Wold Vets in Driffield.", 0, SCRUB_PLACE,
+		    "Wold Vets in Driffield");
+	expect_span("He works as a porter for Hallam Freight in Goole.", 0, SCRUB_PLACE,
+		    "Hallam Freight in Goole");
+	/* a year group and where it is */
+	expect_span("Ruby is in reception at Birchwood.", 0, SCRUB_PLACE, "Birchwood");
+	/* a practice named by the GP word after its name */
+	expect_span("Registered with the Marfleet GP since 2019.", 0, SCRUB_PLACE, "Marfleet GP");
+	/* the clause ends at a verb after the name */
+	expect_span("DSL at Westfield informed.", 0, SCRUB_PLACE, "Westfield");
+	/* a district she lives on, right after the cue */
+	expect_span("She lives on Longhill with the children.", 0, SCRUB_ADDRESS, "Longhill");
+	/* not: a job without a named employer, a GP without a name */
+	expect_none("She is a carer for her mother.", 0);
+	expect_none("Her GP has been informed.", 0);
+	expect_none("Officers spoke to her at reception.", 0);
+	/* not: a name as a modifier, a car, a custody booking, a log time */
+	expect_none("He runs a Facebook page about her.", 0);
+	expect_none("She owns a Ford Fiesta.", 0);
+	expect_none("He was booked into custody at 0300.", LOC);
+	expect_none("Police attended the address at 2215.", LOC);
+}
+
+Test(place, arrests_and_hospital_cafes_are_kept)
+{
+	/* an arrest is where the suspect was, not where she is */
+	expect_none("Suspect located at a friend's flat, arrested 0215.", LOC);
+	/* a hospital's cafe is a meeting place, named only where she is in it */
+	expect_none("Met her in the Castle Hill Hospital cafe to talk.", 0);
+	/* she still can be located */
+	expect_sentence("She can be located at her nan's most evenings.", SCRUB_LOCATION);
+}
+
+Test(place, her_place_and_post_told_plainly)
+{
+	expect_sentence("Her flat is on the Bransholme estate.", SCRUB_LOCATION);
+	expect_sentence("Mum's house is near the leisure centre.", SCRUB_LOCATION);
+	expect_sentence("Her location is known to the IDVA only.", SCRUB_LOCATION);
+	expect_sentence("A friend's house in Hornsea is where she is staying.", SCRUB_LOCATION);
+	expect_sentence("Mum has asked that all letters go to the school office.", SCRUB_SAFE_TIME);
+	expect_sentence("The best way to reach her is through her support worker.", SCRUB_SAFE_TIME);
+	/* not: a flat in a state, his tracking told as an event, a letter to a court */
+	expect_none("Her flat is in a poor state of repair.", LOC);
+	expect_none("He had her location on his phone app.", LOC);
+	expect_none("Letters to the court were sent on Monday.", LOC);
+}
+
+Test(place, house_numbers_before_names)
+{
+	expect_span("Her aunt lives at 9 Woodlands with her husband.", 0, SCRUB_ADDRESS,
+		    "9 Woodlands");
+	expect_span("They are now at 21 The Sidings, Brough.", 0, SCRUB_ADDRESS,
+		    "21 The Sidings, Brough");
+	expect_span("The neighbour at 31 heard screaming.", 0, SCRUB_ADDRESS, "31");
+	/* not: a year before a sentence, a family */
+	expect_none("In 2019 The Samaritans were called.", 0);
+	expect_none("Since 2021 The family have been known to services.", 0);
+}
+
+Test(place, timed_routines_at_work)
+{
+	expect_sentence("She is at work\nuntil 4 on weekdays.", SCRUB_LOCATION);
+	expect_sentence("Mum is at work from 9 till 3.", SCRUB_LOCATION);
+	/* a call window when he is at work stays a safe time */
+	expect_sentence("Ring after 9am when he is at work.", SCRUB_SAFE_TIME);
+	/* not: at work without a time */
+	expect_none("She was at work when he phoned.", LOC);
+}
+
+Test(place, jobs_in_capitals_labels_with_dashes_churches)
+{
+	expect_span("She is a TA at Millbrook.", 0, SCRUB_PLACE, "Millbrook");
+	expect_span("IP IS A CARER AT ELMTREE LODGE.", 0, SCRUB_PLACE, "ELMTREE LODGE");
+	expect_span("He is the manager at the Spar on Holme Lane.", 0, SCRUB_PLACE,
+		    "Spar on Holme Lane");
+	expect_span("IP IS A CLEANER WITH BRIGHTWAY SERVICES.", 0, SCRUB_PLACE, "BRIGHTWAY SERVICES");
+	expect_span("SUSPECT WORKS @ KWIKFIT ANLABY.", 0, SCRUB_PLACE, "KWIKFIT ANLABY");
+	expect_span("GP - Riverbank Health Centre", 0, SCRUB_PLACE, "Riverbank Health Centre");
+	expect_span("She helps at a toddler group at St Cuthbert's church.", 0, SCRUB_PLACE,
+		    "St Cuthbert's church");
+	expect_span("Pupil at St Agnes Church of England Primary School.", 0, SCRUB_PLACE,
+		    "St Agnes Church of England Primary School");
+	/* not: Church the surname, a role that is not a job */
+	expect_none("Ruth Church gave a statement.", 0);
+	expect_none("He is the perpetrator at the address.", 0);
+}
+
+Test(place, shelters_and_bed_spaces)
+{
+	expect_sentence("She was accepted into a Women's Aid house in Wakefield.", SCRUB_LOCATION);
+	expect_sentence("Mum has a bed space at the Harbour project.", SCRUB_LOCATION);
+	expect_sentence("She stayed two nights at the night shelter.", SCRUB_LOCATION);
+	/* not: Shelter the housing charity, a bus shelter */
+	expect_none("Referred to Shelter for housing advice.", LOC);
+	expect_none("He waited at the bus shelter.", LOC);
+}
+
+Test(place, workplace_labels_and_appositions)
+{
+	expect_span("He waited outside her place of work (Rowe Opticians, Hedon).", 0, SCRUB_PLACE,
+		    "Rowe Opticians, Hedon");
+	expect_span("Place of work: Ainsty Care Group, Selby.", 0, SCRUB_PLACE,
+		    "Ainsty Care Group, Selby");
+	expect_span("Employment: Lidl Distribution, Goole", 0, SCRUB_PLACE,
+		    "Lidl Distribution, Goole");
+	expect_span("Occupation: porter at Wharfedale Mills", 0, SCRUB_PLACE, "Wharfedale Mills");
+	expect_span("Her daughter's nursery, Little Sparrows on Mill Lane, knows.", 0, SCRUB_PLACE,
+		    "Little Sparrows");
+	/* not: a sentence after the label, a list after a plain institution word */
+	expect_none("Employment: Gary has been offered work locally.", 0);
+	expect_none("Contact the school, Police and Housing today.", 0);
+}
+
+Test(place, where_she_is_between_and_nearby)
+{
+	static const char *const loc[] = {
+		"She divides her week between her nan's and her aunt's.",
+		"She is in the town where her parents live.",
+		"She is at the same address as her cousin.",
+		"She lives three roads away from him.",
+		"She has a room above a takeaway near the station.",
+	};
+	for (size_t i = 0; i < sizeof loc / sizeof loc[0]; i++)
+		expect_sentence(loc[i], SCRUB_LOCATION);
+	expect_none("She has a flat tyre.", LOC);
+	expect_none("She has a room of her own now.", LOC);
+}
+
+Test(place, more_safe_contact_shapes)
+{
+	static const char *const safe[] = {
+		"She can talk freely once the children are in bed.",
+		"He works away Tue-Fri so calls are safe then.",
+		"Ring between nursery drop-off and pick-up.",
+		"Write to her work email, not the home one.",
+		"Do not use the home landline.",
+		"The agreed safe word is \"umbrella\".",
+		"Leave a message with her manager at work.",
+	};
+	for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++)
+		expect_sentence(safe[i], SCRUB_SAFE_TIME);
+	expect_none("He used the landline to make threats.", LOC);
+	expect_none("Officers will speak to him in interview.", LOC);
+}
+
 /* ---- the labelled set ------------------------------------------------------------ */
 
 struct label {
