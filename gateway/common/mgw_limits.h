@@ -399,8 +399,8 @@
 /*
  * Requests per connection other than Share, Refer, Hello, the acks and
  * lookups (which have their own bucket above): list and history reads,
- * follow-up and lifecycle changes, agenda and audit queries, and any frame
- * that is refused. Each writes an audit record (every read is audited) and
+ * follow-up and lifecycle changes, agenda and audit queries; and any
+ * request the service thread refuses, whatever its kind (refuse.c). Each writes an audit record (every read is audited) and
  * costs a writer job, and nothing else bounds their rate: one connection
  * pipelining ActionListRequests wrote 20,000 records a second into the
  * append-only trail, whose leaves are also kept in memory. A node may send

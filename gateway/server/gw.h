@@ -313,6 +313,9 @@ void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len);
 void session_pump_outbox(struct gw *g, struct session *s);
 struct session *session_by_conn(struct gw *g, uint64_t conn_id);
 void session_close(struct session *s, int status, const char *reason);
+/* refuse() on the service thread: a refusal is audited, so it takes a token
+ * of s's request bucket (MGW_REQ_PER_SEC) whatever the frame's kind. */
+void session_charge_refusal(struct gw *g, struct session *s);
 /* A job of s: its kind, acting node and agency, and the epoch in force (pinned). */
 void session_job_init(struct gw *g, struct session *s, struct job *j, const struct job_ops *ops);
 /*

@@ -406,10 +406,12 @@ static void req_refill(struct session *s, int64_t now)
 
 /*
  * Charge one token for a request that writes an audit record and has no
- * bucket of its own. The frame in hand is handled; when the bucket is
- * empty the session stops being read until session_tick refills it.
+ * bucket of its own (refused: 0, on reading it; 1, refused on this thread
+ * by refuse(), which audits it whatever its kind). The frame in hand is
+ * handled; when the bucket is empty the session stops being read until
+ * session_tick refills it.
  */
-static void req_charge(struct gw *g, struct session *s, int body_case)
+static void req_charge(struct gw *g, struct session *s, int body_case, int refused)
 {
 	switch (body_case) {
 	case MARAC__V1__FRAME__BODY_HELLO:
@@ -418,8 +420,12 @@ static void req_charge(struct gw *g, struct session *s, int body_case)
 	case MARAC__V1__FRAME__BODY_DELIVER_ACK:
 	case MARAC__V1__FRAME__BODY_RETRACT_ACK:
 	case MARAC__V1__FRAME__BODY_LOOKUP_REQUEST:
-		return; /* bounded by max_in_flight and the windows, or own bucket */
+		if (!refused)
+			return; /* bounded by max_in_flight and the windows, or own bucket */
+		break;
 	default:
+		if (refused && body_case)
+			return; /* charged on reading it */
 		break;
 	}
 	req_refill(s, store_now_ms());
@@ -431,6 +437,12 @@ static void req_charge(struct gw *g, struct session *s, int body_case)
 }
 
 /* buf: the whole message (lws's buffer or s->rx); decoding copies what it keeps. */
+void session_charge_refusal(struct gw *g, struct session *s)
+{
+	if (s->conn_id)
+		req_charge(g, s, s->rx_body_case, 1);
+}
+
 static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size_t len)
 {
 	Marac__V1__Frame *f = NULL;
@@ -454,7 +466,7 @@ static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size
 		codec_free(&f->base);
 		return;
 	}
-	req_charge(g, s, f->body_case);
+	req_charge(g, s, f->body_case, 0);
 	switch (f->body_case) {
 	case MARAC__V1__FRAME__BODY_HELLO:
 		hello_svc_on(g, s, f);

@@ -295,3 +295,39 @@ Test(abuse, pipelined_list_reads_are_slowed_to_the_request_rate_not_refused)
 				N), N, "every read is audited");
 	mgw_client_free(h);
 }
+
+/*
+ * Refusals are audited too, whatever the frame: 400 Shares with no
+ * recipient, pipelined, are each refused INVALID_SHARE and audited, at the
+ * request rate (78,185 records in 3 s from one connection before).
+ */
+Test(abuse, pipelined_refused_shares_are_slowed_to_the_request_rate)
+{
+	gw_start(&G, NULL);
+	char err[512];
+	mgw_client *h = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(h, "%s", err);
+	enum { N = 400 };
+	Marac__V1__Share sh = MARAC__V1__SHARE__INIT;
+	sh.msg_id = "no-recipient";
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
+	req.body_case = MARAC__V1__FRAME__BODY_SHARE;
+	req.share = &sh;
+	double t0 = mono_s();
+	for (int i = 0; i < N; i++)
+		cr_assert_eq(mgw_client_send(h, &req), MGW_OK);
+	for (int refused = 0; refused < N;) {
+		Marac__V1__Frame *f = NULL;
+		int rc = mgw_client_recv(h, 20000, &f);
+		cr_assert_eq(rc, MGW_OK, "answer %d of %d: rc %d", refused + 1, N, rc);
+		refused += f->body_case == MARAC__V1__FRAME__BODY_ERROR &&
+			   f->error->code == MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_SHARE;
+		codec_free(&f->base);
+	}
+	double took = mono_s() - t0;
+	cr_assert_geq(took, 2.5, "%d refusals in %.2f s: not rate-limited", N, took);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				"invalid_share", N), N, "every refusal is audited");
+	mgw_client_free(h);
+	police_still_served();
+}
