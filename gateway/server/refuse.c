@@ -103,7 +103,10 @@ int refuse(struct gw *g, struct session *s, struct wctx *w, const struct job *j,
 			session_queue_ctl(s, buf, len);
 			free(buf);
 		} else if (conn) {
-			clist_append(w->answers, completion_frame(conn, buf, len));
+			struct completion *c = completion_frame(conn, buf, len);
+			if (c)
+				c->refusal = 1;
+			clist_append(w->answers, c);
 		} else {
 			free(buf);
 		}

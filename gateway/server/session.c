@@ -839,6 +839,8 @@ void gw_handle_completions(struct gw *g)
 		struct session *s = c->conn_id ? session_by_conn(g, c->conn_id) : NULL;
 		switch (c->kind) {
 		case EX_DONE_FRAME:
+			if (s && c->refusal)
+				session_charge_refusal(g, s); /* refused on the writer (a bogus ack) */
 			if (s)
 				session_queue_ctl(s, c->frame, c->len);
 			break;

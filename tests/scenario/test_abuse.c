@@ -331,3 +331,34 @@ Test(abuse, pipelined_refused_shares_are_slowed_to_the_request_rate)
 	mgw_client_free(h);
 	police_still_served();
 }
+
+/*
+ * Refusals made on the writer count too: 400 DeliverAcks naming no delivery
+ * of the node are each refused UNKNOWN_DELIVERY and audited, at the request
+ * rate (47,098 records in 3 s from one connection before). The charge
+ * comes with the answer, after the ack was read: a small job cap (16) keeps
+ * few acks read ahead of their refusals.
+ */
+Test(abuse, pipelined_bogus_acks_are_slowed_to_the_request_rate)
+{
+	gw_start(&G, "limits:\n  max_in_flight: 4\n  delivery_window: 4\n");
+	char err[512];
+	mgw_client *h = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(h, "%s", err);
+	enum { N = 400 };
+	double t0 = mono_s();
+	for (int i = 0; i < N; i++)
+		cr_assert_eq(mgw_client_ack(h, "0123456789abcdef0123456789abcdef", 7), MGW_OK);
+	for (int refused = 0; refused < N;) {
+		Marac__V1__Frame *f = NULL;
+		int rc = mgw_client_recv(h, 20000, &f);
+		cr_assert_eq(rc, MGW_OK, "answer %d of %d: rc %d", refused + 1, N, rc);
+		refused += f->body_case == MARAC__V1__FRAME__BODY_ERROR &&
+			   f->error->code == MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_DELIVERY;
+		codec_free(&f->base);
+	}
+	double took = mono_s() - t0;
+	cr_assert_geq(took, 2.5, "%d refusals in %.2f s: not rate-limited", N, took);
+	mgw_client_free(h);
+	police_still_served();
+}
