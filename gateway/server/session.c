@@ -429,7 +429,9 @@ static void req_charge(struct gw *g, struct session *s, int body_case, int refus
 		break;
 	}
 	req_refill(s, store_now_ms());
-	s->req_tokens -= 1.0;
+	s->req_tokens -= body_case == MARAC__V1__FRAME__BODY_AUDIT_QUERY && !refused
+				 ? (double)MGW_REQ_AUDIT_QUERY_COST
+				 : 1.0;
 	if (s->req_tokens < 1.0 && !s->rate_paused) {
 		s->rate_paused = 1;
 		rx_update(g, s, 0);
