@@ -415,8 +415,8 @@
 /*
  * Requests per connection other than Share, Refer, Hello, the acks and
  * lookups (which have their own bucket above): list and history reads,
- * follow-up and lifecycle changes, agenda and audit queries, and any frame
- * that is refused. Each writes an audit record (every read is audited) and
+ * follow-up and lifecycle changes, agenda and audit queries; and any
+ * request the service thread refuses, whatever its kind (refuse.c). Each writes an audit record (every read is audited) and
  * costs a writer job, and nothing else bounds their rate: one connection
  * pipelining ActionListRequests wrote 20,000 records a second into the
  * append-only trail, whose leaves are also kept in memory. A node may send
@@ -427,5 +427,14 @@
  */
 #define MGW_REQ_PER_SEC 50u
 #define MGW_REQ_BURST   200u
+/*
+ * An AuditQuery page scans up to 20,000 records and packs up to a frame of
+ * them on the writer, about 50 ms on a trail of 10,000 records: at the
+ * request rate one auditor connection kept the writer busy and shares
+ * waited 8-12 s. A page costs this many tokens: 20 at once, then 5 a
+ * second (5,000 records a second for an export), so the writer spends at
+ * most about a quarter of its time on one auditor.
+ */
+#define MGW_REQ_AUDIT_QUERY_COST 10u
 
 #endif

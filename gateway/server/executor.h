@@ -130,6 +130,8 @@ struct completion {
 	char delivery_id[33];       /* EX_DONE_DELIVER */
 	int status;                 /* EX_DONE_CLOSE */
 	int request;                /* EX_DONE_FINISHED: was a request */
+	int refusal;                /* EX_DONE_FRAME: the Error of a refusal (refuse.c); the
+				     * session's request bucket is charged for it */
 	char node[MGW_ID_MAX + 1];  /* EX_DONE_NOTIFY */
 	int flags;                  /* EX_DONE_NOTIFY: a Flag notice for node was committed */
 	struct completion *next;

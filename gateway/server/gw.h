@@ -321,6 +321,23 @@ void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len);
 void session_pump_outbox(struct gw *g, struct session *s);
 struct session *session_by_conn(struct gw *g, uint64_t conn_id);
 void session_close(struct session *s, int status, const char *reason);
+/* refuse() on the service thread: a refusal is audited, so it takes a token
+ * of s's request bucket (MGW_REQ_PER_SEC) whatever the frame's kind. */
+void session_charge_refusal(struct gw *g, struct session *s);
+
+/* ---- req_rate.c (service thread): the request bucket of a session ------ */
+
+/* A full bucket for a new session. */
+void req_rate_init(struct session *s, int64_t now_ms);
+/*
+ * Charge s for a frame of body_case (refused: 1 when refuse() audits it,
+ * whatever its kind; 0 when it is read). Returns 1 when the bucket just
+ * ran empty: the caller stops reading the session (rate_paused is set).
+ */
+int req_rate_charge(struct session *s, int body_case, int refused);
+/* Refill by the time elapsed; 1 when a paused session may be read again
+ * (rate_paused cleared), else 0. */
+int req_rate_refill(struct session *s, int64_t now_ms);
 /* A job of s: its kind, acting node and agency, and the epoch in force (pinned). */
 void session_job_init(struct gw *g, struct session *s, struct job *j, const struct job_ops *ops);
 /*

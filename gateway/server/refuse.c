@@ -70,6 +70,8 @@ int refuse(struct gw *g, struct session *s, struct wctx *w, const struct job *j,
 		snprintf(reason, sizeof reason, "%s", r->reason);
 	else
 		code_reason(r->code, reason, sizeof reason);
+	if (s)
+		session_charge_refusal(g, s); /* audited: at most the request rate */
 	const char *node = s ? s->node : j->node;
 	int agency = s ? s->agency : j->agency;
 	uint64_t conn = s ? s->conn_id : j->conn_id;
@@ -101,7 +103,10 @@ int refuse(struct gw *g, struct session *s, struct wctx *w, const struct job *j,
 			session_queue_ctl(s, buf, len);
 			free(buf);
 		} else if (conn) {
-			clist_append(w->answers, completion_frame(conn, buf, len));
+			struct completion *c = completion_frame(conn, buf, len);
+			if (c)
+				c->refusal = 1;
+			clist_append(w->answers, c);
 		} else {
 			free(buf);
 		}

@@ -8,7 +8,8 @@
  * Writer thread (research_wr_commit): the case's area read again (a
  * transfer committed since the service thread's check, say one a chair sent
  * just before, may have moved it to an area this node does not serve:
- * UNKNOWN_CASE, as if asked after the move), the research flag, the
+ * UNKNOWN_CASE, as if asked after the move; a duplicate merged meanwhile is
+ * CASE_NOT_OPEN naming the surviving case), the research flag, the
  * RESEARCH_MARKED record, then ResearchRecorded, answered after COMMIT.
  */
 #include <stdlib.h>
@@ -33,14 +34,24 @@ static int research_wr_commit(struct job *jb, struct wctx *w)
 	struct research_job *j = (struct research_job *)jb;
 	int64_t now = store_now_ms();
 	const struct mgw_node *me = config_node_by_id(w->e->cfg, jb->node);
-	int rc = cases_area(store_db(w->st), j->case_ref, j->area, sizeof j->area);
+	struct case_state cs;
+	int rc = cases_state(store_db(w->st), j->case_ref, &cs);
 	if (rc != MGW_OK)
 		return rc; /* read on the service thread: a case is never deleted */
+	snprintf(j->area, sizeof j->area, "%s", cs.area);
 	if (me == NULL || !config_node_in_area(me, j->area)) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_CASE,
 				    .case_ref = j->case_ref};
 		return refuse(w->g, NULL, w, jb, &r,
 			      "case_ref: no such case in an area this node serves");
+	}
+	if (cs.status == MARAC__V1__CASE_STATUS__CASE_STATUS_MERGED) {
+		/* its research moved to the surviving case at the merge; one marked
+		 * here now would be on no agenda */
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_CASE_NOT_OPEN,
+				    .case_ref = j->case_ref, .reason = "case_not_open"};
+		return refuse(w->g, NULL, w, jb, &r,
+			      "case_ref: merged into %s: mark the research there", cs.merged_into);
 	}
 	rc = cases_research_set(store_db(w->st), j->case_ref, jb->agency, j->done, now);
 	if (rc != MGW_OK)

@@ -36,7 +36,7 @@
  * session; at the cap, or when the executor queue is above its high mark,
  * the session stops being read; so it does, until the bucket refills, after
  * MGW_REQ_BURST requests that are neither shares, referrals, acks nor
- * lookups (req_charge: each writes an audit record). Established sessions are indexed by conn_id
+ * lookups (req_rate.c: each writes an audit record). Established sessions are indexed by conn_id
  * and by node id, so nothing per message walks every connection.
  */
 #include <arpa/inet.h>
@@ -422,42 +422,10 @@ int session_submit_open(struct gw *g, struct session *s, struct job *j, struct j
 
 /* ---- routing ----------------------------------------------------------------- */
 
-/*
- * The request bucket (mgw_limits.h MGW_REQ_PER_SEC): refilled by elapsed
- * time; see req_charge.
- */
-static void req_refill(struct session *s, int64_t now)
+void session_charge_refusal(struct gw *g, struct session *s)
 {
-	s->req_tokens += (double)(now - s->req_refill_ms) * MGW_REQ_PER_SEC / 1000.0;
-	if (s->req_tokens > MGW_REQ_BURST)
-		s->req_tokens = MGW_REQ_BURST;
-	s->req_refill_ms = now;
-}
-
-/*
- * Charge one token for a request that writes an audit record and has no
- * bucket of its own. The frame in hand is handled; when the bucket is
- * empty the session stops being read until session_tick refills it.
- */
-static void req_charge(struct gw *g, struct session *s, int body_case)
-{
-	switch (body_case) {
-	case MARAC__V1__FRAME__BODY_HELLO:
-	case MARAC__V1__FRAME__BODY_SHARE:
-	case MARAC__V1__FRAME__BODY_REFER:
-	case MARAC__V1__FRAME__BODY_DELIVER_ACK:
-	case MARAC__V1__FRAME__BODY_RETRACT_ACK:
-	case MARAC__V1__FRAME__BODY_LOOKUP_REQUEST:
-		return; /* bounded by max_in_flight and the windows, or own bucket */
-	default:
-		break;
-	}
-	req_refill(s, store_now_ms());
-	s->req_tokens -= 1.0;
-	if (s->req_tokens < 1.0 && !s->rate_paused) {
-		s->rate_paused = 1;
+	if (s->conn_id && req_rate_charge(s, s->rx_body_case, 1))
 		rx_update(g, s, 0);
-	}
 }
 
 /* buf: the whole message (lws's buffer or s->rx); decoding copies what it keeps. */
@@ -484,7 +452,8 @@ static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size
 		codec_free(&f->base);
 		return;
 	}
-	req_charge(g, s, f->body_case);
+	if (req_rate_charge(s, f->body_case, 0))
+		rx_update(g, s, 0); /* the bucket is empty: this frame is the last read for now */
 	switch (f->body_case) {
 	case MARAC__V1__FRAME__BODY_HELLO:
 		hello_svc_on(g, s, f);
@@ -844,8 +813,7 @@ static void on_established(struct gw *g, struct session *s, struct lws *wsi)
 	preauth_release(g, wsi);
 	__atomic_add_fetch(&g->m.connections_total, 1, __ATOMIC_RELAXED);
 	s->hello_deadline_ms = store_now_ms() + 1000 * (int64_t)g->epoch->cfg->handshake_timeout_secs;
-	s->req_tokens = MGW_REQ_BURST;
-	s->req_refill_ms = store_now_ms();
+	req_rate_init(s, store_now_ms());
 	/* Backstop if the peer does not even read our Error. */
 	lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, (int)g->epoch->cfg->handshake_timeout_secs + 5);
 	char cid[24];
@@ -886,18 +854,13 @@ static void on_closed(struct gw *g, struct session *s)
 }
 
 /* Once a second (service thread): Hello deadlines, certificates that expired,
- * sessions paused by the request bucket (req_charge). */
+ * sessions paused by the request bucket (req_rate.c). */
 void session_tick(struct gw *g)
 {
 	int64_t now = store_now_ms();
 	for (struct session *s = g->sessions; s; s = s->next_live) {
-		if (s->rate_paused) {
-			req_refill(s, now);
-			if (s->req_tokens >= 1.0) {
-				s->rate_paused = 0;
-				rx_update(g, s, executor_depth(g) >= EX_HIGH_MARK);
-			}
-		}
+		if (s->rate_paused && req_rate_refill(s, now))
+			rx_update(g, s, executor_depth(g) >= EX_HIGH_MARK);
 		if (!s->closing && s->cert_not_after && now / 1000 > s->cert_not_after) {
 			/* as a reload closes a revoked one: the node reconnects with a new cert */
 			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED,
@@ -927,6 +890,8 @@ void gw_handle_completions(struct gw *g)
 		struct session *s = c->conn_id ? session_by_conn(g, c->conn_id) : NULL;
 		switch (c->kind) {
 		case EX_DONE_FRAME:
+			if (s && c->refusal)
+				session_charge_refusal(g, s); /* refused on the writer (a bogus ack) */
 			if (s)
 				session_queue_ctl(s, c->frame, c->len);
 			break;

@@ -206,6 +206,12 @@ Test(lifecycle, duplicate_referral_merged_into_one_case_one_row_one_match)
 	cr_assert(strstr(out, "\"caseRef\": \"TS-2026-0001\""), "%s", out);
 	cr_assert_null(strstr(out, "\"caseRef\": \"TS-2026-0002\""), "duplicate matched: %s", out);
 
+	/* Research marked on the duplicate now would be on no agenda: refused,
+	 * naming the surviving case. */
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, rs), 1, "%s", out);
+	cr_assert(strstr(err, "ERROR_CODE_CASE_NOT_OPEN") && strstr(err, "TS-2026-0001"), "%s",
+		  err);
+
 	/* The duplicate cannot be merged elsewhere or closed now. */
 	const char *cl[] = {"case", "close", r2, "--reason", "no_further_action", NULL};
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, cl), 1);

@@ -430,17 +430,59 @@ Test(retract, a_referral_answer_is_not_retractable)
 	cr_assert_eq(store_commit(s), MGW_OK);
 }
 
-Test(retract, purge_case_finds_every_delivery_the_referrer_sent_about_the_case)
+/*
+ * outbox_guard.c's side table as the daemon keeps it: health-1's and
+ * idva-1's delivery of "m1" about TS-2026-0001, each bound to its
+ * DELIVERY_COMMITTED record, whose actor (the sender) is senders[i].
+ */
+static void bind_deliveries(const char *const senders[2])
 {
-	share();
-	/* outbox_guard.c's side table, as the daemon creates it */
 	cr_assert_eq(sqlite3_exec(store_db(s),
 				  "CREATE TABLE delivery_audit(node TEXT NOT NULL, seq INTEGER NOT NULL,"
 				  " audit_seq INTEGER NOT NULL, msg_id TEXT NOT NULL, case_ref TEXT NOT"
-				  " NULL, PRIMARY KEY(node, seq)) WITHOUT ROWID;"
-				  "INSERT INTO delivery_audit VALUES('health-1',1,5,'m1','TS-2026-0001'),"
-				  "('idva-1',1,6,'m1','TS-2026-0001');",
+				  " NULL, PRIMARY KEY(node, seq)) WITHOUT ROWID;",
 				  NULL, NULL, NULL), SQLITE_OK);
+	const char *nodes[2] = {"health-1", "idva-1"};
+	cr_assert_eq(store_begin(s), MGW_OK);
+	for (int i = 0; i < 2; i++) {
+		Marac__V1__AuditRecord r = MARAC__V1__AUDIT_RECORD__INIT;
+		r.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED;
+		r.actor_node = (char *)senders[i];
+		r.recipient_node = (char *)nodes[i];
+		r.msg_id = "m1";
+		r.case_ref = "TS-2026-0001";
+		cr_assert_eq(store_audit_append(s, &r, NULL), MGW_OK);
+		char sql[256];
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO delivery_audit VALUES('%s',1,%llu,'m1','TS-2026-0001')",
+			 nodes[i], (unsigned long long)r.seq);
+		cr_assert_eq(sqlite3_exec(store_db(s), sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	cr_assert_eq(store_commit(s), MGW_OK);
+}
+
+/* msg_ids are unique per sender only: probation-1's "m1" to IDVA about
+ * the case is not police-1's to retract, though police-1 has an "m1" too. */
+Test(retract, purge_case_leaves_another_senders_delivery_under_the_same_msg_id)
+{
+	share();
+	const char *senders[2] = {"police-1", "probation-1"};
+	bind_deliveries(senders);
+	struct store_retracted *d = NULL;
+	size_t n = 0;
+	cr_assert_eq(store_begin(s), MGW_OK);
+	cr_assert_eq(store_retract_purge_case(s, "police-1", "TS-2026-0001", 9, &d, &n), MGW_OK);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(d[0].node, "health-1");
+	free(d);
+	cr_assert_eq(store_commit(s), MGW_OK);
+}
+
+Test(retract, purge_case_finds_every_delivery_the_referrer_sent_about_the_case)
+{
+	share();
+	const char *senders[2] = {"police-1", "police-1"};
+	bind_deliveries(senders);
 	struct store_retracted *d = NULL;
 	size_t n = 0;
 	cr_assert_eq(store_begin(s), MGW_OK);
