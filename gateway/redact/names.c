@@ -130,6 +130,8 @@ static unsigned word_bits(const char *key, size_t k, int lower, int caps)
 		size_t j = i;
 		while (j < k && key[j] != ' ')
 			j++;
+		if (j - i == 1)
+			return LEX_COMMON; /* "X-ray", "T-shirt", "A-level": no name */
 		unsigned p = lex_lookup(key + i, j - i);
 		names |= p & NAMEBITS;
 		all_common &= p;
@@ -182,6 +184,7 @@ static int produce(struct scan *sc)
 				gap |= (gap & G_PERIOD) ? G_STOP : G_PERIOD;
 				break;
 			case '!': case '?': case ';':
+			case '|': /* "Social Worker | Hull Children's Services": a field ends */
 				gap |= G_STOP;
 				break;
 			case ':':
@@ -876,6 +879,14 @@ static int person_context(struct scan *sc, size_t a)
 	       !(word_is(sc, v, "seen") || word_is(sc, v, "been"));
 }
 
+/* Token t is glued to a reference's digits: "HU-20260207-0331". */
+static int ref_prefix(const struct scan *sc, const struct tok *t)
+{
+	size_t e = t->end;
+	return e + 1 < sc->n && (sc->s[e] == '-' || sc->s[e] == '/') &&
+	       sc->s[e + 1] >= '0' && sc->s[e + 1] <= '9';
+}
+
 /* A run of capitalised name words at i, judged by the lexicon. */
 static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
@@ -958,6 +969,13 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		any_upper |= u->shape == SH_UPPER;
 	}
 	const struct tok *first = tok(sc, a), *last = tok(sc, b);
+	/* "SU", "DAS", "SI/plans": in mixed-case text a lone word of at most
+	 * three capitals is an acronym (service user, a service, suicidal
+	 * ideation), not the surname it may also be; "HU-20260207-0331",
+	 * "SMITH/1234": letters glued to a reference's digits are its prefix */
+	if (a == b && words == 1 &&
+	    ((first->shape == SH_UPPER && !caps && first->nletters <= 3) || ref_prefix(sc, first)))
+		goto none;
 	/* A place-name run ending in a street word and holding no strong
 	 * name: "Green Lane", "Grange Court" */
 	if ((last->lex & (LEX_STREET | LEX_INSTITUTION)) && !has_s &&

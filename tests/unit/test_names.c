@@ -300,6 +300,35 @@ Test(names, wrapped_and_common_surnames)
 	NONE("SEEN IN A FOX COSTUME NEAR THE SHOPS");
 }
 
+/* issue 9 generalisation: acronyms, agencies and role shorthand are no names */
+Test(names, acronyms_agencies_and_shorthand)
+{
+	/* a lone word of at most three capitals in mixed-case text */
+	NONE("Phoned SU at 10:15, no answer; SU rang back later.");
+	NONE("Low mood, denies SI/plans, sleep poor.");
+	NONE("Worker passed on the DAS helpline number.");
+	FINDS("Phoned SU and then Jenna Stockdale at 10:15.", "Jenna Stockdale");
+	/* letters glued to a reference's digits */
+	NONE("Crime ref LI-20250114-0093 raised.");
+	NONE("OCCURRENCE WY/1188/25 LINKED");
+	/* a name before a word that ends an agency's name */
+	NONE("Referral from Avonbury Police received on Monday.");
+	NONE("Seen by Glyncoed UHB paediatrics.");
+	NONE("Letter sent to Thornwick Council housing team.");
+	/* a field separator ends a role: the agency after it is no name */
+	FINDS("Aled Brinley | Family Worker | Wrexham Children's Services", "Aled Brinley");
+	/* hyphenated words with a one-letter part */
+	NONE("Fracture seen on X-ray at the hospital.");
+	NONE("Wearing a grey T-shirt.");
+	/* kinship shorthand of CAD logs: the name after it, not the shorthand */
+	FINDS("2204 CALLER STATES EX HUSB DARREN IS OUTSIDE", "DARREN");
+	FINDS("2210 SIS KIRSTY ON SCENE", "KIRSTY");
+	/* role shorthand */
+	FINDS("Victim: NOWAK, Zofia   Perp: LEWANDOWSKI, Piotr",
+	      "NOWAK, Zofia|LEWANDOWSKI, Piotr");
+	NONE("PoP attended supervision on time.");
+}
+
 Test(names, repeated_text_linear)
 {
 	/* 20,000 sentences: every name found, spans in order */
