@@ -65,6 +65,8 @@ struct scan {
 	struct tok ring[RING];
 };
 
+const char names_rule_kin_title[] = "cue:kin+title";
+
 static const unsigned NAMEBITS = LEX_FORENAME | LEX_SURNAME;
 static const unsigned CUEBITS = LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED;
 
@@ -377,6 +379,14 @@ static int word_is(const struct scan *sc, const struct tok *t, const char *w)
 	return t && t->end - t->start == k && strncasecmp(sc->s + t->start, w, k) == 0;
 }
 
+static int word_in_list(const struct scan *sc, const struct tok *t, const char *const *w)
+{
+	for (; *w; w++)
+		if (word_is(sc, t, *w))
+			return 1;
+	return 0;
+}
+
 static int sentence_start(struct scan *sc, size_t i)
 {
 	const struct tok *t = tok(sc, i), *p = i ? tok(sc, i - 1) : NULL;
@@ -487,6 +497,28 @@ static size_t bridge(struct scan *sc, size_t k)
 	return 0;
 }
 
+/*
+ * Token k opens a nickname in quotes inside a name: Alasdair "Ally" Gunn,
+ * Marcus 'Big M' Tate. One or two words in quotes, then a name word right
+ * after the closing quote. Returns the index of that name word, or 0.
+ */
+static size_t quoted_nickname(struct scan *sc, size_t k)
+{
+	const struct tok *u = tok(sc, k);
+	if (u == NULL || u->gap != G_QUOTE || !capish(u) || (u->lex & LEX_FUNCTION))
+		return 0;
+	for (size_t m = k + 1; m <= k + 2; m++) {
+		const struct tok *v = tok(sc, m);
+		if (v == NULL)
+			return 0;
+		if (v->gap == G_QUOTE)
+			return capish(v) && v->klass != K_C && v->shape != SH_INITIAL ? m : 0;
+		if (v->gap || v->shape == SH_NUM)
+			return 0;
+	}
+	return 0;
+}
+
 /* Extend a name that ends at token j over further name words, initials
  * and particles; returns the last token of the name. */
 static size_t extend(struct scan *sc, size_t j)
@@ -495,6 +527,11 @@ static size_t extend(struct scan *sc, size_t j)
 		const struct tok *p = tok(sc, j), *u = tok(sc, j + 1);
 		if (u == NULL || p->poss)
 			break;
+		size_t q = quoted_nickname(sc, j + 1);
+		if (q) {
+			j = q;
+			continue;
+		}
 		if (!name_gap(p, u) || ((u->gap & G_NL) && u->caps != p->caps))
 			break;
 		size_t k = bridge(sc, j + 1);
@@ -588,6 +625,44 @@ static int digits_only(const struct scan *sc, const struct tok *t)
 	return 1;
 }
 
+/*
+ * A relative's kinship word right before the title at a: "her mum Mrs
+ * Atkin", "mother (Mrs Ridley)", "his dad, Mr Doyle". The person so named
+ * is a parent, grandparent, sibling, aunt, uncle, cousin or in-law of
+ * someone in the case, and so not the victim or her partner even when the
+ * surname is theirs (scrub.c withholds such a finding though its surname
+ * is a kept subject's). Partners, children, friends: not relatives here.
+ */
+static int relative_before(struct scan *sc, size_t a)
+{
+	static const char *const REL[] = {
+		"mum", "mam", "mom", "mother", "mummy", "mammy", "dad", "father", "daddy", "nan",
+		"nana", "nanna", "nanny", "gran", "granny", "grandma", "grandmother", "grandad",
+		"granddad", "grandpa", "grandfather", "aunt", "auntie", "aunty", "uncle", "cousin",
+		"sister", "brother", "niece", "nephew", "stepmum", "stepdad", "stepmother",
+		"stepfather", "mother-in-law", "father-in-law", "sister-in-law", "brother-in-law",
+		"sis", "bro", "mil", "fil", "sil", "bil", NULL};
+	const struct tok *q = tok(sc, a), *p = a ? tok(sc, a - 1) : NULL;
+	/* in lower case: "Mother Ms Byrne" heads a child's record, the
+	 * mother being the victim */
+	if (p == NULL || p->poss || !(p->lex & LEX_KIN) || p->shape != SH_LOWER || p->caps ||
+	    (q->gap & ~(G_COMMA | G_OTHER)))
+		return 0;
+	if (q->gap & G_OTHER) { /* only a bracket or a dash between */
+		for (size_t k = p->end; k < q->start; k++)
+			if (sc->s[k] != ' ' && sc->s[k] != '(' && sc->s[k] != '-')
+				return 0;
+	}
+	if (!word_in_list(sc, p, REL))
+		return 0;
+	/* "their mother Ms Kelly", "the children's father Mr Doyle": the
+	 * children's parents are the victim and her partner */
+	const struct tok *o = a >= 2 ? tok(sc, a - 2) : NULL;
+	static const char *const OWNER[] = {"their", "children", "child", "kids", "kid", "baby",
+					    "boys", "girls", NULL};
+	return !(o && !p->gap && word_in_list(sc, o, OWNER));
+}
+
 /* Title or rank at i: "Mr Patel", "DC 4471 HUGHES", "Det Sgt Khan". */
 static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
@@ -662,10 +737,33 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		a--;
 	}
 	*next = last + 1;
-	return emit(sc, out, tok(sc, a), tok(sc, last), collar ? "cue:rank+collar" : "cue:title") ?: 1;
+	const char *rule = collar ? "cue:rank+collar" : relative_before(sc, a) ? names_rule_kin_title
+									      : "cue:title";
+	return emit(sc, out, tok(sc, a), tok(sc, last), rule) ?: 1;
 }
 
 static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next);
+
+/*
+ * Notes typed in lower case: "her sister nadia", "mum's friend jo
+ * kowalski". After a lower-case kin word, a lower-case word that is a known
+ * forename or surname and no common or allow-listed word is a name (the
+ * tokens of lower-case words carry no lexicon bits: looked up here), with a
+ * second such word as its surname.
+ */
+static int lower_kin_name(struct scan *sc, size_t j, struct spans *out, size_t *next)
+{
+	const struct tok *u = tok(sc, j), *v = tok(sc, j + 1);
+	unsigned b = lex_classify(sc->s + u->start, u->end - u->start);
+	if (u->nletters < 2 || classify(b, u->nletters) != K_S)
+		return 0;
+	size_t last = j;
+	if (v && !v->gap && !u->poss && v->shape == SH_LOWER && v->nletters >= 2 &&
+	    classify(lex_classify(sc->s + v->start, v->end - v->start), v->nletters) == K_S)
+		last = j + 1;
+	*next = last + 1;
+	return emit(sc, out, u, tok(sc, last), "cue:kin") ?: 1;
+}
 
 /* Kinship or role word at i: "her sister Jane", "neighbour Mr Patel". */
 static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
@@ -693,6 +791,8 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	 * even when it is a common word */
 	int strong = (u->gap & G_QUOTE) ||
 		     (t->shape == SH_LOWER && !t->caps && !u->caps && u->shape == SH_CAP);
+	if (u->shape == SH_LOWER && !u->caps && t->shape == SH_LOWER && !(u->gap & ~G_COMMA))
+		return lower_kin_name(sc, i + 1, out, next);
 	if (!cue_name(sc, i + 1, strong))
 		return 0;
 	size_t last = extend(sc, i + 1);
@@ -828,13 +928,6 @@ static int firm_of_person(struct scan *sc, size_t a, size_t b, const struct tok 
 	       word_is(sc, after, "accountants");
 }
 
-static int word_in_list(const struct scan *sc, const struct tok *t, const char *const *w)
-{
-	for (; *w; w++)
-		if (word_is(sc, t, *w))
-			return 1;
-	return 0;
-}
 
 /*
  * The words after token a say it is a person: an age in brackets ("Poppy
@@ -900,6 +993,11 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		const struct tok *p = tok(sc, b), *u = tok(sc, b + 1);
 		if (u == NULL || p->poss)
 			break;
+		size_t q = quoted_nickname(sc, b + 1);
+		if (q && q <= i + RUN_MAX && run_member(p) && p->shape != SH_INITIAL) {
+			b = q;
+			continue;
+		}
 		if (!name_gap(p, u) || u->caps != caps)
 			break;
 		if (u->shape != SH_INITIAL && (u->lex & LEX_PARTICLE) && u->klass == K_C) {
@@ -1040,6 +1138,32 @@ none:
 	return 0;
 }
 
+/*
+ * A sign-off at i ("Kind regards,\nBethany", "Thanks, Zaynab", "Best
+ * wishes\n\nOluwaseun"): the capitalised word after it is the writer's
+ * name even when no list knows it or it is a common word ("Cheers,\n
+ * Grace"). Names the lexicon knows are left to the run rule; a common word
+ * that is no forename ("Thanks, Safeguarding team") is nobody.
+ */
+static int rule_signoff(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	static const char *const SIGN[] = {"regards", "thanks", "wishes", "cheers", "sincerely",
+					   "faithfully", "warmly", "best", "rgds", "thx", "ta", NULL};
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
+	if (u == NULL || t->poss || !capish(u) || u->shape == SH_INITIAL ||
+	    (u->gap & (G_PERIOD | G_COLON | G_QUOTE | G_OTHER)))
+		return 0;
+	if (!(u->klass == K_U || ((u->klass == K_W || u->klass == K_A) && (u->lex & LEX_FORENAME))))
+		return 0;
+	if (u->klass == K_U && (u->nletters < 2 || (u->shape == SH_UPPER && !u->caps)))
+		return 0; /* "Thanks, IDVA": an acronym */
+	if (!word_in_list(sc, t, SIGN))
+		return 0;
+	size_t last = extend(sc, i + 1);
+	*next = last + 1;
+	return emit(sc, out, u, tok(sc, last), "cue:sign-off") ?: 1;
+}
+
 int names_scan(const char *s, size_t n, struct spans *out)
 {
 	struct scan sc;
@@ -1070,6 +1194,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_called(&sc, i, out, &next);
 		if (rc == 0 && capish(t))
 			rc = rule_comma(&sc, i, out, &next);
+		if (rc == 0 && t->klass == K_C && t->nletters <= 10)
+			rc = rule_signoff(&sc, i, out, &next);
 		if (rc == 0 && capish(t) && !(t->lex & (LEX_TITLE | LEX_RANK)) &&
 		    (t->klass != K_C || t->shape == SH_INITIAL)) {
 			next = i + 1;

@@ -1286,7 +1286,7 @@ static int push_unkept(const unsigned char *s, const struct span *sp, const stru
 {
 	size_t ws[SPLIT_MAX_WORDS], we[SPLIT_MAX_WORDS], nw = 0;
 	unsigned char kept[SPLIT_MAX_WORDS], strong[SPLIT_MAX_WORDS];
-	int any_kept = 0, all_bare = 1, all_title = 1;
+	int any_kept = 0, any_strong = 0, all_bare = 1, all_title = 1;
 	size_t i = sp->start;
 	while (i < sp->end) {
 		if (!(sc_alnum(s[i]) || s[i] >= 0x80)) {
@@ -1303,12 +1303,17 @@ static int push_unkept(const unsigned char *s, const struct span *sp, const stru
 		kept[nw] = (unsigned char)kept_at(s, keep, maxend, a, i, &multi);
 		strong[nw] = (unsigned char)multi;
 		any_kept |= kept[nw];
+		any_strong |= kept[nw] && multi;
 		if (!kept[nw] && !bare_word(s + a, i - a))
 			all_bare = 0;
 		if (!kept[nw] && !title_word(s + a, i - a))
 			all_title = 0;
 		nw++;
 	}
+	/* "her mum Mrs Atkin": a relative who shares a kept surname, unless a
+	 * kept full name is written out ("her mum Mrs Jane Atkin", kept) */
+	if (sp->rule == names_rule_kin_title && any_kept && !any_strong)
+		return spans_push(out, sp->start, sp->end, sp->kind, sp->rule);
 	if (all_title || (any_kept && all_bare))
 		return 0;
 	if (!any_kept)

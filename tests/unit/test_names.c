@@ -329,6 +329,54 @@ Test(names, acronyms_agencies_and_shorthand)
 	NONE("PoP attended supervision on time.");
 }
 
+Test(names, nicknames_signoffs_lower_case)
+{
+	/* a nickname in quotes inside a name goes with it */
+	FINDS("His mate Declan \"Dec\" Rourke was outside.", "Declan \"Dec\" Rourke");
+	FINDS("Saw Petra 'Pet' Novakova at the door.", "Petra 'Pet' Novakova");
+	/* the writer's name after a sign-off, known to no list or a common word */
+	FINDS("Thanks, Zaynab", "Zaynab");
+	FINDS("Kind regards,\nHazel\nFamily Support", "Hazel");
+	NONE("Many thanks,\nSafeguarding Team");
+	NONE("Thanks, IDVA service");
+	/* notes typed in lower case: a known name after a kin word */
+	FINDS("seen at home with her sister nadia present", "nadia");
+	FINDS("his mate dave kowalski drove", "dave kowalski");
+	NONE("her partner will attend and her sister said no");
+}
+
+/* a relative named by title and the victim's or partner's surname is a
+ * third party; the victim and partner so named stay */
+static char *scrub_keep(const char *in)
+{
+	const char *keep[] = {"Leanne Fairclough", "Darren Oakes"};
+	scrubber *sc = scrubber_new(NULL, 0, keep, 2, NULL, 0);
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, in, strlen(in), NULL, 0, &out, NULL), 0);
+	scrubber_free(sc);
+	return out;
+}
+
+Test(names, relative_with_a_kept_surname)
+{
+	char *o = scrub_keep("Leanne's mum Mrs Fairclough visits weekly.");
+	cr_expect_str_eq(o, "Leanne's mum [REDACTED: name] visits weekly.");
+	free(o);
+	o = scrub_keep("Not told her dad (Mr Fairclough) yet.");
+	cr_expect_str_eq(o, "Not told her dad ([REDACTED: name]) yet.");
+	free(o);
+	o = scrub_keep("his mother, Mrs Oakes, rang.");
+	cr_expect_str_eq(o, "his mother, [REDACTED: name], rang.");
+	free(o);
+	/* the victim and her partner */
+	o = scrub_keep("The children live with their mother Ms Fairclough and Mr Oakes.");
+	cr_expect_str_eq(o, "The children live with their mother Ms Fairclough and Mr Oakes.");
+	free(o);
+	o = scrub_keep("Mother Ms Fairclough attended; her partner Mr Oakes did not.");
+	cr_expect_str_eq(o, "Mother Ms Fairclough attended; her partner Mr Oakes did not.");
+	free(o);
+}
+
 Test(names, repeated_text_linear)
 {
 	/* 20,000 sentences: every name found, spans in order */
