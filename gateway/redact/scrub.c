@@ -1368,6 +1368,151 @@ static void drop_kept_misspelt(const unsigned char *s, struct spans *all, size_t
 	all->n = k;
 }
 
+/* ---- a found name's other mentions ------------------------------------------ */
+
+/*
+ * Words of names found by names_scan recur alone: "his pal Alasdair \"Ally\"
+ * Gunn ... Ally drives a black BMW", "a child he does not see - Kyran ...
+ * Kyran's mum". Each capitalised word of three letters or more of a found
+ * name (not a title, cue, particle, street or institution word, nor an
+ * allow-listed one: "Worker Preston" must not take the town) is withheld
+ * wherever else it is written with a capital, unless a keep match holds it
+ * there. A word that is also a common word ("Ally", "Young") only where it
+ * is capitalised away from a sentence start and not before another
+ * capitalised word, or starts a sentence as its subject ("Ally drives
+ * ...", "Ally said"; not "Young carers ...", nor a modal verb "Will"/"May").
+ * One pass over the
+ * text, at most PROP_WORDS words compared where first letters agree.
+ */
+#define PROP_WORDS 32
+
+struct prop_word {
+	size_t a, n;  /* the word in s */
+	int common;
+};
+
+/* Words after a sentence's subject that make it a person: "Ally drives",
+ * "Ally said" (sorted). */
+static int person_verb(const unsigned char *w, size_t n)
+{
+	static const char *const V[] = {
+		"admitted", "agreed", "arrived", "asked", "attended", "called", "came", "comes",
+		"confirmed", "denied", "did", "disclosed", "does", "drives", "drove", "explained",
+		"followed", "gave", "gives", "goes", "grabbed", "had", "has", "hit", "is", "kicked",
+		"knows", "left", "lives", "messaged", "pushed", "rang", "refused", "reported",
+		"rings", "said", "says", "sent", "shouted", "stated", "stayed", "stays", "tells",
+		"texted", "threatened", "told", "took", "visited", "wants", "was", "went", "works",
+	};
+	char b[16];
+	if (n == 0 || n >= sizeof b)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!sc_alpha(w[i]) || sc_upper(w[i]))
+			return 0;
+		b[i] = (char)w[i];
+	}
+	b[n] = 0;
+	size_t lo = 0, hi = sizeof V / sizeof V[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(V[mid], b);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static int prop_cmp(const unsigned char *s, size_t a, size_t n, const struct prop_word *w)
+{
+	if (n != w->n)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (ascii_fold(s[a + k]) != ascii_fold(s[w->a + k]) &&
+		    !(s[a + k] >= 0x80 && s[a + k] == s[w->a + k]))
+			return 0;
+	return 1;
+}
+
+static int propagate_found(const unsigned char *s, size_t n, struct spans *all, size_t from,
+                           const struct spans *keep, const size_t *maxend)
+{
+	struct prop_word w[PROP_WORDS];
+	size_t nw = 0, to = all->n;
+	uint64_t first[4] = {0}; /* first letters, folded */
+	for (size_t j = from; j < to && nw < PROP_WORDS; j++) {
+		if (all->v[j].kind != SCRUB_NAME)
+			continue;
+		for (size_t i = all->v[j].start; i < all->v[j].end && nw < PROP_WORDS;) {
+			if (!sc_alpha(s[i])) {
+				i++;
+				continue;
+			}
+			size_t a = i;
+			while (i < all->v[j].end && (sc_alpha(s[i]) || s[i] >= 0x80))
+				i++;
+			if (i - a < 3 || !sc_upper(s[a]) || bare_word(s + a, i - a))
+				continue;
+			unsigned b = lex_classify((const char *)s + a, i - a);
+			if (b & (LEX_ALLOW | LEX_STREET | LEX_INSTITUTION | LEX_TITLE | LEX_RANK |
+			         LEX_KIN | LEX_CALLED | LEX_FUNCTION | LEX_PARTICLE))
+				continue;
+			int dup = 0;
+			for (size_t k = 0; k < nw && !dup; k++)
+				dup = prop_cmp(s, a, i - a, &w[k]);
+			if (dup)
+				continue;
+			w[nw++] = (struct prop_word){a, i - a, (b & (LEX_COMMON | LEX_MODAL)) != 0};
+			unsigned char f = ascii_fold(s[a]);
+			first[f >> 6] |= 1ull << (f & 63);
+		}
+	}
+	if (nw == 0)
+		return 0;
+	for (size_t i = 0; i < n;) {
+		if (!sc_upper(s[i]) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80))) {
+			i++;
+			continue;
+		}
+		size_t a = i;
+		unsigned char f = ascii_fold(s[a]);
+		while (i < n && (sc_alpha(s[i]) || s[i] >= 0x80))
+			i++;
+		if (!(first[f >> 6] >> (f & 63) & 1) || (i < n && sc_digit(s[i])))
+			continue;
+		for (size_t k = 0; k < nw; k++) {
+			if (w[k].a == a || !prop_cmp(s, a, i - a, &w[k]))
+				continue;
+			int multi;
+			if (keep->n && kept_at(s, keep, maxend, a, i, &multi))
+				break;
+			if (w[k].common) {
+				size_t up = 0, na, ne;
+				int comma;
+				for (size_t x = a; x < i; x++)
+					up += sc_upper(s[x]);
+				if (up == i - a)
+					break; /* capitals say nothing */
+				if (sentence_start(s, a) &&
+				    (!next_word(s, n, i, &na, &ne, &comma) || comma ||
+				     (lex_classify((const char *)s + a, i - a) & LEX_MODAL) ||
+				     !person_verb(s + na, ne - na)))
+					break; /* "Young carers": a common word starts a phrase */
+				if (!sentence_start(s, a) && next_word(s, n, i, &na, &ne, &comma) &&
+				    !comma && sc_upper(s[na]))
+					break; /* "Ally Pally": a title-case phrase */
+			}
+			if (spans_push(all, a, i, SCRUB_NAME, "name:again") != 0)
+				return MGW_E_NOMEM;
+			break;
+		}
+	}
+	return 0;
+}
+
 /* ---- output ----------------------------------------------------------------- */
 
 struct buf {
@@ -1479,11 +1624,14 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 			maxend[j] = j && maxend[j - 1] > keep.v[j].end ? maxend[j - 1] : keep.v[j].end;
 		drop_kept_misspelt(s, &all, tok_from, &keep, maxend);
 	}
+	size_t found_from = all.n;
 	for (size_t j = 0; j < extra.n; j++)
 		if (keep.n == 0 ? spans_push(&all, extra.v[j].start, extra.v[j].end, extra.v[j].kind,
 		                             extra.v[j].rule) != 0
 		                : push_unkept(s, &extra.v[j], &keep, maxend, &all) != 0)
 			goto done;
+	if (all.n > found_from && propagate_found(s, n, &all, found_from, &keep, maxend) != 0)
+		goto done;
 	if (place_scan(t.s, n, (sc->flags & SCRUB_F_LOCATION) ? PLACE_F_LOCATION : 0, &all) != 0)
 		goto done;
 	for (size_t j = 0; j < names.n; j++)
