@@ -126,7 +126,7 @@ static unsigned word_bits(const char *key, size_t k, int lower, int caps)
 		sp++;
 	if (sp == k)
 		return b;
-	unsigned names = 0, all_common = LEX_COMMON;
+	unsigned names = 0, all_common = LEX_COMMON, all_allow = LEX_ALLOW;
 	size_t i = 0;
 	while (i < k) {
 		size_t j = i;
@@ -137,10 +137,12 @@ static unsigned word_bits(const char *key, size_t k, int lower, int caps)
 		unsigned p = lex_lookup(key + i, j - i);
 		names |= p & NAMEBITS;
 		all_common &= p;
+		all_allow &= p;
 		i = j + 1;
 	}
-	/* "Co-accused", "Step-Dad": made of common words, so common */
-	return names ? names | all_common : all_common;
+	/* "Co-accused", "Step-Dad": made of common words, so common;
+	 * "Mon-Wed": of allow-listed ones, so allow-listed */
+	return names ? names | all_common : all_common | all_allow;
 }
 
 /* Produce the next token into the ring; 0 at the end of the text. */
@@ -980,6 +982,47 @@ static int ref_prefix(const struct scan *sc, const struct tok *t)
 	       sc->s[e + 1] >= '0' && sc->s[e + 1] <= '9';
 }
 
+/*
+ * A first name in no list, alone: "a child he does not see - Kyran, ...",
+ * "was with Tayshawn at the time". In mixed-case text a capitalised word
+ * that no list knows (neither a common word, nor allow-listed, nor a name),
+ * standing apart from other capitalised words and not starting a sentence,
+ * is a proper noun; after a preposition of place ("in Armthorpe", "at
+ * Balby") or a determiner ("the Nunsthorpe") a place, else a person.
+ */
+static int lone_unknown(struct scan *sc, size_t a, size_t b)
+{
+	static const char *const PLACE_PREP[] = {
+		"in", "at", "on", "from", "near", "towards", "toward", "via", "around", "of",
+		"into", "outside", "behind", "past", "across", "through", "round", "off", "over",
+		"the", "a", "an", "to", "by", NULL};
+	const struct tok *t = tok(sc, a), *p = a ? tok(sc, a - 1) : NULL, *u = tok(sc, b + 1);
+	/* a forename is short; "Gloam2", "Ash77" are handles or references */
+	if (a != b || t->klass != K_U || t->shape != SH_CAP || t->caps || t->nletters < 3 ||
+	    t->nletters > 12 || (t->end < sc->n && ar_is_alnum((unsigned char)sc->s[t->end])))
+		return 0;
+	/* "RoSH", "iPhone", "PoCA": capitals inside are an acronym's or a
+	 * brand's ("McTavish", "MacNeil" are names) */
+	size_t k = t->start + 1;
+	if (t->end - t->start > 3 && (sc->s[k] == 'c' || (sc->s[k] == 'a' && sc->s[k + 1] == 'c')))
+		k += sc->s[k] == 'c' ? 2 : 3;
+	for (; k < t->end; k++)
+		if (sc->s[k] >= 'A' && sc->s[k] <= 'Z')
+			return 0;
+	/* not starting a sentence, a line or a list item ("o Teh ...") */
+	if (p == NULL || (t->gap & (G_STOP | G_NL | G_PERIOD | G_COLON | G_QUOTE)) ||
+	    (p->nletters < 2 && p->shape != SH_NUM))
+		return 0;
+	if (capish(p) || word_in_list(sc, p, PLACE_PREP))
+		return 0;
+	static const char *const PLACE_AFTER[] = {
+		"area", "estate", "town", "village", "city", "district", "side", "way", "branch",
+		"office", "site", "road", "street", "park", NULL};
+	if (u && !u->gap && (capish(u) || word_in_list(sc, u, PLACE_AFTER)))
+		return 0; /* "Fenwick area", "Brackley estate": a place */
+	return 1;
+}
+
 /* A run of capitalised name words at i, judged by the lexicon. */
 static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
@@ -1129,6 +1172,8 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		 * the shortest words ("Dot said" may be an e-mail's "dot") */
 		rule = "lex:common-name+context";
 	}
+	if (rule == NULL && lone_unknown(sc, a, b))
+		rule = "lex:unknown-alone";
 	if (rule == NULL)
 		goto none;
 	*next = b + 1;

@@ -377,6 +377,52 @@ Test(names, relative_with_a_kept_surname)
 	free(o);
 }
 
+Test(names, first_name_in_no_list)
+{
+	/* a capitalised word no list knows, alone, mid-sentence: a person */
+	FINDS("He has a son he never sees - Jaylen, who lives with his mum.", "Jaylen");
+	FINDS("She was with Tiarnagh when he arrived.", "Tiarnagh");
+	/* a place after a preposition or before a place noun, a sentence start,
+	 * acronyms with capitals inside, weekday ranges, citations */
+	NONE("She moved to Brackwell last year.");
+	NONE("Bail conditions: not to enter Fenwick area.");
+	NONE("Zorbeck was mentioned once.");
+	NONE("Assessed under the RoSH tool.");
+	NONE("Working days Mon-Wed only.");
+	NONE("Consent: DPA 2018 Sch 1 para 18.");
+	NONE("Dydd Llun 2 Mawrth - seen in school.");
+	NONE("Reported to Heddlu Gogledd Cymru.");
+}
+
+/* a name found once is withheld where its words recur in the same text */
+static char *scrub_plain(const char *in)
+{
+	const char *keep[] = {"Roxanne Pettit", "Dale Hurst"};
+	scrubber *sc = scrubber_new(NULL, 0, keep, 2, NULL, 0);
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, in, strlen(in), NULL, 0, &out, NULL), 0);
+	scrubber_free(sc);
+	return out;
+}
+
+Test(names, found_name_recurs)
+{
+	char *o = scrub_plain("His cousin Fergal \"Fergie\" Doak was there. Fergie drives a van.");
+	cr_expect_str_eq(o, "His cousin [REDACTED: name] was there. [REDACTED: name] drives a van.");
+	free(o);
+	o = scrub_plain("A friend called Tayvion stayed over. Later Tayvion left.");
+	cr_expect_str_eq(o, "A friend called [REDACTED: name] stayed over. Later [REDACTED: name] left.");
+	free(o);
+	/* a common word recurs as a name only where it names someone */
+	o = scrub_plain("Seen by support worker K. Young today. Plan: Young carers referral.");
+	cr_expect_str_eq(o, "Seen by support worker [REDACTED: name] today. Plan: Young carers referral.");
+	free(o);
+	/* a kept subject's name is no found name, here or elsewhere */
+	o = scrub_plain("Her ex HUSB DALE rang. Dale said he was sorry.");
+	cr_expect_str_eq(o, "Her ex HUSB DALE rang. Dale said he was sorry.");
+	free(o);
+}
+
 Test(names, repeated_text_linear)
 {
 	/* 20,000 sentences: every name found, spans in order */
