@@ -1019,11 +1019,47 @@ static int sentence_start(const unsigned char *s, size_t a)
 	return i == 0 || s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?' || s[i - 1] == ':';
 }
 
+/* Words after a sentence's subject that make it a person: "Ally drives",
+ * "Ally said"; not "is", "was", "has" ("Green was the colour") (sorted). */
+static int person_verb(const unsigned char *w, size_t n)
+{
+	static const char *const V[] = {
+		"admitted", "agreed", "arrived", "asked", "attended", "called", "came",
+		"comes", "confirmed", "denied", "disclosed", "drives", "drove",
+		"explained", "followed", "gave", "gives", "goes", "grabbed", "kicked",
+		"knows", "messaged", "pushed", "rang", "refused", "reported", "rings",
+		"said", "says", "shouted", "stated", "stayed", "stays", "tells", "texted",
+		"threatened", "told", "took", "visited", "wants", "went", "works",
+	};
+	char b[16];
+	if (n == 0 || n >= sizeof b)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!sc_alpha(w[i]) || sc_upper(w[i]))
+			return 0;
+		b[i] = (char)w[i];
+	}
+	b[n] = 0;
+	size_t lo = 0, hi = sizeof V / sizeof V[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(V[mid], b);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 /*
  * A listed name that is also a common word ("Green", "May", "Hope") found
  * alone: a name only next to a title, an initial or a forename, or
  * capitalised away from the start of a sentence and not before another
- * capitalised word ("a Green Vauxhall", "Green Lane"). Months need a title.
+ * capitalised word ("a Green Vauxhall", "Green Lane"), or starting one as
+ * its subject ("Hope said", "Chichi (Y9) disclosed"). Months need a title.
  */
 static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e)
 {
@@ -1056,8 +1092,18 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e)
 		up += sc_upper(s[i]);
 	if (up == e - a && e - a > 1)
 		return 0; /* capitals say nothing in a CAD log */
-	if (sentence_start(s, a))
-		return 0;
+	if (sentence_start(s, a)) {
+		/* "Chichi asked that ...", "Poppy (7) said": a sentence's
+		 * subject doing what people do, or with an age or school year */
+		size_t i = e;
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i + 2 < n && s[i] == '(' &&
+		    (sc_digit(s[i + 1]) || ((s[i + 1] | 0x20) == 'y' && sc_digit(s[i + 2]))))
+			return 1;
+		return has_next && !comma && person_verb(s + na, ne - na) &&
+		       !(lex_classify((const char *)s + a, e - a) & LEX_MODAL);
+	}
 	if (has_next && !comma && sc_upper(s[na]))
 		return 0;
 	return 1;
@@ -1390,41 +1436,6 @@ struct prop_word {
 	size_t a, n;  /* the word in s */
 	int common;
 };
-
-/* Words after a sentence's subject that make it a person: "Ally drives",
- * "Ally said" (sorted). */
-static int person_verb(const unsigned char *w, size_t n)
-{
-	static const char *const V[] = {
-		"admitted", "agreed", "arrived", "asked", "attended", "called", "came", "comes",
-		"confirmed", "denied", "did", "disclosed", "does", "drives", "drove", "explained",
-		"followed", "gave", "gives", "goes", "grabbed", "had", "has", "hit", "is", "kicked",
-		"knows", "left", "lives", "messaged", "pushed", "rang", "refused", "reported",
-		"rings", "said", "says", "sent", "shouted", "stated", "stayed", "stays", "tells",
-		"texted", "threatened", "told", "took", "visited", "wants", "was", "went", "works",
-	};
-	char b[16];
-	if (n == 0 || n >= sizeof b)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!sc_alpha(w[i]) || sc_upper(w[i]))
-			return 0;
-		b[i] = (char)w[i];
-	}
-	b[n] = 0;
-	size_t lo = 0, hi = sizeof V / sizeof V[0];
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(V[mid], b);
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
-}
 
 static int prop_cmp(const unsigned char *s, size_t a, size_t n, const struct prop_word *w)
 {

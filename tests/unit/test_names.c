@@ -423,6 +423,22 @@ Test(names, found_name_recurs)
 	free(o);
 }
 
+/* a listed name that is also a common word, starting a sentence as its
+ * subject, is the person; the word starting a phrase is not */
+Test(names, listed_common_word_as_subject)
+{
+	const char *names[] = {"Bliss Okafor"}, *keep[] = {"Nadia Okafor"};
+	scrubber *sc = scrubber_new(names, 1, keep, 1, NULL, 0);
+	const char *in = "School log. Bliss (Y7) was upset. Bliss told her tutor. Bliss is "
+			 "not a word we use. Okafor family known.";
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, in, strlen(in), NULL, 0, &out, NULL), 0);
+	cr_expect_str_eq(out, "School log. [REDACTED: name] (Y7) was upset. [REDACTED: name] told "
+			      "her tutor. Bliss is not a word we use. Okafor family known.");
+	free(out);
+	scrubber_free(sc);
+}
+
 Test(names, repeated_text_linear)
 {
 	/* 20,000 sentences: every name found, spans in order */
