@@ -1185,25 +1185,40 @@ none:
 
 /*
  * A sign-off at i ("Kind regards,\nBethany", "Thanks, Zaynab", "Best
- * wishes\n\nOluwaseun"): the capitalised word after it is the writer's
- * name even when no list knows it or it is a common word ("Cheers,\n
- * Grace"). Names the lexicon knows are left to the run rule; a common word
- * that is no forename ("Thanks, Safeguarding team") is nobody.
+ * wishes\n\nOluwaseun") or a greeting ("Hi Zaynab,", "Dear Tegwen"): the
+ * capitalised word after it is a name even when no list knows it or it is
+ * a common forename ("Cheers,\nGrace"), and after a sign-off any common
+ * word alone on its line ("Cheers\nSully"). Names the lexicon knows are
+ * left to the run rule; a common word that is no forename in a phrase
+ * ("Thanks, Safeguarding team", "Hi all") is nobody.
  */
 static int rule_signoff(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	static const char *const SIGN[] = {"regards", "thanks", "wishes", "cheers", "sincerely",
 					   "faithfully", "warmly", "best", "rgds", "thx", "ta", NULL};
-	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
+	static const char *const GREET[] = {"hi", "hello", "dear", "hiya", NULL};
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1), *v = tok(sc, i + 2);
 	if (u == NULL || t->poss || !capish(u) || u->shape == SH_INITIAL ||
-	    (u->gap & (G_PERIOD | G_COLON | G_QUOTE | G_OTHER)))
-		return 0;
-	if (!(u->klass == K_U || ((u->klass == K_W || u->klass == K_A) && (u->lex & LEX_FORENAME))))
+	    (u->gap & (G_PERIOD | G_COLON | G_QUOTE | G_OTHER)) || (u->lex & CUEBITS))
+		return 0; /* "Dear Sir", "Hi Mum" */
+	/* alone on the line after the sign-off ("Cheers\nSully"): even a
+	 * common word that is no function, cue or allow-listed word */
+	int own_line = (u->gap & G_NL) && (v == NULL || (v->gap & G_NL)) && u->klass == K_C &&
+		       !u->caps && u->shape == SH_CAP && u->nletters >= 2 &&
+		       !(u->lex & (LEX_ALLOW | LEX_FUNCTION | LEX_MODAL | CUEBITS | LEX_STREET |
+				   LEX_INSTITUTION | LEX_PARTICLE));
+	if (!own_line &&
+	    !(u->klass == K_U || ((u->klass == K_W || u->klass == K_A) && (u->lex & LEX_FORENAME))))
 		return 0;
 	if (u->klass == K_U && (u->nletters < 2 || (u->shape == SH_UPPER && !u->caps)))
 		return 0; /* "Thanks, IDVA": an acronym */
-	if (!word_in_list(sc, t, SIGN))
+	if (word_in_list(sc, t, GREET)) {
+		/* "Hi Zaynab,", "Dear Tegwen\n": the name ends the greeting */
+		if (own_line || (u->gap & G_NL) || (v && !(v->gap & (G_COMMA | G_NL | G_STOP))))
+			return 0;
+	} else if (!word_in_list(sc, t, SIGN)) {
 		return 0;
+	}
 	size_t last = extend(sc, i + 1);
 	*next = last + 1;
 	return emit(sc, out, u, tok(sc, last), "cue:sign-off") ?: 1;

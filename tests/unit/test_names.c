@@ -339,6 +339,10 @@ Test(names, nicknames_signoffs_lower_case)
 	FINDS("Kind regards,\nHazel\nFamily Support", "Hazel");
 	NONE("Many thanks,\nSafeguarding Team");
 	NONE("Thanks, IDVA service");
+	FINDS("Cheers\nSparky", "Sparky");
+	FINDS("Hi Zaynab,\nupdate below.", "Zaynab");
+	NONE("Dear Sir,\nplease find attached.");
+	NONE("Hi all, Hi Team,\nthanks.");
 	/* notes typed in lower case: a known name after a kin word */
 	FINDS("seen at home with her sister nadia present", "nadia");
 	FINDS("his mate dave kowalski drove", "dave kowalski");
