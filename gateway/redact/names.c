@@ -988,14 +988,23 @@ static int ref_prefix(const struct scan *sc, const struct tok *t)
  * that no list knows (neither a common word, nor allow-listed, nor a name),
  * standing apart from other capitalised words and not starting a sentence,
  * is a proper noun; after a preposition of place ("in Armthorpe", "at
- * Balby") or a determiner ("the Nunsthorpe") a place, else a person.
+ * Balby", "went to Kirkby") or a determiner ("the Nunsthorpe") a place,
+ * else ("seen by Kyran", "spoke to Kyran") a person.
  */
 static int lone_unknown(struct scan *sc, size_t a, size_t b)
 {
 	static const char *const PLACE_PREP[] = {
 		"in", "at", "on", "from", "near", "towards", "toward", "via", "around", "of",
 		"into", "outside", "behind", "past", "across", "through", "round", "off", "over",
-		"the", "a", "an", "to", "by", NULL};
+		"the", "a", "an", "to", NULL};
+	/* "spoke to Kyran", "according to Kyran": "to" after a word of
+	 * speaking or giving leads to a person, else often a place */
+	static const char *const TO_PERSON[] = {
+		"according", "spoke", "speak", "speaking", "spoken", "talked", "talk", "talking",
+		"said", "says", "say", "explained", "reported", "disclosed", "introduced", "married",
+		"engaged", "related", "sent", "gave", "given", "passed", "handed", "texted",
+		"messaged", "wrote", "replied", "referred", "known", "lent", "owes", "owed", "close",
+		"next", "belongs", "belonged", "sister", "brother", "mother", "father", NULL};
 	const struct tok *t = tok(sc, a), *p = a ? tok(sc, a - 1) : NULL, *u = tok(sc, b + 1);
 	/* a forename is short; "Gloam2", "Ash77" are handles or references */
 	if (a != b || t->klass != K_U || t->shape != SH_CAP || t->caps || t->nletters < 3 ||
@@ -1013,7 +1022,9 @@ static int lone_unknown(struct scan *sc, size_t a, size_t b)
 	if (p == NULL || (t->gap & (G_STOP | G_NL | G_PERIOD | G_COLON | G_QUOTE)) ||
 	    (p->nletters < 2 && p->shape != SH_NUM))
 		return 0;
-	if (capish(p) || word_in_list(sc, p, PLACE_PREP))
+	if (capish(p) || (word_in_list(sc, p, PLACE_PREP) &&
+			  !(word_is(sc, p, "to") && a >= 2 && !p->gap &&
+			    word_in_list(sc, tok(sc, a - 2), TO_PERSON))))
 		return 0;
 	static const char *const PLACE_AFTER[] = {
 		"area", "estate", "town", "village", "city", "district", "side", "way", "branch",

@@ -1467,6 +1467,11 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 				i++;
 			if (i - a < 3 || !sc_upper(s[a]) || bare_word(s + a, i - a))
 				continue;
+			size_t up = 0;
+			for (size_t x = a; x < i; x++)
+				up += sc_upper(s[x]);
+			if (up == i - a && i - a <= 4)
+				continue; /* "VLO Margaret Ferry": a role's acronym */
 			unsigned b = lex_classify((const char *)s + a, i - a);
 			if (b & (LEX_ALLOW | LEX_STREET | LEX_INSTITUTION | LEX_TITLE | LEX_RANK |
 			         LEX_KIN | LEX_CALLED | LEX_FUNCTION | LEX_PARTICLE))

@@ -386,6 +386,8 @@ Test(names, first_name_in_no_list)
 	/* a capitalised word no list knows, alone, mid-sentence: a person */
 	FINDS("He has a son he never sees - Jaylen, who lives with his mum.", "Jaylen");
 	FINDS("She was with Tiarnagh when he arrived.", "Tiarnagh");
+	FINDS("According to Jaylen, it started at ten.", "Jaylen");
+	FINDS("Statement taken by Tiarnagh on Monday.", "Tiarnagh");
 	/* a place after a preposition or before a place noun, a sentence start,
 	 * acronyms with capitals inside, weekday ranges, citations */
 	NONE("She moved to Brackwell last year.");
@@ -420,6 +422,10 @@ Test(names, found_name_recurs)
 	/* a common word recurs as a name only where it names someone */
 	o = scrub_plain("Seen by support worker K. Young today. Plan: Young carers referral.");
 	cr_expect_str_eq(o, "Seen by support worker [REDACTED: name] today. Plan: Young carers referral.");
+	free(o);
+	/* a role's acronym before a found name is not withheld elsewhere */
+	o = scrub_plain("Views given via PLO Maureen Tulliver. Address held by PLO only.");
+	cr_expect_str_eq(o, "Views given via PLO [REDACTED: name]. Address held by PLO only.");
 	free(o);
 	/* a kept subject's name is no found name, here or elsewhere */
 	o = scrub_plain("Her ex HUSB DALE rang. Dale said he was sorry.");
