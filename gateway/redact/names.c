@@ -1016,8 +1016,8 @@ static int lone_unknown(struct scan *sc, size_t a, size_t b)
 	if (t->end - t->start > 3 && (sc->s[k] == 'c' || (sc->s[k] == 'a' && sc->s[k + 1] == 'c')))
 		k += sc->s[k] == 'c' ? 2 : 3;
 	for (; k < t->end; k++)
-		if (sc->s[k] >= 'A' && sc->s[k] <= 'Z')
-			return 0;
+		if (sc->s[k] >= 'A' && sc->s[k] <= 'Z' && sc->s[k - 1] != '\'')
+			return 0; /* (after an apostrophe: "D'Souza", "N'Golo") */
 	/* not starting a sentence, a line or a list item ("o Teh ...") */
 	if (p == NULL || (t->gap & (G_STOP | G_NL | G_PERIOD | G_COLON | G_QUOTE)) ||
 	    (p->nletters < 2 && p->shape != SH_NUM))

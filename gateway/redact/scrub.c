@@ -1448,6 +1448,25 @@ static int prop_cmp(const unsigned char *s, size_t a, size_t n, const struct pro
 	return 1;
 }
 
+/* The end of the word at s[i]: letters, UTF-8, an apostrophe between
+ * letters ("D'Souza", "O'Neill" are one word; a possessive "'s" is not
+ * part of it). */
+static size_t prop_word_end(const unsigned char *s, size_t n, size_t i)
+{
+	while (i < n) {
+		if (sc_alpha(s[i]) || s[i] >= 0x80) {
+			i++;
+			continue;
+		}
+		if (s[i] != '\'' || i == 0 || !sc_alpha(s[i - 1]) || i + 1 >= n || !sc_alpha(s[i + 1]))
+			break;
+		if ((s[i + 1] | 0x20) == 's' && (i + 2 >= n || !sc_alpha(s[i + 2])))
+			break;
+		i++;
+	}
+	return i;
+}
+
 static int propagate_found(const unsigned char *s, size_t n, struct spans *all, size_t from,
                            const struct spans *keep, const size_t *maxend)
 {
@@ -1463,8 +1482,7 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 				continue;
 			}
 			size_t a = i;
-			while (i < all->v[j].end && (sc_alpha(s[i]) || s[i] >= 0x80))
-				i++;
+			i = prop_word_end(s, all->v[j].end, i);
 			if (i - a < 3 || !sc_upper(s[a]) || bare_word(s + a, i - a))
 				continue;
 			size_t up = 0;
@@ -1489,14 +1507,14 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 	if (nw == 0)
 		return 0;
 	for (size_t i = 0; i < n;) {
-		if (!sc_upper(s[i]) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80))) {
+		if (!sc_upper(s[i]) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80 ||
+		                                  (s[i - 1] == '\'' && i > 1 && sc_alpha(s[i - 2]))))) {
 			i++;
 			continue;
 		}
 		size_t a = i;
 		unsigned char f = ascii_fold(s[a]);
-		while (i < n && (sc_alpha(s[i]) || s[i] >= 0x80))
-			i++;
+		i = prop_word_end(s, n, i);
 		if (!(first[f >> 6] >> (f & 63) & 1) || (i < n && sc_digit(s[i])))
 			continue;
 		for (size_t k = 0; k < nw; k++) {

@@ -388,6 +388,7 @@ Test(names, first_name_in_no_list)
 	FINDS("She was with Tiarnagh when he arrived.", "Tiarnagh");
 	FINDS("According to Jaylen, it started at ten.", "Jaylen");
 	FINDS("Statement taken by Tiarnagh on Monday.", "Tiarnagh");
+	FINDS("Spoke with N'Dour about it.", "N'Dour");
 	/* a place after a preposition or before a place noun, a sentence start,
 	 * acronyms with capitals inside, weekday ranges, citations */
 	NONE("She moved to Brackwell last year.");
@@ -422,6 +423,11 @@ Test(names, found_name_recurs)
 	/* a common word recurs as a name only where it names someone */
 	o = scrub_plain("Seen by support worker K. Young today. Plan: Young carers referral.");
 	cr_expect_str_eq(o, "Seen by support worker [REDACTED: name] today. Plan: Young carers referral.");
+	free(o);
+	/* apostrophes: inside a surname, not a possessive */
+	o = scrub_plain("Mrs D'Arcy-Lowe rang. D'Arcy-Lowe family known. Her mate Jaxon's car; Jaxon's dad.");
+	cr_expect_str_eq(o, "[REDACTED: name] rang. [REDACTED: name] family known. Her mate "
+			    "[REDACTED: name]'s car; [REDACTED: name]'s dad.");
 	free(o);
 	/* a role's acronym before a found name is not withheld elsewhere */
 	o = scrub_plain("Views given via PLO Maureen Tulliver. Address held by PLO only.");
