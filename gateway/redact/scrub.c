@@ -1420,8 +1420,10 @@ static void drop_kept_misspelt(const unsigned char *s, struct spans *all, size_t
  * Words of names found by names_scan recur alone: "his pal Alasdair \"Ally\"
  * Gunn ... Ally drives a black BMW", "a child he does not see - Kyran ...
  * Kyran's mum". Each capitalised word of three letters or more of a found
- * name (not a title, cue, particle, street or institution word, nor an
- * allow-listed one: "Worker Preston" must not take the town) is withheld
+ * name that the lexicon does not already know as a name (names_scan finds
+ * those anywhere): one no list knows ("Kyran") or a common word ("Ally"),
+ * not a title, cue, particle, street or institution word, nor an
+ * allow-listed one ("Worker Preston" must not take the town), is withheld
  * wherever else it is written with a capital, unless a keep match holds it
  * there. A word that is also a common word ("Ally", "Young") only where it
  * is capitalised away from a sentence start and not before another
@@ -1431,6 +1433,7 @@ static void drop_kept_misspelt(const unsigned char *s, struct spans *all, size_t
  * text, at most PROP_WORDS words compared where first letters agree.
  */
 #define PROP_WORDS 32
+#define PROP_SEEN 64 /* words already judged, direct-mapped by hash */
 
 struct prop_word {
 	size_t a, n;  /* the word in s */
@@ -1467,14 +1470,36 @@ static size_t prop_word_end(const unsigned char *s, size_t n, size_t i)
 	return i;
 }
 
+static unsigned prop_letter(unsigned char c)
+{
+	unsigned l = (unsigned)((c | 0x20) - 'a');
+	return l < 26 ? l : 26;
+}
+
+__attribute__((noinline)) /* Findings whose words are worth looking for again: those of cues and
+ * forms ("his pal Alasdair \"Ally\" Gunn", "KOWALSKA, Agnieszka") and of a
+ * name no list knows or a common word used as a name; a run of known names
+ * ("lex:forename+surname", "caps:name") is found anywhere anyway. */
+static int prop_rule(const char *r)
+{
+	if (r == NULL)
+		return 0;
+	if (strncmp(r, "caps:", 5) == 0)
+		return 0;
+	if (strncmp(r, "lex:", 4) == 0)
+		return strcmp(r, "lex:unknown-alone") == 0 || strncmp(r, "lex:common-name", 15) == 0;
+	return 1;
+}
+
 static int propagate_found(const unsigned char *s, size_t n, struct spans *all, size_t from,
                            const struct spans *keep, const size_t *maxend)
 {
 	struct prop_word w[PROP_WORDS];
 	size_t nw = 0, to = all->n;
-	uint64_t first[4] = {0}; /* first letters, folded */
+	uint64_t lens[27] = {0}; /* by first letter (a-z, other): lengths */
+	uint64_t seen[PROP_SEEN] = {0};
 	for (size_t j = from; j < to && nw < PROP_WORDS; j++) {
-		if (all->v[j].kind != SCRUB_NAME)
+		if (all->v[j].kind != SCRUB_NAME || !prop_rule(all->v[j].rule))
 			continue;
 		for (size_t i = all->v[j].start; i < all->v[j].end && nw < PROP_WORDS;) {
 			if (!sc_alpha(s[i])) {
@@ -1483,42 +1508,80 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 			}
 			size_t a = i;
 			i = prop_word_end(s, all->v[j].end, i);
-			if (i - a < 3 || !sc_upper(s[a]) || bare_word(s + a, i - a))
+			if (i - a < 3 || !sc_upper(s[a]) || title_word(s + a, i - a))
 				continue;
 			size_t up = 0;
-			for (size_t x = a; x < i; x++)
+			uint64_t h = 0xcbf29ce484222325ull;
+			for (size_t x = a; x < i; x++) {
 				up += sc_upper(s[x]);
+				h = (h ^ (s[x] | (sc_alpha(s[x]) ? 0x20 : 0))) * 0x100000001b3ull;
+			}
 			if (up == i - a && i - a <= 4)
 				continue; /* "VLO Margaret Ferry": a role's acronym */
+			/* names recur: a word looked up and refused is not looked up
+			 * again (a 64-bit hash of its folded bytes) */
+			if (seen[h & (PROP_SEEN - 1)] == h)
+				continue;
+			seen[h & (PROP_SEEN - 1)] = h;
 			unsigned b = lex_classify((const char *)s + a, i - a);
 			if (b & (LEX_ALLOW | LEX_STREET | LEX_INSTITUTION | LEX_TITLE | LEX_RANK |
 			         LEX_KIN | LEX_CALLED | LEX_FUNCTION | LEX_PARTICLE))
 				continue;
+			if ((b & (LEX_FORENAME | LEX_SURNAME)) && !(b & LEX_COMMON))
+				continue; /* a known name: names_scan finds it anywhere */
 			int dup = 0;
 			for (size_t k = 0; k < nw && !dup; k++)
 				dup = prop_cmp(s, a, i - a, &w[k]);
 			if (dup)
 				continue;
 			w[nw++] = (struct prop_word){a, i - a, (b & (LEX_COMMON | LEX_MODAL)) != 0};
-			unsigned char f = ascii_fold(s[a]);
-			first[f >> 6] |= 1ull << (f & 63);
+			lens[prop_letter(s[a])] |= 1ull << (i - a < 63 ? i - a : 63);
 		}
 	}
 	if (nw == 0)
 		return 0;
+	/* the capitals the words start with: with a few, eight bytes at a
+	 * time to the next of them, else to the next capital */
+	unsigned char cap[4];
+	size_t ncap = 0;
+	for (unsigned l = 0; l < 26 && ncap <= 4; l++)
+		if (lens[l] && ncap++ < 4)
+			cap[ncap - 1] = (unsigned char)('A' + l);
+	size_t cov = from;
 	for (size_t i = 0; i < n;) {
+		if (i + 8 <= n) {
+			uint64_t x, m = 0;
+			memcpy(&x, s + i, 8);
+			if (ncap <= 4) {
+				for (size_t c = 0; c < ncap; c++) {
+					uint64_t y = x ^ (AR_ONES * cap[c]);
+					m |= (y - AR_ONES) & ~y & AR_HI; /* exact up to the first */
+				}
+			} else {
+				m = ar_in(x, 'A', 'Z');
+			}
+			size_t r = ar_lead(~m & AR_HI);
+			i += r;
+			if (r == 8)
+				continue;
+		}
 		if (!sc_upper(s[i]) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80 ||
 		                                  (s[i - 1] == '\'' && i > 1 && sc_alpha(s[i - 2]))))) {
 			i++;
 			continue;
 		}
 		size_t a = i;
-		unsigned char f = ascii_fold(s[a]);
 		i = prop_word_end(s, n, i);
-		if (!(first[f >> 6] >> (f & 63) & 1) || (i < n && sc_digit(s[i])))
+		if (!(lens[prop_letter(s[a])] >> (i - a < 63 ? i - a : 63) & 1) ||
+		    (i < n && sc_digit(s[i])))
+			continue;
+		/* found already: the spans from..to are in order of start */
+		while (cov < to && all->v[cov].end <= a)
+			cov++;
+		if (cov < to && all->v[cov].start <= a)
 			continue;
 		for (size_t k = 0; k < nw; k++) {
-			if (w[k].a == a || !prop_cmp(s, a, i - a, &w[k]))
+			if (!prop_cmp(s, a, i - a, &w[k]))
 				continue;
 			int multi;
 			if (keep->n && kept_at(s, keep, maxend, a, i, &multi))
