@@ -1476,7 +1476,7 @@ static unsigned prop_letter(unsigned char c)
 	return l < 26 ? l : 26;
 }
 
-__attribute__((noinline)) /* Findings whose words are worth looking for again: those of cues and
+/* Findings whose words are worth looking for again: those of cues and
  * forms ("his pal Alasdair \"Ally\" Gunn", "KOWALSKA, Agnieszka") and of a
  * name no list knows or a common word used as a name; a run of known names
  * ("lex:forename+surname", "caps:name") is found anywhere anyway. */
