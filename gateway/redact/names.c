@@ -685,7 +685,13 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	const struct tok *u = tok(sc, j);
 	/* "Mr. Smith", but "seen by CAMHS. Lachlan is ...": a rank is no
 	 * abbreviation with a full stop */
-	if (u == NULL || (u->gap & ~(rank ? 0 : G_PERIOD)))
+	if (u == NULL)
+		return 0;
+	/* "IDVA: Precious", "SW: Lowri ap Gwyn": a role heading a line of a
+	 * form, then the name on the same line (not "GP: Elm Tree Surgery") */
+	int heading = rank && u->gap == (G_STOP | G_COLON) && !u->caps && u->shape == SH_CAP &&
+		      t->end < sc->n && sc->s[t->end] == ':';
+	if (!heading && (u->gap & ~(rank ? 0 : G_PERIOD)))
 		return 0;
 	int collar = 0;
 	if (u->shape == SH_NUM && u->end - u->start >= 2 && u->end - u->start <= 7) {
@@ -721,6 +727,11 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		return 0;
 	}
 	size_t last = extend(sc, j), a = i;
+	if (heading) {
+		const struct tok *v = tok(sc, last + 1);
+		if (v && !v->gap && capish(v))
+			return 0; /* "GP: Elm Tree Surgery": a place's name goes on */
+	}
 	/* "PC Gallagher 3068": the collar number after the name is the
 	 * officer's too (a police rank or title, not "Mr Smith 2015") */
 	if (!collar && (rank || police_title(sc, t))) {
@@ -739,6 +750,8 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		a--;
 	}
 	*next = last + 1;
+	if (heading) /* the role's heading stays: "IDVA: [name]" */
+		return emit(sc, out, tok(sc, i + 1), tok(sc, last), "cue:role-heading") ?: 1;
 	const char *rule = collar ? "cue:rank+collar" : relative_before(sc, a) ? names_rule_kin_title
 									      : "cue:title";
 	return emit(sc, out, tok(sc, a), tok(sc, last), rule) ?: 1;

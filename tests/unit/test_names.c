@@ -327,6 +327,9 @@ Test(names, acronyms_agencies_and_shorthand)
 	FINDS("Victim: NOWAK, Zofia   Perp: LEWANDOWSKI, Piotr",
 	      "NOWAK, Zofia|LEWANDOWSKI, Piotr");
 	NONE("PoP attended supervision on time.");
+	/* a role heading a form's line, then the name */
+	FINDS("IDVA: Blessing\nSW: Cerys ap Huw", "Blessing|Cerys ap Huw");
+	NONE("HV: Visited 3/4\nCPN: None\nSW: Conwy team\nGP: Elm Tree Surgery");
 }
 
 Test(names, nicknames_signoffs_lower_case)
