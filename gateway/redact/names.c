@@ -1047,6 +1047,32 @@ static int lone_unknown(struct scan *sc, size_t a, size_t b)
 	return 1;
 }
 
+/* A word of a list that names people: a known or unknown name. */
+static int list_name(const struct tok *u)
+{
+	return u && capish(u) && !u->caps && u->shape == SH_CAP &&
+	       (u->klass == K_S || (u->klass == K_U && u->nletters >= 3) ||
+		(u->klass == K_W && (u->lex & LEX_FORENAME)));
+}
+
+/*
+ * "Present: Tegan, Jordan and baby Ellis", "Chelsea and Kayden": a forename
+ * that is also a place or a country (allow-listed) is a name in a list of
+ * other names: the word before or after it, across a comma or "and", is one.
+ */
+static int listed_with_names(struct scan *sc, size_t a)
+{
+	const struct tok *t = tok(sc, a), *p = a ? tok(sc, a - 1) : NULL, *u = tok(sc, a + 1);
+	if (p && t->gap == G_COMMA && list_name(p))
+		return 1;
+	if (p && !t->gap && word_is(sc, p, "and") && a >= 2 && !p->gap && list_name(tok(sc, a - 2)))
+		return 1;
+	if (u && u->gap == G_COMMA && list_name(u))
+		return 1;
+	return u && !u->gap && word_is(sc, u, "and") && !t->poss && list_name(tok(sc, a + 2)) &&
+	       !tok(sc, a + 2)->gap;
+}
+
 /* A run of capitalised name words at i, judged by the lexicon. */
 static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
@@ -1198,6 +1224,9 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	}
 	if (rule == NULL && lone_unknown(sc, a, b))
 		rule = "lex:unknown-alone";
+	if (rule == NULL && a == b && words == 1 && first->klass == K_A && !caps &&
+	    first->shape == SH_CAP && (first->lex & LEX_FORENAME) && listed_with_names(sc, a))
+		rule = "lex:name-in-list";
 	if (rule == NULL)
 		goto none;
 	*next = b + 1;

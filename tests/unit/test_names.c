@@ -401,6 +401,10 @@ Test(names, first_name_in_no_list)
 	NONE("Working days Mon-Wed only.");
 	NONE("Consent: DPA 2018 Sch 1 para 18.");
 	NONE("Dydd Llun 2 Mawrth - seen in school.");
+	/* a forename that is also a place, in a list of names */
+	FINDS("Present: Kirsty, Jordan and baby Ellis.", "Kirsty|Jordan|Ellis");
+	FINDS("Her children India, Kacper and Zofia.", "India|Kacper|Zofia");
+	NONE("He travelled between Leeds, Jordan and Paris.");
 	NONE("Reported to Heddlu Gogledd Cymru.");
 }
 
