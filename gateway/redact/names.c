@@ -1039,6 +1039,16 @@ static int lone_unknown(struct scan *sc, size_t a, size_t b)
 			  !(word_is(sc, p, "to") && a >= 2 && !p->gap &&
 			    word_in_list(sc, tok(sc, a - 2), TO_PERSON))))
 		return 0;
+	/* "Grindr and Badoo", "Lidl or Farmfoods", "Badoo and Tinder": joined
+	 * to a capitalised word that is no name (a brand, a place), the same */
+	const struct tok *pp = a >= 2 ? tok(sc, a - 2) : NULL, *uu = tok(sc, b + 2);
+	if (pp && !p->gap && !t->gap && (word_is(sc, p, "and") || word_is(sc, p, "or")) &&
+	    capish(pp) && pp->klass == K_C && pp->shape != SH_INITIAL && !(pp->lex & CUEBITS))
+		return 0;
+	if (uu && u && !u->gap && !uu->gap && (word_is(sc, u, "and") || word_is(sc, u, "or")) &&
+	    capish(uu) && uu->klass == K_C && uu->shape != SH_INITIAL && !(uu->lex & CUEBITS) &&
+	    !(uu->lex & LEX_FUNCTION))
+		return 0;
 	static const char *const PLACE_AFTER[] = {
 		"area", "estate", "town", "village", "city", "district", "side", "way", "branch",
 		"office", "site", "road", "street", "park", NULL};

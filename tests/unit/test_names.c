@@ -399,6 +399,7 @@ Test(names, first_name_in_no_list)
 	NONE("Zorbeck was mentioned once.");
 	NONE("Assessed under the RoSH tool.");
 	NONE("Working days Mon-Wed only.");
+	NONE("He met her on Grindr and Zoosk; paid with Klarna or Payflex.");
 	NONE("Consent: DPA 2018 Sch 1 para 18.");
 	NONE("Dydd Llun 2 Mawrth - seen in school.");
 	/* a forename that is also a place, in a list of names */
