@@ -1039,11 +1039,26 @@ static int lone_unknown(struct scan *sc, size_t a, size_t b)
 			  !(word_is(sc, p, "to") && a >= 2 && !p->gap &&
 			    word_in_list(sc, tok(sc, a - 2), TO_PERSON))))
 		return 0;
-	/* "Grindr and Badoo", "Lidl or Farmfoods", "Badoo and Tinder": joined
-	 * to a capitalised word that is no name (a brand, a place), the same */
+	/* "takes Naproxen", "was using Xanax", "plays Fortnite", "attends
+	 * Kumon": the object of taking, using, playing or attending is a thing */
+	static const char *const THING_VERB[] = {
+		"take", "takes", "taking", "took", "taken", "prescribed", "prescribe", "use", "uses",
+		"using", "used", "smoke", "smokes", "smoking", "smoked", "drink", "drinks",
+		"drinking", "drank", "inject", "injects", "injecting", "sniff", "snorting", "play",
+		"plays", "playing", "played", "watch", "watches", "watching", "watched", "attend",
+		"attends", "attending", "attended", "joined", "join", "joins", "bought", "buy",
+		"buys", "ordered", "downloaded", "installed", "sells", "selling", "sold", "dealing",
+		"supplying", "supplied", NULL};
+	if (word_in_list(sc, p, THING_VERB))
+		return 0;
+	/* "Grindr and Badoo", "Lidl or Farmfoods", "Badoo and Tinder",
+	 * "takes Co-codamol and Naproxen": joined to a capitalised word that is
+	 * no name (a brand, a place) or was a thing itself, the same */
 	const struct tok *pp = a >= 2 ? tok(sc, a - 2) : NULL, *uu = tok(sc, b + 2);
 	if (pp && !p->gap && !t->gap && (word_is(sc, p, "and") || word_is(sc, p, "or")) &&
-	    capish(pp) && pp->klass == K_C && pp->shape != SH_INITIAL && !(pp->lex & CUEBITS))
+	    capish(pp) && pp->shape != SH_INITIAL && !(pp->lex & CUEBITS) &&
+	    (pp->klass == K_C ||
+	     (pp->klass == K_U && a >= 3 && word_in_list(sc, tok(sc, a - 3), THING_VERB))))
 		return 0;
 	if (uu && u && !u->gap && !uu->gap && (word_is(sc, u, "and") || word_is(sc, u, "or")) &&
 	    capish(uu) && uu->klass == K_C && uu->shape != SH_INITIAL && !(uu->lex & CUEBITS) &&

@@ -400,6 +400,9 @@ Test(names, first_name_in_no_list)
 	NONE("Assessed under the RoSH tool.");
 	NONE("Working days Mon-Wed only.");
 	NONE("He met her on Grindr and Zoosk; paid with Klarna or Payflex.");
+	/* the object of taking, using or playing is a thing */
+	NONE("She takes Zopitrol and Dexavane daily; he plays Skyrift all night.");
+	NONE("He was using Xanax and Valium; she is on Naproxen.");
 	NONE("Consent: DPA 2018 Sch 1 para 18.");
 	NONE("Dydd Llun 2 Mawrth - seen in school.");
 	/* a forename that is also a place, in a list of names */
