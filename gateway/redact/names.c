@@ -806,7 +806,8 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	 * even when it is a common word */
 	int strong = (u->gap & G_QUOTE) ||
 		     (t->shape == SH_LOWER && !t->caps && !u->caps && u->shape == SH_CAP);
-	if (u->shape == SH_LOWER && !u->caps && t->shape == SH_LOWER && !(u->gap & ~G_COMMA))
+	if (u->shape == SH_LOWER && !u->caps && t->shape == SH_LOWER &&
+	    (!(u->gap & ~G_COMMA) || (u->gap == G_OTHER && sc->s[u->start - 1] == '(')))
 		return lower_kin_name(sc, i + 1, out, next);
 	if (!cue_name(sc, i + 1, strong))
 		return 0;
@@ -872,6 +873,9 @@ static int rule_called(struct scan *sc, size_t i, struct spans *out, size_t *nex
 		*next = last + 1;
 		return emit(sc, out, u, tok(sc, last), "cue:called") ?: 1;
 	}
+	/* typed in lower case: "a lad called kyle" (a known name, no common word) */
+	if (u->shape == SH_LOWER && !u->caps && t->shape == SH_LOWER && !u->gap)
+		return lower_kin_name(sc, j, out, next);
 	/* "a lad called Smudge": in mixed-case text a capitalised word after
 	 * "called" is a name, common word or not ("called police" is not) */
 	if (!loose && !u->caps && u->shape == SH_CAP && !t->caps)

@@ -350,6 +350,9 @@ Test(names, nicknames_signoffs_lower_case)
 	FINDS("seen at home with her sister nadia present", "nadia");
 	FINDS("his mate dave kowalski drove", "dave kowalski");
 	NONE("her partner will attend and her sister said no");
+	FINDS("dad (callum) arrested; a lad named kieran was there", "callum|kieran");
+	FINDS("her new fella Kurtis came round", "Kurtis");
+	NONE("she called police and then called mum");
 }
 
 /* a relative named by title and the victim's or partner's surname is a
