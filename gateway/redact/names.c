@@ -1052,7 +1052,7 @@ static int lone_unknown(struct scan *sc, size_t a, size_t b)
 		"plays", "playing", "played", "watch", "watches", "watching", "watched", "attend",
 		"attends", "attending", "attended", "joined", "join", "joins", "bought", "buy",
 		"buys", "ordered", "downloaded", "installed", "sells", "selling", "sold", "dealing",
-		"supplying", "supplied", NULL};
+		"supplying", "supplied", "speaks", "speak", "speaking", "fluent", NULL};
 	if (word_in_list(sc, p, THING_VERB))
 		return 0;
 	/* "Grindr and Badoo", "Lidl or Farmfoods", "Badoo and Tinder",

@@ -406,6 +406,7 @@ Test(names, first_name_in_no_list)
 	/* the object of taking, using or playing is a thing */
 	NONE("She takes Zopitrol and Dexavane daily; he plays Skyrift all night.");
 	NONE("He was using Xanax and Valium; she is on Naproxen.");
+	NONE("She speaks Lingala and some French.");
 	NONE("Consent: DPA 2018 Sch 1 para 18.");
 	NONE("Dydd Llun 2 Mawrth - seen in school.");
 	/* a forename that is also a place, in a list of names */
