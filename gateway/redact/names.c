@@ -69,6 +69,8 @@ struct scan {
 	struct tok ring[RING];
 };
 
+const char names_rule_kin_title[] = "cue:kin+title";
+
 static const unsigned NAMEBITS = LEX_FORENAME | LEX_SURNAME;
 static const unsigned CUEBITS = LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED;
 
@@ -128,19 +130,23 @@ static unsigned word_bits(const char *key, size_t k, int lower, int caps)
 		sp++;
 	if (sp == k)
 		return b;
-	unsigned names = 0, all_common = LEX_COMMON;
+	unsigned names = 0, all_common = LEX_COMMON, all_allow = LEX_ALLOW;
 	size_t i = 0;
 	while (i < k) {
 		size_t j = i;
 		while (j < k && key[j] != ' ')
 			j++;
+		if (j - i == 1)
+			return LEX_COMMON; /* "X-ray", "T-shirt", "A-level": no name */
 		unsigned p = lex_lookup(key + i, j - i);
 		names |= p & NAMEBITS;
 		all_common &= p;
+		all_allow &= p;
 		i = j + 1;
 	}
-	/* "Co-accused", "Step-Dad": made of common words, so common */
-	return names ? names | all_common : all_common;
+	/* "Co-accused", "Step-Dad": made of common words, so common;
+	 * "Mon-Wed": of allow-listed ones, so allow-listed */
+	return names ? names | all_common : all_common | all_allow;
 }
 
 /* Produce the next token into the ring; 0 at the end of the text. */
@@ -186,6 +192,7 @@ static int produce(struct scan *sc)
 				gap |= (gap & G_PERIOD) ? G_STOP : G_PERIOD;
 				break;
 			case '!': case '?': case ';':
+			case '|': /* "Social Worker | Hull Children's Services": a field ends */
 				gap |= G_STOP;
 				break;
 			case ':':
@@ -378,6 +385,14 @@ static int word_is(const struct scan *sc, const struct tok *t, const char *w)
 	return t && t->end - t->start == k && strncasecmp(sc->s + t->start, w, k) == 0;
 }
 
+static int word_in_list(const struct scan *sc, const struct tok *t, const char *const *w)
+{
+	for (; *w; w++)
+		if (word_is(sc, t, *w))
+			return 1;
+	return 0;
+}
+
 static int sentence_start(struct scan *sc, size_t i)
 {
 	const struct tok *t = tok(sc, i), *p = i ? tok(sc, i - 1) : NULL;
@@ -488,6 +503,28 @@ static size_t bridge(struct scan *sc, size_t k)
 	return 0;
 }
 
+/*
+ * Token k opens a nickname in quotes inside a name: Alasdair "Ally" Gunn,
+ * Marcus 'Big M' Tate. One or two words in quotes, then a name word right
+ * after the closing quote. Returns the index of that name word, or 0.
+ */
+static size_t quoted_nickname(struct scan *sc, size_t k)
+{
+	const struct tok *u = tok(sc, k);
+	if (u == NULL || u->gap != G_QUOTE || !capish(u) || (u->lex & LEX_FUNCTION))
+		return 0;
+	for (size_t m = k + 1; m <= k + 2; m++) {
+		const struct tok *v = tok(sc, m);
+		if (v == NULL)
+			return 0;
+		if (v->gap == G_QUOTE)
+			return capish(v) && v->klass != K_C && v->shape != SH_INITIAL ? m : 0;
+		if (v->gap || v->shape == SH_NUM)
+			return 0;
+	}
+	return 0;
+}
+
 /* Extend a name that ends at token j over further name words, initials
  * and particles; returns the last token of the name. */
 static size_t extend(struct scan *sc, size_t j)
@@ -496,6 +533,11 @@ static size_t extend(struct scan *sc, size_t j)
 		const struct tok *p = tok(sc, j), *u = tok(sc, j + 1);
 		if (u == NULL || p->poss)
 			break;
+		size_t q = quoted_nickname(sc, j + 1);
+		if (q) {
+			j = q;
+			continue;
+		}
 		if (!name_gap(p, u) || ((u->gap & G_NL) && u->caps != p->caps))
 			break;
 		size_t k = bridge(sc, j + 1);
@@ -589,6 +631,44 @@ static int digits_only(const struct scan *sc, const struct tok *t)
 	return 1;
 }
 
+/*
+ * A relative's kinship word right before the title at a: "her mum Mrs
+ * Atkin", "mother (Mrs Ridley)", "his dad, Mr Doyle". The person so named
+ * is a parent, grandparent, sibling, aunt, uncle, cousin or in-law of
+ * someone in the case, and so not the victim or her partner even when the
+ * surname is theirs (scrub.c withholds such a finding though its surname
+ * is a kept subject's). Partners, children, friends: not relatives here.
+ */
+static int relative_before(struct scan *sc, size_t a)
+{
+	static const char *const REL[] = {
+		"mum", "mam", "mom", "mother", "mummy", "mammy", "dad", "father", "daddy", "nan",
+		"nana", "nanna", "nanny", "gran", "granny", "grandma", "grandmother", "grandad",
+		"granddad", "grandpa", "grandfather", "aunt", "auntie", "aunty", "uncle", "cousin",
+		"sister", "brother", "niece", "nephew", "stepmum", "stepdad", "stepmother",
+		"stepfather", "mother-in-law", "father-in-law", "sister-in-law", "brother-in-law",
+		"sis", "bro", "mil", "fil", "sil", "bil", NULL};
+	const struct tok *q = tok(sc, a), *p = a ? tok(sc, a - 1) : NULL;
+	/* in lower case: "Mother Ms Byrne" heads a child's record, the
+	 * mother being the victim */
+	if (p == NULL || p->poss || !(p->lex & LEX_KIN) || p->shape != SH_LOWER || p->caps ||
+	    (q->gap & ~(G_COMMA | G_OTHER)))
+		return 0;
+	if (q->gap & G_OTHER) { /* only a bracket or a dash between */
+		for (size_t k = p->end; k < q->start; k++)
+			if (sc->s[k] != ' ' && sc->s[k] != '(' && sc->s[k] != '-')
+				return 0;
+	}
+	if (!word_in_list(sc, p, REL))
+		return 0;
+	/* "their mother Ms Kelly", "the children's father Mr Doyle": the
+	 * children's parents are the victim and her partner */
+	const struct tok *o = a >= 2 ? tok(sc, a - 2) : NULL;
+	static const char *const OWNER[] = {"their", "children", "child", "kids", "kid", "baby",
+					    "boys", "girls", NULL};
+	return !(o && !p->gap && word_in_list(sc, o, OWNER));
+}
+
 /* Title or rank at i: "Mr Patel", "DC 4471 HUGHES", "Det Sgt Khan". */
 static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
@@ -609,7 +689,13 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	const struct tok *u = tok(sc, j);
 	/* "Mr. Smith", but "seen by CAMHS. Lachlan is ...": a rank is no
 	 * abbreviation with a full stop */
-	if (u == NULL || (u->gap & ~(rank ? 0 : G_PERIOD)))
+	if (u == NULL)
+		return 0;
+	/* "IDVA: Precious", "SW: Lowri ap Gwyn": a role heading a line of a
+	 * form, then the name on the same line (not "GP: Elm Tree Surgery") */
+	int heading = rank && u->gap == (G_STOP | G_COLON) && !u->caps && u->shape == SH_CAP &&
+		      t->end < sc->n && sc->s[t->end] == ':';
+	if (!heading && (u->gap & ~(rank ? 0 : G_PERIOD)))
 		return 0;
 	int collar = 0;
 	if (u->shape == SH_NUM && u->end - u->start >= 2 && u->end - u->start <= 7) {
@@ -645,6 +731,11 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		return 0;
 	}
 	size_t last = extend(sc, j), a = i;
+	if (heading) {
+		const struct tok *v = tok(sc, last + 1);
+		if (v && !v->gap && capish(v))
+			return 0; /* "GP: Elm Tree Surgery": a place's name goes on */
+	}
 	/* "PC Gallagher 3068": the collar number after the name is the
 	 * officer's too (a police rank or title, not "Mr Smith 2015") */
 	if (!collar && (rank || police_title(sc, t))) {
@@ -663,10 +754,35 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		a--;
 	}
 	*next = last + 1;
-	return emit(sc, out, tok(sc, a), tok(sc, last), collar ? "cue:rank+collar" : "cue:title") ?: 1;
+	if (heading) /* the role's heading stays: "IDVA: [name]" */
+		return emit(sc, out, tok(sc, i + 1), tok(sc, last), "cue:role-heading") ?: 1;
+	const char *rule = collar ? "cue:rank+collar" : relative_before(sc, a) ? names_rule_kin_title
+									      : "cue:title";
+	return emit(sc, out, tok(sc, a), tok(sc, last), rule) ?: 1;
 }
 
 static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next);
+
+/*
+ * Notes typed in lower case: "her sister nadia", "mum's friend jo
+ * kowalski". After a lower-case kin word, a lower-case word that is a known
+ * forename or surname and no common or allow-listed word is a name (the
+ * tokens of lower-case words carry no lexicon bits: looked up here), with a
+ * second such word as its surname.
+ */
+static int lower_kin_name(struct scan *sc, size_t j, struct spans *out, size_t *next)
+{
+	const struct tok *u = tok(sc, j), *v = tok(sc, j + 1);
+	unsigned b = lex_classify(sc->s + u->start, u->end - u->start);
+	if (u->nletters < 2 || classify(b, u->nletters) != K_S)
+		return 0;
+	size_t last = j;
+	if (v && !v->gap && !u->poss && v->shape == SH_LOWER && v->nletters >= 2 &&
+	    classify(lex_classify(sc->s + v->start, v->end - v->start), v->nletters) == K_S)
+		last = j + 1;
+	*next = last + 1;
+	return emit(sc, out, u, tok(sc, last), "cue:kin") ?: 1;
+}
 
 /* Kinship or role word at i: "her sister Jane", "neighbour Mr Patel". */
 static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
@@ -694,6 +810,9 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	 * even when it is a common word */
 	int strong = (u->gap & G_QUOTE) ||
 		     (t->shape == SH_LOWER && !t->caps && !u->caps && u->shape == SH_CAP);
+	if (u->shape == SH_LOWER && !u->caps && t->shape == SH_LOWER &&
+	    (!(u->gap & ~G_COMMA) || (u->gap == G_OTHER && sc->s[u->start - 1] == '(')))
+		return lower_kin_name(sc, i + 1, out, next);
 	if (!cue_name(sc, i + 1, strong))
 		return 0;
 	size_t last = extend(sc, i + 1);
@@ -758,6 +877,9 @@ static int rule_called(struct scan *sc, size_t i, struct spans *out, size_t *nex
 		*next = last + 1;
 		return emit(sc, out, u, tok(sc, last), "cue:called") ?: 1;
 	}
+	/* typed in lower case: "a lad called kyle" (a known name, no common word) */
+	if (u->shape == SH_LOWER && !u->caps && t->shape == SH_LOWER && !u->gap)
+		return lower_kin_name(sc, j, out, next);
 	/* "a lad called Smudge": in mixed-case text a capitalised word after
 	 * "called" is a name, common word or not ("called police" is not) */
 	if (!loose && !u->caps && u->shape == SH_CAP && !t->caps)
@@ -829,13 +951,6 @@ static int firm_of_person(struct scan *sc, size_t a, size_t b, const struct tok 
 	       word_is(sc, after, "accountants");
 }
 
-static int word_in_list(const struct scan *sc, const struct tok *t, const char *const *w)
-{
-	for (; *w; w++)
-		if (word_is(sc, t, *w))
-			return 1;
-	return 0;
-}
 
 /*
  * The words after token a say it is a person: an age in brackets ("Poppy
@@ -880,6 +995,117 @@ static int person_context(struct scan *sc, size_t a)
 	       !(word_is(sc, v, "seen") || word_is(sc, v, "been"));
 }
 
+/* Token t is glued to a reference's digits: "HU-20260207-0331". */
+static int ref_prefix(const struct scan *sc, const struct tok *t)
+{
+	size_t e = t->end;
+	return e + 1 < sc->n && (sc->s[e] == '-' || sc->s[e] == '/') &&
+	       sc->s[e + 1] >= '0' && sc->s[e + 1] <= '9';
+}
+
+/*
+ * A first name in no list, alone: "a child he does not see - Kyran, ...",
+ * "was with Tayshawn at the time". In mixed-case text a capitalised word
+ * that no list knows (neither a common word, nor allow-listed, nor a name),
+ * standing apart from other capitalised words and not starting a sentence,
+ * is a proper noun; after a preposition of place ("in Armthorpe", "at
+ * Balby", "went to Kirkby") or a determiner ("the Nunsthorpe") a place,
+ * else ("seen by Kyran", "spoke to Kyran") a person.
+ */
+static int lone_unknown(struct scan *sc, size_t a, size_t b)
+{
+	static const char *const PLACE_PREP[] = {
+		"in", "at", "on", "from", "near", "towards", "toward", "via", "around", "of",
+		"into", "outside", "behind", "past", "across", "through", "round", "off", "over",
+		"the", "a", "an", "to", NULL};
+	/* "spoke to Kyran", "according to Kyran": "to" after a word of
+	 * speaking or giving leads to a person, else often a place */
+	static const char *const TO_PERSON[] = {
+		"according", "spoke", "speak", "speaking", "spoken", "talked", "talk", "talking",
+		"said", "says", "say", "explained", "reported", "disclosed", "introduced", "married",
+		"engaged", "related", "sent", "gave", "given", "passed", "handed", "texted",
+		"messaged", "wrote", "replied", "referred", "known", "lent", "owes", "owed", "close",
+		"next", "belongs", "belonged", "sister", "brother", "mother", "father", NULL};
+	const struct tok *t = tok(sc, a), *p = a ? tok(sc, a - 1) : NULL, *u = tok(sc, b + 1);
+	/* a forename is short; "Gloam2", "Ash77" are handles or references */
+	if (a != b || t->klass != K_U || t->shape != SH_CAP || t->caps || t->nletters < 3 ||
+	    t->nletters > 12 || (t->end < sc->n && ar_is_alnum((unsigned char)sc->s[t->end])))
+		return 0;
+	/* "RoSH", "iPhone", "PoCA": capitals inside are an acronym's or a
+	 * brand's ("McTavish", "MacNeil" are names) */
+	size_t k = t->start + 1;
+	if (t->end - t->start > 3 && (sc->s[k] == 'c' || (sc->s[k] == 'a' && sc->s[k + 1] == 'c')))
+		k += sc->s[k] == 'c' ? 2 : 3;
+	for (; k < t->end; k++)
+		if (sc->s[k] >= 'A' && sc->s[k] <= 'Z' && sc->s[k - 1] != '\'')
+			return 0; /* (after an apostrophe: "D'Souza", "N'Golo") */
+	/* not starting a sentence, a line or a list item ("o Teh ...") */
+	if (p == NULL || (t->gap & (G_STOP | G_NL | G_PERIOD | G_COLON | G_QUOTE)) ||
+	    (p->nletters < 2 && p->shape != SH_NUM))
+		return 0;
+	if (capish(p) || (word_in_list(sc, p, PLACE_PREP) &&
+			  !(word_is(sc, p, "to") && a >= 2 && !p->gap &&
+			    word_in_list(sc, tok(sc, a - 2), TO_PERSON))))
+		return 0;
+	/* "takes Naproxen", "was using Xanax", "plays Fortnite", "attends
+	 * Kumon": the object of taking, using, playing or attending is a thing */
+	static const char *const THING_VERB[] = {
+		"take", "takes", "taking", "took", "taken", "prescribed", "prescribe", "use", "uses",
+		"using", "used", "smoke", "smokes", "smoking", "smoked", "drink", "drinks",
+		"drinking", "drank", "inject", "injects", "injecting", "sniff", "snorting", "play",
+		"plays", "playing", "played", "watch", "watches", "watching", "watched", "attend",
+		"attends", "attending", "attended", "joined", "join", "joins", "bought", "buy",
+		"buys", "ordered", "downloaded", "installed", "sells", "selling", "sold", "dealing",
+		"supplying", "supplied", "speaks", "speak", "speaking", "fluent", NULL};
+	if (word_in_list(sc, p, THING_VERB))
+		return 0;
+	/* "Grindr and Badoo", "Lidl or Farmfoods", "Badoo and Tinder",
+	 * "takes Co-codamol and Naproxen": joined to a capitalised word that is
+	 * no name (a brand, a place) or was a thing itself, the same */
+	const struct tok *pp = a >= 2 ? tok(sc, a - 2) : NULL, *uu = tok(sc, b + 2);
+	if (pp && !p->gap && !t->gap && (word_is(sc, p, "and") || word_is(sc, p, "or")) &&
+	    capish(pp) && pp->shape != SH_INITIAL && !(pp->lex & CUEBITS) &&
+	    (pp->klass == K_C ||
+	     (pp->klass == K_U && a >= 3 && word_in_list(sc, tok(sc, a - 3), THING_VERB))))
+		return 0;
+	if (uu && u && !u->gap && !uu->gap && (word_is(sc, u, "and") || word_is(sc, u, "or")) &&
+	    capish(uu) && uu->klass == K_C && uu->shape != SH_INITIAL && !(uu->lex & CUEBITS) &&
+	    !(uu->lex & LEX_FUNCTION))
+		return 0;
+	static const char *const PLACE_AFTER[] = {
+		"area", "estate", "town", "village", "city", "district", "side", "way", "branch",
+		"office", "site", "road", "street", "park", NULL};
+	if (u && !u->gap && (capish(u) || word_in_list(sc, u, PLACE_AFTER)))
+		return 0; /* "Fenwick area", "Brackley estate": a place */
+	return 1;
+}
+
+/* A word of a list that names people: a known or unknown name. */
+static int list_name(const struct tok *u)
+{
+	return u && capish(u) && !u->caps && u->shape == SH_CAP &&
+	       (u->klass == K_S || (u->klass == K_U && u->nletters >= 3) ||
+		(u->klass == K_W && (u->lex & LEX_FORENAME)));
+}
+
+/*
+ * "Present: Tegan, Jordan and baby Ellis", "Chelsea and Kayden": a forename
+ * that is also a place or a country (allow-listed) is a name in a list of
+ * other names: the word before or after it, across a comma or "and", is one.
+ */
+static int listed_with_names(struct scan *sc, size_t a)
+{
+	const struct tok *t = tok(sc, a), *p = a ? tok(sc, a - 1) : NULL, *u = tok(sc, a + 1);
+	if (p && t->gap == G_COMMA && list_name(p))
+		return 1;
+	if (p && !t->gap && word_is(sc, p, "and") && a >= 2 && !p->gap && list_name(tok(sc, a - 2)))
+		return 1;
+	if (u && u->gap == G_COMMA && list_name(u))
+		return 1;
+	return u && !u->gap && word_is(sc, u, "and") && !t->poss && list_name(tok(sc, a + 2)) &&
+	       !tok(sc, a + 2)->gap;
+}
+
 /* A run of capitalised name words at i, judged by the lexicon. */
 static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
@@ -893,6 +1119,11 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		const struct tok *p = tok(sc, b), *u = tok(sc, b + 1);
 		if (u == NULL || p->poss)
 			break;
+		size_t q = quoted_nickname(sc, b + 1);
+		if (q && q <= i + RUN_MAX && run_member(p) && p->shape != SH_INITIAL) {
+			b = q;
+			continue;
+		}
 		if (!name_gap(p, u) || u->caps != caps)
 			break;
 		if (u->shape != SH_INITIAL && (u->lex & LEX_PARTICLE) && u->klass == K_C) {
@@ -962,6 +1193,13 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		any_upper |= u->shape == SH_UPPER;
 	}
 	const struct tok *first = tok(sc, a), *last = tok(sc, b);
+	/* "SU", "DAS", "SI/plans": in mixed-case text a lone word of at most
+	 * three capitals is an acronym (service user, a service, suicidal
+	 * ideation), not the surname it may also be; "HU-20260207-0331",
+	 * "SMITH/1234": letters glued to a reference's digits are its prefix */
+	if (a == b && words == 1 &&
+	    ((first->shape == SH_UPPER && !caps && first->nletters <= 3) || ref_prefix(sc, first)))
+		goto none;
 	/* A place-name run ending in a street word and holding no strong
 	 * name: "Green Lane", "Grange Court" */
 	if ((last->lex & (LEX_STREET | LEX_INSTITUTION)) && !has_s &&
@@ -1017,6 +1255,11 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		 * the shortest words ("Dot said" may be an e-mail's "dot") */
 		rule = "lex:common-name+context";
 	}
+	if (rule == NULL && lone_unknown(sc, a, b))
+		rule = "lex:unknown-alone";
+	if (rule == NULL && a == b && words == 1 && first->klass == K_A && !caps &&
+	    first->shape == SH_CAP && (first->lex & LEX_FORENAME) && listed_with_names(sc, a))
+		rule = "lex:name-in-list";
 	if (rule == NULL)
 		goto none;
 	*next = b + 1;
@@ -1024,6 +1267,47 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 none:
 	*next = skip > i ? skip : i + 1;
 	return 0;
+}
+
+/*
+ * A sign-off at i ("Kind regards,\nBethany", "Thanks, Zaynab", "Best
+ * wishes\n\nOluwaseun") or a greeting ("Hi Zaynab,", "Dear Tegwen"): the
+ * capitalised word after it is a name even when no list knows it or it is
+ * a common forename ("Cheers,\nGrace"), and after a sign-off any common
+ * word alone on its line ("Cheers\nSully"). Names the lexicon knows are
+ * left to the run rule; a common word that is no forename in a phrase
+ * ("Thanks, Safeguarding team", "Hi all") is nobody.
+ */
+static int rule_signoff(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	static const char *const SIGN[] = {"regards", "thanks", "wishes", "cheers", "sincerely",
+					   "faithfully", "warmly", "best", "rgds", "thx", "ta", NULL};
+	static const char *const GREET[] = {"hi", "hello", "dear", "hiya", NULL};
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1), *v = tok(sc, i + 2);
+	if (u == NULL || t->poss || !capish(u) || u->shape == SH_INITIAL ||
+	    (u->gap & (G_PERIOD | G_COLON | G_QUOTE | G_OTHER)) || (u->lex & CUEBITS))
+		return 0; /* "Dear Sir", "Hi Mum" */
+	/* alone on the line after the sign-off ("Cheers\nSully"): even a
+	 * common word that is no function, cue or allow-listed word */
+	int own_line = (u->gap & G_NL) && (v == NULL || (v->gap & G_NL)) && u->klass == K_C &&
+		       !u->caps && u->shape == SH_CAP && u->nletters >= 2 &&
+		       !(u->lex & (LEX_ALLOW | LEX_FUNCTION | LEX_MODAL | CUEBITS | LEX_STREET |
+				   LEX_INSTITUTION | LEX_PARTICLE));
+	if (!own_line &&
+	    !(u->klass == K_U || ((u->klass == K_W || u->klass == K_A) && (u->lex & LEX_FORENAME))))
+		return 0;
+	if (u->klass == K_U && (u->nletters < 2 || (u->shape == SH_UPPER && !u->caps)))
+		return 0; /* "Thanks, IDVA": an acronym */
+	if (word_in_list(sc, t, GREET)) {
+		/* "Hi Zaynab,", "Dear Tegwen\n": the name ends the greeting */
+		if (own_line || (u->gap & G_NL) || (v && !(v->gap & (G_COMMA | G_NL | G_STOP))))
+			return 0;
+	} else if (!word_in_list(sc, t, SIGN)) {
+		return 0;
+	}
+	size_t last = extend(sc, i + 1);
+	*next = last + 1;
+	return emit(sc, out, u, tok(sc, last), "cue:sign-off") ?: 1;
 }
 
 int names_scan(const char *s, size_t n, struct spans *out)
@@ -1056,6 +1340,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_called(&sc, i, out, &next);
 		if (rc == 0 && capish(t))
 			rc = rule_comma(&sc, i, out, &next);
+		if (rc == 0 && t->klass == K_C && t->nletters <= 10)
+			rc = rule_signoff(&sc, i, out, &next);
 		if (rc == 0 && capish(t) && !(t->lex & (LEX_TITLE | LEX_RANK)) &&
 		    (t->klass != K_C || t->shape == SH_INITIAL)) {
 			next = i + 1;

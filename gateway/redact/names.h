@@ -7,8 +7,11 @@
  * them from:
  *   - cues: titles and ranks (Mr Mrs Ms Miss Dr DC PC DS DI DCI Sgt HV CPN
  *     SW ...), kinship and role words (sister, brother-in-law, neighbour,
- *     friend, ex-partner, cousin, aunt ...), "called / named / known as X",
- *     "SURNAME, Forename", all-capitals police style;
+ *     friend, ex-partner, cousin, aunt ... and CAD shorthand HUSB, SIS,
+ *     BIL), "called / named / known as X", "SURNAME, Forename", all-capitals
+ *     police style, a sign-off ("Kind regards,\nBethany", "Thanks, Zaynab"),
+ *     a nickname in quotes inside a name (Alasdair "Ally" Gunn), a known
+ *     name in lower case after a lower-case kin word ("her sister nadia");
  *   - the lexicon (lexicon.h): capitalised words that are known forenames or
  *     surnames and not common English words, with allow-lists for agencies,
  *     places, months, weekdays, legislation and street types.
@@ -24,6 +27,13 @@
 #include <stddef.h>
 
 #include "spans.h"
+
+/*
+ * The rule of a title after a relative's kinship word ("her mum Mrs Atkin",
+ * "mother (Mrs Ridley)"): the person is a relative, not the victim or her
+ * partner, though the surname may be theirs. Compare rule pointers with it.
+ */
+extern const char names_rule_kin_title[];
 
 /* Find names in s[0..n). Returns 0 or MGW_E_NOMEM. */
 int names_scan(const char *s, size_t n, struct spans *out);

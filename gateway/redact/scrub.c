@@ -1019,11 +1019,47 @@ static int sentence_start(const unsigned char *s, size_t a)
 	return i == 0 || s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?' || s[i - 1] == ':';
 }
 
+/* Words after a sentence's subject that make it a person: "Ally drives",
+ * "Ally said"; not "is", "was", "has" ("Green was the colour") (sorted). */
+static int person_verb(const unsigned char *w, size_t n)
+{
+	static const char *const V[] = {
+		"admitted", "agreed", "arrived", "asked", "attended", "called", "came",
+		"comes", "confirmed", "denied", "disclosed", "drives", "drove",
+		"explained", "followed", "gave", "gives", "goes", "grabbed", "kicked",
+		"knows", "messaged", "pushed", "rang", "refused", "reported", "rings",
+		"said", "says", "shouted", "stated", "stayed", "stays", "tells", "texted",
+		"threatened", "told", "took", "visited", "wants", "went", "works",
+	};
+	char b[16];
+	if (n == 0 || n >= sizeof b)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!sc_alpha(w[i]) || sc_upper(w[i]))
+			return 0;
+		b[i] = (char)w[i];
+	}
+	b[n] = 0;
+	size_t lo = 0, hi = sizeof V / sizeof V[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(V[mid], b);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 /*
  * A listed name that is also a common word ("Green", "May", "Hope") found
  * alone: a name only next to a title, an initial or a forename, or
  * capitalised away from the start of a sentence and not before another
- * capitalised word ("a Green Vauxhall", "Green Lane"). Months need a title.
+ * capitalised word ("a Green Vauxhall", "Green Lane"), or starting one as
+ * its subject ("Hope said", "Chichi (Y9) disclosed"). Months need a title.
  */
 static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e)
 {
@@ -1056,8 +1092,18 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e)
 		up += sc_upper(s[i]);
 	if (up == e - a && e - a > 1)
 		return 0; /* capitals say nothing in a CAD log */
-	if (sentence_start(s, a))
-		return 0;
+	if (sentence_start(s, a)) {
+		/* "Chichi asked that ...", "Poppy (7) said": a sentence's
+		 * subject doing what people do, or with an age or school year */
+		size_t i = e;
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i + 2 < n && s[i] == '(' &&
+		    (sc_digit(s[i + 1]) || ((s[i + 1] | 0x20) == 'y' && sc_digit(s[i + 2]))))
+			return 1;
+		return has_next && !comma && person_verb(s + na, ne - na) &&
+		       !(lex_classify((const char *)s + a, e - a) & LEX_MODAL);
+	}
 	if (has_next && !comma && sc_upper(s[na]))
 		return 0;
 	return 1;
@@ -1291,7 +1337,7 @@ static int push_unkept(const unsigned char *s, const struct span *sp, const stru
 {
 	size_t ws[SPLIT_MAX_WORDS], we[SPLIT_MAX_WORDS], nw = 0;
 	unsigned char kept[SPLIT_MAX_WORDS], strong[SPLIT_MAX_WORDS];
-	int any_kept = 0, all_bare = 1, all_title = 1;
+	int any_kept = 0, any_strong = 0, all_bare = 1, all_title = 1;
 	size_t i = sp->start;
 	while (i < sp->end) {
 		if (!(sc_alnum(s[i]) || s[i] >= 0x80)) {
@@ -1308,12 +1354,17 @@ static int push_unkept(const unsigned char *s, const struct span *sp, const stru
 		kept[nw] = (unsigned char)kept_at(s, keep, maxend, a, i, &multi);
 		strong[nw] = (unsigned char)multi;
 		any_kept |= kept[nw];
+		any_strong |= kept[nw] && multi;
 		if (!kept[nw] && !bare_word(s + a, i - a))
 			all_bare = 0;
 		if (!kept[nw] && !title_word(s + a, i - a))
 			all_title = 0;
 		nw++;
 	}
+	/* "her mum Mrs Atkin": a relative who shares a kept surname, unless a
+	 * kept full name is written out ("her mum Mrs Jane Atkin", kept) */
+	if (sp->rule == names_rule_kin_title && any_kept && !any_strong)
+		return spans_push(out, sp->start, sp->end, sp->kind, sp->rule);
 	if (all_title || (any_kept && all_bare))
 		return 0;
 	if (!any_kept)
@@ -1366,6 +1417,202 @@ static void drop_kept_misspelt(const unsigned char *s, struct spans *all, size_t
 		all->v[k++] = all->v[j];
 	}
 	all->n = k;
+}
+
+/* ---- a found name's other mentions ------------------------------------------ */
+
+/*
+ * Words of names found by names_scan recur alone: "his pal Alasdair \"Ally\"
+ * Gunn ... Ally drives a black BMW", "a child he does not see - Kyran ...
+ * Kyran's mum". Each capitalised word of three letters or more of a found
+ * name that the lexicon does not already know as a name (names_scan finds
+ * those anywhere): one no list knows ("Kyran") or a common word ("Ally"),
+ * not a title, cue, particle, street or institution word, nor an
+ * allow-listed one ("Worker Preston" must not take the town), is withheld
+ * wherever else it is written with a capital, unless a keep match holds it
+ * there. A word that is also a common word ("Ally", "Young") only where it
+ * is capitalised away from a sentence start and not before another
+ * capitalised word, or starts a sentence as its subject ("Ally drives
+ * ...", "Ally said"; not "Young carers ...", nor a modal verb "Will"/"May").
+ * One pass over the
+ * text, at most PROP_WORDS words compared where first letters agree.
+ */
+#define PROP_WORDS 32
+#define PROP_SEEN 64 /* words already judged, direct-mapped by hash */
+
+struct prop_word {
+	size_t a, n;  /* the word in s */
+	int common;
+};
+
+static int prop_cmp(const unsigned char *s, size_t a, size_t n, const struct prop_word *w)
+{
+	if (n != w->n)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (ascii_fold(s[a + k]) != ascii_fold(s[w->a + k]) &&
+		    !(s[a + k] >= 0x80 && s[a + k] == s[w->a + k]))
+			return 0;
+	return 1;
+}
+
+/* The end of the word at s[i]: letters, UTF-8, an apostrophe between
+ * letters ("D'Souza", "O'Neill" are one word; a possessive "'s" is not
+ * part of it). */
+static size_t prop_word_end(const unsigned char *s, size_t n, size_t i)
+{
+	while (i < n) {
+		if (sc_alpha(s[i]) || s[i] >= 0x80) {
+			i++;
+			continue;
+		}
+		if (s[i] != '\'' || i == 0 || !sc_alpha(s[i - 1]) || i + 1 >= n || !sc_alpha(s[i + 1]))
+			break;
+		if ((s[i + 1] | 0x20) == 's' && (i + 2 >= n || !sc_alpha(s[i + 2])))
+			break;
+		i++;
+	}
+	return i;
+}
+
+static unsigned prop_letter(unsigned char c)
+{
+	unsigned l = (unsigned)((c | 0x20) - 'a');
+	return l < 26 ? l : 26;
+}
+
+/* Findings whose words are worth looking for again: those of cues and
+ * forms ("his pal Alasdair \"Ally\" Gunn", "KOWALSKA, Agnieszka") and of a
+ * name no list knows or a common word used as a name; a run of known names
+ * ("lex:forename+surname", "caps:name") is found anywhere anyway. */
+static int prop_rule(const char *r)
+{
+	if (r == NULL)
+		return 0;
+	if (strncmp(r, "caps:", 5) == 0)
+		return 0;
+	if (strncmp(r, "lex:", 4) == 0)
+		return strcmp(r, "lex:unknown-alone") == 0 || strncmp(r, "lex:common-name", 15) == 0;
+	return 1;
+}
+
+static int propagate_found(const unsigned char *s, size_t n, struct spans *all, size_t from,
+                           const struct spans *keep, const size_t *maxend)
+{
+	struct prop_word w[PROP_WORDS];
+	size_t nw = 0, to = all->n;
+	uint64_t lens[27] = {0}; /* by first letter (a-z, other): lengths */
+	uint64_t seen[PROP_SEEN] = {0};
+	for (size_t j = from; j < to && nw < PROP_WORDS; j++) {
+		if (all->v[j].kind != SCRUB_NAME || !prop_rule(all->v[j].rule))
+			continue;
+		for (size_t i = all->v[j].start; i < all->v[j].end && nw < PROP_WORDS;) {
+			if (!sc_alpha(s[i])) {
+				i++;
+				continue;
+			}
+			size_t a = i;
+			i = prop_word_end(s, all->v[j].end, i);
+			if (i - a < 3 || !sc_upper(s[a]) || title_word(s + a, i - a))
+				continue;
+			size_t up = 0;
+			uint64_t h = 0xcbf29ce484222325ull;
+			for (size_t x = a; x < i; x++) {
+				up += sc_upper(s[x]);
+				h = (h ^ (s[x] | (sc_alpha(s[x]) ? 0x20 : 0))) * 0x100000001b3ull;
+			}
+			if (up == i - a && i - a <= 4)
+				continue; /* "VLO Margaret Ferry": a role's acronym */
+			/* names recur: a word looked up and refused is not looked up
+			 * again (a 64-bit hash of its folded bytes) */
+			if (seen[h & (PROP_SEEN - 1)] == h)
+				continue;
+			seen[h & (PROP_SEEN - 1)] = h;
+			unsigned b = lex_classify((const char *)s + a, i - a);
+			if (b & (LEX_ALLOW | LEX_STREET | LEX_INSTITUTION | LEX_TITLE | LEX_RANK |
+			         LEX_KIN | LEX_CALLED | LEX_FUNCTION | LEX_PARTICLE))
+				continue;
+			if ((b & (LEX_FORENAME | LEX_SURNAME)) && !(b & LEX_COMMON))
+				continue; /* a known name: names_scan finds it anywhere */
+			int dup = 0;
+			for (size_t k = 0; k < nw && !dup; k++)
+				dup = prop_cmp(s, a, i - a, &w[k]);
+			if (dup)
+				continue;
+			w[nw++] = (struct prop_word){a, i - a, (b & (LEX_COMMON | LEX_MODAL)) != 0};
+			lens[prop_letter(s[a])] |= 1ull << (i - a < 63 ? i - a : 63);
+		}
+	}
+	if (nw == 0)
+		return 0;
+	/* the capitals the words start with: with a few, eight bytes at a
+	 * time to the next of them, else to the next capital */
+	unsigned char cap[4];
+	size_t ncap = 0;
+	for (unsigned l = 0; l < 26 && ncap <= 4; l++)
+		if (lens[l] && ncap++ < 4)
+			cap[ncap - 1] = (unsigned char)('A' + l);
+	size_t cov = from;
+	for (size_t i = 0; i < n;) {
+		if (i + 8 <= n) {
+			uint64_t x, m = 0;
+			memcpy(&x, s + i, 8);
+			if (ncap <= 4) {
+				for (size_t c = 0; c < ncap; c++) {
+					uint64_t y = x ^ (AR_ONES * cap[c]);
+					m |= (y - AR_ONES) & ~y & AR_HI; /* exact up to the first */
+				}
+			} else {
+				m = ar_in(x, 'A', 'Z');
+			}
+			size_t r = ar_lead(~m & AR_HI);
+			i += r;
+			if (r == 8)
+				continue;
+		}
+		if (!sc_upper(s[i]) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80 ||
+		                                  (s[i - 1] == '\'' && i > 1 && sc_alpha(s[i - 2]))))) {
+			i++;
+			continue;
+		}
+		size_t a = i;
+		i = prop_word_end(s, n, i);
+		if (!(lens[prop_letter(s[a])] >> (i - a < 63 ? i - a : 63) & 1) ||
+		    (i < n && sc_digit(s[i])))
+			continue;
+		/* found already: the spans from..to are in order of start */
+		while (cov < to && all->v[cov].end <= a)
+			cov++;
+		if (cov < to && all->v[cov].start <= a)
+			continue;
+		for (size_t k = 0; k < nw; k++) {
+			if (!prop_cmp(s, a, i - a, &w[k]))
+				continue;
+			int multi;
+			if (keep->n && kept_at(s, keep, maxend, a, i, &multi))
+				break;
+			if (w[k].common) {
+				size_t up = 0, na, ne;
+				int comma;
+				for (size_t x = a; x < i; x++)
+					up += sc_upper(s[x]);
+				if (up == i - a)
+					break; /* capitals say nothing */
+				if (sentence_start(s, a) &&
+				    (!next_word(s, n, i, &na, &ne, &comma) || comma ||
+				     (lex_classify((const char *)s + a, i - a) & LEX_MODAL) ||
+				     !person_verb(s + na, ne - na)))
+					break; /* "Young carers": a common word starts a phrase */
+				if (!sentence_start(s, a) && next_word(s, n, i, &na, &ne, &comma) &&
+				    !comma && sc_upper(s[na]))
+					break; /* "Ally Pally": a title-case phrase */
+			}
+			if (spans_push(all, a, i, SCRUB_NAME, "name:again") != 0)
+				return MGW_E_NOMEM;
+			break;
+		}
+	}
+	return 0;
 }
 
 /* ---- output ----------------------------------------------------------------- */
@@ -1479,11 +1726,14 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 			maxend[j] = j && maxend[j - 1] > keep.v[j].end ? maxend[j - 1] : keep.v[j].end;
 		drop_kept_misspelt(s, &all, tok_from, &keep, maxend);
 	}
+	size_t found_from = all.n;
 	for (size_t j = 0; j < extra.n; j++)
 		if (keep.n == 0 ? spans_push(&all, extra.v[j].start, extra.v[j].end, extra.v[j].kind,
 		                             extra.v[j].rule) != 0
 		                : push_unkept(s, &extra.v[j], &keep, maxend, &all) != 0)
 			goto done;
+	if (all.n > found_from && propagate_found(s, n, &all, found_from, &keep, maxend) != 0)
+		goto done;
 	if (place_scan(t.s, n, (sc->flags & SCRUB_F_LOCATION) ? PLACE_F_LOCATION : 0, &all) != 0)
 		goto done;
 	for (size_t j = 0; j < names.n; j++)

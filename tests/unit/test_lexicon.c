@@ -116,6 +116,24 @@ static int stop(void *ctx, const char *form, size_t len)
 	return -7;
 }
 
+/* issue 9: vocabulary added for the generalisation fixes */
+Test(lexicon, agency_tails_shorthand_and_welsh)
+{
+	/* words that end an agency's name */
+	const char *tail[] = {"Police", "Constabulary", "Council", "UHB", "NHS", "ICB", "FT"};
+	for (size_t i = 0; i < sizeof tail / sizeof *tail; i++)
+		cr_expect(C(tail[i]) & LEX_INSTITUTION, "%s", tail[i]);
+	/* CAD kinship shorthand is a kin cue */
+	const char *kin[] = {"HUSB", "bf", "SIS", "bro", "DIL", "BIL"};
+	for (size_t i = 0; i < sizeof kin / sizeof *kin; i++)
+		cr_expect(C(kin[i]) & LEX_KIN, "%s", kin[i]);
+	/* role shorthand, citation abbreviations, Welsh agencies and calendar */
+	const char *allow[] = {"Perp", "PoP", "Sch", "para", "Heddlu", "Cyngor", "Ysbyty",
+			       "Mawrth", "Ebrill", "Llun"};
+	for (size_t i = 0; i < sizeof allow / sizeof *allow; i++)
+		cr_expect(C(allow[i]) & LEX_ALLOW, "%s", allow[i]);
+}
+
 Test(lexicon, nicknames_both_ways)
 {
 	struct got g = {0};

@@ -300,6 +300,176 @@ Test(names, wrapped_and_common_surnames)
 	NONE("SEEN IN A FOX COSTUME NEAR THE SHOPS");
 }
 
+/* issue 9 generalisation: acronyms, agencies and role shorthand are no names */
+Test(names, acronyms_agencies_and_shorthand)
+{
+	/* a lone word of at most three capitals in mixed-case text */
+	NONE("Phoned SU at 10:15, no answer; SU rang back later.");
+	NONE("Low mood, denies SI/plans, sleep poor.");
+	NONE("Worker passed on the DAS helpline number.");
+	FINDS("Phoned SU and then Jenna Stockdale at 10:15.", "Jenna Stockdale");
+	/* letters glued to a reference's digits */
+	NONE("Crime ref LI-20250114-0093 raised.");
+	NONE("OCCURRENCE WY/1188/25 LINKED");
+	/* a name before a word that ends an agency's name */
+	NONE("Referral from Avonbury Police received on Monday.");
+	NONE("Seen by Glyncoed UHB paediatrics.");
+	NONE("Letter sent to Thornwick Council housing team.");
+	/* a field separator ends a role: the agency after it is no name */
+	FINDS("Aled Brinley | Family Worker | Wrexham Children's Services", "Aled Brinley");
+	/* hyphenated words with a one-letter part */
+	NONE("Fracture seen on X-ray at the hospital.");
+	NONE("Wearing a grey T-shirt.");
+	/* kinship shorthand of CAD logs: the name after it, not the shorthand */
+	FINDS("2204 CALLER STATES EX HUSB DARREN IS OUTSIDE", "DARREN");
+	FINDS("2210 SIS KIRSTY ON SCENE", "KIRSTY");
+	/* role shorthand */
+	FINDS("Victim: NOWAK, Zofia   Perp: LEWANDOWSKI, Piotr",
+	      "NOWAK, Zofia|LEWANDOWSKI, Piotr");
+	NONE("PoP attended supervision on time.");
+	/* a role heading a form's line, then the name */
+	FINDS("IDVA: Blessing\nSW: Cerys ap Huw", "Blessing|Cerys ap Huw");
+	NONE("HV: Visited 3/4\nCPN: None\nSW: Conwy team\nGP: Elm Tree Surgery");
+}
+
+Test(names, nicknames_signoffs_lower_case)
+{
+	/* a nickname in quotes inside a name goes with it */
+	FINDS("His mate Declan \"Dec\" Rourke was outside.", "Declan \"Dec\" Rourke");
+	FINDS("Saw Petra 'Pet' Novakova at the door.", "Petra 'Pet' Novakova");
+	/* the writer's name after a sign-off, known to no list or a common word */
+	FINDS("Thanks, Zaynab", "Zaynab");
+	FINDS("Kind regards,\nHazel\nFamily Support", "Hazel");
+	NONE("Many thanks,\nSafeguarding Team");
+	NONE("Thanks, IDVA service");
+	FINDS("Cheers\nSparky", "Sparky");
+	FINDS("Hi Zaynab,\nupdate below.", "Zaynab");
+	NONE("Dear Sir,\nplease find attached.");
+	NONE("Hi all, Hi Team,\nthanks.");
+	/* notes typed in lower case: a known name after a kin word */
+	FINDS("seen at home with her sister nadia present", "nadia");
+	FINDS("his mate dave kowalski drove", "dave kowalski");
+	NONE("her partner will attend and her sister said no");
+	FINDS("dad (callum) arrested; a lad named kieran was there", "callum|kieran");
+	FINDS("her new fella Kurtis came round", "Kurtis");
+	NONE("she called police and then called mum");
+}
+
+/* a relative named by title and the victim's or partner's surname is a
+ * third party; the victim and partner so named stay */
+static char *scrub_keep(const char *in)
+{
+	const char *keep[] = {"Leanne Fairclough", "Darren Oakes"};
+	scrubber *sc = scrubber_new(NULL, 0, keep, 2, NULL, 0);
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, in, strlen(in), NULL, 0, &out, NULL), 0);
+	scrubber_free(sc);
+	return out;
+}
+
+Test(names, relative_with_a_kept_surname)
+{
+	char *o = scrub_keep("Leanne's mum Mrs Fairclough visits weekly.");
+	cr_expect_str_eq(o, "Leanne's mum [REDACTED: name] visits weekly.");
+	free(o);
+	o = scrub_keep("Not told her dad (Mr Fairclough) yet.");
+	cr_expect_str_eq(o, "Not told her dad ([REDACTED: name]) yet.");
+	free(o);
+	o = scrub_keep("his mother, Mrs Oakes, rang.");
+	cr_expect_str_eq(o, "his mother, [REDACTED: name], rang.");
+	free(o);
+	/* the victim and her partner */
+	o = scrub_keep("The children live with their mother Ms Fairclough and Mr Oakes.");
+	cr_expect_str_eq(o, "The children live with their mother Ms Fairclough and Mr Oakes.");
+	free(o);
+	o = scrub_keep("Mother Ms Fairclough attended; her partner Mr Oakes did not.");
+	cr_expect_str_eq(o, "Mother Ms Fairclough attended; her partner Mr Oakes did not.");
+	free(o);
+}
+
+Test(names, first_name_in_no_list)
+{
+	/* a capitalised word no list knows, alone, mid-sentence: a person */
+	FINDS("He has a son he never sees - Jaylen, who lives with his mum.", "Jaylen");
+	FINDS("She was with Tiarnagh when he arrived.", "Tiarnagh");
+	FINDS("According to Jaylen, it started at ten.", "Jaylen");
+	FINDS("Statement taken by Tiarnagh on Monday.", "Tiarnagh");
+	FINDS("Spoke with N'Dour about it.", "N'Dour");
+	/* a place after a preposition or before a place noun, a sentence start,
+	 * acronyms with capitals inside, weekday ranges, citations */
+	NONE("She moved to Brackwell last year.");
+	NONE("Bail conditions: not to enter Fenwick area.");
+	NONE("Zorbeck was mentioned once.");
+	NONE("Assessed under the RoSH tool.");
+	NONE("Working days Mon-Wed only.");
+	NONE("He met her on Grindr and Zoosk; paid with Klarna or Payflex.");
+	/* the object of taking, using or playing is a thing */
+	NONE("She takes Zopitrol and Dexavane daily; he plays Skyrift all night.");
+	NONE("He was using Xanax and Valium; she is on Naproxen.");
+	NONE("She speaks Lingala and some French.");
+	NONE("Consent: DPA 2018 Sch 1 para 18.");
+	NONE("Dydd Llun 2 Mawrth - seen in school.");
+	/* a forename that is also a place, in a list of names */
+	FINDS("Present: Kirsty, Jordan and baby Ellis.", "Kirsty|Jordan|Ellis");
+	FINDS("Her children India, Kacper and Zofia.", "India|Kacper|Zofia");
+	NONE("He travelled between Leeds, Jordan and Paris.");
+	NONE("Reported to Heddlu Gogledd Cymru.");
+}
+
+/* a name found once is withheld where its words recur in the same text */
+static char *scrub_plain(const char *in)
+{
+	const char *keep[] = {"Roxanne Pettit", "Dale Hurst"};
+	scrubber *sc = scrubber_new(NULL, 0, keep, 2, NULL, 0);
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, in, strlen(in), NULL, 0, &out, NULL), 0);
+	scrubber_free(sc);
+	return out;
+}
+
+Test(names, found_name_recurs)
+{
+	char *o = scrub_plain("His cousin Fergal \"Fergie\" Doak was there. Fergie drives a van.");
+	cr_expect_str_eq(o, "His cousin [REDACTED: name] was there. [REDACTED: name] drives a van.");
+	free(o);
+	o = scrub_plain("A friend called Tayvion stayed over. Later Tayvion left.");
+	cr_expect_str_eq(o, "A friend called [REDACTED: name] stayed over. Later [REDACTED: name] left.");
+	free(o);
+	/* a common word recurs as a name only where it names someone */
+	o = scrub_plain("Seen by support worker K. Young today. Plan: Young carers referral.");
+	cr_expect_str_eq(o, "Seen by support worker [REDACTED: name] today. Plan: Young carers referral.");
+	free(o);
+	/* apostrophes: inside a surname, not a possessive */
+	o = scrub_plain("Mrs D'Arcy-Lowe rang. D'Arcy-Lowe family known. Her mate Jaxon's car; Jaxon's dad.");
+	cr_expect_str_eq(o, "[REDACTED: name] rang. [REDACTED: name] family known. Her mate "
+			    "[REDACTED: name]'s car; [REDACTED: name]'s dad.");
+	free(o);
+	/* a role's acronym before a found name is not withheld elsewhere */
+	o = scrub_plain("Views given via PLO Maureen Tulliver. Address held by PLO only.");
+	cr_expect_str_eq(o, "Views given via PLO [REDACTED: name]. Address held by PLO only.");
+	free(o);
+	/* a kept subject's name is no found name, here or elsewhere */
+	o = scrub_plain("Her ex HUSB DALE rang. Dale said he was sorry.");
+	cr_expect_str_eq(o, "Her ex HUSB DALE rang. Dale said he was sorry.");
+	free(o);
+}
+
+/* a listed name that is also a common word, starting a sentence as its
+ * subject, is the person; the word starting a phrase is not */
+Test(names, listed_common_word_as_subject)
+{
+	const char *names[] = {"Bliss Okafor"}, *keep[] = {"Nadia Okafor"};
+	scrubber *sc = scrubber_new(names, 1, keep, 1, NULL, 0);
+	const char *in = "School log. Bliss (Y7) was upset. Bliss told her tutor. Bliss is "
+			 "not a word we use. Okafor family known.";
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, in, strlen(in), NULL, 0, &out, NULL), 0);
+	cr_expect_str_eq(out, "School log. [REDACTED: name] (Y7) was upset. [REDACTED: name] told "
+			      "her tutor. Bliss is not a word we use. Okafor family known.");
+	free(out);
+	scrubber_free(sc);
+}
+
 Test(names, repeated_text_linear)
 {
 	/* 20,000 sentences: every name found, spans in order */
