@@ -105,6 +105,7 @@ struct job {
 	/* h11-perf: executor_submit_open's slot, under ex.lock: points back at
 	 * the slot while the job waits in the queue; NULL once taken */
 	struct job **open_slot;
+	unsigned acks;              /* DeliverAcks this job answers (req_ack.c), under ex.lock */
 };
 
 enum job_prep { JOB_PREP_NONE, JOB_PREP_WANTED, JOB_PREP_RUNNING };
@@ -130,6 +131,7 @@ struct completion {
 	char delivery_id[33];       /* EX_DONE_DELIVER */
 	int status;                 /* EX_DONE_CLOSE */
 	int request;                /* EX_DONE_FINISHED: was a request */
+	unsigned acks;              /* EX_DONE_FINISHED: the DeliverAcks it answered */
 	int refusal;                /* EX_DONE_FRAME: the Error of a refusal (refuse.c); the
 				     * session's request bucket is charged for it */
 	char node[MGW_ID_MAX + 1];  /* EX_DONE_NOTIFY */

@@ -107,6 +107,8 @@ struct session {
 	int flags_dirty;
 	int want_write;             /* lws_callback_on_writable asked, WRITEABLE not yet run */
 	struct job *ack_open;       /* req_ack.c: its queued ack job that takes more acks */
+	unsigned acks_open;         /* DeliverAcks read and not yet answered: bounded like jobs
+	                             * (rx_update), as when each ack was a job of its own */
 };
 
 #define MGW_COMMIT_BUCKETS 11
@@ -318,6 +320,8 @@ void audit_tree_close(struct gw *g);
 
 extern const struct lws_protocols gw_protocols[];
 void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len);
+/* req_ack.c: one more DeliverAck read and queued (acks_open; may stop reading). */
+void session_ack_read(struct gw *g, struct session *s);
 void session_pump_outbox(struct gw *g, struct session *s);
 struct session *session_by_conn(struct gw *g, uint64_t conn_id);
 void session_close(struct session *s, int status, const char *reason);

@@ -172,6 +172,7 @@ static int ack_add(struct job *jb, void *arg)
 	memcpy(j->a[j->n].delivery_id, a->delivery_id, 33); /* checked: 32 hex digits */
 	j->a[j->n].seq = a->seq;
 	j->n++;
+	jb->acks++;
 	return MGW_OK;
 }
 
@@ -184,8 +185,10 @@ void ack_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		goto out;
 	}
 	/* Joins the session's ack job still in the queue, if there is one with room. */
-	if (executor_amend(g, &s->ack_open, ack_add, (void *)a) == MGW_OK)
+	if (executor_amend(g, &s->ack_open, ack_add, (void *)a) == MGW_OK) {
+		session_ack_read(g, s);
 		goto out;
+	}
 	struct ack_job *j = malloc(sizeof *j);
 	if (j == NULL)
 		goto out;
@@ -193,7 +196,8 @@ void ack_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 	j->n = 0;
 	ack_add(&j->base, (void *)a);
 	session_job_init(g, s, &j->base, &ack_ops);
-	session_submit_open(g, s, &j->base, &s->ack_open);
+	if (session_submit_open(g, s, &j->base, &s->ack_open) == MGW_OK)
+		session_ack_read(g, s);
 out:
 	codec_free(&f->base);
 }

@@ -51,6 +51,15 @@
 
 /* Control frames a node may leave unread before it is cut off. */
 #define CTL_QUEUE_MAX(c) (2u * (c)->max_in_flight + 16u)
+/* Refusals made on the writer may come on top: req_ack.c coalesces up to
+ * STORE_ACK_MANY_MAX acks into one job, so the session's jobs in flight
+ * can answer that many UNKNOWN_DELIVERY Errors each, all at once. The
+ * first of them empties the request bucket and stops reading (req_rate.c),
+ * so this bounds them (about 100 bytes each) without culling a node for
+ * Errors it could not yet have read. */
+#define CTL_REFUSALS_MAX(c) \
+	(CTL_QUEUE_MAX(c) + MGW_SESSION_JOBS_MAX((c)->max_in_flight, (c)->delivery_window) * \
+				    STORE_ACK_MANY_MAX)
 
 /*
  * Established sessions indexed by conn_id (every completion looks its
@@ -156,11 +165,11 @@ void session_close(struct session *s, int status, const char *reason)
 	want_write(s);
 }
 
-void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len)
+static void queue_ctl(struct session *s, const uint8_t *frame, size_t len, unsigned max)
 {
 	if (s->closing)
 		return;
-	if (s->ctl_count >= CTL_QUEUE_MAX(G.epoch->cfg)) {
+	if (s->ctl_count >= max) {
 		log_event(LOG_WARN, "session_culled", "node", s->node, "reason", "control_queue_full",
 			  NULL);
 		session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "not reading");
@@ -178,6 +187,11 @@ void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len)
 	s->ctl_tail = o;
 	s->ctl_count++;
 	want_write(s);
+}
+
+void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len)
+{
+	queue_ctl(s, frame, len, CTL_QUEUE_MAX(G.epoch->cfg));
 }
 
 /* Encode a varint into p; returns bytes written (<= 10). */
@@ -363,8 +377,12 @@ static void free_queues(struct session *s)
 static void rx_update(struct gw *g, struct session *s, int queue_high)
 {
 	const struct mgw_config *c = g->epoch->cfg;
+	const unsigned jobs_max = MGW_SESSION_JOBS_MAX(c->max_in_flight, c->delivery_window);
+	/* Acks coalesce into few jobs (req_ack.c), so they are bounded by
+	 * count: a node can have no more acks read ahead of their answers
+	 * (each maybe a refusal, an audit record) than it could jobs. */
 	int full = queue_high || s->rate_paused || s->in_flight >= c->max_in_flight ||
-		   s->jobs >= MGW_SESSION_JOBS_MAX(c->max_in_flight, c->delivery_window);
+		   s->jobs >= jobs_max || s->acks_open >= jobs_max;
 	if (full && !s->rx_paused) {
 		lws_rx_flow_control(s->wsi, 0);
 		s->rx_paused = 1;
@@ -408,6 +426,12 @@ static int submit(struct gw *g, struct session *s, struct job *j, const char *re
 		s->in_flight++;
 	rx_update(g, s, rc == 1);
 	return MGW_OK;
+}
+
+void session_ack_read(struct gw *g, struct session *s)
+{
+	s->acks_open++;
+	rx_update(g, s, executor_depth(g) >= EX_HIGH_MARK);
 }
 
 int session_submit(struct gw *g, struct session *s, struct job *j, const char *request_msg_id)
@@ -893,7 +917,9 @@ void gw_handle_completions(struct gw *g)
 			if (s && c->refusal)
 				session_charge_refusal(g, s); /* refused on the writer (a bogus ack) */
 			if (s)
-				session_queue_ctl(s, c->frame, c->len);
+				queue_ctl(s, c->frame, c->len,
+					  c->refusal ? CTL_REFUSALS_MAX(g->epoch->cfg)
+						     : CTL_QUEUE_MAX(g->epoch->cfg));
 			break;
 		case EX_DONE_WELCOME:
 			if (s && !s->closing) {
@@ -913,6 +939,7 @@ void gw_handle_completions(struct gw *g)
 			if (s) {
 				if (s->jobs)
 					s->jobs--;
+				s->acks_open -= c->acks < s->acks_open ? c->acks : s->acks_open;
 				if (c->request && s->in_flight)
 					s->in_flight--;
 				rx_update(g, s, executor_depth(g) >= EX_HIGH_MARK);
