@@ -511,16 +511,38 @@ static size_t letters_at(const unsigned char *s, size_t n, size_t i, size_t max,
 }
 
 /*
+ * Is w[0..3) a month's abbreviation ("JAN")? In capitals "ON 23 JAN" has
+ * the shape of a spaced registration.
+ */
+static int month_abbr(const unsigned char *w)
+{
+	static const char *const M[] = {"jan", "feb", "mar", "apr", "may", "jun",
+	                                "jul", "aug", "sep", "oct", "nov", "dec"};
+	return IN(w, 3, M);
+}
+
+/*
  * UK registrations. Current "AB12 CDE" (space optional): exact shape, all
  * capitals and a real age identifier (02-29, 51-79), or any case after a
- * vehicle cue. Prefix "A123 BCD" and suffix "ABC 123D" only after a cue:
- * in capitals those shapes also fit road numbers ("A1 THE") and codes.
+ * vehicle cue; also written "AB 12 CDE" (DVLA's own spacing on some
+ * documents), then in capitals only, and without a cue only when the first
+ * letter is a real memory tag (not I, Q, Z, which also refuses "IN", "IS",
+ * "IT") and the last three are no month ("ON 23 JAN" in a CAD log).
+ * Prefix "A123 BCD" and suffix "ABC 123D" only after a cue: in capitals
+ * those shapes also fit road numbers ("A1 THE") and codes; in capitals they
+ * may be spaced too ("P 327 HVW", "ABC 123 D").
  */
 static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 {
 	int up = 1;
 	size_t L = letters_at(s, n, i, 3, &up), j = i + L, d;
-	if (L == 2 && (d = digits_at(s, n, j, 2)) == 2) { /* current */
+	if (L == 2) { /* current */
+		int spaced = j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]);
+		if (spaced && !up)
+			return 0;
+		j += spaced;
+		if (digits_at(s, n, j, 2) != 2)
+			return 0;
 		int age = (s[j] - '0') * 10 + (s[j + 1] - '0');
 		j += 2;
 		if (j < n && (s[j] == ' ' || (cue && s[j] == '\n')))
@@ -528,6 +550,8 @@ static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 		if (letters_at(s, n, j, 3, &up) != 3 || !ends_word(s, n, j + 3, 0))
 			return 0;
 		if (!cue && (!up || !((age >= 2 && age <= 29) || (age >= 51 && age <= 79))))
+			return 0;
+		if (spaced && !cue && (s[i] == 'I' || s[i] == 'Q' || s[i] == 'Z' || month_abbr(s + j)))
 			return 0;
 		return j + 3;
 	}
@@ -537,13 +561,18 @@ static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 	int low = 1;
 	for (size_t k = i; k < j; k++)
 		low &= !sc_upper(s[k]);
-	if (L == 1 && (d = digits_at(s, n, j, 3)) >= 1 && d <= 3) { /* prefix */
+	if (L == 1) { /* prefix */
+		int spaced = j + 1 < n && s[j] == ' ' && up;
+		j += spaced;
+		if ((d = digits_at(s, n, j, 3)) < 1 || d > 3)
+			return 0;
 		j += d;
 		if (j < n && s[j] == ' ')
 			j++;
 		if (letters_at(s, n, j, 3, &up) != 3 || !ends_word(s, n, j + 3, 0))
 			return 0;
-		return up || (low && !sc_upper(s[j]) && !sc_upper(s[j + 1]) && !sc_upper(s[j + 2]))
+		return up || (!spaced && low && !sc_upper(s[j]) && !sc_upper(s[j + 1]) &&
+		              !sc_upper(s[j + 2]))
 		           ? j + 3
 		           : 0;
 	}
@@ -551,13 +580,56 @@ static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 		if (j < n && s[j] == ' ')
 			j++;
 		d = digits_at(s, n, j, 3);
-		if (d < 1 || d > 3 || j + d >= n || !sc_alpha(s[j + d]) || !ends_word(s, n, j + d + 1, 0))
+		if (d < 1 || d > 3)
 			return 0;
-		if (!(up && sc_upper(s[j + d])) && !(low && !sc_upper(s[j + d])))
+		j += d;
+		if (up && j + 1 < n && s[j] == ' ' && sc_upper(s[j + 1]))
+			j++; /* "ABC 123 D" */
+		if (j >= n || !sc_alpha(s[j]) || !ends_word(s, n, j + 1, 0))
 			return 0;
-		return j + d + 1;
+		if (!(up && sc_upper(s[j])) && !(low && !sc_upper(s[j])))
+			return 0;
+		return j + 1;
 	}
 	return 0;
+}
+
+/* Colours and makes that describe a car ("silver Audi"): ASCII, any case. */
+static const char *const CAR_WORDS[] = {
+	"audi", "beige", "black", "blue", "bmw", "bronze", "brown", "citroen", "dacia",
+	"fiat", "ford", "gold", "golden", "gray", "green", "grey", "honda", "hyundai",
+	"jaguar", "jeep", "kia", "landrover", "lexus", "maroon", "mazda", "mercedes",
+	"mini", "mitsubishi", "navy", "nissan", "orange", "peugeot", "pink", "porsche",
+	"purple", "red", "renault", "seat", "silver", "skoda", "suzuki", "tesla", "toyota",
+	"vauxhall", "volkswagen", "volvo", "vw", "white", "yellow",
+};
+
+/*
+ * The description written just before a registration, "Red Ford Fiesta
+ * KR13 XYF", "silver Audi A3 GF19 PTE": up to 3 words, one space apart,
+ * each a colour or make or a capitalised word or a short model code
+ * ("A3"), at least one of them a colour or make; the car is then told by
+ * the whole phrase, so it goes with the registration. Returns where the
+ * description starts, or i when there is none.
+ */
+static size_t vehicle_described_before(const unsigned char *s, size_t i)
+{
+	size_t a = i, best = i;
+	for (int r = 0; r < 3 && a >= 2 && s[a - 1] == ' ' && sc_alnum(s[a - 2]); r++) {
+		size_t e = a - 1, b = e;
+		while (b > 0 && e - b < 12 && sc_alnum(s[b - 1]))
+			b--;
+		if (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80))
+			break;
+		int car = IN(s + b, e - b, CAR_WORDS);
+		int code = e - b <= 3 && sc_upper(s[b]);
+		if (!car && !code && !(sc_upper(s[b]) && e - b >= 3 && e - b <= 10))
+			break;
+		a = b;
+		if (car)
+			best = a;
+	}
+	return best;
 }
 
 /*
@@ -567,14 +639,6 @@ static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
  */
 static int vehicle_described(const unsigned char *s, size_t n, size_t e)
 {
-	static const char *const WORDS[] = {
-		"audi", "beige", "black", "blue", "bmw", "bronze", "brown", "citroen", "dacia",
-		"fiat", "ford", "gold", "golden", "gray", "green", "grey", "honda", "hyundai",
-		"jaguar", "jeep", "kia", "landrover", "lexus", "maroon", "mazda", "mercedes",
-		"mini", "mitsubishi", "navy", "nissan", "orange", "peugeot", "pink", "porsche",
-		"purple", "red", "renault", "seat", "silver", "skoda", "suzuki", "tesla", "toyota",
-		"vauxhall", "volkswagen", "volvo", "vw", "white", "yellow",
-	};
 	size_t j = e, a;
 	while (j < n && j - e < 3 && (s[j] == ' ' || s[j] == '(' || s[j] == ',' || s[j] == '-'))
 		j++;
@@ -588,7 +652,7 @@ static int vehicle_described(const unsigned char *s, size_t n, size_t e)
 			return 1; /* Citroen, Citroën */
 		if (j < n && sc_alnum(s[j]))
 			return 0;
-		if (IN(s + a, j - a, WORDS))
+		if (IN(s + a, j - a, CAR_WORDS))
 			return 1;
 		if (r > 0 || !(word_eq(s + a, j - a, "a") || word_eq(s + a, j - a, "an") ||
 		               word_eq(s + a, j - a, "the")) ||
@@ -656,26 +720,35 @@ static size_t grouped_at(const unsigned char *s, size_t n, size_t i, size_t want
 }
 
 /*
- * A passport number after its cue: 9 digits, whole or in 2-3 groups of at
- * least 2 joined by one space, '-' or line break ("123456789", "123 456
- * 789", "1234 56789", "123\n456 789"); the groups need not match a
- * pattern, since writers split it where their eye did.
+ * A passport number after its cue: 9 digits, whole or in 2-3 groups joined
+ * by one space, '-' or line break ("123456789", "123 456 789", "1234
+ * 56789", "5318 4792 1", "123\n456 789"); the groups need not match a
+ * pattern, since writers split it where their eye did. Passports of other
+ * countries start with one or two capitals and have 6 to 9 digits
+ * ("FC8815277", "FX 442 8817"): victims on a spouse or sponsor visa are
+ * often the ones whose passport is held.
  */
 static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 {
-	size_t j = i, nd = 0;
+	size_t j = i, L = 0, nd = 0;
+	while (L < 3 && j < n && sc_upper(s[j]))
+		L++, j++;
+	if (L > 2)
+		return 0;
+	if (L && j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]))
+		j++;
+	const size_t lo = L ? 6 : 9, hi = 9;
 	for (int g = 0; g < 3; g++) {
-		size_t k = digits_at(s, n, j, 9);
-		if (k < 2 || nd + k > 9)
+		size_t k = digits_at(s, n, j, hi);
+		if (k == 0 || nd + k > hi || (g == 0 && k < 2))
 			return 0;
 		nd += k, j += k;
-		if (nd == 9)
-			return ends_word(s, n, j, 1) &&
-			               !(j + 1 < n && (s[j] == ' ' || s[j] == '-') && sc_digit(s[j + 1]))
-			           ? j
-			           : 0;
-		if (j + 1 >= n || (s[j] != ' ' && s[j] != '-' && s[j] != '\n') || !sc_digit(s[j + 1]))
-			return 0;
+		int more = j + 1 < n && (s[j] == ' ' || s[j] == '-' || s[j] == '\n') &&
+		           sc_digit(s[j + 1]);
+		if (!more)
+			return nd >= lo && ends_word(s, n, j, 1) ? j : 0;
+		if (nd == hi)
+			return 0; /* more digits follow: some longer number */
 		j++;
 	}
 	return 0;
@@ -1130,7 +1203,8 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		unsigned char nx = i + L < n ? s[i + L] : 0;
 		int sep = nx == ' ' || nx == '-' || nx == '.';
 		if (!((L <= 5 && sc_digit(nx)) || (L == 2 && sep) || (L == 3 && nx == ' ') ||
-		      (L == 5 && nx == ' ')))
+		      (L == 5 && nx == ' ') ||
+		      (L == 1 && nx == ' ' && (near(cx, CUE_VEH, i) || near(cx, CUE_PASS, i)))))
 			goto dates;
 		/* Most words of two, three or five letters are followed by a
 		 * space, and each shape below then needs a digit in the 3 bytes
@@ -1152,13 +1226,21 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		TRY(SCRUB_POSTCODE, "postcode", postcode_at(s, n, i));
 		TRY(SCRUB_CRN, "crn", crn_at(s, n, i));
 		TRY(SCRUB_DOCUMENT, "document:driving-licence", licence_at(s, n, i));
-		TRY(SCRUB_VEHICLE, near(cx, CUE_VEH, i) ? "vehicle:cue" : "vehicle:current",
-		    vehicle_at(s, n, i, near(cx, CUE_VEH, i)));
+		if ((mask & KIND_BIT(SCRUB_VEHICLE)) &&
+		    (e = vehicle_at(s, n, i, near(cx, CUE_VEH, i))) != 0) {
+			*kind = SCRUB_VEHICLE;
+			*rule = near(cx, CUE_VEH, i) ? "vehicle:cue" : "vehicle:current";
+			*start = vehicle_described_before(s, i);
+			return e;
+		}
 		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = vehicle_at(s, n, i, 1)) != 0 &&
 		    vehicle_described(s, n, e)) {
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
+			*start = vehicle_described_before(s, i);
 			return e;
 		}
+		TRY(SCRUB_DOCUMENT, "document:passport",
+		    near(cx, CUE_PASS, i) ? passport_at(s, n, i) : 0);
 	dates:
 		if (sc->ndobs && month_start(s, n, i))
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));

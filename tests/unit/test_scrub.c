@@ -553,14 +553,33 @@ Test(scrub, dates_of_birth_after_a_cue)
 
 Test(scrub, vehicle_registrations)
 {
-	expect("a silver Focus AB12 CDE was seen", "a silver Focus " R("vehicle") " was seen");
+	/* The description just before the plate goes with it: the phrase tells the car. */
+	expect("a silver Focus AB12 CDE was seen", "a " R("vehicle") " was seen");
 	expect("VRM AB12CDE", "VRM " R("vehicle"));
 	expect("reg ab12 cde", "reg " R("vehicle"));
-	expect("drives a red Fiesta A123 BCD", "drives a red Fiesta " R("vehicle"));
+	expect("drives a red Fiesta A123 BCD", "drives a " R("vehicle"));
 	expect("car index ABC 123D", "car index " R("vehicle"));
 	/* Without a cue only the exact current shape, in capitals, with a real age. */
 	unchanged("ON THE A1 NORTHBOUND, ROOM ABC 123D, ab12 cde, AB00 CDE");
 	unchanged("Travelling on the M62 and A46 near junction 12");
+}
+
+Test(scrub, registrations_spaced_and_described_before_the_plate)
+{
+	/* "AB 12 CDE": with a cue, or in capitals with a real memory tag and age. */
+	expect("his van WK 63 RTP outside", "his van " R("vehicle") " outside");
+	expect("SEEN IN YB 68 FMA AT 2200", "SEEN IN " R("vehicle") " AT 2200");
+	expect("car: T 815 GRW, parked", "car: " R("vehicle") ", parked");
+	expect("veh LMR 402 J seen", "veh " R("vehicle") " seen");
+	expect("Perp vehicle: black Vauxhall Corsa HJ09 TYU (often parked)",
+	       "Perp vehicle: " R("vehicle") " (often parked)");
+	expect("VRM: grey Audi A4 PL62 OWN", "VRM: " R("vehicle"));
+	/* No make or colour before it: the words stay. */
+	expect("Outside Morrisons WK63 RTP was seen", "Outside Morrisons " R("vehicle") " was seen");
+	/* A date or words in capitals are no spaced plate; lower case needs the
+	 * unspaced shape. */
+	unchanged("ARRIVED ON 23 JAN, LEFT ON 14 MAR. IN 12 MIN.");
+	unchanged("a short drive by car, a 10 min trip");
 }
 
 Test(scrub, social_media_handles)
@@ -602,6 +621,16 @@ Test(scrub, passports_in_any_grouping_and_spelling)
 	/* Not 9 digits, or no passport near: stays. */
 	unchanged("passport 1234 5678 and passport 1234 567890");
 	unchanged("Ref 4321 98765 on the file.");
+}
+
+Test(scrub, passports_of_other_countries_and_a_short_last_group)
+{
+	expect("Passport kept by his mother: GT4471902 (Moldovan)",
+	       "Passport kept by his mother: " R("document") " (Moldovan)");
+	expect("her passport (KP 318 0457) was taken", "her passport (" R("document") ") was taken");
+	expect("passport no. 6402 1197 3 in his safe", "passport no. " R("document") " in his safe");
+	/* Too few digits, or no cue within a few words. */
+	unchanged("passport AB 12345 was renewed last spring at the Post Office; room GT4471902");
 }
 
 Test(scrub, identifiers_wrapped_at_a_line_break)
