@@ -893,14 +893,30 @@ static unsigned cue_of(const unsigned char *w, size_t n)
 	return CUE_NONE;
 }
 
+/*
+ * A short aside in brackets that starts at s[a] (just after its '('):
+ * whose date it is, "DOB (new partner): ...", "born (per GP) ...". Up to
+ * 40 bytes of letters, spaces, apostrophes and '-' on one line; a digit
+ * means the date itself is inside. Returns the index after ')', or 0.
+ */
+static size_t aside_end(const unsigned char *s, size_t n, size_t a)
+{
+	size_t k = a;
+	while (k < n && k - a < 40 && (sc_alpha(s[k]) || s[k] == ' ' || s[k] == '\'' ||
+	                               s[k] == '-' || s[k] >= 0x80))
+		k++;
+	return k > a && k < n && s[k] == ')' ? k + 1 : 0;
+}
+
 /* Date of birth after its cue: "DOB: 12/03/1985", "born on 5th March 1990",
- * "date of birth - 12.03.85"; any date ident_date_scan reads. */
+ * "date of birth - 12.03.85", "DOB (her son): 1.2.19"; any date
+ * ident_date_scan reads. */
 static size_t dob_after(const unsigned char *s, size_t n, size_t j, size_t *start)
 {
 	static const char *const FILL[] = {"on", "is", "was", "of", "date", "the", "dd", "mm", "yyyy",
 	                                   "yy"};
 	for (int r = 0; r < 4; r++) {
-		size_t j0 = j;
+		size_t j0 = j, x;
 		while (j < n && j - j0 < 4 &&
 		       (s[j] == ' ' || s[j] == ':' || s[j] == '-' || s[j] == '.' || s[j] == '=' ||
 		        s[j] == '(' || s[j] == ')' || s[j] == '/' || s[j] == '\n' || s[j] == '#'))
@@ -910,6 +926,10 @@ static size_t dob_after(const unsigned char *s, size_t n, size_t j, size_t *star
 			j++;
 		if (j > a && !(j < n && sc_alnum(s[j])) && IN(s + a, j - a, FILL))
 			continue;
+		if (a > j0 && s[a - 1] == '(' && (x = aside_end(s, n, a)) != 0) {
+			j = x;
+			continue;
+		}
 		j = a;
 		break;
 	}
@@ -1031,6 +1051,31 @@ static size_t handle_after(const unsigned char *s, size_t n, size_t j, size_t *s
 		j = k;
 	}
 	return j;
+}
+
+/*
+ * A profile address right after a platform word at s[j]: ".com/jo_b",
+ * ".co.uk/jo.b.77?ref=x": a '.', a domain tail of letters and dots, '/',
+ * then a path of at least 2 characters (letters, digits, "_.-/?=&%").
+ * Returns the end of the path, trailing '.', '-' and '/' left out, or 0.
+ */
+static size_t profile_url(const unsigned char *s, size_t n, size_t j)
+{
+	size_t k = j;
+	if (k >= n || s[k] != '.')
+		return 0;
+	while (k < n && k - j < 12 && (sc_alpha(s[k]) || s[k] == '.'))
+		k++;
+	if (k >= n || s[k] != '/' || k - j < 3)
+		return 0;
+	size_t a = ++k;
+	while (k < n && k - a < 60 &&
+	       (handle_char(s[k]) || s[k] == '/' || s[k] == '?' || s[k] == '=' || s[k] == '&' ||
+	        s[k] == '%'))
+		k++;
+	while (k > a && (s[k - 1] == '.' || s[k - 1] == '-' || s[k - 1] == '/'))
+		k--;
+	return k - a >= 2 ? k : 0;
 }
 
 /* '@chunk779': a handle where '@' does not follow an e-mail's local part. */
@@ -1343,9 +1388,21 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 		    spans_push(out, a, e, SCRUB_DOB, "dob:cue") != 0)
 			return MGW_E_NOMEM;
 		if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) &&
-		    (e = handle_after(s, n, j, &a)) &&
-		    spans_push(out, a, e, SCRUB_HANDLE, "handle:platform") != 0)
-			return MGW_E_NOMEM;
+		    (e = profile_url(s, n, j)) != 0) {
+			/* "instagram.com/jo_b", "www.facebook.com/jo.b.77": the
+			 * whole address, which is the handle spelled out */
+			a = i >= 4 && word_eq(s + i - 4, 3, "www") && s[i - 1] == '.' ? i - 4 : i;
+			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:profile-url") != 0)
+				return MGW_E_NOMEM;
+		} else if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) &&
+		           (e = handle_after(s, n, j, &a))) {
+			/* "TikTok @jo_b" reads as one name, the account; "on
+			 * Snapchat as jo_b" keeps the platform */
+			if (a == j + 1 && s[j] == ' ' && s[a] == '@')
+				a = i;
+			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:platform") != 0)
+				return MGW_E_NOMEM;
+		}
 		if (cue == CUE_AT && (mask & KIND_BIT(SCRUB_EMAIL)) && i > 0 && j < n) {
 			unsigned char cl = closing(s[i - 1]);
 			int plain = s[i - 1] == ' ' && s[j] == ' ';

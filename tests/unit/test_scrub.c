@@ -588,7 +588,8 @@ Test(scrub, social_media_handles)
 	expect("Insta: x_y", "Insta: " R("handle"));
 	expect("FB name Jo Bloggs.", "FB name " R("handle") ".");
 	expect("messaged @chunk779 twice", "messaged " R("handle") " twice");
-	expect("TikTok @jo.bloggs", "TikTok " R("handle"));
+	/* "Platform @name" is one name, the account's. */
+	expect("TikTok @jo.bloggs", R("handle"));
 	unchanged("She messaged him on Facebook and he replied.");
 	unchanged("Snapchat: she blocked him.");
 	expect("email jo@example.org", "email " R("email")); /* not a handle */
@@ -631,6 +632,20 @@ Test(scrub, passports_of_other_countries_and_a_short_last_group)
 	expect("passport no. 6402 1197 3 in his safe", "passport no. " R("document") " in his safe");
 	/* Too few digits, or no cue within a few words. */
 	unchanged("passport AB 12345 was renewed last spring at the Post Office; room GT4471902");
+}
+
+Test(scrub, profile_addresses_and_dob_with_an_aside)
+{
+	expect("his page: facebook.com/kev.marlowe.1983 (public)",
+	       "his page: " R("handle") " (public)");
+	expect("see https://www.instagram.com/tash_ellery/ for the photos",
+	       "see https://" R("handle") "/ for the photos");
+	expect("Socials - Insta @tash_ellery, snap: tashyxo", "Socials - " R("handle") ", snap: " R("handle"));
+	expect("DOB (her sister): 4.9.88.", "DOB (her sister): " R("date-of-birth") ".");
+	expect("born (per school records) 12/10/2016", "born (per school records) " R("date-of-birth"));
+	/* A platform named in passing, a bracket with the date in it elsewhere. */
+	unchanged("She reported the abuse to instagram.com and TikTok.");
+	unchanged("DOB (unknown) - to be confirmed.");
 }
 
 Test(scrub, identifiers_wrapped_at_a_line_break)
