@@ -648,6 +648,16 @@ Test(scrub, profile_addresses_and_dob_with_an_aside)
 	unchanged("DOB (unknown) - to be confirmed.");
 }
 
+Test(scrub, codes_inside_references_are_no_names)
+{
+	/* A force or team code joined to a reference number stays... */
+	unchanged("Crime ref KAY-20251103-0412 raised; see also COX/7731 and LEE-26-004412.");
+	/* ...but the same words as names are found, and a listed name goes even
+	 * inside a reference. */
+	expect("He met Kay Lee yesterday", "He met " R("name") " yesterday");
+	expect("file GLOAM/2026/001", "file " R("name") "/2026/001");
+}
+
 Test(scrub, identifiers_wrapped_at_a_line_break)
 {
 	expect("NI no. JK 12 34\n56 C on file", "NI no. " R("ni-number") " on file");
