@@ -546,6 +546,21 @@ static int is_ordinal(const unsigned char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* The year after a month's name, perhaps with an apostrophe for the
+ * century ("12 March '85", "March 12th, ’85"): its digit count, or 0 when
+ * an apostrophe is not followed by exactly two digits. */
+static size_t year_run(const unsigned char *s, size_t n, size_t *i, int *v)
+{
+	size_t k = 0;
+	if (*i < n && s[*i] == '\'')
+		k = 1;
+	else if (*i + 2 < n && s[*i] == 0xE2 && s[*i + 1] == 0x80 && s[*i + 2] == 0x99)
+		k = 3;
+	*i += k;
+	size_t nd = digit_run(s, n, i, v);
+	return k && nd != 2 ? 0 : nd;
+}
+
 static int date_ok(int y, int m, int d, size_t ny, struct ident_date *out)
 {
 	char buf[16];
@@ -586,7 +601,7 @@ size_t ident_date_scan(const char *in, size_t len, struct ident_date *out)
 			i++;
 		if (!spaces(s, len, &i))
 			return 0;
-		n2 = digit_run(s, len, &i, &b);
+		n2 = year_run(s, len, &i, &b);
 		return date_ok(b, m, a, n2, out) ? i : 0;
 	}
 	n1 = digit_run(s, len, &i, &a);
@@ -646,7 +661,7 @@ size_t ident_date_scan(const char *in, size_t len, struct ident_date *out)
 			return 0;
 		i++;
 	}
-	n3 = digit_run(s, len, &i, &c);
+	n3 = sep == ' ' ? year_run(s, len, &i, &c) : digit_run(s, len, &i, &c);
 	return date_ok(c, m, a, n3, out) ? i : 0;
 }
 

@@ -142,7 +142,8 @@ struct ident_date {
 
 /*
  * The longest date in any format ident_date_parse accepts, or the same with
- * a two-digit year ("12/03/85", "12 Mar 85"), at the very start of in[0..len).
+ * a two-digit year ("12/03/85", "12 Mar 85", and with the month in words
+ * also "12 Mar '85", "March 12th, ’85"), at the very start of in[0..len).
  * Digit runs are taken whole ("12/03/19851" is no date); what follows the
  * date is not examined: the caller decides whether it ends a word. Reads at
  * most ~40 bytes. Returns the bytes consumed with *d filled, or 0 if no

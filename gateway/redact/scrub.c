@@ -1429,12 +1429,13 @@ static int reference_part(const unsigned char *s, size_t n, size_t a, size_t e)
 {
 	int caps = 1, joined = 0;
 	size_t run = 0, best = 0, lo = a, hi = e;
-	for (size_t k = a; k < e; k++)
-		if (!sc_alpha(s[k]) || !(caps &= sc_upper(s[k])))
-			break;
-	for (size_t k = a; k < e; k++)
+	for (size_t k = a; k < e; k++) {
+		if (s[k] == '-' && k > a && k + 1 < e && sc_alpha(s[k - 1]))
+			continue; /* "MARAC-HU" read as a double-barrelled name */
 		if (!sc_alpha(s[k]))
-			return 0; /* one word of letters only */
+			return 0; /* letters only */
+		caps &= sc_upper(s[k]);
+	}
 	if (!caps && e - a > 3)
 		return 0;
 	joined = (a > 0 && (s[a - 1] == '-' || s[a - 1] == '/')) ||

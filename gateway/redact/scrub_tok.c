@@ -596,17 +596,19 @@ static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 
 /* Colours and makes that describe a car ("silver Audi"): ASCII, any case. */
 static const char *const CAR_WORDS[] = {
-	"audi", "beige", "black", "blue", "bmw", "bronze", "brown", "citroen", "dacia",
-	"fiat", "ford", "gold", "golden", "gray", "green", "grey", "honda", "hyundai",
-	"jaguar", "jeep", "kia", "landrover", "lexus", "maroon", "mazda", "mercedes",
-	"mini", "mitsubishi", "navy", "nissan", "orange", "peugeot", "pink", "porsche",
-	"purple", "red", "renault", "seat", "silver", "skoda", "suzuki", "tesla", "toyota",
-	"vauxhall", "volkswagen", "volvo", "vw", "white", "yellow",
+	"alfa", "audi", "beige", "bentley", "black", "blue", "bmw", "bronze", "brown",
+	"burgundy", "charcoal", "chevrolet", "citroen", "cream", "cupra", "dacia", "dark",
+	"fiat", "ford", "gold", "golden", "gray", "green", "grey", "honda", "hyundai", "isuzu",
+	"jaguar", "jeep", "kia", "landrover", "ldv", "lexus", "light", "maroon", "mazda",
+	"mercedes", "metallic", "mg", "mini", "mitsubishi", "navy", "nissan", "orange",
+	"peugeot", "pink", "polestar", "porsche", "purple", "red", "renault", "rover", "saab",
+	"seat", "silver", "skoda", "smart", "subaru", "suzuki", "tesla", "toyota", "vauxhall",
+	"volkswagen", "volvo", "vw", "white", "yellow",
 };
 
 /*
  * The description written just before a registration, "Red Ford Fiesta
- * KR13 XYF", "silver Audi A3 GF19 PTE": up to 3 words, one space apart,
+ * KR13 XYF", "silver Audi A3 GF19 PTE": up to 4 words, one space apart,
  * each a colour or make or a capitalised word or a short model code
  * ("A3"), at least one of them a colour or make; the car is then told by
  * the whole phrase, so it goes with the registration. Returns where the
@@ -615,7 +617,7 @@ static const char *const CAR_WORDS[] = {
 static size_t vehicle_described_before(const unsigned char *s, size_t i)
 {
 	size_t a = i, best = i;
-	for (int r = 0; r < 3 && a >= 2 && s[a - 1] == ' ' && sc_alnum(s[a - 2]); r++) {
+	for (int r = 0; r < 4 && a >= 2 && s[a - 1] == ' ' && sc_alnum(s[a - 2]); r++) {
 		size_t e = a - 1, b = e;
 		while (b > 0 && e - b < 12 && sc_alnum(s[b - 1]))
 			b--;
@@ -777,8 +779,8 @@ static const struct {
 	{"a", CUE_NONE}, /* keeps the table non-empty at 'a' */
 	{"acc", CUE_ACCT}, {"accno", CUE_ACCT}, {"account", CUE_ACCT}, {"acct", CUE_ACCT},
 	{"at", CUE_AT}, {"bank", CUE_SORT}, {"birth", CUE_DOB}, {"birthday", CUE_DOB},
-	{"born", CUE_DOB}, {"car", CUE_VEH}, {"contact", CUE_TEL}, {"discord", CUE_PLAT},
-	{"dob", CUE_DOB}, {"driven", CUE_VEH}, {"drives", CUE_VEH}, {"driving", CUE_VEH},
+	{"born", CUE_DOB}, {"brp", CUE_PASS}, {"car", CUE_VEH}, {"contact", CUE_TEL}, {"discord", CUE_PLAT},
+	{"dob", CUE_DOB}, {"dobs", CUE_DOB}, {"driven", CUE_VEH}, {"drives", CUE_VEH}, {"driving", CUE_VEH},
 	{"drove", CUE_VEH}, {"facebook", CUE_PLAT}, {"fb", CUE_PLAT}, {"gamertag", CUE_PLAT},
 	{"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL}, {"ig", CUE_PLAT},
 	{"index", CUE_VEH}, {"insta", CUE_PLAT}, {"instagram", CUE_PLAT}, {"kik", CUE_PLAT},
@@ -894,6 +896,29 @@ static unsigned cue_of(const unsigned char *w, size_t n)
 }
 
 /*
+ * A date right after a DOB cue at s[j]: any date ident_date_scan reads, or,
+ * the cue having said what it is, 8 or 6 digits with no separator read as
+ * DDMMYYYY or DDMMYY ("DOB 14031994"). Returns its end, or 0.
+ */
+static size_t cue_date(const unsigned char *s, size_t n, size_t j)
+{
+	struct ident_date d;
+	size_t k = ident_date_scan((const char *)s + j, n - j, &d);
+	if (k != 0)
+		return ends_word(s, n, j + k, 0) ? j + k : 0;
+	k = digits_at(s, n, j, 8);
+	if ((k != 8 && k != 6) || !ends_word(s, n, j + k, 0))
+		return 0;
+	char buf[12];
+	memcpy(buf, s + j, 2);
+	buf[2] = '/';
+	memcpy(buf + 3, s + j + 2, 2);
+	buf[5] = '/';
+	memcpy(buf + 6, s + j + 4, k - 4);
+	return ident_date_scan(buf, k + 2, &d) == k + 2 ? j + k : 0;
+}
+
+/*
  * A short aside in brackets that starts at s[a] (just after its '('):
  * whose date it is, "DOB (new partner): ...", "born (per GP) ...". Up to
  * 40 bytes of letters, spaces, apostrophes and '-' on one line; a digit
@@ -913,8 +938,8 @@ static size_t aside_end(const unsigned char *s, size_t n, size_t a)
  * ident_date_scan reads. */
 static size_t dob_after(const unsigned char *s, size_t n, size_t j, size_t *start)
 {
-	static const char *const FILL[] = {"on", "is", "was", "of", "date", "the", "dd", "mm", "yyyy",
-	                                   "yy"};
+	static const char *const FILL[] = {"age", "on", "is", "was", "of", "date", "the", "dd", "mm",
+	                                   "yyyy", "yy"};
 	for (int r = 0; r < 4; r++) {
 		size_t j0 = j, x;
 		while (j < n && j - j0 < 4 &&
@@ -926,6 +951,16 @@ static size_t dob_after(const unsigned char *s, size_t n, size_t j, size_t *star
 			j++;
 		if (j > a && !(j < n && sc_alnum(s[j])) && IN(s + a, j - a, FILL))
 			continue;
+		/* "born in Leeds on 4/5/1990": the place is read past (a name
+		 * recogniser decides about it), the date is the cue's */
+		if (j == a + 2 && word_eq(s + a, 2, "in") && j + 1 < n && s[j] == ' ' &&
+		    sc_upper(s[j + 1])) {
+			for (j++, x = j; j < n && sc_alpha(s[j]) && j - x < 20;)
+				j++;
+			if (j < n && sc_alnum(s[j]))
+				return 0;
+			continue;
+		}
 		if (a > j0 && s[a - 1] == '(' && (x = aside_end(s, n, a)) != 0) {
 			j = x;
 			continue;
@@ -933,12 +968,31 @@ static size_t dob_after(const unsigned char *s, size_t n, size_t j, size_t *star
 		j = a;
 		break;
 	}
-	struct ident_date d;
-	size_t k = ident_date_scan((const char *)s + j, n - j, &d);
-	if (k == 0 || !ends_word(s, n, j + k, 0))
+	size_t k = cue_date(s, n, j);
+	if (k == 0)
 		return 0;
 	*start = j;
-	return j + k;
+	return k;
+}
+
+/*
+ * The dates listed after the first one of a DOB cue: "DOBs 01/02/2015 and
+ * 03/04/2017", "DOB 4.5.90 / 6.7.92": from e, a ',', ';', '/', '&' or
+ * "and" with spaces, then a date. Returns its end (*start its start), or 0.
+ */
+static size_t dob_next(const unsigned char *s, size_t n, size_t e, size_t *start)
+{
+	size_t j = e;
+	while (j < n && j - e < 3 && (s[j] == ' ' || s[j] == ',' || s[j] == ';' || s[j] == '/' ||
+	                              s[j] == '&'))
+		j++;
+	if (j + 4 < n && word_eq(s + j, 3, "and") && s[j + 3] == ' ')
+		j += 4;
+	if (j == e || j >= n || !sc_digit(s[j]))
+		return 0;
+	size_t k = cue_date(s, n, j);
+	*start = j;
+	return k;
 }
 
 static int handle_char(unsigned char c)
@@ -1384,9 +1438,13 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 	}
 	if (cue != CUE_NONE) {
 		cx->last[cue] = j;
-		if (cue == CUE_DOB && (mask & KIND_BIT(SCRUB_DOB)) && (e = dob_after(s, n, j, &a)) &&
-		    spans_push(out, a, e, SCRUB_DOB, "dob:cue") != 0)
-			return MGW_E_NOMEM;
+		if (cue == CUE_DOB && (mask & KIND_BIT(SCRUB_DOB)) && (e = dob_after(s, n, j, &a))) {
+			if (spans_push(out, a, e, SCRUB_DOB, "dob:cue") != 0)
+				return MGW_E_NOMEM;
+			for (int r = 0; r < 4 && (e = dob_next(s, n, e, &a)) != 0; r++)
+				if (spans_push(out, a, e, SCRUB_DOB, "dob:cue-list") != 0)
+					return MGW_E_NOMEM;
+		}
 		if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) &&
 		    (e = profile_url(s, n, j)) != 0) {
 			/* "instagram.com/jo_b", "www.facebook.com/jo.b.77": the

@@ -652,10 +652,27 @@ Test(scrub, codes_inside_references_are_no_names)
 {
 	/* A force or team code joined to a reference number stays... */
 	unchanged("Crime ref KAY-20251103-0412 raised; see also COX/7731 and LEE-26-004412.");
+	unchanged("Case MARAC-KAY-25-0931 heard.");
 	/* ...but the same words as names are found, and a listed name goes even
 	 * inside a reference. */
 	expect("He met Kay Lee yesterday", "He met " R("name") " yesterday");
 	expect("file GLOAM/2026/001", "file " R("name") "/2026/001");
+}
+
+Test(scrub, dates_of_birth_listed_run_together_or_after_a_place)
+{
+	expect("DOBs 11/09/2012 and 23/01/2016.",
+	       "DOBs " R("date-of-birth") " and " R("date-of-birth") ".");
+	expect("dob 11.9.12, 23.1.16 & 4.4.19; seen 05/05/2020",
+	       "dob " R("date-of-birth") ", " R("date-of-birth") " & " R("date-of-birth")
+	       "; seen 05/05/2020");
+	expect("DOB 23011988 per PNC", "DOB " R("date-of-birth") " per PNC");
+	expect("DOB/Age: 23/01/1988 (37)", "DOB/Age: " R("date-of-birth") " (37)");
+	expect("born in Swansea on 2/2/1979", "born in Swansea on " R("date-of-birth"));
+	expect("born 7th June '71.", "born " R("date-of-birth") ".");
+	/* No date after the cue: nothing; 8 digits that are no date stay. */
+	unchanged("DOB 99887766 on the old form; born in 1979 in Swansea.");
+	expect("her BRP (YT7720456) is with him", "her BRP (" R("document") ") is with him");
 }
 
 Test(scrub, identifiers_wrapped_at_a_line_break)
