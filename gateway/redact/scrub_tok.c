@@ -1147,6 +1147,53 @@ static size_t handle_at(const unsigned char *s, size_t n, size_t i)
 	return j;
 }
 
+/* ---- PO boxes --------------------------------------------------------------- */
+
+/*
+ * A PO box after "PO" or "P.O." ending at s[j]: " Box 4471", " BOX No. 12",
+ * and the town after it (", Doncaster", " Market Rasen"): 1 or 2
+ * capitalised words. A victim who has moved is often reached only there,
+ * so it is her address, and a postcode after it joins it (scrub.c).
+ * Returns the end, or 0.
+ */
+static size_t po_box_at(const unsigned char *s, size_t n, size_t j)
+{
+	if (j < n && s[j] == '.')
+		j++;
+	if (j + 4 >= n || s[j] != ' ' || !word_eq(s + j + 1, 3, "box"))
+		return 0;
+	j += 4;
+	if (j < n && s[j] == '.')
+		j++;
+	while (j < n && s[j] == ' ')
+		j++;
+	if (j + 2 < n && word_eq(s + j, 2, "no") && !sc_alnum(s[j + 2])) {
+		j += 2 + (s[j + 2] == '.');
+		while (j < n && s[j] == ' ')
+			j++;
+	}
+	size_t k = digits_at(s, n, j, 6);
+	if (k == 0 || k > 6 || !ends_word(s, n, j + k, 0))
+		return 0;
+	size_t e = j + k;
+	for (int w = 0; w < 2; w++) {
+		size_t a = e;
+		if (a < n && s[a] == ',')
+			a++;
+		if (a >= n || s[a] != ' ')
+			break;
+		a++;
+		size_t b = a;
+		while (b < n && sc_alpha(s[b]) && b - a < 20)
+			b++;
+		if (b - a < 3 || !sc_upper(s[a]) || (b < n && (sc_alnum(s[b]) || s[b] >= 0x80)) ||
+		    (w == 1 && s[e] == ','))
+			break;
+		e = b;
+	}
+	return e;
+}
+
 /* ---- structured identifier values ------------------------------------------ */
 
 /* A withheld identifier (phone, NHS number, ...) however it is spaced:
@@ -1424,6 +1471,11 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 	if (wl == 1 && j + 1 < n && s[j] == '/' && (s[j + 1] | 0x20) == 'c' &&
 	    !(j + 2 < n && sc_alnum(s[j + 2])) && ((s[i] | 0x20) == 'a' || (s[i] | 0x20) == 's')) {
 		cue = (s[i] | 0x20) == 'a' ? CUE_ACCT : CUE_SORT, j += 2; /* "a/c", "s/c" */
+	} else if ((mask & KIND_BIT(SCRUB_ADDRESS)) && (s[i] | 0x20) == 'p' &&
+	           ((wl == 2 && (s[i + 1] | 0x20) == 'o') ||
+	            (wl == 1 && j + 2 < n && s[j] == '.' && (s[j + 1] | 0x20) == 'o')) &&
+	           (e = po_box_at(s, n, wl == 2 ? j : j + 2)) != 0) {
+		return spans_push(out, i, e, SCRUB_ADDRESS, "address:po-box");
 	} else if (wl == 1 && j + 1 < n && s[j] == '.') { /* "b. 12/03/85", "D.O.B." */
 		if ((s[i] | 0x20) == 'b' && !sc_alpha(s[j + 1])) {
 			cue = CUE_DOB, j++;

@@ -675,6 +675,15 @@ Test(scrub, dates_of_birth_listed_run_together_or_after_a_place)
 	expect("her BRP (YT7720456) is with him", "her BRP (" R("document") ") is with him");
 }
 
+Test(scrub, po_boxes_with_their_town)
+{
+	expect("Post to her at PO Box 918, Skegness PE25 1QX please.",
+	       "Post to her at " R("address") " please.");
+	expect("p.o. box no. 52 (not the flat)", R("address") " (not the flat)");
+	/* A box without its number is no address. */
+	unchanged("She asked for a PO box at the sorting office.");
+}
+
 Test(scrub, identifiers_wrapped_at_a_line_break)
 {
 	expect("NI no. JK 12 34\n56 C on file", "NI no. " R("ni-number") " on file");
