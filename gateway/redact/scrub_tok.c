@@ -778,24 +778,27 @@ static const struct {
 } CUES[] = {
 	{"a", CUE_NONE}, /* keeps the table non-empty at 'a' */
 	{"acc", CUE_ACCT}, {"accno", CUE_ACCT}, {"account", CUE_ACCT}, {"acct", CUE_ACCT},
-	{"at", CUE_AT}, {"bank", CUE_SORT}, {"birth", CUE_DOB}, {"birthday", CUE_DOB},
-	{"born", CUE_DOB}, {"brp", CUE_PASS}, {"car", CUE_VEH}, {"contact", CUE_TEL}, {"discord", CUE_PLAT},
-	{"dob", CUE_DOB}, {"dobs", CUE_DOB}, {"driven", CUE_VEH}, {"drives", CUE_VEH}, {"driving", CUE_VEH},
+	{"at", CUE_AT}, {"badoo", CUE_PLAT}, {"bank", CUE_SORT}, {"birth", CUE_DOB},
+	{"birthday", CUE_DOB}, {"born", CUE_DOB}, {"brp", CUE_PASS}, {"bumble", CUE_PLAT},
+	{"car", CUE_VEH}, {"contact", CUE_TEL}, {"discord", CUE_PLAT}, {"dob", CUE_DOB},
+	{"dobs", CUE_DOB}, {"driven", CUE_VEH}, {"drives", CUE_VEH}, {"driving", CUE_VEH},
 	{"drove", CUE_VEH}, {"facebook", CUE_PLAT}, {"fb", CUE_PLAT}, {"gamertag", CUE_PLAT},
-	{"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL}, {"ig", CUE_PLAT},
-	{"index", CUE_VEH}, {"insta", CUE_PLAT}, {"instagram", CUE_PLAT}, {"kik", CUE_PLAT},
-	{"landline", CUE_TEL}, {"lorry", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
-	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH}, {"motorbike", CUE_VEH},
-	{"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL}, {"no", CUE_TEL}, {"num", CUE_TEL},
-	{"number", CUE_TEL}, {"passport", CUE_PASS}, {"passports", CUE_PASS}, {"ph", CUE_TEL},
-	{"phone", CUE_TEL},
-	{"plate", CUE_VEH}, {"plates", CUE_VEH}, {"psn", CUE_PLAT}, {"reg", CUE_VEH},
-	{"registration", CUE_VEH}, {"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT},
-	{"sort", CUE_SORT}, {"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH},
-	{"tel", CUE_TEL}, {"telegram", CUE_PLAT}, {"telephone", CUE_TEL}, {"telno", CUE_TEL}, {"tiktok", CUE_PLAT},
+	{"grindr", CUE_PLAT}, {"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL},
+	{"ig", CUE_PLAT}, {"index", CUE_VEH}, {"insta", CUE_PLAT}, {"instagram", CUE_PLAT},
+	{"kik", CUE_PLAT}, {"landline", CUE_TEL}, {"linkedin", CUE_PLAT}, {"lorry", CUE_VEH},
+	{"m", CUE_TEL}, {"messenger", CUE_PLAT}, {"mob", CUE_TEL}, {"mobile", CUE_TEL},
+	{"mobno", CUE_TEL}, {"moped", CUE_VEH}, {"motorbike", CUE_VEH},
+	{"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL}, {"no", CUE_TEL},
+	{"num", CUE_TEL}, {"number", CUE_TEL}, {"onlyfans", CUE_PLAT}, {"passport", CUE_PASS},
+	{"passports", CUE_PASS}, {"ph", CUE_TEL}, {"phone", CUE_TEL}, {"plate", CUE_VEH},
+	{"plates", CUE_VEH}, {"psn", CUE_PLAT}, {"reddit", CUE_PLAT}, {"reg", CUE_VEH},
+	{"registration", CUE_VEH}, {"regn", CUE_VEH}, {"roblox", CUE_PLAT}, {"snap", CUE_PLAT},
+	{"snapchat", CUE_PLAT}, {"sort", CUE_SORT}, {"sortcode", CUE_SORT}, {"t", CUE_TEL},
+	{"taxi", CUE_VEH}, {"tel", CUE_TEL}, {"telegram", CUE_PLAT}, {"telephone", CUE_TEL},
+	{"telno", CUE_TEL}, {"tiktok", CUE_PLAT}, {"tinder", CUE_PLAT}, {"twitch", CUE_PLAT},
 	{"twitter", CUE_PLAT}, {"username", CUE_PLAT}, {"van", CUE_VEH}, {"veh", CUE_VEH},
 	{"vehicle", CUE_VEH}, {"vrm", CUE_VEH}, {"vrn", CUE_VEH}, {"w", CUE_TEL},
-	{"xbox", CUE_PLAT}, {"youtube", CUE_PLAT},
+	{"whatsapp", CUE_PLAT}, {"xbox", CUE_PLAT}, {"youtube", CUE_PLAT},
 };
 
 /* Bit k of cue_len[c - 'a']: some cue starts with c and has k letters; most
@@ -1079,15 +1082,19 @@ static size_t handle_after(const unsigned char *s, size_t n, size_t j, size_t *s
 	if (j < n && s[j] == '@')
 		explicit = 1, j++;
 	size_t a = j;
-	int sig = 0;
+	int sig = 0, letters = 0;
 	while (j < n && j - a < 30 && handle_char(s[j]))
-		sig |= sc_digit(s[j]) || s[j] == '_', j++;
+		sig |= sc_digit(s[j]) || s[j] == '_', letters |= sc_alpha(s[j]), j++;
 	while (j > a && (s[j - 1] == '.' || s[j - 1] == '-'))
 		j--;
-	if (j - a < 2 || (j < n && s[j] >= 0x80))
+	/* no letter: a count or a phone number ("on Facebook 10 times",
+	 * "WhatsApp 07700 900123"), which the phone reader has */
+	if (j - a < 2 || (j < n && s[j] >= 0x80) || !letters)
 		return 0;
 	for (size_t k = a + 1; k + 1 < j; k++)
 		sig |= s[k] == '.';
+	if (j + 4 < n && s[j] == '#' && digits_at(s, n, j + 1, 4) == 4 && ends_word(s, n, j + 5, 0))
+		j += 5, sig = 1; /* an old Discord tag, "kev#1234" */
 	if (sig)
 		return j;
 	if (!explicit || IN(s + a, j - a, HANDLE_STOP))
@@ -1130,6 +1137,62 @@ static size_t profile_url(const unsigned char *s, size_t n, size_t j)
 	while (k > a && (s[k - 1] == '.' || s[k - 1] == '-' || s[k - 1] == '/'))
 		k--;
 	return k - a >= 2 ? k : 0;
+}
+
+/*
+ * A word with an inner underscore, "bigkev_88", "KxNG_Kev", "jo.b_77", at
+ * s[i] (whose letter run ends at the '_' or '.' at s[j]): in case notes that is a username
+ * wherever it stands, cue or none ("uses the name lonewolf_77 on Snap").
+ * Not the local part of an e-mail (the e-mail pass has it), nor a piece of
+ * a dotted or slashed token. Returns the end, or 0.
+ */
+static size_t underscore_handle(const unsigned char *s, size_t n, size_t i, size_t j)
+{
+	if (i > 0 && (s[i - 1] == '.' || s[i - 1] == '/' || s[i - 1] == '@' || s[i - 1] == '_' ||
+	              s[i - 1] == '-' || s[i - 1] >= 0x80))
+		return 0;
+	if (j + 1 >= n || (s[j] != '_' && s[j] != '.') || !sc_alnum(s[j + 1]))
+		return 0;
+	size_t k = j;
+	int inner = 0;
+	while (k < n && k - i < 30 && handle_char(s[k]))
+		inner |= s[k] == '_' && sc_alnum(s[k - 1]) && k + 1 < n && sc_alnum(s[k + 1]), k++;
+	if (!inner || (k < n && (s[k] == '@' || s[k] >= 0x80 || handle_char(s[k]))))
+		return 0; /* an e-mail's local part, or longer than any username */
+	while (k > j && (s[k - 1] == '.' || s[k - 1] == '-' || s[k - 1] == '_'))
+		k--;
+	if (k - i < 4)
+		return 0;
+	/* Not a file name ("report_v2.docx") nor a constant in capitals
+	 * ("RISK_LEVEL_HIGH") pasted from a system. */
+	static const char *const EXT[] = {"csv", "doc", "docx", "eml", "heic", "jpeg", "jpg", "m4a",
+	                                  "mov", "mp3", "mp4", "msg", "pdf", "png", "txt", "xls",
+	                                  "xlsx", "zip"};
+	size_t dot = k, unders = 0;
+	int caps = 1, digit = 0;
+	while (dot > i && s[dot - 1] != '.')
+		dot--;
+	if (dot > i && IN(s + dot, k - dot, EXT))
+		return 0;
+	for (size_t x = i; x < k; x++)
+		unders += s[x] == '_', caps &= !(s[x] >= 'a' && s[x] <= 'z'), digit |= sc_digit(s[x]);
+	return caps && !digit && unders >= 2 ? 0 : k;
+}
+
+/* After "account": " called", " named" or a quote, as in "an account
+ * called lonewolf77", "a fake account 'justice4kev'": a username follows. */
+static int named_after(const unsigned char *s, size_t n, size_t j)
+{
+	if (j + 1 >= n || s[j] != ' ')
+		return 0;
+	j++;
+	if (s[j] == '\'' || s[j] == '"')
+		return 1;
+	size_t a = j;
+	while (j < n && sc_alpha(s[j]) && j - a < 7)
+		j++;
+	return (word_eq(s + a, j - a, "called") || word_eq(s + a, j - a, "named")) && j < n &&
+	       s[j] == ' ';
 }
 
 /* '@chunk779': a handle where '@' does not follow an e-mail's local part. */
@@ -1504,8 +1567,9 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 			a = i >= 4 && word_eq(s + i - 4, 3, "www") && s[i - 1] == '.' ? i - 4 : i;
 			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:profile-url") != 0)
 				return MGW_E_NOMEM;
-		} else if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) &&
-		           (e = handle_after(s, n, j, &a))) {
+		} else if ((cue == CUE_PLAT ||
+		            (cue == CUE_ACCT && word_eq(s + i, wl, "account") && named_after(s, n, j))) &&
+		           (mask & KIND_BIT(SCRUB_HANDLE)) && (e = handle_after(s, n, j, &a))) {
 			/* "TikTok @jo_b" reads as one name, the account; "on
 			 * Snapchat as jo_b" keeps the platform */
 			if (a == j + 1 && s[j] == ' ' && s[a] == '@')
@@ -1530,11 +1594,14 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 		    spans_push(out, i, i + wl, SCRUB_NAME, scrub_rule_name(R_MISSPELT)) != 0)
 			return MGW_E_NOMEM;
 	}
+	j = i + wl;
+	if ((mask & KIND_BIT(SCRUB_HANDLE)) && j < n && (s[j] == '_' || s[j] == '.') &&
+	    (e = underscore_handle(s, n, i, j)) != 0)
+		return spans_push(out, i, e, SCRUB_HANDLE, "handle:underscore");
 	/* Glued: "tel07700900123", "NHSno9990001234", or any word before a
 	 * mobile; not inside a dotted or compound token ("a@b.com07700...",
 	 * "x-tel0770..."), where cutting the number out would leave another
 	 * identifier behind. */
-	j = i + wl;
 	int compound = i > 0 && (s[i - 1] == '.' || s[i - 1] == '@' || s[i - 1] == '/' ||
 	                         s[i - 1] == '\\' || s[i - 1] == '_' || s[i - 1] == '-' ||
 	                         s[i - 1] == '+' || s[i - 1] == '%');

@@ -684,6 +684,21 @@ Test(scrub, po_boxes_with_their_town)
 	unchanged("She asked for a PO box at the sorting office.");
 }
 
+Test(scrub, usernames_by_shape_and_on_more_platforms)
+{
+	/* An inner underscore makes a username, cue or none. */
+	expect("she knows him as wolfie_1987 online", "she knows him as " R("handle") " online");
+	expect("a new profile (dee.k_xo) appeared", "a new profile (" R("handle") ") appeared");
+	expect("an account called moonchild44 sent it", "an account called " R("handle") " sent it");
+	expect("fake account 'truthteller9' set up", "fake account " R("handle") " set up");
+	expect("met him on Tinder as rob4fun", "met him on Tinder as " R("handle"));
+	expect("Discord: stormy#0420 ok", "Discord: " R("handle") " ok");
+	/* A file name, a constant, a count and a phone are no usernames. */
+	unchanged("Photos in scan_0412.pdf and IMG_2210.JPG; flag RISK_LEVEL_HIGH set.");
+	unchanged("He messaged her on Facebook 12 times.");
+	expect("WhatsApp 07700 900321", "WhatsApp " R("phone"));
+}
+
 Test(scrub, identifiers_wrapped_at_a_line_break)
 {
 	expect("NI no. JK 12 34\n56 C on file", "NI no. " R("ni-number") " on file");
