@@ -1427,8 +1427,12 @@ static int adjacent(const unsigned char *s, const struct span *a, const struct s
  */
 static int reference_part(const unsigned char *s, size_t n, size_t a, size_t e)
 {
-	int caps = 1, joined = 0;
+	int caps = 1;
 	size_t run = 0, best = 0, lo = a, hi = e;
+	/* at a joiner first: most findings are not, and need no more */
+	if (!((a > 0 && (s[a - 1] == '-' || s[a - 1] == '/')) ||
+	      (e < n && (s[e] == '-' || s[e] == '/'))))
+		return 0;
 	for (size_t k = a; k < e; k++) {
 		if (s[k] == '-' && k > a && k + 1 < e && sc_alpha(s[k - 1]))
 			continue; /* "MARAC-HU" read as a double-barrelled name */
@@ -1437,10 +1441,6 @@ static int reference_part(const unsigned char *s, size_t n, size_t a, size_t e)
 		caps &= sc_upper(s[k]);
 	}
 	if (!caps && e - a > 3)
-		return 0;
-	joined = (a > 0 && (s[a - 1] == '-' || s[a - 1] == '/')) ||
-	         (e < n && (s[e] == '-' || s[e] == '/'));
-	if (!joined)
 		return 0;
 	while (lo > 0 && a - lo < 40 &&
 	       (sc_alnum(s[lo - 1]) ||
