@@ -615,7 +615,7 @@ static const char *const CAR_WORDS[] = {
  * The description written just before a registration, "Red Ford Fiesta
  * KR13 XYF", "silver Audi A3 GF19 PTE": up to 4 words, one space apart,
  * each a colour or make or a capitalised word or a short model code
- * ("A3"), at least one of them a colour or make; the car is then told by
+ * ("A3", "500"), at least one of them a colour or make; the car is then told by
  * the whole phrase, so it goes with the registration. Returns where the
  * description starts, or i when there is none.
  */
@@ -629,7 +629,7 @@ RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
 		if (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80))
 			break;
 		int car = IN(s + b, e - b, CAR_WORDS);
-		int code = e - b <= 3 && sc_upper(s[b]);
+		int code = e - b <= 4 && (sc_upper(s[b]) || sc_digit(s[b])); /* "A3", "500", "1" */
 		if (!car && !code && !(sc_upper(s[b]) && e - b >= 3 && e - b <= 10))
 			break;
 		a = b;
@@ -637,6 +637,23 @@ RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
 			best = a;
 	}
 	return best;
+}
+
+/*
+ * The plate s[*start..e) with the description before it, also when the
+ * plate is in brackets after it ("Red Ford Fiesta (KR13 XYF)"), brackets
+ * and all. Moves *start; returns the end.
+ */
+static size_t vehicle_with_description(const unsigned char *s, size_t n, size_t *start, size_t e)
+{
+	size_t i = *start, b;
+	if (i >= 2 && s[i - 1] == '(' && s[i - 2] == ' ' && e < n && s[e] == ')' &&
+	    (b = vehicle_described_before(s, i - 1)) < i - 1) {
+		*start = b;
+		return e + 1;
+	}
+	*start = vehicle_described_before(s, i);
+	return e;
 }
 
 /*
@@ -944,8 +961,8 @@ static size_t aside_end(const unsigned char *s, size_t n, size_t a)
  * ident_date_scan reads. */
 RARE static size_t dob_after(const unsigned char *s, size_t n, size_t j, size_t *start)
 {
-	static const char *const FILL[] = {"age", "on", "is", "was", "of", "date", "the", "dd", "mm",
-	                                   "yyyy", "yy"};
+	static const char *const FILL[] = {"age", "as", "being", "date", "dd", "given", "is", "mm",
+	                                   "of", "on", "the", "was", "yy", "yyyy"};
 	for (int r = 0; r < 4; r++) {
 		size_t j0 = j, x;
 		while (j < n && j - j0 < 4 &&
@@ -1442,14 +1459,12 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		    (e = vehicle_at(s, n, i, near(cx, CUE_VEH, i))) != 0) {
 			*kind = SCRUB_VEHICLE;
 			*rule = near(cx, CUE_VEH, i) ? "vehicle:cue" : "vehicle:current";
-			*start = vehicle_described_before(s, i);
-			return e;
+			return vehicle_with_description(s, n, start, e);
 		}
 		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = vehicle_at(s, n, i, 1)) != 0 &&
 		    vehicle_described(s, n, e)) {
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
-			*start = vehicle_described_before(s, i);
-			return e;
+			return vehicle_with_description(s, n, start, e);
 		}
 		TRY(SCRUB_DOCUMENT, "document:passport",
 		    near(cx, CUE_PASS, i) ? passport_at(s, n, i) : 0);

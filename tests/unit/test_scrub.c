@@ -574,6 +574,8 @@ Test(scrub, registrations_spaced_and_described_before_the_plate)
 	expect("Perp vehicle: black Vauxhall Corsa HJ09 TYU (often parked)",
 	       "Perp vehicle: " R("vehicle") " (often parked)");
 	expect("VRM: grey Audi A4 PL62 OWN", "VRM: " R("vehicle"));
+	expect("he drives a Silver Peugeot 3008 (MA20 VXR) now", "he drives a " R("vehicle") " now");
+	expect("his car (MA20 VXR) was", "his car (" R("vehicle") ") was");
 	/* No make or colour before it: the words stay. */
 	expect("Outside Morrisons WK63 RTP was seen", "Outside Morrisons " R("vehicle") " was seen");
 	/* A date or words in capitals are no spaced plate; lower case needs the
@@ -670,6 +672,7 @@ Test(scrub, dates_of_birth_listed_run_together_or_after_a_place)
 	expect("DOB/Age: 23/01/1988 (37)", "DOB/Age: " R("date-of-birth") " (37)");
 	expect("born in Swansea on 2/2/1979", "born in Swansea on " R("date-of-birth"));
 	expect("born 7th June '71.", "born " R("date-of-birth") ".");
+	expect("date of birth given as 30.6.88", "date of birth given as " R("date-of-birth"));
 	/* No date after the cue: nothing; 8 digits that are no date stay. */
 	unchanged("DOB 99887766 on the old form; born in 1979 in Swansea.");
 	expect("her BRP (YT7720456) is with him", "her BRP (" R("document") ") is with him");
