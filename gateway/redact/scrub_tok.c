@@ -533,7 +533,8 @@ static int month_abbr(const unsigned char *w)
  * documents), then in capitals only, and without a cue only when the first
  * letter is a real memory tag (not I, Q, Z, which also refuses "IN", "IS",
  * "IT") and the last three are no month ("ON 23 JAN" in a CAD log).
- * Prefix "A123 BCD" and suffix "ABC 123D" only after a cue: in capitals
+ * Prefix "A123 BCD", suffix "ABC 123D" and Northern Irish "AIZ 1234" (its
+ * last two letters, the county code, hold an I or a Z) only after a cue: in capitals
  * those shapes also fit road numbers ("A1 THE") and codes; in capitals they
  * may be spaced too ("P 327 HVW", "ABC 123 D").
  */
@@ -581,10 +582,13 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 		           ? j + 3
 		           : 0;
 	}
-	if (L == 3) { /* suffix */
+	if (L == 3) { /* suffix, or Northern Irish "AIZ 1234" */
 		if (j < n && s[j] == ' ')
 			j++;
-		d = digits_at(s, n, j, 3);
+		d = digits_at(s, n, j, 4);
+		if (up && d >= 3 && d <= 4 && ends_word(s, n, j + d, 0) &&
+		    (s[i + 1] == 'I' || s[i + 1] == 'Z' || s[i + 2] == 'I' || s[i + 2] == 'Z'))
+			return j + d;
 		if (d < 1 || d > 3)
 			return 0;
 		j += d;

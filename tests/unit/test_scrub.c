@@ -571,6 +571,7 @@ Test(scrub, registrations_spaced_and_described_before_the_plate)
 	expect("SEEN IN YB 68 FMA AT 2200", "SEEN IN " R("vehicle") " AT 2200");
 	expect("car: T 815 GRW, parked", "car: " R("vehicle") ", parked");
 	expect("veh LMR 402 J seen", "veh " R("vehicle") " seen");
+	expect("van reg: KIZ 6620, white", "van reg: " R("vehicle") ", white");
 	expect("Perp vehicle: black Vauxhall Corsa HJ09 TYU (often parked)",
 	       "Perp vehicle: " R("vehicle") " (often parked)");
 	expect("VRM: grey Audi A4 PL62 OWN", "VRM: " R("vehicle"));
