@@ -304,6 +304,70 @@ int ident_crn_valid(const char *in, size_t len, char out[8])
 	return 0;
 }
 
+/* ---- bank: IBAN and card numbers ------------------------------------------- */
+
+int ident_iban_valid(const char *in, size_t len, char out[35])
+{
+	const unsigned char *s;
+	size_t n = trim(in, len, &s);
+	char b[34];
+	unsigned rem = 0;
+
+	out[0] = '\0';
+	size_t k = squeeze(s, n, b, sizeof b);
+	if (k < 15 || k > 34 || !is_alpha((unsigned char)b[0]) || !is_alpha((unsigned char)b[1]) ||
+	    !is_digit((unsigned char)b[2]) || !is_digit((unsigned char)b[3]) ||
+	    (b[0] == 'G' && b[1] == 'B' && k != 22))
+		return MGW_E_INVALID;
+	for (size_t i = 0; i < k; i++) {
+		unsigned char c = (unsigned char)b[(i + 4) % k]; /* the first four last */
+		if (is_digit(c))
+			rem = (rem * 10 + (c - '0')) % 97;
+		else if (is_alpha(c))
+			rem = (rem * 100 + (c - 'A' + 10)) % 97;
+		else
+			return MGW_E_INVALID;
+	}
+	if (rem != 1)
+		return MGW_E_INVALID;
+	memcpy(out, b, k);
+	out[k] = '\0';
+	return 0;
+}
+
+int ident_card_valid(const char *in, size_t len, char out[20])
+{
+	const unsigned char *s;
+	size_t n = trim(in, len, &s);
+	char d[19];
+	size_t nd = 0;
+	unsigned sum = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (is_digit(s[i])) {
+			if (nd == sizeof d)
+				return MGW_E_INVALID;
+			d[nd++] = (char)s[i];
+		} else if (s[i] != ' ' && s[i] != '-') {
+			return MGW_E_INVALID;
+		}
+	}
+	if (nd < 13)
+		return MGW_E_INVALID;
+	for (size_t i = 0; i < nd; i++) { /* Luhn: double every second from the right */
+		unsigned v = (unsigned)(d[nd - 1 - i] - '0');
+		if (i % 2 == 1 && (v *= 2) > 9)
+			v -= 9;
+		sum += v;
+	}
+	if (sum % 10 != 0)
+		return MGW_E_INVALID;
+	memcpy(out, d, nd);
+	out[nd] = '\0';
+	return 0;
+}
+
 /* ---- characters ------------------------------------------------------------ */
 
 /*

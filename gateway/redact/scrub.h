@@ -87,7 +87,9 @@
  *             words ("FB name Jo Bloggs"); a profile address
  *             ("instagram.com/jo_b") whole; "TikTok @jo_b" with the
  *             platform word.
- *   bank      sort codes 12-34-56 / 12 34 56 / 123456 after a cue (sort
+ *   bank      IBANs (mod-97 checked, "GB82 WEST 1234 ..."), card numbers
+ *             (13-19 digits, Luhn checked, whole, spaced or 4-4-4-4 with
+ *             '-'); sort codes 12-34-56 / 12 34 56 / 123456 after a cue (sort
  *             code, bank, account) or within 40 bytes before an 8-digit
  *             number; 8-digit account numbers (or 4+4) after a cue
  *             (account, acc, a/c) or a sort code.
@@ -314,7 +316,8 @@ int scrub_text(const scrubber *s, const char *text, size_t len, const char *grou
  * "vehicle:current", "vehicle:described", "handle:@", "handle:platform",
  * "handle:profile-url", "handle:underscore", "dob:cue-list",
  * "address:po-box", "bank:sort-code",
- * "bank:account", "document:passport", "document:driving-licence",
+ * "bank:account", "bank:iban", "bank:card", "document:passport",
+ * "document:driving-licence",
  * "list:name", "list:surname", "list:first-name", "list:nickname",
  * "list:initial+surname", "list:surname-comma", "list:first+surname",
  * "list:initials+surname", "list:surname-misspelt", "value:address",

@@ -782,6 +782,74 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 	return 0;
 }
 
+/*
+ * An IBAN at s[i] (2 letters, 2 digits, ...): groups of letters and digits
+ * one space apart, 34 characters at most; the longest run of whole groups
+ * that ident_iban_valid accepts (its mod-97 check makes a chance match of
+ * an ordinary code unlikely) and that ends a word.
+ */
+RARE static size_t iban_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t ge[12], ng = 0, k = 0, j = i;
+	char buf[48], out[35];
+	if (i + 4 > n || !sc_alpha(s[i]) || !sc_alpha(s[i + 1]) || !sc_digit(s[i + 2]) ||
+	    !sc_digit(s[i + 3]))
+		return 0;
+	while (ng < 12 && j < n && sc_alnum(s[j])) {
+		while (j < n && sc_alnum(s[j]) && k <= 34)
+			j++, k++;
+		if (k > 34)
+			break;
+		ge[ng++] = j;
+		if (j + 1 >= n || s[j] != ' ' || !sc_alnum(s[j + 1]))
+			break;
+		j++;
+	}
+	while (ng > 0) {
+		size_t e = ge[--ng];
+		if (e - i < sizeof buf && ends_word(s, n, e, 0)) {
+			memcpy(buf, s + i, e - i);
+			if (ident_iban_valid(buf, e - i, out) == 0)
+				return e;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A payment card number at s[i]: 13-19 digits, whole or in groups one space
+ * apart, or 4-4-4-4 with '-', passing the Luhn check; not glued to a
+ * reference by '-' before it, nor the tail of a longer digit sequence.
+ */
+RARE static size_t card_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t ge[8], ng = 0, nd = 0, j = i;
+	char out[20];
+	unsigned char sep = 0;
+	int fours = 1;
+	if (i > 0 && (s[i - 1] == '-' || (i >= 2 && s[i - 1] == ' ' && sc_digit(s[i - 2]) &&
+	                                  digits_at(s, n, i, 13) < 13)))
+		return 0; /* inside a reference or a longer grouped number */
+	while (ng < 8 && j < n && sc_digit(s[j])) {
+		size_t k = digits_at(s, n, j, 19);
+		if (nd + k > 19)
+			return 0;
+		fours &= k == 4;
+		nd += k, j += k;
+		ge[ng++] = j;
+		if (j + 1 >= n || (s[j] != ' ' && s[j] != '-') || (sep && s[j] != sep) ||
+		    !sc_digit(s[j + 1]))
+			break;
+		sep = s[j++];
+	}
+	size_t e = ge[ng - 1];
+	if (nd < 13 || (sep == '-' && !(fours && ng == 4)) || !ends_word(s, n, e, 1))
+		return 0;
+	if (e < n && (s[e] == ' ' || s[e] == '-') && e + 1 < n && sc_digit(s[e + 1]))
+		return 0; /* more digits follow: some longer number */
+	return ident_card_valid((const char *)s + i, e - i, out) == 0 ? e : 0;
+}
+
 /* An 8-digit run within the next 40 bytes (an account number beside a sort code). */
 static int account_ahead(const unsigned char *s, size_t n, size_t e)
 {
@@ -1455,6 +1523,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			if (k >= end)
 				goto dates;
 		}
+		TRY(SCRUB_BANK, "bank:iban", L == 2 && sc_digit(nx) ? iban_at(s, n, i) : 0);
 		TRY(SCRUB_NINO, "ni-number", nino_at(s, n, i));
 		TRY(SCRUB_POSTCODE, "postcode", postcode_at(s, n, i));
 		TRY(SCRUB_CRN, "crn", crn_at(s, n, i));
@@ -1483,6 +1552,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
 		if (glued)
 			return 0;
+		TRY(SCRUB_BANK, "bank:card", digits_at(s, n, i, 4) >= 4 ? card_at(s, n, i) : 0);
 		TRY(SCRUB_PNC, "pnc-id", pnc_at(s, n, i));
 		TRY(SCRUB_NHS, "nhs-number", nhs_at(s, n, i));
 	}

@@ -703,6 +703,17 @@ Test(scrub, usernames_by_shape_and_on_more_platforms)
 	expect("WhatsApp 07700 900321", "WhatsApp " R("phone"));
 }
 
+Test(scrub, ibans_and_card_numbers)
+{
+	expect("pays in to IBAN GB82 WEST 1234 5698 7654 32 monthly",
+	       "pays in to IBAN " R("bank") " monthly");
+	expect("his card 4111 1111 1111 1111 was used", "his card " R("bank") " was used");
+	expect("card no. 5500-0000-0000-0004.", "card no. " R("bank") ".");
+	/* Bad check digits, a reference with dashes, the tail of a longer number. */
+	unchanged("ref GB82 WEST 1234 5698 7654 33; job 4111-1111-1111-1112-77");
+	unchanged("log 4111 1111 1111 1111 2222 closed");
+}
+
 Test(scrub, identifiers_wrapped_at_a_line_break)
 {
 	expect("NI no. JK 12 34\n56 C on file", "NI no. " R("ni-number") " on file");
