@@ -792,8 +792,16 @@ RARE static size_t iban_at(const unsigned char *s, size_t n, size_t i)
 {
 	size_t ge[12], ng = 0, k = 0, j = i;
 	char buf[48], out[35];
-	if (i + 4 > n || !sc_alpha(s[i]) || !sc_alpha(s[i + 1]) || !sc_digit(s[i + 2]) ||
+	if (i + 15 > n || !sc_alpha(s[i]) || !sc_alpha(s[i + 1]) || !sc_digit(s[i + 2]) ||
 	    !sc_digit(s[i + 3]))
+		return 0;
+	/* Written whole (15+ characters), or in groups of 4 ("GB82 WEST
+	 * ..."): a NINO, a registration or a postcode fails here. */
+	size_t r = i;
+	while (r < n && r - i < 15 && sc_alnum(s[r]))
+		r++;
+	if (r - i < 15 && !(r - i == 4 && s[r] == ' ' && sc_alnum(s[r + 1]) && sc_alnum(s[r + 2]) &&
+	                    sc_alnum(s[r + 3]) && sc_alnum(s[r + 4]) && s[r + 5] == ' '))
 		return 0;
 	while (ng < 12 && j < n && sc_alnum(s[j])) {
 		while (j < n && sc_alnum(s[j]) && k <= 34)
@@ -814,6 +822,16 @@ RARE static size_t iban_at(const unsigned char *s, size_t n, size_t i)
 		}
 	}
 	return 0;
+}
+
+/* Could a card number start at s[i]: 13+ digits at once, or 4 and then,
+ * after one space or '-', 4 more or 6 (Amex)? Phones, NHS numbers and
+ * dates, which reach the card reader first, fail here at once. */
+static int card_start(const unsigned char *s, size_t n, size_t i)
+{
+	size_t k = digits_at(s, n, i, 13);
+	return k >= 13 || (k == 4 && i + 9 < n && (s[i + 4] == ' ' || s[i + 4] == '-') &&
+	                   digits_at(s, n, i + 5, 4) >= 4);
 }
 
 /*
@@ -878,19 +896,18 @@ static const struct {
 	{"drove", CUE_VEH}, {"facebook", CUE_PLAT}, {"fb", CUE_PLAT}, {"gamertag", CUE_PLAT},
 	{"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL}, {"ig", CUE_PLAT},
 	{"index", CUE_VEH}, {"insta", CUE_PLAT}, {"instagram", CUE_PLAT}, {"kik", CUE_PLAT},
-	{"landline", CUE_TEL}, {"linkedin", CUE_PLAT}, {"lorry", CUE_VEH}, {"m", CUE_TEL},
-	{"messenger", CUE_PLAT}, {"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL},
-	{"moped", CUE_VEH}, {"motorbike", CUE_VEH}, {"motorcycle", CUE_VEH}, {"nhs", CUE_TEL},
-	{"nhsno", CUE_TEL}, {"no", CUE_TEL}, {"num", CUE_TEL}, {"number", CUE_TEL},
-	{"onlyfans", CUE_PLAT}, {"passport", CUE_PASS}, {"passports", CUE_PASS},
-	{"ph", CUE_TEL}, {"phone", CUE_TEL}, {"plate", CUE_VEH}, {"plates", CUE_VEH},
-	{"psn", CUE_PLAT}, {"reg", CUE_VEH}, {"registration", CUE_VEH}, {"regn", CUE_VEH},
-	{"snap", CUE_PLAT}, {"snapchat", CUE_PLAT}, {"sort", CUE_SORT}, {"sortcode", CUE_SORT},
-	{"t", CUE_TEL}, {"taxi", CUE_VEH}, {"tel", CUE_TEL}, {"telegram", CUE_PLAT},
-	{"telephone", CUE_TEL}, {"telno", CUE_TEL}, {"tiktok", CUE_PLAT}, {"tinder", CUE_PLAT},
-	{"twitch", CUE_PLAT}, {"twitter", CUE_PLAT}, {"username", CUE_PLAT}, {"van", CUE_VEH},
+	{"landline", CUE_TEL}, {"lorry", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
+	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH},
+	{"motorbike", CUE_VEH}, {"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL},
+	{"no", CUE_TEL}, {"num", CUE_TEL}, {"number", CUE_TEL}, {"passport", CUE_PASS},
+	{"passports", CUE_PASS}, {"ph", CUE_TEL}, {"phone", CUE_TEL}, {"plate", CUE_VEH},
+	{"plates", CUE_VEH}, {"psn", CUE_PLAT}, {"reg", CUE_VEH}, {"registration", CUE_VEH},
+	{"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT}, {"sort", CUE_SORT},
+	{"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH}, {"tel", CUE_TEL},
+	{"telegram", CUE_PLAT}, {"telephone", CUE_TEL}, {"telno", CUE_TEL},
+	{"tiktok", CUE_PLAT}, {"twitter", CUE_PLAT}, {"username", CUE_PLAT}, {"van", CUE_VEH},
 	{"veh", CUE_VEH}, {"vehicle", CUE_VEH}, {"vrm", CUE_VEH}, {"vrn", CUE_VEH},
-	{"w", CUE_TEL}, {"whatsapp", CUE_PLAT}, {"xbox", CUE_PLAT}, {"youtube", CUE_PLAT},
+	{"w", CUE_TEL}, {"xbox", CUE_PLAT}, {"youtube", CUE_PLAT},
 };
 
 /* Bit k of cue_len[c - 'a']: some cue starts with c and has k letters; most
@@ -1026,6 +1043,27 @@ static size_t aside_end(const unsigned char *s, size_t n, size_t a)
 	                               s[k] == '-' || s[k] >= 0x80))
 		k++;
 	return k > a && k < n && s[k] == ')' ? k + 1 : 0;
+}
+
+/* The cues word_at keeps out of the cue table (see there), by first
+ * letter: most words differ from each candidate at the first or second. */
+static unsigned rare_cue(const unsigned char *w, size_t n)
+{
+	switch (w[0] | 0x20) {
+	case 'b':
+		return n == 3 && w[0] == 'B' && w[1] == 'R' && w[2] == 'P' ? CUE_PASS : CUE_NONE;
+	case 'd':
+		return word_eq(w, n, "dobs") ? CUE_DOB : CUE_NONE;
+	case 'l':
+		return word_eq(w, n, "linkedin") ? CUE_PLAT : CUE_NONE;
+	case 'o':
+		return word_eq(w, n, "onlyfans") ? CUE_PLAT : CUE_NONE;
+	case 't':
+		return word_eq(w, n, "tinder") || word_eq(w, n, "twitch") ? CUE_PLAT : CUE_NONE;
+	case 'w':
+		return word_eq(w, n, "whatsapp") ? CUE_PLAT : CUE_NONE;
+	}
+	return CUE_NONE;
 }
 
 /* Date of birth after its cue: "DOB: 12/03/1985", "born on 5th March 1990",
@@ -1552,7 +1590,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
 		if (glued)
 			return 0;
-		TRY(SCRUB_BANK, "bank:card", digits_at(s, n, i, 4) >= 4 ? card_at(s, n, i) : 0);
+		TRY(SCRUB_BANK, "bank:card", card_start(s, n, i) ? card_at(s, n, i) : 0);
 		TRY(SCRUB_PNC, "pnc-id", pnc_at(s, n, i));
 		TRY(SCRUB_NHS, "nhs-number", nhs_at(s, n, i));
 	}
@@ -1626,7 +1664,7 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 	if (wl == 1 && j + 1 < n && s[j] == '/' && (s[j + 1] | 0x20) == 'c' &&
 	    !(j + 2 < n && sc_alnum(s[j + 2])) && ((s[i] | 0x20) == 'a' || (s[i] | 0x20) == 's')) {
 		cue = (s[i] | 0x20) == 'a' ? CUE_ACCT : CUE_SORT, j += 2; /* "a/c", "s/c" */
-	} else if ((mask & KIND_BIT(SCRUB_ADDRESS)) && (s[i] | 0x20) == 'p' &&
+	} else if (wl <= 2 && (s[i] | 0x20) == 'p' && (mask & KIND_BIT(SCRUB_ADDRESS)) &&
 	           ((wl == 2 && (s[i + 1] | 0x20) == 'o') ||
 	            (wl == 1 && j + 2 < n && s[j] == '.' && (s[j + 1] | 0x20) == 'o')) &&
 	           (e = po_box_at(s, n, wl == 2 ? j : j + 2)) != 0) {
@@ -1642,13 +1680,12 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 		}
 	} else {
 		cue = cue_of(s + i, wl);
-		/* Two cues kept out of the table, whose lengths would send many
-		 * common words ("but", "does") to a probe: "BRP" (a residence
-		 * permit, read as a passport) in capitals, "DOBs". */
-		if (cue == CUE_NONE && wl == 3 && s[i] == 'B' && s[i + 1] == 'R' && s[i + 2] == 'P')
-			cue = CUE_PASS;
-		else if (cue == CUE_NONE && wl == 4 && (s[i] | 0x20) == 'd' && word_eq(s + i, 4, "dobs"))
-			cue = CUE_DOB;
+		/* Cues kept out of the table, whose lengths would send many
+		 * common words ("but", "does", "things") to its probe: "BRP" (a
+		 * residence permit, read as a passport) in capitals, "DOBs",
+		 * and platforms people meet on or are reached through. */
+		if (cue == CUE_NONE && (0x158u >> wl & 1) && (wl != 3 || s[i] == 'B'))
+			cue = rare_cue(s + i, wl); /* lengths 3, 4, 6 and 8 only */
 	}
 	if (cue != CUE_NONE) {
 		cx->last[cue] = j;
@@ -1694,8 +1731,8 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 			return MGW_E_NOMEM;
 	}
 	j = i + wl;
-	if ((mask & KIND_BIT(SCRUB_HANDLE)) && j < n && (s[j] == '_' || s[j] == '.') &&
-	    (e = underscore_handle(s, n, i, j)) != 0)
+	if ((mask & KIND_BIT(SCRUB_HANDLE)) && j + 1 < n && (s[j] == '_' || s[j] == '.') &&
+	    sc_alnum(s[j + 1]) && (e = underscore_handle(s, n, i, j)) != 0)
 		return spans_push(out, i, e, SCRUB_HANDLE, "handle:underscore");
 	/* Glued: "tel07700900123", "NHSno9990001234", or any word before a
 	 * mobile; not inside a dotted or compound token ("a@b.com07700...",
