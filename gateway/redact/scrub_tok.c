@@ -603,7 +603,8 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 	return 0;
 }
 
-/* Colours and makes that describe a car ("silver Audi"): ASCII, any case. */
+/* Colours and makes that describe a car ("silver Audi"): ASCII, any case;
+ * sorted (car_word searches it). */
 static const char *const CAR_WORDS[] = {
 	"alfa", "audi", "beige", "bentley", "black", "blue", "bmw", "bronze", "brown",
 	"burgundy", "charcoal", "chevrolet", "citroen", "cream", "cupra", "dacia", "dark",
@@ -614,6 +615,29 @@ static const char *const CAR_WORDS[] = {
 	"seat", "silver", "skoda", "smart", "subaru", "suzuki", "tesla", "toyota", "vauxhall",
 	"volkswagen", "volvo", "vw", "white", "yellow",
 };
+
+/* Is w[0..n) (any case) in CAR_WORDS? A binary search: the list is sorted. */
+static int car_word(const unsigned char *w, size_t n)
+{
+	char lw[12];
+	size_t lo = 0, hi = sizeof CAR_WORDS / sizeof CAR_WORDS[0];
+	if (n == 0 || n >= sizeof lw)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		lw[k] = (char)(w[k] | 0x20);
+	lw[n] = '\0';
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(lw, CAR_WORDS[mid]);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
 
 /*
  * The description written just before a registration, "Red Ford Fiesta
@@ -632,7 +656,7 @@ RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
 			b--;
 		if (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80))
 			break;
-		int car = IN(s + b, e - b, CAR_WORDS);
+		int car = car_word(s + b, e - b);
 		int code = e - b <= 4 && (sc_upper(s[b]) || sc_digit(s[b])); /* "A3", "500", "1" */
 		if (!car && !code && !(sc_upper(s[b]) && e - b >= 3 && e - b <= 10))
 			break;
@@ -680,7 +704,7 @@ static int vehicle_described(const unsigned char *s, size_t n, size_t e)
 			return 1; /* Citroen, Citroën */
 		if (j < n && sc_alnum(s[j]))
 			return 0;
-		if (IN(s + a, j - a, CAR_WORDS))
+		if (car_word(s + a, j - a))
 			return 1;
 		if (r > 0 || !(word_eq(s + a, j - a, "a") || word_eq(s + a, j - a, "an") ||
 		               word_eq(s + a, j - a, "the")) ||
@@ -1046,7 +1070,13 @@ static size_t aside_end(const unsigned char *s, size_t n, size_t a)
 }
 
 /* The cues word_at keeps out of the cue table (see there), by first
- * letter: most words differ from each candidate at the first or second. */
+ * letter; RARE_LEN[c] bit L: one of them starts with c and has L letters,
+ * so that nearly every word is refused by one look-up. */
+static const uint16_t RARE_LEN[26] = {
+	['b' - 'a'] = 1u << 3, ['d' - 'a'] = 1u << 4, ['l' - 'a'] = 1u << 8,
+	['o' - 'a'] = 1u << 8, ['t' - 'a'] = 1u << 6, ['w' - 'a'] = 1u << 8,
+};
+
 static unsigned rare_cue(const unsigned char *w, size_t n)
 {
 	switch (w[0] | 0x20) {
@@ -1684,8 +1714,8 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 		 * common words ("but", "does", "things") to its probe: "BRP" (a
 		 * residence permit, read as a passport) in capitals, "DOBs",
 		 * and platforms people meet on or are reached through. */
-		if (cue == CUE_NONE && (0x158u >> wl & 1) && (wl != 3 || s[i] == 'B'))
-			cue = rare_cue(s + i, wl); /* lengths 3, 4, 6 and 8 only */
+		if (cue == CUE_NONE && (RARE_LEN[(s[i] | 0x20) - 'a'] >> wl & 1))
+			cue = rare_cue(s + i, wl);
 	}
 	if (cue != CUE_NONE) {
 		cx->last[cue] = j;
@@ -1731,8 +1761,9 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 			return MGW_E_NOMEM;
 	}
 	j = i + wl;
-	if ((mask & KIND_BIT(SCRUB_HANDLE)) && j + 1 < n && (s[j] == '_' || s[j] == '.') &&
-	    sc_alnum(s[j + 1]) && (e = underscore_handle(s, n, i, j)) != 0)
+	unsigned char after = j + 1 < n ? s[j] : 0;
+	if ((after == '_' || after == '.') && sc_alnum(s[j + 1]) && (mask & KIND_BIT(SCRUB_HANDLE)) &&
+	    (e = underscore_handle(s, n, i, j)) != 0)
 		return spans_push(out, i, e, SCRUB_HANDLE, "handle:underscore");
 	/* Glued: "tel07700900123", "NHSno9990001234", or any word before a
 	 * mobile; not inside a dotted or compound token ("a@b.com07700...",
