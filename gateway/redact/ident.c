@@ -304,6 +304,70 @@ int ident_crn_valid(const char *in, size_t len, char out[8])
 	return 0;
 }
 
+/* ---- bank: IBAN and card numbers ------------------------------------------- */
+
+int ident_iban_valid(const char *in, size_t len, char out[35])
+{
+	const unsigned char *s;
+	size_t n = trim(in, len, &s);
+	char b[34];
+	unsigned rem = 0;
+
+	out[0] = '\0';
+	size_t k = squeeze(s, n, b, sizeof b);
+	if (k < 15 || k > 34 || !is_alpha((unsigned char)b[0]) || !is_alpha((unsigned char)b[1]) ||
+	    !is_digit((unsigned char)b[2]) || !is_digit((unsigned char)b[3]) ||
+	    (b[0] == 'G' && b[1] == 'B' && k != 22))
+		return MGW_E_INVALID;
+	for (size_t i = 0; i < k; i++) {
+		unsigned char c = (unsigned char)b[(i + 4) % k]; /* the first four last */
+		if (is_digit(c))
+			rem = (rem * 10 + (c - '0')) % 97;
+		else if (is_alpha(c))
+			rem = (rem * 100 + (c - 'A' + 10)) % 97;
+		else
+			return MGW_E_INVALID;
+	}
+	if (rem != 1)
+		return MGW_E_INVALID;
+	memcpy(out, b, k);
+	out[k] = '\0';
+	return 0;
+}
+
+int ident_card_valid(const char *in, size_t len, char out[20])
+{
+	const unsigned char *s;
+	size_t n = trim(in, len, &s);
+	char d[19];
+	size_t nd = 0;
+	unsigned sum = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (is_digit(s[i])) {
+			if (nd == sizeof d)
+				return MGW_E_INVALID;
+			d[nd++] = (char)s[i];
+		} else if (s[i] != ' ' && s[i] != '-') {
+			return MGW_E_INVALID;
+		}
+	}
+	if (nd < 13)
+		return MGW_E_INVALID;
+	for (size_t i = 0; i < nd; i++) { /* Luhn: double every second from the right */
+		unsigned v = (unsigned)(d[nd - 1 - i] - '0');
+		if (i % 2 == 1 && (v *= 2) > 9)
+			v -= 9;
+		sum += v;
+	}
+	if (sum % 10 != 0)
+		return MGW_E_INVALID;
+	memcpy(out, d, nd);
+	out[nd] = '\0';
+	return 0;
+}
+
 /* ---- characters ------------------------------------------------------------ */
 
 /*
@@ -619,6 +683,21 @@ static int is_ordinal(const unsigned char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* The year after a month's name, perhaps with an apostrophe for the
+ * century ("12 March '85", "March 12th, ’85"): its digit count, or 0 when
+ * an apostrophe is not followed by exactly two digits. */
+static size_t year_run(const unsigned char *s, size_t n, size_t *i, int *v)
+{
+	size_t k = 0;
+	if (*i < n && s[*i] == '\'')
+		k = 1;
+	else if (*i + 2 < n && s[*i] == 0xE2 && s[*i + 1] == 0x80 && s[*i + 2] == 0x99)
+		k = 3;
+	*i += k;
+	size_t nd = digit_run(s, n, i, v);
+	return k && nd != 2 ? 0 : nd;
+}
+
 static int date_ok(int y, int m, int d, size_t ny, struct ident_date *out)
 {
 	char buf[16];
@@ -659,7 +738,7 @@ size_t ident_date_scan(const char *in, size_t len, struct ident_date *out)
 			i++;
 		if (!spaces(s, len, &i))
 			return 0;
-		n2 = digit_run(s, len, &i, &b);
+		n2 = year_run(s, len, &i, &b);
 		return date_ok(b, m, a, n2, out) ? i : 0;
 	}
 	n1 = digit_run(s, len, &i, &a);
@@ -719,7 +798,7 @@ size_t ident_date_scan(const char *in, size_t len, struct ident_date *out)
 			return 0;
 		i++;
 	}
-	n3 = digit_run(s, len, &i, &c);
+	n3 = sep == ' ' ? year_run(s, len, &i, &c) : digit_run(s, len, &i, &c);
 	return date_ok(c, m, a, n3, out) ? i : 0;
 }
 

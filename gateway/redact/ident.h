@@ -103,6 +103,22 @@ int ident_pnc_valid(const char *in, size_t len, char out[16]);
 int ident_crn_valid(const char *in, size_t len, char out[8]);
 
 /*
+ * International bank account number: 2 letters (country), 2 check digits,
+ * then 11 to 30 letters and digits, any case, spaces anywhere ("GB82 WEST
+ * 1234 5698 7654 32"); a GB one is 22 characters. Check: the first four
+ * moved to the end, letters as 10..35, the number mod 97 is 1 (ISO 13616).
+ * out: upper case, no spaces. Returns 0, or MGW_E_INVALID.
+ */
+int ident_iban_valid(const char *in, size_t len, char out[35]);
+
+/*
+ * Payment card number: 13 to 19 digits, spaces or '-' anywhere ("4111 1111
+ * 1111 1111"), passing the Luhn check. out: the digits.
+ * Returns 0, or MGW_E_INVALID.
+ */
+int ident_card_valid(const char *in, size_t len, char out[20]);
+
+/*
  * Fold a personal name for comparison: lower case; the Latin-1, Latin
  * Extended-A, Latin Extended-B and Latin Extended Additional letters to
  * their base letters (é->e, Ö->o, ł->l, ß->ss, æ->ae, œ->oe, þ->th, ĳ->ij,
@@ -143,7 +159,8 @@ struct ident_date {
 
 /*
  * The longest date in any format ident_date_parse accepts, or the same with
- * a two-digit year ("12/03/85", "12 Mar 85"), at the very start of in[0..len).
+ * a two-digit year ("12/03/85", "12 Mar 85", and with the month in words
+ * also "12 Mar '85", "March 12th, ’85"), at the very start of in[0..len).
  * Digit runs are taken whole ("12/03/19851" is no date); what follows the
  * date is not examined: the caller decides whether it ends a word. Reads at
  * most ~40 bytes. Returns the bytes consumed with *d filled, or 0 if no

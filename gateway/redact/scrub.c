@@ -1666,6 +1666,48 @@ static int adjacent(const unsigned char *s, const struct span *a, const struct s
 	return 0;
 }
 
+/*
+ * Is the name or place finding s[a..e) a part of a reference: a token of
+ * letters and digit groups joined by '-' or '/' with no space, a run of 3
+ * or more digits in it, the finding at a joiner and itself a short code
+ * (3 letters at most, or all capitals): "HU-20260207-0331", "CSC/4471",
+ * "MASH/26/0071". Crime, CAD and agency references are kept (issue 9), and
+ * a force or team code in one is no person ("Hu", "Cox" are surnames).
+ * Asked only of names found without a list (names_scan) and of places: a
+ * listed person's name is withheld wherever it is.
+ * Reads at most 40 bytes each way.
+ */
+static int reference_part(const unsigned char *s, size_t n, size_t a, size_t e)
+{
+	int caps = 1;
+	size_t run = 0, best = 0, lo = a, hi = e;
+	/* at a joiner first: most findings are not, and need no more */
+	if (!((a > 0 && (s[a - 1] == '-' || s[a - 1] == '/')) ||
+	      (e < n && (s[e] == '-' || s[e] == '/'))))
+		return 0;
+	for (size_t k = a; k < e; k++) {
+		if (s[k] == '-' && k > a && k + 1 < e && sc_alpha(s[k - 1]))
+			continue; /* "MARAC-HU" read as a double-barrelled name */
+		if (!sc_alpha(s[k]))
+			return 0; /* letters only */
+		caps &= sc_upper(s[k]);
+	}
+	if (!caps && e - a > 3)
+		return 0;
+	while (lo > 0 && a - lo < 40 &&
+	       (sc_alnum(s[lo - 1]) ||
+	        ((s[lo - 1] == '-' || s[lo - 1] == '/') && lo >= 2 && sc_alnum(s[lo - 2]))))
+		lo--;
+	while (hi < n && hi - e < 40 &&
+	       (sc_alnum(s[hi]) || ((s[hi] == '-' || s[hi] == '/') && hi + 1 < n && sc_alnum(s[hi + 1]))))
+		hi++;
+	for (size_t k = lo; k < hi; k++) {
+		run = sc_digit(s[k]) ? run + 1 : 0;
+		best = run > best ? run : best;
+	}
+	return best >= 3;
+}
+
 static int priority(unsigned kind)
 {
 	return kind == SCRUB_LOCATION ? 2 : kind == SCRUB_SAFE_TIME ? 1 : 0;
@@ -1727,11 +1769,14 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 		drop_kept_misspelt(s, &all, tok_from, &keep, maxend);
 	}
 	size_t found_from = all.n;
-	for (size_t j = 0; j < extra.n; j++)
+	for (size_t j = 0; j < extra.n; j++) {
+		if (reference_part(s, n, extra.v[j].start, extra.v[j].end))
+			continue; /* a code in a reference; listed names still go */
 		if (keep.n == 0 ? spans_push(&all, extra.v[j].start, extra.v[j].end, extra.v[j].kind,
 		                             extra.v[j].rule) != 0
 		                : push_unkept(s, &extra.v[j], &keep, maxend, &all) != 0)
 			goto done;
+	}
 	if (all.n > found_from && propagate_found(s, n, &all, found_from, &keep, maxend) != 0)
 		goto done;
 	if (place_scan(t.s, n, (sc->flags & SCRUB_F_LOCATION) ? PLACE_F_LOCATION : 0, &all) != 0)
@@ -1750,7 +1795,8 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	for (size_t j = 0; j < all.n; j++) {
 		struct span x = all.v[j];
 		if (x.kind < SCRUB_KIND_COUNT && (mask & KIND_BIT(x.kind)) && x.start < x.end &&
-		    x.end <= n)
+		    x.end <= n &&
+		    !(x.kind == SCRUB_PLACE && reference_part(s, n, x.start, x.end)))
 			all.v[k++] = x;
 	}
 	all.n = k;

@@ -56,25 +56,45 @@
  *             year first, month names, ordinals, two-digit years) that is
  *             one of the listed dates of birth (a two-digit year matches on
  *             its last two digits), or any such date after a cue: "DOB",
- *             "D.O.B.", "d.o.b", "date of birth", "born (on)", "b.". Other
- *             dates (incidents, hearings) are left alone.
+ *             "DOBs", "D.O.B.", "d.o.b", "date of birth", "born (on)", "b.",
+ *             "DOB/Age:", past a bracketed aside ("DOB (new partner):") or
+ *             "born in <Town> on"; after the cue also 8 or 6 bare digits
+ *             (DDMMYYYY, DDMMYY), an apostrophe year ("7th June '71"), and
+ *             the dates run on after the first with ',', ';', '/', '&' or
+ *             "and" ("DOBs 1/2/15 and 3/4/17"). Other dates (incidents,
+ *             hearings) are left alone.
  *   vehicle   UK registrations: current "AB12 CDE" (space optional) in
- *             capitals with a real age identifier (02-29, 51-79); after a
+ *             capitals with a real age identifier (02-29, 51-79), also
+ *             "AB 12 CDE" when the first letter is a memory tag (not I, Q,
+ *             Z) and the last three no month ("ON 23 JAN" stays); after a
  *             cue (reg, VRM, VRN, vehicle, car, van, drives, index, plate...
  *             within 48 bytes before) also in any case, and the prefix
- *             "A123 BCD" and suffix "ABC 123D" styles, which in capitals
- *             also fit road numbers ("A1 THE") and so need the cue.
- *   handle    "@chunk779" where the '@' follows no e-mail local part; and
+ *             "A123 BCD" / "P 327 HVW", suffix "ABC 123D" / "ABC 123 D" and
+ *             Northern Irish "AIZ 1234" styles, which in capitals also fit
+ *             road numbers ("A1 THE") and so need the cue. The colour,
+ *             make and model written just before a plate (up to 4 words,
+ *             one a colour or make: "Red Ford Fiesta KR13 XYF", "silver
+ *             Peugeot 3008 (MA20 VXR)") go with it.
+ *   handle    "@chunk779" where the '@' follows no e-mail local part; a
+ *             word with an inner '_' anywhere ("wolfie_1987"; not an e-mail
+ *             local part, a file name or a constant in capitals); and
  *             after a platform cue (Snapchat, Insta, Instagram, FB,
- *             Facebook, TikTok, Twitter, username, handle...): a token with
- *             a digit, '_' or inner '.', or after an explicit marker (':',
- *             "as", "name", "called", "@") a word that is not a common one,
- *             with up to 2 more capitalised words ("FB name Jo Bloggs").
- *   bank      sort codes 12-34-56 / 12 34 56 / 123456 after a cue (sort
+ *             Facebook, TikTok, Twitter, WhatsApp, Tinder, OnlyFans,
+ *             username, handle...) or "account called" / "account 'x'": a
+ *             token with a letter and a digit, '_' or inner '.', or after
+ *             an explicit marker (':', "as", "name", "called", "@") a word
+ *             that is not a common one, with up to 2 more capitalised
+ *             words ("FB name Jo Bloggs"); a profile address
+ *             ("instagram.com/jo_b") whole; "TikTok @jo_b" with the
+ *             platform word.
+ *   bank      IBANs (mod-97 checked, "GB82 WEST 1234 ..."), card numbers
+ *             (13-19 digits, Luhn checked, whole, spaced or 4-4-4-4 with
+ *             '-'); sort codes 12-34-56 / 12 34 56 / 123456 after a cue (sort
  *             code, bank, account) or within 40 bytes before an 8-digit
  *             number; 8-digit account numbers (or 4+4) after a cue
  *             (account, acc, a/c) or a sort code.
- *   document  9-digit passport numbers after "passport"; GB driving licence
+ *   document  passport numbers after "passport" or "BRP": 9 digits in up to
+ *             3 groups, or 1-2 capitals and 6-9 digits ("FX 442 8817"); GB driving licence
  *             numbers (16 characters, "MORGA753116SM9IJ", spaces allowed
  *             after the surname and the date part; month and day checked).
  *   name      each listed third-party name, plus for names of 2+ words: the
@@ -99,7 +119,10 @@
  *             the title or forename. So "a green Vauxhall", "a Green
  *             Vauxhall", "held on 9th May" stay; "Mrs May", "spoke to
  *             Green" do not. Names no one listed: names.h.
- *   address, place, victim location, safe times: place.h.
+ *   address, place, victim location, safe times: place.h; and here a PO
+ *             box ("PO Box 4471, Doncaster", "P.O. Box No. 12") with the
+ *             1-2 capitalised words of its town, which a postcode after it
+ *             joins.
  *   withheld values (scrubber_build): see struct scrub_value.
  *
  * Keep names (the victim, and perpetrators where the policy shares them)
@@ -107,7 +130,10 @@
  * third-party name match lying wholly inside a keep-name match (the same
  * span included) is not scrubbed; one that is longer, or only partly
  * overlaps, is. A names_scan finding (names.h) is dropped when every word of
- * it is covered by a keep match or is a title ("Mrs Jane Tumbleweed").
+ * it is covered by a keep match or is a title ("Mrs Jane Tumbleweed"), and
+ * so is one (or a place) that is a short code joined by '-' or '/' to a
+ * reference with 3+ digits ("HU-20260207-0331", "CSC/4471"): crime, CAD and
+ * agency references are kept. Listed names are withheld even there.
  *
  * Words of a name may be separated in the text by white space (line breaks
  * included), commas, hyphens, en dashes, slashes, or a full stop after an
@@ -287,8 +313,11 @@ int scrub_text(const scrubber *s, const char *text, size_t len, const char *grou
  * One finding, for `marac policy redact --explain`: where, what, which rule.
  * Rules name the recogniser and cue: "phone", "phone:glued", "email",
  * "email:written-out", "dob:cue", "dob:listed", "vehicle:cue",
- * "vehicle:current", "handle:@", "handle:platform", "bank:sort-code",
- * "bank:account", "document:passport", "document:driving-licence",
+ * "vehicle:current", "vehicle:described", "handle:@", "handle:platform",
+ * "handle:profile-url", "handle:underscore", "dob:cue-list",
+ * "address:po-box", "bank:sort-code",
+ * "bank:account", "bank:iban", "bank:card", "document:passport",
+ * "document:driving-licence",
  * "list:name", "list:surname", "list:first-name", "list:nickname",
  * "list:initial+surname", "list:surname-comma", "list:first+surname",
  * "list:initials+surname", "list:surname-misspelt", "value:address",

@@ -36,6 +36,11 @@
 /* How far after its cue word a cue-led shape may start. */
 #define CUE_WINDOW 48
 
+/* A recogniser called only after its cue or shape matched: kept out of line
+ * so that the walk over every word stays small (inlined, these made the
+ * token pass some 7% slower). */
+#define RARE __attribute__((noinline))
+
 /* Is there a word boundary before s[e]: end of text, or a char that is not
  * a letter or digit? With glue, '/' and '\' join digits to a reference. */
 static int ends_word(const unsigned char *s, size_t n, size_t e, int glue)
@@ -511,16 +516,39 @@ static size_t letters_at(const unsigned char *s, size_t n, size_t i, size_t max,
 }
 
 /*
+ * Is w[0..3) a month's abbreviation ("JAN")? In capitals "ON 23 JAN" has
+ * the shape of a spaced registration.
+ */
+static int month_abbr(const unsigned char *w)
+{
+	static const char *const M[] = {"jan", "feb", "mar", "apr", "may", "jun",
+	                                "jul", "aug", "sep", "oct", "nov", "dec"};
+	return IN(w, 3, M);
+}
+
+/*
  * UK registrations. Current "AB12 CDE" (space optional): exact shape, all
  * capitals and a real age identifier (02-29, 51-79), or any case after a
- * vehicle cue. Prefix "A123 BCD" and suffix "ABC 123D" only after a cue:
- * in capitals those shapes also fit road numbers ("A1 THE") and codes.
+ * vehicle cue; also written "AB 12 CDE" (DVLA's own spacing on some
+ * documents), then in capitals only, and without a cue only when the first
+ * letter is a real memory tag (not I, Q, Z, which also refuses "IN", "IS",
+ * "IT") and the last three are no month ("ON 23 JAN" in a CAD log).
+ * Prefix "A123 BCD", suffix "ABC 123D" and Northern Irish "AIZ 1234" (its
+ * last two letters, the county code, hold an I or a Z) only after a cue: in capitals
+ * those shapes also fit road numbers ("A1 THE") and codes; in capitals they
+ * may be spaced too ("P 327 HVW", "ABC 123 D").
  */
-static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
+RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 {
 	int up = 1;
 	size_t L = letters_at(s, n, i, 3, &up), j = i + L, d;
-	if (L == 2 && (d = digits_at(s, n, j, 2)) == 2) { /* current */
+	if (L == 2) { /* current */
+		int spaced = j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]);
+		if (spaced && !up)
+			return 0;
+		j += spaced;
+		if (digits_at(s, n, j, 2) != 2)
+			return 0;
 		int age = (s[j] - '0') * 10 + (s[j + 1] - '0');
 		j += 2;
 		if (j < n && (s[j] == ' ' || (cue && s[j] == '\n')))
@@ -528,6 +556,8 @@ static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 		if (letters_at(s, n, j, 3, &up) != 3 || !ends_word(s, n, j + 3, 0))
 			return 0;
 		if (!cue && (!up || !((age >= 2 && age <= 29) || (age >= 51 && age <= 79))))
+			return 0;
+		if (spaced && !cue && (s[i] == 'I' || s[i] == 'Q' || s[i] == 'Z' || month_abbr(s + j)))
 			return 0;
 		return j + 3;
 	}
@@ -537,27 +567,121 @@ static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 	int low = 1;
 	for (size_t k = i; k < j; k++)
 		low &= !sc_upper(s[k]);
-	if (L == 1 && (d = digits_at(s, n, j, 3)) >= 1 && d <= 3) { /* prefix */
+	if (L == 1) { /* prefix */
+		int spaced = j + 1 < n && s[j] == ' ' && up;
+		j += spaced;
+		if ((d = digits_at(s, n, j, 3)) < 1 || d > 3)
+			return 0;
 		j += d;
 		if (j < n && s[j] == ' ')
 			j++;
 		if (letters_at(s, n, j, 3, &up) != 3 || !ends_word(s, n, j + 3, 0))
 			return 0;
-		return up || (low && !sc_upper(s[j]) && !sc_upper(s[j + 1]) && !sc_upper(s[j + 2]))
+		return up || (!spaced && low && !sc_upper(s[j]) && !sc_upper(s[j + 1]) &&
+		              !sc_upper(s[j + 2]))
 		           ? j + 3
 		           : 0;
 	}
-	if (L == 3) { /* suffix */
+	if (L == 3) { /* suffix, or Northern Irish "AIZ 1234" */
 		if (j < n && s[j] == ' ')
 			j++;
-		d = digits_at(s, n, j, 3);
-		if (d < 1 || d > 3 || j + d >= n || !sc_alpha(s[j + d]) || !ends_word(s, n, j + d + 1, 0))
+		d = digits_at(s, n, j, 4);
+		if (up && d >= 3 && d <= 4 && ends_word(s, n, j + d, 0) &&
+		    (s[i + 1] == 'I' || s[i + 1] == 'Z' || s[i + 2] == 'I' || s[i + 2] == 'Z'))
+			return j + d;
+		if (d < 1 || d > 3)
 			return 0;
-		if (!(up && sc_upper(s[j + d])) && !(low && !sc_upper(s[j + d])))
+		j += d;
+		if (up && j + 1 < n && s[j] == ' ' && sc_upper(s[j + 1]))
+			j++; /* "ABC 123 D" */
+		if (j >= n || !sc_alpha(s[j]) || !ends_word(s, n, j + 1, 0))
 			return 0;
-		return j + d + 1;
+		if (!(up && sc_upper(s[j])) && !(low && !sc_upper(s[j])))
+			return 0;
+		return j + 1;
 	}
 	return 0;
+}
+
+/* Colours and makes that describe a car ("silver Audi"): ASCII, any case;
+ * sorted (car_word searches it). */
+static const char *const CAR_WORDS[] = {
+	"alfa", "audi", "beige", "bentley", "black", "blue", "bmw", "bronze", "brown",
+	"burgundy", "charcoal", "chevrolet", "citroen", "cream", "cupra", "dacia", "dark",
+	"fiat", "ford", "gold", "golden", "gray", "green", "grey", "honda", "hyundai", "isuzu",
+	"jaguar", "jeep", "kia", "landrover", "ldv", "lexus", "light", "maroon", "mazda",
+	"mercedes", "metallic", "mg", "mini", "mitsubishi", "navy", "nissan", "orange",
+	"peugeot", "pink", "polestar", "porsche", "purple", "red", "renault", "rover", "saab",
+	"seat", "silver", "skoda", "smart", "subaru", "suzuki", "tesla", "toyota", "vauxhall",
+	"volkswagen", "volvo", "vw", "white", "yellow",
+};
+
+/* Is w[0..n) (any case) in CAR_WORDS? A binary search: the list is sorted. */
+static int car_word(const unsigned char *w, size_t n)
+{
+	char lw[12];
+	size_t lo = 0, hi = sizeof CAR_WORDS / sizeof CAR_WORDS[0];
+	if (n == 0 || n >= sizeof lw)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		lw[k] = (char)(w[k] | 0x20);
+	lw[n] = '\0';
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(lw, CAR_WORDS[mid]);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+/*
+ * The description written just before a registration, "Red Ford Fiesta
+ * KR13 XYF", "silver Audi A3 GF19 PTE": up to 4 words, one space apart,
+ * each a colour or make or a capitalised word or a short model code
+ * ("A3", "500"), at least one of them a colour or make; the car is then told by
+ * the whole phrase, so it goes with the registration. Returns where the
+ * description starts, or i when there is none.
+ */
+RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
+{
+	size_t a = i, best = i;
+	for (int r = 0; r < 4 && a >= 2 && s[a - 1] == ' ' && sc_alnum(s[a - 2]); r++) {
+		size_t e = a - 1, b = e;
+		while (b > 0 && e - b < 12 && sc_alnum(s[b - 1]))
+			b--;
+		if (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80))
+			break;
+		int car = car_word(s + b, e - b);
+		int code = e - b <= 4 && (sc_upper(s[b]) || sc_digit(s[b])); /* "A3", "500", "1" */
+		if (!car && !code && !(sc_upper(s[b]) && e - b >= 3 && e - b <= 10))
+			break;
+		a = b;
+		if (car)
+			best = a;
+	}
+	return best;
+}
+
+/*
+ * The plate s[*start..e) with the description before it, also when the
+ * plate is in brackets after it ("Red Ford Fiesta (KR13 XYF)"), brackets
+ * and all. Moves *start; returns the end.
+ */
+static size_t vehicle_with_description(const unsigned char *s, size_t n, size_t *start, size_t e)
+{
+	size_t i = *start, b;
+	if (i >= 2 && s[i - 1] == '(' && s[i - 2] == ' ' && e < n && s[e] == ')' &&
+	    (b = vehicle_described_before(s, i - 1)) < i - 1) {
+		*start = b;
+		return e + 1;
+	}
+	*start = vehicle_described_before(s, i);
+	return e;
 }
 
 /*
@@ -567,14 +691,6 @@ static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
  */
 static int vehicle_described(const unsigned char *s, size_t n, size_t e)
 {
-	static const char *const WORDS[] = {
-		"audi", "beige", "black", "blue", "bmw", "bronze", "brown", "citroen", "dacia",
-		"fiat", "ford", "gold", "golden", "gray", "green", "grey", "honda", "hyundai",
-		"jaguar", "jeep", "kia", "landrover", "lexus", "maroon", "mazda", "mercedes",
-		"mini", "mitsubishi", "navy", "nissan", "orange", "peugeot", "pink", "porsche",
-		"purple", "red", "renault", "seat", "silver", "skoda", "suzuki", "tesla", "toyota",
-		"vauxhall", "volkswagen", "volvo", "vw", "white", "yellow",
-	};
 	size_t j = e, a;
 	while (j < n && j - e < 3 && (s[j] == ' ' || s[j] == '(' || s[j] == ',' || s[j] == '-'))
 		j++;
@@ -588,7 +704,7 @@ static int vehicle_described(const unsigned char *s, size_t n, size_t e)
 			return 1; /* Citroen, Citroën */
 		if (j < n && sc_alnum(s[j]))
 			return 0;
-		if (IN(s + a, j - a, WORDS))
+		if (car_word(s + a, j - a))
 			return 1;
 		if (r > 0 || !(word_eq(s + a, j - a, "a") || word_eq(s + a, j - a, "an") ||
 		               word_eq(s + a, j - a, "the")) ||
@@ -656,29 +772,124 @@ static size_t grouped_at(const unsigned char *s, size_t n, size_t i, size_t want
 }
 
 /*
- * A passport number after its cue: 9 digits, whole or in 2-3 groups of at
- * least 2 joined by one space, '-' or line break ("123456789", "123 456
- * 789", "1234 56789", "123\n456 789"); the groups need not match a
- * pattern, since writers split it where their eye did.
+ * A passport number after its cue: 9 digits, whole or in 2-3 groups joined
+ * by one space, '-' or line break ("123456789", "123 456 789", "1234
+ * 56789", "5318 4792 1", "123\n456 789"); the groups need not match a
+ * pattern, since writers split it where their eye did. Passports of other
+ * countries start with one or two capitals and have 6 to 9 digits
+ * ("FC8815277", "FX 442 8817"): victims on a spouse or sponsor visa are
+ * often the ones whose passport is held.
  */
-static size_t passport_at(const unsigned char *s, size_t n, size_t i)
+RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 {
-	size_t j = i, nd = 0;
+	size_t j = i, L = 0, nd = 0;
+	while (L < 3 && j < n && sc_upper(s[j]))
+		L++, j++;
+	if (L > 2)
+		return 0;
+	if (L && j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]))
+		j++;
+	const size_t lo = L ? 6 : 9, hi = 9;
 	for (int g = 0; g < 3; g++) {
-		size_t k = digits_at(s, n, j, 9);
-		if (k < 2 || nd + k > 9)
+		size_t k = digits_at(s, n, j, hi);
+		if (k == 0 || nd + k > hi || (g == 0 && k < 2))
 			return 0;
 		nd += k, j += k;
-		if (nd == 9)
-			return ends_word(s, n, j, 1) &&
-			               !(j + 1 < n && (s[j] == ' ' || s[j] == '-') && sc_digit(s[j + 1]))
-			           ? j
-			           : 0;
-		if (j + 1 >= n || (s[j] != ' ' && s[j] != '-' && s[j] != '\n') || !sc_digit(s[j + 1]))
-			return 0;
+		int more = j + 1 < n && (s[j] == ' ' || s[j] == '-' || s[j] == '\n') &&
+		           sc_digit(s[j + 1]);
+		if (!more)
+			return nd >= lo && ends_word(s, n, j, 1) ? j : 0;
+		if (nd == hi)
+			return 0; /* more digits follow: some longer number */
 		j++;
 	}
 	return 0;
+}
+
+/*
+ * An IBAN at s[i] (2 letters, 2 digits, ...): groups of letters and digits
+ * one space apart, 34 characters at most; the longest run of whole groups
+ * that ident_iban_valid accepts (its mod-97 check makes a chance match of
+ * an ordinary code unlikely) and that ends a word.
+ */
+RARE static size_t iban_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t ge[12], ng = 0, k = 0, j = i;
+	char buf[48], out[35];
+	if (i + 15 > n || !sc_alpha(s[i]) || !sc_alpha(s[i + 1]) || !sc_digit(s[i + 2]) ||
+	    !sc_digit(s[i + 3]))
+		return 0;
+	/* Written whole (15+ characters), or in groups of 4 ("GB82 WEST
+	 * ..."): a NINO, a registration or a postcode fails here. */
+	size_t r = i;
+	while (r < n && r - i < 15 && sc_alnum(s[r]))
+		r++;
+	if (r - i < 15 && !(r - i == 4 && s[r] == ' ' && sc_alnum(s[r + 1]) && sc_alnum(s[r + 2]) &&
+	                    sc_alnum(s[r + 3]) && sc_alnum(s[r + 4]) && s[r + 5] == ' '))
+		return 0;
+	while (ng < 12 && j < n && sc_alnum(s[j])) {
+		while (j < n && sc_alnum(s[j]) && k <= 34)
+			j++, k++;
+		if (k > 34)
+			break;
+		ge[ng++] = j;
+		if (j + 1 >= n || s[j] != ' ' || !sc_alnum(s[j + 1]))
+			break;
+		j++;
+	}
+	while (ng > 0) {
+		size_t e = ge[--ng];
+		if (e - i < sizeof buf && ends_word(s, n, e, 0)) {
+			memcpy(buf, s + i, e - i);
+			if (ident_iban_valid(buf, e - i, out) == 0)
+				return e;
+		}
+	}
+	return 0;
+}
+
+/* Could a card number start at s[i]: 13+ digits at once, or 4 and then,
+ * after one space or '-', 4 more or 6 (Amex)? Phones, NHS numbers and
+ * dates, which reach the card reader first, fail here at once. */
+static int card_start(const unsigned char *s, size_t n, size_t i)
+{
+	size_t k = digits_at(s, n, i, 13);
+	return k >= 13 || (k == 4 && i + 9 < n && (s[i + 4] == ' ' || s[i + 4] == '-') &&
+	                   digits_at(s, n, i + 5, 4) >= 4);
+}
+
+/*
+ * A payment card number at s[i]: 13-19 digits, whole or in groups one space
+ * apart, or 4-4-4-4 with '-', passing the Luhn check; not glued to a
+ * reference by '-' before it, nor the tail of a longer digit sequence.
+ */
+RARE static size_t card_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t ge[8], ng = 0, nd = 0, j = i;
+	char out[20];
+	unsigned char sep = 0;
+	int fours = 1;
+	if (i > 0 && (s[i - 1] == '-' || (i >= 2 && s[i - 1] == ' ' && sc_digit(s[i - 2]) &&
+	                                  digits_at(s, n, i, 13) < 13)))
+		return 0; /* inside a reference or a longer grouped number */
+	while (ng < 8 && j < n && sc_digit(s[j])) {
+		size_t k = digits_at(s, n, j, 19);
+		if (nd + k > 19)
+			return 0;
+		fours &= k == 4;
+		nd += k, j += k;
+		ge[ng++] = j;
+		if (j + 1 >= n || (s[j] != ' ' && s[j] != '-') || (sep && s[j] != sep) ||
+		    !sc_digit(s[j + 1]))
+			break;
+		sep = s[j++];
+	}
+	size_t e = ge[ng - 1];
+	if (nd < 13 || (sep == '-' && !(fours && ng == 4)) || !ends_word(s, n, e, 1))
+		return 0;
+	if (e < n && (s[e] == ' ' || s[e] == '-') && e + 1 < n && sc_digit(s[e + 1]))
+		return 0; /* more digits follow: some longer number */
+	return ident_card_valid((const char *)s + i, e - i, out) == 0 ? e : 0;
 }
 
 /* An 8-digit run within the next 40 bytes (an account number beside a sort code). */
@@ -710,17 +921,17 @@ static const struct {
 	{"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL}, {"ig", CUE_PLAT},
 	{"index", CUE_VEH}, {"insta", CUE_PLAT}, {"instagram", CUE_PLAT}, {"kik", CUE_PLAT},
 	{"landline", CUE_TEL}, {"lorry", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
-	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH}, {"motorbike", CUE_VEH},
-	{"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL}, {"no", CUE_TEL}, {"num", CUE_TEL},
-	{"number", CUE_TEL}, {"passport", CUE_PASS}, {"passports", CUE_PASS}, {"ph", CUE_TEL},
-	{"phone", CUE_TEL},
-	{"plate", CUE_VEH}, {"plates", CUE_VEH}, {"psn", CUE_PLAT}, {"reg", CUE_VEH},
-	{"registration", CUE_VEH}, {"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT},
-	{"sort", CUE_SORT}, {"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH},
-	{"tel", CUE_TEL}, {"telegram", CUE_PLAT}, {"telephone", CUE_TEL}, {"telno", CUE_TEL}, {"tiktok", CUE_PLAT},
-	{"twitter", CUE_PLAT}, {"username", CUE_PLAT}, {"van", CUE_VEH}, {"veh", CUE_VEH},
-	{"vehicle", CUE_VEH}, {"vrm", CUE_VEH}, {"vrn", CUE_VEH}, {"w", CUE_TEL},
-	{"xbox", CUE_PLAT}, {"youtube", CUE_PLAT},
+	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH},
+	{"motorbike", CUE_VEH}, {"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL},
+	{"no", CUE_TEL}, {"num", CUE_TEL}, {"number", CUE_TEL}, {"passport", CUE_PASS},
+	{"passports", CUE_PASS}, {"ph", CUE_TEL}, {"phone", CUE_TEL}, {"plate", CUE_VEH},
+	{"plates", CUE_VEH}, {"psn", CUE_PLAT}, {"reg", CUE_VEH}, {"registration", CUE_VEH},
+	{"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT}, {"sort", CUE_SORT},
+	{"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH}, {"tel", CUE_TEL},
+	{"telegram", CUE_PLAT}, {"telephone", CUE_TEL}, {"telno", CUE_TEL},
+	{"tiktok", CUE_PLAT}, {"twitter", CUE_PLAT}, {"username", CUE_PLAT}, {"van", CUE_VEH},
+	{"veh", CUE_VEH}, {"vehicle", CUE_VEH}, {"vrm", CUE_VEH}, {"vrn", CUE_VEH},
+	{"w", CUE_TEL}, {"xbox", CUE_PLAT}, {"youtube", CUE_PLAT},
 };
 
 /* Bit k of cue_len[c - 'a']: some cue starts with c and has k letters; most
@@ -820,14 +1031,80 @@ static unsigned cue_of(const unsigned char *w, size_t n)
 	return CUE_NONE;
 }
 
-/* Date of birth after its cue: "DOB: 12/03/1985", "born on 5th March 1990",
- * "date of birth - 12.03.85"; any date ident_date_scan reads. */
-static size_t dob_after(const unsigned char *s, size_t n, size_t j, size_t *start)
+/*
+ * A date right after a DOB cue at s[j]: any date ident_date_scan reads, or,
+ * the cue having said what it is, 8 or 6 digits with no separator read as
+ * DDMMYYYY or DDMMYY ("DOB 14031994"). Returns its end, or 0.
+ */
+RARE static size_t cue_date(const unsigned char *s, size_t n, size_t j)
 {
-	static const char *const FILL[] = {"on", "is", "was", "of", "date", "the", "dd", "mm", "yyyy",
-	                                   "yy"};
+	struct ident_date d;
+	size_t k = ident_date_scan((const char *)s + j, n - j, &d);
+	if (k != 0)
+		return ends_word(s, n, j + k, 0) ? j + k : 0;
+	k = digits_at(s, n, j, 8);
+	if ((k != 8 && k != 6) || !ends_word(s, n, j + k, 0))
+		return 0;
+	char buf[12];
+	memcpy(buf, s + j, 2);
+	buf[2] = '/';
+	memcpy(buf + 3, s + j + 2, 2);
+	buf[5] = '/';
+	memcpy(buf + 6, s + j + 4, k - 4);
+	return ident_date_scan(buf, k + 2, &d) == k + 2 ? j + k : 0;
+}
+
+/*
+ * A short aside in brackets that starts at s[a] (just after its '('):
+ * whose date it is, "DOB (new partner): ...", "born (per GP) ...". Up to
+ * 40 bytes of letters, spaces, apostrophes and '-' on one line; a digit
+ * means the date itself is inside. Returns the index after ')', or 0.
+ */
+static size_t aside_end(const unsigned char *s, size_t n, size_t a)
+{
+	size_t k = a;
+	while (k < n && k - a < 40 && (sc_alpha(s[k]) || s[k] == ' ' || s[k] == '\'' ||
+	                               s[k] == '-' || s[k] >= 0x80))
+		k++;
+	return k > a && k < n && s[k] == ')' ? k + 1 : 0;
+}
+
+/* The cues word_at keeps out of the cue table (see there), by first
+ * letter; RARE_LEN[c] bit L: one of them starts with c and has L letters,
+ * so that nearly every word is refused by one look-up. */
+static const uint16_t RARE_LEN[26] = {
+	['b' - 'a'] = 1u << 3, ['d' - 'a'] = 1u << 4, ['l' - 'a'] = 1u << 8,
+	['o' - 'a'] = 1u << 8, ['t' - 'a'] = 1u << 6, ['w' - 'a'] = 1u << 8,
+};
+
+static unsigned rare_cue(const unsigned char *w, size_t n)
+{
+	switch (w[0] | 0x20) {
+	case 'b':
+		return n == 3 && w[0] == 'B' && w[1] == 'R' && w[2] == 'P' ? CUE_PASS : CUE_NONE;
+	case 'd':
+		return word_eq(w, n, "dobs") ? CUE_DOB : CUE_NONE;
+	case 'l':
+		return word_eq(w, n, "linkedin") ? CUE_PLAT : CUE_NONE;
+	case 'o':
+		return word_eq(w, n, "onlyfans") ? CUE_PLAT : CUE_NONE;
+	case 't':
+		return word_eq(w, n, "tinder") || word_eq(w, n, "twitch") ? CUE_PLAT : CUE_NONE;
+	case 'w':
+		return word_eq(w, n, "whatsapp") ? CUE_PLAT : CUE_NONE;
+	}
+	return CUE_NONE;
+}
+
+/* Date of birth after its cue: "DOB: 12/03/1985", "born on 5th March 1990",
+ * "date of birth - 12.03.85", "DOB (her son): 1.2.19"; any date
+ * ident_date_scan reads. */
+RARE static size_t dob_after(const unsigned char *s, size_t n, size_t j, size_t *start)
+{
+	static const char *const FILL[] = {"age", "as", "being", "date", "dd", "given", "is", "mm",
+	                                   "of", "on", "the", "was", "yy", "yyyy"};
 	for (int r = 0; r < 4; r++) {
-		size_t j0 = j;
+		size_t j0 = j, x;
 		while (j < n && j - j0 < 4 &&
 		       (s[j] == ' ' || s[j] == ':' || s[j] == '-' || s[j] == '.' || s[j] == '=' ||
 		        s[j] == '(' || s[j] == ')' || s[j] == '/' || s[j] == '\n' || s[j] == '#'))
@@ -837,15 +1114,48 @@ static size_t dob_after(const unsigned char *s, size_t n, size_t j, size_t *star
 			j++;
 		if (j > a && !(j < n && sc_alnum(s[j])) && IN(s + a, j - a, FILL))
 			continue;
+		/* "born in Leeds on 4/5/1990": the place is read past (a name
+		 * recogniser decides about it), the date is the cue's */
+		if (j == a + 2 && word_eq(s + a, 2, "in") && j + 1 < n && s[j] == ' ' &&
+		    sc_upper(s[j + 1])) {
+			for (j++, x = j; j < n && sc_alpha(s[j]) && j - x < 20;)
+				j++;
+			if (j < n && sc_alnum(s[j]))
+				return 0;
+			continue;
+		}
+		if (a > j0 && s[a - 1] == '(' && (x = aside_end(s, n, a)) != 0) {
+			j = x;
+			continue;
+		}
 		j = a;
 		break;
 	}
-	struct ident_date d;
-	size_t k = ident_date_scan((const char *)s + j, n - j, &d);
-	if (k == 0 || !ends_word(s, n, j + k, 0))
+	size_t k = cue_date(s, n, j);
+	if (k == 0)
 		return 0;
 	*start = j;
-	return j + k;
+	return k;
+}
+
+/*
+ * The dates listed after the first one of a DOB cue: "DOBs 01/02/2015 and
+ * 03/04/2017", "DOB 4.5.90 / 6.7.92": from e, a ',', ';', '/', '&' or
+ * "and" with spaces, then a date. Returns its end (*start its start), or 0.
+ */
+RARE static size_t dob_next(const unsigned char *s, size_t n, size_t e, size_t *start)
+{
+	size_t j = e;
+	while (j < n && j - e < 3 && (s[j] == ' ' || s[j] == ',' || s[j] == ';' || s[j] == '/' ||
+	                              s[j] == '&'))
+		j++;
+	if (j + 4 < n && word_eq(s + j, 3, "and") && s[j + 3] == ' ')
+		j += 4;
+	if (j == e || j >= n || !sc_digit(s[j]))
+		return 0;
+	size_t k = cue_date(s, n, j);
+	*start = j;
+	return k;
 }
 
 static int handle_char(unsigned char c)
@@ -895,7 +1205,7 @@ static size_t quoted_handle(const unsigned char *s, size_t n, size_t j, unsigned
  * an inner '.' is a handle; a plain word only after an explicit marker
  * (':', "as", "name", "called", '@'), and not a common word.
  */
-static size_t handle_after(const unsigned char *s, size_t n, size_t j, size_t *start)
+RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size_t *start)
 {
 	size_t e;
 	static const char *const FILL[] = {"account", "as", "called", "handle", "id", "is",
@@ -932,15 +1242,19 @@ static size_t handle_after(const unsigned char *s, size_t n, size_t j, size_t *s
 	if (j < n && s[j] == '@')
 		explicit = 1, j++;
 	size_t a = j;
-	int sig = 0;
+	int sig = 0, letters = 0;
 	while (j < n && j - a < 30 && handle_char(s[j]))
-		sig |= sc_digit(s[j]) || s[j] == '_', j++;
+		sig |= sc_digit(s[j]) || s[j] == '_', letters |= sc_alpha(s[j]), j++;
 	while (j > a && (s[j - 1] == '.' || s[j - 1] == '-'))
 		j--;
-	if (j - a < 2 || (j < n && s[j] >= 0x80))
+	/* no letter: a count or a phone number ("on Facebook 10 times",
+	 * "WhatsApp 07700 900123"), which the phone reader has */
+	if (j - a < 2 || (j < n && s[j] >= 0x80) || !letters)
 		return 0;
 	for (size_t k = a + 1; k + 1 < j; k++)
 		sig |= s[k] == '.';
+	if (j + 4 < n && s[j] == '#' && digits_at(s, n, j + 1, 4) == 4 && ends_word(s, n, j + 5, 0))
+		j += 5, sig = 1; /* an old Discord tag, "kev#1234" */
 	if (sig)
 		return j;
 	if (!explicit || IN(s + a, j - a, HANDLE_STOP))
@@ -960,6 +1274,87 @@ static size_t handle_after(const unsigned char *s, size_t n, size_t j, size_t *s
 	return j;
 }
 
+/*
+ * A profile address right after a platform word at s[j]: ".com/jo_b",
+ * ".co.uk/jo.b.77?ref=x": a '.', a domain tail of letters and dots, '/',
+ * then a path of at least 2 characters (letters, digits, "_.-/?=&%").
+ * Returns the end of the path, trailing '.', '-' and '/' left out, or 0.
+ */
+RARE static size_t profile_url(const unsigned char *s, size_t n, size_t j)
+{
+	size_t k = j;
+	if (k >= n || s[k] != '.')
+		return 0;
+	while (k < n && k - j < 12 && (sc_alpha(s[k]) || s[k] == '.'))
+		k++;
+	if (k >= n || s[k] != '/' || k - j < 3)
+		return 0;
+	size_t a = ++k;
+	while (k < n && k - a < 60 &&
+	       (handle_char(s[k]) || s[k] == '/' || s[k] == '?' || s[k] == '=' || s[k] == '&' ||
+	        s[k] == '%'))
+		k++;
+	while (k > a && (s[k - 1] == '.' || s[k - 1] == '-' || s[k - 1] == '/'))
+		k--;
+	return k - a >= 2 ? k : 0;
+}
+
+/*
+ * A word with an inner underscore, "bigkev_88", "KxNG_Kev", "jo.b_77", at
+ * s[i] (whose letter run ends at the '_' or '.' at s[j]): in case notes that is a username
+ * wherever it stands, cue or none ("uses the name lonewolf_77 on Snap").
+ * Not the local part of an e-mail (the e-mail pass has it), nor a piece of
+ * a dotted or slashed token. Returns the end, or 0.
+ */
+RARE static size_t underscore_handle(const unsigned char *s, size_t n, size_t i, size_t j)
+{
+	if (i > 0 && (s[i - 1] == '.' || s[i - 1] == '/' || s[i - 1] == '@' || s[i - 1] == '_' ||
+	              s[i - 1] == '-' || s[i - 1] >= 0x80))
+		return 0;
+	if (j + 1 >= n || (s[j] != '_' && s[j] != '.') || !sc_alnum(s[j + 1]))
+		return 0;
+	size_t k = j;
+	int inner = 0;
+	while (k < n && k - i < 30 && handle_char(s[k]))
+		inner |= s[k] == '_' && sc_alnum(s[k - 1]) && k + 1 < n && sc_alnum(s[k + 1]), k++;
+	if (!inner || (k < n && (s[k] == '@' || s[k] >= 0x80 || handle_char(s[k]))))
+		return 0; /* an e-mail's local part, or longer than any username */
+	while (k > j && (s[k - 1] == '.' || s[k - 1] == '-' || s[k - 1] == '_'))
+		k--;
+	if (k - i < 4)
+		return 0;
+	/* Not a file name ("report_v2.docx") nor a constant in capitals
+	 * ("RISK_LEVEL_HIGH") pasted from a system. */
+	static const char *const EXT[] = {"csv", "doc", "docx", "eml", "heic", "jpeg", "jpg", "m4a",
+	                                  "mov", "mp3", "mp4", "msg", "pdf", "png", "txt", "xls",
+	                                  "xlsx", "zip"};
+	size_t dot = k, unders = 0;
+	int caps = 1, digit = 0;
+	while (dot > i && s[dot - 1] != '.')
+		dot--;
+	if (dot > i && IN(s + dot, k - dot, EXT))
+		return 0;
+	for (size_t x = i; x < k; x++)
+		unders += s[x] == '_', caps &= !(s[x] >= 'a' && s[x] <= 'z'), digit |= sc_digit(s[x]);
+	return caps && !digit && unders >= 2 ? 0 : k;
+}
+
+/* After "account": " called", " named" or a quote, as in "an account
+ * called lonewolf77", "a fake account 'justice4kev'": a username follows. */
+RARE static int named_after(const unsigned char *s, size_t n, size_t j)
+{
+	if (j + 1 >= n || s[j] != ' ')
+		return 0;
+	j++;
+	if (s[j] == '\'' || s[j] == '"')
+		return 1;
+	size_t a = j;
+	while (j < n && sc_alpha(s[j]) && j - a < 7)
+		j++;
+	return (word_eq(s + a, j - a, "called") || word_eq(s + a, j - a, "named")) && j < n &&
+	       s[j] == ' ';
+}
+
 /* '@chunk779': a handle where '@' does not follow an e-mail's local part. */
 static size_t handle_at(const unsigned char *s, size_t n, size_t i)
 {
@@ -973,6 +1368,53 @@ static size_t handle_at(const unsigned char *s, size_t n, size_t i)
 	if (j - i < 3 || (j < n && s[j] >= 0x80) || !sc_alnum(s[i + 1]))
 		return 0;
 	return j;
+}
+
+/* ---- PO boxes --------------------------------------------------------------- */
+
+/*
+ * A PO box after "PO" or "P.O." ending at s[j]: " Box 4471", " BOX No. 12",
+ * and the town after it (", Doncaster", " Market Rasen"): 1 or 2
+ * capitalised words. A victim who has moved is often reached only there,
+ * so it is her address, and a postcode after it joins it (scrub.c).
+ * Returns the end, or 0.
+ */
+RARE static size_t po_box_at(const unsigned char *s, size_t n, size_t j)
+{
+	if (j < n && s[j] == '.')
+		j++;
+	if (j + 4 >= n || s[j] != ' ' || !word_eq(s + j + 1, 3, "box"))
+		return 0;
+	j += 4;
+	if (j < n && s[j] == '.')
+		j++;
+	while (j < n && s[j] == ' ')
+		j++;
+	if (j + 2 < n && word_eq(s + j, 2, "no") && !sc_alnum(s[j + 2])) {
+		j += 2 + (s[j + 2] == '.');
+		while (j < n && s[j] == ' ')
+			j++;
+	}
+	size_t k = digits_at(s, n, j, 6);
+	if (k == 0 || k > 6 || !ends_word(s, n, j + k, 0))
+		return 0;
+	size_t e = j + k;
+	for (int w = 0; w < 2; w++) {
+		size_t a = e;
+		if (a < n && s[a] == ',')
+			a++;
+		if (a >= n || s[a] != ' ')
+			break;
+		a++;
+		size_t b = a;
+		while (b < n && sc_alpha(s[b]) && b - a < 20)
+			b++;
+		if (b - a < 3 || !sc_upper(s[a]) || (b < n && (sc_alnum(s[b]) || s[b] >= 0x80)) ||
+		    (w == 1 && s[e] == ','))
+			break;
+		e = b;
+	}
+	return e;
 }
 
 /* ---- structured identifier values ------------------------------------------ */
@@ -1130,7 +1572,8 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		unsigned char nx = i + L < n ? s[i + L] : 0;
 		int sep = nx == ' ' || nx == '-' || nx == '.';
 		if (!((L <= 5 && sc_digit(nx)) || (L == 2 && sep) || (L == 3 && nx == ' ') ||
-		      (L == 5 && nx == ' ')))
+		      (L == 5 && nx == ' ') ||
+		      (L == 1 && nx == ' ' && (near(cx, CUE_VEH, i) || near(cx, CUE_PASS, i)))))
 			goto dates;
 		/* Most words of two, three or five letters are followed by a
 		 * space, and each shape below then needs a digit in the 3 bytes
@@ -1148,17 +1591,24 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			if (k >= end)
 				goto dates;
 		}
+		TRY(SCRUB_BANK, "bank:iban", L == 2 && sc_digit(nx) ? iban_at(s, n, i) : 0);
 		TRY(SCRUB_NINO, "ni-number", nino_at(s, n, i));
 		TRY(SCRUB_POSTCODE, "postcode", postcode_at(s, n, i));
 		TRY(SCRUB_CRN, "crn", crn_at(s, n, i));
 		TRY(SCRUB_DOCUMENT, "document:driving-licence", licence_at(s, n, i));
-		TRY(SCRUB_VEHICLE, near(cx, CUE_VEH, i) ? "vehicle:cue" : "vehicle:current",
-		    vehicle_at(s, n, i, near(cx, CUE_VEH, i)));
+		if ((mask & KIND_BIT(SCRUB_VEHICLE)) &&
+		    (e = vehicle_at(s, n, i, near(cx, CUE_VEH, i))) != 0) {
+			*kind = SCRUB_VEHICLE;
+			*rule = near(cx, CUE_VEH, i) ? "vehicle:cue" : "vehicle:current";
+			return vehicle_with_description(s, n, start, e);
+		}
 		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = vehicle_at(s, n, i, 1)) != 0 &&
 		    vehicle_described(s, n, e)) {
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
-			return e;
+			return vehicle_with_description(s, n, start, e);
 		}
+		TRY(SCRUB_DOCUMENT, "document:passport",
+		    near(cx, CUE_PASS, i) ? passport_at(s, n, i) : 0);
 	dates:
 		if (sc->ndobs && month_start(s, n, i))
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
@@ -1170,6 +1620,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
 		if (glued)
 			return 0;
+		TRY(SCRUB_BANK, "bank:card", card_start(s, n, i) ? card_at(s, n, i) : 0);
 		TRY(SCRUB_PNC, "pnc-id", pnc_at(s, n, i));
 		TRY(SCRUB_NHS, "nhs-number", nhs_at(s, n, i));
 	}
@@ -1243,6 +1694,11 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 	if (wl == 1 && j + 1 < n && s[j] == '/' && (s[j + 1] | 0x20) == 'c' &&
 	    !(j + 2 < n && sc_alnum(s[j + 2])) && ((s[i] | 0x20) == 'a' || (s[i] | 0x20) == 's')) {
 		cue = (s[i] | 0x20) == 'a' ? CUE_ACCT : CUE_SORT, j += 2; /* "a/c", "s/c" */
+	} else if (wl <= 2 && (s[i] | 0x20) == 'p' && (mask & KIND_BIT(SCRUB_ADDRESS)) &&
+	           ((wl == 2 && (s[i + 1] | 0x20) == 'o') ||
+	            (wl == 1 && j + 2 < n && s[j] == '.' && (s[j + 1] | 0x20) == 'o')) &&
+	           (e = po_box_at(s, n, wl == 2 ? j : j + 2)) != 0) {
+		return spans_push(out, i, e, SCRUB_ADDRESS, "address:po-box");
 	} else if (wl == 1 && j + 1 < n && s[j] == '.') { /* "b. 12/03/85", "D.O.B." */
 		if ((s[i] | 0x20) == 'b' && !sc_alpha(s[j + 1])) {
 			cue = CUE_DOB, j++;
@@ -1254,16 +1710,39 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 		}
 	} else {
 		cue = cue_of(s + i, wl);
+		/* Cues kept out of the table, whose lengths would send many
+		 * common words ("but", "does", "things") to its probe: "BRP" (a
+		 * residence permit, read as a passport) in capitals, "DOBs",
+		 * and platforms people meet on or are reached through. */
+		if (cue == CUE_NONE && (RARE_LEN[(s[i] | 0x20) - 'a'] >> wl & 1))
+			cue = rare_cue(s + i, wl);
 	}
 	if (cue != CUE_NONE) {
 		cx->last[cue] = j;
-		if (cue == CUE_DOB && (mask & KIND_BIT(SCRUB_DOB)) && (e = dob_after(s, n, j, &a)) &&
-		    spans_push(out, a, e, SCRUB_DOB, "dob:cue") != 0)
-			return MGW_E_NOMEM;
+		if (cue == CUE_DOB && (mask & KIND_BIT(SCRUB_DOB)) && (e = dob_after(s, n, j, &a))) {
+			if (spans_push(out, a, e, SCRUB_DOB, "dob:cue") != 0)
+				return MGW_E_NOMEM;
+			for (int r = 0; r < 4 && (e = dob_next(s, n, e, &a)) != 0; r++)
+				if (spans_push(out, a, e, SCRUB_DOB, "dob:cue-list") != 0)
+					return MGW_E_NOMEM;
+		}
 		if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) &&
-		    (e = handle_after(s, n, j, &a)) &&
-		    spans_push(out, a, e, SCRUB_HANDLE, "handle:platform") != 0)
-			return MGW_E_NOMEM;
+		    (e = profile_url(s, n, j)) != 0) {
+			/* "instagram.com/jo_b", "www.facebook.com/jo.b.77": the
+			 * whole address, which is the handle spelled out */
+			a = i >= 4 && word_eq(s + i - 4, 3, "www") && s[i - 1] == '.' ? i - 4 : i;
+			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:profile-url") != 0)
+				return MGW_E_NOMEM;
+		} else if ((cue == CUE_PLAT ||
+		            (cue == CUE_ACCT && word_eq(s + i, wl, "account") && named_after(s, n, j))) &&
+		           (mask & KIND_BIT(SCRUB_HANDLE)) && (e = handle_after(s, n, j, &a))) {
+			/* "TikTok @jo_b" reads as one name, the account; "on
+			 * Snapchat as jo_b" keeps the platform */
+			if (a == j + 1 && s[j] == ' ' && s[a] == '@')
+				a = i;
+			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:platform") != 0)
+				return MGW_E_NOMEM;
+		}
 		if (cue == CUE_AT && (mask & KIND_BIT(SCRUB_EMAIL)) && i > 0 && j < n) {
 			unsigned char cl = closing(s[i - 1]);
 			int plain = s[i - 1] == ' ' && s[j] == ' ';
@@ -1281,11 +1760,15 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 		    spans_push(out, i, i + wl, SCRUB_NAME, scrub_rule_name(R_MISSPELT)) != 0)
 			return MGW_E_NOMEM;
 	}
+	j = i + wl;
+	unsigned char after = j + 1 < n ? s[j] : 0;
+	if ((after == '_' || after == '.') && sc_alnum(s[j + 1]) && (mask & KIND_BIT(SCRUB_HANDLE)) &&
+	    (e = underscore_handle(s, n, i, j)) != 0)
+		return spans_push(out, i, e, SCRUB_HANDLE, "handle:underscore");
 	/* Glued: "tel07700900123", "NHSno9990001234", or any word before a
 	 * mobile; not inside a dotted or compound token ("a@b.com07700...",
 	 * "x-tel0770..."), where cutting the number out would leave another
 	 * identifier behind. */
-	j = i + wl;
 	int compound = i > 0 && (s[i - 1] == '.' || s[i - 1] == '@' || s[i - 1] == '/' ||
 	                         s[i - 1] == '\\' || s[i - 1] == '_' || s[i - 1] == '-' ||
 	                         s[i - 1] == '+' || s[i - 1] == '%');

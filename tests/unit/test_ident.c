@@ -404,6 +404,40 @@ Test(dates, scan_prefix_and_two_digit_years)
 	cr_assert_eq(ident_date_scan(S("on 12/03/1985"), &d), 0);
 }
 
+Test(dates, apostrophe_for_the_century_after_a_month_name)
+{
+	struct ident_date d;
+	cr_assert_eq(ident_date_scan(S("7th June '71 at"), &d), 12);
+	cr_assert(d.two_digit_year);
+	cr_assert_eq(d.y, 71);
+	cr_assert_eq(d.m, 6);
+	cr_assert_eq(d.d, 7);
+	cr_assert_eq(ident_date_scan(S("June 7, \u2019" "71"), &d), 13);
+	cr_assert_eq(d.y, 71);
+	/* Only before two digits, and never a full date for ident_date_parse. */
+	cr_assert_eq(ident_date_scan(S("7 June '1971"), &d), 0);
+	cr_assert_eq(ident_date_scan(S("07/06/'71"), &d), 0);
+	char out[11];
+	cr_assert_eq(ident_date_parse(S("7 June '71"), out), MGW_E_INVALID);
+}
+
+Test(bank, iban_mod97_and_card_luhn)
+{
+	char ib[35], cd[20];
+	/* The ECBS documentation example and the card networks' test numbers. */
+	cr_assert_eq(ident_iban_valid(S("gb82 west 1234 5698 7654 32"), ib), 0);
+	cr_assert_str_eq(ib, "GB82WEST12345698765432");
+	cr_assert_eq(ident_iban_valid(S("GB82 WEST 1234 5698 7654 33"), ib), MGW_E_INVALID);
+	cr_assert_eq(ident_iban_valid(S("GB82 WEST 1234 5698 7654"), ib), MGW_E_INVALID); /* GB is 22 */
+	cr_assert_eq(ident_iban_valid(S("82GB WEST 1234 5698 7654 32"), ib), MGW_E_INVALID);
+	cr_assert_eq(ident_card_valid(S("4111 1111 1111 1111"), cd), 0);
+	cr_assert_str_eq(cd, "4111111111111111");
+	cr_assert_eq(ident_card_valid(S("5500-0000-0000-0004"), cd), 0);
+	cr_assert_eq(ident_card_valid(S("4111 1111 1111 1112"), cd), MGW_E_INVALID);
+	cr_assert_eq(ident_card_valid(S("4111 1111 11"), cd), MGW_E_INVALID); /* too short */
+	cr_assert_eq(ident_card_valid(S("4111/1111/1111/1111"), cd), MGW_E_INVALID);
+}
+
 /* ---- canon.h ------------------------------------------------------------------ */
 
 static void canon_is(enum canon_kind k, const char *in, const char *want)

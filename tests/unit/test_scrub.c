@@ -563,14 +563,36 @@ Test(scrub, dates_of_birth_after_a_cue)
 
 Test(scrub, vehicle_registrations)
 {
-	expect("a silver Focus AB12 CDE was seen", "a silver Focus " R("vehicle") " was seen");
+	/* The description just before the plate goes with it: the phrase tells the car. */
+	expect("a silver Focus AB12 CDE was seen", "a " R("vehicle") " was seen");
 	expect("VRM AB12CDE", "VRM " R("vehicle"));
 	expect("reg ab12 cde", "reg " R("vehicle"));
-	expect("drives a red Fiesta A123 BCD", "drives a red Fiesta " R("vehicle"));
+	expect("drives a red Fiesta A123 BCD", "drives a " R("vehicle"));
 	expect("car index ABC 123D", "car index " R("vehicle"));
 	/* Without a cue only the exact current shape, in capitals, with a real age. */
 	unchanged("ON THE A1 NORTHBOUND, ROOM ABC 123D, ab12 cde, AB00 CDE");
 	unchanged("Travelling on the M62 and A46 near junction 12");
+}
+
+Test(scrub, registrations_spaced_and_described_before_the_plate)
+{
+	/* "AB 12 CDE": with a cue, or in capitals with a real memory tag and age. */
+	expect("his van WK 63 RTP outside", "his van " R("vehicle") " outside");
+	expect("SEEN IN YB 68 FMA AT 2200", "SEEN IN " R("vehicle") " AT 2200");
+	expect("car: T 815 GRW, parked", "car: " R("vehicle") ", parked");
+	expect("veh LMR 402 J seen", "veh " R("vehicle") " seen");
+	expect("van reg: KIZ 6620, white", "van reg: " R("vehicle") ", white");
+	expect("Perp vehicle: black Vauxhall Corsa HJ09 TYU (often parked)",
+	       "Perp vehicle: " R("vehicle") " (often parked)");
+	expect("VRM: grey Audi A4 PL62 OWN", "VRM: " R("vehicle"));
+	expect("he drives a Silver Peugeot 3008 (MA20 VXR) now", "he drives a " R("vehicle") " now");
+	expect("his car (MA20 VXR) was", "his car (" R("vehicle") ") was");
+	/* No make or colour before it: the words stay. */
+	expect("Outside Morrisons WK63 RTP was seen", "Outside Morrisons " R("vehicle") " was seen");
+	/* A date or words in capitals are no spaced plate; lower case needs the
+	 * unspaced shape. */
+	unchanged("ARRIVED ON 23 JAN, LEFT ON 14 MAR. IN 12 MIN.");
+	unchanged("a short drive by car, a 10 min trip");
 }
 
 Test(scrub, social_media_handles)
@@ -579,7 +601,8 @@ Test(scrub, social_media_handles)
 	expect("Insta: x_y", "Insta: " R("handle"));
 	expect("FB name Jo Bloggs.", "FB name " R("handle") ".");
 	expect("messaged @chunk779 twice", "messaged " R("handle") " twice");
-	expect("TikTok @jo.bloggs", "TikTok " R("handle"));
+	/* "Platform @name" is one name, the account's. */
+	expect("TikTok @jo.bloggs", R("handle"));
 	unchanged("She messaged him on Facebook and he replied.");
 	unchanged("Snapchat: she blocked him.");
 	expect("email jo@example.org", "email " R("email")); /* not a handle */
@@ -612,6 +635,93 @@ Test(scrub, passports_in_any_grouping_and_spelling)
 	/* Not 9 digits, or no passport near: stays. */
 	unchanged("passport 1234 5678 and passport 1234 567890");
 	unchanged("Ref 4321 98765 on the file.");
+}
+
+Test(scrub, passports_of_other_countries_and_a_short_last_group)
+{
+	expect("Passport kept by his mother: GT4471902 (Moldovan)",
+	       "Passport kept by his mother: " R("document") " (Moldovan)");
+	expect("her passport (KP 318 0457) was taken", "her passport (" R("document") ") was taken");
+	expect("passport no. 6402 1197 3 in his safe", "passport no. " R("document") " in his safe");
+	/* Too few digits, or no cue within a few words. */
+	unchanged("passport AB 12345 was renewed last spring at the Post Office; room GT4471902");
+}
+
+Test(scrub, profile_addresses_and_dob_with_an_aside)
+{
+	expect("his page: facebook.com/kev.marlowe.1983 (public)",
+	       "his page: " R("handle") " (public)");
+	expect("see https://www.instagram.com/tash_ellery/ for the photos",
+	       "see https://" R("handle") "/ for the photos");
+	expect("Socials - Insta @tash_ellery, snap: tashyxo", "Socials - " R("handle") ", snap: " R("handle"));
+	expect("DOB (her sister): 4.9.88.", "DOB (her sister): " R("date-of-birth") ".");
+	expect("born (per school records) 12/10/2016", "born (per school records) " R("date-of-birth"));
+	/* A platform named in passing, a bracket with the date in it elsewhere. */
+	unchanged("She reported the abuse to instagram.com and TikTok.");
+	unchanged("DOB (unknown) - to be confirmed.");
+}
+
+Test(scrub, codes_inside_references_are_no_names)
+{
+	/* A force or team code joined to a reference number stays... */
+	unchanged("Crime ref KAY-20251103-0412 raised; see also COX/7731 and LEE-26-004412.");
+	unchanged("Case MARAC-KAY-25-0931 heard.");
+	/* ...but the same words as names are found, and a listed name goes even
+	 * inside a reference. */
+	expect("He met Kay Lee yesterday", "He met " R("name") " yesterday");
+	expect("file GLOAM/2026/001", "file " R("name") "/2026/001");
+}
+
+Test(scrub, dates_of_birth_listed_run_together_or_after_a_place)
+{
+	expect("DOBs 11/09/2012 and 23/01/2016.",
+	       "DOBs " R("date-of-birth") " and " R("date-of-birth") ".");
+	expect("dob 11.9.12, 23.1.16 & 4.4.19; seen 05/05/2020",
+	       "dob " R("date-of-birth") ", " R("date-of-birth") " & " R("date-of-birth")
+	       "; seen 05/05/2020");
+	expect("DOB 23011988 per PNC", "DOB " R("date-of-birth") " per PNC");
+	expect("DOB/Age: 23/01/1988 (37)", "DOB/Age: " R("date-of-birth") " (37)");
+	expect("born in Swansea on 2/2/1979", "born in Swansea on " R("date-of-birth"));
+	expect("born 7th June '71.", "born " R("date-of-birth") ".");
+	expect("date of birth given as 30.6.88", "date of birth given as " R("date-of-birth"));
+	/* No date after the cue: nothing; 8 digits that are no date stay. */
+	unchanged("DOB 99887766 on the old form; born in 1979 in Swansea.");
+	expect("her BRP (YT7720456) is with him", "her BRP (" R("document") ") is with him");
+}
+
+Test(scrub, po_boxes_with_their_town)
+{
+	expect("Post to her at PO Box 918, Skegness PE25 1QX please.",
+	       "Post to her at " R("address") " please.");
+	expect("p.o. box no. 52 (not the flat)", R("address") " (not the flat)");
+	/* A box without its number is no address. */
+	unchanged("She asked for a PO box at the sorting office.");
+}
+
+Test(scrub, usernames_by_shape_and_on_more_platforms)
+{
+	/* An inner underscore makes a username, cue or none. */
+	expect("she knows him as wolfie_1987 online", "she knows him as " R("handle") " online");
+	expect("a new profile (dee.k_xo) appeared", "a new profile (" R("handle") ") appeared");
+	expect("an account called moonchild44 sent it", "an account called " R("handle") " sent it");
+	expect("fake account 'truthteller9' set up", "fake account " R("handle") " set up");
+	expect("met him on Tinder as rob4fun", "met him on Tinder as " R("handle"));
+	expect("Discord: stormy#0420 ok", "Discord: " R("handle") " ok");
+	/* A file name, a constant, a count and a phone are no usernames. */
+	unchanged("Photos in scan_0412.pdf and IMG_2210.JPG; flag RISK_LEVEL_HIGH set.");
+	unchanged("He messaged her on Facebook 12 times.");
+	expect("WhatsApp 07700 900321", "WhatsApp " R("phone"));
+}
+
+Test(scrub, ibans_and_card_numbers)
+{
+	expect("pays in to IBAN GB82 WEST 1234 5698 7654 32 monthly",
+	       "pays in to IBAN " R("bank") " monthly");
+	expect("his card 4111 1111 1111 1111 was used", "his card " R("bank") " was used");
+	expect("card no. 5500-0000-0000-0004.", "card no. " R("bank") ".");
+	/* Bad check digits, a reference with dashes, the tail of a longer number. */
+	unchanged("ref GB82 WEST 1234 5698 7654 33; job 4111-1111-1111-1112-77");
+	unchanged("log 4111 1111 1111 1111 2222 closed");
 }
 
 Test(scrub, identifiers_wrapped_at_a_line_break)
