@@ -63,6 +63,9 @@
 #define K_ADDR   (1ull << 42) /* address: not after "the" (the one already named) */
 #define K_HOME   (1ull << 43)
 #define K_CLOCKW (1ull << 44) /* am, pm, o'clock: a clock time */
+#define K_ROUT   (1ull << 45) /* walks, drives, collects, bus ...: a routine */
+#define K_EVERY  (1ull << 46) /* every, daily, each: a routine's time */
+#define K_BY     (1ull << 47) /* by (text, phone): a route */
 
 struct fsword {
 	const char *w;
@@ -96,10 +99,14 @@ static const struct fsword FSW[] = {
 	{"accom", RS}, {"refuge", RS}, {"hostel", RS}, {"shelter", K_RESN}, {"hotel", RS},
 	{"b&b", RS}, {"bnb", RS}, {"bedsit", RS}, {"whereabouts", RS}, {"address", K_ADDR},
 	{"addresses", RS}, {"adress", K_ADDR}, {"addr", K_ADDR}, {"lodging", RS}, {"lodgings", RS},
-	{"lodger", RS}, {"bidding", RS}, {"safehouse", RS}, {"located", RS},
+	{"lodger", RS}, {"bidding", RS}, {"safehouse", RS},
+	{"kipping", RS}, {"crashing", RS}, {"dossing", RS}, {"abode", RS},
+	{"ooa", RS}, {"settled", RS}, {"settling", RS},
 	/* nouns that are a dwelling after a/her/new/at ... */
 	{"flat", K_RESN}, {"house", K_RESN}, {"home", K_RESN | K_HOME}, {"room", K_RESN},
-	{"property", K_PLACE}, {"place", K_PLACE | NP},
+	{"property", K_PLACE}, {"caravan", K_RESN}, {"bungalow", K_RESN},
+	{"maisonette", K_RESN}, {"apartment", K_RESN}, {"cottage", K_RESN}, {"annexe", K_RESN},
+	{"annex", K_RESN}, {"tent", K_RESN}, {"place", K_PLACE | NP},
 	/* going and being somewhere: with a preposition after */
 	{"go", GO}, {"goes", GO}, {"going", GO}, {"goin", GO}, {"gone", GO}, {"went", GO},
 	{"head", GO}, {"heading", GO}, {"headed", GO}, {"back", GO | K_ADV},
@@ -131,12 +138,12 @@ static const struct fsword FSW[] = {
 	{"her", K_DET | K_NDET | SH | FN}, {"his", K_DET | K_NDET | HE | FN}, {"their", K_DET | K_NDET | SH | FN},
 	{"my", K_DET | K_NDET}, {"our", K_DET | SH | K_NDET}, {"this", K_DET | K_NDET}, {"that", K_DET | K_NDET | FN},
 	{"no", K_NDET}, {"any", K_NDET}, {"first", K_NDET}, {"third", K_NDET},
-	{"previous", K_NDET}, {"earlier", K_NDET}, {"last", K_NDET}, {"999", K_NDET}, {"every", K_NDET}, {"each", K_NDET},
+	{"previous", K_NDET}, {"earlier", K_NDET}, {"last", K_NDET}, {"999", K_NDET}, {"each", K_NDET},
 	{"new", K_MOD}, {"own", K_MOD}, {"temporary", K_MOD}, {"emergency", K_MOD},
 	{"another", K_MOD}, {"different", K_MOD}, {"alternative", K_MOD}, {"secure", K_MOD},
 	{"family", K_MOD | SH}, {"marital", K_MOD}, {"matrimonial", K_MOD},
 	{"council", K_MOD}, {"rented", K_MOD}, {"private", K_MOD}, {"shared", K_MOD},
-	{"supported", K_MOD}, {"interim", K_MOD},
+	{"supported", K_MOD}, {"interim", K_MOD}, {"temp", K_MOD}, {"spare", K_MOD | K_RMOD},
 	/* kin and friends: "at her mum's" */
 	{"mum", KN | SH}, {"mam", KN | SH}, {"mom", KN | SH}, {"mother", KN | SH},
 	{"dad", KN}, {"father", KN}, {"parent", KN}, {"parents", KN}, {"sister", KN},
@@ -160,7 +167,21 @@ static const struct fsword FSW[] = {
 	{"contacts", CL}, {"contacting", CL}, {"contactable", CL}, {"reachable", CL},
 	{"available", CL}, {"visit", CL}, {"visits", CL}, {"visiting", CL}, {"see", CL},
 	{"seeing", CL}, {"speak", CL}, {"speaks", CL}, {"speaking", CL}, {"meet", CL},
-	{"meets", CL}, {"pop", CL}, {"drop", CL}, {"facetime", CL},
+	{"meets", CL}, {"pop", CL}, {"facetime", CL}, {"talk", CL}, {"talks", CL},
+	{"talking", CL}, {"chat", CL}, {"reach", CL}, {"answer", CL}, {"answers", CL},
+	{"letter", CL}, {"letters", CL},
+	{"correspondence", CL},
+	{"by", K_BY | FN},
+	/* routines: where she will be, and when */
+	{"walk", K_ROUT}, {"walks", K_ROUT},
+	{"collects", K_ROUT},
+	{"pick", K_ROUT}, {"picks", K_ROUT}, {"drop", K_ROUT | CL}, {"drops", K_ROUT},
+	{"shops", K_ROUT}, {"gym", K_ROUT},
+	{"commutes", K_ROUT}, {"catches", K_ROUT}, {"bus", K_ROUT}, {"train", K_ROUT},
+	{"tram", K_ROUT}, {"shift", K_ROUT}, {"shifts", K_ROUT}, {"class", K_ROUT},
+	{"classes", K_ROUT},
+	{"every", K_EVERY | K_NDET}, {"daily", K_EVERY}, {"weekly", K_EVERY},
+	{"regularly", K_EVERY}, {"usually", K_EVERY | K_MODAL}, {"always", K_EVERY | K_MODAL},
 	{"contacted", K_CALLPP}, {"reached", K_CALLPP}, {"called", K_CALLPP},
 	{"rung", K_CALLPP}, {"phoned", K_CALLPP}, {"texted", K_CALLPP}, {"visited", K_CALLPP},
 	{"seen", K_CALLPP},
@@ -170,7 +191,8 @@ static const struct fsword FSW[] = {
 	{"night", TM}, {"nights", TM}, {"tonight", TM}, {"overnight", TM},
 	{"lunchtime", TM}, {"lunchtimes", TM}, {"daytime", TM}, {"midday", TM},
 	{"noon", TM}, {"midnight", TM}, {"weekend", TM}, {"weekends", TM}, {"weekday", TM},
-	{"weekdays", TM}, {"o'clock", K_CLOCKW}, {"hrs", K_CLOCKW},
+	{"weekdays", TM}, {"eves", TM}, {"wkend", TM}, {"wkends", TM}, {"wknd", TM},
+	{"wknds", TM}, {"tomorrow", TM}, {"tonite", TM}, {"nite", TM}, {"arvo", TM}, {"o'clock", K_CLOCKW}, {"hrs", K_CLOCKW},
 	{"monday", TM}, {"tuesday", TM}, {"wednesday", TM}, {"thursday", TM}, {"friday", TM},
 	{"saturday", TM}, {"sunday", TM}, {"mondays", TM}, {"tuesdays", TM},
 	{"wednesdays", TM}, {"thursdays", TM}, {"fridays", TM}, {"saturdays", TM},
@@ -185,19 +207,19 @@ static const struct fsword FSW[] = {
 	{"prefer", K_MODAL}, {"prefers", K_MODAL}, {"happy", K_MODAL}, {"ok", K_MODAL},
 	{"okay", K_MODAL}, {"fine", K_MODAL}, {"wants", K_MODAL}, {"asks", K_MODAL},
 	{"asked", K_MODAL}, {"agreed", K_MODAL}, {"plan", K_MODAL}, {"arranged", K_MODAL},
-	{"usually", K_MODAL}, {"normally", K_MODAL}, {"always", K_MODAL}, {"try", K_MODAL},
+	{"normally", K_MODAL | K_EVERY}, {"try", K_MODAL},
 	{"ideally", K_MODAL}, {"avoid", K_MODAL}, {"suggested", K_MODAL}, {"requested", K_MODAL},
 	/* conditions and routes */
 	{"between", K_COND}, {"after", K_COND}, {"before", K_COND}, {"until", K_COND},
 	{"till", K_COND}, {"til", K_COND}, {"only", K_COND}, {"never", K_COND},
-	{"unless", K_COND}, {"asleep", K_COND}, {"safe", K_COND | K_SAFE | K_RMOD},
-	{"safely", K_COND}, {"best", K_SAFE}, {"when", K_WHEN | FN}, {"while", K_WHEN},
+	{"unless", K_COND}, {"asleep", K_COND}, {"safe", K_COND | K_SAFE | K_RMOD | K_MOD},
+	{"safely", K_COND}, {"best", K_SAFE | K_COND}, {"when", K_WHEN | FN}, {"while", K_WHEN},
 	{"whilst", K_WHEN}, {"do", K_DO}, {"not", K_NOT}, {"don't", K_DONT}, {"dont", K_DONT},
 	{"via", K_ROUTE}, {"through", K_ROUTE}, {"thru", K_ROUTE}, {"voicemail", K_ROUTE},
 	{"answerphone", K_ROUTE}, {"leave", K_LEAVE}, {"po", K_PO}, {"box", K_BOX},
 	{"mobile", K_DEV}, {"number", K_DEV | K_SAFEN}, {"landline", K_DEV}, {"mob", K_DEV},
-	{"window", K_SAFEN},
-	{"work", K_RMOD}, {"second", K_RMOD | K_NDET}, {"spare", K_RMOD}, {"other", K_RMOD},
+	{"window", K_SAFEN}, {"word", K_SAFEN}, {"code", K_SAFE},
+	{"work", K_RMOD}, {"second", K_RMOD | K_NDET}, {"other", K_RMOD},
 	{"burner", K_RMOD},
 	/* who the clause is about */
 	{"he", HE}, {"him", HE}, {"himself", HE}, {"perpetrator", HE}, {"perp", HE},
@@ -285,6 +307,8 @@ static uint64_t fs_lookup(const char *w, size_t n)
 #define S_SHE   0x20u
 #define S_CLOCK 0x40u /* a clock time: a safe time only in advice */
 #define S_MODAL 0x80u
+#define S_ROUT  0x100u /* a routine verb or a means of transport */
+#define S_EVERY 0x200u
 
 /*
  * A sentence longer than this many clauses is decided in parts: the state
@@ -314,6 +338,8 @@ struct fs {
 	int place_next;        /* the word after go+preposition decides */
 	int out_of;            /* "out" (1), "out of" (2) */
 	int when_win;          /* words left after when/while for "he" */
+	int kin_pend;          /* "at her mum's" + the next word decides */
+	int ncall;             /* contact words in the clause */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -341,10 +367,15 @@ static void clause_reset(struct fs *f)
 	f->p1 = f->p2 = 0;
 	f->p1f = 0;
 	f->go_win = f->prep_win = f->place_next = f->out_of = f->when_win = 0;
+	f->kin_pend = f->ncall = 0;
 }
 
 static int res_ok(unsigned seen)
 {
+	/* A routine with a time says where she will be ("walks the dog
+	 * on the front every morning"). */
+	if ((seen & S_ROUT) && (seen & (S_WHEN | S_CLOCK | S_EVERY)))
+		seen |= S_RES;
 	/* About him alone: his words and none for her or the family. */
 	return (seen & S_RES) && !((seen & S_HE) && !(seen & S_SHE));
 }
@@ -381,16 +412,17 @@ static void sentence_end(struct fs *f)
 			break;
 		}
 		if (res_ok(c->seen))
-			emit(f, c->start, c->end, SCRUB_LOCATION, "fs:residence");
+			emit(f, c->start, c->end, SCRUB_LOCATION,
+			     (c->seen & S_RES) ? "fs:residence" : "fs:routine");
 	}
 	f->ncl = 0;
 }
 
 static void clause_end(struct fs *f)
 {
-	if (f->place_next)
+	if (f->place_next || f->kin_pend)
 		f->seen |= S_RES; /* "she went to" and the text breaks: withhold */
-	if (f->c_start != SIZE_MAX && f->c_end > f->c_start && (f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE))) {
+	if (f->c_start != SIZE_MAX && f->c_end > f->c_start && (f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT))) {
 		if (f->ncl == FS_CLAUSES)
 			sentence_end(f);
 		f->cl[f->ncl++] = (struct clause){f->c_start, f->c_end, f->seen};
@@ -448,7 +480,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uns
 	/* residence */
 	if (c & K_RES)
 		s |= S_RES;
-	if ((c & K_ADDR) && !(f->p1 & K_NDET) && !((f->p1 & K_HOME) && (f->p2 & K_NDET)))
+	if ((c & K_ADDR) && !(f->p1 & (K_NDET | K_PREP | K_TO)) &&
+	    !((f->p1 & K_HOME) && (f->p2 & (K_NDET | K_PREP | K_TO))))
 		s |= S_RES; /* "her address", "new address", not "at the address" */
 	if ((c & K_RESN) && ((f->p1 & (K_DET | K_MOD | K_PREP | K_TO)) || (f->p1f & (TF_POSS | TF_NUM))))
 		s |= S_RES;
@@ -482,19 +515,36 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uns
 		f->place_next = (c & K_TO) ? 2 : 1;
 	else if (had_go && (c & K_ADV))
 		f->go_win = 1;
+	/* "at her mum's" is a place; "to her son's father", "her friend's
+	 * phone", "at her mum's, Sharon" are not (or not only). */
+	if (f->kin_pend) {
+		if (!(c & (K_KIN | K_DEV | K_CALL)) && !(tf & TF_CAP))
+			s |= S_RES;
+		f->kin_pend = 0;
+	}
 	if (f->prep_win > 0 && (c & K_KIN) && (tf & TF_POSS))
-		s |= S_RES;
+		f->kin_pend = 1;
 	if ((c & K_AREA) && f->out_of == 2)
 		s |= S_RES;
 	/* contact */
-	if ((c & K_CALL) && !(f->p1 & K_NDET) && !(f->p1f & TF_NUM))
-		s |= S_CALL;
+	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));
+	if ((c & K_CALL) && !(f->p1 & (K_NDET | K_BY)) && !(f->p1f & TF_NUM) && !route_dev)
+		s |= S_CALL, f->ncall++;
+	if (wn == 4 && memcmp(w, "from", 4) == 0 && (f->p1 & K_CALL) && f->ncall > 0 &&
+	    --f->ncall == 0)
+		f->seen &= ~S_CALL; /* "a call from her sister": a report */
 	if ((c & K_CALLPP) && (f->p1 & K_BEBASE))
 		s |= S_CALL;
 	if (c & (K_TIME | K_COND | K_ROUTE))
 		s |= S_WHEN;
 	if ((tf & TF_CLOCK) || (c & K_CLOCKW))
 		s |= S_CLOCK;
+	if (c & K_ROUT)
+		s |= S_ROUT;
+	if (c & K_EVERY)
+		s |= S_EVERY;
+	if ((c & K_CALL) && (f->p1 & K_BY))
+		s |= S_WHEN; /* "contact by text only" */
 	if ((c & K_MODAL) || ((c & K_CALL) && (f->p1 & K_TO)))
 		s |= S_MODAL; /* "IDVA to call at 10" */
 	if ((c & K_CALL) && ((f->p1 & K_DONT) || ((f->p1 & K_NOT) && (f->p2 & K_DO))))
@@ -503,7 +553,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uns
 		s |= S_WHEN; /* "when he is at work" */
 	if ((c & K_SCHN) && (f->p1 & K_SCHOOL))
 		s |= S_WHEN;
-	if ((c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS)))
+	if (route_dev)
 		s |= S_WHEN; /* "her friend's phone", "work mobile" */
 	if ((c & K_MSG) && ((f->p1 & K_LEAVE) || (f->p2 & K_LEAVE)))
 		s |= S_WHEN;
@@ -678,6 +728,11 @@ int failsafe_scan(const char *text, size_t n, struct spans *out)
 			break;
 		case ';':
 			clause_end(&f);
+			break;
+		case '|':
+			/* a table's cells are separate statements */
+			clause_end(&f);
+			sentence_end(&f);
 			break;
 		case '-':
 			if (i > 0 && s[i - 1] == ' ' && i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '-'))
