@@ -66,6 +66,7 @@
 #define K_ROUT   (1ull << 45) /* walks, drives, collects, bus ...: a routine */
 #define K_EVERY  (1ull << 46) /* every, daily, each: a routine's time */
 #define K_BY     (1ull << 47) /* by (text, phone): a route */
+#define K_THE    (1ull << 48) /* the: "the house" is the one already known */
 
 struct fsword {
 	const char *w;
@@ -134,7 +135,7 @@ static const struct fsword FSW[] = {
 	{"response", NP}, {"light", NP}, {"view", NP}, {"front", NP}, {"control", NP},
 	{"you", NP}, {"me", NP}, {"year", NP}, {"distress", NP}, {"shock", NP}, {"labour", NP}, {"treatment", NP},
 	/* determiners and modifiers */
-	{"a", K_DET | K_NDET | FN}, {"an", K_DET | K_NDET | FN}, {"the", K_DET | K_NDET | FN},
+	{"a", K_DET | K_NDET | FN}, {"an", K_DET | K_NDET | FN}, {"the", K_DET | K_NDET | K_THE | FN},
 	{"her", K_DET | K_NDET | SH | FN}, {"his", K_DET | K_NDET | HE | FN}, {"their", K_DET | K_NDET | SH | FN},
 	{"my", K_DET | K_NDET}, {"our", K_DET | SH | K_NDET}, {"this", K_DET | K_NDET}, {"that", K_DET | K_NDET | FN},
 	{"no", K_NDET}, {"any", K_NDET}, {"first", K_NDET}, {"third", K_NDET},
@@ -192,7 +193,7 @@ static const struct fsword FSW[] = {
 	{"lunchtime", TM}, {"lunchtimes", TM}, {"daytime", TM}, {"midday", TM},
 	{"noon", TM}, {"midnight", TM}, {"weekend", TM}, {"weekends", TM}, {"weekday", TM},
 	{"weekdays", TM}, {"eves", TM}, {"wkend", TM}, {"wkends", TM}, {"wknd", TM},
-	{"wknds", TM}, {"tomorrow", TM}, {"tonite", TM}, {"nite", TM}, {"arvo", TM}, {"o'clock", K_CLOCKW}, {"hrs", K_CLOCKW},
+	{"wknds", TM}, {"eve", TM}, {"tomorrow", TM}, {"tonite", TM}, {"nite", TM}, {"arvo", TM}, {"o'clock", K_CLOCKW}, {"hrs", K_CLOCKW},
 	{"monday", TM}, {"tuesday", TM}, {"wednesday", TM}, {"thursday", TM}, {"friday", TM},
 	{"saturday", TM}, {"sunday", TM}, {"mondays", TM}, {"tuesdays", TM},
 	{"wednesdays", TM}, {"thursdays", TM}, {"fridays", TM}, {"saturdays", TM},
@@ -483,9 +484,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uns
 	if ((c & K_ADDR) && !(f->p1 & (K_NDET | K_PREP | K_TO)) &&
 	    !((f->p1 & K_HOME) && (f->p2 & (K_NDET | K_PREP | K_TO))))
 		s |= S_RES; /* "her address", "new address", not "at the address" */
-	if ((c & K_RESN) && ((f->p1 & (K_DET | K_MOD | K_PREP | K_TO)) || (f->p1f & (TF_POSS | TF_NUM))))
+	/* A dwelling: "her flat", "a new house", "at home", "mum's house",
+	 * "a one-bed property"; not "the house" (the one the notes already
+	 * know) nor "in place". */
+	int det1 = (f->p1 & (K_DET | K_MOD)) && !(f->p1 & K_THE);
+	int det2 = (f->p2 & (K_DET | K_MOD)) && !(f->p2 & K_THE);
+	if ((c & K_RESN) && (det1 || det2 || ((f->p1 & (K_PREP | K_TO)) && !(f->p1 & K_THE)) ||
+	                     (f->p1f & (TF_POSS | TF_NUM))))
 		s |= S_RES;
-	if ((c & K_PLACE) && ((f->p1 & (K_DET | K_MOD)) || (f->p1f & TF_POSS)))
+	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)))
 		s |= S_RES;
 	if (f->place_next) {
 		if (c & (K_DET | K_ADV)) {
