@@ -253,29 +253,63 @@ static const struct fsword FSW[] = {
 #define FS_HASH_BITS 11
 #define FS_HASH_SIZE (1u << FS_HASH_BITS)
 
+/* A slot: the word's full hash and 1 + its index in FSW (0: empty), so a
+ * probe compares text only when the hashes agree; most words of a note are
+ * not listed and end at the first slot. */
+struct fs_slot {
+	uint32_t hash;
+	uint16_t idx;
+	uint16_t len;
+};
 static uint64_t fs_cls[sizeof FSW / sizeof FSW[0]];
-static uint16_t fs_slot[FS_HASH_SIZE]; /* 1 + index into FSW, 0 empty */
+static uint64_t fs_text[sizeof FSW / sizeof FSW[0]][2]; /* each word zero-padded */
+static struct fs_slot fs_slot[FS_HASH_SIZE];
 static pthread_once_t fs_once = PTHREAD_ONCE_INIT;
 
+/* Hash of a word of at most FS_WORD_MAX bytes from its two halves (two
+ * loads and two multiplies, not one multiply per byte: the scan's hot
+ * loop only copies the word). */
+static inline uint32_t fs_hash_padded(const char *pad, size_t n)
+{
+	uint64_t a, b;
+	memcpy(&a, pad, 8);
+	memcpy(&b, pad + 8, 8);
+	return (uint32_t)((a * 0x9E3779B97F4A7C15ull ^ b * 0xC2B2AE3D27D4EB4Full ^ n) >> 29);
+}
+
+/* w[0..n) need not be padded (n <= FS_WORD_MAX). */
 static uint32_t fs_hash(const char *w, size_t n)
 {
-	uint32_t h = 0x811C9DC5u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 0x01000193u;
-	return h;
+	char pad[FS_WORD_MAX] = {0};
+	for (size_t i = 0; i < n && i < FS_WORD_MAX; i++)
+		pad[i] = w[i];
+	return fs_hash_padded(pad, n);
 }
+
+/* Byte classes for the scan's word loop. */
+#define CC_ALNUM 1u
+#define CC_UPPER 4u /* shifted by 3, the case bit 0x20 */
+#define CC_LOWER 8u
+#define CC_DIGIT 16u
+static uint8_t fs_cc[256];
 
 /* A word listed twice ("times", "no") gets the union of its classes. */
 static void fs_build(void)
 {
 	_Static_assert(sizeof FSW / sizeof FSW[0] < FS_HASH_SIZE / 3, "the hash stays sparse");
+	for (unsigned c = 0; c < 256; c++)
+		fs_cc[c] = (uint8_t)((c >= 'A' && c <= 'Z') ? CC_ALNUM | CC_UPPER
+		                     : (c >= 'a' && c <= 'z') ? CC_ALNUM | CC_LOWER
+		                     : (c >= '0' && c <= '9') ? CC_ALNUM | CC_DIGIT
+		                     : c >= 0x80 ? CC_ALNUM : 0);
 	for (size_t i = 0; i < sizeof FSW / sizeof FSW[0]; i++) {
 		size_t n = strlen(FSW[i].w);
-		uint32_t h = fs_hash(FSW[i].w, n) & (FS_HASH_SIZE - 1);
-		for (;; h = (h + 1) & (FS_HASH_SIZE - 1)) {
-			uint16_t k = fs_slot[h];
+		uint32_t full = fs_hash(FSW[i].w, n);
+		memcpy(fs_text[i], FSW[i].w, n);
+		for (uint32_t h = full & (FS_HASH_SIZE - 1);; h = (h + 1) & (FS_HASH_SIZE - 1)) {
+			uint16_t k = fs_slot[h].idx;
 			if (k == 0) {
-				fs_slot[h] = (uint16_t)(i + 1);
+				fs_slot[h] = (struct fs_slot){full, (uint16_t)(i + 1), (uint16_t)n};
 				fs_cls[i] = FSW[i].cls;
 				break;
 			}
@@ -287,16 +321,28 @@ static void fs_build(void)
 	}
 }
 
+/* The classes of folded word w[0..n), zero-padded to FS_WORD_MAX, whose
+ * fs_hash is full. */
+static inline uint64_t fs_lookup_h(const char *w, size_t n, uint32_t full)
+{
+	uint64_t a, b;
+	memcpy(&a, w, 8);
+	memcpy(&b, w + 8, 8);
+	for (uint32_t h = full & (FS_HASH_SIZE - 1);; h = (h + 1) & (FS_HASH_SIZE - 1)) {
+		const struct fs_slot *sl = &fs_slot[h];
+		if (sl->idx == 0)
+			return 0;
+		if (sl->hash == full && sl->len == n && fs_text[sl->idx - 1][0] == a &&
+		    fs_text[sl->idx - 1][1] == b)
+			return fs_cls[sl->idx - 1];
+	}
+}
+
 static uint64_t fs_lookup(const char *w, size_t n)
 {
-	uint32_t h = fs_hash(w, n) & (FS_HASH_SIZE - 1);
-	for (;; h = (h + 1) & (FS_HASH_SIZE - 1)) {
-		uint16_t k = fs_slot[h];
-		if (k == 0)
-			return 0;
-		if (strncmp(FSW[k - 1].w, w, n) == 0 && FSW[k - 1].w[n] == '\0')
-			return fs_cls[k - 1];
-	}
+	char pad[FS_WORD_MAX] = {0};
+	memcpy(pad, w, n < FS_WORD_MAX ? n : FS_WORD_MAX);
+	return fs_lookup_h(pad, n, fs_hash(pad, n));
 }
 
 /* What a clause has shown. */
@@ -438,11 +484,19 @@ static void clause_end(struct fs *f)
 }
 
 /* One word or number [a, b) with its folded text w[0..wn) (wn 0: too long). */
-static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, unsigned tf)
+/* Nothing pending that the next word could complete. */
+static inline int fs_idle(const struct fs *f)
 {
-	uint64_t c = 0;
+	return f->c_start != SIZE_MAX &&
+	       !(f->go_win | f->prep_win | f->place_next | f->when_win | f->kin_pend | f->out_of);
+}
+
+/* One word or number [a, b), folded w[0..wn) (wn 0: too long to be listed),
+ * c its classes (fs_lookup). */
+static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
+                 unsigned tf)
+{
 	if (wn > 0 && !(tf & TF_NUM)) {
-		c = fs_lookup(w, wn);
 		if (c == 0 && f->prep_win > 0 && wn > 3 && w[wn - 1] == 's' &&
 		    (fs_lookup(w, wn - 1) & K_KIN)) {
 			c = K_KIN; /* "at mums", "to her sisters" */
@@ -662,37 +716,50 @@ int failsafe_scan(const char *text, size_t n, struct spans *out)
 		unsigned char ch = s[i];
 		if (fs_alnum(ch)) {
 			size_t a = i;
-			char w[FS_WORD_MAX + 1];
+			/* zero-padded to FS_WORD_MAX for fs_hash_padded */
+			char w[FS_WORD_MAX + 8];
+			memset(w, 0, FS_WORD_MAX);
 			size_t wn = 0;
-			int up = 0, low = 0, num = (ch >= '0' && ch <= '9');
-			for (; i < n; i++) {
-				unsigned char x = s[i];
-				if (!fs_alnum(x)) {
-					/* internal ' & - . (a.m, e.g, b&b, sofa-surfing, 10.30) */
-					if ((x == '\'' || x == '&' || x == '-' || x == '.' || x == ':') &&
-					    i + 1 < n && fs_alnum(s[i + 1]) && i > a &&
-					    (x != '.' || (i + 2 < n && !fs_alnum(s[i + 2])) || num) &&
-					    (x != ':' || num))
-						;
-					else
-						break;
-				}
-				if (x >= 'A' && x <= 'Z')
-					up++, x |= 0x20;
-				else if (x >= 'a' && x <= 'z')
-					low++;
+			unsigned up = 0, low = 0;
+			int num = (ch >= '0' && ch <= '9');
+			/* Find the end first (a tight loop: most bytes are inside
+			 * words), then fold at most FS_WORD_MAX + 1 of them. */
+			for (;;) {
+				while (i < n && (fs_cc[s[i]] & CC_ALNUM))
+					i++;
+				if (i + 1 >= n)
+					break;
+				unsigned x = s[i];
+				/* internal ' & - . : (a.m, e.g, b&b, sofa-surfing, 10.30) */
+				if ((x == '\'' || x == '&' || x == '-' || x == '.' || x == ':') &&
+				    (fs_cc[s[i + 1]] & CC_ALNUM) &&
+				    (x != '.' || num || (i + 2 < n && !(fs_cc[s[i + 2]] & CC_ALNUM))) &&
+				    (x != ':' || num))
+					i++;
+				else
+					break;
+			}
+			for (size_t j = a; j < i; j++) {
+				unsigned x = s[j], k = fs_cc[x];
+				up += k & CC_UPPER;
+				low += k & CC_LOWER;
 				if (wn < FS_WORD_MAX + 1)
-					w[wn++] = (char)x;
+					w[wn++] = (char)(x | (k & CC_UPPER) << 3);
+				else if (low)
+					break; /* too long to be listed, and not all capitals */
 			}
 			unsigned tf = 0;
 			if (wn > FS_WORD_MAX)
 				wn = 0;
 			if (ch >= 'A' && ch <= 'Z')
 				tf |= TF_CAP;
-			if (up >= 2 && low == 0)
+			if (up >= 2 * CC_UPPER && low == 0)
 				tf |= TF_UPPER;
-			if (wn >= 2 && w[wn - 1] == 's' && w[wn - 2] == '\'')
+			if (wn >= 2 && w[wn - 1] == 's' && w[wn - 2] == '\'') {
 				wn -= 2, tf |= TF_POSS;
+				w[wn] = w[wn + 1] = 0;
+			}
+			uint32_t h = fs_hash_padded(w, wn);
 			if (num) {
 				tf |= TF_NUM;
 				if (is_clock(w, wn))
@@ -700,10 +767,20 @@ int failsafe_scan(const char *text, size_t n, struct spans *out)
 			}
 			if (i < n && s[i] == '/' && wn == 1 && w[0] == 'w' && !num) {
 				i++; /* w/ : with */
-				word(&f, a, i, "with", 4, tf);
+				word(&f, a, i, "with", 4, fs_lookup("with", 4), tf);
 				last_cls = K_PREP | K_FUNC;
 			} else {
-				word(&f, a, i, w, wn, tf);
+				uint64_t c = (wn && !num) ? fs_lookup_h(w, wn, h) : 0;
+				if (c == 0 && !(tf & TF_CLOCK) && fs_idle(&f)) {
+					/* Most words: listed nowhere, nothing pending. */
+					f.c_end = i;
+					f.nwords++;
+					f.p2 = f.p1;
+					f.p1 = 0;
+					f.p1f = tf;
+				} else {
+					word(&f, a, i, w, wn, c, tf);
+				}
 				last_cls = (wn && !num) ? f.p1 : 0;
 				if (tf & TF_CAP)
 					last_cls &= ~K_FUNC; /* "To" starting a line is no continuation */
@@ -747,7 +824,7 @@ int failsafe_scan(const char *text, size_t n, struct spans *out)
 			break;
 		case '@':
 			if (i == 0 || s[i - 1] == ' ')
-				word(&f, i, i + 1, "at", 2, 0), last_cls = K_PREP | K_FUNC;
+				word(&f, i, i + 1, "at", 2, fs_lookup("at", 2), 0), last_cls = K_PREP | K_FUNC;
 			break;
 		case ':':
 			/* "Housing:" or "Next contact:" at the start of a clause is a
