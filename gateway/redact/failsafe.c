@@ -67,6 +67,8 @@
 #define K_EVERY  (1ull << 46) /* every, daily, each: a routine's time */
 #define K_BY     (1ull << 47) /* by (text, phone): a route */
 #define K_THE    (1ull << 48) /* the: "the house" is the one already known */
+#define K_SUBJ   (1ull << 49) /* she, V, IP, victim: "V in Leeds", "IP AT SISTERS" */
+#define K_CASEW  (1ull << 50) /* TA, V, IP, AP: a class only in capitals (word()) */
 
 struct fsword {
 	const char *w;
@@ -100,7 +102,7 @@ static const struct fsword FSW[] = {
 	{"accom", RS}, {"refuge", RS}, {"hostel", RS}, {"shelter", K_RESN}, {"hotel", RS},
 	{"b&b", RS}, {"bnb", RS}, {"bedsit", RS}, {"whereabouts", RS}, {"address", K_ADDR},
 	{"addresses", RS}, {"adress", K_ADDR}, {"addr", K_ADDR}, {"lodging", RS}, {"lodgings", RS},
-	{"lodger", RS}, {"bidding", RS}, {"safehouse", RS},
+	{"lodger", RS}, {"bidding", RS}, {"safehouse", RS}, {"hiding", RS},
 	{"kipping", RS}, {"crashing", RS}, {"dossing", RS}, {"abode", RS},
 	{"ooa", RS}, {"settled", RS}, {"settling", RS},
 	/* nouns that are a dwelling after a/her/new/at ... */
@@ -224,9 +226,12 @@ static const struct fsword FSW[] = {
 	{"burner", K_RMOD},
 	/* who the clause is about */
 	{"he", HE}, {"him", HE}, {"himself", HE}, {"perpetrator", HE}, {"perp", HE},
-	{"suspect", HE}, {"offender", HE}, {"she", SH}, {"hers", SH}, {"herself", SH},
-	{"victim", SH}, {"children", SH}, {"child", SH}, {"kids", SH}, {"kid", SH},
-	{"baby", SH}, {"they", SH}, {"them", SH}, {"we", SH}, {"us", SH}, {"client", SH},
+	{"suspect", HE}, {"offender", HE}, {"she", SH | K_SUBJ}, {"hers", SH}, {"herself", SH},
+	{"victim", SH | K_SUBJ}, {"children", SH}, {"child", SH}, {"kids", SH}, {"kid", SH},
+	{"baby", SH}, {"they", SH}, {"them", SH}, {"we", SH}, {"us", SH}, {"client", SH | K_SUBJ},
+	/* capitals only: temporary accommodation, the victim, the injured
+	 * party, the alleged perpetrator */
+	{"ta", K_CASEW}, {"v", K_CASEW}, {"ip", K_CASEW}, {"ap", K_CASEW},
 	/* full stops that end no sentence */
 	{"mr", K_ABBR}, {"mrs", K_ABBR}, {"ms", K_ABBR}, {"dr", K_ABBR}, {"st", K_ABBR},
 	{"approx", K_ABBR}, {"etc", K_ABBR}, {"e.g", K_ABBR}, {"i.e", K_ABBR}, {"rd", K_ABBR},
@@ -455,7 +460,12 @@ static void sentence_end(struct fs *f)
 			for (int j = i; j < n; j++)
 				if (res_ok(f->cl[j].seen))
 					kind = SCRUB_LOCATION, rule = "fs:residence+contact";
-			emit(f, c->start, f->cl[n - 1].end, kind, rule);
+			/* and the clause before, when it gives the route or the
+			 * time ("via her cousin's phone - text first") */
+			size_t from = c->start;
+			if (i > 0 && (f->cl[i - 1].seen & (S_CALL | S_WHEN)))
+				from = f->cl[i - 1].start;
+			emit(f, from, f->cl[n - 1].end, kind, rule);
 			break;
 		}
 		if (res_ok(c->seen))
@@ -502,14 +512,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			c = K_KIN; /* "at mums", "to her sisters" */
 			tf |= TF_POSS;
 		}
+		c &= ~K_CASEW;
 		if ((c & K_DAYAB) && (tf & (TF_CAP | TF_UPPER)))
 			c |= K_TIME;
 		if (wn == 2 && (tf & TF_UPPER) && ((w[0] == 't' && w[1] == 'a')))
 			c |= K_RES; /* TA: temporary accommodation */
-		if (wn == 1 && (tf & TF_UPPER) && w[0] == 'v')
-			c |= K_SHE; /* V: the victim */
+		if (wn == 1 && (tf & TF_CAP) && w[0] == 'v')
+			c |= K_SHE | K_SUBJ; /* V: the victim */
 		if (wn == 2 && (tf & TF_UPPER) && w[0] == 'i' && w[1] == 'p')
-			c |= K_SHE; /* IP: the injured party */
+			c |= K_SHE | K_SUBJ; /* IP: the injured party */
 		if (wn == 2 && (tf & TF_UPPER) && w[0] == 'a' && w[1] == 'p')
 			c |= K_HE; /* AP: the alleged perpetrator */
 	}
@@ -635,8 +646,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->prep_win--;
 	if (f->when_win > 0)
 		f->when_win--;
-	if (c & (K_GO | K_BE))
-		f->go_win = 1;
+	if ((c & (K_GO | K_BE)) || ((c & K_SUBJ) && f->nwords == 1))
+		f->go_win = 1; /* notes drop the verb: "V at mums", "IP IN HULL" */ /* notes drop the verb: "V at mums", "IP IN HULL" */
 	if ((tf & TF_POSS) && ((wn == 3 && memcmp(w, "she", 3) == 0) || (wn == 2 && memcmp(w, "he", 2) == 0)))
 		f->go_win = 1; /* she's at */
 	if (c & (K_PREP | K_TO))
@@ -664,8 +675,10 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 	if (j >= f->n || f->s[j] == '\n')
 		return 0; /* a blank line */
 	unsigned char nx = f->s[j];
-	if (last_ch == '.' || last_ch == '!' || last_ch == '?' || last_ch == ':')
+	if (last_ch == '.' || last_ch == '!' || last_ch == '?')
 		return 0;
+	if (last_ch == ':')
+		return 1; /* "Moved to:" and the place on the next line */
 	if (last_ch == ',' || (last_cls & K_FUNC))
 		return 1;
 	if (nx >= 'a' && nx <= 'z')

@@ -210,3 +210,23 @@ Test(failsafe, scrubber_marks_and_keeps_the_rest)
 	cr_assert(strstr(out, "kipping at a pal's") != NULL, "%s", out);
 	free(out);
 }
+
+Test(failsafe, capitals_only_abbreviations)
+{
+	expect("Offered TA in Scarborough.", SCRUB_LOCATION, "Offered TA in Scarborough");
+	expect("V in Bridlington since Sunday", SCRUB_LOCATION, "V in Bridlington since Sunday");
+	expect_none("Ta for the update.");
+}
+
+Test(failsafe, a_label_at_the_end_of_a_line_takes_the_next)
+{
+	expect("Moved to:\nScarborough", SCRUB_LOCATION, "Scarborough");
+}
+
+Test(failsafe, the_route_before_a_safe_time_goes_with_it)
+{
+	expect("Spoke via her cousin's mobile - text first, she rings back after 8pm.", SCRUB_SAFE_TIME,
+	       "Spoke via her cousin's mobile - text first, she rings back after 8pm");
+	/* V is the subject only at the start of a clause */
+	expect_none("Officers spoke to V at the front counter.");
+}
