@@ -69,6 +69,7 @@
 #define K_THE    (1ull << 48) /* the: "the house" is the one already known */
 #define K_SUBJ   (1ull << 49) /* she, V, IP, victim: "V in Leeds", "IP AT SISTERS" */
 #define K_CASEW  (1ull << 50) /* TA, V, IP, AP: a class only in capitals (word()) */
+#define K_FROM   (1ull << 51) /* "a call from": a report */
 
 struct fsword {
 	const char *w;
@@ -239,7 +240,7 @@ static const struct fsword FSW[] = {
 	{"supt", K_ABBR}, {"cllr", K_ABBR}, {"prof", K_ABBR}, {"nr", K_ABBR}, {"vs", K_ABBR},
 	{"no", K_NDET | K_ABBR},
 	/* a line ending in these goes on */
-	{"and", FN}, {"or", FN}, {"but", FN}, {"for", FN}, {"from", FN}, {"on", FN},
+	{"and", FN}, {"or", FN}, {"but", FN}, {"for", FN}, {"from", K_FROM | FN}, {"on", FN},
 	{"by", FN}, {"said", FN}, {"says", FN},
 };
 
@@ -494,6 +495,10 @@ static void clause_end(struct fs *f)
 }
 
 /* One word or number [a, b) with its folded text w[0..wn) (wn 0: too long). */
+/* Classes that make no signal by themselves: such a word only needs to be
+ * remembered as the previous word. */
+#define FS_INERT (K_FUNC | K_DET | K_NDET | K_THE | K_ABBR)
+
 /* Nothing pending that the next word could complete. */
 static inline int fs_idle(const struct fs *f)
 {
@@ -602,7 +607,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));
 	if ((c & K_CALL) && !(f->p1 & (K_NDET | K_BY)) && !(f->p1f & TF_NUM) && !route_dev)
 		s |= S_CALL, f->ncall++;
-	if (wn == 4 && memcmp(w, "from", 4) == 0 && (f->p1 & K_CALL) && f->ncall > 0 &&
+	if ((c & K_FROM) && (f->p1 & K_CALL) && f->ncall > 0 &&
 	    --f->ncall == 0)
 		f->seen &= ~S_CALL; /* "a call from her sister": a report */
 	if ((c & K_CALLPP) && (f->p1 & K_BEBASE))
@@ -784,12 +789,13 @@ int failsafe_scan(const char *text, size_t n, struct spans *out)
 				last_cls = K_PREP | K_FUNC;
 			} else {
 				uint64_t c = (wn && !num) ? fs_lookup_h(w, wn, h) : 0;
-				if (c == 0 && !(tf & TF_CLOCK) && fs_idle(&f)) {
-					/* Most words: listed nowhere, nothing pending. */
+				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f)) {
+					/* Most words: listed nowhere or only a function
+					 * word ("the", "and"), nothing pending. */
 					f.c_end = i;
 					f.nwords++;
 					f.p2 = f.p1;
-					f.p1 = 0;
+					f.p1 = c;
 					f.p1f = tf;
 				} else {
 					word(&f, a, i, w, wn, c, tf);
