@@ -502,8 +502,7 @@ static void clause_end(struct fs *f)
 /* Nothing pending that the next word could complete. */
 static inline int fs_idle(const struct fs *f)
 {
-	return f->c_start != SIZE_MAX &&
-	       !(f->go_win | f->prep_win | f->place_next | f->when_win | f->kin_pend | f->out_of);
+	return f->c_start != SIZE_MAX && !(f->place_next | f->kin_pend | f->out_of);
 }
 
 /* One word or number [a, b), folded w[0..wn) (wn 0: too long to be listed),
@@ -789,9 +788,14 @@ int failsafe_scan(const char *text, size_t n, struct spans *out)
 				last_cls = K_PREP | K_FUNC;
 			} else {
 				uint64_t c = (wn && !num) ? fs_lookup_h(w, wn, h) : 0;
-				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f)) {
+				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
+				    !(f.prep_win && c == 0 && wn > 3 && w[wn - 1] == 's')) {
 					/* Most words: listed nowhere or only a function
-					 * word ("the", "and"), nothing pending. */
+					 * word ("the", "and"), nothing pending that such
+					 * a word completes: what word() would do. */
+					f.go_win = 0;
+					f.prep_win -= f.prep_win > 0;
+					f.when_win -= f.when_win > 0;
 					f.c_end = i;
 					f.nwords++;
 					f.p2 = f.p1;
