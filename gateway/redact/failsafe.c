@@ -142,7 +142,7 @@ static const struct fsword FSW[] = {
 	{"her", K_DET | K_NDET | SH | FN}, {"his", K_DET | K_NDET | HE | FN}, {"their", K_DET | K_NDET | SH | FN},
 	{"my", K_DET | K_NDET}, {"our", K_DET | SH | K_NDET}, {"this", K_DET | K_NDET}, {"that", K_DET | K_NDET | FN},
 	{"no", K_NDET}, {"any", K_NDET}, {"first", K_NDET}, {"third", K_NDET},
-	{"previous", K_NDET}, {"earlier", K_NDET}, {"last", K_NDET}, {"999", K_NDET}, {"each", K_NDET},
+	{"previous", K_NDET}, {"earlier", K_NDET}, {"last", K_NDET}, {"each", K_NDET},
 	{"new", K_MOD}, {"own", K_MOD}, {"temporary", K_MOD}, {"emergency", K_MOD},
 	{"another", K_MOD}, {"different", K_MOD}, {"alternative", K_MOD}, {"secure", K_MOD},
 	{"family", K_MOD | SH}, {"marital", K_MOD}, {"matrimonial", K_MOD},
