@@ -21,6 +21,7 @@
  *           Grimsby" is one value.
  *   e-mails and identifiers  scrub_tok.c.
  *   names_scan, place_scan  names.h, place.h.
+ *   failsafe_scan  failsafe.h, only under SCRUB_F_LOCATION.
  *
  * The spans are then mapped back to the original text, sorted, overlapping
  * ones united, and the output written in one go.
@@ -34,6 +35,7 @@
 
 #include "ascii_run.h"
 #include "canon.h"
+#include "failsafe.h"
 #include "ident.h"
 #include "lexicon.h"
 #include "mgw_err.h"
@@ -1780,6 +1782,10 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	if (all.n > found_from && propagate_found(s, n, &all, found_from, &keep, maxend) != 0)
 		goto done;
 	if (place_scan(t.s, n, (sc->flags & SCRUB_F_LOCATION) ? PLACE_F_LOCATION : 0, &all) != 0)
+		goto done;
+	/* Where the cues of place.c do not reach, withhold by structure:
+	 * locations fail safe (failsafe.h). */
+	if ((sc->flags & SCRUB_F_LOCATION) && failsafe_scan(t.s, n, &all) != 0)
 		goto done;
 	for (size_t j = 0; j < names.n; j++)
 		if (spans_push(&all, names.v[j].start, names.v[j].end, SCRUB_NAME, names.v[j].rule) != 0)

@@ -1,0 +1,872 @@
+/*
+ * failsafe.c: see failsafe.h. One pass: a small tokenizer cuts words,
+ * numbers and the punctuation that ends clauses and sentences; each word
+ * is folded and looked up once; a clause keeps a few bits of what it has
+ * seen; a sentence's clauses are decided when the sentence ends.
+ *
+ * The word classes are general English vocabulary of living, moving and
+ * contacting (and their usual short forms in case notes), never strings of
+ * any corpus: the point of this layer is to hold on phrasings nobody listed.
+ */
+#include "failsafe.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "mgw_err.h"
+#include "scrub.h"
+
+/* Word classes. */
+#define K_RES    (1ull << 0)  /* a residence or movement word by itself */
+#define K_RESN   (1ull << 1)  /* flat, house, home, room: after det/mod/prep/poss */
+#define K_PLACE  (1ull << 2)  /* place, property: after det/mod/poss only */
+#define K_GO     (1ull << 3)  /* go, went, back ...: with a preposition after */
+#define K_BE     (1ull << 4)  /* is, was, be, remains ...: likewise */
+#define K_ADV    (1ull << 5)  /* now, currently, still ...: between the two */
+#define K_PREP   (1ull << 6)  /* at, in, with, into, @, w/ */
+#define K_TO     (1ull << 7)  /* to: "going to" is also the future */
+#define K_NOTPL  (1ull << 8)  /* risk, fear, place ...: "at risk" is no place */
+#define K_DET    (1ull << 9)  /* a, the, her, his, their ... */
+#define K_MOD    (1ull << 10) /* new, temporary, own, family ... */
+#define K_KIN    (1ull << 11) /* mum, sister, friend ...: "at her mum's" */
+#define K_OUT    (1ull << 12) /* out (of area) */
+#define K_OF     (1ull << 13)
+#define K_AREA   (1ull << 14) /* area, town, county ... */
+#define K_CALL   (1ull << 15) /* ring, call, text, visit ... (present, base) */
+#define K_CALLPP (1ull << 16) /* contacted, reached ...: after "be" */
+#define K_TIME   (1ull << 17) /* am, morning, Tuesday, weekend ... */
+#define K_DAYAB  (1ull << 18) /* Mon, Sat, Sun: a day only when capitalised */
+#define K_COND   (1ull << 19) /* between, after, only, never, safe ... */
+#define K_WHEN   (1ull << 20) /* when, while, whilst: a condition before he */
+#define K_ROUTE  (1ull << 21) /* via, through, voicemail */
+#define K_DEV    (1ull << 22) /* phone, mobile, number ...: a route after a mod */
+#define K_RMOD   (1ull << 23) /* work, second, spare, safe ... before a device */
+#define K_HE     (1ull << 24) /* he, him, his, the perpetrator */
+#define K_SHE    (1ull << 25) /* she, her, the victim, mum, the children ... */
+#define K_DO     (1ull << 26) /* do (not) */
+#define K_NOT    (1ull << 27)
+#define K_DONT   (1ull << 28) /* don't, dont */
+#define K_SAFE   (1ull << 29) /* safe, best: + time, number */
+#define K_SAFEN  (1ull << 30) /* time(s), window, number, contact */
+#define K_SCHOOL (1ull << 31) /* school: + hours, run */
+#define K_SCHN   (1ull << 32) /* hours, run, day, time */
+#define K_LEAVE  (1ull << 33) /* leave (a message) */
+#define K_MSG    (1ull << 34)
+#define K_PO     (1ull << 35) /* PO (box) */
+#define K_BOX    (1ull << 36)
+#define K_NDET   (1ull << 37) /* a, the, no, any ...: the next word is a noun */
+#define K_BEBASE (1ull << 38) /* be: "can be contacted" */
+#define K_ABBR   (1ull << 39) /* a full stop after it ends no sentence */
+#define K_FUNC   (1ull << 40) /* a line ending in it goes on */
+#define K_MODAL  (1ull << 41) /* can, will, should, please ...: advice, not a report */
+#define K_ADDR   (1ull << 42) /* address: not after "the" (the one already named) */
+#define K_HOME   (1ull << 43)
+#define K_CLOCKW (1ull << 44) /* am, pm, o'clock: a clock time */
+#define K_ROUT   (1ull << 45) /* walks, drives, collects, bus ...: a routine */
+#define K_EVERY  (1ull << 46) /* every, daily, each: a routine's time */
+#define K_BY     (1ull << 47) /* by (text, phone): a route */
+#define K_THE    (1ull << 48) /* the: "the house" is the one already known */
+#define K_SUBJ   (1ull << 49) /* she, V, IP, victim: "V in Leeds", "IP AT SISTERS" */
+#define K_CASEW  (1ull << 50) /* TA, V, IP, AP: a class only in capitals (word()) */
+#define K_FROM   (1ull << 51) /* "a call from": a report */
+
+struct fsword {
+	const char *w;
+	uint64_t cls;
+};
+
+#define RS K_RES
+#define GO K_GO
+#define BE K_BE
+#define CL K_CALL
+#define TM K_TIME
+#define KN K_KIN
+#define SH K_SHE
+#define HE K_HE
+#define NP K_NOTPL
+#define FN K_FUNC
+
+static const struct fsword FSW[] = {
+	/* living, staying, moving, being placed: any form is a statement */
+	{"stay", RS}, {"stays", RS}, {"stayed", RS}, {"staying", RS}, {"stayin", RS},
+	{"live", RS}, {"lives", RS}, {"lived", RS}, {"living", RS}, {"livin", RS},
+	{"reside", RS}, {"resides", RS}, {"resided", RS}, {"residing", RS},
+	{"residence", RS}, {"resident", RS},
+	{"move", RS}, {"moves", RS}, {"moved", RS}, {"moving", RS}, {"movin", RS},
+	{"relocate", RS}, {"relocated", RS}, {"relocates", RS}, {"relocating", RS},
+	{"relocation", RS}, {"rehouse", RS}, {"rehoused", RS}, {"rehousing", RS},
+	{"housed", RS}, {"sleep", RS}, {"sleeps", RS}, {"sleeping", RS}, {"slept", RS},
+	{"sofa-surfing", RS}, {"surfing", RS}, {"sofasurfing", RS},
+	{"flee", RS}, {"flees", RS}, {"fled", RS}, {"fleeing", RS},
+	{"tenancy", RS}, {"tenant", RS}, {"accommodation", RS}, {"accomodation", RS},
+	{"accom", RS}, {"refuge", RS}, {"hostel", RS}, {"shelter", K_RESN}, {"hotel", RS},
+	{"b&b", RS}, {"bnb", RS}, {"bedsit", RS}, {"whereabouts", RS}, {"address", K_ADDR},
+	{"addresses", RS}, {"adress", K_ADDR}, {"addr", K_ADDR}, {"lodging", RS}, {"lodgings", RS},
+	{"lodger", RS}, {"bidding", RS}, {"safehouse", RS}, {"hiding", RS},
+	{"kipping", RS}, {"crashing", RS}, {"dossing", RS}, {"abode", RS},
+	{"ooa", RS}, {"settled", RS}, {"settling", RS},
+	/* nouns that are a dwelling after a/her/new/at ... */
+	{"flat", K_RESN}, {"house", K_RESN}, {"home", K_RESN | K_HOME}, {"room", K_RESN},
+	{"property", K_PLACE}, {"caravan", K_RESN}, {"bungalow", K_RESN},
+	{"maisonette", K_RESN}, {"apartment", K_RESN}, {"cottage", K_RESN}, {"annexe", K_RESN},
+	{"annex", K_RESN}, {"tent", K_RESN}, {"place", K_PLACE | NP},
+	/* going and being somewhere: with a preposition after */
+	{"go", GO}, {"goes", GO}, {"going", GO}, {"goin", GO}, {"gone", GO}, {"went", GO},
+	{"head", GO}, {"heading", GO}, {"headed", GO}, {"back", GO | K_ADV},
+	{"return", GO}, {"returns", GO}, {"returned", GO}, {"returning", GO},
+	{"travel", GO}, {"travelled", GO}, {"travelling", GO}, {"traveled", GO},
+	{"arrived", GO}, {"arrives", GO}, {"arriving", GO}, {"placed", GO},
+	{"is", BE}, {"are", BE}, {"was", BE}, {"were", BE}, {"be", BE | K_BEBASE},
+	{"been", BE}, {"being", BE}, {"remain", BE}, {"remains", BE}, {"remained", BE},
+	{"now", K_ADV}, {"currently", K_ADV}, {"still", K_ADV}, {"temporarily", K_ADV},
+	{"presently", K_ADV}, {"over", K_ADV}, {"down", K_ADV}, {"up", K_ADV},
+	{"round", K_ADV}, {"across", K_ADV}, {"away", K_ADV}, {"there", K_ADV},
+	{"at", K_PREP | FN}, {"in", K_PREP | FN}, {"with", K_PREP | FN}, {"into", K_PREP | FN},
+	{"to", K_TO | FN}, {"near", K_PREP},
+	/* what follows at/in/with when it is no place */
+	{"risk", NP}, {"high", NP}, {"medium", NP}, {"standard", NP}, {"low", NP},
+	{"significant", NP}, {"serious", NP}, {"increased", NP}, {"least", NP},
+	{"times", NP}, {"first", NP}, {"present", NP}, {"fear", NP}, {"custody", NP},
+	{"agreement", NP}, {"touch", NP}, {"relationship", NP}, {"charge", NP},
+	{"case", NP}, {"terms", NP}, {"order", NP}, {"line", NP}, {"breach", NP},
+	{"respect", NP}, {"addition", NP}, {"particular", NP}, {"progress", NP},
+	{"person", NP}, {"writing", NP}, {"crisis", NP}, {"danger", NP}, {"support", NP},
+	{"favour", NP}, {"receipt", NP}, {"denial", NP}, {"pain", NP}, {"tears", NP},
+	{"regards", NP}, {"regard", NP}, {"relation", NP}, {"total", NP}, {"general", NP},
+	{"future", NP}, {"time", NP}, {"all", NP}, {"least", NP}, {"length", NP},
+	{"response", NP}, {"light", NP}, {"view", NP}, {"front", NP}, {"control", NP},
+	{"you", NP}, {"me", NP}, {"year", NP}, {"distress", NP}, {"shock", NP}, {"labour", NP}, {"treatment", NP},
+	/* determiners and modifiers */
+	{"a", K_DET | K_NDET | FN}, {"an", K_DET | K_NDET | FN}, {"the", K_DET | K_NDET | K_THE | FN},
+	{"her", K_DET | K_NDET | SH | FN}, {"his", K_DET | K_NDET | HE | FN}, {"their", K_DET | K_NDET | SH | FN},
+	{"my", K_DET | K_NDET}, {"our", K_DET | SH | K_NDET}, {"this", K_DET | K_NDET}, {"that", K_DET | K_NDET | FN},
+	{"no", K_NDET}, {"any", K_NDET}, {"first", K_NDET}, {"third", K_NDET},
+	{"previous", K_NDET}, {"earlier", K_NDET}, {"last", K_NDET}, {"each", K_NDET},
+	{"new", K_MOD}, {"own", K_MOD}, {"temporary", K_MOD}, {"emergency", K_MOD},
+	{"another", K_MOD}, {"different", K_MOD}, {"alternative", K_MOD}, {"secure", K_MOD},
+	{"family", K_MOD | SH}, {"marital", K_MOD}, {"matrimonial", K_MOD},
+	{"council", K_MOD}, {"rented", K_MOD}, {"private", K_MOD}, {"shared", K_MOD},
+	{"supported", K_MOD}, {"interim", K_MOD}, {"temp", K_MOD}, {"spare", K_MOD | K_RMOD},
+	/* kin and friends: "at her mum's" */
+	{"mum", KN | SH}, {"mam", KN | SH}, {"mom", KN | SH}, {"mother", KN | SH},
+	{"dad", KN}, {"father", KN}, {"parent", KN}, {"parents", KN}, {"sister", KN},
+	{"brother", KN}, {"nan", KN}, {"nana", KN}, {"nanna", KN}, {"gran", KN},
+	{"granny", KN}, {"grandma", KN}, {"grandmother", KN}, {"grandad", KN},
+	{"grandparents", KN}, {"aunt", KN}, {"auntie", KN}, {"aunty", KN}, {"uncle", KN},
+	{"cousin", KN}, {"friend", KN}, {"mate", KN}, {"pal", KN}, {"boyfriend", KN},
+	{"girlfriend", KN}, {"partner", KN}, {"daughter", KN | SH}, {"son", KN | SH},
+	{"niece", KN}, {"nephew", KN},
+	{"relative", KN}, {"relatives", KN}, {"in-laws", KN}, {"sister-in-law", KN},
+	{"brother-in-law", KN}, {"mother-in-law", KN}, {"colleague", KN},
+	{"out", K_OUT}, {"of", K_OF | FN}, {"area", K_AREA}, {"town", K_AREA},
+	{"county", K_AREA}, {"city", K_AREA}, {"region", K_AREA}, {"borough", K_AREA},
+	{"district", K_AREA}, {"force", K_AREA},
+	/* contacting her: present and base forms */
+	{"ring", CL}, {"rings", CL}, {"ringing", CL}, {"call", CL}, {"calls", CL},
+	{"calling", CL}, {"phone", CL | K_DEV}, {"phones", CL}, {"phoning", CL},
+	{"text", CL}, {"texts", CL}, {"texting", CL}, {"txt", CL}, {"msg", CL},
+	{"message", CL | K_MSG}, {"messages", CL}, {"messaging", CL}, {"whatsapp", CL},
+	{"email", CL | K_DEV}, {"e-mail", CL | K_DEV}, {"emails", CL}, {"contact", CL | K_SAFEN},
+	{"contacts", CL}, {"contacting", CL}, {"contactable", CL}, {"reachable", CL},
+	{"available", CL}, {"visit", CL}, {"visits", CL}, {"visiting", CL}, {"see", CL},
+	{"seeing", CL}, {"speak", CL}, {"speaks", CL}, {"speaking", CL}, {"meet", CL},
+	{"meets", CL}, {"pop", CL}, {"facetime", CL}, {"talk", CL}, {"talks", CL},
+	{"talking", CL}, {"chat", CL}, {"reach", CL}, {"answer", CL}, {"answers", CL},
+	{"letter", CL}, {"letters", CL},
+	{"correspondence", CL},
+	{"by", K_BY | FN},
+	/* routines: where she will be, and when */
+	{"walk", K_ROUT}, {"walks", K_ROUT},
+	{"collects", K_ROUT},
+	{"pick", K_ROUT}, {"picks", K_ROUT}, {"drop", K_ROUT | CL}, {"drops", K_ROUT},
+	{"shops", K_ROUT}, {"gym", K_ROUT},
+	{"commutes", K_ROUT}, {"catches", K_ROUT}, {"bus", K_ROUT}, {"train", K_ROUT},
+	{"tram", K_ROUT}, {"shift", K_ROUT}, {"shifts", K_ROUT}, {"class", K_ROUT},
+	{"classes", K_ROUT},
+	{"every", K_EVERY | K_NDET}, {"daily", K_EVERY}, {"weekly", K_EVERY},
+	{"regularly", K_EVERY}, {"usually", K_EVERY | K_MODAL}, {"always", K_EVERY | K_MODAL},
+	{"contacted", K_CALLPP}, {"reached", K_CALLPP}, {"called", K_CALLPP},
+	{"rung", K_CALLPP}, {"phoned", K_CALLPP}, {"texted", K_CALLPP}, {"visited", K_CALLPP},
+	{"seen", K_CALLPP},
+	/* times */
+	{"am", K_CLOCKW}, {"pm", K_CLOCKW}, {"a.m", K_CLOCKW}, {"p.m", K_CLOCKW}, {"morning", TM}, {"mornings", TM},
+	{"afternoon", TM}, {"afternoons", TM}, {"evening", TM}, {"evenings", TM},
+	{"night", TM}, {"nights", TM}, {"tonight", TM}, {"overnight", TM},
+	{"lunchtime", TM}, {"lunchtimes", TM}, {"daytime", TM}, {"midday", TM},
+	{"noon", TM}, {"midnight", TM}, {"weekend", TM}, {"weekends", TM}, {"weekday", TM},
+	{"weekdays", TM}, {"eves", TM}, {"wkend", TM}, {"wkends", TM}, {"wknd", TM},
+	{"wknds", TM}, {"eve", TM}, {"tomorrow", TM}, {"tonite", TM}, {"nite", TM}, {"arvo", TM}, {"o'clock", K_CLOCKW}, {"hrs", K_CLOCKW},
+	{"monday", TM}, {"tuesday", TM}, {"wednesday", TM}, {"thursday", TM}, {"friday", TM},
+	{"saturday", TM}, {"sunday", TM}, {"mondays", TM}, {"tuesdays", TM},
+	{"wednesdays", TM}, {"thursdays", TM}, {"fridays", TM}, {"saturdays", TM},
+	{"sundays", TM}, {"tue", TM}, {"tues", TM}, {"wed", TM}, {"weds", TM}, {"thu", TM},
+	{"thur", TM}, {"thurs", TM}, {"fri", TM}, {"mon", K_DAYAB}, {"sat", K_DAYAB},
+	{"sun", K_DAYAB},
+	{"school", K_SCHOOL}, {"hours", K_SCHN}, {"run", K_SCHN}, {"day", K_SCHN},
+	{"times", K_SCHN | NP | K_SAFEN},
+	/* advice rather than a report of what happened */
+	{"can", K_MODAL}, {"could", K_MODAL}, {"will", K_MODAL}, {"would", K_MODAL},
+	{"should", K_MODAL}, {"may", K_MODAL}, {"must", K_MODAL}, {"please", K_MODAL},
+	{"prefer", K_MODAL}, {"prefers", K_MODAL}, {"happy", K_MODAL}, {"ok", K_MODAL},
+	{"okay", K_MODAL}, {"fine", K_MODAL}, {"wants", K_MODAL}, {"asks", K_MODAL},
+	{"asked", K_MODAL}, {"agreed", K_MODAL}, {"plan", K_MODAL}, {"arranged", K_MODAL},
+	{"normally", K_MODAL | K_EVERY}, {"try", K_MODAL},
+	{"ideally", K_MODAL}, {"avoid", K_MODAL}, {"suggested", K_MODAL}, {"requested", K_MODAL},
+	/* conditions and routes */
+	{"between", K_COND}, {"after", K_COND}, {"before", K_COND}, {"until", K_COND},
+	{"till", K_COND}, {"til", K_COND}, {"only", K_COND}, {"never", K_COND},
+	{"unless", K_COND}, {"asleep", K_COND}, {"safe", K_COND | K_SAFE | K_RMOD | K_MOD},
+	{"safely", K_COND}, {"best", K_SAFE | K_COND}, {"when", K_WHEN | FN}, {"while", K_WHEN},
+	{"whilst", K_WHEN}, {"do", K_DO}, {"not", K_NOT}, {"don't", K_DONT}, {"dont", K_DONT},
+	{"via", K_ROUTE}, {"through", K_ROUTE}, {"thru", K_ROUTE}, {"voicemail", K_ROUTE},
+	{"answerphone", K_ROUTE}, {"leave", K_LEAVE}, {"po", K_PO}, {"box", K_BOX},
+	{"mobile", K_DEV}, {"number", K_DEV | K_SAFEN}, {"landline", K_DEV}, {"mob", K_DEV},
+	{"window", K_SAFEN}, {"word", K_SAFEN}, {"code", K_SAFE},
+	{"work", K_RMOD}, {"second", K_RMOD | K_NDET}, {"other", K_RMOD},
+	{"burner", K_RMOD},
+	/* who the clause is about */
+	{"he", HE}, {"him", HE}, {"himself", HE}, {"perpetrator", HE}, {"perp", HE},
+	{"suspect", HE}, {"offender", HE}, {"she", SH | K_SUBJ}, {"hers", SH}, {"herself", SH},
+	{"victim", SH | K_SUBJ}, {"children", SH}, {"child", SH}, {"kids", SH}, {"kid", SH},
+	{"baby", SH}, {"they", SH}, {"them", SH}, {"we", SH}, {"us", SH}, {"client", SH | K_SUBJ},
+	/* capitals only: temporary accommodation, the victim, the injured
+	 * party, the alleged perpetrator */
+	{"ta", K_CASEW}, {"v", K_CASEW}, {"ip", K_CASEW}, {"ap", K_CASEW},
+	/* full stops that end no sentence */
+	{"mr", K_ABBR}, {"mrs", K_ABBR}, {"ms", K_ABBR}, {"dr", K_ABBR}, {"st", K_ABBR},
+	{"approx", K_ABBR}, {"etc", K_ABBR}, {"e.g", K_ABBR}, {"i.e", K_ABBR}, {"rd", K_ABBR},
+	{"ave", K_ABBR}, {"tel", K_ABBR}, {"ref", K_ABBR}, {"sgt", K_ABBR}, {"insp", K_ABBR},
+	{"supt", K_ABBR}, {"cllr", K_ABBR}, {"prof", K_ABBR}, {"nr", K_ABBR}, {"vs", K_ABBR},
+	{"no", K_NDET | K_ABBR},
+	/* a line ending in these goes on */
+	{"and", FN}, {"or", FN}, {"but", FN}, {"for", FN}, {"from", K_FROM | FN}, {"on", FN},
+	{"by", FN}, {"said", FN}, {"says", FN},
+};
+
+#undef RS
+#undef GO
+#undef BE
+#undef CL
+#undef TM
+#undef KN
+#undef SH
+#undef HE
+#undef NP
+#undef FN
+
+#define FS_WORD_MAX 16 /* no listed word is longer */
+#define FS_HASH_BITS 11
+#define FS_HASH_SIZE (1u << FS_HASH_BITS)
+
+/* A slot: the word's full hash and 1 + its index in FSW (0: empty), so a
+ * probe compares text only when the hashes agree; most words of a note are
+ * not listed and end at the first slot. */
+struct fs_slot {
+	uint32_t hash;
+	uint16_t idx;
+	uint16_t len;
+};
+static uint64_t fs_cls[sizeof FSW / sizeof FSW[0]];
+static uint64_t fs_text[sizeof FSW / sizeof FSW[0]][2]; /* each word zero-padded */
+static struct fs_slot fs_slot[FS_HASH_SIZE];
+static pthread_once_t fs_once = PTHREAD_ONCE_INIT;
+
+/* Hash of a word of at most FS_WORD_MAX bytes from its two halves (two
+ * loads and two multiplies, not one multiply per byte: the scan's hot
+ * loop only copies the word). */
+static inline uint32_t fs_hash_padded(const char *pad, size_t n)
+{
+	uint64_t a, b;
+	memcpy(&a, pad, 8);
+	memcpy(&b, pad + 8, 8);
+	return (uint32_t)((a * 0x9E3779B97F4A7C15ull ^ b * 0xC2B2AE3D27D4EB4Full ^ n) >> 29);
+}
+
+/* w[0..n) need not be padded (n <= FS_WORD_MAX). */
+static uint32_t fs_hash(const char *w, size_t n)
+{
+	char pad[FS_WORD_MAX] = {0};
+	for (size_t i = 0; i < n && i < FS_WORD_MAX; i++)
+		pad[i] = w[i];
+	return fs_hash_padded(pad, n);
+}
+
+/* Byte classes for the scan's word loop. */
+#define CC_ALNUM 1u
+#define CC_UPPER 4u /* shifted by 3, the case bit 0x20 */
+#define CC_LOWER 8u
+#define CC_DIGIT 16u
+static uint8_t fs_cc[256];
+
+/* A word listed twice ("times", "no") gets the union of its classes. */
+static void fs_build(void)
+{
+	_Static_assert(sizeof FSW / sizeof FSW[0] < FS_HASH_SIZE / 3, "the hash stays sparse");
+	for (unsigned c = 0; c < 256; c++)
+		fs_cc[c] = (uint8_t)((c >= 'A' && c <= 'Z') ? CC_ALNUM | CC_UPPER
+		                     : (c >= 'a' && c <= 'z') ? CC_ALNUM | CC_LOWER
+		                     : (c >= '0' && c <= '9') ? CC_ALNUM | CC_DIGIT
+		                     : c >= 0x80 ? CC_ALNUM : 0);
+	for (size_t i = 0; i < sizeof FSW / sizeof FSW[0]; i++) {
+		size_t n = strlen(FSW[i].w);
+		uint32_t full = fs_hash(FSW[i].w, n);
+		memcpy(fs_text[i], FSW[i].w, n);
+		for (uint32_t h = full & (FS_HASH_SIZE - 1);; h = (h + 1) & (FS_HASH_SIZE - 1)) {
+			uint16_t k = fs_slot[h].idx;
+			if (k == 0) {
+				fs_slot[h] = (struct fs_slot){full, (uint16_t)(i + 1), (uint16_t)n};
+				fs_cls[i] = FSW[i].cls;
+				break;
+			}
+			if (strcmp(FSW[k - 1].w, FSW[i].w) == 0) {
+				fs_cls[k - 1] |= FSW[i].cls;
+				break;
+			}
+		}
+	}
+}
+
+/* The classes of folded word w[0..n), zero-padded to FS_WORD_MAX, whose
+ * fs_hash is full. */
+static inline uint64_t fs_lookup_h(const char *w, size_t n, uint32_t full)
+{
+	uint64_t a, b;
+	memcpy(&a, w, 8);
+	memcpy(&b, w + 8, 8);
+	for (uint32_t h = full & (FS_HASH_SIZE - 1);; h = (h + 1) & (FS_HASH_SIZE - 1)) {
+		const struct fs_slot *sl = &fs_slot[h];
+		if (sl->idx == 0)
+			return 0;
+		if (sl->hash == full && sl->len == n && fs_text[sl->idx - 1][0] == a &&
+		    fs_text[sl->idx - 1][1] == b)
+			return fs_cls[sl->idx - 1];
+	}
+}
+
+static uint64_t fs_lookup(const char *w, size_t n)
+{
+	char pad[FS_WORD_MAX] = {0};
+	memcpy(pad, w, n < FS_WORD_MAX ? n : FS_WORD_MAX);
+	return fs_lookup_h(pad, n, fs_hash(pad, n));
+}
+
+/* What a clause has shown. */
+#define S_RES   0x01u
+#define S_CALL  0x02u
+#define S_WHEN  0x04u /* a time, condition or route */
+#define S_SAFE  0x08u /* a safe contact by itself ("safe times", "PO box") */
+#define S_HE    0x10u
+#define S_SHE   0x20u
+#define S_CLOCK 0x40u /* a clock time: a safe time only in advice */
+#define S_MODAL 0x80u
+#define S_ROUT  0x100u /* a routine verb or a means of transport */
+#define S_EVERY 0x200u
+
+/*
+ * A sentence longer than this many clauses is decided in parts: the state
+ * stays bounded whatever the text, and a part is still a whole clause.
+ */
+#define FS_CLAUSES 32
+
+struct clause {
+	size_t start, end; /* the span it would withhold */
+	unsigned seen;
+};
+
+struct fs {
+	const unsigned char *s;
+	size_t n;
+	struct spans *out;
+	int rc;
+
+	/* the current clause */
+	size_t c_start, c_end; /* c_start SIZE_MAX until its first word */
+	unsigned seen;
+	int nwords;            /* words since the clause started, for "Label:" */
+	uint64_t p1, p2;       /* classes of the last two words */
+	unsigned p1f;          /* flags of the last word */
+	int go_win;            /* words left in which a preposition makes a place */
+	int prep_win;          /* words left after at/with/to for "her mum's" */
+	int place_next;        /* the word after go+preposition decides */
+	int out_of;            /* "out" (1), "out of" (2) */
+	int when_win;          /* words left after when/while for "he" */
+	int kin_pend;          /* "at her mum's" + the next word decides */
+	int ncall;             /* contact words in the clause */
+
+	struct clause cl[FS_CLAUSES];
+	int ncl;
+};
+
+/* Token flags. */
+#define TF_CAP   0x01u
+#define TF_UPPER 0x02u
+#define TF_POSS  0x04u
+#define TF_NUM   0x08u
+#define TF_CLOCK 0x10u
+
+static void emit(struct fs *f, size_t a, size_t b, unsigned kind, const char *rule)
+{
+	if (f->rc == 0 && b > a)
+		f->rc = spans_push(f->out, a, b, kind, rule);
+}
+
+static void clause_reset(struct fs *f)
+{
+	f->c_start = SIZE_MAX;
+	f->c_end = 0;
+	f->seen = 0;
+	f->nwords = 0;
+	f->p1 = f->p2 = 0;
+	f->p1f = 0;
+	f->go_win = f->prep_win = f->place_next = f->out_of = f->when_win = 0;
+	f->kin_pend = f->ncall = 0;
+}
+
+static int res_ok(unsigned seen)
+{
+	/* A routine with a time says where she will be ("walks the dog
+	 * on the front every morning"). */
+	if ((seen & S_ROUT) && (seen & (S_WHEN | S_CLOCK | S_EVERY)))
+		seen |= S_RES;
+	/* About him alone: his words and none for her or the family. */
+	return (seen & S_RES) && !((seen & S_HE) && !(seen & S_SHE));
+}
+
+static int safe_ok(unsigned seen)
+{
+	/* A clock time with a contact word is as often a report ("e-mail
+	 * received at 20:20") as advice; it takes a modal or "to call" too. */
+	return (seen & S_SAFE) ||
+	       ((seen & S_CALL) && ((seen & S_WHEN) || ((seen & S_CLOCK) && (seen & S_MODAL))));
+}
+
+/* Decide the sentence's clauses and start a new sentence. */
+static void sentence_end(struct fs *f)
+{
+	int n = f->ncl;
+	for (int i = 0; i < n; i++) {
+		struct clause *c = &f->cl[i];
+		int j0 = -1;
+		if (safe_ok(c->seen))
+			j0 = i;
+		else if ((c->seen & S_CALL) && i + 1 < n &&
+		         safe_ok(c->seen | (f->cl[i + 1].seen & (S_CALL | S_WHEN | S_CLOCK | S_MODAL))) &&
+		         (f->cl[i + 1].seen & (S_CALL | S_WHEN)))
+			j0 = i; /* "next contact: Tues - after 6" */
+		if (j0 >= 0) {
+			/* The rest of the sentence explains the safe time. */
+			unsigned kind = SCRUB_SAFE_TIME;
+			const char *rule = "fs:safe-contact";
+			for (int j = i; j < n; j++)
+				if (res_ok(f->cl[j].seen))
+					kind = SCRUB_LOCATION, rule = "fs:residence+contact";
+			/* and the clause before, when it gives the route or the
+			 * time ("via her cousin's phone - text first") */
+			size_t from = c->start;
+			if (i > 0 && (f->cl[i - 1].seen & (S_CALL | S_WHEN)))
+				from = f->cl[i - 1].start;
+			emit(f, from, f->cl[n - 1].end, kind, rule);
+			break;
+		}
+		if (res_ok(c->seen))
+			emit(f, c->start, c->end, SCRUB_LOCATION,
+			     (c->seen & S_RES) ? "fs:residence" : "fs:routine");
+	}
+	f->ncl = 0;
+}
+
+static void clause_end(struct fs *f)
+{
+	if (f->place_next || f->kin_pend)
+		f->seen |= S_RES; /* "she went to" and the text breaks: withhold */
+	if (f->c_start != SIZE_MAX && f->c_end > f->c_start && (f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT))) {
+		if (f->ncl == FS_CLAUSES)
+			sentence_end(f);
+		f->cl[f->ncl++] = (struct clause){f->c_start, f->c_end, f->seen};
+	} else if (f->c_start != SIZE_MAX && f->ncl > 0) {
+		/* A clause with no signal still ends the sentence's span, so a
+		 * safe-contact clause takes in what explains it. */
+		if (f->ncl == FS_CLAUSES)
+			sentence_end(f);
+		f->cl[f->ncl++] = (struct clause){f->c_start, f->c_end, f->seen};
+	}
+	clause_reset(f);
+}
+
+/* One word or number [a, b) with its folded text w[0..wn) (wn 0: too long). */
+/* Classes that make no signal by themselves: such a word only needs to be
+ * remembered as the previous word. */
+#define FS_INERT (K_FUNC | K_DET | K_NDET | K_THE | K_ABBR)
+
+/* Nothing pending that the next word could complete. */
+static inline int fs_idle(const struct fs *f)
+{
+	return f->c_start != SIZE_MAX && !(f->place_next | f->kin_pend | f->out_of);
+}
+
+/* One word or number [a, b), folded w[0..wn) (wn 0: too long to be listed),
+ * c its classes (fs_lookup). */
+static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
+                 unsigned tf)
+{
+	if (wn > 0 && !(tf & TF_NUM)) {
+		if (c == 0 && f->prep_win > 0 && wn > 3 && w[wn - 1] == 's' &&
+		    (fs_lookup(w, wn - 1) & K_KIN)) {
+			c = K_KIN; /* "at mums", "to her sisters" */
+			tf |= TF_POSS;
+		}
+		c &= ~K_CASEW;
+		if ((c & K_DAYAB) && (tf & (TF_CAP | TF_UPPER)))
+			c |= K_TIME;
+		if (wn == 2 && (tf & TF_UPPER) && ((w[0] == 't' && w[1] == 'a')))
+			c |= K_RES; /* TA: temporary accommodation */
+		if (wn == 1 && (tf & TF_CAP) && w[0] == 'v')
+			c |= K_SHE | K_SUBJ; /* V: the victim */
+		if (wn == 2 && (tf & TF_UPPER) && w[0] == 'i' && w[1] == 'p')
+			c |= K_SHE | K_SUBJ; /* IP: the injured party */
+		if (wn == 2 && (tf & TF_UPPER) && w[0] == 'a' && w[1] == 'p')
+			c |= K_HE; /* AP: the alleged perpetrator */
+	}
+	/* A capitalised word after another is part of a name ("Safer Lives",
+	 * "We Are With You"): an agency, not a statement. */
+	if ((tf & TF_CAP) && !(tf & TF_UPPER) && (f->p1f & TF_CAP) && !(f->p1f & TF_UPPER) &&
+	    f->nwords > 0)
+		c &= K_HE | K_SHE | K_DET | K_TIME | K_DAYAB | K_ABBR | K_CLOCKW;
+
+	/* A log entry's stamp (dates, times, numbers) is no part of the span. */
+	if (f->c_start == SIZE_MAX) {
+		if (tf & TF_NUM) {
+			if (tf & TF_CLOCK)
+				f->seen |= S_CLOCK;
+			return;
+		}
+		f->c_start = a;
+	}
+	f->c_end = b;
+	f->nwords++;
+
+	unsigned s = 0;
+	/* residence */
+	if (c & K_RES)
+		s |= S_RES;
+	if ((c & K_ADDR) && !(f->p1 & (K_NDET | K_PREP | K_TO)) &&
+	    !((f->p1 & K_HOME) && (f->p2 & (K_NDET | K_PREP | K_TO))))
+		s |= S_RES; /* "her address", "new address", not "at the address" */
+	/* A dwelling: "her flat", "a new house", "at home", "mum's house",
+	 * "a one-bed property"; not "the house" (the one the notes already
+	 * know) nor "in place". */
+	int det1 = (f->p1 & (K_DET | K_MOD)) && !(f->p1 & K_THE);
+	int det2 = (f->p2 & (K_DET | K_MOD)) && !(f->p2 & K_THE);
+	if ((c & K_RESN) && (det1 || det2 || ((f->p1 & (K_PREP | K_TO)) && !(f->p1 & K_THE)) ||
+	                     (f->p1f & (TF_POSS | TF_NUM))))
+		s |= S_RES;
+	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)))
+		s |= S_RES;
+	if (f->place_next) {
+		if (c & (K_DET | K_ADV)) {
+			/* "went to the ...": the next word decides */
+		} else {
+			int place = !(c & K_NOTPL) && !(tf & TF_CLOCK) &&
+			            !((tf & TF_NUM) && wn == 4 && (w[0] == '1' || w[0] == '2'));
+			/* "going to" + a verb is the future, not a place: after
+			 * "to" only a determiner, a name, a number, a kin word or a
+			 * dwelling makes one. */
+			if (f->place_next == 2 && !(f->p1 & K_DET) &&
+			    !(c & (K_KIN | K_MOD | K_RES | K_RESN | K_PLACE | K_AREA)) &&
+			    !(tf & (TF_CAP | TF_UPPER | TF_NUM | TF_POSS)))
+				place = 0;
+			if (place)
+				s |= S_RES;
+			f->place_next = 0;
+		}
+	}
+	/* "is at", "went back to", "is now with", "went home": only adverbs
+	 * between the verb and the preposition ("were married in" is not). */
+	int had_go = f->go_win > 0;
+	f->go_win = 0;
+	if (had_go && (c & K_RESN))
+		s |= S_RES;
+	if (had_go && (c & (K_PREP | K_TO)))
+		f->place_next = (c & K_TO) ? 2 : 1;
+	else if (had_go && (c & K_ADV))
+		f->go_win = 1;
+	/* "at her mum's" is a place; "to her son's father", "her friend's
+	 * phone", "at her mum's, Sharon" are not (or not only). */
+	if (f->kin_pend) {
+		if (!(c & (K_KIN | K_DEV | K_CALL)) && !(tf & TF_CAP))
+			s |= S_RES;
+		f->kin_pend = 0;
+	}
+	if (f->prep_win > 0 && (c & K_KIN) && (tf & TF_POSS))
+		f->kin_pend = 1;
+	if ((c & K_AREA) && f->out_of == 2)
+		s |= S_RES;
+	/* contact */
+	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));
+	if ((c & K_CALL) && !(f->p1 & (K_NDET | K_BY)) && !(f->p1f & TF_NUM) && !route_dev)
+		s |= S_CALL, f->ncall++;
+	if ((c & K_FROM) && (f->p1 & K_CALL) && f->ncall > 0 &&
+	    --f->ncall == 0)
+		f->seen &= ~S_CALL; /* "a call from her sister": a report */
+	if ((c & K_CALLPP) && (f->p1 & K_BEBASE))
+		s |= S_CALL;
+	if (c & (K_TIME | K_COND | K_ROUTE))
+		s |= S_WHEN;
+	if ((tf & TF_CLOCK) || (c & K_CLOCKW))
+		s |= S_CLOCK;
+	if (c & K_ROUT)
+		s |= S_ROUT;
+	if (c & K_EVERY)
+		s |= S_EVERY;
+	if ((c & K_CALL) && (f->p1 & K_BY))
+		s |= S_WHEN; /* "contact by text only" */
+	if ((c & K_MODAL) || ((c & K_CALL) && (f->p1 & K_TO)))
+		s |= S_MODAL; /* "IDVA to call at 10" */
+	if ((c & K_CALL) && ((f->p1 & K_DONT) || ((f->p1 & K_NOT) && (f->p2 & K_DO))))
+		s |= S_WHEN; /* "do not call" */
+	if ((c & K_HE) && f->when_win > 0)
+		s |= S_WHEN; /* "when he is at work" */
+	if ((c & K_SCHN) && (f->p1 & K_SCHOOL))
+		s |= S_WHEN;
+	if (route_dev)
+		s |= S_WHEN; /* "her friend's phone", "work mobile" */
+	if ((c & K_MSG) && ((f->p1 & K_LEAVE) || (f->p2 & K_LEAVE)))
+		s |= S_WHEN;
+	if (((c & K_SAFEN) && (f->p1 & K_SAFE)) || ((c & K_BOX) && (f->p1 & K_PO)))
+		s |= S_SAFE;
+	/* who */
+	if ((c & K_HE) || ((tf & TF_POSS) && wn == 2 && w[0] == 'h' && w[1] == 'e'))
+		s |= S_HE;
+	if ((c & K_SHE) && !((c & K_KIN) && (f->p1 & K_HE)))
+		s |= S_SHE; /* "his mum" is not hers */
+	if ((tf & TF_POSS) && wn == 3 && memcmp(w, "she", 3) == 0)
+		s |= S_SHE;
+
+	f->seen |= s;
+
+	/* windows for the next words */
+	if (f->prep_win > 0)
+		f->prep_win--;
+	if (f->when_win > 0)
+		f->when_win--;
+	if ((c & (K_GO | K_BE)) || ((c & K_SUBJ) && f->nwords == 1))
+		f->go_win = 1; /* notes drop the verb: "V at mums", "IP IN HULL" */ /* notes drop the verb: "V at mums", "IP IN HULL" */
+	if ((tf & TF_POSS) && ((wn == 3 && memcmp(w, "she", 3) == 0) || (wn == 2 && memcmp(w, "he", 2) == 0)))
+		f->go_win = 1; /* she's at */
+	if (c & (K_PREP | K_TO))
+		f->prep_win = 3;
+	if (c & K_WHEN)
+		f->when_win = 2;
+	if (c & K_OUT)
+		f->out_of = 1;
+	else if ((c & K_OF) && f->out_of == 1)
+		f->out_of = 2;
+	else if (!((c & K_DET) && f->out_of == 2))
+		f->out_of = 0;
+	f->p2 = f->p1;
+	f->p1 = c;
+	f->p1f = tf;
+}
+
+/* Does the text after a line break at i visibly go on the same sentence? */
+static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_t last_cls,
+                        unsigned char last_ch)
+{
+	size_t j = i + 1;
+	while (j < f->n && (f->s[j] == ' '))
+		j++;
+	if (j >= f->n || f->s[j] == '\n')
+		return 0; /* a blank line */
+	unsigned char nx = f->s[j];
+	if (last_ch == '.' || last_ch == '!' || last_ch == '?')
+		return 0;
+	if (last_ch == ':')
+		return 1; /* "Moved to:" and the place on the next line */
+	if (last_ch == ',' || (last_cls & K_FUNC))
+		return 1;
+	if (nx >= 'a' && nx <= 'z')
+		return 1;
+	if (i - line_start >= 60 && !(nx >= '0' && nx <= '9') && nx != '-' && nx != '*')
+		return 1; /* a hard-wrapped e-mail */
+	return 0;
+}
+
+/* 10:30, 10.30, 10am, 6pm, 1030hrs, 9.15pm; not a date (12.03.2026). */
+static int is_clock(const char *w, size_t n)
+{
+	size_t k = 0;
+	while (k < n && w[k] >= '0' && w[k] <= '9')
+		k++;
+	if (k == 0 || k > 4)
+		return 0;
+	if (k <= 2 && k + 3 <= n && (w[k] == ':' || w[k] == '.') && w[k + 1] >= '0' &&
+	    w[k + 1] <= '9' && w[k + 2] >= '0' && w[k + 2] <= '9') {
+		if (k + 3 == n)
+			return 1;
+		k += 3;
+	}
+	if (n - k == 2 && (w[k] == 'a' || w[k] == 'p') && w[k + 1] == 'm')
+		return 1;
+	return n - k >= 2 && n - k <= 3 && w[k] == 'h' && w[k + 1] == 'r';
+}
+
+static int fs_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
+
+int failsafe_scan(const char *text, size_t n, struct spans *out)
+{
+	if (n == 0)
+		return 0;
+	pthread_once(&fs_once, fs_build);
+	struct fs f = {.s = (const unsigned char *)text, .n = n, .out = out};
+	clause_reset(&f);
+	const unsigned char *s = f.s;
+	size_t line_start = 0;
+	uint64_t last_cls = 0;   /* classes of the last word (for line breaks, full stops) */
+	size_t last_wn = 0;      /* its length */
+	unsigned char last_ch = 0; /* the last non-space byte */
+	size_t i = 0;
+	while (i < n && f.rc == 0) {
+		unsigned char ch = s[i];
+		if (fs_alnum(ch)) {
+			size_t a = i;
+			/* zero-padded to FS_WORD_MAX for fs_hash_padded */
+			char w[FS_WORD_MAX + 8];
+			memset(w, 0, FS_WORD_MAX);
+			size_t wn = 0;
+			unsigned up = 0, low = 0;
+			int num = (ch >= '0' && ch <= '9');
+			/* Find the end first (a tight loop: most bytes are inside
+			 * words), then fold at most FS_WORD_MAX + 1 of them. */
+			for (;;) {
+				while (i < n && (fs_cc[s[i]] & CC_ALNUM))
+					i++;
+				if (i + 1 >= n)
+					break;
+				unsigned x = s[i];
+				/* internal ' & - . : (a.m, e.g, b&b, sofa-surfing, 10.30) */
+				if ((x == '\'' || x == '&' || x == '-' || x == '.' || x == ':') &&
+				    (fs_cc[s[i + 1]] & CC_ALNUM) &&
+				    (x != '.' || num || (i + 2 < n && !(fs_cc[s[i + 2]] & CC_ALNUM))) &&
+				    (x != ':' || num))
+					i++;
+				else
+					break;
+			}
+			for (size_t j = a; j < i; j++) {
+				unsigned x = s[j], k = fs_cc[x];
+				up += k & CC_UPPER;
+				low += k & CC_LOWER;
+				if (wn < FS_WORD_MAX + 1)
+					w[wn++] = (char)(x | (k & CC_UPPER) << 3);
+				else if (low)
+					break; /* too long to be listed, and not all capitals */
+			}
+			unsigned tf = 0;
+			if (wn > FS_WORD_MAX)
+				wn = 0;
+			if (ch >= 'A' && ch <= 'Z')
+				tf |= TF_CAP;
+			if (up >= 2 * CC_UPPER && low == 0)
+				tf |= TF_UPPER;
+			if (wn >= 2 && w[wn - 1] == 's' && w[wn - 2] == '\'') {
+				wn -= 2, tf |= TF_POSS;
+				w[wn] = w[wn + 1] = 0;
+			}
+			uint32_t h = fs_hash_padded(w, wn);
+			if (num) {
+				tf |= TF_NUM;
+				if (is_clock(w, wn))
+					tf |= TF_CLOCK;
+			}
+			if (i < n && s[i] == '/' && wn == 1 && w[0] == 'w' && !num) {
+				i++; /* w/ : with */
+				word(&f, a, i, "with", 4, fs_lookup("with", 4), tf);
+				last_cls = K_PREP | K_FUNC;
+			} else {
+				uint64_t c = (wn && !num) ? fs_lookup_h(w, wn, h) : 0;
+				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
+				    !(f.prep_win && c == 0 && wn > 3 && w[wn - 1] == 's')) {
+					/* Most words: listed nowhere or only a function
+					 * word ("the", "and"), nothing pending that such
+					 * a word completes: what word() would do. */
+					f.go_win = 0;
+					f.prep_win -= f.prep_win > 0;
+					f.when_win -= f.when_win > 0;
+					f.c_end = i;
+					f.nwords++;
+					f.p2 = f.p1;
+					f.p1 = c;
+					f.p1f = tf;
+				} else {
+					word(&f, a, i, w, wn, c, tf);
+				}
+				last_cls = (wn && !num) ? f.p1 : 0;
+				if (tf & TF_CAP)
+					last_cls &= ~K_FUNC; /* "To" starting a line is no continuation */
+			}
+			last_wn = wn;
+			last_ch = s[i - 1];
+			continue;
+		}
+		switch (ch) {
+		case '\n': {
+			if (!line_goes_on(&f, line_start, i, last_cls, last_ch)) {
+				clause_end(&f);
+				sentence_end(&f);
+			}
+			line_start = i + 1;
+			break;
+		}
+		case '.':
+		case '!':
+		case '?':
+			if (i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '"' ||
+			    s[i + 1] == ')') {
+				if (ch == '.' && last_ch != '.' && ((last_wn == 1 && fs_alnum(last_ch)) ||
+				                                    (last_cls & K_ABBR)))
+					break; /* "Mr.", "J." */
+				clause_end(&f);
+				sentence_end(&f);
+			}
+			break;
+		case ';':
+			clause_end(&f);
+			break;
+		case '|':
+			/* a table's cells are separate statements */
+			clause_end(&f);
+			sentence_end(&f);
+			break;
+		case '-':
+			if (i > 0 && s[i - 1] == ' ' && i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '-'))
+				clause_end(&f);
+			break;
+		case '@':
+			if (i == 0 || s[i - 1] == ' ')
+				word(&f, i, i + 1, "at", 2, fs_lookup("at", 2), 0), last_cls = K_PREP | K_FUNC;
+			break;
+		case ':':
+			/* "Housing:" or "Next contact:" at the start of a clause is a
+			 * label: the span starts after it, its words still count. */
+			if (f.c_start != SIZE_MAX && f.nwords <= 3 && i + 1 < n && s[i + 1] != '/') {
+				f.c_start = SIZE_MAX;
+				f.nwords = 0;
+			}
+			break;
+		default:
+			break;
+		}
+		if (ch != ' ' && ch != '\n')
+			last_ch = ch;
+		if (ch != ' ' && ch != '\n' && f.c_start != SIZE_MAX && ch != ';')
+			f.c_end = i + 1; /* a closing bracket or quote */
+		i++;
+	}
+	clause_end(&f);
+	sentence_end(&f);
+	return f.rc;
+}

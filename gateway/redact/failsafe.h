@@ -1,0 +1,88 @@
+/*
+ * failsafe.h: the victim's whereabouts and safe contact, withheld even when
+ * no cue of place.c names them (issue 9 item 3, "locations fail safe").
+ *
+ * place.c recognises statements of where she is by lists of cues, and a
+ * list only covers the phrasings its writers met. This is a second, broad
+ * layer that looks at the structure of each unit of text instead, and
+ * withholds the unit when it could say where someone lives, stays, is or
+ * goes, or when and how she can safely be reached. It runs only for
+ * recipients not entitled to the victim's whereabouts (SCRUB_F_LOCATION),
+ * and there, where it cannot be sure, it withholds.
+ *
+ * Units. A sentence ends at '.', '!' or '?' before a space or the end (not
+ * after a title, an initial or a short abbreviation: "Mr.", "J.", "approx."),
+ * at a blank line, and at a line break unless the text visibly goes on (the
+ * line ends in a comma or a lower-case function word, the next line starts
+ * in lower case after a line of 60 bytes or more: a hard-wrapped e-mail).
+ * So a CAD log or a chronology is one unit per line. Within a sentence,
+ * ';' and a spaced dash " - " separate clauses.
+ *
+ * Signals, on words folded to lower case (so CAD capitals count), with
+ * common short forms (stayin, livin, accom, w/, @):
+ *   residence  a verb or noun of living, staying, moving, sleeping, being
+ *              placed, housed or relocated, fleeing, tenancy, accommodation,
+ *              refuge, hostel, hotel, B&B, "TA", address; flat, house, home,
+ *              room, place, property after a determiner other than "the"
+ *              (the one the notes already know), a modifier ("new",
+ *              "temporary") or a preposition; go/went/gone/back/is/will be/
+ *              remains followed by at, in, with, to, into ("is at", "went
+ *              to"), unless what follows is no place ("at risk", "in place",
+ *              "in fear"); at/with/to + someone's ("at her mum's", "at
+ *              mums"); "out of area".
+ *   contact    ring, call, phone, text, message, e-mail, contact, visit,
+ *              see, speak, meet, "available", "contactable" (present or
+ *              base forms: "she rang at 10:02" reports, it does not
+ *              advise), together with a time or condition (am/pm, a clock
+ *              time, morning ... night, weekdays and their abbreviations,
+ *              weekend, school hours, between, after, before, until, only,
+ *              never, "do not", "when he ...", safe, best) or a route (via,
+ *              through, voicemail, "leave a message", a PO box, someone's
+ *              or a work, safe or second phone or number). "safe/best
+ *              time(s)", "safe number", "code word" and "PO box" alone are
+ *              enough; a clock time alone only in advice ("IDVA to call at
+ *              10", "can ring at 2pm"), not in a report ("e-mail received
+ *              at 20:20").
+ *   routine    walks, collects, shops, the bus, a shift ... with a time or
+ *              "every": where she will be and when.
+ *
+ * Decisions. A residence clause is withheld (SCRUB_LOCATION) unless it is
+ * clearly only about the perpetrator: it has he, him, his or a word for the
+ * perpetrator and none for her or the family (she, her, the victim, V, IP,
+ * mum, the children, they, we ...). A contact clause is always withheld
+ * (SCRUB_SAFE_TIME, SCRUB_LOCATION if it is also a residence clause), with
+ * the rest of its sentence (what follows a safe time explains it: "tues pm -
+ * he is at training then"); a contact word and a time in different clauses
+ * of one sentence withhold from the first of them to its end. The span
+ * leaves out a leading date or time stamp and a short "Label:" (the agency,
+ * the date and the reference of a log entry stay visible), and the full
+ * stop. Spans overlap place.c's; scrub.c unites them and writes the
+ * markers "[WITHHELD s38: victim location]" and "[WITHHELD s38: safe times]".
+ * A routine is decided as a residence clause. A table's cells (" | ") are
+ * separate units. rule is "fs:residence", "fs:routine",
+ * "fs:residence+contact", "fs:safe-contact".
+ *
+ * Cost: one pass, linear in n; each word is folded and looked up once in a
+ * small read-only hash (built once, thread-safe); a word that is listed
+ * nowhere or only a function word, with nothing pending, costs no more.
+ * About 3 ns per byte on bench_scrub's text (place.c's pass: 4.5). Memory: the clauses of
+ * the current sentence, at most FS_CLAUSES; a longer sentence is decided
+ * in parts.
+ */
+#ifndef MARAC_FAILSAFE_H
+#define MARAC_FAILSAFE_H
+
+#include <stddef.h>
+
+#include "spans.h"
+
+/*
+ * Find units of normalised text s[0..n) (textnorm.h; n 0 allowed, s may then
+ * be NULL) that say where someone lives or is, or when she can safely be
+ * reached, and append them to out. Any bytes are accepted. Returns 0, or
+ * MGW_E_NOMEM if a span could not be appended; spans appended before stay
+ * in out (the caller frees out either way).
+ */
+int failsafe_scan(const char *s, size_t n, struct spans *out);
+
+#endif

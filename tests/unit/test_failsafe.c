@@ -1,0 +1,232 @@
+/*
+ * failsafe: the structural second layer for the victim's whereabouts and
+ * safe contact (failsafe.h). Phrasings that no cue list of place.c names are
+ * withheld by their structure; what is only about him, a report of a past
+ * call, and the stamp and label of a log entry stay. End to end through the
+ * scrubber too: the marker, and nothing without SCRUB_F_LOCATION.
+ * Synthetic data only (names, places and phones of our own).
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "failsafe.h"
+#include "mgw_err.h"
+#include "scrub.h"
+
+static struct spans scan(const char *s)
+{
+	struct spans sv = {0};
+	cr_assert_eq(failsafe_scan(s, strlen(s), &sv), 0);
+	for (size_t i = 0; i < sv.n; i++) {
+		cr_assert(sv.v[i].start < sv.v[i].end && sv.v[i].end <= strlen(s), "span out of bounds");
+		cr_assert_not_null(sv.v[i].rule);
+	}
+	spans_sort(&sv);
+	return sv;
+}
+
+static void dump(const char *s, const struct spans *sv)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		fprintf(stderr, "  got %s %s [%.*s]\n", scrub_kind_name(sv->v[i].kind), sv->v[i].rule,
+			(int)(sv->v[i].end - sv->v[i].start), s + sv->v[i].start);
+}
+
+/* A span of kind covering exactly what. */
+static void expect(const char *s, int kind, const char *what)
+{
+	struct spans sv = scan(s);
+	size_t n = strlen(what);
+	int ok = 0;
+	for (size_t i = 0; i < sv.n; i++)
+		if (sv.v[i].kind == (unsigned)kind && sv.v[i].end - sv.v[i].start == n &&
+		    memcmp(s + sv.v[i].start, what, n) == 0)
+			ok = 1;
+	if (!ok)
+		dump(s, &sv);
+	spans_free(&sv);
+	cr_assert(ok, "want %s [%s] in: %s", scrub_kind_name(kind), what, s);
+}
+
+static void expect_none(const char *s)
+{
+	struct spans sv = scan(s);
+	size_t n = sv.n;
+	dump(s, &sv);
+	spans_free(&sv);
+	cr_assert_eq(n, 0, "nothing to withhold in: %s", s);
+}
+
+Test(failsafe, residence_phrasings_no_cue_list_names)
+{
+	expect("Update: she's kipping on a pal's settee in Filey for now.", SCRUB_LOCATION,
+	       "she's kipping on a pal's settee in Filey for now");
+	expect("Ruth has gone back to her nana's.", SCRUB_LOCATION, "Ruth has gone back to her nana's");
+	expect("She is with her auntie over in Selby", SCRUB_LOCATION,
+	       "She is with her auntie over in Selby");
+	expect("Housing have given her a temp flat above the chemist.", SCRUB_LOCATION,
+	       "Housing have given her a temp flat above the chemist");
+	expect("Mother and baby now out of area.", SCRUB_LOCATION, "Mother and baby now out of area");
+	expect("V @ mums tonight", SCRUB_LOCATION, "V @ mums tonight");
+	expect("client stayin w/ cousin", SCRUB_LOCATION, "client stayin w/ cousin");
+}
+
+Test(failsafe, cad_capitals_one_line_each)
+{
+	const char *s = "22:14 CALLER REPORTS ARGUMENT\n22:31 IP HAS GONE TO HER SISTERS IN BRID\n"
+	                "22:40 UNIT 4 ON SCENE";
+	expect(s, SCRUB_LOCATION, "IP HAS GONE TO HER SISTERS IN BRID");
+	struct spans sv = scan(s);
+	cr_assert_eq(sv.n, 1, "only the line that says where she went");
+	spans_free(&sv);
+}
+
+Test(failsafe, stamp_and_label_stay_visible)
+{
+	expect("03/11/2026 09:40 Housing: offered a one-bed property in Thirsk", SCRUB_LOCATION,
+	       "offered a one-bed property in Thirsk");
+	expect("04/11 - V now living with a friend; Police to review bail", SCRUB_LOCATION,
+	       "V now living with a friend");
+	struct spans sv = scan("04/11 - V now living with a friend; Police to review bail");
+	cr_assert_eq(sv.n, 1, "the bail clause and the date stay");
+	spans_free(&sv);
+}
+
+Test(failsafe, safe_contact_with_time_condition_or_route)
+{
+	expect("Best to ring Weds after the school run.", SCRUB_SAFE_TIME,
+	       "Best to ring Weds after the school run");
+	expect("Text only, never call the landline.", SCRUB_SAFE_TIME, "Text only, never call the landline");
+	expect("Contact via her work mobile please.", SCRUB_SAFE_TIME, "Contact via her work mobile please");
+	expect("Speak to her whilst he is on nights.", SCRUB_SAFE_TIME,
+	       "Speak to her whilst he is on nights");
+	expect("Her safe word is \"blue kettle\".", SCRUB_SAFE_TIME, "Her safe word is \"blue kettle\"");
+	/* what follows a safe time explains it */
+	expect("Next contact: thurs eve - he plays darts then.", SCRUB_SAFE_TIME,
+	       "thurs eve - he plays darts then");
+}
+
+Test(failsafe, routine_with_a_time)
+{
+	expect("She walks the dog along the canal every morning.", SCRUB_LOCATION,
+	       "She walks the dog along the canal every morning");
+}
+
+Test(failsafe, residence_and_contact_in_one_is_location)
+{
+	struct spans sv = scan("She is at her gran's, ring after 7pm.");
+	cr_assert_eq(sv.n, 1);
+	cr_assert_eq(sv.v[0].kind, SCRUB_LOCATION);
+	spans_free(&sv);
+}
+
+Test(failsafe, about_him_alone_stays)
+{
+	expect_none("He is living at his brother's in Goole.");
+	expect_none("Perpetrator has moved in with his new partner.");
+	/* but not when she is in it too */
+	expect("He says she has moved to Goole.", SCRUB_LOCATION, "He says she has moved to Goole");
+}
+
+Test(failsafe, what_is_no_place_stays)
+{
+	expect_none("She is at high risk of serious harm.");
+	expect_none("A safety plan is in place.");
+	expect_none("She was in fear for her life.");
+	expect_none("They were married in 2012 and separated last year.");
+	expect_none("She is going to report it to the police.");
+	expect_none("She lent money to her daughter's boyfriend.");
+	expect_none("Officers attended the address at 01:20.");
+	expect_none("IP located, minor injuries, ambulance called.");
+	/* the name of an agency is no statement */
+	expect_none("Referred to Brighter Lives Together for support.");
+}
+
+Test(failsafe, reports_of_calls_are_not_safe_times)
+{
+	expect_none("She rang 999 at 23:05 screaming.");
+	expect_none("Call from her sister on Friday.");
+	expect_none("Spoke to the GP by phone at 10:15.");
+	expect_none("Email received at 20:20 with threats.");
+}
+
+Test(failsafe, abbreviations_do_not_end_a_unit)
+{
+	expect("Mrs. Okafor says the family moved to Rotherham.", SCRUB_LOCATION,
+	       "Mrs. Okafor says the family moved to Rotherham");
+}
+
+Test(failsafe, odd_input_is_safe)
+{
+	struct spans sv = {0};
+	cr_assert_eq(failsafe_scan(NULL, 0, &sv), 0);
+	cr_assert_eq(sv.n, 0);
+	char buf[3000];
+	for (size_t i = 0; i < sizeof buf; i++)
+		buf[i] = (char)(i * 131 + 7);
+	cr_assert_eq(failsafe_scan(buf, sizeof buf, &sv), 0);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].start < sv.v[i].end && sv.v[i].end <= sizeof buf);
+	spans_free(&sv);
+	/* one long sentence of many clauses: bounded, still found */
+	char big[4000] = "";
+	for (int i = 0; i < 60; i++)
+		strcat(big, "noted; ");
+	strcat(big, "she moved to Ripon");
+	sv = scan(big);
+	cr_assert_geq(sv.n, 1);
+	spans_free(&sv);
+}
+
+static char *scrub_with(unsigned flags, const char *text)
+{
+	struct scrub_spec spec = {.flags = flags};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, text, strlen(text), "s40(2)", 0, &out, NULL), 0);
+	scrubber_free(sc);
+	return out;
+}
+
+Test(failsafe, scrubber_marks_and_keeps_the_rest)
+{
+	const char *t = "MARAC on 12/03. She is kipping at a pal's in Whitby. CPS reviewing.";
+	char *out = scrub_with(SCRUB_F_LOCATION, t);
+	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+	cr_assert(strstr(out, "Whitby") == NULL, "%s", out);
+	cr_assert(strstr(out, "MARAC on 12/03.") != NULL, "%s", out);
+	cr_assert(strstr(out, "CPS reviewing.") != NULL, "%s", out);
+	free(out);
+
+	out = scrub_with(SCRUB_F_LOCATION, "Only phone her on a Tuesday.");
+	cr_assert(strstr(out, "[WITHHELD s38: safe times]") != NULL, "%s", out);
+	free(out);
+
+	/* entitled recipients (no flag) keep the statement */
+	out = scrub_with(0, t);
+	cr_assert(strstr(out, "kipping at a pal's") != NULL, "%s", out);
+	free(out);
+}
+
+Test(failsafe, capitals_only_abbreviations)
+{
+	expect("Offered TA in Scarborough.", SCRUB_LOCATION, "Offered TA in Scarborough");
+	expect("V in Bridlington since Sunday", SCRUB_LOCATION, "V in Bridlington since Sunday");
+	expect_none("Ta for the update.");
+}
+
+Test(failsafe, a_label_at_the_end_of_a_line_takes_the_next)
+{
+	expect("Moved to:\nScarborough", SCRUB_LOCATION, "Scarborough");
+}
+
+Test(failsafe, the_route_before_a_safe_time_goes_with_it)
+{
+	expect("Spoke via her cousin's mobile - text first, she rings back after 8pm.", SCRUB_SAFE_TIME,
+	       "Spoke via her cousin's mobile - text first, she rings back after 8pm");
+	/* V is the subject only at the start of a clause */
+	expect_none("Officers spoke to V at the front counter.");
+}
