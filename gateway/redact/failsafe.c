@@ -106,6 +106,10 @@ static const struct fsword FSW[] = {
 	{"lodger", RS}, {"bidding", RS}, {"safehouse", RS}, {"hiding", RS},
 	{"kipping", RS}, {"crashing", RS}, {"dossing", RS}, {"abode", RS},
 	{"ooa", RS}, {"settled", RS}, {"settling", RS},
+	/* plural dwellings and bidding for one: house-hunting says where she
+	 * will live ("looking at flats near her sister", "bid on a 2-bed") */
+	{"flats", RS}, {"properties", RS}, {"bungalows", RS}, {"bid", RS}, {"bids", RS},
+	{"somewhere", RS},
 	/* nouns that are a dwelling after a/her/new/at ... */
 	{"flat", K_RESN}, {"house", K_RESN}, {"home", K_RESN | K_HOME}, {"room", K_RESN},
 	{"property", K_PLACE}, {"caravan", K_RESN}, {"bungalow", K_RESN},
@@ -222,7 +226,8 @@ static const struct fsword FSW[] = {
 	{"via", K_ROUTE}, {"through", K_ROUTE}, {"thru", K_ROUTE}, {"voicemail", K_ROUTE},
 	{"answerphone", K_ROUTE}, {"leave", K_LEAVE}, {"po", K_PO}, {"box", K_BOX},
 	{"mobile", K_DEV}, {"number", K_DEV | K_SAFEN}, {"landline", K_DEV}, {"mob", K_DEV},
-	{"window", K_SAFEN}, {"word", K_SAFEN}, {"code", K_SAFE},
+	{"window", K_SAFEN}, {"word", K_SAFEN}, {"code", K_SAFE}, {"route", K_SAFEN},
+	{"routes", K_SAFEN}, {"use", K_MODAL},
 	{"work", K_RMOD}, {"second", K_RMOD | K_NDET}, {"other", K_RMOD},
 	{"burner", K_RMOD},
 	/* who the clause is about */
@@ -362,6 +367,9 @@ static uint64_t fs_lookup(const char *w, size_t n)
 #define S_MODAL 0x80u
 #define S_ROUT  0x100u /* a routine verb or a means of transport */
 #define S_EVERY 0x200u
+#define S_CALLN 0x400u /* a contact noun ("any visit", "a call"): advice only with a modal */
+#define S_DEV   0x800u /* a phone, mobile, number, landline */
+#define S_DAY   0x1000u /* a day or part of a day (K_TIME), not only a condition */
 
 /*
  * A sentence longer than this many clauses is decided in parts: the state
@@ -436,7 +444,11 @@ static int res_ok(unsigned seen)
 static int safe_ok(unsigned seen)
 {
 	/* A clock time with a contact word is as often a report ("e-mail
-	 * received at 20:20") as advice; it takes a modal or "to call" too. */
+	 * received at 20:20") as advice; it takes a modal or "to call" too.
+	 * So does a contact noun ("she asks that any visit is Thursday
+	 * morning") and a phone with a day ("use mobile ... Mon-Fri daytime"). */
+	if ((seen & S_MODAL) && (seen & (S_CALLN | S_DEV)) && (seen & (S_DAY | S_CLOCK)))
+		return 1;
 	return (seen & S_SAFE) ||
 	       ((seen & S_CALL) && ((seen & S_WHEN) || ((seen & S_CLOCK) && (seen & S_MODAL))));
 }
@@ -606,6 +618,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));
 	if ((c & K_CALL) && !(f->p1 & (K_NDET | K_BY)) && !(f->p1f & TF_NUM) && !route_dev)
 		s |= S_CALL, f->ncall++;
+	else if ((c & K_CALL) && (f->p1 & K_NDET))
+		s |= S_CALLN;
+	if (c & K_DEV)
+		s |= S_DEV;
+	if (c & K_TIME)
+		s |= S_DAY;
+	/* "best after 7pm", "safe on Tuesdays": safe or best before a time */
+	if ((f->p1 & K_SAFE) && ((c & (K_TIME | K_COND)) || (tf & TF_CLOCK)))
+		s |= S_SAFE;
 	if ((c & K_FROM) && (f->p1 & K_CALL) && f->ncall > 0 &&
 	    --f->ncall == 0)
 		f->seen &= ~S_CALL; /* "a call from her sister": a report */
@@ -685,6 +706,8 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 		return 1; /* "Moved to:" and the place on the next line */
 	if (last_ch == ',' || (last_cls & K_FUNC))
 		return 1;
+	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9')
+		return 1; /* a number wrapped over the break ("07700\n900202") */
 	if (nx >= 'a' && nx <= 'z')
 		return 1;
 	if (i - line_start >= 60 && !(nx >= '0' && nx <= '9') && nx != '-' && nx != '*')
