@@ -1617,6 +1617,80 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 	return 0;
 }
 
+/*
+ * A place named inside a statement of where the victim is (a span of kind
+ * SCRUB_LOCATION from place_scan or failsafe_scan, from index `from`) is
+ * withheld wherever else the text names it: "V's father ... of Glasfryn
+ * collected her. She will stay at Glasfryn." says where she is twice, and
+ * only the second sentence reads as a statement. A candidate is a
+ * capitalised word of four letters or more, not at a sentence's start,
+ * that the lexicon does not know as anything else (a common word, an
+ * agency, a month, a title, a kin word, a known name: names are names_scan's)
+ * and not a kept person's. At most PROP_WORDS words, each occurrence checked
+ * once: linear in the text.
+ */
+static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
+                            const struct spans *keep, const size_t *maxend)
+{
+	struct prop_word w[PROP_WORDS];
+	size_t nw = 0, to = all->n;
+	for (size_t j = from; j < to && nw < PROP_WORDS; j++) {
+		if (all->v[j].kind != SCRUB_LOCATION)
+			continue;
+		for (size_t i = all->v[j].start; i < all->v[j].end && nw < PROP_WORDS;) {
+			if (!sc_alpha(s[i]) && s[i] < 0x80) {
+				i++;
+				continue;
+			}
+			size_t a = i;
+			i = prop_word_end(s, all->v[j].end, i);
+			if (i - a < 4 || !sc_upper(s[a]) || sentence_start(s, a) ||
+			    (a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)))
+				continue;
+			size_t up = 0;
+			for (size_t x = a; x < i; x++)
+				up += sc_upper(s[x]);
+			if (up == i - a)
+				continue; /* capitals: an acronym or a CAD line */
+			unsigned b = lex_classify((const char *)s + a, i - a);
+			if (b & (LEX_COMMON | LEX_ALLOW | LEX_PHRASE | LEX_STREET | LEX_INSTITUTION |
+			         LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED | LEX_FUNCTION |
+			         LEX_PARTICLE | LEX_MODAL | LEX_FORENAME | LEX_SURNAME))
+				continue;
+			int multi;
+			if (keep->n && kept_at(s, keep, maxend, a, i, &multi))
+				continue;
+			int dup = 0;
+			for (size_t k = 0; k < nw && !dup; k++)
+				dup = prop_cmp(s, a, i - a, &w[k]);
+			if (!dup)
+				w[nw++] = (struct prop_word){a, i - a, 0};
+		}
+	}
+	for (size_t k = 0; k < nw; k++) {
+		const unsigned char *p = s;
+		size_t left = n;
+		while (left >= w[k].n) {
+			const unsigned char *q = memmem(p, left, s + w[k].a, w[k].n);
+			if (q == NULL)
+				break;
+			size_t a = (size_t)(q - s), e = a + w[k].n;
+			p = q + 1;
+			left = n - (size_t)(p - s);
+			if ((a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) ||
+			    (e < n && (sc_alnum(s[e]) || s[e] >= 0x80)))
+				continue; /* inside a longer word */
+			int covered = 0;
+			for (size_t j = from; j < to && !covered; j++)
+				covered = all->v[j].kind == SCRUB_LOCATION && all->v[j].start <= a &&
+					  all->v[j].end >= e;
+			if (!covered && spans_push(all, a, e, SCRUB_LOCATION, "place:again") != 0)
+				return MGW_E_NOMEM;
+		}
+	}
+	return 0;
+}
+
 /* ---- output ----------------------------------------------------------------- */
 
 struct buf {
@@ -1781,11 +1855,15 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	}
 	if (all.n > found_from && propagate_found(s, n, &all, found_from, &keep, maxend) != 0)
 		goto done;
+	size_t place_from = all.n;
 	if (place_scan(t.s, n, (sc->flags & SCRUB_F_LOCATION) ? PLACE_F_LOCATION : 0, &all) != 0)
 		goto done;
 	/* Where the cues of place.c do not reach, withhold by structure:
 	 * locations fail safe (failsafe.h). */
 	if ((sc->flags & SCRUB_F_LOCATION) && failsafe_scan(t.s, n, &all) != 0)
+		goto done;
+	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
+	    propagate_places(s, n, &all, place_from, &keep, maxend) != 0)
 		goto done;
 	for (size_t j = 0; j < names.n; j++)
 		if (spans_push(&all, names.v[j].start, names.v[j].end, SCRUB_NAME, names.v[j].rule) != 0)

@@ -230,3 +230,64 @@ Test(failsafe, the_route_before_a_safe_time_goes_with_it)
 	/* V is the subject only at the start of a clause */
 	expect_none("Officers spoke to V at the front counter.");
 }
+
+/* A span of kind covers `what` (a part of s). */
+static void expect_covers(const char *s, int kind, const char *what)
+{
+	struct spans sv = scan(s);
+	const char *w = strstr(s, what);
+	cr_assert_not_null(w, "test text holds %s", what);
+	size_t a = (size_t)(w - s), e = a + strlen(what);
+	int ok = 0;
+	for (size_t i = 0; i < sv.n; i++)
+		ok |= sv.v[i].kind == (unsigned)kind && sv.v[i].start <= a && sv.v[i].end >= e;
+	if (!ok)
+		dump(s, &sv);
+	spans_free(&sv);
+	cr_assert(ok, "want %s over [%s] in: %s", scrub_kind_name(kind), what, s);
+}
+
+/* A place named in a statement of where she is goes wherever else the
+ * text names it; kept text and other capitalised words stay. */
+Test(failsafe, a_place_in_a_location_statement_goes_everywhere_in_the_text)
+{
+	const char *t = "Her uncle Rhodri of Penmaenrhos, Llanfair drove her there. "
+	                "She will stay at Penmaenrhos for now. Strategy meeting on Monday.";
+	char *out = scrub_with(SCRUB_F_LOCATION, t);
+	cr_assert(strstr(out, "Penmaenrhos") == NULL, "%s", out);
+	cr_assert(strstr(out, "Strategy meeting on Monday.") != NULL, "%s", out);
+	free(out);
+	/* an entitled recipient keeps the statement and the first mention */
+	out = scrub_with(0, t);
+	cr_assert(strstr(out, "victim location") == NULL, "%s", out);
+	cr_assert(strstr(out, "of Penmaenrhos, Llanfair") != NULL, "%s", out);
+	free(out);
+}
+
+/* Advice on when to reach her, without a contact verb next to the time. */
+Test(failsafe, safe_times_said_with_a_phone_a_visit_or_best)
+{
+	expect_covers("Use mobile 07700 900 411 Tue-Thu daytime.", SCRUB_SAFE_TIME, "Tue-Thu daytime");
+	expect_covers("She asks that any visit is Wednesday afternoon, after the clinic.", SCRUB_SAFE_TIME,
+	       "Wednesday afternoon");
+	expect_covers("Her new number - best after 8pm.", SCRUB_SAFE_TIME, "after 8pm");
+	expect_covers("The nursery run is a safe route on Monday mornings.", SCRUB_SAFE_TIME,
+	       "Monday mornings");
+	/* a report of a visit is not advice */
+	expect_none("A visit on Tuesday morning found the children well.");
+}
+
+/* House-hunting says where she will live. */
+Test(failsafe, house_hunting_is_a_location)
+{
+	expect_covers("Looking at flats near her cousin in Llanishen.", SCRUB_LOCATION, "Llanishen");
+	expect_covers("Ms Exampleton has bid on a 2-bed in Thornaby.", SCRUB_LOCATION, "Thornaby");
+	expect_covers("She has registered for properties in the Conwy area only.", SCRUB_LOCATION, "Conwy");
+}
+
+/* A number wrapped over a line break does not end the sentence. */
+Test(failsafe, a_wrapped_number_keeps_the_sentence_whole)
+{
+	expect_covers("Could you ring her on 07700\n900411 before 9 - she leaves then.", SCRUB_SAFE_TIME,
+	       "she leaves then");
+}
