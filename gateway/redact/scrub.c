@@ -511,8 +511,22 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 	size_t t = ls.n;
 	while (t > 0 && !is_street_type(ls.w[t - 1], ls.l[t - 1]))
 		t--;
-	if (t == 0)
+	if (t == 0) {
+		/* No street type ("14 Ormesby Bank", "3 Heol y Nant"): the words
+		 * after the house number, when two or more, name the street. */
+		m = canon_value(CANON_ADDRESS, text, e1, line, sizeof line);
+		if (m == (size_t)-1)
+			return 0;
+		split(line, m, &ls); /* up to the first comma only */
+		size_t d0 = 0;
+		while (d0 < ls.n && !has_digit(ls.w[d0], ls.l[d0]))
+			d0++;
+		if (d0 < ls.n && ls.n - (d0 + 1) >= 2 &&
+		    ((rc = add_words(bc, &ls, d0, ls.n, kind, R_VAL_LINE1)) != 0 ||
+		     (rc = add_words(bc, &ls, d0 + 1, ls.n, kind, R_VAL_STREET)) != 0))
+			return rc;
 		return 0;
+	}
 	t--; /* the street type */
 	size_t d = t;
 	while (d > 0 && !has_digit(ls.w[d - 1], ls.l[d - 1]))

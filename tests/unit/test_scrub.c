@@ -890,6 +890,22 @@ Test(scrub, withheld_address_in_every_form)
 	scrubber_free(s);
 }
 
+/* A withheld address with no street type ("14 Ormesby Bank"): its street
+ * alone goes too ("an exclusion zone to cover Fernlea Bank"). */
+Test(scrub, withheld_address_without_a_street_type_goes_by_its_street_too)
+{
+	static const struct scrub_value v[] = {
+		{"27 Fernlea Bank, Exampleby", SCRUB_ADDRESS, CANON_ADDRESS},
+	};
+	struct scrub_spec spec = {.values = v, .n_values = 1};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "exclusion zone to cover Fernlea Bank and her work",
+	            "exclusion zone to cover " R("address") " and her work");
+	expect_with(s, "Seen at 27 Fernlea Bank.", "Seen at " R("address") ".");
+	scrubber_free(s);
+}
+
 Test(scrub, withheld_phone_text_and_id_values)
 {
 	scrubber *s = value_scrubber(0);
