@@ -584,7 +584,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			/* "going to" + a verb is the future, not a place: after
 			 * "to" only a determiner, a name, a number, a kin word or a
 			 * dwelling makes one. */
-			if (f->place_next == 2 && !(f->p1 & K_DET) &&
+			/* "go to hers", "back to theirs": their home */
+			int home_pron = (wn == 4 && memcmp(w, "hers", 4) == 0) ||
+					(wn == 6 && memcmp(w, "theirs", 6) == 0) ||
+					(wn == 4 && memcmp(w, "ours", 4) == 0);
+			if (f->place_next == 2 && !(f->p1 & K_DET) && !home_pron &&
 			    !(c & (K_KIN | K_MOD | K_RES | K_RESN | K_PLACE | K_AREA)) &&
 			    !(tf & (TF_CAP | TF_UPPER | TF_NUM | TF_POSS)))
 				place = 0;

@@ -391,6 +391,22 @@ static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int nod
 		it.text = a->lines[0];
 		if (a->n_lines > 1 && (rc = item_add(cx, it)) != MGW_OK)
 			return rc;
+		/* The first line and the town, the middle left out, is how an
+		 * address is often written in a letter's heading ("Bronallt,
+		 * Deiniolen" for Bronallt, Ffordd Llanberis, Deiniolen). */
+		const char *last = a->lines[a->n_lines - 1];
+		if (a->n_lines > 2 && a->lines[0] && a->lines[0][0] && last && last[0]) {
+			size_t l0 = strlen(a->lines[0]), l1 = strlen(last);
+			char *fl = malloc(l0 + l1 + 3);
+			if (fl == NULL || own(cx, fl) == NULL)
+				return MGW_E_NOMEM;
+			memcpy(fl, a->lines[0], l0);
+			memcpy(fl + l0, ", ", 2);
+			memcpy(fl + l0 + 2, last, l1 + 1);
+			it.text = fl;
+			if ((rc = item_add(cx, it)) != MGW_OK)
+				return rc;
+		}
 	}
 	it = (struct pol_item){.text = a->postcode, .path = pc, .role_slot = slot,
 			       .list = POL_I_VALUE, .kind = SCRUB_POSTCODE, .canon = CANON_ID};

@@ -291,3 +291,11 @@ Test(failsafe, a_wrapped_number_keeps_the_sentence_whole)
 	expect_covers("Could you ring her on 07700\n900411 before 9 - she leaves then.", SCRUB_SAFE_TIME,
 	       "she leaves then");
 }
+
+/* "go to hers": her home, by the possessive alone. */
+Test(failsafe, going_to_someones_by_the_possessive_alone)
+{
+	expect_covers("Her son wants mum to go to hers in Thornaby on discharge.", SCRUB_LOCATION,
+		      "hers in Thornaby");
+	expect_none("She is going to report it.");
+}

@@ -1088,6 +1088,31 @@ Test(policy_never_share, refuge_in_the_narrative_never_reaches_housing)
 	policy_free(p);
 }
 
+/* Her address written as its first line and town, the middle left out
+ * (a letter's heading), is still hers. */
+Test(policy_never_share, her_address_by_first_line_and_town)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	Marac__V1__Address *ad = address("Bryn Awel", "Heol Fawr", "LL55 9ZZ");
+	char **three = codec_malloc(3 * sizeof *three);
+	three[0] = ad->lines[0], three[1] = ad->lines[1], three[2] = codec_strdup("Llanddeusant");
+	codec_mfree(ad->lines);
+	ad->lines = three;
+	ad->n_lines = 3;
+	if (cs->victim->address)
+		codec_free(&cs->victim->address->base);
+	cs->victim->address = ad;
+	set_str(&cs->narrative, "Re: Mrs Example, Bryn Awel, Llanddeusant. Seen in clinic.");
+	struct out o = redact(p, cs, AG(HEALTH), PU(MEETING));
+	cr_assert(!view_has(o.view, "Llanddeusant") && !view_has(o.view, "Bryn Awel"), "%s",
+		  o.view->narrative);
+	cr_assert(view_has(o.view, "Seen in clinic."), "%s", o.view->narrative);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
 /* ---- recipient-aware scrubbing ------------------------------------------------------ */
 
 Test(policy_scrub_spec, alias_in_the_narrative_for_a_recipient_not_shared_aliases)
