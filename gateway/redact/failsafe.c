@@ -109,7 +109,7 @@ static const struct fsword FSW[] = {
 	/* plural dwellings and bidding for one: house-hunting says where she
 	 * will live ("looking at flats near her sister", "bid on a 2-bed") */
 	{"flats", RS}, {"properties", RS}, {"bungalows", RS}, {"bid", RS}, {"bids", RS},
-	{"somewhere", RS},
+	{"somewhere", RS}, {"respite", RS}, {"placement", RS}, {"border", RS},
 	/* nouns that are a dwelling after a/her/new/at ... */
 	{"flat", K_RESN}, {"house", K_RESN}, {"home", K_RESN | K_HOME}, {"room", K_RESN},
 	{"property", K_PLACE}, {"caravan", K_RESN}, {"bungalow", K_RESN},
@@ -121,6 +121,11 @@ static const struct fsword FSW[] = {
 	{"return", GO}, {"returns", GO}, {"returned", GO}, {"returning", GO},
 	{"travel", GO}, {"travelled", GO}, {"travelling", GO}, {"traveled", GO},
 	{"arrived", GO}, {"arrives", GO}, {"arriving", GO}, {"placed", GO},
+	/* travelling and being taken somewhere; "stops at" is northern and
+	 * Scots for lives at */
+	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO},
+	{"escorted", GO}, {"transported", GO}, {"taken", GO}, {"driven", GO},
+	{"stops", GO}, {"stopping", GO}, {"where", GO},
 	{"is", BE}, {"are", BE}, {"was", BE}, {"were", BE}, {"be", BE | K_BEBASE},
 	{"been", BE}, {"being", BE}, {"remain", BE}, {"remains", BE}, {"remained", BE},
 	{"now", K_ADV}, {"currently", K_ADV}, {"still", K_ADV}, {"temporarily", K_ADV},
@@ -605,6 +610,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_RES;
 	if (had_go && (c & (K_PREP | K_TO)))
 		f->place_next = (c & K_TO) ? 2 : 1;
+	else if (had_go && (c & K_DET) && !(c & K_THE))
+		f->prep_win = 4; /* "is her old college friend's in ..." */
 	else if (had_go && (c & K_ADV))
 		f->go_win = 1;
 	/* "at her mum's" is a place; "to her son's father", "her friend's
@@ -650,8 +657,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_MODAL; /* "IDVA to call at 10" */
 	if ((c & K_CALL) && ((f->p1 & K_DONT) || ((f->p1 & K_NOT) && (f->p2 & K_DO))))
 		s |= S_WHEN; /* "do not call" */
-	if ((c & K_HE) && f->when_win > 0)
-		s |= S_WHEN; /* "when he is at work" */
+	if ((c & (K_HE | K_KIN)) && f->when_win > 0)
+		s |= S_WHEN; /* "when he is at work", "when Dad is offshore" */
 	if ((c & K_SCHN) && (f->p1 & K_SCHOOL))
 		s |= S_WHEN;
 	if (route_dev)
@@ -681,6 +688,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->go_win = 1; /* she's at */
 	if (c & (K_PREP | K_TO))
 		f->prep_win = 3;
+	if ((c & K_TO) && f->nwords == 1 && !f->place_next && !(b < f->n && f->s[b] == ':'))
+		f->place_next = 2; /* a clause that starts "to my cousin's in ..." */
 	if (c & K_WHEN)
 		f->when_win = 2;
 	if (c & K_OUT)

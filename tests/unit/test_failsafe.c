@@ -299,3 +299,21 @@ Test(failsafe, going_to_someones_by_the_possessive_alone)
 		      "hers in Thornaby");
 	expect_none("She is going to report it.");
 }
+
+/* Travelling, being taken, "stops at", "going where", a friend's after
+ * "is her", respite: where she will be, in words no cue list had. */
+Test(failsafe, travel_and_being_taken_somewhere)
+{
+	expect_covers("She plans to fly to her aunt in Belfast next week.", SCRUB_LOCATION, "Belfast");
+	expect_covers("FEMALE CONVEYED TO HER SISTER'S IN GOVAN", SCRUB_LOCATION, "GOVAN");
+	expect_covers("Victim stops at her nan's most nights.", SCRUB_LOCATION, "nan's");
+	expect_covers("IP confirmed this is her old school friend's in Luton.", SCRUB_LOCATION, "Luton");
+	expect_covers("She agreed to a respite bed at Ashlea, Kendal for a week.", SCRUB_LOCATION,
+		      "Kendal");
+	expect_covers("to my cousin in Derby", SCRUB_LOCATION, "Derby");
+	expect_covers("HV to phone when Dad is away - rota on the fridge.", SCRUB_SAFE_TIME,
+		      "when Dad is away");
+	/* a header and a bail date are no place */
+	expect_none("To: Early Help Duty");
+	expect_none("BAIL TO SUNDAY NIGHT AT 2215 HRS.");
+}
