@@ -266,6 +266,17 @@ static int needle_address(struct pol_cx *cx, const Marac__V1__Address *a, uint32
 				if ((q != l || i > 0) && strchr(q, ' ') &&
 				    (rc = needle_words(cx, q, strlen(q), allowed, 1)) != MGW_OK)
 					return rc;
+				/* and the street alone, two words or more after the
+				 * number ("Birchfield Rd" in a child's address when
+				 * the refuge is "2 Birchfield Road") */
+				const char *r = q;
+				while (*r && *r != ' ')
+					r++;
+				while (*r == ' ')
+					r++;
+				if (*r && strchr(r, ' ') &&
+				    (rc = needle_words(cx, r, strlen(r), allowed, 1)) != MGW_OK)
+					return rc;
 				break;
 			}
 	}

@@ -1705,6 +1705,52 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 	return 0;
 }
 
+/*
+ * An address found (a withheld value or a recognised one) followed by
+ * ", Word" or ", Word Word" names its district or town too: "Saheli House,
+ * Birchfield", "Bronallt, Deiniolen". The words are taken with it when the
+ * lexicon knows them as nothing else (not a common word, an agency, a
+ * month, a title, a known name) and they are not kept. Spans from `from`.
+ */
+static int address_tails(const unsigned char *s, size_t n, struct spans *all, size_t from,
+                         const struct spans *keep, const size_t *maxend)
+{
+	size_t to = all->n;
+	for (size_t j = from; j < to; j++) {
+		if (all->v[j].kind != SCRUB_ADDRESS)
+			continue;
+		size_t i = all->v[j].end, end = 0;
+		for (int words = 0; words < 2; words++) {
+			size_t k = i;
+			if (words == 0) {
+				if (k >= n || s[k] != ',')
+					break;
+				k++;
+			}
+			if (k >= n || s[k] != ' ')
+				break;
+			k++;
+			if (k >= n || !sc_upper(s[k]))
+				break;
+			size_t a = k, e = prop_word_end(s, n, k);
+			if (e - a < 3 || (e < n && sc_digit(s[e])))
+				break;
+			unsigned b = lex_classify((const char *)s + a, e - a);
+			if (b & (LEX_COMMON | LEX_ALLOW | LEX_PHRASE | LEX_INSTITUTION | LEX_TITLE |
+			         LEX_RANK | LEX_KIN | LEX_CALLED | LEX_FUNCTION | LEX_MODAL |
+			         LEX_FORENAME | LEX_SURNAME))
+				break;
+			int multi;
+			if (keep->n && kept_at(s, keep, maxend, a, e, &multi))
+				break;
+			end = i = e;
+		}
+		if (end && spans_push(all, all->v[j].start, end, SCRUB_ADDRESS, "address:district") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
 /* ---- output ----------------------------------------------------------------- */
 
 struct buf {
@@ -1885,6 +1931,8 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	for (size_t j = 0; j < vals.n; j++)
 		if (spans_push(&all, vals.v[j].start, vals.v[j].end, vals.v[j].kind, vals.v[j].rule) != 0)
 			goto done;
+	if (address_tails(s, n, &all, 0, &keep, maxend) != 0)
+		goto done;
 
 	/* Masked kinds out, sorted, then to the original text: the map is
 	 * monotone, so the order holds (spans that start in one rewritten

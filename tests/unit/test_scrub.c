@@ -906,6 +906,24 @@ Test(scrub, withheld_address_without_a_street_type_goes_by_its_street_too)
 	scrubber_free(s);
 }
 
+/* The district or town written after an address goes with it. */
+Test(scrub, an_address_takes_the_district_after_it)
+{
+	static const struct scrub_value v[] = {
+		{"Ty Hafan, 3 Exampleton Road, Testby", SCRUB_ADDRESS, CANON_ADDRESS},
+	};
+	struct scrub_spec spec = {.values = v, .n_values = 1};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	char *out = NULL;
+	const char *in = "She is at Ty Hafan, Llanwenarth - address confidential.";
+	cr_assert_eq(scrub_text(s, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, "Llanwenarth") == NULL, "%s", out);
+	cr_assert(strstr(out, "address confidential.") != NULL, "%s", out);
+	free(out);
+	scrubber_free(s);
+}
+
 Test(scrub, withheld_phone_text_and_id_values)
 {
 	scrubber *s = value_scrubber(0);
