@@ -125,7 +125,8 @@ static const struct fsword FSW[] = {
 	 * Scots for lives at */
 	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO},
 	{"escorted", GO}, {"transported", GO}, {"taken", GO}, {"driven", GO},
-	{"stops", GO}, {"stopping", GO}, {"where", GO},
+	{"stops", GO}, {"stopping", GO}, {"where", K_PREP | FN},
+	{"maybe", K_ADV}, {"perhaps", K_ADV}, {"probably", K_ADV}, {"possibly", K_ADV},
 	{"is", BE}, {"are", BE}, {"was", BE}, {"were", BE}, {"be", BE | K_BEBASE},
 	{"been", BE}, {"being", BE}, {"remain", BE}, {"remains", BE}, {"remained", BE},
 	{"now", K_ADV}, {"currently", K_ADV}, {"still", K_ADV}, {"temporarily", K_ADV},
@@ -145,11 +146,11 @@ static const struct fsword FSW[] = {
 	{"regards", NP}, {"regard", NP}, {"relation", NP}, {"total", NP}, {"general", NP},
 	{"future", NP}, {"time", NP}, {"all", NP}, {"least", NP}, {"length", NP},
 	{"response", NP}, {"light", NP}, {"view", NP}, {"front", NP}, {"control", NP},
-	{"you", NP}, {"me", NP}, {"year", NP}, {"distress", NP}, {"shock", NP}, {"labour", NP}, {"treatment", NP},
+	{"you", NP}, {"me", NP | SH}, {"year", NP}, {"distress", NP}, {"shock", NP}, {"labour", NP}, {"treatment", NP},
 	/* determiners and modifiers */
 	{"a", K_DET | K_NDET | FN}, {"an", K_DET | K_NDET | FN}, {"the", K_DET | K_NDET | K_THE | FN},
 	{"her", K_DET | K_NDET | SH | FN}, {"his", K_DET | K_NDET | HE | FN}, {"their", K_DET | K_NDET | SH | FN},
-	{"my", K_DET | K_NDET}, {"our", K_DET | SH | K_NDET}, {"this", K_DET | K_NDET}, {"that", K_DET | K_NDET | FN},
+	{"my", K_DET | K_NDET | SH}, {"our", K_DET | SH | K_NDET}, {"this", K_DET | K_NDET}, {"that", K_DET | K_NDET | FN},
 	{"no", K_NDET}, {"any", K_NDET}, {"first", K_NDET}, {"third", K_NDET},
 	{"previous", K_NDET}, {"earlier", K_NDET}, {"last", K_NDET}, {"each", K_NDET},
 	{"new", K_MOD}, {"own", K_MOD}, {"temporary", K_MOD}, {"emergency", K_MOD},
@@ -240,6 +241,8 @@ static const struct fsword FSW[] = {
 	{"suspect", HE}, {"offender", HE}, {"she", SH | K_SUBJ}, {"hers", SH}, {"herself", SH},
 	{"victim", SH | K_SUBJ}, {"children", SH}, {"child", SH}, {"kids", SH}, {"kid", SH},
 	{"baby", SH}, {"they", SH}, {"them", SH}, {"we", SH}, {"us", SH}, {"client", SH | K_SUBJ},
+	/* her own words, quoted or texted: "I'm going where he never found me" */
+	{"i", SH}, {"i'm", SH}, {"im", SH},
 	/* capitals only: temporary accommodation, the victim, the injured
 	 * party, the alleged perpetrator */
 	{"ta", K_CASEW}, {"v", K_CASEW}, {"ip", K_CASEW}, {"ap", K_CASEW},
@@ -688,7 +691,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->go_win = 1; /* she's at */
 	if (c & (K_PREP | K_TO))
 		f->prep_win = 3;
-	if ((c & K_TO) && f->nwords == 1 && !f->place_next && !(b < f->n && f->s[b] == ':'))
+	if ((c & K_TO) && (f->nwords == 1 || (f->nwords == 2 && (f->p1 & K_ADV))) &&
+	    !f->place_next && !(b < f->n && f->s[b] == ':'))
 		f->place_next = 2; /* a clause that starts "to my cousin's in ..." */
 	if (c & K_WHEN)
 		f->when_win = 2;

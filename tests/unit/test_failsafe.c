@@ -317,3 +317,12 @@ Test(failsafe, travel_and_being_taken_somewhere)
 	expect_none("To: Early Help Duty");
 	expect_none("BAIL TO SUNDAY NIGHT AT 2215 HRS.");
 }
+
+/* Her own words: "I" and "me" are hers, so "he" in the sentence does not
+ * make it his alone; "maybe to my cousin's" starts a place. */
+Test(failsafe, her_own_words_in_the_first_person)
+{
+	expect_covers("\"I'm going where I stayed last time, he never found me there\"", SCRUB_LOCATION,
+		      "going where");
+	expect_covers("maybe to my aunt in Wigan", SCRUB_LOCATION, "Wigan");
+}
