@@ -933,6 +933,34 @@ static int is_strong(const unsigned char *s, size_t n, size_t i, size_t k, unsig
 	return 1;
 }
 
+/* Is the word w[0..n) (letters only; any case if fold, else lower case only)
+ * in the sorted table T of nt lower-case words (at most 15 letters)? */
+static int sorted_word(const char *const *T, size_t nt, const unsigned char *w, size_t n,
+                       int fold)
+{
+	char b[16];
+	if (n == 0 || n >= sizeof b)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!sc_alpha(w[i]) || (!fold && sc_upper(w[i])))
+			return 0;
+		b[i] = (char)(w[i] | 0x20);
+	}
+	b[n] = 0;
+	size_t lo = 0, hi = nt;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(T[mid], b);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 /* Titles, ranks, kinship and naming words: a common word right after one
  * of these is a name ("Mrs Green", "her sister Hope", "called May"). */
 static int title_word(const unsigned char *w, size_t n)
@@ -947,27 +975,7 @@ static int title_word(const unsigned char *w, size_t n)
 		"pcso", "prof", "rev", "sgt", "sir", "sister", "son", "stepdad", "stepfather",
 		"stepmother", "stepmum", "supt", "sw", "uncle", "wife",
 	};
-	char b[16];
-	if (n == 0 || n >= sizeof b)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!sc_alpha(w[i]))
-			return 0;
-		b[i] = (char)(w[i] | 0x20);
-	}
-	b[n] = 0;
-	size_t lo = 0, hi = sizeof T / sizeof T[0];
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(T[mid], b);
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
+	return sorted_word(T, sizeof T / sizeof T[0], w, n, 1);
 }
 
 static int month_word(const unsigned char *w, size_t n)
@@ -1047,27 +1055,7 @@ static int person_verb(const unsigned char *w, size_t n)
 		"said", "says", "shouted", "stated", "stayed", "stays", "tells", "texted",
 		"threatened", "told", "took", "visited", "wants", "went", "works",
 	};
-	char b[16];
-	if (n == 0 || n >= sizeof b)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!sc_alpha(w[i]) || sc_upper(w[i]))
-			return 0;
-		b[i] = (char)w[i];
-	}
-	b[n] = 0;
-	size_t lo = 0, hi = sizeof V / sizeof V[0];
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(V[mid], b);
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
+	return sorted_word(V, sizeof V / sizeof V[0], w, n, 0);
 }
 
 /*
