@@ -514,10 +514,12 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 	if (t == 0) {
 		/* No street type ("14 Ormesby Bank", "3 Heol y Nant"): the words
 		 * after the house number, when two or more, name the street. */
-		m = canon_value(CANON_ADDRESS, text, e1, line, sizeof line);
-		if (m == (size_t)-1)
-			return 0;
-		split(line, m, &ls); /* up to the first comma only */
+		if (c1 != NULL) { /* ls ran to the second comma: the first line again */
+			m = canon_value(CANON_ADDRESS, text, e1, line, sizeof line);
+			if (m == (size_t)-1)
+				return 0;
+			split(line, m, &ls);
+		}
 		size_t d0 = 0;
 		while (d0 < ls.n && !has_digit(ls.w[d0], ls.l[d0]))
 			d0++;

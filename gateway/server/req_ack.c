@@ -39,9 +39,10 @@ struct ack_one {
 	uint64_t seq;
 };
 
+/* base.acks counts a[] (under ex.lock while the job is open): the executor
+ * hands the count to the session with the job's EX_DONE_FINISHED. */
 struct ack_job {
 	struct job base;
-	size_t n;                   /* under ex.lock while the job is open */
 	struct ack_one a[ACK_JOB_MAX];
 };
 
@@ -113,11 +114,12 @@ static int ack_wr_commit(struct job *jb, struct wctx *w)
 {
 	struct ack_job *j = (struct ack_job *)jb;
 	struct store_ack sa[ACK_JOB_MAX];
-	for (size_t i = 0; i < j->n; i++)
+	const size_t n = jb->acks;
+	for (size_t i = 0; i < n; i++)
 		sa[i] = (struct store_ack){.delivery_id = j->a[i].delivery_id, .seq = j->a[i].seq};
-	int rc = store_delivery_ack_many(w->st, jb->node, sa, j->n, store_now_ms());
+	int rc = store_delivery_ack_many(w->st, jb->node, sa, n, store_now_ms());
 	int moved = 0;
-	for (size_t i = 0; rc == MGW_OK && i < j->n; i++) {
+	for (size_t i = 0; rc == MGW_OK && i < n; i++) {
 		if (sa[i].state == STORE_ACK_UNKNOWN) {
 			rc = flag_wr_ack(w, jb, sa[i].delivery_id); /* a Flag's id (req_lookup.c)? */
 			if (rc == MGW_OK)
@@ -167,11 +169,10 @@ static int ack_add(struct job *jb, void *arg)
 {
 	struct ack_job *j = (struct ack_job *)jb;
 	const Marac__V1__DeliverAck *a = arg;
-	if (j->n >= ACK_JOB_MAX)
+	if (jb->acks >= ACK_JOB_MAX)
 		return MGW_E_TOO_LARGE; /* full: a new job */
-	memcpy(j->a[j->n].delivery_id, a->delivery_id, 33); /* checked: 32 hex digits */
-	j->a[j->n].seq = a->seq;
-	j->n++;
+	memcpy(j->a[jb->acks].delivery_id, a->delivery_id, 33); /* checked: 32 hex digits */
+	j->a[jb->acks].seq = a->seq;
 	jb->acks++;
 	return MGW_OK;
 }
@@ -193,7 +194,6 @@ void ack_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 	if (j == NULL)
 		goto out;
 	memset(&j->base, 0, sizeof j->base);
-	j->n = 0;
 	ack_add(&j->base, (void *)a);
 	session_job_init(g, s, &j->base, &ack_ops);
 	if (session_submit_open(g, s, &j->base, &s->ack_open) == MGW_OK)

@@ -51,15 +51,14 @@
 
 /* Control frames a node may leave unread before it is cut off. */
 #define CTL_QUEUE_MAX(c) (2u * (c)->max_in_flight + 16u)
-/* Refusals made on the writer may come on top: req_ack.c coalesces up to
- * STORE_ACK_MANY_MAX acks into one job, so the session's jobs in flight
- * can answer that many UNKNOWN_DELIVERY Errors each, all at once. The
- * first of them empties the request bucket and stops reading (req_rate.c),
- * so this bounds them (about 100 bytes each) without culling a node for
- * Errors it could not yet have read. */
+/* Refusals made on the writer may come on top, all at once: one per job
+ * (MGW_SESSION_JOBS_MAX) and one per ack read ahead of its answer (acks
+ * coalesce into few jobs, req_ack.c; acks_open is bounded like jobs,
+ * rx_update). The first of them empties the request bucket and stops
+ * reading (req_rate.c), so this bounds them (about 100 bytes each) without
+ * culling a node for Errors it could not yet have read. */
 #define CTL_REFUSALS_MAX(c) \
-	(CTL_QUEUE_MAX(c) + MGW_SESSION_JOBS_MAX((c)->max_in_flight, (c)->delivery_window) * \
-				    STORE_ACK_MANY_MAX)
+	(CTL_QUEUE_MAX(c) + 2u * MGW_SESSION_JOBS_MAX((c)->max_in_flight, (c)->delivery_window))
 
 /*
  * Established sessions indexed by conn_id (every completion looks its
