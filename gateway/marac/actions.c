@@ -119,22 +119,14 @@ int actions_add(sqlite3 *db, const struct action_new *a, int64_t now_ms,
 	    caldate_parse(a->marac_date, &md) != 0 || caldate_parse(a->due_date, &dd) != 0 ||
 	    dd < md || a->owner <= 0 || a->description == NULL || a->set_by_node == NULL)
 		return MGW_E_INVALID;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM maction WHERE case_ref=?1 AND status=1", -1,
-			       &st, NULL) != SQLITE_OK)
-		return MGW_E_DB;
-	sqlite3_bind_text(st, 1, a->case_ref, -1, SQLITE_STATIC);
-	int64_t open_n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
-	if (open_n < 0)
-		return MGW_E_DB;
-	if (open_n >= MGW_ACTIONS_OPEN_PER_CASE_MAX)
-		return MGW_E_TOO_LARGE;
 	int64_t seq;
 	char nid[FOLLOWUP_ID_MAX];
-	if (followup_next_id(db, "SELECT COALESCE(MAX(seq),0)+1 FROM maction", 'A', &seq, nid) !=
-	    MGW_OK)
-		return MGW_E_DB;
+	int rc = followup_new_item(db, "SELECT COUNT(*) FROM maction WHERE case_ref=?1 AND status=1",
+				   a->case_ref, MGW_ACTIONS_OPEN_PER_CASE_MAX,
+				   "SELECT COALESCE(MAX(seq),0)+1 FROM maction", 'A', &seq, nid);
+	if (rc != MGW_OK)
+		return rc;
+	sqlite3_stmt *st;
 
 	if (sqlite3_prepare_v2(db,
 			       "INSERT INTO maction(id,seq,case_ref,area,marac_date,owner,description,"
@@ -153,7 +145,7 @@ int actions_add(sqlite3 *db, const struct action_new *a, int64_t now_ms,
 	sqlite3_bind_int(st, 9, MARAC__V1__ACTION_STATUS__ACTION_STATUS_OPEN);
 	sqlite3_bind_text(st, 10, a->set_by_node, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 11, now_ms);
-	int rc = followup_step_done(st);
+	rc = followup_step_done(st);
 	if (rc == MGW_OK)
 		memcpy(id, nid, sizeof nid);
 	return rc;

@@ -31,6 +31,22 @@ int followup_next_id(sqlite3 *db, const char *seq_sql, char prefix, int64_t *seq
 	return MGW_OK;
 }
 
+int followup_new_item(sqlite3 *db, const char *open_sql, const char *case_ref, int64_t open_max,
+		      const char *seq_sql, char prefix, int64_t *seq, char nid[FOLLOWUP_ID_MAX])
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, open_sql, -1, &st, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(st, 1, case_ref, -1, SQLITE_STATIC);
+	int64_t open_n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (open_n < 0)
+		return MGW_E_DB;
+	if (open_n >= open_max)
+		return MGW_E_TOO_LARGE;
+	return followup_next_id(db, seq_sql, prefix, seq, nid);
+}
+
 static int in_areas(const struct followup_rows *r, const char *area)
 {
 	for (size_t i = 0; i < r->n_areas; i++)

@@ -59,6 +59,16 @@ int followup_next_id(sqlite3 *db, const char *seq_sql, char prefix, int64_t *seq
 		     char nid[FOLLOWUP_ID_MAX]);
 
 /*
+ * Room for one more open item of a case, then its number: open_sql counts
+ * the case's open items (a SELECT COUNT(*) with ?1 the case_ref); at
+ * open_max or more, MGW_E_TOO_LARGE (the per-case bound of mgw_limits.h);
+ * else followup_next_id(db, seq_sql, prefix, seq, nid). MGW_E_DB if a
+ * SELECT fails.
+ */
+int followup_new_item(sqlite3 *db, const char *open_sql, const char *case_ref, int64_t open_max,
+		      const char *seq_sql, char prefix, int64_t *seq, char nid[FOLLOWUP_ID_MAX]);
+
+/*
  * A protobuf-c repeated field one item longer: a codec_malloc'd copy of the
  * n items of arr (elem_size bytes each) with room for one more, arr freed
  * with codec_mfree. NULL when out of memory (arr untouched).

@@ -68,22 +68,14 @@ int markers_add(sqlite3 *db, const struct marker_new *m, int64_t now_ms,
 	    caldate_parse(m->start_date, &sd) != 0 || caldate_parse(m->review_due, &dd) != 0 ||
 	    dd <= sd || m->oic_node == NULL || m->by_node == NULL)
 		return MGW_E_INVALID;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM mmarker WHERE case_ref=?1 AND state=1", -1,
-			       &st, NULL) != SQLITE_OK)
-		return MGW_E_DB;
-	sqlite3_bind_text(st, 1, m->case_ref, -1, SQLITE_STATIC);
-	int64_t open_n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
-	if (open_n < 0)
-		return MGW_E_DB;
-	if (open_n >= MGW_MARKERS_ACTIVE_PER_CASE_MAX)
-		return MGW_E_TOO_LARGE;
 	int64_t seq;
 	char nid[FOLLOWUP_ID_MAX];
-	if (followup_next_id(db, "SELECT COALESCE(MAX(seq),0)+1 FROM mmarker", 'M', &seq, nid) !=
-	    MGW_OK)
-		return MGW_E_DB;
+	int rc = followup_new_item(db, "SELECT COUNT(*) FROM mmarker WHERE case_ref=?1 AND state=1",
+				   m->case_ref, MGW_MARKERS_ACTIVE_PER_CASE_MAX,
+				   "SELECT COALESCE(MAX(seq),0)+1 FROM mmarker", 'M', &seq, nid);
+	if (rc != MGW_OK)
+		return rc;
+	sqlite3_stmt *st;
 
 	if (sqlite3_prepare_v2(db,
 			       "INSERT INTO mmarker(id,seq,case_ref,area,start_date,review_due,"
@@ -100,7 +92,7 @@ int markers_add(sqlite3 *db, const struct marker_new *m, int64_t now_ms,
 	sqlite3_bind_text(st, 7, m->oic_node, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, m->by_node, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 9, now_ms);
-	int rc = followup_step_done(st);
+	rc = followup_step_done(st);
 	if (rc == MGW_OK)
 		memcpy(id, nid, sizeof nid);
 	return rc;
