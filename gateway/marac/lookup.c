@@ -17,6 +17,7 @@
 
 #include "caldate.h"
 #include "ident.h"
+#include "match_int.h"
 #include "marac/v1/case.pb-c.h"
 #include "mgw_err.h"
 
@@ -45,7 +46,7 @@ static int key_cmp(const void *pa, const void *pb)
 int lookup_keys(const char *phone, const char *nhs, const char *name, const char *dob,
 		const uint8_t *hmac_key, size_t keylen, struct match_keys *out, uint8_t digest[32])
 {
-	char v[16] = "", d[11] = "";
+	char v[MATCH_PHONE_KEY_MAX] = "", d[11] = "";
 	int rc = MGW_E_INVALID;
 	int forms = given(phone) + given(nhs) + (given(name) || given(dob));
 
@@ -53,7 +54,9 @@ int lookup_keys(const char *phone, const char *nhs, const char *name, const char
 	if (forms != 1)
 		goto fail;
 	/* Each form must normalise: a typo is an error the operator sees, not a miss. */
-	if (given(phone) && ident_phone_e164(phone, strlen(phone), v) != 0)
+	/* a phone as a referral's phones[] entry is read (match_phone_key), so
+	 * a number kept without its trunk 0 finds the case its referral made */
+	if (given(phone) && match_phone_key(phone, v) != 0)
 		goto fail;
 	if (given(nhs) && ident_nhs_valid(nhs, strlen(nhs), v) != 0)
 		goto fail;
