@@ -420,13 +420,18 @@
  * costs a writer job, and nothing else bounds their rate: one connection
  * pipelining ActionListRequests wrote 20,000 records a second into the
  * append-only trail, whose leaves are also kept in memory. A node may send
- * MGW_REQ_BURST of them at once, refilled at MGW_REQ_PER_SEC; beyond it
+ * limits.requests_burst of them at once, refilled at
+ * limits.requests_per_second; beyond it
  * the session is not read until the bucket refills (TCP back-pressure, as
  * at max_in_flight): nothing is refused or lost, the node only goes no
  * faster than people at a keyboard and tools paging through answers need.
  */
-#define MGW_REQ_PER_SEC 50u
-#define MGW_REQ_BURST   200u
+#define MGW_REQ_PER_SEC_MIN     1u  /* limits.requests_per_second */
+#define MGW_REQ_PER_SEC_MAX     100000u
+#define MGW_REQ_PER_SEC_DEFAULT 50u
+#define MGW_REQ_BURST_MIN       10u /* limits.requests_burst: one AuditQuery page */
+#define MGW_REQ_BURST_MAX       1000000u
+#define MGW_REQ_BURST_DEFAULT   200u
 /*
  * An AuditQuery page scans up to 20,000 records and packs up to a frame of
  * them on the writer, about 50 ms on a trail of 10,000 records: at the

@@ -93,9 +93,10 @@ struct session {
 	unsigned jobs;              /* every job of this session not yet finished */
 	int rx_paused;
 	/* r-redteam2: requests other than shares, referrals, acks and lookups
-	 * (mgw_limits.h MGW_REQ_PER_SEC): a token bucket; at 0 the session is
+	 * (limits.requests_per_second): a token bucket; at 0 the session is
 	 * not read (rate_paused) until session_tick refills it */
 	double req_tokens;
+	unsigned req_burst, req_per_sec; /* the config's at connection: a reload applies to new ones */
 	int64_t req_refill_ms;
 	int rate_paused;
 	int64_t hello_deadline_ms;  /* Error + close 1008 if no Hello by then */
@@ -326,13 +327,13 @@ void session_pump_outbox(struct gw *g, struct session *s);
 struct session *session_by_conn(struct gw *g, uint64_t conn_id);
 void session_close(struct session *s, int status, const char *reason);
 /* refuse() on the service thread: a refusal is audited, so it takes a token
- * of s's request bucket (MGW_REQ_PER_SEC) whatever the frame's kind. */
+ * of s's request bucket (limits.requests_per_second) whatever the frame's kind. */
 void session_charge_refusal(struct gw *g, struct session *s);
 
 /* ---- req_rate.c (service thread): the request bucket of a session ------ */
 
 /* A full bucket for a new session. */
-void req_rate_init(struct session *s, int64_t now_ms);
+void req_rate_init(struct session *s, const struct mgw_config *c, int64_t now_ms);
 /*
  * Charge s for a frame of body_case (refused: 1 when refuse() audits it,
  * whatever its kind; 0 when it is read). Returns 1 when the bucket just

@@ -1,7 +1,9 @@
 /*
- * req_rate.c: the per-connection request bucket (mgw_limits.h
- * MGW_REQ_PER_SEC, MGW_REQ_BURST). Service thread only, like the session
- * fields it keeps (req_tokens, req_refill_ms, rate_paused).
+ * req_rate.c: the per-connection request bucket (limits.requests_burst at
+ * once, refilled at limits.requests_per_second: mgw_limits.h MGW_REQ_*).
+ * Service thread only, like the session fields it keeps (req_tokens,
+ * req_refill_ms, rate_paused, and the two limits as they were when the
+ * session connected: a reload applies to connections made after it).
  *
  * Every list and history read, follow-up or lifecycle change, agenda or
  * audit query, and every refusal writes an audit record; nothing else bounds
@@ -14,18 +16,20 @@
  */
 #include "gw.h"
 
-void req_rate_init(struct session *s, int64_t now_ms)
+void req_rate_init(struct session *s, const struct mgw_config *c, int64_t now_ms)
 {
-	s->req_tokens = MGW_REQ_BURST;
+	s->req_burst = c->requests_burst;
+	s->req_per_sec = c->requests_per_second;
+	s->req_tokens = s->req_burst;
 	s->req_refill_ms = now_ms;
 	s->rate_paused = 0;
 }
 
 static void refill(struct session *s, int64_t now_ms)
 {
-	s->req_tokens += (double)(now_ms - s->req_refill_ms) * MGW_REQ_PER_SEC / 1000.0;
-	if (s->req_tokens > MGW_REQ_BURST)
-		s->req_tokens = MGW_REQ_BURST;
+	s->req_tokens += (double)(now_ms - s->req_refill_ms) * s->req_per_sec / 1000.0;
+	if (s->req_tokens > s->req_burst)
+		s->req_tokens = s->req_burst;
 	s->req_refill_ms = now_ms;
 }
 

@@ -35,7 +35,7 @@
  * delivery_window are unacknowledged. Jobs in the executor are counted per
  * session; at the cap, or when the executor queue is above its high mark,
  * the session stops being read; so it does, until the bucket refills, after
- * MGW_REQ_BURST requests that are neither shares, referrals, acks nor
+ * limits.requests_burst requests that are neither shares, referrals, acks nor
  * lookups (req_rate.c: each writes an audit record). Established sessions are indexed by conn_id
  * and by node id, so nothing per message walks every connection.
  */
@@ -836,7 +836,7 @@ static void on_established(struct gw *g, struct session *s, struct lws *wsi)
 	preauth_release(g, wsi);
 	__atomic_add_fetch(&g->m.connections_total, 1, __ATOMIC_RELAXED);
 	s->hello_deadline_ms = store_now_ms() + 1000 * (int64_t)g->epoch->cfg->handshake_timeout_secs;
-	req_rate_init(s, store_now_ms());
+	req_rate_init(s, g->epoch->cfg, store_now_ms());
 	/* Backstop if the peer does not even read our Error. */
 	lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, (int)g->epoch->cfg->handshake_timeout_secs + 5);
 	char cid[24];

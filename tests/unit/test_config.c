@@ -462,6 +462,10 @@ Test(config, out_of_range_limits)
 	expect_err(HEAD "limits:\n  max_in_flight: [1]\n" NODES, 12,
 		   "\"limits.max_in_flight\" must be a single value");
 	expect_err(HEAD "audit:\n  checkpoint_secs: 86401\n" NODES, 12, "86401 is out of range");
+	expect_err(HEAD "limits:\n  requests_burst: 9\n" NODES, 12,
+		   "limits.requests_burst: 9 is out of range (10 to 1000000)");
+	expect_err(HEAD "limits:\n  requests_per_second: 0\n" NODES, 12,
+		   "limits.requests_per_second: 0 is out of range (1 to 100000)");
 	expect_err("listen:\n  port: 65536\n", 2, "listen.port: 65536 is out of range (0 to 65535)");
 }
 
