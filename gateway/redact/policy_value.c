@@ -155,8 +155,12 @@ int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground,
 	*replaced += e->replaced;
 	for (size_t i = 0; r->explain && i < e->nf; i++) {
 		const struct scrub_finding *f = &e->f[i];
+		/* her whereabouts and safe times are withheld under s38 (health and
+		 * safety), as their markers say, whatever the field's own ground */
+		int s38 = f->kind == SCRUB_LOCATION || f->kind == SCRUB_SAFE_TIME;
 		int rc = pol_finding(r, path, POL_SCRUB, scrub_kind_name((enum scrub_kind)f->kind),
-				     f->rule ? f->rule : "scrubber", 0, ground, f->start, f->end);
+				     f->rule ? f->rule : "scrubber", 0, s38 ? "foia-s38" : ground,
+				     f->start, f->end);
 		if (rc)
 			return rc;
 	}

@@ -1346,6 +1346,8 @@ Test(policy_explain, structured_findings_name_path_kind_rule_and_ground)
 	Marac__V1__CaseSummary *cs = fixture();
 	set_str(&cs->victim->gender, "lives at 12 Windsor Crescent");
 	cs->children[1]->address = address("Refuge", "5 Hidden Lane", "TS9 9ZZ");
+	set_str(&cs->narrative, "She is now staying with her aunt in another town. "
+				"Safe to call her after 10am on weekdays.");
 	Marac__V1__CaseSummary *v;
 	Marac__V1__RedactionEntry **m;
 	struct policy_finding *f;
@@ -1368,6 +1370,11 @@ Test(policy_explain, structured_findings_name_path_kind_rule_and_ground)
 	/* the field's own decision; the scrubber's findings in it follow with their kinds */
 	x = finding_kind(f, nf, "narrative", "text");
 	cr_assert(x && x->action == ACT(SCRUB));
+	/* where she is and when to call her: s38, as the markers in the text say */
+	x = finding_kind(f, nf, "narrative", "victim location");
+	cr_assert(x && !strcmp(x->ground, "foia-s38"), "%s", x ? x->ground : "no finding");
+	x = finding_kind(f, nf, "narrative", "safe times");
+	cr_assert(x && !strcmp(x->ground, "foia-s38"), "%s", x ? x->ground : "no finding");
 	x = finding(f, nf, "case_ref");
 	cr_assert(x && x->action == ACT(SHARE) && !strcmp(x->kind, "case_ref"));
 	/* never a value */
