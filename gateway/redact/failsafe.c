@@ -447,6 +447,14 @@ static void emit(struct fs *f, size_t a, size_t b, unsigned kind, const char *ru
 /* ---- the unit model ------------------------------------------------------ */
 
 
+/*
+ * Longer units are left to the rules. No sentence of the training sets
+ * is longer than 100 words; a text with no sentence end would otherwise be
+ * one unit whose repeated features, scaled by the square root of their
+ * number, grow without bound (1 MiB of "Abcdefgh " scored as a location).
+ */
+#define FSM_UNIT_WORDS 100
+
 #define FSM_START 0x5354u   /* the token before a unit's first word */
 #define FSM_CAPW  0x43415057u /* a capitalised word inside a unit, not listed */
 #define FSM_LONG  0x4c4f4e47u /* a word longer than FS_WORD_MAX */
@@ -522,7 +530,7 @@ static void fsm_unit_end(struct fs *f)
 	fsm_feat(f, 0x4c450000u + len);
 	if (f->u_fired)
 		fsm_feat(f, 0x46495245u);
-	if (f->u_start != SIZE_MAX && f->u_end > f->u_start) {
+	if (f->u_start != SIZE_MAX && f->u_end > f->u_start && f->u_words <= FSM_UNIT_WORDS) {
 		if (f->sink) {
 			f->sink->unit(f->sink->ctx, f->u_start, f->u_end, f->u_fired);
 		} else if (!f->u_fired &&

@@ -85,6 +85,8 @@
  *   <Name>" is), a possessive marked; per unit the word classes (K_*) and
  *   clause signals (S_*) present, a length bucket and whether the rules
  *   fired. x = counts / sqrt(their total); p = 1 / (1 + exp(-(b + w.x))).
+ *   A unit of more than 100 words (none in the training sets: a text
+ *   with no sentence end) is left to the rules.
  *   Training: L2-regularised logistic regression by SGD, pure Python,
  *   deterministic (tests/redaction/train_unitclf.py), on the units of
  *   every free-text field of tests/redaction/holdout, exam, exam2 and

@@ -145,3 +145,19 @@ Test(failsafe_model, through_the_scrubber_only_for_recipients_not_entitled)
 		free(out);
 	}
 }
+
+Test(failsafe_model, a_text_with_no_sentence_end_is_left_to_the_rules)
+{
+	/* One unit of 20,000 words: scaled by the square root of their number,
+	 * its repeated features would grow without bound and withhold it all. */
+	size_t n = 20000 * 9;
+	char *s = malloc(n + 1);
+	cr_assert_not_null(s);
+	for (size_t i = 0; i < n; i++)
+		s[i] = "Abcdefgh "[i % 9];
+	s[n] = 0;
+	struct spans sv = run(1, s);
+	cr_assert_eq(sv.n, 0);
+	spans_free(&sv);
+	free(s);
+}
