@@ -444,8 +444,7 @@ static void emit(struct fs *f, size_t a, size_t b, unsigned kind, const char *ru
 	f->u_fired = 1;
 }
 
-/* ---- the unit model ------------------------------------------------------ */
-
+/* ---- the unit model (failsafe.h) ------------------------------------------ */
 
 /*
  * Longer units are left to the rules. No sentence of the training sets
@@ -526,8 +525,8 @@ static void fsm_unit_end(struct fs *f)
 		fsm_feat(f, 0x434c0000u + (uint32_t)__builtin_ctzll(c));
 	for (unsigned c = f->u_seen; c; c &= c - 1)
 		fsm_feat(f, 0x53450000u + (uint32_t)__builtin_ctz(c));
-	unsigned len = f->u_words < 4 ? 0 : f->u_words < 8 ? 1 : f->u_words < 16 ? 2 : f->u_words < 32 ? 3 : 4;
-	fsm_feat(f, 0x4c450000u + len);
+	unsigned w = f->u_words;
+	fsm_feat(f, 0x4c450000u + (w < 4 ? 0 : w < 8 ? 1 : w < 16 ? 2 : w < 32 ? 3 : 4));
 	if (f->u_fired)
 		fsm_feat(f, 0x46495245u);
 	if (f->u_start != SIZE_MAX && f->u_end > f->u_start && f->u_words <= FSM_UNIT_WORDS) {
@@ -542,7 +541,7 @@ static void fsm_unit_end(struct fs *f)
 				                   when ? SCRUB_SAFE_TIME : SCRUB_LOCATION, "fs:model");
 		}
 	} else if (f->sink) {
-		f->sink->unit(f->sink->ctx, SIZE_MAX, SIZE_MAX, 0); /* no words: drop */
+		f->sink->unit(f->sink->ctx, SIZE_MAX, SIZE_MAX, 0); /* no words, or too many */
 	}
 	fsm_reset(f);
 }

@@ -162,7 +162,8 @@ extern const float fsm_logit_threshold; /* log(p / (1 - p)) of the chosen p */
  * for each unit, call feat() once per feature occurrence (an index in
  * [0, FSM_SIZE), repeats counted) and then unit() with the unit's span
  * [a, b) of s and whether the rules withheld part of it (a == SIZE_MAX: a
- * unit with no words; drop the features since the last unit()). The
+ * unit with no words or too many for the model; drop the features since
+ * the last unit()). The
  * features are exactly those the runtime sums. Returns as failsafe_scan.
  */
 struct fs_unit_sink {

@@ -19,9 +19,10 @@
  * overlaps a must-keep span (what a false alarm there costs), fired 1 when
  * the failsafe's rules already withhold part of it, then the feature
  * indexes with repeats, and with --text the unit's text (to read why a
- * unit scores as it does; not on a set kept unread). Offsets: labels are in code points of the original
- * field, units in bytes of the normalised text; both are taken to bytes of
- * the original (textnorm_orig) before they are compared.
+ * unit scores as it does; not on a set kept unread). Offsets: labels are
+ * in code points of the original field, units in bytes of the normalised
+ * text; both are taken to bytes of the original (textnorm_orig) before
+ * they are compared.
  * Exit status 0, or 2 on a usage or corpus error.
  */
 #include <dirent.h>
