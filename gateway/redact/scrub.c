@@ -21,7 +21,8 @@
  *           Grimsby" is one value.
  *   e-mails and identifiers  scrub_tok.c.
  *   names_scan, place_scan  names.h, place.h.
- *   failsafe_scan  failsafe.h, only under SCRUB_F_LOCATION.
+ *   failsafe_scan_model  failsafe.h (rules and the unit model), only under
+ *           SCRUB_F_LOCATION.
  *
  * The spans are then mapped back to the original text, sorted, overlapping
  * ones united, and the output written in one go.
