@@ -10,6 +10,7 @@
  */
 #include "failsafe.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
@@ -284,6 +285,7 @@ static uint64_t fs_cls[sizeof FSW / sizeof FSW[0]];
 static uint64_t fs_text[sizeof FSW / sizeof FSW[0]][2]; /* each word zero-padded */
 static struct fs_slot fs_slot[FS_HASH_SIZE];
 static pthread_once_t fs_once = PTHREAD_ONCE_INIT;
+static float fsm_w[FSM_SIZE]; /* the unit model's weights, dense, filled once */
 
 /* Hash of a word of at most FS_WORD_MAX bytes from its two halves (two
  * loads and two multiplies, not one multiply per byte: the scan's hot
@@ -321,6 +323,8 @@ static void fs_build(void)
 		                     : (c >= 'a' && c <= 'z') ? CC_ALNUM | CC_LOWER
 		                     : (c >= '0' && c <= '9') ? CC_ALNUM | CC_DIGIT
 		                     : c >= 0x80 ? CC_ALNUM : 0);
+	for (size_t i = 0; i < fsm_nweights; i++)
+		fsm_w[fsm_weights[i].idx & (FSM_SIZE - 1)] = fsm_weights[i].w;
 	for (size_t i = 0; i < sizeof FSW / sizeof FSW[0]; i++) {
 		size_t n = strlen(FSW[i].w);
 		uint32_t full = fs_hash(FSW[i].w, n);
@@ -412,6 +416,18 @@ struct fs {
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
+
+	/* the unit model (failsafe.h "The unit model"): the current unit */
+	int model;             /* run it (failsafe_scan_model) */
+	const struct fs_unit_sink *sink; /* export the features instead (failsafe_units) */
+	size_t u_start, u_end; /* the unit's span; u_start SIZE_MAX until its first word */
+	float u_sum;           /* sum of the weights of its features */
+	unsigned u_nf;         /* how many features */
+	uint64_t u_cls;        /* word classes seen */
+	unsigned u_seen;       /* clause signals seen */
+	unsigned u_words;      /* words */
+	uint32_t u_prev;       /* the previous token, for bigrams */
+	int u_fired;           /* the rules withheld some of it */
 };
 
 /* Token flags. */
@@ -425,6 +441,109 @@ static void emit(struct fs *f, size_t a, size_t b, unsigned kind, const char *ru
 {
 	if (f->rc == 0 && b > a)
 		f->rc = spans_push(f->out, a, b, kind, rule);
+	f->u_fired = 1;
+}
+
+/* ---- the unit model (failsafe.h) ------------------------------------------ */
+
+/*
+ * Longer units are left to the rules. No sentence of the training sets
+ * is longer than 100 words; a text with no sentence end would otherwise be
+ * one unit whose repeated features, scaled by the square root of their
+ * number, grow without bound (1 MiB of "Abcdefgh " scored as a location).
+ */
+#define FSM_UNIT_WORDS 100
+
+#define FSM_START 0x5354u   /* the token before a unit's first word */
+#define FSM_CAPW  0x43415057u /* a capitalised word inside a unit, not listed */
+#define FSM_LONG  0x4c4f4e47u /* a word longer than FS_WORD_MAX */
+#define FSM_POSS  0x9e3779b9u /* xor: the possessive of a token */
+
+static inline uint32_t fsm_idx(uint32_t key)
+{
+	return (key * 0x9E3779B1u) >> (32 - FSM_BITS);
+}
+
+static inline void fsm_feat(struct fs *f, uint32_t key)
+{
+	uint32_t i = fsm_idx(key);
+	if (f->sink)
+		f->sink->feat(f->sink->ctx, i);
+	f->u_sum += fsm_w[i];
+	f->u_nf++;
+}
+
+/* One token of the unit: its unigram and its bigram with the one before. */
+static inline void fsm_token(struct fs *f, uint32_t t)
+{
+	fsm_feat(f, t);
+	fsm_feat(f, (f->u_prev * 0x85EBCA6Bu) ^ (t + 0x68E31DA4u));
+	f->u_prev = t;
+}
+
+/* A number's shape: each run of digits, letters or other bytes is one
+ * character ("10:30" -> "0:0", "7-3" -> "0-0", "28th" -> "0a"), so the
+ * model sees clock times, ranges and ordinals, never the digits. */
+static uint32_t fsm_shape(const char *w, size_t wn)
+{
+	uint32_t k = 0x53484150u;
+	char last = 0;
+	for (size_t j = 0; j < wn && j < FS_WORD_MAX; j++) {
+		char x = w[j];
+		char cls = (x >= '0' && x <= '9') ? '0' : (x >= 'a' && x <= 'z') ? 'a' : x;
+		if (cls != last)
+			k = (k ^ (uint8_t)cls) * 0x01000193u;
+		last = cls;
+	}
+	return k;
+}
+
+static void fsm_reset(struct fs *f)
+{
+	f->u_start = SIZE_MAX;
+	f->u_end = 0;
+	f->u_sum = 0;
+	f->u_nf = 0;
+	f->u_cls = 0;
+	f->u_seen = 0;
+	f->u_words = 0;
+	f->u_prev = FSM_START;
+	f->u_fired = 0;
+}
+
+/* The unit ends (with a sentence, or a part of a long one): add its
+ * whole-unit features, and withhold it when the model says so. */
+static void fsm_unit_end(struct fs *f)
+{
+	if (!f->model && !f->sink) {
+		fsm_reset(f);
+		return;
+	}
+	/* which word classes and clause signals it has, how long it is, and
+	 * whether the rules withheld some of it */
+	for (uint64_t c = f->u_cls; c; c &= c - 1)
+		fsm_feat(f, 0x434c0000u + (uint32_t)__builtin_ctzll(c));
+	for (unsigned c = f->u_seen; c; c &= c - 1)
+		fsm_feat(f, 0x53450000u + (uint32_t)__builtin_ctz(c));
+	unsigned w = f->u_words;
+	fsm_feat(f, 0x4c450000u + (w < 4 ? 0 : w < 8 ? 1 : w < 16 ? 2 : w < 32 ? 3 : 4));
+	if (f->u_fired)
+		fsm_feat(f, 0x46495245u);
+	if (f->u_start != SIZE_MAX && f->u_end > f->u_start && f->u_words <= FSM_UNIT_WORDS) {
+		if (f->sink) {
+			f->sink->unit(f->sink->ctx, f->u_start, f->u_end, f->u_fired);
+		} else if (!f->u_fired &&
+		           fsm_bias + f->u_sum / sqrtf((float)f->u_nf) >= fsm_logit_threshold) {
+			int when = (f->u_seen & (S_CALL | S_CALLN | S_WHEN | S_CLOCK | S_DAY | S_SAFE)) &&
+			           !(f->u_seen & S_RES);
+			if (f->rc == 0)
+				f->rc = spans_push(f->out, f->u_start, f->u_end,
+				                   when ? SCRUB_SAFE_TIME : SCRUB_LOCATION, "fs:model");
+		}
+	} else if (f->sink) {
+		f->sink->unit(f->sink->ctx, SIZE_MAX, SIZE_MAX, 0); /* no words, or too many */
+	}
+	fsm_reset(f);
 }
 
 static void clause_reset(struct fs *f)
@@ -494,6 +613,7 @@ static void sentence_end(struct fs *f)
 			     (c->seen & S_RES) ? "fs:residence" : "fs:routine");
 	}
 	f->ncl = 0;
+	fsm_unit_end(f);
 }
 
 static void clause_end(struct fs *f)
@@ -510,6 +630,15 @@ static void clause_end(struct fs *f)
 		if (f->ncl == FS_CLAUSES)
 			sentence_end(f);
 		f->cl[f->ncl++] = (struct clause){f->c_start, f->c_end, f->seen};
+	}
+	/* the unit: after any sentence_end above, so a long sentence's part
+	 * that ends here starts the next unit */
+	f->u_seen |= f->seen;
+	if (f->c_start != SIZE_MAX && f->c_end > f->c_start) {
+		if (f->u_start == SIZE_MAX)
+			f->u_start = f->c_start;
+		if (f->c_end > f->u_end)
+			f->u_end = f->c_end;
 	}
 	clause_reset(f);
 }
@@ -562,6 +691,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			return;
 		}
 		f->c_start = a;
+		if (f->u_start == SIZE_MAX)
+			f->u_start = a;
 	}
 	f->c_end = b;
 	f->nwords++;
@@ -756,13 +887,16 @@ static int fs_alnum(unsigned char c)
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
 }
 
-int failsafe_scan(const char *text, size_t n, struct spans *out)
+static int fs_run(const char *text, size_t n, struct spans *out, int model,
+                  const struct fs_unit_sink *sink)
 {
 	if (n == 0)
 		return 0;
 	pthread_once(&fs_once, fs_build);
-	struct fs f = {.s = (const unsigned char *)text, .n = n, .out = out};
+	struct fs f = {.s = (const unsigned char *)text, .n = n, .out = out, .model = model,
+	               .sink = sink};
 	clause_reset(&f);
+	fsm_reset(&f);
 	const unsigned char *s = f.s;
 	size_t line_start = 0;
 	uint64_t last_cls = 0;   /* classes of the last word (for line breaks, full stops) */
@@ -822,12 +956,28 @@ int failsafe_scan(const char *text, size_t n, struct spans *out)
 				if (is_clock(w, wn))
 					tf |= TF_CLOCK;
 			}
+			uint64_t c = (wn && !num) ? fs_lookup_h(w, wn, h) : 0;
+			if (f.model || f.sink) {
+				/* the unit model's tokens: a number by its shape, a
+				 * capitalised word inside a unit that no class lists as
+				 * one token (names of towns and people are not
+				 * learnt), any other word folded */
+				uint32_t t = num ? fsm_shape(w, wn) ^ ((tf & TF_CLOCK) ? 1u : 0u)
+				             : wn == 0 ? FSM_LONG
+				             : ((tf & TF_CAP) && !(tf & TF_UPPER) && f.u_words > 0 && c == 0)
+				                     ? FSM_CAPW
+				                     : h;
+				if (tf & TF_POSS)
+					t ^= FSM_POSS;
+				fsm_token(&f, t);
+				f.u_cls |= c;
+				f.u_words++;
+			}
 			if (i < n && s[i] == '/' && wn == 1 && w[0] == 'w' && !num) {
 				i++; /* w/ : with */
 				word(&f, a, i, "with", 4, fs_lookup("with", 4), tf);
 				last_cls = K_PREP | K_FUNC;
 			} else {
-				uint64_t c = (wn && !num) ? fs_lookup_h(w, wn, h) : 0;
 				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
 				    !(f.prep_win && c == 0 && wn > 3 && w[wn - 1] == 's')) {
 					/* Most words: listed nowhere or only a function
@@ -893,6 +1043,8 @@ int failsafe_scan(const char *text, size_t n, struct spans *out)
 			/* "Housing:" or "Next contact:" at the start of a clause is a
 			 * label: the span starts after it, its words still count. */
 			if (f.c_start != SIZE_MAX && f.nwords <= 3 && i + 1 < n && s[i + 1] != '/') {
+				if (f.u_start == f.c_start)
+					f.u_start = SIZE_MAX; /* nor of the unit's */
 				f.c_start = SIZE_MAX;
 				f.nwords = 0;
 			}
@@ -909,4 +1061,22 @@ int failsafe_scan(const char *text, size_t n, struct spans *out)
 	clause_end(&f);
 	sentence_end(&f);
 	return f.rc;
+}
+
+int failsafe_scan(const char *text, size_t n, struct spans *out)
+{
+	return fs_run(text, n, out, 0, NULL);
+}
+
+int failsafe_scan_model(const char *text, size_t n, struct spans *out)
+{
+	return fs_run(text, n, out, 1, NULL);
+}
+
+int failsafe_units(const char *text, size_t n, const struct fs_unit_sink *sink)
+{
+	struct spans sv = {0};
+	int rc = fs_run(text, n, &sv, 0, sink);
+	spans_free(&sv);
+	return rc;
 }

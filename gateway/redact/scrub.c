@@ -21,7 +21,8 @@
  *           Grimsby" is one value.
  *   e-mails and identifiers  scrub_tok.c.
  *   names_scan, place_scan  names.h, place.h.
- *   failsafe_scan  failsafe.h, only under SCRUB_F_LOCATION.
+ *   failsafe_scan_model  failsafe.h (rules and the unit model), only under
+ *           SCRUB_F_LOCATION.
  *
  * The spans are then mapped back to the original text, sorted, overlapping
  * ones united, and the output written in one go.
@@ -1909,8 +1910,9 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	if (place_scan(t.s, n, (sc->flags & SCRUB_F_LOCATION) ? PLACE_F_LOCATION : 0, &all) != 0)
 		goto done;
 	/* Where the cues of place.c do not reach, withhold by structure:
-	 * locations fail safe (failsafe.h). */
-	if ((sc->flags & SCRUB_F_LOCATION) && failsafe_scan(t.s, n, &all) != 0)
+	 * locations fail safe (failsafe.h); where the structure does not
+	 * reach either, by the unit model (failsafe.h, "The unit model"). */
+	if ((sc->flags & SCRUB_F_LOCATION) && failsafe_scan_model(t.s, n, &all) != 0)
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
 	    propagate_places(s, n, &all, place_from, &keep, maxend) != 0)
