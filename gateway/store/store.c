@@ -53,6 +53,9 @@
 #include "mgw_err.h"
 #include "mgw_limits.h"
 
+#define MGW_STR_(x) #x
+#define MGW_STR(x) MGW_STR_(x)
+
 /* Nodes whose next seq one transaction keeps in memory (more are written through). */
 #define STORE_SEQ_CACHE 64
 
@@ -534,6 +537,8 @@ int store_open(const char *dir, int readonly, store **out, char *err, size_t err
 	if (!readonly) {
 		char *emsg = NULL;
 		if (sqlite3_exec(s->db,
+				 /* a new file only; before WAL mode, which fixes it */
+				 "PRAGMA page_size=" MGW_STR(MGW_STORE_PAGE_SIZE) ";"
 				 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
 				 /* checkpoints are the checkpointer thread's, never COMMIT's */
 				 "PRAGMA wal_autocheckpoint=0;"

@@ -10,6 +10,7 @@
 
 #include "codec.h"
 #include "mgw_err.h"
+#include "mgw_limits.h"
 #include "store.h"
 
 static char dir[64];
@@ -310,6 +311,13 @@ Test(store, integrity_check_finds_a_damaged_page)
 	store_commit(s);
 	cr_assert_eq(store_integrity_check(s, err, sizeof err), MGW_OK, "%s", err);
 	cr_assert_eq(store_wal_truncate(s), MGW_OK);
+	long psize = 0;
+	sqlite3_stmt *q;
+	cr_assert_eq(sqlite3_prepare_v2(store_db(s), "PRAGMA page_size", -1, &q, NULL), SQLITE_OK);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		psize = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	cr_assert_eq(psize, MGW_STORE_PAGE_SIZE, "a new store gets the page size of mgw_limits.h");
 	store_close(s);
 	s = NULL;
 	/* Overwrite the middle of page 10 (a b-tree page of deliveries). */
@@ -317,7 +325,7 @@ Test(store, integrity_check_finds_a_damaged_page)
 	snprintf(path, sizeof path, "%s/gateway.db", dir);
 	FILE *f = fopen(path, "r+b");
 	cr_assert_not_null(f);
-	fseek(f, 9 * 4096 + 8, SEEK_SET);
+	fseek(f, 9 * psize + 8, SEEK_SET);
 	static const char junk[64] = "\xff\xff\xff\xff\xff\xff\xff\xff\x01\x02\x03\x04";
 	fwrite(junk, 1, sizeof junk, f);
 	fclose(f);
