@@ -365,7 +365,7 @@ static void bodies_free(struct share_body *b, size_t n)
 
 static int deliver_one(struct wctx *w, const struct job *j, const struct recipient *r,
 		       const Marac__V1__Share *sh, const struct view *v, const uint8_t digest[32],
-		       const struct share_body *body, int64_t now)
+		       const struct share_body *body, struct shared_body *sent, int64_t now)
 {
 	uint64_t seq;
 	int rc = store_delivery_put(w->st, r->delivery_id, r->node, r->agency, body->id,
@@ -399,8 +399,7 @@ static int deliver_one(struct wctx *w, const struct job *j, const struct recipie
 		return rc;
 	/* After COMMIT the service thread sends these bytes as they were
 	 * committed, without reading them back (NULL: the pump reads them). */
-	clist_append(w->answers, completion_deliver(r->node, seq, r->delivery_id, body->buf,
-						    body->len));
+	clist_append(w->answers, completion_deliver(r->node, seq, r->delivery_id, sent));
 	return MGW_OK;
 }
 
@@ -412,18 +411,24 @@ static int deliver_bodies(struct wctx *w, const struct job *j, const struct reci
 			  size_t *n_refs)
 {
 	*n_refs = 0;
+	/* the bytes the service thread sends: one copy per distinct body (NULL:
+	 * no memory, the pump reads them from the store) */
+	struct shared_body *sent[AGENCY_MAX + 1] = {0};
+	int e = MGW_OK;
 	/* Agency by agency, in the order of the views, so seqs follow the views. */
-	for (size_t k = 0; k < nv; k++) {
-		int e = MGW_OK;
-		if (b[k].same_as >= 0)
+	for (size_t k = 0; k < nv && e == MGW_OK; k++) {
+		if (b[k].same_as >= 0) {
 			b[k].id = b[b[k].same_as].id;
-		else
+			sent[k] = shared_body_get(sent[b[k].same_as]);
+		} else {
 			e = store_body_put(w->st, b[k].buf, b[k].len, &b[k].id);
+			sent[k] = shared_body_new(b[k].buf, b[k].len);
+		}
 		for (size_t i = 0; i < rc->n && e == MGW_OK; i++) {
 			const struct recipient *r = &rc->r[i];
 			if (r->agency != v[k].agency)
 				continue;
-			if ((e = deliver_one(w, j, r, sh, &v[k], digest, &b[k], now)) != MGW_OK)
+			if ((e = deliver_one(w, j, r, sh, &v[k], digest, &b[k], sent[k], now)) != MGW_OK)
 				break;
 			Marac__V1__DeliveryRef *ref = &ref_store[*n_refs];
 			marac__v1__delivery_ref__init(ref);
@@ -433,10 +438,10 @@ static int deliver_bodies(struct wctx *w, const struct job *j, const struct reci
 			refs[*n_refs] = ref;
 			(*n_refs)++;
 		}
-		if (e != MGW_OK)
-			return e;
 	}
-	return MGW_OK;
+	for (size_t k = 0; k < nv; k++)
+		shared_body_put(sent[k]); /* the completions hold theirs */
+	return e;
 }
 
 int share_wr_deliver(struct wctx *w, const struct job *j, const struct recipients *rc,
