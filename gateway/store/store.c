@@ -66,7 +66,7 @@ enum {
 	ST_DLV_ACK, ST_DLV_ACK_THROUGH, ST_ACKED_THROUGH, ST_DEPTH, ST_OUTBOX,
 	ST_AUDIT_PUT, ST_AUDIT_GET, ST_AUDIT_LEAF, ST_CP_PUT, ST_CP_LATEST, ST_CP_LIST,
 	ST_NODE_PUT, ST_NODE_GET, ST_PURGE, ST_BODY_PUT, ST_DLV_GET_ID, ST_PENDING, ST_DLV_ACK_RANGE,
-	ST_COUNT
+	ST_DLV_GET_RANGE, ST_COUNT
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -79,6 +79,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_BODY_PUT] = "INSERT INTO delivery_body(body) VALUES(?1)",
 	/* By primary key; the id is compared, not indexed. */
 	[ST_DLV_GET] = "SELECT delivery_id, acked_at_ms FROM deliveries WHERE recipient_node=?1 AND seq=?2",
+	/* The rows a run of acked seqs names: one scan, not a lookup per ack. */
+	[ST_DLV_GET_RANGE] = "SELECT seq, delivery_id, acked_at_ms FROM deliveries"
+			     " WHERE recipient_node=?1 AND seq BETWEEN ?2 AND ?3 ORDER BY seq",
 	/* An ack without its seq: the node's rows are scanned (no index on the random id). */
 	[ST_DLV_GET_ID] = "SELECT seq, acked_at_ms FROM deliveries WHERE recipient_node=?1 AND delivery_id=?2",
 	[ST_PENDING] = "SELECT 1 FROM deliveries d JOIN delivery_body b ON b.body_id=d.body_id"
@@ -881,29 +884,70 @@ static void seqs_sort(uint64_t *v, size_t n)
 	}
 }
 
+/*
+ * The acks of acks[] that name a seq, resolved with one range scan per run
+ * of close seqs (in-order acks: one scan for the whole list) instead of a
+ * lookup per ack: same[i] = the row exists and holds acks[i]'s id,
+ * was[i] = it was acked before. 0 or MGW_E_DB.
+ */
+static int ack_rows(store *s, const char *node, const struct store_ack *acks, size_t n,
+		    unsigned char *same, unsigned char *was)
+{
+	size_t ord[STORE_ACK_MANY_MAX], m = 0;
+	for (size_t i = 0; i < n; i++) /* stable insertion sort by seq */
+		if (acks[i].seq != 0) {
+			size_t k = m++;
+			for (; k > 0 && acks[ord[k - 1]].seq > acks[i].seq; k--)
+				ord[k] = ord[k - 1];
+			ord[k] = i;
+		}
+	for (size_t a = 0; a < m;) {
+		size_t b = a; /* a run: each seq at most 8 above the one before (gaps scanned) */
+		while (b + 1 < m && acks[ord[b + 1]].seq - acks[ord[b]].seq <= 8)
+			b++;
+		sqlite3_stmt *st = stmt(s, ST_DLV_GET_RANGE);
+		sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)acks[ord[a]].seq);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)acks[ord[b]].seq);
+		int rc = sqlite3_step(st);
+		for (size_t k = a; k <= b; k++) {
+			size_t i = ord[k];
+			while (rc == SQLITE_ROW &&
+			       (uint64_t)sqlite3_column_int64(st, 0) < acks[i].seq)
+				rc = sqlite3_step(st);
+			if (rc != SQLITE_ROW)
+				break; /* no row for the rest of the run (or an error) */
+			if ((uint64_t)sqlite3_column_int64(st, 0) != acks[i].seq)
+				continue;
+			const char *id = (const char *)sqlite3_column_text(st, 1);
+			same[i] = id && strcmp(id, acks[i].delivery_id) == 0;
+			was[i] = sqlite3_column_type(st, 2) != SQLITE_NULL;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return MGW_E_DB;
+		a = b + 1;
+	}
+	return MGW_OK;
+}
+
 int store_delivery_ack_many(store *s, const char *node, struct store_ack *acks, size_t n,
 			    int64_t at_ms)
 {
 	uint64_t fresh[STORE_ACK_MANY_MAX];
+	unsigned char same[STORE_ACK_MANY_MAX] = {0}, was[STORE_ACK_MANY_MAX] = {0};
 	size_t nf = 0;
 	if (n > STORE_ACK_MANY_MAX)
 		return MGW_E_INVALID;
+	if (ack_rows(s, node, acks, n, same, was) != MGW_OK)
+		return MGW_E_DB;
 	for (size_t i = 0; i < n; i++) {
 		struct store_ack *a = &acks[i];
 		sqlite3_stmt *st;
 		int acked = 0, rc;
 		if (a->seq != 0) {
-			st = stmt(s, ST_DLV_GET);
-			sqlite3_bind_text(st, 1, node, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 2, (sqlite3_int64)a->seq);
-			rc = sqlite3_step(st);
-			const char *id = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
-			int same = id && strcmp(id, a->delivery_id) == 0;
-			acked = rc == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL;
-			sqlite3_reset(st);
-			if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-				return MGW_E_DB;
-			if (!same) {
+			acked = was[i];
+			if (!same[i]) {
 				a->state = STORE_ACK_UNKNOWN;
 				continue;
 			}

@@ -102,6 +102,54 @@ Test(store, acks_move_the_contiguous_cursor_only)
 	cr_assert_eq(depth, 1);
 }
 
+Test(store, a_list_of_acks_is_answered_per_ack_whatever_its_order)
+{
+	store_begin(s);
+	for (int i = 1; i <= 30; i++) {
+		char id[8];
+		snprintf(id, sizeof id, "d%d", i);
+		put(id, "n");
+	}
+	put("x1", "other");
+	store_commit(s);
+	int was;
+	store_begin(s);
+	cr_assert_eq(store_delivery_ack(s, "n", "d5", 5, 1, &was), MGW_OK);
+	store_commit(s);
+	struct store_ack a[] = {
+		{"d7", 7, 0},  /* out of order */
+		{"d3", 3, 0},
+		{"d4", 4, 0},
+		{"d3", 3, 0},  /* the same ack again in the list */
+		{"d5", 5, 0},  /* acked before */
+		{"d9", 8, 0},  /* another delivery's seq */
+		{"d29", 0, 0}, /* by id only */
+		{"d29", 29, 0},/* the same delivery by seq, after */
+		{"x1", 6, 0},  /* another node's id */
+		{"d40", 40, 0},/* beyond the outbox */
+		{"d25", 25, 0},/* far from the others: a second run */
+	};
+	size_t n = sizeof a / sizeof a[0];
+	store_begin(s);
+	cr_assert_eq(store_delivery_ack_many(s, "n", a, n, 2), MGW_OK);
+	store_commit(s);
+	static const enum store_ack_state want[] = {
+		STORE_ACK_NEW, STORE_ACK_NEW, STORE_ACK_NEW, STORE_ACK_WAS, STORE_ACK_WAS,
+		STORE_ACK_UNKNOWN, STORE_ACK_NEW, STORE_ACK_WAS, STORE_ACK_UNKNOWN,
+		STORE_ACK_UNKNOWN, STORE_ACK_NEW,
+	};
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(a[i].state, want[i], "ack %zu (%s at %llu): %d", i, a[i].delivery_id,
+			     (unsigned long long)a[i].seq, a[i].state);
+	cr_assert_eq(a[6].seq, 29, "an ack by id learns its seq");
+	/* 3, 4, 5, 7, 25 and 29 acked; 1, 2, 6, 8.. not: the cursor stays at 0 */
+	uint64_t t, depth;
+	store_acked_through(s, "n", &t);
+	cr_assert_eq(t, 0);
+	store_outbox_depth(s, "n", &depth);
+	cr_assert_eq(depth, 30 - 6);
+}
+
 Test(store, share_dedupe_returns_the_original_answer)
 {
 	uint8_t d[32] = {1, 2, 3}, got[32];
