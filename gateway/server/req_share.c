@@ -329,6 +329,25 @@ int share_wr_views(struct wctx *w, const struct job *j, const struct recipients 
 	return rcode;
 }
 
+static int str_same(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* The same manifest entries in the same order (policy_redact_many sorts them). */
+static int same_manifest(const struct view *a, const struct view *b)
+{
+	if (a->n_man != b->n_man)
+		return 0;
+	for (size_t i = 0; i < a->n_man; i++) {
+		const Marac__V1__RedactionEntry *x = a->man[i], *y = b->man[i];
+		if (x->action != y->action || x->count != y->count || !str_same(x->path, y->path) ||
+		    !str_same(x->ground, y->ground))
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * Pack and hash view k's body (any thread): the Deliver without seq and
  * delivery_id (the transport adds both), so every recipient of the view,
@@ -338,6 +357,17 @@ int share_wr_views(struct wctx *w, const struct job *j, const struct recipients 
 static int body_pack(const struct job *j, const Marac__V1__Share *sh, const struct view *v,
 		     size_t k, const uint8_t *policy_sha256, int64_t now, struct share_body *b)
 {
+	/* A view with an earlier one's bytes (digest) and manifest has its body
+	 * too (nothing else in it depends on the agency): not packed again. */
+	for (size_t i = 0; i < k; i++)
+		if (b[i].same_as < 0 && memcmp(v[i].digest, v[k].digest, 32) == 0 &&
+		    same_manifest(&v[i], &v[k])) {
+			b[k].buf = NULL;
+			b[k].len = b[i].len;
+			b[k].same_as = (int)i;
+			memcpy(b[k].digest, b[i].digest, 32);
+			return MGW_OK;
+		}
 	Marac__V1__Deliver d;
 	deliver_fill(&d, j, NULL, sh, &v[k], policy_sha256, now);
 	int rc = codec_pack(&d.base, &b[k].buf, &b[k].len);
@@ -346,7 +376,8 @@ static int body_pack(const struct job *j, const Marac__V1__Share *sh, const stru
 	/* the same bytes as an earlier body: its digest, without hashing again */
 	b[k].same_as = -1;
 	for (size_t i = 0; i < k && b[k].same_as < 0; i++)
-		if (b[i].len == b[k].len && memcmp(b[i].buf, b[k].buf, b[k].len) == 0)
+		if (b[i].same_as < 0 && b[i].len == b[k].len &&
+		    memcmp(b[i].buf, b[k].buf, b[k].len) == 0)
 			b[k].same_as = (int)i;
 	if (b[k].same_as >= 0)
 		memcpy(b[k].digest, b[b[k].same_as].digest, 32);
