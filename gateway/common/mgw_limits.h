@@ -77,11 +77,21 @@
 #define MGW_WRITER_QUEUE_MAX          4096u
 
 /*
+ * SQLite page size of a new store (an existing file keeps its own: SQLite
+ * cannot change it in WAL mode). With 4 KiB pages a 2 KiB delivery body
+ * (a typical case summary) took a page of its own, because two do not fit
+ * in one: a share wrote about 3 pages (12 KiB) to the WAL for 5.5 KiB of
+ * rows. 8 KiB pages hold three such bodies; larger pages would make each
+ * ack (a narrow update that dirties a whole page) write more.
+ */
+#define MGW_STORE_PAGE_SIZE           8192
+
+/*
  * WAL checkpoints run off the commit path (store.c's checkpointer thread,
  * its own connection, PASSIVE): SQLite's auto-checkpoint is off, because it
  * ran inside COMMIT and fsynced the database there (13-19 ms stalls). A
  * PASSIVE checkpoint starts once the WAL holds this many pages (SQLite's
- * own default, about 4 MiB), at most every MGW_WAL_CHECKPOINT_GAP_MS; the
+ * own default; 8 MiB at MGW_STORE_PAGE_SIZE), at most every MGW_WAL_CHECKPOINT_GAP_MS; the
  * WAL file is truncated (TRUNCATE, which waits for readers) only after
  * MGW_WAL_IDLE_MS without a commit, and only if it grew past the same mark.
  */

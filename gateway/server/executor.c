@@ -44,12 +44,47 @@ void clist_concat(struct clist *l, struct clist *more)
 	more->head = more->tail = NULL;
 }
 
+struct shared_body *shared_body_new(const uint8_t *body, size_t len)
+{
+	struct shared_body *sb = malloc(sizeof *sb + (len ? len : 1));
+	if (sb == NULL)
+		return NULL;
+	sb->refs = 1;
+	sb->len = len;
+	memcpy(sb->data, body, len);
+	return sb;
+}
+
+struct shared_body *shared_body_get(struct shared_body *sb)
+{
+	if (sb)
+		__atomic_add_fetch(&sb->refs, 1, __ATOMIC_RELAXED);
+	return sb;
+}
+
+void shared_body_put(struct shared_body *sb)
+{
+	/* acquire-release: the freeing thread sees every other holder's reads done */
+	if (sb && __atomic_sub_fetch(&sb->refs, 1, __ATOMIC_ACQ_REL) == 0)
+		free(sb);
+}
+
+void completion_free(struct completion *c)
+{
+	if (c == NULL)
+		return;
+	if (c->body)
+		shared_body_put(c->body);
+	else
+		free(c->frame);
+	free(c);
+}
+
 void clist_free(struct clist *l)
 {
 	for (struct completion *c = l->head, *n; c; c = n) {
 		n = c->next;
-		free(c->frame);
-		free(c);
+		completion_free(c);
 	}
 	l->head = l->tail = NULL;
 }
@@ -79,21 +114,17 @@ struct completion *completion_notify(const char *node)
 }
 
 struct completion *completion_deliver(const char *node, uint64_t seq, const char *delivery_id,
-				      const uint8_t *body, size_t len)
+				      struct shared_body *body)
 {
-	if (strlen(delivery_id) >= sizeof ((struct completion *)0)->delivery_id)
+	if (body == NULL || strlen(delivery_id) >= sizeof ((struct completion *)0)->delivery_id)
 		return NULL;
 	struct completion *c = calloc(1, sizeof *c);
-	uint8_t *b = malloc(len ? len : 1);
-	if (c == NULL || b == NULL) {
-		free(c);
-		free(b);
+	if (c == NULL)
 		return NULL;
-	}
-	memcpy(b, body, len);
 	c->kind = EX_DONE_DELIVER;
-	c->frame = b;
-	c->len = len;
+	c->body = shared_body_get(body);
+	c->frame = body->data;
+	c->len = body->len;
 	c->seq = seq;
 	snprintf(c->node, sizeof c->node, "%s", node);
 	snprintf(c->delivery_id, sizeof c->delivery_id, "%s", delivery_id);
@@ -136,8 +167,7 @@ static void notify_once(struct clist *l)
 			}
 		if (drop) {
 			*pp = c->next;
-			free(c->frame);
-			free(c);
+			completion_free(c);
 			continue;
 		}
 		prev = c;

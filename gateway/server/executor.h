@@ -122,10 +122,30 @@ enum completion_kind {
 	EX_DONE_DRAINED,            /* the queue fell below its low mark */
 };
 
+/*
+ * A committed delivery body as the service thread gets it (h11-perf2): one
+ * copy per distinct body, shared by the EX_DONE_DELIVERs of all its
+ * recipients (at fan-out 8, one copy instead of eight). Immutable once
+ * made; refs counted atomically, so the last holder frees it, on any thread.
+ */
+struct shared_body {
+	unsigned refs;
+	size_t len;
+	uint8_t data[];
+};
+/* A copy of body with one reference (NULL on no memory). Any thread. */
+struct shared_body *shared_body_new(const uint8_t *body, size_t len);
+/* Another reference to sb (NULL stays NULL). Any thread. */
+struct shared_body *shared_body_get(struct shared_body *sb);
+/* Drop a reference; the last frees it. NULL is a no-op. Any thread. */
+void shared_body_put(struct shared_body *sb);
+
 struct completion {
 	enum completion_kind kind;
 	uint64_t conn_id;
-	uint8_t *frame;             /* EX_DONE_FRAME/WELCOME: packed Frame, malloc'd; DELIVER: body */
+	uint8_t *frame;             /* EX_DONE_FRAME/WELCOME: packed Frame, malloc'd; DELIVER:
+				     * body->data (not freed on its own) */
+	struct shared_body *body;   /* EX_DONE_DELIVER: a reference, dropped by completion_free */
 	size_t len;
 	uint64_t seq;               /* EX_DONE_WELCOME: acked_through; DELIVER: the delivery's seq */
 	char delivery_id[33];       /* EX_DONE_DELIVER */
@@ -207,11 +227,14 @@ void job_free(struct job *j);
 void clist_append(struct clist *l, struct completion *c); /* NULL is a no-op */
 void clist_concat(struct clist *l, struct clist *more);
 void clist_free(struct clist *l);
+/* Free one completion: its frame, or its reference to a shared body. Any thread. */
+void completion_free(struct completion *c);
 struct completion *completion_frame(uint64_t conn_id, uint8_t *buf, size_t len); /* takes buf */
 struct completion *completion_notify(const char *node);
-/* EX_DONE_DELIVER with a copy of body (NULL on no memory: the pump reads it instead). */
+/* EX_DONE_DELIVER holding a new reference to body (NULL on no memory, or if
+ * body is NULL: the pump reads the delivery from the store instead). */
 struct completion *completion_deliver(const char *node, uint64_t seq, const char *delivery_id,
-				      const uint8_t *body, size_t len);
+				      struct shared_body *body);
 struct completion *completion_close(uint64_t conn_id, int status);
 
 #endif

@@ -959,8 +959,7 @@ void gw_handle_completions(struct gw *g)
 				}
 			break;
 		}
-		free(c->frame);
-		free(c);
+		completion_free(c);
 		c = next;
 	}
 }

@@ -238,8 +238,11 @@ int store_audit_leaf(store *s, uint64_t seq, uint8_t out[32]);
 
 /*
  * The audit tree's interior nodes, kept by store_audit_append in the same
- * transaction as the leaf that completes them (merkle.h's node source).
- * store_audit_node: level 0 is the leaf; MGW_E_NOTFOUND if not stored.
+ * transaction as the leaf that completes them (merkle.h's node source);
+ * the lowest levels (below store.c's STORE_NODE_MIN_LEVEL, 4) are not
+ * kept but hashed from their at most 8 leaves when asked for.
+ * store_audit_node: level 0 is the leaf; MGW_E_NOTFOUND if not stored (a
+ * node whose last leaf is not stored yet).
  * store_audit_range: the compact range of the first size leaves, from
  *   popcount(size) stored hashes (O(log n)); MGW_E_NOTFOUND if size is
  *   beyond the stored tree.
