@@ -74,3 +74,66 @@ Test(abuse3, an_action_text_on_the_agenda_carries_no_victim_whereabouts)
 	cr_assert_null(strstr(out, "after 6pm"), "when to call her is on the agenda: %s", out);
 	cr_assert(strstr(acts, "[WITHHELD s38"), "%s", out);
 }
+
+/* Move the running gateway's test clock to offset days (MARAC_CLOCK_OFFSET_DAYS set at start). */
+static void set_offset(int days)
+{
+	char path[700], tmp[720];
+	snprintf(path, sizeof path, "%s/state/test_clock_offset_days", G.dir);
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	FILE *f = fopen(tmp, "w");
+	cr_assert_not_null(f);
+	fprintf(f, "%d\n", days);
+	fclose(f);
+	cr_assert_eq(rename(tmp, path), 0);
+}
+
+/*
+ * A referral withdrawn in error was about the wrong woman: it leaves every
+ * agenda and its follow-up stops (section 12). Its actions did, but an
+ * address marker placed on it stayed on the agenda's markers section
+ * (naming the withdrawn case) and kept sending review notices to the
+ * officer in charge and, 14 days after, escalations to the crime manager.
+ * Now a marker counts down and is listed on the agenda only while its
+ * case is open, as an action; MarkerList still shows it.
+ */
+Test(abuse3, a_withdrawn_cases_marker_leaves_the_agenda_and_stops_counting_down)
+{
+	setenv("MARAC_CLOCK_OFFSET_DAYS", "0", 1);
+	gw_start(&G, NULL);
+	unsetenv("MARAC_CLOCK_OFFSET_DAYS");
+	refer_case();
+	char out[65536], err[8192], start_d[11], due[11], md[11];
+	int32_t t = today();
+	caldate_format(t - 1, start_d);
+	caldate_format(t + 20, due);
+	const char *add[] = {"marker", "add", "--case", "TS-2026-0001", "--start", start_d,
+			     "--review-due", due, "--oic", "police-testshire", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, add), 0, "%s", err);
+	cr_assert(strstr(out, "M-000001"), "%s", out);
+	const char *wh[] = {"case", "withdraw", "TS-2026-0001", "--reason", "in_error", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wh), 0, "%s", err);
+	cr_assert(strstr(out, "CASE_STATUS_WITHDRAWN"), "%s", out);
+
+	/* A meeting whose notice window holds the review: the marker would be listed. */
+	int32_t meet = t + 7;
+	while (caldate_weekday(meet) != 2)
+		meet++;
+	caldate_format(meet, md);
+	const char *ag[] = {"agenda", "--area", "testshire", "--date", md, "--format", "json", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, ag), 0, "%s", err);
+	cr_assert_null(strstr(out, "TS-2026-0001"), "a withdrawn case is on the agenda: %s", out);
+
+	/* Its review window opens, then passes by 14 days: nobody is chased. */
+	set_offset(6);
+	sleep(3);
+	set_offset(20 + 14);
+	sleep(3);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_NOTICE, NULL), 0);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_MARKER_ESCALATED, NULL),
+		     0);
+	/* The marker itself is still on record for police. */
+	const char *ls[] = {"marker", "list", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, ls), 0, "%s", err);
+	cr_assert(strstr(out, "M-000001"), "%s", out);
+}
