@@ -302,6 +302,15 @@ static int action_wr_update(struct action_job *j, struct wctx *w)
 	sha(q->note, raw);
 	sha(note, view);
 	free(note);
+	if (rc == MGW_E_TOO_LARGE) {
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
+				    .msg_id = q->msg_id, .case_ref = a->case_ref,
+				    .reason = "too_many_actions"};
+		rc = refuse(w->g, NULL, w, jb, &r, "status: the case has %u open actions already; "
+			    "close one before reopening this", MGW_ACTIONS_OPEN_PER_CASE_MAX);
+		codec_free(&a->base);
+		return rc;
+	}
 	int64_t now = store_now_ms();
 	if (rc == MGW_OK)
 		rc = followup_msg_put(store_db(w->st), jb->node, q->msg_id, digest, q->action_id, now);
