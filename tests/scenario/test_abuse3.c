@@ -137,3 +137,116 @@ Test(abuse3, a_withdrawn_cases_marker_leaves_the_agenda_and_stops_counting_down)
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, ls), 0, "%s", err);
 	cr_assert(strstr(out, "M-000001"), "%s", out);
 }
+
+/*
+ * The agenda's first page carries every outstanding action and marker of
+ * the area, and nothing bounded how many: a chair adding 64 actions of 512
+ * bytes to each of the area's cases (or just a busy area) made the first
+ * page larger than max_frame_bytes, and the agenda was refused
+ * VIEW_TOO_LARGE ("one agenda row is larger...") for every chair of the
+ * area, meeting after meeting. Now the first page keeps the most overdue
+ * that fit and says how many more there are and where to read them. (A
+ * small frame limit stands in for a large area.)
+ */
+Test(abuse3, outstanding_actions_beyond_a_frame_do_not_take_the_agenda_away)
+{
+	gw_start(&G, "limits:\n  max_frame_bytes: 8192\n");
+	refer_case();
+	char out[65536], err[8192], m1[11], m2[11], due[11], desc[520];
+	int32_t meet = today();
+	while (caldate_weekday(meet) != 2)
+		meet--;
+	caldate_format(meet, m1);
+	caldate_format(meet + 14, m2);
+	caldate_format(today() + 30, due);
+	memset(desc, 0, sizeof desc);
+	for (size_t i = 0; i + 20 < 500; i += 20)
+		memcpy(desc + i, "Review the plan now ", 20);
+	for (int i = 0; i < 24; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "act-%d", i);
+		const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "health",
+				     "--date", m1, "--due", due, "--description", desc, "--msg-id", id,
+				     NULL};
+		cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0,
+			     "%s%s", out, err);
+	}
+	const char *ag[] = {"agenda", "--area", "testshire", "--date", m2, "--format", "json", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, ag), 0,
+		     "no agenda: %s", err);
+	cr_assert(strstr(out, "TS-2026-0001"), "the case row is there: %s", out);
+	cr_assert(strstr(out, "A-000001"), "the first actions are there: %s", out);
+	cr_assert_null(strstr(out, "A-000024"), "all 24 would not fit 8 KiB: %s", out);
+	cr_assert(strstr(out, "more outstanding actions"), "the rest are counted: %s", out);
+}
+
+/* tests/fixtures/NAME with each pairs[2i] replaced by pairs[2i+1], as a file in G.dir. */
+static const char *edited(const char *name, const char *const *pairs, size_t n)
+{
+	static char out[700];
+	snprintf(out, sizeof out, "%s/edited-%s", G.dir, name);
+	char *t = slurp(fixture(name));
+	cr_assert_not_null(t);
+	for (size_t i = 0; i < n; i++) {
+		char *p = strstr(t, pairs[2 * i]);
+		cr_assert_not_null(p, "%s has no %s", name, pairs[2 * i]);
+		size_t a = strlen(pairs[2 * i]), b = strlen(pairs[2 * i + 1]);
+		char *u = malloc(strlen(t) - a + b + 1);
+		cr_assert_not_null(u);
+		sprintf(u, "%.*s%s%s", (int)(p - t), t, pairs[2 * i + 1], p + a);
+		free(t);
+		t = u;
+	}
+	FILE *f = fopen(out, "w");
+	cr_assert_not_null(f);
+	fputs(t, f);
+	fclose(f);
+	free(t);
+	return out;
+}
+
+/*
+ * A referral withdrawn in error was about the wrong person, and what the
+ * referring node sent about it is retracted. But a referral whose
+ * perpetrator matched another victim's case also made the gateway send a
+ * serial perpetrator notice (from "", the gateway) to every police and
+ * probation node: it was not retracted, so probation kept "the perpetrator
+ * of TS-2026-0002 is also the perpetrator in TS-2026-0001" about a
+ * referral that should never have been. Now the gateway's notice under
+ * the referral's msg_id and case ref is retracted with it.
+ */
+Test(abuse3, a_referral_withdrawn_in_error_takes_its_serial_perpetrator_notice_back)
+{
+	gw_start(&G, NULL);
+	refer_case();
+	static const char *const other[] = {
+		"\"fullName\": \"Alexa Testperson\"", "\"fullName\": \"Nadia Newwoman\"",
+		"\"Lexi Testperson\"",		      "\"Nadia Newwoman\"",
+		"\"dateOfBirth\": \"1990-04-01\"",    "\"dateOfBirth\": \"1991-06-02\"",
+		"\"07700 900123\"",		      "\"07700 900456\"",
+		"\"nhsNumber\": \"9991234578\"",      "\"nhsNumber\": \"9990000018\"",
+		"\"postcode\": \"TS1 2AB\"",	      "\"postcode\": \"TS3 4AB\"",
+	};
+	char out[65536], err[8192];
+	const char *r2[] = {"refer", "--msg-id", "second", edited("referral_police.json", other, 6),
+			    NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r2), 0, "%s%s", out,
+		     err);
+	cr_assert(strstr(out, "TS-2026-0002") && strstr(out, "\"serialPerpetrator\""), "%s", out);
+	const char *wh[] = {"case", "withdraw", "TS-2026-0002", "--reason", "in_error", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wh), 0, "%s", err);
+	cr_assert(strstr(out, "CASE_STATUS_WITHDRAWN"), "%s", out);
+
+	/* Probation connects: the first referral only; the second and its notice retracted. */
+	char inbox[700];
+	snprintf(inbox, sizeof inbox, "%s/inbox-probation", G.dir);
+	const char *listen[] = {"listen", "--out", inbox, "--idle-exit", "4", NULL};
+	cr_assert_eq(wait_exit(cli_spawn(&G, "probation", NULL, listen), 40), 0);
+	char *got = read_dir(inbox);
+	cr_assert_not_null(got);
+	cr_assert(strstr(got, "TS-2026-0001"), "%s", got);
+	cr_assert_null(strstr(got, "SERIAL PERPETRATOR"),
+		       "the notice of a referral withdrawn in error was delivered: %s", got);
+	cr_assert_null(strstr(got, "TS-2026-0002"), "%s", got);
+	free(got);
+}
