@@ -250,3 +250,65 @@ Test(abuse3, a_referral_withdrawn_in_error_takes_its_serial_perpetrator_notice_b
 	cr_assert_null(strstr(got, "TS-2026-0002"), "%s", got);
 	free(got);
 }
+
+static double mono_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * RetractAcks cost nothing of the request bucket (acks are bounded by the
+ * windows), but a RetractAck is never coalesced: each is a writer job. One
+ * node repeating the RetractAck of its one retraction sent 104,000 in 1.9 s
+ * (each answered by nothing, each a job) and other nodes' shares took 5
+ * times as long. Now a RetractAck takes a token like a list read: 400 of
+ * them are read at the request rate, and a list read behind them waits.
+ */
+Test(abuse3, repeated_retract_acks_are_read_at_the_request_rate)
+{
+	gw_start(&G, NULL);
+	char err[512], out[4096];
+	mgw_client *h = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(h, "%s", err);
+	const char *sa[] = {"send", "--to", "health", "--msg-id", "one", fixture("case_basic.json"),
+			    NULL};
+	cr_assert_eq(cli_run(&G, "police", out, sizeof out, sa), 0, "%s", out);
+	Marac__V1__Frame *f;
+	cr_assert_eq(mgw_client_recv(h, 10000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_DELIVER);
+	char did[40];
+	snprintf(did, sizeof did, "%s", f->deliver->delivery_id);
+	cr_assert_eq(mgw_client_ack(h, did, f->deliver->seq), MGW_OK);
+	codec_free(&f->base);
+	const char *ra[] = {"retract", "one", "--reason", "wrong_recipient", NULL};
+	cr_assert_eq(cli_run(&G, "police", out, sizeof out, ra), 0, "%s", out);
+	cr_assert_eq(mgw_client_recv(h, 10000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_RETRACT);
+	codec_free(&f->base);
+
+	enum { N = 400 };
+	double t0 = mono_s();
+	for (int i = 0; i < N; i++)
+		cr_assert_eq(mgw_client_retract_ack(h, did), MGW_OK);
+	Marac__V1__ActionListRequest q = MARAC__V1__ACTION_LIST_REQUEST__INIT;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
+	req.body_case = MARAC__V1__FRAME__BODY_ACTION_LIST_REQUEST;
+	req.action_list_request = &q;
+	cr_assert_eq(mgw_client_send(h, &req), MGW_OK);
+	for (;;) {
+		cr_assert_eq(mgw_client_recv(h, 20000, &f), MGW_OK);
+		int body = f->body_case;
+		codec_free(&f->base);
+		cr_assert_neq(body, MARAC__V1__FRAME__BODY_ERROR);
+		if (body == MARAC__V1__FRAME__BODY_ACTION_LIST)
+			break;
+	}
+	double took = mono_s() - t0;
+	/* (400 - 200) / 50 = 4 s at the rate; well under a second without it */
+	cr_assert_geq(took, 2.5, "%d RetractAcks read in %.2f s: not rate-limited", N, took);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_RETRACT_CONFIRMED, NULL), 1,
+		     "confirmed once");
+	mgw_client_free(h);
+}
