@@ -312,3 +312,55 @@ Test(abuse3, repeated_retract_acks_are_read_at_the_request_rate)
 		     "confirmed once");
 	mgw_client_free(h);
 }
+
+/*
+ * A transfer-in referral names the area it comes from, and the agenda every
+ * attending agency reads prints it (AgendaRow.transfer_from_area) when it
+ * is printable as an area name: letters, digits, spaces and a little
+ * punctuation. An address, a postcode, a phone number or the victim's name
+ * is printable too: a careless referral put "12 Acacia Road" or "Alexa
+ * Testperson" on the agenda, unredacted. Now the referral is refused
+ * INVALID_REFERRAL naming transfer_from_area, and a real area name passes.
+ */
+Test(abuse3, a_transfer_in_area_holding_an_address_or_a_name_is_refused)
+{
+	gw_start(&G, NULL);
+	char out[65536], err[8192];
+	static const char *const bad[] = {"12 Acacia Road", "LS1 4AB", "Alexa Testperson",
+					  "Testperson (Alexa)", "07700 900123"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char with[200], id[16];
+		snprintf(with, sizeof with, "\"crimeRef\": \"TS/12345/26\", \"transferIn\": true, "
+			 "\"transferFromArea\": \"%s\"", bad[i]);
+		const char *pairs[] = {"\"crimeRef\": \"TS/12345/26\"", with};
+		snprintf(id, sizeof id, "bad-%zu", i);
+		const char *r[] = {"refer", "--msg-id", id,
+				   edited("referral_police.json", pairs, 1), NULL};
+		cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r), 1,
+			     "\"%s\" accepted as an area: %s", bad[i], out);
+		cr_assert(strstr(err, "ERROR_CODE_INVALID_REFERRAL") &&
+				  strstr(err, "transfer_from_area"),
+			  "%s", err);
+		cr_assert_null(strstr(err, bad[i]), "the refusal quotes it: %s", err);
+	}
+	/* Real area names pass, also those whose words the name finder takes for names. */
+	static const char *const good[] = {"Blackburn with Darwen", "Cheshire West and Chester",
+					   "West Yorkshire"};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		char with[200], id[16];
+		snprintf(with, sizeof with, "\"crimeRef\": \"TS/12345/26\", \"transferIn\": true, "
+			 "\"transferFromArea\": \"%s\"", good[i]);
+		const char *pairs[] = {"\"crimeRef\": \"TS/12345/26\"", with};
+		snprintf(id, sizeof id, "good-%zu", i);
+		const char *r[] = {"refer", "--msg-id", id,
+				   edited("referral_police.json", pairs, 1), NULL};
+		cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r), 0,
+			     "%s refused: %s%s", good[i], out, err);
+	}
+	char meeting[16];
+	json_str(out, "meetingDate", meeting, sizeof meeting);
+	const char *ag[] = {"agenda", "--area", "testshire", "--date", meeting, "--format", "json",
+			    NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, ag), 0, "%s", err);
+	cr_assert(strstr(out, "West Yorkshire"), "%s", out);
+}
