@@ -8,7 +8,9 @@
  *     UNKNOWN_CASE) and open (else CASE_NOT_OPEN, decided on the writer), a
  *     known owner agency, marac_date not after today,
  *     due_date on or after it, a description of 1..MGW_FOLLOWUP_TEXT_MAX;
- *   - ActionUpdate: the action must be in an area the node serves (else
+ *   - ActionUpdate: a certificate with neither role node nor chair is
+ *     refused NOT_AUTHORISED before the action is read; the action must be
+ *     in an area the node serves (else
  *     UNKNOWN_ITEM, which does not say whether it exists elsewhere); only
  *     a node (role "node") of the owner agency may change it: any other,
  *     chairs included, is refused NOT_OWNER (audited REQUEST_REFUSED,
@@ -473,6 +475,14 @@ void action_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		const Marac__V1__ActionUpdate *q = f->action_update;
 		int owner = 0;
 		r.msg_id = q->msg_id;
+		/* Neither node nor chair (a lookup or auditor certificate): refused
+		 * before the action is read, or NOT_OWNER naming the owner against
+		 * UNKNOWN_ITEM would tell it which actions exist and whose they are. */
+		if (!(me->roles & (MGW_ROLE_NODE | MGW_ROLE_CHAIR))) {
+			r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED;
+			refuse(g, s, NULL, NULL, &r, "actions are updated by the owner agency's nodes");
+			goto fail;
+		}
 		if (!gw_msg_id_ok(q->msg_id)) {
 			refuse(g, s, NULL, NULL, &r, "msg_id: 1-128 printable ASCII characters");
 			goto fail;

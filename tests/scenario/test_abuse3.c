@@ -364,3 +364,60 @@ Test(abuse3, a_transfer_in_area_holding_an_address_or_a_name_is_refused)
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, ag), 0, "%s", err);
 	cr_assert(strstr(out, "West Yorkshire"), "%s", out);
 }
+
+/* One ActionUpdate from name's certificate; the Error code of the answer. */
+static int update_code(const char *name, const char *action_id)
+{
+	char err[512];
+	mgw_client *c = node(&G, name, err, sizeof err);
+	cr_assert_not_null(c, "%s", err);
+	Marac__V1__ActionUpdate au = MARAC__V1__ACTION_UPDATE__INIT;
+	au.msg_id = "probe";
+	au.action_id = (char *)action_id;
+	au.status = MARAC__V1__ACTION_STATUS__ACTION_STATUS_DONE;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
+	req.body_case = MARAC__V1__FRAME__BODY_ACTION_UPDATE;
+	req.action_update = &au;
+	cr_assert_eq(mgw_client_send(c, &req), MGW_OK);
+	Marac__V1__Frame *f;
+	cr_assert_eq(mgw_client_recv(c, 10000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_ERROR);
+	int code = f->error->code;
+	cr_assert_null(strstr(f->error->message, "health"), "names the owner: %s",
+		       f->error->message);
+	codec_free(&f->base);
+	mgw_client_free(c);
+	return code;
+}
+
+/*
+ * As CloseCase before it (round two): a certificate with neither role node
+ * nor chair (a control room's lookup certificate, an auditor) was refused
+ * ActionUpdate NOT_OWNER "only nodes of the owner agency (health)" for an
+ * action of its area and UNKNOWN_ITEM for a made-up id: an oracle for which
+ * actions exist and whose they are. Now NOT_AUTHORISED before the action is
+ * read.
+ */
+Test(abuse3, a_lookup_or_auditor_certificate_cannot_tell_actions_by_updating_them)
+{
+	gw_start(&G, NULL);
+	refer_case();
+	char out[65536], err[8192], m1[11], due[11];
+	int32_t meet = today();
+	while (caldate_weekday(meet) != 2)
+		meet--;
+	caldate_format(meet, m1);
+	caldate_format(today() + 30, due);
+	const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "health",
+			     "--date", m1, "--due", due, "--description", "GP to review", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0, "%s%s", out,
+		     err);
+	cr_assert(strstr(out, "A-000001"), "%s", out);
+	static const char *const certs[] = {"control", "auditor"};
+	for (size_t i = 0; i < 2; i++) {
+		cr_assert_eq(update_code(certs[i], "A-000001"),
+			     MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED, "%s", certs[i]);
+		cr_assert_eq(update_code(certs[i], "A-999999"),
+			     MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED, "%s", certs[i]);
+	}
+}
