@@ -421,3 +421,103 @@ Test(abuse3, a_lookup_or_auditor_certificate_cannot_tell_actions_by_updating_the
 			     MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED, "%s", certs[i]);
 	}
 }
+
+/* The daemon's resident memory, KiB (-1 if unreadable). */
+static long daemon_rss_kb(void)
+{
+	char p[64], line[256];
+	snprintf(p, sizeof p, "/proc/%d/status", (int)G.pid);
+	FILE *f = fopen(p, "r");
+	long v = -1;
+	while (f && fgets(line, sizeof line, f))
+		if (strncmp(line, "VmRSS:", 6) == 0)
+			v = atol(line + 6);
+	if (f)
+		fclose(f);
+	return v;
+}
+
+/*
+ * Answers wait in the session's control queue, which was bounded by count
+ * only (2 x max_in_flight + 16 = 144 frames). A node that pipelined 140
+ * ActionListRequests whose answers are about 1 MiB each (512 actions of 4
+ * KiB owned by its agency) and did not read them had all 140 held for it
+ * (the daemon grew by 191-208 MiB; 2.3 GiB at a 16 MiB frame limit; per
+ * connection). The queue is now bounded in bytes too (MGW_CTL_QUEUE_BYTES,
+ * 32 MiB, at least four frames): the node is cut off as not reading (1008).
+ */
+Test(abuse3, unread_answers_are_bounded_in_bytes_not_only_in_frames)
+{
+	gw_start(&G, NULL);
+	char out[16384], err[4096], e[256];
+	for (int i = 0; i < 8; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "r%d", i);
+		const char *r[] = {"refer", "--msg-id", id, fixture("referral_police.json"), NULL};
+		cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r), 0, "%s",
+			     err);
+	}
+	mgw_client *ch = node(&G, "chair", e, sizeof e);
+	cr_assert_not_null(ch, "%s", e);
+	int32_t meet = today();
+	while (caldate_weekday(meet) != 2)
+		meet--;
+	char m1[11], due[11];
+	caldate_format(meet, m1);
+	caldate_format(today() + 30, due);
+	static char desc[4097];
+	for (int i = 0; i < 4096; i++)
+		desc[i] = "Review the plan and call the GP about it. "[i % 42];
+	int sent = 0;
+	for (int c = 1; c <= 8; c++)
+		for (int k = 0; k < 64; k++, sent++) {
+			char ref[32], id[32];
+			snprintf(ref, sizeof ref, "TS-2026-%04d", c);
+			snprintf(id, sizeof id, "a-%d-%d", c, k);
+			Marac__V1__ActionAdd aa = MARAC__V1__ACTION_ADD__INIT;
+			aa.msg_id = id;
+			aa.case_ref = ref;
+			aa.marac_date = m1;
+			aa.due_date = due;
+			aa.owner = MARAC__V1__AGENCY__AGENCY_HEALTH;
+			aa.description = desc;
+			Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
+			fr.body_case = MARAC__V1__FRAME__BODY_ACTION_ADD;
+			fr.action_add = &aa;
+			cr_assert_eq(mgw_client_send(ch, &fr), MGW_OK);
+		}
+	for (int got = 0; got < sent;) {
+		Marac__V1__Frame *f;
+		cr_assert_eq(mgw_client_recv(ch, 30000, &f), MGW_OK);
+		cr_assert_neq(f->body_case, MARAC__V1__FRAME__BODY_ERROR, "%s", f->error->message);
+		got += f->body_case == MARAC__V1__FRAME__BODY_ACTION_RECORDED;
+		codec_free(&f->base);
+	}
+	mgw_client_free(ch);
+
+	mgw_client *h = node(&G, "health", e, sizeof e);
+	cr_assert_not_null(h, "%s", e);
+	Marac__V1__ActionListRequest q = MARAC__V1__ACTION_LIST_REQUEST__INIT;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
+	req.body_case = MARAC__V1__FRAME__BODY_ACTION_LIST_REQUEST;
+	req.action_list_request = &q;
+	long before = daemon_rss_kb();
+	for (int i = 0; i < 140; i++)
+		cr_assert_eq(mgw_client_send(h, &req), MGW_OK);
+	sleep(8); /* not reading: the answers (about 1 MiB each) wait in the gateway */
+	long after = daemon_rss_kb();
+	int lists = 0, rc;
+	Marac__V1__Frame *f;
+	while ((rc = mgw_client_recv(h, 5000, &f)) == MGW_OK) {
+		lists += f->body_case == MARAC__V1__FRAME__BODY_ACTION_LIST;
+		codec_free(&f->base);
+	}
+	cr_assert_eq(rc, MGW_E_CLOSED, "%d answers held for a node that did not read them (%ld MiB "
+		     "more resident)", lists, (after - before) / 1024);
+	cr_assert_eq(mgw_client_close_status(h), 1008);
+	cr_assert_lt(lists, 60, "%d answers of 1 MiB were held", lists);
+	mgw_client_free(h);
+	char *log = slurp(G.log);
+	cr_assert(log && strstr(log, "session_culled"), "logged");
+	free(log);
+}
