@@ -121,6 +121,18 @@
 #define MGW_WRITER_QUEUE_RESERVE      256u
 
 /*
+ * Bytes of control frames (answers, refusals, Retracts, Flags) a node may
+ * leave unread before it is cut off ("not reading", close 1008), beside
+ * the count session.c bounds them by (2 x max_in_flight + 16): at least
+ * this, and at least four frames of limits.max_frame_bytes. Counted alone,
+ * one node pipelining 140 list reads of 1 MiB answers and never reading
+ * them held 191 MiB of the gateway (2.3 GiB at a 16 MiB frame limit). 32
+ * MiB holds the 20 audit pages the request bucket lets an auditor ask for
+ * at once; the CLI and a reading node never come near it.
+ */
+#define MGW_CTL_QUEUE_BYTES           (32u << 20)
+
+/*
  * Jobs one session may have in the executor (requests, acks, auditor and
  * agenda requests together) before the gateway stops reading from it.
  * Acks come at most one per delivery in the window; the rest is requests.

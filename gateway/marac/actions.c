@@ -226,6 +226,24 @@ int actions_set_status(sqlite3 *db, const char *id, int status, const char *note
 	if (!valid_status(status) || note == NULL || caldate_parse(date, &d) != 0)
 		return MGW_E_INVALID;
 	sqlite3_stmt *st;
+	if (status == MARAC__V1__ACTION_STATUS__ACTION_STATUS_OPEN) {
+		/* Reopening one counts against the case's cap, as adding does: else
+		 * close, add and reopen would grow the open actions without end. */
+		if (sqlite3_prepare_v2(db,
+				       "SELECT a.status, (SELECT COUNT(*) FROM maction o"
+				       " WHERE o.case_ref = a.case_ref AND o.status = 1)"
+				       " FROM maction a WHERE a.id = ?1", -1, &st, NULL) != SQLITE_OK)
+			return MGW_E_DB;
+		sqlite3_bind_text(st, 1, id ? id : "", -1, SQLITE_STATIC);
+		int src = sqlite3_step(st);
+		int was_open = src == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+		int64_t open_n = src == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+		sqlite3_finalize(st);
+		if (src != SQLITE_ROW && src != SQLITE_DONE)
+			return MGW_E_DB;
+		if (src == SQLITE_ROW && !was_open && open_n >= MGW_ACTIONS_OPEN_PER_CASE_MAX)
+			return MGW_E_TOO_LARGE;
+	}
 	/* Reopened: its notices start again from the due date. */
 	if (sqlite3_prepare_v2(db,
 			       "UPDATE maction SET status=?2, note=?3, date_reported=?4,"

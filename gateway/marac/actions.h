@@ -94,7 +94,8 @@ int actions_owner(sqlite3 *db, const char *id, char *area, size_t area_len, int 
 /*
  * Set status (an ActionStatus other than UNSPECIFIED) and note (already
  * scrubbed; may be ""), reported on date (YYYY-MM-DD). Reopening (OPEN)
- * restarts its notices. MGW_E_NOTFOUND, MGW_E_INVALID.
+ * restarts its notices. MGW_E_NOTFOUND, MGW_E_INVALID; MGW_E_TOO_LARGE
+ * when reopening it would pass MGW_ACTIONS_OPEN_PER_CASE_MAX open actions.
  */
 int actions_set_status(sqlite3 *db, const char *id, int status, const char *note,
 		       const char *date);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "caldate.h"
+#include "cases.h"
 #include "codec.h"
 #include "followup_db.h"
 #include "mgw_err.h"
@@ -30,9 +31,23 @@ static const char schema_sql[] =
 	" date TEXT NOT NULL, method INTEGER NOT NULL, outcome INTEGER NOT NULL,"
 	" node TEXT NOT NULL, stage TEXT NOT NULL, PRIMARY KEY(marker_id, idx)) WITHOUT ROWID;";
 
+/*
+ * A marker counts down and is on the agenda only while its case is open,
+ * as an action (actions.c): a referral withdrawn (in error: about the
+ * wrong woman) or a case closed is off every agenda and its follow-up has
+ * stopped, and a review notice or an escalation to the crime manager would
+ * keep it alive (and name it) there. The marker keeps its state, stays in
+ * MarkerList, and may still be reviewed or withdrawn.
+ */
+#define MARKER_CASE_OPEN_SQL \
+	" AND NOT EXISTS(SELECT 1 FROM mcase_life l WHERE l.case_ref = mmarker.case_ref" \
+	" AND l.status <> 1)"
+
 int markers_schema(sqlite3 *db)
 {
-	return sqlite3_exec(db, schema_sql, NULL, NULL, NULL) == SQLITE_OK ? MGW_OK : MGW_E_DB;
+	if (sqlite3_exec(db, schema_sql, NULL, NULL, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	return cases_life_schema(db);
 }
 
 const char *markers_method_name(int m)
@@ -383,7 +398,8 @@ int markers_agenda(sqlite3 *db, const char *area, const char *meeting_date,
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT " MARKER_COLS " FROM mmarker WHERE area=?1 AND state=1"
-			       " AND review_due<=?2 AND start_date<=?3 ORDER BY review_due, seq",
+			       " AND review_due<=?2 AND start_date<=?3" MARKER_CASE_OPEN_SQL
+			       " ORDER BY review_due, seq",
 			       -1, &st, NULL) != SQLITE_OK)
 		return MGW_E_DB;
 	sqlite3_bind_text(st, 1, area, -1, SQLITE_STATIC);
@@ -451,7 +467,8 @@ int markers_due(sqlite3 *db, int32_t today, unsigned notice_days, unsigned escal
 			       "SELECT id, case_ref, area, oic_node, review_due,"
 			       " review_noticed=review_due FROM mmarker"
 			       " WHERE state=1 AND review_due<=?1 AND escalated_for<>review_due"
-			       " ORDER BY review_due LIMIT ?2", -1, &st, NULL) != SQLITE_OK)
+			       MARKER_CASE_OPEN_SQL " ORDER BY review_due LIMIT ?2", -1, &st,
+			       NULL) != SQLITE_OK)
 		return MGW_E_DB;
 	sqlite3_bind_text(st, 1, second, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
@@ -462,7 +479,8 @@ int markers_due(sqlite3 *db, int32_t today, unsigned notice_days, unsigned escal
 			       "SELECT id, case_ref, area, oic_node, review_due, 0 FROM mmarker"
 			       " WHERE state=1 AND review_due<=?1 AND review_noticed<>review_due"
 			       " AND NOT (review_due<=?2 AND escalated_for<>review_due)"
-			       " ORDER BY review_due LIMIT ?3", -1, &st, NULL) != SQLITE_OK)
+			       MARKER_CASE_OPEN_SQL " ORDER BY review_due LIMIT ?3", -1, &st,
+			       NULL) != SQLITE_OK)
 		return MGW_E_DB;
 	sqlite3_bind_text(st, 1, first, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, second, -1, SQLITE_STATIC);

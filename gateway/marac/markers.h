@@ -90,8 +90,9 @@ int markers_list(sqlite3 *db, const struct marker_filter *f, int32_t today, size
 void markers_free_list(Marac__V1__Marker **v, size_t n);
 
 /*
- * The agenda's marker section: ACTIVE markers of area whose review is due
- * on or before meeting_date + notice_days (so due, overdue and escalated),
+ * The agenda's marker section: ACTIVE markers of area, of a case still
+ * open, whose review is due on or before meeting_date + notice_days (so
+ * due, overdue and escalated),
  * days counted to the meeting; appended to ag->markers (codec_malloc).
  * Contacts are left out (the agenda carries no contact history).
  */
@@ -109,7 +110,7 @@ struct marker_due {
 	int first_sent;             /* ESCALATE: the first stage went out for this due date */
 };
 
-/* ACTIVE markers owing a first- or second-stage notice today; at most max. */
+/* ACTIVE markers of open cases owing a first- or second-stage notice today; at most max. */
 int markers_due(sqlite3 *db, int32_t today, unsigned notice_days, unsigned escalate_days,
 		struct marker_due *out, size_t max, size_t *n);
 /* Record that stage went out for the marker's current review_due. */

@@ -392,8 +392,15 @@ int policy_load_mem(const char *name, const char *text, size_t len, policy **out
 	if (!yaml_parser_load(&parser, &x.doc)) {
 		if (parser.error == YAML_MEMORY_ERROR)
 			goto fail;
-		snprintf(err, errlen, "%s:%lu: YAML: %s%s%s", name,
-			 (unsigned long)parser.problem_mark.line + 1,
+		/* A reader error (a control character, broken UTF-8) has no mark,
+		 * only a byte offset: count its line, as config.c does. */
+		unsigned long line = (unsigned long)parser.problem_mark.line + 1;
+		if (parser.error == YAML_READER_ERROR) {
+			line = 1;
+			for (size_t i = 0; i < parser.problem_offset && i < len; i++)
+				line += text[i] == '\n';
+		}
+		snprintf(err, errlen, "%s:%lu: YAML: %s%s%s", name, line,
 			 parser.problem ? parser.problem : "syntax error",
 			 parser.context ? " " : "", parser.context ? parser.context : "");
 		rc = MGW_E_INVALID;

@@ -39,10 +39,29 @@ static char *slurp(const char *path, size_t *len)
 	return buf;
 }
 
-static json_t *yaml_node_json(yaml_document_t *d, yaml_node_t *n, int depth)
+/*
+ * A test file as JSON: d's nodes, each converted once. An alias makes a
+ * node reachable twice, and nested aliases ("billion laughs": ten lists of
+ * ten references to the list before) would expand a few hundred bytes into
+ * 10^9 values and exhaust memory; the policy refuses aliases
+ * (policy_yaml.c), so do its tests: more conversions than the document has
+ * nodes is an alias, and the file fails (*alias set).
+ */
+struct yj {
+	yaml_document_t *d;
+	size_t left;                /* conversions left: the document's node count */
+	int alias;
+};
+
+static json_t *yaml_node_json(struct yj *y, yaml_node_t *n, int depth)
 {
 	if (n == NULL || depth > 64)
 		return NULL;
+	if (y->left == 0) {
+		y->alias = 1;
+		return NULL;
+	}
+	y->left--;
 	if (n->type == YAML_SCALAR_NODE) {
 		const char *s = (const char *)n->data.scalar.value;
 		if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
@@ -65,17 +84,17 @@ static json_t *yaml_node_json(yaml_document_t *d, yaml_node_t *n, int depth)
 		for (yaml_node_item_t *i = n->data.sequence.items.start;
 		     i < n->data.sequence.items.top; i++)
 			if (json_array_append_new(
-				out, yaml_node_json(d, yaml_document_get_node(d, *i), depth + 1)))
+				out, yaml_node_json(y, yaml_document_get_node(y->d, *i), depth + 1)))
 				goto fail;
 		return out;
 	}
 	for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	     p++) {
-		yaml_node_t *k = yaml_document_get_node(d, p->key);
+		yaml_node_t *k = yaml_document_get_node(y->d, p->key);
 		if (k == NULL || k->type != YAML_SCALAR_NODE ||
 		    json_object_set_new(
 			out, (const char *)k->data.scalar.value,
-			yaml_node_json(d, yaml_document_get_node(d, p->value), depth + 1)))
+			yaml_node_json(y, yaml_document_get_node(y->d, p->value), depth + 1)))
 			goto fail;
 	}
 	return out;
@@ -105,14 +124,26 @@ static json_t *load_any(const char *path, char *err, size_t errlen)
 		if (yaml_parser_initialize(&ps)) {
 			yaml_parser_set_input_string(&ps, (const unsigned char *)text, len);
 			if (yaml_parser_load(&ps, &doc)) {
-				j = yaml_node_json(&doc, yaml_document_get_root_node(&doc), 0);
+				struct yj y = {.d = &doc,
+					       .left = (size_t)(doc.nodes.top - doc.nodes.start)};
+				j = yaml_node_json(&y, yaml_document_get_root_node(&doc), 0);
 				yaml_document_delete(&doc);
-				if (j == NULL)
+				if (j == NULL && y.alias)
+					snprintf(err, errlen, "%s: YAML aliases are not allowed in a "
+						 "policy test: write the values out", path);
+				else if (j == NULL)
 					snprintf(err, errlen, "%s: not a test (empty or too deep)",
 						 path);
 			} else {
-				snprintf(err, errlen, "%s:%lu: YAML: %s", path,
-					 (unsigned long)ps.problem_mark.line + 1,
+				/* a reader error (control character, broken UTF-8) has
+				 * only a byte offset: count its line */
+				unsigned long line = (unsigned long)ps.problem_mark.line + 1;
+				if (ps.error == YAML_READER_ERROR) {
+					line = 1;
+					for (size_t i = 0; i < ps.problem_offset && i < len; i++)
+						line += text[i] == '\n';
+				}
+				snprintf(err, errlen, "%s:%lu: YAML: %s", path, line,
 					 ps.problem ? ps.problem : "syntax error");
 			}
 			yaml_parser_delete(&ps);

@@ -83,6 +83,7 @@ struct session {
 	/* outbound: control frames first, then deliveries */
 	struct out_frame *ctl_head, *ctl_tail;
 	size_t ctl_count;
+	size_t ctl_bytes;           /* r-redteam3: their bytes (mgw_limits.h MGW_CTL_QUEUE_BYTES) */
 	struct out_frame *dlv_head, *dlv_tail;
 	size_t dlv_count;
 	uint64_t last_queued_seq;   /* highest delivery seq queued or sent */

@@ -8,7 +8,9 @@
  *     UNKNOWN_CASE) and open (else CASE_NOT_OPEN, decided on the writer), a
  *     known owner agency, marac_date not after today,
  *     due_date on or after it, a description of 1..MGW_FOLLOWUP_TEXT_MAX;
- *   - ActionUpdate: the action must be in an area the node serves (else
+ *   - ActionUpdate: a certificate with neither role node nor chair is
+ *     refused NOT_AUTHORISED before the action is read; the action must be
+ *     in an area the node serves (else
  *     UNKNOWN_ITEM, which does not say whether it exists elsewhere); only
  *     a node (role "node") of the owner agency may change it: any other,
  *     chairs included, is refused NOT_OWNER (audited REQUEST_REFUSED,
@@ -19,8 +21,9 @@
  * Writer thread (action_wr_commit): msg_id idempotency (same request: the
  * action as it is now, duplicate; other bytes: MSG_ID_CONFLICT), the free
  * text scrubbed under the epoch's policy as a narrative for the owner
- * agency (the raw text is never stored: the description and note hold the
- * owner's view, the chair's agenda shows the same), the row, the record
+ * agency and for the agencies the agenda reaches (scrub_for; the raw text
+ * is never stored: the description and note hold that view, the chair's
+ * agenda shows the same), the row, the record
  * (ACTION_ADDED / ACTION_UPDATED: ids, codes, the digests of the text
  * before and after scrubbing, never the text), then ActionRecorded after
  * COMMIT. Lists are read on the writer too (O(actions)), cut to what one
@@ -53,19 +56,11 @@ struct action_job {
 
 /* ---- writer thread ---- */
 
-/*
- * text scrubbed for agency under w's policy, as the narrative of a case
- * that names nobody (so identifiers, names by cue and list, places and
- * statements of where someone is are scrubbed as in any narrative).
- * *out is malloc'd. A policy that withholds narratives from agency gives
- * a fixed marker instead.
- */
-static int scrub_for(struct wctx *w, const char *case_ref, const char *area, const char *text,
-		     int agency, char **out)
+/* The narrative of a case holding only text, as agency sees it: "" when withheld. */
+static int view_of(struct wctx *w, const char *case_ref, const char *area, const char *text,
+		   int agency, char **out)
 {
 	*out = NULL;
-	if (text == NULL || text[0] == '\0')
-		return (*out = strdup("")) ? MGW_OK : MGW_E_NOMEM;
 	Marac__V1__CaseSummary cs = MARAC__V1__CASE_SUMMARY__INIT;
 	cs.case_ref = (char *)case_ref;
 	cs.marac_area = (char *)area;
@@ -77,13 +72,79 @@ static int scrub_for(struct wctx *w, const char *case_ref, const char *area, con
 			       &view, &man, &n_man);
 	if (rc != MGW_OK)
 		return rc;
-	const char *v = view->narrative && view->narrative[0]
-				? view->narrative
-				: "[WITHHELD: not shared with the owner agency under the policy]";
-	*out = strdup(v);
+	*out = strdup(view->narrative ? view->narrative : "");
 	codec_free(&view->base);
 	policy_manifest_free(man, n_man);
 	return *out ? MGW_OK : MGW_E_NOMEM;
+}
+
+/*
+ * text scrubbed for agency (the owner) under w's policy, as the narrative
+ * of a case that names nobody (so identifiers, names by cue and list,
+ * places and statements of where someone is are scrubbed as in any
+ * narrative), and as every other agency given narratives would see it: the
+ * stored text is read by the owner, by the area's chairs (ActionList) and,
+ * a description, on the agenda the chair takes to the meeting of every
+ * attending agency. An owner entitled to the victim's whereabouts (police,
+ * IDVA) kept where she stays and when she may be called, and the agenda
+ * carried them to everyone. So the text is first scrubbed as the first
+ * agency whose view differs from the owner's sees it, then as the owner
+ * sees that. One round suffices: a case holding only text has no values,
+ * so agencies' scrubs differ only in whether they may learn where she is
+ * (policy.h, SCRUB_F_LOCATION); and the owner's scrub comes last, so the
+ * result is never more than the owner may see. *out is malloc'd. A policy
+ * that withholds narratives from agency gives a fixed marker instead.
+ */
+static int scrub_for(struct wctx *w, const char *case_ref, const char *area, const char *text,
+		     int agency, char **out)
+{
+	*out = NULL;
+	if (text == NULL || text[0] == '\0')
+		return (*out = strdup("")) ? MGW_OK : MGW_E_NOMEM;
+	enum { N_AG = MARAC__V1__AGENCY__AGENCY_EDUCATION };
+	int ags[N_AG], own = -1;
+	for (int i = 0; i < N_AG; i++) {
+		ags[i] = i + 1;
+		own = ags[i] == agency ? i : own;
+	}
+	if (own < 0)
+		return MGW_E_INVALID;
+	Marac__V1__CaseSummary cs = MARAC__V1__CASE_SUMMARY__INIT;
+	cs.case_ref = (char *)case_ref;
+	cs.marac_area = (char *)area;
+	cs.narrative = (char *)text;
+	Marac__V1__CaseSummary *views[N_AG];
+	Marac__V1__RedactionEntry **mans[N_AG];
+	size_t n_mans[N_AG];
+	int rc = policy_redact_many(w->e->policy, &cs, ags, N_AG,
+				    MARAC__V1__PURPOSE__PURPOSE_UNSPECIFIED, views, mans, n_mans);
+	if (rc != MGW_OK)
+		return rc;
+	const char *mine = views[own]->narrative ? views[own]->narrative : "";
+	const char *strict = NULL;
+	for (int i = 0; i < N_AG && mine[0] && strict == NULL; i++) {
+		const char *v = views[i]->narrative;
+		if (i != own && v && v[0] && strcmp(v, mine) != 0)
+			strict = v;
+	}
+	if (!mine[0])
+		*out = strdup("[WITHHELD: not shared with the owner agency under the policy]");
+	else if (strict == NULL)
+		*out = strdup(mine);
+	else
+		rc = view_of(w, case_ref, area, strict, agency, out);
+	for (int i = 0; i < N_AG; i++) {
+		codec_free(&views[i]->base);
+		policy_manifest_free(mans[i], n_mans[i]);
+	}
+	if (rc == MGW_OK && *out == NULL)
+		rc = MGW_E_NOMEM;
+	if (rc == MGW_OK && (*out)[0] == '\0') {
+		free(*out);
+		*out = strdup("[WITHHELD: not shared with the owner agency under the policy]");
+		rc = *out ? MGW_OK : MGW_E_NOMEM;
+	}
+	return rc;
 }
 
 static void sha(const char *s, uint8_t out[32])
@@ -243,6 +304,15 @@ static int action_wr_update(struct action_job *j, struct wctx *w)
 	sha(q->note, raw);
 	sha(note, view);
 	free(note);
+	if (rc == MGW_E_TOO_LARGE) {
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
+				    .msg_id = q->msg_id, .case_ref = a->case_ref,
+				    .reason = "too_many_actions"};
+		rc = refuse(w->g, NULL, w, jb, &r, "status: the case has %u open actions already; "
+			    "close one before reopening this", MGW_ACTIONS_OPEN_PER_CASE_MAX);
+		codec_free(&a->base);
+		return rc;
+	}
 	int64_t now = store_now_ms();
 	if (rc == MGW_OK)
 		rc = followup_msg_put(store_db(w->st), jb->node, q->msg_id, digest, q->action_id, now);
@@ -405,6 +475,14 @@ void action_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		const Marac__V1__ActionUpdate *q = f->action_update;
 		int owner = 0;
 		r.msg_id = q->msg_id;
+		/* Neither node nor chair (a lookup or auditor certificate): refused
+		 * before the action is read, or NOT_OWNER naming the owner against
+		 * UNKNOWN_ITEM would tell it which actions exist and whose they are. */
+		if (!(me->roles & (MGW_ROLE_NODE | MGW_ROLE_CHAIR))) {
+			r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_NOT_AUTHORISED;
+			refuse(g, s, NULL, NULL, &r, "actions are updated by the owner agency's nodes");
+			goto fail;
+		}
 		if (!gw_msg_id_ok(q->msg_id)) {
 			refuse(g, s, NULL, NULL, &r, "msg_id: 1-128 printable ASCII characters");
 			goto fail;

@@ -19,6 +19,8 @@
 #include "agenda.h"
 #include "caldate.h"
 #include "cases.h"
+#include "codec.h"
+#include "followup_db.h"
 #include "gw.h"
 #include "log.h"
 #include "mgw_err.h"
@@ -133,6 +135,73 @@ out:
 	return rc;
 }
 
+/*
+ * The outstanding actions and markers due ride on the first page only, and
+ * nothing bounds how many an area has (64 open actions per case, any
+ * number of cases): once they passed max_frame_bytes the first page could
+ * not be built and every chair of the area was refused the agenda. Keep
+ * the actions (most overdue first, as listed) and then the markers (review
+ * soonest first) that fit beside the envelope and the first row, drop the
+ * rest, and close the actions with one line (no action_id, status "more")
+ * that says how many were left out and where to read them. 0 or MGW_E_NOMEM.
+ */
+static int agenda_fit_followup(Marac__V1__Agenda *ag, unsigned max)
+{
+	size_t na = ag->n_actions, nm = ag->n_markers;
+	Marac__V1__AgendaRow *first = ag->n_cases_with_children ? ag->cases_with_children[0]
+				      : ag->n_adult_only_cases  ? ag->adult_only_cases[0]
+				      : ag->n_lapsed_cases      ? ag->lapsed_cases[0]
+								: NULL;
+	size_t rows[3] = {ag->n_cases_with_children, ag->n_adult_only_cases, ag->n_lapsed_cases};
+	ag->n_actions = ag->n_markers = 0;
+	ag->n_cases_with_children = ag->n_adult_only_cases = ag->n_lapsed_cases = 0;
+	/* the envelope, the Frame's tag and paging fields, the first row, the closing line */
+	size_t used = protobuf_c_message_get_packed_size(&ag->base) + 32 + 256 +
+		      (first ? protobuf_c_message_get_packed_size(&first->base) + 6 : 0);
+	ag->n_cases_with_children = rows[0];
+	ag->n_adult_only_cases = rows[1];
+	ag->n_lapsed_cases = rows[2];
+	size_t ka = 0, km = 0;
+	while (ka < na && used + protobuf_c_message_get_packed_size(&ag->actions[ka]->base) + 6 <=
+				  max)
+		used += protobuf_c_message_get_packed_size(&ag->actions[ka++]->base) + 6;
+	while (ka == na && km < nm &&
+	       used + protobuf_c_message_get_packed_size(&ag->markers[km]->base) + 6 <= max)
+		used += protobuf_c_message_get_packed_size(&ag->markers[km++]->base) + 6;
+	ag->n_actions = na;
+	ag->n_markers = nm;
+	if (ka == na && km == nm)
+		return MGW_OK;
+	char text[200];
+	snprintf(text, sizeof text,
+		 "%zu more outstanding actions and %zu more address markers due for review do "
+		 "not fit this agenda: marac action list --overdue, marac marker list --due",
+		 na - ka, nm - km);
+	Marac__V1__AgendaAction *x =
+		(Marac__V1__AgendaAction *)codec_new(&marac__v1__agenda_action__descriptor);
+	if (x == NULL || (x->action = codec_strdup(text)) == NULL ||
+	    (x->status = codec_strdup("more")) == NULL) {
+		codec_free(x ? &x->base : NULL);
+		return MGW_E_NOMEM;
+	}
+	for (size_t i = ka; i < na; i++)
+		codec_free(&ag->actions[i]->base);
+	for (size_t i = km; i < nm; i++)
+		codec_free(&ag->markers[i]->base);
+	ag->n_actions = ka;
+	ag->n_markers = km;
+	if (ka == na) { /* only markers left out: room for the closing line */
+		Marac__V1__AgendaAction **nv = followup_grow(ag->actions, ka, sizeof *nv);
+		if (nv == NULL) {
+			codec_free(&x->base);
+			return MGW_E_NOMEM;
+		}
+		ag->actions = nv;
+	}
+	ag->actions[ag->n_actions++] = x;
+	return MGW_OK;
+}
+
 static int agenda_wr_commit(struct job *jb, struct wctx *w)
 {
 	struct agenda_job *j = (struct agenda_job *)jb;
@@ -168,6 +237,8 @@ static int agenda_wr_commit(struct job *jb, struct wctx *w)
 		rc = agenda_set_meeting(ag, &mt);
 	if (rc == MGW_OK && j->from_row == 0) /* h12-actions: actions and markers, first page */
 		rc = followup_wr_agenda(w, a->id, j->meeting, ag);
+	if (rc == MGW_OK && j->from_row == 0)
+		rc = agenda_fit_followup(ag, c->max_frame_bytes);
 	if (rc != MGW_OK) {
 		codec_free(ag ? &ag->base : NULL);
 		return rc;

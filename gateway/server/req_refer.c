@@ -29,6 +29,7 @@
  * after COMMIT. A view that would not fit a frame undoes the referral and
  * refuses it (VIEW_TOO_LARGE) from refer_wr_failed.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +102,110 @@ static void drop_invalid_certs(const struct epoch *e, struct recipients *rc, con
 }
 
 /* The area a referral names or its victim's postcode decides; NULL if none (no refusal). */
+/* The lower-case words (letter and digit runs) of s into w[max] (each up to 63 bytes). */
+static size_t words_of(const char *s, char w[][64], size_t max)
+{
+	size_t n = 0;
+	while (s && *s && n < max) {
+		while (*s && !isalnum((unsigned char)*s))
+			s++;
+		size_t l = 0;
+		while (isalnum((unsigned char)s[l]))
+			l++;
+		if (l == 0)
+			break;
+		size_t k = l < 63 ? l : 63;
+		for (size_t i = 0; i < k; i++)
+			w[n][i] = (char)tolower((unsigned char)s[i]);
+		w[n++][k] = '\0';
+		s += l;
+	}
+	return n;
+}
+
+/* 1 if every word of name (two at least) is a word of area[n]. */
+static int name_in(const char *name, char area[][64], size_t n)
+{
+	char w[16][64];
+	size_t nw = words_of(name, w, 16);
+	if (nw < 2)
+		return 0;
+	for (size_t i = 0; i < nw; i++) {
+		size_t k = 0;
+		while (k < n && strcmp(w[i], area[k]) != 0)
+			k++;
+		if (k == n)
+			return 0;
+	}
+	return 1;
+}
+
+static int person_in(const Marac__V1__Person *p, char area[][64], size_t n)
+{
+	if (p == NULL)
+		return 0;
+	if (p->full_name && name_in(p->full_name, area, n))
+		return 1;
+	for (size_t i = 0; i < p->n_aliases; i++)
+		if (name_in(p->aliases[i], area, n))
+			return 1;
+	return 0;
+}
+
+/*
+ * transfer_from_area is printed on the agenda every attending agency reads
+ * when it fits an area name's grammar (agenda_area_name_ok: letters, digits,
+ * spaces, a little punctuation), and so do an address, a postcode, a phone
+ * number and a name. 1 when it reads as an area name: it holds no person of
+ * the referral (every word of a full name or alias, in any order) and the
+ * policy's scrub of it as a narrative, for any agency, finds nothing but
+ * names (no address, postcode, phone, identifier or statement of where she
+ * is; the name finder takes words of real area names for names). Bounded:
+ * at most 64 bytes are scrubbed.
+ */
+static int transfer_area_clean(const policy *pol, const Marac__V1__Referral *r)
+{
+	const char *t = r->transfer_from_area;
+	if (!r->transfer_in || !agenda_area_name_ok(t))
+		return 1; /* not printed on the agenda */
+	char area[40][64];
+	size_t n = words_of(t, area, 40);
+	if (person_in(r->victim, area, n))
+		return 0;
+	Marac__V1__Person *const *lists[4] = {r->perpetrators, r->children, r->safe_contacts,
+					      r->unsafe_contacts};
+	size_t counts[4] = {r->n_perpetrators, r->n_children, r->n_safe_contacts,
+			    r->n_unsafe_contacts};
+	for (size_t l = 0; l < 4; l++)
+		for (size_t i = 0; i < counts[l]; i++)
+			if (person_in(lists[l][i], area, n))
+				return 0;
+	if (r->referrer && r->referrer->name && name_in(r->referrer->name, area, n))
+		return 0;
+	Marac__V1__CaseSummary cs = MARAC__V1__CASE_SUMMARY__INIT;
+	cs.case_ref = "X";
+	cs.narrative = (char *)t;
+	int clean = 1;
+	for (int ag = 1; ag <= MARAC__V1__AGENCY__AGENCY_EDUCATION && clean; ag++) {
+		Marac__V1__CaseSummary *view = NULL;
+		Marac__V1__RedactionEntry **man = NULL;
+		size_t n_man = 0, n_f = 0;
+		struct policy_finding *fs = NULL;
+		if (policy_redact_explain(pol, &cs, ag, MARAC__V1__PURPOSE__PURPOSE_REFERRAL, &view,
+					  &man, &n_man, &fs, &n_f) != MGW_OK)
+			return 0;
+		/* Names are the referral's people, above: the name finder also
+		 * takes words of real areas ("Blackburn with Darwen") for names. */
+		for (size_t i = 0; i < n_f && clean; i++)
+			if (fs[i].end > fs[i].start && strcmp(fs[i].kind, "name") != 0)
+				clean = 0;
+		free(fs);
+		codec_free(&view->base);
+		policy_manifest_free(man, n_man);
+	}
+	return clean;
+}
+
 static const struct mgw_area *find_area(const struct mgw_config *c, const Marac__V1__Referral *r)
 {
 	if (r->marac_area && r->marac_area[0])
@@ -185,6 +290,12 @@ void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 	}
 	if (chk.referral_day > today_days() + 1) {
 		refuse(g, s, NULL, NULL, &inv, "referral_date: is in the future");
+		goto drop;
+	}
+	if (!transfer_area_clean(g->epoch->policy, ref)) {
+		refuse(g, s, NULL, NULL, &inv, "transfer_from_area: the name of a MARAC area only "
+		       "(it is printed on the agenda): it holds an address, a number or a person's "
+		       "name");
 		goto drop;
 	}
 	if (area == NULL && (area = decide_area(g, s, &inv, ref)) == NULL)

@@ -17,7 +17,8 @@
  * deliveries): a Deliver of a retracted delivery still queued on the
  * connection (read before the retraction committed) is dropped; then every
  * unconfirmed Retract of the node not yet sent on this connection is
- * queued as a control frame, at most a window's worth per pump; each first
+ * queued as a control frame, at most a window's worth per pump, less what
+ * the control queue holds (but at least one); each first
  * RetractAck pumps again, and while a full batch went out no Deliver is
  * pumped behind it (the rest of the Retracts come first). A new connection
  * sends them all again, until the node answers RetractAck.
@@ -347,14 +348,16 @@ static int pump_one(void *ctx, const struct store_retracted *d)
 
 int retract_svc_pump(struct gw *g, struct session *s)
 {
-	/* Bounded per pump, like deliveries, and only while the control queue
-	 * is short: the rest follow at a later pump, which each RetractAck
-	 * brings (retract_ack_wr_commit notifies the node's sessions). */
+	/* Bounded per pump, like deliveries, and by what the control queue
+	 * holds already: the rest follow at a later pump, which each RetractAck
+	 * brings (retract_ack_wr_commit notifies the node's sessions). A queue
+	 * already a window long still takes one: queuing none and answering
+	 * "no more" let a later Deliver go out first (with delivery_window 1
+	 * the Welcome alone filled it), and one a pump keeps them coming, each
+	 * RetractAck bringing the next, without growing the queue. */
 	size_t window = g->epoch->cfg->delivery_window;
-	if (s->ctl_count >= window)
-		return 0;
 	struct pump_ctx p = {.s = s};
-	size_t max = window - s->ctl_count;
+	size_t max = s->ctl_count >= window ? 1 : window - s->ctl_count;
 	if (store_retract_pending(g->reader, s->node, s->retract_sent_rid, max, pump_one, &p) !=
 	    MGW_OK) {
 		log_event(LOG_ERROR, "retract_read_failed", "node", s->node, NULL);

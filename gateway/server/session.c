@@ -49,7 +49,8 @@
 #include "log.h"
 #include "mgw_err.h"
 
-/* Control frames a node may leave unread before it is cut off. */
+/* Control frames a node may leave unread before it is cut off (and their
+ * bytes: mgw_limits.h MGW_CTL_QUEUE_BYTES, queue_ctl). */
 #define CTL_QUEUE_MAX(c) (2u * (c)->max_in_flight + 16u)
 /* Refusals made on the writer may come on top, all at once: one per job
  * (MGW_SESSION_JOBS_MAX) and one per ack read ahead of its answer (acks
@@ -168,7 +169,10 @@ static void queue_ctl(struct session *s, const uint8_t *frame, size_t len, unsig
 {
 	if (s->closing)
 		return;
-	if (s->ctl_count >= max) {
+	size_t max_bytes = 4u * (size_t)G.epoch->cfg->max_frame_bytes;
+	if (max_bytes < MGW_CTL_QUEUE_BYTES)
+		max_bytes = MGW_CTL_QUEUE_BYTES;
+	if (s->ctl_count >= max || s->ctl_bytes + len > max_bytes) {
 		log_event(LOG_WARN, "session_culled", "node", s->node, "reason", "control_queue_full",
 			  NULL);
 		session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "not reading");
@@ -185,6 +189,7 @@ static void queue_ctl(struct session *s, const uint8_t *frame, size_t len, unsig
 		s->ctl_head = o;
 	s->ctl_tail = o;
 	s->ctl_count++;
+	s->ctl_bytes += o->len;
 	want_write(s);
 }
 
@@ -367,6 +372,7 @@ static void free_queues(struct session *s)
 	}
 	s->ctl_head = s->ctl_tail = s->dlv_head = s->dlv_tail = NULL;
 	s->ctl_count = s->dlv_count = 0;
+	s->ctl_bytes = 0;
 	free(s->rx);
 	s->rx = NULL;
 }
@@ -634,6 +640,7 @@ static struct out_frame *out_next(struct session *s)
 		if (s->ctl_head == NULL)
 			s->ctl_tail = NULL;
 		s->ctl_count--;
+		s->ctl_bytes -= o->len;
 	} else if (s->dlv_head && !s->closing) {
 		o = s->dlv_head;
 		s->dlv_head = o->next;
@@ -653,6 +660,7 @@ static void out_unget(struct session *s, struct out_frame *o)
 		if (s->ctl_tail == NULL)
 			s->ctl_tail = o;
 		s->ctl_count++;
+		s->ctl_bytes += o->len;
 	} else {
 		o->next = s->dlv_head;
 		s->dlv_head = o;

@@ -167,8 +167,10 @@ static int delivered_by(store *s, int64_t audit_seq, const char *sender_node)
 	if (rc != MGW_OK)
 		return rc;
 	const Marac__V1__AuditRecord *r = (const Marac__V1__AuditRecord *)m;
+	/* The gateway's own delivery under the message's msg_id and case ref
+	 * (a referral's serial perpetrator notice, actor "") goes with it. */
 	rc = r->event == MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED &&
-	     strcmp(r->actor_node, sender_node) == 0;
+	     (strcmp(r->actor_node, sender_node) == 0 || r->actor_node[0] == '\0');
 	codec_free(m);
 	return rc;
 }

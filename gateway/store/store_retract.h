@@ -82,7 +82,9 @@ int store_retract_purge(store *s, const char *sender_node, const char *msg_id, i
  * per delivery) joined with the deliveries and shares tables, and keeps a
  * delivery only when its DELIVERY_COMMITTED record names sender_node as the
  * actor (a msg_id is unique per sender only: another node's share under the
- * same msg_id and case ref is not sender_node's to retract). Returns 0,
+ * same msg_id and case ref is not sender_node's to retract), or the gateway
+ * (actor "": the serial perpetrator notice a referral raised carries the
+ * referral's msg_id and case ref, and goes with it). Returns 0,
  * MGW_E_NOMEM, MGW_E_DB, or what reading that record returned.
  */
 int store_retract_purge_case(store *s, const char *sender_node, const char *case_ref,

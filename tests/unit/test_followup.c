@@ -449,6 +449,14 @@ Test(followup, one_case_holds_a_bounded_number_of_open_actions_and_active_marker
 	cr_assert_eq(actions_set_status(db, first, 2, "", "2026-11-20"), MGW_OK);
 	a.case_ref = "TS-2026-0001";
 	cr_assert_eq(actions_add(db, &a, 1, id), MGW_OK, "one done: room for one more");
+	/* Red team: reopening the done one would make 65 (its owner and a chair,
+	 * or one certificate with both roles, could close, add and reopen for
+	 * ever); the cap holds for a reopen as for an add. */
+	cr_assert_eq(actions_set_status(db, first, 1, "", "2026-11-21"), MGW_E_TOO_LARGE);
+	cr_assert_eq(actions_set_status(db, id, 1, "", "2026-11-21"), MGW_OK,
+		     "an open one set open again is no new open action");
+	cr_assert_eq(actions_set_status(db, id, 2, "", "2026-11-21"), MGW_OK);
+	cr_assert_eq(actions_set_status(db, first, 1, "", "2026-11-21"), MGW_OK, "room again");
 
 	struct marker_new mn = {.case_ref = "TS-2026-0001", .area = "testshire",
 				.start_date = "2026-11-01", .review_due = "2027-04-01",

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include <openssl/evp.h>
 
 #include "codec.h"
@@ -17,6 +19,7 @@
 #include "mgw_limits.h"
 #include "policy.h"
 #include "policy_int.h"
+#include "policy_test.h"
 #include "scrub.h"
 
 #define AG(x) MARAC__V1__AGENCY__AGENCY_##x
@@ -322,6 +325,47 @@ Test(policy_load, document_shape)
 		   "one YAML document");
 	load_fails("version: 1\ngroups:\n  police: [idva]\nrules: []\n", 3, "already an agency");
 	load_fails("", 1, "empty policy");
+}
+
+/* Red team: a byte libyaml's reader refuses (a control character, a broken
+ * UTF-8 sequence) was reported at line 1 wherever it was. */
+Test(policy_load, unreadable_bytes_are_reported_at_their_line)
+{
+	load_fails_as("version: 1\nrules: []\ndescription: a\x01b\n", 0, 3, "control characters");
+	load_fails_as("version: 1\n\nrules: []\ndescription: a\xff\n", 0, 4, "UTF-8");
+}
+
+/* Red team: nested aliases in a policy test file ("billion laughs") were
+ * expanded to 10^9 values (2 GB and more); now the file fails at once. */
+Test(policy_load, a_policy_test_file_with_aliases_fails_without_expanding_them)
+{
+	char dir[] = "/tmp/marac-ptest-XXXXXX", path[64];
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/bomb.test.yaml", dir);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n", f);
+	for (int i = 1; i < 9; i++) {
+		fprintf(f, "a%d: &a%d [", i, i);
+		for (int k = 0; k < 10; k++)
+			fprintf(f, "%s*a%d", k ? ", " : "", i - 1);
+		fputs("]\n", f);
+	}
+	fclose(f);
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *out = open_memstream(&buf, &n);
+	struct policy_test_totals t = {0};
+	time_t t0 = time(NULL);
+	cr_assert_eq(policy_test_file(path, "bomb", MARAC_SOURCE_DIR "/policy/default.yaml", out, &t),
+		     MGW_OK);
+	fclose(out);
+	cr_assert_eq(t.failed, 1);
+	cr_assert(strstr(buf, "aliases are not allowed"), "%s", buf);
+	cr_assert_leq(time(NULL) - t0, 2, "expanded before failing");
+	free(buf);
+	unlink(path);
+	rmdir(dir);
 }
 
 Test(policy_load, sha256_is_of_the_file_bytes)
