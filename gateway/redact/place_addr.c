@@ -517,6 +517,35 @@ void place_town_after_cue(struct scan *sc, long p)
 
 /* ---- places ------------------------------------------------------------------------ */
 
+/*
+ * After a firm or workplace ending at token last: ", Goole", ", Selly Oak",
+ * ", Hortonwood 7" (an estate and its unit), ", Bullring, Birmingham" say
+ * which branch, when they end the clause (a closing bracket, a full stop, a
+ * line end, a lower-case function word). Returns the new end (last when
+ * nothing follows).
+ */
+static long trailing_town(struct scan *sc, long last)
+{
+	long e = last;
+	for (int g = 0; g < 2 && is_punct(T(sc, e), ',') && !(T(sc, e + 1)->f & (F_BRK | F_NL)); g++) {
+		long m = 0;
+		while (m < 3 && place_town_word(T(sc, e + 1 + m)) && !(T(sc, e + 1 + m)->f & F_NL))
+			m++;
+		if (m == 0)
+			break;
+		if (T(sc, e + 1 + m)->type == T_NUM && (T(sc, e + 1 + m)->f & F_HOUSE) &&
+		    !(T(sc, e + 1 + m)->f & F_NL))
+			m++;
+		const struct tok *z = T(sc, e + 1 + m);
+		if (!(z->type == T_END || (z->type == T_PUNCT && z->ch != '&') || (z->f & F_NL) ||
+		      (z->type == T_WORD && (z->f & F_LOWER) &&
+		       (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ)))))
+			break;
+		e += 1 + m;
+	}
+	return e;
+}
+
 static void emit_place(struct scan *sc, long a, long e, const char *rule)
 {
 	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_PLACE, rule);
@@ -584,6 +613,12 @@ static void try_inst(struct scan *sc, long p)
 		const struct tok *w = T(sc, i);
 		if (is_punct(w, '&') && real && (T(sc, i - 1)->f & F_CAP))
 			continue; /* "Hughes & Sons Builders" */
+		if (is_punct(w, '.') && T(sc, i - 1)->type == T_WORD && (T(sc, i - 1)->f & F_CAP) &&
+		    T(sc, i - 1)->end - T(sc, i - 1)->start == 1 && i - 1 >= sc->ss) {
+			real = 1, b = i - 1; /* "J.P. Plastering": a firm named by initials */
+			i--;
+			continue;
+		}
 		if (w->id == W_E && is_word(T(sc, i - 1), W_OF) && T(sc, i - 2)->end - T(sc, i - 2)->start == 1)
 			continue; /* "St Hilda's C of E Primary" */
 		if (w->type != T_WORD)
@@ -617,6 +652,10 @@ static void try_inst(struct scan *sc, long p)
 	/* Hall, Barber, Temple, Kitchen, Church are surnames too ("Kevin HALL"): a
 	 * venue only in lower case ("the church hall"), after an institution
 	 * word ("Village Hall") or after "the" ("the Damascus Kitchen") */
+	/* "bar" and "pub" likewise: "a London bar" on a door is a lock */
+	if ((t->id == W_BAR || t->id == W_PUB) && !is_word(T(sc, b - 1), W_THE) &&
+	    !is_word(T(sc, b - 1), W_OF) && !is_word(T(sc, b - 1), W_AT))
+		return;
 	if ((t->id == W_HALL || t->id == W_BARBER || t->id == W_TEMPLE || t->id == W_KITCHEN ||
 	     t->id == W_CHURCH) &&
 	    !(t->f & F_LOWER) && !(T(sc, p - 1)->cls & C_INSTM) && !is_word(T(sc, b - 1), W_THE))
@@ -646,6 +685,16 @@ static void try_inst(struct scan *sc, long p)
 	if (is_word(T(sc, e), W_OF) && place_town_word(T(sc, e + 1)))
 		for (e += 1; e < p + 5 && place_town_word(T(sc, e)); e++)
 			; /* University of Hull */
+	if (is_punct(T(sc, e), '&') && !(t->cls & C_HOSP)) {
+		/* "Dale Tyre & Exhaust", "Hughes Builders & Sons": the rest of the name */
+		long m = 0;
+		while (m < 2 && T(sc, e + 1 + m)->type == T_WORD &&
+		       (T(sc, e + 1 + m)->f & (F_CAP | F_UPPER)) && !(T(sc, e + 1 + m)->f & F_NL) &&
+		       !(T(sc, e + 1 + m)->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_NOTPL | C_TITLE)))
+			m++;
+		if (m > 0)
+			e += 1 + m;
+	}
 	long k = e;
 	if (is_punct(T(sc, k), ',') || is_word(T(sc, k), W_ON))
 		k++;
@@ -668,6 +717,8 @@ static void try_inst(struct scan *sc, long p)
 		if (m > 1 && is_punct(T(sc, e + m), ')'))
 			e += m + 1;
 	}
+	if (!hosp)
+		e = trailing_town(sc, e); /* "Kwik Tyres, Selly Oak" */
 	emit_place(sc, b, e, rule);
 }
 
@@ -755,9 +806,12 @@ static void try_work(struct scan *sc, long p)
 			j++;
 		else if (!(x->f & F_CAP))
 			return;
-	} else if (t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr("(:-", T(sc, j)->ch) &&
-		   is_word(T(sc, p - 1), W_AT)) {
-		j++; /* "stalks her at work (the Grange Hotel)" */
+	} else if (((t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr("(:-", T(sc, j)->ch) &&
+		    is_word(T(sc, p - 1), W_AT)) ||
+		   ((t->id == W_WORKS || t->id == W_WORK) && is_punct(T(sc, j), '(') &&
+		    (T(sc, j + 1)->type == T_WORD) && !(T(sc, j + 1)->f & F_LOWER)))) {
+		j++; /* "stalks her at work (the Grange Hotel)", "the shop where she
+		      * works (Kemal's Market, ...)" */
 	} else if ((t->id == W_RUNS || t->id == W_MANAGES) &&
 		   ((T(sc, j)->cls & C_DET) || (T(sc, j)->f & F_CAP)) && !(T(sc, j)->f & F_BRK) &&
 		   ((T(sc, p - 1)->cls & (C_PRON | C_KIN)) ||
@@ -773,7 +827,7 @@ static void try_work(struct scan *sc, long p)
 		 * "teacher ... with Mum" says nothing of where */
 		role = t->id == W_COLLEAGUE || t->id == W_COLLEAGUES || t->id == W_TEACHER ||
 			   t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER ||
-			   t->id == W_KEYWORKER;
+			   t->id == W_KEYWORKER || t->id == W_BOSS || t->id == W_SUPERVISOR;
 		int from = role || t->id == W_SACKED || t->id == W_DISMISSED || t->id == W_FIRED ||
 			   t->id == W_REDUNDANT, to = t->id == W_ROUTE;
 		if (t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES)
@@ -792,7 +846,11 @@ static void try_work(struct scan *sc, long p)
 				return;
 			if (x->type == T_WORD && ((x->id == W_AT || (from && x->id == W_FROM)) ||
 						  (!role && (x->id == W_FOR || x->id == W_IN ||
-							     x->id == W_WITH || x->id == W_BY)) ||
+							     x->id == W_WITH || x->id == W_BY ||
+							     /* "works on the tills at", "on
+							      * the Mull fish farm" */
+							     (x->id == W_ON && k == 0 &&
+							      (T(sc, j + 1)->cls & C_DET)))) ||
 						  (to && x->id == W_TO)))
 				break;
 			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
@@ -840,7 +898,7 @@ static void work_extent(struct scan *sc, long j, int how)
 		    sc->s[x->end - 2] == 'e' && sc->s[x->end - 1] == 'd')
 			break; /* "DSL at Kelvin Hall contacted" */
 		if (x->type == T_WORD) {
-			if (x->cls & (C_CONJ | C_DAY | C_MON | C_TIMEW | C_PRON | C_UNIT) ||
+			if (x->cls & (C_CONJ | C_DAY | C_MON | C_TIMEW | C_PRON | C_UNIT | C_ADV) ||
 			    x->id == W_FOR || x->id == W_UNTIL || x->id == W_TILL || x->id == W_DURING ||
 			    x->id == W_BETWEEN || x->id == W_FROM || x->id == W_AS)
 				break;
@@ -864,16 +922,7 @@ static void work_extent(struct scan *sc, long j, int how)
 		return;
 	/* "Teesport Logistics, Grangetown - start date": the town after a
 	 * comma says which branch, when it ends the clause */
-	if (is_punct(T(sc, last), ',') && !(T(sc, last + 1)->f & F_BRK)) {
-		long m = 0;
-		while (m < 2 && place_town_word(T(sc, last + 1 + m)) && !(T(sc, last + 1 + m)->f & F_NL))
-			m++;
-		const struct tok *z = T(sc, last + 1 + m);
-		if (m > 0 && (z->type == T_END || z->type == T_PUNCT || (z->f & F_NL) ||
-			      (z->type == T_WORD && (z->f & F_LOWER) &&
-			       (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ)))))
-			last += 1 + m;
-	}
+	last = trailing_town(sc, last);
 	emit_place(sc, j, last, "place:workplace");
 }
 

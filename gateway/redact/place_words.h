@@ -130,7 +130,7 @@
 	W(APARTMENTS, "apartments", C_BLD)                                                      \
 	W(BUILDINGS, "buildings", C_BLD)                                                        \
 	W(HALL, "hall", C_BLD | C_INST | C_VENUE)                                               \
-	W(FARM, "farm", C_BLD)                                                                  \
+	W(FARM, "farm", C_BLD | C_INST)                                                         \
 	W(MANOR, "manor", C_BLD)                                                                \
 	W(VILLAS, "villas", C_BLD)                                                              \
 	W(CHAMBERS, "chambers", C_BLD)                                                          \
@@ -670,6 +670,30 @@
 	W(GURDWARA, "gurdwara", C_INST | C_VENUE)                                               \
 	W(TEMPLE, "temple", C_INST | C_VENUE)                                                   \
 	W(SYNAGOGUE, "synagogue", C_INST | C_VENUE)                                             \
+	/* trades a firm is named after ("Hughes Roofing", "Kwik Tyres", "A1 Radio     \
+	 * Cars"): a workplace, found whatever the sentence says (issue 9) */          \
+	W(TYRE, "tyre", C_INST | C_VENUE)                                                       \
+	W(TYRES, "tyres", C_INST | C_VENUE)                                                     \
+	W(EXHAUST, "exhaust", C_INST | C_VENUE)                                                 \
+	W(EXHAUSTS, "exhausts", C_INST | C_VENUE)                                               \
+	W(MOTORS, "motors", C_INST | C_VENUE)                                                   \
+	W(ROOFING, "roofing", C_INST | C_VENUE)                                                 \
+	W(SCAFFOLDING, "scaffolding", C_INST | C_VENUE)                                         \
+	W(PLASTERING, "plastering", C_INST | C_VENUE)                                           \
+	W(PLUMBING, "plumbing", C_INST | C_VENUE)                                               \
+	W(JOINERY, "joinery", C_INST | C_VENUE)                                                 \
+	W(LANDSCAPING, "landscaping", C_INST | C_VENUE)                                         \
+	W(HAULAGE, "haulage", C_INST | C_VENUE)                                                 \
+	W(COURIERS, "couriers", C_INST | C_VENUE)                                               \
+	W(TAXIS, "taxis", C_INST | C_VENUE)                                                     \
+	W(CARS, "cars", C_INST | C_VENUE)                                                       \
+	W(CARPETS, "carpets", C_INST | C_VENUE)                                                 \
+	W(BUTCHERS, "butchers", C_INST | C_VENUE)                                               \
+	W(FISHERIES, "fisheries", C_INST | C_VENUE)                                             \
+	W(MARKET, "market", C_INST | C_VENUE)                                                   \
+	W(BAR, "bar", C_INST | C_VENUE)                                                         \
+	W(PUB, "pub", C_INST | C_VENUE)                                                         \
+	W(GARDEN, "garden", C_INSTM)                                                            \
 	W(CO, "co", C_ABBRDOT)                                                                  \
 	W(VS, "vs", C_ABBRDOT)                                                                  \
 	/* CAD log words that are not a town after an address */                               \
@@ -910,6 +934,8 @@
 	W(SENCO, "senco", C_WORKC)                                                              \
 	W(HEADTEACHER, "headteacher", C_WORKC)                                                  \
 	W(KEYWORKER, "keyworker", C_WORKC)                                                      \
+	W(BOSS, "boss", C_WORKC)                                                                \
+	W(SUPERVISOR, "supervisor", C_WORKC)                                                    \
 	W(EMPLOYMENT, "employment", C_WORKC)                                                    \
 	W(OCCUPATION, "occupation", C_WORKC)                                                    \
 	/* attending a school */                                                                \

@@ -807,6 +807,36 @@ Test(place, workplace_labels_and_appositions)
 	expect_none("Contact the school, Police and Housing today.", 0);
 }
 
+/* issue 9: a firm named after its trade is a workplace whatever the sentence
+ * says; the branch after a comma goes with it */
+Test(place, employer_shapes)
+{
+	expect_span("Seen outside Pennine Tyre & Exhaust, Skipton Rd on Monday.", 0, SCRUB_PLACE,
+		    "Pennine Tyre & Exhaust, Skipton Rd");
+	expect_span("He has a start with Walsden Scaffolding next week.", 0, SCRUB_PLACE,
+		    "Walsden Scaffolding");
+	expect_span("A van saying R.J. Roofing was parked there.", 0, SCRUB_PLACE, "R.J. Roofing");
+	expect_span("He drives for Star Radio Cars, Moss Side, most nights.", 0, SCRUB_PLACE,
+		    "Star Radio Cars, Moss Side");
+	expect_span("The fight was in the car park of the Kestrel bar on Friday.", 0, SCRUB_PLACE,
+		    "Kestrel bar");
+	expect_span("Her wages from the Oakvale garden centre stopped.", 0, SCRUB_PLACE,
+		    "Oakvale garden centre");
+	/* "works (", "works on the", a boss "at" */
+	expect_span("The shop where she works (Pazar Market, Leyton) was visited.", 0, SCRUB_PLACE,
+		    "Pazar Market, Leyton");
+	expect_span("Both work on the Loch Ewe salmon farm now.", 0, SCRUB_PLACE,
+		    "Loch Ewe salmon farm");
+	expect_span("Her boss at Greggs Bakery, Hexham, is supportive.", 0, SCRUB_PLACE,
+		    "Greggs Bakery, Hexham");
+	expect_span("He turned up at her work (Lloyds pharmacy, Arndale, Manchester) again.", 0,
+		    SCRUB_PLACE, "Lloyds pharmacy, Arndale, Manchester");
+	/* not: a door bar, trades in lower case, a job without a name */
+	expect_none("Fitted a London bar and a door chain.", 0);
+	expect_none("He does roofing and scaffolding for cash.", 0);
+	expect_none("She works on the tills three days a week.", 0);
+}
+
 Test(place, where_she_is_between_and_nearby)
 {
 	static const char *const loc[] = {
