@@ -784,6 +784,69 @@ static void try_attend(struct scan *sc, long p)
 		emit_place(sc, j, j + m, "place:attends");
 }
 
+/* "Y2", "Y11", "Yr4", "yr 10" is a year group; so is "Year 4", "year 10" */
+static int year_group_before(const struct scan *sc, long p)
+{
+	const struct tok *w = T(sc, p);
+	if (w->type == T_NUM && w->end - w->start <= 2 && T(sc, p - 1)->id == W_YEAR)
+		return 1;
+	if (w->type != T_WORD || !(w->f & F_DIGIT))
+		return 0;
+	const unsigned char *c = sc->s + w->start;
+	size_t n = w->end - w->start, k = 1;
+	if ((c[0] | 0x20u) != 'y')
+		return 0;
+	if (n > 1 && (c[1] | 0x20u) == 'r')
+		k = 2;
+	if (n - k < 1 || n - k > 2)
+		return 0;
+	for (; k < n; k++)
+		if (!is_digit(c[k]))
+			return 0;
+	return 1;
+}
+
+/*
+ * "at" naming a child's school without a school word: after a year group
+ * ("Y2 at Chantlers", "in Year 4 at Oakbank"), after a child's age in
+ * brackets ("Maya (8) at Hillcrest - school informed"), or a saint's name
+ * alone ("her brother at St Aidan's"): a school, a church or a hospital,
+ * each a place she or the child is found. Not a street ("at St John's
+ * Road"), nor a named institution (decided at its own word).
+ */
+static int school_at(const struct scan *sc, long p)
+{
+	if (year_group_before(sc, p - 1))
+		return 1;
+	if (is_punct(T(sc, p - 1), ')') && T(sc, p - 2)->type == T_NUM &&
+	    T(sc, p - 2)->end - T(sc, p - 2)->start <= 2 && is_punct(T(sc, p - 3), '(') &&
+	    (T(sc, p - 4)->f & F_CAP) && T(sc, p - 4)->type == T_WORD)
+		return 1;
+	const struct tok *a = T(sc, p + 1), *b = T(sc, p + 2), *c = T(sc, p + 3);
+	return a->id == W_ST && (a->f & F_CAP) && (b->f & F_CAP) && (b->f & F_POSS) &&
+	       b->type == T_WORD && !(b->f & F_NL) &&
+	       !(c->type == T_WORD && (c->cls & (C_INST | C_INSTC | C_INSTM | C_ST | C_STA | C_SAB |
+						  C_BLD | C_HOSP)));
+}
+
+/*
+ * A school's safeguarding lead named with it in brackets or after a comma:
+ * "(DSL, Birchfields)", "Mrs Rowe (SENCO, Oak Lane Juniors)": the school
+ * is the words after the comma, up to the bracket or the line's end.
+ */
+static void role_school(struct scan *sc, long p)
+{
+	if (!is_punct(T(sc, p + 1), ','))
+		return;
+	long a = p + 2, m = 0;
+	while (m < 4 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
+		m++;
+	const struct tok *z = T(sc, a + m);
+	if (m == 0 || !(is_punct(z, ')') || z->type == T_END || (z->f & F_NL)))
+		return;
+	emit_place(sc, a, a + m, "place:school-role");
+}
+
 static void work_extent(struct scan *sc, long j, int role);
 
 /* "works at Tesco on Freeman Street", "employed by ...", "her workplace, ..." */
@@ -989,6 +1052,10 @@ void place_places(struct scan *sc, long p)
 		inst_label(sc, p); /* "GP: Meddygfa'r Bont" */
 	if (t->cls & C_ATTEND)
 		try_attend(sc, p);
+	else if (t->id == W_AT && school_at(sc, p))
+		try_attend(sc, p - 1); /* reads from the "at" */
+	if (t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER)
+		role_school(sc, p);
 	if (t->id == W_IS || t->id == W_WAS || t->id == W_BEEN)
 		try_job(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))

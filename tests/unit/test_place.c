@@ -837,6 +837,27 @@ Test(place, employer_shapes)
 	expect_none("She works on the tills three days a week.", 0);
 }
 
+/* issue 9: a child's school named without a school word */
+Test(place, school_without_school_word)
+{
+	expect_span("Son Kacper (9) at Moorside - school told this morning.", 0, SCRUB_PLACE,
+		    "Moorside");
+	expect_span("Child known: Ruby, Y3 at Hollybank.", 0, SCRUB_PLACE, "Hollybank");
+	expect_span("Her eldest is in Year 10 at Parkfield Grange now.", 0, SCRUB_PLACE,
+		    "Parkfield Grange");
+	expect_span("His brother at St Oswald's has been told.", 0, SCRUB_PLACE, "St Oswald's");
+	expect_span("Present: Mr Adebayo (DSL, Thornleigh), health visitor.", 0, SCRUB_PLACE,
+		    "Thornleigh");
+	/* not: a street, a clock time, an age without a name, an adult's year */
+	const char *road = "She was seen at St Anne's Road.";
+	struct spans sv = scan(road, 0);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].kind != SCRUB_PLACE, "a street read as a school: %s", road);
+	spans_free(&sv);
+	expect_none("Ring at 10 (not before).", 0);
+	expect_none("In the year 2019 at court he was bailed.", 0);
+}
+
 Test(place, where_she_is_between_and_nearby)
 {
 	static const char *const loc[] = {
