@@ -168,6 +168,7 @@
 	W(INFIRMARY, "infirmary", C_INST | C_HOSP)                                              \
 	W(CENTRE, "centre", C_INSTC)                                                            \
 	W(CENTER, "center", C_INSTC)                                                            \
+	W(PARTNERSHIP, "partnership", C_INSTC) /* "Medical Partnership", a GP practice */     \
 	/* institution modifiers: not a name by themselves */                                   \
 	W(SECONDARY, "secondary", C_INSTM)                                                      \
 	W(INFANT, "infant", C_INSTM)                                                            \

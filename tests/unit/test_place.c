@@ -858,6 +858,14 @@ Test(place, school_without_school_word)
 	expect_none("In the year 2019 at court he was bailed.", 0);
 }
 
+/* issue 9: practices that call themselves a partnership */
+Test(place, gp_partnership)
+{
+	expect_span("Registered with Brynmawr Medical Partnership last week.", 0, SCRUB_PLACE,
+		    "Brynmawr Medical Partnership");
+	expect_none("Leeds Community Safety Partnership was told.", 0);
+}
+
 Test(place, where_she_is_between_and_nearby)
 {
 	static const char *const loc[] = {
