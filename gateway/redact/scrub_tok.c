@@ -538,6 +538,24 @@ static int month_abbr(const unsigned char *w)
  * those shapes also fit road numbers ("A1 THE") and codes; in capitals they
  * may be spaced too ("P 327 HVW", "ABC 123 D").
  */
+/* Does the word ending one space before i read "starting", "beginning",
+ * "partial" ...? ("reg starting NX18": only the first half is known) */
+static int partial_before(const unsigned char *s, size_t i)
+{
+	static const char *const W[] = {"starting", "beginning", "begins", "starts", "partial",
+	                                "partly", "part"};
+	size_t e = i, b;
+	if (e < 2 || s[e - 1] != ' ')
+		return 0;
+	e--;
+	for (b = e; b > 0 && e - b < 10 && sc_alpha(s[b - 1]); b--)
+		;
+	for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
+		if (word_eq(s + b, e - b, W[k]))
+			return 1;
+	return 0;
+}
+
 RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 {
 	int up = 1;
@@ -551,6 +569,9 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 			return 0;
 		int age = (s[j] - '0') * 10 + (s[j + 1] - '0');
 		j += 2;
+		if (cue && up && ends_word(s, n, j, 0) && partial_before(s, i) &&
+		    !(j + 1 < n && s[j] == ' ' && sc_alpha(s[j + 1]) && sc_upper(s[j + 1])))
+			return j; /* "reg starting NX18 - rest not known" */
 		if (j < n && (s[j] == ' ' || (cue && s[j] == '\n')))
 			j++;
 		if (letters_at(s, n, j, 3, &up) != 3 || !ends_word(s, n, j + 3, 0))
@@ -650,8 +671,11 @@ static int car_word(const unsigned char *w, size_t n)
 RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
 {
 	size_t a = i, best = i;
-	for (int r = 0; r < 4 && a >= 2 && s[a - 1] == ' ' && sc_alnum(s[a - 2]); r++) {
-		size_t e = a - 1, b = e;
+	/* "a blue Shogun, AEZ 8812": one comma between the car and its plate */
+	int comma = i >= 3 && s[i - 1] == ' ' && s[i - 2] == ',' && sc_alnum(s[i - 3]);
+	for (int r = 0; r < 4 && a >= 2 && s[a - 1] == ' ' && (sc_alnum(s[a - 2]) || (r == 0 && comma));
+	     r++) {
+		size_t e = a - 1 - (r == 0 && comma), b = e;
 		while (b > 0 && e - b < 12 && sc_alnum(s[b - 1]))
 			b--;
 		if (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80))
@@ -1602,8 +1626,10 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			*rule = near(cx, CUE_VEH, i) ? "vehicle:cue" : "vehicle:current";
 			return vehicle_with_description(s, n, start, e);
 		}
+		/* the colour or make written just before is a cue too: "blue
+		 * Hilux LRZ 4417", "a white RS3, S8 KNG" */
 		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = vehicle_at(s, n, i, 1)) != 0 &&
-		    vehicle_described(s, n, e)) {
+		    (vehicle_described(s, n, e) || vehicle_described_before(s, i) < i)) {
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
 			return vehicle_with_description(s, n, start, e);
 		}

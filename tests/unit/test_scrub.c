@@ -746,6 +746,18 @@ Test(scrub, vehicles_described_after_the_plate_and_misspelt_cues)
 	unchanged("Take the A1 (north) and the M62 (west), ROOM ABC 123D (upstairs).");
 }
 
+/* issue 9: the colour or make before an older, Northern Irish or cherished
+ * plate is its cue; half a plate after "reg starting" */
+Test(scrub, vehicles_described_before_the_plate_and_partial_plates)
+{
+	expect("He left in a green Navara KCZ 2290.", "He left in a " R("vehicle") ".");
+	expect("has a red Qashqai, OIA 517 - seen twice", "has a " R("vehicle") " - seen twice");
+	expect("drives a black Golf, T4 BRN now", "drives a " R("vehicle") " now");
+	expect("plate beginning YR21, the rest unseen", "plate beginning " R("vehicle") ", the rest unseen");
+	unchanged("A blue folder, ABC 1234 in the index.");
+	unchanged("starting LS12 on the map");
+}
+
 Test(scrub, handles_in_brackets_or_quotes_after_a_platform)
 {
 	expect("messages on WhatsApp/Snap (moonbeamzz). ok",
