@@ -1060,13 +1060,61 @@ static unsigned cue_of(const unsigned char *w, size_t n)
  * the cue having said what it is, 8 or 6 digits with no separator read as
  * DDMMYYYY or DDMMYY ("DOB 14031994"). Returns its end, or 0.
  */
+/*
+ * A date with its month in Roman numerals, as continental European records
+ * write it: "03.III.1989", "3/xi/02", "14 VII 1975". Returns its end, or 0.
+ */
+static size_t roman_date(const unsigned char *s, size_t n, size_t j)
+{
+	static const char *const R[] = {"i", "ii", "iii", "iv", "v", "vi",
+	                                "vii", "viii", "ix", "x", "xi", "xii"};
+	size_t d = digits_at(s, n, j, 2), k = j + d, a, y;
+	if (d < 1 || d > 2 || k >= n || !(s[k] == '.' || s[k] == '/' || s[k] == '-' || s[k] == ' '))
+		return 0;
+	unsigned char sep = s[k++];
+	for (a = k; k < n && k - a < 4 && ((s[k] | 0x20) == 'i' || (s[k] | 0x20) == 'v' ||
+	                                   (s[k] | 0x20) == 'x');
+	     k++)
+		;
+	int m = 0;
+	for (int r = 0; r < 12 && k > a; r++)
+		if (word_eq(s + a, k - a, R[r]))
+			m = r + 1;
+	if (m == 0 || k >= n || s[k] != sep)
+		return 0;
+	k++;
+	y = digits_at(s, n, k, 4);
+	if ((y != 2 && y != 4) || !ends_word(s, n, k + y, 0))
+		return 0;
+	char buf[12]; /* "dd/mm/yyyy" */
+	size_t len = 0;
+	memcpy(buf, s + j, d);
+	len += d;
+	buf[len++] = '/';
+	buf[len++] = (char)('0' + m / 10);
+	buf[len++] = (char)('0' + m % 10);
+	buf[len++] = '/';
+	memcpy(buf + len, s + k, y);
+	len += y;
+	struct ident_date dt;
+	return ident_date_scan(buf, len, &dt) == len ? k + y : 0;
+}
+
 RARE static size_t cue_date(const unsigned char *s, size_t n, size_t j)
 {
 	struct ident_date d;
 	size_t k = ident_date_scan((const char *)s + j, n - j, &d);
 	if (k != 0)
 		return ends_word(s, n, j + k, 0) ? j + k : 0;
+	if ((k = roman_date(s, n, j)) != 0)
+		return k;
 	k = digits_at(s, n, j, 8);
+	/* "DOB 1962?": only the year is known, and it is still hers */
+	if (k == 4 && ends_word(s, n, j + 4, 0) && !(j + 5 < n && (s[j + 4] == '/' || s[j + 4] == '.' ||
+	                                                           s[j + 4] == '-') &&
+	                                             sc_digit(s[j + 5])) &&
+	    ((s[j] == '1' && s[j + 1] == '9') || (s[j] == '2' && s[j + 1] == '0')))
+		return j + 4;
 	if ((k != 8 && k != 6) || !ends_word(s, n, j + k, 0))
 		return 0;
 	char buf[12];

@@ -758,6 +758,17 @@ Test(scrub, vehicles_described_before_the_plate_and_partial_plates)
 	unchanged("starting LS12 on the map");
 }
 
+/* issue 9: DOB forms beyond the usual ones: a Roman month, a year alone */
+Test(scrub, dob_roman_month_and_year_alone)
+{
+	expect("cousin (DOB 17.XI.1991) is", "cousin (DOB " R("date-of-birth") ") is");
+	expect("d.o.b. 5/iv/04 per passport", "d.o.b. " R("date-of-birth") " per passport");
+	expect("Her uncle, DOB 1958 (approx), visits", "Her uncle, DOB " R("date-of-birth") " (approx), visits");
+	unchanged("DOB 5.XIII.1991 is not a date");
+	unchanged("DOB unknown; seen in 1958 Avenue");
+	unchanged("Offence in 1998 under s47.");
+}
+
 Test(scrub, handles_in_brackets_or_quotes_after_a_platform)
 {
 	expect("messages on WhatsApp/Snap (moonbeamzz). ok",
