@@ -763,10 +763,21 @@ static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 	j += 6;
 	if (j < n && (s[j] == ' ' || s[j] == '\n'))
 		j++;
-	if (j + 5 > n || !(sc_alpha(s[j]) || s[j] == '9') || !(sc_alpha(s[j + 1]) || s[j + 1] == '9') ||
-	    !sc_digit(s[j + 2]) || !sc_alnum(s[j + 3]) || !sc_alnum(s[j + 4]))
+	/* the last five: 2 initials, a digit, 2 check characters, written
+	 * whole or with one space inside ("DF9 XY", "DF 9XY") */
+	unsigned char c[5];
+	int gap = 0;
+	for (int k = 0; k < 5; k++, j++) {
+		if (k > 0 && !gap && j + 1 < n && s[j] == ' ' && sc_alnum(s[j + 1]))
+			gap = 1, j++;
+		if (j >= n)
+			return 0;
+		c[k] = s[j];
+	}
+	if (!(sc_alpha(c[0]) || c[0] == '9') || !(sc_alpha(c[1]) || c[1] == '9') || !sc_digit(c[2]) ||
+	    !sc_alnum(c[3]) || !sc_alnum(c[4]))
 		return 0;
-	return ends_word(s, n, j + 5, 0) ? j + 5 : 0;
+	return ends_word(s, n, j, 0) ? j : 0;
 }
 
 /* A digit run of exactly want digits, or of groups (sizes in g[]) joined
@@ -813,7 +824,9 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 		return 0;
 	if (L && j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]))
 		j++;
-	const size_t lo = L ? 6 : 9, hi = 9;
+	/* digits alone: 9 in any grouping, or 8 in one run (a Romanian or
+	 * Polish passport's number) */
+	const size_t lo = L ? 6 : 8, hi = 9;
 	for (int g = 0; g < 3; g++) {
 		size_t k = digits_at(s, n, j, hi);
 		if (k == 0 || nd + k > hi || (g == 0 && k < 2))
@@ -822,7 +835,9 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 		int more = j + 1 < n && (s[j] == ' ' || s[j] == '-' || s[j] == '\n') &&
 		           sc_digit(s[j + 1]);
 		if (!more)
-			return nd >= lo && ends_word(s, n, j, 1) ? j : 0;
+			return (nd >= lo && !(L == 0 && nd == 8 && g > 0)) && ends_word(s, n, j, 1)
+			           ? j
+			           : 0; /* 8 digits alone only as one run ("05491278") */
 		if (nd == hi)
 			return 0; /* more digits follow: some longer number */
 		j++;

@@ -769,6 +769,17 @@ Test(scrub, dob_roman_month_and_year_alone)
 	unchanged("Offence in 1998 under s47.");
 }
 
+/* issue 9: a licence written with a space among its last five; a foreign
+ * passport of 8 digits after a cue and a nationality */
+Test(scrub, spaced_licence_and_eight_digit_passport)
+{
+	expect("licence HOLME 706158 JK2 AB seen", "licence " R("document") " seen");
+	expect("licence HOLME 706158 JK 2AB seen", "licence " R("document") " seen");
+	expect("Passport (Polish) 48213976 held", "Passport (Polish) " R("document") " held");
+	unchanged("Passport office ref 4821397 sent");
+	unchanged("HOLME 706158 JK2 seen");
+}
+
 Test(scrub, handles_in_brackets_or_quotes_after_a_platform)
 {
 	expect("messages on WhatsApp/Snap (moonbeamzz). ok",
