@@ -448,6 +448,50 @@ static void try_number_word(struct scan *sc, long p)
 	     pr->id == W_OUTSIDE || pr->id == W_OPPOSITE || pr->id == W_NEAR || pr->id == W_LIVES ||
 	     pr->id == W_LIVING || (pr->cls & C_KIN)))
 		emit_address(sc, p, q + 1, "addr:number");
+	/* "Neighbour Mrs Hale (no. 14) has a key": a person's house number in
+	 * brackets after the name */
+	else if (is_punct(pr, '(') && is_punct(T(sc, q + 1), ')') && T(sc, p - 2)->type == T_WORD &&
+		 (T(sc, p - 2)->f & F_CAP))
+		emit_address(sc, p, q + 1, "addr:number");
+}
+
+/*
+ * Where a relative or a named person lives, named by its town or district:
+ * "her sister Ada Obi in Peckham (tel ...)", "Mrs Rao of Old Swan": at
+ * "in" or "of" after a kin word and one to three name words, or after a
+ * title and a name; up to three town words
+ * that end the clause. Not an institution or a street (found as such),
+ * not "of Greater Manchester Police" (the clause goes on), not a short
+ * capitals code ("DS Khan of CID") unless the note is in capitals.
+ */
+static void try_kin_town(struct scan *sc, long p)
+{
+	long i = p - 1, names = 0;
+	while (names < 3 && T(sc, i)->type == T_WORD && (T(sc, i)->f & F_CAP) &&
+	       !(T(sc, i)->cls & (C_KIN | C_TITLE | C_DET | C_NOTPL | C_FUNC | C_PRON)))
+		i--, names++;
+	const struct tok *c = T(sc, i);
+	if (c->type != T_WORD || i < sc->ss)
+		return;
+	int kin = (c->cls & C_KIN) != 0, title = (c->cls & C_TITLE) && names > 0;
+	/* a named relative: "family in Manchester", "a cousin in Sylhet" name
+	 * no one who can be found */
+	if (!((kin && names > 0) || title))
+		return;
+	long m = 0;
+	while (m < 3 && place_town_word(T(sc, p + 1 + m)) && !(T(sc, p + 1 + m)->f & F_NL) &&
+	       (!(T(sc, p + 1 + m)->f & F_UPPER) || (c->f & F_UPPER)))
+		m++;
+	const struct tok *z = T(sc, p + 1 + m);
+	if (m == 0 || (z->type == T_WORD && (z->cls & (C_INST | C_INSTC | C_ST | C_STA | C_SAB |
+							  C_BLD | C_HOSP))))
+		return;
+	if (!(z->type == T_END || (z->type == T_PUNCT && z->ch != '&' && z->ch != '\'') ||
+	      (z->f & F_NL) ||
+	      (z->type == T_WORD && (z->f & F_LOWER) &&
+	       (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ | C_BE)))))
+		return;
+	emit_address(sc, p + 1, p + 1 + m, "addr:kin-town");
 }
 
 /* "Clough Road custody", "Elm Street police station": a street that names a
@@ -1032,6 +1076,8 @@ void place_addresses(struct scan *sc, long p)
 		try_po_box(sc, p);
 	else if (t->cls & (C_PREP | C_PREP2))
 		try_prep_street(sc, p);
+	if (t->type == T_WORD && (t->id == W_IN || t->id == W_OF) && p >= sc->skip_addr)
+		try_kin_town(sc, p);
 	else if (t->f & F_CAP)
 		try_bare_street(sc, p);
 }

@@ -866,6 +866,20 @@ Test(place, gp_partnership)
 	expect_none("Leeds Community Safety Partnership was told.", 0);
 }
 
+/* issue 9: where a named relative or a titled person lives, by district;
+ * a neighbour's house number in brackets */
+Test(place, named_person_in_a_district)
+{
+	expect_span("Her aunt Bisi Adeyemi in Walthamstow (tel to follow) knows.", 0, SCRUB_ADDRESS,
+		    "Walthamstow");
+	expect_span("Witness: Mr Karl Price of Low Moor.", 0, SCRUB_ADDRESS, "Low Moor");
+	expect_span("Neighbour Mrs Hale (no. 14) has a key.", 0, SCRUB_ADDRESS, "no. 14");
+	/* not: a family or a relative without a name, a force, a team code */
+	expect_none("His family in Bristol keep ringing.", 0);
+	expect_none("PC Amy Rudd of Greater Manchester Police attended.", 0);
+	expect_none("DS Omar Khan of CID rang back.", 0);
+}
+
 Test(place, where_she_is_between_and_nearby)
 {
 	static const char *const loc[] = {
