@@ -877,6 +877,20 @@ Test(scrub, common_word_surnames_only_where_they_name)
 	scrubber_free(e);
 }
 
+/* issue 9: a listed diminutive that is a common word ("Gill" for Gillian)
+ * starting a sentence as the owner of something, after a sentence that
+ * ended in a capitalised word */
+Test(scrub, common_word_nickname_starting_a_sentence)
+{
+	char *o = scrub_with("Jane Tumbleweed", "Gillian Orrell",
+	                     "Booked by Reception. Gill's phone was off. The gill's edge.");
+	cr_assert_str_eq(o, "Booked by Reception. " R("name") "'s phone was off. The gill's edge.");
+	free(o);
+	o = scrub_with("Jane Tumbleweed", "Rose Hope", "Refused at Reception. Hope is low.");
+	cr_assert_str_eq(o, "Refused at Reception. Hope is low.");
+	free(o);
+}
+
 /* ---- withheld values, flags, findings --------------------------------------------- */
 
 static scrubber *value_scrubber(unsigned flags)
