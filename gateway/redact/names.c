@@ -731,6 +731,15 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		return 0;
 	}
 	size_t last = extend(sc, j), a = i;
+	{
+		/* "Mrs Sandhu senior", "Mr Ali jnr": the other generation of a
+		 * family whose name the case shares is someone else, a third
+		 * party; the word makes the span longer than a kept surname */
+		static const char *const GEN[] = {"senior", "snr", "junior", "jnr", NULL};
+		const struct tok *v = tok(sc, last + 1);
+		if (v && !v->gap && word_in_list(sc, v, GEN))
+			last++;
+	}
 	if (heading) {
 		const struct tok *v = tok(sc, last + 1);
 		if (v && !v->gap && capish(v))

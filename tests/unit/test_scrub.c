@@ -891,6 +891,16 @@ Test(scrub, common_word_nickname_starting_a_sentence)
 	free(o);
 }
 
+/* issue 9: "Mrs Bramblecrust senior" is the kept subject's mother, not the
+ * kept subject: the generation word makes the name someone else's */
+Test(scrub, kept_surname_with_a_generation_word)
+{
+	char *o = scrub_with("Ozzy Bramblecrust", "Percival Gloam",
+	                     "Mrs Bramblecrust senior rang; Mr Bramblecrust jnr too; Mr Bramblecrust stayed.");
+	cr_assert_str_eq(o, R("name") " rang; " R("name") " too; Mr Bramblecrust stayed.");
+	free(o);
+}
+
 /* ---- withheld values, flags, findings --------------------------------------------- */
 
 static scrubber *value_scrubber(unsigned flags)
