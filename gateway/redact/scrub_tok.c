@@ -1295,9 +1295,9 @@ static size_t quoted_handle(const unsigned char *s, size_t n, size_t j, unsigned
 RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size_t *start)
 {
 	size_t e;
-	static const char *const FILL[] = {"account", "as", "called", "handle", "id", "is",
-	                                   "name", "named", "page", "profile", "tag", "under",
-	                                   "user", "username", "her", "his", "their"};
+	static const char *const FILL[] = {"account", "as", "called", "display", "handle", "id",
+	                                   "is", "name", "named", "page", "profile", "tag",
+	                                   "under", "user", "username", "her", "his", "their"};
 	int explicit = 0;
 	unsigned char quote = 0;
 	for (int r = 0; r < 4; r++) {
@@ -1357,6 +1357,14 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 		if (k < n && sc_alnum(s[k]))
 			break;
 		j = k;
+	}
+	/* "Facebook: Jo Bloggs (Jojo)": the name the profile also shows */
+	if (j + 3 < n && s[j] == ' ' && s[j + 1] == '(' && sc_upper(s[j + 2])) {
+		size_t k = j + 2;
+		while (k < n && k - j < 26 && (sc_alpha(s[k]) || s[k] == ' ' || s[k] >= 0x80))
+			k++;
+		if (k < n && s[k] == ')')
+			j = k + 1;
 	}
 	return j;
 }

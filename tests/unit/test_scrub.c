@@ -780,6 +780,15 @@ Test(scrub, spaced_licence_and_eight_digit_passport)
 	unchanged("HOLME 706158 JK2 seen");
 }
 
+/* issue 9: a display name with the alias the profile shows, and after
+ * "display name" */
+Test(scrub, display_names_after_a_platform)
+{
+	expect("His Facebook: Tomasz Wrona (Tomek). Seen", "His Facebook: " R("handle") ". Seen");
+	expect("Instagram display name \"Lily Rose Beauty\" now", "Instagram display name " R("handle") " now");
+	unchanged("On Facebook (twice) he wrote.");
+}
+
 Test(scrub, handles_in_brackets_or_quotes_after_a_platform)
 {
 	expect("messages on WhatsApp/Snap (moonbeamzz). ok",
