@@ -679,6 +679,13 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		return 0; /* "pc", "Gp": not a rank */
 	if (!rank && (t->shape == SH_LOWER || t->caps) && (t->lex & LEX_KIN))
 		return 0; /* "her sister Jane", "HER SISTER WILL": kin, not the title */
+	/* "Cyngor Sir Ynys Môn": Welsh "sir" is a county, after "Cyngor" */
+	if (word_is(sc, t, "sir") && i > 0 && word_is(sc, tok(sc, i - 1), "cyngor"))
+		return 0;
+	/* "named nurse. Birmingham ...": a title in lower case is a word, and
+	 * its full stop ends the sentence */
+	if (t->shape == SH_LOWER && tok(sc, i + 1) && (tok(sc, i + 1)->gap & G_PERIOD))
+		return 0;
 	/* "Windsor Dr": after a capitalised non-common word, Dr is a street */
 	if (word_is(sc, t, "dr") && i > 0) {
 		const struct tok *p = tok(sc, i - 1);

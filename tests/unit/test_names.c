@@ -205,6 +205,17 @@ Test(names, precision_negatives)
 	NONE("Met with Victim Support at the Police Station in Cleethorpes.");
 }
 
+/* issue 9: agencies and citations that read like names */
+Test(names, citations_councils_and_full_stops)
+{
+	NONE("Offence under the Criminal Justice and Courts Act 2015 s33, ref Cleveland 26000123.");
+	NONE("Shared under Caldicott principle 7.");
+	NONE("Referral to Cyngor Sir Powys children's services.");
+	FINDS("Seen by the named nurse. Walsall Council told. Then nurse Bronwen Price rang.",
+	      "nurse Bronwen Price");
+	FINDS("Then Sir Keith Dale wrote.", "Sir Keith Dale");
+}
+
 Test(names, edges)
 {
 	struct spans sv = {0};
