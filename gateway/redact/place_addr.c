@@ -649,6 +649,9 @@ static void try_inst(struct scan *sc, long p)
 	const struct tok *t = T(sc, p), *nx = T(sc, p + 1);
 	if (nx->type == T_WORD && (nx->cls & (C_INST | C_INSTC)) && !(nx->f & F_NL))
 		return; /* "Primary School": decided at "School" */
+	if (nx->type == T_WORD && (nx->f & (F_CAP | F_UPPER)) && !(nx->f & F_NL) &&
+	    (nx->id == W_HOSPITALS || nx->id == W_TRUST || nx->id == W_FOUNDATION || nx->id == W_NHS))
+		return; /* "Oxford University Hospitals", "... College NHS Trust": an agency */
 	if ((t->cls & C_INSTC) && !(T(sc, p - 1)->cls & C_INSTM))
 		return;
 	long b = p;

@@ -577,6 +577,11 @@
 	W(MASH, "mash", C_NOTPL)                                                                \
 	W(CSC, "csc", C_NOTPL)                                                                  \
 	W(NHS, "nhs", C_NOTPL)                                                                  \
+	/* the end of an NHS body's name: "Oxford University Hospitals", "Leeds      \
+	 * Teaching Hospitals Trust": an agency, not where she is */                    \
+	W(HOSPITALS, "hospitals", C_NOTPL)                                                      \
+	W(TRUST, "trust", C_NOTPL)                                                              \
+	W(FOUNDATION, "foundation", C_NOTPL)                                                    \
 	W(CPS, "cps", C_NOTPL)                                                                  \
 	W(CID, "cid", C_NOTPL)                                                                  \
 	W(ACT, "act", C_NOTPL)                                                                  \

@@ -1712,6 +1712,13 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		return 0;
 	}
 	int glued = i > 0 && (s[i - 1] == '/' || s[i - 1] == '\\');
+	/* "CW-261117-0193": digits after a capital letter and a dash are a
+	 * reference's (an occurrence, a crime number), not a card, PNC or NHS
+	 * number; "NHS-999 ..." still is one */
+	if (i > 1 && s[i - 1] == '-' && sc_upper(s[i - 2]) &&
+	    !(i > 4 && word_eq(s + i - 4, 3, "nhs") && !sc_alnum(s[i - 5])) &&
+	    !(i == 4 && word_eq(s, 3, "nhs")))
+		glued = 1;
 	if (sc_digit(b)) {
 		if (sc->ndobs)
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));

@@ -864,6 +864,9 @@ Test(place, gp_partnership)
 	expect_span("Registered with Brynmawr Medical Partnership last week.", 0, SCRUB_PLACE,
 		    "Brynmawr Medical Partnership");
 	expect_none("Leeds Community Safety Partnership was told.", 0);
+	/* an NHS body named after a university or a college */
+	expect_none("Seen by Oxford University Hospitals midwifery.", 0);
+	expect_none("Referred to Imperial College NHS Trust.", 0);
 }
 
 /* issue 9: where a named relative or a titled person lives, by district;

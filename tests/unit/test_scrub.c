@@ -789,6 +789,15 @@ Test(scrub, display_names_after_a_platform)
 	unchanged("On Facebook (twice) he wrote.");
 }
 
+/* issue 9: a reference with a letter prefix keeps its digits */
+Test(scrub, reference_prefix_is_no_nhs_number)
+{
+	unchanged("Occurrence CW-261117-0193 raised.");
+	unchanged("Crime ref EM-9990000018 noted.");
+	expect("NHS-999 000 0018 on file", "NHS-" R("nhs-number") " on file");
+	expect("NHS 9990000018 on file", "NHS " R("nhs-number") " on file");
+}
+
 Test(scrub, handles_in_brackets_or_quotes_after_a_platform)
 {
 	expect("messages on WhatsApp/Snap (moonbeamzz). ok",
