@@ -527,6 +527,15 @@ static size_t quoted_nickname(struct scan *sc, size_t k)
 
 /* Extend a name that ends at token j over further name words, initials
  * and particles; returns the last token of the name. */
+/* Does the word hold a letter outside ASCII ("Hùng", "Văn")? */
+static int accented(const struct scan *sc, const struct tok *t)
+{
+	for (size_t k = t->start; k < t->end; k++)
+		if ((unsigned char)sc->s[k] >= 0x80)
+			return 1;
+	return 0;
+}
+
 static size_t extend(struct scan *sc, size_t j)
 {
 	for (size_t steps = 0; steps < RUN_MAX; steps++) {
@@ -549,8 +558,8 @@ static size_t extend(struct scan *sc, size_t j)
 			j++;
 			break;
 		}
-		if (!capish(u) || u->klass == K_C)
-			break;
+		if (!capish(u) || (u->klass == K_C && !accented(sc, u)))
+			break; /* "Hùng" folds to "hung", but no English word has the accent */
 		if (u->lex & (LEX_STREET | LEX_INSTITUTION)) {
 			/* "Tracey Field", "Jane Wood": a surname that is also a
 			 * street word, unless a place name goes on ("Jane Wood

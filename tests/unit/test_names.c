@@ -216,6 +216,17 @@ Test(names, citations_councils_and_full_stops)
 	FINDS("Then Sir Keith Dale wrote.", "Sir Keith Dale");
 }
 
+/* issue 9: accented name words that fold to English words; crew and
+ * probation roles before a name */
+Test(names, accented_names_and_crew_roles)
+{
+	FINDS("Her brother-in-law Phạm Văn Tân drove.", "Phạm Văn Tân");
+	FINDS("Crew: Paramedic J. Oduya, ECA Brannigan.", "Paramedic J. Oduya|ECA Brannigan");
+	FINDS("Countersigned by SPO Dawn Pilkington.", "SPO Dawn Pilkington");
+	NONE("An SPO was applied for; the paramedic said she was calm.");
+	NONE("Her brother-in-law was hung over.");
+}
+
 Test(names, edges)
 {
 	struct spans sv = {0};
