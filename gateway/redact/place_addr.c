@@ -1008,12 +1008,20 @@ static void work_extent(struct scan *sc, long j, int how)
 		    sc->s[x->end - 2] == 'e' && sc->s[x->end - 1] == 'd')
 			break; /* "DSL at Kelvin Hall contacted" */
 		if (x->type == T_WORD) {
+			/* "the Sunday market at ...": a day naming the workplace */
+			if ((x->cls & C_DAY) && e == j && (T(sc, j - 1)->cls & C_DET) && (x->f & F_CAP) &&
+			    T(sc, e + 1)->type == T_WORD && (T(sc, e + 1)->f & F_LOWER) &&
+			    !(T(sc, e + 1)->cls & (C_FUNC | C_PREP | C_TIMEW | C_CONJ)))
+				continue;
 			if (x->cls & (C_CONJ | C_DAY | C_MON | C_TIMEW | C_PRON | C_UNIT | C_ADV) ||
 			    x->id == W_FOR || x->id == W_UNTIL || x->id == W_TILL || x->id == W_DURING ||
 			    x->id == W_BETWEEN || x->id == W_FROM || x->id == W_AS)
 				break;
 			if ((x->cls & (C_PREP | C_FUNC)) && !(T(sc, e + 1)->f & F_CAP) &&
-			    T(sc, e + 1)->type != T_NUM)
+			    T(sc, e + 1)->type != T_NUM &&
+			    /* "JD Sports in the Arndale": the centre it is in */
+			    !((x->cls & C_PREP) && cap && is_word(T(sc, e + 1), W_THE) &&
+			      (T(sc, e + 2)->f & F_CAP) && !(T(sc, e + 2)->cls & (C_DAY | C_MON | C_NOTPL))))
 				break;
 			if ((x->f & F_CAP) && !(x->cls & (C_NOTPL | C_DET)))
 				cap = 1;

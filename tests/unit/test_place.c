@@ -831,6 +831,12 @@ Test(place, employer_shapes)
 		    "Greggs Bakery, Hexham");
 	expect_span("He turned up at her work (Lloyds pharmacy, Arndale, Manchester) again.", 0,
 		    SCRUB_PLACE, "Lloyds pharmacy, Arndale, Manchester");
+	/* a day naming the market, the shopping centre a shop is in */
+	expect_span("He works at the Saturday market at Kirkgate most weeks.", 0, SCRUB_PLACE,
+		    "Saturday market at Kirkgate");
+	expect_span("She works at Boots in the Kingsgate now.", 0, SCRUB_PLACE,
+		    "Boots in the Kingsgate");
+	expect_span("He works at Lidl on Sunday mornings.", 0, SCRUB_PLACE, "Lidl");
 	/* not: a door bar, trades in lower case, a job without a name */
 	expect_none("Fitted a London bar and a door chain.", 0);
 	expect_none("He does roofing and scaffolding for cash.", 0);
