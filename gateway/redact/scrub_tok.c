@@ -1123,6 +1123,24 @@ RARE static size_t cue_date(const unsigned char *s, size_t n, size_t j)
 		return ends_word(s, n, j + k, 0) ? j + k : 0;
 	if ((k = roman_date(s, n, j)) != 0)
 		return k;
+	{
+		/* "DOB 12 03 1988": day, month and year spaced as on a form */
+		size_t d1 = digits_at(s, n, j, 2), p = j + d1, d2, d3;
+		if (d1 >= 1 && d1 <= 2 && p + 1 < n && s[p] == ' ' &&
+		    (d2 = digits_at(s, n, p + 1, 2)) >= 1 && d2 <= 2 && p + 1 + d2 + 1 < n &&
+		    s[p + 1 + d2] == ' ' &&
+		    ((d3 = digits_at(s, n, p + 2 + d2, 4)) == 2 || d3 == 4) &&
+		    ends_word(s, n, p + 2 + d2 + d3, 0)) {
+			char buf[12];
+			size_t len = 0;
+			memcpy(buf, s + j, d1), len += d1, buf[len++] = '/';
+			memcpy(buf + len, s + p + 1, d2), len += d2, buf[len++] = '/';
+			memcpy(buf + len, s + p + 2 + d2, d3), len += d3;
+			struct ident_date dt;
+			if (ident_date_scan(buf, len, &dt) == len)
+				return p + 2 + d2 + d3;
+		}
+	}
 	k = digits_at(s, n, j, 8);
 	/* "DOB 1962?": only the year is known, and it is still hers */
 	if (k == 4 && ends_word(s, n, j + 4, 0) && !(j + 5 < n && (s[j + 4] == '/' || s[j + 4] == '.' ||
@@ -1803,11 +1821,13 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 	            (wl == 1 && j + 2 < n && s[j] == '.' && (s[j + 1] | 0x20) == 'o')) &&
 	           (e = po_box_at(s, n, wl == 2 ? j : j + 2)) != 0) {
 		return spans_push(out, i, e, SCRUB_ADDRESS, "address:po-box");
-	} else if (wl == 1 && j + 1 < n && s[j] == '.') { /* "b. 12/03/85", "D.O.B." */
-		if ((s[i] | 0x20) == 'b' && !sc_alpha(s[j + 1])) {
+	} else if (wl == 1 && j + 1 < n && (s[j] == '.' || s[j] == '/')) {
+		/* "b. 12/03/85", "D.O.B.", "d/o/b" */
+		if ((s[i] | 0x20) == 'b' && s[j] == '.' && !sc_alpha(s[j + 1])) {
 			cue = CUE_DOB, j++;
 		} else if ((s[i] | 0x20) == 'd' && j + 4 <= n && (s[j + 1] | 0x20) == 'o' &&
-		           s[j + 2] == '.' && (s[j + 3] | 0x20) == 'b') {
+		           s[j + 2] == s[j] && (s[j + 3] | 0x20) == 'b' &&
+		           !(j + 4 < n && sc_alpha(s[j + 4]))) {
 			cue = CUE_DOB, j += 4;
 			if (j < n && s[j] == '.')
 				j++;

@@ -764,7 +764,10 @@ Test(scrub, dob_roman_month_and_year_alone)
 	expect("cousin (DOB 17.XI.1991) is", "cousin (DOB " R("date-of-birth") ") is");
 	expect("d.o.b. 5/iv/04 per passport", "d.o.b. " R("date-of-birth") " per passport");
 	expect("Her uncle, DOB 1958 (approx), visits", "Her uncle, DOB " R("date-of-birth") " (approx), visits");
+	expect("d/o/b 14/08/93 on the form", "d/o/b " R("date-of-birth") " on the form");
+	expect("DOB 14 08 1993 per GP", "DOB " R("date-of-birth") " per GP");
 	unchanged("DOB 5.XIII.1991 is not a date");
+	unchanged("Seen 14 08 1993 at home; DOB 41 08 1993 is wrong");
 	unchanged("DOB unknown; seen in 1958 Avenue");
 	unchanged("Offence in 1998 under s47.");
 }
