@@ -1313,12 +1313,13 @@ static size_t quoted_handle(const unsigned char *s, size_t n, size_t j, unsigned
 RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size_t *start)
 {
 	size_t e;
-	static const char *const FILL[] = {"account", "as", "called", "display", "handle", "id",
-	                                   "is", "name", "named", "page", "profile", "tag",
-	                                   "under", "user", "username", "her", "his", "their"};
+	static const char *const FILL[] = {"account", "as", "called", "channel", "display",
+	                                   "handle", "id", "is", "name", "named", "page",
+	                                   "profile", "tag", "under", "user", "username",
+	                                   "her", "his", "their", "the"};
 	int explicit = 0;
 	unsigned char quote = 0;
-	for (int r = 0; r < 4; r++) {
+	for (int r = 0; r < 6; r++) { /* "profile is under the name ..." */
 		size_t j0 = j;
 		quote = 0;
 		while (j < n && j - j0 < 4 &&
@@ -1333,7 +1334,8 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 			j++;
 		if (j > a && !(j < n && (handle_char(s[j]) || s[j] >= 0x80)) && IN(s + a, j - a, FILL)) {
 			explicit |= !word_eq(s + a, j - a, "her") && !word_eq(s + a, j - a, "his") &&
-			            !word_eq(s + a, j - a, "their") && !word_eq(s + a, j - a, "user");
+			            !word_eq(s + a, j - a, "their") && !word_eq(s + a, j - a, "user") &&
+			            !word_eq(s + a, j - a, "the");
 			continue;
 		}
 		j = a;

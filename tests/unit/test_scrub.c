@@ -789,7 +789,11 @@ Test(scrub, display_names_after_a_platform)
 {
 	expect("His Facebook: Tomasz Wrona (Tomek). Seen", "His Facebook: " R("handle") ". Seen");
 	expect("Instagram display name \"Lily Rose Beauty\" now", "Instagram display name " R("handle") " now");
+	expect("His Facebook profile is under the name Kez Marlow.",
+	       "His Facebook profile is under the name " R("handle") ".");
+	expect("His YouTube channel \"Van Life Vic\" again", "His YouTube channel " R("handle") " again");
 	unchanged("On Facebook (twice) he wrote.");
+	unchanged("On Facebook the Police posted an appeal.");
 }
 
 /* issue 9: a reference with a letter prefix keeps its digits */
