@@ -911,6 +911,13 @@ Test(scrub, common_word_nickname_starting_a_sentence)
 	                     "Booked by Reception. Gill's phone was off. The gill's edge.");
 	cr_assert_str_eq(o, "Booked by Reception. " R("name") "'s phone was off. The gill's edge.");
 	free(o);
+	/* diminutives added to the nickname list: English and Polish */
+	o = scrub_with("Jane Tumbleweed", "Thomas Quillby", "Then Tommo left.");
+	cr_assert_str_eq(o, "Then " R("name") " left.");
+	free(o);
+	o = scrub_with("Jane Tumbleweed", "Aleksandra Quillby", "Then Aleks left.");
+	cr_assert_str_eq(o, "Then " R("name") " left.");
+	free(o);
 	o = scrub_with("Jane Tumbleweed", "Rose Hope", "Refused at Reception. Hope is low.");
 	cr_assert_str_eq(o, "Refused at Reception. Hope is low.");
 	free(o);
