@@ -514,8 +514,19 @@ static void try_prep_street(struct scan *sc, long p)
 	long e = street_at(sc, p + 1, mode);
 	if (e && police_station_at(sc, e))
 		return;
-	if (e)
+	if (e) {
 		emit_address(sc, p + 1, e, "addr:street");
+		return;
+	}
+	/* "on Kirkgate", "off Briggate": a street named "-gate" (Old Norse
+	 * gata, a street) in the North and the Midlands */
+	const struct tok *w = T(sc, p + 1);
+	size_t wl = w->end - w->start;
+	if ((t->id == W_ON || t->id == W_OFF || t->id == W_ALONG) && w->type == T_WORD &&
+	    (w->f & F_CAP) && !(w->f & (F_UPPER | F_NL | F_POSS)) && wl >= 6 &&
+	    memcmp(sc->s + w->end - 4, "gate", 4) == 0 && !(w->cls & (C_NOTPL | C_DET)) &&
+	    !(T(sc, p + 2)->type == T_WORD && (T(sc, p + 2)->f & F_CAP)))
+		emit_address(sc, p + 1, p + 2, "addr:street-gate");
 }
 
 static void try_bare_street(struct scan *sc, long p)
@@ -534,8 +545,20 @@ static void try_bare_street(struct scan *sc, long p)
 		return;
 	}
 	const struct tok *x = T(sc, e);
-	if (e && (x->id == W_FLATS || x->id == W_ESTATE || x->id == W_AREA) && (x->f & F_LOWER))
+	if (e && (x->id == W_FLATS || x->id == W_ESTATE || x->id == W_AREA) && (x->f & F_LOWER)) {
 		emit_address(sc, p, e, "addr:street");
+		return;
+	}
+	/* "the Bransholme estate", "the Blackbird Leys estate": a named
+	 * housing estate is where people live */
+	if (is_word(T(sc, p - 1), W_THE) && place_town_word(T(sc, p))) {
+		long m = 1;
+		if (place_town_word(T(sc, p + 1)) && !(T(sc, p + 1)->f & F_NL))
+			m = 2;
+		const struct tok *z = T(sc, p + m);
+		if (z->id == W_ESTATE && (z->f & F_LOWER) && !(z->f & F_NL))
+			emit_address(sc, p, p + m + 1, "addr:estate");
+	}
 }
 
 /* "moved to Leeds", "refuge space found in Hull": a town after a location cue. */
@@ -550,13 +573,50 @@ void place_town_after_cue(struct scan *sc, long p)
 		return;
 	if (sc->last_cue < sc->ss || sc->last_cue < 0 || p - sc->last_cue > 8)
 		return;
-	long m = 0;
-	while (m < 3 && place_town_word(T(sc, p + 1 + m)) && !(T(sc, p + 1 + m)->f & F_NL))
+	long m = 0, a = p + 1;
+	/* "lives at The Willows": a house's name */
+	if (t->id == W_AT && is_word(T(sc, a), W_THE) && (T(sc, a)->f & F_CAP) &&
+	    place_town_word(T(sc, a + 1)) && !(T(sc, a + 1)->f & F_NL))
+		m = 1;
+	while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
 		m++;
-	if (m == 0 || (T(sc, p + 1 + m)->cls & (C_INST | C_INSTC)) ||
-	    police_station_at(sc, p + 1 + m))
+	if (m == 0 || (m == 1 && is_word(T(sc, a), W_THE)) ||
+	    (T(sc, a + m)->cls & (C_INST | C_INSTC)) || police_station_at(sc, a + m))
 		return;
-	emit_address(sc, p + 1, p + 1 + m, "addr:town-after-cue");
+	emit_address(sc, a, a + m, "addr:town-after-cue");
+}
+
+/*
+ * "Her address is Holly Bank, Bingley", "address - Rose Lea": an address
+ * label with a name and no number or street type: the capitalised words up
+ * to the end of the clause (towns after a comma go with it).
+ */
+static void try_address_label(struct scan *sc, long p)
+{
+	long a = p + 1;
+	if (is_word(T(sc, a), W_IS))
+		a++;
+	else if (is_punct(T(sc, a), ':') || is_punct(T(sc, a), '-'))
+		a++;
+	else
+		return;
+	if (is_word(T(sc, a), W_THE) && (T(sc, a)->f & F_CAP))
+		a++;
+	/* "Address: No Fixed Abode", "Bail address: TBC": no place */
+	if (T(sc, a)->id == W_NO)
+		return;
+	long m = 0;
+	while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
+		m++;
+	if (m == 1 && (T(sc, a)->f & F_UPPER) && T(sc, a)->end - T(sc, a)->start <= 4)
+		return;
+	const struct tok *z = T(sc, a + m);
+	if (m == 0 || (z->type == T_WORD && !(z->f & F_NL) && !(z->cls & (C_FUNC | C_CONJ | C_PREP))))
+		return;
+	long e = a + m;
+	if (is_word(T(sc, a - 1), W_THE))
+		a--;
+	emit_address(sc, a, e, "addr:label");
 }
 
 /* ---- places ------------------------------------------------------------------------ */
@@ -1089,6 +1149,8 @@ void place_addresses(struct scan *sc, long p)
 		try_prep_street(sc, p);
 	if (t->type == T_WORD && (t->id == W_IN || t->id == W_OF) && p >= sc->skip_addr)
 		try_kin_town(sc, p);
+	if (t->type == T_WORD && t->id == W_ADDRESS && p >= sc->skip_addr)
+		try_address_label(sc, p);
 	else if (t->f & F_CAP)
 		try_bare_street(sc, p);
 }

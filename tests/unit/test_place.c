@@ -889,6 +889,19 @@ Test(place, named_person_in_a_district)
 	expect_none("DS Omar Khan of CID rang back.", 0);
 }
 
+/* issue 9: addresses without a number or a street type */
+Test(place, addresses_without_number_or_type)
+{
+	expect_span("He lives on the Seacroft estate now.", 0, SCRUB_ADDRESS, "Seacroft estate");
+	expect_span("Her cousin lives at The Laurels, Ripon.", 0, SCRUB_ADDRESS, "The Laurels, Ripon");
+	expect_span("Her address is Moor View, Keighley.", 0, SCRUB_ADDRESS, "Moor View, Keighley");
+	expect_span("They met in the cafe on Westgate.", 0, SCRUB_ADDRESS, "Westgate");
+	/* not: codes and refusals after an address label, a lone capital */
+	expect_none("Address: NFA. Bail address: TBC. Address is unknown.", 0);
+	expect_none("Address: No Fixed Abode.", 0);
+	expect_none("He went on Facebook and the Crown estate.", 0);
+}
+
 Test(place, where_she_is_between_and_nearby)
 {
 	static const char *const loc[] = {
