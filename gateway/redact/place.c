@@ -450,7 +450,8 @@ static const uint8_t SAFE_ID[W_COUNT] = {
 	[W_VOICEMAIL] = 1, [W_VOICEMAILS] = 1, [W_ANSWERPHONE] = 1, [W_WHEN] = 1,
 	[W_WHILE] = 1, [W_WHILST] = 1, [W_ONCE] = 1, [W_AFTER] = 1, [W_BEFORE] = 1,
 	[W_UNTIL] = 1, [W_MOBILE] = 1, [W_NUMBER] = 1, [W_LANDLINE] = 1, [W_SEND] = 1,
-	[W_USE] = 1, [W_FREELY] = 1,
+	[W_USE] = 1, [W_FREELY] = 1, [W_SAFEST] = 1, [W_SAFER] = 1, [W_SPOKEN] = 1,
+	[W_HE] = 1, [W_HES] = 1,
 };
 
 static void loc_cues(struct scan *sc, long p)
@@ -696,6 +697,35 @@ static void safe_cues(struct scan *sc, long p)
 		safe_cue(sc, "time:safe-call"); /* "she can talk freely when ..." */
 		return;
 	}
+	if ((id == W_SAFEST || id == W_SAFER) &&
+	    (pr->id == W_IS || pr->id == W_ARE || pr->id == W_BE ||
+	     ((is_word(nx, W_TO) || is_word(nx, W_FOR)) && (T(sc, p + 2)->cls & C_CALL)))) {
+		safe_cue(sc, "time:safe-contact"); /* "her work number is safest", "safer to text" */
+		return;
+	}
+	if (id == W_SPOKEN && is_word(pr, W_BE) && is_word(nx, W_TO) && !(T(sc, p + 2)->f & F_BRK) &&
+	    (is_word(T(sc, p + 2), W_AT) || is_word(T(sc, p + 2), W_ONLY) ||
+	     is_word(T(sc, p + 2), W_VIA) || (T(sc, p + 2)->cls & (C_TPREP | C_DAY | C_TIMEW)))) {
+		safe_cue(sc, "time:contact-window"); /* "she can be spoken to at school" */
+		return;
+	}
+	if (id == W_HES || (id == W_HE && (nx->cls & C_BE))) {
+		/* "Fridays he's at the mosque till 2", "he is at the gym until
+		 * 6": where he is and until when, so when she is free of him */
+		long j = p + (id == W_HE ? 2 : 1);
+		if (!is_word(T(sc, j), W_AT))
+			return;
+		for (long i = j + 1; i < j + 5; i++) {
+			const struct tok *v = T(sc, i);
+			if (v->f & F_BRK || v->type != T_WORD)
+				break;
+			if ((v->id == W_TILL || v->id == W_UNTIL) && time_word(sc, i + 1)) {
+				safe_cue(sc, "time:he-away");
+				break;
+			}
+		}
+		return;
+	}
 	if ((id == W_PHONE || id == W_MOBILE || id == W_NUMBER || id == W_LANDLINE || id == W_EMAIL) &&
 	    pr->type == T_WORD && !(t->f & F_BRK)) {
 		/* a route to her that he does not watch: "her sister's phone",
@@ -864,6 +894,10 @@ static void safe_cues(struct scan *sc, long p)
 		else if ((id == W_TEXT || id == W_MESSAGE) &&
 			 (is_word(x, W_FIRST) || (is_word(x, W_BEFORE) && (T(sc, j + 1)->cls & C_CALL))))
 			safe_cue(sc, "time:text-first");
+		else if (instr && T(sc, skip_det(sc, j))->type == T_WORD &&
+			 (T(sc, skip_det(sc, j))->f & (F_CAP | F_UPPER)) &&
+			 is_word(T(sc, skip_det(sc, j) + 1), W_FIRST))
+			safe_cue(sc, "time:text-first"); /* "Call (the) IDVA first, not her" */
 		return;
 	}
 	if (id == W_ONLY) {
@@ -911,9 +945,13 @@ static void safe_cues(struct scan *sc, long p)
 	if (id == W_WHEN || id == W_WHILE || id == W_WHILST || id == W_ONCE || id == W_AFTER ||
 	    id == W_BEFORE || id == W_UNTIL) {
 		long j = p + 1;
-		if (!is_word(T(sc, j), W_HE) && !is_word(T(sc, j), W_HES))
+		/* "when Gary is asleep": a man named instead of "he" */
+		int named = T(sc, j)->type == T_WORD && (T(sc, j)->f & F_CAP) &&
+			    !(T(sc, j)->cls & (C_PRON | C_DET | C_NOTPL | C_DAY | C_MON)) &&
+			    (T(sc, j + 1)->cls & C_BE) && !(T(sc, j)->f & F_BRK);
+		if (!is_word(T(sc, j), W_HE) && !is_word(T(sc, j), W_HES) && !named)
 			return;
-		if (is_word(T(sc, j), W_HE) && (T(sc, j + 1)->cls & C_BE))
+		if ((is_word(T(sc, j), W_HE) || named) && (T(sc, j + 1)->cls & C_BE))
 			j++;
 		const struct tok *x = T(sc, j + 1);
 		unsigned v = x->id;

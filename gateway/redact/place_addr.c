@@ -1149,8 +1149,9 @@ void place_addresses(struct scan *sc, long p)
 		try_prep_street(sc, p);
 	if (t->type == T_WORD && (t->id == W_IN || t->id == W_OF) && p >= sc->skip_addr)
 		try_kin_town(sc, p);
-	if (t->type == T_WORD && t->id == W_ADDRESS && p >= sc->skip_addr)
-		try_address_label(sc, p);
+	if (t->type == T_WORD && p >= sc->skip_addr &&
+	    (t->id == W_ADDRESS || (t->id == W_HOME && is_punct(T(sc, p + 1), ':'))))
+		try_address_label(sc, p); /* "Address is ...", "Home: Rose Cottage, ..." */
 	else if (t->f & F_CAP)
 		try_bare_street(sc, p);
 }

@@ -89,6 +89,7 @@
 	W(DR, "dr", C_SAB | C_ABBRDOT | C_TITLE | C_NOTPL)                                      \
 	W(DRV, "drv", C_SAB | C_ABBRDOT)                                                        \
 	W(LN, "ln", C_SAB | C_ABBRDOT)                                                          \
+	W(LA, "la", C_SAB | C_ABBRDOT) /* "Mill La" */                                        \
 	W(PL, "pl", C_SAB | C_ABBRDOT)                                                          \
 	W(SQ, "sq", C_SAB | C_ABBRDOT)                                                          \
 	W(TCE, "tce", C_SAB | C_ABBRDOT)                                                        \
@@ -453,7 +454,7 @@
 	W(SEC, "sec", C_NUMPRE)                                                                 \
 	W(WARD, "ward", C_NUMPRE | C_NOTPL)                                                     \
 	W(ROOM, "room", C_NUMPRE | C_NOTPL)                                                     \
-	W(BAY, "bay", C_NUMPRE)                                                                 \
+	W(BAY, "bay", C_NUMPRE | C_FLAT) /* a pitch on a Traveller site, "Bay 4" */           \
 	W(BED, "bed", C_NUMPRE)                                                                 \
 	W(PAGE, "page", C_NUMPRE)                                                               \
 	W(PARA, "para", C_NUMPRE)                                                               \
@@ -997,6 +998,9 @@
 	W(OUT, "out", 0)                                                                        \
 	W(AWAY, "away", 0)                                                                      \
 	W(ASLEEP, "asleep", 0)                                                                  \
+	W(SAFEST, "safest", 0)                                                                  \
+	W(SAFER, "safer", 0)                                                                    \
+	W(SPOKEN, "spoken", 0)                                                                  \
 	W(THERE, "there", 0)                                                                    \
 	W(UP, "up", 0)                                                                          \
 	W(FORWARD, "forward", 0)                                                                \

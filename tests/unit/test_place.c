@@ -902,6 +902,28 @@ Test(place, addresses_without_number_or_type)
 	expect_none("He went on Facebook and the Crown estate.", 0);
 }
 
+/* issue 9: more ways of saying when and how she can safely be reached */
+Test(place, safe_contact_more_cues)
+{
+	static const char *const safe[] = {
+		"Her sister's landline is safest.",
+		"It is safer to text than ring.",
+		"She can be spoken to at the surgery then.",
+		"Tuesdays he's at the allotment till 4.",
+		"Visits are fine when Darren is asleep.",
+		"Call the IDVA first, not her.",
+	};
+	for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++)
+		expect_sentence(safe[i], SCRUB_SAFE_TIME);
+	expect_none("He was spoken to by officers.", LOC);
+	expect_none("He is angry until he eats.", LOC);
+	expect_none("When Darren is angry the risk rises.", LOC);
+	expect_none("When Monday is over we review.", LOC);
+	/* a pitch on a Traveller site, a home label with a house name */
+	expect_span("Trailer windows smashed on Bay 6.", 0, SCRUB_ADDRESS, "Bay 6");
+	expect_span("Home: Ivy House, Chapel La.", 0, SCRUB_ADDRESS, "Ivy House, Chapel La");
+}
+
 Test(place, where_she_is_between_and_nearby)
 {
 	static const char *const loc[] = {
