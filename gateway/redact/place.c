@@ -267,6 +267,8 @@ static void try_locv(struct scan *sc, long p)
 	long j = p + 1;
 	for (int k = 0; k < 2 && (T(sc, j)->cls & C_ADV) && T(sc, j)->id != W_BACK; k++)
 		j++;
+	if (t->id == W_SHACKED && is_word(T(sc, j), W_UP))
+		j++;
 	const struct tok *x = T(sc, j);
 	if ((x->type == T_END || x->type == T_PUNCT || (x->f & F_BRK)) &&
 	    (t->id == W_STAYING || t->id == W_LIVING || t->id == W_RESIDING || t->id == W_LIVE ||
@@ -350,6 +352,16 @@ static void try_move(struct scan *sc, long p)
 	const struct tok *x = T(sc, j);
 	unsigned id = x->type == T_WORD ? x->id : 0;
 	if (t->id == W_PLACED) {
+		if (id == W_BY) {
+			/* "placed by the out-of-hours team in the Travelodge" */
+			long k = j + 1;
+			while (k < j + 7 && T(sc, k)->type != T_END && !(T(sc, k)->f & F_BRK) &&
+			       !is_word(T(sc, k), W_IN) && !is_word(T(sc, k), W_AT) &&
+			       !is_word(T(sc, k), W_INTO))
+				k++;
+			if (k < j + 7 && !(T(sc, k)->f & F_BRK) && T(sc, k)->type == T_WORD)
+				j = k, x = T(sc, j), id = x->id;
+		}
 		if ((id == W_IN || id == W_AT || id == W_WITH || id == W_INTO) &&
 		    !(T(sc, skip_det(sc, j + 1))->cls & (C_NONLOC | C_ABSTRACT)))
 			loc_cue(sc, p, "loc:moved");
@@ -441,7 +453,8 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_ROOM] = 1, [W_SPACE] = 1, [W_PLACE] = 1, [W_OUT] = 1, [W_SCHOOL] = 1, [W_PUT] = 1,
 	[W_NOW] = 1, [W_CURRENTLY] = 1, [W_TEMPORARILY] = 1, [W_PRESENTLY] = 1, [W_STILL] = 1,
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
-	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1,
+	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
+	[W_TAKING] = 1, [W_TOOK] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -470,6 +483,19 @@ static void loc_cues(struct scan *sc, long p)
 		loc_cue(sc, p, "loc:admitted");
 	if (c & C_LOCV)
 		try_locv(sc, p);
+	if (id == W_TAKE || id == W_TAKING || id == W_TOOK) {
+		/* "she will take Bao to her cousin in Deptford", "taking both
+		 * children to her sister's": where she goes with them */
+		long j = p + 1;
+		for (int k = 0; k < 3 && T(sc, j)->type == T_WORD && !(T(sc, j)->f & F_BRK) &&
+				T(sc, j)->id != W_TO;
+		     k++)
+			j++;
+		long o = skip_det(sc, j + 1);
+		if (j > p + 1 && is_word(T(sc, j), W_TO) && !(T(sc, j + 1)->f & F_BRK) &&
+		    (T(sc, o)->cls & C_KIN) && place_object(sc, o, 0) && !nonloc_subject(sc, p))
+			loc_cue(sc, p, "loc:moved");
+	}
 	if (c & C_MOVE)
 		try_move(sc, p);
 	if (c & C_BE)

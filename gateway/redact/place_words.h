@@ -754,6 +754,7 @@
 	W(SLEPT, "slept", C_LOCV)                                                               \
 	W(LODGING, "lodging", C_LOCV)                                                           \
 	W(KIPPING, "kipping", C_LOCV)                                                           \
+	W(SHACKED, "shacked", C_LOCV) /* "has shacked up with ..." */                        \
 	W(HIDING, "hiding", C_LOCV)                                                             \
 	/* moving somewhere */                                                                  \
 	W(MOVED, "moved", C_MOVE)                                                               \
@@ -839,6 +840,9 @@
 	W(CATCHES, "catches", C_ROUTEV)                                                         \
 	W(USES, "uses", C_ROUTEV)                                                               \
 	W(TAKES, "takes", 0)                                                                    \
+	W(TAKE, "take", 0)                                                                      \
+	W(TAKING, "taking", 0)                                                                  \
+	W(TOOK, "took", 0)                                                                      \
 	W(BUS, "bus", C_TRANS | C_NUMPRE)                                                       \
 	W(BUSES, "buses", C_TRANS)                                                              \
 	W(TRAIN, "train", C_TRANS)                                                              \

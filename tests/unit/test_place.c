@@ -919,6 +919,15 @@ Test(place, safe_contact_more_cues)
 	expect_none("He is angry until he eats.", LOC);
 	expect_none("When Darren is angry the risk rises.", LOC);
 	expect_none("When Monday is over we review.", LOC);
+	static const char *const loc[] = {
+		"She will take the baby to her aunt in Tipton on Friday.",
+		"She was placed by the emergency duty team in a hotel in Leek.",
+		"She has shacked up with a friend in Ossett.",
+	};
+	for (size_t i = 0; i < sizeof loc / sizeof loc[0]; i++)
+		expect_sentence(loc[i], SCRUB_LOCATION);
+	expect_none("He took the car to the garage.", LOC);
+	expect_none("She was placed by the court on a curfew.", LOC);
 	/* a pitch on a Traveller site, a home label with a house name */
 	expect_span("Trailer windows smashed on Bay 6.", 0, SCRUB_ADDRESS, "Bay 6");
 	expect_span("Home: Ivy House, Chapel La.", 0, SCRUB_ADDRESS, "Ivy House, Chapel La");
