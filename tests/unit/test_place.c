@@ -933,6 +933,22 @@ Test(place, safe_contact_more_cues)
 	expect_span("Home: Ivy House, Chapel La.", 0, SCRUB_ADDRESS, "Ivy House, Chapel La");
 }
 
+/* issue 9: a message log's next entry starts a new sentence even after a
+ * long line, so one withheld message does not take the next ones */
+Test(place, message_log_entries_end_at_the_stamp)
+{
+	const char *s = "[10:02] IDVA: We have a room for you at the refuge from tomorrow, see you at 10\n"
+			"[10:05] K: ok thanks, I will be ready by then\n";
+	struct spans sv = scan(s, LOC);
+	int second = 0;
+	for (size_t i = 0; i < sv.n; i++)
+		second |= sv.v[i].end > (size_t)(strchr(s, '\n') - s) + 1;
+	spans_free(&sv);
+	cr_assert(!second, "the next entry was withheld with the first");
+	expect_span(s, LOC, SCRUB_LOCATION,
+		    "IDVA: We have a room for you at the refuge from tomorrow, see you at 10");
+}
+
 Test(place, where_she_is_between_and_nearby)
 {
 	static const char *const loc[] = {
