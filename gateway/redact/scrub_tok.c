@@ -556,6 +556,37 @@ static int partial_before(const unsigned char *s, size_t i)
 	return 0;
 }
 
+/* The word ending one space before i: its start in *b, or 0 when none. */
+static int word_before(const unsigned char *s, size_t i, size_t *b)
+{
+	if (i < 2 || s[i - 1] != ' ' || !sc_alpha(s[i - 2]))
+		return 0;
+	size_t e = i - 1, k;
+	for (k = e; k > 0 && e - k < 12 && sc_alpha(s[k - 1]); k--)
+		;
+	*b = k;
+	return 1;
+}
+
+/* "account ending", "acct ends in", "card ending in" one space before i:
+ * the words of an account or card named by its last digits */
+static int ending_before(const unsigned char *s, size_t i)
+{
+	static const char *const OWNER[] = {"account", "acct", "acc", "card"};
+	size_t b, e = i;
+	if (!word_before(s, e, &b))
+		return 0;
+	if (word_eq(s + b, e - 1 - b, "in")) {
+		e = b;
+		if (!word_before(s, e, &b))
+			return 0;
+	}
+	if (!word_eq(s + b, e - 1 - b, "ending") && !word_eq(s + b, e - 1 - b, "ends"))
+		return 0;
+	e = b;
+	return word_before(s, e, &b) && IN(s + b, e - 1 - b, OWNER);
+}
+
 RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 {
 	int up = 1;
@@ -1765,6 +1796,13 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	    (acct || sortc || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40))
 	        ? grouped_at(s, n, i, 8, G44, 2)
 	        : 0);
+	/* "acct ending 4471", "card ending in 0932": the last digits of an
+	 * account or card still tell it apart */
+	if ((mask & KIND_BIT(SCRUB_BANK)) && (e = digits_at(s, n, i, 4)) >= 3 && e <= 4 &&
+	    ends_word(s, n, i + e, 0) && ending_before(s, i)) {
+		*kind = SCRUB_BANK, *rule = "bank:account-ending";
+		return i + e;
+	}
 	TRY(SCRUB_DOCUMENT, "document:passport",
 	    near(cx, CUE_PASS, i) ? passport_at(s, n, i) : 0);
 #undef TRY

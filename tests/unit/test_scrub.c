@@ -805,6 +805,15 @@ Test(scrub, reference_prefix_is_no_nhs_number)
 	expect("NHS 9990000018 on file", "NHS " R("nhs-number") " on file");
 }
 
+/* issue 9: an account or card told by its last digits */
+Test(scrub, account_by_its_last_digits)
+{
+	expect("Nationwide acct ending 5120 frozen", "Nationwide acct ending " R("bank") " frozen");
+	expect("his card ending in 993 used", "his card ending in " R("bank") " used");
+	unchanged("The meeting ending 1430 today.");
+	unchanged("Account closed; ends 2026.");
+}
+
 Test(scrub, handles_in_brackets_or_quotes_after_a_platform)
 {
 	expect("messages on WhatsApp/Snap (moonbeamzz). ok",
