@@ -1112,6 +1112,11 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e)
 		if (i + 2 < n && s[i] == '(' &&
 		    (sc_digit(s[i + 1]) || ((s[i + 1] | 0x20) == 'y' && sc_digit(s[i + 2]))))
 			return 1;
+		/* "Child: Poppy, Y2 at ...", "Poppy, 7, was seen": a year or an
+		 * age after a comma */
+		if (e + 3 < n && s[e] == ',' && s[e + 1] == ' ' &&
+		    (sc_digit(s[e + 2]) || ((s[e + 2] | 0x20) == 'y' && sc_digit(s[e + 3]))))
+			return 1;
 		return has_next && !comma && person_verb(s + na, ne - na) &&
 		       !(lex_classify((const char *)s + a, e - a) & LEX_MODAL);
 	}

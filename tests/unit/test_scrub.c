@@ -927,6 +927,10 @@ Test(scrub, common_word_nickname_starting_a_sentence)
 	o = scrub_with("Jane Tumbleweed", "Aleksandra Quillby", "Then Aleks left.");
 	cr_assert_str_eq(o, "Then " R("name") " left.");
 	free(o);
+	/* a common-word name starting a clause, then a school year or an age */
+	o = scrub_with("Jane Tumbleweed", "Holly Quillby", "Child known: Holly, Y4. Holly, 7, said so.");
+	cr_assert_str_eq(o, "Child known: " R("name") ", Y4. " R("name") ", 7, said so.");
+	free(o);
 	o = scrub_with("Jane Tumbleweed", "Rose Hope", "Refused at Reception. Hope is low.");
 	cr_assert_str_eq(o, "Refused at Reception. Hope is low.");
 	free(o);
