@@ -525,8 +525,6 @@ static size_t quoted_nickname(struct scan *sc, size_t k)
 	return 0;
 }
 
-/* Extend a name that ends at token j over further name words, initials
- * and particles; returns the last token of the name. */
 /* Does the word hold a letter outside ASCII ("Hùng", "Văn")? */
 static int accented(const struct scan *sc, const struct tok *t)
 {
@@ -536,6 +534,8 @@ static int accented(const struct scan *sc, const struct tok *t)
 	return 0;
 }
 
+/* Extend a name that ends at token j over further name words, initials
+ * and particles; returns the last token of the name. */
 static size_t extend(struct scan *sc, size_t j)
 {
 	for (size_t steps = 0; steps < RUN_MAX; steps++) {
