@@ -458,8 +458,8 @@ static void try_number_word(struct scan *sc, long p)
 /*
  * Where a relative or a named person lives, named by its town or district:
  * "her sister Ada Obi in Peckham (tel ...)", "Mrs Rao of Old Swan": at
- * "in" or "of" after a kin word and one to three name words, or after a
- * title and a name; up to three town words
+ * "in" after a kin word and one to three name words, or "in" or "of" after
+ * a title and a name; up to three town words
  * that end the clause. Not an institution or a street (found as such),
  * not "of Greater Manchester Police" (the clause goes on), not a short
  * capitals code ("DS Khan of CID") unless the note is in capitals.
@@ -475,8 +475,9 @@ static void try_kin_town(struct scan *sc, long p)
 		return;
 	int kin = (c->cls & C_KIN) != 0, title = (c->cls & C_TITLE) && names > 0;
 	/* a named relative: "family in Manchester", "a cousin in Sylhet" name
-	 * no one who can be found */
-	if (!((kin && names > 0) || title))
+	 * no one who can be found; "of" only after a title ("Mrs Rao of Old
+	 * Swan"): "her uncle Rhodri of Penmaenrhos" reads as where he is from */
+	if (!((kin && names > 0 && T(sc, p)->id == W_IN) || title))
 		return;
 	long m = 0;
 	while (m < 3 && place_town_word(T(sc, p + 1 + m)) && !(T(sc, p + 1 + m)->f & F_NL) &&
