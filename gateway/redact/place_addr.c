@@ -1013,6 +1013,11 @@ static void try_work(struct scan *sc, long p)
 			}
 			if (is_punct(x, '@') && !role)
 				break; /* "IP WORKS @ TESCO" */
+			if (k == 0 && !role && x->id == W_ON && T(sc, j + 1)->type == T_WORD &&
+			    (T(sc, j + 1)->f & F_LOWER) && !(T(sc, j + 1)->cls & C_DET)) {
+				j++; /* "works on reception at ...", "on nights for ..." */
+				continue;
+			}
 			if (k >= 4 && !(x->id == W_AT || x->id == W_FOR))
 				return;
 			if (x->type == T_WORD && ((x->id == W_AT || (from && x->id == W_FROM)) ||
@@ -1177,8 +1182,8 @@ void place_places(struct scan *sc, long p)
 		try_attend(sc, p - 1); /* reads from the "at" */
 	if (t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER)
 		role_school(sc, p);
-	if (t->id == W_IS || t->id == W_WAS || t->id == W_BEEN)
-		try_job(sc, p);
+	if (t->id == W_IS || t->id == W_WAS || t->id == W_BEEN || t->id == W_HES || t->id == W_SHES)
+		try_job(sc, p); /* "he's a roofer at ..." too */
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 }

@@ -831,6 +831,10 @@ Test(place, employer_shapes)
 		    "Greggs Bakery, Hexham");
 	expect_span("He turned up at her work (Lloyds pharmacy, Arndale, Manchester) again.", 0,
 		    SCRUB_PLACE, "Lloyds pharmacy, Arndale, Manchester");
+	/* "he's a ... at", "works on reception at" */
+	expect_span("He's a plasterer with Northcote Interiors.", 0, SCRUB_PLACE, "Northcote Interiors");
+	expect_span("She works on reception at the Kingsway Hotel.", 0, SCRUB_PLACE, "Kingsway Hotel");
+	expect_none("He works on his car at weekends.", 0);
 	/* a day naming the market, the shopping centre a shop is in */
 	expect_span("He works at the Saturday market at Kirkgate most weeks.", 0, SCRUB_PLACE,
 		    "Saturday market at Kirkgate");
