@@ -779,6 +779,7 @@ Test(scrub, spaced_licence_and_eight_digit_passport)
 	expect("licence HOLME 706158 JK2 AB seen", "licence " R("document") " seen");
 	expect("licence HOLME 706158 JK 2AB seen", "licence " R("document") " seen");
 	expect("Passport (Polish) 48213976 held", "Passport (Polish) " R("document") " held");
+	expect("residence permit ZQ4471902 held by him", "residence permit " R("document") " held by him");
 	unchanged("Passport office ref 4821397 sent");
 	unchanged("HOLME 706158 JK2 seen");
 }
