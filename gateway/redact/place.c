@@ -80,6 +80,14 @@ static long stamp_end(const struct scan *sc, long p)
 	} else if (is_punct(a, '/') && b->type == T_NUM && is_punct(T(sc, k + 2), '/') &&
 		   T(sc, k + 3)->type == T_NUM) {
 		k += 4; /* 22/05/2026 */
+		/* "22/05/2026 14:44", "[22/05/2026, 14:44]": a message log's date
+		 * and time */
+		long c = k + (is_punct(T(sc, k), ',') ? 1 : 0);
+		const struct tok *h = T(sc, c), *m = T(sc, c + 1), *u = T(sc, c + 2);
+		if (h->type == T_NUM && h->ndig <= 2 && (is_punct(m, ':') || is_punct(m, '.')) &&
+		    u->type == T_NUM && u->ndig == 2 && m->start == h->end && u->start == m->end &&
+		    !(h->f & F_NL))
+			k = c + 3;
 	} else if (t->ndig == 4 && t->end - t->start == 4) {
 		/* 1750, 0030 */
 	} else {

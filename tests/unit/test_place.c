@@ -949,6 +949,10 @@ Test(place, message_log_entries_end_at_the_stamp)
 		second |= sv.v[i].end > (size_t)(strchr(s, '\n') - s) + 1;
 	spans_free(&sv);
 	cr_assert(!second, "the next entry was withheld with the first");
+	/* a date and a time open the entry: the clock is the stamp's, not a
+	 * routine's */
+	expect_none("[03/12/2026, 09:15] Kim: my battery goes flat a lot", LOC);
+	expect_none("03/12/2026 09:15 Kim: my battery goes flat a lot", LOC);
 	expect_span(s, LOC, SCRUB_LOCATION,
 		    "IDVA: We have a room for you at the refuge from tomorrow, see you at 10");
 }
