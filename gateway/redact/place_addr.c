@@ -955,6 +955,48 @@ static void role_school(struct scan *sc, long p)
 	emit_place(sc, a, a + m, "place:school-role");
 }
 
+/*
+ * A job and its employer in an aside: "(taxi driver, Streamline Cars, badge
+ * 0442)", "(cleaner, Hallam Facilities)": after '(' one or two lower-case
+ * words, the last a job ("-er", "-or", "-ist", "-ant", "-ian", nurse,
+ * chef), a comma, then up to four capitalised words up to a comma or the
+ * bracket. Not an agency's name ("(officer, West Yorkshire Police)").
+ */
+static void job_aside(struct scan *sc, long p)
+{
+	long j = p + 1;
+	if (T(sc, j)->type != T_WORD || !(T(sc, j)->f & F_LOWER))
+		return;
+	if (T(sc, j + 1)->type == T_WORD && (T(sc, j + 1)->f & F_LOWER))
+		j++;
+	const struct tok *w = T(sc, j);
+	const char *c = (const char *)sc->s + w->start;
+	size_t n = w->end - w->start;
+	int job = (n > 4 && ((c[n - 2] == 'e' && c[n - 1] == 'r') || (c[n - 2] == 'o' && c[n - 1] == 'r') ||
+			     (c[n - 3] == 'i' && c[n - 2] == 's' && c[n - 1] == 't') ||
+			     (c[n - 3] == 'a' && c[n - 2] == 'n' && c[n - 1] == 't') ||
+			     (c[n - 3] == 'i' && c[n - 2] == 'a' && c[n - 1] == 'n'))) ||
+		  (n == 5 && strncmp(c, "nurse", 5) == 0) || (n == 4 && strncmp(c, "chef", 4) == 0);
+	if (!job || (w->cls & (C_KIN | C_NOTPL)) || !is_punct(T(sc, j + 1), ','))
+		return;
+	if ((n >= 9 && strncmp(c, "interpret", 9) == 0) || (n >= 8 && strncmp(c, "translat", 8) == 0))
+		return; /* "(interpreter, Urdu)": a language */
+	long a = j + 2, m = 0;
+	while (m < 4) {
+		const struct tok *x = T(sc, a + m);
+		if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & F_NL) ||
+		    (x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_KIN)))
+			break;
+		if (x->cls & C_NOTPL)
+			return;
+		m++;
+	}
+	const struct tok *z = T(sc, a + m);
+	if (m == 0 || !(is_punct(z, ',') || is_punct(z, ')')))
+		return;
+	emit_place(sc, a, a + m, "place:workplace");
+}
+
 static void work_extent(struct scan *sc, long j, int role);
 
 /* "works at Tesco on Freeman Street", "employed by ...", "her workplace, ..." */
@@ -1139,6 +1181,15 @@ static void try_job(struct scan *sc, long p)
 void place_addresses(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
+	/* "(taxi driver, Streamline Cars, ...)": decided at the first
+	 * capitalised word after the comma (a step sees no punctuation) */
+	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place &&
+	    is_punct(T(sc, p - 1), ',') && (T(sc, p - 2)->f & F_LOWER)) {
+		if (is_punct(T(sc, p - 3), '('))
+			job_aside(sc, p - 3);
+		else if ((T(sc, p - 3)->f & F_LOWER) && is_punct(T(sc, p - 4), '('))
+			job_aside(sc, p - 4);
+	}
 	if (p < sc->skip_addr)
 		return;
 	if (t->type == T_NUM)

@@ -835,6 +835,13 @@ Test(place, employer_shapes)
 	expect_span("He's a plasterer with Northcote Interiors.", 0, SCRUB_PLACE, "Northcote Interiors");
 	expect_span("She works on reception at the Kingsway Hotel.", 0, SCRUB_PLACE, "Kingsway Hotel");
 	expect_none("He works on his car at weekends.", 0);
+	/* a job and its employer in an aside */
+	expect_span("Mr Bell (van driver, Swiftline Parcels, since May) saw it.", 0, SCRUB_PLACE,
+		    "Swiftline Parcels");
+	expect_span("Her friend (cleaner, Hallam Facilities) rang.", 0, SCRUB_PLACE, "Hallam Facilities");
+	expect_none("Mrs Ali (interpreter, Urdu) attended.", 0);
+	expect_none("PC Rudd (officer, Humberside Police) attended.", 0);
+	expect_none("Mr Jones (witness, barman) said.", 0);
 	/* a day naming the market, the shopping centre a shop is in */
 	expect_span("He works at the Saturday market at Kirkgate most weeks.", 0, SCRUB_PLACE,
 		    "Saturday market at Kirkgate");
