@@ -789,6 +789,25 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next);
 
 /*
+ * A family by its surname in the plural: "the McAuleys", "the Okonkwos".
+ * The word after "the" is in no list as it stands, ends in 's', and
+ * without it is a surname that is no common or allow-listed word ("the
+ * Greens", "the Lakes" stay).
+ */
+static int rule_family(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *u = tok(sc, i + 1);
+	if (u == NULL || u->gap || u->shape != SH_CAP || u->klass != K_U || u->nletters < 4 ||
+	    sc->s[u->end - 1] != 's' || sc->s[u->end - 2] == '\'')
+		return 0;
+	unsigned b = lex_classify(sc->s + u->start, u->end - u->start - 1);
+	if (!(b & LEX_SURNAME) || (b & (LEX_COMMON | LEX_ALLOW | LEX_FUNCTION | CUEBITS)))
+		return 0;
+	*next = i + 2;
+	return emit(sc, out, u, u, "cue:family") ?: 1;
+}
+
+/*
  * Notes typed in lower case: "her sister nadia", "mum's friend jo
  * kowalski". After a lower-case kin word, a lower-case word that is a known
  * forename or surname and no common or allow-listed word is a name (the
@@ -1367,6 +1386,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_comma(&sc, i, out, &next);
 		if (rc == 0 && t->klass == K_C && t->nletters <= 10)
 			rc = rule_signoff(&sc, i, out, &next);
+		if (rc == 0 && t->shape != SH_UPPER && word_is(&sc, t, "the"))
+			rc = rule_family(&sc, i, out, &next);
 		if (rc == 0 && capish(t) && !(t->lex & (LEX_TITLE | LEX_RANK)) &&
 		    (t->klass != K_C || t->shape == SH_INITIAL)) {
 			next = i + 1;
