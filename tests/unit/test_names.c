@@ -224,6 +224,7 @@ Test(names, accented_names_and_crew_roles)
 	FINDS("Crew: Paramedic J. Oduya, ECA Brannigan.", "Paramedic J. Oduya|ECA Brannigan");
 	FINDS("Countersigned by SPO Dawn Pilkington.", "SPO Dawn Pilkington");
 	NONE("An SPO was applied for; the paramedic said she was calm.");
+	FINDS("Workmate Lee gave him an alibi; his co-worker Dale agreed.", "Lee|Dale");
 	/* a family by its surname in the plural */
 	FINDS("She fears the Okonkwos will hear of it.", "Okonkwos");
 	NONE("The Greens won the seat; the Lakes were busy.");
