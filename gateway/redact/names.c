@@ -747,6 +747,20 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		return 0;
 	}
 	size_t last = extend(sc, j), a = i;
+	if (last == j && (tok(sc, j)->lex & LEX_FORENAME)) {
+		/* "Ms Tamsin Crewe", "Mr Alan Preston": after a title and a
+		 * forename, a town's name is the surname, unless a place's name
+		 * goes on ("Dr Amy Leeds General") */
+		static const char *const WHEN[] = {
+			"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+			"january", "february", "march", "april", "june", "july", "august",
+			"september", "october", "november", "december", "christmas", "easter", NULL};
+		const struct tok *v = tok(sc, j + 1), *w = tok(sc, j + 2);
+		if (v && !v->gap && v->shape == SH_CAP && v->klass == K_C && (v->lex & LEX_ALLOW) &&
+		    !(v->lex & (LEX_FUNCTION | LEX_COMMON | CUEBITS)) &&
+		    !(w && !w->gap && capish(w)) && !word_in_list(sc, v, WHEN))
+			last = j + 1;
+	}
 	{
 		/* "Mrs Sandhu senior", "Mr Ali jnr": the other generation of a
 		 * family whose name the case shares is someone else, a third

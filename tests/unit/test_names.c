@@ -225,6 +225,9 @@ Test(names, accented_names_and_crew_roles)
 	FINDS("Countersigned by SPO Dawn Pilkington.", "SPO Dawn Pilkington");
 	NONE("An SPO was applied for; the paramedic said she was calm.");
 	FINDS("Workmate Lee gave him an alibi; his co-worker Dale agreed.", "Lee|Dale");
+	/* a town's name as the surname after a title and a forename */
+	FINDS("Spoke to their DSL Ms Nadia Crewe today.", "Ms Nadia Crewe");
+	FINDS("Mr Tom Monday came.", "Mr Tom");
 	/* a family by its surname in the plural */
 	FINDS("She fears the Okonkwos will hear of it.", "Okonkwos");
 	NONE("The Greens won the seat; the Lakes were busy.");
