@@ -472,7 +472,7 @@ static const uint8_t SAFE_ID[W_COUNT] = {
 	[W_WHILE] = 1, [W_WHILST] = 1, [W_ONCE] = 1, [W_AFTER] = 1, [W_BEFORE] = 1,
 	[W_UNTIL] = 1, [W_MOBILE] = 1, [W_NUMBER] = 1, [W_LANDLINE] = 1, [W_SEND] = 1,
 	[W_USE] = 1, [W_FREELY] = 1, [W_SAFEST] = 1, [W_SAFER] = 1, [W_SPOKEN] = 1,
-	[W_HE] = 1, [W_HES] = 1,
+	[W_HE] = 1, [W_HES] = 1, [W_PASSWORD] = 1,
 };
 
 static void loc_cues(struct scan *sc, long p)
@@ -731,6 +731,11 @@ static void safe_cues(struct scan *sc, long p)
 		safe_cue(sc, "time:safe-call"); /* "she can talk freely when ..." */
 		return;
 	}
+	if (id == W_PASSWORD && !(nx->f & F_BRK) &&
+	    (is_word(nx, W_IS) || is_word(nx, W_FOR) || (nx->type == T_PUNCT && strchr(":-", nx->ch)))) {
+		safe_cue(sc, "time:safe-call"); /* "password for collection is ...": as a safe word */
+		return;
+	}
 	if ((id == W_SAFEST || id == W_SAFER) &&
 	    (pr->id == W_IS || pr->id == W_ARE || pr->id == W_BE ||
 	     ((is_word(nx, W_TO) || is_word(nx, W_FOR)) && (T(sc, p + 2)->cls & C_CALL)))) {
@@ -871,6 +876,17 @@ static void safe_cues(struct scan *sc, long p)
 		if (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 || pr->id == W_NEVER) {
 			safe_cue(sc, "time:do-not-call");
 			return;
+		}
+		if ((pr->id == W_TAKE || pr->id == W_TAKES) && (t->cls & C_UNIT)) {
+			/* "she can take calls in the staff room at 1pm": when and
+			 * where she can answer */
+			for (long i = p + 1; i < p + 8 && !(T(sc, i)->f & F_BRK); i++)
+				if (T(sc, i)->type == T_WORD &&
+				    (T(sc, i)->id == W_AT || (T(sc, i)->cls & C_TPREP)) &&
+				    time_word(sc, i + 1)) {
+					safe_cue(sc, "time:call-window");
+					return;
+				}
 		}
 		long j = p + 1;
 		int only = 0;

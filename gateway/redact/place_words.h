@@ -1003,6 +1003,7 @@
 	W(AWAY, "away", 0)                                                                      \
 	W(ASLEEP, "asleep", 0)                                                                  \
 	W(SAFEST, "safest", 0)                                                                  \
+	W(PASSWORD, "password", 0) /* the last slot: the table is a quarter full */            \
 	W(SAFER, "safer", 0)                                                                    \
 	W(SPOKEN, "spoken", 0)                                                                  \
 	W(THERE, "there", 0)                                                                    \

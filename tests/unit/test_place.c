@@ -923,11 +923,14 @@ Test(place, safe_contact_more_cues)
 		"Tuesdays he's at the allotment till 4.",
 		"Visits are fine when Darren is asleep.",
 		"Call the IDVA first, not her.",
+		"Her manager lets her take calls in the office at 12.30.",
+		"Password for collection is \"Kestrel\".",
 	};
 	for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++)
 		expect_sentence(safe[i], SCRUB_SAFE_TIME);
 	expect_none("He was spoken to by officers.", LOC);
 	expect_none("He is angry until he eats.", LOC);
+	expect_none("He changed her email password again.", LOC);
 	expect_none("When Darren is angry the risk rises.", LOC);
 	expect_none("When Monday is over we review.", LOC);
 	static const char *const loc[] = {
