@@ -525,6 +525,15 @@ static size_t quoted_nickname(struct scan *sc, size_t k)
 	return 0;
 }
 
+/* Does the word hold a letter outside ASCII ("Hùng", "Văn")? */
+static int accented(const struct scan *sc, const struct tok *t)
+{
+	for (size_t k = t->start; k < t->end; k++)
+		if ((unsigned char)sc->s[k] >= 0x80)
+			return 1;
+	return 0;
+}
+
 /* Extend a name that ends at token j over further name words, initials
  * and particles; returns the last token of the name. */
 static size_t extend(struct scan *sc, size_t j)
@@ -549,8 +558,8 @@ static size_t extend(struct scan *sc, size_t j)
 			j++;
 			break;
 		}
-		if (!capish(u) || u->klass == K_C)
-			break;
+		if (!capish(u) || (u->klass == K_C && !accented(sc, u)))
+			break; /* "Hùng" folds to "hung", but no English word has the accent */
 		if (u->lex & (LEX_STREET | LEX_INSTITUTION)) {
 			/* "Tracey Field", "Jane Wood": a surname that is also a
 			 * street word, unless a place name goes on ("Jane Wood
@@ -679,6 +688,13 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		return 0; /* "pc", "Gp": not a rank */
 	if (!rank && (t->shape == SH_LOWER || t->caps) && (t->lex & LEX_KIN))
 		return 0; /* "her sister Jane", "HER SISTER WILL": kin, not the title */
+	/* "Cyngor Sir Ynys Môn": Welsh "sir" is a county, after "Cyngor" */
+	if (word_is(sc, t, "sir") && i > 0 && word_is(sc, tok(sc, i - 1), "cyngor"))
+		return 0;
+	/* "named nurse. Birmingham ...": a title in lower case is a word, and
+	 * its full stop ends the sentence */
+	if (t->shape == SH_LOWER && tok(sc, i + 1) && (tok(sc, i + 1)->gap & G_PERIOD))
+		return 0;
 	/* "Windsor Dr": after a capitalised non-common word, Dr is a street */
 	if (word_is(sc, t, "dr") && i > 0) {
 		const struct tok *p = tok(sc, i - 1);
@@ -731,6 +747,29 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		return 0;
 	}
 	size_t last = extend(sc, j), a = i;
+	if (last == j && (tok(sc, j)->lex & LEX_FORENAME)) {
+		/* "Ms Tamsin Crewe", "Mr Alan Preston": after a title and a
+		 * forename, a town's name is the surname, unless a place's name
+		 * goes on ("Dr Amy Leeds General") */
+		static const char *const WHEN[] = {
+			"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+			"january", "february", "march", "april", "june", "july", "august",
+			"september", "october", "november", "december", "christmas", "easter", NULL};
+		const struct tok *v = tok(sc, j + 1), *w = tok(sc, j + 2);
+		if (v && !v->gap && v->shape == SH_CAP && v->klass == K_C && (v->lex & LEX_ALLOW) &&
+		    !(v->lex & (LEX_FUNCTION | LEX_COMMON | CUEBITS)) &&
+		    !(w && !w->gap && capish(w)) && !word_in_list(sc, v, WHEN))
+			last = j + 1;
+	}
+	{
+		/* "Mrs Sandhu senior", "Mr Ali jnr": the other generation of a
+		 * family whose name the case shares is someone else, a third
+		 * party; the word makes the span longer than a kept surname */
+		static const char *const GEN[] = {"senior", "snr", "junior", "jnr", NULL};
+		const struct tok *v = tok(sc, last + 1);
+		if (v && !v->gap && word_in_list(sc, v, GEN))
+			last++;
+	}
 	if (heading) {
 		const struct tok *v = tok(sc, last + 1);
 		if (v && !v->gap && capish(v))
@@ -762,6 +801,25 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 }
 
 static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next);
+
+/*
+ * A family by its surname in the plural: "the McAuleys", "the Okonkwos".
+ * The word after "the" is in no list as it stands, ends in 's', and
+ * without it is a surname that is no common or allow-listed word ("the
+ * Greens", "the Lakes" stay).
+ */
+static int rule_family(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *u = tok(sc, i + 1);
+	if (u == NULL || u->gap || u->shape != SH_CAP || u->klass != K_U || u->nletters < 4 ||
+	    sc->s[u->end - 1] != 's' || sc->s[u->end - 2] == '\'')
+		return 0;
+	unsigned b = lex_classify(sc->s + u->start, u->end - u->start - 1);
+	if (!(b & LEX_SURNAME) || (b & (LEX_COMMON | LEX_ALLOW | LEX_FUNCTION | CUEBITS)))
+		return 0;
+	*next = i + 2;
+	return emit(sc, out, u, u, "cue:family") ?: 1;
+}
 
 /*
  * Notes typed in lower case: "her sister nadia", "mum's friend jo
@@ -1342,6 +1400,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_comma(&sc, i, out, &next);
 		if (rc == 0 && t->klass == K_C && t->nletters <= 10)
 			rc = rule_signoff(&sc, i, out, &next);
+		if (rc == 0 && t->shape != SH_UPPER && word_is(&sc, t, "the"))
+			rc = rule_family(&sc, i, out, &next);
 		if (rc == 0 && capish(t) && !(t->lex & (LEX_TITLE | LEX_RANK)) &&
 		    (t->klass != K_C || t->shape == SH_INITIAL)) {
 			next = i + 1;

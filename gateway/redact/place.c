@@ -80,6 +80,14 @@ static long stamp_end(const struct scan *sc, long p)
 	} else if (is_punct(a, '/') && b->type == T_NUM && is_punct(T(sc, k + 2), '/') &&
 		   T(sc, k + 3)->type == T_NUM) {
 		k += 4; /* 22/05/2026 */
+		/* "22/05/2026 14:44", "[22/05/2026, 14:44]": a message log's date
+		 * and time */
+		long c = k + (is_punct(T(sc, k), ',') ? 1 : 0);
+		const struct tok *h = T(sc, c), *m = T(sc, c + 1), *u = T(sc, c + 2);
+		if (h->type == T_NUM && h->ndig <= 2 && (is_punct(m, ':') || is_punct(m, '.')) &&
+		    u->type == T_NUM && u->ndig == 2 && m->start == h->end && u->start == m->end &&
+		    !(h->f & F_NL))
+			k = c + 3;
 	} else if (t->ndig == 4 && t->end - t->start == 4) {
 		/* 1750, 0030 */
 	} else {
@@ -267,6 +275,8 @@ static void try_locv(struct scan *sc, long p)
 	long j = p + 1;
 	for (int k = 0; k < 2 && (T(sc, j)->cls & C_ADV) && T(sc, j)->id != W_BACK; k++)
 		j++;
+	if (t->id == W_SHACKED && is_word(T(sc, j), W_UP))
+		j++;
 	const struct tok *x = T(sc, j);
 	if ((x->type == T_END || x->type == T_PUNCT || (x->f & F_BRK)) &&
 	    (t->id == W_STAYING || t->id == W_LIVING || t->id == W_RESIDING || t->id == W_LIVE ||
@@ -350,6 +360,16 @@ static void try_move(struct scan *sc, long p)
 	const struct tok *x = T(sc, j);
 	unsigned id = x->type == T_WORD ? x->id : 0;
 	if (t->id == W_PLACED) {
+		if (id == W_BY) {
+			/* "placed by the out-of-hours team in the Travelodge" */
+			long k = j + 1;
+			while (k < j + 7 && T(sc, k)->type != T_END && !(T(sc, k)->f & F_BRK) &&
+			       !is_word(T(sc, k), W_IN) && !is_word(T(sc, k), W_AT) &&
+			       !is_word(T(sc, k), W_INTO))
+				k++;
+			if (k < j + 7 && !(T(sc, k)->f & F_BRK) && T(sc, k)->type == T_WORD)
+				j = k, x = T(sc, j), id = x->id;
+		}
 		if ((id == W_IN || id == W_AT || id == W_WITH || id == W_INTO) &&
 		    !(T(sc, skip_det(sc, j + 1))->cls & (C_NONLOC | C_ABSTRACT)))
 			loc_cue(sc, p, "loc:moved");
@@ -441,7 +461,8 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_ROOM] = 1, [W_SPACE] = 1, [W_PLACE] = 1, [W_OUT] = 1, [W_SCHOOL] = 1, [W_PUT] = 1,
 	[W_NOW] = 1, [W_CURRENTLY] = 1, [W_TEMPORARILY] = 1, [W_PRESENTLY] = 1, [W_STILL] = 1,
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
-	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1,
+	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
+	[W_TAKING] = 1, [W_TOOK] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -450,7 +471,8 @@ static const uint8_t SAFE_ID[W_COUNT] = {
 	[W_VOICEMAIL] = 1, [W_VOICEMAILS] = 1, [W_ANSWERPHONE] = 1, [W_WHEN] = 1,
 	[W_WHILE] = 1, [W_WHILST] = 1, [W_ONCE] = 1, [W_AFTER] = 1, [W_BEFORE] = 1,
 	[W_UNTIL] = 1, [W_MOBILE] = 1, [W_NUMBER] = 1, [W_LANDLINE] = 1, [W_SEND] = 1,
-	[W_USE] = 1, [W_FREELY] = 1,
+	[W_USE] = 1, [W_FREELY] = 1, [W_SAFEST] = 1, [W_SAFER] = 1, [W_SPOKEN] = 1,
+	[W_HE] = 1, [W_HES] = 1, [W_PASSWORD] = 1,
 };
 
 static void loc_cues(struct scan *sc, long p)
@@ -469,6 +491,19 @@ static void loc_cues(struct scan *sc, long p)
 		loc_cue(sc, p, "loc:admitted");
 	if (c & C_LOCV)
 		try_locv(sc, p);
+	if (id == W_TAKE || id == W_TAKING || id == W_TOOK) {
+		/* "she will take Bao to her cousin in Deptford", "taking both
+		 * children to her sister's": where she goes with them */
+		long j = p + 1;
+		for (int k = 0; k < 3 && T(sc, j)->type == T_WORD && !(T(sc, j)->f & F_BRK) &&
+				T(sc, j)->id != W_TO;
+		     k++)
+			j++;
+		long o = skip_det(sc, j + 1);
+		if (j > p + 1 && is_word(T(sc, j), W_TO) && !(T(sc, j + 1)->f & F_BRK) &&
+		    (T(sc, o)->cls & C_KIN) && place_object(sc, o, 0) && !nonloc_subject(sc, p))
+			loc_cue(sc, p, "loc:moved");
+	}
 	if (c & C_MOVE)
 		try_move(sc, p);
 	if (c & C_BE)
@@ -696,6 +731,40 @@ static void safe_cues(struct scan *sc, long p)
 		safe_cue(sc, "time:safe-call"); /* "she can talk freely when ..." */
 		return;
 	}
+	if (id == W_PASSWORD && !(nx->f & F_BRK) &&
+	    (is_word(nx, W_IS) || is_word(nx, W_FOR) || (nx->type == T_PUNCT && strchr(":-", nx->ch)))) {
+		safe_cue(sc, "time:safe-call"); /* "password for collection is ...": as a safe word */
+		return;
+	}
+	if ((id == W_SAFEST || id == W_SAFER) &&
+	    (pr->id == W_IS || pr->id == W_ARE || pr->id == W_BE ||
+	     ((is_word(nx, W_TO) || is_word(nx, W_FOR)) && (T(sc, p + 2)->cls & C_CALL)))) {
+		safe_cue(sc, "time:safe-contact"); /* "her work number is safest", "safer to text" */
+		return;
+	}
+	if (id == W_SPOKEN && is_word(pr, W_BE) && is_word(nx, W_TO) && !(T(sc, p + 2)->f & F_BRK) &&
+	    (is_word(T(sc, p + 2), W_AT) || is_word(T(sc, p + 2), W_ONLY) ||
+	     is_word(T(sc, p + 2), W_VIA) || (T(sc, p + 2)->cls & (C_TPREP | C_DAY | C_TIMEW)))) {
+		safe_cue(sc, "time:contact-window"); /* "she can be spoken to at school" */
+		return;
+	}
+	if (id == W_HES || (id == W_HE && (nx->cls & C_BE))) {
+		/* "Fridays he's at the mosque till 2", "he is at the gym until
+		 * 6": where he is and until when, so when she is free of him */
+		long j = p + (id == W_HE ? 2 : 1);
+		if (!is_word(T(sc, j), W_AT))
+			return;
+		for (long i = j + 1; i < j + 5; i++) {
+			const struct tok *v = T(sc, i);
+			if (v->f & F_BRK || v->type != T_WORD)
+				break;
+			if ((v->id == W_TILL || v->id == W_UNTIL) && time_word(sc, i + 1)) {
+				safe_cue(sc, "time:he-away");
+				break;
+			}
+		}
+		return;
+	}
 	if ((id == W_PHONE || id == W_MOBILE || id == W_NUMBER || id == W_LANDLINE || id == W_EMAIL) &&
 	    pr->type == T_WORD && !(t->f & F_BRK)) {
 		/* a route to her that he does not watch: "her sister's phone",
@@ -808,6 +877,17 @@ static void safe_cues(struct scan *sc, long p)
 			safe_cue(sc, "time:do-not-call");
 			return;
 		}
+		if ((pr->id == W_TAKE || pr->id == W_TAKES) && (t->cls & C_UNIT)) {
+			/* "she can take calls in the staff room at 1pm": when and
+			 * where she can answer */
+			for (long i = p + 1; i < p + 8 && !(T(sc, i)->f & F_BRK); i++)
+				if (T(sc, i)->type == T_WORD &&
+				    (T(sc, i)->id == W_AT || (T(sc, i)->cls & C_TPREP)) &&
+				    time_word(sc, i + 1)) {
+					safe_cue(sc, "time:call-window");
+					return;
+				}
+		}
 		long j = p + 1;
 		int only = 0;
 		for (int k = 0; k < 2; k++) {
@@ -864,6 +944,10 @@ static void safe_cues(struct scan *sc, long p)
 		else if ((id == W_TEXT || id == W_MESSAGE) &&
 			 (is_word(x, W_FIRST) || (is_word(x, W_BEFORE) && (T(sc, j + 1)->cls & C_CALL))))
 			safe_cue(sc, "time:text-first");
+		else if (instr && T(sc, skip_det(sc, j))->type == T_WORD &&
+			 (T(sc, skip_det(sc, j))->f & (F_CAP | F_UPPER)) &&
+			 is_word(T(sc, skip_det(sc, j) + 1), W_FIRST))
+			safe_cue(sc, "time:text-first"); /* "Call (the) IDVA first, not her" */
 		return;
 	}
 	if (id == W_ONLY) {
@@ -911,9 +995,13 @@ static void safe_cues(struct scan *sc, long p)
 	if (id == W_WHEN || id == W_WHILE || id == W_WHILST || id == W_ONCE || id == W_AFTER ||
 	    id == W_BEFORE || id == W_UNTIL) {
 		long j = p + 1;
-		if (!is_word(T(sc, j), W_HE) && !is_word(T(sc, j), W_HES))
+		/* "when Gary is asleep": a man named instead of "he" */
+		int named = T(sc, j)->type == T_WORD && (T(sc, j)->f & F_CAP) &&
+			    !(T(sc, j)->cls & (C_PRON | C_DET | C_NOTPL | C_DAY | C_MON)) &&
+			    (T(sc, j + 1)->cls & C_BE) && !(T(sc, j)->f & F_BRK);
+		if (!is_word(T(sc, j), W_HE) && !is_word(T(sc, j), W_HES) && !named)
 			return;
-		if (is_word(T(sc, j), W_HE) && (T(sc, j + 1)->cls & C_BE))
+		if ((is_word(T(sc, j), W_HE) || named) && (T(sc, j + 1)->cls & C_BE))
 			j++;
 		const struct tok *x = T(sc, j + 1);
 		unsigned v = x->id;

@@ -448,6 +448,51 @@ static void try_number_word(struct scan *sc, long p)
 	     pr->id == W_OUTSIDE || pr->id == W_OPPOSITE || pr->id == W_NEAR || pr->id == W_LIVES ||
 	     pr->id == W_LIVING || (pr->cls & C_KIN)))
 		emit_address(sc, p, q + 1, "addr:number");
+	/* "Neighbour Mrs Hale (no. 14) has a key": a person's house number in
+	 * brackets after the name */
+	else if (is_punct(pr, '(') && is_punct(T(sc, q + 1), ')') && T(sc, p - 2)->type == T_WORD &&
+		 (T(sc, p - 2)->f & F_CAP))
+		emit_address(sc, p, q + 1, "addr:number");
+}
+
+/*
+ * Where a relative or a named person lives, named by its town or district:
+ * "her sister Ada Obi in Peckham (tel ...)", "Mrs Rao of Old Swan": at
+ * "in" after a kin word and one to three name words, or "in" or "of" after
+ * a title and a name; up to three town words
+ * that end the clause. Not an institution or a street (found as such),
+ * not "of Greater Manchester Police" (the clause goes on), not a short
+ * capitals code ("DS Khan of CID") unless the note is in capitals.
+ */
+static void try_kin_town(struct scan *sc, long p)
+{
+	long i = p - 1, names = 0;
+	while (names < 3 && T(sc, i)->type == T_WORD && (T(sc, i)->f & F_CAP) &&
+	       !(T(sc, i)->cls & (C_KIN | C_TITLE | C_DET | C_NOTPL | C_FUNC | C_PRON)))
+		i--, names++;
+	const struct tok *c = T(sc, i);
+	if (c->type != T_WORD || i < sc->ss)
+		return;
+	int kin = (c->cls & C_KIN) != 0, title = (c->cls & C_TITLE) && names > 0;
+	/* a named relative: "family in Manchester", "a cousin in Sylhet" name
+	 * no one who can be found; "of" only after a title ("Mrs Rao of Old
+	 * Swan"): "her uncle Rhodri of Penmaenrhos" reads as where he is from */
+	if (!((kin && names > 0 && T(sc, p)->id == W_IN) || title))
+		return;
+	long m = 0;
+	while (m < 3 && place_town_word(T(sc, p + 1 + m)) && !(T(sc, p + 1 + m)->f & F_NL) &&
+	       (!(T(sc, p + 1 + m)->f & F_UPPER) || (c->f & F_UPPER)))
+		m++;
+	const struct tok *z = T(sc, p + 1 + m);
+	if (m == 0 || (z->type == T_WORD && (z->cls & (C_INST | C_INSTC | C_ST | C_STA | C_SAB |
+							  C_BLD | C_HOSP))))
+		return;
+	if (!(z->type == T_END || (z->type == T_PUNCT && z->ch != '&' && z->ch != '\'') ||
+	      (z->f & F_NL) ||
+	      (z->type == T_WORD && (z->f & F_LOWER) &&
+	       (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ | C_BE)))))
+		return;
+	emit_address(sc, p + 1, p + 1 + m, "addr:kin-town");
 }
 
 /* "Clough Road custody", "Elm Street police station": a street that names a
@@ -470,8 +515,19 @@ static void try_prep_street(struct scan *sc, long p)
 	long e = street_at(sc, p + 1, mode);
 	if (e && police_station_at(sc, e))
 		return;
-	if (e)
+	if (e) {
 		emit_address(sc, p + 1, e, "addr:street");
+		return;
+	}
+	/* "on Kirkgate", "off Briggate": a street named "-gate" (Old Norse
+	 * gata, a street) in the North and the Midlands */
+	const struct tok *w = T(sc, p + 1);
+	size_t wl = w->end - w->start;
+	if ((t->id == W_ON || t->id == W_OFF || t->id == W_ALONG) && w->type == T_WORD &&
+	    (w->f & F_CAP) && !(w->f & (F_UPPER | F_NL | F_POSS)) && wl >= 6 &&
+	    memcmp(sc->s + w->end - 4, "gate", 4) == 0 && !(w->cls & (C_NOTPL | C_DET)) &&
+	    !(T(sc, p + 2)->type == T_WORD && (T(sc, p + 2)->f & F_CAP)))
+		emit_address(sc, p + 1, p + 2, "addr:street-gate");
 }
 
 static void try_bare_street(struct scan *sc, long p)
@@ -490,8 +546,20 @@ static void try_bare_street(struct scan *sc, long p)
 		return;
 	}
 	const struct tok *x = T(sc, e);
-	if (e && (x->id == W_FLATS || x->id == W_ESTATE || x->id == W_AREA) && (x->f & F_LOWER))
+	if (e && (x->id == W_FLATS || x->id == W_ESTATE || x->id == W_AREA) && (x->f & F_LOWER)) {
 		emit_address(sc, p, e, "addr:street");
+		return;
+	}
+	/* "the Bransholme estate", "the Blackbird Leys estate": a named
+	 * housing estate is where people live */
+	if (is_word(T(sc, p - 1), W_THE) && place_town_word(T(sc, p))) {
+		long m = 1;
+		if (place_town_word(T(sc, p + 1)) && !(T(sc, p + 1)->f & F_NL))
+			m = 2;
+		const struct tok *z = T(sc, p + m);
+		if (z->id == W_ESTATE && (z->f & F_LOWER) && !(z->f & F_NL))
+			emit_address(sc, p, p + m + 1, "addr:estate");
+	}
 }
 
 /* "moved to Leeds", "refuge space found in Hull": a town after a location cue. */
@@ -506,16 +574,82 @@ void place_town_after_cue(struct scan *sc, long p)
 		return;
 	if (sc->last_cue < sc->ss || sc->last_cue < 0 || p - sc->last_cue > 8)
 		return;
-	long m = 0;
-	while (m < 3 && place_town_word(T(sc, p + 1 + m)) && !(T(sc, p + 1 + m)->f & F_NL))
+	long m = 0, a = p + 1;
+	/* "lives at The Willows": a house's name */
+	if (t->id == W_AT && is_word(T(sc, a), W_THE) && (T(sc, a)->f & F_CAP) &&
+	    place_town_word(T(sc, a + 1)) && !(T(sc, a + 1)->f & F_NL))
+		m = 1;
+	while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
 		m++;
-	if (m == 0 || (T(sc, p + 1 + m)->cls & (C_INST | C_INSTC)) ||
-	    police_station_at(sc, p + 1 + m))
+	if (m == 0 || (m == 1 && is_word(T(sc, a), W_THE)) ||
+	    (T(sc, a + m)->cls & (C_INST | C_INSTC)) || police_station_at(sc, a + m))
 		return;
-	emit_address(sc, p + 1, p + 1 + m, "addr:town-after-cue");
+	emit_address(sc, a, a + m, "addr:town-after-cue");
+}
+
+/*
+ * "Her address is Holly Bank, Bingley", "address - Rose Lea": an address
+ * label with a name and no number or street type: the capitalised words up
+ * to the end of the clause (towns after a comma go with it).
+ */
+static void try_address_label(struct scan *sc, long p)
+{
+	long a = p + 1;
+	if (is_word(T(sc, a), W_IS))
+		a++;
+	else if (is_punct(T(sc, a), ':') || is_punct(T(sc, a), '-'))
+		a++;
+	else
+		return;
+	if (is_word(T(sc, a), W_THE) && (T(sc, a)->f & F_CAP))
+		a++;
+	/* "Address: No Fixed Abode", "Bail address: TBC": no place */
+	if (T(sc, a)->id == W_NO)
+		return;
+	long m = 0;
+	while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
+		m++;
+	if (m == 1 && (T(sc, a)->f & F_UPPER) && T(sc, a)->end - T(sc, a)->start <= 4)
+		return;
+	const struct tok *z = T(sc, a + m);
+	if (m == 0 || (z->type == T_WORD && !(z->f & F_NL) && !(z->cls & (C_FUNC | C_CONJ | C_PREP))))
+		return;
+	long e = a + m;
+	if (is_word(T(sc, a - 1), W_THE))
+		a--;
+	emit_address(sc, a, e, "addr:label");
 }
 
 /* ---- places ------------------------------------------------------------------------ */
+
+/*
+ * After a firm or workplace ending at token last: ", Goole", ", Selly Oak",
+ * ", Hortonwood 7" (an estate and its unit), ", Bullring, Birmingham" say
+ * which branch, when they end the clause (a closing bracket, a full stop, a
+ * line end, a lower-case function word). Returns the new end (last when
+ * nothing follows).
+ */
+static long trailing_town(struct scan *sc, long last)
+{
+	long e = last;
+	for (int g = 0; g < 2 && is_punct(T(sc, e), ',') && !(T(sc, e + 1)->f & (F_BRK | F_NL)); g++) {
+		long m = 0;
+		while (m < 3 && place_town_word(T(sc, e + 1 + m)) && !(T(sc, e + 1 + m)->f & F_NL))
+			m++;
+		if (m == 0)
+			break;
+		if (T(sc, e + 1 + m)->type == T_NUM && (T(sc, e + 1 + m)->f & F_HOUSE) &&
+		    !(T(sc, e + 1 + m)->f & F_NL))
+			m++;
+		const struct tok *z = T(sc, e + 1 + m);
+		if (!(z->type == T_END || (z->type == T_PUNCT && z->ch != '&') || (z->f & F_NL) ||
+		      (z->type == T_WORD && (z->f & F_LOWER) &&
+		       (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ)))))
+			break;
+		e += 1 + m;
+	}
+	return e;
+}
 
 static void emit_place(struct scan *sc, long a, long e, const char *rule)
 {
@@ -576,6 +710,9 @@ static void try_inst(struct scan *sc, long p)
 	const struct tok *t = T(sc, p), *nx = T(sc, p + 1);
 	if (nx->type == T_WORD && (nx->cls & (C_INST | C_INSTC)) && !(nx->f & F_NL))
 		return; /* "Primary School": decided at "School" */
+	if (nx->type == T_WORD && (nx->f & (F_CAP | F_UPPER)) && !(nx->f & F_NL) &&
+	    (nx->id == W_HOSPITALS || nx->id == W_TRUST || nx->id == W_FOUNDATION || nx->id == W_NHS))
+		return; /* "Oxford University Hospitals", "... College NHS Trust": an agency */
 	if ((t->cls & C_INSTC) && !(T(sc, p - 1)->cls & C_INSTM))
 		return;
 	long b = p;
@@ -584,6 +721,12 @@ static void try_inst(struct scan *sc, long p)
 		const struct tok *w = T(sc, i);
 		if (is_punct(w, '&') && real && (T(sc, i - 1)->f & F_CAP))
 			continue; /* "Hughes & Sons Builders" */
+		if (is_punct(w, '.') && T(sc, i - 1)->type == T_WORD && (T(sc, i - 1)->f & F_CAP) &&
+		    T(sc, i - 1)->end - T(sc, i - 1)->start == 1 && i - 1 >= sc->ss) {
+			real = 1, b = i - 1; /* "J.P. Plastering": a firm named by initials */
+			i--;
+			continue;
+		}
 		if (w->id == W_E && is_word(T(sc, i - 1), W_OF) && T(sc, i - 2)->end - T(sc, i - 2)->start == 1)
 			continue; /* "St Hilda's C of E Primary" */
 		if (w->type != T_WORD)
@@ -617,6 +760,10 @@ static void try_inst(struct scan *sc, long p)
 	/* Hall, Barber, Temple, Kitchen, Church are surnames too ("Kevin HALL"): a
 	 * venue only in lower case ("the church hall"), after an institution
 	 * word ("Village Hall") or after "the" ("the Damascus Kitchen") */
+	/* "bar" and "pub" likewise: "a London bar" on a door is a lock */
+	if ((t->id == W_BAR || t->id == W_PUB) && !is_word(T(sc, b - 1), W_THE) &&
+	    !is_word(T(sc, b - 1), W_OF) && !is_word(T(sc, b - 1), W_AT))
+		return;
 	if ((t->id == W_HALL || t->id == W_BARBER || t->id == W_TEMPLE || t->id == W_KITCHEN ||
 	     t->id == W_CHURCH) &&
 	    !(t->f & F_LOWER) && !(T(sc, p - 1)->cls & C_INSTM) && !is_word(T(sc, b - 1), W_THE))
@@ -646,6 +793,16 @@ static void try_inst(struct scan *sc, long p)
 	if (is_word(T(sc, e), W_OF) && place_town_word(T(sc, e + 1)))
 		for (e += 1; e < p + 5 && place_town_word(T(sc, e)); e++)
 			; /* University of Hull */
+	if (is_punct(T(sc, e), '&') && !(t->cls & C_HOSP)) {
+		/* "Dale Tyre & Exhaust", "Hughes Builders & Sons": the rest of the name */
+		long m = 0;
+		while (m < 2 && T(sc, e + 1 + m)->type == T_WORD &&
+		       (T(sc, e + 1 + m)->f & (F_CAP | F_UPPER)) && !(T(sc, e + 1 + m)->f & F_NL) &&
+		       !(T(sc, e + 1 + m)->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_NOTPL | C_TITLE)))
+			m++;
+		if (m > 0)
+			e += 1 + m;
+	}
 	long k = e;
 	if (is_punct(T(sc, k), ',') || is_word(T(sc, k), W_ON))
 		k++;
@@ -668,6 +825,8 @@ static void try_inst(struct scan *sc, long p)
 		if (m > 1 && is_punct(T(sc, e + m), ')'))
 			e += m + 1;
 	}
+	if (!hosp)
+		e = trailing_town(sc, e); /* "Kwik Tyres, Selly Oak" */
 	emit_place(sc, b, e, rule);
 }
 
@@ -733,6 +892,111 @@ static void try_attend(struct scan *sc, long p)
 		emit_place(sc, j, j + m, "place:attends");
 }
 
+/* "Y2", "Y11", "Yr4", "yr 10" is a year group; so is "Year 4", "year 10" */
+static int year_group_before(const struct scan *sc, long p)
+{
+	const struct tok *w = T(sc, p);
+	if (w->type == T_NUM && w->end - w->start <= 2 && T(sc, p - 1)->id == W_YEAR)
+		return 1;
+	if (w->type != T_WORD || !(w->f & F_DIGIT))
+		return 0;
+	const unsigned char *c = sc->s + w->start;
+	size_t n = w->end - w->start, k = 1;
+	if ((c[0] | 0x20u) != 'y')
+		return 0;
+	if (n > 1 && (c[1] | 0x20u) == 'r')
+		k = 2;
+	if (n - k < 1 || n - k > 2)
+		return 0;
+	for (; k < n; k++)
+		if (!is_digit(c[k]))
+			return 0;
+	return 1;
+}
+
+/*
+ * "at" naming a child's school without a school word: after a year group
+ * ("Y2 at Chantlers", "in Year 4 at Oakbank"), after a child's age in
+ * brackets ("Maya (8) at Hillcrest - school informed"), or a saint's name
+ * alone ("her brother at St Aidan's"): a school, a church or a hospital,
+ * each a place she or the child is found. Not a street ("at St John's
+ * Road"), nor a named institution (decided at its own word).
+ */
+static int school_at(const struct scan *sc, long p)
+{
+	if (year_group_before(sc, p - 1))
+		return 1;
+	if (is_punct(T(sc, p - 1), ')') && T(sc, p - 2)->type == T_NUM &&
+	    T(sc, p - 2)->end - T(sc, p - 2)->start <= 2 && is_punct(T(sc, p - 3), '(') &&
+	    (T(sc, p - 4)->f & F_CAP) && T(sc, p - 4)->type == T_WORD)
+		return 1;
+	const struct tok *a = T(sc, p + 1), *b = T(sc, p + 2), *c = T(sc, p + 3);
+	return a->id == W_ST && (a->f & F_CAP) && (b->f & F_CAP) && (b->f & F_POSS) &&
+	       b->type == T_WORD && !(b->f & F_NL) &&
+	       !(c->type == T_WORD && (c->cls & (C_INST | C_INSTC | C_INSTM | C_ST | C_STA | C_SAB |
+						  C_BLD | C_HOSP)));
+}
+
+/*
+ * A school's safeguarding lead named with it in brackets or after a comma:
+ * "(DSL, Birchfields)", "Mrs Rowe (SENCO, Oak Lane Juniors)": the school
+ * is the words after the comma, up to the bracket or the line's end.
+ */
+static void role_school(struct scan *sc, long p)
+{
+	if (!is_punct(T(sc, p + 1), ','))
+		return;
+	long a = p + 2, m = 0;
+	while (m < 4 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
+		m++;
+	const struct tok *z = T(sc, a + m);
+	if (m == 0 || !(is_punct(z, ')') || z->type == T_END || (z->f & F_NL)))
+		return;
+	emit_place(sc, a, a + m, "place:school-role");
+}
+
+/*
+ * A job and its employer in an aside: "(taxi driver, Streamline Cars, badge
+ * 0442)", "(cleaner, Hallam Facilities)": after '(' one or two lower-case
+ * words, the last a job ("-er", "-or", "-ist", "-ant", "-ian", nurse,
+ * chef), a comma, then up to four capitalised words up to a comma or the
+ * bracket. Not an agency's name ("(officer, West Yorkshire Police)").
+ */
+static void job_aside(struct scan *sc, long p)
+{
+	long j = p + 1;
+	if (T(sc, j)->type != T_WORD || !(T(sc, j)->f & F_LOWER))
+		return;
+	if (T(sc, j + 1)->type == T_WORD && (T(sc, j + 1)->f & F_LOWER))
+		j++;
+	const struct tok *w = T(sc, j);
+	const char *c = (const char *)sc->s + w->start;
+	size_t n = w->end - w->start;
+	int job = (n > 4 && ((c[n - 2] == 'e' && c[n - 1] == 'r') || (c[n - 2] == 'o' && c[n - 1] == 'r') ||
+			     (c[n - 3] == 'i' && c[n - 2] == 's' && c[n - 1] == 't') ||
+			     (c[n - 3] == 'a' && c[n - 2] == 'n' && c[n - 1] == 't') ||
+			     (c[n - 3] == 'i' && c[n - 2] == 'a' && c[n - 1] == 'n'))) ||
+		  (n == 5 && strncmp(c, "nurse", 5) == 0) || (n == 4 && strncmp(c, "chef", 4) == 0);
+	if (!job || (w->cls & (C_KIN | C_NOTPL)) || !is_punct(T(sc, j + 1), ','))
+		return;
+	if ((n >= 9 && strncmp(c, "interpret", 9) == 0) || (n >= 8 && strncmp(c, "translat", 8) == 0))
+		return; /* "(interpreter, Urdu)": a language */
+	long a = j + 2, m = 0;
+	while (m < 4) {
+		const struct tok *x = T(sc, a + m);
+		if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & F_NL) ||
+		    (x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_KIN)))
+			break;
+		if (x->cls & C_NOTPL)
+			return;
+		m++;
+	}
+	const struct tok *z = T(sc, a + m);
+	if (m == 0 || !(is_punct(z, ',') || is_punct(z, ')')))
+		return;
+	emit_place(sc, a, a + m, "place:workplace");
+}
+
 static void work_extent(struct scan *sc, long j, int role);
 
 /* "works at Tesco on Freeman Street", "employed by ...", "her workplace, ..." */
@@ -755,9 +1019,12 @@ static void try_work(struct scan *sc, long p)
 			j++;
 		else if (!(x->f & F_CAP))
 			return;
-	} else if (t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr("(:-", T(sc, j)->ch) &&
-		   is_word(T(sc, p - 1), W_AT)) {
-		j++; /* "stalks her at work (the Grange Hotel)" */
+	} else if (((t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr("(:-", T(sc, j)->ch) &&
+		    is_word(T(sc, p - 1), W_AT)) ||
+		   ((t->id == W_WORKS || t->id == W_WORK) && is_punct(T(sc, j), '(') &&
+		    (T(sc, j + 1)->type == T_WORD) && !(T(sc, j + 1)->f & F_LOWER)))) {
+		j++; /* "stalks her at work (the Grange Hotel)", "the shop where she
+		      * works (Kemal's Market, ...)" */
 	} else if ((t->id == W_RUNS || t->id == W_MANAGES) &&
 		   ((T(sc, j)->cls & C_DET) || (T(sc, j)->f & F_CAP)) && !(T(sc, j)->f & F_BRK) &&
 		   ((T(sc, p - 1)->cls & (C_PRON | C_KIN)) ||
@@ -773,7 +1040,7 @@ static void try_work(struct scan *sc, long p)
 		 * "teacher ... with Mum" says nothing of where */
 		role = t->id == W_COLLEAGUE || t->id == W_COLLEAGUES || t->id == W_TEACHER ||
 			   t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER ||
-			   t->id == W_KEYWORKER;
+			   t->id == W_KEYWORKER || t->id == W_BOSS || t->id == W_SUPERVISOR;
 		int from = role || t->id == W_SACKED || t->id == W_DISMISSED || t->id == W_FIRED ||
 			   t->id == W_REDUNDANT, to = t->id == W_ROUTE;
 		if (t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES)
@@ -788,11 +1055,20 @@ static void try_work(struct scan *sc, long p)
 			}
 			if (is_punct(x, '@') && !role)
 				break; /* "IP WORKS @ TESCO" */
+			if (k == 0 && !role && x->id == W_ON && T(sc, j + 1)->type == T_WORD &&
+			    (T(sc, j + 1)->f & F_LOWER) && !(T(sc, j + 1)->cls & C_DET)) {
+				j++; /* "works on reception at ...", "on nights for ..." */
+				continue;
+			}
 			if (k >= 4 && !(x->id == W_AT || x->id == W_FOR))
 				return;
 			if (x->type == T_WORD && ((x->id == W_AT || (from && x->id == W_FROM)) ||
 						  (!role && (x->id == W_FOR || x->id == W_IN ||
-							     x->id == W_WITH || x->id == W_BY)) ||
+							     x->id == W_WITH || x->id == W_BY ||
+							     /* "works on the tills at", "on
+							      * the Mull fish farm" */
+							     (x->id == W_ON && k == 0 &&
+							      (T(sc, j + 1)->cls & C_DET)))) ||
 						  (to && x->id == W_TO)))
 				break;
 			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
@@ -840,12 +1116,20 @@ static void work_extent(struct scan *sc, long j, int how)
 		    sc->s[x->end - 2] == 'e' && sc->s[x->end - 1] == 'd')
 			break; /* "DSL at Kelvin Hall contacted" */
 		if (x->type == T_WORD) {
-			if (x->cls & (C_CONJ | C_DAY | C_MON | C_TIMEW | C_PRON | C_UNIT) ||
+			/* "the Sunday market at ...": a day naming the workplace */
+			if ((x->cls & C_DAY) && e == j && (T(sc, j - 1)->cls & C_DET) && (x->f & F_CAP) &&
+			    T(sc, e + 1)->type == T_WORD && (T(sc, e + 1)->f & F_LOWER) &&
+			    !(T(sc, e + 1)->cls & (C_FUNC | C_PREP | C_TIMEW | C_CONJ)))
+				continue;
+			if (x->cls & (C_CONJ | C_DAY | C_MON | C_TIMEW | C_PRON | C_UNIT | C_ADV) ||
 			    x->id == W_FOR || x->id == W_UNTIL || x->id == W_TILL || x->id == W_DURING ||
 			    x->id == W_BETWEEN || x->id == W_FROM || x->id == W_AS)
 				break;
 			if ((x->cls & (C_PREP | C_FUNC)) && !(T(sc, e + 1)->f & F_CAP) &&
-			    T(sc, e + 1)->type != T_NUM)
+			    T(sc, e + 1)->type != T_NUM &&
+			    /* "JD Sports in the Arndale": the centre it is in */
+			    !((x->cls & C_PREP) && cap && is_word(T(sc, e + 1), W_THE) &&
+			      (T(sc, e + 2)->f & F_CAP) && !(T(sc, e + 2)->cls & (C_DAY | C_MON | C_NOTPL))))
 				break;
 			if ((x->f & F_CAP) && !(x->cls & (C_NOTPL | C_DET)))
 				cap = 1;
@@ -864,16 +1148,7 @@ static void work_extent(struct scan *sc, long j, int how)
 		return;
 	/* "Teesport Logistics, Grangetown - start date": the town after a
 	 * comma says which branch, when it ends the clause */
-	if (is_punct(T(sc, last), ',') && !(T(sc, last + 1)->f & F_BRK)) {
-		long m = 0;
-		while (m < 2 && place_town_word(T(sc, last + 1 + m)) && !(T(sc, last + 1 + m)->f & F_NL))
-			m++;
-		const struct tok *z = T(sc, last + 1 + m);
-		if (m > 0 && (z->type == T_END || z->type == T_PUNCT || (z->f & F_NL) ||
-			      (z->type == T_WORD && (z->f & F_LOWER) &&
-			       (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ)))))
-			last += 1 + m;
-	}
+	last = trailing_town(sc, last);
 	emit_place(sc, j, last, "place:workplace");
 }
 
@@ -906,6 +1181,15 @@ static void try_job(struct scan *sc, long p)
 void place_addresses(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
+	/* "(taxi driver, Streamline Cars, ...)": decided at the first
+	 * capitalised word after the comma (a step sees no punctuation) */
+	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place &&
+	    is_punct(T(sc, p - 1), ',') && (T(sc, p - 2)->f & F_LOWER)) {
+		if (is_punct(T(sc, p - 3), '('))
+			job_aside(sc, p - 3);
+		else if ((T(sc, p - 3)->f & F_LOWER) && is_punct(T(sc, p - 4), '('))
+			job_aside(sc, p - 4);
+	}
 	if (p < sc->skip_addr)
 		return;
 	if (t->type == T_NUM)
@@ -920,6 +1204,11 @@ void place_addresses(struct scan *sc, long p)
 		try_po_box(sc, p);
 	else if (t->cls & (C_PREP | C_PREP2))
 		try_prep_street(sc, p);
+	if (t->type == T_WORD && (t->id == W_IN || t->id == W_OF) && p >= sc->skip_addr)
+		try_kin_town(sc, p);
+	if (t->type == T_WORD && p >= sc->skip_addr &&
+	    (t->id == W_ADDRESS || (t->id == W_HOME && is_punct(T(sc, p + 1), ':'))))
+		try_address_label(sc, p); /* "Address is ...", "Home: Rose Cottage, ..." */
 	else if (t->f & F_CAP)
 		try_bare_street(sc, p);
 }
@@ -940,8 +1229,12 @@ void place_places(struct scan *sc, long p)
 		inst_label(sc, p); /* "GP: Meddygfa'r Bont" */
 	if (t->cls & C_ATTEND)
 		try_attend(sc, p);
-	if (t->id == W_IS || t->id == W_WAS || t->id == W_BEEN)
-		try_job(sc, p);
+	else if (t->id == W_AT && school_at(sc, p))
+		try_attend(sc, p - 1); /* reads from the "at" */
+	if (t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER)
+		role_school(sc, p);
+	if (t->id == W_IS || t->id == W_WAS || t->id == W_BEEN || t->id == W_HES || t->id == W_SHES)
+		try_job(sc, p); /* "he's a roofer at ..." too */
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 }

@@ -8,8 +8,9 @@
  * line, and at a single line break unless the text visibly goes on: the line
  * ends in a comma, colon, dash or a function word ("at", "with", "the"), the
  * next line starts in lower case, a capitalised name is cut in two, or the
- * line is long (a hard wrap in a pasted e-mail). CAD logs and chronologies,
- * one entry per line, so get one sentence per line. When unsure the
+ * line is long (a hard wrap in a pasted e-mail), unless the next line opens
+ * with '[' (a message log's time stamp). CAD logs and chronologies, one
+ * entry per line, so get one sentence per line. When unsure the
  * sentence goes on: a statement of where the victim is withholds more,
  * never less.
  */
@@ -212,6 +213,8 @@ static int continues(const struct tok *p, const struct tok *t, size_t prev_len)
 	}
 	if (t->type == T_WORD && (t->f & F_LOWER))
 		return 1;
+	if (t->type == T_PUNCT && t->ch == '[')
+		return 0; /* "[12:40] P: ...": the next entry of a message log */
 	if (p->type == T_WORD && (p->cls & (C_FUNC | C_DET | C_PREP | C_LOCV | C_MOVE)))
 		return 1;
 	if (p->type == T_WORD && t->type == T_WORD && (p->f & F_CAP) && (t->f & F_CAP) &&

@@ -89,6 +89,7 @@
 	W(DR, "dr", C_SAB | C_ABBRDOT | C_TITLE | C_NOTPL)                                      \
 	W(DRV, "drv", C_SAB | C_ABBRDOT)                                                        \
 	W(LN, "ln", C_SAB | C_ABBRDOT)                                                          \
+	W(LA, "la", C_SAB | C_ABBRDOT) /* "Mill La" */                                        \
 	W(PL, "pl", C_SAB | C_ABBRDOT)                                                          \
 	W(SQ, "sq", C_SAB | C_ABBRDOT)                                                          \
 	W(TCE, "tce", C_SAB | C_ABBRDOT)                                                        \
@@ -130,7 +131,7 @@
 	W(APARTMENTS, "apartments", C_BLD)                                                      \
 	W(BUILDINGS, "buildings", C_BLD)                                                        \
 	W(HALL, "hall", C_BLD | C_INST | C_VENUE)                                               \
-	W(FARM, "farm", C_BLD)                                                                  \
+	W(FARM, "farm", C_BLD | C_INST)                                                         \
 	W(MANOR, "manor", C_BLD)                                                                \
 	W(VILLAS, "villas", C_BLD)                                                              \
 	W(CHAMBERS, "chambers", C_BLD)                                                          \
@@ -168,6 +169,7 @@
 	W(INFIRMARY, "infirmary", C_INST | C_HOSP)                                              \
 	W(CENTRE, "centre", C_INSTC)                                                            \
 	W(CENTER, "center", C_INSTC)                                                            \
+	W(PARTNERSHIP, "partnership", C_INSTC) /* "Medical Partnership", a GP practice */     \
 	/* institution modifiers: not a name by themselves */                                   \
 	W(SECONDARY, "secondary", C_INSTM)                                                      \
 	W(INFANT, "infant", C_INSTM)                                                            \
@@ -452,7 +454,7 @@
 	W(SEC, "sec", C_NUMPRE)                                                                 \
 	W(WARD, "ward", C_NUMPRE | C_NOTPL)                                                     \
 	W(ROOM, "room", C_NUMPRE | C_NOTPL)                                                     \
-	W(BAY, "bay", C_NUMPRE)                                                                 \
+	W(BAY, "bay", C_NUMPRE | C_FLAT) /* a pitch on a Traveller site, "Bay 4" */           \
 	W(BED, "bed", C_NUMPRE)                                                                 \
 	W(PAGE, "page", C_NUMPRE)                                                               \
 	W(PARA, "para", C_NUMPRE)                                                               \
@@ -576,6 +578,11 @@
 	W(MASH, "mash", C_NOTPL)                                                                \
 	W(CSC, "csc", C_NOTPL)                                                                  \
 	W(NHS, "nhs", C_NOTPL)                                                                  \
+	/* the end of an NHS body's name: "Oxford University Hospitals", "Leeds      \
+	 * Teaching Hospitals Trust": an agency, not where she is */                    \
+	W(HOSPITALS, "hospitals", C_NOTPL)                                                      \
+	W(TRUST, "trust", C_NOTPL)                                                              \
+	W(FOUNDATION, "foundation", C_NOTPL)                                                    \
 	W(CPS, "cps", C_NOTPL)                                                                  \
 	W(CID, "cid", C_NOTPL)                                                                  \
 	W(ACT, "act", C_NOTPL)                                                                  \
@@ -670,6 +677,30 @@
 	W(GURDWARA, "gurdwara", C_INST | C_VENUE)                                               \
 	W(TEMPLE, "temple", C_INST | C_VENUE)                                                   \
 	W(SYNAGOGUE, "synagogue", C_INST | C_VENUE)                                             \
+	/* trades a firm is named after ("Hughes Roofing", "Kwik Tyres", "A1 Radio     \
+	 * Cars"): a workplace, found whatever the sentence says (issue 9) */          \
+	W(TYRE, "tyre", C_INST | C_VENUE)                                                       \
+	W(TYRES, "tyres", C_INST | C_VENUE)                                                     \
+	W(EXHAUST, "exhaust", C_INST | C_VENUE)                                                 \
+	W(EXHAUSTS, "exhausts", C_INST | C_VENUE)                                               \
+	W(MOTORS, "motors", C_INST | C_VENUE)                                                   \
+	W(ROOFING, "roofing", C_INST | C_VENUE)                                                 \
+	W(SCAFFOLDING, "scaffolding", C_INST | C_VENUE)                                         \
+	W(PLASTERING, "plastering", C_INST | C_VENUE)                                           \
+	W(PLUMBING, "plumbing", C_INST | C_VENUE)                                               \
+	W(JOINERY, "joinery", C_INST | C_VENUE)                                                 \
+	W(LANDSCAPING, "landscaping", C_INST | C_VENUE)                                         \
+	W(HAULAGE, "haulage", C_INST | C_VENUE)                                                 \
+	W(COURIERS, "couriers", C_INST | C_VENUE)                                               \
+	W(TAXIS, "taxis", C_INST | C_VENUE)                                                     \
+	W(CARS, "cars", C_INST | C_VENUE)                                                       \
+	W(CARPETS, "carpets", C_INST | C_VENUE)                                                 \
+	W(BUTCHERS, "butchers", C_INST | C_VENUE)                                               \
+	W(FISHERIES, "fisheries", C_INST | C_VENUE)                                             \
+	W(MARKET, "market", C_INST | C_VENUE)                                                   \
+	W(BAR, "bar", C_INST | C_VENUE)                                                         \
+	W(PUB, "pub", C_INST | C_VENUE)                                                         \
+	W(GARDEN, "garden", C_INSTM)                                                            \
 	W(CO, "co", C_ABBRDOT)                                                                  \
 	W(VS, "vs", C_ABBRDOT)                                                                  \
 	/* CAD log words that are not a town after an address */                               \
@@ -723,6 +754,7 @@
 	W(SLEPT, "slept", C_LOCV)                                                               \
 	W(LODGING, "lodging", C_LOCV)                                                           \
 	W(KIPPING, "kipping", C_LOCV)                                                           \
+	W(SHACKED, "shacked", C_LOCV) /* "has shacked up with ..." */                        \
 	W(HIDING, "hiding", C_LOCV)                                                             \
 	/* moving somewhere */                                                                  \
 	W(MOVED, "moved", C_MOVE)                                                               \
@@ -808,6 +840,9 @@
 	W(CATCHES, "catches", C_ROUTEV)                                                         \
 	W(USES, "uses", C_ROUTEV)                                                               \
 	W(TAKES, "takes", 0)                                                                    \
+	W(TAKE, "take", 0)                                                                      \
+	W(TAKING, "taking", 0)                                                                  \
+	W(TOOK, "took", 0)                                                                      \
 	W(BUS, "bus", C_TRANS | C_NUMPRE)                                                       \
 	W(BUSES, "buses", C_TRANS)                                                              \
 	W(TRAIN, "train", C_TRANS)                                                              \
@@ -910,6 +945,8 @@
 	W(SENCO, "senco", C_WORKC)                                                              \
 	W(HEADTEACHER, "headteacher", C_WORKC)                                                  \
 	W(KEYWORKER, "keyworker", C_WORKC)                                                      \
+	W(BOSS, "boss", C_WORKC)                                                                \
+	W(SUPERVISOR, "supervisor", C_WORKC)                                                    \
 	W(EMPLOYMENT, "employment", C_WORKC)                                                    \
 	W(OCCUPATION, "occupation", C_WORKC)                                                    \
 	/* attending a school */                                                                \
@@ -965,6 +1002,10 @@
 	W(OUT, "out", 0)                                                                        \
 	W(AWAY, "away", 0)                                                                      \
 	W(ASLEEP, "asleep", 0)                                                                  \
+	W(SAFEST, "safest", 0)                                                                  \
+	W(PASSWORD, "password", 0) /* the last slot: the table is a quarter full */            \
+	W(SAFER, "safer", 0)                                                                    \
+	W(SPOKEN, "spoken", 0)                                                                  \
 	W(THERE, "there", 0)                                                                    \
 	W(UP, "up", 0)                                                                          \
 	W(FORWARD, "forward", 0)                                                                \

@@ -1085,7 +1085,8 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e)
 		/* "Family Support Worker", "Wildlife Park": a capitalised common
 		 * word that names no one before it makes a title-case phrase. */
 		if (sc_upper(s[pa]) && (pc & LEX_COMMON) &&
-		    !(pc & (LEX_FORENAME | LEX_SURNAME | LEX_TITLE | LEX_RANK)))
+		    !(pc & (LEX_FORENAME | LEX_SURNAME | LEX_TITLE | LEX_RANK)) &&
+		    !sentence_start(s, a)) /* not the last word of the sentence before */
 			return 0;
 	}
 	if (has_next && comma && sc_upper(s[na]) &&
@@ -1103,10 +1104,19 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e)
 		/* "Chichi asked that ...", "Poppy (7) said": a sentence's
 		 * subject doing what people do, or with an age or school year */
 		size_t i = e;
+		/* "Gill's mobile", "Hope's mum": something of hers */
+		if (e + 3 < n && s[e] == '\'' && (s[e + 1] | 0x20) == 's' && s[e + 2] == ' ' &&
+		    s[e + 3] >= 'a' && s[e + 3] <= 'z')
+			return 1;
 		while (i < n && s[i] == ' ')
 			i++;
 		if (i + 2 < n && s[i] == '(' &&
 		    (sc_digit(s[i + 1]) || ((s[i + 1] | 0x20) == 'y' && sc_digit(s[i + 2]))))
+			return 1;
+		/* "Child: Poppy, Y2 at ...", "Poppy, 7, was seen": a year or an
+		 * age after a comma */
+		if (e + 3 < n && s[e] == ',' && s[e + 1] == ' ' &&
+		    (sc_digit(s[e + 2]) || ((s[e + 2] | 0x20) == 'y' && sc_digit(s[e + 3]))))
 			return 1;
 		return has_next && !comma && person_verb(s + na, ne - na) &&
 		       !(lex_classify((const char *)s + a, e - a) & LEX_MODAL);

@@ -538,6 +538,55 @@ static int month_abbr(const unsigned char *w)
  * those shapes also fit road numbers ("A1 THE") and codes; in capitals they
  * may be spaced too ("P 327 HVW", "ABC 123 D").
  */
+/* Does the word ending one space before i read "starting", "beginning",
+ * "partial" ...? ("reg starting NX18": only the first half is known) */
+static int partial_before(const unsigned char *s, size_t i)
+{
+	static const char *const W[] = {"starting", "beginning", "begins", "starts", "partial",
+	                                "partly", "part"};
+	size_t e = i, b;
+	if (e < 2 || s[e - 1] != ' ')
+		return 0;
+	e--;
+	for (b = e; b > 0 && e - b < 10 && sc_alpha(s[b - 1]); b--)
+		;
+	for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
+		if (word_eq(s + b, e - b, W[k]))
+			return 1;
+	return 0;
+}
+
+/* The word ending one space before i: its start in *b, or 0 when none. */
+static int word_before(const unsigned char *s, size_t i, size_t *b)
+{
+	if (i < 2 || s[i - 1] != ' ' || !sc_alpha(s[i - 2]))
+		return 0;
+	size_t e = i - 1, k;
+	for (k = e; k > 0 && e - k < 12 && sc_alpha(s[k - 1]); k--)
+		;
+	*b = k;
+	return 1;
+}
+
+/* "account ending", "acct ends in", "card ending in" one space before i:
+ * the words of an account or card named by its last digits */
+static int ending_before(const unsigned char *s, size_t i)
+{
+	static const char *const OWNER[] = {"account", "acct", "acc", "card"};
+	size_t b, e = i;
+	if (!word_before(s, e, &b))
+		return 0;
+	if (word_eq(s + b, e - 1 - b, "in")) {
+		e = b;
+		if (!word_before(s, e, &b))
+			return 0;
+	}
+	if (!word_eq(s + b, e - 1 - b, "ending") && !word_eq(s + b, e - 1 - b, "ends"))
+		return 0;
+	e = b;
+	return word_before(s, e, &b) && IN(s + b, e - 1 - b, OWNER);
+}
+
 RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 {
 	int up = 1;
@@ -551,6 +600,9 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 			return 0;
 		int age = (s[j] - '0') * 10 + (s[j + 1] - '0');
 		j += 2;
+		if (cue && up && ends_word(s, n, j, 0) && partial_before(s, i) &&
+		    !(j + 1 < n && s[j] == ' ' && sc_alpha(s[j + 1]) && sc_upper(s[j + 1])))
+			return j; /* "reg starting NX18 - rest not known" */
 		if (j < n && (s[j] == ' ' || (cue && s[j] == '\n')))
 			j++;
 		if (letters_at(s, n, j, 3, &up) != 3 || !ends_word(s, n, j + 3, 0))
@@ -650,8 +702,11 @@ static int car_word(const unsigned char *w, size_t n)
 RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
 {
 	size_t a = i, best = i;
-	for (int r = 0; r < 4 && a >= 2 && s[a - 1] == ' ' && sc_alnum(s[a - 2]); r++) {
-		size_t e = a - 1, b = e;
+	/* "a blue Shogun, AEZ 8812": one comma between the car and its plate */
+	int comma = i >= 3 && s[i - 1] == ' ' && s[i - 2] == ',' && sc_alnum(s[i - 3]);
+	for (int r = 0; r < 4 && a >= 2 && s[a - 1] == ' ' && (sc_alnum(s[a - 2]) || (r == 0 && comma));
+	     r++) {
+		size_t e = a - 1 - (r == 0 && comma), b = e;
 		while (b > 0 && e - b < 12 && sc_alnum(s[b - 1]))
 			b--;
 		if (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80))
@@ -739,10 +794,21 @@ static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 	j += 6;
 	if (j < n && (s[j] == ' ' || s[j] == '\n'))
 		j++;
-	if (j + 5 > n || !(sc_alpha(s[j]) || s[j] == '9') || !(sc_alpha(s[j + 1]) || s[j + 1] == '9') ||
-	    !sc_digit(s[j + 2]) || !sc_alnum(s[j + 3]) || !sc_alnum(s[j + 4]))
+	/* the last five: 2 initials, a digit, 2 check characters, written
+	 * whole or with one space inside ("DF9 XY", "DF 9XY") */
+	unsigned char c[5];
+	int gap = 0;
+	for (int k = 0; k < 5; k++, j++) {
+		if (k > 0 && !gap && j + 1 < n && s[j] == ' ' && sc_alnum(s[j + 1]))
+			gap = 1, j++;
+		if (j >= n)
+			return 0;
+		c[k] = s[j];
+	}
+	if (!(sc_alpha(c[0]) || c[0] == '9') || !(sc_alpha(c[1]) || c[1] == '9') || !sc_digit(c[2]) ||
+	    !sc_alnum(c[3]) || !sc_alnum(c[4]))
 		return 0;
-	return ends_word(s, n, j + 5, 0) ? j + 5 : 0;
+	return ends_word(s, n, j, 0) ? j : 0;
 }
 
 /* A digit run of exactly want digits, or of groups (sizes in g[]) joined
@@ -789,7 +855,9 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 		return 0;
 	if (L && j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]))
 		j++;
-	const size_t lo = L ? 6 : 9, hi = 9;
+	/* digits alone: 9 in any grouping, or 8 in one run (a Romanian or
+	 * Polish passport's number) */
+	const size_t lo = L ? 6 : 8, hi = 9;
 	for (int g = 0; g < 3; g++) {
 		size_t k = digits_at(s, n, j, hi);
 		if (k == 0 || nd + k > hi || (g == 0 && k < 2))
@@ -798,7 +866,9 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 		int more = j + 1 < n && (s[j] == ' ' || s[j] == '-' || s[j] == '\n') &&
 		           sc_digit(s[j + 1]);
 		if (!more)
-			return nd >= lo && ends_word(s, n, j, 1) ? j : 0;
+			return (nd >= lo && !(L == 0 && nd == 8 && g > 0)) && ends_word(s, n, j, 1)
+			           ? j
+			           : 0; /* 8 digits alone only as one run ("05491278") */
 		if (nd == hi)
 			return 0; /* more digits follow: some longer number */
 		j++;
@@ -924,7 +994,7 @@ static const struct {
 	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH},
 	{"motorbike", CUE_VEH}, {"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL},
 	{"no", CUE_TEL}, {"num", CUE_TEL}, {"number", CUE_TEL}, {"passport", CUE_PASS},
-	{"passports", CUE_PASS}, {"ph", CUE_TEL}, {"phone", CUE_TEL}, {"plate", CUE_VEH},
+	{"passports", CUE_PASS}, {"permit", CUE_PASS}, {"ph", CUE_TEL}, {"phone", CUE_TEL}, {"plate", CUE_VEH},
 	{"plates", CUE_VEH}, {"psn", CUE_PLAT}, {"reg", CUE_VEH}, {"registration", CUE_VEH},
 	{"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT}, {"sort", CUE_SORT},
 	{"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH}, {"tel", CUE_TEL},
@@ -1036,13 +1106,79 @@ static unsigned cue_of(const unsigned char *w, size_t n)
  * the cue having said what it is, 8 or 6 digits with no separator read as
  * DDMMYYYY or DDMMYY ("DOB 14031994"). Returns its end, or 0.
  */
+/*
+ * A date with its month in Roman numerals, as continental European records
+ * write it: "03.III.1989", "3/xi/02", "14 VII 1975". Returns its end, or 0.
+ */
+static size_t roman_date(const unsigned char *s, size_t n, size_t j)
+{
+	static const char *const R[] = {"i", "ii", "iii", "iv", "v", "vi",
+	                                "vii", "viii", "ix", "x", "xi", "xii"};
+	size_t d = digits_at(s, n, j, 2), k = j + d, a, y;
+	if (d < 1 || d > 2 || k >= n || !(s[k] == '.' || s[k] == '/' || s[k] == '-' || s[k] == ' '))
+		return 0;
+	unsigned char sep = s[k++];
+	for (a = k; k < n && k - a < 4 && ((s[k] | 0x20) == 'i' || (s[k] | 0x20) == 'v' ||
+	                                   (s[k] | 0x20) == 'x');
+	     k++)
+		;
+	int m = 0;
+	for (int r = 0; r < 12 && k > a; r++)
+		if (word_eq(s + a, k - a, R[r]))
+			m = r + 1;
+	if (m == 0 || k >= n || s[k] != sep)
+		return 0;
+	k++;
+	y = digits_at(s, n, k, 4);
+	if ((y != 2 && y != 4) || !ends_word(s, n, k + y, 0))
+		return 0;
+	char buf[12]; /* "dd/mm/yyyy" */
+	size_t len = 0;
+	memcpy(buf, s + j, d);
+	len += d;
+	buf[len++] = '/';
+	buf[len++] = (char)('0' + m / 10);
+	buf[len++] = (char)('0' + m % 10);
+	buf[len++] = '/';
+	memcpy(buf + len, s + k, y);
+	len += y;
+	struct ident_date dt;
+	return ident_date_scan(buf, len, &dt) == len ? k + y : 0;
+}
+
 RARE static size_t cue_date(const unsigned char *s, size_t n, size_t j)
 {
 	struct ident_date d;
 	size_t k = ident_date_scan((const char *)s + j, n - j, &d);
 	if (k != 0)
 		return ends_word(s, n, j + k, 0) ? j + k : 0;
+	if ((k = roman_date(s, n, j)) != 0)
+		return k;
+	{
+		/* "DOB 12 03 1988": day, month and year spaced as on a form */
+		size_t d1 = digits_at(s, n, j, 2), p = j + d1, d2, d3;
+		if (d1 >= 1 && d1 <= 2 && p + 1 < n && s[p] == ' ' &&
+		    (d2 = digits_at(s, n, p + 1, 2)) >= 1 && d2 <= 2 && p + 1 + d2 + 1 < n &&
+		    s[p + 1 + d2] == ' ' &&
+		    ((d3 = digits_at(s, n, p + 2 + d2, 4)) == 2 || d3 == 4) &&
+		    ends_word(s, n, p + 2 + d2 + d3, 0)) {
+			char buf[12];
+			size_t len = 0;
+			memcpy(buf, s + j, d1), len += d1, buf[len++] = '/';
+			memcpy(buf + len, s + p + 1, d2), len += d2, buf[len++] = '/';
+			memcpy(buf + len, s + p + 2 + d2, d3), len += d3;
+			struct ident_date dt;
+			if (ident_date_scan(buf, len, &dt) == len)
+				return p + 2 + d2 + d3;
+		}
+	}
 	k = digits_at(s, n, j, 8);
+	/* "DOB 1962?": only the year is known, and it is still hers */
+	if (k == 4 && ends_word(s, n, j + 4, 0) && !(j + 5 < n && (s[j + 4] == '/' || s[j + 4] == '.' ||
+	                                                           s[j + 4] == '-') &&
+	                                             sc_digit(s[j + 5])) &&
+	    ((s[j] == '1' && s[j + 1] == '9') || (s[j] == '2' && s[j + 1] == '0')))
+		return j + 4;
 	if ((k != 8 && k != 6) || !ends_word(s, n, j + k, 0))
 		return 0;
 	char buf[12];
@@ -1208,12 +1344,13 @@ static size_t quoted_handle(const unsigned char *s, size_t n, size_t j, unsigned
 RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size_t *start)
 {
 	size_t e;
-	static const char *const FILL[] = {"account", "as", "called", "handle", "id", "is",
-	                                   "name", "named", "page", "profile", "tag", "under",
-	                                   "user", "username", "her", "his", "their"};
+	static const char *const FILL[] = {"account", "as", "called", "channel", "display",
+	                                   "handle", "id", "is", "name", "named", "page",
+	                                   "profile", "tag", "under", "user", "username",
+	                                   "her", "his", "their", "the"};
 	int explicit = 0;
 	unsigned char quote = 0;
-	for (int r = 0; r < 4; r++) {
+	for (int r = 0; r < 6; r++) { /* "profile is under the name ..." */
 		size_t j0 = j;
 		quote = 0;
 		while (j < n && j - j0 < 4 &&
@@ -1228,7 +1365,8 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 			j++;
 		if (j > a && !(j < n && (handle_char(s[j]) || s[j] >= 0x80)) && IN(s + a, j - a, FILL)) {
 			explicit |= !word_eq(s + a, j - a, "her") && !word_eq(s + a, j - a, "his") &&
-			            !word_eq(s + a, j - a, "their") && !word_eq(s + a, j - a, "user");
+			            !word_eq(s + a, j - a, "their") && !word_eq(s + a, j - a, "user") &&
+			            !word_eq(s + a, j - a, "the");
 			continue;
 		}
 		j = a;
@@ -1270,6 +1408,14 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 		if (k < n && sc_alnum(s[k]))
 			break;
 		j = k;
+	}
+	/* "Facebook: Jo Bloggs (Jojo)": the name the profile also shows */
+	if (j + 3 < n && s[j] == ' ' && s[j + 1] == '(' && sc_upper(s[j + 2])) {
+		size_t k = j + 2;
+		while (k < n && k - j < 26 && (sc_alpha(s[k]) || s[k] == ' ' || s[k] >= 0x80))
+			k++;
+		if (k < n && s[k] == ')')
+			j = k + 1;
 	}
 	return j;
 }
@@ -1602,8 +1748,10 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			*rule = near(cx, CUE_VEH, i) ? "vehicle:cue" : "vehicle:current";
 			return vehicle_with_description(s, n, start, e);
 		}
+		/* the colour or make written just before is a cue too: "blue
+		 * Hilux LRZ 4417", "a white RS3, S8 KNG" */
 		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = vehicle_at(s, n, i, 1)) != 0 &&
-		    vehicle_described(s, n, e)) {
+		    (vehicle_described(s, n, e) || vehicle_described_before(s, i) < i)) {
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
 			return vehicle_with_description(s, n, start, e);
 		}
@@ -1615,6 +1763,13 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		return 0;
 	}
 	int glued = i > 0 && (s[i - 1] == '/' || s[i - 1] == '\\');
+	/* "CW-261117-0193": digits after a capital letter and a dash are a
+	 * reference's (an occurrence, a crime number), not a card, PNC or NHS
+	 * number; "NHS-999 ..." still is one */
+	if (i > 1 && s[i - 1] == '-' && sc_upper(s[i - 2]) &&
+	    !(i > 4 && word_eq(s + i - 4, 3, "nhs") && !sc_alnum(s[i - 5])) &&
+	    !(i == 4 && word_eq(s, 3, "nhs")))
+		glued = 1;
 	if (sc_digit(b)) {
 		if (sc->ndobs)
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
@@ -1641,6 +1796,13 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	    (acct || sortc || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40))
 	        ? grouped_at(s, n, i, 8, G44, 2)
 	        : 0);
+	/* "acct ending 4471", "card ending in 0932": the last digits of an
+	 * account or card still tell it apart */
+	if ((mask & KIND_BIT(SCRUB_BANK)) && (e = digits_at(s, n, i, 4)) >= 3 && e <= 4 &&
+	    ends_word(s, n, i + e, 0) && ending_before(s, i)) {
+		*kind = SCRUB_BANK, *rule = "bank:account-ending";
+		return i + e;
+	}
 	TRY(SCRUB_DOCUMENT, "document:passport",
 	    near(cx, CUE_PASS, i) ? passport_at(s, n, i) : 0);
 #undef TRY
@@ -1699,11 +1861,13 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 	            (wl == 1 && j + 2 < n && s[j] == '.' && (s[j + 1] | 0x20) == 'o')) &&
 	           (e = po_box_at(s, n, wl == 2 ? j : j + 2)) != 0) {
 		return spans_push(out, i, e, SCRUB_ADDRESS, "address:po-box");
-	} else if (wl == 1 && j + 1 < n && s[j] == '.') { /* "b. 12/03/85", "D.O.B." */
-		if ((s[i] | 0x20) == 'b' && !sc_alpha(s[j + 1])) {
+	} else if (wl == 1 && j + 1 < n && (s[j] == '.' || s[j] == '/')) {
+		/* "b. 12/03/85", "D.O.B.", "d/o/b" */
+		if ((s[i] | 0x20) == 'b' && s[j] == '.' && !sc_alpha(s[j + 1])) {
 			cue = CUE_DOB, j++;
 		} else if ((s[i] | 0x20) == 'd' && j + 4 <= n && (s[j + 1] | 0x20) == 'o' &&
-		           s[j + 2] == '.' && (s[j + 3] | 0x20) == 'b') {
+		           s[j + 2] == s[j] && (s[j + 3] | 0x20) == 'b' &&
+		           !(j + 4 < n && sc_alpha(s[j + 4]))) {
 			cue = CUE_DOB, j += 4;
 			if (j < n && s[j] == '.')
 				j++;

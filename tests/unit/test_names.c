@@ -205,6 +205,35 @@ Test(names, precision_negatives)
 	NONE("Met with Victim Support at the Police Station in Cleethorpes.");
 }
 
+/* issue 9: agencies and citations that read like names */
+Test(names, citations_councils_and_full_stops)
+{
+	NONE("Offence under the Criminal Justice and Courts Act 2015 s33, ref Cleveland 26000123.");
+	NONE("Shared under Caldicott principle 7.");
+	NONE("Referral to Cyngor Sir Powys children's services.");
+	FINDS("Seen by the named nurse. Walsall Council told. Then nurse Bronwen Price rang.",
+	      "nurse Bronwen Price");
+	FINDS("Then Sir Keith Dale wrote.", "Sir Keith Dale");
+}
+
+/* issue 9: accented name words that fold to English words; crew and
+ * probation roles before a name */
+Test(names, accented_names_and_crew_roles)
+{
+	FINDS("Her brother-in-law Phạm Văn Tân drove.", "Phạm Văn Tân");
+	FINDS("Crew: Paramedic J. Oduya, ECA Brannigan.", "Paramedic J. Oduya|ECA Brannigan");
+	FINDS("Countersigned by SPO Dawn Pilkington.", "SPO Dawn Pilkington");
+	NONE("An SPO was applied for; the paramedic said she was calm.");
+	FINDS("Workmate Lee gave him an alibi; his co-worker Dale agreed.", "Lee|Dale");
+	/* a town's name as the surname after a title and a forename */
+	FINDS("Spoke to their DSL Ms Nadia Crewe today.", "Ms Nadia Crewe");
+	FINDS("Mr Tom Monday came.", "Mr Tom");
+	/* a family by its surname in the plural */
+	FINDS("She fears the Okonkwos will hear of it.", "Okonkwos");
+	NONE("The Greens won the seat; the Lakes were busy.");
+	NONE("Her brother-in-law was hung over.");
+}
+
 Test(names, edges)
 {
 	struct spans sv = {0};

@@ -807,6 +807,166 @@ Test(place, workplace_labels_and_appositions)
 	expect_none("Contact the school, Police and Housing today.", 0);
 }
 
+/* issue 9: a firm named after its trade is a workplace whatever the sentence
+ * says; the branch after a comma goes with it */
+Test(place, employer_shapes)
+{
+	expect_span("Seen outside Pennine Tyre & Exhaust, Skipton Rd on Monday.", 0, SCRUB_PLACE,
+		    "Pennine Tyre & Exhaust, Skipton Rd");
+	expect_span("He has a start with Walsden Scaffolding next week.", 0, SCRUB_PLACE,
+		    "Walsden Scaffolding");
+	expect_span("A van saying R.J. Roofing was parked there.", 0, SCRUB_PLACE, "R.J. Roofing");
+	expect_span("He drives for Star Radio Cars, Moss Side, most nights.", 0, SCRUB_PLACE,
+		    "Star Radio Cars, Moss Side");
+	expect_span("The fight was in the car park of the Kestrel bar on Friday.", 0, SCRUB_PLACE,
+		    "Kestrel bar");
+	expect_span("Her wages from the Oakvale garden centre stopped.", 0, SCRUB_PLACE,
+		    "Oakvale garden centre");
+	/* "works (", "works on the", a boss "at" */
+	expect_span("The shop where she works (Pazar Market, Leyton) was visited.", 0, SCRUB_PLACE,
+		    "Pazar Market, Leyton");
+	expect_span("Both work on the Loch Ewe salmon farm now.", 0, SCRUB_PLACE,
+		    "Loch Ewe salmon farm");
+	expect_span("Her boss at Greggs Bakery, Hexham, is supportive.", 0, SCRUB_PLACE,
+		    "Greggs Bakery, Hexham");
+	expect_span("He turned up at her work (Lloyds pharmacy, Arndale, Manchester) again.", 0,
+		    SCRUB_PLACE, "Lloyds pharmacy, Arndale, Manchester");
+	/* "he's a ... at", "works on reception at" */
+	expect_span("He's a plasterer with Northcote Interiors.", 0, SCRUB_PLACE, "Northcote Interiors");
+	expect_span("She works on reception at the Kingsway Hotel.", 0, SCRUB_PLACE, "Kingsway Hotel");
+	expect_none("He works on his car at weekends.", 0);
+	/* a job and its employer in an aside */
+	expect_span("Mr Bell (van driver, Swiftline Parcels, since May) saw it.", 0, SCRUB_PLACE,
+		    "Swiftline Parcels");
+	expect_span("Her friend (cleaner, Hallam Facilities) rang.", 0, SCRUB_PLACE, "Hallam Facilities");
+	expect_none("Mrs Ali (interpreter, Urdu) attended.", 0);
+	expect_none("PC Rudd (officer, Humberside Police) attended.", 0);
+	expect_none("Mr Jones (witness, barman) said.", 0);
+	/* a day naming the market, the shopping centre a shop is in */
+	expect_span("He works at the Saturday market at Kirkgate most weeks.", 0, SCRUB_PLACE,
+		    "Saturday market at Kirkgate");
+	expect_span("She works at Boots in the Kingsgate now.", 0, SCRUB_PLACE,
+		    "Boots in the Kingsgate");
+	expect_span("He works at Lidl on Sunday mornings.", 0, SCRUB_PLACE, "Lidl");
+	/* not: a door bar, trades in lower case, a job without a name */
+	expect_none("Fitted a London bar and a door chain.", 0);
+	expect_none("He does roofing and scaffolding for cash.", 0);
+	expect_none("She works on the tills three days a week.", 0);
+}
+
+/* issue 9: a child's school named without a school word */
+Test(place, school_without_school_word)
+{
+	expect_span("Son Kacper (9) at Moorside - school told this morning.", 0, SCRUB_PLACE,
+		    "Moorside");
+	expect_span("Child known: Ruby, Y3 at Hollybank.", 0, SCRUB_PLACE, "Hollybank");
+	expect_span("Her eldest is in Year 10 at Parkfield Grange now.", 0, SCRUB_PLACE,
+		    "Parkfield Grange");
+	expect_span("His brother at St Oswald's has been told.", 0, SCRUB_PLACE, "St Oswald's");
+	expect_span("Present: Mr Adebayo (DSL, Thornleigh), health visitor.", 0, SCRUB_PLACE,
+		    "Thornleigh");
+	/* not: a street, a clock time, an age without a name, an adult's year */
+	const char *road = "She was seen at St Anne's Road.";
+	struct spans sv = scan(road, 0);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].kind != SCRUB_PLACE, "a street read as a school: %s", road);
+	spans_free(&sv);
+	expect_none("Ring at 10 (not before).", 0);
+	expect_none("In the year 2019 at court he was bailed.", 0);
+}
+
+/* issue 9: practices that call themselves a partnership */
+Test(place, gp_partnership)
+{
+	expect_span("Registered with Brynmawr Medical Partnership last week.", 0, SCRUB_PLACE,
+		    "Brynmawr Medical Partnership");
+	expect_none("Leeds Community Safety Partnership was told.", 0);
+	/* an NHS body named after a university or a college */
+	expect_none("Seen by Oxford University Hospitals midwifery.", 0);
+	expect_none("Referred to Imperial College NHS Trust.", 0);
+}
+
+/* issue 9: where a named relative or a titled person lives, by district;
+ * a neighbour's house number in brackets */
+Test(place, named_person_in_a_district)
+{
+	expect_span("Her aunt Bisi Adeyemi in Walthamstow (tel to follow) knows.", 0, SCRUB_ADDRESS,
+		    "Walthamstow");
+	expect_span("Witness: Mr Karl Price of Low Moor.", 0, SCRUB_ADDRESS, "Low Moor");
+	expect_span("Neighbour Mrs Hale (no. 14) has a key.", 0, SCRUB_ADDRESS, "no. 14");
+	/* not: a family or a relative without a name, a force, a team code */
+	expect_none("His family in Bristol keep ringing.", 0);
+	expect_none("PC Amy Rudd of Greater Manchester Police attended.", 0);
+	expect_none("DS Omar Khan of CID rang back.", 0);
+}
+
+/* issue 9: addresses without a number or a street type */
+Test(place, addresses_without_number_or_type)
+{
+	expect_span("He lives on the Seacroft estate now.", 0, SCRUB_ADDRESS, "Seacroft estate");
+	expect_span("Her cousin lives at The Laurels, Ripon.", 0, SCRUB_ADDRESS, "The Laurels, Ripon");
+	expect_span("Her address is Moor View, Keighley.", 0, SCRUB_ADDRESS, "Moor View, Keighley");
+	expect_span("They met in the cafe on Westgate.", 0, SCRUB_ADDRESS, "Westgate");
+	/* not: codes and refusals after an address label, a lone capital */
+	expect_none("Address: NFA. Bail address: TBC. Address is unknown.", 0);
+	expect_none("Address: No Fixed Abode.", 0);
+	expect_none("He went on Facebook and the Crown estate.", 0);
+}
+
+/* issue 9: more ways of saying when and how she can safely be reached */
+Test(place, safe_contact_more_cues)
+{
+	static const char *const safe[] = {
+		"Her sister's landline is safest.",
+		"It is safer to text than ring.",
+		"She can be spoken to at the surgery then.",
+		"Tuesdays he's at the allotment till 4.",
+		"Visits are fine when Darren is asleep.",
+		"Call the IDVA first, not her.",
+		"Her manager lets her take calls in the office at 12.30.",
+		"Password for collection is \"Kestrel\".",
+	};
+	for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++)
+		expect_sentence(safe[i], SCRUB_SAFE_TIME);
+	expect_none("He was spoken to by officers.", LOC);
+	expect_none("He is angry until he eats.", LOC);
+	expect_none("He changed her email password again.", LOC);
+	expect_none("When Darren is angry the risk rises.", LOC);
+	expect_none("When Monday is over we review.", LOC);
+	static const char *const loc[] = {
+		"She will take the baby to her aunt in Tipton on Friday.",
+		"She was placed by the emergency duty team in a hotel in Leek.",
+		"She has shacked up with a friend in Ossett.",
+	};
+	for (size_t i = 0; i < sizeof loc / sizeof loc[0]; i++)
+		expect_sentence(loc[i], SCRUB_LOCATION);
+	expect_none("He took the car to the garage.", LOC);
+	expect_none("She was placed by the court on a curfew.", LOC);
+	/* a pitch on a Traveller site, a home label with a house name */
+	expect_span("Trailer windows smashed on Bay 6.", 0, SCRUB_ADDRESS, "Bay 6");
+	expect_span("Home: Ivy House, Chapel La.", 0, SCRUB_ADDRESS, "Ivy House, Chapel La");
+}
+
+/* issue 9: a message log's next entry starts a new sentence even after a
+ * long line, so one withheld message does not take the next ones */
+Test(place, message_log_entries_end_at_the_stamp)
+{
+	const char *s = "[10:02] IDVA: We have a room for you at the refuge from tomorrow, see you at 10\n"
+			"[10:05] K: ok thanks, I will be ready by then\n";
+	struct spans sv = scan(s, LOC);
+	int second = 0;
+	for (size_t i = 0; i < sv.n; i++)
+		second |= sv.v[i].end > (size_t)(strchr(s, '\n') - s) + 1;
+	spans_free(&sv);
+	cr_assert(!second, "the next entry was withheld with the first");
+	/* a date and a time open the entry: the clock is the stamp's, not a
+	 * routine's */
+	expect_none("[03/12/2026, 09:15] Kim: my battery goes flat a lot", LOC);
+	expect_none("03/12/2026 09:15 Kim: my battery goes flat a lot", LOC);
+	expect_span(s, LOC, SCRUB_LOCATION,
+		    "IDVA: We have a room for you at the refuge from tomorrow, see you at 10");
+}
+
 Test(place, where_she_is_between_and_nearby)
 {
 	static const char *const loc[] = {

@@ -746,6 +746,75 @@ Test(scrub, vehicles_described_after_the_plate_and_misspelt_cues)
 	unchanged("Take the A1 (north) and the M62 (west), ROOM ABC 123D (upstairs).");
 }
 
+/* issue 9: the colour or make before an older, Northern Irish or cherished
+ * plate is its cue; half a plate after "reg starting" */
+Test(scrub, vehicles_described_before_the_plate_and_partial_plates)
+{
+	expect("He left in a green Navara KCZ 2290.", "He left in a " R("vehicle") ".");
+	expect("has a red Qashqai, OIA 517 - seen twice", "has a " R("vehicle") " - seen twice");
+	expect("drives a black Golf, T4 BRN now", "drives a " R("vehicle") " now");
+	expect("plate beginning YR21, the rest unseen", "plate beginning " R("vehicle") ", the rest unseen");
+	unchanged("A blue folder, ABC 1234 in the index.");
+	unchanged("starting LS12 on the map");
+}
+
+/* issue 9: DOB forms beyond the usual ones: a Roman month, a year alone */
+Test(scrub, dob_roman_month_and_year_alone)
+{
+	expect("cousin (DOB 17.XI.1991) is", "cousin (DOB " R("date-of-birth") ") is");
+	expect("d.o.b. 5/iv/04 per passport", "d.o.b. " R("date-of-birth") " per passport");
+	expect("Her uncle, DOB 1958 (approx), visits", "Her uncle, DOB " R("date-of-birth") " (approx), visits");
+	expect("d/o/b 14/08/93 on the form", "d/o/b " R("date-of-birth") " on the form");
+	expect("DOB 14 08 1993 per GP", "DOB " R("date-of-birth") " per GP");
+	unchanged("DOB 5.XIII.1991 is not a date");
+	unchanged("Seen 14 08 1993 at home; DOB 41 08 1993 is wrong");
+	unchanged("DOB unknown; seen in 1958 Avenue");
+	unchanged("Offence in 1998 under s47.");
+}
+
+/* issue 9: a licence written with a space among its last five; a foreign
+ * passport of 8 digits after a cue and a nationality */
+Test(scrub, spaced_licence_and_eight_digit_passport)
+{
+	expect("licence HOLME 706158 JK2 AB seen", "licence " R("document") " seen");
+	expect("licence HOLME 706158 JK 2AB seen", "licence " R("document") " seen");
+	expect("Passport (Polish) 48213976 held", "Passport (Polish) " R("document") " held");
+	expect("residence permit ZQ4471902 held by him", "residence permit " R("document") " held by him");
+	unchanged("Passport office ref 4821397 sent");
+	unchanged("HOLME 706158 JK2 seen");
+}
+
+/* issue 9: a display name with the alias the profile shows, and after
+ * "display name" */
+Test(scrub, display_names_after_a_platform)
+{
+	expect("His Facebook: Tomasz Wrona (Tomek). Seen", "His Facebook: " R("handle") ". Seen");
+	expect("Instagram display name \"Lily Rose Beauty\" now", "Instagram display name " R("handle") " now");
+	expect("His Facebook profile is under the name Kez Marlow.",
+	       "His Facebook profile is under the name " R("handle") ".");
+	expect("His YouTube channel \"Van Life Vic\" again", "His YouTube channel " R("handle") " again");
+	unchanged("On Facebook (twice) he wrote.");
+	unchanged("On Facebook the Police posted an appeal.");
+}
+
+/* issue 9: a reference with a letter prefix keeps its digits */
+Test(scrub, reference_prefix_is_no_nhs_number)
+{
+	unchanged("Occurrence CW-261117-0193 raised.");
+	unchanged("Crime ref EM-9990000018 noted.");
+	expect("NHS-999 000 0018 on file", "NHS-" R("nhs-number") " on file");
+	expect("NHS 9990000018 on file", "NHS " R("nhs-number") " on file");
+}
+
+/* issue 9: an account or card told by its last digits */
+Test(scrub, account_by_its_last_digits)
+{
+	expect("Nationwide acct ending 5120 frozen", "Nationwide acct ending " R("bank") " frozen");
+	expect("his card ending in 993 used", "his card ending in " R("bank") " used");
+	unchanged("The meeting ending 1430 today.");
+	unchanged("Account closed; ends 2026.");
+}
+
 Test(scrub, handles_in_brackets_or_quotes_after_a_platform)
 {
 	expect("messages on WhatsApp/Snap (moonbeamzz). ok",
@@ -841,6 +910,41 @@ Test(scrub, common_word_surnames_only_where_they_name)
 		free(out);
 	}
 	scrubber_free(e);
+}
+
+/* issue 9: a listed diminutive that is a common word ("Gill" for Gillian)
+ * starting a sentence as the owner of something, after a sentence that
+ * ended in a capitalised word */
+Test(scrub, common_word_nickname_starting_a_sentence)
+{
+	char *o = scrub_with("Jane Tumbleweed", "Gillian Orrell",
+	                     "Booked by Reception. Gill's phone was off. The gill's edge.");
+	cr_assert_str_eq(o, "Booked by Reception. " R("name") "'s phone was off. The gill's edge.");
+	free(o);
+	/* diminutives added to the nickname list: English and Polish */
+	o = scrub_with("Jane Tumbleweed", "Thomas Quillby", "Then Tommo left.");
+	cr_assert_str_eq(o, "Then " R("name") " left.");
+	free(o);
+	o = scrub_with("Jane Tumbleweed", "Aleksandra Quillby", "Then Aleks left.");
+	cr_assert_str_eq(o, "Then " R("name") " left.");
+	free(o);
+	/* a common-word name starting a clause, then a school year or an age */
+	o = scrub_with("Jane Tumbleweed", "Holly Quillby", "Child known: Holly, Y4. Holly, 7, said so.");
+	cr_assert_str_eq(o, "Child known: " R("name") ", Y4. " R("name") ", 7, said so.");
+	free(o);
+	o = scrub_with("Jane Tumbleweed", "Rose Hope", "Refused at Reception. Hope is low.");
+	cr_assert_str_eq(o, "Refused at Reception. Hope is low.");
+	free(o);
+}
+
+/* issue 9: "Mrs Bramblecrust senior" is the kept subject's mother, not the
+ * kept subject: the generation word makes the name someone else's */
+Test(scrub, kept_surname_with_a_generation_word)
+{
+	char *o = scrub_with("Ozzy Bramblecrust", "Percival Gloam",
+	                     "Mrs Bramblecrust senior rang; Mr Bramblecrust jnr too; Mr Bramblecrust stayed.");
+	cr_assert_str_eq(o, R("name") " rang; " R("name") " too; Mr Bramblecrust stayed.");
+	free(o);
 }
 
 /* ---- withheld values, flags, findings --------------------------------------------- */
