@@ -18,6 +18,10 @@
 #include "mgw_err.h"
 #include "scrub.h"
 
+/* Distinct features of one unit kept at most (2 per word of FSM_UNIT_WORDS,
+ * and the unit's classes, signals, length and "fired"). */
+#define FSM_UNIT_FEATS 512u
+
 /* Word classes. */
 #define K_RES    (1ull << 0)  /* a residence or movement word by itself */
 #define K_RESN   (1ull << 1)  /* flat, house, home, room: after det/mod/prep/poss */
@@ -423,6 +427,10 @@ struct fs {
 	size_t u_start, u_end; /* the unit's span; u_start SIZE_MAX until its first word */
 	float u_sum;           /* sum of the weights of its features */
 	unsigned u_nf;         /* how many features */
+	/* each feature counts once per unit: a repeated phrase is no more of a
+	 * location for being repeated ("Review the plan now" x 25 scored as one) */
+	uint64_t u_has[FSM_SIZE / 64];
+	uint32_t u_list[FSM_UNIT_FEATS]; /* the bits of u_has set, to clear them */
 	uint64_t u_cls;        /* word classes seen */
 	unsigned u_seen;       /* clause signals seen */
 	unsigned u_words;      /* words */
@@ -467,6 +475,13 @@ static inline uint32_t fsm_idx(uint32_t key)
 static inline void fsm_feat(struct fs *f, uint32_t key)
 {
 	uint32_t i = fsm_idx(key);
+	uint64_t bit = 1ull << (i & 63);
+	if (f->u_has[i >> 6] & bit)
+		return;
+	if (f->u_nf == FSM_UNIT_FEATS)
+		return; /* a unit this long is not scored (FSM_UNIT_WORDS) */
+	f->u_has[i >> 6] |= bit;
+	f->u_list[f->u_nf] = i;
 	if (f->sink)
 		f->sink->feat(f->sink->ctx, i);
 	f->u_sum += fsm_w[i];
@@ -503,6 +518,8 @@ static void fsm_reset(struct fs *f)
 	f->u_start = SIZE_MAX;
 	f->u_end = 0;
 	f->u_sum = 0;
+	for (unsigned k = 0; k < f->u_nf; k++)
+		f->u_has[f->u_list[k] >> 6] = 0;
 	f->u_nf = 0;
 	f->u_cls = 0;
 	f->u_seen = 0;

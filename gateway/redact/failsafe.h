@@ -84,7 +84,8 @@
  *   lists as one token (names of people and places are not learnt, "at
  *   <Name>" is), a possessive marked; per unit the word classes (K_*) and
  *   clause signals (S_*) present, a length bucket and whether the rules
- *   fired. x = counts / sqrt(their total); p = 1 / (1 + exp(-(b + w.x))).
+ *   fired. x = 1 / sqrt(n) for each of the unit's n distinct features
+ *   (a repeat counts once); p = 1 / (1 + exp(-(b + w.x))).
  *   A unit of more than 100 words (none in the training sets: a text
  *   with no sentence end) is left to the rules.
  *   Training: L2-regularised logistic regression by SGD, pure Python,
@@ -159,8 +160,8 @@ extern const float fsm_logit_threshold; /* log(p / (1 - p)) of the chosen p */
 
 /*
  * For training (tests/redaction/units.c): run the scan on s[0..n) and,
- * for each unit, call feat() once per feature occurrence (an index in
- * [0, FSM_SIZE), repeats counted) and then unit() with the unit's span
+ * for each unit, call feat() once per distinct feature (an index in
+ * [0, FSM_SIZE); a repeat counts once) and then unit() with the unit's span
  * [a, b) of s and whether the rules withheld part of it (a == SIZE_MAX: a
  * unit with no words or too many for the model; drop the features since
  * the last unit()). The
