@@ -96,8 +96,9 @@
  *   a labelled refuge, victim_location or safe_times span; victim_contact
  *   (phones, e-mails, the address on file) is left to the value
  *   recognisers. A negative holding must-keep text weighs 4.
- *   Threshold p >= 0.15 (0.14 since exam3 joined: "Review the plan" and
- *   "booked in to have the baby at X" sit at 0.138 and 0.148), chosen with exam2 held out as the lowest at
+ *   Threshold p >= 0.15 (0.14 since exam3 joined: "Minutes will be
+ *   circulated ... after the meeting" scores 0.138, "booked in to have
+ *   the baby at X not Y" 0.148), chosen with exam2 held out as the lowest at
  *   which every corpus gate stays green (holdout over-redaction is what
  *   binds); held out, it took exam2's never-share recall from 90.8% to
  *   93.5% with over-redaction unchanged (8.3%). The curve is in
