@@ -205,7 +205,8 @@ static size_t name_phonetic(const char *canon, char *out, size_t outlen)
  * every word dropped in turn (three words or more: a middle name, one part
  * of a double-barrelled or Spanish surname, "ap"); every two neighbouring
  * words joined ("O Sullivan", "Xiu Ying"); every word of two letters or
- * more cut to its initial ("J. Okafor"); and the canonical name with the
+ * more cut to its initial ("J. Okafor"), and, for three words or more, all
+ * words but one cut ("A B Smith"); and the canonical name with the
  * DOB's day and month swapped (a DOB typed the other way round). A variant
  * is MACed as a fuzzy key, so it finds the name written that way (whose
  * canonical fuzzy key it equals); match_query never matches two variants
@@ -214,6 +215,12 @@ static size_t name_phonetic(const char *canon, char *out, size_t outlen)
  * Variants shorter than MATCH_FUZZY_MIN_LEN make no key; when the cap is
  * near they are all left out (they come last).
  */
+/* A folded word that can be cut to its initial: two letters or more, a Latin first letter. */
+static int initialable(const char *w)
+{
+	return strlen(w) >= 2 && w[0] >= 'a' && w[0] <= 'z';
+}
+
 static int name_variants(struct keyctx *c, int party, const char *written, const char *canon,
 			 const char *dob)
 {
@@ -233,20 +240,30 @@ static int name_variants(struct keyctx *c, int party, const char *written, const
 		*sp = '\0';
 		s = sp + 1;
 	}
-	if (c->out->n + 3 * nw + 2 > MATCH_MAX_KEYS)
+	if (c->out->n + 4 * nw + 2 > MATCH_MAX_KEYS)
 		goto out;
-	/* kind 0 drop word j, 1 join j and j + 1, 2 cut j to its initial */
-	for (int kind = 0; kind < 3 && rc == MGW_OK; kind++) {
+	/* kind 0 drop word j, 1 join j and j + 1, 2 cut j to its initial,
+	 * 3 cut every word but j to its initial ("A B SMITH", as health
+	 * systems print forenames; three words or more, two cut at least) */
+	for (int kind = 0; kind < 4 && rc == MGW_OK; kind++) {
 		for (size_t j = 0; j < nw && rc == MGW_OK; j++) {
 			if ((kind == 0 && nw < 3) || (kind == 1 && j + 1 >= nw) ||
-			    (kind == 2 && (nw < 2 || strlen(w[j]) < 2 || w[j][0] < 'a' ||
-					   w[j][0] > 'z')))
+			    (kind == 2 && (nw < 2 || !initialable(w[j]))))
 				continue;
+			if (kind == 3) {
+				size_t cut = 0;
+				for (size_t i = 0; i < nw; i++)
+					cut += i != j && initialable(w[i]);
+				if (cut < 2)
+					continue;
+			}
 			size_t o = 0;
 			for (size_t i = 0; i < nw; i++) {
 				if (kind == 0 && i == j)
 					continue;
-				size_t l = kind == 2 && i == j ? 1 : strlen(w[i]);
+				int to_initial = (kind == 2 && i == j) ||
+						 (kind == 3 && i != j && initialable(w[i]));
+				size_t l = to_initial ? 1 : strlen(w[i]);
 				if (o > 0 && !(kind == 1 && i == j + 1))
 					tmp[o++] = ' ';
 				memcpy(tmp + o, w[i], l);
@@ -376,7 +393,10 @@ static int name_placeholder(const char *folded)
 		"tbc",		 "tba",		   "none",	    "na",	  "n a",
 		"anon",		 "anonymous",	   "unnamed",	    "no name",	  "name unknown",
 		"unknown male", "unknown female", "unknown man", "unknown woman", "male",
-		"female",	 "person unknown", "not given",    "withheld",  "not recorded"};
+		"female",	 "person unknown", "not given",    "withheld",  "not recorded",
+		/* nulls as systems and call takers write them (h-match3) */
+		"refused",	 "declined",	   "not stated",   "not disclosed", "not provided",
+		"not applicable", "no details",	   "not specified", "nil"};
 	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
 		if (strcmp(folded, none[i]) == 0)
 			return 1;
@@ -404,15 +424,20 @@ static int name_keys_untitled(struct keyctx *c, int party, const char *folded,
 }
 
 /*
- * Where a name field names other names: the word that starts one ("nee"
- * (née), "aka", "formerly", "alias"), 1; else 0.
+ * Where a name field names other names: the length of the words at w that
+ * start one ("nee" (née), "aka", "a k a" (a.k.a.), "also known as",
+ * "known as", "formerly", "previously", "alias"), followed by a space;
+ * else 0. w is folded (single spaces).
  */
-static int name_part_word(const char *w, size_t l)
+static size_t name_part_words(const char *w)
 {
-	static const char *const words[] = {"nee", "aka", "formerly", "alias"};
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strlen(words[i]) == l && memcmp(w, words[i], l) == 0)
-			return 1;
+	static const char *const words[] = {"also known as", "known as", "a k a", "nee", "aka",
+					    "formerly", "previously", "alias"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t l = strlen(words[i]);
+		if (strncmp(w, words[i], l) == 0 && w[l] == ' ')
+			return l;
+	}
 	return 0;
 }
 
@@ -437,10 +462,11 @@ static int name_keys(struct keyctx *c, int party, const char *name, const char *
 	/* split at the part words: starts[i], lens[i] */
 	starts[0] = folded;
 	for (const char *s = folded; *s && np + 1 < MATCH_NAME_WORDS_MAX;) {
-		size_t l = strcspn(s, " ");
-		if (name_part_word(s, l) && s > starts[np] && s[l] == ' ') {
+		size_t l = strcspn(s, " "), m = name_part_words(s);
+		if (m > 0 && s > starts[np]) {
 			lens[np] = (size_t)(s - starts[np]) - 1; /* without the space */
-			starts[++np] = s + l + 1;
+			starts[++np] = s + m + 1;
+			l = m;
 		}
 		s += l;
 		while (*s == ' ')

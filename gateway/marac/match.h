@@ -14,9 +14,13 @@
  *                  In a phones[] entry, ten digits with no trunk 0
  *                  ("7700900123": systems that store numbers as integers)
  *                  are read with it, and Unicode spaces and dashes (U+00A0,
- *                  U+2013, pasted from documents) as ' ' and '-'; a
- *                  leading label ("Mob: ", "Tel. ") and a trailing note of
- *                  words in brackets ("(mobile)") are not the number, and
+ *                  U+2013, pasted from documents) as ' ' and '-'; O or o
+ *                  typed for 0 and l or I for 1 among the digits ("O77OO
+ *                  9OO123": a transcription error, and the HMIC failure was
+ *                  numbers not matching) are read as the digits; a
+ *                  leading label ("Mob: ", "Tel. ") and a trailing note in
+ *                  brackets that has a word ("(mobile)", "(safe after
+ *                  6pm)"; not an extension, "(ext 21)") are not the number, and
  *                  an entry holding several numbers separated by '/', ','
  *                  or ';' keys each. A number with another country code
  *                  ("+48 601 234 567", "0048 601234567") is keyed as "+"
@@ -28,12 +32,15 @@
  *   NHS            NHS number, only if its mod-11 check passes (a mistyped
  *                  number would match some other real person); in the
  *                  nhs_number field any spaces, dashes and dots between
- *                  the ten digits ("999 000-0034", "999.000.0042")
+ *                  the ten digits ("999 000-0034", "999.000.0042"), Unicode
+ *                  ones too. A repeated digit ("0000000000", "9999999999")
+ *                  passes mod 11 but is a system's dummy: no key.
  *   NINO           National Insurance number, only if valid by HMRC's
  *                  rules: keyed with its suffix ("JT123456A") and without
  *                  ("JT123456"); one given without a suffix ("JT 12 34 56",
  *                  as many systems store it) makes the second key only.
- *                  Spaces, dashes and dots between its parts are ignored.
+ *                  Spaces, dashes and dots (Unicode ones too) between its
+ *                  parts are ignored.
  *                  (Cases recorded before the bare key existed hold only
  *                  the suffixed one: a number given without its suffix
  *                  does not find them; one given with it does.)
@@ -83,6 +90,9 @@
  *     O'Sullivan", "Mc Donald"/"McDonald", "Wang Xiu Ying"/"Xiuying Wang";
  *   - every word of two letters or more cut to its initial: "J. Okafor"
  *     for "Joy Okafor";
+ *   - for three words or more, every word but one cut to its initial: "Mrs
+ *     A B SMITH" (health systems print forenames so) for "Anne Bernadette
+ *     Smith";
  *   - the canonical name with the DOB's day and month swapped (the day 12
  *     or less and not the month): a DOB typed the other way round.
  * A variant is MACed as a fuzzy key, so it finds the name written that
@@ -101,14 +111,16 @@
  * untitled name.
  *
  * Other names in the name field. "Jane DOE (née SMITH)", "Jane Doe aka Jane
- * Smith", "... formerly ...", "... alias ...": the field is keyed as written
+ * Smith", "... a.k.a. ...", "... also known as ...", "... known as ...",
+ * "... formerly ...", "... previously ...", "... alias ...": the field is keyed as written
  * and also as its first name and each other name as an alias; a maiden
  * surname alone stands in for each word of the first name in turn (which
  * word is the surname depends on who wrote it).
  *
  * Placeholders make no key: a name that is "unknown", "not known", "N/K",
- * "unknown male" and the like; the DOBs 1900-01-01 and 1901-01-01 (systems'
- * "not known"); the NHS pseudo-postcodes ZZ99 (no fixed abode, not
+ * "unknown male", "N/A", "refused", "declined", "not stated" and the like;
+ * the DOBs 1900-01-01 and 1901-01-01 (systems' "not known"); NHS numbers
+ * of one repeated digit; the NHS pseudo-postcodes ZZ99 (no fixed abode, not
  * stated). Otherwise every unidentified perpetrator would be one serial
  * perpetrator, and every homeless John Smith one person.
  *

@@ -110,10 +110,15 @@ static size_t phone_label(const char *s, size_t n)
 	return j;
 }
 
-/* The length without a trailing note in brackets of letters only ("(mobile)", "(mum's)"). */
+/*
+ * The length without a trailing note in brackets ("(mobile)", "(mum's)",
+ * "(safe after 6pm)"): words, with digits too when a word of two letters
+ * or more is there, but not an extension ("(ext 21)", "(x21)"), which
+ * names the line and stays part of the number.
+ */
 static size_t phone_note(const char *s, size_t n)
 {
-	size_t e = n;
+	size_t e = n, run = 0, word = 0;
 	while (e > 0 && s[e - 1] == ' ')
 		e--;
 	if (e == 0 || s[e - 1] != ')')
@@ -121,11 +126,44 @@ static size_t phone_note(const char *s, size_t n)
 	size_t b = e - 1;
 	while (b > 0 && s[b - 1] != '(') {
 		char ch = s[b - 1];
-		if (!(is_letter(ch) || ch == ' ' || ch == '\'' || ch == '.' || ch == '-'))
+		if (!(is_letter(ch) || (ch >= '0' && ch <= '9') || ch == ' ' || ch == '\'' ||
+		      ch == '.' || ch == '-' || ch == ':'))
 			return n;
+		run = is_letter(ch) ? run + 1 : 0;
+		if (run >= 2)
+			word = 1;
 		b--;
 	}
-	return b > 0 && b + 1 < e ? b - 1 : n;
+	if (b == 0 || b + 1 >= e || !word)
+		return n;
+	const char *in = s + b;
+	while (*in == ' ')
+		in++;
+	if (strncasecmp(in, "ext", 3) == 0 || *in == 'x' || *in == 'X' || *in == '#')
+		return n;
+	return b - 1;
+}
+
+/*
+ * Letters typed for digits in a phone: O or o for 0, l or I for 1
+ * ("O77OO 9OO1O5"), within a run of digits and such letters that holds a
+ * digit; a label's or a note's letters ("Mob", "(mobile)") are left alone.
+ */
+static void phone_letters(char *a, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t j = i, digits = 0;
+		while (j < n && strchr("0123456789OolI", a[j]) != NULL && a[j] != '\0') {
+			digits += a[j] >= '0' && a[j] <= '9';
+			j++;
+		}
+		/* a run of letters alone is part of a word only when a letter touches it */
+		int in_word = (i > 0 && is_letter(a[i - 1])) || (j < n && is_letter(a[j]));
+		if (digits > 0 && !in_word)
+			for (size_t k = i; k < j; k++)
+				a[k] = a[k] == 'O' || a[k] == 'o' ? '0' : a[k] == 'l' || a[k] == 'I' ? '1' : a[k];
+		i = j > i ? j : i + 1;
+	}
 }
 
 /*
@@ -175,6 +213,7 @@ int match_phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
 	out[0] = '\0';
 	if (n == 0)
 		goto out;
+	phone_letters(a, n);
 	size_t from = phone_label(a, n);
 	memmove(a, a + from, n - from + 1);
 	n -= from;
@@ -210,28 +249,43 @@ out:
 }
 
 /*
- * An nhs_number field as its 10 digits if they pass mod 11: ident.h's
- * shapes, or the digits with any spaces, dashes and dots between them
- * ("999 000-0034", "999.000.0042"): in this field they can be nothing else,
- * and the check digit still refuses a typo.
+ * An nhs_number field as its 10 digits if they pass mod 11: the digits
+ * with any spaces, dashes and dots between them, Unicode ones included
+ * ("999 000-0034", "999.000.0042", "999\u00a0000\u00a00034"): in this field
+ * they can be nothing else, and the check digit still refuses a typo. A
+ * repeated digit ("0000000000") is a placeholder and no number.
  */
 int match_nhs_key(const char *in, char out[11])
 {
-	char d[11];
-	size_t nd = 0;
-	if (ident_nhs_valid(in, strlen(in), out) == 0)
-		return MGW_OK;
-	for (const char *s = in; *s; s++) {
-		if (*s >= '0' && *s <= '9') {
+	char a[64], d[11];
+	size_t nd = 0, n = phone_ascii(in, a, sizeof a);
+	int rc = MGW_E_INVALID;
+	out[0] = '\0';
+	/* Unicode spaces and dashes as ASCII, as in phones (pasted from documents) */
+	for (size_t i = 0; i < n; i++) {
+		if (a[i] >= '0' && a[i] <= '9') {
 			if (nd == 10)
-				return MGW_E_INVALID;
-			d[nd++] = *s;
-		} else if (!strchr(" \t-.", *s)) {
-			return MGW_E_INVALID;
+				goto out;
+			d[nd++] = a[i];
+		} else if (!strchr(" \t-.", a[i])) {
+			goto out;
 		}
 	}
 	d[nd] = '\0';
-	int rc = nd == 10 ? ident_nhs_valid(d, nd, out) : MGW_E_INVALID;
+	if (nd != 10 || ident_nhs_valid(d, nd, out) != 0)
+		goto out;
+	/* Every repeated digit passes mod 11 ("0000000000", "9999999999"): systems'
+	 * "not known", like the 1900-01-01 DOB, never one person's number. */
+	size_t same = 1;
+	while (same < 10 && out[same] == out[0])
+		same++;
+	if (same == 10) {
+		out[0] = '\0';
+		goto out;
+	}
+	rc = MGW_OK;
+out:
+	OPENSSL_cleanse(a, sizeof a);
 	OPENSSL_cleanse(d, sizeof d);
 	return rc;
 }
@@ -246,17 +300,20 @@ int match_nhs_key(const char *in, char out[11])
  */
 int match_nino_keys(const char *in, char with[10], char bare[9])
 {
-	char b[12];
-	size_t k = 0;
+	char a[64], b[12];
+	size_t k = 0, n = phone_ascii(in, a, sizeof a);
 	with[0] = bare[0] = '\0';
-	/* spaces, dashes and dots between the parts ("JT-12-34-56-A") */
-	for (const char *s = in; *s; s++) {
-		if (strchr(" \t-.", *s))
+	/* spaces, dashes and dots between the parts ("JT-12-34-56-A"), Unicode ones too */
+	for (size_t i = 0; i < n; i++) {
+		if (strchr(" \t-.", a[i]))
 			continue;
-		if (k == 9)
+		if (k == 9) {
+			OPENSSL_cleanse(a, sizeof a);
 			return 0;
-		b[k++] = *s;
+		}
+		b[k++] = a[i];
 	}
+	OPENSSL_cleanse(a, sizeof a);
 	if (k == 9 && ident_nino_valid(b, 9, with) == 0) {
 		memcpy(bare, with, 8);
 		bare[8] = '\0';

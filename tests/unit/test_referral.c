@@ -660,8 +660,9 @@ Test(match, phones_without_trunk_zero_with_extensions_or_unicode_spacing)
 	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
 		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%zu",
 			  i);
-	/* nine or eleven digits without a 0, or letters, are still no phone */
-	static const char *const no[] = {"770090012", "77009001234", "7700 9OO123"};
+	/* nine or eleven digits without a 0, or letters other than O and l, are
+	 * still no phone (h-match3: O typed for 0 is read as 0, below) */
+	static const char *const no[] = {"770090012", "77009001234", "7700 9XX123"};
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
 		struct match_keys k;
 		keys_of(who(&b, NULL, NULL, no[i], NULL, NULL), NULL, &k);
@@ -815,12 +816,15 @@ Test(match, phone_labels_notes_and_lists_and_names_with_titles)
 	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
 	static const char *const same[] = {"Mob: 07700 900123", "07700 900123 (mobile)",
 					   "Tel. +44 7700 900123", "01632 960321 / 07700 900123",
-					   "07700900123; 01632960321", "home 07700 900123 (mum's)"};
+					   "07700900123; 01632960321", "home 07700 900123 (mum's)",
+					   /* h-match3: a note may hold a time */
+					   "07700 900123 (after 6)", "Mob: 07700 900123 (safe after 6pm)"};
 	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
 		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%s",
 			  same[i]);
-	/* a note with digits is not a note; words after the number are not a phone */
-	static const char *const no[] = {"07700 900123 (after 6)", "07700 900123 not after 6pm"};
+	/* brackets of digits only are no note; words after the number without
+	 * brackets are not a phone */
+	static const char *const no[] = {"07700 900123 (6)", "07700 900123 not after 6pm"};
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
 		struct match_keys k;
 		keys_of(who(&b, NULL, NULL, no[i], NULL, NULL), NULL, &k);
@@ -894,4 +898,92 @@ Test(match, foreign_phones_nee_aka_and_placeholders)
 	keys_of(who(&b, "John Smith", NULL, NULL, NULL, "ZZ99 3WZ"), NULL, &k);
 	cr_assert_eq(k.n, 0, "ZZ99 is the NHS's no fixed abode");
 	match_keys_free(&k);
+}
+
+/* h-match3: how agencies' systems write nulls and typos, found by a second set of cases. */
+Test(match, transcription_letters_notes_and_extensions_in_phones)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
+	/* O typed for 0 and l or I for 1, where digits are */
+	static const char *const same[] = {"O77OO 9OO123", "Mob: O7700 900l23", "07700 9OOI23"};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%s",
+			  same[i]);
+	/* an extension in brackets is no note: the switchboard alone does not match it */
+	record("TS-2026-0002", "2026-01-10", who(&a, NULL, NULL, "01632 960456", NULL, NULL), NULL);
+	cr_assert_not(matches("2026-02-01", who(&b, NULL, NULL, "01632 960456 (ext 21)", 0, 0), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, NULL, NULL, "01632 960456 (x21)", 0, 0), NULL));
+}
+
+Test(match, nhs_placeholders_and_unicode_separators)
+{
+	struct who a, b;
+	struct match_keys k;
+	/* every repeated digit passes mod 11 and is a system's dummy: no key */
+	static const char *const dummy[] = {"0000000000", "999 999 9999", "1111111111"};
+	for (size_t i = 0; i < sizeof dummy / sizeof dummy[0]; i++) {
+		keys_of(who(&b, NULL, NULL, NULL, dummy[i], NULL), NULL, &k);
+		cr_assert_eq(k.n, 0, "%s", dummy[i]);
+		match_keys_free(&k);
+	}
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, NULL, "9990001006", NULL), NULL);
+	cr_assert(matches("2026-02-01",
+			  who(&b, NULL, NULL, NULL, "999\xC2\xA0" "000\xC2\xA0" "1006", NULL), NULL),
+		  "NBSP between the groups");
+	cr_assert(matches("2026-02-01",
+			  who(&b, NULL, NULL, NULL, "999\xE2\x80\x93" "000\xE2\x80\x93" "1006", NULL),
+			  NULL),
+		  "en dashes between the groups");
+	struct who q;
+	who(&q, NULL, NULL, NULL, NULL, NULL);
+	q.p.ni_number = "JT123456A";
+	record("TS-2026-0002", "2026-01-10", &q.p, NULL);
+	q.p.ni_number = "JT\xC2\xA0" "12\xC2\xA0" "34\xC2\xA0" "56";
+	cr_assert(matches("2026-02-01", &q.p, NULL), "NI number with NBSPs");
+}
+
+Test(match, refused_names_aka_in_full_and_initials)
+{
+	struct who a, b;
+	struct match_keys k;
+	/* nulls as call takers write them are no name: two strangers at one hostel stay apart */
+	static const char *const nobody[] = {"REFUSED", "Declined", "not stated", "Not Provided"};
+	for (size_t i = 0; i < sizeof nobody / sizeof nobody[0]; i++) {
+		keys_of(who(&b, nobody[i], "1985-02-02", NULL, NULL, "TS2 1HQ"), NULL, &k);
+		cr_assert_eq(k.n, 0, "%s", nobody[i]);
+		match_keys_free(&k);
+	}
+	/* the other name after "also known as", "a.k.a.", "known as", "previously" */
+	record("TS-2026-0001", "2026-01-10", who(&a, "Precious Okafor", "1995-03-30", 0, 0, 0), NULL);
+	static const char *const other[] = {"Precious OKONKWO also known as Precious Okafor",
+					    "Precious Okonkwo a.k.a. Precious Okafor",
+					    "Precious Okonkwo (known as Precious Okafor)",
+					    "Precious Okonkwo previously Okafor"};
+	for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) {
+		struct match_result r;
+		query("2026-02-01", who(&b, other[i], "1995-03-30", 0, 0, 0), NULL, &r);
+		cr_assert(r.repeat, "%s", other[i]);
+		cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB, "%s", other[i]);
+		match_result_free(&r);
+	}
+	/* "A B SMITH" (health systems' initials) and the full name find each other, weakly */
+	record("TS-2026-0002", "2026-01-10", who(&a, "Mrs A B SMITH", "1966-03-15", 0, 0, 0), NULL);
+	record("TS-2026-0003", "2026-01-10", who(&a, "Carol Denise Jones", "1970-04-04", 0, 0, 0),
+	       NULL);
+	struct match_result r;
+	query("2026-02-01", who(&b, "Anne Bernadette Smith", "1966-03-15", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_str_eq(r.previous[0].case_ref, "TS-2026-0002");
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	query("2026-02-01", who(&b, "C D JONES", "1970-04-04", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat, "the short form finds the case written in full");
+	cr_assert_str_eq(r.previous[0].case_ref, "TS-2026-0003");
+	match_result_free(&r);
+	/* two people written in full with the same initials are not each other */
+	record("TS-2026-0004", "2026-01-10", who(&a, "Alison Brenda Hale", "1980-08-08", 0, 0, 0),
+	       NULL);
+	cr_assert_not(matches("2026-02-01", who(&b, "Amy Beth Hale", "1980-08-08", 0, 0, 0), NULL),
+		      "variants never match each other");
 }
