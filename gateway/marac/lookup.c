@@ -24,7 +24,8 @@
 /* Kinds a lookup or a flag may rest on (lookup.h: fuzzy names are too weak). */
 #define EXACT_KINDS                                                                      \
 	((1u << MATCH_KIND_PHONE) | (1u << MATCH_KIND_NHS) | (1u << MATCH_KIND_NINO) |   \
-	 (1u << MATCH_KIND_NAME_DOB) | (1u << MATCH_KIND_POSTCODE_NAME))
+	 (1u << MATCH_KIND_NAME_DOB) | (1u << MATCH_KIND_POSTCODE_NAME) |                \
+	 (1u << MATCH_KIND_PNC) | (1u << MATCH_KIND_CRN))
 
 /* Candidates collected before the newest max are kept (one person, a few cases). */
 #define CAND_MAX 64u

@@ -586,6 +586,17 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 		if (rc)
 			return rc;
 	}
+	/* The police's and probation's own ids, checked by ident.h (PNC: check letter). */
+	char id[16];
+	rc = MGW_OK;
+	if (p->pnc_id && ident_pnc_valid(p->pnc_id, strlen(p->pnc_id), id) == 0)
+		rc = add_key(c, party, MATCH_KIND_PNC, id, NULL);
+	if (rc == MGW_OK && p->probation_crn &&
+	    match_crn_key(p->probation_crn, id) == 0)
+		rc = add_key(c, party, MATCH_KIND_CRN, id, NULL);
+	OPENSSL_cleanse(id, sizeof id);
+	if (rc)
+		return rc;
 	/* Every date of birth recorded: one agency's DOB may be another's "other". */
 	for (size_t d = 0; person_norm(p, d, postcode, dob) == 0; d++) {
 		if ((rc = name_keys(c, party, p->full_name, postcode, dob, 0)))
@@ -677,6 +688,10 @@ const char *match_kind_name(int kind)
 		return "fuzzy_name";
 	case MATCH_KIND_PHONETIC_NAME_DOB:
 		return "phonetic_name";
+	case MATCH_KIND_PNC:
+		return "pnc_id";
+	case MATCH_KIND_CRN:
+		return "probation_crn";
 	default:
 		return NULL;
 	}
@@ -686,7 +701,8 @@ int match_strength(unsigned victim_kinds)
 {
 	/* Issue 13's table: NHS number, phone, name + DOB (and NI number). */
 	const unsigned strong = (1u << MATCH_KIND_NHS) | (1u << MATCH_KIND_NINO) |
-				(1u << MATCH_KIND_NAME_DOB) | (1u << MATCH_KIND_PHONE);
+				(1u << MATCH_KIND_NAME_DOB) | (1u << MATCH_KIND_PHONE) |
+				(1u << MATCH_KIND_PNC) | (1u << MATCH_KIND_CRN);
 	if (victim_kinds & strong)
 		return MATCH_STRONG;
 	return victim_kinds ? MATCH_WEAK : MATCH_NONE;

@@ -45,6 +45,12 @@
  *                  the suffixed one: a number given without its suffix
  *                  does not find them; one given with it does.)
  *                  The two letters and six digits identify the person.
+ *   PNC            Police National Computer id, only if its check letter
+ *                  is right (ident_pnc_valid): long or short form
+ *                  ("2001/0171310W", "01/171310W") are one key. The police
+ *                  know a perpetrator by it, often without a DOB.
+ *   CRN            probation case reference number (nDelius: a letter and
+ *                  six digits, any case and spacing: "x 123456").
  *   POSTCODE_NAME  normalised postcode + folded name (full name and each alias)
  *   NAME_DOB       folded name + date of birth (full name and each alias)
  *   FUZZY_NAME_DOB the canonical full name and each one-byte deletion of
@@ -145,9 +151,12 @@
  *     matching); the differing name and DOB are visible to the coordinator
  *     who reads the repeat, and a missed repeat is the worse failure.
  *   - A perpetrator given by name only makes no key: as if none were named.
+ *     One given by name and PNC id or CRN (police and probation know
+ *     perpetrators by these, often without a DOB: DOMAIN.md lists both
+ *     among the identifiers to match) is keyed on them, strongly.
  *
  * Strength (match_strength), from the kinds the victim matched on: STRONG
- * for a phone, NHS number, NI number or name + DOB; WEAK when only postcode
+ * for a phone, NHS number, NI number, PNC id, CRN or name + DOB; WEAK when only postcode
  * + name, a fuzzy name or a phonetic name matched. A weak match is
  * still reported (repeat or linked): a coordinator reads it; a dropped one
  * nobody sees.
@@ -166,7 +175,7 @@
  * cannot tell, and the victim match alone decides.
  *
  * Serial perpetrator. A recorded case whose perpetrator shares a strong
- * key (phone, NHS number, NI number, name + DOB: not postcode, fuzzy or
+ * key (phone, NHS number, NI number, PNC id, CRN, name + DOB: not postcode, fuzzy or
  * phonetic names, which would flag strangers) with a perpetrator of the
  * new referral, but whose victim matched on no key, is another victim of
  * the same perpetrator: match_query lists it in serial, at any date (the
@@ -240,6 +249,9 @@ enum match_kind {
 	 * fuzzy key and reported as one (bit MATCH_KIND_FUZZY_NAME_DOB);
 	 * never matched with another variant. */
 	MATCH_KIND_NAME_VARIANT = 8,
+	/* h-match3: the police's and probation's own identifiers of a person */
+	MATCH_KIND_PNC = 9,
+	MATCH_KIND_CRN = 10,
 };
 
 /* A phone key: "+44" + 10 digits, ";ext=" + up to 6 digits, NUL. */
@@ -256,8 +268,8 @@ enum match_strength { MATCH_NONE = 0, MATCH_STRONG = 1, MATCH_WEAK = 2 };
 #define MATCH_FUZZY_MIN_LEN 5u
 
 /* "phone", "nhs_number", "ni_number", "postcode_name", "name_dob",
- * "fuzzy_name", "phonetic_name" (the names ReferralAccepted.matched_on
- * uses), NULL otherwise. */
+ * "fuzzy_name", "phonetic_name", "pnc_id", "probation_crn" (the names
+ * ReferralAccepted.matched_on uses), NULL otherwise. */
 const char *match_kind_name(int kind);
 
 /* enum match_strength of a match on victim_kinds (bits 1 << kind; rule above). */

@@ -332,3 +332,29 @@ int match_nino_keys(const char *in, char with[10], char bare[9])
 	OPENSSL_cleanse(b, sizeof b);
 	return ok ? 1 : 0;
 }
+
+/*
+ * A probation_crn field as ident_crn_valid normalises it, with spaces,
+ * dashes and dots (Unicode ones too) between the letter and the digits
+ * ignored ("X 123456", "x-123456"): in this field they can be nothing else.
+ */
+int match_crn_key(const char *in, char out[8])
+{
+	char a[64], b[8];
+	size_t k = 0, n = phone_ascii(in, a, sizeof a);
+	int rc = MGW_E_INVALID;
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (strchr(" \t-.", a[i]))
+			continue;
+		if (k == 7)
+			goto out;
+		b[k++] = a[i];
+	}
+	if (k == 7 && ident_crn_valid(b, k, out) == 0)
+		rc = MGW_OK;
+out:
+	OPENSSL_cleanse(a, sizeof a);
+	OPENSSL_cleanse(b, sizeof b);
+	return rc;
+}

@@ -987,3 +987,43 @@ Test(match, refused_names_aka_in_full_and_initials)
 	cr_assert_not(matches("2026-02-01", who(&b, "Amy Beth Hale", "1980-08-08", 0, 0, 0), NULL),
 		      "variants never match each other");
 }
+
+/* h-match3: the police's PNC id and probation's CRN identify a perpetrator (DOMAIN.md). */
+Test(match, pnc_id_and_crn_are_strong_perpetrator_keys)
+{
+	struct who v1, v2, p1, p2;
+	struct match_result r;
+	/* another victim, the same perpetrator known only by name and PNC id */
+	who(&p1, "Tyler Finch", NULL, NULL, NULL, NULL);
+	p1.p.pnc_id = "2001/0171310W";
+	record("TS-2026-0001", "2026-01-10", who(&v1, "Anna Rowan", "1991-01-14", 0, 0, 0), &p1.p);
+	who(&p2, "Ty Finch", NULL, NULL, NULL, NULL);
+	p2.p.pnc_id = "01/171310w";
+	query("2026-04-10", who(&v2, "Beth Selby", "1994-02-08", 0, 0, 0), &p2.p, &r);
+	cr_assert_not(r.repeat);
+	cr_assert_eq(r.n_serial, 1, "the short form of the PNC id is the same perpetrator");
+	cr_assert_eq(r.serial[0].perp_kinds, 1u << MATCH_KIND_PNC);
+	match_result_free(&r);
+	/* a wrong check letter is no id */
+	p2.p.pnc_id = "2001/0171310X";
+	query("2026-04-10", who(&v2, "Beth Selby", "1994-02-08", 0, 0, 0), &p2.p, &r);
+	cr_assert_eq(r.n_serial, 0);
+	match_result_free(&r);
+	/* the same victim and perpetrator, the perpetrator matched by CRN only */
+	who(&p1, "Connor Blaine", "1990-10-01", NULL, NULL, NULL);
+	p1.p.probation_crn = "X765432";
+	record("TS-2026-0002", "2026-01-10", who(&v1, "Anna Rolfe", "1991-01-16", 0, 0, 0), &p1.p);
+	who(&p2, "Con Blaine", "1990-01-10", NULL, NULL, NULL);
+	p2.p.probation_crn = "x 765432";
+	query("2026-04-10", who(&v2, "Anna Rolfe", "1991-01-16", 0, 0, 0), &p2.p, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].perp_kinds, 1u << MATCH_KIND_CRN);
+	match_result_free(&r);
+	p2.p.probation_crn = "X765433";
+	cr_assert_not(matches("2026-04-10", who(&v2, "Anna Rolfe", "1991-01-16", 0, 0, 0), &p2.p),
+		      "another CRN and another name: a new perpetrator");
+	cr_assert_eq(match_strength(1u << MATCH_KIND_PNC), MATCH_STRONG);
+	cr_assert_eq(match_strength(1u << MATCH_KIND_CRN), MATCH_STRONG);
+	cr_assert_str_eq(match_kind_name(MATCH_KIND_PNC), "pnc_id");
+	cr_assert_str_eq(match_kind_name(MATCH_KIND_CRN), "probation_crn");
+}
