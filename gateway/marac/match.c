@@ -27,6 +27,7 @@
 #include "ident.h"
 #include "match_int.h"
 #include "mgw_err.h"
+#include "utf8.h"
 
 #define DOMAIN "marac.match.v1"
 
@@ -298,6 +299,39 @@ out:
 }
 
 /*
+ * The weak keys of a canonical name (cl bytes) with a DOB: its phonetic
+ * key, then the deletion neighbourhood (the name and the name with any
+ * one byte deleted).
+ */
+static int name_fuzzy_keys(struct keyctx *c, int party, const char *canon, size_t cl,
+			   const char *dob)
+{
+	char var[256], tmp[256];
+	int rc = MGW_OK;
+	if (cl < MATCH_FUZZY_MIN_LEN || cl >= sizeof tmp)
+		return MGW_OK;
+	/* The phonetic key: for spellings more than one edit apart that sound
+	 * alike ("Siobhan"/"Shevaun"); one key, so kept whenever there is room. */
+	if (c->out->n < MATCH_MAX_KEYS && name_phonetic(canon, var, sizeof var) > 0)
+		rc = add_key(c, party, MATCH_KIND_PHONETIC_NAME_DOB, var, dob);
+	if (rc == MGW_OK && c->out->n + cl + 1 <= MATCH_MAX_KEYS) {
+		rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, canon, dob);
+		for (size_t i = 0; rc == MGW_OK && i < cl; i++) {
+			/* Re-sorted after the edit: "Mairi MacDonald" sorts as
+			 * "macdonald mairi" but "Mairi McDonald" as "mairi
+			 * mcdonald"; an edit may move its word. */
+			memcpy(tmp, canon, i);
+			memcpy(tmp + i, canon + i + 1, cl - i); /* with the NUL */
+			name_canon(tmp, var);
+			rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, var, dob);
+		}
+	}
+	OPENSSL_cleanse(var, sizeof var);
+	OPENSSL_cleanse(tmp, sizeof tmp);
+	return rc;
+}
+
+/*
  * One folded name: the name-based keys, over the name as written (the
  * index of version 1) and over its canonical word order.
  * fuzzy (full name only) adds the deletion neighbourhood of the canonical
@@ -309,7 +343,7 @@ out:
 static int name_keys_folded(struct keyctx *c, int party, const char *written,
 			    const char *postcode, const char *dob, int fuzzy)
 {
-	char folded[256], canon[256], var[256], tmp[256];
+	char folded[256], canon[256];
 	int rc = MGW_OK;
 	strcpy(folded, written); /* name_canon splits it */
 	if (postcode[0])
@@ -325,28 +359,12 @@ static int name_keys_folded(struct keyctx *c, int party, const char *written,
 	 * rather than refuse a referral whose exact keys all fit. */
 	/* The phonetic key: for spellings more than one edit apart that sound
 	 * alike ("Siobhan"/"Shevaun"); one key, so kept whenever there is room. */
-	if (rc == MGW_OK && fuzzy && dob[0] && cl >= MATCH_FUZZY_MIN_LEN &&
-	    c->out->n < MATCH_MAX_KEYS && name_phonetic(canon, var, sizeof var) > 0)
-		rc = add_key(c, party, MATCH_KIND_PHONETIC_NAME_DOB, var, dob);
-	if (rc == MGW_OK && fuzzy && dob[0] && cl >= MATCH_FUZZY_MIN_LEN &&
-	    c->out->n + cl + 1 <= MATCH_MAX_KEYS) {
-		rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, canon, dob);
-		for (size_t i = 0; rc == MGW_OK && i < cl; i++) {
-			/* Re-sorted after the edit: "Mairi MacDonald" sorts as
-			 * "macdonald mairi" but "Mairi McDonald" as "mairi
-			 * mcdonald"; an edit may move its word. */
-			memcpy(tmp, canon, i);
-			memcpy(tmp + i, canon + i + 1, cl - i); /* with the NUL */
-			name_canon(tmp, var);
-			rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, var, dob);
-		}
-	}
+	if (rc == MGW_OK && fuzzy && dob[0])
+		rc = name_fuzzy_keys(c, party, canon, cl, dob);
 	if (rc == MGW_OK && fuzzy && dob[0])
 		rc = name_variants(c, party, written, canon, dob);
 	OPENSSL_cleanse(folded, sizeof folded);
 	OPENSSL_cleanse(canon, sizeof canon);
-	OPENSSL_cleanse(var, sizeof var);
-	OPENSSL_cleanse(tmp, sizeof tmp);
 	return rc;
 }
 
@@ -619,16 +637,84 @@ static int person_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
 	return rc;
 }
 
-/* The fuzzy keys of a person's full name (after every exact key: see name_keys). */
+/*
+ * Cyrillic letters of a folded name in Latin (Ukrainian passport style, the
+ * scheme UK agencies meet most: "Оксана Коваленко" -> "oksana kovalenko";
+ * Russian spellings differ by a letter or in vowels, which the fuzzy and
+ * phonetic keys absorb), other bytes as they are, into out[outlen].
+ * Returns the length, or 0 when there was no Cyrillic letter or no room.
+ */
+static size_t name_translit(const char *folded, char *out, size_t outlen)
+{
+	/* U+0430..U+044F: а б в г д е ж з и й к л м н о п р с т у ф х ц ч ш щ ъ ы ь э ю я */
+	static const char *const lower[32] = {"a",  "b",  "v",	 "h",  "d",    "e", "zh", "z",
+					      "y",  "i",  "k",	 "l",  "m",    "n", "o",  "p",
+					      "r",  "s",  "t",	 "u",  "f",    "kh", "ts", "ch",
+					      "sh", "shch", "", "y", "", "e", "yu", "ya"};
+	const unsigned char *s = (const unsigned char *)folded;
+	size_t n = strlen(folded), o = 0, cyr = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		const char *t = NULL;
+		if (k == 0)
+			return 0;
+		if (cp >= 0x410 && cp <= 0x42F)
+			cp += 0x20; /* upper case: folding leaves other scripts as written */
+		else if (cp >= 0x400 && cp <= 0x40F)
+			cp += 0x50;
+		else if (cp == 0x490)
+			cp = 0x491;
+		if (cp >= 0x430 && cp <= 0x44F)
+			t = lower[cp - 0x430];
+		else if (cp == 0x451)
+			t = "yo"; /* ё */
+		else if (cp == 0x454)
+			t = "ye"; /* є */
+		else if (cp == 0x456)
+			t = "i"; /* і */
+		else if (cp == 0x457)
+			t = "yi"; /* ї */
+		else if (cp == 0x491)
+			t = "g"; /* ґ */
+		size_t l = t ? strlen(t) : k;
+		if (o + l + 1 > outlen)
+			return 0;
+		memcpy(out + o, t ? t : (const char *)s + i, l);
+		o += l;
+		cyr += t != NULL;
+		i += k;
+	}
+	out[o] = '\0';
+	return cyr ? o : 0;
+}
+
+/*
+ * The fuzzy keys of a person's full name (after every exact key: see
+ * name_keys), and of its Latin transliteration when written in Cyrillic:
+ * weak keys only, as a transliteration is one agency's guess at a spelling
+ * (match.h Decisions).
+ */
 static int person_fuzzy_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
 {
-	char postcode[9] = "", dob[11] = "";
+	char postcode[9] = "", dob[11] = "", folded[256], lat[256], canon[256];
+	size_t ll = 0;
 	int rc = MGW_OK;
+	if (p->full_name && ident_name_fold(p->full_name, strlen(p->full_name), folded,
+					    sizeof folded) > 0)
+		ll = name_translit(folded, lat, sizeof lat);
+	size_t cl = ll ? name_canon(lat, canon) : 0;
 	/* "": no postcode keys here, person_keys made them. */
-	for (size_t d = 0; rc == MGW_OK && person_norm(p, d, postcode, dob) == 0; d++)
+	for (size_t d = 0; rc == MGW_OK && person_norm(p, d, postcode, dob) == 0; d++) {
 		rc = name_keys(c, party, p->full_name, "", dob, 1);
+		if (rc == MGW_OK && cl > 0 && dob[0])
+			rc = name_fuzzy_keys(c, party, canon, cl, dob);
+	}
 	OPENSSL_cleanse(postcode, sizeof postcode);
 	OPENSSL_cleanse(dob, sizeof dob);
+	OPENSSL_cleanse(folded, sizeof folded);
+	OPENSSL_cleanse(lat, sizeof lat);
+	OPENSSL_cleanse(canon, sizeof canon);
 	return rc;
 }
 

@@ -138,6 +138,11 @@
  *   - Transliterations that sound alike match weakly on the phonetic key
  *     (Mohammed/Muhammad, Yusuf/Youssef, Oleksandr/Aleksandr); a translated
  *     name (Oleksandr/Alexander) is another name: other identifiers must match.
+ *   - A full name written in Cyrillic ("Оксана Коваленко", from a Ukrainian
+ *     document) also gets the fuzzy and phonetic keys of its Latin
+ *     transliteration (Ukrainian passport style): it finds "Oksana
+ *     Kovalenko" with the same DOB, weakly (a transliteration is a guess at
+ *     one agency's spelling). Other scripts are compared as written.
  *   - A DOB is YYYY-MM-DD on the wire; a referral with a DOB in another
  *     form is refused naming the field (dash.h), never matched on a guess.
  *     A DOB off by one digit (not a day/month swap) with nothing else in

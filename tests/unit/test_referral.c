@@ -1027,3 +1027,36 @@ Test(match, pnc_id_and_crn_are_strong_perpetrator_keys)
 	cr_assert_str_eq(match_kind_name(MATCH_KIND_PNC), "pnc_id");
 	cr_assert_str_eq(match_kind_name(MATCH_KIND_CRN), "probation_crn");
 }
+
+/* h-match3: a name in Cyrillic finds its Latin transliteration, weakly. */
+Test(match, cyrillic_names_find_their_transliteration_weakly)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-10", who(&a, "Oksana Kovalenko", "1989-08-24", 0, 0, 0), NULL);
+	/* "Оксана КОВАЛЕНКО": upper case Cyrillic too */
+	query("2026-02-01",
+	      who(&b, "\xD0\x9E\xD0\xBA\xD1\x81\xD0\xB0\xD0\xBD\xD0\xB0 "
+		      "\xD0\x9A\xD0\x9E\xD0\x92\xD0\x90\xD0\x9B\xD0\x95\xD0\x9D\xD0\x9A\xD0\x9E",
+		  "1989-08-24", 0, 0, 0),
+	      NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	/* "Олександр" vs the Russian-style "Aleksandr": phonetic (vowel runs) */
+	record("TS-2026-0002", "2026-01-10", who(&a, "Aleksandr Bondarenko", "1980-02-02", 0, 0, 0),
+	       NULL);
+	cr_assert(matches("2026-02-01",
+			  who(&b, "\xD0\x9E\xD0\xBB\xD0\xB5\xD0\xBA\xD1\x81\xD0\xB0\xD0\xBD"
+				  "\xD0\xB4\xD1\x80 \xD0\x91\xD0\xBE\xD0\xBD\xD0\xB4\xD0\xB0"
+				  "\xD1\x80\xD0\xB5\xD0\xBD\xD0\xBA\xD0\xBE",
+			      "1980-02-02", 0, 0, 0),
+			  NULL));
+	/* another DOB: no match */
+	cr_assert_not(matches("2026-02-01",
+			      who(&b, "\xD0\x9E\xD0\xBA\xD1\x81\xD0\xB0\xD0\xBD\xD0\xB0 "
+				      "\xD0\x9A\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBB\xD0\xB5\xD0\xBD"
+				      "\xD0\xBA\xD0\xBE",
+				  "1989-08-25", 0, 0, 0),
+			      NULL));
+}
