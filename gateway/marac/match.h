@@ -14,7 +14,8 @@
  *                  In a phones[] entry, ten digits with no trunk 0
  *                  ("7700900123": systems that store numbers as integers)
  *                  are read with it, and Unicode spaces and dashes (U+00A0,
- *                  U+2013, pasted from documents) as ' ' and '-'; O or o
+ *                  U+2013, pasted from documents) as ' ' and '-', and a
+ *                  spreadsheet's leading "'" is dropped; O or o
  *                  typed for 0 and l or I for 1 among the digits ("O77OO
  *                  9OO123": a transcription error, and the HMIC failure was
  *                  numbers not matching) are read as the digits; a
@@ -33,7 +34,7 @@
  *                  number would match some other real person); in the
  *                  nhs_number field any spaces, dashes and dots between
  *                  the ten digits ("999 000-0034", "999.000.0042"), Unicode
- *                  ones too. A repeated digit ("0000000000", "9999999999")
+ *                  ones too, and a label before them ("NHS No. "). A repeated digit ("0000000000", "9999999999")
  *                  passes mod 11 but is a system's dummy: no key.
  *   NINO           National Insurance number, only if valid by HMRC's
  *                  rules: keyed with its suffix ("JT123456A") and without

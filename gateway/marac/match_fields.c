@@ -213,6 +213,12 @@ int match_phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
 	out[0] = '\0';
 	if (n == 0)
 		goto out;
+	/* a spreadsheet's text prefix ("'07700900123", as Excel exports keep it) */
+	if (a[0] == '\'') {
+		memmove(a, a + 1, n--);
+		if (n == 0)
+			goto out;
+	}
 	phone_letters(a, n);
 	size_t from = phone_label(a, n);
 	memmove(a, a + from, n - from + 1);
@@ -252,8 +258,9 @@ out:
  * An nhs_number field as its 10 digits if they pass mod 11: the digits
  * with any spaces, dashes and dots between them, Unicode ones included
  * ("999 000-0034", "999.000.0042", "999\u00a0000\u00a00034"): in this field
- * they can be nothing else, and the check digit still refuses a typo. A
- * repeated digit ("0000000000") is a placeholder and no number.
+ * they can be nothing else, and the check digit still refuses a typo; a
+ * label before it ("NHS No. "). A repeated digit ("0000000000") is a
+ * placeholder and no number.
  */
 int match_nhs_key(const char *in, char out[11])
 {
@@ -261,8 +268,13 @@ int match_nhs_key(const char *in, char out[11])
 	size_t nd = 0, n = phone_ascii(in, a, sizeof a);
 	int rc = MGW_E_INVALID;
 	out[0] = '\0';
+	/* a label copied with the number ("NHS No. ", "NHS number: "): in this
+	 * field letters before the first digit can only be one */
+	size_t from = 0;
+	while (from < n && (is_letter(a[from]) || strchr(" .:#", a[from])))
+		from++;
 	/* Unicode spaces and dashes as ASCII, as in phones (pasted from documents) */
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = from; i < n; i++) {
 		if (a[i] >= '0' && a[i] <= '9') {
 			if (nd == 10)
 				goto out;

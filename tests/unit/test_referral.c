@@ -906,7 +906,8 @@ Test(match, transcription_letters_notes_and_extensions_in_phones)
 	struct who a, b;
 	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
 	/* O typed for 0 and l or I for 1, where digits are */
-	static const char *const same[] = {"O77OO 9OO123", "Mob: O7700 900l23", "07700 9OOI23"};
+	static const char *const same[] = {"O77OO 9OO123", "Mob: O7700 900l23", "07700 9OOI23",
+					   "'07700900123" /* Excel's text prefix */};
 	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
 		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%s",
 			  same[i]);
@@ -935,6 +936,11 @@ Test(match, nhs_placeholders_and_unicode_separators)
 			  who(&b, NULL, NULL, NULL, "999\xE2\x80\x93" "000\xE2\x80\x93" "1006", NULL),
 			  NULL),
 		  "en dashes between the groups");
+	cr_assert(matches("2026-02-01", who(&b, NULL, NULL, NULL, "NHS No. 999 000 1006", NULL), NULL),
+		  "a label before the number");
+	keys_of(who(&b, NULL, NULL, NULL, "NHS No. 999 000 1007", NULL), NULL, &k);
+	cr_assert_eq(k.n, 0, "the check digit still refuses a typo");
+	match_keys_free(&k);
 	struct who q;
 	who(&q, NULL, NULL, NULL, NULL, NULL);
 	q.p.ni_number = "JT123456A";
