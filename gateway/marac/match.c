@@ -530,6 +530,57 @@ out:
 	return rc;
 }
 
+/* The run of ASCII letters ending before s[i] (backward) or starting at s[i] (forward). */
+static size_t letters_run(const char *s, size_t n, size_t i, int backward)
+{
+	size_t k = 0;
+	if (backward) {
+		while (i > 0 && s[i - 1] == ' ')
+			i--;
+		while (i > k && ((s[i - 1 - k] | 0x20) >= 'a' && (s[i - 1 - k] | 0x20) <= 'z'))
+			k++;
+	} else {
+		while (i < n && s[i] == ' ')
+			i++;
+		while (i + k < n && ((s[i + k] | 0x20) >= 'a' && (s[i + k] | 0x20) <= 'z'))
+			k++;
+	}
+	return k;
+}
+
+/*
+ * A name field with alternatives separated by '/' ("Jane Smith / Jane Doe",
+ * "Jane SMITH/DOE") is also keyed with each '/' read as "aka" (name_keys:
+ * the other names as aliases), when every '/' has a word of two letters
+ * or more on each side ("N/K" and "N/A" are placeholders, not two names).
+ */
+static int name_keys_slash(struct keyctx *c, int party, const char *name, const char *postcode,
+			   const char *dob)
+{
+	char buf[512];
+	size_t n = name ? strlen(name) : 0, o = 0;
+	int rc = MGW_OK;
+	if (n == 0 || strchr(name, '/') == NULL)
+		return MGW_OK;
+	for (size_t i = 0; i < n; i++) {
+		if (name[i] != '/') {
+			if (o + 1 >= sizeof buf)
+				return MGW_OK;
+			buf[o++] = name[i];
+			continue;
+		}
+		if (letters_run(name, n, i, 1) < 2 || letters_run(name, n, i + 1, 0) < 2 ||
+		    o + 5 >= sizeof buf)
+			return MGW_OK;
+		memcpy(buf + o, " aka ", 5);
+		o += 5;
+	}
+	buf[o] = '\0';
+	rc = name_keys(c, party, buf, postcode, dob, 0);
+	OPENSSL_cleanse(buf, sizeof buf);
+	return rc;
+}
+
 /*
  * The person's postcode and i-th date of birth (0: date_of_birth, 1..:
  * other_dobs[i-1]), normalised. Returns 0 while i names a DOB slot, -1
@@ -617,10 +668,12 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 		return rc;
 	/* Every date of birth recorded: one agency's DOB may be another's "other". */
 	for (size_t d = 0; person_norm(p, d, postcode, dob) == 0; d++) {
-		if ((rc = name_keys(c, party, p->full_name, postcode, dob, 0)))
+		if ((rc = name_keys(c, party, p->full_name, postcode, dob, 0)) ||
+		    (rc = name_keys_slash(c, party, p->full_name, postcode, dob)))
 			return rc;
 		for (size_t i = 0; i < p->n_aliases; i++)
-			if ((rc = name_keys(c, party, p->aliases[i], postcode, dob, 0)))
+			if ((rc = name_keys(c, party, p->aliases[i], postcode, dob, 0)) ||
+			    (rc = name_keys_slash(c, party, p->aliases[i], postcode, dob)))
 				return rc;
 	}
 	return MGW_OK;
@@ -690,8 +743,8 @@ static size_t name_translit(const char *folded, char *out, size_t outlen)
 }
 
 /*
- * The fuzzy keys of a person's full name (after every exact key: see
- * name_keys), and of its Latin transliteration when written in Cyrillic:
+ * The fuzzy keys of a person's full name and each alias (after every exact
+ * key: see name_keys), and of its Latin transliteration when written in Cyrillic:
  * weak keys only, as a transliteration is one agency's guess at a spelling
  * (match.h Decisions).
  */
@@ -709,6 +762,10 @@ static int person_fuzzy_keys(struct keyctx *c, int party, const Marac__V1__Perso
 		rc = name_keys(c, party, p->full_name, "", dob, 1);
 		if (rc == MGW_OK && cl > 0 && dob[0])
 			rc = name_fuzzy_keys(c, party, canon, cl, dob);
+		/* An alias is as much the person's name ("other names and
+		 * alternative spellings"): a near miss of it is as likely. */
+		for (size_t i = 0; rc == MGW_OK && i < p->n_aliases; i++)
+			rc = name_keys(c, party, p->aliases[i], "", dob, 1);
 	}
 	OPENSSL_cleanse(postcode, sizeof postcode);
 	OPENSSL_cleanse(dob, sizeof dob);

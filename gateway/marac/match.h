@@ -55,7 +55,9 @@
  *   POSTCODE_NAME  normalised postcode + folded name (full name and each alias)
  *   NAME_DOB       folded name + date of birth (full name and each alias)
  *   FUZZY_NAME_DOB the canonical full name and each one-byte deletion of
- *                  it, + date of birth (no postcode: a DOB is needed)
+ *                  it, + date of birth (no postcode: a DOB is needed); the
+ *                  same for each alias (a near miss of an alias is as
+ *                  likely; its variants below too)
  *   PHONETIC_NAME_DOB  the phonetic code of the canonical full name (each
  *                  word's consonant classes and vowel runs, match.c
  *                  phonetic_word; the codes sorted), + date of birth:
@@ -119,7 +121,9 @@
  *
  * Other names in the name field. "Jane DOE (née SMITH)", "Jane Doe aka Jane
  * Smith", "... a.k.a. ...", "... also known as ...", "... known as ...",
- * "... formerly ...", "... previously ...", "... alias ...": the field is keyed as written
+ * "... formerly ...", "... previously ...", "... alias ...", and
+ * alternatives separated by '/' ("Jane Smith / Jane Doe", "Jane SMITH/DOE";
+ * not "N/K"): the field is keyed as written
  * and also as its first name and each other name as an alias; a maiden
  * surname alone stands in for each word of the first name in turn (which
  * word is the surname depends on who wrote it).

@@ -111,14 +111,14 @@ static size_t phone_label(const char *s, size_t n)
 }
 
 /*
- * The length without a trailing note in brackets ("(mobile)", "(mum's)",
- * "(safe after 6pm)"): words, with digits too when a word of two letters
- * or more is there, but not an extension ("(ext 21)", "(x21)"), which
+ * The length without a trailing note in brackets ("(mobile)", "(M)",
+ * "(mum's)", "(safe after 6pm)"): letters, with digits too when a word of
+ * two letters or more is there, but not an extension ("(ext 21)", "(x21)"), which
  * names the line and stays part of the number.
  */
 static size_t phone_note(const char *s, size_t n)
 {
-	size_t e = n, run = 0, word = 0;
+	size_t e = n, run = 0, word = 0, digits = 0;
 	while (e > 0 && s[e - 1] == ' ')
 		e--;
 	if (e == 0 || s[e - 1] != ')')
@@ -132,9 +132,11 @@ static size_t phone_note(const char *s, size_t n)
 		run = is_letter(ch) ? run + 1 : 0;
 		if (run >= 2)
 			word = 1;
+		digits += ch >= '0' && ch <= '9';
 		b--;
 	}
-	if (b == 0 || b + 1 >= e || !word)
+	/* letters alone ("(M)", "(mobile)") are a note; with digits, a word must be there */
+	if (b == 0 || b + 1 >= e || (digits > 0 && !word))
 		return n;
 	const char *in = s + b;
 	while (*in == ' ')

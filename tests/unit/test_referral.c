@@ -818,7 +818,8 @@ Test(match, phone_labels_notes_and_lists_and_names_with_titles)
 					   "Tel. +44 7700 900123", "01632 960321 / 07700 900123",
 					   "07700900123; 01632960321", "home 07700 900123 (mum's)",
 					   /* h-match3: a note may hold a time */
-					   "07700 900123 (after 6)", "Mob: 07700 900123 (safe after 6pm)"};
+					   "07700 900123 (after 6)", "Mob: 07700 900123 (safe after 6pm)",
+					   "07700 900123 (M)"};
 	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
 		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%s",
 			  same[i]);
@@ -973,6 +974,19 @@ Test(match, refused_names_aka_in_full_and_initials)
 		cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB, "%s", other[i]);
 		match_result_free(&r);
 	}
+	/* alternatives separated by '/' are other names; "N/K" is still nobody */
+	static const char *const slash[] = {"Precious Okonkwo / Precious Okafor",
+					    "Precious OKONKWO/OKAFOR"};
+	for (size_t i = 0; i < sizeof slash / sizeof slash[0]; i++) {
+		struct match_result r;
+		query("2026-02-01", who(&b, slash[i], "1995-03-30", 0, 0, 0), NULL, &r);
+		cr_assert(r.repeat, "%s", slash[i]);
+		cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB, "%s", slash[i]);
+		match_result_free(&r);
+	}
+	keys_of(who(&b, "N/K", "1985-02-02", NULL, NULL, "TS2 1HQ"), NULL, &k);
+	cr_assert_eq(k.n, 0, "N/K");
+	match_keys_free(&k);
 	/* "A B SMITH" (health systems' initials) and the full name find each other, weakly */
 	record("TS-2026-0002", "2026-01-10", who(&a, "Mrs A B SMITH", "1966-03-15", 0, 0, 0), NULL);
 	record("TS-2026-0003", "2026-01-10", who(&a, "Carol Denise Jones", "1970-04-04", 0, 0, 0),
@@ -1065,4 +1079,24 @@ Test(match, cyrillic_names_find_their_transliteration_weakly)
 				      "\xD0\xBA\xD0\xBE",
 				  "1989-08-25", 0, 0, 0),
 			      NULL));
+}
+
+/* h-match3: an alias has fuzzy keys as the full name has: one letter off still finds it. */
+Test(match, aliases_match_with_one_edit_weakly)
+{
+	struct who a, b;
+	struct match_result r;
+	who(&a, "Kathryn Smyth", "1983-01-23", 0, 0, 0);
+	a.aliases[0] = "Katie Smyth";
+	a.p.aliases = a.aliases;
+	a.p.n_aliases = 1;
+	record("TS-2026-0001", "2026-01-10", &a.p, NULL);
+	query("2026-02-01", who(&b, "Katie Smith", "1983-01-23", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds & (1u << MATCH_KIND_FUZZY_NAME_DOB),
+		     1u << MATCH_KIND_FUZZY_NAME_DOB);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Katie Smith", "1983-01-24", 0, 0, 0), NULL),
+		      "another DOB");
 }
