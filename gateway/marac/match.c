@@ -241,7 +241,9 @@ static int name_variants(struct keyctx *c, int party, const char *written, const
 		*sp = '\0';
 		s = sp + 1;
 	}
-	if (c->out->n + 4 * nw + 2 > MATCH_MAX_KEYS)
+	/* kind 4 below: names of three or four words (6 or 12 pairs) */
+	size_t pairs = nw >= 3 && nw <= 4 ? nw * (nw - 1) : 0;
+	if (c->out->n + 4 * nw + pairs + 2 > MATCH_MAX_KEYS)
 		goto out;
 	/* kind 0 drop word j, 1 join j and j + 1, 2 cut j to its initial,
 	 * 3 cut every word but j to its initial ("A B SMITH", as health
@@ -273,6 +275,22 @@ static int name_variants(struct keyctx *c, int party, const char *written, const
 			tmp[o] = '\0';
 			if (o < MATCH_FUZZY_MIN_LEN)
 				continue;
+			name_canon(tmp, var);
+			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
+		}
+	}
+	/* kind 4: one word's initial and one other word, the rest dropped ("Mrs
+	 * A SMITH" for "Anne Bernadette Smith": a health system's forename
+	 * initial without the middle name); written order is no guide to which
+	 * word is the surname, so every ordered pair */
+	for (size_t i = 0; pairs > 0 && i < nw && rc == MGW_OK; i++) {
+		for (size_t j = 0; j < nw && rc == MGW_OK; j++) {
+			size_t l = strlen(w[j]);
+			if (i == j || !initialable(w[i]) || 2 + l >= sizeof tmp || 2 + l < MATCH_FUZZY_MIN_LEN)
+				continue;
+			tmp[0] = w[i][0];
+			tmp[1] = ' ';
+			memcpy(tmp + 2, w[j], l + 1);
 			name_canon(tmp, var);
 			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
 		}
@@ -370,14 +388,17 @@ static int name_keys_folded(struct keyctx *c, int party, const char *written,
 
 /*
  * The folded name without its titles ("mrs jane doe", "doe jane miss" ->
- * "jane doe", "doe jane") into out[outlen], when it had one and two words
- * or more are left; else 0. Health and housing systems keep the title in
- * the name field, police and IDVA systems do not.
+ * "jane doe", "doe jane") and suffixes ("jnr", "snr") into out[outlen],
+ * when it had one and two words or more are left; else 0. Health and
+ * housing systems keep the title in the name field, police and IDVA
+ * systems do not; a suffix is kept by some systems only.
  */
 static size_t name_untitled(const char *folded, char *out, size_t outlen)
 {
 	static const char *const titles[] = {"mr",  "mrs", "ms",  "miss", "mx",   "dr",
-					     "prof", "rev", "revd", "sir", "dame", "master"};
+					     "prof", "rev", "revd", "sir", "dame", "master",
+					     /* suffixes: with the DOB, not what tells people apart */
+					     "jnr", "jr", "snr", "sr"};
 	size_t o = 0, nw = 0, dropped = 0;
 	for (const char *s = folded; *s;) {
 		size_t l = strcspn(s, " ");

@@ -101,7 +101,8 @@
  *     for "Joy Okafor";
  *   - for three words or more, every word but one cut to its initial: "Mrs
  *     A B SMITH" (health systems print forenames so) for "Anne Bernadette
- *     Smith";
+ *     Smith"; and for three or four words, one word's initial with one
+ *     other word: "Mrs A SMITH" for "Anne Bernadette Smith";
  *   - the canonical name with the DOB's day and month swapped (the day 12
  *     or less and not the month): a DOB typed the other way round.
  * A variant is MACed as a fuzzy key, so it finds the name written that
@@ -114,7 +115,8 @@
  *
  * Titles. A name is also keyed without its titles (Mr, Mrs, Ms, Miss, Mx,
  * Dr, Prof, Rev, Revd, Sir, Dame, Master: health and housing systems keep
- * them in the name field, police and IDVA systems do not), as an exact
+ * them in the name field, police and IDVA systems do not) and suffixes
+ * (Jnr, Jr, Snr, Sr: with the DOB they tell nobody apart), as an exact
  * name, when two words or more are left: "Mrs Jane Doe" and "DOE, Jane
  * (Miss)" are Jane Doe. The fuzzy keys and variants are made from the
  * untitled name.
