@@ -1100,3 +1100,27 @@ Test(match, aliases_match_with_one_edit_weakly)
 	cr_assert_not(matches("2026-02-01", who(&b, "Katie Smith", "1983-01-24", 0, 0, 0), NULL),
 		      "another DOB");
 }
+
+/* h-match3: suffixes go as titles do; "Mrs A SMITH" finds a full name with a middle name. */
+Test(match, suffixes_and_an_initial_with_the_surname)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-10", who(&a, "Mark Jones Jnr", "1999-09-09", 0, 0, 0), NULL);
+	query("2026-02-01", who(&b, "Mark JONES", "1999-09-09", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB, "an exact name");
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Mark Jones Snr", "1970-01-01", 0, 0, 0), NULL),
+		      "the father: another DOB");
+
+	record("TS-2026-0002", "2026-01-10", who(&a, "Anne Bernadette Smalley", "1966-03-19", 0, 0, 0),
+	       NULL);
+	query("2026-02-01", who(&b, "Mrs A SMALLEY", "1966-03-19", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Mrs A SMALLEY", "1966-03-18", 0, 0, 0), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, "Mrs C SMALLEY", "1966-03-19", 0, 0, 0), NULL),
+		      "another initial");
+}
