@@ -286,7 +286,8 @@ static int name_variants(struct keyctx *c, int party, const char *written, const
 	for (size_t i = 0; pairs > 0 && i < nw && rc == MGW_OK; i++) {
 		for (size_t j = 0; j < nw && rc == MGW_OK; j++) {
 			size_t l = strlen(w[j]);
-			if (i == j || !initialable(w[i]) || 2 + l >= sizeof tmp || 2 + l < MATCH_FUZZY_MIN_LEN)
+			if (i == j || !initialable(w[i]) || 2 + l >= sizeof tmp ||
+			    2 + l < MATCH_FUZZY_MIN_LEN)
 				continue;
 			tmp[0] = w[i][0];
 			tmp[1] = ' ';
@@ -397,7 +398,7 @@ static size_t name_untitled(const char *folded, char *out, size_t outlen)
 {
 	static const char *const titles[] = {"mr",  "mrs", "ms",  "miss", "mx",   "dr",
 					     "prof", "rev", "revd", "sir", "dame", "master",
-					     /* suffixes: with the DOB, not what tells people apart */
+					     /* suffixes: with the DOB they tell nobody apart */
 					     "jnr", "jr", "snr", "sr"};
 	size_t o = 0, nw = 0, dropped = 0;
 	for (const char *s = folded; *s;) {
@@ -434,8 +435,8 @@ static int name_placeholder(const char *folded)
 		"unknown male", "unknown female", "unknown man", "unknown woman", "male",
 		"female",	 "person unknown", "not given",    "withheld",  "not recorded",
 		/* nulls as systems and call takers write them (h-match3) */
-		"refused",	 "declined",	   "not stated",   "not disclosed", "not provided",
-		"not applicable", "no details",	   "not specified", "nil"};
+		"refused",	 "declined",	   "not stated",   "not disclosed",
+		"not provided",	 "not applicable", "no details",   "not specified", "nil"};
 	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
 		if (strcmp(folded, none[i]) == 0)
 			return 1;
@@ -720,11 +721,12 @@ static int person_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
  */
 static size_t name_translit(const char *folded, char *out, size_t outlen)
 {
-	/* U+0430..U+044F: а б в г д е ж з и й к л м н о п р с т у ф х ц ч ш щ ъ ы ь э ю я */
-	static const char *const lower[32] = {"a",  "b",  "v",	 "h",  "d",    "e", "zh", "z",
-					      "y",  "i",  "k",	 "l",  "m",    "n", "o",  "p",
-					      "r",  "s",  "t",	 "u",  "f",    "kh", "ts", "ch",
-					      "sh", "shch", "", "y", "", "e", "yu", "ya"};
+	/* U+0430..U+044F */
+	static const char *const lower[32] = {
+		"a", "b", "v", "h", "d",  "e",  "zh",   "z", /* а б в г д е ж з */
+		"y", "i", "k", "l", "m",  "n",  "o",    "p", /* и й к л м н о п */
+		"r", "s", "t", "u", "f",  "kh", "ts",   "ch", /* р с т у ф х ц ч */
+		"sh", "shch", "", "y", "", "e", "yu", "ya"}; /* ш щ ъ ы ь э ю я */
 	const unsigned char *s = (const unsigned char *)folded;
 	size_t n = strlen(folded), o = 0, cyr = 0;
 	for (size_t i = 0; i < n;) {

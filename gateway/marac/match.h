@@ -25,7 +25,9 @@
  *                  an entry holding several numbers separated by '/', ','
  *                  or ';' keys each. A number with another country code
  *                  ("+48 601 234 567", "0048 601234567") is keyed as "+"
- *                  and its digits. An
+ *                  and its digits. A UK number entered for "not known"
+ *                  (the digits after the first one digit repeated, "07000
+ *                  000000", or counting, "01234 567890") makes no key. An
  *                  extension ("ext 21", "ext. 21", "x21", "#21") is part of
  *                  the key ("+441632960456;ext=21"): it names one line
  *                  behind a switchboard that many people share, so the
@@ -34,8 +36,9 @@
  *                  number would match some other real person); in the
  *                  nhs_number field any spaces, dashes and dots between
  *                  the ten digits ("999 000-0034", "999.000.0042"), Unicode
- *                  ones too, and a label before them ("NHS No. "). A repeated digit ("0000000000", "9999999999")
- *                  passes mod 11 but is a system's dummy: no key.
+ *                  ones too, and a label before them ("NHS No. "). A
+ *                  repeated digit ("0000000000", "9999999999") passes
+ *                  mod 11 but is a system's dummy: no key.
  *   NINO           National Insurance number, only if valid by HMRC's
  *                  rules: keyed with its suffix ("JT123456A") and without
  *                  ("JT123456"); one given without a suffix ("JT 12 34 56",

@@ -113,8 +113,8 @@ static size_t phone_label(const char *s, size_t n)
 /*
  * The length without a trailing note in brackets ("(mobile)", "(M)",
  * "(mum's)", "(safe after 6pm)"): letters, with digits too when a word of
- * two letters or more is there, but not an extension ("(ext 21)", "(x21)"), which
- * names the line and stays part of the number.
+ * two letters or more is there, but not an extension ("(ext 21)", "(x21)"),
+ * which names the line and stays part of the number.
  */
 static size_t phone_note(const char *s, size_t n)
 {
@@ -161,9 +161,12 @@ static void phone_letters(char *a, size_t n)
 		}
 		/* a run of letters alone is part of a word only when a letter touches it */
 		int in_word = (i > 0 && is_letter(a[i - 1])) || (j < n && is_letter(a[j]));
-		if (digits > 0 && !in_word)
-			for (size_t k = i; k < j; k++)
-				a[k] = a[k] == 'O' || a[k] == 'o' ? '0' : a[k] == 'l' || a[k] == 'I' ? '1' : a[k];
+		for (size_t k = i; digits > 0 && !in_word && k < j; k++) {
+			if (a[k] == 'O' || a[k] == 'o')
+				a[k] = '0';
+			else if (a[k] == 'l' || a[k] == 'I')
+				a[k] = '1';
+		}
 		i = j > i ? j : i + 1;
 	}
 }
@@ -198,6 +201,23 @@ static int phone_abroad(const char *s, size_t n, char out[MATCH_PHONE_KEY_MAX])
 	memcpy(out + 1, d, nd);
 	out[nd + 1] = '\0';
 	return MGW_OK;
+}
+
+/*
+ * A number systems and call takers enter for "not known" (a required field
+ * filled): a UK number whose digits after the first are one digit repeated
+ * ("07000 000000", "07777 777777") or the counting run ("01234 567890",
+ * "07123 456789"). Such a number is many people's, never one person's.
+ */
+static int phone_dummy(const char *e164)
+{
+	if (strncmp(e164, "+44", 3) != 0 || strlen(e164) != 13)
+		return 0;
+	const char *d = e164 + 3; /* 10 digits: the national number */
+	size_t same = 2;
+	while (same < 10 && d[same] == d[1])
+		same++;
+	return same == 10 || strcmp(d, "1234567890") == 0 || strcmp(d, "7123456789") == 0;
 }
 
 /*
@@ -246,6 +266,10 @@ int match_phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
 		memcpy(num + 1, a, n);
 		if (ident_phone_e164(num, n + 1, out) != 0)
 			goto out;
+	}
+	if (phone_dummy(out)) {
+		out[0] = '\0';
+		goto out;
 	}
 	if (ext[0])
 		snprintf(out + strlen(out), MATCH_PHONE_KEY_MAX - strlen(out), ";ext=%s", ext);

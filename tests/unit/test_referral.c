@@ -912,6 +912,15 @@ Test(match, transcription_letters_notes_and_extensions_in_phones)
 	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
 		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%s",
 			  same[i]);
+	/* numbers entered for "not known" are nobody's */
+	static const char *const dummy[] = {"07000 000000", "07777777777", "01234 567890",
+					    "07123 456789", "00000 000000"};
+	for (size_t i = 0; i < sizeof dummy / sizeof dummy[0]; i++) {
+		struct match_keys k;
+		keys_of(who(&b, NULL, NULL, dummy[i], NULL, NULL), NULL, &k);
+		cr_assert_eq(k.n, 0, "%s", dummy[i]);
+		match_keys_free(&k);
+	}
 	/* an extension in brackets is no note: the switchboard alone does not match it */
 	record("TS-2026-0002", "2026-01-10", who(&a, NULL, NULL, "01632 960456", NULL, NULL), NULL);
 	cr_assert_not(matches("2026-02-01", who(&b, NULL, NULL, "01632 960456 (ext 21)", 0, 0), NULL));
