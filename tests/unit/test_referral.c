@@ -1133,3 +1133,23 @@ Test(match, suffixes_and_an_initial_with_the_surname)
 	cr_assert_not(matches("2026-02-01", who(&b, "Mrs C SMALLEY", "1966-03-19", 0, 0, 0), NULL),
 		      "another initial");
 }
+
+/* h-match3: aliases now have fuzzy keys: a person with every DOB and several aliases still fits. */
+Test(match, many_dobs_and_aliases_fit_the_key_cap)
+{
+	struct who a;
+	who(&a, "Mrs Anne-Marie Bernadette O'Sullivan-Smythe", "1980-01-02", "07700 900123",
+	    "9990001006", "TS1 2AB");
+	char *dobs[8] = {"1980-02-01", "1981-01-02", "1980-01-03", "1979-01-02",
+			 "1980-03-01", "1980-01-12", "1980-12-01", "1982-01-02"};
+	char *aliases[4] = {"Annie Smythe", "Anne Marie O'Sullivan", "Marie Smith (nee Smythe)",
+			    "A M B SMYTHE"};
+	a.p.other_dobs = dobs;
+	a.p.n_other_dobs = 8;
+	a.p.aliases = aliases;
+	a.p.n_aliases = 4;
+	struct match_keys k;
+	cr_assert_eq(match_keys(&a.p, NULL, 0, key, sizeof key, &k), MGW_OK);
+	cr_assert_leq(k.n, MATCH_MAX_KEYS);
+	match_keys_free(&k);
+}
