@@ -21,7 +21,9 @@
  *                  numbers not matching) are read as the digits; a
  *                  leading label ("Mob: ", "Tel. ") and a trailing note in
  *                  brackets that has a word ("(mobile)", "(safe after
- *                  6pm)"; not an extension, "(ext 21)") are not the number, and
+ *                  6pm)"; not an extension, "(ext 21)") or words after the
+ *                  whole number ("07700 900123 - safe to call") are not
+ *                  the number, and
  *                  an entry holding several numbers separated by '/', ','
  *                  or ';' keys each. A number with another country code
  *                  ("+48 601 234 567", "0048 601234567") is keyed as "+"

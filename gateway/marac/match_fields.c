@@ -147,6 +147,34 @@ static size_t phone_note(const char *s, size_t n)
 }
 
 /*
+ * The length without trailing words after the number ("07700 900123 mobile",
+ * "07700 900123 - safe after 6pm"): from the first word that starts with a
+ * letter after a space, once ten digits have gone before it; an extension
+ * ("ext 21", "x21") is not such a word (phone_ext reads it). The separators
+ * left at the end (" - ", ",", ":") go too. n when there are none.
+ */
+static size_t phone_words(const char *s, size_t n)
+{
+	size_t digits = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			digits++;
+			continue;
+		}
+		if (!is_letter(s[i]) || i == 0 || s[i - 1] != ' ' || digits < 10)
+			continue;
+		if (strncasecmp(s + i, "ext", 3) == 0 ||
+		    ((s[i] == 'x' || s[i] == 'X') && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))
+			return n;
+		size_t e = i;
+		while (e > 0 && strchr(" -,:", s[e - 1]))
+			e--;
+		return e;
+	}
+	return n;
+}
+
+/*
  * Letters typed for digits in a phone: O or o for 0, l or I for 1
  * ("O77OO 9OO1O5"), within a run of digits and such letters that holds a
  * digit; a label's or a note's letters ("Mob", "(mobile)") are left alone.
@@ -246,6 +274,7 @@ int match_phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
 	memmove(a, a + from, n - from + 1);
 	n -= from;
 	n = phone_note(a, n);
+	n = phone_words(a, n);
 	while (n > 0 && a[n - 1] == ' ')
 		n--;
 	size_t cut = phone_ext(a, n, ext);

@@ -819,13 +819,15 @@ Test(match, phone_labels_notes_and_lists_and_names_with_titles)
 					   "07700900123; 01632960321", "home 07700 900123 (mum's)",
 					   /* h-match3: a note may hold a time */
 					   "07700 900123 (after 6)", "Mob: 07700 900123 (safe after 6pm)",
-					   "07700 900123 (M)"};
+					   "07700 900123 (M)", "07700 900123 not after 6pm",
+					   "07700 900123 - safe to call", "07700900123 mobile, mum's"};
 	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
 		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%s",
 			  same[i]);
-	/* brackets of digits only are no note; words after the number without
-	 * brackets are not a phone */
-	static const char *const no[] = {"07700 900123 (6)", "07700 900123 not after 6pm"};
+	/* brackets of digits only are no note; words before too few digits are
+	 * not a phone (h-match3: words after the whole number are a note,
+	 * "07700 900123 not after 6pm", below) */
+	static const char *const no[] = {"07700 900123 (6)", "07700 900 not after 6pm"};
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
 		struct match_keys k;
 		keys_of(who(&b, NULL, NULL, no[i], NULL, NULL), NULL, &k);
