@@ -46,7 +46,7 @@
  *                  ("JT123456"); one given without a suffix ("JT 12 34 56",
  *                  as many systems store it) makes the second key only.
  *                  Spaces, dashes and dots (Unicode ones too) between its
- *                  parts are ignored.
+ *                  parts are ignored, and a label before it ("NI No. ").
  *                  (Cases recorded before the bare key existed hold only
  *                  the suffixed one: a number given without its suffix
  *                  does not find them; one given with it does.)

@@ -368,10 +368,25 @@ out:
 int match_nino_keys(const char *in, char with[10], char bare[9])
 {
 	char a[64], b[12];
-	size_t k = 0, n = phone_ascii(in, a, sizeof a);
+	size_t k = 0, n = phone_ascii(in, a, sizeof a), from = 0;
 	with[0] = bare[0] = '\0';
+	/* a label copied with it ("NI No. ", "NINO: ", "NI number "): no NI number
+	 * starts "NI", "NO" or "NU" (HMRC: I, O, U never second), so it is one */
+	if (n > 2 && strncasecmp(a, "ni", 2) == 0) {
+		from = 2;
+		while (from < n && strchr(" .:#", a[from]))
+			from++;
+		if (strncasecmp(a + from, "number", 6) == 0)
+			from += 6;
+		else if (strncasecmp(a + from, "num", 3) == 0)
+			from += 3;
+		else if (strncasecmp(a + from, "no", 2) == 0)
+			from += 2;
+		while (from < n && strchr(" .:#", a[from]))
+			from++;
+	}
 	/* spaces, dashes and dots between the parts ("JT-12-34-56-A"), Unicode ones too */
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = from; i < n; i++) {
 		if (strchr(" \t-.", a[i]))
 			continue;
 		if (k == 9) {

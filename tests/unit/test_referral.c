@@ -959,6 +959,14 @@ Test(match, nhs_placeholders_and_unicode_separators)
 	record("TS-2026-0002", "2026-01-10", &q.p, NULL);
 	q.p.ni_number = "JT\xC2\xA0" "12\xC2\xA0" "34\xC2\xA0" "56";
 	cr_assert(matches("2026-02-01", &q.p, NULL), "NI number with NBSPs");
+	static const char *const labelled[] = {"NI No. JT 12 34 56 A", "NINO: jt123456a",
+					       "NI number JT123456"};
+	for (size_t i = 0; i < sizeof labelled / sizeof labelled[0]; i++) {
+		q.p.ni_number = (char *)labelled[i];
+		cr_assert(matches("2026-02-01", &q.p, NULL), "%s", labelled[i]);
+	}
+	q.p.ni_number = "NI No. JT 12 34 57 A";
+	cr_assert_not(matches("2026-02-01", &q.p, NULL), "another number");
 }
 
 Test(match, refused_names_aka_in_full_and_initials)
