@@ -135,6 +135,13 @@
  * surname alone stands in for each word of the first name in turn (which
  * word is the surname depends on who wrote it).
  *
+ * Cases recorded before h-match3 hold none of its keys (alias near misses,
+ * the "A B SMITH" and "A SMITH" variants, Cyrillic transliterations, PNC
+ * ids and CRNs, '/' alternatives): a new referral written in full still
+ * finds them through its own variants, but one that matches only through
+ * such a key of the old case does not. What matched before still matches,
+ * except on the placeholders now refused (NHS and phone dummies, "Refused").
+ *
  * Placeholders make no key: a name that is "unknown", "not known", "N/K",
  * "unknown male", "N/A", "refused", "declined", "not stated" and the like;
  * the DOBs 1900-01-01 and 1901-01-01 (systems' "not known"); NHS numbers

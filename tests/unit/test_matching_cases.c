@@ -378,7 +378,7 @@ static void run_all(json_t *all)
 		run_case(&r, c);
 		n_steps += json_array_size(json_object_get(c, "steps"));
 	}
-	fprintf(stderr, "matching cases: %zu cases, %zu referrals, %zu failures\n",
+	fprintf(stderr, "matching cases: %zu cases, %zu steps, %zu failures\n",
 		json_array_size(all), n_steps, r.n_fail);
 	cr_expect_geq(json_array_size(all), 80);
 	cr_expect_eq(r.n_fail, 0, "failures:\n%s", r.report ? r.report : "");
