@@ -574,7 +574,8 @@ static size_t letters_run(const char *s, size_t n, size_t i, int backward)
  * A name field with alternatives separated by '/' ("Jane Smith / Jane Doe",
  * "Jane SMITH/DOE") is also keyed with each '/' read as "aka" (name_keys:
  * the other names as aliases), when every '/' has a word of two letters
- * or more on each side ("N/K" and "N/A" are placeholders, not two names).
+ * or more on each side ("N/K" and "N/A" are placeholders, not two names);
+ * and a '/' between two words ("SMITH/DOE, Jane") with each word alone.
  */
 static int name_keys_slash(struct keyctx *c, int party, const char *name, const char *postcode,
 			   const char *dob)
@@ -587,18 +588,37 @@ static int name_keys_slash(struct keyctx *c, int party, const char *name, const 
 	for (size_t i = 0; i < n; i++) {
 		if (name[i] != '/') {
 			if (o + 1 >= sizeof buf)
-				return MGW_OK;
+				goto out;
 			buf[o++] = name[i];
 			continue;
 		}
 		if (letters_run(name, n, i, 1) < 2 || letters_run(name, n, i + 1, 0) < 2 ||
 		    o + 5 >= sizeof buf)
-			return MGW_OK;
+			goto out;
 		memcpy(buf + o, " aka ", 5);
 		o += 5;
 	}
 	buf[o] = '\0';
 	rc = name_keys(c, party, buf, postcode, dob, 0);
+	/* A slash between two words with no space ("SMITH/DOE, Jane") offers
+	 * two words for one place: the field with each in turn (the first
+	 * such slash), as "aka" cannot say which word the other replaces. */
+	const char *sl = strchr(name, '/');
+	size_t at = sl ? (size_t)(sl - name) : 0;
+	if (rc == MGW_OK && sl && at > 0 && at + 1 < n && name[at - 1] != ' ' &&
+	    name[at + 1] != ' ') {
+		size_t l = letters_run(name, n, at, 1), r = letters_run(name, n, at + 1, 0);
+		/* left word only: drop "/right"; right word only: drop "left/" */
+		memcpy(buf, name, at);
+		memcpy(buf + at, name + at + 1 + r, n - at - 1 - r + 1);
+		rc = name_keys(c, party, buf, postcode, dob, 0);
+		if (rc == MGW_OK) {
+			memcpy(buf, name, at - l);
+			memcpy(buf + at - l, name + at + 1, n - at - 1 + 1);
+			rc = name_keys(c, party, buf, postcode, dob, 0);
+		}
+	}
+out:
 	OPENSSL_cleanse(buf, sizeof buf);
 	return rc;
 }

@@ -995,7 +995,8 @@ Test(match, refused_names_aka_in_full_and_initials)
 	}
 	/* alternatives separated by '/' are other names; "N/K" is still nobody */
 	static const char *const slash[] = {"Precious Okonkwo / Precious Okafor",
-					    "Precious OKONKWO/OKAFOR"};
+					    "Precious OKONKWO/OKAFOR", "OKONKWO/OKAFOR, Precious",
+					    "OKAFOR/OKONKWO, Precious"};
 	for (size_t i = 0; i < sizeof slash / sizeof slash[0]; i++) {
 		struct match_result r;
 		query("2026-02-01", who(&b, slash[i], "1995-03-30", 0, 0, 0), NULL, &r);
