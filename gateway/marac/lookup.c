@@ -24,7 +24,8 @@
 /* Kinds a lookup or a flag may rest on (lookup.h: fuzzy names are too weak). */
 #define EXACT_KINDS                                                                      \
 	((1u << MATCH_KIND_PHONE) | (1u << MATCH_KIND_NHS) | (1u << MATCH_KIND_NINO) |   \
-	 (1u << MATCH_KIND_NAME_DOB) | (1u << MATCH_KIND_POSTCODE_NAME))
+	 (1u << MATCH_KIND_NAME_DOB) | (1u << MATCH_KIND_POSTCODE_NAME) |                \
+	 (1u << MATCH_KIND_PNC) | (1u << MATCH_KIND_CRN))
 
 /* Candidates collected before the newest max are kept (one person, a few cases). */
 #define CAND_MAX 64u
@@ -58,7 +59,8 @@ int lookup_keys(const char *phone, const char *nhs, const char *name, const char
 	 * a number kept without its trunk 0 finds the case its referral made */
 	if (given(phone) && match_phone_key(phone, v) != 0)
 		goto fail;
-	if (given(nhs) && ident_nhs_valid(nhs, strlen(nhs), v) != 0)
+	/* and an NHS number as a referral's nhs_number is (match_nhs_key) */
+	if (given(nhs) && match_nhs_key(nhs, v) != 0)
 		goto fail;
 	if ((given(name) || given(dob)) &&
 	    (!given(name) || !given(dob) || ident_date_parse(dob, strlen(dob), d) != 0))

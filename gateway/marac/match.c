@@ -27,6 +27,7 @@
 #include "ident.h"
 #include "match_int.h"
 #include "mgw_err.h"
+#include "utf8.h"
 
 #define DOMAIN "marac.match.v1"
 
@@ -205,7 +206,8 @@ static size_t name_phonetic(const char *canon, char *out, size_t outlen)
  * every word dropped in turn (three words or more: a middle name, one part
  * of a double-barrelled or Spanish surname, "ap"); every two neighbouring
  * words joined ("O Sullivan", "Xiu Ying"); every word of two letters or
- * more cut to its initial ("J. Okafor"); and the canonical name with the
+ * more cut to its initial ("J. Okafor"), and, for three words or more, all
+ * words but one cut ("A B Smith"); and the canonical name with the
  * DOB's day and month swapped (a DOB typed the other way round). A variant
  * is MACed as a fuzzy key, so it finds the name written that way (whose
  * canonical fuzzy key it equals); match_query never matches two variants
@@ -214,6 +216,12 @@ static size_t name_phonetic(const char *canon, char *out, size_t outlen)
  * Variants shorter than MATCH_FUZZY_MIN_LEN make no key; when the cap is
  * near they are all left out (they come last).
  */
+/* A folded word that can be cut to its initial: two letters or more, a Latin first letter. */
+static int initialable(const char *w)
+{
+	return strlen(w) >= 2 && w[0] >= 'a' && w[0] <= 'z';
+}
+
 static int name_variants(struct keyctx *c, int party, const char *written, const char *canon,
 			 const char *dob)
 {
@@ -233,20 +241,32 @@ static int name_variants(struct keyctx *c, int party, const char *written, const
 		*sp = '\0';
 		s = sp + 1;
 	}
-	if (c->out->n + 3 * nw + 2 > MATCH_MAX_KEYS)
+	/* kind 4 below: names of three or four words (6 or 12 pairs) */
+	size_t pairs = nw >= 3 && nw <= 4 ? nw * (nw - 1) : 0;
+	if (c->out->n + 4 * nw + pairs + 2 > MATCH_MAX_KEYS)
 		goto out;
-	/* kind 0 drop word j, 1 join j and j + 1, 2 cut j to its initial */
-	for (int kind = 0; kind < 3 && rc == MGW_OK; kind++) {
+	/* kind 0 drop word j, 1 join j and j + 1, 2 cut j to its initial,
+	 * 3 cut every word but j to its initial ("A B SMITH", as health
+	 * systems print forenames; three words or more, two cut at least) */
+	for (int kind = 0; kind < 4 && rc == MGW_OK; kind++) {
 		for (size_t j = 0; j < nw && rc == MGW_OK; j++) {
 			if ((kind == 0 && nw < 3) || (kind == 1 && j + 1 >= nw) ||
-			    (kind == 2 && (nw < 2 || strlen(w[j]) < 2 || w[j][0] < 'a' ||
-					   w[j][0] > 'z')))
+			    (kind == 2 && (nw < 2 || !initialable(w[j]))))
 				continue;
+			if (kind == 3) {
+				size_t cut = 0;
+				for (size_t i = 0; i < nw; i++)
+					cut += i != j && initialable(w[i]);
+				if (cut < 2)
+					continue;
+			}
 			size_t o = 0;
 			for (size_t i = 0; i < nw; i++) {
 				if (kind == 0 && i == j)
 					continue;
-				size_t l = kind == 2 && i == j ? 1 : strlen(w[i]);
+				int to_initial = (kind == 2 && i == j) ||
+						 (kind == 3 && i != j && initialable(w[i]));
+				size_t l = to_initial ? 1 : strlen(w[i]);
 				if (o > 0 && !(kind == 1 && i == j + 1))
 					tmp[o++] = ' ';
 				memcpy(tmp + o, w[i], l);
@@ -255,6 +275,23 @@ static int name_variants(struct keyctx *c, int party, const char *written, const
 			tmp[o] = '\0';
 			if (o < MATCH_FUZZY_MIN_LEN)
 				continue;
+			name_canon(tmp, var);
+			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
+		}
+	}
+	/* kind 4: one word's initial and one other word, the rest dropped ("Mrs
+	 * A SMITH" for "Anne Bernadette Smith": a health system's forename
+	 * initial without the middle name); written order is no guide to which
+	 * word is the surname, so every ordered pair */
+	for (size_t i = 0; pairs > 0 && i < nw && rc == MGW_OK; i++) {
+		for (size_t j = 0; j < nw && rc == MGW_OK; j++) {
+			size_t l = strlen(w[j]);
+			if (i == j || !initialable(w[i]) || 2 + l >= sizeof tmp ||
+			    2 + l < MATCH_FUZZY_MIN_LEN)
+				continue;
+			tmp[0] = w[i][0];
+			tmp[1] = ' ';
+			memcpy(tmp + 2, w[j], l + 1);
 			name_canon(tmp, var);
 			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
 		}
@@ -281,6 +318,39 @@ out:
 }
 
 /*
+ * The weak keys of a canonical name (cl bytes) with a DOB: its phonetic
+ * key, then the deletion neighbourhood (the name and the name with any
+ * one byte deleted).
+ */
+static int name_fuzzy_keys(struct keyctx *c, int party, const char *canon, size_t cl,
+			   const char *dob)
+{
+	char var[256], tmp[256];
+	int rc = MGW_OK;
+	if (cl < MATCH_FUZZY_MIN_LEN || cl >= sizeof tmp)
+		return MGW_OK;
+	/* The phonetic key: for spellings more than one edit apart that sound
+	 * alike ("Siobhan"/"Shevaun"); one key, so kept whenever there is room. */
+	if (c->out->n < MATCH_MAX_KEYS && name_phonetic(canon, var, sizeof var) > 0)
+		rc = add_key(c, party, MATCH_KIND_PHONETIC_NAME_DOB, var, dob);
+	if (rc == MGW_OK && c->out->n + cl + 1 <= MATCH_MAX_KEYS) {
+		rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, canon, dob);
+		for (size_t i = 0; rc == MGW_OK && i < cl; i++) {
+			/* Re-sorted after the edit: "Mairi MacDonald" sorts as
+			 * "macdonald mairi" but "Mairi McDonald" as "mairi
+			 * mcdonald"; an edit may move its word. */
+			memcpy(tmp, canon, i);
+			memcpy(tmp + i, canon + i + 1, cl - i); /* with the NUL */
+			name_canon(tmp, var);
+			rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, var, dob);
+		}
+	}
+	OPENSSL_cleanse(var, sizeof var);
+	OPENSSL_cleanse(tmp, sizeof tmp);
+	return rc;
+}
+
+/*
  * One folded name: the name-based keys, over the name as written (the
  * index of version 1) and over its canonical word order.
  * fuzzy (full name only) adds the deletion neighbourhood of the canonical
@@ -292,7 +362,7 @@ out:
 static int name_keys_folded(struct keyctx *c, int party, const char *written,
 			    const char *postcode, const char *dob, int fuzzy)
 {
-	char folded[256], canon[256], var[256], tmp[256];
+	char folded[256], canon[256];
 	int rc = MGW_OK;
 	strcpy(folded, written); /* name_canon splits it */
 	if (postcode[0])
@@ -308,41 +378,28 @@ static int name_keys_folded(struct keyctx *c, int party, const char *written,
 	 * rather than refuse a referral whose exact keys all fit. */
 	/* The phonetic key: for spellings more than one edit apart that sound
 	 * alike ("Siobhan"/"Shevaun"); one key, so kept whenever there is room. */
-	if (rc == MGW_OK && fuzzy && dob[0] && cl >= MATCH_FUZZY_MIN_LEN &&
-	    c->out->n < MATCH_MAX_KEYS && name_phonetic(canon, var, sizeof var) > 0)
-		rc = add_key(c, party, MATCH_KIND_PHONETIC_NAME_DOB, var, dob);
-	if (rc == MGW_OK && fuzzy && dob[0] && cl >= MATCH_FUZZY_MIN_LEN &&
-	    c->out->n + cl + 1 <= MATCH_MAX_KEYS) {
-		rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, canon, dob);
-		for (size_t i = 0; rc == MGW_OK && i < cl; i++) {
-			/* Re-sorted after the edit: "Mairi MacDonald" sorts as
-			 * "macdonald mairi" but "Mairi McDonald" as "mairi
-			 * mcdonald"; an edit may move its word. */
-			memcpy(tmp, canon, i);
-			memcpy(tmp + i, canon + i + 1, cl - i); /* with the NUL */
-			name_canon(tmp, var);
-			rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, var, dob);
-		}
-	}
+	if (rc == MGW_OK && fuzzy && dob[0])
+		rc = name_fuzzy_keys(c, party, canon, cl, dob);
 	if (rc == MGW_OK && fuzzy && dob[0])
 		rc = name_variants(c, party, written, canon, dob);
 	OPENSSL_cleanse(folded, sizeof folded);
 	OPENSSL_cleanse(canon, sizeof canon);
-	OPENSSL_cleanse(var, sizeof var);
-	OPENSSL_cleanse(tmp, sizeof tmp);
 	return rc;
 }
 
 /*
  * The folded name without its titles ("mrs jane doe", "doe jane miss" ->
- * "jane doe", "doe jane") into out[outlen], when it had one and two words
- * or more are left; else 0. Health and housing systems keep the title in
- * the name field, police and IDVA systems do not.
+ * "jane doe", "doe jane") and suffixes ("jnr", "snr") into out[outlen],
+ * when it had one and two words or more are left; else 0. Health and
+ * housing systems keep the title in the name field, police and IDVA
+ * systems do not; a suffix is kept by some systems only.
  */
 static size_t name_untitled(const char *folded, char *out, size_t outlen)
 {
 	static const char *const titles[] = {"mr",  "mrs", "ms",  "miss", "mx",   "dr",
-					     "prof", "rev", "revd", "sir", "dame", "master"};
+					     "prof", "rev", "revd", "sir", "dame", "master",
+					     /* suffixes: with the DOB they tell nobody apart */
+					     "jnr", "jr", "snr", "sr"};
 	size_t o = 0, nw = 0, dropped = 0;
 	for (const char *s = folded; *s;) {
 		size_t l = strcspn(s, " ");
@@ -376,7 +433,10 @@ static int name_placeholder(const char *folded)
 		"tbc",		 "tba",		   "none",	    "na",	  "n a",
 		"anon",		 "anonymous",	   "unnamed",	    "no name",	  "name unknown",
 		"unknown male", "unknown female", "unknown man", "unknown woman", "male",
-		"female",	 "person unknown", "not given",    "withheld",  "not recorded"};
+		"female",	 "person unknown", "not given",    "withheld",  "not recorded",
+		/* nulls as systems and call takers write them (h-match3) */
+		"refused",	 "declined",	   "not stated",   "not disclosed",
+		"not provided",	 "not applicable", "no details",   "not specified", "nil"};
 	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
 		if (strcmp(folded, none[i]) == 0)
 			return 1;
@@ -404,15 +464,20 @@ static int name_keys_untitled(struct keyctx *c, int party, const char *folded,
 }
 
 /*
- * Where a name field names other names: the word that starts one ("nee"
- * (née), "aka", "formerly", "alias"), 1; else 0.
+ * Where a name field names other names: the length of the words at w that
+ * start one ("nee" (née), "aka", "a k a" (a.k.a.), "also known as",
+ * "known as", "formerly", "previously", "alias"), followed by a space;
+ * else 0. w is folded (single spaces).
  */
-static int name_part_word(const char *w, size_t l)
+static size_t name_part_words(const char *w)
 {
-	static const char *const words[] = {"nee", "aka", "formerly", "alias"};
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strlen(words[i]) == l && memcmp(w, words[i], l) == 0)
-			return 1;
+	static const char *const words[] = {"also known as", "known as", "a k a", "nee", "aka",
+					    "formerly", "previously", "alias"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t l = strlen(words[i]);
+		if (strncmp(w, words[i], l) == 0 && w[l] == ' ')
+			return l;
+	}
 	return 0;
 }
 
@@ -437,10 +502,11 @@ static int name_keys(struct keyctx *c, int party, const char *name, const char *
 	/* split at the part words: starts[i], lens[i] */
 	starts[0] = folded;
 	for (const char *s = folded; *s && np + 1 < MATCH_NAME_WORDS_MAX;) {
-		size_t l = strcspn(s, " ");
-		if (name_part_word(s, l) && s > starts[np] && s[l] == ' ') {
+		size_t l = strcspn(s, " "), m = name_part_words(s);
+		if (m > 0 && s > starts[np]) {
 			lens[np] = (size_t)(s - starts[np]) - 1; /* without the space */
-			starts[++np] = s + l + 1;
+			starts[++np] = s + m + 1;
+			l = m;
 		}
 		s += l;
 		while (*s == ' ')
@@ -483,6 +549,77 @@ out:
 	OPENSSL_cleanse(folded, sizeof folded);
 	OPENSSL_cleanse(part, sizeof part);
 	OPENSSL_cleanse(alt, sizeof alt);
+	return rc;
+}
+
+/* The run of ASCII letters ending before s[i] (backward) or starting at s[i] (forward). */
+static size_t letters_run(const char *s, size_t n, size_t i, int backward)
+{
+	size_t k = 0;
+	if (backward) {
+		while (i > 0 && s[i - 1] == ' ')
+			i--;
+		while (i > k && ((s[i - 1 - k] | 0x20) >= 'a' && (s[i - 1 - k] | 0x20) <= 'z'))
+			k++;
+	} else {
+		while (i < n && s[i] == ' ')
+			i++;
+		while (i + k < n && ((s[i + k] | 0x20) >= 'a' && (s[i + k] | 0x20) <= 'z'))
+			k++;
+	}
+	return k;
+}
+
+/*
+ * A name field with alternatives separated by '/' ("Jane Smith / Jane Doe",
+ * "Jane SMITH/DOE") is also keyed with each '/' read as "aka" (name_keys:
+ * the other names as aliases), when every '/' has a word of two letters
+ * or more on each side ("N/K" and "N/A" are placeholders, not two names);
+ * and a '/' between two words ("SMITH/DOE, Jane") with each word alone.
+ */
+static int name_keys_slash(struct keyctx *c, int party, const char *name, const char *postcode,
+			   const char *dob)
+{
+	char buf[512];
+	size_t n = name ? strlen(name) : 0, o = 0;
+	int rc = MGW_OK;
+	if (n == 0 || strchr(name, '/') == NULL)
+		return MGW_OK;
+	for (size_t i = 0; i < n; i++) {
+		if (name[i] != '/') {
+			if (o + 1 >= sizeof buf)
+				goto out;
+			buf[o++] = name[i];
+			continue;
+		}
+		if (letters_run(name, n, i, 1) < 2 || letters_run(name, n, i + 1, 0) < 2 ||
+		    o + 5 >= sizeof buf)
+			goto out;
+		memcpy(buf + o, " aka ", 5);
+		o += 5;
+	}
+	buf[o] = '\0';
+	rc = name_keys(c, party, buf, postcode, dob, 0);
+	/* A slash between two words with no space ("SMITH/DOE, Jane") offers
+	 * two words for one place: the field with each in turn (the first
+	 * such slash), as "aka" cannot say which word the other replaces. */
+	const char *sl = strchr(name, '/');
+	size_t at = sl ? (size_t)(sl - name) : 0;
+	if (rc == MGW_OK && sl && at > 0 && at + 1 < n && name[at - 1] != ' ' &&
+	    name[at + 1] != ' ') {
+		size_t l = letters_run(name, n, at, 1), r = letters_run(name, n, at + 1, 0);
+		/* left word only: drop "/right"; right word only: drop "left/" */
+		memcpy(buf, name, at);
+		memcpy(buf + at, name + at + 1 + r, n - at - 1 - r + 1);
+		rc = name_keys(c, party, buf, postcode, dob, 0);
+		if (rc == MGW_OK) {
+			memcpy(buf, name, at - l);
+			memcpy(buf + at - l, name + at + 1, n - at - 1 + 1);
+			rc = name_keys(c, party, buf, postcode, dob, 0);
+		}
+	}
+out:
+	OPENSSL_cleanse(buf, sizeof buf);
 	return rc;
 }
 
@@ -560,12 +697,25 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 		if (rc)
 			return rc;
 	}
+	/* The police's and probation's own ids, checked by ident.h (PNC: check letter). */
+	char id[16];
+	rc = MGW_OK;
+	if (p->pnc_id && ident_pnc_valid(p->pnc_id, strlen(p->pnc_id), id) == 0)
+		rc = add_key(c, party, MATCH_KIND_PNC, id, NULL);
+	if (rc == MGW_OK && p->probation_crn &&
+	    match_crn_key(p->probation_crn, id) == 0)
+		rc = add_key(c, party, MATCH_KIND_CRN, id, NULL);
+	OPENSSL_cleanse(id, sizeof id);
+	if (rc)
+		return rc;
 	/* Every date of birth recorded: one agency's DOB may be another's "other". */
 	for (size_t d = 0; person_norm(p, d, postcode, dob) == 0; d++) {
-		if ((rc = name_keys(c, party, p->full_name, postcode, dob, 0)))
+		if ((rc = name_keys(c, party, p->full_name, postcode, dob, 0)) ||
+		    (rc = name_keys_slash(c, party, p->full_name, postcode, dob)))
 			return rc;
 		for (size_t i = 0; i < p->n_aliases; i++)
-			if ((rc = name_keys(c, party, p->aliases[i], postcode, dob, 0)))
+			if ((rc = name_keys(c, party, p->aliases[i], postcode, dob, 0)) ||
+			    (rc = name_keys_slash(c, party, p->aliases[i], postcode, dob)))
 				return rc;
 	}
 	return MGW_OK;
@@ -582,16 +732,89 @@ static int person_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
 	return rc;
 }
 
-/* The fuzzy keys of a person's full name (after every exact key: see name_keys). */
+/*
+ * Cyrillic letters of a folded name in Latin (Ukrainian passport style, the
+ * scheme UK agencies meet most: "Оксана Коваленко" -> "oksana kovalenko";
+ * Russian spellings differ by a letter or in vowels, which the fuzzy and
+ * phonetic keys absorb), other bytes as they are, into out[outlen].
+ * Returns the length, or 0 when there was no Cyrillic letter or no room.
+ */
+static size_t name_translit(const char *folded, char *out, size_t outlen)
+{
+	/* U+0430..U+044F */
+	static const char *const lower[32] = {
+		"a", "b", "v", "h", "d",  "e",  "zh",   "z", /* а б в г д е ж з */
+		"y", "i", "k", "l", "m",  "n",  "o",    "p", /* и й к л м н о п */
+		"r", "s", "t", "u", "f",  "kh", "ts",   "ch", /* р с т у ф х ц ч */
+		"sh", "shch", "", "y", "", "e", "yu", "ya"}; /* ш щ ъ ы ь э ю я */
+	const unsigned char *s = (const unsigned char *)folded;
+	size_t n = strlen(folded), o = 0, cyr = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		const char *t = NULL;
+		if (k == 0)
+			return 0;
+		if (cp >= 0x410 && cp <= 0x42F)
+			cp += 0x20; /* upper case: folding leaves other scripts as written */
+		else if (cp >= 0x400 && cp <= 0x40F)
+			cp += 0x50;
+		else if (cp == 0x490)
+			cp = 0x491;
+		if (cp >= 0x430 && cp <= 0x44F)
+			t = lower[cp - 0x430];
+		else if (cp == 0x451)
+			t = "yo"; /* ё */
+		else if (cp == 0x454)
+			t = "ye"; /* є */
+		else if (cp == 0x456)
+			t = "i"; /* і */
+		else if (cp == 0x457)
+			t = "yi"; /* ї */
+		else if (cp == 0x491)
+			t = "g"; /* ґ */
+		size_t l = t ? strlen(t) : k;
+		if (o + l + 1 > outlen)
+			return 0;
+		memcpy(out + o, t ? t : (const char *)s + i, l);
+		o += l;
+		cyr += t != NULL;
+		i += k;
+	}
+	out[o] = '\0';
+	return cyr ? o : 0;
+}
+
+/*
+ * The fuzzy keys of a person's full name and each alias (after every exact
+ * key: see name_keys), and of its Latin transliteration when written in Cyrillic:
+ * weak keys only, as a transliteration is one agency's guess at a spelling
+ * (match.h Decisions).
+ */
 static int person_fuzzy_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
 {
-	char postcode[9] = "", dob[11] = "";
+	char postcode[9] = "", dob[11] = "", folded[256], lat[256], canon[256];
+	size_t ll = 0;
 	int rc = MGW_OK;
+	if (p->full_name && ident_name_fold(p->full_name, strlen(p->full_name), folded,
+					    sizeof folded) > 0)
+		ll = name_translit(folded, lat, sizeof lat);
+	size_t cl = ll ? name_canon(lat, canon) : 0;
 	/* "": no postcode keys here, person_keys made them. */
-	for (size_t d = 0; rc == MGW_OK && person_norm(p, d, postcode, dob) == 0; d++)
+	for (size_t d = 0; rc == MGW_OK && person_norm(p, d, postcode, dob) == 0; d++) {
 		rc = name_keys(c, party, p->full_name, "", dob, 1);
+		if (rc == MGW_OK && cl > 0 && dob[0])
+			rc = name_fuzzy_keys(c, party, canon, cl, dob);
+		/* An alias is as much the person's name ("other names and
+		 * alternative spellings"): a near miss of it is as likely. */
+		for (size_t i = 0; rc == MGW_OK && i < p->n_aliases; i++)
+			rc = name_keys(c, party, p->aliases[i], "", dob, 1);
+	}
 	OPENSSL_cleanse(postcode, sizeof postcode);
 	OPENSSL_cleanse(dob, sizeof dob);
+	OPENSSL_cleanse(folded, sizeof folded);
+	OPENSSL_cleanse(lat, sizeof lat);
+	OPENSSL_cleanse(canon, sizeof canon);
 	return rc;
 }
 
@@ -651,6 +874,10 @@ const char *match_kind_name(int kind)
 		return "fuzzy_name";
 	case MATCH_KIND_PHONETIC_NAME_DOB:
 		return "phonetic_name";
+	case MATCH_KIND_PNC:
+		return "pnc_id";
+	case MATCH_KIND_CRN:
+		return "probation_crn";
 	default:
 		return NULL;
 	}
@@ -660,7 +887,8 @@ int match_strength(unsigned victim_kinds)
 {
 	/* Issue 13's table: NHS number, phone, name + DOB (and NI number). */
 	const unsigned strong = (1u << MATCH_KIND_NHS) | (1u << MATCH_KIND_NINO) |
-				(1u << MATCH_KIND_NAME_DOB) | (1u << MATCH_KIND_PHONE);
+				(1u << MATCH_KIND_NAME_DOB) | (1u << MATCH_KIND_PHONE) |
+				(1u << MATCH_KIND_PNC) | (1u << MATCH_KIND_CRN);
 	if (victim_kinds & strong)
 		return MATCH_STRONG;
 	return victim_kinds ? MATCH_WEAK : MATCH_NONE;

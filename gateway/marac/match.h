@@ -14,13 +14,22 @@
  *                  In a phones[] entry, ten digits with no trunk 0
  *                  ("7700900123": systems that store numbers as integers)
  *                  are read with it, and Unicode spaces and dashes (U+00A0,
- *                  U+2013, pasted from documents) as ' ' and '-'; a
- *                  leading label ("Mob: ", "Tel. ") and a trailing note of
- *                  words in brackets ("(mobile)") are not the number, and
+ *                  U+2013, pasted from documents) as ' ' and '-', and a
+ *                  spreadsheet's leading "'" is dropped; O or o
+ *                  typed for 0 and l or I for 1 among the digits ("O77OO
+ *                  9OO123": a transcription error, and the HMIC failure was
+ *                  numbers not matching) are read as the digits; a
+ *                  leading label ("Mob: ", "Tel. ") and a trailing note in
+ *                  brackets that has a word ("(mobile)", "(safe after
+ *                  6pm)"; not an extension, "(ext 21)") or words after the
+ *                  whole number ("07700 900123 - safe to call") are not
+ *                  the number, and
  *                  an entry holding several numbers separated by '/', ','
  *                  or ';' keys each. A number with another country code
  *                  ("+48 601 234 567", "0048 601234567") is keyed as "+"
- *                  and its digits. An
+ *                  and its digits. A UK number entered for "not known"
+ *                  (the digits after the first one digit repeated, "07000
+ *                  000000", or counting, "01234 567890") makes no key. An
  *                  extension ("ext 21", "ext. 21", "x21", "#21") is part of
  *                  the key ("+441632960456;ext=21"): it names one line
  *                  behind a switchboard that many people share, so the
@@ -28,20 +37,32 @@
  *   NHS            NHS number, only if its mod-11 check passes (a mistyped
  *                  number would match some other real person); in the
  *                  nhs_number field any spaces, dashes and dots between
- *                  the ten digits ("999 000-0034", "999.000.0042")
+ *                  the ten digits ("999 000-0034", "999.000.0042"), Unicode
+ *                  ones too, and a label before them ("NHS No. "). A
+ *                  repeated digit ("0000000000", "9999999999") passes
+ *                  mod 11 but is a system's dummy: no key.
  *   NINO           National Insurance number, only if valid by HMRC's
  *                  rules: keyed with its suffix ("JT123456A") and without
  *                  ("JT123456"); one given without a suffix ("JT 12 34 56",
  *                  as many systems store it) makes the second key only.
- *                  Spaces, dashes and dots between its parts are ignored.
+ *                  Spaces, dashes and dots (Unicode ones too) between its
+ *                  parts are ignored, and a label before it ("NI No. ").
  *                  (Cases recorded before the bare key existed hold only
  *                  the suffixed one: a number given without its suffix
  *                  does not find them; one given with it does.)
  *                  The two letters and six digits identify the person.
+ *   PNC            Police National Computer id, only if its check letter
+ *                  is right (ident_pnc_valid): long or short form
+ *                  ("2001/0171310W", "01/171310W") are one key. The police
+ *                  know a perpetrator by it, often without a DOB.
+ *   CRN            probation case reference number (nDelius: a letter and
+ *                  six digits, any case and spacing: "x 123456").
  *   POSTCODE_NAME  normalised postcode + folded name (full name and each alias)
  *   NAME_DOB       folded name + date of birth (full name and each alias)
  *   FUZZY_NAME_DOB the canonical full name and each one-byte deletion of
- *                  it, + date of birth (no postcode: a DOB is needed)
+ *                  it, + date of birth (no postcode: a DOB is needed); the
+ *                  same for each alias (a near miss of an alias is as
+ *                  likely; its variants below too)
  *   PHONETIC_NAME_DOB  the phonetic code of the canonical full name (each
  *                  word's consonant classes and vowel runs, match.c
  *                  phonetic_word; the codes sorted), + date of birth:
@@ -83,6 +104,10 @@
  *     O'Sullivan", "Mc Donald"/"McDonald", "Wang Xiu Ying"/"Xiuying Wang";
  *   - every word of two letters or more cut to its initial: "J. Okafor"
  *     for "Joy Okafor";
+ *   - for three words or more, every word but one cut to its initial: "Mrs
+ *     A B SMITH" (health systems print forenames so) for "Anne Bernadette
+ *     Smith"; and for three or four words, one word's initial with one
+ *     other word: "Mrs A SMITH" for "Anne Bernadette Smith";
  *   - the canonical name with the DOB's day and month swapped (the day 12
  *     or less and not the month): a DOB typed the other way round.
  * A variant is MACed as a fuzzy key, so it finds the name written that
@@ -95,20 +120,32 @@
  *
  * Titles. A name is also keyed without its titles (Mr, Mrs, Ms, Miss, Mx,
  * Dr, Prof, Rev, Revd, Sir, Dame, Master: health and housing systems keep
- * them in the name field, police and IDVA systems do not), as an exact
+ * them in the name field, police and IDVA systems do not) and suffixes
+ * (Jnr, Jr, Snr, Sr: with the DOB they tell nobody apart), as an exact
  * name, when two words or more are left: "Mrs Jane Doe" and "DOE, Jane
  * (Miss)" are Jane Doe. The fuzzy keys and variants are made from the
  * untitled name.
  *
  * Other names in the name field. "Jane DOE (née SMITH)", "Jane Doe aka Jane
- * Smith", "... formerly ...", "... alias ...": the field is keyed as written
+ * Smith", "... a.k.a. ...", "... also known as ...", "... known as ...",
+ * "... formerly ...", "... previously ...", "... alias ...", and
+ * alternatives separated by '/' ("Jane Smith / Jane Doe", "Jane SMITH/DOE";
+ * not "N/K"): the field is keyed as written
  * and also as its first name and each other name as an alias; a maiden
  * surname alone stands in for each word of the first name in turn (which
  * word is the surname depends on who wrote it).
  *
+ * Cases recorded before h-match3 hold none of its keys (alias near misses,
+ * the "A B SMITH" and "A SMITH" variants, Cyrillic transliterations, PNC
+ * ids and CRNs, '/' alternatives): a new referral written in full still
+ * finds them through its own variants, but one that matches only through
+ * such a key of the old case does not. What matched before still matches,
+ * except on the placeholders now refused (NHS and phone dummies, "Refused").
+ *
  * Placeholders make no key: a name that is "unknown", "not known", "N/K",
- * "unknown male" and the like; the DOBs 1900-01-01 and 1901-01-01 (systems'
- * "not known"); the NHS pseudo-postcodes ZZ99 (no fixed abode, not
+ * "unknown male", "N/A", "refused", "declined", "not stated" and the like;
+ * the DOBs 1900-01-01 and 1901-01-01 (systems' "not known"); NHS numbers
+ * of one repeated digit; the NHS pseudo-postcodes ZZ99 (no fixed abode, not
  * stated). Otherwise every unidentified perpetrator would be one serial
  * perpetrator, and every homeless John Smith one person.
  *
@@ -120,6 +157,11 @@
  *   - Transliterations that sound alike match weakly on the phonetic key
  *     (Mohammed/Muhammad, Yusuf/Youssef, Oleksandr/Aleksandr); a translated
  *     name (Oleksandr/Alexander) is another name: other identifiers must match.
+ *   - A full name written in Cyrillic ("Оксана Коваленко", from a Ukrainian
+ *     document) also gets the fuzzy and phonetic keys of its Latin
+ *     transliteration (Ukrainian passport style): it finds "Oksana
+ *     Kovalenko" with the same DOB, weakly (a transliteration is a guess at
+ *     one agency's spelling). Other scripts are compared as written.
  *   - A DOB is YYYY-MM-DD on the wire; a referral with a DOB in another
  *     form is refused naming the field (dash.h), never matched on a guess.
  *     A DOB off by one digit (not a day/month swap) with nothing else in
@@ -133,9 +175,12 @@
  *     matching); the differing name and DOB are visible to the coordinator
  *     who reads the repeat, and a missed repeat is the worse failure.
  *   - A perpetrator given by name only makes no key: as if none were named.
+ *     One given by name and PNC id or CRN (police and probation know
+ *     perpetrators by these, often without a DOB: DOMAIN.md lists both
+ *     among the identifiers to match) is keyed on them, strongly.
  *
  * Strength (match_strength), from the kinds the victim matched on: STRONG
- * for a phone, NHS number, NI number or name + DOB; WEAK when only postcode
+ * for a phone, NHS number, NI number, PNC id, CRN or name + DOB; WEAK when only postcode
  * + name, a fuzzy name or a phonetic name matched. A weak match is
  * still reported (repeat or linked): a coordinator reads it; a dropped one
  * nobody sees.
@@ -154,7 +199,7 @@
  * cannot tell, and the victim match alone decides.
  *
  * Serial perpetrator. A recorded case whose perpetrator shares a strong
- * key (phone, NHS number, NI number, name + DOB: not postcode, fuzzy or
+ * key (phone, NHS number, NI number, PNC id, CRN, name + DOB: not postcode, fuzzy or
  * phonetic names, which would flag strangers) with a perpetrator of the
  * new referral, but whose victim matched on no key, is another victim of
  * the same perpetrator: match_query lists it in serial, at any date (the
@@ -228,6 +273,9 @@ enum match_kind {
 	 * fuzzy key and reported as one (bit MATCH_KIND_FUZZY_NAME_DOB);
 	 * never matched with another variant. */
 	MATCH_KIND_NAME_VARIANT = 8,
+	/* h-match3: the police's and probation's own identifiers of a person */
+	MATCH_KIND_PNC = 9,
+	MATCH_KIND_CRN = 10,
 };
 
 /* A phone key: "+44" + 10 digits, ";ext=" + up to 6 digits, NUL. */
@@ -244,8 +292,8 @@ enum match_strength { MATCH_NONE = 0, MATCH_STRONG = 1, MATCH_WEAK = 2 };
 #define MATCH_FUZZY_MIN_LEN 5u
 
 /* "phone", "nhs_number", "ni_number", "postcode_name", "name_dob",
- * "fuzzy_name", "phonetic_name" (the names ReferralAccepted.matched_on
- * uses), NULL otherwise. */
+ * "fuzzy_name", "phonetic_name", "pnc_id", "probation_crn" (the names
+ * ReferralAccepted.matched_on uses), NULL otherwise. */
 const char *match_kind_name(int kind);
 
 /* enum match_strength of a match on victim_kinds (bits 1 << kind; rule above). */

@@ -110,10 +110,15 @@ static size_t phone_label(const char *s, size_t n)
 	return j;
 }
 
-/* The length without a trailing note in brackets of letters only ("(mobile)", "(mum's)"). */
+/*
+ * The length without a trailing note in brackets ("(mobile)", "(M)",
+ * "(mum's)", "(safe after 6pm)"): letters, with digits too when a word of
+ * two letters or more is there, but not an extension ("(ext 21)", "(x21)"),
+ * which names the line and stays part of the number.
+ */
 static size_t phone_note(const char *s, size_t n)
 {
-	size_t e = n;
+	size_t e = n, run = 0, word = 0, digits = 0;
 	while (e > 0 && s[e - 1] == ' ')
 		e--;
 	if (e == 0 || s[e - 1] != ')')
@@ -121,11 +126,77 @@ static size_t phone_note(const char *s, size_t n)
 	size_t b = e - 1;
 	while (b > 0 && s[b - 1] != '(') {
 		char ch = s[b - 1];
-		if (!(is_letter(ch) || ch == ' ' || ch == '\'' || ch == '.' || ch == '-'))
+		if (!(is_letter(ch) || (ch >= '0' && ch <= '9') || ch == ' ' || ch == '\'' ||
+		      ch == '.' || ch == '-' || ch == ':'))
 			return n;
+		run = is_letter(ch) ? run + 1 : 0;
+		if (run >= 2)
+			word = 1;
+		digits += ch >= '0' && ch <= '9';
 		b--;
 	}
-	return b > 0 && b + 1 < e ? b - 1 : n;
+	/* letters alone ("(M)", "(mobile)") are a note; with digits, a word must be there */
+	if (b == 0 || b + 1 >= e || (digits > 0 && !word))
+		return n;
+	const char *in = s + b;
+	while (*in == ' ')
+		in++;
+	if (strncasecmp(in, "ext", 3) == 0 || *in == 'x' || *in == 'X' || *in == '#')
+		return n;
+	return b - 1;
+}
+
+/*
+ * The length without trailing words after the number ("07700 900123 mobile",
+ * "07700 900123 - safe after 6pm"): from the first word that starts with a
+ * letter after a space, once ten digits have gone before it; an extension
+ * ("ext 21", "x21") is not such a word (phone_ext reads it). The separators
+ * left at the end (" - ", ",", ":") go too. n when there are none.
+ */
+static size_t phone_words(const char *s, size_t n)
+{
+	size_t digits = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			digits++;
+			continue;
+		}
+		if (!is_letter(s[i]) || i == 0 || s[i - 1] != ' ' || digits < 10)
+			continue;
+		if (strncasecmp(s + i, "ext", 3) == 0 ||
+		    ((s[i] == 'x' || s[i] == 'X') && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))
+			return n;
+		size_t e = i;
+		while (e > 0 && strchr(" -,:", s[e - 1]))
+			e--;
+		return e;
+	}
+	return n;
+}
+
+/*
+ * Letters typed for digits in a phone: O or o for 0, l or I for 1
+ * ("O77OO 9OO1O5"), within a run of digits and such letters that holds a
+ * digit; a label's or a note's letters ("Mob", "(mobile)") are left alone.
+ */
+static void phone_letters(char *a, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t j = i, digits = 0;
+		while (j < n && strchr("0123456789OolI", a[j]) != NULL && a[j] != '\0') {
+			digits += a[j] >= '0' && a[j] <= '9';
+			j++;
+		}
+		/* a run of letters alone is part of a word only when a letter touches it */
+		int in_word = (i > 0 && is_letter(a[i - 1])) || (j < n && is_letter(a[j]));
+		for (size_t k = i; digits > 0 && !in_word && k < j; k++) {
+			if (a[k] == 'O' || a[k] == 'o')
+				a[k] = '0';
+			else if (a[k] == 'l' || a[k] == 'I')
+				a[k] = '1';
+		}
+		i = j > i ? j : i + 1;
+	}
 }
 
 /*
@@ -161,6 +232,23 @@ static int phone_abroad(const char *s, size_t n, char out[MATCH_PHONE_KEY_MAX])
 }
 
 /*
+ * A number systems and call takers enter for "not known" (a required field
+ * filled): a UK number whose digits after the first are one digit repeated
+ * ("07000 000000", "07777 777777") or the counting run ("01234 567890",
+ * "07123 456789"). Such a number is many people's, never one person's.
+ */
+static int phone_dummy(const char *e164)
+{
+	if (strncmp(e164, "+44", 3) != 0 || strlen(e164) != 13)
+		return 0;
+	const char *d = e164 + 3; /* 10 digits: the national number */
+	size_t same = 2;
+	while (same < 10 && d[same] == d[1])
+		same++;
+	return same == 10 || strcmp(d, "1234567890") == 0 || strcmp(d, "7123456789") == 0;
+}
+
+/*
  * A phones[] entry as its key (match.h "Phones"): E.164, with ";ext=N"
  * when it names an extension. A national number written without its trunk
  * 0 (ten digits, "7700900123", as systems storing numbers as integers keep
@@ -175,10 +263,18 @@ int match_phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
 	out[0] = '\0';
 	if (n == 0)
 		goto out;
+	/* a spreadsheet's text prefix ("'07700900123", as Excel exports keep it) */
+	if (a[0] == '\'') {
+		memmove(a, a + 1, n--);
+		if (n == 0)
+			goto out;
+	}
+	phone_letters(a, n);
 	size_t from = phone_label(a, n);
 	memmove(a, a + from, n - from + 1);
 	n -= from;
 	n = phone_note(a, n);
+	n = phone_words(a, n);
 	while (n > 0 && a[n - 1] == ' ')
 		n--;
 	size_t cut = phone_ext(a, n, ext);
@@ -200,6 +296,10 @@ int match_phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
 		if (ident_phone_e164(num, n + 1, out) != 0)
 			goto out;
 	}
+	if (phone_dummy(out)) {
+		out[0] = '\0';
+		goto out;
+	}
 	if (ext[0])
 		snprintf(out + strlen(out), MATCH_PHONE_KEY_MAX - strlen(out), ";ext=%s", ext);
 	rc = MGW_OK;
@@ -210,28 +310,49 @@ out:
 }
 
 /*
- * An nhs_number field as its 10 digits if they pass mod 11: ident.h's
- * shapes, or the digits with any spaces, dashes and dots between them
- * ("999 000-0034", "999.000.0042"): in this field they can be nothing else,
- * and the check digit still refuses a typo.
+ * An nhs_number field as its 10 digits if they pass mod 11: the digits
+ * with any spaces, dashes and dots between them, Unicode ones included
+ * ("999 000-0034", "999.000.0042", "999\u00a0000\u00a00034"): in this field
+ * they can be nothing else, and the check digit still refuses a typo; a
+ * label before it ("NHS No. "). A repeated digit ("0000000000") is a
+ * placeholder and no number.
  */
 int match_nhs_key(const char *in, char out[11])
 {
-	char d[11];
-	size_t nd = 0;
-	if (ident_nhs_valid(in, strlen(in), out) == 0)
-		return MGW_OK;
-	for (const char *s = in; *s; s++) {
-		if (*s >= '0' && *s <= '9') {
+	char a[64], d[11];
+	size_t nd = 0, n = phone_ascii(in, a, sizeof a);
+	int rc = MGW_E_INVALID;
+	out[0] = '\0';
+	/* a label copied with the number ("NHS No. ", "NHS number: "): in this
+	 * field letters before the first digit can only be one */
+	size_t from = 0;
+	while (from < n && (is_letter(a[from]) || strchr(" .:#", a[from])))
+		from++;
+	/* Unicode spaces and dashes as ASCII, as in phones (pasted from documents) */
+	for (size_t i = from; i < n; i++) {
+		if (a[i] >= '0' && a[i] <= '9') {
 			if (nd == 10)
-				return MGW_E_INVALID;
-			d[nd++] = *s;
-		} else if (!strchr(" \t-.", *s)) {
-			return MGW_E_INVALID;
+				goto out;
+			d[nd++] = a[i];
+		} else if (!strchr(" \t-.", a[i])) {
+			goto out;
 		}
 	}
 	d[nd] = '\0';
-	int rc = nd == 10 ? ident_nhs_valid(d, nd, out) : MGW_E_INVALID;
+	if (nd != 10 || ident_nhs_valid(d, nd, out) != 0)
+		goto out;
+	/* Every repeated digit passes mod 11 ("0000000000", "9999999999"): systems'
+	 * "not known", like the 1900-01-01 DOB, never one person's number. */
+	size_t same = 1;
+	while (same < 10 && out[same] == out[0])
+		same++;
+	if (same == 10) {
+		out[0] = '\0';
+		goto out;
+	}
+	rc = MGW_OK;
+out:
+	OPENSSL_cleanse(a, sizeof a);
 	OPENSSL_cleanse(d, sizeof d);
 	return rc;
 }
@@ -246,17 +367,35 @@ int match_nhs_key(const char *in, char out[11])
  */
 int match_nino_keys(const char *in, char with[10], char bare[9])
 {
-	char b[12];
-	size_t k = 0;
+	char a[64], b[12];
+	size_t k = 0, n = phone_ascii(in, a, sizeof a), from = 0;
 	with[0] = bare[0] = '\0';
-	/* spaces, dashes and dots between the parts ("JT-12-34-56-A") */
-	for (const char *s = in; *s; s++) {
-		if (strchr(" \t-.", *s))
-			continue;
-		if (k == 9)
-			return 0;
-		b[k++] = *s;
+	/* a label copied with it ("NI No. ", "NINO: ", "NI number "): no NI number
+	 * starts "NI", "NO" or "NU" (HMRC: I, O, U never second), so it is one */
+	if (n > 2 && strncasecmp(a, "ni", 2) == 0) {
+		from = 2;
+		while (from < n && strchr(" .:#", a[from]))
+			from++;
+		if (strncasecmp(a + from, "number", 6) == 0)
+			from += 6;
+		else if (strncasecmp(a + from, "num", 3) == 0)
+			from += 3;
+		else if (strncasecmp(a + from, "no", 2) == 0)
+			from += 2;
+		while (from < n && strchr(" .:#", a[from]))
+			from++;
 	}
+	/* spaces, dashes and dots between the parts ("JT-12-34-56-A"), Unicode ones too */
+	for (size_t i = from; i < n; i++) {
+		if (strchr(" \t-.", a[i]))
+			continue;
+		if (k == 9) {
+			OPENSSL_cleanse(a, sizeof a);
+			return 0;
+		}
+		b[k++] = a[i];
+	}
+	OPENSSL_cleanse(a, sizeof a);
 	if (k == 9 && ident_nino_valid(b, 9, with) == 0) {
 		memcpy(bare, with, 8);
 		bare[8] = '\0';
@@ -274,4 +413,30 @@ int match_nino_keys(const char *in, char with[10], char bare[9])
 	with[0] = '\0';
 	OPENSSL_cleanse(b, sizeof b);
 	return ok ? 1 : 0;
+}
+
+/*
+ * A probation_crn field as ident_crn_valid normalises it, with spaces,
+ * dashes and dots (Unicode ones too) between the letter and the digits
+ * ignored ("X 123456", "x-123456"): in this field they can be nothing else.
+ */
+int match_crn_key(const char *in, char out[8])
+{
+	char a[64], b[8];
+	size_t k = 0, n = phone_ascii(in, a, sizeof a);
+	int rc = MGW_E_INVALID;
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (strchr(" \t-.", a[i]))
+			continue;
+		if (k == 7)
+			goto out;
+		b[k++] = a[i];
+	}
+	if (k == 7 && ident_crn_valid(b, k, out) == 0)
+		rc = MGW_OK;
+out:
+	OPENSSL_cleanse(a, sizeof a);
+	OPENSSL_cleanse(b, sizeof b);
+	return rc;
 }

@@ -26,4 +26,7 @@ int match_nhs_key(const char *in, char out[11]);
  */
 int match_nino_keys(const char *in, char with[10], char bare[9]);
 
+/* A probation_crn field ("X123456", "x 123456") as upper case, no spaces. 0 or MGW_E_INVALID. */
+int match_crn_key(const char *in, char out[8]);
+
 #endif

@@ -125,7 +125,7 @@ fail:
 /* Kinds strong enough to call two perpetrators one person across victims. */
 #define SERIAL_KINDS                                                                         \
 	((1u << MATCH_KIND_PHONE) | (1u << MATCH_KIND_NHS) | (1u << MATCH_KIND_NINO) |       \
-	 (1u << MATCH_KIND_NAME_DOB))
+	 (1u << MATCH_KIND_NAME_DOB) | (1u << MATCH_KIND_PNC) | (1u << MATCH_KIND_CRN))
 
 /* Add (or find) a case in c from the current row: case_ref, kind, date, day, area. */
 static int cand_add(struct cands *c, sqlite3_stmt *st, struct cand **out)

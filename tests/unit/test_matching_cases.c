@@ -1,5 +1,6 @@
 /*
- * Matching cases from a data file (tests/fixtures/matching/cases.json),
+ * Matching cases from data files (tests/fixtures/matching/cases.json, and
+ * cases2.json: a second writer's set, written without reading the first),
  * each run the way the gateway runs a Refer (req_refer.c), in a real
  * SQLite file of its own: the referral parsed from proto3 JSON as
  * `marac refer` reads it (pbjson), validated (referral_validate and
@@ -20,6 +21,11 @@
  *   "serial": the other victims' steps a serial perpetrator notice lists,
  *   newest first (absent: none)
  *   "field": refused: the field the refusal names
+ * A step may instead be a point-of-call lookup (lookup.h), which records
+ * nothing: {"agency", "lookup": {"phone" | "nhs" | "name" and "dob",
+ * "today"}, "expect": {"answer": "found" | "none" | "invalid", "cases": the
+ * steps whose cases are found, newest first, "matched_on": the kinds of
+ * the first case found}}.
  * Expected answers were written from DOMAIN.md and match.h, not from a run.
  * Every failure of every case is reported, then the test fails.
  */
@@ -32,9 +38,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "caldate.h"
 #include "cases.h"
 #include "codec.h"
 #include "dash.h"
+#include "flags.h"
+#include "lookup.h"
 #include "match.h"
 #include "mgw_err.h"
 #include "pbjson.h"
@@ -190,9 +199,65 @@ static void check_result(struct run *r, const char *id, size_t step, const json_
 		      want_serial, mr->n_serial_total);
 }
 
+static const char *opt_str(const json_t *o, const char *k)
+{
+	return json_string_value(json_object_get(o, k));
+}
+
+/* Run a lookup step as the point-of-call request does (lookup_keys, lookup_open_cases). */
+static void run_lookup(struct run *r, const char *id, size_t step, const json_t *js)
+{
+	const json_t *q = json_object_get(js, "lookup");
+	const json_t *exp = json_object_get(js, "expect");
+	const char *answer = opt_str(exp, "answer");
+	struct match_keys k;
+	uint8_t digest[32];
+	int32_t today;
+	cr_assert_eq(caldate_parse(opt_str(q, "today"), &today), 0, "%s step %zu: today", id, step);
+	int rc = lookup_keys(opt_str(q, "phone"), opt_str(q, "nhs"), opt_str(q, "name"),
+			     opt_str(q, "dob"), key, sizeof key, &k, digest);
+	if (answer && strcmp(answer, "invalid") == 0) {
+		if (rc != MGW_E_INVALID)
+			failf(r, id, step, "lookup: expected invalid, got %d", rc);
+		match_keys_free(&k);
+		return;
+	}
+	if (rc != MGW_OK) {
+		failf(r, id, step, "lookup refused (%d)", rc);
+		return;
+	}
+	struct lookup_case lc[8];
+	size_t n = 0;
+	cr_assert_eq(lookup_open_cases(r->db, &k, NULL, today, 12, lc, 8, &n), MGW_OK);
+	match_keys_free(&k);
+	const char *got = n ? "found" : "none";
+	if (answer == NULL || strcmp(answer, got) != 0) {
+		failf(r, id, step, "lookup: expected %s, got %s (%zu cases)", answer ? answer : "?",
+		      got, n);
+		return;
+	}
+	const json_t *cs = json_object_get(exp, "cases");
+	if (cs != NULL) {
+		int ok = json_array_size(cs) == n;
+		for (size_t i = 0; ok && i < n; i++)
+			ok = step_of(r, step, lc[i].case_ref) ==
+			     json_integer_value(json_array_get(cs, i));
+		if (!ok)
+			failf(r, id, step, "lookup: expected %zu cases, got %zu (or other steps)",
+			      json_array_size(cs), n);
+	}
+	if (n)
+		check_kinds(r, id, step, "lookup matched_on", json_object_get(exp, "matched_on"),
+			    lc[0].kinds);
+}
+
 /* Run one step as refer_svc_on and refer_wr_commit do; record it if accepted. */
 static void run_step(struct run *r, const char *id, size_t step, const json_t *js)
 {
+	if (json_object_get(js, "lookup") != NULL) {
+		run_lookup(r, id, step, js);
+		return;
+	}
 	const json_t *exp = json_object_get(js, "expect");
 	const char *answer = json_string_value(json_object_get(exp, "answer"));
 	Marac__V1__Referral *ref = NULL;
@@ -273,6 +338,7 @@ static void run_case(struct run *r, const json_t *c)
 	cr_assert_eq(sqlite3_open(path, &r->db), SQLITE_OK);
 	cr_assert_eq(match_schema(r->db), MGW_OK);
 	cr_assert_eq(cases_schema(r->db), MGW_OK);
+	cr_assert_eq(flags_schema(r->db), MGW_OK);
 	memset(r->refs, 0, sizeof r->refs);
 	size_t i;
 	const json_t *s;
@@ -282,18 +348,29 @@ static void run_case(struct run *r, const json_t *c)
 	rmdir(r->dir);
 }
 
-static json_t *load_cases(void)
+static json_t *load_file(const char *name)
 {
+	char path[512];
 	json_error_t je;
-	json_t *all = json_load_file(MARAC_SOURCE_DIR "/tests/fixtures/matching/cases.json", 0, &je);
-	cr_assert_not_null(all, "cases.json: line %d: %s", je.line, je.text);
+	snprintf(path, sizeof path, "%s/tests/fixtures/matching/%s", MARAC_SOURCE_DIR, name);
+	json_t *all = json_load_file(path, 0, &je);
+	cr_assert_not_null(all, "%s: line %d: %s", name, je.line, je.text);
 	cr_assert(json_is_array(all));
 	return all;
 }
 
-Test(matching_cases, every_case_as_expected, .timeout = 240)
+/* Both sets as one list (ids must be unique across them). */
+static json_t *load_cases(void)
 {
-	json_t *all = load_cases();
+	json_t *all = load_file("cases.json");
+	json_t *two = load_file("cases2.json");
+	json_array_extend(all, two);
+	json_decref(two);
+	return all;
+}
+
+static void run_all(json_t *all)
+{
 	struct run r = {0};
 	size_t i, n_steps = 0;
 	json_t *c;
@@ -301,12 +378,23 @@ Test(matching_cases, every_case_as_expected, .timeout = 240)
 		run_case(&r, c);
 		n_steps += json_array_size(json_object_get(c, "steps"));
 	}
-	fprintf(stderr, "matching cases: %zu cases, %zu referrals, %zu failures\n",
+	fprintf(stderr, "matching cases: %zu cases, %zu steps, %zu failures\n",
 		json_array_size(all), n_steps, r.n_fail);
 	cr_expect_geq(json_array_size(all), 80);
 	cr_expect_eq(r.n_fail, 0, "failures:\n%s", r.report ? r.report : "");
 	free(r.report);
 	json_decref(all);
+}
+
+Test(matching_cases, every_case_as_expected, .timeout = 240)
+{
+	run_all(load_file("cases.json"));
+}
+
+/* The second writer's set, lookups included. */
+Test(matching_cases, every_case2_as_expected, .timeout = 240)
+{
+	run_all(load_file("cases2.json"));
 }
 
 /* Ids are unique, and every case says why its answer is expected. */

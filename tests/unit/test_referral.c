@@ -660,8 +660,9 @@ Test(match, phones_without_trunk_zero_with_extensions_or_unicode_spacing)
 	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
 		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%zu",
 			  i);
-	/* nine or eleven digits without a 0, or letters, are still no phone */
-	static const char *const no[] = {"770090012", "77009001234", "7700 9OO123"};
+	/* nine or eleven digits without a 0, or letters other than O and l, are
+	 * still no phone (h-match3: O typed for 0 is read as 0, below) */
+	static const char *const no[] = {"770090012", "77009001234", "7700 9XX123"};
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
 		struct match_keys k;
 		keys_of(who(&b, NULL, NULL, no[i], NULL, NULL), NULL, &k);
@@ -815,12 +816,18 @@ Test(match, phone_labels_notes_and_lists_and_names_with_titles)
 	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
 	static const char *const same[] = {"Mob: 07700 900123", "07700 900123 (mobile)",
 					   "Tel. +44 7700 900123", "01632 960321 / 07700 900123",
-					   "07700900123; 01632960321", "home 07700 900123 (mum's)"};
+					   "07700900123; 01632960321", "home 07700 900123 (mum's)",
+					   /* h-match3: a note may hold a time */
+					   "07700 900123 (after 6)", "Mob: 07700 900123 (safe after 6pm)",
+					   "07700 900123 (M)", "07700 900123 not after 6pm",
+					   "07700 900123 - safe to call", "07700900123 mobile, mum's"};
 	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
 		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%s",
 			  same[i]);
-	/* a note with digits is not a note; words after the number are not a phone */
-	static const char *const no[] = {"07700 900123 (after 6)", "07700 900123 not after 6pm"};
+	/* brackets of digits only are no note; words before too few digits are
+	 * not a phone (h-match3: words after the whole number are a note,
+	 * "07700 900123 not after 6pm", below) */
+	static const char *const no[] = {"07700 900123 (6)", "07700 900 not after 6pm"};
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
 		struct match_keys k;
 		keys_of(who(&b, NULL, NULL, no[i], NULL, NULL), NULL, &k);
@@ -893,5 +900,267 @@ Test(match, foreign_phones_nee_aka_and_placeholders)
 	match_keys_free(&k);
 	keys_of(who(&b, "John Smith", NULL, NULL, NULL, "ZZ99 3WZ"), NULL, &k);
 	cr_assert_eq(k.n, 0, "ZZ99 is the NHS's no fixed abode");
+	match_keys_free(&k);
+}
+
+/* h-match3: how agencies' systems write nulls and typos, found by a second set of cases. */
+Test(match, transcription_letters_notes_and_extensions_in_phones)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
+	/* O typed for 0 and l or I for 1, where digits are */
+	static const char *const same[] = {"O77OO 9OO123", "Mob: O7700 900l23", "07700 9OOI23",
+					   "'07700900123" /* Excel's text prefix */};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%s",
+			  same[i]);
+	/* numbers entered for "not known" are nobody's */
+	static const char *const dummy[] = {"07000 000000", "07777777777", "01234 567890",
+					    "07123 456789", "00000 000000"};
+	for (size_t i = 0; i < sizeof dummy / sizeof dummy[0]; i++) {
+		struct match_keys k;
+		keys_of(who(&b, NULL, NULL, dummy[i], NULL, NULL), NULL, &k);
+		cr_assert_eq(k.n, 0, "%s", dummy[i]);
+		match_keys_free(&k);
+	}
+	/* an extension in brackets is no note: the switchboard alone does not match it */
+	record("TS-2026-0002", "2026-01-10", who(&a, NULL, NULL, "01632 960456", NULL, NULL), NULL);
+	cr_assert_not(matches("2026-02-01", who(&b, NULL, NULL, "01632 960456 (ext 21)", 0, 0), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, NULL, NULL, "01632 960456 (x21)", 0, 0), NULL));
+}
+
+Test(match, nhs_placeholders_and_unicode_separators)
+{
+	struct who a, b;
+	struct match_keys k;
+	/* every repeated digit passes mod 11 and is a system's dummy: no key */
+	static const char *const dummy[] = {"0000000000", "999 999 9999", "1111111111"};
+	for (size_t i = 0; i < sizeof dummy / sizeof dummy[0]; i++) {
+		keys_of(who(&b, NULL, NULL, NULL, dummy[i], NULL), NULL, &k);
+		cr_assert_eq(k.n, 0, "%s", dummy[i]);
+		match_keys_free(&k);
+	}
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, NULL, "9990001006", NULL), NULL);
+	cr_assert(matches("2026-02-01",
+			  who(&b, NULL, NULL, NULL, "999\xC2\xA0" "000\xC2\xA0" "1006", NULL), NULL),
+		  "NBSP between the groups");
+	cr_assert(matches("2026-02-01",
+			  who(&b, NULL, NULL, NULL, "999\xE2\x80\x93" "000\xE2\x80\x93" "1006", NULL),
+			  NULL),
+		  "en dashes between the groups");
+	cr_assert(matches("2026-02-01", who(&b, NULL, NULL, NULL, "NHS No. 999 000 1006", NULL), NULL),
+		  "a label before the number");
+	keys_of(who(&b, NULL, NULL, NULL, "NHS No. 999 000 1007", NULL), NULL, &k);
+	cr_assert_eq(k.n, 0, "the check digit still refuses a typo");
+	match_keys_free(&k);
+	struct who q;
+	who(&q, NULL, NULL, NULL, NULL, NULL);
+	q.p.ni_number = "JT123456A";
+	record("TS-2026-0002", "2026-01-10", &q.p, NULL);
+	q.p.ni_number = "JT\xC2\xA0" "12\xC2\xA0" "34\xC2\xA0" "56";
+	cr_assert(matches("2026-02-01", &q.p, NULL), "NI number with NBSPs");
+	static const char *const labelled[] = {"NI No. JT 12 34 56 A", "NINO: jt123456a",
+					       "NI number JT123456"};
+	for (size_t i = 0; i < sizeof labelled / sizeof labelled[0]; i++) {
+		q.p.ni_number = (char *)labelled[i];
+		cr_assert(matches("2026-02-01", &q.p, NULL), "%s", labelled[i]);
+	}
+	q.p.ni_number = "NI No. JT 12 34 57 A";
+	cr_assert_not(matches("2026-02-01", &q.p, NULL), "another number");
+}
+
+Test(match, refused_names_aka_in_full_and_initials)
+{
+	struct who a, b;
+	struct match_keys k;
+	/* nulls as call takers write them are no name: two strangers at one hostel stay apart */
+	static const char *const nobody[] = {"REFUSED", "Declined", "not stated", "Not Provided"};
+	for (size_t i = 0; i < sizeof nobody / sizeof nobody[0]; i++) {
+		keys_of(who(&b, nobody[i], "1985-02-02", NULL, NULL, "TS2 1HQ"), NULL, &k);
+		cr_assert_eq(k.n, 0, "%s", nobody[i]);
+		match_keys_free(&k);
+	}
+	/* the other name after "also known as", "a.k.a.", "known as", "previously" */
+	record("TS-2026-0001", "2026-01-10", who(&a, "Precious Okafor", "1995-03-30", 0, 0, 0), NULL);
+	static const char *const other[] = {"Precious OKONKWO also known as Precious Okafor",
+					    "Precious Okonkwo a.k.a. Precious Okafor",
+					    "Precious Okonkwo (known as Precious Okafor)",
+					    "Precious Okonkwo previously Okafor"};
+	for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) {
+		struct match_result r;
+		query("2026-02-01", who(&b, other[i], "1995-03-30", 0, 0, 0), NULL, &r);
+		cr_assert(r.repeat, "%s", other[i]);
+		cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB, "%s", other[i]);
+		match_result_free(&r);
+	}
+	/* alternatives separated by '/' are other names; "N/K" is still nobody */
+	static const char *const slash[] = {"Precious Okonkwo / Precious Okafor",
+					    "Precious OKONKWO/OKAFOR", "OKONKWO/OKAFOR, Precious",
+					    "OKAFOR/OKONKWO, Precious"};
+	for (size_t i = 0; i < sizeof slash / sizeof slash[0]; i++) {
+		struct match_result r;
+		query("2026-02-01", who(&b, slash[i], "1995-03-30", 0, 0, 0), NULL, &r);
+		cr_assert(r.repeat, "%s", slash[i]);
+		cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB, "%s", slash[i]);
+		match_result_free(&r);
+	}
+	keys_of(who(&b, "N/K", "1985-02-02", NULL, NULL, "TS2 1HQ"), NULL, &k);
+	cr_assert_eq(k.n, 0, "N/K");
+	match_keys_free(&k);
+	/* "A B SMITH" (health systems' initials) and the full name find each other, weakly */
+	record("TS-2026-0002", "2026-01-10", who(&a, "Mrs A B SMITH", "1966-03-15", 0, 0, 0), NULL);
+	record("TS-2026-0003", "2026-01-10", who(&a, "Carol Denise Jones", "1970-04-04", 0, 0, 0),
+	       NULL);
+	struct match_result r;
+	query("2026-02-01", who(&b, "Anne Bernadette Smith", "1966-03-15", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_str_eq(r.previous[0].case_ref, "TS-2026-0002");
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	query("2026-02-01", who(&b, "C D JONES", "1970-04-04", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat, "the short form finds the case written in full");
+	cr_assert_str_eq(r.previous[0].case_ref, "TS-2026-0003");
+	match_result_free(&r);
+	/* two people written in full with the same initials are not each other */
+	record("TS-2026-0004", "2026-01-10", who(&a, "Alison Brenda Hale", "1980-08-08", 0, 0, 0),
+	       NULL);
+	cr_assert_not(matches("2026-02-01", who(&b, "Amy Beth Hale", "1980-08-08", 0, 0, 0), NULL),
+		      "variants never match each other");
+}
+
+/* h-match3: the police's PNC id and probation's CRN identify a perpetrator (DOMAIN.md). */
+Test(match, pnc_id_and_crn_are_strong_perpetrator_keys)
+{
+	struct who v1, v2, p1, p2;
+	struct match_result r;
+	/* another victim, the same perpetrator known only by name and PNC id */
+	who(&p1, "Tyler Finch", NULL, NULL, NULL, NULL);
+	p1.p.pnc_id = "2001/0171310W";
+	record("TS-2026-0001", "2026-01-10", who(&v1, "Anna Rowan", "1991-01-14", 0, 0, 0), &p1.p);
+	who(&p2, "Ty Finch", NULL, NULL, NULL, NULL);
+	p2.p.pnc_id = "01/171310w";
+	query("2026-04-10", who(&v2, "Beth Selby", "1994-02-08", 0, 0, 0), &p2.p, &r);
+	cr_assert_not(r.repeat);
+	cr_assert_eq(r.n_serial, 1, "the short form of the PNC id is the same perpetrator");
+	cr_assert_eq(r.serial[0].perp_kinds, 1u << MATCH_KIND_PNC);
+	match_result_free(&r);
+	/* a wrong check letter is no id */
+	p2.p.pnc_id = "2001/0171310X";
+	query("2026-04-10", who(&v2, "Beth Selby", "1994-02-08", 0, 0, 0), &p2.p, &r);
+	cr_assert_eq(r.n_serial, 0);
+	match_result_free(&r);
+	/* the same victim and perpetrator, the perpetrator matched by CRN only */
+	who(&p1, "Connor Blaine", "1990-10-01", NULL, NULL, NULL);
+	p1.p.probation_crn = "X765432";
+	record("TS-2026-0002", "2026-01-10", who(&v1, "Anna Rolfe", "1991-01-16", 0, 0, 0), &p1.p);
+	who(&p2, "Con Blaine", "1990-01-10", NULL, NULL, NULL);
+	p2.p.probation_crn = "x 765432";
+	query("2026-04-10", who(&v2, "Anna Rolfe", "1991-01-16", 0, 0, 0), &p2.p, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].perp_kinds, 1u << MATCH_KIND_CRN);
+	match_result_free(&r);
+	p2.p.probation_crn = "X765433";
+	cr_assert_not(matches("2026-04-10", who(&v2, "Anna Rolfe", "1991-01-16", 0, 0, 0), &p2.p),
+		      "another CRN and another name: a new perpetrator");
+	cr_assert_eq(match_strength(1u << MATCH_KIND_PNC), MATCH_STRONG);
+	cr_assert_eq(match_strength(1u << MATCH_KIND_CRN), MATCH_STRONG);
+	cr_assert_str_eq(match_kind_name(MATCH_KIND_PNC), "pnc_id");
+	cr_assert_str_eq(match_kind_name(MATCH_KIND_CRN), "probation_crn");
+}
+
+/* h-match3: a name in Cyrillic finds its Latin transliteration, weakly. */
+Test(match, cyrillic_names_find_their_transliteration_weakly)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-10", who(&a, "Oksana Kovalenko", "1989-08-24", 0, 0, 0), NULL);
+	/* "Оксана КОВАЛЕНКО": upper case Cyrillic too */
+	query("2026-02-01",
+	      who(&b, "\xD0\x9E\xD0\xBA\xD1\x81\xD0\xB0\xD0\xBD\xD0\xB0 "
+		      "\xD0\x9A\xD0\x9E\xD0\x92\xD0\x90\xD0\x9B\xD0\x95\xD0\x9D\xD0\x9A\xD0\x9E",
+		  "1989-08-24", 0, 0, 0),
+	      NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	/* "Олександр" vs the Russian-style "Aleksandr": phonetic (vowel runs) */
+	record("TS-2026-0002", "2026-01-10", who(&a, "Aleksandr Bondarenko", "1980-02-02", 0, 0, 0),
+	       NULL);
+	cr_assert(matches("2026-02-01",
+			  who(&b, "\xD0\x9E\xD0\xBB\xD0\xB5\xD0\xBA\xD1\x81\xD0\xB0\xD0\xBD"
+				  "\xD0\xB4\xD1\x80 \xD0\x91\xD0\xBE\xD0\xBD\xD0\xB4\xD0\xB0"
+				  "\xD1\x80\xD0\xB5\xD0\xBD\xD0\xBA\xD0\xBE",
+			      "1980-02-02", 0, 0, 0),
+			  NULL));
+	/* another DOB: no match */
+	cr_assert_not(matches("2026-02-01",
+			      who(&b, "\xD0\x9E\xD0\xBA\xD1\x81\xD0\xB0\xD0\xBD\xD0\xB0 "
+				      "\xD0\x9A\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBB\xD0\xB5\xD0\xBD"
+				      "\xD0\xBA\xD0\xBE",
+				  "1989-08-25", 0, 0, 0),
+			      NULL));
+}
+
+/* h-match3: an alias has fuzzy keys as the full name has: one letter off still finds it. */
+Test(match, aliases_match_with_one_edit_weakly)
+{
+	struct who a, b;
+	struct match_result r;
+	who(&a, "Kathryn Smyth", "1983-01-23", 0, 0, 0);
+	a.aliases[0] = "Katie Smyth";
+	a.p.aliases = a.aliases;
+	a.p.n_aliases = 1;
+	record("TS-2026-0001", "2026-01-10", &a.p, NULL);
+	query("2026-02-01", who(&b, "Katie Smith", "1983-01-23", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds & (1u << MATCH_KIND_FUZZY_NAME_DOB),
+		     1u << MATCH_KIND_FUZZY_NAME_DOB);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Katie Smith", "1983-01-24", 0, 0, 0), NULL),
+		      "another DOB");
+}
+
+/* h-match3: suffixes go as titles do; "Mrs A SMITH" finds a full name with a middle name. */
+Test(match, suffixes_and_an_initial_with_the_surname)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-10", who(&a, "Mark Jones Jnr", "1999-09-09", 0, 0, 0), NULL);
+	query("2026-02-01", who(&b, "Mark JONES", "1999-09-09", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB, "an exact name");
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Mark Jones Snr", "1970-01-01", 0, 0, 0), NULL),
+		      "the father: another DOB");
+
+	record("TS-2026-0002", "2026-01-10", who(&a, "Anne Bernadette Smalley", "1966-03-19", 0, 0, 0),
+	       NULL);
+	query("2026-02-01", who(&b, "Mrs A SMALLEY", "1966-03-19", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Mrs A SMALLEY", "1966-03-18", 0, 0, 0), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, "Mrs C SMALLEY", "1966-03-19", 0, 0, 0), NULL),
+		      "another initial");
+}
+
+/* h-match3: aliases now have fuzzy keys: a person with every DOB and several aliases still fits. */
+Test(match, many_dobs_and_aliases_fit_the_key_cap)
+{
+	struct who a;
+	who(&a, "Mrs Anne-Marie Bernadette O'Sullivan-Smythe", "1980-01-02", "07700 900123",
+	    "9990001006", "TS1 2AB");
+	char *dobs[8] = {"1980-02-01", "1981-01-02", "1980-01-03", "1979-01-02",
+			 "1980-03-01", "1980-01-12", "1980-12-01", "1982-01-02"};
+	char *aliases[4] = {"Annie Smythe", "Anne Marie O'Sullivan", "Marie Smith (nee Smythe)",
+			    "A M B SMYTHE"};
+	a.p.other_dobs = dobs;
+	a.p.n_other_dobs = 8;
+	a.p.aliases = aliases;
+	a.p.n_aliases = 4;
+	struct match_keys k;
+	cr_assert_eq(match_keys(&a.p, NULL, 0, key, sizeof key, &k), MGW_OK);
+	cr_assert_leq(k.n, MATCH_MAX_KEYS);
 	match_keys_free(&k);
 }
