@@ -19,12 +19,31 @@ gw=""
 cleanup() { [ -n "$gw" ] && kill -9 "$gw" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 MARAC_POLICY="$src/policy/default.yaml" bash "$src/certs/gen.sh" "$work/pki"
-"$build/marac-gateway" --config "$work/pki/gateway.yaml" 2>"$work/gw.log" &
+# A second referral area, otherton (police serves it; no other node does),
+# for TransferCase and for a recipient agency with no node in an area.
+# certs/gen.sh writes the nodes: section last, so the area goes before it.
+"$py" - "$work/pki/gateway.yaml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+area = ("    - id: otherton\n      case_ref_code: OT\n      postcodes: [OT]\n"
+        "      meetings: weekly\n      weekday: thursday\n      min_days: 5\n")
+assert "\nnodes:\n" in s
+s = s.replace("\nnodes:\n", "\n" + area + "nodes:\n", 1)
+open(p, "w").write(s)
+PY
+# The test clock (README.md "After the meeting"), at today: deadlines are
+# checked every second instead of every minute, so kinds.py's countdown
+# notices come at once.
+MARAC_CLOCK_OFFSET_DAYS=0 "$build/marac-gateway" --config "$work/pki/gateway.yaml" 2>"$work/gw.log" &
 gw=$!
 for _ in $(seq 200); do [ -s "$work/pki/port" ] && break; sleep 0.05; done
 [ -s "$work/pki/port" ] || { cat "$work/gw.log" >&2; echo "FAIL gateway did not start" >&2; exit 1; }
 rc=0
 "$py" "$src/tests/interop/client.py" --host 127.0.0.1 --port "$(cat "$work/pki/port")" \
+  --pki "$work/pki" --proto "$src/proto" --fixtures "$src/tests/fixtures" || rc=$?
+# Every other request kind and error code of proto/README.md (kinds.py).
+"$py" "$src/tests/interop/kinds.py" --host 127.0.0.1 --port "$(cat "$work/pki/port")" \
   --pki "$work/pki" --proto "$src/proto" --fixtures "$src/tests/fixtures" || rc=$?
 kill -TERM "$gw"
 wait "$gw" || { echo "FAIL the gateway did not stop cleanly" >&2; rc=1; }

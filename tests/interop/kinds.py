@@ -1,0 +1,984 @@
+#!/usr/bin/env python3
+"""tests/interop/kinds.py: every request kind and error code of proto/README.md.
+
+Written, like client.py (whose WebSocket client it uses), from proto/README.md
+and the .proto files alone: a stranger's second pass, over what client.py
+leaves out. Each check names the README section it holds the gateway to.
+
+    kinds.py --host H --port P --pki DIR --proto DIR --fixtures DIR
+
+DIR of --pki is a certs/gen.sh PKI whose gateway.yaml also has a second
+referral area `otherton` (tests/interop.test.sh adds it) and whose state
+directory holds audit.vkey. Prints PASS/FAIL per check; exit 1 on any FAIL.
+
+Covered: Hello (version, second Hello), every frame-level refusal and its
+close code (text 1003, unmasked 1002, too large 1009, no body / bad UTF-8
+1007, a gateway-only frame); TLS refusals (no certificate, foreign CA,
+revoked, expired, unregistered 403); Share refusals (INVALID_SHARE,
+UNKNOWN_RECIPIENT, lawful basis, NOT_AUTHORISED); Refer (accepted, DASH
+applied, duplicate, MSG_ID_CONFLICT, INVALID_REFERRAL by field);
+ResearchStatus; AgendaRequest; ActionAdd/Update/ListRequest; MarkerAdd/
+Inform/Review/ListRequest; countdown notices as Deliver.notice; Flag and
+FlagHistoryRequest; LookupRequest forms and RATE_LIMITED; CloseCase,
+MergeCase, TransferCase, RetractShare, RetractAck; AuditQuery,
+CheckpointRequest (Ed25519 signed notes checked with audit.vkey),
+InclusionProofRequest and ConsistencyProofRequest (RFC 9162 paths checked),
+and the REQUEST_REFUSED records of the refusals above.
+"""
+import argparse
+import base64
+import copy
+import datetime
+import hashlib
+import json
+import os
+import socket
+import ssl
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import client as base  # noqa: E402  (the README's transport, written once)
+
+check = base.check
+Closed = base.Closed
+
+UNSOLICITED = ("deliver", "flag", "retract")
+
+
+class Node:
+    """One connection after Hello. Frames the gateway sends unasked
+    (Deliver, Flag, Retract: README section 5) may come between a request
+    and its answer; they are kept here, the answer is returned."""
+
+    def __init__(self, a, name, hello=True):
+        self.name = name
+        self.c = base.Conn(a.host, a.port, a.pki, name)
+        self.got = []
+        self.raw = {}
+        self.welcome = base.hello(self.c) if hello else None
+
+    def _keep(self, f):
+        self.got.append(f)
+        if f.WhichOneof("body") == "deliver":
+            self.raw[f.deliver.delivery_id] = self.c.last_raw
+
+    def answer(self, timeout=15):
+        end = time.time() + timeout
+        while True:
+            f = self.c.recv(max(0.1, end - time.time()))
+            if f.WhichOneof("body") in UNSOLICITED:
+                self._keep(f)
+                continue
+            return f
+
+    def req(self, frame, timeout=15):
+        self.c.send(frame)
+        return self.answer(timeout)
+
+    def wait_for(self, pred, timeout):
+        """Unasked frames until pred(frame) holds for one (or time runs out)."""
+        for f in self.got:
+            if pred(f):
+                return f
+        end = time.time() + timeout
+        while time.time() < end:
+            try:
+                f = self.c.recv(max(0.1, end - time.time()))
+            except (socket.timeout, TimeoutError):
+                break
+            self._keep(f)
+            if pred(f):
+                return f
+        return None
+
+    def drain(self, seconds=0.5):
+        try:
+            while True:
+                self._keep(self.c.recv(seconds))
+        except (socket.timeout, TimeoutError):
+            pass
+
+    def ack_all(self):
+        """DeliverAck for each Deliver and Flag kept, RetractAck for each Retract."""
+        for f in self.got:
+            b = f.WhichOneof("body")
+            x = pb.Frame()
+            if b == "deliver":
+                x.deliver_ack.delivery_id = f.deliver.delivery_id
+                x.deliver_ack.seq = f.deliver.seq
+            elif b == "flag":
+                x.deliver_ack.delivery_id = f.flag.flag_id
+                x.deliver_ack.seq = f.flag.seq
+            elif b == "retract":
+                x.retract_ack.delivery_id = f.retract.delivery_id
+            else:
+                continue
+            self.c.send(x)
+        self.got = []
+
+    def close(self):
+        self.c.close()
+
+
+def err_name(code):
+    try:
+        return pb.ErrorCode.Name(code)
+    except ValueError:
+        return str(code)
+
+
+def is_error(f, code, msg_id=None, field=None):
+    if f.WhichOneof("body") != "error" or f.error.code != code:
+        return False
+    if msg_id is not None and f.error.msg_id != msg_id:
+        return False
+    if field is not None and field not in f.error.message:
+        return False
+    return True
+
+
+def show(f):
+    b = f.WhichOneof("body")
+    if b == "error":
+        return "error %s %r msg_id=%r" % (err_name(f.error.code), f.error.message, f.error.msg_id)
+    return b
+
+
+def expect_error(node, frame, code, what, msg_id=None, field=None):
+    f = node.req(frame)
+    return check(is_error(f, code, msg_id, field), "%s: %s (got %s)" % (what, err_name(code), show(f)))
+
+
+def close_code(conn, timeout=5):
+    """The close code the gateway sends next (frames before it are skipped)."""
+    try:
+        while True:
+            conn.recv(timeout)
+    except Closed as cl:
+        return cl.code
+    except (socket.timeout, TimeoutError, OSError):
+        return None
+
+
+def F(**kw):
+    """A Frame with one body: F(share={...}) from a dict in proto3 JSON form."""
+    (body, value), = kw.items()
+    f = pb.Frame()
+    json_format.ParseDict({body: value}, f)
+    return f
+
+
+# ---- RFC 9162 proofs, C2SP checkpoints (README section 9)
+
+def h_leaf(b):
+    return hashlib.sha256(b"\x00" + b).digest()
+
+
+def h_node(l, r):
+    return hashlib.sha256(b"\x01" + l + r).digest()
+
+
+def root_from_inclusion(idx, size, leaf, path):
+    if idx >= size:
+        return None
+    fn, sn, r = idx, size - 1, leaf
+    for p in path:
+        if sn == 0:
+            return None
+        if fn & 1 or fn == sn:
+            r = h_node(p, r)
+            if not fn & 1:
+                while fn and not fn & 1:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            r = h_node(r, p)
+        fn >>= 1
+        sn >>= 1
+    return r if sn == 0 else None
+
+
+def consistent(first, second, first_hash, second_hash, path):
+    if first == second:
+        return not path and first_hash == second_hash
+    path = list(path)
+    if first & (first - 1) == 0:
+        path.insert(0, first_hash)
+    if not path:
+        return False
+    fn, sn = first - 1, second - 1
+    while fn & 1:
+        fn >>= 1
+        sn >>= 1
+    fr = sr = path[0]
+    for c in path[1:]:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            fr = h_node(c, fr)
+            sr = h_node(c, sr)
+            if not fn & 1:
+                while fn and not fn & 1:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            sr = h_node(sr, c)
+        fn >>= 1
+        sn >>= 1
+    return sn == 0 and fr == first_hash and sr == second_hash
+
+
+def varint(b, i):
+    v = sh = 0
+    while True:
+        v |= (b[i] & 0x7F) << sh
+        sh += 7
+        i += 1
+        if not b[i - 1] & 0x80:
+            return v, i
+
+
+def deliver_body(raw_frame):
+    """The bytes of Frame.deliver after its leading seq and delivery_id fields
+    (README section 9, DELIVERY_COMMITTED.body_sha256)."""
+    if raw_frame[0] != 0x2A:  # Frame field 5 (deliver), length-delimited
+        return b""
+    _, i = varint(raw_frame, 1)
+    d = raw_frame[i:]
+    if d[0] != 0x08:          # seq, varint
+        return b""
+    _, j = varint(d, 1)
+    if d[j] != 0x12:          # delivery_id, length-delimited
+        return b""
+    n, k = varint(d, j + 1)
+    return d[k + n:]
+
+
+def ed25519_verify(pub, msg, sig):
+    """openssl's CLI, so that the stranger needs nothing beyond Debian's openssl."""
+    d = tempfile.mkdtemp(prefix="marac-interop-sig-")
+    der = bytes.fromhex("302a300506032b6570032100") + pub
+    p = os.path.join(d, "pub.pem")
+    with open(p, "w") as fh:
+        fh.write("-----BEGIN PUBLIC KEY-----\n%s\n-----END PUBLIC KEY-----\n" % base64.b64encode(der).decode())
+    with open(os.path.join(d, "msg"), "wb") as fh:
+        fh.write(msg)
+    with open(os.path.join(d, "sig"), "wb") as fh:
+        fh.write(sig)
+    r = subprocess.run(["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", p, "-rawin",
+                        "-in", os.path.join(d, "msg"), "-sigfile", os.path.join(d, "sig")],
+                       capture_output=True)
+    for n in ("pub.pem", "msg", "sig"):
+        os.unlink(os.path.join(d, n))
+    os.rmdir(d)
+    return r.returncode == 0
+
+
+def parse_vkey(vkey):
+    name, kid, b = vkey.strip().split("+", 2)
+    raw = base64.b64decode(b)
+    ok = raw[0] == 1 and len(raw) == 33 and \
+        hashlib.sha256(name.encode() + b"\n" + raw).digest()[:4].hex() == kid
+    return name, bytes.fromhex(kid), raw[1:], ok
+
+
+def verify_note(note, vkey):
+    """(size, root) of a checkpoint note carrying a valid line of vkey, else None."""
+    name, kid, pub, ok = parse_vkey(vkey)
+    if not ok or "\n\n" not in note:
+        return None
+    text, sigs = note.split("\n\n", 1)
+    text += "\n"
+    lines = text.split("\n")
+    for s in sigs.strip("\n").split("\n"):
+        if not s.startswith("\u2014 "):
+            return None
+        kname, b = s[2:].rsplit(" ", 1)
+        raw = base64.b64decode(b)
+        if kname == name and raw[:4] == kid and ed25519_verify(pub, text.encode(), raw[4:]):
+            return int(lines[1]), base64.b64decode(lines[2])
+    return None
+
+
+# ---- the scenario
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--host", default="127.0.0.1")
+    ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--pki", required=True)
+    ap.add_argument("--proto", required=True)
+    ap.add_argument("--fixtures", required=True)
+    a = ap.parse_args()
+    base.load_proto(a.proto)
+    global pb, json_format
+    pb, json_format = base.pb, base.json_format
+    A = base.case_pb
+    t0 = time.time()
+
+    def node(name):
+        return Node(a, name)
+
+    # == 1-3. transport, frames, handshake
+    x = base.Conn(a.host, a.port, a.pki, "csc")
+    f = pb.Frame()
+    f.hello.protocol_version = 2
+    x.send(f)
+    e = x.recv(5)
+    check(is_error(e, pb.ERROR_CODE_PROTOCOL_VERSION) and close_code(x) == 1008,
+          "Hello{protocol_version: 2}: PROTOCOL_VERSION, close 1008 (section 3)")
+    for what, send, want_close in (
+            ("a text message", lambda c: c._send(0x1, b"hello"), 1003),
+            ("an empty binary message (a Frame with no body)", lambda c: c._send(0x2, b""), 1007),
+            ("a Hello whose client_software is not UTF-8",
+             lambda c: c._send(0x2, b"\x0a\x05\x08\x01\x12\x01\xff"), 1007)):
+        x = base.Conn(a.host, a.port, a.pki, "csc")
+        send(x)
+        try:
+            e = x.recv(5)
+        except Closed as cl:
+            e, code = None, cl.code
+        else:
+            code = close_code(x)
+        check(e is not None and is_error(e, pb.ERROR_CODE_MALFORMED_FRAME) and code == want_close,
+              "%s: MALFORMED_FRAME, close %d (section 2; got %s, close %s)"
+              % (what, want_close, show(e) if e else "no Error", code))
+    # an unmasked binary frame (RFC 6455 5.1): the client MUST mask
+    x = base.Conn(a.host, a.port, a.pki, "csc")
+    payload = pb.Frame(hello=pb.Hello(protocol_version=1)).SerializeToString()
+    x.s.sendall(struct.pack("!BB", 0x82, len(payload)) + payload)
+    try:
+        e = x.recv(5)
+        code = close_code(x)
+    except Closed as cl:
+        e, code = None, cl.code
+    check(code == 1002 and (e is None or is_error(e, pb.ERROR_CODE_MALFORMED_FRAME)),
+          "an unmasked frame: MALFORMED_FRAME, close 1002 (got %s, close %s)" % (show(e) if e else "no Error", code))
+
+    csc = node("csc")
+    mfb = csc.welcome.max_frame_bytes
+    f = csc.req(F(hello={"protocolVersion": 1}))
+    check(is_error(f, pb.ERROR_CODE_UNEXPECTED_FRAME), "a second Hello: UNEXPECTED_FRAME (%s)" % show(f))
+    f = csc.req(F(welcome={"nodeId": "x"}))
+    check(is_error(f, pb.ERROR_CODE_UNEXPECTED_FRAME), "a frame only the gateway sends: UNEXPECTED_FRAME (%s)" % show(f))
+    f = csc.req(F(researchStatus={"caseRef": "NO-SUCH-1", "done": True}))
+    check(f.WhichOneof("body") == "error", "the connection stayed open after both (%s)" % show(f))
+    x = node("csc")  # supersedes csc: close 4000 (section 7)
+    check(close_code(csc.c, 3) == 4000, "the same node connecting again supersedes the first: close 4000")
+    csc = x
+    x = base.Conn(a.host, a.port, a.pki, "housing")
+    base.hello(x)
+    try:
+        x.send(F(share={"msgId": "big", "summary": {"narrative": "x" * mfb}}))
+    except OSError:
+        pass  # the gateway may answer and close before it read the whole frame
+    e = None
+    try:
+        while e is None or e.WhichOneof("body") != "error":
+            e = x.recv(10)  # housing's pending deliveries may come first
+        code = close_code(x)
+    except Closed as cl:
+        code = cl.code
+    except OSError:
+        code = "reset"
+    check(e is not None and is_error(e, pb.ERROR_CODE_FRAME_TOO_LARGE) and code == 1009,
+          "a frame above max_frame_bytes (%d): FRAME_TOO_LARGE, close 1009 (got %s, close %s)"
+          % (mfb, show(e) if e else "no Error", code))
+
+    # TLS refusals (section 1)
+    def tls_refused(name):
+        try:
+            c = base.Conn(a.host, a.port, a.pki, name)
+            base.hello(c)
+            c.close()
+            return "welcomed"
+        except Closed as cl:
+            return "HTTP %s" % cl.code
+        except (ssl.SSLError, ConnectionError, OSError) as ex:
+            return "TLS: %s" % type(ex).__name__
+    for name, want in (("foreign", "TLS"), ("revoked", "TLS"), ("expired", "TLS"),
+                       ("unregistered", "HTTP 403")):
+        got = tls_refused(name)
+        check(got.startswith(want), "certificate %s: refused, %s (%s)" % (name, want, got))
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.load_verify_locations(os.path.join(a.pki, "ca.crt"))
+    try:
+        s = ctx.wrap_socket(socket.create_connection((a.host, a.port), timeout=5), server_hostname="localhost")
+        s.sendall(b"GET /v1 HTTP/1.1\r\nHost: x\r\n\r\n")
+        got = s.recv(100)
+        nocert = "answered %r" % got[:20] if got else "closed"
+    except (ssl.SSLError, ConnectionError, OSError) as ex:
+        nocert = "TLS alert: %s" % getattr(ex, "reason", type(ex).__name__)
+    check(not nocert.startswith("answered"), "no client certificate: refused in TLS (%s)" % nocert)
+
+    # == 10. referrals
+    police = node("police")
+    today = datetime.datetime.fromtimestamp(police.welcome.server_time_ms / 1000, datetime.timezone.utc).date()
+    with open(os.path.join(a.fixtures, "referral_police.json")) as fh:
+        tmpl = json.load(fh)
+
+    def referral(victim, phone, nhs, dob, postcode, perp, perp_dob, perp_phone):
+        r = copy.deepcopy(tmpl)
+        r["referralDate"] = today.isoformat()
+        r["victim"].update({"fullName": victim, "aliases": [], "dateOfBirth": dob, "phones": [phone],
+                            "nhsNumber": nhs, "email": "", "address": {"lines": ["2 Sample Street"],
+                                                                       "postcode": postcode}})
+        r["perpetrators"] = [{"fullName": perp, "dateOfBirth": perp_dob, "phones": [perp_phone],
+                              "role": "PERSON_ROLE_PERPETRATOR", "relationshipToVictim": "partner"}]
+        r["fears"] = "She fears %s." % perp
+        r["safeContacts"] = []
+        r["unsafeContacts"] = []
+        return r
+
+    def refer(n, msg_id, r, basis="LAWFUL_BASIS_PUBLIC_TASK_SCH1_PARA18"):
+        return n.req(F(refer={"msgId": msg_id, "lawfulBasis": basis, "referral": r}))
+
+    rz = referral("Zara Interopwell", "07700 900456", "9990000018", "1991-05-06", "TS2 3DE",
+                  "Kieran Exampleson", "1985-03-03", "07700 900457")
+    f = refer(police, "kinds-refer-a", rz)
+    ok = check(f.WhichOneof("body") == "referral_accepted", "Refer: ReferralAccepted (%s)" % show(f))
+    if not ok:
+        print("%d failed" % base.FAILS)
+        return 1
+    ra = f.referral_accepted
+    case_a = ra.case_ref
+    check(ra.score == 15 and ra.level == A.RISK_LEVEL_HIGH and ra.dash.questions == 24 and
+          ra.dash.threshold == 14 and ra.dash.form == A.DASH_FORM_SAFELIVES_24 and "15 of 24" in ra.dash.text,
+          "ReferralAccepted.dash: %r" % ra.dash.text)
+    check(ra.meeting_date > today.isoformat() and not ra.repeat and ra.audit_seq > 0,
+          "a new case %s for the meeting of %s" % (case_a, ra.meeting_date))
+    f = refer(police, "kinds-refer-a", rz)
+    check(f.WhichOneof("body") == "referral_accepted" and f.referral_accepted.duplicate and
+          f.referral_accepted.case_ref == case_a, "the same Refer again: duplicate, the same case (%s)" % show(f))
+    rz2 = copy.deepcopy(rz)
+    rz2["crimeRef"] = "TS/99999/26"
+    f = refer(police, "kinds-refer-a", rz2)
+    check(is_error(f, pb.ERROR_CODE_MSG_ID_CONFLICT, "kinds-refer-a"), "other bytes under that msg_id: MSG_ID_CONFLICT (%s)" % show(f))
+    for n, (mut, basis, field) in enumerate((
+            (lambda r: r["risk"]["answers"][0].update(answer="ANSWER_NO") or
+             [x.update(answer="ANSWER_NO") for x in r["risk"]["answers"][:5]], None, "risk.answers"),
+            (lambda r: None, "LAWFUL_BASIS_CALDICOTT_7", "lawful_basis"),
+            (lambda r: r.update(victimAware="ANSWER_NO"), None, "victim_aware_reason"),
+            (lambda r: r.update(route="REFERRAL_ROUTE_REPEAT"), None, "route"),
+            (lambda r: r.update(referralDate=(today + datetime.timedelta(days=3)).isoformat()), None, "referral_date"),
+            (lambda r: r["victim"].update(dateOfBirth=(today.replace(year=today.year - 15)).isoformat()), None,
+             "victim"),
+            (lambda r: r.update(route="REFERRAL_ROUTE_PROFESSIONAL_JUDGEMENT", judgementReason=""), None,
+             "judgement_reason"))):
+        r = referral("Quinn Nomatch", "07700 900901", "9990000026", "1980-01-01", "TS9 9ZZ",
+                     "Otto Nomatch", "1979-01-01", "07700 900902")
+        mut(r)
+        f = refer(police, "kinds-bad-refer-%d" % n, r, basis or "LAWFUL_BASIS_PUBLIC_TASK_SCH1_PARA18")
+        check(is_error(f, pb.ERROR_CODE_INVALID_REFERRAL, "kinds-bad-refer-%d" % n) and
+              f.error.message.startswith(field) and "Quinn" not in f.error.message,
+              "INVALID_REFERRAL naming %s (%s)" % (field, show(f)))
+    csc_refer = F(refer={"msgId": "kinds-refer-csc", "lawfulBasis": "LAWFUL_BASIS_LAW_ENFORCEMENT_SCH8_PARA4",
+                         "referral": referral("Quinn Nomatch", "07700 900901", "9990000026", "1980-01-01",
+                                              "TS9 9ZZ", "Otto Nomatch", "1979-01-01", "07700 900902")})
+    expect_error(csc, csc_refer, pb.ERROR_CODE_INVALID_REFERRAL,
+                 "children's social care claiming law enforcement", "kinds-refer-csc", "lawful_basis")
+    chair = node("chair")
+    expect_error(chair, csc_refer, pb.ERROR_CODE_NOT_AUTHORISED, "a Refer from a chair (no role node)")
+
+    # a duplicate referral of the same incident (B, to merge), and two more victims (C: transfer, D: withdraw)
+    f = refer(police, "kinds-refer-b", rz2)
+    check(f.WhichOneof("body") == "referral_accepted" and f.referral_accepted.repeat and
+          f.referral_accepted.previous and f.referral_accepted.previous[0].case_ref == case_a,
+          "a second referral of Zara is a repeat of %s (%s)" % (case_a, show(f)))
+    case_b = f.referral_accepted.case_ref if f.WhichOneof("body") == "referral_accepted" else "TS-NONE"
+    f = refer(police, "kinds-refer-c", referral("Yasmin Samplewood", "07700 900461", "9990000034", "1988-02-02",
+                                                "TS3 4EF", "Victor Placeholm", "1984-04-04", "07700 900462"))
+    case_c = f.referral_accepted.case_ref if check(f.WhichOneof("body") == "referral_accepted",
+                                                    "referral C (%s)" % show(f)) else "TS-NONE"
+    f = refer(police, "kinds-refer-d", referral("Wendy Testerfield", "07700 900471", "9990000042", "1992-03-03",
+                                                "TS4 5GH", "Ulric Dummyman", "1983-05-05", "07700 900472"))
+    case_d = f.referral_accepted.case_ref if check(f.WhichOneof("body") == "referral_accepted",
+                                                    "referral D (%s)" % show(f)) else "TS-NONE"
+
+    # == 4. share refusals
+    with open(os.path.join(a.fixtures, "case_basic.json")) as fh:
+        summ = json.load(fh)
+
+    def share(msg_id, to, summary=None, purpose="PURPOSE_MEETING", basis="LAWFUL_BASIS_PUBLIC_TASK_SCH1_PARA18"):
+        s = {"msgId": msg_id, "to": to, "summary": summary if summary is not None else summ}
+        if purpose:
+            s["purpose"] = purpose
+        if basis:
+            s["lawfulBasis"] = basis
+        return F(share=s)
+    expect_error(police, share("kinds-s1", ["AGENCY_HEALTH"], purpose=None), pb.ERROR_CODE_INVALID_SHARE,
+                 "a Share without purpose", "kinds-s1", "purpose")
+    expect_error(police, share("kinds-s2", ["AGENCY_HEALTH"], basis=None), pb.ERROR_CODE_INVALID_SHARE,
+                 "a Share without lawful_basis", "kinds-s2", "lawful_basis")
+    expect_error(police, share("kinds-s3", []), pb.ERROR_CODE_INVALID_SHARE, "a Share to nobody", "kinds-s3", "to")
+    expect_error(police, share("kinds-s4", ["AGENCY_HEALTH"] * 9), pb.ERROR_CODE_INVALID_SHARE,
+                 "a Share with 9 `to` entries", "kinds-s4", "to")
+    expect_error(police, share("has space", ["AGENCY_HEALTH"]), pb.ERROR_CODE_INVALID_SHARE,
+                 "a msg_id with a space (not echoed)", "")
+    s5 = dict(summ, caseRef="-bad")
+    expect_error(police, share("kinds-s5", ["AGENCY_HEALTH"], s5), pb.ERROR_CODE_INVALID_SHARE,
+                 "a case_ref starting with '-'", "kinds-s5", "case_ref")
+    expect_error(csc, share("kinds-s6", ["AGENCY_HEALTH"], basis="LAWFUL_BASIS_LAW_ENFORCEMENT_SCH8_PARA4"),
+                 pb.ERROR_CODE_INVALID_SHARE, "children's social care sharing under law enforcement",
+                 "kinds-s6", "lawful_basis")
+    expect_error(police, share("kinds-s7", ["AGENCY_HEALTH"], basis="LAWFUL_BASIS_CONSENT",
+                               summary=dict(summ, consentGiven="ANSWER_NO")), pb.ERROR_CODE_INVALID_SHARE,
+                 "consent as the basis without consent_given YES", "kinds-s7", "lawful_basis")
+    expect_error(police, share("kinds-s8", ["AGENCY_HEALTH"], dict(summ, maracArea="otherton")),
+                 pb.ERROR_CODE_UNKNOWN_RECIPIENT, "a Share to health in otherton (no health node there)", "kinds-s8")
+    expect_error(csc, share("kinds-s9", ["AGENCY_HEALTH"], dict(summ, maracArea="otherton")),
+                 pb.ERROR_CODE_NOT_AUTHORISED, "a Share about an area the sender does not serve", "kinds-s9")
+    expect_error(chair, share("kinds-s10", ["AGENCY_HEALTH"]), pb.ERROR_CODE_NOT_AUTHORISED,
+                 "a Share from a chair (no role node)", "kinds-s10")
+    phones = " ".join("07700 900%03d." % (i % 1000) for i in range(int(mfb * 0.6) // 14))
+    f = police.req(share("kinds-s11", ["AGENCY_HEALTH"], dict(summ, narrative=phones)), timeout=60)
+    check(is_error(f, pb.ERROR_CODE_VIEW_TOO_LARGE, "kinds-s11") or is_error(f, pb.ERROR_CODE_INVALID_SHARE, "kinds-s11"),
+          "a narrative whose scrubbed view outgrows max_frame_bytes: VIEW_TOO_LARGE (%s)" % show(f)[:160])
+
+    # == 10. research and the agenda
+    f = csc.req(F(researchStatus={"caseRef": case_a, "done": True}))
+    check(f.WhichOneof("body") == "research_recorded" and f.research_recorded.case_ref == case_a and
+          f.research_recorded.agency == A.AGENCY_CHILDRENS_SOCIAL_CARE and f.research_recorded.done,
+          "ResearchStatus: ResearchRecorded for csc (%s)" % show(f))
+    expect_error(csc, F(researchStatus={"caseRef": "TS-2000-9999", "done": True}), pb.ERROR_CODE_UNKNOWN_CASE,
+                 "ResearchStatus on an unknown case")
+    ctl = node("control")
+    expect_error(ctl, F(researchStatus={"caseRef": case_a, "done": True}), pb.ERROR_CODE_NOT_AUTHORISED,
+                 "ResearchStatus from a lookup certificate")
+
+    def agenda(n, **kw):
+        q = {"maracArea": "testshire", "meetingDate": ra.meeting_date}
+        q.update(kw)
+        return n.req(F(agendaRequest=q))
+    f = agenda(chair, apologies=["AGENCY_HOUSING"], startTime="09:30", minutesPerCase=12)
+    ok = check(f.WhichOneof("body") == "agenda", "AgendaRequest: Agenda (%s)" % show(f))
+    if ok:
+        ag = f.agenda
+        rows = list(ag.cases_with_children) + list(ag.adult_only_cases)
+        row = [r for r in rows if r.case_ref == case_a]
+        check(row and row[0].dash_score == 15 and row[0].children_count == 2 and row[0].slot.count(":") == 1,
+              "the agenda lists %s: DASH 15, 2 children, slot %s" % (case_a, row[0].slot if row else "-"))
+        check(row and any(r.agency == A.AGENCY_CHILDRENS_SOCIAL_CARE and r.done for r in row[0].research),
+              "the agenda row shows csc's research done")
+        check(ag.start_time == "09:30" and ag.minutes_per_case == 12 and list(ag.apologies) == [A.AGENCY_HOUSING]
+              and A.AGENCY_HOUSING in ag.attending and ag.confidentiality_statement and ag.protective_marking,
+              "Agenda: start 09:30, 12 minutes, housing's apologies, statement and marking")
+        check(b"Zara" not in ag.SerializeToString(), "the agenda holds no name")
+    for what, kw in (("a date the area does not meet", {"meetingDate": (today + datetime.timedelta(days=1)).isoformat()
+                                                          if (today + datetime.timedelta(days=1)).weekday() != 1
+                                                          else (today + datetime.timedelta(days=2)).isoformat()}),
+                     ("a start_time 9.30", {"startTime": "9.30"}), ("121 minutes per case", {"minutesPerCase": 121}),
+                     ("meeting_date 01/12/2026", {"meetingDate": "01/12/2026"}),
+                     ("apologies from an agency with no node of the area", {"apologies": ["AGENCY_UNSPECIFIED"]})):
+        f = agenda(chair, **kw)
+        check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "AgendaRequest with %s: INVALID_REQUEST (%s)" % (what, show(f)))
+    f = agenda(chair, maracArea="otherton")
+    check(is_error(f, pb.ERROR_CODE_NOT_AUTHORISED), "AgendaRequest for an area the chair does not serve: NOT_AUTHORISED (%s)" % show(f))
+    f = agenda(police)
+    check(is_error(f, pb.ERROR_CODE_NOT_AUTHORISED), "AgendaRequest from a node: NOT_AUTHORISED (%s)" % show(f))
+
+    # == 14. actions
+    def action_add(n, msg_id, **kw):
+        q = {"msgId": msg_id, "caseRef": case_a, "maracDate": today.isoformat(), "owner": "AGENCY_HEALTH",
+             "description": "Call Zara on 07700 900456 about the GP visit", "dueDate": today.isoformat()}
+        q.update(kw)
+        return n.req(F(actionAdd=q))
+    f = action_add(chair, "kinds-act-1")
+    ok = check(f.WhichOneof("body") == "action_recorded", "ActionAdd: ActionRecorded (%s)" % show(f))
+    act = f.action_recorded.action if ok else pb.Frame().action_recorded.action
+    check(act.status == 1 and act.days_left == 0 and act.owner == A.AGENCY_HEALTH and act.case_ref == case_a
+          and act.set_by_node == "chair-testshire", "the action as stored: OPEN, due today, owner health")
+    check("900456" not in act.description and "Zara" not in act.description,
+          "the description is scrubbed before it is stored: %r" % act.description)
+    f = action_add(chair, "kinds-act-1")
+    check(f.WhichOneof("body") == "action_recorded" and f.action_recorded.duplicate and
+          f.action_recorded.action.action_id == act.action_id, "the same ActionAdd again: duplicate (%s)" % show(f))
+    f = action_add(chair, "kinds-act-1", dueDate=(today + datetime.timedelta(days=9)).isoformat())
+    check(is_error(f, pb.ERROR_CODE_MSG_ID_CONFLICT, "kinds-act-1"), "ActionAdd, other bytes: MSG_ID_CONFLICT (%s)" % show(f))
+    f = action_add(chair, "kinds-act-2", owner="AGENCY_IDVA", dueDate=(today + datetime.timedelta(days=7)).isoformat(),
+                   description="Safety plan review")
+    act2 = f.action_recorded.action if f.WhichOneof("body") == "action_recorded" else None
+    check(act2 is not None and act2.days_left == 7, "a second action, due in 7 days (%s)" % show(f))
+    for what, kw, code in (
+            ("marac_date tomorrow", {"maracDate": (today + datetime.timedelta(days=1)).isoformat()}, pb.ERROR_CODE_INVALID_REQUEST),
+            ("due_date before marac_date", {"dueDate": (today - datetime.timedelta(days=1)).isoformat()}, pb.ERROR_CODE_INVALID_REQUEST),
+            ("no owner", {"owner": "AGENCY_UNSPECIFIED"}, pb.ERROR_CODE_INVALID_REQUEST),
+            ("an empty description", {"description": ""}, pb.ERROR_CODE_INVALID_REQUEST),
+            ("a 4097-byte description", {"description": "a" * 4097}, pb.ERROR_CODE_INVALID_REQUEST),
+            ("an unknown case", {"caseRef": "TS-2000-9999"}, pb.ERROR_CODE_UNKNOWN_CASE)):
+        f = action_add(chair, "kinds-act-bad-" + what.replace(" ", "-"), **kw)
+        check(is_error(f, code), "ActionAdd with %s: %s (%s)" % (what, err_name(code), show(f)))
+    f = action_add(police, "kinds-act-police")
+    check(is_error(f, pb.ERROR_CODE_NOT_AUTHORISED), "ActionAdd from a node (no role chair): NOT_AUTHORISED (%s)" % show(f))
+
+    def action_update(n, msg_id, action_id, status, note=""):
+        return n.req(F(actionUpdate={"msgId": msg_id, "actionId": action_id, "status": status, "note": note}))
+    health = node("health")
+    f = action_update(csc, "kinds-upd-csc", act.action_id, "ACTION_STATUS_DONE")
+    check(is_error(f, pb.ERROR_CODE_NOT_OWNER, "kinds-upd-csc"), "ActionUpdate by csc (not the owner): NOT_OWNER (%s)" % show(f))
+    f = action_update(chair, "kinds-upd-chair", act.action_id, "ACTION_STATUS_DONE")
+    check(is_error(f, pb.ERROR_CODE_NOT_OWNER), "ActionUpdate by the chair: NOT_OWNER (%s)" % show(f))
+    f = action_update(health, "kinds-upd-none", "A-999999", "ACTION_STATUS_DONE")
+    check(is_error(f, pb.ERROR_CODE_UNKNOWN_ITEM), "ActionUpdate of no such action: UNKNOWN_ITEM (%s)" % show(f))
+    f = action_update(health, "kinds-upd-0", act.action_id, "ACTION_STATUS_UNSPECIFIED")
+    check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "ActionUpdate with status UNSPECIFIED: INVALID_REQUEST (%s)" % show(f))
+    idva = node("idva")
+    f = action_update(idva, "kinds-upd-1", act2.action_id if act2 else "A-0", "ACTION_STATUS_NOT_POSSIBLE_CIRCUMSTANCES_CHANGED",
+                      "She moved; Ms Zara Interopwell asked us to call 07700 900456")
+    ok = check(f.WhichOneof("body") == "action_recorded" and f.action_recorded.action.status == 3 and
+               f.action_recorded.action.date_reported == today.isoformat(),
+               "ActionUpdate by the owner (idva): status recorded (%s)" % show(f))
+    if ok:
+        check("900456" not in f.action_recorded.action.note, "the note is scrubbed: %r" % f.action_recorded.action.note)
+    f = health.req(F(actionListRequest={}))
+    check(f.WhichOneof("body") == "action_list" and [x.action_id for x in f.action_list.actions] == [act.action_id]
+          and f.action_list.today == today.isoformat(),
+          "ActionList for health: its open action only (%s)" % (show(f) if f.WhichOneof("body") != "action_list"
+                                                               else [x.action_id for x in f.action_list.actions]))
+    f = chair.req(F(actionListRequest={"caseRef": case_a, "includeClosed": True}))
+    check(f.WhichOneof("body") == "action_list" and len(f.action_list.actions) == 2,
+          "ActionList for the chair with include_closed: both actions (%s)" % show(f))
+    f = csc.req(F(actionListRequest={}))
+    check(f.WhichOneof("body") == "action_list" and not f.action_list.actions, "ActionList for csc: none of its own")
+    f = ctl.req(F(actionListRequest={}))
+    check(is_error(f, pb.ERROR_CODE_NOT_AUTHORISED), "ActionListRequest from a lookup certificate: NOT_AUTHORISED (%s)" % show(f))
+
+    # == 14. markers
+    def marker_add(n, msg_id, **kw):
+        q = {"msgId": msg_id, "caseRef": case_a, "startDate": today.isoformat(),
+             "reviewDue": (today + datetime.timedelta(days=10)).isoformat(), "oicNode": ""}
+        q.update(kw)
+        return n.req(F(markerAdd=q))
+    f = marker_add(police, "kinds-mk-1")
+    ok = check(f.WhichOneof("body") == "marker_recorded", "MarkerAdd: MarkerRecorded (%s)" % show(f))
+    mk = f.marker_recorded.marker if ok else None
+    check(mk is not None and mk.state == 1 and not mk.victim_informed and mk.days_to_review == 10,
+          "the marker: ACTIVE, not yet told, review in 10 days")
+    f = marker_add(csc, "kinds-mk-csc")
+    check(is_error(f, pb.ERROR_CODE_NOT_OWNER) or is_error(f, pb.ERROR_CODE_NOT_AUTHORISED),
+          "MarkerAdd from csc: refused (%s)" % show(f))
+    check(is_error(f, pb.ERROR_CODE_NOT_OWNER), "MarkerAdd from a node of another agency: NOT_OWNER, reason not_police (%s)" % show(f))
+    for what, kw in (("a review 7 months on", {"reviewDue": (today + datetime.timedelta(days=215)).isoformat()}),
+                     ("a review already past", {"startDate": (today - datetime.timedelta(days=30)).isoformat(),
+                                                "reviewDue": (today - datetime.timedelta(days=1)).isoformat()}),
+                     ("an oic_node that is not police", {"oicNode": "csc-testshire"}),
+                     ("a start date tomorrow", {"startDate": (today + datetime.timedelta(days=1)).isoformat()})):
+        f = marker_add(police, "kinds-mk-bad-" + what.replace(" ", "-"), **kw)
+        check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "MarkerAdd with %s: INVALID_REQUEST (%s)" % (what, show(f)))
+    mid = mk.marker_id if mk else "M-0"
+
+    def inform(n, msg_id, **kw):
+        q = {"msgId": msg_id, "markerId": mid, "date": today.isoformat(), "method": "INFORM_METHOD_PHONE",
+             "outcome": "INFORM_OUTCOME_NO_ANSWER"}
+        q.update(kw)
+        return n.req(F(markerInform=q))
+    f = inform(police, "kinds-inf-1")
+    check(f.WhichOneof("body") == "marker_recorded" and not f.marker_recorded.marker.victim_informed and
+          len(f.marker_recorded.marker.contacts) == 1, "MarkerInform, no answer: an attempt kept, not told (%s)" % show(f))
+    f = inform(police, "kinds-inf-2", outcome="INFORM_OUTCOME_INFORMED", method="INFORM_METHOD_VIA_IDVA")
+    check(f.WhichOneof("body") == "marker_recorded" and f.marker_recorded.marker.victim_informed and
+          f.marker_recorded.marker.contacts[-1].stage == "placed", "MarkerInform, informed: victim_informed (%s)" % show(f))
+    f = inform(police, "kinds-inf-3", date=(today + datetime.timedelta(days=1)).isoformat())
+    check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "MarkerInform dated tomorrow: INVALID_REQUEST (%s)" % show(f))
+    f = inform(police, "kinds-inf-4", method="INFORM_METHOD_UNSPECIFIED")
+    check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "MarkerInform without a method: INVALID_REQUEST (%s)" % show(f))
+    f = inform(csc, "kinds-inf-csc")
+    check(is_error(f, pb.ERROR_CODE_NOT_OWNER), "MarkerInform from csc: NOT_OWNER (%s)" % show(f))
+    f = inform(police, "kinds-inf-none", markerId="M-999999")
+    check(is_error(f, pb.ERROR_CODE_UNKNOWN_ITEM), "MarkerInform of no such marker: UNKNOWN_ITEM (%s)" % show(f))
+    f = police.req(F(markerReview={"msgId": "kinds-rev-bad", "markerId": mid,
+                                   "newReviewDue": (today + datetime.timedelta(days=200)).isoformat()}))
+    check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "MarkerReview extending beyond 6 months: INVALID_REQUEST (%s)" % show(f))
+    f = police.req(F(markerReview={"msgId": "kinds-rev-1", "markerId": mid,
+                                   "newReviewDue": (today + datetime.timedelta(days=12)).isoformat()}))
+    check(f.WhichOneof("body") == "marker_recorded" and f.marker_recorded.marker.review_due ==
+          (today + datetime.timedelta(days=12)).isoformat() and not f.marker_recorded.marker.victim_informed,
+          "MarkerReview extend: new review due, she must be told again (%s)" % show(f))
+    # a second marker, withdrawn, then reviewed again
+    f = marker_add(police, "kinds-mk-2", oicNode="police-testshire")
+    mid2 = f.marker_recorded.marker.marker_id if f.WhichOneof("body") == "marker_recorded" else "M-0"
+    f = police.req(F(markerReview={"msgId": "kinds-rev-2", "markerId": mid2, "withdraw": True}))
+    check(f.WhichOneof("body") == "marker_recorded" and f.marker_recorded.marker.state == 2 and
+          f.marker_recorded.marker.withdrawn_date == today.isoformat(), "MarkerReview withdraw: WITHDRAWN (%s)" % show(f))
+    f = police.req(F(markerReview={"msgId": "kinds-rev-3", "markerId": mid2, "withdraw": True}))
+    check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "a review of a withdrawn marker: INVALID_REQUEST (%s)" % show(f))
+    f = police.req(F(markerListRequest={"caseRef": case_a, "includeWithdrawn": True}))
+    check(f.WhichOneof("body") == "marker_list" and len(f.marker_list.markers) == 2 and
+          f.marker_list.today == today.isoformat(), "MarkerList (police, include_withdrawn): both (%s)" % show(f))
+    f = chair.req(F(markerListRequest={"dueOnly": True}))
+    check(f.WhichOneof("body") == "marker_list" and [m.marker_id for m in f.marker_list.markers] == [mid],
+          "MarkerList for the chair, due_only: the active marker due in 12 days (%s)" % show(f))
+    f = csc.req(F(markerListRequest={}))
+    check(is_error(f, pb.ERROR_CODE_NOT_AUTHORISED), "MarkerListRequest from csc: NOT_AUTHORISED (%s)" % show(f))
+
+    # == 13. flags: health shares about Zara under its own case ref; police
+    # (the referring agency) and idva (flag_agencies) are flagged
+    hsum = {"caseRef": "HEALTH-LOCAL-77", "maracArea": "testshire",
+            "victim": {"fullName": "Zara Interopwell", "phones": ["+447700900456"], "role": "PERSON_ROLE_VICTIM"},
+            "narrative": "Seen in A&E."}
+    f = health.req(share("kinds-flag-share", ["AGENCY_IDVA"], hsum))
+    check(f.WhichOneof("body") == "share_accepted", "health's share about the same victim is accepted (%s)" % show(f))
+    fl = police.wait_for(lambda x: x.WhichOneof("body") == "flag" and x.flag.case_ref == case_a, 10)
+    check(fl is not None and fl.flag.touched_by_agency == A.AGENCY_HEALTH and fl.flag.via == "share" and
+          "phone" in fl.flag.matched_on and len(fl.flag.flag_id) == 32,
+          "police is flagged: %s touched by health via share on phone" % case_a)
+    check(fl is None or b"HEALTH-LOCAL" not in fl.SerializeToString(), "the Flag does not carry the toucher's case ref")
+    fi = idva.wait_for(lambda x: x.WhichOneof("body") == "flag" and x.flag.case_ref == case_a, 10)
+    check(fi is not None, "idva (the area's flag_agencies) is flagged too")
+    check(health.wait_for(lambda x: x.WhichOneof("body") == "flag", 0.5) is None, "the touching node is not flagged")
+    f = police.req(F(flagHistoryRequest={"caseRef": case_a}))
+    check(f.WhichOneof("body") == "flag_history" and f.flag_history.entries and
+          f.flag_history.entries[0].agency == A.AGENCY_HEALTH and f.flag_history.entries[0].via == "share",
+          "FlagHistory for police: health's touch (%s)" % show(f))
+    expect_error(csc, F(flagHistoryRequest={"caseRef": case_a}), pb.ERROR_CODE_NOT_AUTHORISED,
+                 "FlagHistoryRequest from csc (neither referrer nor flag agency)")
+    expect_error(police, F(flagHistoryRequest={"caseRef": "TS-2000-9999"}), pb.ERROR_CODE_UNKNOWN_CASE,
+                 "FlagHistoryRequest on an unknown case")
+    expect_error(chair, F(flagHistoryRequest={"caseRef": case_a}), pb.ERROR_CODE_NOT_AUTHORISED,
+                 "FlagHistoryRequest from a chair (no role node)")
+
+    # == 13. lookup forms
+    def lookup(n, **kw):
+        return n.req(F(lookupRequest=kw))
+    f = lookup(ctl, msgId="kinds-lk-1", nhsNumber="999 000 0018")
+    check(f.WhichOneof("body") == "lookup_result" and f.lookup_result.found and
+          f.lookup_result.cases[0].case_ref in (case_a, case_b) and f.lookup_result.cases[0].marker_active and
+          "nhs_number" in f.lookup_result.cases[0].matched_on, "lookup by NHS number with spaces: found, marker active (%s)" % show(f))
+    f = lookup(ctl, fullName="INTEROPWELL, Zara", dateOfBirth="06/05/1991")
+    check(f.WhichOneof("body") == "lookup_result" and f.lookup_result.found and
+          "name_dob" in f.lookup_result.cases[0].matched_on, "lookup by 'SURNAME, Forename' and DD/MM/YYYY: found (%s)" % show(f))
+    f = lookup(ctl, phone="07700 900999")
+    check(f.WhichOneof("body") == "lookup_result" and not f.lookup_result.found, "lookup of an unknown phone: not found")
+    for what, kw in (("an NHS number failing its check digit", {"nhsNumber": "9990000019"}),
+                     ("a name without a date", {"fullName": "Zara Interopwell"}),
+                     ("a date that is no date", {"fullName": "Zara Interopwell", "dateOfBirth": "31/02/1991"}),
+                     ("no form", {"msgId": "kinds-lk-empty"}), ("not a phone", {"phone": "hello"})):
+        f = lookup(ctl, **kw)
+        check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "lookup with %s: INVALID_REQUEST (%s)" % (what, show(f)))
+    f = lookup(ctl, msgId="kinds-lk-e", nhsNumber="1")
+    check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST, "kinds-lk-e"), "a lookup's Error echoes its msg_id (%s)" % show(f))
+
+    # == 12. lifecycle
+    f = chair.req(F(mergeCase={"duplicateCaseRef": case_b, "intoCaseRef": case_a}))
+    check(f.WhichOneof("body") == "case_updated" and f.case_updated.status == 4 and
+          f.case_updated.merged_into == case_a and f.case_updated.case_ref == case_b,
+          "MergeCase: %s MERGED into %s (%s)" % (case_b, case_a, show(f)))
+    f = chair.req(F(mergeCase={"duplicateCaseRef": case_b, "intoCaseRef": case_a}))
+    check(f.WhichOneof("body") == "case_updated" and f.case_updated.unchanged, "the same merge again: unchanged (%s)" % show(f))
+    expect_error(chair, F(mergeCase={"duplicateCaseRef": case_a, "intoCaseRef": case_a}), pb.ERROR_CODE_INVALID_REQUEST,
+                 "a case merged into itself")
+    expect_error(police, F(mergeCase={"duplicateCaseRef": case_c, "intoCaseRef": case_a}), pb.ERROR_CODE_NOT_AUTHORISED,
+                 "MergeCase from a node (no role chair)")
+    f = csc.req(F(researchStatus={"caseRef": case_b, "done": True}))
+    check(is_error(f, pb.ERROR_CODE_CASE_NOT_OPEN) and case_a in f.error.message,
+          "ResearchStatus on a merged duplicate: CASE_NOT_OPEN naming %s (%s)" % (case_a, show(f)))
+    f = action_add(chair, "kinds-act-merged", caseRef=case_b)
+    check(is_error(f, pb.ERROR_CODE_CASE_NOT_OPEN) and case_a in f.error.message,
+          "ActionAdd on a merged case: CASE_NOT_OPEN naming the surviving case (%s)" % show(f))
+    f = marker_add(police, "kinds-mk-merged", caseRef=case_b)
+    check(is_error(f, pb.ERROR_CODE_CASE_NOT_OPEN), "MarkerAdd on a merged case: CASE_NOT_OPEN (%s)" % show(f))
+    f = chair.req(F(closeCase={"caseRef": case_b, "reason": "CASE_END_REASON_RISK_REDUCED"}))
+    check(is_error(f, pb.ERROR_CODE_CASE_NOT_OPEN), "CloseCase on a merged case: CASE_NOT_OPEN (%s)" % show(f))
+
+    expect_error(chair, F(transferCase={"caseRef": case_c, "toArea": "nowhere"}), pb.ERROR_CODE_INVALID_REQUEST,
+                 "TransferCase to an unknown area", field="to_area")
+    f = chair.req(F(transferCase={"caseRef": case_c, "toArea": "otherton"}))
+    check(f.WhichOneof("body") == "case_updated" and f.case_updated.marac_area == "otherton" and
+          f.case_updated.from_area == "testshire" and f.case_updated.meeting_date > today.isoformat(),
+          "TransferCase: %s to otherton, meeting %s (%s)" % (case_c, f.case_updated.meeting_date
+                                                             if f.WhichOneof("body") == "case_updated" else "-", show(f)))
+    expect_error(chair, F(closeCase={"caseRef": case_c, "reason": "CASE_END_REASON_RISK_REDUCED"}),
+                 pb.ERROR_CODE_UNKNOWN_CASE, "the testshire chair closing the case now in otherton")
+    expect_error(csc, F(closeCase={"caseRef": case_a, "reason": "CASE_END_REASON_RISK_REDUCED"}),
+                 pb.ERROR_CODE_NOT_AUTHORISED, "CloseCase by csc (not the referring agency)")
+    expect_error(ctl, F(closeCase={"caseRef": case_a, "reason": "CASE_END_REASON_RISK_REDUCED"}),
+                 pb.ERROR_CODE_NOT_AUTHORISED, "CloseCase by a lookup certificate")
+    expect_error(police, F(closeCase={"caseRef": case_c}), pb.ERROR_CODE_INVALID_REQUEST, "CloseCase without a reason")
+    f = police.req(F(closeCase={"caseRef": case_c, "reason": "CASE_END_REASON_NO_FURTHER_ACTION"}))
+    check(f.WhichOneof("body") == "case_updated" and f.case_updated.status == 3 and f.case_updated.reason == 11,
+          "CloseCase by the referring police node (serving otherton): CLOSED (%s)" % show(f))
+    f = police.req(F(closeCase={"caseRef": case_c, "reason": "CASE_END_REASON_NO_FURTHER_ACTION"}))
+    check(f.WhichOneof("body") == "case_updated" and f.case_updated.unchanged, "the same close again: unchanged")
+    expect_error(police, F(closeCase={"caseRef": case_c, "reason": "CASE_END_REASON_RISK_REDUCED"}),
+                 pb.ERROR_CODE_CASE_NOT_OPEN, "closing it again for another reason")
+    expect_error(police, F(transferCase={"caseRef": case_c, "toArea": "testshire"}), pb.ERROR_CODE_NOT_AUTHORISED,
+                 "TransferCase from a node (no role chair)")
+    f = police.req(F(closeCase={"caseRef": case_d, "reason": "CASE_END_REASON_WITHDRAWN_IN_ERROR"}))
+    check(f.WhichOneof("body") == "case_updated" and f.case_updated.status == 2 and
+          f.case_updated.retracted_deliveries >= 6,
+          "CloseCase WITHDRAWN_IN_ERROR: withdrawn, the referral's deliveries retracted (%s)" % show(f))
+    rt = csc.wait_for(lambda x: x.WhichOneof("body") == "retract" and x.retract.case_ref == case_d, 10)
+    check(rt is not None and rt.retract.reason == 2 and rt.retract.msg_id == "kinds-refer-d",
+          "csc is sent a Retract of referral %s (WRONG_CASE)" % case_d)
+
+    # retraction refusals (section 12)
+    expect_error(police, F(retractShare={"msgId": "kinds-never-sent", "reason": "RETRACT_REASON_EXCESSIVE"}),
+                 pb.ERROR_CODE_UNKNOWN_SHARE, "RetractShare of an unknown msg_id", "kinds-never-sent")
+    expect_error(police, F(retractShare={"msgId": "kinds-refer-a", "reason": "RETRACT_REASON_EXCESSIVE"}),
+                 pb.ERROR_CODE_INVALID_REQUEST, "RetractShare of a referral's msg_id", "kinds-refer-a")
+    expect_error(idva, F(retractShare={"msgId": "kinds-flag-share", "reason": "RETRACT_REASON_EXCESSIVE"}),
+                 pb.ERROR_CODE_UNKNOWN_SHARE, "RetractShare of another node's share")
+    expect_error(health, F(retractShare={"msgId": "kinds-flag-share"}), pb.ERROR_CODE_INVALID_REQUEST,
+                 "RetractShare without a reason", "kinds-flag-share")
+    f = health.req(F(retractShare={"msgId": "kinds-flag-share", "reason": "RETRACT_REASON_EXCESSIVE"}))
+    check(f.WhichOneof("body") == "share_retracted" and len(f.share_retracted.deliveries) == 1 and
+          f.share_retracted.deliveries[0].agency == A.AGENCY_IDVA, "RetractShare: ShareRetracted (%s)" % show(f))
+    f = health.req(F(retractShare={"msgId": "kinds-flag-share", "reason": "RETRACT_REASON_EXCESSIVE"}))
+    check(f.WhichOneof("body") == "share_retracted" and f.share_retracted.duplicate, "the same RetractShare: duplicate")
+    expect_error(csc, F(retractAck={"deliveryId": "0" * 32}), pb.ERROR_CODE_UNKNOWN_DELIVERY,
+                 "RetractAck naming no retraction")
+    expect_error(csc, F(deliverAck={"deliveryId": "0" * 32, "seq": "1"}), pb.ERROR_CODE_UNKNOWN_DELIVERY,
+                 "DeliverAck naming no delivery")
+
+    # == 14. notices: the action due today reaches health, the marker due in 12 days police
+    nt = health.wait_for(lambda x: x.WhichOneof("body") == "deliver" and x.deliver.HasField("notice") and
+                         x.deliver.notice.item_id == act.action_id, 70)
+    ok = check(nt is not None, "health is sent an ACTION_DUE notice for %s (within a minute)" % act.action_id)
+    if ok:
+        d = nt.deliver
+        check(d.notice.kind == 1 and d.notice.due_date == today.isoformat() and d.from_node == "" and
+              d.msg_id == "notice/%s/action_due/%s" % (act.action_id, today.isoformat()) and
+              not d.HasField("summary") and not d.manifest and d.notice.owner == A.AGENCY_HEALTH,
+              "the notice: ACTION_DUE, msg_id %s, no summary" % d.msg_id)
+    nm = police.wait_for(lambda x: x.WhichOneof("body") == "deliver" and x.deliver.HasField("notice") and
+                         x.deliver.notice.item_id == mid, 10)
+    check(nm is not None and nm.deliver.notice.kind == 3 and nm.deliver.notice.days_overdue == -12,
+          "police is sent MARKER_REVIEW_DUE for %s (review in 12 days, within 14)" % mid)
+    nc = chair.wait_for(lambda x: x.WhichOneof("body") == "deliver" and x.deliver.HasField("notice") and
+                        x.deliver.notice.item_id == act.action_id, 10)
+    check(nc is not None, "the area's chair is sent the ACTION_DUE notice too")
+
+    # == 13. the lookup rate (60 at once, then 10 a second)
+    ctl.drain(0.2)
+    for i in range(75):
+        ctl.c.send(F(lookupRequest={"phone": "07700 900999"}))
+    res = []
+    for i in range(75):
+        try:
+            res.append(ctl.answer(10))
+        except (socket.timeout, TimeoutError):
+            break
+    limited = [r for r in res if is_error(r, pb.ERROR_CODE_RATE_LIMITED)]
+    check(len(res) == 75 and 1 <= len(limited) <= 75 - 50,
+          "75 lookups at once: %d answered, %d RATE_LIMITED" % (len(res) - len(limited), len(limited)))
+
+    # == 9. auditors
+    aud = node("auditor")
+    expect_error(police, F(auditQuery={"caseRef": case_a}), pb.ERROR_CODE_NOT_AUTHORISED, "AuditQuery from a node")
+    expect_error(police, F(checkpointRequest={}), pb.ERROR_CODE_NOT_AUTHORISED, "CheckpointRequest from a node")
+    expect_error(aud, F(auditQuery={"limit": 1001}), pb.ERROR_CODE_INVALID_REQUEST, "AuditQuery limit 1001")
+    expect_error(aud, F(auditQuery={"fromMs": "2000", "toMs": "1000"}), pb.ERROR_CODE_INVALID_REQUEST,
+                 "AuditQuery from_ms > to_ms")
+    expect_error(aud, F(auditQuery={"caseRef": "bad ref"}), pb.ERROR_CODE_INVALID_REQUEST,
+                 "AuditQuery with a case_ref outside its grammar")
+    q = pb.Frame()
+    q.audit_query.event = 99
+    expect_error(aud, q, pb.ERROR_CODE_INVALID_REQUEST, "AuditQuery with an unknown event")
+    time.sleep(1.2)  # checkpoint_secs 1: the trail so far gets a checkpoint
+
+    def query_all(**q):
+        recs, start = [], 0
+        for _ in range(50):
+            q2 = dict(q, startSeq=str(start))
+            f = aud.req(F(auditQuery=q2))
+            if f.WhichOneof("body") != "audit_records":
+                check(False, "AuditQuery %r answered %s" % (q, show(f)))
+                return recs
+            recs += list(f.audit_records.records)
+            if not f.audit_records.more:
+                return recs
+            start = f.audit_records.next_seq
+        return recs
+    import marac.v1.audit_pb2 as au
+    recs = query_all(caseRef=case_a)
+    kinds = {au.AuditEvent.Name(r.event) for r in recs}
+    for k in ("AUDIT_EVENT_REFERRAL_ACCEPTED", "AUDIT_EVENT_RESEARCH_MARKED", "AUDIT_EVENT_ACTION_ADDED",
+              "AUDIT_EVENT_ACTION_UPDATED", "AUDIT_EVENT_MARKER_ADDED", "AUDIT_EVENT_MARKER_INFORMED",
+              "AUDIT_EVENT_MARKER_REVIEWED", "AUDIT_EVENT_FLAG_RAISED", "AUDIT_EVENT_FLAG_HISTORY_READ",
+              "AUDIT_EVENT_CASE_MERGED", "AUDIT_EVENT_LOOKUP", "AUDIT_EVENT_ACTION_NOTICE", "AUDIT_EVENT_MARKER_NOTICE",
+              "AUDIT_EVENT_DELIVERY_COMMITTED"):
+        check(k in kinds, "a query by case %s shows %s" % (case_a, k))
+    merged = [r for r in recs if r.event == au.AUDIT_EVENT_CASE_MERGED]
+    check(merged and merged[0].case_ref == case_b and merged[0].to_case_ref == case_a,
+          "CASE_MERGED: case_ref the duplicate, to_case_ref the surviving case")
+    blob = b"".join(r.SerializeToString() for r in recs)
+    check(b"Zara" not in blob and b"900456" not in blob and b"Call " not in blob, "no name, phone or description in the records")
+    ref = query_all(event=au.AUDIT_EVENT_REQUEST_REFUSED, node="")
+    reasons = {(r.attempted, r.reason) for r in ref}
+    for att, rsn in (("share", "invalid_share"), ("share", "unknown_recipient"), ("share", "lawful_basis"),
+                     ("refer", "msg_id_conflict"), ("action_update", "not_action_owner"),
+                     ("marker_add", "not_police"), ("merge_case", "merge_into_itself"),
+                     ("close_case", "case_not_open"), ("audit_query", "not_auditor"),
+                     ("retract_share", "unknown_share"), ("agenda_request", "not_authorised"),
+                     ("marker_review", "marker_withdrawn"), ("", "text_frame"), ("", "unmasked_frame"),
+                     ("hello", "protocol_version")):
+        hit = [r for r in ref if r.attempted == att and r.reason == rsn]
+        check(hit, "REQUEST_REFUSED attempted=%r reason=%r is in the trail (that reason: attempted %s)" % (
+            att, rsn, sorted({r.attempted for r in ref if r.reason == rsn})))
+    rl = query_all(event=au.AUDIT_EVENT_LOOKUP_RATE_LIMITED)
+    check(rl and rl[0].count >= 1 and rl[0].actor_node == "control-testshire",
+          "LOOKUP_RATE_LIMITED with a count for the control room")
+
+    # body_sha256 (section 9): over the Deliver's bytes as sent, after the
+    # leading seq and delivery_id; for a share's delivery (csc's copy of
+    # referral A) and a countdown notice (health's). Each Deliver is also the
+    # canonical encoding: another protobuf library re-encodes it byte for byte.
+    dref = csc.wait_for(lambda x: x.WhichOneof("body") == "deliver" and x.deliver.summary.case_ref == case_a, 5)
+    for who, n, fr in (("a referral's", csc, dref), ("a notice's", health, nt)):
+        if fr is None:
+            check(False, "%s Deliver to check body_sha256 on" % who)
+            continue
+        raw = n.raw[fr.deliver.delivery_id]
+        dc = [r for r in recs if r.event == au.AUDIT_EVENT_DELIVERY_COMMITTED and
+              r.delivery_id == fr.deliver.delivery_id]
+        check(dc and dc[0].body_sha256 == hashlib.sha256(deliver_body(raw)).digest(),
+              "%s DELIVERY_COMMITTED.body_sha256: SHA-256 of the Deliver bytes after seq and delivery_id" % who)
+        check(fr.SerializeToString() == raw,
+              "%s Deliver is canonical protobuf (re-encoded byte for byte; delivery_id once)" % who)
+
+    # checkpoints, signatures, proofs
+    with open(os.path.join(a.pki, "state", "audit.vkey")) as fh:
+        vkey = fh.read().strip()
+    f = aud.req(F(checkpointRequest={}))
+    ok = check(f.WhichOneof("body") == "checkpoints" and len(f.checkpoints.notes) >= 2,
+               "CheckpointRequest: signed notes (%s)" % show(f))
+    check(f.checkpoints.vkey.strip() == vkey, "Checkpoints.vkey is state_dir/audit.vkey")
+    notes = [verify_note(n, vkey) for n in f.checkpoints.notes] if ok else []
+    check(notes and all(notes), "every note carries a valid Ed25519 line of the gateway's key (%d notes)" % len(notes))
+    notes = [n for n in notes if n]
+    check([s for s, _ in notes] == sorted(s for s, _ in notes), "notes come oldest first")
+    if len(notes) >= 2:
+        (s1, r1), (s2, r2) = notes[0], notes[-1]
+        f = aud.req(F(consistencyProofRequest={"oldSize": str(s1), "newSize": str(s2)}))
+        check(f.WhichOneof("body") == "proof" and f.proof.old_size == s1 and f.proof.tree_size == s2 and
+              consistent(s1, s2, r1, r2, f.proof.hashes),
+              "ConsistencyProof %d -> %d checks against the two signed roots" % (s1, s2))
+        rec = [r for r in recs if r.seq < s2][-1]
+        f = aud.req(F(inclusionProofRequest={"seq": str(rec.seq), "treeSize": str(s2)}))
+        ok = check(f.WhichOneof("body") == "proof" and f.proof.record.seq == rec.seq, "InclusionProof (%s)" % show(f))
+        if ok:
+            lh = h_leaf(f.proof.record.SerializeToString())
+            check(lh == f.proof.leaf_hash, "leaf_hash = SHA-256(0x00 || the record as re-packed by another protobuf library)")
+            check(root_from_inclusion(rec.seq, s2, f.proof.leaf_hash, f.proof.hashes) == r2,
+                  "the inclusion path of seq %d leads to the signed root of size %d" % (rec.seq, s2))
+        f = aud.req(F(inclusionProofRequest={"seq": str(s2 + 10 ** 6), "treeSize": "0"}))
+        check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "an inclusion proof for a seq beyond the tree: INVALID_REQUEST (%s)" % show(f))
+        f = aud.req(F(consistencyProofRequest={"oldSize": str(s2 + 5), "newSize": str(s1)}))
+        check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "a consistency proof old > new: INVALID_REQUEST (%s)" % show(f))
+    f = aud.req(F(checkpointRequest={"latestOnly": True}))
+    check(f.WhichOneof("body") == "checkpoints" and len(f.checkpoints.notes) == 1, "latest_only: one note")
+
+    for n in (csc, police, chair, ctl, health, idva, aud):
+        n.ack_all()
+        n.close()
+    print("kinds.py: %.1f s" % (time.time() - t0))
+    print("%d failed" % base.FAILS)
+    return 1 if base.FAILS else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
