@@ -79,6 +79,10 @@ class Node:
         self.c.send(frame)
         return self.answer(timeout)
 
+    def req_raw(self, frame_bytes, timeout=15):
+        self.c._send(0x2, frame_bytes)
+        return self.answer(timeout)
+
     def wait_for(self, pred, timeout):
         """Unasked frames until pred(frame) holds for one (or time runs out)."""
         for f in self.got:
@@ -866,6 +870,120 @@ def main():
     check(len(res) == 75 and 1 <= len(limited) <= 75 - 50,
           "75 lookups at once: %d answered, %d RATE_LIMITED" % (len(res) - len(limited), len(limited)))
 
+    # == 2, 4. schema rules: unknown fields ignored, unknown enum values refused
+    sh = pb.Share()
+    json_format.ParseDict({"msgId": "kinds-unknown-field", "to": ["AGENCY_IDVA"], "purpose": "PURPOSE_MEETING",
+                           "lawfulBasis": "LAWFUL_BASIS_PUBLIC_TASK_SCH1_PARA18",
+                           "summary": {"caseRef": "IDV-1", "maracArea": "testshire", "narrative": "Seen."}}, sh)
+    b = sh.SerializeToString() + b"\x9a\x06\x03new"  # field 99, unknown to this schema
+    f = police.req_raw(b"\x1a" + bytes([len(b)]) + b)
+    check(f.WhichOneof("body") == "share_accepted", "a Share with an unknown field: accepted, field ignored (%s)" % show(f))
+    q = pb.Frame()
+    q.CopyFrom(share("kinds-enum-99", ["AGENCY_IDVA"], {"caseRef": "IDV-2", "maracArea": "testshire"}))
+    q.share.purpose = 99
+    expect_error(police, q, pb.ERROR_CODE_INVALID_SHARE, "a Share with purpose 99 (unknown enum value)",
+                 "kinds-enum-99", "purpose")
+    q.share.purpose = A.PURPOSE_MEETING
+    q.share.msg_id = "kinds-enum-to-99"
+    q.share.to[0] = 99
+    expect_error(police, q, pb.ERROR_CODE_INVALID_SHARE, "a Share to agency 99", "kinds-enum-to-99", "to")
+    q = share("kinds-dup-to", ["AGENCY_IDVA", "AGENCY_IDVA"], {"caseRef": "IDV-3", "maracArea": "testshire"})
+    f = police.req(q)
+    check(f.WhichOneof("body") == "share_accepted" and len(f.share_accepted.deliveries) == 1,
+          "an agency named twice counts once: one delivery (%s)" % show(f))
+    f = police.req(share("kinds-own", ["AGENCY_POLICE"], {"caseRef": "OWN-1", "maracArea": "testshire"}))
+    check(is_error(f, pb.ERROR_CODE_UNKNOWN_RECIPIENT, "kinds-own"),
+          "a Share to the sender's own agency, which has no other node there: UNKNOWN_RECIPIENT (%s)" % show(f))
+    expect_error(police, share("m" * 129, ["AGENCY_IDVA"]), pb.ERROR_CODE_INVALID_SHARE, "a 129-character msg_id", "")
+
+    # == 5. the delivery window (64 unacked on the wire), then Hello.resume_after
+    dref = csc.wait_for(lambda x: x.WhichOneof("body") == "deliver" and x.deliver.summary.case_ref == case_a, 5)
+    dref_raw = csc.raw.get(dref.deliver.delivery_id) if dref else None
+    csc.drain(0.3)
+    csc.ack_all()
+    n_win = csc.welcome.max_in_flight  # not the window: the README gives only its default, 64
+    for i in range(66):
+        f = police.req(share("kinds-win-%d" % i, ["AGENCY_CHILDRENS_SOCIAL_CARE"],
+                             {"caseRef": "WIN-%d" % i, "maracArea": "testshire", "narrative": "Window test."}))
+        if f.WhichOneof("body") != "share_accepted":
+            check(False, "window share %d accepted (%s)" % (i, show(f)))
+            break
+    csc.drain(1.0)
+    win = [x.deliver for x in csc.got if x.WhichOneof("body") == "deliver"]
+    check(len(win) == 64, "66 shares to a node that does not ack: 64 Delivers on the wire (delivery_window), got %d" % len(win))
+    if win:
+        ack1 = pb.Frame()
+        ack1.deliver_ack.delivery_id = win[0].delivery_id
+        ack1.deliver_ack.seq = win[0].seq
+        csc.c.send(ack1)
+        csc.got = [x for x in csc.got if not (x.WhichOneof("body") == "deliver" and x.deliver.seq == win[0].seq)]
+        csc.drain(1.0)
+        more = [x.deliver for x in csc.got if x.WhichOneof("body") == "deliver"]
+        check(len(more) == 64, "one ack brings one more Deliver (%d on the wire)" % len(more))
+        top = max(x.seq for x in more)
+        csc.close()
+        csc = Node(a, "csc", hello=False)
+        w = base.hello(csc.c, resume_after=top)
+        csc.welcome = w
+        check(w.acked_through == top, "Hello.resume_after %d: Welcome.acked_through %d" % (top, w.acked_through))
+        csc.drain(1.0)
+        check(not [x for x in csc.got if x.WhichOneof("body") == "deliver" and x.deliver.seq <= top],
+              "nothing at or below resume_after is sent again")
+
+    # == 10. a serial perpetrator: another victim, case A's perpetrator
+    f = refer(police, "kinds-refer-e", referral("Xenia Fakeworth", "07700 900481", "9990000050", "1993-06-06",
+                                                "TS5 6JL", "Kieran Exampleson", "1985-03-03", "07700 900457"))
+    ok = check(f.WhichOneof("body") == "referral_accepted" and f.referral_accepted.serial_perpetrator.other_cases >= 1
+               and A.AGENCY_POLICE in f.referral_accepted.serial_perpetrator.notified,
+               "a referral naming case A's perpetrator: serial_perpetrator, police notified (%s)" % show(f))
+    case_e = f.referral_accepted.case_ref if ok else "TS-NONE"
+    if ok:
+        check(case_a.encode() not in f.SerializeToString(), "the answer does not name the other case")
+    sp = police.wait_for(lambda x: x.WhichOneof("body") == "deliver" and x.deliver.from_node == "" and
+                         x.deliver.summary.narrative.startswith("SERIAL PERPETRATOR NOTICE"), 10)
+    check(sp is not None and sp.deliver.summary.case_ref == case_e and case_a in sp.deliver.summary.narrative and
+          sp.deliver.lawful_basis == A.LAWFUL_BASIS_LAW_ENFORCEMENT_SCH8_PARA4 and not sp.deliver.manifest,
+          "police is sent the serial perpetrator notice naming %s" % case_a)
+    check(sp is None or b"Kieran" not in sp.SerializeToString(), "the notice names no one")
+
+    # == 14. per case at most 4 active markers and 64 OPEN actions
+    codes = []
+    for i in range(5):
+        f = marker_add(police, "kinds-mk-cap-%d" % i, caseRef=case_e,
+                       reviewDue=(today + datetime.timedelta(days=100)).isoformat())
+        codes.append(f.WhichOneof("body") if f.WhichOneof("body") != "error" else err_name(f.error.code))
+    check(codes == ["marker_recorded"] * 4 + ["ERROR_CODE_INVALID_REQUEST"],
+          "a fifth active marker on one case: INVALID_REQUEST (%s)" % codes[-1])
+    codes = []
+    for i in range(65):
+        f = action_add(chair, "kinds-act-cap-%d" % i, caseRef=case_e, description="Task %d" % i,
+                       dueDate=(today + datetime.timedelta(days=30)).isoformat())
+        codes.append(f.WhichOneof("body") if f.WhichOneof("body") != "error" else err_name(f.error.code))
+    check(codes[:64] == ["action_recorded"] * 64 and codes[64] == "ERROR_CODE_INVALID_REQUEST",
+          "a 65th OPEN action on one case: INVALID_REQUEST (%s)" % codes[64])
+    f = marker_add(chair, "kinds-mk-chair")
+    check(is_error(f, pb.ERROR_CODE_NOT_OWNER), "MarkerAdd from a police chair (not a police node): NOT_OWNER (%s)" % show(f))
+    f = marker_add(ctl, "kinds-mk-ctl")
+    check(is_error(f, pb.ERROR_CODE_NOT_OWNER), "MarkerAdd from a police lookup certificate: NOT_OWNER (%s)" % show(f))
+
+    # == 14. escalation: the test clock moved on past review_due + 14 days
+    # (README.md: STATE_DIR/test_clock_offset_days moves it while it runs)
+    rv = today + datetime.timedelta(days=12)
+    shift = (rv - today).days + 14 + 1
+    with open(os.path.join(a.pki, "state", "test_clock_offset_days"), "w") as fh:
+        fh.write("%d\n" % shift)
+    esc = chair.wait_for(lambda x: x.WhichOneof("body") == "deliver" and x.deliver.HasField("notice") and
+                         x.deliver.notice.item_id == mid and x.deliver.notice.kind == 4, 10)
+    check(esc is not None and esc.deliver.notice.days_overdue == 15 and esc.deliver.notice.due_date == rv.isoformat(),
+          "%d days on, no review: MARKER_ESCALATED to the chair (no escalation_node), 15 days overdue" % shift)
+    od = health.wait_for(lambda x: x.WhichOneof("body") == "deliver" and x.deliver.HasField("notice") and
+                         x.deliver.notice.item_id == act.action_id and x.deliver.notice.kind == 2, 3)
+    check(od is not None and od.deliver.notice.days_overdue == shift and
+          od.deliver.msg_id.endswith("/action_overdue/%s" % (today + datetime.timedelta(days=shift)).isoformat()),
+          "the open action due %d days before: ACTION_OVERDUE (the last notice was over 7 days ago)" % shift)
+    with open(os.path.join(a.pki, "state", "test_clock_offset_days"), "w") as fh:
+        fh.write("0\n")
+
     # == 9. auditors
     aud = node("auditor")
     expect_error(police, F(auditQuery={"caseRef": case_a}), pb.ERROR_CODE_NOT_AUTHORISED, "AuditQuery from a node")
@@ -919,6 +1037,37 @@ def main():
         hit = [r for r in ref if r.attempted == att and r.reason == rsn]
         check(hit, "REQUEST_REFUSED attempted=%r reason=%r is in the trail (that reason: attempted %s)" % (
             att, rsn, sorted({r.attempted for r in ref if r.reason == rsn})))
+    # every refusal reason in the trail is one the README names (section 6's
+    # list, or an ErrorCode name in lower case); pre-authentication ones (section 1)
+    with open(os.path.join(a.proto, "README.md")) as fh:
+        readme = fh.read()
+    import re
+    sec6 = readme[readme.index("Every refusal is audited"):readme.index("## 7. Close codes")]
+    sec1 = readme[readme.index("## 1. Transport"):readme.index("## 2. Frames")]
+    documented = set(re.findall(r"`([a-z][a-z0-9_]*)`", sec6)) | \
+        {n[len("ERROR_CODE_"):].lower() for n in pb.ErrorCode.keys()}
+    seen = sorted({r.reason for r in ref})
+    check(set(seen) <= documented, "every REQUEST_REFUSED reason is in README section 6 (not: %s)"
+          % sorted(set(seen) - documented))
+    check(not [r for r in ref if r.reason == "rate_limited"], "RATE_LIMITED is not audited as REQUEST_REFUSED")
+    bad = [r for r in ref if r.attempted == "share" and r.msg_id == "sha256:" + hashlib.sha256(b"has space").hexdigest()]
+    check(bad, "a msg_id outside its grammar is in the trail as sha256:<hex> of its bytes")
+    cr = query_all(event=au.AUDIT_EVENT_CONNECTION_REFUSED)
+    crs = {r.reason for r in cr}
+    conn_doc = set(re.findall(r"`([a-z][a-z0-9_]*)`", sec1))
+    for rsn in ("cert_untrusted", "cert_revoked", "cert_expired", "cert_unregistered", "cert_missing"):
+        check(rsn in crs, "CONNECTION_REFUSED reason %s is in the trail" % rsn)
+    check(crs <= conn_doc | documented, "every CONNECTION_REFUSED reason is in README section 1 or 6 (not: %s)"
+          % sorted(crs - conn_doc - documented))
+    aq = query_all(event=au.AUDIT_EVENT_AUDIT_QUERIED, startSeq="0")
+    check({"query"} <= {r.reason for r in aq} and all(r.actor_node == "auditor-testshire" for r in aq),
+          "AUDIT_QUERIED records the auditor's queries")
+    ap = query_all(event=au.AUDIT_EVENT_AGENDA_PULLED)
+    check(ap and ap[0].marac_area == "testshire" and ap[0].meeting_date == ra.meeting_date and
+          ap[0].actor_node == "chair-testshire", "AGENDA_PULLED: the chair, area and meeting date")
+    f = aud.req(F(auditQuery={"caseRef": case_a, "limit": 3}))
+    check(f.WhichOneof("body") == "audit_records" and len(f.audit_records.records) == 3 and f.audit_records.more and
+          f.audit_records.next_seq > f.audit_records.records[-1].seq, "AuditQuery limit 3: a page of 3, more, next_seq")
     rl = query_all(event=au.AUDIT_EVENT_LOOKUP_RATE_LIMITED)
     check(rl and rl[0].count >= 1 and rl[0].actor_node == "control-testshire",
           "LOOKUP_RATE_LIMITED with a count for the control room")
@@ -927,12 +1076,11 @@ def main():
     # leading seq and delivery_id; for a share's delivery (csc's copy of
     # referral A) and a countdown notice (health's). Each Deliver is also the
     # canonical encoding: another protobuf library re-encodes it byte for byte.
-    dref = csc.wait_for(lambda x: x.WhichOneof("body") == "deliver" and x.deliver.summary.case_ref == case_a, 5)
-    for who, n, fr in (("a referral's", csc, dref), ("a notice's", health, nt)):
-        if fr is None:
+    for who, raw, fr in (("a referral's", dref_raw, dref),
+                         ("a notice's", health.raw.get(nt.deliver.delivery_id) if nt else None, nt)):
+        if fr is None or raw is None:
             check(False, "%s Deliver to check body_sha256 on" % who)
             continue
-        raw = n.raw[fr.deliver.delivery_id]
         dc = [r for r in recs if r.event == au.AUDIT_EVENT_DELIVERY_COMMITTED and
               r.delivery_id == fr.deliver.delivery_id]
         check(dc and dc[0].body_sha256 == hashlib.sha256(deliver_body(raw)).digest(),
