@@ -966,6 +966,63 @@ def main():
     f = marker_add(ctl, "kinds-mk-ctl")
     check(is_error(f, pb.ERROR_CODE_NOT_OWNER), "MarkerAdd from a police lookup certificate: NOT_OWNER (%s)" % show(f))
 
+    # == 10, 4, 13, 14: more rules the README states
+    r = referral("Quinn Nomatch", "07700 900901", "9990000026", "1980-01-01", "TS9 9ZZ",
+                 "Otto Nomatch", "1979-01-01", "07700 900902")
+    for n, (what, mut, field) in enumerate((
+            ("POTENTIAL_ESCALATION with 2 incidents in the window",
+             lambda x: x.update(route="REFERRAL_ROUTE_POTENTIAL_ESCALATION", risk={"form": "DASH_FORM_SAFELIVES_24"},
+                                incidentDates=[(today - datetime.timedelta(days=d)).isoformat() for d in (10, 40)]),
+             "incident_dates"),
+            ("transfer_in without transfer_from_area", lambda x: x.update(transferIn=True), "transfer_from_area"),
+            ("a previous_case_ref of 33 characters",
+             lambda x: x.update(route="REFERRAL_ROUTE_REPEAT", previousCaseRef="X" * 33), "previous_case_ref"),
+            ("an unborn child due in 400 days", lambda x: x.update(children=[{
+                "fullName": "Baby Nomatch", "role": "PERSON_ROLE_CHILD",
+                "expectedDeliveryDate": (today + datetime.timedelta(days=400)).isoformat()}]),
+             "children[0].expected_delivery_date"),
+            ("33 aliases for the victim", lambda x: x["victim"].update(aliases=["Alias %d" % i for i in range(33)]), ""))):
+        r2 = copy.deepcopy(r)
+        mut(r2)
+        f = refer(police, "kinds-more-refer-%d" % n, r2)
+        check(is_error(f, pb.ERROR_CODE_INVALID_REFERRAL) and f.error.message.startswith(field),
+              "Refer with %s: INVALID_REFERRAL naming %s (%s)" % (what, field or "the limits", show(f)))
+    r2 = copy.deepcopy(r)
+    r2.update(route="REFERRAL_ROUTE_POTENTIAL_ESCALATION", risk={"form": "DASH_FORM_SAFELIVES_24"},
+              incidentDates=[(today - datetime.timedelta(days=d)).isoformat() for d in (10, 40, 70)])
+    f = refer(police, "kinds-more-refer-esc", r2)
+    check(f.WhichOneof("body") == "referral_accepted" and f.referral_accepted.route == 3 and
+          f.referral_accepted.level == A.RISK_LEVEL_STANDARD, "POTENTIAL_ESCALATION with 3 incidents: accepted (%s)" % show(f))
+    case_q = f.referral_accepted.case_ref if f.WhichOneof("body") == "referral_accepted" else "TS-NONE"
+    for what, summary in (("33 aliases", {"caseRef": "AL-1", "maracArea": "testshire",
+                                          "victim": {"fullName": "Al Ias", "aliases": ["A%d" % i for i in range(33)]}}),
+                          ("257 people", {"caseRef": "AL-2", "maracArea": "testshire",
+                                          "others": [{"fullName": "P%d" % i} for i in range(257)]})):
+        expect_error(police, share("kinds-lim-" + what[:2], ["AGENCY_IDVA"], summary), pb.ERROR_CODE_INVALID_SHARE,
+                     "a Share with " + what, "kinds-lim-" + what[:2])
+    f = agenda(chair, fromRow=9999)
+    check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST, field="from_row"), "AgendaRequest from_row beyond the rows: INVALID_REQUEST (%s)" % show(f))
+    for n, what, q in ((csc, "ActionListRequest by csc for otherton", F(actionListRequest={"maracArea": "otherton"})),
+                       (chair, "MarkerListRequest by the chair for otherton", F(markerListRequest={"maracArea": "otherton"}))):
+        f = n.req(q)
+        check(is_error(f, pb.ERROR_CODE_NOT_AUTHORISED, field="marac_area"), "%s (not served): NOT_AUTHORISED (%s)" % (what, show(f)))
+    f = idva.req(F(flagHistoryRequest={"caseRef": case_a}))
+    check(f.WhichOneof("body") == "flag_history" and len(f.flag_history.entries) >= 1,
+          "FlagHistoryRequest by idva (the area's flag_agencies): answered (%s)" % show(f))
+    for what, f in (("ActionAdd with owner 99", action_add(chair, "kinds-e99-1", owner=99)),
+                    ("MarkerInform with method 99", inform(police, "kinds-e99-2", method=99)),
+                    ("CloseCase with reason 99", chair.req(F(closeCase={"caseRef": case_e, "reason": 99})))):
+        check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "%s (unknown enum value): INVALID_REQUEST (%s)" % (what, show(f)))
+    # an open case (section 13) is one not withdrawn, closed or merged, too
+    f = lookup(ctl, phone="07700 900481")
+    check(f.WhichOneof("body") == "lookup_result" and f.lookup_result.found, "before it is closed, case E is found by lookup")
+    f = chair.req(F(closeCase={"caseRef": case_e, "reason": "CASE_END_REASON_RISK_REDUCED"}))
+    check(f.WhichOneof("body") == "case_updated" and f.case_updated.status == 3, "CloseCase by the area's chair: CLOSED (%s)" % show(f))
+    for what, ph in (("closed case E", "07700 900481"), ("closed case C", "07700 900461"), ("withdrawn case D", "07700 900471")):
+        f = lookup(ctl, phone=ph)
+        check(f.WhichOneof("body") == "lookup_result" and not f.lookup_result.found,
+              "a lookup of %s's victim: not found (no longer an open case)" % what)
+
     # == 14. escalation: the test clock moved on past review_due + 14 days
     # (README.md: STATE_DIR/test_clock_offset_days moves it while it runs)
     rv = today + datetime.timedelta(days=12)
