@@ -584,6 +584,8 @@ def main():
     check(is_error(f, pb.ERROR_CODE_NOT_AUTHORISED), "AgendaRequest for an area the chair does not serve: NOT_AUTHORISED (%s)" % show(f))
     f = agenda(police)
     check(is_error(f, pb.ERROR_CODE_NOT_AUTHORISED), "AgendaRequest from a node: NOT_AUTHORISED (%s)" % show(f))
+    f = agenda(chair, maracArea="Nowhere Else")
+    check(is_error(f, pb.ERROR_CODE_NOT_AUTHORISED), "AgendaRequest for an area that does not exist: NOT_AUTHORISED (%s)" % show(f))
 
     # == 14. actions
     def action_add(n, msg_id, **kw):
@@ -757,6 +759,8 @@ def main():
           "name_dob" in f.lookup_result.cases[0].matched_on, "lookup by 'SURNAME, Forename' and DD/MM/YYYY: found (%s)" % show(f))
     f = lookup(ctl, phone="07700 900999")
     check(f.WhichOneof("body") == "lookup_result" and not f.lookup_result.found, "lookup of an unknown phone: not found")
+    for i, ph in enumerate(("07700 900456", "+44 (0)7700-900456")):
+        lookup(ctl, msgId="kinds-lk-same-%d" % i, phone=ph)
     for what, kw in (("an NHS number failing its check digit", {"nhsNumber": "9990000019"}),
                      ("a name without a date", {"fullName": "Zara Interopwell"}),
                      ("a date that is no date", {"fullName": "Zara Interopwell", "dateOfBirth": "31/02/1991"}),
@@ -837,6 +841,18 @@ def main():
                  "RetractAck naming no retraction")
     expect_error(csc, F(deliverAck={"deliveryId": "0" * 32, "seq": "1"}), pb.ERROR_CODE_UNKNOWN_DELIVERY,
                  "DeliverAck naming no delivery")
+    dd = [x.deliver for x in csc.got if x.WhichOneof("body") == "deliver"]
+    if check(len(dd) >= 2, "csc holds deliveries to acknowledge (%d)" % len(dd)):
+        csc.c.send(F(deliverAck={"deliveryId": dd[0].delivery_id}))  # seq 0: found by a search
+        csc.c.send(F(deliverAck={"deliveryId": dd[0].delivery_id, "seq": str(dd[0].seq)}))  # a second ack
+        f = csc.req(F(researchStatus={"caseRef": "TS-2000-9999", "done": True}))
+        check(is_error(f, pb.ERROR_CODE_UNKNOWN_CASE),
+              "an ack without seq and a second ack of it are accepted silently (next answer: %s)" % show(f))
+    if fl is not None:
+        police.c.send(F(deliverAck={"deliveryId": fl.flag.flag_id, "seq": str(fl.flag.seq + 100)}))
+        f = police.req(F(flagHistoryRequest={"caseRef": case_a}))
+        check(f.WhichOneof("body") == "flag_history", "a flag acked with another seq: accepted (the seq of a flag is not checked)")
+        police.got = [x for x in police.got if not (x.WhichOneof("body") == "flag" and x.flag.flag_id == fl.flag.flag_id)]
 
     # == 14. notices: the action due today reaches health, the marker due in 12 days police
     nt = health.wait_for(lambda x: x.WhichOneof("body") == "deliver" and x.deliver.HasField("notice") and
@@ -1176,6 +1192,88 @@ def main():
         check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "a consistency proof old > new: INVALID_REQUEST (%s)" % show(f))
     f = aud.req(F(checkpointRequest={"latestOnly": True}))
     check(f.WhichOneof("body") == "checkpoints" and len(f.checkpoints.notes) == 1, "latest_only: one note")
+
+    # == 9. what each record carries (the table of section 9, and sections 12-14)
+    trail = query_all()
+    check(trail and [r.seq for r in trail] == list(range(len(trail))), "the whole trail pages through in seq order, gap-free")
+
+    def one(pred):
+        x = [r for r in trail if pred(r)]
+        return x[0] if x else None
+    E = au.AuditEvent.Value
+    r = one(lambda r: r.event == E("AUDIT_EVENT_REFERRAL_ACCEPTED") and r.case_ref == case_a)
+    check(r and r.reason == "new" and r.marac_area == "testshire" and r.meeting_date == ra.meeting_date and
+          r.msg_id == "kinds-refer-a" and r.actor_node == "police-testshire" and len(r.original_sha256) == 32,
+          "REFERRAL_ACCEPTED: reason new, area, meeting, msg_id, actor, original_sha256")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_REFERRAL_ACCEPTED") and r.case_ref == case_b)
+    check(r and r.reason == "repeat", "REFERRAL_ACCEPTED of the duplicate: reason repeat")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_RESEARCH_MARKED") and r.case_ref == case_a)
+    check(r and r.reason == "done" and r.marac_area == "testshire" and r.actor_agency == A.AGENCY_CHILDRENS_SOCIAL_CARE,
+          "RESEARCH_MARKED: reason done, area, csc")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_ACTION_ADDED") and r.item_id == act.action_id)
+    desc = "Call Zara on 07700 900456 about the GP visit"
+    check(r and r.reason == "health" and r.due_date == today.isoformat() and r.case_ref == case_a and
+          r.original_sha256 == hashlib.sha256(desc.encode()).digest() and
+          r.view_sha256 == hashlib.sha256(act.description.encode()).digest(),
+          "ACTION_ADDED: reason the owner, due date, SHA-256 of the description as sent and as stored")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_ACTION_UPDATED") and act2 and r.item_id == act2.action_id)
+    check(r and r.reason == "not_possible_circumstances_changed", "ACTION_UPDATED: reason the status (%s)" % (r.reason if r else None))
+    r = one(lambda r: r.event == E("AUDIT_EVENT_MARKER_INFORMED") and r.item_id == mid)
+    check(r and r.reason == "no_answer_by_phone" and r.due_date == today.isoformat(),
+          "MARKER_INFORMED: reason no_answer_by_phone, due_date the contact's date (%s)" % (r.reason if r else None))
+    r = [x.reason for x in trail if x.event == E("AUDIT_EVENT_MARKER_REVIEWED")]
+    check("extended" in r and "withdrawn" in r, "MARKER_REVIEWED: reasons extended and withdrawn (%s)" % r)
+    r = one(lambda r: r.event == E("AUDIT_EVENT_FLAG_RAISED") and r.case_ref == case_a and r.reason == "share")
+    check(r and r.actor_node == "health-testshire" and set(r.flagged_agencies) >= {A.AGENCY_POLICE, A.AGENCY_IDVA}
+          and "phone" in r.matched_on and r.marac_area == "testshire",
+          "FLAG_RAISED: the toucher, police and idva flagged, matched on phone")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_FLAG_HISTORY_READ") and r.case_ref == case_a)
+    check(r and r.marac_area == "testshire", "FLAG_HISTORY_READ: case and area")
+    lk = [x for x in trail if x.event == E("AUDIT_EVENT_LOOKUP") and x.msg_id.startswith("kinds-lk-same-")]
+    check(len(lk) == 2 and len(lk[0].query_sha256) == 32 and lk[0].query_sha256 == lk[1].query_sha256 and
+          lk[0].reason == "hit" and lk[0].case_ref in (case_a, case_b),
+          "LOOKUP: one phone written two ways gives one query_sha256; reason hit, the case")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_LOOKUP") and r.reason == "miss")
+    check(r is not None and r.case_ref == "", "LOOKUP of an unknown phone: reason miss")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_CASE_TRANSFERRED") and r.case_ref == case_c)
+    check(r and r.marac_area == "testshire" and r.to_area == "otherton" and r.meeting_date,
+          "CASE_TRANSFERRED: the sending area, to_area, meeting_date")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_CASE_CLOSED") and r.case_ref == case_c)
+    check(r and r.reason == "no_further_action", "CASE_CLOSED: reason no_further_action")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_CASE_WITHDRAWN") and r.case_ref == case_d)
+    check(r and r.reason == "withdrawn_in_error", "CASE_WITHDRAWN: reason withdrawn_in_error")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_SHARE_RETRACTED") and r.msg_id == "kinds-flag-share")
+    check(r and r.reason == "excessive" and r.count == 1 and r.actor_node == "health-testshire",
+          "SHARE_RETRACTED: reason, count 1, the sender")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_RETRACT_DELIVERED") and r.msg_id == "kinds-flag-share")
+    check(r and r.recipient_node == "idva-testshire" and r.reason in ("acked", "not_acked"),
+          "RETRACT_DELIVERED: the recipient, acked or not_acked (%s)" % (r.reason if r else None))
+    r = one(lambda r: r.event == E("AUDIT_EVENT_SERIAL_PERPETRATOR") and r.case_ref == case_e)
+    check(r and r.reason == "serial_perpetrator" and r.count >= 1, "SERIAL_PERPETRATOR: the new case, count")
+    r = [x.reason for x in trail if x.event == E("AUDIT_EVENT_FOLLOWUP_LISTED")]
+    check("actions" in r and "markers" in r, "FOLLOWUP_LISTED: reasons actions and markers")
+    r = {x.reason for x in trail if x.event == E("AUDIT_EVENT_AUDIT_QUERIED")}
+    check({"query", "checkpoints", "inclusion_proof", "consistency_proof"} <= r, "AUDIT_QUERIED: every kind of auditor request (%s)" % sorted(r))
+    r = one(lambda r: r.event == E("AUDIT_EVENT_DELIVERY_COMMITTED") and nt is not None and
+            r.delivery_id == nt.deliver.delivery_id)
+    check(r and r.reason == "action_due" and r.item_id == act.action_id and r.recipient_node == "health-testshire",
+          "a notice's DELIVERY_COMMITTED: reason action_due, item_id, recipient")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_ACTION_NOTICE") and r.recipient_node == "health-testshire")
+    check(r and r.item_id == act.action_id, "ACTION_NOTICE with the recipient")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_MARKER_ESCALATED"))
+    check(r and r.recipient_node == "chair-testshire" and r.item_id == mid, "MARKER_ESCALATED with the chair as recipient")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_FLAG_ACKED") and fl is not None and r.delivery_id == fl.flag.flag_id)
+    check(r and r.case_ref == case_a and r.actor_node == "police-testshire", "FLAG_ACKED: the flag id, the case, police")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_DELIVERY_ACKED") and r.actor_node == "csc-testshire" and r.case_ref)
+    check(r and r.msg_id and len(r.delivery_id) == 32, "DELIVERY_ACKED: the recipient, delivery_id, case_ref, msg_id")
+    r = [x for x in trail if x.event == E("AUDIT_EVENT_REQUEST_REFUSED") and x.attempted == "agenda_request"]
+    check([x for x in r if x.marac_area == "otherton"], "REQUEST_REFUSED of an agenda for otherton names the area")
+    check([x for x in r if x.marac_area == "sha256:" + hashlib.sha256(b"Nowhere Else").hexdigest()] and
+          not [x for x in trail if b"Nowhere" in x.SerializeToString()],
+          "REQUEST_REFUSED of an agenda for a name that is no area id: marac_area as sha256:<hex>, never the name")
+    check([x for x in r if x.reason == "invalid_request" and x.meeting_date == "" and
+           x.marac_area == "testshire"] and not [x for x in r if "/" in x.meeting_date],
+          "REQUEST_REFUSED keeps meeting_date only when it is a real YYYY-MM-DD")
 
     for n in (csc, police, chair, ctl, health, idva, aud):
         n.ack_all()
