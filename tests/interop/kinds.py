@@ -792,6 +792,24 @@ def main():
     f = chair.req(F(closeCase={"caseRef": case_b, "reason": "CASE_END_REASON_RISK_REDUCED"}))
     check(is_error(f, pb.ERROR_CODE_CASE_NOT_OPEN), "CloseCase on a merged case: CASE_NOT_OPEN (%s)" % show(f))
 
+    # the agenda after the merge: one row for Zara naming the duplicate, the
+    # outstanding action and the marker due for review (section 10, 14)
+    f = agenda(chair)
+    if check(f.WhichOneof("body") == "agenda", "the agenda after the merge (%s)" % show(f)):
+        ag = f.agenda
+        rows = list(ag.cases_with_children) + list(ag.adult_only_cases) + list(ag.lapsed_cases)
+        ra_row = [x for x in rows if x.case_ref == case_a]
+        check(ra_row and list(ra_row[0].merged_case_refs) == [case_b] and not [x for x in rows if x.case_ref == case_b],
+              "one row for %s with merged_case_refs [%s], none for the duplicate" % (case_a, case_b))
+        acts = [x for x in ag.actions if x.action_id == act.action_id]
+        mdays = (datetime.date.fromisoformat(ra.meeting_date) - today).days
+        check(acts and acts[0].status == "overdue" and acts[0].days_left == -mdays and acts[0].owner == A.AGENCY_HEALTH,
+              "Agenda.actions: the open action due today, overdue at the meeting by %d days (%s)"
+              % (mdays, "%s %d" % (acts[0].status, acts[0].days_left) if acts else "-"))
+        check(not [x for x in ag.actions if act2 and x.action_id == act2.action_id], "a closed action is not on the agenda")
+        mks = [x for x in ag.markers if x.marker_id == mid]
+        check(mks and mks[0].days_to_review == 12 - mdays and not mks[0].contacts,
+              "Agenda.markers: the marker due for review, counted to the meeting, contacts left out")
     expect_error(chair, F(transferCase={"caseRef": case_c, "toArea": "nowhere"}), pb.ERROR_CODE_INVALID_REQUEST,
                  "TransferCase to an unknown area", field="to_area")
     f = chair.req(F(transferCase={"caseRef": case_c, "toArea": "otherton"}))
@@ -853,6 +871,38 @@ def main():
         f = police.req(F(flagHistoryRequest={"caseRef": case_a}))
         check(f.WhichOneof("body") == "flag_history", "a flag acked with another seq: accepted (the seq of a flag is not checked)")
         police.got = [x for x in police.got if not (x.WhichOneof("body") == "flag" and x.flag.flag_id == fl.flag.flag_id)]
+
+    # == 3. what is pending comes after Welcome in order: Retracts, Flags, Delivers
+    idva.drain(0.5)
+    idva.ack_all()
+    idva.drain(0.5)
+    idva.ack_all()
+    idva.close()
+    time.sleep(0.3)
+    zsum = {"caseRef": "HEALTH-LOCAL-78", "maracArea": "testshire",
+            "victim": {"fullName": "Zara Interopwell", "nhsNumber": "9990000018", "role": "PERSON_ROLE_VICTIM"}}
+    f1 = health.req(share("kinds-order-1", ["AGENCY_IDVA"], zsum))
+    f2 = health.req(share("kinds-order-2", ["AGENCY_IDVA"], dict(zsum, caseRef="HEALTH-LOCAL-79")))
+    f3 = health.req(F(retractShare={"msgId": "kinds-order-1", "reason": "RETRACT_REASON_WRONG_RECIPIENT"}))
+    check(f1.WhichOneof("body") == "share_accepted" and f2.WhichOneof("body") == "share_accepted" and
+          f3.WhichOneof("body") == "share_retracted" and not f3.share_retracted.deliveries[0].was_acked,
+          "health shares twice to idva (offline), retracts the first")
+    idva = node("idva")
+    idva.drain(1.0)
+    order = [x.WhichOneof("body") for x in idva.got]
+    kinds_seen = [k for i, k in enumerate(order) if i == 0 or order[i - 1] != k]
+    check(kinds_seen == ["retract", "flag", "deliver"],
+          "after Welcome: the Retract, then the Flags, then the Deliver (%s)" % order)
+    rts = [x.retract for x in idva.got if x.WhichOneof("body") == "retract" and x.retract.msg_id == "kinds-order-1"]
+    dls = [x.deliver for x in idva.got if x.WhichOneof("body") == "deliver"]
+    check(not [x for x in dls if x.msg_id == "kinds-order-1"] and
+          [x.msg_id for x in dls] == ["kinds-order-2"], "idva is sent only the second share (%s)" % [x.msg_id for x in dls])
+    if rts and dls:
+        check(rts[0].delivery_id == f1.share_accepted.deliveries[0].delivery_id and
+              dls[0].msg_id == "kinds-order-2" and dls[0].seq == rts[0].seq + 1,
+              "the retracted delivery never comes; its seq %d is the Retract's, the next Deliver is %d"
+              % (rts[0].seq, dls[0].seq))
+    idva.ack_all()
 
     # == 14. notices: the action due today reaches health, the marker due in 12 days police
     nt = health.wait_for(lambda x: x.WhichOneof("body") == "deliver" and x.deliver.HasField("notice") and
