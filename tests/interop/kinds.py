@@ -1089,6 +1089,55 @@ def main():
         check(f.WhichOneof("body") == "lookup_result" and not f.lookup_result.found,
               "a lookup of %s's victim: not found (no longer an open case)" % what)
 
+    # == boundaries and odd values
+    def sized_share(total):
+        fr = share("kinds-exact", ["AGENCY_IDVA"], {"caseRef": "EX-1", "maracArea": "testshire", "narrative": ""})
+        n = total - len(fr.SerializeToString())
+        for _ in range(32):  # length prefixes grow with the text: settle on the exact size
+            fr.share.summary.narrative = "a" * n
+            d = total - len(fr.SerializeToString())
+            if d == 0:
+                break
+            n += d
+        return fr
+    x = node("housing")
+    fr = sized_share(mfb)
+    f = x.req(fr, timeout=30)
+    check(len(fr.SerializeToString()) == mfb and not is_error(f, pb.ERROR_CODE_FRAME_TOO_LARGE),
+          "a frame of exactly max_frame_bytes (%d) is read, not FRAME_TOO_LARGE (%s)" % (len(fr.SerializeToString()), show(f)[:120]))
+    x.close()
+    police.c.send(F(error={"code": "ERROR_CODE_INTERNAL", "message": "a node's own trouble"}))
+    f = police.req(F(researchStatus={"caseRef": "TS-2000-9999", "done": True}))
+    check(is_error(f, pb.ERROR_CODE_UNKNOWN_CASE), "an Error from a node gets no answer (the next answer: %s)" % show(f))
+    for what, q in (("CloseCase with a case_ref outside its grammar", F(closeCase={"caseRef": "bad ref", "reason": "CASE_END_REASON_RISK_REDUCED"})),
+                    ("ResearchStatus with an empty case_ref", F(researchStatus={"caseRef": "", "done": True})),
+                    ("a lookup with a msg_id containing a space", F(lookupRequest={"msgId": "a b", "phone": "07700 900999"})),
+                    ("DeliverAck with a delivery_id that is no id", F(deliverAck={"deliveryId": "x" * 200, "seq": "1"})),
+                    ("FlagHistoryRequest with a 65-character case_ref", F(flagHistoryRequest={"caseRef": "T" * 65}))):
+        f = (chair if "CloseCase" in what else ctl if "lookup" in what else police if "Flag" in what else csc).req(q)
+        want = pb.ERROR_CODE_UNKNOWN_DELIVERY if "DeliverAck" in what else pb.ERROR_CODE_INVALID_REQUEST
+        check(is_error(f, want, ""), "%s: %s, msg_id not echoed (%s)" % (what, err_name(want), show(f)))
+    aud0 = node("auditor")
+    f = aud0.req(F(auditQuery={"startSeq": str(10 ** 12)}))
+    check(f.WhichOneof("body") == "audit_records" and not f.audit_records.records and not f.audit_records.more,
+          "AuditQuery from beyond the end: an empty last page")
+    f = aud0.req(F(checkpointRequest={"latestOnly": True}))
+    latest = verify_note(f.checkpoints.notes[0], open(os.path.join(a.pki, "state", "audit.vkey")).read()) \
+        if f.WhichOneof("body") == "checkpoints" and f.checkpoints.notes else None
+    f = aud0.req(F(inclusionProofRequest={"seq": "3"}))
+    check(latest and f.WhichOneof("body") == "proof" and f.proof.tree_size == latest[0] and
+          root_from_inclusion(3, latest[0], f.proof.leaf_hash, f.proof.hashes) == latest[1],
+          "InclusionProof with tree_size 0: against the latest checkpoint, and checks against its root")
+    f = aud0.req(F(checkpointRequest={"minSize": str(10 ** 9)}))
+    check(f.WhichOneof("body") == "checkpoints" and not f.checkpoints.notes, "CheckpointRequest above every size: no notes")
+    aud0.close()
+    codes = []
+    for i in range(64):
+        f = inform(police, "kinds-contact-%d" % i, markerId=mid)
+        codes.append(f.WhichOneof("body") if f.WhichOneof("body") != "error" else err_name(f.error.code))
+    check(codes == ["marker_recorded"] * 62 + ["ERROR_CODE_INVALID_REQUEST"] * 2,
+          "a marker keeps 64 contacts; the 65th is INVALID_REQUEST (%d recorded here after 2)" % codes.count("marker_recorded"))
+
     # == 14. escalation: the test clock moved on past review_due + 14 days
     # (README.md: STATE_DIR/test_clock_offset_days moves it while it runs)
     rv = today + datetime.timedelta(days=12)
