@@ -44,7 +44,7 @@ rc=0
   --pki "$work/pki" --proto "$src/proto" --fixtures "$src/tests/fixtures" || rc=$?
 # Every other request kind and error code of proto/README.md (kinds.py).
 "$py" "$src/tests/interop/kinds.py" --host 127.0.0.1 --port "$(cat "$work/pki/port")" \
-  --pki "$work/pki" --proto "$src/proto" --fixtures "$src/tests/fixtures" || rc=$?
+  --pki "$work/pki" --proto "$src/proto" --fixtures "$src/tests/fixtures" --marac "$build/marac" || rc=$?
 kill -TERM "$gw"
 wait "$gw" || { echo "FAIL the gateway did not stop cleanly" >&2; rc=1; }
 gw=""

@@ -317,6 +317,7 @@ def main():
     ap.add_argument("--pki", required=True)
     ap.add_argument("--proto", required=True)
     ap.add_argument("--fixtures", required=True)
+    ap.add_argument("--marac", help="the marac CLI: check the JSON files `marac listen` writes (section 11)")
     a = ap.parse_args()
     base.load_proto(a.proto)
     global pb, json_format
@@ -1373,6 +1374,38 @@ def main():
     check([x for x in r if x.reason == "invalid_request" and x.meeting_date == "" and
            x.marac_area == "testshire"] and not [x for x in r if "/" in x.meeting_date],
           "REQUEST_REFUSED keeps meeting_date only when it is a real YYYY-MM-DD")
+
+    # == 11. the JSON form: what `marac listen` writes is the whole Frame in
+    # the proto3 JSON mapping, which another library reads strictly and
+    # writes back the same (education has every referral pending)
+    if a.marac:
+        out = tempfile.mkdtemp(prefix="marac-interop-json-")
+        r = subprocess.run([a.marac, "listen", "--gateway", "wss://%s:%d" % (a.host, a.port),
+                            "--cert", os.path.join(a.pki, "education.crt"), "--key", os.path.join(a.pki, "education.key"),
+                            "--ca", os.path.join(a.pki, "ca.crt"), "--out", out, "--idle-exit", "2"],
+                           capture_output=True, text=True, timeout=60)
+        files = sorted(x for x in os.listdir(out) if x.endswith(".json"))
+        check(r.returncode == 0 and len(files) >= 5, "marac listen wrote %d files (exit %d %s)" % (len(files), r.returncode, r.stderr[-200:]))
+        same = 0
+        for name in files:
+            with open(os.path.join(out, name)) as fh:
+                text = fh.read()
+            fr = pb.Frame()
+            try:
+                json_format.Parse(text, fr)  # strict: an unknown key is an error
+            except json_format.ParseError as ex:
+                check(False, "%s parses as a Frame: %s" % (name, ex))
+                continue
+            ok = fr.WhichOneof("body") == "deliver" and name == fr.deliver.delivery_id + ".json"
+            if ok and json.loads(text) == json_format.MessageToDict(fr):
+                same += 1
+            elif ok:
+                print("   %s differs: %s" % (name, set(json.loads(text)["deliver"]) ^ set(json_format.MessageToDict(fr)["deliver"])))
+        check(files and same == len(files), "every file is {\"deliver\": ...} named by its delivery_id, and another "
+              "proto3 JSON library writes it back the same (%d of %d)" % (same, len(files)))
+        for name in files:
+            os.unlink(os.path.join(out, name))
+        os.rmdir(out)
 
     for n in (csc, police, chair, ctl, health, idva, aud):
         n.ack_all()
