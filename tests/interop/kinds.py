@@ -1362,6 +1362,25 @@ def main():
     check(r and r.item_id == act.action_id, "ACTION_NOTICE with the recipient")
     r = one(lambda r: r.event == E("AUDIT_EVENT_MARKER_ESCALATED"))
     check(r and r.recipient_node == "chair-testshire" and r.item_id == mid, "MARKER_ESCALATED with the chair as recipient")
+    # the digests a recipient or sender can recompute (audit.proto): the view
+    # as delivered, the summary and the referral as sent
+    if dref is not None:
+        r = one(lambda r: r.event == E("AUDIT_EVENT_DELIVERY_COMMITTED") and r.delivery_id == dref.deliver.delivery_id)
+        check(r and r.view_sha256 == hashlib.sha256(dref.deliver.summary.SerializeToString()).digest(),
+              "DELIVERY_COMMITTED.view_sha256 = SHA-256 of the CaseSummary the recipient got")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_SHARE_ACCEPTED") and r.msg_id == "kinds-flag-share")
+    sent = pb.Frame()
+    json_format.ParseDict({"caseRef": "HEALTH-LOCAL-77"}, sent.share.summary)
+    json_format.ParseDict(hsum, sent.share.summary)
+    check(r and r.original_sha256 == hashlib.sha256(sent.share.summary.SerializeToString()).digest() and
+          not r.case_known, "SHARE_ACCEPTED.original_sha256 = SHA-256 of the CaseSummary as sent; case_known false")
+    r = one(lambda r: r.event == E("AUDIT_EVENT_REFERRAL_ACCEPTED") and r.case_ref == case_a)
+    sent = F(refer={"msgId": "x", "referral": rz})
+    check(r and r.original_sha256 == hashlib.sha256(sent.refer.referral.SerializeToString()).digest(),
+          "REFERRAL_ACCEPTED.original_sha256 = SHA-256 of the Referral as sent")
+    cps = [x for x in trail if x.event == E("AUDIT_EVENT_CHECKPOINT_SIGNED")]
+    check(notes and [x for x in cps if x.tree_size == notes[0][0] and x.root_hash == notes[0][1]],
+          "a CHECKPOINT_SIGNED record carries the size and root of the first signed note")
     r = one(lambda r: r.event == E("AUDIT_EVENT_FLAG_ACKED") and fl is not None and r.delivery_id == fl.flag.flag_id)
     check(r and r.case_ref == case_a and r.actor_node == "police-testshire", "FLAG_ACKED: the flag id, the case, police")
     r = one(lambda r: r.event == E("AUDIT_EVENT_DELIVERY_ACKED") and r.actor_node == "csc-testshire" and r.case_ref)
