@@ -364,6 +364,57 @@ def main():
     check(code == 1002 and (e is None or is_error(e, pb.ERROR_CODE_MALFORMED_FRAME)),
           "an unmasked frame: MALFORMED_FRAME, close 1002 (got %s, close %s)" % (show(e) if e else "no Error", code))
 
+    # RFC 6455 framing (section 1, 7): fragments, control frames between them,
+    # RSV bits, a stray continuation; on the auditor's certificate, to which
+    # nothing is delivered
+    def wsframe(c, op, payload, fin=True, rsv=0):
+        m = os.urandom(4)
+        n = len(payload)
+        b0 = (0x80 if fin else 0) | rsv | op
+        h = struct.pack("!BB", b0, 0x80 | n) if n < 126 else \
+            struct.pack("!BBH", b0, 0x80 | 126, n) if n < 65536 else struct.pack("!BBQ", b0, 0x80 | 127, n)
+        c.s.sendall(h + m + bytes(b ^ m[i % 4] for i, b in enumerate(payload)))
+
+    def wsread(c, t=5):
+        c.s.settimeout(t)
+        b0, b1 = c._read(2)
+        n = b1 & 0x7F
+        if n == 126:
+            n = struct.unpack("!H", c._read(2))[0]
+        elif n == 127:
+            n = struct.unpack("!Q", c._read(8))[0]
+        return b0 & 0x0F, c._read(n)
+    hb = pb.Frame(hello=pb.Hello(protocol_version=1)).SerializeToString()
+    x = base.Conn(a.host, a.port, a.pki, "auditor")
+    wsframe(x, 0x2, hb[:3], fin=False)
+    wsframe(x, 0x9, b"pq")
+    wsframe(x, 0x0, hb[3:])
+    got = [wsread(x), wsread(x)]
+    check(got[0] == (0xA, b"pq") and got[1][0] == 0x2 and pb.Frame.FromString(got[1][1]).WhichOneof("body") == "welcome",
+          "a Hello in two fragments with a ping between: the pong, then Welcome")
+    wsframe(x, 0x8, struct.pack("!H", 1000))
+    op, pl = wsread(x)
+    check(op == 0x8 and pl[:2] == struct.pack("!H", 1000), "a close 1000 from the node is answered with close 1000")
+    for what, send, want in (("RSV1 set", lambda c: wsframe(c, 0x2, hb, rsv=0x40), 1002),
+                             ("a continuation with no message begun", lambda c: wsframe(c, 0x0, b"abc"), 1002)):
+        x = base.Conn(a.host, a.port, a.pki, "auditor")
+        send(x)
+        check(close_code(x) == want, "%s: close %d (RFC 6455 protocol error)" % (what, want))
+    x = base.Conn(a.host, a.port, a.pki, "auditor")
+    base.hello(x)
+    wsframe(x, 0x2, b"\0" * 600000, fin=False)
+    try:
+        wsframe(x, 0x0, b"\0" * 600000)
+    except OSError:
+        pass
+    try:
+        e = x.recv(5)
+        code = close_code(x)
+    except Closed as cl:
+        e, code = None, cl.code
+    check(e is not None and is_error(e, pb.ERROR_CODE_FRAME_TOO_LARGE) and code == 1009,
+          "two fragments adding up to more than max_frame_bytes: FRAME_TOO_LARGE, close 1009")
+
     csc = node("csc")
     mfb = csc.welcome.max_frame_bytes
     f = csc.req(F(hello={"protocolVersion": 1}))
