@@ -1014,6 +1014,45 @@ def main():
           "a Share to the sender's own agency, which has no other node there: UNKNOWN_RECIPIENT (%s)" % show(f))
     expect_error(police, share("m" * 129, ["AGENCY_IDVA"]), pb.ERROR_CODE_INVALID_SHARE, "a 129-character msg_id", "")
 
+    # other encoders (section 2): `to` unpacked, fields out of order, a field
+    # at its default written out, a 4-byte character; overlong and surrogate
+    # UTF-8 are no UTF-8
+    def fld(num, wt, v):
+        def vi(n):
+            out = b""
+            while True:
+                b = n & 0x7F
+                n >>= 7
+                out += bytes([b | (0x80 if n else 0)])
+                if not n:
+                    return out
+        return vi(num << 3 | wt) + (vi(v) if wt == 0 else vi(len(v)) + v)
+    summ_b = A.CaseSummary(case_ref="ENC-1", marac_area="testshire", narrative="Seen \U0001F600 today.").SerializeToString()
+    sh_b = (fld(5, 2, summ_b) + fld(4, 0, 1) + fld(2, 0, 5) + fld(2, 0, 7) + fld(3, 0, 3) +
+            fld(1, 2, b"kinds-enc-1") + fld(10, 0, 0))
+    f = police.req_raw(fld(3, 2, sh_b))
+    # (housing's registered nodes include housing-revoked and housing-expired:
+    # a share, unlike a referral, is queued for them too: README section 4)
+    check(f.WhichOneof("body") == "share_accepted" and
+          {d.node_id for d in f.share_accepted.deliveries} == {"idva-testshire", "housing-testshire",
+                                                               "housing-revoked", "housing-expired"},
+          "a Share with `to` unpacked and fields out of order: accepted, to idva and every housing node (%s)" % (show(f) if f.WhichOneof("body") != "share_accepted" else [(d.node_id, d.agency) for d in f.share_accepted.deliveries]))
+    for what, bad in (("an overlong UTF-8 NUL", b"\xc0\x80"), ("a UTF-16 surrogate in UTF-8", b"\xed\xa0\x80")):
+        sb = A.CaseSummary(case_ref="ENC-2", marac_area="testshire").SerializeToString() + fld(9, 2, b"a" + bad)
+        sh_b = fld(1, 2, b"kinds-enc-2") + fld(2, 0, 5) + fld(3, 0, 3) + fld(4, 0, 1) + fld(5, 2, sb)
+        x = base.Conn(a.host, a.port, a.pki, "probation")
+        base.hello(x)
+        x._send(0x2, fld(3, 2, sh_b))
+        e = None
+        try:
+            while e is None or e.WhichOneof("body") != "error":
+                e = x.recv(5)
+            code = close_code(x)
+        except Closed as cl:
+            code = cl.code
+        check(e is not None and is_error(e, pb.ERROR_CODE_MALFORMED_FRAME) and code == 1007,
+              "a narrative with %s: MALFORMED_FRAME, close 1007 (%s, close %s)" % (what, show(e) if e else "-", code))
+
     # == 5. the delivery window (64 unacked on the wire), then Hello.resume_after
     dref = csc.wait_for(lambda x: x.WhichOneof("body") == "deliver" and x.deliver.summary.case_ref == case_a, 5)
     dref_raw = csc.raw.get(dref.deliver.delivery_id) if dref else None
