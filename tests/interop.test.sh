@@ -6,7 +6,11 @@
 # against the real gateway with a dev PKI: mTLS, Hello/Welcome, Share,
 # Deliver and DeliverAck, resume after reconnect, duplicate and conflicting
 # msg_id, Refer, the point-of-call lookup, a Flag and its ack, a retraction
-# and its RetractAck, and refusals with their error and close codes.
+# and its RetractAck, and refusals with their error and close codes; then
+# tests/interop/kinds.py every other request kind and error code the README
+# describes (auditor queries with signatures and proofs checked, research,
+# agenda, actions, markers and their notices, flag history, lifecycle, the
+# audit records of each, the JSON files `marac listen` writes).
 set -euo pipefail
 build=$(cd "$1" && pwd); src=$(cd "$2" && pwd)
 # Debian's python3, which python3-protobuf serves (a python3 earlier on PATH,

@@ -11,19 +11,27 @@ DIR of --pki is a certs/gen.sh PKI whose gateway.yaml also has a second
 referral area `otherton` (tests/interop.test.sh adds it) and whose state
 directory holds audit.vkey. Prints PASS/FAIL per check; exit 1 on any FAIL.
 
-Covered: Hello (version, second Hello), every frame-level refusal and its
-close code (text 1003, unmasked 1002, too large 1009, no body / bad UTF-8
-1007, a gateway-only frame); TLS refusals (no certificate, foreign CA,
-revoked, expired, unregistered 403); Share refusals (INVALID_SHARE,
-UNKNOWN_RECIPIENT, lawful basis, NOT_AUTHORISED); Refer (accepted, DASH
-applied, duplicate, MSG_ID_CONFLICT, INVALID_REFERRAL by field);
-ResearchStatus; AgendaRequest; ActionAdd/Update/ListRequest; MarkerAdd/
-Inform/Review/ListRequest; countdown notices as Deliver.notice; Flag and
-FlagHistoryRequest; LookupRequest forms and RATE_LIMITED; CloseCase,
-MergeCase, TransferCase, RetractShare, RetractAck; AuditQuery,
-CheckpointRequest (Ed25519 signed notes checked with audit.vkey),
-InclusionProofRequest and ConsistencyProofRequest (RFC 9162 paths checked),
-and the REQUEST_REFUSED records of the refusals above.
+Covered, each with its README section: Hello (version, second Hello, a
+superseded connection); every frame-level refusal and its close code (text
+1003, unmasked 1002, RSV bits and stray continuations 1002, too large and
+fragments over the cap 1009, no body and bad UTF-8 1007, a gateway-only
+frame); fragments with a ping between; TLS refusals (no certificate, foreign
+CA, revoked, expired, unregistered 403); Share (refusals by field, limits,
+lawful basis, UNKNOWN_RECIPIENT, VIEW_TOO_LARGE, a frame of exactly
+max_frame_bytes, unknown fields and enum values, other encoders' bytes);
+the delivery window and Hello.resume_after; Refer (DASH applied,
+duplicate, MSG_ID_CONFLICT, INVALID_REFERRAL by field, a serial
+perpetrator and its notice); ResearchStatus; AgendaRequest (and the agenda
+after a merge); ActionAdd/Update/ListRequest; MarkerAdd/Inform/Review/
+ListRequest and the per-case caps; countdown notices, escalation on the
+test clock; Flag, its ack and FlagHistoryRequest; the order of what is
+pending after Welcome; LookupRequest forms, open cases only, RATE_LIMITED;
+CloseCase, MergeCase, TransferCase, RetractShare, RetractAck; AuditQuery
+(paging, filters, refusals), CheckpointRequest (Ed25519 notes checked with
+audit.vkey), InclusionProofRequest and ConsistencyProofRequest (RFC 9162
+paths checked), what each audit record carries and the digests a client
+can recompute; every refusal reason in the trail named in README section 6;
+with --marac, the JSON files `marac listen` writes (section 11).
 """
 import argparse
 import base64
