@@ -1066,7 +1066,6 @@ def main():
     dref_raw = csc.raw.get(dref.deliver.delivery_id) if dref else None
     csc.drain(0.3)
     csc.ack_all()
-    n_win = csc.welcome.max_in_flight  # not the window: the README gives only its default, 64
     for i in range(66):
         f = police.req(share("kinds-win-%d" % i, ["AGENCY_CHILDRENS_SOCIAL_CARE"],
                              {"caseRef": "WIN-%d" % i, "maracArea": "testshire", "narrative": "Window test."}))
@@ -1183,6 +1182,13 @@ def main():
     check(f.WhichOneof("body") == "lookup_result" and f.lookup_result.found, "before it is closed, case E is found by lookup")
     f = chair.req(F(closeCase={"caseRef": case_e, "reason": "CASE_END_REASON_RISK_REDUCED"}))
     check(f.WhichOneof("body") == "case_updated" and f.case_updated.status == 3, "CloseCase by the area's chair: CLOSED (%s)" % show(f))
+    police.drain(0.2)
+    f = health.req(share("kinds-closed-touch", ["AGENCY_IDVA"], {
+        "caseRef": "HEALTH-LOCAL-80", "maracArea": "testshire",
+        "victim": {"fullName": "Xenia Fakeworth", "phones": ["07700 900481"], "role": "PERSON_ROLE_VICTIM"}}))
+    check(f.WhichOneof("body") == "share_accepted" and
+          police.wait_for(lambda x: x.WhichOneof("body") == "flag" and x.flag.case_ref == case_e, 1.5) is None,
+          "a share matching closed case E's victim flags nobody (flags see open cases only)")
     for what, ph in (("closed case E", "07700 900481"), ("closed case C", "07700 900461"), ("withdrawn case D", "07700 900471")):
         f = lookup(ctl, phone=ph)
         check(f.WhichOneof("body") == "lookup_result" and not f.lookup_result.found,
