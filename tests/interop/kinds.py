@@ -814,6 +814,13 @@ def main():
     check(f.WhichOneof("body") == "lookup_result" and f.lookup_result.found and
           f.lookup_result.cases[0].case_ref in (case_a, case_b) and f.lookup_result.cases[0].marker_active and
           "nhs_number" in f.lookup_result.cases[0].matched_on, "lookup by NHS number with spaces: found, marker active (%s)" % show(f))
+    if f.WhichOneof("body") == "lookup_result":
+        lc = {c.case_ref: c for c in f.lookup_result.cases}
+        check(set(lc) == {case_a, case_b}, "the lookup names both open cases of the victim (%s)" % sorted(lc))
+        ca = lc.get(case_a)
+        check(ca is not None and set(ca.agencies) == {A.AGENCY_POLICE, A.AGENCY_CHILDRENS_SOCIAL_CARE, A.AGENCY_HEALTH}
+              and ca.last_heard == today.isoformat() and ca.contact.startswith("Testshire MARAC coordinator"),
+              "LookupCase.agencies: the referrer, csc (research), health (touched it); last_heard today; the contact")
     f = lookup(ctl, fullName="INTEROPWELL, Zara", dateOfBirth="06/05/1991")
     check(f.WhichOneof("body") == "lookup_result" and f.lookup_result.found and
           "name_dob" in f.lookup_result.cases[0].matched_on, "lookup by 'SURNAME, Forename' and DD/MM/YYYY: found (%s)" % show(f))
@@ -1345,6 +1352,18 @@ def main():
     f = aud.req(F(auditQuery={"caseRef": case_a, "limit": 3}))
     check(f.WhichOneof("body") == "audit_records" and len(f.audit_records.records) == 3 and f.audit_records.more and
           f.audit_records.next_seq > f.audit_records.records[-1].seq, "AuditQuery limit 3: a page of 3, more, next_seq")
+    byn = query_all(node="csc-testshire")
+    check(byn and all("csc-testshire" in (r.actor_node, r.recipient_node) for r in byn) and
+          {r.recipient_node for r in byn} >= {"csc-testshire"} and {r.actor_node for r in byn} >= {"csc-testshire"},
+          "AuditQuery node: records the node acted in or received (%d)" % len(byn))
+    bya = query_all(agency=A.AGENCY_IDVA, event=au.AUDIT_EVENT_DELIVERY_COMMITTED)
+    check(bya and all(A.AGENCY_IDVA in (r.actor_agency, r.recipient_agency) for r in bya),
+          "AuditQuery agency and event together: idva's DELIVERY_COMMITTED records only")
+    if len(recs) > 4:
+        t1, t2 = recs[1].time_ms, recs[-2].time_ms
+        byt = query_all(caseRef=case_a, fromMs=str(t1), toMs=str(t2))
+        check(byt and all(t1 <= r.time_ms < t2 for r in byt) and len(byt) < len(recs),
+              "AuditQuery from_ms/to_ms: from_ms <= time < to_ms")
     rl = query_all(event=au.AUDIT_EVENT_LOOKUP_RATE_LIMITED)
     check(rl and rl[0].count >= 1 and rl[0].actor_node == "control-testshire",
           "LOOKUP_RATE_LIMITED with a count for the control room")
