@@ -337,6 +337,11 @@ def main():
         return Node(a, name)
 
     # == 1-3. transport, frames, handshake
+    # opened now, looked at near the end (section 1, 3): a TCP connection that
+    # never starts TLS, and a WebSocket that never says Hello
+    mute_tcp = socket.create_connection((a.host, a.port), timeout=5)
+    mute_ws = base.Conn(a.host, a.port, a.pki, "asc")
+    mute_t0 = time.time()
     x = base.Conn(a.host, a.port, a.pki, "csc")
     f = pb.Frame()
     f.hello.protocol_version = 2
@@ -1268,6 +1273,29 @@ def main():
     with open(os.path.join(a.pki, "state", "test_clock_offset_days"), "w") as fh:
         fh.write("0\n")
 
+    # the connections opened at the start and left silent
+    mute_tcp.settimeout(1)
+    try:
+        gone = mute_tcp.recv(10) == b""
+    except ConnectionResetError:
+        gone = True
+    except (socket.timeout, TimeoutError):
+        gone = False
+    check(gone, "a TCP connection that never starts TLS is dropped (5 s; %.0f s passed)" % (time.time() - mute_t0))
+    wait = 10.5 - (time.time() - mute_t0)
+    if wait > 0:
+        time.sleep(wait)
+    try:
+        e = mute_ws.recv(3)
+        code = close_code(mute_ws)
+    except Closed as cl:
+        e, code = None, cl.code
+    except OSError:
+        e, code = None, None
+    check(e is not None and is_error(e, pb.ERROR_CODE_UNEXPECTED_FRAME) and code == 1008,
+          "no Hello within handshake_timeout_secs (10 s): UNEXPECTED_FRAME, close 1008 (%s, close %s)"
+          % (show(e) if e else "-", code))
+
     # == 9. auditors
     aud = node("auditor")
     expect_error(police, F(auditQuery={"caseRef": case_a}), pb.ERROR_CODE_NOT_AUTHORISED, "AuditQuery from a node")
@@ -1338,6 +1366,9 @@ def main():
     check(bad, "a msg_id outside its grammar is in the trail as sha256:<hex> of its bytes")
     cr = query_all(event=au.AUDIT_EVENT_CONNECTION_REFUSED)
     crs = {r.reason for r in cr}
+    print("   connection refusals in the trail: %s" % sorted(crs))
+    check([r for r in ref if r.reason == "no_hello" and r.actor_node == "asc-testshire"],
+          "REQUEST_REFUSED no_hello for the silent WebSocket")
     conn_doc = set(re.findall(r"`([a-z][a-z0-9_]*)`", sec1))
     for rsn in ("cert_untrusted", "cert_revoked", "cert_expired", "cert_unregistered", "cert_missing"):
         check(rsn in crs, "CONNECTION_REFUSED reason %s is in the trail" % rsn)
