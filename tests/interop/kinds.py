@@ -905,13 +905,18 @@ def main():
                  pb.ERROR_CODE_CASE_NOT_OPEN, "closing it again for another reason")
     expect_error(police, F(transferCase={"caseRef": case_c, "toArea": "testshire"}), pb.ERROR_CODE_NOT_AUTHORISED,
                  "TransferCase from a node (no role chair)")
+    f = police.req(share("kinds-share-d", ["AGENCY_CHILDRENS_SOCIAL_CARE"], {"caseRef": case_d, "maracArea": "testshire",
+                                                                               "narrative": "Follow-up."}))
+    check(f.WhichOneof("body") == "share_accepted", "police shares under %s before withdrawing it" % case_d)
     f = police.req(F(closeCase={"caseRef": case_d, "reason": "CASE_END_REASON_WITHDRAWN_IN_ERROR"}))
     check(f.WhichOneof("body") == "case_updated" and f.case_updated.status == 2 and
-          f.case_updated.retracted_deliveries >= 6,
+          f.case_updated.retracted_deliveries >= 7,
           "CloseCase WITHDRAWN_IN_ERROR: withdrawn, the referral's deliveries retracted (%s)" % show(f))
-    rt = csc.wait_for(lambda x: x.WhichOneof("body") == "retract" and x.retract.case_ref == case_d, 10)
-    check(rt is not None and rt.retract.reason == 2 and rt.retract.msg_id == "kinds-refer-d",
+    rt = csc.wait_for(lambda x: x.WhichOneof("body") == "retract" and x.retract.msg_id == "kinds-refer-d", 10)
+    check(rt is not None and rt.retract.reason == 2 and rt.retract.case_ref == case_d,
           "csc is sent a Retract of referral %s (WRONG_CASE)" % case_d)
+    rt = csc.wait_for(lambda x: x.WhichOneof("body") == "retract" and x.retract.msg_id == "kinds-share-d", 5)
+    check(rt is not None and rt.retract.reason == 2, "and of police's share under %s" % case_d)
 
     # retraction refusals (section 12)
     expect_error(police, F(retractShare={"msgId": "kinds-never-sent", "reason": "RETRACT_REASON_EXCESSIVE"}),
@@ -1254,6 +1259,19 @@ def main():
         codes.append(f.WhichOneof("body") if f.WhichOneof("body") != "error" else err_name(f.error.code))
     check(codes == ["marker_recorded"] * 62 + ["ERROR_CODE_INVALID_REQUEST"] * 2,
           "a marker keeps 64 contacts; the 65th is INVALID_REQUEST (%d recorded here after 2)" % codes.count("marker_recorded"))
+
+    # what matching remembers (section 12): a closed case still counts, a
+    # withdrawn one is forgotten, a merged duplicate answers as the surviving case
+    for n, (who, args, want) in enumerate((
+            ("Yasmin (case C, closed)", ("Yasmin Samplewood", "07700 900461", "9990000034", "1988-02-02", "TS3 4EF",
+                                         "Victor Placeholm", "1984-04-04", "07700 900462"), [case_c]),
+            ("Wendy (case D, withdrawn)", ("Wendy Testerfield", "07700 900471", "9990000042", "1992-03-03", "TS4 5GH",
+                                           "Ulric Dummyman", "1983-05-05", "07700 900472"), []),
+            ("Zara (case B merged into A)", ("Zara Interopwell", "07700 900456", "9990000018", "1991-05-06", "TS2 3DE",
+                                             "Kieran Exampleson", "1985-03-03", "07700 900457"), [case_a]))):
+        f = refer(health, "kinds-again-%d" % n, referral(*args))
+        got = [p.case_ref for p in f.referral_accepted.previous] if f.WhichOneof("body") == "referral_accepted" else show(f)
+        check(got == want, "a new referral of %s: previous %s (%s)" % (who, want, got))
 
     # == 14. escalation: the test clock moved on past review_due + 14 days
     # (README.md: STATE_DIR/test_clock_offset_days moves it while it runs)
