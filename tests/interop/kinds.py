@@ -567,6 +567,13 @@ def main():
                                                 "TS4 5GH", "Ulric Dummyman", "1983-05-05", "07700 900472"))
     case_d = f.referral_accepted.case_ref if check(f.WhichOneof("body") == "referral_accepted",
                                                     "referral D (%s)" % show(f)) else "TS-NONE"
+    rf = referral("Una Beforeborn", "07700 900491", "9990000069", "1995-07-07", "TS6 7NP",
+                  "Tobias Notreal", "1990-08-08", "07700 900492")
+    rf["children"] = [{"fullName": "Unborn Beforeborn", "role": "PERSON_ROLE_CHILD",
+                       "expectedDeliveryDate": (today + datetime.timedelta(days=100)).isoformat()}]
+    f = refer(police, "kinds-refer-f", rf)
+    case_f = f.referral_accepted.case_ref if check(f.WhichOneof("body") == "referral_accepted",
+                                                    "referral F, whose only child is unborn (%s)" % show(f)) else "TS-NONE"
 
     # == 4. share refusals
     with open(os.path.join(a.fixtures, "case_basic.json")) as fh:
@@ -637,6 +644,16 @@ def main():
               and A.AGENCY_HOUSING in ag.attending and ag.confidentiality_statement and ag.protective_marking,
               "Agenda: start 09:30, 12 minutes, housing's apologies, statement and marking")
         check(b"Zara" not in ag.SerializeToString(), "the agenda holds no name")
+        ordered = list(ag.cases_with_children) + list(ag.adult_only_cases) + list(ag.lapsed_cases)
+        want = ["%02d:%02d" % divmod(9 * 60 + 30 + 12 * i, 60) for i in range(len(ordered))]
+        check([x.slot for x in ordered] == want, "slots run from 09:30 in steps of 12 minutes, children first (%s)"
+              % [x.slot for x in ordered])
+        rb = [x for x in rows if x.case_ref == case_b]
+        check(rb and rb[0].repeat and rb[0].last_case_ref == case_a and rb[0].last_area == "testshire" and
+              rb[0].last_referral_date == today.isoformat(), "the duplicate's row: a repeat of %s, testshire, today" % case_a)
+        rf_ = [x for x in ag.cases_with_children if x.case_ref == case_f]
+        check(rf_ and rf_[0].unborn_children == 1 and rf_[0].children_count == 1,
+              "a case whose only child is unborn is listed with children, unborn_children 1")
     for what, kw in (("a date the area does not meet", {"meetingDate": (today + datetime.timedelta(days=1)).isoformat()
                                                           if (today + datetime.timedelta(days=1)).weekday() != 1
                                                           else (today + datetime.timedelta(days=2)).isoformat()}),
