@@ -1260,13 +1260,13 @@ def main():
     f = aud0.req(F(auditQuery={"startSeq": str(10 ** 12)}))
     check(f.WhichOneof("body") == "audit_records" and not f.audit_records.records and not f.audit_records.more,
           "AuditQuery from beyond the end: an empty last page")
-    f = aud0.req(F(checkpointRequest={"latestOnly": True}))
-    latest = verify_note(f.checkpoints.notes[0], open(os.path.join(a.pki, "state", "audit.vkey")).read()) \
-        if f.WhichOneof("body") == "checkpoints" and f.checkpoints.notes else None
     f = aud0.req(F(inclusionProofRequest={"seq": "3"}))
-    check(latest and f.WhichOneof("body") == "proof" and f.proof.tree_size == latest[0] and
-          root_from_inclusion(3, latest[0], f.proof.leaf_hash, f.proof.hashes) == latest[1],
-          "InclusionProof with tree_size 0: against the latest checkpoint, and checks against its root")
+    tsz = f.proof.tree_size if f.WhichOneof("body") == "proof" else 0
+    g2 = aud0.req(F(checkpointRequest={"minSize": str(tsz)}))
+    note = verify_note(g2.checkpoints.notes[0], open(os.path.join(a.pki, "state", "audit.vkey")).read()) \
+        if tsz and g2.WhichOneof("body") == "checkpoints" and g2.checkpoints.notes else None
+    check(note and note[0] == tsz and root_from_inclusion(3, tsz, f.proof.leaf_hash, f.proof.hashes) == note[1],
+          "InclusionProof with tree_size 0: against a signed checkpoint's size (%d), checks against its root" % tsz)
     f = aud0.req(F(checkpointRequest={"minSize": str(10 ** 9)}))
     check(f.WhichOneof("body") == "checkpoints" and not f.checkpoints.notes, "CheckpointRequest above every size: no notes")
     aud0.close()
@@ -1587,33 +1587,53 @@ def main():
     # the proto3 JSON mapping, which another library reads strictly and
     # writes back the same (education has every referral pending)
     if a.marac:
-        out = tempfile.mkdtemp(prefix="marac-interop-json-")
-        r = subprocess.run([a.marac, "listen", "--gateway", "wss://%s:%d" % (a.host, a.port),
-                            "--cert", os.path.join(a.pki, "education.crt"), "--key", os.path.join(a.pki, "education.key"),
-                            "--ca", os.path.join(a.pki, "ca.crt"), "--out", out, "--idle-exit", "2"],
-                           capture_output=True, text=True, timeout=60)
-        files = sorted(x for x in os.listdir(out) if x.endswith(".json"))
-        check(r.returncode == 0 and len(files) >= 5, "marac listen wrote %d files (exit %d %s)" % (len(files), r.returncode, r.stderr[-200:]))
-        same = 0
-        for name in files:
-            with open(os.path.join(out, name)) as fh:
-                text = fh.read()
+        def listen(cert, extra):
+            out = tempfile.mkdtemp(prefix="marac-interop-json-")
+            fl_dir = tempfile.mkdtemp(prefix="marac-interop-flags-")
+            r = subprocess.run([a.marac, "listen", "--gateway", "wss://%s:%d" % (a.host, a.port),
+                                "--cert", os.path.join(a.pki, cert + ".crt"), "--key", os.path.join(a.pki, cert + ".key"),
+                                "--ca", os.path.join(a.pki, "ca.crt"), "--out", out, "--idle-exit", "2"] +
+                               (["--flags", fl_dir] if extra else []), capture_output=True, text=True, timeout=60)
+            files = []
+            for d in (out, fl_dir):
+                for name in sorted(os.listdir(d)):
+                    with open(os.path.join(d, name)) as fh:
+                        files.append((name, fh.read()))
+                    os.unlink(os.path.join(d, name))
+                os.rmdir(d)
+            return r, files
+
+        def same_json(name, text, body, id_field):
             fr = pb.Frame()
             try:
                 json_format.Parse(text, fr)  # strict: an unknown key is an error
             except json_format.ParseError as ex:
-                check(False, "%s parses as a Frame: %s" % (name, ex))
-                continue
-            ok = fr.WhichOneof("body") == "deliver" and name == fr.deliver.delivery_id + ".json"
-            if ok and json.loads(text) == json_format.MessageToDict(fr):
-                same += 1
-            elif ok:
-                print("   %s differs: %s" % (name, set(json.loads(text)["deliver"]) ^ set(json_format.MessageToDict(fr)["deliver"])))
-        check(files and same == len(files), "every file is {\"deliver\": ...} named by its delivery_id, and another "
-              "proto3 JSON library writes it back the same (%d of %d)" % (same, len(files)))
-        for name in files:
-            os.unlink(os.path.join(out, name))
-        os.rmdir(out)
+                return "does not parse: %s" % ex
+            if fr.WhichOneof("body") != body or name != getattr(getattr(fr, body), id_field) + ".json":
+                return "not {\"%s\": ...} named by its %s" % (body, id_field)
+            if json.loads(text) != json_format.MessageToDict(fr):
+                return "written back differently"
+            return None
+        r, files = listen("education", False)
+        check(r.returncode == 0 and len(files) >= 5, "marac listen wrote %d files (exit %d %s)" % (len(files), r.returncode, r.stderr[-200:]))
+        bad = [(n, same_json(n, t, "deliver", "delivery_id")) for n, t in files]
+        bad = [x for x in bad if x[1]]
+        check(files and not bad, "every file is {\"deliver\": ...} named by its delivery_id, and another proto3 JSON "
+              "library reads it strictly and writes it back the same (%d files; %s)" % (len(files), bad[:2]))
+        # a flag for idva (the area's flag agency), kept by marac listen --flags
+        idva.drain(0.3)
+        idva.ack_all()
+        idva.close()
+        time.sleep(0.3)
+        f = health.req(share("kinds-json-flag", ["AGENCY_IDVA"], {
+            "caseRef": "HEALTH-LOCAL-81", "maracArea": "testshire",
+            "victim": {"fullName": "Zara Interopwell", "phones": ["07700 900456"], "role": "PERSON_ROLE_VICTIM"}}))
+        r, files = listen("idva", True)
+        flags_f = [(n, t) for n, t in files if '"flag"' in t]
+        check(r.returncode == 0 and flags_f and not [x for x in flags_f if same_json(x[0], x[1], "flag", "flag_id")],
+              "marac listen --flags keeps the flag as {\"flag\": ...} named by its flag_id, read and written back the same "
+              "(%d flag files)" % len(flags_f))
+        idva = node("idva")
 
     for n in (csc, police, chair, ctl, health, idva, aud):
         n.ack_all()
