@@ -848,6 +848,9 @@ def main():
           "name_dob" in f.lookup_result.cases[0].matched_on, "lookup by 'SURNAME, Forename' and DD/MM/YYYY: found (%s)" % show(f))
     f = lookup(ctl, phone="07700 900999")
     check(f.WhichOneof("body") == "lookup_result" and not f.lookup_result.found, "lookup of an unknown phone: not found")
+    f = lookup(ctl, fullName="Zarah Interopwell", dateOfBirth="1991-05-06")
+    check(f.WhichOneof("body") == "lookup_result" and not f.lookup_result.found,
+          "lookup by a name one letter off: not found (a fuzzy name never answers a lookup)")
     for i, ph in enumerate(("07700 900456", "+44 (0)7700-900456")):
         lookup(ctl, msgId="kinds-lk-same-%d" % i, phone=ph)
     for what, kw in (("an NHS number failing its check digit", {"nhsNumber": "9990000019"}),
@@ -1127,6 +1130,7 @@ def main():
         csc.drain(1.0)
         check(not [x for x in csc.got if x.WhichOneof("body") == "deliver" and x.deliver.seq <= top],
               "nothing at or below resume_after is sent again")
+        csc.ack_all()
 
     # == 10. a serial perpetrator: another victim, case A's perpetrator
     f = refer(police, "kinds-refer-e", referral("Xenia Fakeworth", "07700 900481", "9990000050", "1993-06-06",
@@ -1570,6 +1574,8 @@ def main():
     cps = [x for x in trail if x.event == E("AUDIT_EVENT_CHECKPOINT_SIGNED")]
     check(notes and [x for x in cps if x.tree_size == notes[0][0] and x.root_hash == notes[0][1]],
           "a CHECKPOINT_SIGNED record carries the size and root of the first signed note")
+    wa = {x.msg_id for x in trail if x.event == E("AUDIT_EVENT_DELIVERY_ACKED") and x.msg_id.startswith("kinds-win-")}
+    check(len(wa) == 66, "every window share is audited DELIVERY_ACKED, those acked by Hello.resume_after too (%d of 66)" % len(wa))
     r = one(lambda r: r.event == E("AUDIT_EVENT_FLAG_ACKED") and fl is not None and r.delivery_id == fl.flag.flag_id)
     check(r and r.case_ref == case_a and r.actor_node == "police-testshire", "FLAG_ACKED: the flag id, the case, police")
     r = one(lambda r: r.event == E("AUDIT_EVENT_DELIVERY_ACKED") and r.actor_node == "csc-testshire" and r.case_ref)
