@@ -1294,6 +1294,24 @@ def main():
         got = [p.case_ref for p in f.referral_accepted.previous] if f.WhichOneof("body") == "referral_accepted" else show(f)
         check(got == want, "a new referral of %s: previous %s (%s)" % (who, want, got))
 
+    # == 2, 4, 14: ordering. ShareAccepteds come in the order of their Shares;
+    # a change sent right behind a TransferCase is judged by the area the
+    # case is in when it is written
+    for i in range(8):
+        police.c.send(share("kinds-pipe-%d" % i, ["AGENCY_IDVA"], {"caseRef": "PIPE-%d" % i, "maracArea": "testshire"}))
+    got = [police.answer() for _ in range(8)]
+    check([x.share_accepted.msg_id if x.WhichOneof("body") == "share_accepted" else show(x) for x in got] ==
+          ["kinds-pipe-%d" % i for i in range(8)], "8 Shares sent at once: 8 ShareAccepted in the order sent")
+    chair.c.send(F(transferCase={"caseRef": case_q, "toArea": "otherton"}))
+    chair.c.send(F(actionAdd={"msgId": "kinds-behind-transfer", "caseRef": case_q, "maracDate": today.isoformat(),
+                              "owner": "AGENCY_HEALTH", "description": "Review", "dueDate": today.isoformat()}))
+    chair.c.send(F(closeCase={"caseRef": case_q, "reason": "CASE_END_REASON_RISK_REDUCED"}))
+    got = [chair.answer() for _ in range(3)]
+    check(got[0].WhichOneof("body") == "case_updated" and got[0].case_updated.marac_area == "otherton" and
+          is_error(got[1], pb.ERROR_CODE_UNKNOWN_CASE, "kinds-behind-transfer") and is_error(got[2], pb.ERROR_CODE_UNKNOWN_CASE),
+          "an ActionAdd and a CloseCase right behind a TransferCase out of the chair's area: UNKNOWN_CASE (%s)"
+          % [show(x) for x in got])
+
     # == 14. escalation: the test clock moved on past review_due + 14 days
     # (README.md: STATE_DIR/test_clock_offset_days moves it while it runs)
     rv = today + datetime.timedelta(days=12)
