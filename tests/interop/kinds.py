@@ -1312,6 +1312,28 @@ def main():
           "an ActionAdd and a CloseCase right behind a TransferCase out of the chair's area: UNKNOWN_CASE (%s)"
           % [show(x) for x in got])
 
+    # == 10. the area a referral goes to (step 3)
+    r = referral("Olive Outerton", "07700 900501", "9990000077", "1985-09-09", "OT1 2AB", "Pat Nobody", "1980-10-10",
+                 "07700 900502")
+    r["maracArea"] = ""
+    f = refer(police, "kinds-area-1", r)
+    check(f.WhichOneof("body") == "referral_accepted" and f.referral_accepted.marac_area == "otherton" and
+          f.referral_accepted.case_ref.startswith("OT-") and not f.referral_accepted.notified,
+          "an OT postcode without marac_area: otherton's case, nobody else to notify there (%s)" % show(f))
+    expect_error(csc, F(refer={"msgId": "kinds-area-2", "lawfulBasis": "LAWFUL_BASIS_PUBLIC_TASK_SCH1_PARA18",
+                               "referral": r}), pb.ERROR_CODE_NOT_AUTHORISED, "csc referring into otherton", "kinds-area-2",
+                 "marac_area")
+    for n, (what, mut) in enumerate((("a postcode no area covers", lambda x: x["victim"]["address"].update(postcode="SW1A 1AA")),
+                                     ("an unknown marac_area", lambda x: x.update(maracArea="nowhere")))):
+        r2 = copy.deepcopy(r)
+        mut(r2)
+        f = refer(police, "kinds-area-bad-%d" % n, r2)
+        check(is_error(f, pb.ERROR_CODE_INVALID_REFERRAL, field="marac_area"),
+              "a referral with %s: INVALID_REFERRAL naming marac_area (%s)" % (what, show(f)))
+    f = action_update(idva, "kinds-reopen", act2.action_id if act2 else "x", "ACTION_STATUS_OPEN")
+    check(f.WhichOneof("body") == "action_recorded" and f.action_recorded.action.status == 1,
+          "ActionUpdate OPEN reopens a closed action")
+
     # == 14. escalation: the test clock moved on past review_due + 14 days
     # (README.md: STATE_DIR/test_clock_offset_days moves it while it runs)
     rv = today + datetime.timedelta(days=12)
