@@ -1334,6 +1334,24 @@ def main():
     check(f.WhichOneof("body") == "action_recorded" and f.action_recorded.action.status == 1,
           "ActionUpdate OPEN reopens a closed action")
 
+    # == 8. the request rate: 200 at once, then 50 a second, per connection;
+    # beyond it the gateway reads more slowly and refuses nothing
+    x = node("probation")
+    x.drain(0.3)
+    t1 = time.time()
+    for i in range(300):
+        x.c.send(F(researchStatus={"caseRef": "TS-2000-%04d" % i, "done": True}))
+    got = []
+    try:
+        while len(got) < 300:
+            got.append(x.answer(10))
+    except (socket.timeout, TimeoutError):
+        pass
+    dt = time.time() - t1
+    check(len(got) == 300 and all(is_error(g, pb.ERROR_CODE_UNKNOWN_CASE) for g in got) and dt >= 1.5,
+          "300 requests at once: all answered, none refused for rate, over %.1f s (at least (300-200)/50 = 2 s)" % dt)
+    x.close()
+
     # == 14. escalation: the test clock moved on past review_due + 14 days
     # (README.md: STATE_DIR/test_clock_offset_days moves it while it runs)
     rv = today + datetime.timedelta(days=12)
