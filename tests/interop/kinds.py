@@ -969,6 +969,7 @@ def main():
         check(f.WhichOneof("body") == "flag_history", "a flag acked with another seq: accepted (the seq of a flag is not checked)")
         police.got = [x for x in police.got if not (x.WhichOneof("body") == "flag" and x.flag.flag_id == fl.flag.flag_id)]
 
+    probe_rid = ""
     # == 3. what is pending comes after Welcome in order: Retracts, Flags, Delivers
     idva.drain(0.5)
     idva.ack_all()
@@ -999,6 +1000,12 @@ def main():
               dls[0].msg_id == "kinds-order-2" and dls[0].seq == rts[0].seq + 1,
               "the retracted delivery never comes; its seq %d is the Retract's, the next Deliver is %d"
               % (rts[0].seq, dls[0].seq))
+    if rts:
+        idva.c.send(F(deliverAck={"deliveryId": rts[0].delivery_id, "seq": str(rts[0].seq)}))
+        f = idva.req(F(researchStatus={"caseRef": "TS-2000-9999", "done": True}))
+        check(is_error(f, pb.ERROR_CODE_UNKNOWN_CASE),
+              "a DeliverAck of the retracted delivery that was never sent: no answer (next: %s)" % show(f))
+        probe_rid = rts[0].delivery_id
     idva.ack_all()
 
     # == 14. notices: the action due today reaches health, the marker due in 12 days police
@@ -1632,6 +1639,8 @@ def main():
     cps = [x for x in trail if x.event == E("AUDIT_EVENT_CHECKPOINT_SIGNED")]
     check(notes and [x for x in cps if x.tree_size == notes[0][0] and x.root_hash == notes[0][1]],
           "a CHECKPOINT_SIGNED record carries the size and root of the first signed note")
+    check(probe_rid and not [x for x in trail if x.delivery_id == probe_rid and x.event == E("AUDIT_EVENT_DELIVERY_ACKED")],
+          "and no DELIVERY_ACKED for it: the node never had it")
     wa = {x.msg_id for x in trail if x.event == E("AUDIT_EVENT_DELIVERY_ACKED") and x.msg_id.startswith("kinds-win-")}
     check(len(wa) == 66, "every window share is audited DELIVERY_ACKED, those acked by Hello.resume_after too (%d of 66)" % len(wa))
     r = one(lambda r: r.event == E("AUDIT_EVENT_FLAG_ACKED") and fl is not None and r.delivery_id == fl.flag.flag_id)
