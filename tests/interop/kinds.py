@@ -1641,6 +1641,16 @@ def main():
           "a CHECKPOINT_SIGNED record carries the size and root of the first signed note")
     check(probe_rid and not [x for x in trail if x.delivery_id == probe_rid and x.event == E("AUDIT_EVENT_DELIVERY_ACKED")],
           "and no DELIVERY_ACKED for it: the node never had it")
+    r = trail[0] if trail else None
+    check(r and r.event == E("AUDIT_EVENT_GATEWAY_START") and r.reason == "test_clock",
+          "the trail begins with GATEWAY_START, reason test_clock (the gateway runs on the test clock here)")
+    pl = [x for x in trail if x.event == E("AUDIT_EVENT_POLICY_LOADED")]
+    check(pl and dref is not None and pl[-1].policy_sha256 == dref.deliver.policy_sha256,
+          "POLICY_LOADED.policy_sha256 is the Deliver's policy_sha256")
+    der = ssl.PEM_cert_to_DER_cert(open(os.path.join(a.pki, "csc.crt")).read())
+    nc = [x for x in trail if x.event == E("AUDIT_EVENT_NODE_CONNECTED") and x.actor_node == "csc-testshire"]
+    check(nc and all(x.cert_sha256 == hashlib.sha256(der).digest() for x in nc),
+          "NODE_CONNECTED.cert_sha256 is SHA-256 of the node's DER certificate")
     wa = {x.msg_id for x in trail if x.event == E("AUDIT_EVENT_DELIVERY_ACKED") and x.msg_id.startswith("kinds-win-")}
     check(len(wa) == 66, "every window share is audited DELIVERY_ACKED, those acked by Hello.resume_after too (%d of 66)" % len(wa))
     r = one(lambda r: r.event == E("AUDIT_EVENT_FLAG_ACKED") and fl is not None and r.delivery_id == fl.flag.flag_id)
