@@ -986,7 +986,8 @@ def main():
           f3.WhichOneof("body") == "share_retracted" and not f3.share_retracted.deliveries[0].was_acked,
           "health shares twice to idva (offline), retracts the first")
     idva = node("idva")
-    idva.drain(1.0)
+    idva.wait_for(lambda x: x.WhichOneof("body") == "deliver" and x.deliver.msg_id == "kinds-order-2", 10)
+    idva.drain(0.5)
     order = [x.WhichOneof("body") for x in idva.got]
     kinds_seen = [k for i, k in enumerate(order) if i == 0 or order[i - 1] != k]
     check(kinds_seen == ["retract", "flag", "deliver"],
@@ -1116,7 +1117,15 @@ def main():
         if f.WhichOneof("body") != "share_accepted":
             check(False, "window share %d accepted (%s)" % (i, show(f)))
             break
-    csc.drain(1.0)
+    def settle(n, want, limit=10):
+        """Read until `want` Delivers are held and then nothing more comes for 1 s."""
+        end = time.time() + limit
+        while time.time() < end:
+            held = len([x for x in n.got if x.WhichOneof("body") == "deliver"])
+            n.drain(1.0 if held >= want else 0.2)
+            if held >= want and held == len([x for x in n.got if x.WhichOneof("body") == "deliver"]):
+                return
+    settle(csc, 64)
     win = [x.deliver for x in csc.got if x.WhichOneof("body") == "deliver"]
     check(len(win) == 64, "66 shares to a node that does not ack: 64 Delivers on the wire (delivery_window), got %d" % len(win))
     if win:
@@ -1125,7 +1134,7 @@ def main():
         ack1.deliver_ack.seq = win[0].seq
         csc.c.send(ack1)
         csc.got = [x for x in csc.got if not (x.WhichOneof("body") == "deliver" and x.deliver.seq == win[0].seq)]
-        csc.drain(1.0)
+        settle(csc, 64)
         more = [x.deliver for x in csc.got if x.WhichOneof("body") == "deliver"]
         check(len(more) == 64, "one ack brings one more Deliver (%d on the wire)" % len(more))
         top = max(x.seq for x in more)
@@ -1134,7 +1143,8 @@ def main():
         w = base.hello(csc.c, resume_after=top)
         csc.welcome = w
         check(w.acked_through == top, "Hello.resume_after %d: Welcome.acked_through %d" % (top, w.acked_through))
-        csc.drain(1.0)
+        csc.wait_for(lambda x: x.WhichOneof("body") == "deliver" and x.deliver.msg_id == "kinds-win-65", 10)
+        csc.drain(0.5)
         check(not [x for x in csc.got if x.WhichOneof("body") == "deliver" and x.deliver.seq <= top],
               "nothing at or below resume_after is sent again")
         csc.ack_all()
