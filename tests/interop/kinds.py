@@ -1468,8 +1468,12 @@ def main():
     with open(os.path.join(a.proto, "README.md")) as fh:
         readme = fh.read()
     import re
-    sec6 = readme[readme.index("Every refusal is audited"):readme.index("## 7. Close codes")]
-    sec1 = readme[readme.index("## 1. Transport"):readme.index("## 2. Frames")]
+    def section(start, end):
+        i, j = readme.find(start), readme.find(end)
+        check(0 <= i < j, "README has %r before %r" % (start, end))
+        return readme[i:j] if 0 <= i < j else ""
+    sec6 = section("Every refusal is audited", "\n## 7.")
+    sec1 = section("## 1. ", "\n## 2. ")
     documented = set(re.findall(r"`([a-z][a-z0-9_]*)`", sec6)) | \
         {n[len("ERROR_CODE_"):].lower() for n in pb.ErrorCode.keys()}
     seen = sorted({r.reason for r in ref})
