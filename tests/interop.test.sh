@@ -52,5 +52,12 @@ rc=0
 kill -TERM "$gw"
 wait "$gw" || { echo "FAIL the gateway did not stop cleanly" >&2; rc=1; }
 gw=""
+# Logs carry ids, codes and digests only: no name, phone, NHS number or free
+# text the two clients sent, through every request kind and refusal above.
+if grep -nE 'Testperson|Interopwell|Exampleson|Samplewood|Testerfield|Fakeworth|Beforeborn|Outerton|Nomatch|7700 ?900[0-9]{3}|999 ?000 ?00[0-9]{2}|9991234578|Example Road|Sample Street' "$work/gw.log" >&2; then
+  echo "FAIL the gateway log holds personal data the clients sent" >&2; rc=1
+else
+  echo "PASS the gateway log holds none of the names, phones, NHS numbers or addresses sent"
+fi
 if [ "$rc" -ne 0 ]; then tail -n 40 "$work/gw.log" >&2; fi
 exit "$rc"

@@ -55,6 +55,7 @@ check = base.check
 Closed = base.Closed
 
 UNSOLICITED = ("deliver", "flag", "retract")
+ERRORS = []  # every Error answer, to check that none quotes personal data
 
 
 class Node:
@@ -81,6 +82,8 @@ class Node:
             if f.WhichOneof("body") in UNSOLICITED:
                 self._keep(f)
                 continue
+            if f.WhichOneof("body") == "error":
+                ERRORS.append(f.error.message)
             return f
 
     def req(self, frame, timeout=15):
@@ -1735,6 +1738,12 @@ def main():
     for n in (csc, police, chair, ctl, health, idva, aud):
         n.ack_all()
         n.close()
+    # section 6: "The message is for people and never contains personal data"
+    pii = ("Zara", "Interopwell", "900456", "Quinn", "Nomatch", "Kieran", "Exampleson", "Yasmin", "Wendy",
+           "Xenia", "Olive", "Outerton", "9990000018", "1991-05-06", "SW1A", "TS2 3DE", "OT1 2AB", "Call ", "She moved")
+    leaks = [m for m in ERRORS if any(p in m for p in pii)]
+    check(len(ERRORS) > 100 and not leaks, "no Error message (%d of them) quotes a name, phone, date of birth, "
+          "postcode or free text sent (%s)" % (len(ERRORS), leaks[:3]))
     print("kinds.py: %.1f s" % (time.time() - t0))
     print("%d failed" % base.FAILS)
     return 1 if base.FAILS else 0
