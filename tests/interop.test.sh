@@ -49,8 +49,34 @@ rc=0
 # Every other request kind and error code of proto/README.md (kinds.py).
 "$py" "$src/tests/interop/kinds.py" --host 127.0.0.1 --port "$(cat "$work/pki/port")" \
   --pki "$work/pki" --proto "$src/proto" --fixtures "$src/tests/fixtures" --marac "$build/marac" || rc=$?
+# A node connected while the gateway stops is closed with 1001 (README
+# section 7): a client held open across the SIGTERM says which code came.
+"$py" - "$src/tests/interop" "$src/proto" "$work/pki" "$(cat "$work/pki/port")" > "$work/close.txt" 2>&1 <<'PY' &
+import sys
+sys.path.insert(0, sys.argv[1])
+import client as base
+base.load_proto(sys.argv[2])
+c = base.Conn("127.0.0.1", int(sys.argv[4]), sys.argv[3], "auditor")
+base.hello(c)
+print("connected", flush=True)
+try:
+    while True:
+        c.recv(30)
+except base.Closed as cl:
+    print("closed", cl.code)
+except Exception as ex:
+    print("error", type(ex).__name__)
+PY
+holder=$!
+for _ in $(seq 100); do grep -q connected "$work/close.txt" 2>/dev/null && break; sleep 0.05; done
 kill -TERM "$gw"
 wait "$gw" || { echo "FAIL the gateway did not stop cleanly" >&2; rc=1; }
+wait "$holder" || true
+if grep -q "closed 1001" "$work/close.txt"; then
+  echo "PASS a node connected at SIGTERM is closed with 1001"
+else
+  echo "FAIL a node connected at SIGTERM: $(tr '\n' ' ' < "$work/close.txt")" >&2; rc=1
+fi
 gw=""
 # Logs carry ids, codes and digests only: no name, phone, NHS number or free
 # text the two clients sent, through every request kind and refusal above.
