@@ -16,6 +16,7 @@ build=$(cd "$1" && pwd); src=$(cd "$2" && pwd)
 # Debian's python3, which python3-protobuf serves (a python3 earlier on PATH,
 # e.g. pyenv's, would not see it).
 py=/usr/bin/python3; [ -x "$py" ] || py=python3
+export PYTHONDONTWRITEBYTECODE=1  # kinds.py imports client.py: no __pycache__ in the source tree
 command -v protoc >/dev/null || { echo "FAIL protoc missing (deploy/deps.sh)" >&2; exit 1; }
 "$py" -c 'import google.protobuf' || { echo "FAIL python3-protobuf missing (deploy/deps.sh)" >&2; exit 1; }
 work=$(mktemp -d /tmp/marac-interop-XXXXXX)
