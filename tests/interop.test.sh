@@ -10,7 +10,8 @@
 # tests/interop/kinds.py every other request kind and error code the README
 # describes (auditor queries with signatures and proofs checked, research,
 # agenda, actions, markers and their notices, flag history, lifecycle, the
-# audit records of each, the JSON files `marac listen` writes).
+# audit records of each, the JSON files `marac listen` writes), and with a
+# second gateway whose frames are 4096 bytes, the paging a client must do.
 set -euo pipefail
 build=$(cd "$1" && pwd); src=$(cd "$2" && pwd)
 # Debian's python3, which python3-protobuf serves (a python3 earlier on PATH,
@@ -79,6 +80,35 @@ else
   echo "FAIL a node connected at SIGTERM: $(tr '\n' ' ' < "$work/close.txt")" >&2; rc=1
 fi
 gw=""
+# Paging (kinds.py --paging): the same PKI, a fresh state, and
+# limits.max_frame_bytes 4096, so that agendas, audit pages, lists and
+# checkpoints outgrow a frame.
+mkdir "$work/small"
+"$py" - "$work/pki/gateway.yaml" "$work/small" <<'PY'
+import sys
+src, d = sys.argv[1], sys.argv[2]
+s = open(src).read()
+s = s.replace("port_file: port", "port_file: %s/port" % d).replace("state_dir: state", "state_dir: %s/state" % d)
+for k in ("cert: server.crt", "key: server.key", "ca: ca.crt", "crl: ca.crl"):
+    name, f = k.split(": ")
+    s = s.replace(k, "%s: %s/../pki/%s" % (name, d, f))
+assert "\naudit:\n" in s and "\nlimits:" not in s
+s = s.replace("\naudit:\n", "\nlimits:\n  max_frame_bytes: 4096\naudit:\n", 1)
+open(d + "/gateway.yaml", "w").write(s)
+PY
+MARAC_CLOCK_OFFSET_DAYS=0 "$build/marac-gateway" --config "$work/small/gateway.yaml" 2>"$work/small/gw.log" &
+gw=$!
+for _ in $(seq 200); do [ -s "$work/small/port" ] && break; sleep 0.05; done
+if [ -s "$work/small/port" ]; then
+  "$py" "$src/tests/interop/kinds.py" --paging --host 127.0.0.1 --port "$(cat "$work/small/port")" \
+    --pki "$work/pki" --proto "$src/proto" --fixtures "$src/tests/fixtures" || rc=$?
+else
+  cat "$work/small/gw.log" >&2; echo "FAIL the 4096-byte gateway did not start" >&2; rc=1
+fi
+kill -TERM "$gw"
+wait "$gw" || { echo "FAIL the 4096-byte gateway did not stop cleanly" >&2; rc=1; }
+gw=""
+cat "$work/small/gw.log" >> "$work/gw.log"
 # Logs carry ids, codes and digests only: no name, phone, NHS number or free
 # text the two clients sent, through every request kind and refusal above.
 if grep -nE 'Testperson|Interopwell|Exampleson|Samplewood|Testerfield|Fakeworth|Beforeborn|Outerton|Nomatch|7700 ?900[0-9]{3}|999 ?000 ?00[0-9]{2}|9991234578|Example Road|Sample Street' "$work/gw.log" >&2; then

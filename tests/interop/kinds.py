@@ -31,7 +31,9 @@ CloseCase, MergeCase, TransferCase, RetractShare, RetractAck; AuditQuery
 audit.vkey), InclusionProofRequest and ConsistencyProofRequest (RFC 9162
 paths checked), what each audit record carries and the digests a client
 can recompute; every refusal reason in the trail named in README section 6;
-with --marac, the JSON files `marac listen` writes (section 11).
+with --marac, the JSON files `marac listen` writes (section 11). With
+--paging (a gateway whose limits.max_frame_bytes is 4096): the agenda in
+pages, audit pages, a truncated action list, checkpoints that fit a frame.
 """
 import argparse
 import base64
@@ -320,6 +322,86 @@ def verify_note(note, vkey):
     return None
 
 
+# ---- paging, on a gateway whose max_frame_bytes is 4096 (--paging)
+
+def paging(a):
+    """Every answer that can outgrow a frame is paged or cut as the README
+    says (sections 8-10, 14): the agenda in pages joined by from_row, audit
+    pages within the frame, a truncated action list, checkpoints that fit."""
+    police, chair, aud = Node(a, "police"), Node(a, "chair"), Node(a, "auditor")
+    mfb = police.welcome.max_frame_bytes
+    check(mfb == 4096, "Welcome.max_frame_bytes is the configured 4096 (%d)" % mfb)
+    today = datetime.datetime.fromtimestamp(police.welcome.server_time_ms / 1000, datetime.timezone.utc).date()
+    refs, md = [], ""
+    for i in range(64):
+        r = {"victim": {"fullName": "Vee%s Smallframe" % (chr(65 + i % 26) * (1 + i // 26)),
+                        "dateOfBirth": "1980-01-%02d" % (i % 28 + 1), "phones": ["07700 900%03d" % (600 + i)],
+                        "address": {"postcode": "TS1 1AA"}},
+             "risk": {"form": "DASH_FORM_SAFELIVES_24"}, "route": "REFERRAL_ROUTE_PROFESSIONAL_JUDGEMENT",
+             "judgementReason": "Concern", "victimAware": "ANSWER_YES", "consentGiven": "ANSWER_YES",
+             "referralDate": today.isoformat(), "maracArea": "testshire"}
+        f = police.req(F(refer={"msgId": "paging-%d" % i, "lawfulBasis": "LAWFUL_BASIS_PUBLIC_TASK_SCH1_PARA18",
+                                "referral": r}))
+        if f.WhichOneof("body") != "referral_accepted":
+            check(False, "paging referral %d (%s)" % (i, show(f)))
+            break
+        refs.append(f.referral_accepted.case_ref)
+        md = f.referral_accepted.meeting_date
+    rows, frm, pages, sizes = [], 0, 0, []
+    while pages < 20:
+        f = chair.req(F(agendaRequest={"maracArea": "testshire", "meetingDate": md, "fromRow": frm}))
+        if f.WhichOneof("body") != "agenda":
+            check(False, "AgendaRequest from_row %d (%s)" % (frm, show(f)))
+            break
+        pages += 1
+        sizes.append(len(chair.c.last_raw))
+        ag = f.agenda
+        rows += [x.case_ref for x in list(ag.cases_with_children) + list(ag.adult_only_cases) + list(ag.lapsed_cases)]
+        if not ag.more:
+            break
+        frm = ag.next_row
+    check(pages >= 2 and max(sizes) <= mfb and sorted(rows) == sorted(set(rows)) and set(refs) <= set(rows),
+          "the agenda of %d cases comes in %d pages of at most %d bytes, joined by from_row with none lost or repeated"
+          % (len(refs), pages, max(sizes) if sizes else 0))
+    # (one event only: an AuditQuery counts as 10 requests against the rate)
+    start, n, sizes, seqs = 0, 0, [], []
+    for _ in range(50):
+        f = aud.req(F(auditQuery={"startSeq": str(start), "event": "AUDIT_EVENT_REFERRAL_ACCEPTED"}))
+        if f.WhichOneof("body") != "audit_records":
+            check(False, "AuditQuery (%s)" % show(f))
+            break
+        sizes.append(len(aud.c.last_raw))
+        seqs += [r.seq for r in f.audit_records.records]
+        if not f.audit_records.more:
+            break
+        start = f.audit_records.next_seq
+    check(len(sizes) >= 2 and max(sizes) <= mfb and len(seqs) == len(refs) and seqs == sorted(set(seqs)),
+          "the %d REFERRAL_ACCEPTED records page within the frame (%d pages, largest %d bytes), none lost or repeated"
+          % (len(seqs), len(sizes), max(sizes) if sizes else 0))
+    for i in range(30):
+        chair.req(F(actionAdd={"msgId": "paging-act-%d" % i, "caseRef": refs[0], "maracDate": today.isoformat(),
+                               "owner": "AGENCY_HEALTH", "dueDate": today.isoformat(),
+                               "description": "Action number %d, with words enough to fill a list" % i}))
+    f = chair.req(F(actionListRequest={"caseRef": refs[0]}))
+    check(f.WhichOneof("body") == "action_list" and f.action_list.truncated and 0 < len(f.action_list.actions) < 30 and
+          len(chair.c.last_raw) <= mfb, "30 actions in a 4096-byte frame: ActionList truncated (%s)"
+          % (len(f.action_list.actions) if f.WhichOneof("body") == "action_list" else show(f)))
+    time.sleep(1.2)
+    f = aud.req(F(checkpointRequest={}))
+    check(f.WhichOneof("body") == "checkpoints" and f.checkpoints.notes and len(aud.c.last_raw) <= mfb,
+          "Checkpoints: as many notes as fit the frame (%d)" % (len(f.checkpoints.notes) if f.WhichOneof("body") == "checkpoints" else 0))
+    f = police.req(F(share={"msgId": "paging-big", "to": ["AGENCY_IDVA"], "purpose": "PURPOSE_MEETING",
+                            "lawfulBasis": "LAWFUL_BASIS_PUBLIC_TASK_SCH1_PARA18",
+                            "summary": {"caseRef": "PG-1", "maracArea": "testshire",
+                                        "narrative": " ".join("07700 900%03d." % i for i in range(230))}}))
+    check(is_error(f, pb.ERROR_CODE_VIEW_TOO_LARGE, "paging-big") or is_error(f, pb.ERROR_CODE_FRAME_TOO_LARGE),
+          "a share whose view is above 4096 bytes: VIEW_TOO_LARGE (%s)" % show(f))
+    for n in (police, chair, aud):
+        n.close()
+    print("%d failed" % base.FAILS)
+    return 1 if base.FAILS else 0
+
+
 # ---- the scenario
 
 def main():
@@ -330,10 +412,14 @@ def main():
     ap.add_argument("--proto", required=True)
     ap.add_argument("--fixtures", required=True)
     ap.add_argument("--marac", help="the marac CLI: check the JSON files `marac listen` writes (section 11)")
+    ap.add_argument("--paging", action="store_true",
+                    help="only the paging checks, against a gateway with limits.max_frame_bytes 4096")
     a = ap.parse_args()
     base.load_proto(a.proto)
     global pb, json_format
     pb, json_format = base.pb, base.json_format
+    if a.paging:
+        return paging(a)
     A = base.case_pb
     t0 = time.time()
 
