@@ -1822,6 +1822,25 @@ def main():
               "(%d flag files)" % len(flags_f))
         idva = node("idva")
 
+    # section 13: lookups and flags see the same open cases, on the gateway's
+    # day: 13 months on (the test clock), case A has lapsed for both
+    with open(os.path.join(a.pki, "state", "test_clock_offset_days"), "w") as fh:
+        fh.write("400\n")
+    time.sleep(1.5)
+    police.drain(0.3)
+    police.ack_all()  # the flags raised so far
+    f = lookup(ctl, phone="07700 900456")
+    check(f.WhichOneof("body") == "lookup_result" and not f.lookup_result.found,
+          "13 months on, a lookup of Zara finds no open case (%s)" % show(f))
+    f = health.req(share("kinds-lapsed-touch", ["AGENCY_IDVA"], {
+        "caseRef": "HEALTH-LOCAL-82", "maracArea": "testshire",
+        "victim": {"fullName": "Zara Interopwell", "phones": ["07700 900456"], "role": "PERSON_ROLE_VICTIM"}}))
+    fl2 = police.wait_for(lambda x: x.WhichOneof("body") == "flag" and x.flag.case_ref == case_a, 2)
+    check(f.WhichOneof("body") == "share_accepted" and fl2 is None,
+          "and a share about her flags nobody: flags count the window on the gateway's day too")
+    with open(os.path.join(a.pki, "state", "test_clock_offset_days"), "w") as fh:
+        fh.write("0\n")
+
     for n in (csc, police, chair, ctl, health, idva, aud):
         n.ack_all()
         n.close()
