@@ -62,8 +62,10 @@ static int notice_deliver(struct wctx *w, const struct mgw_node *n, Marac__V1__N
 	gw_hex(rnd, sizeof rnd, did);
 	snprintf(msg_id, sizeof msg_id, "notice/%s/%s/%s", nt->item_id, reason, nt->today);
 	int64_t now = store_now_ms();
+	/* The stored body leaves seq and delivery_id to the transport, which
+	 * puts them first (session.c), as for a share's body: set here too, the
+	 * id went out twice and the frame was no canonical encoding. */
 	Marac__V1__Deliver d = MARAC__V1__DELIVER__INIT;
-	d.delivery_id = did;
 	d.msg_id = msg_id;
 	d.from_node = "";
 	d.accepted_at_ms = now;

@@ -377,7 +377,8 @@ int flags_wr_touch(struct wctx *w, const struct job *j, const Marac__V1__Person 
 			return rc;
 		keys = &own;
 	}
-	rc = lookup_open_cases(store_db(w->st), keys, case_ref, (int32_t)(now / 86400000),
+	/* the gateway's day, as for a lookup: both see the same open cases */
+	rc = lookup_open_cases(store_db(w->st), keys, case_ref, today_days(),
 			       c->repeat_window_months, lc, MGW_LOOKUP_MAX_CASES, &n);
 	for (size_t i = 0; rc == MGW_OK && i < n; i++)
 		rc = flag_case(w, j, &lc[i], via, now);

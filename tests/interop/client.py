@@ -157,6 +157,7 @@ class Conn:
             if fin:
                 f = pb.Frame()
                 f.ParseFromString(msg)
+                self.last_raw = msg  # the bytes as sent (digests are over them)
                 return f
 
     def recv_body(self, body, timeout=10):
