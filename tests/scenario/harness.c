@@ -557,3 +557,52 @@ SSL *raw_hello(struct gwp *g, const char *name, int masked, int *fd)
 	cr_assert_eq(raw_ws_send(s, 2, buf, n, masked), 0);
 	return s;
 }
+
+void expect_retracts_before_a_later_deliver(struct gwp *g, const char *case_ref, int n,
+					    int max_frames)
+{
+	char e[256];
+	mgw_client *p = node(g, "police", e, sizeof e);
+	cr_assert_not_null(p, "%s", e);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_IDVA};
+	Marac__V1__CaseSummary *cs = synthetic_case(case_ref, "testshire");
+	for (int i = 0; i <= n; i++) {
+		char id[24];
+		snprintf(id, sizeof id, i < n ? "gone-%d" : "after", i);
+		Marac__V1__Share sh;
+		make_share(&sh, id, to, 1, cs);
+		Marac__V1__Frame *acc = NULL;
+		cr_assert_eq(mgw_client_share(p, &sh, 15000, &acc), MGW_OK);
+		codec_free(&acc->base);
+		if (i == n)
+			break;
+		cr_assert_eq(mgw_client_retract(p, id,
+						MARAC__V1__RETRACT_REASON__RETRACT_REASON_WRONG_CASE,
+						15000, &acc), MGW_OK);
+		codec_free(&acc->base);
+	}
+	codec_free(&cs->base);
+	mgw_client_free(p);
+
+	mgw_client *idva = node(g, "idva", e, sizeof e);
+	cr_assert_not_null(idva, "%s", e);
+	int retracts = 0, after_at = -1;
+	for (int k = 0; k < max_frames && (retracts < n || after_at < 0); k++) {
+		Marac__V1__Frame *f = NULL;
+		int rc = mgw_client_recv(idva, 5000, &f);
+		cr_assert_eq(rc, MGW_OK, "%d Retracts of %d, then nothing (rc %d)", retracts, n, rc);
+		if (f->body_case == MARAC__V1__FRAME__BODY_RETRACT) {
+			retracts++;
+			cr_assert_eq(mgw_client_retract_ack(idva, f->retract->delivery_id), MGW_OK);
+		} else if (f->body_case == MARAC__V1__FRAME__BODY_DELIVER) {
+			cr_assert_str_eq(f->deliver->msg_id, "after");
+			after_at = retracts;
+			cr_assert_eq(mgw_client_ack(idva, f->deliver->delivery_id, f->deliver->seq),
+				     MGW_OK);
+		}
+		codec_free(&f->base);
+	}
+	cr_assert_eq(retracts, n);
+	cr_assert_eq(after_at, n, "the later Deliver came after %d of the %d Retracts", after_at, n);
+	mgw_client_free(idva);
+}

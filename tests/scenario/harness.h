@@ -83,6 +83,15 @@ void make_share(Marac__V1__Share *s, const char *msg_id, Marac__V1__Agency *to, 
 		Marac__V1__CaseSummary *c);
 
 /*
+ * Police shares n copies of case_ref with IDVA while IDVA is offline,
+ * retracting each (wrong case), then shares one more ("after"). IDVA then
+ * connects and must receive all n Retracts (answering each with RetractAck)
+ * before the "after" Deliver: asserted here (at most max_frames frames read).
+ */
+void expect_retracts_before_a_later_deliver(struct gwp *g, const char *case_ref, int n,
+					    int max_frames);
+
+/*
  * Raw TLS + WebSocket, for what the client library will not send (unmasked
  * frames, wrong paths or subprotocols). raw_tls: TLS as NAME ("" = no
  * certificate); NULL if the handshake failed. raw_upgrade: send the upgrade

@@ -536,49 +536,5 @@ Test(abuse3, unread_answers_are_bounded_in_bytes_not_only_in_frames)
 Test(abuse3, retracts_overtake_a_later_deliver_even_behind_a_full_control_queue)
 {
 	gw_start(&G, "limits:\n  delivery_window: 1\n");
-	char e[256];
-	mgw_client *p = node(&G, "police", e, sizeof e);
-	cr_assert_not_null(p, "%s", e);
-	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_IDVA};
-	Marac__V1__CaseSummary *cs = synthetic_case("MARAC-TS-0951", "testshire");
-	enum { N = 3 };
-	for (int i = 0; i <= N; i++) {
-		char id[24];
-		snprintf(id, sizeof id, i < N ? "gone-%d" : "after", i);
-		Marac__V1__Share sh;
-		make_share(&sh, id, to, 1, cs);
-		Marac__V1__Frame *acc = NULL;
-		cr_assert_eq(mgw_client_share(p, &sh, 15000, &acc), MGW_OK);
-		codec_free(&acc->base);
-		if (i == N)
-			break;
-		cr_assert_eq(mgw_client_retract(p, id,
-						MARAC__V1__RETRACT_REASON__RETRACT_REASON_WRONG_CASE,
-						15000, &acc), MGW_OK);
-		codec_free(&acc->base);
-	}
-	codec_free(&cs->base);
-	mgw_client_free(p);
-
-	mgw_client *idva = node(&G, "idva", e, sizeof e);
-	cr_assert_not_null(idva, "%s", e);
-	int retracts = 0, after_at = -1;
-	for (int k = 0; k < 20 && (retracts < N || after_at < 0); k++) {
-		Marac__V1__Frame *f = NULL;
-		int rc = mgw_client_recv(idva, 5000, &f);
-		cr_assert_eq(rc, MGW_OK, "%d Retracts of %d, then nothing (rc %d)", retracts, N, rc);
-		if (f->body_case == MARAC__V1__FRAME__BODY_RETRACT) {
-			retracts++;
-			cr_assert_eq(mgw_client_retract_ack(idva, f->retract->delivery_id), MGW_OK);
-		} else if (f->body_case == MARAC__V1__FRAME__BODY_DELIVER) {
-			cr_assert_str_eq(f->deliver->msg_id, "after");
-			after_at = retracts;
-			cr_assert_eq(mgw_client_ack(idva, f->deliver->delivery_id, f->deliver->seq),
-				     MGW_OK);
-		}
-		codec_free(&f->base);
-	}
-	cr_assert_eq(retracts, N);
-	cr_assert_eq(after_at, N, "the later Deliver came after %d of the %d Retracts", after_at, N);
-	mgw_client_free(idva);
+	expect_retracts_before_a_later_deliver(&G, "MARAC-TS-0951", 3, 20);
 }

@@ -604,49 +604,5 @@ Test(lifecycle, a_close_sent_behind_a_transfer_cannot_close_the_receiving_areas_
 Test(lifecycle, every_retraction_reaches_a_connected_node_before_any_later_delivery)
 {
 	gw_start(&G, "limits:\n  delivery_window: 4\n");
-	char e[256];
-	mgw_client *p = node(&G, "police", e, sizeof e);
-	cr_assert_not_null(p, "%s", e);
-	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_IDVA};
-	Marac__V1__CaseSummary *cs = synthetic_case("MARAC-TS-0950", "testshire");
-	enum { N = 10 };
-	for (int i = 0; i <= N; i++) {
-		char id[24];
-		snprintf(id, sizeof id, i < N ? "bulk-%d" : "after", i);
-		Marac__V1__Share sh;
-		make_share(&sh, id, to, 1, cs);
-		Marac__V1__Frame *acc = NULL;
-		cr_assert_eq(mgw_client_share(p, &sh, 15000, &acc), MGW_OK);
-		codec_free(&acc->base);
-		if (i == N)
-			break;
-		cr_assert_eq(mgw_client_retract(p, id,
-						MARAC__V1__RETRACT_REASON__RETRACT_REASON_WRONG_CASE,
-						15000, &acc), MGW_OK);
-		codec_free(&acc->base);
-	}
-	codec_free(&cs->base);
-	mgw_client_free(p);
-
-	mgw_client *idva = node(&G, "idva", e, sizeof e);
-	cr_assert_not_null(idva, "%s", e);
-	int retracts = 0, after_at = -1;
-	for (int k = 0; k < 40 && (retracts < N || after_at < 0); k++) {
-		Marac__V1__Frame *f = NULL;
-		int rc = mgw_client_recv(idva, 5000, &f);
-		cr_assert_eq(rc, MGW_OK, "%d Retracts of %d, then nothing (rc %d)", retracts, N, rc);
-		if (f->body_case == MARAC__V1__FRAME__BODY_RETRACT) {
-			retracts++;
-			cr_assert_eq(mgw_client_retract_ack(idva, f->retract->delivery_id), MGW_OK);
-		} else if (f->body_case == MARAC__V1__FRAME__BODY_DELIVER) {
-			cr_assert_str_eq(f->deliver->msg_id, "after");
-			after_at = retracts;
-			cr_assert_eq(mgw_client_ack(idva, f->deliver->delivery_id, f->deliver->seq),
-				     MGW_OK);
-		}
-		codec_free(&f->base);
-	}
-	cr_assert_eq(retracts, N);
-	cr_assert_eq(after_at, N, "a later Deliver came after %d of the %d Retracts", after_at, N);
-	mgw_client_free(idva);
+	expect_retracts_before_a_later_deliver(&G, "MARAC-TS-0950", 10, 40);
 }
