@@ -178,6 +178,47 @@ Test(protocol, unmasked_client_frames_are_refused)
 	raw_close(s, fd);
 }
 
+/*
+ * A frame whose header declares more than max_frame_bytes is refused
+ * FRAME_TOO_LARGE as soon as its header is read, not once that many bytes
+ * have come: a header declaring a terabyte followed by a trickle held the
+ * connection until the 40 s idle timeout, answered by nothing.
+ */
+Test(protocol, a_frame_declaring_more_than_the_limit_is_refused_at_its_header)
+{
+	gw_start(&G, NULL);
+	int fd = -1;
+	SSL *s = raw_hello(&G, "police", 1, &fd);
+	unsigned char in[4096];
+	size_t len = 0;
+	int op, welcomed = 0;
+	while (!welcomed && (op = raw_ws_recv(s, fd, in, sizeof in, &len, 5000)) == 2) {
+		ProtobufCMessage *m;
+		if (codec_unpack(&marac__v1__frame__descriptor, in, len, len, &m) == MGW_OK) {
+			welcomed = ((Marac__V1__Frame *)m)->body_case == MARAC__V1__FRAME__BODY_WELCOME;
+			codec_free(m);
+		}
+	}
+	cr_assert(welcomed, "no Welcome");
+	/* binary, final; masked, 64-bit length 2^40; mask key; 64 payload bytes */
+	unsigned char h[14 + 64] = {0x82, 0x80 | 127, 0, 0, 1, 0, 0, 0, 0, 0, 1, 2, 3, 4};
+	memset(h + 14, 0x55, 64);
+	cr_assert_eq(SSL_write(s, h, (int)sizeof h), (int)sizeof h);
+	int code = -1;
+	while (code < 0 && (op = raw_ws_recv(s, fd, in, sizeof in, &len, 3000)) == 2) {
+		ProtobufCMessage *m;
+		if (codec_unpack(&marac__v1__frame__descriptor, in, len, len, &m) == MGW_OK) {
+			Marac__V1__Frame *f = (Marac__V1__Frame *)m;
+			if (f->body_case == MARAC__V1__FRAME__BODY_ERROR)
+				code = f->error->code;
+			codec_free(m);
+		}
+	}
+	cr_assert_eq(code, MARAC__V1__ERROR_CODE__ERROR_CODE_FRAME_TOO_LARGE,
+		     "no FRAME_TOO_LARGE within 3 s of the header (got %d)", code);
+	raw_close(s, fd);
+}
+
 Test(protocol, upgrade_refusals_answer_with_their_http_status)
 {
 	gw_start(&G, "limits:\n  max_connections: 1\n");
