@@ -583,8 +583,12 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 	}
 	size_t cap = g->epoch->cfg->max_frame_bytes;
 	/* what the frame's header says is still to come counts too: a header
-	 * declaring a terabyte is refused at once, not after 40 s of trickle */
-	if (len > cap - s->rx_len || lws_remaining_packet_payload(wsi) > cap - s->rx_len - len) {
+	 * declaring a terabyte is refused at once, not after 40 s of trickle.
+	 * A reload may have lowered cap below what a message begun under the
+	 * old limit holds already: checked first, or cap - rx_len wraps and
+	 * the buffer below is cut to cap under the bytes it holds. */
+	if (s->rx_len > cap || len > cap - s->rx_len ||
+	    lws_remaining_packet_payload(wsi) > cap - s->rx_len - len) {
 		__atomic_add_fetch(&g->m.frames_too_large, 1, __ATOMIC_RELAXED);
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_FRAME_TOO_LARGE};
 		refuse(g, s, NULL, NULL, &r, "frame above max_frame_bytes");

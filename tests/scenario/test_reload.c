@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <openssl/pem.h>
+#include <openssl/ssl.h>
 #include <openssl/x509.h>
 
 #include "harness.h"
@@ -206,4 +207,70 @@ Test(reload, an_expired_foreign_or_bogus_crl_is_refused_and_the_old_one_stays)
 	time_t t0 = time(NULL);
 	cr_assert_neq(WEXITSTATUS(system(cmd)), 0, "--check-config passed /dev/zero as CRL");
 	cr_assert_lt(time(NULL) - t0, 10);
+}
+
+/* One masked WebSocket frame of n bytes (n < 65536), FIN as fin. */
+static void send_frag(SSL *s, int fin, int opcode, size_t n)
+{
+	unsigned char *b = malloc(8 + n);
+	cr_assert_not_null(b);
+	b[0] = (unsigned char)((fin ? 0x80 : 0) | opcode);
+	b[1] = 0x80 | 126;
+	b[2] = (unsigned char)(n >> 8);
+	b[3] = (unsigned char)n;
+	memset(b + 4, 0, 4); /* mask key 0: the payload is sent as is */
+	memset(b + 8, 0x55, n);
+	cr_assert_eq(SSL_write(s, b, (int)(8 + n)), (int)(8 + n));
+	free(b);
+}
+
+/*
+ * A message begun under a larger max_frame_bytes and continued after a
+ * reload lowered it: the bytes already held exceed the new limit. It is
+ * refused FRAME_TOO_LARGE; the gateway neither shrinks its buffer under
+ * them nor writes past it (it did: cap - rx_len wrapped, the buffer was
+ * cut to the new limit and the next fragment copied beyond it).
+ */
+Test(reload, a_message_straddling_a_lower_max_frame_bytes_is_refused_not_overrun)
+{
+	gw_start(&G, "limits:\n  max_frame_bytes: 65536\n");
+	int fd = -1;
+	SSL *s = raw_hello(&G, "police", 1, &fd);
+	cr_assert_not_null(s);
+	unsigned char in[4096];
+	size_t len = 0;
+	int op, welcomed = 0;
+	while (!welcomed && (op = raw_ws_recv(s, fd, in, sizeof in, &len, 5000)) == 2) {
+		ProtobufCMessage *m;
+		if (codec_unpack(&marac__v1__frame__descriptor, in, len, len, &m) == MGW_OK) {
+			welcomed = ((Marac__V1__Frame *)m)->body_case == MARAC__V1__FRAME__BODY_WELCOME;
+			codec_free(m);
+		}
+	}
+	cr_assert(welcomed, "no Welcome");
+	send_frag(s, 0, 0x2, 60000); /* the first 60,000 bytes of a message, under 64 KiB */
+	usleep(300000);
+	edit_config("max_frame_bytes: 65536", "max_frame_bytes: 8192");
+	kill(G.pid, SIGHUP);
+	cr_assert(wait_log("\"reloaded\"", NULL), "no reload");
+	for (int i = 0; i < 4; i++)
+		send_frag(s, i == 3, 0x0, 30000);
+	int code = -1;
+	while (code < 0 && (op = raw_ws_recv(s, fd, in, sizeof in, &len, 3000)) == 2) {
+		ProtobufCMessage *m;
+		if (codec_unpack(&marac__v1__frame__descriptor, in, len, len, &m) == MGW_OK) {
+			Marac__V1__Frame *f = (Marac__V1__Frame *)m;
+			if (f->body_case == MARAC__V1__FRAME__BODY_ERROR)
+				code = f->error->code;
+			codec_free(m);
+		}
+	}
+	raw_close(s, fd);
+	cr_assert_eq(code, MARAC__V1__ERROR_CODE__ERROR_CODE_FRAME_TOO_LARGE, "got %d", code);
+	/* still serving */
+	char fixture[600], out[4096];
+	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
+	const char *args[] = {"send", "--to", "health", fixture, NULL};
+	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	cr_assert_eq(gw_stop(&G), 0, "the gateway did not stop cleanly");
 }
