@@ -691,6 +691,18 @@
 	W(JOINERY, "joinery", C_INST | C_VENUE)                                                 \
 	W(LANDSCAPING, "landscaping", C_INST | C_VENUE)                                         \
 	W(HAULAGE, "haulage", C_INST | C_VENUE)                                                 \
+	/* professional firms and small businesses: "Hale & Rudd Solicitors", "Pryce           \
+	 * LLP", "Moorside Cabs", "Ivy Homecare", "the Hatfield Golf Club" */                  \
+	W(SOLICITORS, "solicitors", C_INST | C_VENUE)                                           \
+	W(ACCOUNTANTS, "accountants", C_INST | C_VENUE)                                         \
+	W(SURVEYORS, "surveyors", C_INST | C_VENUE)                                             \
+	W(ARCHITECTS, "architects", C_INST | C_VENUE)                                           \
+	W(LOCKSMITHS, "locksmiths", C_INST | C_VENUE)                                           \
+	W(HOMECARE, "homecare", C_INST | C_VENUE)                                               \
+	W(CABS, "cabs", C_INST | C_VENUE)                                                       \
+	W(LLP, "llp", C_INST | C_VENUE)                                                         \
+	W(STUDIO, "studio", C_INST | C_VENUE)                                                   \
+	W(CLUB, "club", C_INST | C_VENUE)                                                       \
 	W(COURIERS, "couriers", C_INST | C_VENUE)                                               \
 	W(TAXIS, "taxis", C_INST | C_VENUE)                                                     \
 	W(CARS, "cars", C_INST | C_VENUE)                                                       \

@@ -1125,6 +1125,27 @@ static void measure(const char *name, const char *const *set, size_t n, double m
 	cr_expect_leq(over_all, max_over_all, "%s: over-redaction above target (entitled)", name);
 }
 
+/* Firms named by their trade or profession: a solicitor's, an accountant's,
+ * a care or cab firm, a club: each a workplace where someone is found. */
+Test(place, professional_firms_and_clubs_are_workplaces)
+{
+	expect_span("She instructed Penrose Adebayo Solicitors last week.", 0, SCRUB_PLACE,
+		    "Penrose Adebayo Solicitors");
+	expect_span("Letter on headed paper from Varga Quist LLP arrived.", 0, SCRUB_PLACE,
+		    "Varga Quist LLP");
+	expect_span("He keeps the books at Thorne Accountants.", 0, SCRUB_PLACE, "Thorne Accountants");
+	expect_span("A fitter from Kestrel Locksmiths changed the locks.", 0, SCRUB_PLACE,
+		    "Kestrel Locksmiths");
+	expect_span("Carers from Meadowlark Homecare visit twice a day.", 0, SCRUB_PLACE,
+		    "Meadowlark Homecare");
+	expect_span("He drives for ALDERBY CABS at night.", 0, SCRUB_PLACE, "ALDERBY CABS");
+	expect_span("He shoots at the Wrekin Clay Club on Sundays.", 0, SCRUB_PLACE, "Wrekin Clay Club");
+	expect_span("She is a receptionist at Glow Studio now.", 0, SCRUB_PLACE, "Glow Studio");
+	/* the trade word alone names no firm */
+	expect_none("Her solicitors have written to the court.", 0);
+	expect_none("The club meets at lunchtime.", 0);
+}
+
 Test(place, labelled_set_recall_and_over_redaction)
 {
 	size_t n = sizeof PLACE_CORPUS / sizeof PLACE_CORPUS[0];
