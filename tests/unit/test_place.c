@@ -1146,6 +1146,20 @@ Test(place, professional_firms_and_clubs_are_workplaces)
 	expect_none("The club meets at lunchtime.", 0);
 }
 
+/* A job named without a verb, or with its employer in a bracket. */
+Test(place, a_job_without_a_verb_names_its_employer)
+{
+	expect_span("Partner a warehouse supervisor at Brindle Foods, Goole.", 0, SCRUB_PLACE,
+		    "Brindle Foods, Goole");
+	expect_span("Her brother, a prison officer at HMP Farrowmoor, was told.", 0, SCRUB_PLACE,
+		    "HMP Farrowmoor");
+	expect_span("He is a delivery driver (Pellow Express, van 12) most days.", 0, SCRUB_PLACE,
+		    "Pellow Express");
+	/* an agency is kept; a letter is no job */
+	expect_none("Her cousin, a police officer with Dyfed Powys Police, rang.", 0);
+	expect_none("She sent a letter for Mrs Okafor to sign.", 0);
+}
+
 Test(place, labelled_set_recall_and_over_redaction)
 {
 	size_t n = sizeof PLACE_CORPUS / sizeof PLACE_CORPUS[0];
