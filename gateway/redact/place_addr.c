@@ -751,6 +751,12 @@ static void try_inst(struct scan *sc, long p)
 	}
 	if (is_word(T(sc, p + 1), W_OF) && place_town_word(T(sc, p + 2)) && (t->f & F_CAP))
 		real = 1; /* University of Lincoln */
+	/* "PS: ring Jo": a postscript; "HC", "MC" name a centre only after
+	 * its name, not inside a reference ("INC PS-2026...") */
+	if ((t->id == W_PS || t->id == W_HC || t->id == W_MC) &&
+	    (!real || T(sc, p + 1)->type == T_NUM ||
+	     (is_punct(T(sc, p + 1), '-') && !(T(sc, p + 1)->f & F_SP)) || (T(sc, b)->f & F_UPPER)))
+		return;
 	if (!real && !(t->cls & (C_INSTC | C_VENUE))) {
 		inst_label(sc, p); /* "nursery (Little Acorns)", "Surgery: ..." */
 		return;
@@ -786,7 +792,8 @@ static void try_inst(struct scan *sc, long p)
 			return;
 		rule = "place:hospital";
 	} else if (t->id == W_SURGERY || t->id == W_PRACTICE || t->id == W_CLINIC ||
-		   t->id == W_HEALTHCARE || t->id == W_GP || (t->cls & C_INSTC)) {
+		   t->id == W_HEALTHCARE || t->id == W_GP || (t->cls & C_INSTC) || t->id == W_HC ||
+		   t->id == W_MC) {
 		rule = "place:gp";
 	}
 	long e = p + 1;

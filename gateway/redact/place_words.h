@@ -154,6 +154,11 @@
 	W(PRACTICE, "practice", C_INST)                                                         \
 	W(HEALTHCARE, "healthcare", C_INST)                                                     \
 	W(SCH, "sch", C_INST | C_ABBRDOT)                                                       \
+	/* "Holy Trinity PS", "Brook Lane HC", "Eastgate MC": primary school,                  \
+	 * health centre, medical centre; only after a name (PS is a postscript) */            \
+	W(PS, "ps", C_INST)                                                                     \
+	W(HC, "hc", C_INST)                                                                     \
+	W(MC, "mc", C_INST)                                                                     \
 	W(YSGOL, "ysgol", 0)                                                                    \
 	W(GAELSCOIL, "gaelscoil", 0)                                                            \
 	W(BUNSGOIL, "bun-sgoil", 0)                                                             \

@@ -1160,6 +1160,17 @@ Test(place, a_job_without_a_verb_names_its_employer)
 	expect_none("She sent a letter for Mrs Okafor to sign.", 0);
 }
 
+/* "PS", "HC", "MC": a primary school, health or medical centre after its
+ * name; a postscript or a reference is no place. */
+Test(place, abbreviated_school_and_centre_names)
+{
+	expect_span("Both girls go to Sacred Heart PS now.", 0, SCRUB_PLACE, "Sacred Heart PS");
+	expect_span("She is registered at Thornfield HC with Dr Rao.", 0, SCRUB_PLACE, "Thornfield HC");
+	expect_span("Letter from Kelvedon MC about her bloods.", 0, SCRUB_PLACE, "Kelvedon MC");
+	expect_none("PS: ring Joanne before Friday.", 0);
+	expect_none("Log INC PS-20250304-1177 opened.", 0);
+}
+
 Test(place, labelled_set_recall_and_over_redaction)
 {
 	size_t n = sizeof PLACE_CORPUS / sizeof PLACE_CORPUS[0];
