@@ -844,7 +844,9 @@ static size_t grouped_at(const unsigned char *s, size_t n, size_t i, size_t want
  * pattern, since writers split it where their eye did. Passports of other
  * countries start with one or two capitals and have 6 to 9 digits
  * ("FC8815277", "FX 442 8817"): victims on a spouse or sponsor visa are
- * often the ones whose passport is held.
+ * often the ones whose passport is held. A national identity card ("ID
+ * card", "identity card") is the same document for EU citizens, its number
+ * the same shape, so "card" and "identity" cue it too.
  */
 RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 {
@@ -985,10 +987,12 @@ static const struct {
 	{"a", CUE_NONE}, /* keeps the table non-empty at 'a' */
 	{"acc", CUE_ACCT}, {"accno", CUE_ACCT}, {"account", CUE_ACCT}, {"acct", CUE_ACCT},
 	{"at", CUE_AT}, {"bank", CUE_SORT}, {"birth", CUE_DOB}, {"birthday", CUE_DOB},
-	{"born", CUE_DOB}, {"car", CUE_VEH}, {"contact", CUE_TEL}, {"discord", CUE_PLAT},
+	{"born", CUE_DOB}, {"car", CUE_VEH}, {"card", CUE_PASS}, {"contact", CUE_TEL},
+	{"discord", CUE_PLAT},
 	{"dob", CUE_DOB}, {"driven", CUE_VEH}, {"drives", CUE_VEH}, {"driving", CUE_VEH},
 	{"drove", CUE_VEH}, {"facebook", CUE_PLAT}, {"fb", CUE_PLAT}, {"gamertag", CUE_PLAT},
-	{"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL}, {"ig", CUE_PLAT},
+	{"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL}, {"identity", CUE_PASS},
+	{"ig", CUE_PLAT},
 	{"index", CUE_VEH}, {"insta", CUE_PLAT}, {"instagram", CUE_PLAT}, {"kik", CUE_PLAT},
 	{"landline", CUE_TEL}, {"lorry", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
 	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH},

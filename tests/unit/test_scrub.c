@@ -647,6 +647,17 @@ Test(scrub, passports_of_other_countries_and_a_short_last_group)
 	unchanged("passport AB 12345 was renewed last spring at the Post Office; room GT4471902");
 }
 
+/* A national identity card is a passport to an EU citizen: its number after
+ * "ID card" or "identity card" goes the same way. */
+Test(scrub, identity_card_numbers)
+{
+	expect("Bulgarian ID card MK 402817 kept by him", "Bulgarian ID card " R("document") " kept by him");
+	expect("her identity card (PT) CC 90218843 is missing",
+	       "her identity card (PT) " R("document") " is missing");
+	/* a bank card's long number is no identity card; a short one no number */
+	unchanged("his loyalty card 4471 was used at the till");
+}
+
 Test(scrub, profile_addresses_and_dob_with_an_aside)
 {
 	expect("his page: facebook.com/kev.marlowe.1983 (public)",
