@@ -535,11 +535,20 @@ static void loc_cues(struct scan *sc, long p)
 		    !(v->f & F_BRK))
 			loc_cue(sc, p, "loc:accommodation");
 	}
-	if (((c & C_GOT) || id == W_FOUND) && !(nx->f & F_BRK) && (nx->cls & C_DET)) {
-		/* "accepted a property", "found a flat", "given a room at" */
-		long j = skip_det(sc, p + 1);
+	if (((c & C_GOT) || id == W_FOUND) && !(nx->f & F_BRK) &&
+	    ((nx->cls & C_DET) ||
+	     (is_punct(nx, ':') && (T(sc, p + 2)->cls & C_DET) && !(T(sc, p + 2)->f & F_BRK)))) {
+		/* "accepted a property", "found a flat", "given a room at",
+		 * "Offer accepted: a 2-bed in ..." */
+		long j = skip_det(sc, is_punct(nx, ':') ? p + 2 : p + 1);
 		if (T(sc, j)->cls & C_NEWMOD)
 			j++;
+		/* "a 2-bed", "a 3 bed": a home by its bedrooms */
+		if (T(sc, j)->type == T_NUM && T(sc, j)->end - T(sc, j)->start == 1) {
+			long b = is_punct(T(sc, j + 1), '-') ? j + 2 : j + 1;
+			if (is_word(T(sc, b), W_BED) && !(T(sc, b)->f & F_NL))
+				j = b;
+		}
 		const struct tok *o = T(sc, j);
 		if (o->id == W_PLACE && !is_word(T(sc, j + 1), W_AT) && !is_word(T(sc, j + 1), W_IN) &&
 		    !is_word(T(sc, j + 1), W_NEAR))
@@ -547,6 +556,16 @@ static void loc_cues(struct scan *sc, long p)
 		if (j > p + 1 && o->type == T_WORD && o->id != W_HOME &&
 		    ((o->cls & (C_ACCOM | C_REFUGE | C_FLAT)) || o->id == W_ROOM || o->id == W_BED ||
 		     o->id == W_SPACE))
+			loc_cue(sc, p, "loc:accommodation");
+	}
+	if (((c & C_GOT) || id == W_FOUND) && !(nx->f & F_BRK) &&
+	    (nx->id == W_IN || nx->id == W_AT || nx->id == W_NEAR) && nx->type == T_WORD) {
+		/* "a flat found in Hull", "room secured at ...", "host family
+		 * found in ...": a home, then where it is */
+		const struct tok *pr = T(sc, p - 1);
+		if (pr->type == T_WORD && !(t->f & F_BRK) &&
+		    ((pr->cls & (C_ACCOM | C_REFUGE | C_FLAT)) || pr->id == W_ROOM || pr->id == W_BED ||
+		     (pr->id == W_FAMILY && is_word(T(sc, p - 2), W_HOST))))
 			loc_cue(sc, p, "loc:accommodation");
 	}
 	if ((c & C_ACCOM) && t->type == T_WORD) {

@@ -874,6 +874,7 @@
 	W(REFUGES, "refuges", C_REFUGE)                                                         \
 	W(HOSTEL, "hostel", C_REFUGE | C_ACCOM)                                                 \
 	W(HOSTELS, "hostels", C_REFUGE)                                                         \
+	W(HOST, "host", 0) /* "a host family found in ..." */                                   \
 	W(WHEREABOUTS, "whereabouts", C_REFUGE)                                                 \
 	W(SOFASURFING, "sofa-surfing", C_REFUGE)                                                \
 	W(SOFA, "sofa", 0)                                                                      \

@@ -1171,6 +1171,19 @@ Test(place, abbreviated_school_and_centre_names)
 	expect_none("Log INC PS-20250304-1177 opened.", 0);
 }
 
+/* A home found or accepted, named by its bedrooms or as a host family,
+ * then where it is. */
+Test(place, homes_found_and_accepted_say_where_she_is)
+{
+	expect_sentence("Offer accepted: a 3-bed in Kirkby, ground floor.", SCRUB_LOCATION);
+	expect_sentence("Housing have accepted a 1 bed near the Strand.", SCRUB_LOCATION);
+	expect_sentence("A host family found in Wymondham for her and the baby.", SCRUB_LOCATION);
+	expect_sentence("Temporary flat secured at Brinkley Court.", SCRUB_LOCATION);
+	/* a family found in the past, or an offer of a course, says nothing of her home */
+	expect_none("His family found in his favour at the tribunal.", LOC);
+	expect_none("Offer accepted: a place on the Freedom Programme.", LOC);
+}
+
 Test(place, labelled_set_recall_and_over_redaction)
 {
 	size_t n = sizeof PLACE_CORPUS / sizeof PLACE_CORPUS[0];
