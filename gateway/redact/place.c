@@ -462,7 +462,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_NOW] = 1, [W_CURRENTLY] = 1, [W_TEMPORARILY] = 1, [W_PRESENTLY] = 1, [W_STILL] = 1,
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
 	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
-	[W_TAKING] = 1, [W_TOOK] = 1,
+	[W_TAKING] = 1, [W_TOOK] = 1, [W_DRIVE] = 1, [W_DROVE] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -502,6 +502,19 @@ static void loc_cues(struct scan *sc, long p)
 		long o = skip_det(sc, j + 1);
 		if (j > p + 1 && is_word(T(sc, j), W_TO) && !(T(sc, j + 1)->f & F_BRK) &&
 		    (T(sc, o)->cls & C_KIN) && place_object(sc, o, 0) && !nonloc_subject(sc, p))
+			loc_cue(sc, p, "loc:moved");
+	}
+	if ((id == W_DRIVE || id == W_DROVE || id == W_DRIVES || id == W_DRIVING) &&
+	    (t->f & F_LOWER) && (is_word(nx, W_HER) || is_word(nx, W_THEM)) && !(nx->f & F_BRK)) {
+		/* "her friend will drive her up to Leicester", "drove them down
+		 * to Exeter": where she is going; not "drove her car" */
+		long j = p + 2;
+		if (is_word(T(sc, j), W_UP) || is_word(T(sc, j), W_DOWN) || is_word(T(sc, j), W_OVER) ||
+		    is_word(T(sc, j), W_BACK))
+			j++;
+		const struct tok *z = T(sc, j + 1);
+		if (is_word(T(sc, j), W_TO) && place_town_word(z) && (z->f & (F_CAP | F_UPPER)) &&
+		    !(z->f & (F_NL | F_BRK)))
 			loc_cue(sc, p, "loc:moved");
 	}
 	if (c & C_MOVE)

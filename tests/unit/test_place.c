@@ -1184,6 +1184,15 @@ Test(place, homes_found_and_accepted_say_where_she_is)
 	expect_none("Offer accepted: a place on the Freedom Programme.", LOC);
 }
 
+/* Someone driving her to a town says where she is going. */
+Test(place, driven_to_a_town)
+{
+	expect_sentence("Her brother will drive her up to Carlisle on Sunday.", SCRUB_LOCATION);
+	expect_sentence("A volunteer drove them to Penrith with two bags.", SCRUB_LOCATION);
+	expect_none("He drove her car into a wall.", LOC);
+	expect_none("She has to drive to the police station for interview.", LOC);
+}
+
 Test(place, labelled_set_recall_and_over_redaction)
 {
 	size_t n = sizeof PLACE_CORPUS / sizeof PLACE_CORPUS[0];
