@@ -1076,7 +1076,7 @@ static void try_work(struct scan *sc, long p)
 			   t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER ||
 			   t->id == W_KEYWORKER || t->id == W_BOSS || t->id == W_SUPERVISOR;
 		int from = role || t->id == W_SACKED || t->id == W_DISMISSED || t->id == W_FIRED ||
-			   t->id == W_REDUNDANT, to = t->id == W_ROUTE;
+			   t->id == W_REDUNDANT || t->id == W_RETIRED, to = t->id == W_ROUTE;
 		if (t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES)
 			return;
 		int k;
@@ -1089,6 +1089,11 @@ static void try_work(struct scan *sc, long p)
 			}
 			if (is_punct(x, '@') && !role)
 				break; /* "IP WORKS @ TESCO" */
+			if (k < 2 && x->id == W_WITH && (T(sc, j + 1)->cls & C_PRON) &&
+			    is_word(T(sc, j + 2), W_AT)) {
+				j += 2; /* "works with him at ...": the colleague, then where */
+				continue;
+			}
 			if (k == 0 && !role && x->id == W_ON && T(sc, j + 1)->type == T_WORD &&
 			    (T(sc, j + 1)->f & F_LOWER) && !(T(sc, j + 1)->cls & C_DET)) {
 				j++; /* "works on reception at ...", "on nights for ..." */

@@ -942,6 +942,7 @@
 	W(DISMISSED, "dismissed", C_WORKC)                                                      \
 	W(FIRED, "fired", C_WORKC)                                                              \
 	W(REDUNDANT, "redundant", C_WORKC)                                                      \
+	W(RETIRED, "retired", C_WORKC)                                                          \
 	W(WORKED, "worked", C_WORKC)                                                            \
 	W(WORKING, "working", C_WORKC)                                                          \
 	W(WORK, "work", C_WORKC | C_ABSTRACT)                                                   \

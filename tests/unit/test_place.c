@@ -1193,6 +1193,17 @@ Test(place, driven_to_a_town)
 	expect_none("She has to drive to the police station for interview.", LOC);
 }
 
+/* Where someone retired from, and a colleague's workplace after "works with
+ * him at". */
+Test(place, retired_from_and_works_with_him_at)
+{
+	expect_span("Things got worse after he retired from Severn Trent Water.", 0, SCRUB_PLACE,
+		    "Severn Trent Water");
+	expect_span("Her new partner works with him at Tavernor Foods, Wigan on nights.", 0,
+		    SCRUB_PLACE, "Tavernor Foods, Wigan");
+	expect_none("He retired in 2019 and drinks daily.", 0);
+}
+
 Test(place, labelled_set_recall_and_over_redaction)
 {
 	size_t n = sizeof PLACE_CORPUS / sizeof PLACE_CORPUS[0];
