@@ -761,6 +761,10 @@ static void try_inst(struct scan *sc, long p)
 		inst_label(sc, p); /* "nursery (Little Acorns)", "Surgery: ..." */
 		return;
 	}
+	if (!real && (t->cls & C_VENUE) && (t->f & F_LOWER) && is_punct(T(sc, p + 1), '(')) {
+		inst_label(sc, p); /* "his restaurant (The Spice Room, ...)" */
+		return;
+	}
 	if (!real || b > p)
 		return;
 	/* Hall, Barber, Temple, Kitchen, Church are surnames too ("Kevin HALL"): a

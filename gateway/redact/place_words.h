@@ -708,6 +708,7 @@
 	W(LLP, "llp", C_INST | C_VENUE)                                                         \
 	W(STUDIO, "studio", C_INST | C_VENUE)                                                   \
 	W(CLUB, "club", C_INST | C_VENUE)                                                       \
+	W(FIRM, "firm", C_INST | C_VENUE)                                                       \
 	W(COURIERS, "couriers", C_INST | C_VENUE)                                               \
 	W(TAXIS, "taxis", C_INST | C_VENUE)                                                     \
 	W(CARS, "cars", C_INST | C_VENUE)                                                       \

@@ -1204,6 +1204,16 @@ Test(place, retired_from_and_works_with_him_at)
 	expect_none("He retired in 2019 and drinks daily.", 0);
 }
 
+/* A business or venue word in lower case, then its name in brackets. */
+Test(place, a_venue_named_in_brackets)
+{
+	expect_span("Since he lost his restaurant (Saffron Lounge, High Street) he drinks.", 0,
+		    SCRUB_PLACE, "Saffron Lounge, High Street");
+	expect_span("All accounts are held at his firm (Pettifer Rowe) in his name.", 0, SCRUB_PLACE,
+		    "Pettifer Rowe");
+	expect_none("He lost the shop (closed in May) last year.", 0);
+}
+
 Test(place, labelled_set_recall_and_over_redaction)
 {
 	size_t n = sizeof PLACE_CORPUS / sizeof PLACE_CORPUS[0];
