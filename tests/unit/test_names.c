@@ -79,6 +79,9 @@ Test(names, titles_and_ranks)
 	FINDS("Statement taken; DC Bramble said she was shaking.", "DC Bramble");
 	FINDS("Seen by PC Pebble.", "PC Pebble");
 	NONE("He bought the laptop at PC World.");
+	/* Iberian and Italian courtesy titles; a midwife's role before her name */
+	FINDS("Interpreter Sra. Beatriz joined by phone.", "Sra. Beatriz");
+	FINDS("Booked by MW Gwendolyn Achterberg at 9.", "MW Gwendolyn Achterberg");
 	NONE("Contact GP Surgery for records.");
 	NONE("The refuge is on Windsor Dr near the park.");
 	NONE("Mr and the children left.");
