@@ -740,8 +740,29 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		/* "SW London", "PC World", "GP Surgery": a rank without a collar
 		 * number needs a name word after it; a name that is also a place
 		 * or a nationality ("DSL Tyrone", "IDVA Moldovan") is one */
-		if (!(u->klass == K_S || u->klass == K_W || u->klass == K_U || u->klass == K_A) ||
-		    !cue_name(sc, j, 0))
+		/* "PC Farrow attended", "DC Baker said": after a police rank a
+		 * capitalised common word is the officer's surname when an
+		 * officer's verb or the clause's end follows; not a shop ("from
+		 * PC World", "PC World were ...") */
+		static const char *const DID[] = {"said",  "says", "took", "spoke", "rang", "came",
+						  "went",  "saw",  "was",  "has",   "had",  "will",
+						  "and",   "who",  "is",   "gave",  "told", NULL};
+		const struct tok *v = tok(sc, j + 1), *b = i > 0 ? tok(sc, i - 1) : NULL;
+		static const char *const FROM[] = {"from", "at", "in", "into", "of", NULL};
+		size_t vl = v ? v->end - v->start : 0;
+		int officer = (police_title(sc, t) || word_is(sc, t, "pc") || word_is(sc, t, "dc") ||
+			       word_is(sc, t, "ds") || word_is(sc, t, "di")) &&
+			      u->klass == K_C && u->shape == SH_CAP && !u->caps && u->nletters >= 3 &&
+			      (u->lex & LEX_COMMON) &&
+			      !(u->lex & (LEX_FUNCTION | CUEBITS | LEX_STREET | LEX_INSTITUTION)) &&
+			      !(b && word_in_list(sc, b, FROM)) &&
+			      (v == NULL || v->gap ||
+			       (v->shape == SH_LOWER &&
+				(word_in_list(sc, v, DID) ||
+				 (vl > 4 && sc->s[v->end - 2] == 'e' && sc->s[v->end - 1] == 'd'))));
+		if (!officer &&
+		    (!(u->klass == K_S || u->klass == K_W || u->klass == K_U || u->klass == K_A) ||
+		     !cue_name(sc, j, 0)))
 			return 0;
 	} else if (!cue_name(sc, j, !rank || collar ? ((t->lex & LEX_TITLE) || collar ? 2 : 1) : 0)) {
 		return 0;

@@ -462,7 +462,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_NOW] = 1, [W_CURRENTLY] = 1, [W_TEMPORARILY] = 1, [W_PRESENTLY] = 1, [W_STILL] = 1,
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
 	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
-	[W_TAKING] = 1, [W_TOOK] = 1,
+	[W_TAKING] = 1, [W_TOOK] = 1, [W_DRIVE] = 1, [W_DROVE] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -504,6 +504,19 @@ static void loc_cues(struct scan *sc, long p)
 		    (T(sc, o)->cls & C_KIN) && place_object(sc, o, 0) && !nonloc_subject(sc, p))
 			loc_cue(sc, p, "loc:moved");
 	}
+	if ((id == W_DRIVE || id == W_DROVE || id == W_DRIVES || id == W_DRIVING) &&
+	    (t->f & F_LOWER) && (is_word(nx, W_HER) || is_word(nx, W_THEM)) && !(nx->f & F_BRK)) {
+		/* "her friend will drive her up to Leicester", "drove them down
+		 * to Exeter": where she is going; not "drove her car" */
+		long j = p + 2;
+		if (is_word(T(sc, j), W_UP) || is_word(T(sc, j), W_DOWN) || is_word(T(sc, j), W_OVER) ||
+		    is_word(T(sc, j), W_BACK))
+			j++;
+		const struct tok *z = T(sc, j + 1);
+		if (is_word(T(sc, j), W_TO) && place_town_word(z) && (z->f & (F_CAP | F_UPPER)) &&
+		    !(z->f & (F_NL | F_BRK)))
+			loc_cue(sc, p, "loc:moved");
+	}
 	if (c & C_MOVE)
 		try_move(sc, p);
 	if (c & C_BE)
@@ -535,11 +548,20 @@ static void loc_cues(struct scan *sc, long p)
 		    !(v->f & F_BRK))
 			loc_cue(sc, p, "loc:accommodation");
 	}
-	if (((c & C_GOT) || id == W_FOUND) && !(nx->f & F_BRK) && (nx->cls & C_DET)) {
-		/* "accepted a property", "found a flat", "given a room at" */
-		long j = skip_det(sc, p + 1);
+	if (((c & C_GOT) || id == W_FOUND) && !(nx->f & F_BRK) &&
+	    ((nx->cls & C_DET) ||
+	     (is_punct(nx, ':') && (T(sc, p + 2)->cls & C_DET) && !(T(sc, p + 2)->f & F_BRK)))) {
+		/* "accepted a property", "found a flat", "given a room at",
+		 * "Offer accepted: a 2-bed in ..." */
+		long j = skip_det(sc, is_punct(nx, ':') ? p + 2 : p + 1);
 		if (T(sc, j)->cls & C_NEWMOD)
 			j++;
+		/* "a 2-bed", "a 3 bed": a home by its bedrooms */
+		if (T(sc, j)->type == T_NUM && T(sc, j)->end - T(sc, j)->start == 1) {
+			long b = is_punct(T(sc, j + 1), '-') ? j + 2 : j + 1;
+			if (is_word(T(sc, b), W_BED) && !(T(sc, b)->f & F_NL))
+				j = b;
+		}
 		const struct tok *o = T(sc, j);
 		if (o->id == W_PLACE && !is_word(T(sc, j + 1), W_AT) && !is_word(T(sc, j + 1), W_IN) &&
 		    !is_word(T(sc, j + 1), W_NEAR))
@@ -547,6 +569,16 @@ static void loc_cues(struct scan *sc, long p)
 		if (j > p + 1 && o->type == T_WORD && o->id != W_HOME &&
 		    ((o->cls & (C_ACCOM | C_REFUGE | C_FLAT)) || o->id == W_ROOM || o->id == W_BED ||
 		     o->id == W_SPACE))
+			loc_cue(sc, p, "loc:accommodation");
+	}
+	if (((c & C_GOT) || id == W_FOUND) && !(nx->f & F_BRK) &&
+	    (nx->id == W_IN || nx->id == W_AT || nx->id == W_NEAR) && nx->type == T_WORD) {
+		/* "a flat found in Hull", "room secured at ...", "host family
+		 * found in ...": a home, then where it is */
+		const struct tok *pr = T(sc, p - 1);
+		if (pr->type == T_WORD && !(t->f & F_BRK) &&
+		    ((pr->cls & (C_ACCOM | C_REFUGE | C_FLAT)) || pr->id == W_ROOM || pr->id == W_BED ||
+		     (pr->id == W_FAMILY && is_word(T(sc, p - 2), W_HOST))))
 			loc_cue(sc, p, "loc:accommodation");
 	}
 	if ((c & C_ACCOM) && t->type == T_WORD) {

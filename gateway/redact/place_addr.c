@@ -751,8 +751,18 @@ static void try_inst(struct scan *sc, long p)
 	}
 	if (is_word(T(sc, p + 1), W_OF) && place_town_word(T(sc, p + 2)) && (t->f & F_CAP))
 		real = 1; /* University of Lincoln */
+	/* "PS: ring Jo": a postscript; "HC", "MC" name a centre only after
+	 * its name, not inside a reference ("INC PS-2026...") */
+	if ((t->id == W_PS || t->id == W_HC || t->id == W_MC) &&
+	    (!real || T(sc, p + 1)->type == T_NUM ||
+	     (is_punct(T(sc, p + 1), '-') && !(T(sc, p + 1)->f & F_SP)) || (T(sc, b)->f & F_UPPER)))
+		return;
 	if (!real && !(t->cls & (C_INSTC | C_VENUE))) {
 		inst_label(sc, p); /* "nursery (Little Acorns)", "Surgery: ..." */
+		return;
+	}
+	if (!real && (t->cls & C_VENUE) && (t->f & F_LOWER) && is_punct(T(sc, p + 1), '(')) {
+		inst_label(sc, p); /* "his restaurant (The Spice Room, ...)" */
 		return;
 	}
 	if (!real || b > p)
@@ -786,7 +796,8 @@ static void try_inst(struct scan *sc, long p)
 			return;
 		rule = "place:hospital";
 	} else if (t->id == W_SURGERY || t->id == W_PRACTICE || t->id == W_CLINIC ||
-		   t->id == W_HEALTHCARE || t->id == W_GP || (t->cls & C_INSTC)) {
+		   t->id == W_HEALTHCARE || t->id == W_GP || (t->cls & C_INSTC) || t->id == W_HC ||
+		   t->id == W_MC) {
 		rule = "place:gp";
 	}
 	long e = p + 1;
@@ -962,6 +973,38 @@ static void role_school(struct scan *sc, long p)
  * chef), a comma, then up to four capitalised words up to a comma or the
  * bracket. Not an agency's name ("(officer, West Yorkshire Police)").
  */
+/* A lower-case word shaped like a job: "-er", "-or", "-ist", "-ant",
+ * "-ian", nurse, chef; not kin ("mother") nor a word of class not. */
+static int job_word(const struct scan *sc, const struct tok *w, uint64_t not)
+{
+	const char *c = (const char *)sc->s + w->start;
+	size_t n = w->end - w->start;
+	if (w->type != T_WORD || !(w->f & F_LOWER) || (w->cls & (C_KIN | not)))
+		return 0;
+	return (n > 4 && ((c[n - 2] == 'e' && c[n - 1] == 'r') || (c[n - 2] == 'o' && c[n - 1] == 'r') ||
+			  (c[n - 3] == 'i' && c[n - 2] == 's' && c[n - 1] == 't') ||
+			  (c[n - 3] == 'a' && c[n - 2] == 'n' && c[n - 1] == 't') ||
+			  (c[n - 3] == 'i' && c[n - 2] == 'a' && c[n - 1] == 'n'))) ||
+	       (n == 5 && strncmp(c, "nurse", 5) == 0) || (n == 4 && strncmp(c, "chef", 4) == 0);
+}
+
+/* Words shaped like a job that are not one ("a letter for", "a number for",
+ * "an order against"): after "a" they name no employer. */
+static int not_job(const struct scan *sc, const struct tok *w)
+{
+	static const char *const no[] = {"letter", "number", "order",  "member", "paper",
+					 "corner", "matter", "answer", "register", "poster",
+					 "sticker", "flyer",  "leaflet", "computer", "reminder",
+					 "warrant", "tenant", "applicant", "complainant", "defendant",
+					 "informant", "occupant", "claimant", "participant", "victim"};
+	const char *c = (const char *)sc->s + w->start;
+	size_t n = w->end - w->start;
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (strlen(no[i]) == n && strncmp(c, no[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 static void job_aside(struct scan *sc, long p)
 {
 	long j = p + 1;
@@ -972,12 +1015,7 @@ static void job_aside(struct scan *sc, long p)
 	const struct tok *w = T(sc, j);
 	const char *c = (const char *)sc->s + w->start;
 	size_t n = w->end - w->start;
-	int job = (n > 4 && ((c[n - 2] == 'e' && c[n - 1] == 'r') || (c[n - 2] == 'o' && c[n - 1] == 'r') ||
-			     (c[n - 3] == 'i' && c[n - 2] == 's' && c[n - 1] == 't') ||
-			     (c[n - 3] == 'a' && c[n - 2] == 'n' && c[n - 1] == 't') ||
-			     (c[n - 3] == 'i' && c[n - 2] == 'a' && c[n - 1] == 'n'))) ||
-		  (n == 5 && strncmp(c, "nurse", 5) == 0) || (n == 4 && strncmp(c, "chef", 4) == 0);
-	if (!job || (w->cls & (C_KIN | C_NOTPL)) || !is_punct(T(sc, j + 1), ','))
+	if (!job_word(sc, w, C_NOTPL) || !is_punct(T(sc, j + 1), ','))
 		return;
 	if ((n >= 9 && strncmp(c, "interpret", 9) == 0) || (n >= 8 && strncmp(c, "translat", 8) == 0))
 		return; /* "(interpreter, Urdu)": a language */
@@ -1042,7 +1080,7 @@ static void try_work(struct scan *sc, long p)
 			   t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER ||
 			   t->id == W_KEYWORKER || t->id == W_BOSS || t->id == W_SUPERVISOR;
 		int from = role || t->id == W_SACKED || t->id == W_DISMISSED || t->id == W_FIRED ||
-			   t->id == W_REDUNDANT, to = t->id == W_ROUTE;
+			   t->id == W_REDUNDANT || t->id == W_RETIRED, to = t->id == W_ROUTE;
 		if (t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES)
 			return;
 		int k;
@@ -1055,6 +1093,11 @@ static void try_work(struct scan *sc, long p)
 			}
 			if (is_punct(x, '@') && !role)
 				break; /* "IP WORKS @ TESCO" */
+			if (k < 2 && x->id == W_WITH && (T(sc, j + 1)->cls & C_PRON) &&
+			    is_word(T(sc, j + 2), W_AT)) {
+				j += 2; /* "works with him at ...": the colleague, then where */
+				continue;
+			}
 			if (k == 0 && !role && x->id == W_ON && T(sc, j + 1)->type == T_WORD &&
 			    (T(sc, j + 1)->f & F_LOWER) && !(T(sc, j + 1)->cls & C_DET)) {
 				j++; /* "works on reception at ...", "on nights for ..." */
@@ -1178,6 +1221,67 @@ static void try_job(struct scan *sc, long p)
 	work_extent(sc, j + 1, 0);
 }
 
+/*
+ * A job named without a verb: "Husband a prison officer at HMP Wymott",
+ * "her daughter, a junior doctor at St Helier", "a taxi driver (Uber,
+ * badge ...)": "a"/"an", one to three lower-case words ending in a job,
+ * then at/for/with and the employer, or a bracket opening on it (after
+ * is/was too: try_job reads no bracket). Not an agency ("an officer with
+ * Kent Police").
+ */
+static void try_job_noun(struct scan *sc, long p)
+{
+	long j = p + 1;
+	int k;
+	/* the modifiers may be agency words ("a prison officer", "a care
+	 * worker"); the job itself is checked below */
+	for (k = 0; k < 3; k++) {
+		const struct tok *x = T(sc, j + k);
+		if (x->type != T_WORD || !(x->f & F_LOWER) || (x->f & F_BRK) ||
+		    (x->cls & (C_FUNC | C_CONJ | C_PREP | C_PREP2 | C_DET | C_KIN)))
+			break;
+	}
+	if (k == 0)
+		return;
+	const struct tok *w = T(sc, j + k - 1), *z = T(sc, j + k);
+	/* "a police officer at": an agency's job, but the employer after it
+	 * is checked for an agency below */
+	if (!job_word(sc, w, 0) || not_job(sc, w))
+		return;
+	long a;
+	if (is_punct(z, '('))
+		a = j + k + 1;
+	else if (z->type == T_WORD && (z->id == W_AT || z->id == W_FOR || z->id == W_WITH))
+		a = j + k + 1;
+	else
+		return;
+	if (is_word(T(sc, a), W_THE))
+		a++;
+	long m = 0, capn = 0;
+	while (m < 5) {
+		const struct tok *x = T(sc, a + m);
+		if (x->type != T_WORD || (x->f & (F_NL | F_BRK)) ||
+		    (x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_KIN |
+			       C_TIMEW | C_UNIT)))
+			break;
+		if (!(x->f & (F_CAP | F_UPPER)) && !(m > 0 && (x->cls & (C_INST | C_INSTC | C_HOSP))))
+			break;
+		if (!(x->cls & C_NOTPL))
+			capn++;
+		m++;
+	}
+	/* an agency ("Kent Police", "Leeds City Council") is kept */
+	if (m == 0 || capn == 0 || (T(sc, a + m - 1)->cls & C_NOTPL))
+		return;
+	const struct tok *e = T(sc, a + m);
+	if (!(e->type == T_END || e->type == T_PUNCT || (e->f & (F_NL | F_BRK)) ||
+	      (e->type == T_WORD && (e->f & F_LOWER))))
+		return;
+	if (is_word(T(sc, a - 1), W_THE))
+		a--;
+	emit_place(sc, a, trailing_town(sc, a + m), "place:workplace");
+}
+
 void place_addresses(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1235,6 +1339,8 @@ void place_places(struct scan *sc, long p)
 		role_school(sc, p);
 	if (t->id == W_IS || t->id == W_WAS || t->id == W_BEEN || t->id == W_HES || t->id == W_SHES)
 		try_job(sc, p); /* "he's a roofer at ..." too */
+	if (t->id == W_A || t->id == W_AN)
+		try_job_noun(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 }

@@ -35,7 +35,7 @@ const struct word WORDS[W_COUNT] = {
  * match; the table is kept under a quarter full, as most words of a note
  * are not cues and a miss should end at the first empty slot.
  */
-#define HASH_BITS 12
+#define HASH_BITS 13
 #define HASH_SIZE (1u << HASH_BITS)
 #define WORD_MAX 31 /* longer words are never cues */
 

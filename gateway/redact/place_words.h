@@ -154,6 +154,11 @@
 	W(PRACTICE, "practice", C_INST)                                                         \
 	W(HEALTHCARE, "healthcare", C_INST)                                                     \
 	W(SCH, "sch", C_INST | C_ABBRDOT)                                                       \
+	/* "Holy Trinity PS", "Brook Lane HC", "Eastgate MC": primary school,                  \
+	 * health centre, medical centre; only after a name (PS is a postscript) */            \
+	W(PS, "ps", C_INST)                                                                     \
+	W(HC, "hc", C_INST)                                                                     \
+	W(MC, "mc", C_INST)                                                                     \
 	W(YSGOL, "ysgol", 0)                                                                    \
 	W(GAELSCOIL, "gaelscoil", 0)                                                            \
 	W(BUNSGOIL, "bun-sgoil", 0)                                                             \
@@ -691,6 +696,19 @@
 	W(JOINERY, "joinery", C_INST | C_VENUE)                                                 \
 	W(LANDSCAPING, "landscaping", C_INST | C_VENUE)                                         \
 	W(HAULAGE, "haulage", C_INST | C_VENUE)                                                 \
+	/* professional firms and small businesses: "Hale & Rudd Solicitors", "Pryce           \
+	 * LLP", "Moorside Cabs", "Ivy Homecare", "the Hatfield Golf Club" */                  \
+	W(SOLICITORS, "solicitors", C_INST | C_VENUE)                                           \
+	W(ACCOUNTANTS, "accountants", C_INST | C_VENUE)                                         \
+	W(SURVEYORS, "surveyors", C_INST | C_VENUE)                                             \
+	W(ARCHITECTS, "architects", C_INST | C_VENUE)                                           \
+	W(LOCKSMITHS, "locksmiths", C_INST | C_VENUE)                                           \
+	W(HOMECARE, "homecare", C_INST | C_VENUE)                                               \
+	W(CABS, "cabs", C_INST | C_VENUE)                                                       \
+	W(LLP, "llp", C_INST | C_VENUE)                                                         \
+	W(STUDIO, "studio", C_INST | C_VENUE)                                                   \
+	W(CLUB, "club", C_INST | C_VENUE)                                                       \
+	W(FIRM, "firm", C_INST | C_VENUE)                                                       \
 	W(COURIERS, "couriers", C_INST | C_VENUE)                                               \
 	W(TAXIS, "taxis", C_INST | C_VENUE)                                                     \
 	W(CARS, "cars", C_INST | C_VENUE)                                                       \
@@ -857,6 +875,7 @@
 	W(REFUGES, "refuges", C_REFUGE)                                                         \
 	W(HOSTEL, "hostel", C_REFUGE | C_ACCOM)                                                 \
 	W(HOSTELS, "hostels", C_REFUGE)                                                         \
+	W(HOST, "host", 0) /* "a host family found in ..." */                                   \
 	W(WHEREABOUTS, "whereabouts", C_REFUGE)                                                 \
 	W(SOFASURFING, "sofa-surfing", C_REFUGE)                                                \
 	W(SOFA, "sofa", 0)                                                                      \
@@ -924,6 +943,7 @@
 	W(DISMISSED, "dismissed", C_WORKC)                                                      \
 	W(FIRED, "fired", C_WORKC)                                                              \
 	W(REDUNDANT, "redundant", C_WORKC)                                                      \
+	W(RETIRED, "retired", C_WORKC)                                                          \
 	W(WORKED, "worked", C_WORKC)                                                            \
 	W(WORKING, "working", C_WORKC)                                                          \
 	W(WORK, "work", C_WORKC | C_ABSTRACT)                                                   \

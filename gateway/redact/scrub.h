@@ -93,7 +93,7 @@
  *             code, bank, account) or within 40 bytes before an 8-digit
  *             number; 8-digit account numbers (or 4+4) after a cue
  *             (account, acc, a/c) or a sort code.
- *   document  passport numbers after "passport" or "BRP": 9 digits in up to
+ *   document  passport and identity-card numbers after "passport", "BRP", "ID/identity card": 9 digits in up to
  *             3 groups, or 1-2 capitals and 6-9 digits ("FX 442 8817"); GB driving licence
  *             numbers (16 characters, "MORGA753116SM9IJ", spaces allowed
  *             after the surname and the date part; month and day checked).

@@ -373,7 +373,8 @@ static int is_gap(unsigned char c)
  * Digit groups from s[i] (which may be '+' or '(', then perhaps a space),
  * joined by 1-4 gap characters ("(07700) - 900123", a dash between spaces
  * after the bracket); the longest run of whole groups that
- * ident_phone_e164 accepts and that ends a word wins.
+ * ident_phone_e164 accepts, or after a '+' has 8 to 15 digits (a number
+ * abroad), and that ends a word wins.
  */
 static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 {
@@ -408,8 +409,24 @@ static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 			continue;
 		for (size_t k = i; k < e && bl < sizeof buf; k++) /* '\n' is a gap here, not for ident */
 			buf[bl++] = s[k] == '\n' ? ' ' : (char)s[k];
-		if (bl == sizeof buf || ident_phone_e164(buf, bl, e164) != 0)
+		if (bl == sizeof buf)
 			continue;
+		if (ident_phone_e164(buf, bl, e164) != 0) {
+			/* "+1 202 555 0147", "+48 600 123 456": a number abroad
+			 * written with its country code (E.164: 8 to 15 digits,
+			 * no leading 0) is a phone too; a relative's abroad
+			 * locates her as well as a UK one */
+			size_t d = 0, f = i + 1 + (s[i + 1] == ' ');
+			int plain = 1; /* not across a line or a full stop */
+			for (size_t k = i; k < e; k++) {
+				d += sc_digit(s[k]) != 0;
+				plain &= s[k] != '\n' && s[k] != '.';
+			}
+			/* a UK number (+44) is ident's to judge */
+			if (!(s[i] == '+' && plain && d >= 8 && d <= 15 && s[f] != '0' &&
+			      !(s[f] == '4' && s[f + 1] == '4')))
+				continue;
+		}
 		/* An unclosed bracket: take its ')' if next, else leave the '('. */
 		int open = 0;
 		for (size_t k = i; k < e; k++)
@@ -844,7 +861,9 @@ static size_t grouped_at(const unsigned char *s, size_t n, size_t i, size_t want
  * pattern, since writers split it where their eye did. Passports of other
  * countries start with one or two capitals and have 6 to 9 digits
  * ("FC8815277", "FX 442 8817"): victims on a spouse or sponsor visa are
- * often the ones whose passport is held.
+ * often the ones whose passport is held. A national identity card ("ID
+ * card", "identity card") is the same document for EU citizens, its number
+ * the same shape, so "card" and "identity" cue it too.
  */
 RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 {
@@ -985,10 +1004,12 @@ static const struct {
 	{"a", CUE_NONE}, /* keeps the table non-empty at 'a' */
 	{"acc", CUE_ACCT}, {"accno", CUE_ACCT}, {"account", CUE_ACCT}, {"acct", CUE_ACCT},
 	{"at", CUE_AT}, {"bank", CUE_SORT}, {"birth", CUE_DOB}, {"birthday", CUE_DOB},
-	{"born", CUE_DOB}, {"car", CUE_VEH}, {"contact", CUE_TEL}, {"discord", CUE_PLAT},
+	{"born", CUE_DOB}, {"car", CUE_VEH}, {"card", CUE_PASS}, {"contact", CUE_TEL},
+	{"discord", CUE_PLAT},
 	{"dob", CUE_DOB}, {"driven", CUE_VEH}, {"drives", CUE_VEH}, {"driving", CUE_VEH},
 	{"drove", CUE_VEH}, {"facebook", CUE_PLAT}, {"fb", CUE_PLAT}, {"gamertag", CUE_PLAT},
-	{"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL}, {"ig", CUE_PLAT},
+	{"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL}, {"identity", CUE_PASS},
+	{"ig", CUE_PLAT},
 	{"index", CUE_VEH}, {"insta", CUE_PLAT}, {"instagram", CUE_PLAT}, {"kik", CUE_PLAT},
 	{"landline", CUE_TEL}, {"lorry", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
 	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH},

@@ -73,6 +73,15 @@ Test(names, titles_and_ranks)
 	/* rank abbreviations that mean something else */
 	NONE("SW London CAMHS team is involved.");
 	NONE("Receipts from PC World were found.");
+	/* a police rank before a common word that ends the clause or does
+	 * an officer's thing: a surname */
+	FINDS("Dad was shouting. PC Kettle attended at 22:10.", "PC Kettle");
+	FINDS("Statement taken; DC Bramble said she was shaking.", "DC Bramble");
+	FINDS("Seen by PC Pebble.", "PC Pebble");
+	NONE("He bought the laptop at PC World.");
+	/* Iberian and Italian courtesy titles; a midwife's role before her name */
+	FINDS("Interpreter Sra. Beatriz joined by phone.", "Sra. Beatriz");
+	FINDS("Booked by MW Gwendolyn Achterberg at 9.", "MW Gwendolyn Achterberg");
 	NONE("Contact GP Surgery for records.");
 	NONE("The refuge is on Windsor Dr near the park.");
 	NONE("Mr and the children left.");

@@ -1125,6 +1125,95 @@ static void measure(const char *name, const char *const *set, size_t n, double m
 	cr_expect_leq(over_all, max_over_all, "%s: over-redaction above target (entitled)", name);
 }
 
+/* Firms named by their trade or profession: a solicitor's, an accountant's,
+ * a care or cab firm, a club: each a workplace where someone is found. */
+Test(place, professional_firms_and_clubs_are_workplaces)
+{
+	expect_span("She instructed Penrose Adebayo Solicitors last week.", 0, SCRUB_PLACE,
+		    "Penrose Adebayo Solicitors");
+	expect_span("Letter on headed paper from Varga Quist LLP arrived.", 0, SCRUB_PLACE,
+		    "Varga Quist LLP");
+	expect_span("He keeps the books at Thorne Accountants.", 0, SCRUB_PLACE, "Thorne Accountants");
+	expect_span("A fitter from Kestrel Locksmiths changed the locks.", 0, SCRUB_PLACE,
+		    "Kestrel Locksmiths");
+	expect_span("Carers from Meadowlark Homecare visit twice a day.", 0, SCRUB_PLACE,
+		    "Meadowlark Homecare");
+	expect_span("He drives for ALDERBY CABS at night.", 0, SCRUB_PLACE, "ALDERBY CABS");
+	expect_span("He shoots at the Wrekin Clay Club on Sundays.", 0, SCRUB_PLACE, "Wrekin Clay Club");
+	expect_span("She is a receptionist at Glow Studio now.", 0, SCRUB_PLACE, "Glow Studio");
+	/* the trade word alone names no firm */
+	expect_none("Her solicitors have written to the court.", 0);
+	expect_none("The club meets at lunchtime.", 0);
+}
+
+/* A job named without a verb, or with its employer in a bracket. */
+Test(place, a_job_without_a_verb_names_its_employer)
+{
+	expect_span("Partner a warehouse supervisor at Brindle Foods, Goole.", 0, SCRUB_PLACE,
+		    "Brindle Foods, Goole");
+	expect_span("Her brother, a prison officer at HMP Farrowmoor, was told.", 0, SCRUB_PLACE,
+		    "HMP Farrowmoor");
+	expect_span("He is a delivery driver (Pellow Express, van 12) most days.", 0, SCRUB_PLACE,
+		    "Pellow Express");
+	/* an agency is kept; a letter is no job */
+	expect_none("Her cousin, a police officer with Dyfed Powys Police, rang.", 0);
+	expect_none("She sent a letter for Mrs Okafor to sign.", 0);
+}
+
+/* "PS", "HC", "MC": a primary school, health or medical centre after its
+ * name; a postscript or a reference is no place. */
+Test(place, abbreviated_school_and_centre_names)
+{
+	expect_span("Both girls go to Sacred Heart PS now.", 0, SCRUB_PLACE, "Sacred Heart PS");
+	expect_span("She is registered at Thornfield HC with Dr Rao.", 0, SCRUB_PLACE, "Thornfield HC");
+	expect_span("Letter from Kelvedon MC about her bloods.", 0, SCRUB_PLACE, "Kelvedon MC");
+	expect_none("PS: ring Joanne before Friday.", 0);
+	expect_none("Log INC PS-20250304-1177 opened.", 0);
+}
+
+/* A home found or accepted, named by its bedrooms or as a host family,
+ * then where it is. */
+Test(place, homes_found_and_accepted_say_where_she_is)
+{
+	expect_sentence("Offer accepted: a 3-bed in Kirkby, ground floor.", SCRUB_LOCATION);
+	expect_sentence("Housing have accepted a 1 bed near the Strand.", SCRUB_LOCATION);
+	expect_sentence("A host family found in Wymondham for her and the baby.", SCRUB_LOCATION);
+	expect_sentence("Temporary flat secured at Brinkley Court.", SCRUB_LOCATION);
+	/* a family found in the past, or an offer of a course, says nothing of her home */
+	expect_none("His family found in his favour at the tribunal.", LOC);
+	expect_none("Offer accepted: a place on the Freedom Programme.", LOC);
+}
+
+/* Someone driving her to a town says where she is going. */
+Test(place, driven_to_a_town)
+{
+	expect_sentence("Her brother will drive her up to Carlisle on Sunday.", SCRUB_LOCATION);
+	expect_sentence("A volunteer drove them to Penrith with two bags.", SCRUB_LOCATION);
+	expect_none("He drove her car into a wall.", LOC);
+	expect_none("She has to drive to the police station for interview.", LOC);
+}
+
+/* Where someone retired from, and a colleague's workplace after "works with
+ * him at". */
+Test(place, retired_from_and_works_with_him_at)
+{
+	expect_span("Things got worse after he retired from Severn Trent Water.", 0, SCRUB_PLACE,
+		    "Severn Trent Water");
+	expect_span("Her new partner works with him at Tavernor Foods, Wigan on nights.", 0,
+		    SCRUB_PLACE, "Tavernor Foods, Wigan");
+	expect_none("He retired in 2019 and drinks daily.", 0);
+}
+
+/* A business or venue word in lower case, then its name in brackets. */
+Test(place, a_venue_named_in_brackets)
+{
+	expect_span("Since he lost his restaurant (Saffron Lounge, High Street) he drinks.", 0,
+		    SCRUB_PLACE, "Saffron Lounge, High Street");
+	expect_span("All accounts are held at his firm (Pettifer Rowe) in his name.", 0, SCRUB_PLACE,
+		    "Pettifer Rowe");
+	expect_none("He lost the shop (closed in May) last year.", 0);
+}
+
 Test(place, labelled_set_recall_and_over_redaction)
 {
 	size_t n = sizeof PLACE_CORPUS / sizeof PLACE_CORPUS[0];

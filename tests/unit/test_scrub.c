@@ -110,7 +110,7 @@ Test(scrub, phone_near_misses)
 	unchanged("07700900123abc and abc0123456789");
 	expect("abc07700900123", "abc" R("phone")); /* a mobile glued after a word */
 	unchanged("call 0770 090 012");                  /* 10 digits */
-	unchanged("+33 1 23 45 67 89");
+	unchanged("33 1 23 45 67 89"); /* abroad only with its '+' (phones_abroad_...) */
 	/* Leading groups that cannot start a phone are left; the phone is not. */
 	expect("ref 1234 07700 900123", "ref 1234 " R("phone"));
 	expect("07700 900123 4567", R("phone") " 4567");
@@ -647,6 +647,30 @@ Test(scrub, passports_of_other_countries_and_a_short_last_group)
 	unchanged("passport AB 12345 was renewed last spring at the Post Office; room GT4471902");
 }
 
+/* A national identity card is a passport to an EU citizen: its number after
+ * "ID card" or "identity card" goes the same way. */
+Test(scrub, identity_card_numbers)
+{
+	expect("Bulgarian ID card MK 402817 kept by him", "Bulgarian ID card " R("document") " kept by him");
+	expect("her identity card (PT) CC 90218843 is missing",
+	       "her identity card (PT) " R("document") " is missing");
+	/* a bank card's long number is no identity card; a short one no number */
+	unchanged("his loyalty card 4471 was used at the till");
+}
+
+/* A number abroad with its country code is a phone like a UK one. */
+Test(scrub, phones_abroad_with_a_country_code)
+{
+	expect("her mother in Gdansk: +48 512 044 871 (evenings)",
+	       "her mother in Gdansk: " R("phone") " (evenings)");
+	expect("he texts from +1 415 555 0199 now", "he texts from " R("phone") " now");
+	/* too few digits, or a sum */
+	unchanged("score went +12 on the week; +3 4 5 in total");
+	/* a date on the next line is no part of a number before it */
+	expect("nan's landline +44 (0)7700 900318.\n14.03.26: seen", "nan's landline " R("phone") ".\n14.03.26: seen");
+	expect("+353 87 110 2284.\n02.11.25 visit", R("phone") ".\n02.11.25 visit");
+}
+
 Test(scrub, profile_addresses_and_dob_with_an_aside)
 {
 	expect("his page: facebook.com/kev.marlowe.1983 (public)",
@@ -1032,7 +1056,7 @@ Test(scrub, withheld_phone_text_and_id_values)
 {
 	scrubber *s = value_scrubber(0);
 	expect_with(s, "call 0033 1 23 45 67 89 or +33 (1) 23 45 67 89",
-	            "call " R("phone") " or +" R("phone"));
+	            "call " R("phone") " or " R("phone"));
 	expect_with(s, "call 0770 090 0555", "call " R("phone"));
 	expect_with(s, "Her GP is Riverside surgery.", "Her GP is " R("place") ".");
 	expect_with(s, "ref zx998877a and ZX-99-88-77-A", "ref " R("value") " and " R("value"));
