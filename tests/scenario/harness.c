@@ -606,3 +606,21 @@ void expect_retracts_before_a_later_deliver(struct gwp *g, const char *case_ref,
 	cr_assert_eq(after_at, n, "the later Deliver came after %d of the %d Retracts", after_at, n);
 	mgw_client_free(idva);
 }
+
+SSL *raw_welcomed(struct gwp *g, const char *name, int *fd)
+{
+	SSL *s = raw_hello(g, name, 1, fd);
+	cr_assert_not_null(s);
+	unsigned char in[4096];
+	size_t len = 0;
+	int welcomed = 0;
+	while (!welcomed && raw_ws_recv(s, *fd, in, sizeof in, &len, 5000) == 2) {
+		ProtobufCMessage *m;
+		if (codec_unpack(&marac__v1__frame__descriptor, in, len, len, &m) == MGW_OK) {
+			welcomed = ((Marac__V1__Frame *)m)->body_case == MARAC__V1__FRAME__BODY_WELCOME;
+			codec_free(m);
+		}
+	}
+	cr_assert(welcomed, "no Welcome");
+	return s;
+}

@@ -107,5 +107,7 @@ int raw_ws_recv(SSL *s, int fd, unsigned char *buf, size_t cap, size_t *len, int
 void raw_close(SSL *s, int fd);
 /* raw_tls as NAME, upgrade to /v1 marac.v1 and send Hello (masked or not). */
 SSL *raw_hello(struct gwp *g, const char *name, int masked, int *fd);
+/* raw_hello (masked), then frames read until the Welcome (asserted). */
+SSL *raw_welcomed(struct gwp *g, const char *name, int *fd);
 
 #endif

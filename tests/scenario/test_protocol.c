@@ -188,18 +188,10 @@ Test(protocol, a_frame_declaring_more_than_the_limit_is_refused_at_its_header)
 {
 	gw_start(&G, NULL);
 	int fd = -1;
-	SSL *s = raw_hello(&G, "police", 1, &fd);
+	SSL *s = raw_welcomed(&G, "police", &fd);
 	unsigned char in[4096];
 	size_t len = 0;
-	int op, welcomed = 0;
-	while (!welcomed && (op = raw_ws_recv(s, fd, in, sizeof in, &len, 5000)) == 2) {
-		ProtobufCMessage *m;
-		if (codec_unpack(&marac__v1__frame__descriptor, in, len, len, &m) == MGW_OK) {
-			welcomed = ((Marac__V1__Frame *)m)->body_case == MARAC__V1__FRAME__BODY_WELCOME;
-			codec_free(m);
-		}
-	}
-	cr_assert(welcomed, "no Welcome");
+	int op;
 	/* binary, final; masked, 64-bit length 2^40; mask key; 64 payload bytes */
 	unsigned char h[14 + 64] = {0x82, 0x80 | 127, 0, 0, 1, 0, 0, 0, 0, 0, 1, 2, 3, 4};
 	memset(h + 14, 0x55, 64);
