@@ -624,3 +624,36 @@ SSL *raw_welcomed(struct gwp *g, const char *name, int *fd)
 	cr_assert(welcomed, "no Welcome");
 	return s;
 }
+
+const char *fixture_edited(struct gwp *g, const char *name, const char *const *pairs, size_t n)
+{
+	static char out[700];
+	snprintf(out, sizeof out, "%s/edited-%s", g->dir, name);
+	char *t = slurp(fixture(name));
+	cr_assert_not_null(t);
+	for (size_t i = 0; i < n; i++) {
+		char *p = strstr(t, pairs[2 * i]);
+		cr_assert_not_null(p, "%s has no %s", name, pairs[2 * i]);
+		size_t a = strlen(pairs[2 * i]), b = strlen(pairs[2 * i + 1]);
+		char *u = malloc(strlen(t) - a + b + 1);
+		cr_assert_not_null(u);
+		sprintf(u, "%.*s%s%s", (int)(p - t), t, pairs[2 * i + 1], p + a);
+		free(t);
+		t = u;
+	}
+	FILE *f = fopen(out, "w");
+	cr_assert_not_null(f);
+	fputs(t, f);
+	fclose(f);
+	free(t);
+	return out;
+}
+
+void refer_police_case(struct gwp *g)
+{
+	char out[16384], err[4096], ref[32];
+	const char *r1[] = {"refer", fixture("referral_police.json"), NULL};
+	cr_assert_eq(cli_run2(g, "police", out, sizeof out, err, sizeof err, r1), 0, "%s%s", out,
+		     err);
+	cr_assert_str_eq(json_str(out, "caseRef", ref, sizeof ref), "TS-2026-0001", "%s", out);
+}

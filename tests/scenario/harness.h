@@ -67,6 +67,14 @@ char *slurp(const char *path);
  * malloc'd ("" if none; NULL when out of memory).
  */
 const char *fixture(const char *name);
+/*
+ * A copy of tests/fixtures/NAME in g's directory with each pairs[2i]
+ * replaced once by pairs[2i+1] (asserted present); its path, in a static
+ * buffer (the next call reuses it).
+ */
+const char *fixture_edited(struct gwp *g, const char *name, const char *const *pairs, size_t n);
+/* Police refers tests/fixtures/referral_police.json: case TS-2026-0001 (asserted). */
+void refer_police_case(struct gwp *g);
 const char *json_str(const char *text, const char *key, char *out, size_t n);
 char *read_dir(const char *dir);
 

@@ -30,15 +30,6 @@ static int32_t today(void)
 	return (int32_t)(time(NULL) / 86400);
 }
 
-static void refer_case(void)
-{
-	char out[16384], err[4096], ref[32];
-	const char *r1[] = {"refer", fixture("referral_police.json"), NULL};
-	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r1), 0, "%s%s", out,
-		     err);
-	cr_assert_str_eq(json_str(out, "caseRef", ref, sizeof ref), "TS-2026-0001", "%s", out);
-}
-
 /*
  * An action's description is printed on the agenda, which the chair takes
  * to the meeting of every attending agency. It was stored scrubbed for the
@@ -50,7 +41,7 @@ static void refer_case(void)
 Test(abuse3, an_action_text_on_the_agenda_carries_no_victim_whereabouts)
 {
 	gw_start(&G, NULL);
-	refer_case();
+	refer_police_case(&G);
 	char out[65536], err[8192], m1[11], m2[11], due[11];
 	int32_t meet = today();
 	while (caldate_weekday(meet) != 2) /* testshire meets on Tuesdays */
@@ -102,7 +93,7 @@ Test(abuse3, a_withdrawn_cases_marker_leaves_the_agenda_and_stops_counting_down)
 	setenv("MARAC_CLOCK_OFFSET_DAYS", "0", 1);
 	gw_start(&G, NULL);
 	unsetenv("MARAC_CLOCK_OFFSET_DAYS");
-	refer_case();
+	refer_police_case(&G);
 	char out[65536], err[8192], start_d[11], due[11], md[11];
 	int32_t t = today();
 	caldate_format(t - 1, start_d);
@@ -151,7 +142,7 @@ Test(abuse3, a_withdrawn_cases_marker_leaves_the_agenda_and_stops_counting_down)
 Test(abuse3, outstanding_actions_beyond_a_frame_do_not_take_the_agenda_away)
 {
 	gw_start(&G, "limits:\n  max_frame_bytes: 8192\n");
-	refer_case();
+	refer_police_case(&G);
 	char out[65536], err[8192], m1[11], m2[11], due[11], desc[520];
 	int32_t meet = today();
 	while (caldate_weekday(meet) != 2)
@@ -180,31 +171,6 @@ Test(abuse3, outstanding_actions_beyond_a_frame_do_not_take_the_agenda_away)
 	cr_assert(strstr(out, "more outstanding actions"), "the rest are counted: %s", out);
 }
 
-/* tests/fixtures/NAME with each pairs[2i] replaced by pairs[2i+1], as a file in G.dir. */
-static const char *edited(const char *name, const char *const *pairs, size_t n)
-{
-	static char out[700];
-	snprintf(out, sizeof out, "%s/edited-%s", G.dir, name);
-	char *t = slurp(fixture(name));
-	cr_assert_not_null(t);
-	for (size_t i = 0; i < n; i++) {
-		char *p = strstr(t, pairs[2 * i]);
-		cr_assert_not_null(p, "%s has no %s", name, pairs[2 * i]);
-		size_t a = strlen(pairs[2 * i]), b = strlen(pairs[2 * i + 1]);
-		char *u = malloc(strlen(t) - a + b + 1);
-		cr_assert_not_null(u);
-		sprintf(u, "%.*s%s%s", (int)(p - t), t, pairs[2 * i + 1], p + a);
-		free(t);
-		t = u;
-	}
-	FILE *f = fopen(out, "w");
-	cr_assert_not_null(f);
-	fputs(t, f);
-	fclose(f);
-	free(t);
-	return out;
-}
-
 /*
  * A referral withdrawn in error was about the wrong person, and what the
  * referring node sent about it is retracted. But a referral whose
@@ -218,7 +184,7 @@ static const char *edited(const char *name, const char *const *pairs, size_t n)
 Test(abuse3, a_referral_withdrawn_in_error_takes_its_serial_perpetrator_notice_back)
 {
 	gw_start(&G, NULL);
-	refer_case();
+	refer_police_case(&G);
 	static const char *const other[] = {
 		"\"fullName\": \"Alexa Testperson\"", "\"fullName\": \"Nadia Newwoman\"",
 		"\"Lexi Testperson\"",		      "\"Nadia Newwoman\"",
@@ -228,7 +194,7 @@ Test(abuse3, a_referral_withdrawn_in_error_takes_its_serial_perpetrator_notice_b
 		"\"postcode\": \"TS1 2AB\"",	      "\"postcode\": \"TS3 4AB\"",
 	};
 	char out[65536], err[8192];
-	const char *r2[] = {"refer", "--msg-id", "second", edited("referral_police.json", other, 6),
+	const char *r2[] = {"refer", "--msg-id", "second", fixture_edited(&G, "referral_police.json", other, 6),
 			    NULL};
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r2), 0, "%s%s", out,
 		     err);
@@ -335,7 +301,7 @@ Test(abuse3, a_transfer_in_area_holding_an_address_or_a_name_is_refused)
 		const char *pairs[] = {"\"crimeRef\": \"TS/12345/26\"", with};
 		snprintf(id, sizeof id, "bad-%zu", i);
 		const char *r[] = {"refer", "--msg-id", id,
-				   edited("referral_police.json", pairs, 1), NULL};
+				   fixture_edited(&G, "referral_police.json", pairs, 1), NULL};
 		cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r), 1,
 			     "\"%s\" accepted as an area: %s", bad[i], out);
 		cr_assert(strstr(err, "ERROR_CODE_INVALID_REFERRAL") &&
@@ -353,7 +319,7 @@ Test(abuse3, a_transfer_in_area_holding_an_address_or_a_name_is_refused)
 		const char *pairs[] = {"\"crimeRef\": \"TS/12345/26\"", with};
 		snprintf(id, sizeof id, "good-%zu", i);
 		const char *r[] = {"refer", "--msg-id", id,
-				   edited("referral_police.json", pairs, 1), NULL};
+				   fixture_edited(&G, "referral_police.json", pairs, 1), NULL};
 		cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r), 0,
 			     "%s refused: %s%s", good[i], out, err);
 	}
@@ -401,7 +367,7 @@ static int update_code(const char *name, const char *action_id)
 Test(abuse3, a_lookup_or_auditor_certificate_cannot_tell_actions_by_updating_them)
 {
 	gw_start(&G, NULL);
-	refer_case();
+	refer_police_case(&G);
 	char out[65536], err[8192], m1[11], due[11];
 	int32_t meet = today();
 	while (caldate_weekday(meet) != 2)

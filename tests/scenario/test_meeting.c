@@ -130,21 +130,12 @@ static void start(const char *extra)
 	start_area(extra, NULL);
 }
 
-static void refer_case(void)
-{
-	char out[16384], err[4096], ref[32];
-	const char *r1[] = {"refer", fixture("referral_police.json"), NULL};
-	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r1), 0, "%s%s", out,
-		     err);
-	cr_assert_str_eq(json_str(out, "caseRef", ref, sizeof ref), "TS-2026-0001", "%s", out);
-}
-
 Test(meeting, an_action_counts_down_notifies_its_owner_and_only_the_owner_closes_it)
 {
 	/* Testshire's own interval (3 days) over the gateway's (7). */
 	start_area("followup:\n  action_notice_every_days: 7\n",
 		   "      action_notice_every_days: 3\n");
-	refer_case();
+	refer_police_case(&G);
 	char out[65536], err[8192], id[32], m1[11], m2[11], due[11];
 	/* The meeting that set it: the last Tuesday on or before today (testshire
 	 * meets on Tuesdays); the next but one meeting comes after the due date. */
@@ -285,7 +276,7 @@ Test(meeting, an_action_counts_down_notifies_its_owner_and_only_the_owner_closes
 Test(meeting, a_missed_marker_review_escalates_on_day_14_and_attempts_are_recorded)
 {
 	start(NULL);
-	refer_case();
+	refer_police_case(&G);
 	char out[65536], err[8192], id[32], start_d[11], due[11], d0[11];
 	int32_t t = today();
 	day(t - 1, start_d);
@@ -400,7 +391,7 @@ Test(meeting, a_missed_marker_review_escalates_on_day_14_and_attempts_are_record
 Test(meeting, a_withdrawn_case_takes_no_new_actions_or_markers_and_its_actions_stop_counting_down)
 {
 	start(NULL);
-	refer_case();
+	refer_police_case(&G);
 	char out[65536], err[8192], m1[11], due[11], start_d[11], rdue[11];
 	int32_t t = today(), meet = t;
 	while (caldate_weekday(meet) != 2)
@@ -470,7 +461,7 @@ Test(meeting, an_escalation_node_lists_only_the_markers_of_areas_it_escalates_fo
 	fclose(f);
 	free(cfg);
 	gw_restart(&G);
-	refer_case();
+	refer_police_case(&G);
 	char out[65536], err[8192], start_d[11], due[11];
 	int32_t t = today();
 	day(t - 1, start_d);
@@ -504,7 +495,7 @@ Test(meeting, an_escalation_node_lists_only_the_markers_of_areas_it_escalates_fo
 Test(meeting, an_action_list_larger_than_a_frame_is_cut_and_says_truncated)
 {
 	start("limits:\n  max_frame_bytes: 8192\n");
-	refer_case();
+	refer_police_case(&G);
 	char out[65536], err[8192], m1[11], due[11], desc[3100];
 	int32_t t = today(), meet = t;
 	while (caldate_weekday(meet) != 2)
@@ -567,7 +558,7 @@ Test(meeting, follow_up_sent_behind_a_transfer_cannot_change_the_receiving_areas
 	fclose(f);
 	free(c);
 	gw_restart(&G);
-	refer_case();
+	refer_police_case(&G);
 	char out[65536], err[8192], m1[11], due[11], start_d[11], rdue[11];
 	int32_t t = today(), meet = t;
 	while (caldate_weekday(meet) != 2)
@@ -659,7 +650,7 @@ Test(meeting, follow_up_sent_behind_a_transfer_cannot_change_the_receiving_areas
 Test(meeting, a_marker_whose_review_is_already_past_is_refused_and_escalates_nothing)
 {
 	start(NULL);
-	refer_case();
+	refer_police_case(&G);
 	char out[65536], err[8192], yest[11];
 	day(today() - 1, yest);
 	const char *old[] = {"marker", "add", "--case", "TS-2026-0001", "--start", "1900-01-01",
@@ -685,7 +676,7 @@ Test(meeting, a_marker_whose_review_is_already_past_is_refused_and_escalates_not
 Test(meeting, a_victim_cannot_be_recorded_told_of_a_marker_before_it_started)
 {
 	start(NULL);
-	refer_case();
+	refer_police_case(&G);
 	char out[65536], err[8192], id[32], start_d[11], due[11], before[11];
 	int32_t t = today();
 	day(t - 1, start_d);

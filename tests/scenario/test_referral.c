@@ -178,29 +178,6 @@ Test(referral, repeat_across_agencies_and_formats_and_the_chairs_agenda)
 	cr_assert(dropped_logged, "the dropped ones are logged");
 }
 
-/* A copy of fixture name with each (from, to) pair replaced once; returns its path. */
-static const char *edited(const char *name, const char *const *pairs, size_t n)
-{
-	static char out[700];
-	snprintf(out, sizeof out, "%s/edited-%s", G.dir, name);
-	char *t = slurp(fixture(name));
-	cr_assert_not_null(t);
-	for (size_t i = 0; i < n; i++) {
-		char *p = strstr(t, pairs[2 * i]);
-		cr_assert_not_null(p, "%s has no %s", name, pairs[2 * i]);
-		size_t a = strlen(pairs[2 * i]), b = strlen(pairs[2 * i + 1]);
-		char *u = malloc(strlen(t) - a + b + 1);
-		sprintf(u, "%.*s%s%s", (int)(p - t), t, pairs[2 * i + 1], p + a);
-		free(t);
-		t = u;
-	}
-	FILE *f = fopen(out, "w");
-	fputs(t, f);
-	fclose(f);
-	free(t);
-	return out;
-}
-
 Test(referral, a_referral_that_fails_in_the_writer_is_answered_and_audited)
 {
 	gw_start(&G, NULL);
@@ -210,7 +187,7 @@ Test(referral, a_referral_that_fails_in_the_writer_is_answered_and_audited)
 	const char *pairs[] = {"\"referralDate\": \"2026-10-05\"", "\"referralDate\": \"1999-10-05\"",
 			       "\"dateOfBirth\": \"1990-01-04\"", "\"dateOfBirth\": \"1970-01-04\"",
 			       "\"dateOfBirth\": \"2016-02-03\"", "\"dateOfBirth\": \"1995-02-03\""};
-	const char *path = edited("referral_health.json", pairs, 3);
+	const char *path = fixture_edited(&G, "referral_health.json", pairs, 3);
 	char out[8192], err[8192];
 	const char *r[] = {"refer", path, NULL};
 	int rc = cli_run2(&G, "health", out, sizeof out, err, sizeof err, r);
@@ -314,7 +291,7 @@ Test(referral, local_thresholds_validation_serial_perpetrator_and_unborn)
 	/* 1. The police form with 15 yes: this area needs 16 of 27, and says so. */
 	const char *p27[] = {"DASH_FORM_SAFELIVES_24", "DASH_FORM_POLICE_27"};
 	cr_assert_eq(refer_as("police", "law_enforcement_sch8_para4",
-			      edited("referral_police.json", p27, 1), out, sizeof out, err,
+			      fixture_edited(&G, "referral_police.json", p27, 1), out, sizeof out, err,
 			      sizeof err),
 		     1);
 	cr_assert(strstr(err, "ERROR_CODE_INVALID_REFERRAL") && strstr(err, "risk.answers") &&
@@ -344,7 +321,7 @@ Test(referral, local_thresholds_validation_serial_perpetrator_and_unborn)
 	cr_assert(strstr(err, "lawful_basis") && strstr(err, "consent"), "%s", err);
 	const char *unaware[] = {"\"victimAware\": \"ANSWER_YES\"", "\"victimAware\": \"ANSWER_NO\""};
 	cr_assert_eq(refer_as("police", "law_enforcement_sch8_para4",
-			      edited("referral_police.json", unaware, 1), out, sizeof out, err,
+			      fixture_edited(&G, "referral_police.json", unaware, 1), out, sizeof out, err,
 			      sizeof err),
 		     1);
 	cr_assert(strstr(err, "victim_aware_reason"), "%s", err);
@@ -355,7 +332,7 @@ Test(referral, local_thresholds_validation_serial_perpetrator_and_unborn)
 	rep[14] = "\"fullName\": \"Brian Fictional\"";
 	rep[15] = "\"fullName\": \"Norman Nobody\"";
 	cr_assert_eq(refer_as("police", "law_enforcement_sch8_para4",
-			      edited("referral_police.json", rep, 8), out, sizeof out, err,
+			      fixture_edited(&G, "referral_police.json", rep, 8), out, sizeof out, err,
 			      sizeof err),
 		     1, "a repeat of nothing: %s", out);
 	cr_assert(strstr(err, "ERROR_CODE_INVALID_REFERRAL") && strstr(err, "route") &&
@@ -371,7 +348,7 @@ Test(referral, local_thresholds_validation_serial_perpetrator_and_unborn)
 	serial[12] = "\"dateOfBirth\": \"2019-07-08\"";
 	serial[13] = "\"expectedDeliveryDate\": \"2027-03-01\"";
 	cr_assert_eq(refer_as("health", "public_task_sch1_para18",
-			      edited("referral_police.json", serial, 7), out, sizeof out, err,
+			      fixture_edited(&G, "referral_police.json", serial, 7), out, sizeof out, err,
 			      sizeof err),
 		     0, "%s%s", out, err);
 	cr_assert_null(strstr(out, "\"repeat\": true"), "another victim is not a repeat: %s", out);
