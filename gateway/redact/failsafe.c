@@ -425,12 +425,7 @@ struct fs {
 	int model;             /* run it (failsafe_scan_model) */
 	const struct fs_unit_sink *sink; /* export the features instead (failsafe_units) */
 	size_t u_start, u_end; /* the unit's span; u_start SIZE_MAX until its first word */
-	float u_sum;           /* sum of the weights of its features */
-	unsigned u_nf;         /* how many features */
-	/* each feature counts once per unit: a repeated phrase is no more of a
-	 * location for being repeated ("Review the plan now" x 25 scored as one) */
-	uint64_t u_has[FSM_SIZE / 64];
-	uint32_t u_list[FSM_UNIT_FEATS]; /* the bits of u_has set, to clear them */
+	float u_sum;           /* sum of the weights of its features (fsm_set: which) */
 	uint64_t u_cls;        /* word classes seen */
 	unsigned u_seen;       /* clause signals seen */
 	unsigned u_words;      /* words */
@@ -472,20 +467,32 @@ static inline uint32_t fsm_idx(uint32_t key)
 	return (key * 0x9E3779B1u) >> (32 - FSM_BITS);
 }
 
+/*
+ * The current unit's distinct features: each counts once per unit, so a
+ * repeated phrase is no more of a location for being repeated ("Review the
+ * plan now" x 25 scored as one). Per thread, and all-zero between units
+ * (fsm_reset clears the bits its list names, also at the start of every
+ * scan), so a scan neither zeroes nor carries these 10 KiB.
+ */
+static _Thread_local struct {
+	uint64_t has[FSM_SIZE / 64];
+	uint32_t list[FSM_UNIT_FEATS]; /* the bits of has set */
+	unsigned n;
+} fsm_set;
+
 static inline void fsm_feat(struct fs *f, uint32_t key)
 {
 	uint32_t i = fsm_idx(key);
 	uint64_t bit = 1ull << (i & 63);
-	if (f->u_has[i >> 6] & bit)
+	if (fsm_set.has[i >> 6] & bit)
 		return;
-	if (f->u_nf == FSM_UNIT_FEATS)
+	if (fsm_set.n == FSM_UNIT_FEATS)
 		return; /* a unit this long is not scored (FSM_UNIT_WORDS) */
-	f->u_has[i >> 6] |= bit;
-	f->u_list[f->u_nf] = i;
+	fsm_set.has[i >> 6] |= bit;
+	fsm_set.list[fsm_set.n++] = i;
 	if (f->sink)
 		f->sink->feat(f->sink->ctx, i);
 	f->u_sum += fsm_w[i];
-	f->u_nf++;
 }
 
 /* One token of the unit: its unigram and its bigram with the one before. */
@@ -518,9 +525,9 @@ static void fsm_reset(struct fs *f)
 	f->u_start = SIZE_MAX;
 	f->u_end = 0;
 	f->u_sum = 0;
-	for (unsigned k = 0; k < f->u_nf; k++)
-		f->u_has[f->u_list[k] >> 6] = 0;
-	f->u_nf = 0;
+	for (unsigned k = 0; k < fsm_set.n; k++)
+		fsm_set.has[fsm_set.list[k] >> 6] = 0;
+	fsm_set.n = 0;
 	f->u_cls = 0;
 	f->u_seen = 0;
 	f->u_words = 0;
@@ -550,7 +557,7 @@ static void fsm_unit_end(struct fs *f)
 		if (f->sink) {
 			f->sink->unit(f->sink->ctx, f->u_start, f->u_end, f->u_fired);
 		} else if (!f->u_fired &&
-		           fsm_bias + f->u_sum / sqrtf((float)f->u_nf) >= fsm_logit_threshold) {
+		           fsm_bias + f->u_sum / sqrtf((float)fsm_set.n) >= fsm_logit_threshold) {
 			int when = (f->u_seen & (S_CALL | S_CALLN | S_WHEN | S_CLOCK | S_DAY | S_SAFE)) &&
 			           !(f->u_seen & S_RES);
 			if (f->rc == 0)
