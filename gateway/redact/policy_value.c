@@ -157,9 +157,9 @@ int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground,
 		const struct scrub_finding *f = &e->f[i];
 		/* her whereabouts and safe times are withheld under s38 (health and
 		 * safety), as their markers say, whatever the field's own ground */
-		int s38 = f->kind == SCRUB_LOCATION || f->kind == SCRUB_SAFE_TIME;
 		int rc = pol_finding(r, path, POL_SCRUB, scrub_kind_name((enum scrub_kind)f->kind),
-				     f->rule ? f->rule : "scrubber", 0, s38 ? "foia-s38" : ground,
+				     f->rule ? f->rule : "scrubber", 0,
+				     scrub_kind_s38(f->kind) ? "foia-s38" : ground,
 				     f->start, f->end);
 		if (rc)
 			return rc;

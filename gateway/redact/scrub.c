@@ -1976,7 +1976,7 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 		const char *kn = scrub_kind_name((enum scrub_kind)cur.kind);
 		if (buf_put(&b, orig + pos, cur.start - pos) != 0)
 			goto done;
-		if (cur.kind == SCRUB_LOCATION || cur.kind == SCRUB_SAFE_TIME) {
+		if (scrub_kind_s38(cur.kind)) {
 			if (buf_put(&b, "[WITHHELD s38: ", 15) != 0)
 				goto done;
 		} else if (buf_put(&b, prefix, np) != 0) {

@@ -202,6 +202,13 @@ enum scrub_kind {
  */
 const char *scrub_kind_name(enum scrub_kind k);
 
+/* 1 for the kinds withheld under FOIA s38 (her whereabouts and safe times:
+ * "[WITHHELD s38: ...]"), 0 for the rest ("[REDACTED s40(2): ...]"). */
+static inline int scrub_kind_s38(unsigned k)
+{
+	return k == SCRUB_LOCATION || k == SCRUB_SAFE_TIME;
+}
+
 /* Opaque; immutable once built, so one scrubber may serve many threads. */
 typedef struct scrubber scrubber;
 
