@@ -100,6 +100,8 @@ struct session {
 	unsigned req_burst, req_per_sec; /* the config's at connection: a reload applies to new ones */
 	int64_t req_refill_ms;
 	int rate_paused;
+	int rate_kept;              /* r-redteam4: its bucket is kept for the node's next
+				     * connection (req_rate_keep: closed or superseded) */
 	int64_t hello_deadline_ms;  /* Error + close 1008 if no Hello by then */
 	int64_t retract_sent_rid;   /* req_retract.c: highest retraction queued on this connection */
 	uint64_t flag_sent_seq;     /* highest Flag seq queued on this connection (req_lookup.c) */
@@ -333,8 +335,20 @@ void session_charge_refusal(struct gw *g, struct session *s);
 
 /* ---- req_rate.c (service thread): the request bucket of a session ------ */
 
-/* A full bucket for a new session. */
+/*
+ * The bucket of a new session of s->node: what the node's last connection
+ * left (req_rate_keep), refilled for the time since, or full; less one
+ * token for the connection itself (its NODE_CONNECTED record and Hello).
+ * Below one token the session starts paused (rate_paused).
+ */
 void req_rate_init(struct session *s, const struct mgw_config *c, int64_t now_ms);
+/* Keep s's bucket for its node's next connection: s closed or was
+ * superseded (once per session; a full bucket is not kept). */
+void req_rate_keep(struct session *s, int64_t now_ms);
+/* 1 if a new connection of node may be admitted: the bucket of its live
+ * session (live, may be NULL) or the one kept is not deeper in debt than
+ * one AuditQuery page (req_rate.c CONNECT_FLOOR). */
+int req_rate_may_connect(const struct session *live, const char *node, int64_t now_ms);
 /*
  * Charge s for a frame of body_case (refused: 1 when refuse() audits it,
  * whatever its kind; 0 when it is read). Returns 1 when the bucket just

@@ -19,7 +19,8 @@
  *  - Upgrade (HTTP_CONFIRM_UPGRADE, where lws still lets us answer with a
  *    status): path /v1 or / (else HTTP 404), subprotocol marac.v1 (else
  *    400), certificate in the registry (else 403), a node slot (else 503; a
- *    node replacing its own lingering session is not counted). The same
+ *    node replacing its own lingering session is not counted), the node's
+ *    request bucket not in debt from reconnecting (else 503, req_rate.c). The same
  *    checks then fill the session in FILTER_PROTOCOL_CONNECTION.
  *  - Hello within handshake_timeout_secs of the upgrade, else
  *    Error{UNEXPECTED_FRAME} and close 1008.
@@ -804,9 +805,15 @@ static unsigned admit(struct gw *g, struct session *s, struct lws *wsi)
 		return HTTP_STATUS_FORBIDDEN;
 	}
 	/* A node replacing its own lingering session takes that session's slot. */
-	int replaces = node_first(n->id) != NULL;
+	struct session *live = node_first(n->id);
+	int replaces = live != NULL;
 	if ((!replaces && g->n_sessions >= c->max_connections) || g->stopping) {
 		refuse_preauth(g, "too_many_connections", s->cert_sha256);
+		return HTTP_STATUS_SERVICE_UNAVAILABLE;
+	}
+	/* A connection costs a token of the node's request bucket (req_rate.c). */
+	if (!req_rate_may_connect(live, n->id, store_now_ms())) {
+		refuse_preauth(g, "connect_rate", s->cert_sha256);
 		return HTTP_STATUS_SERVICE_UNAVAILABLE;
 	}
 	snprintf(s->node, sizeof s->node, "%s", n->id);
@@ -839,8 +846,10 @@ static void on_established(struct gw *g, struct session *s, struct lws *wsi)
 {
 	/* A node reconnecting supersedes its stale connection. */
 	for (struct session *o = node_first(s->node); o; o = o->next_node)
-		if (strcmp(o->node, s->node) == 0)
+		if (strcmp(o->node, s->node) == 0) {
+			req_rate_keep(o, store_now_ms()); /* the new one continues its bucket */
 			session_close(o, 4000, "superseded by a new connection");
+		}
 	s->wsi = wsi;
 	s->conn_id = ++g->next_conn_id;
 	s->next_live = g->sessions;
@@ -880,6 +889,7 @@ static void on_closed(struct gw *g, struct session *s)
 	}
 	index_del(s);
 	free_queues(s);
+	req_rate_keep(s, store_now_ms());
 	/* Kept deliveries wait for a session of the node; without one, in the store. */
 	int other = 0;
 	for (struct session *o = node_first(s->node); o && !other; o = o->next_node)
