@@ -463,6 +463,18 @@ struct recipients {
  * randomness). */
 int share_svc_add_agency(const struct epoch *e, struct recipients *rc, const char *sender,
 			 const char *area, int ag);
+/*
+ * Service thread: drop the recipients rc->r[from..n) whose registered
+ * certificate is expired, not yet valid or on the epoch's CRL
+ * (config_node_cert_state): such a node cannot connect to fetch a
+ * delivery, and a revoked one must not (its key may be in other hands),
+ * so its outbox would only grow. A node registered without cert: is kept
+ * (the gateway cannot tell). Each dropped one is logged by node id, with
+ * what (a static string: "share", "referral") and why. Returns how many
+ * of rc->r[from..) are kept.
+ */
+size_t share_svc_drop_invalid(const struct epoch *e, struct recipients *rc, size_t from,
+			      const char *what);
 /* One recipient agency's redacted view (writer thread). */
 struct view {
 	int agency;

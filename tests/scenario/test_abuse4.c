@@ -4,11 +4,14 @@
  * what a node can make the gateway hold). Each test fails on the gateway
  * as it was before the fix named in its comment.
  */
+#include <arpa/inet.h>
 #include <criterion/criterion.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "codec.h"
@@ -116,4 +119,90 @@ Test(abuse4, a_reconnect_storm_is_held_to_the_request_rate)
 	mgw_client *p = node(&G, "police", err, sizeof err);
 	cr_assert_not_null(p, "%s", err);
 	mgw_client_free(p);
+}
+
+/* A free loopback TCP port (bound once, then released). */
+static int free_port(void)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	socklen_t al = sizeof a;
+	cr_assert_eq(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+	cr_assert_eq(getsockname(fd, (struct sockaddr *)&a, &al), 0);
+	close(fd);
+	return ntohs(a.sin_port);
+}
+
+/* GET /metrics from the gateway's metrics listener on port; malloc'd body. */
+static char *metrics(int port)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port),
+				.sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	cr_assert_eq(connect(fd, (struct sockaddr *)&a, sizeof a), 0, "metrics listener");
+	const char *req = "GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+	cr_assert_eq(write(fd, req, strlen(req)), (ssize_t)strlen(req));
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	cr_assert_not_null(buf);
+	ssize_t r;
+	while ((r = read(fd, buf + n, cap - 1 - n)) > 0) {
+		n += (size_t)r;
+		if (n + 1 >= cap) {
+			cap *= 2;
+			buf = realloc(buf, cap);
+			cr_assert_not_null(buf);
+		}
+	}
+	buf[n] = '\0';
+	close(fd);
+	return buf;
+}
+
+/*
+ * Leftover (b). A share was queued for every registered node of a recipient
+ * agency, also one whose registered certificate had expired or was revoked
+ * (a referral skipped them): such a node can never connect (a revoked one
+ * must not), so its outbox grew by every share sent to its agency and
+ * nothing could drain it. housing-revoked and housing-expired got a
+ * delivery of each share to housing. Now they are skipped as for a
+ * referral, and the metrics name them.
+ */
+Test(abuse4, shares_are_not_queued_for_nodes_that_cannot_connect)
+{
+	int mport = free_port();
+	char yaml[64];
+	snprintf(yaml, sizeof yaml, "metrics:\n  port: %d\n", mport);
+	gw_start(&G, yaml);
+	char err[512];
+	mgw_client *p = node(&G, "police", err, sizeof err);
+	cr_assert_not_null(p, "%s", err);
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0404", "testshire");
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HOUSING};
+	for (int i = 0; i < 3; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "to-housing-%d", i);
+		Marac__V1__Share sh;
+		make_share(&sh, id, to, 1, cs);
+		Marac__V1__Frame *acc = NULL;
+		cr_assert_eq(mgw_client_share(p, &sh, 10000, &acc), MGW_OK);
+		const Marac__V1__ShareAccepted *sa = acc->share_accepted;
+		cr_assert_eq(sa->n_deliveries, 1, "share %d: %zu deliveries (%s, %s, ...)", i,
+			     sa->n_deliveries, sa->deliveries[0]->node_id,
+			     sa->n_deliveries > 1 ? sa->deliveries[1]->node_id : "");
+		cr_assert_str_eq(sa->deliveries[0]->node_id, "housing-testshire");
+		codec_free(&acc->base);
+	}
+	codec_free(&cs->base);
+	mgw_client_free(p);
+	char *m = metrics(mport);
+	cr_assert(strstr(m, "marac_outbox_depth{node=\"housing-testshire\"} 3"), "%s", m);
+	cr_assert(strstr(m, "marac_outbox_depth{node=\"housing-revoked\"} 0"), "%s", m);
+	cr_assert(strstr(m, "marac_outbox_depth{node=\"housing-expired\"} 0"), "%s", m);
+	cr_assert(strstr(m, "marac_node_cert_invalid{node=\"housing-revoked\",reason=\"revoked\"} 1"),
+		  "%s", m);
+	cr_assert(strstr(m, "marac_node_cert_invalid{node=\"housing-expired\",reason=\"expired\"} 1"),
+		  "%s", m);
+	cr_assert_null(strstr(m, "marac_node_cert_invalid{node=\"housing-testshire\""));
+	free(m);
 }
