@@ -6,6 +6,7 @@
  */
 #include <arpa/inet.h>
 #include <criterion/criterion.h>
+#include <openssl/ssl.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,4 +206,146 @@ Test(abuse4, shares_are_not_queued_for_nodes_that_cannot_connect)
 		  "%s", m);
 	cr_assert_null(strstr(m, "marac_node_cert_invalid{node=\"housing-testshire\""));
 	free(m);
+}
+
+/* ---- WebSocket edge cases, raw ---- */
+
+/* One frame with FIN as given (raw_ws_send always sets it), masked. */
+static int ws_frame(SSL *s, int fin, int opcode, const void *p, size_t n)
+{
+	unsigned char h[14];
+	size_t hn = 0;
+	h[hn++] = (unsigned char)((fin ? 0x80 : 0) | opcode);
+	if (n < 126) {
+		h[hn++] = (unsigned char)(0x80 | n);
+	} else {
+		h[hn++] = 0x80 | 126;
+		h[hn++] = (unsigned char)(n >> 8);
+		h[hn++] = (unsigned char)n;
+	}
+	unsigned char key[4] = {0x9a, 0x1b, 0x2c, 0x3d};
+	memcpy(h + hn, key, 4);
+	hn += 4;
+	unsigned char *buf = malloc(hn + n + 1);
+	memcpy(buf, h, hn);
+	for (size_t i = 0; i < n; i++)
+		buf[hn + i] = ((const unsigned char *)p)[i] ^ key[i % 4];
+	int w = SSL_write(s, buf, (int)(hn + n));
+	free(buf);
+	return w == (int)(hn + n) ? 0 : -1;
+}
+
+static size_t hello_bytes(uint8_t *buf)
+{
+	Marac__V1__Hello h = MARAC__V1__HELLO__INIT;
+	h.protocol_version = 1;
+	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+	f.body_case = MARAC__V1__FRAME__BODY_HELLO;
+	f.hello = &h;
+	return protobuf_c_message_pack(&f.base, buf);
+}
+
+/* Frames read until close or timeout: opcodes seen, into ops (string of letters). */
+static void read_all(SSL *s, int fd, char *ops, size_t n, int *close_code)
+{
+	unsigned char buf[1 << 16];
+	size_t len, k = 0;
+	*close_code = -1;
+	int op;
+	while (k + 1 < n && (op = raw_ws_recv(s, fd, buf, sizeof buf, &len, 3000)) >= 0) {
+		ops[k++] = op == 2 ? 'B' : op == 8 ? 'C' : op == 9 ? 'I' : op == 10 ? 'O' : '?';
+		if (op == 8) {
+			*close_code = len >= 2 ? (buf[0] << 8 | buf[1]) : 0;
+			break;
+		}
+	}
+	ops[k] = 0;
+}
+
+/* The HTTP answer to an upgrade request (headers only). */
+static void upgrade_answer(SSL *s, const char *extra, char *resp, size_t cap)
+{
+	char req[1024];
+	int n = snprintf(req, sizeof req,
+			 "GET /v1 HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+			 "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+			 "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: marac.v1\r\n%s\r\n",
+			 extra);
+	cr_assert_eq(SSL_write(s, req, n), n);
+	size_t got = 0;
+	while (got < cap - 1 && SSL_read(s, resp + got, 1) == 1) {
+		got++;
+		if (got >= 4 && memcmp(resp + got - 4, "\r\n\r\n", 4) == 0)
+			break;
+	}
+	resp[got] = 0;
+}
+
+/*
+ * WebSocket edge cases a buggy or hostile client sends (not a finding: the
+ * gateway handled each when tried; kept so that it stays so). A message in
+ * fragments with a ping between them is one message (pong, then Welcome);
+ * data frames that break RFC 6455 framing (a second start inside a
+ * message, a continuation of nothing, a text fragment inside a binary
+ * message, a reserved opcode, RSV1 without an extension, a fragmented
+ * control frame) close the connection 1002; an empty message is
+ * MALFORMED_FRAME, close 1007; permessage-deflate offered is not taken (a
+ * compressed frame would bypass max_frame_bytes as read off the wire). The
+ * gateway serves another node after all of it.
+ */
+Test(abuse4, websocket_framing_violations_close_the_connection_and_nothing_else)
+{
+	gw_start(&G, NULL);
+	uint8_t hb[64];
+	size_t hn = hello_bytes(hb);
+	char ops[64];
+	int cc, fd;
+	SSL *s = raw_tls(&G, "health", &fd);
+	cr_assert_not_null(s);
+	cr_assert_eq(raw_upgrade(s, "/v1", "marac.v1"), 101);
+	cr_assert_eq(ws_frame(s, 0, 2, hb, 2), 0);
+	cr_assert_eq(ws_frame(s, 1, 9, "pp", 2), 0);
+	cr_assert_eq(ws_frame(s, 1, 0, hb + 2, hn - 2), 0);
+	read_all(s, fd, ops, sizeof ops, &cc);
+	cr_assert_str_eq(ops, "OB", "a fragmented Hello with a ping inside: pong, Welcome (%s)", ops);
+	raw_close(s, fd);
+
+	static const struct {
+		const char *what;
+		int fin1, op1, fin2, op2; /* op2 < 0: one frame only */
+	} bad[] = {
+		{"a second start inside a message", 0, 2, 0, 2},
+		{"a continuation of nothing", 1, 0, 0, -1},
+		{"a text fragment inside a binary message", 0, 2, 1, 1},
+		{"reserved opcode 3", 1, 3, 0, -1},
+		{"RSV1 with no extension", 1, 0x40 | 2, 0, -1},
+		{"a fragmented ping", 0, 9, 0, -1},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		s = raw_welcomed(&G, "health", &fd);
+		cr_assert_eq(ws_frame(s, bad[i].fin1, bad[i].op1, hb, 2), 0);
+		if (bad[i].op2 >= 0)
+			cr_assert_eq(ws_frame(s, bad[i].fin2, bad[i].op2, hb, 2), 0);
+		read_all(s, fd, ops, sizeof ops, &cc);
+		cr_assert_eq(cc, 1002, "%s: frames %s, close %d", bad[i].what, ops, cc);
+		raw_close(s, fd);
+	}
+	s = raw_welcomed(&G, "health", &fd);
+	cr_assert_eq(ws_frame(s, 1, 2, hb, 0), 0);
+	read_all(s, fd, ops, sizeof ops, &cc);
+	cr_assert_eq(cc, 1007, "an empty message: frames %s, close %d", ops, cc);
+	raw_close(s, fd);
+
+	s = raw_tls(&G, "health", &fd);
+	char resp[2048];
+	upgrade_answer(s, "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n",
+		       resp, sizeof resp);
+	cr_assert(strncmp(resp, "HTTP/1.1 101", 12) == 0, "%s", resp);
+	cr_assert_null(strcasestr(resp, "Sec-WebSocket-Extensions"), "%s", resp);
+	raw_close(s, fd);
+
+	char err[512];
+	mgw_client *p = node(&G, "police", err, sizeof err);
+	cr_assert_not_null(p, "%s", err);
+	mgw_client_free(p);
 }
