@@ -133,6 +133,21 @@
 #define MGW_CTL_QUEUE_BYTES           (32u << 20)
 
 /*
+ * Bytes of Deliver frames queued in memory for one node's socket. The
+ * delivery window bounds them by count only (64 frames of up to
+ * limits.max_frame_bytes: 64 MiB per node, 16 GiB at the largest limits),
+ * and a node that stops reading its socket (TCP window zero) while its
+ * window is open had that much held for it, per connection (r-redteam4:
+ * six such nodes sent 64 views of 0.9 MiB each grew the daemon by 287
+ * MiB; now by 128, half of it the global outbox cache). Beyond this many bytes (at least one frame) the rest wait in
+ * the durable outbox, or the global outbox cache (MGW_OUTBOX_CACHE_BYTES),
+ * and are queued as the socket drains: a slow reader costs disk, not
+ * memory. 4 MiB is hundreds of typical summaries, so a reading node is
+ * never held back by it.
+ */
+#define MGW_DLV_QUEUE_BYTES           (4u << 20)
+
+/*
  * Jobs one session may have in the executor (requests, acks, auditor and
  * agenda requests together) before the gateway stops reading from it.
  * Acks come at most one per delivery in the window; the rest is requests.

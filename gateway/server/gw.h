@@ -86,6 +86,8 @@ struct session {
 	size_t ctl_bytes;           /* r-redteam3: their bytes (mgw_limits.h MGW_CTL_QUEUE_BYTES) */
 	struct out_frame *dlv_head, *dlv_tail;
 	size_t dlv_count;
+	size_t dlv_bytes;           /* r-redteam4: their bytes (mgw_limits.h MGW_DLV_QUEUE_BYTES) */
+	int dlv_capped;             /* a delivery was left in the outbox for want of room */
 	uint64_t last_queued_seq;   /* highest delivery seq queued or sent */
 	unsigned unacked;           /* deliveries sent, not acked */
 	int outbox_held;            /* a body failed its check: nothing more is sent */

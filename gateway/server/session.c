@@ -33,7 +33,8 @@
  * WRITEABLE callback, framed here into one raw lws_write (STYLE.md 3: one
  * lws_write per callback; a frame larger than that goes alone).
  * Deliveries are pulled from the durable outbox only while fewer than
- * delivery_window are unacknowledged. Jobs in the executor are counted per
+ * delivery_window are unacknowledged, and fewer than MGW_DLV_QUEUE_BYTES of
+ * them wait for the socket (a slow reader costs disk, not memory). Jobs in the executor are counted per
  * session; at the cap, or when the executor queue is above its high mark,
  * the session stops being read; so it does, until the bucket refills, after
  * limits.requests_burst requests that are neither shares, referrals, acks nor
@@ -229,6 +230,12 @@ static int queue_deliver(struct session *s, uint64_t seq, const char *delivery_i
 		s->outbox_held = 1; /* never ours (32 hex digits) */
 		return 1;
 	}
+	if (s->dlv_head && s->dlv_bytes >= MGW_DLV_QUEUE_BYTES) {
+		/* enough waits for this socket: the rest stays in the outbox (or
+		 * the cache) until on_writeable has drained these */
+		s->dlv_capped = 1;
+		return 1;
+	}
 	uint8_t pre[11 + 11 + 2 + 64];
 	uint8_t seqf[11 + 2 + 64];
 	size_t sn = 0;
@@ -253,6 +260,7 @@ static int queue_deliver(struct session *s, uint64_t seq, const char *delivery_i
 		s->dlv_head = o;
 	s->dlv_tail = o;
 	s->dlv_count++;
+	s->dlv_bytes += o->len;
 	s->last_queued_seq = seq;
 	return 0;
 }
@@ -342,7 +350,7 @@ void session_pump_outbox(struct gw *g, struct session *s)
 	while (s->unacked < window &&
 	       outbox_cache_take(s->node, s->last_queued_seq + 1, cache_row, s))
 		s->unacked++;
-	if (s->unacked >= window) {
+	if (s->unacked >= window || s->dlv_capped) {
 		if (s->dlv_count != before)
 			want_write(s);
 		return;
@@ -373,7 +381,7 @@ static void free_queues(struct session *s)
 	}
 	s->ctl_head = s->ctl_tail = s->dlv_head = s->dlv_tail = NULL;
 	s->ctl_count = s->dlv_count = 0;
-	s->ctl_bytes = 0;
+	s->ctl_bytes = s->dlv_bytes = 0;
 	free(s->rx);
 	s->rx = NULL;
 }
@@ -654,6 +662,7 @@ static struct out_frame *out_next(struct session *s)
 		if (s->dlv_head == NULL)
 			s->dlv_tail = NULL;
 		s->dlv_count--;
+		s->dlv_bytes -= o->len;
 	}
 	return o;
 }
@@ -674,6 +683,7 @@ static void out_unget(struct session *s, struct out_frame *o)
 		if (s->dlv_tail == NULL)
 			s->dlv_tail = o;
 		s->dlv_count++;
+		s->dlv_bytes += o->len;
 	}
 }
 
@@ -761,6 +771,10 @@ static int on_writeable(struct session *s, struct lws *wsi)
 	}
 	if (fill && lws_write(wsi, tx_batch + LWS_PRE, fill, LWS_WRITE_RAW) < 0)
 		return -1;
+	if (s->dlv_capped && s->dlv_bytes < MGW_DLV_QUEUE_BYTES) {
+		s->dlv_capped = 0;
+		session_pump_outbox(&G, s); /* the deliveries left waiting in the outbox */
+	}
 	if (s->ctl_head || s->dlv_head || s->closing)
 		want_write(s);
 	return 0;
