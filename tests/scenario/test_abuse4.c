@@ -15,6 +15,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+#include <sys/wait.h>
+
 #include "codec.h"
 #include "harness.h"
 #include "mgw_err.h"
@@ -440,4 +443,80 @@ Test(abuse4, nodes_that_stop_reading_do_not_hold_their_deliveries_in_memory)
 	cr_assert_lt((after - before) / 1024, 200,
 		     "the daemon grew by %ld MiB for %d nodes that did not read",
 		     (after - before) / 1024, NSLOW);
+}
+
+/* ---- start-up on a damaged state directory ---- */
+
+/* Start the daemon on G's config in the foreground for up to 6 s; its exit
+ * status (124: still running, stopped by timeout) and output into out. */
+static int start_again(char *out, size_t outlen)
+{
+	char cmd[1400], p[700];
+	snprintf(cmd, sizeof cmd, "timeout 6 '%s' --config '%s' > %s/start.out 2>&1",
+		 MARAC_GATEWAY_BIN, G.config, G.dir);
+	int rc = system(cmd);
+	snprintf(p, sizeof p, "%s/start.out", G.dir);
+	char *t = slurp(p);
+	snprintf(out, outlen, "%s", t ? t : "");
+	free(t);
+	return WEXITSTATUS(rc);
+}
+
+static void damage(const char *what)
+{
+	char cmd[2000];
+	snprintf(cmd, sizeof cmd, "cd '%s/state' && %s", G.dir, what);
+	cr_assert_eq(system(cmd), 0, "%s", what);
+}
+
+/*
+ * A store deleted or emptied with the checkpoint file beside it (a wrong
+ * restore, a cleanup script, a disk swapped under the state directory) was
+ * a silent empty start: the gateway created a new gateway.db, signed a new
+ * trail with the old key and ran, and every share accepted and not yet
+ * delivered was gone without a word. (With audit.checkpoint kept the start
+ * was refused, and garbage or a truncated file is named: tried, below.)
+ * Now a missing or empty store beside the audit key refuses the start,
+ * naming both, and creates nothing, so a restart loop does not take the
+ * new file for the store; only moving the key away starts a new store.
+ */
+Test(abuse4, a_lost_store_beside_its_audit_key_refuses_the_start)
+{
+	static const struct {
+		const char *damage;
+		const char *says;
+		int wal_first; /* the WAL copied into the file first, so the file's bytes count */
+	} cases[] = {
+		{"rm -f gateway.db gateway.db-wal gateway.db-shm audit.checkpoint",
+		 "gateway.db is missing or empty, but audit.key exists", 0},
+		{": > gateway.db; rm -f gateway.db-wal gateway.db-shm audit.checkpoint",
+		 "gateway.db is missing or empty, but audit.key exists", 0},
+		{"rm -f gateway.db gateway.db-wal gateway.db-shm",
+		 "gateway.db is missing or empty, but audit.key exists", 0},
+		{"head -c 65536 /dev/urandom > gateway.db", "gateway.db: file is not a database", 1},
+		{"truncate -s 40000 gateway.db", "gateway.db: database disk image is malformed", 1},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		gw_start(&G, NULL);
+		char out[8192], fx[600], db[700];
+		snprintf(fx, sizeof fx, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
+		const char *args[] = {"send", "--to", "health", fx, NULL};
+		cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+		cr_assert_eq(gw_stop(&G), 0);
+		snprintf(db, sizeof db, "%s/state/gateway.db", G.dir);
+		if (cases[i].wal_first) {
+			sqlite3 *h;
+			cr_assert_eq(sqlite3_open(db, &h), SQLITE_OK);
+			sqlite3_exec(h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+			sqlite3_close(h);
+		}
+		damage(cases[i].damage);
+		for (int attempt = 0; attempt < 2; attempt++) { /* as systemd would restart it */
+			int rc = start_again(out, sizeof out);
+			cr_assert_eq(rc, 3, "%s: attempt %d: exit %d\n%s", cases[i].damage,
+				     attempt + 1, rc, out);
+			cr_assert(strstr(out, cases[i].says), "%s: %s", cases[i].damage, out);
+		}
+		gw_teardown(&G);
+	}
 }
