@@ -520,3 +520,110 @@ Test(abuse4, a_lost_store_beside_its_audit_key_refuses_the_start)
 		gw_teardown(&G);
 	}
 }
+
+/* ---- TLS: a client certificate chained through an intermediate ---- */
+
+#include <openssl/err.h>
+
+/* TLS to g as the certificate chain in chain (leaf first) with key; NULL if refused. */
+static SSL *tls_with_chain(struct gwp *g, const char *chain, const char *key, int *fdp)
+{
+	SSL_CTX *c = SSL_CTX_new(TLS_client_method());
+	cr_assert_not_null(c);
+	SSL_CTX_set_min_proto_version(c, TLS1_3_VERSION);
+	cr_assert_eq(SSL_CTX_use_certificate_chain_file(c, chain), 1);
+	cr_assert_eq(SSL_CTX_use_PrivateKey_file(c, key, SSL_FILETYPE_PEM), 1);
+	SSL_CTX_set_verify(c, SSL_VERIFY_PEER, NULL);
+	SSL_CTX_load_verify_locations(c, pki_file("ca.crt"), NULL);
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)g->port)};
+	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+	cr_assert_eq(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+	SSL *s = SSL_new(c);
+	SSL_CTX_free(c); /* s holds a reference */
+	SSL_set_fd(s, fd);
+	SSL_set_tlsext_host_name(s, "localhost");
+	if (SSL_connect(s) != 1) {
+		SSL_free(s);
+		close(fd);
+		return NULL;
+	}
+	*fdp = fd;
+	return s;
+}
+
+/* An agency sub-CA signed by the test CA, and a leaf it issued with subject
+ * subj, in G.dir (int.crt, sub.crt, sub.key, sub-chain.crt); the leaf's
+ * SHA-256 fingerprint into fp. */
+static void make_sub_ca_leaf(const char *subj, char fp[65])
+{
+	char cmd[4096];
+	snprintf(cmd, sizeof cmd,
+		 "set -e; cd '%s'; P='%s'\n"
+		 "k() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out $1.key "
+		 "2>/dev/null; }\n"
+		 "k int; openssl req -new -key int.key -subj '/O=MARAC Dev/CN=agency sub-CA' -out int.csr\n"
+		 "printf 'basicConstraints=critical,CA:TRUE\\nkeyUsage=critical,keyCertSign,cRLSign\\n' > int.ext\n"
+		 "openssl x509 -req -in int.csr -CA \"$P/ca.crt\" -CAkey \"$P/ca.key\" -CAserial int.srl "
+		 "-CAcreateserial -days 30 -extfile int.ext -out int.crt 2>/dev/null\n"
+		 "k sub; openssl req -new -key sub.key -subj '%s' -out sub.csr\n"
+		 "printf 'basicConstraints=CA:FALSE\\nextendedKeyUsage=clientAuth\\n' > sub.ext\n"
+		 "openssl x509 -req -in sub.csr -CA int.crt -CAkey int.key -CAserial sub.srl "
+		 "-CAcreateserial -days 30 -extfile sub.ext -out sub.crt 2>/dev/null\n"
+		 "cat sub.crt int.crt > sub-chain.crt\n"
+		 "openssl x509 -in sub.crt -outform DER | sha256sum | cut -c1-64 > sub.fp\n",
+		 G.dir, pki(), subj);
+	cr_assert_eq(system(cmd), 0, "openssl");
+	char p[700];
+	snprintf(p, sizeof p, "%s/sub.fp", G.dir);
+	char *t = slurp(p);
+	cr_assert_not_null(t);
+	snprintf(fp, 65, "%.64s", t);
+	free(t);
+}
+
+/*
+ * A client certificate chained through an intermediate the client sends.
+ * The verify depth allowed four: a sub-CA the MARAC CA once signed (an
+ * agency's own CA, say) could issue certificates the gateway accepted,
+ * with any subject (a node registered by subject: is whoever has that
+ * subject). Without tls.crl such a chain was accepted (HTTP 101, the node
+ * authenticated); with one it failed only because the sub-CA had no CRL
+ * there (crl_unusable). Now every issuer must come from tls.ca itself,
+ * and the refusal says so (cert_intermediate).
+ */
+Test(abuse4, a_client_certificate_issued_by_an_intermediate_is_refused)
+{
+	gw_start(&G, NULL);
+	char fp[65];
+	make_sub_ca_leaf("/O=MARAC Dev/OU=health/CN=sub.testshire", fp);
+	/* registered by its own fingerprint, and no CRL: only the chain is at issue */
+	cr_assert_eq(gw_stop(&G), 0);
+	char cmd[3000];
+	cr_assert_lt(snprintf(cmd, sizeof cmd,
+			      "cd '%s' && grep -v '^  crl:' '%s' > c2 && mv c2 '%s' && printf "
+			      "'  - id: sub-testshire\\n    agency: health\\n    fingerprint: "
+			      "\"%s\"\\n    roles: [node]\\n    areas: [testshire]\\n' >> '%s'",
+			      G.dir, G.config, G.config, fp, G.config),
+		     (int)sizeof cmd);
+	cr_assert_eq(system(cmd), 0);
+	gw_restart(&G);
+	char chain[700], key[700];
+	snprintf(chain, sizeof chain, "%s/sub-chain.crt", G.dir);
+	snprintf(key, sizeof key, "%s/sub.key", G.dir);
+	int fd;
+	SSL *s = tls_with_chain(&G, chain, key, &fd);
+	/* TLS 1.3: the client finishes first; the server's alert ends the upgrade */
+	int st = s ? raw_upgrade(s, "/v1", "marac.v1") : -2;
+	if (s)
+		raw_close(s, fd);
+	cr_assert_neq(st, 101, "a certificate issued by a sub-CA the client sent was accepted");
+	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
+				 "cert_intermediate", 1),
+		      1, "audited cert_intermediate");
+	/* a certificate the CA issued itself still connects */
+	char err[512];
+	mgw_client *p = node(&G, "police", err, sizeof err);
+	cr_assert_not_null(p, "%s", err);
+	mgw_client_free(p);
+}
