@@ -627,3 +627,57 @@ Test(abuse4, a_client_certificate_issued_by_an_intermediate_is_refused)
 	cr_assert_not_null(p, "%s", err);
 	mgw_client_free(p);
 }
+
+/* ---- strings with a NUL inside ---- */
+
+/*
+ * protobuf strings may hold a NUL byte (it is valid UTF-8) and protobuf-c
+ * keeps it, but every C reader stops there: a narrative "Seen at home.\0
+ * <the rest>" was accepted and delivered as "Seen at home.", the rest
+ * dropped without a word (and a victim's name "Alexa\0 Testperson" would
+ * be "Alexa" to the scrubber's list of names to remove). Now a string
+ * holding a NUL is refused like invalid UTF-8: MALFORMED_FRAME, close
+ * 1007, audited invalid_utf8; nothing is shared.
+ */
+Test(abuse4, a_string_with_a_nul_inside_is_refused_not_cut_short)
+{
+	gw_start(&G, NULL);
+	char err[512];
+	mgw_client *h = node(&G, "health", err, sizeof err);
+	cr_assert_not_null(h, "%s", err);
+	mgw_client *p = node(&G, "police", err, sizeof err);
+	cr_assert_not_null(p, "%s", err);
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0606", "testshire");
+	codec_mfree(cs->narrative);
+	cs->narrative = codec_strdup("Seen at home on Monday.|The rest of the narrative.");
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH};
+	Marac__V1__Share sh;
+	make_share(&sh, "nul-1", to, 1, cs);
+	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+	f.body_case = MARAC__V1__FRAME__BODY_SHARE;
+	f.share = &sh;
+	size_t n = protobuf_c_message_get_packed_size(&f.base);
+	uint8_t *buf = malloc(n);
+	cr_assert_not_null(buf);
+	protobuf_c_message_pack(&f.base, buf);
+	uint8_t *bar = memchr(buf, '|', n);
+	cr_assert_not_null(bar);
+	*bar = 0;
+	cr_assert_eq(mgw_client_send_raw(p, buf, n, 1), MGW_OK);
+	free(buf);
+	codec_free(&cs->base);
+	Marac__V1__Frame *a = NULL;
+	int rc = mgw_client_recv(p, 10000, &a);
+	cr_assert_eq(rc, MGW_OK);
+	cr_assert_eq(a->body_case, MARAC__V1__FRAME__BODY_ERROR, "accepted (body %d)", a->body_case);
+	cr_assert_eq(a->error->code, MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME);
+	codec_free(&a->base);
+	cr_assert_eq(mgw_client_recv(p, 10000, &a), MGW_E_CLOSED);
+	cr_assert_eq(mgw_client_close_status(p), 1007);
+	mgw_client_free(p);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				 "invalid_utf8", 1), 1);
+	/* nothing reached health */
+	cr_assert_eq(mgw_client_recv(h, 1500, &a), MGW_E_TIMEOUT);
+	mgw_client_free(h);
+}
