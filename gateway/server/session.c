@@ -477,7 +477,7 @@ static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size
 				    .reason = rc == MGW_E_UTF8 ? "invalid_utf8" : "malformed_frame",
 				    .close = LWS_CLOSE_STATUS_INVALID_PAYLOAD};
 		refuse(g, s, NULL, NULL, &r, "%s",
-		       rc == MGW_E_UTF8 ? "a string field is not valid UTF-8"
+		       rc == MGW_E_UTF8 ? "a string field is not valid UTF-8 or holds a NUL"
 					: "not a marac.v1 Frame with a body");
 		return;
 	}
@@ -874,6 +874,8 @@ static void on_established(struct gw *g, struct session *s, struct lws *wsi)
 	__atomic_add_fetch(&g->m.connections_total, 1, __ATOMIC_RELAXED);
 	s->hello_deadline_ms = store_now_ms() + 1000 * (int64_t)g->epoch->cfg->handshake_timeout_secs;
 	req_rate_init(s, g->epoch->cfg, store_now_ms());
+	if (s->rate_paused)
+		rx_update(g, s, 0); /* in debt from its last connection: read once refilled */
 	/* Backstop if the peer does not even read our Error. */
 	lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, (int)g->epoch->cfg->handshake_timeout_secs + 5);
 	char cid[24];
