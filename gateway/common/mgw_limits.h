@@ -470,14 +470,22 @@
 #define MGW_REQ_BURST_MAX       1000000u
 #define MGW_REQ_BURST_DEFAULT   200u
 /*
- * An AuditQuery page scans up to 20,000 records and packs up to a frame of
- * them on the writer, about 50 ms on a trail of 10,000 records: at the
- * request rate one auditor connection kept the writer busy and shares
- * waited 8-12 s. A page costs this many tokens: 20 at once, then 5 a
- * second (5,000 records a second for an export), so the writer spends at
- * most about a quarter of its time on one auditor.
+ * An AuditQuery page scans up to MGW_AUDIT_QUERY_SCAN_MAX records and packs
+ * up to a frame of them on the writer: at the request rate one auditor
+ * connection kept the writer busy and shares waited 8-12 s. A page costs
+ * this many tokens: 20 at once, then 5 a second (5,000 records a second
+ * for an export).
+ *
+ * The scan was 20,000 records a page, about 95 ms for a query whose filter
+ * matched nothing on a trail of 20,000 records: the 20 pages of one burst
+ * held every node's shares for 1.85 s (3 ms without them), and the pace
+ * after it took about half the writer's time (r-redteam4). 2,000 is two
+ * pages of an unfiltered export (at most 1,000 records a page) and about
+ * 10 ms; a filtered query needs more pages (10,000 records a second
+ * scanned at the pace).
  */
 #define MGW_REQ_AUDIT_QUERY_COST 10u
+#define MGW_AUDIT_QUERY_SCAN_MAX 2000u
 /*
  * The bucket is the node's: a new connection continues what the last one
  * left, and costs a token itself (a NODE_CONNECTED record and a Hello

@@ -25,7 +25,7 @@
 #include "mgw_err.h"
 
 #define QUERY_LIMIT_MAX 1000u
-#define QUERY_SCAN_MAX 20000u
+#define QUERY_SCAN_MAX MGW_AUDIT_QUERY_SCAN_MAX /* mgw_limits.h: why */
 /* Room left in a frame for the envelope of a page (Frame, AuditRecords fields). */
 #define PAGE_SLACK 64u
 
