@@ -31,6 +31,17 @@ static void teardown(void)
 
 TestSuite(abuse4, .fini = teardown, .timeout = 240);
 
+/*
+ * Upper bounds on time and memory are for the plain build: under ASan
+ * everything runs several times slower, and freed memory waits in its
+ * quarantine (resident), so those bounds are scaled or skipped there.
+ */
+#ifdef __SANITIZE_ADDRESS__
+#define SANITIZED 1
+#else
+#define SANITIZED 0
+#endif
+
 static double mono_s(void)
 {
 	struct timespec t;
@@ -91,25 +102,31 @@ Test(abuse4, reconnecting_does_not_refill_the_request_bucket)
  * from one in-process client, whatever the request rate. A connection now
  * costs a token of the node's bucket and beyond it is refused at the
  * upgrade (HTTP 503), counted in one CONNECTION_REFUSED connect_rate
- * record per minute. With a bucket of 10 at 5 a second: at most
- * 10 + 10 + 5 x 3 connections in 3 s. Another node is served throughout.
+ * record per minute. With a bucket of 10 at 1 a second, 60 connections
+ * in a row that close after the upgrade: at most 10 + 10 + 1 a second get
+ * through (all 60 before). (A client that waits for its Welcome is held
+ * back instead: its Hello is read only once the bucket refills.) Another
+ * node is served throughout.
  */
 Test(abuse4, a_reconnect_storm_is_held_to_the_request_rate)
 {
-	gw_start(&G, "limits:\n  requests_burst: 10\n  requests_per_second: 5\n");
+	gw_start(&G, "limits:\n  requests_burst: 10\n  requests_per_second: 1\n");
 	char err[512];
 	double t0 = mono_s();
 	int ok = 0, refused = 0;
-	while (mono_s() - t0 < 3.0) {
-		mgw_client *a = node(&G, "health", err, sizeof err);
-		if (a == NULL) {
-			refused++;
-			continue;
-		}
-		mgw_client_free(a);
-		ok++;
+	for (int i = 0; i < 60; i++) {
+		/* TLS and the upgrade, then gone: no Hello to wait for */
+		int fd;
+		SSL *s = raw_tls(&G, "health", &fd);
+		cr_assert_not_null(s);
+		int st = raw_upgrade(s, "/v1", "marac.v1");
+		raw_close(s, fd);
+		cr_assert(st == 101 || st == 503, "upgrade answered %d", st);
+		ok += st == 101;
+		refused += st == 503;
 	}
-	cr_assert_leq(ok, 10 + 10 + 5 * 4, "%d connections of one node in 3 s", ok);
+	double took = mono_s() - t0;
+	cr_assert_leq(ok, 10 + 10 + (int)took + 2, "%d connections of one node in %.1f s", ok, took);
 	cr_assert_geq(refused, 1);
 	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
 				 "connect_rate", 1),
@@ -440,9 +457,10 @@ Test(abuse4, nodes_that_stop_reading_do_not_hold_their_deliveries_in_memory)
 		mgw_client_free(slow[i]);
 	}
 	/* 287 MiB before (what the sockets did not take); now 6 x 4 MiB and the cache's 64 */
-	cr_assert_lt((after - before) / 1024, 200,
-		     "the daemon grew by %ld MiB for %d nodes that did not read",
-		     (after - before) / 1024, NSLOW);
+	if (!SANITIZED)
+		cr_assert_lt((after - before) / 1024, 200,
+			     "the daemon grew by %ld MiB for %d nodes that did not read",
+			     (after - before) / 1024, NSLOW);
 }
 
 /* ---- start-up on a damaged state directory ---- */
@@ -689,7 +707,7 @@ Test(abuse4, a_string_with_a_nul_inside_is_refused_not_cut_short)
  * records took about 95 ms a page, and one auditor's burst of 20 such
  * pages held every node's shares for 1.85 s (3 ms without it). A page now
  * scans at most MGW_AUDIT_QUERY_SCAN_MAX (2,000) records (more: ask again
- * from next_seq), and a share waits for at most one page at a time.
+ * from next_seq): a share behind the same burst waits about 0.08 s.
  */
 Test(abuse4, an_auditors_burst_of_filtered_pages_does_not_stall_shares)
 {
@@ -770,8 +788,9 @@ Test(abuse4, an_auditors_burst_of_filtered_pages_does_not_stall_shares)
 	cr_assert_eq(pages, 20);
 	fprintf(stderr, "20 filtered pages in %.2f s; share latency worst %.3f s alone, %.3f s "
 		"during\n", mono_s() - a0, worst0, worst);
-	cr_assert_lt(worst, 0.5, "a share waited %.2f s behind an auditor's pages", worst);
 	codec_free(&cs->base);
+	cr_assert_lt(worst, SANITIZED ? 5.0 : 0.5, "a share waited %.2f s behind an auditor's pages",
+		     worst);
 	mgw_client_free(a);
 	mgw_client_free(p);
 }
