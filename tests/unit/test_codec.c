@@ -68,6 +68,40 @@ Test(codec, refuses_invalid_utf8)
 	free(buf);
 }
 
+/* A NUL inside a string (valid UTF-8) would cut it short for every C
+ * reader: refused. Empty strings, a string ending the message and the
+ * defaults of absent fields are not NULs inside anything. */
+Test(codec, refuses_a_nul_inside_a_string)
+{
+	size_t n;
+	uint8_t *buf = pack_share("m-1", "seen at home|the rest", &n);
+	uint8_t *bar = memchr(buf, '|', n);
+	cr_assert_not_null(bar);
+	*bar = 0;
+	Marac__V1__Frame *f = NULL;
+	cr_assert_eq(codec_frame_unpack(buf, n, 1 << 20, &f), MGW_E_UTF8);
+	cr_assert_null(f);
+	free(buf);
+	buf = pack_share("m-1", "", &n); /* empty narrative: not even written */
+	cr_assert_eq(codec_frame_unpack(buf, n, 1 << 20, &f), MGW_OK);
+	cr_assert_str_eq(f->share->summary->narrative, "");
+	codec_free(&f->base);
+	free(buf);
+	/* an empty string written out (another encoder's choice): field 9, length 0 */
+	Marac__V1__CaseSummary cs = MARAC__V1__CASE_SUMMARY__INIT;
+	cs.case_ref = "MARAC-T-0001";
+	uint8_t csb[64];
+	size_t cn = protobuf_c_message_pack(&cs.base, csb);
+	csb[cn++] = 9 << 3 | 2;
+	csb[cn++] = 0;
+	Marac__V1__CaseSummary *out = NULL;
+	cr_assert_eq(codec_unpack(&marac__v1__case_summary__descriptor, csb, cn, 64,
+				  (ProtobufCMessage **)&out),
+		     MGW_OK);
+	cr_assert_str_eq(out->narrative, "");
+	codec_free(&out->base);
+}
+
 Test(codec, utf8_validator_edges)
 {
 	cr_assert(codec_utf8_valid("\xc3\xa9", 2));            /* é */
