@@ -185,3 +185,36 @@ Test(codec, fuzz_regression_tag_zero)
 		codec_free(&f->base);
 	}
 }
+
+/*
+ * Field numbers at and past the edge of the range (r-redteam4): the largest
+ * (2^29 - 1) is an unknown field, dropped; a tag whose number does not fit
+ * (a varint of more than 32 bits) and field number 0 are malformed. None
+ * is carried into the decoded Frame.
+ */
+Test(codec, field_numbers_out_of_range)
+{
+	size_t n;
+	uint8_t *buf = pack_share("m-1", "x", &n);
+	uint8_t *b2 = malloc(n + 16);
+	memcpy(b2, buf, n);
+	/* field 536870911, varint: tag (2^29-1)<<3 | 0 = 0xFFFFFFF8 */
+	const uint8_t max_field[] = {0xf8, 0xff, 0xff, 0xff, 0x0f, 0x01};
+	memcpy(b2 + n, max_field, sizeof max_field);
+	Marac__V1__Frame *f = NULL;
+	cr_assert_eq(codec_frame_unpack(b2, n + sizeof max_field, 1 << 20, &f), MGW_OK);
+	cr_assert_eq(f->base.n_unknown_fields, 0);
+	codec_free(&f->base);
+	/* a tag of 6 varint bytes (beyond 32 bits) */
+	const uint8_t too_big[] = {0xf8, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x01};
+	memcpy(b2 + n, too_big, sizeof too_big);
+	f = NULL;
+	cr_assert_eq(codec_frame_unpack(b2, n + sizeof too_big, 1 << 20, &f), MGW_E_MALFORMED);
+	cr_assert_null(f);
+	/* field number 0 */
+	const uint8_t zero[] = {0x00, 0x01};
+	memcpy(b2 + n, zero, sizeof zero);
+	cr_assert_eq(codec_frame_unpack(b2, n + sizeof zero, 1 << 20, &f), MGW_E_MALFORMED);
+	free(b2);
+	free(buf);
+}
