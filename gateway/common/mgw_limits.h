@@ -133,6 +133,21 @@
 #define MGW_CTL_QUEUE_BYTES           (32u << 20)
 
 /*
+ * Bytes of Deliver frames queued in memory for one node's socket. The
+ * delivery window bounds them by count only (64 frames of up to
+ * limits.max_frame_bytes: 64 MiB per node, 16 GiB at the largest limits),
+ * and a node that stops reading its socket (TCP window zero) while its
+ * window is open had that much held for it, per connection (r-redteam4:
+ * six such nodes sent 64 views of 0.9 MiB each grew the daemon by 287
+ * MiB; now by 128, half of it the global outbox cache). Beyond this many bytes (at least one frame) the rest wait in
+ * the durable outbox, or the global outbox cache (MGW_OUTBOX_CACHE_BYTES),
+ * and are queued as the socket drains: a slow reader costs disk, not
+ * memory. 4 MiB is hundreds of typical summaries, so a reading node is
+ * never held back by it.
+ */
+#define MGW_DLV_QUEUE_BYTES           (4u << 20)
+
+/*
  * Jobs one session may have in the executor (requests, acks, auditor and
  * agenda requests together) before the gateway stops reading from it.
  * Acks come at most one per delivery in the window; the rest is requests.
@@ -455,13 +470,31 @@
 #define MGW_REQ_BURST_MAX       1000000u
 #define MGW_REQ_BURST_DEFAULT   200u
 /*
- * An AuditQuery page scans up to 20,000 records and packs up to a frame of
- * them on the writer, about 50 ms on a trail of 10,000 records: at the
- * request rate one auditor connection kept the writer busy and shares
- * waited 8-12 s. A page costs this many tokens: 20 at once, then 5 a
- * second (5,000 records a second for an export), so the writer spends at
- * most about a quarter of its time on one auditor.
+ * An AuditQuery page scans up to MGW_AUDIT_QUERY_SCAN_MAX records and packs
+ * up to a frame of them on the writer: at the request rate one auditor
+ * connection kept the writer busy and shares waited 8-12 s. A page costs
+ * this many tokens: 20 at once, then 5 a second (5,000 records a second
+ * for an export).
+ *
+ * The scan was 20,000 records a page, about 95 ms for a query whose filter
+ * matched nothing on a trail of 20,000 records: the 20 pages of one burst
+ * held every node's shares for 1.85 s (3 ms without them), and the pace
+ * after it took about half the writer's time (r-redteam4). 2,000 is two
+ * pages of an unfiltered export (at most 1,000 records a page) and about
+ * 10 ms; a filtered query needs more pages (10,000 records a second
+ * scanned at the pace).
  */
 #define MGW_REQ_AUDIT_QUERY_COST 10u
+#define MGW_AUDIT_QUERY_SCAN_MAX 2000u
+/*
+ * The bucket is the node's: a new connection continues what the last one
+ * left, and costs a token itself (a NODE_CONNECTED record and a Hello
+ * job), so reconnecting neither refills it nor writes the trail faster
+ * than the rate (r-redteam4: an auditor reconnecting after each burst had
+ * 80 pages in 0.09 s; a node looping on connect wrote a record each). The
+ * buckets of nodes with no connection are kept in this many slots (one per
+ * node of a large registry); a forgotten one is full, as a new node's.
+ */
+#define MGW_REQ_KEPT_BUCKETS 4096u
 
 #endif

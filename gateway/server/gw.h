@@ -86,6 +86,8 @@ struct session {
 	size_t ctl_bytes;           /* r-redteam3: their bytes (mgw_limits.h MGW_CTL_QUEUE_BYTES) */
 	struct out_frame *dlv_head, *dlv_tail;
 	size_t dlv_count;
+	size_t dlv_bytes;           /* r-redteam4: their bytes (mgw_limits.h MGW_DLV_QUEUE_BYTES) */
+	int dlv_capped;             /* a delivery was left in the outbox for want of room */
 	uint64_t last_queued_seq;   /* highest delivery seq queued or sent */
 	unsigned unacked;           /* deliveries sent, not acked */
 	int outbox_held;            /* a body failed its check: nothing more is sent */
@@ -100,6 +102,8 @@ struct session {
 	unsigned req_burst, req_per_sec; /* the config's at connection: a reload applies to new ones */
 	int64_t req_refill_ms;
 	int rate_paused;
+	int rate_kept;              /* r-redteam4: its bucket is kept for the node's next
+				     * connection (req_rate_keep: closed or superseded) */
 	int64_t hello_deadline_ms;  /* Error + close 1008 if no Hello by then */
 	int64_t retract_sent_rid;   /* req_retract.c: highest retraction queued on this connection */
 	uint64_t flag_sent_seq;     /* highest Flag seq queued on this connection (req_lookup.c) */
@@ -333,8 +337,20 @@ void session_charge_refusal(struct gw *g, struct session *s);
 
 /* ---- req_rate.c (service thread): the request bucket of a session ------ */
 
-/* A full bucket for a new session. */
+/*
+ * The bucket of a new session of s->node: what the node's last connection
+ * left (req_rate_keep), refilled for the time since, or full; less one
+ * token for the connection itself (its NODE_CONNECTED record and Hello).
+ * Below one token the session starts paused (rate_paused).
+ */
 void req_rate_init(struct session *s, const struct mgw_config *c, int64_t now_ms);
+/* Keep s's bucket for its node's next connection: s closed or was
+ * superseded (once per session; a full bucket is not kept). */
+void req_rate_keep(struct session *s, int64_t now_ms);
+/* 1 if a new connection of node may be admitted: the bucket of its live
+ * session (live, may be NULL) or the one kept is not deeper in debt than
+ * one AuditQuery page (req_rate.c CONNECT_FLOOR). */
+int req_rate_may_connect(const struct session *live, const char *node, int64_t now_ms);
 /*
  * Charge s for a frame of body_case (refused: 1 when refuse() audits it,
  * whatever its kind; 0 when it is read). Returns 1 when the bucket just
@@ -449,6 +465,18 @@ struct recipients {
  * randomness). */
 int share_svc_add_agency(const struct epoch *e, struct recipients *rc, const char *sender,
 			 const char *area, int ag);
+/*
+ * Service thread: drop the recipients rc->r[from..n) whose registered
+ * certificate is expired, not yet valid or on the epoch's CRL
+ * (config_node_cert_state): such a node cannot connect to fetch a
+ * delivery, and a revoked one must not (its key may be in other hands),
+ * so its outbox would only grow. A node registered without cert: is kept
+ * (the gateway cannot tell). Each dropped one is logged by node id, with
+ * what (a static string: "share", "referral") and why. Returns how many
+ * of rc->r[from..) are kept.
+ */
+size_t share_svc_drop_invalid(const struct epoch *e, struct recipients *rc, size_t from,
+			      const char *what);
 /* One recipient agency's redacted view (writer thread). */
 struct view {
 	int agency;

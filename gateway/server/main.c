@@ -188,6 +188,29 @@ static int drop_privileges(const char *user)
 /* The writer's store, its tables and the audit tree, before the thread starts. */
 static int open_writer(char *err, size_t errlen)
 {
+	if (!store_exists(G.state_dir)) {
+		/* r-redteam4: gateway.db deleted or emptied (and audit.checkpoint
+		 * with it) started an empty gateway: every accepted share not yet
+		 * delivered was lost without a word. The key is made at the first
+		 * start, right after the store: with a key, this is not one. Asked
+		 * before store_open, which would create the file (and the next
+		 * start would then take it as the store). */
+		static const char *const was[] = {"audit.key", "audit.vkey", "audit.checkpoint"};
+		for (size_t i = 0; i < sizeof was / sizeof was[0]; i++) {
+			char p[4200];
+			if (snprintf(p, sizeof p, "%s/%s", G.state_dir, was[i]) >= (int)sizeof p ||
+			    access(p, F_OK) != 0)
+				continue;
+			snprintf(err, errlen,
+				 "%.300s/gateway.db is missing or empty, but %s exists beside it: the "
+				 "store of this gateway (its accepted shares and audit trail) was lost "
+				 "or moved. Restore gateway.db from backup; to start a new store on "
+				 "purpose, move audit.key, audit.vkey and audit.checkpoint out of the "
+				 "state directory first",
+				 G.state_dir, was[i]);
+			return MGW_E_INVALID;
+		}
+	}
 	int rc = store_open(G.state_dir, 0, &G.writer_store, err, errlen);
 	if (rc != MGW_OK)
 		return rc;

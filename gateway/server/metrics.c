@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "gw.h"
 #include "mgw_err.h"
@@ -98,6 +99,20 @@ static char *render(struct gw *g, size_t *len)
 		if (store_outbox_depth(g->reader, c->nodes[i].id, &d) == MGW_OK)
 			fprintf(f, "marac_outbox_depth{node=\"%s\"} %llu\n", c->nodes[i].id,
 				(unsigned long long)d);
+	}
+
+	/* r-redteam4: a node that can never connect (its registered certificate
+	 * expired or revoked) is sent nothing new; its outbox_depth above is
+	 * what waits for a renewed certificate */
+	fprintf(f, "# HELP marac_node_cert_invalid Registered nodes whose certificate is expired "
+		   "or revoked (sent no new shares or referrals), per node.\n"
+		   "# TYPE marac_node_cert_invalid gauge\n");
+	long long now = (long long)time(NULL);
+	for (size_t i = 0; i < c->n_nodes; i++) {
+		int st = config_node_cert_state(&c->nodes[i], g->epoch->crl, now);
+		if (st == NODE_CERT_EXPIRED || st == NODE_CERT_REVOKED)
+			fprintf(f, "marac_node_cert_invalid{node=\"%s\",reason=\"%s\"} 1\n",
+				c->nodes[i].id, st == NODE_CERT_REVOKED ? "revoked" : "expired");
 	}
 
 	fprintf(f, "# HELP marac_commit_seconds Store commit latency (group commit, fsync).\n"

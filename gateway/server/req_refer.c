@@ -76,31 +76,6 @@ static int32_t today_days(void)
 
 /* ---- service thread ---- */
 
-/*
- * Drop the recipients whose registered certificate is expired, not yet
- * valid or on the epoch's CRL (config_node_cert_state): such a node cannot
- * connect to fetch it, and a revoked one must not (its key may be in other
- * hands). A node registered without cert: is kept: the gateway cannot tell.
- * Logged by node id and reason. Service thread.
- */
-static void drop_invalid_certs(const struct epoch *e, struct recipients *rc, const char *what)
-{
-	long long now = (long long)time(NULL);
-	size_t kept = 0;
-	for (size_t i = 0; i < rc->n; i++) {
-		const struct mgw_node *n = config_node_by_id(e->cfg, rc->r[i].node);
-		int st = config_node_cert_state(n, e->crl, now);
-		if (st == NODE_CERT_EXPIRED || st == NODE_CERT_REVOKED) {
-			log_event(LOG_WARN, "recipient_cert_invalid", "node", rc->r[i].node, "for",
-				  what, "reason", st == NODE_CERT_REVOKED ? "revoked" : "expired",
-				  NULL);
-			continue;
-		}
-		rc->r[kept++] = rc->r[i];
-	}
-	rc->n = kept;
-}
-
 /* The area a referral names or its victim's postcode decides; NULL if none (no refusal). */
 /* The lower-case words (letter and digit runs) of s into w[max] (each up to 63 bytes). */
 static size_t words_of(const char *s, char w[][64], size_t max)
@@ -341,7 +316,7 @@ void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 			refuse(g, s, NULL, NULL, &r, "too many recipient nodes attend this area");
 			goto drop;
 		}
-	drop_invalid_certs(g->epoch, &j->rc, "referral");
+	share_svc_drop_invalid(g->epoch, &j->rc, 0, "referral");
 	/* Who hears of a serial perpetrator: the area's police and probation,
 	 * the referring node included (it learns the other cases only so). */
 	if (share_svc_add_agency(g->epoch, &j->serial_rc, "", area->id,
@@ -352,7 +327,7 @@ void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		refuse(g, s, NULL, NULL, &r, "too many recipient nodes attend this area");
 		goto drop;
 	}
-	drop_invalid_certs(g->epoch, &j->serial_rc, "serial_notice");
+	share_svc_drop_invalid(g->epoch, &j->serial_rc, 0, "serial_notice");
 	if (codec_digest(&rf->base, j->digest) != MGW_OK) {
 		r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_OVERLOADED;
 		refuse(g, s, NULL, NULL, &r, "out of memory; retry with the same msg_id");

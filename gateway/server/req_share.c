@@ -7,7 +7,8 @@
  * recipient agencies as a set (at most one per agency: more entries than
  * there are agencies is refused, repeats are ignored), each resolved to the
  * registered nodes serving the area under the epoch in force, which the job
- * pins. Identity comes from the session (the certificate), never the frame.
+ * pins, but for those whose registered certificate is expired or revoked
+ * (share_svc_drop_invalid; an agency left with none is UNKNOWN_RECIPIENT). Identity comes from the session (the certificate), never the frame.
  *
  * Writer thread (share_wr_commit), inside the job's savepoint: msg_id
  * dedupe (same bytes: the stored ShareAccepted, flagged duplicate; other
@@ -24,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cases.h"
 #include "dash.h"
@@ -104,6 +106,26 @@ int share_svc_add_agency(const struct epoch *e, struct recipients *rc, const cha
 		found++;
 	}
 	return found;
+}
+
+size_t share_svc_drop_invalid(const struct epoch *e, struct recipients *rc, size_t from,
+			      const char *what)
+{
+	long long now = (long long)time(NULL);
+	size_t kept = from;
+	for (size_t i = from; i < rc->n; i++) {
+		const struct mgw_node *n = config_node_by_id(e->cfg, rc->r[i].node);
+		int st = config_node_cert_state(n, e->crl, now);
+		if (st == NODE_CERT_EXPIRED || st == NODE_CERT_REVOKED) {
+			log_event(LOG_WARN, "recipient_cert_invalid", "node", rc->r[i].node, "for",
+				  what, "reason", st == NODE_CERT_REVOKED ? "revoked" : "expired",
+				  NULL);
+			continue;
+		}
+		rc->r[kept++] = rc->r[i];
+	}
+	rc->n = kept;
+	return kept - from;
 }
 
 static const struct job_ops share_ops;
@@ -196,9 +218,21 @@ void share_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 	for (int ag = 1; ag <= AGENCY_MAX; ag++) {
 		if (!(seen & (1u << ag)))
 			continue;
+		size_t from = j->rc.n;
 		int found = share_svc_add_agency(g->epoch, &j->rc, s->node, cs->marac_area, ag);
 		if (found < 0) {
 			refuse(g, s, NULL, NULL, &r, "to: too many recipient nodes");
+			goto drop;
+		}
+		/* r-redteam4: as for referrals, not to a node that cannot connect
+		 * (expired) or must not (revoked): its outbox grew with every share
+		 * and nothing could ever drain it */
+		if (found > 0 && share_svc_drop_invalid(g->epoch, &j->rc, from, "share") == 0) {
+			r.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNKNOWN_RECIPIENT;
+			refuse(g, s, NULL, NULL, &r,
+			       "to: no node of agency \"%s\" serving this area has a valid "
+			       "certificate",
+			       config_agency_name(ag));
 			goto drop;
 		}
 		if (found == 0) {

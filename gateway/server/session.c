@@ -19,7 +19,8 @@
  *  - Upgrade (HTTP_CONFIRM_UPGRADE, where lws still lets us answer with a
  *    status): path /v1 or / (else HTTP 404), subprotocol marac.v1 (else
  *    400), certificate in the registry (else 403), a node slot (else 503; a
- *    node replacing its own lingering session is not counted). The same
+ *    node replacing its own lingering session is not counted), the node's
+ *    request bucket not in debt from reconnecting (else 503, req_rate.c). The same
  *    checks then fill the session in FILTER_PROTOCOL_CONNECTION.
  *  - Hello within handshake_timeout_secs of the upgrade, else
  *    Error{UNEXPECTED_FRAME} and close 1008.
@@ -32,7 +33,8 @@
  * WRITEABLE callback, framed here into one raw lws_write (STYLE.md 3: one
  * lws_write per callback; a frame larger than that goes alone).
  * Deliveries are pulled from the durable outbox only while fewer than
- * delivery_window are unacknowledged. Jobs in the executor are counted per
+ * delivery_window are unacknowledged, and fewer than MGW_DLV_QUEUE_BYTES of
+ * them wait for the socket (a slow reader costs disk, not memory). Jobs in the executor are counted per
  * session; at the cap, or when the executor queue is above its high mark,
  * the session stops being read; so it does, until the bucket refills, after
  * limits.requests_burst requests that are neither shares, referrals, acks nor
@@ -228,6 +230,12 @@ static int queue_deliver(struct session *s, uint64_t seq, const char *delivery_i
 		s->outbox_held = 1; /* never ours (32 hex digits) */
 		return 1;
 	}
+	if (s->dlv_head && s->dlv_bytes >= MGW_DLV_QUEUE_BYTES) {
+		/* enough waits for this socket: the rest stays in the outbox (or
+		 * the cache) until on_writeable has drained these */
+		s->dlv_capped = 1;
+		return 1;
+	}
 	uint8_t pre[11 + 11 + 2 + 64];
 	uint8_t seqf[11 + 2 + 64];
 	size_t sn = 0;
@@ -252,6 +260,7 @@ static int queue_deliver(struct session *s, uint64_t seq, const char *delivery_i
 		s->dlv_head = o;
 	s->dlv_tail = o;
 	s->dlv_count++;
+	s->dlv_bytes += o->len;
 	s->last_queued_seq = seq;
 	return 0;
 }
@@ -341,7 +350,7 @@ void session_pump_outbox(struct gw *g, struct session *s)
 	while (s->unacked < window &&
 	       outbox_cache_take(s->node, s->last_queued_seq + 1, cache_row, s))
 		s->unacked++;
-	if (s->unacked >= window) {
+	if (s->unacked >= window || s->dlv_capped) {
 		if (s->dlv_count != before)
 			want_write(s);
 		return;
@@ -372,7 +381,7 @@ static void free_queues(struct session *s)
 	}
 	s->ctl_head = s->ctl_tail = s->dlv_head = s->dlv_tail = NULL;
 	s->ctl_count = s->dlv_count = 0;
-	s->ctl_bytes = 0;
+	s->ctl_bytes = s->dlv_bytes = 0;
 	free(s->rx);
 	s->rx = NULL;
 }
@@ -468,7 +477,7 @@ static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size
 				    .reason = rc == MGW_E_UTF8 ? "invalid_utf8" : "malformed_frame",
 				    .close = LWS_CLOSE_STATUS_INVALID_PAYLOAD};
 		refuse(g, s, NULL, NULL, &r, "%s",
-		       rc == MGW_E_UTF8 ? "a string field is not valid UTF-8"
+		       rc == MGW_E_UTF8 ? "a string field is not valid UTF-8 or holds a NUL"
 					: "not a marac.v1 Frame with a body");
 		return;
 	}
@@ -653,6 +662,7 @@ static struct out_frame *out_next(struct session *s)
 		if (s->dlv_head == NULL)
 			s->dlv_tail = NULL;
 		s->dlv_count--;
+		s->dlv_bytes -= o->len;
 	}
 	return o;
 }
@@ -673,6 +683,7 @@ static void out_unget(struct session *s, struct out_frame *o)
 		if (s->dlv_tail == NULL)
 			s->dlv_tail = o;
 		s->dlv_count++;
+		s->dlv_bytes += o->len;
 	}
 }
 
@@ -760,6 +771,10 @@ static int on_writeable(struct session *s, struct lws *wsi)
 	}
 	if (fill && lws_write(wsi, tx_batch + LWS_PRE, fill, LWS_WRITE_RAW) < 0)
 		return -1;
+	if (s->dlv_capped && s->dlv_bytes < MGW_DLV_QUEUE_BYTES) {
+		s->dlv_capped = 0;
+		session_pump_outbox(&G, s); /* the deliveries left waiting in the outbox */
+	}
 	if (s->ctl_head || s->dlv_head || s->closing)
 		want_write(s);
 	return 0;
@@ -804,9 +819,15 @@ static unsigned admit(struct gw *g, struct session *s, struct lws *wsi)
 		return HTTP_STATUS_FORBIDDEN;
 	}
 	/* A node replacing its own lingering session takes that session's slot. */
-	int replaces = node_first(n->id) != NULL;
+	struct session *live = node_first(n->id);
+	int replaces = live != NULL;
 	if ((!replaces && g->n_sessions >= c->max_connections) || g->stopping) {
 		refuse_preauth(g, "too_many_connections", s->cert_sha256);
+		return HTTP_STATUS_SERVICE_UNAVAILABLE;
+	}
+	/* A connection costs a token of the node's request bucket (req_rate.c). */
+	if (!req_rate_may_connect(live, n->id, store_now_ms())) {
+		refuse_preauth(g, "connect_rate", s->cert_sha256);
 		return HTTP_STATUS_SERVICE_UNAVAILABLE;
 	}
 	snprintf(s->node, sizeof s->node, "%s", n->id);
@@ -839,8 +860,10 @@ static void on_established(struct gw *g, struct session *s, struct lws *wsi)
 {
 	/* A node reconnecting supersedes its stale connection. */
 	for (struct session *o = node_first(s->node); o; o = o->next_node)
-		if (strcmp(o->node, s->node) == 0)
+		if (strcmp(o->node, s->node) == 0) {
+			req_rate_keep(o, store_now_ms()); /* the new one continues its bucket */
 			session_close(o, 4000, "superseded by a new connection");
+		}
 	s->wsi = wsi;
 	s->conn_id = ++g->next_conn_id;
 	s->next_live = g->sessions;
@@ -851,6 +874,8 @@ static void on_established(struct gw *g, struct session *s, struct lws *wsi)
 	__atomic_add_fetch(&g->m.connections_total, 1, __ATOMIC_RELAXED);
 	s->hello_deadline_ms = store_now_ms() + 1000 * (int64_t)g->epoch->cfg->handshake_timeout_secs;
 	req_rate_init(s, g->epoch->cfg, store_now_ms());
+	if (s->rate_paused)
+		rx_update(g, s, 0); /* in debt from its last connection: read once refilled */
 	/* Backstop if the peer does not even read our Error. */
 	lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, (int)g->epoch->cfg->handshake_timeout_secs + 5);
 	char cid[24];
@@ -880,6 +905,7 @@ static void on_closed(struct gw *g, struct session *s)
 	}
 	index_del(s);
 	free_queues(s);
+	req_rate_keep(s, store_now_ms());
 	/* Kept deliveries wait for a session of the node; without one, in the store. */
 	int other = 0;
 	for (struct session *o = node_first(s->node); o && !other; o = o->next_node)

@@ -9,6 +9,9 @@
  *    and we reject whenever OpenSSL's preverify_ok is 0 (lws would otherwise
  *    accept a certificate from an unknown CA). Each rejection is audited with
  *    the certificate's fingerprint and a reason code.
+ *  - Every issuer in the client's chain must come from tls.ca itself: an
+ *    intermediate the client sends is refused (cert_intermediate), however
+ *    it chains to the CA.
  *  - After the handshake the identity is re-read: verify result must be
  *    X509_V_OK, and the subject must have no embedded NUL.
  *  - The verify store (CA + CRL) belongs to an epoch (epoch.h): SIGHUP
@@ -151,6 +154,8 @@ static const char *verify_reason(int e)
 		return "crl_unusable";
 	case X509_V_ERR_CERT_SIGNATURE_FAILURE:
 		return "cert_bad_signature";
+	case X509_V_ERR_CERT_CHAIN_TOO_LONG:
+		return "cert_intermediate"; /* tls_verify_cb: an issuer not in tls.ca */
 	default:
 		return "cert_untrusted";
 	}
@@ -160,11 +165,40 @@ static const char *verify_reason(int e)
  * lws: user = X509_STORE_CTX*, in = SSL*, len = preverify_ok.
  * Non-zero return rejects. lws's context and wsi are NULL here.
  */
+/*
+ * 1 if cert is one of the verify store's own certificates (tls.ca), not
+ * one the peer sent. Lookup by subject, then an exact comparison.
+ */
+static int in_store(X509_STORE_CTX *x509_ctx, X509 *cert)
+{
+	STACK_OF(X509) *c = X509_STORE_CTX_get1_certs(x509_ctx, X509_get_subject_name(cert));
+	int found = 0;
+	for (int i = 0; c && i < sk_X509_num(c) && !found; i++)
+		found = X509_cmp(sk_X509_value(c, i), cert) == 0;
+	sk_X509_pop_free(c, X509_free);
+	return found;
+}
+
 int tls_verify_cb(int preverify_ok, X509_STORE_CTX *x509_ctx)
 {
-	if (preverify_ok)
-		return 0;
-	int e = X509_STORE_CTX_get_error(x509_ctx);
+	int e;
+	if (preverify_ok) {
+		/*
+		 * r-redteam4: every issuer above the client's certificate must be
+		 * one of tls.ca's, not one the client sent: a sub-CA the MARAC CA
+		 * once signed (an agency's own, say) could otherwise mint any
+		 * subject, and a node registered by subject: would be whoever it
+		 * says (without a CRL such a chain was accepted; with one it
+		 * failed only for want of the sub-CA's CRL).
+		 */
+		X509 *cur = X509_STORE_CTX_get_current_cert(x509_ctx);
+		if (X509_STORE_CTX_get_error_depth(x509_ctx) == 0 || cur == NULL ||
+		    in_store(x509_ctx, cur))
+			return 0;
+		e = X509_V_ERR_CERT_CHAIN_TOO_LONG; /* reported as cert_intermediate */
+	} else {
+		e = X509_STORE_CTX_get_error(x509_ctx);
+	}
 	X509 *leaf = X509_STORE_CTX_get0_cert(x509_ctx);
 	uint8_t md[32];
 	unsigned n = 0;

@@ -185,6 +185,17 @@ sqlite3 *store_db(store *s)
 	return s->db;
 }
 
+int store_exists(const char *dir)
+{
+	char path[4096], wpath[4200];
+	struct stat db, wal;
+	if (snprintf(path, sizeof path, "%s/gateway.db", dir) >= (int)sizeof path)
+		return 1; /* store_open will say why */
+	snprintf(wpath, sizeof wpath, "%s-wal", path);
+	/* in WAL mode a file's content may all be in its WAL */
+	return (stat(path, &db) == 0 && db.st_size > 0) || (stat(wpath, &wal) == 0 && wal.st_size > 0);
+}
+
 int64_t store_now_ms(void)
 {
 	struct timespec ts;

@@ -46,6 +46,13 @@ typedef struct store store;
  */
 int store_open(const char *dir, int readonly, store **out, char *err, size_t errlen);
 void store_close(store *s);
+/*
+ * 1 if DIR holds a store for store_open to open (DIR/gateway.db with
+ * content, or a WAL holding its pages), 0 if opening would create one.
+ * Nothing is created or changed. The daemon asks before its first open:
+ * no store beside an existing audit key is a lost store, not a first start.
+ */
+int store_exists(const char *dir);
 
 /* Transactions (read-write handle only). rollback restores in-memory counters. */
 int store_begin(store *s);

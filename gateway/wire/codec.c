@@ -88,7 +88,30 @@ int codec_utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
-static int field_utf8_ok(const ProtobufCMessage *msg, const ProtobufCFieldDescriptor *f)
+static int msg_strings_ok(const ProtobufCMessage *msg, int wire);
+
+/*
+ * A string as decoded from the wire: valid UTF-8 and, with wire set, no
+ * NUL inside. protobuf-c copies a string's bytes whole into a block of
+ * length + 1 (budget_alloc, which records the size) and every reader here
+ * stops at the first NUL: "Jane\0 Smith" was Jane to the scrubber's name
+ * list, the view and the digest, and the rest of a narrative after a NUL
+ * vanished without a word (r-redteam4). The defaults a field points to
+ * when absent were not allocated and hold no NUL.
+ */
+static int str_ok(const ProtobufCFieldDescriptor *f, const char *s, int wire)
+{
+	size_t n = strlen(s);
+	if (wire && s != protobuf_c_empty_string && s != (const char *)f->default_value) {
+		size_t size;
+		memcpy(&size, s - HDR, sizeof size);
+		if (size != n + 1)
+			return 0;
+	}
+	return codec_utf8_valid(s, n);
+}
+
+static int field_utf8_ok(const ProtobufCMessage *msg, const ProtobufCFieldDescriptor *f, int wire)
 {
 	const char *base = (const char *)msg;
 	if (f->label == PROTOBUF_C_LABEL_REPEATED) {
@@ -97,10 +120,10 @@ static int field_utf8_ok(const ProtobufCMessage *msg, const ProtobufCFieldDescri
 		for (size_t i = 0; i < n; i++) {
 			if (f->type == PROTOBUF_C_TYPE_STRING) {
 				const char *s = arr[i];
-				if (s && !codec_utf8_valid(s, strlen(s)))
+				if (s && !str_ok(f, s, wire))
 					return 0;
 			} else if (f->type == PROTOBUF_C_TYPE_MESSAGE) {
-				if (arr[i] && !codec_utf8_ok(arr[i]))
+				if (arr[i] && !msg_strings_ok(arr[i], wire))
 					return 0;
 			}
 		}
@@ -113,22 +136,27 @@ static int field_utf8_ok(const ProtobufCMessage *msg, const ProtobufCFieldDescri
 	}
 	if (f->type == PROTOBUF_C_TYPE_STRING) {
 		const char *s = *(const char *const *)(base + f->offset);
-		return s == NULL || codec_utf8_valid(s, strlen(s));
+		return s == NULL || str_ok(f, s, wire);
 	}
 	if (f->type == PROTOBUF_C_TYPE_MESSAGE) {
 		const ProtobufCMessage *m = *(const ProtobufCMessage *const *)(base + f->offset);
-		return m == NULL || codec_utf8_ok(m);
+		return m == NULL || msg_strings_ok(m, wire);
 	}
+	return 1;
+}
+
+static int msg_strings_ok(const ProtobufCMessage *msg, int wire)
+{
+	const ProtobufCMessageDescriptor *d = msg->descriptor;
+	for (unsigned i = 0; i < d->n_fields; i++)
+		if (!field_utf8_ok(msg, &d->fields[i], wire))
+			return 0;
 	return 1;
 }
 
 int codec_utf8_ok(const ProtobufCMessage *msg)
 {
-	const ProtobufCMessageDescriptor *d = msg->descriptor;
-	for (unsigned i = 0; i < d->n_fields; i++)
-		if (!field_utf8_ok(msg, &d->fields[i]))
-			return 0;
-	return 1;
+	return msg_strings_ok(msg, 0);
 }
 
 /*
@@ -184,7 +212,7 @@ int codec_unpack(const ProtobufCMessageDescriptor *desc, const uint8_t *buf,
 	ProtobufCMessage *m = protobuf_c_message_unpack(desc, &a, len, buf);
 	if (m == NULL)
 		return b.exhausted ? MGW_E_NOMEM : MGW_E_MALFORMED;
-	if (!codec_utf8_ok(m)) {
+	if (!msg_strings_ok(m, 1)) { /* decoded here: every string from budget_alloc */
 		codec_free(m);
 		return MGW_E_UTF8;
 	}

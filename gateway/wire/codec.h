@@ -24,7 +24,8 @@
  * max_len: inputs longer than this are refused without decoding.
  * On success *out owns a message the caller frees with codec_free().
  * Returns 0, MGW_E_TOO_LARGE, MGW_E_MALFORMED, MGW_E_NOMEM (budget
- * exceeded: reported as malformed to peers), or MGW_E_UTF8.
+ * exceeded: reported as malformed to peers), or MGW_E_UTF8 (a string is
+ * not valid UTF-8, or holds a NUL: C would read it cut short there).
  */
 int codec_unpack(const ProtobufCMessageDescriptor *desc, const uint8_t *buf,
 		 size_t len, size_t max_len, ProtobufCMessage **out);

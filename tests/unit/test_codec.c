@@ -68,6 +68,40 @@ Test(codec, refuses_invalid_utf8)
 	free(buf);
 }
 
+/* A NUL inside a string (valid UTF-8) would cut it short for every C
+ * reader: refused. Empty strings, a string ending the message and the
+ * defaults of absent fields are not NULs inside anything. */
+Test(codec, refuses_a_nul_inside_a_string)
+{
+	size_t n;
+	uint8_t *buf = pack_share("m-1", "seen at home|the rest", &n);
+	uint8_t *bar = memchr(buf, '|', n);
+	cr_assert_not_null(bar);
+	*bar = 0;
+	Marac__V1__Frame *f = NULL;
+	cr_assert_eq(codec_frame_unpack(buf, n, 1 << 20, &f), MGW_E_UTF8);
+	cr_assert_null(f);
+	free(buf);
+	buf = pack_share("m-1", "", &n); /* empty narrative: not even written */
+	cr_assert_eq(codec_frame_unpack(buf, n, 1 << 20, &f), MGW_OK);
+	cr_assert_str_eq(f->share->summary->narrative, "");
+	codec_free(&f->base);
+	free(buf);
+	/* an empty string written out (another encoder's choice): field 9, length 0 */
+	Marac__V1__CaseSummary cs = MARAC__V1__CASE_SUMMARY__INIT;
+	cs.case_ref = "MARAC-T-0001";
+	uint8_t csb[64];
+	size_t cn = protobuf_c_message_pack(&cs.base, csb);
+	csb[cn++] = 9 << 3 | 2;
+	csb[cn++] = 0;
+	Marac__V1__CaseSummary *out = NULL;
+	cr_assert_eq(codec_unpack(&marac__v1__case_summary__descriptor, csb, cn, 64,
+				  (ProtobufCMessage **)&out),
+		     MGW_OK);
+	cr_assert_str_eq(out->narrative, "");
+	codec_free(&out->base);
+}
+
 Test(codec, utf8_validator_edges)
 {
 	cr_assert(codec_utf8_valid("\xc3\xa9", 2));            /* é */
@@ -150,4 +184,37 @@ Test(codec, fuzz_regression_tag_zero)
 		free(a);
 		codec_free(&f->base);
 	}
+}
+
+/*
+ * Field numbers at and past the edge of the range (r-redteam4): the largest
+ * (2^29 - 1) is an unknown field, dropped; a tag whose number does not fit
+ * (a varint of more than 32 bits) and field number 0 are malformed. None
+ * is carried into the decoded Frame.
+ */
+Test(codec, field_numbers_out_of_range)
+{
+	size_t n;
+	uint8_t *buf = pack_share("m-1", "x", &n);
+	uint8_t *b2 = malloc(n + 16);
+	memcpy(b2, buf, n);
+	/* field 536870911, varint: tag (2^29-1)<<3 | 0 = 0xFFFFFFF8 */
+	const uint8_t max_field[] = {0xf8, 0xff, 0xff, 0xff, 0x0f, 0x01};
+	memcpy(b2 + n, max_field, sizeof max_field);
+	Marac__V1__Frame *f = NULL;
+	cr_assert_eq(codec_frame_unpack(b2, n + sizeof max_field, 1 << 20, &f), MGW_OK);
+	cr_assert_eq(f->base.n_unknown_fields, 0);
+	codec_free(&f->base);
+	/* a tag of 6 varint bytes (beyond 32 bits) */
+	const uint8_t too_big[] = {0xf8, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x01};
+	memcpy(b2 + n, too_big, sizeof too_big);
+	f = NULL;
+	cr_assert_eq(codec_frame_unpack(b2, n + sizeof too_big, 1 << 20, &f), MGW_E_MALFORMED);
+	cr_assert_null(f);
+	/* field number 0 */
+	const uint8_t zero[] = {0x00, 0x01};
+	memcpy(b2 + n, zero, sizeof zero);
+	cr_assert_eq(codec_frame_unpack(b2, n + sizeof zero, 1 << 20, &f), MGW_E_MALFORMED);
+	free(b2);
+	free(buf);
 }
