@@ -1185,6 +1185,16 @@ static int listed_with_names(struct scan *sc, size_t a)
 	       !tok(sc, a + 2)->gap;
 }
 
+/* Letters mixing cases and ending in a capital after a lower-case letter
+ * ("PoP", "SoS", "DoH"): an abbreviation; no name is written so. */
+static int abbrev_shape(const struct scan *sc, const struct tok *u)
+{
+	const unsigned char *c = (const unsigned char *)sc->s + u->start;
+	size_t n = u->end - u->start;
+	return n >= 3 && n <= 5 && c[n - 1] >= 'A' && c[n - 1] <= 'Z' && c[n - 2] >= 'a' &&
+	       c[n - 2] <= 'z' && c[0] >= 'A' && c[0] <= 'Z';
+}
+
 /* A run of capitalised name words at i, judged by the lexicon. */
 static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
@@ -1260,6 +1270,14 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		while (a < b && tok(sc, a)->klass == K_U)
 			a++;
 	}
+	/* "PoP Siddiqui", "PoP HADDAD": a shorthand that ends in a capital
+	 * after a lower-case letter (person on probation) is a role, never a
+	 * forename; the name starts after it, so a subject's surname there is
+	 * the subject's and no third party's. Only before a listed name: an
+	 * unknown word after it is judged with it, as before ("PoP Zbyszko"). */
+	while (a < b && abbrev_shape(sc, tok(sc, a)) &&
+	       (tok(sc, a + 1)->klass == K_S || tok(sc, a + 1)->klass == K_W))
+		a++;
 
 	int has_s = 0, has_w = 0, any_upper = 0, words = 0;
 	for (size_t k = a; k <= b; k++) {

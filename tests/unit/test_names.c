@@ -425,6 +425,20 @@ Test(names, relative_with_a_kept_surname)
 	free(o);
 }
 
+/* a role shorthand before a subject's surname ("PoP" for the person on
+ * probation) is no forename: the subject stays, a relative still goes */
+Test(names, role_shorthand_before_kept_surname)
+{
+	char *o = scrub_keep("Home visit. PoP Oakes compliant; PoP OAKES seen again Friday.");
+	cr_expect_str_eq(o, "Home visit. PoP Oakes compliant; PoP OAKES seen again Friday.");
+	free(o);
+	o = scrub_keep("PoP Oakes says his brother Kyle Oakes will collect him.");
+	cr_expect_str_eq(o, "PoP Oakes says his brother [REDACTED: name] will collect him.");
+	free(o);
+	/* a surname no subject has is still a name */
+	FINDS("Seen with PoP Kowalski at the office.", "Kowalski");
+}
+
 Test(names, first_name_in_no_list)
 {
 	/* a capitalised word no list knows, alone, mid-sentence: a person */
