@@ -981,6 +981,33 @@ RARE static size_t card_at(const unsigned char *s, size_t n, size_t i)
 	return ident_card_valid((const char *)s + i, e - i, out) == 0 ? e : 0;
 }
 
+/*
+ * The word written just before a sort code, one space apart: the bank
+ * ("Nationwide 07-04-36", "(Monzo 04-00-04 ...") or the cue itself ("Sort
+ * 30-95-41"). A capitalised ASCII word of 3 to 14 letters, not a weekday
+ * or a month ("Tues 11-11-25" is a date's day); with the numbers it says
+ * which account, so it goes with them. Returns where it starts, or i.
+ */
+static int month_start(const unsigned char *s, size_t n, size_t i);
+
+RARE static size_t bank_named_before(const unsigned char *s, size_t i)
+{
+	static const char *const day[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+	if (i < 4 || s[i - 1] != ' ' || !sc_alpha(s[i - 2]))
+		return i;
+	size_t e = i - 1, b = e;
+	while (b > 0 && e - b < 15 && sc_alpha(s[b - 1]))
+		b--;
+	if (e - b < 3 || e - b > 14 || !sc_upper(s[b]) || (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80)))
+		return i;
+	for (size_t k = 0; k < sizeof day / sizeof day[0]; k++)
+		if (word_eq(s + b, 3, day[k]))
+			return i;
+	if (month_start(s, e, b))
+		return i;
+	return b;
+}
+
 /* An 8-digit run within the next 40 bytes (an account number beside a sort code). */
 static int account_ahead(const unsigned char *s, size_t n, size_t e)
 {
@@ -1811,6 +1838,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	    (sortc || acct || account_ahead(s, n, e))) {
 		cx->sort_end = e;
 		*kind = SCRUB_BANK, *rule = "bank:sort-code";
+		*start = bank_named_before(s, i);
 		return e;
 	}
 	TRY(SCRUB_BANK, "bank:account",

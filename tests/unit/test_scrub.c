@@ -617,6 +617,11 @@ Test(scrub, bank_details_passports_licences)
 	expect("passport no 123456789", "passport no " R("document"));
 	expect("licence MORGA753116SM9IJ", "licence " R("document"));
 	expect("DL MORGA 753116 SM9IJ.", "DL " R("document") ".");
+	/* the bank or the cue written just before the sort code goes with it:
+	 * with the numbers it says which account; a weekday there is a date's */
+	expect("paid into Halifax 11-22-33 87654321.", "paid into " R("bank") " " R("bank") ".");
+	expect("(Sort 20-40-60, A/C 11223344)", "(" R("bank") ", A/C " R("bank") ")");
+	expect("Wed 12-34-56 12345678", "Wed " R("bank") " " R("bank"));
 	unchanged("Scored 12-34-56 in the quiz.");
 	unchanged("Ref 12345678 and 123456789 items; her account was closed in 2019.");
 }
