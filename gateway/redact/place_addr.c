@@ -651,6 +651,123 @@ static long trailing_town(struct scan *sc, long last)
 	return e;
 }
 
+/* A word naming part of a workplace: a ward, a department, a berth ... */
+static int part_word(const struct tok *t)
+{
+	return t->type == T_WORD &&
+	       (t->id == W_WARD || t->id == W_DEPARTMENT || t->id == W_DEPT || t->id == W_UNIT ||
+		t->id == W_BERTH || t->id == W_WING || t->id == W_BAY || t->id == W_GATE);
+}
+
+/* A lower-case word naming a part or branch of a workplace after its name:
+ * "Headington campus", "Primark stockroom", "Cowley plant" */
+static int branch_word(const struct tok *t)
+{
+	return t->type == T_WORD && (t->f & F_LOWER) &&
+	       (t->id == W_CAMPUS || t->id == W_SITE || t->id == W_PARISH || t->id == W_STOCKROOM ||
+		t->id == W_PLANT || t->id == W_BRANCH || t->id == W_CANTEEN || t->id == W_WING ||
+		t->id == W_WARD || t->id == W_DEPOT || t->id == W_STORE || t->id == W_SHOP ||
+		t->id == W_OFFICE || t->id == W_WAREHOUSE || t->id == W_KITCHEN);
+}
+
+/* A word that starts with a weekday's three letters and ends there or at a
+ * '-': "Mon-Fri", "Tue" (a tokeniser keeps "Mon-Fri" one word) */
+static int day_range(const struct scan *sc, const struct tok *t)
+{
+	static const char days[] = "montuewedthufrisatsun";
+	const unsigned char *c = sc->s + t->start;
+	size_t n = t->end - t->start;
+	if (n < 3 || (n > 3 && c[3] != '-' && !is_alpha(c[3])))
+		return 0;
+	for (int d = 0; d < 7; d++)
+		if ((c[0] | 0x20u) == (unsigned char)days[3 * d] &&
+		    (c[1] | 0x20u) == (unsigned char)days[3 * d + 1] &&
+		    (c[2] | 0x20u) == (unsigned char)days[3 * d + 2] &&
+		    (n == 3 || c[3] == '-' || (t->cls & C_DAY)))
+			return 1;
+	return 0;
+}
+
+/* Does token z end a clause (as trailing_town asks)? */
+static int clause_end(const struct tok *z)
+{
+	return z->type == T_END || (z->type == T_PUNCT && z->ch != '&') || (z->f & F_NL) ||
+	       (z->type == T_WORD && (z->f & F_LOWER) &&
+		(z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ)));
+}
+
+/*
+ * After a workplace ending at token last: its town (trailing_town), then the
+ * part of it where the person is found, which tells colleagues and a
+ * stalker alike where to go: ", Ward 6", ", Ward F", ", Department of Renal
+ * Medicine", ", berth 204", ", Headington campus", ", Primark stockroom",
+ * ", the Costa" (a shop inside a centre), each ending the clause; then a
+ * short bracket of capitalised words naming the unit or the role there
+ * ("(HCA)", "(IBERS)", "(Q-Park)"), not a day, a month or a number.
+ * Returns the new end.
+ */
+static long trailing_branch(struct scan *sc, long last)
+{
+	long e = trailing_town(sc, last);
+	if (is_punct(T(sc, e), ',') && !(T(sc, e + 1)->f & (F_BRK | F_NL))) {
+		long a = e + 1, m = 0;
+		const struct tok *x = T(sc, a);
+		if (part_word(x)) {
+			const struct tok *y = T(sc, a + 1);
+			if (y->type == T_NUM && !(y->f & F_NL))
+				m = 2; /* "Ward 6", "berth 204" */
+			else if (x->f & F_LOWER)
+				m = 0;
+			else if (is_word(y, W_OF) && place_town_word(T(sc, a + 2)))
+				for (m = 2; m < 6 && place_town_word(T(sc, a + m)) &&
+					    !(T(sc, a + m)->f & F_NL);
+				     m++)
+					;
+			else if (y->type == T_WORD && (y->f & (F_CAP | F_UPPER)) && !(y->f & F_NL) &&
+				 !(y->cls & (C_DAY | C_MON | C_FUNC | C_DET | C_PRON)))
+				m = 2;
+		} else if (is_word(x, W_THE) && (x->f & F_LOWER)) {
+			while (m < 2 && place_town_word(T(sc, a + 1 + m)) && !(T(sc, a + 1 + m)->f & F_NL))
+				m++;
+			m = m ? m + 1 : 0;
+		} else {
+			while (m < 3 && (place_town_word(T(sc, a + m)) ||
+					 ((T(sc, a + m)->f & F_UPPER) && T(sc, a + m)->type == T_WORD)) &&
+			       !(T(sc, a + m)->f & F_NL))
+				m++;
+			/* "Headington campus"; "Ponswood industrial estate", "Kingsway
+			 * retail park": an estate or park after a lower-case word */
+			const struct tok *y = T(sc, a + m), *y2 = T(sc, a + m + 1);
+			if (m > 0 && branch_word(y) && !(y->f & F_NL))
+				m++;
+			else if (m > 0 && y->type == T_WORD && (y->f & F_LOWER) && !(y->f & F_NL) &&
+				 !(y->cls & (C_FUNC | C_PREP | C_CONJ | C_DET | C_PRON)) &&
+				 (is_word(y2, W_ESTATE) || is_word(y2, W_PARK)) && (y2->f & F_LOWER))
+				m += 2;
+			else
+				m = 0;
+		}
+		if (m > 0 && clause_end(T(sc, a + m)))
+			e = a + m;
+	}
+	if (is_punct(T(sc, e), '(') && !(T(sc, e + 1)->f & F_NL)) {
+		long k = e + 1, words = 0;
+		for (; k < e + 6; k++) {
+			const struct tok *x = T(sc, k);
+			if (is_punct(x, '-') && words > 0 && !(T(sc, k + 1)->f & F_SP))
+				continue;
+			if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & (F_NL | F_DIGIT)) ||
+			    (x->cls & (C_DAY | C_MON | C_FUNC | C_DET | C_PRON | C_TITLE | C_KIN)) ||
+			    day_range(sc, x))
+				break;
+			words++;
+		}
+		if (words > 0 && words <= 3 && is_punct(T(sc, k), ')'))
+			e = k + 1;
+	}
+	return e;
+}
+
 static void emit_place(struct scan *sc, long a, long e, const char *rule)
 {
 	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_PLACE, rule);
@@ -1057,6 +1174,23 @@ static void try_work(struct scan *sc, long p)
 			j++;
 		else if (!(x->f & F_CAP))
 			return;
+	} else if (t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr(",:", T(sc, j)->ch) &&
+		   ((T(sc, j + 1)->f & F_CAP) ||
+		    (is_word(T(sc, j + 1), W_THE) && (T(sc, j + 2)->f & F_CAP))) &&
+		   !(T(sc, j + 1)->f & (F_NL | F_BRK)) &&
+		   (T(sc, j)->ch == ':' ? ((T(sc, p - 1)->f & F_POSS) || is_word(T(sc, p - 1), W_HIS) ||
+					  is_word(T(sc, p - 1), W_HER) || is_word(T(sc, p - 1), W_THEIR))
+					: (is_word(T(sc, p - 1), W_FROM) || is_word(T(sc, p - 1), W_AT) ||
+					   ((is_word(T(sc, p - 1), W_HIS) || is_word(T(sc, p - 1), W_HER) ||
+					     is_word(T(sc, p - 1), W_THEIR)) &&
+					    (is_word(T(sc, p - 2), W_AT) || is_word(T(sc, p - 2), W_FROM)))))) {
+		/* "Craig's work: Sutton Roofing", "a friend from work, Fenland
+		 * Foods", "arrested at his work, the Quays car park": the name
+		 * after the label or in apposition */
+		j++;
+	} else if (t->id == W_WORKS && is_word(T(sc, j), W_THERE) && is_punct(T(sc, j + 1), '(') &&
+		   T(sc, j + 2)->type == T_WORD && !(T(sc, j + 2)->f & F_LOWER)) {
+		j += 2; /* "he works there (Sutton bus garage)" */
 	} else if (((t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr("(:-", T(sc, j)->ch) &&
 		    is_word(T(sc, p - 1), W_AT)) ||
 		   ((t->id == W_WORKS || t->id == W_WORK) && is_punct(T(sc, j), '(') &&
@@ -1078,7 +1212,8 @@ static void try_work(struct scan *sc, long p)
 		 * "teacher ... with Mum" says nothing of where */
 		role = t->id == W_COLLEAGUE || t->id == W_COLLEAGUES || t->id == W_TEACHER ||
 			   t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER ||
-			   t->id == W_KEYWORKER || t->id == W_BOSS || t->id == W_SUPERVISOR;
+			   t->id == W_KEYWORKER || t->id == W_BOSS || t->id == W_SUPERVISOR ||
+			   t->id == W_MANAGER;
 		int from = role || t->id == W_SACKED || t->id == W_DISMISSED || t->id == W_FIRED ||
 			   t->id == W_REDUNDANT || t->id == W_RETIRED, to = t->id == W_ROUTE;
 		if (t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES)
@@ -1191,7 +1326,7 @@ static void work_extent(struct scan *sc, long j, int how)
 		return;
 	/* "Teesport Logistics, Grangetown - start date": the town after a
 	 * comma says which branch, when it ends the clause */
-	last = trailing_town(sc, last);
+	last = trailing_branch(sc, last);
 	emit_place(sc, j, last, "place:workplace");
 }
 
@@ -1279,7 +1414,7 @@ static void try_job_noun(struct scan *sc, long p)
 		return;
 	if (is_word(T(sc, a - 1), W_THE))
 		a--;
-	emit_place(sc, a, trailing_town(sc, a + m), "place:workplace");
+	emit_place(sc, a, trailing_branch(sc, a + m), "place:workplace");
 }
 
 void place_addresses(struct scan *sc, long p)

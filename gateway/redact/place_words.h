@@ -648,6 +648,17 @@
 	W(NR, "nr", C_ABBRDOT | C_PREP)                                                         \
 	W(OPP, "opp", C_ABBRDOT | C_PREP)                                                       \
 	W(DEPT, "dept", C_ABBRDOT)                                                              \
+	/* the part of a workplace where someone is found, after a comma:		\
+	 * "..., Ward 6", "..., berth 204", "..., Headington campus" */			\
+	W(BERTH, "berth", 0)                                                                    \
+	W(WING, "wing", 0)                                                                      \
+	W(CAMPUS, "campus", 0)                                                                  \
+	W(SITE, "site", 0)                                                                      \
+	W(PARISH, "parish", 0)                                                                  \
+	W(STOCKROOM, "stockroom", 0)                                                            \
+	W(PLANT, "plant", 0)                                                                    \
+	W(BRANCH, "branch", 0)                                                                  \
+	W(CANTEEN, "canteen", 0)                                                                \
 	W(LTD, "ltd", C_ABBRDOT | C_INST | C_VENUE)                                             \
 	W(NURSING, "nursing", C_INSTM)                                                          \
 	W(LIMITED, "limited", C_INST | C_VENUE)                                                 \
@@ -967,6 +978,9 @@
 	W(KEYWORKER, "keyworker", C_WORKC)                                                      \
 	W(BOSS, "boss", C_WORKC)                                                                \
 	W(SUPERVISOR, "supervisor", C_WORKC)                                                    \
+	W(MANAGER, "manager", C_WORKC)                                                          \
+	W(STUDIES, "studies", C_WORKC)                                                          \
+	W(STUDYING, "studying", C_WORKC)                                                        \
 	W(EMPLOYMENT, "employment", C_WORKC)                                                    \
 	W(OCCUPATION, "occupation", C_WORKC)                                                    \
 	/* attending a school */                                                                \

@@ -1226,3 +1226,35 @@ Test(place, held_out_set)
 	size_t n = sizeof PLACE_HELDOUT / sizeof PLACE_HELDOUT[0];
 	measure("held-out set", PLACE_HELDOUT, n, 0.0, 1.0, 1.0);
 }
+
+/* issue 9: the part of a workplace after its name, where someone is found
+ * there (a ward, a department, a berth, a campus, a shop inside a centre,
+ * a unit in brackets), and more ways of naming the workplace */
+Test(place, workplace_parts_and_more_cues)
+{
+	expect_span("Her employer, Castlebridge General Hospital, Ward 12 (HCA), was told.", 0,
+		    SCRUB_PLACE, "Castlebridge General Hospital, Ward 12 (HCA)");
+	expect_span("He is a porter at Denholme Infirmary, Department of Clinical Imaging.", 0,
+		    SCRUB_PLACE, "Denholme Infirmary, Department of Clinical Imaging");
+	expect_span("He works at Orwell Freight Terminal, berth 17, most days.", 0, SCRUB_PLACE,
+		    "Orwell Freight Terminal, berth 17");
+	expect_span("She studies nursing at Wexcombe University, Barnfield campus.", 0, SCRUB_PLACE,
+		    "Wexcombe University, Barnfield campus");
+	expect_span("She is a student at Harrowfield College (ESOL) now.", 0, SCRUB_PLACE,
+		    "Harrowfield College (ESOL)");
+	expect_span("Dean's work: Pryce & Daughters Glazing, Elmsett industrial estate.", 0,
+		    SCRUB_PLACE, "Pryce & Daughters Glazing, Elmsett industrial estate");
+	expect_span("She came with a friend from work, Tollgate Bakery, on Monday.", 0, SCRUB_PLACE,
+		    "Tollgate Bakery");
+	expect_span("Arrested at his work, the Wharfside car park (Z-Park).", 0, SCRUB_PLACE,
+		    "Wharfside car park (Z-Park)");
+	expect_span("He cannot go there as he works there (Kelso bus depot).", 0, SCRUB_PLACE,
+		    "Kelso bus depot");
+	expect_span("Leave a message with her manager Sue Pratt at Fernhill Timber.", 0, SCRUB_PLACE,
+		    "Fernhill Timber");
+	/* not: a day or a number in the brackets, a sentence after the comma,
+	 * "work" with no name after it, a manager with no workplace */
+	expect_span("He works at Orwell Freight (Mon-Fri).", 0, SCRUB_PLACE, "Orwell Freight");
+	expect_none("She was late from work, Monday was bad.", 0);
+	expect_none("Her line manager Sue Pratt is supportive.", 0);
+}
