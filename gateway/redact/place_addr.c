@@ -1154,12 +1154,58 @@ static void job_aside(struct scan *sc, long p)
 
 static void work_extent(struct scan *sc, long j, int role);
 
+/*
+ * "... where she works": the workplace is named just before "where" ("he
+ * followed her to Boots D90 at Beeston where she works") or right after,
+ * in apposition ("the shop where victim works, Smaki Deli, Botchergate").
+ * Before: capitalised words and codes back to the first other word, a town
+ * after "at"/"in" among them. Returns 1 when it emitted.
+ */
+static int where_works(struct scan *sc, long p)
+{
+	const struct tok *s1 = T(sc, p - 1);
+	if (!is_word(T(sc, p - 2), W_WHERE) || !(s1->f & F_LOWER) ||
+	    !((s1->cls & (C_PRON | C_KIN)) || s1->id == W_VICTIM))
+		return 0;
+	if (is_punct(T(sc, p + 1), ',') && (T(sc, p + 2)->f & F_CAP)) {
+		work_extent(sc, p + 2, 0);
+		return 1;
+	}
+	long e = p - 2, b = e;
+	int cap = 0;
+	while (b - 1 >= sc->ss && e - b < 6 && b - 1 >= sc->skip_place) {
+		const struct tok *x = T(sc, b - 1);
+		if (x->type == T_WORD && !(x->f & F_LOWER) &&
+		    !(x->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_TITLE | C_KIN | C_DAY | C_MON))) {
+			cap |= !(x->f & F_DIGIT);
+			b--;
+		} else if ((is_word(x, W_AT) || is_word(x, W_IN)) && b < e && cap &&
+			   (T(sc, b - 2)->f & (F_CAP | F_DIGIT)) && T(sc, b - 2)->type == T_WORD) {
+			b--; /* "Boots at Beeston": the branch's town */
+		} else {
+			break;
+		}
+		if (T(sc, b)->f & (F_NL | F_BRK))
+			break;
+	}
+	/* one word opening the sentence may be any word ("Later where ...") */
+	if (!cap || b >= e || ((T(sc, b)->f & F_BRK) && b == e - 1))
+		return 0;
+	long keep = sc->skip_place;
+	emit_place(sc, b, e, "place:workplace");
+	if (keep > sc->skip_place)
+		sc->skip_place = keep; /* behind the walk: leave its mark where it was */
+	return 1;
+}
+
 /* "works at Tesco on Freeman Street", "employed by ...", "her workplace, ..." */
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
 	long j = p + 1;
 	int role = 0, strict = 0;
+	if (t->id == W_WORKS && where_works(sc, p))
+		return;
 	int place_of_work = t->id == W_WORK && is_word(T(sc, p - 1), W_OF) &&
 			    is_word(T(sc, p - 2), W_PLACE);
 	if (t->id == W_OCCUPATION && is_punct(T(sc, j), ':'))

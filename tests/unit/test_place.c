@@ -1258,3 +1258,14 @@ Test(place, workplace_parts_and_more_cues)
 	expect_none("She was late from work, Monday was bad.", 0);
 	expect_none("Her line manager Sue Pratt is supportive.", 0);
 }
+
+/* issue 9: the workplace named just before "where she works", or after it */
+Test(place, workplace_where_she_works)
+{
+	expect_span("He waited for her at Greggs K12 at Failsworth where she works.", 0, SCRUB_PLACE,
+		    "Greggs K12 at Failsworth");
+	expect_span("He went to the deli where victim works, Zielony Sklep, Castlegate.", 0,
+		    SCRUB_PLACE, "Zielony Sklep, Castlegate");
+	/* not: no name before it */
+	expect_none("He went to the cafe where she works and shouted.", 0);
+}
