@@ -502,7 +502,10 @@ static int police_station_at(const struct scan *sc, long e)
 	const struct tok *x = T(sc, e);
 	if (x->type != T_WORD || (x->f & F_BRK))
 		return 0;
-	return x->id == W_CUSTODY || (x->id == W_POLICE && is_word(T(sc, e + 1), W_STATION)) ||
+	/* "Etal Lane station", "Clough Road custody": a station named by its
+	 * street is a public building, the street no one's address */
+	return x->id == W_CUSTODY || (x->id == W_STATION && (x->f & F_LOWER)) ||
+	       (x->id == W_POLICE && is_word(T(sc, e + 1), W_STATION)) ||
 	       (x->id == W_FRONT && is_word(T(sc, e + 1), W_COUNTER));
 }
 
@@ -774,6 +777,22 @@ static void emit_place(struct scan *sc, long a, long e, const char *rule)
 	sc->skip_place = e;
 }
 
+/* A hospital named at token p is where she is (withheld) only with an
+ * admission or location cue in its sentence ("admitted to", "on ward 5");
+ * otherwise it is where she was seen, a public place, kept. */
+static int hosp_admitted(const struct scan *sc, long p)
+{
+	int admit = sc->last_admit >= sc->ss && sc->last_admit >= 0;
+	admit |= sc->last_cue >= sc->ss && sc->last_cue >= 0;
+	for (long i = p + 1; i < p + LOOK / 2 && !admit; i++) {
+		const struct tok *w = T(sc, i);
+		if (w->f & F_BRK)
+			break;
+		admit = (w->cls & C_ADMIT) || w->id == W_WARD;
+	}
+	return admit;
+}
+
 /*
  * An institution word used as a label for its name: "GP: Meddygfa'r Bont",
  * "nursery (Little Acorns, Balby)", "School: Marsh Lane Primary". The name
@@ -794,6 +813,10 @@ static void inst_label(struct scan *sc, long p)
 		return;
 	int paren = x->ch == '(';
 	long a = p + 2, m = 0;
+	/* "been to hospital (Royal Gwent)": where she was seen, kept as a
+	 * hospital named before its word is (try_inst) */
+	if ((t->cls & C_HOSP) && !hosp_admitted(sc, p))
+		return;
 	if (T(sc, a)->cls & C_TITLE) {
 		/* "GP (Dr Okoro, Riverside)": the doctor, then the practice */
 		long c = a + 1;
@@ -901,15 +924,7 @@ static void try_inst(struct scan *sc, long p)
 	for (long i = b; i < p && !hosp && (t->cls & C_VENUE); i++)
 		hosp = (T(sc, i)->cls & C_HOSP) != 0;
 	if (hosp) {
-		int admit = sc->last_admit >= sc->ss && sc->last_admit >= 0;
-		admit |= sc->last_cue >= sc->ss && sc->last_cue >= 0;
-		for (long i = p + 1; i < p + LOOK / 2 && !admit; i++) {
-			const struct tok *w = T(sc, i);
-			if (w->f & F_BRK)
-				break;
-			admit = (w->cls & C_ADMIT) || w->id == W_WARD;
-		}
-		if (!admit)
+		if (!hosp_admitted(sc, p))
 			return;
 		rule = "place:hospital";
 	} else if (t->id == W_SURGERY || t->id == W_PRACTICE || t->id == W_CLINIC ||
@@ -1016,6 +1031,13 @@ static void try_attend(struct scan *sc, long p)
 			return;
 		m++;
 	}
+	/* "attended Glangwili hospital", "attended Etal Lane station": a
+	 * hospital or a police station attended, not a school; the hospital
+	 * is judged at its own word (try_inst) */
+	const struct tok *z = T(sc, j + m);
+	if (m > 0 && z->type == T_WORD && !(z->f & F_NL) &&
+	    ((z->cls & C_HOSP) || z->id == W_STATION || z->id == W_CUSTODY))
+		return;
 	if (m > 0)
 		emit_place(sc, j, j + m, "place:attends");
 }

@@ -1269,3 +1269,16 @@ Test(place, workplace_where_she_works)
 	/* not: no name before it */
 	expect_none("He went to the cafe where she works and shouted.", 0);
 }
+
+/* issue 9: a hospital or police station attended is not a school, and a
+ * hospital named in brackets where she was seen is kept; admitted, withheld */
+Test(place, hospitals_and_stations_attended)
+{
+	expect_none("Officers attended Penrhos hospital at 0200 hrs.", 0);
+	expect_none("She attended Millgate Road station to report it.", 0);
+	expect_none("Has been to hospital (Royal Tamworth) with a head injury.", 0);
+	expect_span("She has been admitted to hospital (Royal Tamworth) overnight.", 0, SCRUB_PLACE,
+		    "Royal Tamworth");
+	/* a school attended still is one */
+	expect_span("Kayden attended Brookvale today.", 0, SCRUB_PLACE, "Brookvale");
+}
