@@ -1527,6 +1527,11 @@ void place_places(struct scan *sc, long p)
 		return;
 	if (t->cls & (C_INST | C_INSTC))
 		try_inst(sc, p);
+	else if ((t->id == W_SECONDARY || t->id == W_JUNIOR || t->id == W_INFANT || t->id == W_COFE) &&
+		 (t->f & F_CAP) && !(T(sc, p + 1)->f & (F_CAP | F_UPPER)) &&
+		 (T(sc, p - 1)->f & F_CAP) && T(sc, p - 1)->type == T_WORD)
+		try_inst(sc, p); /* "Hyndland Secondary", "Luton Junior", "Orchards
+				  * CofE": the school word left out */
 	if ((t->id == W_YSGOL || t->id == W_GAELSCOIL || t->id == W_BUNSGOIL || t->id == W_SCOIL ||
 	     t->id == W_COLEG) && (t->f & F_CAP))
 		try_prefix_school(sc, p, "place:school");

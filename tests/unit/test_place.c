@@ -1282,3 +1282,14 @@ Test(place, hospitals_and_stations_attended)
 	/* a school attended still is one */
 	expect_span("Kayden attended Brookvale today.", 0, SCRUB_PLACE, "Brookvale");
 }
+
+/* issue 9: a school named without its school word */
+Test(place, school_word_left_out)
+{
+	expect_span("Coordinator note - Kelvinside Secondary.", 0, SCRUB_PLACE, "Kelvinside Secondary");
+	expect_span("Old school Dunmore Junior is not to be told.", 0, SCRUB_PLACE, "Dunmore Junior");
+	expect_span("Her sister at Bramblefield CofE was absent too.", 0, SCRUB_PLACE,
+		    "Bramblefield CofE");
+	/* not: the word before a school word, a junior doctor */
+	expect_none("She is a junior doctor at the practice.", 0);
+}
