@@ -841,7 +841,8 @@ static void inst_label(struct scan *sc, long p)
 			    t->id == W_CLINIC || t->id == W_HEALTHCARE)
 				   ? "place:gp"
 				   : "place:school";
-	emit_place(sc, a, a + m, rule);
+	/* "GP: Manor Surgery, Headington": the town says which one */
+	emit_place(sc, a, paren ? a + m : trailing_town(sc, a + m), rule);
 }
 
 /* St Mary's Primary School, Riverside Medical Centre, Dr Shah's surgery */

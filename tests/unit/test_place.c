@@ -1293,3 +1293,11 @@ Test(place, school_word_left_out)
 	/* not: the word before a school word, a junior doctor */
 	expect_none("She is a junior doctor at the practice.", 0);
 }
+
+/* issue 9: the town after a labelled practice or school says which one */
+Test(place, labelled_practice_with_town)
+{
+	expect_span("- GP: Abbey Surgery, Marlcliffe.", 0, SCRUB_PLACE, "Abbey Surgery, Marlcliffe");
+	expect_span("GP: Abbey Surgery, Marlcliffe - aware.", 0, SCRUB_PLACE,
+		    "Abbey Surgery, Marlcliffe");
+}
