@@ -870,10 +870,27 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 	size_t j = i, L = 0, nd = 0;
 	while (L < 3 && j < n && sc_upper(s[j]))
 		L++, j++;
-	if (L > 2)
+	/* "P<GBR901244718": the machine-readable line, the country's code
+	 * after "P<", then the number */
+	if (L > 2 && !(L == 3 && i >= 2 && s[i - 1] == '<' && sc_upper(s[i - 2])))
 		return 0;
 	if (L && j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]))
 		j++;
+	/* "E 1 2 7 4 3 9 8 1": read out digit by digit, one space apart */
+	if (j + 3 < n && sc_digit(s[j]) && s[j + 1] == ' ' && sc_digit(s[j + 2]) && s[j + 3] == ' ') {
+		size_t k = j, d = 0;
+		while (d < 9 && k < n && sc_digit(s[k]) && (k + 1 >= n || !sc_alnum(s[k + 1]))) {
+			d++, k++;
+			if (k + 1 < n && s[k] == ' ' && sc_digit(s[k + 1]) && d < 9)
+				k++;
+			else
+				break;
+		}
+		if (d >= (L ? 6u : 8u) && ends_word(s, n, k, 1) &&
+		    !(k + 1 < n && s[k] == ' ' && sc_digit(s[k + 1])))
+			return k;
+		return 0;
+	}
 	/* digits alone: 9 in any grouping, or 8 in one run (a Romanian or
 	 * Polish passport's number) */
 	const size_t lo = L ? 6 : 8, hi = 9;

@@ -637,6 +637,12 @@ Test(scrub, passports_in_any_grouping_and_spelling)
 	       "holds two passports, one is " R("document") ".");
 	expect("the pasport 1357 24680 and his psasport 97531 8642",
 	       "the pasport " R("document") " and his psasport " R("document"));
+	/* read out digit by digit, and the machine-readable line */
+	expect("passport number K 5 0 3 8 1 2 6 4 - kept by him",
+	       "passport number " R("document") " - kept by him");
+	expect("passport: 3 1 4 1 5 9 2 6 5.", "passport: " R("document") ".");
+	expect("passport: P<IRL774012365 held", "passport: P<" R("document") " held");
+	unchanged("passport queue 1 2 3 4 5 then 6");
 	/* Not 9 digits, or no passport near: stays. */
 	unchanged("passport 1234 5678 and passport 1234 567890");
 	unchanged("Ref 4321 98765 on the file.");
