@@ -1039,7 +1039,7 @@ static int account_ahead(const unsigned char *s, size_t n, size_t e)
 /* ---- cues ------------------------------------------------------------------- */
 
 enum { CUE_NONE, CUE_DOB, CUE_VEH, CUE_SORT, CUE_ACCT, CUE_PASS, CUE_PLAT, CUE_AT, CUE_TEL,
-       CUE_COUNT };
+       CUE_PROF, CUE_COUNT };
 
 static const struct {
 	const char *w;
@@ -1060,7 +1060,7 @@ static const struct {
 	{"motorbike", CUE_VEH}, {"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL},
 	{"no", CUE_TEL}, {"num", CUE_TEL}, {"number", CUE_TEL}, {"passport", CUE_PASS},
 	{"passports", CUE_PASS}, {"permit", CUE_PASS}, {"ph", CUE_TEL}, {"phone", CUE_TEL}, {"plate", CUE_VEH},
-	{"plates", CUE_VEH}, {"psn", CUE_PLAT}, {"reg", CUE_VEH}, {"registration", CUE_VEH},
+	{"plates", CUE_VEH}, {"profile", CUE_PROF}, {"profiles", CUE_PROF}, {"psn", CUE_PLAT}, {"reg", CUE_VEH}, {"registration", CUE_VEH},
 	{"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT}, {"sort", CUE_SORT},
 	{"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH}, {"tel", CUE_TEL},
 	{"telegram", CUE_PLAT}, {"telephone", CUE_TEL}, {"telno", CUE_TEL},
@@ -1411,8 +1411,8 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 	size_t e;
 	static const char *const FILL[] = {"account", "as", "called", "channel", "display",
 	                                   "handle", "id", "is", "name", "named", "page",
-	                                   "profile", "tag", "under", "user", "username",
-	                                   "her", "his", "their", "the"};
+	                                   "profile", "profiles", "tag", "under", "user", "username",
+	                                   "her", "his", "their", "the", "in"};
 	int explicit = 0;
 	unsigned char quote = 0;
 	for (int r = 0; r < 6; r++) { /* "profile is under the name ..." */
@@ -1554,8 +1554,8 @@ RARE static size_t underscore_handle(const unsigned char *s, size_t n, size_t i,
  * called lonewolf77", "a fake account 'justice4kev'": a username follows. */
 RARE static int named_after(const unsigned char *s, size_t n, size_t j)
 {
-	if (j + 1 >= n || s[j] != ' ')
-		return 0;
+	if (j + 1 >= n || (s[j] != ' ' && s[j] != '\n'))
+		return 0; /* a line may break before the quote: 'a new profile\n"Jay Kay"' */
 	j++;
 	if (s[j] == '\'' || s[j] == '"')
 		return 1;
@@ -1964,7 +1964,8 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:profile-url") != 0)
 				return MGW_E_NOMEM;
 		} else if ((cue == CUE_PLAT ||
-		            (cue == CUE_ACCT && word_eq(s + i, wl, "account") && named_after(s, n, j))) &&
+		            (cue == CUE_ACCT && word_eq(s + i, wl, "account") && named_after(s, n, j)) ||
+		            (cue == CUE_PROF && named_after(s, n, j))) &&
 		           (mask & KIND_BIT(SCRUB_HANDLE)) && (e = handle_after(s, n, j, &a))) {
 			/* "TikTok @jo_b" reads as one name, the account; "on
 			 * Snapchat as jo_b" keeps the platform */

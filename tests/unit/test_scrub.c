@@ -603,6 +603,12 @@ Test(scrub, social_media_handles)
 	expect("messaged @chunk779 twice", "messaged " R("handle") " twice");
 	/* "Platform @name" is one name, the account's. */
 	expect("TikTok @jo.bloggs", R("handle"));
+	/* a profile's quoted name, across a line break; a handle in brackets
+	 * after "profiles in her name" */
+	expect("a friend request from a new profile\n\"Daz Bizzle\" with his photo",
+	       "a friend request from a new profile\n" R("handle") " with his photo");
+	expect("fake Instagram\nprofiles in her name (mia.k.derby) sent", "fake Instagram\nprofiles in her name (" R("handle") ") sent");
+	unchanged("Her risk profile: HIGH after the review.");
 	unchanged("She messaged him on Facebook and he replied.");
 	unchanged("Snapchat: she blocked him.");
 	expect("email jo@example.org", "email " R("email")); /* not a handle */
