@@ -826,8 +826,10 @@ static void inst_label(struct scan *sc, long p)
 			return;
 		a = c + 1;
 	}
-	while (m < 6 && (place_town_word(T(sc, a + m)) ||
-			 (paren && m > 0 && is_punct(T(sc, a + m), ',') && place_town_word(T(sc, a + m + 1)))) &&
+	while (m < 8 && (place_town_word(T(sc, a + m)) ||
+			 (paren && m > 0 && is_punct(T(sc, a + m), ',') && place_town_word(T(sc, a + m + 1))) ||
+			 /* "her salon (Aylin Hair & Beauty, ...)" */
+			 (m > 0 && is_punct(T(sc, a + m), '&') && place_town_word(T(sc, a + m + 1)))) &&
 	       !(T(sc, a + m)->f & F_NL))
 		m++;
 	const struct tok *z = T(sc, a + m);
@@ -1368,6 +1370,13 @@ static void work_extent(struct scan *sc, long j, int how)
 			    T(sc, e + 1)->type == T_WORD && (T(sc, e + 1)->f & F_LOWER) &&
 			    !(T(sc, e + 1)->cls & (C_FUNC | C_PREP | C_TIMEW | C_CONJ)))
 				continue;
+			/* "at Ventura Park Next.": a capitalised word that is also
+			 * an adverb or a determiner ends the name it is part of */
+			if ((x->cls & (C_TIMEW | C_ADV | C_DET)) && (x->f & F_CAP) && !(x->f & (F_UPPER | F_BRK)) &&
+			    cap && !(x->cls & (C_CONJ | C_DAY | C_MON | C_PRON)) && clause_end(T(sc, e + 1))) {
+				last = e + 1;
+				continue;
+			}
 			if (x->cls & (C_CONJ | C_DAY | C_MON | C_TIMEW | C_PRON | C_UNIT | C_ADV) ||
 			    x->id == W_FOR || x->id == W_UNTIL || x->id == W_TILL || x->id == W_DURING ||
 			    x->id == W_BETWEEN || x->id == W_FROM || x->id == W_AS)

@@ -1301,3 +1301,14 @@ Test(place, labelled_practice_with_town)
 	expect_span("GP: Abbey Surgery, Marlcliffe - aware.", 0, SCRUB_PLACE,
 		    "Abbey Surgery, Marlcliffe");
 }
+
+/* issue 9: a firm's name with '&' in brackets after its trade; a name
+ * ending in a word that is also an adverb */
+Test(place, firm_names_with_ampersand_and_adverb)
+{
+	expect_span("He rang her at her salon (Nilay Nails & Beauty, Crane Lane) twice.", 0,
+		    SCRUB_PLACE, "Nilay Nails & Beauty, Crane Lane");
+	expect_span("Leave word with her manager Jo Tull at Harbour Retail Next.", 0, SCRUB_PLACE,
+		    "Harbour Retail Next");
+	expect_span("She works at Tesco next week.", 0, SCRUB_PLACE, "Tesco");
+}
