@@ -1138,7 +1138,11 @@ static int not_job(const struct scan *sc, const struct tok *w)
 					 "corner", "matter", "answer", "register", "poster",
 					 "sticker", "flyer",  "leaflet", "computer", "reminder",
 					 "warrant", "tenant", "applicant", "complainant", "defendant",
-					 "informant", "occupant", "claimant", "participant", "victim"};
+					 "informant", "occupant", "claimant", "participant", "victim",
+					 /* words of other kinds ending so */
+					 "under", "after", "never", "either", "neither", "whether", "other",
+					 "another", "rather", "later", "together", "further", "water",
+					 "weather"};
 	const char *c = (const char *)sc->s + w->start;
 	size_t n = w->end - w->start;
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
@@ -1175,6 +1179,54 @@ static void job_aside(struct scan *sc, long p)
 	if (m == 0 || !(is_punct(z, ',') || is_punct(z, ')')))
 		return;
 	emit_place(sc, a, a + m, "place:workplace");
+}
+
+/*
+ * A job and a person, then the employer: "(contractor Grant Ackroyd,
+ * Kirklees Safer Homes)", "pharmacist Mr Shah (Boots, Hamlet Court Road)".
+ * p is the first capitalised word after the ',' (in the bracket) or the
+ * '(' (after the person). Back from p: one to three capitalised words of
+ * the person, a title perhaps, then a lower-case job word, the bracket
+ * before it when the comma is inside. The employer is up to four
+ * capitalised words up to a comma or the bracket, not an agency's.
+ */
+static void job_person_employer(struct scan *sc, long p)
+{
+	int comma = is_punct(T(sc, p - 1), ',');
+	long k = p - 2, names = 0;
+	while (names < 3 && T(sc, k)->type == T_WORD && (T(sc, k)->f & (F_CAP | F_UPPER)) &&
+	       !(T(sc, k)->f & F_NL) &&
+	       !(T(sc, k)->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_NOTPL | C_KIN)))
+		names++, k--;
+	if (names == 0)
+		return;
+	if (T(sc, k)->cls & C_TITLE)
+		k--;
+	/* not a preposition shaped like a job ("under DVDS (Clare's Law)"),
+	 * nor the victim's solicitor, whose firm serves the case as an
+	 * agency does */
+	const struct tok *jw = T(sc, k);
+	if (!job_word(sc, jw, C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_DET) ||
+	    not_job(sc, jw) ||
+	    (jw->end - jw->start >= 9 && strncmp((const char *)sc->s + jw->start, "solicitor", 9) == 0))
+		return;
+	if (comma && !is_punct(T(sc, k - 1), '(') &&
+	    !(is_punct(T(sc, k - 2), '(') && (T(sc, k - 1)->f & F_LOWER)))
+		return;
+	long m = 0;
+	while (m < 4) {
+		const struct tok *x = T(sc, p + m);
+		if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & F_NL) ||
+		    (x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_KIN)))
+			break;
+		if (x->cls & C_NOTPL)
+			return;
+		m++;
+	}
+	const struct tok *z = T(sc, p + m);
+	if (m == 0 || !(is_punct(z, ',') || is_punct(z, ')')))
+		return;
+	emit_place(sc, p, p + m, "place:workplace");
 }
 
 static void work_extent(struct scan *sc, long j, int role);
@@ -1507,6 +1559,10 @@ void place_addresses(struct scan *sc, long p)
 		else if ((T(sc, p - 3)->f & F_LOWER) && is_punct(T(sc, p - 4), '('))
 			job_aside(sc, p - 4);
 	}
+	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place &&
+	    (is_punct(T(sc, p - 1), ',') || is_punct(T(sc, p - 1), '(')) &&
+	    (T(sc, p - 2)->f & (F_CAP | F_UPPER)) && T(sc, p - 2)->type == T_WORD)
+		job_person_employer(sc, p);
 	if (p < sc->skip_addr)
 		return;
 	if (t->type == T_NUM)

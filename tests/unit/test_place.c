@@ -1312,3 +1312,17 @@ Test(place, firm_names_with_ampersand_and_adverb)
 		    "Harbour Retail Next");
 	expect_span("She works at Tesco next week.", 0, SCRUB_PLACE, "Tesco");
 }
+
+/* issue 9: a job, a person, then the employer */
+Test(place, job_person_then_employer)
+{
+	expect_span("Locks fitted (joiner Dale Pym, Westfold Homes Ltd). Cost met.", 0, SCRUB_PLACE,
+		    "Westfold Homes Ltd");
+	expect_span("Concern from optician Mrs Rai (Vision Plus, Bath Row): missed visits.", 0,
+		    SCRUB_PLACE, "Vision Plus");
+	/* not: an agency, kin */
+	expect_none("Seen by (officer Tom Bale, Avon Police) today.", 0);
+	expect_none("Told her brother Sam Ray (Leeds) about it.", 0);
+	expect_none("A disclosure under DVDS (Clare's Law) is considered.", 0);
+	expect_none("Non-mol with solicitor Ms Dunn (Pryor Legal) next week.", 0);
+}
