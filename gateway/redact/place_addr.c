@@ -1613,7 +1613,11 @@ void place_places(struct scan *sc, long p)
 		role_school(sc, p);
 	if (t->id == W_IS || t->id == W_WAS || t->id == W_BEEN || t->id == W_HES || t->id == W_SHES)
 		try_job(sc, p); /* "he's a roofer at ..." too */
-	if (t->id == W_A || t->id == W_AN)
+	/* "Victim cleaner at Perkins Engines", "Husband chef at ...": a job
+	 * right after the person, no article */
+	if (t->id == W_A || t->id == W_AN ||
+	    ((t->id == W_VICTIM || (t->cls & C_KIN)) && T(sc, p + 1)->type == T_WORD &&
+	     (T(sc, p + 1)->f & F_LOWER) && !(T(sc, p + 1)->cls & (C_KIN | C_FUNC | C_PREP | C_DET))))
 		try_job_noun(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */

@@ -1326,3 +1326,13 @@ Test(place, job_person_then_employer)
 	expect_none("A disclosure under DVDS (Clare's Law) is considered.", 0);
 	expect_none("Non-mol with solicitor Ms Dunn (Pryor Legal) next week.", 0);
 }
+
+/* issue 9: a job right after the person it is, with no article */
+Test(place, job_after_person_without_article)
+{
+	expect_span("Victim cleaner at Hadley Castings, Wrockwardine.", 0, SCRUB_PLACE,
+		    "Hadley Castings, Wrockwardine");
+	expect_span("Her husband driver for Moorside Haulage since May.", 0, SCRUB_PLACE,
+		    "Moorside Haulage");
+	expect_none("Victim spoke at length about it.", 0);
+}
