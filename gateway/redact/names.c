@@ -1195,6 +1195,26 @@ static int abbrev_shape(const struct scan *sc, const struct tok *u)
 	       c[n - 2] <= 'z' && c[0] >= 'A' && c[0] <= 'Z';
 }
 
+/*
+ * "07700 900171 (Chipo Ndlovu)": whose number it is, in brackets straight
+ * after it. Tokens a..b fill the bracket, each a capitalised word that may
+ * be a name (no list's common or allow-listed word: "(Leeds Police)" is
+ * no one), and the token before the bracket is a number.
+ */
+static int number_owner(struct scan *sc, size_t a, size_t b)
+{
+	const struct tok *f = tok(sc, a), *l = tok(sc, b), *p = a ? tok(sc, a - 1) : NULL;
+	if (p == NULL || p->shape != SH_NUM || f->start == 0 || sc->s[f->start - 1] != '(' ||
+	    l->end >= sc->n || sc->s[l->end] != ')')
+		return 0;
+	for (size_t k = a; k <= b; k++) {
+		const struct tok *u = tok(sc, k);
+		if (u->shape != SH_CAP || u->klass == K_C || u->klass == K_A || (u->lex & CUEBITS))
+			return 0;
+	}
+	return 1;
+}
+
 /* A run of capitalised name words at i, judged by the lexicon. */
 static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
@@ -1357,6 +1377,8 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	if (rule == NULL && a == b && words == 1 && first->klass == K_A && !caps &&
 	    first->shape == SH_CAP && (first->lex & LEX_FORENAME) && listed_with_names(sc, a))
 		rule = "lex:name-in-list";
+	if (rule == NULL && !caps && words >= 2 && words <= 3 && number_owner(sc, a, b))
+		rule = "cue:number-owner";
 	if (rule == NULL)
 		goto none;
 	*next = b + 1;

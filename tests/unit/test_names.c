@@ -439,6 +439,14 @@ Test(names, role_shorthand_before_kept_surname)
 	FINDS("Seen with PoP Kowalski at the office.", "Kowalski");
 }
 
+/* whose number it is, in brackets straight after it */
+Test(names, number_owner_in_brackets)
+{
+	FINDS("Callback number 07700 900 482 (Tendai Mapfumo).", "Tendai Mapfumo");
+	NONE("Reported on 101 (Leeds Police) at noon.");
+	NONE("Room 12 (Ward Office) was used.");
+}
+
 Test(names, first_name_in_no_list)
 {
 	/* a capitalised word no list knows, alone, mid-sentence: a person */
