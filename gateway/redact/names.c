@@ -511,7 +511,13 @@ static size_t bridge(struct scan *sc, size_t k)
 static size_t quoted_nickname(struct scan *sc, size_t k)
 {
 	const struct tok *u = tok(sc, k);
-	if (u == NULL || u->gap != G_QUOTE || !capish(u) || (u->lex & LEX_FUNCTION))
+	if (u == NULL || u->gap != G_QUOTE)
+		return 0;
+	/* Johnny "the Horse" Ward: a nickname may open with "the" */
+	if (u->shape == SH_LOWER && word_is(sc, u, "the") && tok(sc, k + 1) &&
+	    !tok(sc, k + 1)->gap && capish(tok(sc, k + 1)))
+		u = tok(sc, ++k);
+	else if (!capish(u) || (u->lex & LEX_FUNCTION))
 		return 0;
 	for (size_t m = k + 1; m <= k + 2; m++) {
 		const struct tok *v = tok(sc, m);
@@ -901,7 +907,9 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	/* "collected by Uncle Sunil": a capitalised kinship word used as a
 	 * title goes with the name; "Support Worker Adrian" keeps its role */
 	const struct tok *from = u;
-	if (t->shape == SH_CAP && !t->caps && i > 0 && !sentence_start(sc, i) &&
+	/* "(Nanny Joan)": opening a bracket is no sentence start here */
+	int bracket = t->gap == G_OTHER && t->start > 0 && sc->s[t->start - 1] == '(';
+	if (t->shape == SH_CAP && !t->caps && i > 0 && (bracket || !sentence_start(sc, i)) &&
 	    !capish(tok(sc, i - 1)) && !(u->gap & ~G_NL))
 		from = t;
 	*next = last + 1;
@@ -1379,6 +1387,19 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		rule = "lex:name-in-list";
 	if (rule == NULL && !caps && words >= 2 && words <= 3 && number_owner(sc, a, b))
 		rule = "cue:number-owner";
+	/* "his uncles Big Paddy and ...", "Little Mo": an adjective of size
+	 * or age before a forename, mid-sentence, is a nickname with it */
+	if (!caps && a == b && words == 1 && a > 0 && (first->lex & LEX_FORENAME) &&
+	    !first->gap && first->shape == SH_CAP && (rule == NULL || first->klass == K_S)) {
+		static const char *const NICK[] = {"big", "little", "lil", "wee", "young", "old",
+						   "fat", "mad", NULL};
+		const struct tok *p = tok(sc, a - 1);
+		if (p && p->shape == SH_CAP && !p->caps && word_in_list(sc, p, NICK) &&
+		    !sentence_start(sc, a - 1)) {
+			first = p;
+			rule = rule ? rule : "lex:nickname";
+		}
+	}
 	if (rule == NULL)
 		goto none;
 	*next = b + 1;

@@ -447,6 +447,17 @@ Test(names, number_owner_in_brackets)
 	NONE("Room 12 (Ward Office) was used.");
 }
 
+/* a nickname's parts: "the" opening a quoted nickname, a size or age
+ * adjective before a forename, a kinship title opening a bracket */
+Test(names, nickname_parts)
+{
+	FINDS("His cousins Big Declan and Tommy \"the Bull\" Ferris came round.",
+	      "Big Declan|Tommy \"the Bull\" Ferris");
+	FINDS("The girls went to great-gran's (Granny Maud) for Easter.", "Granny Maud");
+	NONE("He sells the Big Issue outside.");
+	NONE("Young carers project referral made.");
+}
+
 Test(names, first_name_in_no_list)
 {
 	/* a capitalised word no list knows, alone, mid-sentence: a person */
