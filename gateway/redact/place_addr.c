@@ -518,6 +518,14 @@ static void try_prep_street(struct scan *sc, long p)
 	long e = street_at(sc, p + 1, mode);
 	if (e && police_station_at(sc, e))
 		return;
+	/* "the front counter at Clough Road", "custody at Elm Street": the
+	 * police station named by its street, the word before the "at" */
+	const struct tok *w0 = T(sc, p - 1);
+	if (e && (t->id == W_AT || t->id == W_IN) && !(t->f & F_BRK) &&
+	    (w0->id == W_COUNTER || w0->id == W_CUSTODY || (w0->id == W_STATION && (w0->f & F_LOWER)))) {
+		sc->skip_addr = e; /* nor a bare street at its next word */
+		return;
+	}
 	if (e) {
 		emit_address(sc, p + 1, e, "addr:street");
 		return;
@@ -921,6 +929,15 @@ static void try_inst(struct scan *sc, long p)
 	     t->id == W_CHURCH) &&
 	    !(t->f & F_LOWER) && !(T(sc, p - 1)->cls & C_INSTM) && !is_word(T(sc, b - 1), W_THE))
 		return;
+	/* "One Stop Shop DA service", "the Hub project": a service's name,
+	 * an agency's, not a venue someone is found at */
+	if (t->cls & C_VENUE) {
+		long k = p + 1;
+		if (T(sc, k)->type == T_WORD && (T(sc, k)->f & F_UPPER) && T(sc, k)->end - T(sc, k)->start <= 4)
+			k++;
+		if (T(sc, k)->id == W_SERVICE || T(sc, k)->id == W_SERVICES || T(sc, k)->id == W_TEAM)
+			return;
+	}
 	const char *rule = (t->cls & C_VENUE) ? "place:venue" : "place:school";
 	/* "the Royal Infirmary cafe": a hospital's, named only where she is */
 	int hosp = (t->cls & C_HOSP) != 0;

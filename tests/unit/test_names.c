@@ -458,6 +458,13 @@ Test(names, nickname_parts)
 	NONE("Young carers project referral made.");
 }
 
+/* a hospital named by its town and a custody suite are places, no one */
+Test(names, hospital_and_custody_names)
+{
+	NONE("She was booked at Barrow General for the scan.");
+	NONE("1402 MALE TAKEN TO CASTLE MEAD CUSTODY.");
+}
+
 Test(names, first_name_in_no_list)
 {
 	/* a capitalised word no list knows, alone, mid-sentence: a person */

@@ -1336,3 +1336,14 @@ Test(place, job_after_person_without_article)
 		    "Moorside Haulage");
 	expect_none("Victim spoke at length about it.", 0);
 }
+
+/* issue 9: a police station named by its street before it, and a service
+ * named after a venue word, are no one's address or workplace */
+Test(place, stations_and_services_kept)
+{
+	expect_none("She came to the front counter at Mill Road with a friend.", 0);
+	expect_none("He was held in custody at Ferry Lane overnight.", 0);
+	expect_none("Referred to the Drop In Shop DA service today.", 0);
+	/* still an address */
+	expect_span("She is staying at Mill Road with a friend.", 0, SCRUB_ADDRESS, "Mill Road");
+}
