@@ -1603,11 +1603,53 @@ void place_addresses(struct scan *sc, long p)
 		try_bare_street(sc, p);
 }
 
+/*
+ * A school named after the lower-case word "school": "her old school
+ * Harry Gosling told ...", "the school nurse at Larkrise reports ...".
+ * After "old", "new", "previous", "former", "current" or a possessive, one
+ * to three capitalised words (no title, agency or day) ending the clause or
+ * followed by a lower-case word; or after one or two lower-case words of a
+ * role there (nurse, office, staff ...) and "at", the capitalised words.
+ */
+static void school_named_after(struct scan *sc, long p)
+{
+	const struct tok *pr = T(sc, p - 1);
+	long a = p + 1;
+	int adj = pr->id == W_OLD || pr->id == W_NEW || pr->id == W_CURRENT ||
+		  is_word(pr, W_HER) || is_word(pr, W_HIS) || is_word(pr, W_THEIR) ||
+		  ((pr->f & F_POSS) && pr->type == T_WORD) ||
+		  (pr->type == T_WORD && (pr->f & F_LOWER) &&
+		   ((pr->end - pr->start == 8 && strncmp((const char *)sc->s + pr->start, "previous", 8) == 0) ||
+		    (pr->end - pr->start == 6 && strncmp((const char *)sc->s + pr->start, "former", 6) == 0)));
+	if (!(T(sc, a)->f & (F_CAP | F_UPPER))) {
+		/* "school nurse at", "school office at" */
+		int k = 0;
+		while (k < 2 && T(sc, a)->type == T_WORD && (T(sc, a)->f & F_LOWER) &&
+		       !(T(sc, a)->cls & (C_FUNC | C_PREP | C_CONJ | C_DET | C_PRON)))
+			a++, k++;
+		if (k == 0 || !is_word(T(sc, a), W_AT))
+			return;
+		a++;
+		adj = 1;
+	}
+	if (!adj || (T(sc, a)->f & (F_NL | F_BRK)))
+		return;
+	long m = 0;
+	while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
+		m++;
+	const struct tok *z = T(sc, a + m);
+	if (m == 0 || (z->type == T_WORD && !(z->f & (F_LOWER | F_NL))) || z->type == T_NUM)
+		return;
+	emit_place(sc, a, a + m, "place:school");
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
 	if (p < sc->skip_place || t->type != T_WORD)
 		return;
+	if (t->id == W_SCHOOL && (t->f & F_LOWER) && p >= sc->skip_place)
+		school_named_after(sc, p);
 	if (t->cls & (C_INST | C_INSTC))
 		try_inst(sc, p);
 	else if ((t->id == W_SECONDARY || t->id == W_JUNIOR || t->id == W_INFANT || t->id == W_COFE) &&

@@ -1347,3 +1347,15 @@ Test(place, stations_and_services_kept)
 	/* still an address */
 	expect_span("She is staying at Mill Road with a friend.", 0, SCRUB_ADDRESS, "Mill Road");
 }
+
+/* issue 9: a school named after the word "school" */
+Test(place, school_named_after_the_word)
+{
+	expect_span("Her old school Penwortham Lane told us she left.", 0, SCRUB_PLACE,
+		    "Penwortham Lane");
+	expect_span("The school nurse at Brightwell reports weight loss.", 0, SCRUB_PLACE,
+		    "Brightwell");
+	/* not: a person, a sentence after it */
+	expect_none("The school Mrs Hale runs is nearby.", 0);
+	expect_none("She left school. Police were told.", 0);
+}
