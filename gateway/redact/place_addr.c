@@ -1354,8 +1354,11 @@ static void try_work(struct scan *sc, long p)
 			   t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER ||
 			   t->id == W_KEYWORKER || t->id == W_BOSS || t->id == W_SUPERVISOR ||
 			   t->id == W_MANAGER;
+		/* "takes her salary from the Ulster Hospital pharmacy" */
 		int from = role || t->id == W_SACKED || t->id == W_DISMISSED || t->id == W_FIRED ||
-			   t->id == W_REDUNDANT || t->id == W_RETIRED, to = t->id == W_ROUTE;
+			   t->id == W_REDUNDANT || t->id == W_RETIRED || t->id == W_SALARY ||
+			   t->id == W_WAGES,
+		    to = t->id == W_ROUTE;
 		if (t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES)
 			return;
 		int k;
@@ -1380,14 +1383,14 @@ static void try_work(struct scan *sc, long p)
 			}
 			if (k >= 4 && !(x->id == W_AT || x->id == W_FOR))
 				return;
-			if (x->type == T_WORD && ((x->id == W_AT || (from && x->id == W_FROM)) ||
-						  (!role && (x->id == W_FOR || x->id == W_IN ||
-							     x->id == W_WITH || x->id == W_BY ||
-							     /* "works on the tills at", "on
-							      * the Mull fish farm" */
-							     (x->id == W_ON && k == 0 &&
-							      (T(sc, j + 1)->cls & C_DET)))) ||
-						  (to && x->id == W_TO)))
+			int pay = t->id == W_SALARY || t->id == W_WAGES; /* only "from" */
+			if (x->type == T_WORD &&
+			    ((x->id == W_AT && !pay) || (from && x->id == W_FROM) ||
+			     (!role && !pay &&
+			      (x->id == W_FOR || x->id == W_IN || x->id == W_WITH || x->id == W_BY ||
+			       /* "works on the tills at", "on the Mull fish farm" */
+			       (x->id == W_ON && k == 0 && (T(sc, j + 1)->cls & C_DET)))) ||
+			     (to && x->id == W_TO)))
 				break;
 			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
 				return;
@@ -1531,6 +1534,13 @@ static void try_job_noun(struct scan *sc, long p)
 	if (!job_word(sc, w, 0) || not_job(sc, w))
 		return;
 	long a;
+	/* "a doctor (registrar) at the John Radcliffe": a lower-case aside
+	 * in brackets, then at/for/with */
+	if (is_punct(z, '(') && T(sc, j + k + 1)->type == T_WORD && (T(sc, j + k + 1)->f & F_LOWER) &&
+	    is_punct(T(sc, j + k + 2), ')') &&
+	    (is_word(T(sc, j + k + 3), W_AT) || is_word(T(sc, j + k + 3), W_FOR) ||
+	     is_word(T(sc, j + k + 3), W_WITH)))
+		z = T(sc, j + k + 3), k += 3;
 	if (is_punct(z, '('))
 		a = j + k + 1;
 	else if (z->type == T_WORD && (z->id == W_AT || z->id == W_FOR || z->id == W_WITH))

@@ -688,6 +688,7 @@
 	W(GYM, "gym", C_INST | C_VENUE)                                                         \
 	W(KITCHEN, "kitchen", C_INST | C_VENUE)                                                 \
 	W(LOGISTICS, "logistics", C_INST | C_VENUE)                                             \
+	W(INVESTIGATIONS, "investigations", C_INST | C_VENUE)                                   \
 	W(CARRY, "carry", C_INST | C_VENUE)                                                     \
 	W(MOSQUE, "mosque", C_INST | C_VENUE)                                                   \
 	W(GURDWARA, "gurdwara", C_INST | C_VENUE)                                               \
@@ -979,6 +980,8 @@
 	W(BOSS, "boss", C_WORKC)                                                                \
 	W(SUPERVISOR, "supervisor", C_WORKC)                                                    \
 	W(MANAGER, "manager", C_WORKC)                                                          \
+	W(SALARY, "salary", C_WORKC)                                                            \
+	W(WAGES, "wages", C_WORKC)                                                              \
 	W(STUDIES, "studies", C_WORKC)                                                          \
 	W(STUDYING, "studying", C_WORKC)                                                        \
 	W(EMPLOYMENT, "employment", C_WORKC)                                                    \

@@ -1359,3 +1359,15 @@ Test(place, school_named_after_the_word)
 	expect_none("The school Mrs Hale runs is nearby.", 0);
 	expect_none("She left school. Police were told.", 0);
 }
+
+/* issue 9: pay from an employer, a job with an aside, an investigations firm */
+Test(place, pay_aside_and_firms)
+{
+	expect_span("He takes her wages from the Kirkby Mills canteen every week.", 0, SCRUB_PLACE,
+		    "Kirkby Mills canteen");
+	expect_span("She is a nurse (agency) at Halton Lea Clinic, Ward 3.", 0, SCRUB_PLACE,
+		    "Halton Lea Clinic, Ward 3");
+	expect_span("He hired a firm, Roper Investigations, to follow her.", 0, SCRUB_PLACE,
+		    "Roper Investigations");
+	expect_none("Her salary is paid monthly.", 0);
+}
