@@ -721,7 +721,10 @@ RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
 	size_t a = i, best = i;
 	/* "a blue Shogun, AEZ 8812": one comma between the car and its plate */
 	int comma = i >= 3 && s[i - 1] == ' ' && s[i - 2] == ',' && sc_alnum(s[i - 3]);
-	for (int r = 0; r < 4 && a >= 2 && s[a - 1] == ' ' && (sc_alnum(s[a - 2]) || (r == 0 && comma));
+	/* a line may break between the car and its plate ("a white Fiesta\nR34
+	 * LMX") */
+	for (int r = 0; r < 4 && a >= 2 && (s[a - 1] == ' ' || (r == 0 && s[a - 1] == '\n')) &&
+	                (sc_alnum(s[a - 2]) || (r == 0 && comma));
 	     r++) {
 		size_t e = a - 1 - (r == 0 && comma), b = e;
 		while (b > 0 && e - b < 12 && sc_alnum(s[b - 1]))

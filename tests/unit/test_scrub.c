@@ -568,6 +568,8 @@ Test(scrub, vehicle_registrations)
 	expect("VRM AB12CDE", "VRM " R("vehicle"));
 	expect("reg ab12 cde", "reg " R("vehicle"));
 	expect("drives a red Fiesta A123 BCD", "drives a " R("vehicle"));
+	/* the car at a line's end, its plate on the next line */
+	expect("seen in a grey Corsa\nP61 RTX near the shop", "seen in a " R("vehicle") " near the shop");
 	expect("car index ABC 123D", "car index " R("vehicle"));
 	/* Without a cue only the exact current shape, in capitals, with a real age. */
 	unchanged("ON THE A1 NORTHBOUND, ROOM ABC 123D, ab12 cde, AB00 CDE");
