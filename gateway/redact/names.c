@@ -724,6 +724,15 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		const struct tok *v = tok(sc, j + 1);
 		if (v == NULL || v->gap)
 			return 0;
+		/* "received by IDVA 18 Oct": a day of a month is a date, no
+		 * collar number */
+		static const char *const MON[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+						  "aug", "sep", "sept", "oct", "nov", "dec", "january",
+						  "february", "march", "april", "june", "july",
+						  "august", "september", "october", "november",
+						  "december", NULL};
+		if (u->end - u->start <= 2 && word_in_list(sc, v, MON))
+			return 0;
 		collar = 1;
 		j++;
 	}

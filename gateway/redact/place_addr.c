@@ -350,10 +350,29 @@ static long number_street(const struct scan *sc, long p)
 	return e;
 }
 
+/* A CAD log's time at a line's start: four digits HHMM, then a word in
+ * capitals ("1925 VEH STOPPED JUNCTION SWANSWELL ST"). */
+static int cad_time(const struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *x = T(sc, p + 1);
+	const unsigned char *c = sc->s + t->start;
+	if (t->end - t->start != 4 || !(t->f & F_NL || p == 0) || x->type != T_WORD ||
+	    !(x->f & F_UPPER))
+		return 0;
+	for (int k = 0; k < 4; k++)
+		if (!is_digit(c[k]))
+			return 0;
+	return (c[0] - '0') * 10 + (c[1] - '0') < 24 && c[2] < '6';
+}
+
 static void try_number(struct scan *sc, long p)
 {
 	long e = number_street(sc, p);
 	long a = p;
+	/* the time, then words, then a street: the street alone is read at
+	 * its own words */
+	if (e > p + 3 && cad_time(sc, p))
+		return;
 	const struct tok *pr = T(sc, p - 1);
 	if (is_punct(pr, '#') && pr->end == T(sc, p)->start && (T(sc, p)->f & F_HOUSE) &&
 	    (T(sc, p - 2)->cls & (C_PREP | C_PREP2 | C_LOCV)) && e == 0) {

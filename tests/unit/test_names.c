@@ -465,6 +465,13 @@ Test(names, hospital_and_custody_names)
 	NONE("1402 MALE TAKEN TO CASTLE MEAD CUSTODY.");
 }
 
+/* a rank, a day and a month is a date, not a collar number and a name */
+Test(names, rank_then_date)
+{
+	NONE("Screenshots received by IDVA 21 Nov: see below.");
+	FINDS("Statement taken by PC 4471 Brennan today.", "PC 4471 Brennan");
+}
+
 Test(names, first_name_in_no_list)
 {
 	/* a capitalised word no list knows, alone, mid-sentence: a person */

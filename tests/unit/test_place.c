@@ -1371,3 +1371,18 @@ Test(place, pay_aside_and_firms)
 		    "Roper Investigations");
 	expect_none("Her salary is paid monthly.", 0);
 }
+
+/* issue 9: a CAD log's time at a line's start is no house number; the
+ * street later on the line still is found */
+Test(place, cad_time_is_no_house_number)
+{
+	const char *log = "1904 PNC CHECK DONE.\n1925 CAR HALTED NEAR JUNCTION KELBY ST.";
+	struct spans sv = scan(log, 0);
+	size_t at = (size_t)(strstr(log, "1925") - log);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_expect(sv.v[i].start > at || sv.v[i].end <= at, "the time 1925 taken as a house number");
+	spans_free(&sv);
+	expect_span("1904 PNC CHECK DONE.\n1925 CAR HALTED NEAR JUNCTION KELBY ST.", 0, SCRUB_ADDRESS,
+		    "JUNCTION KELBY ST");
+	expect_span("Lives at 1925 Kelby Road with her mum.", 0, SCRUB_ADDRESS, "1925 Kelby Road");
+}
