@@ -1077,6 +1077,9 @@ static void try_attend(struct scan *sc, long p)
 	if (m > 0 && z->type == T_WORD && !(z->f & F_NL) &&
 	    ((z->cls & C_HOSP) || z->id == W_STATION || z->id == W_CUSTODY))
 		return;
+	/* "attended North Manchester General": a hospital named by its town */
+	if (m > 1 && T(sc, j + m - 1)->id == W_GENERAL)
+		return;
 	if (m > 0)
 		emit_place(sc, j, j + m, "place:attends");
 }
@@ -1353,6 +1356,8 @@ static void try_work(struct scan *sc, long p)
 	} else if (((t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr("(:-", T(sc, j)->ch) &&
 		    is_word(T(sc, p - 1), W_AT)) ||
 		   ((t->id == W_WORKS || t->id == W_WORK) && is_punct(T(sc, j), '(') &&
+		    /* not a service named so: "Justice Social Work (Scottish ...)" */
+		    !((t->f & F_CAP) && !(t->f & F_UPPER) && (T(sc, p - 1)->f & F_CAP)) &&
 		    (T(sc, j + 1)->type == T_WORD) && !(T(sc, j + 1)->f & F_LOWER)))) {
 		j++; /* "stalks her at work (the Grange Hotel)", "the shop where she
 		      * works (Kemal's Market, ...)" */
@@ -1493,6 +1498,14 @@ static void work_extent(struct scan *sc, long j, int how)
 	/* "teacher Brown from the DA team": an agency's team, not a workplace */
 	if (role && (T(sc, last - 1)->cls & (C_NOTPL | C_NONLOC)) && (T(sc, last - 1)->f & F_LOWER))
 		return;
+	/* "works for Cheshire Constabulary", "(Scottish Borders Council)": an
+	 * agency of the partnership, named as agencies are */
+	{
+		unsigned id = T(sc, last - 1)->id;
+		if ((id == W_POLICE || id == W_COUNCIL || id == W_CONSTABULARY) &&
+		    !(T(sc, last - 1)->f & F_LOWER))
+			return;
+	}
 	/* "Teesport Logistics, Grangetown - start date": the town after a
 	 * comma says which branch, when it ends the clause */
 	last = trailing_branch(sc, last);

@@ -636,6 +636,7 @@
 	W(HELP, "help", C_NOTPL)                                                                \
 	W(SUPPORT, "support", C_NOTPL | C_ABSTRACT)                                             \
 	W(COUNCIL, "council", C_NOTPL)                                                          \
+	W(CONSTABULARY, "constabulary", C_NOTPL)                                                \
 	W(OFFICE, "office", C_NOTPL)                                                    \
 	W(SERVICE, "service", C_NOTPL)                                                  \
 	W(DEPARTMENT, "department", C_NOTPL)                                            \

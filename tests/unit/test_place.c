@@ -1386,3 +1386,15 @@ Test(place, cad_time_is_no_house_number)
 		    "JUNCTION KELBY ST");
 	expect_span("Lives at 1925 Kelby Road with her mum.", 0, SCRUB_ADDRESS, "1925 Kelby Road");
 }
+
+/* issue 9: an agency named as a workplace, a service named "Work", a
+ * hospital named by its town: kept */
+Test(place, agencies_and_hospitals_are_no_workplace)
+{
+	expect_none("Suspect is a serving officer (Dyfed Constabulary), PSD told.", 0);
+	expect_none("Referral from Youth Social Work (Fenland District Council) today.", 0);
+	expect_none("She attended Wythenshawe General with a cut hand.", 0);
+	/* still a workplace */
+	expect_span("He works for Dunmore Plastics (Fenland) on nights.", 0, SCRUB_PLACE,
+		    "Dunmore Plastics (Fenland)");
+}
