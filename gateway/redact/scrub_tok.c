@@ -1974,6 +1974,14 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 			 * Snapchat as jo_b" keeps the platform */
 			if (a == j + 1 && s[j] == ' ' && s[a] == '@')
 				a = i;
+			/* "TikTok account @jo_b", "Insta page @jo": the same, a
+			 * word for the account between */
+			else if (s[a] == '@' && s[j] == ' ' && a >= j + 5 && s[a - 1] == ' ') {
+				static const char *const ACC[] = {"account", "page", "profile",
+				                                  "handle", "channel"};
+				if (IN(s + j + 1, a - j - 2, ACC))
+					a = i;
+			}
 			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:platform") != 0)
 				return MGW_E_NOMEM;
 		}

@@ -605,6 +605,7 @@ Test(scrub, social_media_handles)
 	expect("messaged @chunk779 twice", "messaged " R("handle") " twice");
 	/* "Platform @name" is one name, the account's. */
 	expect("TikTok @jo.bloggs", R("handle"));
+	expect("via the family TikTok account @kay_b_2010.", "via the family " R("handle") ".");
 	/* a profile's quoted name, across a line break; a handle in brackets
 	 * after "profiles in her name" */
 	expect("a friend request from a new profile\n\"Daz Bizzle\" with his photo",
