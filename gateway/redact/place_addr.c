@@ -718,6 +718,14 @@ static int day_range(const struct scan *sc, const struct tok *t)
 	return 0;
 }
 
+/* A capitalised word naming a department: any but a function word, a
+ * day or a month */
+static int dept_word(const struct tok *t)
+{
+	return t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && !(t->f & F_DIGIT) &&
+	       !(t->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE));
+}
+
 /* Does token z end a clause (as trailing_town asks)? */
 static int clause_end(const struct tok *z)
 {
@@ -748,11 +756,10 @@ static long trailing_branch(struct scan *sc, long last)
 				m = 2; /* "Ward 6", "berth 204" */
 			else if (x->f & F_LOWER)
 				m = 0;
-			else if (is_word(y, W_OF) && place_town_word(T(sc, a + 2)))
-				for (m = 2; m < 6 && place_town_word(T(sc, a + m)) &&
-					    !(T(sc, a + m)->f & F_NL);
+			else if (is_word(y, W_OF) && dept_word(T(sc, a + 2)))
+				for (m = 2; m < 6 && dept_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL);
 				     m++)
-					;
+					; /* "Department of Acute Care" */
 			else if (y->type == T_WORD && (y->f & (F_CAP | F_UPPER)) && !(y->f & F_NL) &&
 				 !(y->cls & (C_DAY | C_MON | C_FUNC | C_DET | C_PRON)))
 				m = 2;
@@ -1601,9 +1608,10 @@ static void try_job_noun(struct scan *sc, long p)
 	if (!(e->type == T_END || e->type == T_PUNCT || (e->f & (F_NL | F_BRK)) ||
 	      (e->type == T_WORD && (e->f & F_LOWER))))
 		return;
+	long end = trailing_branch(sc, a + m); /* before "the" is taken in */
 	if (is_word(T(sc, a - 1), W_THE))
 		a--;
-	emit_place(sc, a, trailing_branch(sc, a + m), "place:workplace");
+	emit_place(sc, a, end, "place:workplace");
 }
 
 void place_addresses(struct scan *sc, long p)

@@ -1398,3 +1398,13 @@ Test(place, agencies_and_hospitals_are_no_workplace)
 	expect_span("He works for Dunmore Plastics (Fenland) on nights.", 0, SCRUB_PLACE,
 		    "Dunmore Plastics (Fenland)");
 }
+
+/* issue 9: a job's employer after "the" is taken whole (it lost its last
+ * word when "the" was taken in) */
+Test(place, job_employer_after_the_whole)
+{
+	expect_span("Her husband, a porter at the Royal Wexley, is abusive.", 0, SCRUB_PLACE,
+		    "the Royal Wexley");
+	expect_span("She is a doctor (locum) at the Kestrel Infirmary, Department of Acute Care.", 0,
+		    SCRUB_PLACE, "the Kestrel Infirmary, Department of Acute Care");
+}
