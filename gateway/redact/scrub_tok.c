@@ -1477,6 +1477,14 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 			break;
 		j = k;
 	}
+	/* "on Facebook (Lew Davies 1994)": a year or number the profile's
+	 * name carries, up to the bracket closing it */
+	if (j + 3 < n && s[j] == ' ' && sc_digit(s[j + 1])) {
+		size_t d = digits_at(s, n, j + 1, 4);
+		if (d >= 2 && d <= 4 && j + 1 + d < n && s[j + 1 + d] == ')' && *start > 0 &&
+		    s[*start - 1] == '(')
+			j += 1 + d;
+	}
 	/* "Facebook: Jo Bloggs (Jojo)": the name the profile also shows */
 	if (j + 3 < n && s[j] == ' ' && s[j + 1] == '(' && sc_upper(s[j + 2])) {
 		size_t k = j + 2;

@@ -606,6 +606,7 @@ Test(scrub, social_media_handles)
 	/* "Platform @name" is one name, the account's. */
 	expect("TikTok @jo.bloggs", R("handle"));
 	expect("via the family TikTok account @kay_b_2010.", "via the family " R("handle") ".");
+	expect("messaging her on Facebook (Gaz Pryce 1987) daily", "messaging her on Facebook (" R("handle") ") daily");
 	/* a profile's quoted name, across a line break; a handle in brackets
 	 * after "profiles in her name" */
 	expect("a friend request from a new profile\n\"Daz Bizzle\" with his photo",
