@@ -1282,19 +1282,38 @@ static void work_extent(struct scan *sc, long j, int role);
  * followed her to Boots D90 at Beeston where she works") or right after,
  * in apposition ("the shop where victim works, Smaki Deli, Botchergate").
  * Before: capitalised words and codes back to the first other word, a town
- * after "at"/"in" among them. Returns 1 when it emitted.
+ * after "at"/"in" among them. Returns 2 when it emitted the name after,
+ * 1 the name before, 0 none.
  */
 static int where_works(struct scan *sc, long p)
 {
-	const struct tok *s1 = T(sc, p - 1);
-	if (!is_word(T(sc, p - 2), W_WHERE) || !(s1->f & F_LOWER) ||
+	long w = p - 2;
+	/* "where she does agency work", "where he did his work" */
+	if (T(sc, p)->id == W_WORK) {
+		for (w = p - 2; w >= p - 3; w--) {
+			const struct tok *d = T(sc, w);
+			const char *c = (const char *)sc->s + d->start;
+			size_t n = d->end - d->start;
+			if (d->type == T_WORD && ((n == 4 && strncmp(c, "does", 4) == 0) ||
+						  (n == 3 && strncmp(c, "did", 3) == 0)))
+				break;
+		}
+		if (w < p - 3)
+			return 0;
+		w -= 2;
+	}
+	const struct tok *s1 = T(sc, w + 1);
+	if (!is_word(T(sc, w), W_WHERE) || !(s1->f & F_LOWER) ||
 	    !((s1->cls & (C_PRON | C_KIN)) || s1->id == W_VICTIM))
 		return 0;
 	if (is_punct(T(sc, p + 1), ',') && (T(sc, p + 2)->f & F_CAP)) {
 		work_extent(sc, p + 2, 0);
-		return 1;
+		return 2;
 	}
-	long e = p - 2, b = e;
+	long e = w, b = e;
+	/* "the Honda site where ...": a part or kind of workplace after its name */
+	if (branch_word(T(sc, e - 1)) || ((T(sc, e - 1)->cls & C_VENUE) && (T(sc, e - 1)->f & F_LOWER)))
+		b--;
 	int cap = 0;
 	while (b - 1 >= sc->ss && e - b < 6 && b - 1 >= sc->skip_place) {
 		const struct tok *x = T(sc, b - 1);
@@ -1327,7 +1346,9 @@ static void try_work(struct scan *sc, long p)
 	const struct tok *t = T(sc, p);
 	long j = p + 1;
 	int role = 0, strict = 0;
-	if (t->id == W_WORKS && where_works(sc, p))
+	/* the name before "where" found, the cue goes on: "where she does
+	 * agency work (Staffline)" names the agency too */
+	if ((t->id == W_WORKS || t->id == W_WORK) && where_works(sc, p) == 2)
 		return;
 	int place_of_work = t->id == W_WORK && is_word(T(sc, p - 1), W_OF) &&
 			    is_word(T(sc, p - 2), W_PLACE);

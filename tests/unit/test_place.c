@@ -1266,6 +1266,11 @@ Test(place, workplace_where_she_works)
 		    "Greggs K12 at Failsworth");
 	expect_span("He went to the deli where victim works, Zielony Sklep, Castlegate.", 0,
 		    SCRUB_PLACE, "Zielony Sklep, Castlegate");
+	/* "does ... work", a kind of site after the name, an agency after it */
+	expect_span("He came to the Nissan plant where she does shift work (Adecco).", 0,
+		    SCRUB_PLACE, "Nissan plant");
+	expect_span("He came to the Nissan plant where she does shift work (Adecco).", 0,
+		    SCRUB_PLACE, "Adecco");
 	/* not: no name before it */
 	expect_none("He went to the cafe where she works and shouted.", 0);
 }
