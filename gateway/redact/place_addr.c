@@ -1714,6 +1714,31 @@ static void school_named_after(struct scan *sc, long p)
 	emit_place(sc, a, a + m, "place:school");
 }
 
+/*
+ * A GP's sign-off naming the practice: "Dr Bhattacharya, Fakenham MP." -
+ * after a doctor's title and name and a comma, one or two capitalised
+ * words and "MP" (medical practice) ending the line or the sentence. Not
+ * a Member of Parliament, who has no "Dr X," before the place.
+ */
+static void gp_signoff(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *z = T(sc, p + 1);
+	if (!(t->f & F_UPPER) || !(z->type == T_END || z->type == T_PUNCT || (z->f & F_NL)))
+		return;
+	long a = p, m = 0;
+	while (m < 2 && place_town_word(T(sc, a - 1)) && !(T(sc, a)->f & F_NL))
+		a--, m++;
+	if (m == 0 || !is_punct(T(sc, a - 1), ','))
+		return;
+	long k = a - 2, names = 0;
+	while (names < 3 && T(sc, k)->type == T_WORD && (T(sc, k)->f & (F_CAP | F_UPPER)) &&
+	       !(T(sc, k)->cls & C_TITLE))
+		k--, names++;
+	if (names == 0 || T(sc, k)->id != W_DR)
+		return;
+	emit_place(sc, a, p + 1, "place:gp");
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1721,6 +1746,8 @@ void place_places(struct scan *sc, long p)
 		return;
 	if (t->id == W_SCHOOL && (t->f & F_LOWER) && p >= sc->skip_place)
 		school_named_after(sc, p);
+	if (t->id == W_MP)
+		gp_signoff(sc, p);
 	if (t->cls & (C_INST | C_INSTC))
 		try_inst(sc, p);
 	else if ((t->id == W_SECONDARY || t->id == W_JUNIOR || t->id == W_INFANT || t->id == W_COFE) &&

@@ -1413,3 +1413,11 @@ Test(place, job_employer_after_the_whole)
 	expect_span("She is a doctor (locum) at the Kestrel Infirmary, Department of Acute Care.", 0,
 		    SCRUB_PLACE, "the Kestrel Infirmary, Department of Acute Care");
 }
+
+/* issue 9: a GP's sign-off naming the practice, not an MP */
+Test(place, gp_signoff_practice)
+{
+	expect_span("Letter copied to IDVA.\nDr Okafor, Brampton MP.", 0, SCRUB_PLACE, "Brampton MP");
+	expect_none("She wrote to Sarah Gale MP about it.", 0);
+	expect_none("Raised with the local MP.", 0);
+}
