@@ -592,6 +592,8 @@ static void try_bare_street(struct scan *sc, long p)
 	}
 }
 
+static int clause_end(const struct tok *z);
+
 /* "moved to Leeds", "refuge space found in Hull": a town after a location cue. */
 void place_town_after_cue(struct scan *sc, long p)
 {
@@ -615,6 +617,16 @@ void place_town_after_cue(struct scan *sc, long p)
 	    (T(sc, a + m)->cls & (C_INST | C_INSTC)) || police_station_at(sc, a + m))
 		return;
 	emit_address(sc, a, a + m, "addr:town-after-cue");
+	/* "remain at Willowtown and Ebbw Fawr -": the cue covers both */
+	long c = a + m;
+	if (is_word(T(sc, c), W_AND) && !(T(sc, c + 1)->f & F_NL)) {
+		long k = 0;
+		while (k < 3 && place_town_word(T(sc, c + 1 + k)) && !(T(sc, c + 1 + k)->f & F_NL))
+			k++;
+		if (k > 0 && clause_end(T(sc, c + 1 + k)) &&
+		    !(T(sc, c + 1 + k)->cls & (C_INST | C_INSTC)))
+			emit_address(sc, c + 1, c + 1 + k, "addr:town-after-cue");
+	}
 }
 
 /*

@@ -1421,3 +1421,18 @@ Test(place, gp_signoff_practice)
 	expect_none("She wrote to Sarah Gale MP about it.", 0);
 	expect_none("Raised with the local MP.", 0);
 }
+
+/* issue 9: a second town joined by "and" after a location cue */
+Test(place, town_after_cue_and_another)
+{
+	expect_span("The children remain at Ashcombe and Pen Twyn - taxi arranged.", 0, SCRUB_ADDRESS,
+		    "Pen Twyn");
+	expect_span("The children remain at Ashcombe and Pen Twyn - taxi arranged.", 0, SCRUB_ADDRESS,
+		    "Ashcombe");
+	/* not: a sentence going on after "and" */
+	const char *s = "She moved to Thornaby and Sam came too.";
+	struct spans sv = scan(s, 0);
+	cr_expect(found_exact(s, &sv, SCRUB_ADDRESS, "Thornaby"));
+	cr_expect(!found_exact(s, &sv, -1, "Sam"), "a person after 'and' taken as a town");
+	spans_free(&sv);
+}
