@@ -1442,7 +1442,18 @@ static int rule_signoff(struct scan *sc, size_t i, struct spans *out, size_t *ne
 		       !u->caps && u->shape == SH_CAP && u->nletters >= 2 &&
 		       !(u->lex & (LEX_ALLOW | LEX_FUNCTION | LEX_MODAL | CUEBITS | LEX_STREET |
 				   LEX_INSTITUTION | LEX_PARTICLE));
-	if (!own_line &&
+	/* "Hi Gem,\n": a greeting's own line, a capitalised word and a
+	 * comma: the reader's name, even a common word, unless it names a
+	 * group ("Hi all,", "Dear Colleagues,") */
+	static const char *const GROUP[] = {"all", "team", "everyone", "everybody", "both",
+					    "colleague", "colleagues", "sir", "madam", "there",
+					    "guys", "folks", "chair", "panel", "members", "partners",
+					    "friends", "marac", NULL};
+	int greet_line = word_in_list(sc, t, GREET) && u->klass == K_C && u->shape == SH_CAP &&
+			 !u->caps && u->nletters >= 2 && v && (v->gap & G_COMMA) && (v->gap & G_NL) &&
+			 !(u->lex & (LEX_FUNCTION | LEX_MODAL | CUEBITS | LEX_ALLOW)) &&
+			 !word_in_list(sc, u, GROUP);
+	if (!own_line && !greet_line &&
 	    !(u->klass == K_U || ((u->klass == K_W || u->klass == K_A) && (u->lex & LEX_FORENAME))))
 		return 0;
 	if (u->klass == K_U && (u->nletters < 2 || (u->shape == SH_UPPER && !u->caps)))

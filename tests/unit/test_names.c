@@ -472,6 +472,14 @@ Test(names, rank_then_date)
 	FINDS("Statement taken by PC 4471 Brennan today.", "PC 4471 Brennan");
 }
 
+/* a greeting's own line names its reader, even by a common word; not a group */
+Test(names, greeting_line_names_the_reader)
+{
+	FINDS("Hi Jewel,\n\nShe came in today.", "Jewel");
+	NONE("Hi All,\nplease see below.");
+	NONE("Dear Colleagues,\nthe meeting moved.");
+}
+
 Test(names, first_name_in_no_list)
 {
 	/* a capitalised word no list knows, alone, mid-sentence: a person */
