@@ -475,7 +475,7 @@ Test(names, rank_then_date)
 /* a greeting's own line names its reader, even by a common word; not a group */
 Test(names, greeting_line_names_the_reader)
 {
-	FINDS("Hi Jewel,\n\nShe came in today.", "Jewel");
+	FINDS("Hi Bramble,\n\nShe came in today.", "Bramble");
 	NONE("Hi All,\nplease see below.");
 	NONE("Dear Colleagues,\nthe meeting moved.");
 }
