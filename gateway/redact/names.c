@@ -1334,6 +1334,19 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	if (a == b && words == 1 &&
 	    ((first->shape == SH_UPPER && !caps && first->nletters <= 3) || ref_prefix(sc, first)))
 		goto none;
+	/* "Practice IRIS advocate", "the MARAC team", "SWAN worker": in mixed
+	 * case a word in capitals before a service's role or kind is that
+	 * service's acronym, no surname */
+	if (a == b && words == 1 && first->shape == SH_UPPER && !caps && first->nletters <= 6) {
+		static const char *const ROLEN[] = {"advocate", "advocates", "worker", "workers",
+						    "team", "service", "referral", "clinic", "programme",
+						    "project", "form", "meeting", "coordinator",
+						    "co-ordinator", "lead", "practitioner", "assessment",
+						    "caseworker", "officer", "scheme", NULL};
+		const struct tok *v = tok(sc, b + 1);
+		if (v && !v->gap && v->shape == SH_LOWER && word_in_list(sc, v, ROLEN))
+			goto none;
+	}
 	/* A place-name run ending in a street word and holding no strong
 	 * name: "Green Lane", "Grange Court" */
 	if ((last->lex & (LEX_STREET | LEX_INSTITUTION)) && !has_s &&

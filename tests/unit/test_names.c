@@ -480,6 +480,14 @@ Test(names, greeting_line_names_the_reader)
 	NONE("Dear Colleagues,\nthe meeting moved.");
 }
 
+/* a word in capitals before a service's role is the service's acronym */
+Test(names, service_acronym_before_role)
+{
+	NONE("Referred on; the practice IRIS advocate will call.");
+	NONE("Discussed with the ROSA worker today.");
+	FINDS("Victim says ROSA hit her again.", "ROSA");
+}
+
 Test(names, first_name_in_no_list)
 {
 	/* a capitalised word no list knows, alone, mid-sentence: a person */
