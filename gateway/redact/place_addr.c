@@ -1027,7 +1027,7 @@ static void try_inst(struct scan *sc, long p)
 			e += m + 1;
 	}
 	if (!hosp)
-		e = trailing_town(sc, e); /* "Kwik Tyres, Selly Oak" */
+		e = trailing_branch(sc, e); /* "Kwik Tyres, Selly Oak", "..., Clifton campus" */
 	emit_place(sc, b, e, rule);
 }
 
@@ -1315,8 +1315,10 @@ static int where_works(struct scan *sc, long p)
 		w -= 2;
 	}
 	const struct tok *s1 = T(sc, w + 1);
-	if (!is_word(T(sc, w), W_WHERE) || !(s1->f & F_LOWER) ||
-	    !((s1->cls & (C_PRON | C_KIN)) || s1->id == W_VICTIM))
+	/* "where pt studies": a patient or client, shortened or not */
+	int who = (s1->cls & (C_PRON | C_KIN)) || s1->id == W_VICTIM ||
+		  (s1->end - s1->start == 2 && sc->s[s1->start] == 'p' && sc->s[s1->start + 1] == 't');
+	if (!is_word(T(sc, w), W_WHERE) || !(s1->f & F_LOWER) || !who)
 		return 0;
 	if (is_punct(T(sc, p + 1), ',') && (T(sc, p + 2)->f & F_CAP)) {
 		work_extent(sc, p + 2, 0);
@@ -1333,15 +1335,19 @@ static int where_works(struct scan *sc, long p)
 		    !(x->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_TITLE | C_KIN | C_DAY | C_MON))) {
 			cap |= !(x->f & F_DIGIT);
 			b--;
-		} else if ((is_word(x, W_AT) || is_word(x, W_IN)) && b < e && cap &&
-			   (T(sc, b - 2)->f & (F_CAP | F_DIGIT)) && T(sc, b - 2)->type == T_WORD) {
-			b--; /* "Boots at Beeston": the branch's town */
+		} else if ((is_word(x, W_AT) || is_word(x, W_IN) || is_punct(x, ',')) && b < e && cap &&
+			   (T(sc, b - 2)->f & (F_CAP | F_DIGIT)) && T(sc, b - 2)->type == T_WORD &&
+			   !(T(sc, b - 2)->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_TITLE | C_KIN))) {
+			b--; /* "Boots at Beeston", "Leeds Beckett, Headingley campus": the
+			      * branch's town or site */
 		} else {
 			break;
 		}
 		if (T(sc, b)->f & (F_NL | F_BRK))
 			break;
 	}
+	while (b < e && (T(sc, b)->type == T_PUNCT || is_word(T(sc, b), W_AT) || is_word(T(sc, b), W_IN)))
+		b++; /* the walk stopped at a finding: start at a word */
 	/* one word opening the sentence may be any word ("Later where ...") */
 	if (!cap || b >= e || ((T(sc, b)->f & F_BRK) && b == e - 1))
 		return 0;
@@ -1360,7 +1366,7 @@ static void try_work(struct scan *sc, long p)
 	int role = 0, strict = 0;
 	/* the name before "where" found, the cue goes on: "where she does
 	 * agency work (Staffline)" names the agency too */
-	if ((t->id == W_WORKS || t->id == W_WORK) && where_works(sc, p) == 2)
+	if ((t->id == W_WORKS || t->id == W_WORK || t->id == W_STUDIES) && where_works(sc, p) == 2)
 		return;
 	int place_of_work = t->id == W_WORK && is_word(T(sc, p - 1), W_OF) &&
 			    is_word(T(sc, p - 2), W_PLACE);

@@ -1271,6 +1271,9 @@ Test(place, workplace_where_she_works)
 		    SCRUB_PLACE, "Nissan plant");
 	expect_span("He came to the Nissan plant where she does shift work (Adecco).", 0,
 		    SCRUB_PLACE, "Adecco");
+	/* "where pt studies", a site after a comma */
+	expect_span("Her cousin is at Trentside University, Clifton campus where pt studies.", 0,
+		    SCRUB_PLACE, "Trentside University, Clifton campus");
 	/* not: no name before it */
 	expect_none("He went to the cafe where she works and shouted.", 0);
 }
