@@ -1028,6 +1028,23 @@ RARE static size_t bank_named_before(const unsigned char *s, size_t i)
 	return b;
 }
 
+/* Exactly want single digits one space apart from s[i] ("9 3 0 1 2 4 5 6"),
+ * no more digit after: the end, or 0. */
+RARE static size_t single_digits_at(const unsigned char *s, size_t n, size_t i, size_t want)
+{
+	size_t j = i, d = 0;
+	while (j < n && sc_digit(s[j]) && (j + 1 >= n || !sc_alnum(s[j + 1]))) {
+		d++, j++;
+		if (d < want && j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]))
+			j++;
+		else
+			break;
+	}
+	if (d != want || (j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1])))
+		return 0;
+	return j;
+}
+
 /* An 8-digit run within the next 40 bytes (an account number beside a sort code). */
 static int account_ahead(const unsigned char *s, size_t n, size_t e)
 {
@@ -1873,6 +1890,10 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	    (acct || sortc || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40))
 	        ? grouped_at(s, n, i, 8, G44, 2)
 	        : 0);
+	/* "a/c 9 3 0 1 2 4 5 6": read out digit by digit */
+	TRY(SCRUB_BANK, "bank:account",
+	    (acct || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40)) ? single_digits_at(s, n, i, 8)
+	                                                                : 0);
 	/* "acct ending 4471", "card ending in 0932": the last digits of an
 	 * account or card still tell it apart */
 	if ((mask & KIND_BIT(SCRUB_BANK)) && (e = digits_at(s, n, i, 4)) >= 3 && e <= 4 &&

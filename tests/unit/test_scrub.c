@@ -632,6 +632,9 @@ Test(scrub, bank_details_passports_licences)
 	expect("paid into Halifax 11-22-33 87654321.", "paid into " R("bank") " " R("bank") ".");
 	expect("(Sort 20-40-60, A/C 11223344)", "(" R("bank") ", A/C " R("bank") ")");
 	expect("Wed 12-34-56 12345678", "Wed " R("bank") " " R("bank"));
+	/* an account number read out digit by digit */
+	expect("sort code 40-11-62, a/c 7 2 0 5 1 9 3 8 (joint)", "sort code " R("bank") ", a/c " R("bank") " (joint)");
+	unchanged("a/c 7 2 0 5 then 1 9");
 	unchanged("Scored 12-34-56 in the quiz.");
 	unchanged("Ref 12345678 and 123456789 items; her account was closed in 2019.");
 }
