@@ -691,6 +691,7 @@
 	W(KITCHEN, "kitchen", C_INST | C_VENUE)                                                 \
 	W(LOGISTICS, "logistics", C_INST | C_VENUE)                                             \
 	W(INVESTIGATIONS, "investigations", C_INST | C_VENUE)                                   \
+	W(BARRACKS, "barracks", C_INST | C_VENUE) /* where soldiers and families live */	\
 	W(CARRY, "carry", C_INST | C_VENUE)                                                     \
 	W(MOSQUE, "mosque", C_INST | C_VENUE)                                                   \
 	W(GURDWARA, "gurdwara", C_INST | C_VENUE)                                               \

@@ -1439,3 +1439,11 @@ Test(place, town_after_cue_and_another)
 	cr_expect(!found_exact(s, &sv, -1, "Sam"), "a person after 'and' taken as a town");
 	spans_free(&sv);
 }
+
+/* issue 9: barracks, where soldiers work and families live */
+Test(place, barracks_are_places)
+{
+	expect_span("He is posted to Sir Redvers Buller Barracks until May.", 0, SCRUB_PLACE,
+		    "Sir Redvers Buller Barracks");
+	expect_span("She cleans at Kinloss Barracks on weekdays.", 0, SCRUB_PLACE, "Kinloss Barracks");
+}
