@@ -511,7 +511,13 @@ static size_t bridge(struct scan *sc, size_t k)
 static size_t quoted_nickname(struct scan *sc, size_t k)
 {
 	const struct tok *u = tok(sc, k);
-	if (u == NULL || u->gap != G_QUOTE || !capish(u) || (u->lex & LEX_FUNCTION))
+	if (u == NULL || u->gap != G_QUOTE)
+		return 0;
+	/* Johnny "the Horse" Ward: a nickname may open with "the" */
+	if (u->shape == SH_LOWER && word_is(sc, u, "the") && tok(sc, k + 1) &&
+	    !tok(sc, k + 1)->gap && capish(tok(sc, k + 1)))
+		u = tok(sc, ++k);
+	else if (!capish(u) || (u->lex & LEX_FUNCTION))
 		return 0;
 	for (size_t m = k + 1; m <= k + 2; m++) {
 		const struct tok *v = tok(sc, m);
@@ -718,6 +724,15 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		const struct tok *v = tok(sc, j + 1);
 		if (v == NULL || v->gap)
 			return 0;
+		/* "received by IDVA 18 Oct": a day of a month is a date, no
+		 * collar number */
+		static const char *const MON[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+						  "aug", "sep", "sept", "oct", "nov", "dec", "january",
+						  "february", "march", "april", "june", "july",
+						  "august", "september", "october", "november",
+						  "december", NULL};
+		if (u->end - u->start <= 2 && word_in_list(sc, v, MON))
+			return 0;
 		collar = 1;
 		j++;
 	}
@@ -901,7 +916,9 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	/* "collected by Uncle Sunil": a capitalised kinship word used as a
 	 * title goes with the name; "Support Worker Adrian" keeps its role */
 	const struct tok *from = u;
-	if (t->shape == SH_CAP && !t->caps && i > 0 && !sentence_start(sc, i) &&
+	/* "(Nanny Joan)": opening a bracket is no sentence start here */
+	int bracket = t->gap == G_OTHER && t->start > 0 && sc->s[t->start - 1] == '(';
+	if (t->shape == SH_CAP && !t->caps && i > 0 && (bracket || !sentence_start(sc, i)) &&
 	    !capish(tok(sc, i - 1)) && !(u->gap & ~G_NL))
 		from = t;
 	*next = last + 1;
@@ -1185,6 +1202,36 @@ static int listed_with_names(struct scan *sc, size_t a)
 	       !tok(sc, a + 2)->gap;
 }
 
+/* Letters mixing cases and ending in a capital after a lower-case letter
+ * ("PoP", "SoS", "DoH"): an abbreviation; no name is written so. */
+static int abbrev_shape(const struct scan *sc, const struct tok *u)
+{
+	const unsigned char *c = (const unsigned char *)sc->s + u->start;
+	size_t n = u->end - u->start;
+	return n >= 3 && n <= 5 && c[n - 1] >= 'A' && c[n - 1] <= 'Z' && c[n - 2] >= 'a' &&
+	       c[n - 2] <= 'z' && c[0] >= 'A' && c[0] <= 'Z';
+}
+
+/*
+ * "07700 900171 (Chipo Ndlovu)": whose number it is, in brackets straight
+ * after it. Tokens a..b fill the bracket, each a capitalised word that may
+ * be a name (no list's common or allow-listed word: "(Leeds Police)" is
+ * no one), and the token before the bracket is a number.
+ */
+static int number_owner(struct scan *sc, size_t a, size_t b)
+{
+	const struct tok *f = tok(sc, a), *l = tok(sc, b), *p = a ? tok(sc, a - 1) : NULL;
+	if (p == NULL || p->shape != SH_NUM || f->start == 0 || sc->s[f->start - 1] != '(' ||
+	    l->end >= sc->n || sc->s[l->end] != ')')
+		return 0;
+	for (size_t k = a; k <= b; k++) {
+		const struct tok *u = tok(sc, k);
+		if (u->shape != SH_CAP || u->klass == K_C || u->klass == K_A || (u->lex & CUEBITS))
+			return 0;
+	}
+	return 1;
+}
+
 /* A run of capitalised name words at i, judged by the lexicon. */
 static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
@@ -1260,6 +1307,14 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		while (a < b && tok(sc, a)->klass == K_U)
 			a++;
 	}
+	/* "PoP Siddiqui", "PoP HADDAD": a shorthand that ends in a capital
+	 * after a lower-case letter (person on probation) is a role, never a
+	 * forename; the name starts after it, so a subject's surname there is
+	 * the subject's and no third party's. Only before a listed name: an
+	 * unknown word after it is judged with it, as before ("PoP Zbyszko"). */
+	while (a < b && abbrev_shape(sc, tok(sc, a)) &&
+	       (tok(sc, a + 1)->klass == K_S || tok(sc, a + 1)->klass == K_W))
+		a++;
 
 	int has_s = 0, has_w = 0, any_upper = 0, words = 0;
 	for (size_t k = a; k <= b; k++) {
@@ -1279,6 +1334,19 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	if (a == b && words == 1 &&
 	    ((first->shape == SH_UPPER && !caps && first->nletters <= 3) || ref_prefix(sc, first)))
 		goto none;
+	/* "Practice IRIS advocate", "the MARAC team", "SWAN worker": in mixed
+	 * case a word in capitals before a service's role or kind is that
+	 * service's acronym, no surname */
+	if (a == b && words == 1 && first->shape == SH_UPPER && !caps && first->nletters <= 6) {
+		static const char *const ROLEN[] = {"advocate", "advocates", "worker", "workers",
+						    "team", "service", "referral", "clinic", "programme",
+						    "project", "form", "meeting", "coordinator",
+						    "co-ordinator", "lead", "practitioner", "assessment",
+						    "caseworker", "officer", "scheme", NULL};
+		const struct tok *v = tok(sc, b + 1);
+		if (v && !v->gap && v->shape == SH_LOWER && word_in_list(sc, v, ROLEN))
+			goto none;
+	}
 	/* A place-name run ending in a street word and holding no strong
 	 * name: "Green Lane", "Grange Court" */
 	if ((last->lex & (LEX_STREET | LEX_INSTITUTION)) && !has_s &&
@@ -1339,6 +1407,21 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	if (rule == NULL && a == b && words == 1 && first->klass == K_A && !caps &&
 	    first->shape == SH_CAP && (first->lex & LEX_FORENAME) && listed_with_names(sc, a))
 		rule = "lex:name-in-list";
+	if (rule == NULL && !caps && words >= 2 && words <= 3 && number_owner(sc, a, b))
+		rule = "cue:number-owner";
+	/* "his uncles Big Paddy and ...", "Little Mo": an adjective of size
+	 * or age before a forename, mid-sentence, is a nickname with it */
+	if (!caps && a == b && words == 1 && a > 0 && (first->lex & LEX_FORENAME) &&
+	    !first->gap && first->shape == SH_CAP && (rule == NULL || first->klass == K_S)) {
+		static const char *const NICK[] = {"big", "little", "lil", "wee", "young", "old",
+						   "fat", "mad", NULL};
+		const struct tok *p = tok(sc, a - 1);
+		if (p && p->shape == SH_CAP && !p->caps && word_in_list(sc, p, NICK) &&
+		    !sentence_start(sc, a - 1)) {
+			first = p;
+			rule = rule ? rule : "lex:nickname";
+		}
+	}
 	if (rule == NULL)
 		goto none;
 	*next = b + 1;
@@ -1372,7 +1455,18 @@ static int rule_signoff(struct scan *sc, size_t i, struct spans *out, size_t *ne
 		       !u->caps && u->shape == SH_CAP && u->nletters >= 2 &&
 		       !(u->lex & (LEX_ALLOW | LEX_FUNCTION | LEX_MODAL | CUEBITS | LEX_STREET |
 				   LEX_INSTITUTION | LEX_PARTICLE));
-	if (!own_line &&
+	/* "Hi Gem,\n": a greeting's own line, a capitalised word and a
+	 * comma: the reader's name, even a common word, unless it names a
+	 * group ("Hi all,", "Dear Colleagues,") */
+	static const char *const GROUP[] = {"all", "team", "everyone", "everybody", "both",
+					    "colleague", "colleagues", "sir", "madam", "there",
+					    "guys", "folks", "chair", "panel", "members", "partners",
+					    "friends", "marac", NULL};
+	int greet_line = word_in_list(sc, t, GREET) && u->klass == K_C && u->shape == SH_CAP &&
+			 !u->caps && u->nletters >= 2 && v && (v->gap & G_COMMA) && (v->gap & G_NL) &&
+			 !(u->lex & (LEX_FUNCTION | LEX_MODAL | CUEBITS | LEX_ALLOW)) &&
+			 !word_in_list(sc, u, GROUP);
+	if (!own_line && !greet_line &&
 	    !(u->klass == K_U || ((u->klass == K_W || u->klass == K_A) && (u->lex & LEX_FORENAME))))
 		return 0;
 	if (u->klass == K_U && (u->nletters < 2 || (u->shape == SH_UPPER && !u->caps)))

@@ -350,10 +350,29 @@ static long number_street(const struct scan *sc, long p)
 	return e;
 }
 
+/* A CAD log's time at a line's start: four digits HHMM, then a word in
+ * capitals ("1925 VEH STOPPED JUNCTION SWANSWELL ST"). */
+static int cad_time(const struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *x = T(sc, p + 1);
+	const unsigned char *c = sc->s + t->start;
+	if (t->end - t->start != 4 || !(t->f & F_NL || p == 0) || x->type != T_WORD ||
+	    !(x->f & F_UPPER))
+		return 0;
+	for (int k = 0; k < 4; k++)
+		if (!is_digit(c[k]))
+			return 0;
+	return (c[0] - '0') * 10 + (c[1] - '0') < 24 && c[2] < '6';
+}
+
 static void try_number(struct scan *sc, long p)
 {
 	long e = number_street(sc, p);
 	long a = p;
+	/* the time, then words, then a street: the street alone is read at
+	 * its own words */
+	if (e > p + 3 && cad_time(sc, p))
+		return;
 	const struct tok *pr = T(sc, p - 1);
 	if (is_punct(pr, '#') && pr->end == T(sc, p)->start && (T(sc, p)->f & F_HOUSE) &&
 	    (T(sc, p - 2)->cls & (C_PREP | C_PREP2 | C_LOCV)) && e == 0) {
@@ -502,7 +521,10 @@ static int police_station_at(const struct scan *sc, long e)
 	const struct tok *x = T(sc, e);
 	if (x->type != T_WORD || (x->f & F_BRK))
 		return 0;
-	return x->id == W_CUSTODY || (x->id == W_POLICE && is_word(T(sc, e + 1), W_STATION)) ||
+	/* "Etal Lane station", "Clough Road custody": a station named by its
+	 * street is a public building, the street no one's address */
+	return x->id == W_CUSTODY || (x->id == W_STATION && (x->f & F_LOWER)) ||
+	       (x->id == W_POLICE && is_word(T(sc, e + 1), W_STATION)) ||
 	       (x->id == W_FRONT && is_word(T(sc, e + 1), W_COUNTER));
 }
 
@@ -515,6 +537,14 @@ static void try_prep_street(struct scan *sc, long p)
 	long e = street_at(sc, p + 1, mode);
 	if (e && police_station_at(sc, e))
 		return;
+	/* "the front counter at Clough Road", "custody at Elm Street": the
+	 * police station named by its street, the word before the "at" */
+	const struct tok *w0 = T(sc, p - 1);
+	if (e && (t->id == W_AT || t->id == W_IN) && !(t->f & F_BRK) &&
+	    (w0->id == W_COUNTER || w0->id == W_CUSTODY || (w0->id == W_STATION && (w0->f & F_LOWER)))) {
+		sc->skip_addr = e; /* nor a bare street at its next word */
+		return;
+	}
 	if (e) {
 		emit_address(sc, p + 1, e, "addr:street");
 		return;
@@ -562,6 +592,8 @@ static void try_bare_street(struct scan *sc, long p)
 	}
 }
 
+static int clause_end(const struct tok *z);
+
 /* "moved to Leeds", "refuge space found in Hull": a town after a location cue. */
 void place_town_after_cue(struct scan *sc, long p)
 {
@@ -585,6 +617,16 @@ void place_town_after_cue(struct scan *sc, long p)
 	    (T(sc, a + m)->cls & (C_INST | C_INSTC)) || police_station_at(sc, a + m))
 		return;
 	emit_address(sc, a, a + m, "addr:town-after-cue");
+	/* "remain at Willowtown and Ebbw Fawr -": the cue covers both */
+	long c = a + m;
+	if (is_word(T(sc, c), W_AND) && !(T(sc, c + 1)->f & F_NL)) {
+		long k = 0;
+		while (k < 3 && place_town_word(T(sc, c + 1 + k)) && !(T(sc, c + 1 + k)->f & F_NL))
+			k++;
+		if (k > 0 && clause_end(T(sc, c + 1 + k)) &&
+		    !(T(sc, c + 1 + k)->cls & (C_INST | C_INSTC)))
+			emit_address(sc, c + 1, c + 1 + k, "addr:town-after-cue");
+	}
 }
 
 /*
@@ -651,10 +693,150 @@ static long trailing_town(struct scan *sc, long last)
 	return e;
 }
 
+/* A word naming part of a workplace: a ward, a department, a berth ... */
+static int part_word(const struct tok *t)
+{
+	return t->type == T_WORD &&
+	       (t->id == W_WARD || t->id == W_DEPARTMENT || t->id == W_DEPT || t->id == W_UNIT ||
+		t->id == W_BERTH || t->id == W_WING || t->id == W_BAY || t->id == W_GATE);
+}
+
+/* A lower-case word naming a part or branch of a workplace after its name:
+ * "Headington campus", "Primark stockroom", "Cowley plant" */
+static int branch_word(const struct tok *t)
+{
+	return t->type == T_WORD && (t->f & F_LOWER) &&
+	       (t->id == W_CAMPUS || t->id == W_SITE || t->id == W_PARISH || t->id == W_STOCKROOM ||
+		t->id == W_PLANT || t->id == W_BRANCH || t->id == W_CANTEEN || t->id == W_WING ||
+		t->id == W_WARD || t->id == W_DEPOT || t->id == W_STORE || t->id == W_SHOP ||
+		t->id == W_OFFICE || t->id == W_WAREHOUSE || t->id == W_KITCHEN);
+}
+
+/* A word that starts with a weekday's three letters and ends there or at a
+ * '-': "Mon-Fri", "Tue" (a tokeniser keeps "Mon-Fri" one word) */
+static int day_range(const struct scan *sc, const struct tok *t)
+{
+	static const char days[] = "montuewedthufrisatsun";
+	const unsigned char *c = sc->s + t->start;
+	size_t n = t->end - t->start;
+	if (n < 3 || (n > 3 && c[3] != '-' && !is_alpha(c[3])))
+		return 0;
+	for (int d = 0; d < 7; d++)
+		if ((c[0] | 0x20u) == (unsigned char)days[3 * d] &&
+		    (c[1] | 0x20u) == (unsigned char)days[3 * d + 1] &&
+		    (c[2] | 0x20u) == (unsigned char)days[3 * d + 2] &&
+		    (n == 3 || c[3] == '-' || (t->cls & C_DAY)))
+			return 1;
+	return 0;
+}
+
+/* A capitalised word naming a department: any but a function word, a
+ * day or a month */
+static int dept_word(const struct tok *t)
+{
+	return t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && !(t->f & F_DIGIT) &&
+	       !(t->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE));
+}
+
+/* Does token z end a clause (as trailing_town asks)? */
+static int clause_end(const struct tok *z)
+{
+	return z->type == T_END || (z->type == T_PUNCT && z->ch != '&') || (z->f & F_NL) ||
+	       (z->type == T_WORD && (z->f & F_LOWER) &&
+		(z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ)));
+}
+
+/*
+ * After a workplace ending at token last: its town (trailing_town), then the
+ * part of it where the person is found, which tells colleagues and a
+ * stalker alike where to go: ", Ward 6", ", Ward F", ", Department of Renal
+ * Medicine", ", berth 204", ", Headington campus", ", Primark stockroom",
+ * ", the Costa" (a shop inside a centre), each ending the clause; then a
+ * short bracket of capitalised words naming the unit or the role there
+ * ("(HCA)", "(IBERS)", "(Q-Park)"), not a day, a month or a number.
+ * Returns the new end.
+ */
+static long trailing_branch(struct scan *sc, long last)
+{
+	long e = trailing_town(sc, last);
+	if (is_punct(T(sc, e), ',') && !(T(sc, e + 1)->f & (F_BRK | F_NL))) {
+		long a = e + 1, m = 0;
+		const struct tok *x = T(sc, a);
+		if (part_word(x)) {
+			const struct tok *y = T(sc, a + 1);
+			if (y->type == T_NUM && !(y->f & F_NL))
+				m = 2; /* "Ward 6", "berth 204" */
+			else if (x->f & F_LOWER)
+				m = 0;
+			else if (is_word(y, W_OF) && dept_word(T(sc, a + 2)))
+				for (m = 2; m < 6 && dept_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL);
+				     m++)
+					; /* "Department of Acute Care" */
+			else if (y->type == T_WORD && (y->f & (F_CAP | F_UPPER)) && !(y->f & F_NL) &&
+				 !(y->cls & (C_DAY | C_MON | C_FUNC | C_DET | C_PRON)))
+				m = 2;
+		} else if (is_word(x, W_THE) && (x->f & F_LOWER)) {
+			while (m < 2 && place_town_word(T(sc, a + 1 + m)) && !(T(sc, a + 1 + m)->f & F_NL))
+				m++;
+			m = m ? m + 1 : 0;
+		} else {
+			while (m < 3 && (place_town_word(T(sc, a + m)) ||
+					 ((T(sc, a + m)->f & F_UPPER) && T(sc, a + m)->type == T_WORD)) &&
+			       !(T(sc, a + m)->f & F_NL))
+				m++;
+			/* "Headington campus"; "Ponswood industrial estate", "Kingsway
+			 * retail park": an estate or park after a lower-case word */
+			const struct tok *y = T(sc, a + m), *y2 = T(sc, a + m + 1);
+			if (m > 0 && branch_word(y) && !(y->f & F_NL))
+				m++;
+			else if (m > 0 && y->type == T_WORD && (y->f & F_LOWER) && !(y->f & F_NL) &&
+				 !(y->cls & (C_FUNC | C_PREP | C_CONJ | C_DET | C_PRON)) &&
+				 (is_word(y2, W_ESTATE) || is_word(y2, W_PARK)) && (y2->f & F_LOWER))
+				m += 2;
+			else
+				m = 0;
+		}
+		if (m > 0 && clause_end(T(sc, a + m)))
+			e = a + m;
+	}
+	if (is_punct(T(sc, e), '(') && !(T(sc, e + 1)->f & F_NL)) {
+		long k = e + 1, words = 0;
+		for (; k < e + 6; k++) {
+			const struct tok *x = T(sc, k);
+			if (is_punct(x, '-') && words > 0 && !(T(sc, k + 1)->f & F_SP))
+				continue;
+			if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & (F_NL | F_DIGIT)) ||
+			    (x->cls & (C_DAY | C_MON | C_FUNC | C_DET | C_PRON | C_TITLE | C_KIN)) ||
+			    day_range(sc, x))
+				break;
+			words++;
+		}
+		if (words > 0 && words <= 3 && is_punct(T(sc, k), ')'))
+			e = k + 1;
+	}
+	return e;
+}
+
 static void emit_place(struct scan *sc, long a, long e, const char *rule)
 {
 	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_PLACE, rule);
 	sc->skip_place = e;
+}
+
+/* A hospital named at token p is where she is (withheld) only with an
+ * admission or location cue in its sentence ("admitted to", "on ward 5");
+ * otherwise it is where she was seen, a public place, kept. */
+static int hosp_admitted(const struct scan *sc, long p)
+{
+	int admit = sc->last_admit >= sc->ss && sc->last_admit >= 0;
+	admit |= sc->last_cue >= sc->ss && sc->last_cue >= 0;
+	for (long i = p + 1; i < p + LOOK / 2 && !admit; i++) {
+		const struct tok *w = T(sc, i);
+		if (w->f & F_BRK)
+			break;
+		admit = (w->cls & C_ADMIT) || w->id == W_WARD;
+	}
+	return admit;
 }
 
 /*
@@ -677,6 +859,10 @@ static void inst_label(struct scan *sc, long p)
 		return;
 	int paren = x->ch == '(';
 	long a = p + 2, m = 0;
+	/* "been to hospital (Royal Gwent)": where she was seen, kept as a
+	 * hospital named before its word is (try_inst) */
+	if ((t->cls & C_HOSP) && !hosp_admitted(sc, p))
+		return;
 	if (T(sc, a)->cls & C_TITLE) {
 		/* "GP (Dr Okoro, Riverside)": the doctor, then the practice */
 		long c = a + 1;
@@ -686,8 +872,10 @@ static void inst_label(struct scan *sc, long p)
 			return;
 		a = c + 1;
 	}
-	while (m < 6 && (place_town_word(T(sc, a + m)) ||
-			 (paren && m > 0 && is_punct(T(sc, a + m), ',') && place_town_word(T(sc, a + m + 1)))) &&
+	while (m < 8 && (place_town_word(T(sc, a + m)) ||
+			 (paren && m > 0 && is_punct(T(sc, a + m), ',') && place_town_word(T(sc, a + m + 1))) ||
+			 /* "her salon (Aylin Hair & Beauty, ...)" */
+			 (m > 0 && is_punct(T(sc, a + m), '&') && place_town_word(T(sc, a + m + 1)))) &&
 	       !(T(sc, a + m)->f & F_NL))
 		m++;
 	const struct tok *z = T(sc, a + m);
@@ -701,7 +889,8 @@ static void inst_label(struct scan *sc, long p)
 			    t->id == W_CLINIC || t->id == W_HEALTHCARE)
 				   ? "place:gp"
 				   : "place:school";
-	emit_place(sc, a, a + m, rule);
+	/* "GP: Manor Surgery, Headington": the town says which one */
+	emit_place(sc, a, paren ? a + m : trailing_town(sc, a + m), rule);
 }
 
 /* St Mary's Primary School, Riverside Medical Centre, Dr Shah's surgery */
@@ -778,21 +967,22 @@ static void try_inst(struct scan *sc, long p)
 	     t->id == W_CHURCH) &&
 	    !(t->f & F_LOWER) && !(T(sc, p - 1)->cls & C_INSTM) && !is_word(T(sc, b - 1), W_THE))
 		return;
+	/* "One Stop Shop DA service", "the Hub project": a service's name,
+	 * an agency's, not a venue someone is found at */
+	if (t->cls & C_VENUE) {
+		long k = p + 1;
+		if (T(sc, k)->type == T_WORD && (T(sc, k)->f & F_UPPER) && T(sc, k)->end - T(sc, k)->start <= 4)
+			k++;
+		if (T(sc, k)->id == W_SERVICE || T(sc, k)->id == W_SERVICES || T(sc, k)->id == W_TEAM)
+			return;
+	}
 	const char *rule = (t->cls & C_VENUE) ? "place:venue" : "place:school";
 	/* "the Royal Infirmary cafe": a hospital's, named only where she is */
 	int hosp = (t->cls & C_HOSP) != 0;
 	for (long i = b; i < p && !hosp && (t->cls & C_VENUE); i++)
 		hosp = (T(sc, i)->cls & C_HOSP) != 0;
 	if (hosp) {
-		int admit = sc->last_admit >= sc->ss && sc->last_admit >= 0;
-		admit |= sc->last_cue >= sc->ss && sc->last_cue >= 0;
-		for (long i = p + 1; i < p + LOOK / 2 && !admit; i++) {
-			const struct tok *w = T(sc, i);
-			if (w->f & F_BRK)
-				break;
-			admit = (w->cls & C_ADMIT) || w->id == W_WARD;
-		}
-		if (!admit)
+		if (!hosp_admitted(sc, p))
 			return;
 		rule = "place:hospital";
 	} else if (t->id == W_SURGERY || t->id == W_PRACTICE || t->id == W_CLINIC ||
@@ -837,7 +1027,7 @@ static void try_inst(struct scan *sc, long p)
 			e += m + 1;
 	}
 	if (!hosp)
-		e = trailing_town(sc, e); /* "Kwik Tyres, Selly Oak" */
+		e = trailing_branch(sc, e); /* "Kwik Tyres, Selly Oak", "..., Clifton campus" */
 	emit_place(sc, b, e, rule);
 }
 
@@ -899,6 +1089,16 @@ static void try_attend(struct scan *sc, long p)
 			return;
 		m++;
 	}
+	/* "attended Glangwili hospital", "attended Etal Lane station": a
+	 * hospital or a police station attended, not a school; the hospital
+	 * is judged at its own word (try_inst) */
+	const struct tok *z = T(sc, j + m);
+	if (m > 0 && z->type == T_WORD && !(z->f & F_NL) &&
+	    ((z->cls & C_HOSP) || z->id == W_STATION || z->id == W_CUSTODY))
+		return;
+	/* "attended North Manchester General": a hospital named by its town */
+	if (m > 1 && T(sc, j + m - 1)->id == W_GENERAL)
+		return;
 	if (m > 0)
 		emit_place(sc, j, j + m, "place:attends");
 }
@@ -996,7 +1196,11 @@ static int not_job(const struct scan *sc, const struct tok *w)
 					 "corner", "matter", "answer", "register", "poster",
 					 "sticker", "flyer",  "leaflet", "computer", "reminder",
 					 "warrant", "tenant", "applicant", "complainant", "defendant",
-					 "informant", "occupant", "claimant", "participant", "victim"};
+					 "informant", "occupant", "claimant", "participant", "victim",
+					 /* words of other kinds ending so */
+					 "under", "after", "never", "either", "neither", "whether", "other",
+					 "another", "rather", "later", "together", "further", "water",
+					 "weather"};
 	const char *c = (const char *)sc->s + w->start;
 	size_t n = w->end - w->start;
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
@@ -1035,7 +1239,124 @@ static void job_aside(struct scan *sc, long p)
 	emit_place(sc, a, a + m, "place:workplace");
 }
 
+/*
+ * A job and a person, then the employer: "(contractor Grant Ackroyd,
+ * Kirklees Safer Homes)", "pharmacist Mr Shah (Boots, Hamlet Court Road)".
+ * p is the first capitalised word after the ',' (in the bracket) or the
+ * '(' (after the person). Back from p: one to three capitalised words of
+ * the person, a title perhaps, then a lower-case job word, the bracket
+ * before it when the comma is inside. The employer is up to four
+ * capitalised words up to a comma or the bracket, not an agency's.
+ */
+static void job_person_employer(struct scan *sc, long p)
+{
+	int comma = is_punct(T(sc, p - 1), ',');
+	long k = p - 2, names = 0;
+	while (names < 3 && T(sc, k)->type == T_WORD && (T(sc, k)->f & (F_CAP | F_UPPER)) &&
+	       !(T(sc, k)->f & F_NL) &&
+	       !(T(sc, k)->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_NOTPL | C_KIN)))
+		names++, k--;
+	if (names == 0)
+		return;
+	if (T(sc, k)->cls & C_TITLE)
+		k--;
+	/* not a preposition shaped like a job ("under DVDS (Clare's Law)"),
+	 * nor the victim's solicitor, whose firm serves the case as an
+	 * agency does */
+	const struct tok *jw = T(sc, k);
+	if (!job_word(sc, jw, C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_DET) ||
+	    not_job(sc, jw) ||
+	    (jw->end - jw->start >= 9 && strncmp((const char *)sc->s + jw->start, "solicitor", 9) == 0))
+		return;
+	if (comma && !is_punct(T(sc, k - 1), '(') &&
+	    !(is_punct(T(sc, k - 2), '(') && (T(sc, k - 1)->f & F_LOWER)))
+		return;
+	long m = 0;
+	while (m < 4) {
+		const struct tok *x = T(sc, p + m);
+		if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & F_NL) ||
+		    (x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_KIN)))
+			break;
+		if (x->cls & C_NOTPL)
+			return;
+		m++;
+	}
+	const struct tok *z = T(sc, p + m);
+	if (m == 0 || !(is_punct(z, ',') || is_punct(z, ')')))
+		return;
+	emit_place(sc, p, p + m, "place:workplace");
+}
+
 static void work_extent(struct scan *sc, long j, int role);
+
+/*
+ * "... where she works": the workplace is named just before "where" ("he
+ * followed her to Boots D90 at Beeston where she works") or right after,
+ * in apposition ("the shop where victim works, Smaki Deli, Botchergate").
+ * Before: capitalised words and codes back to the first other word, a town
+ * after "at"/"in" among them. Returns 2 when it emitted the name after,
+ * 1 the name before, 0 none.
+ */
+static int where_works(struct scan *sc, long p)
+{
+	long w = p - 2;
+	/* "where she does agency work", "where he did his work" */
+	if (T(sc, p)->id == W_WORK) {
+		for (w = p - 2; w >= p - 3; w--) {
+			const struct tok *d = T(sc, w);
+			const char *c = (const char *)sc->s + d->start;
+			size_t n = d->end - d->start;
+			if (d->type == T_WORD && ((n == 4 && strncmp(c, "does", 4) == 0) ||
+						  (n == 3 && strncmp(c, "did", 3) == 0)))
+				break;
+		}
+		if (w < p - 3)
+			return 0;
+		w -= 2;
+	}
+	const struct tok *s1 = T(sc, w + 1);
+	/* "where pt studies": a patient or client, shortened or not */
+	int who = (s1->cls & (C_PRON | C_KIN)) || s1->id == W_VICTIM ||
+		  (s1->end - s1->start == 2 && sc->s[s1->start] == 'p' && sc->s[s1->start + 1] == 't');
+	if (!is_word(T(sc, w), W_WHERE) || !(s1->f & F_LOWER) || !who)
+		return 0;
+	if (is_punct(T(sc, p + 1), ',') && (T(sc, p + 2)->f & F_CAP)) {
+		work_extent(sc, p + 2, 0);
+		return 2;
+	}
+	long e = w, b = e;
+	/* "the Honda site where ...": a part or kind of workplace after its name */
+	if (branch_word(T(sc, e - 1)) || ((T(sc, e - 1)->cls & C_VENUE) && (T(sc, e - 1)->f & F_LOWER)))
+		b--;
+	int cap = 0;
+	while (b - 1 >= sc->ss && e - b < 6 && b - 1 >= sc->skip_place) {
+		const struct tok *x = T(sc, b - 1);
+		if (x->type == T_WORD && !(x->f & F_LOWER) &&
+		    !(x->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_TITLE | C_KIN | C_DAY | C_MON))) {
+			cap |= !(x->f & F_DIGIT);
+			b--;
+		} else if ((is_word(x, W_AT) || is_word(x, W_IN) || is_punct(x, ',')) && b < e && cap &&
+			   (T(sc, b - 2)->f & (F_CAP | F_DIGIT)) && T(sc, b - 2)->type == T_WORD &&
+			   !(T(sc, b - 2)->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_TITLE | C_KIN))) {
+			b--; /* "Boots at Beeston", "Leeds Beckett, Headingley campus": the
+			      * branch's town or site */
+		} else {
+			break;
+		}
+		if (T(sc, b)->f & (F_NL | F_BRK))
+			break;
+	}
+	while (b < e && (T(sc, b)->type == T_PUNCT || is_word(T(sc, b), W_AT) || is_word(T(sc, b), W_IN)))
+		b++; /* the walk stopped at a finding: start at a word */
+	/* one word opening the sentence may be any word ("Later where ...") */
+	if (!cap || b >= e || ((T(sc, b)->f & F_BRK) && b == e - 1))
+		return 0;
+	long keep = sc->skip_place;
+	emit_place(sc, b, e, "place:workplace");
+	if (keep > sc->skip_place)
+		sc->skip_place = keep; /* behind the walk: leave its mark where it was */
+	return 1;
+}
 
 /* "works at Tesco on Freeman Street", "employed by ...", "her workplace, ..." */
 static void try_work(struct scan *sc, long p)
@@ -1043,6 +1364,10 @@ static void try_work(struct scan *sc, long p)
 	const struct tok *t = T(sc, p);
 	long j = p + 1;
 	int role = 0, strict = 0;
+	/* the name before "where" found, the cue goes on: "where she does
+	 * agency work (Staffline)" names the agency too */
+	if ((t->id == W_WORKS || t->id == W_WORK || t->id == W_STUDIES) && where_works(sc, p) == 2)
+		return;
 	int place_of_work = t->id == W_WORK && is_word(T(sc, p - 1), W_OF) &&
 			    is_word(T(sc, p - 2), W_PLACE);
 	if (t->id == W_OCCUPATION && is_punct(T(sc, j), ':'))
@@ -1057,9 +1382,28 @@ static void try_work(struct scan *sc, long p)
 			j++;
 		else if (!(x->f & F_CAP))
 			return;
+	} else if (t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr(",:", T(sc, j)->ch) &&
+		   ((T(sc, j + 1)->f & F_CAP) ||
+		    (is_word(T(sc, j + 1), W_THE) && (T(sc, j + 2)->f & F_CAP))) &&
+		   !(T(sc, j + 1)->f & (F_NL | F_BRK)) &&
+		   (T(sc, j)->ch == ':' ? ((T(sc, p - 1)->f & F_POSS) || is_word(T(sc, p - 1), W_HIS) ||
+					  is_word(T(sc, p - 1), W_HER) || is_word(T(sc, p - 1), W_THEIR))
+					: (is_word(T(sc, p - 1), W_FROM) || is_word(T(sc, p - 1), W_AT) ||
+					   ((is_word(T(sc, p - 1), W_HIS) || is_word(T(sc, p - 1), W_HER) ||
+					     is_word(T(sc, p - 1), W_THEIR)) &&
+					    (is_word(T(sc, p - 2), W_AT) || is_word(T(sc, p - 2), W_FROM)))))) {
+		/* "Craig's work: Sutton Roofing", "a friend from work, Fenland
+		 * Foods", "arrested at his work, the Quays car park": the name
+		 * after the label or in apposition */
+		j++;
+	} else if (t->id == W_WORKS && is_word(T(sc, j), W_THERE) && is_punct(T(sc, j + 1), '(') &&
+		   T(sc, j + 2)->type == T_WORD && !(T(sc, j + 2)->f & F_LOWER)) {
+		j += 2; /* "he works there (Sutton bus garage)" */
 	} else if (((t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr("(:-", T(sc, j)->ch) &&
 		    is_word(T(sc, p - 1), W_AT)) ||
 		   ((t->id == W_WORKS || t->id == W_WORK) && is_punct(T(sc, j), '(') &&
+		    /* not a service named so: "Justice Social Work (Scottish ...)" */
+		    !((t->f & F_CAP) && !(t->f & F_UPPER) && (T(sc, p - 1)->f & F_CAP)) &&
 		    (T(sc, j + 1)->type == T_WORD) && !(T(sc, j + 1)->f & F_LOWER)))) {
 		j++; /* "stalks her at work (the Grange Hotel)", "the shop where she
 		      * works (Kemal's Market, ...)" */
@@ -1078,9 +1422,13 @@ static void try_work(struct scan *sc, long p)
 		 * "teacher ... with Mum" says nothing of where */
 		role = t->id == W_COLLEAGUE || t->id == W_COLLEAGUES || t->id == W_TEACHER ||
 			   t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER ||
-			   t->id == W_KEYWORKER || t->id == W_BOSS || t->id == W_SUPERVISOR;
+			   t->id == W_KEYWORKER || t->id == W_BOSS || t->id == W_SUPERVISOR ||
+			   t->id == W_MANAGER;
+		/* "takes her salary from the Ulster Hospital pharmacy" */
 		int from = role || t->id == W_SACKED || t->id == W_DISMISSED || t->id == W_FIRED ||
-			   t->id == W_REDUNDANT || t->id == W_RETIRED, to = t->id == W_ROUTE;
+			   t->id == W_REDUNDANT || t->id == W_RETIRED || t->id == W_SALARY ||
+			   t->id == W_WAGES,
+		    to = t->id == W_ROUTE;
 		if (t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES)
 			return;
 		int k;
@@ -1105,14 +1453,14 @@ static void try_work(struct scan *sc, long p)
 			}
 			if (k >= 4 && !(x->id == W_AT || x->id == W_FOR))
 				return;
-			if (x->type == T_WORD && ((x->id == W_AT || (from && x->id == W_FROM)) ||
-						  (!role && (x->id == W_FOR || x->id == W_IN ||
-							     x->id == W_WITH || x->id == W_BY ||
-							     /* "works on the tills at", "on
-							      * the Mull fish farm" */
-							     (x->id == W_ON && k == 0 &&
-							      (T(sc, j + 1)->cls & C_DET)))) ||
-						  (to && x->id == W_TO)))
+			int pay = t->id == W_SALARY || t->id == W_WAGES; /* only "from" */
+			if (x->type == T_WORD &&
+			    ((x->id == W_AT && !pay) || (from && x->id == W_FROM) ||
+			     (!role && !pay &&
+			      (x->id == W_FOR || x->id == W_IN || x->id == W_WITH || x->id == W_BY ||
+			       /* "works on the tills at", "on the Mull fish farm" */
+			       (x->id == W_ON && k == 0 && (T(sc, j + 1)->cls & C_DET)))) ||
+			     (to && x->id == W_TO)))
 				break;
 			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
 				return;
@@ -1164,6 +1512,13 @@ static void work_extent(struct scan *sc, long j, int how)
 			    T(sc, e + 1)->type == T_WORD && (T(sc, e + 1)->f & F_LOWER) &&
 			    !(T(sc, e + 1)->cls & (C_FUNC | C_PREP | C_TIMEW | C_CONJ)))
 				continue;
+			/* "at Ventura Park Next.": a capitalised word that is also
+			 * an adverb or a determiner ends the name it is part of */
+			if ((x->cls & (C_TIMEW | C_ADV | C_DET)) && (x->f & F_CAP) && !(x->f & (F_UPPER | F_BRK)) &&
+			    cap && !(x->cls & (C_CONJ | C_DAY | C_MON | C_PRON)) && clause_end(T(sc, e + 1))) {
+				last = e + 1;
+				continue;
+			}
 			if (x->cls & (C_CONJ | C_DAY | C_MON | C_TIMEW | C_PRON | C_UNIT | C_ADV) ||
 			    x->id == W_FOR || x->id == W_UNTIL || x->id == W_TILL || x->id == W_DURING ||
 			    x->id == W_BETWEEN || x->id == W_FROM || x->id == W_AS)
@@ -1189,9 +1544,17 @@ static void work_extent(struct scan *sc, long j, int how)
 	/* "teacher Brown from the DA team": an agency's team, not a workplace */
 	if (role && (T(sc, last - 1)->cls & (C_NOTPL | C_NONLOC)) && (T(sc, last - 1)->f & F_LOWER))
 		return;
+	/* "works for Cheshire Constabulary", "(Scottish Borders Council)": an
+	 * agency of the partnership, named as agencies are */
+	{
+		unsigned id = T(sc, last - 1)->id;
+		if ((id == W_POLICE || id == W_COUNCIL || id == W_CONSTABULARY) &&
+		    !(T(sc, last - 1)->f & F_LOWER))
+			return;
+	}
 	/* "Teesport Logistics, Grangetown - start date": the town after a
 	 * comma says which branch, when it ends the clause */
-	last = trailing_town(sc, last);
+	last = trailing_branch(sc, last);
 	emit_place(sc, j, last, "place:workplace");
 }
 
@@ -1249,6 +1612,13 @@ static void try_job_noun(struct scan *sc, long p)
 	if (!job_word(sc, w, 0) || not_job(sc, w))
 		return;
 	long a;
+	/* "a doctor (registrar) at the John Radcliffe": a lower-case aside
+	 * in brackets, then at/for/with */
+	if (is_punct(z, '(') && T(sc, j + k + 1)->type == T_WORD && (T(sc, j + k + 1)->f & F_LOWER) &&
+	    is_punct(T(sc, j + k + 2), ')') &&
+	    (is_word(T(sc, j + k + 3), W_AT) || is_word(T(sc, j + k + 3), W_FOR) ||
+	     is_word(T(sc, j + k + 3), W_WITH)))
+		z = T(sc, j + k + 3), k += 3;
 	if (is_punct(z, '('))
 		a = j + k + 1;
 	else if (z->type == T_WORD && (z->id == W_AT || z->id == W_FOR || z->id == W_WITH))
@@ -1277,9 +1647,10 @@ static void try_job_noun(struct scan *sc, long p)
 	if (!(e->type == T_END || e->type == T_PUNCT || (e->f & (F_NL | F_BRK)) ||
 	      (e->type == T_WORD && (e->f & F_LOWER))))
 		return;
+	long end = trailing_branch(sc, a + m); /* before "the" is taken in */
 	if (is_word(T(sc, a - 1), W_THE))
 		a--;
-	emit_place(sc, a, trailing_town(sc, a + m), "place:workplace");
+	emit_place(sc, a, end, "place:workplace");
 }
 
 void place_addresses(struct scan *sc, long p)
@@ -1294,6 +1665,10 @@ void place_addresses(struct scan *sc, long p)
 		else if ((T(sc, p - 3)->f & F_LOWER) && is_punct(T(sc, p - 4), '('))
 			job_aside(sc, p - 4);
 	}
+	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place &&
+	    (is_punct(T(sc, p - 1), ',') || is_punct(T(sc, p - 1), '(')) &&
+	    (T(sc, p - 2)->f & (F_CAP | F_UPPER)) && T(sc, p - 2)->type == T_WORD)
+		job_person_employer(sc, p);
 	if (p < sc->skip_addr)
 		return;
 	if (t->type == T_NUM)
@@ -1317,13 +1692,87 @@ void place_addresses(struct scan *sc, long p)
 		try_bare_street(sc, p);
 }
 
+/*
+ * A school named after the lower-case word "school": "her old school
+ * Harry Gosling told ...", "the school nurse at Larkrise reports ...".
+ * After "old", "new", "previous", "former", "current" or a possessive, one
+ * to three capitalised words (no title, agency or day) ending the clause or
+ * followed by a lower-case word; or after one or two lower-case words of a
+ * role there (nurse, office, staff ...) and "at", the capitalised words.
+ */
+static void school_named_after(struct scan *sc, long p)
+{
+	const struct tok *pr = T(sc, p - 1);
+	long a = p + 1;
+	int adj = pr->id == W_OLD || pr->id == W_NEW || pr->id == W_CURRENT ||
+		  is_word(pr, W_HER) || is_word(pr, W_HIS) || is_word(pr, W_THEIR) ||
+		  ((pr->f & F_POSS) && pr->type == T_WORD) ||
+		  (pr->type == T_WORD && (pr->f & F_LOWER) &&
+		   ((pr->end - pr->start == 8 && strncmp((const char *)sc->s + pr->start, "previous", 8) == 0) ||
+		    (pr->end - pr->start == 6 && strncmp((const char *)sc->s + pr->start, "former", 6) == 0)));
+	if (!(T(sc, a)->f & (F_CAP | F_UPPER))) {
+		/* "school nurse at", "school office at" */
+		int k = 0;
+		while (k < 2 && T(sc, a)->type == T_WORD && (T(sc, a)->f & F_LOWER) &&
+		       !(T(sc, a)->cls & (C_FUNC | C_PREP | C_CONJ | C_DET | C_PRON)))
+			a++, k++;
+		if (k == 0 || !is_word(T(sc, a), W_AT))
+			return;
+		a++;
+		adj = 1;
+	}
+	if (!adj || (T(sc, a)->f & (F_NL | F_BRK)))
+		return;
+	long m = 0;
+	while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
+		m++;
+	const struct tok *z = T(sc, a + m);
+	if (m == 0 || (z->type == T_WORD && !(z->f & (F_LOWER | F_NL))) || z->type == T_NUM)
+		return;
+	emit_place(sc, a, a + m, "place:school");
+}
+
+/*
+ * A GP's sign-off naming the practice: "Dr Bhattacharya, Fakenham MP." -
+ * after a doctor's title and name and a comma, one or two capitalised
+ * words and "MP" (medical practice) ending the line or the sentence. Not
+ * a Member of Parliament, who has no "Dr X," before the place.
+ */
+static void gp_signoff(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *z = T(sc, p + 1);
+	if (!(t->f & F_UPPER) || !(z->type == T_END || z->type == T_PUNCT || (z->f & F_NL)))
+		return;
+	long a = p, m = 0;
+	while (m < 2 && place_town_word(T(sc, a - 1)) && !(T(sc, a)->f & F_NL))
+		a--, m++;
+	if (m == 0 || !is_punct(T(sc, a - 1), ','))
+		return;
+	long k = a - 2, names = 0;
+	while (names < 3 && T(sc, k)->type == T_WORD && (T(sc, k)->f & (F_CAP | F_UPPER)) &&
+	       !(T(sc, k)->cls & C_TITLE))
+		k--, names++;
+	if (names == 0 || T(sc, k)->id != W_DR)
+		return;
+	emit_place(sc, a, p + 1, "place:gp");
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
 	if (p < sc->skip_place || t->type != T_WORD)
 		return;
+	if (t->id == W_SCHOOL && (t->f & F_LOWER) && p >= sc->skip_place)
+		school_named_after(sc, p);
+	if (t->id == W_MP)
+		gp_signoff(sc, p);
 	if (t->cls & (C_INST | C_INSTC))
 		try_inst(sc, p);
+	else if ((t->id == W_SECONDARY || t->id == W_JUNIOR || t->id == W_INFANT || t->id == W_COFE) &&
+		 (t->f & F_CAP) && !(T(sc, p + 1)->f & (F_CAP | F_UPPER)) &&
+		 (T(sc, p - 1)->f & F_CAP) && T(sc, p - 1)->type == T_WORD)
+		try_inst(sc, p); /* "Hyndland Secondary", "Luton Junior", "Orchards
+				  * CofE": the school word left out */
 	if ((t->id == W_YSGOL || t->id == W_GAELSCOIL || t->id == W_BUNSGOIL || t->id == W_SCOIL ||
 	     t->id == W_COLEG) && (t->f & F_CAP))
 		try_prefix_school(sc, p, "place:school");
@@ -1339,7 +1788,11 @@ void place_places(struct scan *sc, long p)
 		role_school(sc, p);
 	if (t->id == W_IS || t->id == W_WAS || t->id == W_BEEN || t->id == W_HES || t->id == W_SHES)
 		try_job(sc, p); /* "he's a roofer at ..." too */
-	if (t->id == W_A || t->id == W_AN)
+	/* "Victim cleaner at Perkins Engines", "Husband chef at ...": a job
+	 * right after the person, no article */
+	if (t->id == W_A || t->id == W_AN ||
+	    ((t->id == W_VICTIM || (t->cls & C_KIN)) && T(sc, p + 1)->type == T_WORD &&
+	     (T(sc, p + 1)->f & F_LOWER) && !(T(sc, p + 1)->cls & (C_KIN | C_FUNC | C_PREP | C_DET))))
 		try_job_noun(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */

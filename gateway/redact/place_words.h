@@ -159,6 +159,7 @@
 	W(PS, "ps", C_INST)                                                                     \
 	W(HC, "hc", C_INST)                                                                     \
 	W(MC, "mc", C_INST)                                                                     \
+	W(MP, "mp", 0) /* "Dr Rao, Fenby MP": a medical practice in a GP's sign-off */	\
 	W(YSGOL, "ysgol", 0)                                                                    \
 	W(GAELSCOIL, "gaelscoil", 0)                                                            \
 	W(BUNSGOIL, "bun-sgoil", 0)                                                             \
@@ -636,6 +637,7 @@
 	W(HELP, "help", C_NOTPL)                                                                \
 	W(SUPPORT, "support", C_NOTPL | C_ABSTRACT)                                             \
 	W(COUNCIL, "council", C_NOTPL)                                                          \
+	W(CONSTABULARY, "constabulary", C_NOTPL)                                                \
 	W(OFFICE, "office", C_NOTPL)                                                    \
 	W(SERVICE, "service", C_NOTPL)                                                  \
 	W(DEPARTMENT, "department", C_NOTPL)                                            \
@@ -648,6 +650,17 @@
 	W(NR, "nr", C_ABBRDOT | C_PREP)                                                         \
 	W(OPP, "opp", C_ABBRDOT | C_PREP)                                                       \
 	W(DEPT, "dept", C_ABBRDOT)                                                              \
+	/* the part of a workplace where someone is found, after a comma:		\
+	 * "..., Ward 6", "..., berth 204", "..., Headington campus" */			\
+	W(BERTH, "berth", 0)                                                                    \
+	W(WING, "wing", 0)                                                                      \
+	W(CAMPUS, "campus", 0)                                                                  \
+	W(SITE, "site", 0)                                                                      \
+	W(PARISH, "parish", 0)                                                                  \
+	W(STOCKROOM, "stockroom", 0)                                                            \
+	W(PLANT, "plant", 0)                                                                    \
+	W(BRANCH, "branch", 0)                                                                  \
+	W(CANTEEN, "canteen", 0)                                                                \
 	W(LTD, "ltd", C_ABBRDOT | C_INST | C_VENUE)                                             \
 	W(NURSING, "nursing", C_INSTM)                                                          \
 	W(LIMITED, "limited", C_INST | C_VENUE)                                                 \
@@ -677,6 +690,8 @@
 	W(GYM, "gym", C_INST | C_VENUE)                                                         \
 	W(KITCHEN, "kitchen", C_INST | C_VENUE)                                                 \
 	W(LOGISTICS, "logistics", C_INST | C_VENUE)                                             \
+	W(INVESTIGATIONS, "investigations", C_INST | C_VENUE)                                   \
+	W(BARRACKS, "barracks", C_INST | C_VENUE) /* where soldiers and families live */	\
 	W(CARRY, "carry", C_INST | C_VENUE)                                                     \
 	W(MOSQUE, "mosque", C_INST | C_VENUE)                                                   \
 	W(GURDWARA, "gurdwara", C_INST | C_VENUE)                                               \
@@ -967,6 +982,11 @@
 	W(KEYWORKER, "keyworker", C_WORKC)                                                      \
 	W(BOSS, "boss", C_WORKC)                                                                \
 	W(SUPERVISOR, "supervisor", C_WORKC)                                                    \
+	W(MANAGER, "manager", C_WORKC)                                                          \
+	W(SALARY, "salary", C_WORKC)                                                            \
+	W(WAGES, "wages", C_WORKC)                                                              \
+	W(STUDIES, "studies", C_WORKC)                                                          \
+	W(STUDYING, "studying", C_WORKC)                                                        \
 	W(EMPLOYMENT, "employment", C_WORKC)                                                    \
 	W(OCCUPATION, "occupation", C_WORKC)                                                    \
 	/* attending a school */                                                                \

@@ -721,7 +721,10 @@ RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
 	size_t a = i, best = i;
 	/* "a blue Shogun, AEZ 8812": one comma between the car and its plate */
 	int comma = i >= 3 && s[i - 1] == ' ' && s[i - 2] == ',' && sc_alnum(s[i - 3]);
-	for (int r = 0; r < 4 && a >= 2 && s[a - 1] == ' ' && (sc_alnum(s[a - 2]) || (r == 0 && comma));
+	/* a line may break between the car and its plate ("a white Fiesta\nR34
+	 * LMX") */
+	for (int r = 0; r < 4 && a >= 2 && (s[a - 1] == ' ' || (r == 0 && s[a - 1] == '\n')) &&
+	                (sc_alnum(s[a - 2]) || (r == 0 && comma));
 	     r++) {
 		size_t e = a - 1 - (r == 0 && comma), b = e;
 		while (b > 0 && e - b < 12 && sc_alnum(s[b - 1]))
@@ -870,10 +873,27 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 	size_t j = i, L = 0, nd = 0;
 	while (L < 3 && j < n && sc_upper(s[j]))
 		L++, j++;
-	if (L > 2)
+	/* "P<GBR901244718": the machine-readable line, the country's code
+	 * after "P<", then the number */
+	if (L > 2 && !(L == 3 && i >= 2 && s[i - 1] == '<' && sc_upper(s[i - 2])))
 		return 0;
 	if (L && j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]))
 		j++;
+	/* "E 1 2 7 4 3 9 8 1": read out digit by digit, one space apart */
+	if (j + 3 < n && sc_digit(s[j]) && s[j + 1] == ' ' && sc_digit(s[j + 2]) && s[j + 3] == ' ') {
+		size_t k = j, d = 0;
+		while (d < 9 && k < n && sc_digit(s[k]) && (k + 1 >= n || !sc_alnum(s[k + 1]))) {
+			d++, k++;
+			if (k + 1 < n && s[k] == ' ' && sc_digit(s[k + 1]) && d < 9)
+				k++;
+			else
+				break;
+		}
+		if (d >= (L ? 6u : 8u) && ends_word(s, n, k, 1) &&
+		    !(k + 1 < n && s[k] == ' ' && sc_digit(s[k + 1])))
+			return k;
+		return 0;
+	}
 	/* digits alone: 9 in any grouping, or 8 in one run (a Romanian or
 	 * Polish passport's number) */
 	const size_t lo = L ? 6 : 8, hi = 9;
@@ -981,6 +1001,50 @@ RARE static size_t card_at(const unsigned char *s, size_t n, size_t i)
 	return ident_card_valid((const char *)s + i, e - i, out) == 0 ? e : 0;
 }
 
+/*
+ * The word written just before a sort code, one space apart: the bank
+ * ("Nationwide 07-04-36", "(Monzo 04-00-04 ...") or the cue itself ("Sort
+ * 30-95-41"). A capitalised ASCII word of 3 to 14 letters, not a weekday
+ * or a month ("Tues 11-11-25" is a date's day); with the numbers it says
+ * which account, so it goes with them. Returns where it starts, or i.
+ */
+static int month_start(const unsigned char *s, size_t n, size_t i);
+
+RARE static size_t bank_named_before(const unsigned char *s, size_t i)
+{
+	static const char *const day[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+	if (i < 4 || s[i - 1] != ' ' || !sc_alpha(s[i - 2]))
+		return i;
+	size_t e = i - 1, b = e;
+	while (b > 0 && e - b < 15 && sc_alpha(s[b - 1]))
+		b--;
+	if (e - b < 3 || e - b > 14 || !sc_upper(s[b]) || (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80)))
+		return i;
+	for (size_t k = 0; k < sizeof day / sizeof day[0]; k++)
+		if (word_eq(s + b, 3, day[k]))
+			return i;
+	if (month_start(s, e, b))
+		return i;
+	return b;
+}
+
+/* Exactly want single digits one space apart from s[i] ("9 3 0 1 2 4 5 6"),
+ * no more digit after: the end, or 0. */
+RARE static size_t single_digits_at(const unsigned char *s, size_t n, size_t i, size_t want)
+{
+	size_t j = i, d = 0;
+	while (j < n && sc_digit(s[j]) && (j + 1 >= n || !sc_alnum(s[j + 1]))) {
+		d++, j++;
+		if (d < want && j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]))
+			j++;
+		else
+			break;
+	}
+	if (d != want || (j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1])))
+		return 0;
+	return j;
+}
+
 /* An 8-digit run within the next 40 bytes (an account number beside a sort code). */
 static int account_ahead(const unsigned char *s, size_t n, size_t e)
 {
@@ -995,7 +1059,7 @@ static int account_ahead(const unsigned char *s, size_t n, size_t e)
 /* ---- cues ------------------------------------------------------------------- */
 
 enum { CUE_NONE, CUE_DOB, CUE_VEH, CUE_SORT, CUE_ACCT, CUE_PASS, CUE_PLAT, CUE_AT, CUE_TEL,
-       CUE_COUNT };
+       CUE_PROF, CUE_COUNT };
 
 static const struct {
 	const char *w;
@@ -1016,7 +1080,7 @@ static const struct {
 	{"motorbike", CUE_VEH}, {"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL},
 	{"no", CUE_TEL}, {"num", CUE_TEL}, {"number", CUE_TEL}, {"passport", CUE_PASS},
 	{"passports", CUE_PASS}, {"permit", CUE_PASS}, {"ph", CUE_TEL}, {"phone", CUE_TEL}, {"plate", CUE_VEH},
-	{"plates", CUE_VEH}, {"psn", CUE_PLAT}, {"reg", CUE_VEH}, {"registration", CUE_VEH},
+	{"plates", CUE_VEH}, {"profile", CUE_PROF}, {"profiles", CUE_PROF}, {"psn", CUE_PLAT}, {"reg", CUE_VEH}, {"registration", CUE_VEH},
 	{"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT}, {"sort", CUE_SORT},
 	{"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH}, {"tel", CUE_TEL},
 	{"telegram", CUE_PLAT}, {"telephone", CUE_TEL}, {"telno", CUE_TEL},
@@ -1367,8 +1431,8 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 	size_t e;
 	static const char *const FILL[] = {"account", "as", "called", "channel", "display",
 	                                   "handle", "id", "is", "name", "named", "page",
-	                                   "profile", "tag", "under", "user", "username",
-	                                   "her", "his", "their", "the"};
+	                                   "profile", "profiles", "tag", "under", "user", "username",
+	                                   "her", "his", "their", "the", "in"};
 	int explicit = 0;
 	unsigned char quote = 0;
 	for (int r = 0; r < 6; r++) { /* "profile is under the name ..." */
@@ -1429,6 +1493,14 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 		if (k < n && sc_alnum(s[k]))
 			break;
 		j = k;
+	}
+	/* "on Facebook (Lew Davies 1994)": a year or number the profile's
+	 * name carries, up to the bracket closing it */
+	if (j + 3 < n && s[j] == ' ' && sc_digit(s[j + 1])) {
+		size_t d = digits_at(s, n, j + 1, 4);
+		if (d >= 2 && d <= 4 && j + 1 + d < n && s[j + 1 + d] == ')' && *start > 0 &&
+		    s[*start - 1] == '(')
+			j += 1 + d;
 	}
 	/* "Facebook: Jo Bloggs (Jojo)": the name the profile also shows */
 	if (j + 3 < n && s[j] == ' ' && s[j + 1] == '(' && sc_upper(s[j + 2])) {
@@ -1510,8 +1582,8 @@ RARE static size_t underscore_handle(const unsigned char *s, size_t n, size_t i,
  * called lonewolf77", "a fake account 'justice4kev'": a username follows. */
 RARE static int named_after(const unsigned char *s, size_t n, size_t j)
 {
-	if (j + 1 >= n || s[j] != ' ')
-		return 0;
+	if (j + 1 >= n || (s[j] != ' ' && s[j] != '\n'))
+		return 0; /* a line may break before the quote: 'a new profile\n"Jay Kay"' */
 	j++;
 	if (s[j] == '\'' || s[j] == '"')
 		return 1;
@@ -1811,12 +1883,17 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	    (sortc || acct || account_ahead(s, n, e))) {
 		cx->sort_end = e;
 		*kind = SCRUB_BANK, *rule = "bank:sort-code";
+		*start = bank_named_before(s, i);
 		return e;
 	}
 	TRY(SCRUB_BANK, "bank:account",
 	    (acct || sortc || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40))
 	        ? grouped_at(s, n, i, 8, G44, 2)
 	        : 0);
+	/* "a/c 9 3 0 1 2 4 5 6": read out digit by digit */
+	TRY(SCRUB_BANK, "bank:account",
+	    (acct || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40)) ? single_digits_at(s, n, i, 8)
+	                                                                : 0);
 	/* "acct ending 4471", "card ending in 0932": the last digits of an
 	 * account or card still tell it apart */
 	if ((mask & KIND_BIT(SCRUB_BANK)) && (e = digits_at(s, n, i, 4)) >= 3 && e <= 4 &&
@@ -1919,12 +1996,21 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:profile-url") != 0)
 				return MGW_E_NOMEM;
 		} else if ((cue == CUE_PLAT ||
-		            (cue == CUE_ACCT && word_eq(s + i, wl, "account") && named_after(s, n, j))) &&
+		            (cue == CUE_ACCT && word_eq(s + i, wl, "account") && named_after(s, n, j)) ||
+		            (cue == CUE_PROF && named_after(s, n, j))) &&
 		           (mask & KIND_BIT(SCRUB_HANDLE)) && (e = handle_after(s, n, j, &a))) {
 			/* "TikTok @jo_b" reads as one name, the account; "on
 			 * Snapchat as jo_b" keeps the platform */
 			if (a == j + 1 && s[j] == ' ' && s[a] == '@')
 				a = i;
+			/* "TikTok account @jo_b", "Insta page @jo": the same, a
+			 * word for the account between */
+			else if (s[a] == '@' && s[j] == ' ' && a >= j + 5 && s[a - 1] == ' ') {
+				static const char *const ACC[] = {"account", "page", "profile",
+				                                  "handle", "channel"};
+				if (IN(s + j + 1, a - j - 2, ACC))
+					a = i;
+			}
 			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:platform") != 0)
 				return MGW_E_NOMEM;
 		}

@@ -425,6 +425,69 @@ Test(names, relative_with_a_kept_surname)
 	free(o);
 }
 
+/* a role shorthand before a subject's surname ("PoP" for the person on
+ * probation) is no forename: the subject stays, a relative still goes */
+Test(names, role_shorthand_before_kept_surname)
+{
+	char *o = scrub_keep("Home visit. PoP Oakes compliant; PoP OAKES seen again Friday.");
+	cr_expect_str_eq(o, "Home visit. PoP Oakes compliant; PoP OAKES seen again Friday.");
+	free(o);
+	o = scrub_keep("PoP Oakes says his brother Kyle Oakes will collect him.");
+	cr_expect_str_eq(o, "PoP Oakes says his brother [REDACTED: name] will collect him.");
+	free(o);
+	/* a surname no subject has is still a name */
+	FINDS("Seen with PoP Kowalski at the office.", "Kowalski");
+}
+
+/* whose number it is, in brackets straight after it */
+Test(names, number_owner_in_brackets)
+{
+	FINDS("Callback number 07700 900 482 (Tendai Mapfumo).", "Tendai Mapfumo");
+	NONE("Reported on 101 (Leeds Police) at noon.");
+	NONE("Room 12 (Ward Office) was used.");
+}
+
+/* a nickname's parts: "the" opening a quoted nickname, a size or age
+ * adjective before a forename, a kinship title opening a bracket */
+Test(names, nickname_parts)
+{
+	FINDS("His cousins Big Declan and Tommy \"the Bull\" Ferris came round.",
+	      "Big Declan|Tommy \"the Bull\" Ferris");
+	FINDS("The girls went to great-gran's (Granny Maud) for Easter.", "Granny Maud");
+	NONE("He sells the Big Issue outside.");
+	NONE("Young carers project referral made.");
+}
+
+/* a hospital named by its town and a custody suite are places, no one */
+Test(names, hospital_and_custody_names)
+{
+	NONE("She was booked at Barrow General for the scan.");
+	NONE("1402 MALE TAKEN TO CASTLE MEAD CUSTODY.");
+}
+
+/* a rank, a day and a month is a date, not a collar number and a name */
+Test(names, rank_then_date)
+{
+	NONE("Screenshots received by IDVA 21 Nov: see below.");
+	FINDS("Statement taken by PC 4471 Brennan today.", "PC 4471 Brennan");
+}
+
+/* a greeting's own line names its reader, even by a common word; not a group */
+Test(names, greeting_line_names_the_reader)
+{
+	FINDS("Hi Bramble,\n\nShe came in today.", "Bramble");
+	NONE("Hi All,\nplease see below.");
+	NONE("Dear Colleagues,\nthe meeting moved.");
+}
+
+/* a word in capitals before a service's role is the service's acronym */
+Test(names, service_acronym_before_role)
+{
+	NONE("Referred on; the practice IRIS advocate will call.");
+	NONE("Discussed with the ROSA worker today.");
+	FINDS("Victim says ROSA hit her again.", "ROSA");
+}
+
 Test(names, first_name_in_no_list)
 {
 	/* a capitalised word no list knows, alone, mid-sentence: a person */

@@ -1226,3 +1226,224 @@ Test(place, held_out_set)
 	size_t n = sizeof PLACE_HELDOUT / sizeof PLACE_HELDOUT[0];
 	measure("held-out set", PLACE_HELDOUT, n, 0.0, 1.0, 1.0);
 }
+
+/* issue 9: the part of a workplace after its name, where someone is found
+ * there (a ward, a department, a berth, a campus, a shop inside a centre,
+ * a unit in brackets), and more ways of naming the workplace */
+Test(place, workplace_parts_and_more_cues)
+{
+	expect_span("Her employer, Castlebridge General Hospital, Ward 12 (HCA), was told.", 0,
+		    SCRUB_PLACE, "Castlebridge General Hospital, Ward 12 (HCA)");
+	expect_span("He is a porter at Denholme Infirmary, Department of Clinical Imaging.", 0,
+		    SCRUB_PLACE, "Denholme Infirmary, Department of Clinical Imaging");
+	expect_span("He works at Orwell Freight Terminal, berth 17, most days.", 0, SCRUB_PLACE,
+		    "Orwell Freight Terminal, berth 17");
+	expect_span("She studies nursing at Wexcombe University, Barnfield campus.", 0, SCRUB_PLACE,
+		    "Wexcombe University, Barnfield campus");
+	expect_span("She is a student at Harrowfield College (ESOL) now.", 0, SCRUB_PLACE,
+		    "Harrowfield College (ESOL)");
+	expect_span("Dean's work: Pryce & Daughters Glazing, Elmsett industrial estate.", 0,
+		    SCRUB_PLACE, "Pryce & Daughters Glazing, Elmsett industrial estate");
+	expect_span("She came with a friend from work, Tollgate Bakery, on Monday.", 0, SCRUB_PLACE,
+		    "Tollgate Bakery");
+	expect_span("Arrested at his work, the Wharfside car park (Z-Park).", 0, SCRUB_PLACE,
+		    "Wharfside car park (Z-Park)");
+	expect_span("He cannot go there as he works there (Kelso bus depot).", 0, SCRUB_PLACE,
+		    "Kelso bus depot");
+	expect_span("Leave a message with her manager Sue Pratt at Fernhill Timber.", 0, SCRUB_PLACE,
+		    "Fernhill Timber");
+	/* not: a day or a number in the brackets, a sentence after the comma,
+	 * "work" with no name after it, a manager with no workplace */
+	expect_span("He works at Orwell Freight (Mon-Fri).", 0, SCRUB_PLACE, "Orwell Freight");
+	expect_none("She was late from work, Monday was bad.", 0);
+	expect_none("Her line manager Sue Pratt is supportive.", 0);
+}
+
+/* issue 9: the workplace named just before "where she works", or after it */
+Test(place, workplace_where_she_works)
+{
+	expect_span("He waited for her at Greggs K12 at Failsworth where she works.", 0, SCRUB_PLACE,
+		    "Greggs K12 at Failsworth");
+	expect_span("He went to the deli where victim works, Zielony Sklep, Castlegate.", 0,
+		    SCRUB_PLACE, "Zielony Sklep, Castlegate");
+	/* "does ... work", a kind of site after the name, an agency after it */
+	expect_span("He came to the Nissan plant where she does shift work (Adecco).", 0,
+		    SCRUB_PLACE, "Nissan plant");
+	expect_span("He came to the Nissan plant where she does shift work (Adecco).", 0,
+		    SCRUB_PLACE, "Adecco");
+	/* "where pt studies", a site after a comma */
+	expect_span("Her cousin is at Trentside University, Clifton campus where pt studies.", 0,
+		    SCRUB_PLACE, "Trentside University, Clifton campus");
+	/* not: no name before it */
+	expect_none("He went to the cafe where she works and shouted.", 0);
+}
+
+/* issue 9: a hospital or police station attended is not a school, and a
+ * hospital named in brackets where she was seen is kept; admitted, withheld */
+Test(place, hospitals_and_stations_attended)
+{
+	expect_none("Officers attended Penrhos hospital at 0200 hrs.", 0);
+	expect_none("She attended Millgate Road station to report it.", 0);
+	expect_none("Has been to hospital (Royal Tamworth) with a head injury.", 0);
+	expect_span("She has been admitted to hospital (Royal Tamworth) overnight.", 0, SCRUB_PLACE,
+		    "Royal Tamworth");
+	/* a school attended still is one */
+	expect_span("Kayden attended Brookvale today.", 0, SCRUB_PLACE, "Brookvale");
+}
+
+/* issue 9: a school named without its school word */
+Test(place, school_word_left_out)
+{
+	expect_span("Coordinator note - Kelvinside Secondary.", 0, SCRUB_PLACE, "Kelvinside Secondary");
+	expect_span("Old school Dunmore Junior is not to be told.", 0, SCRUB_PLACE, "Dunmore Junior");
+	expect_span("Her sister at Bramblefield CofE was absent too.", 0, SCRUB_PLACE,
+		    "Bramblefield CofE");
+	/* not: the word before a school word, a junior doctor */
+	expect_none("She is a junior doctor at the practice.", 0);
+}
+
+/* issue 9: the town after a labelled practice or school says which one */
+Test(place, labelled_practice_with_town)
+{
+	expect_span("- GP: Abbey Surgery, Marlcliffe.", 0, SCRUB_PLACE, "Abbey Surgery, Marlcliffe");
+	expect_span("GP: Abbey Surgery, Marlcliffe - aware.", 0, SCRUB_PLACE,
+		    "Abbey Surgery, Marlcliffe");
+}
+
+/* issue 9: a firm's name with '&' in brackets after its trade; a name
+ * ending in a word that is also an adverb */
+Test(place, firm_names_with_ampersand_and_adverb)
+{
+	expect_span("He rang her at her salon (Nilay Nails & Beauty, Crane Lane) twice.", 0,
+		    SCRUB_PLACE, "Nilay Nails & Beauty, Crane Lane");
+	expect_span("Leave word with her manager Jo Tull at Harbour Retail Next.", 0, SCRUB_PLACE,
+		    "Harbour Retail Next");
+	expect_span("She works at Tesco next week.", 0, SCRUB_PLACE, "Tesco");
+}
+
+/* issue 9: a job, a person, then the employer */
+Test(place, job_person_then_employer)
+{
+	expect_span("Locks fitted (joiner Dale Pym, Westfold Homes Ltd). Cost met.", 0, SCRUB_PLACE,
+		    "Westfold Homes Ltd");
+	expect_span("Concern from optician Mrs Rai (Vision Plus, Bath Row): missed visits.", 0,
+		    SCRUB_PLACE, "Vision Plus");
+	/* not: an agency, kin */
+	expect_none("Seen by (officer Tom Bale, Avon Police) today.", 0);
+	expect_none("Told her brother Sam Ray (Leeds) about it.", 0);
+	expect_none("A disclosure under DVDS (Clare's Law) is considered.", 0);
+	expect_none("Non-mol with solicitor Ms Dunn (Pryor Legal) next week.", 0);
+}
+
+/* issue 9: a job right after the person it is, with no article */
+Test(place, job_after_person_without_article)
+{
+	expect_span("Victim cleaner at Hadley Castings, Wrockwardine.", 0, SCRUB_PLACE,
+		    "Hadley Castings, Wrockwardine");
+	expect_span("Her husband driver for Moorside Haulage since May.", 0, SCRUB_PLACE,
+		    "Moorside Haulage");
+	expect_none("Victim spoke at length about it.", 0);
+}
+
+/* issue 9: a police station named by its street before it, and a service
+ * named after a venue word, are no one's address or workplace */
+Test(place, stations_and_services_kept)
+{
+	expect_none("She came to the front counter at Mill Road with a friend.", 0);
+	expect_none("He was held in custody at Ferry Lane overnight.", 0);
+	expect_none("Referred to the Drop In Shop DA service today.", 0);
+	/* still an address */
+	expect_span("She is staying at Mill Road with a friend.", 0, SCRUB_ADDRESS, "Mill Road");
+}
+
+/* issue 9: a school named after the word "school" */
+Test(place, school_named_after_the_word)
+{
+	expect_span("Her old school Penwortham Lane told us she left.", 0, SCRUB_PLACE,
+		    "Penwortham Lane");
+	expect_span("The school nurse at Brightwell reports weight loss.", 0, SCRUB_PLACE,
+		    "Brightwell");
+	/* not: a person, a sentence after it */
+	expect_none("The school Mrs Hale runs is nearby.", 0);
+	expect_none("She left school. Police were told.", 0);
+}
+
+/* issue 9: pay from an employer, a job with an aside, an investigations firm */
+Test(place, pay_aside_and_firms)
+{
+	expect_span("He takes her wages from the Kirkby Mills canteen every week.", 0, SCRUB_PLACE,
+		    "Kirkby Mills canteen");
+	expect_span("She is a nurse (agency) at Halton Lea Clinic, Ward 3.", 0, SCRUB_PLACE,
+		    "Halton Lea Clinic, Ward 3");
+	expect_span("He hired a firm, Roper Investigations, to follow her.", 0, SCRUB_PLACE,
+		    "Roper Investigations");
+	expect_none("Her salary is paid monthly.", 0);
+}
+
+/* issue 9: a CAD log's time at a line's start is no house number; the
+ * street later on the line still is found */
+Test(place, cad_time_is_no_house_number)
+{
+	const char *log = "1904 PNC CHECK DONE.\n1925 CAR HALTED NEAR JUNCTION KELBY ST.";
+	struct spans sv = scan(log, 0);
+	size_t at = (size_t)(strstr(log, "1925") - log);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_expect(sv.v[i].start > at || sv.v[i].end <= at, "the time 1925 taken as a house number");
+	spans_free(&sv);
+	expect_span("1904 PNC CHECK DONE.\n1925 CAR HALTED NEAR JUNCTION KELBY ST.", 0, SCRUB_ADDRESS,
+		    "JUNCTION KELBY ST");
+	expect_span("Lives at 1925 Kelby Road with her mum.", 0, SCRUB_ADDRESS, "1925 Kelby Road");
+}
+
+/* issue 9: an agency named as a workplace, a service named "Work", a
+ * hospital named by its town: kept */
+Test(place, agencies_and_hospitals_are_no_workplace)
+{
+	expect_none("Suspect is a serving officer (Dyfed Constabulary), PSD told.", 0);
+	expect_none("Referral from Youth Social Work (Fenland District Council) today.", 0);
+	expect_none("She attended Wythenshawe General with a cut hand.", 0);
+	/* still a workplace */
+	expect_span("He works for Dunmore Plastics (Fenland) on nights.", 0, SCRUB_PLACE,
+		    "Dunmore Plastics (Fenland)");
+}
+
+/* issue 9: a job's employer after "the" is taken whole (it lost its last
+ * word when "the" was taken in) */
+Test(place, job_employer_after_the_whole)
+{
+	expect_span("Her husband, a porter at the Royal Wexley, is abusive.", 0, SCRUB_PLACE,
+		    "the Royal Wexley");
+	expect_span("She is a doctor (locum) at the Kestrel Infirmary, Department of Acute Care.", 0,
+		    SCRUB_PLACE, "the Kestrel Infirmary, Department of Acute Care");
+}
+
+/* issue 9: a GP's sign-off naming the practice, not an MP */
+Test(place, gp_signoff_practice)
+{
+	expect_span("Letter copied to IDVA.\nDr Okafor, Brampton MP.", 0, SCRUB_PLACE, "Brampton MP");
+	expect_none("She wrote to Sarah Gale MP about it.", 0);
+	expect_none("Raised with the local MP.", 0);
+}
+
+/* issue 9: a second town joined by "and" after a location cue */
+Test(place, town_after_cue_and_another)
+{
+	expect_span("The children remain at Ashcombe and Pen Twyn - taxi arranged.", 0, SCRUB_ADDRESS,
+		    "Pen Twyn");
+	expect_span("The children remain at Ashcombe and Pen Twyn - taxi arranged.", 0, SCRUB_ADDRESS,
+		    "Ashcombe");
+	/* not: a sentence going on after "and" */
+	const char *s = "She moved to Thornaby and Sam came too.";
+	struct spans sv = scan(s, 0);
+	cr_expect(found_exact(s, &sv, SCRUB_ADDRESS, "Thornaby"));
+	cr_expect(!found_exact(s, &sv, -1, "Sam"), "a person after 'and' taken as a town");
+	spans_free(&sv);
+}
+
+/* issue 9: barracks, where soldiers work and families live */
+Test(place, barracks_are_places)
+{
+	expect_span("He is posted to Sir Redvers Buller Barracks until May.", 0, SCRUB_PLACE,
+		    "Sir Redvers Buller Barracks");
+	expect_span("She cleans at Kinloss Barracks on weekdays.", 0, SCRUB_PLACE, "Kinloss Barracks");
+}

@@ -568,6 +568,8 @@ Test(scrub, vehicle_registrations)
 	expect("VRM AB12CDE", "VRM " R("vehicle"));
 	expect("reg ab12 cde", "reg " R("vehicle"));
 	expect("drives a red Fiesta A123 BCD", "drives a " R("vehicle"));
+	/* the car at a line's end, its plate on the next line */
+	expect("seen in a grey Corsa\nP61 RTX near the shop", "seen in a " R("vehicle") " near the shop");
 	expect("car index ABC 123D", "car index " R("vehicle"));
 	/* Without a cue only the exact current shape, in capitals, with a real age. */
 	unchanged("ON THE A1 NORTHBOUND, ROOM ABC 123D, ab12 cde, AB00 CDE");
@@ -603,6 +605,14 @@ Test(scrub, social_media_handles)
 	expect("messaged @chunk779 twice", "messaged " R("handle") " twice");
 	/* "Platform @name" is one name, the account's. */
 	expect("TikTok @jo.bloggs", R("handle"));
+	expect("via the family TikTok account @kay_b_2010.", "via the family " R("handle") ".");
+	expect("messaging her on Facebook (Gaz Pryce 1987) daily", "messaging her on Facebook (" R("handle") ") daily");
+	/* a profile's quoted name, across a line break; a handle in brackets
+	 * after "profiles in her name" */
+	expect("a friend request from a new profile\n\"Daz Bizzle\" with his photo",
+	       "a friend request from a new profile\n" R("handle") " with his photo");
+	expect("fake Instagram\nprofiles in her name (mia.k.derby) sent", "fake Instagram\nprofiles in her name (" R("handle") ") sent");
+	unchanged("Her risk profile: HIGH after the review.");
 	unchanged("She messaged him on Facebook and he replied.");
 	unchanged("Snapchat: she blocked him.");
 	expect("email jo@example.org", "email " R("email")); /* not a handle */
@@ -617,6 +627,14 @@ Test(scrub, bank_details_passports_licences)
 	expect("passport no 123456789", "passport no " R("document"));
 	expect("licence MORGA753116SM9IJ", "licence " R("document"));
 	expect("DL MORGA 753116 SM9IJ.", "DL " R("document") ".");
+	/* the bank or the cue written just before the sort code goes with it:
+	 * with the numbers it says which account; a weekday there is a date's */
+	expect("paid into Halifax 11-22-33 87654321.", "paid into " R("bank") " " R("bank") ".");
+	expect("(Sort 20-40-60, A/C 11223344)", "(" R("bank") ", A/C " R("bank") ")");
+	expect("Wed 12-34-56 12345678", "Wed " R("bank") " " R("bank"));
+	/* an account number read out digit by digit */
+	expect("sort code 40-11-62, a/c 7 2 0 5 1 9 3 8 (joint)", "sort code " R("bank") ", a/c " R("bank") " (joint)");
+	unchanged("a/c 7 2 0 5 then 1 9");
 	unchanged("Scored 12-34-56 in the quiz.");
 	unchanged("Ref 12345678 and 123456789 items; her account was closed in 2019.");
 }
@@ -632,6 +650,12 @@ Test(scrub, passports_in_any_grouping_and_spelling)
 	       "holds two passports, one is " R("document") ".");
 	expect("the pasport 1357 24680 and his psasport 97531 8642",
 	       "the pasport " R("document") " and his psasport " R("document"));
+	/* read out digit by digit, and the machine-readable line */
+	expect("passport number K 5 0 3 8 1 2 6 4 - kept by him",
+	       "passport number " R("document") " - kept by him");
+	expect("passport: 3 1 4 1 5 9 2 6 5.", "passport: " R("document") ".");
+	expect("passport: P<IRL774012365 held", "passport: P<" R("document") " held");
+	unchanged("passport queue 1 2 3 4 5 then 6");
 	/* Not 9 digits, or no passport near: stays. */
 	unchanged("passport 1234 5678 and passport 1234 567890");
 	unchanged("Ref 4321 98765 on the file.");
