@@ -13,7 +13,9 @@
 
 #include <sqlite3.h>
 
+#include "codec.h"
 #include "harness.h"
+#include "mgw_err.h"
 
 static struct gwp G;
 
@@ -125,4 +127,76 @@ Test(review4, a_lost_store_with_only_its_wal_left_refuses_the_start)
 		}
 		gw_teardown(&G);
 	}
+}
+
+/* ---- the request bucket kept across connections, and the wall clock ---- */
+
+/* n AuditQuery pages pipelined on a, then all n answers read within 10 s each. */
+static void audit_pages(mgw_client *a, int n)
+{
+	Marac__V1__AuditQuery q = MARAC__V1__AUDIT_QUERY__INIT;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
+	req.body_case = MARAC__V1__FRAME__BODY_AUDIT_QUERY;
+	req.audit_query = &q;
+	for (int i = 0; i < n; i++)
+		cr_assert_eq(mgw_client_send(a, &req), MGW_OK);
+	for (int pages = 0; pages < n;) {
+		Marac__V1__Frame *f = NULL;
+		int rc = mgw_client_recv(a, 10000, &f);
+		cr_assert_eq(rc, MGW_OK, "page %d of %d not answered: rc %d", pages + 1, n, rc);
+		int body = f->body_case;
+		codec_free(&f->base);
+		if (body == MARAC__V1__FRAME__BODY_AUDIT_RECORDS)
+			pages++;
+	}
+}
+
+static void step_clock(const char *file, long secs)
+{
+	FILE *f = fopen(file, "w");
+	cr_assert_not_null(f);
+	fprintf(f, "%ld\n", secs);
+	fclose(f);
+}
+
+/*
+ * The bucket is timed by the wall clock (store_now_ms, CLOCK_REALTIME), and
+ * a refill over a negative interval took tokens away: 50 a second of the
+ * step. Since r-redteam4 keeps a node's bucket across its connections and
+ * refuses a connection whose bucket is in debt, the wall clock stepping
+ * back an hour (NTP, a VM resumed) while a node was away had every
+ * reconnection refused at the upgrade (HTTP 503 connect_rate) for that
+ * hour; a node connected at the step stopped being read after its next
+ * request, for the hour. Fix: req_rate.c counts time that went backwards
+ * as none passing (the bucket is re-anchored to the new clock).
+ */
+Test(review4, the_wall_clock_stepping_back_does_not_lock_a_node_out)
+{
+	char clock[128];
+	snprintf(clock, sizeof clock, "/tmp/marac-clock-%d", (int)getpid());
+	unlink(clock);
+	/* The daemon gets the shim; the test process and the CLI do not. */
+	setenv("LD_PRELOAD", MARAC_FAULT_COMMIT_LIB, 1);
+	setenv("ASAN_OPTIONS", "verify_asan_link_order=0", 1);
+	setenv("MARAC_FAULT_CLOCK", clock, 1);
+	gw_start(&G, NULL);
+	unsetenv("LD_PRELOAD");
+	unsetenv("ASAN_OPTIONS");
+	unsetenv("MARAC_FAULT_CLOCK");
+	char err[512];
+	mgw_client *a = node(&G, "auditor", err, sizeof err);
+	cr_assert_not_null(a, "%s", err);
+	audit_pages(a, 1); /* a bucket short of full: kept when it goes */
+	mgw_client_free(a);
+	usleep(500 * 1000); /* the daemon has seen the close */
+	step_clock(clock, -3600);
+	a = node(&G, "auditor", err, sizeof err);
+	cr_assert_not_null(a, "reconnecting after the clock stepped back an hour: %s", err);
+	audit_pages(a, 3);
+	/* stepped back again under a live connection: it is still read */
+	step_clock(clock, -7200);
+	usleep(100 * 1000);
+	audit_pages(a, 3);
+	mgw_client_free(a);
+	unlink(clock);
 }
