@@ -153,6 +153,14 @@ void req_rate_keep(struct session *s, int64_t now_ms)
 	k->at_ms = now_ms;
 }
 
+int64_t req_rate_wait_ms(const struct session *s)
+{
+	if (s->req_tokens >= 1.0 || s->req_per_sec == 0)
+		return 0;
+	/* + a second: session_tick refills paused sessions once a second */
+	return (int64_t)((1.0 - s->req_tokens) * 1000.0 / s->req_per_sec) + 1001;
+}
+
 /*
  * A session stops being read once its bucket is below one token, so a
  * node's bucket goes at most one AuditQuery page into debt by reading

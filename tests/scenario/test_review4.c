@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -199,4 +200,42 @@ Test(review4, the_wall_clock_stepping_back_does_not_lock_a_node_out)
 	audit_pages(a, 3);
 	mgw_client_free(a);
 	unlink(clock);
+}
+
+static double mono_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/*
+ * A reconnection whose kept bucket is in debt starts paused (its Hello is
+ * read once the bucket refills), but the Hello deadline ran from the
+ * upgrade as before: when the refill took longer than
+ * handshake_timeout_secs, the gateway closed the node for sending no Hello
+ * (UNEXPECTED_FRAME, 1008, audited no_hello) though it had sent it at
+ * once, and charged the refusal to the bucket. An auditor that paged an
+ * export and reconnected was refused so. Fix: session.c on_established
+ * extends the deadline (and lws's backstop) by the wait for the refill
+ * (req_rate_wait_ms).
+ */
+Test(review4, a_reconnection_in_debt_is_read_not_closed_for_no_hello)
+{
+	gw_start(&G, "limits:\n  requests_burst: 10\n  requests_per_second: 2\n"
+		     "  handshake_timeout_secs: 1\n");
+	char err[512];
+	mgw_client *a = node(&G, "auditor", err, sizeof err);
+	cr_assert_not_null(a, "%s", err);
+	/* 9 tokens: the first page takes it to -1, the second (read after the
+	 * refill) to -9 */
+	audit_pages(a, 2);
+	mgw_client_free(a);
+	double t0 = mono_s();
+	a = node(&G, "auditor", err, sizeof err);
+	cr_assert_not_null(a, "reconnecting 10 tokens in debt at 2 a second: %s", err);
+	fprintf(stderr, "welcomed after %.1f s\n", mono_s() - t0);
+	mgw_client_free(a);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED, "no_hello"),
+		     0);
 }
