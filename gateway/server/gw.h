@@ -139,8 +139,10 @@ struct audit_tree {
 	char *batch_note;           /* writer: checkpoint signed in the open batch, not yet committed */
 };
 
-/* Pre-authentication refusals, counted per reason and interval (refuse.c). */
-#define MGW_PREAUTH_REASONS 12
+/* Pre-authentication refusals, counted per reason and interval (refuse.c):
+ * room for every reason refuse_preauth is called with (16: tls.c
+ * verify_reason and cert_missing, session.c admit, preauth.c), and more. */
+#define MGW_PREAUTH_REASONS 32
 struct preauth_count {
 	const char *reason;         /* static string */
 	uint64_t n;                 /* refusals not yet audited */
