@@ -139,8 +139,10 @@ struct audit_tree {
 	char *batch_note;           /* writer: checkpoint signed in the open batch, not yet committed */
 };
 
-/* Pre-authentication refusals, counted per reason and interval (refuse.c). */
-#define MGW_PREAUTH_REASONS 12
+/* Pre-authentication refusals, counted per reason and interval (refuse.c):
+ * room for every reason refuse_preauth is called with (16: tls.c
+ * verify_reason and cert_missing, session.c admit, preauth.c), and more. */
+#define MGW_PREAUTH_REASONS 32
 struct preauth_count {
 	const char *reason;         /* static string */
 	uint64_t n;                 /* refusals not yet audited */
@@ -344,6 +346,10 @@ void session_charge_refusal(struct gw *g, struct session *s);
  * Below one token the session starts paused (rate_paused).
  */
 void req_rate_init(struct session *s, const struct mgw_config *c, int64_t now_ms);
+/* Milliseconds, from its last refill, until s's bucket lets it be read
+ * again (0 if it holds a token): a new session's Hello waits that long
+ * unread (session.c on_established), so its deadline starts after. */
+int64_t req_rate_wait_ms(const struct session *s);
 /* Keep s's bucket for its node's next connection: s closed or was
  * superseded (once per session; a full bucket is not kept). */
 void req_rate_keep(struct session *s, int64_t now_ms);

@@ -153,8 +153,14 @@ void refuse_preauth(struct gw *g, const char *reason, const uint8_t *cert_sha256
 	for (i = 0; i < MGW_PREAUTH_REASONS && g->preauth[i].reason; i++)
 		if (strcmp(g->preauth[i].reason, reason) == 0)
 			break;
-	if (i == MGW_PREAUTH_REASONS)
-		i = MGW_PREAUTH_REASONS - 1; /* table full: count with the last reason */
+	if (i == MGW_PREAUTH_REASONS) {
+		/* table full (a reason added without room): audited at once under
+		 * its own name, never counted with another's (rv-review4: the
+		 * twelfth reason's name was given to every later one) */
+		struct preauth_count one = {.reason = reason};
+		preauth_emit(g, &one, 1, cert_sha256);
+		return;
+	}
 	struct preauth_count *p = &g->preauth[i];
 	if (p->reason == NULL)
 		p->reason = reason; /* callers pass static strings */

@@ -60,9 +60,27 @@ static unsigned kept_hash(const char *node)
 	return h % MGW_REQ_KEPT_BUCKETS;
 }
 
-static double kept_now(const struct kept_bucket *k, int64_t now_ms)
+/*
+ * Tokens earned from *since_ms to now_ms. The times are the wall clock's
+ * (store_now_ms), which may step back (NTP, a VM resumed): time that went
+ * backwards counts as none, and *since_ms moves back with the clock, so
+ * the refill goes on at once instead of after the step has been lived
+ * again. (rv-review4: a refill over the negative interval took 50 tokens
+ * per second of the step, and a node whose kept bucket was thus deep in
+ * debt was refused at every upgrade for as long as the step.)
+ */
+static double earned(int64_t *since_ms, int64_t now_ms, unsigned per_sec)
 {
-	double t = k->tokens + (double)(now_ms - k->at_ms) * k->per_sec / 1000.0;
+	if (now_ms < *since_ms) {
+		*since_ms = now_ms;
+		return 0.0;
+	}
+	return (double)(now_ms - *since_ms) * per_sec / 1000.0;
+}
+
+static double kept_now(struct kept_bucket *k, int64_t now_ms)
+{
+	double t = k->tokens + earned(&k->at_ms, now_ms, k->per_sec);
 	return t > k->burst ? k->burst : t;
 }
 
@@ -80,7 +98,7 @@ static struct kept_bucket *kept_find(const char *node)
 
 static void refill(struct session *s, int64_t now_ms)
 {
-	s->req_tokens += (double)(now_ms - s->req_refill_ms) * s->req_per_sec / 1000.0;
+	s->req_tokens += earned(&s->req_refill_ms, now_ms, s->req_per_sec);
 	if (s->req_tokens > s->req_burst)
 		s->req_tokens = s->req_burst;
 	s->req_refill_ms = now_ms;
@@ -135,6 +153,14 @@ void req_rate_keep(struct session *s, int64_t now_ms)
 	k->at_ms = now_ms;
 }
 
+int64_t req_rate_wait_ms(const struct session *s)
+{
+	if (s->req_tokens >= 1.0 || s->req_per_sec == 0)
+		return 0;
+	/* + a second: session_tick refills paused sessions once a second */
+	return (int64_t)((1.0 - s->req_tokens) * 1000.0 / s->req_per_sec) + 1001;
+}
+
 /*
  * A session stops being read once its bucket is below one token, so a
  * node's bucket goes at most one AuditQuery page into debt by reading
@@ -150,11 +176,10 @@ void req_rate_keep(struct session *s, int64_t now_ms)
 int req_rate_may_connect(const struct session *live, const char *node, int64_t now_ms)
 {
 	if (live) {
-		double t = live->req_tokens +
-			   (double)(now_ms - live->req_refill_ms) * live->req_per_sec / 1000.0;
-		return t >= CONNECT_FLOOR;
+		int64_t since = live->req_refill_ms;
+		return live->req_tokens + earned(&since, now_ms, live->req_per_sec) >= CONNECT_FLOOR;
 	}
-	const struct kept_bucket *k = kept_find(node);
+	struct kept_bucket *k = kept_find(node);
 	return k == NULL || kept_now(k, now_ms) >= CONNECT_FLOOR;
 }
 

@@ -872,12 +872,17 @@ static void on_established(struct gw *g, struct session *s, struct lws *wsi)
 	g->n_sessions++;
 	preauth_release(g, wsi);
 	__atomic_add_fetch(&g->m.connections_total, 1, __ATOMIC_RELAXED);
-	s->hello_deadline_ms = store_now_ms() + 1000 * (int64_t)g->epoch->cfg->handshake_timeout_secs;
 	req_rate_init(s, g->epoch->cfg, store_now_ms());
 	if (s->rate_paused)
 		rx_update(g, s, 0); /* in debt from its last connection: read once refilled */
+	/* rv-review4: a Hello sent at once but not read for want of tokens is
+	 * not late: the deadline starts when the bucket lets it be read */
+	int64_t unread_ms = req_rate_wait_ms(s);
+	s->hello_deadline_ms = store_now_ms() + unread_ms +
+			       1000 * (int64_t)g->epoch->cfg->handshake_timeout_secs;
 	/* Backstop if the peer does not even read our Error. */
-	lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, (int)g->epoch->cfg->handshake_timeout_secs + 5);
+	lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK,
+			(int)(g->epoch->cfg->handshake_timeout_secs + 5 + unread_ms / 1000));
 	char cid[24];
 	snprintf(cid, sizeof cid, "%llu", (unsigned long long)s->conn_id);
 	log_event(LOG_INFO, "node_connected", "node", s->node, "conn", cid, "cert_sha256",

@@ -187,13 +187,17 @@ sqlite3 *store_db(store *s)
 
 int store_exists(const char *dir)
 {
-	char path[4096], wpath[4200];
-	struct stat db, wal;
+	char path[4096];
+	struct stat db;
 	if (snprintf(path, sizeof path, "%s/gateway.db", dir) >= (int)sizeof path)
 		return 1; /* store_open will say why */
-	snprintf(wpath, sizeof wpath, "%s-wal", path);
-	/* in WAL mode a file's content may all be in its WAL */
-	return (stat(path, &db) == 0 && db.st_size > 0) || (stat(wpath, &wal) == 0 && wal.st_size > 0);
+	/* The file's own bytes only: a WAL beside a file of no pages is not
+	 * read but deleted by SQLite (pagerOpenWalIfPresent), which then
+	 * starts an empty database (rv-review4: the WAL of a gateway killed
+	 * with -9 whose gateway.db was then lost started an empty store). The
+	 * file has its header as soon as the store is made (journal_mode=WAL
+	 * writes it), before the audit key exists. */
+	return stat(path, &db) == 0 && db.st_size > 0;
 }
 
 int64_t store_now_ms(void)

@@ -48,7 +48,8 @@ int store_open(const char *dir, int readonly, store **out, char *err, size_t err
 void store_close(store *s);
 /*
  * 1 if DIR holds a store for store_open to open (DIR/gateway.db with
- * content, or a WAL holding its pages), 0 if opening would create one.
+ * content), 0 if opening would create one (a WAL beside a missing or empty
+ * gateway.db is discarded by SQLite, not read: no store either).
  * Nothing is created or changed. The daemon asks before its first open:
  * no store beside an existing audit key is a lost store, not a first start.
  */

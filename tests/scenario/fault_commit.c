@@ -9,8 +9,14 @@
  * the next sqlite3_step of a statement whose SQL starts with that prefix
  * fails with SQLITE_IOERR without running, and the file is removed: a job
  * failing inside its batch.
+ *
+ * MARAC_FAULT_CLOCK (a file): while it exists, the whole seconds it holds
+ * (signed) are added to CLOCK_REALTIME: the wall clock stepped (NTP, a VM
+ * resumed) under a running daemon.
  */
 #include <dlfcn.h>
+#include <fcntl.h>
+#include <time.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,4 +47,26 @@ int sqlite3_step(sqlite3_stmt *st)
 	    unlink(trigger) == 0)
 		return SQLITE_IOERR;
 	return real(st);
+}
+
+int clock_gettime(clockid_t id, struct timespec *ts)
+{
+	static int (*real)(clockid_t, struct timespec *);
+	if (real == NULL)
+		*(void **)&real = dlsym(RTLD_NEXT, "clock_gettime");
+	int rc = real(id, ts);
+	const char *step = getenv("MARAC_FAULT_CLOCK");
+	if (rc != 0 || id != CLOCK_REALTIME || step == NULL)
+		return rc;
+	int fd = open(step, O_RDONLY);
+	if (fd < 0)
+		return rc;
+	char b[32];
+	ssize_t n = read(fd, b, sizeof b - 1);
+	close(fd);
+	if (n > 0) {
+		b[n] = '\0';
+		ts->tv_sec += (time_t)strtoll(b, NULL, 10);
+	}
+	return rc;
 }
