@@ -75,6 +75,9 @@
 #define K_SUBJ   (1ull << 49) /* she, V, IP, victim: "V in Leeds", "IP AT SISTERS" */
 #define K_CASEW  (1ull << 50) /* TA, V, IP, AP: a class only in capitals (word()) */
 #define K_FROM   (1ull << 51) /* "a call from": a report */
+#define K_BIZ    (1ull << 52) /* meeting, minutes, hearing ...: the agencies' own business
+                               * (no rule reads it; the unit model sees it, so "after the
+                               * meeting" is not "after 6") */
 
 struct fsword {
 	const char *w;
@@ -119,7 +122,9 @@ static const struct fsword FSW[] = {
 	{"flat", K_RESN}, {"house", K_RESN}, {"home", K_RESN | K_HOME}, {"room", K_RESN},
 	{"property", K_PLACE}, {"caravan", K_RESN}, {"bungalow", K_RESN},
 	{"maisonette", K_RESN}, {"apartment", K_RESN}, {"cottage", K_RESN}, {"annexe", K_RESN},
-	{"annex", K_RESN}, {"tent", K_RESN}, {"place", K_PLACE | NP},
+	{"annex", K_RESN}, {"tent", K_RESN},
+	/* a bed (in a refuge, a crisis house): "has a bed for her from Monday" */
+	{"bed", K_RESN}, {"beds", K_RESN}, {"bedspace", RS}, {"bed-space", RS}, {"place", K_PLACE | NP},
 	/* going and being somewhere: with a preposition after */
 	{"go", GO}, {"goes", GO}, {"going", GO}, {"goin", GO}, {"gone", GO}, {"went", GO},
 	{"head", GO}, {"heading", GO}, {"headed", GO}, {"back", GO | K_ADV},
@@ -247,7 +252,10 @@ static const struct fsword FSW[] = {
 	{"victim", SH | K_SUBJ}, {"children", SH}, {"child", SH}, {"kids", SH}, {"kid", SH},
 	{"baby", SH}, {"they", SH}, {"them", SH}, {"we", SH}, {"us", SH}, {"client", SH | K_SUBJ},
 	/* her own words, quoted or texted: "I'm going where he never found me" */
-	{"i", SH}, {"i'm", SH}, {"im", SH},
+	{"i", SH}, {"i'm", SH | BE}, {"im", SH | BE},
+	/* the perpetrator's texts to her, quoted: "ur at kerrys", "you're at
+	 * your mum's": "are" is in the word */
+	{"ur", SH | BE}, {"you're", SH | BE}, {"youre", SH | BE}, {"u're", SH | BE},
 	/* capitals only: temporary accommodation, the victim, the injured
 	 * party, the alleged perpetrator */
 	{"ta", K_CASEW}, {"v", K_CASEW}, {"ip", K_CASEW}, {"ap", K_CASEW},
@@ -260,6 +268,12 @@ static const struct fsword FSW[] = {
 	/* a line ending in these goes on */
 	{"and", FN}, {"or", FN}, {"but", FN}, {"for", FN}, {"from", K_FROM | FN}, {"on", FN},
 	{"by", FN}, {"said", FN}, {"says", FN},
+	/* the agencies' own business: meetings, hearings, papers */
+	{"meeting", K_BIZ}, {"meetings", K_BIZ}, {"minutes", K_BIZ}, {"agenda", K_BIZ},
+	{"hearing", K_BIZ}, {"conference", K_BIZ}, {"panel", K_BIZ}, {"referral", K_BIZ},
+	{"assessment", K_BIZ}, {"report", K_BIZ}, {"agencies", K_BIZ}, {"agency", K_BIZ},
+	{"circulated", K_BIZ}, {"review", K_BIZ}, {"strategy", K_BIZ}, {"marac", K_BIZ},
+	{"sentence", K_BIZ}, {"trial", K_BIZ}, {"bail", K_BIZ}, {"charged", K_BIZ},
 };
 
 #undef RS
@@ -416,6 +430,8 @@ struct fs {
 	int out_of;            /* "out" (1), "out of" (2) */
 	int when_win;          /* words left after when/while for "he" */
 	int kin_pend;          /* "at her mum's" + the next word decides */
+	int det_win;           /* words left in which a dwelling noun is hers: "a new
+	                        * housing association flat" (a/her/new, not "the") */
 	int ncall;             /* contact words in the clause */
 
 	struct clause cl[FS_CLAUSES];
@@ -580,6 +596,7 @@ static void clause_reset(struct fs *f)
 	f->p1f = 0;
 	f->go_win = f->prep_win = f->place_next = f->out_of = f->when_win = 0;
 	f->kin_pend = f->ncall = 0;
+	f->det_win = 0;
 }
 
 static int res_ok(unsigned seen)
@@ -670,7 +687,7 @@ static void clause_end(struct fs *f)
 /* One word or number [a, b) with its folded text w[0..wn) (wn 0: too long). */
 /* Classes that make no signal by themselves: such a word only needs to be
  * remembered as the previous word. */
-#define FS_INERT (K_FUNC | K_DET | K_NDET | K_THE | K_ABBR)
+#define FS_INERT (K_FUNC | K_DET | K_NDET | K_THE | K_ABBR | K_BIZ)
 
 /* Nothing pending that the next word could complete. */
 static inline int fs_idle(const struct fs *f)
@@ -733,7 +750,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * know) nor "in place". */
 	int det1 = (f->p1 & (K_DET | K_MOD)) && !(f->p1 & K_THE);
 	int det2 = (f->p2 & (K_DET | K_MOD)) && !(f->p2 & K_THE);
-	if ((c & K_RESN) && (det1 || det2 || ((f->p1 & (K_PREP | K_TO)) && !(f->p1 & K_THE)) ||
+	if ((c & K_RESN) && (det1 || det2 || (f->det_win > 0 && !(c & K_HOME)) ||
+	                     ((f->p1 & (K_PREP | K_TO)) && !(f->p1 & K_THE)) ||
 	                     (f->p1f & (TF_POSS | TF_NUM))))
 		s |= S_RES;
 	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)))
@@ -838,6 +856,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* windows for the next words */
 	if (f->prep_win > 0)
 		f->prep_win--;
+	/* a determiner, then up to two words no class lists (nouns used
+	 * as adjectives: "a new housing association flat"), then the noun;
+	 * a listed word between ("a different man when home") ends it */
+	if ((c & (K_DET | K_MOD)) && !(c & K_THE))
+		f->det_win = 3;
+	else if (c == 0 && f->det_win > 0)
+		f->det_win--;
+	else
+		f->det_win = 0;
 	if (f->when_win > 0)
 		f->when_win--;
 	if ((c & (K_GO | K_BE)) || ((c & K_SUBJ) && f->nwords == 1))
@@ -876,8 +903,8 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 		return 0;
 	if (last_ch == ':')
 		return 1; /* "Moved to:" and the place on the next line */
-	if (last_ch == ',' || (last_cls & K_FUNC))
-		return 1;
+	if (last_ch == ',' || (last_cls & (K_FUNC | K_BE)))
+		return 1; /* "Safe window is\n10-12 weekdays": no sentence ends in "is" */
 	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9')
 		return 1; /* a number wrapped over the break ("07700\n900202") */
 	if (nx >= 'a' && nx <= 'z')
@@ -1010,6 +1037,12 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					f.go_win = 0;
 					f.prep_win -= f.prep_win > 0;
 					f.when_win -= f.when_win > 0;
+					if ((c & K_DET) && !(c & K_THE))
+						f.det_win = 3; /* as word() */
+					else if (c == 0 && f.det_win > 0)
+						f.det_win--;
+					else
+						f.det_win = 0;
 					f.c_end = i;
 					f.nwords++;
 					f.p2 = f.p1;

@@ -13,7 +13,8 @@
  * Units. A sentence ends at '.', '!' or '?' before a space or the end (not
  * after a title, an initial or a short abbreviation: "Mr.", "J.", "approx."),
  * at a blank line, and at a line break unless the text visibly goes on (the
- * line ends in a comma or a lower-case function word, the next line starts
+ * line ends in a comma, a lower-case function word or a form of "be": "Safe
+ * window is\n10-12 weekdays"; the next line starts
  * in lower case after a line of 60 bytes or more: a hard-wrapped e-mail).
  * So a CAD log or a chronology is one unit per line. Within a sentence,
  * ';' and a spaced dash " - " separate clauses.
@@ -23,12 +24,15 @@
  *   residence  a verb or noun of living, staying, moving, sleeping, being
  *              placed, housed or relocated, fleeing, tenancy, accommodation,
  *              refuge, hostel, hotel, B&B, "TA", address; flat, house, home,
- *              room, place, property after a determiner other than "the"
- *              (the one the notes already know), a modifier ("new",
+ *              room, place, property, bed after a determiner other than "the"
+ *              (the one the notes already know; up to two unlisted words
+ *              between: "a new housing association flat", not "a month
+ *              sent home"), a modifier ("new",
  *              "temporary") or a preposition; go/went/gone/back/is/will be/
  *              remains followed by at, in, with, to, into ("is at", "went
  *              to"), unless what follows is no place ("at risk", "in place",
- *              "in fear"); at/with/to + someone's ("at her mum's", "at
+ *              "in fear"; "ur at", "you're in": his texts to her); at/with/to
+ *              + someone's ("at her mum's", "at
  *              mums"); "out of area".
  *   contact    ring, call, phone, text, message, e-mail, contact, visit,
  *              see, speak, meet, "available", "contactable" (present or
@@ -82,7 +86,9 @@
  *   by its shape ("10:30" -> "0:0", "7-3" -> "0-0", "28th" -> "0a"; a clock
  *   time apart), a capitalised word inside the unit that no word class
  *   lists as one token (names of people and places are not learnt, "at
- *   <Name>" is), a possessive marked; per unit the word classes (K_*) and
+ *   <Name>" is), a possessive marked; per unit the word classes (K_*; one,
+ *   K_BIZ, only for the model: the agencies' own business, "meeting",
+ *   "minutes", "hearing", so "after the meeting" is not "after 6") and
  *   clause signals (S_*) present, a length bucket and whether the rules
  *   fired. x = 1 / sqrt(n) for each of the unit's n distinct features
  *   (a repeat counts once); p = 1 / (1 + exp(-(b + w.x))).

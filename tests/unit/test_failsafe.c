@@ -326,3 +326,32 @@ Test(failsafe, her_own_words_in_the_first_person)
 		      "going where");
 	expect_covers("maybe to my aunt in Wigan", SCRUB_LOCATION, "Wigan");
 }
+
+/* A line that ends in a form of "be" goes on: the time on the next line
+ * belongs to the safe window before it (an e-mail wrapped by hand). */
+Test(failsafe, a_line_ending_in_is_goes_on)
+{
+	expect("Best window for a visit is\n2-4 on Thursdays only", SCRUB_SAFE_TIME,
+	       "Best window for a visit is\n2-4 on Thursdays only");
+}
+
+/* His texts to her, quoted: "ur" and "you're" are her, and "are" is in
+ * the word. "you're at risk" says nowhere. */
+Test(failsafe, his_texts_saying_where_she_is)
+{
+	expect_covers("Kyle (Tue 01:12): ur at bethanys arent u", SCRUB_LOCATION, "ur at bethanys");
+	expect_covers("then you're in Morecambe with her", SCRUB_LOCATION, "Morecambe");
+	expect_none("you're at risk and you know it");
+}
+
+/* A dwelling noun a few words after "a", "her" or "new" is hers, with
+ * nouns used as adjectives between; a listed word between ends it, and
+ * "home" after a verb is where money or a child was sent, not hers. */
+Test(failsafe, a_dwelling_after_a_determiner_and_nouns)
+{
+	expect_covers("Mum has a new council tenancy flat near Pontypool", SCRUB_LOCATION, "Pontypool");
+	expect_covers("She was given a housing trust house on Monday", SCRUB_LOCATION,
+		      "housing trust house");
+	expect_none("He sends £200 a month back home to his brother.");
+	expect_none("Dad is a different man when home from the rigs.");
+}
