@@ -1641,9 +1641,80 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
  * capitalised word of four letters or more, not at a sentence's start,
  * that the lexicon does not know as anything else (a common word, an
  * agency, a month, a title, a kin word, a known name: names are names_scan's)
- * and not a kept person's. At most PROP_WORDS words, each occurrence checked
- * once: linear in the text.
+ * and not a kept person's; where a place stands (place_slot: "to Rochdale",
+ * "TO STAVELEY") also a town the lexicon allows or a word in capitals. An
+ * occurrence inside an agency's name ("Rochdale Council") stays. At most
+ * PROP_WORDS words, each occurrence checked once: linear in the text.
  */
+static int place_prep(const unsigned char *w, size_t n)
+{
+	static const char *const p[] = {"to", "in", "at", "near", "into"};
+	for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
+		if (strlen(p[k]) == n) {
+			size_t x = 0;
+			while (x < n && ascii_fold(w[x]) == (unsigned char)p[k][x])
+				x++;
+			if (x == n)
+				return 1;
+		}
+	return 0;
+}
+
+/*
+ * Is the word at a, inside a location span starting at lo, where a place
+ * stands: right after to/in/at/near/into ("relocating to Rochdale", "TO
+ * STAVELEY TONIGHT"), or after a comma that follows a house number
+ * ("ADDRESS, 3 BECK ROW, KESWICK")? There a town the lexicon allows
+ * (never a person's name) or a word in capitals is a place too.
+ */
+static int place_slot(const unsigned char *s, size_t lo, size_t a)
+{
+	size_t i = a;
+	while (i > lo && s[i - 1] == ' ')
+		i--;
+	if (i > lo && s[i - 1] == ',') {
+		for (size_t x = lo; x + 1 < i; x++)
+			if (s[x] >= '0' && s[x] <= '9')
+				return 1;
+		return 0;
+	}
+	size_t e = i;
+	while (i > lo && sc_alpha(s[i - 1]))
+		i--;
+	return e > i && (i == lo || !sc_alnum(s[i - 1])) && place_prep(s + i, e - i);
+}
+
+/*
+ * Is the word [a, e) the town in the name of an agency, a hospital, a
+ * prison: followed on its line by a title-case word other than a street
+ * type ("Enfield Council", "Kettering General", not "Rochdale Road"), or
+ * after a word in capitals the lexicon allows ("HMP Bedford")? Where she
+ * is stays withheld; the agency in that town keeps its name.
+ */
+static int in_agency_name(const unsigned char *s, size_t n, size_t a, size_t e)
+{
+	size_t i = e;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i > e && i < n && sc_upper(s[i]) && i + 1 < n && sc_alpha(s[i + 1]) &&
+	    !sc_upper(s[i + 1])) {
+		size_t k = i;
+		while (k < n && (sc_alpha(s[k]) || s[k] == '\''))
+			k++;
+		if (!(lex_classify((const char *)s + i, k - i) & LEX_STREET))
+			return 1;
+	}
+	i = a;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	size_t pe = i, up = 0;
+	while (i > 0 && sc_alpha(s[i - 1]))
+		up += sc_upper(s[--i]);
+	unsigned c = pe > i && pe < a && up == pe - i && pe - i >= 2
+	                 ? lex_classify((const char *)s + i, pe - i) : 0;
+	return (c & LEX_ALLOW) && !(c & (LEX_COMMON | LEX_FUNCTION));
+}
+
 static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
                             const struct spans *keep, const size_t *maxend)
 {
@@ -1665,12 +1736,17 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 			size_t up = 0;
 			for (size_t x = a; x < i; x++)
 				up += sc_upper(s[x]);
-			if (up == i - a)
+			int slot = place_slot(s, all->v[j].start, a);
+			if (up == i - a && !slot)
 				continue; /* capitals: an acronym or a CAD line */
 			unsigned b = lex_classify((const char *)s + a, i - a);
-			if (b & (LEX_COMMON | LEX_ALLOW | LEX_PHRASE | LEX_STREET | LEX_INSTITUTION |
-			         LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED | LEX_FUNCTION |
-			         LEX_PARTICLE | LEX_MODAL | LEX_FORENAME | LEX_SURNAME))
+			unsigned deny = LEX_COMMON | LEX_ALLOW | LEX_PHRASE | LEX_STREET |
+			                LEX_INSTITUTION | LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED |
+			                LEX_FUNCTION | LEX_PARTICLE | LEX_MODAL | LEX_FORENAME |
+			                LEX_SURNAME;
+			if (slot && up < i - a)
+				deny &= ~(LEX_ALLOW | LEX_SURNAME); /* a town: "to Rochdale" */
+			if (b & deny)
 				continue;
 			int multi;
 			if (keep->n && kept_at(s, keep, maxend, a, i, &multi))
@@ -1695,6 +1771,8 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 			if ((a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) ||
 			    (e < n && (sc_alnum(s[e]) || s[e] >= 0x80)))
 				continue; /* inside a longer word */
+			if (in_agency_name(s, n, a, e))
+				continue;
 			int covered = 0;
 			for (size_t j = from; j < to && !covered; j++)
 				covered = all->v[j].kind == SCRUB_LOCATION && all->v[j].start <= a &&
