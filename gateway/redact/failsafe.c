@@ -203,6 +203,9 @@ static const struct fsword FSW[] = {
 	{"shops", K_ROUT}, {"gym", K_ROUT},
 	{"commutes", K_ROUT}, {"catches", K_ROUT}, {"bus", K_ROUT}, {"train", K_ROUT},
 	{"tram", K_ROUT}, {"shift", K_ROUT}, {"shifts", K_ROUT}, {"class", K_ROUT},
+	/* a journey booked: the crossing, the flight, the coach and its time */
+	{"ferry", K_ROUT}, {"ferries", K_ROUT}, {"sailing", K_ROUT}, {"crossing", K_ROUT},
+	{"flight", K_ROUT}, {"flights", K_ROUT}, {"coach", K_ROUT}, {"journey", K_ROUT},
 	{"classes", K_ROUT},
 	{"every", K_EVERY | K_NDET}, {"daily", K_EVERY}, {"weekly", K_EVERY},
 	{"regularly", K_EVERY}, {"usually", K_EVERY | K_MODAL}, {"always", K_EVERY | K_MODAL},
@@ -644,8 +647,8 @@ static void sentence_end(struct fs *f)
 			/* and the clause before, when it gives the route or the
 			 * time ("via her cousin's phone - text first") */
 			size_t from = c->start;
-			if (i > 0 && (f->cl[i - 1].seen & (S_CALL | S_WHEN)))
-				from = f->cl[i - 1].start;
+			if (i > 0 && (f->cl[i - 1].seen & (S_CALL | S_WHEN | S_DEV)))
+				from = f->cl[i - 1].start; /* "use the number she rings from;" */
 			emit(f, from, f->cl[n - 1].end, kind, rule);
 			break;
 		}
@@ -661,7 +664,8 @@ static void clause_end(struct fs *f)
 {
 	if (f->place_next || f->kin_pend)
 		f->seen |= S_RES; /* "she went to" and the text breaks: withhold */
-	if (f->c_start != SIZE_MAX && f->c_end > f->c_start && (f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT))) {
+	if (f->c_start != SIZE_MAX && f->c_end > f->c_start &&
+	    (f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT | S_DEV))) {
 		if (f->ncl == FS_CLAUSES)
 			sentence_end(f);
 		f->cl[f->ncl++] = (struct clause){f->c_start, f->c_end, f->seen};

@@ -47,8 +47,8 @@
  *              enough; a clock time alone only in advice ("IDVA to call at
  *              10", "can ring at 2pm"), not in a report ("e-mail received
  *              at 20:20").
- *   routine    walks, collects, shops, the bus, a shift ... with a time or
- *              "every": where she will be and when.
+ *   routine    walks, collects, shops, the bus, a shift, a ferry, flight or
+ *              coach ... with a time or "every": where she will be and when.
  *
  * Decisions. A residence clause is withheld (SCRUB_LOCATION) unless it is
  * clearly only about the perpetrator: it has he, him, his or a word for the
@@ -57,7 +57,9 @@
  * (SCRUB_SAFE_TIME, SCRUB_LOCATION if it is also a residence clause), with
  * the rest of its sentence (what follows a safe time explains it: "tues pm -
  * he is at training then"); a contact word and a time in different clauses
- * of one sentence withhold from the first of them to its end. The span
+ * of one sentence withhold from the first of them to its end, and from the
+ * clause before when it gives the route: a contact, a condition or a phone
+ * or number ("use the number she rings from; do not ring back"). The span
  * leaves out a leading date or time stamp and a short "Label:" (the agency,
  * the date and the reference of a log entry stay visible), and the full
  * stop. Spans overlap place.c's; scrub.c unites them and writes the

@@ -377,3 +377,23 @@ Test(failsafe, the_town_she_goes_to_goes_everywhere_but_agency_names)
 	cr_assert(strstr(out, "HMP Lincoln") != NULL, "%s", out);
 	free(out);
 }
+
+/* The clause before a safe-contact clause that names the phone or number
+ * to use is its route, and goes with it. */
+Test(failsafe, the_number_to_use_goes_with_the_advice)
+{
+	expect("Only use the mobile her friend lent her; never call after 8pm.", SCRUB_SAFE_TIME,
+	       "Only use the mobile her friend lent her; never call after 8pm");
+	expect("Keep to the number she withholds; do not ring back after 9", SCRUB_SAFE_TIME,
+	       "Keep to the number she withholds; do not ring back after 9");
+}
+
+/* A journey she has booked, with its time, says where she will be and
+ * when: the crossing, the flight, the coach. */
+Test(failsafe, a_journey_with_its_time)
+{
+	expect_covers("She goes by coach on the 06:40 from the bus station", SCRUB_LOCATION, "06:40");
+	expect_covers("she gets the 7.20 crossing on Fridays to avoid him", SCRUB_LOCATION, "crossing");
+	expect_covers("Flight booked: Tuesday, the 11:05 from Stansted", SCRUB_LOCATION, "11:05");
+	expect_none("The ferry company confirmed the booking reference.");
+}
