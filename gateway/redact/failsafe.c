@@ -104,7 +104,7 @@ static const struct fsword FSW[] = {
 	{"move", RS}, {"moves", RS}, {"moved", RS}, {"moving", RS}, {"movin", RS},
 	{"relocate", RS}, {"relocated", RS}, {"relocates", RS}, {"relocating", RS},
 	{"relocation", RS}, {"rehouse", RS}, {"rehoused", RS}, {"rehousing", RS},
-	{"housed", RS}, {"sleep", RS}, {"sleeps", RS}, {"sleeping", RS}, {"slept", RS},
+	{"housed", RS}, {"sleep", GO}, {"sleeps", GO}, {"sleeping", GO}, {"slept", GO},
 	{"sofa-surfing", RS}, {"surfing", RS}, {"sofasurfing", RS},
 	{"flee", RS}, {"flees", RS}, {"fled", RS}, {"fleeing", RS},
 	{"tenancy", RS}, {"tenant", RS}, {"accommodation", RS}, {"accomodation", RS},
@@ -165,7 +165,8 @@ static const struct fsword FSW[] = {
 	{"previous", K_NDET}, {"earlier", K_NDET}, {"last", K_NDET}, {"each", K_NDET},
 	{"new", K_MOD}, {"own", K_MOD}, {"temporary", K_MOD}, {"emergency", K_MOD},
 	{"another", K_MOD}, {"different", K_MOD}, {"alternative", K_MOD}, {"secure", K_MOD},
-	{"family", K_MOD | SH}, {"marital", K_MOD}, {"matrimonial", K_MOD},
+	/* the marital home is the address the notes already know, as "the house" */
+	{"family", K_MOD | SH}, {"marital", K_THE}, {"matrimonial", K_THE},
 	{"council", K_MOD}, {"rented", K_MOD}, {"private", K_MOD}, {"shared", K_MOD},
 	{"supported", K_MOD}, {"interim", K_MOD}, {"temp", K_MOD}, {"spare", K_MOD | K_RMOD},
 	/* kin and friends: "at her mum's" */
@@ -699,6 +700,46 @@ static inline int fs_idle(const struct fs *f)
 	return f->c_start != SIZE_MAX && !(f->place_next | f->kin_pend | f->out_of);
 }
 
+/* The word after b on its line, folded into out (at most cap - 1 letters);
+ * *title when it is written "Title" (a capital, then a small letter). */
+static size_t fs_peek(const struct fs *f, size_t b, char *out, size_t cap, int *title)
+{
+	size_t i = b, k = 0;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	*title = i + 1 < f->n && f->s[i] >= 'A' && f->s[i] <= 'Z' && f->s[i + 1] >= 'a' &&
+		 f->s[i + 1] <= 'z';
+	while (i < f->n && k + 1 < cap && (f->s[i] | 0x20) >= 'a' && (f->s[i] | 0x20) <= 'z')
+		out[k++] = (char)(f->s[i++] | 0x20);
+	out[k] = 0;
+	return k;
+}
+
+static int fs_weekday(const char *w)
+{
+	static const char d[][4] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+	for (size_t k = 0; k < 7; k++)
+		if (memcmp(w, d[k], 3) == 0)
+			return 1;
+	return 0;
+}
+
+static int fs_in(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* Nouns that make "home" or "residence" before them no dwelling: "a home
+ * visit", "home office", "residence card". */
+static const char *const FS_HOME_COMPOUND[] = {
+	"visit", "visits", "visiting", "office", "life", "situation", "circumstances",
+	"environment", "conditions", "schooled", "schooling", "care", "help", "support",
+	"treatment", "study", "tutor", "tuition", "card", "permit", "permits", "status",
+	"document", "documents", "visa", "order", NULL};
+
 /* One word or number [a, b), folded w[0..wn) (wn 0: too long to be listed),
  * c its classes (fs_lookup). */
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
@@ -713,8 +754,27 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		c &= ~K_CASEW;
 		if ((c & K_DAYAB) && (tf & (TF_CAP | TF_UPPER)))
 			c |= K_TIME;
-		if (wn == 2 && (tf & TF_UPPER) && ((w[0] == 't' && w[1] == 'a')))
-			c |= K_RES; /* TA: temporary accommodation */
+		char nx[16];
+		int title = 0;
+		if (wn == 2 && (tf & TF_UPPER) && ((w[0] == 't' && w[1] == 'a'))) {
+			/* TA: temporary accommodation; "TA Mrs Kaur", "TA Sophie":
+			 * a teaching assistant */
+			fs_peek(f, b, nx, sizeof nx, &title);
+			if (!title)
+				c |= K_RES;
+		}
+		if ((c & (K_HOME | K_RES)) &&
+		    ((wn == 4 && memcmp(w, "home", 4) == 0) ||
+		     (wn == 9 && memcmp(w, "residence", 9) == 0)) &&
+		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_HOME_COMPOUND))
+			c &= ~(K_HOME | K_RESN | K_RES); /* "a home visit", "residence card" */
+		/* "her head", "mummy's head", "his back": a noun, no going */
+		if ((c & K_GO) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)) &&
+		    ((wn == 4 && memcmp(w, "head", 4) == 0) || (wn == 4 && memcmp(w, "back", 4) == 0)))
+			c &= ~K_GO;
+		/* PoP: the person on probation, the perpetrator */
+		if (wn == 3 && memcmp(w, "pop", 3) == 0 && f->s[a] == 'P' && f->s[a + 2] == 'P')
+			c = K_HE;
 		if (wn == 1 && (tf & TF_CAP) && w[0] == 'v')
 			c |= K_SHE | K_SUBJ; /* V: the victim */
 		if (wn == 2 && (tf & TF_UPPER) && w[0] == 'i' && w[1] == 'p')
@@ -723,12 +783,27 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			c |= K_HE; /* AP: the alleged perpetrator */
 	}
 	/* A capitalised word after another is part of a name ("Safer Lives",
-	 * "We Are With You"): an agency, not a statement. */
-	if ((tf & TF_CAP) && !(tf & TF_UPPER) && (f->p1f & TF_CAP) && !(f->p1f & TF_UPPER) &&
-	    f->nwords > 0)
+	 * "We Are With You"): an agency, not a statement; so is one before
+	 * another inside a sentence ("engage with Living Without Abuse"). */
+	int title_next = 0;
+	if ((tf & TF_CAP) && !(tf & TF_UPPER) && f->nwords > 0 && !(f->p1f & TF_CAP) && c) {
+		char nx[16];
+		fs_peek(f, b, nx, sizeof nx, &title_next);
+	}
+	if ((tf & TF_CAP) && !(tf & TF_UPPER) && f->nwords > 0 &&
+	    (((f->p1f & TF_CAP) && !(f->p1f & TF_UPPER)) || title_next))
 		c &= K_HE | K_SHE | K_DET | K_TIME | K_DAYAB | K_ABBR | K_CLOCKW;
 
-	/* A log entry's stamp (dates, times, numbers) is no part of the span. */
+	/* A log entry's stamp (dates, times, numbers, a weekday before a
+	 * date: "Tue 4/11") is no part of the span. */
+	if (f->c_start == SIZE_MAX && (c & (K_TIME | K_DAYAB)) && (tf & (TF_CAP | TF_UPPER)) &&
+	    wn >= 3 && wn <= 9 && fs_weekday(w)) {
+		size_t j = b;
+		while (j < f->n && f->s[j] == ' ')
+			j++;
+		if (j < f->n && f->s[j] >= '0' && f->s[j] <= '9')
+			return;
+	}
 	if (f->c_start == SIZE_MAX) {
 		if (tf & TF_NUM) {
 			if (tf & TF_CLOCK)

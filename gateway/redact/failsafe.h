@@ -21,9 +21,12 @@
  *
  * Signals, on words folded to lower case (so CAD capitals count), with
  * common short forms (stayin, livin, accom, w/, @):
- *   residence  a verb or noun of living, staying, moving, sleeping, being
+ *   residence  a verb or noun of living, staying, moving, being
  *              placed, housed or relocated, fleeing, tenancy, accommodation,
- *              refuge, hostel, hotel, B&B, "TA", address; flat, house, home,
+ *              refuge, hostel, hotel, B&B, "TA" (not before a name: "TA Mrs
+ *              Kaur" is a teaching assistant), address; sleeping only
+ *              with a preposition after ("not sleeping" is health);
+ *              not "home visit", "residence permit" and the like; flat, house, home,
  *              room, place, property, bed after a determiner other than "the"
  *              (the one the notes already know; up to two unlisted words
  *              between: "a new housing association flat", not "a month
@@ -52,7 +55,8 @@
  *
  * Decisions. A residence clause is withheld (SCRUB_LOCATION) unless it is
  * clearly only about the perpetrator: it has he, him, his or a word for the
- * perpetrator and none for her or the family (she, her, the victim, V, IP,
+ * perpetrator (also "PoP", the person on probation) and none for her or the
+ * family (she, her, the victim, V, IP,
  * mum, the children, they, we ...). A contact clause is always withheld
  * (SCRUB_SAFE_TIME, SCRUB_LOCATION if it is also a residence clause), with
  * the rest of its sentence (what follows a safe time explains it: "tues pm -
@@ -61,7 +65,8 @@
  * clause before when it gives the route: a contact, a condition or a phone
  * or number ("use the number she rings from; do not ring back"). The span
  * leaves out a leading date or time stamp and a short "Label:" (the agency,
- * the date and the reference of a log entry stay visible), and the full
+ * the date and the reference of a log entry stay visible; a weekday before a
+ * date, "Tue 4/11", is part of the stamp), and the full
  * stop. Spans overlap place.c's; scrub.c unites them and writes the
  * markers "[WITHHELD s38: victim location]" and "[WITHHELD s38: safe times]".
  * A routine is decided as a residence clause. A table's cells (" | ") are

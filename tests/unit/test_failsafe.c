@@ -397,3 +397,31 @@ Test(failsafe, a_journey_with_its_time)
 	expect_covers("Flight booked: Tuesday, the 11:05 from Stansted", SCRUB_LOCATION, "11:05");
 	expect_none("The ferry company confirmed the booking reference.");
 }
+
+/* What reads like a statement of where she lives and is not: a teaching
+ * assistant named after "TA", a home visit, a residence permit, her head
+ * in the door, not sleeping, the marital home she left, an agency whose
+ * name holds a residence word, the person on probation's shifts, a weekday
+ * in a log entry's stamp. Each still withholds in its place-saying form. */
+Test(failsafe, look_alike_phrasings_stay)
+{
+	expect_none("Wed 12/11 9.05am: Kacper told TA Miss Oduya that dad shouted.");
+	expect_covers("MOVED TO TA IN HULL", SCRUB_LOCATION, "TA IN HULL");
+	expect_none("No chance of a home visit on her own.");
+	expect_covers("She is back at a home near the seafront", SCRUB_LOCATION, "near the seafront");
+	expect_none("He hid her residence permit and her bank card.");
+	expect_none("Ellie said he pushed her head into the wardrobe.");
+	expect_none("Low mood, not sleeping, appetite poor.");
+	expect_covers("She is sleeping at her aunt's in Rhyl", SCRUB_LOCATION, "Rhyl");
+	expect_none("She left the marital home in 2019.");
+	expect_none("She has agreed to work with Moving On Together.");
+	expect_none("PoP's job: warehouse picker, nights, 10pm-6am.");
+}
+
+/* A weekday before a date starts a log entry: it is the stamp, not a
+ * time of contact. */
+Test(failsafe, a_weekday_stamp_is_no_safe_time)
+{
+	expect_none("Thu 6/11 Joint visit with PC Hale - mum agreed to a safety plan.");
+	expect_covers("Thu 6/11 Visit her only on Thursdays after 4", SCRUB_SAFE_TIME, "after 4");
+}
