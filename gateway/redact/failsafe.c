@@ -100,18 +100,18 @@ static const struct fsword FSW[] = {
 	{"stay", RS}, {"stays", RS}, {"stayed", RS}, {"staying", RS}, {"stayin", RS},
 	{"live", RS}, {"lives", RS}, {"lived", RS}, {"living", RS}, {"livin", RS},
 	{"reside", RS}, {"resides", RS}, {"resided", RS}, {"residing", RS},
-	{"residence", RS}, {"resident", RS},
+	{"residence", RS},
 	{"move", RS}, {"moves", RS}, {"moved", RS}, {"moving", RS}, {"movin", RS},
 	{"relocate", RS}, {"relocated", RS}, {"relocates", RS}, {"relocating", RS},
 	{"relocation", RS}, {"rehouse", RS}, {"rehoused", RS}, {"rehousing", RS},
 	{"housed", RS}, {"sleep", GO}, {"sleeps", GO}, {"sleeping", GO}, {"slept", GO},
 	{"sofa-surfing", RS}, {"surfing", RS}, {"sofasurfing", RS},
 	{"flee", RS}, {"flees", RS}, {"fled", RS}, {"fleeing", RS},
-	{"tenancy", RS}, {"tenant", RS}, {"accommodation", RS}, {"accomodation", RS},
+	{"tenancy", RS}, {"accommodation", RS}, {"accomodation", RS},
 	{"accom", RS}, {"refuge", RS}, {"hostel", RS}, {"shelter", K_RESN}, {"hotel", RS},
 	{"b&b", RS}, {"bnb", RS}, {"bedsit", RS}, {"whereabouts", RS}, {"address", K_ADDR},
 	{"addresses", RS}, {"adress", K_ADDR}, {"addr", K_ADDR}, {"lodging", RS}, {"lodgings", RS},
-	{"lodger", RS}, {"bidding", RS}, {"safehouse", RS}, {"hiding", RS},
+	{"bidding", RS}, {"safehouse", RS}, {"hiding", RS},
 	{"kipping", RS}, {"crashing", RS}, {"dossing", RS}, {"abode", RS},
 	{"ooa", RS}, {"settled", RS}, {"settling", RS},
 	/* plural dwellings and bidding for one: house-hunting says where she
@@ -156,6 +156,7 @@ static const struct fsword FSW[] = {
 	{"regards", NP}, {"regard", NP}, {"relation", NP}, {"total", NP}, {"general", NP},
 	{"future", NP}, {"time", NP}, {"all", NP}, {"least", NP}, {"length", NP},
 	{"response", NP}, {"light", NP}, {"view", NP}, {"front", NP}, {"control", NP},
+	{"school", NP}, {"court", NP}, {"college", NP},
 	{"you", NP}, {"me", NP | SH}, {"year", NP}, {"distress", NP}, {"shock", NP}, {"labour", NP}, {"treatment", NP},
 	/* determiners and modifiers */
 	{"a", K_DET | K_NDET | FN}, {"an", K_DET | K_NDET | FN}, {"the", K_DET | K_NDET | K_THE | FN},
@@ -738,7 +739,8 @@ static const char *const FS_HOME_COMPOUND[] = {
 	"visit", "visits", "visiting", "office", "life", "situation", "circumstances",
 	"environment", "conditions", "schooled", "schooling", "care", "help", "support",
 	"treatment", "study", "tutor", "tuition", "card", "permit", "permits", "status",
-	"document", "documents", "visa", "order", NULL};
+	"document", "documents", "visa", "order", "time", "sustainment", "officer", "team",
+	"worker", "audit", "check", NULL};
 
 /* One word or number [a, b), folded w[0..wn) (wn 0: too long to be listed),
  * c its classes (fs_lookup). */
@@ -765,7 +767,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		}
 		if ((c & (K_HOME | K_RES)) &&
 		    ((wn == 4 && memcmp(w, "home", 4) == 0) ||
-		     (wn == 9 && memcmp(w, "residence", 9) == 0)) &&
+		     (wn == 9 && memcmp(w, "residence", 9) == 0) ||
+		     (wn == 7 && memcmp(w, "tenancy", 7) == 0)) &&
 		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_HOME_COMPOUND))
 			c &= ~(K_HOME | K_RESN | K_RES); /* "a home visit", "residence card" */
 		/* "her head", "mummy's head", "his back": a noun, no going */

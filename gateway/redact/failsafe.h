@@ -26,7 +26,9 @@
  *              refuge, hostel, hotel, B&B, "TA" (not before a name: "TA Mrs
  *              Kaur" is a teaching assistant), address; sleeping only
  *              with a preposition after ("not sleeping" is health);
- *              not "home visit", "residence permit" and the like; flat, house, home,
+ *              not "home visit", "home time", "residence permit", "tenancy
+ *              officer" and the like, nor a person by a role (tenant,
+ *              lodger, resident); flat, house, home,
  *              room, place, property, bed after a determiner other than "the"
  *              (the one the notes already know; up to two unlisted words
  *              between: "a new housing association flat", not "a month
@@ -34,7 +36,7 @@
  *              "temporary") or a preposition; go/went/gone/back/is/will be/
  *              remains followed by at, in, with, to, into ("is at", "went
  *              to"), unless what follows is no place ("at risk", "in place",
- *              "in fear"; "ur at", "you're in": his texts to her); at/with/to
+ *              "in fear", "to court", "into school"; "ur at", "you're in": his texts to her); at/with/to
  *              + someone's ("at her mum's", "at
  *              mums"); "out of area".
  *   contact    ring, call, phone, text, message, e-mail, contact, visit,

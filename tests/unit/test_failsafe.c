@@ -425,3 +425,17 @@ Test(failsafe, a_weekday_stamp_is_no_safe_time)
 	expect_none("Thu 6/11 Joint visit with PC Hale - mum agreed to a safety plan.");
 	expect_covers("Thu 6/11 Visit her only on Thursdays after 4", SCRUB_SAFE_TIME, "after 4");
 }
+
+/* A person named by a role (the tenant, a lodger, a resident), a
+ * tenancy officer's visit, home time at school, going to court or back
+ * into school: none says where she lives or stays. */
+Test(failsafe, roles_and_errands_are_no_residence)
+{
+	expect_none("Seen by lodger Tomasz who rang 999.");
+	expect_none("Tenant Mrs Okafor reported the damage on 3/2.");
+	expect_none("Tenancy sustainment visit 4/2, all rooms seen.");
+	expect_none("Dad waited at the gate at home time.");
+	expect_none("She is going to court on the 14th to give evidence.");
+	expect_none("Mum took Carys back into school after lunch.");
+	expect_covers("Mum took Carys back to her nan's in Bala", SCRUB_LOCATION, "Bala");
+}
