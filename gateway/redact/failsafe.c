@@ -725,6 +725,33 @@ static int fs_weekday(const char *w)
 	return 0;
 }
 
+/*
+ * A postcode district, the outward code alone ("B17", "LS6", "CF10",
+ * "SW1A"), w folded: a postcode area of Royal Mail's list, then one or two
+ * digits and maybe a letter. "Y6" (a school year), "KS2" (a key stage),
+ * "A4" are no area.
+ */
+static int fs_district(const char *w, size_t wn)
+{
+	static const char areas[] =
+	    " ab al b ba bb bd bh bl bn br bs bt ca cb cf ch cm co cr ct cv cw da dd de dg dh dl"
+	    " dn dt dy e ec eh en ex fk fy g gl gu ha hd hg hp hr hs hu hx ig ip iv ka kt kw ky"
+	    " l la ld le ll ln ls lu m me mk ml n ne ng nn np nr nw ol ox pa pe ph pl po pr rg"
+	    " rh rm s sa se sg sk sl sm sn so sp sr ss st sw sy ta td tf tn tq tr ts tw ub w wa"
+	    " wc wd wf wn wr ws wv yo ze ";
+	size_t k = 0;
+	while (k < wn && w[k] >= 'a' && w[k] <= 'z')
+		k++;
+	size_t d = k;
+	while (d < wn && w[d] >= '0' && w[d] <= '9')
+		d++;
+	if (k < 1 || k > 2 || d - k < 1 || d - k > 2 ||
+	    !(d == wn || (d + 1 == wn && w[d] >= 'a' && w[d] <= 'z')))
+		return 0;
+	char key[5] = {' ', w[0], k == 2 ? w[1] : ' ', k == 2 ? ' ' : 0, 0};
+	return strstr(areas, key) != NULL;
+}
+
 static int fs_in(const char *w, const char *const *list)
 {
 	for (; *list; list++)
@@ -882,6 +909,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (f->prep_win > 0 && (c & K_KIN) && (tf & TF_POSS))
 		f->kin_pend = 1;
 	if ((c & K_AREA) && f->out_of == 2)
+		s |= S_RES;
+	/* "school places in B17", "a flat near LS6": a postcode district */
+	if ((tf & TF_CAP) && (f->p1 & (K_PREP | K_TO)) && wn >= 2 && wn <= 4 && fs_district(w, wn))
 		s |= S_RES;
 	/* contact */
 	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));
@@ -1112,7 +1142,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				last_cls = K_PREP | K_FUNC;
 			} else {
 				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
-				    !(f.prep_win && c == 0 && wn > 3 && w[wn - 1] == 's')) {
+				    !(f.prep_win && c == 0 && wn > 3 && w[wn - 1] == 's') &&
+				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4)) {
 					/* Most words: listed nowhere or only a function
 					 * word ("the", "and"), nothing pending that such
 					 * a word completes: what word() would do. */

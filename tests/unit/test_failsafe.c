@@ -439,3 +439,12 @@ Test(failsafe, roles_and_errands_are_no_residence)
 	expect_none("Mum took Carys back into school after lunch.");
 	expect_covers("Mum took Carys back to her nan's in Bala", SCRUB_LOCATION, "Bala");
 }
+
+/* A postcode district after in/near/to says where she is even without a
+ * verb of living; a school year or a key stage is no district. */
+Test(failsafe, a_postcode_district_after_a_preposition)
+{
+	expect_covers("Both children need nursery places in WF13 from January", SCRUB_LOCATION, "WF13");
+	expect_covers("a two-bed near M14 offered", SCRUB_LOCATION, "M14");
+	expect_none("Report card for Y6 and KS2 results attached.");
+}
