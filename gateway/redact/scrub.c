@@ -1664,20 +1664,17 @@ static int place_prep(const unsigned char *w, size_t n)
  * Is the word at a, inside a location span starting at lo, where a place
  * stands: right after to/in/at/near/into ("relocating to Rochdale", "TO
  * STAVELEY TONIGHT"), or after a comma that follows a house number
- * ("ADDRESS, 3 BECK ROW, KESWICK")? There a town the lexicon allows
+ * ("ADDRESS, 3 BECK ROW, KESWICK"; digit_before: the span has a digit
+ * before a, tracked by the caller so the check stays linear)? There a town the lexicon allows
  * (never a person's name) or a word in capitals is a place too.
  */
-static int place_slot(const unsigned char *s, size_t lo, size_t a)
+static int place_slot(const unsigned char *s, size_t lo, size_t a, int digit_before)
 {
 	size_t i = a;
 	while (i > lo && s[i - 1] == ' ')
 		i--;
-	if (i > lo && s[i - 1] == ',') {
-		for (size_t x = lo; x + 1 < i; x++)
-			if (s[x] >= '0' && s[x] <= '9')
-				return 1;
-		return 0;
-	}
+	if (i > lo && s[i - 1] == ',')
+		return digit_before;
 	size_t e = i;
 	while (i > lo && sc_alpha(s[i - 1]))
 		i--;
@@ -1715,6 +1712,12 @@ static int in_agency_name(const unsigned char *s, size_t n, size_t a, size_t e)
 	return (c & LEX_ALLOW) && !(c & (LEX_COMMON | LEX_FUNCTION));
 }
 
+static int span_by_start(const void *x, const void *y)
+{
+	const struct span *a = x, *b = y;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
 static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
                             const struct spans *keep, const size_t *maxend)
 {
@@ -1723,8 +1726,10 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 	for (size_t j = from; j < to && nw < PROP_WORDS; j++) {
 		if (all->v[j].kind != SCRUB_LOCATION)
 			continue;
+		int digit = 0;
 		for (size_t i = all->v[j].start; i < all->v[j].end && nw < PROP_WORDS;) {
 			if (!sc_alpha(s[i]) && s[i] < 0x80) {
+				digit |= s[i] >= '0' && s[i] <= '9';
 				i++;
 				continue;
 			}
@@ -1736,7 +1741,7 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 			size_t up = 0;
 			for (size_t x = a; x < i; x++)
 				up += sc_upper(s[x]);
-			int slot = place_slot(s, all->v[j].start, a);
+			int slot = place_slot(s, all->v[j].start, a, digit);
 			if (up == i - a && !slot)
 				continue; /* capitals: an acronym or a CAD line */
 			unsigned b = lex_classify((const char *)s + a, i - a);
@@ -1758,9 +1763,23 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 				w[nw++] = (struct prop_word){a, i - a, 0};
 		}
 	}
-	for (size_t k = 0; k < nw; k++) {
+	if (nw == 0)
+		return 0;
+	/* The location spans sorted by start: occurrences come in increasing
+	 * order, so one sweep per word says whether one is covered (a town
+	 * named a thousand times in a long text costs no span loop each). */
+	struct span *loc = malloc((to - from) * sizeof *loc);
+	size_t nl = 0;
+	if (loc == NULL)
+		return MGW_E_NOMEM;
+	for (size_t j = from; j < to; j++)
+		if (all->v[j].kind == SCRUB_LOCATION)
+			loc[nl++] = all->v[j];
+	qsort(loc, nl, sizeof *loc, span_by_start);
+	int rc = 0;
+	for (size_t k = 0; k < nw && rc == 0; k++) {
 		const unsigned char *p = s;
-		size_t left = n;
+		size_t left = n, li = 0, reach = 0;
 		while (left >= w[k].n) {
 			const unsigned char *q = memmem(p, left, s + w[k].a, w[k].n);
 			if (q == NULL)
@@ -1773,15 +1792,14 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 				continue; /* inside a longer word */
 			if (in_agency_name(s, n, a, e))
 				continue;
-			int covered = 0;
-			for (size_t j = from; j < to && !covered; j++)
-				covered = all->v[j].kind == SCRUB_LOCATION && all->v[j].start <= a &&
-					  all->v[j].end >= e;
-			if (!covered && spans_push(all, a, e, SCRUB_LOCATION, "place:again") != 0)
-				return MGW_E_NOMEM;
+			for (; li < nl && loc[li].start <= a; li++)
+				reach = loc[li].end > reach ? loc[li].end : reach;
+			if (reach < e && (rc = spans_push(all, a, e, SCRUB_LOCATION, "place:again")) != 0)
+				break;
 		}
 	}
-	return 0;
+	free(loc);
+	return rc;
 }
 
 /*
