@@ -78,6 +78,7 @@
 #define K_BIZ    (1ull << 52) /* meeting, minutes, hearing ...: the agencies' own business
                                * (no rule reads it; the unit model sees it, so "after the
                                * meeting" is not "after 6") */
+#define K_OKTO   (1ull << 53) /* ok, okay, free, safe: "ok to talk", "free to ring" */
 
 struct fsword {
 	const char *w;
@@ -233,8 +234,8 @@ static const struct fsword FSW[] = {
 	/* advice rather than a report of what happened */
 	{"can", K_MODAL}, {"could", K_MODAL}, {"will", K_MODAL}, {"would", K_MODAL},
 	{"should", K_MODAL}, {"may", K_MODAL}, {"must", K_MODAL}, {"please", K_MODAL},
-	{"prefer", K_MODAL}, {"prefers", K_MODAL}, {"happy", K_MODAL}, {"ok", K_MODAL},
-	{"okay", K_MODAL}, {"fine", K_MODAL}, {"wants", K_MODAL}, {"asks", K_MODAL},
+	{"prefer", K_MODAL}, {"prefers", K_MODAL}, {"happy", K_MODAL}, {"ok", K_MODAL | K_OKTO},
+	{"okay", K_MODAL | K_OKTO}, {"free", K_OKTO}, {"safe", K_OKTO}, {"fine", K_MODAL}, {"wants", K_MODAL}, {"asks", K_MODAL},
 	{"asked", K_MODAL}, {"agreed", K_MODAL}, {"plan", K_MODAL}, {"arranged", K_MODAL},
 	{"normally", K_MODAL | K_EVERY}, {"try", K_MODAL},
 	{"ideally", K_MODAL}, {"avoid", K_MODAL}, {"suggested", K_MODAL}, {"requested", K_MODAL},
@@ -931,6 +932,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->seen &= ~S_CALL; /* "a call from her sister": a report */
 	if ((c & K_CALLPP) && (f->p1 & K_BEBASE))
 		s |= S_CALL;
+	/* "ok to talk", "free to ring", "safe to call": whether she can talk */
+	if ((c & K_CALL) && (f->p1 & K_TO) && (f->p2 & K_OKTO))
+		s |= S_SAFE;
 	if (c & (K_TIME | K_COND | K_ROUTE))
 		s |= S_WHEN;
 	if ((tf & TF_CLOCK) || (c & K_CLOCKW))

@@ -448,3 +448,13 @@ Test(failsafe, a_postcode_district_after_a_preposition)
 	expect_covers("a two-bed near M14 offered", SCRUB_LOCATION, "M14");
 	expect_none("Report card for Y6 and KS2 results attached.");
 }
+
+/* Whether she is free to talk is when she can be reached: "ok to talk",
+ * "free to ring", "safe to call", with no time named. */
+Test(failsafe, free_to_talk_is_a_safe_contact)
+{
+	expect_covers("She replies with a thumbs-up when she is free to ring", SCRUB_SAFE_TIME,
+		      "free to ring");
+	expect_covers("Send the dentist text; she answers Y if okay to talk", SCRUB_SAFE_TIME,
+		      "okay to talk");
+}
