@@ -406,6 +406,7 @@ static uint64_t fs_lookup(const char *w, size_t n)
 #define S_CALLN 0x400u /* a contact noun ("any visit", "a call"): advice only with a modal */
 #define S_DEV   0x800u /* a phone, mobile, number, landline */
 #define S_DAY   0x1000u /* a day or part of a day (K_TIME), not only a condition */
+#define S_PREP  0x2000u /* at, in, into, near ...: somewhere (read only after a location clause) */
 
 /*
  * A sentence longer than this many clauses is decided in parts: the state
@@ -631,6 +632,7 @@ static int safe_ok(unsigned seen)
 static void sentence_end(struct fs *f)
 {
 	int n = f->ncl;
+	int res_prev = 0; /* the clause before was withheld as a location */
 	for (int i = 0; i < n; i++) {
 		struct clause *c = &f->cl[i];
 		int j0 = -1;
@@ -655,9 +657,19 @@ static void sentence_end(struct fs *f)
 			emit(f, from, f->cl[n - 1].end, kind, rule);
 			break;
 		}
-		if (res_ok(c->seen))
+		if (res_ok(c->seen)) {
 			emit(f, c->start, c->end, SCRUB_LOCATION,
 			     (c->seen & S_RES) ? "fs:residence" : "fs:routine");
+			res_prev = 1;
+		} else if (res_prev && (c->seen & S_SHE) &&
+			   (c->seen & (S_PREP | S_CLOCK | S_WHEN | S_DAY | S_EVERY | S_ROUT))) {
+			/* what follows where she is, about her and somewhere or
+			 * some time, goes on saying it: "...at her mother's;
+			 * the children are dropped at school by their gran" */
+			emit(f, c->start, c->end, SCRUB_LOCATION, "fs:residence+next");
+		} else {
+			res_prev = 0;
+		}
 	}
 	f->ncl = 0;
 	fsm_unit_end(f);
@@ -941,6 +953,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_CLOCK;
 	if (c & K_ROUT)
 		s |= S_ROUT;
+	if (c & K_PREP)
+		s |= S_PREP;
 	if (c & K_EVERY)
 		s |= S_EVERY;
 	if ((c & K_CALL) && (f->p1 & K_BY))

@@ -73,8 +73,12 @@
  * date, "Tue 4/11", is part of the stamp), and the full
  * stop. Spans overlap place.c's; scrub.c unites them and writes the
  * markers "[WITHHELD s38: victim location]" and "[WITHHELD s38: safe times]".
- * A routine is decided as a residence clause. A table's cells (" | ") are
- * separate units. rule is "fs:residence", "fs:routine",
+ * A routine is decided as a residence clause. After a withheld residence
+ * clause, the next clause of the sentence that is about her or the
+ * children and names somewhere or some time (at, in, near, a time, a
+ * routine) goes too, rule "fs:residence+next": "...at her mother's; the
+ * children are dropped at school by their gran". A table's cells (" | ") are
+ * separate units. rule is "fs:residence", "fs:residence+next", "fs:routine",
  * "fs:residence+contact", "fs:safe-contact", and "fs:model" for the unit
  * model below (SCRUB_SAFE_TIME when the unit has a contact, time or
  * condition signal and no residence one, else SCRUB_LOCATION).

@@ -458,3 +458,19 @@ Test(failsafe, free_to_talk_is_a_safe_contact)
 	expect_covers("Send the dentist text; she answers Y if okay to talk", SCRUB_SAFE_TIME,
 		      "okay to talk");
 }
+
+/* After a clause that says where she is, the next clause of the sentence
+ * that is about her (or the children) and somewhere or some time goes on
+ * saying it; one about someone else stays. */
+Test(failsafe, what_follows_where_she_is_goes_with_it)
+{
+	expect_covers("She has gone to her aunt's in Prestatyn; the kids get the school bus "
+		      "from the end of the lane", SCRUB_LOCATION, "the end of the lane");
+	expect_covers("Mum is living at her friend's flat; she uses the side door at 8.40",
+		      SCRUB_LOCATION, "side door at 8.40");
+	const char *t = "She is staying with a friend in Conwy; police have flagged the address.";
+	struct spans sv = scan(t);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].end <= (size_t)(strstr(t, ";") - t), "police clause kept: %s", t);
+	spans_free(&sv);
+}
