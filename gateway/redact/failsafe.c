@@ -79,6 +79,7 @@
                                * (no rule reads it; the unit model sees it, so "after the
                                * meeting" is not "after 6") */
 #define K_OKTO   (1ull << 53) /* ok, okay, free, safe: "ok to talk", "free to ring" */
+#define K_ABOVE  (1ull << 54) /* above, below, over, opposite ...: "flat above the shop" */
 
 struct fsword {
 	const char *w;
@@ -137,12 +138,16 @@ static const struct fsword FSW[] = {
 	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO},
 	{"escorted", GO}, {"transported", GO}, {"taken", GO}, {"driven", GO},
 	{"stops", GO}, {"stopping", GO}, {"where", K_PREP | FN},
+	/* where she will give birth: "deliver at the Horton", "give birth in" */
+	{"deliver", GO}, {"delivering", GO}, {"birth", GO}, {"labour", GO},
 	{"maybe", K_ADV}, {"perhaps", K_ADV}, {"probably", K_ADV}, {"possibly", K_ADV},
 	{"is", BE}, {"are", BE}, {"was", BE}, {"were", BE}, {"be", BE | K_BEBASE},
 	{"been", BE}, {"being", BE}, {"remain", BE}, {"remains", BE}, {"remained", BE},
 	{"now", K_ADV}, {"currently", K_ADV}, {"still", K_ADV}, {"temporarily", K_ADV},
 	{"presently", K_ADV}, {"over", K_ADV}, {"down", K_ADV}, {"up", K_ADV},
 	{"round", K_ADV}, {"across", K_ADV}, {"away", K_ADV}, {"there", K_ADV},
+	{"above", K_ABOVE}, {"below", K_ABOVE}, {"opposite", K_ABOVE}, {"behind", K_ABOVE},
+	{"upstairs", K_ABOVE}, {"downstairs", K_ABOVE}, {"beside", K_ABOVE},
 	{"at", K_PREP | FN}, {"in", K_PREP | FN}, {"with", K_PREP | FN}, {"into", K_PREP | FN},
 	{"to", K_TO | FN}, {"near", K_PREP},
 	/* what follows at/in/with when it is no place */
@@ -878,6 +883,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_RES;
 	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)))
 		s |= S_RES;
+	if ((c & K_ABOVE) && (f->p1 & K_RESN))
+		s |= S_RES; /* "flat above the chicken shop", "room behind the pub" */
 	if (f->place_next) {
 		if (c & (K_DET | K_ADV)) {
 			/* "went to the ...": the next word decides */

@@ -38,7 +38,9 @@
  *              to"), unless what follows is no place ("at risk", "in place",
  *              "in fear", "to court", "into school"; "ur at", "you're in": his texts to her); at/with/to
  *              + someone's ("at her mum's", "at
- *              mums"); "out of area"; a postcode district after in, near,
+ *              mums"); "out of area"; deliver, birth, labour + at/in (where
+ *              she will give birth); a dwelling + above, below, behind,
+ *              opposite ("flat above the chip shop"); a postcode district after in, near,
  *              to ("school places in B17"; Royal Mail's areas, so not "Y6").
  *   contact    ring, call, phone, text, message, e-mail, contact, visit,
  *              see, speak, meet, "available", "contactable" (present or

@@ -474,3 +474,15 @@ Test(failsafe, what_follows_where_she_is_goes_with_it)
 		cr_assert(sv.v[i].end <= (size_t)(strstr(t, ";") - t), "police clause kept: %s", t);
 	spans_free(&sv);
 }
+
+/* Where she will give birth is where she will be; a flat above, below
+ * or behind something says where she lives. Going into labour is no
+ * place. */
+Test(failsafe, where_she_gives_birth_and_the_flat_above)
+{
+	expect_covers("Plan is to deliver at Furnace Vale maternity, not the General",
+		      SCRUB_LOCATION, "Furnace Vale");
+	expect_covers("Tiverton. Room behind the launderette, first door", SCRUB_LOCATION,
+		      "behind the launderette");
+	expect_none("She went into labour early and all is well.");
+}
