@@ -162,7 +162,7 @@ static const struct fsword FSW[] = {
 	{"regards", NP}, {"regard", NP}, {"relation", NP}, {"total", NP}, {"general", NP},
 	{"future", NP}, {"time", NP}, {"all", NP}, {"least", NP}, {"length", NP},
 	{"response", NP}, {"light", NP}, {"view", NP}, {"front", NP}, {"control", NP},
-	{"school", NP}, {"court", NP}, {"college", NP},
+	{"school", NP}, {"court", NP}, {"college", NP}, {"fact", NP}, {"effect", NP},
 	{"you", NP}, {"me", NP | SH}, {"year", NP}, {"distress", NP}, {"shock", NP}, {"labour", NP}, {"treatment", NP},
 	/* determiners and modifiers */
 	{"a", K_DET | K_NDET | FN}, {"an", K_DET | K_NDET | FN}, {"the", K_DET | K_NDET | K_THE | FN},
@@ -820,6 +820,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if ((c & K_GO) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)) &&
 		    ((wn == 4 && memcmp(w, "head", 4) == 0) || (wn == 4 && memcmp(w, "back", 4) == 0)))
 			c &= ~K_GO;
+		/* "stayed behind after class" is no stay; "the tenancy" is the
+		 * one the notes know */
+		if ((c & K_RES) && fs_peek(f, b, nx, sizeof nx, &title) == 6 &&
+		    memcmp(nx, "behind", 6) == 0 && wn >= 4 && memcmp(w, "stay", 4) == 0)
+			c &= ~K_RES;
+		if ((c & K_RES) && (f->p1 & K_THE) && wn == 7 && memcmp(w, "tenancy", 7) == 0)
+			c &= ~K_RES;
 		/* PoP: the person on probation, the perpetrator */
 		if (wn == 3 && memcmp(w, "pop", 3) == 0 && f->s[a] == 'P' && f->s[a + 2] == 'P')
 			c = K_HE;
@@ -983,8 +990,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* who */
 	if ((c & K_HE) || ((tf & TF_POSS) && wn == 2 && w[0] == 'h' && w[1] == 'e'))
 		s |= S_HE;
-	if ((c & K_SHE) && !((c & K_KIN) && (f->p1 & K_HE)))
-		s |= S_SHE; /* "his mum" is not hers */
+	if ((c & K_SHE) && !((c & (K_KIN | K_MOD)) && (f->p1 & K_HE)))
+		s |= S_SHE; /* "his mum", "his family" are not hers */
 	if ((tf & TF_POSS) && wn == 3 && memcmp(w, "she", 3) == 0)
 		s |= S_SHE;
 

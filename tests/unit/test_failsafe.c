@@ -486,3 +486,14 @@ Test(failsafe, where_she_gives_birth_and_the_flat_above)
 		      "behind the launderette");
 	expect_none("She went into labour early and all is well.");
 }
+
+/* "in fact", "stayed behind after class", "the tenancy" (the one the
+ * notes know) and "his family" (not hers) say nowhere she is. */
+Test(failsafe, more_look_alikes_stay)
+{
+	expect_none("Dad is in fact from Lisburn originally.");
+	expect_none("Jodie stayed behind after PE and spoke to Mr Arkwright.");
+	expect_none("His name is to come off the tenancy at the hearing.");
+	expect_none("He threatened to tell his family in Cork about the baby.");
+	expect_covers("She has a new tenancy in Ashby", SCRUB_LOCATION, "Ashby");
+}
