@@ -253,7 +253,8 @@ static const struct fsword FSW[] = {
 	{"via", K_ROUTE}, {"through", K_ROUTE}, {"thru", K_ROUTE}, {"voicemail", K_ROUTE},
 	{"answerphone", K_ROUTE}, {"leave", K_LEAVE}, {"po", K_PO}, {"box", K_BOX},
 	{"mobile", K_DEV}, {"number", K_DEV | K_SAFEN}, {"landline", K_DEV}, {"mob", K_DEV},
-	{"window", K_SAFEN}, {"word", K_SAFEN}, {"code", K_SAFE}, {"route", K_SAFEN},
+	{"window", K_SAFEN}, {"word", K_SAFEN}, {"codeword", K_SAFEN | K_SAFE},
+	{"code-word", K_SAFEN | K_SAFE}, {"codewords", K_SAFEN | K_SAFE}, {"code", K_SAFE}, {"route", K_SAFEN},
 	{"routes", K_SAFEN}, {"use", K_MODAL},
 	{"work", K_RMOD}, {"second", K_RMOD | K_NDET}, {"other", K_RMOD},
 	{"burner", K_RMOD},
@@ -986,6 +987,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((c & K_MSG) && ((f->p1 & K_LEAVE) || (f->p2 & K_LEAVE)))
 		s |= S_WHEN;
 	if (((c & K_SAFEN) && (f->p1 & K_SAFE)) || ((c & K_BOX) && (f->p1 & K_PO)))
+		s |= S_SAFE;
+	/* a code word: "texts the word 'pizza'", "a codeword" */
+	if ((wn == 4 && memcmp(w, "word", 4) == 0 && (f->p1 & K_DET) && (f->p2 & K_CALL)) ||
+	    ((c & K_SAFEN) && (c & K_SAFE)))
 		s |= S_SAFE;
 	/* who */
 	if ((c & K_HE) || ((tf & TF_POSS) && wn == 2 && w[0] == 'h' && w[1] == 'e'))

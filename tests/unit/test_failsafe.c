@@ -497,3 +497,11 @@ Test(failsafe, more_look_alikes_stay)
 	expect_none("He threatened to tell his family in Cork about the baby.");
 	expect_covers("She has a new tenancy in Ashby", SCRUB_LOCATION, "Ashby");
 }
+
+/* A code word she texts, or a codeword written as one word, is how she
+ * can safely be reached, as "code word" is. */
+Test(failsafe, a_code_word_is_a_safe_contact)
+{
+	expect_covers("If she messages the word \"lasagne\" officers attend", SCRUB_SAFE_TIME, "lasagne");
+	expect_covers("Codeword agreed with her support worker", SCRUB_SAFE_TIME, "Codeword agreed");
+}
