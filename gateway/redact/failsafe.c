@@ -443,6 +443,8 @@ struct fs {
 	int out_of;            /* "out" (1), "out of" (2) */
 	int when_win;          /* words left after when/while for "he" */
 	int kin_pend;          /* "at her mum's" + the next word decides */
+	size_t lbl;            /* a "Label:" before the clause that goes with it
+	                        * ("Safe window:", "Plan:"), else SIZE_MAX */
 	int det_win;           /* words left in which a dwelling noun is hers: "a new
 	                        * housing association flat" (a/her/new, not "the") */
 	int ncall;             /* contact words in the clause */
@@ -610,6 +612,7 @@ static void clause_reset(struct fs *f)
 	f->go_win = f->prep_win = f->place_next = f->out_of = f->when_win = 0;
 	f->kin_pend = f->ncall = 0;
 	f->det_win = 0;
+	f->lbl = SIZE_MAX;
 }
 
 static int res_ok(unsigned seen)
@@ -689,7 +692,8 @@ static void clause_end(struct fs *f)
 	    (f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT | S_DEV))) {
 		if (f->ncl == FS_CLAUSES)
 			sentence_end(f);
-		f->cl[f->ncl++] = (struct clause){f->c_start, f->c_end, f->seen};
+		f->cl[f->ncl++] = (struct clause){f->lbl != SIZE_MAX ? f->lbl : f->c_start, f->c_end,
+		                                  f->seen};
 	} else if (f->c_start != SIZE_MAX && f->ncl > 0) {
 		/* A clause with no signal still ends the sentence's span, so a
 		 * safe-contact clause takes in what explains it. */
@@ -1082,6 +1086,27 @@ static int is_clock(const char *w, size_t n)
 	return n - k >= 2 && n - k <= 3 && w[k] == 'h' && w[k + 1] == 'r';
 }
 
+/* Is the label s[a..e) (before its ':') a plan's: its last word plan(s),
+ * arrangement(s), agreed, interim? */
+static int fs_plan_label(const unsigned char *s, size_t a, size_t e)
+{
+	static const char *const w[] = {"plan", "plans", "arrangement", "arrangements", "agreed",
+					"interim", NULL};
+	size_t b = e;
+	while (b > a && ((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z'))
+		b--;
+	char x[16];
+	if (e - b == 0 || e - b >= sizeof x)
+		return 0;
+	for (size_t k = 0; k < e - b; k++)
+		x[k] = (char)(s[b + k] | 0x20);
+	x[e - b] = 0;
+	for (size_t k = 0; w[k]; k++)
+		if (strcmp(x, w[k]) == 0)
+			return 1;
+	return 0;
+}
+
 static int fs_alnum(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
@@ -1250,10 +1275,18 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			/* "Housing:" or "Next contact:" at the start of a clause is a
 			 * label: the span starts after it, its words still count. */
 			if (f.c_start != SIZE_MAX && f.nwords <= 3 && i + 1 < n && s[i + 1] != '/') {
+				/* A label that itself says where or when ("Safe
+				 * window:", "New tenancy:") or that a plan follows
+				 * ("Plan:", "Arrangement:") goes with the clause if
+				 * it is withheld; an agency's or a date's stays. */
+				size_t lbl = (f.seen & (S_RES | S_CALL | S_SAFE | S_WHEN)) ||
+				                     fs_plan_label(s, f.c_start, i)
+				                 ? f.c_start : SIZE_MAX;
 				if (f.u_start == f.c_start)
 					f.u_start = SIZE_MAX; /* nor of the unit's */
 				f.c_start = SIZE_MAX;
 				f.nwords = 0;
+				f.lbl = lbl;
 			}
 			break;
 		default:

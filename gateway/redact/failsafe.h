@@ -72,7 +72,9 @@
  * or number ("use the number she rings from; do not ring back"). The span
  * leaves out a leading date or time stamp and a short "Label:" (the agency,
  * the date and the reference of a log entry stay visible; a weekday before a
- * date, "Tue 4/11", is part of the stamp), and the full
+ * date, "Tue 4/11", is part of the stamp), unless the label itself says
+ * where or when ("Safe window:", "Moved to:") or heads a plan ("Plan:",
+ * "Interim arrangement:"): then it goes with the clause; and the full
  * stop. Spans overlap place.c's; scrub.c unites them and writes the
  * markers "[WITHHELD s38: victim location]" and "[WITHHELD s38: safe times]".
  * A routine is decided as a residence clause. After a withheld residence

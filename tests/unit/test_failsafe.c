@@ -103,9 +103,10 @@ Test(failsafe, safe_contact_with_time_condition_or_route)
 	expect("Speak to her whilst he is on nights.", SCRUB_SAFE_TIME,
 	       "Speak to her whilst he is on nights");
 	expect("Her safe word is \"blue kettle\".", SCRUB_SAFE_TIME, "Her safe word is \"blue kettle\"");
-	/* what follows a safe time explains it */
+	/* what follows a safe time explains it; a label that itself names
+	 * the contact goes with it */
 	expect("Next contact: thurs eve - he plays darts then.", SCRUB_SAFE_TIME,
-	       "thurs eve - he plays darts then");
+	       "Next contact: thurs eve - he plays darts then");
 }
 
 Test(failsafe, routine_with_a_time)
@@ -220,7 +221,19 @@ Test(failsafe, capitals_only_abbreviations)
 
 Test(failsafe, a_label_at_the_end_of_a_line_takes_the_next)
 {
-	expect("Moved to:\nScarborough", SCRUB_LOCATION, "Scarborough");
+	expect("Moved to:\nScarborough", SCRUB_LOCATION, "Moved to:\nScarborough");
+}
+
+/* A label that says where or when ("Safe window:") or that a plan follows
+ * ("Plan:", "Interim arrangement:") goes with the statement it heads; an
+ * agency's label or a log stamp stays. */
+Test(failsafe, a_plan_or_place_label_goes_with_its_statement)
+{
+	expect("Plan: she stays at her cousin's till the locks are changed", SCRUB_LOCATION,
+	       "Plan: she stays at her cousin's till the locks are changed");
+	expect("Safe window: after 2 on weekdays", SCRUB_SAFE_TIME, "Safe window: after 2 on weekdays");
+	expect("14/06 CAMHS: she is staying at her gran's", SCRUB_LOCATION,
+	       "she is staying at her gran's");
 }
 
 Test(failsafe, the_route_before_a_safe_time_goes_with_it)
