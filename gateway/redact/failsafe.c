@@ -670,8 +670,9 @@ static void sentence_end(struct fs *f)
 			emit(f, c->start, c->end, SCRUB_LOCATION,
 			     (c->seen & S_RES) ? "fs:residence" : "fs:routine");
 			res_prev = 1;
-		} else if (res_prev && (c->seen & S_SHE) &&
-			   (c->seen & (S_PREP | S_CLOCK | S_WHEN | S_DAY | S_EVERY | S_ROUT))) {
+		} else if (res_prev && (((c->seen & S_SHE) &&
+			   (c->seen & (S_PREP | S_CLOCK | S_WHEN | S_DAY | S_EVERY | S_ROUT))) ||
+			   ((c->seen & S_ROUT) && !(c->seen & S_HE)))) {
 			/* what follows where she is, about her and somewhere or
 			 * some time, goes on saying it: "...at her mother's;
 			 * the children are dropped at school by their gran" */

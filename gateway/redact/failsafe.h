@@ -80,8 +80,9 @@
  * A routine is decided as a residence clause. After a withheld residence
  * clause, the next clause of the sentence that is about her or the
  * children and names somewhere or some time (at, in, near, a time, a
- * routine) goes too, rule "fs:residence+next": "...at her mother's; the
- * children are dropped at school by their gran". A table's cells (" | ") are
+ * routine), or a journey not his, goes too, rule "fs:residence+next":
+ * "...at her mother's; the children are dropped at school by their gran",
+ * "a refuge space in X; ferry booked". A table's cells (" | ") are
  * separate units. rule is "fs:residence", "fs:residence+next", "fs:routine",
  * "fs:residence+contact", "fs:safe-contact", and "fs:model" for the unit
  * model below (SCRUB_SAFE_TIME when the unit has a contact, time or

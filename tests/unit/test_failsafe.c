@@ -481,6 +481,8 @@ Test(failsafe, what_follows_where_she_is_goes_with_it)
 		      "from the end of the lane", SCRUB_LOCATION, "the end of the lane");
 	expect_covers("Mum is living at her friend's flat; she uses the side door at 8.40",
 		      SCRUB_LOCATION, "side door at 8.40");
+	expect_covers("Refuge space in Oban from Monday; sleeper train from Euston booked",
+		      SCRUB_LOCATION, "sleeper train from Euston");
 	const char *t = "She is staying with a friend in Conwy; police have flagged the address.";
 	struct spans sv = scan(t);
 	for (size_t i = 0; i < sv.n; i++)
