@@ -828,8 +828,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			c &= ~K_GO;
 		/* "stayed behind after class" is no stay; "the tenancy" is the
 		 * one the notes know */
-		if ((c & K_RES) && fs_peek(f, b, nx, sizeof nx, &title) == 6 &&
-		    memcmp(nx, "behind", 6) == 0 && wn >= 4 && memcmp(w, "stay", 4) == 0)
+		if ((c & K_RES) && wn >= 4 && memcmp(w, "stay", 4) == 0 &&
+		    fs_peek(f, b, nx, sizeof nx, &title) == 6 && memcmp(nx, "behind", 6) == 0)
 			c &= ~K_RES;
 		if ((c & K_RES) && (f->p1 & K_THE) && wn == 7 && memcmp(w, "tenancy", 7) == 0)
 			c &= ~K_RES;
