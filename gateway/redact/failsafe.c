@@ -819,9 +819,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if ((c & (K_HOME | K_RES)) &&
 		    ((wn == 4 && memcmp(w, "home", 4) == 0) ||
 		     (wn == 9 && memcmp(w, "residence", 9) == 0) ||
-		     (wn == 7 && memcmp(w, "tenancy", 7) == 0)) &&
+		     (wn == 7 && memcmp(w, "tenancy", 7) == 0) ||
+		     (wn == 7 && memcmp(w, "settled", 7) == 0)) &&
 		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_HOME_COMPOUND))
-			c &= ~(K_HOME | K_RESN | K_RES); /* "a home visit", "residence card" */
+			c &= ~(K_HOME | K_RESN | K_RES); /* "a home visit", "residence card",
+			                                  * "settled status" */
 		/* "her head", "mummy's head", "his back": a noun, no going */
 		if ((c & K_GO) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)) &&
 		    ((wn == 4 && memcmp(w, "head", 4) == 0) || (wn == 4 && memcmp(w, "back", 4) == 0)))

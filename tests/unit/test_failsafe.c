@@ -510,6 +510,8 @@ Test(failsafe, more_look_alikes_stay)
 	expect_none("Jodie stayed behind after PE and spoke to Mr Arkwright.");
 	expect_none("His name is to come off the tenancy at the hearing.");
 	expect_none("He threatened to tell his family in Cork about the baby.");
+	expect_none("SHE HAS PRE-SETTLED STATUS BUT FEARS THE HOME OFFICE");
+	expect_none("She has settled status.");
 	expect_covers("She has a new tenancy in Ashby", SCRUB_LOCATION, "Ashby");
 }
 
