@@ -80,6 +80,7 @@
                                * meeting" is not "after 6") */
 #define K_OKTO   (1ull << 53) /* ok, okay, free, safe: "ok to talk", "free to ring" */
 #define K_ABOVE  (1ull << 54) /* above, below, over, opposite ...: "flat above the shop" */
+#define K_GOOD   (1ull << 55) /* fine, ok, good, best, bad ...: after a time, advice */
 
 struct fsword {
 	const char *w;
@@ -240,7 +241,9 @@ static const struct fsword FSW[] = {
 	{"can", K_MODAL}, {"could", K_MODAL}, {"will", K_MODAL}, {"would", K_MODAL},
 	{"should", K_MODAL}, {"may", K_MODAL}, {"must", K_MODAL}, {"please", K_MODAL},
 	{"prefer", K_MODAL}, {"prefers", K_MODAL}, {"happy", K_MODAL}, {"ok", K_MODAL | K_OKTO},
-	{"okay", K_MODAL | K_OKTO}, {"free", K_OKTO}, {"safe", K_OKTO}, {"fine", K_MODAL}, {"wants", K_MODAL}, {"asks", K_MODAL},
+	{"okay", K_MODAL | K_OKTO | K_GOOD}, {"free", K_OKTO}, {"safe", K_OKTO},
+	{"ok", K_GOOD}, {"fine", K_GOOD}, {"good", K_GOOD}, {"best", K_GOOD}, {"better", K_GOOD},
+	{"safest", K_GOOD}, {"bad", K_GOOD}, {"fine", K_MODAL}, {"wants", K_MODAL}, {"asks", K_MODAL},
 	{"asked", K_MODAL}, {"agreed", K_MODAL}, {"plan", K_MODAL}, {"arranged", K_MODAL},
 	{"normally", K_MODAL | K_EVERY}, {"try", K_MODAL},
 	{"ideally", K_MODAL}, {"avoid", K_MODAL}, {"suggested", K_MODAL}, {"requested", K_MODAL},
@@ -966,6 +969,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->seen &= ~S_CALL; /* "a call from her sister": a report */
 	if ((c & K_CALLPP) && (f->p1 & K_BEBASE))
 		s |= S_CALL;
+	/* "days are fine", "mornings are no good", "Tuesdays best": a time
+	 * and a judgement of it is advice on when */
+	if ((c & K_GOOD) && (f->seen & S_DAY))
+		s |= S_SAFE;
 	/* "ok to talk", "free to ring", "safe to call": whether she can talk */
 	if ((c & K_CALL) && (f->p1 & K_TO) && (f->p2 & K_OKTO))
 		s |= S_SAFE;
@@ -1089,12 +1096,9 @@ static int is_clock(const char *w, size_t n)
 	return n - k >= 2 && n - k <= 3 && w[k] == 'h' && w[k + 1] == 'r';
 }
 
-/* Is the label s[a..e) (before its ':') a plan's: its last word plan(s),
- * arrangement(s), agreed, interim? */
-static int fs_plan_label(const unsigned char *s, size_t a, size_t e)
+/* Is the last word of the label s[a..e) (before its ':') one of w? */
+static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *const *w)
 {
-	static const char *const w[] = {"plan", "plans", "arrangement", "arrangements", "agreed",
-					"interim", NULL};
 	size_t b = e;
 	while (b > a && ((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z'))
 		b--;
@@ -1109,6 +1113,11 @@ static int fs_plan_label(const unsigned char *s, size_t a, size_t e)
 			return 1;
 	return 0;
 }
+
+static const char *const FS_PLAN_LABEL[] = {"plan", "plans", "arrangement", "arrangements",
+					    "agreed", "interim", NULL};
+/* "Remember the code: if you say ...": what follows is the code */
+static const char *const FS_CODE_LABEL[] = {"code", "codeword", "password", NULL};
 
 static int fs_alnum(unsigned char c)
 {
@@ -1282,8 +1291,10 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				 * window:", "New tenancy:") or that a plan follows
 				 * ("Plan:", "Arrangement:") goes with the clause if
 				 * it is withheld; an agency's or a date's stays. */
+				if (fs_label_is(s, f.c_start, i, FS_CODE_LABEL))
+					f.seen |= S_SAFE;
 				size_t lbl = (f.seen & (S_RES | S_CALL | S_SAFE | S_WHEN)) ||
-				                     fs_plan_label(s, f.c_start, i)
+				                     fs_label_is(s, f.c_start, i, FS_PLAN_LABEL)
 				                 ? f.c_start : SIZE_MAX;
 				if (f.u_start == f.c_start)
 					f.u_start = SIZE_MAX; /* nor of the unit's */

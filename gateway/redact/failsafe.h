@@ -51,7 +51,9 @@
  *              never, "do not", "when he ...", safe, best) or a route (via,
  *              through, voicemail, "leave a message", a PO box, someone's
  *              or a work, safe or second phone or number). "ok/free/safe to
- *              talk/ring" (whether she can talk), "texts the word ...", "codeword", "safe/best
+ *              talk/ring" (whether she can talk), "texts the word ...", "codeword",
+ *              a time judged ("days are fine", "mornings no good"), what
+ *              follows a "code:" label, "safe/best
  *              time(s)", "safe number", "code word" and "PO box" alone are
  *              enough; a clock time alone only in advice ("IDVA to call at
  *              10", "can ring at 2pm"), not in a report ("e-mail received

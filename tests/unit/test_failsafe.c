@@ -522,3 +522,15 @@ Test(failsafe, a_code_word_is_a_safe_contact)
 	expect_covers("If she messages the word \"lasagne\" officers attend", SCRUB_SAFE_TIME, "lasagne");
 	expect_covers("Codeword agreed with her support worker", SCRUB_SAFE_TIME, "Codeword agreed");
 }
+
+/* A time and a judgement of it is advice on when to reach her ("days are
+ * fine", "mornings are no good"), and what follows a "code:" label is the
+ * code. */
+Test(failsafe, a_judged_time_and_a_code_label)
+{
+	expect_covers("He is on earlies so afternoons are fine", SCRUB_SAFE_TIME, "afternoons are fine");
+	expect_covers("Evenings no good - his shift ends at 5", SCRUB_SAFE_TIME, "Evenings no good");
+	expect_covers("Agreed the code: \"is the parcel here yet\" means send help", SCRUB_SAFE_TIME,
+		      "parcel here yet");
+	expect_none("The review was good and the plan is working.");
+}
