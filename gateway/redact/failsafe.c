@@ -256,6 +256,9 @@ static const struct fsword FSW[] = {
 	{"via", K_ROUTE}, {"through", K_ROUTE}, {"thru", K_ROUTE}, {"voicemail", K_ROUTE},
 	{"answerphone", K_ROUTE}, {"leave", K_LEAVE}, {"po", K_PO}, {"box", K_BOX},
 	{"mobile", K_DEV}, {"number", K_DEV | K_SAFEN}, {"landline", K_DEV}, {"mob", K_DEV},
+	/* someone else's social media is a route he does not watch */
+	{"facebook", K_DEV}, {"fb", K_DEV}, {"messenger", K_DEV}, {"instagram", K_DEV},
+	{"insta", K_DEV}, {"snapchat", K_DEV}, {"tiktok", K_DEV},
 	{"window", K_SAFEN}, {"word", K_SAFEN}, {"codeword", K_SAFEN | K_SAFE},
 	{"code-word", K_SAFEN | K_SAFE}, {"codewords", K_SAFEN | K_SAFE}, {"code", K_SAFE}, {"route", K_SAFEN},
 	{"routes", K_SAFEN}, {"use", K_MODAL},

@@ -50,7 +50,8 @@
  *              weekend, school hours, between, after, before, until, only,
  *              never, "do not", "when he ...", safe, best) or a route (via,
  *              through, voicemail, "leave a message", a PO box, someone's
- *              or a work, safe or second phone or number). "ok/free/safe to
+ *              or a work, safe or second phone or number, someone else's
+ *              Facebook, Instagram ... account). "ok/free/safe to
  *              talk/ring" (whether she can talk), "texts the word ...", "codeword",
  *              a time judged ("days are fine", "mornings no good"), what
  *              follows a "code:" label, "safe/best

@@ -534,3 +534,12 @@ Test(failsafe, a_judged_time_and_a_code_label)
 		      "parcel here yet");
 	expect_none("The review was good and the plan is working.");
 }
+
+/* Someone else's social-media account is a route he does not watch, as
+ * her friend's phone is; his messages to her on it are a report. */
+Test(failsafe, someone_elses_account_is_a_route)
+{
+	expect_covers("She is using her cousin's Instagram to message the IDVA", SCRUB_SAFE_TIME,
+		      "cousin's Instagram");
+	expect_none("He messaged her on Instagram at 2am.");
+}
