@@ -75,6 +75,12 @@
 #define K_SUBJ   (1ull << 49) /* she, V, IP, victim: "V in Leeds", "IP AT SISTERS" */
 #define K_CASEW  (1ull << 50) /* TA, V, IP, AP: a class only in capitals (word()) */
 #define K_FROM   (1ull << 51) /* "a call from": a report */
+#define K_BIZ    (1ull << 52) /* meeting, minutes, hearing ...: the agencies' own business
+                               * (no rule reads it; the unit model sees it, so "after the
+                               * meeting" is not "after 6") */
+#define K_OKTO   (1ull << 53) /* ok, okay, free, safe: "ok to talk", "free to ring" */
+#define K_ABOVE  (1ull << 54) /* above, below, over, opposite ...: "flat above the shop" */
+#define K_GOOD   (1ull << 55) /* fine, ok, good, best, bad ...: after a time, advice */
 
 struct fsword {
 	const char *w;
@@ -97,18 +103,18 @@ static const struct fsword FSW[] = {
 	{"stay", RS}, {"stays", RS}, {"stayed", RS}, {"staying", RS}, {"stayin", RS},
 	{"live", RS}, {"lives", RS}, {"lived", RS}, {"living", RS}, {"livin", RS},
 	{"reside", RS}, {"resides", RS}, {"resided", RS}, {"residing", RS},
-	{"residence", RS}, {"resident", RS},
+	{"residence", RS},
 	{"move", RS}, {"moves", RS}, {"moved", RS}, {"moving", RS}, {"movin", RS},
 	{"relocate", RS}, {"relocated", RS}, {"relocates", RS}, {"relocating", RS},
 	{"relocation", RS}, {"rehouse", RS}, {"rehoused", RS}, {"rehousing", RS},
-	{"housed", RS}, {"sleep", RS}, {"sleeps", RS}, {"sleeping", RS}, {"slept", RS},
+	{"housed", RS}, {"sleep", GO}, {"sleeps", GO}, {"sleeping", GO}, {"slept", GO},
 	{"sofa-surfing", RS}, {"surfing", RS}, {"sofasurfing", RS},
 	{"flee", RS}, {"flees", RS}, {"fled", RS}, {"fleeing", RS},
-	{"tenancy", RS}, {"tenant", RS}, {"accommodation", RS}, {"accomodation", RS},
+	{"tenancy", RS}, {"accommodation", RS}, {"accomodation", RS},
 	{"accom", RS}, {"refuge", RS}, {"hostel", RS}, {"shelter", K_RESN}, {"hotel", RS},
 	{"b&b", RS}, {"bnb", RS}, {"bedsit", RS}, {"whereabouts", RS}, {"address", K_ADDR},
 	{"addresses", RS}, {"adress", K_ADDR}, {"addr", K_ADDR}, {"lodging", RS}, {"lodgings", RS},
-	{"lodger", RS}, {"bidding", RS}, {"safehouse", RS}, {"hiding", RS},
+	{"bidding", RS}, {"safehouse", RS}, {"hiding", RS},
 	{"kipping", RS}, {"crashing", RS}, {"dossing", RS}, {"abode", RS},
 	{"ooa", RS}, {"settled", RS}, {"settling", RS},
 	/* plural dwellings and bidding for one: house-hunting says where she
@@ -119,7 +125,9 @@ static const struct fsword FSW[] = {
 	{"flat", K_RESN}, {"house", K_RESN}, {"home", K_RESN | K_HOME}, {"room", K_RESN},
 	{"property", K_PLACE}, {"caravan", K_RESN}, {"bungalow", K_RESN},
 	{"maisonette", K_RESN}, {"apartment", K_RESN}, {"cottage", K_RESN}, {"annexe", K_RESN},
-	{"annex", K_RESN}, {"tent", K_RESN}, {"place", K_PLACE | NP},
+	{"annex", K_RESN}, {"tent", K_RESN},
+	/* a bed (in a refuge, a crisis house): "has a bed for her from Monday" */
+	{"bed", K_RESN}, {"beds", K_RESN}, {"bedspace", RS}, {"bed-space", RS}, {"place", K_PLACE | NP},
 	/* going and being somewhere: with a preposition after */
 	{"go", GO}, {"goes", GO}, {"going", GO}, {"goin", GO}, {"gone", GO}, {"went", GO},
 	{"head", GO}, {"heading", GO}, {"headed", GO}, {"back", GO | K_ADV},
@@ -131,12 +139,16 @@ static const struct fsword FSW[] = {
 	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO},
 	{"escorted", GO}, {"transported", GO}, {"taken", GO}, {"driven", GO},
 	{"stops", GO}, {"stopping", GO}, {"where", K_PREP | FN},
+	/* where she will give birth: "deliver at the Horton", "give birth in" */
+	{"deliver", GO}, {"delivering", GO}, {"birth", GO}, {"labour", GO},
 	{"maybe", K_ADV}, {"perhaps", K_ADV}, {"probably", K_ADV}, {"possibly", K_ADV},
 	{"is", BE}, {"are", BE}, {"was", BE}, {"were", BE}, {"be", BE | K_BEBASE},
 	{"been", BE}, {"being", BE}, {"remain", BE}, {"remains", BE}, {"remained", BE},
 	{"now", K_ADV}, {"currently", K_ADV}, {"still", K_ADV}, {"temporarily", K_ADV},
 	{"presently", K_ADV}, {"over", K_ADV}, {"down", K_ADV}, {"up", K_ADV},
 	{"round", K_ADV}, {"across", K_ADV}, {"away", K_ADV}, {"there", K_ADV},
+	{"above", K_ABOVE}, {"below", K_ABOVE}, {"opposite", K_ABOVE}, {"behind", K_ABOVE},
+	{"upstairs", K_ABOVE}, {"downstairs", K_ABOVE}, {"beside", K_ABOVE},
 	{"at", K_PREP | FN}, {"in", K_PREP | FN}, {"with", K_PREP | FN}, {"into", K_PREP | FN},
 	{"to", K_TO | FN}, {"near", K_PREP},
 	/* what follows at/in/with when it is no place */
@@ -151,6 +163,7 @@ static const struct fsword FSW[] = {
 	{"regards", NP}, {"regard", NP}, {"relation", NP}, {"total", NP}, {"general", NP},
 	{"future", NP}, {"time", NP}, {"all", NP}, {"least", NP}, {"length", NP},
 	{"response", NP}, {"light", NP}, {"view", NP}, {"front", NP}, {"control", NP},
+	{"school", NP}, {"court", NP}, {"college", NP}, {"fact", NP}, {"effect", NP},
 	{"you", NP}, {"me", NP | SH}, {"year", NP}, {"distress", NP}, {"shock", NP}, {"labour", NP}, {"treatment", NP},
 	/* determiners and modifiers */
 	{"a", K_DET | K_NDET | FN}, {"an", K_DET | K_NDET | FN}, {"the", K_DET | K_NDET | K_THE | FN},
@@ -160,7 +173,8 @@ static const struct fsword FSW[] = {
 	{"previous", K_NDET}, {"earlier", K_NDET}, {"last", K_NDET}, {"each", K_NDET},
 	{"new", K_MOD}, {"own", K_MOD}, {"temporary", K_MOD}, {"emergency", K_MOD},
 	{"another", K_MOD}, {"different", K_MOD}, {"alternative", K_MOD}, {"secure", K_MOD},
-	{"family", K_MOD | SH}, {"marital", K_MOD}, {"matrimonial", K_MOD},
+	/* the marital home is the address the notes already know, as "the house" */
+	{"family", K_MOD | SH}, {"marital", K_THE}, {"matrimonial", K_THE},
 	{"council", K_MOD}, {"rented", K_MOD}, {"private", K_MOD}, {"shared", K_MOD},
 	{"supported", K_MOD}, {"interim", K_MOD}, {"temp", K_MOD}, {"spare", K_MOD | K_RMOD},
 	/* kin and friends: "at her mum's" */
@@ -198,6 +212,9 @@ static const struct fsword FSW[] = {
 	{"shops", K_ROUT}, {"gym", K_ROUT},
 	{"commutes", K_ROUT}, {"catches", K_ROUT}, {"bus", K_ROUT}, {"train", K_ROUT},
 	{"tram", K_ROUT}, {"shift", K_ROUT}, {"shifts", K_ROUT}, {"class", K_ROUT},
+	/* a journey booked: the crossing, the flight, the coach and its time */
+	{"ferry", K_ROUT}, {"ferries", K_ROUT}, {"sailing", K_ROUT}, {"crossing", K_ROUT},
+	{"flight", K_ROUT}, {"flights", K_ROUT}, {"coach", K_ROUT}, {"journey", K_ROUT},
 	{"classes", K_ROUT},
 	{"every", K_EVERY | K_NDET}, {"daily", K_EVERY}, {"weekly", K_EVERY},
 	{"regularly", K_EVERY}, {"usually", K_EVERY | K_MODAL}, {"always", K_EVERY | K_MODAL},
@@ -223,8 +240,10 @@ static const struct fsword FSW[] = {
 	/* advice rather than a report of what happened */
 	{"can", K_MODAL}, {"could", K_MODAL}, {"will", K_MODAL}, {"would", K_MODAL},
 	{"should", K_MODAL}, {"may", K_MODAL}, {"must", K_MODAL}, {"please", K_MODAL},
-	{"prefer", K_MODAL}, {"prefers", K_MODAL}, {"happy", K_MODAL}, {"ok", K_MODAL},
-	{"okay", K_MODAL}, {"fine", K_MODAL}, {"wants", K_MODAL}, {"asks", K_MODAL},
+	{"prefer", K_MODAL}, {"prefers", K_MODAL}, {"happy", K_MODAL}, {"ok", K_MODAL | K_OKTO},
+	{"okay", K_MODAL | K_OKTO | K_GOOD}, {"free", K_OKTO}, {"safe", K_OKTO},
+	{"ok", K_GOOD}, {"fine", K_GOOD}, {"good", K_GOOD}, {"best", K_GOOD}, {"better", K_GOOD},
+	{"safest", K_GOOD}, {"bad", K_GOOD}, {"fine", K_MODAL}, {"wants", K_MODAL}, {"asks", K_MODAL},
 	{"asked", K_MODAL}, {"agreed", K_MODAL}, {"plan", K_MODAL}, {"arranged", K_MODAL},
 	{"normally", K_MODAL | K_EVERY}, {"try", K_MODAL},
 	{"ideally", K_MODAL}, {"avoid", K_MODAL}, {"suggested", K_MODAL}, {"requested", K_MODAL},
@@ -237,7 +256,11 @@ static const struct fsword FSW[] = {
 	{"via", K_ROUTE}, {"through", K_ROUTE}, {"thru", K_ROUTE}, {"voicemail", K_ROUTE},
 	{"answerphone", K_ROUTE}, {"leave", K_LEAVE}, {"po", K_PO}, {"box", K_BOX},
 	{"mobile", K_DEV}, {"number", K_DEV | K_SAFEN}, {"landline", K_DEV}, {"mob", K_DEV},
-	{"window", K_SAFEN}, {"word", K_SAFEN}, {"code", K_SAFE}, {"route", K_SAFEN},
+	/* someone else's social media is a route he does not watch */
+	{"facebook", K_DEV}, {"fb", K_DEV}, {"messenger", K_DEV}, {"instagram", K_DEV},
+	{"insta", K_DEV}, {"snapchat", K_DEV}, {"tiktok", K_DEV},
+	{"window", K_SAFEN}, {"word", K_SAFEN}, {"codeword", K_SAFEN | K_SAFE},
+	{"code-word", K_SAFEN | K_SAFE}, {"codewords", K_SAFEN | K_SAFE}, {"code", K_SAFE}, {"route", K_SAFEN},
 	{"routes", K_SAFEN}, {"use", K_MODAL},
 	{"work", K_RMOD}, {"second", K_RMOD | K_NDET}, {"other", K_RMOD},
 	{"burner", K_RMOD},
@@ -247,7 +270,10 @@ static const struct fsword FSW[] = {
 	{"victim", SH | K_SUBJ}, {"children", SH}, {"child", SH}, {"kids", SH}, {"kid", SH},
 	{"baby", SH}, {"they", SH}, {"them", SH}, {"we", SH}, {"us", SH}, {"client", SH | K_SUBJ},
 	/* her own words, quoted or texted: "I'm going where he never found me" */
-	{"i", SH}, {"i'm", SH}, {"im", SH},
+	{"i", SH}, {"i'm", SH | BE}, {"im", SH | BE},
+	/* the perpetrator's texts to her, quoted: "ur at kerrys", "you're at
+	 * your mum's": "are" is in the word */
+	{"ur", SH | BE}, {"you're", SH | BE}, {"youre", SH | BE}, {"u're", SH | BE},
 	/* capitals only: temporary accommodation, the victim, the injured
 	 * party, the alleged perpetrator */
 	{"ta", K_CASEW}, {"v", K_CASEW}, {"ip", K_CASEW}, {"ap", K_CASEW},
@@ -260,6 +286,12 @@ static const struct fsword FSW[] = {
 	/* a line ending in these goes on */
 	{"and", FN}, {"or", FN}, {"but", FN}, {"for", FN}, {"from", K_FROM | FN}, {"on", FN},
 	{"by", FN}, {"said", FN}, {"says", FN},
+	/* the agencies' own business: meetings, hearings, papers */
+	{"meeting", K_BIZ}, {"meetings", K_BIZ}, {"minutes", K_BIZ}, {"agenda", K_BIZ},
+	{"hearing", K_BIZ}, {"conference", K_BIZ}, {"panel", K_BIZ}, {"referral", K_BIZ},
+	{"assessment", K_BIZ}, {"report", K_BIZ}, {"agencies", K_BIZ}, {"agency", K_BIZ},
+	{"circulated", K_BIZ}, {"review", K_BIZ}, {"strategy", K_BIZ}, {"marac", K_BIZ},
+	{"sentence", K_BIZ}, {"trial", K_BIZ}, {"bail", K_BIZ}, {"charged", K_BIZ},
 };
 
 #undef RS
@@ -386,6 +418,7 @@ static uint64_t fs_lookup(const char *w, size_t n)
 #define S_CALLN 0x400u /* a contact noun ("any visit", "a call"): advice only with a modal */
 #define S_DEV   0x800u /* a phone, mobile, number, landline */
 #define S_DAY   0x1000u /* a day or part of a day (K_TIME), not only a condition */
+#define S_PREP  0x2000u /* at, in, into, near ...: somewhere (read only after a location clause) */
 
 /*
  * A sentence longer than this many clauses is decided in parts: the state
@@ -416,6 +449,10 @@ struct fs {
 	int out_of;            /* "out" (1), "out of" (2) */
 	int when_win;          /* words left after when/while for "he" */
 	int kin_pend;          /* "at her mum's" + the next word decides */
+	size_t lbl;            /* a "Label:" before the clause that goes with it
+	                        * ("Safe window:", "Plan:"), else SIZE_MAX */
+	int det_win;           /* words left in which a dwelling noun is hers: "a new
+	                        * housing association flat" (a/her/new, not "the") */
 	int ncall;             /* contact words in the clause */
 
 	struct clause cl[FS_CLAUSES];
@@ -580,6 +617,8 @@ static void clause_reset(struct fs *f)
 	f->p1f = 0;
 	f->go_win = f->prep_win = f->place_next = f->out_of = f->when_win = 0;
 	f->kin_pend = f->ncall = 0;
+	f->det_win = 0;
+	f->lbl = SIZE_MAX;
 }
 
 static int res_ok(unsigned seen)
@@ -608,6 +647,7 @@ static int safe_ok(unsigned seen)
 static void sentence_end(struct fs *f)
 {
 	int n = f->ncl;
+	int res_prev = 0; /* the clause before was withheld as a location */
 	for (int i = 0; i < n; i++) {
 		struct clause *c = &f->cl[i];
 		int j0 = -1;
@@ -627,14 +667,25 @@ static void sentence_end(struct fs *f)
 			/* and the clause before, when it gives the route or the
 			 * time ("via her cousin's phone - text first") */
 			size_t from = c->start;
-			if (i > 0 && (f->cl[i - 1].seen & (S_CALL | S_WHEN)))
-				from = f->cl[i - 1].start;
+			if (i > 0 && (f->cl[i - 1].seen & (S_CALL | S_WHEN | S_DEV)))
+				from = f->cl[i - 1].start; /* "use the number she rings from;" */
 			emit(f, from, f->cl[n - 1].end, kind, rule);
 			break;
 		}
-		if (res_ok(c->seen))
+		if (res_ok(c->seen)) {
 			emit(f, c->start, c->end, SCRUB_LOCATION,
 			     (c->seen & S_RES) ? "fs:residence" : "fs:routine");
+			res_prev = 1;
+		} else if (res_prev && (((c->seen & S_SHE) &&
+			   (c->seen & (S_PREP | S_CLOCK | S_WHEN | S_DAY | S_EVERY | S_ROUT))) ||
+			   ((c->seen & S_ROUT) && !(c->seen & S_HE)))) {
+			/* what follows where she is, about her and somewhere or
+			 * some time, goes on saying it: "...at her mother's;
+			 * the children are dropped at school by their gran" */
+			emit(f, c->start, c->end, SCRUB_LOCATION, "fs:residence+next");
+		} else {
+			res_prev = 0;
+		}
 	}
 	f->ncl = 0;
 	fsm_unit_end(f);
@@ -644,10 +695,12 @@ static void clause_end(struct fs *f)
 {
 	if (f->place_next || f->kin_pend)
 		f->seen |= S_RES; /* "she went to" and the text breaks: withhold */
-	if (f->c_start != SIZE_MAX && f->c_end > f->c_start && (f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT))) {
+	if (f->c_start != SIZE_MAX && f->c_end > f->c_start &&
+	    (f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT | S_DEV))) {
 		if (f->ncl == FS_CLAUSES)
 			sentence_end(f);
-		f->cl[f->ncl++] = (struct clause){f->c_start, f->c_end, f->seen};
+		f->cl[f->ncl++] = (struct clause){f->lbl != SIZE_MAX ? f->lbl : f->c_start, f->c_end,
+		                                  f->seen};
 	} else if (f->c_start != SIZE_MAX && f->ncl > 0) {
 		/* A clause with no signal still ends the sentence's span, so a
 		 * safe-contact clause takes in what explains it. */
@@ -670,13 +723,81 @@ static void clause_end(struct fs *f)
 /* One word or number [a, b) with its folded text w[0..wn) (wn 0: too long). */
 /* Classes that make no signal by themselves: such a word only needs to be
  * remembered as the previous word. */
-#define FS_INERT (K_FUNC | K_DET | K_NDET | K_THE | K_ABBR)
+#define FS_INERT (K_FUNC | K_DET | K_NDET | K_THE | K_ABBR | K_BIZ)
 
 /* Nothing pending that the next word could complete. */
 static inline int fs_idle(const struct fs *f)
 {
 	return f->c_start != SIZE_MAX && !(f->place_next | f->kin_pend | f->out_of);
 }
+
+/* The word after b on its line, folded into out (at most cap - 1 letters);
+ * *title when it is written "Title" (a capital, then a small letter). */
+static size_t fs_peek(const struct fs *f, size_t b, char *out, size_t cap, int *title)
+{
+	size_t i = b, k = 0;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	*title = i + 1 < f->n && f->s[i] >= 'A' && f->s[i] <= 'Z' && f->s[i + 1] >= 'a' &&
+		 f->s[i + 1] <= 'z';
+	while (i < f->n && k + 1 < cap && (f->s[i] | 0x20) >= 'a' && (f->s[i] | 0x20) <= 'z')
+		out[k++] = (char)(f->s[i++] | 0x20);
+	out[k] = 0;
+	return k;
+}
+
+static int fs_weekday(const char *w)
+{
+	static const char d[][4] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+	for (size_t k = 0; k < 7; k++)
+		if (memcmp(w, d[k], 3) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A postcode district, the outward code alone ("B17", "LS6", "CF10",
+ * "SW1A"), w folded: a postcode area of Royal Mail's list, then one or two
+ * digits and maybe a letter. "Y6" (a school year), "KS2" (a key stage),
+ * "A4" are no area.
+ */
+static int fs_district(const char *w, size_t wn)
+{
+	static const char areas[] =
+	    " ab al b ba bb bd bh bl bn br bs bt ca cb cf ch cm co cr ct cv cw da dd de dg dh dl"
+	    " dn dt dy e ec eh en ex fk fy g gl gu ha hd hg hp hr hs hu hx ig ip iv ka kt kw ky"
+	    " l la ld le ll ln ls lu m me mk ml n ne ng nn np nr nw ol ox pa pe ph pl po pr rg"
+	    " rh rm s sa se sg sk sl sm sn so sp sr ss st sw sy ta td tf tn tq tr ts tw ub w wa"
+	    " wc wd wf wn wr ws wv yo ze ";
+	size_t k = 0;
+	while (k < wn && w[k] >= 'a' && w[k] <= 'z')
+		k++;
+	size_t d = k;
+	while (d < wn && w[d] >= '0' && w[d] <= '9')
+		d++;
+	if (k < 1 || k > 2 || d - k < 1 || d - k > 2 ||
+	    !(d == wn || (d + 1 == wn && w[d] >= 'a' && w[d] <= 'z')))
+		return 0;
+	char key[5] = {' ', w[0], k == 2 ? w[1] : ' ', k == 2 ? ' ' : 0, 0};
+	return strstr(areas, key) != NULL;
+}
+
+static int fs_in(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* Nouns that make "home" or "residence" before them no dwelling: "a home
+ * visit", "home office", "residence card". */
+static const char *const FS_HOME_COMPOUND[] = {
+	"visit", "visits", "visiting", "office", "life", "situation", "circumstances",
+	"environment", "conditions", "schooled", "schooling", "care", "help", "support",
+	"treatment", "study", "tutor", "tuition", "card", "permit", "permits", "status",
+	"document", "documents", "visa", "order", "time", "sustainment", "officer", "team",
+	"worker", "audit", "check", NULL};
 
 /* One word or number [a, b), folded w[0..wn) (wn 0: too long to be listed),
  * c its classes (fs_lookup). */
@@ -692,8 +813,37 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		c &= ~K_CASEW;
 		if ((c & K_DAYAB) && (tf & (TF_CAP | TF_UPPER)))
 			c |= K_TIME;
-		if (wn == 2 && (tf & TF_UPPER) && ((w[0] == 't' && w[1] == 'a')))
-			c |= K_RES; /* TA: temporary accommodation */
+		char nx[16];
+		int title = 0;
+		if (wn == 2 && (tf & TF_UPPER) && ((w[0] == 't' && w[1] == 'a'))) {
+			/* TA: temporary accommodation; "TA Mrs Kaur", "TA Sophie":
+			 * a teaching assistant */
+			fs_peek(f, b, nx, sizeof nx, &title);
+			if (!title)
+				c |= K_RES;
+		}
+		if ((c & (K_HOME | K_RES)) &&
+		    ((wn == 4 && memcmp(w, "home", 4) == 0) ||
+		     (wn == 9 && memcmp(w, "residence", 9) == 0) ||
+		     (wn == 7 && memcmp(w, "tenancy", 7) == 0) ||
+		     (wn == 7 && memcmp(w, "settled", 7) == 0)) &&
+		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_HOME_COMPOUND))
+			c &= ~(K_HOME | K_RESN | K_RES); /* "a home visit", "residence card",
+			                                  * "settled status" */
+		/* "her head", "mummy's head", "his back": a noun, no going */
+		if ((c & K_GO) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)) &&
+		    ((wn == 4 && memcmp(w, "head", 4) == 0) || (wn == 4 && memcmp(w, "back", 4) == 0)))
+			c &= ~K_GO;
+		/* "stayed behind after class" is no stay; "the tenancy" is the
+		 * one the notes know */
+		if ((c & K_RES) && wn >= 4 && memcmp(w, "stay", 4) == 0 &&
+		    fs_peek(f, b, nx, sizeof nx, &title) == 6 && memcmp(nx, "behind", 6) == 0)
+			c &= ~K_RES;
+		if ((c & K_RES) && (f->p1 & K_THE) && wn == 7 && memcmp(w, "tenancy", 7) == 0)
+			c &= ~K_RES;
+		/* PoP: the person on probation, the perpetrator */
+		if (wn == 3 && memcmp(w, "pop", 3) == 0 && f->s[a] == 'P' && f->s[a + 2] == 'P')
+			c = K_HE;
 		if (wn == 1 && (tf & TF_CAP) && w[0] == 'v')
 			c |= K_SHE | K_SUBJ; /* V: the victim */
 		if (wn == 2 && (tf & TF_UPPER) && w[0] == 'i' && w[1] == 'p')
@@ -702,12 +852,27 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			c |= K_HE; /* AP: the alleged perpetrator */
 	}
 	/* A capitalised word after another is part of a name ("Safer Lives",
-	 * "We Are With You"): an agency, not a statement. */
-	if ((tf & TF_CAP) && !(tf & TF_UPPER) && (f->p1f & TF_CAP) && !(f->p1f & TF_UPPER) &&
-	    f->nwords > 0)
+	 * "We Are With You"): an agency, not a statement; so is one before
+	 * another inside a sentence ("engage with Living Without Abuse"). */
+	int title_next = 0;
+	if ((tf & TF_CAP) && !(tf & TF_UPPER) && f->nwords > 0 && !(f->p1f & TF_CAP) && c) {
+		char nx[16];
+		fs_peek(f, b, nx, sizeof nx, &title_next);
+	}
+	if ((tf & TF_CAP) && !(tf & TF_UPPER) && f->nwords > 0 &&
+	    (((f->p1f & TF_CAP) && !(f->p1f & TF_UPPER)) || title_next))
 		c &= K_HE | K_SHE | K_DET | K_TIME | K_DAYAB | K_ABBR | K_CLOCKW;
 
-	/* A log entry's stamp (dates, times, numbers) is no part of the span. */
+	/* A log entry's stamp (dates, times, numbers, a weekday before a
+	 * date: "Tue 4/11") is no part of the span. */
+	if (f->c_start == SIZE_MAX && (c & (K_TIME | K_DAYAB)) && (tf & (TF_CAP | TF_UPPER)) &&
+	    wn >= 3 && wn <= 9 && fs_weekday(w)) {
+		size_t j = b;
+		while (j < f->n && f->s[j] == ' ')
+			j++;
+		if (j < f->n && f->s[j] >= '0' && f->s[j] <= '9')
+			return;
+	}
 	if (f->c_start == SIZE_MAX) {
 		if (tf & TF_NUM) {
 			if (tf & TF_CLOCK)
@@ -733,11 +898,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * know) nor "in place". */
 	int det1 = (f->p1 & (K_DET | K_MOD)) && !(f->p1 & K_THE);
 	int det2 = (f->p2 & (K_DET | K_MOD)) && !(f->p2 & K_THE);
-	if ((c & K_RESN) && (det1 || det2 || ((f->p1 & (K_PREP | K_TO)) && !(f->p1 & K_THE)) ||
+	if ((c & K_RESN) && (det1 || det2 || (f->det_win > 0 && !(c & K_HOME)) ||
+	                     ((f->p1 & (K_PREP | K_TO)) && !(f->p1 & K_THE)) ||
 	                     (f->p1f & (TF_POSS | TF_NUM))))
 		s |= S_RES;
 	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)))
 		s |= S_RES;
+	if ((c & K_ABOVE) && (f->p1 & K_RESN))
+		s |= S_RES; /* "flat above the chicken shop", "room behind the pub" */
 	if (f->place_next) {
 		if (c & (K_DET | K_ADV)) {
 			/* "went to the ...": the next word decides */
@@ -783,6 +951,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->kin_pend = 1;
 	if ((c & K_AREA) && f->out_of == 2)
 		s |= S_RES;
+	/* "school places in B17", "a flat near LS6": a postcode district */
+	if ((tf & TF_CAP) && (f->p1 & (K_PREP | K_TO)) && wn >= 2 && wn <= 4 && fs_district(w, wn))
+		s |= S_RES;
 	/* contact */
 	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));
 	if ((c & K_CALL) && !(f->p1 & (K_NDET | K_BY)) && !(f->p1f & TF_NUM) && !route_dev)
@@ -801,12 +972,21 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->seen &= ~S_CALL; /* "a call from her sister": a report */
 	if ((c & K_CALLPP) && (f->p1 & K_BEBASE))
 		s |= S_CALL;
+	/* "days are fine", "mornings are no good", "Tuesdays best": a time
+	 * and a judgement of it is advice on when */
+	if ((c & K_GOOD) && (f->seen & S_DAY))
+		s |= S_SAFE;
+	/* "ok to talk", "free to ring", "safe to call": whether she can talk */
+	if ((c & K_CALL) && (f->p1 & K_TO) && (f->p2 & K_OKTO))
+		s |= S_SAFE;
 	if (c & (K_TIME | K_COND | K_ROUTE))
 		s |= S_WHEN;
 	if ((tf & TF_CLOCK) || (c & K_CLOCKW))
 		s |= S_CLOCK;
 	if (c & K_ROUT)
 		s |= S_ROUT;
+	if (c & K_PREP)
+		s |= S_PREP;
 	if (c & K_EVERY)
 		s |= S_EVERY;
 	if ((c & K_CALL) && (f->p1 & K_BY))
@@ -825,11 +1005,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_WHEN;
 	if (((c & K_SAFEN) && (f->p1 & K_SAFE)) || ((c & K_BOX) && (f->p1 & K_PO)))
 		s |= S_SAFE;
+	/* a code word: "texts the word 'pizza'", "a codeword" */
+	if ((wn == 4 && memcmp(w, "word", 4) == 0 && (f->p1 & K_DET) && (f->p2 & K_CALL)) ||
+	    ((c & K_SAFEN) && (c & K_SAFE)))
+		s |= S_SAFE;
 	/* who */
 	if ((c & K_HE) || ((tf & TF_POSS) && wn == 2 && w[0] == 'h' && w[1] == 'e'))
 		s |= S_HE;
-	if ((c & K_SHE) && !((c & K_KIN) && (f->p1 & K_HE)))
-		s |= S_SHE; /* "his mum" is not hers */
+	if ((c & K_SHE) && !((c & (K_KIN | K_MOD)) && (f->p1 & K_HE)))
+		s |= S_SHE; /* "his mum", "his family" are not hers */
 	if ((tf & TF_POSS) && wn == 3 && memcmp(w, "she", 3) == 0)
 		s |= S_SHE;
 
@@ -838,6 +1022,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* windows for the next words */
 	if (f->prep_win > 0)
 		f->prep_win--;
+	/* a determiner, then up to two words no class lists (nouns used
+	 * as adjectives: "a new housing association flat"), then the noun;
+	 * a listed word between ("a different man when home") ends it */
+	if ((c & (K_DET | K_MOD)) && !(c & K_THE))
+		f->det_win = 3;
+	else if (c == 0 && f->det_win > 0)
+		f->det_win--;
+	else
+		f->det_win = 0;
 	if (f->when_win > 0)
 		f->when_win--;
 	if ((c & (K_GO | K_BE)) || ((c & K_SUBJ) && f->nwords == 1))
@@ -876,8 +1069,8 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 		return 0;
 	if (last_ch == ':')
 		return 1; /* "Moved to:" and the place on the next line */
-	if (last_ch == ',' || (last_cls & K_FUNC))
-		return 1;
+	if (last_ch == ',' || (last_cls & (K_FUNC | K_BE)))
+		return 1; /* "Safe window is\n10-12 weekdays": no sentence ends in "is" */
 	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9')
 		return 1; /* a number wrapped over the break ("07700\n900202") */
 	if (nx >= 'a' && nx <= 'z')
@@ -905,6 +1098,29 @@ static int is_clock(const char *w, size_t n)
 		return 1;
 	return n - k >= 2 && n - k <= 3 && w[k] == 'h' && w[k + 1] == 'r';
 }
+
+/* Is the last word of the label s[a..e) (before its ':') one of w? */
+static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *const *w)
+{
+	size_t b = e;
+	while (b > a && ((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z'))
+		b--;
+	char x[16];
+	if (e - b == 0 || e - b >= sizeof x)
+		return 0;
+	for (size_t k = 0; k < e - b; k++)
+		x[k] = (char)(s[b + k] | 0x20);
+	x[e - b] = 0;
+	for (size_t k = 0; w[k]; k++)
+		if (strcmp(x, w[k]) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const FS_PLAN_LABEL[] = {"plan", "plans", "arrangement", "arrangements",
+					    "agreed", "interim", NULL};
+/* "Remember the code: if you say ...": what follows is the code */
+static const char *const FS_CODE_LABEL[] = {"code", "codeword", "password", NULL};
 
 static int fs_alnum(unsigned char c)
 {
@@ -1003,13 +1219,20 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				last_cls = K_PREP | K_FUNC;
 			} else {
 				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
-				    !(f.prep_win && c == 0 && wn > 3 && w[wn - 1] == 's')) {
+				    !(f.prep_win && c == 0 && wn > 3 && w[wn - 1] == 's') &&
+				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4)) {
 					/* Most words: listed nowhere or only a function
 					 * word ("the", "and"), nothing pending that such
 					 * a word completes: what word() would do. */
 					f.go_win = 0;
 					f.prep_win -= f.prep_win > 0;
 					f.when_win -= f.when_win > 0;
+					if ((c & K_DET) && !(c & K_THE))
+						f.det_win = 3; /* as word() */
+					else if (c == 0 && f.det_win > 0)
+						f.det_win--;
+					else
+						f.det_win = 0;
 					f.c_end = i;
 					f.nwords++;
 					f.p2 = f.p1;
@@ -1067,10 +1290,20 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			/* "Housing:" or "Next contact:" at the start of a clause is a
 			 * label: the span starts after it, its words still count. */
 			if (f.c_start != SIZE_MAX && f.nwords <= 3 && i + 1 < n && s[i + 1] != '/') {
+				/* A label that itself says where or when ("Safe
+				 * window:", "New tenancy:") or that a plan follows
+				 * ("Plan:", "Arrangement:") goes with the clause if
+				 * it is withheld; an agency's or a date's stays. */
+				if (fs_label_is(s, f.c_start, i, FS_CODE_LABEL))
+					f.seen |= S_SAFE;
+				size_t lbl = (f.seen & (S_RES | S_CALL | S_SAFE | S_WHEN)) ||
+				                     fs_label_is(s, f.c_start, i, FS_PLAN_LABEL)
+				                 ? f.c_start : SIZE_MAX;
 				if (f.u_start == f.c_start)
 					f.u_start = SIZE_MAX; /* nor of the unit's */
 				f.c_start = SIZE_MAX;
 				f.nwords = 0;
+				f.lbl = lbl;
 			}
 			break;
 		default:

@@ -377,6 +377,57 @@ static int child_named(const struct policy *p, int node, const char *name)
 	return -1;
 }
 
+/*
+ * The name of a building that a never-share address's first line names
+ * without a number ("Rosewood House" -> "Rosewood", "The Willows Lodge" ->
+ * "Willows", "Ty Nant" -> "Nant"), into out (cap bytes), or 0 when the line
+ * names none. Notes call a refuge or a safe house by that name alone ("IDVA:
+ * Rosewood place secured", "in Sycamore since Monday"), and the name alone
+ * says where she is as surely as the street. A line with a digit is a flat
+ * or a house number, left to the address forms.
+ */
+static size_t building_name(const char *line, char *out, size_t cap)
+{
+	static const char *const bldg[] = {"house", "hse", "lodge", "hall", "court", "mews",
+					   "centre", "center", "cottage", "cottages", "villa",
+					   "villas", "manor", "farm", "grange"};
+	const char *b = line, *e = line + strlen(line);
+	for (const char *q = b; q < e; q++)
+		if (isdigit((unsigned char)*q) || *q == ',')
+			return 0;
+	while (b < e && *b == ' ')
+		b++;
+	while (e > b && e[-1] == ' ')
+		e--;
+	if (e - b > 4 && strncasecmp(b, "the ", 4) == 0)
+		b += 4;
+	/* Welsh: "Ty" / "Ty^" (house) before the name */
+	if (e - b > 3 && strncasecmp(b, "ty ", 3) == 0)
+		b += 3;
+	else if (e - b > 4 && (unsigned char)b[0] == 'T' && (unsigned char)b[1] == 0xc5 &&
+		 (unsigned char)b[2] == 0xb7 && b[3] == ' ')
+		b += 4;
+	else {
+		const char *w = e;
+		while (w > b && w[-1] != ' ')
+			w--;
+		int found = 0;
+		for (size_t i = 0; i < sizeof bldg / sizeof bldg[0] && !found; i++)
+			found = strlen(bldg[i]) == (size_t)(e - w) &&
+				strncasecmp(w, bldg[i], (size_t)(e - w)) == 0;
+		if (!found || w == b)
+			return 0;
+		e = w;
+		while (e > b && e[-1] == ' ')
+			e--;
+	}
+	if (e - b < 4 || (size_t)(e - b) >= cap)
+		return 0;
+	memcpy(out, b, (size_t)(e - b));
+	out[e - b] = 0;
+	return (size_t)(e - b);
+}
+
 static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int node, int slot)
 {
 	const struct policy *p = cx->p;
@@ -402,6 +453,18 @@ static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int nod
 		it.text = a->lines[0];
 		if (a->n_lines > 1 && (rc = item_add(cx, it)) != MGW_OK)
 			return rc;
+		/* A never-share building's name alone ("Rosewood" of
+		 * "Rosewood House"): the value, not the address form. */
+		char bn[MGW_SCRUB_MAX_ENTRY_BYTES];
+		if (allowed != POL_ALL_AGENCIES && a->lines[0] &&
+		    building_name(a->lines[0], bn, sizeof bn) > 0) {
+			struct pol_item nm = it;
+			nm.canon = CANON_TEXT;
+			if ((nm.text = own(cx, strdup(bn))) == NULL)
+				return MGW_E_NOMEM;
+			if ((rc = item_add(cx, nm)) != MGW_OK)
+				return rc;
+		}
 		/* The first line and the town, the middle left out, is how an
 		 * address is often written in a letter's heading ("Bronallt,
 		 * Deiniolen" for Bronallt, Ffordd Llanberis, Deiniolen). */

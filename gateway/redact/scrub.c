@@ -1641,9 +1641,83 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
  * capitalised word of four letters or more, not at a sentence's start,
  * that the lexicon does not know as anything else (a common word, an
  * agency, a month, a title, a kin word, a known name: names are names_scan's)
- * and not a kept person's. At most PROP_WORDS words, each occurrence checked
- * once: linear in the text.
+ * and not a kept person's; where a place stands (place_slot: "to Rochdale",
+ * "TO STAVELEY") also a town the lexicon allows or a word in capitals. An
+ * occurrence inside an agency's name ("Rochdale Council") stays. At most
+ * PROP_WORDS words, each occurrence checked once: linear in the text.
  */
+static int place_prep(const unsigned char *w, size_t n)
+{
+	static const char *const p[] = {"to", "in", "at", "near", "into"};
+	for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
+		if (strlen(p[k]) == n) {
+			size_t x = 0;
+			while (x < n && ascii_fold(w[x]) == (unsigned char)p[k][x])
+				x++;
+			if (x == n)
+				return 1;
+		}
+	return 0;
+}
+
+/*
+ * Is the word at a, inside a location span starting at lo, where a place
+ * stands: right after to/in/at/near/into ("relocating to Rochdale", "TO
+ * STAVELEY TONIGHT"), or after a comma that follows a house number
+ * ("ADDRESS, 3 BECK ROW, KESWICK"; digit_before: the span has a digit
+ * before a, tracked by the caller so the check stays linear)? There a town the lexicon allows
+ * (never a person's name) or a word in capitals is a place too.
+ */
+static int place_slot(const unsigned char *s, size_t lo, size_t a, int digit_before)
+{
+	size_t i = a;
+	while (i > lo && s[i - 1] == ' ')
+		i--;
+	if (i > lo && s[i - 1] == ',')
+		return digit_before;
+	size_t e = i;
+	while (i > lo && sc_alpha(s[i - 1]))
+		i--;
+	return e > i && (i == lo || !sc_alnum(s[i - 1])) && place_prep(s + i, e - i);
+}
+
+/*
+ * Is the word [a, e) the town in the name of an agency, a hospital, a
+ * prison: followed on its line by a title-case word other than a street
+ * type ("Enfield Council", "Kettering General", not "Rochdale Road"), or
+ * after a word in capitals the lexicon allows ("HMP Bedford")? Where she
+ * is stays withheld; the agency in that town keeps its name.
+ */
+static int in_agency_name(const unsigned char *s, size_t n, size_t a, size_t e)
+{
+	size_t i = e;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i > e && i < n && sc_upper(s[i]) && i + 1 < n && sc_alpha(s[i + 1]) &&
+	    !sc_upper(s[i + 1])) {
+		size_t k = i;
+		while (k < n && (sc_alpha(s[k]) || s[k] == '\''))
+			k++;
+		if (!(lex_classify((const char *)s + i, k - i) & LEX_STREET))
+			return 1;
+	}
+	i = a;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	size_t pe = i, up = 0;
+	while (i > 0 && sc_alpha(s[i - 1]))
+		up += sc_upper(s[--i]);
+	unsigned c = pe > i && pe < a && up == pe - i && pe - i >= 2
+	                 ? lex_classify((const char *)s + i, pe - i) : 0;
+	return (c & LEX_ALLOW) && !(c & (LEX_COMMON | LEX_FUNCTION));
+}
+
+static int span_by_start(const void *x, const void *y)
+{
+	const struct span *a = x, *b = y;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
 static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
                             const struct spans *keep, const size_t *maxend)
 {
@@ -1652,8 +1726,10 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 	for (size_t j = from; j < to && nw < PROP_WORDS; j++) {
 		if (all->v[j].kind != SCRUB_LOCATION)
 			continue;
+		int digit = 0;
 		for (size_t i = all->v[j].start; i < all->v[j].end && nw < PROP_WORDS;) {
 			if (!sc_alpha(s[i]) && s[i] < 0x80) {
+				digit |= s[i] >= '0' && s[i] <= '9';
 				i++;
 				continue;
 			}
@@ -1665,12 +1741,17 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 			size_t up = 0;
 			for (size_t x = a; x < i; x++)
 				up += sc_upper(s[x]);
-			if (up == i - a)
+			int slot = place_slot(s, all->v[j].start, a, digit);
+			if (up == i - a && !slot)
 				continue; /* capitals: an acronym or a CAD line */
 			unsigned b = lex_classify((const char *)s + a, i - a);
-			if (b & (LEX_COMMON | LEX_ALLOW | LEX_PHRASE | LEX_STREET | LEX_INSTITUTION |
-			         LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED | LEX_FUNCTION |
-			         LEX_PARTICLE | LEX_MODAL | LEX_FORENAME | LEX_SURNAME))
+			unsigned deny = LEX_COMMON | LEX_ALLOW | LEX_PHRASE | LEX_STREET |
+			                LEX_INSTITUTION | LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED |
+			                LEX_FUNCTION | LEX_PARTICLE | LEX_MODAL | LEX_FORENAME |
+			                LEX_SURNAME;
+			if (slot && up < i - a)
+				deny &= ~(LEX_ALLOW | LEX_SURNAME); /* a town: "to Rochdale" */
+			if (b & deny)
 				continue;
 			int multi;
 			if (keep->n && kept_at(s, keep, maxend, a, i, &multi))
@@ -1682,9 +1763,23 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 				w[nw++] = (struct prop_word){a, i - a, 0};
 		}
 	}
-	for (size_t k = 0; k < nw; k++) {
+	if (nw == 0)
+		return 0;
+	/* The location spans sorted by start: occurrences come in increasing
+	 * order, so one sweep per word says whether one is covered (a town
+	 * named a thousand times in a long text costs no span loop each). */
+	struct span *loc = malloc((to - from) * sizeof *loc);
+	size_t nl = 0;
+	if (loc == NULL)
+		return MGW_E_NOMEM;
+	for (size_t j = from; j < to; j++)
+		if (all->v[j].kind == SCRUB_LOCATION)
+			loc[nl++] = all->v[j];
+	qsort(loc, nl, sizeof *loc, span_by_start);
+	int rc = 0;
+	for (size_t k = 0; k < nw && rc == 0; k++) {
 		const unsigned char *p = s;
-		size_t left = n;
+		size_t left = n, li = 0, reach = 0;
 		while (left >= w[k].n) {
 			const unsigned char *q = memmem(p, left, s + w[k].a, w[k].n);
 			if (q == NULL)
@@ -1695,15 +1790,16 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 			if ((a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) ||
 			    (e < n && (sc_alnum(s[e]) || s[e] >= 0x80)))
 				continue; /* inside a longer word */
-			int covered = 0;
-			for (size_t j = from; j < to && !covered; j++)
-				covered = all->v[j].kind == SCRUB_LOCATION && all->v[j].start <= a &&
-					  all->v[j].end >= e;
-			if (!covered && spans_push(all, a, e, SCRUB_LOCATION, "place:again") != 0)
-				return MGW_E_NOMEM;
+			if (in_agency_name(s, n, a, e))
+				continue;
+			for (; li < nl && loc[li].start <= a; li++)
+				reach = loc[li].end > reach ? loc[li].end : reach;
+			if (reach < e && (rc = spans_push(all, a, e, SCRUB_LOCATION, "place:again")) != 0)
+				break;
 		}
 	}
-	return 0;
+	free(loc);
+	return rc;
 }
 
 /*

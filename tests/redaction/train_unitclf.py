@@ -8,8 +8,8 @@ L2-regularised logistic regression on them, and writes the weights as C
 deterministic: a fixed seed, a fixed order, fixed rounding, so the same
 units give the same file byte for byte.
 
-    build/tests/redaction_units tests/redaction/holdout tests/redaction/exam \\
-        tests/redaction/corpus tests/redaction/exam2 > /tmp/units.tsv
+    build/tests/redaction_units tests/redaction/{holdout,exam,corpus,exam2,exam3,exam4} \\
+        > /tmp/units.tsv
     python3 tests/redaction/train_unitclf.py --units /tmp/units.tsv \\
         --out gateway/redact/failsafe_model.c
     python3 tests/redaction/train_unitclf.py --units /tmp/units.tsv \\
@@ -34,7 +34,7 @@ import sys
 
 FSM_SIZE = 1 << 16
 
-SETS_DEFAULT = ("holdout", "exam", "corpus", "exam2", "exam3")
+SETS_DEFAULT = ("holdout", "exam", "corpus", "exam2", "exam3", "exam4")
 
 # Statements of where she is and when she can be reached. victim_contact
 # (her phone, e-mail, address on file) is left out: those are values the
@@ -150,7 +150,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--units", required=True)
     ap.add_argument("--sets", default=",".join(SETS_DEFAULT),
-                    help="sets to train on (default: all four)")
+                    help="sets to train on (default: all six)")
     ap.add_argument("--validate", default=None, help="a set to leave out and report on")
     ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--l2", type=float, default=1e-4)

@@ -103,9 +103,10 @@ Test(failsafe, safe_contact_with_time_condition_or_route)
 	expect("Speak to her whilst he is on nights.", SCRUB_SAFE_TIME,
 	       "Speak to her whilst he is on nights");
 	expect("Her safe word is \"blue kettle\".", SCRUB_SAFE_TIME, "Her safe word is \"blue kettle\"");
-	/* what follows a safe time explains it */
+	/* what follows a safe time explains it; a label that itself names
+	 * the contact goes with it */
 	expect("Next contact: thurs eve - he plays darts then.", SCRUB_SAFE_TIME,
-	       "thurs eve - he plays darts then");
+	       "Next contact: thurs eve - he plays darts then");
 }
 
 Test(failsafe, routine_with_a_time)
@@ -220,7 +221,19 @@ Test(failsafe, capitals_only_abbreviations)
 
 Test(failsafe, a_label_at_the_end_of_a_line_takes_the_next)
 {
-	expect("Moved to:\nScarborough", SCRUB_LOCATION, "Scarborough");
+	expect("Moved to:\nScarborough", SCRUB_LOCATION, "Moved to:\nScarborough");
+}
+
+/* A label that says where or when ("Safe window:") or that a plan follows
+ * ("Plan:", "Interim arrangement:") goes with the statement it heads; an
+ * agency's label or a log stamp stays. */
+Test(failsafe, a_plan_or_place_label_goes_with_its_statement)
+{
+	expect("Plan: she stays at her cousin's till the locks are changed", SCRUB_LOCATION,
+	       "Plan: she stays at her cousin's till the locks are changed");
+	expect("Safe window: after 2 on weekdays", SCRUB_SAFE_TIME, "Safe window: after 2 on weekdays");
+	expect("14/06 CAMHS: she is staying at her gran's", SCRUB_LOCATION,
+	       "she is staying at her gran's");
 }
 
 Test(failsafe, the_route_before_a_safe_time_goes_with_it)
@@ -325,4 +338,208 @@ Test(failsafe, her_own_words_in_the_first_person)
 	expect_covers("\"I'm going where I stayed last time, he never found me there\"", SCRUB_LOCATION,
 		      "going where");
 	expect_covers("maybe to my aunt in Wigan", SCRUB_LOCATION, "Wigan");
+}
+
+/* A line that ends in a form of "be" goes on: the time on the next line
+ * belongs to the safe window before it (an e-mail wrapped by hand). */
+Test(failsafe, a_line_ending_in_is_goes_on)
+{
+	expect("Best window for a visit is\n2-4 on Thursdays only", SCRUB_SAFE_TIME,
+	       "Best window for a visit is\n2-4 on Thursdays only");
+}
+
+/* His texts to her, quoted: "ur" and "you're" are her, and "are" is in
+ * the word. "you're at risk" says nowhere. */
+Test(failsafe, his_texts_saying_where_she_is)
+{
+	expect_covers("Kyle (Tue 01:12): ur at bethanys arent u", SCRUB_LOCATION, "ur at bethanys");
+	expect_covers("then you're in Morecambe with her", SCRUB_LOCATION, "Morecambe");
+	expect_none("you're at risk and you know it");
+}
+
+/* A dwelling noun a few words after "a", "her" or "new" is hers, with
+ * nouns used as adjectives between; a listed word between ends it, and
+ * "home" after a verb is where money or a child was sent, not hers. */
+Test(failsafe, a_dwelling_after_a_determiner_and_nouns)
+{
+	expect_covers("Mum has a new council tenancy flat near Pontypool", SCRUB_LOCATION, "Pontypool");
+	expect_covers("She was given a housing trust house on Monday", SCRUB_LOCATION,
+		      "housing trust house");
+	expect_none("He sends £200 a month back home to his brother.");
+	expect_none("Dad is a different man when home from the rigs.");
+}
+
+/* The town after "to" or "in" in a statement of where she is goes
+ * wherever else the text names it, even a town the name lists allow and a
+ * town in a CAD line in capitals (after "TO", or after the house number
+ * of an address); the same town in an agency's or a prison's name stays. */
+Test(failsafe, the_town_she_goes_to_goes_everywhere_but_agency_names)
+{
+	char *out = scrub_with(SCRUB_F_LOCATION,
+			       "She is moving to Halifax next week. Bail condition: not to enter "
+			       "Halifax town centre. Calderdale Council and Halifax Council aware.");
+	cr_assert(strstr(out, "enter Halifax") == NULL, "%s", out);
+	cr_assert(strstr(out, "Halifax Council aware.") != NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION, "2215 RP IS HER AUNT, CALLING FROM KIRKOSWALD.\n"
+					   "2240 FEMALE TAKEN TO AUNTS ADDRESS, 6 FELL VIEW, KIRKOSWALD.");
+	cr_assert(strstr(out, "KIRKOSWALD") == NULL, "%s", out);
+	cr_assert(strstr(out, "2215 RP IS HER AUNT") != NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION, "Woman relocated to Lincoln. He is at HMP Lincoln.");
+	cr_assert(strstr(out, "HMP Lincoln") != NULL, "%s", out);
+	free(out);
+}
+
+/* The clause before a safe-contact clause that names the phone or number
+ * to use is its route, and goes with it. */
+Test(failsafe, the_number_to_use_goes_with_the_advice)
+{
+	expect("Only use the mobile her friend lent her; never call after 8pm.", SCRUB_SAFE_TIME,
+	       "Only use the mobile her friend lent her; never call after 8pm");
+	expect("Keep to the number she withholds; do not ring back after 9", SCRUB_SAFE_TIME,
+	       "Keep to the number she withholds; do not ring back after 9");
+}
+
+/* A journey she has booked, with its time, says where she will be and
+ * when: the crossing, the flight, the coach. */
+Test(failsafe, a_journey_with_its_time)
+{
+	expect_covers("She goes by coach on the 06:40 from the bus station", SCRUB_LOCATION, "06:40");
+	expect_covers("she gets the 7.20 crossing on Fridays to avoid him", SCRUB_LOCATION, "crossing");
+	expect_covers("Flight booked: Tuesday, the 11:05 from Stansted", SCRUB_LOCATION, "11:05");
+	expect_none("The ferry company confirmed the booking reference.");
+}
+
+/* What reads like a statement of where she lives and is not: a teaching
+ * assistant named after "TA", a home visit, a residence permit, her head
+ * in the door, not sleeping, the marital home she left, an agency whose
+ * name holds a residence word, the person on probation's shifts, a weekday
+ * in a log entry's stamp. Each still withholds in its place-saying form. */
+Test(failsafe, look_alike_phrasings_stay)
+{
+	expect_none("Wed 12/11 9.05am: Kacper told TA Miss Oduya that dad shouted.");
+	expect_covers("MOVED TO TA IN HULL", SCRUB_LOCATION, "TA IN HULL");
+	expect_none("No chance of a home visit on her own.");
+	expect_covers("She is back at a home near the seafront", SCRUB_LOCATION, "near the seafront");
+	expect_none("He hid her residence permit and her bank card.");
+	expect_none("Ellie said he pushed her head into the wardrobe.");
+	expect_none("Low mood, not sleeping, appetite poor.");
+	expect_covers("She is sleeping at her aunt's in Rhyl", SCRUB_LOCATION, "Rhyl");
+	expect_none("She left the marital home in 2019.");
+	expect_none("She has agreed to work with Moving On Together.");
+	expect_none("PoP's job: warehouse picker, nights, 10pm-6am.");
+}
+
+/* A weekday before a date starts a log entry: it is the stamp, not a
+ * time of contact. */
+Test(failsafe, a_weekday_stamp_is_no_safe_time)
+{
+	expect_none("Thu 6/11 Joint visit with PC Hale - mum agreed to a safety plan.");
+	expect_covers("Thu 6/11 Visit her only on Thursdays after 4", SCRUB_SAFE_TIME, "after 4");
+}
+
+/* A person named by a role (the tenant, a lodger, a resident), a
+ * tenancy officer's visit, home time at school, going to court or back
+ * into school: none says where she lives or stays. */
+Test(failsafe, roles_and_errands_are_no_residence)
+{
+	expect_none("Seen by lodger Tomasz who rang 999.");
+	expect_none("Tenant Mrs Okafor reported the damage on 3/2.");
+	expect_none("Tenancy sustainment visit 4/2, all rooms seen.");
+	expect_none("Dad waited at the gate at home time.");
+	expect_none("She is going to court on the 14th to give evidence.");
+	expect_none("Mum took Carys back into school after lunch.");
+	expect_covers("Mum took Carys back to her nan's in Bala", SCRUB_LOCATION, "Bala");
+}
+
+/* A postcode district after in/near/to says where she is even without a
+ * verb of living; a school year or a key stage is no district. */
+Test(failsafe, a_postcode_district_after_a_preposition)
+{
+	expect_covers("Both children need nursery places in WF13 from January", SCRUB_LOCATION, "WF13");
+	expect_covers("a two-bed near M14 offered", SCRUB_LOCATION, "M14");
+	expect_none("Report card for Y6 and KS2 results attached.");
+}
+
+/* Whether she is free to talk is when she can be reached: "ok to talk",
+ * "free to ring", "safe to call", with no time named. */
+Test(failsafe, free_to_talk_is_a_safe_contact)
+{
+	expect_covers("She replies with a thumbs-up when she is free to ring", SCRUB_SAFE_TIME,
+		      "free to ring");
+	expect_covers("Send the dentist text; she answers Y if okay to talk", SCRUB_SAFE_TIME,
+		      "okay to talk");
+}
+
+/* After a clause that says where she is, the next clause of the sentence
+ * that is about her (or the children) and somewhere or some time goes on
+ * saying it; one about someone else stays. */
+Test(failsafe, what_follows_where_she_is_goes_with_it)
+{
+	expect_covers("She has gone to her aunt's in Prestatyn; the kids get the school bus "
+		      "from the end of the lane", SCRUB_LOCATION, "the end of the lane");
+	expect_covers("Mum is living at her friend's flat; she uses the side door at 8.40",
+		      SCRUB_LOCATION, "side door at 8.40");
+	expect_covers("Refuge space in Oban from Monday; sleeper train from Euston booked",
+		      SCRUB_LOCATION, "sleeper train from Euston");
+	const char *t = "She is staying with a friend in Conwy; police have flagged the address.";
+	struct spans sv = scan(t);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].end <= (size_t)(strstr(t, ";") - t), "police clause kept: %s", t);
+	spans_free(&sv);
+}
+
+/* Where she will give birth is where she will be; a flat above, below
+ * or behind something says where she lives. Going into labour is no
+ * place. */
+Test(failsafe, where_she_gives_birth_and_the_flat_above)
+{
+	expect_covers("Plan is to deliver at Furnace Vale maternity, not the General",
+		      SCRUB_LOCATION, "Furnace Vale");
+	expect_covers("Tiverton. Room behind the launderette, first door", SCRUB_LOCATION,
+		      "behind the launderette");
+	expect_none("She went into labour early and all is well.");
+}
+
+/* "in fact", "stayed behind after class", "the tenancy" (the one the
+ * notes know) and "his family" (not hers) say nowhere she is. */
+Test(failsafe, more_look_alikes_stay)
+{
+	expect_none("Dad is in fact from Lisburn originally.");
+	expect_none("Jodie stayed behind after PE and spoke to Mr Arkwright.");
+	expect_none("His name is to come off the tenancy at the hearing.");
+	expect_none("He threatened to tell his family in Cork about the baby.");
+	expect_none("SHE HAS PRE-SETTLED STATUS BUT FEARS THE HOME OFFICE");
+	expect_none("She has settled status.");
+	expect_covers("She has a new tenancy in Ashby", SCRUB_LOCATION, "Ashby");
+}
+
+/* A code word she texts, or a codeword written as one word, is how she
+ * can safely be reached, as "code word" is. */
+Test(failsafe, a_code_word_is_a_safe_contact)
+{
+	expect_covers("If she messages the word \"lasagne\" officers attend", SCRUB_SAFE_TIME, "lasagne");
+	expect_covers("Codeword agreed with her support worker", SCRUB_SAFE_TIME, "Codeword agreed");
+}
+
+/* A time and a judgement of it is advice on when to reach her ("days are
+ * fine", "mornings are no good"), and what follows a "code:" label is the
+ * code. */
+Test(failsafe, a_judged_time_and_a_code_label)
+{
+	expect_covers("He is on earlies so afternoons are fine", SCRUB_SAFE_TIME, "afternoons are fine");
+	expect_covers("Evenings no good - his shift ends at 5", SCRUB_SAFE_TIME, "Evenings no good");
+	expect_covers("Agreed the code: \"is the parcel here yet\" means send help", SCRUB_SAFE_TIME,
+		      "parcel here yet");
+	expect_none("The review was good and the plan is working.");
+}
+
+/* Someone else's social-media account is a route he does not watch, as
+ * her friend's phone is; his messages to her on it are a report. */
+Test(failsafe, someone_elses_account_is_a_route)
+{
+	expect_covers("She is using her cousin's Instagram to message the IDVA", SCRUB_SAFE_TIME,
+		      "cousin's Instagram");
+	expect_none("He messaged her on Instagram at 2am.");
 }

@@ -1157,6 +1157,32 @@ Test(policy_never_share, her_address_by_first_line_and_town)
 	policy_free(p);
 }
 
+/* A refuge called by its building's name alone ("in Larchfield since
+ * Monday" for "Larchfield House") is as much its address as the street;
+ * a refuge named by a number and street gives no such name. */
+Test(policy_never_share, refuge_by_its_building_name_alone)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	if (cs->refuge_address)
+		codec_free(&cs->refuge_address->base);
+	cs->refuge_address = address("Larchfield House", "Quarry Bank", "TS9 9ZZ");
+	set_str(&cs->narrative, "Worker visited. Tamsin settled in Larchfield since Monday; "
+				"LARCHFIELD staff aware. CPS review 12/03.");
+	for (int a = AG(POLICE); a <= AG(EDUCATION); a++) {
+		struct out o = redact(p, cs, a, PU(MEETING));
+		int contact = a == AG(POLICE) || a == AG(IDVA);
+		if (o.view->narrative && o.view->narrative[0]) {
+			cr_assert_eq(view_has(o.view, "Larchfield") || view_has(o.view, "LARCHFIELD"),
+				     contact, "agency %d: %s", a, o.view->narrative);
+			cr_assert(view_has(o.view, "CPS review 12/03."), "%s", o.view->narrative);
+		}
+		out_free(&o);
+	}
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
 /* ---- recipient-aware scrubbing ------------------------------------------------------ */
 
 Test(policy_scrub_spec, alias_in_the_narrative_for_a_recipient_not_shared_aliases)
