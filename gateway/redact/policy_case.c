@@ -87,6 +87,19 @@ static int canon_new(enum canon_kind k, const char *s, size_t n, char **out)
 	return MGW_OK;
 }
 
+/* canon_new of the skeleton of s[0..n) (canon.h): what it looks like, not how it is written. */
+static int canon_sk_new(enum canon_kind k, const char *s, size_t n, char **out)
+{
+	size_t l;
+	char *sk = canon_skeleton(s, n, &l);
+	*out = NULL;
+	if (sk == NULL)
+		return MGW_E_NOMEM;
+	int rc = canon_new(k, sk, l, out);
+	free(sk);
+	return rc;
+}
+
 /* ---- limits ------------------------------------------------------------------- */
 
 /* Bytes of every string in m, stopping early once above limit. */
@@ -156,7 +169,18 @@ static int needle_add(struct pol_cx *cx, char *s, enum pol_how how, uint32_t all
 	if (own(cx, s) == NULL ||
 	    grow(&cx->nd, &cx->cap_nd, cx->n_nd, sizeof *cx->nd))
 		return MGW_E_NOMEM;
-	cx->nd[cx->n_nd++] = (struct pol_needle){s, allowed, (unsigned char)how, (unsigned char)addr};
+	char *sq = NULL;
+	if (how == POL_N_WORDS) { /* "hidden lane" -> "hiddenlane" */
+		if ((sq = own(cx, malloc(strlen(s) + 1))) == NULL)
+			return MGW_E_NOMEM;
+		char *w = sq;
+		for (const char *q = s; *q; q++)
+			if (*q != ' ')
+				*w++ = *q;
+		*w = 0;
+	}
+	cx->nd[cx->n_nd++] =
+	    (struct pol_needle){s, sq, allowed, (unsigned char)how, (unsigned char)addr};
 	return MGW_OK;
 }
 
@@ -164,7 +188,7 @@ static int needle_add(struct pol_cx *cx, char *s, enum pol_how how, uint32_t all
 static int needle_words(struct pol_cx *cx, const char *s, size_t n, uint32_t allowed, int addr)
 {
 	char *c;
-	int rc = canon_new(CANON_ADDRESS, s, n, &c);
+	int rc = canon_sk_new(CANON_ADDRESS, s, n, &c);
 	if (rc || c == NULL)
 		return rc;
 	if (strlen(c) < NEEDLE_MIN) {
@@ -180,11 +204,10 @@ static int needle_words(struct pol_cx *cx, const char *s, size_t n, uint32_t all
 	return needle_add(cx, c, POL_N_WORDS, allowed, addr);
 }
 
-/* The needles of a never-share value s of a field of class cls (not an address line). */
-static int needle_leaf(struct pol_cx *cx, const struct pol_path *pn, const char *s,
-		       uint32_t allowed)
+/* The needles of a never-share value s[0..n) (a skeleton) of a field of class pn->cls. */
+static int needle_sk(struct pol_cx *cx, const struct pol_path *pn, const char *s, size_t n,
+		     uint32_t allowed)
 {
-	size_t n = strlen(s);
 	char e[16], *c = NULL;
 	int rc;
 	switch (pn->cls) {
@@ -216,6 +239,20 @@ static int needle_leaf(struct pol_cx *cx, const struct pol_path *pn, const char 
 	return needle_words(cx, s, n, allowed, 0);
 }
 
+/* The needles of a never-share value s of a field of class cls (not an address line). */
+static int needle_leaf(struct pol_cx *cx, const struct pol_path *pn, const char *s,
+		       uint32_t allowed)
+{
+	size_t n;
+	char *sk = canon_skeleton(s, strlen(s), &n);
+	int rc;
+	if (sk == NULL)
+		return MGW_E_NOMEM;
+	rc = needle_sk(cx, pn, sk, n, allowed);
+	free(sk);
+	return rc;
+}
+
 /* An Address message's lines joined with ", " (and ", postcode" when pc). */
 static char *address_join(const Marac__V1__Address *a, int pc)
 {
@@ -241,6 +278,16 @@ static char *address_join(const Marac__V1__Address *a, int pc)
 	return s;
 }
 
+/* ident_postcode_norm of the skeleton of s ("ＴＳ９ ９ＺＺ" is TS9 9ZZ); pc[9]. */
+static int postcode_sk(const char *s, char pc[9])
+{
+	size_t n;
+	char *sk = canon_skeleton(s, strlen(s), &n);
+	int rc = sk ? ident_postcode_norm(sk, n, pc) : MGW_E_NOMEM;
+	free(sk);
+	return rc;
+}
+
 static int needle_address(struct pol_cx *cx, const Marac__V1__Address *a, uint32_t allowed)
 {
 	int rc = grow(&cx->na, &cx->cap_na, cx->n_na, sizeof *cx->na);
@@ -256,6 +303,9 @@ static int needle_address(struct pol_cx *cx, const Marac__V1__Address *a, uint32
 		const char *l = a->lines[i];
 		if (l == NULL || l[0] == 0)
 			continue;
+		/* its skeleton: "٥ Hidden Lane" has a house number too */
+		if ((l = own(cx, canon_skeleton(l, strlen(l), NULL))) == NULL)
+			return MGW_E_NOMEM;
 		if (i == 0 && (rc = needle_words(cx, l, strlen(l), allowed, 1)) != MGW_OK)
 			return rc;
 		/* "Refuge, 5 Hidden Lane" also as "5 Hidden Lane": from its first number on */
@@ -281,7 +331,7 @@ static int needle_address(struct pol_cx *cx, const Marac__V1__Address *a, uint32
 			}
 	}
 	na.n = cx->n_nd - na.first;
-	if (a->postcode && ident_postcode_norm(a->postcode, strlen(a->postcode), na.pc) == 0) {
+	if (a->postcode && postcode_sk(a->postcode, na.pc) == 0) {
 		char *c;
 		if ((rc = canon_new(CANON_ID, na.pc, strlen(na.pc), &c)) != MGW_OK ||
 		    (rc = needle_add(cx, c, POL_N_ID, allowed, 1)) != MGW_OK)
@@ -638,10 +688,24 @@ int pol_cx_put(struct pol_cx *cx, const struct pol_scrubbed *e)
 
 /* ---- never-share on values --------------------------------------------------------- */
 
+static int contains_words(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (const char *q = hay; (q = strstr(q, needle)) != NULL; q++)
+		if ((q == hay || q[-1] == ' ') && (q[n] == 0 || q[n] == ' '))
+			return 1;
+	return 0;
+}
+
 /* The forms of one value the needles are compared with; NULL until needed. */
 struct forms {
 	char *words, *digits, *lower, *id;
+	char *sq;          /* words without spaces */
+	unsigned char *wb; /* wb[i] of sq: WB_START a word starts at i, WB_END one ends at i */
 };
+
+#define WB_START 1
+#define WB_END 2
 
 static void forms_free(struct forms *f)
 {
@@ -649,6 +713,45 @@ static void forms_free(struct forms *f)
 	free(f->digits);
 	free(f->lower);
 	free(f->id);
+	free(f->sq);
+	free(f->wb);
+}
+
+/* f->words, f->sq and f->wb of the skeleton s. 0 or MGW_E_NOMEM. */
+static int form_words(struct forms *f, const char *s)
+{
+	if (canon_new(CANON_ADDRESS, s, strlen(s), &f->words))
+		return MGW_E_NOMEM;
+	if (f->words == NULL && (f->words = strdup("")) == NULL)
+		return MGW_E_NOMEM;
+	size_t n = strlen(f->words), o = 0;
+	if ((f->sq = malloc(n + 1)) == NULL || (f->wb = calloc(n + 1, 1)) == NULL)
+		return MGW_E_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		if (f->words[i] == ' ') {
+			f->wb[o] |= WB_END;
+			continue;
+		}
+		if (i == 0 || f->words[i - 1] == ' ')
+			f->wb[o] |= WB_START;
+		f->sq[o++] = f->words[i];
+	}
+	f->wb[o] |= WB_END;
+	f->sq[o] = 0;
+	return MGW_OK;
+}
+
+/* Does f hold word needle nd: as whole words, or spaces aside from a word's
+ * start to a word's end ("hiddenlane", "h i d d e n lane")? */
+static int words_hold(const struct forms *f, const struct pol_needle *nd)
+{
+	if (contains_words(f->words, nd->s))
+		return 1;
+	size_t n = strlen(nd->sq);
+	for (const char *q = f->sq; n && (q = strstr(q, nd->sq)) != NULL; q++)
+		if ((f->wb[q - f->sq] & WB_START) && (f->wb[q - f->sq + n] & WB_END))
+			return 1;
+	return 0;
 }
 
 /* Digits of s, a letter between two digits making a break ("tel07700" stays
@@ -708,28 +811,15 @@ static char *lower_copy(const char *s)
 	return o;
 }
 
-static int contains_words(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (const char *q = hay; (q = strstr(q, needle)) != NULL; q++)
-		if ((q == hay || q[-1] == ' ') && (q[n] == 0 || q[n] == ' '))
-			return 1;
-	return 0;
-}
-
 /* 1 if needle nd is in f (forms of s, made as needed), 0 if not, <0 on no memory. */
 static int holds(const struct pol_needle *nd, const char *s, struct forms *f)
 {
 	size_t n = strlen(s);
 	switch (nd->how) {
 	case POL_N_WORDS:
-		if (f->words == NULL) {
-			if (canon_new(CANON_ADDRESS, s, n, &f->words))
-				return MGW_E_NOMEM;
-			if (f->words == NULL && (f->words = strdup("")) == NULL)
-				return MGW_E_NOMEM;
-		}
-		return contains_words(f->words, nd->s);
+		if (f->words == NULL && form_words(f, s))
+			return MGW_E_NOMEM;
+		return words_hold(f, nd);
 	case POL_N_DIGITS:
 		if (f->digits == NULL && (f->digits = digit_stream(s)) == NULL)
 			return MGW_E_NOMEM;
@@ -753,43 +843,53 @@ int pol_ns_leaf(const struct pol_cx *cx, int agency, const char *s, int in_addre
 {
 	struct forms f = {0};
 	int hit = 0;
+	char *sk = NULL;
 	for (size_t i = 0; i < cx->n_nd && hit == 0; i++) {
 		const struct pol_needle *nd = &cx->nd[i];
-		if ((nd->allowed >> agency & 1) || (in_address && nd->addr))
+		if ((nd->allowed >> agency & 1) ||
+		    (in_address && nd->addr && !(in_address == 2 && nd->how == POL_N_ID)))
 			continue;
-		hit = holds(nd, s, &f);
+		if (sk == NULL && (sk = canon_skeleton(s, strlen(s), NULL)) == NULL)
+			return MGW_E_NOMEM;
+		hit = holds(nd, sk, &f);
 	}
 	forms_free(&f);
+	free(sk);
 	return hit;
 }
 
 int pol_ns_address(const struct pol_cx *cx, int agency, const Marac__V1__Address *a)
 {
 	char pc[9] = "";
-	char *joined = NULL, *words = NULL;
+	char *joined = NULL, *sk = NULL;
+	struct forms f = {0};
 	int hit = 0;
 	if (cx->n_na == 0)
 		return 0;
-	if (a->postcode && ident_postcode_norm(a->postcode, strlen(a->postcode), pc) != 0)
+	if (a->postcode && postcode_sk(a->postcode, pc) != 0)
 		pc[0] = 0;
 	if ((joined = address_join(a, 0)) == NULL ||
-	    canon_new(CANON_ADDRESS, joined, strlen(joined), &words) != MGW_OK) {
+	    (sk = canon_skeleton(joined, strlen(joined), NULL)) == NULL || form_words(&f, sk)) {
 		free(joined);
+		free(sk);
+		forms_free(&f);
 		return MGW_E_NOMEM;
 	}
+	const char *words = f.words[0] ? f.words : NULL;
 	for (size_t i = 0; i < cx->n_na && !hit; i++) {
 		const struct pol_ns_addr *na = &cx->na[i];
 		if (na->allowed >> agency & 1)
 			continue;
 		int lines = 0;
 		for (size_t k = na->first; words && k < na->first + na->n && !lines; k++)
-			lines = contains_words(words, cx->nd[k].s);
+			lines = words_hold(&f, &cx->nd[k]);
 		if (words == NULL) /* a postcode alone: the same postcode */
 			hit = pc[0] && na->pc[0] && strcmp(pc, na->pc) == 0;
 		else /* lines that hold the address, and no postcode that says otherwise */
 			hit = lines && !(pc[0] && na->pc[0] && strcmp(pc, na->pc) != 0);
 	}
 	free(joined);
-	free(words);
+	free(sk);
+	forms_free(&f);
 	return hit;
 }

@@ -241,6 +241,7 @@ enum pol_how {
 /* A never-share value of the case in one comparable form. */
 struct pol_needle {
 	char *s;
+	char *sq;           /* POL_N_WORDS: s without its spaces ("hiddenlane"), else NULL */
 	uint32_t allowed;   /* agencies that may have it */
 	unsigned char how;  /* enum pol_how */
 	unsigned char addr; /* from an address: Address messages compare it as a whole */
@@ -329,10 +330,18 @@ int pol_cx_put(struct pol_cx *cx, const struct pol_scrubbed *e);
 
 /*
  * Never-share on values. pol_ns_leaf: 1 if the string s holds a never-share
- * value agency may not have (in_address: s is a field of an Address
- * message, whose address forms are compared by pol_ns_address instead).
- * pol_ns_address: 1 if the Address message a is, as a whole, a never-share
+ * value agency may not have. pol_ns_address: 1 if the Address message a is, as a whole, a never-share
  * address agency may not have. <0 on no memory.
+ *
+ * Both compare skeletons (canon.h canon_skeleton: look-alike Cyrillic and
+ * Greek letters, digits of any script, invisible characters), and a word
+ * needle also matches with its spaces gone, from a word's start to a word's
+ * end ("Hiddenlane", "H i d d e n Lane", "Hidden<zero-width space>Lane"
+ * hold "hidden lane"). in_address: 0 for a field outside an Address
+ * message; 1 for an address line (the address's own needles are left to
+ * pol_ns_address); 2 for an Address's postcode, which is compared with the
+ * never-share postcodes too: a child's address with the refuge's postcode
+ * is the refuge's, whatever its lines say.
  */
 int pol_ns_leaf(const struct pol_cx *cx, int agency, const char *s, int in_address);
 int pol_ns_address(const struct pol_cx *cx, int agency, const Marac__V1__Address *a);

@@ -78,7 +78,10 @@ static int put_string(struct pol_rd *r, int node, int action, const struct pol_r
 {
 	const struct policy *p = r->p;
 	const struct pol_path *pn = &p->paths[node];
+	/* pol_ns_leaf: 1 an address line, 2 an address's postcode, 0 anything else */
 	int in_addr = p->paths[pn->parent].msg == &marac__v1__address__descriptor;
+	if (in_addr && pn->grammar == POL_G_POSTCODE)
+		in_addr = 2;
 	int hit;
 	*o = NULL;
 	*oc = (struct outcome){action, ground, "rule", rule ? rule->line : 0};

@@ -1,0 +1,295 @@
+/*
+ * Red team on the redaction, as a hostile or careless sender (issue 9 items
+ * 1, 2, 5, 8): never-share values put into every structured field of a real
+ * share, written in forms a reader still reads as the value (a lost space,
+ * look-alike Cyrillic and Greek letters, digits of other scripts, invisible
+ * characters), run through the real default policy to every agency not
+ * entitled to them. Each test failed before its fix.
+ * Synthetic data only (tests/fixtures/case_basic.json: the refuge is
+ * "Refuge, 5 Hidden Lane", TS9 9ZZ; her phone 07700 900123).
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codec.h"
+#include "mgw_err.h"
+#include "pbjson.h"
+#include "policy.h"
+
+#define AG(x) MARAC__V1__AGENCY__AGENCY_##x
+#define PU(x) MARAC__V1__PURPOSE__PURPOSE_##x
+#define ACT(x) MARAC__V1__REDACTION_ACTION__REDACTION_ACTION_##x
+
+static Marac__V1__CaseSummary *fixture(void)
+{
+	FILE *f = fopen(MARAC_SOURCE_DIR "/tests/fixtures/case_basic.json", "rb");
+	cr_assert_not_null(f);
+	char *buf = malloc(1 << 20);
+	size_t n = fread(buf, 1, (1 << 20) - 1, f);
+	fclose(f);
+	buf[n] = 0;
+	ProtobufCMessage *m = NULL;
+	char err[256];
+	int rc = pbjson_parse(&marac__v1__case_summary__descriptor, buf, n, &m, err, sizeof err);
+	free(buf);
+	cr_assert_eq(rc, MGW_OK, "fixture: %s", err);
+	return (Marac__V1__CaseSummary *)m;
+}
+
+static policy *load_default(void)
+{
+	policy *p = NULL;
+	char err[512];
+	cr_assert_eq(policy_load(MARAC_SOURCE_DIR "/policy/default.yaml", &p, err, sizeof err),
+		     MGW_OK, "%s", err);
+	return p;
+}
+
+static void set_str(char **field, const char *v)
+{
+	if (*field != protobuf_c_empty_string) /* an unset field: protobuf-c's static "" */
+		codec_mfree(*field);
+	*field = codec_strdup(v);
+}
+
+static void set_list(char ***list, size_t *n, const char *v)
+{
+	for (size_t i = 0; i < *n; i++)
+		codec_mfree((*list)[i]);
+	codec_mfree(*list);
+	*list = codec_malloc(sizeof **list);
+	(*list)[0] = codec_strdup(v);
+	*n = 1;
+}
+
+static Marac__V1__Address *address(const char *l1, const char *pc)
+{
+	Marac__V1__Address *a = (Marac__V1__Address *)codec_new(&marac__v1__address__descriptor);
+	a->n_lines = 1;
+	a->lines = codec_malloc(sizeof *a->lines);
+	a->lines[0] = codec_strdup(l1);
+	if (pc)
+		a->postcode = codec_strdup(pc);
+	return a;
+}
+
+/* 1 if text occurs in any string of msg (recursively). */
+static int has(const ProtobufCMessage *msg, const char *text)
+{
+	const ProtobufCMessageDescriptor *d = msg->descriptor;
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		const char *base = (const char *)msg;
+		size_t cnt = 1;
+		const void *vals = base + f->offset;
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			cnt = *(const size_t *)(base + f->quantifier_offset);
+			vals = *(const void *const *)(base + f->offset);
+		}
+		for (size_t k = 0; k < cnt && vals; k++) {
+			const void *v = (const char *)vals + k * sizeof(void *);
+			if (f->type == PROTOBUF_C_TYPE_STRING) {
+				const char *s = *(const char *const *)v;
+				if (s && strstr(s, text))
+					return 1;
+			} else if (f->type == PROTOBUF_C_TYPE_MESSAGE && *(void *const *)v &&
+				   has(*(const ProtobufCMessage *const *)v, text)) {
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+struct out {
+	Marac__V1__CaseSummary *view;
+	Marac__V1__RedactionEntry **m;
+	size_t n;
+};
+
+static struct out redact(const policy *p, const Marac__V1__CaseSummary *cs, int agency)
+{
+	struct out o;
+	int rc = policy_redact(p, cs, agency, PU(MEETING), &o.view, &o.m, &o.n);
+	cr_assert_eq(rc, MGW_OK, "redact: %d", rc);
+	return o;
+}
+
+static void out_free(struct out *o)
+{
+	policy_manifest_free(o->m, o->n);
+	codec_free(&o->view->base);
+}
+
+static const Marac__V1__RedactionEntry *entry(const struct out *o, const char *path, int action,
+					      const char *ground)
+{
+	for (size_t i = 0; i < o->n; i++)
+		if (!strcmp(o->m[i]->path, path) && (int)o->m[i]->action == action &&
+		    !strcmp(o->m[i]->ground, ground))
+			return o->m[i];
+	return NULL;
+}
+
+/* The agencies the default policy gives neither the refuge nor her contact details. */
+static const int NOT_CONTACT[] = {AG(CHILDRENS_SOCIAL_CARE), AG(ADULT_SOCIAL_CARE), AG(HEALTH),
+				  AG(PROBATION), AG(HOUSING), AG(EDUCATION)};
+#define N_NOT (sizeof NOT_CONTACT / sizeof NOT_CONTACT[0])
+
+/* Where a sender can put a value: structured fields of every class, and free text. */
+enum where { W_VICTIM_ALIAS, W_PERP_ALIAS, W_CHILD_ALIAS, W_GP, W_SCHOOL, W_AGENCY_NAME,
+	     W_NARRATIVE, W_DASH_COMMENT, W_SUMMARY, W_CONSENT, W_N };
+static const char *const WHERE[] = {"victim.aliases", "perpetrators[].aliases",
+				    "children[].aliases", "perpetrators[].gp_practice",
+				    "children[].school", "others[].agency_name", "narrative",
+				    "risk.answers[].comment", "incidents[].summary",
+				    "consent_reason"};
+
+static void put(Marac__V1__CaseSummary *cs, enum where w, const char *v)
+{
+	char text[512];
+	snprintf(text, sizeof text, "Seen on 2 November. %s. Review in a month.", v);
+	switch (w) {
+	case W_VICTIM_ALIAS: set_list(&cs->victim->aliases, &cs->victim->n_aliases, v); break;
+	case W_PERP_ALIAS:
+		set_list(&cs->perpetrators[0]->aliases, &cs->perpetrators[0]->n_aliases, v);
+		break;
+	case W_CHILD_ALIAS:
+		set_list(&cs->children[0]->aliases, &cs->children[0]->n_aliases, v);
+		break;
+	case W_GP: set_str(&cs->perpetrators[0]->gp_practice, v); break;
+	case W_SCHOOL: set_str(&cs->children[0]->school, v); break;
+	case W_AGENCY_NAME: set_str(&cs->others[1]->agency_name, v); break;
+	case W_NARRATIVE: set_str(&cs->narrative, text); break;
+	case W_DASH_COMMENT: set_str(&cs->risk->answers[0]->comment, text); break;
+	case W_SUMMARY: set_str(&cs->incidents[0]->summary, text); break;
+	case W_CONSENT: set_str(&cs->consent_reason, text); break;
+	default: cr_assert_fail("where %d", w);
+	}
+}
+
+/*
+ * The refuge's street and her phone as a reader reads them, written so that
+ * no byte-level form matched: each must reach none of the six agencies, in
+ * any field. Before the fix every one of them reached health in at least
+ * one field (the skeletons and the spaceless match of policy_int.h).
+ */
+Test(policy_rt, never_share_values_in_every_field_in_every_written_form, .timeout = 120)
+{
+	static const char *const forms[] = {
+	    "Hiddenlane",                                      /* the space lost */
+	    "HIDDENLANE",
+	    "H i d d e n Lane",                                /* letter-spaced */
+	    "Hidden\xe2\x80\x8bLane",                          /* zero-width space */
+	    "Hidden\xc2\xad" "Lane",                           /* soft hyphen */
+	    "Hidden\xe2\x81\xa0Lane",                          /* word joiner */
+	    "H\xd1\x96" "dd\xd0\xb5n L\xd0\xb0n\xd0\xb5",      /* Cyrillic i, e, a */
+	    "Hidd\xce\xb5n L\xce\xb1ne",                       /* Greek epsilon, alpha */
+	    "\xef\xbc\xa8\xef\xbd\x89\xef\xbd\x84\xef\xbd\x84\xef\xbd\x85\xef\xbd\x8e "
+	    "\xef\xbc\xac\xef\xbd\x81\xef\xbd\x8e\xef\xbd\x85", /* full-width letters */
+	    "\xef\xbc\x90\xef\xbc\x97\xef\xbc\x97\xef\xbc\x90\xef\xbc\x90 "
+	    "\xef\xbc\x99\xef\xbc\x90\xef\xbc\x90\xef\xbc\x91\xef\xbc\x92\xef\xbc\x93", /* full-width phone */
+	    "\xd9\xa0\xd9\xa7\xd9\xa7\xd9\xa0\xd9\xa0 "
+	    "\xd9\xa9\xd9\xa0\xd9\xa0\xd9\xa1\xd9\xa2\xd9\xa3",  /* Arabic-Indic phone */
+	    "\xe0\xa5\xa6\xe0\xa5\xad\xe0\xa5\xad\xe0\xa5\xa6\xe0\xa5\xa6"
+	    "\xe0\xa5\xaf\xe0\xa5\xa6\xe0\xa5\xa6\xe0\xa5\xa7\xe0\xa5\xa8\xe0\xa5\xa9", /* Devanagari */
+	    "07700\xe2\x80\x8b" "900\xe2\x80\x8b" "123",       /* zero-width between groups */
+	};
+	policy *p = load_default();
+	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++)
+		for (int w = 0; w < W_N; w++) {
+			Marac__V1__CaseSummary *cs = fixture();
+			put(cs, (enum where)w, forms[f]);
+			for (size_t a = 0; a < N_NOT; a++) {
+				struct out o = redact(p, cs, NOT_CONTACT[a]);
+				cr_assert(!has(&o.view->base, forms[f]),
+					  "form %zu in %s reached agency %d", f, WHERE[w],
+					  NOT_CONTACT[a]);
+				out_free(&o);
+			}
+			/* police may have both: the narrative is not withheld from them */
+			if (w == W_NARRATIVE) {
+				struct out o = redact(p, cs, AG(POLICE));
+				cr_assert(has(&o.view->base, "Review in a month"),
+					  "form %zu: narrative withheld from police", f);
+				out_free(&o);
+			}
+			codec_free(&cs->base);
+		}
+	policy_free(p);
+}
+
+/* The withheld structured value is named in the manifest under never-share. */
+Test(policy_rt, a_look_alike_alias_is_withheld_under_never_share)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	put(cs, W_VICTIM_ALIAS, "H\xd1\x96" "dden Lane");
+	struct out o = redact(p, cs, AG(HEALTH));
+	cr_assert_eq(o.view->victim->n_aliases, 0);
+	cr_assert_eq(entry(&o, "victim.aliases", ACT(WITHHOLD), "never-share")->count, 1);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/*
+ * A child's address that is the refuge, written with a look-alike letter,
+ * with the refuge's postcode: children's social care may have the child's
+ * address but never the refuge. Before, it got both lines and postcode.
+ */
+Test(policy_rt, child_at_the_refuge_written_with_a_look_alike_letter)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	cs->children[0]->address = address("5 H\xd1\x96" "dden Lane", "TS9 9ZZ");
+	struct out o = redact(p, cs, AG(CHILDRENS_SOCIAL_CARE));
+	cr_assert(!has(&o.view->base, "dden Lane"));
+	cr_assert(!has(&o.view->base, "TS9"));
+	cr_assert_not_null(
+	    entry(&o, "children[].address.lines", ACT(WITHHOLD), "never-share"));
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/*
+ * A child's address under the refuge's postcode, with lines nobody can
+ * compare (the refuge's house name, a flat): the postcode is the refuge's
+ * and does not go; the lines do (they are not the refuge's as written).
+ */
+Test(policy_rt, the_refuge_postcode_under_other_lines)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	cs->children[0]->address = address("Flat 2, Rowan House", "ts9  9zz");
+	struct out o = redact(p, cs, AG(CHILDRENS_SOCIAL_CARE));
+	cr_assert(!has(&o.view->base, "9zz"));
+	cr_assert_str_eq(o.view->children[0]->address->lines[0], "Flat 2, Rowan House");
+	cr_assert_not_null(
+	    entry(&o, "children[].address.postcode", ACT(WITHHOLD), "never-share"));
+	out_free(&o);
+	/* the IDVA may have the refuge: the child's address goes whole */
+	o = redact(p, cs, AG(IDVA));
+	cr_assert_str_eq(o.view->children[0]->address->postcode, "ts9  9zz");
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* Precision: a word that only contains the street's letters is not the street. */
+Test(policy_rt, spaceless_match_keeps_word_boundaries)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->narrative, "Health visitor saw the children; the hiddenlanes project "
+				"and the forbiddenlane poster were discussed.");
+	struct out o = redact(p, cs, AG(HEALTH));
+	cr_assert(has(&o.view->base, "hiddenlanes project"), "%s", o.view->narrative);
+	cr_assert(has(&o.view->base, "forbiddenlane poster"), "%s", o.view->narrative);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
