@@ -243,22 +243,87 @@ static const struct {
     {0x04CF, 'l'}, {0x0501, 'd'}, {0x051B, 'q'}, {0x051C, 'w'}, {0x051D, 'w'},
 };
 
+int canon_lookalike(uint32_t cp, int *script)
+{
+	*script = 0;
+	if (cp < 0x80)
+		return isalpha((int)cp) ? (int)cp : 0;
+	if (cp >= 0xFF21 && cp <= 0xFF3A)
+		return 'A' + (int)(cp - 0xFF21); /* full-width */
+	if (cp >= 0xFF41 && cp <= 0xFF5A)
+		return 'a' + (int)(cp - 0xFF41);
+	if (cp >= 0x1D400 && cp <= 0x1D6A3) { /* mathematical: A-Z a-z in each style */
+		unsigned k = (cp - 0x1D400) % 52;
+		return k < 26 ? 'A' + (int)k : 'a' + (int)(k - 26);
+	}
+	/* parenthesised small, circled capital and small, squared capitals */
+	static const struct {
+		uint32_t a;
+		char c;
+	} A[] = {{0x249C, 'a'}, {0x24B6, 'A'}, {0x24D0, 'a'}, {0x1F130, 'A'},
+		 {0x1F150, 'A'}, {0x1F170, 'A'}, {0x1F1E6, 'A'}};
+	for (size_t i = 0; i < sizeof A / sizeof A[0]; i++)
+		if (cp >= A[i].a && cp < A[i].a + 26)
+			return A[i].c + (int)(cp - A[i].a);
+	for (size_t i = 0; i < sizeof LOOKALIKE / sizeof LOOKALIKE[0]; i++)
+		if (LOOKALIKE[i].cp == cp) {
+			int upper = (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F) ||
+				    cp == 0x4AE || cp == 0x4BA || cp == 0x4C0 || cp == 0x51C;
+			*script = 1;
+			return upper ? toupper(LOOKALIKE[i].c) : LOOKALIKE[i].c;
+		}
+	return 0;
+}
+
 int canon_confusable(uint32_t cp)
 {
-	if (cp < 0x80)
-		return isalpha((int)cp) ? tolower((int)cp) : 0;
-	if ((cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A))
-		return 'a' + (int)((cp - 0xFF21) % 32); /* full-width */
-	if (cp >= 0x1D400 && cp <= 0x1D6A3) /* mathematical: A-Z a-z in each style */
-		return 'a' + (int)((cp - 0x1D400) % 52 % 26);
-	static const uint32_t A[] = {0x249C, 0x24B6, 0x24D0, 0x1F130, 0x1F150, 0x1F170, 0x1F1E6};
-	for (size_t i = 0; i < sizeof A / sizeof A[0]; i++) /* parenthesised, circled, squared */
-		if (cp >= A[i] && cp < A[i] + 26)
-			return 'a' + (int)(cp - A[i]);
-	for (size_t i = 0; i < sizeof LOOKALIKE / sizeof LOOKALIKE[0]; i++)
-		if (LOOKALIKE[i].cp == cp)
-			return LOOKALIKE[i].c;
-	return 0;
+	int script;
+	return tolower(canon_lookalike(cp, &script));
+}
+
+size_t canon_charref(const char *s, size_t n, uint32_t *cp)
+{
+	static const struct {
+		const char *name;
+		uint32_t cp;
+	} NAMED[] = {{"&nbsp;", 0xA0}, {"&amp;", '&'},  {"&lt;", '<'},     {"&gt;", '>'},
+		     {"&quot;", '"'},  {"&apos;", '\''}, {"&commat;", '@'}, {"&period;", '.'},
+		     {"&num;", '#'},   {"&plus;", '+'},  {"&hyphen;", '-'}, {"&dash;", 0x2010},
+		     {"&ndash;", 0x2013}, {"&mdash;", 0x2014}, {"&rsquo;", 0x2019},
+		     {"&lsquo;", 0x2018}, {"&ldquo;", 0x201C}, {"&rdquo;", 0x201D},
+		     {"&shy;", 0xAD}, {"&zwj;", 0x200D}, {"&zwnj;", 0x200C}, {"&ensp;", 0x2002},
+		     {"&emsp;", 0x2003}, {"&thinsp;", 0x2009}};
+	if (n < 4 || s[0] != '&')
+		return 0;
+	if (s[1] != '#') {
+		for (size_t i = 0; i < sizeof NAMED / sizeof NAMED[0]; i++) {
+			size_t l = strlen(NAMED[i].name);
+			if (l <= n && memcmp(s, NAMED[i].name, l) == 0) {
+				*cp = NAMED[i].cp;
+				return l;
+			}
+		}
+		return 0;
+	}
+	int hex = s[2] == 'x' || s[2] == 'X';
+	size_t i = hex ? 3 : 2, d = 0;
+	uint32_t v = 0;
+	for (; i < n && d < 8; i++, d++) {
+		int c = (unsigned char)s[i], x;
+		if (c >= '0' && c <= '9')
+			x = c - '0';
+		else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			x = (c | 0x20) - 'a' + 10;
+		else
+			break;
+		v = v * (hex ? 16u : 10u) + (uint32_t)x;
+	}
+	/* a reference names a character UTF-8 can hold, and ends with ';' */
+	if (d == 0 || i >= n || s[i] != ';' || v == 0 || v > 0x10FFFF ||
+	    (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return i + 1;
 }
 
 /* Characters a reader does not see: removed from a skeleton. */
@@ -285,7 +350,13 @@ char *canon_skeleton(const char *s, size_t n, size_t *len)
 		uint32_t cp;
 		size_t k = p[i] < 0x80 ? 1 : utf8_decode(p + i, n - i, &cp);
 		int c;
-		if (k <= 1) { /* ASCII, or an invalid byte: as it is */
+		if (p[i] == '&' && (k = canon_charref(s + i, n - i, &cp)) != 0) {
+			if (cp < 0x80) { /* "&#64;" is '@' */
+				out[o++] = (char)cp;
+				i += k;
+				continue;
+			}
+		} else if (k <= 1) { /* ASCII, or an invalid byte: as it is */
 			out[o++] = (char)p[i++];
 			continue;
 		}
@@ -305,7 +376,15 @@ char *canon_skeleton(const char *s, size_t n, size_t *len)
 			out[o++] = ' ';
 		else if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE63)
 			out[o++] = '-';
-		else {
+		else if (p[i - k] == '&') { /* a reference to another character: that character */
+			unsigned char u[4];
+			size_t m = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+			for (size_t j = m; j-- > 1; cp >>= 6)
+				u[j] = (unsigned char)(0x80 | (cp & 0x3F));
+			u[0] = (unsigned char)(m == 2 ? 0xC0 | cp : m == 3 ? 0xE0 | cp : 0xF0 | cp);
+			memcpy(out + o, u, m); /* m < k: "&#NNN;" is longer than its character */
+			o += m;
+		} else {
 			memcpy(out + o, p + i - k, k);
 			o += k;
 		}

@@ -62,7 +62,23 @@ int canon_digit(uint32_t cp);
 int canon_confusable(uint32_t cp);
 
 /*
- * The skeleton of s[0..n): every character canon_digit or
+ * As canon_confusable, with the letter's case kept ('A' for U+0410, 'a' for
+ * U+0430); *script is 1 when cp is a Cyrillic, Greek or IPA letter (which
+ * may be a real letter of its own script), 0 otherwise.
+ */
+int canon_lookalike(uint32_t cp, int *script);
+
+/*
+ * An HTML character reference at s[0..n) ("&#48;", "&#x30;", "&nbsp;",
+ * "&amp;", "&commat;", ...: the numeric ones, and the named ones a pasted
+ * e-mail or web form carries around identifiers): its length with the code
+ * point in *cp, or 0 when s does not start with one.
+ */
+size_t canon_charref(const char *s, size_t n, uint32_t *cp);
+
+/*
+ * The skeleton of s[0..n): HTML character references decoded, then every
+ * character canon_digit or
  * canon_confusable reads as an ASCII digit or letter replaced by it, and
  * format characters a reader does not see (zero-width spaces and joiners,
  * soft hyphens, bidirectional marks, embeddings, overrides and isolates,

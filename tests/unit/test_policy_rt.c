@@ -293,3 +293,59 @@ Test(policy_rt, spaceless_match_keeps_word_boundaries)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/*
+ * A third party's phone (the neighbour's: withheld from health under s40(2),
+ * not a never-share value) in free text, written as a pasted web page or an
+ * Arabic keyboard writes it: the scrubber finds it (textnorm.h). Before,
+ * each reached health verbatim.
+ */
+Test(policy_rt, third_party_phone_in_forms_the_scrubber_did_not_fold)
+{
+	static const char *const forms[] = {
+	    "07700&nbsp;900555",
+	    "&#48;&#55;&#55;&#48;&#48; &#57;&#48;&#48;&#53;&#53;&#53;",
+	    "07700 90055&#x35;", /* a reference as its last character: all of it goes */
+	    "\xd9\xa0\xd9\xa7\xd9\xa7\xd9\xa0\xd9\xa0 \xd9\xa9\xd9\xa0\xd9\xa0\xd9\xa5\xd9\xa5\xd9\xa5",
+	    "\xf0\x9d\x9f\x8e\xf0\x9d\x9f\x95\xf0\x9d\x9f\x95\xf0\x9d\x9f\x8e\xf0\x9d\x9f\x8e "
+	    "\xf0\x9d\x9f\x97\xf0\x9d\x9f\x8e\xf0\x9d\x9f\x8e\xf0\x9d\x9f\x93\xf0\x9d\x9f\x93"
+	    "\xf0\x9d\x9f\x93", /* mathematical bold digits */
+	    "0\xcc\xb2" "7\xcc\xb2" "7\xcc\xb2" "0\xcc\xb2" "0\xcc\xb2 9\xcc\xb2" "0\xcc\xb2"
+	    "0\xcc\xb2" "5\xcc\xb2" "5\xcc\xb2" "5", /* underlined with combining marks */
+	};
+	policy *p = load_default();
+	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+		Marac__V1__CaseSummary *cs = fixture();
+		char text[512];
+		snprintf(text, sizeof text, "Neighbour rang %s about shouting. Review in a month.",
+			 forms[f]);
+		set_str(&cs->narrative, text);
+		struct out o = redact(p, cs, AG(HEALTH));
+		cr_assert(strstr(o.view->narrative, "[REDACTED s40(2): phone]") != NULL &&
+			      strstr(o.view->narrative, "#") == NULL &&
+			      strstr(o.view->narrative, "Review in a month") != NULL,
+			  "form %zu: %s", f, o.view->narrative);
+		out_free(&o);
+		codec_free(&cs->base);
+	}
+	policy_free(p);
+}
+
+/* E-mails with '@' as a reference, and a listed third party's surname with a
+ * Cyrillic e in it, are found; text that only looks like a reference is
+ * kept as written. */
+Test(policy_rt, references_and_look_alikes_in_free_text)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->narrative, "Frank wrote from f.worker&#64;example.gov.uk and "
+				"f.worker%40example.gov.uk. N\xd0\xb5ighbourly called. "
+				"Tom &amp; Jerry, 50%20 rate and AT&T were mentioned.");
+	struct out o = redact(p, cs, AG(HEALTH));
+	const char *n = o.view->narrative;
+	cr_assert(strstr(n, "example.gov.uk") == NULL && strstr(n, "ighbourly") == NULL, "%s", n);
+	cr_assert(strstr(n, "&amp;") && strstr(n, "50%20 rate") && strstr(n, "AT&T"), "%s", n);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
