@@ -700,6 +700,7 @@ static int contains_words(const char *hay, const char *needle)
 /* The forms of one value the needles are compared with; NULL until needed. */
 struct forms {
 	char *words, *digits, *lower, *id;
+	char *spoken;      /* digits written as words read as digits (spoken_digits) */
 	char *sq;          /* words without spaces */
 	unsigned char *wb; /* wb[i] of sq: WB_START a word starts at i, WB_END one ends at i */
 };
@@ -715,6 +716,7 @@ static void forms_free(struct forms *f)
 	free(f->id);
 	free(f->sq);
 	free(f->wb);
+	free(f->spoken);
 }
 
 /* f->words, f->sq and f->wb of the skeleton s. 0 or MGW_E_NOMEM. */
@@ -774,6 +776,65 @@ static char *digit_stream(const char *s)
 }
 
 /*
+ * The digits of s with digits written as words read as digits: "oh seven
+ * seven oh oh, nine oh oh, one two three" and "07700 nine double oh 123"
+ * hold 07700900123. Any other word is a break ('x'); punctuation and
+ * spaces are not.
+ */
+static char *spoken_digits(const char *s)
+{
+	static const char *const W[] = {"zero", "one", "two", "three", "four",
+					"five", "six", "seven", "eight", "nine"};
+	size_t n = strlen(s), o = 0;
+	char *out = malloc(3 * n + 1); /* "triple 0": 3 digits from 8 bytes at most */
+	int rep = 1;
+	if (out == NULL)
+		return NULL;
+	for (size_t i = 0; i < n;) {
+		if (!isalnum((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && isalnum((unsigned char)s[j]))
+			j++;
+		size_t l = j - i;
+		int d = -1;
+		if (isdigit((unsigned char)s[i])) {
+			for (size_t k = i; k < j; k++)
+				out[o++] = isdigit((unsigned char)s[k]) ? s[k] : 'x';
+			rep = 1;
+			i = j;
+			continue;
+		}
+		for (int k = 0; k < 10 && d < 0; k++)
+			if (strlen(W[k]) == l && strncasecmp(s + i, W[k], l) == 0)
+				d = k;
+		if (d < 0 && ((l == 2 && strncasecmp(s + i, "oh", 2) == 0) ||
+			      (l == 1 && (s[i] | 0x20) == 'o') ||
+			      (l == 6 && strncasecmp(s + i, "nought", 6) == 0) ||
+			      (l == 3 && strncasecmp(s + i, "nil", 3) == 0)))
+			d = 0;
+		if (d < 0 && l == 6 && strncasecmp(s + i, "double", 6) == 0) {
+			rep = 2;
+		} else if (d < 0 && l == 6 && strncasecmp(s + i, "triple", 6) == 0) {
+			rep = 3;
+		} else if (d >= 0) {
+			while (rep-- > 0)
+				out[o++] = (char)('0' + d);
+			rep = 1;
+		} else {
+			if (o > 0 && out[o - 1] != 'x')
+				out[o++] = 'x';
+			rep = 1;
+		}
+		i = j;
+	}
+	out[o] = 0;
+	return out;
+}
+
+/*
  * s in lower case without white space, "at" and "dot" written out as words
  * ("(at)", "[dot]", " at ") read as '@' and '.': "jo (at) example dot org"
  * holds "jo@example.org".
@@ -823,7 +884,11 @@ static int holds(const struct pol_needle *nd, const char *s, struct forms *f)
 	case POL_N_DIGITS:
 		if (f->digits == NULL && (f->digits = digit_stream(s)) == NULL)
 			return MGW_E_NOMEM;
-		return strstr(f->digits, nd->s) != NULL;
+		if (strstr(f->digits, nd->s) != NULL)
+			return 1;
+		if (f->spoken == NULL && (f->spoken = spoken_digits(s)) == NULL)
+			return MGW_E_NOMEM;
+		return strstr(f->spoken, nd->s) != NULL;
 	case POL_N_EMAIL:
 		if (f->lower == NULL && (f->lower = lower_copy(s)) == NULL)
 			return MGW_E_NOMEM;

@@ -58,6 +58,26 @@ static size_t elem_size(const ProtobufCFieldDescriptor *f)
 	}
 }
 
+/*
+ * Does s hold a character that makes a reader see its text in another order
+ * than it is stored (U+202A-U+202E embeddings and overrides, U+2066-U+2069
+ * isolates, U+200F and U+061C right-to-left marks)? "<U+202E>321009 00770"
+ * shows her phone, and nothing that reads the stored order finds it. Case
+ * notes in English have no use for them: such a value is withheld whole.
+ */
+static int bidi_reorders(const char *s)
+{
+	/* all are three bytes (E2 80 AA-AE, E2 81 A6-A9, E2 80 8F) but U+061C (D8 9C) */
+	for (const char *q = s; (q = strpbrk(q, "\xe2\xd8")) != NULL; q++) {
+		const unsigned char *u = (const unsigned char *)q;
+		if ((u[0] == 0xE2 && u[1] == 0x80 && ((u[2] >= 0xAA && u[2] <= 0xAE) || u[2] == 0x8F)) ||
+		    (u[0] == 0xE2 && u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9) ||
+		    (u[0] == 0xD8 && u[1] == 0x9C))
+			return 1;
+	}
+	return 0;
+}
+
 /* What happened to one string value: for the manifest and --explain. */
 struct outcome {
 	int action;
@@ -85,6 +105,10 @@ static int put_string(struct pol_rd *r, int node, int action, const struct pol_r
 	int hit;
 	*o = NULL;
 	*oc = (struct outcome){action, ground, "rule", rule ? rule->line : 0};
+	if (bidi_reorders(s)) {
+		*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_INVALID, "bidi control", 0};
+		return 0;
+	}
 	if (pn->cls != POL_C_TEXT) {
 		/* never-share first: the manifest then says why it matters */
 		if ((hit = pol_ns_leaf(r->cx, r->agency, s, in_addr)) != 0) {

@@ -349,3 +349,99 @@ Test(policy_rt, references_and_look_alikes_in_free_text)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/* Her phone read out digit by digit, as a note of a call is typed. */
+Test(policy_rt, her_phone_in_words_is_never_shared)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->narrative, "She gave her number as oh seven seven oh oh, nine oh oh, one "
+				"two three. One or two of the three children were present.");
+	for (size_t a = 0; a < N_NOT; a++) {
+		struct out o = redact(p, cs, NOT_CONTACT[a]);
+		cr_assert(!has(&o.view->base, "nine oh oh"), "agency %d", NOT_CONTACT[a]);
+		cr_assert_not_null(entry(&o, "narrative", ACT(WITHHOLD), "never-share"));
+		out_free(&o);
+	}
+	struct out o = redact(p, cs, AG(POLICE));
+	cr_assert(has(&o.view->base, "nine oh oh"));
+	out_free(&o);
+	/* number words that are no phone of hers leave the text alone */
+	set_str(&cs->narrative, "One or two of the three children; seven in total, aged four to "
+				"nine. Review in a month.");
+	o = redact(p, cs, AG(HEALTH));
+	cr_assert(has(&o.view->base, "seven in total"));
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* A right-to-left override shows "07700 900123" from text stored reversed. */
+Test(policy_rt, text_a_reader_sees_in_another_order_is_withheld)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->narrative, "Number given: \xe2\x80\xae" "321009 00770\xe2\x80\xac. Review.");
+	set_str(&cs->others[1]->agency_name, "Testshire \xe2\x81\xa7" "321009 00770");
+	struct out o = redact(p, cs, AG(HEALTH));
+	cr_assert(!has(&o.view->base, "321009"));
+	cr_assert_not_null(entry(&o, "narrative", ACT(WITHHOLD), "invalid-value"));
+	cr_assert_not_null(entry(&o, "others[].agency_name", ACT(WITHHOLD), "invalid-value"));
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* Full-width digits are digits: a phone is no name, whoever's it is. */
+Test(policy_rt, a_phone_in_full_width_digits_is_no_name)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	/* the neighbour's phone (not a never-share value) as the victim's alias */
+	put(cs, W_VICTIM_ALIAS, "\xef\xbc\x90\xef\xbc\x97\xef\xbc\x97\xef\xbc\x90\xef\xbc\x90 "
+				"\xef\xbc\x99\xef\xbc\x90\xef\xbc\x90\xef\xbc\x95\xef\xbc\x95\xef\xbc\x95");
+	for (int a = AG(POLICE); a <= AG(EDUCATION); a++) {
+		struct out o = redact(p, cs, a);
+		cr_assert_eq(o.view->victim ? o.view->victim->n_aliases : 0, 0, "agency %d", a);
+		out_free(&o);
+	}
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* A field this gateway's schema does not have (a newer client's, or made
+ * up) carrying text reaches no view: views are built field by field from
+ * the schema, so unknown fields are dropped, for every agency. */
+Test(policy_rt, unknown_fields_never_reach_a_view)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	uint8_t *buf, *wire;
+	size_t len;
+	cr_assert_eq(codec_pack(&cs->base, &buf, &len), MGW_OK);
+	static const char extra[] = "5 Hidden Lane, 07700 900123";
+	/* field 999, length-delimited (tag 999 << 3 | 2 = 7994: varint 0xBA 0x3E) */
+	wire = malloc(len + 3 + sizeof extra);
+	memcpy(wire, buf, len);
+	wire[len] = 0xBA, wire[len + 1] = 0x3E, wire[len + 2] = (uint8_t)(sizeof extra - 1);
+	memcpy(wire + len + 3, extra, sizeof extra - 1);
+	ProtobufCMessage *m = NULL;
+	cr_assert_eq(codec_unpack(&marac__v1__case_summary__descriptor, wire,
+				  len + 3 + sizeof extra - 1, 1 << 20, &m),
+		     MGW_OK);
+	for (int a = AG(POLICE); a <= AG(EDUCATION); a++) {
+		struct out o = redact(p, (Marac__V1__CaseSummary *)m, a);
+		uint8_t *vb;
+		size_t vl;
+		cr_assert_eq(codec_pack(&o.view->base, &vb, &vl), MGW_OK);
+		cr_assert_null(memmem(vb, vl, "Hidden Lane, 07700", 18), "agency %d", a);
+		cr_assert_eq(o.view->base.n_unknown_fields, 0);
+		free(vb);
+		out_free(&o);
+	}
+	codec_free(m);
+	free(wire);
+	free(buf);
+	codec_free(&cs->base);
+	policy_free(p);
+}
