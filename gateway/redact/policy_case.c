@@ -4,7 +4,8 @@
  *
  *   limits      the case against mgw_limits.h, first, so a case with tens of
  *               thousands of names is refused (MGW_E_TOO_LARGE) before it
- *               costs memory;
+ *               costs memory, and one with more never-share forms than
+ *               MGW_MAX_NS_FORMS before any value is compared with them;
  *   never-share the case's never-share values (every value under a path the
  *               never_share block names: refuge address, the victim's
  *               address, phones, e-mail, safe times, ...) in comparable
@@ -144,6 +145,8 @@ static int check_limits(const Marac__V1__CaseSummary *c)
 		persons += lists[k] ? counts[k] : 0;
 	if (persons > MGW_MAX_CASE_PERSONS)
 		return MGW_E_TOO_LARGE;
+	if (c->refuge_address && c->refuge_address->n_lines > MGW_MAX_ADDRESS_LINES)
+		return MGW_E_TOO_LARGE;
 	if (c->refuge_address)
 		bytes = msg_bytes(&c->refuge_address->base, MGW_MAX_CASE_VALUE_BYTES);
 	for (int k = 0; k < 4; k++)
@@ -151,7 +154,8 @@ static int check_limits(const Marac__V1__CaseSummary *c)
 			const Marac__V1__Person *pp = lists[k][i];
 			if (pp == NULL)
 				continue;
-			if (pp->n_aliases > MGW_MAX_PERSON_ALIASES)
+			if (pp->n_aliases > MGW_MAX_PERSON_ALIASES ||
+			    (pp->address && pp->address->n_lines > MGW_MAX_ADDRESS_LINES))
 				return MGW_E_TOO_LARGE;
 			bytes += msg_bytes(&pp->base, MGW_MAX_CASE_VALUE_BYTES);
 			if (bytes > MGW_MAX_CASE_VALUE_BYTES)
@@ -166,6 +170,10 @@ static int needle_add(struct pol_cx *cx, char *s, enum pol_how how, uint32_t all
 {
 	if (s == NULL)
 		return MGW_OK;
+	if (cx->n_nd >= MGW_MAX_NS_FORMS) {
+		free(s);
+		return MGW_E_TOO_LARGE;
+	}
 	if (own(cx, s) == NULL ||
 	    grow(&cx->nd, &cx->cap_nd, cx->n_nd, sizeof *cx->nd))
 		return MGW_E_NOMEM;
@@ -218,7 +226,10 @@ static int needle_sk(struct pol_cx *cx, const struct pol_path *pn, const char *s
 				break;
 			/* the national significant number: matched inside any written form */
 			const char *d = strncmp(e, "+44", 3) == 0 ? e + 3 : e + 1;
-			return needle_add(cx, strdup(d), POL_N_DIGITS, allowed, 0);
+			char *dd = strdup(d);
+			if (dd == NULL) /* needle_add(NULL) adds nothing: no silent gap */
+				return MGW_E_NOMEM;
+			return needle_add(cx, dd, POL_N_DIGITS, allowed, 0);
 		}
 		if (pn->grammar == POL_G_EMAIL) {
 			if ((rc = canon_new(CANON_EMAIL, s, n, &c)) != MGW_OK)

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "codec.h"
 #include "mgw_err.h"
@@ -442,6 +443,83 @@ Test(policy_rt, unknown_fields_never_reach_a_view)
 	codec_free(m);
 	free(wire);
 	free(buf);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+static double now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/*
+ * Bounds (item 8): every value of a share is compared with every form of a
+ * never-share value, so 250 children with ten-line addresses (5,000 forms)
+ * and 30 aliases each took 1.6 s before the share was refused for its
+ * names; an address of thousands of lines likewise. Now refused typed
+ * before any comparison, quickly.
+ */
+Test(policy_rt, too_many_never_share_forms_or_address_lines_are_refused_quickly)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture(), *v = (void *)1;
+	Marac__V1__RedactionEntry **m = (void *)1;
+	size_t n = 5;
+	char buf[64];
+	/* 250 children, each with a ten-line address and 30 aliases */
+	Marac__V1__Person **keep = cs->children;
+	size_t nkeep = cs->n_children;
+	cs->children = codec_malloc(250 * sizeof *cs->children);
+	cs->n_children = 250;
+	for (size_t i = 0; i < 250; i++) {
+		Marac__V1__Person *c =
+		    (Marac__V1__Person *)codec_new(&marac__v1__person__descriptor);
+		c->role = MARAC__V1__PERSON_ROLE__PERSON_ROLE_CHILD;
+		c->address = address("1 Ab Rd", NULL);
+		codec_mfree(c->address->lines[0]);
+		codec_mfree(c->address->lines);
+		c->address->n_lines = 10;
+		c->address->lines = codec_malloc(10 * sizeof(char *));
+		for (size_t j = 0; j < 10; j++) {
+			snprintf(buf, sizeof buf, "%zu Ab%zu Rd", j, i * 10 + j);
+			c->address->lines[j] = codec_strdup(buf);
+		}
+		c->n_aliases = 30;
+		c->aliases = codec_malloc(30 * sizeof(char *));
+		for (size_t j = 0; j < 30; j++) {
+			snprintf(buf, sizeof buf, "Al Kid%zu", i * 30 + j);
+			c->aliases[j] = codec_strdup(buf);
+		}
+		cs->children[i] = c;
+	}
+	double t0 = now_s();
+	cr_assert_eq(policy_redact(p, cs, AG(HEALTH), PU(MEETING), &v, &m, &n), MGW_E_TOO_LARGE);
+	double took = now_s() - t0; /* about 1 ms; 0.5 s and more before */
+	cr_assert_lt(took, 0.25, "took %.2f s", took);
+	cr_log_info("refused in %.4f s", took);
+	cr_assert(v == NULL && m == NULL && n == 0);
+	/* one address of 17 lines */
+	for (size_t i = 0; i < 250; i++)
+		codec_free(&cs->children[i]->base);
+	codec_mfree(cs->children);
+	cs->children = keep;
+	cs->n_children = nkeep;
+	Marac__V1__Address *a = cs->refuge_address;
+	char **lines = a->lines;
+	size_t nl = a->n_lines;
+	a->lines = codec_malloc(17 * sizeof(char *));
+	for (size_t j = 0; j < 17; j++)
+		a->lines[j] = lines[0];
+	a->n_lines = 17;
+	cr_assert_eq(policy_redact(p, cs, AG(POLICE), PU(MEETING), &v, &m, &n), MGW_E_TOO_LARGE);
+	a->n_lines = 16; /* at the cap: fine */
+	struct out o = redact(p, cs, AG(POLICE));
+	out_free(&o);
+	codec_mfree(a->lines);
+	a->lines = lines;
+	a->n_lines = nl;
 	codec_free(&cs->base);
 	policy_free(p);
 }
