@@ -176,6 +176,31 @@ static int copy_value(const ProtobufCFieldDescriptor *f, const void *src, void *
 	return 1;
 }
 
+/*
+ * 1 if the n elements of a repeated field, read one after the other, hold a
+ * never-share value the recipient may not have that no element holds alone
+ * (each element is checked by put_string), 0 if not, <0 on no memory.
+ */
+static int split_never_share(struct pol_rd *r, const char *const *v, size_t n)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < n; i++)
+		len += (v[i] ? strlen(v[i]) : 0) + 1;
+	char *all = malloc(len), *o = all;
+	if (all == NULL)
+		return MGW_E_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		size_t l = v[i] ? strlen(v[i]) : 0;
+		memcpy(o, v[i] ? v[i] : "", l);
+		o += l;
+		*o++ = ' ';
+	}
+	*o = 0;
+	int hit = pol_ns_leaf(r->cx, r->agency, all, 0);
+	free(all);
+	return hit;
+}
+
 /* One leaf field. Returns 1 if something was written into out, 0 if not, <0 error. */
 static int leaf(struct pol_rd *r, const ProtobufCMessage *in, ProtobufCMessage *out, int node,
 		int role_slot)
@@ -207,6 +232,18 @@ static int leaf(struct pol_rd *r, const ProtobufCMessage *in, ProtobufCMessage *
 	if ((action == POL_MASK && pn->mask == POL_MASK_NONE) ||
 	    (action == POL_SCRUB && !pn->text) || (action != POL_SHARE && !str))
 		action = POL_WITHHOLD; /* the load prevents these */
+	if (action != POL_WITHHOLD && rep && str && n > 1 && pn->cls != POL_C_TEXT &&
+	    r->p->paths[pn->parent].msg != &marac__v1__address__descriptor) { /* (pol_ns_address) */
+		/* a value split over the elements ("Hidden", "Lane" as two aliases) */
+		int hit = split_never_share(r, (const char *const *)vals, n);
+		if (hit < 0)
+			return hit;
+		if (hit) {
+			action = POL_WITHHOLD;
+			ground = POL_GROUND_NEVER_SHARE;
+			why = "never-share value";
+		}
+	}
 	if (action == POL_WITHHOLD) {
 		for (size_t i = 0; r->explain && i < n; i++) {
 			r->idx[pn->depth] = i;

@@ -523,3 +523,26 @@ Test(policy_rt, too_many_never_share_forms_or_address_lines_are_refused_quickly)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/* The refuge's street split over two aliases, one word each. */
+Test(policy_rt, a_value_split_over_the_elements_of_a_list)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	codec_mfree(cs->victim->aliases[0]);
+	codec_mfree(cs->victim->aliases[1]);
+	cs->victim->aliases[0] = codec_strdup("Hidden");
+	cs->victim->aliases[1] = codec_strdup("Lane");
+	struct out o = redact(p, cs, AG(HEALTH));
+	cr_assert_eq(o.view->victim->n_aliases, 0);
+	cr_assert_eq(entry(&o, "victim.aliases", ACT(WITHHOLD), "never-share")->count, 2);
+	out_free(&o);
+	/* aliases that hold nothing of it together go as before */
+	codec_mfree(cs->victim->aliases[1]);
+	cs->victim->aliases[1] = codec_strdup("Lexi");
+	o = redact(p, cs, AG(HEALTH));
+	cr_assert_eq(o.view->victim->n_aliases, 2);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
