@@ -754,8 +754,106 @@ static int form_words(struct forms *f, const char *s)
 	return MGW_OK;
 }
 
+/* Is a[0..la) within one edit of b[0..lb): a letter added, dropped or
+ * changed, or two next to each other swapped ("raod", "hiden", "lne")? */
+static int one_edit(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t i = 0;
+	if (la > lb + 1 || lb > la + 1)
+		return 0;
+	while (i < la && i < lb && a[i] == b[i])
+		i++;
+	if (la == lb)
+		return i == la || memcmp(a + i + 1, b + i + 1, la - i - 1) == 0 ||
+		       (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+			memcmp(a + i + 2, b + i + 2, la - i - 2) == 0);
+	if (la + 1 == lb)
+		return memcmp(a + i, b + i + 1, la - i) == 0;
+	return memcmp(a + i + 1, b + i, lb - i) == 0;
+}
+
+static size_t word_len(const char *p)
+{
+	size_t n = 0;
+	while (p[n] && p[n] != ' ')
+		n++;
+	return n;
+}
+
+/* The m words w[] (lengths l[]) from h on, one of them (of four letters or
+ * more, no digit: a house number must agree) within one edit. */
+static int fuzzy_at(const char *h, const char *const *w, const size_t *l, size_t m)
+{
+	int fuzzed = 0;
+	for (size_t j = 0; j < m; j++) {
+		size_t hl = word_len(h), k = 0;
+		if (hl == 0)
+			return 0;
+		if (hl != l[j] || memcmp(h, w[j], hl) != 0) {
+			while (k < l[j] && isalpha((unsigned char)w[j][k]))
+				k++;
+			if (fuzzed || l[j] < 4 || k < l[j] || !one_edit(h, hl, w[j], l[j]))
+				return 0;
+			fuzzed = 1;
+		}
+		h += hl;
+		if (*h == ' ')
+			h++;
+		else if (j + 1 < m)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Does hay (canonical words) hold needle (canonical words, two to eight of
+ * them) with one word misspelt ("hiden lane", "example raod")? Anchored on
+ * each of the needle's words found whole in hay, so the cost is the
+ * occurrences of those words, not the length of hay times the needle.
+ */
+static int fuzzy_hold(const char *hay, const char *needle)
+{
+	const char *w[8];
+	size_t l[8], m = 0;
+	for (const char *p = needle; *p;) {
+		if (m == 8)
+			return 0;
+		w[m] = p;
+		l[m] = word_len(p);
+		p += l[m];
+		m++;
+		if (*p == ' ')
+			p++;
+	}
+	if (m < 2)
+		return 0; /* one word: "evenings" is not "evening" */
+	for (size_t j = 0; j < m; j++) {
+		char one[64]; /* w[j] alone: the needle's words are not NUL-terminated */
+		if (l[j] >= sizeof one)
+			continue;
+		memcpy(one, w[j], l[j]);
+		one[l[j]] = 0;
+		for (const char *q = hay; (q = strstr(q, one)) != NULL; q++) {
+			if ((q != hay && q[-1] != ' ') || (q[l[j]] != 0 && q[l[j]] != ' '))
+				continue;
+			const char *s = q;
+			size_t back = j;
+			while (back > 0 && s > hay) { /* to the start of the word j before */
+				s--;
+				while (s > hay && s[-1] != ' ')
+					s--;
+				back--;
+			}
+			if (back == 0 && fuzzy_at(s, w, l, m))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Does f hold word needle nd: as whole words, or spaces aside from a word's
- * start to a word's end ("hiddenlane", "h i d d e n lane")? */
+ * start to a word's end ("hiddenlane", "h i d d e n lane"), or with one of
+ * its words misspelt ("hiden lane")? */
 static int words_hold(const struct forms *f, const struct pol_needle *nd)
 {
 	if (contains_words(f->words, nd->s))
@@ -764,7 +862,7 @@ static int words_hold(const struct forms *f, const struct pol_needle *nd)
 	for (const char *q = f->sq; n && (q = strstr(q, nd->sq)) != NULL; q++)
 		if ((f->wb[q - f->sq] & WB_START) && (f->wb[q - f->sq + n] & WB_END))
 			return 1;
-	return 0;
+	return fuzzy_hold(f->words, nd->s);
 }
 
 /* Digits of s, a letter between two digits making a break ("tel07700" stays

@@ -546,3 +546,30 @@ Test(policy_rt, a_value_split_over_the_elements_of_a_list)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/* Her street or the refuge's with one word misspelt, as notes are typed. */
+Test(policy_rt, a_never_share_street_with_a_misspelt_word)
+{
+	static const char *const forms[] = {"Hiden Lane", "Hidden Lne", "Hiddden Lane",
+					    "Exampel Road", "1 Exmaple Rd", "Example Raod"};
+	policy *p = load_default();
+	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++)
+		for (int w = 0; w < W_N; w++) {
+			Marac__V1__CaseSummary *cs = fixture();
+			put(cs, (enum where)w, forms[f]);
+			struct out o = redact(p, cs, AG(HEALTH));
+			cr_assert(!has(&o.view->base, forms[f]), "\"%s\" in %s reached health",
+				  forms[f], WHERE[w]);
+			out_free(&o);
+			codec_free(&cs->base);
+		}
+	/* two misspelt words, a house number that differs, or one word
+	 * alone are not her street: kept */
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->narrative, "Hiden Lnae. The hidden door. Example primary. Review in a month.");
+	struct out o = redact(p, cs, AG(HEALTH));
+	cr_assert(has(&o.view->base, "Hiden Lnae. The hidden door."), "%s", o.view->narrative);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
