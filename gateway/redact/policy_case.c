@@ -34,6 +34,7 @@
  */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -212,6 +213,212 @@ static int needle_words(struct pol_cx *cx, const char *s, size_t n, uint32_t all
 	return needle_add(cx, c, POL_N_WORDS, allowed, addr);
 }
 
+/* ---- times: a safe time written another way ------------------------------------------ */
+
+/*
+ * A safe time ("weekdays 10:00-12:00") reads the same as "Weekdays 10am-12pm",
+ * "weekdays 1000-1200hrs", "Mon-Fri, 10.00 to 12.00" or "wkdays 10-12": its
+ * times and days. time_tokens() reads a text's times (minutes of the day;
+ * a bare hour only as an end of a range "10-12", "10 to 12", and then as
+ * either half of the day) and day words (weekdays, a day's name, weekends,
+ * mornings, afternoons, evenings) with their word positions.
+ */
+enum { TT_TIME, TT_HOUR, TT_DAY };
+#define TIME_WINDOW 6 /* words, within a sentence: "weekdays, between 10.00 and 12.00" */
+struct ttok {
+	unsigned char kind;
+	short v;      /* minutes (TT_TIME), an hour 0-24 (TT_HOUR), a day code (TT_DAY) */
+	unsigned pos; /* word number */
+};
+
+static int day_code(const char *w, size_t l)
+{
+	static const struct {
+		const char *w;
+		int code;
+	} D[] = {{"weekdays", 1}, {"weekday", 1}, {"wkdays", 1}, {"wkday", 1}, {"mon-fri", 1},
+		 {"monday", 2}, {"mon", 2}, {"tuesday", 3}, {"tue", 3}, {"tues", 3},
+		 {"wednesday", 4}, {"wed", 4}, {"thursday", 5}, {"thu", 5}, {"thurs", 5},
+		 {"friday", 6}, {"fri", 6}, {"saturday", 7}, {"sat", 7}, {"sunday", 8},
+		 {"sun", 8}, {"weekends", 9}, {"weekend", 9}, {"mornings", 10}, {"morning", 10},
+		 {"afternoons", 11}, {"afternoon", 11}, {"evenings", 12}, {"evening", 12},
+		 {"mondays", 2}, {"tuesdays", 3}, {"wednesdays", 4}, {"thursdays", 5},
+		 {"fridays", 6}, {"saturdays", 7}, {"sundays", 8}};
+	for (size_t i = 0; i < sizeof D / sizeof D[0]; i++)
+		if (strlen(D[i].w) == l && strncasecmp(w, D[i].w, l) == 0)
+			return D[i].code;
+	return 0;
+}
+
+/* The tokens of s into *out (malloc'd, *n of them). 0 or MGW_E_NOMEM. */
+static int time_tokens(const char *s, struct ttok **out, size_t *n)
+{
+	size_t len = strlen(s), cap = 16, k = 0;
+	unsigned pos = 0;
+	struct ttok *t = malloc(cap * sizeof *t);
+	int pend_hour = -1; /* a bare hour waiting for "-"/"to" and another */
+	unsigned pend_pos = 0;
+	int range = 0;      /* a range word or dash since pend_hour */
+	if (t == NULL)
+		return MGW_E_NOMEM;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (!isalnum(c)) {
+			if (c == '-' && pend_hour >= 0)
+				range = 1;
+			if (strchr(".!?;\n", c) && c) { /* a sentence's end: far from the next */
+				pos += TIME_WINDOW + 1;
+				pend_hour = -1;
+			}
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < len && (isalnum((unsigned char)s[j]) ||
+				   ((s[j] == ':' || s[j] == '.') && j + 2 < len &&
+				    isdigit((unsigned char)s[j + 1]) && isdigit((unsigned char)s[j + 2]) &&
+				    j > i && isdigit((unsigned char)s[j - 1]))))
+			j++;
+		if (j - i == 7 && strncasecmp(s + i, "mon", 3) == 0 && s[i + 3] == '-')
+			j = i + 7;
+		const char *w = s + i;
+		size_t l = j - i;
+		if (k + 2 >= cap) {
+			struct ttok *x = realloc(t, 2 * cap * sizeof *t);
+			if (x == NULL) {
+				free(t);
+				return MGW_E_NOMEM;
+			}
+			t = x, cap *= 2;
+		}
+		int h = -1, m = 0, ap = 0, bare = 0;
+		size_t d = 0;
+		while (d < l && isdigit((unsigned char)w[d]))
+			d++;
+		if (d > 0 && d <= 4) {
+			int v = atoi(w);
+			size_t rest = d;
+			if (d <= 2 && rest < l && (w[rest] == ':' || w[rest] == '.'))
+				h = v, m = atoi(w + rest + 1), rest += 3;
+			else if (d == 4 && v % 100 < 60 && v / 100 < 24)
+				h = v / 100, m = v % 100;
+			else if (d <= 2 && v <= 24)
+				h = v, bare = 1;
+			const char *sfx = w + rest;
+			size_t sl = l - rest;
+			if (sl == 0 && j + 3 <= len && s[j] == ' ' &&
+			    (strncasecmp(s + j + 1, "am", 2) == 0 || strncasecmp(s + j + 1, "pm", 2) == 0) &&
+			    (j + 3 == len || !isalnum((unsigned char)s[j + 3])))
+				sfx = s + j + 1, sl = 2, j += 3; /* "10 am" */
+			if (sl == 2 && strncasecmp(sfx, "am", 2) == 0)
+				ap = 1, bare = 0;
+			else if (sl == 2 && strncasecmp(sfx, "pm", 2) == 0)
+				ap = 2, bare = 0;
+			else if (sl && !(sl <= 3 && (strncasecmp(sfx, "hrs", sl) == 0 || strncasecmp(sfx, "h", sl) == 0)))
+				h = -1; /* "10th", "12kg": no time */
+			if (h >= 0 && h <= 24 && m < 60) {
+				if (ap == 2 && h < 12)
+					h += 12;
+				if (ap == 1 && h == 12)
+					h = 0;
+			} else {
+				h = -1;
+			}
+		}
+		if (h >= 0 && bare) {
+			if (pend_hour >= 0 && range) { /* "10-12", "10 to 12": both ends */
+				t[k++] = (struct ttok){TT_HOUR, (short)pend_hour, pend_pos};
+				t[k++] = (struct ttok){TT_HOUR, (short)h, pos};
+				pend_hour = -1;
+			} else {
+				pend_hour = h, pend_pos = pos;
+			}
+			range = 0;
+		} else if (h >= 0) {
+			t[k++] = (struct ttok){TT_TIME, (short)(h * 60 + m), pos};
+			pend_hour = -1;
+		} else {
+			int dc = day_code(w, l);
+			if (dc)
+				t[k++] = (struct ttok){TT_DAY, (short)dc, pos};
+			if (pend_hour >= 0 && ((l == 2 && strncasecmp(w, "to", 2) == 0) ||
+					       (l == 4 && strncasecmp(w, "till", 4) == 0) ||
+					       (l == 5 && strncasecmp(w, "until", 5) == 0) ||
+					       (l == 3 && strncasecmp(w, "and", 3) == 0)))
+				range = 1;
+			else
+				pend_hour = -1;
+		}
+		pos++;
+		i = j;
+	}
+	*out = t;
+	*n = k;
+	return MGW_OK;
+}
+
+/* A day word within two words of pos: a bare range ("10-12") is a time
+ * only beside one ("wkdays 10-12"), not in "aged 10-12 attend on weekdays". */
+static int day_near(const struct ttok *t, size_t n, unsigned pos)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i].kind == TT_DAY && t[i].pos + 2 >= pos && t[i].pos <= pos + 2)
+			return 1;
+	return 0;
+}
+
+/* Does a token of t[0..n) within window words of pos w..w+window stand for time v (minutes)? */
+static int has_time(const struct ttok *t, size_t n, unsigned from, unsigned to, int v)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (t[i].pos < from || t[i].pos > to)
+			continue;
+		if (t[i].kind == TT_TIME && t[i].v == v)
+			return 1;
+		if (t[i].kind == TT_HOUR && v % 60 == 0 &&
+		    (t[i].v * 60 == v || (t[i].v < 12 && (t[i].v + 12) * 60 == v)) &&
+		    day_near(t, n, t[i].pos))
+			return 1;
+	}
+	return 0;
+}
+
+
+/*
+ * Does text (tokens h[0..nh)) hold the safe time whose tokens are
+ * nd[0..nn): all its times within TIME_WINDOW words and, if it names days,
+ * one of its days there too?
+ */
+static int times_hold(const struct ttok *nd, size_t nn, const struct ttok *h, size_t nh)
+{
+	int times = 0;
+	for (size_t i = 0; i < nn; i++)
+		times += nd[i].kind != TT_DAY;
+	if (times == 0)
+		return 0; /* "evenings only" is its words needle's */
+	for (size_t a = 0; a < nh; a++) { /* each time token of the text as a window's start */
+		if (h[a].kind == TT_DAY)
+			continue;
+		unsigned from = h[a].pos > TIME_WINDOW ? h[a].pos - TIME_WINDOW : 0,
+			 to = h[a].pos + TIME_WINDOW;
+		int ok = 1, days = 0, day_ok = 0;
+		for (size_t i = 0; i < nn && ok; i++) {
+			if (nd[i].kind == TT_DAY) {
+				days = 1;
+				for (size_t b = 0; b < nh && !day_ok; b++)
+					day_ok = h[b].kind == TT_DAY && h[b].v == nd[i].v &&
+						 h[b].pos >= from && h[b].pos <= to;
+			} else {
+				int v = nd[i].kind == TT_TIME ? nd[i].v : nd[i].v * 60;
+				ok = has_time(h, nh, from, to, v);
+			}
+		}
+		if (ok && (!days || day_ok))
+			return 1;
+	}
+	return 0;
+}
+
 /* The needles of a never-share value s[0..n) (a skeleton) of a field of class pn->cls. */
 static int needle_sk(struct pol_cx *cx, const struct pol_path *pn, const char *s, size_t n,
 		     uint32_t allowed)
@@ -245,6 +452,27 @@ static int needle_sk(struct pol_cx *cx, const struct pol_path *pn, const char *s
 			return MGW_OK;
 		}
 		return needle_add(cx, c, POL_N_ID, allowed, 0);
+	case POL_C_TEXT:
+		if (strcmp(pn->field->name, "safe_times") == 0) { /* also by its times and days */
+			struct ttok *t;
+			size_t nt;
+			if ((rc = time_tokens(s, &t, &nt)) != MGW_OK)
+				return rc;
+			char *enc = malloc(nt * 12 + 1), *o = enc;
+			if (enc == NULL) {
+				free(t);
+				return MGW_E_NOMEM;
+			}
+			for (size_t i = 0; i < nt; i++)
+				o += sprintf(o, "%c%d ", "thd"[t[i].kind], t[i].v);
+			*o = 0;
+			free(t);
+			if (nt && (rc = needle_add(cx, enc, POL_N_TIMES, allowed, 0)) != MGW_OK)
+				return rc;
+			if (nt == 0)
+				free(enc);
+		}
+		break;
 	default: break;
 	}
 	return needle_words(cx, s, n, allowed, 0);
@@ -712,6 +940,8 @@ static int contains_words(const char *hay, const char *needle)
 struct forms {
 	char *words, *digits, *lower, *id;
 	char *spoken;      /* digits written as words read as digits (spoken_digits) */
+	struct ttok *tt;   /* times and days (time_tokens) */
+	size_t ntt;
 	char *sq;          /* words without spaces */
 	unsigned char *wb; /* wb[i] of sq: WB_START a word starts at i, WB_END one ends at i */
 };
@@ -728,6 +958,7 @@ static void forms_free(struct forms *f)
 	free(f->sq);
 	free(f->wb);
 	free(f->spoken);
+	free(f->tt);
 }
 
 /* f->words, f->sq and f->wb of the skeleton s. 0 or MGW_E_NOMEM. */
@@ -998,6 +1229,22 @@ static int holds(const struct pol_needle *nd, const char *s, struct forms *f)
 		if (f->spoken == NULL && (f->spoken = spoken_digits(s)) == NULL)
 			return MGW_E_NOMEM;
 		return strstr(f->spoken, nd->s) != NULL;
+	case POL_N_TIMES: {
+		if (f->tt == NULL && time_tokens(s, &f->tt, &f->ntt) != MGW_OK)
+			return MGW_E_NOMEM;
+		struct ttok nt[32];
+		size_t nn = 0;
+		for (const char *p = nd->s; *p && nn < 32;) {
+			char k = *p++;
+			int v = (int)strtol(p, (char **)&p, 10);
+			nt[nn++] = (struct ttok){(unsigned char)(k == 't' ? TT_TIME : k == 'h' ? TT_HOUR
+											    : TT_DAY),
+						(short)v, 0};
+			while (*p == ' ')
+				p++;
+		}
+		return times_hold(nt, nn, f->tt, f->ntt);
+	}
 	case POL_N_EMAIL:
 		if (f->lower == NULL && (f->lower = lower_copy(s)) == NULL)
 			return MGW_E_NOMEM;

@@ -236,6 +236,7 @@ enum pol_how {
 	POL_N_DIGITS, /* a phone's national digits, contained in the digits of the field */
 	POL_N_EMAIL,  /* lower case, contained */
 	POL_N_ID,     /* canon CANON_ID, contained */
+	POL_N_TIMES,  /* a safe time's times and days ("600,720;wd"), found close together */
 };
 
 /* A never-share value of the case in one comparable form. */

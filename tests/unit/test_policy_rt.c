@@ -573,3 +573,35 @@ Test(policy_rt, a_never_share_street_with_a_misspelt_word)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/* Her safe time (weekdays 10:00-12:00) written another way, as a line of its
+ * own that no cue of a safe-time statement introduces. */
+Test(policy_rt, her_safe_time_written_another_way)
+{
+	static const char *const forms[] = {"Weekdays 10am-12pm.", "Weekdays, 10.00 to 12.00.",
+					    "weekdays 1000-1200hrs", "wkdays 10-12",
+					    "Weekdays 10 am to 12 pm."};
+	policy *p = load_default();
+	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+		Marac__V1__CaseSummary *cs = fixture();
+		put(cs, W_NARRATIVE, forms[f]);
+		for (size_t a = 0; a < N_NOT; a++) {
+			struct out o = redact(p, cs, NOT_CONTACT[a]);
+			cr_assert(!has(&o.view->base, forms[f]), "\"%s\" reached agency %d", forms[f],
+				  NOT_CONTACT[a]);
+			out_free(&o);
+		}
+		codec_free(&cs->base);
+	}
+	/* the same numbers that are no time of hers stay */
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->narrative, "Children aged 10-12 attend on weekdays. Meeting on Monday at "
+				"10:00, lunch at 12:00. She works weekdays 9-5.");
+	struct out o = redact(p, cs, AG(HEALTH));
+	cr_assert(has(&o.view->base, "aged 10-12 attend") && has(&o.view->base, "lunch at 12:00") &&
+		      has(&o.view->base, "weekdays 9-5"),
+		  "%s", o.view->narrative);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
