@@ -352,42 +352,53 @@ static int time_tokens(const char *s, struct ttok **out, size_t *n)
 		pos++;
 		i = j;
 	}
+	/* in word order (a range's first hour is written after the words
+	 * between its ends): nearly sorted, so insertion sort is linear */
+	for (size_t i = 1; i < k; i++) {
+		struct ttok x = t[i];
+		size_t j = i;
+		for (; j > 0 && t[j - 1].pos > x.pos; j--)
+			t[j] = t[j - 1];
+		t[j] = x;
+	}
 	*out = t;
 	*n = k;
 	return MGW_OK;
 }
 
-/* A day word within two words of pos: a bare range ("10-12") is a time
- * only beside one ("wkdays 10-12"), not in "aged 10-12 attend on weekdays". */
-static int day_near(const struct ttok *t, size_t n, unsigned pos)
+/* A day word within two words of t[i] (tokens are in word order): a bare
+ * range ("10-12") is a time only beside one ("wkdays 10-12"), not in "aged
+ * 10-12 attend on weekdays". */
+static int day_near(const struct ttok *t, size_t n, size_t i)
 {
-	for (size_t i = 0; i < n; i++)
-		if (t[i].kind == TT_DAY && t[i].pos + 2 >= pos && t[i].pos <= pos + 2)
+	for (size_t k = i; k-- > 0 && t[k].pos + 2 >= t[i].pos;)
+		if (t[k].kind == TT_DAY)
+			return 1;
+	for (size_t k = i + 1; k < n && t[k].pos <= t[i].pos + 2; k++)
+		if (t[k].kind == TT_DAY)
 			return 1;
 	return 0;
 }
 
-/* Does a token of t[0..n) within window words of pos w..w+window stand for time v (minutes)? */
-static int has_time(const struct ttok *t, size_t n, unsigned from, unsigned to, int v)
+/* Does a token of t[lo..hi) stand for time v (minutes)? */
+static int has_time(const struct ttok *t, size_t n, size_t lo, size_t hi, int v)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (t[i].pos < from || t[i].pos > to)
-			continue;
+	for (size_t i = lo; i < hi; i++) {
 		if (t[i].kind == TT_TIME && t[i].v == v)
 			return 1;
 		if (t[i].kind == TT_HOUR && v % 60 == 0 &&
 		    (t[i].v * 60 == v || (t[i].v < 12 && (t[i].v + 12) * 60 == v)) &&
-		    day_near(t, n, t[i].pos))
+		    day_near(t, n, i))
 			return 1;
 	}
 	return 0;
 }
 
-
 /*
- * Does text (tokens h[0..nh)) hold the safe time whose tokens are
- * nd[0..nn): all its times within TIME_WINDOW words and, if it names days,
- * one of its days there too?
+ * Does text (tokens h[0..nh), in word order) hold the safe time whose tokens
+ * are nd[0..nn): all its times within TIME_WINDOW words of one of them and,
+ * if it names days, one of its days there too? Linear in nh: a window holds
+ * a bounded number of tokens.
  */
 static int times_hold(const struct ttok *nd, size_t nn, const struct ttok *h, size_t nh)
 {
@@ -396,21 +407,27 @@ static int times_hold(const struct ttok *nd, size_t nn, const struct ttok *h, si
 		times += nd[i].kind != TT_DAY;
 	if (times == 0)
 		return 0; /* "evenings only" is its words needle's */
-	for (size_t a = 0; a < nh; a++) { /* each time token of the text as a window's start */
-		if (h[a].kind == TT_DAY)
-			continue;
+	size_t lo = 0, hi = 0;
+	for (size_t a = 0; a < nh; a++) { /* each time token of the text as a window's centre */
 		unsigned from = h[a].pos > TIME_WINDOW ? h[a].pos - TIME_WINDOW : 0,
 			 to = h[a].pos + TIME_WINDOW;
+		while (lo < nh && h[lo].pos < from)
+			lo++;
+		if (hi < lo)
+			hi = lo;
+		while (hi < nh && h[hi].pos <= to)
+			hi++;
+		if (h[a].kind == TT_DAY)
+			continue;
 		int ok = 1, days = 0, day_ok = 0;
 		for (size_t i = 0; i < nn && ok; i++) {
 			if (nd[i].kind == TT_DAY) {
 				days = 1;
-				for (size_t b = 0; b < nh && !day_ok; b++)
-					day_ok = h[b].kind == TT_DAY && h[b].v == nd[i].v &&
-						 h[b].pos >= from && h[b].pos <= to;
+				for (size_t b = lo; b < hi && !day_ok; b++)
+					day_ok = h[b].kind == TT_DAY && h[b].v == nd[i].v;
 			} else {
 				int v = nd[i].kind == TT_TIME ? nd[i].v : nd[i].v * 60;
-				ok = has_time(h, nh, from, to, v);
+				ok = has_time(h, nh, lo, hi, v);
 			}
 		}
 		if (ok && (!days || day_ok))
