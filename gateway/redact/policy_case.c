@@ -957,6 +957,7 @@ static int contains_words(const char *hay, const char *needle)
 struct forms {
 	char *words, *digits, *lower, *id;
 	char *spoken;      /* digits written as words read as digits (spoken_digits) */
+	char *lsq;         /* lower without . _ - */
 	struct ttok *tt;   /* times and days (time_tokens) */
 	size_t ntt;
 	char *sq;          /* words without spaces */
@@ -975,6 +976,7 @@ static void forms_free(struct forms *f)
 	free(f->sq);
 	free(f->wb);
 	free(f->spoken);
+	free(f->lsq);
 	free(f->tt);
 }
 
@@ -1262,10 +1264,30 @@ static int holds(const struct pol_needle *nd, const char *s, struct forms *f)
 		}
 		return times_hold(nt, nn, f->tt, f->ntt);
 	}
-	case POL_N_EMAIL:
+	case POL_N_EMAIL: {
 		if (f->lower == NULL && (f->lower = lower_copy(s)) == NULL)
 			return MGW_E_NOMEM;
-		return strstr(f->lower, nd->s) != NULL;
+		if (strstr(f->lower, nd->s) != NULL)
+			return 1;
+		/* and without its dots, dashes and underscores: "alexa testperson
+		 * at example dot org" is alexa.testperson@example.org */
+		char nq[256];
+		size_t k = 0;
+		for (const char *q = nd->s; *q && k + 1 < sizeof nq; q++)
+			if (!strchr("._-", *q))
+				nq[k++] = *q;
+		nq[k] = 0;
+		if (f->lsq == NULL) {
+			if ((f->lsq = malloc(strlen(f->lower) + 1)) == NULL)
+				return MGW_E_NOMEM;
+			char *w = f->lsq;
+			for (const char *q = f->lower; *q; q++)
+				if (!strchr("._-", *q))
+					*w++ = *q;
+			*w = 0;
+		}
+		return k > 0 && strchr(nq, '@') && strstr(f->lsq, nq) != NULL;
+	}
 	default:
 		if (f->id == NULL) {
 			if (canon_new(CANON_ID, s, n, &f->id))

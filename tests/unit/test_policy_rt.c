@@ -605,3 +605,17 @@ Test(policy_rt, her_safe_time_written_another_way)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/* Her e-mail with the dot of its local part said as a space. */
+Test(policy_rt, her_email_written_out_without_its_dots)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	put(cs, W_VICTIM_ALIAS, "alexa testperson at example dot org");
+	struct out o = redact(p, cs, AG(HEALTH));
+	cr_assert_eq(o.view->victim->n_aliases, 0);
+	cr_assert_eq(entry(&o, "victim.aliases", ACT(WITHHOLD), "never-share")->count, 1);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
