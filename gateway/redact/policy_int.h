@@ -335,10 +335,14 @@ int pol_cx_put(struct pol_cx *cx, const struct pol_scrubbed *e);
  * address agency may not have. <0 on no memory.
  *
  * Both compare skeletons (canon.h canon_skeleton: look-alike Cyrillic and
- * Greek letters, digits of any script, invisible characters), and a word
- * needle also matches with its spaces gone, from a word's start to a word's
- * end ("Hiddenlane", "H i d d e n Lane", "Hidden<zero-width space>Lane"
- * hold "hidden lane"). in_address: 0 for a field outside an Address
+ * Greek letters, digits of any script, invisible characters, character
+ * references), and a word needle also matches with its spaces gone, from a
+ * word's start to a word's end ("Hiddenlane", "H i d d e n Lane",
+ * "Hidden<zero-width space>Lane" hold "hidden lane"), or with one of its
+ * words (four letters or more, no digit) one edit away ("Hiden Lane"). A
+ * phone is also found read out in words ("oh seven seven oh oh ..."), an
+ * e-mail without its dots, dashes and underscores, and a safe time by its
+ * times and days within a few words of one sentence (POL_N_TIMES). in_address: 0 for a field outside an Address
  * message; 1 for an address line (the address's own needles are left to
  * pol_ns_address); 2 for an Address's postcode, which is compared with the
  * never-share postcodes too: a child's address with the refuge's postcode
