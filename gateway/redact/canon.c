@@ -62,8 +62,11 @@ size_t canon_street_forms(const char *full, const char **forms, size_t max)
 
 static const char *expand(const char *w, size_t n)
 {
+	if (n == 0 || n > 5)
+		return NULL; /* no abbreviation is longer: most words stop here */
 	for (size_t i = 0; i < sizeof ABBR / sizeof ABBR[0]; i++)
-		if (strlen(ABBR[i].abbr) == n && memcmp(ABBR[i].abbr, w, n) == 0)
+		if (ABBR[i].abbr[0] == w[0] && strlen(ABBR[i].abbr) == n &&
+		    memcmp(ABBR[i].abbr, w, n) == 0)
 			return ABBR[i].full;
 	return NULL;
 }

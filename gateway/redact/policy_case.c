@@ -244,8 +244,11 @@ static int day_code(const char *w, size_t l)
 		 {"afternoons", 11}, {"afternoon", 11}, {"evenings", 12}, {"evening", 12},
 		 {"mondays", 2}, {"tuesdays", 3}, {"wednesdays", 4}, {"thursdays", 5},
 		 {"fridays", 6}, {"saturdays", 7}, {"sundays", 8}};
+	if (l < 3 || l > 10 || !strchr("mtwfsae", w[0] | 0x20))
+		return 0; /* no day word: most words stop here */
 	for (size_t i = 0; i < sizeof D / sizeof D[0]; i++)
-		if (strlen(D[i].w) == l && strncasecmp(w, D[i].w, l) == 0)
+		if ((w[0] | 0x20) == D[i].w[0] && strlen(D[i].w) == l &&
+		    strncasecmp(w, D[i].w, l) == 0)
 			return D[i].code;
 	return 0;
 }
@@ -1144,6 +1147,7 @@ static char *spoken_digits(const char *s)
 {
 	static const char *const W[] = {"zero", "one", "two", "three", "four",
 					"five", "six", "seven", "eight", "nine"};
+	static const size_t WL[] = {4, 3, 3, 5, 4, 4, 3, 5, 5, 4};
 	size_t n = strlen(s), o = 0;
 	char *out = malloc(3 * n + 1); /* "triple 0": 3 digits from 8 bytes at most */
 	int rep = 1;
@@ -1166,8 +1170,8 @@ static char *spoken_digits(const char *s)
 			i = j;
 			continue;
 		}
-		for (int k = 0; k < 10 && d < 0; k++)
-			if (strlen(W[k]) == l && strncasecmp(s + i, W[k], l) == 0)
+		for (int k = 0; k < 10 && d < 0 && l >= 3 && l <= 5; k++)
+			if ((s[i] | 0x20) == W[k][0] && WL[k] == l && strncasecmp(s + i, W[k], l) == 0)
 				d = k;
 		if (d < 0 && ((l == 2 && strncasecmp(s + i, "oh", 2) == 0) ||
 			      (l == 1 && (s[i] | 0x20) == 'o') ||
@@ -1214,7 +1218,9 @@ static char *lower_copy(const char *s)
 		size_t j = i, b = 0;
 		if (strchr("([{<", c) && i + 1 < n)
 			j++, b = 1;
-		int at = strncasecmp(s + j, "at", 2) == 0, dot = strncasecmp(s + j, "dot", 3) == 0;
+		int lc = s[j] | 0x20; /* 'a' or 'd' first: most characters stop here */
+		int at = lc == 'a' && strncasecmp(s + j, "at", 2) == 0,
+		    dot = lc == 'd' && strncasecmp(s + j, "dot", 3) == 0;
 		size_t k = j + (at ? 2 : dot ? 3 : 0);
 		int closed = b ? k < n && strchr(")]}>", s[k]) != NULL
 			       : i > 0 && isspace((unsigned char)s[i - 1]) && k < n &&
@@ -1234,7 +1240,6 @@ static char *lower_copy(const char *s)
 /* 1 if needle nd is in f (forms of s, made as needed), 0 if not, <0 on no memory. */
 static int holds(const struct pol_needle *nd, const char *s, struct forms *f)
 {
-	size_t n = strlen(s);
 	switch (nd->how) {
 	case POL_N_WORDS:
 		if (f->words == NULL && form_words(f, s))
@@ -1290,7 +1295,7 @@ static int holds(const struct pol_needle *nd, const char *s, struct forms *f)
 	}
 	default:
 		if (f->id == NULL) {
-			if (canon_new(CANON_ID, s, n, &f->id))
+			if (canon_new(CANON_ID, s, strlen(s), &f->id))
 				return MGW_E_NOMEM;
 			if (f->id == NULL && (f->id = strdup("")) == NULL)
 				return MGW_E_NOMEM;
@@ -1316,6 +1321,35 @@ int pol_ns_leaf(const struct pol_cx *cx, int agency, const char *s, int in_addre
 	forms_free(&f);
 	free(sk);
 	return hit;
+}
+
+uint32_t pol_ns_mask(const struct pol_cx *cx, const char *s, int *err)
+{
+	struct forms f = {0};
+	uint32_t mask = 0, any = 0;
+	char *sk = NULL;
+	*err = 0;
+	for (size_t i = 0; i < cx->n_nd; i++)
+		any |= ~cx->nd[i].allowed;
+	for (size_t i = 0; i < cx->n_nd && (mask & any) != any; i++) {
+		const struct pol_needle *nd = &cx->nd[i];
+		if ((~nd->allowed & ~mask) == 0)
+			continue; /* every agency it could add is in already */
+		if (sk == NULL && (sk = canon_skeleton(s, strlen(s), NULL)) == NULL) {
+			*err = MGW_E_NOMEM;
+			break;
+		}
+		int hit = holds(nd, sk, &f);
+		if (hit < 0) {
+			*err = hit;
+			break;
+		}
+		if (hit)
+			mask |= ~nd->allowed;
+	}
+	forms_free(&f);
+	free(sk);
+	return mask;
 }
 
 int pol_ns_address(const struct pol_cx *cx, int agency, const Marac__V1__Address *a)

@@ -282,7 +282,8 @@ struct pol_scrubbed {
 	unsigned replaced;
 	struct scrub_finding *f;
 	size_t nf;
-	uint16_t ns_checked, ns_hit; /* per agency bit: out checked for never-share values, held one */
+	int ns_done;         /* out checked for never-share values (pol_ns_mask) */
+	uint32_t ns_hit;     /* per agency bit: out held one it may not have */
 };
 
 struct pol_cx {
@@ -350,6 +351,14 @@ int pol_cx_put(struct pol_cx *cx, const struct pol_scrubbed *e);
  */
 int pol_ns_leaf(const struct pol_cx *cx, int agency, const char *s, int in_address);
 int pol_ns_address(const struct pol_cx *cx, int agency, const Marac__V1__Address *a);
+
+/*
+ * pol_ns_leaf (in_address 0) for every agency at once: bit a set when
+ * agency a may not have a never-share value s holds. Free text scrubbed
+ * once for a profile is checked once for all its agencies. *err is 0 or
+ * MGW_E_NOMEM (the mask is then incomplete).
+ */
+uint32_t pol_ns_mask(const struct pol_cx *cx, const char *s, int *err);
 
 /* ---- policy_value.c: what happens to one value ------------------------------ */
 
