@@ -31,7 +31,11 @@ static int replace(uint32_t cp, char r[3])
 		r[0] = '\n';
 		return 1;
 	}
-	if ((cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF ||
+	if (cp == 0x200B) { /* zero-width space: a word break a reader does not see */
+		r[0] = ' ';
+		return 1;
+	}
+	if ((cp >= 0x200C && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF ||
 	    cp == 0xAD || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
 	    (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x34F || cp == 0x180E)
 		return 0; /* invisible: zero-width, soft hyphen, bidi marks and embeddings, selectors */
@@ -329,8 +333,8 @@ static int build(const char *text, size_t len, struct textnorm *out, int dense)
 		int w = k ? replace(cp, r) : -1;
 		if (k && w < 0 && (r[0] = (char)lookalike_beside(cp, s, o, p, i + k, len)) != 0)
 			w = 1;
-		if (k && w < 0 && combining(cp) && o > 0 && is_alnum(s[o - 1]))
-			w = 0; /* "0̲7̲7̲0̲0̲": the digits without their underline */
+		if (k && w < 0 && combining(cp) && o > 0 && s[o - 1] < 0x80)
+			w = 0; /* "0̲7̲7̲0̲0̲ ̲9̲": the digits and spaces without their underline */
 		if (k && w < 0 && (p[i] == '&' || p[i] == '%')) { /* a reference to any other character */
 			size_t m = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 			uint32_t v = cp;

@@ -313,6 +313,8 @@ Test(policy_rt, third_party_phone_in_forms_the_scrubber_did_not_fold)
 	    "\xf0\x9d\x9f\x93", /* mathematical bold digits */
 	    "0\xcc\xb2" "7\xcc\xb2" "7\xcc\xb2" "0\xcc\xb2" "0\xcc\xb2 9\xcc\xb2" "0\xcc\xb2"
 	    "0\xcc\xb2" "5\xcc\xb2" "5\xcc\xb2" "5", /* underlined with combining marks */
+	    "0\xcc\xb2" "7\xcc\xb2" "7\xcc\xb2" "0\xcc\xb2" "0\xcc\xb2 \xcc\xb2" "9\xcc\xb2"
+	    "0\xcc\xb2" "0\xcc\xb2" "5\xcc\xb2" "5\xcc\xb2" "5", /* the space underlined too */
 	};
 	policy *p = load_default();
 	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
@@ -341,6 +343,7 @@ Test(policy_rt, references_and_look_alikes_in_free_text)
 	Marac__V1__CaseSummary *cs = fixture();
 	set_str(&cs->narrative, "Frank wrote from f.worker&#64;example.gov.uk and "
 				"f.worker%40example.gov.uk. N\xd0\xb5ighbourly called. "
+				"Edna\xe2\x80\x8bNeighbourly rang. "
 				"Tom &amp; Jerry, 50%20 rate and AT&T were mentioned.");
 	struct out o = redact(p, cs, AG(HEALTH));
 	const char *n = o.view->narrative;
