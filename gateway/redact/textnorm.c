@@ -31,11 +31,7 @@ static int replace(uint32_t cp, char r[3])
 		r[0] = '\n';
 		return 1;
 	}
-	if (cp == 0x200B) { /* zero-width space: a word break a reader does not see */
-		r[0] = ' ';
-		return 1;
-	}
-	if ((cp >= 0x200C && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF ||
+	if ((cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF ||
 	    cp == 0xAD || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
 	    (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x34F || cp == 0x180E)
 		return 0; /* invisible: zero-width, soft hyphen, bidi marks and embeddings, selectors */

@@ -10,8 +10,7 @@
  *   U+00A0, U+202F, U+2000-U+200A, U+205F, U+3000, U+1680,
  *   '\t', '\v', '\f', '\r'                                   -> ' '
  *   U+0085, U+2028, U+2029 (line and paragraph separators)   -> '\n'
- *   U+200B (zero-width space: a word break)                 -> ' '
- *   U+200C-U+200F, U+2060-U+2064, U+FEFF, U+00AD, U+202A-U+202E,
+ *   U+200B-U+200F, U+2060-U+2064, U+FEFF, U+00AD, U+202A-U+202E,
  *   U+2066-U+2069, U+FE00-U+FE0F, U+034F, U+180E (zero-width, soft hyphen,
  *   bidi marks, embeddings, overrides and isolates, selectors)  -> removed
  *   a combining mark after an ASCII character ("0̲7̲7̲ ̲9̲")     -> removed
