@@ -316,6 +316,20 @@
 #define MGW_MAX_CASE_VALUE_BYTES      (256u << 10)
 
 /*
+ * Never-share values of one case, in the forms they are compared in
+ * (policy_case.c "needles"), and lines of one address. A real case has
+ * tens of forms (her address, the refuge, her phones, e-mail and safe
+ * times, a handful of children's addresses: a few each) and a UK address
+ * at most seven lines. Every value of a share is compared with every form,
+ * so the product is what costs: 250 children with ten-line addresses made
+ * 5,000 forms and their 7,500 aliases took 1.6 s to compare before the
+ * share was refused for its names. Beyond either cap the share is refused
+ * with MGW_E_TOO_LARGE before any value is compared.
+ */
+#define MGW_MAX_NS_FORMS              512u
+#define MGW_MAX_ADDRESS_LINES         16u
+
+/*
  * Nesting of gateway.yaml. The deepest legitimate value is five levels down
  * (referrals -> areas -> an area -> skip -> a date); 16 leaves room for
  * flow-style variants. A hostile 100,000-deep file took libyaml's document

@@ -4,7 +4,8 @@
  *
  *   limits      the case against mgw_limits.h, first, so a case with tens of
  *               thousands of names is refused (MGW_E_TOO_LARGE) before it
- *               costs memory;
+ *               costs memory, and one with more never-share forms than
+ *               MGW_MAX_NS_FORMS before any value is compared with them;
  *   never-share the case's never-share values (every value under a path the
  *               never_share block names: refuge address, the victim's
  *               address, phones, e-mail, safe times, ...) in comparable
@@ -33,6 +34,7 @@
  */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -87,6 +89,19 @@ static int canon_new(enum canon_kind k, const char *s, size_t n, char **out)
 	return MGW_OK;
 }
 
+/* canon_new of the skeleton of s[0..n) (canon.h): what it looks like, not how it is written. */
+static int canon_sk_new(enum canon_kind k, const char *s, size_t n, char **out)
+{
+	size_t l;
+	char *sk = canon_skeleton(s, n, &l);
+	*out = NULL;
+	if (sk == NULL)
+		return MGW_E_NOMEM;
+	int rc = canon_new(k, sk, l, out);
+	free(sk);
+	return rc;
+}
+
 /* ---- limits ------------------------------------------------------------------- */
 
 /* Bytes of every string in m, stopping early once above limit. */
@@ -131,6 +146,8 @@ static int check_limits(const Marac__V1__CaseSummary *c)
 		persons += lists[k] ? counts[k] : 0;
 	if (persons > MGW_MAX_CASE_PERSONS)
 		return MGW_E_TOO_LARGE;
+	if (c->refuge_address && c->refuge_address->n_lines > MGW_MAX_ADDRESS_LINES)
+		return MGW_E_TOO_LARGE;
 	if (c->refuge_address)
 		bytes = msg_bytes(&c->refuge_address->base, MGW_MAX_CASE_VALUE_BYTES);
 	for (int k = 0; k < 4; k++)
@@ -138,7 +155,8 @@ static int check_limits(const Marac__V1__CaseSummary *c)
 			const Marac__V1__Person *pp = lists[k][i];
 			if (pp == NULL)
 				continue;
-			if (pp->n_aliases > MGW_MAX_PERSON_ALIASES)
+			if (pp->n_aliases > MGW_MAX_PERSON_ALIASES ||
+			    (pp->address && pp->address->n_lines > MGW_MAX_ADDRESS_LINES))
 				return MGW_E_TOO_LARGE;
 			bytes += msg_bytes(&pp->base, MGW_MAX_CASE_VALUE_BYTES);
 			if (bytes > MGW_MAX_CASE_VALUE_BYTES)
@@ -153,10 +171,25 @@ static int needle_add(struct pol_cx *cx, char *s, enum pol_how how, uint32_t all
 {
 	if (s == NULL)
 		return MGW_OK;
+	if (cx->n_nd >= MGW_MAX_NS_FORMS) {
+		free(s);
+		return MGW_E_TOO_LARGE;
+	}
 	if (own(cx, s) == NULL ||
 	    grow(&cx->nd, &cx->cap_nd, cx->n_nd, sizeof *cx->nd))
 		return MGW_E_NOMEM;
-	cx->nd[cx->n_nd++] = (struct pol_needle){s, allowed, (unsigned char)how, (unsigned char)addr};
+	char *sq = NULL;
+	if (how == POL_N_WORDS) { /* "hidden lane" -> "hiddenlane" */
+		if ((sq = own(cx, malloc(strlen(s) + 1))) == NULL)
+			return MGW_E_NOMEM;
+		char *w = sq;
+		for (const char *q = s; *q; q++)
+			if (*q != ' ')
+				*w++ = *q;
+		*w = 0;
+	}
+	cx->nd[cx->n_nd++] =
+	    (struct pol_needle){s, sq, allowed, (unsigned char)how, (unsigned char)addr};
 	return MGW_OK;
 }
 
@@ -164,7 +197,7 @@ static int needle_add(struct pol_cx *cx, char *s, enum pol_how how, uint32_t all
 static int needle_words(struct pol_cx *cx, const char *s, size_t n, uint32_t allowed, int addr)
 {
 	char *c;
-	int rc = canon_new(CANON_ADDRESS, s, n, &c);
+	int rc = canon_sk_new(CANON_ADDRESS, s, n, &c);
 	if (rc || c == NULL)
 		return rc;
 	if (strlen(c) < NEEDLE_MIN) {
@@ -180,11 +213,236 @@ static int needle_words(struct pol_cx *cx, const char *s, size_t n, uint32_t all
 	return needle_add(cx, c, POL_N_WORDS, allowed, addr);
 }
 
-/* The needles of a never-share value s of a field of class cls (not an address line). */
-static int needle_leaf(struct pol_cx *cx, const struct pol_path *pn, const char *s,
-		       uint32_t allowed)
+/* ---- times: a safe time written another way ------------------------------------------ */
+
+/*
+ * A safe time ("weekdays 10:00-12:00") reads the same as "Weekdays 10am-12pm",
+ * "weekdays 1000-1200hrs", "Mon-Fri, 10.00 to 12.00" or "wkdays 10-12": its
+ * times and days. time_tokens() reads a text's times (minutes of the day;
+ * a bare hour only as an end of a range "10-12", "10 to 12", and then as
+ * either half of the day) and day words (weekdays, a day's name, weekends,
+ * mornings, afternoons, evenings) with their word positions.
+ */
+enum { TT_TIME, TT_HOUR, TT_DAY };
+#define TIME_WINDOW 6 /* words, within a sentence: "weekdays, between 10.00 and 12.00" */
+struct ttok {
+	unsigned char kind;
+	short v;      /* minutes (TT_TIME), an hour 0-24 (TT_HOUR), a day code (TT_DAY) */
+	unsigned pos; /* word number */
+};
+
+static int day_code(const char *w, size_t l)
 {
-	size_t n = strlen(s);
+	static const struct {
+		const char *w;
+		int code;
+	} D[] = {{"weekdays", 1}, {"weekday", 1}, {"wkdays", 1}, {"wkday", 1}, {"mon-fri", 1},
+		 {"monday", 2}, {"mon", 2}, {"tuesday", 3}, {"tue", 3}, {"tues", 3},
+		 {"wednesday", 4}, {"wed", 4}, {"thursday", 5}, {"thu", 5}, {"thurs", 5},
+		 {"friday", 6}, {"fri", 6}, {"saturday", 7}, {"sat", 7}, {"sunday", 8},
+		 {"sun", 8}, {"weekends", 9}, {"weekend", 9}, {"mornings", 10}, {"morning", 10},
+		 {"afternoons", 11}, {"afternoon", 11}, {"evenings", 12}, {"evening", 12},
+		 {"mondays", 2}, {"tuesdays", 3}, {"wednesdays", 4}, {"thursdays", 5},
+		 {"fridays", 6}, {"saturdays", 7}, {"sundays", 8}};
+	if (l < 3 || l > 10 || !strchr("mtwfsae", w[0] | 0x20))
+		return 0; /* no day word: most words stop here */
+	for (size_t i = 0; i < sizeof D / sizeof D[0]; i++)
+		if ((w[0] | 0x20) == D[i].w[0] && strlen(D[i].w) == l &&
+		    strncasecmp(w, D[i].w, l) == 0)
+			return D[i].code;
+	return 0;
+}
+
+/* The tokens of s into *out (malloc'd, *n of them). 0 or MGW_E_NOMEM. */
+static int time_tokens(const char *s, struct ttok **out, size_t *n)
+{
+	size_t len = strlen(s), cap = 16, k = 0;
+	unsigned pos = 0;
+	struct ttok *t = malloc(cap * sizeof *t);
+	int pend_hour = -1; /* a bare hour waiting for "-"/"to" and another */
+	unsigned pend_pos = 0;
+	int range = 0;      /* a range word or dash since pend_hour */
+	if (t == NULL)
+		return MGW_E_NOMEM;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (!isalnum(c)) {
+			if (c == '-' && pend_hour >= 0)
+				range = 1;
+			if (strchr(".!?;\n", c) && c) { /* a sentence's end: far from the next */
+				pos += TIME_WINDOW + 1;
+				pend_hour = -1;
+			}
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < len && (isalnum((unsigned char)s[j]) ||
+				   ((s[j] == ':' || s[j] == '.') && j + 2 < len &&
+				    isdigit((unsigned char)s[j + 1]) && isdigit((unsigned char)s[j + 2]) &&
+				    j > i && isdigit((unsigned char)s[j - 1]))))
+			j++;
+		if (j - i == 7 && strncasecmp(s + i, "mon", 3) == 0 && s[i + 3] == '-')
+			j = i + 7;
+		const char *w = s + i;
+		size_t l = j - i;
+		if (k + 2 >= cap) {
+			struct ttok *x = realloc(t, 2 * cap * sizeof *t);
+			if (x == NULL) {
+				free(t);
+				return MGW_E_NOMEM;
+			}
+			t = x, cap *= 2;
+		}
+		int h = -1, m = 0, ap = 0, bare = 0;
+		size_t d = 0;
+		while (d < l && isdigit((unsigned char)w[d]))
+			d++;
+		if (d > 0 && d <= 4) {
+			int v = atoi(w);
+			size_t rest = d;
+			if (d <= 2 && rest < l && (w[rest] == ':' || w[rest] == '.'))
+				h = v, m = atoi(w + rest + 1), rest += 3;
+			else if (d == 4 && v % 100 < 60 && v / 100 < 24)
+				h = v / 100, m = v % 100;
+			else if (d <= 2 && v <= 24)
+				h = v, bare = 1;
+			const char *sfx = w + rest;
+			size_t sl = l - rest;
+			if (sl == 0 && j + 3 <= len && s[j] == ' ' &&
+			    (strncasecmp(s + j + 1, "am", 2) == 0 || strncasecmp(s + j + 1, "pm", 2) == 0) &&
+			    (j + 3 == len || !isalnum((unsigned char)s[j + 3])))
+				sfx = s + j + 1, sl = 2, j += 3; /* "10 am" */
+			if (sl == 2 && strncasecmp(sfx, "am", 2) == 0)
+				ap = 1, bare = 0;
+			else if (sl == 2 && strncasecmp(sfx, "pm", 2) == 0)
+				ap = 2, bare = 0;
+			else if (sl && !(sl <= 3 && (strncasecmp(sfx, "hrs", sl) == 0 || strncasecmp(sfx, "h", sl) == 0)))
+				h = -1; /* "10th", "12kg": no time */
+			if (h >= 0 && h <= 24 && m < 60) {
+				if (ap == 2 && h < 12)
+					h += 12;
+				if (ap == 1 && h == 12)
+					h = 0;
+			} else {
+				h = -1;
+			}
+		}
+		if (h >= 0 && bare) {
+			if (pend_hour >= 0 && range) { /* "10-12", "10 to 12": both ends */
+				t[k++] = (struct ttok){TT_HOUR, (short)pend_hour, pend_pos};
+				t[k++] = (struct ttok){TT_HOUR, (short)h, pos};
+				pend_hour = -1;
+			} else {
+				pend_hour = h, pend_pos = pos;
+			}
+			range = 0;
+		} else if (h >= 0) {
+			t[k++] = (struct ttok){TT_TIME, (short)(h * 60 + m), pos};
+			pend_hour = -1;
+		} else {
+			int dc = day_code(w, l);
+			if (dc)
+				t[k++] = (struct ttok){TT_DAY, (short)dc, pos};
+			if (pend_hour >= 0 && ((l == 2 && strncasecmp(w, "to", 2) == 0) ||
+					       (l == 4 && strncasecmp(w, "till", 4) == 0) ||
+					       (l == 5 && strncasecmp(w, "until", 5) == 0) ||
+					       (l == 3 && strncasecmp(w, "and", 3) == 0)))
+				range = 1;
+			else
+				pend_hour = -1;
+		}
+		pos++;
+		i = j;
+	}
+	/* in word order (a range's first hour is written after the words
+	 * between its ends): nearly sorted, so insertion sort is linear */
+	for (size_t i = 1; i < k; i++) {
+		struct ttok x = t[i];
+		size_t j = i;
+		for (; j > 0 && t[j - 1].pos > x.pos; j--)
+			t[j] = t[j - 1];
+		t[j] = x;
+	}
+	*out = t;
+	*n = k;
+	return MGW_OK;
+}
+
+/* A day word within two words of t[i] (tokens are in word order): a bare
+ * range ("10-12") is a time only beside one ("wkdays 10-12"), not in "aged
+ * 10-12 attend on weekdays". */
+static int day_near(const struct ttok *t, size_t n, size_t i)
+{
+	for (size_t k = i; k-- > 0 && t[k].pos + 2 >= t[i].pos;)
+		if (t[k].kind == TT_DAY)
+			return 1;
+	for (size_t k = i + 1; k < n && t[k].pos <= t[i].pos + 2; k++)
+		if (t[k].kind == TT_DAY)
+			return 1;
+	return 0;
+}
+
+/* Does a token of t[lo..hi) stand for time v (minutes)? */
+static int has_time(const struct ttok *t, size_t n, size_t lo, size_t hi, int v)
+{
+	for (size_t i = lo; i < hi; i++) {
+		if (t[i].kind == TT_TIME && t[i].v == v)
+			return 1;
+		if (t[i].kind == TT_HOUR && v % 60 == 0 &&
+		    (t[i].v * 60 == v || (t[i].v < 12 && (t[i].v + 12) * 60 == v)) &&
+		    day_near(t, n, i))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does text (tokens h[0..nh), in word order) hold the safe time whose tokens
+ * are nd[0..nn): all its times within TIME_WINDOW words of one of them and,
+ * if it names days, one of its days there too? Linear in nh: a window holds
+ * a bounded number of tokens.
+ */
+static int times_hold(const struct ttok *nd, size_t nn, const struct ttok *h, size_t nh)
+{
+	int times = 0;
+	for (size_t i = 0; i < nn; i++)
+		times += nd[i].kind != TT_DAY;
+	if (times == 0)
+		return 0; /* "evenings only" is its words needle's */
+	size_t lo = 0, hi = 0;
+	for (size_t a = 0; a < nh; a++) { /* each time token of the text as a window's centre */
+		unsigned from = h[a].pos > TIME_WINDOW ? h[a].pos - TIME_WINDOW : 0,
+			 to = h[a].pos + TIME_WINDOW;
+		while (lo < nh && h[lo].pos < from)
+			lo++;
+		if (hi < lo)
+			hi = lo;
+		while (hi < nh && h[hi].pos <= to)
+			hi++;
+		if (h[a].kind == TT_DAY)
+			continue;
+		int ok = 1, days = 0, day_ok = 0;
+		for (size_t i = 0; i < nn && ok; i++) {
+			if (nd[i].kind == TT_DAY) {
+				days = 1;
+				for (size_t b = lo; b < hi && !day_ok; b++)
+					day_ok = h[b].kind == TT_DAY && h[b].v == nd[i].v;
+			} else {
+				int v = nd[i].kind == TT_TIME ? nd[i].v : nd[i].v * 60;
+				ok = has_time(h, nh, lo, hi, v);
+			}
+		}
+		if (ok && (!days || day_ok))
+			return 1;
+	}
+	return 0;
+}
+
+/* The needles of a never-share value s[0..n) (a skeleton) of a field of class pn->cls. */
+static int needle_sk(struct pol_cx *cx, const struct pol_path *pn, const char *s, size_t n,
+		     uint32_t allowed)
+{
 	char e[16], *c = NULL;
 	int rc;
 	switch (pn->cls) {
@@ -195,7 +453,10 @@ static int needle_leaf(struct pol_cx *cx, const struct pol_path *pn, const char 
 				break;
 			/* the national significant number: matched inside any written form */
 			const char *d = strncmp(e, "+44", 3) == 0 ? e + 3 : e + 1;
-			return needle_add(cx, strdup(d), POL_N_DIGITS, allowed, 0);
+			char *dd = strdup(d);
+			if (dd == NULL) /* needle_add(NULL) adds nothing: no silent gap */
+				return MGW_E_NOMEM;
+			return needle_add(cx, dd, POL_N_DIGITS, allowed, 0);
 		}
 		if (pn->grammar == POL_G_EMAIL) {
 			if ((rc = canon_new(CANON_EMAIL, s, n, &c)) != MGW_OK)
@@ -211,9 +472,44 @@ static int needle_leaf(struct pol_cx *cx, const struct pol_path *pn, const char 
 			return MGW_OK;
 		}
 		return needle_add(cx, c, POL_N_ID, allowed, 0);
+	case POL_C_TEXT:
+		if (strcmp(pn->field->name, "safe_times") == 0) { /* also by its times and days */
+			struct ttok *t;
+			size_t nt;
+			if ((rc = time_tokens(s, &t, &nt)) != MGW_OK)
+				return rc;
+			char *enc = malloc(nt * 12 + 1), *o = enc;
+			if (enc == NULL) {
+				free(t);
+				return MGW_E_NOMEM;
+			}
+			for (size_t i = 0; i < nt; i++)
+				o += sprintf(o, "%c%d ", "thd"[t[i].kind], t[i].v);
+			*o = 0;
+			free(t);
+			if (nt && (rc = needle_add(cx, enc, POL_N_TIMES, allowed, 0)) != MGW_OK)
+				return rc;
+			if (nt == 0)
+				free(enc);
+		}
+		break;
 	default: break;
 	}
 	return needle_words(cx, s, n, allowed, 0);
+}
+
+/* The needles of a never-share value s of a field of class cls (not an address line). */
+static int needle_leaf(struct pol_cx *cx, const struct pol_path *pn, const char *s,
+		       uint32_t allowed)
+{
+	size_t n;
+	char *sk = canon_skeleton(s, strlen(s), &n);
+	int rc;
+	if (sk == NULL)
+		return MGW_E_NOMEM;
+	rc = needle_sk(cx, pn, sk, n, allowed);
+	free(sk);
+	return rc;
 }
 
 /* An Address message's lines joined with ", " (and ", postcode" when pc). */
@@ -241,6 +537,16 @@ static char *address_join(const Marac__V1__Address *a, int pc)
 	return s;
 }
 
+/* ident_postcode_norm of the skeleton of s ("ＴＳ９ ９ＺＺ" is TS9 9ZZ); pc[9]. */
+static int postcode_sk(const char *s, char pc[9])
+{
+	size_t n;
+	char *sk = canon_skeleton(s, strlen(s), &n);
+	int rc = sk ? ident_postcode_norm(sk, n, pc) : MGW_E_NOMEM;
+	free(sk);
+	return rc;
+}
+
 static int needle_address(struct pol_cx *cx, const Marac__V1__Address *a, uint32_t allowed)
 {
 	int rc = grow(&cx->na, &cx->cap_na, cx->n_na, sizeof *cx->na);
@@ -256,6 +562,9 @@ static int needle_address(struct pol_cx *cx, const Marac__V1__Address *a, uint32
 		const char *l = a->lines[i];
 		if (l == NULL || l[0] == 0)
 			continue;
+		/* its skeleton: "٥ Hidden Lane" has a house number too */
+		if ((l = own(cx, canon_skeleton(l, strlen(l), NULL))) == NULL)
+			return MGW_E_NOMEM;
 		if (i == 0 && (rc = needle_words(cx, l, strlen(l), allowed, 1)) != MGW_OK)
 			return rc;
 		/* "Refuge, 5 Hidden Lane" also as "5 Hidden Lane": from its first number on */
@@ -281,7 +590,7 @@ static int needle_address(struct pol_cx *cx, const Marac__V1__Address *a, uint32
 			}
 	}
 	na.n = cx->n_nd - na.first;
-	if (a->postcode && ident_postcode_norm(a->postcode, strlen(a->postcode), na.pc) == 0) {
+	if (a->postcode && postcode_sk(a->postcode, na.pc) == 0) {
 		char *c;
 		if ((rc = canon_new(CANON_ID, na.pc, strlen(na.pc), &c)) != MGW_OK ||
 		    (rc = needle_add(cx, c, POL_N_ID, allowed, 1)) != MGW_OK)
@@ -701,10 +1010,28 @@ int pol_cx_put(struct pol_cx *cx, const struct pol_scrubbed *e)
 
 /* ---- never-share on values --------------------------------------------------------- */
 
+static int contains_words(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (const char *q = hay; (q = strstr(q, needle)) != NULL; q++)
+		if ((q == hay || q[-1] == ' ') && (q[n] == 0 || q[n] == ' '))
+			return 1;
+	return 0;
+}
+
 /* The forms of one value the needles are compared with; NULL until needed. */
 struct forms {
 	char *words, *digits, *lower, *id;
+	char *spoken;      /* digits written as words read as digits (spoken_digits) */
+	char *lsq;         /* lower without . _ - */
+	struct ttok *tt;   /* times and days (time_tokens) */
+	size_t ntt;
+	char *sq;          /* words without spaces */
+	unsigned char *wb; /* wb[i] of sq: WB_START a word starts at i, WB_END one ends at i */
 };
+
+#define WB_START 1
+#define WB_END 2
 
 static void forms_free(struct forms *f)
 {
@@ -712,6 +1039,146 @@ static void forms_free(struct forms *f)
 	free(f->digits);
 	free(f->lower);
 	free(f->id);
+	free(f->sq);
+	free(f->wb);
+	free(f->spoken);
+	free(f->lsq);
+	free(f->tt);
+}
+
+/* f->words, f->sq and f->wb of the skeleton s. 0 or MGW_E_NOMEM. */
+static int form_words(struct forms *f, const char *s)
+{
+	if (canon_new(CANON_ADDRESS, s, strlen(s), &f->words))
+		return MGW_E_NOMEM;
+	if (f->words == NULL && (f->words = strdup("")) == NULL)
+		return MGW_E_NOMEM;
+	size_t n = strlen(f->words), o = 0;
+	if ((f->sq = malloc(n + 1)) == NULL || (f->wb = calloc(n + 1, 1)) == NULL)
+		return MGW_E_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		if (f->words[i] == ' ') {
+			f->wb[o] |= WB_END;
+			continue;
+		}
+		if (i == 0 || f->words[i - 1] == ' ')
+			f->wb[o] |= WB_START;
+		f->sq[o++] = f->words[i];
+	}
+	f->wb[o] |= WB_END;
+	f->sq[o] = 0;
+	return MGW_OK;
+}
+
+/* Is a[0..la) within one edit of b[0..lb): a letter added, dropped or
+ * changed, or two next to each other swapped ("raod", "hiden", "lne")? */
+static int one_edit(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t i = 0;
+	if (la > lb + 1 || lb > la + 1)
+		return 0;
+	while (i < la && i < lb && a[i] == b[i])
+		i++;
+	if (la == lb)
+		return i == la || memcmp(a + i + 1, b + i + 1, la - i - 1) == 0 ||
+		       (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+			memcmp(a + i + 2, b + i + 2, la - i - 2) == 0);
+	if (la + 1 == lb)
+		return memcmp(a + i, b + i + 1, la - i) == 0;
+	return memcmp(a + i + 1, b + i, lb - i) == 0;
+}
+
+static size_t word_len(const char *p)
+{
+	size_t n = 0;
+	while (p[n] && p[n] != ' ')
+		n++;
+	return n;
+}
+
+/* The m words w[] (lengths l[]) from h on, one of them (of four letters or
+ * more, no digit: a house number must agree) within one edit. */
+static int fuzzy_at(const char *h, const char *const *w, const size_t *l, size_t m)
+{
+	int fuzzed = 0;
+	for (size_t j = 0; j < m; j++) {
+		size_t hl = word_len(h), k = 0;
+		if (hl == 0)
+			return 0;
+		if (hl != l[j] || memcmp(h, w[j], hl) != 0) {
+			while (k < l[j] && isalpha((unsigned char)w[j][k]))
+				k++;
+			if (fuzzed || l[j] < 4 || k < l[j] || !one_edit(h, hl, w[j], l[j]))
+				return 0;
+			fuzzed = 1;
+		}
+		h += hl;
+		if (*h == ' ')
+			h++;
+		else if (j + 1 < m)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Does hay (canonical words) hold needle (canonical words, two to eight of
+ * them) with one word misspelt ("hiden lane", "example raod")? Anchored on
+ * each of the needle's words found whole in hay, so the cost is the
+ * occurrences of those words, not the length of hay times the needle.
+ */
+static int fuzzy_hold(const char *hay, const char *needle)
+{
+	const char *w[8];
+	size_t l[8], m = 0;
+	for (const char *p = needle; *p;) {
+		if (m == 8)
+			return 0;
+		w[m] = p;
+		l[m] = word_len(p);
+		p += l[m];
+		m++;
+		if (*p == ' ')
+			p++;
+	}
+	if (m < 2)
+		return 0; /* one word: "evenings" is not "evening" */
+	for (size_t j = 0; j < m; j++) {
+		char one[64]; /* w[j] alone: the needle's words are not NUL-terminated */
+		if (l[j] >= sizeof one)
+			continue;
+		memcpy(one, w[j], l[j]);
+		one[l[j]] = 0;
+		for (const char *q = hay; (q = strstr(q, one)) != NULL; q++) {
+			if ((q != hay && q[-1] != ' ') || (q[l[j]] != 0 && q[l[j]] != ' '))
+				continue;
+			const char *s = q;
+			size_t back = j;
+			while (back > 0 && s > hay) { /* to the start of the word j before */
+				s--;
+				while (s > hay && s[-1] != ' ')
+					s--;
+				back--;
+			}
+			if (back == 0 && fuzzy_at(s, w, l, m))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Does f hold word needle nd: as whole words, or spaces aside from a word's
+ * start to a word's end ("hiddenlane", "h i d d e n lane"), or with one of
+ * its words misspelt ("hiden lane")? */
+static int words_hold(const struct forms *f, const struct pol_needle *nd)
+{
+	if (contains_words(f->words, nd->s))
+		return 1;
+	size_t n = strlen(nd->sq);
+	for (const char *q = f->sq; n && (q = strstr(q, nd->sq)) != NULL; q++)
+		if ((f->wb[q - f->sq] & WB_START) && (f->wb[q - f->sq + n] & WB_END))
+			return 1;
+	return fuzzy_hold(f->words, nd->s);
 }
 
 /* Digits of s, a letter between two digits making a break ("tel07700" stays
@@ -731,6 +1198,66 @@ static char *digit_stream(const char *s)
 			*w++ = 'x';
 	*w = 0;
 	return o;
+}
+
+/*
+ * The digits of s with digits written as words read as digits: "oh seven
+ * seven oh oh, nine oh oh, one two three" and "07700 nine double oh 123"
+ * hold 07700900123. Any other word is a break ('x'); punctuation and
+ * spaces are not.
+ */
+static char *spoken_digits(const char *s)
+{
+	static const char *const W[] = {"zero", "one", "two", "three", "four",
+					"five", "six", "seven", "eight", "nine"};
+	static const size_t WL[] = {4, 3, 3, 5, 4, 4, 3, 5, 5, 4};
+	size_t n = strlen(s), o = 0;
+	char *out = malloc(3 * n + 1); /* "triple 0": 3 digits from 8 bytes at most */
+	int rep = 1;
+	if (out == NULL)
+		return NULL;
+	for (size_t i = 0; i < n;) {
+		if (!isalnum((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && isalnum((unsigned char)s[j]))
+			j++;
+		size_t l = j - i;
+		int d = -1;
+		if (isdigit((unsigned char)s[i])) {
+			for (size_t k = i; k < j; k++)
+				out[o++] = isdigit((unsigned char)s[k]) ? s[k] : 'x';
+			rep = 1;
+			i = j;
+			continue;
+		}
+		for (int k = 0; k < 10 && d < 0 && l >= 3 && l <= 5; k++)
+			if ((s[i] | 0x20) == W[k][0] && WL[k] == l && strncasecmp(s + i, W[k], l) == 0)
+				d = k;
+		if (d < 0 && ((l == 2 && strncasecmp(s + i, "oh", 2) == 0) ||
+			      (l == 1 && (s[i] | 0x20) == 'o') ||
+			      (l == 6 && strncasecmp(s + i, "nought", 6) == 0) ||
+			      (l == 3 && strncasecmp(s + i, "nil", 3) == 0)))
+			d = 0;
+		if (d < 0 && l == 6 && strncasecmp(s + i, "double", 6) == 0) {
+			rep = 2;
+		} else if (d < 0 && l == 6 && strncasecmp(s + i, "triple", 6) == 0) {
+			rep = 3;
+		} else if (d >= 0) {
+			while (rep-- > 0)
+				out[o++] = (char)('0' + d);
+			rep = 1;
+		} else {
+			if (o > 0 && out[o - 1] != 'x')
+				out[o++] = 'x';
+			rep = 1;
+		}
+		i = j;
+	}
+	out[o] = 0;
+	return out;
 }
 
 /*
@@ -754,7 +1281,9 @@ static char *lower_copy(const char *s)
 		size_t j = i, b = 0;
 		if (strchr("([{<", c) && i + 1 < n)
 			j++, b = 1;
-		int at = strncasecmp(s + j, "at", 2) == 0, dot = strncasecmp(s + j, "dot", 3) == 0;
+		int lc = s[j] | 0x20; /* 'a' or 'd' first: most characters stop here */
+		int at = lc == 'a' && strncasecmp(s + j, "at", 2) == 0,
+		    dot = lc == 'd' && strncasecmp(s + j, "dot", 3) == 0;
 		size_t k = j + (at ? 2 : dot ? 3 : 0);
 		int closed = b ? k < n && strchr(")]}>", s[k]) != NULL
 			       : i > 0 && isspace((unsigned char)s[i - 1]) && k < n &&
@@ -771,39 +1300,65 @@ static char *lower_copy(const char *s)
 	return o;
 }
 
-static int contains_words(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (const char *q = hay; (q = strstr(q, needle)) != NULL; q++)
-		if ((q == hay || q[-1] == ' ') && (q[n] == 0 || q[n] == ' '))
-			return 1;
-	return 0;
-}
-
 /* 1 if needle nd is in f (forms of s, made as needed), 0 if not, <0 on no memory. */
 static int holds(const struct pol_needle *nd, const char *s, struct forms *f)
 {
-	size_t n = strlen(s);
 	switch (nd->how) {
 	case POL_N_WORDS:
-		if (f->words == NULL) {
-			if (canon_new(CANON_ADDRESS, s, n, &f->words))
-				return MGW_E_NOMEM;
-			if (f->words == NULL && (f->words = strdup("")) == NULL)
-				return MGW_E_NOMEM;
-		}
-		return contains_words(f->words, nd->s);
+		if (f->words == NULL && form_words(f, s))
+			return MGW_E_NOMEM;
+		return words_hold(f, nd);
 	case POL_N_DIGITS:
 		if (f->digits == NULL && (f->digits = digit_stream(s)) == NULL)
 			return MGW_E_NOMEM;
-		return strstr(f->digits, nd->s) != NULL;
-	case POL_N_EMAIL:
+		if (strstr(f->digits, nd->s) != NULL)
+			return 1;
+		if (f->spoken == NULL && (f->spoken = spoken_digits(s)) == NULL)
+			return MGW_E_NOMEM;
+		return strstr(f->spoken, nd->s) != NULL;
+	case POL_N_TIMES: {
+		if (f->tt == NULL && time_tokens(s, &f->tt, &f->ntt) != MGW_OK)
+			return MGW_E_NOMEM;
+		struct ttok nt[32];
+		size_t nn = 0;
+		for (const char *p = nd->s; *p && nn < 32;) {
+			char k = *p++;
+			int v = (int)strtol(p, (char **)&p, 10);
+			nt[nn++] = (struct ttok){(unsigned char)(k == 't' ? TT_TIME : k == 'h' ? TT_HOUR
+											    : TT_DAY),
+						(short)v, 0};
+			while (*p == ' ')
+				p++;
+		}
+		return times_hold(nt, nn, f->tt, f->ntt);
+	}
+	case POL_N_EMAIL: {
 		if (f->lower == NULL && (f->lower = lower_copy(s)) == NULL)
 			return MGW_E_NOMEM;
-		return strstr(f->lower, nd->s) != NULL;
+		if (strstr(f->lower, nd->s) != NULL)
+			return 1;
+		/* and without its dots, dashes and underscores: "alexa testperson
+		 * at example dot org" is alexa.testperson@example.org */
+		char nq[256];
+		size_t k = 0;
+		for (const char *q = nd->s; *q && k + 1 < sizeof nq; q++)
+			if (!strchr("._-", *q))
+				nq[k++] = *q;
+		nq[k] = 0;
+		if (f->lsq == NULL) {
+			if ((f->lsq = malloc(strlen(f->lower) + 1)) == NULL)
+				return MGW_E_NOMEM;
+			char *w = f->lsq;
+			for (const char *q = f->lower; *q; q++)
+				if (!strchr("._-", *q))
+					*w++ = *q;
+			*w = 0;
+		}
+		return k > 0 && strchr(nq, '@') && strstr(f->lsq, nq) != NULL;
+	}
 	default:
 		if (f->id == NULL) {
-			if (canon_new(CANON_ID, s, n, &f->id))
+			if (canon_new(CANON_ID, s, strlen(s), &f->id))
 				return MGW_E_NOMEM;
 			if (f->id == NULL && (f->id = strdup("")) == NULL)
 				return MGW_E_NOMEM;
@@ -816,43 +1371,82 @@ int pol_ns_leaf(const struct pol_cx *cx, int agency, const char *s, int in_addre
 {
 	struct forms f = {0};
 	int hit = 0;
+	char *sk = NULL;
 	for (size_t i = 0; i < cx->n_nd && hit == 0; i++) {
 		const struct pol_needle *nd = &cx->nd[i];
-		if ((nd->allowed >> agency & 1) || (in_address && nd->addr))
+		if ((nd->allowed >> agency & 1) ||
+		    (in_address && nd->addr && !(in_address == 2 && nd->how == POL_N_ID)))
 			continue;
-		hit = holds(nd, s, &f);
+		if (sk == NULL && (sk = canon_skeleton(s, strlen(s), NULL)) == NULL)
+			return MGW_E_NOMEM;
+		hit = holds(nd, sk, &f);
 	}
 	forms_free(&f);
+	free(sk);
 	return hit;
+}
+
+uint32_t pol_ns_mask(const struct pol_cx *cx, const char *s, int *err)
+{
+	struct forms f = {0};
+	uint32_t mask = 0, any = 0;
+	char *sk = NULL;
+	*err = 0;
+	for (size_t i = 0; i < cx->n_nd; i++)
+		any |= ~cx->nd[i].allowed;
+	for (size_t i = 0; i < cx->n_nd && (mask & any) != any; i++) {
+		const struct pol_needle *nd = &cx->nd[i];
+		if ((~nd->allowed & ~mask) == 0)
+			continue; /* every agency it could add is in already */
+		if (sk == NULL && (sk = canon_skeleton(s, strlen(s), NULL)) == NULL) {
+			*err = MGW_E_NOMEM;
+			break;
+		}
+		int hit = holds(nd, sk, &f);
+		if (hit < 0) {
+			*err = hit;
+			break;
+		}
+		if (hit)
+			mask |= ~nd->allowed;
+	}
+	forms_free(&f);
+	free(sk);
+	return mask;
 }
 
 int pol_ns_address(const struct pol_cx *cx, int agency, const Marac__V1__Address *a)
 {
 	char pc[9] = "";
-	char *joined = NULL, *words = NULL;
+	char *joined = NULL, *sk = NULL;
+	struct forms f = {0};
 	int hit = 0;
 	if (cx->n_na == 0)
 		return 0;
-	if (a->postcode && ident_postcode_norm(a->postcode, strlen(a->postcode), pc) != 0)
+	if (a->postcode && postcode_sk(a->postcode, pc) != 0)
 		pc[0] = 0;
 	if ((joined = address_join(a, 0)) == NULL ||
-	    canon_new(CANON_ADDRESS, joined, strlen(joined), &words) != MGW_OK) {
+	    (sk = canon_skeleton(joined, strlen(joined), NULL)) == NULL || form_words(&f, sk)) {
 		free(joined);
+		free(sk);
+		forms_free(&f);
 		return MGW_E_NOMEM;
 	}
+	const char *words = f.words[0] ? f.words : NULL;
 	for (size_t i = 0; i < cx->n_na && !hit; i++) {
 		const struct pol_ns_addr *na = &cx->na[i];
 		if (na->allowed >> agency & 1)
 			continue;
 		int lines = 0;
 		for (size_t k = na->first; words && k < na->first + na->n && !lines; k++)
-			lines = contains_words(words, cx->nd[k].s);
+			lines = words_hold(&f, &cx->nd[k]);
 		if (words == NULL) /* a postcode alone: the same postcode */
 			hit = pc[0] && na->pc[0] && strcmp(pc, na->pc) == 0;
 		else /* lines that hold the address, and no postcode that says otherwise */
 			hit = lines && !(pc[0] && na->pc[0] && strcmp(pc, na->pc) != 0);
 	}
 	free(joined);
-	free(words);
+	free(sk);
+	forms_free(&f);
 	return hit;
 }

@@ -23,6 +23,7 @@
 #include "mgw_err.h"
 #include "policy_int.h"
 #include "policy_yaml.h"
+#include "utf8.h"
 
 static const struct {
 	const char *name;
@@ -341,6 +342,12 @@ static int words_ok(const char *s, const char *allow, int digits, int max_words)
 		struct ident_char c;
 		size_t k = ident_char_next(s + i, n - i, &c);
 		int word = 0;
+		uint32_t cp;
+		/* a digit of another script or style ("０７７００", "٠٧٧٠٠") is a
+		 * digit, not a letter: no phone passes as a name */
+		if (c.cls == IDENT_C_LETTER && k > 1 &&
+		    utf8_decode((const unsigned char *)s + i, n - i, &cp) == k && canon_digit(cp) >= 0)
+			c.cls = IDENT_C_DIGIT;
 		switch (c.cls) {
 		case IDENT_C_LETTER: letters++, word = 1; break;
 		case IDENT_C_DIGIT:

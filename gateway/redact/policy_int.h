@@ -236,11 +236,13 @@ enum pol_how {
 	POL_N_DIGITS, /* a phone's national digits, contained in the digits of the field */
 	POL_N_EMAIL,  /* lower case, contained */
 	POL_N_ID,     /* canon CANON_ID, contained */
+	POL_N_TIMES,  /* a safe time's times and days ("600,720;wd"), found close together */
 };
 
 /* A never-share value of the case in one comparable form. */
 struct pol_needle {
 	char *s;
+	char *sq;           /* POL_N_WORDS: s without its spaces ("hiddenlane"), else NULL */
 	uint32_t allowed;   /* agencies that may have it */
 	unsigned char how;  /* enum pol_how */
 	unsigned char addr; /* from an address: Address messages compare it as a whole */
@@ -280,7 +282,8 @@ struct pol_scrubbed {
 	unsigned replaced;
 	struct scrub_finding *f;
 	size_t nf;
-	uint16_t ns_checked, ns_hit; /* per agency bit: out checked for never-share values, held one */
+	int ns_done;         /* out checked for never-share values (pol_ns_mask) */
+	uint32_t ns_hit;     /* per agency bit: out held one it may not have */
 };
 
 struct pol_cx {
@@ -329,13 +332,33 @@ int pol_cx_put(struct pol_cx *cx, const struct pol_scrubbed *e);
 
 /*
  * Never-share on values. pol_ns_leaf: 1 if the string s holds a never-share
- * value agency may not have (in_address: s is a field of an Address
- * message, whose address forms are compared by pol_ns_address instead).
- * pol_ns_address: 1 if the Address message a is, as a whole, a never-share
+ * value agency may not have. pol_ns_address: 1 if the Address message a is, as a whole, a never-share
  * address agency may not have. <0 on no memory.
+ *
+ * Both compare skeletons (canon.h canon_skeleton: look-alike Cyrillic and
+ * Greek letters, digits of any script, invisible characters, character
+ * references), and a word needle also matches with its spaces gone, from a
+ * word's start to a word's end ("Hiddenlane", "H i d d e n Lane",
+ * "Hidden<zero-width space>Lane" hold "hidden lane"), or with one of its
+ * words (four letters or more, no digit) one edit away ("Hiden Lane"). A
+ * phone is also found read out in words ("oh seven seven oh oh ..."), an
+ * e-mail without its dots, dashes and underscores, and a safe time by its
+ * times and days within a few words of one sentence (POL_N_TIMES). in_address: 0 for a field outside an Address
+ * message; 1 for an address line (the address's own needles are left to
+ * pol_ns_address); 2 for an Address's postcode, which is compared with the
+ * never-share postcodes too: a child's address with the refuge's postcode
+ * is the refuge's, whatever its lines say.
  */
 int pol_ns_leaf(const struct pol_cx *cx, int agency, const char *s, int in_address);
 int pol_ns_address(const struct pol_cx *cx, int agency, const Marac__V1__Address *a);
+
+/*
+ * pol_ns_leaf (in_address 0) for every agency at once: bit a set when
+ * agency a may not have a never-share value s holds. Free text scrubbed
+ * once for a profile is checked once for all its agencies. *err is 0 or
+ * MGW_E_NOMEM (the mask is then incomplete).
+ */
+uint32_t pol_ns_mask(const struct pol_cx *cx, const char *s, int *err);
 
 /* ---- policy_value.c: what happens to one value ------------------------------ */
 

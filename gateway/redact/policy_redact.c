@@ -58,6 +58,26 @@ static size_t elem_size(const ProtobufCFieldDescriptor *f)
 	}
 }
 
+/*
+ * Does s hold a character that makes a reader see its text in another order
+ * than it is stored (U+202A-U+202E embeddings and overrides, U+2066-U+2069
+ * isolates, U+200F and U+061C right-to-left marks)? "<U+202E>321009 00770"
+ * shows her phone, and nothing that reads the stored order finds it. Case
+ * notes in English have no use for them: such a value is withheld whole.
+ */
+static int bidi_reorders(const char *s)
+{
+	/* all are three bytes (E2 80 AA-AE, E2 81 A6-A9, E2 80 8F) but U+061C (D8 9C) */
+	for (const char *q = s; (q = strpbrk(q, "\xe2\xd8")) != NULL; q++) {
+		const unsigned char *u = (const unsigned char *)q;
+		if ((u[0] == 0xE2 && u[1] == 0x80 && ((u[2] >= 0xAA && u[2] <= 0xAE) || u[2] == 0x8F)) ||
+		    (u[0] == 0xE2 && u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9) ||
+		    (u[0] == 0xD8 && u[1] == 0x9C))
+			return 1;
+	}
+	return 0;
+}
+
 /* What happened to one string value: for the manifest and --explain. */
 struct outcome {
 	int action;
@@ -78,10 +98,17 @@ static int put_string(struct pol_rd *r, int node, int action, const struct pol_r
 {
 	const struct policy *p = r->p;
 	const struct pol_path *pn = &p->paths[node];
+	/* pol_ns_leaf: 1 an address line, 2 an address's postcode, 0 anything else */
 	int in_addr = p->paths[pn->parent].msg == &marac__v1__address__descriptor;
+	if (in_addr && pn->grammar == POL_G_POSTCODE)
+		in_addr = 2;
 	int hit;
 	*o = NULL;
 	*oc = (struct outcome){action, ground, "rule", rule ? rule->line : 0};
+	if (bidi_reorders(s)) {
+		*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_INVALID, "bidi control", 0};
+		return 0;
+	}
 	if (pn->cls != POL_C_TEXT) {
 		/* never-share first: the manifest then says why it matters */
 		if ((hit = pol_ns_leaf(r->cx, r->agency, s, in_addr)) != 0) {
@@ -149,6 +176,31 @@ static int copy_value(const ProtobufCFieldDescriptor *f, const void *src, void *
 	return 1;
 }
 
+/*
+ * 1 if the n elements of a repeated field, read one after the other, hold a
+ * never-share value the recipient may not have that no element holds alone
+ * (each element is checked by put_string), 0 if not, <0 on no memory.
+ */
+static int split_never_share(struct pol_rd *r, const char *const *v, size_t n)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < n; i++)
+		len += (v[i] ? strlen(v[i]) : 0) + 1;
+	char *all = malloc(len), *o = all;
+	if (all == NULL)
+		return MGW_E_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		size_t l = v[i] ? strlen(v[i]) : 0;
+		memcpy(o, v[i] ? v[i] : "", l);
+		o += l;
+		*o++ = ' ';
+	}
+	*o = 0;
+	int hit = pol_ns_leaf(r->cx, r->agency, all, 0);
+	free(all);
+	return hit;
+}
+
 /* One leaf field. Returns 1 if something was written into out, 0 if not, <0 error. */
 static int leaf(struct pol_rd *r, const ProtobufCMessage *in, ProtobufCMessage *out, int node,
 		int role_slot)
@@ -180,6 +232,18 @@ static int leaf(struct pol_rd *r, const ProtobufCMessage *in, ProtobufCMessage *
 	if ((action == POL_MASK && pn->mask == POL_MASK_NONE) ||
 	    (action == POL_SCRUB && !pn->text) || (action != POL_SHARE && !str))
 		action = POL_WITHHOLD; /* the load prevents these */
+	if (action != POL_WITHHOLD && rep && str && n > 1 && pn->cls != POL_C_TEXT &&
+	    r->p->paths[pn->parent].msg != &marac__v1__address__descriptor) { /* (pol_ns_address) */
+		/* a value split over the elements ("Hidden", "Lane" as two aliases) */
+		int hit = split_never_share(r, (const char *const *)vals, n);
+		if (hit < 0)
+			return hit;
+		if (hit) {
+			action = POL_WITHHOLD;
+			ground = POL_GROUND_NEVER_SHARE;
+			why = "never-share value";
+		}
+	}
 	if (action == POL_WITHHOLD) {
 		for (size_t i = 0; r->explain && i < n; i++) {
 			r->idx[pn->depth] = i;

@@ -141,12 +141,13 @@ int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground,
 			return rc;
 		e = pol_cx_get(r->cx, r->group, s, label);
 	}
-	if (e->out && !(e->ns_checked >> r->agency & 1)) {
-		int hit = pol_ns_leaf(r->cx, r->agency, e->out, 0);
-		if (hit < 0)
-			return hit;
-		e->ns_checked |= (uint16_t)(1u << r->agency);
-		e->ns_hit |= (uint16_t)((unsigned)hit << r->agency);
+	if (e->out && !e->ns_done) { /* once for every agency of the profile */
+		int err;
+		uint32_t m = pol_ns_mask(r->cx, e->out, &err);
+		if (err)
+			return err;
+		e->ns_hit = m;
+		e->ns_done = 1;
 	}
 	if (e->out && (e->ns_hit >> r->agency & 1)) {
 		*ns = 1;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "canon.h"
 #include "mgw_err.h"
 
 /* The replacement of a non-ASCII code point: bytes written to r (<= 3), or
@@ -30,8 +31,10 @@ static int replace(uint32_t cp, char r[3])
 		r[0] = '\n';
 		return 1;
 	}
-	if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD)
-		return 0;
+	if ((cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF ||
+	    cp == 0xAD || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x34F || cp == 0x180E)
+		return 0; /* invisible: zero-width, soft hyphen, bidi marks and embeddings, selectors */
 	if ((cp >= 0x2010 && cp <= 0x2013) || cp == 0x2212 || cp == 0xFE63) {
 		r[0] = '-';
 		return 1;
@@ -52,7 +55,46 @@ static int replace(uint32_t cp, char r[3])
 		r[0] = '"';
 		return 1;
 	}
+	int c = canon_digit(cp), script;
+	if (c >= 0) { /* "٠٧٧٠٠", "𝟎𝟕𝟕𝟎𝟎": digits of other scripts and styles */
+		r[0] = (char)('0' + c);
+		return 1;
+	}
+	if ((c = canon_lookalike(cp, &script)) != 0 && !script) { /* "𝐇𝐢𝐝𝐝𝐞𝐧", "Ⓗ" */
+		r[0] = (char)c;
+		return 1;
+	}
 	return -1;
+}
+
+/* A Cyrillic or Greek letter that looks Latin, written beside an ASCII
+ * letter ("Hіdden": the i is U+0456): the Latin letter, else 0. A word of
+ * its own script ("Олена") is left as it is. */
+static int lookalike_beside(uint32_t cp, const unsigned char *out, size_t o,
+			    const unsigned char *p, size_t i, size_t len)
+{
+	int script, c = canon_lookalike(cp, &script);
+	if (c == 0 || !script)
+		return 0;
+	int before = o > 0 && (unsigned)((out[o - 1] | 0x20) - 'a') < 26u;
+	uint32_t nx;
+	int after = 0;
+	if (i < len && p[i] < 0x80) {
+		after = (unsigned)((p[i] | 0x20) - 'a') < 26u;
+	} else if (i < len && utf8_decode(p + i, len - i, &nx) != 0) {
+		int s2, c2 = canon_lookalike(nx, &s2); /* "Ѕоnia": a run of them before one */
+		after = c2 != 0 && s2 && i + 2 < len && utf8_decode(p + i + 2, len - i - 2, &nx) &&
+			nx < 0x80 && (unsigned)((nx | 0x20) - 'a') < 26u;
+	}
+	return before || after ? c : 0;
+}
+
+/* Combining marks (accents, underlines, strokes) on an ASCII letter or digit. */
+static int combining(uint32_t cp)
+{
+	return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+	       (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+	       (cp >= 0xFE20 && cp <= 0xFE2F);
 }
 
 static int is_alnum(unsigned char c)
@@ -198,6 +240,31 @@ static size_t ascii_run(const unsigned char *p, size_t i, size_t len)
 	return i;
 }
 
+/* A character written as a reference at p[i]: an HTML character reference
+ * ("&nbsp;", "&#48;"), or "%20" or "%40" inside a word ("jo%40example.org",
+ * not "50%20"). Its length with the character in *cp, or 0. */
+static size_t ref_at(const unsigned char *p, size_t i, size_t len, uint32_t *cp)
+{
+	if (p[i] == '&')
+		return canon_charref((const char *)p + i, len - i, cp);
+	if (p[i] != '%' || i == 0 || i + 3 >= len || !is_alnum(p[i - 1]) || !is_alnum(p[i + 3]) ||
+	    p[i + 2] != '0' || (p[i + 1] != '2' && p[i + 1] != '4'))
+		return 0;
+	*cp = p[i + 1] == '2' ? ' ' : '@';
+	return 3;
+}
+
+/* The offset of the next c at or after i (len when none); *cache holds the
+ * last answer plus 1, so each byte is searched once for each c. */
+static size_t next_of(const unsigned char *p, size_t i, size_t len, int c, size_t *cache)
+{
+	if (*cache == 0 || *cache - 1 < i) {
+		const unsigned char *q = memchr(p + i, c, len - i);
+		*cache = (q ? (size_t)(q - p) : len) + 1;
+	}
+	return *cache - 1;
+}
+
 static int push_bk(struct textnorm *t, size_t *cap, size_t o, size_t i)
 {
 	if (t->nbk == *cap) {
@@ -230,22 +297,48 @@ static int build(const char *text, size_t len, struct textnorm *out, int dense)
 	unsigned char *s = (unsigned char *)out->s;
 	size_t *map = out->map;
 	size_t i = 0, o = 0;
+	/* the next '&' and '%' at or after i, plus 1 (0: not looked for yet) */
+	size_t amp = 0, pct = 0;
 	while (i < len) {
+		uint32_t cp;
+		size_t k = 0;
 		if (p[i] < 0x80) { /* an ASCII run: copied whole, its controls fixed after */
-			size_t r = ascii_run(p, i, len);
+			size_t a = next_of(p, i, len, '&', &amp), c = next_of(p, i, len, '%', &pct);
+			size_t r = ascii_run(p, i, a < c ? a : c); /* to the next '&' or '%' */
 			memcpy(s + o, p + i, r - i);
 			size_t base = i - o;
 			if (dense)
-				for (size_t k = o; k < o + (r - i); k++)
-					map[k] = base + k;
+				for (size_t q = o; q < o + (r - i); q++)
+					map[q] = base + q;
 			o += r - i;
 			i = r;
-			continue;
+			if (i == len || p[i] >= 0x80)
+				continue;
+			/* at an '&' or '%': a character reference ("07700&nbsp;900123",
+			 * "&#48;"), or "%40" / "%20" inside a word ("jo%40example.org") */
+			if ((k = ref_at(p, i, len, &cp)) == 0) { /* neither: the byte as it is */
+				if (dense)
+					map[o] = i;
+				s[o++] = p[i++];
+				continue;
+			}
+		} else {
+			k = utf8_decode(p + i, len - i, &cp);
 		}
-		uint32_t cp;
-		size_t k = utf8_decode(p + i, len - i, &cp);
-		char r[3];
+		char r[4];
 		int w = k ? replace(cp, r) : -1;
+		if (k && w < 0 && (r[0] = (char)lookalike_beside(cp, s, o, p, i + k, len)) != 0)
+			w = 1;
+		if (k && w < 0 && combining(cp) && o > 0 && s[o - 1] < 0x80)
+			w = 0; /* "0̲7̲7̲0̲0̲ ̲9̲": the digits and spaces without their underline */
+		if (k && w < 0 && (p[i] == '&' || p[i] == '%')) { /* a reference to any other character */
+			size_t m = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+			uint32_t v = cp;
+			for (size_t j = m; j-- > 1; v >>= 6)
+				r[j] = (char)(0x80 | (v & 0x3F));
+			r[0] = (char)(m == 1 ? v : m == 2 ? 0xC0 | v : m == 3 ? 0xE0 | v : 0xF0 | v);
+			w = (int)m; /* m < k: "&#NNN;" is longer than its character */
+		}
 		if (k == 0)
 			k = 1; /* an invalid byte: copied alone */
 		if (w < 0) {
@@ -320,6 +413,8 @@ void textnorm_orig(const struct textnorm *t, const char *orig, size_t origlen, s
 		b--; /* the character's first byte */
 	uint32_t cp;
 	size_t k = b < origlen && p[b] >= 0x80 ? utf8_decode(p + b, origlen - b, &cp) : 1;
+	if (b < origlen && (p[b] == '&' || p[b] == '%')) /* a reference: all of it */
+		k = ref_at(p, b, origlen, &cp) ? ref_at(p, b, origlen, &cp) : 1;
 	b += k ? k : 1;
 	if (b > origlen)
 		b = origlen;

@@ -10,7 +10,20 @@
  *   U+00A0, U+202F, U+2000-U+200A, U+205F, U+3000, U+1680,
  *   '\t', '\v', '\f', '\r'                                   -> ' '
  *   U+0085, U+2028, U+2029 (line and paragraph separators)   -> '\n'
- *   U+200B-U+200D, U+2060, U+FEFF, U+00AD (zero-width, soft hyphen) -> removed
+ *   U+200B-U+200F, U+2060-U+2064, U+FEFF, U+00AD, U+202A-U+202E,
+ *   U+2066-U+2069, U+FE00-U+FE0F, U+034F, U+180E (zero-width, soft hyphen,
+ *   bidi marks, embeddings, overrides and isolates, selectors)  -> removed
+ *   a combining mark after an ASCII character ("0̲7̲7̲ ̲9̲")     -> removed
+ *   digits of any script or style (canon.h canon_digit: Arabic-Indic,
+ *   Devanagari, mathematical bold, circled, superscript, ...)  -> '0'-'9'
+ *   mathematical, circled and squared Latin letters          -> the letter
+ *   a Cyrillic or Greek letter that looks Latin (canon.h canon_lookalike),
+ *   beside an ASCII letter ("Nеighbourly" with U+0435)        -> the letter
+ *                  (a word all of its own script stays)
+ *   HTML character references ("&nbsp;", "&#48;", "&#x40;", "&amp;", ...:
+ *   canon.h canon_charref) -> their character, normalised as above; "%20"
+ *   and "%40" between two letters or digits ("jo%40example.org") -> ' ', '@'
+ *                  (a finding that ends in one replaces all of it)
  *   U+2010-U+2013, U+2212, U+FE63 (hyphens, en dash, minus)  -> '-'
  *   U+2014, U+2015 (em dash, horizontal bar)                 -> " - " (a spaced
  *                  dash: a clause break, not the hyphen of "Smith-Jones")

@@ -160,6 +160,10 @@ static int transfer_area_clean(const policy *pol, const Marac__V1__Referral *r)
 	Marac__V1__CaseSummary cs = MARAC__V1__CASE_SUMMARY__INIT;
 	cs.case_ref = "X";
 	cs.narrative = (char *)t;
+	/* with the victim, so that her never-share values are compared as
+	 * they read ("Example Rd Testtown", "Exampleroad", her phone in words:
+	 * no recogniser takes them for an address or a phone) */
+	cs.victim = r->victim;
 	int clean = 1;
 	for (int ag = 1; ag <= MARAC__V1__AGENCY__AGENCY_EDUCATION && clean; ag++) {
 		Marac__V1__CaseSummary *view = NULL;
@@ -173,6 +177,10 @@ static int transfer_area_clean(const policy *pol, const Marac__V1__Referral *r)
 		 * takes words of real areas ("Blackburn with Darwen") for names. */
 		for (size_t i = 0; i < n_f && clean; i++)
 			if (fs[i].end > fs[i].start && strcmp(fs[i].kind, "name") != 0)
+				clean = 0;
+		for (size_t i = 0; i < n_man && clean; i++) /* a never-share value of hers */
+			if (strcmp(man[i]->path, "narrative") == 0 &&
+			    strcmp(man[i]->ground, "never-share") == 0)
 				clean = 0;
 		free(fs);
 		codec_free(&view->base);

@@ -608,10 +608,12 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 				    .case_ref = sh->summary->case_ref};
 		return refuse(w->g, NULL, w, jb, &r,
 			      "summary: more people, aliases or personal data than one case may hold "
-			      "(%u persons, %u aliases each, %u KiB, %u names and values to scrub); "
+			      "(%u persons, %u aliases each, %u KiB, %u names and values to scrub, "
+			      "%u address lines, %u forms of never-share values); "
 			      "nothing was shared",
 			      MGW_MAX_CASE_PERSONS, MGW_MAX_PERSON_ALIASES,
-			      MGW_MAX_CASE_VALUE_BYTES >> 10, MGW_SCRUB_MAX_ENTRIES);
+			      MGW_MAX_CASE_VALUE_BYTES >> 10, MGW_SCRUB_MAX_ENTRIES,
+			      MGW_MAX_ADDRESS_LINES, MGW_MAX_NS_FORMS);
 	}
 	if (rc == MGW_E_TOO_LARGE) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_VIEW_TOO_LARGE,
