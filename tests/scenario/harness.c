@@ -404,27 +404,22 @@ void make_share(Marac__V1__Share *s, const char *msg_id, Marac__V1__Agency *to, 
 	s->summary = c;
 }
 
-SSL *raw_tls(struct gwp *g, const char *name, int *fdp)
+SSL *raw_tls_files(struct gwp *g, const char *chain, const char *key, int *fdp)
 {
-	static SSL_CTX *ctx;
 	SSL_CTX *c = SSL_CTX_new(TLS_client_method());
 	cr_assert_not_null(c);
 	SSL_CTX_set_min_proto_version(c, TLS1_3_VERSION);
-	if (name[0]) {
-		char crt[64], key[64];
-		snprintf(crt, sizeof crt, "%s.crt", name);
-		snprintf(key, sizeof key, "%s.key", name);
-		cr_assert_eq(SSL_CTX_use_certificate_file(c, pki_file(crt), SSL_FILETYPE_PEM), 1);
-		cr_assert_eq(SSL_CTX_use_PrivateKey_file(c, pki_file(key), SSL_FILETYPE_PEM), 1);
+	if (chain != NULL) {
+		cr_assert_eq(SSL_CTX_use_certificate_chain_file(c, chain), 1, "%s", chain);
+		cr_assert_eq(SSL_CTX_use_PrivateKey_file(c, key, SSL_FILETYPE_PEM), 1, "%s", key);
 	}
 	SSL_CTX_load_verify_locations(c, pki_file("ca.crt"), NULL);
-	SSL_CTX_free(ctx);
-	ctx = c;
 	int fd = socket(AF_INET, SOCK_STREAM, 0);
 	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)g->port)};
 	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
 	cr_assert_eq(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
 	SSL *s = SSL_new(c);
+	SSL_CTX_free(c); /* s holds a reference */
 	SSL_set_fd(s, fd);
 	SSL_set_tlsext_host_name(s, "localhost");
 	if (SSL_connect(s) != 1) {
@@ -434,6 +429,30 @@ SSL *raw_tls(struct gwp *g, const char *name, int *fdp)
 	}
 	*fdp = fd;
 	return s;
+}
+
+SSL *raw_tls(struct gwp *g, const char *name, int *fdp)
+{
+	if (name[0] == '\0')
+		return raw_tls_files(g, NULL, NULL, fdp);
+	char crt[64], key[64];
+	snprintf(crt, sizeof crt, "%s.crt", name);
+	snprintf(key, sizeof key, "%s.key", name);
+	return raw_tls_files(g, pki_file(crt), pki_file(key), fdp);
+}
+
+long daemon_rss_kb(const struct gwp *g)
+{
+	char p[64], line[256];
+	snprintf(p, sizeof p, "/proc/%d/status", (int)g->pid);
+	FILE *f = fopen(p, "r");
+	long v = -1;
+	while (f && fgets(line, sizeof line, f))
+		if (strncmp(line, "VmRSS:", 6) == 0)
+			v = atol(line + 6);
+	if (f)
+		fclose(f);
+	return v;
 }
 
 int raw_upgrade(SSL *s, const char *path, const char *subprotocol)

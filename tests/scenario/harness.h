@@ -107,12 +107,16 @@ void expect_retracts_before_a_later_deliver(struct gwp *g, const char *case_ref,
  */
 typedef struct ssl_st SSL;
 SSL *raw_tls(struct gwp *g, const char *name, int *fd);
+/* raw_tls with a certificate chain and key given as files (chain NULL: none). */
+SSL *raw_tls_files(struct gwp *g, const char *chain, const char *key, int *fd);
 int raw_upgrade(SSL *s, const char *path, const char *subprotocol);
 /* One frame: opcode and payload, masked or not. 0 or -1. */
 int raw_ws_send(SSL *s, int opcode, const void *p, size_t n, int masked);
 /* Next frame's opcode (payload into buf, *len), -1 on close of TCP/timeout. */
 int raw_ws_recv(SSL *s, int fd, unsigned char *buf, size_t cap, size_t *len, int timeout_ms);
 void raw_close(SSL *s, int fd);
+/* The daemon's resident memory, KiB (-1 if unreadable). */
+long daemon_rss_kb(const struct gwp *g);
 /* raw_tls as NAME, upgrade to /v1 marac.v1 and send Hello (masked or not). */
 SSL *raw_hello(struct gwp *g, const char *name, int masked, int *fd);
 /* raw_hello (masked), then frames read until the Welcome (asserted). */

@@ -388,21 +388,6 @@ Test(abuse3, a_lookup_or_auditor_certificate_cannot_tell_actions_by_updating_the
 	}
 }
 
-/* The daemon's resident memory, KiB (-1 if unreadable). */
-static long daemon_rss_kb(void)
-{
-	char p[64], line[256];
-	snprintf(p, sizeof p, "/proc/%d/status", (int)G.pid);
-	FILE *f = fopen(p, "r");
-	long v = -1;
-	while (f && fgets(line, sizeof line, f))
-		if (strncmp(line, "VmRSS:", 6) == 0)
-			v = atol(line + 6);
-	if (f)
-		fclose(f);
-	return v;
-}
-
 /*
  * Answers wait in the session's control queue, which was bounded by count
  * only (2 x max_in_flight + 16 = 144 frames). A node that pipelined 140
@@ -467,11 +452,11 @@ Test(abuse3, unread_answers_are_bounded_in_bytes_not_only_in_frames)
 	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
 	req.body_case = MARAC__V1__FRAME__BODY_ACTION_LIST_REQUEST;
 	req.action_list_request = &q;
-	long before = daemon_rss_kb();
+	long before = daemon_rss_kb(&G);
 	for (int i = 0; i < 140; i++)
 		cr_assert_eq(mgw_client_send(h, &req), MGW_OK);
 	sleep(8); /* not reading: the answers (about 1 MiB each) wait in the gateway */
-	long after = daemon_rss_kb();
+	long after = daemon_rss_kb(&G);
 	int lists = 0, rc;
 	Marac__V1__Frame *f;
 	while ((rc = mgw_client_recv(h, 5000, &f)) == MGW_OK) {

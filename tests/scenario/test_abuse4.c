@@ -371,21 +371,6 @@ Test(abuse4, websocket_framing_violations_close_the_connection_and_nothing_else)
 	mgw_client_free(p);
 }
 
-/* The daemon's resident memory, KiB (-1 if unreadable). */
-static long daemon_rss_kb(void)
-{
-	char p[64], line[256];
-	snprintf(p, sizeof p, "/proc/%d/status", (int)G.pid);
-	FILE *f = fopen(p, "r");
-	long v = -1;
-	while (f && fgets(line, sizeof line, f))
-		if (strncmp(line, "VmRSS:", 6) == 0)
-			v = atol(line + 6);
-	if (f)
-		fclose(f);
-	return v;
-}
-
 /*
  * Slow readers. The deliveries queued in memory for a node's socket were
  * bounded by the delivery window's count only: 64 frames of up to
@@ -423,7 +408,7 @@ Test(abuse4, nodes_that_stop_reading_do_not_hold_their_deliveries_in_memory)
 				  MARAC__V1__AGENCY__AGENCY_CHILDRENS_SOCIAL_CARE,
 				  MARAC__V1__AGENCY__AGENCY_ADULT_SOCIAL_CARE,
 				  MARAC__V1__AGENCY__AGENCY_PROBATION, MARAC__V1__AGENCY__AGENCY_EDUCATION};
-	long before = daemon_rss_kb();
+	long before = daemon_rss_kb(&G);
 	double t0 = mono_s();
 	for (int i = 0; i < N; i++) {
 		char id[24];
@@ -436,7 +421,7 @@ Test(abuse4, nodes_that_stop_reading_do_not_hold_their_deliveries_in_memory)
 		codec_free(&acc->base);
 	}
 	sleep(2); /* the last commits reach the sessions */
-	long after = daemon_rss_kb();
+	long after = daemon_rss_kb(&G);
 	fprintf(stderr, "slow readers: %d x %d views of 0.9 MiB in %.1f s: daemon +%ld MiB\n",
 		NSLOW, N, mono_s() - t0, (after - before) / 1024);
 	codec_free(&cs->base);
@@ -544,33 +529,6 @@ Test(abuse4, a_lost_store_beside_its_audit_key_refuses_the_start)
 
 #include <openssl/err.h>
 
-/* TLS to g as the certificate chain in chain (leaf first) with key; NULL if refused. */
-static SSL *tls_with_chain(struct gwp *g, const char *chain, const char *key, int *fdp)
-{
-	SSL_CTX *c = SSL_CTX_new(TLS_client_method());
-	cr_assert_not_null(c);
-	SSL_CTX_set_min_proto_version(c, TLS1_3_VERSION);
-	cr_assert_eq(SSL_CTX_use_certificate_chain_file(c, chain), 1);
-	cr_assert_eq(SSL_CTX_use_PrivateKey_file(c, key, SSL_FILETYPE_PEM), 1);
-	SSL_CTX_set_verify(c, SSL_VERIFY_PEER, NULL);
-	SSL_CTX_load_verify_locations(c, pki_file("ca.crt"), NULL);
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)g->port)};
-	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
-	cr_assert_eq(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
-	SSL *s = SSL_new(c);
-	SSL_CTX_free(c); /* s holds a reference */
-	SSL_set_fd(s, fd);
-	SSL_set_tlsext_host_name(s, "localhost");
-	if (SSL_connect(s) != 1) {
-		SSL_free(s);
-		close(fd);
-		return NULL;
-	}
-	*fdp = fd;
-	return s;
-}
-
 /* An agency sub-CA signed by the test CA, and a leaf it issued with subject
  * subj, in G.dir (int.crt, sub.crt, sub.key, sub-chain.crt); the leaf's
  * SHA-256 fingerprint into fp. */
@@ -631,7 +589,7 @@ Test(abuse4, a_client_certificate_issued_by_an_intermediate_is_refused)
 	snprintf(chain, sizeof chain, "%s/sub-chain.crt", G.dir);
 	snprintf(key, sizeof key, "%s/sub.key", G.dir);
 	int fd;
-	SSL *s = tls_with_chain(&G, chain, key, &fd);
+	SSL *s = raw_tls_files(&G, chain, key, &fd);
 	/* TLS 1.3: the client finishes first; the server's alert ends the upgrade */
 	int st = s ? raw_upgrade(s, "/v1", "marac.v1") : -2;
 	if (s)

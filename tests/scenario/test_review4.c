@@ -250,38 +250,11 @@ Test(review4, a_reconnection_in_debt_is_read_not_closed_for_no_hello)
 
 /* ---- pre-authentication refusals, each audited under its own reason ---- */
 
-/* TLS to g as the certificate chain in chain (leaf first) with key; NULL if refused. */
-static SSL *tls_with_chain(struct gwp *g, const char *chain, const char *key, int *fdp)
-{
-	SSL_CTX *c = SSL_CTX_new(TLS_client_method());
-	cr_assert_not_null(c);
-	SSL_CTX_set_min_proto_version(c, TLS1_3_VERSION);
-	cr_assert_eq(SSL_CTX_use_certificate_chain_file(c, chain), 1, "%s", chain);
-	cr_assert_eq(SSL_CTX_use_PrivateKey_file(c, key, SSL_FILETYPE_PEM), 1, "%s", key);
-	SSL_CTX_set_verify(c, SSL_VERIFY_PEER, NULL);
-	SSL_CTX_load_verify_locations(c, pki_file("ca.crt"), NULL);
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)g->port)};
-	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
-	cr_assert_eq(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
-	SSL *s = SSL_new(c);
-	SSL_CTX_free(c); /* s holds a reference */
-	SSL_set_fd(s, fd);
-	SSL_set_tlsext_host_name(s, "localhost");
-	if (SSL_connect(s) != 1) {
-		SSL_free(s);
-		close(fd);
-		return NULL;
-	}
-	*fdp = fd;
-	return s;
-}
-
 /* Connect as chain/key and upgrade; the HTTP status, or -2 if TLS failed. */
 static int try_chain(const char *chain, const char *key)
 {
 	int fd;
-	SSL *s = tls_with_chain(&G, chain, key, &fd);
+	SSL *s = raw_tls_files(&G, chain, key, &fd);
 	int st = s ? raw_upgrade(s, "/v1", "marac.v1") : -2;
 	if (s)
 		raw_close(s, fd);
