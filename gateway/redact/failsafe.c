@@ -114,6 +114,9 @@ static const struct fsword FSW[] = {
 	{"accom", RS}, {"refuge", RS}, {"hostel", RS}, {"shelter", K_RESN}, {"hotel", RS},
 	{"b&b", RS}, {"bnb", RS}, {"bedsit", RS}, {"whereabouts", RS}, {"address", K_ADDR},
 	{"addresses", RS}, {"adress", K_ADDR}, {"addr", K_ADDR}, {"lodging", RS}, {"lodgings", RS},
+	/* a postcode, or part of one, says where as surely as the street: "Postcode
+	 * ends 7RB", "her postcode is ..." (not "the postcode": the one on file) */
+	{"postcode", K_ADDR}, {"post-code", K_ADDR}, {"postcodes", K_ADDR},
 	{"bidding", RS}, {"safehouse", RS}, {"hiding", RS},
 	{"kipping", RS}, {"crashing", RS}, {"dossing", RS}, {"abode", RS},
 	{"ooa", RS}, {"settled", RS}, {"settling", RS},

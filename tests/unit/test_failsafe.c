@@ -543,3 +543,14 @@ Test(failsafe, someone_elses_account_is_a_route)
 		      "cousin's Instagram");
 	expect_none("He messaged her on Instagram at 2am.");
 }
+
+/* A postcode, or the end of one, is where she is even when the value
+ * recognisers take the code itself: the word around it goes too. */
+Test(failsafe, a_postcode_named_is_where_she_is)
+{
+	expect("Safe house sorted. Postcode ends 3JW - keep it off the minutes.", SCRUB_LOCATION,
+	       "Postcode ends 3JW");
+	expect("Her new postcode is HG4 9XX if control need it.", SCRUB_LOCATION,
+	       "Her new postcode is HG4 9XX if control need it");
+	expect_none("His postcode is on the bail sheet.");
+}
