@@ -230,7 +230,8 @@ static const struct fsword FSW[] = {
 	{"night", TM}, {"nights", TM}, {"tonight", TM}, {"overnight", TM},
 	{"lunchtime", TM}, {"lunchtimes", TM}, {"daytime", TM}, {"midday", TM},
 	{"noon", TM}, {"midnight", TM}, {"weekend", TM}, {"weekends", TM}, {"weekday", TM},
-	{"weekdays", TM}, {"eves", TM}, {"wkend", TM}, {"wkends", TM}, {"wknd", TM},
+	{"weekdays", TM}, {"breaks", TM}, {"lunchbreak", TM}, {"lunchbreaks", TM},
+	{"dinnertime", TM}, {"teatime", TM}, {"eves", TM}, {"wkend", TM}, {"wkends", TM}, {"wknd", TM},
 	{"wknds", TM}, {"eve", TM}, {"tomorrow", TM}, {"tonite", TM}, {"nite", TM}, {"arvo", TM}, {"o'clock", K_CLOCKW}, {"hrs", K_CLOCKW},
 	{"monday", TM}, {"tuesday", TM}, {"wednesday", TM}, {"thursday", TM}, {"friday", TM},
 	{"saturday", TM}, {"sunday", TM}, {"mondays", TM}, {"tuesdays", TM},
@@ -457,6 +458,8 @@ struct fs {
 	int det_win;           /* words left in which a dwelling noun is hers: "a new
 	                        * housing association flat" (a/her/new, not "the") */
 	int ncall;             /* contact words in the clause */
+	int free_win;          /* words left after "free"/"available" for a time */
+	int if_win;            /* words left after "if" for she/I */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -619,7 +622,7 @@ static void clause_reset(struct fs *f)
 	f->p1 = f->p2 = 0;
 	f->p1f = 0;
 	f->go_win = f->prep_win = f->place_next = f->out_of = f->when_win = 0;
-	f->kin_pend = f->ncall = 0;
+	f->kin_pend = f->ncall = f->free_win = f->if_win = 0;
 	f->det_win = 0;
 	f->lbl = SIZE_MAX;
 }
@@ -1000,6 +1003,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_WHEN; /* "do not call" */
 	if ((c & (K_HE | K_KIN)) && f->when_win > 0)
 		s |= S_WHEN; /* "when he is at work", "when Dad is offshore" */
+	/* "if she replies OK she can talk": a condition on her, with a
+	 * contact word, is when she can be reached */
+	if ((c & K_SHE) && f->if_win > 0)
+		s |= S_WHEN;
+	/* "free in the daytime", "available after 4": whether she is free,
+	 * and when, is a safe time */
+	if (f->free_win > 0 && ((c & (K_TIME | K_COND)) || (tf & TF_CLOCK)))
+		s |= S_SAFE;
 	if ((c & K_SCHN) && (f->p1 & K_SCHOOL))
 		s |= S_WHEN;
 	if (route_dev)
@@ -1047,6 +1058,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->place_next = 2; /* a clause that starts "to my cousin's in ..." */
 	if (c & K_WHEN)
 		f->when_win = 2;
+	if (f->if_win > 0)
+		f->if_win--;
+	if (wn == 2 && w[0] == 'i' && w[1] == 'f')
+		f->if_win = 2;
+	if (f->free_win > 0)
+		f->free_win--;
+	if (((wn == 4 && memcmp(w, "free", 4) == 0) || (wn == 9 && memcmp(w, "available", 9) == 0)) &&
+	    !(f->p1 & K_NDET))
+		f->free_win = 4; /* not "a free ...", "no free ..." */
 	if (c & K_OUT)
 		f->out_of = 1;
 	else if ((c & K_OF) && f->out_of == 1)

@@ -554,3 +554,18 @@ Test(failsafe, a_postcode_named_is_where_she_is)
 	       "Her new postcode is HG4 9XX if control need it");
 	expect_none("His postcode is on the bail sheet.");
 }
+
+/* When she is free, whether she can talk, and her breaks are safe times. */
+Test(failsafe, free_times_breaks_and_if_she_can_talk)
+{
+	expect("Leanne says she is free after 3pm once the kids are collected.", SCRUB_SAFE_TIME,
+	       "Leanne says she is free after 3pm once the kids are collected");
+	expect("Im free in the evenings on my rest days", SCRUB_SAFE_TIME,
+	       "Im free in the evenings on my rest days");
+	expect("Text her on her breaks at the bakery.", SCRUB_SAFE_TIME,
+	       "Text her on her breaks at the bakery");
+	expect("Ring the landline first; if she answers 'yes' she can chat.", SCRUB_SAFE_TIME,
+	       "Ring the landline first; if she answers 'yes' she can chat");
+	expect_none("Free school meals application sent.");
+	expect_none("If he breaches the order he will be arrested.");
+}
