@@ -81,6 +81,8 @@
 #define K_OKTO   (1ull << 53) /* ok, okay, free, safe: "ok to talk", "free to ring" */
 #define K_ABOVE  (1ull << 54) /* above, below, over, opposite ...: "flat above the shop" */
 #define K_GOOD   (1ull << 55) /* fine, ok, good, best, bad ...: after a time, advice */
+#define K_STREET (1ull << 56) /* road, street, lane ...: "on the road behind the market" */
+#define K_IF     (1ull << 57) /* if: "if she answers she can talk" */
 
 struct fsword {
 	const char *w;
@@ -129,6 +131,14 @@ static const struct fsword FSW[] = {
 	{"property", K_PLACE}, {"caravan", K_RESN}, {"bungalow", K_RESN},
 	{"maisonette", K_RESN}, {"apartment", K_RESN}, {"cottage", K_RESN}, {"annexe", K_RESN},
 	{"annex", K_RESN}, {"tent", K_RESN},
+	/* more kinds of dwelling: a Traveller's trailer, a Scots four-in-a-block,
+	 * a farm, a boat */
+	{"trailer", K_RESN}, {"chalet", K_RESN}, {"four-in-a-block", K_RESN},
+	{"tenement", K_RESN}, {"farm", K_RESN}, {"farmhouse", K_RESN},
+	{"houseboat", K_RESN}, {"narrowboat", K_RESN}, {"terraced", K_MOD},
+	/* a street, for "the road behind the precinct": where, not who */
+	{"road", K_STREET}, {"street", K_STREET}, {"lane", K_STREET}, {"avenue", K_STREET},
+	{"estate", K_STREET}, {"crescent", K_STREET}, {"terrace", K_STREET},
 	/* a bed (in a refuge, a crisis house): "has a bed for her from Monday" */
 	{"bed", K_RESN}, {"beds", K_RESN}, {"bedspace", RS}, {"bed-space", RS}, {"place", K_PLACE | NP},
 	/* going and being somewhere: with a preposition after */
@@ -142,6 +152,8 @@ static const struct fsword FSW[] = {
 	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO},
 	{"escorted", GO}, {"transported", GO}, {"taken", GO}, {"driven", GO},
 	{"stops", GO}, {"stopping", GO}, {"where", K_PREP | FN},
+	/* "make her way to", "got off at", "dropped off at" */
+	{"way", GO}, {"off", GO},
 	/* where she will give birth: "deliver at the Horton", "give birth in" */
 	{"deliver", GO}, {"delivering", GO}, {"birth", GO}, {"labour", GO},
 	{"maybe", K_ADV}, {"perhaps", K_ADV}, {"probably", K_ADV}, {"possibly", K_ADV},
@@ -153,7 +165,7 @@ static const struct fsword FSW[] = {
 	{"above", K_ABOVE}, {"below", K_ABOVE}, {"opposite", K_ABOVE}, {"behind", K_ABOVE},
 	{"upstairs", K_ABOVE}, {"downstairs", K_ABOVE}, {"beside", K_ABOVE},
 	{"at", K_PREP | FN}, {"in", K_PREP | FN}, {"with", K_PREP | FN}, {"into", K_PREP | FN},
-	{"to", K_TO | FN}, {"near", K_PREP},
+	{"to", K_TO | FN}, {"near", K_PREP}, {"outside", K_PREP}, {"inside", K_PREP},
 	/* what follows at/in/with when it is no place */
 	{"risk", NP}, {"high", NP}, {"medium", NP}, {"standard", NP}, {"low", NP},
 	{"significant", NP}, {"serious", NP}, {"increased", NP}, {"least", NP},
@@ -214,7 +226,11 @@ static const struct fsword FSW[] = {
 	{"pick", K_ROUT}, {"picks", K_ROUT}, {"drop", K_ROUT | CL}, {"drops", K_ROUT},
 	{"shops", K_ROUT}, {"gym", K_ROUT},
 	{"commutes", K_ROUT}, {"catches", K_ROUT}, {"bus", K_ROUT}, {"train", K_ROUT},
-	{"tram", K_ROUT}, {"shift", K_ROUT}, {"shifts", K_ROUT}, {"class", K_ROUT},
+	{"tram", K_ROUT}, {"taxi", K_ROUT}, {"cab", K_ROUT}, {"uber", K_ROUT},
+	{"megabus", K_ROUT}, {"lift", K_ROUT},
+	/* the school run and where she stops for the night */
+	{"drop-off", K_ROUT}, {"dropoff", K_ROUT}, {"pick-up", K_ROUT}, {"pickup", K_ROUT},
+	{"parks", K_ROUT}, {"shift", K_ROUT}, {"shifts", K_ROUT}, {"class", K_ROUT},
 	/* a journey booked: the crossing, the flight, the coach and its time */
 	{"ferry", K_ROUT}, {"ferries", K_ROUT}, {"sailing", K_ROUT}, {"crossing", K_ROUT},
 	{"flight", K_ROUT}, {"flights", K_ROUT}, {"coach", K_ROUT}, {"journey", K_ROUT},
@@ -256,7 +272,7 @@ static const struct fsword FSW[] = {
 	{"till", K_COND}, {"til", K_COND}, {"only", K_COND}, {"never", K_COND},
 	{"unless", K_COND}, {"asleep", K_COND}, {"safe", K_COND | K_SAFE | K_RMOD | K_MOD},
 	{"safely", K_COND}, {"best", K_SAFE | K_COND}, {"when", K_WHEN | FN}, {"while", K_WHEN},
-	{"whilst", K_WHEN}, {"do", K_DO}, {"not", K_NOT}, {"don't", K_DONT}, {"dont", K_DONT},
+	{"whilst", K_WHEN}, {"if", K_IF}, {"do", K_DO}, {"not", K_NOT}, {"don't", K_DONT}, {"dont", K_DONT},
 	{"via", K_ROUTE}, {"through", K_ROUTE}, {"thru", K_ROUTE}, {"voicemail", K_ROUTE},
 	{"answerphone", K_ROUTE}, {"leave", K_LEAVE}, {"po", K_PO}, {"box", K_BOX},
 	{"mobile", K_DEV}, {"number", K_DEV | K_SAFEN}, {"landline", K_DEV}, {"mob", K_DEV},
@@ -271,7 +287,10 @@ static const struct fsword FSW[] = {
 	/* who the clause is about */
 	{"he", HE}, {"him", HE}, {"himself", HE}, {"perpetrator", HE}, {"perp", HE},
 	{"suspect", HE}, {"offender", HE}, {"she", SH | K_SUBJ}, {"hers", SH}, {"herself", SH},
-	{"victim", SH | K_SUBJ}, {"children", SH}, {"child", SH}, {"kids", SH}, {"kid", SH},
+	{"victim", SH | K_SUBJ},
+	/* CAD and Scots police: "FEMALE AT DIDSBURY", "complainer now at" */
+	{"female", SH | K_SUBJ}, {"complainer", SH | K_SUBJ}, {"complainant", SH | K_SUBJ},
+	{"aggrieved", SH | K_SUBJ}, {"children", SH}, {"child", SH}, {"kids", SH}, {"kid", SH},
 	{"baby", SH}, {"they", SH}, {"them", SH}, {"we", SH}, {"us", SH}, {"client", SH | K_SUBJ},
 	/* her own words, quoted or texted: "I'm going where he never found me" */
 	{"i", SH}, {"i'm", SH | BE}, {"im", SH | BE},
@@ -310,7 +329,7 @@ static const struct fsword FSW[] = {
 #undef FN
 
 #define FS_WORD_MAX 16 /* no listed word is longer */
-#define FS_HASH_BITS 11
+#define FS_HASH_BITS 12 /* 4096 slots: the list passed 682 words */
 #define FS_HASH_SIZE (1u << FS_HASH_BITS)
 
 /* A slot: the word's full hash and 1 + its index in FSW (0: empty), so a
@@ -459,6 +478,8 @@ struct fs {
 	                        * housing association flat" (a/her/new, not "the") */
 	int ncall;             /* contact words in the clause */
 	int free_win;          /* words left after "free"/"available" for a time */
+	int dwell_win;         /* words left after a dwelling or a street for "above" */
+	int kin_poss;          /* the last word was "dads", "her parents'": + in/at */
 	int if_win;            /* words left after "if" for she/I */
 
 	struct clause cl[FS_CLAUSES];
@@ -623,6 +644,7 @@ static void clause_reset(struct fs *f)
 	f->p1f = 0;
 	f->go_win = f->prep_win = f->place_next = f->out_of = f->when_win = 0;
 	f->kin_pend = f->ncall = f->free_win = f->if_win = 0;
+	f->dwell_win = f->kin_poss = 0;
 	f->det_win = 0;
 	f->lbl = SIZE_MAX;
 }
@@ -731,6 +753,16 @@ static void clause_end(struct fs *f)
  * remembered as the previous word. */
 #define FS_INERT (K_FUNC | K_DET | K_NDET | K_THE | K_ABBR | K_BIZ)
 
+/* Is the next word at i " in" or " at" ("my dads in Crewe")? */
+static inline int fs_in_at_next(const unsigned char *s, size_t n, size_t i)
+{
+	if (i + 3 > n || s[i] != ' ')
+		return 0;
+	unsigned a = s[i + 1] | 0x20, b = s[i + 2] | 0x20;
+	return ((a == 'i' && b == 'n') || (a == 'a' && b == 't')) &&
+	       (i + 3 == n || !(fs_cc[s[i + 3]] & CC_ALNUM));
+}
+
 /* Nothing pending that the next word could complete. */
 static inline int fs_idle(const struct fs *f)
 {
@@ -788,6 +820,18 @@ static int fs_district(const char *w, size_t wn)
 	return strstr(areas, key) != NULL;
 }
 
+static int fs_in(const char *w, const char *const *list);
+
+/* w folded a month's name or its short form ("in March", "at Dec") */
+static int fs_month(const char *w)
+{
+	static const char *const m[] = {
+	    "january", "february", "march", "april", "may", "june", "july", "august",
+	    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+	    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL};
+	return fs_in(w, m);
+}
+
 static int fs_in(const char *w, const char *const *list)
 {
 	for (; *list; list++)
@@ -815,6 +859,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    (fs_lookup(w, wn - 1) & K_KIN)) {
 			c = K_KIN; /* "at mums", "to her sisters" */
 			tf |= TF_POSS;
+		}
+		if (c == 0 && wn > 3 && w[wn - 1] == 's' && (fs_lookup(w, wn - 1) & K_KIN)) {
+			char nx[16];
+			int title;
+			size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+			if (k == 2 && ((nx[0] == 'i' && nx[1] == 'n') || (nx[0] == 'a' && nx[1] == 't'))) {
+				c = K_KIN; /* "my dads in Crewe": his house is */
+				tf |= TF_POSS;
+			}
 		}
 		c &= ~K_CASEW;
 		if ((c & K_DAYAB) && (tf & (TF_CAP | TF_UPPER)))
@@ -847,6 +900,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			c &= ~K_RES;
 		if ((c & K_RES) && (f->p1 & K_THE) && wn == 7 && memcmp(w, "tenancy", 7) == 0)
 			c &= ~K_RES;
+		/* "turned up at pick-up 23/09": a moment named, not the routine
+		 * ("gran does pick-up at 3") */
+		if ((c & K_ROUT) && (f->p1 & K_PREP) &&
+		    ((wn == 7 && memcmp(w, "pick-up", 7) == 0) || (wn == 8 && memcmp(w, "drop-off", 8) == 0) ||
+		     (wn == 6 && memcmp(w, "pickup", 6) == 0) || (wn == 7 && memcmp(w, "dropoff", 7) == 0)))
+			c &= ~K_ROUT;
 		/* PoP: the person on probation, the perpetrator */
 		if (wn == 3 && memcmp(w, "pop", 3) == 0 && f->s[a] == 'P' && f->s[a + 2] == 'P')
 			c = K_HE;
@@ -910,8 +969,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_RES;
 	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)))
 		s |= S_RES;
-	if ((c & K_ABOVE) && (f->p1 & K_RESN))
-		s |= S_RES; /* "flat above the chicken shop", "room behind the pub" */
+	if ((c & K_ABOVE) && ((f->p1 & K_RESN) || f->dwell_win > 0))
+		s |= S_RES; /* "flat above the chicken shop", "room behind the pub", "the
+		             * house with the red door opposite the church", "on the road
+		             * behind the precinct" (even "the": which one is the news) */
 	if (f->place_next) {
 		if (c & (K_DET | K_ADV)) {
 			/* "went to the ...": the next word decides */
@@ -940,6 +1001,18 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	f->go_win = 0;
 	if (had_go && (c & K_RESN))
 		s |= S_RES;
+	/* "my dads in Crewe", "her parents' in Lodz": someone's (house) is in */
+	if (f->kin_poss && (c & K_PREP) && !(wn == 4 && memcmp(w, "with", 4) == 0))
+		f->place_next = 1;
+	/* a later clause that opens on where: "- in Hexham, near the abbey -" */
+	if (f->nwords == 1 && f->ncl > 0 && (c & K_PREP) && !(c & K_TO) &&
+	    !(wn == 4 && memcmp(w, "with", 4) == 0) && !(wn == 5 && memcmp(w, "where", 5) == 0)) {
+		char nx[16];
+		int title;
+		if (fs_peek(f, b, nx, sizeof nx, &title) && title && !(fs_lookup(nx, strlen(nx)) & (K_TIME | K_BIZ | K_NOTPL)) &&
+		    !fs_month(nx))
+			f->place_next = 1;
+	}
 	if (had_go && (c & (K_PREP | K_TO)))
 		f->place_next = (c & K_TO) ? 2 : 1;
 	else if (had_go && (c & K_DET) && !(c & K_THE))
@@ -988,6 +1061,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (c & (K_TIME | K_COND | K_ROUTE))
 		s |= S_WHEN;
 	if ((tf & TF_CLOCK) || (c & K_CLOCKW))
+		s |= S_CLOCK;
+	/* "drop-off at 8 and pick-up at 5": a routine's hour, written bare */
+	if ((tf & TF_NUM) && (f->seen & S_ROUT) && (f->p1 & K_PREP) &&
+	    ((wn == 1 && w[0] >= '1' && w[0] <= '9') || (wn == 2 && w[0] == '1' && w[1] >= '0' && w[1] <= '2')))
 		s |= S_CLOCK;
 	if (c & K_ROUT)
 		s |= S_ROUT;
@@ -1060,10 +1137,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->when_win = 2;
 	if (f->if_win > 0)
 		f->if_win--;
-	if (wn == 2 && w[0] == 'i' && w[1] == 'f')
+	if (c & K_IF)
 		f->if_win = 2;
 	if (f->free_win > 0)
 		f->free_win--;
+	if (f->dwell_win > 0)
+		f->dwell_win--;
+	if (c & (K_RESN | K_STREET))
+		f->dwell_win = 6;
+	f->kin_poss = (c & K_KIN) && (tf & TF_POSS);
 	if (((wn == 4 && memcmp(w, "free", 4) == 0) || (wn == 9 && memcmp(w, "available", 9) == 0)) &&
 	    !(f->p1 & K_NDET))
 		f->free_win = 4; /* not "a free ...", "no free ..." */
@@ -1212,6 +1294,9 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			if (wn >= 2 && w[wn - 1] == 's' && w[wn - 2] == '\'') {
 				wn -= 2, tf |= TF_POSS;
 				w[wn] = w[wn + 1] = 0;
+			} else if (wn >= 2 && w[wn - 1] == 's' && i < n && s[i] == '\'' &&
+				   (i + 1 >= n || !(fs_cc[s[i + 1]] & CC_ALNUM))) {
+				tf |= TF_POSS; /* a plural's: "her parents' in ..." */
 			}
 			uint32_t h = fs_hash_padded(w, wn);
 			if (num) {
@@ -1243,6 +1328,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			} else {
 				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
 				    !(f.prep_win && c == 0 && wn > 3 && w[wn - 1] == 's') &&
+				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
+				    !(num && wn <= 2 && (f.seen & S_ROUT) && (f.p1 & K_PREP)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4)) {
 					/* Most words: listed nowhere or only a function
 					 * word ("the", "and"), nothing pending that such
@@ -1250,6 +1337,10 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					f.go_win = 0;
 					f.prep_win -= f.prep_win > 0;
 					f.when_win -= f.when_win > 0;
+					f.free_win -= f.free_win > 0;
+					f.if_win -= f.if_win > 0;
+					f.dwell_win -= f.dwell_win > 0;
+					f.kin_poss = 0;
 					if ((c & K_DET) && !(c & K_THE))
 						f.det_win = 3; /* as word() */
 					else if (c == 0 && f.det_win > 0)

@@ -569,3 +569,43 @@ Test(failsafe, free_times_breaks_and_if_she_can_talk)
 	expect_none("Free school meals application sent.");
 	expect_none("If he breaches the order he will be arrested.");
 }
+
+/* Where she is, said the ways notes say it without a cue word: a kind of
+ * dwelling, someone's (house) is in, the street and what it is behind, a
+ * CAD line's subject, a journey, a later clause that opens on a place. */
+Test(failsafe, whereabouts_without_a_cue_word)
+{
+	expect("Her cousin's trailer is the grey one by the tip.", SCRUB_LOCATION,
+	       "Her cousin's trailer is the grey one by the tip");
+	expect("mate has a four-in-a-block past the bowling green", SCRUB_LOCATION,
+	       "mate has a four-in-a-block past the bowling green");
+	expect("my aunties in whitby for now", SCRUB_LOCATION, "my aunties in whitby for now");
+	expect("Home now means her grandparents' in Tralee.", SCRUB_LOCATION,
+	       "Home now means her grandparents' in Tralee");
+	expect("its the house with the yellow door opposite the chapel", SCRUB_LOCATION,
+	       "its the house with the yellow door opposite the chapel");
+	expect("it's on the lane behind the garage", SCRUB_LOCATION, "it's on the lane behind the garage");
+	expect("14.10 FEMALE AT KESWICK", SCRUB_LOCATION, "FEMALE AT KESWICK");
+	expect("14.02 ADVISED TO MAKE HER WAY TO PENRITH BUS STATION", SCRUB_LOCATION,
+	       "ADVISED TO MAKE HER WAY TO PENRITH BUS STATION");
+	expect("14.30 FEMALE GOT OFF AT CARLISLE", SCRUB_LOCATION, "FEMALE GOT OFF AT CARLISLE");
+	expect("She is safe; it is outside Cumbria.", SCRUB_LOCATION, "it is outside Cumbria");
+	expect("Rhian took a taxi to Tenby last night.", SCRUB_LOCATION,
+	       "Rhian took a taxi to Tenby last night");
+	expect("She is at her godmother's - in Ruthin, near the castle - for now.", SCRUB_LOCATION,
+	       "in Ruthin, near the castle");
+	expect_none("He was parked on the road behind the pub.");
+	expect_none("Seen at clinic; in March she missed two doses.");
+}
+
+/* A routine's place and hour: the school run with bare hours, where she
+ * parks up for the night. */
+Test(failsafe, school_run_hours_and_where_she_parks_up)
+{
+	expect("nan will do drop-off at 9 and pick-up at 3 tomorrow", SCRUB_LOCATION,
+	       "nan will do drop-off at 9 and pick-up at 3 tomorrow");
+	expect("Most nights she parks up at the services near Penrith.", SCRUB_LOCATION,
+	       "Most nights she parks up at the services near Penrith");
+	expect_none("Officers attended at 22 Mill Road.");
+	expect_none("Dad shouted at staff at pick-up 12/10 15:05.");
+}
