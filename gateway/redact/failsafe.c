@@ -930,8 +930,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 
 	/* A log entry's stamp (dates, times, numbers, a weekday before a
 	 * date: "Tue 4/11") is no part of the span. */
-	if (f->c_start == SIZE_MAX && (c & (K_TIME | K_DAYAB)) && (tf & (TF_CAP | TF_UPPER)) &&
+	if (f->c_start == SIZE_MAX && f->ncl == 0 && (c & (K_TIME | K_DAYAB)) && (tf & (TF_CAP | TF_UPPER)) &&
 	    wn >= 3 && wn <= 9 && fs_weekday(w)) {
+		/* (only at the sentence's start: "...via the office; Mondays
+		 * 10am" is the time itself) */
 		size_t j = b;
 		while (j < f->n && f->s[j] == ' ')
 			j++;

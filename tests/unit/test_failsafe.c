@@ -609,3 +609,13 @@ Test(failsafe, school_run_hours_and_where_she_parks_up)
 	expect_none("Officers attended at 22 Mill Road.");
 	expect_none("Dad shouted at staff at pick-up 12/10 15:05.");
 }
+
+/* A weekday and a time after a contact clause are the safe time, not a
+ * log stamp: only a sentence's start is a stamp. */
+Test(failsafe, a_day_and_time_clause_after_a_contact)
+{
+	expect("Calls to go through the project office; Thursdays 2pm.", SCRUB_SAFE_TIME,
+	       "Calls to go through the project office; Thursdays 2pm");
+	expect("Tue 4/11 She is staying at her cousin's in Hexham.", SCRUB_LOCATION,
+	       "She is staying at her cousin's in Hexham");
+}
