@@ -480,6 +480,7 @@ struct fs {
 	int free_win;          /* words left after "free"/"available" for a time */
 	int dwell_win;         /* words left after a dwelling or a street for "above" */
 	int kin_poss;          /* the last word was "dads", "her parents'": + in/at */
+	int where_win;         /* words left after "where" for "she's been sleeping" */
 	int if_win;            /* words left after "if" for she/I */
 
 	struct clause cl[FS_CLAUSES];
@@ -644,7 +645,7 @@ static void clause_reset(struct fs *f)
 	f->p1f = 0;
 	f->go_win = f->prep_win = f->place_next = f->out_of = f->when_win = 0;
 	f->kin_pend = f->ncall = f->free_win = f->if_win = 0;
-	f->dwell_win = f->kin_poss = 0;
+	f->dwell_win = f->kin_poss = f->where_win = 0;
 	f->det_win = 0;
 	f->lbl = SIZE_MAX;
 }
@@ -1003,6 +1004,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	f->go_win = 0;
 	if (had_go && (c & K_RESN))
 		s |= S_RES;
+	/* "from Hexham where she's been sleeping": the place before "where"
+	 * is hers */
+	if ((c & K_GO) && f->where_win > 0)
+		s |= S_RES;
+	/* "the home is Larchwood", "the flat is Beech Court": a dwelling named */
+	if ((tf & TF_CAP) && (f->p1 & K_BE) && (f->p2 & K_RESN))
+		s |= S_RES;
 	/* "my dads in Crewe", "her parents' in Lodz": someone's (house) is in */
 	if (f->kin_poss && (c & K_PREP) && !(wn == 4 && memcmp(w, "with", 4) == 0))
 		f->place_next = 1;
@@ -1145,6 +1153,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->free_win--;
 	if (f->dwell_win > 0)
 		f->dwell_win--;
+	if (f->where_win > 0)
+		f->where_win--;
+	if (wn == 5 && memcmp(w, "where", 5) == 0)
+		f->where_win = 4;
 	if (c & (K_RESN | K_STREET))
 		f->dwell_win = 6;
 	f->kin_poss = (c & K_KIN) && (tf & TF_POSS);
@@ -1332,7 +1344,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				    !(f.prep_win && c == 0 && wn > 3 && w[wn - 1] == 's') &&
 				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
 				    !(num && wn <= 2 && (f.seen & S_ROUT) && (f.p1 & K_PREP)) &&
-				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4)) {
+				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
+				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN))) {
 					/* Most words: listed nowhere or only a function
 					 * word ("the", "and"), nothing pending that such
 					 * a word completes: what word() would do. */
@@ -1342,6 +1355,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					f.free_win -= f.free_win > 0;
 					f.if_win -= f.if_win > 0;
 					f.dwell_win -= f.dwell_win > 0;
+					f.where_win -= f.where_win > 0;
 					f.kin_poss = 0;
 					if ((c & K_DET) && !(c & K_THE))
 						f.det_win = 3; /* as word() */

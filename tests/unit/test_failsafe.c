@@ -619,3 +619,13 @@ Test(failsafe, a_day_and_time_clause_after_a_contact)
 	expect("Tue 4/11 She is staying at her cousin's in Hexham.", SCRUB_LOCATION,
 	       "She is staying at her cousin's in Hexham");
 }
+
+/* A dwelling named after "is", and the place before "where she sleeps". */
+Test(failsafe, a_dwelling_named_and_where_she_sleeps)
+{
+	expect("She moved on Friday; the flat is Alder Court, third floor.", SCRUB_LOCATION,
+	       "the flat is Alder Court, third floor");
+	expect("Her cousin collects her from Hexham where she has been sleeping.", SCRUB_LOCATION,
+	       "Her cousin collects her from Hexham where she has been sleeping");
+	expect_none("He would not say where he went.");
+}
