@@ -972,7 +972,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_RES;
 	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)))
 		s |= S_RES;
-	if ((c & K_ABOVE) && ((f->p1 & K_RESN) || f->dwell_win > 0))
+	if ((c & K_ABOVE) && ((f->p1 & K_RESN) ||
+	                      (f->dwell_win > 0 && !(wn >= 8 && memcmp(w + wn - 6, "stairs", 6) == 0))))
 		s |= S_RES; /* "flat above the chicken shop", "room behind the pub", "the
 		             * house with the red door opposite the church", "on the road
 		             * behind the precinct" (even "the": which one is the news) */
@@ -1007,6 +1008,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "from Hexham where she's been sleeping": the place before "where"
 	 * is hers */
 	if ((c & K_GO) && f->where_win > 0)
+		s |= S_RES;
+	/* "the Hazel Grove flat", "a drive-by of the Mill Lane house": a
+	 * dwelling named by its street, even after "the" */
+	if ((c & K_RESN) && !(tf & TF_CAP) && (f->p1f & TF_CAP) && !(f->p1f & TF_UPPER) &&
+	    f->nwords > 1)
 		s |= S_RES;
 	/* "the home is Larchwood", "the flat is Beech Court": a dwelling named */
 	if ((tf & TF_CAP) && (f->p1 & K_BE) && (f->p2 & K_RESN))
@@ -1158,7 +1164,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (wn == 5 && memcmp(w, "where", 5) == 0)
 		f->where_win = 4;
 	if (c & (K_RESN | K_STREET))
-		f->dwell_win = 6;
+		f->dwell_win = 5; /* "the house with the green door opposite" */
 	f->kin_poss = (c & K_KIN) && (tf & TF_POSS);
 	if (((wn == 4 && memcmp(w, "free", 4) == 0) || (wn == 9 && memcmp(w, "available", 9) == 0)) &&
 	    !(f->p1 & K_NDET))
@@ -1299,6 +1305,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					break; /* too long to be listed, and not all capitals */
 			}
 			unsigned tf = 0;
+			int plural_poss = 0;
 			if (wn > FS_WORD_MAX)
 				wn = 0;
 			if (ch >= 'A' && ch <= 'Z')
@@ -1311,6 +1318,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			} else if (wn >= 2 && w[wn - 1] == 's' && i < n && s[i] == '\'' &&
 				   (i + 1 >= n || !(fs_cc[s[i + 1]] & CC_ALNUM))) {
 				tf |= TF_POSS; /* a plural's: "her parents' in ..." */
+				plural_poss = 1;
 			}
 			uint32_t h = fs_hash_padded(w, wn);
 			if (num) {
@@ -1319,6 +1327,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					tf |= TF_CLOCK;
 			}
 			uint64_t c = (wn && !num) ? fs_lookup_h(w, wn, h) : 0;
+			if (plural_poss && !(c & K_KIN))
+				tf &= ~TF_POSS; /* only kin: "her parents' in", not "the pupils' home project" */
 			if (f.model || f.sink) {
 				/* the unit model's tokens: a number by its shape, a
 				 * capitalised word inside a unit that no class lists as

@@ -596,6 +596,8 @@ Test(failsafe, whereabouts_without_a_cue_word)
 	       "in Ruthin, near the castle");
 	expect_none("He was parked on the road behind the pub.");
 	expect_none("Seen at clinic; in March she missed two doses.");
+	expect_none("Officers attended at the flat after a call from the downstairs neighbour.");
+	expect_none("The pupils' home reading project restarts.");
 }
 
 /* A routine's place and hour: the school run with bare hours, where she
@@ -628,4 +630,6 @@ Test(failsafe, a_dwelling_named_and_where_she_sleeps)
 	expect("Her cousin collects her from Hexham where she has been sleeping.", SCRUB_LOCATION,
 	       "Her cousin collects her from Hexham where she has been sleeping");
 	expect_none("He would not say where he went.");
+	expect("Can patrols pass the Heron Way flat tonight?", SCRUB_LOCATION,
+	       "Can patrols pass the Heron Way flat tonight");
 }
