@@ -286,7 +286,7 @@ static const struct fsword FSW[] = {
 	{"burner", K_RMOD},
 	/* who the clause is about */
 	{"he", HE}, {"him", HE}, {"himself", HE}, {"perpetrator", HE}, {"perp", HE},
-	{"suspect", HE}, {"offender", HE}, {"she", SH | K_SUBJ}, {"hers", SH}, {"herself", SH},
+	{"suspect", HE}, {"susp", HE}, {"offender", HE}, {"she", SH | K_SUBJ}, {"hers", SH}, {"herself", SH},
 	{"victim", SH | K_SUBJ},
 	/* CAD and Scots police: "FEMALE AT DIDSBURY", "complainer now at" */
 	{"female", SH | K_SUBJ}, {"complainer", SH | K_SUBJ}, {"complainant", SH | K_SUBJ},
@@ -1196,8 +1196,16 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 		return 1; /* "Moved to:" and the place on the next line */
 	if (last_ch == ',' || (last_cls & (K_FUNC | K_BE)))
 		return 1; /* "Safe window is\n10-12 weekdays": no sentence ends in "is" */
-	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9')
+	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9') {
+		/* a CAD log's next entry ("2341 CALL FROM ...") is no wrapped
+		 * number: four digits and a space */
+		size_t d = j;
+		while (d < f->n && f->s[d] >= '0' && f->s[d] <= '9')
+			d++;
+		if (d - j == 4 && d < f->n && f->s[d] == ' ')
+			return 0;
 		return 1; /* a number wrapped over the break ("07700\n900202") */
+	}
 	if (nx >= 'a' && nx <= 'z')
 		return 1;
 	if (i - line_start >= 60 && !(nx >= '0' && nx <= '9') && nx != '-' && nx != '*')

@@ -633,3 +633,11 @@ Test(failsafe, a_dwelling_named_and_where_she_sleeps)
 	expect("Can patrols pass the Heron Way flat tonight?", SCRUB_LOCATION,
 	       "Can patrols pass the Heron Way flat tonight");
 }
+
+/* A CAD log's entries are lines of their own: "2341 ..." starts a new one
+ * even after a line ending in a number. */
+Test(failsafe, cad_entries_are_not_wrapped_lines)
+{
+	const char *s = "Serial 0412 of 03/12/26\n2341 FEMALE CALLER SAYS EX IS OUTSIDE WITH A BAT\n";
+	expect(s, SCRUB_LOCATION, "FEMALE CALLER SAYS EX IS OUTSIDE WITH A BAT");
+}
