@@ -17,8 +17,10 @@
  *               case alphanumerics; other text as canonical words;
  *   items       every structured value that may go into a recipient's scrub
  *               spec (names and aliases, dates of birth, identifiers,
- *               places, safe times, addresses), with the field whose
- *               decision puts it there;
+ *               places, safe times, addresses; of a never-share address
+ *               also its building's name alone and, of the refuge's, its
+ *               town line alone), with the field whose decision puts it
+ *               there;
  *   groups      recipients whose spec is the same byte for byte (the same
  *               items in, the same names kept, the same flags) share one
  *               scrubber, built on first use;
