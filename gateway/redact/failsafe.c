@@ -81,6 +81,8 @@
 #define K_OKTO   (1ull << 53) /* ok, okay, free, safe: "ok to talk", "free to ring" */
 #define K_ABOVE  (1ull << 54) /* above, below, over, opposite ...: "flat above the shop" */
 #define K_GOOD   (1ull << 55) /* fine, ok, good, best, bad ...: after a time, advice */
+#define K_STREET (1ull << 56) /* road, street, lane ...: "on the road behind the market" */
+#define K_IF     (1ull << 57) /* if: "if she answers she can talk" */
 
 struct fsword {
 	const char *w;
@@ -114,6 +116,9 @@ static const struct fsword FSW[] = {
 	{"accom", RS}, {"refuge", RS}, {"hostel", RS}, {"shelter", K_RESN}, {"hotel", RS},
 	{"b&b", RS}, {"bnb", RS}, {"bedsit", RS}, {"whereabouts", RS}, {"address", K_ADDR},
 	{"addresses", RS}, {"adress", K_ADDR}, {"addr", K_ADDR}, {"lodging", RS}, {"lodgings", RS},
+	/* a postcode, or part of one, says where as surely as the street: "Postcode
+	 * ends 7RB", "her postcode is ..." (not "the postcode": the one on file) */
+	{"postcode", K_ADDR}, {"post-code", K_ADDR}, {"postcodes", K_ADDR},
 	{"bidding", RS}, {"safehouse", RS}, {"hiding", RS},
 	{"kipping", RS}, {"crashing", RS}, {"dossing", RS}, {"abode", RS},
 	{"ooa", RS}, {"settled", RS}, {"settling", RS},
@@ -126,6 +131,14 @@ static const struct fsword FSW[] = {
 	{"property", K_PLACE}, {"caravan", K_RESN}, {"bungalow", K_RESN},
 	{"maisonette", K_RESN}, {"apartment", K_RESN}, {"cottage", K_RESN}, {"annexe", K_RESN},
 	{"annex", K_RESN}, {"tent", K_RESN},
+	/* more kinds of dwelling: a Traveller's trailer, a Scots four-in-a-block,
+	 * a farm, a boat */
+	{"trailer", K_RESN}, {"chalet", K_RESN}, {"four-in-a-block", K_RESN},
+	{"tenement", K_RESN}, {"farm", K_RESN}, {"farmhouse", K_RESN},
+	{"houseboat", K_RESN}, {"narrowboat", K_RESN}, {"terraced", K_MOD},
+	/* a street, for "the road behind the precinct": where, not who */
+	{"road", K_STREET}, {"street", K_STREET}, {"lane", K_STREET}, {"avenue", K_STREET},
+	{"estate", K_STREET}, {"crescent", K_STREET}, {"terrace", K_STREET},
 	/* a bed (in a refuge, a crisis house): "has a bed for her from Monday" */
 	{"bed", K_RESN}, {"beds", K_RESN}, {"bedspace", RS}, {"bed-space", RS}, {"place", K_PLACE | NP},
 	/* going and being somewhere: with a preposition after */
@@ -139,6 +152,8 @@ static const struct fsword FSW[] = {
 	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO},
 	{"escorted", GO}, {"transported", GO}, {"taken", GO}, {"driven", GO},
 	{"stops", GO}, {"stopping", GO}, {"where", K_PREP | FN},
+	/* "make her way to", "got off at", "dropped off at" */
+	{"way", GO}, {"off", GO},
 	/* where she will give birth: "deliver at the Horton", "give birth in" */
 	{"deliver", GO}, {"delivering", GO}, {"birth", GO}, {"labour", GO},
 	{"maybe", K_ADV}, {"perhaps", K_ADV}, {"probably", K_ADV}, {"possibly", K_ADV},
@@ -150,7 +165,7 @@ static const struct fsword FSW[] = {
 	{"above", K_ABOVE}, {"below", K_ABOVE}, {"opposite", K_ABOVE}, {"behind", K_ABOVE},
 	{"upstairs", K_ABOVE}, {"downstairs", K_ABOVE}, {"beside", K_ABOVE},
 	{"at", K_PREP | FN}, {"in", K_PREP | FN}, {"with", K_PREP | FN}, {"into", K_PREP | FN},
-	{"to", K_TO | FN}, {"near", K_PREP},
+	{"to", K_TO | FN}, {"near", K_PREP}, {"outside", K_PREP}, {"inside", K_PREP},
 	/* what follows at/in/with when it is no place */
 	{"risk", NP}, {"high", NP}, {"medium", NP}, {"standard", NP}, {"low", NP},
 	{"significant", NP}, {"serious", NP}, {"increased", NP}, {"least", NP},
@@ -211,7 +226,11 @@ static const struct fsword FSW[] = {
 	{"pick", K_ROUT}, {"picks", K_ROUT}, {"drop", K_ROUT | CL}, {"drops", K_ROUT},
 	{"shops", K_ROUT}, {"gym", K_ROUT},
 	{"commutes", K_ROUT}, {"catches", K_ROUT}, {"bus", K_ROUT}, {"train", K_ROUT},
-	{"tram", K_ROUT}, {"shift", K_ROUT}, {"shifts", K_ROUT}, {"class", K_ROUT},
+	{"tram", K_ROUT}, {"taxi", K_ROUT}, {"cab", K_ROUT}, {"uber", K_ROUT},
+	{"megabus", K_ROUT}, {"lift", K_ROUT},
+	/* the school run and where she stops for the night */
+	{"drop-off", K_ROUT}, {"dropoff", K_ROUT}, {"pick-up", K_ROUT}, {"pickup", K_ROUT},
+	{"parks", K_ROUT}, {"shift", K_ROUT}, {"shifts", K_ROUT}, {"class", K_ROUT},
 	/* a journey booked: the crossing, the flight, the coach and its time */
 	{"ferry", K_ROUT}, {"ferries", K_ROUT}, {"sailing", K_ROUT}, {"crossing", K_ROUT},
 	{"flight", K_ROUT}, {"flights", K_ROUT}, {"coach", K_ROUT}, {"journey", K_ROUT},
@@ -227,7 +246,8 @@ static const struct fsword FSW[] = {
 	{"night", TM}, {"nights", TM}, {"tonight", TM}, {"overnight", TM},
 	{"lunchtime", TM}, {"lunchtimes", TM}, {"daytime", TM}, {"midday", TM},
 	{"noon", TM}, {"midnight", TM}, {"weekend", TM}, {"weekends", TM}, {"weekday", TM},
-	{"weekdays", TM}, {"eves", TM}, {"wkend", TM}, {"wkends", TM}, {"wknd", TM},
+	{"weekdays", TM}, {"breaks", TM}, {"lunchbreak", TM}, {"lunchbreaks", TM},
+	{"dinnertime", TM}, {"teatime", TM}, {"eves", TM}, {"wkend", TM}, {"wkends", TM}, {"wknd", TM},
 	{"wknds", TM}, {"eve", TM}, {"tomorrow", TM}, {"tonite", TM}, {"nite", TM}, {"arvo", TM}, {"o'clock", K_CLOCKW}, {"hrs", K_CLOCKW},
 	{"monday", TM}, {"tuesday", TM}, {"wednesday", TM}, {"thursday", TM}, {"friday", TM},
 	{"saturday", TM}, {"sunday", TM}, {"mondays", TM}, {"tuesdays", TM},
@@ -252,7 +272,7 @@ static const struct fsword FSW[] = {
 	{"till", K_COND}, {"til", K_COND}, {"only", K_COND}, {"never", K_COND},
 	{"unless", K_COND}, {"asleep", K_COND}, {"safe", K_COND | K_SAFE | K_RMOD | K_MOD},
 	{"safely", K_COND}, {"best", K_SAFE | K_COND}, {"when", K_WHEN | FN}, {"while", K_WHEN},
-	{"whilst", K_WHEN}, {"do", K_DO}, {"not", K_NOT}, {"don't", K_DONT}, {"dont", K_DONT},
+	{"whilst", K_WHEN}, {"if", K_IF}, {"do", K_DO}, {"not", K_NOT}, {"don't", K_DONT}, {"dont", K_DONT},
 	{"via", K_ROUTE}, {"through", K_ROUTE}, {"thru", K_ROUTE}, {"voicemail", K_ROUTE},
 	{"answerphone", K_ROUTE}, {"leave", K_LEAVE}, {"po", K_PO}, {"box", K_BOX},
 	{"mobile", K_DEV}, {"number", K_DEV | K_SAFEN}, {"landline", K_DEV}, {"mob", K_DEV},
@@ -266,8 +286,11 @@ static const struct fsword FSW[] = {
 	{"burner", K_RMOD},
 	/* who the clause is about */
 	{"he", HE}, {"him", HE}, {"himself", HE}, {"perpetrator", HE}, {"perp", HE},
-	{"suspect", HE}, {"offender", HE}, {"she", SH | K_SUBJ}, {"hers", SH}, {"herself", SH},
-	{"victim", SH | K_SUBJ}, {"children", SH}, {"child", SH}, {"kids", SH}, {"kid", SH},
+	{"suspect", HE}, {"susp", HE}, {"offender", HE}, {"she", SH | K_SUBJ}, {"hers", SH}, {"herself", SH},
+	{"victim", SH | K_SUBJ},
+	/* CAD and Scots police: "FEMALE AT DIDSBURY", "complainer now at" */
+	{"female", SH | K_SUBJ}, {"complainer", SH | K_SUBJ}, {"complainant", SH | K_SUBJ},
+	{"aggrieved", SH | K_SUBJ}, {"children", SH}, {"child", SH}, {"kids", SH}, {"kid", SH},
 	{"baby", SH}, {"they", SH}, {"them", SH}, {"we", SH}, {"us", SH}, {"client", SH | K_SUBJ},
 	/* her own words, quoted or texted: "I'm going where he never found me" */
 	{"i", SH}, {"i'm", SH | BE}, {"im", SH | BE},
@@ -306,7 +329,7 @@ static const struct fsword FSW[] = {
 #undef FN
 
 #define FS_WORD_MAX 16 /* no listed word is longer */
-#define FS_HASH_BITS 11
+#define FS_HASH_BITS 12 /* 4096 slots: the list passed 682 words */
 #define FS_HASH_SIZE (1u << FS_HASH_BITS)
 
 /* A slot: the word's full hash and 1 + its index in FSW (0: empty), so a
@@ -454,6 +477,11 @@ struct fs {
 	int det_win;           /* words left in which a dwelling noun is hers: "a new
 	                        * housing association flat" (a/her/new, not "the") */
 	int ncall;             /* contact words in the clause */
+	int free_win;          /* words left after "free"/"available" for a time */
+	int dwell_win;         /* words left after a dwelling or a street for "above" */
+	int kin_poss;          /* the last word was "dads", "her parents'": + in/at */
+	int where_win;         /* words left after "where" for "she's been sleeping" */
+	int if_win;            /* words left after "if" for she/I */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -616,7 +644,8 @@ static void clause_reset(struct fs *f)
 	f->p1 = f->p2 = 0;
 	f->p1f = 0;
 	f->go_win = f->prep_win = f->place_next = f->out_of = f->when_win = 0;
-	f->kin_pend = f->ncall = 0;
+	f->kin_pend = f->ncall = f->free_win = f->if_win = 0;
+	f->dwell_win = f->kin_poss = f->where_win = 0;
 	f->det_win = 0;
 	f->lbl = SIZE_MAX;
 }
@@ -725,6 +754,16 @@ static void clause_end(struct fs *f)
  * remembered as the previous word. */
 #define FS_INERT (K_FUNC | K_DET | K_NDET | K_THE | K_ABBR | K_BIZ)
 
+/* Is the next word at i " in" or " at" ("my dads in Crewe")? */
+static inline int fs_in_at_next(const unsigned char *s, size_t n, size_t i)
+{
+	if (i + 3 > n || s[i] != ' ')
+		return 0;
+	unsigned a = s[i + 1] | 0x20, b = s[i + 2] | 0x20;
+	return ((a == 'i' && b == 'n') || (a == 'a' && b == 't')) &&
+	       (i + 3 == n || !(fs_cc[s[i + 3]] & CC_ALNUM));
+}
+
 /* Nothing pending that the next word could complete. */
 static inline int fs_idle(const struct fs *f)
 {
@@ -782,6 +821,18 @@ static int fs_district(const char *w, size_t wn)
 	return strstr(areas, key) != NULL;
 }
 
+static int fs_in(const char *w, const char *const *list);
+
+/* w folded a month's name or its short form ("in March", "at Dec") */
+static int fs_month(const char *w)
+{
+	static const char *const m[] = {
+	    "january", "february", "march", "april", "may", "june", "july", "august",
+	    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+	    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL};
+	return fs_in(w, m);
+}
+
 static int fs_in(const char *w, const char *const *list)
 {
 	for (; *list; list++)
@@ -809,6 +860,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    (fs_lookup(w, wn - 1) & K_KIN)) {
 			c = K_KIN; /* "at mums", "to her sisters" */
 			tf |= TF_POSS;
+		}
+		if (c == 0 && wn > 3 && w[wn - 1] == 's' && (fs_lookup(w, wn - 1) & K_KIN)) {
+			char nx[16];
+			int title;
+			size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+			if (k == 2 && ((nx[0] == 'i' && nx[1] == 'n') || (nx[0] == 'a' && nx[1] == 't'))) {
+				c = K_KIN; /* "my dads in Crewe": his house is */
+				tf |= TF_POSS;
+			}
 		}
 		c &= ~K_CASEW;
 		if ((c & K_DAYAB) && (tf & (TF_CAP | TF_UPPER)))
@@ -841,6 +901,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			c &= ~K_RES;
 		if ((c & K_RES) && (f->p1 & K_THE) && wn == 7 && memcmp(w, "tenancy", 7) == 0)
 			c &= ~K_RES;
+		/* "turned up at pick-up 23/09": a moment named, not the routine
+		 * ("gran does pick-up at 3") */
+		if ((c & K_ROUT) && (f->p1 & K_PREP) &&
+		    ((wn == 7 && memcmp(w, "pick-up", 7) == 0) || (wn == 8 && memcmp(w, "drop-off", 8) == 0) ||
+		     (wn == 6 && memcmp(w, "pickup", 6) == 0) || (wn == 7 && memcmp(w, "dropoff", 7) == 0)))
+			c &= ~K_ROUT;
 		/* PoP: the person on probation, the perpetrator */
 		if (wn == 3 && memcmp(w, "pop", 3) == 0 && f->s[a] == 'P' && f->s[a + 2] == 'P')
 			c = K_HE;
@@ -865,8 +931,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 
 	/* A log entry's stamp (dates, times, numbers, a weekday before a
 	 * date: "Tue 4/11") is no part of the span. */
-	if (f->c_start == SIZE_MAX && (c & (K_TIME | K_DAYAB)) && (tf & (TF_CAP | TF_UPPER)) &&
+	if (f->c_start == SIZE_MAX && f->ncl == 0 && (c & (K_TIME | K_DAYAB)) && (tf & (TF_CAP | TF_UPPER)) &&
 	    wn >= 3 && wn <= 9 && fs_weekday(w)) {
+		/* (only at the sentence's start: "...via the office; Mondays
+		 * 10am" is the time itself) */
 		size_t j = b;
 		while (j < f->n && f->s[j] == ' ')
 			j++;
@@ -904,8 +972,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_RES;
 	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)))
 		s |= S_RES;
-	if ((c & K_ABOVE) && (f->p1 & K_RESN))
-		s |= S_RES; /* "flat above the chicken shop", "room behind the pub" */
+	if ((c & K_ABOVE) && ((f->p1 & K_RESN) ||
+	                      (f->dwell_win > 0 && !(wn >= 8 && memcmp(w + wn - 6, "stairs", 6) == 0))))
+		s |= S_RES; /* "flat above the chicken shop", "room behind the pub", "the
+		             * house with the red door opposite the church", "on the road
+		             * behind the precinct" (even "the": which one is the news) */
 	if (f->place_next) {
 		if (c & (K_DET | K_ADV)) {
 			/* "went to the ...": the next word decides */
@@ -934,6 +1005,30 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	f->go_win = 0;
 	if (had_go && (c & K_RESN))
 		s |= S_RES;
+	/* "from Hexham where she's been sleeping": the place before "where"
+	 * is hers */
+	if ((c & K_GO) && f->where_win > 0)
+		s |= S_RES;
+	/* "the Hazel Grove flat", "a drive-by of the Mill Lane house": a
+	 * dwelling named by its street, even after "the" */
+	if ((c & K_RESN) && !(tf & TF_CAP) && (f->p1f & TF_CAP) && !(f->p1f & TF_UPPER) &&
+	    f->nwords > 1)
+		s |= S_RES;
+	/* "the home is Larchwood", "the flat is Beech Court": a dwelling named */
+	if ((tf & TF_CAP) && (f->p1 & K_BE) && (f->p2 & K_RESN))
+		s |= S_RES;
+	/* "my dads in Crewe", "her parents' in Lodz": someone's (house) is in */
+	if (f->kin_poss && (c & K_PREP) && !(wn == 4 && memcmp(w, "with", 4) == 0))
+		f->place_next = 1;
+	/* a later clause that opens on where: "- in Hexham, near the abbey -" */
+	if (f->nwords == 1 && f->ncl > 0 && (c & K_PREP) && !(c & K_TO) &&
+	    !(wn == 4 && memcmp(w, "with", 4) == 0) && !(wn == 5 && memcmp(w, "where", 5) == 0)) {
+		char nx[16];
+		int title;
+		if (fs_peek(f, b, nx, sizeof nx, &title) && title && !(fs_lookup(nx, strlen(nx)) & (K_TIME | K_BIZ | K_NOTPL)) &&
+		    !fs_month(nx))
+			f->place_next = 1;
+	}
 	if (had_go && (c & (K_PREP | K_TO)))
 		f->place_next = (c & K_TO) ? 2 : 1;
 	else if (had_go && (c & K_DET) && !(c & K_THE))
@@ -983,6 +1078,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_WHEN;
 	if ((tf & TF_CLOCK) || (c & K_CLOCKW))
 		s |= S_CLOCK;
+	/* "drop-off at 8 and pick-up at 5": a routine's hour, written bare */
+	if ((tf & TF_NUM) && (f->seen & S_ROUT) && (f->p1 & K_PREP) &&
+	    ((wn == 1 && w[0] >= '1' && w[0] <= '9') || (wn == 2 && w[0] == '1' && w[1] >= '0' && w[1] <= '2')))
+		s |= S_CLOCK;
 	if (c & K_ROUT)
 		s |= S_ROUT;
 	if (c & K_PREP)
@@ -997,6 +1096,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_WHEN; /* "do not call" */
 	if ((c & (K_HE | K_KIN)) && f->when_win > 0)
 		s |= S_WHEN; /* "when he is at work", "when Dad is offshore" */
+	/* "if she replies OK she can talk": a condition on her, with a
+	 * contact word, is when she can be reached */
+	if ((c & K_SHE) && f->if_win > 0)
+		s |= S_WHEN;
+	/* "free in the daytime", "available after 4": whether she is free,
+	 * and when, is a safe time */
+	if (f->free_win > 0 && ((c & (K_TIME | K_COND)) || (tf & TF_CLOCK)))
+		s |= S_SAFE;
 	if ((c & K_SCHN) && (f->p1 & K_SCHOOL))
 		s |= S_WHEN;
 	if (route_dev)
@@ -1044,6 +1151,24 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->place_next = 2; /* a clause that starts "to my cousin's in ..." */
 	if (c & K_WHEN)
 		f->when_win = 2;
+	if (f->if_win > 0)
+		f->if_win--;
+	if (c & K_IF)
+		f->if_win = 2;
+	if (f->free_win > 0)
+		f->free_win--;
+	if (f->dwell_win > 0)
+		f->dwell_win--;
+	if (f->where_win > 0)
+		f->where_win--;
+	if (wn == 5 && memcmp(w, "where", 5) == 0)
+		f->where_win = 4;
+	if (c & (K_RESN | K_STREET))
+		f->dwell_win = 5; /* "the house with the green door opposite" */
+	f->kin_poss = (c & K_KIN) && (tf & TF_POSS);
+	if (((wn == 4 && memcmp(w, "free", 4) == 0) || (wn == 9 && memcmp(w, "available", 9) == 0)) &&
+	    !(f->p1 & K_NDET))
+		f->free_win = 4; /* not "a free ...", "no free ..." */
 	if (c & K_OUT)
 		f->out_of = 1;
 	else if ((c & K_OF) && f->out_of == 1)
@@ -1071,8 +1196,16 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 		return 1; /* "Moved to:" and the place on the next line */
 	if (last_ch == ',' || (last_cls & (K_FUNC | K_BE)))
 		return 1; /* "Safe window is\n10-12 weekdays": no sentence ends in "is" */
-	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9')
+	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9') {
+		/* a CAD log's next entry ("2341 CALL FROM ...") is no wrapped
+		 * number: four digits and a space */
+		size_t d = j;
+		while (d < f->n && f->s[d] >= '0' && f->s[d] <= '9')
+			d++;
+		if (d - j == 4 && d < f->n && f->s[d] == ' ')
+			return 0;
 		return 1; /* a number wrapped over the break ("07700\n900202") */
+	}
 	if (nx >= 'a' && nx <= 'z')
 		return 1;
 	if (i - line_start >= 60 && !(nx >= '0' && nx <= '9') && nx != '-' && nx != '*')
@@ -1180,6 +1313,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					break; /* too long to be listed, and not all capitals */
 			}
 			unsigned tf = 0;
+			int plural_poss = 0;
 			if (wn > FS_WORD_MAX)
 				wn = 0;
 			if (ch >= 'A' && ch <= 'Z')
@@ -1189,6 +1323,10 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			if (wn >= 2 && w[wn - 1] == 's' && w[wn - 2] == '\'') {
 				wn -= 2, tf |= TF_POSS;
 				w[wn] = w[wn + 1] = 0;
+			} else if (wn >= 2 && w[wn - 1] == 's' && i < n && s[i] == '\'' &&
+				   (i + 1 >= n || !(fs_cc[s[i + 1]] & CC_ALNUM))) {
+				tf |= TF_POSS; /* a plural's: "her parents' in ..." */
+				plural_poss = 1;
 			}
 			uint32_t h = fs_hash_padded(w, wn);
 			if (num) {
@@ -1197,6 +1335,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					tf |= TF_CLOCK;
 			}
 			uint64_t c = (wn && !num) ? fs_lookup_h(w, wn, h) : 0;
+			if (plural_poss && !(c & K_KIN))
+				tf &= ~TF_POSS; /* only kin: "her parents' in", not "the pupils' home project" */
 			if (f.model || f.sink) {
 				/* the unit model's tokens: a number by its shape, a
 				 * capitalised word inside a unit that no class lists as
@@ -1220,13 +1360,21 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			} else {
 				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
 				    !(f.prep_win && c == 0 && wn > 3 && w[wn - 1] == 's') &&
-				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4)) {
+				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
+				    !(num && wn <= 2 && (f.seen & S_ROUT) && (f.p1 & K_PREP)) &&
+				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
+				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN))) {
 					/* Most words: listed nowhere or only a function
 					 * word ("the", "and"), nothing pending that such
 					 * a word completes: what word() would do. */
 					f.go_win = 0;
 					f.prep_win -= f.prep_win > 0;
 					f.when_win -= f.when_win > 0;
+					f.free_win -= f.free_win > 0;
+					f.if_win -= f.if_win > 0;
+					f.dwell_win -= f.dwell_win > 0;
+					f.where_win -= f.where_win > 0;
+					f.kin_poss = 0;
 					if ((c & K_DET) && !(c & K_THE))
 						f.det_win = 3; /* as word() */
 					else if (c == 0 && f.det_win > 0)

@@ -16,7 +16,10 @@
  * line ends in a comma, a lower-case function word or a form of "be": "Safe
  * window is\n10-12 weekdays"; the next line starts
  * in lower case after a line of 60 bytes or more: a hard-wrapped e-mail).
- * So a CAD log or a chronology is one unit per line. Within a sentence,
+ * So a CAD log or a chronology is one unit per line (a line ending in a
+ * number goes on when the next starts with digits, unless they are four and
+ * a space: a CAD entry "2341 CALL ..."); a weekday and a time are a log
+ * stamp, outside the span, only at a sentence's start. Within a sentence,
  * ';' and a spaced dash " - " separate clauses.
  *
  * Signals, on words folded to lower case (so CAD capitals count), with
@@ -41,7 +44,21 @@
  *              mums"); "out of area"; deliver, birth, labour + at/in (where
  *              she will give birth); a dwelling + above, below, behind,
  *              opposite ("flat above the chip shop"); a postcode district after in, near,
- *              to ("school places in B17"; Royal Mail's areas, so not "Y6").
+ *              to ("school places in B17"; Royal Mail's areas, so not "Y6");
+ *              "postcode" as "address" ("Postcode ends 3JW"); kinds of
+ *              dwelling (trailer, four-in-a-block, farm, boats); someone's
+ *              + in/at ("my dads in Crewe", "her parents' in X": a plural's
+ *              possessive only for kin); a dwelling or street then above,
+ *              behind, opposite ... within five words ("the house with the
+ *              green door opposite the church", "on the road behind the
+ *              market"; not up/downstairs); a dwelling after a capitalised
+ *              word ("the Mill Lane house") or before "is" + a name ("the
+ *              home is Larchwood"); the place before "where she has been
+ *              sleeping"; outside/inside as prepositions; "make her way
+ *              to", "got off at"; CAD and Scots subjects (FEMALE, complainer)
+ *              like V and IP; a later clause of a sentence that opens on
+ *              in/at/near + a capitalised word not a month ("- in Hexham,
+ *              near the abbey -").
  *   contact    ring, call, phone, text, message, e-mail, contact, visit,
  *              see, speak, meet, "available", "contactable" (present or
  *              base forms: "she rang at 10:02" reports, it does not
@@ -58,9 +75,14 @@
  *              time(s)", "safe number", "code word" and "PO box" alone are
  *              enough; a clock time alone only in advice ("IDVA to call at
  *              10", "can ring at 2pm"), not in a report ("e-mail received
- *              at 20:20").
+ *              at 20:20"). "free"/"available" then a time ("free after
+ *              4pm"); "if" + her ("if she replies OK she can talk"); breaks
+ *              and lunchbreaks are times of day.
  *   routine    walks, collects, shops, the bus, a shift, a ferry, flight or
- *              coach ... with a time or "every": where she will be and when.
+ *              coach, a taxi, a lift, drop-off and pick-up (not "at pick-up":
+ *              a moment), "parks" ... with a time or "every" (after a
+ *              routine word, a bare hour "at 8" is a time): where she will
+ *              be and when.
  *
  * Decisions. A residence clause is withheld (SCRUB_LOCATION) unless it is
  * clearly only about the perpetrator: it has he, him, his or a word for the

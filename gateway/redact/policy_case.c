@@ -17,8 +17,10 @@
  *               case alphanumerics; other text as canonical words;
  *   items       every structured value that may go into a recipient's scrub
  *               spec (names and aliases, dates of birth, identifiers,
- *               places, safe times, addresses), with the field whose
- *               decision puts it there;
+ *               places, safe times, addresses; of a never-share address
+ *               also its building's name alone and, of the refuge's, its
+ *               town line alone), with the field whose decision puts it
+ *               there;
  *   groups      recipients whose spec is the same byte for byte (the same
  *               items in, the same names kept, the same flags) share one
  *               scrubber, built on first use;
@@ -737,6 +739,28 @@ static size_t building_name(const char *line, char *out, size_t cap)
 	return (size_t)(e - b);
 }
 
+/* A line that is a town's name: no digit, one to three words, at least
+ * three letters ("Blackpool", "Newcastle upon Tyne"; not "32 Chapel
+ * Street", "Flat 2"). */
+static int town_line(const char *l)
+{
+	size_t letters = 0, words = 0;
+	int in = 0;
+	for (const char *q = l; *q; q++) {
+		if (isdigit((unsigned char)*q))
+			return 0;
+		if (*q == ' ' || *q == ',') {
+			in = 0;
+			continue;
+		}
+		if (!in)
+			words++;
+		in = 1;
+		letters++;
+	}
+	return letters >= 3 && words >= 1 && words <= 3;
+}
+
 static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int node, int slot)
 {
 	const struct policy *p = cx->p;
@@ -771,6 +795,23 @@ static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int nod
 			nm.canon = CANON_TEXT;
 			if ((nm.text = own(cx, strdup(bn))) == NULL)
 				return MGW_E_NOMEM;
+			if ((rc = item_add(cx, nm)) != MGW_OK)
+				return rc;
+		}
+		/* The refuge's town alone ("the suspect was seen in Blackpool"
+		 * when the refuge is in Blackpool) narrows where she is to one
+		 * town, and refuges are often out of the area, so the town is no
+		 * everyday word of the notes. Its last line when that has no
+		 * number (a town, not "32 Chapel Street") and is one to three
+		 * words; only the refuge's: the victim's home town is usually the
+		 * MARAC's own, in the agencies' names. Fail safe: withheld in
+		 * every free-text field from whoever may not have the refuge. */
+		const char *town = a->lines[a->n_lines - 1];
+		if (allowed != POL_ALL_AGENCIES && a->n_lines >= 2 && town &&
+		    strcmp(p->paths[node].field->name, "refuge_address") == 0 && town_line(town)) {
+			struct pol_item nm = it;
+			nm.text = town;
+			nm.canon = CANON_TEXT;
 			if ((rc = item_add(cx, nm)) != MGW_OK)
 				return rc;
 		}

@@ -543,3 +543,101 @@ Test(failsafe, someone_elses_account_is_a_route)
 		      "cousin's Instagram");
 	expect_none("He messaged her on Instagram at 2am.");
 }
+
+/* A postcode, or the end of one, is where she is even when the value
+ * recognisers take the code itself: the word around it goes too. */
+Test(failsafe, a_postcode_named_is_where_she_is)
+{
+	expect("Safe house sorted. Postcode ends 3JW - keep it off the minutes.", SCRUB_LOCATION,
+	       "Postcode ends 3JW");
+	expect("Her new postcode is HG4 9XX if control need it.", SCRUB_LOCATION,
+	       "Her new postcode is HG4 9XX if control need it");
+	expect_none("His postcode is on the bail sheet.");
+}
+
+/* When she is free, whether she can talk, and her breaks are safe times. */
+Test(failsafe, free_times_breaks_and_if_she_can_talk)
+{
+	expect("Leanne says she is free after 3pm once the kids are collected.", SCRUB_SAFE_TIME,
+	       "Leanne says she is free after 3pm once the kids are collected");
+	expect("Im free in the evenings on my rest days", SCRUB_SAFE_TIME,
+	       "Im free in the evenings on my rest days");
+	expect("Text her on her breaks at the bakery.", SCRUB_SAFE_TIME,
+	       "Text her on her breaks at the bakery");
+	expect("Ring the landline first; if she answers 'yes' she can chat.", SCRUB_SAFE_TIME,
+	       "Ring the landline first; if she answers 'yes' she can chat");
+	expect_none("Free school meals application sent.");
+	expect_none("If he breaches the order he will be arrested.");
+}
+
+/* Where she is, said the ways notes say it without a cue word: a kind of
+ * dwelling, someone's (house) is in, the street and what it is behind, a
+ * CAD line's subject, a journey, a later clause that opens on a place. */
+Test(failsafe, whereabouts_without_a_cue_word)
+{
+	expect("Her cousin's trailer is the grey one by the tip.", SCRUB_LOCATION,
+	       "Her cousin's trailer is the grey one by the tip");
+	expect("mate has a four-in-a-block past the bowling green", SCRUB_LOCATION,
+	       "mate has a four-in-a-block past the bowling green");
+	expect("my aunties in whitby for now", SCRUB_LOCATION, "my aunties in whitby for now");
+	expect("Home now means her grandparents' in Tralee.", SCRUB_LOCATION,
+	       "Home now means her grandparents' in Tralee");
+	expect("its the house with the yellow door opposite the chapel", SCRUB_LOCATION,
+	       "its the house with the yellow door opposite the chapel");
+	expect("it's on the lane behind the garage", SCRUB_LOCATION, "it's on the lane behind the garage");
+	expect("14.10 FEMALE AT KESWICK", SCRUB_LOCATION, "FEMALE AT KESWICK");
+	expect("14.02 ADVISED TO MAKE HER WAY TO PENRITH BUS STATION", SCRUB_LOCATION,
+	       "ADVISED TO MAKE HER WAY TO PENRITH BUS STATION");
+	expect("14.30 FEMALE GOT OFF AT CARLISLE", SCRUB_LOCATION, "FEMALE GOT OFF AT CARLISLE");
+	expect("She is safe; it is outside Cumbria.", SCRUB_LOCATION, "it is outside Cumbria");
+	expect("Rhian took a taxi to Tenby last night.", SCRUB_LOCATION,
+	       "Rhian took a taxi to Tenby last night");
+	expect("She is at her godmother's - in Ruthin, near the castle - for now.", SCRUB_LOCATION,
+	       "in Ruthin, near the castle");
+	expect_none("He was parked on the road behind the pub.");
+	expect_none("Seen at clinic; in March she missed two doses.");
+	expect_none("Officers attended at the flat after a call from the downstairs neighbour.");
+	expect_none("The pupils' home reading project restarts.");
+}
+
+/* A routine's place and hour: the school run with bare hours, where she
+ * parks up for the night. */
+Test(failsafe, school_run_hours_and_where_she_parks_up)
+{
+	expect("nan will do drop-off at 9 and pick-up at 3 tomorrow", SCRUB_LOCATION,
+	       "nan will do drop-off at 9 and pick-up at 3 tomorrow");
+	expect("Most nights she parks up at the services near Penrith.", SCRUB_LOCATION,
+	       "Most nights she parks up at the services near Penrith");
+	expect_none("Officers attended at 22 Mill Road.");
+	expect_none("Dad shouted at staff at pick-up 12/10 15:05.");
+}
+
+/* A weekday and a time after a contact clause are the safe time, not a
+ * log stamp: only a sentence's start is a stamp. */
+Test(failsafe, a_day_and_time_clause_after_a_contact)
+{
+	expect("Calls to go through the project office; Thursdays 2pm.", SCRUB_SAFE_TIME,
+	       "Calls to go through the project office; Thursdays 2pm");
+	expect("Tue 4/11 She is staying at her cousin's in Hexham.", SCRUB_LOCATION,
+	       "She is staying at her cousin's in Hexham");
+}
+
+/* A dwelling named after "is", and the place before "where she sleeps". */
+Test(failsafe, a_dwelling_named_and_where_she_sleeps)
+{
+	expect("She moved on Friday; the flat is Alder Court, third floor.", SCRUB_LOCATION,
+	       "the flat is Alder Court, third floor");
+	expect("Her cousin collects her from Hexham where she has been sleeping.", SCRUB_LOCATION,
+	       "Her cousin collects her from Hexham where she has been sleeping");
+	expect_none("He would not say where he went.");
+	expect("Can patrols pass the Heron Way flat tonight?", SCRUB_LOCATION,
+	       "Can patrols pass the Heron Way flat tonight");
+}
+
+/* A CAD log's entries are lines of their own: "2341 ..." starts a new one
+ * even after a line ending in a number. */
+Test(failsafe, cad_entries_are_not_wrapped_lines)
+{
+	const char *s = "Serial 0412 of 03/12/26\n2341 FEMALE CALLER SAYS EX IS OUTSIDE WITH A BAT\n";
+	expect(s, SCRUB_LOCATION, "FEMALE CALLER SAYS EX IS OUTSIDE WITH A BAT");
+}

@@ -1185,6 +1185,32 @@ Test(policy_never_share, refuge_by_its_building_name_alone)
 	policy_free(p);
 }
 
+/* The refuge's town alone, in a sentence about him, still says where she
+ * is to whoever may not have the refuge; the victim's home town is no
+ * never-share value by itself. */
+Test(policy_never_share, the_refuge_town_alone)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	if (cs->refuge_address)
+		codec_free(&cs->refuge_address->base);
+	cs->refuge_address = address("27 Ferry Lane", "Whitehaven", "CA28 9ZZ");
+	set_str(&cs->narrative, "He was seen in Whitehaven on Friday near the harbour. "
+				"CPS review 12/03.");
+	for (int a = AG(POLICE); a <= AG(EDUCATION); a++) {
+		struct out o = redact(p, cs, a, PU(MEETING));
+		int contact = a == AG(POLICE) || a == AG(IDVA);
+		if (o.view->narrative && o.view->narrative[0]) {
+			cr_assert_eq(view_has(o.view, "Whitehaven"), contact, "agency %d: %s", a,
+				     o.view->narrative);
+			cr_assert(view_has(o.view, "CPS review 12/03."), "%s", o.view->narrative);
+		}
+		out_free(&o);
+	}
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
 /* ---- recipient-aware scrubbing ------------------------------------------------------ */
 
 Test(policy_scrub_spec, alias_in_the_narrative_for_a_recipient_not_shared_aliases)
