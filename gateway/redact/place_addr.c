@@ -1126,6 +1126,49 @@ static int year_group_before(const struct scan *sc, long p)
 }
 
 /*
+ * A bare first name "at" a bare name, the whole clause: "Lily at
+ * Greenfields.", "Older child Ayaan at Loxford.", "Yara and Karim at Mount
+ * Stuart." A chronology or a meeting's minutes say where each child is at
+ * school that way, with no school word. Only when the person starts the
+ * sentence (or follows "and" another such name, a kin word or "child") and
+ * the one to three name words after "at" end the clause: "Lily at
+ * Greenfields with her nan" stays. A child "continues at" a name the same
+ * way ("Isla will continue at Cleveden;"). A town is taken too when the
+ * shape fires ("Lily at Leeds."): withholding it is the safe error.
+ */
+static int bare_name(const struct tok *w)
+{
+	return w->type == T_WORD && (w->f & F_CAP) && !(w->f & (F_UPPER | F_POSS | F_DIGIT)) &&
+	       w->cls == 0;
+}
+
+static int named_at_school(const struct scan *sc, long p)
+{
+	const struct tok *a = T(sc, p - 1);
+	int who = 0;
+	if (a->id == W_CONTINUE || a->id == W_CONTINUES) {
+		who = 1;
+	} else if (bare_name(a) && !(T(sc, p)->f & F_NL)) {
+		const struct tok *b = T(sc, p - 2);
+		if (a->f & (F_BRK | F_NL))
+			who = 1;
+		else if (b->type == T_WORD && (b->f & F_LOWER) && (b->id == W_CHILD || (b->cls & C_KIN)))
+			who = 1;
+		else if (b->id == W_AND && bare_name(T(sc, p - 3)) && (T(sc, p - 3)->f & (F_BRK | F_NL)))
+			who = 1;
+	}
+	if (!who)
+		return 0;
+	long m = 0;
+	while (m < 3 && place_town_word(T(sc, p + 1 + m)) && !(T(sc, p + 1 + m)->f & F_NL) &&
+	       !(T(sc, p + 1 + m)->f & (F_UPPER | F_DIGIT)))
+		m++;
+	const struct tok *z = T(sc, p + 1 + m);
+	return m > 0 && (z->type == T_END || (z->f & F_NL) || is_punct(z, '.') || is_punct(z, ';') ||
+			 is_punct(z, ',') || is_punct(z, ')'));
+}
+
+/*
  * "at" naming a child's school without a school word: after a year group
  * ("Y2 at Chantlers", "in Year 4 at Oakbank"), after a child's age in
  * brackets ("Maya (8) at Hillcrest - school informed"), or a saint's name
@@ -1665,6 +1708,12 @@ void place_addresses(struct scan *sc, long p)
 		else if ((T(sc, p - 3)->f & F_LOWER) && is_punct(T(sc, p - 4), '('))
 			job_aside(sc, p - 4);
 	}
+	/* "Oliwia (Y9, Blue Coat)", "(Year 4, Hill Top)": the year group,
+	 * then the school, decided at the year (a step sees no punctuation) */
+	if (p >= sc->skip_place && is_punct(T(sc, p + 1), ',') &&
+	    (is_punct(T(sc, p - 1), '(') || (T(sc, p - 1)->id == W_YEAR && is_punct(T(sc, p - 2), '('))) &&
+	    year_group_before(sc, p))
+		role_school(sc, p);
 	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place &&
 	    (is_punct(T(sc, p - 1), ',') || is_punct(T(sc, p - 1), '(')) &&
 	    (T(sc, p - 2)->f & (F_CAP | F_UPPER)) && T(sc, p - 2)->type == T_WORD)
@@ -1782,7 +1831,7 @@ void place_places(struct scan *sc, long p)
 		inst_label(sc, p); /* "GP: Meddygfa'r Bont" */
 	if (t->cls & C_ATTEND)
 		try_attend(sc, p);
-	else if (t->id == W_AT && school_at(sc, p))
+	else if (t->id == W_AT && (school_at(sc, p) || named_at_school(sc, p)))
 		try_attend(sc, p - 1); /* reads from the "at" */
 	if (t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER)
 		role_school(sc, p);

@@ -771,6 +771,9 @@
 	W(STAYS, "stays", C_LOCV)                                                               \
 	W(STAYED, "stayed", C_LOCV)                                                             \
 	W(STAY, "stay", C_LOCV)                                                                 \
+	/* a child staying on at a school: "will continue at <name>" */                          \
+	W(CONTINUE, "continue", 0)                                                              \
+	W(CONTINUES, "continues", 0)                                                            \
 	W(STOPPING, "stopping", C_LOCV)                                                         \
 	W(STOPS, "stops", C_LOCV)                                                               \
 	W(LIVING, "living", C_LOCV)                                                             \

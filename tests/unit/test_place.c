@@ -1447,3 +1447,19 @@ Test(place, barracks_are_places)
 		    "Sir Redvers Buller Barracks");
 	expect_span("She cleans at Kinloss Barracks on weekdays.", 0, SCRUB_PLACE, "Kinloss Barracks");
 }
+
+/* A chronology names each child's school with no school word: "<name> at
+ * <name>." ends the clause; a year group in brackets before the school too. */
+Test(place, a_child_at_a_bare_school_name)
+{
+	expect_span("Dexter at Fernlea.\nNext review in May.", 0, SCRUB_PLACE, "Fernlea");
+	expect_span("Younger son Rhys at Penybryn, attendance good.", 0, SCRUB_PLACE, "Penybryn");
+	expect_span("Amber and Cody at Brookvale Park. School aware.", 0, SCRUB_PLACE, "Brookvale Park");
+	expect_span("Cody will continue at Brookvale; the move is later.", 0, SCRUB_PLACE, "Brookvale");
+	expect_span("Amber (Y10, Saltwell High) says little.", 0, SCRUB_PLACE, "Saltwell High");
+	expect_span("Cody (Year 3, Marsh Lane) was upset.", 0, SCRUB_PLACE, "Marsh Lane");
+	/* not a clause of its own, or not a person before "at" */
+	expect_none("Dexter at Fernlea with his nan on Sundays is calm.", 0);
+	expect_none("Police at scene.", 0);
+	expect_none("Cody (Y3, aged 7) was upset.", 0);
+}
