@@ -472,6 +472,13 @@ static void try_number_word(struct scan *sc, long p)
 	else if (is_punct(pr, '(') && is_punct(T(sc, q + 1), ')') && T(sc, p - 2)->type == T_WORD &&
 		 (T(sc, p - 2)->f & F_CAP))
 		emit_address(sc, p, q + 1, "addr:number");
+	/* House-to-house enquiries, one house a line: "- No. 12: occupant
+	 * saw ...", "No. 7 opposite: no reply": the house is where someone
+	 * lives, on the street the note is about */
+	else if (((T(sc, p)->f & (F_NL | F_BRK)) || (is_punct(pr, '-') && (pr->f & (F_NL | F_BRK)))) &&
+		 (is_punct(T(sc, q + 1), ':') ||
+		  (T(sc, q + 1)->id == W_OPPOSITE && is_punct(T(sc, q + 2), ':'))))
+		emit_address(sc, p, T(sc, q + 1)->id == W_OPPOSITE ? q + 2 : q + 1, "addr:number");
 }
 
 /*

@@ -1463,3 +1463,14 @@ Test(place, a_child_at_a_bare_school_name)
 	expect_none("Police at scene.", 0);
 	expect_none("Cody (Y3, aged 7) was upset.", 0);
 }
+
+/* House-to-house enquiries list one house a line by its number. */
+Test(place, house_to_house_numbers)
+{
+	const char *s = "Enquiries on the street:\n- No. 21: Mrs Ahmed heard shouting.\n"
+			"- No. 5 opposite: no reply.\nNo. 9: card left.";
+	expect_span(s, 0, SCRUB_ADDRESS, "No. 21");
+	expect_span(s, 0, SCRUB_ADDRESS, "No. 5 opposite");
+	expect_span(s, 0, SCRUB_ADDRESS, "No. 9");
+	expect_none("Agenda item No. 4: the review.", 0);
+}
