@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "place_int.h"
 #include "scrub.h"
 
@@ -1143,10 +1144,18 @@ static int year_group_before(const struct scan *sc, long p)
  * way ("Isla will continue at Cleveden;"). A town is taken too when the
  * shape fires ("Lily at Leeds."): withholding it is the safe error.
  */
-static int bare_name(const struct tok *w)
+/* A forename, or a word no list knows; not a common word ("Refused at
+ * Reception." stays) nor an allow-listed one */
+static int name_like(unsigned lex)
+{
+	return !(lex & LEX_ALLOW) && ((lex & LEX_FORENAME) || !(lex & LEX_COMMON));
+}
+
+static int bare_name(const struct scan *sc, const struct tok *w)
 {
 	return w->type == T_WORD && (w->f & F_CAP) && !(w->f & (F_UPPER | F_POSS | F_DIGIT)) &&
-	       w->cls == 0;
+	       w->cls == 0 &&
+	       name_like(lex_classify((const char *)sc->s + w->start, w->end - w->start));
 }
 
 static int named_at_school(const struct scan *sc, long p)
@@ -1155,13 +1164,13 @@ static int named_at_school(const struct scan *sc, long p)
 	int who = 0;
 	if (a->id == W_CONTINUE || a->id == W_CONTINUES) {
 		who = 1;
-	} else if (bare_name(a) && !(T(sc, p)->f & F_NL)) {
+	} else if (bare_name(sc, a) && !(T(sc, p)->f & F_NL)) {
 		const struct tok *b = T(sc, p - 2);
 		if (a->f & (F_BRK | F_NL))
 			who = 1;
 		else if (b->type == T_WORD && (b->f & F_LOWER) && (b->id == W_CHILD || (b->cls & C_KIN)))
 			who = 1;
-		else if (b->id == W_AND && bare_name(T(sc, p - 3)) && (T(sc, p - 3)->f & (F_BRK | F_NL)))
+		else if (b->id == W_AND && bare_name(sc, T(sc, p - 3)) && (T(sc, p - 3)->f & (F_BRK | F_NL)))
 			who = 1;
 	}
 	if (!who)

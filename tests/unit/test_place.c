@@ -1461,6 +1461,8 @@ Test(place, a_child_at_a_bare_school_name)
 	/* not a clause of its own, or not a person before "at" */
 	expect_none("Dexter at Fernlea with his nan on Sundays is calm.", 0);
 	expect_none("Police at scene.", 0);
+	expect_none("Refused at Reception.", 0);
+	expect_none("Arrived at Halifax.", 0);
 	expect_none("Cody (Y3, aged 7) was upset.", 0);
 }
 
