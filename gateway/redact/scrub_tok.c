@@ -1294,8 +1294,9 @@ static size_t aside_end(const unsigned char *s, size_t n, size_t a)
  * letter; RARE_LEN[c] bit L: one of them starts with c and has L letters,
  * so that nearly every word is refused by one look-up. */
 static const uint16_t RARE_LEN[26] = {
-	['b' - 'a'] = 1u << 3, ['d' - 'a'] = 1u << 4, ['l' - 'a'] = 1u << 8,
-	['o' - 'a'] = 1u << 8, ['t' - 'a'] = 1u << 6, ['w' - 'a'] = 1u << 8,
+	['b' - 'a'] = 1u << 3, ['d' - 'a'] = 1u << 4, ['h' - 'a'] = 1u << 7,
+	['l' - 'a'] = 1u << 8, ['o' - 'a'] = 1u << 8, ['t' - 'a'] = 1u << 6,
+	['v' - 'a'] = 1u << 5, ['w' - 'a'] = 1u << 6 | 1u << 8, ['z' - 'a'] = 1u << 4,
 };
 
 static unsigned rare_cue(const unsigned char *w, size_t n)
@@ -1305,14 +1306,21 @@ static unsigned rare_cue(const unsigned char *w, size_t n)
 		return n == 3 && w[0] == 'B' && w[1] == 'R' && w[2] == 'P' ? CUE_PASS : CUE_NONE;
 	case 'd':
 		return word_eq(w, n, "dobs") ? CUE_DOB : CUE_NONE;
+	case 'h': /* "Handles jo_b, kdot.x": a list of them follows */
+		return word_eq(w, n, "handles") ? CUE_PLAT : CUE_NONE;
 	case 'l':
 		return word_eq(w, n, "linkedin") ? CUE_PLAT : CUE_NONE;
 	case 'o':
 		return word_eq(w, n, "onlyfans") ? CUE_PLAT : CUE_NONE;
 	case 't':
 		return word_eq(w, n, "tinder") || word_eq(w, n, "twitch") ? CUE_PLAT : CUE_NONE;
-	case 'w':
-		return word_eq(w, n, "whatsapp") ? CUE_PLAT : CUE_NONE;
+	case 'v':
+		return word_eq(w, n, "viber") ? CUE_PLAT : CUE_NONE;
+	case 'w': /* WeChat, Zalo, Viber: the messengers of Chinese, Vietnamese
+		   * and Eastern European families, as WhatsApp is of others */
+		return word_eq(w, n, "whatsapp") || word_eq(w, n, "wechat") ? CUE_PLAT : CUE_NONE;
+	case 'z':
+		return word_eq(w, n, "zalo") ? CUE_PLAT : CUE_NONE;
 	}
 	return CUE_NONE;
 }
@@ -1384,6 +1392,36 @@ static int handle_char(unsigned char c)
 	return sc_alnum(c) || c == '_' || c == '.' || c == '-';
 }
 
+/*
+ * The next handle of a list after one at e: "Handles blade_x9, kdot.real",
+ * "account: b.wilk_hull and wilku91": after ", ", " and ", " or " (a line
+ * may break between), a token shaped as only a username is (a letter and a
+ * digit, '_' or an inner '.'), 3 to 30 bytes, ending a word. Returns its
+ * end and sets *start, or 0.
+ */
+RARE static size_t handle_next(const unsigned char *s, size_t n, size_t e, size_t *start)
+{
+	size_t j = e;
+	while (j < n && j - e < 3 && (s[j] == ' ' || s[j] == ',' || s[j] == '\n' || s[j] == '/'))
+		j++;
+	if (j + 4 < n && word_eq(s + j, 3, "and") && (s[j + 3] == ' ' || s[j + 3] == '\n'))
+		j += 4;
+	else if (j + 3 < n && word_eq(s + j, 2, "or") && (s[j + 2] == ' ' || s[j + 2] == '\n'))
+		j += 3;
+	if (j == e || j >= n || s[j] == '@' || !sc_alnum(s[j]))
+		return 0;
+	size_t a = j;
+	int sig = 0, letters = 0;
+	while (j < n && j - a < 30 && handle_char(s[j]))
+		sig |= sc_digit(s[j]) || s[j] == '_' || (s[j] == '.' && j > a), letters |= sc_alpha(s[j]), j++;
+	while (j > a && (s[j - 1] == '.' || s[j - 1] == '-'))
+		j--;
+	if (j - a < 3 || !letters || !sig || (j < n && (s[j] >= 0x80 || s[j] == '@')))
+		return 0;
+	*start = a;
+	return j;
+}
+
 static const char *const HANDLE_STOP[] = {
 	"a", "about", "account", "after", "also", "an", "and", "as", "at", "before", "blocked",
 	"but", "by", "for", "from", "has", "he", "her", "him", "his", "i", "in", "is", "it",
@@ -1430,7 +1468,7 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 {
 	size_t e;
 	static const char *const FILL[] = {"account", "as", "called", "channel", "display",
-	                                   "handle", "id", "is", "name", "named", "page",
+	                                   "handle", "id", "is", "map", "name", "named", "page",
 	                                   "profile", "profiles", "tag", "under", "user", "username",
 	                                   "her", "his", "their", "the", "in"};
 	int explicit = 0;
@@ -2013,6 +2051,9 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 			}
 			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:platform") != 0)
 				return MGW_E_NOMEM;
+			for (int r = 0; r < 4 && (e = handle_next(s, n, e, &a)) != 0; r++)
+				if (spans_push(out, a, e, SCRUB_HANDLE, "handle:list") != 0)
+					return MGW_E_NOMEM;
 		}
 		if (cue == CUE_AT && (mask & KIND_BIT(SCRUB_EMAIL)) && i > 0 && j < n) {
 			unsigned char cl = closing(s[i - 1]);
@@ -2034,8 +2075,14 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 	j = i + wl;
 	unsigned char after = j + 1 < n ? s[j] : 0;
 	if ((after == '_' || after == '.') && sc_alnum(s[j + 1]) && (mask & KIND_BIT(SCRUB_HANDLE)) &&
-	    (e = underscore_handle(s, n, i, j)) != 0)
-		return spans_push(out, i, e, SCRUB_HANDLE, "handle:underscore");
+	    (e = underscore_handle(s, n, i, j)) != 0) {
+		if (spans_push(out, i, e, SCRUB_HANDLE, "handle:underscore") != 0)
+			return MGW_E_NOMEM;
+		for (int r = 0; r < 4 && (e = handle_next(s, n, e, &a)) != 0; r++)
+			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:list") != 0)
+				return MGW_E_NOMEM;
+		return 0;
+	}
 	/* Glued: "tel07700900123", "NHSno9990001234", or any word before a
 	 * mobile; not inside a dotted or compound token ("a@b.com07700...",
 	 * "x-tel0770..."), where cutting the number out would leave another

@@ -1432,3 +1432,16 @@ Test(scrub, adversarial_input_scrubs_in_linear_time)
 	}
 	scrubber_free(sc);
 }
+
+/* A list of handles after one cue; the messengers of other communities;
+ * the handle after "Snapchat map -". */
+Test(scrub, handle_lists_and_more_platforms)
+{
+	expect("Handles rocco_b7, rocco.real.", "Handles " R("handle") ", " R("handle") ".");
+	expect("his account: j.pike_mk\nand jpike88 too", "his account: " R("handle") "\nand " R("handle") " too");
+	expect("Her brother is on Zalo hoangvt1988.", "Her brother is on Zalo " R("handle") ".");
+	expect("WeChat: lin_x2020", "WeChat: " R("handle"));
+	expect("on her Snapchat map - petra77 - again", "on her Snapchat map - " R("handle") " - again");
+	/* a list ends at a word that is no username */
+	expect("Insta: x_y and she blocked it", "Insta: " R("handle") " and she blocked it");
+}
