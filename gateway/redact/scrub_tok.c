@@ -875,7 +875,10 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 		L++, j++;
 	/* "P<GBR901244718": the machine-readable line, the country's code
 	 * after "P<", then the number */
-	if (L > 2 && !(L == 3 && i >= 2 && s[i - 1] == '<' && sc_upper(s[i - 2])))
+	/* "GBR 520 114 983" (the issuing country's code written first), a
+	 * Polish identity card "ACX 482019": three capitals, a space, digits */
+	if (L > 2 && !(L == 3 && ((i >= 2 && s[i - 1] == '<' && sc_upper(s[i - 2])) ||
+				  (j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1])))))
 		return 0;
 	if (L && j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]))
 		j++;
@@ -904,6 +907,11 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 		nd += k, j += k;
 		int more = j + 1 < n && (s[j] == ' ' || s[j] == '-' || s[j] == '\n') &&
 		           sc_digit(s[j + 1]);
+		/* "P4421987B": a letter, seven digits and a check letter
+		 * (the Philippines, and others after them) */
+		if (!more && L == 1 && g == 0 && nd == 7 && j < n && sc_upper(s[j]) &&
+		    ends_word(s, n, j + 1, 1))
+			return j + 1;
 		if (!more)
 			return (nd >= lo && !(L == 0 && nd == 8 && g > 0)) && ends_word(s, n, j, 1)
 			           ? j

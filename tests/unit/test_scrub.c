@@ -1445,3 +1445,15 @@ Test(scrub, handle_lists_and_more_platforms)
 	/* a list ends at a word that is no username */
 	expect("Insta: x_y and she blocked it", "Insta: " R("handle") " and she blocked it");
 }
+
+/* Passports written with the issuing country's code first, a check letter
+ * after the digits, and an EU identity card of three capitals and six digits. */
+Test(scrub, passports_with_country_codes_and_check_letters)
+{
+	expect("her passport (IND 731 402 586) is held", "her passport (" R("document") ") is held");
+	expect("passport no. K7720415C was taken", "passport no. " R("document") " was taken");
+	expect("his ID card BKD 730915 too", "his ID card " R("document") " too");
+	/* no cue, or a word before the digits: no document */
+	unchanged("the form IND 731 402 586 was sent");
+	unchanged("bank card ABC 123 today");
+}
