@@ -1457,3 +1457,13 @@ Test(scrub, passports_with_country_codes_and_check_letters)
 	unchanged("the form IND 731 402 586 was sent");
 	unchanged("bank card ABC 123 today");
 }
+
+/* Domestic abuse charities and therapies named by one word or initials are
+ * agencies, not people. */
+Test(scrub, one_word_charities_and_therapy_initials_stay)
+{
+	unchanged("Referred by Hourglass; also referral to SALT and OT.");
+	unchanged("Perpetrator assessed by Cranstoun (DVPP).");
+	/* a title still finds a person of that name */
+	expect("Ms Paladin called.", R("name") " called.");
+}
