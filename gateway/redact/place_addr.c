@@ -1429,6 +1429,23 @@ static void try_work(struct scan *sc, long p)
 		return;
 	int place_of_work = t->id == W_WORK && is_word(T(sc, p - 1), W_OF) &&
 			    is_word(T(sc, p - 2), W_PLACE);
+	/* a label starting a line or a bullet: "Works: receptionist at ...",
+	 * "- Work: Preston bus station", "Employment: labouring for ..." */
+	int job_first = 0;
+	int line_label = (t->id == W_WORK || t->id == W_WORKS || t->id == W_EMPLOYMENT) &&
+			 is_punct(T(sc, j), ':') &&
+			 ((t->f & (F_NL | F_BRK)) ||
+			  (is_punct(T(sc, p - 1), '-') && (T(sc, p - 1)->f & (F_NL | F_BRK))));
+	if (line_label && (T(sc, j + 1)->f & F_LOWER) && !(T(sc, j + 1)->cls & (C_DET | C_FUNC | C_PRON))) {
+		j++; /* a job first: goes on as "works as", and the name after
+		      * "for" may run on ("labouring for N & J Groundworks cash
+		      * in hand") */
+		job_first = 1;
+	} else if (line_label && t->id != W_EMPLOYMENT && (T(sc, j + 1)->f & F_CAP) &&
+		   !(T(sc, j + 1)->f & F_NL)) {
+		work_extent(sc, j + 1, 4); /* a name, up to the clause's end */
+		return;
+	}
 	if (t->id == W_OCCUPATION && is_punct(T(sc, j), ':'))
 		j++; /* "Occupation: cleaner at ..." goes on as "works as" */
 	if (t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYERS || place_of_work ||
@@ -1529,7 +1546,7 @@ static void try_work(struct scan *sc, long p)
 			return;
 		j++;
 	}
-	work_extent(sc, j, role | strict << 1 | (t->id == W_EMPLOYMENT) << 2);
+	work_extent(sc, j, role | strict << 1 | (t->id == W_EMPLOYMENT && !job_first) << 2);
 }
 
 /*

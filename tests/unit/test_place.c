@@ -1476,3 +1476,16 @@ Test(place, house_to_house_numbers)
 	expect_span(s, 0, SCRUB_ADDRESS, "No. 9");
 	expect_none("Agenda item No. 4: the review.", 0);
 }
+
+/* A work label starting a line or a bullet: the name after it, or a job
+ * and then where it is done. */
+Test(place, work_labels_at_the_start_of_a_line)
+{
+	expect_span("- Work: Hexham auction mart, sales office.", 0, SCRUB_PLACE, "Hexham auction mart");
+	expect_span("Works: cashier at the Morpeth Herald. Mobile off.", 0, SCRUB_PLACE, "Morpeth Herald");
+	expect_span("Employment: driving for K & M Haulage, paid weekly.", 0, SCRUB_PLACE, "K & M Haulage");
+	expect_none("Work: none at present.", 0);
+	expect_none("Employment: unemployed since May.", 0);
+	/* not at a line's start: a sentence's word */
+	expect_none("She asked about work: Monday is fine.", 0);
+}
