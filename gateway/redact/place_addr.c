@@ -848,6 +848,31 @@ static int hosp_admitted(const struct scan *sc, long p)
 }
 
 /*
+ * A GP practice's NHS ODS code in brackets at token e: "(B81067)", "(ODS
+ * C84044)": one capital and five digits. Returns the token after the
+ * bracket, or 0.
+ */
+static long ods_code_at(const struct scan *sc, long e)
+{
+	if (!is_punct(T(sc, e), '('))
+		return 0;
+	long k = e + 1;
+	const struct tok *w = T(sc, k);
+	if (w->type == T_WORD && (w->f & F_UPPER) && w->end - w->start == 3 &&
+	    (sc->s[w->start] | 0x20) == 'o' && (sc->s[w->start + 1] | 0x20) == 'd' &&
+	    (sc->s[w->start + 2] | 0x20) == 's')
+		w = T(sc, ++k);
+	const unsigned char *c = sc->s + w->start;
+	if (w->type != T_WORD || w->end - w->start != 6 || c[0] < 'A' || c[0] > 'Z' ||
+	    !is_punct(T(sc, k + 1), ')'))
+		return 0;
+	for (int i = 1; i < 6; i++)
+		if (!is_digit(c[i]))
+			return 0;
+	return k + 2;
+}
+
+/*
  * An institution word used as a label for its name: "GP: Meddygfa'r Bont",
  * "nursery (Little Acorns, Balby)", "School: Marsh Lane Primary". The name
  * is up to four capitalised words after the colon or inside the brackets
@@ -897,8 +922,12 @@ static void inst_label(struct scan *sc, long p)
 			    t->id == W_CLINIC || t->id == W_HEALTHCARE)
 				   ? "place:gp"
 				   : "place:school";
-	/* "GP: Manor Surgery, Headington": the town says which one */
-	emit_place(sc, a, paren ? a + m : trailing_town(sc, a + m), rule);
+	/* "GP: Manor Surgery, Headington": the town says which one; "GP:
+	 * Oak HCC (B81067)": its code too */
+	long e = paren ? a + m : trailing_town(sc, a + m);
+	if (rule[6] == 'g' && ods_code_at(sc, e))
+		e = ods_code_at(sc, e);
+	emit_place(sc, a, e, rule);
 }
 
 /* St Mary's Primary School, Riverside Medical Centre, Dr Shah's surgery */
@@ -995,10 +1024,12 @@ static void try_inst(struct scan *sc, long p)
 		rule = "place:hospital";
 	} else if (t->id == W_SURGERY || t->id == W_PRACTICE || t->id == W_CLINIC ||
 		   t->id == W_HEALTHCARE || t->id == W_GP || (t->cls & C_INSTC) || t->id == W_HC ||
-		   t->id == W_MC) {
+		   t->id == W_MC || t->id == W_HCC) {
 		rule = "place:gp";
 	}
 	long e = p + 1;
+	if (rule[6] == 'g' && ods_code_at(sc, e))
+		e = ods_code_at(sc, e); /* "Newington HCC (B81067)": the practice's code names it too */
 	if (is_word(T(sc, e), W_OF) && place_town_word(T(sc, e + 1)))
 		for (e += 1; e < p + 5 && place_town_word(T(sc, e)); e++)
 			; /* University of Hull */
@@ -1850,6 +1881,14 @@ void place_places(struct scan *sc, long p)
 		gp_signoff(sc, p);
 	if (t->cls & (C_INST | C_INSTC))
 		try_inst(sc, p);
+	else if (t->id == W_MEDICAL && (t->f & F_CAP) && !(T(sc, p + 1)->f & (F_CAP | F_UPPER)) &&
+		 place_town_word(T(sc, p - 1)) && !(T(sc, p - 1)->f & F_UPPER) &&
+		 (is_word(T(sc, p - 2), W_WITH) || is_word(T(sc, p - 2), W_AT) ||
+		  (place_town_word(T(sc, p - 2)) && (is_word(T(sc, p - 3), W_WITH) ||
+						     is_word(T(sc, p - 3), W_AT)))))
+		emit_place(sc, place_town_word(T(sc, p - 2)) ? p - 2 : p - 1, p + 1, "place:gp");
+		/* "booked with Millbrook Medical", "registered at Oak Lane
+		 * Medical": a practice named without its last word */
 	else if ((t->id == W_SECONDARY || t->id == W_JUNIOR || t->id == W_INFANT || t->id == W_COFE) &&
 		 (t->f & F_CAP) && !(T(sc, p + 1)->f & (F_CAP | F_UPPER)) &&
 		 (T(sc, p - 1)->f & F_CAP) && T(sc, p - 1)->type == T_WORD)

@@ -159,6 +159,7 @@
 	W(PS, "ps", C_INST)                                                                     \
 	W(HC, "hc", C_INST)                                                                     \
 	W(MC, "mc", C_INST)                                                                     \
+	W(HCC, "hcc", C_INST) /* health care centre: "Newington HCC" */                        \
 	W(MP, "mp", 0) /* "Dr Rao, Fenby MP": a medical practice in a GP's sign-off */	\
 	W(YSGOL, "ysgol", 0)                                                                    \
 	W(GAELSCOIL, "gaelscoil", 0)                                                            \

@@ -1489,3 +1489,14 @@ Test(place, work_labels_at_the_start_of_a_line)
 	/* not at a line's start: a sentence's word */
 	expect_none("She asked about work: Monday is fine.", 0);
 }
+
+/* A practice named without its last word, as a health care centre, or with
+ * its NHS ODS code in brackets. */
+Test(place, gp_practices_by_medical_hcc_and_ods_code)
+{
+	expect_span("Booked with Elmtree Medical for the scan.", 0, SCRUB_PLACE, "Elmtree Medical");
+	expect_span("GP: Kirkby HCC (Y01234).", 0, SCRUB_PLACE, "Kirkby HCC (Y01234)");
+	expect_span("Registered at Kirkby HCC (ODS Y01234) since 2019.", 0, SCRUB_PLACE,
+		    "Kirkby HCC (ODS Y01234)");
+	expect_none("He has a history with Medical records.", 0);
+}
