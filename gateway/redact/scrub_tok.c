@@ -672,17 +672,22 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 	return 0;
 }
 
-/* Colours and makes that describe a car ("silver Audi"): ASCII, any case;
- * sorted (car_word searches it). */
+/* Colours, makes and the commonest models on UK roads that describe a car
+ * ("silver Audi", "the Yaris"): ASCII, any case; sorted (car_word searches
+ * it). Models that are also common words (Golf, Polo, Focus) are left out. */
 static const char *const CAR_WORDS[] = {
-	"alfa", "audi", "beige", "bentley", "black", "blue", "bmw", "bronze", "brown",
-	"burgundy", "charcoal", "chevrolet", "citroen", "cream", "cupra", "dacia", "dark",
-	"fiat", "ford", "gold", "golden", "gray", "green", "grey", "honda", "hyundai", "isuzu",
-	"jaguar", "jeep", "kia", "landrover", "ldv", "lexus", "light", "maroon", "mazda",
-	"mercedes", "metallic", "mg", "mini", "mitsubishi", "navy", "nissan", "orange",
-	"peugeot", "pink", "polestar", "porsche", "purple", "red", "renault", "rover", "saab",
-	"seat", "silver", "skoda", "smart", "subaru", "suzuki", "tesla", "toyota", "vauxhall",
-	"volkswagen", "volvo", "vw", "white", "yellow",
+	"alfa", "astra", "audi", "auris", "aygo", "beige", "bentley", "berlingo", "black", "blue",
+	"bmw", "bronze", "brown", "burgundy", "charcoal", "chevrolet", "citroen", "clio", "corsa",
+	"cream", "cupra", "dacia", "dark", "evoque", "fiat", "fiesta", "ford", "freelander",
+	"gold", "golden", "gray", "green", "grey", "hilux", "honda", "hyundai", "insignia",
+	"isuzu", "jaguar", "jeep", "juke", "kia", "kuga", "landrover", "ldv", "lexus", "light",
+	"maroon", "mazda", "megane", "mercedes", "metallic", "mg", "micra", "mini", "mitsubishi",
+	"mondeo", "navara", "navy", "nissan", "octavia", "orange", "passat", "peugeot", "picanto",
+	"pink", "polestar", "porsche", "prius", "purple", "qashqai", "red", "renault", "rover",
+	"saab", "sandero", "scenic", "seat", "shogun", "silver", "skoda", "smart", "sportage",
+	"sprinter", "subaru", "suzuki", "tesla", "tiguan", "touran", "toyota", "transit",
+	"tucson", "vauxhall", "vivaro", "volkswagen", "volvo", "vw", "white", "yaris", "yellow",
+	"zafira",
 };
 
 /* Is w[0..n) (any case) in CAR_WORDS? A binary search: the list is sorted. */
@@ -1051,6 +1056,42 @@ RARE static size_t single_digits_at(const unsigned char *s, size_t n, size_t i, 
 	if (d != want || (j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1])))
 		return 0;
 	return j;
+}
+
+/* Four digits that read as a 24-hour clock time ("1400", "0930"). */
+static int clock4(const unsigned char *d)
+{
+	int h = (d[0] - '0') * 10 + (d[1] - '0'), m = (d[2] - '0') * 10 + (d[3] - '0');
+	return h < 24 && m < 60;
+}
+
+/*
+ * A sort code and its account number written as one run of groups, "07 04
+ * 36 2241 0098", "07 04 36 22410098": 2, 2, 2 digits then 8 (or 4 and 4),
+ * one space apart, ending a word (a sort code with dashes is found as
+ * such, its account beside it). No cue is needed: that shape is nothing
+ * else but a date and two clock times. Returns the end, or 0.
+ */
+static size_t sort_account_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	for (int g = 0; g < 3; g++) {
+		if (digits_at(s, n, j, 2) != 2 || j + 3 >= n || s[j + 2] != ' ')
+			return 0;
+		j += 3;
+	}
+	if (digits_at(s, n, j, 8) == 8)
+		return ends_word(s, n, j + 8, 1) && !(j + 9 < n && s[j + 8] == ' ' && sc_digit(s[j + 9]))
+			       ? j + 8
+			       : 0;
+	if (digits_at(s, n, j, 4) != 4 || j + 5 >= n || s[j + 4] != ' ' ||
+	    digits_at(s, n, j + 5, 4) != 4 || !ends_word(s, n, j + 9, 1) ||
+	    (j + 10 < n && s[j + 9] == ' ' && sc_digit(s[j + 10])))
+		return 0;
+	/* "12 05 26 1400 1600": a date and two clock times */
+	if (clock4(s + j) && clock4(s + j + 5))
+		return 0;
+	return j + 9;
 }
 
 /* An 8-digit run within the next 40 bytes (an account number beside a sort code). */
@@ -1890,7 +1931,10 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		/* the colour or make written just before is a cue too: "blue
 		 * Hilux LRZ 4417", "a white RS3, S8 KNG" */
 		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = vehicle_at(s, n, i, 1)) != 0 &&
-		    (vehicle_described(s, n, e) || vehicle_described_before(s, i) < i)) {
+		    (vehicle_described(s, n, e) || vehicle_described_before(s, i) < i ||
+		     /* "the Yaris (KLZ 4518)": the plate in brackets after the car */
+		     (i >= 2 && s[i - 1] == '(' && s[i - 2] == ' ' &&
+		      vehicle_described_before(s, i - 1) < i - 1))) {
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
 			return vehicle_with_description(s, n, start, e);
 		}
@@ -1915,6 +1959,11 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		if (glued)
 			return 0;
 		TRY(SCRUB_BANK, "bank:card", card_start(s, n, i) ? card_at(s, n, i) : 0);
+		if ((mask & KIND_BIT(SCRUB_BANK)) && (e = sort_account_at(s, n, i)) != 0) {
+			*kind = SCRUB_BANK, *rule = "bank:sort-code+account";
+			*start = bank_named_before(s, i); /* "Lloyds 30-96-26 00418275" */
+			return e;
+		}
 		TRY(SCRUB_PNC, "pnc-id", pnc_at(s, n, i));
 		TRY(SCRUB_NHS, "nhs-number", nhs_at(s, n, i));
 	}

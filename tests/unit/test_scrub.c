@@ -1467,3 +1467,13 @@ Test(scrub, one_word_charities_and_therapy_initials_stay)
 	/* a title still finds a person of that name */
 	expect("Ms Paladin called.", R("name") " called.");
 }
+
+/* A plate in brackets after a model; a sort code run on into its account. */
+Test(scrub, plate_after_a_model_and_sort_code_with_account)
+{
+	expect("a tracker on the Qashqai (KIZ 7702) again", "a tracker on the " R("vehicle") " again");
+	expect("wages paid in; details 20 45 77 5190 0832.", "wages paid in; details " R("bank") ".");
+	expect("Barclays 20 45 77 51900832 closed", R("bank") " closed");
+	/* a date and two clock times are no account */
+	expect("on 03 06 25 0930 1100 she", "on 03 06 25 0930 1100 she");
+}
