@@ -1123,6 +1123,8 @@ static void try_attend(struct scan *sc, long p)
 		}
 		if (!(w->f & F_CAP))
 			break;
+		if (m > 0 && (w->cls & (C_DAY | C_MON)) && !(w->cls & (C_NOTPL | C_TITLE)))
+			break; /* "attends Tiny Tots Mon/Tue": the days it is open to her */
 		if (w->cls & (C_NOTPL | C_CRT | C_DAY | C_MON | C_TITLE | C_PRON | C_DET | C_FUNC |
 			      C_CONJ | C_ACCOM | C_CADSTOP | C_UNIT | C_TIMEW | C_KIN))
 			return;
@@ -1138,8 +1140,13 @@ static void try_attend(struct scan *sc, long p)
 	/* "attended North Manchester General": a hospital named by its town */
 	if (m > 1 && T(sc, j + m - 1)->id == W_GENERAL)
 		return;
+	/* "attends Little Acorns Nursery, Thirsk": the town says which (not
+	 * "Leeds Beckett, School of ...": that part is judged at its own word) */
 	if (m > 0)
-		emit_place(sc, j, j + m, "place:attends");
+		emit_place(sc, j,
+			   (T(sc, j + m + 1)->cls & (C_INST | C_INSTC | C_INSTM)) ? j + m
+										: trailing_town(sc, j + m),
+			   "place:attends");
 }
 
 /* "Y2", "Y11", "Yr4", "yr 10" is a year group; so is "Year 4", "year 10" */
@@ -1197,8 +1204,8 @@ static int named_at_school(const struct scan *sc, long p)
 		who = 1;
 	} else if (bare_name(sc, a) && !(T(sc, p)->f & F_NL)) {
 		const struct tok *b = T(sc, p - 2);
-		if (a->f & (F_BRK | F_NL))
-			who = 1;
+		if ((a->f & (F_BRK | F_NL)) || is_punct(b, ':'))
+			who = 1; /* "Education: Favour at Rosehill." too */
 		else if (b->type == T_WORD && (b->f & F_LOWER) && (b->id == W_CHILD || (b->cls & C_KIN)))
 			who = 1;
 		else if (b->id == W_AND && bare_name(sc, T(sc, p - 3)) && (T(sc, p - 3)->f & (F_BRK | F_NL)))

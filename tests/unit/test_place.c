@@ -1500,3 +1500,14 @@ Test(place, gp_practices_by_medical_hcc_and_ods_code)
 		    "Kirkby HCC (ODS Y01234)");
 	expect_none("He has a history with Medical records.", 0);
 }
+
+/* What a child attends: its town after a comma, the days it is open to her,
+ * and a child named after a label. */
+Test(place, attends_with_town_days_and_label)
+{
+	expect_span("Poppy attends Busy Bees Nursery, Thirsk; staff aware.", 0, SCRUB_PLACE,
+		    "Busy Bees Nursery, Thirsk");
+	expect_span("Alfie attends Little Owls Wed/Thu.", 0, SCRUB_PLACE, "Little Owls");
+	expect_span("Schools: Poppy at Brackenfield. Attendance good.", 0, SCRUB_PLACE, "Brackenfield");
+	expect_none("She attends Monday clinic.", 0);
+}
