@@ -738,6 +738,15 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	}
 	u = tok(sc, j);
 	size_t first = j;
+	/* "Ms K. says ...", "Mr T. was present": a person named by a title and
+	 * an initial alone, as notes do to keep a witness's name short */
+	if (!rank && !collar && u != NULL && u->shape == SH_INITIAL && t->shape == SH_CAP) {
+		const struct tok *v = tok(sc, j + 1);
+		if (v == NULL || ((v->gap & G_PERIOD) && !(v->gap & (G_NL | G_STOP)) && v->shape == SH_LOWER)) {
+			*next = j + 1;
+			return emit(sc, out, t, u, "cue:title-initial") ?: 1;
+		}
+	}
 	/* "Mr J Smith", "Dr A. Khan": initials before the surname */
 	while (u && u->shape == SH_INITIAL && j < first + 3) {
 		const struct tok *v = tok(sc, j + 1);

@@ -891,3 +891,12 @@ Test(names, quoted_nickname_beside_the_name)
 	cr_expect_str_eq(rule_of("He shouted \"Help\" Mark said", "Help"), "(none)");
 	NONE("She said \"Sorry\" and left.");
 }
+
+/* A title and an initial alone name a person. */
+Test(names, title_and_initial_alone)
+{
+	FINDS("Ms R. says she heard it.", "Ms R");
+	FINDS("Mr D. was present at the time.", "Mr D");
+	FINDS("Dr P. Okoro saw her.", "Dr P. Okoro");
+	NONE("Seen by Dr. He said no.");
+}
