@@ -1456,6 +1456,36 @@ static int where_works(struct scan *sc, long p)
 }
 
 /* "works at Tesco on Freeman Street", "employed by ...", "her workplace, ..." */
+/*
+ * A workplace in brackets right after its cue, read to the closing bracket:
+ * "her employer (Marston's Brewery, bottling line, Burton)", "the victim's
+ * work (Argyle club shop, Home Park)": the parts after the commas say where
+ * in it she is found. From token j (after the '('), up to 14 tokens on one
+ * line, starting with a capitalised word that is not an agency's; not when a
+ * number or a second bracket comes first. Returns 1 when emitted.
+ */
+static int bracketed_work(struct scan *sc, long j)
+{
+	if (!is_punct(T(sc, j - 1), '(') || T(sc, j)->type != T_WORD || !(T(sc, j)->f & F_CAP) ||
+	    (T(sc, j)->cls & (C_NOTPL | C_DET | C_PRON | C_DAY | C_MON | C_TITLE)))
+		return 0;
+	int commas = 0;
+	for (long k = j; k < j + 14; k++) {
+		const struct tok *x = T(sc, k);
+		if (x->type == T_END || (k > j && (x->f & F_NL)) || is_punct(x, '('))
+			return 0;
+		if (is_punct(x, ','))
+			commas++;
+		if (is_punct(x, ')')) {
+			if (commas == 0)
+				return 0; /* one name: work_extent has it */
+			emit_place(sc, j, k, "place:workplace");
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1584,6 +1614,8 @@ static void try_work(struct scan *sc, long p)
 			return;
 		j++;
 	}
+	if (bracketed_work(sc, j))
+		return;
 	work_extent(sc, j, role | strict << 1 | (t->id == W_EMPLOYMENT && !job_first) << 2);
 }
 

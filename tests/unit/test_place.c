@@ -1511,3 +1511,13 @@ Test(place, attends_with_town_days_and_label)
 	expect_span("Schools: Poppy at Brackenfield. Attendance good.", 0, SCRUB_PLACE, "Brackenfield");
 	expect_none("She attends Monday clinic.", 0);
 }
+
+/* A workplace in brackets after its cue runs to the bracket's end. */
+Test(place, bracketed_workplace_with_its_parts)
+{
+	expect_span("His employer (Kettering Mills, despatch bay, Corby) was told.", 0, SCRUB_PLACE,
+		    "Kettering Mills, despatch bay, Corby");
+	expect_span("He waits outside her work (Asda Hulme, the pharmacy counter) daily.", 0,
+		    SCRUB_PLACE, "Asda Hulme, the pharmacy counter");
+	expect_span("Her employer (Greggs) knows.", 0, SCRUB_PLACE, "Greggs");
+}
