@@ -764,6 +764,20 @@ static int clause_end(const struct tok *z)
  * ("(HCA)", "(IBERS)", "(Q-Park)"), not a day, a month or a number.
  * Returns the new end.
  */
+/* A lower-case word naming a department or a task where someone works
+ * ("catering", "outpatients", "desk"): on the same line, no function,
+ * preposition, time or pronoun word, not a day, not a word ending in "ly". */
+static int dept_lower(const struct scan *sc, const struct tok *x)
+{
+	if (x->type != T_WORD || !(x->f & F_LOWER) || (x->f & (F_NL | F_DIGIT)) ||
+	    (x->cls & (C_FUNC | C_PREP | C_PREP2 | C_TPREP | C_CONJ | C_DET | C_PRON | C_TIMEW | C_DAY |
+		       C_MON | C_UNIT | C_ADV | C_KIN | C_BE | C_CALL | C_CALLED | C_ABSTRACT)))
+		return 0;
+	size_t n = x->end - x->start;
+	const unsigned char *c = sc->s + x->start;
+	return n >= 3 && !(c[n - 2] == 'l' && c[n - 1] == 'y'); /* "apparently" */
+}
+
 static long trailing_branch(struct scan *sc, long last)
 {
 	long e = trailing_town(sc, last);
@@ -787,6 +801,18 @@ static long trailing_branch(struct scan *sc, long last)
 			while (m < 2 && place_town_word(T(sc, a + 1 + m)) && !(T(sc, a + 1 + m)->f & F_NL))
 				m++;
 			m = m ? m + 1 : 0;
+			if (m > 0 && dept_lower(sc, T(sc, a + m)) && clause_end(T(sc, a + m + 1)))
+				m++; /* ", the BBC canteen" */
+		} else if (dept_lower(sc, x)) {
+			/* ", catering", ", outpatients", ", customer services
+			 * desk": the department, in lower case, ending the clause
+			 * at a stop, a bracket or a dash (not a list's comma) */
+			while (m < 3 && dept_lower(sc, T(sc, a + m)))
+				m++;
+			const struct tok *z = T(sc, a + m);
+			if (!(z->type == T_END || (z->f & F_NL) || is_punct(z, '.') || is_punct(z, ';') ||
+			      is_punct(z, ')') || is_punct(z, '-')))
+				m = 0;
 		} else {
 			while (m < 3 && (place_town_word(T(sc, a + m)) ||
 					 ((T(sc, a + m)->f & F_UPPER) && T(sc, a + m)->type == T_WORD)) &&
@@ -797,6 +823,9 @@ static long trailing_branch(struct scan *sc, long last)
 			const struct tok *y = T(sc, a + m), *y2 = T(sc, a + m + 1);
 			if (m > 0 && branch_word(y) && !(y->f & F_NL))
 				m++;
+			else if (m > 0 && dept_lower(sc, y) && (is_punct(y2, '-') || is_punct(y2, ')') ||
+							    y2->type == T_END || (y2->f & F_NL)))
+				m++; /* ", Stena Line freight - ...": its part in lower case */
 			else if (m > 0 && y->type == T_WORD && (y->f & F_LOWER) && !(y->f & F_NL) &&
 				 !(y->cls & (C_FUNC | C_PREP | C_CONJ | C_DET | C_PRON)) &&
 				 (is_word(y2, W_ESTATE) || is_word(y2, W_PARK)) && (y2->f & F_LOWER))

@@ -1481,7 +1481,8 @@ Test(place, house_to_house_numbers)
  * and then where it is done. */
 Test(place, work_labels_at_the_start_of_a_line)
 {
-	expect_span("- Work: Hexham auction mart, sales office.", 0, SCRUB_PLACE, "Hexham auction mart");
+	expect_span("- Work: Hexham auction mart, sales office.", 0, SCRUB_PLACE,
+		    "Hexham auction mart, sales office");
 	expect_span("Works: cashier at the Morpeth Herald. Mobile off.", 0, SCRUB_PLACE, "Morpeth Herald");
 	expect_span("Employment: driving for K & M Haulage, paid weekly.", 0, SCRUB_PLACE, "K & M Haulage");
 	expect_none("Work: none at present.", 0);
@@ -1520,4 +1521,18 @@ Test(place, bracketed_workplace_with_its_parts)
 	expect_span("He waits outside her work (Asda Hulme, the pharmacy counter) daily.", 0,
 		    SCRUB_PLACE, "Asda Hulme, the pharmacy counter");
 	expect_span("Her employer (Greggs) knows.", 0, SCRUB_PLACE, "Greggs");
+}
+
+/* The department after a workplace, in lower case, ending the clause. */
+Test(place, workplace_department_in_lower_case)
+{
+	expect_span("She works at Airedale General, pharmacy stores.", 0, SCRUB_PLACE,
+		    "Airedale General, pharmacy stores");
+	expect_span("He works at Hull Docks, the Maersk office.", 0, SCRUB_PLACE,
+		    "Hull Docks, the Maersk office");
+	expect_span("Work: Tilbury port, Forth Ports cargo - nights.", 0, SCRUB_PLACE,
+		    "Tilbury port, Forth Ports cargo");
+	/* an adverb or a list goes on: not part of the place */
+	expect_span("He works at Lidl, apparently.", 0, SCRUB_PLACE, "Lidl");
+	expect_span("He works at Lidl, she says.", 0, SCRUB_PLACE, "Lidl");
 }
