@@ -1668,6 +1668,8 @@ static void work_extent(struct scan *sc, long j, int how)
 			break;
 		if (x->type == T_PUNCT && x->ch != '&' && x->ch != '-' && x->ch != '\'')
 			break;
+		if (is_punct(x, '&') && !(T(sc, e + 1)->f & (F_CAP | F_UPPER)))
+			break; /* "at Aldi & she says": '&' for "and", not in a name */
 		if (x->type == T_NUM && (!(x->f & F_HOUSE) ||
 					 ((is_punct(T(sc, e + 1), '.') || is_punct(T(sc, e + 1), '/') ||
 					   is_punct(T(sc, e + 1), ':')) &&
@@ -1805,9 +1807,18 @@ static void try_job_noun(struct scan *sc, long p)
 	long m = 0, capn = 0;
 	while (m < 5) {
 		const struct tok *x = T(sc, a + m);
+		/* "a plumber (Nolan & Son Heating)": '&' inside a firm's name,
+		 * and a kin word after it */
+		if (m > 0 && is_punct(x, '&') && (T(sc, a + m + 1)->f & F_CAP) &&
+		    !(T(sc, a + m + 1)->f & F_NL)) {
+			m++;
+			continue;
+		}
+		int firm_kin = (x->cls & C_KIN) && (x->f & F_CAP) && m > 0 && is_punct(T(sc, a + m - 1), '&');
 		if (x->type != T_WORD || (x->f & (F_NL | F_BRK)) ||
-		    (x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_KIN |
-			       C_TIMEW | C_UNIT)))
+		    ((x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_KIN |
+				C_TIMEW | C_UNIT)) &&
+		     !firm_kin))
 			break;
 		if (!(x->f & (F_CAP | F_UPPER)) && !(m > 0 && (x->cls & (C_INST | C_INSTC | C_HOSP))))
 			break;

@@ -1536,3 +1536,12 @@ Test(place, workplace_department_in_lower_case)
 	expect_span("He works at Lidl, apparently.", 0, SCRUB_PLACE, "Lidl");
 	expect_span("He works at Lidl, she says.", 0, SCRUB_PLACE, "Lidl");
 }
+
+/* '&' inside a firm's name after a job, with "Son" or "Daughters" after it. */
+Test(place, firm_names_with_ampersand_after_a_job)
+{
+	expect_span("Her dad is a joiner (Bell & Sons Joinery), van seen.", 0, SCRUB_PLACE,
+		    "Bell & Sons Joinery");
+	expect_span("She is a cleaner at Hart & Lowe.", 0, SCRUB_PLACE, "Hart & Lowe");
+	expect_span("He is a cleaner at Aldi & she says so.", 0, SCRUB_PLACE, "Aldi");
+}
