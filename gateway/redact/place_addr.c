@@ -1892,8 +1892,36 @@ void place_addresses(struct scan *sc, long p)
  * followed by a lower-case word; or after one or two lower-case words of a
  * role there (nurse, office, staff ...) and "at", the capitalised words.
  */
+/*
+ * A name glossed as someone's school in brackets after it: "Referral from
+ * QEGS (Daniel's school)", "a call from Oakwood (her son's school)": the
+ * one to four capitalised words before the bracket, at school token p.
+ */
+static void school_glossed(struct scan *sc, long p)
+{
+	if (!is_punct(T(sc, p + 1), ')') || !(T(sc, p - 1)->f & F_POSS))
+		return;
+	long o = p - 1;
+	while (o > p - 4 && T(sc, o)->type == T_WORD && !(T(sc, o)->f & F_NL))
+		o--;
+	if (!is_punct(T(sc, o), '('))
+		return;
+	long a = o, m = 0;
+	while (m < 4 && (place_town_word(T(sc, a - 1)) || (T(sc, a - 1)->f & F_UPPER)) &&
+	       T(sc, a - 1)->type == T_WORD && !(T(sc, a - 1)->cls & (C_NOTPL | C_TITLE | C_KIN)) &&
+	       !(T(sc, a)->f & F_NL) && a - 1 >= sc->ss)
+		a--, m++;
+	/* one word: not a common word ("Yesterday (her son's school) rang") */
+	if (m == 1 && !(T(sc, a)->f & F_UPPER) &&
+	    !name_like(lex_classify((const char *)sc->s + T(sc, a)->start, T(sc, a)->end - T(sc, a)->start)))
+		return;
+	if (m > 0)
+		emit(sc, T(sc, a)->start, T(sc, o - 1)->end, SCRUB_PLACE, "place:school-glossed");
+}
+
 static void school_named_after(struct scan *sc, long p)
 {
+	school_glossed(sc, p);
 	const struct tok *pr = T(sc, p - 1);
 	long a = p + 1;
 	int adj = pr->id == W_OLD || pr->id == W_NEW || pr->id == W_CURRENT ||

@@ -1545,3 +1545,11 @@ Test(place, firm_names_with_ampersand_after_a_job)
 	expect_span("She is a cleaner at Hart & Lowe.", 0, SCRUB_PLACE, "Hart & Lowe");
 	expect_span("He is a cleaner at Aldi & she says so.", 0, SCRUB_PLACE, "Aldi");
 }
+
+/* A name glossed in brackets as someone's school. */
+Test(place, a_name_glossed_as_a_school)
+{
+	expect_span("Referral from BGHS (Amira's school): she was upset.", 0, SCRUB_PLACE, "BGHS");
+	expect_span("A call from Thornleigh (her son's school) today.", 0, SCRUB_PLACE, "Thornleigh");
+	expect_none("Yesterday (her son's school) rang.", 0);
+}
