@@ -738,6 +738,15 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	}
 	u = tok(sc, j);
 	size_t first = j;
+	/* "Ms K. says ...", "Mr T. was present": a person named by a title and
+	 * an initial alone, as notes do to keep a witness's name short */
+	if (!rank && !collar && u != NULL && u->shape == SH_INITIAL && t->shape == SH_CAP) {
+		const struct tok *v = tok(sc, j + 1);
+		if (v == NULL || ((v->gap & G_PERIOD) && !(v->gap & (G_NL | G_STOP)) && v->shape == SH_LOWER)) {
+			*next = j + 1;
+			return emit(sc, out, t, u, "cue:title-initial") ?: 1;
+		}
+	}
 	/* "Mr J Smith", "Dr A. Khan": initials before the surname */
 	while (u && u->shape == SH_INITIAL && j < first + 3) {
 		const struct tok *v = tok(sc, j + 1);
@@ -1483,6 +1492,40 @@ static int rule_signoff(struct scan *sc, size_t i, struct spans *out, size_t *ne
 	return emit(sc, out, u, tok(sc, last), "cue:sign-off") ?: 1;
 }
 
+/*
+ * A nickname in quotes beside the person's name, not inside it: before the
+ * forename ('"Scouse" Tony Hale'), in brackets after the name ('Rizwan
+ * ("Rizzy")'), or before the name in brackets ('"Blade" (Tyrone Samuels)').
+ * One capitalised word in quotes, not a function word (nor allow-listed
+ * after a name); before, the forename must start a whole name ('"Help"
+ * Mark said' is no one's nickname). The nickname is
+ * the person as much as the name is; the name is found by its own rules.
+ */
+static int rule_quoted_alias(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i), *v = tok(sc, i + 1);
+	if (!(t->gap & G_QUOTE) || t->shape != SH_CAP || t->nletters < 3 ||
+	    (t->lex & (LEX_FUNCTION | CUEBITS)) || v == NULL || !(v->gap & G_QUOTE) ||
+	    (v->gap & (G_STOP | G_PERIOD | G_NL | G_COMMA)))
+		return 0;
+	/* before a whole name, forename and surname: '"Help" Mark said' is
+	 * no one's nickname */
+	const struct tok *w = tok(sc, i + 2);
+	int fore_after = capish(v) && v->shape == SH_CAP && (v->lex & LEX_FORENAME) && w != NULL &&
+			 capish(w) && w->shape == SH_CAP &&
+			 !(w->gap & (G_STOP | G_PERIOD | G_NL | G_COMMA | G_QUOTE)) &&
+			 (w->klass == K_S || w->klass == K_U || (w->lex & LEX_SURNAME));
+	const struct tok *p = i > 0 ? tok(sc, i - 1) : NULL;
+	int name_before = p != NULL && !(t->lex & LEX_ALLOW) && (t->gap & G_OTHER) && !(t->gap & (G_STOP | G_NL)) &&
+			  capish(p) && p->shape != SH_INITIAL && p->shape != SH_NUM &&
+			  (p->klass == K_S || p->klass == K_U ||
+			   ((p->lex & LEX_FORENAME) && !(p->lex & LEX_ALLOW)));
+	if (!fore_after && !name_before)
+		return 0;
+	*next = i + 1;
+	return emit(sc, out, t, t, "cue:quoted-alias") < 0 ? MGW_E_NOMEM : 1;
+}
+
 int names_scan(const char *s, size_t n, struct spans *out)
 {
 	struct scan sc;
@@ -1517,6 +1560,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_signoff(&sc, i, out, &next);
 		if (rc == 0 && t->shape != SH_UPPER && word_is(&sc, t, "the"))
 			rc = rule_family(&sc, i, out, &next);
+		if (rc == 0 && (t->gap & G_QUOTE) && t->shape == SH_CAP)
+			rc = rule_quoted_alias(&sc, i, out, &next);
 		if (rc == 0 && capish(t) && !(t->lex & (LEX_TITLE | LEX_RANK)) &&
 		    (t->klass != K_C || t->shape == SH_INITIAL)) {
 			next = i + 1;

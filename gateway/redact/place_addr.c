@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "place_int.h"
 #include "scrub.h"
 
@@ -472,6 +473,13 @@ static void try_number_word(struct scan *sc, long p)
 	else if (is_punct(pr, '(') && is_punct(T(sc, q + 1), ')') && T(sc, p - 2)->type == T_WORD &&
 		 (T(sc, p - 2)->f & F_CAP))
 		emit_address(sc, p, q + 1, "addr:number");
+	/* House-to-house enquiries, one house a line: "- No. 12: occupant
+	 * saw ...", "No. 7 opposite: no reply": the house is where someone
+	 * lives, on the street the note is about */
+	else if (((T(sc, p)->f & (F_NL | F_BRK)) || (is_punct(pr, '-') && (pr->f & (F_NL | F_BRK)))) &&
+		 (is_punct(T(sc, q + 1), ':') ||
+		  (T(sc, q + 1)->id == W_OPPOSITE && is_punct(T(sc, q + 2), ':'))))
+		emit_address(sc, p, T(sc, q + 1)->id == W_OPPOSITE ? q + 2 : q + 1, "addr:number");
 }
 
 /*
@@ -756,6 +764,20 @@ static int clause_end(const struct tok *z)
  * ("(HCA)", "(IBERS)", "(Q-Park)"), not a day, a month or a number.
  * Returns the new end.
  */
+/* A lower-case word naming a department or a task where someone works
+ * ("catering", "outpatients", "desk"): on the same line, no function,
+ * preposition, time or pronoun word, not a day, not a word ending in "ly". */
+static int dept_lower(const struct scan *sc, const struct tok *x)
+{
+	if (x->type != T_WORD || !(x->f & F_LOWER) || (x->f & (F_NL | F_DIGIT)) ||
+	    (x->cls & (C_FUNC | C_PREP | C_PREP2 | C_TPREP | C_CONJ | C_DET | C_PRON | C_TIMEW | C_DAY |
+		       C_MON | C_UNIT | C_ADV | C_KIN | C_BE | C_CALL | C_CALLED | C_ABSTRACT)))
+		return 0;
+	size_t n = x->end - x->start;
+	const unsigned char *c = sc->s + x->start;
+	return n >= 3 && !(c[n - 2] == 'l' && c[n - 1] == 'y'); /* "apparently" */
+}
+
 static long trailing_branch(struct scan *sc, long last)
 {
 	long e = trailing_town(sc, last);
@@ -779,6 +801,18 @@ static long trailing_branch(struct scan *sc, long last)
 			while (m < 2 && place_town_word(T(sc, a + 1 + m)) && !(T(sc, a + 1 + m)->f & F_NL))
 				m++;
 			m = m ? m + 1 : 0;
+			if (m > 0 && dept_lower(sc, T(sc, a + m)) && clause_end(T(sc, a + m + 1)))
+				m++; /* ", the BBC canteen" */
+		} else if (dept_lower(sc, x)) {
+			/* ", catering", ", outpatients", ", customer services
+			 * desk": the department, in lower case, ending the clause
+			 * at a stop, a bracket or a dash (not a list's comma) */
+			while (m < 3 && dept_lower(sc, T(sc, a + m)))
+				m++;
+			const struct tok *z = T(sc, a + m);
+			if (!(z->type == T_END || (z->f & F_NL) || is_punct(z, '.') || is_punct(z, ';') ||
+			      is_punct(z, ')') || is_punct(z, '-')))
+				m = 0;
 		} else {
 			while (m < 3 && (place_town_word(T(sc, a + m)) ||
 					 ((T(sc, a + m)->f & F_UPPER) && T(sc, a + m)->type == T_WORD)) &&
@@ -789,6 +823,9 @@ static long trailing_branch(struct scan *sc, long last)
 			const struct tok *y = T(sc, a + m), *y2 = T(sc, a + m + 1);
 			if (m > 0 && branch_word(y) && !(y->f & F_NL))
 				m++;
+			else if (m > 0 && dept_lower(sc, y) && (is_punct(y2, '-') || is_punct(y2, ')') ||
+							    y2->type == T_END || (y2->f & F_NL)))
+				m++; /* ", Stena Line freight - ...": its part in lower case */
 			else if (m > 0 && y->type == T_WORD && (y->f & F_LOWER) && !(y->f & F_NL) &&
 				 !(y->cls & (C_FUNC | C_PREP | C_CONJ | C_DET | C_PRON)) &&
 				 (is_word(y2, W_ESTATE) || is_word(y2, W_PARK)) && (y2->f & F_LOWER))
@@ -837,6 +874,31 @@ static int hosp_admitted(const struct scan *sc, long p)
 		admit = (w->cls & C_ADMIT) || w->id == W_WARD;
 	}
 	return admit;
+}
+
+/*
+ * A GP practice's NHS ODS code in brackets at token e: "(B81067)", "(ODS
+ * C84044)": one capital and five digits. Returns the token after the
+ * bracket, or 0.
+ */
+static long ods_code_at(const struct scan *sc, long e)
+{
+	if (!is_punct(T(sc, e), '('))
+		return 0;
+	long k = e + 1;
+	const struct tok *w = T(sc, k);
+	if (w->type == T_WORD && (w->f & F_UPPER) && w->end - w->start == 3 &&
+	    (sc->s[w->start] | 0x20) == 'o' && (sc->s[w->start + 1] | 0x20) == 'd' &&
+	    (sc->s[w->start + 2] | 0x20) == 's')
+		w = T(sc, ++k);
+	const unsigned char *c = sc->s + w->start;
+	if (w->type != T_WORD || w->end - w->start != 6 || c[0] < 'A' || c[0] > 'Z' ||
+	    !is_punct(T(sc, k + 1), ')'))
+		return 0;
+	for (int i = 1; i < 6; i++)
+		if (!is_digit(c[i]))
+			return 0;
+	return k + 2;
 }
 
 /*
@@ -889,8 +951,12 @@ static void inst_label(struct scan *sc, long p)
 			    t->id == W_CLINIC || t->id == W_HEALTHCARE)
 				   ? "place:gp"
 				   : "place:school";
-	/* "GP: Manor Surgery, Headington": the town says which one */
-	emit_place(sc, a, paren ? a + m : trailing_town(sc, a + m), rule);
+	/* "GP: Manor Surgery, Headington": the town says which one; "GP:
+	 * Oak HCC (B81067)": its code too */
+	long e = paren ? a + m : trailing_town(sc, a + m);
+	if (rule[6] == 'g' && ods_code_at(sc, e))
+		e = ods_code_at(sc, e);
+	emit_place(sc, a, e, rule);
 }
 
 /* St Mary's Primary School, Riverside Medical Centre, Dr Shah's surgery */
@@ -987,10 +1053,12 @@ static void try_inst(struct scan *sc, long p)
 		rule = "place:hospital";
 	} else if (t->id == W_SURGERY || t->id == W_PRACTICE || t->id == W_CLINIC ||
 		   t->id == W_HEALTHCARE || t->id == W_GP || (t->cls & C_INSTC) || t->id == W_HC ||
-		   t->id == W_MC) {
+		   t->id == W_MC || t->id == W_HCC) {
 		rule = "place:gp";
 	}
 	long e = p + 1;
+	if (rule[6] == 'g' && ods_code_at(sc, e))
+		e = ods_code_at(sc, e); /* "Newington HCC (B81067)": the practice's code names it too */
 	if (is_word(T(sc, e), W_OF) && place_town_word(T(sc, e + 1)))
 		for (e += 1; e < p + 5 && place_town_word(T(sc, e)); e++)
 			; /* University of Hull */
@@ -1084,6 +1152,8 @@ static void try_attend(struct scan *sc, long p)
 		}
 		if (!(w->f & F_CAP))
 			break;
+		if (m > 0 && (w->cls & (C_DAY | C_MON)) && !(w->cls & (C_NOTPL | C_TITLE)))
+			break; /* "attends Tiny Tots Mon/Tue": the days it is open to her */
 		if (w->cls & (C_NOTPL | C_CRT | C_DAY | C_MON | C_TITLE | C_PRON | C_DET | C_FUNC |
 			      C_CONJ | C_ACCOM | C_CADSTOP | C_UNIT | C_TIMEW | C_KIN))
 			return;
@@ -1099,8 +1169,13 @@ static void try_attend(struct scan *sc, long p)
 	/* "attended North Manchester General": a hospital named by its town */
 	if (m > 1 && T(sc, j + m - 1)->id == W_GENERAL)
 		return;
+	/* "attends Little Acorns Nursery, Thirsk": the town says which (not
+	 * "Leeds Beckett, School of ...": that part is judged at its own word) */
 	if (m > 0)
-		emit_place(sc, j, j + m, "place:attends");
+		emit_place(sc, j,
+			   (T(sc, j + m + 1)->cls & (C_INST | C_INSTC | C_INSTM)) ? j + m
+										: trailing_town(sc, j + m),
+			   "place:attends");
 }
 
 /* "Y2", "Y11", "Yr4", "yr 10" is a year group; so is "Year 4", "year 10" */
@@ -1123,6 +1198,57 @@ static int year_group_before(const struct scan *sc, long p)
 		if (!is_digit(c[k]))
 			return 0;
 	return 1;
+}
+
+/*
+ * A bare first name "at" a bare name, the whole clause: "Lily at
+ * Greenfields.", "Older child Ayaan at Loxford.", "Yara and Karim at Mount
+ * Stuart." A chronology or a meeting's minutes say where each child is at
+ * school that way, with no school word. Only when the person starts the
+ * sentence (or follows "and" another such name, a kin word or "child") and
+ * the one to three name words after "at" end the clause: "Lily at
+ * Greenfields with her nan" stays. A child "continues at" a name the same
+ * way ("Isla will continue at Cleveden;"). A town is taken too when the
+ * shape fires ("Lily at Leeds."): withholding it is the safe error.
+ */
+/* A forename, or a word no list knows; not a common word ("Refused at
+ * Reception." stays) nor an allow-listed one */
+static int name_like(unsigned lex)
+{
+	return !(lex & LEX_ALLOW) && ((lex & LEX_FORENAME) || !(lex & LEX_COMMON));
+}
+
+static int bare_name(const struct scan *sc, const struct tok *w)
+{
+	return w->type == T_WORD && (w->f & F_CAP) && !(w->f & (F_UPPER | F_POSS | F_DIGIT)) &&
+	       w->cls == 0 &&
+	       name_like(lex_classify((const char *)sc->s + w->start, w->end - w->start));
+}
+
+static int named_at_school(const struct scan *sc, long p)
+{
+	const struct tok *a = T(sc, p - 1);
+	int who = 0;
+	if (a->id == W_CONTINUE || a->id == W_CONTINUES) {
+		who = 1;
+	} else if (bare_name(sc, a) && !(T(sc, p)->f & F_NL)) {
+		const struct tok *b = T(sc, p - 2);
+		if ((a->f & (F_BRK | F_NL)) || is_punct(b, ':'))
+			who = 1; /* "Education: Favour at Rosehill." too */
+		else if (b->type == T_WORD && (b->f & F_LOWER) && (b->id == W_CHILD || (b->cls & C_KIN)))
+			who = 1;
+		else if (b->id == W_AND && bare_name(sc, T(sc, p - 3)) && (T(sc, p - 3)->f & (F_BRK | F_NL)))
+			who = 1;
+	}
+	if (!who)
+		return 0;
+	long m = 0;
+	while (m < 3 && place_town_word(T(sc, p + 1 + m)) && !(T(sc, p + 1 + m)->f & F_NL) &&
+	       !(T(sc, p + 1 + m)->f & (F_UPPER | F_DIGIT)))
+		m++;
+	const struct tok *z = T(sc, p + 1 + m);
+	return m > 0 && (z->type == T_END || (z->f & F_NL) || is_punct(z, '.') || is_punct(z, ';') ||
+			 is_punct(z, ',') || is_punct(z, ')'));
 }
 
 /*
@@ -1359,6 +1485,36 @@ static int where_works(struct scan *sc, long p)
 }
 
 /* "works at Tesco on Freeman Street", "employed by ...", "her workplace, ..." */
+/*
+ * A workplace in brackets right after its cue, read to the closing bracket:
+ * "her employer (Marston's Brewery, bottling line, Burton)", "the victim's
+ * work (Argyle club shop, Home Park)": the parts after the commas say where
+ * in it she is found. From token j (after the '('), up to 14 tokens on one
+ * line, starting with a capitalised word that is not an agency's; not when a
+ * number or a second bracket comes first. Returns 1 when emitted.
+ */
+static int bracketed_work(struct scan *sc, long j)
+{
+	if (!is_punct(T(sc, j - 1), '(') || T(sc, j)->type != T_WORD || !(T(sc, j)->f & F_CAP) ||
+	    (T(sc, j)->cls & (C_NOTPL | C_DET | C_PRON | C_DAY | C_MON | C_TITLE)))
+		return 0;
+	int commas = 0;
+	for (long k = j; k < j + 14; k++) {
+		const struct tok *x = T(sc, k);
+		if (x->type == T_END || (k > j && (x->f & F_NL)) || is_punct(x, '('))
+			return 0;
+		if (is_punct(x, ','))
+			commas++;
+		if (is_punct(x, ')')) {
+			if (commas == 0)
+				return 0; /* one name: work_extent has it */
+			emit_place(sc, j, k, "place:workplace");
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1370,6 +1526,23 @@ static void try_work(struct scan *sc, long p)
 		return;
 	int place_of_work = t->id == W_WORK && is_word(T(sc, p - 1), W_OF) &&
 			    is_word(T(sc, p - 2), W_PLACE);
+	/* a label starting a line or a bullet: "Works: receptionist at ...",
+	 * "- Work: Preston bus station", "Employment: labouring for ..." */
+	int job_first = 0;
+	int line_label = (t->id == W_WORK || t->id == W_WORKS || t->id == W_EMPLOYMENT) &&
+			 is_punct(T(sc, j), ':') &&
+			 ((t->f & (F_NL | F_BRK)) ||
+			  (is_punct(T(sc, p - 1), '-') && (T(sc, p - 1)->f & (F_NL | F_BRK))));
+	if (line_label && (T(sc, j + 1)->f & F_LOWER) && !(T(sc, j + 1)->cls & (C_DET | C_FUNC | C_PRON))) {
+		j++; /* a job first: goes on as "works as", and the name after
+		      * "for" may run on ("labouring for N & J Groundworks cash
+		      * in hand") */
+		job_first = 1;
+	} else if (line_label && t->id != W_EMPLOYMENT && (T(sc, j + 1)->f & F_CAP) &&
+		   !(T(sc, j + 1)->f & F_NL)) {
+		work_extent(sc, j + 1, 4); /* a name, up to the clause's end */
+		return;
+	}
 	if (t->id == W_OCCUPATION && is_punct(T(sc, j), ':'))
 		j++; /* "Occupation: cleaner at ..." goes on as "works as" */
 	if (t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYERS || place_of_work ||
@@ -1470,7 +1643,9 @@ static void try_work(struct scan *sc, long p)
 			return;
 		j++;
 	}
-	work_extent(sc, j, role | strict << 1 | (t->id == W_EMPLOYMENT) << 2);
+	if (bracketed_work(sc, j))
+		return;
+	work_extent(sc, j, role | strict << 1 | (t->id == W_EMPLOYMENT && !job_first) << 2);
 }
 
 /*
@@ -1493,6 +1668,8 @@ static void work_extent(struct scan *sc, long j, int how)
 			break;
 		if (x->type == T_PUNCT && x->ch != '&' && x->ch != '-' && x->ch != '\'')
 			break;
+		if (is_punct(x, '&') && !(T(sc, e + 1)->f & (F_CAP | F_UPPER)))
+			break; /* "at Aldi & she says": '&' for "and", not in a name */
 		if (x->type == T_NUM && (!(x->f & F_HOUSE) ||
 					 ((is_punct(T(sc, e + 1), '.') || is_punct(T(sc, e + 1), '/') ||
 					   is_punct(T(sc, e + 1), ':')) &&
@@ -1630,9 +1807,18 @@ static void try_job_noun(struct scan *sc, long p)
 	long m = 0, capn = 0;
 	while (m < 5) {
 		const struct tok *x = T(sc, a + m);
+		/* "a plumber (Nolan & Son Heating)": '&' inside a firm's name,
+		 * and a kin word after it */
+		if (m > 0 && is_punct(x, '&') && (T(sc, a + m + 1)->f & F_CAP) &&
+		    !(T(sc, a + m + 1)->f & F_NL)) {
+			m++;
+			continue;
+		}
+		int firm_kin = (x->cls & C_KIN) && (x->f & F_CAP) && m > 0 && is_punct(T(sc, a + m - 1), '&');
 		if (x->type != T_WORD || (x->f & (F_NL | F_BRK)) ||
-		    (x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_KIN |
-			       C_TIMEW | C_UNIT)))
+		    ((x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_KIN |
+				C_TIMEW | C_UNIT)) &&
+		     !firm_kin))
 			break;
 		if (!(x->f & (F_CAP | F_UPPER)) && !(m > 0 && (x->cls & (C_INST | C_INSTC | C_HOSP))))
 			break;
@@ -1665,6 +1851,12 @@ void place_addresses(struct scan *sc, long p)
 		else if ((T(sc, p - 3)->f & F_LOWER) && is_punct(T(sc, p - 4), '('))
 			job_aside(sc, p - 4);
 	}
+	/* "Oliwia (Y9, Blue Coat)", "(Year 4, Hill Top)": the year group,
+	 * then the school, decided at the year (a step sees no punctuation) */
+	if (p >= sc->skip_place && is_punct(T(sc, p + 1), ',') &&
+	    (is_punct(T(sc, p - 1), '(') || (T(sc, p - 1)->id == W_YEAR && is_punct(T(sc, p - 2), '('))) &&
+	    year_group_before(sc, p))
+		role_school(sc, p);
 	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place &&
 	    (is_punct(T(sc, p - 1), ',') || is_punct(T(sc, p - 1), '(')) &&
 	    (T(sc, p - 2)->f & (F_CAP | F_UPPER)) && T(sc, p - 2)->type == T_WORD)
@@ -1700,8 +1892,36 @@ void place_addresses(struct scan *sc, long p)
  * followed by a lower-case word; or after one or two lower-case words of a
  * role there (nurse, office, staff ...) and "at", the capitalised words.
  */
+/*
+ * A name glossed as someone's school in brackets after it: "Referral from
+ * QEGS (Daniel's school)", "a call from Oakwood (her son's school)": the
+ * one to four capitalised words before the bracket, at school token p.
+ */
+static void school_glossed(struct scan *sc, long p)
+{
+	if (!is_punct(T(sc, p + 1), ')') || !(T(sc, p - 1)->f & F_POSS))
+		return;
+	long o = p - 1;
+	while (o > p - 4 && T(sc, o)->type == T_WORD && !(T(sc, o)->f & F_NL))
+		o--;
+	if (!is_punct(T(sc, o), '('))
+		return;
+	long a = o, m = 0;
+	while (m < 4 && (place_town_word(T(sc, a - 1)) || (T(sc, a - 1)->f & F_UPPER)) &&
+	       T(sc, a - 1)->type == T_WORD && !(T(sc, a - 1)->cls & (C_NOTPL | C_TITLE | C_KIN)) &&
+	       !(T(sc, a)->f & F_NL) && a - 1 >= sc->ss)
+		a--, m++;
+	/* one word: not a common word ("Yesterday (her son's school) rang") */
+	if (m == 1 && !(T(sc, a)->f & F_UPPER) &&
+	    !name_like(lex_classify((const char *)sc->s + T(sc, a)->start, T(sc, a)->end - T(sc, a)->start)))
+		return;
+	if (m > 0)
+		emit(sc, T(sc, a)->start, T(sc, o - 1)->end, SCRUB_PLACE, "place:school-glossed");
+}
+
 static void school_named_after(struct scan *sc, long p)
 {
+	school_glossed(sc, p);
 	const struct tok *pr = T(sc, p - 1);
 	long a = p + 1;
 	int adj = pr->id == W_OLD || pr->id == W_NEW || pr->id == W_CURRENT ||
@@ -1768,6 +1988,14 @@ void place_places(struct scan *sc, long p)
 		gp_signoff(sc, p);
 	if (t->cls & (C_INST | C_INSTC))
 		try_inst(sc, p);
+	else if (t->id == W_MEDICAL && (t->f & F_CAP) && !(T(sc, p + 1)->f & (F_CAP | F_UPPER)) &&
+		 place_town_word(T(sc, p - 1)) && !(T(sc, p - 1)->f & F_UPPER) &&
+		 (is_word(T(sc, p - 2), W_WITH) || is_word(T(sc, p - 2), W_AT) ||
+		  (place_town_word(T(sc, p - 2)) && (is_word(T(sc, p - 3), W_WITH) ||
+						     is_word(T(sc, p - 3), W_AT)))))
+		emit_place(sc, place_town_word(T(sc, p - 2)) ? p - 2 : p - 1, p + 1, "place:gp");
+		/* "booked with Millbrook Medical", "registered at Oak Lane
+		 * Medical": a practice named without its last word */
 	else if ((t->id == W_SECONDARY || t->id == W_JUNIOR || t->id == W_INFANT || t->id == W_COFE) &&
 		 (t->f & F_CAP) && !(T(sc, p + 1)->f & (F_CAP | F_UPPER)) &&
 		 (T(sc, p - 1)->f & F_CAP) && T(sc, p - 1)->type == T_WORD)
@@ -1782,7 +2010,7 @@ void place_places(struct scan *sc, long p)
 		inst_label(sc, p); /* "GP: Meddygfa'r Bont" */
 	if (t->cls & C_ATTEND)
 		try_attend(sc, p);
-	else if (t->id == W_AT && school_at(sc, p))
+	else if (t->id == W_AT && (school_at(sc, p) || named_at_school(sc, p)))
 		try_attend(sc, p - 1); /* reads from the "at" */
 	if (t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER)
 		role_school(sc, p);

@@ -159,6 +159,7 @@
 	W(PS, "ps", C_INST)                                                                     \
 	W(HC, "hc", C_INST)                                                                     \
 	W(MC, "mc", C_INST)                                                                     \
+	W(HCC, "hcc", C_INST) /* health care centre: "Newington HCC" */                        \
 	W(MP, "mp", 0) /* "Dr Rao, Fenby MP": a medical practice in a GP's sign-off */	\
 	W(YSGOL, "ysgol", 0)                                                                    \
 	W(GAELSCOIL, "gaelscoil", 0)                                                            \
@@ -771,6 +772,9 @@
 	W(STAYS, "stays", C_LOCV)                                                               \
 	W(STAYED, "stayed", C_LOCV)                                                             \
 	W(STAY, "stay", C_LOCV)                                                                 \
+	/* a child staying on at a school: "will continue at <name>" */                          \
+	W(CONTINUE, "continue", 0)                                                              \
+	W(CONTINUES, "continues", 0)                                                            \
 	W(STOPPING, "stopping", C_LOCV)                                                         \
 	W(STOPS, "stops", C_LOCV)                                                               \
 	W(LIVING, "living", C_LOCV)                                                             \

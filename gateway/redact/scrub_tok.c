@@ -672,17 +672,22 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 	return 0;
 }
 
-/* Colours and makes that describe a car ("silver Audi"): ASCII, any case;
- * sorted (car_word searches it). */
+/* Colours, makes and the commonest models on UK roads that describe a car
+ * ("silver Audi", "the Yaris"): ASCII, any case; sorted (car_word searches
+ * it). Models that are also common words (Golf, Polo, Focus) are left out. */
 static const char *const CAR_WORDS[] = {
-	"alfa", "audi", "beige", "bentley", "black", "blue", "bmw", "bronze", "brown",
-	"burgundy", "charcoal", "chevrolet", "citroen", "cream", "cupra", "dacia", "dark",
-	"fiat", "ford", "gold", "golden", "gray", "green", "grey", "honda", "hyundai", "isuzu",
-	"jaguar", "jeep", "kia", "landrover", "ldv", "lexus", "light", "maroon", "mazda",
-	"mercedes", "metallic", "mg", "mini", "mitsubishi", "navy", "nissan", "orange",
-	"peugeot", "pink", "polestar", "porsche", "purple", "red", "renault", "rover", "saab",
-	"seat", "silver", "skoda", "smart", "subaru", "suzuki", "tesla", "toyota", "vauxhall",
-	"volkswagen", "volvo", "vw", "white", "yellow",
+	"alfa", "astra", "audi", "auris", "aygo", "beige", "bentley", "berlingo", "black", "blue",
+	"bmw", "bronze", "brown", "burgundy", "charcoal", "chevrolet", "citroen", "clio", "corsa",
+	"cream", "cupra", "dacia", "dark", "evoque", "fiat", "fiesta", "ford", "freelander",
+	"gold", "golden", "gray", "green", "grey", "hilux", "honda", "hyundai", "insignia",
+	"isuzu", "jaguar", "jeep", "juke", "kia", "kuga", "landrover", "ldv", "lexus", "light",
+	"maroon", "mazda", "megane", "mercedes", "metallic", "mg", "micra", "mini", "mitsubishi",
+	"mondeo", "navara", "navy", "nissan", "octavia", "orange", "passat", "peugeot", "picanto",
+	"pink", "polestar", "porsche", "prius", "purple", "qashqai", "red", "renault", "rover",
+	"saab", "sandero", "scenic", "seat", "shogun", "silver", "skoda", "smart", "sportage",
+	"sprinter", "subaru", "suzuki", "tesla", "tiguan", "touran", "toyota", "transit",
+	"tucson", "vauxhall", "vivaro", "volkswagen", "volvo", "vw", "white", "yaris", "yellow",
+	"zafira",
 };
 
 /* Is w[0..n) (any case) in CAR_WORDS? A binary search: the list is sorted. */
@@ -875,7 +880,10 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 		L++, j++;
 	/* "P<GBR901244718": the machine-readable line, the country's code
 	 * after "P<", then the number */
-	if (L > 2 && !(L == 3 && i >= 2 && s[i - 1] == '<' && sc_upper(s[i - 2])))
+	/* "GBR 520 114 983" (the issuing country's code written first), a
+	 * Polish identity card "ACX 482019": three capitals, a space, digits */
+	if (L > 2 && !(L == 3 && ((i >= 2 && s[i - 1] == '<' && sc_upper(s[i - 2])) ||
+				  (j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1])))))
 		return 0;
 	if (L && j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]))
 		j++;
@@ -904,6 +912,11 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 		nd += k, j += k;
 		int more = j + 1 < n && (s[j] == ' ' || s[j] == '-' || s[j] == '\n') &&
 		           sc_digit(s[j + 1]);
+		/* "P4421987B": a letter, seven digits and a check letter
+		 * (the Philippines, and others after them) */
+		if (!more && L == 1 && g == 0 && nd == 7 && j < n && sc_upper(s[j]) &&
+		    ends_word(s, n, j + 1, 1))
+			return j + 1;
 		if (!more)
 			return (nd >= lo && !(L == 0 && nd == 8 && g > 0)) && ends_word(s, n, j, 1)
 			           ? j
@@ -1043,6 +1056,42 @@ RARE static size_t single_digits_at(const unsigned char *s, size_t n, size_t i, 
 	if (d != want || (j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1])))
 		return 0;
 	return j;
+}
+
+/* Four digits that read as a 24-hour clock time ("1400", "0930"). */
+static int clock4(const unsigned char *d)
+{
+	int h = (d[0] - '0') * 10 + (d[1] - '0'), m = (d[2] - '0') * 10 + (d[3] - '0');
+	return h < 24 && m < 60;
+}
+
+/*
+ * A sort code and its account number written as one run of groups, "07 04
+ * 36 2241 0098", "07 04 36 22410098": 2, 2, 2 digits then 8 (or 4 and 4),
+ * one space apart, ending a word (a sort code with dashes is found as
+ * such, its account beside it). No cue is needed: that shape is nothing
+ * else but a date and two clock times. Returns the end, or 0.
+ */
+static size_t sort_account_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	for (int g = 0; g < 3; g++) {
+		if (digits_at(s, n, j, 2) != 2 || j + 3 >= n || s[j + 2] != ' ')
+			return 0;
+		j += 3;
+	}
+	if (digits_at(s, n, j, 8) == 8)
+		return ends_word(s, n, j + 8, 1) && !(j + 9 < n && s[j + 8] == ' ' && sc_digit(s[j + 9]))
+			       ? j + 8
+			       : 0;
+	if (digits_at(s, n, j, 4) != 4 || j + 5 >= n || s[j + 4] != ' ' ||
+	    digits_at(s, n, j + 5, 4) != 4 || !ends_word(s, n, j + 9, 1) ||
+	    (j + 10 < n && s[j + 9] == ' ' && sc_digit(s[j + 10])))
+		return 0;
+	/* "12 05 26 1400 1600": a date and two clock times */
+	if (clock4(s + j) && clock4(s + j + 5))
+		return 0;
+	return j + 9;
 }
 
 /* An 8-digit run within the next 40 bytes (an account number beside a sort code). */
@@ -1294,8 +1343,9 @@ static size_t aside_end(const unsigned char *s, size_t n, size_t a)
  * letter; RARE_LEN[c] bit L: one of them starts with c and has L letters,
  * so that nearly every word is refused by one look-up. */
 static const uint16_t RARE_LEN[26] = {
-	['b' - 'a'] = 1u << 3, ['d' - 'a'] = 1u << 4, ['l' - 'a'] = 1u << 8,
-	['o' - 'a'] = 1u << 8, ['t' - 'a'] = 1u << 6, ['w' - 'a'] = 1u << 8,
+	['b' - 'a'] = 1u << 3, ['d' - 'a'] = 1u << 4, ['h' - 'a'] = 1u << 7,
+	['l' - 'a'] = 1u << 8, ['o' - 'a'] = 1u << 8, ['t' - 'a'] = 1u << 6,
+	['v' - 'a'] = 1u << 5, ['w' - 'a'] = 1u << 6 | 1u << 8, ['z' - 'a'] = 1u << 4,
 };
 
 static unsigned rare_cue(const unsigned char *w, size_t n)
@@ -1305,14 +1355,21 @@ static unsigned rare_cue(const unsigned char *w, size_t n)
 		return n == 3 && w[0] == 'B' && w[1] == 'R' && w[2] == 'P' ? CUE_PASS : CUE_NONE;
 	case 'd':
 		return word_eq(w, n, "dobs") ? CUE_DOB : CUE_NONE;
+	case 'h': /* "Handles jo_b, kdot.x": a list of them follows */
+		return word_eq(w, n, "handles") ? CUE_PLAT : CUE_NONE;
 	case 'l':
 		return word_eq(w, n, "linkedin") ? CUE_PLAT : CUE_NONE;
 	case 'o':
 		return word_eq(w, n, "onlyfans") ? CUE_PLAT : CUE_NONE;
 	case 't':
 		return word_eq(w, n, "tinder") || word_eq(w, n, "twitch") ? CUE_PLAT : CUE_NONE;
-	case 'w':
-		return word_eq(w, n, "whatsapp") ? CUE_PLAT : CUE_NONE;
+	case 'v':
+		return word_eq(w, n, "viber") ? CUE_PLAT : CUE_NONE;
+	case 'w': /* WeChat, Zalo, Viber: the messengers of Chinese, Vietnamese
+		   * and Eastern European families, as WhatsApp is of others */
+		return word_eq(w, n, "whatsapp") || word_eq(w, n, "wechat") ? CUE_PLAT : CUE_NONE;
+	case 'z':
+		return word_eq(w, n, "zalo") ? CUE_PLAT : CUE_NONE;
 	}
 	return CUE_NONE;
 }
@@ -1384,6 +1441,36 @@ static int handle_char(unsigned char c)
 	return sc_alnum(c) || c == '_' || c == '.' || c == '-';
 }
 
+/*
+ * The next handle of a list after one at e: "Handles blade_x9, kdot.real",
+ * "account: b.wilk_hull and wilku91": after ", ", " and ", " or " (a line
+ * may break between), a token shaped as only a username is (a letter and a
+ * digit, '_' or an inner '.'), 3 to 30 bytes, ending a word. Returns its
+ * end and sets *start, or 0.
+ */
+RARE static size_t handle_next(const unsigned char *s, size_t n, size_t e, size_t *start)
+{
+	size_t j = e;
+	while (j < n && j - e < 3 && (s[j] == ' ' || s[j] == ',' || s[j] == '\n' || s[j] == '/'))
+		j++;
+	if (j + 4 < n && word_eq(s + j, 3, "and") && (s[j + 3] == ' ' || s[j + 3] == '\n'))
+		j += 4;
+	else if (j + 3 < n && word_eq(s + j, 2, "or") && (s[j + 2] == ' ' || s[j + 2] == '\n'))
+		j += 3;
+	if (j == e || j >= n || s[j] == '@' || !sc_alnum(s[j]))
+		return 0;
+	size_t a = j;
+	int sig = 0, letters = 0;
+	while (j < n && j - a < 30 && handle_char(s[j]))
+		sig |= sc_digit(s[j]) || s[j] == '_' || (s[j] == '.' && j > a), letters |= sc_alpha(s[j]), j++;
+	while (j > a && (s[j - 1] == '.' || s[j - 1] == '-'))
+		j--;
+	if (j - a < 3 || !letters || !sig || (j < n && (s[j] >= 0x80 || s[j] == '@')))
+		return 0;
+	*start = a;
+	return j;
+}
+
 static const char *const HANDLE_STOP[] = {
 	"a", "about", "account", "after", "also", "an", "and", "as", "at", "before", "blocked",
 	"but", "by", "for", "from", "has", "he", "her", "him", "his", "i", "in", "is", "it",
@@ -1430,7 +1517,7 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 {
 	size_t e;
 	static const char *const FILL[] = {"account", "as", "called", "channel", "display",
-	                                   "handle", "id", "is", "name", "named", "page",
+	                                   "handle", "id", "is", "map", "name", "named", "page",
 	                                   "profile", "profiles", "tag", "under", "user", "username",
 	                                   "her", "his", "their", "the", "in"};
 	int explicit = 0;
@@ -1844,7 +1931,10 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		/* the colour or make written just before is a cue too: "blue
 		 * Hilux LRZ 4417", "a white RS3, S8 KNG" */
 		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = vehicle_at(s, n, i, 1)) != 0 &&
-		    (vehicle_described(s, n, e) || vehicle_described_before(s, i) < i)) {
+		    (vehicle_described(s, n, e) || vehicle_described_before(s, i) < i ||
+		     /* "the Yaris (KLZ 4518)": the plate in brackets after the car */
+		     (i >= 2 && s[i - 1] == '(' && s[i - 2] == ' ' &&
+		      vehicle_described_before(s, i - 1) < i - 1))) {
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
 			return vehicle_with_description(s, n, start, e);
 		}
@@ -1869,6 +1959,11 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		if (glued)
 			return 0;
 		TRY(SCRUB_BANK, "bank:card", card_start(s, n, i) ? card_at(s, n, i) : 0);
+		if ((mask & KIND_BIT(SCRUB_BANK)) && (e = sort_account_at(s, n, i)) != 0) {
+			*kind = SCRUB_BANK, *rule = "bank:sort-code+account";
+			*start = bank_named_before(s, i); /* "Lloyds 30-96-26 00418275" */
+			return e;
+		}
 		TRY(SCRUB_PNC, "pnc-id", pnc_at(s, n, i));
 		TRY(SCRUB_NHS, "nhs-number", nhs_at(s, n, i));
 	}
@@ -2013,6 +2108,9 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 			}
 			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:platform") != 0)
 				return MGW_E_NOMEM;
+			for (int r = 0; r < 4 && (e = handle_next(s, n, e, &a)) != 0; r++)
+				if (spans_push(out, a, e, SCRUB_HANDLE, "handle:list") != 0)
+					return MGW_E_NOMEM;
 		}
 		if (cue == CUE_AT && (mask & KIND_BIT(SCRUB_EMAIL)) && i > 0 && j < n) {
 			unsigned char cl = closing(s[i - 1]);
@@ -2034,8 +2132,14 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 	j = i + wl;
 	unsigned char after = j + 1 < n ? s[j] : 0;
 	if ((after == '_' || after == '.') && sc_alnum(s[j + 1]) && (mask & KIND_BIT(SCRUB_HANDLE)) &&
-	    (e = underscore_handle(s, n, i, j)) != 0)
-		return spans_push(out, i, e, SCRUB_HANDLE, "handle:underscore");
+	    (e = underscore_handle(s, n, i, j)) != 0) {
+		if (spans_push(out, i, e, SCRUB_HANDLE, "handle:underscore") != 0)
+			return MGW_E_NOMEM;
+		for (int r = 0; r < 4 && (e = handle_next(s, n, e, &a)) != 0; r++)
+			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:list") != 0)
+				return MGW_E_NOMEM;
+		return 0;
+	}
 	/* Glued: "tel07700900123", "NHSno9990001234", or any word before a
 	 * mobile; not inside a dotted or compound token ("a@b.com07700...",
 	 * "x-tel0770..."), where cutting the number out would leave another

@@ -878,3 +878,25 @@ Test(names, labelled_precision_recall)
 	cr_expect_geq(100 * all.tp, 95 * (all.tp + all.fn), "recall below 95%%");
 	cr_expect_geq(100 * all.covered_chars, 97 * all.want_chars, "name characters below 97%%");
 }
+
+/* A nickname in quotes beside the name, not inside it. */
+Test(names, quoted_nickname_beside_the_name)
+{
+	cr_expect_str_eq(rule_of("Then \"Geordie\" Wayne Pattinson drove off", "Geordie"),
+			 "cue:quoted-alias");
+	cr_expect_str_eq(rule_of("brother Faisal (\"Fuzzy\") came round", "Fuzzy"), "cue:quoted-alias");
+	cr_expect_str_eq(rule_of("known: \"Spider\" (Darren Oakes) and others", "Spider"),
+			 "cue:quoted-alias");
+	/* not before a forename alone, nor a quoted word in a sentence */
+	cr_expect_str_eq(rule_of("He shouted \"Help\" Mark said", "Help"), "(none)");
+	NONE("She said \"Sorry\" and left.");
+}
+
+/* A title and an initial alone name a person. */
+Test(names, title_and_initial_alone)
+{
+	FINDS("Ms R. says she heard it.", "Ms R");
+	FINDS("Mr D. was present at the time.", "Mr D");
+	FINDS("Dr P. Okoro saw her.", "Dr P. Okoro");
+	NONE("Seen by Dr. He said no.");
+}

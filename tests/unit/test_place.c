@@ -1447,3 +1447,109 @@ Test(place, barracks_are_places)
 		    "Sir Redvers Buller Barracks");
 	expect_span("She cleans at Kinloss Barracks on weekdays.", 0, SCRUB_PLACE, "Kinloss Barracks");
 }
+
+/* A chronology names each child's school with no school word: "<name> at
+ * <name>." ends the clause; a year group in brackets before the school too. */
+Test(place, a_child_at_a_bare_school_name)
+{
+	expect_span("Dexter at Fernlea.\nNext review in May.", 0, SCRUB_PLACE, "Fernlea");
+	expect_span("Younger son Rhys at Penybryn, attendance good.", 0, SCRUB_PLACE, "Penybryn");
+	expect_span("Amber and Cody at Brookvale Park. School aware.", 0, SCRUB_PLACE, "Brookvale Park");
+	expect_span("Cody will continue at Brookvale; the move is later.", 0, SCRUB_PLACE, "Brookvale");
+	expect_span("Amber (Y10, Saltwell High) says little.", 0, SCRUB_PLACE, "Saltwell High");
+	expect_span("Cody (Year 3, Marsh Lane) was upset.", 0, SCRUB_PLACE, "Marsh Lane");
+	/* not a clause of its own, or not a person before "at" */
+	expect_none("Dexter at Fernlea with his nan on Sundays is calm.", 0);
+	expect_none("Police at scene.", 0);
+	expect_none("Refused at Reception.", 0);
+	expect_none("Arrived at Halifax.", 0);
+	expect_none("Cody (Y3, aged 7) was upset.", 0);
+}
+
+/* House-to-house enquiries list one house a line by its number. */
+Test(place, house_to_house_numbers)
+{
+	const char *s = "Enquiries on the street:\n- No. 21: Mrs Ahmed heard shouting.\n"
+			"- No. 5 opposite: no reply.\nNo. 9: card left.";
+	expect_span(s, 0, SCRUB_ADDRESS, "No. 21");
+	expect_span(s, 0, SCRUB_ADDRESS, "No. 5 opposite");
+	expect_span(s, 0, SCRUB_ADDRESS, "No. 9");
+	expect_none("Agenda item No. 4: the review.", 0);
+}
+
+/* A work label starting a line or a bullet: the name after it, or a job
+ * and then where it is done. */
+Test(place, work_labels_at_the_start_of_a_line)
+{
+	expect_span("- Work: Hexham auction mart, sales office.", 0, SCRUB_PLACE,
+		    "Hexham auction mart, sales office");
+	expect_span("Works: cashier at the Morpeth Herald. Mobile off.", 0, SCRUB_PLACE, "Morpeth Herald");
+	expect_span("Employment: driving for K & M Haulage, paid weekly.", 0, SCRUB_PLACE, "K & M Haulage");
+	expect_none("Work: none at present.", 0);
+	expect_none("Employment: unemployed since May.", 0);
+	/* not at a line's start: a sentence's word */
+	expect_none("She asked about work: Monday is fine.", 0);
+}
+
+/* A practice named without its last word, as a health care centre, or with
+ * its NHS ODS code in brackets. */
+Test(place, gp_practices_by_medical_hcc_and_ods_code)
+{
+	expect_span("Booked with Elmtree Medical for the scan.", 0, SCRUB_PLACE, "Elmtree Medical");
+	expect_span("GP: Kirkby HCC (Y01234).", 0, SCRUB_PLACE, "Kirkby HCC (Y01234)");
+	expect_span("Registered at Kirkby HCC (ODS Y01234) since 2019.", 0, SCRUB_PLACE,
+		    "Kirkby HCC (ODS Y01234)");
+	expect_none("He has a history with Medical records.", 0);
+}
+
+/* What a child attends: its town after a comma, the days it is open to her,
+ * and a child named after a label. */
+Test(place, attends_with_town_days_and_label)
+{
+	expect_span("Poppy attends Busy Bees Nursery, Thirsk; staff aware.", 0, SCRUB_PLACE,
+		    "Busy Bees Nursery, Thirsk");
+	expect_span("Alfie attends Little Owls Wed/Thu.", 0, SCRUB_PLACE, "Little Owls");
+	expect_span("Schools: Poppy at Brackenfield. Attendance good.", 0, SCRUB_PLACE, "Brackenfield");
+	expect_none("She attends Monday clinic.", 0);
+}
+
+/* A workplace in brackets after its cue runs to the bracket's end. */
+Test(place, bracketed_workplace_with_its_parts)
+{
+	expect_span("His employer (Kettering Mills, despatch bay, Corby) was told.", 0, SCRUB_PLACE,
+		    "Kettering Mills, despatch bay, Corby");
+	expect_span("He waits outside her work (Asda Hulme, the pharmacy counter) daily.", 0,
+		    SCRUB_PLACE, "Asda Hulme, the pharmacy counter");
+	expect_span("Her employer (Greggs) knows.", 0, SCRUB_PLACE, "Greggs");
+}
+
+/* The department after a workplace, in lower case, ending the clause. */
+Test(place, workplace_department_in_lower_case)
+{
+	expect_span("She works at Airedale General, pharmacy stores.", 0, SCRUB_PLACE,
+		    "Airedale General, pharmacy stores");
+	expect_span("He works at Hull Docks, the Maersk office.", 0, SCRUB_PLACE,
+		    "Hull Docks, the Maersk office");
+	expect_span("Work: Tilbury port, Forth Ports cargo - nights.", 0, SCRUB_PLACE,
+		    "Tilbury port, Forth Ports cargo");
+	/* an adverb or a list goes on: not part of the place */
+	expect_span("He works at Lidl, apparently.", 0, SCRUB_PLACE, "Lidl");
+	expect_span("He works at Lidl, she says.", 0, SCRUB_PLACE, "Lidl");
+}
+
+/* '&' inside a firm's name after a job, with "Son" or "Daughters" after it. */
+Test(place, firm_names_with_ampersand_after_a_job)
+{
+	expect_span("Her dad is a joiner (Bell & Sons Joinery), van seen.", 0, SCRUB_PLACE,
+		    "Bell & Sons Joinery");
+	expect_span("She is a cleaner at Hart & Lowe.", 0, SCRUB_PLACE, "Hart & Lowe");
+	expect_span("He is a cleaner at Aldi & she says so.", 0, SCRUB_PLACE, "Aldi");
+}
+
+/* A name glossed in brackets as someone's school. */
+Test(place, a_name_glossed_as_a_school)
+{
+	expect_span("Referral from BGHS (Amira's school): she was upset.", 0, SCRUB_PLACE, "BGHS");
+	expect_span("A call from Thornleigh (her son's school) today.", 0, SCRUB_PLACE, "Thornleigh");
+	expect_none("Yesterday (her son's school) rang.", 0);
+}

@@ -1432,3 +1432,48 @@ Test(scrub, adversarial_input_scrubs_in_linear_time)
 	}
 	scrubber_free(sc);
 }
+
+/* A list of handles after one cue; the messengers of other communities;
+ * the handle after "Snapchat map -". */
+Test(scrub, handle_lists_and_more_platforms)
+{
+	expect("Handles rocco_b7, rocco.real.", "Handles " R("handle") ", " R("handle") ".");
+	expect("his account: j.pike_mk\nand jpike88 too", "his account: " R("handle") "\nand " R("handle") " too");
+	expect("Her brother is on Zalo hoangvt1988.", "Her brother is on Zalo " R("handle") ".");
+	expect("WeChat: lin_x2020", "WeChat: " R("handle"));
+	expect("on her Snapchat map - petra77 - again", "on her Snapchat map - " R("handle") " - again");
+	/* a list ends at a word that is no username */
+	expect("Insta: x_y and she blocked it", "Insta: " R("handle") " and she blocked it");
+}
+
+/* Passports written with the issuing country's code first, a check letter
+ * after the digits, and an EU identity card of three capitals and six digits. */
+Test(scrub, passports_with_country_codes_and_check_letters)
+{
+	expect("her passport (IND 731 402 586) is held", "her passport (" R("document") ") is held");
+	expect("passport no. K7720415C was taken", "passport no. " R("document") " was taken");
+	expect("his ID card BKD 730915 too", "his ID card " R("document") " too");
+	/* no cue, or a word before the digits: no document */
+	unchanged("the form IND 731 402 586 was sent");
+	unchanged("bank card ABC 123 today");
+}
+
+/* Domestic abuse charities and therapies named by one word or initials are
+ * agencies, not people. */
+Test(scrub, one_word_charities_and_therapy_initials_stay)
+{
+	unchanged("Referred by Hourglass; also referral to SALT and OT.");
+	unchanged("Perpetrator assessed by Cranstoun (DVPP).");
+	/* a title still finds a person of that name */
+	expect("Ms Paladin called.", R("name") " called.");
+}
+
+/* A plate in brackets after a model; a sort code run on into its account. */
+Test(scrub, plate_after_a_model_and_sort_code_with_account)
+{
+	expect("a tracker on the Qashqai (KIZ 7702) again", "a tracker on the " R("vehicle") " again");
+	expect("wages paid in; details 20 45 77 5190 0832.", "wages paid in; details " R("bank") ".");
+	expect("Barclays 20 45 77 51900832 closed", R("bank") " closed");
+	/* a date and two clock times are no account */
+	expect("on 03 06 25 0930 1100 she", "on 03 06 25 0930 1100 she");
+}
