@@ -33,11 +33,11 @@ static void teardown(void)
 TestSuite(abuse4, .fini = teardown, .timeout = 240);
 
 /*
- * Upper bounds on time and memory are for the plain build: under ASan
- * everything runs several times slower, and freed memory waits in its
+ * Upper bounds on time and memory are for the plain build: under ASan or
+ * TSan everything runs several times slower, and freed memory waits in its
  * quarantine (resident), so those bounds are scaled or skipped there.
  */
-#ifdef __SANITIZE_ADDRESS__
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define SANITIZED 1
 #else
 #define SANITIZED 0
@@ -428,14 +428,28 @@ Test(abuse4, nodes_that_stop_reading_do_not_hold_their_deliveries_in_memory)
 	mgw_client_free(p);
 	/* every delivery arrives once they read */
 	for (int i = 0; i < NSLOW; i++) {
-		int got = 0;
+		int got = 0, reconnects = 0;
 		Marac__V1__Frame *f;
-		while (got < N && mgw_client_recv(slow[i], 20000, &f) == MGW_OK) {
+		while (got < N) {
+			if (mgw_client_recv(slow[i], 20000, &f) != MGW_OK) {
+				/* Under a sanitizer the shares take long enough (90 s and
+				 * more) that the gateway hangs up on a node that answered no
+				 * ping meanwhile: connecting again, it gets the rest. */
+				if (reconnects++ == 3)
+					break;
+				mgw_client_free(slow[i]);
+				slow[i] = node(&G, slow_names[i], err, sizeof err);
+				cr_assert_not_null(slow[i], "%s", err);
+				continue;
+			}
 			if (f->body_case == MARAC__V1__FRAME__BODY_DELIVER) {
-				cr_assert_eq(f->deliver->seq, (uint64_t)got + 1);
+				/* an ack lost with the hang-up: that one comes again */
+				int again = reconnects > 0 && f->deliver->seq <= (uint64_t)got;
+				cr_assert(again || f->deliver->seq == (uint64_t)got + 1,
+					  "seq %llu after %d", (unsigned long long)f->deliver->seq, got);
 				cr_assert_eq(mgw_client_ack(slow[i], f->deliver->delivery_id,
 							    f->deliver->seq), MGW_OK);
-				got++;
+				got += !again;
 			}
 			codec_free(&f->base);
 		}
