@@ -1314,6 +1314,29 @@ static int job_word(const struct scan *sc, const struct tok *w, uint64_t not)
 	       (n == 5 && strncmp(c, "nurse", 5) == 0) || (n == 4 && strncmp(c, "chef", 4) == 0);
 }
 
+/*
+ * An employer in brackets or a list: one to four capitalised words from a
+ * up to a ',' or ')', none of them an agency's (C_NOTPL: then nothing),
+ * none a determiner, pronoun, day, month, title or kin word.
+ */
+static void employer_to_comma(struct scan *sc, long a)
+{
+	long m = 0;
+	while (m < 4) {
+		const struct tok *x = T(sc, a + m);
+		if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & F_NL) ||
+		    (x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_KIN)))
+			break;
+		if (x->cls & C_NOTPL)
+			return;
+		m++;
+	}
+	const struct tok *z = T(sc, a + m);
+	if (m == 0 || !(is_punct(z, ',') || is_punct(z, ')')))
+		return;
+	emit_place(sc, a, a + m, "place:workplace");
+}
+
 /* Words shaped like a job that are not one ("a letter for", "a number for",
  * "an order against"): after "a" they name no employer. */
 static int not_job(const struct scan *sc, const struct tok *w)
@@ -1349,20 +1372,7 @@ static void job_aside(struct scan *sc, long p)
 		return;
 	if ((n >= 9 && strncmp(c, "interpret", 9) == 0) || (n >= 8 && strncmp(c, "translat", 8) == 0))
 		return; /* "(interpreter, Urdu)": a language */
-	long a = j + 2, m = 0;
-	while (m < 4) {
-		const struct tok *x = T(sc, a + m);
-		if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & F_NL) ||
-		    (x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_KIN)))
-			break;
-		if (x->cls & C_NOTPL)
-			return;
-		m++;
-	}
-	const struct tok *z = T(sc, a + m);
-	if (m == 0 || !(is_punct(z, ',') || is_punct(z, ')')))
-		return;
-	emit_place(sc, a, a + m, "place:workplace");
+	employer_to_comma(sc, j + 2);
 }
 
 /*
@@ -1397,20 +1407,7 @@ static void job_person_employer(struct scan *sc, long p)
 	if (comma && !is_punct(T(sc, k - 1), '(') &&
 	    !(is_punct(T(sc, k - 2), '(') && (T(sc, k - 1)->f & F_LOWER)))
 		return;
-	long m = 0;
-	while (m < 4) {
-		const struct tok *x = T(sc, p + m);
-		if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & F_NL) ||
-		    (x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_KIN)))
-			break;
-		if (x->cls & C_NOTPL)
-			return;
-		m++;
-	}
-	const struct tok *z = T(sc, p + m);
-	if (m == 0 || !(is_punct(z, ',') || is_punct(z, ')')))
-		return;
-	emit_place(sc, p, p + m, "place:workplace");
+	employer_to_comma(sc, p);
 }
 
 static void work_extent(struct scan *sc, long j, int role);
