@@ -676,3 +676,29 @@ void refer_police_case(struct gwp *g)
 		     err);
 	cr_assert_str_eq(json_str(out, "caseRef", ref, sizeof ref), "TS-2026-0001", "%s", out);
 }
+
+double mono_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void audit_pages(mgw_client *a, int n, int timeout_ms)
+{
+	Marac__V1__AuditQuery q = MARAC__V1__AUDIT_QUERY__INIT;
+	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
+	req.body_case = MARAC__V1__FRAME__BODY_AUDIT_QUERY;
+	req.audit_query = &q;
+	for (int i = 0; i < n; i++)
+		cr_assert_eq(mgw_client_send(a, &req), MGW_OK);
+	for (int pages = 0; pages < n;) {
+		Marac__V1__Frame *f = NULL;
+		int rc = mgw_client_recv(a, timeout_ms, &f);
+		cr_assert_eq(rc, MGW_OK, "page %d of %d not answered: rc %d", pages + 1, n, rc);
+		int body = f->body_case;
+		codec_free(&f->base);
+		if (body == MARAC__V1__FRAME__BODY_AUDIT_RECORDS)
+			pages++;
+	}
+}

@@ -117,6 +117,10 @@ int raw_ws_recv(SSL *s, int fd, unsigned char *buf, size_t cap, size_t *len, int
 void raw_close(SSL *s, int fd);
 /* The daemon's resident memory, KiB (-1 if unreadable). */
 long daemon_rss_kb(const struct gwp *g);
+/* CLOCK_MONOTONIC in seconds. */
+double mono_s(void);
+/* n AuditQuery pages pipelined on a, then all n answers read, each within timeout_ms (asserted). */
+void audit_pages(mgw_client *a, int n, int timeout_ms);
 /* raw_tls as NAME, upgrade to /v1 marac.v1 and send Hello (masked or not). */
 SSL *raw_hello(struct gwp *g, const char *name, int masked, int *fd);
 /* raw_hello (masked), then frames read until the Welcome (asserted). */

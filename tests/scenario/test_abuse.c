@@ -248,13 +248,6 @@ Test(abuse, anonymous_handshakes_are_audited_as_counts_not_one_record_each)
 	cr_assert_leq(records, 2, "%d records for %d anonymous handshakes", records, N);
 }
 
-static double mono_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /*
  * n ActionListRequests sent at once by health, then every answer read: none
  * refused. Returns the seconds from the first send to the last answer.

@@ -217,13 +217,6 @@ Test(abuse3, a_referral_withdrawn_in_error_takes_its_serial_perpetrator_notice_b
 	free(got);
 }
 
-static double mono_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /*
  * RetractAcks cost nothing of the request bucket (acks are bounded by the
  * windows), but a RetractAck is never coalesced: each is a writer job. One

@@ -44,33 +44,6 @@ TestSuite(abuse4, .fini = teardown, .timeout = 240);
 #define SANITIZED 0
 #endif
 
-static double mono_s(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-/* n AuditQuery pages pipelined on a, then all n answers read (asserted). */
-static void audit_pages(mgw_client *a, int n)
-{
-	Marac__V1__AuditQuery q = MARAC__V1__AUDIT_QUERY__INIT;
-	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
-	req.body_case = MARAC__V1__FRAME__BODY_AUDIT_QUERY;
-	req.audit_query = &q;
-	for (int i = 0; i < n; i++)
-		cr_assert_eq(mgw_client_send(a, &req), MGW_OK);
-	for (int pages = 0; pages < n;) {
-		Marac__V1__Frame *f = NULL;
-		int rc = mgw_client_recv(a, 30000, &f);
-		cr_assert_eq(rc, MGW_OK, "page %d of %d: rc %d", pages + 1, n, rc);
-		int body = f->body_case;
-		codec_free(&f->base);
-		if (body == MARAC__V1__FRAME__BODY_AUDIT_RECORDS)
-			pages++;
-	}
-}
-
 /*
  * The request bucket (req_rate.c) was per connection: a new connection
  * started full. An auditor that reconnected after each burst of 20
@@ -89,7 +62,7 @@ Test(abuse4, reconnecting_does_not_refill_the_request_bucket)
 	for (int r = 0; r < ROUNDS; r++) {
 		mgw_client *a = node(&G, "auditor", err, sizeof err);
 		cr_assert_not_null(a, "%s", err);
-		audit_pages(a, PAGES);
+		audit_pages(a, PAGES, 30000);
 		mgw_client_free(a);
 	}
 	double took = mono_s() - t0;

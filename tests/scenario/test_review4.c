@@ -140,26 +140,6 @@ Test(review4, a_lost_store_with_only_its_wal_left_refuses_the_start)
 
 /* ---- the request bucket kept across connections, and the wall clock ---- */
 
-/* n AuditQuery pages pipelined on a, then all n answers read within 10 s each. */
-static void audit_pages(mgw_client *a, int n)
-{
-	Marac__V1__AuditQuery q = MARAC__V1__AUDIT_QUERY__INIT;
-	Marac__V1__Frame req = MARAC__V1__FRAME__INIT;
-	req.body_case = MARAC__V1__FRAME__BODY_AUDIT_QUERY;
-	req.audit_query = &q;
-	for (int i = 0; i < n; i++)
-		cr_assert_eq(mgw_client_send(a, &req), MGW_OK);
-	for (int pages = 0; pages < n;) {
-		Marac__V1__Frame *f = NULL;
-		int rc = mgw_client_recv(a, 10000, &f);
-		cr_assert_eq(rc, MGW_OK, "page %d of %d not answered: rc %d", pages + 1, n, rc);
-		int body = f->body_case;
-		codec_free(&f->base);
-		if (body == MARAC__V1__FRAME__BODY_AUDIT_RECORDS)
-			pages++;
-	}
-}
-
 static void step_clock(const char *file, long secs)
 {
 	FILE *f = fopen(file, "w");
@@ -195,26 +175,19 @@ Test(review4, the_wall_clock_stepping_back_does_not_lock_a_node_out)
 	char err[512];
 	mgw_client *a = node(&G, "auditor", err, sizeof err);
 	cr_assert_not_null(a, "%s", err);
-	audit_pages(a, 1); /* a bucket short of full: kept when it goes */
+	audit_pages(a, 1, 10000); /* a bucket short of full: kept when it goes */
 	mgw_client_free(a);
 	usleep(500 * 1000); /* the daemon has seen the close */
 	step_clock(clock, -3600);
 	a = node(&G, "auditor", err, sizeof err);
 	cr_assert_not_null(a, "reconnecting after the clock stepped back an hour: %s", err);
-	audit_pages(a, 3);
+	audit_pages(a, 3, 10000);
 	/* stepped back again under a live connection: it is still read */
 	step_clock(clock, -7200);
 	usleep(100 * 1000);
-	audit_pages(a, 3);
+	audit_pages(a, 3, 10000);
 	mgw_client_free(a);
 	unlink(clock);
-}
-
-static double mono_s(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
 /*
@@ -237,7 +210,7 @@ Test(review4, a_reconnection_in_debt_is_read_not_closed_for_no_hello)
 	cr_assert_not_null(a, "%s", err);
 	/* 9 tokens: the first page takes it to -1, the second (read after the
 	 * refill) to -9 */
-	audit_pages(a, 2);
+	audit_pages(a, 2, 10000);
 	mgw_client_free(a);
 	double t0 = mono_s();
 	a = node(&G, "auditor", err, sizeof err);
