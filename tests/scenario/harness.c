@@ -702,3 +702,25 @@ void audit_pages(mgw_client *a, int n, int timeout_ms)
 			pages++;
 	}
 }
+
+int refer_transferred_from(struct gwp *g, const char *area, const char *id, char *out,
+			   size_t outlen, char *err, size_t errlen)
+{
+	char with[300];
+	snprintf(with, sizeof with, "\"crimeRef\": \"TS/12345/26\", \"transferIn\": true, "
+		 "\"transferFromArea\": \"%s\"", area);
+	const char *pairs[] = {"\"crimeRef\": \"TS/12345/26\"", with};
+	const char *r[] = {"refer", "--msg-id", id,
+			   fixture_edited(g, "referral_police.json", pairs, 1), NULL};
+	return cli_run2(g, "police", out, outlen, err, errlen, r);
+}
+
+void expect_transfer_area_refused(struct gwp *g, const char *area, const char *id)
+{
+	static char out[65536], err[8192];
+	cr_assert_eq(refer_transferred_from(g, area, id, out, sizeof out, err, sizeof err), 1,
+		     "\"%s\" accepted as an area: %s", area, out);
+	cr_assert(strstr(err, "ERROR_CODE_INVALID_REFERRAL") && strstr(err, "transfer_from_area"),
+		  "%s", err);
+	cr_assert_null(strstr(err, area), "the refusal quotes it: %s", err);
+}

@@ -75,6 +75,13 @@ const char *fixture(const char *name);
 const char *fixture_edited(struct gwp *g, const char *name, const char *const *pairs, size_t n);
 /* Police refers tests/fixtures/referral_police.json: case TS-2026-0001 (asserted). */
 void refer_police_case(struct gwp *g);
+/* police refers referral_police.json as transferred in from area, msg_id id: the CLI's exit
+ * code, its output in out and err. */
+int refer_transferred_from(struct gwp *g, const char *area, const char *id, char *out,
+			   size_t outlen, char *err, size_t errlen);
+/* refer_transferred_from refused: INVALID_REFERRAL naming transfer_from_area, area not
+ * quoted in the refusal (asserted). */
+void expect_transfer_area_refused(struct gwp *g, const char *area, const char *id);
 const char *json_str(const char *text, const char *key, char *out, size_t n);
 char *read_dir(const char *dir);
 

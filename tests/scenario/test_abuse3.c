@@ -288,33 +288,18 @@ Test(abuse3, a_transfer_in_area_holding_an_address_or_a_name_is_refused)
 	static const char *const bad[] = {"12 Acacia Road", "LS1 4AB", "Alexa Testperson",
 					  "Testperson (Alexa)", "07700 900123"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		char with[200], id[16];
-		snprintf(with, sizeof with, "\"crimeRef\": \"TS/12345/26\", \"transferIn\": true, "
-			 "\"transferFromArea\": \"%s\"", bad[i]);
-		const char *pairs[] = {"\"crimeRef\": \"TS/12345/26\"", with};
+		char id[16];
 		snprintf(id, sizeof id, "bad-%zu", i);
-		const char *r[] = {"refer", "--msg-id", id,
-				   fixture_edited(&G, "referral_police.json", pairs, 1), NULL};
-		cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r), 1,
-			     "\"%s\" accepted as an area: %s", bad[i], out);
-		cr_assert(strstr(err, "ERROR_CODE_INVALID_REFERRAL") &&
-				  strstr(err, "transfer_from_area"),
-			  "%s", err);
-		cr_assert_null(strstr(err, bad[i]), "the refusal quotes it: %s", err);
+		expect_transfer_area_refused(&G, bad[i], id);
 	}
 	/* Real area names pass, also those whose words the name finder takes for names. */
 	static const char *const good[] = {"Blackburn with Darwen", "Cheshire West and Chester",
 					   "West Yorkshire"};
 	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
-		char with[200], id[16];
-		snprintf(with, sizeof with, "\"crimeRef\": \"TS/12345/26\", \"transferIn\": true, "
-			 "\"transferFromArea\": \"%s\"", good[i]);
-		const char *pairs[] = {"\"crimeRef\": \"TS/12345/26\"", with};
+		char id[16];
 		snprintf(id, sizeof id, "good-%zu", i);
-		const char *r[] = {"refer", "--msg-id", id,
-				   fixture_edited(&G, "referral_police.json", pairs, 1), NULL};
-		cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r), 0,
-			     "%s refused: %s%s", good[i], out, err);
+		cr_assert_eq(refer_transferred_from(&G, good[i], id, out, sizeof out, err, sizeof err),
+			     0, "%s refused: %s%s", good[i], out, err);
 	}
 	char meeting[16];
 	json_str(out, "meetingDate", meeting, sizeof meeting);

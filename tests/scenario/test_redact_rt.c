@@ -37,31 +37,16 @@ Test(redact_rt, a_transfer_area_holding_her_address_or_phone_as_it_reads_is_refu
 	static const char *const bad[] = {"Example Rd Testtown", "Exampleroad",
 					  "oh seven seven oh oh nine oh oh one two three"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		char with[200], id[16];
-		snprintf(with, sizeof with, "\"crimeRef\": \"TS/12345/26\", \"transferIn\": true, "
-			 "\"transferFromArea\": \"%s\"", bad[i]);
-		const char *pairs[] = {"\"crimeRef\": \"TS/12345/26\"", with};
+		char id[16];
 		snprintf(id, sizeof id, "rt-bad-%zu", i);
-		const char *r[] = {"refer", "--msg-id", id,
-				   fixture_edited(&G, "referral_police.json", pairs, 1), NULL};
-		cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r), 1,
-			     "\"%s\" accepted as an area: %s", bad[i], out);
-		cr_assert(strstr(err, "ERROR_CODE_INVALID_REFERRAL") &&
-				  strstr(err, "transfer_from_area"),
-			  "%s", err);
-		cr_assert_null(strstr(err, bad[i]), "the refusal quotes it: %s", err);
+		expect_transfer_area_refused(&G, bad[i], id);
 	}
 	/* her town alone is an area's name, and passes */
 	static const char *const good[] = {"Testtown", "West Yorkshire"};
 	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
-		char with[200], id[16];
-		snprintf(with, sizeof with, "\"crimeRef\": \"TS/12345/26\", \"transferIn\": true, "
-			 "\"transferFromArea\": \"%s\"", good[i]);
-		const char *pairs[] = {"\"crimeRef\": \"TS/12345/26\"", with};
+		char id[16];
 		snprintf(id, sizeof id, "rt-good-%zu", i);
-		const char *r[] = {"refer", "--msg-id", id,
-				   fixture_edited(&G, "referral_police.json", pairs, 1), NULL};
-		cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, r), 0,
-			     "%s refused: %s%s", good[i], out, err);
+		cr_assert_eq(refer_transferred_from(&G, good[i], id, out, sizeof out, err, sizeof err),
+			     0, "%s refused: %s%s", good[i], out, err);
 	}
 }
