@@ -325,6 +325,7 @@ int audit_trail_open(store *st, const char *dir, const char *vkey, const char *o
 		*later = (struct audit_trail_later){.to = (flags & AUDIT_TRAIL_FULL) ? 0 : big};
 		later->roots[0] = roots[0];
 		later->roots[1] = roots[1];
+		later->file_missing = !file.s.have && db.s.have;
 	}
 	rc = MGW_OK;
 fail:

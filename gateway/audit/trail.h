@@ -102,6 +102,13 @@ struct audit_signed {
 struct audit_trail_later {
 	uint64_t to;
 	struct audit_signed roots[2];
+	/* audit.checkpoint was missing while the store held a signed checkpoint:
+	 * the file was written again from the store's, but whoever deleted it
+	 * could have rolled the store back with it, which nothing here can see.
+	 * The gateway starts (refusing would loop after a crash between the
+	 * first checkpoint's commit and the file's first write) and says so on
+	 * the trail and in the log. */
+	int file_missing;
 };
 
 /*

@@ -80,6 +80,13 @@ int audit_tree_open(struct gw *g, store *st, char *err, size_t errlen)
 	}
 	a->cp_time_ms = store_now_ms();
 	char sz[24];
+	if (a->later.file_missing) {
+		snprintf(sz, sizeof sz, "%llu", (unsigned long long)a->cp_size);
+		log_event(LOG_WARN, "audit_checkpoint_file_missing", "store_checkpoint_size", sz,
+			  "note", "audit.checkpoint written again from the store's; if the store "
+				  "was not just upgraded or first started, compare with a checkpoint "
+				  "an auditor holds", NULL);
+	}
 	snprintf(sz, sizeof sz, "%llu", (unsigned long long)n);
 	log_event(LOG_INFO, "audit_tree_loaded", "size", sz, "vkey", a->vkey, NULL);
 	return MGW_OK;

@@ -88,8 +88,15 @@ static void audit_gateway_event(struct gw *g, int event)
 	if (event == MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_STOP)
 		f.policy_sha256 = NULL;
 	/* h12-actions: a start on the test clock is on the trail for every auditor to see */
-	if (event == MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_START && mgw_clock_test())
-		f.reason = "test_clock";
+	if (event == MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_START) {
+		/* audit.checkpoint missing at start (trail.h, file_missing): on the trail,
+		 * where an auditor's verify shows it */
+		int missing = g->audit.later.file_missing;
+		if (mgw_clock_test())
+			f.reason = missing ? "test_clock_checkpoint_file_missing" : "test_clock";
+		else if (missing)
+			f.reason = "checkpoint_file_missing";
+	}
 	audit_emit(g, NULL, &f, NULL);
 }
 

@@ -513,6 +513,43 @@ Test(abuse4, a_lost_store_beside_its_audit_key_refuses_the_start)
 	}
 }
 
+/*
+ * audit.checkpoint deleted alone (the store kept, with its own signed
+ * checkpoints) started silently: the file was written again from the store
+ * and nothing said so, though deleting it is what hides a store rolled back
+ * from an old backup. It still starts (refusing would loop after a crash
+ * between the first checkpoint's commit and the file's first write), but the
+ * log warns and that start's GATEWAY_START record carries the reason; the
+ * next start, with the file back, is an ordinary one.
+ */
+Test(abuse4, a_deleted_checkpoint_file_is_said_on_the_trail_and_in_the_log)
+{
+	gw_start(&G, NULL);
+	char out[8192], fx[600];
+	snprintf(fx, sizeof fx, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
+	const char *args[] = {"send", "--to", "health", fx, NULL};
+	cr_assert_eq(cli_run(&G, "police", out, sizeof out, args), 0, "%s", out);
+	cr_assert_eq(gw_stop(&G), 0);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_START,
+				 "checkpoint_file_missing"), 0, "an ordinary first start");
+	damage("rm -f audit.checkpoint");
+	gw_restart(&G);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_START,
+				"checkpoint_file_missing", 1), 1, "the start says the file was missing");
+	char *log = slurp(G.log);
+	cr_assert(log && strstr(log, "audit_checkpoint_file_missing"), "and the log warns");
+	free(log);
+	char p[700];
+	snprintf(p, sizeof p, "%s/state/audit.checkpoint", G.dir);
+	cr_assert_eq(access(p, F_OK), 0, "the file is written again from the store's");
+	cr_assert_eq(gw_stop(&G), 0);
+	gw_restart(&G);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_START, NULL, 3), 3);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_GATEWAY_START,
+				 "checkpoint_file_missing"), 1, "the next start is an ordinary one");
+	gw_teardown(&G);
+}
+
 /* ---- TLS: a client certificate chained through an intermediate ---- */
 
 #include <openssl/err.h>
