@@ -349,12 +349,54 @@ static float fsm_w[FSM_SIZE]; /* the unit model's weights, dense, filled once */
 /* Hash of a word of at most FS_WORD_MAX bytes from its two halves (two
  * loads and two multiplies, not one multiply per byte: the scan's hot
  * loop only copies the word). */
+static inline uint32_t fs_hash_ab(uint64_t a, uint64_t b, size_t n)
+{
+	return (uint32_t)((a * 0x9E3779B97F4A7C15ull ^ b * 0xC2B2AE3D27D4EB4Full ^ n) >> 29);
+}
+
 static inline uint32_t fs_hash_padded(const char *pad, size_t n)
 {
 	uint64_t a, b;
 	memcpy(&a, pad, 8);
 	memcpy(&b, pad + 8, 8);
-	return (uint32_t)((a * 0x9E3779B97F4A7C15ull ^ b * 0xC2B2AE3D27D4EB4Full ^ n) >> 29);
+	return fs_hash_ab(a, b, n);
+}
+
+/* Eight bytes of text as fs_run folds them into a word (A-Z to a-z, every
+ * other byte as it is), the first in the low byte. */
+static inline uint64_t fs_fold8(uint64_t x)
+{
+	const uint64_t hi = 0x8080808080808080ull, lo7 = 0x7F7F7F7F7F7F7F7Full;
+	uint64_t h7 = x & lo7;
+	uint64_t ge_a = h7 + 0x3F3F3F3F3F3F3F3Full; /* high bit: >= 'A' */
+	uint64_t gt_z = h7 + 0x2525252525252525ull; /* high bit: > 'Z' */
+	uint64_t up = ge_a & ~gt_z & ~x & hi;
+	return x | up >> 2;
+}
+
+/* The words a, b that fs_hash_padded and fs_lookup_h load from the padded
+ * word the scan copies from s[0..n), n <= FS_WORD_MAX, read from the text
+ * itself when 16 bytes of it are there: loading the copy just written byte
+ * by byte stalls (a store cannot be forwarded to a wider load), and this
+ * is every word of every note. */
+static inline int fs_word_ab(const unsigned char *s, size_t avail, size_t n, uint64_t *a,
+                             uint64_t *b)
+{
+	if (avail < 16)
+		return 0;
+	uint64_t x, y;
+	memcpy(&x, s, 8);
+	memcpy(&y, s + 8, 8);
+	x = fs_fold8(x);
+	y = fs_fold8(y);
+	if (n < 8) {
+		*a = n ? x & (~0ull >> (64 - 8 * n)) : 0;
+		*b = 0;
+	} else {
+		*a = x;
+		*b = n == 8 ? 0 : n == 16 ? y : y & (~0ull >> (64 - 8 * (n - 8)));
+	}
+	return 1;
 }
 
 /* w[0..n) need not be padded (n <= FS_WORD_MAX). */
@@ -405,11 +447,8 @@ static void fs_build(void)
 
 /* The classes of folded word w[0..n), zero-padded to FS_WORD_MAX, whose
  * fs_hash is full. */
-static inline uint64_t fs_lookup_h(const char *w, size_t n, uint32_t full)
+static inline uint64_t fs_lookup_ab(uint64_t a, uint64_t b, size_t n, uint32_t full)
 {
-	uint64_t a, b;
-	memcpy(&a, w, 8);
-	memcpy(&b, w + 8, 8);
 	for (uint32_t h = full & (FS_HASH_SIZE - 1);; h = (h + 1) & (FS_HASH_SIZE - 1)) {
 		const struct fs_slot *sl = &fs_slot[h];
 		if (sl->idx == 0)
@@ -418,6 +457,14 @@ static inline uint64_t fs_lookup_h(const char *w, size_t n, uint32_t full)
 		    fs_text[sl->idx - 1][1] == b)
 			return fs_cls[sl->idx - 1];
 	}
+}
+
+static inline uint64_t fs_lookup_h(const char *w, size_t n, uint32_t full)
+{
+	uint64_t a, b;
+	memcpy(&a, w, 8);
+	memcpy(&b, w + 8, 8);
+	return fs_lookup_ab(a, b, n, full);
 }
 
 static uint64_t fs_lookup(const char *w, size_t n)
@@ -1328,13 +1375,18 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				tf |= TF_POSS; /* a plural's: "her parents' in ..." */
 				plural_poss = 1;
 			}
-			uint32_t h = fs_hash_padded(w, wn);
+			uint64_t wa, wb;
+			if (!fs_word_ab(s + a, n - a, wn, &wa, &wb)) {
+				memcpy(&wa, w, 8);
+				memcpy(&wb, w + 8, 8);
+			}
+			uint32_t h = fs_hash_ab(wa, wb, wn);
 			if (num) {
 				tf |= TF_NUM;
 				if (is_clock(w, wn))
 					tf |= TF_CLOCK;
 			}
-			uint64_t c = (wn && !num) ? fs_lookup_h(w, wn, h) : 0;
+			uint64_t c = (wn && !num) ? fs_lookup_ab(wa, wb, wn, h) : 0;
 			if (plural_poss && !(c & K_KIN))
 				tf &= ~TF_POSS; /* only kin: "her parents' in", not "the pupils' home project" */
 			if (f.model || f.sink) {
