@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ascii_run.h"
 #include "mgw_err.h"
 #include "scrub.h"
 
@@ -374,30 +375,6 @@ static inline uint64_t fs_fold8(uint64_t x)
 	return x | up >> 2;
 }
 
-/* The words a, b that fs_hash_padded and fs_lookup_h load from the padded
- * word the scan copies from s[0..n), n <= FS_WORD_MAX, read from the text
- * itself when 16 bytes of it are there: loading the copy just written byte
- * by byte stalls (a store cannot be forwarded to a wider load), and this
- * is every word of every note. */
-static inline int fs_word_ab(const unsigned char *s, size_t avail, size_t n, uint64_t *a,
-                             uint64_t *b)
-{
-	if (avail < 16)
-		return 0;
-	uint64_t x, y;
-	memcpy(&x, s, 8);
-	memcpy(&y, s + 8, 8);
-	x = fs_fold8(x);
-	y = fs_fold8(y);
-	if (n < 8) {
-		*a = n ? x & (~0ull >> (64 - 8 * n)) : 0;
-		*b = 0;
-	} else {
-		*a = x;
-		*b = n == 8 ? 0 : n == 16 ? y : y & (~0ull >> (64 - 8 * (n - 8)));
-	}
-	return 1;
-}
 
 /* w[0..n) need not be padded (n <= FS_WORD_MAX). */
 static uint32_t fs_hash(const char *w, size_t n)
@@ -414,6 +391,24 @@ static uint32_t fs_hash(const char *w, size_t n)
 #define CC_LOWER 8u
 #define CC_DIGIT 16u
 static uint8_t fs_cc[256];
+
+/* Bytes of p[0..n) before the first that ends a word's run for the scan
+ * (fs_cc's CC_ALNUM: an ASCII letter or digit, or any byte of 0x80 and
+ * above), eight at a time (ascii_run.h). */
+static inline size_t fs_word_run(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		size_t k = ar_lead(ar_letters(x) | ar_in(x, '0', '9') | (x & AR_HI));
+		if (k < 8)
+			return i + k;
+	}
+	while (i < n && (fs_cc[p[i]] & CC_ALNUM))
+		i++;
+	return i;
+}
 
 /* A word listed twice ("times", "no") gets the union of its classes. */
 static void fs_build(void)
@@ -1336,8 +1331,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			/* Find the end first (a tight loop: most bytes are inside
 			 * words), then fold at most FS_WORD_MAX + 1 of them. */
 			for (;;) {
-				while (i < n && (fs_cc[s[i]] & CC_ALNUM))
-					i++;
+				i += fs_word_run(s + i, n - i);
 				if (i + 1 >= n)
 					break;
 				unsigned x = s[i];
@@ -1350,14 +1344,38 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				else
 					break;
 			}
-			for (size_t j = a; j < i; j++) {
-				unsigned x = s[j], k = fs_cc[x];
-				up += k & CC_UPPER;
-				low += k & CC_LOWER;
-				if (wn < FS_WORD_MAX + 1)
-					w[wn++] = (char)(x | (k & CC_UPPER) << 3);
-				else if (low)
-					break; /* too long to be listed, and not all capitals */
+			uint64_t wa = 0, wb = 0;
+			int have_ab = i - a <= FS_WORD_MAX && n - a >= 16;
+			if (have_ab) {
+				/* The common case, 16 bytes at once: the folded
+				 * word (zero-padded as the loop below leaves it),
+				 * its halves for the hash, its capitals and small
+				 * letters counted as the loop counts them. */
+				size_t L = i - a;
+				uint64_t x, y, mx, my;
+				memcpy(&x, s + a, 8);
+				memcpy(&y, s + a + 8, 8);
+				mx = L >= 8 ? ~0ull : (1ull << (8 * L)) - 1;
+				my = L <= 8 ? 0 : L == 16 ? ~0ull : (1ull << (8 * (L - 8))) - 1;
+				up = CC_UPPER * (ar_count(ar_in(x, 'A', 'Z') & mx) +
+				                 ar_count(ar_in(y, 'A', 'Z') & my));
+				low = CC_LOWER * (ar_count(ar_in(x, 'a', 'z') & mx) +
+				                  ar_count(ar_in(y, 'a', 'z') & my));
+				wa = fs_fold8(x) & mx;
+				wb = fs_fold8(y) & my;
+				memcpy(w, &wa, 8);
+				memcpy(w + 8, &wb, 8);
+				wn = L;
+			} else {
+				for (size_t j = a; j < i; j++) {
+					unsigned x = s[j], k = fs_cc[x];
+					up += k & CC_UPPER;
+					low += k & CC_LOWER;
+					if (wn < FS_WORD_MAX + 1)
+						w[wn++] = (char)(x | (k & CC_UPPER) << 3);
+					else if (low)
+						break; /* too long to be listed, and not all capitals */
+				}
 			}
 			unsigned tf = 0;
 			int plural_poss = 0;
@@ -1375,10 +1393,13 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				tf |= TF_POSS; /* a plural's: "her parents' in ..." */
 				plural_poss = 1;
 			}
-			uint64_t wa, wb;
-			if (!fs_word_ab(s + a, n - a, wn, &wa, &wb)) {
+			if (!have_ab) {
 				memcpy(&wa, w, 8);
 				memcpy(&wb, w + 8, 8);
+			} else if ((tf & TF_POSS) && !plural_poss) {
+				/* "'s" taken off: its two bytes are zero in w */
+				wa &= wn >= 8 ? ~0ull : (1ull << (8 * wn)) - 1;
+				wb &= wn <= 8 ? 0 : (1ull << (8 * (wn - 8))) - 1;
 			}
 			uint32_t h = fs_hash_ab(wa, wb, wn);
 			if (num) {
