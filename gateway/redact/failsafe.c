@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ascii_run.h"
 #include "mgw_err.h"
 #include "scrub.h"
 
@@ -349,13 +350,31 @@ static float fsm_w[FSM_SIZE]; /* the unit model's weights, dense, filled once */
 /* Hash of a word of at most FS_WORD_MAX bytes from its two halves (two
  * loads and two multiplies, not one multiply per byte: the scan's hot
  * loop only copies the word). */
+static inline uint32_t fs_hash_ab(uint64_t a, uint64_t b, size_t n)
+{
+	return (uint32_t)((a * 0x9E3779B97F4A7C15ull ^ b * 0xC2B2AE3D27D4EB4Full ^ n) >> 29);
+}
+
 static inline uint32_t fs_hash_padded(const char *pad, size_t n)
 {
 	uint64_t a, b;
 	memcpy(&a, pad, 8);
 	memcpy(&b, pad + 8, 8);
-	return (uint32_t)((a * 0x9E3779B97F4A7C15ull ^ b * 0xC2B2AE3D27D4EB4Full ^ n) >> 29);
+	return fs_hash_ab(a, b, n);
 }
+
+/* Eight bytes of text as fs_run folds them into a word (A-Z to a-z, every
+ * other byte as it is), the first in the low byte. */
+static inline uint64_t fs_fold8(uint64_t x)
+{
+	const uint64_t hi = 0x8080808080808080ull, lo7 = 0x7F7F7F7F7F7F7F7Full;
+	uint64_t h7 = x & lo7;
+	uint64_t ge_a = h7 + 0x3F3F3F3F3F3F3F3Full; /* high bit: >= 'A' */
+	uint64_t gt_z = h7 + 0x2525252525252525ull; /* high bit: > 'Z' */
+	uint64_t up = ge_a & ~gt_z & ~x & hi;
+	return x | up >> 2;
+}
+
 
 /* w[0..n) need not be padded (n <= FS_WORD_MAX). */
 static uint32_t fs_hash(const char *w, size_t n)
@@ -372,6 +391,24 @@ static uint32_t fs_hash(const char *w, size_t n)
 #define CC_LOWER 8u
 #define CC_DIGIT 16u
 static uint8_t fs_cc[256];
+
+/* Bytes of p[0..n) before the first that ends a word's run for the scan
+ * (fs_cc's CC_ALNUM: an ASCII letter or digit, or any byte of 0x80 and
+ * above), eight at a time (ascii_run.h). */
+static inline size_t fs_word_run(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		size_t k = ar_lead(ar_letters(x) | ar_in(x, '0', '9') | (x & AR_HI));
+		if (k < 8)
+			return i + k;
+	}
+	while (i < n && (fs_cc[p[i]] & CC_ALNUM))
+		i++;
+	return i;
+}
 
 /* A word listed twice ("times", "no") gets the union of its classes. */
 static void fs_build(void)
@@ -405,11 +442,8 @@ static void fs_build(void)
 
 /* The classes of folded word w[0..n), zero-padded to FS_WORD_MAX, whose
  * fs_hash is full. */
-static inline uint64_t fs_lookup_h(const char *w, size_t n, uint32_t full)
+static inline uint64_t fs_lookup_ab(uint64_t a, uint64_t b, size_t n, uint32_t full)
 {
-	uint64_t a, b;
-	memcpy(&a, w, 8);
-	memcpy(&b, w + 8, 8);
 	for (uint32_t h = full & (FS_HASH_SIZE - 1);; h = (h + 1) & (FS_HASH_SIZE - 1)) {
 		const struct fs_slot *sl = &fs_slot[h];
 		if (sl->idx == 0)
@@ -418,6 +452,14 @@ static inline uint64_t fs_lookup_h(const char *w, size_t n, uint32_t full)
 		    fs_text[sl->idx - 1][1] == b)
 			return fs_cls[sl->idx - 1];
 	}
+}
+
+static inline uint64_t fs_lookup_h(const char *w, size_t n, uint32_t full)
+{
+	uint64_t a, b;
+	memcpy(&a, w, 8);
+	memcpy(&b, w + 8, 8);
+	return fs_lookup_ab(a, b, n, full);
 }
 
 static uint64_t fs_lookup(const char *w, size_t n)
@@ -1289,8 +1331,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			/* Find the end first (a tight loop: most bytes are inside
 			 * words), then fold at most FS_WORD_MAX + 1 of them. */
 			for (;;) {
-				while (i < n && (fs_cc[s[i]] & CC_ALNUM))
-					i++;
+				i += fs_word_run(s + i, n - i);
 				if (i + 1 >= n)
 					break;
 				unsigned x = s[i];
@@ -1303,14 +1344,38 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				else
 					break;
 			}
-			for (size_t j = a; j < i; j++) {
-				unsigned x = s[j], k = fs_cc[x];
-				up += k & CC_UPPER;
-				low += k & CC_LOWER;
-				if (wn < FS_WORD_MAX + 1)
-					w[wn++] = (char)(x | (k & CC_UPPER) << 3);
-				else if (low)
-					break; /* too long to be listed, and not all capitals */
+			uint64_t wa = 0, wb = 0;
+			int have_ab = i - a <= FS_WORD_MAX && n - a >= 16;
+			if (have_ab) {
+				/* The common case, 16 bytes at once: the folded
+				 * word (zero-padded as the loop below leaves it),
+				 * its halves for the hash, its capitals and small
+				 * letters counted as the loop counts them. */
+				size_t L = i - a;
+				uint64_t x, y, mx, my;
+				memcpy(&x, s + a, 8);
+				memcpy(&y, s + a + 8, 8);
+				mx = L >= 8 ? ~0ull : (1ull << (8 * L)) - 1;
+				my = L <= 8 ? 0 : L == 16 ? ~0ull : (1ull << (8 * (L - 8))) - 1;
+				up = CC_UPPER * (ar_count(ar_in(x, 'A', 'Z') & mx) +
+				                 ar_count(ar_in(y, 'A', 'Z') & my));
+				low = CC_LOWER * (ar_count(ar_in(x, 'a', 'z') & mx) +
+				                  ar_count(ar_in(y, 'a', 'z') & my));
+				wa = fs_fold8(x) & mx;
+				wb = fs_fold8(y) & my;
+				memcpy(w, &wa, 8);
+				memcpy(w + 8, &wb, 8);
+				wn = L;
+			} else {
+				for (size_t j = a; j < i; j++) {
+					unsigned x = s[j], k = fs_cc[x];
+					up += k & CC_UPPER;
+					low += k & CC_LOWER;
+					if (wn < FS_WORD_MAX + 1)
+						w[wn++] = (char)(x | (k & CC_UPPER) << 3);
+					else if (low)
+						break; /* too long to be listed, and not all capitals */
+				}
 			}
 			unsigned tf = 0;
 			int plural_poss = 0;
@@ -1328,13 +1393,21 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				tf |= TF_POSS; /* a plural's: "her parents' in ..." */
 				plural_poss = 1;
 			}
-			uint32_t h = fs_hash_padded(w, wn);
+			if (!have_ab) {
+				memcpy(&wa, w, 8);
+				memcpy(&wb, w + 8, 8);
+			} else if ((tf & TF_POSS) && !plural_poss) {
+				/* "'s" taken off: its two bytes are zero in w */
+				wa &= wn >= 8 ? ~0ull : (1ull << (8 * wn)) - 1;
+				wb &= wn <= 8 ? 0 : (1ull << (8 * (wn - 8))) - 1;
+			}
+			uint32_t h = fs_hash_ab(wa, wb, wn);
 			if (num) {
 				tf |= TF_NUM;
 				if (is_clock(w, wn))
 					tf |= TF_CLOCK;
 			}
-			uint64_t c = (wn && !num) ? fs_lookup_h(w, wn, h) : 0;
+			uint64_t c = (wn && !num) ? fs_lookup_ab(wa, wb, wn, h) : 0;
 			if (plural_poss && !(c & K_KIN))
 				tf &= ~TF_POSS; /* only kin: "her parents' in", not "the pupils' home project" */
 			if (f.model || f.sink) {

@@ -162,7 +162,13 @@ static const struct tok END_TOK = {.type = T_END, .f = F_BRK | F_NL | F_BLANK};
  * far, or already out of the ring (so a recogniser never reads stale data). */
 static inline const struct tok *T(const struct scan *sc, long i)
 {
-	if (i < 0 || i >= sc->ntok || i <= sc->ntok - RING)
+	/* One unsigned compare for the three bounds: d = ntok - 1 - i is
+	 * below ntok for i >= 0, not negative for i < ntok, below RING - 1
+	 * for i > ntok - RING (recognisers call this for every token they
+	 * look at: a branch each was a tenth of the scan). */
+	unsigned long d = (unsigned long)(sc->ntok - 1 - i);
+	unsigned long lim = sc->ntok < RING - 1 ? (unsigned long)sc->ntok : RING - 1;
+	if (d >= lim)
 		return &END_TOK;
 	return &sc->ring[i & (RING_SLOTS - 1)];
 }

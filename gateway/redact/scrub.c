@@ -1776,26 +1776,42 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 		if (all->v[j].kind == SCRUB_LOCATION)
 			loc[nl++] = all->v[j];
 	qsort(loc, nl, sizeof *loc, span_by_start);
+	/* Every word starts with a capital: one pass over the text for all
+	 * of them (not a memmem pass each), looking closer only at a capital
+	 * that starts a word and that some word starts with. The spans come
+	 * in order of start, not word by word: spans_sort orders them alike. */
+	uint32_t first = 0;
+	for (size_t k = 0; k < nw; k++)
+		first |= 1u << (s[w[k].a] - 'A');
 	int rc = 0;
-	for (size_t k = 0; k < nw && rc == 0; k++) {
-		const unsigned char *p = s;
-		size_t left = n, li = 0, reach = 0;
-		while (left >= w[k].n) {
-			const unsigned char *q = memmem(p, left, s + w[k].a, w[k].n);
-			if (q == NULL)
-				break;
-			size_t a = (size_t)(q - s), e = a + w[k].n;
-			p = q + 1;
-			left = n - (size_t)(p - s);
-			if ((a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) ||
-			    (e < n && (sc_alnum(s[e]) || s[e] >= 0x80)))
+	size_t li = 0, reach = 0;
+	for (size_t a = 0; a < n && rc == 0; a++) {
+		if (a + 8 <= n) {
+			uint64_t x;
+			memcpy(&x, s + a, 8);
+			uint64_t up = ar_in(x, 'A', 'Z');
+			if (up == 0) {
+				a += 7; /* no capital in these eight */
+				continue;
+			}
+			a += ar_lead(~up & AR_HI); /* to the first capital */
+		}
+		unsigned c = s[a];
+		if (!sc_upper(c) || !(first >> (c - 'A') & 1) ||
+		    (a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)))
+			continue;
+		for (size_t k = 0; k < nw && rc == 0; k++) {
+			size_t e = a + w[k].n;
+			if (s[w[k].a] != c || e > n || memcmp(s + a, s + w[k].a, w[k].n) != 0)
+				continue;
+			if (e < n && (sc_alnum(s[e]) || s[e] >= 0x80))
 				continue; /* inside a longer word */
 			if (in_agency_name(s, n, a, e))
 				continue;
 			for (; li < nl && loc[li].start <= a; li++)
 				reach = loc[li].end > reach ? loc[li].end : reach;
-			if (reach < e && (rc = spans_push(all, a, e, SCRUB_LOCATION, "place:again")) != 0)
-				break;
+			if (reach < e)
+				rc = spans_push(all, a, e, SCRUB_LOCATION, "place:again");
 		}
 	}
 	free(loc);

@@ -4,8 +4,8 @@
  * summary).
  *
  *   measure [--policy FILE] [--redactor policy|identity] [--views DIR]
- *           [--json] [--verbose] [--min-recall R] [--min-never R]
- *           [--max-over R] PATH...
+ *           [--json] [--verbose] [--dump AGENCY|all] [--min-recall R]
+ *           [--min-never R] [--max-over R] PATH...
  *
  * PATH is a corpus file (one case and its spans) or a directory of them.
  * For every case and every recipient agency (1..8) the tool builds the
@@ -29,7 +29,9 @@
  * then leak and none be lost (the corpus self-check). --views DIR reads fake
  * views from DIR/<case id>.<agency>.json (and a baseline from
  * DIR/<case id>.<agency>.base.json if present, else none): the tool's own
- * self-check. Exit status: 0, 1 when a --min/--max target is not met, 2 on a
+ * self-check. --dump AGENCY prints that recipient's view of every case before
+ * the report; --dump all prints every recipient's (viewdigest.sh hashes them).
+ * Exit status: 0, 1 when a --min/--max target is not met, 2 on a
  * usage, corpus or policy error.
  */
 #include <dirent.h>
@@ -853,7 +855,7 @@ typedef struct {
 
 static tally g_t;
 static int g_verbose;
-static int g_dump; /* --dump AGENCY: print that recipient's view of each case */
+static int g_dump; /* --dump AGENCY: print that recipient's view of each case; -1: every recipient's */
 
 static void print_text(FILE *f, const char *s)
 {
@@ -918,7 +920,7 @@ static void measure_case(const kase *k)
 			base.json = redact_json(k, b, ag);
 			json_decref(b);
 		}
-		if (ag == g_dump) {
+		if (ag == g_dump || g_dump < 0) {
 			char *d = json_dumps(v.json, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
 			printf("%s %s view: %s\n", k->id, agency_name[ag], d ? d : "(none)");
 			free(d);
@@ -1119,7 +1121,7 @@ static void usage(void)
 {
 	fprintf(stderr,
 		"usage: measure [--policy FILE] [--redactor policy|identity] [--views DIR]\n"
-		"               [--json] [--verbose] [--dump AGENCY] [--min-recall R] [--min-never R] [--max-over R]\n"
+		"               [--json] [--verbose] [--dump AGENCY|all] [--min-recall R] [--min-never R] [--max-over R]\n"
 		"               CORPUS_FILE_OR_DIR...\n");
 	exit(2);
 }
@@ -1148,7 +1150,8 @@ int main(int argc, char **argv)
 			g_redactor = RED_VIEWS;
 			g_views = argv[++i];
 		} else if (strcmp(a, "--dump") == 0 && i + 1 < argc) {
-			g_dump = agency_index(argv[++i]);
+			const char *d = argv[++i];
+			g_dump = strcmp(d, "all") == 0 ? -1 : agency_index(d);
 			if (!g_dump)
 				usage();
 		} else if (strcmp(a, "--json") == 0) {

@@ -641,3 +641,43 @@ Test(failsafe, cad_entries_are_not_wrapped_lines)
 	const char *s = "Serial 0412 of 03/12/26\n2341 FEMALE CALLER SAYS EX IS OUTSIDE WITH A BAT\n";
 	expect(s, SCRUB_LOCATION, "FEMALE CALLER SAYS EX IS OUTSIDE WITH A BAT");
 }
+
+/*
+ * The scan reads a word of up to 16 bytes sixteen at a time where sixteen
+ * are there, byte by byte in the text's last sixteen: the same words must
+ * give the same spans either way. Each sentence ends on the word that
+ * decides it (a possessive, capitals, a word of 16 or 17 letters), alone
+ * and with spaces after it.
+ */
+Test(failsafe, last_word_read_alike_at_the_end_and_inside)
+{
+	static const char *const S[] = {
+		"She has moved in with her Nan's",
+		"SHE IS NOW STAYING AT HER MUM'S",
+		"Since the weekend she has been sofa-surfing",
+		"She is staying with her sisters",
+		"Safe to call her after 6pm",
+		"She lives at Thornleigh-Underbankss",
+		"She lives at Thornleigh-Underbanks",
+	};
+	int withheld = 0;
+	for (size_t k = 0; k < sizeof S / sizeof S[0]; k++) {
+		char padded[128];
+		size_t n = strlen(S[k]);
+		snprintf(padded, sizeof padded, "%s%20s", S[k], "");
+		struct spans a = {0}, b = {0};
+		cr_assert_eq(failsafe_scan_model(S[k], n, &a), 0);
+		cr_assert_eq(failsafe_scan_model(padded, strlen(padded), &b), 0);
+		spans_sort(&a);
+		spans_sort(&b);
+		cr_assert_eq(a.n, b.n, "%zu spans alone, %zu inside: %s", a.n, b.n, S[k]);
+		for (size_t i = 0; i < a.n; i++) {
+			cr_assert(a.v[i].start == b.v[i].start && a.v[i].end == b.v[i].end &&
+			          a.v[i].kind == b.v[i].kind, "span %zu differs: %s", i, S[k]);
+			withheld += a.v[i].kind == SCRUB_LOCATION || a.v[i].kind == SCRUB_SAFE_TIME;
+		}
+		spans_free(&a);
+		spans_free(&b);
+	}
+	cr_assert_geq(withheld, 4, "the residence and safe-time sentences are withheld");
+}

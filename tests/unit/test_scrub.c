@@ -1477,3 +1477,27 @@ Test(scrub, plate_after_a_model_and_sort_code_with_account)
 	/* a date and two clock times are no account */
 	expect("on 03 06 25 0930 1100 she", "on 03 06 25 0930 1100 she");
 }
+
+/*
+ * A town withheld where she is named is withheld wherever else it stands
+ * alone, several towns in one pass over the text: not inside a longer word,
+ * not as the town of an agency's name.
+ */
+Test(scrub, withheld_towns_again_elsewhere)
+{
+	static const char *const names[] = {"Percival Gloam"};
+	struct scrub_spec spec = {names, 1, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	const char *in = "She has moved to Wexcombe with the children. Her cousin from Brackenmoor "
+	                 "visits. Wexcombe is an hour away. Wexcombeshire Council and Wexcombe "
+	                 "Council wrote. Staying in Brackenmoor now.";
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, in, strlen(in), NULL, 0, &out, NULL), 0);
+	cr_assert_str_eq(out, "[WITHHELD s38: victim location] Her cousin from [WITHHELD s38: "
+	                      "victim location] visits. [WITHHELD s38: victim location] is an hour "
+	                      "away. Wexcombeshire Council and Wexcombe Council wrote. [WITHHELD "
+	                      "s38: victim location]");
+	free(out);
+	scrubber_free(sc);
+}

@@ -1,0 +1,24 @@
+#!/bin/sh
+# viewdigest.sh [BUILD_DIR]: one SHA-256 over every recipient's view of every
+# case of every annotated set in tests/redaction (corpus, holdout, exam..exam6;
+# the sealed sets exam7 and exam8 are never read), and the measure report of
+# each, as redaction_measure --dump all prints them with policy/default.yaml.
+# A change meant to make the scrubber faster, not different, must leave this
+# digest unchanged. Prints "<digest>  views" and, with -v, one digest per set.
+set -e
+verbose=0
+if [ "$1" = "-v" ]; then verbose=1; shift; fi
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
+build=${1:-$src/build}
+m=$build/tests/redaction_measure
+[ -x "$m" ] || { echo "viewdigest: no $m (build first)" >&2; exit 2; }
+tmp=$(mktemp)
+trap 'rm -f "$tmp" "$tmp.one"' EXIT
+for set in corpus holdout exam exam2 exam3 exam4 exam5 exam6; do
+	"$m" --policy "$src/policy/default.yaml" --dump all "$here/$set" >"$tmp.one" || [ $? -eq 1 ]
+	[ $verbose -eq 1 ] && echo "$(sha256sum <"$tmp.one" | cut -d' ' -f1)  $set"
+	echo "== $set" >>"$tmp"
+	cat "$tmp.one" >>"$tmp"
+done
+echo "$(sha256sum <"$tmp" | cut -d' ' -f1)  views"
