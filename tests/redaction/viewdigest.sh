@@ -10,13 +10,16 @@ verbose=0
 if [ "$1" = "-v" ]; then verbose=1; shift; fi
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
-build=${1:-$src/build}
+build=$(cd "${1:-$src/build}" && pwd)
 m=$build/tests/redaction_measure
 [ -x "$m" ] || { echo "viewdigest: no $m (build first)" >&2; exit 2; }
 tmp=$(mktemp)
 trap 'rm -f "$tmp" "$tmp.one"' EXIT
+# Relative paths: the dump names the policy and each case file, and the
+# digest must not depend on where the checkout is.
+cd "$src"
 for set in corpus holdout exam exam2 exam3 exam4 exam5 exam6; do
-	"$m" --policy "$src/policy/default.yaml" --dump all "$here/$set" >"$tmp.one" || [ $? -eq 1 ]
+	"$m" --policy policy/default.yaml --dump all "tests/redaction/$set" >"$tmp.one" || [ $? -eq 1 ]
 	[ $verbose -eq 1 ] && echo "$(sha256sum <"$tmp.one" | cut -d' ' -f1)  $set"
 	echo "== $set" >>"$tmp"
 	cat "$tmp.one" >>"$tmp"
