@@ -66,6 +66,10 @@ static long stamp_end(const struct scan *sc, long p)
 			goto sep;
 		}
 	}
+	/* a weekday before a date in figures: "Mon 9/11:", "Tue 04.11 -" */
+	if ((t->cls & C_DAY) && T(sc, i + 1)->type == T_NUM && T(sc, i + 1)->ndig <= 2 &&
+	    (is_punct(T(sc, i + 2), '/') || is_punct(T(sc, i + 2), '.')))
+		t = T(sc, ++i), k = i + 1;
 	if (t->type != T_NUM)
 		return p;
 	const struct tok *a = T(sc, k), *b = T(sc, k + 1);
@@ -88,6 +92,9 @@ static long stamp_end(const struct scan *sc, long p)
 		    u->type == T_NUM && u->ndig == 2 && m->start == h->end && u->start == m->end &&
 		    !(h->f & F_NL))
 			k = c + 3;
+	} else if (is_punct(a, '/') && b->type == T_NUM && t->ndig <= 2 && b->ndig <= 2 &&
+		   a->start == t->end && b->start == a->end) {
+		k += 2; /* a day and month, "15/10 Moved in.", "22/10 -": a chronology's */
 	} else if (t->ndig == 4 && t->end - t->start == 4) {
 		/* 1750, 0030 */
 	} else {

@@ -487,6 +487,20 @@ Test(place, log_entry_stamp_is_kept)
 	expect_none("1730HRS SUSPECT DRIVES A SILVER CORSA.", LOC);
 }
 
+/* issue 9: a chronology dated by day and month only, or by a weekday and
+ * the date in figures, keeps its date; the statement after it goes */
+Test(place, chronology_day_and_month_stamp_is_kept)
+{
+	expect_span("03/02 Kelly moved in with her gran.", LOC, SCRUB_LOCATION,
+		    "Kelly moved in with her gran.");
+	expect_span("19/08 - Mother placed in a refuge with both boys.", LOC, SCRUB_LOCATION,
+		    "Mother placed in a refuge with both boys.");
+	expect_span("Thu 6/03: She is back in Swindon for the hearing.", LOC, SCRUB_LOCATION,
+		    "She is back in Swindon for the hearing.");
+	expect_span("Fri 07.03 - She is staying at her aunt's.", LOC, SCRUB_LOCATION,
+		    "She is staying at her aunt's.");
+}
+
 Test(place, workplaces_and_businesses)
 {
 	/* cues: at work (...), sacked from, her route to */
