@@ -505,10 +505,134 @@ struct fs {
 #define TF_NUM   0x08u
 #define TF_CLOCK 0x10u
 
-static void emit(struct fs *f, size_t a, size_t b, unsigned kind, const char *rule)
+/*
+ * How the line starting at j opens, for a break that might be a wrap:
+ * NL_STAMP  "[10:02]", "B 09:40:", "IDVA 14:05 -": a message or log entry
+ *           (a bracket and a digit, or up to two words and a clock time
+ *           and ':' or '-');
+ * NL_DATE   a clock time or a date in figures and a space, ':' or '-'
+ *           ("22:10 CALLER", "15/10 -", "03.11:"): a CAD or chronology entry;
+ * NL_LABEL  one to three words and ": " ("Lavi: ", "Mum's view: "): a speaker
+ *           or a form's next field;
+ * else 0. Reads at most 40 bytes.
+ */
+#define NL_STAMP 3
+#define NL_DATE  2
+#define NL_LABEL 1
+
+static int fs_alnum(unsigned char c);
+
+static int next_line_opens(const struct fs *f, size_t j)
 {
+	const unsigned char *s = f->s;
+	size_t n = f->n, lim = j + 40 < n ? j + 40 : n, k = j;
+	if (k + 1 < lim && s[k] == '[' && s[k + 1] >= '0' && s[k + 1] <= '9')
+		return NL_STAMP;
+	int words = 0;
+	while (k < lim) {
+		size_t a = k;
+		int dig = 0, sep = 0;
+		while (k < lim && (fs_alnum(s[k]) || ((s[k] == ':' || s[k] == '/' || s[k] == '.' ||
+		                                        s[k] == '\'' || s[k] == '-') &&
+		                                       k + 1 < lim && fs_alnum(s[k + 1]) && k > a))) {
+			dig += s[k] >= '0' && s[k] <= '9';
+			sep += s[k] == ':' || s[k] == '/' || s[k] == '.';
+			k++;
+		}
+		if (k == a)
+			return 0;
+		/* a clock or a date in figures: digits and separators only */
+		int stamp = dig >= 3 && sep >= 1 && dig + sep == (int)(k - a);
+		unsigned char nx = k < lim ? s[k] : ' ';
+		if (stamp && words <= 2) {
+			if (words == 0 && (nx == ' ' || nx == ':' || nx == ','))
+				return NL_DATE;
+			if (nx == ':' || (nx == ' ' && k + 1 < lim && s[k + 1] == '-'))
+				return NL_STAMP;
+		}
+		words++;
+		if (nx == ':' && k + 1 < lim && s[k + 1] == ' ' && !dig)
+			return NL_LABEL;
+		if (nx != ' ' || words == 3)
+			return 0;
+		k++;
+	}
+	return 0;
+}
+
+/*
+ * Where the stamp of the entry whose line starts at j ends: "[10:20] Lavi: ",
+ * "B 09:40: ", "IDVA 14:05 - ", "22:10 ", "15/10 - "; j when the line opens
+ * with none (next_line_opens). A speaker after a bracketed stamp goes with it.
+ */
+static size_t entry_stamp_end(const struct fs *f, size_t j)
+{
+	const unsigned char *s = f->s;
+	size_t n = f->n, k = j;
+	int o = next_line_opens(f, j);
+	if (o < NL_DATE)
+		return j;
+	if (s[k] == '[') {
+		while (k < n && k < j + 30 && s[k] != ']' && s[k] != '\n')
+			k++;
+		if (k >= n || s[k] != ']')
+			return j;
+		k++;
+		while (k < n && s[k] == ' ')
+			k++;
+		if (next_line_opens(f, k) == NL_LABEL) {
+			while (s[k] != ':')
+				k++; /* next_line_opens saw it within 40 bytes */
+			k++;
+		}
+	} else {
+		/* words, then the clock or date: to the first byte after it
+		 * that is no digit or separator */
+		while (k < n && !(s[k] >= '0' && s[k] <= '9'))
+			k++;
+		while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == ':' || s[k] == '/' ||
+		                 s[k] == '.'))
+			k++;
+		if (k > j && (s[k - 1] == ':' || s[k - 1] == '.' || s[k - 1] == '/'))
+			k--; /* "B 09:40:": the colon is the label's */
+		while (k < n && (s[k] == ' ' || s[k] == ':' || s[k] == '-' || s[k] == ','))
+			k++;
+	}
+	while (k < n && s[k] == ' ')
+		k++;
+	return k;
+}
+
+/*
+ * Withhold [a, b). A statement that runs over a message log's or a
+ * chronology's next entries leaves out their stamps ("...dont call
+ * before\n[10:11] IDVA: Ok"): when each entry was written, and by whom,
+ * stays visible, as the first entry's does; their words go with the
+ * statement.
+ */
+static void push_split(struct fs *f, size_t a, size_t b, unsigned kind, const char *rule)
+{
+	size_t k = a;
+	const unsigned char *nl;
+	while (f->rc == 0 && k < b && (nl = memchr(f->s + k, '\n', b - k)) != NULL) {
+		size_t brk = (size_t)(nl - f->s), j = brk + 1;
+		while (j < b && f->s[j] == ' ')
+			j++;
+		size_t e = j < b ? entry_stamp_end(f, j) : j;
+		if (e > j) {
+			if (brk > a)
+				f->rc = spans_push(f->out, a, brk, kind, rule);
+			a = e;
+		}
+		k = e > j ? e : brk + 1;
+	}
 	if (f->rc == 0 && b > a)
 		f->rc = spans_push(f->out, a, b, kind, rule);
+}
+
+static void emit(struct fs *f, size_t a, size_t b, unsigned kind, const char *rule)
+{
+	push_split(f, a, b, kind, rule);
 	f->u_fired = 1;
 }
 
@@ -625,9 +749,8 @@ static void fsm_unit_end(struct fs *f)
 		           fsm_bias + f->u_sum / sqrtf((float)fsm_set.n) >= fsm_logit_threshold) {
 			int when = (f->u_seen & (S_CALL | S_CALLN | S_WHEN | S_CLOCK | S_DAY | S_SAFE)) &&
 			           !(f->u_seen & S_RES);
-			if (f->rc == 0)
-				f->rc = spans_push(f->out, f->u_start, f->u_end,
-				                   when ? SCRUB_SAFE_TIME : SCRUB_LOCATION, "fs:model");
+			push_split(f, f->u_start, f->u_end, when ? SCRUB_SAFE_TIME : SCRUB_LOCATION,
+			           "fs:model");
 		}
 	} else if (f->sink) {
 		f->sink->unit(f->sink->ctx, SIZE_MAX, SIZE_MAX, 0); /* no words, or too many */

@@ -94,6 +94,26 @@ Test(failsafe, stamp_and_label_stay_visible)
 	spans_free(&sv);
 }
 
+/* issue 9: a statement that runs on over a message log's next entries
+ * (a line with no full stop) withholds their words, not their stamps */
+Test(failsafe, next_entries_keep_their_stamps)
+{
+	const char *s = "[14:02] Jo: ring me after 7 when hes at football and not before\n"
+	                "[14:05] IDVA: Ok will do";
+	expect(s, SCRUB_SAFE_TIME, "ring me after 7 when hes at football and not before");
+	expect(s, SCRUB_SAFE_TIME, "Ok will do");
+	struct spans sv = scan(s);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(!memmem(s + sv.v[i].start, sv.v[i].end - sv.v[i].start, "14:05", 5),
+			  "the second entry's stamp was withheld");
+	spans_free(&sv);
+	s = "Chat copied from the work mobile, Thu 5 Mar:\nKT 18:40: can u call me on my friends phone after 9\n";
+	expect(s, SCRUB_SAFE_TIME, "can u call me on my friends phone after 9");
+	/* no stamp: the next line is part of the statement */
+	expect("She is staying with her cousin above the\nbakery on the corner", SCRUB_LOCATION,
+	       "She is staying with her cousin above the\nbakery on the corner");
+}
+
 Test(failsafe, safe_contact_with_time_condition_or_route)
 {
 	expect("Best to ring Weds after the school run.", SCRUB_SAFE_TIME,
