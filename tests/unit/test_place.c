@@ -501,6 +501,19 @@ Test(place, chronology_day_and_month_stamp_is_kept)
 		    "She is staying at her aunt's.");
 }
 
+/* issue 9: a safe-time statement keeps a message's bracketed stamp and a
+ * stamp with a date in it out too; a bare clock may be the window itself */
+Test(place, safe_time_after_a_dated_stamp)
+{
+	expect_span("[09:45] Dee: ring me after 6 when hes at the gym", LOC, SCRUB_SAFE_TIME,
+		    "Dee: ring me after 6 when hes at the gym");
+	expect_span("12.04 18:30 Sam: only text me after 8 tonight", LOC, SCRUB_SAFE_TIME,
+		    "Sam: only text me after 8 tonight");
+	expect_span("14/02 - only text her after 8 tonight", LOC, SCRUB_SAFE_TIME,
+		    "only text her after 8 tonight");
+	expect_sentence("10:30 - best time to ring her", SCRUB_SAFE_TIME);
+}
+
 Test(place, workplaces_and_businesses)
 {
 	/* cues: at work (...), sacked from, her route to */
