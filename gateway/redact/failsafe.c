@@ -578,28 +578,33 @@ static size_t entry_stamp_end(const struct fs *f, size_t j)
 		if (k >= n || s[k] != ']')
 			return j;
 		k++;
-		while (k < n && s[k] == ' ')
-			k++;
-		if (next_line_opens(f, k) == NL_LABEL) {
-			while (s[k] != ':')
-				k++; /* next_line_opens saw it within 40 bytes */
-			k++;
-		}
 	} else {
-		/* words, then the clock or date: to the first byte after it
-		 * that is no digit or separator */
+		/* words, then the date and the clock: to the first byte after
+		 * them that is no digit, separator or space */
 		while (k < n && !(s[k] >= '0' && s[k] <= '9'))
 			k++;
-		while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == ':' || s[k] == '/' ||
-		                 s[k] == '.'))
-			k++;
-		if (k > j && (s[k - 1] == ':' || s[k - 1] == '.' || s[k - 1] == '/'))
-			k--; /* "B 09:40:": the colon is the label's */
-		while (k < n && (s[k] == ' ' || s[k] == ':' || s[k] == '-' || s[k] == ','))
-			k++;
+		for (int part = 0; part < 2 && k < n && s[k] >= '0' && s[k] <= '9'; part++) {
+			size_t d = k;
+			while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == ':' || s[k] == '/' ||
+			                 s[k] == '.'))
+				k++;
+			if (s[k - 1] == ':' || s[k - 1] == '.' || s[k - 1] == '/')
+				k--; /* "B 09:40:": the colon is the label's */
+			if (k < d + 3 || (k < n && s[k] != ' ' && s[k] != ':' && s[k] != ','))
+				return part ? k : j; /* "12 Oak Rd"? not a stamp's part */
+			while (k < n && (s[k] == ' ' || s[k] == ':' || s[k] == '-' || s[k] == ','))
+				k++;
+		}
 	}
 	while (k < n && s[k] == ' ')
 		k++;
+	/* the speaker: one word and ": " ("Lorna: ", "IDVA: ") */
+	size_t w = k;
+	while (w < n && w < k + 20 && fs_alnum(s[w]))
+		w++;
+	if (w > k && w + 1 < n && s[w] == ':' && s[w + 1] == ' ')
+		for (k = w + 1; k < n && s[k] == ' '; k++)
+			;
 	return k;
 }
 

@@ -107,6 +107,11 @@ Test(failsafe, next_entries_keep_their_stamps)
 		cr_assert(!memmem(s + sv.v[i].start, sv.v[i].end - sv.v[i].start, "14:05", 5),
 			  "the second entry's stamp was withheld");
 	spans_free(&sv);
+	s = "11/06 19:05 Bex: ring me after 8 when hes at darts and not before\n"
+	    "IDVA 19:07: Ok will do";
+	expect(s, SCRUB_SAFE_TIME, "Ok will do");
+	s = "[19:05] Bex: ring me after 8 when hes out, or\n11/06 19:07 Bex: text first";
+	expect(s, SCRUB_SAFE_TIME, "text first");
 	s = "Chat copied from the work mobile, Thu 5 Mar:\nKT 18:40: can u call me on my friends phone after 9\n";
 	expect(s, SCRUB_SAFE_TIME, "can u call me on my friends phone after 9");
 	/* no stamp: the next line is part of the statement */
