@@ -800,8 +800,8 @@ static int safe_ok(unsigned seen)
 	       ((seen & S_CALL) && ((seen & S_WHEN) || ((seen & S_CLOCK) && (seen & S_MODAL))));
 }
 
-/* Decide the sentence's clauses and start a new sentence. */
-static void sentence_end(struct fs *f)
+/* Decide the sentence's clauses (the unit model's unit goes on). */
+static void sentence_decide(struct fs *f)
 {
 	int n = f->ncl;
 	int res_prev = 0; /* the clause before was withheld as a location */
@@ -845,6 +845,12 @@ static void sentence_end(struct fs *f)
 		}
 	}
 	f->ncl = 0;
+}
+
+/* Decide the sentence's clauses and start a new sentence. */
+static void sentence_end(struct fs *f)
+{
+	sentence_decide(f);
 	fsm_unit_end(f);
 }
 
@@ -1308,6 +1314,31 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	f->p1f = tf;
 }
 
+/* Is the line s[0..n) a letter's greeting and a name at most ("Hi,",
+ * "Dear Sam,", "Good morning all,")? */
+static int fs_greeting(const unsigned char *s, size_t n)
+{
+	static const char *const G[] = {"hi", "hello", "dear", "morning", "afternoon", "evening",
+	                                "good", "hiya", NULL};
+	size_t a = 0, words = 0;
+	while (a < n && s[a] == ' ')
+		a++;
+	size_t b = a;
+	while (b < n && ((s[b] | 0x20) >= 'a' && (s[b] | 0x20) <= 'z'))
+		b++;
+	char w[12];
+	if (b == a || b - a >= sizeof w)
+		return 0;
+	for (size_t k = a; k < b; k++)
+		w[k - a] = (char)(s[k] | 0x20);
+	w[b - a] = 0;
+	if (!fs_in(w, G))
+		return 0;
+	for (size_t k = a; k < n; k++)
+		words += s[k] == ' ' && k + 1 < n && s[k + 1] != ' ';
+	return words <= 2;
+}
+
 /* Does the text after a line break at i visibly go on the same sentence? */
 static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_t last_cls,
                         unsigned char last_ch)
@@ -1339,6 +1370,44 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 	if (i - line_start >= 60 && !(nx >= '0' && nx <= '9') && nx != '-' && nx != '*')
 		return 1; /* a hard-wrapped e-mail */
 	return 0;
+}
+
+/*
+ * A line that line_goes_on() joins to the next and that is none the less
+ * a statement of its own: the rules decide the clauses before the break
+ * apart from those after it (the unit model's unit goes on: its units and
+ * weights are those it was trained on). A letter's greeting ("Hi,\nI can't
+ * attend"); a CAD entry after a number ("STORM 0442\n22:10 CALLER ...": a
+ * clock or a date, not a wrapped number); a heading longer than 60 bytes
+ * when the next line is longer than it and its first word, which would
+ * have fitted had the text been wrapped ("... - occurrence update DP-0442\n
+ * IP called at ..."; bytes, so a margin for multi-byte letters). A message
+ * log's next entry ("[12/11, 19:56] Kay: ...") still goes on, its stamp
+ * left out (emit()): a message runs over several, and a withheld one may
+ * explain the next.
+ */
+static int line_is_heading(const struct fs *f, size_t line_start, size_t i, uint64_t last_cls,
+                           unsigned char last_ch)
+{
+	size_t j = i + 1;
+	while (j < f->n && (f->s[j] == ' '))
+		j++;
+	if (j >= f->n)
+		return 0;
+	unsigned char nx = f->s[j];
+	if (last_ch == ',')
+		return fs_greeting(f->s + line_start, i - line_start) && nx >= 'A' && nx <= 'Z';
+	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9')
+		return next_line_opens(f, j) >= NL_DATE;
+	if (last_ch == ':' || (last_cls & (K_FUNC | K_BE)) || !(nx >= 'A' && nx <= 'Z') ||
+	    i - line_start < 60 || next_line_opens(f, j) == NL_STAMP)
+		return 0;
+	size_t e, w = j;
+	while (w < f->n && f->s[w] != ' ' && f->s[w] != '\n')
+		w++;
+	for (e = w; e < f->n && f->s[e] != '\n'; e++)
+		;
+	return e - j > (i - line_start) + 1 + (w - j) + 8;
 }
 
 /* 10:30, 10.30, 10am, 6pm, 1030hrs, 9.15pm; not a date (12.03.2026). */
@@ -1530,6 +1599,9 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			if (!line_goes_on(&f, line_start, i, last_cls, last_ch)) {
 				clause_end(&f);
 				sentence_end(&f);
+			} else if (line_is_heading(&f, line_start, i, last_cls, last_ch)) {
+				clause_end(&f);
+				sentence_decide(&f);
 			}
 			line_start = i + 1;
 			break;

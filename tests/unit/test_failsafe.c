@@ -119,6 +119,30 @@ Test(failsafe, next_entries_keep_their_stamps)
 	       "She is staying with her cousin above the\nbakery on the corner");
 }
 
+/* issue 9: a heading, a letter's greeting and a CAD log's reference are
+ * not part of the statement on the next line, though no full stop ends them */
+Test(failsafe, headings_and_greetings_stand_apart)
+{
+	const char *s = "Northshire Constabulary - Occurrence enquiry log - reference NS-2203-1187\n"
+	                "Mrs Ola Bankole reports that her daughter is now staying at her aunt's in Kettering since Sunday.";
+	expect(s, SCRUB_LOCATION,
+	       "Mrs Ola Bankole reports that her daughter is now staying at her aunt's in Kettering since Sunday");
+	struct spans sv = scan(s);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].start > (size_t)(strchr(s, '\n') - s), "the heading was withheld");
+	spans_free(&sv);
+	s = "Hello,\nShe has moved in with her cousin for now.";
+	expect(s, SCRUB_LOCATION, "She has moved in with her cousin for now");
+	s = "INCIDENT 0419\n21:47 CALLER NOW AT HER MUMS";
+	expect(s, SCRUB_LOCATION, "CALLER NOW AT HER MUMS");
+	/* a hard-wrapped paragraph still reads as one: its next line is no longer */
+	s = "The IDVA spoke to her this morning and she said that she has gone to\n"
+	    "Carlisle to be with her sister.";
+	expect(s, SCRUB_LOCATION,
+	       "The IDVA spoke to her this morning and she said that she has gone to\n"
+	       "Carlisle to be with her sister");
+}
+
 Test(failsafe, safe_contact_with_time_condition_or_route)
 {
 	expect("Best to ring Weds after the school run.", SCRUB_SAFE_TIME,
