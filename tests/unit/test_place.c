@@ -501,6 +501,17 @@ Test(place, chronology_day_and_month_stamp_is_kept)
 		    "She is staying at her aunt's.");
 }
 
+/* issue 9: a flat ending a sentence is no flat number with the next
+ * line's log time ("...NOT AT FLAT.\n01:55 PNC ...") */
+Test(place, flat_at_a_sentence_end_takes_no_number_from_the_next_line)
+{
+	struct spans sv = scan("OFFICERS TO CALL AT THE FLAT.\n03:10 PNC CHECK DONE", 0);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].kind != SCRUB_ADDRESS, "the log's time was read as a flat number");
+	spans_free(&sv);
+	expect_span("She lives at Flat 7, Ingram Court.", 0, SCRUB_ADDRESS, "Flat 7, Ingram Court");
+}
+
 /* issue 9: a safe-time statement keeps a message's bracketed stamp and a
  * stamp with a date in it out too; a bare clock may be the window itself */
 Test(place, safe_time_after_a_dated_stamp)
