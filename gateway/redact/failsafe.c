@@ -1381,7 +1381,8 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
  * clock or a date, not a wrapped number); a heading longer than 60 bytes
  * when the next line is longer than it and its first word, which would
  * have fitted had the text been wrapped ("... - occurrence update DP-0442\n
- * IP called at ..."; bytes, so a margin for multi-byte letters). A message
+ * IP called at ..."; bytes, so a margin for multi-byte letters), and has
+ * no sentence's end in it (then it is prose, wrapped). A message
  * log's next entry ("[12/11, 19:56] Kay: ...") still goes on, its stamp
  * left out (emit()): a message runs over several, and a withheld one may
  * explain the next.
@@ -1402,6 +1403,9 @@ static int line_is_heading(const struct fs *f, size_t line_start, size_t i, uint
 	if (last_ch == ':' || (last_cls & (K_FUNC | K_BE)) || !(nx >= 'A' && nx <= 'Z') ||
 	    i - line_start < 60 || next_line_opens(f, j) == NL_STAMP)
 		return 0;
+	for (size_t k = line_start; k + 1 < i; k++)
+		if ((f->s[k] == '.' || f->s[k] == '?' || f->s[k] == '!') && f->s[k + 1] == ' ')
+			return 0; /* a sentence's end in it: prose, wrapped */
 	size_t e, w = j;
 	while (w < f->n && f->s[w] != ' ' && f->s[w] != '\n')
 		w++;

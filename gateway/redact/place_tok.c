@@ -204,7 +204,7 @@ static const uint8_t KIND[256] = {
 };
 
 /* Does the text visibly go on over the line break between p and t? */
-static int continues(const struct tok *p, const struct tok *t, size_t prev_len)
+static int continues(const struct tok *p, const struct tok *t, size_t prev_len, size_t next_len)
 {
 	if (p->type == T_PUNCT) {
 		if (p->ch == ',' && prev_len < 25 && (t->f & F_CAP))
@@ -220,13 +220,17 @@ static int continues(const struct tok *p, const struct tok *t, size_t prev_len)
 	if (p->type == T_WORD && t->type == T_WORD && (p->f & F_CAP) && (t->f & F_CAP) &&
 	    !(p->f & F_UPPER) && !(t->f & F_UPPER))
 		return 1;
-	return prev_len >= 60 && t->type != T_NUM && !(t->f & F_UPPER);
+	/* a hard wrap, unless the next line is longer than this one and its
+	 * first word (which would have fitted): then this line is a heading,
+	 * "Hospital IDVA, Royal Infirmary - ward 14, 1/11/26\nAdmitted ..." */
+	return prev_len >= 60 && t->type != T_NUM && !(t->f & F_UPPER) &&
+	       next_len <= prev_len + 1 + (t->end - t->start) + 8;
 }
 
 int place_lex_one(struct scan *sc)
 {
 	const unsigned char *s = sc->s;
-	size_t i = sc->pos, n = sc->n, prev_len = 0;
+	size_t i = sc->pos, n = sc->n, prev_len = 0, prev_start = 0;
 	unsigned nl = 0, sp = 0;
 	if (i + 1 < n && s[i] == ' ' && s[i + 1] > ' ')
 		sp = 1, i++; /* the common case: one space between words */
@@ -234,7 +238,7 @@ int place_lex_one(struct scan *sc)
 			 s[i] == '\f' || s[i] == '\v')) {
 		if (s[i] == '\n') {
 			if (nl++ == 0)
-				prev_len = i - sc->line_start;
+				prev_len = i - sc->line_start, prev_start = sc->line_start;
 			sc->line_start = i + 1;
 		}
 		sp = 1, i++;
@@ -379,8 +383,17 @@ int place_lex_one(struct scan *sc)
 		if (p->ch == '.' && !nl && pp->type == T_WORD && pp->end == p->start &&
 		    ((pp->cls & C_ABBRDOT) || pp->end - pp->start == 1))
 			brk = 0;
-	} else if (nl)
-		brk = !continues(p, t, prev_len);
+	} else if (nl) {
+		/* the next line's length (bytes); 0 when the line before has a
+		 * sentence's end in it: prose, no heading */
+		size_t e = t->start, b = prev_start;
+		while (e < n && s[e] != '\n')
+			e++;
+		for (; b + 1 < p->end && e > t->start; b++)
+			if ((s[b] == '.' || s[b] == '?' || s[b] == '!') && s[b + 1] == ' ')
+				e = t->start;
+		brk = !continues(p, t, prev_len, e - t->start);
+	}
 	else
 		brk = 0;
 	if (brk)

@@ -512,6 +512,22 @@ Test(place, flat_at_a_sentence_end_takes_no_number_from_the_next_line)
 	expect_span("She lives at Flat 7, Ingram Court.", 0, SCRUB_ADDRESS, "Flat 7, Ingram Court");
 }
 
+/* issue 9: a heading line (its next line longer than it, so no wrap, and
+ * no sentence's end in it) is not part of the statement that follows */
+Test(place, heading_line_is_not_the_statement)
+{
+	expect_span("Northshire Ambulance Service - Patient Report - incident 2211-0417-PX\n"
+		    "She is staying at her sister's in Ripon for now and has asked us not to tell him at all.",
+		    LOC, SCRUB_LOCATION,
+		    "She is staying at her sister's in Ripon for now and has asked us not to tell him at all.");
+	/* a wrapped paragraph still reads as one sentence */
+	expect_span("The worker spoke to her on the phone this morning and she told us that she is\n"
+		    "Staying at her sister's in Ripon.",
+		    LOC, SCRUB_LOCATION,
+		    "The worker spoke to her on the phone this morning and she told us that she is\n"
+		    "Staying at her sister's in Ripon.");
+}
+
 /* issue 9: a safe-time statement keeps a message's bracketed stamp and a
  * stamp with a date in it out too; a bare clock may be the window itself */
 Test(place, safe_time_after_a_dated_stamp)
