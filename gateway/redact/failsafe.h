@@ -20,7 +20,19 @@
  * number goes on when the next starts with digits, unless they are four and
  * a space: a CAD entry "2341 CALL ..."); a weekday and a time are a log
  * stamp, outside the span, only at a sentence's start. Within a sentence,
- * ';' and a spaced dash " - " separate clauses.
+ * ';' and a spaced dash " - " separate clauses. Where a line goes on by
+ * these rules but is a statement of its own, the rules decide the clauses
+ * before the break apart (the unit model's unit goes on, as it was
+ * trained): a letter's greeting ("Hi,", "Dear Sam,"); a CAD entry after a
+ * number ("STORM 0442\n22:10 CALLER ...": a clock or a date); a heading of
+ * 60 bytes or more with no sentence's end in it whose next line is longer
+ * than it and that line's first word (which would have fitted, so the
+ * break is no hard wrap: "... - occurrence update 0442\nIP called at ...").
+ * A message log's next entry ("[12/11, 19:56] Kay: ...") goes on as before;
+ * a withheld statement that runs over the next entries of a message log or
+ * a chronology leaves out their stamps and speakers ("[10:11] IDVA: ",
+ * "B 09:40: ", "04/03 12:15 Lorna: "), as it does the first entry's: when
+ * and by whom stays visible, the words go (the model's spans likewise).
  *
  * Signals, on words folded to lower case (so CAD capitals count), with
  * common short forms (stayin, livin, accom, w/, @):

@@ -43,8 +43,9 @@ static long clock_after(const struct scan *sc, long c)
 
 /*
  * The token after a time or date stamp that opens a log entry at p ("[1620
- * HRS]", "APPROX 1750", "3.40AM", "05:00 -", "22/05/2026:", "17.06.25 -"),
- * or p when there is none. The stamp says when the entry was written, not
+ * HRS]", "APPROX 1750", "3.40AM", "05:00 -", "22/05/2026:", "17.06.25 -",
+ * a day and month "15/10 -", "03.11 21:16", a weekday before figures "Mon
+ * 9/11:"), or p when there is none. The stamp says when the entry was written, not
  * where she is: a withheld statement starts after it. Only digits: "Sunday
  * night:" may be the very window a safe time names.
  */

@@ -9,7 +9,9 @@
  * ends in a comma, colon, dash or a function word ("at", "with", "the"), the
  * next line starts in lower case, a capitalised name is cut in two, or the
  * line is long (a hard wrap in a pasted e-mail), unless the next line opens
- * with '[' (a message log's time stamp). CAD logs and chronologies, one
+ * with '[' (a message log's time stamp) or is longer than it and its own
+ * first word while the long line has no sentence's end in it (a heading,
+ * no wrap: the word would have fitted). CAD logs and chronologies, one
  * entry per line, so get one sentence per line. When unsure the
  * sentence goes on: a statement of where the victim is withholds more,
  * never less.
