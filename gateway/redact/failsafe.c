@@ -507,12 +507,12 @@ struct fs {
 
 /*
  * How the line starting at j opens, for a break that might be a wrap:
- * NL_STAMP  "[10:02]", "B 09:40:", "IDVA 14:05 -": a message or log entry
+ * NL_STAMP  "[08:31]", "T 17:05:", "SW 14:05 -": a message or log entry
  *           (a bracket and a digit, or up to two words and a clock time
  *           and ':' or '-');
  * NL_DATE   a clock time or a date in figures and a space, ':' or '-'
- *           ("22:10 CALLER", "15/10 -", "03.11:"): a CAD or chronology entry;
- * NL_LABEL  one to three words and ": " ("Lavi: ", "Mum's view: "): a speaker
+ *           ("23:41 UNIT ...", "04/02 -", "11.05:"): a CAD or chronology entry;
+ * NL_LABEL  one to three words and ": " ("Hetty: ", "Dad's view: "): a speaker
  *           or a form's next field;
  * else 0. Reads at most 40 bytes.
  */
@@ -561,8 +561,8 @@ static int next_line_opens(const struct fs *f, size_t j)
 }
 
 /*
- * Where the stamp of the entry whose line starts at j ends: "[10:20] Lavi: ",
- * "B 09:40: ", "IDVA 14:05 - ", "22:10 ", "15/10 - "; j when the line opens
+ * Where the stamp of the entry whose line starts at j ends: "[08:31] Hetty: ",
+ * "T 17:05: ", "SW 14:05 - ", "23:41 ", "04/02 - "; j when the line opens
  * with none (next_line_opens). A speaker after a bracketed stamp goes with it.
  */
 static size_t entry_stamp_end(const struct fs *f, size_t j)
@@ -589,7 +589,7 @@ static size_t entry_stamp_end(const struct fs *f, size_t j)
 			                 s[k] == '.'))
 				k++;
 			if (s[k - 1] == ':' || s[k - 1] == '.' || s[k - 1] == '/')
-				k--; /* "B 09:40:": the colon is the label's */
+				k--; /* "T 17:05:": the colon is the label's */
 			if (k < d + 3 || (k < n && s[k] != ' ' && s[k] != ':' && s[k] != ','))
 				return part ? k : j; /* "12 Oak Rd"? not a stamp's part */
 			while (k < n && (s[k] == ' ' || s[k] == ':' || s[k] == '-' || s[k] == ','))
@@ -598,7 +598,7 @@ static size_t entry_stamp_end(const struct fs *f, size_t j)
 	}
 	while (k < n && s[k] == ' ')
 		k++;
-	/* the speaker: one word and ": " ("Lorna: ", "IDVA: ") */
+	/* the speaker: one word and ": " ("Hetty: ", "SW: ") */
 	size_t w = k;
 	while (w < n && w < k + 20 && fs_alnum(s[w]))
 		w++;
@@ -610,8 +610,8 @@ static size_t entry_stamp_end(const struct fs *f, size_t j)
 
 /*
  * Withhold [a, b). A statement that runs over a message log's or a
- * chronology's next entries leaves out their stamps ("...dont call
- * before\n[10:11] IDVA: Ok"): when each entry was written, and by whom,
+ * chronology's next entries leaves out their stamps ("...ring me after
+ * nine or\n[21:04] SW: Will do"): when each entry was written, and by whom,
  * stays visible, as the first entry's does; their words go with the
  * statement.
  */
@@ -1315,7 +1315,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 }
 
 /* Is the line s[0..n) a letter's greeting and a name at most ("Hi,",
- * "Dear Sam,", "Good morning all,")? */
+ * "Dear Oonagh,", "Good morning all,")? */
 static int fs_greeting(const unsigned char *s, size_t n)
 {
 	static const char *const G[] = {"hi", "hello", "dear", "morning", "afternoon", "evening",
@@ -1376,14 +1376,14 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
  * A line that line_goes_on() joins to the next and that is none the less
  * a statement of its own: the rules decide the clauses before the break
  * apart from those after it (the unit model's unit goes on: its units and
- * weights are those it was trained on). A letter's greeting ("Hi,\nI can't
- * attend"); a CAD entry after a number ("STORM 0442\n22:10 CALLER ...": a
+ * weights are those it was trained on). A letter's greeting ("Hello,\nShe has
+ * moved ..."); a CAD entry after a number ("LOG 0917\n23:41 UNIT ...": a
  * clock or a date, not a wrapped number); a heading longer than 60 bytes
  * when the next line is longer than it and its first word, which would
- * have fitted had the text been wrapped ("... - occurrence update DP-0442\n
- * IP called at ..."; bytes, so a margin for multi-byte letters), and has
+ * have fitted had the text been wrapped ("... - enquiry log - ref NS-2203\n
+ * Mrs B reports ..."; bytes, so a margin for multi-byte letters), and has
  * no sentence's end in it (then it is prose, wrapped). A message
- * log's next entry ("[12/11, 19:56] Kay: ...") still goes on, its stamp
+ * log's next entry ("[03/02, 18:12] Hetty: ...") still goes on, its stamp
  * left out (emit()): a message runs over several, and a withheld one may
  * explain the next.
  */

@@ -23,15 +23,15 @@
  * ';' and a spaced dash " - " separate clauses. Where a line goes on by
  * these rules but is a statement of its own, the rules decide the clauses
  * before the break apart (the unit model's unit goes on, as it was
- * trained): a letter's greeting ("Hi,", "Dear Sam,"); a CAD entry after a
- * number ("STORM 0442\n22:10 CALLER ...": a clock or a date); a heading of
+ * trained): a letter's greeting ("Hi,", "Dear Oonagh,"); a CAD entry after a
+ * number ("LOG 0917\n23:41 UNIT ...": a clock or a date); a heading of
  * 60 bytes or more with no sentence's end in it whose next line is longer
  * than it and that line's first word (which would have fitted, so the
- * break is no hard wrap: "... - occurrence update 0442\nIP called at ...").
- * A message log's next entry ("[12/11, 19:56] Kay: ...") goes on as before;
+ * break is no hard wrap: "... - enquiry log - ref NS-2203\nMrs B reports ...").
+ * A message log's next entry ("[03/02, 18:12] Hetty: ...") goes on as before;
  * a withheld statement that runs over the next entries of a message log or
- * a chronology leaves out their stamps and speakers ("[10:11] IDVA: ",
- * "B 09:40: ", "04/03 12:15 Lorna: "), as it does the first entry's: when
+ * a chronology leaves out their stamps and speakers ("[21:04] SW: ",
+ * "T 17:05: ", "11/06 19:07 Roz: "), as it does the first entry's: when
  * and by whom stays visible, the words go (the model's spans likewise).
  *
  * Signals, on words folded to lower case (so CAD capitals count), with

@@ -44,8 +44,8 @@ static long clock_after(const struct scan *sc, long c)
 /*
  * The token after a time or date stamp that opens a log entry at p ("[1620
  * HRS]", "APPROX 1750", "3.40AM", "05:00 -", "22/05/2026:", "17.06.25 -",
- * a day and month "15/10 -", "03.11 21:16", a weekday before figures "Mon
- * 9/11:"), or p when there is none. The stamp says when the entry was written, not
+ * a day and month "14/02 -", "12.04 18:30", a weekday before figures "Thu
+ * 6/03:"), or p when there is none. The stamp says when the entry was written, not
  * where she is: a withheld statement starts after it. Only digits: "Sunday
  * night:" may be the very window a safe time names.
  */
@@ -80,7 +80,7 @@ static long stamp_end(const struct scan *sc, long p)
 			goto sep;
 		}
 	}
-	/* a weekday before a date in figures: "Mon 9/11:", "Tue 04.11 -" */
+	/* a weekday before a date in figures: "Thu 6/03:", "Fri 07.03 -" */
 	if ((t->cls & C_DAY) && T(sc, i + 1)->type == T_NUM && T(sc, i + 1)->ndig <= 2 &&
 	    (is_punct(T(sc, i + 2), '/') || is_punct(T(sc, i + 2), '.')))
 		t = T(sc, ++i), k = i + 1;
@@ -95,7 +95,7 @@ static long stamp_end(const struct scan *sc, long p)
 		const struct tok *c = T(sc, k), *d = T(sc, k + 1);
 		if (is_punct(c, '.') && d->type == T_NUM && c->start == b->end && d->start == c->end)
 			k += 2;
-		k = clock_after(sc, k); /* "03.11 21:16": a day and month, then the time */
+		k = clock_after(sc, k); /* "12.04 18:30": a day and month, then the time */
 	} else if (is_punct(a, '/') && b->type == T_NUM && is_punct(T(sc, k + 2), '/') &&
 		   T(sc, k + 3)->type == T_NUM) {
 		k += 4; /* 22/05/2026 */
@@ -109,7 +109,7 @@ static long stamp_end(const struct scan *sc, long p)
 			k = c + 3;
 	} else if (is_punct(a, '/') && b->type == T_NUM && t->ndig <= 2 && b->ndig <= 2 &&
 		   a->start == t->end && b->start == a->end) {
-		k += 2; /* a day and month, "15/10 Moved in.", "22/10 -": a chronology's */
+		k += 2; /* a day and month, "03/02 Moved in.", "19/08 -": a chronology's */
 	} else if (t->ndig == 4 && t->end - t->start == 4) {
 		/* 1750, 0030 */
 	} else {
@@ -139,7 +139,7 @@ sep:;
 
 /*
  * Is the current sentence's stamp a log entry's beyond doubt: in brackets
- * ("[10:20] Lavi: ..."), or a date in figures ("03.11 21:16", "15/10 -")?
+ * ("[09:45] Hetty: ..."), or a date in figures ("12.04 18:30", "14/02 -")?
  * Then a safe-time statement starts after it too. A bare clock may be the
  * window itself ("10:30 - best time to ring"): it stays in.
  */
@@ -157,8 +157,8 @@ static int dated_stamp(const struct scan *sc)
 	    b->start != a->end)
 		return 0;
 	if (is_punct(a, '/'))
-		return 1; /* 15/10, 22/05/2026 */
-	/* 03.11.26, or 03.11 then a clock */
+		return 1; /* 14/02, 22/05/2026 */
+	/* 12.04.26, or 12.04 then a clock */
 	return is_punct(a, '.') && (is_punct(T(sc, i + 3), '.') || clock_after(sc, i + 3) > i + 3);
 }
 

@@ -224,7 +224,7 @@ static int continues(const struct tok *p, const struct tok *t, size_t prev_len, 
 		return 1;
 	/* a hard wrap, unless the next line is longer than this one and its
 	 * first word (which would have fitted): then this line is a heading,
-	 * "Hospital IDVA, Royal Infirmary - ward 14, 1/11/26\nAdmitted ..." */
+	 * "Northshire Ambulance Service - Patient Report - incident 2211-0417\nShe is ..." */
 	return prev_len >= 60 && t->type != T_NUM && !(t->f & F_UPPER) &&
 	       next_len <= prev_len + 1 + (t->end - t->start) + 8;
 }

@@ -107,10 +107,10 @@ Test(failsafe, next_entries_keep_their_stamps)
 		cr_assert(!memmem(s + sv.v[i].start, sv.v[i].end - sv.v[i].start, "14:05", 5),
 			  "the second entry's stamp was withheld");
 	spans_free(&sv);
-	s = "11/06 19:05 Bex: ring me after 8 when hes at darts and not before\n"
+	s = "11/06 19:05 Roz: ring me after 8 when hes at darts and not before\n"
 	    "IDVA 19:07: Ok will do";
 	expect(s, SCRUB_SAFE_TIME, "Ok will do");
-	s = "[19:05] Bex: ring me after 8 when hes out, or\n11/06 19:07 Bex: text first";
+	s = "[19:05] Roz: ring me after 8 when hes out, or\n11/06 19:07 Roz: text first";
 	expect(s, SCRUB_SAFE_TIME, "text first");
 	s = "Chat copied from the work mobile, Thu 5 Mar:\nKT 18:40: can u call me on my friends phone after 9\n";
 	expect(s, SCRUB_SAFE_TIME, "can u call me on my friends phone after 9");
@@ -124,9 +124,9 @@ Test(failsafe, next_entries_keep_their_stamps)
 Test(failsafe, headings_and_greetings_stand_apart)
 {
 	const char *s = "Northshire Constabulary - Occurrence enquiry log - reference NS-2203-1187\n"
-	                "Mrs Ola Bankole reports that her daughter is now staying at her aunt's in Kettering since Sunday.";
+	                "Mrs Yusra Quenby reports that her daughter is now staying at her aunt's in Beccles since Sunday.";
 	expect(s, SCRUB_LOCATION,
-	       "Mrs Ola Bankole reports that her daughter is now staying at her aunt's in Kettering since Sunday");
+	       "Mrs Yusra Quenby reports that her daughter is now staying at her aunt's in Beccles since Sunday");
 	struct spans sv = scan(s);
 	for (size_t i = 0; i < sv.n; i++)
 		cr_assert(sv.v[i].start > (size_t)(strchr(s, '\n') - s), "the heading was withheld");
@@ -137,10 +137,10 @@ Test(failsafe, headings_and_greetings_stand_apart)
 	expect(s, SCRUB_LOCATION, "CALLER NOW AT HER MUMS");
 	/* a hard-wrapped paragraph still reads as one: its next line is no longer */
 	s = "The IDVA spoke to her this morning and she said that she has gone to\n"
-	    "Carlisle to be with her sister.";
+	    "Alnwick to be with her sister.";
 	expect(s, SCRUB_LOCATION,
 	       "The IDVA spoke to her this morning and she said that she has gone to\n"
-	       "Carlisle to be with her sister");
+	       "Alnwick to be with her sister");
 }
 
 Test(failsafe, safe_contact_with_time_condition_or_route)

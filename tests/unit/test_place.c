@@ -491,12 +491,12 @@ Test(place, log_entry_stamp_is_kept)
  * the date in figures, keeps its date; the statement after it goes */
 Test(place, chronology_day_and_month_stamp_is_kept)
 {
-	expect_span("03/02 Kelly moved in with her gran.", LOC, SCRUB_LOCATION,
-		    "Kelly moved in with her gran.");
+	expect_span("03/02 Marnie moved in with her gran.", LOC, SCRUB_LOCATION,
+		    "Marnie moved in with her gran.");
 	expect_span("19/08 - Mother placed in a refuge with both boys.", LOC, SCRUB_LOCATION,
 		    "Mother placed in a refuge with both boys.");
-	expect_span("Thu 6/03: She is back in Swindon for the hearing.", LOC, SCRUB_LOCATION,
-		    "She is back in Swindon for the hearing.");
+	expect_span("Thu 6/03: She is back in Trowbridge for the hearing.", LOC, SCRUB_LOCATION,
+		    "She is back in Trowbridge for the hearing.");
 	expect_span("Fri 07.03 - She is staying at her aunt's.", LOC, SCRUB_LOCATION,
 		    "She is staying at her aunt's.");
 }
@@ -509,7 +509,7 @@ Test(place, flat_at_a_sentence_end_takes_no_number_from_the_next_line)
 	for (size_t i = 0; i < sv.n; i++)
 		cr_assert(sv.v[i].kind != SCRUB_ADDRESS, "the log's time was read as a flat number");
 	spans_free(&sv);
-	expect_span("She lives at Flat 7, Ingram Court.", 0, SCRUB_ADDRESS, "Flat 7, Ingram Court");
+	expect_span("She lives at Flat 7, Penlow Court.", 0, SCRUB_ADDRESS, "Flat 7, Penlow Court");
 }
 
 /* issue 9: a heading line (its next line longer than it, so no wrap, and
@@ -517,25 +517,25 @@ Test(place, flat_at_a_sentence_end_takes_no_number_from_the_next_line)
 Test(place, heading_line_is_not_the_statement)
 {
 	expect_span("Northshire Ambulance Service - Patient Report - incident 2211-0417-PX\n"
-		    "She is staying at her sister's in Ripon for now and has asked us not to tell him at all.",
+		    "She is staying at her sister's in Frome for now and has asked us not to tell him at all.",
 		    LOC, SCRUB_LOCATION,
-		    "She is staying at her sister's in Ripon for now and has asked us not to tell him at all.");
+		    "She is staying at her sister's in Frome for now and has asked us not to tell him at all.");
 	/* a wrapped paragraph still reads as one sentence */
 	expect_span("The worker spoke to her on the phone this morning and she told us that she is\n"
-		    "Staying at her sister's in Ripon.",
+		    "Staying at her sister's in Frome.",
 		    LOC, SCRUB_LOCATION,
 		    "The worker spoke to her on the phone this morning and she told us that she is\n"
-		    "Staying at her sister's in Ripon.");
+		    "Staying at her sister's in Frome.");
 }
 
 /* issue 9: a safe-time statement keeps a message's bracketed stamp and a
  * stamp with a date in it out too; a bare clock may be the window itself */
 Test(place, safe_time_after_a_dated_stamp)
 {
-	expect_span("[09:45] Dee: ring me after 6 when hes at the gym", LOC, SCRUB_SAFE_TIME,
-		    "Dee: ring me after 6 when hes at the gym");
-	expect_span("12.04 18:30 Sam: only text me after 8 tonight", LOC, SCRUB_SAFE_TIME,
-		    "Sam: only text me after 8 tonight");
+	expect_span("[09:45] Hetty: ring me after 6 when hes at the gym", LOC, SCRUB_SAFE_TIME,
+		    "Hetty: ring me after 6 when hes at the gym");
+	expect_span("12.04 18:30 Oonagh: only text me after 8 tonight", LOC, SCRUB_SAFE_TIME,
+		    "Oonagh: only text me after 8 tonight");
 	expect_span("14/02 - only text her after 8 tonight", LOC, SCRUB_SAFE_TIME,
 		    "only text her after 8 tonight");
 	expect_sentence("10:30 - best time to ring her", SCRUB_SAFE_TIME);
