@@ -1382,7 +1382,8 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
  * when the next line is longer than it and its first word, which would
  * have fitted had the text been wrapped ("... - enquiry log - ref NS-2203\n
  * Mrs B reports ..."; bytes, so a margin for multi-byte letters), and has
- * no sentence's end in it (then it is prose, wrapped). A message
+ * no sentence's end in it (then it is prose, wrapped); a long line whose next
+ * opens with a list's bullet ("• "; "- " and "* " already end it). A message
  * log's next entry ("[03/02, 18:12] Hetty: ...") still goes on, its stamp
  * left out (emit()): a message runs over several, and a withheld one may
  * explain the next.
@@ -1400,6 +1401,11 @@ static int line_is_heading(const struct fs *f, size_t line_start, size_t i, uint
 		return fs_greeting(f->s + line_start, i - line_start) && nx >= 'A' && nx <= 'Z';
 	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9')
 		return next_line_opens(f, j) >= NL_DATE;
+	if (last_ch != ':' && !(last_cls & (K_FUNC | K_BE)) && i - line_start >= 60 && j + 3 <= f->n &&
+	    f->s[j] == 0xE2 && ((f->s[j + 1] == 0x80 && (f->s[j + 2] == 0xA2 || f->s[j + 2] == 0xA3)) ||
+	                        (f->s[j + 1] == 0x96 && f->s[j + 2] == 0xAA) ||
+	                        (f->s[j + 1] == 0x97 && f->s[j + 2] == 0x8F)))
+		return 1; /* a list's next item ("• ", U+2022, 2023, 25AA, 25CF) */
 	if (last_ch == ':' || (last_cls & (K_FUNC | K_BE)) || !(nx >= 'A' && nx <= 'Z') ||
 	    i - line_start < 60 || next_line_opens(f, j) == NL_STAMP)
 		return 0;

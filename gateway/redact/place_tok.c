@@ -205,6 +205,18 @@ static const uint8_t KIND[256] = {
 	['A' ... 'Z'] = K_UP, ['a' ... 'z'] = K_LO, ['0' ... '9'] = K_DIG, [0x80 ... 0xFF] = K_LO,
 };
 
+/* Does a line open with a list's bullet ("• ", "- ", "* ", "▪ ")? Each item
+ * is a statement of its own: one withheld item does not take the next. */
+static int list_item(const unsigned char *s, size_t n)
+{
+	if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
+		return 1;
+	/* U+2022 bullet, U+2023 triangular bullet, U+25AA small square, U+25CF circle */
+	return n >= 3 && ((s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA2 || s[2] == 0xA3)) ||
+			  (s[0] == 0xE2 && s[1] == 0x96 && s[2] == 0xAA) ||
+			  (s[0] == 0xE2 && s[1] == 0x97 && s[2] == 0x8F));
+}
+
 /* Does the text visibly go on over the line break between p and t? */
 static int continues(const struct tok *p, const struct tok *t, size_t prev_len, size_t next_len)
 {
@@ -394,7 +406,7 @@ int place_lex_one(struct scan *sc)
 		for (; b + 1 < p->end && e > t->start; b++)
 			if ((s[b] == '.' || s[b] == '?' || s[b] == '!') && s[b + 1] == ' ')
 				e = t->start;
-		brk = !continues(p, t, prev_len, e - t->start);
+		brk = !continues(p, t, prev_len, e - t->start) || list_item(s + t->start, n - t->start);
 	}
 	else
 		brk = 0;

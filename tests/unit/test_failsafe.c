@@ -143,6 +143,21 @@ Test(failsafe, headings_and_greetings_stand_apart)
 	       "Alnwick to be with her sister");
 }
 
+/* issue 9: a list's items are statements of their own, even after a long
+ * item with no full stop: one withheld item does not take the next */
+Test(failsafe, list_items_stand_apart)
+{
+	const char *s = "\xe2\x80\xa2 She is now living with her nan in Amble and has been there since the weekend\n"
+	                "\xe2\x80\xa2 She can be rung on her own mobile after six on weekdays when he is at work\n"
+	                "\xe2\x80\xa2 Review booked for the end of the month";
+	struct spans sv = scan(s);
+	cr_assert(sv.n >= 2, "both items withheld");
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(!memmem(s + sv.v[i].start, sv.v[i].end - sv.v[i].start, "Review", 6),
+			  "the last item was withheld with the others");
+	spans_free(&sv);
+}
+
 Test(failsafe, safe_contact_with_time_condition_or_route)
 {
 	expect("Best to ring Weds after the school run.", SCRUB_SAFE_TIME,

@@ -528,6 +528,22 @@ Test(place, heading_line_is_not_the_statement)
 		    "Staying at her sister's in Frome.");
 }
 
+/* issue 9: each item of a bulleted list is a sentence of its own */
+Test(place, list_items_are_sentences)
+{
+	const char *s = "Update:\n\xe2\x80\xa2 She is staying at her aunt's in Frome for now, until the council has a room\n"
+			"\xe2\x80\xa2 Review booked for the end of the month\n- Worker to ring the school";
+	struct spans sv = scan(s, LOC);
+	int loc = 0;
+	for (size_t i = 0; i < sv.n; i++) {
+		loc |= sv.v[i].kind == SCRUB_LOCATION;
+		cr_assert(!memmem(s + sv.v[i].start, sv.v[i].end - sv.v[i].start, "Review", 6),
+			  "the next item was withheld with the statement");
+	}
+	spans_free(&sv);
+	cr_assert(loc, "the item that says where she is is withheld");
+}
+
 /* issue 9: a safe-time statement keeps a message's bracketed stamp and a
  * stamp with a date in it out too; a bare clock may be the window itself */
 Test(place, safe_time_after_a_dated_stamp)
