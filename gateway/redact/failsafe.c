@@ -578,6 +578,8 @@ static size_t entry_stamp_end(const struct fs *f, size_t j)
 		if (k >= n || s[k] != ']')
 			return j;
 		k++;
+		if (k < n && s[k] == ':')
+			k++; /* "[03/02 18:12 SW]: ..." */
 	} else {
 		/* words, then the date and the clock: to the first byte after
 		 * them that is no digit, separator or space */

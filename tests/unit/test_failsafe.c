@@ -112,6 +112,8 @@ Test(failsafe, next_entries_keep_their_stamps)
 	expect(s, SCRUB_SAFE_TIME, "Ok will do");
 	s = "[19:05] Roz: ring me after 8 when hes out, or\n11/06 19:07 Roz: text first";
 	expect(s, SCRUB_SAFE_TIME, "text first");
+	s = "[19:05] Roz: ring me after 8 when hes out, or\n[11/06 19:07 SW]: text first";
+	expect(s, SCRUB_SAFE_TIME, "text first");
 	s = "Chat copied from the work mobile, Thu 5 Mar:\nKT 18:40: can u call me on my friends phone after 9\n";
 	expect(s, SCRUB_SAFE_TIME, "can u call me on my friends phone after 9");
 	/* no stamp: the next line is part of the statement */
