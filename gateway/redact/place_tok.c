@@ -401,11 +401,13 @@ int place_lex_one(struct scan *sc)
 		/* the next line's length (bytes); 0 when the line before has a
 		 * sentence's end in it: prose, no heading */
 		size_t e = t->start, b = prev_start;
-		while (e < n && s[e] != '\n')
-			e++;
-		for (; b + 1 < p->end && e > t->start; b++)
-			if ((s[b] == '.' || s[b] == '?' || s[b] == '!') && s[b + 1] == ' ')
-				e = t->start;
+		if (prev_len >= 60) { /* only a long line can be a heading */
+			const unsigned char *q = memchr(s + e, '\n', n - e);
+			e = q ? (size_t)(q - s) : n;
+			for (; b + 1 < p->end && e > t->start; b++)
+				if ((s[b] == '.' || s[b] == '?' || s[b] == '!') && s[b + 1] == ' ')
+					e = t->start;
+		}
 		brk = !continues(p, t, prev_len, e - t->start) || list_item(s + t->start, n - t->start);
 	}
 	else
