@@ -547,10 +547,141 @@ struct fs {
 #define TF_NUM   0x08u
 #define TF_CLOCK 0x10u
 
-static void emit(struct fs *f, size_t a, size_t b, unsigned kind, const char *rule)
+/*
+ * How the line starting at j opens, for a break that might be a wrap:
+ * NL_STAMP  "[08:31]", "T 17:05:", "SW 14:05 -": a message or log entry
+ *           (a bracket and a digit, or up to two words and a clock time
+ *           and ':' or '-');
+ * NL_DATE   a clock time or a date in figures and a space, ':' or '-'
+ *           ("23:41 UNIT ...", "04/02 -", "11.05:"): a CAD or chronology entry;
+ * NL_LABEL  one to three words and ": " ("Hetty: ", "Dad's view: "): a speaker
+ *           or a form's next field;
+ * else 0. Reads at most 40 bytes.
+ */
+#define NL_STAMP 3
+#define NL_DATE  2
+#define NL_LABEL 1
+
+static int fs_alnum(unsigned char c);
+
+static int next_line_opens(const struct fs *f, size_t j)
 {
+	const unsigned char *s = f->s;
+	size_t n = f->n, lim = j + 40 < n ? j + 40 : n, k = j;
+	if (k + 1 < lim && s[k] == '[' && s[k + 1] >= '0' && s[k + 1] <= '9')
+		return NL_STAMP;
+	int words = 0;
+	while (k < lim) {
+		size_t a = k;
+		int dig = 0, sep = 0;
+		while (k < lim && (fs_alnum(s[k]) || ((s[k] == ':' || s[k] == '/' || s[k] == '.' ||
+		                                        s[k] == '\'' || s[k] == '-') &&
+		                                       k + 1 < lim && fs_alnum(s[k + 1]) && k > a))) {
+			dig += s[k] >= '0' && s[k] <= '9';
+			sep += s[k] == ':' || s[k] == '/' || s[k] == '.';
+			k++;
+		}
+		if (k == a)
+			return 0;
+		/* a clock or a date in figures: digits and separators only */
+		int stamp = dig >= 3 && sep >= 1 && dig + sep == (int)(k - a);
+		unsigned char nx = k < lim ? s[k] : ' ';
+		if (stamp && words <= 2) {
+			if (words == 0 && (nx == ' ' || nx == ':' || nx == ','))
+				return NL_DATE;
+			if (nx == ':' || (nx == ' ' && k + 1 < lim && s[k + 1] == '-'))
+				return NL_STAMP;
+		}
+		words++;
+		if (nx == ':' && k + 1 < lim && s[k + 1] == ' ' && !dig)
+			return NL_LABEL;
+		if (nx != ' ' || words == 3)
+			return 0;
+		k++;
+	}
+	return 0;
+}
+
+/*
+ * Where the stamp of the entry whose line starts at j ends: "[08:31] Hetty: ",
+ * "T 17:05: ", "SW 14:05 - ", "23:41 ", "04/02 - "; j when the line opens
+ * with none (next_line_opens). A speaker after a bracketed stamp goes with it.
+ */
+static size_t entry_stamp_end(const struct fs *f, size_t j)
+{
+	const unsigned char *s = f->s;
+	size_t n = f->n, k = j;
+	int o = next_line_opens(f, j);
+	if (o < NL_DATE)
+		return j;
+	if (s[k] == '[') {
+		while (k < n && k < j + 30 && s[k] != ']' && s[k] != '\n')
+			k++;
+		if (k >= n || s[k] != ']')
+			return j;
+		k++;
+		if (k < n && s[k] == ':')
+			k++; /* "[03/02 18:12 SW]: ..." */
+	} else {
+		/* words, then the date and the clock: to the first byte after
+		 * them that is no digit, separator or space */
+		while (k < n && !(s[k] >= '0' && s[k] <= '9'))
+			k++;
+		for (int part = 0; part < 2 && k < n && s[k] >= '0' && s[k] <= '9'; part++) {
+			size_t d = k;
+			while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == ':' || s[k] == '/' ||
+			                 s[k] == '.'))
+				k++;
+			if (s[k - 1] == ':' || s[k - 1] == '.' || s[k - 1] == '/')
+				k--; /* "T 17:05:": the colon is the label's */
+			if (k < d + 3 || (k < n && s[k] != ' ' && s[k] != ':' && s[k] != ','))
+				return part ? k : j; /* "12 Oak Rd"? not a stamp's part */
+			while (k < n && (s[k] == ' ' || s[k] == ':' || s[k] == '-' || s[k] == ','))
+				k++;
+		}
+	}
+	while (k < n && s[k] == ' ')
+		k++;
+	/* the speaker: one word and ": " ("Hetty: ", "SW: ") */
+	size_t w = k;
+	while (w < n && w < k + 20 && fs_alnum(s[w]))
+		w++;
+	if (w > k && w + 1 < n && s[w] == ':' && s[w + 1] == ' ')
+		for (k = w + 1; k < n && s[k] == ' '; k++)
+			;
+	return k;
+}
+
+/*
+ * Withhold [a, b). A statement that runs over a message log's or a
+ * chronology's next entries leaves out their stamps ("...ring me after
+ * nine or\n[21:04] SW: Will do"): when each entry was written, and by whom,
+ * stays visible, as the first entry's does; their words go with the
+ * statement.
+ */
+static void push_split(struct fs *f, size_t a, size_t b, unsigned kind, const char *rule)
+{
+	size_t k = a;
+	const unsigned char *nl;
+	while (f->rc == 0 && k < b && (nl = memchr(f->s + k, '\n', b - k)) != NULL) {
+		size_t brk = (size_t)(nl - f->s), j = brk + 1;
+		while (j < b && f->s[j] == ' ')
+			j++;
+		size_t e = j < b ? entry_stamp_end(f, j) : j;
+		if (e > j) {
+			if (brk > a)
+				f->rc = spans_push(f->out, a, brk, kind, rule);
+			a = e;
+		}
+		k = e > j ? e : brk + 1;
+	}
 	if (f->rc == 0 && b > a)
 		f->rc = spans_push(f->out, a, b, kind, rule);
+}
+
+static void emit(struct fs *f, size_t a, size_t b, unsigned kind, const char *rule)
+{
+	push_split(f, a, b, kind, rule);
 	f->u_fired = 1;
 }
 
@@ -667,9 +798,8 @@ static void fsm_unit_end(struct fs *f)
 		           fsm_bias + f->u_sum / sqrtf((float)fsm_set.n) >= fsm_logit_threshold) {
 			int when = (f->u_seen & (S_CALL | S_CALLN | S_WHEN | S_CLOCK | S_DAY | S_SAFE)) &&
 			           !(f->u_seen & S_RES);
-			if (f->rc == 0)
-				f->rc = spans_push(f->out, f->u_start, f->u_end,
-				                   when ? SCRUB_SAFE_TIME : SCRUB_LOCATION, "fs:model");
+			push_split(f, f->u_start, f->u_end, when ? SCRUB_SAFE_TIME : SCRUB_LOCATION,
+			           "fs:model");
 		}
 	} else if (f->sink) {
 		f->sink->unit(f->sink->ctx, SIZE_MAX, SIZE_MAX, 0); /* no words, or too many */
@@ -714,8 +844,8 @@ static int safe_ok(unsigned seen)
 	       ((seen & S_CALL) && ((seen & S_WHEN) || ((seen & S_CLOCK) && (seen & S_MODAL))));
 }
 
-/* Decide the sentence's clauses and start a new sentence. */
-static void sentence_end(struct fs *f)
+/* Decide the sentence's clauses (the unit model's unit goes on). */
+static void sentence_decide(struct fs *f)
 {
 	int n = f->ncl;
 	int res_prev = 0; /* the clause before was withheld as a location */
@@ -759,6 +889,12 @@ static void sentence_end(struct fs *f)
 		}
 	}
 	f->ncl = 0;
+}
+
+/* Decide the sentence's clauses and start a new sentence. */
+static void sentence_end(struct fs *f)
+{
+	sentence_decide(f);
 	fsm_unit_end(f);
 }
 
@@ -1222,6 +1358,31 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	f->p1f = tf;
 }
 
+/* Is the line s[0..n) a letter's greeting and a name at most ("Hi,",
+ * "Dear Oonagh,", "Good morning all,")? */
+static int fs_greeting(const unsigned char *s, size_t n)
+{
+	static const char *const G[] = {"hi", "hello", "dear", "morning", "afternoon", "evening",
+	                                "good", "hiya", NULL};
+	size_t a = 0, words = 0;
+	while (a < n && s[a] == ' ')
+		a++;
+	size_t b = a;
+	while (b < n && ((s[b] | 0x20) >= 'a' && (s[b] | 0x20) <= 'z'))
+		b++;
+	char w[12];
+	if (b == a || b - a >= sizeof w)
+		return 0;
+	for (size_t k = a; k < b; k++)
+		w[k - a] = (char)(s[k] | 0x20);
+	w[b - a] = 0;
+	if (!fs_in(w, G))
+		return 0;
+	for (size_t k = a; k < n; k++)
+		words += s[k] == ' ' && k + 1 < n && s[k + 1] != ' ';
+	return words <= 2;
+}
+
 /* Does the text after a line break at i visibly go on the same sentence? */
 static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_t last_cls,
                         unsigned char last_ch)
@@ -1253,6 +1414,54 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 	if (i - line_start >= 60 && !(nx >= '0' && nx <= '9') && nx != '-' && nx != '*')
 		return 1; /* a hard-wrapped e-mail */
 	return 0;
+}
+
+/*
+ * A line that line_goes_on() joins to the next and that is none the less
+ * a statement of its own: the rules decide the clauses before the break
+ * apart from those after it (the unit model's unit goes on: its units and
+ * weights are those it was trained on). A letter's greeting ("Hello,\nShe has
+ * moved ..."); a CAD entry after a number ("LOG 0917\n23:41 UNIT ...": a
+ * clock or a date, not a wrapped number); a heading longer than 60 bytes
+ * when the next line is longer than it and its first word, which would
+ * have fitted had the text been wrapped ("... - enquiry log - ref NS-2203\n
+ * Mrs B reports ..."; bytes, so a margin for multi-byte letters), and has
+ * no sentence's end in it (then it is prose, wrapped); a long line whose next
+ * opens with a list's bullet ("• "; "- " and "* " already end it). A message
+ * log's next entry ("[03/02, 18:12] Hetty: ...") still goes on, its stamp
+ * left out (emit()): a message runs over several, and a withheld one may
+ * explain the next.
+ */
+static int line_is_heading(const struct fs *f, size_t line_start, size_t i, uint64_t last_cls,
+                           unsigned char last_ch)
+{
+	size_t j = i + 1;
+	while (j < f->n && (f->s[j] == ' '))
+		j++;
+	if (j >= f->n)
+		return 0;
+	unsigned char nx = f->s[j];
+	if (last_ch == ',')
+		return fs_greeting(f->s + line_start, i - line_start) && nx >= 'A' && nx <= 'Z';
+	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9')
+		return next_line_opens(f, j) >= NL_DATE;
+	if (last_ch != ':' && !(last_cls & (K_FUNC | K_BE)) && i - line_start >= 60 && j + 3 <= f->n &&
+	    f->s[j] == 0xE2 && ((f->s[j + 1] == 0x80 && (f->s[j + 2] == 0xA2 || f->s[j + 2] == 0xA3)) ||
+	                        (f->s[j + 1] == 0x96 && f->s[j + 2] == 0xAA) ||
+	                        (f->s[j + 1] == 0x97 && f->s[j + 2] == 0x8F)))
+		return 1; /* a list's next item ("• ", U+2022, 2023, 25AA, 25CF) */
+	if (last_ch == ':' || (last_cls & (K_FUNC | K_BE)) || !(nx >= 'A' && nx <= 'Z') ||
+	    i - line_start < 60 || next_line_opens(f, j) == NL_STAMP)
+		return 0;
+	for (size_t k = line_start; k + 1 < i; k++)
+		if ((f->s[k] == '.' || f->s[k] == '?' || f->s[k] == '!') && f->s[k + 1] == ' ')
+			return 0; /* a sentence's end in it: prose, wrapped */
+	size_t e, w = j;
+	while (w < f->n && f->s[w] != ' ' && f->s[w] != '\n')
+		w++;
+	for (e = w; e < f->n && f->s[e] != '\n'; e++)
+		;
+	return e - j > (i - line_start) + 1 + (w - j) + 8;
 }
 
 /* 10:30, 10.30, 10am, 6pm, 1030hrs, 9.15pm; not a date (12.03.2026). */
@@ -1475,6 +1684,9 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			if (!line_goes_on(&f, line_start, i, last_cls, last_ch)) {
 				clause_end(&f);
 				sentence_end(&f);
+			} else if (line_is_heading(&f, line_start, i, last_cls, last_ch)) {
+				clause_end(&f);
+				sentence_decide(&f);
 			}
 			line_start = i + 1;
 			break;

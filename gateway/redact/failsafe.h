@@ -20,7 +20,19 @@
  * number goes on when the next starts with digits, unless they are four and
  * a space: a CAD entry "2341 CALL ..."); a weekday and a time are a log
  * stamp, outside the span, only at a sentence's start. Within a sentence,
- * ';' and a spaced dash " - " separate clauses.
+ * ';' and a spaced dash " - " separate clauses. Where a line goes on by
+ * these rules but is a statement of its own, the rules decide the clauses
+ * before the break apart (the unit model's unit goes on, as it was
+ * trained): a letter's greeting ("Hi,", "Dear Oonagh,"); a CAD entry after a
+ * number ("LOG 0917\n23:41 UNIT ...": a clock or a date); a heading of
+ * 60 bytes or more with no sentence's end in it whose next line is longer
+ * than it and that line's first word (which would have fitted, so the
+ * break is no hard wrap: "... - enquiry log - ref NS-2203\nMrs B reports ...").
+ * A message log's next entry ("[03/02, 18:12] Hetty: ...") goes on as before;
+ * a withheld statement that runs over the next entries of a message log or
+ * a chronology leaves out their stamps and speakers ("[21:04] SW: ",
+ * "T 17:05: ", "11/06 19:07 Roz: "), as it does the first entry's: when
+ * and by whom stays visible, the words go (the model's spans likewise).
  *
  * Signals, on words folded to lower case (so CAD capitals count), with
  * common short forms (stayin, livin, accom, w/, @):

@@ -28,10 +28,24 @@
 #include "place_int.h"
 #include "scrub.h"
 
+/* A clock time at c ("14:44", ", 21.16"), after a date in a stamp: the
+ * token after it, or c. */
+static long clock_after(const struct scan *sc, long c)
+{
+	long k = c + (is_punct(T(sc, c), ',') ? 1 : 0);
+	const struct tok *h = T(sc, k), *m = T(sc, k + 1), *u = T(sc, k + 2);
+	if (h->type == T_NUM && h->ndig <= 2 && (is_punct(m, ':') || is_punct(m, '.')) &&
+	    u->type == T_NUM && u->ndig == 2 && m->start == h->end && u->start == m->end &&
+	    !(h->f & F_NL))
+		return k + 3;
+	return c;
+}
+
 /*
  * The token after a time or date stamp that opens a log entry at p ("[1620
- * HRS]", "APPROX 1750", "3.40AM", "05:00 -", "22/05/2026:", "17.06.25 -"),
- * or p when there is none. The stamp says when the entry was written, not
+ * HRS]", "APPROX 1750", "3.40AM", "05:00 -", "22/05/2026:", "17.06.25 -",
+ * a day and month "14/02 -", "12.04 18:30", a weekday before figures "Thu
+ * 6/03:"), or p when there is none. The stamp says when the entry was written, not
  * where she is: a withheld statement starts after it. Only digits: "Sunday
  * night:" may be the very window a safe time names.
  */
@@ -66,6 +80,10 @@ static long stamp_end(const struct scan *sc, long p)
 			goto sep;
 		}
 	}
+	/* a weekday before a date in figures: "Thu 6/03:", "Fri 07.03 -" */
+	if ((t->cls & C_DAY) && T(sc, i + 1)->type == T_NUM && T(sc, i + 1)->ndig <= 2 &&
+	    (is_punct(T(sc, i + 2), '/') || is_punct(T(sc, i + 2), '.')))
+		t = T(sc, ++i), k = i + 1;
 	if (t->type != T_NUM)
 		return p;
 	const struct tok *a = T(sc, k), *b = T(sc, k + 1);
@@ -77,6 +95,7 @@ static long stamp_end(const struct scan *sc, long p)
 		const struct tok *c = T(sc, k), *d = T(sc, k + 1);
 		if (is_punct(c, '.') && d->type == T_NUM && c->start == b->end && d->start == c->end)
 			k += 2;
+		k = clock_after(sc, k); /* "12.04 18:30": a day and month, then the time */
 	} else if (is_punct(a, '/') && b->type == T_NUM && is_punct(T(sc, k + 2), '/') &&
 		   T(sc, k + 3)->type == T_NUM) {
 		k += 4; /* 22/05/2026 */
@@ -88,6 +107,9 @@ static long stamp_end(const struct scan *sc, long p)
 		    u->type == T_NUM && u->ndig == 2 && m->start == h->end && u->start == m->end &&
 		    !(h->f & F_NL))
 			k = c + 3;
+	} else if (is_punct(a, '/') && b->type == T_NUM && t->ndig <= 2 && b->ndig <= 2 &&
+		   a->start == t->end && b->start == a->end) {
+		k += 2; /* a day and month, "03/02 Moved in.", "19/08 -": a chronology's */
 	} else if (t->ndig == 4 && t->end - t->start == 4) {
 		/* 1750, 0030 */
 	} else {
@@ -115,6 +137,31 @@ sep:;
 	return k;
 }
 
+/*
+ * Is the current sentence's stamp a log entry's beyond doubt: in brackets
+ * ("[09:45] Hetty: ..."), or a date in figures ("12.04 18:30", "14/02 -")?
+ * Then a safe-time statement starts after it too. A bare clock may be the
+ * window itself ("10:30 - best time to ring"): it stays in.
+ */
+static int dated_stamp(const struct scan *sc)
+{
+	if (sc->body <= sc->ss || sc->body_start >= sc->sent_end)
+		return 0;
+	long i = sc->ss;
+	if (is_punct(T(sc, i), '['))
+		return 1;
+	if ((T(sc, i)->cls & C_DAY) && T(sc, i + 1)->type == T_NUM)
+		i++;
+	const struct tok *t = T(sc, i), *a = T(sc, i + 1), *b = T(sc, i + 2);
+	if (t->type != T_NUM || t->ndig > 2 || b->type != T_NUM || a->start != t->end ||
+	    b->start != a->end)
+		return 0;
+	if (is_punct(a, '/'))
+		return 1; /* 14/02, 22/05/2026 */
+	/* 12.04.26, or 12.04 then a clock */
+	return is_punct(a, '.') && (is_punct(T(sc, i + 3), '.') || clock_after(sc, i + 3) > i + 3);
+}
+
 static void flush_sentence(struct scan *sc, long p)
 {
 	if (sc->flags & PLACE_F_LOCATION) {
@@ -132,12 +179,14 @@ static void flush_sentence(struct scan *sc, long p)
 					 : sc->sent_start,
 			     sc->sent_end, SCRUB_LOCATION, loc);
 		else if (sc->safe_rule != NULL)
-			emit(sc, sc->sent_start, sc->sent_end, SCRUB_SAFE_TIME, sc->safe_rule);
+			emit(sc, dated_stamp(sc) ? sc->body_start : sc->sent_start, sc->sent_end,
+			     SCRUB_SAFE_TIME, sc->safe_rule);
 		else if (sc->callw && (sc->window || sc->every))
 			/* "contact not at weekends, weekdays 10-12 only", "asked me to
 			 * call in her lunch break, 12:30-13:15", "call only on
 			 * weekdays": when she can be called is a safe time */
-			emit(sc, sc->sent_start, sc->sent_end, SCRUB_SAFE_TIME, "time:call-window");
+			emit(sc, dated_stamp(sc) ? sc->body_start : sc->sent_start, sc->sent_end,
+			     SCRUB_SAFE_TIME, "time:call-window");
 	}
 	sc->ss = p;
 	sc->sent_start = T(sc, p)->start;

@@ -419,6 +419,8 @@ static void try_flat(struct scan *sc, long p)
 		sc->skip_addr = q + 3;
 		return;
 	}
+	if (is_punct(T(sc, q), '.') && (T(sc, q + 1)->f & F_NL))
+		return; /* "CALL AT THE FLAT.\n03:10 PNC CHECK": a sentence's end, then a log's time */
 	if (is_punct(T(sc, q), '.'))
 		q++;
 	const struct tok *u = T(sc, q);

@@ -9,7 +9,9 @@
  * ends in a comma, colon, dash or a function word ("at", "with", "the"), the
  * next line starts in lower case, a capitalised name is cut in two, or the
  * line is long (a hard wrap in a pasted e-mail), unless the next line opens
- * with '[' (a message log's time stamp). CAD logs and chronologies, one
+ * with '[' (a message log's time stamp) or is longer than it and its own
+ * first word while the long line has no sentence's end in it (a heading,
+ * no wrap: the word would have fitted). CAD logs and chronologies, one
  * entry per line, so get one sentence per line. When unsure the
  * sentence goes on: a statement of where the victim is withholds more,
  * never less.
@@ -203,8 +205,20 @@ static const uint8_t KIND[256] = {
 	['A' ... 'Z'] = K_UP, ['a' ... 'z'] = K_LO, ['0' ... '9'] = K_DIG, [0x80 ... 0xFF] = K_LO,
 };
 
+/* Does a line open with a list's bullet ("• ", "- ", "* ", "▪ ")? Each item
+ * is a statement of its own: one withheld item does not take the next. */
+static int list_item(const unsigned char *s, size_t n)
+{
+	if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
+		return 1;
+	/* U+2022 bullet, U+2023 triangular bullet, U+25AA small square, U+25CF circle */
+	return n >= 3 && ((s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA2 || s[2] == 0xA3)) ||
+			  (s[0] == 0xE2 && s[1] == 0x96 && s[2] == 0xAA) ||
+			  (s[0] == 0xE2 && s[1] == 0x97 && s[2] == 0x8F));
+}
+
 /* Does the text visibly go on over the line break between p and t? */
-static int continues(const struct tok *p, const struct tok *t, size_t prev_len)
+static int continues(const struct tok *p, const struct tok *t, size_t prev_len, size_t next_len)
 {
 	if (p->type == T_PUNCT) {
 		if (p->ch == ',' && prev_len < 25 && (t->f & F_CAP))
@@ -220,13 +234,17 @@ static int continues(const struct tok *p, const struct tok *t, size_t prev_len)
 	if (p->type == T_WORD && t->type == T_WORD && (p->f & F_CAP) && (t->f & F_CAP) &&
 	    !(p->f & F_UPPER) && !(t->f & F_UPPER))
 		return 1;
-	return prev_len >= 60 && t->type != T_NUM && !(t->f & F_UPPER);
+	/* a hard wrap, unless the next line is longer than this one and its
+	 * first word (which would have fitted): then this line is a heading,
+	 * "Northshire Ambulance Service - Patient Report - incident 2211-0417\nShe is ..." */
+	return prev_len >= 60 && t->type != T_NUM && !(t->f & F_UPPER) &&
+	       next_len <= prev_len + 1 + (t->end - t->start) + 8;
 }
 
 int place_lex_one(struct scan *sc)
 {
 	const unsigned char *s = sc->s;
-	size_t i = sc->pos, n = sc->n, prev_len = 0;
+	size_t i = sc->pos, n = sc->n, prev_len = 0, prev_start = 0;
 	unsigned nl = 0, sp = 0;
 	if (i + 1 < n && s[i] == ' ' && s[i + 1] > ' ')
 		sp = 1, i++; /* the common case: one space between words */
@@ -234,7 +252,7 @@ int place_lex_one(struct scan *sc)
 			 s[i] == '\f' || s[i] == '\v')) {
 		if (s[i] == '\n') {
 			if (nl++ == 0)
-				prev_len = i - sc->line_start;
+				prev_len = i - sc->line_start, prev_start = sc->line_start;
 			sc->line_start = i + 1;
 		}
 		sp = 1, i++;
@@ -379,8 +397,19 @@ int place_lex_one(struct scan *sc)
 		if (p->ch == '.' && !nl && pp->type == T_WORD && pp->end == p->start &&
 		    ((pp->cls & C_ABBRDOT) || pp->end - pp->start == 1))
 			brk = 0;
-	} else if (nl)
-		brk = !continues(p, t, prev_len);
+	} else if (nl) {
+		/* the next line's length (bytes); 0 when the line before has a
+		 * sentence's end in it: prose, no heading */
+		size_t e = t->start, b = prev_start;
+		if (prev_len >= 60) { /* only a long line can be a heading */
+			const unsigned char *q = memchr(s + e, '\n', n - e);
+			e = q ? (size_t)(q - s) : n;
+			for (; b + 1 < p->end && e > t->start; b++)
+				if ((s[b] == '.' || s[b] == '?' || s[b] == '!') && s[b + 1] == ' ')
+					e = t->start;
+		}
+		brk = !continues(p, t, prev_len, e - t->start) || list_item(s + t->start, n - t->start);
+	}
 	else
 		brk = 0;
 	if (brk)

@@ -94,6 +94,72 @@ Test(failsafe, stamp_and_label_stay_visible)
 	spans_free(&sv);
 }
 
+/* issue 9: a statement that runs on over a message log's next entries
+ * (a line with no full stop) withholds their words, not their stamps */
+Test(failsafe, next_entries_keep_their_stamps)
+{
+	const char *s = "[14:02] Jo: ring me after 7 when hes at football and not before\n"
+	                "[14:05] IDVA: Ok will do";
+	expect(s, SCRUB_SAFE_TIME, "ring me after 7 when hes at football and not before");
+	expect(s, SCRUB_SAFE_TIME, "Ok will do");
+	struct spans sv = scan(s);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(!memmem(s + sv.v[i].start, sv.v[i].end - sv.v[i].start, "14:05", 5),
+			  "the second entry's stamp was withheld");
+	spans_free(&sv);
+	s = "11/06 19:05 Roz: ring me after 8 when hes at darts and not before\n"
+	    "IDVA 19:07: Ok will do";
+	expect(s, SCRUB_SAFE_TIME, "Ok will do");
+	s = "[19:05] Roz: ring me after 8 when hes out, or\n11/06 19:07 Roz: text first";
+	expect(s, SCRUB_SAFE_TIME, "text first");
+	s = "[19:05] Roz: ring me after 8 when hes out, or\n[11/06 19:07 SW]: text first";
+	expect(s, SCRUB_SAFE_TIME, "text first");
+	s = "Chat copied from the work mobile, Thu 5 Mar:\nKT 18:40: can u call me on my friends phone after 9\n";
+	expect(s, SCRUB_SAFE_TIME, "can u call me on my friends phone after 9");
+	/* no stamp: the next line is part of the statement */
+	expect("She is staying with her cousin above the\nbakery on the corner", SCRUB_LOCATION,
+	       "She is staying with her cousin above the\nbakery on the corner");
+}
+
+/* issue 9: a heading, a letter's greeting and a CAD log's reference are
+ * not part of the statement on the next line, though no full stop ends them */
+Test(failsafe, headings_and_greetings_stand_apart)
+{
+	const char *s = "Northshire Constabulary - Occurrence enquiry log - reference NS-2203-1187\n"
+	                "Mrs Yusra Quenby reports that her daughter is now staying at her aunt's in Beccles since Sunday.";
+	expect(s, SCRUB_LOCATION,
+	       "Mrs Yusra Quenby reports that her daughter is now staying at her aunt's in Beccles since Sunday");
+	struct spans sv = scan(s);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].start > (size_t)(strchr(s, '\n') - s), "the heading was withheld");
+	spans_free(&sv);
+	s = "Hello,\nShe has moved in with her cousin for now.";
+	expect(s, SCRUB_LOCATION, "She has moved in with her cousin for now");
+	s = "INCIDENT 0419\n21:47 CALLER NOW AT HER MUMS";
+	expect(s, SCRUB_LOCATION, "CALLER NOW AT HER MUMS");
+	/* a hard-wrapped paragraph still reads as one: its next line is no longer */
+	s = "The IDVA spoke to her this morning and she said that she has gone to\n"
+	    "Alnwick to be with her sister.";
+	expect(s, SCRUB_LOCATION,
+	       "The IDVA spoke to her this morning and she said that she has gone to\n"
+	       "Alnwick to be with her sister");
+}
+
+/* issue 9: a list's items are statements of their own, even after a long
+ * item with no full stop: one withheld item does not take the next */
+Test(failsafe, list_items_stand_apart)
+{
+	const char *s = "\xe2\x80\xa2 She is now living with her nan in Amble and has been there since the weekend\n"
+	                "\xe2\x80\xa2 She can be rung on her own mobile after six on weekdays when he is at work\n"
+	                "\xe2\x80\xa2 Review booked for the end of the month";
+	struct spans sv = scan(s);
+	cr_assert(sv.n >= 2, "both items withheld");
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(!memmem(s + sv.v[i].start, sv.v[i].end - sv.v[i].start, "Review", 6),
+			  "the last item was withheld with the others");
+	spans_free(&sv);
+}
+
 Test(failsafe, safe_contact_with_time_condition_or_route)
 {
 	expect("Best to ring Weds after the school run.", SCRUB_SAFE_TIME,

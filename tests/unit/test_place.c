@@ -487,6 +487,76 @@ Test(place, log_entry_stamp_is_kept)
 	expect_none("1730HRS SUSPECT DRIVES A SILVER CORSA.", LOC);
 }
 
+/* issue 9: a chronology dated by day and month only, or by a weekday and
+ * the date in figures, keeps its date; the statement after it goes */
+Test(place, chronology_day_and_month_stamp_is_kept)
+{
+	expect_span("03/02 Marnie moved in with her gran.", LOC, SCRUB_LOCATION,
+		    "Marnie moved in with her gran.");
+	expect_span("19/08 - Mother placed in a refuge with both boys.", LOC, SCRUB_LOCATION,
+		    "Mother placed in a refuge with both boys.");
+	expect_span("Thu 6/03: She is back in Trowbridge for the hearing.", LOC, SCRUB_LOCATION,
+		    "She is back in Trowbridge for the hearing.");
+	expect_span("Fri 07.03 - She is staying at her aunt's.", LOC, SCRUB_LOCATION,
+		    "She is staying at her aunt's.");
+}
+
+/* issue 9: a flat ending a sentence is no flat number with the next
+ * line's log time ("...NOT AT FLAT.\n01:55 PNC ...") */
+Test(place, flat_at_a_sentence_end_takes_no_number_from_the_next_line)
+{
+	struct spans sv = scan("OFFICERS TO CALL AT THE FLAT.\n03:10 PNC CHECK DONE", 0);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].kind != SCRUB_ADDRESS, "the log's time was read as a flat number");
+	spans_free(&sv);
+	expect_span("She lives at Flat 7, Penlow Court.", 0, SCRUB_ADDRESS, "Flat 7, Penlow Court");
+}
+
+/* issue 9: a heading line (its next line longer than it, so no wrap, and
+ * no sentence's end in it) is not part of the statement that follows */
+Test(place, heading_line_is_not_the_statement)
+{
+	expect_span("Northshire Ambulance Service - Patient Report - incident 2211-0417-PX\n"
+		    "She is staying at her sister's in Frome for now and has asked us not to tell him at all.",
+		    LOC, SCRUB_LOCATION,
+		    "She is staying at her sister's in Frome for now and has asked us not to tell him at all.");
+	/* a wrapped paragraph still reads as one sentence */
+	expect_span("The worker spoke to her on the phone this morning and she told us that she is\n"
+		    "Staying at her sister's in Frome.",
+		    LOC, SCRUB_LOCATION,
+		    "The worker spoke to her on the phone this morning and she told us that she is\n"
+		    "Staying at her sister's in Frome.");
+}
+
+/* issue 9: each item of a bulleted list is a sentence of its own */
+Test(place, list_items_are_sentences)
+{
+	const char *s = "Update:\n\xe2\x80\xa2 She is staying at her aunt's in Frome for now, until the council has a room\n"
+			"\xe2\x80\xa2 Review booked for the end of the month\n- Worker to ring the school";
+	struct spans sv = scan(s, LOC);
+	int loc = 0;
+	for (size_t i = 0; i < sv.n; i++) {
+		loc |= sv.v[i].kind == SCRUB_LOCATION;
+		cr_assert(!memmem(s + sv.v[i].start, sv.v[i].end - sv.v[i].start, "Review", 6),
+			  "the next item was withheld with the statement");
+	}
+	spans_free(&sv);
+	cr_assert(loc, "the item that says where she is is withheld");
+}
+
+/* issue 9: a safe-time statement keeps a message's bracketed stamp and a
+ * stamp with a date in it out too; a bare clock may be the window itself */
+Test(place, safe_time_after_a_dated_stamp)
+{
+	expect_span("[09:45] Hetty: ring me after 6 when hes at the gym", LOC, SCRUB_SAFE_TIME,
+		    "Hetty: ring me after 6 when hes at the gym");
+	expect_span("12.04 18:30 Oonagh: only text me after 8 tonight", LOC, SCRUB_SAFE_TIME,
+		    "Oonagh: only text me after 8 tonight");
+	expect_span("14/02 - only text her after 8 tonight", LOC, SCRUB_SAFE_TIME,
+		    "only text her after 8 tonight");
+	expect_sentence("10:30 - best time to ring her", SCRUB_SAFE_TIME);
+}
+
 Test(place, workplaces_and_businesses)
 {
 	/* cues: at work (...), sacked from, her route to */
