@@ -479,6 +479,10 @@ static size_t nino_at(const unsigned char *s, size_t n, size_t i)
 	j = id_sep(s, n, j, 2);
 	if (j >= n || !sc_alpha(s[j]) || !ends_word(s, n, j + 1, 0))
 		return 0;
+	/* "Nationwide BS 16-52-21 a/c ...": a building society's sort code
+	 * before "a/c", whose 'a' is no suffix letter */
+	if (j + 1 < n && s[j + 1] == '/')
+		return 0;
 	b[8] = (char)s[j];
 	return ident_nino_valid(b, 9, out) == 0 ? j + 1 : 0;
 }
@@ -601,6 +605,10 @@ static int ending_before(const unsigned char *s, size_t i)
 	if (!word_eq(s + b, e - 1 - b, "ending") && !word_eq(s + b, e - 1 - b, "ends"))
 		return 0;
 	e = b;
+	/* "a joint a/c ending 7730": the account's abbreviation */
+	if (e >= 4 && s[e - 1] == ' ' && (s[e - 2] | 0x20) == 'c' && s[e - 3] == '/' &&
+	    (s[e - 4] | 0x20) == 'a' && (e == 4 || !sc_alnum(s[e - 5])))
+		return 1;
 	return word_before(s, e, &b) && IN(s + b, e - 1 - b, OWNER);
 }
 
@@ -929,6 +937,30 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 }
 
 /*
+ * The length of an IBAN of the country whose code is at c (two capitals),
+ * or 0 for a country not listed: the SWIFT IBAN registry's lengths for the
+ * countries victims and their families most often bank in.
+ */
+static size_t iban_length(const unsigned char *c)
+{
+	static const struct {
+		char cc[3];
+		unsigned char len;
+	} L[] = {
+		{"AT", 20}, {"BE", 16}, {"BG", 22}, {"CH", 21}, {"CY", 28}, {"CZ", 24},
+		{"DE", 22}, {"DK", 18}, {"EE", 20}, {"ES", 24}, {"FI", 18}, {"FR", 27},
+		{"GB", 22}, {"GR", 27}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IT", 27},
+		{"LT", 20}, {"LU", 20}, {"LV", 21}, {"MT", 31}, {"NL", 18}, {"NO", 15},
+		{"PK", 24}, {"PL", 28}, {"PT", 25}, {"RO", 24}, {"SE", 24}, {"SI", 19},
+		{"SK", 24}, {"TR", 26},
+	};
+	for (size_t k = 0; k < sizeof L / sizeof L[0]; k++)
+		if (c[0] == (unsigned char)L[k].cc[0] && c[1] == (unsigned char)L[k].cc[1])
+			return L[k].len;
+	return 0;
+}
+
+/*
  * An IBAN at s[i] (2 letters, 2 digits, ...): groups of letters and digits
  * one space apart, 34 characters at most; the longest run of whole groups
  * that ident_iban_valid accepts (its mod-97 check makes a chance match of
@@ -959,12 +991,32 @@ RARE static size_t iban_at(const unsigned char *s, size_t n, size_t i)
 			break;
 		j++;
 	}
-	while (ng > 0) {
-		size_t e = ge[--ng];
+	for (size_t g = ng; g > 0; g--) {
+		size_t e = ge[g - 1];
 		if (e - i < sizeof buf && ends_word(s, n, e, 0)) {
 			memcpy(buf, s + i, e - i);
 			if (ident_iban_valid(buf, e - i, out) == 0)
 				return e;
+		}
+	}
+	/* A check digit miscopied (or an account written from memory) is still
+	 * the account: the country's exact IBAN length in groups of four,
+	 * which no NINO or postcode has; not after a reference's word ("ref
+	 * GB82 WEST ...": a system's code of that shape). */
+	static const char *const REFW[] = {"cad", "case", "crime", "incident", "job",
+	                                   "log", "ref", "reference", "urn"};
+	size_t rb;
+	if (sc_upper(s[i]) && sc_upper(s[i + 1]) && ng >= 4 &&
+	    !(word_before(s, i, &rb) && IN(s + rb, i - 1 - rb, REFW))) {
+		size_t want = iban_length(s + i), k2 = 0, g = 0;
+		for (size_t x = i; g < ng && want; x++) {
+			if (x == ge[g]) {
+				if (k2 == want && ends_word(s, n, x, 0))
+					return x;
+				g++;
+				continue;
+			}
+			k2++;
 		}
 	}
 	return 0;
@@ -1985,6 +2037,15 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	    (acct || sortc || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40))
 	        ? grouped_at(s, n, i, 8, G44, 2)
 	        : 0);
+	/* "account 609923017": a building society's or a foreign bank's
+	 * account of 7, 9 or 10 digits, written whole after its cue */
+	if ((mask & KIND_BIT(SCRUB_BANK)) && acct && (i == 0 || !sc_alnum(s[i - 1]))) {
+		size_t d = digits_at(s, n, i, 10);
+		if ((d == 7 || d == 9 || d == 10) && ends_word(s, n, i + d, 1)) {
+			*kind = SCRUB_BANK, *rule = "bank:account";
+			return i + d;
+		}
+	}
 	/* "a/c 9 3 0 1 2 4 5 6": read out digit by digit */
 	TRY(SCRUB_BANK, "bank:account",
 	    (acct || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40)) ? single_digits_at(s, n, i, 8)

@@ -1477,3 +1477,18 @@ Test(scrub, plate_after_a_model_and_sort_code_with_account)
 	/* a date and two clock times are no account */
 	expect("on 03 06 25 0930 1100 she", "on 03 06 25 0930 1100 she");
 }
+
+Test(scrub, accounts_of_building_societies_and_foreign_banks)
+{
+	/* "a/c" after a sort code: the 'a' is no NINO's suffix letter */
+	expect("paid into her BS 30-21-44 a/c 51200934 weekly",
+	       "paid into her BS " R("bank") " a/c " R("bank") " weekly");
+	expect("the shared a/c ending 4419 is his", "the shared a/c ending " R("bank") " is his");
+	expect("roll account 712204458 at the society", "roll account " R("bank") " at the society");
+	/* an IBAN whose check digits were miscopied: its country's length in
+	 * groups of four is still an account */
+	expect("sent to IE11 BOFI 9000 0112 3456 78 monthly", "sent to " R("bank") " monthly");
+	/* a NINO stays one; a count after "account" is no account */
+	expect("NI AB 12 34 56 C on file", "NI " R("ni-number") " on file");
+	expect("taking into account 3 incidents", "taking into account 3 incidents");
+}
