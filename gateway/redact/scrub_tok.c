@@ -1396,7 +1396,7 @@ static size_t aside_end(const unsigned char *s, size_t n, size_t a)
  * so that nearly every word is refused by one look-up. */
 static const uint16_t RARE_LEN[26] = {
 	['b' - 'a'] = 1u << 3, ['d' - 'a'] = 1u << 4, ['h' - 'a'] = 1u << 7,
-	['l' - 'a'] = 1u << 8, ['o' - 'a'] = 1u << 8, ['t' - 'a'] = 1u << 6,
+	['l' - 'a'] = 1u << 8, ['o' - 'a'] = 1u << 8, ['s' - 'a'] = 1u << 6, ['t' - 'a'] = 1u << 6,
 	['v' - 'a'] = 1u << 5, ['w' - 'a'] = 1u << 6 | 1u << 8, ['z' - 'a'] = 1u << 4,
 };
 
@@ -1413,6 +1413,8 @@ static unsigned rare_cue(const unsigned char *w, size_t n)
 		return word_eq(w, n, "linkedin") ? CUE_PLAT : CUE_NONE;
 	case 'o':
 		return word_eq(w, n, "onlyfans") ? CUE_PLAT : CUE_NONE;
+	case 's': /* a fitness app that shares where she runs */
+		return word_eq(w, n, "strava") ? CUE_PLAT : CUE_NONE;
 	case 't':
 		return word_eq(w, n, "tinder") || word_eq(w, n, "twitch") ? CUE_PLAT : CUE_NONE;
 	case 'v':
@@ -1653,6 +1655,131 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 }
 
 /*
+ * A capitalised word at s[j]: a capital, then letters (UTF-8 ones too), an
+ * apostrophe or a hyphen, with a lower-case letter among them, or a lone
+ * capital ("Owain G"). Returns its end, or 0 (not a word of capitals: a CAD
+ * log's).
+ */
+static size_t cap_word(const unsigned char *s, size_t n, size_t j)
+{
+	if (j >= n || !sc_upper(s[j]))
+		return 0;
+	size_t k = j + 1;
+	int lower = 0;
+	while (k < n && k - j < 24 && (sc_alpha(s[k]) || s[k] >= 0x80 || s[k] == '\'' || s[k] == '-'))
+		lower |= (s[k] >= 'a' && s[k] <= 'z') || s[k] >= 0x80, k++;
+	if ((k < n && sc_digit(s[k])) || (k - j > 1 && !lower))
+		return 0;
+	return k;
+}
+
+/* Words that follow a platform's name as part of it or of the sentence,
+ * not a profile's name: "Facebook Marketplace", "Snap Map", "Facebook Live",
+ * "on Instagram Monday" */
+static const char *const PLAT_NOT_NAME[] = {
+	"and", "but", "business", "chat", "dating", "friday", "gaming", "group", "groups",
+	"live", "map", "maps", "marketplace", "messenger", "monday", "or", "page", "police",
+	"reel", "reels", "saturday", "stories", "story", "sunday", "the", "thursday", "tuesday",
+	"watch", "wednesday",
+};
+
+/*
+ * A profile's name of 2 to 5 capitalised words right after a platform word
+ * ending at s[j], with no marker: "Tony's new Facebook Dan Price Hull
+ * Lad.", "on Facebook, Jo Bloggs.", "his Facebook password (Kit Marr
+ * Official)": after a space or ", " the words end the clause; in brackets
+ * (after "password", "page", "account" or "profile" too) they end at the
+ * bracket. Returns the end and sets *start, or 0.
+ */
+RARE static size_t profile_name_after(const unsigned char *s, size_t n, size_t j, size_t *start)
+{
+	static const char *const OF[] = {"account", "page", "password", "profile"};
+	size_t k = j;
+	int paren = 0;
+	if (k + 2 < n && s[k] == ' ') {
+		size_t a = k + 1, b = a;
+		while (b < n && b - a < 9 && sc_alpha(s[b]))
+			b++;
+		if (b < n && s[b] == ' ' && s[b + 1] == '(' && IN(s + a, b - a, OF))
+			k = b;
+	}
+	if (k + 2 < n && s[k] == ' ' && s[k + 1] == '(')
+		paren = 1, k += 2;
+	else if (k + 2 < n && s[k] == ',' && s[k + 1] == ' ')
+		k += 2;
+	else if (k + 1 < n && s[k] == ' ')
+		k += 1;
+	else
+		return 0;
+	size_t a = k, e = 0;
+	int words = 0;
+	while (words < 5) {
+		size_t w = cap_word(s, n, k);
+		if (!w || (words == 0 && (w - k < 2 || IN(s + k, w - k, PLAT_NOT_NAME))))
+			break;
+		words++, e = w;
+		if (w + 1 < n && s[w] == ' ' && sc_upper(s[w + 1]))
+			k = w + 1;
+		else
+			break;
+	}
+	if (words < 2)
+		return 0;
+	unsigned char z = e < n ? s[e] : 0;
+	if (paren ? z != ')' : !(z == 0 || z == '.' || z == ';' || z == ',' || z == '\n' || z == ')'))
+		return 0;
+	*start = a;
+	return e;
+}
+
+/*
+ * The username or profile's name just before a platform named in brackets:
+ * "jo.b77 (Instagram)", "Owain G (Strava)": ending one space before the
+ * '(' at s[p]; a token with a digit, '_' or an inner '.', or a lower-case
+ * word no dictionary has, or 2-3 capitalised words after a comma, colon,
+ * semicolon, bracket or the line's start. Returns the start, or p.
+ */
+RARE static size_t handle_before_bracket(const unsigned char *s, size_t p)
+{
+	if (p < 3 || s[p - 1] != ' ')
+		return p;
+	size_t e = p - 1, b = e;
+	int sig = 0, letters = 0, up = 0;
+	while (b > 0 && e - b < 30 && handle_char(s[b - 1]))
+		b--, sig |= sc_digit(s[b]) || s[b] == '_', letters |= sc_alpha(s[b]), up |= sc_upper(s[b]);
+	if (b > 0 && (s[b - 1] == '@' || s[b - 1] >= 0x80))
+		return p;
+	for (size_t x = b + 1; x + 1 < e; x++)
+		sig |= s[x] == '.';
+	if (e - b >= 3 && letters && (sig || (!up && e - b >= 4 &&
+	                                      !scrub_common_word((const char *)s + b, e - b) &&
+	                                      !IN(s + b, e - b, HANDLE_STOP))))
+		return b;
+	/* capitalised words, back to a delimiter */
+	size_t a = e, start = e, words = 0;
+	for (;;) {
+		size_t w = a;
+		while (w > 0 && (sc_alpha(s[w - 1]) || s[w - 1] >= 0x80 || s[w - 1] == '\''))
+			w--;
+		if (w == a || cap_word(s, a, w) != a)
+			break;
+		words++, start = w;
+		if (words == 3 || w < 2 || s[w - 1] != ' ')
+			break;
+		a = w - 1;
+	}
+	if (words < 2)
+		return p;
+	size_t q = start;
+	while (q > 0 && s[q - 1] == ' ')
+		q--;
+	if (q == 0 || s[q - 1] == ',' || s[q - 1] == ':' || s[q - 1] == ';' || s[q - 1] == '(' ||
+	    s[q - 1] == '\n')
+		return start;
+	return p;
+}
+
+/*
  * A profile address right after a platform word at s[j]: ".com/jo_b",
  * ".co.uk/jo.b.77?ref=x": a '.', a domain tail of letters and dots, '/',
  * then a path of at least 2 characters (letters, digits, "_.-/?=&%").
@@ -1678,6 +1805,62 @@ RARE static size_t profile_url(const unsigned char *s, size_t n, size_t j)
 }
 
 /*
+ * A username of dotted parts without an underscore at s[i..k), "jo.b.92",
+ * "kay.morgan.real", "k.robbo07", "jaydenX.t": two inner dots and all in
+ * lower case, or a part with a digit after its letters, or a capital
+ * inside a word; starting with a lower-case letter, a part of 3+ letters.
+ * Not an abbreviation ("e.g.", "i.e.", "a.m."), a web address or a file
+ * ("gov.uk", "www.x.org", "notes.v2.pdf"), nor two sentences run together
+ * ("went home.she said": one dot, no digit). Returns the end, or 0.
+ */
+RARE static size_t dotted_handle(const unsigned char *s, size_t i, size_t k)
+{
+	static const char *const TAIL[] = {"ac", "app", "biz", "co", "com", "csv", "doc", "docx",
+	                                   "edu", "eml", "gov", "heic", "info", "io", "jpeg",
+	                                   "jpg", "m4a", "me", "mov", "mp3", "mp4", "msg", "net",
+	                                   "nhs", "org", "pdf", "png", "police", "txt", "uk",
+	                                   "xls", "xlsx", "zip"};
+	while (k > i && (s[k - 1] == '.' || s[k - 1] == '-'))
+		k--;
+	if (k - i < 5 || !(s[i] >= 'a' && s[i] <= 'z'))
+		return 0;
+	size_t dots = 0, first = 0, a = i, longest = 0, last = i;
+	int lower = 1, digit_part = 0, camel = 0;
+	for (size_t x = i; x <= k; x++) {
+		if (x < k && s[x] != '.') {
+			if (s[x] >= 'A' && s[x] <= 'Z')
+				lower = 0, camel |= x > a && s[x - 1] >= 'a' && s[x - 1] <= 'z';
+			continue;
+		}
+		if (x == a)
+			return 0; /* "a..b": no username */
+		size_t letters = 0, lead = 0;
+		int dig = 0;
+		for (size_t y = a; y < x; y++) {
+			letters += sc_alpha(s[y]) != 0;
+			dig |= sc_digit(s[y]) != 0;
+			if (y == lead + a && sc_alpha(s[y]))
+				lead++;
+		}
+		digit_part |= dig && lead > 0;
+		if (letters > longest && !dig)
+			longest = letters;
+		if (a == i)
+			first = x - a;
+		last = a;
+		if (x < k)
+			dots++;
+		a = x + 1;
+	}
+	if (dots == 0 || (longest < 3 && !digit_part) ||
+	    IN(s + last, k - last, TAIL) || word_eq(s + i, first, "www"))
+		return 0;
+	if ((dots >= 2 && lower && first >= 2) || digit_part || camel)
+		return k;
+	return 0;
+}
+
+/*
  * A word with an inner underscore, "bigkev_88", "KxNG_Kev", "jo.b_77", at
  * s[i] (whose letter run ends at the '_' or '.' at s[j]): in case notes that is a username
  * wherever it stands, cue or none ("uses the name lonewolf_77 on Snap").
@@ -1695,8 +1878,10 @@ RARE static size_t underscore_handle(const unsigned char *s, size_t n, size_t i,
 	int inner = 0;
 	while (k < n && k - i < 30 && handle_char(s[k]))
 		inner |= s[k] == '_' && sc_alnum(s[k - 1]) && k + 1 < n && sc_alnum(s[k + 1]), k++;
-	if (!inner || (k < n && (s[k] == '@' || s[k] >= 0x80 || handle_char(s[k]))))
+	if (k < n && (s[k] == '@' || s[k] >= 0x80 || handle_char(s[k])))
 		return 0; /* an e-mail's local part, or longer than any username */
+	if (!inner)
+		return dotted_handle(s, i, k);
 	while (k > j && (s[k - 1] == '.' || s[k - 1] == '-' || s[k - 1] == '_'))
 		k--;
 	if (k - i < 4)
@@ -2151,6 +2336,11 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 			a = i >= 4 && word_eq(s + i - 4, 3, "www") && s[i - 1] == '.' ? i - 4 : i;
 			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:profile-url") != 0)
 				return MGW_E_NOMEM;
+		} else if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) &&
+		           (e = profile_name_after(s, n, j, &a)) != 0) {
+			/* "his Facebook Dan Price Hull Lad.": the profile's name */
+			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:profile-name") != 0)
+				return MGW_E_NOMEM;
 		} else if ((cue == CUE_PLAT ||
 		            (cue == CUE_ACCT && word_eq(s + i, wl, "account") && named_after(s, n, j)) ||
 		            (cue == CUE_PROF && named_after(s, n, j))) &&
@@ -2173,6 +2363,12 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 				if (spans_push(out, a, e, SCRUB_HANDLE, "handle:list") != 0)
 					return MGW_E_NOMEM;
 		}
+		/* "jo.b77 (Instagram)", "Owain G (Strava)": the account before
+		 * the platform that names it */
+		if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) && i >= 3 && s[i - 1] == '(' &&
+		    (a = handle_before_bracket(s, i - 1)) < i - 1 &&
+		    spans_push(out, a, i - 2, SCRUB_HANDLE, "handle:before-platform") != 0)
+			return MGW_E_NOMEM;
 		if (cue == CUE_AT && (mask & KIND_BIT(SCRUB_EMAIL)) && i > 0 && j < n) {
 			unsigned char cl = closing(s[i - 1]);
 			int plain = s[i - 1] == ' ' && s[j] == ' ';
@@ -2194,7 +2390,8 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 	unsigned char after = j + 1 < n ? s[j] : 0;
 	if ((after == '_' || after == '.') && sc_alnum(s[j + 1]) && (mask & KIND_BIT(SCRUB_HANDLE)) &&
 	    (e = underscore_handle(s, n, i, j)) != 0) {
-		if (spans_push(out, i, e, SCRUB_HANDLE, "handle:underscore") != 0)
+		if (spans_push(out, i, e, SCRUB_HANDLE,
+		               memchr(s + i, '_', e - i) ? "handle:underscore" : "handle:dotted") != 0)
 			return MGW_E_NOMEM;
 		for (int r = 0; r < 4 && (e = handle_next(s, n, e, &a)) != 0; r++)
 			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:list") != 0)

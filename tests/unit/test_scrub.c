@@ -1492,3 +1492,24 @@ Test(scrub, accounts_of_building_societies_and_foreign_banks)
 	expect("NI AB 12 34 56 C on file", "NI " R("ni-number") " on file");
 	expect("taking into account 3 incidents", "taking into account 3 incidents");
 }
+
+Test(scrub, dotted_usernames_and_profiles_named_without_a_marker)
+{
+	/* dotted usernames, no '@' and no platform word */
+	expect("he messaged from lou.parr.1979 again", "he messaged from " R("handle") " again");
+	expect("a fake one, tam.k.real, then", "a fake one, " R("handle") ", then");
+	expect("texts from z.okoye04 at night", "texts from " R("handle") " at night");
+	expect("posts as bradleyJT.z daily", "posts as " R("handle") " daily");
+	/* abbreviations, web addresses, files, a missing space, clock times */
+	unchanged("e.g. see www.gov.uk or plan.v2.pdf; he went home.she said at 10.30.am, i.e. late");
+	/* the account before the platform in brackets */
+	expect("online as pete_rv (TikTok), Pete Rov (Strava - routes)",
+	       "online as " R("handle") " (TikTok), " R("handle") " (Strava - routes)");
+	expect("and lizzyb1990 (Instagram).", "and " R("handle") " (Instagram).");
+	/* a profile's name right after the platform, ending the clause */
+	expect("Her ex's Facebook Rob Teague Grimsby Lad.", "Her ex's Facebook " R("handle") ".");
+	expect("knows her Instagram password (Ceri Vaughan Art).",
+	       "knows her Instagram password (" R("handle") ").");
+	unchanged("She sells on Facebook Marketplace.");
+	unchanged("Seen on Facebook Monday.");
+}
