@@ -6,7 +6,9 @@
  * are skipped by the recognisers of its sort (skip_addr, skip_place).
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lexicon.h"
 #include "place_int.h"
@@ -970,6 +972,13 @@ static void try_inst(struct scan *sc, long p)
 		return; /* "Oxford University Hospitals", "... College NHS Trust": an agency */
 	if ((t->cls & C_INSTC) && !(T(sc, p - 1)->cls & C_INSTM))
 		return;
+	/* "Current school: Anderton Park", "Previous nursery: ...": a word in
+	 * lower case names no institution with the word before it; it is a
+	 * label for the name after the colon */
+	if ((t->f & F_LOWER) && (t->cls & C_INST) && !(t->cls & C_VENUE) && is_punct(nx, ':')) {
+		inst_label(sc, p);
+		return;
+	}
 	long b = p;
 	int real = 0;
 	for (long i = p - 1; i >= p - 7 && i >= sc->ss; i--) {
@@ -1836,6 +1845,46 @@ static void try_job_noun(struct scan *sc, long p)
 	emit_place(sc, a, end, "place:workplace");
 }
 
+/*
+ * A child's age in brackets and the school after it, as children are
+ * listed: "Children: Aoife (9), St Brigid's; Cian (6), Holy Trinity PS.",
+ * "(Tomás, 11), Scoil ...", "her son Kai (15, at Thornleigh)". p is the age
+ * (1-2 digits, at most 18) closing its bracket. The name is one to four
+ * capitalised words ending the list item (';', '.', a line's end) or, in
+ * the bracket, after "at" up to ')'.
+ */
+static void child_age_school(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p);
+	if (t->end - t->start > 2 || t->ndig != t->end - t->start ||
+	    strtol((const char *)sc->s + t->start, NULL, 10) > 18)
+		return;
+	long o = p - 1;
+	if (!is_punct(T(sc, o), '('))
+		for (o = p - 1; o > p - 6 && !is_punct(T(sc, o), '(') && !is_punct(T(sc, o), ')'); o--)
+			;
+	if (!is_punct(T(sc, o), '(') || !(T(sc, o - 1)->f & F_CAP) || T(sc, o - 1)->type != T_WORD ||
+	    (T(sc, o - 1)->cls & (C_NOTPL | C_DET | C_FUNC)))
+		return;
+	long a, in = 0;
+	if (is_punct(T(sc, p + 1), ')') && is_punct(T(sc, p + 2), ','))
+		a = p + 3;
+	else if (is_punct(T(sc, p + 1), ',') && is_word(T(sc, p + 2), W_AT))
+		a = p + 3, in = 1;
+	else
+		return;
+	long m = 0;
+	while (m < 4 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
+		m++;
+	const struct tok *z = T(sc, a + m);
+	if (m == 0 || (in ? !is_punct(z, ')')
+			  : !(z->type == T_END || (z->f & F_NL) || is_punct(z, ';') ||
+			      (is_punct(z, '.') && (T(sc, a + m + 1)->f & (F_BRK | F_NL) ||
+						    T(sc, a + m + 1)->type == T_END)))))
+		return;
+	emit_place(sc, a, a + m, "place:school");
+}
+
 void place_addresses(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1854,6 +1903,10 @@ void place_addresses(struct scan *sc, long p)
 	    (is_punct(T(sc, p - 1), '(') || (T(sc, p - 1)->id == W_YEAR && is_punct(T(sc, p - 2), '('))) &&
 	    year_group_before(sc, p))
 		role_school(sc, p);
+	/* "Cian (6), Holy Trinity PS;": decided at the age */
+	if (t->type == T_NUM && p >= sc->skip_place &&
+	    (is_punct(T(sc, p + 1), ')') || is_punct(T(sc, p + 1), ',')))
+		child_age_school(sc, p);
 	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place &&
 	    (is_punct(T(sc, p - 1), ',') || is_punct(T(sc, p - 1), '(')) &&
 	    (T(sc, p - 2)->f & (F_CAP | F_UPPER)) && T(sc, p - 2)->type == T_WORD)
@@ -1974,6 +2027,32 @@ static void gp_signoff(struct scan *sc, long p)
 	emit_place(sc, a, p + 1, "place:gp");
 }
 
+/*
+ * "High" at p naming a high school with its school word left out: "Nia
+ * attends Dalby High.", "Dalby High (attendance 94%)": after a capitalised
+ * name, with no capitalised word after it ("High Street", "High Court",
+ * "High School" are decided elsewhere); not a risk level ("Risk High",
+ * "Very High": in capitals that is a level, so a log's "KIRKTON HIGH"
+ * only after "SCHOOL").
+ */
+static int high_school(const struct scan *sc, long p)
+{
+	static const char *const LEVEL[] = {"risk", "very", "medium", "level", "standard",
+					    "priority", "rated", "grade", "threat", "harm"};
+	const struct tok *t = T(sc, p), *a = T(sc, p - 1), *z = T(sc, p + 1);
+	if (a->type != T_WORD || (a->f & (F_NL | F_DIGIT)) || (t->f & F_NL) ||
+	    (z->type == T_WORD && (z->f & (F_CAP | F_UPPER)) && !(z->f & F_NL)) ||
+	    (a->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_CONJ | C_TITLE | C_DAY | C_MON)))
+		return 0;
+	size_t n = a->end - a->start;
+	for (size_t k = 0; k < sizeof LEVEL / sizeof LEVEL[0]; k++)
+		if (strlen(LEVEL[k]) == n && strncasecmp((const char *)sc->s + a->start, LEVEL[k], n) == 0)
+			return 0;
+	if (t->f & F_UPPER)
+		return (a->f & F_UPPER) && T(sc, p - 2)->id == W_SCHOOL && (T(sc, p - 2)->f & F_UPPER);
+	return (t->f & F_CAP) && (a->f & F_CAP) && !(a->f & F_UPPER);
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1998,6 +2077,8 @@ void place_places(struct scan *sc, long p)
 		 (T(sc, p - 1)->f & F_CAP) && T(sc, p - 1)->type == T_WORD)
 		try_inst(sc, p); /* "Hyndland Secondary", "Luton Junior", "Orchards
 				  * CofE": the school word left out */
+	else if (t->id == W_HIGH && high_school(sc, p))
+		try_inst(sc, p); /* "attends Dalby High", "SCHOOL KIRKTON HIGH" */
 	if ((t->id == W_YSGOL || t->id == W_GAELSCOIL || t->id == W_BUNSGOIL || t->id == W_SCOIL ||
 	     t->id == W_COLEG) && (t->f & F_CAP))
 		try_prefix_school(sc, p, "place:school");

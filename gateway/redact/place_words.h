@@ -170,6 +170,7 @@
 	W(UNIVERSITY, "university", C_INST)                                                     \
 	W(INSTITUTE, "institute", C_INST)                                                       \
 	W(INFANTS, "infants", C_INST | C_INSTM)                                                 \
+	W(ELC, "elc", C_INST) /* Scotland's early learning and childcare, a nursery */           \
 	W(JUNIORS, "juniors", C_INST | C_INSTM)                                                 \
 	W(PRIMARY, "primary", C_INST | C_INSTM)                                                 \
 	W(HOSPITAL, "hospital", C_INST | C_HOSP | C_NOTPL | C_ABSTRACT)                         \

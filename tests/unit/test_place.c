@@ -1553,3 +1553,23 @@ Test(place, a_name_glossed_as_a_school)
 	expect_span("A call from Thornleigh (her son's school) today.", 0, SCRUB_PLACE, "Thornleigh");
 	expect_none("Yesterday (her son's school) rang.", 0);
 }
+
+Test(place, schools_named_without_their_school_word)
+{
+	/* "High" after a name, "ELC" (a Scottish nursery) */
+	expect_span("Nia attends Dalby High and is doing well.", 0, SCRUB_PLACE, "Dalby High");
+	expect_span("1402 CALLER SON. SCHOOL KIRKTON HIGH. SAFE.", 0, SCRUB_PLACE, "SCHOOL KIRKTON HIGH");
+	expect_span("Evie moved to Bankfoot ELC last week.", 0, SCRUB_PLACE, "Bankfoot ELC");
+	/* a risk level, a street, a court are no school */
+	expect_none("Risk High. RISK HIGH at MARAC. Very High.", 0);
+	expect_none("The High Court made an order.", 0);
+	/* a lower-case school word before a colon is a label */
+	expect_span("Previous school: Marlow Vale; records requested.", 0, SCRUB_PLACE, "Marlow Vale");
+	/* a child's age in brackets, then the school */
+	expect_span("Children: Aoife (9), St Brigid's; Cian (6), Holy Trinity PS.", 0, SCRUB_PLACE,
+		    "St Brigid's");
+	expect_span("Children: Aoife (9), St Brigid's; Cian (6), Holy Trinity PS.", 0, SCRUB_PLACE,
+		    "Holy Trinity PS");
+	expect_span("her son Kai (15, at Thornleigh) saw it", 0, SCRUB_PLACE, "Thornleigh");
+	expect_none("Mum Jo (34), a carer, and s47 (2), Children Act.", 0);
+}
