@@ -1260,6 +1260,17 @@ static int named_at_school(const struct scan *sc, long p)
 			 is_punct(z, ',') || is_punct(z, ')'));
 }
 
+/* A saint's name alone after p ("St Aidan's"): not a street ("St John's
+ * Road"), nor a named institution (decided at its own word). */
+static int saint_alone(const struct scan *sc, long p)
+{
+	const struct tok *a = T(sc, p + 1), *b = T(sc, p + 2), *c = T(sc, p + 3);
+	return a->id == W_ST && (a->f & F_CAP) && (b->f & F_CAP) && (b->f & F_POSS) &&
+	       b->type == T_WORD && !(b->f & F_NL) &&
+	       !(c->type == T_WORD && (c->cls & (C_INST | C_INSTC | C_INSTM | C_ST | C_STA | C_SAB |
+						  C_BLD | C_HOSP)));
+}
+
 /*
  * "at" naming a child's school without a school word: after a year group
  * ("Y2 at Chantlers", "in Year 4 at Oakbank"), after a child's age in
@@ -1276,11 +1287,7 @@ static int school_at(const struct scan *sc, long p)
 	    T(sc, p - 2)->end - T(sc, p - 2)->start <= 2 && is_punct(T(sc, p - 3), '(') &&
 	    (T(sc, p - 4)->f & F_CAP) && T(sc, p - 4)->type == T_WORD)
 		return 1;
-	const struct tok *a = T(sc, p + 1), *b = T(sc, p + 2), *c = T(sc, p + 3);
-	return a->id == W_ST && (a->f & F_CAP) && (b->f & F_CAP) && (b->f & F_POSS) &&
-	       b->type == T_WORD && !(b->f & F_NL) &&
-	       !(c->type == T_WORD && (c->cls & (C_INST | C_INSTC | C_INSTM | C_ST | C_STA | C_SAB |
-						  C_BLD | C_HOSP)));
+	return saint_alone(sc, p);
 }
 
 /*
@@ -2090,6 +2097,10 @@ void place_places(struct scan *sc, long p)
 		try_attend(sc, p);
 	else if (t->id == W_AT && (school_at(sc, p) || named_at_school(sc, p)))
 		try_attend(sc, p - 1); /* reads from the "at" */
+	else if ((t->id == W_OUTSIDE || t->id == W_FROM || t->id == W_NEAR || t->id == W_OPPOSITE ||
+		  t->id == W_BEHIND) && saint_alone(sc, p))
+		emit_place(sc, p + 1, p + 3, "place:school"); /* "seen outside St Aidan's at
+							       * pick-up", "moved from St Kevin's" */
 	if (t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER)
 		role_school(sc, p);
 	if (t->id == W_IS || t->id == W_WAS || t->id == W_BEEN || t->id == W_HES || t->id == W_SHES)

@@ -1573,3 +1573,11 @@ Test(place, schools_named_without_their_school_word)
 	expect_span("her son Kai (15, at Thornleigh) saw it", 0, SCRUB_PLACE, "Thornleigh");
 	expect_none("Mum Jo (34), a carer, and s47 (2), Children Act.", 0);
 }
+
+Test(place, a_saints_name_alone_after_outside_or_from)
+{
+	expect_span("Dad waited outside St Ninian's at home time.", 0, SCRUB_PLACE, "St Ninian's");
+	expect_span("Cara moved from St Kevin's to a new school.", 0, SCRUB_PLACE, "St Kevin's");
+	/* a street or a named hospital is decided at its own word */
+	expect_span("He parked near St Anne's Road again.", 0, SCRUB_ADDRESS, "St Anne's Road");
+}
