@@ -708,7 +708,8 @@ static int part_word(const struct tok *t)
 {
 	return t->type == T_WORD &&
 	       (t->id == W_WARD || t->id == W_DEPARTMENT || t->id == W_DEPT || t->id == W_UNIT ||
-		t->id == W_BERTH || t->id == W_WING || t->id == W_BAY || t->id == W_GATE);
+		t->id == W_BERTH || t->id == W_WING || t->id == W_BAY || t->id == W_GATE ||
+		t->id == W_SHED);
 }
 
 /* A lower-case word naming a part or branch of a workplace after its name:
@@ -719,7 +720,7 @@ static int branch_word(const struct tok *t)
 	       (t->id == W_CAMPUS || t->id == W_SITE || t->id == W_PARISH || t->id == W_STOCKROOM ||
 		t->id == W_PLANT || t->id == W_BRANCH || t->id == W_CANTEEN || t->id == W_WING ||
 		t->id == W_WARD || t->id == W_DEPOT || t->id == W_STORE || t->id == W_SHOP ||
-		t->id == W_OFFICE || t->id == W_WAREHOUSE || t->id == W_KITCHEN);
+		t->id == W_OFFICE || t->id == W_WAREHOUSE || t->id == W_KITCHEN || t->id == W_HUB);
 }
 
 /* A word that starts with a weekday's three letters and ends there or at a
@@ -788,8 +789,9 @@ static long trailing_branch(struct scan *sc, long last)
 		const struct tok *x = T(sc, a);
 		if (part_word(x)) {
 			const struct tok *y = T(sc, a + 1);
-			if (y->type == T_NUM && !(y->f & F_NL))
-				m = 2; /* "Ward 6", "berth 204" */
+			if ((y->type == T_NUM || (y->type == T_WORD && (y->f & F_DIGIT) && (y->f & F_UPPER))) &&
+			    !(y->f & F_NL))
+				m = 2; /* "Ward 6", "berth 204", "shed BX4" */
 			else if (x->f & F_LOWER)
 				m = 0;
 			else if (is_word(y, W_OF) && dept_word(T(sc, a + 2)))
@@ -1317,6 +1319,21 @@ static void role_school(struct scan *sc, long p)
  */
 /* A lower-case word shaped like a job: "-er", "-or", "-ist", "-ant",
  * "-ian", nurse, chef; not kin ("mother") nor a word of class not. */
+/* Common jobs whose ending ("-er", "-or", "-ist", "-ant", "-ian") does not
+ * say so */
+static int other_job(const char *c, size_t n)
+{
+	static const char *const J[] = {"paramedic", "mechanic", "medic", "midwife", "cook",
+					"clerk", "guard", "nanny", "barista", "chemist", "pilot",
+					"vet", "housekeeper", "chaplain", "porter", "sous-chef",
+					"apprentice", "trainee", "intern", "receptionist", "dentist",
+					"surgeon", "physio", "pharmacist", "tutor", "valet"};
+	for (size_t i = 0; i < sizeof J / sizeof J[0]; i++)
+		if (strlen(J[i]) == n && strncmp(c, J[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 static int job_word(const struct scan *sc, const struct tok *w, uint64_t not)
 {
 	const char *c = (const char *)sc->s + w->start;
@@ -1327,7 +1344,8 @@ static int job_word(const struct scan *sc, const struct tok *w, uint64_t not)
 			  (c[n - 3] == 'i' && c[n - 2] == 's' && c[n - 1] == 't') ||
 			  (c[n - 3] == 'a' && c[n - 2] == 'n' && c[n - 1] == 't') ||
 			  (c[n - 3] == 'i' && c[n - 2] == 'a' && c[n - 1] == 'n'))) ||
-	       (n == 5 && strncmp(c, "nurse", 5) == 0) || (n == 4 && strncmp(c, "chef", 4) == 0);
+	       (n == 5 && strncmp(c, "nurse", 5) == 0) || (n == 4 && strncmp(c, "chef", 4) == 0) ||
+	       other_job(c, n);
 }
 
 /*
@@ -1577,7 +1595,10 @@ static void try_work(struct scan *sc, long p)
 					: (is_word(T(sc, p - 1), W_FROM) || is_word(T(sc, p - 1), W_AT) ||
 					   ((is_word(T(sc, p - 1), W_HIS) || is_word(T(sc, p - 1), W_HER) ||
 					     is_word(T(sc, p - 1), W_THEIR)) &&
-					    (is_word(T(sc, p - 2), W_AT) || is_word(T(sc, p - 2), W_FROM)))))) {
+					    (is_word(T(sc, p - 2), W_AT) || is_word(T(sc, p - 2), W_FROM) ||
+					     /* "waits outside her work, the ..." */
+					     is_word(T(sc, p - 2), W_OUTSIDE) || is_word(T(sc, p - 2), W_NEAR) ||
+					     is_word(T(sc, p - 2), W_OPPOSITE) || is_word(T(sc, p - 2), W_TO)))))) {
 		/* "Craig's work: Sutton Roofing", "a friend from work, Fenland
 		 * Foods", "arrested at his work, the Quays car park": the name
 		 * after the label or in apposition */
@@ -1648,6 +1669,12 @@ static void try_work(struct scan *sc, long p)
 			       (x->id == W_ON && k == 0 && (T(sc, j + 1)->cls & C_DET)))) ||
 			     (to && x->id == W_TO)))
 				break;
+			/* "works then at ...", "works now for ...": a time, then where */
+			if (k < 2 && !role && (x->id == W_THEN || (x->cls & C_ADV)) && !(x->f & F_BRK) &&
+			    (is_word(T(sc, j + 1), W_AT) || is_word(T(sc, j + 1), W_FOR))) {
+				j++;
+				continue;
+			}
 			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
 				return;
 			j++;
@@ -1674,7 +1701,7 @@ static void work_extent(struct scan *sc, long j, int how)
 	if (T(sc, j)->cls & C_DET)
 		j++;
 	long e = j, last = 0;
-	int cap = 0;
+	int cap = 0, tail = 0;
 	for (int k = 0; k < 8; k++, e++) {
 		const struct tok *x = T(sc, e);
 		if (x->type == T_END || (e > j && (x->f & F_BRK)))
@@ -1690,9 +1717,27 @@ static void work_extent(struct scan *sc, long j, int how)
 			break; /* "in 19.04.26": a date, not a house */
 		if (x->type == T_WORD && (x->f & F_LOWER) && (T(sc, e + 1)->cls & (C_UNIT | C_TIMEW)))
 			break; /* "three days a week" */
+		/* "runs Kaya Jewellers in the Corn Exchange arcade": after the
+		 * name and where it is, the kind of place in lower case ends it */
+		if (strict && tail && x->type == T_WORD && (x->f & F_LOWER) &&
+		    !(x->cls & (C_PREP | C_FUNC | C_CONJ | C_DET | C_PRON | C_ADV | C_TIMEW)) &&
+		    clause_end(T(sc, e + 1))) {
+			last = e + 1;
+			break;
+		}
 		if (strict && x->type == T_WORD && (x->f & F_LOWER) && !(x->cls & (C_PREP | C_FUNC)) &&
 		    !(x->cls & C_INST))
 			return; /* a name used as a modifier: "a Facebook page" */
+		/* "a nurse at the Royal Berks and Wessex", "at Hale and Sons":
+		 * "and" inside a name, between capitalised words, the name
+		 * ending its clause */
+		if (x->id == W_AND && cap && e > j && (T(sc, e + 1)->f & F_CAP) && !(T(sc, e + 1)->f & F_NL) &&
+		    T(sc, e + 1)->type == T_WORD &&
+		    !(T(sc, e + 1)->cls & (C_PRON | C_DET | C_TITLE | C_KIN | C_NOTPL | C_DAY | C_MON)) &&
+		    (clause_end(T(sc, e + 2)) ||
+		     ((T(sc, e + 2)->f & F_CAP) && !(T(sc, e + 2)->f & F_NL) && clause_end(T(sc, e + 3))))) {
+			continue;
+		}
 		if (cap && x->type == T_WORD && (x->f & F_LOWER) && x->end - x->start > 4 &&
 		    sc->s[x->end - 2] == 'e' && sc->s[x->end - 1] == 'd')
 			break; /* "DSL at Kelvin Hall contacted" */
@@ -1719,6 +1764,8 @@ static void work_extent(struct scan *sc, long j, int how)
 			    !((x->cls & C_PREP) && cap && is_word(T(sc, e + 1), W_THE) &&
 			      (T(sc, e + 2)->f & F_CAP) && !(T(sc, e + 2)->cls & (C_DAY | C_MON | C_NOTPL))))
 				break;
+			if ((x->cls & C_PREP) && cap)
+				tail = 1;
 			if ((x->f & F_CAP) && !(x->cls & (C_NOTPL | C_DET)))
 				cap = 1;
 		}

@@ -655,6 +655,8 @@
 	/* the part of a workplace where someone is found, after a comma:		\
 	 * "..., Ward 6", "..., berth 204", "..., Headington campus" */			\
 	W(BERTH, "berth", 0)                                                                    \
+	W(SHED, "shed", 0) /* a warehouse's numbered shed, after its name */                \
+	W(HUB, "hub", 0) /* a depot or station of a firm, after its town */                   \
 	W(WING, "wing", 0)                                                                      \
 	W(CAMPUS, "campus", 0)                                                                  \
 	W(SITE, "site", 0)                                                                      \

@@ -1581,3 +1581,24 @@ Test(place, a_saints_name_alone_after_outside_or_from)
 	/* a street or a named hospital is decided at its own word */
 	expect_span("He parked near St Anne's Road again.", 0, SCRUB_ADDRESS, "St Anne's Road");
 }
+
+Test(place, workplaces_run_with_and_after_a_time_or_apposition)
+{
+	/* a business someone runs, where it is, and the kind of place */
+	expect_span("Her father runs Kaya Jewellers in the Corn Exchange arcade. Seen", 0, SCRUB_PLACE,
+		    "Kaya Jewellers in the Corn Exchange arcade");
+	expect_none("He runs a Facebook page about her.", 0);
+	/* a time between the verb and "at" */
+	expect_span("she works now at the Ferrybridge bottling plant.", 0, SCRUB_PLACE,
+		    "Ferrybridge bottling plant");
+	/* apposition after "outside her work," with a numbered shed */
+	expect_span("he waits outside her work, the Tesco distribution centre, shed DC7.", 0,
+		    SCRUB_PLACE, "Tesco distribution centre, shed DC7");
+	/* "and" inside an employer's name ending the clause; not before a person */
+	expect_span("his sister is a nurse at the Royal Devon and Exeter.", 0, SCRUB_PLACE,
+		    "Royal Devon and Exeter");
+	expect_span("She works at Lidl and Mum says so.", 0, SCRUB_PLACE, "Lidl");
+	/* jobs whose endings do not say so */
+	expect_span("Her son is a paramedic (SWAST, Exeter hub) now.", 0, SCRUB_PLACE,
+		    "SWAST, Exeter hub");
+}
