@@ -899,6 +899,21 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		return 0;
 	if (u->lex & (LEX_TITLE | LEX_RANK))
 		return 0; /* the title rule takes "neighbour Mr Patel" */
+	/* "her brother in Wembley, Hitesh, is ...": where the relative lives,
+	 * then the name in apposition between commas */
+	if (t->shape == SH_LOWER && !u->gap && (word_is(sc, u, "in") || word_is(sc, u, "from"))) {
+		size_t k = i + 2, m = 0;
+		while (m < 3 && tok(sc, k) && !tok(sc, k)->gap && tok(sc, k)->shape == SH_CAP &&
+		       !tok(sc, k)->caps)
+			k++, m++;
+		const struct tok *nm = tok(sc, k), *af = tok(sc, k + 1);
+		if (m > 0 && nm && nm->gap == G_COMMA && nm->shape == SH_CAP && !nm->caps &&
+		    af && (af->gap & G_COMMA) && !(nm->lex & (LEX_TITLE | LEX_RANK | LEX_KIN)) &&
+		    cue_name(sc, k, 0)) {
+			*next = k + 1;
+			return emit(sc, out, nm, nm, "cue:kin") ?: 1;
+		}
+	}
 	if (t->shape != SH_LOWER && !t->caps && !sentence_start(sc, i) && (t->lex & LEX_TITLE))
 		return 0; /* "the Sister": a title, handled there */
 	/* "cousin - EGAL, Sharmarke": the comma form, whole */

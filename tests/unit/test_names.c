@@ -900,3 +900,14 @@ Test(names, title_and_initial_alone)
 	FINDS("Dr P. Okoro saw her.", "Dr P. Okoro");
 	NONE("Seen by Dr. He said no.");
 }
+
+/* A relative with where they live, then the name between commas; a
+ * partner called a bloke. */
+Test(names, kin_then_town_then_name_and_bloke)
+{
+	cr_expect_str_eq(rule_of("Her cousin in Luton, Ravinder, has a spare room.", "Ravinder"),
+			 "cue:kin");
+	cr_expect_str_eq(rule_of("Mum's bloke, \"Tank\", was there", "Tank"), "cue:kin");
+	/* a kin word after the town is no name */
+	cr_expect_str_eq(rule_of("Her sister in Leeds, Mum, and Dad came.", "Mum"), "(none)");
+}
