@@ -888,6 +888,13 @@ static int lower_kin_name(struct scan *sc, size_t j, struct spans *out, size_t *
 }
 
 /* Kinship or role word at i: "her sister Jane", "neighbour Mr Patel". */
+/* Roles of the kinship list that a service, not a family, gives someone */
+static const char *const ROLE_NOT_KIN[] = {
+	"manager", "worker", "officer", "practitioner", "caseworker", "advocate", "keyworker",
+	"coordinator", "co-ordinator", "lead", "head", "visitor", "therapist", "counsellor",
+	"mentor", "supervisor", NULL,
+};
+
 static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
@@ -916,6 +923,13 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	}
 	if (t->shape != SH_LOWER && !t->caps && !sentence_start(sc, i) && (t->lex & LEX_TITLE))
 		return 0; /* "the Sister": a title, handled there */
+	/* "(Chair, Team Manager, CSC)", "DA worker (YPVA)": after a role (not
+	 * a relative) in mixed-case text, a short word in capitals that no
+	 * name list knows is the role's agency or team, not a person */
+	if (u->shape == SH_UPPER && !u->caps && u->nletters >= 3 && u->nletters <= 5 &&
+	    !(u->lex & (LEX_FORENAME | LEX_SURNAME)) &&
+	    word_in_list(sc, t, ROLE_NOT_KIN))
+		return 0;
 	/* "cousin - EGAL, Sharmarke": the comma form, whole */
 	size_t cn = i + 2;
 	int rc = rule_comma(sc, i + 1, out, &cn);

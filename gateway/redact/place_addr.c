@@ -83,6 +83,17 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 			crt = 1;
 		nname++;
 	}
+	/* "Marlow Vale Birth Centre", "Oak Lane Surgery": without a house
+	 * number, a street's name with an institution's words after it names
+	 * the institution (decided at its own word) */
+	if (best && !(mode & (M_NUM | M_FLAT)))
+		for (long i = best; i < best + 3; i++) {
+			const struct tok *w = T(sc, i);
+			if (w->type != T_WORD || !(w->f & F_CAP) || (w->f & F_NL))
+				break;
+			if (w->cls & (C_INST | C_INSTC | C_HOSP))
+				return 0;
+		}
 	return best;
 }
 
@@ -974,6 +985,17 @@ static void try_inst(struct scan *sc, long p)
 		return; /* "Oxford University Hospitals", "... College NHS Trust": an agency */
 	if ((t->cls & C_INSTC) && !(T(sc, p - 1)->cls & C_INSTM))
 		return;
+	/* "supervised at Boston Family Centre": a service of the partnership
+	 * where contact is supervised, named as agencies are (a children's
+	 * centre is where a mother and baby are seen: withheld) */
+	if (t->id == W_CENTRE && T(sc, p - 1)->id == W_FAMILY) {
+		/* but a child's nursery there is where the child is every day */
+		int nursery = 0;
+		for (long i = p - 2; i >= p - 9 && i >= sc->ss && !nursery; i--)
+			nursery = T(sc, i)->id == W_NURSERY || (T(sc, i)->cls & C_ATTEND);
+		if (!nursery)
+			return;
+	}
 	/* "Current school: Anderton Park", "Previous nursery: ...": a word in
 	 * lower case names no institution with the word before it; it is a
 	 * label for the name after the colon */
@@ -1175,8 +1197,20 @@ static void try_attend(struct scan *sc, long p)
 	 * is judged at its own word (try_inst) */
 	const struct tok *z = T(sc, j + m);
 	if (m > 0 && z->type == T_WORD && !(z->f & F_NL) &&
-	    ((z->cls & C_HOSP) || z->id == W_STATION || z->id == W_CUSTODY))
+	    ((z->cls & C_HOSP) || z->id == W_STATION || z->id == W_CUSTODY ||
+	     (z->id == W_POLICE && is_word(T(sc, j + m + 1), W_STATION))))
 		return;
+	/* "to attend Building Better Relationships", "attend Freedom
+	 * Programme": a course (all its words common ones), not a school */
+	if (m > 1 && T(sc, p)->id == W_ATTEND) {
+		long k = 0;
+		while (k < m && (lex_classify((const char *)sc->s + T(sc, j + k)->start,
+					      T(sc, j + k)->end - T(sc, j + k)->start) &
+				 LEX_COMMON))
+			k++;
+		if (k == m)
+			return;
+	}
 	/* "attended North Manchester General": a hospital named by its town */
 	if (m > 1 && T(sc, j + m - 1)->id == W_GENERAL)
 		return;

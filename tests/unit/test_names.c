@@ -911,3 +911,11 @@ Test(names, kin_then_town_then_name_and_bloke)
 	/* a kin word after the town is no name */
 	cr_expect_str_eq(rule_of("Her sister in Leeds, Mum, and Dad came.", "Mum"), "(none)");
 }
+
+/* A short word in capitals after a service's role is its agency or team. */
+Test(names, agency_in_capitals_after_a_role)
+{
+	NONE("Present: Team Manager, CSC; DA worker (YPVA).");
+	cr_expect_str_eq(rule_of("Her brother ALI came round.", "ALI"), "cue:kin");
+	cr_expect_str_eq(rule_of("Her support worker JJ came.", "JJ"), "cue:kin");
+}

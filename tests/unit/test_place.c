@@ -1602,3 +1602,18 @@ Test(place, workplaces_run_with_and_after_a_time_or_apposition)
 	expect_span("Her son is a paramedic (SWAST, Exeter hub) now.", 0, SCRUB_PLACE,
 		    "SWAST, Exeter hub");
 }
+
+Test(place, services_and_courses_are_no_school_or_street)
+{
+	/* a family centre is a service, kept; a child's nursery there is not */
+	expect_none("Contact is supervised at Dunmore Family Centre.", 0);
+	expect_span("Kit starts nursery at Elmsall Family Centre on Monday.", 0, SCRUB_PLACE,
+		    "Elmsall Family Centre");
+	/* a street's name before an institution's words names the institution */
+	expect_none("Seen by the midwife at Harlow Vale Birth Centre.", 0);
+	expect_span("She lives at 4 Harlow Vale now.", 0, SCRUB_ADDRESS, "4 Harlow Vale");
+	/* a police station attended; a course attended */
+	expect_none("He attended Castle Mead police station yesterday.", 0);
+	expect_none("He is to attend Building Better Relationships.", 0);
+	expect_span("Ria will attend Castlemead Academy from Monday.", 0, SCRUB_PLACE, "Castlemead Academy");
+}
