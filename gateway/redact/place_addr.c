@@ -951,11 +951,16 @@ static void inst_label(struct scan *sc, long p)
 	}
 	while (m < 8 && (place_town_word(T(sc, a + m)) ||
 			 (paren && m > 0 && is_punct(T(sc, a + m), ',') && place_town_word(T(sc, a + m + 1))) ||
+			 /* "GP (Leverburgh and Tarbert practice)": two places' practice */
+			 (paren && m > 0 && is_word(T(sc, a + m), W_AND) && place_town_word(T(sc, a + m + 1))) ||
 			 /* "her salon (Aylin Hair & Beauty, ...)" */
 			 (m > 0 && is_punct(T(sc, a + m), '&') && place_town_word(T(sc, a + m + 1)))) &&
 	       !(T(sc, a + m)->f & F_NL))
 		m++;
 	const struct tok *z = T(sc, a + m);
+	if (paren && m > 0 && (z->f & F_LOWER) && (z->cls & C_INST) && !(z->cls & C_VENUE) &&
+	    is_punct(T(sc, a + m + 1), ')'))
+		z = T(sc, a + ++m); /* its own word in lower case before the bracket */
 	if (m == 0 || z->type == T_NUM)
 		return;
 	if (paren ? !is_punct(z, ')')
@@ -1086,7 +1091,7 @@ static void try_inst(struct scan *sc, long p)
 		rule = "place:hospital";
 	} else if (t->id == W_SURGERY || t->id == W_PRACTICE || t->id == W_CLINIC ||
 		   t->id == W_HEALTHCARE || t->id == W_GP || (t->cls & C_INSTC) || t->id == W_HC ||
-		   t->id == W_MC || t->id == W_HCC) {
+		   t->id == W_MC || t->id == W_HCC || t->id == W_DOCTORS) {
 		rule = "place:gp";
 	}
 	long e = p + 1;

@@ -151,6 +151,7 @@
 	W(PRESCHOOL, "pre-school", C_INST)                                                      \
 	W(PRESCHOOL2, "preschool", C_INST)                                                      \
 	W(SURGERY, "surgery", C_INST)                                                           \
+	W(DOCTORS, "doctors", C_INST) /* "Vale Family Doctors": a practice's name */          \
 	W(PRACTICE, "practice", C_INST)                                                         \
 	W(HEALTHCARE, "healthcare", C_INST)                                                     \
 	W(SCH, "sch", C_INST | C_ABBRDOT)                                                       \

@@ -1169,7 +1169,8 @@ static const struct {
 	{"a", CUE_NONE}, /* keeps the table non-empty at 'a' */
 	{"acc", CUE_ACCT}, {"accno", CUE_ACCT}, {"account", CUE_ACCT}, {"acct", CUE_ACCT},
 	{"at", CUE_AT}, {"bank", CUE_SORT}, {"birth", CUE_DOB}, {"birthday", CUE_DOB},
-	{"born", CUE_DOB}, {"car", CUE_VEH}, {"card", CUE_PASS}, {"contact", CUE_TEL},
+	{"born", CUE_DOB}, {"car", CUE_VEH}, {"card", CUE_PASS}, {"cards", CUE_PASS},
+	{"contact", CUE_TEL},
 	{"discord", CUE_PLAT},
 	{"dob", CUE_DOB}, {"driven", CUE_VEH}, {"drives", CUE_VEH}, {"driving", CUE_VEH},
 	{"drove", CUE_VEH}, {"facebook", CUE_PLAT}, {"fb", CUE_PLAT}, {"gamertag", CUE_PLAT},
@@ -1428,6 +1429,35 @@ static unsigned rare_cue(const unsigned char *w, size_t n)
 	return CUE_NONE;
 }
 
+/*
+ * "DOB on Sri Lankan records 30.07.1986", "DOB per her passport 1/2/85":
+ * after the cue, up to four words saying where the date is written, one of
+ * them a document's, then the date. From s[j]; returns the date's end and
+ * sets *start, or 0.
+ */
+RARE static size_t dob_per_document(const unsigned char *s, size_t n, size_t j, size_t *start)
+{
+	static const char *const DOC[] = {"brp", "card", "certificate", "documents", "file",
+	                                  "id", "licence", "papers", "passport", "pnc", "record",
+	                                  "records", "system", "visa"};
+	int doc = 0;
+	for (int w = 0; w < 4; w++) {
+		size_t a = j;
+		while (j < n && (sc_alpha(s[j]) || s[j] == '\'') && j - a < 14)
+			j++;
+		if (j == a || j >= n || s[j] != ' ')
+			return 0;
+		doc |= IN(s + a, j - a, DOC);
+		j++;
+		size_t k;
+		if (doc && j < n && sc_digit(s[j]) && (k = cue_date(s, n, j)) != 0) {
+			*start = j;
+			return k;
+		}
+	}
+	return 0;
+}
+
 /* Date of birth after its cue: "DOB: 12/03/1985", "born on 5th March 1990",
  * "date of birth - 12.03.85", "DOB (her son): 1.2.19"; any date
  * ident_date_scan reads. */
@@ -1464,7 +1494,7 @@ RARE static size_t dob_after(const unsigned char *s, size_t n, size_t j, size_t 
 		break;
 	}
 	size_t k = cue_date(s, n, j);
-	if (k == 0)
+	if (k == 0 && (k = dob_per_document(s, n, j, &j)) == 0)
 		return 0;
 	*start = j;
 	return k;

@@ -1617,3 +1617,11 @@ Test(place, services_and_courses_are_no_school_or_street)
 	expect_none("He is to attend Building Better Relationships.", 0);
 	expect_span("Ria will attend Castlemead Academy from Monday.", 0, SCRUB_PLACE, "Castlemead Academy");
 }
+
+Test(place, practices_named_as_doctors_or_two_places)
+{
+	expect_span("She is registered at Ashby Vale Family Doctors.", 0, SCRUB_PLACE,
+		    "Ashby Vale Family Doctors");
+	expect_span("GP (Uig and Portree practice) informed", 0, SCRUB_PLACE, "Uig and Portree practice");
+	expect_none("She went to the doctors on Monday.", 0);
+}

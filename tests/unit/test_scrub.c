@@ -1513,3 +1513,12 @@ Test(scrub, dotted_usernames_and_profiles_named_without_a_marker)
 	unchanged("She sells on Facebook Marketplace.");
 	unchanged("Seen on Facebook Monday.");
 }
+
+Test(scrub, dob_where_it_is_written_and_identity_cards)
+{
+	expect("Her DOB on Polish records 14.02.1990. Seen", "Her DOB on Polish records " R("date-of-birth") ". Seen");
+	expect("DOB as per his passport 3/9/1984 ok", "DOB as per his passport " R("date-of-birth") " ok");
+	/* no document named: a date later in the sentence is no birth date */
+	unchanged("DOB not known, meeting 12/03/2026");
+	expect("both Lithuanian ID cards (LT ID AB 551902) held", "both Lithuanian ID cards (LT ID " R("document") ") held");
+}
