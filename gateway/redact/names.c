@@ -906,7 +906,7 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		return 0;
 	if (u->lex & (LEX_TITLE | LEX_RANK))
 		return 0; /* the title rule takes "neighbour Mr Patel" */
-	/* "her brother in Wembley, Hitesh, is ...": where the relative lives,
+	/* "her brother in Dudley, Arun, is ...": where the relative lives,
 	 * then the name in apposition between commas */
 	if (t->shape == SH_LOWER && !u->gap && (word_is(sc, u, "in") || word_is(sc, u, "from"))) {
 		size_t k = i + 2, m = 0;

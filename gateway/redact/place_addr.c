@@ -83,7 +83,7 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 			crt = 1;
 		nname++;
 	}
-	/* "Marlow Vale Birth Centre", "Oak Lane Surgery": without a house
+	/* "Quenby Vale Birth Centre", "Oak Lane Surgery": without a house
 	 * number, a street's name with an institution's words after it names
 	 * the institution (decided at its own word) */
 	if (best && !(mode & (M_NUM | M_FLAT)))
@@ -951,7 +951,7 @@ static void inst_label(struct scan *sc, long p)
 	}
 	while (m < 8 && (place_town_word(T(sc, a + m)) ||
 			 (paren && m > 0 && is_punct(T(sc, a + m), ',') && place_town_word(T(sc, a + m + 1))) ||
-			 /* "GP (Leverburgh and Tarbert practice)": two places' practice */
+			 /* "GP (Uig and Portree practice)": two places' practice */
 			 (paren && m > 0 && is_word(T(sc, a + m), W_AND) && place_town_word(T(sc, a + m + 1))) ||
 			 /* "her salon (Aylin Hair & Beauty, ...)" */
 			 (m > 0 && is_punct(T(sc, a + m), '&') && place_town_word(T(sc, a + m + 1)))) &&
@@ -1001,7 +1001,7 @@ static void try_inst(struct scan *sc, long p)
 		if (!nursery)
 			return;
 	}
-	/* "Current school: Anderton Park", "Previous nursery: ...": a word in
+	/* "Current school: Fernlea Park", "Previous nursery: ...": a word in
 	 * lower case names no institution with the word before it; it is a
 	 * label for the name after the colon */
 	if ((t->f & F_LOWER) && (t->cls & C_INST) && !(t->cls & C_VENUE) && is_punct(nx, ':')) {
@@ -1301,7 +1301,7 @@ static int named_at_school(const struct scan *sc, long p)
 			 is_punct(z, ',') || is_punct(z, ')'));
 }
 
-/* A saint's name alone after p ("St Aidan's"): not a street ("St John's
+/* A saint's name alone after p ("St Oswin's"): not a street ("St John's
  * Road"), nor a named institution (decided at its own word). */
 static int saint_alone(const struct scan *sc, long p)
 {
@@ -1756,7 +1756,7 @@ static void work_extent(struct scan *sc, long j, int how)
 			break; /* "in 19.04.26": a date, not a house */
 		if (x->type == T_WORD && (x->f & F_LOWER) && (T(sc, e + 1)->cls & (C_UNIT | C_TIMEW)))
 			break; /* "three days a week" */
-		/* "runs Kaya Jewellers in the Corn Exchange arcade": after the
+		/* "runs Osman Jewellers in the Corn Exchange arcade": after the
 		 * name and where it is, the kind of place in lower case ends it */
 		if (strict && tail && x->type == T_WORD && (x->f & F_LOWER) &&
 		    !(x->cls & (C_PREP | C_FUNC | C_CONJ | C_DET | C_PRON | C_ADV | C_TIMEW)) &&
@@ -1940,8 +1940,8 @@ static void try_job_noun(struct scan *sc, long p)
 
 /*
  * A child's age in brackets and the school after it, as children are
- * listed: "Children: Aoife (9), St Brigid's; Cian (6), Holy Trinity PS.",
- * "(Tomás, 11), Scoil ...", "her son Kai (15, at Thornleigh)". p is the age
+ * listed: "Children: Brenna (9), St Brigid's; Dara (6), Holy Trinity PS.",
+ * "her son Kai (15, at Thornleigh)". p is the age
  * (1-2 digits, at most 18) closing its bracket. The name is one to four
  * capitalised words ending the list item (';', '.', a line's end) or, in
  * the bracket, after "at" up to ')'.
@@ -1996,7 +1996,7 @@ void place_addresses(struct scan *sc, long p)
 	    (is_punct(T(sc, p - 1), '(') || (T(sc, p - 1)->id == W_YEAR && is_punct(T(sc, p - 2), '('))) &&
 	    year_group_before(sc, p))
 		role_school(sc, p);
-	/* "Cian (6), Holy Trinity PS;": decided at the age */
+	/* "Dara (6), Holy Trinity PS;": decided at the age */
 	if (t->type == T_NUM && p >= sc->skip_place &&
 	    (is_punct(T(sc, p + 1), ')') || is_punct(T(sc, p + 1), ',')))
 		child_age_school(sc, p);
@@ -2125,7 +2125,7 @@ static void gp_signoff(struct scan *sc, long p)
  * attends Dalby High.", "Dalby High (attendance 94%)": after a capitalised
  * name, with no capitalised word after it ("High Street", "High Court",
  * "High School" are decided elsewhere); not a risk level ("Risk High",
- * "Very High": in capitals that is a level, so a log's "KIRKTON HIGH"
+ * "Very High": in capitals that is a level, so a log's "BRAEHEAD HIGH"
  * only after "SCHOOL").
  */
 static int high_school(const struct scan *sc, long p)
@@ -2171,7 +2171,7 @@ void place_places(struct scan *sc, long p)
 		try_inst(sc, p); /* "Hyndland Secondary", "Luton Junior", "Orchards
 				  * CofE": the school word left out */
 	else if (t->id == W_HIGH && high_school(sc, p))
-		try_inst(sc, p); /* "attends Dalby High", "SCHOOL KIRKTON HIGH" */
+		try_inst(sc, p); /* "attends Dalby High", "SCHOOL BRAEHEAD HIGH" */
 	if ((t->id == W_YSGOL || t->id == W_GAELSCOIL || t->id == W_BUNSGOIL || t->id == W_SCOIL ||
 	     t->id == W_COLEG) && (t->f & F_CAP))
 		try_prefix_school(sc, p, "place:school");
@@ -2185,7 +2185,7 @@ void place_places(struct scan *sc, long p)
 		try_attend(sc, p - 1); /* reads from the "at" */
 	else if ((t->id == W_OUTSIDE || t->id == W_FROM || t->id == W_NEAR || t->id == W_OPPOSITE ||
 		  t->id == W_BEHIND) && saint_alone(sc, p))
-		emit_place(sc, p + 1, p + 3, "place:school"); /* "seen outside St Aidan's at
+		emit_place(sc, p + 1, p + 3, "place:school"); /* "seen outside St Oswin's at
 							       * pick-up", "moved from St Kevin's" */
 	if (t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER)
 		role_school(sc, p);

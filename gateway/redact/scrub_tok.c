@@ -1687,7 +1687,7 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 /*
  * A capitalised word at s[j]: a capital, then letters (UTF-8 ones too), an
  * apostrophe or a hyphen, with a lower-case letter among them, or a lone
- * capital ("Owain G"). Returns its end, or 0 (not a word of capitals: a CAD
+ * capital ("Tudwal P"). Returns its end, or 0 (not a word of capitals: a CAD
  * log's).
  */
 static size_t cap_word(const unsigned char *s, size_t n, size_t j)
@@ -1764,7 +1764,7 @@ RARE static size_t profile_name_after(const unsigned char *s, size_t n, size_t j
 
 /*
  * The username or profile's name just before a platform named in brackets:
- * "jo.b77 (Instagram)", "Owain G (Strava)": ending one space before the
+ * "jo.b77 (Instagram)", "Tudwal P (Strava)": ending one space before the
  * '(' at s[p]; a token with a digit, '_' or an inner '.', or a lower-case
  * word no dictionary has, or 2-3 capitalised words after a comma, colon,
  * semicolon, bracket or the line's start. Returns the start, or p.
@@ -1836,7 +1836,7 @@ RARE static size_t profile_url(const unsigned char *s, size_t n, size_t j)
 
 /*
  * A username of dotted parts without an underscore at s[i..k), "jo.b.92",
- * "kay.morgan.real", "k.robbo07", "jaydenX.t": two inner dots and all in
+ * "kay.morgan.real", "k.tomo07", "jaydenX.t": two inner dots and all in
  * lower case, or a part with a digit after its letters, or a capital
  * inside a word; starting with a lower-case letter, a part of 3+ letters.
  * Not an abbreviation ("e.g.", "i.e.", "a.m."), a web address or a file
@@ -2393,7 +2393,7 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 				if (spans_push(out, a, e, SCRUB_HANDLE, "handle:list") != 0)
 					return MGW_E_NOMEM;
 		}
-		/* "jo.b77 (Instagram)", "Owain G (Strava)": the account before
+		/* "jo.b77 (Instagram)", "Tudwal P (Strava)": the account before
 		 * the platform that names it */
 		if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) && i >= 3 && s[i - 1] == '(' &&
 		    (a = handle_before_bracket(s, i - 1)) < i - 1 &&

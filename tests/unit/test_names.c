@@ -667,7 +667,7 @@ static const struct labelled LIST[] = {
 	{0, "Kasia is the victim's colleague and knows about the abuse.", {"Kasia"}},
 	{0, "The victim's cousin, Chiamaka Okafor, lives in Leeds.", {"Chiamaka Okafor"}},
 	{0, "Her nephew Osian is 8.", {"Osian"}},
-	{0, "DI Gethin Pugh is the SIO.", {"DI Gethin Pugh"}},
+	{0, "DI Tudwal Pugh is the SIO.", {"DI Tudwal Pugh"}},
 	{0, "Insp Rhodri Evans authorised the DVPN.", {"Insp Rhodri Evans"}},
 	{0, "Cllr Sandhu raised the case.", {"Cllr Sandhu"}},
 	{0, "Fr Murphy from St Mary's visits the family.", {"Fr Murphy"}},

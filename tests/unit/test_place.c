@@ -1558,17 +1558,17 @@ Test(place, schools_named_without_their_school_word)
 {
 	/* "High" after a name, "ELC" (a Scottish nursery) */
 	expect_span("Nia attends Dalby High and is doing well.", 0, SCRUB_PLACE, "Dalby High");
-	expect_span("1402 CALLER SON. SCHOOL KIRKTON HIGH. SAFE.", 0, SCRUB_PLACE, "SCHOOL KIRKTON HIGH");
+	expect_span("1402 CALLER SON. SCHOOL BRAEHEAD HIGH. SAFE.", 0, SCRUB_PLACE, "SCHOOL BRAEHEAD HIGH");
 	expect_span("Evie moved to Bankfoot ELC last week.", 0, SCRUB_PLACE, "Bankfoot ELC");
 	/* a risk level, a street, a court are no school */
 	expect_none("Risk High. RISK HIGH at MARAC. Very High.", 0);
 	expect_none("The High Court made an order.", 0);
 	/* a lower-case school word before a colon is a label */
-	expect_span("Previous school: Marlow Vale; records requested.", 0, SCRUB_PLACE, "Marlow Vale");
+	expect_span("Previous school: Fernlea Vale; records requested.", 0, SCRUB_PLACE, "Fernlea Vale");
 	/* a child's age in brackets, then the school */
-	expect_span("Children: Aoife (9), St Brigid's; Cian (6), Holy Trinity PS.", 0, SCRUB_PLACE,
+	expect_span("Children: Brenna (9), St Brigid's; Dara (6), Holy Trinity PS.", 0, SCRUB_PLACE,
 		    "St Brigid's");
-	expect_span("Children: Aoife (9), St Brigid's; Cian (6), Holy Trinity PS.", 0, SCRUB_PLACE,
+	expect_span("Children: Brenna (9), St Brigid's; Dara (6), Holy Trinity PS.", 0, SCRUB_PLACE,
 		    "Holy Trinity PS");
 	expect_span("her son Kai (15, at Thornleigh) saw it", 0, SCRUB_PLACE, "Thornleigh");
 	expect_none("Mum Jo (34), a carer, and s47 (2), Children Act.", 0);
@@ -1585,8 +1585,8 @@ Test(place, a_saints_name_alone_after_outside_or_from)
 Test(place, workplaces_run_with_and_after_a_time_or_apposition)
 {
 	/* a business someone runs, where it is, and the kind of place */
-	expect_span("Her father runs Kaya Jewellers in the Corn Exchange arcade. Seen", 0, SCRUB_PLACE,
-		    "Kaya Jewellers in the Corn Exchange arcade");
+	expect_span("Her father runs Osman Jewellers in the Corn Exchange arcade. Seen", 0, SCRUB_PLACE,
+		    "Osman Jewellers in the Corn Exchange arcade");
 	expect_none("He runs a Facebook page about her.", 0);
 	/* a time between the verb and "at" */
 	expect_span("she works now at the Ferrybridge bottling plant.", 0, SCRUB_PLACE,
@@ -1620,8 +1620,8 @@ Test(place, services_and_courses_are_no_school_or_street)
 
 Test(place, practices_named_as_doctors_or_two_places)
 {
-	expect_span("She is registered at Ashby Vale Family Doctors.", 0, SCRUB_PLACE,
-		    "Ashby Vale Family Doctors");
+	expect_span("She is registered at Quenby Vale Family Doctors.", 0, SCRUB_PLACE,
+		    "Quenby Vale Family Doctors");
 	expect_span("GP (Uig and Portree practice) informed", 0, SCRUB_PLACE, "Uig and Portree practice");
 	expect_none("She went to the doctors on Monday.", 0);
 }
