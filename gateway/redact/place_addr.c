@@ -35,6 +35,10 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 	uint64_t types = C_ST | C_SAB;
 	if (mode & (M_NUM | M_FLAT | M_PREP))
 		types |= C_STA | C_BLD;
+	/* "HMP Holme House", "HMP Grange Hall": a prison, named as courts
+	 * and prisons are (kept), not a house or a street */
+	if (T(sc, q)->id == W_HMP || T(sc, q - 1)->id == W_HMP)
+		return 0;
 	long best = 0;
 	int nname = 0, crt = 0, lower = 0;
 	for (long i = q; i < q + 6; i++) {
@@ -993,6 +997,10 @@ static void try_inst(struct scan *sc, long p)
 	/* "supervised at Boston Family Centre": a service of the partnership
 	 * where contact is supervised, named as agencies are (a children's
 	 * centre is where a mother and baby are seen: withheld) */
+	/* "seen at Easton Community Centre": a public hall, kept as agencies'
+	 * and public buildings are, unless someone works there (try_work) */
+	if (t->id == W_CENTRE && T(sc, p - 1)->id == W_COMMUNITY && (T(sc, p - 1)->f & F_CAP))
+		return;
 	if (t->id == W_CENTRE && T(sc, p - 1)->id == W_FAMILY) {
 		/* but a child's nursery there is where the child is every day */
 		int nursery = 0;
@@ -1204,6 +1212,11 @@ static void try_attend(struct scan *sc, long p)
 	if (m > 0 && z->type == T_WORD && !(z->f & F_NL) &&
 	    ((z->cls & C_HOSP) || z->id == W_STATION || z->id == W_CUSTODY ||
 	     (z->id == W_POLICE && is_word(T(sc, j + m + 1), W_STATION))))
+		return;
+	/* "attends Safer Choices sessions", "attends the Hope course": a
+	 * programme, not a school */
+	if (m > 0 && z->type == T_WORD && (z->f & F_LOWER) &&
+	    (z->id == W_SESSIONS || z->id == W_COURSE || z->id == W_PROGRAMME || z->id == W_GROUP))
 		return;
 	/* "to attend Building Better Relationships", "attend Freedom
 	 * Programme": a course (all its words common ones), not a school */

@@ -1625,3 +1625,13 @@ Test(place, practices_named_as_doctors_or_two_places)
 	expect_span("GP (Uig and Portree practice) informed", 0, SCRUB_PLACE, "Uig and Portree practice");
 	expect_none("She went to the doctors on Monday.", 0);
 }
+
+Test(place, prisons_programmes_and_community_halls_are_kept)
+{
+	expect_none("He is on remand in HMP Grange Hall until May.", 0);
+	expect_none("He attends Safer Choices sessions at the probation office.", 0);
+	expect_none("She was seen at Brayton Community Centre with her advocate.", 0);
+	/* someone's workplace there is withheld; a house of that name is an address */
+	expect_span("She works at Brayton Community Centre now.", 0, SCRUB_PLACE, "Brayton Community Centre");
+	expect_span("He lives at 4 Grange Hall, Selby.", 0, SCRUB_ADDRESS, "4 Grange Hall, Selby");
+}
