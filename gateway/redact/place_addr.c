@@ -1363,6 +1363,25 @@ static void role_school(struct scan *sc, long p)
 }
 
 /*
+ * The school named before its safeguarding lead: "(Ardley Park DSL)",
+ * "; Moorside First DSL (Mrs Kay);": one to three capitalised words right
+ * before "DSL" or "SENCO", opening a bracket, a list item or a line; not
+ * a person (a title before them) nor an agency's words.
+ */
+static void school_before_role(struct scan *sc, long p)
+{
+	long a = p, m = 0;
+	while (m < 3 && place_town_word(T(sc, a - 1)) && !(T(sc, a)->f & F_NL) &&
+	       !(T(sc, a - 1)->f & F_UPPER))
+		a--, m++;
+	const struct tok *b = T(sc, a - 1);
+	if (m == 0 || (b->cls & C_TITLE) ||
+	    !(is_punct(b, '(') || is_punct(b, ';') || is_punct(b, ',') || (T(sc, a)->f & (F_NL | F_BRK))))
+		return;
+	emit_place(sc, a, p, "place:school-role");
+}
+
+/*
  * A job and its employer in an aside: "(taxi driver, Streamline Cars, badge
  * 0442)", "(cleaner, Hallam Facilities)": after '(' one or two lower-case
  * words, the last a job ("-er", "-or", "-ist", "-ant", "-ian", nurse,
@@ -2009,6 +2028,19 @@ void place_addresses(struct scan *sc, long p)
 	    (is_punct(T(sc, p - 1), '(') || (T(sc, p - 1)->id == W_YEAR && is_punct(T(sc, p - 2), '('))) &&
 	    year_group_before(sc, p))
 		role_school(sc, p);
+	/* "ODS B85612", "(ODS C84044)": a GP practice's NHS code, named by its
+	 * label wherever it stands (a letterhead, after a street) */
+	if (t->type == T_WORD && (t->f & F_UPPER) && t->end - t->start == 3 &&
+	    memcmp(sc->s + t->start, "ODS", 3) == 0 && p >= sc->skip_place) {
+		const struct tok *c = T(sc, p + 1);
+		const unsigned char *d = sc->s + c->start;
+		int code = c->type == T_WORD && c->end - c->start == 6 && d[0] >= 'A' && d[0] <= 'Z' &&
+			   !(c->f & F_NL);
+		for (int k = 1; k < 6 && code; k++)
+			code = is_digit(d[k]);
+		if (code)
+			emit_place(sc, p + 1, p + 2, "place:gp");
+	}
 	/* "Dara (6), Holy Trinity PS;": decided at the age */
 	if (t->type == T_NUM && p >= sc->skip_place &&
 	    (is_punct(T(sc, p + 1), ')') || is_punct(T(sc, p + 1), ',')))
@@ -2202,6 +2234,8 @@ void place_places(struct scan *sc, long p)
 							       * pick-up", "moved from St Kevin's" */
 	if (t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER)
 		role_school(sc, p);
+	if ((t->id == W_DSL || t->id == W_SENCO) && (t->f & F_UPPER))
+		school_before_role(sc, p);
 	if (t->id == W_IS || t->id == W_WAS || t->id == W_BEEN || t->id == W_HES || t->id == W_SHES)
 		try_job(sc, p); /* "he's a roofer at ..." too */
 	/* "Victim cleaner at Perkins Engines", "Husband chef at ...": a job

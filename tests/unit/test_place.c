@@ -1635,3 +1635,13 @@ Test(place, prisons_programmes_and_community_halls_are_kept)
 	expect_span("She works at Brayton Community Centre now.", 0, SCRUB_PLACE, "Brayton Community Centre");
 	expect_span("He lives at 4 Grange Hall, Selby.", 0, SCRUB_ADDRESS, "4 Grange Hall, Selby");
 }
+
+Test(place, practice_codes_and_schools_before_their_lead)
+{
+	expect_span("Tel 01632 960000 | ODS Y12345", 0, SCRUB_PLACE, "Y12345");
+	expect_span("the centre on Mill Row (ODS P81234). Seen", 0, SCRUB_PLACE, "P81234");
+	expect_span("Spoke with Mr Obi (Fenwood DSL) today.", 0, SCRUB_PLACE, "Fenwood");
+	expect_span("Present: HV; Castleford Middle SENCO (Ms Ure); CSC.", 0, SCRUB_PLACE,
+		    "Castleford Middle");
+	expect_none("The ODS list was updated; Police DSL attended.", 0);
+}
