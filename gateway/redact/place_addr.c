@@ -873,6 +873,32 @@ static long trailing_branch(struct scan *sc, long last)
 	return e;
 }
 
+/*
+ * An aside in brackets right after a workplace's name saying which part of
+ * it: "Kenley College (ESOL/IT)", "Hale Foods (packing, Gate 3)", "Avro
+ * (Spirit Aero)": up to eight words, numbers and ',' '/' '&' '-' on the
+ * same line, none a pronoun, a verb of being, an agency's word or a
+ * weekday. Returns the token after the ')' or last.
+ */
+static long trailing_aside(struct scan *sc, long last)
+{
+	if (!is_punct(T(sc, last), '(') || (T(sc, last)->f & F_NL))
+		return last;
+	for (long k = last + 1; k < last + 10; k++) {
+		const struct tok *x = T(sc, k);
+		if (is_punct(x, ')'))
+			return k > last + 1 ? k + 1 : last;
+		if (x->type == T_END || (x->f & F_NL) ||
+		    (x->type == T_PUNCT && x->ch != ',' && x->ch != '/' && x->ch != '&' && x->ch != '-') ||
+		    (x->type == T_WORD &&
+		     ((x->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE)) || day_range(sc, x) ||
+		      /* "(ESOL/IT)": an acronym, not the pronoun */
+		      (!(x->f & F_UPPER) && (x->cls & (C_PRON | C_BE | C_TIMEW | C_DET | C_CONJ | C_FUNC))))))
+			return last;
+	}
+	return last;
+}
+
 static void emit_place(struct scan *sc, long a, long e, const char *rule)
 {
 	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_PLACE, rule);
@@ -1142,6 +1168,8 @@ static void try_inst(struct scan *sc, long p)
 	}
 	if (!hosp)
 		e = trailing_branch(sc, e); /* "Kwik Tyres, Selly Oak", "..., Clifton campus" */
+	if (!hosp && rule[6] != 'g')
+		e = trailing_aside(sc, e); /* "Kenley College (ESOL/IT)" */
 	emit_place(sc, b, e, rule);
 }
 
@@ -1863,6 +1891,11 @@ static void work_extent(struct scan *sc, long j, int how)
 	/* "Teesport Logistics, Grangetown - start date": the town after a
 	 * comma says which branch, when it ends the clause */
 	last = trailing_branch(sc, last);
+	{
+		long k = trailing_aside(sc, last);
+		if (k != last)
+			last = trailing_branch(sc, k); /* "(Spirit Aero), Queen's Island" */
+	}
 	emit_place(sc, j, last, "place:workplace");
 }
 

@@ -1645,3 +1645,14 @@ Test(place, practice_codes_and_schools_before_their_lead)
 		    "Castleford Middle");
 	expect_none("The ODS list was updated; Police DSL attended.", 0);
 }
+
+Test(place, a_workplace_takes_the_part_named_in_brackets)
+{
+	expect_span("I am the line manager at Corran Foods (poultry packing, Gate 2). One", 0,
+		    SCRUB_PLACE, "Corran Foods (poultry packing, Gate 2)");
+	expect_span("He works at Hallam Aero (Spirit Wings) now.", 0, SCRUB_PLACE,
+		    "Hallam Aero (Spirit Wings)");
+	/* a remark or the days are not part of it */
+	expect_span("She works at Lidl (she says) and", 0, SCRUB_PLACE, "Lidl");
+	expect_span("He works at Lidl (Mon-Fri) and", 0, SCRUB_PLACE, "Lidl");
+}
