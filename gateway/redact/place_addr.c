@@ -1645,6 +1645,65 @@ static int bracketed_work(struct scan *sc, long j)
 	return 0;
 }
 
+/*
+ * A business someone runs, by its kind and then its name or where it is:
+ * "runs a nail bar, 'Jade Nails', in the Eastgate precinct", "owns a
+ * tattoo studio at the Corn Exchange": "a"/"an", one to three lower-case
+ * words ending in a venue's word, then the name in apposition (quoted or
+ * not) and/or at/in/on [the] capitalised words (a lower-case kind of place
+ * ending the clause too). "runs a cafe." names nothing and is kept. p is
+ * the verb; returns 1 when it emitted.
+ */
+static int runs_a_business(struct scan *sc, long p)
+{
+	long j = p + 1, k = p + 2, m = 0, end = 0;
+	if (!is_word(T(sc, j), W_A) && !is_word(T(sc, j), W_AN))
+		return 0;
+	while (m < 3 && T(sc, k + m)->type == T_WORD && (T(sc, k + m)->f & F_LOWER) &&
+	       !(T(sc, k + m)->f & F_BRK) &&
+	       !(T(sc, k + m)->cls & (C_FUNC | C_PREP | C_CONJ | C_DET | C_PRON)))
+		m++;
+	if (m == 0 || !(T(sc, k + m - 1)->cls & (C_VENUE | C_INST)))
+		return 0;
+	long e = k + m;
+	if (is_punct(T(sc, e), ',')) { /* the name in apposition */
+		long x = e + 1;
+		int q = T(sc, x)->type == T_PUNCT && (T(sc, x)->ch == '\'' || T(sc, x)->ch == '"');
+		x += q;
+		long n = 0;
+		while (n < 4 && place_town_word(T(sc, x + n)) && !(T(sc, x + n)->f & F_NL))
+			n++;
+		if (n > 0) {
+			x += n;
+			if (q && T(sc, x)->type == T_PUNCT && (T(sc, x)->ch == '\'' || T(sc, x)->ch == '"'))
+				x++;
+			end = e = x;
+			if (is_punct(T(sc, e), ','))
+				e++;
+		}
+	}
+	if (is_word(T(sc, e), W_AT) || is_word(T(sc, e), W_IN) || is_word(T(sc, e), W_ON)) {
+		long x = e + 1, n = 0; /* where it is */
+		if (is_word(T(sc, x), W_THE))
+			x++;
+		while (n < 4 && place_town_word(T(sc, x + n)) && !(T(sc, x + n)->f & F_NL))
+			n++;
+		if (n > 0) {
+			x += n;
+			const struct tok *w = T(sc, x);
+			if (w->type == T_WORD && (w->f & F_LOWER) &&
+			    !(w->cls & (C_FUNC | C_PREP | C_CONJ | C_DET | C_PRON | C_ADV | C_TIMEW)) &&
+			    clause_end(T(sc, x + 1)))
+				x++;
+			end = x;
+		}
+	}
+	if (!end)
+		return 0;
+	emit_place(sc, j, end, "place:workplace");
+	return 1;
+}
+
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1713,6 +1772,8 @@ static void try_work(struct scan *sc, long p)
 		    (T(sc, j + 1)->type == T_WORD) && !(T(sc, j + 1)->f & F_LOWER)))) {
 		j++; /* "stalks her at work (the Grange Hotel)", "the shop where she
 		      * works (Kemal's Market, ...)" */
+	} else if ((t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES) && runs_a_business(sc, p)) {
+		return;
 	} else if ((t->id == W_RUNS || t->id == W_MANAGES) &&
 		   ((T(sc, j)->cls & C_DET) || (T(sc, j)->f & F_CAP)) && !(T(sc, j)->f & F_BRK) &&
 		   ((T(sc, p - 1)->cls & (C_PRON | C_KIN)) ||

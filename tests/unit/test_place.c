@@ -1656,3 +1656,12 @@ Test(place, a_workplace_takes_the_part_named_in_brackets)
 	expect_span("She works at Lidl (she says) and", 0, SCRUB_PLACE, "Lidl");
 	expect_span("He works at Lidl (Mon-Fri) and", 0, SCRUB_PLACE, "Lidl");
 }
+
+Test(place, a_business_run_by_its_kind_and_name_or_place)
+{
+	expect_span("Her ex runs a tattoo studio, 'Black Ink', in the Eastgate precinct. Seen", 0,
+		    SCRUB_PLACE, "a tattoo studio, 'Black Ink', in the Eastgate precinct");
+	expect_span("She owns a small cafe at the Wool Exchange. He", 0, SCRUB_PLACE,
+		    "a small cafe at the Wool Exchange");
+	expect_none("He runs a cafe. She owns a shop in town.", 0);
+}
