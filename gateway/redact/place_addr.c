@@ -35,7 +35,7 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 	uint64_t types = C_ST | C_SAB;
 	if (mode & (M_NUM | M_FLAT | M_PREP))
 		types |= C_STA | C_BLD;
-	/* "HMP Holme House", "HMP Grange Hall": a prison, named as courts
+	/* "HMP Grange Hall", "HMP Oak House": a prison, named as courts
 	 * and prisons are (kept), not a house or a street */
 	if (T(sc, q)->id == W_HMP || T(sc, q - 1)->id == W_HMP)
 		return 0;
@@ -875,7 +875,7 @@ static long trailing_branch(struct scan *sc, long last)
 
 /*
  * An aside in brackets right after a workplace's name saying which part of
- * it: "Kenley College (ESOL/IT)", "Hale Foods (packing, Gate 3)", "Avro
+ * it: "Farnby College (BTEC/IT)", "Hale Foods (packing, Gate 3)", "Avro
  * (Spirit Aero)": up to eight words, numbers and ',' '/' '&' '-' on the
  * same line, none a pronoun, a verb of being, an agency's word or a
  * weekday. Returns the token after the ')' or last.
@@ -892,7 +892,7 @@ static long trailing_aside(struct scan *sc, long last)
 		    (x->type == T_PUNCT && x->ch != ',' && x->ch != '/' && x->ch != '&' && x->ch != '-') ||
 		    (x->type == T_WORD &&
 		     ((x->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE)) || day_range(sc, x) ||
-		      /* "(ESOL/IT)": an acronym, not the pronoun */
+		      /* "(BTEC/IT)": an acronym, not the pronoun */
 		      (!(x->f & F_UPPER) && (x->cls & (C_PRON | C_BE | C_TIMEW | C_DET | C_CONJ | C_FUNC))))))
 			return last;
 	}
@@ -1023,7 +1023,7 @@ static void try_inst(struct scan *sc, long p)
 	/* "supervised at Boston Family Centre": a service of the partnership
 	 * where contact is supervised, named as agencies are (a children's
 	 * centre is where a mother and baby are seen: withheld) */
-	/* "seen at Easton Community Centre": a public hall, kept as agencies'
+	/* "seen at Brayton Community Centre": a public hall, kept as agencies'
 	 * and public buildings are, unless someone works there (try_work) */
 	if (t->id == W_CENTRE && T(sc, p - 1)->id == W_COMMUNITY && (T(sc, p - 1)->f & F_CAP))
 		return;
@@ -1169,7 +1169,7 @@ static void try_inst(struct scan *sc, long p)
 	if (!hosp)
 		e = trailing_branch(sc, e); /* "Kwik Tyres, Selly Oak", "..., Clifton campus" */
 	if (!hosp && rule[6] != 'g')
-		e = trailing_aside(sc, e); /* "Kenley College (ESOL/IT)" */
+		e = trailing_aside(sc, e); /* "Farnby College (BTEC/IT)" */
 	emit_place(sc, b, e, rule);
 }
 
@@ -1647,7 +1647,7 @@ static int bracketed_work(struct scan *sc, long j)
 
 /*
  * A business someone runs, by its kind and then its name or where it is:
- * "runs a nail bar, 'Jade Nails', in the Eastgate precinct", "owns a
+ * "runs a nail bar, 'Jade Beauty', in the Westbrook precinct", "owns a
  * tattoo studio at the Corn Exchange": "a"/"an", one to three lower-case
  * words ending in a venue's word, then the name in apposition (quoted or
  * not) and/or at/in/on [the] capitalised words (a lower-case kind of place

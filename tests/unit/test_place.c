@@ -1606,7 +1606,7 @@ Test(place, workplaces_run_with_and_after_a_time_or_apposition)
 Test(place, services_and_courses_are_no_school_or_street)
 {
 	/* a family centre is a service, kept; a child's nursery there is not */
-	expect_none("Contact is supervised at Dunmore Family Centre.", 0);
+	expect_none("Contact is supervised at Orwell Family Centre.", 0);
 	expect_span("Kit starts nursery at Elmsall Family Centre on Monday.", 0, SCRUB_PLACE,
 		    "Elmsall Family Centre");
 	/* a street's name before an institution's words names the institution */
@@ -1659,8 +1659,8 @@ Test(place, a_workplace_takes_the_part_named_in_brackets)
 
 Test(place, a_business_run_by_its_kind_and_name_or_place)
 {
-	expect_span("Her ex runs a tattoo studio, 'Black Ink', in the Eastgate precinct. Seen", 0,
-		    SCRUB_PLACE, "a tattoo studio, 'Black Ink', in the Eastgate precinct");
+	expect_span("Her ex runs a tattoo studio, 'Black Ink', in the Westbrook precinct. Seen", 0,
+		    SCRUB_PLACE, "a tattoo studio, 'Black Ink', in the Westbrook precinct");
 	expect_span("She owns a small cafe at the Wool Exchange. He", 0, SCRUB_PLACE,
 		    "a small cafe at the Wool Exchange");
 	expect_none("He runs a cafe. She owns a shop in town.", 0);
