@@ -2104,6 +2104,62 @@ static void child_age_school(struct scan *sc, long p)
 	emit_place(sc, a, a + m, "place:school");
 }
 
+/*
+ * Approved premises (probation hostels), where an offender is released to
+ * live: "Crown Hill AP, Handsworth", "Bridgend AP (Brynmead)", "Oak House
+ * AP": one to three capitalised words, then "AP", its town after a comma
+ * or its house's name in brackets. Not "AP" for the aggrieved party in a
+ * log ("the AP", "AP JONES stated": no name in mixed case before). p is
+ * the "AP".
+ */
+static void approved_premises(struct scan *sc, long p)
+{
+	long a = p, m = 0;
+	while (m < 3 && place_town_word(T(sc, a - 1)) && !(T(sc, a - 1)->f & F_UPPER) &&
+	       !(T(sc, a)->f & F_NL))
+		a--, m++;
+	if (m == 0)
+		return;
+	long e = trailing_town(sc, p + 1);
+	if (e == p + 1 && is_punct(T(sc, e), '(')) {
+		long n = 0; /* "(Elm Villa)": the house */
+		while (n < 3 && (place_town_word(T(sc, e + 1 + n)) || (T(sc, e + 1 + n)->cls & C_BLD)) &&
+		       (T(sc, e + 1 + n)->f & F_CAP))
+			n++;
+		if (n > 0 && is_punct(T(sc, e + 1 + n), ')'))
+			e += n + 2;
+	}
+	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_ADDRESS, "addr:approved-premises");
+	sc->skip_addr = e;
+}
+
+/*
+ * A neighbour's house by its number alone after a comma or bracket: "(Mrs
+ * Obi, no. 14)", "on the same street, no. 29 and 41": "no.", one or two
+ * house numbers, ending the clause. p is the "no".
+ */
+static void house_no_alone(struct scan *sc, long p)
+{
+	const struct tok *b = T(sc, p - 1);
+	if (!(is_punct(b, ',') || is_punct(b, '(')))
+		return;
+	long e = is_punct(T(sc, p + 1), '.') ? p + 2 : p + 1;
+	if (e == p + 1 && sc->s[T(sc, p)->end] != '.')
+		return; /* the stop may be cut with the abbreviation */
+	if (T(sc, e)->type != T_NUM || !(T(sc, e)->f & F_HOUSE))
+		return;
+	e++;
+	if (is_word(T(sc, e), W_AND) && T(sc, e + 1)->type == T_NUM && (T(sc, e + 1)->f & F_HOUSE))
+		e += 2;
+	const struct tok *z = T(sc, e);
+	if (!(z->type == T_END || (z->f & F_NL) || is_punct(z, ')') || is_punct(z, ',') ||
+	      is_punct(z, ';') || is_punct(z, '-') ||
+	      (is_punct(z, '.') && (T(sc, e + 1)->type == T_END || (T(sc, e + 1)->f & (F_BRK | F_NL))))))
+		return;
+	emit(sc, T(sc, p)->start, T(sc, e - 1)->end, SCRUB_ADDRESS, "addr:house-number");
+	sc->skip_addr = e;
+}
+
 void place_addresses(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -2143,6 +2199,14 @@ void place_addresses(struct scan *sc, long p)
 	    (is_punct(T(sc, p - 1), ',') || is_punct(T(sc, p - 1), '(')) &&
 	    (T(sc, p - 2)->f & (F_CAP | F_UPPER)) && T(sc, p - 2)->type == T_WORD)
 		job_person_employer(sc, p);
+	/* decided at the "AP" even inside a street's failed reading ("House AP") */
+	if (t->type == T_WORD && (t->f & F_UPPER) && t->end - t->start == 2 &&
+	    sc->s[t->start] == 'A' && sc->s[t->start + 1] == 'P' && !(t->f & F_NL))
+		approved_premises(sc, p);
+	if (p < sc->skip_addr)
+		return;
+	if (t->type == T_WORD && (t->f & F_LOWER) && t->id == W_NO)
+		house_no_alone(sc, p);
 	if (p < sc->skip_addr)
 		return;
 	if (t->type == T_NUM)

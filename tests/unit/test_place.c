@@ -1665,3 +1665,14 @@ Test(place, a_business_run_by_its_kind_and_name_or_place)
 		    "a small cafe at the Wool Exchange");
 	expect_none("He runs a cafe. She owns a shop in town.", 0);
 }
+
+Test(place, approved_premises_and_a_neighbours_number_alone)
+{
+	expect_span("Released on licence to Brackley AP, Kettering. Victim", 0, SCRUB_ADDRESS,
+		    "Brackley AP, Kettering");
+	expect_span("Release plan: Thornby AP (Elm Villa). Exclusion", 0, SCRUB_ADDRESS,
+		    "Thornby AP (Elm Villa)");
+	expect_none("the AP said she was fine.", 0);
+	expect_span("She rang from next door (Mrs Obi, no. 22) for help.", 0, SCRUB_ADDRESS, "no. 22");
+	expect_none("Item no. 14 on the list; Section 8, no. 3 applies.", 0);
+}
