@@ -2106,7 +2106,7 @@ static void child_age_school(struct scan *sc, long p)
 
 /*
  * Approved premises (probation hostels), where an offender is released to
- * live: "Crown Hill AP, Handsworth", "Bridgend AP (Brynmead)", "Oak House
+ * live: "Crown Hill AP, Kettering", "Thornby AP (Elm Villa)", "Oak House
  * AP": one to three capitalised words, then "AP", its town after a comma
  * or its house's name in brackets. Not "AP" for the aggrieved party in a
  * log ("the AP", "AP JONES stated": no name in mixed case before). p is
