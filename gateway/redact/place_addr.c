@@ -2106,11 +2106,11 @@ static void child_age_school(struct scan *sc, long p)
 
 /*
  * Approved premises (probation hostels), where an offender is released to
- * live: "Crown Hill AP, Kettering", "Thornby AP (Elm Villa)", "Oak House
- * AP": one to three capitalised words, then "AP", its town after a comma
- * or its house's name in brackets. Not "AP" for the aggrieved party in a
- * log ("the AP", "AP JONES stated": no name in mixed case before). p is
- * the "AP".
+ * live: "Crown Hill AP, Kettering", "Thornby AP (Elm Villa)": one to three
+ * capitalised words, then "AP", its town after a comma or its house's name
+ * in brackets. Not "AP" for the aggrieved party in a log ("the AP", "AP
+ * JONES stated": no name in mixed case before), nor after a house's name
+ * alone ("<X> House AP" reads as a building). p is the "AP".
  */
 static void approved_premises(struct scan *sc, long p)
 {
