@@ -14,6 +14,10 @@
 #include "place_int.h"
 #include "scrub.h"
 
+/* Recognisers of rare shapes stay out of line: the per-token paths that
+ * call them stay small in the instruction cache. */
+#define RARE __attribute__((noinline))
+
 /* ---- addresses ------------------------------------------------------------------ */
 
 #define M_NUM   1u /* after a house number: every type, lower case allowed */
@@ -880,7 +884,7 @@ static long trailing_branch(struct scan *sc, long last)
  * same line, none a pronoun, a verb of being, an agency's word or a
  * weekday. Returns the token after the ')' or last.
  */
-static long trailing_aside(struct scan *sc, long last)
+RARE static long trailing_aside(struct scan *sc, long last)
 {
 	if (!is_punct(T(sc, last), '(') || (T(sc, last)->f & F_NL))
 		return last;
@@ -1396,7 +1400,7 @@ static void role_school(struct scan *sc, long p)
  * before "DSL" or "SENCO", opening a bracket, a list item or a line; not
  * a person (a title before them) nor an agency's words.
  */
-static void school_before_role(struct scan *sc, long p)
+RARE static void school_before_role(struct scan *sc, long p)
 {
 	long a = p, m = 0;
 	while (m < 3 && place_town_word(T(sc, a - 1)) && !(T(sc, a)->f & F_NL) &&
@@ -1654,7 +1658,7 @@ static int bracketed_work(struct scan *sc, long j)
  * ending the clause too). "runs a cafe." names nothing and is kept. p is
  * the verb; returns 1 when it emitted.
  */
-static int runs_a_business(struct scan *sc, long p)
+RARE static int runs_a_business(struct scan *sc, long p)
 {
 	long j = p + 1, k = p + 2, m = 0, end = 0;
 	if (!is_word(T(sc, j), W_A) && !is_word(T(sc, j), W_AN))
@@ -2072,7 +2076,7 @@ static void try_job_noun(struct scan *sc, long p)
  * capitalised words ending the list item (';', '.', a line's end) or, in
  * the bracket, after "at" up to ')'.
  */
-static void child_age_school(struct scan *sc, long p)
+RARE static void child_age_school(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
 	if (t->end - t->start > 2 || t->ndig != t->end - t->start ||
@@ -2112,7 +2116,7 @@ static void child_age_school(struct scan *sc, long p)
  * JONES stated": no name in mixed case before), nor after a house's name
  * alone ("<X> House AP" reads as a building). p is the "AP".
  */
-static void approved_premises(struct scan *sc, long p)
+RARE static void approved_premises(struct scan *sc, long p)
 {
 	long a = p, m = 0;
 	while (m < 3 && place_town_word(T(sc, a - 1)) && !(T(sc, a - 1)->f & F_UPPER) &&
@@ -2138,7 +2142,7 @@ static void approved_premises(struct scan *sc, long p)
  * Obi, no. 14)", "on the same street, no. 29 and 41": "no.", one or two
  * house numbers, ending the clause. p is the "no".
  */
-static void house_no_alone(struct scan *sc, long p)
+RARE static void house_no_alone(struct scan *sc, long p)
 {
 	const struct tok *b = T(sc, p - 1);
 	if (!(is_punct(b, ',') || is_punct(b, '(')))
@@ -2331,7 +2335,7 @@ static void gp_signoff(struct scan *sc, long p)
  * "Very High": in capitals that is a level, so a log's "BRAEHEAD HIGH"
  * only after "SCHOOL").
  */
-static int high_school(const struct scan *sc, long p)
+RARE static int high_school(const struct scan *sc, long p)
 {
 	static const char *const LEVEL[] = {"risk", "very", "medium", "level", "standard",
 					    "priority", "rated", "grade", "threat", "harm"};
