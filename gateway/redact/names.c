@@ -888,6 +888,13 @@ static int lower_kin_name(struct scan *sc, size_t j, struct spans *out, size_t *
 }
 
 /* Kinship or role word at i: "her sister Jane", "neighbour Mr Patel". */
+/* Roles of the kinship list that a service, not a family, gives someone */
+static const char *const ROLE_NOT_KIN[] = {
+	"manager", "worker", "officer", "practitioner", "caseworker", "advocate", "keyworker",
+	"coordinator", "co-ordinator", "lead", "head", "visitor", "therapist", "counsellor",
+	"mentor", "supervisor", NULL,
+};
+
 static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
@@ -899,8 +906,30 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		return 0;
 	if (u->lex & (LEX_TITLE | LEX_RANK))
 		return 0; /* the title rule takes "neighbour Mr Patel" */
+	/* "her brother in Dudley, Arun, is ...": where the relative lives,
+	 * then the name in apposition between commas */
+	if (t->shape == SH_LOWER && !u->gap && (word_is(sc, u, "in") || word_is(sc, u, "from"))) {
+		size_t k = i + 2, m = 0;
+		while (m < 3 && tok(sc, k) && !tok(sc, k)->gap && tok(sc, k)->shape == SH_CAP &&
+		       !tok(sc, k)->caps)
+			k++, m++;
+		const struct tok *nm = tok(sc, k), *af = tok(sc, k + 1);
+		if (m > 0 && nm && nm->gap == G_COMMA && nm->shape == SH_CAP && !nm->caps &&
+		    af && (af->gap & G_COMMA) && !(nm->lex & (LEX_TITLE | LEX_RANK | LEX_KIN)) &&
+		    cue_name(sc, k, 0)) {
+			*next = k + 1;
+			return emit(sc, out, nm, nm, "cue:kin") ?: 1;
+		}
+	}
 	if (t->shape != SH_LOWER && !t->caps && !sentence_start(sc, i) && (t->lex & LEX_TITLE))
 		return 0; /* "the Sister": a title, handled there */
+	/* "(Chair, Team Manager, CSC)", "DA worker (YPVA)": after a role (not
+	 * a relative) in mixed-case text, a short word in capitals that no
+	 * name list knows is the role's agency or team, not a person */
+	if (u->shape == SH_UPPER && !u->caps && u->nletters >= 3 && u->nletters <= 5 &&
+	    !(u->lex & (LEX_FORENAME | LEX_SURNAME)) &&
+	    word_in_list(sc, t, ROLE_NOT_KIN))
+		return 0;
 	/* "cousin - EGAL, Sharmarke": the comma form, whole */
 	size_t cn = i + 2;
 	int rc = rule_comma(sc, i + 1, out, &cn);

@@ -6,11 +6,17 @@
  * are skipped by the recognisers of its sort (skip_addr, skip_place).
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lexicon.h"
 #include "place_int.h"
 #include "scrub.h"
+
+/* Recognisers of rare shapes stay out of line: the per-token paths that
+ * call them stay small in the instruction cache. */
+#define RARE __attribute__((noinline))
 
 /* ---- addresses ------------------------------------------------------------------ */
 
@@ -33,6 +39,10 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 	uint64_t types = C_ST | C_SAB;
 	if (mode & (M_NUM | M_FLAT | M_PREP))
 		types |= C_STA | C_BLD;
+	/* "HMP Grange Hall", "HMP Oak House": a prison, named as courts
+	 * and prisons are (kept), not a house or a street */
+	if (T(sc, q)->id == W_HMP || T(sc, q - 1)->id == W_HMP)
+		return 0;
 	long best = 0;
 	int nname = 0, crt = 0, lower = 0;
 	for (long i = q; i < q + 6; i++) {
@@ -81,6 +91,17 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 			crt = 1;
 		nname++;
 	}
+	/* "Quenby Vale Birth Centre", "Oak Lane Surgery": without a house
+	 * number, a street's name with an institution's words after it names
+	 * the institution (decided at its own word) */
+	if (best && !(mode & (M_NUM | M_FLAT)))
+		for (long i = best; i < best + 3; i++) {
+			const struct tok *w = T(sc, i);
+			if (w->type != T_WORD || !(w->f & F_CAP) || (w->f & F_NL))
+				break;
+			if (w->cls & (C_INST | C_INSTC | C_HOSP))
+				return 0;
+		}
 	return best;
 }
 
@@ -708,7 +729,8 @@ static int part_word(const struct tok *t)
 {
 	return t->type == T_WORD &&
 	       (t->id == W_WARD || t->id == W_DEPARTMENT || t->id == W_DEPT || t->id == W_UNIT ||
-		t->id == W_BERTH || t->id == W_WING || t->id == W_BAY || t->id == W_GATE);
+		t->id == W_BERTH || t->id == W_WING || t->id == W_BAY || t->id == W_GATE ||
+		t->id == W_SHED);
 }
 
 /* A lower-case word naming a part or branch of a workplace after its name:
@@ -719,7 +741,7 @@ static int branch_word(const struct tok *t)
 	       (t->id == W_CAMPUS || t->id == W_SITE || t->id == W_PARISH || t->id == W_STOCKROOM ||
 		t->id == W_PLANT || t->id == W_BRANCH || t->id == W_CANTEEN || t->id == W_WING ||
 		t->id == W_WARD || t->id == W_DEPOT || t->id == W_STORE || t->id == W_SHOP ||
-		t->id == W_OFFICE || t->id == W_WAREHOUSE || t->id == W_KITCHEN);
+		t->id == W_OFFICE || t->id == W_WAREHOUSE || t->id == W_KITCHEN || t->id == W_HUB);
 }
 
 /* A word that starts with a weekday's three letters and ends there or at a
@@ -788,8 +810,9 @@ static long trailing_branch(struct scan *sc, long last)
 		const struct tok *x = T(sc, a);
 		if (part_word(x)) {
 			const struct tok *y = T(sc, a + 1);
-			if (y->type == T_NUM && !(y->f & F_NL))
-				m = 2; /* "Ward 6", "berth 204" */
+			if ((y->type == T_NUM || (y->type == T_WORD && (y->f & F_DIGIT) && (y->f & F_UPPER))) &&
+			    !(y->f & F_NL))
+				m = 2; /* "Ward 6", "berth 204", "shed BX4" */
 			else if (x->f & F_LOWER)
 				m = 0;
 			else if (is_word(y, W_OF) && dept_word(T(sc, a + 2)))
@@ -854,6 +877,32 @@ static long trailing_branch(struct scan *sc, long last)
 			e = k + 1;
 	}
 	return e;
+}
+
+/*
+ * An aside in brackets right after a workplace's name saying which part of
+ * it: "Farnby College (BTEC/IT)", "Hale Foods (packing, Gate 3)", "Avro
+ * (Spirit Aero)": up to eight words, numbers and ',' '/' '&' '-' on the
+ * same line, none a pronoun, a verb of being, an agency's word or a
+ * weekday. Returns the token after the ')' or last.
+ */
+RARE static long trailing_aside(struct scan *sc, long last)
+{
+	if (!is_punct(T(sc, last), '(') || (T(sc, last)->f & F_NL))
+		return last;
+	for (long k = last + 1; k < last + 10; k++) {
+		const struct tok *x = T(sc, k);
+		if (is_punct(x, ')'))
+			return k > last + 1 ? k + 1 : last;
+		if (x->type == T_END || (x->f & F_NL) ||
+		    (x->type == T_PUNCT && x->ch != ',' && x->ch != '/' && x->ch != '&' && x->ch != '-') ||
+		    (x->type == T_WORD &&
+		     ((x->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE)) || day_range(sc, x) ||
+		      /* "(BTEC/IT)": an acronym, not the pronoun */
+		      (!(x->f & F_UPPER) && (x->cls & (C_PRON | C_BE | C_TIMEW | C_DET | C_CONJ | C_FUNC))))))
+			return last;
+	}
+	return last;
 }
 
 static void emit_place(struct scan *sc, long a, long e, const char *rule)
@@ -938,11 +987,16 @@ static void inst_label(struct scan *sc, long p)
 	}
 	while (m < 8 && (place_town_word(T(sc, a + m)) ||
 			 (paren && m > 0 && is_punct(T(sc, a + m), ',') && place_town_word(T(sc, a + m + 1))) ||
+			 /* "GP (Uig and Portree practice)": two places' practice */
+			 (paren && m > 0 && is_word(T(sc, a + m), W_AND) && place_town_word(T(sc, a + m + 1))) ||
 			 /* "her salon (Aylin Hair & Beauty, ...)" */
 			 (m > 0 && is_punct(T(sc, a + m), '&') && place_town_word(T(sc, a + m + 1)))) &&
 	       !(T(sc, a + m)->f & F_NL))
 		m++;
 	const struct tok *z = T(sc, a + m);
+	if (paren && m > 0 && (z->f & F_LOWER) && (z->cls & C_INST) && !(z->cls & C_VENUE) &&
+	    is_punct(T(sc, a + m + 1), ')'))
+		z = T(sc, a + ++m); /* its own word in lower case before the bracket */
 	if (m == 0 || z->type == T_NUM)
 		return;
 	if (paren ? !is_punct(z, ')')
@@ -972,6 +1026,28 @@ static void try_inst(struct scan *sc, long p)
 		return; /* "Oxford University Hospitals", "... College NHS Trust": an agency */
 	if ((t->cls & C_INSTC) && !(T(sc, p - 1)->cls & C_INSTM))
 		return;
+	/* "supervised at Boston Family Centre": a service of the partnership
+	 * where contact is supervised, named as agencies are (a children's
+	 * centre is where a mother and baby are seen: withheld) */
+	/* "seen at Brayton Community Centre": a public hall, kept as agencies'
+	 * and public buildings are, unless someone works there (try_work) */
+	if (t->id == W_CENTRE && T(sc, p - 1)->id == W_COMMUNITY && (T(sc, p - 1)->f & F_CAP))
+		return;
+	if (t->id == W_CENTRE && T(sc, p - 1)->id == W_FAMILY) {
+		/* but a child's nursery there is where the child is every day */
+		int nursery = 0;
+		for (long i = p - 2; i >= p - 9 && i >= sc->ss && !nursery; i--)
+			nursery = T(sc, i)->id == W_NURSERY || (T(sc, i)->cls & C_ATTEND);
+		if (!nursery)
+			return;
+	}
+	/* "Current school: Fernlea Park", "Previous nursery: ...": a word in
+	 * lower case names no institution with the word before it; it is a
+	 * label for the name after the colon */
+	if ((t->f & F_LOWER) && (t->cls & C_INST) && !(t->cls & C_VENUE) && is_punct(nx, ':')) {
+		inst_label(sc, p);
+		return;
+	}
 	long b = p;
 	int real = 0;
 	for (long i = p - 1; i >= p - 7 && i >= sc->ss; i--) {
@@ -1055,7 +1131,7 @@ static void try_inst(struct scan *sc, long p)
 		rule = "place:hospital";
 	} else if (t->id == W_SURGERY || t->id == W_PRACTICE || t->id == W_CLINIC ||
 		   t->id == W_HEALTHCARE || t->id == W_GP || (t->cls & C_INSTC) || t->id == W_HC ||
-		   t->id == W_MC || t->id == W_HCC) {
+		   t->id == W_MC || t->id == W_HCC || t->id == W_DOCTORS) {
 		rule = "place:gp";
 	}
 	long e = p + 1;
@@ -1098,6 +1174,8 @@ static void try_inst(struct scan *sc, long p)
 	}
 	if (!hosp)
 		e = trailing_branch(sc, e); /* "Kwik Tyres, Selly Oak", "..., Clifton campus" */
+	if (!hosp && rule[6] != 'g')
+		e = trailing_aside(sc, e); /* "Farnby College (BTEC/IT)" */
 	emit_place(sc, b, e, rule);
 }
 
@@ -1166,8 +1244,25 @@ static void try_attend(struct scan *sc, long p)
 	 * is judged at its own word (try_inst) */
 	const struct tok *z = T(sc, j + m);
 	if (m > 0 && z->type == T_WORD && !(z->f & F_NL) &&
-	    ((z->cls & C_HOSP) || z->id == W_STATION || z->id == W_CUSTODY))
+	    ((z->cls & C_HOSP) || z->id == W_STATION || z->id == W_CUSTODY ||
+	     (z->id == W_POLICE && is_word(T(sc, j + m + 1), W_STATION))))
 		return;
+	/* "attends Safer Choices sessions", "attends the Hope course": a
+	 * programme, not a school */
+	if (m > 0 && z->type == T_WORD && (z->f & F_LOWER) &&
+	    (z->id == W_SESSIONS || z->id == W_COURSE || z->id == W_PROGRAMME || z->id == W_GROUP))
+		return;
+	/* "to attend Building Better Relationships", "attend Freedom
+	 * Programme": a course (all its words common ones), not a school */
+	if (m > 1 && T(sc, p)->id == W_ATTEND) {
+		long k = 0;
+		while (k < m && (lex_classify((const char *)sc->s + T(sc, j + k)->start,
+					      T(sc, j + k)->end - T(sc, j + k)->start) &
+				 LEX_COMMON))
+			k++;
+		if (k == m)
+			return;
+	}
 	/* "attended North Manchester General": a hospital named by its town */
 	if (m > 1 && T(sc, j + m - 1)->id == W_GENERAL)
 		return;
@@ -1253,6 +1348,17 @@ static int named_at_school(const struct scan *sc, long p)
 			 is_punct(z, ',') || is_punct(z, ')'));
 }
 
+/* A saint's name alone after p ("St Oswin's"): not a street ("St John's
+ * Road"), nor a named institution (decided at its own word). */
+static int saint_alone(const struct scan *sc, long p)
+{
+	const struct tok *a = T(sc, p + 1), *b = T(sc, p + 2), *c = T(sc, p + 3);
+	return a->id == W_ST && (a->f & F_CAP) && (b->f & F_CAP) && (b->f & F_POSS) &&
+	       b->type == T_WORD && !(b->f & F_NL) &&
+	       !(c->type == T_WORD && (c->cls & (C_INST | C_INSTC | C_INSTM | C_ST | C_STA | C_SAB |
+						  C_BLD | C_HOSP)));
+}
+
 /*
  * "at" naming a child's school without a school word: after a year group
  * ("Y2 at Chantlers", "in Year 4 at Oakbank"), after a child's age in
@@ -1269,11 +1375,7 @@ static int school_at(const struct scan *sc, long p)
 	    T(sc, p - 2)->end - T(sc, p - 2)->start <= 2 && is_punct(T(sc, p - 3), '(') &&
 	    (T(sc, p - 4)->f & F_CAP) && T(sc, p - 4)->type == T_WORD)
 		return 1;
-	const struct tok *a = T(sc, p + 1), *b = T(sc, p + 2), *c = T(sc, p + 3);
-	return a->id == W_ST && (a->f & F_CAP) && (b->f & F_CAP) && (b->f & F_POSS) &&
-	       b->type == T_WORD && !(b->f & F_NL) &&
-	       !(c->type == T_WORD && (c->cls & (C_INST | C_INSTC | C_INSTM | C_ST | C_STA | C_SAB |
-						  C_BLD | C_HOSP)));
+	return saint_alone(sc, p);
 }
 
 /*
@@ -1295,6 +1397,25 @@ static void role_school(struct scan *sc, long p)
 }
 
 /*
+ * The school named before its safeguarding lead: "(Ardley Park DSL)",
+ * "; Moorside First DSL (Mrs Kay);": one to three capitalised words right
+ * before "DSL" or "SENCO", opening a bracket, a list item or a line; not
+ * a person (a title before them) nor an agency's words.
+ */
+RARE static void school_before_role(struct scan *sc, long p)
+{
+	long a = p, m = 0;
+	while (m < 3 && place_town_word(T(sc, a - 1)) && !(T(sc, a)->f & F_NL) &&
+	       !(T(sc, a - 1)->f & F_UPPER))
+		a--, m++;
+	const struct tok *b = T(sc, a - 1);
+	if (m == 0 || (b->cls & C_TITLE) ||
+	    !(is_punct(b, '(') || is_punct(b, ';') || is_punct(b, ',') || (T(sc, a)->f & (F_NL | F_BRK))))
+		return;
+	emit_place(sc, a, p, "place:school-role");
+}
+
+/*
  * A job and its employer in an aside: "(taxi driver, Streamline Cars, badge
  * 0442)", "(cleaner, Hallam Facilities)": after '(' one or two lower-case
  * words, the last a job ("-er", "-or", "-ist", "-ant", "-ian", nurse,
@@ -1303,6 +1424,21 @@ static void role_school(struct scan *sc, long p)
  */
 /* A lower-case word shaped like a job: "-er", "-or", "-ist", "-ant",
  * "-ian", nurse, chef; not kin ("mother") nor a word of class not. */
+/* Common jobs whose ending ("-er", "-or", "-ist", "-ant", "-ian") does not
+ * say so */
+static int other_job(const char *c, size_t n)
+{
+	static const char *const J[] = {"paramedic", "mechanic", "medic", "midwife", "cook",
+					"clerk", "guard", "nanny", "barista", "chemist", "pilot",
+					"vet", "housekeeper", "chaplain", "porter", "sous-chef",
+					"apprentice", "trainee", "intern", "receptionist", "dentist",
+					"surgeon", "physio", "pharmacist", "tutor", "valet"};
+	for (size_t i = 0; i < sizeof J / sizeof J[0]; i++)
+		if (strlen(J[i]) == n && strncmp(c, J[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 static int job_word(const struct scan *sc, const struct tok *w, uint64_t not)
 {
 	const char *c = (const char *)sc->s + w->start;
@@ -1313,7 +1449,8 @@ static int job_word(const struct scan *sc, const struct tok *w, uint64_t not)
 			  (c[n - 3] == 'i' && c[n - 2] == 's' && c[n - 1] == 't') ||
 			  (c[n - 3] == 'a' && c[n - 2] == 'n' && c[n - 1] == 't') ||
 			  (c[n - 3] == 'i' && c[n - 2] == 'a' && c[n - 1] == 'n'))) ||
-	       (n == 5 && strncmp(c, "nurse", 5) == 0) || (n == 4 && strncmp(c, "chef", 4) == 0);
+	       (n == 5 && strncmp(c, "nurse", 5) == 0) || (n == 4 && strncmp(c, "chef", 4) == 0) ||
+	       other_job(c, n);
 }
 
 /*
@@ -1514,6 +1651,65 @@ static int bracketed_work(struct scan *sc, long j)
 	return 0;
 }
 
+/*
+ * A business someone runs, by its kind and then its name or where it is:
+ * "runs a nail bar, 'Jade Beauty', in the Westbrook precinct", "owns a
+ * tattoo studio at the Corn Exchange": "a"/"an", one to three lower-case
+ * words ending in a venue's word, then the name in apposition (quoted or
+ * not) and/or at/in/on [the] capitalised words (a lower-case kind of place
+ * ending the clause too). "runs a cafe." names nothing and is kept. p is
+ * the verb; returns 1 when it emitted.
+ */
+RARE static int runs_a_business(struct scan *sc, long p)
+{
+	long j = p + 1, k = p + 2, m = 0, end = 0;
+	if (!is_word(T(sc, j), W_A) && !is_word(T(sc, j), W_AN))
+		return 0;
+	while (m < 3 && T(sc, k + m)->type == T_WORD && (T(sc, k + m)->f & F_LOWER) &&
+	       !(T(sc, k + m)->f & F_BRK) &&
+	       !(T(sc, k + m)->cls & (C_FUNC | C_PREP | C_CONJ | C_DET | C_PRON)))
+		m++;
+	if (m == 0 || !(T(sc, k + m - 1)->cls & (C_VENUE | C_INST)))
+		return 0;
+	long e = k + m;
+	if (is_punct(T(sc, e), ',')) { /* the name in apposition */
+		long x = e + 1;
+		int q = T(sc, x)->type == T_PUNCT && (T(sc, x)->ch == '\'' || T(sc, x)->ch == '"');
+		x += q;
+		long n = 0;
+		while (n < 4 && place_town_word(T(sc, x + n)) && !(T(sc, x + n)->f & F_NL))
+			n++;
+		if (n > 0) {
+			x += n;
+			if (q && T(sc, x)->type == T_PUNCT && (T(sc, x)->ch == '\'' || T(sc, x)->ch == '"'))
+				x++;
+			end = e = x;
+			if (is_punct(T(sc, e), ','))
+				e++;
+		}
+	}
+	if (is_word(T(sc, e), W_AT) || is_word(T(sc, e), W_IN) || is_word(T(sc, e), W_ON)) {
+		long x = e + 1, n = 0; /* where it is */
+		if (is_word(T(sc, x), W_THE))
+			x++;
+		while (n < 4 && place_town_word(T(sc, x + n)) && !(T(sc, x + n)->f & F_NL))
+			n++;
+		if (n > 0) {
+			x += n;
+			const struct tok *w = T(sc, x);
+			if (w->type == T_WORD && (w->f & F_LOWER) &&
+			    !(w->cls & (C_FUNC | C_PREP | C_CONJ | C_DET | C_PRON | C_ADV | C_TIMEW)) &&
+			    clause_end(T(sc, x + 1)))
+				x++;
+			end = x;
+		}
+	}
+	if (!end)
+		return 0;
+	emit_place(sc, j, end, "place:workplace");
+	return 1;
+}
+
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1563,7 +1759,10 @@ static void try_work(struct scan *sc, long p)
 					: (is_word(T(sc, p - 1), W_FROM) || is_word(T(sc, p - 1), W_AT) ||
 					   ((is_word(T(sc, p - 1), W_HIS) || is_word(T(sc, p - 1), W_HER) ||
 					     is_word(T(sc, p - 1), W_THEIR)) &&
-					    (is_word(T(sc, p - 2), W_AT) || is_word(T(sc, p - 2), W_FROM)))))) {
+					    (is_word(T(sc, p - 2), W_AT) || is_word(T(sc, p - 2), W_FROM) ||
+					     /* "waits outside her work, the ..." */
+					     is_word(T(sc, p - 2), W_OUTSIDE) || is_word(T(sc, p - 2), W_NEAR) ||
+					     is_word(T(sc, p - 2), W_OPPOSITE) || is_word(T(sc, p - 2), W_TO)))))) {
 		/* "Craig's work: Sutton Roofing", "a friend from work, Fenland
 		 * Foods", "arrested at his work, the Quays car park": the name
 		 * after the label or in apposition */
@@ -1579,6 +1778,8 @@ static void try_work(struct scan *sc, long p)
 		    (T(sc, j + 1)->type == T_WORD) && !(T(sc, j + 1)->f & F_LOWER)))) {
 		j++; /* "stalks her at work (the Grange Hotel)", "the shop where she
 		      * works (Kemal's Market, ...)" */
+	} else if ((t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES) && runs_a_business(sc, p)) {
+		return;
 	} else if ((t->id == W_RUNS || t->id == W_MANAGES) &&
 		   ((T(sc, j)->cls & C_DET) || (T(sc, j)->f & F_CAP)) && !(T(sc, j)->f & F_BRK) &&
 		   ((T(sc, p - 1)->cls & (C_PRON | C_KIN)) ||
@@ -1634,6 +1835,12 @@ static void try_work(struct scan *sc, long p)
 			       (x->id == W_ON && k == 0 && (T(sc, j + 1)->cls & C_DET)))) ||
 			     (to && x->id == W_TO)))
 				break;
+			/* "works then at ...", "works now for ...": a time, then where */
+			if (k < 2 && !role && (x->id == W_THEN || (x->cls & C_ADV)) && !(x->f & F_BRK) &&
+			    (is_word(T(sc, j + 1), W_AT) || is_word(T(sc, j + 1), W_FOR))) {
+				j++;
+				continue;
+			}
 			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
 				return;
 			j++;
@@ -1660,7 +1867,7 @@ static void work_extent(struct scan *sc, long j, int how)
 	if (T(sc, j)->cls & C_DET)
 		j++;
 	long e = j, last = 0;
-	int cap = 0;
+	int cap = 0, tail = 0;
 	for (int k = 0; k < 8; k++, e++) {
 		const struct tok *x = T(sc, e);
 		if (x->type == T_END || (e > j && (x->f & F_BRK)))
@@ -1676,9 +1883,27 @@ static void work_extent(struct scan *sc, long j, int how)
 			break; /* "in 19.04.26": a date, not a house */
 		if (x->type == T_WORD && (x->f & F_LOWER) && (T(sc, e + 1)->cls & (C_UNIT | C_TIMEW)))
 			break; /* "three days a week" */
+		/* "runs Osman Jewellers in the Corn Exchange arcade": after the
+		 * name and where it is, the kind of place in lower case ends it */
+		if (strict && tail && x->type == T_WORD && (x->f & F_LOWER) &&
+		    !(x->cls & (C_PREP | C_FUNC | C_CONJ | C_DET | C_PRON | C_ADV | C_TIMEW)) &&
+		    clause_end(T(sc, e + 1))) {
+			last = e + 1;
+			break;
+		}
 		if (strict && x->type == T_WORD && (x->f & F_LOWER) && !(x->cls & (C_PREP | C_FUNC)) &&
 		    !(x->cls & C_INST))
 			return; /* a name used as a modifier: "a Facebook page" */
+		/* "a nurse at the Royal Berks and Wessex", "at Hale and Sons":
+		 * "and" inside a name, between capitalised words, the name
+		 * ending its clause */
+		if (x->id == W_AND && cap && e > j && (T(sc, e + 1)->f & F_CAP) && !(T(sc, e + 1)->f & F_NL) &&
+		    T(sc, e + 1)->type == T_WORD &&
+		    !(T(sc, e + 1)->cls & (C_PRON | C_DET | C_TITLE | C_KIN | C_NOTPL | C_DAY | C_MON)) &&
+		    (clause_end(T(sc, e + 2)) ||
+		     ((T(sc, e + 2)->f & F_CAP) && !(T(sc, e + 2)->f & F_NL) && clause_end(T(sc, e + 3))))) {
+			continue;
+		}
 		if (cap && x->type == T_WORD && (x->f & F_LOWER) && x->end - x->start > 4 &&
 		    sc->s[x->end - 2] == 'e' && sc->s[x->end - 1] == 'd')
 			break; /* "DSL at Kelvin Hall contacted" */
@@ -1705,6 +1930,8 @@ static void work_extent(struct scan *sc, long j, int how)
 			    !((x->cls & C_PREP) && cap && is_word(T(sc, e + 1), W_THE) &&
 			      (T(sc, e + 2)->f & F_CAP) && !(T(sc, e + 2)->cls & (C_DAY | C_MON | C_NOTPL))))
 				break;
+			if ((x->cls & C_PREP) && cap)
+				tail = 1;
 			if ((x->f & F_CAP) && !(x->cls & (C_NOTPL | C_DET)))
 				cap = 1;
 		}
@@ -1731,6 +1958,11 @@ static void work_extent(struct scan *sc, long j, int how)
 	/* "Teesport Logistics, Grangetown - start date": the town after a
 	 * comma says which branch, when it ends the clause */
 	last = trailing_branch(sc, last);
+	{
+		long k = trailing_aside(sc, last);
+		if (k != last)
+			last = trailing_branch(sc, k); /* "(Spirit Aero), Queen's Island" */
+	}
 	emit_place(sc, j, last, "place:workplace");
 }
 
@@ -1838,6 +2070,102 @@ static void try_job_noun(struct scan *sc, long p)
 	emit_place(sc, a, end, "place:workplace");
 }
 
+/*
+ * A child's age in brackets and the school after it, as children are
+ * listed: "Children: Brenna (9), St Brigid's; Dara (6), Holy Trinity PS.",
+ * "her son Kai (15, at Thornleigh)". p is the age
+ * (1-2 digits, at most 18) closing its bracket. The name is one to four
+ * capitalised words ending the list item (';', '.', a line's end) or, in
+ * the bracket, after "at" up to ')'.
+ */
+RARE static void child_age_school(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p);
+	if (t->end - t->start > 2 || t->ndig != t->end - t->start ||
+	    strtol((const char *)sc->s + t->start, NULL, 10) > 18)
+		return;
+	long o = p - 1;
+	if (!is_punct(T(sc, o), '('))
+		for (o = p - 1; o > p - 6 && !is_punct(T(sc, o), '(') && !is_punct(T(sc, o), ')'); o--)
+			;
+	if (!is_punct(T(sc, o), '(') || !(T(sc, o - 1)->f & F_CAP) || T(sc, o - 1)->type != T_WORD ||
+	    (T(sc, o - 1)->cls & (C_NOTPL | C_DET | C_FUNC)))
+		return;
+	long a, in = 0;
+	if (is_punct(T(sc, p + 1), ')') && is_punct(T(sc, p + 2), ','))
+		a = p + 3;
+	else if (is_punct(T(sc, p + 1), ',') && is_word(T(sc, p + 2), W_AT))
+		a = p + 3, in = 1;
+	else
+		return;
+	long m = 0;
+	while (m < 4 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
+		m++;
+	const struct tok *z = T(sc, a + m);
+	if (m == 0 || (in ? !is_punct(z, ')')
+			  : !(z->type == T_END || (z->f & F_NL) || is_punct(z, ';') ||
+			      (is_punct(z, '.') && (T(sc, a + m + 1)->f & (F_BRK | F_NL) ||
+						    T(sc, a + m + 1)->type == T_END)))))
+		return;
+	emit_place(sc, a, a + m, "place:school");
+}
+
+/*
+ * Approved premises (probation hostels), where an offender is released to
+ * live: "Crown Hill AP, Kettering", "Thornby AP (Elm Villa)": one to three
+ * capitalised words, then "AP", its town after a comma or its house's name
+ * in brackets. Not "AP" for the aggrieved party in a log ("the AP", "AP
+ * JONES stated": no name in mixed case before), nor after a house's name
+ * alone ("<X> House AP" reads as a building). p is the "AP".
+ */
+RARE static void approved_premises(struct scan *sc, long p)
+{
+	long a = p, m = 0;
+	while (m < 3 && place_town_word(T(sc, a - 1)) && !(T(sc, a - 1)->f & F_UPPER) &&
+	       !(T(sc, a)->f & F_NL))
+		a--, m++;
+	if (m == 0)
+		return;
+	long e = trailing_town(sc, p + 1);
+	if (e == p + 1 && is_punct(T(sc, e), '(')) {
+		long n = 0; /* "(Elm Villa)": the house */
+		while (n < 3 && (place_town_word(T(sc, e + 1 + n)) || (T(sc, e + 1 + n)->cls & C_BLD)) &&
+		       (T(sc, e + 1 + n)->f & F_CAP))
+			n++;
+		if (n > 0 && is_punct(T(sc, e + 1 + n), ')'))
+			e += n + 2;
+	}
+	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_ADDRESS, "addr:approved-premises");
+	sc->skip_addr = e;
+}
+
+/*
+ * A neighbour's house by its number alone after a comma or bracket: "(Mrs
+ * Obi, no. 14)", "on the same street, no. 29 and 41": "no.", one or two
+ * house numbers, ending the clause. p is the "no".
+ */
+RARE static void house_no_alone(struct scan *sc, long p)
+{
+	const struct tok *b = T(sc, p - 1);
+	if (!(is_punct(b, ',') || is_punct(b, '(')))
+		return;
+	long e = is_punct(T(sc, p + 1), '.') ? p + 2 : p + 1;
+	if (e == p + 1 && sc->s[T(sc, p)->end] != '.')
+		return; /* the stop may be cut with the abbreviation */
+	if (T(sc, e)->type != T_NUM || !(T(sc, e)->f & F_HOUSE))
+		return;
+	e++;
+	if (is_word(T(sc, e), W_AND) && T(sc, e + 1)->type == T_NUM && (T(sc, e + 1)->f & F_HOUSE))
+		e += 2;
+	const struct tok *z = T(sc, e);
+	if (!(z->type == T_END || (z->f & F_NL) || is_punct(z, ')') || is_punct(z, ',') ||
+	      is_punct(z, ';') || is_punct(z, '-') ||
+	      (is_punct(z, '.') && (T(sc, e + 1)->type == T_END || (T(sc, e + 1)->f & (F_BRK | F_NL))))))
+		return;
+	emit(sc, T(sc, p)->start, T(sc, e - 1)->end, SCRUB_ADDRESS, "addr:house-number");
+	sc->skip_addr = e;
+}
+
 void place_addresses(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1856,10 +2184,35 @@ void place_addresses(struct scan *sc, long p)
 	    (is_punct(T(sc, p - 1), '(') || (T(sc, p - 1)->id == W_YEAR && is_punct(T(sc, p - 2), '('))) &&
 	    year_group_before(sc, p))
 		role_school(sc, p);
+	/* "ODS B85612", "(ODS C84044)": a GP practice's NHS code, named by its
+	 * label wherever it stands (a letterhead, after a street) */
+	if (t->type == T_WORD && (t->f & F_UPPER) && t->end - t->start == 3 &&
+	    memcmp(sc->s + t->start, "ODS", 3) == 0 && p >= sc->skip_place) {
+		const struct tok *c = T(sc, p + 1);
+		const unsigned char *d = sc->s + c->start;
+		int code = c->type == T_WORD && c->end - c->start == 6 && d[0] >= 'A' && d[0] <= 'Z' &&
+			   !(c->f & F_NL);
+		for (int k = 1; k < 6 && code; k++)
+			code = is_digit(d[k]);
+		if (code)
+			emit_place(sc, p + 1, p + 2, "place:gp");
+	}
+	/* "Dara (6), Holy Trinity PS;": decided at the age */
+	if (t->type == T_NUM && p >= sc->skip_place &&
+	    (is_punct(T(sc, p + 1), ')') || is_punct(T(sc, p + 1), ',')))
+		child_age_school(sc, p);
 	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place &&
 	    (is_punct(T(sc, p - 1), ',') || is_punct(T(sc, p - 1), '(')) &&
 	    (T(sc, p - 2)->f & (F_CAP | F_UPPER)) && T(sc, p - 2)->type == T_WORD)
 		job_person_employer(sc, p);
+	/* decided at the "AP" even inside a street's failed reading ("House AP") */
+	if (t->type == T_WORD && (t->f & F_UPPER) && t->end - t->start == 2 &&
+	    sc->s[t->start] == 'A' && sc->s[t->start + 1] == 'P' && !(t->f & F_NL))
+		approved_premises(sc, p);
+	if (p < sc->skip_addr)
+		return;
+	if (t->type == T_WORD && (t->f & F_LOWER) && t->id == W_NO)
+		house_no_alone(sc, p);
 	if (p < sc->skip_addr)
 		return;
 	if (t->type == T_NUM)
@@ -1976,6 +2329,32 @@ static void gp_signoff(struct scan *sc, long p)
 	emit_place(sc, a, p + 1, "place:gp");
 }
 
+/*
+ * "High" at p naming a high school with its school word left out: "Nia
+ * attends Dalby High.", "Dalby High (attendance 94%)": after a capitalised
+ * name, with no capitalised word after it ("High Street", "High Court",
+ * "High School" are decided elsewhere); not a risk level ("Risk High",
+ * "Very High": in capitals that is a level, so a log's "BRAEHEAD HIGH"
+ * only after "SCHOOL").
+ */
+RARE static int high_school(const struct scan *sc, long p)
+{
+	static const char *const LEVEL[] = {"risk", "very", "medium", "level", "standard",
+					    "priority", "rated", "grade", "threat", "harm"};
+	const struct tok *t = T(sc, p), *a = T(sc, p - 1), *z = T(sc, p + 1);
+	if (a->type != T_WORD || (a->f & (F_NL | F_DIGIT)) || (t->f & F_NL) ||
+	    (z->type == T_WORD && (z->f & (F_CAP | F_UPPER)) && !(z->f & F_NL)) ||
+	    (a->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_CONJ | C_TITLE | C_DAY | C_MON)))
+		return 0;
+	size_t n = a->end - a->start;
+	for (size_t k = 0; k < sizeof LEVEL / sizeof LEVEL[0]; k++)
+		if (strlen(LEVEL[k]) == n && strncasecmp((const char *)sc->s + a->start, LEVEL[k], n) == 0)
+			return 0;
+	if (t->f & F_UPPER)
+		return (a->f & F_UPPER) && T(sc, p - 2)->id == W_SCHOOL && (T(sc, p - 2)->f & F_UPPER);
+	return (t->f & F_CAP) && (a->f & F_CAP) && !(a->f & F_UPPER);
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -2000,6 +2379,8 @@ void place_places(struct scan *sc, long p)
 		 (T(sc, p - 1)->f & F_CAP) && T(sc, p - 1)->type == T_WORD)
 		try_inst(sc, p); /* "Hyndland Secondary", "Luton Junior", "Orchards
 				  * CofE": the school word left out */
+	else if (t->id == W_HIGH && high_school(sc, p))
+		try_inst(sc, p); /* "attends Dalby High", "SCHOOL BRAEHEAD HIGH" */
 	if ((t->id == W_YSGOL || t->id == W_GAELSCOIL || t->id == W_BUNSGOIL || t->id == W_SCOIL ||
 	     t->id == W_COLEG) && (t->f & F_CAP))
 		try_prefix_school(sc, p, "place:school");
@@ -2011,8 +2392,14 @@ void place_places(struct scan *sc, long p)
 		try_attend(sc, p);
 	else if (t->id == W_AT && (school_at(sc, p) || named_at_school(sc, p)))
 		try_attend(sc, p - 1); /* reads from the "at" */
+	else if ((t->id == W_OUTSIDE || t->id == W_FROM || t->id == W_NEAR || t->id == W_OPPOSITE ||
+		  t->id == W_BEHIND) && saint_alone(sc, p))
+		emit_place(sc, p + 1, p + 3, "place:school"); /* "seen outside St Oswin's at
+							       * pick-up", "moved from St Kevin's" */
 	if (t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER)
 		role_school(sc, p);
+	if ((t->id == W_DSL || t->id == W_SENCO) && (t->f & F_UPPER))
+		school_before_role(sc, p);
 	if (t->id == W_IS || t->id == W_WAS || t->id == W_BEEN || t->id == W_HES || t->id == W_SHES)
 		try_job(sc, p); /* "he's a roofer at ..." too */
 	/* "Victim cleaner at Perkins Engines", "Husband chef at ...": a job

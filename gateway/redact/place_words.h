@@ -151,6 +151,7 @@
 	W(PRESCHOOL, "pre-school", C_INST)                                                      \
 	W(PRESCHOOL2, "preschool", C_INST)                                                      \
 	W(SURGERY, "surgery", C_INST)                                                           \
+	W(DOCTORS, "doctors", C_INST) /* "Vale Family Doctors": a practice's name */          \
 	W(PRACTICE, "practice", C_INST)                                                         \
 	W(HEALTHCARE, "healthcare", C_INST)                                                     \
 	W(SCH, "sch", C_INST | C_ABBRDOT)                                                       \
@@ -170,6 +171,7 @@
 	W(UNIVERSITY, "university", C_INST)                                                     \
 	W(INSTITUTE, "institute", C_INST)                                                       \
 	W(INFANTS, "infants", C_INST | C_INSTM)                                                 \
+	W(ELC, "elc", C_INST) /* Scotland's early learning and childcare, a nursery */           \
 	W(JUNIORS, "juniors", C_INST | C_INSTM)                                                 \
 	W(PRIMARY, "primary", C_INST | C_INSTM)                                                 \
 	W(HOSPITAL, "hospital", C_INST | C_HOSP | C_NOTPL | C_ABSTRACT)                         \
@@ -654,6 +656,8 @@
 	/* the part of a workplace where someone is found, after a comma:		\
 	 * "..., Ward 6", "..., berth 204", "..., Headington campus" */			\
 	W(BERTH, "berth", 0)                                                                    \
+	W(SHED, "shed", 0) /* a warehouse's numbered shed, after its name */                \
+	W(HUB, "hub", 0) /* a depot or station of a firm, after its town */                   \
 	W(WING, "wing", 0)                                                                      \
 	W(CAMPUS, "campus", 0)                                                                  \
 	W(SITE, "site", 0)                                                                      \

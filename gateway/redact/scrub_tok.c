@@ -479,6 +479,10 @@ static size_t nino_at(const unsigned char *s, size_t n, size_t i)
 	j = id_sep(s, n, j, 2);
 	if (j >= n || !sc_alpha(s[j]) || !ends_word(s, n, j + 1, 0))
 		return 0;
+	/* "Nationwide BS 16-52-21 a/c ...": a building society's sort code
+	 * before "a/c", whose 'a' is no suffix letter */
+	if (j + 1 < n && s[j + 1] == '/')
+		return 0;
 	b[8] = (char)s[j];
 	return ident_nino_valid(b, 9, out) == 0 ? j + 1 : 0;
 }
@@ -601,6 +605,10 @@ static int ending_before(const unsigned char *s, size_t i)
 	if (!word_eq(s + b, e - 1 - b, "ending") && !word_eq(s + b, e - 1 - b, "ends"))
 		return 0;
 	e = b;
+	/* "a joint a/c ending 7730": the account's abbreviation */
+	if (e >= 4 && s[e - 1] == ' ' && (s[e - 2] | 0x20) == 'c' && s[e - 3] == '/' &&
+	    (s[e - 4] | 0x20) == 'a' && (e == 4 || !sc_alnum(s[e - 5])))
+		return 1;
 	return word_before(s, e, &b) && IN(s + b, e - 1 - b, OWNER);
 }
 
@@ -929,6 +937,30 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 }
 
 /*
+ * The length of an IBAN of the country whose code is at c (two capitals),
+ * or 0 for a country not listed: the SWIFT IBAN registry's lengths for the
+ * countries victims and their families most often bank in.
+ */
+static size_t iban_length(const unsigned char *c)
+{
+	static const struct {
+		char cc[3];
+		unsigned char len;
+	} L[] = {
+		{"AT", 20}, {"BE", 16}, {"BG", 22}, {"CH", 21}, {"CY", 28}, {"CZ", 24},
+		{"DE", 22}, {"DK", 18}, {"EE", 20}, {"ES", 24}, {"FI", 18}, {"FR", 27},
+		{"GB", 22}, {"GR", 27}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IT", 27},
+		{"LT", 20}, {"LU", 20}, {"LV", 21}, {"MT", 31}, {"NL", 18}, {"NO", 15},
+		{"PK", 24}, {"PL", 28}, {"PT", 25}, {"RO", 24}, {"SE", 24}, {"SI", 19},
+		{"SK", 24}, {"TR", 26},
+	};
+	for (size_t k = 0; k < sizeof L / sizeof L[0]; k++)
+		if (c[0] == (unsigned char)L[k].cc[0] && c[1] == (unsigned char)L[k].cc[1])
+			return L[k].len;
+	return 0;
+}
+
+/*
  * An IBAN at s[i] (2 letters, 2 digits, ...): groups of letters and digits
  * one space apart, 34 characters at most; the longest run of whole groups
  * that ident_iban_valid accepts (its mod-97 check makes a chance match of
@@ -959,12 +991,32 @@ RARE static size_t iban_at(const unsigned char *s, size_t n, size_t i)
 			break;
 		j++;
 	}
-	while (ng > 0) {
-		size_t e = ge[--ng];
+	for (size_t g = ng; g > 0; g--) {
+		size_t e = ge[g - 1];
 		if (e - i < sizeof buf && ends_word(s, n, e, 0)) {
 			memcpy(buf, s + i, e - i);
 			if (ident_iban_valid(buf, e - i, out) == 0)
 				return e;
+		}
+	}
+	/* A check digit miscopied (or an account written from memory) is still
+	 * the account: the country's exact IBAN length in groups of four,
+	 * which no NINO or postcode has; not after a reference's word ("ref
+	 * GB82 WEST ...": a system's code of that shape). */
+	static const char *const REFW[] = {"cad", "case", "crime", "incident", "job",
+	                                   "log", "ref", "reference", "urn"};
+	size_t rb;
+	if (sc_upper(s[i]) && sc_upper(s[i + 1]) && ng >= 4 &&
+	    !(word_before(s, i, &rb) && IN(s + rb, i - 1 - rb, REFW))) {
+		size_t want = iban_length(s + i), k2 = 0, g = 0;
+		for (size_t x = i; g < ng && want; x++) {
+			if (x == ge[g]) {
+				if (k2 == want && ends_word(s, n, x, 0))
+					return x;
+				g++;
+				continue;
+			}
+			k2++;
 		}
 	}
 	return 0;
@@ -1117,7 +1169,8 @@ static const struct {
 	{"a", CUE_NONE}, /* keeps the table non-empty at 'a' */
 	{"acc", CUE_ACCT}, {"accno", CUE_ACCT}, {"account", CUE_ACCT}, {"acct", CUE_ACCT},
 	{"at", CUE_AT}, {"bank", CUE_SORT}, {"birth", CUE_DOB}, {"birthday", CUE_DOB},
-	{"born", CUE_DOB}, {"car", CUE_VEH}, {"card", CUE_PASS}, {"contact", CUE_TEL},
+	{"born", CUE_DOB}, {"car", CUE_VEH}, {"card", CUE_PASS}, {"cards", CUE_PASS},
+	{"contact", CUE_TEL},
 	{"discord", CUE_PLAT},
 	{"dob", CUE_DOB}, {"driven", CUE_VEH}, {"drives", CUE_VEH}, {"driving", CUE_VEH},
 	{"drove", CUE_VEH}, {"facebook", CUE_PLAT}, {"fb", CUE_PLAT}, {"gamertag", CUE_PLAT},
@@ -1344,7 +1397,7 @@ static size_t aside_end(const unsigned char *s, size_t n, size_t a)
  * so that nearly every word is refused by one look-up. */
 static const uint16_t RARE_LEN[26] = {
 	['b' - 'a'] = 1u << 3, ['d' - 'a'] = 1u << 4, ['h' - 'a'] = 1u << 7,
-	['l' - 'a'] = 1u << 8, ['o' - 'a'] = 1u << 8, ['t' - 'a'] = 1u << 6,
+	['l' - 'a'] = 1u << 8, ['o' - 'a'] = 1u << 8, ['s' - 'a'] = 1u << 6, ['t' - 'a'] = 1u << 6,
 	['v' - 'a'] = 1u << 5, ['w' - 'a'] = 1u << 6 | 1u << 8, ['z' - 'a'] = 1u << 4,
 };
 
@@ -1361,6 +1414,8 @@ static unsigned rare_cue(const unsigned char *w, size_t n)
 		return word_eq(w, n, "linkedin") ? CUE_PLAT : CUE_NONE;
 	case 'o':
 		return word_eq(w, n, "onlyfans") ? CUE_PLAT : CUE_NONE;
+	case 's': /* a fitness app that shares where she runs */
+		return word_eq(w, n, "strava") ? CUE_PLAT : CUE_NONE;
 	case 't':
 		return word_eq(w, n, "tinder") || word_eq(w, n, "twitch") ? CUE_PLAT : CUE_NONE;
 	case 'v':
@@ -1372,6 +1427,35 @@ static unsigned rare_cue(const unsigned char *w, size_t n)
 		return word_eq(w, n, "zalo") ? CUE_PLAT : CUE_NONE;
 	}
 	return CUE_NONE;
+}
+
+/*
+ * "DOB on Sri Lankan records 30.07.1986", "DOB per her passport 1/2/85":
+ * after the cue, up to four words saying where the date is written, one of
+ * them a document's, then the date. From s[j]; returns the date's end and
+ * sets *start, or 0.
+ */
+RARE static size_t dob_per_document(const unsigned char *s, size_t n, size_t j, size_t *start)
+{
+	static const char *const DOC[] = {"brp", "card", "certificate", "documents", "file",
+	                                  "id", "licence", "papers", "passport", "pnc", "record",
+	                                  "records", "system", "visa"};
+	int doc = 0;
+	for (int w = 0; w < 4; w++) {
+		size_t a = j;
+		while (j < n && (sc_alpha(s[j]) || s[j] == '\'') && j - a < 14)
+			j++;
+		if (j == a || j >= n || s[j] != ' ')
+			return 0;
+		doc |= IN(s + a, j - a, DOC);
+		j++;
+		size_t k;
+		if (doc && j < n && sc_digit(s[j]) && (k = cue_date(s, n, j)) != 0) {
+			*start = j;
+			return k;
+		}
+	}
+	return 0;
 }
 
 /* Date of birth after its cue: "DOB: 12/03/1985", "born on 5th March 1990",
@@ -1410,7 +1494,7 @@ RARE static size_t dob_after(const unsigned char *s, size_t n, size_t j, size_t 
 		break;
 	}
 	size_t k = cue_date(s, n, j);
-	if (k == 0)
+	if (k == 0 && (k = dob_per_document(s, n, j, &j)) == 0)
 		return 0;
 	*start = j;
 	return k;
@@ -1601,6 +1685,131 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 }
 
 /*
+ * A capitalised word at s[j]: a capital, then letters (UTF-8 ones too), an
+ * apostrophe or a hyphen, with a lower-case letter among them, or a lone
+ * capital ("Tudwal P"). Returns its end, or 0 (not a word of capitals: a CAD
+ * log's).
+ */
+static size_t cap_word(const unsigned char *s, size_t n, size_t j)
+{
+	if (j >= n || !sc_upper(s[j]))
+		return 0;
+	size_t k = j + 1;
+	int lower = 0;
+	while (k < n && k - j < 24 && (sc_alpha(s[k]) || s[k] >= 0x80 || s[k] == '\'' || s[k] == '-'))
+		lower |= (s[k] >= 'a' && s[k] <= 'z') || s[k] >= 0x80, k++;
+	if ((k < n && sc_digit(s[k])) || (k - j > 1 && !lower))
+		return 0;
+	return k;
+}
+
+/* Words that follow a platform's name as part of it or of the sentence,
+ * not a profile's name: "Facebook Marketplace", "Snap Map", "Facebook Live",
+ * "on Instagram Monday" */
+static const char *const PLAT_NOT_NAME[] = {
+	"and", "but", "business", "chat", "dating", "friday", "gaming", "group", "groups",
+	"live", "map", "maps", "marketplace", "messenger", "monday", "or", "page", "police",
+	"reel", "reels", "saturday", "stories", "story", "sunday", "the", "thursday", "tuesday",
+	"watch", "wednesday",
+};
+
+/*
+ * A profile's name of 2 to 5 capitalised words right after a platform word
+ * ending at s[j], with no marker: "Tony's new Facebook Dan Price Hull
+ * Lad.", "on Facebook, Jo Bloggs.", "his Facebook password (Kit Marr
+ * Official)": after a space or ", " the words end the clause; in brackets
+ * (after "password", "page", "account" or "profile" too) they end at the
+ * bracket. Returns the end and sets *start, or 0.
+ */
+RARE static size_t profile_name_after(const unsigned char *s, size_t n, size_t j, size_t *start)
+{
+	static const char *const OF[] = {"account", "page", "password", "profile"};
+	size_t k = j;
+	int paren = 0;
+	if (k + 2 < n && s[k] == ' ') {
+		size_t a = k + 1, b = a;
+		while (b < n && b - a < 9 && sc_alpha(s[b]))
+			b++;
+		if (b < n && s[b] == ' ' && s[b + 1] == '(' && IN(s + a, b - a, OF))
+			k = b;
+	}
+	if (k + 2 < n && s[k] == ' ' && s[k + 1] == '(')
+		paren = 1, k += 2;
+	else if (k + 2 < n && s[k] == ',' && s[k + 1] == ' ')
+		k += 2;
+	else if (k + 1 < n && s[k] == ' ')
+		k += 1;
+	else
+		return 0;
+	size_t a = k, e = 0;
+	int words = 0;
+	while (words < 5) {
+		size_t w = cap_word(s, n, k);
+		if (!w || (words == 0 && (w - k < 2 || IN(s + k, w - k, PLAT_NOT_NAME))))
+			break;
+		words++, e = w;
+		if (w + 1 < n && s[w] == ' ' && sc_upper(s[w + 1]))
+			k = w + 1;
+		else
+			break;
+	}
+	if (words < 2)
+		return 0;
+	unsigned char z = e < n ? s[e] : 0;
+	if (paren ? z != ')' : !(z == 0 || z == '.' || z == ';' || z == ',' || z == '\n' || z == ')'))
+		return 0;
+	*start = a;
+	return e;
+}
+
+/*
+ * The username or profile's name just before a platform named in brackets:
+ * "jo.b77 (Instagram)", "Tudwal P (Strava)": ending one space before the
+ * '(' at s[p]; a token with a digit, '_' or an inner '.', or a lower-case
+ * word no dictionary has, or 2-3 capitalised words after a comma, colon,
+ * semicolon, bracket or the line's start. Returns the start, or p.
+ */
+RARE static size_t handle_before_bracket(const unsigned char *s, size_t p)
+{
+	if (p < 3 || s[p - 1] != ' ')
+		return p;
+	size_t e = p - 1, b = e;
+	int sig = 0, letters = 0, up = 0;
+	while (b > 0 && e - b < 30 && handle_char(s[b - 1]))
+		b--, sig |= sc_digit(s[b]) || s[b] == '_', letters |= sc_alpha(s[b]), up |= sc_upper(s[b]);
+	if (b > 0 && (s[b - 1] == '@' || s[b - 1] >= 0x80))
+		return p;
+	for (size_t x = b + 1; x + 1 < e; x++)
+		sig |= s[x] == '.';
+	if (e - b >= 3 && letters && (sig || (!up && e - b >= 4 &&
+	                                      !scrub_common_word((const char *)s + b, e - b) &&
+	                                      !IN(s + b, e - b, HANDLE_STOP))))
+		return b;
+	/* capitalised words, back to a delimiter */
+	size_t a = e, start = e, words = 0;
+	for (;;) {
+		size_t w = a;
+		while (w > 0 && (sc_alpha(s[w - 1]) || s[w - 1] >= 0x80 || s[w - 1] == '\''))
+			w--;
+		if (w == a || cap_word(s, a, w) != a)
+			break;
+		words++, start = w;
+		if (words == 3 || w < 2 || s[w - 1] != ' ')
+			break;
+		a = w - 1;
+	}
+	if (words < 2)
+		return p;
+	size_t q = start;
+	while (q > 0 && s[q - 1] == ' ')
+		q--;
+	if (q == 0 || s[q - 1] == ',' || s[q - 1] == ':' || s[q - 1] == ';' || s[q - 1] == '(' ||
+	    s[q - 1] == '\n')
+		return start;
+	return p;
+}
+
+/*
  * A profile address right after a platform word at s[j]: ".com/jo_b",
  * ".co.uk/jo.b.77?ref=x": a '.', a domain tail of letters and dots, '/',
  * then a path of at least 2 characters (letters, digits, "_.-/?=&%").
@@ -1626,6 +1835,62 @@ RARE static size_t profile_url(const unsigned char *s, size_t n, size_t j)
 }
 
 /*
+ * A username of dotted parts without an underscore at s[i..k), "jo.b.92",
+ * "kay.morgan.real", "k.tomo07", "jaydenX.t": two inner dots and all in
+ * lower case, or a part with a digit after its letters, or a capital
+ * inside a word; starting with a lower-case letter, a part of 3+ letters.
+ * Not an abbreviation ("e.g.", "i.e.", "a.m."), a web address or a file
+ * ("gov.uk", "www.x.org", "notes.v2.pdf"), nor two sentences run together
+ * ("went home.she said": one dot, no digit). Returns the end, or 0.
+ */
+RARE static size_t dotted_handle(const unsigned char *s, size_t i, size_t k)
+{
+	static const char *const TAIL[] = {"ac", "app", "biz", "co", "com", "csv", "doc", "docx",
+	                                   "edu", "eml", "gov", "heic", "info", "io", "jpeg",
+	                                   "jpg", "m4a", "me", "mov", "mp3", "mp4", "msg", "net",
+	                                   "nhs", "org", "pdf", "png", "police", "txt", "uk",
+	                                   "xls", "xlsx", "zip"};
+	while (k > i && (s[k - 1] == '.' || s[k - 1] == '-'))
+		k--;
+	if (k - i < 5 || !(s[i] >= 'a' && s[i] <= 'z'))
+		return 0;
+	size_t dots = 0, first = 0, a = i, longest = 0, last = i;
+	int lower = 1, digit_part = 0, camel = 0;
+	for (size_t x = i; x <= k; x++) {
+		if (x < k && s[x] != '.') {
+			if (s[x] >= 'A' && s[x] <= 'Z')
+				lower = 0, camel |= x > a && s[x - 1] >= 'a' && s[x - 1] <= 'z';
+			continue;
+		}
+		if (x == a)
+			return 0; /* "a..b": no username */
+		size_t letters = 0, lead = 0;
+		int dig = 0;
+		for (size_t y = a; y < x; y++) {
+			letters += sc_alpha(s[y]) != 0;
+			dig |= sc_digit(s[y]) != 0;
+			if (y == lead + a && sc_alpha(s[y]))
+				lead++;
+		}
+		digit_part |= dig && lead > 0;
+		if (letters > longest && !dig)
+			longest = letters;
+		if (a == i)
+			first = x - a;
+		last = a;
+		if (x < k)
+			dots++;
+		a = x + 1;
+	}
+	if (dots == 0 || (longest < 3 && !digit_part) ||
+	    IN(s + last, k - last, TAIL) || word_eq(s + i, first, "www"))
+		return 0;
+	if ((dots >= 2 && lower && first >= 2) || digit_part || camel)
+		return k;
+	return 0;
+}
+
+/*
  * A word with an inner underscore, "bigkev_88", "KxNG_Kev", "jo.b_77", at
  * s[i] (whose letter run ends at the '_' or '.' at s[j]): in case notes that is a username
  * wherever it stands, cue or none ("uses the name lonewolf_77 on Snap").
@@ -1643,8 +1908,10 @@ RARE static size_t underscore_handle(const unsigned char *s, size_t n, size_t i,
 	int inner = 0;
 	while (k < n && k - i < 30 && handle_char(s[k]))
 		inner |= s[k] == '_' && sc_alnum(s[k - 1]) && k + 1 < n && sc_alnum(s[k + 1]), k++;
-	if (!inner || (k < n && (s[k] == '@' || s[k] >= 0x80 || handle_char(s[k]))))
+	if (k < n && (s[k] == '@' || s[k] >= 0x80 || handle_char(s[k])))
 		return 0; /* an e-mail's local part, or longer than any username */
+	if (!inner)
+		return dotted_handle(s, i, k);
 	while (k > j && (s[k - 1] == '.' || s[k - 1] == '-' || s[k - 1] == '_'))
 		k--;
 	if (k - i < 4)
@@ -1985,6 +2252,15 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	    (acct || sortc || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40))
 	        ? grouped_at(s, n, i, 8, G44, 2)
 	        : 0);
+	/* "account 609923017": a building society's or a foreign bank's
+	 * account of 7, 9 or 10 digits, written whole after its cue */
+	if ((mask & KIND_BIT(SCRUB_BANK)) && acct && (i == 0 || !sc_alnum(s[i - 1]))) {
+		size_t d = digits_at(s, n, i, 10);
+		if ((d == 7 || d == 9 || d == 10) && ends_word(s, n, i + d, 1)) {
+			*kind = SCRUB_BANK, *rule = "bank:account";
+			return i + d;
+		}
+	}
 	/* "a/c 9 3 0 1 2 4 5 6": read out digit by digit */
 	TRY(SCRUB_BANK, "bank:account",
 	    (acct || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40)) ? single_digits_at(s, n, i, 8)
@@ -2090,6 +2366,11 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 			a = i >= 4 && word_eq(s + i - 4, 3, "www") && s[i - 1] == '.' ? i - 4 : i;
 			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:profile-url") != 0)
 				return MGW_E_NOMEM;
+		} else if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) &&
+		           (e = profile_name_after(s, n, j, &a)) != 0) {
+			/* "his Facebook Dan Price Hull Lad.": the profile's name */
+			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:profile-name") != 0)
+				return MGW_E_NOMEM;
 		} else if ((cue == CUE_PLAT ||
 		            (cue == CUE_ACCT && word_eq(s + i, wl, "account") && named_after(s, n, j)) ||
 		            (cue == CUE_PROF && named_after(s, n, j))) &&
@@ -2112,6 +2393,12 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 				if (spans_push(out, a, e, SCRUB_HANDLE, "handle:list") != 0)
 					return MGW_E_NOMEM;
 		}
+		/* "jo.b77 (Instagram)", "Tudwal P (Strava)": the account before
+		 * the platform that names it */
+		if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) && i >= 3 && s[i - 1] == '(' &&
+		    (a = handle_before_bracket(s, i - 1)) < i - 1 &&
+		    spans_push(out, a, i - 2, SCRUB_HANDLE, "handle:before-platform") != 0)
+			return MGW_E_NOMEM;
 		if (cue == CUE_AT && (mask & KIND_BIT(SCRUB_EMAIL)) && i > 0 && j < n) {
 			unsigned char cl = closing(s[i - 1]);
 			int plain = s[i - 1] == ' ' && s[j] == ' ';
@@ -2133,7 +2420,8 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 	unsigned char after = j + 1 < n ? s[j] : 0;
 	if ((after == '_' || after == '.') && sc_alnum(s[j + 1]) && (mask & KIND_BIT(SCRUB_HANDLE)) &&
 	    (e = underscore_handle(s, n, i, j)) != 0) {
-		if (spans_push(out, i, e, SCRUB_HANDLE, "handle:underscore") != 0)
+		if (spans_push(out, i, e, SCRUB_HANDLE,
+		               memchr(s + i, '_', e - i) ? "handle:underscore" : "handle:dotted") != 0)
 			return MGW_E_NOMEM;
 		for (int r = 0; r < 4 && (e = handle_next(s, n, e, &a)) != 0; r++)
 			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:list") != 0)

@@ -667,7 +667,7 @@ static const struct labelled LIST[] = {
 	{0, "Kasia is the victim's colleague and knows about the abuse.", {"Kasia"}},
 	{0, "The victim's cousin, Chiamaka Okafor, lives in Leeds.", {"Chiamaka Okafor"}},
 	{0, "Her nephew Osian is 8.", {"Osian"}},
-	{0, "DI Gethin Pugh is the SIO.", {"DI Gethin Pugh"}},
+	{0, "DI Tudwal Pugh is the SIO.", {"DI Tudwal Pugh"}},
 	{0, "Insp Rhodri Evans authorised the DVPN.", {"Insp Rhodri Evans"}},
 	{0, "Cllr Sandhu raised the case.", {"Cllr Sandhu"}},
 	{0, "Fr Murphy from St Mary's visits the family.", {"Fr Murphy"}},
@@ -899,4 +899,23 @@ Test(names, title_and_initial_alone)
 	FINDS("Mr D. was present at the time.", "Mr D");
 	FINDS("Dr P. Okoro saw her.", "Dr P. Okoro");
 	NONE("Seen by Dr. He said no.");
+}
+
+/* A relative with where they live, then the name between commas; a
+ * partner called a bloke. */
+Test(names, kin_then_town_then_name_and_bloke)
+{
+	cr_expect_str_eq(rule_of("Her cousin in Luton, Ravinder, has a spare room.", "Ravinder"),
+			 "cue:kin");
+	cr_expect_str_eq(rule_of("Mum's bloke, \"Tank\", was there", "Tank"), "cue:kin");
+	/* a kin word after the town is no name */
+	cr_expect_str_eq(rule_of("Her sister in Leeds, Mum, and Dad came.", "Mum"), "(none)");
+}
+
+/* A short word in capitals after a service's role is its agency or team. */
+Test(names, agency_in_capitals_after_a_role)
+{
+	NONE("Present: Team Manager, CSC; DA worker (YPVA).");
+	cr_expect_str_eq(rule_of("Her brother ALI came round.", "ALI"), "cue:kin");
+	cr_expect_str_eq(rule_of("Her support worker JJ came.", "JJ"), "cue:kin");
 }

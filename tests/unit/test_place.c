@@ -1623,3 +1623,126 @@ Test(place, a_name_glossed_as_a_school)
 	expect_span("A call from Thornleigh (her son's school) today.", 0, SCRUB_PLACE, "Thornleigh");
 	expect_none("Yesterday (her son's school) rang.", 0);
 }
+
+Test(place, schools_named_without_their_school_word)
+{
+	/* "High" after a name, "ELC" (a Scottish nursery) */
+	expect_span("Nia attends Dalby High and is doing well.", 0, SCRUB_PLACE, "Dalby High");
+	expect_span("1402 CALLER SON. SCHOOL BRAEHEAD HIGH. SAFE.", 0, SCRUB_PLACE, "SCHOOL BRAEHEAD HIGH");
+	expect_span("Evie moved to Bankfoot ELC last week.", 0, SCRUB_PLACE, "Bankfoot ELC");
+	/* a risk level, a street, a court are no school */
+	expect_none("Risk High. RISK HIGH at MARAC. Very High.", 0);
+	expect_none("The High Court made an order.", 0);
+	/* a lower-case school word before a colon is a label */
+	expect_span("Previous school: Fernlea Vale; records requested.", 0, SCRUB_PLACE, "Fernlea Vale");
+	/* a child's age in brackets, then the school */
+	expect_span("Children: Brenna (9), St Brigid's; Dara (6), Holy Trinity PS.", 0, SCRUB_PLACE,
+		    "St Brigid's");
+	expect_span("Children: Brenna (9), St Brigid's; Dara (6), Holy Trinity PS.", 0, SCRUB_PLACE,
+		    "Holy Trinity PS");
+	expect_span("her son Kai (15, at Thornleigh) saw it", 0, SCRUB_PLACE, "Thornleigh");
+	expect_none("Mum Jo (34), a carer, and s47 (2), Children Act.", 0);
+}
+
+Test(place, a_saints_name_alone_after_outside_or_from)
+{
+	expect_span("Dad waited outside St Ninian's at home time.", 0, SCRUB_PLACE, "St Ninian's");
+	expect_span("Cara moved from St Kevin's to a new school.", 0, SCRUB_PLACE, "St Kevin's");
+	/* a street or a named hospital is decided at its own word */
+	expect_span("He parked near St Anne's Road again.", 0, SCRUB_ADDRESS, "St Anne's Road");
+}
+
+Test(place, workplaces_run_with_and_after_a_time_or_apposition)
+{
+	/* a business someone runs, where it is, and the kind of place */
+	expect_span("Her father runs Osman Jewellers in the Corn Exchange arcade. Seen", 0, SCRUB_PLACE,
+		    "Osman Jewellers in the Corn Exchange arcade");
+	expect_none("He runs a Facebook page about her.", 0);
+	/* a time between the verb and "at" */
+	expect_span("she works now at the Ferrybridge bottling plant.", 0, SCRUB_PLACE,
+		    "Ferrybridge bottling plant");
+	/* apposition after "outside her work," with a numbered shed */
+	expect_span("he waits outside her work, the Tesco distribution centre, shed DC7.", 0,
+		    SCRUB_PLACE, "Tesco distribution centre, shed DC7");
+	/* "and" inside an employer's name ending the clause; not before a person */
+	expect_span("his sister is a nurse at the Royal Devon and Exeter.", 0, SCRUB_PLACE,
+		    "Royal Devon and Exeter");
+	expect_span("She works at Lidl and Mum says so.", 0, SCRUB_PLACE, "Lidl");
+	/* jobs whose endings do not say so */
+	expect_span("Her son is a paramedic (SWAST, Exeter hub) now.", 0, SCRUB_PLACE,
+		    "SWAST, Exeter hub");
+}
+
+Test(place, services_and_courses_are_no_school_or_street)
+{
+	/* a family centre is a service, kept; a child's nursery there is not */
+	expect_none("Contact is supervised at Orwell Family Centre.", 0);
+	expect_span("Kit starts nursery at Elmsall Family Centre on Monday.", 0, SCRUB_PLACE,
+		    "Elmsall Family Centre");
+	/* a street's name before an institution's words names the institution */
+	expect_none("Seen by the midwife at Harlow Vale Birth Centre.", 0);
+	expect_span("She lives at 4 Harlow Vale now.", 0, SCRUB_ADDRESS, "4 Harlow Vale");
+	/* a police station attended; a course attended */
+	expect_none("He attended Castle Mead police station yesterday.", 0);
+	expect_none("He is to attend Building Better Relationships.", 0);
+	expect_span("Ria will attend Castlemead Academy from Monday.", 0, SCRUB_PLACE, "Castlemead Academy");
+}
+
+Test(place, practices_named_as_doctors_or_two_places)
+{
+	expect_span("She is registered at Quenby Vale Family Doctors.", 0, SCRUB_PLACE,
+		    "Quenby Vale Family Doctors");
+	expect_span("GP (Uig and Portree practice) informed", 0, SCRUB_PLACE, "Uig and Portree practice");
+	expect_none("She went to the doctors on Monday.", 0);
+}
+
+Test(place, prisons_programmes_and_community_halls_are_kept)
+{
+	expect_none("He is on remand in HMP Grange Hall until May.", 0);
+	expect_none("He attends Safer Choices sessions at the probation office.", 0);
+	expect_none("She was seen at Brayton Community Centre with her advocate.", 0);
+	/* someone's workplace there is withheld; a house of that name is an address */
+	expect_span("She works at Brayton Community Centre now.", 0, SCRUB_PLACE, "Brayton Community Centre");
+	expect_span("He lives at 4 Grange Hall, Selby.", 0, SCRUB_ADDRESS, "4 Grange Hall, Selby");
+}
+
+Test(place, practice_codes_and_schools_before_their_lead)
+{
+	expect_span("Tel 01632 960000 | ODS Y12345", 0, SCRUB_PLACE, "Y12345");
+	expect_span("the centre on Mill Row (ODS P81234). Seen", 0, SCRUB_PLACE, "P81234");
+	expect_span("Spoke with Mr Obi (Fenwood DSL) today.", 0, SCRUB_PLACE, "Fenwood");
+	expect_span("Present: HV; Castleford Middle SENCO (Ms Ure); CSC.", 0, SCRUB_PLACE,
+		    "Castleford Middle");
+	expect_none("The ODS list was updated; Police DSL attended.", 0);
+}
+
+Test(place, a_workplace_takes_the_part_named_in_brackets)
+{
+	expect_span("I am the line manager at Corran Foods (poultry packing, Gate 2). One", 0,
+		    SCRUB_PLACE, "Corran Foods (poultry packing, Gate 2)");
+	expect_span("He works at Hallam Aero (Spirit Wings) now.", 0, SCRUB_PLACE,
+		    "Hallam Aero (Spirit Wings)");
+	/* a remark or the days are not part of it */
+	expect_span("She works at Lidl (she says) and", 0, SCRUB_PLACE, "Lidl");
+	expect_span("He works at Lidl (Mon-Fri) and", 0, SCRUB_PLACE, "Lidl");
+}
+
+Test(place, a_business_run_by_its_kind_and_name_or_place)
+{
+	expect_span("Her ex runs a tattoo studio, 'Black Ink', in the Westbrook precinct. Seen", 0,
+		    SCRUB_PLACE, "a tattoo studio, 'Black Ink', in the Westbrook precinct");
+	expect_span("She owns a small cafe at the Wool Exchange. He", 0, SCRUB_PLACE,
+		    "a small cafe at the Wool Exchange");
+	expect_none("He runs a cafe. She owns a shop in town.", 0);
+}
+
+Test(place, approved_premises_and_a_neighbours_number_alone)
+{
+	expect_span("Released on licence to Brackley AP, Kettering. Victim", 0, SCRUB_ADDRESS,
+		    "Brackley AP, Kettering");
+	expect_span("Release plan: Thornby AP (Elm Villa). Exclusion", 0, SCRUB_ADDRESS,
+		    "Thornby AP (Elm Villa)");
+	expect_none("the AP said she was fine.", 0);
+	expect_span("She rang from next door (Mrs Obi, no. 22) for help.", 0, SCRUB_ADDRESS, "no. 22");
+	expect_none("Item no. 14 on the list; Section 8, no. 3 applies.", 0);
+}

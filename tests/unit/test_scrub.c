@@ -1501,3 +1501,48 @@ Test(scrub, withheld_towns_again_elsewhere)
 	free(out);
 	scrubber_free(sc);
 }
+
+Test(scrub, accounts_of_building_societies_and_foreign_banks)
+{
+	/* "a/c" after a sort code: the 'a' is no NINO's suffix letter */
+	expect("paid into her BS 30-21-44 a/c 51200934 weekly",
+	       "paid into her BS " R("bank") " a/c " R("bank") " weekly");
+	expect("the shared a/c ending 4419 is his", "the shared a/c ending " R("bank") " is his");
+	expect("roll account 712204458 at the society", "roll account " R("bank") " at the society");
+	/* an IBAN whose check digits were miscopied: its country's length in
+	 * groups of four is still an account */
+	expect("sent to IE11 BOFI 9000 0112 3456 78 monthly", "sent to " R("bank") " monthly");
+	/* a NINO stays one; a count after "account" is no account */
+	expect("NI AB 12 34 56 C on file", "NI " R("ni-number") " on file");
+	expect("taking into account 3 incidents", "taking into account 3 incidents");
+}
+
+Test(scrub, dotted_usernames_and_profiles_named_without_a_marker)
+{
+	/* dotted usernames, no '@' and no platform word */
+	expect("he messaged from lou.parr.1979 again", "he messaged from " R("handle") " again");
+	expect("a fake one, tam.k.real, then", "a fake one, " R("handle") ", then");
+	expect("texts from z.okoye04 at night", "texts from " R("handle") " at night");
+	expect("posts as bradleyJT.z daily", "posts as " R("handle") " daily");
+	/* abbreviations, web addresses, files, a missing space, clock times */
+	unchanged("e.g. see www.gov.uk or plan.v2.pdf; he went home.she said at 10.30.am, i.e. late");
+	/* the account before the platform in brackets */
+	expect("online as pete_rv (TikTok), Pete Rov (Strava - routes)",
+	       "online as " R("handle") " (TikTok), " R("handle") " (Strava - routes)");
+	expect("and lizzyb1990 (Instagram).", "and " R("handle") " (Instagram).");
+	/* a profile's name right after the platform, ending the clause */
+	expect("Her ex's Facebook Rob Teague Grimsby Lad.", "Her ex's Facebook " R("handle") ".");
+	expect("knows her Instagram password (Ceri Vaughan Art).",
+	       "knows her Instagram password (" R("handle") ").");
+	unchanged("She sells on Facebook Marketplace.");
+	unchanged("Seen on Facebook Monday.");
+}
+
+Test(scrub, dob_where_it_is_written_and_identity_cards)
+{
+	expect("Her DOB on Polish records 14.02.1990. Seen", "Her DOB on Polish records " R("date-of-birth") ". Seen");
+	expect("DOB as per his passport 3/9/1984 ok", "DOB as per his passport " R("date-of-birth") " ok");
+	/* no document named: a date later in the sentence is no birth date */
+	unchanged("DOB not known, meeting 12/03/2026");
+	expect("both Lithuanian ID cards (LT ID AB 551902) held", "both Lithuanian ID cards (LT ID " R("document") ") held");
+}
