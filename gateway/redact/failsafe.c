@@ -83,6 +83,9 @@
 #define K_GOOD   (1ull << 55) /* fine, ok, good, best, bad ...: after a time, advice */
 #define K_STREET (1ull << 56) /* road, street, lane ...: "on the road behind the market" */
 #define K_IF     (1ull << 57) /* if: "if she answers she can talk" */
+#define K_WAY    (1ull << 58) /* way: "the way to reach her is ..." */
+#define K_APPT   (1ull << 59) /* appointment, antenatal, birth: where she will be
+                               * seen ("next appt at <Name>", "birth plan changed to <Name>") */
 
 struct fsword {
 	const char *w;
@@ -153,9 +156,13 @@ static const struct fsword FSW[] = {
 	{"escorted", GO}, {"transported", GO}, {"taken", GO}, {"driven", GO},
 	{"stops", GO}, {"stopping", GO}, {"where", K_PREP | FN},
 	/* "make her way to", "got off at", "dropped off at" */
-	{"way", GO}, {"off", GO},
+	{"way", GO | K_WAY}, {"off", GO},
 	/* where she will give birth: "deliver at the Horton", "give birth in" */
 	{"deliver", GO}, {"delivering", GO}, {"birth", GO}, {"labour", GO},
+	/* an appointment at a named place is where she will be, and when
+	 * ("birth plan" too: word()); not antenatal care in general ("antenatal
+	 * at <hospital>") nor a birth reported ("Birth of baby X at <hospital>") */
+	{"appointment", K_APPT}, {"appointments", K_APPT}, {"appt", K_APPT}, {"appts", K_APPT},
 	{"maybe", K_ADV}, {"perhaps", K_ADV}, {"probably", K_ADV}, {"possibly", K_ADV},
 	{"is", BE}, {"are", BE}, {"was", BE}, {"were", BE}, {"be", BE | K_BEBASE},
 	{"been", BE}, {"being", BE}, {"remain", BE}, {"remains", BE}, {"remained", BE},
@@ -211,6 +218,7 @@ static const struct fsword FSW[] = {
 	{"calling", CL}, {"phone", CL | K_DEV}, {"phones", CL}, {"phoning", CL},
 	{"text", CL}, {"texts", CL}, {"texting", CL}, {"txt", CL}, {"msg", CL},
 	{"message", CL | K_MSG}, {"messages", CL}, {"messaging", CL}, {"whatsapp", CL},
+	{"telephone", K_DEV}, {"telephoning", CL},
 	{"email", CL | K_DEV}, {"e-mail", CL | K_DEV}, {"emails", CL}, {"contact", CL | K_SAFEN},
 	{"contacts", CL}, {"contacting", CL}, {"contactable", CL}, {"reachable", CL},
 	{"available", CL}, {"visit", CL}, {"visits", CL}, {"visiting", CL}, {"see", CL},
@@ -239,7 +247,7 @@ static const struct fsword FSW[] = {
 	{"regularly", K_EVERY}, {"usually", K_EVERY | K_MODAL}, {"always", K_EVERY | K_MODAL},
 	{"contacted", K_CALLPP}, {"reached", K_CALLPP}, {"called", K_CALLPP},
 	{"rung", K_CALLPP}, {"phoned", K_CALLPP}, {"texted", K_CALLPP}, {"visited", K_CALLPP},
-	{"seen", K_CALLPP},
+	{"seen", K_CALLPP}, {"telephoned", K_CALLPP},
 	/* times */
 	{"am", K_CLOCKW}, {"pm", K_CLOCKW}, {"a.m", K_CLOCKW}, {"p.m", K_CLOCKW}, {"morning", TM}, {"mornings", TM},
 	{"afternoon", TM}, {"afternoons", TM}, {"evening", TM}, {"evenings", TM},
@@ -252,7 +260,10 @@ static const struct fsword FSW[] = {
 	{"monday", TM}, {"tuesday", TM}, {"wednesday", TM}, {"thursday", TM}, {"friday", TM},
 	{"saturday", TM}, {"sunday", TM}, {"mondays", TM}, {"tuesdays", TM},
 	{"wednesdays", TM}, {"thursdays", TM}, {"fridays", TM}, {"saturdays", TM},
-	{"sundays", TM}, {"tue", TM}, {"tues", TM}, {"wed", TM}, {"weds", TM}, {"thu", TM},
+	{"sundays", TM},
+	/* days named by a faith's observance: "not on Shabbat", "after Jummah" */
+	{"sabbath", TM}, {"shabbat", TM}, {"shabbos", TM}, {"jummah", TM}, {"jumah", TM},
+	{"tue", TM}, {"tues", TM}, {"wed", TM}, {"weds", TM}, {"thu", TM},
 	{"thur", TM}, {"thurs", TM}, {"fri", TM}, {"mon", K_DAYAB}, {"sat", K_DAYAB},
 	{"sun", K_DAYAB},
 	{"school", K_SCHOOL}, {"hours", K_SCHN}, {"run", K_SCHN}, {"day", K_SCHN},
@@ -279,6 +290,9 @@ static const struct fsword FSW[] = {
 	/* someone else's social media is a route he does not watch */
 	{"facebook", K_DEV}, {"fb", K_DEV}, {"messenger", K_DEV}, {"instagram", K_DEV},
 	{"insta", K_DEV}, {"snapchat", K_DEV}, {"tiktok", K_DEV},
+	/* where her phone works is where she goes to be reached: "no signal
+	 * except by the shop" */
+	{"signal", K_DEV}, {"wifi", K_DEV}, {"wi-fi", K_DEV},
 	{"window", K_SAFEN}, {"word", K_SAFEN}, {"codeword", K_SAFEN | K_SAFE},
 	{"code-word", K_SAFEN | K_SAFE}, {"codewords", K_SAFEN | K_SAFE}, {"code", K_SAFE}, {"route", K_SAFEN},
 	{"routes", K_SAFEN}, {"use", K_MODAL},
@@ -482,6 +496,8 @@ struct fs {
 	int kin_poss;          /* the last word was "dads", "her parents'": + in/at */
 	int where_win;         /* words left after "where" for "she's been sleeping" */
 	int if_win;            /* words left after "if" for she/I */
+	int appt;              /* the clause named an appointment, antenatal care or a birth */
+	int appt_next;         /* ... then at/in/to: a capitalised word next is where */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -647,6 +663,7 @@ static void clause_reset(struct fs *f)
 	f->kin_pend = f->ncall = f->free_win = f->if_win = 0;
 	f->dwell_win = f->kin_poss = f->where_win = 0;
 	f->det_win = 0;
+	f->appt = f->appt_next = 0;
 	f->lbl = SIZE_MAX;
 }
 
@@ -850,6 +867,13 @@ static const char *const FS_HOME_COMPOUND[] = {
 	"document", "documents", "visa", "order", "time", "sustainment", "officer", "team",
 	"worker", "audit", "check", NULL};
 
+/* Whom a verb of contact names: "telephone her", "telephone back". */
+static const char *const FS_WHOM[] = {"her", "him", "them", "me", "us", "back", "again", NULL};
+
+/* What follows "c/o" when it is "care of" (a route for her post: "c/o the
+ * surgery", "c/o her sister"), not "complains of" ("c/o headache"). */
+static const char *const FS_CO_DET[] = {"the", "her", "his", "their", "my", "our", "a", "an", NULL};
+
 /* One word or number [a, b), folded w[0..wn) (wn 0: too long to be listed),
  * c its classes (fs_lookup). */
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
@@ -890,6 +914,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_HOME_COMPOUND))
 			c &= ~(K_HOME | K_RESN | K_RES); /* "a home visit", "residence card",
 			                                  * "settled status" */
+		/* "birth plan": where she will give birth is in it */
+		if (wn == 5 && memcmp(w, "birth", 5) == 0 && fs_peek(f, b, nx, sizeof nx, &title) == 4 &&
+		    memcmp(nx, "plan", 4) == 0)
+			c |= K_APPT;
+		/* "do not telephone her": the verb, before whom (not "a telephone
+		 * consultation", "(telephone)") */
+		if (wn == 9 && memcmp(w, "telephone", 9) == 0 && fs_peek(f, b, nx, sizeof nx, &title) &&
+		    fs_in(nx, FS_WHOM))
+			c |= K_CALL;
 		/* "her head", "mummy's head", "his back": a noun, no going */
 		if ((c & K_GO) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)) &&
 		    ((wn == 4 && memcmp(w, "head", 4) == 0) || (wn == 4 && memcmp(w, "back", 4) == 0)))
@@ -1049,6 +1082,21 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "school places in B17", "a flat near LS6": a postcode district */
 	if ((tf & TF_CAP) && (f->p1 & (K_PREP | K_TO)) && wn >= 2 && wn <= 4 && fs_district(w, wn))
 		s |= S_RES;
+	/* "next appointment at <Name>", "birth plan changed to <Name>",
+	 * "antenatal appt at the <Name> clinic": where she will be seen; not
+	 * "appt at 10:30", "appointment with CAMHS" */
+	if (f->appt_next && !(c & K_DET)) {
+		if ((tf & TF_CAP) && !(tf & TF_NUM) &&
+		    !(c & (K_TIME | K_DAYAB | K_BIZ | K_CLOCKW | K_HE | K_SHE | K_KIN)) &&
+		    !fs_month(w))
+			s |= S_RES;
+		f->appt_next = 0;
+	}
+	if (c & K_APPT)
+		f->appt = 1;
+	else if (f->appt && (c & (K_PREP | K_TO)) && !(wn == 4 && memcmp(w, "with", 4) == 0) &&
+		 !(wn == 5 && memcmp(w, "where", 5) == 0))
+		f->appt_next = 1;
 	/* contact */
 	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));
 	if ((c & K_CALL) && !(f->p1 & (K_NDET | K_BY)) && !(f->p1f & TF_NUM) && !route_dev)
@@ -1070,6 +1118,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "days are fine", "mornings are no good", "Tuesdays best": a time
 	 * and a judgement of it is advice on when */
 	if ((c & K_GOOD) && (f->seen & S_DAY))
+		s |= S_SAFE;
+	/* "the way to reach her", "best way to contact her is ...": how */
+	if ((c & K_CALL) && (f->p1 & K_TO) && (f->p2 & K_WAY))
 		s |= S_SAFE;
 	/* "ok to talk", "free to ring", "safe to call": whether she can talk */
 	if ((c & K_CALL) && (f->p1 & K_TO) && (f->p2 & K_OKTO))
@@ -1260,6 +1311,15 @@ static int fs_alnum(unsigned char c)
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
 }
 
+/* Is "c/o" ending at b "care of": a determiner or a capitalised word next? */
+static int fs_care_of(const struct fs *f, size_t b)
+{
+	char nx[16];
+	int title;
+	size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+	return k > 0 && (title || fs_in(nx, FS_CO_DET));
+}
+
 static int fs_run(const char *text, size_t n, struct spans *out, int model,
                   const struct fs_unit_sink *sink)
 {
@@ -1357,13 +1417,20 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				i++; /* w/ : with */
 				word(&f, a, i, "with", 4, fs_lookup("with", 4), tf);
 				last_cls = K_PREP | K_FUNC;
+			} else if (i + 1 < n && s[i] == '/' && wn == 1 && w[0] == 'c' && !num &&
+				   (s[i + 1] | 0x20) == 'o' && (i + 2 >= n || !fs_alnum(s[i + 2])) &&
+				   fs_care_of(&f, i + 2)) {
+				i += 2; /* c/o: care of, a route for her post */
+				word(&f, a, i, "via", 3, fs_lookup("via", 3), tf);
+				last_cls = K_ROUTE;
 			} else {
 				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
 				    !(f.prep_win && c == 0 && wn > 3 && w[wn - 1] == 's') &&
 				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
 				    !(num && wn <= 2 && (f.seen & S_ROUT) && (f.p1 & K_PREP)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
-				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN))) {
+				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN)) &&
+				    !(f.appt_next && (tf & TF_CAP))) {
 					/* Most words: listed nowhere or only a function
 					 * word ("the", "and"), nothing pending that such
 					 * a word completes: what word() would do. */
@@ -1375,6 +1442,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					f.dwell_win -= f.dwell_win > 0;
 					f.where_win -= f.where_win > 0;
 					f.kin_poss = 0;
+					if (!(c & K_DET))
+						f.appt_next = 0;
 					if ((c & K_DET) && !(c & K_THE))
 						f.det_win = 3; /* as word() */
 					else if (c == 0 && f.det_win > 0)

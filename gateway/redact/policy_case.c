@@ -43,6 +43,7 @@
 
 #include "canon.h"
 #include "ident.h"
+#include "lexicon.h"
 #include "mgw_err.h"
 #include "mgw_limits.h"
 #include "policy_int.h"
@@ -739,6 +740,62 @@ static size_t building_name(const char *line, char *out, size_t cap)
 	return (size_t)(e - b);
 }
 
+/*
+ * The street of a never-share address's first line when it is written with
+ * a house number and no street type ("19 Larchmere" -> "Larchmere", "Flat
+ * 2, 7a Foxhollow Rise" gives nothing: "Rise" is a type, and a street with
+ * its type is an address form place.c finds anyway), into out (cap bytes),
+ * or 0. A street named without a type is as much the address as the house
+ * ("she is not at Larchmere", "bail: not to enter Larchmere") and no
+ * recogniser finds it without the line on file. One or two capitalised
+ * words, at least five letters, a single word not a common English one
+ * ("12 Parkside" would make "parkside" everywhere hers): withheld in any
+ * case wherever it stands.
+ */
+static size_t street_name(const char *line, char *out, size_t cap)
+{
+	const char *b = line, *e = line + strlen(line);
+	/* after the last token with a digit: "19", "7a", "Flat 3, 19" */
+	const char *num = NULL;
+	for (const char *q = b; q < e; q++)
+		if (isdigit((unsigned char)*q))
+			num = q;
+	if (num == NULL)
+		return 0;
+	b = num;
+	while (b < e && *b != ' ')
+		b++;
+	while (b < e && (*b == ' ' || *b == ','))
+		b++;
+	while (e > b && (e[-1] == ' ' || e[-1] == ','))
+		e--;
+	if (e - b < 5 || (size_t)(e - b) >= cap)
+		return 0;
+	size_t words = 0;
+	for (const char *q = b; q < e; q++) {
+		if (*q == ',' || isdigit((unsigned char)*q))
+			return 0;
+		if (q == b || q[-1] == ' ') {
+			const char *w = q;
+			while (q + 1 < e && q[1] != ' ')
+				q++;
+			if (!isupper((unsigned char)*w))
+				return 0;
+			unsigned lx = lex_classify(w, (size_t)(q + 1 - w));
+			if (lx & LEX_STREET)
+				return 0;
+			words++;
+		}
+	}
+	if (words == 0 || words > 2)
+		return 0;
+	if (words == 1 && (lex_classify(b, (size_t)(e - b)) & LEX_COMMON))
+		return 0;
+	memcpy(out, b, (size_t)(e - b));
+	out[e - b] = 0;
+	return (size_t)(e - b);
+}
+
 /* A line that is a town's name: no digit, one to three words, at least
  * three letters ("Blackpool", "Newcastle upon Tyne"; not "32 Chapel
  * Street", "Flat 2"). */
@@ -791,6 +848,15 @@ static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int nod
 		char bn[MGW_SCRUB_MAX_ENTRY_BYTES];
 		if (allowed != POL_ALL_AGENCIES && a->lines[0] &&
 		    building_name(a->lines[0], bn, sizeof bn) > 0) {
+			struct pol_item nm = it;
+			nm.canon = CANON_TEXT;
+			if ((nm.text = own(cx, strdup(bn))) == NULL)
+				return MGW_E_NOMEM;
+			if ((rc = item_add(cx, nm)) != MGW_OK)
+				return rc;
+		} else if (allowed != POL_ALL_AGENCIES && a->lines[0] &&
+			   street_name(a->lines[0], bn, sizeof bn) > 0) {
+			/* the street alone, written without a type */
 			struct pol_item nm = it;
 			nm.canon = CANON_TEXT;
 			if ((nm.text = own(cx, strdup(bn))) == NULL)

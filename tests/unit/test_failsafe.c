@@ -641,3 +641,38 @@ Test(failsafe, cad_entries_are_not_wrapped_lines)
 	const char *s = "Serial 0412 of 03/12/26\n2341 FEMALE CALLER SAYS EX IS OUTSIDE WITH A BAT\n";
 	expect(s, SCRUB_LOCATION, "FEMALE CALLER SAYS EX IS OUTSIDE WITH A BAT");
 }
+
+/* How she can be reached named by the way to reach her, a day of a faith's
+ * observance, where her phone has signal and post "care of" somewhere; not
+ * "c/o" as "complains of", nor a telephone consultation. */
+Test(failsafe, ways_to_reach_her_signal_and_care_of)
+{
+	expect("Living with a cousin; her imam, not her mobile, is the way to reach her.",
+	       SCRUB_SAFE_TIME, "her imam, not her mobile, is the way to reach her");
+	expect("Never on the Sabbath; she can talk Monday to Friday after 7pm.", SCRUB_SAFE_TIME,
+	       "Never on the Sabbath; she can talk Monday to Friday after 7pm");
+	expect("The boat has no signal except by the lock; she walks up there at 9 each morning to "
+	       "read texts.",
+	       SCRUB_LOCATION,
+	       "The boat has no signal except by the lock; she walks up there at 9 each morning to "
+	       "read texts");
+	expect("Letters c/o the health centre please; do not telephone her.", SCRUB_SAFE_TIME,
+	       "Letters c/o the health centre please; do not telephone her");
+	expect_none("Seen in ED, c/o chest pain since Tuesday.");
+	expect_none("Telephone review via the interpreting service (Tigrinya).");
+}
+
+/* An appointment at a named place, and the birth plan's hospital: where she
+ * will be; an appointment's date and time alone, a birth reported, and
+ * antenatal care in general are not. */
+Test(failsafe, an_appointment_at_a_named_place)
+{
+	expect("- Booked: next appt at Fernhill Health Centre, 9th Jan at 10.40 - IDVA aware.",
+	       SCRUB_LOCATION, "next appt at Fernhill Health Centre, 9th Jan at 10.40");
+	expect("Birth plan changed to St Aldric's; staff alerted.", SCRUB_LOCATION,
+	       "Birth plan changed to St Aldric's");
+	expect_none("Next appt 14/01 09:30.");
+	expect_none("Birth of baby Tobias at Westcombe General.");
+	expect_none("Pregnant 24/40, antenatal at Westcombe General.");
+	expect_none("Appointment with the Citizens Advice adviser 12/01 at 14:00.");
+}
