@@ -155,6 +155,9 @@ static const struct fsword FSW[] = {
 	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO},
 	{"escorted", GO}, {"transported", GO}, {"taken", GO}, {"driven", GO},
 	{"stops", GO}, {"stopping", GO}, {"where", K_PREP | FN},
+	/* a transfer to another branch, project or town: "will transfer to the
+	 * <Name> branch", "transferring her to their <Town> project" */
+	{"transfer", GO}, {"transferred", GO}, {"transferring", GO}, /* not "transfers": bank ones */
 	/* "make her way to", "got off at", "dropped off at" */
 	{"way", GO | K_WAY}, {"off", GO},
 	/* where she will give birth: "deliver at the Horton", "give birth in" */

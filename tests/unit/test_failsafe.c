@@ -676,3 +676,14 @@ Test(failsafe, an_appointment_at_a_named_place)
 	expect_none("Pregnant 24/40, antenatal at Westcombe General.");
 	expect_none("Appointment with the Citizens Advice adviser 12/01 at 14:00.");
 }
+
+/* A transfer to another branch or town is where she will be; a bank
+ * transfer is money. */
+Test(failsafe, a_transfer_to_another_branch)
+{
+	expect("From March she will transfer to the Westgate store.", SCRUB_LOCATION,
+	       "From March she will transfer to the Westgate store");
+	expect("The project is transferring her to their Hereford house next week.", SCRUB_LOCATION,
+	       "The project is transferring her to their Hereford house next week");
+	expect_none("He made three bank transfers with abusive references.");
+}
