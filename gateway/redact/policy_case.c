@@ -818,6 +818,47 @@ static int town_line(const char *l)
 	return letters >= 3 && words >= 1 && words <= 3;
 }
 
+/*
+ * "<number>/<flat> <street>" for a first line that is only a flat ("2F1",
+ * "Flat 3", "PF2") and a second that starts with a house number ("14 Easter
+ * Road"), malloc'd; NULL when the lines are not so, or out of memory (the
+ * form is then not matched: the others still are).
+ */
+static char *scots_flat(const char *l0, const char *l1)
+{
+	while (*l0 == ' ')
+		l0++;
+	if (strncasecmp(l0, "flat ", 5) == 0)
+		l0 += 5;
+	size_t fn = strlen(l0);
+	while (fn > 0 && l0[fn - 1] == ' ')
+		fn--;
+	int digit = 0;
+	if (fn == 0 || fn > 4)
+		return NULL;
+	for (size_t i = 0; i < fn; i++) {
+		if (!isalnum((unsigned char)l0[i]))
+			return NULL;
+		digit |= isdigit((unsigned char)l0[i]) != 0;
+	}
+	while (*l1 == ' ')
+		l1++;
+	size_t hn = 0;
+	while (isdigit((unsigned char)l1[hn]))
+		hn++;
+	if (!digit || hn == 0 || hn > 4 || l1[hn] != ' ')
+		return NULL;
+	size_t rn = strlen(l1 + hn);
+	char *o = malloc(hn + 1 + fn + rn + 1);
+	if (o == NULL)
+		return NULL;
+	memcpy(o, l1, hn);
+	o[hn] = '/';
+	memcpy(o + hn + 1, l0, fn);
+	memcpy(o + hn + 1 + fn, l1 + hn, rn + 1);
+	return o;
+}
+
 static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int node, int slot)
 {
 	const struct policy *p = cx->p;
@@ -893,6 +934,19 @@ static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int nod
 			memcpy(fl, a->lines[0], l0);
 			memcpy(fl + l0, ", ", 2);
 			memcpy(fl + l0 + 2, last, l1 + 1);
+			it.text = fl;
+			if ((rc = item_add(cx, it)) != MGW_OK)
+				return rc;
+		}
+	}
+	/* A flat on a line of its own ("2F1", "Flat 3") before the house
+	 * number and street is written in Scotland as number/flat ("14/2F1
+	 * Easter Road" for 2F1, 14 Easter Road; "7/3 High Street"). */
+	if (a->n_lines >= 2 && a->lines[0] && a->lines[1]) {
+		char *fl = scots_flat(a->lines[0], a->lines[1]);
+		if (fl != NULL) {
+			if (own(cx, fl) == NULL)
+				return MGW_E_NOMEM;
 			it.text = fl;
 			if ((rc = item_add(cx, it)) != MGW_OK)
 				return rc;

@@ -1192,6 +1192,25 @@ Test(policy_never_share, her_street_without_a_type_alone)
 	policy_free(p);
 }
 
+/* Her flat on a line of its own and the house number on the next ("3F2",
+ * "21 Dunmore Road") is written number/flat in Scottish notes ("Locus
+ * 21/3F2 Dunmore Rd"): still her address. */
+Test(policy_never_share, her_flat_written_number_slash_flat)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	if (cs->victim->address)
+		codec_free(&cs->victim->address->base);
+	cs->victim->address = address("3F2", "21 Dunmore Road", "EH9 9ZZ");
+	set_str(&cs->narrative, "Locus 21/3F2 Dunmore Rd. CPS review 12/03.");
+	struct out o = redact(p, cs, AG(HEALTH), PU(MEETING));
+	cr_assert(!view_has(o.view, "21/3F2") && !view_has(o.view, "3F2"), "%s", o.view->narrative);
+	cr_assert(view_has(o.view, "CPS review 12/03."), "%s", o.view->narrative);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
 /* A refuge called by its building's name alone ("in Larchfield since
  * Monday" for "Larchfield House") is as much its address as the street;
  * a refuge named by a number and street gives no such name. */
