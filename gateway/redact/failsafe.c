@@ -926,6 +926,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if (wn == 9 && memcmp(w, "telephone", 9) == 0 && fs_peek(f, b, nx, sizeof nx, &title) &&
 		    fs_in(nx, FS_WHOM))
 			c |= K_CALL;
+		/* "never talk about it", "texts about the money": what is said,
+		 * not a contact */
+		if ((c & K_CALL) && fs_peek(f, b, nx, sizeof nx, &title) == 5 && memcmp(nx, "about", 5) == 0)
+			c &= ~K_CALL;
 		/* "her head", "mummy's head", "his back": a noun, no going */
 		if ((c & K_GO) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)) &&
 		    ((wn == 4 && memcmp(w, "head", 4) == 0) || (wn == 4 && memcmp(w, "back", 4) == 0)))

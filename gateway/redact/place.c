@@ -892,6 +892,8 @@ static void safe_cues(struct scan *sc, long p)
 		return;
 	}
 	if (t->cls & C_CALL) {
+		if (is_word(nx, W_ABOUT))
+			return; /* "never talk about it": a subject, not a contact */
 		if (nx->type == T_PUNCT && (nx->ch == ':' || nx->ch == '-') && !(T(sc, p + 2)->f & F_BRK)) {
 			/* a label: "Next contact: tues pm", "Contact - weekday mornings" */
 			const struct tok *y = T(sc, p + 2);

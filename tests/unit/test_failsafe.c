@@ -687,3 +687,11 @@ Test(failsafe, a_transfer_to_another_branch)
 	       "The project is transferring her to their Hereford house next week");
 	expect_none("He made three bank transfers with abusive references.");
 }
+
+/* What is said ("talk about", "texts about") is no contact. */
+Test(failsafe, talking_about_something_is_no_contact)
+{
+	expect_none("The twins talk about it every night.");
+	expect("She can talk after 8 when the twins are asleep.", SCRUB_SAFE_TIME,
+	       "She can talk after 8 when the twins are asleep");
+}

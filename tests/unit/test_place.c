@@ -1553,3 +1553,11 @@ Test(place, a_name_glossed_as_a_school)
 	expect_span("A call from Thornleigh (her son's school) today.", 0, SCRUB_PLACE, "Thornleigh");
 	expect_none("Yesterday (her son's school) rang.", 0);
 }
+
+/* A contact word before "about" names what is said, not a way to reach
+ * her: no safe time. */
+Test(place, talking_about_something_is_no_contact)
+{
+	expect_none("Older relatives never speak about money, he said.", PLACE_F_LOCATION);
+	expect_sentence("Do not ring after 9pm.", SCRUB_SAFE_TIME);
+}
