@@ -84,6 +84,9 @@
 #define K_STREET (1ull << 56) /* road, street, lane ...: "on the road behind the market" */
 #define K_IF     (1ull << 57) /* if: "if she answers she can talk" */
 #define K_WAY    (1ull << 58) /* way: "the way to reach her is ..." */
+#define K_CONV   (1ull << 60) /* conveyed, taken, escorted ...: someone taken somewhere */
+#define K_MEDIC  (1ull << 61) /* hospital, A&E, ambulance, custody: where an incident's
+                               * people are taken, not where she lives */
 #define K_APPT   (1ull << 59) /* appointment, antenatal, birth: where she will be
                                * seen ("next appt at <Name>", "birth plan changed to <Name>") */
 
@@ -152,8 +155,13 @@ static const struct fsword FSW[] = {
 	{"arrived", GO}, {"arrives", GO}, {"arriving", GO}, {"placed", GO},
 	/* travelling and being taken somewhere; "stops at" is northern and
 	 * Scots for lives at */
-	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO},
-	{"escorted", GO}, {"transported", GO}, {"taken", GO}, {"driven", GO},
+	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO | K_CONV},
+	{"escorted", GO | K_CONV}, {"transported", GO | K_CONV}, {"taken", GO | K_CONV},
+	{"driven", GO | K_CONV},
+	/* where an incident's people are taken: "conveyed to <Name> Hospital",
+	 * "MALE CONVEYED TO <NAME> CUSTODY", "FEMALE TO <NAME> VIA AMB" */
+	{"hospital", K_MEDIC}, {"infirmary", K_MEDIC}, {"a&e", K_MEDIC}, {"custody", K_MEDIC | NP},
+	{"ambulance", K_MEDIC}, {"amb", K_MEDIC}, {"ysbyty", K_MEDIC},
 	{"stops", GO}, {"stopping", GO}, {"where", K_PREP | FN},
 	/* a transfer to another branch, project or town: "will transfer to the
 	 * <Name> branch", "transferring her to their <Town> project" */
@@ -459,6 +467,11 @@ static uint64_t fs_lookup(const char *w, size_t n)
 #define S_DEV   0x800u /* a phone, mobile, number, landline */
 #define S_DAY   0x1000u /* a day or part of a day (K_TIME), not only a condition */
 #define S_PREP  0x2000u /* at, in, into, near ...: somewhere (read only after a location clause) */
+#define S_CONV  0x4000u /* taken somewhere (conveyed, escorted, "IP TO X"): a residence
+                         * unless to a hospital, A&E or custody (S_MEDIC) and nothing
+                         * else says where she lives (S_RESO) */
+#define S_MEDIC 0x8000u
+#define S_RESO  0x10000u /* a residence signal other than a conveyance */
 
 /*
  * A sentence longer than this many clauses is decided in parts: the state
@@ -501,6 +514,8 @@ struct fs {
 	int if_win;            /* words left after "if" for she/I */
 	int appt;              /* the clause named an appointment, antenatal care or a birth */
 	int appt_next;         /* ... then at/in/to: a capitalised word next is where */
+	int go_conv;           /* the going word was a conveyance (or a bare subject) */
+	int pn_conv;           /* place_next came after one */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -667,11 +682,18 @@ static void clause_reset(struct fs *f)
 	f->dwell_win = f->kin_poss = f->where_win = 0;
 	f->det_win = 0;
 	f->appt = f->appt_next = 0;
+	f->go_conv = f->pn_conv = 0;
 	f->lbl = SIZE_MAX;
 }
 
 static int res_ok(unsigned seen)
 {
+	/* Taken somewhere is where she is, unless to a hospital, A&E or
+	 * custody: an incident's conveyance, not where she lives ("conveyed
+	 * to <Name> Hospital"; "conveyed to her mammy's" stays a residence,
+	 * "taken to A&E, then to stay at her daughter's" has "stay"). */
+	if ((seen & S_CONV) && (seen & S_MEDIC) && !(seen & S_RESO))
+		seen &= ~S_RES;
 	/* A routine with a time says where she will be ("walks the dog
 	 * on the front every morning"). */
 	if ((seen & S_ROUT) && (seen & (S_WHEN | S_CLOCK | S_EVERY)))
@@ -967,7 +989,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	}
 	if ((tf & TF_CAP) && !(tf & TF_UPPER) && f->nwords > 0 &&
 	    (((f->p1f & TF_CAP) && !(f->p1f & TF_UPPER)) || title_next))
-		c &= K_HE | K_SHE | K_DET | K_TIME | K_DAYAB | K_ABBR | K_CLOCKW;
+		c &= K_HE | K_SHE | K_DET | K_TIME | K_DAYAB | K_ABBR | K_CLOCKW | K_MEDIC;
 
 	/* A log entry's stamp (dates, times, numbers, a weekday before a
 	 * date: "Tue 4/11") is no part of the span. */
@@ -995,6 +1017,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	f->nwords++;
 
 	unsigned s = 0;
+	int conv = 0; /* this word completed a conveyance's place */
 	/* residence */
 	if (c & K_RES)
 		s |= S_RES;
@@ -1034,7 +1057,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			    !(c & (K_KIN | K_MOD | K_RES | K_RESN | K_PLACE | K_AREA)) &&
 			    !(tf & (TF_CAP | TF_UPPER | TF_NUM | TF_POSS)))
 				place = 0;
-			if (place)
+			if (place && f->pn_conv)
+				conv = 1;
+			else if (place)
 				s |= S_RES;
 			f->place_next = 0;
 		}
@@ -1070,7 +1095,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			f->place_next = 1;
 	}
 	if (had_go && (c & (K_PREP | K_TO)))
-		f->place_next = (c & K_TO) ? 2 : 1;
+		f->place_next = (c & K_TO) ? 2 : 1,
+		f->pn_conv = f->go_conv == 1 || (f->go_conv == 2 && (c & K_TO));
 	else if (had_go && (c & K_DET) && !(c & K_THE))
 		f->prep_win = 4; /* "is her old college friend's in ..." */
 	else if (had_go && (c & K_ADV))
@@ -1144,6 +1170,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_ROUT;
 	if (c & K_PREP)
 		s |= S_PREP;
+	if (c & K_MEDIC)
+		s |= S_MEDIC;
 	if (c & K_EVERY)
 		s |= S_EVERY;
 	if ((c & K_CALL) && (f->p1 & K_BY))
@@ -1181,6 +1209,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_SHE; /* "his mum", "his family" are not hers */
 	if ((tf & TF_POSS) && wn == 3 && memcmp(w, "she", 3) == 0)
 		s |= S_SHE;
+	if (s & S_RES)
+		s |= S_RESO;
+	if (conv)
+		s |= S_RES | S_CONV;
 
 	f->seen |= s;
 
@@ -1198,8 +1230,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->det_win = 0;
 	if (f->when_win > 0)
 		f->when_win--;
-	if ((c & (K_GO | K_BE)) || ((c & K_SUBJ) && f->nwords == 1))
-		f->go_win = 1; /* notes drop the verb: "V at mums", "IP IN HULL" */ /* notes drop the verb: "V at mums", "IP IN HULL" */
+	if ((c & (K_GO | K_BE)) || ((c & K_SUBJ) && f->nwords == 1)) {
+		/* a conveyance, or a bare subject ("IP TO <HOSPITAL>"); "is
+		 * at" and a moving verb are where she is wherever it is */
+		f->go_conv = (c & K_CONV) ? 1
+		             : ((c & K_SUBJ) && f->nwords == 1 && !(c & (K_GO | K_BE))) ? 2 : 0;
+		f->go_win = 1;
+	} /* notes drop the verb: "V at mums", "IP IN HULL" */ /* notes drop the verb: "V at mums", "IP IN HULL" */
 	if ((tf & TF_POSS) && ((wn == 3 && memcmp(w, "she", 3) == 0) || (wn == 2 && memcmp(w, "he", 2) == 0)))
 		f->go_win = 1; /* she's at */
 	if (c & (K_PREP | K_TO))
@@ -1402,6 +1439,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					tf |= TF_CLOCK;
 			}
 			uint64_t c = (wn && !num) ? fs_lookup_h(w, wn, h) : 0;
+			if (c == 0 && wn == 2 && (tf & TF_UPPER) && w[0] == 'e' && w[1] == 'd')
+				c = K_MEDIC; /* "ED": the emergency department (not "Ed") */
 			if (plural_poss && !(c & K_KIN))
 				tf &= ~TF_POSS; /* only kin: "her parents' in", not "the pupils' home project" */
 			if (f.model || f.sink) {

@@ -695,3 +695,20 @@ Test(failsafe, talking_about_something_is_no_contact)
 	expect("She can talk after 8 when the twins are asleep.", SCRUB_SAFE_TIME,
 	       "She can talk after 8 when the twins are asleep");
 }
+
+/* Taken to a hospital, A&E or custody in an incident's account is no
+ * residence; taken to someone's, or taken to hospital and then to stay
+ * somewhere, is. */
+Test(failsafe, conveyed_to_hospital_or_custody)
+{
+	expect_none("Ambulance attended. Conveyed to Westholm General Hospital.");
+	expect_none("03:10 IP CONVEYED TO NORTHGATE A&E");
+	expect_none("03:40 MALE CONVEYED TO BRACKMILL CUSTODY");
+	expect_none("FEMALE TO WESTHOLM INFIRMARY BY AMB");
+	expect("03:55 IP CONVEYED TO HER AUNTIES AT KELBROOK", SCRUB_LOCATION,
+	       "IP CONVEYED TO HER AUNTIES AT KELBROOK");
+	expect("Taken to Westholm Hospital by ambulance, then to stay at her son's in Ashby.",
+	       SCRUB_LOCATION,
+	       "Taken to Westholm Hospital by ambulance, then to stay at her son's in Ashby");
+	expect("03:12 IP TO SISTERS ADDRESS", SCRUB_LOCATION, "IP TO SISTERS ADDRESS");
+}
