@@ -87,6 +87,7 @@
 #define K_CONV   (1ull << 60) /* conveyed, taken, escorted ...: someone taken somewhere */
 #define K_MEDIC  (1ull << 61) /* hospital, A&E, ambulance, custody: where an incident's
                                * people are taken, not where she lives */
+#define K_INTERP (1ull << 62) /* interpreter, translator: a service, not her route */
 #define K_APPT   (1ull << 59) /* appointment, antenatal, birth: where she will be
                                * seen ("next appt at <Name>", "birth plan changed to <Name>") */
 
@@ -304,6 +305,10 @@ static const struct fsword FSW[] = {
 	/* where her phone works is where she goes to be reached: "no signal
 	 * except by the shop" */
 	{"signal", K_DEV}, {"wifi", K_DEV}, {"wi-fi", K_DEV},
+	/* an interpreter is how the agencies speak with her, not a route he
+	 * does not watch: "contact via interpreter", "interpreter via phone" */
+	{"interpreter", K_INTERP}, {"interpreters", K_INTERP}, {"interpreting", K_INTERP},
+	{"translator", K_INTERP},
 	{"window", K_SAFEN}, {"word", K_SAFEN}, {"codeword", K_SAFEN | K_SAFE},
 	{"code-word", K_SAFEN | K_SAFE}, {"codewords", K_SAFEN | K_SAFE}, {"code", K_SAFE}, {"route", K_SAFEN},
 	{"routes", K_SAFEN}, {"use", K_MODAL},
@@ -472,6 +477,8 @@ static uint64_t fs_lookup(const char *w, size_t n)
                          * else says where she lives (S_RESO) */
 #define S_MEDIC 0x8000u
 #define S_RESO  0x10000u /* a residence signal other than a conveyance */
+#define S_INTERP 0x20000u /* an interpreter: "via" names the service, not her route */
+#define S_WHENO 0x40000u /* a time or condition, not only a route */
 
 /*
  * A sentence longer than this many clauses is decided in parts: the state
@@ -704,6 +711,10 @@ static int res_ok(unsigned seen)
 
 static int safe_ok(unsigned seen)
 {
+	/* "via" an interpreter is the service the agencies use, no route of
+	 * hers: only a time or condition then makes a safe contact */
+	if ((seen & S_INTERP) && !(seen & S_WHENO))
+		seen &= ~S_WHEN;
 	/* A clock time with a contact word is as often a report ("e-mail
 	 * received at 20:20") as advice; it takes a modal or "to call" too.
 	 * So does a contact noun ("she asks that any visit is Thursday
@@ -1158,8 +1169,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "ok to talk", "free to ring", "safe to call": whether she can talk */
 	if ((c & K_CALL) && (f->p1 & K_TO) && (f->p2 & K_OKTO))
 		s |= S_SAFE;
-	if (c & (K_TIME | K_COND | K_ROUTE))
+	if (c & (K_TIME | K_COND))
 		s |= S_WHEN;
+	int route = (c & K_ROUTE) != 0;
+	if (c & K_INTERP)
+		s |= S_INTERP;
 	if ((tf & TF_CLOCK) || (c & K_CLOCKW))
 		s |= S_CLOCK;
 	/* "drop-off at 8 and pick-up at 5": a routine's hour, written bare */
@@ -1211,6 +1225,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_SHE;
 	if (s & S_RES)
 		s |= S_RESO;
+	if (s & S_WHEN)
+		s |= S_WHENO;
+	if (route)
+		s |= S_WHEN;
 	if (conv)
 		s |= S_RES | S_CONV;
 

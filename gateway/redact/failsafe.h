@@ -94,7 +94,9 @@
  *              "c/o" before a determiner or a name (care of; "c/o headache"
  *              is "complains of"); "telephone" is a contact verb before
  *              whom ("do not telephone her"), a device otherwise; a contact
- *              word before "about" is what is said ("never talk about it").
+ *              word before "about" is what is said ("never talk about it");
+ *              "via" an interpreter is the agencies' service, no route of
+ *              hers (only a time or condition then makes a safe contact).
  *   routine    walks, collects, shops, the bus, a shift, a ferry, flight or
  *              coach, a taxi, a lift, drop-off and pick-up (not "at pick-up":
  *              a moment), "parks" ... with a time or "every" (after a

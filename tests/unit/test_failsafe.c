@@ -712,3 +712,15 @@ Test(failsafe, conveyed_to_hospital_or_custody)
 	       "Taken to Westholm Hospital by ambulance, then to stay at her son's in Ashby");
 	expect("03:12 IP TO SISTERS ADDRESS", SCRUB_LOCATION, "IP TO SISTERS ADDRESS");
 }
+
+/* "via" an interpreter names the service the agencies speak through, not
+ * a route of hers; a time or condition with it still makes a safe
+ * contact. */
+Test(failsafe, an_interpreter_is_no_route)
+{
+	expect_none("Contact via Amharic interpreter (ID 5521).");
+	expect_none("Speak with her through the interpreting service (Tigrinya).");
+	expect("Contact via the interpreter only after 6pm.", SCRUB_SAFE_TIME,
+	       "Contact via the interpreter only after 6pm");
+	expect("Contact via her cousin Selam only.", SCRUB_SAFE_TIME, "Contact via her cousin Selam only");
+}
