@@ -903,6 +903,26 @@ static const char *const FS_HOME_COMPOUND[] = {
 	"document", "documents", "visa", "order", "time", "sustainment", "officer", "team",
 	"worker", "audit", "check", NULL};
 
+/* What someone flees when it is no place: "fleeing DA", "fled domestic abuse". */
+static const char *const FS_FLED_WHAT[] = {"da", "dv", "domestic", "abuse", "violence", "hbv",
+					   "hba", NULL};
+
+/* Are the two words after b on its line a and c ("safe and well")? */
+static int fs_next2(const struct fs *f, size_t b, const char *a, const char *c)
+{
+	char nx[16];
+	int title;
+	size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+	if (k == 0 || strcmp(nx, a) != 0)
+		return 0;
+	size_t i = b;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	i += k;
+	k = fs_peek(f, i, nx, sizeof nx, &title);
+	return k > 0 && strcmp(nx, c) == 0;
+}
+
 /* Whom a verb of contact names: "telephone her", "telephone back". */
 static const char *const FS_WHOM[] = {"her", "him", "them", "me", "us", "back", "again", NULL};
 
@@ -963,6 +983,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * not a contact */
 		if ((c & K_CALL) && fs_peek(f, b, nx, sizeof nx, &title) == 5 && memcmp(nx, "about", 5) == 0)
 			c &= ~K_CALL;
+		/* "Safe and Well visit": the fire service's home safety check, a
+		 * name, not a safe time; "fleeing DA", "fled domestic abuse": why
+		 * she left, not where she is */
+		if ((c & K_SAFE) && wn == 4 && fs_next2(f, b, "and", "well"))
+			c &= ~(K_SAFE | K_COND | K_OKTO | K_RMOD | K_MOD);
+		if ((c & K_RES) && wn >= 3 && memcmp(w, "fle", 3) == 0 &&
+		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_FLED_WHAT))
+			c &= ~K_RES;
 		/* "her head", "mummy's head", "his back": a noun, no going */
 		if ((c & K_GO) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)) &&
 		    ((wn == 4 && memcmp(w, "head", 4) == 0) || (wn == 4 && memcmp(w, "back", 4) == 0)))

@@ -96,7 +96,9 @@
  *              whom ("do not telephone her"), a device otherwise; a contact
  *              word before "about" is what is said ("never talk about it");
  *              "via" an interpreter is the agencies' service, no route of
- *              hers (only a time or condition then makes a safe contact).
+ *              hers (only a time or condition then makes a safe contact);
+ *              "Safe and Well" (the fire service's visit) is a name, and
+ *              fleeing DA, domestic abuse or violence is why, not where.
  *   routine    walks, collects, shops, the bus, a shift, a ferry, flight or
  *              coach, a taxi, a lift, drop-off and pick-up (not "at pick-up":
  *              a moment), "parks" ... with a time or "every" (after a

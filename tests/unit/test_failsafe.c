@@ -724,3 +724,14 @@ Test(failsafe, an_interpreter_is_no_route)
 	       "Contact via the interpreter only after 6pm");
 	expect("Contact via her cousin Selam only.", SCRUB_SAFE_TIME, "Contact via her cousin Selam only");
 }
+
+/* The fire service's "Safe and Well visit" is a name, and "fleeing DA" is
+ * why she left: neither a safe time nor where she is. */
+Test(failsafe, safe_and_well_and_fleeing_abuse)
+{
+	expect_none("Safe and Well visit, 02/03/2027, smoke alarms fitted.");
+	expect_none("Homeless application accepted, fleeing domestic abuse (s177 Housing Act 1996).");
+	expect("Safe to call after 4pm.", SCRUB_SAFE_TIME, "Safe to call after 4pm");
+	expect("She is fleeing to her cousin's in Redruth.", SCRUB_LOCATION,
+	       "She is fleeing to her cousin's in Redruth");
+}
