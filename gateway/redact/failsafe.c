@@ -316,6 +316,9 @@ static const struct fsword FSW[] = {
 	{"burner", K_RMOD},
 	/* who the clause is about */
 	{"he", HE}, {"him", HE}, {"himself", HE}, {"perpetrator", HE}, {"perp", HE},
+	/* the perpetrator by his role (a husband's whereabouts are not hers;
+	 * "at her husband's brother's" still has "her") */
+	{"husband", HE}, {"ex-husband", HE}, {"ex-partner", HE}, {"husb", HE},
 	{"suspect", HE}, {"susp", HE}, {"offender", HE}, {"she", SH | K_SUBJ}, {"hers", SH}, {"herself", SH},
 	{"victim", SH | K_SUBJ},
 	/* CAD and Scots police: "FEMALE AT DIDSBURY", "complainer now at" */

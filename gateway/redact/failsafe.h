@@ -107,7 +107,7 @@
  *
  * Decisions. A residence clause is withheld (SCRUB_LOCATION) unless it is
  * clearly only about the perpetrator: it has he, him, his or a word for the
- * perpetrator (also "PoP", the person on probation) and none for her or the
+ * perpetrator (also "PoP", the person on probation; husband, ex-partner) and none for her or the
  * family (she, her, the victim, V, IP,
  * mum, the children, they, we ...). A contact clause is always withheld
  * (SCRUB_SAFE_TIME, SCRUB_LOCATION if it is also a residence clause), with

@@ -735,3 +735,13 @@ Test(failsafe, safe_and_well_and_fleeing_abuse)
 	expect("She is fleeing to her cousin's in Redruth.", SCRUB_LOCATION,
 	       "She is fleeing to her cousin's in Redruth");
 }
+
+/* The perpetrator named by his role: where her husband or ex-partner is
+ * is not where she is; with her in the clause it still is. */
+Test(failsafe, her_husband_alone_is_about_him)
+{
+	expect_none("Husband is now staying with a friend in Bude.");
+	expect_none("Ex-partner moved to Truro in June.");
+	expect("She is staying at her husband's aunt's in Bude.", SCRUB_LOCATION,
+	       "She is staying at her husband's aunt's in Bude");
+}
