@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "mgw_err.h"
 #include "scrub.h"
@@ -482,6 +483,9 @@ static uint64_t fs_lookup(const char *w, size_t n)
 #define S_RESO  0x10000u /* a residence signal other than a conveyance */
 #define S_INTERP 0x20000u /* an interpreter: "via" names the service, not her route */
 #define S_WHENO 0x40000u /* a time or condition, not only a route */
+#define S_LIVEW 0x80000u /* "lives with <someone>": the household, a residence only
+                          * with a place or "now" in the clause (S_PLACEP) */
+#define S_PLACEP 0x100000u /* at, in, near, above ... (not "with"), now, currently */
 
 /*
  * A sentence longer than this many clauses is decided in parts: the state
@@ -703,6 +707,8 @@ static int res_ok(unsigned seen)
 	 * to <Name> Hospital"; "conveyed to her mammy's" stays a residence,
 	 * "taken to A&E, then to stay at her daughter's" has "stay"). */
 	if ((seen & S_CONV) && (seen & S_MEDIC) && !(seen & S_RESO))
+		seen &= ~S_RES;
+	if ((seen & S_LIVEW) && !(seen & (S_RESO | S_PLACEP | S_CONV)))
 		seen &= ~S_RES;
 	/* A routine with a time says where she will be ("walks the dog
 	 * on the front every morning"). */
@@ -1060,9 +1066,25 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 
 	unsigned s = 0;
 	int conv = 0; /* this word completed a conveyance's place */
-	/* residence */
-	if (c & K_RES)
+	int livew = 0; /* "lives with": S_LIVEW */
+	/* residence; "Mrs X lives with her son, who is her carer" is the
+	 * household at the address on file ("now lives with", "lives with
+	 * her sister in Hull" say where) */
+	if ((c & K_RES) && ((wn == 5 && memcmp(w, "lives", 5) == 0) || (wn == 4 && memcmp(w, "live", 4) == 0)) &&
+	    !(f->p1 & K_ADV) &&
+	    !(a >= 7 && strncasecmp((const char *)f->s + a - 7, "longer ", 7) == 0)) {
+		/* (not "no longer lives with her": a change, and when she is safe) */
+		char nx[16];
+		int title;
+		if (fs_peek(f, b, nx, sizeof nx, &title) == 4 && memcmp(nx, "with", 4) == 0)
+			livew = 1;
+	}
+	if ((c & K_RES) && !livew)
 		s |= S_RES;
+	if (((c & (K_PREP | K_ABOVE)) && !(wn == 4 && memcmp(w, "with", 4) == 0)) ||
+	    (wn == 3 && memcmp(w, "now", 3) == 0) || (wn == 9 && memcmp(w, "currently", 9) == 0) ||
+	    (wn == 11 && memcmp(w, "temporarily", 11) == 0))
+		s |= S_PLACEP;
 	if ((c & K_ADDR) && !(f->p1 & (K_NDET | K_PREP | K_TO)) &&
 	    !((f->p1 & K_HOME) && (f->p2 & (K_NDET | K_PREP | K_TO))))
 		s |= S_RES; /* "her address", "new address", not "at the address" */
@@ -1262,6 +1284,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_WHEN;
 	if (conv)
 		s |= S_RES | S_CONV;
+	if (livew)
+		s |= S_RES | S_LIVEW;
 
 	f->seen |= s;
 

@@ -98,7 +98,11 @@
  *              "via" an interpreter is the agencies' service, no route of
  *              hers (only a time or condition then makes a safe contact);
  *              "Safe and Well" (the fire service's visit) is a name, and
- *              fleeing DA, domestic abuse or violence is why, not where.
+ *              fleeing DA, domestic abuse or violence is why, not where;
+ *              "lives with <someone>" is the household at the address on
+ *              file unless the clause names a place or "now" ("Mrs X lives
+ *              with her son, who is her carer"; not "now lives with",
+ *              "lives with her sister in Hull", "no longer lives with her").
  *   routine    walks, collects, shops, the bus, a shift, a ferry, flight or
  *              coach, a taxi, a lift, drop-off and pick-up (not "at pick-up":
  *              a moment), "parks" ... with a time or "every" (after a

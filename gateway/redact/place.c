@@ -329,6 +329,27 @@ static void try_locv(struct scan *sc, long p)
 		if ((ob->cls & (C_PRON | C_UNIT)) || ob->id == W_PERPETRATOR || ob->id == W_SUSPECT ||
 		    ob->id == W_ABUSER || ob->id == W_HUSBAND)
 			return;
+		/* "Mrs X (80) lives with her son, who is her carer", "the
+		 * children live with their mother": the household at the address
+		 * on file, said in the present with nobody moving; not "now
+		 * lives with", nor "lives with her sister in Hull" (a place) */
+		unsigned pv = T(sc, p - 1)->id;
+		if ((t->id == W_LIVES || t->id == W_LIVE) && pv != W_NOW && pv != W_CURRENTLY &&
+		    pv != W_STILL && pv != W_TEMPORARILY) {
+			int placed = 0;
+			for (long i = o; i < o + 12 && !placed; i++) {
+				const struct tok *v = T(sc, i);
+				if (v->type == T_END || (i > o && (v->f & F_BRK)))
+					break;
+				placed = v->type == T_WORD &&
+					 (v->id == W_IN || v->id == W_AT || v->id == W_NEAR ||
+					  v->id == W_ABOVE || v->id == W_BELOW || v->id == W_BEHIND ||
+					  v->id == W_BESIDE || v->id == W_OPPOSITE || v->id == W_ON ||
+					  v->id == W_NOW || v->id == W_TEMPORARILY || v->id == W_CURRENTLY);
+			}
+			if (!placed)
+				return;
+		}
 	}
 	/* the past ("stayed at home", "lived in the area for years") tells where
 	 * she is only when it names a place */

@@ -745,3 +745,16 @@ Test(failsafe, her_husband_alone_is_about_him)
 	expect("She is staying at her husband's aunt's in Bude.", SCRUB_LOCATION,
 	       "She is staying at her husband's aunt's in Bude");
 }
+
+/* "lives with her son" is the household at the address on file; "now lives
+ * with", a place after it, or "no longer lives with her" still say where
+ * or when. */
+Test(failsafe, who_she_lives_with_is_no_whereabouts)
+{
+	expect_none("Mrs Penrose (79) lives with her grandson Tobias, who manages her money.");
+	expect("She now lives with her brother.", SCRUB_LOCATION, "She now lives with her brother");
+	expect("She lives with her brother in Penzance.", SCRUB_LOCATION,
+	       "She lives with her brother in Penzance");
+	expect("Ring any time, he no longer lives with her.", SCRUB_LOCATION,
+	       "Ring any time, he no longer lives with her");
+}

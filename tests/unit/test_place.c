@@ -1561,3 +1561,13 @@ Test(place, talking_about_something_is_no_contact)
 	expect_none("Older relatives never speak about money, he said.", PLACE_F_LOCATION);
 	expect_sentence("Do not ring after 9pm.", SCRUB_SAFE_TIME);
 }
+
+/* Who she lives with, said in the present with nobody moving, is the
+ * household at the address on file; with a place or "now" it says where. */
+Test(place, who_she_lives_with_is_no_whereabouts)
+{
+	expect_none("Mrs Penrose (79) lives with her grandson Tobias, who manages her money.",
+		    PLACE_F_LOCATION);
+	expect_sentence("She now lives with her brother.", SCRUB_LOCATION);
+	expect_sentence("She lives with her brother in Penzance.", SCRUB_LOCATION);
+}
