@@ -486,6 +486,8 @@ static uint64_t fs_lookup(const char *w, size_t n)
 #define S_LIVEW 0x80000u /* "lives with <someone>": the household, a residence only
                           * with a place or "now" in the clause (S_PLACEP) */
 #define S_PLACEP 0x100000u /* at, in, near, above ... (not "with"), now, currently */
+#define S_MOVIN 0x200000u /* "X moved (back) in" and no place after: someone moving into
+                           * her home, a residence only with her in the clause */
 
 /*
  * A sentence longer than this many clauses is decided in parts: the state
@@ -529,6 +531,7 @@ struct fs {
 	int appt;              /* the clause named an appointment, antenatal care or a birth */
 	int appt_next;         /* ... then at/in/to: a capitalised word next is where */
 	int go_conv;           /* the going word was a conveyance (or a bare subject) */
+	int skip_in;           /* "moved (back) in": that "in" names no place */
 	int pn_conv;           /* place_next came after one */
 
 	struct clause cl[FS_CLAUSES];
@@ -696,7 +699,7 @@ static void clause_reset(struct fs *f)
 	f->dwell_win = f->kin_poss = f->where_win = 0;
 	f->det_win = 0;
 	f->appt = f->appt_next = 0;
-	f->go_conv = f->pn_conv = 0;
+	f->go_conv = f->pn_conv = f->skip_in = 0;
 	f->lbl = SIZE_MAX;
 }
 
@@ -709,6 +712,8 @@ static int res_ok(unsigned seen)
 	if ((seen & S_CONV) && (seen & S_MEDIC) && !(seen & S_RESO))
 		seen &= ~S_RES;
 	if ((seen & S_LIVEW) && !(seen & (S_RESO | S_PLACEP | S_CONV)))
+		seen &= ~S_RES;
+	if ((seen & S_MOVIN) && !(seen & (S_RESO | S_PLACEP | S_CONV | S_LIVEW | S_SHE)))
 		seen &= ~S_RES;
 	/* A routine with a time says where she will be ("walks the dog
 	 * on the front every morning"). */
@@ -932,6 +937,42 @@ static int fs_next2(const struct fs *f, size_t b, const char *a, const char *c)
 	return k > 0 && strcmp(nx, c) == 0;
 }
 
+/* The letters of the word at or after i on its line, folded into out (cap
+ * bytes, NUL-terminated); returns the index after it, *k its length. */
+static size_t fs_word_at(const struct fs *f, size_t i, char *out, size_t cap, size_t *k)
+{
+	*k = 0;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	while (i < f->n && *k + 1 < cap && (f->s[i] | 0x20) >= 'a' && (f->s[i] | 0x20) <= 'z')
+		out[(*k)++] = (char)(f->s[i++] | 0x20);
+	out[*k] = 0;
+	return i;
+}
+
+/* "moved in", "moved back in" and then no place: the end, a number, a time
+ * or one of FS_MOVED_IN_WHEN ("moved in yesterday", "moved back in after
+ * prison"); not "moved in with her sister", "moved in to the flat". */
+static const char *const FS_MOVED_IN_WHEN[] = {"after", "since", "yesterday", "last", "on",
+					       "today", "recently", "when", "and", "but", NULL};
+
+static int fs_in(const char *w, const char *const *list);
+static int fs_month(const char *w);
+static int fs_weekday(const char *w);
+
+static int fs_moved_in(const struct fs *f, size_t b)
+{
+	char x[16];
+	size_t k;
+	size_t i = fs_word_at(f, b, x, sizeof x, &k);
+	if (k == 4 && memcmp(x, "back", 4) == 0)
+		i = fs_word_at(f, i, x, sizeof x, &k);
+	if (!(k == 2 && memcmp(x, "in", 2) == 0))
+		return 0;
+	fs_word_at(f, i, x, sizeof x, &k);
+	return k == 0 || fs_in(x, FS_MOVED_IN_WHEN) || fs_month(x) || (k >= 3 && fs_weekday(x));
+}
+
 /* Whom a verb of contact names: "telephone her", "telephone back". */
 static const char *const FS_WHOM[] = {"her", "him", "them", "me", "us", "back", "again", NULL};
 
@@ -979,6 +1020,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_HOME_COMPOUND))
 			c &= ~(K_HOME | K_RESN | K_RES); /* "a home visit", "residence card",
 			                                  * "settled status" */
+		/* "moved back in": no going back to somewhere */
+		if (f->skip_in && wn == 4 && memcmp(w, "back", 4) == 0)
+			c &= ~K_GO;
 		/* "birth plan": where she will give birth is in it */
 		if (wn == 5 && memcmp(w, "birth", 5) == 0 && fs_peek(f, b, nx, sizeof nx, &title) == 4 &&
 		    memcmp(nx, "plan", 4) == 0)
@@ -1067,6 +1111,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	unsigned s = 0;
 	int conv = 0; /* this word completed a conveyance's place */
 	int livew = 0; /* "lives with": S_LIVEW */
+	int movin = 0; /* "moved in" alone: S_MOVIN */
 	/* residence; "Mrs X lives with her son, who is her carer" is the
 	 * household at the address on file ("now lives with", "lives with
 	 * her sister in Hull" say where) */
@@ -1079,9 +1124,16 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if (fs_peek(f, b, nx, sizeof nx, &title) == 4 && memcmp(nx, "with", 4) == 0)
 			livew = 1;
 	}
-	if ((c & K_RES) && !livew)
+	if ((c & K_RES) && wn >= 4 && memcmp(w, "mov", 3) == 0 && fs_moved_in(f, b))
+		movin = 1;
+	if ((c & K_RES) && !livew && !movin)
 		s |= S_RES;
-	if (((c & (K_PREP | K_ABOVE)) && !(wn == 4 && memcmp(w, "with", 4) == 0)) ||
+	int skip_in = f->skip_in && wn == 2 && memcmp(w, "in", 2) == 0;
+	if (f->skip_in && !(wn == 4 && memcmp(w, "back", 4) == 0))
+		f->skip_in = 0;
+	if (movin)
+		f->skip_in = 1; /* its "back" and "in" name no place */
+	if (((c & (K_PREP | K_ABOVE)) && !(wn == 4 && memcmp(w, "with", 4) == 0) && !skip_in) ||
 	    (wn == 3 && memcmp(w, "now", 3) == 0) || (wn == 9 && memcmp(w, "currently", 9) == 0) ||
 	    (wn == 11 && memcmp(w, "temporarily", 11) == 0))
 		s |= S_PLACEP;
@@ -1286,6 +1338,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_RES | S_CONV;
 	if (livew)
 		s |= S_RES | S_LIVEW;
+	if (movin)
+		s |= S_RES | S_MOVIN;
 
 	f->seen |= s;
 

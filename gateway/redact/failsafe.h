@@ -102,7 +102,10 @@
  *              "lives with <someone>" is the household at the address on
  *              file unless the clause names a place or "now" ("Mrs X lives
  *              with her son, who is her carer"; not "now lives with",
- *              "lives with her sister in Hull", "no longer lives with her").
+ *              "lives with her sister in Hull", "no longer lives with her");
+ *              "X moved (back) in" with no place after and nobody of hers in
+ *              the clause is someone moving into her home ("Lodger X moved
+ *              in yesterday"; not "she moves in on the 9th").
  *   routine    walks, collects, shops, the bus, a shift, a ferry, flight or
  *              coach, a taxi, a lift, drop-off and pick-up (not "at pick-up":
  *              a moment), "parks" ... with a time or "every" (after a

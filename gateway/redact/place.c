@@ -359,6 +359,35 @@ static void try_locv(struct scan *sc, long p)
 	loc_cue(sc, p, "loc:staying");
 }
 
+/*
+ * "Kerry moved in yesterday", "father has moved back in", "Jo moved in.":
+ * someone moving into her home, at the address on file, with no place
+ * after "in" and nobody of hers in the sentence before (she, her, mum, the
+ * victim, we); "she moves in on the 14th" and "Mum and the children moved
+ * in" are where she is. j is the token after the verb.
+ */
+static int someone_moved_in(const struct scan *sc, long p, long j)
+{
+	if (is_word(T(sc, j), W_BACK))
+		j++;
+	if (!is_word(T(sc, j), W_IN) || (T(sc, j)->f & F_BRK))
+		return 0;
+	const struct tok *x = T(sc, j + 1);
+	int placeish = x->type == T_WORD && !(x->f & F_BRK) &&
+		       (x->id == W_WITH || x->id == W_AT || x->id == W_TO ||
+			(x->cls & (C_DET | C_PRON)) || !(x->f & F_LOWER)) &&
+		       !(x->cls & (C_DAY | C_MON | C_TIMEW));
+	if (placeish)
+		return 0;
+	for (long k = sc->ss; k < p; k++) {
+		const struct tok *v = T(sc, k);
+		if (v->type == T_WORD && (v->id == W_SHE || v->id == W_HER || v->id == W_MUM ||
+					  v->id == W_MOTHER || v->id == W_VICTIM || v->id == W_WE))
+			return 0;
+	}
+	return 1;
+}
+
 static void try_move(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -418,6 +447,8 @@ static void try_move(struct scan *sc, long p)
 		return;
 	}
 	if (t->id == W_TRANSFERRED)
+		return;
+	if (someone_moved_in(sc, p, j))
 		return;
 	if (x->type == T_END || x->type == T_PUNCT || (x->f & F_BRK) || id == W_AND ||
 	    x->type == T_NUM || (x->cls & (C_DAY | C_MON)) || id == W_LAST ||

@@ -758,3 +758,13 @@ Test(failsafe, who_she_lives_with_is_no_whereabouts)
 	expect("Ring any time, he no longer lives with her.", SCRUB_LOCATION,
 	       "Ring any time, he no longer lives with her");
 }
+
+/* Someone moving into her home ("Tomasz moved in last week") is no
+ * whereabouts; she moving in, or moving in with someone, is. */
+Test(failsafe, someone_moving_in_is_no_whereabouts)
+{
+	expect_none("Stepson Tomasz moved back in after prison.");
+	expect_none("Lodger Bartek moved in yesterday.");
+	expect("She moves in on the 9th.", SCRUB_LOCATION, "She moves in on the 9th");
+	expect("Anya has moved in with her aunt.", SCRUB_LOCATION, "Anya has moved in with her aunt");
+}

@@ -1571,3 +1571,10 @@ Test(place, who_she_lives_with_is_no_whereabouts)
 	expect_sentence("She now lives with her brother.", SCRUB_LOCATION);
 	expect_sentence("She lives with her brother in Penzance.", SCRUB_LOCATION);
 }
+
+/* Someone moving into her home is no whereabouts; she moving in is. */
+Test(place, someone_moving_in_is_no_whereabouts)
+{
+	expect_none("Lodger Bartek moved in yesterday.", PLACE_F_LOCATION);
+	expect_sentence("She moves in on the 9th.", SCRUB_LOCATION);
+}
