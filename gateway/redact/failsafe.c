@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ascii_run.h"
 #include "mgw_err.h"
@@ -84,6 +85,13 @@
 #define K_GOOD   (1ull << 55) /* fine, ok, good, best, bad ...: after a time, advice */
 #define K_STREET (1ull << 56) /* road, street, lane ...: "on the road behind the market" */
 #define K_IF     (1ull << 57) /* if: "if she answers she can talk" */
+#define K_WAY    (1ull << 58) /* way: "the way to reach her is ..." */
+#define K_CONV   (1ull << 60) /* conveyed, taken, escorted ...: someone taken somewhere */
+#define K_MEDIC  (1ull << 61) /* hospital, A&E, ambulance, custody: where an incident's
+                               * people are taken, not where she lives */
+#define K_INTERP (1ull << 62) /* interpreter, translator: a service, not her route */
+#define K_APPT   (1ull << 59) /* appointment, antenatal, birth: where she will be
+                               * seen ("next appt at <Name>", "birth plan changed to <Name>") */
 
 struct fsword {
 	const char *w;
@@ -150,13 +158,25 @@ static const struct fsword FSW[] = {
 	{"arrived", GO}, {"arrives", GO}, {"arriving", GO}, {"placed", GO},
 	/* travelling and being taken somewhere; "stops at" is northern and
 	 * Scots for lives at */
-	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO},
-	{"escorted", GO}, {"transported", GO}, {"taken", GO}, {"driven", GO},
+	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO | K_CONV},
+	{"escorted", GO | K_CONV}, {"transported", GO | K_CONV}, {"taken", GO | K_CONV},
+	{"driven", GO | K_CONV},
+	/* where an incident's people are taken: "conveyed to <Name> Hospital",
+	 * "MALE CONVEYED TO <NAME> CUSTODY", "FEMALE TO <NAME> VIA AMB" */
+	{"hospital", K_MEDIC}, {"infirmary", K_MEDIC}, {"a&e", K_MEDIC}, {"custody", K_MEDIC | NP},
+	{"ambulance", K_MEDIC}, {"amb", K_MEDIC}, {"ysbyty", K_MEDIC},
 	{"stops", GO}, {"stopping", GO}, {"where", K_PREP | FN},
+	/* a transfer to another branch, project or town: "will transfer to the
+	 * <Name> branch", "transferring her to their <Town> project" */
+	{"transfer", GO}, {"transferred", GO}, {"transferring", GO}, /* not "transfers": bank ones */
 	/* "make her way to", "got off at", "dropped off at" */
-	{"way", GO}, {"off", GO},
+	{"way", GO | K_WAY}, {"off", GO},
 	/* where she will give birth: "deliver at the Horton", "give birth in" */
 	{"deliver", GO}, {"delivering", GO}, {"birth", GO}, {"labour", GO},
+	/* an appointment at a named place is where she will be, and when
+	 * ("birth plan" too: word()); not antenatal care in general ("antenatal
+	 * at <hospital>") nor a birth reported ("Birth of baby X at <hospital>") */
+	{"appointment", K_APPT}, {"appointments", K_APPT}, {"appt", K_APPT}, {"appts", K_APPT},
 	{"maybe", K_ADV}, {"perhaps", K_ADV}, {"probably", K_ADV}, {"possibly", K_ADV},
 	{"is", BE}, {"are", BE}, {"was", BE}, {"were", BE}, {"be", BE | K_BEBASE},
 	{"been", BE}, {"being", BE}, {"remain", BE}, {"remains", BE}, {"remained", BE},
@@ -212,6 +232,7 @@ static const struct fsword FSW[] = {
 	{"calling", CL}, {"phone", CL | K_DEV}, {"phones", CL}, {"phoning", CL},
 	{"text", CL}, {"texts", CL}, {"texting", CL}, {"txt", CL}, {"msg", CL},
 	{"message", CL | K_MSG}, {"messages", CL}, {"messaging", CL}, {"whatsapp", CL},
+	{"telephone", K_DEV}, {"telephoning", CL},
 	{"email", CL | K_DEV}, {"e-mail", CL | K_DEV}, {"emails", CL}, {"contact", CL | K_SAFEN},
 	{"contacts", CL}, {"contacting", CL}, {"contactable", CL}, {"reachable", CL},
 	{"available", CL}, {"visit", CL}, {"visits", CL}, {"visiting", CL}, {"see", CL},
@@ -240,7 +261,7 @@ static const struct fsword FSW[] = {
 	{"regularly", K_EVERY}, {"usually", K_EVERY | K_MODAL}, {"always", K_EVERY | K_MODAL},
 	{"contacted", K_CALLPP}, {"reached", K_CALLPP}, {"called", K_CALLPP},
 	{"rung", K_CALLPP}, {"phoned", K_CALLPP}, {"texted", K_CALLPP}, {"visited", K_CALLPP},
-	{"seen", K_CALLPP},
+	{"seen", K_CALLPP}, {"telephoned", K_CALLPP},
 	/* times */
 	{"am", K_CLOCKW}, {"pm", K_CLOCKW}, {"a.m", K_CLOCKW}, {"p.m", K_CLOCKW}, {"morning", TM}, {"mornings", TM},
 	{"afternoon", TM}, {"afternoons", TM}, {"evening", TM}, {"evenings", TM},
@@ -253,7 +274,10 @@ static const struct fsword FSW[] = {
 	{"monday", TM}, {"tuesday", TM}, {"wednesday", TM}, {"thursday", TM}, {"friday", TM},
 	{"saturday", TM}, {"sunday", TM}, {"mondays", TM}, {"tuesdays", TM},
 	{"wednesdays", TM}, {"thursdays", TM}, {"fridays", TM}, {"saturdays", TM},
-	{"sundays", TM}, {"tue", TM}, {"tues", TM}, {"wed", TM}, {"weds", TM}, {"thu", TM},
+	{"sundays", TM},
+	/* days named by a faith's observance: "not on Shabbat", "after Jummah" */
+	{"sabbath", TM}, {"shabbat", TM}, {"shabbos", TM}, {"jummah", TM}, {"jumah", TM},
+	{"tue", TM}, {"tues", TM}, {"wed", TM}, {"weds", TM}, {"thu", TM},
 	{"thur", TM}, {"thurs", TM}, {"fri", TM}, {"mon", K_DAYAB}, {"sat", K_DAYAB},
 	{"sun", K_DAYAB},
 	{"school", K_SCHOOL}, {"hours", K_SCHN}, {"run", K_SCHN}, {"day", K_SCHN},
@@ -280,6 +304,13 @@ static const struct fsword FSW[] = {
 	/* someone else's social media is a route he does not watch */
 	{"facebook", K_DEV}, {"fb", K_DEV}, {"messenger", K_DEV}, {"instagram", K_DEV},
 	{"insta", K_DEV}, {"snapchat", K_DEV}, {"tiktok", K_DEV},
+	/* where her phone works is where she goes to be reached: "no signal
+	 * except by the shop" */
+	{"signal", K_DEV}, {"wifi", K_DEV}, {"wi-fi", K_DEV},
+	/* an interpreter is how the agencies speak with her, not a route he
+	 * does not watch: "contact via interpreter", "interpreter via phone" */
+	{"interpreter", K_INTERP}, {"interpreters", K_INTERP}, {"interpreting", K_INTERP},
+	{"translator", K_INTERP},
 	{"window", K_SAFEN}, {"word", K_SAFEN}, {"codeword", K_SAFEN | K_SAFE},
 	{"code-word", K_SAFEN | K_SAFE}, {"codewords", K_SAFEN | K_SAFE}, {"code", K_SAFE}, {"route", K_SAFEN},
 	{"routes", K_SAFEN}, {"use", K_MODAL},
@@ -287,6 +318,9 @@ static const struct fsword FSW[] = {
 	{"burner", K_RMOD},
 	/* who the clause is about */
 	{"he", HE}, {"him", HE}, {"himself", HE}, {"perpetrator", HE}, {"perp", HE},
+	/* the perpetrator by his role (a husband's whereabouts are not hers;
+	 * "at her husband's brother's" still has "her") */
+	{"husband", HE}, {"ex-husband", HE}, {"ex-partner", HE}, {"husb", HE},
 	{"suspect", HE}, {"susp", HE}, {"offender", HE}, {"she", SH | K_SUBJ}, {"hers", SH}, {"herself", SH},
 	{"victim", SH | K_SUBJ},
 	/* CAD and Scots police: "FEMALE AT DIDSBURY", "complainer now at" */
@@ -484,6 +518,18 @@ static uint64_t fs_lookup(const char *w, size_t n)
 #define S_DEV   0x800u /* a phone, mobile, number, landline */
 #define S_DAY   0x1000u /* a day or part of a day (K_TIME), not only a condition */
 #define S_PREP  0x2000u /* at, in, into, near ...: somewhere (read only after a location clause) */
+#define S_CONV  0x4000u /* taken somewhere (conveyed, escorted, "IP TO X"): a residence
+                         * unless to a hospital, A&E or custody (S_MEDIC) and nothing
+                         * else says where she lives (S_RESO) */
+#define S_MEDIC 0x8000u
+#define S_RESO  0x10000u /* a residence signal other than a conveyance */
+#define S_INTERP 0x20000u /* an interpreter: "via" names the service, not her route */
+#define S_WHENO 0x40000u /* a time or condition, not only a route */
+#define S_LIVEW 0x80000u /* "lives with <someone>": the household, a residence only
+                          * with a place or "now" in the clause (S_PLACEP) */
+#define S_PLACEP 0x100000u /* at, in, near, above ... (not "with"), now, currently */
+#define S_MOVIN 0x200000u /* "X moved (back) in" and no place after: someone moving into
+                           * her home, a residence only with her in the clause */
 
 /*
  * A sentence longer than this many clauses is decided in parts: the state
@@ -524,6 +570,11 @@ struct fs {
 	int kin_poss;          /* the last word was "dads", "her parents'": + in/at */
 	int where_win;         /* words left after "where" for "she's been sleeping" */
 	int if_win;            /* words left after "if" for she/I */
+	int appt;              /* the clause named an appointment, antenatal care or a birth */
+	int appt_next;         /* ... then at/in/to: a capitalised word next is where */
+	int go_conv;           /* the going word was a conveyance (or a bare subject) */
+	int skip_in;           /* "moved (back) in": that "in" names no place */
+	int pn_conv;           /* place_next came after one */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -819,11 +870,23 @@ static void clause_reset(struct fs *f)
 	f->kin_pend = f->ncall = f->free_win = f->if_win = 0;
 	f->dwell_win = f->kin_poss = f->where_win = 0;
 	f->det_win = 0;
+	f->appt = f->appt_next = 0;
+	f->go_conv = f->pn_conv = f->skip_in = 0;
 	f->lbl = SIZE_MAX;
 }
 
 static int res_ok(unsigned seen)
 {
+	/* Taken somewhere is where she is, unless to a hospital, A&E or
+	 * custody: an incident's conveyance, not where she lives ("conveyed
+	 * to <Name> Hospital"; "conveyed to her mammy's" stays a residence,
+	 * "taken to A&E, then to stay at her daughter's" has "stay"). */
+	if ((seen & S_CONV) && (seen & S_MEDIC) && !(seen & S_RESO))
+		seen &= ~S_RES;
+	if ((seen & S_LIVEW) && !(seen & (S_RESO | S_PLACEP | S_CONV)))
+		seen &= ~S_RES;
+	if ((seen & S_MOVIN) && !(seen & (S_RESO | S_PLACEP | S_CONV | S_LIVEW | S_SHE)))
+		seen &= ~S_RES;
 	/* A routine with a time says where she will be ("walks the dog
 	 * on the front every morning"). */
 	if ((seen & S_ROUT) && (seen & (S_WHEN | S_CLOCK | S_EVERY)))
@@ -834,6 +897,10 @@ static int res_ok(unsigned seen)
 
 static int safe_ok(unsigned seen)
 {
+	/* "via" an interpreter is the service the agencies use, no route of
+	 * hers: only a time or condition then makes a safe contact */
+	if ((seen & S_INTERP) && !(seen & S_WHENO))
+		seen &= ~S_WHEN;
 	/* A clock time with a contact word is as often a report ("e-mail
 	 * received at 20:20") as advice; it takes a modal or "to call" too.
 	 * So does a contact noun ("she asks that any visit is Thursday
@@ -1028,6 +1095,69 @@ static const char *const FS_HOME_COMPOUND[] = {
 	"document", "documents", "visa", "order", "time", "sustainment", "officer", "team",
 	"worker", "audit", "check", NULL};
 
+/* What someone flees when it is no place: "fleeing DA", "fled domestic abuse". */
+static const char *const FS_FLED_WHAT[] = {"da", "dv", "domestic", "abuse", "violence", "hbv",
+					   "hba", NULL};
+
+/* Are the two words after b on its line a and c ("safe and well")? */
+static int fs_next2(const struct fs *f, size_t b, const char *a, const char *c)
+{
+	char nx[16];
+	int title;
+	size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+	if (k == 0 || strcmp(nx, a) != 0)
+		return 0;
+	size_t i = b;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	i += k;
+	k = fs_peek(f, i, nx, sizeof nx, &title);
+	return k > 0 && strcmp(nx, c) == 0;
+}
+
+/* The letters of the word at or after i on its line, folded into out (cap
+ * bytes, NUL-terminated); returns the index after it, *k its length. */
+static size_t fs_word_at(const struct fs *f, size_t i, char *out, size_t cap, size_t *k)
+{
+	*k = 0;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	while (i < f->n && *k + 1 < cap && (f->s[i] | 0x20) >= 'a' && (f->s[i] | 0x20) <= 'z')
+		out[(*k)++] = (char)(f->s[i++] | 0x20);
+	out[*k] = 0;
+	return i;
+}
+
+/* "moved in", "moved back in" and then no place: the end, a number, a time
+ * or one of FS_MOVED_IN_WHEN ("moved in yesterday", "moved back in after
+ * prison"); not "moved in with her sister", "moved in to the flat". */
+static const char *const FS_MOVED_IN_WHEN[] = {"after", "since", "yesterday", "last", "on",
+					       "today", "recently", "when", "and", "but", NULL};
+
+static int fs_in(const char *w, const char *const *list);
+static int fs_month(const char *w);
+static int fs_weekday(const char *w);
+
+static int fs_moved_in(const struct fs *f, size_t b)
+{
+	char x[16];
+	size_t k;
+	size_t i = fs_word_at(f, b, x, sizeof x, &k);
+	if (k == 4 && memcmp(x, "back", 4) == 0)
+		i = fs_word_at(f, i, x, sizeof x, &k);
+	if (!(k == 2 && memcmp(x, "in", 2) == 0))
+		return 0;
+	fs_word_at(f, i, x, sizeof x, &k);
+	return k == 0 || fs_in(x, FS_MOVED_IN_WHEN) || fs_month(x) || (k >= 3 && fs_weekday(x));
+}
+
+/* Whom a verb of contact names: "telephone her", "telephone back". */
+static const char *const FS_WHOM[] = {"her", "him", "them", "me", "us", "back", "again", NULL};
+
+/* What follows "c/o" when it is "care of" (a route for her post: "c/o the
+ * surgery", "c/o her sister"), not "complains of" ("c/o headache"). */
+static const char *const FS_CO_DET[] = {"the", "her", "his", "their", "my", "our", "a", "an", NULL};
+
 /* One word or number [a, b), folded w[0..wn) (wn 0: too long to be listed),
  * c its classes (fs_lookup). */
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
@@ -1068,6 +1198,30 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_HOME_COMPOUND))
 			c &= ~(K_HOME | K_RESN | K_RES); /* "a home visit", "residence card",
 			                                  * "settled status" */
+		/* "moved back in": no going back to somewhere */
+		if (f->skip_in && wn == 4 && memcmp(w, "back", 4) == 0)
+			c &= ~K_GO;
+		/* "birth plan": where she will give birth is in it */
+		if (wn == 5 && memcmp(w, "birth", 5) == 0 && fs_peek(f, b, nx, sizeof nx, &title) == 4 &&
+		    memcmp(nx, "plan", 4) == 0)
+			c |= K_APPT;
+		/* "do not telephone her": the verb, before whom (not "a telephone
+		 * consultation", "(telephone)") */
+		if (wn == 9 && memcmp(w, "telephone", 9) == 0 && fs_peek(f, b, nx, sizeof nx, &title) &&
+		    fs_in(nx, FS_WHOM))
+			c |= K_CALL;
+		/* "never talk about it", "texts about the money": what is said,
+		 * not a contact */
+		if ((c & K_CALL) && fs_peek(f, b, nx, sizeof nx, &title) == 5 && memcmp(nx, "about", 5) == 0)
+			c &= ~K_CALL;
+		/* "Safe and Well visit": the fire service's home safety check, a
+		 * name, not a safe time; "fleeing DA", "fled domestic abuse": why
+		 * she left, not where she is */
+		if ((c & K_SAFE) && wn == 4 && fs_next2(f, b, "and", "well"))
+			c &= ~(K_SAFE | K_COND | K_OKTO | K_RMOD | K_MOD);
+		if ((c & K_RES) && wn >= 3 && memcmp(w, "fle", 3) == 0 &&
+		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_FLED_WHAT))
+			c &= ~K_RES;
 		/* "her head", "mummy's head", "his back": a noun, no going */
 		if ((c & K_GO) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)) &&
 		    ((wn == 4 && memcmp(w, "head", 4) == 0) || (wn == 4 && memcmp(w, "back", 4) == 0)))
@@ -1105,7 +1259,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	}
 	if ((tf & TF_CAP) && !(tf & TF_UPPER) && f->nwords > 0 &&
 	    (((f->p1f & TF_CAP) && !(f->p1f & TF_UPPER)) || title_next))
-		c &= K_HE | K_SHE | K_DET | K_TIME | K_DAYAB | K_ABBR | K_CLOCKW;
+		c &= K_HE | K_SHE | K_DET | K_TIME | K_DAYAB | K_ABBR | K_CLOCKW | K_MEDIC;
 
 	/* A log entry's stamp (dates, times, numbers, a weekday before a
 	 * date: "Tue 4/11") is no part of the span. */
@@ -1133,9 +1287,34 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	f->nwords++;
 
 	unsigned s = 0;
-	/* residence */
-	if (c & K_RES)
+	int conv = 0; /* this word completed a conveyance's place */
+	int livew = 0; /* "lives with": S_LIVEW */
+	int movin = 0; /* "moved in" alone: S_MOVIN */
+	/* residence; "Mrs X lives with her son, who is her carer" is the
+	 * household at the address on file ("now lives with", "lives with
+	 * her sister in Hull" say where) */
+	if ((c & K_RES) && ((wn == 5 && memcmp(w, "lives", 5) == 0) || (wn == 4 && memcmp(w, "live", 4) == 0)) &&
+	    !(f->p1 & K_ADV) &&
+	    !(a >= 7 && strncasecmp((const char *)f->s + a - 7, "longer ", 7) == 0)) {
+		/* (not "no longer lives with her": a change, and when she is safe) */
+		char nx[16];
+		int title;
+		if (fs_peek(f, b, nx, sizeof nx, &title) == 4 && memcmp(nx, "with", 4) == 0)
+			livew = 1;
+	}
+	if ((c & K_RES) && wn >= 4 && memcmp(w, "mov", 3) == 0 && fs_moved_in(f, b))
+		movin = 1;
+	if ((c & K_RES) && !livew && !movin)
 		s |= S_RES;
+	int skip_in = f->skip_in && wn == 2 && memcmp(w, "in", 2) == 0;
+	if (f->skip_in && !(wn == 4 && memcmp(w, "back", 4) == 0))
+		f->skip_in = 0;
+	if (movin)
+		f->skip_in = 1; /* its "back" and "in" name no place */
+	if (((c & (K_PREP | K_ABOVE)) && !(wn == 4 && memcmp(w, "with", 4) == 0) && !skip_in) ||
+	    (wn == 3 && memcmp(w, "now", 3) == 0) || (wn == 9 && memcmp(w, "currently", 9) == 0) ||
+	    (wn == 11 && memcmp(w, "temporarily", 11) == 0))
+		s |= S_PLACEP;
 	if ((c & K_ADDR) && !(f->p1 & (K_NDET | K_PREP | K_TO)) &&
 	    !((f->p1 & K_HOME) && (f->p2 & (K_NDET | K_PREP | K_TO))))
 		s |= S_RES; /* "her address", "new address", not "at the address" */
@@ -1172,7 +1351,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			    !(c & (K_KIN | K_MOD | K_RES | K_RESN | K_PLACE | K_AREA)) &&
 			    !(tf & (TF_CAP | TF_UPPER | TF_NUM | TF_POSS)))
 				place = 0;
-			if (place)
+			if (place && f->pn_conv)
+				conv = 1;
+			else if (place)
 				s |= S_RES;
 			f->place_next = 0;
 		}
@@ -1208,7 +1389,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			f->place_next = 1;
 	}
 	if (had_go && (c & (K_PREP | K_TO)))
-		f->place_next = (c & K_TO) ? 2 : 1;
+		f->place_next = (c & K_TO) ? 2 : 1,
+		f->pn_conv = f->go_conv == 1 || (f->go_conv == 2 && (c & K_TO));
 	else if (had_go && (c & K_DET) && !(c & K_THE))
 		f->prep_win = 4; /* "is her old college friend's in ..." */
 	else if (had_go && (c & K_ADV))
@@ -1227,6 +1409,21 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "school places in B17", "a flat near LS6": a postcode district */
 	if ((tf & TF_CAP) && (f->p1 & (K_PREP | K_TO)) && wn >= 2 && wn <= 4 && fs_district(w, wn))
 		s |= S_RES;
+	/* "next appointment at <Name>", "birth plan changed to <Name>",
+	 * "antenatal appt at the <Name> clinic": where she will be seen; not
+	 * "appt at 10:30", "appointment with CAMHS" */
+	if (f->appt_next && !(c & K_DET)) {
+		if ((tf & TF_CAP) && !(tf & TF_NUM) &&
+		    !(c & (K_TIME | K_DAYAB | K_BIZ | K_CLOCKW | K_HE | K_SHE | K_KIN)) &&
+		    !fs_month(w))
+			s |= S_RES;
+		f->appt_next = 0;
+	}
+	if (c & K_APPT)
+		f->appt = 1;
+	else if (f->appt && (c & (K_PREP | K_TO)) && !(wn == 4 && memcmp(w, "with", 4) == 0) &&
+		 !(wn == 5 && memcmp(w, "where", 5) == 0))
+		f->appt_next = 1;
 	/* contact */
 	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));
 	if ((c & K_CALL) && !(f->p1 & (K_NDET | K_BY)) && !(f->p1f & TF_NUM) && !route_dev)
@@ -1249,11 +1446,17 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * and a judgement of it is advice on when */
 	if ((c & K_GOOD) && (f->seen & S_DAY))
 		s |= S_SAFE;
+	/* "the way to reach her", "best way to contact her is ...": how */
+	if ((c & K_CALL) && (f->p1 & K_TO) && (f->p2 & K_WAY))
+		s |= S_SAFE;
 	/* "ok to talk", "free to ring", "safe to call": whether she can talk */
 	if ((c & K_CALL) && (f->p1 & K_TO) && (f->p2 & K_OKTO))
 		s |= S_SAFE;
-	if (c & (K_TIME | K_COND | K_ROUTE))
+	if (c & (K_TIME | K_COND))
 		s |= S_WHEN;
+	int route = (c & K_ROUTE) != 0;
+	if (c & K_INTERP)
+		s |= S_INTERP;
 	if ((tf & TF_CLOCK) || (c & K_CLOCKW))
 		s |= S_CLOCK;
 	/* "drop-off at 8 and pick-up at 5": a routine's hour, written bare */
@@ -1264,6 +1467,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_ROUT;
 	if (c & K_PREP)
 		s |= S_PREP;
+	if (c & K_MEDIC)
+		s |= S_MEDIC;
 	if (c & K_EVERY)
 		s |= S_EVERY;
 	if ((c & K_CALL) && (f->p1 & K_BY))
@@ -1301,6 +1506,18 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_SHE; /* "his mum", "his family" are not hers */
 	if ((tf & TF_POSS) && wn == 3 && memcmp(w, "she", 3) == 0)
 		s |= S_SHE;
+	if (s & S_RES)
+		s |= S_RESO;
+	if (s & S_WHEN)
+		s |= S_WHENO;
+	if (route)
+		s |= S_WHEN;
+	if (conv)
+		s |= S_RES | S_CONV;
+	if (livew)
+		s |= S_RES | S_LIVEW;
+	if (movin)
+		s |= S_RES | S_MOVIN;
 
 	f->seen |= s;
 
@@ -1318,8 +1535,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->det_win = 0;
 	if (f->when_win > 0)
 		f->when_win--;
-	if ((c & (K_GO | K_BE)) || ((c & K_SUBJ) && f->nwords == 1))
-		f->go_win = 1; /* notes drop the verb: "V at mums", "IP IN HULL" */ /* notes drop the verb: "V at mums", "IP IN HULL" */
+	if ((c & (K_GO | K_BE)) || ((c & K_SUBJ) && f->nwords == 1)) {
+		/* a conveyance, or a bare subject ("IP TO <HOSPITAL>"); "is
+		 * at" and a moving verb are where she is wherever it is */
+		f->go_conv = (c & K_CONV) ? 1
+		             : ((c & K_SUBJ) && f->nwords == 1 && !(c & (K_GO | K_BE))) ? 2 : 0;
+		f->go_win = 1;
+	} /* notes drop the verb: "V at mums", "IP IN HULL" */ /* notes drop the verb: "V at mums", "IP IN HULL" */
 	if ((tf & TF_POSS) && ((wn == 3 && memcmp(w, "she", 3) == 0) || (wn == 2 && memcmp(w, "he", 2) == 0)))
 		f->go_win = 1; /* she's at */
 	if (c & (K_PREP | K_TO))
@@ -1511,6 +1733,15 @@ static int fs_alnum(unsigned char c)
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
 }
 
+/* Is "c/o" ending at b "care of": a determiner or a capitalised word next? */
+static int fs_care_of(const struct fs *f, size_t b)
+{
+	char nx[16];
+	int title;
+	size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+	return k > 0 && (title || fs_in(nx, FS_CO_DET));
+}
+
 static int fs_run(const char *text, size_t n, struct spans *out, int model,
                   const struct fs_unit_sink *sink)
 {
@@ -1617,6 +1848,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					tf |= TF_CLOCK;
 			}
 			uint64_t c = (wn && !num) ? fs_lookup_ab(wa, wb, wn, h) : 0;
+			if (c == 0 && wn == 2 && (tf & TF_UPPER) && w[0] == 'e' && w[1] == 'd')
+				c = K_MEDIC; /* "ED": the emergency department (not "Ed") */
 			if (plural_poss && !(c & K_KIN))
 				tf &= ~TF_POSS; /* only kin: "her parents' in", not "the pupils' home project" */
 			if (f.model || f.sink) {
@@ -1639,13 +1872,20 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				i++; /* w/ : with */
 				word(&f, a, i, "with", 4, fs_lookup("with", 4), tf);
 				last_cls = K_PREP | K_FUNC;
+			} else if (i + 1 < n && s[i] == '/' && wn == 1 && w[0] == 'c' && !num &&
+				   (s[i + 1] | 0x20) == 'o' && (i + 2 >= n || !fs_alnum(s[i + 2])) &&
+				   fs_care_of(&f, i + 2)) {
+				i += 2; /* c/o: care of, a route for her post */
+				word(&f, a, i, "via", 3, fs_lookup("via", 3), tf);
+				last_cls = K_ROUTE;
 			} else {
 				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
 				    !(f.prep_win && c == 0 && wn > 3 && w[wn - 1] == 's') &&
 				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
 				    !(num && wn <= 2 && (f.seen & S_ROUT) && (f.p1 & K_PREP)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
-				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN))) {
+				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN)) &&
+				    !(f.appt_next && (tf & TF_CAP))) {
 					/* Most words: listed nowhere or only a function
 					 * word ("the", "and"), nothing pending that such
 					 * a word completes: what word() would do. */
@@ -1657,6 +1897,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					f.dwell_win -= f.dwell_win > 0;
 					f.where_win -= f.where_win > 0;
 					f.kin_poss = 0;
+					if (!(c & K_DET))
+						f.appt_next = 0;
 					if ((c & K_DET) && !(c & K_THE))
 						f.det_win = 3; /* as word() */
 					else if (c == 0 && f.det_win > 0)

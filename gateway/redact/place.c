@@ -378,6 +378,27 @@ static void try_locv(struct scan *sc, long p)
 		if ((ob->cls & (C_PRON | C_UNIT)) || ob->id == W_PERPETRATOR || ob->id == W_SUSPECT ||
 		    ob->id == W_ABUSER || ob->id == W_HUSBAND)
 			return;
+		/* "Mrs X (80) lives with her son, who is her carer", "the
+		 * children live with their mother": the household at the address
+		 * on file, said in the present with nobody moving; not "now
+		 * lives with", nor "lives with her sister in Hull" (a place) */
+		unsigned pv = T(sc, p - 1)->id;
+		if ((t->id == W_LIVES || t->id == W_LIVE) && pv != W_NOW && pv != W_CURRENTLY &&
+		    pv != W_STILL && pv != W_TEMPORARILY) {
+			int placed = 0;
+			for (long i = o; i < o + 12 && !placed; i++) {
+				const struct tok *v = T(sc, i);
+				if (v->type == T_END || (i > o && (v->f & F_BRK)))
+					break;
+				placed = v->type == T_WORD &&
+					 (v->id == W_IN || v->id == W_AT || v->id == W_NEAR ||
+					  v->id == W_ABOVE || v->id == W_BELOW || v->id == W_BEHIND ||
+					  v->id == W_BESIDE || v->id == W_OPPOSITE || v->id == W_ON ||
+					  v->id == W_NOW || v->id == W_TEMPORARILY || v->id == W_CURRENTLY);
+			}
+			if (!placed)
+				return;
+		}
 	}
 	/* the past ("stayed at home", "lived in the area for years") tells where
 	 * she is only when it names a place */
@@ -385,6 +406,35 @@ static void try_locv(struct scan *sc, long p)
 	if (past && !place_object(sc, o, id == W_WITH))
 		return;
 	loc_cue(sc, p, "loc:staying");
+}
+
+/*
+ * "Kerry moved in yesterday", "father has moved back in", "Jo moved in.":
+ * someone moving into her home, at the address on file, with no place
+ * after "in" and nobody of hers in the sentence before (she, her, mum, the
+ * victim, we); "she moves in on the 14th" and "Mum and the children moved
+ * in" are where she is. j is the token after the verb.
+ */
+static int someone_moved_in(const struct scan *sc, long p, long j)
+{
+	if (is_word(T(sc, j), W_BACK))
+		j++;
+	if (!is_word(T(sc, j), W_IN) || (T(sc, j)->f & F_BRK))
+		return 0;
+	const struct tok *x = T(sc, j + 1);
+	int placeish = x->type == T_WORD && !(x->f & F_BRK) &&
+		       (x->id == W_WITH || x->id == W_AT || x->id == W_TO ||
+			(x->cls & (C_DET | C_PRON)) || !(x->f & F_LOWER)) &&
+		       !(x->cls & (C_DAY | C_MON | C_TIMEW));
+	if (placeish)
+		return 0;
+	for (long k = sc->ss; k < p; k++) {
+		const struct tok *v = T(sc, k);
+		if (v->type == T_WORD && (v->id == W_SHE || v->id == W_HER || v->id == W_MUM ||
+					  v->id == W_MOTHER || v->id == W_VICTIM || v->id == W_WE))
+			return 0;
+	}
+	return 1;
 }
 
 static void try_move(struct scan *sc, long p)
@@ -446,6 +496,8 @@ static void try_move(struct scan *sc, long p)
 		return;
 	}
 	if (t->id == W_TRANSFERRED)
+		return;
+	if (someone_moved_in(sc, p, j))
 		return;
 	if (x->type == T_END || x->type == T_PUNCT || (x->f & F_BRK) || id == W_AND ||
 	    x->type == T_NUM || (x->cls & (C_DAY | C_MON)) || id == W_LAST ||
@@ -941,6 +993,8 @@ static void safe_cues(struct scan *sc, long p)
 		return;
 	}
 	if (t->cls & C_CALL) {
+		if (is_word(nx, W_ABOUT))
+			return; /* "never talk about it": a subject, not a contact */
 		if (nx->type == T_PUNCT && (nx->ch == ':' || nx->ch == '-') && !(T(sc, p + 2)->f & F_BRK)) {
 			/* a label: "Next contact: tues pm", "Contact - weekday mornings" */
 			const struct tok *y = T(sc, p + 2);

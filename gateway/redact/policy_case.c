@@ -43,6 +43,7 @@
 
 #include "canon.h"
 #include "ident.h"
+#include "lexicon.h"
 #include "mgw_err.h"
 #include "mgw_limits.h"
 #include "policy_int.h"
@@ -739,6 +740,62 @@ static size_t building_name(const char *line, char *out, size_t cap)
 	return (size_t)(e - b);
 }
 
+/*
+ * The street of a never-share address's first line when it is written with
+ * a house number and no street type ("19 Larchmere" -> "Larchmere", "Flat
+ * 2, 7a Foxhollow Rise" gives nothing: "Rise" is a type, and a street with
+ * its type is an address form place.c finds anyway), into out (cap bytes),
+ * or 0. A street named without a type is as much the address as the house
+ * ("she is not at Larchmere", "bail: not to enter Larchmere") and no
+ * recogniser finds it without the line on file. One or two capitalised
+ * words, at least five letters, a single word not a common English one
+ * ("12 Parkside" would make "parkside" everywhere hers): withheld in any
+ * case wherever it stands.
+ */
+static size_t street_name(const char *line, char *out, size_t cap)
+{
+	const char *b = line, *e = line + strlen(line);
+	/* after the last token with a digit: "19", "7a", "Flat 3, 19" */
+	const char *num = NULL;
+	for (const char *q = b; q < e; q++)
+		if (isdigit((unsigned char)*q))
+			num = q;
+	if (num == NULL)
+		return 0;
+	b = num;
+	while (b < e && *b != ' ')
+		b++;
+	while (b < e && (*b == ' ' || *b == ','))
+		b++;
+	while (e > b && (e[-1] == ' ' || e[-1] == ','))
+		e--;
+	if (e - b < 5 || (size_t)(e - b) >= cap)
+		return 0;
+	size_t words = 0;
+	for (const char *q = b; q < e; q++) {
+		if (*q == ',' || isdigit((unsigned char)*q))
+			return 0;
+		if (q == b || q[-1] == ' ') {
+			const char *w = q;
+			while (q + 1 < e && q[1] != ' ')
+				q++;
+			if (!isupper((unsigned char)*w))
+				return 0;
+			unsigned lx = lex_classify(w, (size_t)(q + 1 - w));
+			if (lx & LEX_STREET)
+				return 0;
+			words++;
+		}
+	}
+	if (words == 0 || words > 2)
+		return 0;
+	if (words == 1 && (lex_classify(b, (size_t)(e - b)) & LEX_COMMON))
+		return 0;
+	memcpy(out, b, (size_t)(e - b));
+	out[e - b] = 0;
+	return (size_t)(e - b);
+}
+
 /* A line that is a town's name: no digit, one to three words, at least
  * three letters ("Blackpool", "Newcastle upon Tyne"; not "32 Chapel
  * Street", "Flat 2"). */
@@ -759,6 +816,47 @@ static int town_line(const char *l)
 		letters++;
 	}
 	return letters >= 3 && words >= 1 && words <= 3;
+}
+
+/*
+ * "<number>/<flat> <street>" for a first line that is only a flat ("2F1",
+ * "Flat 3", "PF2") and a second that starts with a house number ("14 Easter
+ * Road"), malloc'd; NULL when the lines are not so, or out of memory (the
+ * form is then not matched: the others still are).
+ */
+static char *scots_flat(const char *l0, const char *l1)
+{
+	while (*l0 == ' ')
+		l0++;
+	if (strncasecmp(l0, "flat ", 5) == 0)
+		l0 += 5;
+	size_t fn = strlen(l0);
+	while (fn > 0 && l0[fn - 1] == ' ')
+		fn--;
+	int digit = 0;
+	if (fn == 0 || fn > 4)
+		return NULL;
+	for (size_t i = 0; i < fn; i++) {
+		if (!isalnum((unsigned char)l0[i]))
+			return NULL;
+		digit |= isdigit((unsigned char)l0[i]) != 0;
+	}
+	while (*l1 == ' ')
+		l1++;
+	size_t hn = 0;
+	while (isdigit((unsigned char)l1[hn]))
+		hn++;
+	if (!digit || hn == 0 || hn > 4 || l1[hn] != ' ')
+		return NULL;
+	size_t rn = strlen(l1 + hn);
+	char *o = malloc(hn + 1 + fn + rn + 1);
+	if (o == NULL)
+		return NULL;
+	memcpy(o, l1, hn);
+	o[hn] = '/';
+	memcpy(o + hn + 1, l0, fn);
+	memcpy(o + hn + 1 + fn, l1 + hn, rn + 1);
+	return o;
 }
 
 static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int node, int slot)
@@ -797,6 +895,15 @@ static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int nod
 				return MGW_E_NOMEM;
 			if ((rc = item_add(cx, nm)) != MGW_OK)
 				return rc;
+		} else if (allowed != POL_ALL_AGENCIES && a->lines[0] &&
+			   street_name(a->lines[0], bn, sizeof bn) > 0) {
+			/* the street alone, written without a type */
+			struct pol_item nm = it;
+			nm.canon = CANON_TEXT;
+			if ((nm.text = own(cx, strdup(bn))) == NULL)
+				return MGW_E_NOMEM;
+			if ((rc = item_add(cx, nm)) != MGW_OK)
+				return rc;
 		}
 		/* The refuge's town alone ("the suspect was seen in Blackpool"
 		 * when the refuge is in Blackpool) narrows where she is to one
@@ -827,6 +934,19 @@ static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int nod
 			memcpy(fl, a->lines[0], l0);
 			memcpy(fl + l0, ", ", 2);
 			memcpy(fl + l0 + 2, last, l1 + 1);
+			it.text = fl;
+			if ((rc = item_add(cx, it)) != MGW_OK)
+				return rc;
+		}
+	}
+	/* A flat on a line of its own ("2F1", "Flat 3") before the house
+	 * number and street is written in Scotland as number/flat ("14/2F1
+	 * Easter Road" for 2F1, 14 Easter Road; "7/3 High Street"). */
+	if (a->n_lines >= 2 && a->lines[0] && a->lines[1]) {
+		char *fl = scots_flat(a->lines[0], a->lines[1]);
+		if (fl != NULL) {
+			if (own(cx, fl) == NULL)
+				return MGW_E_NOMEM;
 			it.text = fl;
 			if ((rc = item_add(cx, it)) != MGW_OK)
 				return rc;

@@ -182,7 +182,7 @@ def main():
         nmiss = sum(1 for u in va if u["y"] and not u["fired"])
         print("validate %s: %d units, %d positive, %d positive the rules miss" %
               (args.validate, len(va), npos, nmiss))
-        for p0 in (0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05):
+        for p0 in sorted({0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05, args.p}, reverse=True):
             t = math.log(p0 / (1 - p0))
             tp = sum(1 for z, u in sc if z >= t and u["y"])
             fp = sum(1 for z, u in sc if z >= t and not u["y"])

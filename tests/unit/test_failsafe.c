@@ -747,3 +747,130 @@ Test(failsafe, last_word_read_alike_at_the_end_and_inside)
 	}
 	cr_assert_geq(withheld, 4, "the residence and safe-time sentences are withheld");
 }
+
+/* How she can be reached named by the way to reach her, a day of a faith's
+ * observance, where her phone has signal and post "care of" somewhere; not
+ * "c/o" as "complains of", nor a telephone consultation. */
+Test(failsafe, ways_to_reach_her_signal_and_care_of)
+{
+	expect("Living with a cousin; her imam, not her mobile, is the way to reach her.",
+	       SCRUB_SAFE_TIME, "her imam, not her mobile, is the way to reach her");
+	expect("Never on the Sabbath; she can talk Monday to Friday after 7pm.", SCRUB_SAFE_TIME,
+	       "Never on the Sabbath; she can talk Monday to Friday after 7pm");
+	expect("The boat has no signal except by the lock; she walks up there at 9 each morning to "
+	       "read texts.",
+	       SCRUB_LOCATION,
+	       "The boat has no signal except by the lock; she walks up there at 9 each morning to "
+	       "read texts");
+	expect("Letters c/o the health centre please; do not telephone her.", SCRUB_SAFE_TIME,
+	       "Letters c/o the health centre please; do not telephone her");
+	expect_none("Seen in ED, c/o chest pain since Tuesday.");
+	expect_none("Telephone review via the interpreting service (Tigrinya).");
+}
+
+/* An appointment at a named place, and the birth plan's hospital: where she
+ * will be; an appointment's date and time alone, a birth reported, and
+ * antenatal care in general are not. */
+Test(failsafe, an_appointment_at_a_named_place)
+{
+	expect("- Booked: next appt at Fernhill Health Centre, 9th Jan at 10.40 - IDVA aware.",
+	       SCRUB_LOCATION, "next appt at Fernhill Health Centre, 9th Jan at 10.40");
+	expect("Birth plan changed to St Aldric's; staff alerted.", SCRUB_LOCATION,
+	       "Birth plan changed to St Aldric's");
+	expect_none("Next appt 14/01 09:30.");
+	expect_none("Birth of baby Tobias at Westcombe General.");
+	expect_none("Pregnant 24/40, antenatal at Westcombe General.");
+	expect_none("Appointment with the Citizens Advice adviser 12/01 at 14:00.");
+}
+
+/* A transfer to another branch or town is where she will be; a bank
+ * transfer is money. */
+Test(failsafe, a_transfer_to_another_branch)
+{
+	expect("From March she will transfer to the Westgate store.", SCRUB_LOCATION,
+	       "From March she will transfer to the Westgate store");
+	expect("The project is transferring her to their Hereford house next week.", SCRUB_LOCATION,
+	       "The project is transferring her to their Hereford house next week");
+	expect_none("He made three bank transfers with abusive references.");
+}
+
+/* What is said ("talk about", "texts about") is no contact. */
+Test(failsafe, talking_about_something_is_no_contact)
+{
+	expect_none("The twins talk about it every night.");
+	expect("She can talk after 8 when the twins are asleep.", SCRUB_SAFE_TIME,
+	       "She can talk after 8 when the twins are asleep");
+}
+
+/* Taken to a hospital, A&E or custody in an incident's account is no
+ * residence; taken to someone's, or taken to hospital and then to stay
+ * somewhere, is. */
+Test(failsafe, conveyed_to_hospital_or_custody)
+{
+	expect_none("Ambulance attended. Conveyed to Westholm General Hospital.");
+	expect_none("03:10 IP CONVEYED TO NORTHGATE A&E");
+	expect_none("03:40 MALE CONVEYED TO BRACKMILL CUSTODY");
+	expect_none("FEMALE TO WESTHOLM INFIRMARY BY AMB");
+	expect("03:55 IP CONVEYED TO HER AUNTIES AT KELBROOK", SCRUB_LOCATION,
+	       "IP CONVEYED TO HER AUNTIES AT KELBROOK");
+	expect("Taken to Westholm Hospital by ambulance, then to stay at her son's in Ashby.",
+	       SCRUB_LOCATION,
+	       "Taken to Westholm Hospital by ambulance, then to stay at her son's in Ashby");
+	expect("03:12 IP TO SISTERS ADDRESS", SCRUB_LOCATION, "IP TO SISTERS ADDRESS");
+}
+
+/* "via" an interpreter names the service the agencies speak through, not
+ * a route of hers; a time or condition with it still makes a safe
+ * contact. */
+Test(failsafe, an_interpreter_is_no_route)
+{
+	expect_none("Contact via Amharic interpreter (ID 5521).");
+	expect_none("Speak with her through the interpreting service (Tigrinya).");
+	expect("Contact via the interpreter only after 6pm.", SCRUB_SAFE_TIME,
+	       "Contact via the interpreter only after 6pm");
+	expect("Contact via her cousin Selam only.", SCRUB_SAFE_TIME, "Contact via her cousin Selam only");
+}
+
+/* The fire service's "Safe and Well visit" is a name, and "fleeing DA" is
+ * why she left: neither a safe time nor where she is. */
+Test(failsafe, safe_and_well_and_fleeing_abuse)
+{
+	expect_none("Safe and Well visit, 02/03/2027, smoke alarms fitted.");
+	expect_none("Homeless application accepted, fleeing domestic abuse (s177 Housing Act 1996).");
+	expect("Safe to call after 4pm.", SCRUB_SAFE_TIME, "Safe to call after 4pm");
+	expect("She is fleeing to her cousin's in Redruth.", SCRUB_LOCATION,
+	       "She is fleeing to her cousin's in Redruth");
+}
+
+/* The perpetrator named by his role: where her husband or ex-partner is
+ * is not where she is; with her in the clause it still is. */
+Test(failsafe, her_husband_alone_is_about_him)
+{
+	expect_none("Husband is now staying with a friend in Bude.");
+	expect_none("Ex-partner moved to Truro in June.");
+	expect("She is staying at her husband's aunt's in Bude.", SCRUB_LOCATION,
+	       "She is staying at her husband's aunt's in Bude");
+}
+
+/* "lives with her son" is the household at the address on file; "now lives
+ * with", a place after it, or "no longer lives with her" still say where
+ * or when. */
+Test(failsafe, who_she_lives_with_is_no_whereabouts)
+{
+	expect_none("Mrs Penrose (79) lives with her grandson Tobias, who manages her money.");
+	expect("She now lives with her brother.", SCRUB_LOCATION, "She now lives with her brother");
+	expect("She lives with her brother in Penzance.", SCRUB_LOCATION,
+	       "She lives with her brother in Penzance");
+	expect("Ring any time, he no longer lives with her.", SCRUB_LOCATION,
+	       "Ring any time, he no longer lives with her");
+}
+
+/* Someone moving into her home ("Tomasz moved in last week") is no
+ * whereabouts; she moving in, or moving in with someone, is. */
+Test(failsafe, someone_moving_in_is_no_whereabouts)
+{
+	expect_none("Stepson Tomasz moved back in after prison.");
+	expect_none("Lodger Bartek moved in yesterday.");
+	expect("She moves in on the 9th.", SCRUB_LOCATION, "She moves in on the 9th");
+	expect("Anya has moved in with her aunt.", SCRUB_LOCATION, "Anya has moved in with her aunt");
+}

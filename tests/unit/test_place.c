@@ -1746,3 +1746,28 @@ Test(place, approved_premises_and_a_neighbours_number_alone)
 	expect_span("She rang from next door (Mrs Obi, no. 22) for help.", 0, SCRUB_ADDRESS, "no. 22");
 	expect_none("Item no. 14 on the list; Section 8, no. 3 applies.", 0);
 }
+
+/* A contact word before "about" names what is said, not a way to reach
+ * her: no safe time. */
+Test(place, talking_about_something_is_no_contact)
+{
+	expect_none("Older relatives never speak about money, he said.", PLACE_F_LOCATION);
+	expect_sentence("Do not ring after 9pm.", SCRUB_SAFE_TIME);
+}
+
+/* Who she lives with, said in the present with nobody moving, is the
+ * household at the address on file; with a place or "now" it says where. */
+Test(place, who_she_lives_with_is_no_whereabouts)
+{
+	expect_none("Mrs Penrose (79) lives with her grandson Tobias, who manages her money.",
+		    PLACE_F_LOCATION);
+	expect_sentence("She now lives with her brother.", SCRUB_LOCATION);
+	expect_sentence("She lives with her brother in Penzance.", SCRUB_LOCATION);
+}
+
+/* Someone moving into her home is no whereabouts; she moving in is. */
+Test(place, someone_moving_in_is_no_whereabouts)
+{
+	expect_none("Lodger Bartek moved in yesterday.", PLACE_F_LOCATION);
+	expect_sentence("She moves in on the 9th.", SCRUB_LOCATION);
+}

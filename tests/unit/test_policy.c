@@ -1159,6 +1159,58 @@ Test(policy_never_share, her_address_by_first_line_and_town)
 	policy_free(p);
 }
 
+/* Her street written on file with a house number and no street type
+ * ("14 Quernmoor") is named alone in notes ("not at Quernmoor", "bail: not
+ * to enter Quernmoor"): withheld from whoever may not have her address;
+ * a street whose name is a common word gives no such value. */
+Test(policy_never_share, her_street_without_a_type_alone)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	if (cs->victim->address)
+		codec_free(&cs->victim->address->base);
+	cs->victim->address = address("14 Quernmoor", "Testtown", "TS4 9ZZ");
+	set_str(&cs->narrative, "She is not at Quernmoor tonight. Bail: not to enter QUERNMOOR. "
+				"CPS review 12/03.");
+	for (int a = AG(POLICE); a <= AG(EDUCATION); a++) {
+		struct out o = redact(p, cs, a, PU(MEETING));
+		int contact = a == AG(POLICE) || a == AG(IDVA);
+		if (o.view->narrative && o.view->narrative[0]) {
+			cr_assert_eq(view_has(o.view, "Quernmoor") || view_has(o.view, "QUERNMOOR"),
+				     contact, "agency %d: %s", a, o.view->narrative);
+			cr_assert(view_has(o.view, "CPS review 12/03."), "%s", o.view->narrative);
+		}
+		out_free(&o);
+	}
+	codec_free(&cs->victim->address->base);
+	cs->victim->address = address("3 Orchard", "Testtown", "TS4 9ZZ");
+	set_str(&cs->narrative, "Apples from the orchard were left on the step. CPS review 12/03.");
+	struct out o = redact(p, cs, AG(HEALTH), PU(MEETING));
+	cr_assert(view_has(o.view, "orchard were left"), "%s", o.view->narrative);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* Her flat on a line of its own and the house number on the next ("3F2",
+ * "21 Dunmore Road") is written number/flat in Scottish notes ("Locus
+ * 21/3F2 Dunmore Rd"): still her address. */
+Test(policy_never_share, her_flat_written_number_slash_flat)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	if (cs->victim->address)
+		codec_free(&cs->victim->address->base);
+	cs->victim->address = address("3F2", "21 Dunmore Road", "EH9 9ZZ");
+	set_str(&cs->narrative, "Locus 21/3F2 Dunmore Rd. CPS review 12/03.");
+	struct out o = redact(p, cs, AG(HEALTH), PU(MEETING));
+	cr_assert(!view_has(o.view, "21/3F2") && !view_has(o.view, "3F2"), "%s", o.view->narrative);
+	cr_assert(view_has(o.view, "CPS review 12/03."), "%s", o.view->narrative);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
 /* A refuge called by its building's name alone ("in Larchfield since
  * Monday" for "Larchfield House") is as much its address as the street;
  * a refuge named by a number and street gives no such name. */
