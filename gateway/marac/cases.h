@@ -161,11 +161,14 @@ int cases_end(sqlite3 *db, const char *case_ref, int reason, unsigned window_mon
 
 /*
  * Merge the open case dup into the open case into (same area, not the same
- * case). 0, MGW_E_INVALID (same case or other area), MGW_E_NOTFOUND,
- * MGW_E_CONFLICT (either not open), MGW_E_DB.
+ * case). When into was recorded as a repeat of dup (two referrals of one
+ * incident, the later kept), it is matched again without dup within
+ * window_months (1..120), as cases_end does for a withdrawal. 0,
+ * MGW_E_INVALID (same case, other area or bad window), MGW_E_NOTFOUND,
+ * MGW_E_CONFLICT (either not open), MGW_E_NOMEM, MGW_E_DB.
  */
-int cases_merge(sqlite3 *db, const char *dup, const char *into, const char *by_node,
-		int64_t at_ms);
+int cases_merge(sqlite3 *db, const char *dup, const char *into, unsigned window_months,
+		const char *by_node, int64_t at_ms);
 
 /*
  * Transfer the open case_ref to to_area, listed for meeting_date there.

@@ -210,16 +210,18 @@ static int keys_of(sqlite3 *db, const char *case_ref, struct match_keys *k)
  * longer a repeat. Otherwise the agenda would flag a repeat whose only
  * earlier referral was a mistake.
  */
-static int rematch_repeats_of(sqlite3 *db, const char *withdrawn, unsigned window_months)
+static int rematch_where(sqlite3 *db, const char *sql, const char *a, const char *b,
+			 unsigned window_months)
 {
 	sqlite3_stmt *st;
 	char (*refs)[CASES_REF_MAX] = NULL, (*dates)[11] = NULL;
 	size_t n = 0;
 	int rc = MGW_E_DB;
-	if (sqlite3_prepare_v2(db, "SELECT case_ref, referral_date FROM mcase"
-				   " WHERE prev_case_ref = ?1", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return MGW_E_DB;
-	sqlite3_bind_text(st, 1, withdrawn, -1, SQLITE_STATIC);
+	bind_text(st, 1, a);
+	if (sqlite3_bind_parameter_count(st) > 1)
+		bind_text(st, 2, b);
 	int s;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		void *nr = realloc(refs, (n + 1) * sizeof *refs);
@@ -267,6 +269,12 @@ fail:
 	return rc;
 }
 
+static int rematch_repeats_of(sqlite3 *db, const char *withdrawn, unsigned window_months)
+{
+	return rematch_where(db, "SELECT case_ref, referral_date FROM mcase"
+				 " WHERE prev_case_ref = ?1", withdrawn, NULL, window_months);
+}
+
 int cases_end(sqlite3 *db, const char *case_ref, int reason, unsigned window_months,
 	      const char *by_node, int64_t at_ms)
 {
@@ -294,12 +302,13 @@ int cases_end(sqlite3 *db, const char *case_ref, int reason, unsigned window_mon
 	return sp_end(db, "cases_end", rc);
 }
 
-int cases_merge(sqlite3 *db, const char *dup, const char *into, const char *by_node,
-		int64_t at_ms)
+int cases_merge(sqlite3 *db, const char *dup, const char *into, unsigned window_months,
+		const char *by_node, int64_t at_ms)
 {
 	struct case_state d, t;
 	int rc;
-	if (dup == NULL || into == NULL || strcmp(dup, into) == 0)
+	if (dup == NULL || into == NULL || strcmp(dup, into) == 0 || window_months < 1 ||
+	    window_months > 120)
 		return MGW_E_INVALID;
 	if ((rc = cases_state(db, dup, &d)) != MGW_OK || (rc = cases_state(db, into, &t)) != MGW_OK)
 		return rc;
@@ -336,7 +345,20 @@ int cases_merge(sqlite3 *db, const char *dup, const char *into, const char *by_n
 			   " ON CONFLICT(case_ref, agency) DO UPDATE SET"
 			   " done = MAX(done, excluded.done), at_ms = MAX(at_ms, excluded.at_ms)",
 			   dup, into, NULL);
-	/* Repeats of the duplicate are repeats of the surviving case. */
+	/*
+	 * The surviving case itself may be recorded as a repeat of the
+	 * duplicate: two agencies' referrals of one incident match each other,
+	 * so the later is a repeat of the earlier, and a chair may keep the
+	 * later. Renamed below it would be a repeat of itself (the agenda said
+	 * "repeat of" its own ref, and it never counted as lapsed). It is
+	 * matched again, with both referrals' keys and without the duplicate:
+	 * a repeat of the newest earlier case left, or none.
+	 */
+	if (rc == MGW_OK)
+		rc = rematch_where(db, "SELECT case_ref, referral_date FROM mcase"
+				       " WHERE case_ref = ?1 AND prev_case_ref = ?2",
+				   into, dup, window_months);
+	/* Other repeats of the duplicate are repeats of the surviving case. */
 	if (rc == MGW_OK)
 		rc = exec3(db, "UPDATE mcase SET prev_case_ref = ?2 WHERE prev_case_ref = ?1", dup,
 			   into, NULL);

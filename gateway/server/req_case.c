@@ -186,7 +186,8 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 				      "into_case_ref: in another area: transfer the duplicate "
 				      "first, then merge");
 		}
-		rc = cases_merge(db, j->case_ref, j->into, jb->node, now);
+		rc = cases_merge(db, j->case_ref, j->into, w->e->cfg->repeat_window_months,
+				 jb->node, now);
 		if (rc == MGW_OK)
 			rc = actions_merge(db, j->case_ref, j->into);
 		f.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED;

@@ -207,10 +207,10 @@ Test(life, merge_leaves_one_row_one_match_and_keeps_research_and_identifiers)
 	cr_assert_eq(sqlite3_exec(db, "UPDATE mcase SET prev_case_ref='TS-2026-0002' WHERE"
 				      " case_ref='TS-2026-0003'", NULL, NULL, NULL), SQLITE_OK);
 
-	cr_assert_eq(cases_merge(db, "TS-2026-0002", "TS-2026-0002", "c", 1), MGW_E_INVALID);
-	cr_assert_eq(cases_merge(db, "TS-2026-0003", "TS-2026-0001", "c", 1), MGW_E_INVALID,
+	cr_assert_eq(cases_merge(db, "TS-2026-0002", "TS-2026-0002", 12, "c", 1), MGW_E_INVALID);
+	cr_assert_eq(cases_merge(db, "TS-2026-0003", "TS-2026-0001", 12, "c", 1), MGW_E_INVALID,
 		     "across areas");
-	cr_assert_eq(cases_merge(db, "TS-2026-0002", "TS-2026-0001", "chair", 1), MGW_OK);
+	cr_assert_eq(cases_merge(db, "TS-2026-0002", "TS-2026-0001", 12, "chair", 1), MGW_OK);
 
 	cr_assert_str_eq(rows_of("testshire"), "TS-2026-0001<TS-2026-0002!h");
 	/* the duplicate's own identifier now finds the surviving case */
@@ -227,7 +227,7 @@ Test(life, merge_leaves_one_row_one_match_and_keeps_research_and_identifiers)
 	cr_assert_eq(cases_state(db, "TS-2026-0002", &cs), MGW_OK);
 	cr_assert_eq(cs.status, MARAC__V1__CASE_STATUS__CASE_STATUS_MERGED);
 	cr_assert_str_eq(cs.merged_into, "TS-2026-0001");
-	cr_assert_eq(cases_merge(db, "TS-2026-0002", "TS-2026-0001", "chair", 2), MGW_E_CONFLICT);
+	cr_assert_eq(cases_merge(db, "TS-2026-0002", "TS-2026-0001", 12, "chair", 2), MGW_E_CONFLICT);
 
 	/* Research reported later on the duplicate's ref counts for the surviving case. */
 	cr_assert_eq(cases_research_set(db, "TS-2026-0002", IDVA, 1, 6), MGW_OK);
