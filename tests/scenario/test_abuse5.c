@@ -5,6 +5,7 @@
  * test fails on the gateway as it was before the fix named in its comment.
  */
 #include <criterion/criterion.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,4 +78,60 @@ Test(abuse5, a_case_kept_over_its_earlier_duplicate_is_no_repeat_of_itself)
 	cr_assert_str_eq(r3, "TS-2026-0003");
 	cr_assert(strstr(out, "\"linkedCaseRef\": \"TS-2026-0002\""), "%s", out);
 	cr_assert_null(strstr(out, "TS-2026-0001"), "the duplicate matched: %s", out);
+}
+
+/* The daemon's log holds a line with both a and b, within 5 s. */
+static int wait_log(const char *a, const char *b)
+{
+	for (int i = 0; i < 100; i++) {
+		char *l = slurp(G.log);
+		for (char *p = l ? strstr(l, a) : NULL; p; p = strstr(p + 1, a)) {
+			char *s = p, *e = strchr(p, '\n');
+			while (s > l && s[-1] != '\n')
+				s--;
+			char *hit = strstr(s, b);
+			if (hit && (e == NULL || hit < e)) {
+				free(l);
+				return 1;
+			}
+		}
+		free(l);
+		usleep(50000);
+	}
+	return 0;
+}
+
+/*
+ * A SIGHUP reload loads the policy on the service thread, and libyaml's
+ * document loader is quadratic in nesting: a policy nested 150,000 levels
+ * deep (300 KB, well under the loader's 1 MiB) held every connection for
+ * about 35 s before the reload failed (a 1 MiB one, minutes). Now the
+ * nesting is checked first (yaml_depth.h, MGW_POLICY_MAX_DEPTH): the
+ * reload fails at once naming file and line, and shares go on.
+ */
+Test(abuse5, a_deeply_nested_policy_fails_its_reload_without_stalling_the_gateway)
+{
+	gw_start(&G, NULL);
+	char path[700];
+	snprintf(path, sizeof path, "%s/policy.yaml", G.dir);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	enum { DEEP = 150000 };
+	fputs("version: 1\nrules: ", f);
+	for (int i = 0; i < DEEP; i++)
+		fputc('[', f);
+	for (int i = 0; i < DEEP; i++)
+		fputc(']', f);
+	fputc('\n', f);
+	fclose(f);
+	kill(G.pid, SIGHUP);
+	usleep(300000);
+	double t0 = mono_s();
+	const char *args[] = {"send", "--to", "health", fixture("case_basic.json"), NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, args), 0, "%s%s",
+		     out, err);
+	double took = mono_s() - t0;
+	cr_assert_lt(took, 5.0, "a share waited %.1f s behind the reload", took);
+	cr_assert(wait_log("\"reload_failed\"", "policy.yaml:2: nested deeper than 32 levels"),
+		  "the reload must fail naming the file and line");
 }
