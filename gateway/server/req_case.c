@@ -186,6 +186,23 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 				      "into_case_ref: in another area: transfer the duplicate "
 				      "first, then merge");
 		}
+		/* The caps of one case hold after the merge too, or a chair could grow
+		 * one case's follow-up past them by merging. */
+		const char *what = NULL;
+		if ((rc = actions_merge_fits(db, j->case_ref, j->into, &what)) == MGW_E_TOO_LARGE) {
+			int acts = strcmp(what, "actions") == 0;
+			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
+					    .reason = acts ? "too_many_actions" : "too_many_markers",
+					    .case_ref = j->case_ref};
+			return refuse(w->g, NULL, w, jb, &r,
+				      "into_case_ref: merged, the case would hold more than %u %s; "
+				      "close or withdraw some first",
+				      acts ? MGW_ACTIONS_OPEN_PER_CASE_MAX
+					   : MGW_MARKERS_ACTIVE_PER_CASE_MAX,
+				      acts ? "open actions" : "active address markers");
+		}
+		if (rc != MGW_OK)
+			return rc;
 		rc = cases_merge(db, j->case_ref, j->into, w->e->cfg->repeat_window_months,
 				 jb->node, now);
 		if (rc == MGW_OK)

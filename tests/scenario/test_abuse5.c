@@ -135,3 +135,148 @@ Test(abuse5, a_deeply_nested_policy_fails_its_reload_without_stalling_the_gatewa
 	cr_assert(wait_log("\"reload_failed\"", "policy.yaml:2: nested deeper than 32 levels"),
 		  "the reload must fail naming the file and line");
 }
+
+static int32_t today(void)
+{
+	return (int32_t)(time(NULL) / 86400);
+}
+
+/* Send fr on c and read its answer: 0 when it is `want`, else the Error's code (reason in why). */
+static int ask(mgw_client *c, Marac__V1__Frame *fr, int want, char *why, size_t n)
+{
+	Marac__V1__Frame *a = NULL;
+	int rc = mgw_client_request(c, fr, want, NULL, 20000, &a);
+	if (rc == MGW_OK) {
+		codec_free(&a->base);
+		return 0;
+	}
+	const Marac__V1__Error *e = mgw_client_last_error(c);
+	cr_assert_not_null(e, "no answer: %d", rc);
+	snprintf(why, n, "%s", e->message ? e->message : "");
+	return e->code;
+}
+
+/* n open actions owned by health on case_ref, as the chair (msg ids tag-0 ...). */
+static void add_actions(mgw_client *ch, const char *case_ref, const char *tag, int n)
+{
+	char m1[11], due[11], why[512];
+	caldate_format(today() - 1, m1);
+	caldate_format(today() + 30, due);
+	for (int k = 0; k < n; k++) {
+		char id[40];
+		snprintf(id, sizeof id, "%s-%d", tag, k);
+		Marac__V1__ActionAdd aa = MARAC__V1__ACTION_ADD__INIT;
+		aa.msg_id = id;
+		aa.case_ref = (char *)case_ref;
+		aa.marac_date = m1;
+		aa.due_date = due;
+		aa.owner = MARAC__V1__AGENCY__AGENCY_HEALTH;
+		aa.description = "Health to review the care plan.";
+		Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
+		fr.body_case = MARAC__V1__FRAME__BODY_ACTION_ADD;
+		fr.action_add = &aa;
+		cr_assert_eq(ask(ch, &fr, MARAC__V1__FRAME__BODY_ACTION_RECORDED, why, sizeof why), 0,
+			     "%s", why);
+	}
+}
+
+/* A marker on case_ref as police (msg id id). */
+static void add_marker(mgw_client *po, const char *case_ref, const char *id)
+{
+	char start[11], due[11], why[512];
+	caldate_format(today() - 1, start);
+	caldate_format(today() + 60, due);
+	Marac__V1__MarkerAdd ma = MARAC__V1__MARKER_ADD__INIT;
+	ma.msg_id = (char *)id;
+	ma.case_ref = (char *)case_ref;
+	ma.start_date = start;
+	ma.review_due = due;
+	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
+	fr.body_case = MARAC__V1__FRAME__BODY_MARKER_ADD;
+	fr.marker_add = &ma;
+	cr_assert_eq(ask(po, &fr, MARAC__V1__FRAME__BODY_MARKER_RECORDED, why, sizeof why), 0, "%s",
+		     why);
+}
+
+static int merge(mgw_client *ch, const char *dup, const char *into, char *why, size_t n)
+{
+	Marac__V1__MergeCase mc = MARAC__V1__MERGE_CASE__INIT;
+	mc.duplicate_case_ref = (char *)dup;
+	mc.into_case_ref = (char *)into;
+	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
+	fr.body_case = MARAC__V1__FRAME__BODY_MERGE_CASE;
+	fr.merge_case = &mc;
+	return ask(ch, &fr, MARAC__V1__FRAME__BODY_CASE_UPDATED, why, n);
+}
+
+/*
+ * One case holds at most 64 open actions and 4 active address markers
+ * (mgw_limits.h: every list, agenda first page and sweep carries them);
+ * ActionAdd, MarkerAdd and a reopening ActionUpdate are refused beyond.
+ * MergeCase moved the duplicate's follow-up into the surviving case
+ * unchecked: two cases of 40 open actions and 3 markers became one of 80
+ * and 6, and merging again grew it without end. A merge that would pass a
+ * cap is now refused INVALID_REQUEST (too_many_actions / too_many_markers,
+ * audited) until some are closed or withdrawn.
+ */
+Test(abuse5, merging_cases_does_not_carry_one_case_past_its_follow_up_caps)
+{
+	gw_start(&G, NULL);
+	char r1[32], r2[32], e[256], why[512];
+	refer("police", "referral_police.json", NULL, r1);
+	refer("health", "referral_health.json", NULL, r2);
+	mgw_client *ch = node(&G, "chair", e, sizeof e);
+	cr_assert_not_null(ch, "%s", e);
+	mgw_client *po = node(&G, "police", e, sizeof e);
+	cr_assert_not_null(po, "%s", e);
+	add_marker(po, r1, "mk-1a");
+	add_marker(po, r1, "mk-1b");
+	add_marker(po, r1, "mk-1c");
+	add_marker(po, r2, "mk-2a");
+	add_marker(po, r2, "mk-2b");
+	add_actions(ch, r1, "a1", 33);
+	add_actions(ch, r2, "a2", 32);
+
+	/* 65 open actions merged: refused, nothing moved. */
+	cr_assert_eq(merge(ch, r2, r1, why, sizeof why),
+		     MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST, "merged into 65 open actions: %s",
+		     why);
+	cr_assert(strstr(why, "64 open actions"), "%s", why);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				"too_many_actions", 1), 1);
+
+	/* Health closes one: 64 fit, but 5 active markers do not. */
+	mgw_client *he = node(&G, "health", e, sizeof e);
+	cr_assert_not_null(he, "%s", e);
+	Marac__V1__ActionUpdate au = MARAC__V1__ACTION_UPDATE__INIT;
+	au.msg_id = "close-one";
+	au.action_id = "A-000001";
+	au.status = MARAC__V1__ACTION_STATUS__ACTION_STATUS_DONE;
+	Marac__V1__Frame fu = MARAC__V1__FRAME__INIT;
+	fu.body_case = MARAC__V1__FRAME__BODY_ACTION_UPDATE;
+	fu.action_update = &au;
+	cr_assert_eq(ask(he, &fu, MARAC__V1__FRAME__BODY_ACTION_RECORDED, why, sizeof why), 0, "%s",
+		     why);
+	cr_assert_eq(merge(ch, r2, r1, why, sizeof why),
+		     MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST, "merged into 5 markers: %s",
+		     why);
+	cr_assert(strstr(why, "4 active address markers"), "%s", why);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				"too_many_markers", 1), 1);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED, NULL), 0);
+
+	/* One marker withdrawn: 64 and 4 fit, and the merge goes through. */
+	Marac__V1__MarkerReview mr = MARAC__V1__MARKER_REVIEW__INIT;
+	mr.msg_id = "mk-2b-withdraw";
+	mr.marker_id = "M-000005";
+	mr.withdraw = 1;
+	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
+	fr.body_case = MARAC__V1__FRAME__BODY_MARKER_REVIEW;
+	fr.marker_review = &mr;
+	cr_assert_eq(ask(po, &fr, MARAC__V1__FRAME__BODY_MARKER_RECORDED, why, sizeof why), 0, "%s",
+		     why);
+	cr_assert_eq(merge(ch, r2, r1, why, sizeof why), 0, "%s", why);
+	mgw_client_free(he);
+	mgw_client_free(po);
+	mgw_client_free(ch);
+}
