@@ -153,8 +153,11 @@ const char *cases_reason_name(int reason);
  * Withdraw or close an open case (by reason's kind). A withdrawal also
  * matches again, without it, the cases recorded as its repeats (within
  * window_months, 1..120): each keeps the newest earlier case left or stops
- * being a repeat. 0, MGW_E_INVALID (no known reason), MGW_E_NOTFOUND,
- * MGW_E_CONFLICT (not open), MGW_E_NOMEM, MGW_E_DB.
+ * being a repeat. A duplicate merged into another case may be withdrawn in
+ * error too (only that reason): it leaves the surviving case's merged
+ * list; what the merge moved stays with the surviving case. 0,
+ * MGW_E_INVALID (no known reason), MGW_E_NOTFOUND, MGW_E_CONFLICT (not
+ * open, or merged and another reason), MGW_E_NOMEM, MGW_E_DB.
  */
 int cases_end(sqlite3 *db, const char *case_ref, int reason, unsigned window_months,
 	      const char *by_node, int64_t at_ms);

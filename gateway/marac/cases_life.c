@@ -285,12 +285,24 @@ int cases_end(sqlite3 *db, const char *case_ref, int reason, unsigned window_mon
 	int rc = cases_state(db, case_ref, &cs);
 	if (rc != MGW_OK)
 		return rc;
-	if (cs.status != LIFE_OPEN)
+	/*
+	 * A duplicate merged into another case may still be withdrawn in
+	 * error: its referral was about the wrong person, and the attending
+	 * agencies hold it until it is (req_case.c retracts it). It leaves the
+	 * surviving case's merged list; what the merge moved (identifiers,
+	 * research, repeats, actions) stays there: the gateway cannot tell
+	 * which identifiers were only the duplicate's.
+	 */
+	int merged = cs.status == LIFE_MERGED &&
+		     reason == MARAC__V1__CASE_END_REASON__CASE_END_REASON_WITHDRAWN_IN_ERROR;
+	if (cs.status != LIFE_OPEN && !merged)
 		return MGW_E_CONFLICT;
 	if (sqlite3_exec(db, "SAVEPOINT cases_end", NULL, NULL, NULL) != SQLITE_OK)
 		return MGW_E_DB;
 	rc = life_put(db, case_ref, kind == 1 ? LIFE_WITHDRAWN : LIFE_CLOSED, reason, NULL, NULL,
 		      by_node, at_ms);
+	if (merged)
+		return sp_end(db, "cases_end", rc); /* its index went with the merge */
 	/* A withdrawn referral should never have counted: no repeat of it, no link to it. */
 	if (rc == MGW_OK && kind == 1) {
 		rc = match_forget(db, case_ref);

@@ -157,9 +157,16 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 	};
 	switch (j->op) {
 	case OP_CLOSE:
-		if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN)
-			return cs.reason == j->reason ? answer(w, jb, j->case_ref, &cs, 0, 1, 0)
-						      : not_open(w, jb, j->case_ref);
+		/* A merged duplicate may still be withdrawn in error (cases_end): else
+		 * a referral about the wrong person, once merged, could never be
+		 * taken back from the agencies it reached. */
+		if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN &&
+		    !(cs.status == MARAC__V1__CASE_STATUS__CASE_STATUS_MERGED &&
+		      j->reason == MARAC__V1__CASE_END_REASON__CASE_END_REASON_WITHDRAWN_IN_ERROR))
+			return cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_MERGED &&
+					       cs.reason == j->reason
+				       ? answer(w, jb, j->case_ref, &cs, 0, 1, 0)
+				       : not_open(w, jb, j->case_ref);
 		rc = cases_end(db, j->case_ref, j->reason, w->e->cfg->repeat_window_months, jb->node,
 			       now);
 		f.event = cases_reason_kind(j->reason) == 1

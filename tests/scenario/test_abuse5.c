@@ -280,3 +280,49 @@ Test(abuse5, merging_cases_does_not_carry_one_case_past_its_follow_up_caps)
 	mgw_client_free(po);
 	mgw_client_free(ch);
 }
+
+/*
+ * A referral about the wrong woman is withdrawn in error, which retracts
+ * every delivery of it from the attending agencies (section 12). Once the
+ * chair had merged it into another referral (health's, taken for the same
+ * incident), it could never be: CloseCase on a merged case was
+ * CASE_NOT_OPEN, RetractShare of a referral is refused (withdraw the case
+ * instead), and the surviving case's withdrawal retracts only its own
+ * referrer's deliveries. Now a merged duplicate may be withdrawn in error
+ * (only that): its deliveries are retracted and it leaves the surviving
+ * case's row; other reasons stay CASE_NOT_OPEN.
+ */
+Test(abuse5, a_merged_referral_can_still_be_withdrawn_in_error_and_retracted)
+{
+	gw_start(&G, NULL);
+	char r1[32], r2[32], meeting[16];
+	refer("police", "referral_police.json", "wrong-woman", r1);
+	json_str(out, "meetingDate", meeting, sizeof meeting);
+	refer("health", "referral_health.json", NULL, r2);
+	const char *mg[] = {"case", "merge", r1, "--into", r2, NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, mg), 0, "%s", err);
+
+	const char *cl[] = {"case", "close", r1, "--reason", "no_further_action", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, cl), 1);
+	cr_assert(strstr(err, "ERROR_CODE_CASE_NOT_OPEN"), "%s", err);
+
+	const char *wd[] = {"case", "withdraw", r1, "--reason", "in_error", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wd), 0,
+		     "a merged referral about the wrong person cannot be withdrawn: %s", err);
+	cr_assert(strstr(out, "CASE_STATUS_WITHDRAWN"), "%s", out);
+	const char *n = strstr(out, "\"retractedDeliveries\": ");
+	cr_assert(n && atoi(n + 23) > 0, "its deliveries are retracted: %s", out);
+	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SHARE_RETRACTED, NULL, 1),
+		      1);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_WITHDRAWN,
+				 "withdrawn_in_error"), 1);
+
+	/* The surviving case stays, without the withdrawn duplicate on its row. */
+	agenda("testshire", meeting);
+	cr_assert(strstr(out, "\"caseRef\": \"TS-2026-0002\""), "%s", out);
+	cr_assert_null(strstr(out, "TS-2026-0001"), "the withdrawn referral is on the agenda: %s",
+		       out);
+	/* Asked again: unchanged. */
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wd), 0, "%s", err);
+	cr_assert(strstr(out, "\"unchanged\": true"), "%s", out);
+}
