@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -325,4 +326,33 @@ Test(abuse5, a_merged_referral_can_still_be_withdrawn_in_error_and_retracted)
 	/* Asked again: unchanged. */
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wd), 0, "%s", err);
 	cr_assert(strstr(out, "\"unchanged\": true"), "%s", out);
+}
+
+/*
+ * The store's WAL holds every share's views until its checkpoint. SQLite
+ * creates gateway.db-wal and -shm with the process umask: in a state_dir
+ * that already existed readable by others (made by hand or an installer;
+ * only systemd's unit sets UMask=0077), they were 0644, open to every
+ * local user. Now the daemon's umask is 077 and the store tightens side
+ * files an older start left behind: nothing in state_dir is readable by
+ * group or others.
+ */
+Test(abuse5, the_store_and_its_wal_are_readable_by_the_gateway_alone)
+{
+	gw_start(&G, NULL);
+	cr_assert_eq(gw_stop(&G), 0);
+	char d[700];
+	snprintf(d, sizeof d, "%s/state", G.dir);
+	cr_assert_eq(chmod(d, 0755), 0);
+	gw_restart(&G);
+	const char *args[] = {"send", "--to", "health", fixture("case_basic.json"), NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, args), 0, "%s", err);
+	const char *names[] = {"gateway.db", "gateway.db-wal", "gateway.db-shm", "audit.key"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char p[800];
+		struct stat st;
+		snprintf(p, sizeof p, "%s/%s", d, names[i]);
+		cr_assert_eq(stat(p, &st), 0, "%s missing", names[i]);
+		cr_assert_eq(st.st_mode & 077, 0, "%s is mode %o", names[i], st.st_mode & 0777);
+	}
 }
