@@ -356,3 +356,51 @@ Test(abuse5, the_store_and_its_wal_are_readable_by_the_gateway_alone)
 		cr_assert_eq(st.st_mode & 077, 0, "%s is mode %o", names[i], st.st_mode & 0777);
 	}
 }
+
+/*
+ * Only a node of the owner agency may report an action (a chair is
+ * refused NOT_OWNER), and only such nodes are sent its notices. A chair
+ * could set an action for an agency with no node in the area (here
+ * education's node serves another area): nobody could ever report it, it
+ * stayed open and overdue on every agenda, its notices went to nobody,
+ * and it counted against the case's 64 for good. Now ActionAdd is refused
+ * INVALID_REQUEST (audited owner_not_attending).
+ */
+Test(abuse5, an_action_for_an_agency_with_no_node_in_the_area_is_refused)
+{
+	gw_start(&G, NULL);
+	cr_assert_eq(gw_stop(&G), 0);
+	char *c = slurp(G.config);
+	cr_assert_not_null(c);
+	const char *from = "id: education-testshire";
+	char *p = strstr(c, from);
+	cr_assert_not_null(p);
+	char *areas = strstr(p, "areas: [testshire]");
+	cr_assert_not_null(areas);
+	FILE *f = fopen(G.config, "w");
+	cr_assert_not_null(f);
+	fprintf(f, "%.*sareas: [otherton]%s", (int)(areas - c), c, areas + strlen("areas: [testshire]"));
+	fclose(f);
+	free(c);
+	gw_restart(&G);
+	refer_police_case(&G);
+
+	char m1[11], due[11];
+	caldate_format(today() - 1, m1);
+	caldate_format(today() + 30, due);
+	const char *ed[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "education",
+			    "--date", m1, "--due", due, "--description",
+			    "Education to check attendance records.", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, ed), 1,
+		     "an action nobody can report was recorded: %s", out);
+	cr_assert(strstr(err, "ERROR_CODE_INVALID_REQUEST") && strstr(err, "no node of education"),
+		  "%s", err);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				"owner_not_attending", 1), 1);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_ADDED, NULL), 0);
+	/* An attending owner is recorded as before. */
+	const char *he[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "health",
+			    "--date", m1, "--due", due, "--description",
+			    "Health to review the care plan.", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, he), 0, "%s", err);
+}
