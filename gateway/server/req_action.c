@@ -440,10 +440,26 @@ static int date_ok(const char *s, int32_t *d)
 	return s != NULL && strlen(s) == 10 && caldate_parse(s, d) == 0;
 }
 
+/*
+ * Free text of min..MGW_FOLLOWUP_TEXT_MAX bytes holding no control
+ * character but tab, line feed and carriage return: no other C0 code, DEL
+ * or C1 code (U+0080..U+009F). The text is printed on the owner's and the
+ * chair's terminals (marac action list) and agendas; an escape sequence
+ * there could rewrite the screen, hide words, set the window title or,
+ * through OSC 52, the reader's clipboard.
+ */
 static int text_ok(const char *s, size_t min)
 {
 	size_t n = s ? strlen(s) : 0;
-	return n >= min && n <= MGW_FOLLOWUP_TEXT_MAX;
+	if (n < min || n > MGW_FOLLOWUP_TEXT_MAX)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f)
+			return 0;
+		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return 0;
+	}
+	return 1;
 }
 
 /* Refusal message for ActionAdd's fields, or NULL when they are valid. */
@@ -462,7 +478,8 @@ static const char *add_invalid(const Marac__V1__ActionAdd *q)
 	if (!date_ok(q->due_date, &dd) || dd < md)
 		return "due_date: YYYY-MM-DD, on or after marac_date";
 	if (!text_ok(q->description, 1))
-		return "description: 1 to 4096 bytes";
+		return "description: 1 to 4096 bytes of text (no control characters but tab and "
+		       "line breaks)";
 	return NULL;
 }
 
@@ -525,7 +542,8 @@ void action_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 			goto fail;
 		}
 		if (!text_ok(q->note, 0)) {
-			refuse(g, s, NULL, NULL, &r, "note: at most 4096 bytes");
+			refuse(g, s, NULL, NULL, &r, "note: at most 4096 bytes of text (no control "
+			       "characters but tab and line breaks)");
 			goto fail;
 		}
 		rc = actions_owner(store_db(g->reader), q->action_id, area, sizeof area, &owner);

@@ -5,6 +5,7 @@
  * test fails on the gateway as it was before the fix named in its comment.
  */
 #include <criterion/criterion.h>
+#include <sqlite3.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -403,4 +404,109 @@ Test(abuse5, an_action_for_an_agency_with_no_node_in_the_area_is_refused)
 			    "--date", m1, "--due", due, "--description",
 			    "Health to review the care plan.", NULL};
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, he), 0, "%s", err);
+}
+
+
+
+/*
+ * An action's description and note are printed on the owner's and the
+ * chair's terminals by `marac action list`, and on the agenda. A
+ * compromised chair put escape sequences in a description ("\x1b]52;c;..."
+ * sets the reader's clipboard, "\x1b[8m" hides the words after it, "\x1b[2J"
+ * clears the screen): they were stored and printed raw to health's
+ * terminal. Now ActionAdd and ActionUpdate refuse control characters but
+ * tab and line breaks (INVALID_REQUEST, audited), and the list and the HTML
+ * agenda show any stored before as '?'.
+ */
+Test(abuse5, escape_sequences_in_action_text_never_reach_a_terminal)
+{
+	gw_start(&G, NULL);
+	refer_police_case(&G);
+	char e[256], why[512], m1[11], due[11];
+	mgw_client *ch = node(&G, "chair", e, sizeof e);
+	cr_assert_not_null(ch, "%s", e);
+	caldate_format(today() - 1, m1);
+	caldate_format(today() + 30, due);
+	static const char *const bad[] = {
+		"Health to call.\x1b]52;c;ZWNobyBoaQ==\x07",
+		"Health to call.\x1b[8m but not today",
+		"Health to call.\xc2\x9b" "2J",
+		"Health to call.\x7f",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "esc-%zu", i);
+		Marac__V1__ActionAdd aa = MARAC__V1__ACTION_ADD__INIT;
+		aa.msg_id = id;
+		aa.case_ref = "TS-2026-0001";
+		aa.marac_date = m1;
+		aa.due_date = due;
+		aa.owner = MARAC__V1__AGENCY__AGENCY_HEALTH;
+		aa.description = (char *)bad[i];
+		Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
+		fr.body_case = MARAC__V1__FRAME__BODY_ACTION_ADD;
+		fr.action_add = &aa;
+		cr_assert_eq(ask(ch, &fr, MARAC__V1__FRAME__BODY_ACTION_RECORDED, why, sizeof why),
+			     MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
+			     "description %zu with a control character was stored", i);
+		cr_assert(strstr(why, "control characters"), "%s", why);
+	}
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_ADDED, NULL), 0);
+	/* Tabs and line breaks are text. */
+	Marac__V1__ActionAdd ok = MARAC__V1__ACTION_ADD__INIT;
+	ok.msg_id = "esc-ok";
+	ok.case_ref = "TS-2026-0001";
+	ok.marac_date = m1;
+	ok.due_date = due;
+	ok.owner = MARAC__V1__AGENCY__AGENCY_HEALTH;
+	ok.description = "Health to call:\r\n\t1. the GP\n\t2. the ward";
+	Marac__V1__Frame fo = MARAC__V1__FRAME__INIT;
+	fo.body_case = MARAC__V1__FRAME__BODY_ACTION_ADD;
+	fo.action_add = &ok;
+	cr_assert_eq(ask(ch, &fo, MARAC__V1__FRAME__BODY_ACTION_RECORDED, why, sizeof why), 0, "%s",
+		     why);
+	mgw_client_free(ch);
+	/* A note likewise. */
+	mgw_client *he = node(&G, "health", e, sizeof e);
+	cr_assert_not_null(he, "%s", e);
+	Marac__V1__ActionUpdate au = MARAC__V1__ACTION_UPDATE__INIT;
+	au.msg_id = "esc-note";
+	au.action_id = "A-000001";
+	au.status = MARAC__V1__ACTION_STATUS__ACTION_STATUS_DONE;
+	au.note = "Called.\x1b[2J";
+	Marac__V1__Frame fu = MARAC__V1__FRAME__INIT;
+	fu.body_case = MARAC__V1__FRAME__BODY_ACTION_UPDATE;
+	fu.action_update = &au;
+	cr_assert_eq(ask(he, &fu, MARAC__V1__FRAME__BODY_ACTION_RECORDED, why, sizeof why),
+		     MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST, "a note with ESC was stored");
+	mgw_client_free(he);
+
+	/* Text stored before the gateway refused it is shown defused. */
+	cr_assert_eq(gw_stop(&G), 0);
+	char db[700];
+	snprintf(db, sizeof db, "%s/state/gateway.db", G.dir);
+	sqlite3 *s;
+	cr_assert_eq(sqlite3_open(db, &s), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(s, "UPDATE maction SET description = 'Health to call.'"
+				     " || char(27) || ']52;c;ZWNobyBoaQ==' || char(7) ||"
+				     " char(27) || '[8m hidden' || char(155) WHERE id = 'A-000001'",
+				  NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(s);
+	gw_restart(&G);
+	const char *ls[] = {"action", "list", NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, ls), 0, "%s", err);
+	cr_assert(strstr(out, "Health to call.?]52;c;"), "%s", out);
+	cr_assert_null(strchr(out, 0x1b), "an escape sequence reached the terminal");
+	cr_assert_null(strstr(out, "\xc2\x9b"), "a C1 control reached the terminal");
+	cr_assert(strstr(out, "Health to call:\n    \t") == NULL && strstr(out, "\r") == NULL,
+		  "%s", out);
+	int32_t meet = today() + 7;
+	while (caldate_weekday(meet) != 2)
+		meet++;
+	char md[11];
+	caldate_format(meet, md);
+	const char *ag[] = {"agenda", "--area", "testshire", "--date", md, NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, ag), 0, "%s", err);
+	cr_assert(strstr(out, "Health to call.?]52;"), "%s", out);
+	cr_assert_null(strchr(out, 0x1b), "an escape sequence is in the HTML agenda");
 }
