@@ -1076,6 +1076,12 @@ static int check_complete(struct ctx *x, const struct mgw_config *c, const yaml_
 		if (files[i].path && access(files[i].path, R_OK) != 0)
 			return fail(x, files[i].at, "%s \"%s\": %s", files[i].what, files[i].path,
 				    strerror(errno));
+	/* The gateway's private key, as match_key and audit.key: whoever can read
+	 * it can be the gateway to every node. */
+	struct stat st;
+	if (stat(c->tls_key, &st) == 0 && (st.st_mode & 077))
+		return fail(x, x->at_key, "tls.key \"%s\": readable by group or others (chmod 600)",
+			    c->tls_key);
 	return MGW_OK;
 }
 
