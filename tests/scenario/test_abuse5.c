@@ -481,6 +481,8 @@ Test(abuse5, escape_sequences_in_action_text_never_reach_a_terminal)
 	cr_assert_eq(ask(he, &fu, MARAC__V1__FRAME__BODY_ACTION_RECORDED, why, sizeof why),
 		     MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST, "a note with ESC was stored");
 	mgw_client_free(he);
+	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED, NULL, 5), 5,
+		      "every refusal is audited");
 
 	/* Text stored before the gateway refused it is shown defused. */
 	cr_assert_eq(gw_stop(&G), 0);
