@@ -155,7 +155,9 @@ const char *cases_reason_name(int reason);
  * window_months, 1..120): each keeps the newest earlier case left or stops
  * being a repeat. A duplicate merged into another case may be withdrawn in
  * error too (only that reason): it leaves the surviving case's merged
- * list; what the merge moved stays with the surviving case. 0,
+ * list, and the blind-index keys the surviving case had only from it
+ * (mcase_merged_key, kept by cases_merge) leave the index; research,
+ * repeats and actions the merge moved stay. 0,
  * MGW_E_INVALID (no known reason), MGW_E_NOTFOUND, MGW_E_CONFLICT (not
  * open, or merged and another reason), MGW_E_NOMEM, MGW_E_DB.
  */

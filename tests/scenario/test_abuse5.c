@@ -292,8 +292,9 @@ Test(abuse5, merging_cases_does_not_carry_one_case_past_its_follow_up_caps)
  * CASE_NOT_OPEN, RetractShare of a referral is refused (withdraw the case
  * instead), and the surviving case's withdrawal retracts only its own
  * referrer's deliveries. Now a merged duplicate may be withdrawn in error
- * (only that): its deliveries are retracted and it leaves the surviving
- * case's row; other reasons stay CASE_NOT_OPEN.
+ * (only that): its deliveries are retracted, it leaves the surviving
+ * case's row, and the identifiers the surviving case had only from it leave
+ * its index (mcase_merged_key); other reasons stay CASE_NOT_OPEN.
  */
 Test(abuse5, a_merged_referral_can_still_be_withdrawn_in_error_and_retracted)
 {
@@ -328,6 +329,18 @@ Test(abuse5, a_merged_referral_can_still_be_withdrawn_in_error_and_retracted)
 	/* Asked again: unchanged. */
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, wd), 0, "%s", err);
 	cr_assert(strstr(out, "\"unchanged\": true"), "%s", out);
+
+	/* The wrong woman's NHS number, which only police's referral held and the
+	 * merge gave the surviving case, no longer finds it at the point of call;
+	 * the phone both referrals held still does. */
+	const char *nhs[] = {"lookup", "--nhs", "999 123 4578", NULL};
+	cr_assert_eq(cli_run2(&G, "control", out, sizeof out, err, sizeof err, nhs), 0, "%s", err);
+	cr_assert_null(strstr(out, "TS-2026-0002"),
+		       "the withdrawn referral's identifier still finds the case it was merged into:"
+		       " %s", out);
+	const char *ph[] = {"lookup", "--phone", "07700 900123", NULL};
+	cr_assert_eq(cli_run2(&G, "control", out, sizeof out, err, sizeof err, ph), 0, "%s", err);
+	cr_assert(strstr(out, "\"found\": true") && strstr(out, "TS-2026-0002"), "%s", out);
 }
 
 /*
