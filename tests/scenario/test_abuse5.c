@@ -592,3 +592,34 @@ Test(abuse5, private_keys_readable_by_others_are_refused)
 		 pki_file("ca.crt"));
 	cr_assert_eq(sh_run(cmd), 0, "%s", err);
 }
+
+/*
+ * Shares and referrals skip a node whose registered certificate has
+ * expired or is revoked (it can never connect to fetch them: abuse4). The
+ * follow-up notices did not: an action owned by housing queued its
+ * ACTION_DUE (and every week an ACTION_OVERDUE) for housing-revoked and
+ * housing-expired too, in outboxes nothing drains. Now notices skip them
+ * (an OIC or escalation node that cannot connect falls back as when none
+ * is set).
+ */
+Test(abuse5, notices_are_not_queued_for_nodes_that_cannot_connect)
+{
+	setenv("MARAC_CLOCK_OFFSET_DAYS", "0", 1); /* sweeps every second */
+	gw_start(&G, NULL);
+	unsetenv("MARAC_CLOCK_OFFSET_DAYS");
+	refer_police_case(&G);
+	char m1[11], due[11];
+	caldate_format(today() - 1, m1);
+	caldate_format(today(), due);
+	const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "housing",
+			     "--date", m1, "--due", due, "--description",
+			     "Housing to review the tenancy.", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0, "%s", err);
+	/* housing-testshire and the chair: two deliveries of the notice. */
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, NULL, 2), 2);
+	sleep(3); /* later sweeps add nothing (one notice per due date) */
+	int n = audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_COMMITTED,
+			    "action_due");
+	cr_assert_eq(n, 2, "%d deliveries of one ACTION_DUE (to revoked or expired nodes too)", n);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, NULL), 2);
+}
