@@ -135,5 +135,43 @@ else
 	bad "failing policy test: rc=$rc: $out"
 fi
 
+# 8. Red team: a deeply nested policy or policy test file is refused at once,
+# naming file and line. libyaml's loader is quadratic in nesting: 100,000
+# levels (200 KB) took about 15 s, a 1 MiB file minutes (a reload held the
+# daemon that long).
+python3 -c "print('version: 1\nrules: ' + '[' * 100000 + ']' * 100000)" >"$TMP/deep.yaml"
+start=$(date +%s%N)
+out=$(timeout 60 "$MARAC" policy check "$TMP/deep.yaml" 2>&1)
+rc=$?
+ms=$((($(date +%s%N) - start) / 1000000))
+if [ $rc -eq 1 ] && [ $ms -lt 2000 ] && echo "$out" | grep -q "deep.yaml:2: nested deeper than 32 levels"; then
+	ok "deeply nested policy refused with file:line in ${ms} ms"
+else
+	bad "deeply nested policy: rc=$rc in ${ms} ms: $out"
+fi
+mkdir -p "$TMP/deeptests"
+python3 -c "print('to: housing\npurpose: meeting\ncase: ' + '{a: ' * 100000 + '}' * 100000)" \
+	>"$TMP/deeptests/deep.test.yaml"
+start=$(date +%s%N)
+out=$(timeout 60 "$MARAC" policy test --policy "$SRC/policy/default.yaml" "$TMP/deeptests" 2>&1)
+rc=$?
+ms=$((($(date +%s%N) - start) / 1000000))
+if [ $rc -eq 1 ] && [ $ms -lt 2000 ] &&
+	echo "$out" | grep -q "^FAIL deep.test.yaml: .*deep.test.yaml:3: nested deeper than 32 levels" &&
+	echo "$out" | tail -1 | grep -q '^0 passed, 1 failed$'; then
+	ok "deeply nested policy test refused with file:line in ${ms} ms"
+else
+	bad "deeply nested policy test: rc=$rc in ${ms} ms: $out"
+fi
+start=$(date +%s%N)
+out=$(timeout 60 "$MARAC" policy test --policy "$TMP/deep.yaml" "$SRC/policy/tests" 2>&1)
+rc=$?
+ms=$((($(date +%s%N) - start) / 1000000))
+if [ $rc -eq 1 ] && [ $ms -lt 2000 ] && echo "$out" | grep -q "deep.yaml:2: nested deeper"; then
+	ok "policy test with a deeply nested policy refused in ${ms} ms"
+else
+	bad "policy test with a deeply nested policy: rc=$rc in ${ms} ms: $(echo "$out" | tail -3)"
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -188,6 +188,31 @@ static const ProtobufCMessage *list_of(const Marac__V1__Frame *res)
 	return &res->action_list->base;
 }
 
+/*
+ * Free text for a terminal: line breaks indented as the list's, a CR of a
+ * CRLF dropped, any other control character (C0, DEL, C1) shown as '?'. A
+ * gateway refuses them in new text, but one may have been stored before,
+ * and an escape sequence would reach the reader's terminal.
+ */
+static void put_text(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n')
+			fputs("\n    ", stdout);
+		else if (*p == '\r' && p[1] == '\n')
+			continue;
+		else if (*p == '\t')
+			putchar(' ');
+		else if (*p < 0x20 || *p == 0x7f)
+			putchar('?');
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			putchar('?');
+			p++;
+		} else
+			putchar(*p);
+	}
+}
+
 static void print_list(const ProtobufCMessage *m)
 {
 	const Marac__V1__ActionList *l = (const Marac__V1__ActionList *)m;
@@ -195,12 +220,14 @@ static void print_list(const ProtobufCMessage *m)
 	for (size_t i = 0; i < l->n_actions; i++) {
 		const Marac__V1__Action *a = l->actions[i];
 		char cd[32];
-		printf("%s  %s  %s  due %s  %s  %s\n    %s\n", a->action_id, a->case_ref,
+		printf("%s  %s  %s  due %s  %s  %s\n    ", a->action_id, a->case_ref,
 		       agenda_agency_label(a->owner), a->due_date,
 		       a->status == MARAC__V1__ACTION_STATUS__ACTION_STATUS_OPEN
 			       ? countdown(a->days_left, cd, sizeof cd)
 			       : status_label(a->status),
-		       a->date_reported[0] ? a->date_reported : "", a->description);
+		       a->date_reported[0] ? a->date_reported : "");
+		put_text(a->description);
+		putchar('\n');
 	}
 }
 

@@ -6,6 +6,7 @@
 #include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "mgw_err.h"
@@ -92,6 +93,12 @@ int conn_open(const struct conn_args *a, mgw_client **c)
 	if (!a->gateway || !a->cert || !a->key || !a->ca) {
 		fprintf(stderr, "marac: --gateway, --cert, --key and --ca are required\n");
 		return EX_USAGE;
+	}
+	/* This node's private key: whoever can read it can be this agency's node. */
+	struct stat st;
+	if (stat(a->key, &st) == 0 && (st.st_mode & 077)) {
+		fprintf(stderr, "marac: --key %s: readable by group or others (chmod 600)\n", a->key);
+		return EX_INPUT;
 	}
 	struct mgw_client_opts o = {
 		.url = a->gateway, .cert = a->cert, .key = a->key, .ca = a->ca,

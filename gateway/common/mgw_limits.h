@@ -338,6 +338,15 @@
 #define MGW_CONFIG_MAX_DEPTH          16u
 
 /*
+ * Nesting of a policy file and of a policy test file (yaml_depth.h). The
+ * deepest in policy/ is seven levels (a test's case: persons -> a person
+ * -> addresses -> an address -> lines); 32 leaves room for flow style. The
+ * policy loader read any depth its 1 MiB allows, quadratically: about
+ * seven minutes for one file, on the daemon's service thread at a reload.
+ */
+#define MGW_POLICY_MAX_DEPTH          32u
+
+/*
  * A CRL file read by config_crl_check: a CA revoking tens of thousands of
  * certificates writes a few MiB; 16 MiB bounds a wrong path (a device, a
  * log) without refusing any real CRL.

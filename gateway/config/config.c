@@ -35,6 +35,7 @@
 #include "marac/v1/case.pb-c.h"
 #include "mgw_err.h"
 #include "mgw_limits.h"
+#include "yaml_depth.h"
 
 struct ctx {
 	yaml_document_t doc;
@@ -1075,6 +1076,12 @@ static int check_complete(struct ctx *x, const struct mgw_config *c, const yaml_
 		if (files[i].path && access(files[i].path, R_OK) != 0)
 			return fail(x, files[i].at, "%s \"%s\": %s", files[i].what, files[i].path,
 				    strerror(errno));
+	/* The gateway's private key, as match_key and audit.key: whoever can read
+	 * it can be the gateway to every node. */
+	struct stat st;
+	if (stat(c->tls_key, &st) == 0 && (st.st_mode & 077))
+		return fail(x, x->at_key, "tls.key \"%s\": readable by group or others (chmod 600)",
+			    c->tls_key);
 	return MGW_OK;
 }
 
@@ -1169,38 +1176,15 @@ fail:
 
 /*
  * Refuse nesting deeper than MGW_CONFIG_MAX_DEPTH before building the
- * document: libyaml's loader takes tens of seconds on a 100,000-deep file,
- * while its event parser reaches the limit after a few dozen events. Syntax
- * errors are left to the loader, which reports them with context.
+ * document (yaml_depth.h: libyaml's loader is quadratic in nesting).
  */
 static int check_depth(struct ctx *x)
 {
-	yaml_parser_t p;
-	if (!yaml_parser_initialize(&p))
-		return MGW_E_NOMEM;
-	yaml_parser_set_input_string(&p, (const unsigned char *)x->text, x->len);
-	int rc = MGW_OK;
-	unsigned depth = 0;
-	for (;;) {
-		yaml_event_t e;
-		if (!yaml_parser_parse(&p, &e))
-			break;
-		yaml_event_type_t t = e.type;
-		unsigned long line = (unsigned long)e.start_mark.line + 1;
-		yaml_event_delete(&e);
-		if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT) {
-			if (++depth > MGW_CONFIG_MAX_DEPTH) {
-				rc = fail_at(x, line, "nested deeper than %u levels: not a gateway "
-						      "configuration", MGW_CONFIG_MAX_DEPTH);
-				break;
-			}
-		} else if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT) {
-			depth--;
-		} else if (t == YAML_STREAM_END_EVENT) {
-			break;
-		}
-	}
-	yaml_parser_delete(&p);
+	unsigned long line = 0;
+	int rc = yaml_depth_text(x->text, x->len, MGW_CONFIG_MAX_DEPTH, &line);
+	if (rc == MGW_E_INVALID)
+		return fail_at(x, line, "nested deeper than %u levels: not a gateway "
+					"configuration", MGW_CONFIG_MAX_DEPTH);
 	return rc;
 }
 

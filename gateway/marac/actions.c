@@ -491,6 +491,38 @@ int actions_transfer(sqlite3 *db, const char *case_ref, const char *to_area)
 	return exec_both(db, sql, case_ref, to_area);
 }
 
+int actions_merge_fits(sqlite3 *db, const char *dup_ref, const char *into_ref,
+		       const char **what)
+{
+	static const struct {
+		const char *sql, *what;
+		unsigned max;
+	} caps[2] = {
+		{"SELECT COUNT(*) FROM maction WHERE case_ref IN (?1, ?2) AND status = 1",
+		 "actions", MGW_ACTIONS_OPEN_PER_CASE_MAX},
+		{"SELECT COUNT(*) FROM mmarker WHERE case_ref IN (?1, ?2) AND state = 1",
+		 "markers", MGW_MARKERS_ACTIVE_PER_CASE_MAX},
+	};
+	*what = NULL;
+	for (size_t i = 0; i < 2; i++) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(db, caps[i].sql, -1, &st, NULL) != SQLITE_OK)
+			return MGW_E_DB;
+		sqlite3_bind_text(st, 1, dup_ref, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, into_ref, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(st);
+		sqlite3_int64 n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+		sqlite3_finalize(st);
+		if (n < 0)
+			return MGW_E_DB;
+		if (n > (sqlite3_int64)caps[i].max) {
+			*what = caps[i].what;
+			return MGW_E_TOO_LARGE;
+		}
+	}
+	return MGW_OK;
+}
+
 int actions_merge(sqlite3 *db, const char *dup_ref, const char *into_ref)
 {
 	/* Merges are within one area (req_case.c refuses others): area stays. */

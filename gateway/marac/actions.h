@@ -48,6 +48,16 @@ int actions_schema(sqlite3 *db);
 int actions_merge(sqlite3 *db, const char *dup_ref, const char *into_ref);
 
 /*
+ * Would the two cases' follow-up, merged, keep the per-case caps
+ * (MGW_ACTIONS_OPEN_PER_CASE_MAX open actions, MGW_MARKERS_ACTIVE_PER_CASE_MAX
+ * active markers)? Checked by the MergeCase writer before actions_merge, as
+ * ActionAdd, MarkerAdd and a reopening ActionUpdate are. 0;
+ * MGW_E_TOO_LARGE with *what "actions" or "markers" (static); MGW_E_DB.
+ */
+int actions_merge_fits(sqlite3 *db, const char *dup_ref, const char *into_ref,
+		       const char **what);
+
+/*
  * A transferred case's actions and address markers move to to_area (called
  * by the TransferCase writer, req_case.c, in its transaction). 0,
  * MGW_E_INVALID, MGW_E_DB.

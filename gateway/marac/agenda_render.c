@@ -132,16 +132,29 @@ static void lapsed_title(const Marac__V1__Agenda *a, const char *num, char *buf,
 
 /* ---- HTML ---------------------------------------------------------------- */
 
+/* Text as HTML; a control character (C0 but tab and line breaks, DEL, C1),
+ * which HTML forbids and which would act on a terminal the page is printed
+ * to (`marac agenda` writes to standard output), as '?'. */
 static void html_text(FILE *f, const char *s)
 {
 	for (s = str(s); *s; s++) {
-		switch (*s) {
+		unsigned char c = (unsigned char)*s;
+		switch (c) {
 		case '&': fputs("&amp;", f); break;
 		case '<': fputs("&lt;", f); break;
 		case '>': fputs("&gt;", f); break;
 		case '"': fputs("&quot;", f); break;
 		case '\'': fputs("&#39;", f); break;
-		default: fputc(*s, f);
+		default:
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+				fputc('?', f);
+			} else if (c == 0xc2 && (unsigned char)s[1] >= 0x80 &&
+				   (unsigned char)s[1] <= 0x9f) {
+				fputc('?', f);
+				s++;
+			} else {
+				fputc(*s, f);
+			}
 		}
 	}
 }

@@ -153,19 +153,27 @@ const char *cases_reason_name(int reason);
  * Withdraw or close an open case (by reason's kind). A withdrawal also
  * matches again, without it, the cases recorded as its repeats (within
  * window_months, 1..120): each keeps the newest earlier case left or stops
- * being a repeat. 0, MGW_E_INVALID (no known reason), MGW_E_NOTFOUND,
- * MGW_E_CONFLICT (not open), MGW_E_NOMEM, MGW_E_DB.
+ * being a repeat. A duplicate merged into another case may be withdrawn in
+ * error too (only that reason): it leaves the surviving case's merged
+ * list, and the blind-index keys the surviving case had only from it
+ * (mcase_merged_key, kept by cases_merge) leave the index; research,
+ * repeats and actions the merge moved stay. 0,
+ * MGW_E_INVALID (no known reason), MGW_E_NOTFOUND, MGW_E_CONFLICT (not
+ * open, or merged and another reason), MGW_E_NOMEM, MGW_E_DB.
  */
 int cases_end(sqlite3 *db, const char *case_ref, int reason, unsigned window_months,
 	      const char *by_node, int64_t at_ms);
 
 /*
  * Merge the open case dup into the open case into (same area, not the same
- * case). 0, MGW_E_INVALID (same case or other area), MGW_E_NOTFOUND,
- * MGW_E_CONFLICT (either not open), MGW_E_DB.
+ * case). When into was recorded as a repeat of dup (two referrals of one
+ * incident, the later kept), it is matched again without dup within
+ * window_months (1..120), as cases_end does for a withdrawal. 0,
+ * MGW_E_INVALID (same case, other area or bad window), MGW_E_NOTFOUND,
+ * MGW_E_CONFLICT (either not open), MGW_E_NOMEM, MGW_E_DB.
  */
-int cases_merge(sqlite3 *db, const char *dup, const char *into, const char *by_node,
-		int64_t at_ms);
+int cases_merge(sqlite3 *db, const char *dup, const char *into, unsigned window_months,
+		const char *by_node, int64_t at_ms);
 
 /*
  * Transfer the open case_ref to to_area, listed for meeting_date there.

@@ -40,7 +40,15 @@ static const char life_schema_sql[] =
 	" case_ref TEXT PRIMARY KEY REFERENCES mcase(case_ref), status INTEGER NOT NULL,"
 	" reason INTEGER NOT NULL, merged_into TEXT, origin_area TEXT, by_node TEXT NOT NULL,"
 	" at_ms INTEGER NOT NULL) WITHOUT ROWID;"
-	"CREATE INDEX IF NOT EXISTS mcase_life_merged ON mcase_life(merged_into);";
+	"CREATE INDEX IF NOT EXISTS mcase_life_merged ON mcase_life(merged_into);"
+	/* Which blind-index keys of a case came to it only by a merge, and from
+	 * which duplicate's referral: a duplicate withdrawn in error after its
+	 * merge takes them back (cases_end). A key the case had itself has no
+	 * row; one that two duplicates brought has two. */
+	"CREATE TABLE IF NOT EXISTS mcase_merged_key("
+	" hmac BLOB NOT NULL, party INTEGER NOT NULL, case_ref TEXT NOT NULL,"
+	" from_case TEXT NOT NULL, PRIMARY KEY(hmac, party, case_ref, from_case)) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS mcase_merged_key_from ON mcase_merged_key(from_case);";
 
 int cases_life_schema(sqlite3 *db)
 {
@@ -210,16 +218,18 @@ static int keys_of(sqlite3 *db, const char *case_ref, struct match_keys *k)
  * longer a repeat. Otherwise the agenda would flag a repeat whose only
  * earlier referral was a mistake.
  */
-static int rematch_repeats_of(sqlite3 *db, const char *withdrawn, unsigned window_months)
+static int rematch_where(sqlite3 *db, const char *sql, const char *a, const char *b,
+			 unsigned window_months)
 {
 	sqlite3_stmt *st;
 	char (*refs)[CASES_REF_MAX] = NULL, (*dates)[11] = NULL;
 	size_t n = 0;
 	int rc = MGW_E_DB;
-	if (sqlite3_prepare_v2(db, "SELECT case_ref, referral_date FROM mcase"
-				   " WHERE prev_case_ref = ?1", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return MGW_E_DB;
-	sqlite3_bind_text(st, 1, withdrawn, -1, SQLITE_STATIC);
+	bind_text(st, 1, a);
+	if (sqlite3_bind_parameter_count(st) > 1)
+		bind_text(st, 2, b);
 	int s;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		void *nr = realloc(refs, (n + 1) * sizeof *refs);
@@ -267,6 +277,12 @@ fail:
 	return rc;
 }
 
+static int rematch_repeats_of(sqlite3 *db, const char *withdrawn, unsigned window_months)
+{
+	return rematch_where(db, "SELECT case_ref, referral_date FROM mcase"
+				 " WHERE prev_case_ref = ?1", withdrawn, NULL, window_months);
+}
+
 int cases_end(sqlite3 *db, const char *case_ref, int reason, unsigned window_months,
 	      const char *by_node, int64_t at_ms)
 {
@@ -277,13 +293,43 @@ int cases_end(sqlite3 *db, const char *case_ref, int reason, unsigned window_mon
 	int rc = cases_state(db, case_ref, &cs);
 	if (rc != MGW_OK)
 		return rc;
-	if (cs.status != LIFE_OPEN)
+	/*
+	 * A duplicate merged into another case may still be withdrawn in
+	 * error: its referral was about the wrong person, and the attending
+	 * agencies hold it until it is (req_case.c retracts it). It leaves the
+	 * surviving case's merged list, and takes back the identifiers only it
+	 * gave the surviving case (below); research, repeats and actions the
+	 * merge moved stay there.
+	 */
+	int merged = cs.status == LIFE_MERGED &&
+		     reason == MARAC__V1__CASE_END_REASON__CASE_END_REASON_WITHDRAWN_IN_ERROR;
+	if (cs.status != LIFE_OPEN && !merged)
 		return MGW_E_CONFLICT;
 	if (sqlite3_exec(db, "SAVEPOINT cases_end", NULL, NULL, NULL) != SQLITE_OK)
 		return MGW_E_DB;
 	rc = life_put(db, case_ref, kind == 1 ? LIFE_WITHDRAWN : LIFE_CLOSED, reason, NULL, NULL,
 		      by_node, at_ms);
+	/* Its referral's identifiers that the surviving case had only from it
+	 * leave the surviving case's index: no later referral or point-of-call
+	 * lookup finds that case by the wrong person's identifiers. */
+	if (rc == MGW_OK && merged)
+		rc = exec3(db,
+			   "DELETE FROM match_key WHERE EXISTS(SELECT 1 FROM mcase_merged_key p"
+			   " WHERE p.from_case = ?1 AND p.hmac = match_key.hmac AND"
+			   " p.party = match_key.party AND p.case_ref = match_key.case_ref)"
+			   " AND NOT EXISTS(SELECT 1 FROM mcase_merged_key q WHERE q.from_case <> ?1"
+			   " AND q.hmac = match_key.hmac AND q.party = match_key.party"
+			   " AND q.case_ref = match_key.case_ref)",
+			   case_ref, NULL, NULL);
+	if (rc == MGW_OK && merged)
+		rc = exec3(db, "DELETE FROM mcase_merged_key WHERE from_case = ?1", case_ref, NULL,
+			   NULL);
+	if (merged)
+		return sp_end(db, "cases_end", rc); /* its own index went with the merge */
 	/* A withdrawn referral should never have counted: no repeat of it, no link to it. */
+	if (rc == MGW_OK && kind == 1)
+		rc = exec3(db, "DELETE FROM mcase_merged_key WHERE case_ref = ?1", case_ref, NULL,
+			   NULL);
 	if (rc == MGW_OK && kind == 1) {
 		rc = match_forget(db, case_ref);
 		if (rc == MGW_E_NOTFOUND)
@@ -294,12 +340,13 @@ int cases_end(sqlite3 *db, const char *case_ref, int reason, unsigned window_mon
 	return sp_end(db, "cases_end", rc);
 }
 
-int cases_merge(sqlite3 *db, const char *dup, const char *into, const char *by_node,
-		int64_t at_ms)
+int cases_merge(sqlite3 *db, const char *dup, const char *into, unsigned window_months,
+		const char *by_node, int64_t at_ms)
 {
 	struct case_state d, t;
 	int rc;
-	if (dup == NULL || into == NULL || strcmp(dup, into) == 0)
+	if (dup == NULL || into == NULL || strcmp(dup, into) == 0 || window_months < 1 ||
+	    window_months > 120)
 		return MGW_E_INVALID;
 	if ((rc = cases_state(db, dup, &d)) != MGW_OK || (rc = cases_state(db, into, &t)) != MGW_OK)
 		return rc;
@@ -317,6 +364,33 @@ int cases_merge(sqlite3 *db, const char *dup, const char *into, const char *by_n
 	 * them. Keys both had stay once (primary key). Then the duplicate's
 	 * own index entry goes (match_forget; its keys are gone already).
 	 */
+	/*
+	 * Where each key the surviving case lacks (as its own) comes from: the
+	 * duplicate's own keys from the duplicate, those it had by an earlier
+	 * merge from their first referral (mcase_merged_key), so that a
+	 * withdrawal in error of either takes back only its own.
+	 */
+#define INTO_LACKS_OWN                                                                      \
+	" AND EXISTS(SELECT 1 FROM match_case WHERE case_ref = ?2)"                         \
+	" AND NOT EXISTS(SELECT 1 FROM match_key o WHERE o.case_ref = ?2 AND"               \
+	" o.hmac = k.hmac AND o.party = k.party AND NOT EXISTS(SELECT 1 FROM"               \
+	" mcase_merged_key q WHERE q.case_ref = ?2 AND q.hmac = o.hmac AND q.party = o.party))"
+	if (rc == MGW_OK)
+		rc = exec3(db,
+			   "INSERT OR IGNORE INTO mcase_merged_key(hmac, party, case_ref, from_case)"
+			   " SELECT k.hmac, k.party, ?2, k.from_case FROM mcase_merged_key k"
+			   " WHERE k.case_ref = ?1" INTO_LACKS_OWN,
+			   dup, into, NULL);
+	if (rc == MGW_OK)
+		rc = exec3(db,
+			   "INSERT OR IGNORE INTO mcase_merged_key(hmac, party, case_ref, from_case)"
+			   " SELECT k.hmac, k.party, ?2, ?1 FROM match_key k WHERE k.case_ref = ?1"
+			   " AND NOT EXISTS(SELECT 1 FROM mcase_merged_key p WHERE p.case_ref = ?1"
+			   " AND p.hmac = k.hmac AND p.party = k.party)" INTO_LACKS_OWN,
+			   dup, into, NULL);
+#undef INTO_LACKS_OWN
+	if (rc == MGW_OK)
+		rc = exec3(db, "DELETE FROM mcase_merged_key WHERE case_ref = ?1", dup, NULL, NULL);
 	if (rc == MGW_OK)
 		rc = exec3(db,
 			   "INSERT OR IGNORE INTO match_key(hmac, party, kind, case_ref)"
@@ -336,7 +410,20 @@ int cases_merge(sqlite3 *db, const char *dup, const char *into, const char *by_n
 			   " ON CONFLICT(case_ref, agency) DO UPDATE SET"
 			   " done = MAX(done, excluded.done), at_ms = MAX(at_ms, excluded.at_ms)",
 			   dup, into, NULL);
-	/* Repeats of the duplicate are repeats of the surviving case. */
+	/*
+	 * The surviving case itself may be recorded as a repeat of the
+	 * duplicate: two agencies' referrals of one incident match each other,
+	 * so the later is a repeat of the earlier, and a chair may keep the
+	 * later. Renamed below it would be a repeat of itself (the agenda said
+	 * "repeat of" its own ref, and it never counted as lapsed). It is
+	 * matched again, with both referrals' keys and without the duplicate:
+	 * a repeat of the newest earlier case left, or none.
+	 */
+	if (rc == MGW_OK)
+		rc = rematch_where(db, "SELECT case_ref, referral_date FROM mcase"
+				       " WHERE case_ref = ?1 AND prev_case_ref = ?2",
+				   into, dup, window_months);
+	/* Other repeats of the duplicate are repeats of the surviving case. */
 	if (rc == MGW_OK)
 		rc = exec3(db, "UPDATE mcase SET prev_case_ref = ?2 WHERE prev_case_ref = ?1", dup,
 			   into, NULL);

@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "actions.h"
 #include "caldate.h"
@@ -114,6 +115,24 @@ static int notice_deliver(struct wctx *w, const struct mgw_node *n, Marac__V1__N
  * them. skip_owner: not the nodes (role node) of agency skip_owner, who were
  * told already (a node that is both chair and owner gets one notice).
  */
+/*
+ * Can n ever fetch a notice? A node whose registered certificate has
+ * expired or is revoked cannot connect (a revoked one must not), so a
+ * notice queued for it would wait in its outbox for good, one more for
+ * every open action of its agency every week: skipped, as shares and
+ * referrals skip it (share_svc_drop_invalid).
+ */
+static int can_connect(const struct wctx *w, const struct mgw_node *n)
+{
+	int st = config_node_cert_state(n, w->e->crl, (long long)time(NULL));
+	if (st == NODE_CERT_EXPIRED || st == NODE_CERT_REVOKED) {
+		log_event(LOG_WARN, "recipient_cert_invalid", "node", n->id, "for", "notice",
+			  "reason", st == NODE_CERT_REVOKED ? "revoked" : "expired", NULL);
+		return 0;
+	}
+	return 1;
+}
+
 static int notice_to(struct wctx *w, const char *area, unsigned role, int agency,
 		     int skip_owner, Marac__V1__Notice *nt, int event, const char *reason,
 		     unsigned *sent)
@@ -125,6 +144,8 @@ static int notice_to(struct wctx *w, const char *area, unsigned role, int agency
 		    !config_node_in_area(n, area))
 			continue;
 		if (skip_owner && n->agency == skip_owner && (n->roles & MGW_ROLE_NODE))
+			continue;
+		if (!can_connect(w, n))
 			continue;
 		int rc = notice_deliver(w, n, nt, event, reason);
 		if (rc != MGW_OK)
@@ -202,7 +223,7 @@ static int marker_notice(struct wctx *w, const struct marker_due *d, int esc,
 	const struct mgw_node *tn = to && *to ? config_node_by_id(c, to) : NULL;
 	unsigned sent = 0;
 	int rc;
-	if (tn && config_node_in_area(tn, d->area)) {
+	if (tn && config_node_in_area(tn, d->area) && can_connect(w, tn)) {
 		rc = notice_deliver(w, tn, &nt, ev, reason);
 		sent = rc == MGW_OK;
 	} else if (esc) {

@@ -473,6 +473,14 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	/*
+	 * Everything the daemon creates is its own: SQLite creates gateway.db's
+	 * -wal and -shm files (every share's views until the checkpoint) with
+	 * the process umask, and a state_dir that already existed readable by
+	 * others (made by hand, or by an installer) left them 0644 to every
+	 * local user outside systemd's UMask=0077.
+	 */
+	umask(S_IRWXG | S_IRWXO);
 	char err[1400];
 	G.epoch = epoch_build(config, NULL, 1, err, sizeof err);
 	if (G.epoch == NULL) {

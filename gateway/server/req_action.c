@@ -6,7 +6,9 @@
  * and the epoch's registry, with one indexed read of the store:
  *   - ActionAdd: role "chair", the case in an area the chair serves (else
  *     UNKNOWN_CASE) and open (else CASE_NOT_OPEN, decided on the writer), a
- *     known owner agency, marac_date not after today,
+ *     known owner agency with a node serving the case's area (else
+ *     INVALID_REQUEST owner_not_attending, on the writer), marac_date not
+ *     after today,
  *     due_date on or after it, a description of 1..MGW_FOLLOWUP_TEXT_MAX;
  *   - ActionUpdate: a certificate with neither role node nor chair is
  *     refused NOT_AUTHORISED before the action is read; the action must be
@@ -199,6 +201,21 @@ static int seen_before(struct wctx *w, const struct job *jb, const char *msg_id,
 	return rc;
 }
 
+/*
+ * Does a node (role node) of agency serve area under c? Only such a node
+ * may update an action owned by agency there (chairs are refused
+ * NOT_OWNER), and only such nodes are sent its notices.
+ */
+static int owner_attends(const struct mgw_config *c, int agency, const char *area)
+{
+	for (size_t k = 0; k < c->n_nodes; k++) {
+		const struct mgw_node *n = &c->nodes[k];
+		if (n->agency == agency && (n->roles & MGW_ROLE_NODE) && config_node_in_area(n, area))
+			return 1;
+	}
+	return 0;
+}
+
 static int action_wr_add(struct action_job *j, struct wctx *w)
 {
 	struct job *jb = &j->base;
@@ -226,6 +243,16 @@ static int action_wr_add(struct action_job *j, struct wctx *w)
 			      "merged%s%s", cs.merged_into[0] ? " into " : "", cs.merged_into);
 	}
 	snprintf(j->area, sizeof j->area, "%s", cs.area); /* the area it is in now */
+	/* An owner with no node in the area could never report it: the action
+	 * would stay open and overdue on every agenda, notices going nowhere,
+	 * and count against the case's cap for good. */
+	if (!owner_attends(w->e->cfg, q->owner, j->area)) {
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
+				    .msg_id = q->msg_id, .case_ref = q->case_ref,
+				    .reason = "owner_not_attending"};
+		return refuse(w->g, NULL, w, jb, &r, "owner: no node of %s serves %s, so nobody "
+			      "could report the action", config_agency_name(q->owner), j->area);
+	}
 	char *desc = NULL;
 	if ((rc = scrub_for(w, q->case_ref, j->area, q->description, q->owner, &desc)) != MGW_OK)
 		return rc;
@@ -413,10 +440,26 @@ static int date_ok(const char *s, int32_t *d)
 	return s != NULL && strlen(s) == 10 && caldate_parse(s, d) == 0;
 }
 
+/*
+ * Free text of min..MGW_FOLLOWUP_TEXT_MAX bytes holding no control
+ * character but tab, line feed and carriage return: no other C0 code, DEL
+ * or C1 code (U+0080..U+009F). The text is printed on the owner's and the
+ * chair's terminals (marac action list) and agendas; an escape sequence
+ * there could rewrite the screen, hide words, set the window title or,
+ * through OSC 52, the reader's clipboard.
+ */
 static int text_ok(const char *s, size_t min)
 {
 	size_t n = s ? strlen(s) : 0;
-	return n >= min && n <= MGW_FOLLOWUP_TEXT_MAX;
+	if (n < min || n > MGW_FOLLOWUP_TEXT_MAX)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f)
+			return 0;
+		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return 0;
+	}
+	return 1;
 }
 
 /* Refusal message for ActionAdd's fields, or NULL when they are valid. */
@@ -435,7 +478,8 @@ static const char *add_invalid(const Marac__V1__ActionAdd *q)
 	if (!date_ok(q->due_date, &dd) || dd < md)
 		return "due_date: YYYY-MM-DD, on or after marac_date";
 	if (!text_ok(q->description, 1))
-		return "description: 1 to 4096 bytes";
+		return "description: 1 to 4096 bytes of text (no control characters but tab and "
+		       "line breaks)";
 	return NULL;
 }
 
@@ -498,7 +542,8 @@ void action_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 			goto fail;
 		}
 		if (!text_ok(q->note, 0)) {
-			refuse(g, s, NULL, NULL, &r, "note: at most 4096 bytes");
+			refuse(g, s, NULL, NULL, &r, "note: at most 4096 bytes of text (no control "
+			       "characters but tab and line breaks)");
 			goto fail;
 		}
 		rc = actions_owner(store_db(g->reader), q->action_id, area, sizeof area, &owner);

@@ -157,9 +157,16 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 	};
 	switch (j->op) {
 	case OP_CLOSE:
-		if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN)
-			return cs.reason == j->reason ? answer(w, jb, j->case_ref, &cs, 0, 1, 0)
-						      : not_open(w, jb, j->case_ref);
+		/* A merged duplicate may still be withdrawn in error (cases_end): else
+		 * a referral about the wrong person, once merged, could never be
+		 * taken back from the agencies it reached. */
+		if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN &&
+		    !(cs.status == MARAC__V1__CASE_STATUS__CASE_STATUS_MERGED &&
+		      j->reason == MARAC__V1__CASE_END_REASON__CASE_END_REASON_WITHDRAWN_IN_ERROR))
+			return cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_MERGED &&
+					       cs.reason == j->reason
+				       ? answer(w, jb, j->case_ref, &cs, 0, 1, 0)
+				       : not_open(w, jb, j->case_ref);
 		rc = cases_end(db, j->case_ref, j->reason, w->e->cfg->repeat_window_months, jb->node,
 			       now);
 		f.event = cases_reason_kind(j->reason) == 1
@@ -186,7 +193,25 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 				      "into_case_ref: in another area: transfer the duplicate "
 				      "first, then merge");
 		}
-		rc = cases_merge(db, j->case_ref, j->into, jb->node, now);
+		/* The caps of one case hold after the merge too, or a chair could grow
+		 * one case's follow-up past them by merging. */
+		const char *what = NULL;
+		if ((rc = actions_merge_fits(db, j->case_ref, j->into, &what)) == MGW_E_TOO_LARGE) {
+			int acts = strcmp(what, "actions") == 0;
+			struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
+					    .reason = acts ? "too_many_actions" : "too_many_markers",
+					    .case_ref = j->case_ref};
+			return refuse(w->g, NULL, w, jb, &r,
+				      "into_case_ref: merged, the case would hold more than %u %s; "
+				      "close or withdraw some first",
+				      acts ? MGW_ACTIONS_OPEN_PER_CASE_MAX
+					   : MGW_MARKERS_ACTIVE_PER_CASE_MAX,
+				      acts ? "open actions" : "active address markers");
+		}
+		if (rc != MGW_OK)
+			return rc;
+		rc = cases_merge(db, j->case_ref, j->into, w->e->cfg->repeat_window_months,
+				 jb->node, now);
 		if (rc == MGW_OK)
 			rc = actions_merge(db, j->case_ref, j->into);
 		f.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_MERGED;

@@ -584,7 +584,14 @@ int store_open(const char *dir, int readonly, store **out, char *err, size_t err
 			sqlite3_free(emsg);
 			goto fail;
 		}
+		/* and its WAL and shared-memory files, which a store made before the
+		 * daemon set its umask (main.c) left readable by others */
 		chmod(path, 0600);
+		for (size_t i = 0; i < 2; i++) {
+			char side[4200];
+			snprintf(side, sizeof side, "%s%s", path, i ? "-shm" : "-wal");
+			chmod(side, 0600);
+		}
 		if ((rc = migrate(s, err, errlen)) != MGW_OK)
 			goto fail;
 	}

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -47,6 +48,7 @@ static void init(void)
 		if (f == NULL)
 			abort();
 		fclose(f);
+		chmod(p, 0600); /* server.key: the loader refuses a key others can read */
 	}
 	snprintf(cfg, sizeof cfg, "%s/gateway.yaml", dir);
 	atexit(cleanup);

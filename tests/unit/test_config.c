@@ -54,6 +54,9 @@ static void setup(void)
 	const char *files[] = {"server.crt", "server.key", "ca.crt", "ca.crl", "policy.yaml"};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
 		touch(files[i]);
+	char key[PATH_MAX + 32];
+	snprintf(key, sizeof key, "%s/server.key", dir);
+	cr_assert_eq(chmod(key, 0600), 0); /* a private key: the loader refuses others */
 	cfgpath[0] = 0;
 }
 
@@ -486,6 +489,23 @@ Test(config, unreadable_tls_cert)
 	expect_err("tls: {cert: server.crt, key: server.key, ca: ca.crt, crl: gone.crl}\n"
 		   "state_dir: s\n" NODES,
 		   1, "tls.crl \"");
+}
+
+/* Red team: the gateway's private key readable by others is refused, as match_key is. */
+Test(config, a_tls_key_readable_by_others_is_refused)
+{
+	char key[PATH_MAX + 32];
+	snprintf(key, sizeof key, "%s/server.key", dir);
+	cr_assert_eq(chmod(key, 0644), 0);
+	expect_err(HEAD NODES, 7, "tls.key \"");
+	cr_assert_not_null(strstr(err, "/server.key\": readable by group or others (chmod 600)"),
+			   "%s", err);
+	cr_assert_eq(chmod(key, 0640), 0);
+	expect_err(HEAD NODES, 7, "readable by group or others");
+	cr_assert_eq(chmod(key, 0600), 0);
+	struct mgw_config *c = NULL;
+	cr_assert_eq(load(HEAD NODES, &c), MGW_OK, "%s", err);
+	config_free(c);
 }
 
 Test(config, other_required_keys)

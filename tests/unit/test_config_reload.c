@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <openssl/evp.h>
@@ -51,6 +52,7 @@ static void setup(void)
 	const char *files[] = {"server.crt", "server.key", "ca.crt", "ca2.crt"};
 	for (size_t i = 0; i < 4; i++)
 		put(files[i], "");
+	cr_assert_eq(chmod(at("server.key"), 0600), 0); /* the loader refuses others */
 }
 
 static void teardown(void)

@@ -207,10 +207,10 @@ Test(life, merge_leaves_one_row_one_match_and_keeps_research_and_identifiers)
 	cr_assert_eq(sqlite3_exec(db, "UPDATE mcase SET prev_case_ref='TS-2026-0002' WHERE"
 				      " case_ref='TS-2026-0003'", NULL, NULL, NULL), SQLITE_OK);
 
-	cr_assert_eq(cases_merge(db, "TS-2026-0002", "TS-2026-0002", "c", 1), MGW_E_INVALID);
-	cr_assert_eq(cases_merge(db, "TS-2026-0003", "TS-2026-0001", "c", 1), MGW_E_INVALID,
+	cr_assert_eq(cases_merge(db, "TS-2026-0002", "TS-2026-0002", 12, "c", 1), MGW_E_INVALID);
+	cr_assert_eq(cases_merge(db, "TS-2026-0003", "TS-2026-0001", 12, "c", 1), MGW_E_INVALID,
 		     "across areas");
-	cr_assert_eq(cases_merge(db, "TS-2026-0002", "TS-2026-0001", "chair", 1), MGW_OK);
+	cr_assert_eq(cases_merge(db, "TS-2026-0002", "TS-2026-0001", 12, "chair", 1), MGW_OK);
 
 	cr_assert_str_eq(rows_of("testshire"), "TS-2026-0001<TS-2026-0002!h");
 	/* the duplicate's own identifier now finds the surviving case */
@@ -227,7 +227,7 @@ Test(life, merge_leaves_one_row_one_match_and_keeps_research_and_identifiers)
 	cr_assert_eq(cases_state(db, "TS-2026-0002", &cs), MGW_OK);
 	cr_assert_eq(cs.status, MARAC__V1__CASE_STATUS__CASE_STATUS_MERGED);
 	cr_assert_str_eq(cs.merged_into, "TS-2026-0001");
-	cr_assert_eq(cases_merge(db, "TS-2026-0002", "TS-2026-0001", "chair", 2), MGW_E_CONFLICT);
+	cr_assert_eq(cases_merge(db, "TS-2026-0002", "TS-2026-0001", 12, "chair", 2), MGW_E_CONFLICT);
 
 	/* Research reported later on the duplicate's ref counts for the surviving case. */
 	cr_assert_eq(cases_research_set(db, "TS-2026-0002", IDVA, 1, 6), MGW_OK);
@@ -237,6 +237,41 @@ Test(life, merge_leaves_one_row_one_match_and_keeps_research_and_identifiers)
 	cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
 	cr_assert_str_eq((const char *)sqlite3_column_text(q, 0), "TS-2026-0001");
 	sqlite3_finalize(q);
+}
+
+/*
+ * Red team: a duplicate withdrawn in error after its merge takes back the
+ * identifiers the surviving case had only from it, and no more: the
+ * surviving case's own keep, and so does one another duplicate brought
+ * too, also through a chain of merges.
+ */
+Test(life, a_merged_duplicate_withdrawn_in_error_takes_back_only_its_own_identifiers)
+{
+	const uint8_t a[] = {1, 7}, b[] = {1}, c[] = {3, 7}, d[] = {4, 9};
+	add_case("TS-2026-0001", "testshire", "2026-02-01", b, 1); /* survives */
+	add_case("TS-2026-0002", "testshire", "2026-02-02", a, 2); /* the wrong woman */
+	add_case("TS-2026-0003", "testshire", "2026-02-03", c, 2); /* also has 7 */
+	add_case("TS-2026-0004", "testshire", "2026-02-04", d, 2); /* merged into 0003 first */
+	cr_assert_eq(cases_merge(db, "TS-2026-0004", "TS-2026-0003", 12, "chair", 1), MGW_OK);
+	cr_assert_eq(cases_merge(db, "TS-2026-0002", "TS-2026-0001", 12, "chair", 2), MGW_OK);
+	cr_assert_eq(cases_merge(db, "TS-2026-0003", "TS-2026-0001", 12, "chair", 3), MGW_OK);
+	cr_assert_str_eq(repeats_of(7, "2026-03-01"), "TS-2026-0001@testshire");
+	cr_assert_eq(cases_end(db, "TS-2026-0002", IN_ERROR, 12, "police", 4), MGW_OK);
+	cr_assert_eq(cases_end(db, "TS-2026-0002", RISK_REDUCED, 12, "police", 4), MGW_E_CONFLICT,
+		     "a merged duplicate is withdrawn in error only");
+	cr_assert_str_eq(repeats_of(1, "2026-03-01"), "TS-2026-0001@testshire", "its own key");
+	cr_assert_str_eq(repeats_of(7, "2026-03-01"), "TS-2026-0001@testshire",
+			 "0003 brought the same key");
+	cr_assert_str_eq(repeats_of(9, "2026-03-01"), "TS-2026-0001@testshire",
+			 "0004's key, through 0003");
+	/* 0004 withdrawn in error too: its key 9 goes, 0003's 3 stays. */
+	cr_assert_eq(cases_end(db, "TS-2026-0004", IN_ERROR, 12, "police", 5), MGW_OK);
+	cr_assert_str_eq(repeats_of(9, "2026-03-01"), "");
+	cr_assert_str_eq(repeats_of(3, "2026-03-01"), "TS-2026-0001@testshire");
+	/* Only 0003 now holds 7 for the surviving case: withdrawn, it goes. */
+	cr_assert_eq(cases_end(db, "TS-2026-0003", IN_ERROR, 12, "police", 6), MGW_OK);
+	cr_assert_str_eq(repeats_of(7, "2026-03-01"), "");
+	cr_assert_str_eq(repeats_of(1, "2026-03-01"), "TS-2026-0001@testshire");
 }
 
 Test(life, transfer_lists_the_case_in_the_receiving_area_with_its_origin)
