@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -387,6 +388,19 @@ static int name_keys_folded(struct keyctx *c, int party, const char *written,
 	return rc;
 }
 
+/* Whether the folded word w[0..l) is a title or a suffix (name_untitled). */
+static int name_title(const char *w, size_t l)
+{
+	static const char *const titles[] = {"mr",  "mrs", "ms",  "miss", "mx",   "dr",
+					     "prof", "rev", "revd", "sir", "dame", "master",
+					     /* suffixes: with the DOB they tell nobody apart */
+					     "jnr", "jr", "snr", "sr"};
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+		if (strlen(titles[i]) == l && memcmp(w, titles[i], l) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * The folded name without its titles ("mrs jane doe", "doe jane miss" ->
  * "jane doe", "doe jane") and suffixes ("jnr", "snr") into out[outlen],
@@ -396,16 +410,10 @@ static int name_keys_folded(struct keyctx *c, int party, const char *written,
  */
 static size_t name_untitled(const char *folded, char *out, size_t outlen)
 {
-	static const char *const titles[] = {"mr",  "mrs", "ms",  "miss", "mx",   "dr",
-					     "prof", "rev", "revd", "sir", "dame", "master",
-					     /* suffixes: with the DOB they tell nobody apart */
-					     "jnr", "jr", "snr", "sr"};
 	size_t o = 0, nw = 0, dropped = 0;
 	for (const char *s = folded; *s;) {
 		size_t l = strcspn(s, " ");
-		int title = 0;
-		for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
-			title |= strlen(titles[i]) == l && memcmp(s, titles[i], l) == 0;
+		int title = name_title(s, l);
 		if (title) {
 			dropped++;
 		} else {
@@ -624,6 +632,151 @@ out:
 }
 
 /*
+ * Where a name field holds a name in brackets or quotes: "Elizabeth (Beth)
+ * MORGAN", "MORGAN, Elizabeth (Beth)", 'Elizabeth "Lizzie" Morgan' (the
+ * preferred name health systems show beside the registered one; the name
+ * police know someone by, in quotes). *open and *close get the bytes of
+ * the opening and closing marks; the content between them is letters,
+ * spaces, hyphens, apostrophes and dots. Returns 1 if found, else 0.
+ */
+static int name_group(const char *name, size_t *open, size_t *olen, size_t *close, size_t *clen)
+{
+	static const struct {
+		const char *o, *c;
+	} marks[] = {{"(", ")"}, {"\"", "\""}, {"\xe2\x80\x9c", "\xe2\x80\x9d"} /* U+201C U+201D */};
+	for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+		const char *a = strstr(name, marks[m].o);
+		if (a == NULL)
+			continue;
+		const char *in = a + strlen(marks[m].o);
+		const char *b = strstr(in, marks[m].c);
+		if (b == NULL || b == in)
+			continue;
+		int ok = 1, letters = 0;
+		for (const char *q = in; q < b; q++) {
+			unsigned char ch = (unsigned char)*q;
+			letters += ch >= 0x80 || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+			ok &= ch >= 0x80 || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') ||
+			      strchr(" -'.", ch) != NULL;
+		}
+		if (!ok || letters == 0)
+			continue;
+		*open = (size_t)(a - name);
+		*olen = strlen(marks[m].o);
+		*close = (size_t)(b - name);
+		*clen = strlen(marks[m].c);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A name field with a name in brackets or quotes (name_group) also gives,
+ * with its DOB, name variants (match.h: weak, fuzzy_name): the group with
+ * each other word of the field ("Elizabeth Anne (Beth) MORGAN": "beth
+ * morgan", "beth elizabeth", "beth anne": the preferred forename with the
+ * surname, whichever word that is), the group in place of each word when
+ * three words or more are left ("beth anne morgan"), and the group alone
+ * when it is a full name of its own. So "Beth Morgan" finds it however
+ * many other names the field has (dropping one word, name_variants,
+ * reaches two words from three only); weak, as the name a person prefers
+ * is no record's identity. A title ("(Miss)") or a part word ("(née
+ * SMITH)") in brackets is read by name_keys instead.
+ */
+static int name_group_variants(struct keyctx *c, int party, const char *name, const char *dob)
+{
+	char rest[512], folded[256], untitled[256], grp[256], tmp[512], var[512];
+	size_t o, ol, cl, cc, n = name ? strlen(name) : 0;
+	int rc = MGW_OK;
+	if (n == 0 || n >= sizeof rest || dob[0] == '\0' || !name_group(name, &o, &ol, &cc, &cl))
+		return MGW_OK;
+	/* the group folded: a lone title or a part word is not another name */
+	if (ident_name_fold(name + o + ol, cc - o - ol, grp, sizeof grp) <= 0 ||
+	    name_title(grp, strlen(grp)) || name_part_words(grp) > 0 ||
+	    strcmp(grp, "nee") == 0 || name_placeholder(grp))
+		goto out;
+	memcpy(rest, name, o);
+	rest[o] = ' ';
+	memcpy(rest + o + 1, name + cc + cl, n - cc - cl + 1);
+	if (ident_name_fold(rest, strlen(rest), folded, sizeof folded) <= 0)
+		goto out;
+	const char *r = name_untitled(folded, untitled, sizeof untitled) > 0 ? untitled : folded;
+	size_t gl = strlen(grp), words = 0;
+	for (const char *w = r; *w && words < MATCH_NAME_WORDS_MAX; words++) {
+		w += strcspn(w, " ");
+		w += *w == ' ';
+	}
+	/* Fuzzy keys come last and are left out near the cap (match.h). */
+	if (c->out->n + 2 * words + 1 > MATCH_MAX_KEYS)
+		goto out;
+	for (const char *w = r; rc == MGW_OK && *w;) {
+		size_t l = strcspn(w, " ");
+		if (gl + 1 + l + 1 <= sizeof tmp && gl + 1 + l >= MATCH_FUZZY_MIN_LEN) {
+			memcpy(tmp, grp, gl);
+			tmp[gl] = ' ';
+			memcpy(tmp + gl + 1, w, l);
+			tmp[gl + 1 + l] = '\0';
+			name_canon(tmp, var);
+			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
+		}
+		w += l;
+		w += *w == ' ';
+	}
+	if (strchr(grp, ' ') != NULL && gl >= MATCH_FUZZY_MIN_LEN) {
+		strcpy(tmp, grp);
+		name_canon(tmp, var);
+		rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
+	}
+	for (const char *w = r; rc == MGW_OK && *w && words >= 3;) {
+		size_t l = strcspn(w, " "), at = (size_t)(w - r), tail = strlen(w + l);
+		if (at + gl + tail + 1 <= sizeof tmp && at + gl + tail >= MATCH_FUZZY_MIN_LEN) {
+			memcpy(tmp, r, at);
+			memcpy(tmp + at, grp, gl);
+			memcpy(tmp + at + gl, w + l, tail + 1);
+			name_canon(tmp, var);
+			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
+		}
+		w += l;
+		w += *w == ' ';
+	}
+out:
+	OPENSSL_cleanse(rest, sizeof rest);
+	OPENSSL_cleanse(folded, sizeof folded);
+	OPENSSL_cleanse(untitled, sizeof untitled);
+	OPENSSL_cleanse(grp, sizeof grp);
+	OPENSSL_cleanse(tmp, sizeof tmp);
+	OPENSSL_cleanse(var, sizeof var);
+	return rc;
+}
+
+/*
+ * An alias that is one word ("Beth": a nickname as IDVA systems list it)
+ * or starts with a part word ("née Evans", "aka Beth Morgan") names the
+ * person with the full name's other words: keyed as "<full name> aka
+ * <alias>" (name_keys: a word stands for each word of the full name in
+ * turn). Other aliases are full names of their own (person_keys_in).
+ */
+static int name_keys_alias_word(struct keyctx *c, int party, const char *full, const char *alias,
+				const char *postcode, const char *dob)
+{
+	char buf[512], w[256];
+	size_t fl = full ? strlen(full) : 0, al = alias ? strlen(alias) : 0;
+	int rc = MGW_OK;
+	if (fl == 0 || al == 0 || fl + al + 6 > sizeof buf ||
+	    ident_name_fold(alias, al, w, sizeof w) <= 0 || name_placeholder(w))
+		goto out;
+	int part = name_part_words(w) > 0;
+	if (!part && strchr(w, ' ') != NULL)
+		goto out;
+	snprintf(buf, sizeof buf, "%s %s%s", full, part ? "" : "aka ", alias);
+	rc = name_keys(c, party, buf, postcode, dob, 0);
+out:
+	OPENSSL_cleanse(buf, sizeof buf);
+	OPENSSL_cleanse(w, sizeof w);
+	return rc;
+}
+
+/*
  * The person's postcode and i-th date of birth (0: date_of_birth, 1..:
  * other_dobs[i-1]), normalised. Returns 0 while i names a DOB slot, -1
  * past the last one.
@@ -649,8 +802,41 @@ static int person_norm(const Marac__V1__Person *p, size_t i, char postcode[9], c
 }
 
 /*
+ * The length of the next number of a phones[] entry at s: up to a '/',
+ * ',', ';', '&' or line break, or the word "or" or "and" between spaces
+ * ("07700 900321 or 01632 960321"), outside brackets (a note such as
+ * "(mobile, or text)" is one number's); *sep gets the separator's length.
+ */
+static size_t phone_entry_part(const char *s, size_t *sep)
+{
+	size_t depth = 0;
+	for (size_t i = 0; s[i]; i++) {
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && depth > 0)
+			depth--;
+		if (depth > 0)
+			continue;
+		if (strchr("/,;&\n\r", s[i]) != NULL) {
+			*sep = 1;
+			return i;
+		}
+		if (s[i] == ' ' && (strncasecmp(s + i, " or ", 4) == 0 ||
+				    strncasecmp(s + i, " and ", 5) == 0)) {
+			*sep = (s[i + 1] | 0x20) == 'o' ? 4 : 5;
+			return i;
+		}
+	}
+	*sep = 0;
+	return strlen(s);
+}
+
+/*
  * The keys of one phones[] entry: it may hold several numbers separated by
- * '/', ',' or ';' ("01632 960321 / 07700 900321"), each keyed on its own.
+ * '/', ',', ';', '&', a line break, or "or" / "and" ("01632 960321 /
+ * 07700 900321", "07700 900321 or 01632 960321"), each keyed on its own.
+ * An entry with a line break is also keyed whole with the break as a space:
+ * a number pasted across two lines ("07700\n900321") is one number.
  * v (MATCH_PHONE_KEY_MAX) is scratch. Returns 0 or add_key's error.
  */
 static int phone_entry_keys(struct keyctx *c, int party, const char *entry, char *v)
@@ -658,16 +844,23 @@ static int phone_entry_keys(struct keyctx *c, int party, const char *entry, char
 	char part[64];
 	int rc = MGW_OK;
 	for (const char *s = entry; rc == MGW_OK;) {
-		size_t l = strcspn(s, "/,;");
+		size_t sep, l = phone_entry_part(s, &sep);
 		if (l < sizeof part) {
 			memcpy(part, s, l);
 			part[l] = '\0';
 			if (match_phone_key(part, v) == 0)
 				rc = add_key(c, party, MATCH_KIND_PHONE, v, NULL);
 		}
-		if (s[l] == '\0')
+		if (sep == 0)
 			break;
-		s += l + 1;
+		s += l + sep;
+	}
+	size_t n = strlen(entry);
+	if (rc == MGW_OK && strpbrk(entry, "\n\r") != NULL && n < sizeof part) {
+		for (size_t i = 0; i <= n; i++)
+			part[i] = entry[i] == '\n' || entry[i] == '\r' ? ' ' : entry[i];
+		if (match_phone_key(part, v) == 0)
+			rc = add_key(c, party, MATCH_KIND_PHONE, v, NULL);
 	}
 	OPENSSL_cleanse(part, sizeof part);
 	return rc;
@@ -715,7 +908,9 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 			return rc;
 		for (size_t i = 0; i < p->n_aliases; i++)
 			if ((rc = name_keys(c, party, p->aliases[i], postcode, dob, 0)) ||
-			    (rc = name_keys_slash(c, party, p->aliases[i], postcode, dob)))
+			    (rc = name_keys_slash(c, party, p->aliases[i], postcode, dob)) ||
+			    (rc = name_keys_alias_word(c, party, p->full_name, p->aliases[i],
+						       postcode, dob)))
 				return rc;
 	}
 	return MGW_OK;
@@ -805,6 +1000,8 @@ static int person_fuzzy_keys(struct keyctx *c, int party, const Marac__V1__Perso
 		rc = name_keys(c, party, p->full_name, "", dob, 1);
 		if (rc == MGW_OK && cl > 0 && dob[0])
 			rc = name_fuzzy_keys(c, party, canon, cl, dob);
+		if (rc == MGW_OK)
+			rc = name_group_variants(c, party, p->full_name, dob);
 		/* An alias is as much the person's name ("other names and
 		 * alternative spellings"): a near miss of it is as likely. */
 		for (size_t i = 0; rc == MGW_OK && i < p->n_aliases; i++)

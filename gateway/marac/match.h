@@ -23,9 +23,15 @@
  *                  brackets that has a word ("(mobile)", "(safe after
  *                  6pm)"; not an extension, "(ext 21)") or words after the
  *                  whole number ("07700 900123 - safe to call") are not
- *                  the number, and
- *                  an entry holding several numbers separated by '/', ','
- *                  or ';' keys each. A number with another country code
+ *                  the number (nor is a label followed by a dash, "Home -
+ *                  01632 ..."; nor a note in brackets holding commas,
+ *                  "(mobile, text only)"), and
+ *                  an entry holding several numbers separated by '/', ',',
+ *                  ';', '&', a line break, or the word "or" or "and"
+ *                  ("07700 900123 or 01632 960456"), outside brackets,
+ *                  keys each; an entry with a line break is also keyed
+ *                  whole with the break as a space (a number pasted
+ *                  across two lines, "07700\n900123", is one number). A number with another country code
  *                  ("+48 601 234 567", "0048 601234567") is keyed as "+"
  *                  and its digits. A UK number entered for "not known"
  *                  (the digits after the first one digit repeated, "07000
@@ -38,7 +44,13 @@
  *                  number would match some other real person); in the
  *                  nhs_number field any spaces, dashes and dots between
  *                  the ten digits ("999 000-0034", "999.000.0042"), Unicode
- *                  ones too, and a label before them ("NHS No. "). A
+ *                  ones too, and a label before them ("NHS No. "); O or o
+ *                  typed for 0 and l or I for 1 among the digits (h-match4:
+ *                  as in phones; the check digit still refuses a number
+ *                  that was not meant), and a note after the tenth digit
+ *                  ("(verified)", "- traced": health systems show the trace
+ *                  status beside it; a bracket without a letter, "(7)", is
+ *                  no note). A
  *                  repeated digit ("0000000000", "9999999999") passes
  *                  mod 11 but is a system's dummy: no key.
  *   NINO           National Insurance number, only if valid by HMRC's
@@ -134,6 +146,30 @@
  * and also as its first name and each other name as an alias; a maiden
  * surname alone stands in for each word of the first name in turn (which
  * word is the surname depends on who wrote it).
+ *
+ * An alias of one word ("Beth", as IDVA systems list a nickname) or one
+ * that starts with one of those words ("née Evans", "aka Beth Morgan")
+ * names the person with the full name's other words: it is keyed as the
+ * full name "aka" the alias, so one word stands for each word of the full
+ * name in turn ("Elizabeth Morgan" with alias "Beth" is also Beth Morgan,
+ * exactly: the agency listed it).
+ *
+ * Preferred names. A name in brackets or quotes inside the name field
+ * ("Elizabeth (Beth) MORGAN", 'Elizabeth "Lizzie" Morgan', curly quotes
+ * too: the preferred name health systems show beside the registered one,
+ * the name police know someone by) gives name variants (weak, fuzzy_name):
+ * the bracketed name with each other word of the field ("beth morgan"),
+ * in place of each word when three or more are left, and alone when it is
+ * a full name. Decision (h-match4): weak, as the second writer's set has
+ * it: a preferred name is what a person says, not a record's identity,
+ * and a coordinator reads the match; the field's three-word form already
+ * matched weakly by a word dropped. A title or a part word in brackets
+ * ("(Miss)", "(née SMITH)") is read as above instead.
+ *
+ * Cases recorded before h-match4 hold none of its keys (one-word and "née"
+ * aliases, preferred names, NHS numbers with letters or notes, phones split
+ * at "or" or line breaks): as below, a new referral finds them through its
+ * own keys only.
  *
  * Cases recorded before h-match3 hold none of its keys (alias near misses,
  * the "A B SMITH" and "A SMITH" variants, Cyrillic transliterations, PNC

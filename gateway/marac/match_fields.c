@@ -91,8 +91,9 @@ static int is_letter(char ch)
 }
 
 /*
- * Where the number starts after a label ("Mob: ", "Tel. ", "home "): a run
- * of letters and dots, spaces or a ':' after it, then a digit, '+' or '(';
+ * Where the number starts after a label ("Mob: ", "Tel. ", "home ", "Home -
+ * "): a run of letters and dots, spaces, a ':' or a '-' after it (housing
+ * and IDVA systems write "Home - 01632 ..."), then a digit, '+' or '(';
  * 0 when there is no such label.
  */
 static size_t phone_label(const char *s, size_t n)
@@ -103,7 +104,7 @@ static size_t phone_label(const char *s, size_t n)
 	if (i == 0)
 		return 0;
 	size_t j = i;
-	while (j < n && (s[j] == ' ' || s[j] == ':'))
+	while (j < n && (s[j] == ' ' || s[j] == ':' || s[j] == '-'))
 		j++;
 	if (j == i || j == n || !((s[j] >= '0' && s[j] <= '9') || s[j] == '+' || s[j] == '('))
 		return 0;
@@ -112,7 +113,7 @@ static size_t phone_label(const char *s, size_t n)
 
 /*
  * The length without a trailing note in brackets ("(mobile)", "(M)",
- * "(mum's)", "(safe after 6pm)"): letters, with digits too when a word of
+ * "(mum's)", "(safe after 6pm)", "(mobile, text only)"): letters, with digits too when a word of
  * two letters or more is there, but not an extension ("(ext 21)", "(x21)"),
  * which names the line and stays part of the number.
  */
@@ -126,8 +127,7 @@ static size_t phone_note(const char *s, size_t n)
 	size_t b = e - 1;
 	while (b > 0 && s[b - 1] != '(') {
 		char ch = s[b - 1];
-		if (!(is_letter(ch) || (ch >= '0' && ch <= '9') || ch == ' ' || ch == '\'' ||
-		      ch == '.' || ch == '-' || ch == ':'))
+		if (!(is_letter(ch) || (ch >= '0' && ch <= '9') || strchr(" '.-:,;/&", ch) != NULL))
 			return n;
 		run = is_letter(ch) ? run + 1 : 0;
 		if (run >= 2)
@@ -314,8 +314,12 @@ out:
  * with any spaces, dashes and dots between them, Unicode ones included
  * ("999 000-0034", "999.000.0042", "999\u00a0000\u00a00034"): in this field
  * they can be nothing else, and the check digit still refuses a typo; a
- * label before it ("NHS No. "). A repeated digit ("0000000000") is a
- * placeholder and no number.
+ * label before it ("NHS No. "); O or o typed for 0 and l or I for 1 among
+ * the digits (a transcription error, as in phones: the check digit still
+ * refuses a number that was not meant); after the tenth digit, a note
+ * ("(verified)", "- traced": SystmOne and EMIS show the trace status
+ * beside it). A repeated digit ("0000000000") is a placeholder and no
+ * number.
  */
 int match_nhs_key(const char *in, char out[11])
 {
@@ -330,11 +334,27 @@ int match_nhs_key(const char *in, char out[11])
 		from++;
 	/* Unicode spaces and dashes as ASCII, as in phones (pasted from documents) */
 	for (size_t i = from; i < n; i++) {
-		if (a[i] >= '0' && a[i] <= '9') {
+		char ch = a[i];
+		/* ten digits read: a note after them, words or words in brackets
+		 * ("(verified)", "- traced"), is not the number; "(7)" is no note */
+		if (nd == 10 && is_letter(ch))
+			break;
+		if (nd == 10 && ch == '(') {
+			size_t j = i + 1;
+			while (j < n && a[j] != ')' && !is_letter(a[j]))
+				j++;
+			if (j < n && is_letter(a[j]))
+				break;
+		}
+		if (ch == 'O' || ch == 'o')
+			ch = '0';
+		else if (ch == 'l' || ch == 'I')
+			ch = '1';
+		if (ch >= '0' && ch <= '9') {
 			if (nd == 10)
 				goto out;
-			d[nd++] = a[i];
-		} else if (!strchr(" \t-.", a[i])) {
+			d[nd++] = ch;
+		} else if (!strchr(" \t-.", ch)) {
 			goto out;
 		}
 	}

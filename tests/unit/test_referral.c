@@ -1164,3 +1164,88 @@ Test(match, many_dobs_and_aliases_fit_the_key_cap)
 	cr_assert_leq(k.n, MATCH_MAX_KEYS);
 	match_keys_free(&k);
 }
+
+/* h-match4: more numbers in one entry, labels with a dash, a number across a line break. */
+Test(match, phone_entries_split_at_or_and_line_breaks)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
+	static const char *const same[] = {
+		"Home - 07700 900123",		   "01632 960111 or 07700 900123",
+		"01632 960111 AND 07700 900123",   "01632 960111 & 07700 900123",
+		"01632 960111\n07700 900123",	   "07700\n900123",
+		"07700 900123 (mobile, text only)", "07700 900123 (mum's / safe after 6)"};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%s",
+			  same[i]);
+	/* two other numbers are two other numbers, not a mixture of them */
+	cr_assert_not(matches("2026-02-01",
+			      who(&b, NULL, NULL, "07700 900124 or 07700 900125", NULL, NULL), NULL));
+	struct match_keys k;
+	keys_of(who(&b, NULL, NULL, "07700 900124 or 07700 900125", NULL, NULL), NULL, &k);
+	cr_assert_eq(k.n, 2, "each number is one key");
+	match_keys_free(&k);
+}
+
+/* h-match4: an NHS number typed with O for 0 or l for 1, or with a trace note after it. */
+Test(match, nhs_transcription_letters_and_trace_notes)
+{
+	struct who a, b;
+	struct match_keys k;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, NULL, "9990001006", NULL), NULL);
+	static const char *const same[] = {"999 OOO l0O6", "999 000 1006 (verified)",
+					   "9990001006 - traced", "NHS No: 999-OOO-1OO6 (traced)"};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, NULL, same[i], NULL), NULL), "%s",
+			  same[i]);
+	/* the check digit still refuses a typo, and an eleventh digit is no note */
+	static const char *const none[] = {"999 OOO 1OO7", "999 000 1007 (verified)",
+					   "999 000 1006 7", "999 000 1006 (7)"};
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+		keys_of(who(&b, NULL, NULL, NULL, none[i], NULL), NULL, &k);
+		cr_assert_eq(k.n, 0, "%s", none[i]);
+		match_keys_free(&k);
+	}
+}
+
+/* h-match4: a preferred name in brackets or quotes (weak); a one-word or "née" alias (exact). */
+Test(match, bracketed_names_and_one_word_aliases)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-10",
+	       who(&a, "Elizabeth Anne (Beth) MORGAN", "1984-02-20", 0, 0, 0), NULL);
+	query("2026-02-01", who(&b, "Beth Morgan", "1984-02-20", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_FUZZY_NAME_DOB);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Beth Morgan", "1984-02-21", 0, 0, 0), NULL),
+		      "another DOB");
+	cr_assert_not(matches("2026-02-01", who(&b, "Lizzie Morgan", "1984-02-20", 0, 0, 0), NULL),
+		      "another nickname");
+	record("TS-2026-0002", "2026-01-10",
+	       who(&a, "Gwen \xE2\x80\x9CGee\xE2\x80\x9D Parry-Davies", "1975-05-05", 0, 0, 0), NULL);
+	cr_assert(matches("2026-02-01", who(&b, "Gee Davies", "1975-05-05", 0, 0, 0), NULL),
+		  "curly quotes");
+
+	/* a one-word alias stands for the forename, exactly */
+	who(&a, "Elizabeth Morgan", "1985-03-03", 0, 0, 0);
+	a.aliases[0] = "Beth";
+	a.p.aliases = a.aliases;
+	a.p.n_aliases = 1;
+	record("TS-2026-0003", "2026-01-10", &a.p, NULL);
+	query("2026-02-01", who(&b, "MORGAN, Beth", "1985-03-03", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Beth Jones", "1985-03-03", 0, 0, 0), NULL));
+	/* an alias that is a maiden name ("née Evans") takes a word's place too */
+	who(&a, "Carys Hughes", "1983-07-20", 0, 0, 0);
+	a.aliases[0] = "n\xC3\xA9" "e Evans";
+	a.p.aliases = a.aliases;
+	a.p.n_aliases = 1;
+	record("TS-2026-0004", "2026-01-10", &a.p, NULL);
+	cr_assert(matches("2026-02-01", who(&b, "Carys Evans", "1983-07-20", 0, 0, 0), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, "Carys Evans", "1983-07-21", 0, 0, 0), NULL));
+}
