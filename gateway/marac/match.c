@@ -474,13 +474,17 @@ static int name_keys_untitled(struct keyctx *c, int party, const char *folded,
 /*
  * Where a name field names other names: the length of the words at w that
  * start one ("nee" (née), "aka", "a k a" (a.k.a.), "also known as",
- * "known as", "formerly", "previously", "alias"), followed by a space;
- * else 0. w is folded (single spaces).
+ * "known as", "formerly", "previously", "alias"; "formerly known as",
+ * "previously known as", "fka", "maiden name", "birth name", "previous
+ * name"), followed by a space; else 0. w is folded (single spaces).
  */
 static size_t name_part_words(const char *w)
 {
-	static const char *const words[] = {"also known as", "known as", "a k a", "nee", "aka",
-					    "formerly", "previously", "alias"};
+	static const char *const words[] = {
+		/* h-match4: the longer forms first ("formerly known as" before "formerly") */
+		"formerly known as", "previously known as", "maiden name", "birth name",
+		"previous name", "fka", "f k a",
+		"also known as", "known as", "a k a", "nee", "aka", "formerly", "previously", "alias"};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		size_t l = strlen(words[i]);
 		if (strncmp(w, words[i], l) == 0 && w[l] == ' ')
@@ -671,6 +675,54 @@ static int name_group(const char *name, size_t *open, size_t *olen, size_t *clos
 }
 
 /*
+ * The name variants of one other word grp (folded) with the folded name r
+ * (name_group_variants below): grp with each word of r, and in place of
+ * each word of r when r has three words or more. dob non-empty.
+ */
+static int name_word_variants(struct keyctx *c, int party, const char *r, const char *grp,
+			      const char *dob)
+{
+	char tmp[512], var[512];
+	size_t gl = strlen(grp), words = 0;
+	int rc = MGW_OK;
+	for (const char *w = r; *w && words < MATCH_NAME_WORDS_MAX; words++) {
+		w += strcspn(w, " ");
+		w += *w == ' ';
+	}
+	/* Fuzzy keys come last and are left out near the cap (match.h). */
+	if (c->out->n + 2 * words > MATCH_MAX_KEYS)
+		return MGW_OK;
+	for (const char *w = r; rc == MGW_OK && *w;) {
+		size_t l = strcspn(w, " ");
+		if (gl + 1 + l + 1 <= sizeof tmp && gl + 1 + l >= MATCH_FUZZY_MIN_LEN) {
+			memcpy(tmp, grp, gl);
+			tmp[gl] = ' ';
+			memcpy(tmp + gl + 1, w, l);
+			tmp[gl + 1 + l] = '\0';
+			name_canon(tmp, var);
+			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
+		}
+		w += l;
+		w += *w == ' ';
+	}
+	for (const char *w = r; rc == MGW_OK && *w && words >= 3;) {
+		size_t l = strcspn(w, " "), at = (size_t)(w - r), tail = strlen(w + l);
+		if (at + gl + tail + 1 <= sizeof tmp && at + gl + tail >= MATCH_FUZZY_MIN_LEN) {
+			memcpy(tmp, r, at);
+			memcpy(tmp + at, grp, gl);
+			memcpy(tmp + at + gl, w + l, tail + 1);
+			name_canon(tmp, var);
+			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
+		}
+		w += l;
+		w += *w == ' ';
+	}
+	OPENSSL_cleanse(tmp, sizeof tmp);
+	OPENSSL_cleanse(var, sizeof var);
+	return rc;
+}
+
+/*
  * A name field with a name in brackets or quotes (name_group) also gives,
  * with its DOB, name variants (match.h: weak, fuzzy_name): the group with
  * each other word of the field ("Elizabeth Anne (Beth) MORGAN": "beth
@@ -701,44 +753,14 @@ static int name_group_variants(struct keyctx *c, int party, const char *name, co
 	if (ident_name_fold(rest, strlen(rest), folded, sizeof folded) <= 0)
 		goto out;
 	const char *r = name_untitled(folded, untitled, sizeof untitled) > 0 ? untitled : folded;
-	size_t gl = strlen(grp), words = 0;
-	for (const char *w = r; *w && words < MATCH_NAME_WORDS_MAX; words++) {
-		w += strcspn(w, " ");
-		w += *w == ' ';
-	}
-	/* Fuzzy keys come last and are left out near the cap (match.h). */
-	if (c->out->n + 2 * words + 1 > MATCH_MAX_KEYS)
-		goto out;
-	for (const char *w = r; rc == MGW_OK && *w;) {
-		size_t l = strcspn(w, " ");
-		if (gl + 1 + l + 1 <= sizeof tmp && gl + 1 + l >= MATCH_FUZZY_MIN_LEN) {
-			memcpy(tmp, grp, gl);
-			tmp[gl] = ' ';
-			memcpy(tmp + gl + 1, w, l);
-			tmp[gl + 1 + l] = '\0';
-			name_canon(tmp, var);
-			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
-		}
-		w += l;
-		w += *w == ' ';
-	}
-	if (strchr(grp, ' ') != NULL && gl >= MATCH_FUZZY_MIN_LEN) {
+	if (strchr(grp, ' ') != NULL && strlen(grp) >= MATCH_FUZZY_MIN_LEN &&
+	    c->out->n < MATCH_MAX_KEYS) {
 		strcpy(tmp, grp);
 		name_canon(tmp, var);
 		rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
 	}
-	for (const char *w = r; rc == MGW_OK && *w && words >= 3;) {
-		size_t l = strcspn(w, " "), at = (size_t)(w - r), tail = strlen(w + l);
-		if (at + gl + tail + 1 <= sizeof tmp && at + gl + tail >= MATCH_FUZZY_MIN_LEN) {
-			memcpy(tmp, r, at);
-			memcpy(tmp + at, grp, gl);
-			memcpy(tmp + at + gl, w + l, tail + 1);
-			name_canon(tmp, var);
-			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
-		}
-		w += l;
-		w += *w == ' ';
-	}
+	if (rc == MGW_OK)
+		rc = name_word_variants(c, party, r, grp, dob);
 out:
 	OPENSSL_cleanse(rest, sizeof rest);
 	OPENSSL_cleanse(folded, sizeof folded);
@@ -746,6 +768,31 @@ out:
 	OPENSSL_cleanse(grp, sizeof grp);
 	OPENSSL_cleanse(tmp, sizeof tmp);
 	OPENSSL_cleanse(var, sizeof var);
+	return rc;
+}
+
+/*
+ * A one-word alias ("Lizzie" of "Elizabeth Anne Morgan") also gives the
+ * name variants of that word with the full name (name_word_variants:
+ * "lizzie morgan", weak): name_keys_alias_word makes the exact names with
+ * it in place of one word ("lizzie anne morgan"), which a name written
+ * without the middle name does not reach.
+ */
+static int alias_word_variants(struct keyctx *c, int party, const char *full, const char *alias,
+			       const char *dob)
+{
+	char f[256], u[256], w[256];
+	int rc = MGW_OK;
+	if (full == NULL || alias == NULL || dob[0] == '\0' ||
+	    ident_name_fold(alias, strlen(alias), w, sizeof w) <= 0 || strchr(w, ' ') != NULL ||
+	    name_placeholder(w) || name_title(w, strlen(w)) ||
+	    ident_name_fold(full, strlen(full), f, sizeof f) <= 0 || strchr(f, ' ') == NULL)
+		goto out;
+	rc = name_word_variants(c, party, name_untitled(f, u, sizeof u) > 0 ? u : f, w, dob);
+out:
+	OPENSSL_cleanse(f, sizeof f);
+	OPENSSL_cleanse(u, sizeof u);
+	OPENSSL_cleanse(w, sizeof w);
 	return rc;
 }
 
@@ -1004,8 +1051,11 @@ static int person_fuzzy_keys(struct keyctx *c, int party, const Marac__V1__Perso
 			rc = name_group_variants(c, party, p->full_name, dob);
 		/* An alias is as much the person's name ("other names and
 		 * alternative spellings"): a near miss of it is as likely. */
-		for (size_t i = 0; rc == MGW_OK && i < p->n_aliases; i++)
+		for (size_t i = 0; rc == MGW_OK && i < p->n_aliases; i++) {
 			rc = name_keys(c, party, p->aliases[i], "", dob, 1);
+			if (rc == MGW_OK)
+				rc = alias_word_variants(c, party, p->full_name, p->aliases[i], dob);
+		}
 	}
 	OPENSSL_cleanse(postcode, sizeof postcode);
 	OPENSSL_cleanse(dob, sizeof dob);

@@ -25,7 +25,8 @@
  *                  whole number ("07700 900123 - safe to call") are not
  *                  the number (nor is a label followed by a dash, "Home -
  *                  01632 ..."; nor a note in brackets holding commas,
- *                  "(mobile, text only)"), and
+ *                  "(mobile, text only)"); a country code in brackets,
+ *                  "(+44) 7700 900123", is the country code; and
  *                  an entry holding several numbers separated by '/', ',',
  *                  ';', '&', a line break, or the word "or" or "and"
  *                  ("07700 900123 or 01632 960456"), outside brackets,
@@ -140,7 +141,9 @@
  *
  * Other names in the name field. "Jane DOE (née SMITH)", "Jane Doe aka Jane
  * Smith", "... a.k.a. ...", "... also known as ...", "... known as ...",
- * "... formerly ...", "... previously ...", "... alias ...", and
+ * "... formerly ...", "... previously ...", "... alias ...", (h-match4)
+ * "... formerly known as ...", "... previously known as ...", "... fka
+ * ...", "(maiden name SMITH)", "(birth name ...)", "(previous name ...)", and
  * alternatives separated by '/' ("Jane Smith / Jane Doe", "Jane SMITH/DOE";
  * not "N/K"): the field is keyed as written
  * and also as its first name and each other name as an alias; a maiden
@@ -152,7 +155,10 @@
  * names the person with the full name's other words: it is keyed as the
  * full name "aka" the alias, so one word stands for each word of the full
  * name in turn ("Elizabeth Morgan" with alias "Beth" is also Beth Morgan,
- * exactly: the agency listed it).
+ * exactly: the agency listed it). A one-word alias also gives the name
+ * variants of that word with each word of the full name ("Lizzie" of
+ * "Elizabeth Anne Morgan": "lizzie morgan", weak, as a middle name on one
+ * side is).
  *
  * Preferred names. A name in brackets or quotes inside the name field
  * ("Elizabeth (Beth) MORGAN", 'Elizabeth "Lizzie" Morgan', curly quotes

@@ -263,16 +263,32 @@ int match_phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
 	out[0] = '\0';
 	if (n == 0)
 		goto out;
+	/* spaces before it (a list's second number: "Mob: ..., Home: ...") */
+	size_t lead = strspn(a, " \t");
+	memmove(a, a + lead, n - lead + 1);
+	n -= lead;
 	/* a spreadsheet's text prefix ("'07700900123", as Excel exports keep it) */
-	if (a[0] == '\'') {
+	if (n > 0 && a[0] == '\'') {
 		memmove(a, a + 1, n--);
-		if (n == 0)
-			goto out;
 	}
+	if (n == 0)
+		goto out;
 	phone_letters(a, n);
 	size_t from = phone_label(a, n);
 	memmove(a, a + from, n - from + 1);
 	n -= from;
+	/* the country code in brackets ("(+44) 7700 900123"): the brackets go */
+	if (n > 3 && a[0] == '(' && a[1] == '+') {
+		size_t k = 2;
+		while (k < n && k < 6 && a[k] >= '0' && a[k] <= '9')
+			k++;
+		if (k > 2 && k < n && a[k] == ')') {
+			memmove(a + k, a + k + 1, n - k); /* with the NUL */
+			memmove(a, a + 1, n - 1);
+			n -= 2;
+			a[n] = '\0';
+		}
+	}
 	n = phone_note(a, n);
 	n = phone_words(a, n);
 	while (n > 0 && a[n - 1] == ' ')

@@ -1249,3 +1249,42 @@ Test(match, bracketed_names_and_one_word_aliases)
 	cr_assert(matches("2026-02-01", who(&b, "Carys Evans", "1983-07-20", 0, 0, 0), NULL));
 	cr_assert_not(matches("2026-02-01", who(&b, "Carys Evans", "1983-07-21", 0, 0, 0), NULL));
 }
+
+/* h-match4: a country code in brackets, labelled numbers in a list, more words for other names. */
+Test(match, bracketed_country_code_labelled_lists_and_maiden_names)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
+	static const char *const same[] = {"(+44) 7700 900123", "(+44)7700-900-123",
+					   "Home: 01632 960111, Mobile: 07700 900123"};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%s",
+			  same[i]);
+	cr_assert_not(matches("2026-02-01", who(&b, NULL, NULL, "(+48) 7700 900123", 0, 0), NULL),
+		      "another country's code is another number");
+
+	static const char *const other[] = {"Grace Holt (maiden name Turner)",
+					    "Grace Holt fka Grace Turner",
+					    "Grace Holt (formerly known as Grace Turner)",
+					    "Grace Holt (birth name Turner)"};
+	record("TS-2026-0002", "2026-01-10", who(&a, "Grace Turner", "1987-04-13", 0, 0, 0), NULL);
+	for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) {
+		query("2026-02-01", who(&b, other[i], "1987-04-13", 0, 0, 0), NULL, &r);
+		cr_assert(r.repeat, "%s", other[i]);
+		cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB, "%s", other[i]);
+		match_result_free(&r);
+	}
+
+	/* a one-word alias beside a middle name: the nickname with the surname, weakly */
+	who(&a, "Elizabeth Anne Morgan", "1984-07-13", 0, 0, 0);
+	a.aliases[0] = "Lizzie";
+	a.p.aliases = a.aliases;
+	a.p.n_aliases = 1;
+	record("TS-2026-0003", "2026-01-10", &a.p, NULL);
+	query("2026-02-01", who(&b, "Lizzie MORGAN", "1984-07-13", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Lizzie Morgan", "1984-07-14", 0, 0, 0), NULL));
+}
