@@ -352,6 +352,57 @@ static int name_fuzzy_keys(struct keyctx *c, int party, const char *canon, size_
 }
 
 /*
+ * A name written with middle initials ("a b smith": "Mrs A B SMITH", as
+ * health systems print forenames) with each one-letter word dropped in
+ * turn ("a smith", "b smith"), as fuzzy keys of the name itself (weak):
+ * an initial stands for a name the other agency may not have recorded, so
+ * "Anne Smith" (whose variant is "a smith") finds it. Fuzzy, not a
+ * variant: the initials are what was written, not a form derived from a
+ * fuller name, so twins written in full ("Jessica"/"Jennifer Doe") still
+ * never meet through their variants. Three words or more, one of them of
+ * two letters or more.
+ */
+static int name_initial_drops(struct keyctx *c, int party, const char *canon, const char *dob)
+{
+	char tmp[256], var[256];
+	size_t n = strlen(canon), nw = 1, longw = 0;
+	int rc = MGW_OK;
+	if (n >= sizeof tmp)
+		return MGW_OK;
+	for (const char *w = canon; *w;) {
+		size_t l = strcspn(w, " ");
+		longw += l >= 2;
+		w += l;
+		if (*w == ' ')
+			w++, nw++;
+	}
+	if (nw < 3 || longw == 0 || c->out->n + nw > MATCH_MAX_KEYS)
+		return MGW_OK;
+	for (const char *w = canon; rc == MGW_OK && *w;) {
+		size_t l = strcspn(w, " "), at = (size_t)(w - canon);
+		if (l == 1) {
+			/* the name without this word and the space after (or before) it */
+			size_t cut_from = at, cut_to = at + 1;
+			if (w[1] == ' ')
+				cut_to++;
+			else if (at > 0)
+				cut_from--;
+			memcpy(tmp, canon, cut_from);
+			memcpy(tmp + cut_from, canon + cut_to, n - cut_to + 1);
+			if (strlen(tmp) >= MATCH_FUZZY_MIN_LEN) {
+				name_canon(tmp, var);
+				rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, var, dob);
+			}
+		}
+		w += l;
+		w += *w == ' ';
+	}
+	OPENSSL_cleanse(tmp, sizeof tmp);
+	OPENSSL_cleanse(var, sizeof var);
+	return rc;
+}
+
+/*
  * One folded name: the name-based keys, over the name as written (the
  * index of version 1) and over its canonical word order.
  * fuzzy (full name only) adds the deletion neighbourhood of the canonical
@@ -381,6 +432,10 @@ static int name_keys_folded(struct keyctx *c, int party, const char *written,
 	 * alike ("Siobhan"/"Shevaun"); one key, so kept whenever there is room. */
 	if (rc == MGW_OK && fuzzy && dob[0])
 		rc = name_fuzzy_keys(c, party, canon, cl, dob);
+	/* before the variants: the same MAC is kept with the first kind added,
+	 * and these must stay fuzzy keys (a variant never meets a variant) */
+	if (rc == MGW_OK && fuzzy && dob[0])
+		rc = name_initial_drops(c, party, canon, dob);
 	if (rc == MGW_OK && fuzzy && dob[0])
 		rc = name_variants(c, party, written, canon, dob);
 	OPENSSL_cleanse(folded, sizeof folded);

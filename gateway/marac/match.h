@@ -123,6 +123,11 @@
  *     other word: "Mrs A SMITH" for "Anne Bernadette Smith";
  *   - the canonical name with the DOB's day and month swapped (the day 12
  *     or less and not the month): a DOB typed the other way round.
+ * A name written with middle initials ("Mrs A B SMITH") is also keyed,
+ * as fuzzy keys of the name itself, with each one-letter word dropped ("a
+ * smith"; three words or more): the initials are what was written, so
+ * "Anne Smith", recorded without a middle name, finds it (and it finds
+ * her) through her "a smith" variant, weakly (h-match4).
  * A variant is MACed as a fuzzy key, so it finds the name written that
  * way; two variants never match each other. So "Jessica Doe" and "Jennifer
  * Doe" (twins: both give "j doe") and "Grace Anne Doe" and "Holly Anne Doe"

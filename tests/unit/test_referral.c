@@ -1288,3 +1288,25 @@ Test(match, bracketed_country_code_labelled_lists_and_maiden_names)
 	match_result_free(&r);
 	cr_assert_not(matches("2026-02-01", who(&b, "Lizzie Morgan", "1984-07-14", 0, 0, 0), NULL));
 }
+
+/* h-match4: "Mrs A B SMITH" (initials as written) and "Anne Smith" find each other, weakly. */
+Test(match, middle_initials_as_written_find_a_name_without_them)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-10", who(&a, "Mrs A B SMITH", "1983-11-13", 0, 0, 0), NULL);
+	query("2026-02-01", who(&b, "Anne Smith", "1983-11-13", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_FUZZY_NAME_DOB);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Anne Smith", "1983-11-14", 0, 0, 0), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, "Carol Smith", "1983-11-13", 0, 0, 0), NULL),
+		      "another initial");
+	record("TS-2026-0002", "2026-01-10", who(&a, "Beth Jones", "1990-05-05", 0, 0, 0), NULL);
+	cr_assert(matches("2026-02-01", who(&b, "JONES B A (Miss)", "1990-05-05", 0, 0, 0), NULL),
+		  "the other order");
+	/* twins written in full still never meet through their initials */
+	record("TS-2026-0003", "2026-01-10", who(&a, "Jessica Doe", "2002-02-02", 0, 0, 0), NULL);
+	cr_assert_not(matches("2026-02-01", who(&b, "Jennifer Doe", "2002-02-02", 0, 0, 0), NULL));
+}
