@@ -879,6 +879,40 @@ out:
 }
 
 /*
+ * A postcode at the end of the last non-empty address line ("12 Example
+ * Road, Middlesbrough TS1 2AB", "... ts12ab"), for an address whose
+ * postcode field is empty: housing and children's systems often keep the
+ * whole address in its lines. The last two words, else the last word,
+ * when ident_postcode_norm accepts them. postcode stays empty otherwise.
+ */
+static void postcode_in_lines(const Marac__V1__Address *a, char postcode[9])
+{
+	const char *line = NULL;
+	for (size_t i = a->n_lines; i > 0 && line == NULL; i--)
+		if (a->lines[i - 1] && a->lines[i - 1][strspn(a->lines[i - 1], " ,.\t")])
+			line = a->lines[i - 1];
+	if (line == NULL)
+		return;
+	size_t n = strlen(line);
+	while (n > 0 && strchr(" ,.\t", line[n - 1]))
+		n--;
+	/* the start of the last word and of the one before it */
+	size_t w1 = n;
+	while (w1 > 0 && !strchr(" ,\t", line[w1 - 1]))
+		w1--;
+	size_t w0 = w1;
+	while (w0 > 0 && line[w0 - 1] == ' ')
+		w0--;
+	while (w0 > 0 && !strchr(" ,\t", line[w0 - 1]))
+		w0--;
+	if (w0 < w1 && ident_postcode_norm(line + w0, n - w0, postcode) == 0)
+		return;
+	postcode[0] = '\0';
+	if (ident_postcode_norm(line + w1, n - w1, postcode) != 0)
+		postcode[0] = '\0';
+}
+
+/*
  * The person's postcode and i-th date of birth (0: date_of_birth, 1..:
  * other_dobs[i-1]), normalised. Returns 0 while i names a DOB slot, -1
  * past the last one.
@@ -889,8 +923,10 @@ static int person_norm(const Marac__V1__Person *p, size_t i, char postcode[9], c
 	postcode[0] = dob[0] = '\0';
 	if (i > p->n_other_dobs)
 		return -1;
-	if (p->address && p->address->postcode)
+	if (p->address && p->address->postcode && p->address->postcode[0])
 		ident_postcode_norm(p->address->postcode, strlen(p->address->postcode), postcode);
+	else if (p->address && p->address->n_lines > 0)
+		postcode_in_lines(p->address, postcode);
 	/* NHS pseudo-postcodes (ZZ99 3VZ no fixed abode, ZZ99 3WZ ...) are no address */
 	if (strncmp(postcode, "ZZ99", 4) == 0)
 		postcode[0] = '\0';
@@ -903,22 +939,48 @@ static int person_norm(const Marac__V1__Person *p, size_t i, char postcode[9], c
 	return 0;
 }
 
+/* Whether s starts a label and a number ("Mob: 0", "Home - 0", "H 0"), not an extension. */
+static int phone_next_label(const char *s)
+{
+	size_t i = 0;
+	if (strncasecmp(s, "ext", 3) == 0 || s[0] == 'x' || s[0] == 'X')
+		return 0;
+	while (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') || s[i] == '.')
+		i++;
+	if (i == 0)
+		return 0;
+	size_t j = i;
+	while (s[j] == ' ' || s[j] == ':' || s[j] == '-')
+		j++;
+	return j > i && ((s[j] >= '0' && s[j] <= '9') || s[j] == '+' || s[j] == '(');
+}
+
 /*
  * The length of the next number of a phones[] entry at s: up to a '/',
- * ',', ';', '&' or line break, or the word "or" or "and" between spaces
- * ("07700 900321 or 01632 960321"), outside brackets (a note such as
- * "(mobile, or text)" is one number's); *sep gets the separator's length.
+ * ',', ';', '&' or line break, the word "or" or "and" between spaces
+ * ("07700 900321 or 01632 960321"), or a label starting a second number
+ * after ten digits ("Tel: 07700 900321 Mob: 07700 900456"), outside
+ * brackets (a note such as "(mobile, or text)" is one number's); *sep gets
+ * the separator's length.
  */
 static size_t phone_entry_part(const char *s, size_t *sep)
 {
-	size_t depth = 0;
+	size_t depth = 0, digits = 0;
 	for (size_t i = 0; s[i]; i++) {
 		if (s[i] == '(')
 			depth++;
 		else if (s[i] == ')' && depth > 0)
 			depth--;
+		digits += s[i] >= '0' && s[i] <= '9';
 		if (depth > 0)
 			continue;
+		/* a second labelled number after a whole one, with a space only
+		 * between ("Tel: 07700 900123 Mob: 07700 900456"); not an
+		 * extension ("ext 21", "x21") */
+		if (s[i] == ' ' && digits >= 10 && phone_next_label(s + i + 1)) {
+			*sep = 1;
+			return i;
+		}
 		if (strchr("/,;&\n\r", s[i]) != NULL) {
 			*sep = 1;
 			return i;

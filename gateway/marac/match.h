@@ -26,7 +26,9 @@
  *                  the number (nor is a label followed by a dash, "Home -
  *                  01632 ..."; nor a note in brackets holding commas,
  *                  "(mobile, text only)"); a country code in brackets,
- *                  "(+44) 7700 900123", is the country code; and
+ *                  "(+44) 7700 900123", is the country code; a label after
+ *                  a whole number starts another ("Tel: 01632 960123 Mob:
+ *                  07700 900456" keys both); and
  *                  an entry holding several numbers separated by '/', ',',
  *                  ';', '&', a line break, or the word "or" or "and"
  *                  ("07700 900123 or 01632 960456"), outside brackets,
@@ -70,7 +72,11 @@
  *                  know a perpetrator by it, often without a DOB.
  *   CRN            probation case reference number (nDelius: a letter and
  *                  six digits, any case and spacing: "x 123456").
- *   POSTCODE_NAME  normalised postcode + folded name (full name and each alias)
+ *   POSTCODE_NAME  normalised postcode + folded name (full name and each alias);
+ *                  the address's postcode field, or when it is empty a
+ *                  postcode ending its last line ("Middlesbrough TS1 3XY":
+ *                  housing and children's systems keep the whole address
+ *                  in the lines; h-match4)
  *   NAME_DOB       folded name + date of birth (full name and each alias)
  *   FUZZY_NAME_DOB the canonical full name and each one-byte deletion of
  *                  it, + date of birth (no postcode: a DOB is needed); the

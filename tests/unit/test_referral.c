@@ -1310,3 +1310,35 @@ Test(match, middle_initials_as_written_find_a_name_without_them)
 	record("TS-2026-0003", "2026-01-10", who(&a, "Jessica Doe", "2002-02-02", 0, 0, 0), NULL);
 	cr_assert_not(matches("2026-02-01", who(&b, "Jennifer Doe", "2002-02-02", 0, 0, 0), NULL));
 }
+
+/* h-match4: a second labelled number after a space; a postcode kept in the address lines. */
+Test(match, second_labelled_number_and_postcode_in_address_lines)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900456", NULL, NULL), NULL);
+	cr_assert(matches("2026-02-01",
+			  who(&b, NULL, NULL, "Tel: 01632 960123 Mob: 07700 900456", NULL, NULL), NULL));
+	cr_assert_not(matches("2026-02-01",
+			      who(&b, NULL, NULL, "07700 900455 ext 21", NULL, NULL), NULL));
+
+	char *lines[2] = {"Flat 2, 14 Example Road", "Middlesbrough ts13xy"};
+	who(&a, "Leanne Doyle", "1984-02-14", 0, 0, NULL);
+	a.a.lines = lines;
+	a.a.n_lines = 2;
+	a.p.address = &a.a;
+	record("TS-2026-0002", "2026-01-10", &a.p, NULL);
+	query("2026-02-01", who(&b, "Leanne DOYLE", "1985-02-14", 0, 0, "TS1 3XY"), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_POSTCODE_NAME);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Leanne Doyle", "1985-02-14", 0, 0, "TS1 3XZ"),
+			      NULL),
+		      "another postcode");
+	/* the postcode field, when given, is the postcode: the lines are not read */
+	a.a.postcode = "TS9 9ZZ";
+	record("TS-2026-0003", "2026-01-10", &a.p, NULL);
+	query("2026-02-01", who(&b, "Leanne Doyle", "1985-02-14", 0, 0, "TS1 3XY"), NULL, &r);
+	cr_assert_eq(r.n_previous, 1, "only the case without a postcode field");
+	match_result_free(&r);
+}
