@@ -1057,7 +1057,7 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 	/* The police's and probation's own ids, checked by ident.h (PNC: check letter). */
 	char id[16];
 	rc = MGW_OK;
-	if (p->pnc_id && ident_pnc_valid(p->pnc_id, strlen(p->pnc_id), id) == 0)
+	if (p->pnc_id && match_pnc_key(p->pnc_id, id) == 0)
 		rc = add_key(c, party, MATCH_KIND_PNC, id, NULL);
 	if (rc == MGW_OK && p->probation_crn &&
 	    match_crn_key(p->probation_crn, id) == 0)

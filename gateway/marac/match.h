@@ -65,6 +65,9 @@
  *                  (Cases recorded before the bare key existed hold only
  *                  the suffixed one: a number given without its suffix
  *                  does not find them; one given with it does.)
+ *                  O typed for 0 and l or I for 1 in its six digits are
+ *                  read as digits (h-match4; so in a CRN's digits, and in a
+ *                  PNC id before its check letter, which still checks it).
  *                  The two letters and six digits identify the person.
  *   PNC            Police National Computer id, only if its check letter
  *                  is right (ident_pnc_valid): long or short form

@@ -394,6 +394,21 @@ out:
 }
 
 /*
+ * O or o typed for 0 and l or I for 1 in b[from..to), the places of an
+ * identifier that hold only digits (a transcription error, as in phones:
+ * the identifier's own check still refuses a number that was not meant).
+ */
+static void id_digits(char *b, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		if (b[i] == 'O' || b[i] == 'o')
+			b[i] = '0';
+		else if (b[i] == 'l' || b[i] == 'I')
+			b[i] = '1';
+	}
+}
+
+/*
  * An ni_number field's keys: the number with its suffix as ident.h
  * normalises it ("JT123456A"), and the two letters and six digits alone
  * ("JT123456"), which is how many systems store it; a number given without
@@ -432,6 +447,9 @@ int match_nino_keys(const char *in, char with[10], char bare[9])
 		b[k++] = a[i];
 	}
 	OPENSSL_cleanse(a, sizeof a);
+	/* the six digits after the two letters (h-match4) */
+	if (k >= 8)
+		id_digits(b, 2, 8);
 	if (k == 9 && ident_nino_valid(b, 9, with) == 0) {
 		memcpy(bare, with, 8);
 		bare[8] = '\0';
@@ -469,10 +487,34 @@ int match_crn_key(const char *in, char out[8])
 			goto out;
 		b[k++] = a[i];
 	}
+	if (k == 7)
+		id_digits(b, 1, 7); /* the six digits after the letter */
 	if (k == 7 && ident_crn_valid(b, k, out) == 0)
 		rc = MGW_OK;
 out:
 	OPENSSL_cleanse(a, sizeof a);
 	OPENSSL_cleanse(b, sizeof b);
+	return rc;
+}
+
+/*
+ * A pnc_id field as ident_pnc_valid normalises it ("2001/0171310W"), with
+ * O or o typed for 0 and l or I for 1 before the check letter (which is
+ * never I or O): the check letter still refuses a number that was not meant.
+ */
+int match_pnc_key(const char *in, char out[16])
+{
+	char a[64];
+	size_t n = phone_ascii(in, a, sizeof a);
+	int rc = MGW_E_INVALID;
+	out[0] = '\0';
+	while (n > 0 && a[n - 1] == ' ')
+		n--;
+	if (n > 1) {
+		id_digits(a, 0, n - 1);
+		if (ident_pnc_valid(a, n, out) == 0)
+			rc = MGW_OK;
+	}
+	OPENSSL_cleanse(a, sizeof a);
 	return rc;
 }

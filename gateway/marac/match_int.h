@@ -29,4 +29,8 @@ int match_nino_keys(const char *in, char with[10], char bare[9]);
 /* A probation_crn field ("X123456", "x 123456") as upper case, no spaces. 0 or MGW_E_INVALID. */
 int match_crn_key(const char *in, char out[8]);
 
+/* A pnc_id field as "YYYY/NNNNNNNL" when its check letter is right, O and l typed for 0 and 1
+ * read as digits. 0 or MGW_E_INVALID. */
+int match_pnc_key(const char *in, char out[16]);
+
 #endif

@@ -1342,3 +1342,35 @@ Test(match, second_labelled_number_and_postcode_in_address_lines)
 	cr_assert_eq(r.n_previous, 1, "only the case without a postcode field");
 	match_result_free(&r);
 }
+
+/* h-match4: O for 0 and l for 1 in the digits of an NI number, a CRN and a PNC id. */
+Test(match, transcription_letters_in_ni_crn_and_pnc)
+{
+	struct who a, b;
+	struct match_keys k;
+	who(&a, NULL, NULL, NULL, NULL, NULL);
+	a.p.ni_number = "PA603721B";
+	record("TS-2026-0001", "2026-01-10", &a.p, NULL);
+	who(&b, NULL, NULL, NULL, NULL, NULL);
+	b.p.ni_number = "PA 6O 37 2l B";
+	cr_assert(matches("2026-02-01", &b.p, NULL));
+	b.p.ni_number = "PA 6O 37 22 B";
+	cr_assert_not(matches("2026-02-01", &b.p, NULL), "another number");
+	b.p.ni_number = "OA 60 37 21 B"; /* the letters are not digits */
+	cr_assert_not(matches("2026-02-01", &b.p, NULL));
+
+	who(&a, NULL, NULL, NULL, NULL, NULL);
+	a.p.probation_crn = "X402013";
+	a.p.pnc_id = "2009/0412346N";
+	record("TS-2026-0002", "2026-01-10", &a.p, NULL);
+	who(&b, NULL, NULL, NULL, NULL, NULL);
+	b.p.probation_crn = "x4O2O13";
+	cr_assert(matches("2026-02-01", &b.p, NULL), "CRN");
+	b.p.probation_crn = NULL;
+	b.p.pnc_id = "2OO9/O4l2346N";
+	cr_assert(matches("2026-02-01", &b.p, NULL), "PNC id");
+	b.p.pnc_id = "2OO9/O4l2347N"; /* the check letter still refuses a typo */
+	keys_of(&b.p, NULL, &k);
+	cr_assert_eq(k.n, 0);
+	match_keys_free(&k);
+}
