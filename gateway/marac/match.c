@@ -870,6 +870,13 @@ static int name_keys_alias_word(struct keyctx *c, int party, const char *full, c
 	int part = name_part_words(w) > 0;
 	if (!part && strchr(w, ' ') != NULL)
 		goto out;
+	/* Made with the fuzzy keys, after every person's exact keys, and left
+	 * out near the cap rather than refuse a referral (MGW_E_TOO_LARGE)
+	 * whose other keys fit, as one with many one-word aliases and dates of
+	 * birth could otherwise be: a full name of MATCH_NAME_WORDS_MAX words
+	 * makes at most this many. */
+	if (c->out->n + 8 * (MATCH_NAME_WORDS_MAX + 1) > MATCH_MAX_KEYS)
+		goto out;
 	snprintf(buf, sizeof buf, "%s %s%s", full, part ? "" : "aka ", alias);
 	rc = name_keys(c, party, buf, postcode, dob, 0);
 out:
@@ -1072,9 +1079,7 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 			return rc;
 		for (size_t i = 0; i < p->n_aliases; i++)
 			if ((rc = name_keys(c, party, p->aliases[i], postcode, dob, 0)) ||
-			    (rc = name_keys_slash(c, party, p->aliases[i], postcode, dob)) ||
-			    (rc = name_keys_alias_word(c, party, p->full_name, p->aliases[i],
-						       postcode, dob)))
+			    (rc = name_keys_slash(c, party, p->aliases[i], postcode, dob)))
 				return rc;
 	}
 	return MGW_OK;
@@ -1170,6 +1175,9 @@ static int person_fuzzy_keys(struct keyctx *c, int party, const Marac__V1__Perso
 		 * alternative spellings"): a near miss of it is as likely. */
 		for (size_t i = 0; rc == MGW_OK && i < p->n_aliases; i++) {
 			rc = name_keys(c, party, p->aliases[i], "", dob, 1);
+			if (rc == MGW_OK)
+				rc = name_keys_alias_word(c, party, p->full_name, p->aliases[i],
+							  postcode, dob);
 			if (rc == MGW_OK)
 				rc = alias_word_variants(c, party, p->full_name, p->aliases[i], dob);
 		}

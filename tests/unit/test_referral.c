@@ -1374,3 +1374,27 @@ Test(match, transcription_letters_in_ni_crn_and_pnc)
 	cr_assert_eq(k.n, 0);
 	match_keys_free(&k);
 }
+
+/* h-match4: many one-word aliases and dates of birth are left out near the cap, never refused. */
+Test(match, many_one_word_aliases_fit_the_key_cap)
+{
+	struct who a;
+	who(&a, "Anne-Marie Bernadette Catherine O'Sullivan-Smythe", "1980-01-02", "07700 900123",
+	    "9990001006", "TS1 2AB");
+	char *dobs[8] = {"1980-02-01", "1981-01-02", "1980-01-03", "1979-01-02",
+			 "1980-03-01", "1980-01-12", "1980-12-01", "1982-01-02"};
+	char *aliases[32];
+	char words[32][8];
+	for (size_t i = 0; i < 32; i++) {
+		snprintf(words[i], sizeof words[i], "Ann%c%c", (char)('a' + i / 26), (char)('a' + i % 26));
+		aliases[i] = words[i];
+	}
+	a.p.other_dobs = dobs;
+	a.p.n_other_dobs = 8;
+	a.p.aliases = aliases;
+	a.p.n_aliases = 32;
+	struct match_keys k;
+	cr_assert_eq(match_keys(&a.p, NULL, 0, key, sizeof key, &k), MGW_OK);
+	cr_assert_leq(k.n, MATCH_MAX_KEYS);
+	match_keys_free(&k);
+}
