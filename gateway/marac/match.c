@@ -644,6 +644,36 @@ static size_t letters_run(const char *s, size_t n, size_t i, int backward)
  * or more on each side ("N/K" and "N/A" are placeholders, not two names);
  * and a '/' between two words ("SMITH/DOE, Jane") with each word alone.
  */
+/*
+ * A name field with a police nominal alias written with '@' ("Tracy JONES @
+ * Tracy SMITH", "SMITH, Tracy @ JONES": the '@' reads "alias") is also
+ * keyed with each '@' read as "aka" (name_keys: the other names as aliases).
+ */
+static int name_keys_at(struct keyctx *c, int party, const char *name, const char *postcode,
+			const char *dob)
+{
+	char buf[512];
+	size_t n = name ? strlen(name) : 0, o = 0;
+	int rc = MGW_OK;
+	if (n == 0 || strchr(name, '@') == NULL)
+		return MGW_OK;
+	for (size_t i = 0; i < n; i++) {
+		if (o + 6 >= sizeof buf)
+			goto out;
+		if (name[i] != '@') {
+			buf[o++] = name[i];
+			continue;
+		}
+		memcpy(buf + o, " aka ", 5);
+		o += 5;
+	}
+	buf[o] = '\0';
+	rc = name_keys(c, party, buf, postcode, dob, 0);
+out:
+	OPENSSL_cleanse(buf, sizeof buf);
+	return rc;
+}
+
 static int name_keys_slash(struct keyctx *c, int party, const char *name, const char *postcode,
 			   const char *dob)
 {
@@ -797,10 +827,15 @@ static int name_group_variants(struct keyctx *c, int party, const char *name, co
 	int rc = MGW_OK;
 	if (n == 0 || n >= sizeof rest || dob[0] == '\0' || !name_group(name, &o, &ol, &cc, &cl))
 		return MGW_OK;
-	/* the group folded: a lone title or a part word is not another name */
-	if (ident_name_fold(name + o + ol, cc - o - ol, grp, sizeof grp) <= 0 ||
-	    name_title(grp, strlen(grp)) || name_part_words(grp) > 0 ||
-	    strcmp(grp, "nee") == 0 || name_placeholder(grp))
+	/* the group folded: a lone title is not another name; a part word
+	 * before one ("(known as Pat)") is dropped, name_keys read it exactly */
+	if (ident_name_fold(name + o + ol, cc - o - ol, grp, sizeof grp) <= 0)
+		goto out;
+	size_t pw = name_part_words(grp);
+	if (pw > 0)
+		memmove(grp, grp + pw + 1, strlen(grp + pw + 1) + 1);
+	if (grp[0] == '\0' || name_title(grp, strlen(grp)) || strcmp(grp, "nee") == 0 ||
+	    name_placeholder(grp))
 		goto out;
 	memcpy(rest, name, o);
 	rest[o] = ' ';
@@ -1075,11 +1110,13 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 	/* Every date of birth recorded: one agency's DOB may be another's "other". */
 	for (size_t d = 0; person_norm(p, d, postcode, dob) == 0; d++) {
 		if ((rc = name_keys(c, party, p->full_name, postcode, dob, 0)) ||
-		    (rc = name_keys_slash(c, party, p->full_name, postcode, dob)))
+		    (rc = name_keys_slash(c, party, p->full_name, postcode, dob)) ||
+		    (rc = name_keys_at(c, party, p->full_name, postcode, dob)))
 			return rc;
 		for (size_t i = 0; i < p->n_aliases; i++)
 			if ((rc = name_keys(c, party, p->aliases[i], postcode, dob, 0)) ||
-			    (rc = name_keys_slash(c, party, p->aliases[i], postcode, dob)))
+			    (rc = name_keys_slash(c, party, p->aliases[i], postcode, dob)) ||
+			    (rc = name_keys_at(c, party, p->aliases[i], postcode, dob)))
 				return rc;
 	}
 	return MGW_OK;

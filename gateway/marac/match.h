@@ -157,7 +157,8 @@
  * Smith", "... a.k.a. ...", "... also known as ...", "... known as ...",
  * "... formerly ...", "... previously ...", "... alias ...", (h-match4)
  * "... formerly known as ...", "... previously known as ...", "... fka
- * ...", "(maiden name SMITH)", "(birth name ...)", "(previous name ...)", and
+ * ...", "(maiden name SMITH)", "(birth name ...)", "(previous name ...)", a
+ * police nominal alias after '@' ("Tracy JONES @ Tracy SMITH"), and
  * alternatives separated by '/' ("Jane Smith / Jane Doe", "Jane SMITH/DOE";
  * not "N/K"): the field is keyed as written
  * and also as its first name and each other name as an alias; a maiden
@@ -169,7 +170,9 @@
  * names the person with the full name's other words: it is keyed as the
  * full name "aka" the alias, so one word stands for each word of the full
  * name in turn ("Elizabeth Morgan" with alias "Beth" is also Beth Morgan,
- * exactly: the agency listed it). A one-word alias also gives the name
+ * exactly: the agency listed it; these keys are made after every person's
+ * exact keys and left out near MATCH_MAX_KEYS, never refused). A one-word
+ * alias also gives the name
  * variants of that word with each word of the full name ("Lizzie" of
  * "Elizabeth Anne Morgan": "lizzie morgan", weak, as a middle name on one
  * side is).
@@ -183,8 +186,10 @@
  * a full name. Decision (h-match4): weak, as the second writer's set has
  * it: a preferred name is what a person says, not a record's identity,
  * and a coordinator reads the match; the field's three-word form already
- * matched weakly by a word dropped. A title or a part word in brackets
- * ("(Miss)", "(née SMITH)") is read as above instead.
+ * matched weakly by a word dropped. A title in brackets ("(Miss)") is read
+ * as above instead; a part word opening the brackets ("(known as Pat)",
+ * "(née SMITH)") is read as above and also dropped for these variants, so
+ * "Mrs Joan Patricia SMITH (known as Pat)" finds "Pat Smith", weakly.
  *
  * Cases recorded before h-match4 hold none of its keys (one-word and "née"
  * aliases, preferred names, NHS numbers with letters or notes, phones split

@@ -1398,3 +1398,26 @@ Test(match, many_one_word_aliases_fit_the_key_cap)
 	cr_assert_leq(k.n, MATCH_MAX_KEYS);
 	match_keys_free(&k);
 }
+
+/* h-match4: a police alias written with '@'; "(known as Pat)" beside a middle name. */
+Test(match, police_at_aliases_and_known_as_in_brackets)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-10", who(&a, "Tracy JONES @ Tracy SMITH", "1982-05-14", 0, 0, 0),
+	       NULL);
+	query("2026-02-01", who(&b, "Tracy Smith", "1982-05-14", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB);
+	match_result_free(&r);
+	cr_assert(matches("2026-02-01", who(&b, "Tracy Jones", "1982-05-14", 0, 0, 0), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, "Tracy Smith", "1982-05-15", 0, 0, 0), NULL));
+
+	record("TS-2026-0002", "2026-01-10",
+	       who(&a, "Mrs Joan Patricia SMITH (known as Pat)", "1956-06-14", 0, 0, 0), NULL);
+	query("2026-02-01", who(&b, "Pat Smith", "1956-06-14", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Pam Smith", "1956-06-14", 0, 0, 0), NULL));
+}
