@@ -1227,6 +1227,15 @@ static int person_fuzzy_keys(struct keyctx *c, int party, const Marac__V1__Perso
 	return rc;
 }
 
+int match_perp_tells(const struct match_keys *k)
+{
+	for (size_t i = 0; i < k->n; i++)
+		if (k->keys[i].party == MATCH_PERPETRATOR &&
+		    k->keys[i].kind != MATCH_KIND_POSTCODE_NAME)
+			return 1;
+	return 0;
+}
+
 int match_keys(const Marac__V1__Person *victim, const Marac__V1__Person *const *perps,
 	       size_t n_perps, const uint8_t *hmac_key, size_t keylen, struct match_keys *out)
 {
@@ -1369,7 +1378,7 @@ int match_record(sqlite3 *db, const char *case_ref, const char *area,
 	sqlite3_bind_text(st, 2, area, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, referral_date, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, day);
-	sqlite3_bind_int(st, 5, k->n_perp > 0);
+	sqlite3_bind_int(st, 5, match_perp_tells(k));
 	int s = sqlite3_step(st);
 	if (s != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_PRIMARYKEY)

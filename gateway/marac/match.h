@@ -235,6 +235,13 @@
  *     agencies hold most often, and the HMIC failure was phones not
  *     matching); the differing name and DOB are visible to the coordinator
  *     who reads the repeat, and a missed repeat is the worse failure.
+ *   - A perpetrator given by name and address only (no DOB or identifier)
+ *     has only POSTCODE_NAME keys: they confirm the same perpetrator when
+ *     they match, but cannot tell him from another (h-match4): he moves
+ *     (separation is when perpetrators move) and "Daniel Price" at his new
+ *     address is still Daniel Price. Such a side is treated as naming no
+ *     perpetrator for rule (b) (match_perp_tells, match_case.has_perp).
+ *     Cases recorded before h-match4 keep has_perp from any key.
  *   - A perpetrator given by name only makes no key: as if none were named.
  *     One given by name and PNC id or CRN (police and probation know
  *     perpetrators by these, often without a DOB: DOMAIN.md lists both
@@ -248,7 +255,8 @@
  *
  * Rule. A recorded case is a match for a new referral when
  *   (a) any victim key of the new referral equals a victim key of the case,
- *   (b) and, when both have perpetrator keys, any perpetrator key of the new
+ *   (b) and, when both have perpetrator keys that tell people apart (any
+ *       but postcode + name: Decisions), any perpetrator key of the new
  *       referral equals a perpetrator key of the case.
  * Why: SafeLives defines a MARAC case as one victim with the same
  * perpetrator(s), and a repeat as a further incident between the same

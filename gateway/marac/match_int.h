@@ -33,4 +33,12 @@ int match_crn_key(const char *in, char out[8]);
  * read as digits. 0 or MGW_E_INVALID. */
 int match_pnc_key(const char *in, char out[16]);
 
+/*
+ * Whether k's perpetrators have a key that tells a perpetrator apart from
+ * another (match.h rule b): any but postcode + name, which is bound to an
+ * address perpetrators leave (a name alone makes no key at all). The
+ * has_perp column of match_case records it.
+ */
+int match_perp_tells(const struct match_keys *k);
+
 #endif

@@ -1421,3 +1421,25 @@ Test(match, police_at_aliases_and_known_as_in_brackets)
 	match_result_free(&r);
 	cr_assert_not(matches("2026-02-01", who(&b, "Pam Smith", "1956-06-14", 0, 0, 0), NULL));
 }
+
+/* h-match4: a perpetrator known only by name and postcode does not make a new case when he moves. */
+Test(match, perpetrator_by_name_and_postcode_only_does_not_block)
+{
+	struct who v, p1, p2;
+	struct match_result r;
+	who(&v, "Kelly Burns", "1991-07-14", "07700 900123", NULL, NULL);
+	record("TS-2026-0001", "2026-01-10", &v.p, who(&p1, "Daniel Price", NULL, 0, 0, "TS1 1AA"));
+	query("2026-02-01", &v.p, who(&p2, "Daniel PRICE", NULL, 0, 0, "TS5 5BB"), &r);
+	cr_assert(r.repeat, "he moved");
+	cr_assert_eq(r.previous[0].perp_kinds, 0u);
+	match_result_free(&r);
+	query("2026-02-01", &v.p, who(&p2, "Daniel Price", NULL, 0, 0, "ts11aa"), &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].perp_kinds, 1u << MATCH_KIND_POSTCODE_NAME, "it still confirms");
+	match_result_free(&r);
+	/* with a DOB on both sides, another man is another case */
+	record("TS-2026-0002", "2026-01-10", who(&v, "Kelly Burns", "1991-07-15", "07700 900124", 0, 0),
+	       who(&p1, "Daniel Price", "1990-01-01", 0, 0, "TS1 1AA"));
+	cr_assert_not(matches("2026-02-01", &v.p, who(&p2, "Aaron Webb", "1989-02-02", 0, 0, 0)));
+	cr_assert(matches("2026-02-01", &v.p, who(&p2, "Daniel Price", "1990-01-01", 0, 0, 0)));
+}
