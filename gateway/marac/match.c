@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -351,6 +352,57 @@ static int name_fuzzy_keys(struct keyctx *c, int party, const char *canon, size_
 }
 
 /*
+ * A name written with middle initials ("a b smith": "Mrs A B SMITH", as
+ * health systems print forenames) with each one-letter word dropped in
+ * turn ("a smith", "b smith"), as fuzzy keys of the name itself (weak):
+ * an initial stands for a name the other agency may not have recorded, so
+ * "Anne Smith" (whose variant is "a smith") finds it. Fuzzy, not a
+ * variant: the initials are what was written, not a form derived from a
+ * fuller name, so twins written in full ("Jessica"/"Jennifer Doe") still
+ * never meet through their variants. Three words or more, one of them of
+ * two letters or more.
+ */
+static int name_initial_drops(struct keyctx *c, int party, const char *canon, const char *dob)
+{
+	char tmp[256], var[256];
+	size_t n = strlen(canon), nw = 1, longw = 0;
+	int rc = MGW_OK;
+	if (n >= sizeof tmp)
+		return MGW_OK;
+	for (const char *w = canon; *w;) {
+		size_t l = strcspn(w, " ");
+		longw += l >= 2;
+		w += l;
+		if (*w == ' ')
+			w++, nw++;
+	}
+	if (nw < 3 || longw == 0 || c->out->n + nw > MATCH_MAX_KEYS)
+		return MGW_OK;
+	for (const char *w = canon; rc == MGW_OK && *w;) {
+		size_t l = strcspn(w, " "), at = (size_t)(w - canon);
+		if (l == 1) {
+			/* the name without this word and the space after (or before) it */
+			size_t cut_from = at, cut_to = at + 1;
+			if (w[1] == ' ')
+				cut_to++;
+			else if (at > 0)
+				cut_from--;
+			memcpy(tmp, canon, cut_from);
+			memcpy(tmp + cut_from, canon + cut_to, n - cut_to + 1);
+			if (strlen(tmp) >= MATCH_FUZZY_MIN_LEN) {
+				name_canon(tmp, var);
+				rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, var, dob);
+			}
+		}
+		w += l;
+		w += *w == ' ';
+	}
+	OPENSSL_cleanse(tmp, sizeof tmp);
+	OPENSSL_cleanse(var, sizeof var);
+	return rc;
+}
+
+/*
  * One folded name: the name-based keys, over the name as written (the
  * index of version 1) and over its canonical word order.
  * fuzzy (full name only) adds the deletion neighbourhood of the canonical
@@ -380,11 +432,28 @@ static int name_keys_folded(struct keyctx *c, int party, const char *written,
 	 * alike ("Siobhan"/"Shevaun"); one key, so kept whenever there is room. */
 	if (rc == MGW_OK && fuzzy && dob[0])
 		rc = name_fuzzy_keys(c, party, canon, cl, dob);
+	/* before the variants: the same MAC is kept with the first kind added,
+	 * and these must stay fuzzy keys (a variant never meets a variant) */
+	if (rc == MGW_OK && fuzzy && dob[0])
+		rc = name_initial_drops(c, party, canon, dob);
 	if (rc == MGW_OK && fuzzy && dob[0])
 		rc = name_variants(c, party, written, canon, dob);
 	OPENSSL_cleanse(folded, sizeof folded);
 	OPENSSL_cleanse(canon, sizeof canon);
 	return rc;
+}
+
+/* Whether the folded word w[0..l) is a title or a suffix (name_untitled). */
+static int name_title(const char *w, size_t l)
+{
+	static const char *const titles[] = {"mr",  "mrs", "ms",  "miss", "mx",   "dr",
+					     "prof", "rev", "revd", "sir", "dame", "master",
+					     /* suffixes: with the DOB they tell nobody apart */
+					     "jnr", "jr", "snr", "sr"};
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+		if (strlen(titles[i]) == l && memcmp(w, titles[i], l) == 0)
+			return 1;
+	return 0;
 }
 
 /*
@@ -396,16 +465,10 @@ static int name_keys_folded(struct keyctx *c, int party, const char *written,
  */
 static size_t name_untitled(const char *folded, char *out, size_t outlen)
 {
-	static const char *const titles[] = {"mr",  "mrs", "ms",  "miss", "mx",   "dr",
-					     "prof", "rev", "revd", "sir", "dame", "master",
-					     /* suffixes: with the DOB they tell nobody apart */
-					     "jnr", "jr", "snr", "sr"};
 	size_t o = 0, nw = 0, dropped = 0;
 	for (const char *s = folded; *s;) {
 		size_t l = strcspn(s, " ");
-		int title = 0;
-		for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
-			title |= strlen(titles[i]) == l && memcmp(s, titles[i], l) == 0;
+		int title = name_title(s, l);
 		if (title) {
 			dropped++;
 		} else {
@@ -466,13 +529,17 @@ static int name_keys_untitled(struct keyctx *c, int party, const char *folded,
 /*
  * Where a name field names other names: the length of the words at w that
  * start one ("nee" (née), "aka", "a k a" (a.k.a.), "also known as",
- * "known as", "formerly", "previously", "alias"), followed by a space;
- * else 0. w is folded (single spaces).
+ * "known as", "formerly", "previously", "alias"; "formerly known as",
+ * "previously known as", "fka", "maiden name", "birth name", "previous
+ * name"), followed by a space; else 0. w is folded (single spaces).
  */
 static size_t name_part_words(const char *w)
 {
-	static const char *const words[] = {"also known as", "known as", "a k a", "nee", "aka",
-					    "formerly", "previously", "alias"};
+	static const char *const words[] = {
+		/* h-match4: the longer forms first ("formerly known as" before "formerly") */
+		"formerly known as", "previously known as", "maiden name", "birth name",
+		"previous name", "fka", "f k a",
+		"also known as", "known as", "a k a", "nee", "aka", "formerly", "previously", "alias"};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		size_t l = strlen(words[i]);
 		if (strncmp(w, words[i], l) == 0 && w[l] == ' ')
@@ -577,6 +644,36 @@ static size_t letters_run(const char *s, size_t n, size_t i, int backward)
  * or more on each side ("N/K" and "N/A" are placeholders, not two names);
  * and a '/' between two words ("SMITH/DOE, Jane") with each word alone.
  */
+/*
+ * A name field with a police nominal alias written with '@' ("Tracy JONES @
+ * Tracy SMITH", "SMITH, Tracy @ JONES": the '@' reads "alias") is also
+ * keyed with each '@' read as "aka" (name_keys: the other names as aliases).
+ */
+static int name_keys_at(struct keyctx *c, int party, const char *name, const char *postcode,
+			const char *dob)
+{
+	char buf[512];
+	size_t n = name ? strlen(name) : 0, o = 0;
+	int rc = MGW_OK;
+	if (n == 0 || strchr(name, '@') == NULL)
+		return MGW_OK;
+	for (size_t i = 0; i < n; i++) {
+		if (o + 6 >= sizeof buf)
+			goto out;
+		if (name[i] != '@') {
+			buf[o++] = name[i];
+			continue;
+		}
+		memcpy(buf + o, " aka ", 5);
+		o += 5;
+	}
+	buf[o] = '\0';
+	rc = name_keys(c, party, buf, postcode, dob, 0);
+out:
+	OPENSSL_cleanse(buf, sizeof buf);
+	return rc;
+}
+
 static int name_keys_slash(struct keyctx *c, int party, const char *name, const char *postcode,
 			   const char *dob)
 {
@@ -624,6 +721,240 @@ out:
 }
 
 /*
+ * Where a name field holds a name in brackets or quotes: "Elizabeth (Beth)
+ * MORGAN", "MORGAN, Elizabeth (Beth)", 'Elizabeth "Lizzie" Morgan' (the
+ * preferred name health systems show beside the registered one; the name
+ * police know someone by, in quotes). *open and *close get the bytes of
+ * the opening and closing marks; the content between them is letters,
+ * spaces, hyphens, apostrophes and dots. Returns 1 if found, else 0.
+ */
+static int name_group(const char *name, size_t *open, size_t *olen, size_t *close, size_t *clen)
+{
+	static const struct {
+		const char *o, *c;
+	} marks[] = {{"(", ")"}, {"\"", "\""}, {"\xe2\x80\x9c", "\xe2\x80\x9d"} /* U+201C U+201D */};
+	for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+		const char *a = strstr(name, marks[m].o);
+		if (a == NULL)
+			continue;
+		const char *in = a + strlen(marks[m].o);
+		const char *b = strstr(in, marks[m].c);
+		if (b == NULL || b == in)
+			continue;
+		int ok = 1, letters = 0;
+		for (const char *q = in; q < b; q++) {
+			unsigned char ch = (unsigned char)*q;
+			letters += ch >= 0x80 || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+			ok &= ch >= 0x80 || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') ||
+			      strchr(" -'.", ch) != NULL;
+		}
+		if (!ok || letters == 0)
+			continue;
+		*open = (size_t)(a - name);
+		*olen = strlen(marks[m].o);
+		*close = (size_t)(b - name);
+		*clen = strlen(marks[m].c);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The name variants of one other word grp (folded) with the folded name r
+ * (name_group_variants below): grp with each word of r, and in place of
+ * each word of r when r has three words or more. dob non-empty.
+ */
+static int name_word_variants(struct keyctx *c, int party, const char *r, const char *grp,
+			      const char *dob)
+{
+	char tmp[512], var[512];
+	size_t gl = strlen(grp), words = 0;
+	int rc = MGW_OK;
+	for (const char *w = r; *w && words < MATCH_NAME_WORDS_MAX; words++) {
+		w += strcspn(w, " ");
+		w += *w == ' ';
+	}
+	/* Fuzzy keys come last and are left out near the cap (match.h). */
+	if (c->out->n + 2 * words > MATCH_MAX_KEYS)
+		return MGW_OK;
+	for (const char *w = r; rc == MGW_OK && *w;) {
+		size_t l = strcspn(w, " ");
+		if (gl + 1 + l + 1 <= sizeof tmp && gl + 1 + l >= MATCH_FUZZY_MIN_LEN) {
+			memcpy(tmp, grp, gl);
+			tmp[gl] = ' ';
+			memcpy(tmp + gl + 1, w, l);
+			tmp[gl + 1 + l] = '\0';
+			name_canon(tmp, var);
+			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
+		}
+		w += l;
+		w += *w == ' ';
+	}
+	for (const char *w = r; rc == MGW_OK && *w && words >= 3;) {
+		size_t l = strcspn(w, " "), at = (size_t)(w - r), tail = strlen(w + l);
+		if (at + gl + tail + 1 <= sizeof tmp && at + gl + tail >= MATCH_FUZZY_MIN_LEN) {
+			memcpy(tmp, r, at);
+			memcpy(tmp + at, grp, gl);
+			memcpy(tmp + at + gl, w + l, tail + 1);
+			name_canon(tmp, var);
+			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
+		}
+		w += l;
+		w += *w == ' ';
+	}
+	OPENSSL_cleanse(tmp, sizeof tmp);
+	OPENSSL_cleanse(var, sizeof var);
+	return rc;
+}
+
+/*
+ * A name field with a name in brackets or quotes (name_group) also gives,
+ * with its DOB, name variants (match.h: weak, fuzzy_name): the group with
+ * each other word of the field ("Elizabeth Anne (Beth) MORGAN": "beth
+ * morgan", "beth elizabeth", "beth anne": the preferred forename with the
+ * surname, whichever word that is), the group in place of each word when
+ * three words or more are left ("beth anne morgan"), and the group alone
+ * when it is a full name of its own. So "Beth Morgan" finds it however
+ * many other names the field has (dropping one word, name_variants,
+ * reaches two words from three only); weak, as the name a person prefers
+ * is no record's identity. A title ("(Miss)") or a part word ("(née
+ * SMITH)") in brackets is read by name_keys instead.
+ */
+static int name_group_variants(struct keyctx *c, int party, const char *name, const char *dob)
+{
+	char rest[512], folded[256], untitled[256], grp[256], tmp[512], var[512];
+	size_t o, ol, cl, cc, n = name ? strlen(name) : 0;
+	int rc = MGW_OK;
+	if (n == 0 || n >= sizeof rest || dob[0] == '\0' || !name_group(name, &o, &ol, &cc, &cl))
+		return MGW_OK;
+	/* the group folded: a lone title is not another name; a part word
+	 * before one ("(known as Pat)") is dropped, name_keys read it exactly */
+	if (ident_name_fold(name + o + ol, cc - o - ol, grp, sizeof grp) <= 0)
+		goto out;
+	size_t pw = name_part_words(grp);
+	if (pw > 0)
+		memmove(grp, grp + pw + 1, strlen(grp + pw + 1) + 1);
+	if (grp[0] == '\0' || name_title(grp, strlen(grp)) || strcmp(grp, "nee") == 0 ||
+	    name_placeholder(grp))
+		goto out;
+	memcpy(rest, name, o);
+	rest[o] = ' ';
+	memcpy(rest + o + 1, name + cc + cl, n - cc - cl + 1);
+	if (ident_name_fold(rest, strlen(rest), folded, sizeof folded) <= 0)
+		goto out;
+	const char *r = name_untitled(folded, untitled, sizeof untitled) > 0 ? untitled : folded;
+	if (strchr(grp, ' ') != NULL && strlen(grp) >= MATCH_FUZZY_MIN_LEN &&
+	    c->out->n < MATCH_MAX_KEYS) {
+		strcpy(tmp, grp);
+		name_canon(tmp, var);
+		rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
+	}
+	if (rc == MGW_OK)
+		rc = name_word_variants(c, party, r, grp, dob);
+out:
+	OPENSSL_cleanse(rest, sizeof rest);
+	OPENSSL_cleanse(folded, sizeof folded);
+	OPENSSL_cleanse(untitled, sizeof untitled);
+	OPENSSL_cleanse(grp, sizeof grp);
+	OPENSSL_cleanse(tmp, sizeof tmp);
+	OPENSSL_cleanse(var, sizeof var);
+	return rc;
+}
+
+/*
+ * A one-word alias ("Lizzie" of "Elizabeth Anne Morgan") also gives the
+ * name variants of that word with the full name (name_word_variants:
+ * "lizzie morgan", weak): name_keys_alias_word makes the exact names with
+ * it in place of one word ("lizzie anne morgan"), which a name written
+ * without the middle name does not reach.
+ */
+static int alias_word_variants(struct keyctx *c, int party, const char *full, const char *alias,
+			       const char *dob)
+{
+	char f[256], u[256], w[256];
+	int rc = MGW_OK;
+	if (full == NULL || alias == NULL || dob[0] == '\0' ||
+	    ident_name_fold(alias, strlen(alias), w, sizeof w) <= 0 || strchr(w, ' ') != NULL ||
+	    name_placeholder(w) || name_title(w, strlen(w)) ||
+	    ident_name_fold(full, strlen(full), f, sizeof f) <= 0 || strchr(f, ' ') == NULL)
+		goto out;
+	rc = name_word_variants(c, party, name_untitled(f, u, sizeof u) > 0 ? u : f, w, dob);
+out:
+	OPENSSL_cleanse(f, sizeof f);
+	OPENSSL_cleanse(u, sizeof u);
+	OPENSSL_cleanse(w, sizeof w);
+	return rc;
+}
+
+/*
+ * An alias that is one word ("Beth": a nickname as IDVA systems list it)
+ * or starts with a part word ("née Evans", "aka Beth Morgan") names the
+ * person with the full name's other words: keyed as "<full name> aka
+ * <alias>" (name_keys: a word stands for each word of the full name in
+ * turn). Other aliases are full names of their own (person_keys_in).
+ */
+static int name_keys_alias_word(struct keyctx *c, int party, const char *full, const char *alias,
+				const char *postcode, const char *dob)
+{
+	char buf[512], w[256];
+	size_t fl = full ? strlen(full) : 0, al = alias ? strlen(alias) : 0;
+	int rc = MGW_OK;
+	if (fl == 0 || al == 0 || fl + al + 6 > sizeof buf ||
+	    ident_name_fold(alias, al, w, sizeof w) <= 0 || name_placeholder(w))
+		goto out;
+	int part = name_part_words(w) > 0;
+	if (!part && strchr(w, ' ') != NULL)
+		goto out;
+	/* Made with the fuzzy keys, after every person's exact keys, and left
+	 * out near the cap rather than refuse a referral (MGW_E_TOO_LARGE)
+	 * whose other keys fit, as one with many one-word aliases and dates of
+	 * birth could otherwise be: a full name of MATCH_NAME_WORDS_MAX words
+	 * makes at most this many. */
+	if (c->out->n + 8 * (MATCH_NAME_WORDS_MAX + 1) > MATCH_MAX_KEYS)
+		goto out;
+	snprintf(buf, sizeof buf, "%s %s%s", full, part ? "" : "aka ", alias);
+	rc = name_keys(c, party, buf, postcode, dob, 0);
+out:
+	OPENSSL_cleanse(buf, sizeof buf);
+	OPENSSL_cleanse(w, sizeof w);
+	return rc;
+}
+
+/*
+ * A postcode at the end of the last non-empty address line ("12 Example
+ * Road, Middlesbrough TS1 2AB", "... ts12ab"), for an address whose
+ * postcode field is empty: housing and children's systems often keep the
+ * whole address in its lines. The last two words, else the last word,
+ * when ident_postcode_norm accepts them. postcode stays empty otherwise.
+ */
+static void postcode_in_lines(const Marac__V1__Address *a, char postcode[9])
+{
+	const char *line = NULL;
+	for (size_t i = a->n_lines; i > 0 && line == NULL; i--)
+		if (a->lines[i - 1] && a->lines[i - 1][strspn(a->lines[i - 1], " ,.\t")])
+			line = a->lines[i - 1];
+	if (line == NULL)
+		return;
+	size_t n = strlen(line);
+	while (n > 0 && strchr(" ,.\t", line[n - 1]))
+		n--;
+	/* the start of the last word and of the one before it */
+	size_t w1 = n;
+	while (w1 > 0 && !strchr(" ,\t", line[w1 - 1]))
+		w1--;
+	size_t w0 = w1;
+	while (w0 > 0 && line[w0 - 1] == ' ')
+		w0--;
+	while (w0 > 0 && !strchr(" ,\t", line[w0 - 1]))
+		w0--;
+	if (w0 < w1 && ident_postcode_norm(line + w0, n - w0, postcode) == 0)
+		return;
+	postcode[0] = '\0';
+	if (ident_postcode_norm(line + w1, n - w1, postcode) != 0)
+		postcode[0] = '\0';
+}
+
+/*
  * The person's postcode and i-th date of birth (0: date_of_birth, 1..:
  * other_dobs[i-1]), normalised. Returns 0 while i names a DOB slot, -1
  * past the last one.
@@ -634,8 +965,10 @@ static int person_norm(const Marac__V1__Person *p, size_t i, char postcode[9], c
 	postcode[0] = dob[0] = '\0';
 	if (i > p->n_other_dobs)
 		return -1;
-	if (p->address && p->address->postcode)
+	if (p->address && p->address->postcode && p->address->postcode[0])
 		ident_postcode_norm(p->address->postcode, strlen(p->address->postcode), postcode);
+	else if (p->address && p->address->n_lines > 0)
+		postcode_in_lines(p->address, postcode);
 	/* NHS pseudo-postcodes (ZZ99 3VZ no fixed abode, ZZ99 3WZ ...) are no address */
 	if (strncmp(postcode, "ZZ99", 4) == 0)
 		postcode[0] = '\0';
@@ -648,9 +981,68 @@ static int person_norm(const Marac__V1__Person *p, size_t i, char postcode[9], c
 	return 0;
 }
 
+/* Whether s starts a label and a number ("Mob: 0", "Home - 0", "H 0"), not an extension. */
+static int phone_next_label(const char *s)
+{
+	size_t i = 0;
+	if (strncasecmp(s, "ext", 3) == 0 || s[0] == 'x' || s[0] == 'X')
+		return 0;
+	while (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') || s[i] == '.')
+		i++;
+	if (i == 0)
+		return 0;
+	size_t j = i;
+	while (s[j] == ' ' || s[j] == ':' || s[j] == '-')
+		j++;
+	return j > i && ((s[j] >= '0' && s[j] <= '9') || s[j] == '+' || s[j] == '(');
+}
+
+/*
+ * The length of the next number of a phones[] entry at s: up to a '/',
+ * ',', ';', '&' or line break, the word "or" or "and" between spaces
+ * ("07700 900321 or 01632 960321"), or a label starting a second number
+ * after ten digits ("Tel: 07700 900321 Mob: 07700 900456"), outside
+ * brackets (a note such as "(mobile, or text)" is one number's); *sep gets
+ * the separator's length.
+ */
+static size_t phone_entry_part(const char *s, size_t *sep)
+{
+	size_t depth = 0, digits = 0;
+	for (size_t i = 0; s[i]; i++) {
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && depth > 0)
+			depth--;
+		digits += s[i] >= '0' && s[i] <= '9';
+		if (depth > 0)
+			continue;
+		/* a second labelled number after a whole one, with a space only
+		 * between ("Tel: 07700 900123 Mob: 07700 900456"); not an
+		 * extension ("ext 21", "x21") */
+		if (s[i] == ' ' && digits >= 10 && phone_next_label(s + i + 1)) {
+			*sep = 1;
+			return i;
+		}
+		if (strchr("/,;&\n\r", s[i]) != NULL) {
+			*sep = 1;
+			return i;
+		}
+		if (s[i] == ' ' && (strncasecmp(s + i, " or ", 4) == 0 ||
+				    strncasecmp(s + i, " and ", 5) == 0)) {
+			*sep = (s[i + 1] | 0x20) == 'o' ? 4 : 5;
+			return i;
+		}
+	}
+	*sep = 0;
+	return strlen(s);
+}
+
 /*
  * The keys of one phones[] entry: it may hold several numbers separated by
- * '/', ',' or ';' ("01632 960321 / 07700 900321"), each keyed on its own.
+ * '/', ',', ';', '&', a line break, or "or" / "and" ("01632 960321 /
+ * 07700 900321", "07700 900321 or 01632 960321"), each keyed on its own.
+ * An entry with a line break is also keyed whole with the break as a space:
+ * a number pasted across two lines ("07700\n900321") is one number.
  * v (MATCH_PHONE_KEY_MAX) is scratch. Returns 0 or add_key's error.
  */
 static int phone_entry_keys(struct keyctx *c, int party, const char *entry, char *v)
@@ -658,16 +1050,23 @@ static int phone_entry_keys(struct keyctx *c, int party, const char *entry, char
 	char part[64];
 	int rc = MGW_OK;
 	for (const char *s = entry; rc == MGW_OK;) {
-		size_t l = strcspn(s, "/,;");
+		size_t sep, l = phone_entry_part(s, &sep);
 		if (l < sizeof part) {
 			memcpy(part, s, l);
 			part[l] = '\0';
 			if (match_phone_key(part, v) == 0)
 				rc = add_key(c, party, MATCH_KIND_PHONE, v, NULL);
 		}
-		if (s[l] == '\0')
+		if (sep == 0)
 			break;
-		s += l + 1;
+		s += l + sep;
+	}
+	size_t n = strlen(entry);
+	if (rc == MGW_OK && strpbrk(entry, "\n\r") != NULL && n < sizeof part) {
+		for (size_t i = 0; i <= n; i++)
+			part[i] = entry[i] == '\n' || entry[i] == '\r' ? ' ' : entry[i];
+		if (match_phone_key(part, v) == 0)
+			rc = add_key(c, party, MATCH_KIND_PHONE, v, NULL);
 	}
 	OPENSSL_cleanse(part, sizeof part);
 	return rc;
@@ -700,7 +1099,7 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 	/* The police's and probation's own ids, checked by ident.h (PNC: check letter). */
 	char id[16];
 	rc = MGW_OK;
-	if (p->pnc_id && ident_pnc_valid(p->pnc_id, strlen(p->pnc_id), id) == 0)
+	if (p->pnc_id && match_pnc_key(p->pnc_id, id) == 0)
 		rc = add_key(c, party, MATCH_KIND_PNC, id, NULL);
 	if (rc == MGW_OK && p->probation_crn &&
 	    match_crn_key(p->probation_crn, id) == 0)
@@ -711,11 +1110,13 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 	/* Every date of birth recorded: one agency's DOB may be another's "other". */
 	for (size_t d = 0; person_norm(p, d, postcode, dob) == 0; d++) {
 		if ((rc = name_keys(c, party, p->full_name, postcode, dob, 0)) ||
-		    (rc = name_keys_slash(c, party, p->full_name, postcode, dob)))
+		    (rc = name_keys_slash(c, party, p->full_name, postcode, dob)) ||
+		    (rc = name_keys_at(c, party, p->full_name, postcode, dob)))
 			return rc;
 		for (size_t i = 0; i < p->n_aliases; i++)
 			if ((rc = name_keys(c, party, p->aliases[i], postcode, dob, 0)) ||
-			    (rc = name_keys_slash(c, party, p->aliases[i], postcode, dob)))
+			    (rc = name_keys_slash(c, party, p->aliases[i], postcode, dob)) ||
+			    (rc = name_keys_at(c, party, p->aliases[i], postcode, dob)))
 				return rc;
 	}
 	return MGW_OK;
@@ -805,10 +1206,18 @@ static int person_fuzzy_keys(struct keyctx *c, int party, const Marac__V1__Perso
 		rc = name_keys(c, party, p->full_name, "", dob, 1);
 		if (rc == MGW_OK && cl > 0 && dob[0])
 			rc = name_fuzzy_keys(c, party, canon, cl, dob);
+		if (rc == MGW_OK)
+			rc = name_group_variants(c, party, p->full_name, dob);
 		/* An alias is as much the person's name ("other names and
 		 * alternative spellings"): a near miss of it is as likely. */
-		for (size_t i = 0; rc == MGW_OK && i < p->n_aliases; i++)
+		for (size_t i = 0; rc == MGW_OK && i < p->n_aliases; i++) {
 			rc = name_keys(c, party, p->aliases[i], "", dob, 1);
+			if (rc == MGW_OK)
+				rc = name_keys_alias_word(c, party, p->full_name, p->aliases[i],
+							  postcode, dob);
+			if (rc == MGW_OK)
+				rc = alias_word_variants(c, party, p->full_name, p->aliases[i], dob);
+		}
 	}
 	OPENSSL_cleanse(postcode, sizeof postcode);
 	OPENSSL_cleanse(dob, sizeof dob);
@@ -816,6 +1225,15 @@ static int person_fuzzy_keys(struct keyctx *c, int party, const Marac__V1__Perso
 	OPENSSL_cleanse(lat, sizeof lat);
 	OPENSSL_cleanse(canon, sizeof canon);
 	return rc;
+}
+
+int match_perp_tells(const struct match_keys *k)
+{
+	for (size_t i = 0; i < k->n; i++)
+		if (k->keys[i].party == MATCH_PERPETRATOR &&
+		    k->keys[i].kind != MATCH_KIND_POSTCODE_NAME)
+			return 1;
+	return 0;
 }
 
 int match_keys(const Marac__V1__Person *victim, const Marac__V1__Person *const *perps,
@@ -960,7 +1378,7 @@ int match_record(sqlite3 *db, const char *case_ref, const char *area,
 	sqlite3_bind_text(st, 2, area, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, referral_date, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, day);
-	sqlite3_bind_int(st, 5, k->n_perp > 0);
+	sqlite3_bind_int(st, 5, match_perp_tells(k));
 	int s = sqlite3_step(st);
 	if (s != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_PRIMARYKEY)

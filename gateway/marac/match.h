@@ -23,9 +23,18 @@
  *                  brackets that has a word ("(mobile)", "(safe after
  *                  6pm)"; not an extension, "(ext 21)") or words after the
  *                  whole number ("07700 900123 - safe to call") are not
- *                  the number, and
- *                  an entry holding several numbers separated by '/', ','
- *                  or ';' keys each. A number with another country code
+ *                  the number (nor is a label followed by a dash, "Home -
+ *                  01632 ..."; nor a note in brackets holding commas,
+ *                  "(mobile, text only)"); a country code in brackets,
+ *                  "(+44) 7700 900123", is the country code; a label after
+ *                  a whole number starts another ("Tel: 01632 960123 Mob:
+ *                  07700 900456" keys both); and
+ *                  an entry holding several numbers separated by '/', ',',
+ *                  ';', '&', a line break, or the word "or" or "and"
+ *                  ("07700 900123 or 01632 960456"), outside brackets,
+ *                  keys each; an entry with a line break is also keyed
+ *                  whole with the break as a space (a number pasted
+ *                  across two lines, "07700\n900123", is one number). A number with another country code
  *                  ("+48 601 234 567", "0048 601234567") is keyed as "+"
  *                  and its digits. A UK number entered for "not known"
  *                  (the digits after the first one digit repeated, "07000
@@ -38,7 +47,13 @@
  *                  number would match some other real person); in the
  *                  nhs_number field any spaces, dashes and dots between
  *                  the ten digits ("999 000-0034", "999.000.0042"), Unicode
- *                  ones too, and a label before them ("NHS No. "). A
+ *                  ones too, and a label before them ("NHS No. "); O or o
+ *                  typed for 0 and l or I for 1 among the digits (h-match4:
+ *                  as in phones; the check digit still refuses a number
+ *                  that was not meant), and a note after the tenth digit
+ *                  ("(verified)", "- traced": health systems show the trace
+ *                  status beside it; a bracket without a letter, "(7)", is
+ *                  no note). A
  *                  repeated digit ("0000000000", "9999999999") passes
  *                  mod 11 but is a system's dummy: no key.
  *   NINO           National Insurance number, only if valid by HMRC's
@@ -50,6 +65,9 @@
  *                  (Cases recorded before the bare key existed hold only
  *                  the suffixed one: a number given without its suffix
  *                  does not find them; one given with it does.)
+ *                  O typed for 0 and l or I for 1 in its six digits are
+ *                  read as digits (h-match4; so in a CRN's digits, and in a
+ *                  PNC id before its check letter, which still checks it).
  *                  The two letters and six digits identify the person.
  *   PNC            Police National Computer id, only if its check letter
  *                  is right (ident_pnc_valid): long or short form
@@ -57,7 +75,11 @@
  *                  know a perpetrator by it, often without a DOB.
  *   CRN            probation case reference number (nDelius: a letter and
  *                  six digits, any case and spacing: "x 123456").
- *   POSTCODE_NAME  normalised postcode + folded name (full name and each alias)
+ *   POSTCODE_NAME  normalised postcode + folded name (full name and each alias);
+ *                  the address's postcode field, or when it is empty a
+ *                  postcode ending its last line ("Middlesbrough TS1 3XY":
+ *                  housing and children's systems keep the whole address
+ *                  in the lines; h-match4)
  *   NAME_DOB       folded name + date of birth (full name and each alias)
  *   FUZZY_NAME_DOB the canonical full name and each one-byte deletion of
  *                  it, + date of birth (no postcode: a DOB is needed); the
@@ -110,6 +132,11 @@
  *     other word: "Mrs A SMITH" for "Anne Bernadette Smith";
  *   - the canonical name with the DOB's day and month swapped (the day 12
  *     or less and not the month): a DOB typed the other way round.
+ * A name written with middle initials ("Mrs A B SMITH") is also keyed,
+ * as fuzzy keys of the name itself, with each one-letter word dropped ("a
+ * smith"; three words or more): the initials are what was written, so
+ * "Anne Smith", recorded without a middle name, finds it (and it finds
+ * her) through her "a smith" variant, weakly (h-match4).
  * A variant is MACed as a fuzzy key, so it finds the name written that
  * way; two variants never match each other. So "Jessica Doe" and "Jennifer
  * Doe" (twins: both give "j doe") and "Grace Anne Doe" and "Holly Anne Doe"
@@ -128,12 +155,46 @@
  *
  * Other names in the name field. "Jane DOE (née SMITH)", "Jane Doe aka Jane
  * Smith", "... a.k.a. ...", "... also known as ...", "... known as ...",
- * "... formerly ...", "... previously ...", "... alias ...", and
+ * "... formerly ...", "... previously ...", "... alias ...", (h-match4)
+ * "... formerly known as ...", "... previously known as ...", "... fka
+ * ...", "(maiden name SMITH)", "(birth name ...)", "(previous name ...)", a
+ * police nominal alias after '@' ("Tracy JONES @ Tracy SMITH"), and
  * alternatives separated by '/' ("Jane Smith / Jane Doe", "Jane SMITH/DOE";
  * not "N/K"): the field is keyed as written
  * and also as its first name and each other name as an alias; a maiden
  * surname alone stands in for each word of the first name in turn (which
  * word is the surname depends on who wrote it).
+ *
+ * An alias of one word ("Beth", as IDVA systems list a nickname) or one
+ * that starts with one of those words ("née Evans", "aka Beth Morgan")
+ * names the person with the full name's other words: it is keyed as the
+ * full name "aka" the alias, so one word stands for each word of the full
+ * name in turn ("Elizabeth Morgan" with alias "Beth" is also Beth Morgan,
+ * exactly: the agency listed it; these keys are made after every person's
+ * exact keys and left out near MATCH_MAX_KEYS, never refused). A one-word
+ * alias also gives the name
+ * variants of that word with each word of the full name ("Lizzie" of
+ * "Elizabeth Anne Morgan": "lizzie morgan", weak, as a middle name on one
+ * side is).
+ *
+ * Preferred names. A name in brackets or quotes inside the name field
+ * ("Elizabeth (Beth) MORGAN", 'Elizabeth "Lizzie" Morgan', curly quotes
+ * too: the preferred name health systems show beside the registered one,
+ * the name police know someone by) gives name variants (weak, fuzzy_name):
+ * the bracketed name with each other word of the field ("beth morgan"),
+ * in place of each word when three or more are left, and alone when it is
+ * a full name. Decision (h-match4): weak, as the second writer's set has
+ * it: a preferred name is what a person says, not a record's identity,
+ * and a coordinator reads the match; the field's three-word form already
+ * matched weakly by a word dropped. A title in brackets ("(Miss)") is read
+ * as above instead; a part word opening the brackets ("(known as Pat)",
+ * "(née SMITH)") is read as above and also dropped for these variants, so
+ * "Mrs Joan Patricia SMITH (known as Pat)" finds "Pat Smith", weakly.
+ *
+ * Cases recorded before h-match4 hold none of its keys (one-word and "née"
+ * aliases, preferred names, NHS numbers with letters or notes, phones split
+ * at "or" or line breaks): as below, a new referral finds them through its
+ * own keys only.
  *
  * Cases recorded before h-match3 hold none of its keys (alias near misses,
  * the "A B SMITH" and "A SMITH" variants, Cyrillic transliterations, PNC
@@ -174,6 +235,13 @@
  *     agencies hold most often, and the HMIC failure was phones not
  *     matching); the differing name and DOB are visible to the coordinator
  *     who reads the repeat, and a missed repeat is the worse failure.
+ *   - A perpetrator given by name and address only (no DOB or identifier)
+ *     has only POSTCODE_NAME keys: they confirm the same perpetrator when
+ *     they match, but cannot tell him from another (h-match4): he moves
+ *     (separation is when perpetrators move) and "Daniel Price" at his new
+ *     address is still Daniel Price. Such a side is treated as naming no
+ *     perpetrator for rule (b) (match_perp_tells, match_case.has_perp).
+ *     Cases recorded before h-match4 keep has_perp from any key.
  *   - A perpetrator given by name only makes no key: as if none were named.
  *     One given by name and PNC id or CRN (police and probation know
  *     perpetrators by these, often without a DOB: DOMAIN.md lists both
@@ -187,7 +255,8 @@
  *
  * Rule. A recorded case is a match for a new referral when
  *   (a) any victim key of the new referral equals a victim key of the case,
- *   (b) and, when both have perpetrator keys, any perpetrator key of the new
+ *   (b) and, when both have perpetrator keys that tell people apart (any
+ *       but postcode + name: Decisions), any perpetrator key of the new
  *       referral equals a perpetrator key of the case.
  * Why: SafeLives defines a MARAC case as one victim with the same
  * perpetrator(s), and a repeat as a further incident between the same

@@ -91,8 +91,9 @@ static int is_letter(char ch)
 }
 
 /*
- * Where the number starts after a label ("Mob: ", "Tel. ", "home "): a run
- * of letters and dots, spaces or a ':' after it, then a digit, '+' or '(';
+ * Where the number starts after a label ("Mob: ", "Tel. ", "home ", "Home -
+ * "): a run of letters and dots, spaces, a ':' or a '-' after it (housing
+ * and IDVA systems write "Home - 01632 ..."), then a digit, '+' or '(';
  * 0 when there is no such label.
  */
 static size_t phone_label(const char *s, size_t n)
@@ -103,7 +104,7 @@ static size_t phone_label(const char *s, size_t n)
 	if (i == 0)
 		return 0;
 	size_t j = i;
-	while (j < n && (s[j] == ' ' || s[j] == ':'))
+	while (j < n && (s[j] == ' ' || s[j] == ':' || s[j] == '-'))
 		j++;
 	if (j == i || j == n || !((s[j] >= '0' && s[j] <= '9') || s[j] == '+' || s[j] == '('))
 		return 0;
@@ -112,7 +113,7 @@ static size_t phone_label(const char *s, size_t n)
 
 /*
  * The length without a trailing note in brackets ("(mobile)", "(M)",
- * "(mum's)", "(safe after 6pm)"): letters, with digits too when a word of
+ * "(mum's)", "(safe after 6pm)", "(mobile, text only)"): letters, with digits too when a word of
  * two letters or more is there, but not an extension ("(ext 21)", "(x21)"),
  * which names the line and stays part of the number.
  */
@@ -126,8 +127,7 @@ static size_t phone_note(const char *s, size_t n)
 	size_t b = e - 1;
 	while (b > 0 && s[b - 1] != '(') {
 		char ch = s[b - 1];
-		if (!(is_letter(ch) || (ch >= '0' && ch <= '9') || ch == ' ' || ch == '\'' ||
-		      ch == '.' || ch == '-' || ch == ':'))
+		if (!(is_letter(ch) || (ch >= '0' && ch <= '9') || strchr(" '.-:,;/&", ch) != NULL))
 			return n;
 		run = is_letter(ch) ? run + 1 : 0;
 		if (run >= 2)
@@ -263,16 +263,32 @@ int match_phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
 	out[0] = '\0';
 	if (n == 0)
 		goto out;
+	/* spaces before it (a list's second number: "Mob: ..., Home: ...") */
+	size_t lead = strspn(a, " \t");
+	memmove(a, a + lead, n - lead + 1);
+	n -= lead;
 	/* a spreadsheet's text prefix ("'07700900123", as Excel exports keep it) */
-	if (a[0] == '\'') {
+	if (n > 0 && a[0] == '\'') {
 		memmove(a, a + 1, n--);
-		if (n == 0)
-			goto out;
 	}
+	if (n == 0)
+		goto out;
 	phone_letters(a, n);
 	size_t from = phone_label(a, n);
 	memmove(a, a + from, n - from + 1);
 	n -= from;
+	/* the country code in brackets ("(+44) 7700 900123"): the brackets go */
+	if (n > 3 && a[0] == '(' && a[1] == '+') {
+		size_t k = 2;
+		while (k < n && k < 6 && a[k] >= '0' && a[k] <= '9')
+			k++;
+		if (k > 2 && k < n && a[k] == ')') {
+			memmove(a + k, a + k + 1, n - k); /* with the NUL */
+			memmove(a, a + 1, n - 1);
+			n -= 2;
+			a[n] = '\0';
+		}
+	}
 	n = phone_note(a, n);
 	n = phone_words(a, n);
 	while (n > 0 && a[n - 1] == ' ')
@@ -314,8 +330,12 @@ out:
  * with any spaces, dashes and dots between them, Unicode ones included
  * ("999 000-0034", "999.000.0042", "999\u00a0000\u00a00034"): in this field
  * they can be nothing else, and the check digit still refuses a typo; a
- * label before it ("NHS No. "). A repeated digit ("0000000000") is a
- * placeholder and no number.
+ * label before it ("NHS No. "); O or o typed for 0 and l or I for 1 among
+ * the digits (a transcription error, as in phones: the check digit still
+ * refuses a number that was not meant); after the tenth digit, a note
+ * ("(verified)", "- traced": SystmOne and EMIS show the trace status
+ * beside it). A repeated digit ("0000000000") is a placeholder and no
+ * number.
  */
 int match_nhs_key(const char *in, char out[11])
 {
@@ -330,11 +350,27 @@ int match_nhs_key(const char *in, char out[11])
 		from++;
 	/* Unicode spaces and dashes as ASCII, as in phones (pasted from documents) */
 	for (size_t i = from; i < n; i++) {
-		if (a[i] >= '0' && a[i] <= '9') {
+		char ch = a[i];
+		/* ten digits read: a note after them, words or words in brackets
+		 * ("(verified)", "- traced"), is not the number; "(7)" is no note */
+		if (nd == 10 && is_letter(ch))
+			break;
+		if (nd == 10 && ch == '(') {
+			size_t j = i + 1;
+			while (j < n && a[j] != ')' && !is_letter(a[j]))
+				j++;
+			if (j < n && is_letter(a[j]))
+				break;
+		}
+		if (ch == 'O' || ch == 'o')
+			ch = '0';
+		else if (ch == 'l' || ch == 'I')
+			ch = '1';
+		if (ch >= '0' && ch <= '9') {
 			if (nd == 10)
 				goto out;
-			d[nd++] = a[i];
-		} else if (!strchr(" \t-.", a[i])) {
+			d[nd++] = ch;
+		} else if (!strchr(" \t-.", ch)) {
 			goto out;
 		}
 	}
@@ -355,6 +391,21 @@ out:
 	OPENSSL_cleanse(a, sizeof a);
 	OPENSSL_cleanse(d, sizeof d);
 	return rc;
+}
+
+/*
+ * O or o typed for 0 and l or I for 1 in b[from..to), the places of an
+ * identifier that hold only digits (a transcription error, as in phones:
+ * the identifier's own check still refuses a number that was not meant).
+ */
+static void id_digits(char *b, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		if (b[i] == 'O' || b[i] == 'o')
+			b[i] = '0';
+		else if (b[i] == 'l' || b[i] == 'I')
+			b[i] = '1';
+	}
 }
 
 /*
@@ -396,6 +447,9 @@ int match_nino_keys(const char *in, char with[10], char bare[9])
 		b[k++] = a[i];
 	}
 	OPENSSL_cleanse(a, sizeof a);
+	/* the six digits after the two letters (h-match4) */
+	if (k >= 8)
+		id_digits(b, 2, 8);
 	if (k == 9 && ident_nino_valid(b, 9, with) == 0) {
 		memcpy(bare, with, 8);
 		bare[8] = '\0';
@@ -433,10 +487,34 @@ int match_crn_key(const char *in, char out[8])
 			goto out;
 		b[k++] = a[i];
 	}
+	if (k == 7)
+		id_digits(b, 1, 7); /* the six digits after the letter */
 	if (k == 7 && ident_crn_valid(b, k, out) == 0)
 		rc = MGW_OK;
 out:
 	OPENSSL_cleanse(a, sizeof a);
 	OPENSSL_cleanse(b, sizeof b);
+	return rc;
+}
+
+/*
+ * A pnc_id field as ident_pnc_valid normalises it ("2001/0171310W"), with
+ * O or o typed for 0 and l or I for 1 before the check letter (which is
+ * never I or O): the check letter still refuses a number that was not meant.
+ */
+int match_pnc_key(const char *in, char out[16])
+{
+	char a[64];
+	size_t n = phone_ascii(in, a, sizeof a);
+	int rc = MGW_E_INVALID;
+	out[0] = '\0';
+	while (n > 0 && a[n - 1] == ' ')
+		n--;
+	if (n > 1) {
+		id_digits(a, 0, n - 1);
+		if (ident_pnc_valid(a, n, out) == 0)
+			rc = MGW_OK;
+	}
+	OPENSSL_cleanse(a, sizeof a);
 	return rc;
 }

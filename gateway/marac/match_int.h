@@ -29,4 +29,16 @@ int match_nino_keys(const char *in, char with[10], char bare[9]);
 /* A probation_crn field ("X123456", "x 123456") as upper case, no spaces. 0 or MGW_E_INVALID. */
 int match_crn_key(const char *in, char out[8]);
 
+/* A pnc_id field as "YYYY/NNNNNNNL" when its check letter is right, O and l typed for 0 and 1
+ * read as digits. 0 or MGW_E_INVALID. */
+int match_pnc_key(const char *in, char out[16]);
+
+/*
+ * Whether k's perpetrators have a key that tells a perpetrator apart from
+ * another (match.h rule b): any but postcode + name, which is bound to an
+ * address perpetrators leave (a name alone makes no key at all). The
+ * has_perp column of match_case records it.
+ */
+int match_perp_tells(const struct match_keys *k);
+
 #endif

@@ -9,6 +9,7 @@
  * window. A referral has tens of keys, so this is tens of B-tree probes.
  */
 #include "match.h"
+#include "match_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -251,9 +252,12 @@ int match_query(sqlite3 *db, const struct match_keys *k, const char *referral_da
 	const unsigned exact = 1u << MATCH_KIND_NAME_DOB,
 		       fuzzy = (1u << MATCH_KIND_FUZZY_NAME_DOB) | (1u << MATCH_KIND_PHONETIC_NAME_DOB);
 	size_t kept = 0;
+	/* only perpetrator keys that tell people apart can say "another
+	 * perpetrator" (match_perp_tells); any shared key says "the same" */
+	const int tells = match_perp_tells(k);
 	for (size_t i = 0; i < c.n; i++) {
 		struct match_prev *p = &c.v[i].p;
-		if (k->n_perp > 0 && c.v[i].has_perp && p->perp_kinds == 0) {
+		if (tells && c.v[i].has_perp && p->perp_kinds == 0) {
 			cand_clear(p);
 			continue;
 		}

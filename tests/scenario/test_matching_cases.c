@@ -1,6 +1,7 @@
 /*
  * Matching cases through the real daemon: a sample of
- * tests/fixtures/matching/cases.json and one of cases2.json (the whole sets
+ * tests/fixtures/matching/cases.json, one of cases2.json and one of
+ * cases3.json (the whole sets
  * run in unit_matching_cases), each in a gateway of its own, referred with `marac refer` by each step's agency
  * node, one gateway for all of them (the sample's people are distinct),
  * and each ReferralAccepted compared with the step's expectation: the
@@ -36,6 +37,16 @@ static const char *const SAMPLE[] = {"MC-P03",  "MC-N03", "MC-I02", "MC-NM10",
 static const char *const SAMPLE2[] = {"M2-PH05", "M2-NH03", "M2-NA06", "M2-NA13",
 				      "M2-NA18", "M2-PE17", "M2-PE19", "M2-PE06",
 				      "M2-DB07", "M2-NI01", "M2-WI06", "M2-PE01"};
+
+/* From cases3.json (a third writer's set, h-match4): a Storm log with a
+ * placeholder DOB, "Mrs A B SMITH" with the NHS number, an NHS number typed
+ * with O for 0, an LCS placeholder DOB at a postcode, née, a CRN, a serial
+ * perpetrator by CRN, "Unknown" perpetrators that are no serial one, two
+ * numbers joined by "or", a preferred name in brackets, a one-word alias,
+ * "(maiden name ...)", a DOB in the wrong form. */
+static const char *const SAMPLE3[] = {"M3-PO02", "M3-HE01", "M3-HE07", "M3-CS01", "M3-ID04",
+				      "M3-PR01", "M3-PR02", "M3-NU06", "M3-XP04", "M3-XT16",
+				      "M3-XT17", "M3-YN01", "M3-RF01"};
 
 static const char *cert_of(const char *agency)
 {
@@ -156,4 +167,10 @@ Test(matching_cases, a_sample_of_the_second_set_through_the_daemon)
 {
 	cr_expect_geq(run_sample("matching/cases2.json", SAMPLE2, sizeof SAMPLE2 / sizeof SAMPLE2[0]),
 		      24);
+}
+
+Test(matching_cases, a_sample_of_the_third_set_through_the_daemon)
+{
+	cr_expect_geq(run_sample("matching/cases3.json", SAMPLE3, sizeof SAMPLE3 / sizeof SAMPLE3[0]),
+		      26);
 }

@@ -1,6 +1,8 @@
 /*
- * Matching cases from data files (tests/fixtures/matching/cases.json, and
- * cases2.json: a second writer's set, written without reading the first),
+ * Matching cases from data files (tests/fixtures/matching/cases.json,
+ * cases2.json: a second writer's set, written without reading the first,
+ * and cases3.json: a third writer's, written without reading either or the
+ * matching code; cases3.py writes it),
  * each run the way the gateway runs a Refer (req_refer.c), in a real
  * SQLite file of its own: the referral parsed from proto3 JSON as
  * `marac refer` reads it (pbjson), validated (referral_validate and
@@ -359,13 +361,16 @@ static json_t *load_file(const char *name)
 	return all;
 }
 
-/* Both sets as one list (ids must be unique across them). */
+/* Every set as one list (ids must be unique across them). */
 static json_t *load_cases(void)
 {
 	json_t *all = load_file("cases.json");
 	json_t *two = load_file("cases2.json");
+	json_t *three = load_file("cases3.json");
 	json_array_extend(all, two);
+	json_array_extend(all, three);
 	json_decref(two);
+	json_decref(three);
 	return all;
 }
 
@@ -395,6 +400,13 @@ Test(matching_cases, every_case_as_expected, .timeout = 240)
 Test(matching_cases, every_case2_as_expected, .timeout = 240)
 {
 	run_all(load_file("cases2.json"));
+}
+
+/* The third writer's set (h-match4): each agency's system's way of storing
+ * a person, placeholders, transcription errors, window edges, lookups. */
+Test(matching_cases, every_case3_as_expected, .timeout = 240)
+{
+	run_all(load_file("cases3.json"));
 }
 
 /* Ids are unique, and every case says why its answer is expected. */

@@ -1164,3 +1164,282 @@ Test(match, many_dobs_and_aliases_fit_the_key_cap)
 	cr_assert_leq(k.n, MATCH_MAX_KEYS);
 	match_keys_free(&k);
 }
+
+/* h-match4: more numbers in one entry, labels with a dash, a number across a line break. */
+Test(match, phone_entries_split_at_or_and_line_breaks)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
+	static const char *const same[] = {
+		"Home - 07700 900123",		   "01632 960111 or 07700 900123",
+		"01632 960111 AND 07700 900123",   "01632 960111 & 07700 900123",
+		"01632 960111\n07700 900123",	   "07700\n900123",
+		"07700 900123 (mobile, text only)", "07700 900123 (mum's / safe after 6)"};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%s",
+			  same[i]);
+	/* two other numbers are two other numbers, not a mixture of them */
+	cr_assert_not(matches("2026-02-01",
+			      who(&b, NULL, NULL, "07700 900124 or 07700 900125", NULL, NULL), NULL));
+	struct match_keys k;
+	keys_of(who(&b, NULL, NULL, "07700 900124 or 07700 900125", NULL, NULL), NULL, &k);
+	cr_assert_eq(k.n, 2, "each number is one key");
+	match_keys_free(&k);
+}
+
+/* h-match4: an NHS number typed with O for 0 or l for 1, or with a trace note after it. */
+Test(match, nhs_transcription_letters_and_trace_notes)
+{
+	struct who a, b;
+	struct match_keys k;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, NULL, "9990001006", NULL), NULL);
+	static const char *const same[] = {"999 OOO l0O6", "999 000 1006 (verified)",
+					   "9990001006 - traced", "NHS No: 999-OOO-1OO6 (traced)"};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, NULL, same[i], NULL), NULL), "%s",
+			  same[i]);
+	/* the check digit still refuses a typo, and an eleventh digit is no note */
+	static const char *const none[] = {"999 OOO 1OO7", "999 000 1007 (verified)",
+					   "999 000 1006 7", "999 000 1006 (7)"};
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+		keys_of(who(&b, NULL, NULL, NULL, none[i], NULL), NULL, &k);
+		cr_assert_eq(k.n, 0, "%s", none[i]);
+		match_keys_free(&k);
+	}
+}
+
+/* h-match4: a preferred name in brackets or quotes (weak); a one-word or "née" alias (exact). */
+Test(match, bracketed_names_and_one_word_aliases)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-10",
+	       who(&a, "Elizabeth Anne (Beth) MORGAN", "1984-02-20", 0, 0, 0), NULL);
+	query("2026-02-01", who(&b, "Beth Morgan", "1984-02-20", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_FUZZY_NAME_DOB);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Beth Morgan", "1984-02-21", 0, 0, 0), NULL),
+		      "another DOB");
+	cr_assert_not(matches("2026-02-01", who(&b, "Lizzie Morgan", "1984-02-20", 0, 0, 0), NULL),
+		      "another nickname");
+	record("TS-2026-0002", "2026-01-10",
+	       who(&a, "Gwen \xE2\x80\x9CGee\xE2\x80\x9D Parry-Davies", "1975-05-05", 0, 0, 0), NULL);
+	cr_assert(matches("2026-02-01", who(&b, "Gee Davies", "1975-05-05", 0, 0, 0), NULL),
+		  "curly quotes");
+
+	/* a one-word alias stands for the forename, exactly */
+	who(&a, "Elizabeth Morgan", "1985-03-03", 0, 0, 0);
+	a.aliases[0] = "Beth";
+	a.p.aliases = a.aliases;
+	a.p.n_aliases = 1;
+	record("TS-2026-0003", "2026-01-10", &a.p, NULL);
+	query("2026-02-01", who(&b, "MORGAN, Beth", "1985-03-03", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Beth Jones", "1985-03-03", 0, 0, 0), NULL));
+	/* an alias that is a maiden name ("née Evans") takes a word's place too */
+	who(&a, "Carys Hughes", "1983-07-20", 0, 0, 0);
+	a.aliases[0] = "n\xC3\xA9" "e Evans";
+	a.p.aliases = a.aliases;
+	a.p.n_aliases = 1;
+	record("TS-2026-0004", "2026-01-10", &a.p, NULL);
+	cr_assert(matches("2026-02-01", who(&b, "Carys Evans", "1983-07-20", 0, 0, 0), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, "Carys Evans", "1983-07-21", 0, 0, 0), NULL));
+}
+
+/* h-match4: a country code in brackets, labelled numbers in a list, more words for other names. */
+Test(match, bracketed_country_code_labelled_lists_and_maiden_names)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900123", NULL, NULL), NULL);
+	static const char *const same[] = {"(+44) 7700 900123", "(+44)7700-900-123",
+					   "Home: 01632 960111, Mobile: 07700 900123"};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		cr_assert(matches("2026-02-01", who(&b, NULL, NULL, same[i], NULL, NULL), NULL), "%s",
+			  same[i]);
+	cr_assert_not(matches("2026-02-01", who(&b, NULL, NULL, "(+48) 7700 900123", 0, 0), NULL),
+		      "another country's code is another number");
+
+	static const char *const other[] = {"Grace Holt (maiden name Turner)",
+					    "Grace Holt fka Grace Turner",
+					    "Grace Holt (formerly known as Grace Turner)",
+					    "Grace Holt (birth name Turner)"};
+	record("TS-2026-0002", "2026-01-10", who(&a, "Grace Turner", "1987-04-13", 0, 0, 0), NULL);
+	for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) {
+		query("2026-02-01", who(&b, other[i], "1987-04-13", 0, 0, 0), NULL, &r);
+		cr_assert(r.repeat, "%s", other[i]);
+		cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB, "%s", other[i]);
+		match_result_free(&r);
+	}
+
+	/* a one-word alias beside a middle name: the nickname with the surname, weakly */
+	who(&a, "Elizabeth Anne Morgan", "1984-07-13", 0, 0, 0);
+	a.aliases[0] = "Lizzie";
+	a.p.aliases = a.aliases;
+	a.p.n_aliases = 1;
+	record("TS-2026-0003", "2026-01-10", &a.p, NULL);
+	query("2026-02-01", who(&b, "Lizzie MORGAN", "1984-07-13", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Lizzie Morgan", "1984-07-14", 0, 0, 0), NULL));
+}
+
+/* h-match4: "Mrs A B SMITH" (initials as written) and "Anne Smith" find each other, weakly. */
+Test(match, middle_initials_as_written_find_a_name_without_them)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-10", who(&a, "Mrs A B SMITH", "1983-11-13", 0, 0, 0), NULL);
+	query("2026-02-01", who(&b, "Anne Smith", "1983-11-13", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_FUZZY_NAME_DOB);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Anne Smith", "1983-11-14", 0, 0, 0), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, "Carol Smith", "1983-11-13", 0, 0, 0), NULL),
+		      "another initial");
+	record("TS-2026-0002", "2026-01-10", who(&a, "Beth Jones", "1990-05-05", 0, 0, 0), NULL);
+	cr_assert(matches("2026-02-01", who(&b, "JONES B A (Miss)", "1990-05-05", 0, 0, 0), NULL),
+		  "the other order");
+	/* twins written in full still never meet through their initials */
+	record("TS-2026-0003", "2026-01-10", who(&a, "Jessica Doe", "2002-02-02", 0, 0, 0), NULL);
+	cr_assert_not(matches("2026-02-01", who(&b, "Jennifer Doe", "2002-02-02", 0, 0, 0), NULL));
+}
+
+/* h-match4: a second labelled number after a space; a postcode kept in the address lines. */
+Test(match, second_labelled_number_and_postcode_in_address_lines)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-10", who(&a, NULL, NULL, "07700 900456", NULL, NULL), NULL);
+	cr_assert(matches("2026-02-01",
+			  who(&b, NULL, NULL, "Tel: 01632 960123 Mob: 07700 900456", NULL, NULL), NULL));
+	cr_assert_not(matches("2026-02-01",
+			      who(&b, NULL, NULL, "07700 900455 ext 21", NULL, NULL), NULL));
+
+	char *lines[2] = {"Flat 2, 14 Example Road", "Middlesbrough ts13xy"};
+	who(&a, "Leanne Doyle", "1984-02-14", 0, 0, NULL);
+	a.a.lines = lines;
+	a.a.n_lines = 2;
+	a.p.address = &a.a;
+	record("TS-2026-0002", "2026-01-10", &a.p, NULL);
+	query("2026-02-01", who(&b, "Leanne DOYLE", "1985-02-14", 0, 0, "TS1 3XY"), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_POSTCODE_NAME);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Leanne Doyle", "1985-02-14", 0, 0, "TS1 3XZ"),
+			      NULL),
+		      "another postcode");
+	/* the postcode field, when given, is the postcode: the lines are not read */
+	a.a.postcode = "TS9 9ZZ";
+	record("TS-2026-0003", "2026-01-10", &a.p, NULL);
+	query("2026-02-01", who(&b, "Leanne Doyle", "1985-02-14", 0, 0, "TS1 3XY"), NULL, &r);
+	cr_assert_eq(r.n_previous, 1, "only the case without a postcode field");
+	match_result_free(&r);
+}
+
+/* h-match4: O for 0 and l for 1 in the digits of an NI number, a CRN and a PNC id. */
+Test(match, transcription_letters_in_ni_crn_and_pnc)
+{
+	struct who a, b;
+	struct match_keys k;
+	who(&a, NULL, NULL, NULL, NULL, NULL);
+	a.p.ni_number = "PA603721B";
+	record("TS-2026-0001", "2026-01-10", &a.p, NULL);
+	who(&b, NULL, NULL, NULL, NULL, NULL);
+	b.p.ni_number = "PA 6O 37 2l B";
+	cr_assert(matches("2026-02-01", &b.p, NULL));
+	b.p.ni_number = "PA 6O 37 22 B";
+	cr_assert_not(matches("2026-02-01", &b.p, NULL), "another number");
+	b.p.ni_number = "OA 60 37 21 B"; /* the letters are not digits */
+	cr_assert_not(matches("2026-02-01", &b.p, NULL));
+
+	who(&a, NULL, NULL, NULL, NULL, NULL);
+	a.p.probation_crn = "X402013";
+	a.p.pnc_id = "2009/0412346N";
+	record("TS-2026-0002", "2026-01-10", &a.p, NULL);
+	who(&b, NULL, NULL, NULL, NULL, NULL);
+	b.p.probation_crn = "x4O2O13";
+	cr_assert(matches("2026-02-01", &b.p, NULL), "CRN");
+	b.p.probation_crn = NULL;
+	b.p.pnc_id = "2OO9/O4l2346N";
+	cr_assert(matches("2026-02-01", &b.p, NULL), "PNC id");
+	b.p.pnc_id = "2OO9/O4l2347N"; /* the check letter still refuses a typo */
+	keys_of(&b.p, NULL, &k);
+	cr_assert_eq(k.n, 0);
+	match_keys_free(&k);
+}
+
+/* h-match4: many one-word aliases and dates of birth are left out near the cap, never refused. */
+Test(match, many_one_word_aliases_fit_the_key_cap)
+{
+	struct who a;
+	who(&a, "Anne-Marie Bernadette Catherine O'Sullivan-Smythe", "1980-01-02", "07700 900123",
+	    "9990001006", "TS1 2AB");
+	char *dobs[8] = {"1980-02-01", "1981-01-02", "1980-01-03", "1979-01-02",
+			 "1980-03-01", "1980-01-12", "1980-12-01", "1982-01-02"};
+	char *aliases[32];
+	char words[32][8];
+	for (size_t i = 0; i < 32; i++) {
+		snprintf(words[i], sizeof words[i], "Ann%c%c", (char)('a' + i / 26), (char)('a' + i % 26));
+		aliases[i] = words[i];
+	}
+	a.p.other_dobs = dobs;
+	a.p.n_other_dobs = 8;
+	a.p.aliases = aliases;
+	a.p.n_aliases = 32;
+	struct match_keys k;
+	cr_assert_eq(match_keys(&a.p, NULL, 0, key, sizeof key, &k), MGW_OK);
+	cr_assert_leq(k.n, MATCH_MAX_KEYS);
+	match_keys_free(&k);
+}
+
+/* h-match4: a police alias written with '@'; "(known as Pat)" beside a middle name. */
+Test(match, police_at_aliases_and_known_as_in_brackets)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-10", who(&a, "Tracy JONES @ Tracy SMITH", "1982-05-14", 0, 0, 0),
+	       NULL);
+	query("2026-02-01", who(&b, "Tracy Smith", "1982-05-14", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB);
+	match_result_free(&r);
+	cr_assert(matches("2026-02-01", who(&b, "Tracy Jones", "1982-05-14", 0, 0, 0), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, "Tracy Smith", "1982-05-15", 0, 0, 0), NULL));
+
+	record("TS-2026-0002", "2026-01-10",
+	       who(&a, "Mrs Joan Patricia SMITH (known as Pat)", "1956-06-14", 0, 0, 0), NULL);
+	query("2026-02-01", who(&b, "Pat Smith", "1956-06-14", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Pam Smith", "1956-06-14", 0, 0, 0), NULL));
+}
+
+/* h-match4: a perpetrator known only by name and postcode does not make a new case when he moves. */
+Test(match, perpetrator_by_name_and_postcode_only_does_not_block)
+{
+	struct who v, p1, p2;
+	struct match_result r;
+	who(&v, "Kelly Burns", "1991-07-14", "07700 900123", NULL, NULL);
+	record("TS-2026-0001", "2026-01-10", &v.p, who(&p1, "Daniel Price", NULL, 0, 0, "TS1 1AA"));
+	query("2026-02-01", &v.p, who(&p2, "Daniel PRICE", NULL, 0, 0, "TS5 5BB"), &r);
+	cr_assert(r.repeat, "he moved");
+	cr_assert_eq(r.previous[0].perp_kinds, 0u);
+	match_result_free(&r);
+	query("2026-02-01", &v.p, who(&p2, "Daniel Price", NULL, 0, 0, "ts11aa"), &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].perp_kinds, 1u << MATCH_KIND_POSTCODE_NAME, "it still confirms");
+	match_result_free(&r);
+	/* with a DOB on both sides, another man is another case */
+	record("TS-2026-0002", "2026-01-10", who(&v, "Kelly Burns", "1991-07-15", "07700 900124", 0, 0),
+	       who(&p1, "Daniel Price", "1990-01-01", 0, 0, "TS1 1AA"));
+	cr_assert_not(matches("2026-02-01", &v.p, who(&p2, "Aaron Webb", "1989-02-02", 0, 0, 0)));
+	cr_assert(matches("2026-02-01", &v.p, who(&p2, "Daniel Price", "1990-01-01", 0, 0, 0)));
+}
