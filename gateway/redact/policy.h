@@ -60,8 +60,9 @@ typedef struct policy policy;
  * holds one line, e.g.
  *   policy.yaml:31: unknown field "adress" in path "victim.adress"
  * Returns 0; MGW_E_IO (cannot open or read: err names the file);
- * MGW_E_TOO_LARGE (above POLICY_MAX_BYTES); MGW_E_INVALID (not YAML, or not a
- * valid policy: err has file:line); MGW_E_NOMEM.
+ * MGW_E_TOO_LARGE (above POLICY_MAX_BYTES); MGW_E_INVALID (not YAML, nested
+ * deeper than MGW_POLICY_MAX_DEPTH, checked before libyaml's loader sees it,
+ * or not a valid policy: err has file:line); MGW_E_NOMEM.
  */
 int policy_load(const char *path, policy **out, char *err, size_t errlen);
 

@@ -26,8 +26,10 @@
 #include "marac/v1/case.pb-c.h"
 #include "marac/v1/frame.pb-c.h"
 #include "mgw_err.h"
+#include "mgw_limits.h"
 #include "policy_int.h"
 #include "policy_yaml.h"
+#include "yaml_depth.h"
 
 /* ---- never_share ---------------------------------------------------------- */
 
@@ -373,6 +375,18 @@ int policy_load_mem(const char *name, const char *text, size_t len, policy **out
 		snprintf(err, errlen, "%s: larger than %u bytes", name, POLICY_MAX_BYTES);
 		return MGW_E_TOO_LARGE;
 	}
+	/* Nesting first, whoever calls: libyaml's loader is quadratic in it
+	 * (yaml_depth.h), and a policy named inside a policy test file, or any
+	 * later caller, must not reach the loader unchecked. */
+	unsigned long deep_line;
+	rc = yaml_depth_text(text, len, MGW_POLICY_MAX_DEPTH, &deep_line);
+	if (rc == MGW_E_INVALID)
+		snprintf(err, errlen, "%s:%lu: nested deeper than %u levels", name, deep_line,
+			 MGW_POLICY_MAX_DEPTH);
+	else if (rc != MGW_OK)
+		snprintf(err, errlen, "%s: out of memory", name);
+	if (rc != MGW_OK)
+		return rc;
 	rc = MGW_E_NOMEM;
 	if ((x.p = calloc(1, sizeof *x.p)) == NULL || !yaml_parser_initialize(&parser))
 		goto fail;
