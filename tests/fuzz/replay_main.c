@@ -53,6 +53,10 @@ int main(int argc, char **argv)
 				continue;
 			char path[4096];
 			snprintf(path, sizeof path, "%s/%s", argv[i], e->d_name);
+			/* Named before it runs, unbuffered: a target that abort()s on a
+			 * broken property leaves no other trace (a CI run once failed
+			 * with empty output, not reproduced in 800 runs since). */
+			fprintf(stderr, "replay: %s\n", path);
 			bad += run_file(path);
 			files++;
 		}
