@@ -2081,8 +2081,14 @@ static void try_job_noun(struct scan *sc, long p)
 RARE static void child_age_school(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
-	if (t->end - t->start > 2 || t->ndig != t->end - t->start ||
-	    strtol((const char *)sc->s + t->start, NULL, 10) > 18)
+	if (t->end - t->start > 2 || t->ndig != t->end - t->start)
+		return;
+	/* The digits by hand: the text is not NUL-terminated (strtol read past
+	 * a field ending in the age: ASan with strict_string_checks). */
+	int age = 0;
+	for (size_t i = t->start; i < t->end; i++)
+		age = age * 10 + (sc->s[i] - '0');
+	if (age > 18)
 		return;
 	long o = p - 1;
 	if (!is_punct(T(sc, o), '('))
