@@ -668,13 +668,27 @@ const char *fixture_edited(struct gwp *g, const char *name, const char *const *p
 	return out;
 }
 
+void refer_fixture(struct gwp *g, const char *node, const char *name, const char *msg_id,
+		   char *out, size_t outlen, char *err, size_t errlen, char ref[32])
+{
+	const char *a[] = {"refer", fixture(name), msg_id ? "--msg-id" : NULL, msg_id, NULL};
+	cr_assert_eq(cli_run2(g, node, out, outlen, err, errlen, a), 0, "%s%s", out, err);
+	json_str(out, "caseRef", ref, 32);
+}
+
+void agenda_json(struct gwp *g, const char *area, const char *meeting, char *out, size_t outlen,
+		 char *err, size_t errlen)
+{
+	const char *a[] = {"agenda", "--area", area, "--date", meeting, "--format", "json", NULL};
+	cr_assert_eq(cli_run2(g, "chair", out, outlen, err, errlen, a), 0, "%s", err);
+}
+
 void refer_police_case(struct gwp *g)
 {
 	char out[16384], err[4096], ref[32];
-	const char *r1[] = {"refer", fixture("referral_police.json"), NULL};
-	cr_assert_eq(cli_run2(g, "police", out, sizeof out, err, sizeof err, r1), 0, "%s%s", out,
-		     err);
-	cr_assert_str_eq(json_str(out, "caseRef", ref, sizeof ref), "TS-2026-0001", "%s", out);
+	refer_fixture(g, "police", "referral_police.json", NULL, out, sizeof out, err, sizeof err,
+		      ref);
+	cr_assert_str_eq(ref, "TS-2026-0001", "%s", out);
 }
 
 double mono_s(void)

@@ -73,6 +73,13 @@ const char *fixture(const char *name);
  * buffer (the next call reuses it).
  */
 const char *fixture_edited(struct gwp *g, const char *name, const char *const *pairs, size_t n);
+/* node refers tests/fixtures/NAME through the CLI with msg_id (NULL: derived), asserted to
+ * succeed; its JSON output into out, the case ref into ref. */
+void refer_fixture(struct gwp *g, const char *node, const char *name, const char *msg_id,
+		   char *out, size_t outlen, char *err, size_t errlen, char ref[32]);
+/* The chair's agenda of area's meeting (YYYY-MM-DD) as JSON into out (asserted to succeed). */
+void agenda_json(struct gwp *g, const char *area, const char *meeting, char *out, size_t outlen,
+		 char *err, size_t errlen);
 /* Police refers tests/fixtures/referral_police.json: case TS-2026-0001 (asserted). */
 void refer_police_case(struct gwp *g);
 /* police refers referral_police.json as transferred in from area, msg_id id: the CLI's exit

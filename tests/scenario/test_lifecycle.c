@@ -30,20 +30,16 @@ TestSuite(lifecycle, .fini = teardown, .timeout = 240);
 
 static char out[65536], err[16384];
 
-/* Refer fixture name as node, with msg_id (NULL: derived); the case ref into ref. */
+/* Refer fixture name as node_name with msg_id (NULL: derived); the case ref into ref. */
 static void refer(const char *node_name, const char *name, const char *msg_id, char ref[32])
 {
-	const char *a[] = {"refer", fixture(name), msg_id ? "--msg-id" : NULL, msg_id, NULL};
-	cr_assert_eq(cli_run2(&G, node_name, out, sizeof out, err, sizeof err, a), 0, "%s%s", out,
-		     err);
-	json_str(out, "caseRef", ref, 32);
+	refer_fixture(&G, node_name, name, msg_id, out, sizeof out, err, sizeof err, ref);
 }
 
 /* The agenda of area's meeting as JSON into out. */
 static void agenda(const char *area, const char *meeting)
 {
-	const char *a[] = {"agenda", "--area", area, "--date", meeting, "--format", "json", NULL};
-	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, a), 0, "%s", err);
+	agenda_json(&G, area, meeting, out, sizeof out, err, sizeof err);
 }
 
 Test(lifecycle, withdrawn_referral_stops_matching_and_leaves_the_agenda_closed_one_still_matches)
