@@ -62,17 +62,6 @@ static int enum_arg(const ProtobufCEnumDescriptor *d, const char *s, int *v)
 	return pbjson_enum_from_name(d, s, v) == MGW_OK && *v > 0 ? 0 : -1;
 }
 
-/*
- * policy_load after the nesting pre-pass (yaml_depth.h): a deeply nested
- * file is refused at once, naming its line, instead of minutes in libyaml.
- */
-static int load_policy(const char *path, policy **p, char *err, size_t errlen)
-{
-	*p = NULL;
-	int rc = yaml_depth_file(path, MGW_CONFIG_MAX_BYTES, MGW_POLICY_MAX_DEPTH, err, errlen);
-	return rc != MGW_OK ? rc : policy_load(path, p, err, errlen);
-}
-
 /* ---- check ----------------------------------------------------------------- */
 
 static int check(int argc, char **argv)
@@ -81,7 +70,7 @@ static int check(int argc, char **argv)
 		return usage();
 	policy *p;
 	char err[512], h[65];
-	int rc = load_policy(argv[2], &p, err, sizeof err);
+	int rc = policy_load(argv[2], &p, err, sizeof err);
 	if (rc != MGW_OK) {
 		fprintf(stderr, "%s\n", err);
 		return rc == MGW_E_INVALID ? EX_REFUSED : EX_INPUT;
@@ -183,7 +172,7 @@ static int redact(int argc, char **argv)
 	json_t *out = NULL;
 	char err[512], h[65];
 	char *text = NULL;
-	if (load_policy(pol, &p, err, sizeof err) != MGW_OK) {
+	if (policy_load(pol, &p, err, sizeof err) != MGW_OK) {
 		fprintf(stderr, "%s\n", err);
 		goto fail;
 	}
@@ -241,10 +230,10 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 }
 
 /*
- * One spec file, after the nesting pre-pass of the file and of the default
- * policy (yaml_depth.h); a file too deep counts as one failed test, in
- * policy_test_file's format. (A policy a spec names itself is loaded by
- * policy_test_file without the pre-pass.)
+ * One spec file, after the nesting pre-pass of the file (yaml_depth.h; the
+ * default policy's is in test(), and policy_load refuses a deep policy a
+ * spec names itself); a file too deep counts as one failed test, in
+ * policy_test_file's format.
  */
 static void test_file(const char *path, const char *display, const char *pol,
 		      struct policy_test_totals *t)

@@ -9,7 +9,6 @@
 #include "log.h"
 #include "mgw_err.h"
 #include "mgw_limits.h"
-#include "yaml_depth.h"
 
 struct epoch *epoch_build(const char *config_path, const struct epoch *old, uint64_t id,
 			  char *err, size_t errlen)
@@ -36,11 +35,9 @@ struct epoch *epoch_build(const char *config_path, const struct epoch *old, uint
 				      "withhold every field)", config_path);
 		goto fail;
 	}
-	/* Nesting first: libyaml's loader is quadratic in it (yaml_depth.h), and a
-	 * reload runs on the service thread. */
-	if (yaml_depth_file(e->cfg->policy_path, MGW_CONFIG_MAX_BYTES, MGW_POLICY_MAX_DEPTH, e2,
-			    sizeof e2) != MGW_OK ||
-	    policy_load(e->cfg->policy_path, &e->policy, e2, sizeof e2) != MGW_OK) {
+	/* policy_load refuses deep nesting before libyaml's loader, quadratic in
+	 * it (yaml_depth.h): a reload runs on the service thread. */
+	if (policy_load(e->cfg->policy_path, &e->policy, e2, sizeof e2) != MGW_OK) {
 		snprintf(err, errlen, "policy: %s", e2);
 		goto fail;
 	}
