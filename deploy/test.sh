@@ -28,6 +28,18 @@ run_suite() { # name, build dir, ctest exclude regex, extra cmake args...
   (cd "$dir" && ctest --output-on-failure -j "$jobs" --timeout 900 ${exclude:+-E "$exclude"})
 }
 
+# After a sanitized suite: any report file fails the run (printed whether or
+# not a test failed), then the suite's own status. label, reports dir, lines
+# of each report to print, the suite's exit status.
+verdict() {
+  if [ -n "$(ls -A "$2")" ]; then
+    echo "marac: $1 reports (the run fails):" >&2
+    for f in "$2"/*; do echo "---- $f" >&2; head -"$3" "$f" >&2; done
+    exit 1
+  fi
+  [ "$4" -eq 0 ] || exit "$4"
+}
+
 # The plain build runs everything: units, scenarios, policy tests, fuzz replay
 # and short libFuzzer runs, the crash test and the TLS scan.
 run_suite plain "$root/build" ""
@@ -47,12 +59,7 @@ if [ "${MARAC_SANITIZE:-1}" != 0 ]; then
   # output in ctest's log.
   rc=0
   run_suite "asan+ubsan" "$root/build-asan" "sh_fuzz|sh_crash|sh_tls_scan" -DMARAC_SANITIZE=ON || rc=$?
-  if [ -n "$(ls -A "$logs")" ]; then
-    echo "marac: sanitizer reports (the run fails):" >&2
-    for f in "$logs"/*; do echo "---- $f" >&2; head -40 "$f" >&2; done
-    exit 1
-  fi
-  [ "$rc" -eq 0 ] || exit "$rc"
+  verdict sanitizer "$logs" 40 "$rc"
 fi
 if [ "${MARAC_TSAN:-1}" != 0 ]; then
   # The scenario tests again with the daemon built under ThreadSanitizer
@@ -64,11 +71,6 @@ if [ "${MARAC_TSAN:-1}" != 0 ]; then
   export TSAN_OPTIONS="halt_on_error=0:second_deadlock_stack=1:log_path=$tlogs/tsan"
   rc=0
   run_suite "tsan (scenarios)" "$root/build-tsan" "^(unit_|sh_|replay_|redaction_)" -DMARAC_TSAN=ON || rc=$?
-  if [ -n "$(ls -A "$tlogs")" ]; then
-    echo "marac: ThreadSanitizer reports (the run fails):" >&2
-    for f in "$tlogs"/*; do echo "---- $f" >&2; head -60 "$f" >&2; done
-    exit 1
-  fi
-  [ "$rc" -eq 0 ] || exit "$rc"
+  verdict ThreadSanitizer "$tlogs" 60 "$rc"
 fi
 echo "== all tests passed"
