@@ -1962,6 +1962,108 @@ static int priority(unsigned kind)
 	return kind == SCRUB_LOCATION ? 2 : kind == SCRUB_SAFE_TIME ? 1 : 0;
 }
 
+/*
+ * Our own markers in the input: text that was scrubbed once already (a
+ * view pasted into a new share, an agency's system forwarding what the
+ * gateway gave it) carries "[REDACTED s40(2): name]", "[REDACTED: phone]"
+ * and "[WITHHELD s38: victim location]". Scrubbing it again must leave them
+ * as they are: a name rule reading "REDACTED" or a statement running over
+ * the bracket turned them into "[[REDACTED s40(2): name] s40(2): name]".
+ * Only the exact shapes are ours: a ground of up to 24 characters of the
+ * labels' alphabet and a kind from the closed list, so a sender cannot
+ * shelter data inside something bracketed ("[REDACTED: 07700 900123]" is
+ * not a marker, and is scrubbed).
+ */
+static int mk_alnum(unsigned char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+}
+
+static size_t marker_len(const unsigned char *s, size_t n, size_t i)
+{
+	static const char RED[] = "[REDACTED", WH[] = "[WITHHELD s38: ";
+	size_t j;
+
+	if (n - i >= sizeof WH - 1 && !memcmp(s + i, WH, sizeof WH - 1)) {
+		j = i + sizeof WH - 1;
+	} else if (n - i >= sizeof RED + 1 && !memcmp(s + i, RED, sizeof RED - 1)) {
+		j = i + sizeof RED - 1;
+		if (s[j] == ' ') {
+			size_t g = ++j;
+			while (j < n && j - g <= 24 &&
+			       (mk_alnum(s[j]) || s[j] == '(' || s[j] == ')' || s[j] == '.' ||
+			        s[j] == '/' || s[j] == '-'))
+				j++;
+			if (j == g || j - g > 24)
+				return 0;
+		}
+		if (n - j < 2 || s[j] != ':' || s[j + 1] != ' ')
+			return 0;
+		j += 2;
+	} else {
+		return 0;
+	}
+	for (int k = 0; k < SCRUB_KIND_COUNT; k++) {
+		const char *kn = scrub_kind_name((enum scrub_kind)k);
+		size_t kl = strlen(kn);
+		if (n - j > kl && !memcmp(s + j, kn, kl) && s[j + kl] == ']')
+			return j + kl + 1 - i;
+	}
+	return 0;
+}
+
+/*
+ * Cut the markers of the original text out of every span: the parts of a
+ * span between markers stay withheld (a statement that runs on past a
+ * marker still goes), a part with no letter or digit is dropped (the
+ * space between two markers holds nothing to withhold). Sorted on return.
+ */
+static int spans_skip_markers(const unsigned char *s, size_t n, struct spans *all)
+{
+	struct spans mk = {0}, cut = {0};
+	const unsigned char *p = s;
+	int rc = MGW_E_NOMEM;
+
+	while ((p = memchr(p, '[', n - (size_t)(p - s))) != NULL) {
+		size_t i = (size_t)(p - s), ml = marker_len(s, n, i);
+		if (ml > 0 && spans_push(&mk, i, i + ml, 0, NULL) != 0)
+			goto done;
+		p += ml ? ml : 1;
+	}
+	if (mk.n == 0)
+		return 0;
+	for (size_t j = 0; j < all->n; j++) {
+		struct span x = all->v[j];
+		size_t a = x.start;
+		for (size_t m = 0; m < mk.n && a < x.end; m++) {
+			if (mk.v[m].end <= a || mk.v[m].start >= x.end)
+				continue;
+			for (size_t q = a; q < mk.v[m].start; q++)
+				if (mk_alnum(s[q]) || s[q] >= 0x80) {
+					if (spans_push(&cut, a, mk.v[m].start, x.kind, x.rule) != 0)
+						goto done;
+					break;
+				}
+			a = mk.v[m].end;
+		}
+		for (size_t q = a; q < x.end; q++)
+			if (mk_alnum(s[q]) || s[q] >= 0x80) {
+				if (spans_push(&cut, a, x.end, x.kind, x.rule) != 0)
+					goto done;
+				break;
+			}
+	}
+	spans_free(all);
+	*all = cut;
+	cut = (struct spans){0};
+	spans_sort(all);
+	rc = 0;
+done:
+	spans_free(&mk);
+	spans_free(&cut);
+	return rc;
+}
+
 int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *ground,
                   unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT],
                   struct scrub_finding **findings, size_t *n_findings)
@@ -2064,6 +2166,8 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	for (size_t j = 0; j < all.n; j++)
 		textnorm_orig(&t, text, len, all.v[j].start, all.v[j].end, &all.v[j].start,
 		              &all.v[j].end);
+	if (all.n > 0 && spans_skip_markers(orig, len, &all) != 0)
+		goto done;
 
 	b.cap = len + len / 16 + 64;
 	if ((b.p = malloc(b.cap)) == NULL)

@@ -345,6 +345,11 @@ struct scrub_finding {
  * Markers: "[REDACTED <ground>: <kind>]", except SCRUB_LOCATION and
  * SCRUB_SAFE_TIME, which read "[WITHHELD s38: victim location]" and
  * "[WITHHELD s38: safe times]" whatever the ground.
+ * Markers already in the text (text scrubbed once before, with any ground)
+ * are left as they are and never found inside: scrubbing a scrubbed text
+ * again gives it back unchanged. Only the exact shapes count (a ground of
+ * at most 24 label characters, a kind of scrub_kind_name's list): anything
+ * else in brackets is scrubbed like the rest of the text.
  */
 int scrub_text_ex(const scrubber *s, const char *text, size_t len, const char *ground,
 		  unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT],

@@ -1546,3 +1546,42 @@ Test(scrub, dob_where_it_is_written_and_identity_cards)
 	unchanged("DOB not known, meeting 12/03/2026");
 	expect("both Lithuanian ID cards (LT ID AB 551902) held", "both Lithuanian ID cards (LT ID " R("document") ") held");
 }
+
+/*
+ * Text scrubbed once already (a view pasted into a new share) keeps the
+ * gateway's markers as they are when scrubbed again: the second pass finds
+ * nothing new and the text comes back unchanged. A bracket that only looks
+ * like a marker shelters nothing.
+ */
+Test(scrub, scrubbing_twice_leaves_the_markers)
+{
+	static const char *const names[] = {"Percival Gloam"};
+	struct scrub_spec spec = {names, 1, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	const char *in = "Neighbour Percival Gloam rang 07700 900561 at 2am. She has moved to "
+	                 "Wexcombe with the children and is safe to call after 10am. Dr Ysolde "
+	                 "Tarrant at the surgery knows.";
+	char *once = NULL, *twice = NULL;
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &once, NULL), 0);
+	cr_assert(strstr(once, "Gloam") == NULL && strstr(once, "900561") == NULL &&
+	          strstr(once, "Wexcombe") == NULL && strstr(once, "[WITHHELD s38: ") != NULL,
+	          "first pass: %s", once);
+	cr_assert_eq(scrub_text(sc, once, strlen(once), G, 0, &twice, NULL), 0);
+	cr_assert_str_eq(twice, once);
+	free(twice);
+	twice = NULL;
+	/* with another ground, or none, the markers stay ours */
+	cr_assert_eq(scrub_text(sc, once, strlen(once), NULL, 0, &twice, NULL), 0);
+	cr_assert_str_eq(twice, once);
+	free(twice);
+	free(once);
+
+	const char *fake = "[REDACTED: 07700 900562] and [WITHHELD s38: Percival Gloam] and "
+	                   "[REDACTED s40(2): name]";
+	cr_assert_eq(scrub_text(sc, fake, strlen(fake), G, 0, &twice, NULL), 0);
+	cr_assert(strstr(twice, "900562") == NULL && strstr(twice, "Gloam") == NULL, "%s", twice);
+	cr_assert(strstr(twice, "and [REDACTED s40(2): name]") != NULL, "%s", twice);
+	free(twice);
+	scrubber_free(sc);
+}
