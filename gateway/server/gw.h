@@ -483,6 +483,15 @@ int share_svc_add_agency(const struct epoch *e, struct recipients *rc, const cha
  */
 size_t share_svc_drop_invalid(const struct epoch *e, struct recipients *rc, size_t from,
 			      const char *what);
+
+/*
+ * r-redteam6. Does a node (role node) of agency serve area under e with a
+ * certificate that can connect (neither revoked nor expired; one registered
+ * without cert: counts)? Only such a node may report an action agency owns
+ * there: ActionAdd and TransferCase refuse to leave an open action with an
+ * owner that does not attend (req_action.c). Any thread.
+ */
+int owner_attends(const struct epoch *e, int agency, const char *area);
 /* One recipient agency's redacted view (writer thread). */
 struct view {
 	int agency;

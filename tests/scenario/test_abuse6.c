@@ -1,0 +1,220 @@
+/*
+ * Abuse, sixth round: the holes the fifth round and the review left, and
+ * the real daemon over real mTLS attacked by a malicious or buggy node, a
+ * compromised chair or an outsider. Each test fails on the gateway (or the
+ * CLI) as it was before the fix named in its comment.
+ */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "caldate.h"
+#include "codec.h"
+#include "harness.h"
+#include "mgw_err.h"
+
+static struct gwp G;
+
+static void teardown(void)
+{
+	gw_teardown(&G);
+}
+
+TestSuite(abuse6, .fini = teardown, .timeout = 240);
+
+static char out[65536], err[16384];
+
+static int32_t today(void)
+{
+	return (int32_t)(time(NULL) / 86400);
+}
+
+/* Rewrite G's config (stopped): the first `from` after `after` becomes `to`. */
+static void config_replace(const char *after, const char *from, const char *to)
+{
+	char *c = slurp(G.config);
+	cr_assert_not_null(c);
+	char *p = strstr(c, after);
+	cr_assert_not_null(p, "%s not in the config", after);
+	char *q = strstr(p, from);
+	cr_assert_not_null(q, "%s not after %s", from, after);
+	FILE *f = fopen(G.config, "w");
+	cr_assert_not_null(f);
+	fprintf(f, "%.*s%s%s", (int)(q - c), c, to, q + strlen(from));
+	fclose(f);
+	free(c);
+}
+
+/*
+ * marac listen wrote OUT/.<id>.json.tmp with O_CREAT|O_TRUNC (no
+ * O_NOFOLLOW, no O_EXCL) and took a delivery as held when stat() found its
+ * name, through a symlink too: in a directory another user can write, a
+ * planted symlink redirected the write (as the operator, maybe root) or
+ * had a delivery acknowledged and never written. Now the temporary file
+ * is mkstemp's (O_EXCL, unpredictable) and listen refuses a directory not
+ * owned by its user or writable by group or others, or a symlink, before
+ * connecting (exit 6), so the delivery waits in the outbox.
+ */
+Test(abuse6, listen_refuses_a_directory_others_can_write)
+{
+	gw_start(&G, NULL);
+	char dir[700], link[760], fixture_path[700];
+	snprintf(dir, sizeof dir, "%s/inbox-shared", G.dir);
+	cr_assert_eq(mkdir(dir, 0700), 0);
+	cr_assert_eq(chmod(dir, 0777), 0); /* a shared drop directory */
+	snprintf(fixture_path, sizeof fixture_path, "%s/tests/fixtures/case_basic.json",
+		 MARAC_SOURCE_DIR);
+	const char *send[] = {"send", "--to", "health", fixture_path, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, send), 0, "%s", err);
+
+	const char *l1[] = {"listen", "--out", dir, "--count", "1", "--idle-exit", "5", NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, l1), 6,
+		     "listen wrote into a world-writable directory: %s %s", out, err);
+	cr_assert(strstr(err, "writable by no one else"), "%s", err);
+	cr_assert_eq(count_json(dir), 0);
+
+	/* A symlink to a directory of the operator's is refused too. */
+	char real[700];
+	snprintf(real, sizeof real, "%s/inbox-real", G.dir);
+	cr_assert_eq(mkdir(real, 0700), 0);
+	snprintf(link, sizeof link, "%s/inbox-link", G.dir);
+	cr_assert_eq(symlink(real, link), 0);
+	const char *l2[] = {"listen", "--out", link, "--count", "1", "--idle-exit", "5", NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, l2), 6, "%s", err);
+	cr_assert(strstr(err, "symlink"), "%s", err);
+
+	/* The delivery was not acknowledged: a private directory receives it. */
+	const char *l3[] = {"listen", "--out", real, "--count", "1", "--idle-exit", "10", NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, l3), 0, "%s", err);
+	cr_assert_eq(count_json(real), 1, "%s", out);
+	struct stat st;
+	cr_assert_eq(stat(real, &st), 0);
+	cr_assert_eq(st.st_mode & 0777, 0700);
+}
+
+/*
+ * ActionAdd refuses an owner agency with no node in the case's area
+ * (abuse5), but it counted a node whose registered certificate is revoked
+ * or expired as attending: such a node can never connect to report the
+ * action (and is sent none of its notices), so it stayed open and overdue
+ * for good. Here housing's only nodes in testshire are housing-revoked and
+ * housing-expired.
+ */
+Test(abuse6, an_owner_whose_only_nodes_are_revoked_or_expired_does_not_attend)
+{
+	gw_start(&G, NULL);
+	cr_assert_eq(gw_stop(&G), 0);
+	config_replace("id: housing-testshire", "areas: [testshire]", "areas: [otherton]");
+	gw_restart(&G);
+	refer_police_case(&G);
+	char m1[11], due[11];
+	caldate_format(today() - 1, m1);
+	caldate_format(today() + 30, due);
+	const char *ho[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "housing",
+			    "--date", m1, "--due", due, "--description",
+			    "Housing to review the tenancy.", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, ho), 1,
+		     "an action only a revoked node could report was recorded: %s", out);
+	cr_assert(strstr(err, "ERROR_CODE_INVALID_REQUEST") && strstr(err, "no node of housing"),
+		  "%s", err);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				"owner_not_attending", 1), 1);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_ADDED, NULL), 0);
+}
+
+/* Restart G with a second area, otherton, that the chair also serves. */
+static void add_otherton(void)
+{
+	cr_assert_eq(gw_stop(&G), 0);
+	config_replace("referrals:", "  areas:\n",
+		       "  areas:\n    - id: otherton\n      case_ref_code: OT\n      postcodes: [OT]\n"
+		       "      meetings: weekly\n      weekday: thursday\n      min_days: 5\n");
+	config_replace("id: chair-testshire", "areas: [testshire]", "areas: [testshire, otherton]");
+	gw_restart(&G);
+}
+
+/*
+ * A transfer moved the case's open actions to the receiving area whatever
+ * their owner: an action owned by health, which has no node in otherton,
+ * stayed open and overdue on otherton's agenda with nobody there able to
+ * report it. Now the transfer is refused INVALID_REQUEST
+ * (owner_not_attending) saying how many actions and whose; once health
+ * reports it, the transfer goes through. An action of an agency that
+ * attends there (police) does not hold it.
+ */
+Test(abuse6, a_transfer_leaving_actions_nobody_can_report_is_refused)
+{
+	gw_start(&G, NULL);
+	add_otherton();
+	refer_police_case(&G);
+	char m1[11], due[11], id[32];
+	caldate_format(today() - 1, m1);
+	caldate_format(today() + 30, due);
+	const char *he[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "health",
+			    "--date", m1, "--due", due, "--description",
+			    "Health to review the care plan.", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, he), 0, "%s", err);
+	json_str(out, "actionId", id, sizeof id);
+	const char *po[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "police",
+			    "--date", m1, "--due", due, "--description",
+			    "Police to review bail conditions.", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, po), 0, "%s", err);
+
+	const char *tr[] = {"case", "transfer", "TS-2026-0001", "--to", "otherton", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, tr), 1,
+		     "transferred with an action nobody there can report: %s", out);
+	cr_assert(strstr(err, "ERROR_CODE_INVALID_REQUEST"), "%s", err);
+	cr_assert(strstr(err, "1 open action of the case is owned by agencies with no node "
+			      "serving otherton (health)"),
+		  "%s", err);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				"owner_not_attending", 1), 1);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CASE_TRANSFERRED, NULL), 0);
+
+	const char *done[] = {"action", "update", "--id", id, "--status", "done", NULL};
+	cr_assert_eq(cli_run2(&G, "health", out, sizeof out, err, sizeof err, done), 0, "%s", err);
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, tr), 0, "%s", err);
+	cr_assert(strstr(out, "\"maracArea\": \"otherton\""), "%s", out);
+}
+
+/*
+ * A perpetrator's date of birth written "Unknown" or "not known" (as an
+ * unidentified perpetrator's usually is) refused the whole referral
+ * INVALID_REFERRAL "date of birth must be YYYY-MM-DD": a high-risk case
+ * delayed over a field nobody knows. Now the agencies' null spellings are
+ * absent; other text is still refused.
+ */
+Test(abuse6, a_perpetrator_dob_not_known_is_absent_not_refused)
+{
+	gw_start(&G, NULL);
+	static const char *const nulls[] = {"Unknown", "not known", "N/K", "n.k.", "DOB unknown",
+					    "-"};
+	for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++) {
+		char dob[64], id[32];
+		snprintf(dob, sizeof dob, "\"dateOfBirth\": \"%s\"", nulls[i]);
+		const char *pairs[] = {"\"dateOfBirth\": \"1987-09-12\"", dob};
+		const char *path = fixture_edited(&G, "referral_police.json", pairs, 1);
+		snprintf(id, sizeof id, "police-dob-%zu", i);
+		const char *args[] = {"refer", "--msg-id", id, path, NULL};
+		cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, args), 0,
+			     "perpetrator DOB '%s' refused: %s", nulls[i], err);
+	}
+	const char *pairs[] = {"\"dateOfBirth\": \"1987-09-12\"", "\"dateOfBirth\": \"sometime 87\""};
+	const char *path = fixture_edited(&G, "referral_police.json", pairs, 1);
+	const char *args[] = {"refer", "--msg-id", "police-dob-garbage", path, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, args), 1, "%s", out);
+	cr_assert(strstr(err, "perpetrators[0].date_of_birth"), "%s", err);
+	/* The victim's is still required: "Unknown" is missing, not malformed. */
+	const char *vpairs[] = {"\"dateOfBirth\": \"1990-04-01\"", "\"dateOfBirth\": \"Unknown\""};
+	path = fixture_edited(&G, "referral_police.json", vpairs, 1);
+	const char *vargs[] = {"refer", "--msg-id", "police-dob-victim", path, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, vargs), 1, "%s", out);
+	cr_assert(strstr(err, "victim.date_of_birth") && strstr(err, "is required"), "%s", err);
+}
