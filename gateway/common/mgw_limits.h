@@ -520,4 +520,23 @@
  */
 #define MGW_REQ_KEPT_BUCKETS 4096u
 
+/*
+ * r-redteam6. Deliveries one node's outbox may hold unacknowledged
+ * (limits.max_outbox_per_node), counted as the span from its oldest
+ * unacknowledged seq to its newest (one indexed read; a later ack does not
+ * shorten it while an earlier delivery is stuck). A node whose certificate
+ * is valid but which never connects (a decommissioned system left
+ * registered, a broken one) had every share to its agency stored for it
+ * without bound: at up to max_frame_bytes a delivery, a disk filled by
+ * one absent node. 5,000 is months of a MARAC area's shares for one node
+ * (tens of cases a week, a few shares each); at about 10 KiB a view, 50
+ * MiB. Beyond it a Share or Refer that would queue to that node is refused
+ * OUTBOX_FULL naming the node (the sender is told at once and nothing it
+ * was told was accepted is dropped); the operator sees outbox_full in the
+ * log and marac_outbox_depth in the metrics.
+ */
+#define MGW_OUTBOX_NODE_DEFAULT 5000u
+#define MGW_OUTBOX_NODE_MIN     16u
+#define MGW_OUTBOX_NODE_MAX     1000000u
+
 #endif

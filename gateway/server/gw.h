@@ -492,6 +492,15 @@ size_t share_svc_drop_invalid(const struct epoch *e, struct recipients *rc, size
  * owner that does not attend (req_action.c). Any thread.
  */
 int owner_attends(const struct epoch *e, int agency, const char *area);
+/*
+ * r-redteam6. Writer thread, before anything of a Share or Refer is
+ * written: is every recipient's outbox below limits.max_outbox_per_node
+ * (store_outbox_span)? If not, the request is refused OUTBOX_FULL naming
+ * the first such node (audited outbox_full, logged for the operator) and
+ * *refused is 1; refuse's result is returned. Else 0 (or MGW_E_DB).
+ */
+int share_wr_outbox_room(struct wctx *w, const struct job *j, const struct recipients *rc,
+			 const char *msg_id, const char *case_ref, int *refused);
 /* One recipient agency's redacted view (writer thread). */
 struct view {
 	int agency;

@@ -218,3 +218,79 @@ Test(abuse6, a_perpetrator_dob_not_known_is_absent_not_refused)
 	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, vargs), 1, "%s", out);
 	cr_assert(strstr(err, "victim.date_of_birth") && strstr(err, "is required"), "%s", err);
 }
+
+/*
+ * A node whose certificate is valid but which never connects had every
+ * share to its agency stored for it without bound (housing-testshire here:
+ * the disk filled by one absent node). Now once it holds
+ * limits.max_outbox_per_node (16 here) uncollected deliveries, a share or
+ * referral that would reach it is refused OUTBOX_FULL naming it, audited
+ * outbox_full and logged for the operator, and nothing is stored; shares
+ * that do not reach it go on. When it collects them, shares to it are
+ * accepted again.
+ */
+Test(abuse6, an_outbox_nobody_collects_is_capped_with_a_typed_refusal)
+{
+	gw_start(&G, "limits:\n  max_outbox_per_node: 16\n");
+	char e[256];
+	mgw_client *p = node(&G, "police", e, sizeof e);
+	cr_assert_not_null(p, "%s", e);
+	Marac__V1__Agency housing[] = {MARAC__V1__AGENCY__AGENCY_HOUSING};
+	Marac__V1__Agency health[] = {MARAC__V1__AGENCY__AGENCY_HEALTH};
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0042", "testshire");
+	Marac__V1__Share sh;
+	Marac__V1__Frame *acc = NULL;
+	for (int i = 0; i < 16; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "to-housing-%d", i);
+		make_share(&sh, id, housing, 1, cs);
+		cr_assert_eq(mgw_client_share(p, &sh, 15000, &acc), MGW_OK, "share %d", i);
+		codec_free(&acc->base);
+	}
+	make_share(&sh, "to-housing-16", housing, 1, cs);
+	int rc = mgw_client_share(p, &sh, 15000, &acc);
+	cr_assert_eq(rc, MGW_E_REFUSED, "the 17th uncollected delivery was stored: %d", rc);
+	const Marac__V1__Error *er = mgw_client_last_error(p);
+	cr_assert_not_null(er);
+	cr_assert_eq(er->code, MARAC__V1__ERROR_CODE__ERROR_CODE_OUTBOX_FULL, "%d %s", er->code,
+		     er->message);
+	cr_assert(strstr(er->message, "node housing-testshire has not collected 16 deliveries"),
+		  "%s", er->message);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED,
+				"outbox_full", 1), 1);
+	char *log = slurp(G.log);
+	cr_assert(log && strstr(log, "\"outbox_full\"") && strstr(log, "housing-testshire"),
+		  "the operator is not told");
+	free(log);
+	/* Shares that do not reach it go on. */
+	make_share(&sh, "to-health", health, 1, cs);
+	cr_assert_eq(mgw_client_share(p, &sh, 15000, &acc), MGW_OK);
+	codec_free(&acc->base);
+	mgw_client_free(p); /* the CLI's police connection would supersede it (4000) */
+	/* A referral reaching housing is refused the same way, nothing recorded. */
+	const char *args[] = {"refer", "--msg-id", "refer-outbox-full",
+			      fixture("referral_police.json"), NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, args), 1, "%s", out);
+	cr_assert(strstr(err, "ERROR_CODE_OUTBOX_FULL"), "%s", err);
+	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REFERRAL_ACCEPTED, NULL),
+		     0);
+
+	/* housing collects: the share goes through again. */
+	char dir[700];
+	snprintf(dir, sizeof dir, "%s/inbox-housing", G.dir);
+	const char *l[] = {"listen", "--out", dir, "--count", "16", "--idle-exit", "10", NULL};
+	cr_assert_eq(cli_run2(&G, "housing", out, sizeof out, err, sizeof err, l), 0, "%s", err);
+	cr_assert_eq(count_json(dir), 16);
+	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_DELIVERY_ACKED, NULL, 16),
+		     16, "housing acked its 16");
+	p = node(&G, "police", e, sizeof e);
+	cr_assert_not_null(p, "%s", e);
+	make_share(&sh, "to-housing-16", housing, 1, cs);
+	rc = mgw_client_share(p, &sh, 15000, &acc);
+	cr_assert_eq(rc, MGW_OK, "refused after collecting: %d close %d %s", rc,
+		     mgw_client_close_status(p),
+		     mgw_client_last_error(p) ? mgw_client_last_error(p)->message : "");
+	codec_free(&acc->base);
+	codec_free(&cs->base);
+	mgw_client_free(p);
+}
