@@ -93,6 +93,8 @@ struct session {
 	int outbox_held;            /* a body failed its check: nothing more is sent */
 	/* flow control: jobs of this session in the executor */
 	unsigned in_flight;         /* requests (share, refer) awaiting their answer */
+	size_t in_flight_bytes;     /* r-redteam6: their frames' bytes (MGW_IN_FLIGHT_BYTES) */
+	size_t rx_msg_bytes;        /* r-redteam6: the message being handled (0 outside on_message) */
 	unsigned jobs;              /* every job of this session not yet finished */
 	int rx_paused;
 	/* r-redteam2: requests other than shares, referrals, acks and lookups

@@ -423,3 +423,71 @@ Test(abuse6, an_export_ends_at_a_signed_checkpoint)
 	cr_assert(strstr(out, "proven by the checkpoint at size"), "%s", out);
 	cr_assert_geq(n, before, "the export left out records from before it started: %s", out);
 }
+
+#if defined(__SANITIZE_ADDRESS__) || defined(MARAC_DAEMON_TSAN)
+#define SANITIZED 1
+#else
+#define SANITIZED 0
+#endif
+
+/*
+ * One node pipelining max_in_flight (64) shares of 0.9 MiB each to seven
+ * agencies: each waits for the writer as its frame, its decoded copy and
+ * seven redacted views, and the daemon grew from 14 MiB to 468 MiB for
+ * that one node (a count bounded them, not bytes). Now a connection's
+ * shares in flight are bounded in bytes too (MGW_IN_FLIGHT_BYTES, 4 MiB):
+ * the gateway stops reading it, as at max_in_flight; every share is still
+ * accepted, and the daemon stays under 250 MiB.
+ */
+Test(abuse6, pipelined_large_shares_are_bounded_in_bytes_not_only_in_number)
+{
+	gw_start(&G, NULL);
+	char e[256];
+	mgw_client *p = node(&G, "police", e, sizeof e);
+	cr_assert_not_null(p, "%s", e);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH, MARAC__V1__AGENCY__AGENCY_IDVA,
+				  MARAC__V1__AGENCY__AGENCY_CHILDRENS_SOCIAL_CARE,
+				  MARAC__V1__AGENCY__AGENCY_ADULT_SOCIAL_CARE,
+				  MARAC__V1__AGENCY__AGENCY_PROBATION, MARAC__V1__AGENCY__AGENCY_EDUCATION,
+				  MARAC__V1__AGENCY__AGENCY_HOUSING};
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0077", "testshire");
+	enum { NB = 900000, NS = 64 };
+	char *big = codec_malloc(NB + 1), *small = cs->narrative;
+	cr_assert_not_null(big);
+	for (size_t i = 0; i < NB; i++)
+		big[i] = "The victim said she was worried. "[i % 33];
+	big[NB] = 0;
+	cs->narrative = big;
+	long base = daemon_rss_kb(&G);
+	for (int i = 0; i < NS; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "big-%d", i);
+		Marac__V1__Share sh;
+		make_share(&sh, id, to, 7, cs);
+		Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+		f.body_case = MARAC__V1__FRAME__BODY_SHARE;
+		f.share = &sh;
+		cr_assert_eq(mgw_client_send(p, &f), MGW_OK);
+	}
+	long peak = 0;
+	int got = 0;
+	while (got < NS) {
+		Marac__V1__Frame *r = NULL;
+		cr_assert_eq(mgw_client_recv(p, 60000, &r), MGW_OK, "%d answers", got);
+		cr_assert_eq(r->body_case, MARAC__V1__FRAME__BODY_SHARE_ACCEPTED, "%d",
+			     r->body_case);
+		got++;
+		codec_free(&r->base);
+		long rss = daemon_rss_kb(&G);
+		if (rss > peak)
+			peak = rss;
+	}
+	cs->narrative = small;
+	codec_mfree(big);
+	codec_free(&cs->base);
+	mgw_client_free(p);
+	fprintf(stderr, "pipelined large shares: rss %ld KiB, peak %ld KiB\n", base, peak);
+	if (!SANITIZED)
+		cr_assert_lt(peak, 250 * 1024, "the daemon grew from %ld to %ld KiB for one node",
+			     base, peak);
+}
