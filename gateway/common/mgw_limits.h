@@ -554,4 +554,15 @@
 #define MGW_OUTBOX_NODE_MIN     16u
 #define MGW_OUTBOX_NODE_MAX     1000000u
 
+/*
+ * r-redteam6. Days a date "not after today" may lie after the gateway's
+ * today, which is the UTC date (clock.h): the agencies' dates are Europe/
+ * London's, an hour ahead of UTC in summer, so between 00:00 and 01:00 BST
+ * a police officer's "told her today" (MarkerInform), a marker started
+ * tonight or a meeting's date was "tomorrow" to the gateway and refused;
+ * nodes' clocks also drift around midnight. A referral's date had this day
+ * of grace already; action meeting dates and marker dates now have it too.
+ */
+#define MGW_TODAY_GRACE_DAYS 1
+
 #endif

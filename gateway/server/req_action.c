@@ -484,7 +484,7 @@ static const char *add_invalid(const Marac__V1__ActionAdd *q)
 	if (q->owner <= MARAC__V1__AGENCY__AGENCY_UNSPECIFIED ||
 	    q->owner > MARAC__V1__AGENCY__AGENCY_EDUCATION)
 		return "owner: an agency is required";
-	if (!date_ok(q->marac_date, &md) || md > mgw_today())
+	if (!date_ok(q->marac_date, &md) || md > mgw_today() + MGW_TODAY_GRACE_DAYS)
 		return "marac_date: YYYY-MM-DD, the meeting that set it (not after today)";
 	if (!date_ok(q->due_date, &dd) || dd < md)
 		return "due_date: YYYY-MM-DD, on or after marac_date";

@@ -271,7 +271,7 @@ void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		refuse(g, s, NULL, NULL, &inv, "%s: %s", field, why);
 		goto drop;
 	}
-	if (chk.referral_day > today_days() + 1) {
+	if (chk.referral_day > today_days() + MGW_TODAY_GRACE_DAYS) {
 		refuse(g, s, NULL, NULL, &inv, "referral_date: is in the future");
 		goto drop;
 	}

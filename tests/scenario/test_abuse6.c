@@ -491,3 +491,141 @@ Test(abuse6, pipelined_large_shares_are_bounded_in_bytes_not_only_in_number)
 		cr_assert_lt(peak, 250 * 1024, "the daemon grew from %ld to %ld KiB for one node",
 			     base, peak);
 }
+
+#include <openssl/ssl.h>
+
+/* One WebSocket frame, masked, FIN as given; written byte by byte if bytewise. */
+static int ws_frame(SSL *s, int opcode, int fin, const uint8_t *p, size_t n, int bytewise)
+{
+	uint8_t h[8 + 4];
+	size_t hn = 0;
+	h[hn++] = (uint8_t)((fin ? 0x80 : 0) | opcode);
+	if (n < 126) {
+		h[hn++] = (uint8_t)(0x80 | n);
+	} else {
+		h[hn++] = 0x80 | 126;
+		h[hn++] = (uint8_t)(n >> 8);
+		h[hn++] = (uint8_t)n;
+	}
+	static const uint8_t key[4] = {0x9a, 0x0b, 0x7c, 0x3d};
+	memcpy(h + hn, key, 4);
+	hn += 4;
+	uint8_t *b = malloc(hn + n);
+	memcpy(b, h, hn);
+	for (size_t i = 0; i < n; i++)
+		b[hn + i] = p[i] ^ key[i % 4];
+	int ok = 1;
+	if (bytewise) {
+		for (size_t i = 0; ok && i < hn + n; i++)
+			ok = SSL_write(s, b + i, 1) == 1;
+	} else {
+		ok = SSL_write(s, b, (int)(hn + n)) == (int)(hn + n);
+	}
+	free(b);
+	return ok ? 0 : -1;
+}
+
+/* Frames read from s until one of body case want (1) or an Error (0), or nothing (-1). */
+static int await_body(SSL *s, int fd, int want, char *why, size_t whylen)
+{
+	static unsigned char buf[1 << 20];
+	for (int k = 0; k < 50; k++) {
+		size_t len = 0;
+		int op = raw_ws_recv(s, fd, buf, sizeof buf, &len, 10000);
+		if (op < 0 || op == 8)
+			return -1;
+		if (op != 2)
+			continue;
+		Marac__V1__Frame *f = NULL;
+		if (codec_frame_unpack(buf, len, sizeof buf, &f) != MGW_OK)
+			return -1;
+		int body = (int)f->body_case;
+		if (body == MARAC__V1__FRAME__BODY_ERROR)
+			snprintf(why, whylen, "%s", f->error->message);
+		codec_free(&f->base);
+		if (body == want)
+			return 1;
+		if (body == MARAC__V1__FRAME__BODY_ERROR)
+			return 0;
+	}
+	return -1;
+}
+
+/*
+ * A client written from proto/README.md may send a frame in pieces: TLS
+ * records of one byte each (a message split at every byte), and a message
+ * in one-byte continuation frames with pings between them (RFC 6455 5.4,
+ * 5.5). Each share is accepted; nothing is refused or closed.
+ */
+Test(abuse6, a_share_split_at_every_byte_is_accepted)
+{
+	gw_start(&G, NULL);
+	int fd;
+	SSL *s = raw_welcomed(&G, "police", &fd);
+	cr_assert_not_null(s);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH};
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0099", "testshire");
+	char why[512] = "";
+	for (int way = 0; way < 2; way++) {
+		Marac__V1__Share sh;
+		make_share(&sh, way ? "split-fragments" : "split-bytes", to, 1, cs);
+		Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+		f.body_case = MARAC__V1__FRAME__BODY_SHARE;
+		f.share = &sh;
+		uint8_t *b;
+		size_t n;
+		cr_assert_eq(codec_pack(&f.base, &b, &n), MGW_OK);
+		if (way == 0) {
+			cr_assert_eq(ws_frame(s, 2, 1, b, n, 1), 0);
+		} else {
+			for (size_t i = 0; i < n; i++) {
+				cr_assert_eq(ws_frame(s, i == 0 ? 2 : 0, i + 1 == n, b + i, 1, 0), 0);
+				if (i % 16 == 0)
+					cr_assert_eq(ws_frame(s, 9, 1, (const uint8_t *)"hi", 2, 0), 0);
+			}
+		}
+		free(b);
+		cr_assert_eq(await_body(s, fd, MARAC__V1__FRAME__BODY_SHARE_ACCEPTED, why, sizeof why),
+			     1, "share %d not accepted: %s", way, why);
+	}
+	codec_free(&cs->base);
+	raw_close(s, fd);
+}
+
+/*
+ * The gateway's "today" is the UTC date; the agencies' is Europe/London's,
+ * an hour ahead in summer. Between 00:00 and 01:00 BST a police officer
+ * who told the victim about her marker "today" (MarkerInform), a marker
+ * started tonight, or an action of a meeting dated today was refused "not
+ * after today": the date was UTC tomorrow (and a node's clock a minute
+ * fast did the same at any midnight). A referral's date had a day of grace
+ * already; these now have it too. Two days ahead is still refused.
+ */
+Test(abuse6, a_london_date_after_midnight_bst_is_not_in_the_future)
+{
+	gw_start(&G, NULL);
+	refer_police_case(&G);
+	char tomorrow[11], later[11], due[11], id[32];
+	caldate_format(today() + 1, tomorrow);
+	caldate_format(today() + 2, later);
+	caldate_format(today() + 30, due);
+	const char *too_late[] = {"marker", "add", "--case", "TS-2026-0001", "--start", later,
+				  "--review-due", due, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, too_late), 1, "%s",
+		     out);
+	cr_assert(strstr(err, "start_date"), "%s", err);
+	const char *add[] = {"marker", "add", "--case", "TS-2026-0001", "--start", tomorrow,
+			     "--review-due", due, NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, add), 0,
+		     "a marker started tonight, London time, refused: %s", err);
+	json_str(out, "markerId", id, sizeof id);
+	const char *told[] = {"marker", "inform", "--id", id, "--date", tomorrow, "--method",
+			      "in-person", "--outcome", "informed", NULL};
+	cr_assert_eq(cli_run2(&G, "police", out, sizeof out, err, sizeof err, told), 0,
+		     "told her tonight, London time, refused: %s", err);
+	const char *act[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "health",
+			     "--date", tomorrow, "--due", due, "--description",
+			     "Health to review the care plan.", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, act), 0,
+		     "an action of today's meeting, London time, refused: %s", err);
+}
