@@ -717,9 +717,18 @@ static int do_export(int argc, char **argv)
 		mgw_client_free(c);
 		return ex;
 	}
+	/* r-redteam6: an unpredictable name made O_EXCL (mkstemp, 0600), not
+	 * FILE.partial opened through whatever symlink someone planted there. */
 	char tmp[4200];
-	snprintf(tmp, sizeof tmp, "%s.partial", outp);
-	FILE *f = fopen(tmp, "wb");
+	FILE *f = NULL;
+	int made = 0;
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.partial.XXXXXX", outp) < sizeof tmp) {
+		int fd = mkstemp(tmp);
+		made = fd >= 0;
+		f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+		if (fd >= 0 && f == NULL)
+			close(fd);
+	}
 	auditlog_writer *w = NULL;
 	char origin[CHECKPOINT_MAX_ORIGIN + 1] = "marac-gateway";
 	if (cps.n > 0) {
@@ -806,6 +815,8 @@ out:
 	auditlog_writer_free(w);
 	if (f)
 		fclose(f);
+	if (ex != EX_OK && made)
+		unlink(tmp); /* nothing half-written is left behind */
 	free_cps(&cps);
 	mgw_client_free(c);
 	return ex;

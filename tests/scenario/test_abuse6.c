@@ -388,7 +388,9 @@ Test(abuse6, an_unproven_tail_is_not_verified_with_exit_0)
  * checkpoint (its own AuditQuery pages are records too), so every export
  * had an unproven tail. Now it waits for a checkpoint covering the trail
  * as it was when it started and ends there: the file verifies with
- * --require-coverage, and the newer records are said to be left out.
+ * --require-coverage, and the newer records are said to be left out. Its
+ * temporary file is mkstemp's: a symlink planted at FILE.partial (the name
+ * it used) is not written through.
  */
 Test(abuse6, an_export_ends_at_a_signed_checkpoint)
 {
@@ -410,8 +412,21 @@ Test(abuse6, an_export_ends_at_a_signed_checkpoint)
 	unsigned long long before = (unsigned long long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	sqlite3_close(h);
+	/* The temporary file was exp.partial, opened through any symlink planted there. */
+	char victim[700], planted[760];
+	snprintf(victim, sizeof victim, "%s/victim.txt", G.dir);
+	snprintf(planted, sizeof planted, "%s.partial", exp);
+	FILE *vf = fopen(victim, "w");
+	cr_assert_not_null(vf);
+	fputs("not the auditor's to overwrite\n", vf);
+	fclose(vf);
+	cr_assert_eq(symlink(victim, planted), 0);
 	const char *eargs[] = {"audit", "export", "--out", exp, "--wait", "20", NULL};
 	cr_assert_eq(cli_run2(&G, "auditor", out, sizeof out, err, sizeof err, eargs), 0, "%s", err);
+	char *vt = slurp(victim);
+	cr_assert(vt && strcmp(vt, "not the auditor's to overwrite\n") == 0,
+		  "the export wrote through a planted symlink");
+	free(vt);
 	cr_assert(strstr(err, "newer records are not yet under a signed checkpoint"), "%s", err);
 	snprintf(args, sizeof args, "audit verify '%s' --pubkey '%s' --require-coverage", exp, vkey);
 	cr_assert_eq(run_cli(args), 0, "an export with an unproven tail: %s", out);
