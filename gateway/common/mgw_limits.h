@@ -543,14 +543,15 @@
  * is valid but which never connects (a decommissioned system left
  * registered, a broken one) had every share to its agency stored for it
  * without bound: at up to max_frame_bytes a delivery, a disk filled by
- * one absent node. 5,000 is months of a MARAC area's shares for one node
- * (tens of cases a week, a few shares each); at about 10 KiB a view, 50
- * MiB. Beyond it a Share or Refer that would queue to that node is refused
+ * one absent node. 10,000 is a year or two of a MARAC area's shares for
+ * one node (tens of cases a week, a few shares each), and above a load
+ * test's burst (scenario_abuse4 queues 5,000 to nodes that never connect);
+ * at about 10 KiB a view, 100 MiB. Beyond it a Share or Refer that would queue to that node is refused
  * OUTBOX_FULL naming the node (the sender is told at once and nothing it
  * was told was accepted is dropped); the operator sees outbox_full in the
  * log and marac_outbox_depth in the metrics.
  */
-#define MGW_OUTBOX_NODE_DEFAULT 5000u
+#define MGW_OUTBOX_NODE_DEFAULT 10000u
 #define MGW_OUTBOX_NODE_MIN     16u
 #define MGW_OUTBOX_NODE_MAX     1000000u
 
