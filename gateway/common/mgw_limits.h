@@ -203,6 +203,14 @@
  * before their sockets are dropped; well under systemd's TimeoutStopSec.
  */
 #define MGW_STOP_GRACE_MS             2000u
+/*
+ * r-redteam6. Before that close, the gateway stops reading and waits up
+ * to this long for the requests it has read to be committed and answered
+ * (a group commit takes milliseconds; a full writer queue, seconds): they
+ * were committed, but a sender closed unanswered sent them again. Both
+ * together stay well under systemd's TimeoutStopSec (90 s by default).
+ */
+#define MGW_STOP_DRAIN_MS             5000u
 
 /* Recipients one share may name (there are 8 agencies; nodes per agency vary). */
 #define MGW_MAX_RECIPIENT_NODES       64u

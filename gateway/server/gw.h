@@ -332,6 +332,12 @@ extern const struct lws_protocols gw_protocols[];
 void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len);
 /* req_ack.c: one more DeliverAck read and queued (acks_open; may stop reading). */
 void session_ack_read(struct gw *g, struct session *s);
+/*
+ * r-redteam6. Service thread, once g->stopping: stop reading every session
+ * (rx_update keeps them paused from now on). Returns 1 while any open
+ * session still has jobs to be answered, else 0.
+ */
+int sessions_stop_reading(struct gw *g);
 void session_pump_outbox(struct gw *g, struct session *s);
 struct session *session_by_conn(struct gw *g, uint64_t conn_id);
 void session_close(struct session *s, int status, const char *reason);

@@ -406,7 +406,7 @@ static void rx_update(struct gw *g, struct session *s, int queue_high)
 	/* Acks coalesce into few jobs (req_ack.c), so they are bounded by
 	 * count: a node can have no more acks read ahead of their answers
 	 * (each maybe a refusal, an audit record) than it could jobs. */
-	int full = queue_high || s->rate_paused || s->in_flight >= c->max_in_flight ||
+	int full = queue_high || g->stopping || s->rate_paused || s->in_flight >= c->max_in_flight ||
 		   s->in_flight_bytes >= in_flight_bytes_max(c) || s->jobs >= jobs_max ||
 		   s->acks_open >= jobs_max;
 	if (full && !s->rx_paused) {
@@ -455,6 +455,16 @@ static int submit(struct gw *g, struct session *s, struct job *j, const char *re
 	}
 	rx_update(g, s, rc == 1);
 	return MGW_OK;
+}
+
+int sessions_stop_reading(struct gw *g)
+{
+	int busy = 0;
+	for (struct session *s = g->sessions; s; s = s->next_live) {
+		rx_update(g, s, 0); /* g->stopping: paused */
+		busy |= s->jobs > 0 && !s->closing;
+	}
+	return busy;
 }
 
 void session_ack_read(struct gw *g, struct session *s)

@@ -644,3 +644,60 @@ Test(abuse6, a_london_date_after_midnight_bst_is_not_in_the_future)
 	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, act), 0,
 		     "an action of today's meeting, London time, refused: %s", err);
 }
+
+/*
+ * SIGTERM while a node's shares are being committed: the gateway closed
+ * every session (1001) at once, and the shares it had read were still
+ * committed, but their ShareAccepted never left: the sender, told nothing,
+ * had to send them again (a "duplicate" for each). Now it stops reading,
+ * answers what it had read (up to MGW_STOP_DRAIN_MS), then closes: every
+ * share in the store was answered accepted to its sender, and it exits 0.
+ */
+Test(abuse6, requests_read_before_a_stop_are_answered)
+{
+	gw_start(&G, NULL);
+	char e[256];
+	mgw_client *p = node(&G, "police", e, sizeof e);
+	cr_assert_not_null(p, "%s", e);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH, MARAC__V1__AGENCY__AGENCY_IDVA};
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0088", "testshire");
+	enum { NS = 200 };
+	for (int i = 0; i < NS; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "stop-%d", i);
+		Marac__V1__Share sh;
+		make_share(&sh, id, to, 2, cs);
+		Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+		f.body_case = MARAC__V1__FRAME__BODY_SHARE;
+		f.share = &sh;
+		cr_assert_eq(mgw_client_send(p, &f), MGW_OK);
+	}
+	codec_free(&cs->base);
+	int acc = 0, rc;
+	for (;;) {
+		Marac__V1__Frame *r = NULL;
+		rc = mgw_client_recv(p, 20000, &r);
+		if (rc != MGW_OK)
+			break;
+		if (r->body_case == MARAC__V1__FRAME__BODY_SHARE_ACCEPTED && acc++ == 0)
+			kill(G.pid, SIGTERM); /* commits under way */
+		codec_free(&r->base);
+	}
+	cr_assert_eq(mgw_client_close_status(p), 1001);
+	mgw_client_free(p);
+	cr_assert_eq(wait_exit(G.pid, 30), 0);
+	G.pid = 0;
+	char db[700];
+	snprintf(db, sizeof db, "%s/state/gateway.db", G.dir);
+	sqlite3 *h;
+	sqlite3_stmt *q;
+	cr_assert_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(h, "SELECT COUNT(*) FROM shares", -1, &q, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+	int stored = (int)sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_close(h);
+	fprintf(stderr, "stop: %d shares stored, %d answered accepted\n", stored, acc);
+	cr_assert_eq(acc, stored, "%d shares committed but closed unanswered", stored - acc);
+	cr_assert_lt(stored, NS, "the stop did not stop reading");
+}
