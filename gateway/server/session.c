@@ -432,12 +432,14 @@ static int submit(struct gw *g, struct session *s, struct job *j, const char *re
 {
 	const struct mgw_config *c = g->epoch->cfg;
 	int request = request_msg_id != NULL;
+	/* read before the job is handed over: the writer may free it at once */
+	size_t bytes = request ? s->rx_msg_bytes : 0;
 	int rc = MGW_E_TOO_LARGE;
 	if (!request || s->in_flight < c->max_in_flight) {
 		j->conn_id = s->conn_id;
 		j->counted = 1;
 		j->request = request;
-		j->req_bytes = request ? s->rx_msg_bytes : 0;
+		j->req_bytes = bytes;
 		rc = slot ? executor_submit_open(g, j, 0, slot) : executor_submit(g, j, 0);
 	}
 	if (rc < 0) {
@@ -451,7 +453,7 @@ static int submit(struct gw *g, struct session *s, struct job *j, const char *re
 	s->jobs++;
 	if (request) {
 		s->in_flight++;
-		s->in_flight_bytes += j->req_bytes;
+		s->in_flight_bytes += bytes;
 	}
 	rx_update(g, s, rc == 1);
 	return MGW_OK;
