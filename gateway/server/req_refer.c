@@ -17,7 +17,9 @@
  * Writer thread (refer_wr_commit), inside the job's savepoint: msg_id
  * dedupe; repeat query in the area's window (a REPEAT route with no
  * earlier case matched or named is refused here, before anything is
- * written); the next case reference of the area; the blind indexes and the
+ * written, and so is one that would reach a recipient node holding
+ * limits.max_outbox_per_node uncollected deliveries: OUTBOX_FULL,
+ * share_wr_outbox_room); the next case reference of the area; the blind indexes and the
  * case row (with the DASH form and threshold); the REFERRAL_ACCEPTED record;
  * the referral as a CaseSummary shared for PURPOSE_REFERRAL to the
  * recipients, redacted per recipient agency like any share (share_wr_deliver);

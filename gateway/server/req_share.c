@@ -15,7 +15,9 @@
  * bytes: MSG_ID_CONFLICT); the view of every recipient agency under the
  * pinned policy, all computed before anything is written, and the share is
  * refused VIEW_TOO_LARGE if one Deliver would not fit max_frame_bytes (a
- * node could never receive it); then the SHARE_ACCEPTED record, per node
+ * node could never receive it), OUTBOX_FULL if a recipient node has not
+ * collected limits.max_outbox_per_node deliveries (share_wr_outbox_room);
+ * then the SHARE_ACCEPTED record, per node
  * the outbox row and its DELIVERY_COMMITTED record, and the stored
  * ShareAccepted, answered after COMMIT. All or nothing.
  */
