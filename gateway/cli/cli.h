@@ -18,7 +18,8 @@
 #include "client.h"
 
 enum { EX_OK = 0, EX_REFUSED = 1, EX_USAGE = 2, EX_INPUT = 3, EX_CONNECT = 4,
-       EX_TIMEOUT = 5, EX_OUTPUT = 6 };
+       EX_TIMEOUT = 5, EX_OUTPUT = 6,
+       EX_UNPROVEN = 7 /* r-redteam6: marac audit verify: verified, with an unproven tail */ };
 
 /* Connection options common to every networked subcommand. */
 struct conn_args {

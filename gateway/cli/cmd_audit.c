@@ -43,8 +43,9 @@ static void help(FILE *f)
 		"                          [--format table|csv|json] [--json]\n"
 		"       marac audit report [connection options] [--from WHEN] [--to WHEN]\n"
 		"                          [--format table|csv]\n"
-		"       marac audit export [connection options] --out FILE\n"
-		"       marac audit verify FILE --pubkey VKEY|VKEYFILE\n"
+		"       marac audit export [connection options] --out FILE [--wait SECS]\n"
+		"       marac audit verify FILE --pubkey VKEY|VKEYFILE [--require-coverage]\n"
+		"                          [--allow-tail]\n"
 		"       marac audit proof  [connection options] --seq N [--pubkey VKEY|VKEYFILE]\n"
 		"\n"
 		"query   prints matching audit records: a table (purpose, basis, what was\n"
@@ -63,9 +64,15 @@ static void help(FILE *f)
 		"        is included), YYYY-MM-DDTHH:MM[:SS] (" AUDIT_TZ_NAME " local time),\n"
 		"        the same ending Z or +HH:MM (that instant), or Unix milliseconds.\n"
 		"        Times are printed in UTC.\n"
-		"export  writes every record and signed checkpoint to FILE (progress on a terminal)\n"
+		"export  writes every record and signed checkpoint to FILE (progress on a terminal),\n"
+		"        up to the gateway's latest signed checkpoint, so every record exported is\n"
+		"        proven: it first waits up to --wait SECS (default 90) for a checkpoint\n"
+		"        covering the trail as it was when the export started; newer records are\n"
+		"        left out (said on stderr; the next export has them)\n"
 		"verify  checks an export offline: recomputes the Merkle tree, checks every\n"
-		"        checkpoint's signature and root; names the first bad record; exit 1 if bad\n"
+		"        checkpoint's signature and root; names the first bad record; exit 1 if bad;\n"
+		"        exit 7 if it verifies but records after its last checkpoint are unproven\n"
+		"        (exit 0 for them with --allow-tail; exit 1 with --require-coverage)\n"
 		"proof   fetches and checks the inclusion proof of record N in the latest checkpoint\n"
 		"The verifier key is state_dir/audit.vkey on the gateway: obtain it out of band.\n");
 }
@@ -619,11 +626,49 @@ static void free_cps(struct cps *c)
 	free(c->sizes);
 }
 
+/*
+ * r-redteam6. The trail's size now (one AuditQuery page of one record:
+ * AuditRecords.tree_size), into *size. 0 or the client's error.
+ */
+static int trail_size(mgw_client *c, int timeout, uint64_t *size)
+{
+	Marac__V1__AuditQuery q = MARAC__V1__AUDIT_QUERY__INIT;
+	q.limit = 1;
+	Marac__V1__Frame *res = NULL;
+	int rc = fetch_page(c, &q, timeout, &res);
+	if (rc == MGW_OK) {
+		*size = res->audit_records->tree_size;
+		codec_free(&res->base);
+	}
+	return rc;
+}
+
+/*
+ * Wait up to wait_s seconds for the gateway's latest checkpoint to cover
+ * `want` records (it signs one every audit.checkpoint_secs, default 60).
+ * 0 (covered, or the wait ran out: the export then ends at the latest
+ * checkpoint there is) or the client's error.
+ */
+static int wait_checkpoint(mgw_client *c, int timeout, uint64_t want, long wait_s)
+{
+	time_t end = time(NULL) + wait_s;
+	for (;;) {
+		struct cps last = {0};
+		int rc = fetch_checkpoints(c, timeout, 1, &last, NULL);
+		uint64_t have = rc == MGW_OK && last.n > 0 ? last.sizes[last.n - 1] : 0;
+		free_cps(&last);
+		if (rc != MGW_OK || have >= want || time(NULL) >= end)
+			return rc;
+		sleep(1);
+	}
+}
+
 static int do_export(int argc, char **argv)
 {
 	struct conn_args ca;
 	conn_args_init(&ca);
 	const char *outp = NULL;
+	long wait_s = 90;
 	if (wants_help(argc, argv)) {
 		help(stdout);
 		return EX_OK;
@@ -636,7 +681,14 @@ static int do_export(int argc, char **argv)
 			continue;
 		if (!strcmp(argv[i], "--out") && i + 1 < argc)
 			outp = argv[++i];
-		else {
+		else if (!strcmp(argv[i], "--wait") && i + 1 < argc) {
+			char *end;
+			wait_s = strtol(argv[++i], &end, 10);
+			if (*end || wait_s < 0 || wait_s > 86400) {
+				fprintf(stderr, "marac audit export: --wait: 0..86400 seconds\n");
+				return EX_USAGE;
+			}
+		} else {
 			fprintf(stderr, "marac audit export: unknown option %s\n", argv[i]);
 			return EX_USAGE;
 		}
@@ -650,16 +702,33 @@ static int do_export(int argc, char **argv)
 	if (ex != EX_OK)
 		return ex;
 	struct cps cps = {0};
-	int rc = fetch_checkpoints(c, ca.timeout_ms, 0, &cps, NULL);
+	/* r-redteam6: the export ends at a signed checkpoint, so nothing in it is
+	 * unproven; first wait (a while) for one covering the trail as it is now. */
+	uint64_t start_size = 0;
+	int rc = trail_size(c, ca.timeout_ms, &start_size);
+	if (rc == MGW_OK)
+		rc = wait_checkpoint(c, ca.timeout_ms, start_size, wait_s);
+	if (rc == MGW_OK)
+		rc = fetch_checkpoints(c, ca.timeout_ms, 0, &cps, NULL);
+	uint64_t proven = cps.n > 0 ? cps.sizes[cps.n - 1] : 0, tip = start_size;
 	if (rc != MGW_OK) {
 		ex = conn_fail(c, rc, "checkpoints");
 		free_cps(&cps);
 		mgw_client_free(c);
 		return ex;
 	}
+	/* r-redteam6: an unpredictable name made O_EXCL (mkstemp, 0600), not
+	 * FILE.partial opened through whatever symlink someone planted there. */
 	char tmp[4200];
-	snprintf(tmp, sizeof tmp, "%s.partial", outp);
-	FILE *f = fopen(tmp, "wb");
+	FILE *f = NULL;
+	int made = 0;
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.partial.XXXXXX", outp) < sizeof tmp) {
+		int fd = mkstemp(tmp);
+		made = fd >= 0;
+		f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+		if (fd >= 0 && f == NULL)
+			close(fd);
+	}
 	auditlog_writer *w = NULL;
 	char origin[CHECKPOINT_MAX_ORIGIN + 1] = "marac-gateway";
 	if (cps.n > 0) {
@@ -680,7 +749,7 @@ static int do_export(int argc, char **argv)
 	size_t next_cp = 0;
 	Marac__V1__AuditQuery q = MARAC__V1__AUDIT_QUERY__INIT;
 	q.limit = PAGE_START;
-	for (;;) {
+	while (q.start_seq < proven) {
 		Marac__V1__Frame *res = NULL;
 		rc = fetch_page(c, &q, ca.timeout_ms, &res);
 		if (rc != MGW_OK) {
@@ -688,7 +757,9 @@ static int do_export(int argc, char **argv)
 			goto out;
 		}
 		Marac__V1__AuditRecords *ar = res->audit_records;
-		for (size_t k = 0; k < ar->n_records; k++) {
+		if (ar->tree_size > tip)
+			tip = ar->tree_size;
+		for (size_t k = 0; k < ar->n_records && ar->records[k]->seq < proven; k++) {
 			uint8_t *b;
 			size_t n;
 			if (codec_pack(&ar->records[k]->base, &b, &n) != MGW_OK) {
@@ -736,10 +807,16 @@ static int do_export(int argc, char **argv)
 	}
 	printf("exported %llu records and %zu checkpoints to %s\n",
 	       (unsigned long long)auditlog_writer_size(w), cps.n, outp);
+	if (tip > auditlog_writer_size(w))
+		fprintf(stderr, "marac audit export: %llu newer records are not yet under a signed "
+			"checkpoint and were left out; the next export has them\n",
+			(unsigned long long)(tip - auditlog_writer_size(w)));
 out:
 	auditlog_writer_free(w);
 	if (f)
 		fclose(f);
+	if (ex != EX_OK && made)
+		unlink(tmp); /* nothing half-written is left behind */
 	free_cps(&cps);
 	mgw_client_free(c);
 	return ex;
@@ -749,6 +826,7 @@ static int do_verify(int argc, char **argv)
 {
 	const char *file = NULL, *pub = NULL;
 	unsigned flags = 0;
+	int allow_tail = 0;
 	if (wants_help(argc, argv)) {
 		help(stdout);
 		return EX_OK;
@@ -758,6 +836,8 @@ static int do_verify(int argc, char **argv)
 			pub = argv[++i];
 		else if (!strcmp(argv[i], "--require-coverage"))
 			flags |= AUDITLOG_REQUIRE_COVERAGE;
+		else if (!strcmp(argv[i], "--allow-tail"))
+			allow_tail = 1;
 		else if (file == NULL && argv[i][0] != '-')
 			file = argv[i];
 		else {
@@ -781,6 +861,17 @@ static int do_verify(int argc, char **argv)
 		printf("%s: %s\n", file, rep.message);
 		if (rep.warnings)
 			printf("%s: warning: %s\n", file, rep.warning);
+		/* r-redteam6: records no checkpoint covers verify only as far as the
+		 * file goes (anyone could have written them): a script must not read
+		 * that as proven, so it is an exit status of its own. */
+		if (rep.records > rep.proven && !allow_tail) {
+			fprintf(stderr, "%s: UNPROVEN TAIL: records %llu..%llu are after the last "
+				"signed checkpoint (exit 7; --allow-tail accepts them, "
+				"--require-coverage refuses them)\n",
+				file, (unsigned long long)rep.proven,
+				(unsigned long long)(rep.records - 1));
+			return EX_UNPROVEN;
+		}
 		return EX_OK;
 	}
 	fprintf(stderr, "%s: NOT VERIFIED: %s\n", file, rep.message);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "fsutil.h"
 #include "mgw_err.h"
 #include "pbjson.h"
 
@@ -39,6 +40,7 @@ static void help(FILE *f)
 		"fsynced. Prints one line per delivery: delivery id, seq, sender, case ref.\n"
 		"A Retract from the gateway (the sender retracted its share) deletes\n"
 		"DIR/<delivery_id>.json, then confirms; it prints \"retracted ...\".\n"
+		"DIR (and FDIR) must be owned by you and writable by no one else.\n"
 		"  --count N      exit 0 after N new deliveries and retractions\n"
 		"  --idle-exit S  exit 0 after S seconds with nothing received\n"
 		"  --flags FDIR   also keep each Flag (a case of this agency touched by\n"
@@ -58,36 +60,50 @@ static int id_ok(const char *id)
 	return 1;
 }
 
-/* Atomic, durable write of text to dir/name. Returns 0 or -1 (errno set). */
+/*
+ * Atomic, durable write of text to dir/name (write_file_atomic: an
+ * unpredictable temporary name opened O_CREAT|O_EXCL, so a file or symlink
+ * planted in dir is never written through). Returns 0 or -1 (errno set).
+ */
 static int write_durably(const char *dir, const char *name, const char *text)
 {
-	char tmp[4096], dst[4096];
-	snprintf(tmp, sizeof tmp, "%s/.%s.tmp", dir, name);
-	snprintf(dst, sizeof dst, "%s/%s", dir, name);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0)
+	char dst[4096];
+	if ((size_t)snprintf(dst, sizeof dst, "%s/%s", dir, name) >= sizeof dst) {
+		errno = ENAMETOOLONG;
 		return -1;
-	size_t n = strlen(text), off = 0;
-	while (off < n) {
-		ssize_t w = write(fd, text + off, n - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			close(fd);
-			return -1;
-		}
-		off += (size_t)w;
 	}
-	if (fsync(fd) != 0 || close(fd) != 0)
+	return write_file_atomic(dst, text, strlen(text), 0600) == MGW_OK ? 0 : -1;
+}
+
+/*
+ * dir (made 0700 if missing) must be a directory, not a symlink, owned by
+ * this user and writable by nobody else: anyone else who can write there
+ * can plant a symlink where a delivery is about to land (or as a delivery's
+ * name, so it reads as already held and is acknowledged unwritten), or
+ * read what lands. 0, or -1 with the reason printed.
+ */
+static int own_dir(const char *dir)
+{
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		fprintf(stderr, "marac listen: %s: %s\n", dir, strerror(errno));
 		return -1;
-	if (rename(tmp, dst) != 0)
+	}
+	struct stat st;
+	if (lstat(dir, &st) != 0) {
+		fprintf(stderr, "marac listen: %s: %s\n", dir, strerror(errno));
 		return -1;
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd < 0)
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "marac listen: %s: not a directory (a symlink is refused)\n", dir);
 		return -1;
-	int rc = fsync(dfd);
-	close(dfd);
-	return rc;
+	}
+	if (st.st_uid != geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+		fprintf(stderr, "marac listen: %s: must be owned by this user and writable by "
+			"no one else (chmod go-w), or another user could redirect deliveries\n",
+			dir);
+		return -1;
+	}
+	return 0;
 }
 
 /*
@@ -172,14 +188,8 @@ int cmd_listen(int argc, char **argv)
 		help(stderr);
 		return EX_USAGE;
 	}
-	if (flags && mkdir(flags, 0700) != 0 && errno != EEXIST) {
-		fprintf(stderr, "marac listen: %s: %s\n", flags, strerror(errno));
+	if ((flags && own_dir(flags) != 0) || own_dir(out) != 0)
 		return EX_OUTPUT;
-	}
-	if (mkdir(out, 0700) != 0 && errno != EEXIST) {
-		fprintf(stderr, "marac listen: %s: %s\n", out, strerror(errno));
-		return EX_OUTPUT;
-	}
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
@@ -274,7 +284,7 @@ int cmd_listen(int argc, char **argv)
 		snprintf(name, sizeof name, "%s.json", d->delivery_id);
 		snprintf(path, sizeof path, "%s/%s", out, name);
 		struct stat st;
-		int fresh = stat(path, &st) != 0;
+		int fresh = lstat(path, &st) != 0;
 		if (fresh) {
 			char *json = pbjson_dump(&f->base, 1);
 			if (json == NULL || write_durably(out, name, json) != 0) {

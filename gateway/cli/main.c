@@ -40,7 +40,8 @@ static void usage(FILE *f)
 		"  --timeout SECONDS           per step, default 30\n"
 		"\n"
 		"Exit codes: 0 ok; 1 refused by the gateway or check failed; 2 usage;\n"
-		"3 input file error; 4 connection/TLS failure; 5 timeout; 6 output failure.\n"
+		"3 input file error; 4 connection/TLS failure; 5 timeout; 6 output failure;\n"
+		"7 (audit verify) verified, but records after the last checkpoint are unproven.\n"
 		"'marac COMMAND --help' describes each command.\n");
 }
 

@@ -148,6 +148,21 @@
 #define MGW_DLV_QUEUE_BYTES           (4u << 20)
 
 /*
+ * r-redteam6. Bytes of shares and referrals one connection may have
+ * waiting for their answer, beside limits.max_in_flight (a count): 64
+ * shares of 0.9 MiB, each redacted into seven views on the way to the
+ * writer, grew the daemon from 14 MiB to 468 MiB for one node (16 MiB
+ * frames: 64 x 16 MiB x 8 would be gigabytes). At this many bytes (and at
+ * least two max_frame_bytes) the gateway stops reading the connection
+ * until answers come back, as at max_in_flight: nothing is refused. With 4
+ * MiB the same node peaks at 149 MiB (8 MiB: 241), and its 64 shares are
+ * all accepted sooner (3.4 s against 7.9 s: less for the workers to
+ * juggle). 4 MiB is a thousand typical summaries, so a node sending
+ * ordinary shares never meets it.
+ */
+#define MGW_IN_FLIGHT_BYTES           (4u << 20)
+
+/*
  * Jobs one session may have in the executor (requests, acks, auditor and
  * agenda requests together) before the gateway stops reading from it.
  * Acks come at most one per delivery in the window; the rest is requests.
@@ -188,6 +203,14 @@
  * before their sockets are dropped; well under systemd's TimeoutStopSec.
  */
 #define MGW_STOP_GRACE_MS             2000u
+/*
+ * r-redteam6. Before that close, the gateway stops reading and waits up
+ * to this long for the requests it has read to be committed and answered
+ * (a group commit takes milliseconds; a full writer queue, seconds): they
+ * were committed, but a sender closed unanswered sent them again. Both
+ * together stay well under systemd's TimeoutStopSec (90 s by default).
+ */
+#define MGW_STOP_DRAIN_MS             5000u
 
 /* Recipients one share may name (there are 8 agencies; nodes per agency vary). */
 #define MGW_MAX_RECIPIENT_NODES       64u
@@ -519,5 +542,36 @@
  * node of a large registry); a forgotten one is full, as a new node's.
  */
 #define MGW_REQ_KEPT_BUCKETS 4096u
+
+/*
+ * r-redteam6. Deliveries one node's outbox may hold unacknowledged
+ * (limits.max_outbox_per_node), counted as the span from its oldest
+ * unacknowledged seq to its newest (one indexed read; a later ack does not
+ * shorten it while an earlier delivery is stuck). A node whose certificate
+ * is valid but which never connects (a decommissioned system left
+ * registered, a broken one) had every share to its agency stored for it
+ * without bound: at up to max_frame_bytes a delivery, a disk filled by
+ * one absent node. 10,000 is a year or two of a MARAC area's shares for
+ * one node (tens of cases a week, a few shares each), and above a load
+ * test's burst (scenario_abuse4 queues 5,000 to nodes that never connect);
+ * at about 10 KiB a view, 100 MiB. Beyond it a Share or Refer that would queue to that node is refused
+ * OUTBOX_FULL naming the node (the sender is told at once and nothing it
+ * was told was accepted is dropped); the operator sees outbox_full in the
+ * log and marac_outbox_depth in the metrics.
+ */
+#define MGW_OUTBOX_NODE_DEFAULT 10000u
+#define MGW_OUTBOX_NODE_MIN     16u
+#define MGW_OUTBOX_NODE_MAX     1000000u
+
+/*
+ * r-redteam6. Days a date "not after today" may lie after the gateway's
+ * today, which is the UTC date (clock.h): the agencies' dates are Europe/
+ * London's, an hour ahead of UTC in summer, so between 00:00 and 01:00 BST
+ * a police officer's "told her today" (MarkerInform), a marker started
+ * tonight or a meeting's date was "tomorrow" to the gateway and refused;
+ * nodes' clocks also drift around midnight. A referral's date had this day
+ * of grace already; action meeting dates and marker dates now have it too.
+ */
+#define MGW_TODAY_GRACE_DAYS 1
 
 #endif

@@ -924,6 +924,7 @@ static const struct cfg_key keys[] = {
 	LIMIT("preauth_per_address", preauth_per_address, MGW_PREAUTH_PER_ADDRESS), /* h11-perf */
 	LIMIT("requests_per_second", requests_per_second, MGW_REQ_PER_SEC),
 	LIMIT("requests_burst", requests_burst, MGW_REQ_BURST),
+	LIMIT("max_outbox_per_node", max_outbox_per_node, MGW_OUTBOX_NODE), /* r-redteam6 */
 	{"audit", "origin", K_STR, F(audit_origin), 0, 0, 0, "marac-gateway", K_RESTART,
 	 check_origin, NULL, 0, "every checkpoint names it: a new origin needs a new trail"},
 	{"audit", "checkpoint_every", K_UINT, F(checkpoint_every), MGW_CHECKPOINT_EVERY_MIN,

@@ -114,6 +114,7 @@ struct mgw_config {
 	unsigned delivery_retention_secs; /* limits.delivery_retention_secs: bodies kept after ack */
 	unsigned preauth_per_address; /* h11-perf: handshakes per source address under pressure */
 	unsigned requests_per_second, requests_burst; /* a connection's request bucket (req_rate.c) */
+	unsigned max_outbox_per_node; /* r-redteam6: limits.max_outbox_per_node (req_share.c) */
 	char *audit_origin;         /* checkpoint origin line; default "marac-gateway" */
 	unsigned checkpoint_every;  /* records; default MGW_CHECKPOINT_EVERY_DEFAULT */
 	unsigned checkpoint_secs;   /* default MGW_CHECKPOINT_SECS_DEFAULT */

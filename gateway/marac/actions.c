@@ -491,6 +491,28 @@ int actions_transfer(sqlite3 *db, const char *case_ref, const char *to_area)
 	return exec_both(db, sql, case_ref, to_area);
 }
 
+int actions_open_by_owner(sqlite3 *db, const char *case_ref, unsigned *count, size_t n)
+{
+	sqlite3_stmt *st;
+	if (case_ref == NULL || count == NULL)
+		return MGW_E_INVALID;
+	memset(count, 0, n * sizeof *count);
+	if (sqlite3_prepare_v2(db,
+			       "SELECT owner, COUNT(*) FROM maction WHERE case_ref = ?1 AND status = 1"
+			       " GROUP BY owner",
+			       -1, &st, NULL) != SQLITE_OK)
+		return MGW_E_DB;
+	sqlite3_bind_text(st, 1, case_ref, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 ag = sqlite3_column_int64(st, 0);
+		if (ag >= 0 && (size_t)ag < n)
+			count[ag] = (unsigned)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
+}
+
 int actions_merge_fits(sqlite3 *db, const char *dup_ref, const char *into_ref,
 		       const char **what)
 {

@@ -58,6 +58,15 @@ int actions_merge_fits(sqlite3 *db, const char *dup_ref, const char *into_ref,
 		       const char **what);
 
 /*
+ * The open actions of case_ref by owner agency: count[agency] for each
+ * agency < n (others are not counted; count is zeroed first). The
+ * TransferCase writer refuses a transfer that would leave an open action
+ * with an owner no node of the receiving area could report (req_case.c).
+ * 0, MGW_E_INVALID, MGW_E_DB.
+ */
+int actions_open_by_owner(sqlite3 *db, const char *case_ref, unsigned *count, size_t n);
+
+/*
  * A transferred case's actions and address markers move to to_area (called
  * by the TransferCase writer, req_case.c, in its transaction). 0,
  * MGW_E_INVALID, MGW_E_DB.

@@ -148,11 +148,45 @@ static int blank(const char *s)
 	return 1;
 }
 
+/*
+ * A date of birth written as the agencies' systems and forms write "we do
+ * not know it" ("Unknown", "not known", "N/K", "n.k.", "DOB unknown",
+ * "not stated", "-"): absent, as a blank one is. An unidentified
+ * perpetrator's DOB is usually not known, and refusing the referral over
+ * it delays a high-risk case. Any other text that is no YYYY-MM-DD is
+ * still refused. Compared with case, spaces, '.', '/', '-' and '?' dropped.
+ */
+static int dob_absent(const char *s)
+{
+	static const char *const none[] = {
+		"unknown", "notknown", "nk", "unk", "dobunknown", "dobnotknown", "na",
+		"notapplicable", "notstated", "notgiven", "notrecorded", "notprovided",
+		"notdisclosed", "withheld", "refused", "declined", "tbc", "none", "nil", ""};
+	char f[24];
+	size_t o = 0;
+	if (s == NULL)
+		return 1;
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '.' || ch == '/' ||
+		    ch == '-' || ch == '?' || ch == '_')
+			continue;
+		if (o + 1 >= sizeof f)
+			return 0;
+		f[o++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	f[o] = '\0';
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+		if (strcmp(f, none[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Parse an optional person DOB: 0 ok (*day set, *given 1 if present), else -1. */
 static int person_dob(const Marac__V1__Person *p, int32_t *day, int *given)
 {
 	*given = 0;
-	if (p == NULL || p->date_of_birth == NULL || p->date_of_birth[0] == '\0')
+	if (p == NULL || dob_absent(p->date_of_birth))
 		return 0;
 	if (caldate_parse(p->date_of_birth, day) != 0)
 		return -1;
@@ -249,6 +283,8 @@ static int check_other_dobs(const Marac__V1__Person *p, const char *who, int32_t
 	for (size_t k = 0; p != NULL && k < p->n_other_dobs; k++) {
 		int32_t d;
 		snprintf(name, sizeof name, "%s.other_dobs[%zu]", who, k);
+		if (p->other_dobs[k] != NULL && dob_absent(p->other_dobs[k]))
+			continue;
 		if (p->other_dobs[k] == NULL || caldate_parse(p->other_dobs[k], &d) != 0)
 			return fail(field, fieldlen, name, msg, msglen,
 				    "date of birth must be YYYY-MM-DD");
@@ -446,7 +482,7 @@ const char *dash_child_date(const Marac__V1__Person *p)
 {
 	if (p == NULL)
 		return "";
-	if (!blank(p->date_of_birth))
+	if (!dob_absent(p->date_of_birth))
 		return p->date_of_birth;
 	return p->expected_delivery_date ? p->expected_delivery_date : "";
 }

@@ -36,7 +36,10 @@
  * on the referral date: under-16s go to children's safeguarding, not MARAC.
  *
  * People. Every date of birth (date_of_birth and each other_dobs) must be
- * YYYY-MM-DD and not after the referral date, except a child's: a child
+ * YYYY-MM-DD, or blank or a "not known" spelling ("Unknown", "not known",
+ * "N/K", "n.k.", "DOB unknown", "not stated", "withheld", "-", ...: absent,
+ * so a victim's is then missing; other text is refused), and not after the
+ * referral date, except a child's: a child
  * not yet born has an expected_delivery_date instead (or, as forms often
  * record it, a date of birth after the referral date), which must lie
  * within DASH_UNBORN_BEFORE_DAYS before and DASH_UNBORN_AFTER_DAYS after

@@ -195,6 +195,7 @@ static struct completion *completion_finished(const struct job *j)
 	c->kind = EX_DONE_FINISHED;
 	c->conn_id = j->conn_id;
 	c->request = j->request;
+	c->req_bytes = j->req_bytes;
 	c->acks = j->acks;
 	return c;
 }

@@ -95,6 +95,7 @@ struct job {
 	struct epoch *epoch;        /* pinned at routing (reference held); never NULL */
 	int counted;                /* counted in its session's jobs: post EX_DONE_FINISHED */
 	int request;                /* counted in its session's in_flight too */
+	size_t req_bytes;           /* r-redteam6: and its frame's bytes in in_flight_bytes */
 	unsigned attempts;          /* COMMIT attempts (retry) */
 	int failed;                 /* its wr_commit failed in this batch: wr_failed only */
 	int prep;                   /* JOB_PREP_*, under ex.lock */
@@ -151,6 +152,7 @@ struct completion {
 	char delivery_id[33];       /* EX_DONE_DELIVER */
 	int status;                 /* EX_DONE_CLOSE */
 	int request;                /* EX_DONE_FINISHED: was a request */
+	size_t req_bytes;           /* EX_DONE_FINISHED: its frame's bytes (r-redteam6) */
 	unsigned acks;              /* EX_DONE_FINISHED: the DeliverAcks it answered */
 	int refusal;                /* EX_DONE_FRAME: the Error of a refusal (refuse.c); the
 				     * session's request bucket is charged for it */

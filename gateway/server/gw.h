@@ -93,6 +93,8 @@ struct session {
 	int outbox_held;            /* a body failed its check: nothing more is sent */
 	/* flow control: jobs of this session in the executor */
 	unsigned in_flight;         /* requests (share, refer) awaiting their answer */
+	size_t in_flight_bytes;     /* r-redteam6: their frames' bytes (MGW_IN_FLIGHT_BYTES) */
+	size_t rx_msg_bytes;        /* r-redteam6: the message being handled (0 outside on_message) */
 	unsigned jobs;              /* every job of this session not yet finished */
 	int rx_paused;
 	/* r-redteam2: requests other than shares, referrals, acks and lookups
@@ -330,6 +332,12 @@ extern const struct lws_protocols gw_protocols[];
 void session_queue_ctl(struct session *s, const uint8_t *frame, size_t len);
 /* req_ack.c: one more DeliverAck read and queued (acks_open; may stop reading). */
 void session_ack_read(struct gw *g, struct session *s);
+/*
+ * r-redteam6. Service thread, once g->stopping: stop reading every session
+ * (rx_update keeps them paused from now on). Returns 1 while any open
+ * session still has jobs to be answered, else 0.
+ */
+int sessions_stop_reading(struct gw *g);
 void session_pump_outbox(struct gw *g, struct session *s);
 struct session *session_by_conn(struct gw *g, uint64_t conn_id);
 void session_close(struct session *s, int status, const char *reason);
@@ -483,6 +491,24 @@ int share_svc_add_agency(const struct epoch *e, struct recipients *rc, const cha
  */
 size_t share_svc_drop_invalid(const struct epoch *e, struct recipients *rc, size_t from,
 			      const char *what);
+
+/*
+ * r-redteam6. Does a node (role node) of agency serve area under e with a
+ * certificate that can connect (neither revoked nor expired; one registered
+ * without cert: counts)? Only such a node may report an action agency owns
+ * there: ActionAdd and TransferCase refuse to leave an open action with an
+ * owner that does not attend (req_action.c). Any thread.
+ */
+int owner_attends(const struct epoch *e, int agency, const char *area);
+/*
+ * r-redteam6. Writer thread, before anything of a Share or Refer is
+ * written: is every recipient's outbox below limits.max_outbox_per_node
+ * (store_outbox_span)? If not, the request is refused OUTBOX_FULL naming
+ * the first such node (audited outbox_full, logged for the operator) and
+ * *refused is 1; refuse's result is returned. Else 0 (or MGW_E_DB).
+ */
+int share_wr_outbox_room(struct wctx *w, const struct job *j, const struct recipients *rc,
+			 const char *msg_id, const char *case_ref, int *refused);
 /* One recipient agency's redacted view (writer thread). */
 struct view {
 	int agency;

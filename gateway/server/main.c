@@ -414,6 +414,14 @@ static int serve(void)
 	sd_notify(0, "STOPPING=1");
 #endif
 	log_event(LOG_INFO, "stopping", NULL);
+	/* r-redteam6: first answer what was read. Nothing more is read; the
+	 * requests already queued are committed and answered (for a short
+	 * while), so a sender is told its share was accepted rather than left
+	 * to send it again: they were committed, but closed unanswered. */
+	int64_t drain = mono_ms() + MGW_STOP_DRAIN_MS;
+	while (sessions_stop_reading(&G) && mono_ms() < drain)
+		if (lws_service(G.ctx, 0) < 0)
+			break;
 	for (struct session *s = G.sessions; s; s = s->next_live)
 		session_close(s, LWS_CLOSE_STATUS_GOINGAWAY, "gateway shutting down");
 	int64_t deadline = mono_ms() + MGW_STOP_GRACE_MS;

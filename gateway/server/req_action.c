@@ -6,8 +6,9 @@
  * and the epoch's registry, with one indexed read of the store:
  *   - ActionAdd: role "chair", the case in an area the chair serves (else
  *     UNKNOWN_CASE) and open (else CASE_NOT_OPEN, decided on the writer), a
- *     known owner agency with a node serving the case's area (else
- *     INVALID_REQUEST owner_not_attending, on the writer), marac_date not
+ *     known owner agency with a node serving the case's area whose
+ *     certificate is neither revoked nor expired (else INVALID_REQUEST
+ *     owner_not_attending, on the writer), marac_date not
  *     after today,
  *     due_date on or after it, a description of 1..MGW_FOLLOWUP_TEXT_MAX;
  *   - ActionUpdate: a certificate with neither role node nor chair is
@@ -34,6 +35,7 @@
 #include <openssl/sha.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "actions.h"
 #include "caldate.h"
@@ -202,15 +204,24 @@ static int seen_before(struct wctx *w, const struct job *jb, const char *msg_id,
 }
 
 /*
- * Does a node (role node) of agency serve area under c? Only such a node
- * may update an action owned by agency there (chairs are refused
- * NOT_OWNER), and only such nodes are sent its notices.
+ * Does a node (role node) of agency serve area under e, with a certificate
+ * that can connect? Only such a node may update an action owned by agency
+ * there (chairs are refused NOT_OWNER), and only such nodes are sent its
+ * notices (a revoked or expired one is skipped: share_svc_drop_invalid), so
+ * a node whose registered certificate is revoked or expired does not
+ * attend. One registered without cert: is counted (the gateway cannot tell).
  */
-static int owner_attends(const struct mgw_config *c, int agency, const char *area)
+int owner_attends(const struct epoch *e, int agency, const char *area)
 {
+	const struct mgw_config *c = e->cfg;
+	long long now = (long long)time(NULL);
 	for (size_t k = 0; k < c->n_nodes; k++) {
 		const struct mgw_node *n = &c->nodes[k];
-		if (n->agency == agency && (n->roles & MGW_ROLE_NODE) && config_node_in_area(n, area))
+		if (n->agency != agency || !(n->roles & MGW_ROLE_NODE) ||
+		    !config_node_in_area(n, area))
+			continue;
+		int st = config_node_cert_state(n, e->crl, now);
+		if (st != NODE_CERT_EXPIRED && st != NODE_CERT_REVOKED)
 			return 1;
 	}
 	return 0;
@@ -246,7 +257,7 @@ static int action_wr_add(struct action_job *j, struct wctx *w)
 	/* An owner with no node in the area could never report it: the action
 	 * would stay open and overdue on every agenda, notices going nowhere,
 	 * and count against the case's cap for good. */
-	if (!owner_attends(w->e->cfg, q->owner, j->area)) {
+	if (!owner_attends(w->e, q->owner, j->area)) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
 				    .msg_id = q->msg_id, .case_ref = q->case_ref,
 				    .reason = "owner_not_attending"};
@@ -473,7 +484,7 @@ static const char *add_invalid(const Marac__V1__ActionAdd *q)
 	if (q->owner <= MARAC__V1__AGENCY__AGENCY_UNSPECIFIED ||
 	    q->owner > MARAC__V1__AGENCY__AGENCY_EDUCATION)
 		return "owner: an agency is required";
-	if (!date_ok(q->marac_date, &md) || md > mgw_today())
+	if (!date_ok(q->marac_date, &md) || md > mgw_today() + MGW_TODAY_GRACE_DAYS)
 		return "marac_date: YYYY-MM-DD, the meeting that set it (not after today)";
 	if (!date_ok(q->due_date, &dd) || dd < md)
 		return "due_date: YYYY-MM-DD, on or after marac_date";

@@ -137,6 +137,47 @@ static int still_served(struct wctx *w, const struct job *jb, const char *case_r
 	return 0;
 }
 
+/*
+ * r-redteam6. Would every open action of the case still have an owner that
+ * can report it in to_area (owner_attends)? An action owned by an agency
+ * with no node there would stay open and overdue on the receiving area's
+ * agenda, its notices going nowhere, and nobody there could close it. A
+ * coordinator wants the open actions settled by the MARAC that set them
+ * (reported by their owner; the receiving chair records new ones), not
+ * silently handed to an agency that is not at the table, so the transfer is
+ * refused INVALID_REQUEST owner_not_attending naming how many actions and
+ * whose. 1: every owner attends; 0: refused (*rc set).
+ */
+static int owners_attend(struct wctx *w, const struct job *jb, const struct case_job *j, int *rc)
+{
+	unsigned count[MARAC__V1__AGENCY__AGENCY_EDUCATION + 1], n = 0;
+	char who[256] = "";
+	size_t len = 0;
+	if ((*rc = actions_open_by_owner(store_db(w->st), j->case_ref, count,
+					 sizeof count / sizeof count[0])) != MGW_OK)
+		return 0;
+	for (int ag = 1; ag < (int)(sizeof count / sizeof count[0]); ag++) {
+		if (count[ag] == 0 || owner_attends(w->e, ag, j->to_area))
+			continue;
+		n += count[ag];
+		int k = snprintf(who + len, sizeof who - len, "%s%s", len ? ", " : "",
+				 config_agency_name(ag));
+		if (k > 0 && (size_t)k < sizeof who - len)
+			len += (size_t)k;
+	}
+	if (n == 0)
+		return 1;
+	struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_INVALID_REQUEST,
+			    .reason = "owner_not_attending", .case_ref = j->case_ref,
+			    .marac_area = j->to_area};
+	*rc = refuse(w->g, NULL, w, jb, &r,
+		     "to_area: %u open action%s of the case %s owned by agencies with no node "
+		     "serving %s (%s): the owner agency reports them (done, not done, not "
+		     "possible) first; the receiving chair records new ones",
+		     n, n == 1 ? "" : "s", n == 1 ? "is" : "are", j->to_area, who);
+	return 0;
+}
+
 static int case_wr_commit(struct job *jb, struct wctx *w)
 {
 	struct case_job *j = (struct case_job *)jb;
@@ -223,6 +264,8 @@ static int case_wr_commit(struct job *jb, struct wctx *w)
 			return answer(w, jb, j->case_ref, &cs, 0, 1, 0);
 		if (cs.status != MARAC__V1__CASE_STATUS__CASE_STATUS_OPEN)
 			return not_open(w, jb, j->case_ref);
+		if (!owners_attend(w, jb, j, &rc))
+			return rc;
 		rc = cases_transfer(db, j->case_ref, j->to_area, j->meeting, jb->node, now);
 		if (rc == MGW_OK)
 			rc = actions_transfer(db, j->case_ref, j->to_area);

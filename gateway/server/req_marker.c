@@ -411,7 +411,7 @@ void marker_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 			refuse(g, s, NULL, NULL, &r, "case_ref: required, a case reference");
 			goto fail;
 		}
-		if (!date_ok(q->start_date, &d0) || d0 > today) {
+		if (!date_ok(q->start_date, &d0) || d0 > today + MGW_TODAY_GRACE_DAYS) {
 			refuse(g, s, NULL, NULL, &r, "start_date: YYYY-MM-DD, not after today");
 			goto fail;
 		}
@@ -447,7 +447,7 @@ void marker_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		const Marac__V1__MarkerInform *q = f->marker_inform;
 		if (marker_area(g, s, me, q->marker_id, &r, area, sizeof area, &state, due) != 0)
 			goto fail;
-		if (!date_ok(q->date, &d0) || d0 > today) {
+		if (!date_ok(q->date, &d0) || d0 > today + MGW_TODAY_GRACE_DAYS) {
 			refuse(g, s, NULL, NULL, &r, "date: YYYY-MM-DD, not after today");
 			goto fail;
 		}

@@ -17,7 +17,9 @@
  * Writer thread (refer_wr_commit), inside the job's savepoint: msg_id
  * dedupe; repeat query in the area's window (a REPEAT route with no
  * earlier case matched or named is refused here, before anything is
- * written); the next case reference of the area; the blind indexes and the
+ * written, and so is one that would reach a recipient node holding
+ * limits.max_outbox_per_node uncollected deliveries: OUTBOX_FULL,
+ * share_wr_outbox_room); the next case reference of the area; the blind indexes and the
  * case row (with the DASH form and threshold); the REFERRAL_ACCEPTED record;
  * the referral as a CaseSummary shared for PURPOSE_REFERRAL to the
  * recipients, redacted per recipient agency like any share (share_wr_deliver);
@@ -271,7 +273,7 @@ void refer_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 		refuse(g, s, NULL, NULL, &inv, "%s: %s", field, why);
 		goto drop;
 	}
-	if (chk.referral_day > today_days() + 1) {
+	if (chk.referral_day > today_days() + MGW_TODAY_GRACE_DAYS) {
 		refuse(g, s, NULL, NULL, &inv, "referral_date: is in the future");
 		goto drop;
 	}
@@ -718,6 +720,11 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 			    "one");
 		goto out;
 	}
+	/* r-redteam6: a recipient node not collecting its deliveries refuses
+	 * the referral before anything is written (OUTBOX_FULL). */
+	int full = 0;
+	if ((rc = share_wr_outbox_room(w, jb, &x->rc, rf->msg_id, NULL, &full)) != MGW_OK || full)
+		goto out;
 	int year = atoi(r->referral_date);
 	if ((rc = match_next_case_ref(db, x->code, year, case_ref, sizeof case_ref)) != MGW_OK)
 		goto out;

@@ -15,7 +15,9 @@
  * bytes: MSG_ID_CONFLICT); the view of every recipient agency under the
  * pinned policy, all computed before anything is written, and the share is
  * refused VIEW_TOO_LARGE if one Deliver would not fit max_frame_bytes (a
- * node could never receive it); then the SHARE_ACCEPTED record, per node
+ * node could never receive it), OUTBOX_FULL if a recipient node has not
+ * collected limits.max_outbox_per_node deliveries (share_wr_outbox_room);
+ * then the SHARE_ACCEPTED record, per node
  * the outbox row and its DELIVERY_COMMITTED record, and the stored
  * ShareAccepted, answered after COMMIT. All or nothing.
  */
@@ -129,6 +131,34 @@ size_t share_svc_drop_invalid(const struct epoch *e, struct recipients *rc, size
 }
 
 static const struct job_ops share_ops;
+
+int share_wr_outbox_room(struct wctx *w, const struct job *j, const struct recipients *rc,
+			 const char *msg_id, const char *case_ref, int *refused)
+{
+	unsigned cap = w->e->cfg->max_outbox_per_node;
+	*refused = 0;
+	if (cap == 0)
+		cap = MGW_OUTBOX_NODE_DEFAULT; /* a config built without the key (tests) */
+	for (size_t i = 0; i < rc->n; i++) {
+		uint64_t span = 0;
+		int rc_db = store_outbox_span(w->st, rc->r[i].node, &span);
+		if (rc_db != MGW_OK)
+			return rc_db;
+		if (span < cap)
+			continue;
+		*refused = 1;
+		char n[24];
+		snprintf(n, sizeof n, "%llu", (unsigned long long)span);
+		log_event(LOG_WARN, "outbox_full", "node", rc->r[i].node, "undelivered", n, NULL);
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_OUTBOX_FULL,
+				    .reason = "outbox_full", .msg_id = msg_id, .case_ref = case_ref};
+		return refuse(w->g, NULL, w, j, &r,
+			      "to: node %s has not collected %llu deliveries "
+			      "(limits.max_outbox_per_node %u); nothing was shared",
+			      rc->r[i].node, (unsigned long long)span, cap);
+	}
+	return MGW_OK;
+}
 
 void share_svc_on(struct gw *g, struct session *s, Marac__V1__Frame *f)
 {
@@ -627,6 +657,10 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 	if (rc != MGW_OK)
 		return rc;
 
+	int refused = 0;
+	if ((rc = share_wr_outbox_room(w, jb, &j->rc, sh->msg_id, sh->summary->case_ref,
+				       &refused)) != MGW_OK || refused)
+		return rc;
 	int64_t now = j->now;
 	uint64_t audit_seq = 0;
 	/* h13-audit: a share about a referral case this gateway holds is tied to it, so an

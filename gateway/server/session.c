@@ -388,6 +388,17 @@ static void free_queues(struct session *s)
 
 /* ---- flow control ---------------------------------------------------------- */
 
+/*
+ * r-redteam6. Bytes of shares and referrals one session may have waiting
+ * for their answer (MGW_IN_FLIGHT_BYTES), at least two frames of
+ * max_frame_bytes so that a largest share never waits alone.
+ */
+static size_t in_flight_bytes_max(const struct mgw_config *c)
+{
+	size_t two = 2u * (size_t)c->max_frame_bytes;
+	return two > MGW_IN_FLIGHT_BYTES ? two : MGW_IN_FLIGHT_BYTES;
+}
+
 static void rx_update(struct gw *g, struct session *s, int queue_high)
 {
 	const struct mgw_config *c = g->epoch->cfg;
@@ -395,8 +406,9 @@ static void rx_update(struct gw *g, struct session *s, int queue_high)
 	/* Acks coalesce into few jobs (req_ack.c), so they are bounded by
 	 * count: a node can have no more acks read ahead of their answers
 	 * (each maybe a refusal, an audit record) than it could jobs. */
-	int full = queue_high || s->rate_paused || s->in_flight >= c->max_in_flight ||
-		   s->jobs >= jobs_max || s->acks_open >= jobs_max;
+	int full = queue_high || g->stopping || s->rate_paused || s->in_flight >= c->max_in_flight ||
+		   s->in_flight_bytes >= in_flight_bytes_max(c) || s->jobs >= jobs_max ||
+		   s->acks_open >= jobs_max;
 	if (full && !s->rx_paused) {
 		lws_rx_flow_control(s->wsi, 0);
 		s->rx_paused = 1;
@@ -420,11 +432,14 @@ static int submit(struct gw *g, struct session *s, struct job *j, const char *re
 {
 	const struct mgw_config *c = g->epoch->cfg;
 	int request = request_msg_id != NULL;
+	/* read before the job is handed over: the writer may free it at once */
+	size_t bytes = request ? s->rx_msg_bytes : 0;
 	int rc = MGW_E_TOO_LARGE;
 	if (!request || s->in_flight < c->max_in_flight) {
 		j->conn_id = s->conn_id;
 		j->counted = 1;
 		j->request = request;
+		j->req_bytes = bytes;
 		rc = slot ? executor_submit_open(g, j, 0, slot) : executor_submit(g, j, 0);
 	}
 	if (rc < 0) {
@@ -436,10 +451,22 @@ static int submit(struct gw *g, struct session *s, struct job *j, const char *re
 		return MGW_E_TOO_LARGE;
 	}
 	s->jobs++;
-	if (request)
+	if (request) {
 		s->in_flight++;
+		s->in_flight_bytes += bytes;
+	}
 	rx_update(g, s, rc == 1);
 	return MGW_OK;
+}
+
+int sessions_stop_reading(struct gw *g)
+{
+	int busy = 0;
+	for (struct session *s = g->sessions; s; s = s->next_live) {
+		rx_update(g, s, 0); /* g->stopping: paused */
+		busy |= s->jobs > 0 && !s->closing;
+	}
+	return busy;
 }
 
 void session_ack_read(struct gw *g, struct session *s)
@@ -482,6 +509,7 @@ static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size
 		return;
 	}
 	s->rx_body_case = (int)f->body_case;
+	s->rx_msg_bytes = len;
 	if (!s->hello_seen && f->body_case != MARAC__V1__FRAME__BODY_HELLO) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_UNEXPECTED_FRAME,
 				    .reason = "no_hello",
@@ -614,6 +642,7 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 		 * where lws holds it, no copy and no buffer kept for an idle node */
 		on_message(g, s, in, len);
 		s->rx_body_case = 0;
+		s->rx_msg_bytes = 0;
 		return 0;
 	}
 	if (s->rx_len + len > s->rx_cap) {
@@ -635,6 +664,7 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 	if (last) {
 		on_message(g, s, s->rx, s->rx_len);
 		s->rx_body_case = 0; /* refusals after this one name no request */
+		s->rx_msg_bytes = 0;
 		if (s->rx_cap > MGW_RX_KEEP_BYTES) {
 			/* grown for a large share: an idle node keeps no frame buffer */
 			free(s->rx);
@@ -986,6 +1016,10 @@ void gw_handle_completions(struct gw *g)
 				s->acks_open -= c->acks < s->acks_open ? c->acks : s->acks_open;
 				if (c->request && s->in_flight)
 					s->in_flight--;
+				if (c->request)
+					s->in_flight_bytes -= c->req_bytes < s->in_flight_bytes
+								      ? c->req_bytes
+								      : s->in_flight_bytes;
 				rx_update(g, s, executor_depth(g) >= EX_HIGH_MARK);
 			}
 			break;

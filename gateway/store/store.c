@@ -66,7 +66,7 @@ enum {
 	ST_DLV_ACK, ST_DLV_ACK_THROUGH, ST_ACKED_THROUGH, ST_DEPTH, ST_OUTBOX,
 	ST_AUDIT_PUT, ST_AUDIT_GET, ST_AUDIT_LEAF, ST_CP_PUT, ST_CP_LATEST, ST_CP_LIST,
 	ST_NODE_PUT, ST_NODE_GET, ST_PURGE, ST_BODY_PUT, ST_DLV_GET_ID, ST_PENDING, ST_DLV_ACK_RANGE,
-	ST_DLV_GET_RANGE, ST_COUNT
+	ST_DLV_GET_RANGE, ST_SPAN, ST_COUNT
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -94,6 +94,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_ACKED_THROUGH] = "SELECT COALESCE((SELECT MIN(seq)-1 FROM deliveries INDEXED BY deliveries_unacked"
 			     " WHERE recipient_node=?1 AND acked_at_ms IS NULL),"
 			     " (SELECT MAX(seq) FROM deliveries WHERE recipient_node=?1), 0)",
+	/* r-redteam6: two index probes, however deep the outbox */
+	[ST_SPAN] = "SELECT (SELECT MAX(seq) FROM deliveries WHERE recipient_node=?1) - (SELECT MIN(seq)"
+		    " FROM deliveries INDEXED BY deliveries_unacked WHERE recipient_node=?1"
+		    " AND acked_at_ms IS NULL) + 1",
 	[ST_DEPTH] = "SELECT COUNT(*) FROM deliveries INDEXED BY deliveries_unacked"
 		     " WHERE recipient_node=?1 AND acked_at_ms IS NULL",
 	/* LEFT JOIN: an unacked delivery whose body was deleted is reported, not skipped. */
@@ -1062,6 +1066,15 @@ int store_delivery_pending(store *s, const char *node, uint64_t seq, int *pendin
 	*pending = rc == SQLITE_ROW;
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MGW_OK : MGW_E_DB;
+}
+
+int store_outbox_span(store *s, const char *node, uint64_t *span)
+{
+	int null;
+	int rc = scalar_u64(s, ST_SPAN, node, span, &null);
+	if (rc == MGW_OK && null)
+		*span = 0;
+	return rc;
 }
 
 int store_outbox_depth(store *s, const char *node, uint64_t *depth)

@@ -164,6 +164,15 @@ int store_delivery_pending(store *s, const char *node, uint64_t seq, int *pendin
 int store_outbox_depth(store *s, const char *node, uint64_t *depth);
 
 /*
+ * r-redteam6. The span of node's outbox: newest seq - oldest unacked seq
+ * + 1 (0 when nothing is unacked), an upper bound of store_outbox_depth in
+ * two index probes, whatever the depth (the per-node cap of shares,
+ * MGW_OUTBOX_NODE_DEFAULT, is checked on every share). Deliveries queued
+ * in the caller's open transaction count. Returns 0 or MGW_E_DB.
+ */
+int store_outbox_span(store *s, const char *node, uint64_t *span);
+
+/*
  * Call fn for up to max unacked deliveries of node with seq > after, in seq
  * order. fn returns 0 to continue, non-zero to stop. The bytes are valid
  * only during the call. Each body is checked against the digest stored

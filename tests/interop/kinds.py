@@ -782,7 +782,7 @@ def main():
     act2 = f.action_recorded.action if f.WhichOneof("body") == "action_recorded" else None
     check(act2 is not None and act2.days_left == 7, "a second action, due in 7 days (%s)" % show(f))
     for what, kw, code in (
-            ("marac_date tomorrow", {"maracDate": (today + datetime.timedelta(days=1)).isoformat()}, pb.ERROR_CODE_INVALID_REQUEST),
+            ("marac_date the day after tomorrow (today allows UTC + 1 day)", {"maracDate": (today + datetime.timedelta(days=2)).isoformat()}, pb.ERROR_CODE_INVALID_REQUEST),
             ("due_date before marac_date", {"dueDate": (today - datetime.timedelta(days=1)).isoformat()}, pb.ERROR_CODE_INVALID_REQUEST),
             ("no owner", {"owner": "AGENCY_UNSPECIFIED"}, pb.ERROR_CODE_INVALID_REQUEST),
             ("an empty description", {"description": ""}, pb.ERROR_CODE_INVALID_REQUEST),
@@ -844,7 +844,7 @@ def main():
                      ("a review already past", {"startDate": (today - datetime.timedelta(days=30)).isoformat(),
                                                 "reviewDue": (today - datetime.timedelta(days=1)).isoformat()}),
                      ("an oic_node that is not police", {"oicNode": "csc-testshire"}),
-                     ("a start date tomorrow", {"startDate": (today + datetime.timedelta(days=1)).isoformat()})):
+                     ("a start date the day after tomorrow", {"startDate": (today + datetime.timedelta(days=2)).isoformat()})):
         f = marker_add(police, "kinds-mk-bad-" + what.replace(" ", "-"), **kw)
         check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "MarkerAdd with %s: INVALID_REQUEST (%s)" % (what, show(f)))
     mid = mk.marker_id if mk else "M-0"
@@ -860,8 +860,8 @@ def main():
     f = inform(police, "kinds-inf-2", outcome="INFORM_OUTCOME_INFORMED", method="INFORM_METHOD_VIA_IDVA")
     check(f.WhichOneof("body") == "marker_recorded" and f.marker_recorded.marker.victim_informed and
           f.marker_recorded.marker.contacts[-1].stage == "placed", "MarkerInform, informed: victim_informed (%s)" % show(f))
-    f = inform(police, "kinds-inf-3", date=(today + datetime.timedelta(days=1)).isoformat())
-    check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "MarkerInform dated tomorrow: INVALID_REQUEST (%s)" % show(f))
+    f = inform(police, "kinds-inf-3", date=(today + datetime.timedelta(days=2)).isoformat())
+    check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "MarkerInform dated the day after tomorrow: INVALID_REQUEST (%s)" % show(f))
     f = inform(police, "kinds-inf-4", method="INFORM_METHOD_UNSPECIFIED")
     check(is_error(f, pb.ERROR_CODE_INVALID_REQUEST), "MarkerInform without a method: INVALID_REQUEST (%s)" % show(f))
     f = inform(csc, "kinds-inf-csc")

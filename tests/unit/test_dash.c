@@ -574,3 +574,47 @@ Test(dash, per_area_thresholds_and_the_form_named)
 	cfg.escalation_window_months = 12;
 	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
 }
+
+/*
+ * r-redteam6. A date of birth written as the agencies write "not known"
+ * is absent: a perpetrator's or a child's "Unknown" no longer refuses the
+ * referral; a victim's is missing (required), not malformed; an
+ * other_dobs entry "N/K" is skipped. Other text is still refused.
+ */
+Test(dash, not_known_dates_of_birth_are_absent)
+{
+	static const char *const nulls[] = {"Unknown", "not known", "N/K", "n.k.", "NK", " unk ",
+					    "DOB unknown", "Not Stated", "withheld", "-", "?", "n/a"};
+	struct fx f;
+	for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++) {
+		fx_init(&f);
+		f.perp.date_of_birth = (char *)nulls[i];
+		cr_assert_eq(validate(&f), MGW_OK, "'%s': %s: %s", nulls[i], field, msg);
+		f.victim.date_of_birth = (char *)nulls[i];
+		expect_field(&f, "victim.date_of_birth");
+		cr_assert(strstr(msg, "required"), "'%s': %s", nulls[i], msg);
+	}
+	static const char *const garbage[] = {"sometime 87", "unknownish", "1988-13-01", "n/k/x",
+					      "12/05/88", "not known yet maybe"};
+	for (size_t i = 0; i < sizeof garbage / sizeof garbage[0]; i++) {
+		fx_init(&f);
+		f.perp.date_of_birth = (char *)garbage[i];
+		expect_field(&f, "perpetrators[0].date_of_birth");
+	}
+	fx_init(&f);
+	char *dobs[2] = {"1991-05-01", "N/K"};
+	f.perp.other_dobs = dobs;
+	f.perp.n_other_dobs = 2;
+	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
+	/* A child "not known" with an expected date is unborn, not both. */
+	fx_init(&f);
+	marac__v1__person__init(&f.kids[0]);
+	f.kids[0].date_of_birth = "Unknown";
+	f.kids[0].expected_delivery_date = "2026-05-01";
+	f.kidp[0] = &f.kids[0];
+	f.r.children = f.kidp;
+	f.r.n_children = 1;
+	cr_assert_eq(validate(&f), MGW_OK, "%s: %s", field, msg);
+	cr_assert_eq(chk.unborn, 1);
+	cr_assert_str_eq(dash_child_date(&f.kids[0]), "2026-05-01");
+}
