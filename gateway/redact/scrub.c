@@ -1643,7 +1643,9 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
  * agency, a month, a title, a kin word, a known name: names are names_scan's)
  * and not a kept person's; where a place stands (place_slot: "to Rochdale",
  * "TO STAVELEY") also a town the lexicon allows or a word in capitals. An
- * occurrence inside an agency's name ("Rochdale Council") stays. At most
+ * occurrence inside an agency's name goes too ("[WITHHELD s38: victim
+ * location] Council"): the agency of the town she is in says where she is
+ * (fail safe; writers of unseen notes label it so). At most
  * PROP_WORDS words, each occurrence checked once: linear in the text.
  */
 static int place_prep(const unsigned char *w, size_t n)
@@ -1679,37 +1681,6 @@ static int place_slot(const unsigned char *s, size_t lo, size_t a, int digit_bef
 	while (i > lo && sc_alpha(s[i - 1]))
 		i--;
 	return e > i && (i == lo || !sc_alnum(s[i - 1])) && place_prep(s + i, e - i);
-}
-
-/*
- * Is the word [a, e) the town in the name of an agency, a hospital, a
- * prison: followed on its line by a title-case word other than a street
- * type ("Enfield Council", "Kettering General", not "Rochdale Road"), or
- * after a word in capitals the lexicon allows ("HMP Bedford")? Where she
- * is stays withheld; the agency in that town keeps its name.
- */
-static int in_agency_name(const unsigned char *s, size_t n, size_t a, size_t e)
-{
-	size_t i = e;
-	while (i < n && s[i] == ' ')
-		i++;
-	if (i > e && i < n && sc_upper(s[i]) && i + 1 < n && sc_alpha(s[i + 1]) &&
-	    !sc_upper(s[i + 1])) {
-		size_t k = i;
-		while (k < n && (sc_alpha(s[k]) || s[k] == '\''))
-			k++;
-		if (!(lex_classify((const char *)s + i, k - i) & LEX_STREET))
-			return 1;
-	}
-	i = a;
-	while (i > 0 && s[i - 1] == ' ')
-		i--;
-	size_t pe = i, up = 0;
-	while (i > 0 && sc_alpha(s[i - 1]))
-		up += sc_upper(s[--i]);
-	unsigned c = pe > i && pe < a && up == pe - i && pe - i >= 2
-	                 ? lex_classify((const char *)s + i, pe - i) : 0;
-	return (c & LEX_ALLOW) && !(c & (LEX_COMMON | LEX_FUNCTION));
 }
 
 static int span_by_start(const void *x, const void *y)
@@ -1806,8 +1777,9 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 				continue;
 			if (e < n && (sc_alnum(s[e]) || s[e] >= 0x80))
 				continue; /* inside a longer word */
-			if (in_agency_name(s, n, a, e))
-				continue;
+			/* In an agency's name too: "Lincolnshire Police attended"
+			 * says where she is as plainly as the town alone, and the
+			 * agency is named by its kind in what is left. */
 			for (; li < nl && loc[li].start <= a; li++)
 				reach = loc[li].end > reach ? loc[li].end : reach;
 			if (reach < e)
