@@ -37,6 +37,7 @@
 #include "ascii_run.h"
 #include "canon.h"
 #include "failsafe.h"
+#include "geo.h"
 #include "ident.h"
 #include "lexicon.h"
 #include "mgw_err.h"
@@ -2109,6 +2110,9 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	 * locations fail safe (failsafe.h); where the structure does not
 	 * reach either, by the unit model (failsafe.h, "The unit model"). */
 	if ((sc->flags & SCRUB_F_LOCATION) && failsafe_scan_model(t.s, n, &all) != 0)
+		goto done;
+	/* Coordinates, what3words, map links: a spot to a few metres (geo.h). */
+	if ((sc->flags & SCRUB_F_LOCATION) && geo_scan(t.s, n, &all) != 0)
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
 	    propagate_places(s, n, &all, place_from, &keep, maxend) != 0)

@@ -1,0 +1,265 @@
+/*
+ * geo.c: coordinates, what3words, map links and plus codes (geo.h).
+ *
+ * Each recogniser looks only where its form can start (a digit, a "/", a
+ * cue word, a map host) and reads a bounded number of bytes from there, so
+ * the scan is linear in the text.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "geo.h"
+#include "mgw_err.h"
+#include "scrub.h"
+
+static int g_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int g_alpha(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static int g_word(unsigned char c)
+{
+	return g_digit(c) || g_alpha(c) || c >= 0x80;
+}
+
+static unsigned char g_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/*
+ * A decimal degree at s[i]: an optional sign, 1 to 3 digits, '.', 3 to 10
+ * digits. Its end, or 0; *val gets the whole degrees (sign dropped).
+ */
+static size_t g_degree(const unsigned char *s, size_t n, size_t i, unsigned *val)
+{
+	size_t j = i, d = 0, f = 0;
+	unsigned v = 0;
+	if (j < n && (s[j] == '-' || s[j] == '+'))
+		j++;
+	while (j < n && g_digit(s[j]) && d < 4)
+		v = v * 10 + (unsigned)(s[j++] - '0'), d++;
+	if (d == 0 || d > 3 || j >= n || s[j] != '.')
+		return 0;
+	j++;
+	while (j < n && g_digit(s[j]) && f < 11)
+		j++, f++;
+	if (f < 3 || f > 10)
+		return 0;
+	*val = v;
+	return j;
+}
+
+/* A hemisphere letter standing alone after optional spaces at s[j]: its end, or j. */
+static size_t g_hemisphere(const unsigned char *s, size_t n, size_t j, const char *letters)
+{
+	size_t k = j;
+	while (k < n && k - j < 2 && s[k] == ' ')
+		k++;
+	if (k < n && strchr(letters, s[k]) != NULL && s[k] != 0 && (k + 1 >= n || !g_word(s[k + 1])))
+		return k + 1;
+	return j;
+}
+
+/* "53.5703, -2.6128", "53.5703N 2.6128W", "53.5703 -2.6128". */
+static size_t g_coordinates(const unsigned char *s, size_t n, size_t i)
+{
+	unsigned lat, lon;
+	size_t e = g_degree(s, n, i, &lat);
+	if (e == 0 || lat > 90)
+		return 0;
+	e = g_hemisphere(s, n, e, "NSns");
+	size_t k = e, sep = 0;
+	while (k < n && k - e < 3 && (s[k] == ' ' || s[k] == ',' || s[k] == ';'))
+		sep++, k++;
+	if (sep == 0)
+		return 0;
+	size_t e2 = g_degree(s, n, k, &lon);
+	if (e2 == 0 || lon > 180)
+		return 0;
+	e2 = g_hemisphere(s, n, e2, "EWew");
+	if (e2 < n && (g_word(s[e2]) || (s[e2] == '.' && e2 + 1 < n && g_digit(s[e2 + 1]))))
+		return 0;
+	return e2;
+}
+
+/* One degrees-minutes-seconds part at s[i] ("53°34'13.2\"N"): its end, or 0. */
+static size_t g_dms_part(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i, d = 0;
+	while (j < n && g_digit(s[j]) && d < 4)
+		j++, d++;
+	if (d == 0 || d > 3 || j + 1 >= n || s[j] != 0xC2 || s[j + 1] != 0xB0) /* ° */
+		return 0;
+	j += 2;
+	for (int part = 0; part < 2; part++) {
+		size_t k = j, m = 0;
+		while (k < n && s[k] == ' ' && k - j < 1)
+			k++;
+		while (k < n && g_digit(s[k]) && m < 3)
+			k++, m++;
+		if (m == 0 || m > 2)
+			break;
+		if (k < n && s[k] == '.')
+			for (k++; k < n && g_digit(s[k]); k++)
+				;
+		if (k < n && (s[k] == '\'' || s[k] == '"'))
+			j = k + 1;
+		else if (k + 2 < n && s[k] == 0xE2 && s[k + 1] == 0x80 &&
+		         (s[k + 2] == 0xB2 || s[k + 2] == 0xB3)) /* ′ ″ */
+			j = k + 3;
+		else
+			break;
+	}
+	return g_hemisphere(s, n, j, "NSEWnsew");
+}
+
+static size_t g_dms(const unsigned char *s, size_t n, size_t i)
+{
+	size_t e = g_dms_part(s, n, i);
+	if (e == 0)
+		return 0;
+	size_t k = e;
+	while (k < n && k - e < 3 && (s[k] == ' ' || s[k] == ','))
+		k++;
+	size_t e2 = k > e ? g_dms_part(s, n, k) : 0;
+	return e2 ? e2 : 0;
+}
+
+/* Three lower-case words joined by dots at s[i], nothing word-like after: its end, or 0. */
+static size_t g_w3w_words(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	for (int w = 0; w < 3; w++) {
+		size_t a = j;
+		while (j < n && s[j] >= 'a' && s[j] <= 'z' && j - a < 24)
+			j++;
+		if (j == a)
+			return 0;
+		if (w < 2) {
+			if (j >= n || s[j] != '.')
+				return 0;
+			j++;
+		}
+	}
+	if (j < n && (g_word(s[j]) || (s[j] == '.' && j + 1 < n && g_alpha(s[j + 1]))))
+		return 0;
+	return j;
+}
+
+/* Does s[i..) start with the lower-case word w, case-insensitively? */
+static int g_has(const unsigned char *s, size_t n, size_t i, const char *w)
+{
+	size_t l = strlen(w);
+	if (n - i < l)
+		return 0;
+	for (size_t k = 0; k < l; k++)
+		if (g_lower(s[i + k]) != (unsigned char)w[k])
+			return 0;
+	return 1;
+}
+
+static const char *const MAP_HOSTS[] = {
+	"maps.google.", "google.com/maps", "google.co.uk/maps", "goo.gl/maps", "maps.app.goo.gl",
+	"maps.apple.com", "what3words.com", "w3w.co/", "openstreetmap.org", "bing.com/maps",
+};
+
+static int g_url_char(unsigned char c)
+{
+	return c > ' ' && c != '(' && c != ')' && c != '<' && c != '>' && c != '"' && c != '[' &&
+	       c != ']';
+}
+
+static int g_plus_alpha(unsigned char c)
+{
+	return c != 0 && strchr("23456789CFGHJMPQRVWX", c) != NULL;
+}
+
+/* A plus code at s[i] ("9C5W+QR", "9C5WHCQR+8V"): its end, or 0. */
+static size_t g_plus_code(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i, dig = 0;
+	while (j < n && g_plus_alpha(s[j]) && j - i < 9)
+		dig += g_digit(s[j]), j++;
+	if (j - i < 4 || j - i > 8 || dig == 0 || j >= n || s[j] != '+')
+		return 0;
+	size_t k = ++j;
+	while (k < n && g_plus_alpha(s[k]) && k - j < 4)
+		k++;
+	if (k - j < 2 || k - j > 3 || (k < n && g_word(s[k])))
+		return 0;
+	return k;
+}
+
+int geo_scan(const char *text, size_t n, struct spans *out)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t done = 0; /* nothing starts before this: every form is read once */
+
+	for (size_t i = 0; i < n; i++) {
+		if (i < done)
+			continue;
+		unsigned char c = s[i];
+		int start = i == 0 || !g_word(s[i - 1]);
+		size_t e = 0, a = i;
+		const char *rule = NULL;
+
+		if (start && (g_digit(c) || ((c == '-' || c == '+') && i + 1 < n && g_digit(s[i + 1]))) &&
+		    (i == 0 || s[i - 1] != '.')) {
+			if ((e = g_coordinates(s, n, i)) != 0 || (e = g_dms(s, n, i)) != 0)
+				rule = "loc:coordinates";
+			else if ((e = g_plus_code(s, n, i)) != 0)
+				rule = "loc:plus-code";
+		} else if (start && c >= 'C' && c <= 'X' && (e = g_plus_code(s, n, i)) != 0) {
+			rule = "loc:plus-code";
+		} else if (c == '/' && i + 3 < n && s[i + 1] == '/' && s[i + 2] == '/' &&
+		           (i == 0 || s[i - 1] != ':') && (e = g_w3w_words(s, n, i + 3)) != 0) {
+			rule = "loc:what3words";
+		} else if (start && !g_has(s, n, i, "what3words.com") && !g_has(s, n, i, "w3w.co/") &&
+		           (g_has(s, n, i, "what3words") || g_has(s, n, i, "w3w") ||
+		            g_has(s, n, i, "what 3 words") || g_has(s, n, i, "3words"))) {
+			/* the words within 24 bytes after the cue */
+			size_t k = i;
+			while (k < n && g_word(s[k]))
+				k++;
+			for (size_t lim = k + 24; k < n && k < lim && !e; k++)
+				if (s[k] >= 'a' && s[k] <= 'z' && !g_word(s[k - 1]) && s[k - 1] != '.' &&
+				    (e = g_w3w_words(s, n, k)) != 0)
+					a = k;
+			if (e)
+				rule = "loc:what3words";
+		}
+		if (rule == NULL && (c | 0x20) >= 'a' && (c | 0x20) <= 'z' &&
+		    (i == 0 || !g_url_char(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.')) {
+			for (size_t h = 0; h < sizeof MAP_HOSTS / sizeof MAP_HOSTS[0]; h++) {
+				if (g_lower(c) != (unsigned char)MAP_HOSTS[h][0] ||
+				    !g_has(s, n, i, MAP_HOSTS[h]))
+					continue;
+				a = i; /* back to the URL's start */
+				while (a > 0 && g_url_char(s[a - 1]) && i - a < 16)
+					a--;
+				e = i;
+				while (e < n && g_url_char(s[e]))
+					e++;
+				while (e > i && (s[e - 1] == '.' || s[e - 1] == ',' || s[e - 1] == ';'))
+					e--;
+				if (spans_push(out, a, e, SCRUB_LOCATION, "loc:map-link") != 0)
+					return MGW_E_NOMEM;
+				done = e;
+				break;
+			}
+			continue;
+		}
+		if (rule != NULL) {
+			if (spans_push(out, a, e, SCRUB_LOCATION, rule) != 0)
+				return MGW_E_NOMEM;
+			done = e;
+		}
+	}
+	return 0;
+}
