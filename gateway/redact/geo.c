@@ -196,6 +196,51 @@ static size_t g_plus_code(const unsigned char *s, size_t n, size_t i)
 	return k;
 }
 
+
+/*
+ * An exclusion zone or a bail condition not to enter a place at s[i]
+ * ("exclusion zone to include Leyton and Walthamstow", "NOT TO ENTER FERRY
+ * ROAD", "excl zone covers Ribbleton"): the zone is drawn around where she
+ * lives, works or goes, so the cue and the rest of its clause (to ';',
+ * '.', a line break, '(', " - ", at most 160 bytes) go when the clause names
+ * something (a capital or a digit). Its [*a, end), or 0.
+ */
+static const char *const ZONE_CUES[] = {
+	"exclusion zone", "exclusion area", "excl zone", "excl. zone", "exclusion zones",
+	"not to enter", "not to go within", "not to go into", "not to be within",
+};
+
+static size_t g_zone(const unsigned char *s, size_t n, size_t i, size_t *a)
+{
+	size_t k = 0;
+	for (size_t c = 0; c < sizeof ZONE_CUES / sizeof ZONE_CUES[0]; c++)
+		if (g_lower(s[i]) == (unsigned char)ZONE_CUES[c][0] && g_has(s, n, i, ZONE_CUES[c])) {
+			size_t l = strlen(ZONE_CUES[c]);
+			if (i + l < n && g_alpha(s[i + l]) && s[i + l] != 's')
+				continue;
+			k = i + l;
+			while (k < n && g_alpha(s[k]))
+				k++; /* "zones" */
+		}
+	if (k == 0)
+		return 0;
+	while (k < n && (s[k] == ' ' || s[k] == ':'))
+		k++;
+	size_t e = k, named = 0;
+	while (e < n && e - k < 160 && s[e] != ';' && s[e] != '\n' && s[e] != '(' &&
+	       !(s[e] == '.' && (e + 1 >= n || s[e + 1] == ' ' || s[e + 1] == '\n')) &&
+	       !(s[e] == ' ' && e + 2 < n && s[e + 1] == '-' && s[e + 2] == ' ')) {
+		named |= (s[e] >= 'A' && s[e] <= 'Z') || g_digit(s[e]) || s[e] >= 0x80;
+		e++;
+	}
+	while (e > k && s[e - 1] == ' ')
+		e--;
+	if (!named || e == k)
+		return 0;
+	*a = i; /* the cue too: "Exclusion zone [...]" still says a zone is drawn near her */
+	return e;
+}
+
 int geo_scan(const char *text, size_t n, struct spans *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -234,6 +279,9 @@ int geo_scan(const char *text, size_t n, struct spans *out)
 			if (e)
 				rule = "loc:what3words";
 		}
+		if (rule == NULL && start && (g_lower(c) == 'e' || g_lower(c) == 'n') &&
+		    (e = g_zone(s, n, i, &a)) != 0)
+			rule = "loc:exclusion-zone";
 		if (rule == NULL && (c | 0x20) >= 'a' && (c | 0x20) <= 'z' &&
 		    (i == 0 || !g_url_char(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.')) {
 			for (size_t h = 0; h < sizeof MAP_HOSTS / sizeof MAP_HOSTS[0]; h++) {

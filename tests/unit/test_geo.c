@@ -90,3 +90,22 @@ Test(geo, withheld_only_without_location_entitlement)
 	free(out);
 	scrubber_free(sc);
 }
+
+/* An exclusion zone is drawn around where she lives, works or goes: the
+ * places it names go with the rest of its clause; a zone that names
+ * nothing ("as map", "reminded of exclusion zone") leaves nothing. */
+Test(geo, exclusion_zones_and_places_not_to_enter)
+{
+	expect("Licence: exclusion zone to include Brackley and Wexbury. Curfew 19:00.",
+	       "exclusion zone to include Brackley and Wexbury");
+	expect("BAIL: NOT TO CONTACT IP; NOT TO ENTER ORCHARD WAY; REPORT DAILY",
+	       "NOT TO ENTER ORCHARD WAY");
+	expect("excl zone covers the LS99 area - map attached", "excl zone covers the LS99 area");
+	expect("Exclusion zones: Marlow, Bourne End\nNext review 12/12",
+	       "Exclusion zones: Marlow, Bourne End");
+	expect("EM tag with exclusion zone around Pellow Green (map on file)",
+	       "exclusion zone around Pellow Green");
+	expect("Licence conditions: curfew; exclusion zone as map; no contact.", "");
+	expect("He was reminded of his exclusion zone.", "");
+	expect("Condition not to enter the property or garden.", "");
+}
