@@ -508,7 +508,28 @@ static int name_placeholder(const char *folded)
 	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
 		if (strcmp(folded, none[i]) == 0)
 			return 1;
-	return 0;
+	/* Forename and surname fields each filled with a null ("UNKNOWN
+	 * UNKNOWN", "Female Unknown", "NOT KNOWN NOT KNOWN", h-match5): every
+	 * word one of a null's words, one of them saying "not known". */
+	static const char *const words[] = {
+		"unknown", "unk",      "nk",	   "anon",     "anonymous", "refused",  "declined",
+		"withheld", "none",    "nil",	   "tbc",      "tba",	    "not",	"known",
+		"n",	    "k",       "a",	   "na",       "male",	    "female",	"man",
+		"woman",    "person",  "name",	   "no",       "given",	    "stated",	"recorded",
+		"provided", "disclosed", "specified", "applicable"};
+	size_t core = 0;
+	for (const char *w = folded; *w;) {
+		size_t l = strcspn(w, " "), i;
+		for (i = 0; i < sizeof words / sizeof words[0]; i++)
+			if (strlen(words[i]) == l && memcmp(w, words[i], l) == 0)
+				break;
+		if (i == sizeof words / sizeof words[0])
+			return 0;
+		core += i < 12 || (l == 5 && memcmp(w, "known", 5) == 0);
+		w += l;
+		w += *w == ' ';
+	}
+	return core > 0;
 }
 
 /*

@@ -15,7 +15,8 @@
  *                  ("7700900123": systems that store numbers as integers)
  *                  are read with it, and Unicode spaces and dashes (U+00A0,
  *                  U+2013, pasted from documents) as ' ' and '-', and a
- *                  spreadsheet's leading "'" is dropped; O or o
+ *                  spreadsheet's leading "'" is dropped, and its ".0" after
+ *                  the number ("7700900123.0", a float; h-match5); O or o
  *                  typed for 0 and l or I for 1 among the digits ("O77OO
  *                  9OO123": a transcription error, and the HMIC failure was
  *                  numbers not matching) are read as the digits; a
@@ -226,7 +227,9 @@
  * except on the placeholders now refused (NHS and phone dummies, "Refused").
  *
  * Placeholders make no key: a name that is "unknown", "not known", "N/K",
- * "unknown male", "N/A", "refused", "declined", "not stated" and the like;
+ * "unknown male", "N/A", "refused", "declined", "not stated" and the like,
+ * or whose every word is such a word with one saying "not known" ("UNKNOWN
+ * UNKNOWN", "Female Unknown": both name fields filled; h-match5);
  * the DOBs 1900-01-01 and 1901-01-01 (systems' "not known"); NHS numbers
  * of one repeated digit; the NHS pseudo-postcodes ZZ99 (no fixed abode, not
  * stated). Otherwise every unidentified perpetrator would be one serial

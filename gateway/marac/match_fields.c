@@ -293,6 +293,14 @@ int match_phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
 	n = phone_words(a, n);
 	while (n > 0 && a[n - 1] == ' ')
 		n--;
+	/* a spreadsheet's float export ("7700900123.0", h-match5): a point and
+	 * zeros after the last of ten or eleven digits are no digits of it */
+	size_t z = n;
+	while (z > 0 && a[z - 1] == '0')
+		z--;
+	if (z < n && z > 1 && a[z - 1] == '.' && a[z - 2] >= '0' && a[z - 2] <= '9' &&
+	    memchr(a, '.', z - 1) == NULL)
+		n = z - 1;
 	size_t cut = phone_ext(a, n, ext);
 	if (cut > 0)
 		n = cut;

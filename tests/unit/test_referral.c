@@ -1541,3 +1541,25 @@ Test(match, perpetrator_known_by_different_identifiers)
 	cr_assert_eq(r.n_serial, 0);
 	match_result_free(&r);
 }
+
+/* h-match5: both name fields filled with a null, and a phone a spreadsheet
+ * exported as a float. */
+Test(match, null_words_in_both_name_fields_and_phone_floats)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-01", who(&a, "UNKNOWN UNKNOWN", "1990-05-09", 0, 0, 0), NULL);
+	cr_assert_not(matches("2026-01-20", who(&b, "Unknown Unknown", "1990-05-09", 0, 0, 0), NULL));
+	record("TS-2026-0002", "2026-01-01", who(&a, "Female Unknown", "1990-05-10", 0, 0, 0), NULL);
+	cr_assert_not(matches("2026-01-20", who(&b, "female unknown", "1990-05-10", 0, 0, 0), NULL));
+	/* names made of such words that are names stay names */
+	record("TS-2026-0003", "2026-01-01", who(&a, "Noa Given", "1990-05-11", 0, 0, 0), NULL);
+	cr_assert(matches("2026-01-20", who(&b, "NOA GIVEN", "1990-05-11", 0, 0, 0), NULL));
+	char out[MATCH_PHONE_KEY_MAX];
+	cr_assert_eq(match_phone_key("7700900301.0", out), MGW_OK);
+	cr_assert_str_eq(out, "+447700900301");
+	cr_assert_eq(match_phone_key("07700900301.00", out), MGW_OK);
+	cr_assert_str_eq(out, "+447700900301");
+	cr_assert_eq(match_phone_key("07700 900 100", out), MGW_OK);
+	cr_assert_str_eq(out, "+447700900100", "trailing zeros of the number itself stay");
+	cr_assert_neq(match_phone_key("7700900301.5", out), MGW_OK);
+}
