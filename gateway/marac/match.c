@@ -277,7 +277,7 @@ static int name_variants(struct keyctx *c, int party, const char *written, const
 				o += l;
 			}
 			tmp[o] = '\0';
-			if (o < MATCH_FUZZY_MIN_LEN)
+			if (o < (kind == 0 && nw == 2 ? MATCH_SURNAME_MIN_LEN : MATCH_FUZZY_MIN_LEN))
 				continue;
 			name_canon(tmp, var);
 			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
@@ -548,6 +548,15 @@ static int name_keys_untitled(struct keyctx *c, int party, const char *folded,
 	rc = name_keys_folded(c, party, folded, postcode, dob, fuzzy && ul == 0);
 	if (rc == MGW_OK && ul > 0)
 		rc = name_keys_folded(c, party, untitled, postcode, dob, fuzzy);
+	/* A title and a short surname ("Mrs KHAN", "Ms ALI": a surname-only
+	 * record, h-match5): too short for the fuzzy keys, but its own fuzzy
+	 * key lets a full name's word-dropped variant ("khan" of "Ayesha
+	 * Khan") find it, weakly. Without a title a short word is as often a
+	 * nickname ("Jo", "Bex") and stays unmatched. */
+	if (rc == MGW_OK && fuzzy && dob[0] && ul >= MATCH_SURNAME_MIN_LEN &&
+	    ul < MATCH_FUZZY_MIN_LEN && strchr(untitled, ' ') == NULL &&
+	    c->out->n < MATCH_MAX_KEYS)
+		rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, untitled, dob);
 	OPENSSL_cleanse(untitled, sizeof untitled);
 	return rc;
 }

@@ -285,7 +285,12 @@
  *     that the same sets keep apart): left open.
  *   - A surname-only record ("WHITFIELD" and a DOB) finds a full name of
  *     two words with that surname and DOB, weakly (a variant, above): a
- *     coordinator reads it; a missed repeat is worse.
+ *     coordinator reads it; a missed repeat is worse. A surname shorter
+ *     than MATCH_FUZZY_MIN_LEN ("KHAN", "ALI", "DOE") does so only with a
+ *     title ("Mrs KHAN"): a short word alone is as often a nickname.
+ *     Twins of one surname both match such a record; it matches neither
+ *     as name + DOB. (Before h-match5 a title with one word left was no
+ *     name at all.)
  *   - A perpetrator given by name only makes no key: as if none were named.
  *     One given by name and PNC id or CRN (police and probation know
  *     perpetrators by these, often without a DOB: DOMAIN.md lists both
@@ -409,6 +414,15 @@ enum match_strength { MATCH_NONE = 0, MATCH_STRONG = 1, MATCH_WEAK = 2 };
  * is 5. Below that one edit reaches too many other people's names.
  */
 #define MATCH_FUZZY_MIN_LEN 5u
+/*
+ * Shortest surname a surname-only record is matched on (h-match5): "Khan",
+ * "Ali", "Fox" (three bytes; "Li", "Ng" would find too many). Such a name,
+ * shorter than MATCH_FUZZY_MIN_LEN, is matched only with a title ("Mrs
+ * KHAN": without one a short word is as often a nickname, "Jo", "Bex"),
+ * and then gets only its own fuzzy key; a two-word name's word dropped this
+ * short is a variant.
+ */
+#define MATCH_SURNAME_MIN_LEN 3u
 
 /* "phone", "nhs_number", "ni_number", "postcode_name", "name_dob",
  * "fuzzy_name", "phonetic_name", "pnc_id", "probation_crn" (the names
