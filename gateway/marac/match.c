@@ -251,7 +251,10 @@ static int name_variants(struct keyctx *c, int party, const char *written, const
 	 * systems print forenames; three words or more, two cut at least) */
 	for (int kind = 0; kind < 4 && rc == MGW_OK; kind++) {
 		for (size_t j = 0; j < nw && rc == MGW_OK; j++) {
-			if ((kind == 0 && nw < 3) || (kind == 1 && j + 1 >= nw) ||
+			/* a word dropped from two leaves one: the surname-only
+			 * record ("WHITFIELD", "Mrs WHITFIELD": a first contact, a
+			 * housing tenancy) of "Dawn Whitfield", h-match5 */
+			if ((kind == 0 && nw < 2) || (kind == 1 && j + 1 >= nw) ||
 			    (kind == 2 && (nw < 2 || !initialable(w[j]))))
 				continue;
 			if (kind == 3) {
@@ -274,7 +277,7 @@ static int name_variants(struct keyctx *c, int party, const char *written, const
 				o += l;
 			}
 			tmp[o] = '\0';
-			if (o < MATCH_FUZZY_MIN_LEN)
+			if (o < (kind == 0 && nw == 2 ? MATCH_SURNAME_MIN_LEN : MATCH_FUZZY_MIN_LEN))
 				continue;
 			name_canon(tmp, var);
 			rc = add_key(c, party, MATCH_KIND_NAME_VARIANT, var, dob);
@@ -459,9 +462,11 @@ static int name_title(const char *w, size_t l)
 /*
  * The folded name without its titles ("mrs jane doe", "doe jane miss" ->
  * "jane doe", "doe jane") and suffixes ("jnr", "snr") into out[outlen],
- * when it had one and two words or more are left; else 0. Health and
+ * when it had one and a word or more is left; else 0. Health and
  * housing systems keep the title in the name field, police and IDVA
- * systems do not; a suffix is kept by some systems only.
+ * systems do not; a suffix is kept by some systems only. One word left
+ * (h-match5): "Mrs WHITFIELD" is the surname-only record "WHITFIELD", and
+ * "Miss Unknown" the placeholder "unknown".
  */
 static size_t name_untitled(const char *folded, char *out, size_t outlen)
 {
@@ -485,7 +490,7 @@ static size_t name_untitled(const char *folded, char *out, size_t outlen)
 			s++;
 	}
 	out[o] = '\0';
-	return dropped > 0 && nw >= 2 ? o : 0;
+	return dropped > 0 && nw >= 1 ? o : 0;
 }
 
 /* A folded name that stands for nobody ("unknown", "n k", "unknown male"). */
@@ -503,7 +508,28 @@ static int name_placeholder(const char *folded)
 	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
 		if (strcmp(folded, none[i]) == 0)
 			return 1;
-	return 0;
+	/* Forename and surname fields each filled with a null ("UNKNOWN
+	 * UNKNOWN", "Female Unknown", "NOT KNOWN NOT KNOWN", h-match5): every
+	 * word one of a null's words, one of them saying "not known". */
+	static const char *const words[] = {
+		"unknown", "unk",      "nk",	   "anon",     "anonymous", "refused",  "declined",
+		"withheld", "none",    "nil",	   "tbc",      "tba",	    "not",	"known",
+		"n",	    "k",       "a",	   "na",       "male",	    "female",	"man",
+		"woman",    "person",  "name",	   "no",       "given",	    "stated",	"recorded",
+		"provided", "disclosed", "specified", "applicable"};
+	size_t core = 0;
+	for (const char *w = folded; *w;) {
+		size_t l = strcspn(w, " "), i;
+		for (i = 0; i < sizeof words / sizeof words[0]; i++)
+			if (strlen(words[i]) == l && memcmp(w, words[i], l) == 0)
+				break;
+		if (i == sizeof words / sizeof words[0])
+			return 0;
+		core += i < 12 || (l == 5 && memcmp(w, "known", 5) == 0);
+		w += l;
+		w += *w == ' ';
+	}
+	return core > 0;
 }
 
 /*
@@ -522,6 +548,15 @@ static int name_keys_untitled(struct keyctx *c, int party, const char *folded,
 	rc = name_keys_folded(c, party, folded, postcode, dob, fuzzy && ul == 0);
 	if (rc == MGW_OK && ul > 0)
 		rc = name_keys_folded(c, party, untitled, postcode, dob, fuzzy);
+	/* A title and a short surname ("Mrs KHAN", "Ms ALI": a surname-only
+	 * record, h-match5): too short for the fuzzy keys, but its own fuzzy
+	 * key lets a full name's word-dropped variant ("khan" of "Ayesha
+	 * Khan") find it, weakly. Without a title a short word is as often a
+	 * nickname ("Jo", "Bex") and stays unmatched. */
+	if (rc == MGW_OK && fuzzy && dob[0] && ul >= MATCH_SURNAME_MIN_LEN &&
+	    ul < MATCH_FUZZY_MIN_LEN && strchr(untitled, ' ') == NULL &&
+	    c->out->n < MATCH_MAX_KEYS)
+		rc = add_key(c, party, MATCH_KIND_FUZZY_NAME_DOB, untitled, dob);
 	OPENSSL_cleanse(untitled, sizeof untitled);
 	return rc;
 }
@@ -921,6 +956,77 @@ out:
 }
 
 /*
+ * Where the first part word (name_part_words: "aka", "née", "also known
+ * as", ...) of a raw name field starts, as a byte offset, or -1 when it has
+ * none: each word start's rest is folded and tried.
+ */
+static long name_first_part_word(const char *name)
+{
+	char f[256];
+	size_t n = strlen(name);
+	long at = -1;
+	for (size_t i = 0; at < 0 && i < n; i++) {
+		if (i > 0 && name[i - 1] != ' ' && name[i - 1] != '(' && name[i - 1] != ',')
+			continue;
+		if (ident_name_fold(name + i, n - i, f, sizeof f) > 0 && name_part_words(f) > 0)
+			at = (long)i;
+	}
+	OPENSSL_cleanse(f, sizeof f);
+	return at;
+}
+
+/*
+ * A list of other names separated by commas (h-match5): an aliases entry
+ * "Jo, JoJo" or "aka Jo, Joanne" (case management systems export a list
+ * field as one string), or a name field's "Josephine PEARCE aka Jo,
+ * Joanne, Jo-Jo". Folding reads a comma as a space, so without this the
+ * list is one name of many words that no one is called. Keyed as
+ * "<full> aka <one> aka <two> ...": name_keys then makes each name of one
+ * word stand for each word of the full name ("Joanne Pearce") and each
+ * longer one a name of its own. For the name field (alias NULL) only the
+ * commas after its first part word separate names: before it, "SMITH,
+ * Jane" is one name written surname first. An aliases entry's commas all
+ * do: "SMITH, Jane" as an alias also gives "Jane SMITH" with the full
+ * name's other words, no wrong name a person would carry. Added to the
+ * other keys (each entry is keyed as written too); left out near the cap.
+ */
+static int name_keys_list(struct keyctx *c, int party, const char *full, const char *alias,
+			  const char *postcode, const char *dob)
+{
+	char buf[768];
+	const char *list = alias ? alias : full;
+	size_t n = list ? strlen(list) : 0, o = 0, depth = 0;
+	long from = 0;
+	int rc = MGW_OK;
+	if (n == 0 || full == NULL || strchr(list, ',') == NULL || strlen(full) + 5 >= sizeof buf)
+		return MGW_OK;
+	if (alias == NULL && (from = name_first_part_word(full)) < 0)
+		return MGW_OK;
+	if (c->out->n + 8 * (MATCH_NAME_WORDS_MAX + 1) > MATCH_MAX_KEYS)
+		return MGW_OK;
+	if (alias != NULL) {
+		o = (size_t)snprintf(buf, sizeof buf, "%s aka ", full);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (o + 6 >= sizeof buf)
+			goto out;
+		depth += list[i] == '(';
+		depth -= list[i] == ')' && depth > 0;
+		if (list[i] != ',' || (long)i < from || depth > 0) {
+			buf[o++] = list[i];
+			continue;
+		}
+		memcpy(buf + o, " aka ", 5);
+		o += 5;
+	}
+	buf[o] = '\0';
+	rc = name_keys(c, party, buf, postcode, dob, 0);
+out:
+	OPENSSL_cleanse(buf, sizeof buf);
+	return rc;
+}
+
+/*
  * A postcode at the end of the last non-empty address line ("12 Example
  * Road, Middlesbrough TS1 2AB", "... ts12ab"), for an address whose
  * postcode field is empty: housing and children's systems often keep the
@@ -1122,6 +1228,34 @@ static int person_keys_in(struct keyctx *c, int party, const Marac__V1__Person *
 	return MGW_OK;
 }
 
+/*
+ * A perpetrator's name alone (full name or alias), canonical and without
+ * titles, as MATCH_KIND_PERP_NAME (h-match5): it tells nobody apart and
+ * matches nothing alone, but when the two sides hold the perpetrator by
+ * identifiers of different classes (police by name and DOB, probation by
+ * CRN alone) it says whether they name the same man (match_query). A
+ * placeholder or a name of one word makes none.
+ */
+static int perp_name_key(struct keyctx *c, const char *name)
+{
+	char folded[256], untitled[256], canon[256];
+	int rc = MGW_OK;
+	if (name == NULL || ident_name_fold(name, strlen(name), folded, sizeof folded) <= 0)
+		return MGW_OK;
+	const char *f = name_untitled(folded, untitled, sizeof untitled) > 0 ? untitled : folded;
+	if (strchr(f, ' ') != NULL && !name_placeholder(f)) {
+		strcpy(canon, f); /* name_canon splits it */
+		char out[256];
+		name_canon(canon, out);
+		rc = add_key(c, MATCH_PERPETRATOR, MATCH_KIND_PERP_NAME, out, NULL);
+		OPENSSL_cleanse(out, sizeof out);
+	}
+	OPENSSL_cleanse(folded, sizeof folded);
+	OPENSSL_cleanse(untitled, sizeof untitled);
+	OPENSSL_cleanse(canon, sizeof canon);
+	return rc;
+}
+
 /* person_keys_in with its normalised identifiers wiped afterwards, whatever happened. */
 static int person_keys(struct keyctx *c, int party, const Marac__V1__Person *p)
 {
@@ -1204,6 +1338,8 @@ static int person_fuzzy_keys(struct keyctx *c, int party, const Marac__V1__Perso
 	/* "": no postcode keys here, person_keys made them. */
 	for (size_t d = 0; rc == MGW_OK && person_norm(p, d, postcode, dob) == 0; d++) {
 		rc = name_keys(c, party, p->full_name, "", dob, 1);
+		if (rc == MGW_OK)
+			rc = name_keys_list(c, party, p->full_name, NULL, postcode, dob);
 		if (rc == MGW_OK && cl > 0 && dob[0])
 			rc = name_fuzzy_keys(c, party, canon, cl, dob);
 		if (rc == MGW_OK)
@@ -1217,6 +1353,9 @@ static int person_fuzzy_keys(struct keyctx *c, int party, const Marac__V1__Perso
 							  postcode, dob);
 			if (rc == MGW_OK)
 				rc = alias_word_variants(c, party, p->full_name, p->aliases[i], dob);
+			if (rc == MGW_OK)
+				rc = name_keys_list(c, party, p->full_name, p->aliases[i], postcode,
+						    dob);
 		}
 	}
 	OPENSSL_cleanse(postcode, sizeof postcode);
@@ -1231,7 +1370,8 @@ int match_perp_tells(const struct match_keys *k)
 {
 	for (size_t i = 0; i < k->n; i++)
 		if (k->keys[i].party == MATCH_PERPETRATOR &&
-		    k->keys[i].kind != MATCH_KIND_POSTCODE_NAME)
+		    k->keys[i].kind != MATCH_KIND_POSTCODE_NAME &&
+		    k->keys[i].kind != MATCH_KIND_PERP_NAME)
 			return 1;
 	return 0;
 }
@@ -1251,6 +1391,15 @@ int match_keys(const Marac__V1__Person *victim, const Marac__V1__Person *const *
 	for (size_t i = 0; i < n_perps; i++)
 		if (perps[i] != NULL && (rc = person_keys(&c, MATCH_PERPETRATOR, perps[i])) != MGW_OK)
 			goto fail;
+	for (size_t i = 0; i < n_perps; i++) {
+		if (perps[i] == NULL)
+			continue;
+		if ((rc = perp_name_key(&c, perps[i]->full_name)) != MGW_OK)
+			goto fail;
+		for (size_t a = 0; a < perps[i]->n_aliases; a++)
+			if ((rc = perp_name_key(&c, perps[i]->aliases[a])) != MGW_OK)
+				goto fail;
+	}
 	if ((rc = person_fuzzy_keys(&c, MATCH_VICTIM, victim)) != MGW_OK)
 		goto fail;
 	for (size_t i = 0; i < n_perps; i++)

@@ -15,7 +15,8 @@
  *                  ("7700900123": systems that store numbers as integers)
  *                  are read with it, and Unicode spaces and dashes (U+00A0,
  *                  U+2013, pasted from documents) as ' ' and '-', and a
- *                  spreadsheet's leading "'" is dropped; O or o
+ *                  spreadsheet's leading "'" is dropped, and its ".0" after
+ *                  the number ("7700900123.0", a float; h-match5); O or o
  *                  typed for 0 and l or I for 1 among the digits ("O77OO
  *                  9OO123": a transcription error, and the HMIC failure was
  *                  numbers not matching) are read as the digits; a
@@ -53,7 +54,8 @@
  *                  that was not meant), and a note after the tenth digit
  *                  ("(verified)", "- traced": health systems show the trace
  *                  status beside it; a bracket without a letter, "(7)", is
- *                  no note). A
+ *                  no note), or a point and zeros ("9990000034.0": a
+ *                  spreadsheet read it as a number; h-match5). A
  *                  repeated digit ("0000000000", "9999999999") passes
  *                  mod 11 but is a system's dummy: no key.
  *   NINO           National Insurance number, only if valid by HMRC's
@@ -117,7 +119,10 @@
  * Name variants. Agencies write one name in several shapes. The full name
  * with each DOB also gives these keys (stored as MATCH_KIND_NAME_VARIANT,
  * reported as fuzzy_name, WEAK), each in canonical order:
- *   - every word dropped in turn, for three words or more: a middle name
+ *   - every word dropped in turn, for two words or more (h-match5: of two,
+ *     the surname-only record "WHITFIELD" or "Mrs WHITFIELD" that a first
+ *     contact or a tenancy holds for "Dawn Whitfield"; a word shorter
+ *     than MATCH_FUZZY_MIN_LEN left alone makes none): a middle name
  *     on one side only ("Jane Anne Doe"/"Jane Doe"), one part of a
  *     hyphenated, double-barrelled or Spanish surname ("Sarah Smith-Jones"/
  *     "Sarah Jones", "Maria Jose Garcia Lopez"/"Maria Jose Garcia"), a
@@ -149,9 +154,11 @@
  * Dr, Prof, Rev, Revd, Sir, Dame, Master: health and housing systems keep
  * them in the name field, police and IDVA systems do not) and suffixes
  * (Jnr, Jr, Snr, Sr: with the DOB they tell nobody apart), as an exact
- * name, when two words or more are left: "Mrs Jane Doe" and "DOE, Jane
- * (Miss)" are Jane Doe. The fuzzy keys and variants are made from the
- * untitled name.
+ * name, when a word or more is left: "Mrs Jane Doe" and "DOE, Jane
+ * (Miss)" are Jane Doe, and "Mrs WHITFIELD" the surname-only record
+ * "WHITFIELD" (h-match5; before it, two words had to be left). The fuzzy
+ * keys and variants are made from the untitled name, and a placeholder is
+ * one with its title too ("Miss Unknown", "Mr N/K").
  *
  * Other names in the name field. "Jane DOE (née SMITH)", "Jane Doe aka Jane
  * Smith", "... a.k.a. ...", "... also known as ...", "... known as ...",
@@ -164,6 +171,17 @@
  * and also as its first name and each other name as an alias; a maiden
  * surname alone stands in for each word of the first name in turn (which
  * word is the surname depends on who wrote it).
+ *
+ * Lists (h-match5). Other names separated by commas, in an aliases entry
+ * ("Jo, JoJo": a list field exported as one string) or after a part word
+ * in the name field ("Josephine PEARCE aka Jo, Joanne, Jo-Jo"), are each a
+ * name: keyed as "<full name> aka <one> aka <two> ...", so a one-word name
+ * stands for each word of the full name ("Joanne Pearce", exactly) and a
+ * longer one is a name of its own. In the name field the commas before
+ * its first part word are the surname-first comma ("PEARCE, Josephine").
+ * An aliases entry "SMITH, Jane" is read as two names too, which only
+ * adds "Jane" and "SMITH" in place of the full name's words. The entry is
+ * keyed as written as well.
  *
  * An alias of one word ("Beth", as IDVA systems list a nickname) or one
  * that starts with one of those words ("née Evans", "aka Beth Morgan")
@@ -191,6 +209,11 @@
  * "(née SMITH)") is read as above and also dropped for these variants, so
  * "Mrs Joan Patricia SMITH (known as Pat)" finds "Pat Smith", weakly.
  *
+ * Cases recorded before h-match5 hold none of its keys (one word of a
+ * two-word name, a titled surname alone, comma lists, NHS numbers ending
+ * ".0", perpetrators' names): a perpetrator known by different
+ * identifiers is then another perpetrator, as it was.
+ *
  * Cases recorded before h-match4 hold none of its keys (one-word and "née"
  * aliases, preferred names, NHS numbers with letters or notes, phones split
  * at "or" or line breaks): as below, a new referral finds them through its
@@ -204,7 +227,9 @@
  * except on the placeholders now refused (NHS and phone dummies, "Refused").
  *
  * Placeholders make no key: a name that is "unknown", "not known", "N/K",
- * "unknown male", "N/A", "refused", "declined", "not stated" and the like;
+ * "unknown male", "N/A", "refused", "declined", "not stated" and the like,
+ * or whose every word is such a word with one saying "not known" ("UNKNOWN
+ * UNKNOWN", "Female Unknown": both name fields filled; h-match5);
  * the DOBs 1900-01-01 and 1901-01-01 (systems' "not known"); NHS numbers
  * of one repeated digit; the NHS pseudo-postcodes ZZ99 (no fixed abode, not
  * stated). Otherwise every unidentified perpetrator would be one serial
@@ -242,6 +267,30 @@
  *     address is still Daniel Price. Such a side is treated as naming no
  *     perpetrator for rule (b) (match_perp_tells, match_case.has_perp).
  *     Cases recorded before h-match4 keep has_perp from any key.
+ *   - A perpetrator known by different identifiers on each side (h-match5:
+ *     the police by name and DOB, probation by name and CRN alone, as
+ *     nDelius exports it) could match on no key. When the two sides'
+ *     perpetrator keys share no class (name + DOB in any of its forms is
+ *     one class; phone, NHS, NI number, PNC id and CRN one each), the
+ *     perpetrator's name alone decides: the same canonical name (titles
+ *     dropped, any word order) is the same man, and the victim decides, as
+ *     when either side names none; another name is a new partner, a new
+ *     case. This name is kept as MATCH_KIND_PERP_NAME, never reported
+ *     (perpetrator_matched_on stays empty: no identifier matched) and never
+ *     a serial perpetrator. When both sides hold a class (both a name and
+ *     DOB), the rule is as before: the same name with another DOB is
+ *     another man (father and son; the second writer's set holds so), and
+ *     so is a DOB typed with two digits swapped ("1985"/"1958"), which no
+ *     key reaches (a transposition key would also match victims' DOBs
+ *     that the same sets keep apart): left open.
+ *   - A surname-only record ("WHITFIELD" and a DOB) finds a full name of
+ *     two words with that surname and DOB, weakly (a variant, above): a
+ *     coordinator reads it; a missed repeat is worse. A surname shorter
+ *     than MATCH_FUZZY_MIN_LEN ("KHAN", "ALI", "DOE") does so only with a
+ *     title ("Mrs KHAN"): a short word alone is as often a nickname.
+ *     Twins of one surname both match such a record; it matches neither
+ *     as name + DOB. (Before h-match5 a title with one word left was no
+ *     name at all.)
  *   - A perpetrator given by name only makes no key: as if none were named.
  *     One given by name and PNC id or CRN (police and probation know
  *     perpetrators by these, often without a DOB: DOMAIN.md lists both
@@ -257,7 +306,9 @@
  *   (a) any victim key of the new referral equals a victim key of the case,
  *   (b) and, when both have perpetrator keys that tell people apart (any
  *       but postcode + name: Decisions), any perpetrator key of the new
- *       referral equals a perpetrator key of the case.
+ *       referral equals a perpetrator key of the case, or the two share
+ *       no class of identifier and the perpetrator's name is the same
+ *       (Decisions, h-match5).
  * Why: SafeLives defines a MARAC case as one victim with the same
  * perpetrator(s), and a repeat as a further incident between the same
  * victim and perpetrator(s); a victim abused by a new partner is a new case.
@@ -345,6 +396,10 @@ enum match_kind {
 	/* h-match3: the police's and probation's own identifiers of a person */
 	MATCH_KIND_PNC = 9,
 	MATCH_KIND_CRN = 10,
+	/* h-match5, stored only: a perpetrator's canonical name without a DOB
+	 * (match.h Decisions: known by different identifiers). Never reported
+	 * (match_kind_name gives NULL), never a match or a serial key alone. */
+	MATCH_KIND_PERP_NAME = 11,
 };
 
 /* A phone key: "+44" + 10 digits, ";ext=" + up to 6 digits, NUL. */
@@ -359,6 +414,15 @@ enum match_strength { MATCH_NONE = 0, MATCH_STRONG = 1, MATCH_WEAK = 2 };
  * is 5. Below that one edit reaches too many other people's names.
  */
 #define MATCH_FUZZY_MIN_LEN 5u
+/*
+ * Shortest surname a surname-only record is matched on (h-match5): "Khan",
+ * "Ali", "Fox" (three bytes; "Li", "Ng" would find too many). Such a name,
+ * shorter than MATCH_FUZZY_MIN_LEN, is matched only with a title ("Mrs
+ * KHAN": without one a short word is as often a nickname, "Jo", "Bex"),
+ * and then gets only its own fuzzy key; a two-word name's word dropped this
+ * short is a variant.
+ */
+#define MATCH_SURNAME_MIN_LEN 3u
 
 /* "phone", "nhs_number", "ni_number", "postcode_name", "name_dob",
  * "fuzzy_name", "phonetic_name", "pnc_id", "probation_crn" (the names

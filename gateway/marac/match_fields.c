@@ -293,6 +293,14 @@ int match_phone_key(const char *in, char out[MATCH_PHONE_KEY_MAX])
 	n = phone_words(a, n);
 	while (n > 0 && a[n - 1] == ' ')
 		n--;
+	/* a spreadsheet's float export ("7700900123.0", h-match5): a point and
+	 * zeros after the last of ten or eleven digits are no digits of it */
+	size_t z = n;
+	while (z > 0 && a[z - 1] == '0')
+		z--;
+	if (z < n && z > 1 && a[z - 1] == '.' && a[z - 2] >= '0' && a[z - 2] <= '9' &&
+	    memchr(a, '.', z - 1) == NULL)
+		n = z - 1;
 	size_t cut = phone_ext(a, n, ext);
 	if (cut > 0)
 		n = cut;
@@ -334,7 +342,7 @@ out:
  * the digits (a transcription error, as in phones: the check digit still
  * refuses a number that was not meant); after the tenth digit, a note
  * ("(verified)", "- traced": SystmOne and EMIS show the trace status
- * beside it). A repeated digit ("0000000000") is a placeholder and no
+ * beside it), or ".0" (a spreadsheet that read it as a number). A repeated digit ("0000000000") is a placeholder and no
  * number.
  */
 int match_nhs_key(const char *in, char out[11])
@@ -354,6 +362,11 @@ int match_nhs_key(const char *in, char out[11])
 		/* ten digits read: a note after them, words or words in brackets
 		 * ("(verified)", "- traced"), is not the number; "(7)" is no note */
 		if (nd == 10 && is_letter(ch))
+			break;
+		/* a spreadsheet's float export ("9990000034.0", h-match5): a
+		 * point and zeros to the end are no digits of the number */
+		if (nd == 10 && ch == '.' && a[i + 1 + strspn(a + i + 1, "0")] == '\0' &&
+		    a[i + 1] == '0')
 			break;
 		if (nd == 10 && ch == '(') {
 			size_t j = i + 1;

@@ -21,6 +21,7 @@ struct cand {
 	struct match_prev p;
 	int32_t day;
 	int has_perp;
+	int perp_name; /* a perpetrator's name alone matched (MATCH_KIND_PERP_NAME) */
 };
 
 struct cands {
@@ -184,6 +185,12 @@ static int perp_pass(sqlite3 *db, const struct match_keys *k, const char *exclud
 			int kind = row_kind(&k->keys[i], sqlite3_column_int(st, 1));
 			if (kind <= 0 || kind >= 32)
 				continue;
+			if (kind == MATCH_KIND_PERP_NAME) {
+				/* never reported, never serial: see the rule in match_query */
+				if (x != NULL)
+					x->perp_name = 1;
+				continue;
+			}
 			if (x != NULL) {
 				x->p.perp_kinds |= 1u << kind;
 			} else if (SERIAL_KINDS & (1u << kind)) {
@@ -198,6 +205,53 @@ static int perp_pass(sqlite3 *db, const struct match_keys *k, const char *exclud
 	}
 	rc = MGW_OK;
 fail:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * The class of identifier a perpetrator key is (bit 1 << class): the name
+ * keys with a DOB (exact, fuzzy, phonetic, variants) are one class, each
+ * other identifier its own; postcode + name none (it tells nobody apart).
+ */
+static unsigned perp_class(int kind)
+{
+	switch (kind) {
+	case MATCH_KIND_POSTCODE_NAME:
+	case MATCH_KIND_PERP_NAME:
+		return 0;
+	case MATCH_KIND_FUZZY_NAME_DOB:
+	case MATCH_KIND_PHONETIC_NAME_DOB:
+	case MATCH_KIND_NAME_VARIANT:
+		return 1u << MATCH_KIND_NAME_DOB;
+	default:
+		return kind > 0 && kind < 32 ? 1u << kind : 0;
+	}
+}
+
+/*
+ * Whether the perpetrators of case_ref were recorded with an identifier of
+ * a class in classes (perp_class): only then can a perpetrator key of the
+ * new referral missing from the case say "another perpetrator" (match.h
+ * rule b, h-match5). Returns 1, 0, or MGW_E_DB.
+ */
+static int perp_comparable(sqlite3 *db, const char *case_ref, unsigned classes)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = MGW_E_DB, s;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT DISTINCT kind FROM match_key WHERE case_ref = ?1 AND "
+			       "party = 2",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, case_ref, -1, SQLITE_STATIC);
+	unsigned theirs = 0;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW)
+		theirs |= perp_class(sqlite3_column_int(st, 0));
+	if (s != SQLITE_DONE)
+		goto out;
+	rc = (theirs & classes) != 0;
+out:
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -255,11 +309,26 @@ int match_query(sqlite3 *db, const struct match_keys *k, const char *referral_da
 	/* only perpetrator keys that tell people apart can say "another
 	 * perpetrator" (match_perp_tells); any shared key says "the same" */
 	const int tells = match_perp_tells(k);
+	unsigned classes = 0;
+	for (size_t i = 0; i < k->n; i++)
+		if (k->keys[i].party == MATCH_PERPETRATOR)
+			classes |= perp_class(k->keys[i].kind);
 	for (size_t i = 0; i < c.n; i++) {
 		struct match_prev *p = &c.v[i].p;
 		if (tells && c.v[i].has_perp && p->perp_kinds == 0) {
-			cand_clear(p);
-			continue;
+			/* Known by different identifiers on each side (police by
+			 * name and DOB, probation by name and CRN alone): no key
+			 * could have matched, and the same name says the same man;
+			 * the victim decides (h-match5, match.h Decisions). */
+			int cmp = c.v[i].perp_name ? perp_comparable(db, p->case_ref, classes) : 1;
+			if (cmp < 0) {
+				rc = cmp;
+				goto fail;
+			}
+			if (cmp) {
+				cand_clear(p);
+				continue;
+			}
 		}
 		if (p->victim_kinds & exact)
 			p->victim_kinds &= ~fuzzy;

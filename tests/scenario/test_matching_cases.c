@@ -1,7 +1,7 @@
 /*
  * Matching cases through the real daemon: a sample of
- * tests/fixtures/matching/cases.json, one of cases2.json and one of
- * cases3.json (the whole sets
+ * tests/fixtures/matching/cases.json, one of cases2.json, one of
+ * cases3.json and one of cases4.json (the whole sets
  * run in unit_matching_cases), each in a gateway of its own, referred with `marac refer` by each step's agency
  * node, one gateway for all of them (the sample's people are distinct),
  * and each ReferralAccepted compared with the step's expectation: the
@@ -47,6 +47,17 @@ static const char *const SAMPLE2[] = {"M2-PH05", "M2-NH03", "M2-NA06", "M2-NA13"
 static const char *const SAMPLE3[] = {"M3-PO02", "M3-HE01", "M3-HE07", "M3-CS01", "M3-ID04",
 				      "M3-PR01", "M3-PR02", "M3-NU06", "M3-XP04", "M3-XT16",
 				      "M3-XT17", "M3-YN01", "M3-RF01"};
+
+/* From cases4.json (a fourth writer's set, h-match5): an Athena phone kept
+ * as an integer, "Mrs A B SMITH" with the NHS number, a common name at one
+ * postcode, a comma list of aliases, a surname-only record, a perpetrator
+ * known by name and DOB to the police and by CRN to probation, a serial
+ * perpetrator over three victims, "Miss Unknown", an NHS number exported
+ * as a float, a Polish name without its letters, a phone entry with two
+ * labelled numbers, a DOB in the wrong form. */
+static const char *const SAMPLE4[] = {"M5-PO03", "M5-HE01", "M5-HE07", "M5-CS05", "M5-ID04",
+				      "M5-PR02", "M5-SE02", "M5-NU04", "M5-XQ04", "M5-NA02",
+				      "M5-PO07", "M5-RF01"};
 
 static const char *cert_of(const char *agency)
 {
@@ -173,4 +184,10 @@ Test(matching_cases, a_sample_of_the_third_set_through_the_daemon)
 {
 	cr_expect_geq(run_sample("matching/cases3.json", SAMPLE3, sizeof SAMPLE3 / sizeof SAMPLE3[0]),
 		      26);
+}
+
+Test(matching_cases, a_sample_of_the_fourth_set_through_the_daemon)
+{
+	cr_expect_geq(run_sample("matching/cases4.json", SAMPLE4, sizeof SAMPLE4 / sizeof SAMPLE4[0]),
+		      25);
 }

@@ -1,8 +1,9 @@
 /*
  * Matching cases from data files (tests/fixtures/matching/cases.json,
  * cases2.json: a second writer's set, written without reading the first,
- * and cases3.json: a third writer's, written without reading either or the
- * matching code; cases3.py writes it),
+ * cases3.json: a third writer's, written without reading either or the
+ * matching code; cases3.py writes it, and cases4.json: a fourth writer's,
+ * the same way, h-match5; cases4.py writes it),
  * each run the way the gateway runs a Refer (req_refer.c), in a real
  * SQLite file of its own: the referral parsed from proto3 JSON as
  * `marac refer` reads it (pbjson), validated (referral_validate and
@@ -367,10 +368,13 @@ static json_t *load_cases(void)
 	json_t *all = load_file("cases.json");
 	json_t *two = load_file("cases2.json");
 	json_t *three = load_file("cases3.json");
+	json_t *four = load_file("cases4.json");
 	json_array_extend(all, two);
 	json_array_extend(all, three);
+	json_array_extend(all, four);
 	json_decref(two);
 	json_decref(three);
+	json_decref(four);
 	return all;
 }
 
@@ -407,6 +411,14 @@ Test(matching_cases, every_case2_as_expected, .timeout = 240)
 Test(matching_cases, every_case3_as_expected, .timeout = 240)
 {
 	run_all(load_file("cases3.json"));
+}
+
+/* The fourth writer's set (h-match5): each agency's system's shapes of a
+ * name, phone and identifier, placeholders in every field, particles and
+ * scripts, perpetrator rules, serial perpetrators, window edges, lookups. */
+Test(matching_cases, every_case4_as_expected, .timeout = 240)
+{
+	run_all(load_file("cases4.json"));
 }
 
 /* Ids are unique, and every case says why its answer is expected. */

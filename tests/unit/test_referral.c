@@ -13,6 +13,7 @@
 #include "agenda.h"
 #include "caldate.h"
 #include "match.h"
+#include "match_int.h"
 #include "mgw_err.h"
 
 static char dir[64], path[96];
@@ -397,9 +398,10 @@ Test(match, keys_need_a_real_key_and_depend_on_it)
 	cr_assert_eq(match_keys(v, NULL, 0, other, sizeof other, &k2), MGW_OK);
 	/* phone; name + DOB as written and in canonical order; the phonetic key;
 	 * the fuzzy keys of "exampleton zoe" (itself and 14 one-byte deletions);
-	 * the name variants "zoeexampleton", "exampleton z", "e zoe" and the
-	 * name with the DOB 1990-01-05 (day and month swapped) */
-	cr_assert_eq(k1.n, 1 + 2 + 1 + 15 + 4);
+	 * the name variants "zoeexampleton", "exampleton z", "e zoe",
+	 * "exampleton" and "zoe" (a word dropped, h-match5: a surname-only
+	 * record) and the name with the DOB 1990-01-05 (day and month swapped) */
+	cr_assert_eq(k1.n, 1 + 2 + 1 + 15 + 6);
 	cr_assert_eq(k1.n_victim, k1.n);
 	cr_assert_eq(k2.n, k1.n);
 	cr_assert_neq(memcmp(k1.keys[0].hmac, k2.keys[0].hmac, MATCH_HMAC_LEN), 0);
@@ -846,8 +848,16 @@ Test(match, phone_labels_notes_and_lists_and_names_with_titles)
 			     titled[i]);
 		match_result_free(&r);
 	}
-	/* a title with one word left is no name: "Mrs Doe" + DOB is not Jane Doe */
-	cr_assert_not(matches("2026-02-01", who(&b, "Mrs Doe", "1980-10-20", 0, 0, 0), NULL));
+	/* a title with one word left is a surname-only record (h-match5, match.h
+	 * Decisions; before it, no name): "Mrs Doe" + DOB finds Jane Doe, but
+	 * only weakly, never as name + DOB, and not with another DOB */
+	struct match_result r;
+	query("2026-02-01", who(&b, "Mrs Doe", "1980-10-20", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_FUZZY_NAME_DOB);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "Mrs Doe", "1980-10-21", 0, 0, 0), NULL));
 }
 
 /* h-match2: numbers abroad, NI with dashes, née and aka, placeholders, ZZ99. */
@@ -1442,4 +1452,129 @@ Test(match, perpetrator_by_name_and_postcode_only_does_not_block)
 	       who(&p1, "Daniel Price", "1990-01-01", 0, 0, "TS1 1AA"));
 	cr_assert_not(matches("2026-02-01", &v.p, who(&p2, "Aaron Webb", "1989-02-02", 0, 0, 0)));
 	cr_assert(matches("2026-02-01", &v.p, who(&p2, "Daniel Price", "1990-01-01", 0, 0, 0)));
+}
+
+/* h-match5: a surname-only record ("WHITFIELD", "Mrs WHITFIELD") finds the
+ * full name born that day, weakly, and a titled placeholder is no name. */
+Test(match, surname_only_records_and_titled_placeholders)
+{
+	struct who a, b;
+	struct match_result r;
+	record("TS-2026-0001", "2026-01-05", who(&a, "Mrs WHITFIELD", "1981-01-21", 0, 0, 0), NULL);
+	query("2026-02-01", who(&b, "Dawn Whitfield", "1981-01-21", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat, "the surname-only record is her");
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_FUZZY_NAME_DOB);
+	match_result_free(&r);
+	cr_assert(matches("2026-02-01", who(&b, "WHITFIELD", "1981-01-21", 0, 0, 0), NULL),
+		  "with or without the title, one record");
+	cr_assert_not(matches("2026-02-01", who(&b, "Dawn Whitfield", "1981-01-22", 0, 0, 0), NULL),
+		      "another DOB: another woman");
+	/* the other order: the full name recorded first */
+	record("TS-2026-0002", "2026-01-05", who(&a, "Maya Ashworth", "1990-03-03", 0, 0, 0), NULL);
+	cr_assert(matches("2026-02-01", who(&b, "ASHWORTH", "1990-03-03", 0, 0, 0), NULL));
+	/* "Miss Unknown" is the placeholder "unknown", not a surname */
+	record("TS-2026-0003", "2026-01-05", who(&a, "Miss Unknown", "1990-05-08", 0, 0, 0), NULL);
+	cr_assert_not(matches("2026-02-01", who(&b, "miss unknown", "1990-05-08", 0, 0, 0), NULL));
+	cr_assert_not(matches("2026-02-01", who(&b, "MRS N/K", "1990-05-08", 0, 0, 0), NULL));
+	/* a short surname only with a title: without one, a nickname as often */
+	record("TS-2026-0004", "2026-01-05", who(&a, "Ayesha Khan", "1986-03-02", 0, 0, 0), NULL);
+	query("2026-02-01", who(&b, "Mrs KHAN", "1986-03-02", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].strength, MATCH_WEAK);
+	match_result_free(&r);
+	cr_assert_not(matches("2026-02-01", who(&b, "KHAN", "1986-03-02", 0, 0, 0), NULL));
+}
+
+/* h-match5: other names listed with commas, in an aliases entry or after
+ * "aka" in the name field, are each a name; before the part word a comma
+ * is still a surname written first. */
+Test(match, comma_separated_alias_lists)
+{
+	struct who a, b;
+	struct match_result r;
+	who(&a, "Joanne Pearce", "1987-07-07", 0, 0, 0);
+	a.aliases[0] = "Jo, JoJo";
+	a.p.aliases = a.aliases;
+	a.p.n_aliases = 1;
+	record("TS-2026-0001", "2026-01-07", &a.p, NULL);
+	query("2026-02-07", who(&b, "Jo Pearce", "1987-07-07", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB, "an alias the agency listed");
+	match_result_free(&r);
+	record("TS-2026-0002", "2026-01-07",
+	       who(&a, "PEARCE, Josephine aka Jo, Joanne, Jo-Jo", "1987-07-08", 0, 0, 0), NULL);
+	query("2026-02-07", who(&b, "Joanne Pearce", "1987-07-08", 0, 0, 0), NULL, &r);
+	cr_assert(r.repeat);
+	cr_assert_eq(r.previous[0].victim_kinds, 1u << MATCH_KIND_NAME_DOB);
+	match_result_free(&r);
+	cr_assert(matches("2026-02-07", who(&b, "Josephine Pearce", "1987-07-08", 0, 0, 0), NULL),
+		  "the surname-first name before the aka is kept");
+	cr_assert_not(matches("2026-02-07", who(&b, "Joanne Smith", "1987-07-08", 0, 0, 0), NULL),
+		      "each listed name takes the full name's other words, not any surname");
+}
+
+/* h-match5: an NHS number a spreadsheet exported as a float. */
+Test(match, nhs_number_as_a_spreadsheet_float)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-07", who(&a, NULL, NULL, NULL, "9990000034.0", NULL), NULL);
+	cr_assert(matches("2026-02-01", who(&b, NULL, NULL, NULL, "999 000 0034", NULL), NULL));
+	char out[11];
+	cr_assert_eq(match_nhs_key("9990000034.00", out), MGW_OK);
+	cr_assert_neq(match_nhs_key("9990000034.5", out), MGW_OK, "a digit after the point is no float's");
+	cr_assert_neq(match_nhs_key("9990000034.01", out), MGW_OK);
+}
+
+/* h-match5: a perpetrator known by different identifiers on each side
+ * (police by name and DOB, probation by name and CRN alone): the same name
+ * is the same man; another name, or the same kind of identifier differing,
+ * is another perpetrator. */
+Test(match, perpetrator_known_by_different_identifiers)
+{
+	struct who v, p1, p2;
+	struct match_result r;
+	who(&v, "Leah Morrison", "1992-02-03", 0, 0, 0);
+	record("TS-2026-0001", "2026-01-07", &v.p, who(&p1, "Darren Hughes", "1988-09-10", 0, 0, 0));
+	who(&p2, "HUGHES, Darren", NULL, 0, 0, 0);
+	p2.p.probation_crn = "X100002";
+	query("2026-02-07", &v.p, &p2.p, &r);
+	cr_assert(r.repeat, "probation's CRN-only record of the same named man");
+	cr_assert_eq(r.previous[0].perp_kinds, 0u, "no identifier matched: none reported");
+	cr_assert_eq(r.n_serial, 0);
+	match_result_free(&r);
+	who(&p2, "Connor Blake", NULL, 0, 0, 0);
+	p2.p.probation_crn = "X100002";
+	cr_assert_not(matches("2026-02-07", &v.p, &p2.p), "another name: a new partner");
+	cr_assert_not(matches("2026-02-07", &v.p, who(&p2, "Darren Hughes", "1958-09-10", 0, 0, 0)),
+		      "the same name with another DOB is another man (father and son)");
+	/* a name alone never makes a serial perpetrator */
+	who(&p2, "Darren Hughes", NULL, 0, 0, 0);
+	p2.p.probation_crn = "X100009";
+	query("2026-02-07", who(&v, "Nicola Reed", "1989-09-30", 0, 0, 0), &p2.p, &r);
+	cr_assert_not(r.repeat);
+	cr_assert_eq(r.n_serial, 0);
+	match_result_free(&r);
+}
+
+/* h-match5: both name fields filled with a null, and a phone a spreadsheet
+ * exported as a float. */
+Test(match, null_words_in_both_name_fields_and_phone_floats)
+{
+	struct who a, b;
+	record("TS-2026-0001", "2026-01-01", who(&a, "UNKNOWN UNKNOWN", "1990-05-09", 0, 0, 0), NULL);
+	cr_assert_not(matches("2026-01-20", who(&b, "Unknown Unknown", "1990-05-09", 0, 0, 0), NULL));
+	record("TS-2026-0002", "2026-01-01", who(&a, "Female Unknown", "1990-05-10", 0, 0, 0), NULL);
+	cr_assert_not(matches("2026-01-20", who(&b, "female unknown", "1990-05-10", 0, 0, 0), NULL));
+	/* names made of such words that are names stay names */
+	record("TS-2026-0003", "2026-01-01", who(&a, "Noa Given", "1990-05-11", 0, 0, 0), NULL);
+	cr_assert(matches("2026-01-20", who(&b, "NOA GIVEN", "1990-05-11", 0, 0, 0), NULL));
+	char out[MATCH_PHONE_KEY_MAX];
+	cr_assert_eq(match_phone_key("7700900301.0", out), MGW_OK);
+	cr_assert_str_eq(out, "+447700900301");
+	cr_assert_eq(match_phone_key("07700900301.00", out), MGW_OK);
+	cr_assert_str_eq(out, "+447700900301");
+	cr_assert_eq(match_phone_key("07700 900 100", out), MGW_OK);
+	cr_assert_str_eq(out, "+447700900100", "trailing zeros of the number itself stay");
+	cr_assert_neq(match_phone_key("7700900301.5", out), MGW_OK);
 }
