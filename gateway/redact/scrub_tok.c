@@ -682,20 +682,21 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 
 /* Colours, makes and the commonest models on UK roads that describe a car
  * ("silver Audi", "the Yaris"): ASCII, any case; sorted (car_word searches
- * it). Models that are also common words (Golf, Polo, Focus) are left out. */
+ * it). Models that are also common words (Golf, Polo, Focus) are left out.
+ * The colours also as police logs shorten them ("BLK", "SLV", "WHT"). */
 static const char *const CAR_WORDS[] = {
-	"alfa", "astra", "audi", "auris", "aygo", "beige", "bentley", "berlingo", "black", "blue",
-	"bmw", "bronze", "brown", "burgundy", "charcoal", "chevrolet", "citroen", "clio", "corsa",
-	"cream", "cupra", "dacia", "dark", "evoque", "fiat", "fiesta", "ford", "freelander",
-	"gold", "golden", "gray", "green", "grey", "hilux", "honda", "hyundai", "insignia",
-	"isuzu", "jaguar", "jeep", "juke", "kia", "kuga", "landrover", "ldv", "lexus", "light",
-	"maroon", "mazda", "megane", "mercedes", "metallic", "mg", "micra", "mini", "mitsubishi",
-	"mondeo", "navara", "navy", "nissan", "octavia", "orange", "passat", "peugeot", "picanto",
-	"pink", "polestar", "porsche", "prius", "purple", "qashqai", "red", "renault", "rover",
-	"saab", "sandero", "scenic", "seat", "shogun", "silver", "skoda", "smart", "sportage",
-	"sprinter", "subaru", "suzuki", "tesla", "tiguan", "touran", "toyota", "transit",
-	"tucson", "vauxhall", "vivaro", "volkswagen", "volvo", "vw", "white", "yaris", "yellow",
-	"zafira",
+	"alfa", "astra", "audi", "auris", "aygo", "beige", "bentley", "berlingo", "black", "blk",
+	"blu", "blue", "bmw", "brn", "bronze", "brown", "burgundy", "charcoal", "chevrolet",
+	"citroen", "clio", "corsa", "cream", "cupra", "dacia", "dark", "evoque", "fiat", "fiesta",
+	"ford", "freelander", "gld", "gold", "golden", "gray", "green", "grey", "grn", "gry",
+	"hilux", "honda", "hyundai", "insignia", "isuzu", "jaguar", "jeep", "juke", "kia", "kuga",
+	"landrover", "ldv", "lexus", "light", "maroon", "mazda", "megane", "mercedes", "metallic",
+	"mg", "micra", "mini", "mitsubishi", "mondeo", "navara", "navy", "nissan", "octavia",
+	"orange", "passat", "peugeot", "picanto", "pink", "polestar", "porsche", "prius",
+	"purple", "qashqai", "red", "renault", "rover", "saab", "sandero", "scenic", "seat",
+	"shogun", "silver", "skoda", "slv", "smart", "sportage", "sprinter", "subaru", "suzuki",
+	"tesla", "tiguan", "touran", "toyota", "transit", "tucson", "vauxhall", "vivaro",
+	"volkswagen", "volvo", "vw", "white", "wht", "yaris", "yel", "yellow", "zafira",
 };
 
 /* Is w[0..n) (any case) in CAR_WORDS? A binary search: the list is sorted. */
@@ -721,36 +722,92 @@ static int car_word(const unsigned char *w, size_t n)
 	return 0;
 }
 
+/* Words that may stand between a car's make and its plate without naming
+ * a car themselves: its body and trim ("estate", "5 series", "E-class"),
+ * and the cue and partial words of the plate ("reg begins", "plate no").
+ * Sorted, any case. */
+static const char *const CAR_BODY[] = {
+	"auto", "cabriolet", "camper", "campervan", "class", "convertible", "coupe", "diesel",
+	"electric", "estate", "hatch", "hatchback", "hybrid", "minibus", "mpv", "petrol",
+	"pickup", "saloon", "series", "sport", "sports", "suv", "tipper", "van",
+};
+static const char *const PLATE_CUE[] = {
+	"beginning", "begins", "no", "number", "partial", "plate", "reg", "registration",
+	"starting", "starts", "vrm",
+};
+/* First words of makes of two words whose second is in CAR_WORDS ("Land
+ * Rover", "Range Rover", "Alfa Romeo" by "alfa") */
+static const char *const MAKE_FIRST[] = {"land", "range"};
+
+/* The word ending at e (letters and digits, a hyphen inside: "E-class"):
+ * its start, or e when there is none or it is glued to more text. */
+static size_t car_word_back(const unsigned char *s, size_t e)
+{
+	size_t b = e;
+	while (b > 0 && e - b < 12 && (sc_alnum(s[b - 1]) ||
+	                               (s[b - 1] == '-' && b >= 2 && sc_alnum(s[b - 2]) && b < e)))
+		b--;
+	if (b == e || (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80)))
+		return e;
+	return b;
+}
+
 /*
  * The description written just before a registration, "Red Ford Fiesta
- * KR13 XYF", "silver Audi A3 GF19 PTE": up to 4 words, one space apart,
- * each a colour or make or a capitalised word or a short model code
- * ("A3", "500"), at least one of them a colour or make; the car is then told by
- * the whole phrase, so it goes with the registration. Returns where the
- * description starts, or i when there is none.
+ * KR13 XYF", "silver Audi A3 GF19 PTE", "Peugeot 308 estate, reg begins
+ * HN18", "Kia Rio (grey), plate ...": up to 5 words, one space apart, each
+ * a colour or make, a capitalised word, a short model code ("A3", "500"),
+ * a body word ("estate", "E-class"); between them and the plate a comma,
+ * a few words in brackets and the plate's cue. At least one word is a colour
+ * or make; the car is then told by the whole phrase, so it goes with the
+ * registration. Returns where the description starts, or i when there is none.
  */
 RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
 {
-	size_t a = i, best = i;
-	/* "a blue Shogun, AEZ 8812": one comma between the car and its plate */
-	int comma = i >= 3 && s[i - 1] == ' ' && s[i - 2] == ',' && sc_alnum(s[i - 3]);
+	size_t a = i, best = i, b, e;
+	/* the plate's cue and partial words: "..., reg begins DG15" */
+	for (int r = 0; r < 3 && a >= 2 && s[a - 1] == ' '; r++) {
+		e = a - 1 - (s[a - 2] == ':');
+		if ((b = car_word_back(s, e)) == e || !IN(s + b, e - b, PLATE_CUE))
+			break;
+		a = b;
+	}
 	/* a line may break between the car and its plate ("a white Fiesta\nR34
 	 * LMX") */
-	for (int r = 0; r < 4 && a >= 2 && (s[a - 1] == ' ' || (r == 0 && s[a - 1] == '\n')) &&
-	                (sc_alnum(s[a - 2]) || (r == 0 && comma));
-	     r++) {
-		size_t e = a - 1 - (r == 0 && comma), b = e;
-		while (b > 0 && e - b < 12 && sc_alnum(s[b - 1]))
-			b--;
-		if (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80))
+	if (a < 2 || !(s[a - 1] == ' ' || (a == i && s[a - 1] == '\n')))
+		return i;
+	e = a - 1;
+	/* "a blue Shogun, AEZ 8812": one comma between the car and its plate */
+	if (e >= 2 && s[e - 1] == ',')
+		e--;
+	/* "Kia Rio (grey), reg ...": a note in brackets after the car */
+	if (e >= 4 && s[e - 1] == ')') {
+		size_t o = e - 1;
+		while (o > 0 && e - o < 24 && s[o - 1] != '(' && s[o - 1] != '\n' && s[o - 1] != ')')
+			o--;
+		if (o < 3 || s[o - 1] != '(' || s[o - 2] != ' ')
+			return i;
+		e = o - 2;
+	}
+	for (int r = 0; r < 5; r++) {
+		if ((b = car_word_back(s, e)) == e)
 			break;
 		int car = car_word(s + b, e - b);
 		int code = e - b <= 4 && (sc_upper(s[b]) || sc_digit(s[b])); /* "A3", "500", "1" */
-		if (!car && !code && !(sc_upper(s[b]) && e - b >= 3 && e - b <= 10))
+		if (!car && !code && !IN(s + b, e - b, CAR_BODY) &&
+		    !(sc_upper(s[b]) && e - b >= 3 && e - b <= 10))
 			break;
-		a = b;
-		if (car)
-			best = a;
+		if (car) {
+			best = b;
+			/* "Land Rover": the make's first word */
+			size_t f;
+			if (b >= 2 && s[b - 1] == ' ' && (f = car_word_back(s, b - 1)) < b - 1 &&
+			    sc_upper(s[f]) && IN(s + f, b - 1 - f, MAKE_FIRST))
+				best = b = f;
+		}
+		if (b < 2 || s[b - 1] != ' ')
+			break;
+		e = b - 1;
 	}
 	return best;
 }

@@ -794,6 +794,24 @@ Test(scrub, vehicles_described_after_the_plate_and_misspelt_cues)
 	unchanged("Take the A1 (north) and the M62 (west), ROOM ABC 123D (upstairs).");
 }
 
+/* issue 9 (h9-fix7p): the whole car goes with its plate: the body and trim
+ * words between the make and the plate ("estate", "3 series", "C-class"), a
+ * note in brackets and the plate's cue after the car, a colour as a log
+ * shortens it, a make of two words */
+Test(scrub, the_car_described_with_body_words_notes_and_cues_before_the_plate)
+{
+	expect("Partner's car: Kia Ceed estate, PK19 WXL.", "Partner's car: " R("vehicle") ".");
+	expect("he has a BMW 3 series, MV66 TRN now", "he has a " R("vehicle") " now");
+	expect("drives a Mercedes C-class, KP17 LLD", "drives a " R("vehicle"));
+	expect("Car: Honda Jazz (blue), reg NA65 UHK - banned", "Car: " R("vehicle") " - banned");
+	expect("a blue Ford Ka, reg starts NA65 and", "a " R("vehicle") " and");
+	expect("SUSP VEH GRY VAUXHALL MERIVA WR16 PZA", "SUSP VEH " R("vehicle"));
+	expect("farm vehicle: Range Rover Sport, reg MX21 KDP", "farm vehicle: " R("vehicle"));
+	/* a word that is no car's before the brackets: only the plate */
+	expect("Car (hers), reg NA65 UHK", "Car (hers), reg " R("vehicle"));
+	unchanged("Meeting (room 2), plate of sandwiches at 12.");
+}
+
 /* issue 9: the colour or make before an older, Northern Irish or cherished
  * plate is its cue; half a plate after "reg starting" */
 Test(scrub, vehicles_described_before_the_plate_and_partial_plates)
