@@ -591,6 +591,8 @@ static int word_before(const unsigned char *s, size_t i, size_t *b)
 
 /* "account ending", "acct ends in", "card ending in" one space before i:
  * the words of an account or card named by its last digits */
+static int bank_brand(const unsigned char *w, size_t n);
+
 static int ending_before(const unsigned char *s, size_t i)
 {
 	static const char *const OWNER[] = {"account", "acct", "acc", "card"};
@@ -609,7 +611,8 @@ static int ending_before(const unsigned char *s, size_t i)
 	if (e >= 4 && s[e - 1] == ' ' && (s[e - 2] | 0x20) == 'c' && s[e - 3] == '/' &&
 	    (s[e - 4] | 0x20) == 'a' && (e == 4 || !sc_alnum(s[e - 5])))
 		return 1;
-	return word_before(s, e, &b) && IN(s + b, e - 1 - b, OWNER);
+	/* "Barclaycard ending 4417": the card's own name */
+	return word_before(s, e, &b) && (IN(s + b, e - 1 - b, OWNER) || bank_brand(s + b, e - 1 - b));
 }
 
 RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
@@ -1132,22 +1135,101 @@ RARE static size_t card_at(const unsigned char *s, size_t n, size_t i)
  */
 static int month_start(const unsigned char *s, size_t n, size_t i);
 
-RARE static size_t bank_named_before(const unsigned char *s, size_t i)
+/* UK banks, building societies and card issuers known by one word (the
+ * high street's and the app banks'; general knowledge, as allow.txt's
+ * [brand] line): sorted, any case. */
+static const char *const BANKS[] = {
+	"aib", "amex", "barclaycard", "barclays", "chase", "clydesdale", "danske", "halifax",
+	"hsbc", "lloyds", "mastercard", "mbna", "metro", "monzo", "nationwide", "natwest",
+	"paypal", "rbs", "revolut", "santander", "starling", "tsb", "vanquis", "visa",
+};
+
+static int bank_brand(const unsigned char *w, size_t n)
+{
+	return IN(w, n, BANKS);
+}
+
+/* The word of letters (and '/', "a/c") ending at e, a '.' or ':' after it
+ * left out: its start in *b and its end in *we; 0 when there is none. */
+static int bank_word_back(const unsigned char *s, size_t e, size_t *b, size_t *we)
+{
+	if (e > 0 && (s[e - 1] == ':' || s[e - 1] == '.'))
+		e--;
+	size_t k = e;
+	while (k > 0 && e - k < 15 && (sc_alpha(s[k - 1]) || (s[k - 1] == '/' && k < e)))
+		k--;
+	if (k == e || (k > 0 && (sc_alnum(s[k - 1]) || s[k - 1] >= 0x80)))
+		return 0;
+	*b = k, *we = e;
+	return 1;
+}
+
+/* The bank before s[i]; strict: only a bank's name ("Yorkshire Bank",
+ * "Monzo"), not any capitalised word. */
+static size_t bank_before(const unsigned char *s, size_t i, int strict)
 {
 	static const char *const day[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-	if (i < 4 || s[i - 1] != ' ' || !sc_alpha(s[i - 2]))
+	/* the account's cue words between the bank and the number: "Lloyds
+	 * a/c 12345678", "Monzo sort code: ...", "Amex card ending 1234" */
+	static const char *const CUE[] = {"a/c", "acc", "account", "acct", "card", "code", "credit",
+	                                  "debit", "ending", "ends", "in", "no", "number", "s/c",
+	                                  "sort", "sortcode"};
+	static const char *const KIND[] = {"bank", "bs", "society"};
+	size_t a = i, b, e;
+	int cued = 0, named = 0;
+	for (int r = 0; r < 4 && a >= 2 && s[a - 1] == ' ' && bank_word_back(s, a - 1, &b, &e) &&
+	                IN(s + b, e - b, CUE);
+	     r++)
+		a = b, cued = 1;
+	/* no bank before the cue: the word just before the number, as
+	 * "Sort 30-95-41" */
+	if (cued && (b = bank_before(s, a, 1)) < a)
+		return b;
+	if (cued)
+		a = i, cued = 0;
+	if (a < 4 || s[a - 1] != ' ')
 		return i;
-	size_t e = i - 1, b = e;
+	e = a - 1;
+	/* "Santander, 09-01-29": a comma after the bank */
+	int comma = s[e - 1] == ',';
+	e -= comma;
+	if (!sc_alpha(s[e - 1]))
+		return i;
+	b = e;
 	while (b > 0 && e - b < 15 && sc_alpha(s[b - 1]))
 		b--;
+	/* "Yorkshire Bank", "Leek BS", "Skipton Building Society": the bank's
+	 * own name before its kind */
+	if (IN(s + b, e - b, KIND) && sc_upper(s[b]) && b >= 2 && s[b - 1] == ' ') {
+		if (word_eq(s + b, e - b, "society") && b >= 10 && word_eq(s + b - 9, 8, "building") &&
+		    s[b - 10] == ' ')
+			b -= 9;
+		e = b - 1;
+		b = e;
+		while (b > 0 && e - b < 15 && sc_alpha(s[b - 1]))
+			b--;
+		named = 1;
+	}
 	if (e - b < 3 || e - b > 14 || !sc_upper(s[b]) || (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80)))
 		return i;
+	/* "Monzo" is no Monday, "Marcus" no March */
+	if (bank_brand(s + b, e - b))
+		return b;
 	for (size_t k = 0; k < sizeof day / sizeof day[0]; k++)
 		if (word_eq(s + b, 3, day[k]))
 			return i;
 	if (month_start(s, e, b))
 		return i;
+	/* past a comma or the account's words, only a bank's name: "Victim
+	 * a/c ...", "Joint account ..." name no bank */
+	if ((comma || strict) && !named && !bank_brand(s + b, e - b))
+		return i;
 	return b;
+}
+
+RARE static size_t bank_named_before(const unsigned char *s, size_t i)
+{
+	return bank_before(s, i, 0);
 }
 
 /* Exactly want single digits one space apart from s[i] ("9 3 0 1 2 4 5 6"),
@@ -2305,10 +2387,13 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		*start = bank_named_before(s, i);
 		return e;
 	}
-	TRY(SCRUB_BANK, "bank:account",
-	    (acct || sortc || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40))
-	        ? grouped_at(s, n, i, 8, G44, 2)
-	        : 0);
+	if ((mask & KIND_BIT(SCRUB_BANK)) &&
+	    (acct || sortc || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40)) &&
+	    (e = grouped_at(s, n, i, 8, G44, 2)) != 0) {
+		*kind = SCRUB_BANK, *rule = "bank:account";
+		*start = bank_named_before(s, i); /* "<Bank> a/c 12345678" */
+		return e;
+	}
 	/* "account 609923017": a building society's or a foreign bank's
 	 * account of 7, 9 or 10 digits, written whole after its cue */
 	if ((mask & KIND_BIT(SCRUB_BANK)) && acct && (i == 0 || !sc_alnum(s[i - 1]))) {
@@ -2327,6 +2412,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	if ((mask & KIND_BIT(SCRUB_BANK)) && (e = digits_at(s, n, i, 4)) >= 3 && e <= 4 &&
 	    ends_word(s, n, i + e, 0) && ending_before(s, i)) {
 		*kind = SCRUB_BANK, *rule = "bank:account-ending";
+		*start = bank_named_before(s, i); /* "<Bank> card ending 1234" */
 		return i + e;
 	}
 	TRY(SCRUB_DOCUMENT, "document:passport",

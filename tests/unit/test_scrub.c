@@ -872,10 +872,27 @@ Test(scrub, reference_prefix_is_no_nhs_number)
 	expect("NHS 9990000018 on file", "NHS " R("nhs-number") " on file");
 }
 
+/* issue 9 (h9-fix7p): the bank goes with its numbers past a comma or the
+ * account's cue words ("<Bank>, <sort code>", "<Name> Bank a/c ...", "<Name>
+ * Building Society account ..."); a card told by its issuer and last digits */
+Test(scrub, the_bank_before_a_comma_or_the_accounts_cue)
+{
+	expect("paid into Monzo, 04-00-04 / 87650123 weekly",
+	       "paid into " R("bank") " / " R("bank") " weekly");
+	expect("his Skipton Building Society a/c 55512340, s/c 12-21-12 ok",
+	       "his " R("bank") ", s/c " R("bank") " ok");
+	expect("his Penwith Bank acct 44002211 closed", "his " R("bank") " closed");
+	expect("used her Amex ending 3309 online", "used her " R("bank") " online");
+	/* no bank before the cue: the capitalised word is no bank's */
+	expect("Victim a/c 12345678 frozen", "Victim a/c " R("bank") " frozen");
+	expect("Joint account 87654321 opened", "Joint account " R("bank") " opened");
+	expect("Arrived, 12-34-56 12345678", "Arrived, " R("bank") " " R("bank"));
+}
+
 /* issue 9: an account or card told by its last digits */
 Test(scrub, account_by_its_last_digits)
 {
-	expect("Nationwide acct ending 5120 frozen", "Nationwide acct ending " R("bank") " frozen");
+	expect("Nationwide acct ending 5120 frozen", R("bank") " frozen");
 	expect("his card ending in 993 used", "his card ending in " R("bank") " used");
 	unchanged("The meeting ending 1430 today.");
 	unchanged("Account closed; ends 2026.");
