@@ -867,7 +867,7 @@ static int vehicle_described(const unsigned char *s, size_t n, size_t e)
  * GB driving licence number, 16 characters: surname (5, padded with 9s),
  * decade digit, month (51-62 for women), day, year digit, 2 initials (or
  * 9), a digit, 2 check characters: "MORGA753116SM9IJ", also written with
- * spaces after the surname and the date.
+ * spaces or dashes after the surname and the date ("MORGA-753116-SM9IJ").
  */
 static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 {
@@ -875,7 +875,7 @@ static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 	for (int k = 0; k < 5; k++, j++)
 		if (j >= n || !(sc_alpha(s[j]) || (k > 0 && s[j] == '9')))
 			return 0;
-	if (j < n && (s[j] == ' ' || s[j] == '\n'))
+	if (j < n && (s[j] == ' ' || s[j] == '\n' || s[j] == '-'))
 		j++;
 	if (digits_at(s, n, j, 6) != 6)
 		return 0;
@@ -885,14 +885,14 @@ static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 	if (m < 1 || m > 12 || d < 1 || d > 31)
 		return 0;
 	j += 6;
-	if (j < n && (s[j] == ' ' || s[j] == '\n'))
+	if (j < n && (s[j] == ' ' || s[j] == '\n' || s[j] == '-'))
 		j++;
 	/* the last five: 2 initials, a digit, 2 check characters, written
 	 * whole or with one space inside ("DF9 XY", "DF 9XY") */
 	unsigned char c[5];
 	int gap = 0;
 	for (int k = 0; k < 5; k++, j++) {
-		if (k > 0 && !gap && j + 1 < n && s[j] == ' ' && sc_alnum(s[j + 1]))
+		if (k > 0 && !gap && j + 1 < n && (s[j] == ' ' || s[j] == '-') && sc_alnum(s[j + 1]))
 			gap = 1, j++;
 		if (j >= n)
 			return 0;
@@ -1310,13 +1310,13 @@ static const struct {
 	{"at", CUE_AT}, {"bank", CUE_SORT}, {"birth", CUE_DOB}, {"birthday", CUE_DOB},
 	{"born", CUE_DOB}, {"car", CUE_VEH}, {"card", CUE_PASS}, {"cards", CUE_PASS},
 	{"contact", CUE_TEL},
-	{"discord", CUE_PLAT},
+	{"discord", CUE_PLAT}, {"dl", CUE_PASS}, {"dvla", CUE_PASS},
 	{"dob", CUE_DOB}, {"driven", CUE_VEH}, {"drives", CUE_VEH}, {"driving", CUE_VEH},
 	{"drove", CUE_VEH}, {"facebook", CUE_PLAT}, {"fb", CUE_PLAT}, {"gamertag", CUE_PLAT},
 	{"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL}, {"identity", CUE_PASS},
 	{"ig", CUE_PLAT},
 	{"index", CUE_VEH}, {"insta", CUE_PLAT}, {"instagram", CUE_PLAT}, {"kik", CUE_PLAT},
-	{"landline", CUE_TEL}, {"lorry", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
+	{"landline", CUE_TEL}, {"licence", CUE_PASS}, {"license", CUE_PASS}, {"lorry", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
 	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH},
 	{"motorbike", CUE_VEH}, {"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL},
 	{"no", CUE_TEL}, {"num", CUE_TEL}, {"number", CUE_TEL}, {"passport", CUE_PASS},
@@ -2304,7 +2304,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		unsigned char nx = i + L < n ? s[i + L] : 0;
 		int sep = nx == ' ' || nx == '-' || nx == '.';
 		if (!((L <= 5 && sc_digit(nx)) || (L == 2 && sep) || (L == 3 && nx == ' ') ||
-		      (L == 5 && nx == ' ') ||
+		      (L == 5 && (nx == ' ' || nx == '-')) ||
 		      (L == 1 && nx == ' ' && (near(cx, CUE_VEH, i) || near(cx, CUE_PASS, i)))))
 			goto dates;
 		/* Most words of two, three or five letters are followed by a

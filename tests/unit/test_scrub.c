@@ -889,6 +889,20 @@ Test(scrub, the_bank_before_a_comma_or_the_accounts_cue)
 	expect("Arrived, 12-34-56 12345678", "Arrived, " R("bank") " " R("bank"));
 }
 
+/* issue 9 (h9-fix7p): a driving licence of any country after its cue (the
+ * issuing country's letters, then digits), a Northern Irish one of 8 digits,
+ * a GB one written with dashes */
+Test(scrub, driving_licences_foreign_northern_irish_and_dashed)
+{
+	expect("Driving licence (Bulgarian) BG 4410287 3 seen", "Driving licence (Bulgarian) " R("document") " seen");
+	expect("holds a Lithuanian driving licence LT 30918274.", "holds a Lithuanian driving licence " R("document") ".");
+	expect("NI licence 52719034 checked", "NI licence " R("document") " checked");
+	expect("DL: TREVA-804127-JM9QX", "DL: " R("document"));
+	expect("DVLA hold 44820173 for him", "DVLA hold " R("document") " for him");
+	/* a probation licence's conditions and dates are no number */
+	unchanged("Licence conditions: curfew 21:00-07:00 from 12 03 2026, condition 8.");
+}
+
 /* issue 9: an account or card told by its last digits */
 Test(scrub, account_by_its_last_digits)
 {
