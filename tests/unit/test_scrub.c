@@ -1068,7 +1068,7 @@ static void expect_with(scrubber *s, const char *in, const char *want)
 {
 	char *out;
 	cr_assert_eq(scrub_text(s, in, strlen(in), G, 0, &out, NULL), 0);
-	cr_assert_str_eq(out, want, "in:   %s", in);
+	cr_assert_str_eq(out, want, "in:   %s\n  got:  %s", in, out);
 	free(out);
 }
 
@@ -1104,6 +1104,33 @@ Test(scrub, withheld_address_without_a_street_type_goes_by_its_street_too)
 	expect_with(s, "exclusion zone to cover Fernlea Bank and her work",
 	            "exclusion zone to cover " R("address") " and her work");
 	expect_with(s, "Seen at 27 Fernlea Bank.", "Seen at " R("address") ".");
+	scrubber_free(s);
+}
+
+/* issue 9 (h9-fix7p): a listed school or other place goes by its own name
+ * too, as notes shorten it: its institution and school words left off the
+ * end, a town after them; a name of common words only where it reads as a
+ * name; a common word left of a name ("City" of "City Academy") only capitalised. */
+Test(scrub, a_listed_school_goes_by_its_short_names)
+{
+	static const struct scrub_value v[] = {
+		{"Kestrelmoor Church Primary School", SCRUB_PLACE, CANON_TEXT},
+		{"St Ebba's RC High School", SCRUB_PLACE, CANON_TEXT},
+		{"Quarrytown Academy Exampleby", SCRUB_PLACE, CANON_TEXT},
+		{"Little Acorns Nursery", SCRUB_PLACE, CANON_TEXT},
+		{"City Academy", SCRUB_PLACE, CANON_TEXT},
+	};
+	struct scrub_spec spec = {.values = v, .n_values = sizeof v / sizeof v[0]};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "Dad turned up at Kestrelmoor today.",
+	            "Dad turned up at " R("place") " today.");
+	expect_with(s, "Ruby (Kestrelmoor Primary) said", "Ruby (" R("place") ") said");
+	expect_with(s, "Children: Sol (12, St Ebba's), Mo (9)", "Children: Sol (12, " R("place") "), Mo (9)");
+	expect_with(s, "Referral from Quarrytown Academy, 3 May.", "Referral from " R("place") ", 3 May.");
+	expect_with(s, "She started at Little Acorns in May", "She started at " R("place") " in May");
+	/* common words where no name is, and a school's kind alone, stay */
+	expect_with(s, "in the city centre; the academy year", "in the city centre; the academy year");
 	scrubber_free(s);
 }
 
