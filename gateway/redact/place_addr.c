@@ -905,8 +905,76 @@ RARE static long trailing_aside(struct scan *sc, long last)
 	return last;
 }
 
+/* Words naming a part of a workplace or institution ("revenues team",
+ * "Jubilee wing", "ground ops", "Treforest depot"): sorted, any case. */
+static int work_part_word(const struct scan *sc, const struct tok *w)
+{
+	static const char *const P[] = {
+		"admin", "bakery", "branch", "building", "campus", "canteen", "cargo", "crew",
+		"crews", "department", "depot", "desk", "dept", "division", "faculty", "floor",
+		"garage", "kitchen", "lab", "laboratory", "office", "ops", "pharmacy", "reception",
+		"site", "store", "team", "unit", "ward", "warehouse", "wing", "yard",
+	};
+	size_t n = w->end - w->start;
+	if (w->type != T_WORD)
+		return 0;
+	for (size_t k = 0; k < sizeof P / sizeof P[0]; k++)
+		if (strlen(P[k]) == n && strncasecmp((const char *)sc->s + w->start, P[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where a place's name goes on past the rule that found it: "of" and
+ * capitalised words after an institution word ("<Name> University, School
+ * of Engineering", "<Name> School of Motoring"); after a comma, the part of
+ * it that someone works in, up to four words on the line ending in a word
+ * for a part and then the clause ("<Firm>, revenues team, <Hall>", "<Name>
+ * Hospital, ward 4", "<Airport>, <Airline> cargo"). Returns the new end.
+ */
+RARE static long place_tail(const struct scan *sc, long e)
+{
+	const struct tok *last = T(sc, e - 1), *x = T(sc, e);
+	if ((last->cls & (C_INST | C_INSTC)) && (last->f & F_CAP) && is_word(x, W_OF) &&
+	    !(x->f & F_NL) && place_town_word(T(sc, e + 1)) && !(T(sc, e + 1)->f & F_NL)) {
+		long k = e + 1;
+		while (k < e + 5 && place_town_word(T(sc, k)) && !(T(sc, k)->f & F_NL))
+			k++;
+		e = k;
+	}
+	for (int r = 0; r < 2; r++) {
+		if (!is_punct(T(sc, e), ',') || (T(sc, e + 1)->f & F_NL))
+			return e;
+		long k = e + 1, part = 0;
+		for (; k < e + 5; k++) {
+			const struct tok *w = T(sc, k);
+			if (w->type == T_END || (k > e + 1 && (w->f & F_NL)) ||
+			    !(w->type == T_WORD || w->type == T_NUM) ||
+			    (w->type == T_WORD &&
+			     (w->cls & (C_PRON | C_BE | C_TITLE | C_DAY | C_MON | C_DET | C_CONJ | C_FUNC |
+					C_PREP | C_KIN))))
+				break;
+			if (work_part_word(sc, w))
+				part = k + 1;
+		}
+		const struct tok *z = T(sc, part);
+		if (part == 0 || !(z->type == T_END || (z->f & F_NL) || is_punct(z, '.') ||
+				   is_punct(z, ',') || is_punct(z, ';') || is_punct(z, ')')))
+			return e;
+		e = part;
+		/* "<Council>, revenues team, Civic Centre": a building after the part */
+		if (is_punct(T(sc, e), ',') && (T(sc, e + 1)->f & F_CAP) &&
+		    (T(sc, e + 2)->cls & (C_INST | C_BLD)) && !(T(sc, e + 2)->f & F_NL) &&
+		    !(T(sc, e + 1)->f & F_NL) &&
+		    (T(sc, e + 3)->type == T_END || (T(sc, e + 3)->f & F_NL) || is_punct(T(sc, e + 3), '.')))
+			return e + 3;
+	}
+	return e;
+}
+
 static void emit_place(struct scan *sc, long a, long e, const char *rule)
 {
+	e = place_tail(sc, e);
 	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_PLACE, rule);
 	sc->skip_place = e;
 }

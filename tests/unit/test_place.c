@@ -1771,3 +1771,20 @@ Test(place, someone_moving_in_is_no_whereabouts)
 	expect_none("Lodger Bartek moved in yesterday.", PLACE_F_LOCATION);
 	expect_sentence("She moves in on the 9th.", SCRUB_LOCATION);
 }
+
+/* issue 9 (h9-fix7p): a place's name goes on past its institution word with
+ * "of" ("School of Engineering"), and after a comma the part of it someone
+ * works in ("revenues team", "ward 4") goes with it; a clause after the
+ * comma that names no part stays. */
+Test(place, a_workplace_takes_its_faculty_and_the_part_after_a_comma)
+{
+	expect_span("Her husband is a lecturer at Tolworth University, School of Marine Studies. He", 0,
+		    SCRUB_PLACE, "Tolworth University, School of Marine Studies");
+	expect_span("He is an instructor (Brantley School of Motoring), and", 0, SCRUB_PLACE,
+		    "Brantley School of Motoring");
+	expect_span("She works at Hexley Foods, night shift packing team.\nNext", 0, SCRUB_PLACE,
+		    "Hexley Foods, night shift packing team");
+	expect_span("He works at Brockwell Hospital, ward 12, as a porter.", 0, SCRUB_PLACE,
+		    "Brockwell Hospital, ward 12");
+	expect_span("She works at Hexley Foods, which she enjoys.", 0, SCRUB_PLACE, "Hexley Foods");
+}
