@@ -1895,6 +1895,17 @@ RARE static size_t profile_name_after(const unsigned char *s, size_t n, size_t j
 	if (words < 2)
 		return 0;
 	unsigned char z = e < n ? s[e] : 0;
+	/* "Facebook Jo Price (Jojo) has posted": the profile's own nickname in
+	 * brackets, one word, goes with it */
+	if (!paren && z == ' ' && e + 3 < n && s[e + 1] == '(' && sc_upper(s[e + 2])) {
+		size_t q = e + 2;
+		while (q < n && q - e < 20 && (sc_alnum(s[q]) || s[q] == '_' || s[q] == '.'))
+			q++;
+		if (q < n && s[q] == ')') {
+			*start = a;
+			return q + 1;
+		}
+	}
 	if (paren ? z != ')' : !(z == 0 || z == '.' || z == ';' || z == ',' || z == '\n' || z == ')'))
 		return 0;
 	*start = a;

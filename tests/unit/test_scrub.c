@@ -903,6 +903,17 @@ Test(scrub, driving_licences_foreign_northern_irish_and_dashed)
 	unchanged("Licence conditions: curfew 21:00-07:00 from 12 03 2026, condition 8.");
 }
 
+/* issue 9 (h9-fix7p): a profile's name after its platform takes the
+ * nickname in brackets after it */
+Test(scrub, a_profile_name_takes_its_bracketed_nickname)
+{
+	expect("Dad's Facebook Tom Harker (Tommo) has posted again",
+	       "Dad's Facebook " R("handle") " has posted again");
+	expect("his Facebook Tom Harker. Then", "his Facebook " R("handle") ". Then");
+	/* brackets of more than one word are a remark, not the name */
+	expect("his Facebook Tom Harker (not sure) posted", "his Facebook " R("name") " (not sure) posted");
+}
+
 /* issue 9: an account or card told by its last digits */
 Test(scrub, account_by_its_last_digits)
 {
