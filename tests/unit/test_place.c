@@ -1788,3 +1788,13 @@ Test(place, a_workplace_takes_its_faculty_and_the_part_after_a_comma)
 		    "Brockwell Hospital, ward 12");
 	expect_span("She works at Hexley Foods, which she enjoys.", 0, SCRUB_PLACE, "Hexley Foods");
 }
+
+/* issue 9 (h9-fix7p): a house named by an old building's word ("The Old
+ * Forge", "The Rectory") and its village, with no number or street */
+Test(place, a_house_named_after_an_old_building_and_its_village)
+{
+	expect_span("Her hosts were at The Old Forge, Kelsby; she left them.", 0, SCRUB_ADDRESS,
+		    "The Old Forge, Kelsby");
+	expect_span("He stays at Yew Tree Bungalow, Kelsby.", 0, SCRUB_ADDRESS,
+		    "Yew Tree Bungalow, Kelsby");
+}
