@@ -906,7 +906,7 @@ RARE static long trailing_aside(struct scan *sc, long last)
 }
 
 /* Words naming a part of a workplace or institution ("revenues team",
- * "Jubilee wing", "ground ops", "Treforest depot"): sorted, any case. */
+ * "east wing", "ground ops", "Kelsby depot"): sorted, any case. */
 static int work_part_word(const struct scan *sc, const struct tok *w)
 {
 	static const char *const P[] = {

@@ -545,9 +545,9 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 }
 
 /*
- * A listed place's own name, as notes shorten it: "Welldon Park" and
- * "Welldon Park Primary" of "Welldon Park Primary School", "St Anne's" of
- * "St Anne's RC Primary", "Hillcrest Academy" of "Hillcrest Academy
+ * A listed place's own name, as notes shorten it: "Brackwater Park" and
+ * "Brackwater Park Primary" of "Brackwater Park Primary School", "St Anne's" of
+ * "St Anne's RC Primary", "Kelsby Vale Academy" of "Kelsby Vale Academy
  * Bristol" (a town after the last institution word). Words read as a
  * school's or an institution's kind (lexicon.h LEX_INSTITUTION, and the
  * school words below) are taken off the end one by one, each shorter form

@@ -726,7 +726,7 @@ static int car_word(const unsigned char *w, size_t n)
 }
 
 /* Words that may stand between a car's make and its plate without naming
- * a car themselves: its body and trim ("estate", "5 series", "E-class"),
+ * a car themselves: its body and trim ("estate", "5 series", "C-class"),
  * and the cue and partial words of the plate ("reg begins", "plate no").
  * Sorted, any case. */
 static const char *const CAR_BODY[] = {
@@ -742,7 +742,7 @@ static const char *const PLATE_CUE[] = {
  * Rover", "Range Rover", "Alfa Romeo" by "alfa") */
 static const char *const MAKE_FIRST[] = {"land", "range"};
 
-/* The word ending at e (letters and digits, a hyphen inside: "E-class"):
+/* The word ending at e (letters and digits, a hyphen inside: "C-class"):
  * its start, or e when there is none or it is glued to more text. */
 static size_t car_word_back(const unsigned char *s, size_t e)
 {
@@ -760,7 +760,7 @@ static size_t car_word_back(const unsigned char *s, size_t e)
  * KR13 XYF", "silver Audi A3 GF19 PTE", "Peugeot 308 estate, reg begins
  * HN18", "Kia Rio (grey), plate ...": up to 5 words, one space apart, each
  * a colour or make, a capitalised word, a short model code ("A3", "500"),
- * a body word ("estate", "E-class"); between them and the plate a comma,
+ * a body word ("estate", "C-class"); between them and the plate a comma,
  * a few words in brackets and the plate's cue. At least one word is a colour
  * or make; the car is then told by the whole phrase, so it goes with the
  * registration. Returns where the description starts, or i when there is none.

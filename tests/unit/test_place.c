@@ -1782,11 +1782,11 @@ Test(place, a_workplace_takes_its_faculty_and_the_part_after_a_comma)
 		    SCRUB_PLACE, "Tolworth University, School of Marine Studies");
 	expect_span("He is an instructor (Brantley School of Motoring), and", 0, SCRUB_PLACE,
 		    "Brantley School of Motoring");
-	expect_span("She works at Hexley Foods, night shift packing team.\nNext", 0, SCRUB_PLACE,
-		    "Hexley Foods, night shift packing team");
+	expect_span("She works at Ormbrook Foods, night shift packing team.\nNext", 0, SCRUB_PLACE,
+		    "Ormbrook Foods, night shift packing team");
 	expect_span("He works at Brockwell Hospital, ward 12, as a porter.", 0, SCRUB_PLACE,
 		    "Brockwell Hospital, ward 12");
-	expect_span("She works at Hexley Foods, which she enjoys.", 0, SCRUB_PLACE, "Hexley Foods");
+	expect_span("She works at Ormbrook Foods, which she enjoys.", 0, SCRUB_PLACE, "Ormbrook Foods");
 }
 
 /* issue 9 (h9-fix7p): a house named by an old building's word ("The Old

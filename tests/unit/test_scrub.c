@@ -907,11 +907,11 @@ Test(scrub, driving_licences_foreign_northern_irish_and_dashed)
  * nickname in brackets after it */
 Test(scrub, a_profile_name_takes_its_bracketed_nickname)
 {
-	expect("Dad's Facebook Tom Harker (Tommo) has posted again",
+	expect("Dad's Facebook Ned Quillby (Quilly) has posted again",
 	       "Dad's Facebook " R("handle") " has posted again");
-	expect("his Facebook Tom Harker. Then", "his Facebook " R("handle") ". Then");
+	expect("his Facebook Ned Quillby. Then", "his Facebook " R("handle") ". Then");
 	/* brackets of more than one word are a remark, not the name */
-	expect("his Facebook Tom Harker (not sure) posted", "his Facebook " R("name") " (not sure) posted");
+	expect("his Facebook Ned Quillby (not sure) posted", "his Facebook " R("name") " (not sure) posted");
 }
 
 /* issue 9: an account or card told by its last digits */
