@@ -1812,6 +1812,17 @@ static void try_work(struct scan *sc, long p)
 	    (t->id == W_EMPLOYMENT && is_punct(T(sc, j), ':'))) {
 		/* "her place of work (...)", "Employment: ..." */
 		const struct tok *x = T(sc, j);
+		/* "Husband's workplace (as she gave it): <Firm>": a remark in
+		 * brackets between the label and its colon */
+		if (is_punct(x, '(') && !(x->f & F_NL)) {
+			long k = j + 1;
+			while (k < j + 10 && !is_punct(T(sc, k), ')') && !(T(sc, k)->f & F_NL) &&
+			       T(sc, k)->type != T_END)
+				k++;
+			if (is_punct(T(sc, k), ')') && is_punct(T(sc, k + 1), ':') &&
+			    (T(sc, k + 2)->f & F_CAP) && !(T(sc, k + 2)->f & F_NL))
+				j = k + 1, x = T(sc, j);
+		}
 		if (x->type == T_PUNCT && strchr(",:-(", x->ch))
 			j++;
 		else if (is_word(x, W_IS) || is_word(x, W_WAS))

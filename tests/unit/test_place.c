@@ -1798,3 +1798,12 @@ Test(place, a_house_named_after_an_old_building_and_its_village)
 	expect_span("He stays at Yew Tree Bungalow, Kelsby.", 0, SCRUB_ADDRESS,
 		    "Yew Tree Bungalow, Kelsby");
 }
+
+/* issue 9 (h9-fix7p): a remark in brackets between a workplace's label and
+ * its colon */
+Test(place, a_workplace_label_with_a_remark_before_its_colon)
+{
+	expect_span("Husband's workplace (as she gave it): Ormbrook Foods, Kelsby.", 0, SCRUB_PLACE,
+		    "Ormbrook Foods, Kelsby");
+	expect_span("Her employer (she says): Quillan Produce.", 0, SCRUB_PLACE, "Quillan Produce");
+}
