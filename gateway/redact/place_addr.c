@@ -2251,6 +2251,24 @@ RARE static void house_no_alone(struct scan *sc, long p)
 	sc->skip_addr = e;
 }
 
+/* Is the token before p (a ':' between allowed) the word "code" after
+ * "practice" or "ODS", and p one capital and five digits? */
+RARE static int ods_code_label(const struct scan *sc, long p)
+{
+	const unsigned char *d = sc->s + T(sc, p)->start;
+	for (int k = 1; k < 6; k++)
+		if (!is_digit(d[k]))
+			return 0;
+	long c = p - 1 - is_punct(T(sc, p - 1), ':');
+	const struct tok *w = T(sc, c), *l = T(sc, c - 1);
+	if (w->type != T_WORD || w->end - w->start != 4 ||
+	    strncasecmp((const char *)sc->s + w->start, "code", 4) != 0 || l->type != T_WORD)
+		return 0;
+	size_t n = l->end - l->start;
+	return (n == 8 && strncasecmp((const char *)sc->s + l->start, "practice", 8) == 0) ||
+	       (n == 3 && strncasecmp((const char *)sc->s + l->start, "ods", 3) == 0);
+}
+
 void place_addresses(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -2271,6 +2289,8 @@ void place_addresses(struct scan *sc, long p)
 		role_school(sc, p);
 	/* "ODS B85612", "(ODS C84044)": a GP practice's NHS code, named by its
 	 * label wherever it stands (a letterhead, after a street) */
+	/* "ODS B85612", "(ODS C84044)": a GP practice's NHS code, named by its
+	 * label wherever it stands (a letterhead, after a street) */
 	if (t->type == T_WORD && (t->f & F_UPPER) && t->end - t->start == 3 &&
 	    memcmp(sc->s + t->start, "ODS", 3) == 0 && p >= sc->skip_place) {
 		const struct tok *c = T(sc, p + 1);
@@ -2282,6 +2302,11 @@ void place_addresses(struct scan *sc, long p)
 		if (code)
 			emit_place(sc, p + 1, p + 2, "place:gp");
 	}
+	/* "Practice code C82044", "ODS code: C84044": the same code by the
+	 * practice's other label, decided at the code */
+	if (t->type == T_WORD && t->end - t->start == 6 && sc->s[t->start] >= 'A' &&
+	    sc->s[t->start] <= 'Z' && p >= sc->skip_place && !(t->f & F_NL) && ods_code_label(sc, p))
+		emit_place(sc, p, p + 1, "place:gp");
 	/* "Dara (6), Holy Trinity PS;": decided at the age */
 	if (t->type == T_NUM && p >= sc->skip_place &&
 	    (is_punct(T(sc, p + 1), ')') || is_punct(T(sc, p + 1), ',')))

@@ -985,6 +985,11 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 		if (!more && L == 1 && g == 0 && nd == 7 && j < n && sc_upper(s[j]) &&
 		    ends_word(s, n, j + 1, 1))
 			return j + 1;
+		/* "CA48201KQ": two capitals, five digits and two capitals (an
+		 * Italian identity card, and others of that shape) */
+		if (!more && L == 2 && g == 0 && nd >= 5 && nd <= 7 && j + 1 < n && sc_upper(s[j]) &&
+		    sc_upper(s[j + 1]) && ends_word(s, n, j + 2, 1))
+			return j + 2;
 		if (!more)
 			return (nd >= lo && !(L == 0 && nd == 8 && g > 0)) && ends_word(s, n, j, 1)
 			           ? j

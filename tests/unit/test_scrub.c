@@ -914,6 +914,14 @@ Test(scrub, a_profile_name_takes_its_bracketed_nickname)
 	expect("his Facebook Ned Quillby (not sure) posted", "his Facebook " R("name") " (not sure) posted");
 }
 
+/* issue 9 (h9-fix7p): an identity card of two capitals, digits and two
+ * capitals after its cue */
+Test(scrub, identity_cards_with_letters_after_the_digits)
+{
+	expect("Her Italian ID card CB73015RT is with him.", "Her Italian ID card " R("document") " is with him.");
+	unchanged("Room CB73015 booked, ward CB7 RT.");
+}
+
 /* issue 9: an account or card told by its last digits */
 Test(scrub, account_by_its_last_digits)
 {
