@@ -266,12 +266,25 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 	 * "Rose Cottage\nMain Street" */
 	if (is_punct(T(sc, a - 1), ',') || (T(sc, a)->f & F_NL)) {
 		long j = is_punct(T(sc, a - 1), ',') ? a - 2 : a - 1;
+		int found = 0;
 		for (long k = 3; k >= 1; k--)
 			if (j - k >= sc->skip_addr && j - k >= sc->ntok - BACK &&
 			    street_at(sc, j - k, M_FLAT) == j + 1) {
-				a = j - k;
+				a = j - k, found = 1;
 				break;
 			}
+		/* "the Seaview guesthouse, 12 Marine Parade": a named building
+		 * with its kind in lower case */
+		const struct tok *kind = T(sc, j);
+		if (!found && is_punct(T(sc, a - 1), ',') && kind->type == T_WORD &&
+		    (kind->f & F_LOWER) && (kind->cls & C_BLD) && !(kind->f & F_NL)) {
+			long m = 0;
+			while (m < 3 && j - 1 - m >= sc->skip_addr && j - 1 - m >= sc->ntok - BACK &&
+			       place_town_word(T(sc, j - 1 - m)) && !(T(sc, j - m)->f & F_NL))
+				m++;
+			if (m > 0)
+				a = j - m;
+		}
 	}
 	a = house_name(sc, a);
 	int caps = 1;
@@ -598,6 +611,15 @@ static void try_bare_street(struct scan *sc, long p)
 		return;
 	if (e) {
 		emit_address(sc, p, e, "addr:street");
+		return;
+	}
+	/* "at his mum's, Holly Lodge, <Town>": a named house or street right
+	 * after someone's home, read as after "at" */
+	const struct tok *kin = T(sc, p - 2);
+	if (is_punct(T(sc, p - 1), ',') && kin->type == T_WORD && (kin->f & F_POSS) &&
+	    (kin->cls & C_KIN) && !(T(sc, p)->f & F_NL) && (e = street_at(sc, p, M_PREP)) != 0 &&
+	    !police_station_at(sc, e)) {
+		emit_address(sc, p, e, "addr:kin-house");
 		return;
 	}
 	/* "the Ashdown Court flats", "the Grange Park estate" */

@@ -1816,3 +1816,15 @@ Test(place, a_practice_code_after_its_label)
 	expect_span("ODS code: K84302 on file", 0, SCRUB_PLACE, "K84302");
 	expect_none("The voucher code K84302 expired.", 0);
 }
+
+/* issue 9 (h9-fix7p): a named house right after someone's home ("at his
+ * mum's, <House>, <Town>"), and a named building whose kind is in lower case
+ * before its street address ("the <Name> guesthouse, 12 <Street>") */
+Test(place, a_named_house_after_someones_home_or_before_its_street)
+{
+	expect_span("Uncle is at his mum's, Quill Lodge, Kelsby.", 0, SCRUB_ADDRESS, "Quill Lodge, Kelsby");
+	expect_span("They stayed at the Brightwater guesthouse, 12 Holm Parade.", 0, SCRUB_ADDRESS,
+		    "Brightwater guesthouse, 12 Holm Parade");
+	/* a lower-case word before the building's kind names nothing */
+	expect_span("They sold the big house, 4 Holm Street, in May.", 0, SCRUB_ADDRESS, "4 Holm Street");
+}
