@@ -615,6 +615,36 @@ static int ending_before(const unsigned char *s, size_t i)
 	return word_before(s, e, &b) && (IN(s + b, e - 1 - b, OWNER) || bank_brand(s + b, e - 1 - b));
 }
 
+/* The word ending before s[e] past one to three spaces, ':' or '.' ("no.
+ * ", "badge: "): its start in *b, its end in *we; 0 when none. */
+static int word_back_punct(const unsigned char *s, size_t e, size_t *b, size_t *we)
+{
+	size_t k = e;
+	while (k > 0 && e - k < 3 && (s[k - 1] == ' ' || s[k - 1] == ':' || s[k - 1] == '.'))
+		k--;
+	if (k == e || k == 0 || !sc_alpha(s[k - 1]))
+		return 0;
+	*we = k;
+	while (k > 0 && *we - k < 12 && sc_alpha(s[k - 1]))
+		k--;
+	if (k > 0 && sc_alnum(s[k - 1]))
+		return 0;
+	*b = k;
+	return 1;
+}
+
+/* "badge", "badge no.", "badge number:" just before s[i] */
+static int badge_before(const unsigned char *s, size_t i)
+{
+	size_t b, e;
+	if (i == 0 || s[i - 1] != ' ' || !word_back_punct(s, i, &b, &e))
+		return 0;
+	if ((word_eq(s + b, e - b, "no") || word_eq(s + b, e - b, "number")) &&
+	    !word_back_punct(s, b, &b, &e))
+		return 0;
+	return word_eq(s + b, e - b, "badge");
+}
+
 RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
 {
 	int up = 1;
@@ -2423,6 +2453,13 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	TRY(SCRUB_BANK, "bank:account",
 	    (acct || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40)) ? single_digits_at(s, n, i, 8)
 	                                                                : 0);
+	/* "PH badge 4471", "taxi badge no. 0932": a driver's licence badge
+	 * names him as a plate does */
+	if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && (e = digits_at(s, n, i, 7)) >= 3 && e <= 6 &&
+	    ends_word(s, n, i + e, 0) && badge_before(s, i)) {
+		*kind = SCRUB_DOCUMENT, *rule = "document:badge";
+		return i + e;
+	}
 	/* "acct ending 4471", "card ending in 0932": the last digits of an
 	 * account or card still tell it apart */
 	if ((mask & KIND_BIT(SCRUB_BANK)) && (e = digits_at(s, n, i, 4)) >= 3 && e <= 4 &&

@@ -922,6 +922,15 @@ Test(scrub, identity_cards_with_letters_after_the_digits)
 	unchanged("Room CB73015 booked, ward CB7 RT.");
 }
 
+/* issue 9 (h9-fix7p): a taxi driver's badge number after "badge" (and
+ * "no.", "number", a colon) */
+Test(scrub, a_drivers_badge_number)
+{
+	expect("his PH badge 7203, hackney", "his PH badge " R("document") ", hackney");
+	expect("Taxi badge no. 04417 checked.", "Taxi badge no. " R("document") " checked.");
+	unchanged("He has badge 3 for swimming and a badge of 12 stars.");
+}
+
 /* issue 9: an account or card told by its last digits */
 Test(scrub, account_by_its_last_digits)
 {
