@@ -273,7 +273,7 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 				a = j - k, found = 1;
 				break;
 			}
-		/* "the Seaview guesthouse, 12 Marine Parade": a named building
+		/* "the Brightwater guesthouse, 12 Holm Parade": a named building
 		 * with its kind in lower case */
 		const struct tok *kind = T(sc, j);
 		if (!found && is_punct(T(sc, a - 1), ',') && kind->type == T_WORD &&

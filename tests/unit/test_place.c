@@ -1812,7 +1812,7 @@ Test(place, a_workplace_label_with_a_remark_before_its_colon)
  * code", a colon allowed; a code after another word stays */
 Test(place, a_practice_code_after_its_label)
 {
-	expect_span("GP Dr Pell, Kelsby Surgery. Practice code D91027.", 0, SCRUB_PLACE, "D91027");
+	expect_span("GP Dr Oxenholt, Kelsby Surgery. Practice code D91027.", 0, SCRUB_PLACE, "D91027");
 	expect_span("ODS code: K84302 on file", 0, SCRUB_PLACE, "K84302");
 	expect_none("The voucher code K84302 expired.", 0);
 }
