@@ -986,7 +986,7 @@ RARE static long place_tail(const struct scan *sc, long e)
 		e = part;
 		/* "<Council>, revenues team, Civic Centre": a building after the part */
 		if (is_punct(T(sc, e), ',') && (T(sc, e + 1)->f & F_CAP) &&
-		    (T(sc, e + 2)->cls & (C_INST | C_BLD)) && !(T(sc, e + 2)->f & F_NL) &&
+		    (T(sc, e + 2)->cls & (C_INST | C_INSTC | C_INSTM | C_BLD)) && !(T(sc, e + 2)->f & F_NL) &&
 		    !(T(sc, e + 1)->f & F_NL) &&
 		    (T(sc, e + 3)->type == T_END || (T(sc, e + 3)->f & F_NL) || is_punct(T(sc, e + 3), '.')))
 			return e + 3;
@@ -2052,8 +2052,14 @@ static void work_extent(struct scan *sc, long j, int how)
 	 * agency of the partnership, named as agencies are */
 	{
 		unsigned id = T(sc, last - 1)->id;
+		/* but a council as someone's employer, with the part of it he
+		 * works in or after an employment label, is his workplace:
+		 * "works at <Town> Council, parks team", "Employment: <Town>
+		 * Council (revenues)" */
+		int part = id == W_COUNCIL && !role &&
+			   (label || place_tail(sc, last) != last || trailing_aside(sc, last) != last);
 		if ((id == W_POLICE || id == W_COUNCIL || id == W_CONSTABULARY) &&
-		    !(T(sc, last - 1)->f & F_LOWER))
+		    !(T(sc, last - 1)->f & F_LOWER) && !part)
 			return;
 	}
 	/* "Teesport Logistics, Grangetown - start date": the town after a

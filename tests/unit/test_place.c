@@ -1828,3 +1828,17 @@ Test(place, a_named_house_after_someones_home_or_before_its_street)
 	/* a lower-case word before the building's kind names nothing */
 	expect_span("They sold the big house, 4 Holm Street, in May.", 0, SCRUB_ADDRESS, "4 Holm Street");
 }
+
+/* issue 9 (h9-fix7p): a council as someone's employer, with the part of it
+ * they work in or after an employment label, is a workplace; the council
+ * named alone stays an agency */
+Test(place, a_council_as_an_employer_with_the_part_worked_in)
+{
+	expect_span("Husband works at Kelsby Council, grounds team.", 0, SCRUB_PLACE,
+		    "Kelsby Council, grounds team");
+	expect_span("PoP employment: Kelsby Council, refuse crews.", 0, SCRUB_PLACE,
+		    "Kelsby Council, refuse crews");
+	expect_span("Victim's employer: Kelsby Council, benefits team, Civic Centre.", 0, SCRUB_PLACE,
+		    "Kelsby Council, benefits team, Civic Centre");
+	expect_none("She works for Kelsby Council.", 0);
+}
