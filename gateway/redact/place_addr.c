@@ -266,12 +266,25 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 	 * "Rose Cottage\nMain Street" */
 	if (is_punct(T(sc, a - 1), ',') || (T(sc, a)->f & F_NL)) {
 		long j = is_punct(T(sc, a - 1), ',') ? a - 2 : a - 1;
+		int found = 0;
 		for (long k = 3; k >= 1; k--)
 			if (j - k >= sc->skip_addr && j - k >= sc->ntok - BACK &&
 			    street_at(sc, j - k, M_FLAT) == j + 1) {
-				a = j - k;
+				a = j - k, found = 1;
 				break;
 			}
+		/* "the Brightwater guesthouse, 12 Holm Parade": a named building
+		 * with its kind in lower case */
+		const struct tok *kind = T(sc, j);
+		if (!found && is_punct(T(sc, a - 1), ',') && kind->type == T_WORD &&
+		    (kind->f & F_LOWER) && (kind->cls & C_BLD) && !(kind->f & F_NL)) {
+			long m = 0;
+			while (m < 3 && j - 1 - m >= sc->skip_addr && j - 1 - m >= sc->ntok - BACK &&
+			       place_town_word(T(sc, j - 1 - m)) && !(T(sc, j - m)->f & F_NL))
+				m++;
+			if (m > 0)
+				a = j - m;
+		}
 	}
 	a = house_name(sc, a);
 	int caps = 1;
@@ -600,6 +613,15 @@ static void try_bare_street(struct scan *sc, long p)
 		emit_address(sc, p, e, "addr:street");
 		return;
 	}
+	/* "at his mum's, Holly Lodge, <Town>": a named house or street right
+	 * after someone's home, read as after "at" */
+	const struct tok *kin = T(sc, p - 2);
+	if (is_punct(T(sc, p - 1), ',') && kin->type == T_WORD && (kin->f & F_POSS) &&
+	    (kin->cls & C_KIN) && !(T(sc, p)->f & F_NL) && (e = street_at(sc, p, M_PREP)) != 0 &&
+	    !police_station_at(sc, e)) {
+		emit_address(sc, p, e, "addr:kin-house");
+		return;
+	}
 	/* "the Ashdown Court flats", "the Grange Park estate" */
 	e = street_at(sc, p, M_PREP);
 	if (e && house_name(sc, p) != p) {
@@ -905,8 +927,76 @@ RARE static long trailing_aside(struct scan *sc, long last)
 	return last;
 }
 
+/* Words naming a part of a workplace or institution ("revenues team",
+ * "east wing", "ground ops", "Kelsby depot"): sorted, any case. */
+static int work_part_word(const struct scan *sc, const struct tok *w)
+{
+	static const char *const P[] = {
+		"admin", "bakery", "branch", "building", "campus", "canteen", "cargo", "crew",
+		"crews", "department", "depot", "desk", "dept", "division", "faculty", "floor",
+		"garage", "kitchen", "lab", "laboratory", "office", "ops", "pharmacy", "reception",
+		"site", "store", "team", "unit", "ward", "warehouse", "wing", "yard",
+	};
+	size_t n = w->end - w->start;
+	if (w->type != T_WORD)
+		return 0;
+	for (size_t k = 0; k < sizeof P / sizeof P[0]; k++)
+		if (strlen(P[k]) == n && strncasecmp((const char *)sc->s + w->start, P[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where a place's name goes on past the rule that found it: "of" and
+ * capitalised words after an institution word ("<Name> University, School
+ * of Engineering", "<Name> School of Motoring"); after a comma, the part of
+ * it that someone works in, up to four words on the line ending in a word
+ * for a part and then the clause ("<Firm>, revenues team, <Hall>", "<Name>
+ * Hospital, ward 4", "<Airport>, <Airline> cargo"). Returns the new end.
+ */
+RARE static long place_tail(const struct scan *sc, long e)
+{
+	const struct tok *last = T(sc, e - 1), *x = T(sc, e);
+	if ((last->cls & (C_INST | C_INSTC)) && (last->f & F_CAP) && is_word(x, W_OF) &&
+	    !(x->f & F_NL) && place_town_word(T(sc, e + 1)) && !(T(sc, e + 1)->f & F_NL)) {
+		long k = e + 1;
+		while (k < e + 5 && place_town_word(T(sc, k)) && !(T(sc, k)->f & F_NL))
+			k++;
+		e = k;
+	}
+	for (int r = 0; r < 2; r++) {
+		if (!is_punct(T(sc, e), ',') || (T(sc, e + 1)->f & F_NL))
+			return e;
+		long k = e + 1, part = 0;
+		for (; k < e + 5; k++) {
+			const struct tok *w = T(sc, k);
+			if (w->type == T_END || (k > e + 1 && (w->f & F_NL)) ||
+			    !(w->type == T_WORD || w->type == T_NUM) ||
+			    (w->type == T_WORD &&
+			     (w->cls & (C_PRON | C_BE | C_TITLE | C_DAY | C_MON | C_DET | C_CONJ | C_FUNC |
+					C_PREP | C_KIN))))
+				break;
+			if (work_part_word(sc, w))
+				part = k + 1;
+		}
+		const struct tok *z = T(sc, part);
+		if (part == 0 || !(z->type == T_END || (z->f & F_NL) || is_punct(z, '.') ||
+				   is_punct(z, ',') || is_punct(z, ';') || is_punct(z, ')')))
+			return e;
+		e = part;
+		/* "<Council>, revenues team, Civic Centre": a building after the part */
+		if (is_punct(T(sc, e), ',') && (T(sc, e + 1)->f & F_CAP) &&
+		    (T(sc, e + 2)->cls & (C_INST | C_INSTC | C_INSTM | C_BLD)) && !(T(sc, e + 2)->f & F_NL) &&
+		    !(T(sc, e + 1)->f & F_NL) &&
+		    (T(sc, e + 3)->type == T_END || (T(sc, e + 3)->f & F_NL) || is_punct(T(sc, e + 3), '.')))
+			return e + 3;
+	}
+	return e;
+}
+
 static void emit_place(struct scan *sc, long a, long e, const char *rule)
 {
+	e = place_tail(sc, e);
 	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_PLACE, rule);
 	sc->skip_place = e;
 }
@@ -1744,6 +1834,17 @@ static void try_work(struct scan *sc, long p)
 	    (t->id == W_EMPLOYMENT && is_punct(T(sc, j), ':'))) {
 		/* "her place of work (...)", "Employment: ..." */
 		const struct tok *x = T(sc, j);
+		/* "Husband's workplace (as she gave it): <Firm>": a remark in
+		 * brackets between the label and its colon */
+		if (is_punct(x, '(') && !(x->f & F_NL)) {
+			long k = j + 1;
+			while (k < j + 10 && !is_punct(T(sc, k), ')') && !(T(sc, k)->f & F_NL) &&
+			       T(sc, k)->type != T_END)
+				k++;
+			if (is_punct(T(sc, k), ')') && is_punct(T(sc, k + 1), ':') &&
+			    (T(sc, k + 2)->f & F_CAP) && !(T(sc, k + 2)->f & F_NL))
+				j = k + 1, x = T(sc, j);
+		}
 		if (x->type == T_PUNCT && strchr(",:-(", x->ch))
 			j++;
 		else if (is_word(x, W_IS) || is_word(x, W_WAS))
@@ -1951,8 +2052,14 @@ static void work_extent(struct scan *sc, long j, int how)
 	 * agency of the partnership, named as agencies are */
 	{
 		unsigned id = T(sc, last - 1)->id;
+		/* but a council as someone's employer, with the part of it he
+		 * works in or after an employment label, is his workplace:
+		 * "works at <Town> Council, parks team", "Employment: <Town>
+		 * Council (revenues)" */
+		int part = id == W_COUNCIL && !role &&
+			   (label || place_tail(sc, last) != last || trailing_aside(sc, last) != last);
 		if ((id == W_POLICE || id == W_COUNCIL || id == W_CONSTABULARY) &&
-		    !(T(sc, last - 1)->f & F_LOWER))
+		    !(T(sc, last - 1)->f & F_LOWER) && !part)
 			return;
 	}
 	/* "Teesport Logistics, Grangetown - start date": the town after a
@@ -2172,6 +2279,24 @@ RARE static void house_no_alone(struct scan *sc, long p)
 	sc->skip_addr = e;
 }
 
+/* Is the token before p (a ':' between allowed) the word "code" after
+ * "practice" or "ODS", and p one capital and five digits? */
+RARE static int ods_code_label(const struct scan *sc, long p)
+{
+	const unsigned char *d = sc->s + T(sc, p)->start;
+	for (int k = 1; k < 6; k++)
+		if (!is_digit(d[k]))
+			return 0;
+	long c = p - 1 - is_punct(T(sc, p - 1), ':');
+	const struct tok *w = T(sc, c), *l = T(sc, c - 1);
+	if (w->type != T_WORD || w->end - w->start != 4 ||
+	    strncasecmp((const char *)sc->s + w->start, "code", 4) != 0 || l->type != T_WORD)
+		return 0;
+	size_t n = l->end - l->start;
+	return (n == 8 && strncasecmp((const char *)sc->s + l->start, "practice", 8) == 0) ||
+	       (n == 3 && strncasecmp((const char *)sc->s + l->start, "ods", 3) == 0);
+}
+
 void place_addresses(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -2192,6 +2317,8 @@ void place_addresses(struct scan *sc, long p)
 		role_school(sc, p);
 	/* "ODS B85612", "(ODS C84044)": a GP practice's NHS code, named by its
 	 * label wherever it stands (a letterhead, after a street) */
+	/* "ODS B85612", "(ODS C84044)": a GP practice's NHS code, named by its
+	 * label wherever it stands (a letterhead, after a street) */
 	if (t->type == T_WORD && (t->f & F_UPPER) && t->end - t->start == 3 &&
 	    memcmp(sc->s + t->start, "ODS", 3) == 0 && p >= sc->skip_place) {
 		const struct tok *c = T(sc, p + 1);
@@ -2203,6 +2330,11 @@ void place_addresses(struct scan *sc, long p)
 		if (code)
 			emit_place(sc, p + 1, p + 2, "place:gp");
 	}
+	/* "Practice code C82044", "ODS code: C84044": the same code by the
+	 * practice's other label, decided at the code */
+	if (t->type == T_WORD && t->end - t->start == 6 && sc->s[t->start] >= 'A' &&
+	    sc->s[t->start] <= 'Z' && p >= sc->skip_place && !(t->f & F_NL) && ods_code_label(sc, p))
+		emit_place(sc, p, p + 1, "place:gp");
 	/* "Dara (6), Holy Trinity PS;": decided at the age */
 	if (t->type == T_NUM && p >= sc->skip_place &&
 	    (is_punct(T(sc, p + 1), ')') || is_punct(T(sc, p + 1), ',')))

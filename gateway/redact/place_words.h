@@ -136,6 +136,15 @@
 	W(VILLAS, "villas", C_BLD)                                                              \
 	W(CHAMBERS, "chambers", C_BLD)                                                          \
 	W(BARNS, "barns", C_BLD)                                                                \
+	W(BARN, "barn", C_BLD)                                                                  \
+	W(BUNGALOW, "bungalow", C_BLD)                                                          \
+	W(FORGE, "forge", C_BLD)                                                                \
+	W(GRANARY, "granary", C_BLD)                                                            \
+	W(GRANGE, "grange", C_BLD)                                                              \
+	W(RECTORY, "rectory", C_BLD)                                                            \
+	W(VICARAGE, "vicarage", C_BLD)                                                          \
+	W(STABLES, "stables", C_BLD)                                                            \
+	W(SMITHY, "smithy", C_BLD)                                                              \
 	/* flats */                                                                             \
 	W(FLAT, "flat", C_FLAT | C_ACCOM)                                                       \
 	W(APARTMENT, "apartment", C_FLAT | C_ACCOM)                                             \

@@ -545,6 +545,70 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 	return 0;
 }
 
+/*
+ * A listed place's own name, as notes shorten it: "Brackwater Park" and
+ * "Brackwater Park Primary" of "Brackwater Park Primary School", "St Anne's" of
+ * "St Anne's RC Primary", "Kelsby Vale Academy" of "Kelsby Vale Academy
+ * Bristol" (a town after the last institution word). Words read as a
+ * school's or an institution's kind (lexicon.h LEX_INSTITUTION, and the
+ * school words below) are taken off the end one by one, each shorter form
+ * a value; the shortest keeps at least one word of 3+ letters that is no
+ * such word, nor a function word ("the"). A shortest form of common words
+ * alone ("The Meadows") is withheld only where a name of common words is
+ * (common_ok: capitalised, not starting a sentence); one common word alone
+ * that the lexicon knows as a place's or an agency's ("City" of "City
+ * Academy") is no name.
+ */
+static int school_word(const char *w, size_t l)
+{
+	static const char *const W[] = {"aided", "boys", "c", "catholic", "ce", "cofe", "community",
+	                                "controlled", "cp", "e", "england", "federation", "first",
+	                                "form", "free", "girls", "grammar", "high", "independent",
+	                                "jmi", "learning", "lower", "middle", "of", "prep",
+	                                "preparatory", "ps", "rc", "special", "upper", "va", "vc"};
+	for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
+		if (strlen(W[k]) == l && memcmp(W[k], w, l) == 0)
+			return 1;
+	return (lex_classify(w, l) & LEX_INSTITUTION) != 0;
+}
+
+static int add_place_short(struct bctx *bc, const struct words *ws, unsigned kind)
+{
+	size_t n = ws->n, last = 0;
+	int rc;
+	for (size_t k = 0; k < n; k++)
+		if (school_word(ws->w[k], ws->l[k]))
+			last = k + 1;
+	if (last == 0 || last == 1)
+		return 0; /* no institution word, or it comes first ("Ysgol ...") */
+	/* "... Academy Bristol": the name up to its institution word */
+	if (last < n && n - last <= 2 &&
+	    (rc = pat_add(bc, &bc->values, ws->w, ws->l, last, 0, kind, R_VAL_TEXT, 0)) != 0)
+		return rc;
+	if (last < n)
+		n = last;
+	/* the name's own words end where the institution words start */
+	size_t e = n;
+	while (e > 0 && school_word(ws->w[e - 1], ws->l[e - 1]))
+		e--;
+	int own = 0, plain = 1;
+	for (size_t k = 0; k < e; k++) {
+		own |= ws->l[k] >= 3 && !school_word(ws->w[k], ws->l[k]) &&
+		       !(lex_classify(ws->w[k], ws->l[k]) & LEX_FUNCTION);
+		plain &= scrub_common_word(ws->w[k], ws->l[k]) ||
+		         (lex_classify(ws->w[k], ws->l[k]) & LEX_FUNCTION) != 0;
+	}
+	if (e == 0 || !own || (plain && e == 1 && (lex_classify(ws->w[0], ws->l[0]) & LEX_ALLOW)))
+		return 0; /* "City" of "City Academy": no name of its own */
+	for (size_t m = n - 1; m >= e && m > 0; m--) {
+		/* "The Hill": common words alone only where a name would be */
+		int common = plain && m == e;
+		if ((rc = pat_add(bc, &bc->values, ws->w, ws->l, m, 0, kind, R_VAL_TEXT, common)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 static int add_text(struct bctx *bc, const char *text, size_t len, unsigned kind)
 {
 	char c[MGW_SCRUB_MAX_ENTRY_BYTES * 2];
@@ -556,6 +620,8 @@ static int add_text(struct bctx *bc, const char *text, size_t len, unsigned kind
 	split(c, n, &ws);
 	if (n < 4 || (rc = pat_add(bc, &bc->values, ws.w, ws.l, ws.n, 0, kind, R_VAL_TEXT, 0)) != 0)
 		return 0;
+	if (kind == SCRUB_PLACE && (rc = add_place_short(bc, &ws, kind)) != 0)
+		return rc;
 	const char *c1 = memchr(text, ',', len);
 	if (c1 == NULL)
 		return 0;
@@ -1198,8 +1264,10 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 			goto done;                                                             \
 		if (hv) {                                                                      \
 			const struct acc *vc = &V->acc[vst >> vshift];                         \
-			if (vc->scrub && spans_push(vals, ws[(wc - vc->scrub) & (WORD_RING - 1)], \
-			                            me, vc->kind, scrub_rule_name(vc->rule)) != 0) \
+			size_t vs = vc->scrub ? ws[(wc - vc->scrub) & (WORD_RING - 1)] : 0;     \
+			/* a place's short name of common words: where a name is */          \
+			if (vc->scrub && (!vc->common || common_ok(s, n, vs, me)) &&           \
+			    spans_push(vals, vs, me, vc->kind, scrub_rule_name(vc->rule)) != 0)  \
 				goto done;                                                     \
 		}                                                                              \
 	} while (0)

@@ -591,6 +591,8 @@ static int word_before(const unsigned char *s, size_t i, size_t *b)
 
 /* "account ending", "acct ends in", "card ending in" one space before i:
  * the words of an account or card named by its last digits */
+static int bank_brand(const unsigned char *w, size_t n);
+
 static int ending_before(const unsigned char *s, size_t i)
 {
 	static const char *const OWNER[] = {"account", "acct", "acc", "card"};
@@ -609,7 +611,38 @@ static int ending_before(const unsigned char *s, size_t i)
 	if (e >= 4 && s[e - 1] == ' ' && (s[e - 2] | 0x20) == 'c' && s[e - 3] == '/' &&
 	    (s[e - 4] | 0x20) == 'a' && (e == 4 || !sc_alnum(s[e - 5])))
 		return 1;
-	return word_before(s, e, &b) && IN(s + b, e - 1 - b, OWNER);
+	/* "Barclaycard ending 4417": the card's own name */
+	return word_before(s, e, &b) && (IN(s + b, e - 1 - b, OWNER) || bank_brand(s + b, e - 1 - b));
+}
+
+/* The word ending before s[e] past one to three spaces, ':' or '.' ("no.
+ * ", "badge: "): its start in *b, its end in *we; 0 when none. */
+static int word_back_punct(const unsigned char *s, size_t e, size_t *b, size_t *we)
+{
+	size_t k = e;
+	while (k > 0 && e - k < 3 && (s[k - 1] == ' ' || s[k - 1] == ':' || s[k - 1] == '.'))
+		k--;
+	if (k == e || k == 0 || !sc_alpha(s[k - 1]))
+		return 0;
+	*we = k;
+	while (k > 0 && *we - k < 12 && sc_alpha(s[k - 1]))
+		k--;
+	if (k > 0 && sc_alnum(s[k - 1]))
+		return 0;
+	*b = k;
+	return 1;
+}
+
+/* "badge", "badge no.", "badge number:" just before s[i] */
+static int badge_before(const unsigned char *s, size_t i)
+{
+	size_t b, e;
+	if (i == 0 || s[i - 1] != ' ' || !word_back_punct(s, i, &b, &e))
+		return 0;
+	if ((word_eq(s + b, e - b, "no") || word_eq(s + b, e - b, "number")) &&
+	    !word_back_punct(s, b, &b, &e))
+		return 0;
+	return word_eq(s + b, e - b, "badge");
 }
 
 RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cue)
@@ -682,20 +715,21 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 
 /* Colours, makes and the commonest models on UK roads that describe a car
  * ("silver Audi", "the Yaris"): ASCII, any case; sorted (car_word searches
- * it). Models that are also common words (Golf, Polo, Focus) are left out. */
+ * it). Models that are also common words (Golf, Polo, Focus) are left out.
+ * The colours also as police logs shorten them ("BLK", "SLV", "WHT"). */
 static const char *const CAR_WORDS[] = {
-	"alfa", "astra", "audi", "auris", "aygo", "beige", "bentley", "berlingo", "black", "blue",
-	"bmw", "bronze", "brown", "burgundy", "charcoal", "chevrolet", "citroen", "clio", "corsa",
-	"cream", "cupra", "dacia", "dark", "evoque", "fiat", "fiesta", "ford", "freelander",
-	"gold", "golden", "gray", "green", "grey", "hilux", "honda", "hyundai", "insignia",
-	"isuzu", "jaguar", "jeep", "juke", "kia", "kuga", "landrover", "ldv", "lexus", "light",
-	"maroon", "mazda", "megane", "mercedes", "metallic", "mg", "micra", "mini", "mitsubishi",
-	"mondeo", "navara", "navy", "nissan", "octavia", "orange", "passat", "peugeot", "picanto",
-	"pink", "polestar", "porsche", "prius", "purple", "qashqai", "red", "renault", "rover",
-	"saab", "sandero", "scenic", "seat", "shogun", "silver", "skoda", "smart", "sportage",
-	"sprinter", "subaru", "suzuki", "tesla", "tiguan", "touran", "toyota", "transit",
-	"tucson", "vauxhall", "vivaro", "volkswagen", "volvo", "vw", "white", "yaris", "yellow",
-	"zafira",
+	"alfa", "astra", "audi", "auris", "aygo", "beige", "bentley", "berlingo", "black", "blk",
+	"blu", "blue", "bmw", "brn", "bronze", "brown", "burgundy", "charcoal", "chevrolet",
+	"citroen", "clio", "corsa", "cream", "cupra", "dacia", "dark", "evoque", "fiat", "fiesta",
+	"ford", "freelander", "gld", "gold", "golden", "gray", "green", "grey", "grn", "gry",
+	"hilux", "honda", "hyundai", "insignia", "isuzu", "jaguar", "jeep", "juke", "kia", "kuga",
+	"landrover", "ldv", "lexus", "light", "maroon", "mazda", "megane", "mercedes", "metallic",
+	"mg", "micra", "mini", "mitsubishi", "mondeo", "navara", "navy", "nissan", "octavia",
+	"orange", "passat", "peugeot", "picanto", "pink", "polestar", "porsche", "prius",
+	"purple", "qashqai", "red", "renault", "rover", "saab", "sandero", "scenic", "seat",
+	"shogun", "silver", "skoda", "slv", "smart", "sportage", "sprinter", "subaru", "suzuki",
+	"tesla", "tiguan", "touran", "toyota", "transit", "tucson", "vauxhall", "vivaro",
+	"volkswagen", "volvo", "vw", "white", "wht", "yaris", "yel", "yellow", "zafira",
 };
 
 /* Is w[0..n) (any case) in CAR_WORDS? A binary search: the list is sorted. */
@@ -721,36 +755,92 @@ static int car_word(const unsigned char *w, size_t n)
 	return 0;
 }
 
+/* Words that may stand between a car's make and its plate without naming
+ * a car themselves: its body and trim ("estate", "5 series", "C-class"),
+ * and the cue and partial words of the plate ("reg begins", "plate no").
+ * Sorted, any case. */
+static const char *const CAR_BODY[] = {
+	"auto", "cabriolet", "camper", "campervan", "class", "convertible", "coupe", "diesel",
+	"electric", "estate", "hatch", "hatchback", "hybrid", "minibus", "mpv", "petrol",
+	"pickup", "saloon", "series", "sport", "sports", "suv", "tipper", "van",
+};
+static const char *const PLATE_CUE[] = {
+	"beginning", "begins", "no", "number", "partial", "plate", "reg", "registration",
+	"starting", "starts", "vrm",
+};
+/* First words of makes of two words whose second is in CAR_WORDS ("Land
+ * Rover", "Range Rover", "Alfa Romeo" by "alfa") */
+static const char *const MAKE_FIRST[] = {"land", "range"};
+
+/* The word ending at e (letters and digits, a hyphen inside: "C-class"):
+ * its start, or e when there is none or it is glued to more text. */
+static size_t car_word_back(const unsigned char *s, size_t e)
+{
+	size_t b = e;
+	while (b > 0 && e - b < 12 && (sc_alnum(s[b - 1]) ||
+	                               (s[b - 1] == '-' && b >= 2 && sc_alnum(s[b - 2]) && b < e)))
+		b--;
+	if (b == e || (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80)))
+		return e;
+	return b;
+}
+
 /*
  * The description written just before a registration, "Red Ford Fiesta
- * KR13 XYF", "silver Audi A3 GF19 PTE": up to 4 words, one space apart,
- * each a colour or make or a capitalised word or a short model code
- * ("A3", "500"), at least one of them a colour or make; the car is then told by
- * the whole phrase, so it goes with the registration. Returns where the
- * description starts, or i when there is none.
+ * KR13 XYF", "silver Audi A3 GF19 PTE", "Peugeot 308 estate, reg begins
+ * HN18", "Kia Rio (grey), plate ...": up to 5 words, one space apart, each
+ * a colour or make, a capitalised word, a short model code ("A3", "500"),
+ * a body word ("estate", "C-class"); between them and the plate a comma,
+ * a few words in brackets and the plate's cue. At least one word is a colour
+ * or make; the car is then told by the whole phrase, so it goes with the
+ * registration. Returns where the description starts, or i when there is none.
  */
 RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
 {
-	size_t a = i, best = i;
-	/* "a blue Shogun, AEZ 8812": one comma between the car and its plate */
-	int comma = i >= 3 && s[i - 1] == ' ' && s[i - 2] == ',' && sc_alnum(s[i - 3]);
+	size_t a = i, best = i, b, e;
+	/* the plate's cue and partial words: "..., reg begins DG15" */
+	for (int r = 0; r < 3 && a >= 2 && s[a - 1] == ' '; r++) {
+		e = a - 1 - (s[a - 2] == ':');
+		if ((b = car_word_back(s, e)) == e || !IN(s + b, e - b, PLATE_CUE))
+			break;
+		a = b;
+	}
 	/* a line may break between the car and its plate ("a white Fiesta\nR34
 	 * LMX") */
-	for (int r = 0; r < 4 && a >= 2 && (s[a - 1] == ' ' || (r == 0 && s[a - 1] == '\n')) &&
-	                (sc_alnum(s[a - 2]) || (r == 0 && comma));
-	     r++) {
-		size_t e = a - 1 - (r == 0 && comma), b = e;
-		while (b > 0 && e - b < 12 && sc_alnum(s[b - 1]))
-			b--;
-		if (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80))
+	if (a < 2 || !(s[a - 1] == ' ' || (a == i && s[a - 1] == '\n')))
+		return i;
+	e = a - 1;
+	/* "a blue Shogun, AEZ 8812": one comma between the car and its plate */
+	if (e >= 2 && s[e - 1] == ',')
+		e--;
+	/* "Kia Rio (grey), reg ...": a note in brackets after the car */
+	if (e >= 4 && s[e - 1] == ')') {
+		size_t o = e - 1;
+		while (o > 0 && e - o < 24 && s[o - 1] != '(' && s[o - 1] != '\n' && s[o - 1] != ')')
+			o--;
+		if (o < 3 || s[o - 1] != '(' || s[o - 2] != ' ')
+			return i;
+		e = o - 2;
+	}
+	for (int r = 0; r < 5; r++) {
+		if ((b = car_word_back(s, e)) == e)
 			break;
 		int car = car_word(s + b, e - b);
 		int code = e - b <= 4 && (sc_upper(s[b]) || sc_digit(s[b])); /* "A3", "500", "1" */
-		if (!car && !code && !(sc_upper(s[b]) && e - b >= 3 && e - b <= 10))
+		if (!car && !code && !IN(s + b, e - b, CAR_BODY) &&
+		    !(sc_upper(s[b]) && e - b >= 3 && e - b <= 10))
 			break;
-		a = b;
-		if (car)
-			best = a;
+		if (car) {
+			best = b;
+			/* "Land Rover": the make's first word */
+			size_t f;
+			if (b >= 2 && s[b - 1] == ' ' && (f = car_word_back(s, b - 1)) < b - 1 &&
+			    sc_upper(s[f]) && IN(s + f, b - 1 - f, MAKE_FIRST))
+				best = b = f;
+		}
+		if (b < 2 || s[b - 1] != ' ')
+			break;
+		e = b - 1;
 	}
 	return best;
 }
@@ -807,7 +897,7 @@ static int vehicle_described(const unsigned char *s, size_t n, size_t e)
  * GB driving licence number, 16 characters: surname (5, padded with 9s),
  * decade digit, month (51-62 for women), day, year digit, 2 initials (or
  * 9), a digit, 2 check characters: "MORGA753116SM9IJ", also written with
- * spaces after the surname and the date.
+ * spaces or dashes after the surname and the date ("MORGA-753116-SM9IJ").
  */
 static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 {
@@ -815,7 +905,7 @@ static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 	for (int k = 0; k < 5; k++, j++)
 		if (j >= n || !(sc_alpha(s[j]) || (k > 0 && s[j] == '9')))
 			return 0;
-	if (j < n && (s[j] == ' ' || s[j] == '\n'))
+	if (j < n && (s[j] == ' ' || s[j] == '\n' || s[j] == '-'))
 		j++;
 	if (digits_at(s, n, j, 6) != 6)
 		return 0;
@@ -825,14 +915,14 @@ static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 	if (m < 1 || m > 12 || d < 1 || d > 31)
 		return 0;
 	j += 6;
-	if (j < n && (s[j] == ' ' || s[j] == '\n'))
+	if (j < n && (s[j] == ' ' || s[j] == '\n' || s[j] == '-'))
 		j++;
 	/* the last five: 2 initials, a digit, 2 check characters, written
 	 * whole or with one space inside ("DF9 XY", "DF 9XY") */
 	unsigned char c[5];
 	int gap = 0;
 	for (int k = 0; k < 5; k++, j++) {
-		if (k > 0 && !gap && j + 1 < n && s[j] == ' ' && sc_alnum(s[j + 1]))
+		if (k > 0 && !gap && j + 1 < n && (s[j] == ' ' || s[j] == '-') && sc_alnum(s[j + 1]))
 			gap = 1, j++;
 		if (j >= n)
 			return 0;
@@ -925,6 +1015,11 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 		if (!more && L == 1 && g == 0 && nd == 7 && j < n && sc_upper(s[j]) &&
 		    ends_word(s, n, j + 1, 1))
 			return j + 1;
+		/* "CA48201KQ": two capitals, five digits and two capitals (an
+		 * Italian identity card, and others of that shape) */
+		if (!more && L == 2 && g == 0 && nd >= 5 && nd <= 7 && j + 1 < n && sc_upper(s[j]) &&
+		    sc_upper(s[j + 1]) && ends_word(s, n, j + 2, 1))
+			return j + 2;
 		if (!more)
 			return (nd >= lo && !(L == 0 && nd == 8 && g > 0)) && ends_word(s, n, j, 1)
 			           ? j
@@ -1075,22 +1170,101 @@ RARE static size_t card_at(const unsigned char *s, size_t n, size_t i)
  */
 static int month_start(const unsigned char *s, size_t n, size_t i);
 
-RARE static size_t bank_named_before(const unsigned char *s, size_t i)
+/* UK banks, building societies and card issuers known by one word (the
+ * high street's and the app banks'; general knowledge, as allow.txt's
+ * [brand] line): sorted, any case. */
+static const char *const BANKS[] = {
+	"aib", "amex", "barclaycard", "barclays", "chase", "clydesdale", "danske", "halifax",
+	"hsbc", "lloyds", "mastercard", "mbna", "metro", "monzo", "nationwide", "natwest",
+	"paypal", "rbs", "revolut", "santander", "starling", "tsb", "vanquis", "visa",
+};
+
+static int bank_brand(const unsigned char *w, size_t n)
+{
+	return IN(w, n, BANKS);
+}
+
+/* The word of letters (and '/', "a/c") ending at e, a '.' or ':' after it
+ * left out: its start in *b and its end in *we; 0 when there is none. */
+static int bank_word_back(const unsigned char *s, size_t e, size_t *b, size_t *we)
+{
+	if (e > 0 && (s[e - 1] == ':' || s[e - 1] == '.'))
+		e--;
+	size_t k = e;
+	while (k > 0 && e - k < 15 && (sc_alpha(s[k - 1]) || (s[k - 1] == '/' && k < e)))
+		k--;
+	if (k == e || (k > 0 && (sc_alnum(s[k - 1]) || s[k - 1] >= 0x80)))
+		return 0;
+	*b = k, *we = e;
+	return 1;
+}
+
+/* The bank before s[i]; strict: only a bank's name ("Yorkshire Bank",
+ * "Monzo"), not any capitalised word. */
+static size_t bank_before(const unsigned char *s, size_t i, int strict)
 {
 	static const char *const day[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-	if (i < 4 || s[i - 1] != ' ' || !sc_alpha(s[i - 2]))
+	/* the account's cue words between the bank and the number: "Lloyds
+	 * a/c 12345678", "Monzo sort code: ...", "Amex card ending 1234" */
+	static const char *const CUE[] = {"a/c", "acc", "account", "acct", "card", "code", "credit",
+	                                  "debit", "ending", "ends", "in", "no", "number", "s/c",
+	                                  "sort", "sortcode"};
+	static const char *const KIND[] = {"bank", "bs", "society"};
+	size_t a = i, b, e;
+	int cued = 0, named = 0;
+	for (int r = 0; r < 4 && a >= 2 && s[a - 1] == ' ' && bank_word_back(s, a - 1, &b, &e) &&
+	                IN(s + b, e - b, CUE);
+	     r++)
+		a = b, cued = 1;
+	/* no bank before the cue: the word just before the number, as
+	 * "Sort 30-95-41" */
+	if (cued && (b = bank_before(s, a, 1)) < a)
+		return b;
+	if (cued)
+		a = i, cued = 0;
+	if (a < 4 || s[a - 1] != ' ')
 		return i;
-	size_t e = i - 1, b = e;
+	e = a - 1;
+	/* "Santander, 09-01-29": a comma after the bank */
+	int comma = s[e - 1] == ',';
+	e -= comma;
+	if (!sc_alpha(s[e - 1]))
+		return i;
+	b = e;
 	while (b > 0 && e - b < 15 && sc_alpha(s[b - 1]))
 		b--;
+	/* "Yorkshire Bank", "Leek BS", "Skipton Building Society": the bank's
+	 * own name before its kind */
+	if (IN(s + b, e - b, KIND) && sc_upper(s[b]) && b >= 2 && s[b - 1] == ' ') {
+		if (word_eq(s + b, e - b, "society") && b >= 10 && word_eq(s + b - 9, 8, "building") &&
+		    s[b - 10] == ' ')
+			b -= 9;
+		e = b - 1;
+		b = e;
+		while (b > 0 && e - b < 15 && sc_alpha(s[b - 1]))
+			b--;
+		named = 1;
+	}
 	if (e - b < 3 || e - b > 14 || !sc_upper(s[b]) || (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80)))
 		return i;
+	/* "Monzo" is no Monday, "Marcus" no March */
+	if (bank_brand(s + b, e - b))
+		return b;
 	for (size_t k = 0; k < sizeof day / sizeof day[0]; k++)
 		if (word_eq(s + b, 3, day[k]))
 			return i;
 	if (month_start(s, e, b))
 		return i;
+	/* past a comma or the account's words, only a bank's name: "Victim
+	 * a/c ...", "Joint account ..." name no bank */
+	if ((comma || strict) && !named && !bank_brand(s + b, e - b))
+		return i;
 	return b;
+}
+
+RARE static size_t bank_named_before(const unsigned char *s, size_t i)
+{
+	return bank_before(s, i, 0);
 }
 
 /* Exactly want single digits one space apart from s[i] ("9 3 0 1 2 4 5 6"),
@@ -1171,13 +1345,13 @@ static const struct {
 	{"at", CUE_AT}, {"bank", CUE_SORT}, {"birth", CUE_DOB}, {"birthday", CUE_DOB},
 	{"born", CUE_DOB}, {"car", CUE_VEH}, {"card", CUE_PASS}, {"cards", CUE_PASS},
 	{"contact", CUE_TEL},
-	{"discord", CUE_PLAT},
+	{"discord", CUE_PLAT}, {"dl", CUE_PASS}, {"dvla", CUE_PASS},
 	{"dob", CUE_DOB}, {"driven", CUE_VEH}, {"drives", CUE_VEH}, {"driving", CUE_VEH},
 	{"drove", CUE_VEH}, {"facebook", CUE_PLAT}, {"fb", CUE_PLAT}, {"gamertag", CUE_PLAT},
 	{"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL}, {"identity", CUE_PASS},
 	{"ig", CUE_PLAT},
 	{"index", CUE_VEH}, {"insta", CUE_PLAT}, {"instagram", CUE_PLAT}, {"kik", CUE_PLAT},
-	{"landline", CUE_TEL}, {"lorry", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
+	{"landline", CUE_TEL}, {"licence", CUE_PASS}, {"license", CUE_PASS}, {"lorry", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
 	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH},
 	{"motorbike", CUE_VEH}, {"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL},
 	{"no", CUE_TEL}, {"num", CUE_TEL}, {"number", CUE_TEL}, {"passport", CUE_PASS},
@@ -1756,6 +1930,17 @@ RARE static size_t profile_name_after(const unsigned char *s, size_t n, size_t j
 	if (words < 2)
 		return 0;
 	unsigned char z = e < n ? s[e] : 0;
+	/* "Facebook Jo Price (Jojo) has posted": the profile's own nickname in
+	 * brackets, one word, goes with it */
+	if (!paren && z == ' ' && e + 3 < n && s[e + 1] == '(' && sc_upper(s[e + 2])) {
+		size_t q = e + 2;
+		while (q < n && q - e < 20 && (sc_alnum(s[q]) || s[q] == '_' || s[q] == '.'))
+			q++;
+		if (q < n && s[q] == ')') {
+			*start = a;
+			return q + 1;
+		}
+	}
 	if (paren ? z != ')' : !(z == 0 || z == '.' || z == ';' || z == ',' || z == '\n' || z == ')'))
 		return 0;
 	*start = a;
@@ -2165,7 +2350,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		unsigned char nx = i + L < n ? s[i + L] : 0;
 		int sep = nx == ' ' || nx == '-' || nx == '.';
 		if (!((L <= 5 && sc_digit(nx)) || (L == 2 && sep) || (L == 3 && nx == ' ') ||
-		      (L == 5 && nx == ' ') ||
+		      (L == 5 && (nx == ' ' || nx == '-')) ||
 		      (L == 1 && nx == ' ' && (near(cx, CUE_VEH, i) || near(cx, CUE_PASS, i)))))
 			goto dates;
 		/* Most words of two, three or five letters are followed by a
@@ -2248,10 +2433,13 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		*start = bank_named_before(s, i);
 		return e;
 	}
-	TRY(SCRUB_BANK, "bank:account",
-	    (acct || sortc || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40))
-	        ? grouped_at(s, n, i, 8, G44, 2)
-	        : 0);
+	if ((mask & KIND_BIT(SCRUB_BANK)) &&
+	    (acct || sortc || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40)) &&
+	    (e = grouped_at(s, n, i, 8, G44, 2)) != 0) {
+		*kind = SCRUB_BANK, *rule = "bank:account";
+		*start = bank_named_before(s, i); /* "<Bank> a/c 12345678" */
+		return e;
+	}
 	/* "account 609923017": a building society's or a foreign bank's
 	 * account of 7, 9 or 10 digits, written whole after its cue */
 	if ((mask & KIND_BIT(SCRUB_BANK)) && acct && (i == 0 || !sc_alnum(s[i - 1]))) {
@@ -2265,11 +2453,19 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	TRY(SCRUB_BANK, "bank:account",
 	    (acct || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40)) ? single_digits_at(s, n, i, 8)
 	                                                                : 0);
+	/* "PH badge 4471", "taxi badge no. 0932": a driver's licence badge
+	 * names him as a plate does */
+	if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && (e = digits_at(s, n, i, 7)) >= 3 && e <= 6 &&
+	    ends_word(s, n, i + e, 0) && badge_before(s, i)) {
+		*kind = SCRUB_DOCUMENT, *rule = "document:badge";
+		return i + e;
+	}
 	/* "acct ending 4471", "card ending in 0932": the last digits of an
 	 * account or card still tell it apart */
 	if ((mask & KIND_BIT(SCRUB_BANK)) && (e = digits_at(s, n, i, 4)) >= 3 && e <= 4 &&
 	    ends_word(s, n, i + e, 0) && ending_before(s, i)) {
 		*kind = SCRUB_BANK, *rule = "bank:account-ending";
+		*start = bank_named_before(s, i); /* "<Bank> card ending 1234" */
 		return i + e;
 	}
 	TRY(SCRUB_DOCUMENT, "document:passport",

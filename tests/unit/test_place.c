@@ -1771,3 +1771,74 @@ Test(place, someone_moving_in_is_no_whereabouts)
 	expect_none("Lodger Bartek moved in yesterday.", PLACE_F_LOCATION);
 	expect_sentence("She moves in on the 9th.", SCRUB_LOCATION);
 }
+
+/* issue 9 (h9-fix7p): a place's name goes on past its institution word with
+ * "of" ("School of Engineering"), and after a comma the part of it someone
+ * works in ("revenues team", "ward 4") goes with it; a clause after the
+ * comma that names no part stays. */
+Test(place, a_workplace_takes_its_faculty_and_the_part_after_a_comma)
+{
+	expect_span("Her husband is a lecturer at Tolworth University, School of Marine Studies. He", 0,
+		    SCRUB_PLACE, "Tolworth University, School of Marine Studies");
+	expect_span("He is an instructor (Brantley School of Motoring), and", 0, SCRUB_PLACE,
+		    "Brantley School of Motoring");
+	expect_span("She works at Ormbrook Foods, night shift packing team.\nNext", 0, SCRUB_PLACE,
+		    "Ormbrook Foods, night shift packing team");
+	expect_span("He works at Brockwell Hospital, ward 12, as a porter.", 0, SCRUB_PLACE,
+		    "Brockwell Hospital, ward 12");
+	expect_span("She works at Ormbrook Foods, which she enjoys.", 0, SCRUB_PLACE, "Ormbrook Foods");
+}
+
+/* issue 9 (h9-fix7p): a house named by an old building's word ("The Old
+ * Forge", "The Rectory") and its village, with no number or street */
+Test(place, a_house_named_after_an_old_building_and_its_village)
+{
+	expect_span("Her hosts were at The Old Forge, Kelsby; she left them.", 0, SCRUB_ADDRESS,
+		    "The Old Forge, Kelsby");
+	expect_span("He stays at Yew Tree Bungalow, Kelsby.", 0, SCRUB_ADDRESS,
+		    "Yew Tree Bungalow, Kelsby");
+}
+
+/* issue 9 (h9-fix7p): a remark in brackets between a workplace's label and
+ * its colon */
+Test(place, a_workplace_label_with_a_remark_before_its_colon)
+{
+	expect_span("Husband's workplace (as she gave it): Ormbrook Foods, Kelsby.", 0, SCRUB_PLACE,
+		    "Ormbrook Foods, Kelsby");
+	expect_span("Her employer (she says): Quillan Produce.", 0, SCRUB_PLACE, "Quillan Produce");
+}
+
+/* issue 9 (h9-fix7p): a GP practice's code after "Practice code" or "ODS
+ * code", a colon allowed; a code after another word stays */
+Test(place, a_practice_code_after_its_label)
+{
+	expect_span("GP Dr Oxenholt, Kelsby Surgery. Practice code D91027.", 0, SCRUB_PLACE, "D91027");
+	expect_span("ODS code: K84302 on file", 0, SCRUB_PLACE, "K84302");
+	expect_none("The voucher code K84302 expired.", 0);
+}
+
+/* issue 9 (h9-fix7p): a named house right after someone's home ("at his
+ * mum's, <House>, <Town>"), and a named building whose kind is in lower case
+ * before its street address ("the <Name> guesthouse, 12 <Street>") */
+Test(place, a_named_house_after_someones_home_or_before_its_street)
+{
+	expect_span("Uncle is at his mum's, Quill Lodge, Kelsby.", 0, SCRUB_ADDRESS, "Quill Lodge, Kelsby");
+	expect_span("They stayed at the Brightwater guesthouse, 12 Holm Parade.", 0, SCRUB_ADDRESS,
+		    "Brightwater guesthouse, 12 Holm Parade");
+	/* a lower-case word before the building's kind names nothing */
+	expect_span("They sold the big house, 4 Holm Street, in May.", 0, SCRUB_ADDRESS, "4 Holm Street");
+}
+
+/* issue 9 (h9-fix7p): a council as someone's employer, with the part of it
+ * they work in or after an employment label, is a workplace; the council
+ * named alone stays an agency */
+Test(place, a_council_as_an_employer_with_the_part_worked_in)
+{
+	expect_span("Husband works at Kelsby Council, grounds team.", 0, SCRUB_PLACE,
+		    "Kelsby Council, grounds team");
+	expect_span("PoP employment: Kelsby Council, refuse crews.", 0, SCRUB_PLACE,
+		    "Kelsby Council, refuse crews");
+	expect_span("Victim's employer: Kelsby Council, benefits team, Civic Centre.", 0, SCRUB_PLACE,
+		    "Kelsby Council, benefits team, Civic Centre");
+	expect_none("She works for Kelsby Council.", 0);
+}

@@ -794,6 +794,24 @@ Test(scrub, vehicles_described_after_the_plate_and_misspelt_cues)
 	unchanged("Take the A1 (north) and the M62 (west), ROOM ABC 123D (upstairs).");
 }
 
+/* issue 9 (h9-fix7p): the whole car goes with its plate: the body and trim
+ * words between the make and the plate ("estate", "3 series", "C-class"), a
+ * note in brackets and the plate's cue after the car, a colour as a log
+ * shortens it, a make of two words */
+Test(scrub, the_car_described_with_body_words_notes_and_cues_before_the_plate)
+{
+	expect("Partner's car: Kia Ceed estate, PK19 WXL.", "Partner's car: " R("vehicle") ".");
+	expect("he has a BMW 3 series, MV66 TRN now", "he has a " R("vehicle") " now");
+	expect("drives a Mercedes C-class, KP17 LLD", "drives a " R("vehicle"));
+	expect("Car: Honda Jazz (blue), reg NA65 UHK - banned", "Car: " R("vehicle") " - banned");
+	expect("a blue Ford Ka, reg starts NA65 and", "a " R("vehicle") " and");
+	expect("SUSP VEH GRY VAUXHALL MERIVA WR16 PZA", "SUSP VEH " R("vehicle"));
+	expect("farm vehicle: Range Rover Sport, reg MX21 KDP", "farm vehicle: " R("vehicle"));
+	/* a word that is no car's before the brackets: only the plate */
+	expect("Car (hers), reg NA65 UHK", "Car (hers), reg " R("vehicle"));
+	unchanged("Meeting (room 2), plate of sandwiches at 12.");
+}
+
 /* issue 9: the colour or make before an older, Northern Irish or cherished
  * plate is its cue; half a plate after "reg starting" */
 Test(scrub, vehicles_described_before_the_plate_and_partial_plates)
@@ -854,10 +872,69 @@ Test(scrub, reference_prefix_is_no_nhs_number)
 	expect("NHS 9990000018 on file", "NHS " R("nhs-number") " on file");
 }
 
+/* issue 9 (h9-fix7p): the bank goes with its numbers past a comma or the
+ * account's cue words ("<Bank>, <sort code>", "<Name> Bank a/c ...", "<Name>
+ * Building Society account ..."); a card told by its issuer and last digits */
+Test(scrub, the_bank_before_a_comma_or_the_accounts_cue)
+{
+	expect("paid into Monzo, 04-00-04 / 87650123 weekly",
+	       "paid into " R("bank") " / " R("bank") " weekly");
+	expect("his Skipton Building Society a/c 55512340, s/c 12-21-12 ok",
+	       "his " R("bank") ", s/c " R("bank") " ok");
+	expect("his Penwith Bank acct 44002211 closed", "his " R("bank") " closed");
+	expect("used her Amex ending 3309 online", "used her " R("bank") " online");
+	/* no bank before the cue: the capitalised word is no bank's */
+	expect("Victim a/c 12345678 frozen", "Victim a/c " R("bank") " frozen");
+	expect("Joint account 87654321 opened", "Joint account " R("bank") " opened");
+	expect("Arrived, 12-34-56 12345678", "Arrived, " R("bank") " " R("bank"));
+}
+
+/* issue 9 (h9-fix7p): a driving licence of any country after its cue (the
+ * issuing country's letters, then digits), a Northern Irish one of 8 digits,
+ * a GB one written with dashes */
+Test(scrub, driving_licences_foreign_northern_irish_and_dashed)
+{
+	expect("Driving licence (Bulgarian) BG 4410287 3 seen", "Driving licence (Bulgarian) " R("document") " seen");
+	expect("holds a Lithuanian driving licence LT 30918274.", "holds a Lithuanian driving licence " R("document") ".");
+	expect("NI licence 52719034 checked", "NI licence " R("document") " checked");
+	expect("DL: TREVA-804127-JM9QX", "DL: " R("document"));
+	expect("DVLA hold 44820173 for him", "DVLA hold " R("document") " for him");
+	/* a probation licence's conditions and dates are no number */
+	unchanged("Licence conditions: curfew 21:00-07:00 from 12 03 2026, condition 8.");
+}
+
+/* issue 9 (h9-fix7p): a profile's name after its platform takes the
+ * nickname in brackets after it */
+Test(scrub, a_profile_name_takes_its_bracketed_nickname)
+{
+	expect("Dad's Facebook Ned Quillby (Quilly) has posted again",
+	       "Dad's Facebook " R("handle") " has posted again");
+	expect("his Facebook Ned Quillby. Then", "his Facebook " R("handle") ". Then");
+	/* brackets of more than one word are a remark, not the name */
+	expect("his Facebook Ned Quillby (not sure) posted", "his Facebook " R("name") " (not sure) posted");
+}
+
+/* issue 9 (h9-fix7p): an identity card of two capitals, digits and two
+ * capitals after its cue */
+Test(scrub, identity_cards_with_letters_after_the_digits)
+{
+	expect("Her Italian ID card CB73015RT is with him.", "Her Italian ID card " R("document") " is with him.");
+	unchanged("Room CB73015 booked, ward CB7 RT.");
+}
+
+/* issue 9 (h9-fix7p): a taxi driver's badge number after "badge" (and
+ * "no.", "number", a colon) */
+Test(scrub, a_drivers_badge_number)
+{
+	expect("his PH badge 7203, hackney", "his PH badge " R("document") ", hackney");
+	expect("Taxi badge no. 04417 checked.", "Taxi badge no. " R("document") " checked.");
+	unchanged("He has badge 3 for swimming and a badge of 12 stars.");
+}
+
 /* issue 9: an account or card told by its last digits */
 Test(scrub, account_by_its_last_digits)
 {
-	expect("Nationwide acct ending 5120 frozen", "Nationwide acct ending " R("bank") " frozen");
+	expect("Nationwide acct ending 5120 frozen", R("bank") " frozen");
 	expect("his card ending in 993 used", "his card ending in " R("bank") " used");
 	unchanged("The meeting ending 1430 today.");
 	unchanged("Account closed; ends 2026.");
@@ -1019,7 +1096,7 @@ static void expect_with(scrubber *s, const char *in, const char *want)
 {
 	char *out;
 	cr_assert_eq(scrub_text(s, in, strlen(in), G, 0, &out, NULL), 0);
-	cr_assert_str_eq(out, want, "in:   %s", in);
+	cr_assert_str_eq(out, want, "in:   %s\n  got:  %s", in, out);
 	free(out);
 }
 
@@ -1055,6 +1132,33 @@ Test(scrub, withheld_address_without_a_street_type_goes_by_its_street_too)
 	expect_with(s, "exclusion zone to cover Fernlea Bank and her work",
 	            "exclusion zone to cover " R("address") " and her work");
 	expect_with(s, "Seen at 27 Fernlea Bank.", "Seen at " R("address") ".");
+	scrubber_free(s);
+}
+
+/* issue 9 (h9-fix7p): a listed school or other place goes by its own name
+ * too, as notes shorten it: its institution and school words left off the
+ * end, a town after them; a name of common words only where it reads as a
+ * name; a common word left of a name ("City" of "City Academy") only capitalised. */
+Test(scrub, a_listed_school_goes_by_its_short_names)
+{
+	static const struct scrub_value v[] = {
+		{"Kestrelmoor Church Primary School", SCRUB_PLACE, CANON_TEXT},
+		{"St Ebba's RC High School", SCRUB_PLACE, CANON_TEXT},
+		{"Quarrytown Academy Exampleby", SCRUB_PLACE, CANON_TEXT},
+		{"Little Acorns Nursery", SCRUB_PLACE, CANON_TEXT},
+		{"City Academy", SCRUB_PLACE, CANON_TEXT},
+	};
+	struct scrub_spec spec = {.values = v, .n_values = sizeof v / sizeof v[0]};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "Dad turned up at Kestrelmoor today.",
+	            "Dad turned up at " R("place") " today.");
+	expect_with(s, "Ruby (Kestrelmoor Primary) said", "Ruby (" R("place") ") said");
+	expect_with(s, "Children: Sol (12, St Ebba's), Mo (9)", "Children: Sol (12, " R("place") "), Mo (9)");
+	expect_with(s, "Referral from Quarrytown Academy, 3 May.", "Referral from " R("place") ", 3 May.");
+	expect_with(s, "She started at Little Acorns in May", "She started at " R("place") " in May");
+	/* common words where no name is, and a school's kind alone, stay */
+	expect_with(s, "in the city centre; the academy year", "in the city centre; the academy year");
 	scrubber_free(s);
 }
 
