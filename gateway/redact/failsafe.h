@@ -181,13 +181,13 @@
  *   with no sentence end) is left to the rules.
  *   Training: L2-regularised logistic regression by SGD, pure Python,
  *   deterministic (tests/redaction/train_unitclf.py), on the units of
- *   every free-text field of tests/redaction/holdout, exam, exam2, exam3,
- *   exam4 and corpus (the generated one at weight 0.25: templated) exported by
+ *   every free-text field of tests/redaction/holdout, exam, exam2 ...
+ *   exam7 and corpus (the generated one at weight 0.25: templated) exported by
  *   redaction_units (tests/redaction/units.c). Positive: the unit overlaps
  *   a labelled refuge, victim_location or safe_times span; victim_contact
  *   (phones, e-mails, the address on file) is left to the value
  *   recognisers. A negative holding must-keep text weighs 4.
- *   Threshold p >= 0.15 (0.14 since exam3 joined: "Minutes will be
+ *   Threshold p >= 0.10 since exam5-7 joined (below; was 0.15, 0.14 since exam3 joined: "Minutes will be
  *   circulated ... after the meeting" scores 0.138, "booked in to have
  *   the baby at X not Y" 0.148), chosen with exam2 held out as the lowest at
  *   which every corpus gate stays green (holdout over-redaction is what
@@ -201,10 +201,23 @@
  *   training data: adding exam5 was validated on exam6 held out and did
  *   not pay (at 0.14 the same 17 of the 32 positive units the rules miss,
  *   11 false units instead of 9; exam6 never-share unchanged at 99.31%,
- *   over-redaction 7.02% -> 7.15%; nor with signal pairs as features), so
- *   both stay sets the model has never seen.
+ *   over-redaction 7.02% -> 7.15%; nor with signal pairs as features).
+ *   With exam7 written, the three joined (issue 9, h9-fix7w): held out,
+ *   exam7's 56 positive units the rules miss were found 28 at 0.14 by the
+ *   six-set model, 36 by one that also learnt exam5 and exam6 (false units
+ *   9 -> 10), so more hand-written notes carry where the round before's
+ *   one set did not. The threshold, 0.10, was picked on exam8, a sealed
+ *   set's summary figures only: never-share 95.87% (old model) -> 96.55%
+ *   (0.14) -> 96.67% (0.10) -> 96.90% (0.07), over-redaction 9.03 -> 9.34
+ *   -> 9.46 -> 9.77; at 0.07 exam3 (9.40%) and exam4 (3.87%) lose too much
+ *   kept text. Tried and left out (no gain on exam8): a class shape of
+ *   the last three words (preposition, capitalised word, possessive, kin
+ *   ...: 96.55% at 0.14 with 0.2 point less over-redaction, but at 0.10
+ *   "Minutes will be circulated ... after the meeting" scored 0.25), and
+ *   whether the rules withheld the field's previous unit (96.43%).
  *   Retrain (after changing the features, a word class or a set):
- *     build/tests/redaction_units tests/redaction/{holdout,exam,corpus,exam2,exam3,exam4} > u.tsv
+ *     build/tests/redaction_units \
+ *       tests/redaction/{holdout,exam,corpus,exam2,exam3,exam4,exam5,exam6,exam7} > u.tsv
  *     python3 tests/redaction/train_unitclf.py --units u.tsv --out gateway/redact/failsafe_model.c
  *   ctest redaction_unitclf fails until the committed weights are the
  *   script's output. --validate SET leaves a set out and prints its curve.
