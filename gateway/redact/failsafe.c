@@ -90,6 +90,8 @@
 #define K_MEDIC  (1ull << 61) /* hospital, A&E, ambulance, custody: where an incident's
                                * people are taken, not where she lives */
 #define K_INTERP (1ull << 62) /* interpreter, translator: a service, not her route */
+#define K_STAYV  (1ull << 63) /* spend (time), accept, consider: where she stays or would live
+                               * (word()) */
 #define K_APPT   (1ull << 59) /* appointment, antenatal, birth: where she will be
                                * seen ("next appt at <Name>", "birth plan changed to <Name>") */
 
@@ -130,6 +132,12 @@ static const struct fsword FSW[] = {
 	{"postcode", K_ADDR}, {"post-code", K_ADDR}, {"postcodes", K_ADDR},
 	{"bidding", RS}, {"safehouse", RS}, {"hiding", RS},
 	{"kipping", RS}, {"crashing", RS}, {"dossing", RS}, {"abode", RS},
+	/* time spent with someone or somewhere is a stay ("spent the weekend
+	 * at her cousin's", "spending a few nights with an aunt"); an area
+	 * she would accept or consider is where she will live (a housing
+	 * application: "would consider Barnsley or Penistone") */
+	{"spend", K_STAYV}, {"spends", K_STAYV}, {"spent", K_STAYV}, {"spending", K_STAYV},
+	{"accept", K_STAYV}, {"consider", K_STAYV},
 	{"ooa", RS}, {"settled", RS}, {"settling", RS},
 	/* plural dwellings and bidding for one: house-hunting says where she
 	 * will live ("looking at flats near her sister", "bid on a 2-bed") */
@@ -213,6 +221,7 @@ static const struct fsword FSW[] = {
 	{"family", K_MOD | SH}, {"marital", K_THE}, {"matrimonial", K_THE},
 	{"council", K_MOD}, {"rented", K_MOD}, {"private", K_MOD}, {"shared", K_MOD},
 	{"supported", K_MOD}, {"interim", K_MOD}, {"temp", K_MOD}, {"spare", K_MOD | K_RMOD},
+	{"maternal", K_MOD}, {"paternal", K_MOD}, /* "with maternal gran" */
 	/* kin and friends: "at her mum's" */
 	{"mum", KN | SH}, {"mam", KN | SH}, {"mom", KN | SH}, {"mother", KN | SH},
 	{"dad", KN}, {"father", KN}, {"parent", KN}, {"parents", KN}, {"sister", KN},
@@ -341,6 +350,8 @@ static const struct fsword FSW[] = {
 	{"ave", K_ABBR}, {"tel", K_ABBR}, {"ref", K_ABBR}, {"sgt", K_ABBR}, {"insp", K_ABBR},
 	{"supt", K_ABBR}, {"cllr", K_ABBR}, {"prof", K_ABBR}, {"nr", K_ABBR}, {"vs", K_ABBR},
 	{"no", K_NDET | K_ABBR},
+	/* County before its name: "Co. Antrim", "Co. Durham" */
+	{"co", K_ABBR},
 	/* a line ending in these goes on */
 	{"and", FN}, {"or", FN}, {"but", FN}, {"for", FN}, {"from", K_FROM | FN}, {"on", FN},
 	{"by", FN}, {"said", FN}, {"says", FN},
@@ -575,6 +586,7 @@ struct fs {
 	int go_conv;           /* the going word was a conveyance (or a bare subject) */
 	int skip_in;           /* "moved (back) in": that "in" names no place */
 	int pn_conv;           /* place_next came after one */
+	int stay_pend;         /* time spent (spend, spent): at/in/with next says where */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -872,6 +884,7 @@ static void clause_reset(struct fs *f)
 	f->det_win = 0;
 	f->appt = f->appt_next = 0;
 	f->go_conv = f->pn_conv = f->skip_in = 0;
+	f->stay_pend = 0;
 	f->lbl = SIZE_MAX;
 }
 
@@ -1151,6 +1164,34 @@ static int fs_moved_in(const struct fs *f, size_t b)
 	return k == 0 || fs_in(x, FS_MOVED_IN_WHEN) || fs_month(x) || (k >= 3 && fs_weekday(x));
 }
 
+/*
+ * Is the word at or after i on its line a name of somewhere: capitalised
+ * ("Leyburn", "MARSH" in a CAD's capitals), listed in no class (not "The",
+ * "She", "Council") and no month or weekday? With preps, only after one of
+ * them ("on Elm Lane", "in Hawes"). For a dwelling or an area named where
+ * it is, and a place she would accept.
+ */
+static const char *const FS_WHERE_PREPS[] = {"on", "in", "at", "near", "off", NULL};
+
+static int fs_named_at(const struct fs *f, size_t i, const char *const *preps)
+{
+	char x[16];
+	size_t k;
+	if (preps) {
+		i = fs_word_at(f, i, x, sizeof x, &k);
+		if (k == 0 || !fs_in(x, preps))
+			return 0;
+	}
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	if (i >= f->n || f->s[i] < 'A' || f->s[i] > 'Z')
+		return 0;
+	i = fs_word_at(f, i, x, sizeof x, &k);
+	if (k < 2 || (i < f->n && f->s[i] == '\''))
+		return 0; /* not someone's: "consider Clare's Law" */
+	return (k + 1 == sizeof x || fs_lookup(x, k) == 0) && !fs_month(x) && !fs_weekday(x);
+}
+
 /* Whom a verb of contact names: "telephone her", "telephone back". */
 static const char *const FS_WHOM[] = {"her", "him", "them", "me", "us", "back", "again", NULL};
 
@@ -1371,11 +1412,32 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "the Hazel Grove flat", "a drive-by of the Mill Lane house": a
 	 * dwelling named by its street, even after "the" */
 	if ((c & K_RESN) && !(tf & TF_CAP) && (f->p1f & TF_CAP) && !(f->p1f & TF_UPPER) &&
-	    f->nwords > 1)
+	    f->nwords > 1 && !(f->p1 & K_DET)) /* not "The house ..." opening a sentence */
 		s |= S_RES;
 	/* "the home is Larchwood", "the flat is Beech Court": a dwelling named */
 	if ((tf & TF_CAP) && (f->p1 & K_BE) && (f->p2 & K_RESN))
 		s |= S_RES;
+	/* "the flat on Kestrel Way", "THE PLACE ON <STREET> IN <TOWN>", "the
+	 * bungalow in Leyburn": a dwelling named where it is says where,
+	 * even after "the" (which one is the news); not a business named by
+	 * its trade ("the kebab house on X", "a coffee house in Y": someone's
+	 * workplace, which place_addr.c recognises) */
+	if ((c & (K_RESN | K_PLACE)) && !(c & K_HOME) &&
+	    !(wn == 5 && memcmp(w, "house", 5) == 0 && f->p1 == 0 && !(f->p1f & TF_CAP)) &&
+	    fs_named_at(f, b, FS_WHERE_PREPS))
+		s |= S_RES;
+	/* time spent somewhere or with someone: "spent last week with her
+	 * gran", "spending the night at a friend's"; "would accept <Town> or
+	 * <Town>", "will consider <Town>" in a housing application */
+	if (c & K_STAYV) {
+		if (w[0] == 's')
+			f->stay_pend = 1;
+		else if ((f->p1 & K_MODAL) && fs_named_at(f, b, NULL))
+			s |= S_RES;
+	} else if (f->stay_pend && (c & K_PREP) && !(wn == 5 && memcmp(w, "where", 5) == 0)) {
+		f->place_next = (wn == 4 && memcmp(w, "with", 4) == 0) ? 2 : 1;
+		f->stay_pend = 0;
+	}
 	/* "my dads in Crewe", "her parents' in Lodz": someone's (house) is in */
 	if (f->kin_poss && (c & K_PREP) && !(wn == 4 && memcmp(w, "with", 4) == 0))
 		f->place_next = 1;

@@ -874,3 +874,35 @@ Test(failsafe, someone_moving_in_is_no_whereabouts)
 	expect("She moves in on the 9th.", SCRUB_LOCATION, "She moves in on the 9th");
 	expect("Anya has moved in with her aunt.", SCRUB_LOCATION, "Anya has moved in with her aunt");
 }
+
+/* Time spent with someone or somewhere is a stay, whatever lies between
+ * the verb and the preposition; what she would accept in a housing
+ * application is where she will live; "Co." ends no sentence. */
+Test(failsafe, time_spent_and_areas_she_would_accept)
+{
+	expect("Note: she and the twins spent the last few nights with paternal nan at Wetherby.",
+	       SCRUB_LOCATION,
+	       "she and the twins spent the last few nights with paternal nan at Wetherby");
+	expect("Ffion spent 3 days at a friend's in Bala.", SCRUB_LOCATION,
+	       "Ffion spent 3 days at a friend's in Bala");
+	expect("Applicant would consider Settle or Skipton.", SCRUB_LOCATION,
+	       "Applicant would consider Settle or Skipton");
+	expect("She has gone to her aunt's in Omagh (Co. Tyrone).", SCRUB_LOCATION,
+	       "She has gone to her aunt's in Omagh (Co. Tyrone)");
+	/* money spent, a law considered, time spent with no place */
+	expect_none("She spent the benefit money on the electric.");
+	expect_none("She may consider Sarah's Law for his new partner.");
+	expect_none("She spent an hour crying after the hearing.");
+}
+
+/* A dwelling named where it is says where, even after "the"; a business
+ * named by its trade is someone's workplace (place_addr.c's). */
+Test(failsafe, a_dwelling_named_where_it_is)
+{
+	expect("DAUGHTER WILL COLLECT HER AND TAKE HER TO THE FLAT ON HOLLY WALK", SCRUB_LOCATION,
+	       "DAUGHTER WILL COLLECT HER AND TAKE HER TO THE FLAT ON HOLLY WALK");
+	expect("Mum and baby are in the bungalow in Hornsea.", SCRUB_LOCATION,
+	       "Mum and baby are in the bungalow in Hornsea");
+	expect_none("His brothers run the pancake house on Quay Street.");
+	expect_none("The house in March was cold and damp.");
+}
