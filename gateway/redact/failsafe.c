@@ -924,11 +924,72 @@ static int safe_ok(unsigned seen)
 	       ((seen & S_CALL) && ((seen & S_WHEN) || ((seen & S_CLOCK) && (seen & S_MODAL))));
 }
 
+/*
+ * Is the clause s[a..b) only a name: at most six words, one of them
+ * capitalised, every other one a number or listed as a determiner, a
+ * function word, a dwelling, a street or an area (no verb, no pronoun, no
+ * word in small letters no class lists)? After a withheld statement of
+ * where she is (three words or more: not a heading, "Tenancy note - <Name>"),
+ * such a clause names the place again: "... to a crisis house - <Name>
+ * House, <Town>", "AT THE LEISURE CENTRE - <BRAND>". In a CAD's capitals
+ * every word looks like a name (and -ED, -ING a verb): three at most there.
+ */
+static int fs_words3(const struct fs *f, size_t a, size_t b)
+{
+	int n = 0;
+	for (size_t i = a; i < b && n < 3; i++)
+		n += fs_alnum(f->s[i]) && (i == a || !fs_alnum(f->s[i - 1]));
+	return n >= 3;
+}
+
+#define FS_NAME_OK (K_DET | K_NDET | K_THE | K_FUNC | K_ABBR | K_RESN | K_PLACE | K_STREET | \
+		    K_AREA | K_NOTPL | K_MOD | K_ROUT)
+static int fs_bare_name(const struct fs *f, size_t a, size_t b)
+{
+	const unsigned char *s = f->s;
+	int words = 0, caps = 0, upper = 1;
+	size_t i = a;
+	while (i < b) {
+		if (!fs_alnum(s[i])) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < b && (fs_alnum(s[j]) || ((s[j] == '-' || s[j] == '\'' || s[j] == '&') &&
+		                                    j + 1 < b && fs_alnum(s[j + 1]))))
+			j++;
+		char w[16];
+		size_t k = 0, lo = 0;
+		for (size_t x = i; x < j && k + 1 < sizeof w; x++) {
+			lo += s[x] >= 'a' && s[x] <= 'z';
+			w[k++] = (char)((s[x] >= 'A' && s[x] <= 'Z') ? s[x] | 0x20 : s[x]);
+		}
+		w[k] = 0;
+		int cap = s[i] >= 'A' && s[i] <= 'Z';
+		if (++words > 6)
+			return 0;
+		caps += cap;
+		upper &= cap && lo == 0;
+		uint64_t c = (j - i < sizeof w) ? fs_lookup(w, k) : 0;
+		if (c & ~FS_NAME_OK)
+			return 0;
+		if (!cap && c == 0 && !(s[i] >= '0' && s[i] <= '9'))
+			return 0; /* a word in small letters no class lists: "overridden" */
+		if (cap && lo == 0 && k > 3 &&
+		    ((w[k - 2] == 'e' && w[k - 1] == 'd') ||
+		     (w[k - 3] == 'i' && w[k - 2] == 'n' && w[k - 1] == 'g')))
+			return 0;
+		i = j;
+	}
+	return caps > 0 && (!upper || words <= 3);
+}
+
 /* Decide the sentence's clauses (the unit model's unit goes on). */
 static void sentence_decide(struct fs *f)
 {
 	int n = f->ncl;
 	int res_prev = 0; /* the clause before was withheld as a location */
+	int res_long = 0; /* ... and had three words or more */
 	for (int i = 0; i < n; i++) {
 		struct clause *c = &f->cl[i];
 		int j0 = -1;
@@ -957,9 +1018,12 @@ static void sentence_decide(struct fs *f)
 			emit(f, c->start, c->end, SCRUB_LOCATION,
 			     (c->seen & S_RES) ? "fs:residence" : "fs:routine");
 			res_prev = 1;
+			res_long = fs_words3(f, c->start, c->end);
 		} else if (res_prev && (((c->seen & S_SHE) &&
 			   (c->seen & (S_PREP | S_CLOCK | S_WHEN | S_DAY | S_EVERY | S_ROUT))) ||
-			   ((c->seen & S_ROUT) && !(c->seen & S_HE)))) {
+			   ((c->seen & S_ROUT) && !(c->seen & S_HE)) ||
+			   (res_long && !(c->seen & (S_HE | S_CALL)) &&
+			    fs_bare_name(f, c->start, c->end)))) {
 			/* what follows where she is, about her and somewhere or
 			 * some time, goes on saying it: "...at her mother's;
 			 * the children are dropped at school by their gran" */

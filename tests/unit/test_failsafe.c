@@ -906,3 +906,33 @@ Test(failsafe, a_dwelling_named_where_it_is)
 	expect_none("His brothers run the pancake house on Quay Street.");
 	expect_none("The house in March was cold and damp.");
 }
+
+/* No span covers the text what (found in s). */
+static void expect_kept(const char *s, const char *what)
+{
+	struct spans sv = scan(s);
+	const char *p = strstr(s, what);
+	cr_assert_not_null(p);
+	size_t at = (size_t)(p - s), n = strlen(what);
+	int hit = 0;
+	for (size_t i = 0; i < sv.n; i++)
+		hit |= sv.v[i].start < at + n && sv.v[i].end > at;
+	if (hit)
+		dump(s, &sv);
+	spans_free(&sv);
+	cr_assert(!hit, "want [%s] kept in: %s", what, s);
+}
+
+/* After a withheld statement of where she is, a clause that only names a
+ * place names it again and goes too; a heading's name, or a clause with a
+ * verb, stays. */
+Test(failsafe, a_name_after_where_she_is_goes_with_it)
+{
+	expect("Plan: she will go to a women's crisis house - Heron Lodge, Clevedon.",
+	       SCRUB_LOCATION, "Heron Lodge, Clevedon");
+	expect("0214 FEMALE NOW AT THE SPORTS CENTRE ON BANK ROAD - FITZONE", SCRUB_LOCATION,
+	       "FITZONE");
+	expect_kept("Tenancy note - Brookvale.", "Brookvale");
+	expect_kept("She is staying at her cousin's in Kendal - seen by the GP today.",
+	            "seen by the GP today");
+}
