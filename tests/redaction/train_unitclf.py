@@ -158,13 +158,13 @@ def main():
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--lr", type=float, default=0.5)
     ap.add_argument("--corpus-weight", type=float, default=0.25)
-    ap.add_argument("--pos-weight", type=float, default=1.0)
-    ap.add_argument("--keep-weight", type=float, default=4.0,
+    ap.add_argument("--pos-weight", type=float, default=4.0)
+    ap.add_argument("--keep-weight", type=float, default=12.0,
                     help="weight of a negative unit that holds must-keep text")
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--cats", default=POS_CATS,
                     help="the categories that make a unit positive (default: %(default)s)")
-    ap.add_argument("--p", type=float, default=0.10, help="the threshold written into the C file")
+    ap.add_argument("--p", type=float, default=0.08, help="the threshold written into the C file")
     ap.add_argument("--out", default=None)
     ap.add_argument("--check", default=None)
     args = ap.parse_args()
