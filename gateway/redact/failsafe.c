@@ -587,6 +587,7 @@ struct fs {
 	int skip_in;           /* "moved (back) in": that "in" names no place */
 	int pn_conv;           /* place_next came after one */
 	int stay_pend;         /* time spent (spend, spent): at/in/with next says where */
+	int res_sent;          /* the last sentence had a clause withheld as a location */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -924,6 +925,49 @@ static int safe_ok(unsigned seen)
 	       ((seen & S_CALL) && ((seen & S_WHEN) || ((seen & S_CLOCK) && (seen & S_MODAL))));
 }
 
+static int fs_in(const char *w, const char *const *list);
+static size_t fs_word_at(const struct fs *f, size_t i, char *out, size_t cap, size_t *k);
+
+/*
+ * Does the clause at i open on "it's" or "it is" and, after an adverb at
+ * most ("just", "right"), a preposition of where ("in", "near", "off",
+ * "by", "close", "behind" ...) that is not "in place", "in fear" and the
+ * like? Said right after where she is, "it" is that place.
+ */
+static int fs_it_is_where(const struct fs *f, size_t i)
+{
+	static const char *const ADV[] = {"just", "only", "right", "quite", "very", "really", "still",
+					  "now", "about", "also", NULL};
+	static const char *const WHERE[] = {"in", "near", "on", "off", "by", "close", "next",
+					    "opposite", "behind", "above", "round", "around",
+					    "outside", "over", "up", "down", "past", NULL};
+	const unsigned char *s = f->s;
+	size_t n = f->n;
+	if (i + 3 >= n || (s[i] | 0x20) != 'i' || (s[i + 1] | 0x20) != 't')
+		return 0;
+	i += 2;
+	char x[16];
+	size_t k;
+	if (s[i] == '\'' && i + 1 < n && (s[i + 1] | 0x20) == 's')
+		i += 2; /* it's */
+	else if ((s[i] | 0x20) == 's' && (i + 1 >= n || s[i + 1] == ' '))
+		i += 1; /* its */
+	else {
+		i = fs_word_at(f, i, x, sizeof x, &k);
+		if (!(k == 2 && memcmp(x, "is", 2) == 0))
+			return 0;
+	}
+	if (i < n && fs_alnum(s[i]))
+		return 0; /* "itself", "items" */
+	i = fs_word_at(f, i, x, sizeof x, &k);
+	if (k && fs_in(x, ADV))
+		i = fs_word_at(f, i, x, sizeof x, &k);
+	if (!k || !fs_in(x, WHERE))
+		return 0;
+	fs_word_at(f, i, x, sizeof x, &k);
+	return !(k && (fs_lookup(x, k) & K_NOTPL));
+}
+
 /*
  * Is the clause s[a..b) only a name: at most six words, one of them
  * capitalised, every other one a number or listed as a determiner, a
@@ -990,6 +1034,7 @@ static void sentence_decide(struct fs *f)
 	int n = f->ncl;
 	int res_prev = 0; /* the clause before was withheld as a location */
 	int res_long = 0; /* ... and had three words or more */
+	int any_res = 0;
 	for (int i = 0; i < n; i++) {
 		struct clause *c = &f->cl[i];
 		int j0 = -1;
@@ -1018,6 +1063,7 @@ static void sentence_decide(struct fs *f)
 			emit(f, c->start, c->end, SCRUB_LOCATION,
 			     (c->seen & S_RES) ? "fs:residence" : "fs:routine");
 			res_prev = 1;
+			any_res = 1;
 			res_long = fs_words3(f, c->start, c->end);
 		} else if (res_prev && (((c->seen & S_SHE) &&
 			   (c->seen & (S_PREP | S_CLOCK | S_WHEN | S_DAY | S_EVERY | S_ROUT))) ||
@@ -1033,6 +1079,7 @@ static void sentence_decide(struct fs *f)
 		}
 	}
 	f->ncl = 0;
+	f->res_sent = any_res;
 }
 
 /* Decide the sentence's clauses and start a new sentence. */
@@ -1046,6 +1093,11 @@ static void clause_end(struct fs *f)
 {
 	if (f->place_next || f->kin_pend)
 		f->seen |= S_RES; /* "she went to" and the text breaks: withhold */
+	/* "It's near the retail park", "It is just off the ring road", right
+	 * after a sentence withheld as where she is: the place again */
+	if (f->res_sent && f->ncl == 0 && f->c_start != SIZE_MAX && !(f->seen & S_HE) &&
+	    fs_it_is_where(f, f->c_start))
+		f->seen |= S_RES | S_RESO;
 	if (f->c_start != SIZE_MAX && f->c_end > f->c_start &&
 	    (f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT | S_DEV))) {
 		if (f->ncl == FS_CLAUSES)
@@ -1236,6 +1288,11 @@ static int fs_moved_in(const struct fs *f, size_t b)
  * it is, and a place she would accept.
  */
 static const char *const FS_WHERE_PREPS[] = {"on", "in", "at", "near", "off", NULL};
+static const char *const FS_FROM_TO[] = {"from", "to", NULL};
+/* means of transport among the routine words (K_ROUT) */
+static const char *const FS_CONVEYANCE[] = {"bus", "train", "tram", "taxi", "cab", "uber",
+					    "megabus", "ferry", "ferries", "sailing", "crossing",
+					    "flight", "flights", "coach", "journey", "lift", NULL};
 
 static int fs_named_at(const struct fs *f, size_t i, const char *const *preps)
 {
@@ -1489,6 +1546,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((c & (K_RESN | K_PLACE)) && !(c & K_HOME) &&
 	    !(wn == 5 && memcmp(w, "house", 5) == 0 && f->p1 == 0 && !(f->p1f & TF_CAP)) &&
 	    fs_named_at(f, b, FS_WHERE_PREPS))
+		s |= S_RES;
+	/* a journey from or to a named place: "train from <Town>", "the coach
+	 * to <City> on Friday" (his alone stays: the clause decides) */
+	if ((c & K_ROUT) && fs_in(w, FS_CONVEYANCE) &&
+	    fs_named_at(f, b, FS_FROM_TO))
 		s |= S_RES;
 	/* time spent somewhere or with someone: "spent last week with her
 	 * gran", "spending the night at a friend's"; "would accept <Town> or

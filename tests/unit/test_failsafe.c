@@ -936,3 +936,20 @@ Test(failsafe, a_name_after_where_she_is_goes_with_it)
 	expect_kept("She is staying at her cousin's in Kendal - seen by the GP today.",
 	            "seen by the GP today");
 }
+
+/* A journey from or to a named place says where she lives or goes; his
+ * own journey stays. Right after where she is, "it's near ..." is that
+ * place again; "it is in place" is not, nor "it's near" after a sentence
+ * that said nowhere. */
+Test(failsafe, journeys_and_the_place_said_again)
+{
+	expect("Kids stay at the same school - bus from Gorseinon each morning.", SCRUB_LOCATION,
+	       "bus from Gorseinon each morning");
+	expect_none("He caught the train from Swindon to the hearing.");
+	expect("She has moved to a flat her cousin found. It's just off the ring road by the "
+	       "big Asda.",
+	       SCRUB_LOCATION, "It's just off the ring road by the big Asda");
+	expect_kept("She has moved to a flat her cousin found. It is in place until May.",
+	            "It is in place until May");
+	expect_none("The court date is set. It's near the end of the list.");
+}
