@@ -135,7 +135,7 @@ static const struct fsword FSW[] = {
 	/* time spent with someone or somewhere is a stay ("spent the weekend
 	 * at her cousin's", "spending a few nights with an aunt"); an area
 	 * she would accept or consider is where she will live (a housing
-	 * application: "would consider Barnsley or Penistone") */
+	 * application: "would consider <Town> or <Town>") */
 	{"spend", K_STAYV}, {"spends", K_STAYV}, {"spent", K_STAYV}, {"spending", K_STAYV},
 	{"accept", K_STAYV}, {"consider", K_STAYV},
 	{"ooa", RS}, {"settled", RS}, {"settling", RS},
@@ -350,7 +350,7 @@ static const struct fsword FSW[] = {
 	{"ave", K_ABBR}, {"tel", K_ABBR}, {"ref", K_ABBR}, {"sgt", K_ABBR}, {"insp", K_ABBR},
 	{"supt", K_ABBR}, {"cllr", K_ABBR}, {"prof", K_ABBR}, {"nr", K_ABBR}, {"vs", K_ABBR},
 	{"no", K_NDET | K_ABBR},
-	/* County before its name: "Co. Antrim", "Co. Durham" */
+	/* County before its name: "Co. Mayo", "Co. Fermanagh" */
 	{"co", K_ABBR},
 	/* a line ending in these goes on */
 	{"and", FN}, {"or", FN}, {"but", FN}, {"for", FN}, {"from", K_FROM | FN}, {"on", FN},
@@ -1093,7 +1093,7 @@ static void clause_end(struct fs *f)
 {
 	if (f->place_next || f->kin_pend)
 		f->seen |= S_RES; /* "she went to" and the text breaks: withhold */
-	/* "It's near the retail park", "It is just off the ring road", right
+	/* "It's near the retail park", "It is just off the bypass", right
 	 * after a sentence withheld as where she is: the place again */
 	if (f->res_sent && f->ncl == 0 && f->c_start != SIZE_MAX && !(f->seen & S_HE) &&
 	    fs_it_is_where(f, f->c_start))
@@ -1282,9 +1282,9 @@ static int fs_moved_in(const struct fs *f, size_t b)
 
 /*
  * Is the word at or after i on its line a name of somewhere: capitalised
- * ("Leyburn", "MARSH" in a CAD's capitals), listed in no class (not "The",
+ * ("Leyburn", a word in a CAD's capitals), listed in no class (not "The",
  * "She", "Council") and no month or weekday? With preps, only after one of
- * them ("on Elm Lane", "in Hawes"). For a dwelling or an area named where
+ * them ("on <Name> Lane", "in Hawes"). For a dwelling or an area named where
  * it is, and a place she would accept.
  */
 static const char *const FS_WHERE_PREPS[] = {"on", "in", "at", "near", "off", NULL};
@@ -1309,7 +1309,7 @@ static int fs_named_at(const struct fs *f, size_t i, const char *const *preps)
 		return 0;
 	i = fs_word_at(f, i, x, sizeof x, &k);
 	if (k < 2 || (i < f->n && f->s[i] == '\''))
-		return 0; /* not someone's: "consider Clare's Law" */
+		return 0; /* not someone's: "consider <Name>'s Law" */
 	return (k + 1 == sizeof x || fs_lookup(x, k) == 0) && !fs_month(x) && !fs_weekday(x);
 }
 
@@ -1538,7 +1538,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "the home is Larchwood", "the flat is Beech Court": a dwelling named */
 	if ((tf & TF_CAP) && (f->p1 & K_BE) && (f->p2 & K_RESN))
 		s |= S_RES;
-	/* "the flat on Kestrel Way", "THE PLACE ON <STREET> IN <TOWN>", "the
+	/* "the flat on <Name> Way", "THE PLACE ON <STREET> IN <TOWN>", "the
 	 * bungalow in Leyburn": a dwelling named where it is says where,
 	 * even after "the" (which one is the news); not a business named by
 	 * its trade ("the kebab house on X", "a coffee house in Y": someone's

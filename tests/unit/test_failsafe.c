@@ -880,15 +880,15 @@ Test(failsafe, someone_moving_in_is_no_whereabouts)
  * application is where she will live; "Co." ends no sentence. */
 Test(failsafe, time_spent_and_areas_she_would_accept)
 {
-	expect("Note: she and the twins spent the last few nights with paternal nan at Wetherby.",
+	expect("Note: she and the twins spent the last few nights with paternal nan at Pocklington.",
 	       SCRUB_LOCATION,
-	       "she and the twins spent the last few nights with paternal nan at Wetherby");
-	expect("Ffion spent 3 days at a friend's in Bala.", SCRUB_LOCATION,
-	       "Ffion spent 3 days at a friend's in Bala");
-	expect("Applicant would consider Settle or Skipton.", SCRUB_LOCATION,
-	       "Applicant would consider Settle or Skipton");
-	expect("She has gone to her aunt's in Omagh (Co. Tyrone).", SCRUB_LOCATION,
-	       "She has gone to her aunt's in Omagh (Co. Tyrone)");
+	       "she and the twins spent the last few nights with paternal nan at Pocklington");
+	expect("Tesni spent 3 days at a friend's in Corwen.", SCRUB_LOCATION,
+	       "Tesni spent 3 days at a friend's in Corwen");
+	expect("Applicant would consider Garstang or Lofthouse.", SCRUB_LOCATION,
+	       "Applicant would consider Garstang or Lofthouse");
+	expect("She has gone to her aunt's in Ballycastle (Co. Mayo).", SCRUB_LOCATION,
+	       "She has gone to her aunt's in Ballycastle (Co. Mayo)");
 	/* money spent, a law considered, time spent with no place */
 	expect_none("She spent the benefit money on the electric.");
 	expect_none("She may consider Sarah's Law for his new partner.");
@@ -899,11 +899,11 @@ Test(failsafe, time_spent_and_areas_she_would_accept)
  * named by its trade is someone's workplace (place_addr.c's). */
 Test(failsafe, a_dwelling_named_where_it_is)
 {
-	expect("DAUGHTER WILL COLLECT HER AND TAKE HER TO THE FLAT ON HOLLY WALK", SCRUB_LOCATION,
-	       "DAUGHTER WILL COLLECT HER AND TAKE HER TO THE FLAT ON HOLLY WALK");
+	expect("DAUGHTER WILL COLLECT HER AND TAKE HER TO THE FLAT ON LARCH WALK", SCRUB_LOCATION,
+	       "DAUGHTER WILL COLLECT HER AND TAKE HER TO THE FLAT ON LARCH WALK");
 	expect("Mum and baby are in the bungalow in Hornsea.", SCRUB_LOCATION,
 	       "Mum and baby are in the bungalow in Hornsea");
-	expect_none("His brothers run the pancake house on Quay Street.");
+	expect_none("His brothers run the pancake house on Tannery Row.");
 	expect_none("The house in March was cold and damp.");
 }
 
@@ -928,12 +928,12 @@ static void expect_kept(const char *s, const char *what)
  * verb, stays. */
 Test(failsafe, a_name_after_where_she_is_goes_with_it)
 {
-	expect("Plan: she will go to a women's crisis house - Heron Lodge, Clevedon.",
-	       SCRUB_LOCATION, "Heron Lodge, Clevedon");
-	expect("0214 FEMALE NOW AT THE SPORTS CENTRE ON BANK ROAD - FITZONE", SCRUB_LOCATION,
+	expect("Plan: she will go to a crisis house run by the trust - Wren Lodge, Portishead.",
+	       SCRUB_LOCATION, "Wren Lodge, Portishead");
+	expect("0214 FEMALE NOW AT THE SWIMMING BATHS ON GASWORKS ROAD - FITZONE", SCRUB_LOCATION,
 	       "FITZONE");
 	expect_kept("Tenancy note - Brookvale.", "Brookvale");
-	expect_kept("She is staying at her cousin's in Kendal - seen by the GP today.",
+	expect_kept("She is staying at her cousin's in Tregaron - seen by the GP today.",
 	            "seen by the GP today");
 }
 
@@ -943,12 +943,12 @@ Test(failsafe, a_name_after_where_she_is_goes_with_it)
  * that said nowhere. */
 Test(failsafe, journeys_and_the_place_said_again)
 {
-	expect("Kids stay at the same school - bus from Gorseinon each morning.", SCRUB_LOCATION,
-	       "bus from Gorseinon each morning");
-	expect_none("He caught the train from Swindon to the hearing.");
-	expect("She has moved to a flat her cousin found. It's just off the ring road by the "
-	       "big Asda.",
-	       SCRUB_LOCATION, "It's just off the ring road by the big Asda");
+	expect("Kids stay at the same school - bus from Oakhurst each morning.", SCRUB_LOCATION,
+	       "bus from Oakhurst each morning");
+	expect_none("He caught the train from Hornsea to the hearing.");
+	expect("She has moved to a flat her cousin found. It's just off the dual carriageway "
+	       "near the big supermarket.",
+	       SCRUB_LOCATION, "It's just off the dual carriageway near the big supermarket");
 	expect_kept("She has moved to a flat her cousin found. It is in place until May.",
 	            "It is in place until May");
 	expect_none("The court date is set. It's near the end of the list.");
