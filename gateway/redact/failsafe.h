@@ -188,7 +188,7 @@
  *   (phones, e-mails, the address on file) is left to the value
  *   recognisers. A positive weighs 4, a negative holding must-keep text
  *   12, any other unit 1.
- *   Threshold p >= 0.08 since exam5-7 joined (below; was 0.15, then
+ *   Threshold p >= 0.16 since exam5-7 joined (below; was 0.15, then
  *   0.14 since exam3 joined: "Minutes will be circulated ... after the
  *   meeting" scored 0.138, "booked in to have the baby at X not Y"
  *   0.148), chosen with exam2 held out as the lowest at
@@ -217,6 +217,13 @@
  *   costs), 97.00% / 9.65 at 0.10 and 97.29% / 9.65 at 0.08, with less
  *   over-redaction on every development set than the 1-and-4 model at
  *   0.10 (holdout 5.88 -> 5.32, exam3 9.08 -> 8.46, exam6 4.77 -> 4.39).
+ *   But below 0.16 it withholds what policy_rt's test keeps as no time of
+ *   hers ("She works weekdays 9-5" scores 0.157, "Children aged 10-12
+ *   attend on weekdays" 0.105; the development sets' labels do count her
+ *   working hours as a safe time when they say when she finishes), so the
+ *   threshold is the lowest that keeps every unit test green: 0.16,
+ *   exam8 96.67% / 9.35 (the 1-and-4 model's never-share at 0.10 with
+ *   less over-redaction; exam7 7.24, exam6 4.39, exam5 4.10).
  *   Tried and left out (no gain on exam8): a class shape of
  *   the last three words (preposition, capitalised word, possessive, kin
  *   ...: 96.55% at 0.14 with 0.2 point less over-redaction, but at 0.10
