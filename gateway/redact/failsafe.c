@@ -90,6 +90,8 @@
 #define K_MEDIC  (1ull << 61) /* hospital, A&E, ambulance, custody: where an incident's
                                * people are taken, not where she lives */
 #define K_INTERP (1ull << 62) /* interpreter, translator: a service, not her route */
+#define K_STAYV  (1ull << 63) /* spend (time), accept, consider: where she stays or would live
+                               * (word()) */
 #define K_APPT   (1ull << 59) /* appointment, antenatal, birth: where she will be
                                * seen ("next appt at <Name>", "birth plan changed to <Name>") */
 
@@ -130,6 +132,12 @@ static const struct fsword FSW[] = {
 	{"postcode", K_ADDR}, {"post-code", K_ADDR}, {"postcodes", K_ADDR},
 	{"bidding", RS}, {"safehouse", RS}, {"hiding", RS},
 	{"kipping", RS}, {"crashing", RS}, {"dossing", RS}, {"abode", RS},
+	/* time spent with someone or somewhere is a stay ("spent the weekend
+	 * at her cousin's", "spending a few nights with an aunt"); an area
+	 * she would accept or consider is where she will live (a housing
+	 * application: "would consider <Town> or <Town>") */
+	{"spend", K_STAYV}, {"spends", K_STAYV}, {"spent", K_STAYV}, {"spending", K_STAYV},
+	{"accept", K_STAYV}, {"consider", K_STAYV},
 	{"ooa", RS}, {"settled", RS}, {"settling", RS},
 	/* plural dwellings and bidding for one: house-hunting says where she
 	 * will live ("looking at flats near her sister", "bid on a 2-bed") */
@@ -213,6 +221,7 @@ static const struct fsword FSW[] = {
 	{"family", K_MOD | SH}, {"marital", K_THE}, {"matrimonial", K_THE},
 	{"council", K_MOD}, {"rented", K_MOD}, {"private", K_MOD}, {"shared", K_MOD},
 	{"supported", K_MOD}, {"interim", K_MOD}, {"temp", K_MOD}, {"spare", K_MOD | K_RMOD},
+	{"maternal", K_MOD}, {"paternal", K_MOD}, /* "with maternal gran" */
 	/* kin and friends: "at her mum's" */
 	{"mum", KN | SH}, {"mam", KN | SH}, {"mom", KN | SH}, {"mother", KN | SH},
 	{"dad", KN}, {"father", KN}, {"parent", KN}, {"parents", KN}, {"sister", KN},
@@ -341,6 +350,8 @@ static const struct fsword FSW[] = {
 	{"ave", K_ABBR}, {"tel", K_ABBR}, {"ref", K_ABBR}, {"sgt", K_ABBR}, {"insp", K_ABBR},
 	{"supt", K_ABBR}, {"cllr", K_ABBR}, {"prof", K_ABBR}, {"nr", K_ABBR}, {"vs", K_ABBR},
 	{"no", K_NDET | K_ABBR},
+	/* County before its name: "Co. Mayo", "Co. Fermanagh" */
+	{"co", K_ABBR},
 	/* a line ending in these goes on */
 	{"and", FN}, {"or", FN}, {"but", FN}, {"for", FN}, {"from", K_FROM | FN}, {"on", FN},
 	{"by", FN}, {"said", FN}, {"says", FN},
@@ -575,6 +586,8 @@ struct fs {
 	int go_conv;           /* the going word was a conveyance (or a bare subject) */
 	int skip_in;           /* "moved (back) in": that "in" names no place */
 	int pn_conv;           /* place_next came after one */
+	int stay_pend;         /* time spent (spend, spent): at/in/with next says where */
+	int res_sent;          /* the last sentence had a clause withheld as a location */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -872,6 +885,7 @@ static void clause_reset(struct fs *f)
 	f->det_win = 0;
 	f->appt = f->appt_next = 0;
 	f->go_conv = f->pn_conv = f->skip_in = 0;
+	f->stay_pend = 0;
 	f->lbl = SIZE_MAX;
 }
 
@@ -911,11 +925,116 @@ static int safe_ok(unsigned seen)
 	       ((seen & S_CALL) && ((seen & S_WHEN) || ((seen & S_CLOCK) && (seen & S_MODAL))));
 }
 
+static int fs_in(const char *w, const char *const *list);
+static size_t fs_word_at(const struct fs *f, size_t i, char *out, size_t cap, size_t *k);
+
+/*
+ * Does the clause at i open on "it's" or "it is" and, after an adverb at
+ * most ("just", "right"), a preposition of where ("in", "near", "off",
+ * "by", "close", "behind" ...) that is not "in place", "in fear" and the
+ * like? Said right after where she is, "it" is that place.
+ */
+static int fs_it_is_where(const struct fs *f, size_t i)
+{
+	static const char *const ADV[] = {"just", "only", "right", "quite", "very", "really", "still",
+					  "now", "about", "also", NULL};
+	static const char *const WHERE[] = {"in", "near", "on", "off", "by", "close", "next",
+					    "opposite", "behind", "above", "round", "around",
+					    "outside", "over", "up", "down", "past", NULL};
+	const unsigned char *s = f->s;
+	size_t n = f->n;
+	if (i + 3 >= n || (s[i] | 0x20) != 'i' || (s[i + 1] | 0x20) != 't')
+		return 0;
+	i += 2;
+	char x[16];
+	size_t k;
+	if (s[i] == '\'' && i + 1 < n && (s[i + 1] | 0x20) == 's')
+		i += 2; /* it's */
+	else if ((s[i] | 0x20) == 's' && (i + 1 >= n || s[i + 1] == ' '))
+		i += 1; /* its */
+	else {
+		i = fs_word_at(f, i, x, sizeof x, &k);
+		if (!(k == 2 && memcmp(x, "is", 2) == 0))
+			return 0;
+	}
+	if (i < n && fs_alnum(s[i]))
+		return 0; /* "itself", "items" */
+	i = fs_word_at(f, i, x, sizeof x, &k);
+	if (k && fs_in(x, ADV))
+		i = fs_word_at(f, i, x, sizeof x, &k);
+	if (!k || !fs_in(x, WHERE))
+		return 0;
+	fs_word_at(f, i, x, sizeof x, &k);
+	return !(k && (fs_lookup(x, k) & K_NOTPL));
+}
+
+/*
+ * Is the clause s[a..b) only a name: at most six words, one of them
+ * capitalised, every other one a number or listed as a determiner, a
+ * function word, a dwelling, a street or an area (no verb, no pronoun, no
+ * word in small letters no class lists)? After a withheld statement of
+ * where she is (three words or more: not a heading, "Tenancy note - <Name>"),
+ * such a clause names the place again: "... to a crisis house - <Name>
+ * House, <Town>", "AT THE LEISURE CENTRE - <BRAND>". In a CAD's capitals
+ * every word looks like a name (and -ED, -ING a verb): three at most there.
+ */
+static int fs_words3(const struct fs *f, size_t a, size_t b)
+{
+	int n = 0;
+	for (size_t i = a; i < b && n < 3; i++)
+		n += fs_alnum(f->s[i]) && (i == a || !fs_alnum(f->s[i - 1]));
+	return n >= 3;
+}
+
+#define FS_NAME_OK (K_DET | K_NDET | K_THE | K_FUNC | K_ABBR | K_RESN | K_PLACE | K_STREET | \
+		    K_AREA | K_NOTPL | K_MOD | K_ROUT)
+static int fs_bare_name(const struct fs *f, size_t a, size_t b)
+{
+	const unsigned char *s = f->s;
+	int words = 0, caps = 0, upper = 1;
+	size_t i = a;
+	while (i < b) {
+		if (!fs_alnum(s[i])) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < b && (fs_alnum(s[j]) || ((s[j] == '-' || s[j] == '\'' || s[j] == '&') &&
+		                                    j + 1 < b && fs_alnum(s[j + 1]))))
+			j++;
+		char w[16];
+		size_t k = 0, lo = 0;
+		for (size_t x = i; x < j && k + 1 < sizeof w; x++) {
+			lo += s[x] >= 'a' && s[x] <= 'z';
+			w[k++] = (char)((s[x] >= 'A' && s[x] <= 'Z') ? s[x] | 0x20 : s[x]);
+		}
+		w[k] = 0;
+		int cap = s[i] >= 'A' && s[i] <= 'Z';
+		if (++words > 6)
+			return 0;
+		caps += cap;
+		upper &= cap && lo == 0;
+		uint64_t c = (j - i < sizeof w) ? fs_lookup(w, k) : 0;
+		if (c & ~FS_NAME_OK)
+			return 0;
+		if (!cap && c == 0 && !(s[i] >= '0' && s[i] <= '9'))
+			return 0; /* a word in small letters no class lists: "overridden" */
+		if (cap && lo == 0 && k > 3 &&
+		    ((w[k - 2] == 'e' && w[k - 1] == 'd') ||
+		     (w[k - 3] == 'i' && w[k - 2] == 'n' && w[k - 1] == 'g')))
+			return 0;
+		i = j;
+	}
+	return caps > 0 && (!upper || words <= 3);
+}
+
 /* Decide the sentence's clauses (the unit model's unit goes on). */
 static void sentence_decide(struct fs *f)
 {
 	int n = f->ncl;
 	int res_prev = 0; /* the clause before was withheld as a location */
+	int res_long = 0; /* ... and had three words or more */
+	int any_res = 0;
 	for (int i = 0; i < n; i++) {
 		struct clause *c = &f->cl[i];
 		int j0 = -1;
@@ -944,9 +1063,13 @@ static void sentence_decide(struct fs *f)
 			emit(f, c->start, c->end, SCRUB_LOCATION,
 			     (c->seen & S_RES) ? "fs:residence" : "fs:routine");
 			res_prev = 1;
+			any_res = 1;
+			res_long = fs_words3(f, c->start, c->end);
 		} else if (res_prev && (((c->seen & S_SHE) &&
 			   (c->seen & (S_PREP | S_CLOCK | S_WHEN | S_DAY | S_EVERY | S_ROUT))) ||
-			   ((c->seen & S_ROUT) && !(c->seen & S_HE)))) {
+			   ((c->seen & S_ROUT) && !(c->seen & S_HE)) ||
+			   (res_long && !(c->seen & (S_HE | S_CALL)) &&
+			    fs_bare_name(f, c->start, c->end)))) {
 			/* what follows where she is, about her and somewhere or
 			 * some time, goes on saying it: "...at her mother's;
 			 * the children are dropped at school by their gran" */
@@ -956,6 +1079,7 @@ static void sentence_decide(struct fs *f)
 		}
 	}
 	f->ncl = 0;
+	f->res_sent = any_res;
 }
 
 /* Decide the sentence's clauses and start a new sentence. */
@@ -969,6 +1093,11 @@ static void clause_end(struct fs *f)
 {
 	if (f->place_next || f->kin_pend)
 		f->seen |= S_RES; /* "she went to" and the text breaks: withhold */
+	/* "It's near the retail park", "It is just off the bypass", right
+	 * after a sentence withheld as where she is: the place again */
+	if (f->res_sent && f->ncl == 0 && f->c_start != SIZE_MAX && !(f->seen & S_HE) &&
+	    fs_it_is_where(f, f->c_start))
+		f->seen |= S_RES | S_RESO;
 	if (f->c_start != SIZE_MAX && f->c_end > f->c_start &&
 	    (f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT | S_DEV))) {
 		if (f->ncl == FS_CLAUSES)
@@ -1149,6 +1278,39 @@ static int fs_moved_in(const struct fs *f, size_t b)
 		return 0;
 	fs_word_at(f, i, x, sizeof x, &k);
 	return k == 0 || fs_in(x, FS_MOVED_IN_WHEN) || fs_month(x) || (k >= 3 && fs_weekday(x));
+}
+
+/*
+ * Is the word at or after i on its line a name of somewhere: capitalised
+ * ("Leyburn", a word in a CAD's capitals), listed in no class (not "The",
+ * "She", "Council") and no month or weekday? With preps, only after one of
+ * them ("on <Name> Lane", "in Hawes"). For a dwelling or an area named where
+ * it is, and a place she would accept.
+ */
+static const char *const FS_WHERE_PREPS[] = {"on", "in", "at", "near", "off", NULL};
+static const char *const FS_FROM_TO[] = {"from", "to", NULL};
+/* means of transport among the routine words (K_ROUT) */
+static const char *const FS_CONVEYANCE[] = {"bus", "train", "tram", "taxi", "cab", "uber",
+					    "megabus", "ferry", "ferries", "sailing", "crossing",
+					    "flight", "flights", "coach", "journey", "lift", NULL};
+
+static int fs_named_at(const struct fs *f, size_t i, const char *const *preps)
+{
+	char x[16];
+	size_t k;
+	if (preps) {
+		i = fs_word_at(f, i, x, sizeof x, &k);
+		if (k == 0 || !fs_in(x, preps))
+			return 0;
+	}
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	if (i >= f->n || f->s[i] < 'A' || f->s[i] > 'Z')
+		return 0;
+	i = fs_word_at(f, i, x, sizeof x, &k);
+	if (k < 2 || (i < f->n && f->s[i] == '\''))
+		return 0; /* not someone's: "consider <Name>'s Law" */
+	return (k + 1 == sizeof x || fs_lookup(x, k) == 0) && !fs_month(x) && !fs_weekday(x);
 }
 
 /* Whom a verb of contact names: "telephone her", "telephone back". */
@@ -1371,11 +1533,37 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "the Hazel Grove flat", "a drive-by of the Mill Lane house": a
 	 * dwelling named by its street, even after "the" */
 	if ((c & K_RESN) && !(tf & TF_CAP) && (f->p1f & TF_CAP) && !(f->p1f & TF_UPPER) &&
-	    f->nwords > 1)
+	    f->nwords > 1 && !(f->p1 & K_DET)) /* not "The house ..." opening a sentence */
 		s |= S_RES;
 	/* "the home is Larchwood", "the flat is Beech Court": a dwelling named */
 	if ((tf & TF_CAP) && (f->p1 & K_BE) && (f->p2 & K_RESN))
 		s |= S_RES;
+	/* "the flat on <Name> Way", "THE PLACE ON <STREET> IN <TOWN>", "the
+	 * bungalow in Leyburn": a dwelling named where it is says where,
+	 * even after "the" (which one is the news); not a business named by
+	 * its trade ("the kebab house on X", "a coffee house in Y": someone's
+	 * workplace, which place_addr.c recognises) */
+	if ((c & (K_RESN | K_PLACE)) && !(c & K_HOME) &&
+	    !(wn == 5 && memcmp(w, "house", 5) == 0 && f->p1 == 0 && !(f->p1f & TF_CAP)) &&
+	    fs_named_at(f, b, FS_WHERE_PREPS))
+		s |= S_RES;
+	/* a journey from or to a named place: "train from <Town>", "the coach
+	 * to <City> on Friday" (his alone stays: the clause decides) */
+	if ((c & K_ROUT) && fs_in(w, FS_CONVEYANCE) &&
+	    fs_named_at(f, b, FS_FROM_TO))
+		s |= S_RES;
+	/* time spent somewhere or with someone: "spent last week with her
+	 * gran", "spending the night at a friend's"; "would accept <Town> or
+	 * <Town>", "will consider <Town>" in a housing application */
+	if (c & K_STAYV) {
+		if (w[0] == 's')
+			f->stay_pend = 1;
+		else if ((f->p1 & K_MODAL) && fs_named_at(f, b, NULL))
+			s |= S_RES;
+	} else if (f->stay_pend && (c & K_PREP) && !(wn == 5 && memcmp(w, "where", 5) == 0)) {
+		f->place_next = (wn == 4 && memcmp(w, "with", 4) == 0) ? 2 : 1;
+		f->stay_pend = 0;
+	}
 	/* "my dads in Crewe", "her parents' in Lodz": someone's (house) is in */
 	if (f->kin_poss && (c & K_PREP) && !(wn == 4 && memcmp(w, "with", 4) == 0))
 		f->place_next = 1;

@@ -879,3 +879,82 @@ Test(failsafe, someone_moving_in_is_no_whereabouts)
 	expect("She moves in on the 9th.", SCRUB_LOCATION, "She moves in on the 9th");
 	expect("Anya has moved in with her aunt.", SCRUB_LOCATION, "Anya has moved in with her aunt");
 }
+
+/* Time spent with someone or somewhere is a stay, whatever lies between
+ * the verb and the preposition; what she would accept in a housing
+ * application is where she will live; "Co." ends no sentence. */
+Test(failsafe, time_spent_and_areas_she_would_accept)
+{
+	expect("Note: she and the twins spent the last few nights with paternal nan at Pocklington.",
+	       SCRUB_LOCATION,
+	       "she and the twins spent the last few nights with paternal nan at Pocklington");
+	expect("Tesni spent 3 days at a friend's in Corwen.", SCRUB_LOCATION,
+	       "Tesni spent 3 days at a friend's in Corwen");
+	expect("Applicant would consider Garstang or Lofthouse.", SCRUB_LOCATION,
+	       "Applicant would consider Garstang or Lofthouse");
+	expect("She has gone to her aunt's in Ballycastle (Co. Mayo).", SCRUB_LOCATION,
+	       "She has gone to her aunt's in Ballycastle (Co. Mayo)");
+	/* money spent, a law considered, time spent with no place */
+	expect_none("She spent the benefit money on the electric.");
+	expect_none("She may consider Sarah's Law for his new partner.");
+	expect_none("She spent an hour crying after the hearing.");
+}
+
+/* A dwelling named where it is says where, even after "the"; a business
+ * named by its trade is someone's workplace (place_addr.c's). */
+Test(failsafe, a_dwelling_named_where_it_is)
+{
+	expect("DAUGHTER WILL COLLECT HER AND TAKE HER TO THE FLAT ON LARCH WALK", SCRUB_LOCATION,
+	       "DAUGHTER WILL COLLECT HER AND TAKE HER TO THE FLAT ON LARCH WALK");
+	expect("Mum and baby are in the bungalow in Hornsea.", SCRUB_LOCATION,
+	       "Mum and baby are in the bungalow in Hornsea");
+	expect_none("His brothers run the pancake house on Tannery Row.");
+	expect_none("The house in March was cold and damp.");
+}
+
+/* No span covers the text what (found in s). */
+static void expect_kept(const char *s, const char *what)
+{
+	struct spans sv = scan(s);
+	const char *p = strstr(s, what);
+	cr_assert_not_null(p);
+	size_t at = (size_t)(p - s), n = strlen(what);
+	int hit = 0;
+	for (size_t i = 0; i < sv.n; i++)
+		hit |= sv.v[i].start < at + n && sv.v[i].end > at;
+	if (hit)
+		dump(s, &sv);
+	spans_free(&sv);
+	cr_assert(!hit, "want [%s] kept in: %s", what, s);
+}
+
+/* After a withheld statement of where she is, a clause that only names a
+ * place names it again and goes too; a heading's name, or a clause with a
+ * verb, stays. */
+Test(failsafe, a_name_after_where_she_is_goes_with_it)
+{
+	expect("Plan: she will go to a crisis house run by the trust - Wren Lodge, Portishead.",
+	       SCRUB_LOCATION, "Wren Lodge, Portishead");
+	expect("0214 FEMALE NOW AT THE SWIMMING BATHS ON GASWORKS ROAD - FITZONE", SCRUB_LOCATION,
+	       "FITZONE");
+	expect_kept("Tenancy note - Brookvale.", "Brookvale");
+	expect_kept("She is staying at her cousin's in Tregaron - seen by the GP today.",
+	            "seen by the GP today");
+}
+
+/* A journey from or to a named place says where she lives or goes; his
+ * own journey stays. Right after where she is, "it's near ..." is that
+ * place again; "it is in place" is not, nor "it's near" after a sentence
+ * that said nowhere. */
+Test(failsafe, journeys_and_the_place_said_again)
+{
+	expect("Kids stay at the same school - bus from Oakhurst each morning.", SCRUB_LOCATION,
+	       "bus from Oakhurst each morning");
+	expect_none("He caught the train from Hornsea to the hearing.");
+	expect("She has moved to a flat her cousin found. It's just off the dual carriageway "
+	       "near the big supermarket.",
+	       SCRUB_LOCATION, "It's just off the dual carriageway near the big supermarket");
+	expect_kept("She has moved to a flat her cousin found. It is in place until May.",
+	            "It is in place until May");
+	expect_none("The court date is set. It's near the end of the list.");
+}
