@@ -4,7 +4,7 @@
  * see that script's docstring. Trained on: holdout, exam, corpus, exam2, exam3, exam4, exam5, exam6, exam7 (the generated corpus at
  * weight 0.25); epochs 20, l2 0.0001, learning rate 0.5, positive weight 4.0,
  * must-keep negative weight 12.0, seed 9.
- * Positive: a unit overlapping refuge,victim_location,safe_times. Threshold p >= 0.16.
+ * Positive: a unit overlapping refuge,victim_location,safe_times. Threshold p >= 0.11.
  */
 #include "failsafe.h"
 
@@ -7402,4 +7402,4 @@ const struct fsm_weight fsm_weights[] = {
 };
 const size_t fsm_nweights = 36950;
 const float fsm_bias = -8.276f;
-const float fsm_logit_threshold = -1.658f; /* log(p / (1 - p)), p = 0.16 */
+const float fsm_logit_threshold = -2.091f; /* log(p / (1 - p)), p = 0.11 */
