@@ -49,9 +49,17 @@ static long clock_after(const struct scan *sc, long c)
  * where she is: a withheld statement starts after it. Only digits: "Sunday
  * night:" may be the very window a safe time names.
  */
+static int is_clock(const struct scan *sc, long p);
+
 static long stamp_end(const struct scan *sc, long p)
 {
+	/* a list's bullet ("- 04/11: ...", "* 2230 ..."): the entry is after it,
+	 * with or without a stamp */
+	if ((is_punct(T(sc, p), '-') || is_punct(T(sc, p), '*')) && T(sc, p + 1)->start > T(sc, p)->end &&
+	    !(T(sc, p + 1)->f & F_BRK) && T(sc, p + 1)->type != T_END)
+		p++;
 	long i = p;
+	int figures = 0; /* the stamp is a date in figures or a clock with ':' or '.' */
 	if (is_punct(T(sc, i), '[') || is_punct(T(sc, i), '('))
 		i++;
 	if (is_word(T(sc, i), W_APPROX))
@@ -92,6 +100,7 @@ static long stamp_end(const struct scan *sc, long p)
 	} else if ((is_punct(a, '.') || is_punct(a, ':')) && b->type == T_NUM && t->ndig <= 2 &&
 		   b->ndig == 2 && a->start == t->end && b->start == a->end) {
 		k += 2; /* 05:00, 3.40AM, and a date 17.06.25 */
+		figures = 1;
 		const struct tok *c = T(sc, k), *d = T(sc, k + 1);
 		if (is_punct(c, '.') && d->type == T_NUM && c->start == b->end && d->start == c->end)
 			k += 2;
@@ -99,6 +108,7 @@ static long stamp_end(const struct scan *sc, long p)
 	} else if (is_punct(a, '/') && b->type == T_NUM && is_punct(T(sc, k + 2), '/') &&
 		   T(sc, k + 3)->type == T_NUM) {
 		k += 4; /* 22/05/2026 */
+		figures = 2;
 		/* "22/05/2026 14:44", "[22/05/2026, 14:44]": a message log's date
 		 * and time */
 		long c = k + (is_punct(T(sc, k), ',') ? 1 : 0);
@@ -110,6 +120,7 @@ static long stamp_end(const struct scan *sc, long p)
 	} else if (is_punct(a, '/') && b->type == T_NUM && t->ndig <= 2 && b->ndig <= 2 &&
 		   a->start == t->end && b->start == a->end) {
 		k += 2; /* a day and month, "03/02 Moved in.", "19/08 -": a chronology's */
+		figures = 2;
 	} else if (t->ndig == 4 && t->end - t->start == 4) {
 		/* 1750, 0030 */
 	} else {
@@ -131,6 +142,14 @@ sep:;
 				break;
 			}
 	}
+	/* The entry goes on in figures after a date or a clock with no separator
+	 * between ("02/09 6-8 wk contact ...", "20:31 999 FROM ..."): a count, a
+	 * call's number, a window whose figures stay with the statement. Not
+	 * after a separator ("10:30 - 12:30 safe"), nor a clock after a clock. */
+	if (x->type == T_NUM && figures && k > 0 && !(x->f & F_BRK) && x->start > T(sc, k - 1)->end &&
+	    !is_punct(T(sc, k - 1), '-') && !is_punct(T(sc, k - 1), ':') &&
+	    (figures == 2 || !is_clock(sc, k)))
+		return k;
 	/* the entry goes on in words: "6pm - 8pm safe to call" has no stamp */
 	if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_TPREP | C_TIMEW | C_DAY)))
 		return p;
@@ -148,6 +167,8 @@ static int dated_stamp(const struct scan *sc)
 	if (sc->body <= sc->ss || sc->body_start >= sc->sent_end)
 		return 0;
 	long i = sc->ss;
+	if ((is_punct(T(sc, i), '-') || is_punct(T(sc, i), '*')) && sc->body > i + 1)
+		i++; /* a list's bullet before the stamp (stamp_end) */
 	if (is_punct(T(sc, i), '['))
 		return 1;
 	if ((T(sc, i)->cls & C_DAY) && T(sc, i + 1)->type == T_NUM)

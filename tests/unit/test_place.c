@@ -501,6 +501,25 @@ Test(place, chronology_day_and_month_stamp_is_kept)
 		    "She is staying at her aunt's.");
 }
 
+/* issue 9 (h9-over7): a list's bullet before a stamp, and figures right after
+ * a date or a clock, leave the stamp visible; the statement still goes */
+Test(place, bulleted_stamp_and_figures_after_the_stamp)
+{
+	expect_span("- 12/03: Gran rang asking where the refuge is.", LOC, SCRUB_LOCATION,
+		    "Gran rang asking where the refuge is.");
+	expect_span("* 14/02 - only text her after 8 tonight", LOC, SCRUB_SAFE_TIME,
+		    "only text her after 8 tonight");
+	expect_span("17/05 3-4 wk review moved to the refuge in Selby.", LOC, SCRUB_LOCATION,
+		    "3-4 wk review moved to the refuge in Selby.");
+	expect_span("21:14 999 CALL - FEMALE SAYS SHE IS AT HER AUNT'S IN GOOLE", LOC,
+		    SCRUB_LOCATION, "999 CALL - FEMALE SAYS SHE IS AT HER AUNT'S IN GOOLE");
+	/* a bullet with no stamp: the item from its first word */
+	expect_span("- Staying with her aunt in Goole for now.", LOC, SCRUB_LOCATION,
+		    "Staying with her aunt in Goole for now.");
+	/* a window after a clock stays whole */
+	expect_sentence("10:30 - 12:30 safe to ring her", SCRUB_SAFE_TIME);
+}
+
 /* issue 9: a flat ending a sentence is no flat number with the next
  * line's log time ("...NOT AT FLAT.\n01:55 PNC ...") */
 Test(place, flat_at_a_sentence_end_takes_no_number_from_the_next_line)
