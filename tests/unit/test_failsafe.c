@@ -145,6 +145,30 @@ Test(failsafe, headings_and_greetings_stand_apart)
 	       "Alnwick to be with her sister");
 }
 
+/* issue 9 (h9-over7): a long heading ending in ':' before a speaker's line,
+ * and an e-mail's attribution line ("... wrote:") before the quoted text
+ * (its '>' marks blanked by textnorm), stay out of the statement after them */
+Test(failsafe, attribution_and_chat_headings_stand_apart)
+{
+	const char *s = "Exchange between the IDVA and Orla, 9 Jan:\nO: im at my aunties in Ripon now";
+	expect(s, SCRUB_LOCATION, "im at my aunties in Ripon now");
+	struct spans sv = scan(s);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].start > (size_t)(strchr(s, '\n') - s), "the heading was withheld");
+	spans_free(&sv);
+	s = "On 4 Jan 2027, at 09:12, Priya Venn <p.venn@example.org> wrote:\n"
+	    "  Orla asked me to say that she is staying at her aunt's in\n  Ripon for now.";
+	expect(s, SCRUB_LOCATION,
+	       "Orla asked me to say that she is staying at her aunt's in\n  Ripon for now");
+	sv = scan(s);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].start > (size_t)(strchr(s, '\n') - s), "the attribution was withheld");
+	spans_free(&sv);
+	/* a statement that ends in ':' and says where goes on to the next line */
+	expect("She told the worker that she is now staying at:\nher aunt's in Ripon",
+	       SCRUB_LOCATION, "She told the worker that she is now staying at:\nher aunt's in Ripon");
+}
+
 /* issue 9: a list's items are statements of their own, even after a long
  * item with no full stop: one withheld item does not take the next */
 Test(failsafe, list_items_stand_apart)
