@@ -1681,8 +1681,13 @@ static int line_is_heading(const struct fs *f, size_t line_start, size_t i, uint
 	 * between IDVA and client, 3 May:"), or an e-mail's attribution ("On 2
 	 * May, at 10:02, J Bloggs wrote:", its quote marks blanked by textnorm):
 	 * what it introduces are statements of their own, the heading says only
-	 * whose and when. */
-	if (last_ch == ':' && f->c_start != SIZE_MAX) {
+	 * whose and when (its date and clock are no window). Not a heading that
+	 * itself speaks of contact, a condition or where ("Best times to call
+	 * her, agreed on 9 Jan:\nMon: after 6"): the lines it introduces are
+	 * what it withholds. */
+	if (last_ch == ':' && f->c_start != SIZE_MAX &&
+	    !(f->seen & (S_RES | S_CALL | S_CALLN | S_WHEN | S_SAFE | S_ROUT | S_DEV | S_CONV |
+	                 S_LIVEW | S_MOVIN))) {
 		size_t c = i;
 		while (c > line_start && f->s[c - 1] == ' ')
 			c--;

@@ -150,7 +150,7 @@ Test(failsafe, headings_and_greetings_stand_apart)
  * (its '>' marks blanked by textnorm), stay out of the statement after them */
 Test(failsafe, attribution_and_chat_headings_stand_apart)
 {
-	const char *s = "Exchange between the IDVA and Orla, 9 Jan:\nO: im at my aunties in Ripon now";
+	const char *s = "Notes copied across by the IDVA for Orla, 9 Jan:\nO: im at my aunties in Ripon now";
 	expect(s, SCRUB_LOCATION, "im at my aunties in Ripon now");
 	struct spans sv = scan(s);
 	for (size_t i = 0; i < sv.n; i++)
@@ -167,6 +167,14 @@ Test(failsafe, attribution_and_chat_headings_stand_apart)
 	/* a statement that ends in ':' and says where goes on to the next line */
 	expect("She told the worker that she is now staying at:\nher aunt's in Ripon",
 	       SCRUB_LOCATION, "She told the worker that she is now staying at:\nher aunt's in Ripon");
+	/* a heading that speaks of contact takes the lines it introduces */
+	s = "Best times to call her, agreed with the IDVA on 9 Jan:\nMon: after 6 when he is at darts";
+	sv = scan(s);
+	int whole = 0;
+	for (size_t i = 0; i < sv.n; i++)
+		whole |= memmem(s + sv.v[i].start, sv.v[i].end - sv.v[i].start, "darts", 5) != NULL;
+	spans_free(&sv);
+	cr_assert(whole, "the window under a safe-contact heading was left visible");
 }
 
 /* issue 9: a list's items are statements of their own, even after a long
