@@ -1957,6 +1957,91 @@ static int reference_part(const unsigned char *s, size_t n, size_t a, size_t e)
 	return best >= 3;
 }
 
+/* Words that name a subject's role before the name: "Husband Paddy
+ * Sloane", "Suspect HARLOW", "Son Nate (19)". */
+static const char *const SUBJ_ROLE[] = {
+	"husband", "wife", "partner", "boyfriend", "girlfriend", "ex", "ex-husband", "ex-wife",
+	"ex-partner", "ex-boyfriend", "ex-girlfriend", "suspect", "defendant", "perpetrator",
+	"perp", "offender", "son", "daughter", "father", "mother", "dad", "mum", "stepfather",
+	"stepdad", "dp", NULL};
+
+static int subj_role(const unsigned char *s, size_t a, size_t e)
+{
+	char w[16];
+	if (e - a >= sizeof w)
+		return 0;
+	for (size_t k = a; k < e; k++)
+		w[k - a] = (char)(s[k] | (sc_upper(s[k]) ? 0x20 : 0));
+	w[e - a] = 0;
+	for (size_t k = 0; SUBJ_ROLE[k]; k++)
+		if (strcmp(w, SUBJ_ROLE[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where a withheld statement of where she is opens with a subject whose
+ * name the policy shares (a keep-name), after one or two words of his or
+ * their role ("Husband Paddy Sloane (as he is known) hit her outside ...",
+ * "Suspect HARLOW has turned up at ..."), the statement starts after the
+ * name: who did it is no whereabouts, and the recipient has the name. Not
+ * a possessive ("Paddy's flat on ..."), nor a group ("Kai and her are
+ * at"): that is where; nor a bare name (hers opens most statements of where
+ * she is), nor a safe time, a routine or the unit model's unit (the caller):
+ * a name there is part of when. Returns the new start, or x->start.
+ */
+static size_t after_kept_subject(const unsigned char *s, size_t n, const struct span *x,
+                                 const struct spans *keep)
+{
+	size_t a = x->start;
+	for (int words = 0; words <= 2; words++) {
+		if (words == 0) {
+			/* her own name opens most statements of where she is: only
+			 * a name after its role ("Husband ...", "Suspect ...") */
+			size_t e = a;
+			while (e < x->end && (sc_alpha(s[e]) || s[e] == '-'))
+				e++;
+			if (e == a || e >= x->end || s[e] != ' ' || !subj_role(s, a, e))
+				return x->start;
+			a = e + 1;
+			continue;
+		}
+		/* a keep match starting at a, the longest (keep is sorted by start) */
+		size_t best = 0, lo = 0, hi = keep->n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (keep->v[mid].start < a)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t j = lo; j < keep->n && keep->v[j].start == a; j++)
+			if (keep->v[j].end > best && keep->v[j].end < x->end)
+				best = keep->v[j].end;
+		if (best) {
+			if (best < n && (sc_alnum(s[best]) || s[best] == '\'' || s[best] >= 0x80))
+				return x->start; /* a possessive or a longer word */
+			while (best < x->end && s[best] == ' ')
+				best++;
+			/* "Tolu and me are at ...", "Kai and his mum": a group
+			 * that she or hers may be in is where they are */
+			if (best + 4 <= x->end && (s[best] | 0x20) == 'a' && (s[best + 1] | 0x20) == 'n' &&
+			    (s[best + 2] | 0x20) == 'd' && s[best + 3] == ' ')
+				return x->start;
+			if (best < x->end && (s[best] == '&' || s[best] == '+' || s[best] == '/'))
+				return x->start;
+			return best < x->end ? best : x->start;
+		}
+		size_t e = a;
+		while (e < x->end && (sc_alpha(s[e]) || s[e] == '-'))
+			e++;
+		if (e == a || e >= x->end || s[e] != ' ' || !subj_role(s, a, e))
+			return x->start;
+		a = e + 1;
+	}
+	return x->start;
+}
+
 static int priority(unsigned kind)
 {
 	return kind == SCRUB_LOCATION ? 2 : kind == SCRUB_SAFE_TIME ? 1 : 0;
@@ -2054,6 +2139,10 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	size_t k = 0;
 	for (size_t j = 0; j < all.n; j++) {
 		struct span x = all.v[j];
+		if (keep.n && x.kind == SCRUB_LOCATION && x.rule != NULL &&
+		    strstr(x.rule, "contact") == NULL && strstr(x.rule, "rout") == NULL &&
+		    strcmp(x.rule, "fs:model") != 0)
+			x.start = after_kept_subject(s, n, &x, &keep);
 		if (x.kind < SCRUB_KIND_COUNT && (mask & KIND_BIT(x.kind)) && x.start < x.end &&
 		    x.end <= n &&
 		    !(x.kind == SCRUB_PLACE && reference_part(s, n, x.start, x.end)))

@@ -1546,3 +1546,39 @@ Test(scrub, dob_where_it_is_written_and_identity_cards)
 	unchanged("DOB not known, meeting 12/03/2026");
 	expect("both Lithuanian ID cards (LT ID AB 551902) held", "both Lithuanian ID cards (LT ID " R("document") ") held");
 }
+
+/*
+ * issue 9 (h9-over7): a statement of where she is that opens with a
+ * subject's role and shared name ("Husband Ozzy Bramblecrust has turned up
+ * at ...") withholds from after the name; his possessive ("Ozzy's flat"), a
+ * group with her in it ("Ozzy and her"), a bare name and a safe-time or
+ * routine statement stay whole.
+ */
+Test(scrub, a_shared_subject_before_a_location_statement_stays)
+{
+	static const char *const keep[] = {"Ozzy Bramblecrust", "Jane Tumbleweed"};
+	struct scrub_spec spec = {NULL, 0, keep, 2, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	static const struct {
+		const char *in, *want;
+	} T[] = {
+		{"Husband Ozzy Bramblecrust has gone to stay at her aunt's in Wexcombe.",
+		 "Husband Ozzy Bramblecrust [WITHHELD s38: victim location]"},
+		{"Ex-partner Ozzy Bramblecrust (41) is now living with her at her aunt's in Wexcombe.",
+		 "Ex-partner Ozzy Bramblecrust [WITHHELD s38: victim location]"},
+		{"Ozzy Bramblecrust's flat in Wexcombe is where she is staying now.",
+		 "[WITHHELD s38: victim location]"},
+		{"Husband Ozzy Bramblecrust and her are staying at her aunt's in Wexcombe.",
+		 "[WITHHELD s38: victim location]"},
+		{"Jane Tumbleweed is staying at her aunt's in Wexcombe.",
+		 "[WITHHELD s38: victim location]"},
+	};
+	for (size_t i = 0; i < sizeof T / sizeof T[0]; i++) {
+		char *out = NULL;
+		cr_assert_eq(scrub_text(sc, T[i].in, strlen(T[i].in), NULL, 0, &out, NULL), 0);
+		cr_expect_str_eq(out, T[i].want, "%s", T[i].in);
+		free(out);
+	}
+	scrubber_free(sc);
+}
