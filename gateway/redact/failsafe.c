@@ -1686,13 +1686,16 @@ static int line_is_heading(const struct fs *f, size_t line_start, size_t i, uint
 	 * her, agreed on 9 Jan:\nMon: after 6"): the lines it introduces are
 	 * what it withholds. */
 	if (last_ch == ':' && f->c_start != SIZE_MAX &&
-	    !(f->seen & (S_RES | S_CALL | S_CALLN | S_WHEN | S_SAFE | S_ROUT | S_DEV | S_CONV |
-	                 S_LIVEW | S_MOVIN))) {
+	    !(f->seen & (S_RES | S_CALL | S_CALLN | S_SAFE | S_ROUT | S_DEV | S_CONV | S_LIVEW |
+	                 S_MOVIN))) {
 		size_t c = i;
 		while (c > line_start && f->s[c - 1] == ' ')
 			c--;
-		if (next_line_opens(f, j) != 0 ||
-		    (c > line_start && fs_label_is(f->s, line_start, c - 1, FS_WROTE_LABEL)))
+		/* an attribution's weekday and time are when it was sent */
+		if (c > line_start && fs_label_is(f->s, line_start, c - 1, FS_WROTE_LABEL))
+			return 2;
+		if (!(f->seen & S_WHEN) &&
+		    (next_line_opens(f, j) != 0 || (f->nwords > 3 && nx >= 'A' && nx <= 'Z')))
 			return 2;
 	}
 	if (last_ch == ',')

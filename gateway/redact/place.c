@@ -1207,9 +1207,34 @@ static int time_window(const struct scan *sc, long p)
 	return t->id == W_LUNCH && is_word(nx, W_BREAK);
 }
 
+/*
+ * A line of four words or more ending in ':' that opens the sentence with
+ * nothing said yet of where she is or of contact ("On Tue 3 Nov at 10:02,
+ * J Bloggs wrote:", "IDVA update for MARAC 12/11:"): the statement on the
+ * lines after it starts after it, as after a log entry's stamp; its clock
+ * is the heading's.
+ */
+static void heading_cut(struct scan *sc, long p)
+{
+	if (p - sc->body < 5 || p - sc->body > BACK || !is_punct(T(sc, p - 1), ':') ||
+	    sc->loc_rule != NULL || sc->safe_rule != NULL || sc->routev || sc->via ||
+	    sc->every || sc->callw || sc->window || sc->atwork)
+		return;
+	int words = 0;
+	for (long i = sc->body; i < p - 1; i++)
+		words += T(sc, i)->type == T_WORD;
+	if (words < 4)
+		return;
+	sc->body = p;
+	sc->body_start = T(sc, p)->start;
+	sc->clock = 0;
+}
+
 static void step(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
+	if ((t->f & F_NL) && !(t->f & F_BRK))
+		heading_cut(sc, p);
 	if (t->type == T_WORD && t->cls == 0 && t->id == W_NONE) {
 		/* most words: no time window starts at one (time_window is 0),
 		 * and only a capitalised one can start a street */

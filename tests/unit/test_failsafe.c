@@ -167,6 +167,12 @@ Test(failsafe, attribution_and_chat_headings_stand_apart)
 	/* a statement that ends in ':' and says where goes on to the next line */
 	expect("She told the worker that she is now staying at:\nher aunt's in Ripon",
 	       SCRUB_LOCATION, "She told the worker that she is now staying at:\nher aunt's in Ripon");
+	/* a heading of four words or more before a line of prose; an
+	 * attribution's weekday and time */
+	expect("Worker update for the meeting on 9 Jan: \nShe is staying at her aunt's in Ripon for now.",
+	       SCRUB_LOCATION, "She is staying at her aunt's in Ripon for now");
+	expect("On Tue, 4 Jan 2027 at 09:12, Priya Venn wrote:\n  Does anyone know where she is staying?",
+	       SCRUB_LOCATION, "Does anyone know where she is staying");
 	/* a heading that speaks of contact takes the lines it introduces */
 	s = "Best times to call her, agreed with the IDVA on 9 Jan:\nMon: after 6 when he is at darts";
 	sv = scan(s);

@@ -513,6 +513,12 @@ Test(place, bulleted_stamp_and_figures_after_the_stamp)
 		    "3-4 wk review moved to the refuge in Selby.");
 	expect_span("21:14 999 CALL - FEMALE SAYS SHE IS AT HER AUNT'S IN GOOLE", LOC,
 		    SCRUB_LOCATION, "999 CALL - FEMALE SAYS SHE IS AT HER AUNT'S IN GOOLE");
+	/* a heading line of four words or more ending in ':', an e-mail's
+	 * attribution: the statement starts on the next line */
+	expect_span("Worker update for the meeting on 9 Jan:\nShe is staying with her gran in Goole.",
+		    LOC, SCRUB_LOCATION, "She is staying with her gran in Goole.");
+	expect_span("On Tue, 4 Jan 2027 at 09:12, Priya Venn wrote:\n  She is staying with her gran in Goole.",
+		    LOC, SCRUB_LOCATION, "She is staying with her gran in Goole.");
 	/* a bullet with no stamp: the item from its first word */
 	expect_span("- Staying with her aunt in Goole for now.", LOC, SCRUB_LOCATION,
 		    "Staying with her aunt in Goole for now.");
