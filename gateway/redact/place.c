@@ -171,9 +171,17 @@ static int dated_stamp(const struct scan *sc)
 		i++; /* a list's bullet before the stamp (stamp_end) */
 	if (is_punct(T(sc, i), '['))
 		return 1;
+	if (sc->body - sc->ss <= BACK && (T(sc, sc->body)->f & F_NL) &&
+	    is_punct(T(sc, sc->body - 1), ':'))
+		return 1; /* a heading line (heading_cut) */
 	if ((T(sc, i)->cls & C_DAY) && T(sc, i + 1)->type == T_NUM)
 		i++;
 	const struct tok *t = T(sc, i), *a = T(sc, i + 1), *b = T(sc, i + 2);
+	/* a CAD log's time, four figures, then its text in capitals ("2240 DO
+	 * NOT CONTACT FAMILY"); not "1800-2000", "1930 best time to ring" */
+	if (t->type == T_NUM && t->ndig == 4 && t->end - t->start == 4 && sc->body == i + 1 &&
+	    a->type == T_WORD && (a->f & F_UPPER) && a->start > t->end)
+		return 1;
 	if (t->type != T_NUM || t->ndig > 2 || b->type != T_NUM || a->start != t->end ||
 	    b->start != a->end)
 		return 0;

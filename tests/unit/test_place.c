@@ -580,6 +580,13 @@ Test(place, safe_time_after_a_dated_stamp)
 	expect_span("14/02 - only text her after 8 tonight", LOC, SCRUB_SAFE_TIME,
 		    "only text her after 8 tonight");
 	expect_sentence("10:30 - best time to ring her", SCRUB_SAFE_TIME);
+	/* h9-over7: a CAD log's four-figure time before its text in capitals,
+	 * and a heading line, stay out of a safe time too */
+	expect_span("2312 ADVISED ONLY RING HER MOBILE AFTER 2200", LOC, SCRUB_SAFE_TIME,
+		    "ADVISED ONLY RING HER MOBILE AFTER 2200");
+	expect_span("Worker update for the meeting on 9 Jan:\nOnly text her after 8 at night.", LOC,
+		    SCRUB_SAFE_TIME, "Only text her after 8 at night.");
+	expect_sentence("1930 best time to ring her", SCRUB_SAFE_TIME);
 }
 
 Test(place, workplaces_and_businesses)
