@@ -1712,6 +1712,94 @@ static int in_agency_name(const unsigned char *s, size_t n, size_t a, size_t e)
 	return (c & LEX_ALLOW) && !(c & (LEX_COMMON | LEX_FUNCTION));
 }
 
+/*
+ * Is the unlisted name finding s[a..e) the first part of an organisation's
+ * or a law's name: followed on its line by an agency's acronym in capitals
+ * the lexicon allows ("Cambs MASH"), or by two words it allows ("Darwen
+ * adult social care", "Yemeni Community Association", "Domestic Abuse Act
+ * 2021")? Not when a word of it is a known forename, surname, title, rank or
+ * kin word ("SW Jane Hollis Adult Social Care rang": a person, then her team);
+ * after a kin or title cue (kin) only when the finding and the words after it
+ * are an allow-listed phrase.
+ */
+static const char *const ORG_HEAD[] = {
+	"care", "services", "council", "association", "act", "police", "constabulary", "trust",
+	"partnership", "authority", "board", "court", "project", "service", "agency",
+	"foundation", "charity", "network", "society", NULL};
+
+static size_t org_word(const unsigned char *s, size_t n, size_t i, unsigned *cls, int *caps)
+{
+	size_t k = i, up = 0;
+	while (k < n && k - i < 32 && (sc_alpha(s[k]) || s[k] == '\'' || s[k] >= 0x80))
+		up += sc_upper(s[k++]);
+	*cls = k > i ? lex_classify((const char *)s + i, k - i) : 0;
+	*caps = k - i >= 2 && up == k - i;
+	return k;
+}
+
+static int in_org_name(const unsigned char *s, size_t n, size_t a, size_t e, int kin)
+{
+	unsigned c, first = 0;
+	int caps;
+	for (size_t i = a; i < e;) {
+		if (!sc_alpha(s[i]) && s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = org_word(s, e, i, &c, &caps);
+		if (k == i)
+			return 0;
+		if (c & (LEX_FORENAME | LEX_SURNAME | LEX_TITLE | LEX_RANK | LEX_KIN))
+			return 0;
+		if (i == a)
+			first = c;
+		i = k;
+	}
+	if (e + 1 >= n || s[e] != ' ')
+		return 0;
+	/* the finding and the words after it an allow-listed phrase ("Domestic
+	 * Abuse Act", found after "child, "): a kin cue does not make it a name */
+	if (first & LEX_PHRASE) {
+		size_t k = e;
+		for (int w = 0; w < 3 && k + 1 < n && s[k] == ' '; w++) {
+			size_t m = org_word(s, n, k + 1, &c, &caps);
+			if (m == k + 1)
+				break;
+			k = m;
+			if (lex_classify((const char *)s + a, k - a) & LEX_ALLOW)
+				return 1;
+		}
+	}
+	if (kin)
+		return 0; /* "her friend Zora Community Association worker": a person */
+	size_t k = org_word(s, n, e + 1, &c, &caps);
+	if (k == e + 1 || !(c & LEX_ALLOW) || (c & LEX_FUNCTION))
+		return 0;
+	if (caps && k - (e + 1) <= 6)
+		return 1;
+	/* then one or two more words the lexicon allows, the last heading an
+	 * organisation's or a law's name ("... adult social care"), not a
+	 * role ("Hyndland guidance teacher") nor a place ("... Centre") */
+	for (int more = 0; more < 2; more++) {
+		if (k + 1 >= n || s[k] != ' ')
+			return 0;
+		size_t m = org_word(s, n, k + 1, &c, &caps);
+		if (m == k + 1 || m - (k + 1) >= 16)
+			return 0;
+		char w[16];
+		for (size_t i = k + 1; i < m; i++)
+			w[i - k - 1] = (char)(s[i] | (sc_upper(s[i]) ? 0x20 : 0));
+		w[m - k - 1] = 0;
+		for (size_t i = 0; ORG_HEAD[i]; i++)
+			if (strcmp(w, ORG_HEAD[i]) == 0)
+				return 1;
+		if (!(c & LEX_ALLOW))
+			return 0;
+		k = m;
+	}
+	return 0;
+}
+
 static int span_by_start(const void *x, const void *y)
 {
 	const struct span *a = x, *b = y;
@@ -2106,6 +2194,11 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	for (size_t j = 0; j < extra.n; j++) {
 		if (reference_part(s, n, extra.v[j].start, extra.v[j].end))
 			continue; /* a code in a reference; listed names still go */
+		if (extra.v[j].kind == SCRUB_NAME &&
+		    in_org_name(s, n, extra.v[j].start, extra.v[j].end,
+		                extra.v[j].rule != NULL && (strncmp(extra.v[j].rule, "cue:kin", 7) == 0 ||
+		                                            strncmp(extra.v[j].rule, "cue:title", 9) == 0)))
+			continue; /* an agency's or a law's name */
 		if (keep.n == 0 ? spans_push(&all, extra.v[j].start, extra.v[j].end, extra.v[j].kind,
 		                             extra.v[j].rule) != 0
 		                : push_unkept(s, &extra.v[j], &keep, maxend, &all) != 0)

@@ -1582,3 +1582,23 @@ Test(scrub, a_shared_subject_before_a_location_statement_stays)
 	}
 	scrubber_free(sc);
 }
+
+/*
+ * issue 9 (h9-over7): an unlisted word found as a name that starts an
+ * agency's or a law's name is kept: an agency's acronym after it, two
+ * words of an organisation's name ("... adult social care"), an
+ * allow-listed phrase after a kin cue ("child, Domestic Abuse Act"). A
+ * person before her team, or before a role, stays withheld.
+ */
+Test(scrub, a_name_that_starts_an_agency_or_a_law_is_kept)
+{
+	expect("Action: DSL called Wyrebury MASH at 09:10.",
+	       "Action: DSL called Wyrebury MASH at 09:10.");
+	expect("Referral to Tormouth with Quellby adult social care (s42) made.",
+	       "Referral to Tormouth with Quellby adult social care (s42) made.");
+	expect("Priority need: child, Domestic Abuse Act 2021 s78.",
+	       "Priority need: child, Domestic Abuse Act 2021 s78.");
+	expect("SW Jane Hollis Adult Social Care rang.", R("name") " Adult Social Care rang.");
+	expect("Kayla off school, Kelsbrook guidance teacher aware.",
+	       R("name") " off school, " R("name") " guidance teacher aware.");
+}
