@@ -1800,6 +1800,87 @@ static int in_org_name(const unsigned char *s, size_t n, size_t a, size_t e, int
 	return 0;
 }
 
+/*
+ * Does the line at i open as a list's item: a bullet ("- ", "* ", "o ",
+ * U+2022), one to three words and ':' ("Mon: after 6", "Weekends:"), or a
+ * figure ("10-12 weekdays")? Returns where its text starts, or 0.
+ */
+static size_t item_start(const unsigned char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i + 1 < n && (s[i] == '-' || s[i] == '*' || s[i] == 'o') && s[i + 1] == ' ')
+		return i + 2;
+	if (i + 3 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xA2)
+		return i + 3;
+	if (i < n && sc_digit(s[i]))
+		return i;
+	/* letters only: "B 09:52: ..." is a message log's entry */
+	for (size_t k = i, words = 0; k < n && k < i + 40 && s[k] != '\n'; k++) {
+		if (s[k] == ':')
+			return words < 3 && k > i ? i : 0;
+		if (s[k] == ' ' && ++words == 3)
+			return 0;
+		if (!sc_alpha(s[k]) && s[k] != ' ' && s[k] != '\'' && s[k] != '-' && s[k] < 0x80)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * A statement of where she is or of a safe time that ends its line with ':'
+ * ("She asked that we only contact her as follows:", "Safe times to ring
+ * her:") goes on in the list under it: each item line after it, up to a
+ * blank line or a line that is no item, is withheld with it ("Wed: 10-12",
+ * "- Fri mornings"). At most FS_LIST_ITEMS lines. Spans from `from`.
+ */
+#define FS_LIST_ITEMS 24 /* longer than any list of safe times in a note */
+static int list_under_statement(const unsigned char *s, size_t n, struct spans *all, size_t from)
+{
+	size_t to = all->n;
+	for (size_t j = from; j < to; j++) {
+		const struct span x = all->v[j];
+		if (x.kind != SCRUB_LOCATION && x.kind != SCRUB_SAFE_TIME)
+			continue;
+		size_t i = x.end;
+		while (i < n && s[i] == ' ')
+			i++;
+		int colon = i < n && s[i] == ':';
+		if (colon)
+			i++;
+		colon |= x.end > x.start && s[x.end - 1] == ':';
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n || s[i] != '\n')
+			continue;
+		if (!colon) {
+			/* the statement took the heading and the list's first
+			 * item ("... as follows:\nMon: after 6") */
+			const unsigned char *q = memrchr(s + x.start, '\n', x.end - x.start);
+			size_t c = q ? (size_t)(q - s) : x.start;
+			while (c > x.start && s[c - 1] == ' ')
+				c--;
+			if (q == NULL || c == x.start || s[c - 1] != ':' ||
+			    item_start(s, n, (size_t)(q - s) + 1) == 0)
+				continue;
+		}
+		for (int items = 0; items < FS_LIST_ITEMS && i < n && s[i] == '\n'; items++) {
+			size_t a = item_start(s, n, i + 1), e = a;
+			if (a == 0)
+				break;
+			while (e < n && s[e] != '\n')
+				e++;
+			size_t b = e;
+			while (b > a && s[b - 1] == ' ')
+				b--;
+			if (b > a && spans_push(all, a, b, x.kind, "fs:list-item") != 0)
+				return MGW_E_NOMEM;
+			i = e;
+		}
+	}
+	return 0;
+}
+
 static int span_by_start(const void *x, const void *y)
 {
 	const struct span *a = x, *b = y;
@@ -2213,6 +2294,9 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	 * locations fail safe (failsafe.h); where the structure does not
 	 * reach either, by the unit model (failsafe.h, "The unit model"). */
 	if ((sc->flags & SCRUB_F_LOCATION) && failsafe_scan_model(t.s, n, &all) != 0)
+		goto done;
+	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
+	    list_under_statement(s, n, &all, place_from) != 0)
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
 	    propagate_places(s, n, &all, place_from, &keep, maxend) != 0)

@@ -1602,3 +1602,31 @@ Test(scrub, a_name_that_starts_an_agency_or_a_law_is_kept)
 	expect("Kayla off school, Kelsbrook guidance teacher aware.",
 	       R("name") " off school, " R("name") " guidance teacher aware.");
 }
+
+/*
+ * issue 9 (h9-over7): a statement of a safe time or of where she is that
+ * ends its line with ':' goes on in the list under it (labelled days,
+ * "- " items) up to a blank line or a line that is no item; a message log
+ * under such a heading ("K 09:52: ...") is no list.
+ */
+Test(scrub, the_list_under_a_withheld_heading_goes_with_it)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	static const char *const in[] = {
+		"She asked that we only contact her as follows:\nMon: after 6\nTue: 10-12\n"
+		"Thu: not at all\nReview at the next meeting.",
+		"Safe times to call her:\n- Mon after 6\n- Tue 10-12\nReview at the next meeting.",
+	};
+	for (size_t i = 0; i < 2; i++) {
+		char *out = NULL;
+		cr_assert_eq(scrub_text(sc, in[i], strlen(in[i]), NULL, 0, &out, NULL), 0);
+		cr_expect(strstr(out, "10-12") == NULL && strstr(out, "after 6") == NULL,
+			  "a listed window left visible: %s", out);
+		cr_expect(strstr(out, "Review at the next meeting.") != NULL, "the next line went: %s",
+			  out);
+		free(out);
+	}
+	scrubber_free(sc);
+}
