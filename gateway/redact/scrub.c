@@ -1715,8 +1715,8 @@ static int in_agency_name(const unsigned char *s, size_t n, size_t a, size_t e)
 /*
  * Is the unlisted name finding s[a..e) the first part of an organisation's
  * or a law's name: followed on its line by an agency's acronym in capitals
- * the lexicon allows ("Cambs MASH"), or by two words it allows ("Darwen
- * adult social care", "Yemeni Community Association", "Domestic Abuse Act
+ * the lexicon allows ("Wexshire MASH"), or by two words it allows ("Quellby
+ * adult social care", "Tormouth Community Association", "Domestic Abuse Act
  * 2021")? Not when a word of it is a known forename, surname, title, rank or
  * kin word ("SW Jane Hollis Adult Social Care rang": a person, then her team);
  * after a kin or title cue (kin) only when the finding and the words after it
@@ -1779,7 +1779,7 @@ static int in_org_name(const unsigned char *s, size_t n, size_t a, size_t e, int
 		return 1;
 	/* then one or two more words the lexicon allows, the last heading an
 	 * organisation's or a law's name ("... adult social care"), not a
-	 * role ("Hyndland guidance teacher") nor a place ("... Centre") */
+	 * role ("Kelsbrook guidance teacher") nor a place ("... Centre") */
 	for (int more = 0; more < 2; more++) {
 		if (k + 1 >= n || s[k] != ' ')
 			return 0;
@@ -2126,8 +2126,8 @@ static int reference_part(const unsigned char *s, size_t n, size_t a, size_t e)
 	return best >= 3;
 }
 
-/* Words that name a subject's role before the name: "Husband Paddy
- * Sloane", "Suspect HARLOW", "Son Nate (19)". */
+/* Words that name a subject's role before the name: "Husband Ozzy
+ * Quint", "Suspect QUINT", "Son Rory (19)". */
 static const char *const SUBJ_ROLE[] = {
 	"husband", "wife", "partner", "boyfriend", "girlfriend", "ex", "ex-husband", "ex-wife",
 	"ex-partner", "ex-boyfriend", "ex-girlfriend", "suspect", "defendant", "perpetrator",
@@ -2151,10 +2151,10 @@ static int subj_role(const unsigned char *s, size_t a, size_t e)
 /*
  * Where a withheld statement of where she is opens with a subject whose
  * name the policy shares (a keep-name), after one or two words of his or
- * their role ("Husband Paddy Sloane (as he is known) hit her outside ...",
- * "Suspect HARLOW has turned up at ..."), the statement starts after the
+ * their role ("Husband Ozzy Quint (as he is known) hit her outside ...",
+ * "Suspect QUINT has turned up at ..."), the statement starts after the
  * name: who did it is no whereabouts, and the recipient has the name. Not
- * a possessive ("Paddy's flat on ..."), nor a group ("Kai and her are
+ * a possessive ("Ozzy's flat on ..."), nor a group ("Kai and her are
  * at"): that is where; nor a bare name (hers opens most statements of where
  * she is), nor a safe time, a routine or the unit model's unit (the caller):
  * a name there is part of when. Returns the new start, or x->start.
@@ -2192,7 +2192,7 @@ static size_t after_kept_subject(const unsigned char *s, size_t n, const struct 
 				return x->start; /* a possessive or a longer word */
 			while (best < x->end && s[best] == ' ')
 				best++;
-			/* "Tolu and me are at ...", "Kai and his mum": a group
+			/* "Rory and me are at ...", "Kai and his mum": a group
 			 * that she or hers may be in is where they are */
 			if (best + 4 <= x->end && (s[best] | 0x20) == 'a' && (s[best + 1] | 0x20) == 'n' &&
 			    (s[best + 2] | 0x20) == 'd' && s[best + 3] == ' ')

@@ -1599,7 +1599,7 @@ Test(scrub, a_name_that_starts_an_agency_or_a_law_is_kept)
 	expect("Priority need: child, Domestic Abuse Act 2021 s78.",
 	       "Priority need: child, Domestic Abuse Act 2021 s78.");
 	expect("SW Jane Hollis Adult Social Care rang.", R("name") " Adult Social Care rang.");
-	expect("Kayla off school, Kelsbrook guidance teacher aware.",
+	expect("Tia off school, Kelsbrook guidance teacher aware.",
 	       R("name") " off school, " R("name") " guidance teacher aware.");
 }
 
