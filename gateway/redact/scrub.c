@@ -1739,43 +1739,44 @@ static size_t org_word(const unsigned char *s, size_t n, size_t i, unsigned *cls
 
 static int in_org_name(const unsigned char *s, size_t n, size_t a, size_t e, int kin)
 {
-	unsigned c, first = 0;
-	int caps;
+	unsigned c, c1;
+	int caps, caps1;
+	/* the word after it first: most names are followed by none the
+	 * lexicon allows, and that is one lookup */
+	if (e + 1 >= n || s[e] != ' ')
+		return 0;
+	size_t k = org_word(s, n, e + 1, &c1, &caps1);
+	if (k == e + 1)
+		return 0;
+	/* the finding and the words after it an allow-listed phrase ("Domestic
+	 * Abuse Act", found after "child, "): a kin cue does not make it a name */
+	if (sc_upper(s[e + 1])) {
+		size_t f = org_word(s, e, a, &c, &caps);
+		if (f > a && (c & LEX_PHRASE)) {
+			size_t m = e;
+			for (int w = 0; w < 3 && m + 1 < n && s[m] == ' '; w++) {
+				size_t q = org_word(s, n, m + 1, &c, &caps);
+				if (q == m + 1)
+					break;
+				m = q;
+				if (lex_classify((const char *)s + a, m - a) & LEX_ALLOW)
+					return 1;
+			}
+		}
+	}
+	if (kin || !(c1 & LEX_ALLOW) || (c1 & LEX_FUNCTION))
+		return 0; /* "her friend Zora Community Association worker": a person */
 	for (size_t i = a; i < e;) {
 		if (!sc_alpha(s[i]) && s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		size_t k = org_word(s, e, i, &c, &caps);
-		if (k == i)
+		size_t q = org_word(s, e, i, &c, &caps);
+		if (q == i || (c & (LEX_FORENAME | LEX_SURNAME | LEX_TITLE | LEX_RANK | LEX_KIN)))
 			return 0;
-		if (c & (LEX_FORENAME | LEX_SURNAME | LEX_TITLE | LEX_RANK | LEX_KIN))
-			return 0;
-		if (i == a)
-			first = c;
-		i = k;
+		i = q;
 	}
-	if (e + 1 >= n || s[e] != ' ')
-		return 0;
-	/* the finding and the words after it an allow-listed phrase ("Domestic
-	 * Abuse Act", found after "child, "): a kin cue does not make it a name */
-	if (first & LEX_PHRASE) {
-		size_t k = e;
-		for (int w = 0; w < 3 && k + 1 < n && s[k] == ' '; w++) {
-			size_t m = org_word(s, n, k + 1, &c, &caps);
-			if (m == k + 1)
-				break;
-			k = m;
-			if (lex_classify((const char *)s + a, k - a) & LEX_ALLOW)
-				return 1;
-		}
-	}
-	if (kin)
-		return 0; /* "her friend Zora Community Association worker": a person */
-	size_t k = org_word(s, n, e + 1, &c, &caps);
-	if (k == e + 1 || !(c & LEX_ALLOW) || (c & LEX_FUNCTION))
-		return 0;
-	if (caps && k - (e + 1) <= 6)
+	if (caps1 && k - (e + 1) <= 6)
 		return 1;
 	/* then one or two more words the lexicon allows, the last heading an
 	 * organisation's or a law's name ("... adult social care"), not a
