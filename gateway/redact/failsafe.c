@@ -602,6 +602,8 @@ struct fs {
 	unsigned u_words;      /* words */
 	uint32_t u_prev;       /* the previous token, for bigrams */
 	int u_fired;           /* the rules withheld some of it */
+	int u_cont;            /* a heading was cut off (line_is_heading() 2): the unit
+	                        * still reaches as far as the clause would have */
 };
 
 /* Token flags. */
@@ -835,6 +837,7 @@ static void fsm_reset(struct fs *f)
 	f->u_words = 0;
 	f->u_prev = FSM_START;
 	f->u_fired = 0;
+	f->u_cont = 0;
 }
 
 /* The unit ends (with a sentence, or a part of a long one): add its
@@ -1119,6 +1122,10 @@ static void clause_end(struct fs *f)
 			f->u_start = f->c_start;
 		if (f->c_end > f->u_end)
 			f->u_end = f->c_end;
+	} else if (f->u_cont && f->u_start != SIZE_MAX && f->c_end > f->u_end) {
+		/* words after a label that a heading cut off ("...:\nMob: 07700
+		 * 900 318"): the unit the model was trained on has them */
+		f->u_end = f->c_end;
 	}
 	clause_reset(f);
 }
@@ -1439,6 +1446,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if (tf & TF_NUM) {
 			if (tf & TF_CLOCK)
 				f->seen |= S_CLOCK;
+			if (f->u_cont && f->u_start != SIZE_MAX && b > f->u_end)
+				f->u_end = b; /* as clause_end() */
 			return;
 		}
 		f->c_start = a;
@@ -1793,6 +1802,10 @@ static int fs_greeting(const unsigned char *s, size_t n)
 	return words <= 2;
 }
 
+static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *const *w);
+/* an e-mail's attribution line ends in one of these and ':' */
+static const char *const FS_WROTE_LABEL[] = {"wrote", "writes", NULL};
+
 /* Does the text after a line break at i visibly go on the same sentence? */
 static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_t last_cls,
                         unsigned char last_ch)
@@ -1851,6 +1864,28 @@ static int line_is_heading(const struct fs *f, size_t line_start, size_t i, uint
 	if (j >= f->n)
 		return 0;
 	unsigned char nx = f->s[j];
+	/* A heading of more words than a label's, ending in ':', whose next line
+	 * is a speaker's or a field's ("K: ...") or a log entry's ("Texts
+	 * between IDVA and client, 3 May:"), or an e-mail's attribution ("On 2
+	 * May, at 10:02, J Bloggs wrote:", its quote marks blanked by textnorm):
+	 * what it introduces are statements of their own, the heading says only
+	 * whose and when (its date and clock are no window). Not a heading that
+	 * itself speaks of contact, a condition or where ("Best times to call
+	 * her, agreed on 9 Jan:\nMon: after 6"): the lines it introduces are
+	 * what it withholds. */
+	if (last_ch == ':' && f->c_start != SIZE_MAX &&
+	    !(f->seen & (S_RES | S_CALL | S_CALLN | S_SAFE | S_ROUT | S_DEV | S_CONV | S_LIVEW |
+	                 S_MOVIN))) {
+		size_t c = i;
+		while (c > line_start && f->s[c - 1] == ' ')
+			c--;
+		/* an attribution's weekday and time are when it was sent */
+		if (c > line_start && fs_label_is(f->s, line_start, c - 1, FS_WROTE_LABEL))
+			return 2;
+		if (!(f->seen & S_WHEN) &&
+		    (next_line_opens(f, j) != 0 || (f->nwords > 3 && nx >= 'A' && nx <= 'Z')))
+			return 2;
+	}
 	if (last_ch == ',')
 		return fs_greeting(f->s + line_start, i - line_start) && nx >= 'A' && nx <= 'Z';
 	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9')
@@ -2114,9 +2149,13 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			if (!line_goes_on(&f, line_start, i, last_cls, last_ch)) {
 				clause_end(&f);
 				sentence_end(&f);
-			} else if (line_is_heading(&f, line_start, i, last_cls, last_ch)) {
-				clause_end(&f);
-				sentence_decide(&f);
+			} else {
+				int h = line_is_heading(&f, line_start, i, last_cls, last_ch);
+				if (h) {
+					clause_end(&f);
+					sentence_decide(&f);
+					f.u_cont |= h == 2;
+				}
 			}
 			line_start = i + 1;
 			break;

@@ -49,9 +49,17 @@ static long clock_after(const struct scan *sc, long c)
  * where she is: a withheld statement starts after it. Only digits: "Sunday
  * night:" may be the very window a safe time names.
  */
+static int is_clock(const struct scan *sc, long p);
+
 static long stamp_end(const struct scan *sc, long p)
 {
+	/* a list's bullet ("- 04/11: ...", "* 2230 ..."): the entry is after it,
+	 * with or without a stamp */
+	if ((is_punct(T(sc, p), '-') || is_punct(T(sc, p), '*')) && T(sc, p + 1)->start > T(sc, p)->end &&
+	    !(T(sc, p + 1)->f & F_BRK) && T(sc, p + 1)->type != T_END)
+		p++;
 	long i = p;
+	int figures = 0; /* the stamp is a date in figures or a clock with ':' or '.' */
 	if (is_punct(T(sc, i), '[') || is_punct(T(sc, i), '('))
 		i++;
 	if (is_word(T(sc, i), W_APPROX))
@@ -92,6 +100,7 @@ static long stamp_end(const struct scan *sc, long p)
 	} else if ((is_punct(a, '.') || is_punct(a, ':')) && b->type == T_NUM && t->ndig <= 2 &&
 		   b->ndig == 2 && a->start == t->end && b->start == a->end) {
 		k += 2; /* 05:00, 3.40AM, and a date 17.06.25 */
+		figures = 1;
 		const struct tok *c = T(sc, k), *d = T(sc, k + 1);
 		if (is_punct(c, '.') && d->type == T_NUM && c->start == b->end && d->start == c->end)
 			k += 2;
@@ -99,6 +108,7 @@ static long stamp_end(const struct scan *sc, long p)
 	} else if (is_punct(a, '/') && b->type == T_NUM && is_punct(T(sc, k + 2), '/') &&
 		   T(sc, k + 3)->type == T_NUM) {
 		k += 4; /* 22/05/2026 */
+		figures = 2;
 		/* "22/05/2026 14:44", "[22/05/2026, 14:44]": a message log's date
 		 * and time */
 		long c = k + (is_punct(T(sc, k), ',') ? 1 : 0);
@@ -110,6 +120,7 @@ static long stamp_end(const struct scan *sc, long p)
 	} else if (is_punct(a, '/') && b->type == T_NUM && t->ndig <= 2 && b->ndig <= 2 &&
 		   a->start == t->end && b->start == a->end) {
 		k += 2; /* a day and month, "03/02 Moved in.", "19/08 -": a chronology's */
+		figures = 2;
 	} else if (t->ndig == 4 && t->end - t->start == 4) {
 		/* 1750, 0030 */
 	} else {
@@ -131,6 +142,14 @@ sep:;
 				break;
 			}
 	}
+	/* The entry goes on in figures after a date or a clock with no separator
+	 * between ("02/09 6-8 wk contact ...", "20:31 999 FROM ..."): a count, a
+	 * call's number, a window whose figures stay with the statement. Not
+	 * after a separator ("10:30 - 12:30 safe"), nor a clock after a clock. */
+	if (x->type == T_NUM && figures && k > 0 && !(x->f & F_BRK) && x->start > T(sc, k - 1)->end &&
+	    !is_punct(T(sc, k - 1), '-') && !is_punct(T(sc, k - 1), ':') &&
+	    (figures == 2 || !is_clock(sc, k)))
+		return k;
 	/* the entry goes on in words: "6pm - 8pm safe to call" has no stamp */
 	if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_TPREP | C_TIMEW | C_DAY)))
 		return p;
@@ -148,11 +167,21 @@ static int dated_stamp(const struct scan *sc)
 	if (sc->body <= sc->ss || sc->body_start >= sc->sent_end)
 		return 0;
 	long i = sc->ss;
+	if ((is_punct(T(sc, i), '-') || is_punct(T(sc, i), '*')) && sc->body > i + 1)
+		i++; /* a list's bullet before the stamp (stamp_end) */
 	if (is_punct(T(sc, i), '['))
 		return 1;
+	if (sc->body - sc->ss <= BACK && (T(sc, sc->body)->f & F_NL) &&
+	    is_punct(T(sc, sc->body - 1), ':'))
+		return 1; /* a heading line (heading_cut) */
 	if ((T(sc, i)->cls & C_DAY) && T(sc, i + 1)->type == T_NUM)
 		i++;
 	const struct tok *t = T(sc, i), *a = T(sc, i + 1), *b = T(sc, i + 2);
+	/* a CAD log's time, four figures, then its text in capitals ("2240 DO
+	 * NOT CONTACT FAMILY"); not "1800-2000", "1930 best time to ring" */
+	if (t->type == T_NUM && t->ndig == 4 && t->end - t->start == 4 && sc->body == i + 1 &&
+	    a->type == T_WORD && (a->f & F_UPPER) && a->start > t->end)
+		return 1;
 	if (t->type != T_NUM || t->ndig > 2 || b->type != T_NUM || a->start != t->end ||
 	    b->start != a->end)
 		return 0;
@@ -1186,9 +1215,34 @@ static int time_window(const struct scan *sc, long p)
 	return t->id == W_LUNCH && is_word(nx, W_BREAK);
 }
 
+/*
+ * A line of four words or more ending in ':' that opens the sentence with
+ * nothing said yet of where she is or of contact ("On Tue 3 Nov at 10:02,
+ * J Bloggs wrote:", "IDVA update for MARAC 12/11:"): the statement on the
+ * lines after it starts after it, as after a log entry's stamp; its clock
+ * is the heading's.
+ */
+static void heading_cut(struct scan *sc, long p)
+{
+	if (p - sc->body < 5 || p - sc->body > BACK || !is_punct(T(sc, p - 1), ':') ||
+	    sc->loc_rule != NULL || sc->safe_rule != NULL || sc->routev || sc->via ||
+	    sc->every || sc->callw || sc->window || sc->atwork)
+		return;
+	int words = 0;
+	for (long i = sc->body; i < p - 1; i++)
+		words += T(sc, i)->type == T_WORD;
+	if (words < 4)
+		return;
+	sc->body = p;
+	sc->body_start = T(sc, p)->start;
+	sc->clock = 0;
+}
+
 static void step(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
+	if ((t->f & F_NL) && !(t->f & F_BRK))
+		heading_cut(sc, p);
 	if (t->type == T_WORD && t->cls == 0 && t->id == W_NONE) {
 		/* most words: no time window starts at one (time_window is 0),
 		 * and only a capitalised one can start a street */

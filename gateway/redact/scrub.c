@@ -1752,6 +1752,176 @@ static int place_slot(const unsigned char *s, size_t lo, size_t a, int digit_bef
 	return e > i && (i == lo || !sc_alnum(s[i - 1])) && place_prep(s + i, e - i);
 }
 
+/*
+ * Is the unlisted name finding s[a..e) the first part of an organisation's
+ * or a law's name: followed on its line by an agency's acronym in capitals
+ * the lexicon allows ("Wexshire MASH"), or by two words it allows ("Quellby
+ * adult social care", "Tormouth Community Association", "Domestic Abuse Act
+ * 2021")? Not when a word of it is a known forename, surname, title, rank or
+ * kin word ("SW Jane Hollis Adult Social Care rang": a person, then her team);
+ * after a kin or title cue (kin) only when the finding and the words after it
+ * are an allow-listed phrase.
+ */
+static const char *const ORG_HEAD[] = {
+	"care", "services", "council", "association", "act", "police", "constabulary", "trust",
+	"partnership", "authority", "board", "court", "project", "service", "agency",
+	"foundation", "charity", "network", "society", NULL};
+
+static size_t org_word(const unsigned char *s, size_t n, size_t i, unsigned *cls, int *caps)
+{
+	size_t k = i, up = 0;
+	while (k < n && k - i < 32 && (sc_alpha(s[k]) || s[k] == '\'' || s[k] >= 0x80))
+		up += sc_upper(s[k++]);
+	*cls = k > i ? lex_classify((const char *)s + i, k - i) : 0;
+	*caps = k - i >= 2 && up == k - i;
+	return k;
+}
+
+static int in_org_name(const unsigned char *s, size_t n, size_t a, size_t e, int kin)
+{
+	unsigned c, c1;
+	int caps, caps1;
+	/* the word after it first: most names are followed by none the
+	 * lexicon allows, and that is one lookup */
+	if (e + 1 >= n || s[e] != ' ')
+		return 0;
+	size_t k = org_word(s, n, e + 1, &c1, &caps1);
+	if (k == e + 1)
+		return 0;
+	/* the finding and the words after it an allow-listed phrase ("Domestic
+	 * Abuse Act", found after "child, "): a kin cue does not make it a name */
+	if (sc_upper(s[e + 1])) {
+		size_t f = org_word(s, e, a, &c, &caps);
+		if (f > a && (c & LEX_PHRASE)) {
+			size_t m = e;
+			for (int w = 0; w < 3 && m + 1 < n && s[m] == ' '; w++) {
+				size_t q = org_word(s, n, m + 1, &c, &caps);
+				if (q == m + 1)
+					break;
+				m = q;
+				if (lex_classify((const char *)s + a, m - a) & LEX_ALLOW)
+					return 1;
+			}
+		}
+	}
+	if (kin || !(c1 & LEX_ALLOW) || (c1 & LEX_FUNCTION))
+		return 0; /* "her friend Zora Community Association worker": a person */
+	for (size_t i = a; i < e;) {
+		if (!sc_alpha(s[i]) && s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t q = org_word(s, e, i, &c, &caps);
+		if (q == i || (c & (LEX_FORENAME | LEX_SURNAME | LEX_TITLE | LEX_RANK | LEX_KIN)))
+			return 0;
+		i = q;
+	}
+	if (caps1 && k - (e + 1) <= 6)
+		return 1;
+	/* then one or two more words the lexicon allows, the last heading an
+	 * organisation's or a law's name ("... adult social care"), not a
+	 * role ("Kelsbrook guidance teacher") nor a place ("... Centre") */
+	for (int more = 0; more < 2; more++) {
+		if (k + 1 >= n || s[k] != ' ')
+			return 0;
+		size_t m = org_word(s, n, k + 1, &c, &caps);
+		if (m == k + 1 || m - (k + 1) >= 16)
+			return 0;
+		char w[16];
+		for (size_t i = k + 1; i < m; i++)
+			w[i - k - 1] = (char)(s[i] | (sc_upper(s[i]) ? 0x20 : 0));
+		w[m - k - 1] = 0;
+		for (size_t i = 0; ORG_HEAD[i]; i++)
+			if (strcmp(w, ORG_HEAD[i]) == 0)
+				return 1;
+		if (!(c & LEX_ALLOW))
+			return 0;
+		k = m;
+	}
+	return 0;
+}
+
+/*
+ * Does the line at i open as a list's item: a bullet ("- ", "* ", "o ",
+ * U+2022), one to three words and ':' ("Mon: after 6", "Weekends:"), or a
+ * figure ("10-12 weekdays")? Returns where its text starts, or 0.
+ */
+static size_t item_start(const unsigned char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i + 1 < n && (s[i] == '-' || s[i] == '*' || s[i] == 'o') && s[i + 1] == ' ')
+		return i + 2;
+	if (i + 3 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xA2)
+		return i + 3;
+	if (i < n && sc_digit(s[i]))
+		return i;
+	/* letters only: "B 09:52: ..." is a message log's entry */
+	for (size_t k = i, words = 0; k < n && k < i + 40 && s[k] != '\n'; k++) {
+		if (s[k] == ':')
+			return words < 3 && k > i ? i : 0;
+		if (s[k] == ' ' && ++words == 3)
+			return 0;
+		if (!sc_alpha(s[k]) && s[k] != ' ' && s[k] != '\'' && s[k] != '-' && s[k] < 0x80)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * A statement of where she is or of a safe time that ends its line with ':'
+ * ("She asked that we only contact her as follows:", "Safe times to ring
+ * her:") goes on in the list under it: each item line after it, up to a
+ * blank line or a line that is no item, is withheld with it ("Wed: 10-12",
+ * "- Fri mornings"). At most FS_LIST_ITEMS lines. Spans from `from`.
+ */
+#define FS_LIST_ITEMS 24 /* longer than any list of safe times in a note */
+static int list_under_statement(const unsigned char *s, size_t n, struct spans *all, size_t from)
+{
+	size_t to = all->n;
+	for (size_t j = from; j < to; j++) {
+		const struct span x = all->v[j];
+		if (x.kind != SCRUB_LOCATION && x.kind != SCRUB_SAFE_TIME)
+			continue;
+		size_t i = x.end;
+		while (i < n && s[i] == ' ')
+			i++;
+		int colon = i < n && s[i] == ':';
+		if (colon)
+			i++;
+		colon |= x.end > x.start && s[x.end - 1] == ':';
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n || s[i] != '\n')
+			continue;
+		if (!colon) {
+			/* the statement took the heading and the list's first
+			 * item ("... as follows:\nMon: after 6") */
+			const unsigned char *q = memrchr(s + x.start, '\n', x.end - x.start);
+			size_t c = q ? (size_t)(q - s) : x.start;
+			while (c > x.start && s[c - 1] == ' ')
+				c--;
+			if (q == NULL || c == x.start || s[c - 1] != ':' ||
+			    item_start(s, n, (size_t)(q - s) + 1) == 0)
+				continue;
+		}
+		for (int items = 0; items < FS_LIST_ITEMS && i < n && s[i] == '\n'; items++) {
+			size_t a = item_start(s, n, i + 1), e = a;
+			if (a == 0)
+				break;
+			while (e < n && s[e] != '\n')
+				e++;
+			size_t b = e;
+			while (b > a && s[b - 1] == ' ')
+				b--;
+			if (b > a && spans_push(all, a, b, x.kind, "fs:list-item") != 0)
+				return MGW_E_NOMEM;
+			i = e;
+		}
+	}
+	return 0;
+}
+
 static int span_by_start(const void *x, const void *y)
 {
 	const struct span *a = x, *b = y;
@@ -1998,6 +2168,91 @@ static int reference_part(const unsigned char *s, size_t n, size_t a, size_t e)
 	return best >= 3;
 }
 
+/* Words that name a subject's role before the name: "Husband Ozzy
+ * Quint", "Suspect QUINT", "Son Rory (19)". */
+static const char *const SUBJ_ROLE[] = {
+	"husband", "wife", "partner", "boyfriend", "girlfriend", "ex", "ex-husband", "ex-wife",
+	"ex-partner", "ex-boyfriend", "ex-girlfriend", "suspect", "defendant", "perpetrator",
+	"perp", "offender", "son", "daughter", "father", "mother", "dad", "mum", "stepfather",
+	"stepdad", "dp", NULL};
+
+static int subj_role(const unsigned char *s, size_t a, size_t e)
+{
+	char w[16];
+	if (e - a >= sizeof w)
+		return 0;
+	for (size_t k = a; k < e; k++)
+		w[k - a] = (char)(s[k] | (sc_upper(s[k]) ? 0x20 : 0));
+	w[e - a] = 0;
+	for (size_t k = 0; SUBJ_ROLE[k]; k++)
+		if (strcmp(w, SUBJ_ROLE[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where a withheld statement of where she is opens with a subject whose
+ * name the policy shares (a keep-name), after one or two words of his or
+ * their role ("Husband Ozzy Quint (as he is known) hit her outside ...",
+ * "Suspect QUINT has turned up at ..."), the statement starts after the
+ * name: who did it is no whereabouts, and the recipient has the name. Not
+ * a possessive ("Ozzy's flat on ..."), nor a group ("Kai and her are
+ * at"): that is where; nor a bare name (hers opens most statements of where
+ * she is), nor a safe time, a routine or the unit model's unit (the caller):
+ * a name there is part of when. Returns the new start, or x->start.
+ */
+static size_t after_kept_subject(const unsigned char *s, size_t n, const struct span *x,
+                                 const struct spans *keep)
+{
+	size_t a = x->start;
+	for (int words = 0; words <= 2; words++) {
+		if (words == 0) {
+			/* her own name opens most statements of where she is: only
+			 * a name after its role ("Husband ...", "Suspect ...") */
+			size_t e = a;
+			while (e < x->end && (sc_alpha(s[e]) || s[e] == '-'))
+				e++;
+			if (e == a || e >= x->end || s[e] != ' ' || !subj_role(s, a, e))
+				return x->start;
+			a = e + 1;
+			continue;
+		}
+		/* a keep match starting at a, the longest (keep is sorted by start) */
+		size_t best = 0, lo = 0, hi = keep->n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (keep->v[mid].start < a)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t j = lo; j < keep->n && keep->v[j].start == a; j++)
+			if (keep->v[j].end > best && keep->v[j].end < x->end)
+				best = keep->v[j].end;
+		if (best) {
+			if (best < n && (sc_alnum(s[best]) || s[best] == '\'' || s[best] >= 0x80))
+				return x->start; /* a possessive or a longer word */
+			while (best < x->end && s[best] == ' ')
+				best++;
+			/* "Rory and me are at ...", "Kai and his mum": a group
+			 * that she or hers may be in is where they are */
+			if (best + 4 <= x->end && (s[best] | 0x20) == 'a' && (s[best + 1] | 0x20) == 'n' &&
+			    (s[best + 2] | 0x20) == 'd' && s[best + 3] == ' ')
+				return x->start;
+			if (best < x->end && (s[best] == '&' || s[best] == '+' || s[best] == '/'))
+				return x->start;
+			return best < x->end ? best : x->start;
+		}
+		size_t e = a;
+		while (e < x->end && (sc_alpha(s[e]) || s[e] == '-'))
+			e++;
+		if (e == a || e >= x->end || s[e] != ' ' || !subj_role(s, a, e))
+			return x->start;
+		a = e + 1;
+	}
+	return x->start;
+}
+
 static int priority(unsigned kind)
 {
 	return kind == SCRUB_LOCATION ? 2 : kind == SCRUB_SAFE_TIME ? 1 : 0;
@@ -2164,6 +2419,11 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	for (size_t j = 0; j < extra.n; j++) {
 		if (reference_part(s, n, extra.v[j].start, extra.v[j].end))
 			continue; /* a code in a reference; listed names still go */
+		if (extra.v[j].kind == SCRUB_NAME &&
+		    in_org_name(s, n, extra.v[j].start, extra.v[j].end,
+		                extra.v[j].rule != NULL && (strncmp(extra.v[j].rule, "cue:kin", 7) == 0 ||
+		                                            strncmp(extra.v[j].rule, "cue:title", 9) == 0)))
+			continue; /* an agency's or a law's name */
 		if (keep.n == 0 ? spans_push(&all, extra.v[j].start, extra.v[j].end, extra.v[j].kind,
 		                             extra.v[j].rule) != 0
 		                : push_unkept(s, &extra.v[j], &keep, maxend, &all) != 0)
@@ -2183,6 +2443,9 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	if ((sc->flags & SCRUB_F_LOCATION) && geo_scan(t.s, n, &all) != 0)
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
+	    list_under_statement(s, n, &all, place_from) != 0)
+		goto done;
+	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
 	    propagate_places(s, n, &all, place_from, &keep, maxend) != 0)
 		goto done;
 	for (size_t j = 0; j < names.n; j++)
@@ -2200,6 +2463,10 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	size_t k = 0;
 	for (size_t j = 0; j < all.n; j++) {
 		struct span x = all.v[j];
+		if (keep.n && x.kind == SCRUB_LOCATION && x.rule != NULL &&
+		    strstr(x.rule, "contact") == NULL && strstr(x.rule, "rout") == NULL &&
+		    strcmp(x.rule, "fs:model") != 0)
+			x.start = after_kept_subject(s, n, &x, &keep);
 		if (x.kind < SCRUB_KIND_COUNT && (mask & KIND_BIT(x.kind)) && x.start < x.end &&
 		    x.end <= n &&
 		    !(x.kind == SCRUB_PLACE && reference_part(s, n, x.start, x.end)))

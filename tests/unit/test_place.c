@@ -431,7 +431,7 @@ Test(place, where_he_would_find_her)
 	expect_sentence("She is worried he will locate her at the Seaview Hotel in Filey.",
 			SCRUB_LOCATION);
 	/* hotels are places she can be, whatever their first word is */
-	expect_sentence("She is currently at the Holiday Inn at Goole.", SCRUB_LOCATION);
+	expect_sentence("She is currently at the Holiday Inn at Wexcombe.", SCRUB_LOCATION);
 	expect_sentence("They are at the Travelodge near Malton.", SCRUB_LOCATION);
 	/* "her new ..." is somewhere, even misspelt */
 	expect_sentence("She will be at her new adress, 8 Oak Rise, from Friday.", SCRUB_LOCATION);
@@ -501,6 +501,31 @@ Test(place, chronology_day_and_month_stamp_is_kept)
 		    "She is staying at her aunt's.");
 }
 
+/* issue 9 (h9-over7): a list's bullet before a stamp, and figures right after
+ * a date or a clock, leave the stamp visible; the statement still goes */
+Test(place, bulleted_stamp_and_figures_after_the_stamp)
+{
+	expect_span("- 12/03: Gran rang asking where the refuge is.", LOC, SCRUB_LOCATION,
+		    "Gran rang asking where the refuge is.");
+	expect_span("* 14/02 - only text her after 8 tonight", LOC, SCRUB_SAFE_TIME,
+		    "only text her after 8 tonight");
+	expect_span("17/05 3-4 wk review moved to the refuge in Selby.", LOC, SCRUB_LOCATION,
+		    "3-4 wk review moved to the refuge in Selby.");
+	expect_span("21:14 999 CALL - FEMALE SAYS SHE IS AT HER AUNT'S IN WEXCOMBE", LOC,
+		    SCRUB_LOCATION, "999 CALL - FEMALE SAYS SHE IS AT HER AUNT'S IN WEXCOMBE");
+	/* a heading line of four words or more ending in ':', an e-mail's
+	 * attribution: the statement starts on the next line */
+	expect_span("Worker update for the meeting on 9 Jan:\nShe is staying with her gran in Wexcombe.",
+		    LOC, SCRUB_LOCATION, "She is staying with her gran in Wexcombe.");
+	expect_span("On Tue, 4 Jan 2027 at 09:12, Ottoline Venn wrote:\n  She is staying with her gran in Wexcombe.",
+		    LOC, SCRUB_LOCATION, "She is staying with her gran in Wexcombe.");
+	/* a bullet with no stamp: the item from its first word */
+	expect_span("- Staying with her aunt in Wexcombe for now.", LOC, SCRUB_LOCATION,
+		    "Staying with her aunt in Wexcombe for now.");
+	/* a window after a clock stays whole */
+	expect_sentence("10:30 - 12:30 safe to ring her", SCRUB_SAFE_TIME);
+}
+
 /* issue 9: a flat ending a sentence is no flat number with the next
  * line's log time ("...NOT AT FLAT.\n01:55 PNC ...") */
 Test(place, flat_at_a_sentence_end_takes_no_number_from_the_next_line)
@@ -555,6 +580,13 @@ Test(place, safe_time_after_a_dated_stamp)
 	expect_span("14/02 - only text her after 8 tonight", LOC, SCRUB_SAFE_TIME,
 		    "only text her after 8 tonight");
 	expect_sentence("10:30 - best time to ring her", SCRUB_SAFE_TIME);
+	/* h9-over7: a CAD log's four-figure time before its text in capitals,
+	 * and a heading line, stay out of a safe time too */
+	expect_span("2312 ADVISED ONLY RING HER MOBILE AFTER 2200", LOC, SCRUB_SAFE_TIME,
+		    "ADVISED ONLY RING HER MOBILE AFTER 2200");
+	expect_span("Worker update for the meeting on 9 Jan:\nOnly text her after 8 at night.", LOC,
+		    SCRUB_SAFE_TIME, "Only text her after 8 at night.");
+	expect_sentence("1930 best time to ring her", SCRUB_SAFE_TIME);
 }
 
 Test(place, workplaces_and_businesses)
@@ -615,7 +647,7 @@ Test(place, addresses_in_more_shapes)
 		    "Ivy Cottage, Moor Lane YO8 9ZZ");
 	/* abbreviations after a house number, before a town */
 	expect_span("It is 7 Larch Pl Whitby.", 0, SCRUB_ADDRESS, "7 Larch Pl Whitby");
-	expect_span("NEAR 22B ASPEN WLK GOOLE", 0, SCRUB_ADDRESS, "22B ASPEN WLK GOOLE");
+	expect_span("NEAR 22B ASPEN WLK WEXCOMBE", 0, SCRUB_ADDRESS, "22B ASPEN WLK WEXCOMBE");
 	/* Welsh street types come first */
 	expect_span("She is at 5 Heol y Felin, Neath.", 0, SCRUB_ADDRESS, "5 Heol y Felin, Neath");
 	expect_span("LIVES AT 31 LÔN HIR", 0, SCRUB_ADDRESS, "31 LÔN HIR");
@@ -685,8 +717,8 @@ Test(place, workplaces_in_more_shapes)
 		    "Polish deli on Bank St");
 	expect_span("Brought in by her colleague Tina Webb from Aldi Superstore, Kirkham.", 0,
 		    SCRUB_PLACE, "Aldi Superstore, Kirkham");
-	expect_span("He has been offered work at Humber Freight, Goole - start date tbc.", 0,
-		    SCRUB_PLACE, "Humber Freight, Goole");
+	expect_span("He has been offered work at Humber Freight, Wexcombe - start date tbc.", 0,
+		    SCRUB_PLACE, "Humber Freight, Wexcombe");
 	/* a person's business: runs, owns, manages */
 	expect_span("Her uncle Imran runs the Lahore Grill on Spring Bank.", 0, SCRUB_PLACE,
 		    "Lahore Grill on Spring Bank");
@@ -766,8 +798,8 @@ Test(place, jobs_year_groups_and_practices)
 	/* a job and where it is done */
 	expect_span("She is a receptionist at Wold Vets in Driffield.", 0, SCRUB_PLACE,
 		    "Wold Vets in Driffield");
-	expect_span("He works as a porter for Hallam Freight in Goole.", 0, SCRUB_PLACE,
-		    "Hallam Freight in Goole");
+	expect_span("He works as a porter for Hallam Freight in Wexcombe.", 0, SCRUB_PLACE,
+		    "Hallam Freight in Wexcombe");
 	/* a year group and where it is */
 	expect_span("Ruby is in reception at Birchwood.", 0, SCRUB_PLACE, "Birchwood");
 	/* a practice named by the GP word after its name */
@@ -867,8 +899,8 @@ Test(place, workplace_labels_and_appositions)
 		    "Rowe Opticians, Hedon");
 	expect_span("Place of work: Ainsty Care Group, Selby.", 0, SCRUB_PLACE,
 		    "Ainsty Care Group, Selby");
-	expect_span("Employment: Lidl Distribution, Goole", 0, SCRUB_PLACE,
-		    "Lidl Distribution, Goole");
+	expect_span("Employment: Lidl Distribution, Wexcombe", 0, SCRUB_PLACE,
+		    "Lidl Distribution, Wexcombe");
 	expect_span("Occupation: porter at Wharfedale Mills", 0, SCRUB_PLACE, "Wharfedale Mills");
 	expect_span("Her daughter's nursery, Little Sparrows on Mill Lane, knows.", 0, SCRUB_PLACE,
 		    "Little Sparrows");
@@ -1219,8 +1251,8 @@ Test(place, professional_firms_and_clubs_are_workplaces)
 /* A job named without a verb, or with its employer in a bracket. */
 Test(place, a_job_without_a_verb_names_its_employer)
 {
-	expect_span("Partner a warehouse supervisor at Brindle Foods, Goole.", 0, SCRUB_PLACE,
-		    "Brindle Foods, Goole");
+	expect_span("Partner a warehouse supervisor at Brindle Foods, Wexcombe.", 0, SCRUB_PLACE,
+		    "Brindle Foods, Wexcombe");
 	expect_span("Her brother, a prison officer at HMP Farrowmoor, was told.", 0, SCRUB_PLACE,
 		    "HMP Farrowmoor");
 	expect_span("He is a delivery driver (Pellow Express, van 12) most days.", 0, SCRUB_PLACE,

@@ -1689,3 +1689,87 @@ Test(scrub, scrubbing_twice_leaves_the_markers)
 	free(twice);
 	scrubber_free(sc);
 }
+
+/*
+ * issue 9 (h9-over7): a statement of where she is that opens with a
+ * subject's role and shared name ("Husband Ozzy Bramblecrust has turned up
+ * at ...") withholds from after the name; his possessive ("Ozzy's flat"), a
+ * group with her in it ("Ozzy and her"), a bare name and a safe-time or
+ * routine statement stay whole.
+ */
+Test(scrub, a_shared_subject_before_a_location_statement_stays)
+{
+	static const char *const keep[] = {"Ozzy Bramblecrust", "Jane Tumbleweed"};
+	struct scrub_spec spec = {NULL, 0, keep, 2, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	static const struct {
+		const char *in, *want;
+	} T[] = {
+		{"Husband Ozzy Bramblecrust has gone to stay at her aunt's in Wexcombe.",
+		 "Husband Ozzy Bramblecrust [WITHHELD s38: victim location]"},
+		{"Ex-partner Ozzy Bramblecrust (41) is now living with her at her aunt's in Wexcombe.",
+		 "Ex-partner Ozzy Bramblecrust [WITHHELD s38: victim location]"},
+		{"Ozzy Bramblecrust's flat in Wexcombe is where she is staying now.",
+		 "[WITHHELD s38: victim location]"},
+		{"Husband Ozzy Bramblecrust and her are staying at her aunt's in Wexcombe.",
+		 "[WITHHELD s38: victim location]"},
+		{"Jane Tumbleweed is staying at her aunt's in Wexcombe.",
+		 "[WITHHELD s38: victim location]"},
+	};
+	for (size_t i = 0; i < sizeof T / sizeof T[0]; i++) {
+		char *out = NULL;
+		cr_assert_eq(scrub_text(sc, T[i].in, strlen(T[i].in), NULL, 0, &out, NULL), 0);
+		cr_expect_str_eq(out, T[i].want, "%s", T[i].in);
+		free(out);
+	}
+	scrubber_free(sc);
+}
+
+/*
+ * issue 9 (h9-over7): an unlisted word found as a name that starts an
+ * agency's or a law's name is kept: an agency's acronym after it, two
+ * words of an organisation's name ("... adult social care"), an
+ * allow-listed phrase after a kin cue ("child, Domestic Abuse Act"). A
+ * person before her team, or before a role, stays withheld.
+ */
+Test(scrub, a_name_that_starts_an_agency_or_a_law_is_kept)
+{
+	expect("Action: DSL called Wyrebury MASH at 09:10.",
+	       "Action: DSL called Wyrebury MASH at 09:10.");
+	expect("Referral to Tormouth with Quellby adult social care (s42) made.",
+	       "Referral to Tormouth with Quellby adult social care (s42) made.");
+	expect("Priority need: child, Domestic Abuse Act 2021 s78.",
+	       "Priority need: child, Domestic Abuse Act 2021 s78.");
+	expect("SW Jane Hollis Adult Social Care rang.", R("name") " Adult Social Care rang.");
+	expect("Tia off school, Kelsbrook guidance teacher aware.",
+	       R("name") " off school, " R("name") " guidance teacher aware.");
+}
+
+/*
+ * issue 9 (h9-over7): a statement of a safe time or of where she is that
+ * ends its line with ':' goes on in the list under it (labelled days,
+ * "- " items) up to a blank line or a line that is no item; a message log
+ * under such a heading ("K 09:52: ...") is no list.
+ */
+Test(scrub, the_list_under_a_withheld_heading_goes_with_it)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	static const char *const in[] = {
+		"She asked that we only contact her as follows:\nMon: after 6\nTue: 10-12\n"
+		"Thu: not at all\nReview at the next meeting.",
+		"Safe times to call her:\n- Mon after 6\n- Tue 10-12\nReview at the next meeting.",
+	};
+	for (size_t i = 0; i < 2; i++) {
+		char *out = NULL;
+		cr_assert_eq(scrub_text(sc, in[i], strlen(in[i]), NULL, 0, &out, NULL), 0);
+		cr_expect(strstr(out, "10-12") == NULL && strstr(out, "after 6") == NULL,
+			  "a listed window left visible: %s", out);
+		cr_expect(strstr(out, "Review at the next meeting.") != NULL, "the next line went: %s",
+			  out);
+		free(out);
+	}
+	scrubber_free(sc);
+}
