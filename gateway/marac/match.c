@@ -684,29 +684,16 @@ static size_t letters_run(const char *s, size_t n, size_t i, int backward)
  * Tracy SMITH", "SMITH, Tracy @ JONES": the '@' reads "alias") is also
  * keyed with each '@' read as "aka" (name_keys: the other names as aliases).
  */
+static int name_keys_aka(struct keyctx *c, int party, char *buf, size_t cap, size_t o,
+			 const char *list, char sep, long from, const char *postcode, const char *dob);
+
 static int name_keys_at(struct keyctx *c, int party, const char *name, const char *postcode,
 			const char *dob)
 {
 	char buf[512];
-	size_t n = name ? strlen(name) : 0, o = 0;
-	int rc = MGW_OK;
-	if (n == 0 || strchr(name, '@') == NULL)
+	if (name == NULL || strchr(name, '@') == NULL)
 		return MGW_OK;
-	for (size_t i = 0; i < n; i++) {
-		if (o + 6 >= sizeof buf)
-			goto out;
-		if (name[i] != '@') {
-			buf[o++] = name[i];
-			continue;
-		}
-		memcpy(buf + o, " aka ", 5);
-		o += 5;
-	}
-	buf[o] = '\0';
-	rc = name_keys(c, party, buf, postcode, dob, 0);
-out:
-	OPENSSL_cleanse(buf, sizeof buf);
-	return rc;
+	return name_keys_aka(c, party, buf, sizeof buf, 0, name, '@', 0, postcode, dob);
 }
 
 static int name_keys_slash(struct keyctx *c, int party, const char *name, const char *postcode,
@@ -995,24 +982,38 @@ static int name_keys_list(struct keyctx *c, int party, const char *full, const c
 {
 	char buf[768];
 	const char *list = alias ? alias : full;
-	size_t n = list ? strlen(list) : 0, o = 0, depth = 0;
+	size_t o = 0;
 	long from = 0;
-	int rc = MGW_OK;
-	if (n == 0 || full == NULL || strchr(list, ',') == NULL || strlen(full) + 5 >= sizeof buf)
+	if (list == NULL || full == NULL || strchr(list, ',') == NULL || strlen(full) + 5 >= sizeof buf)
 		return MGW_OK;
 	if (alias == NULL && (from = name_first_part_word(full)) < 0)
 		return MGW_OK;
 	if (c->out->n + 8 * (MATCH_NAME_WORDS_MAX + 1) > MATCH_MAX_KEYS)
 		return MGW_OK;
-	if (alias != NULL) {
+	if (alias != NULL)
 		o = (size_t)snprintf(buf, sizeof buf, "%s aka ", full);
-	}
+	return name_keys_aka(c, party, buf, sizeof buf, o, list, ',', from, postcode, dob);
+}
+
+/*
+ * Key list with each sep at or after byte from read as " aka " (for ',',
+ * only outside brackets: "Jo (Smith, née Doe)" is one name), written into
+ * buf[o..cap) after what the caller put before o; name_keys then keys the
+ * names. A list that does not fit is not keyed (MGW_OK). buf is wiped.
+ */
+static int name_keys_aka(struct keyctx *c, int party, char *buf, size_t cap, size_t o,
+			 const char *list, char sep, long from, const char *postcode, const char *dob)
+{
+	size_t n = strlen(list), depth = 0;
+	int rc = MGW_OK;
 	for (size_t i = 0; i < n; i++) {
-		if (o + 6 >= sizeof buf)
+		if (o + 6 >= cap)
 			goto out;
-		depth += list[i] == '(';
-		depth -= list[i] == ')' && depth > 0;
-		if (list[i] != ',' || (long)i < from || depth > 0) {
+		if (sep == ',') {
+			depth += list[i] == '(';
+			depth -= list[i] == ')' && depth > 0;
+		}
+		if (list[i] != sep || (long)i < from || depth > 0) {
 			buf[o++] = list[i];
 			continue;
 		}
@@ -1022,7 +1023,7 @@ static int name_keys_list(struct keyctx *c, int party, const char *full, const c
 	buf[o] = '\0';
 	rc = name_keys(c, party, buf, postcode, dob, 0);
 out:
-	OPENSSL_cleanse(buf, sizeof buf);
+	OPENSSL_cleanse(buf, cap);
 	return rc;
 }
 

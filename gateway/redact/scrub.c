@@ -2206,19 +2206,11 @@ static size_t after_kept_subject(const unsigned char *s, size_t n, const struct 
 {
 	size_t a = x->start;
 	for (int words = 0; words <= 2; words++) {
-		if (words == 0) {
-			/* her own name opens most statements of where she is: only
-			 * a name after its role ("Husband ...", "Suspect ...") */
-			size_t e = a;
-			while (e < x->end && (sc_alpha(s[e]) || s[e] == '-'))
-				e++;
-			if (e == a || e >= x->end || s[e] != ' ' || !subj_role(s, a, e))
-				return x->start;
-			a = e + 1;
-			continue;
-		}
-		/* a keep match starting at a, the longest (keep is sorted by start) */
-		size_t best = 0, lo = 0, hi = keep->n;
+		/* a keep match starting at a, the longest (keep is sorted by
+		 * start); not before a role word: her own name opens most
+		 * statements of where she is, only a name after its role
+		 * ("Husband ...", "Suspect ...") is his */
+		size_t best = 0, lo = 0, hi = words > 0 ? keep->n : 0;
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
 			if (keep->v[mid].start < a)
@@ -2226,7 +2218,7 @@ static size_t after_kept_subject(const unsigned char *s, size_t n, const struct 
 			else
 				hi = mid;
 		}
-		for (size_t j = lo; j < keep->n && keep->v[j].start == a; j++)
+		for (size_t j = lo; words > 0 && j < keep->n && keep->v[j].start == a; j++)
 			if (keep->v[j].end > best && keep->v[j].end < x->end)
 				best = keep->v[j].end;
 		if (best) {
