@@ -1058,7 +1058,11 @@ int pol_cx_group(struct pol_cx *cx, int agency)
 	for (size_t i = 0; i < cx->n_it; i++) {
 		const struct pol_item *it = &cx->it[i];
 		int shared = pol_decide(&r, it->path, it->role_slot, &rule, &g) == POL_SHARE;
-		sig[i] = it->list == POL_I_NAME ? (shared && it->keepable ? 2 : 1) : !shared;
+		/* values: 0 shared, 1 withheld, 3 withheld as never-share data
+		 * (found in free text, withheld under s38: struct scrub_value) */
+		sig[i] = it->list == POL_I_NAME ? (shared && it->keepable ? 2 : 1)
+		         : shared                ? 0
+		         : pol_never_ok(&r, it->path) ? 1 : 3;
 	}
 	int vaddr = pol_path_find(cx->p, "victim.address.lines");
 	unsigned flags = 0;
@@ -1102,7 +1106,8 @@ int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out)
 			else if (it->list == POL_I_DOB)
 				dobs[nd++] = it->text;
 			else
-				vals[nv++] = (struct scrub_value){it->text, it->kind, it->canon};
+				vals[nv++] = (struct scrub_value){it->text, it->kind, it->canon,
+								  gr->sig[i] == 3};
 		}
 		struct scrub_spec spec = {names, nn, keep, nk, dobs, nd, vals, nv,
 					  gr->sig[cx->n_it]};

@@ -400,6 +400,9 @@ int pol_finding(struct pol_rd *r, int path, int action, const char *kind, const 
 int pol_decide(const struct pol_rd *r, int path, int role_slot, const struct pol_rule **rule,
 	       const char **ground);
 
+/* May a value at node path reach this recipient at all (never-share, the refuge ceiling)? */
+int pol_never_ok(const struct pol_rd *r, int path);
+
 /* The masked form of s (codec_malloc'd), or NULL if s cannot be masked or on no memory. */
 char *pol_mask(enum pol_mask kind, const char *s);
 

@@ -43,8 +43,7 @@ static const struct pol_rule *resolve(const struct pol_rd *r, int path, int role
 	return NULL;
 }
 
-/* May a value at node path reach this recipient at all? */
-static int never_ok(const struct pol_rd *r, int path)
+int pol_never_ok(const struct pol_rd *r, int path)
 {
 	const char *name = r->p->paths[path].name;
 	if (strncmp(name, "refuge_address", 14) == 0 && (name[14] == 0 || name[14] == '.') &&
@@ -62,7 +61,7 @@ int pol_decide(const struct pol_rd *r, int path, int role_slot, const struct pol
 		return POL_WITHHOLD;
 	}
 	*ground = (*rule)->ground;
-	if ((*rule)->action != POL_WITHHOLD && !never_ok(r, path)) {
+	if ((*rule)->action != POL_WITHHOLD && !pol_never_ok(r, path)) {
 		*ground = POL_GROUND_NEVER_SHARE;
 		return POL_WITHHOLD;
 	}

@@ -54,7 +54,7 @@ const char *scrub_kind_name(enum scrub_kind k)
 		"phone", "email", "postcode", "nhs-number", "ni-number",
 		"pnc-id", "crn", "date-of-birth", "name", "address", "place",
 		"victim location", "safe times", "vehicle", "handle", "bank", "document",
-		"value",
+		"value", "victim contact",
 	};
 	return (unsigned)k < SCRUB_KIND_COUNT ? NAMES[k] : "unknown";
 }
@@ -66,6 +66,8 @@ const char *scrub_rule_name(unsigned r)
 		"list:initial+surname", "list:surname-comma", "list:first+surname",
 		"list:initials+surname", "list:surname-misspelt", "value:address",
 		"value:first-line", "value:street", "value:text", "value:identifier",
+		"never:address", "never:first-line", "never:street", "never:text",
+		"never:identifier",
 	};
 	return r < R_RULE_COUNT ? RULES[r] : "unknown";
 }
@@ -135,6 +137,7 @@ struct bctx {
 	struct idval *ids;
 	size_t nids, cids;
 	int too_large;
+	int never; /* the value being added is never-share data (struct scrub_value) */
 };
 
 static void *grow(void *v, size_t *cap, size_t n, size_t size)
@@ -155,6 +158,8 @@ static int pat_add(struct bctx *bc, struct patv *pv, const char *const *parts, c
 	size_t n = 1;
 	for (size_t i = 0; i < np; i++)
 		n += lens[i] + 1;
+	if (bc->never && pv == &bc->values && rule >= R_VAL_ADDR && rule <= R_VAL_ID)
+		rule += R_NEV_ADDR - R_VAL_ADDR;
 	if (bc->names.bytes + bc->values.bytes + n > MGW_SCRUB_MAX_PATTERN_BYTES) {
 		bc->too_large = 1;
 		return MGW_E_TOO_LARGE;
@@ -645,7 +650,8 @@ static int id_add(struct bctx *bc, const char *p, size_t n, unsigned kind)
 		return MGW_E_NOMEM;
 	memcpy(q, p, n);
 	q[n] = 0;
-	v[bc->nids++] = (struct idval){q, (uint8_t)n, (uint8_t)kind};
+	v[bc->nids++] = (struct idval){q, (uint8_t)n, (uint8_t)kind,
+	                               (uint8_t)(bc->never ? R_NEV_ID : R_VAL_ID)};
 	return 0;
 }
 
@@ -692,18 +698,23 @@ static int add_value(struct bctx *bc, const struct scrub_value *v)
 	unsigned kind = v->kind < SCRUB_KIND_COUNT ? v->kind : SCRUB_VALUE;
 	char c[MGW_SCRUB_MAX_ENTRY_BYTES + 1];
 	size_t n;
+	int rc;
+	bc->never = v->never != 0; /* pat_add and id_add take the never rules */
 	switch (v->canon) {
-	case CANON_ADDRESS: return add_address(bc, v->text, len, kind);
-	case CANON_PHONE: return add_phone(bc, v->text, len, kind);
+	case CANON_ADDRESS: rc = add_address(bc, v->text, len, kind); break;
+	case CANON_PHONE: rc = add_phone(bc, v->text, len, kind); break;
 	case CANON_ID:
 		n = canon_value(CANON_ID, v->text, len, c, sizeof c);
-		return n == (size_t)-1 ? 0 : id_add(bc, c, n, kind);
+		rc = n == (size_t)-1 ? 0 : id_add(bc, c, n, kind);
+		break;
 	case CANON_EMAIL:
 		/* Every e-mail is found as such, written out or not; its words
 		 * ("jane doe example org") are also a text value. */
 	case CANON_TEXT:
-	default: return add_text(bc, v->text, len, kind);
+	default: rc = add_text(bc, v->text, len, kind); break;
 	}
+	bc->never = 0;
+	return rc;
 }
 
 /* ---- Aho-Corasick ----------------------------------------------------------- */
@@ -2121,7 +2132,8 @@ static int adjacent(const unsigned char *s, const struct span *a, const struct s
 {
 	if (a->kind == SCRUB_NAME && b->kind == SCRUB_NAME)
 		return only_spaces(s, a->end, b->start, 0);
-	if (a->kind == SCRUB_ADDRESS && b->kind == SCRUB_POSTCODE)
+	if ((a->kind == SCRUB_ADDRESS || a->kind == SCRUB_LOCATION) &&
+	    (b->kind == SCRUB_POSTCODE || b->kind == SCRUB_LOCATION))
 		return only_spaces(s, a->end, b->start, 1);
 	return 0;
 }
@@ -2247,7 +2259,25 @@ static size_t after_kept_subject(const unsigned char *s, size_t n, const struct 
 
 static int priority(unsigned kind)
 {
-	return kind == SCRUB_LOCATION ? 2 : kind == SCRUB_SAFE_TIME ? 1 : 0;
+	return kind == SCRUB_LOCATION ? 2 : kind == SCRUB_SAFE_TIME || kind == SCRUB_CONTACT ? 1 : 0;
+}
+
+/*
+ * The kind a never-share value's finding is written as (struct scrub_value,
+ * never): her location for an address, a place or a postcode, safe times
+ * as such, her contact details for a phone or an e-mail. Its rule says
+ * "never:" (R_NEV_*); every other finding keeps its kind.
+ */
+static unsigned never_kind(const struct span *x)
+{
+	if (x->rule == NULL || strncmp(x->rule, "never:", 6) != 0)
+		return x->kind;
+	switch (x->kind) {
+	case SCRUB_SAFE_TIME: return SCRUB_SAFE_TIME;
+	case SCRUB_PHONE:
+	case SCRUB_EMAIL: return SCRUB_CONTACT;
+	default: return SCRUB_LOCATION;
+	}
 }
 
 /*
@@ -2461,8 +2491,10 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 			x.start = after_kept_subject(s, n, &x, &keep);
 		if (x.kind < SCRUB_KIND_COUNT && (mask & KIND_BIT(x.kind)) && x.start < x.end &&
 		    x.end <= n &&
-		    !(x.kind == SCRUB_PLACE && reference_part(s, n, x.start, x.end)))
+		    !(x.kind == SCRUB_PLACE && reference_part(s, n, x.start, x.end))) {
+			x.kind = never_kind(&x);
 			all.v[k++] = x;
+		}
 	}
 	all.n = k;
 	spans_sort(&all);

@@ -189,7 +189,8 @@ enum scrub_kind {
 	SCRUB_HANDLE,    /* social-media handle */
 	SCRUB_BANK,      /* sort code, account number */
 	SCRUB_DOCUMENT,  /* passport or driving-licence number */
-	SCRUB_VALUE,     /* another structured value the recipient may not see (never-share included) */
+	SCRUB_VALUE,     /* another structured value the recipient may not see */
+	SCRUB_CONTACT,   /* her phone or e-mail, a never-share value: withheld, s38 */
 	SCRUB_KIND_COUNT
 };
 
@@ -197,16 +198,18 @@ enum scrub_kind {
  * The name a kind has in replacements and manifests: "phone", "email",
  * "postcode", "nhs-number", "ni-number", "pnc-id", "crn", "date-of-birth",
  * "name", "address", "place", "victim location", "safe times", "vehicle",
- * "handle", "bank", "document", "value"; "unknown" for anything else.
+ * "handle", "bank", "document", "value", "victim contact"; "unknown" for
+ * anything else.
  * Static storage.
  */
 const char *scrub_kind_name(enum scrub_kind k);
 
-/* 1 for the kinds withheld under FOIA s38 (her whereabouts and safe times:
- * "[WITHHELD s38: ...]"), 0 for the rest ("[REDACTED s40(2): ...]"). */
+/* 1 for the kinds withheld under FOIA s38 (her whereabouts, safe times and
+ * never-share contact details: "[WITHHELD s38: ...]"), 0 for the rest
+ * ("[REDACTED s40(2): ...]"). */
 static inline int scrub_kind_s38(unsigned k)
 {
-	return k == SCRUB_LOCATION || k == SCRUB_SAFE_TIME;
+	return k == SCRUB_LOCATION || k == SCRUB_SAFE_TIME || k == SCRUB_CONTACT;
 }
 
 /* Opaque; immutable once built, so one scrubber may serve many threads. */
@@ -262,6 +265,10 @@ struct scrub_value {
 	const char *text;
 	unsigned kind;  /* enum scrub_kind */
 	unsigned canon; /* enum canon_kind */
+	unsigned never; /* 1: never-share data of hers withheld from this recipient: found
+			 * in text, it is withheld under s38 as her location (an address,
+			 * a place, a postcode), safe times, or her contact details (the
+			 * rest), not as a third party's data; rules "never:*" */
 };
 
 /* Everything a scrubber for one (case, visibility profile) needs. */
@@ -342,9 +349,11 @@ struct scrub_finding {
  * scrub_text, and if findings is not NULL also the list of findings (after
  * overlaps were united: one per marker written), malloc'd into *findings
  * with *n_findings entries (caller frees; NULL/0 when none).
- * Markers: "[REDACTED <ground>: <kind>]", except SCRUB_LOCATION and
- * SCRUB_SAFE_TIME, which read "[WITHHELD s38: victim location]" and
- * "[WITHHELD s38: safe times]" whatever the ground.
+ * Markers: "[REDACTED <ground>: <kind>]", except SCRUB_LOCATION,
+ * SCRUB_SAFE_TIME and SCRUB_CONTACT, which read "[WITHHELD s38: victim
+ * location]", "[WITHHELD s38: safe times]" and "[WITHHELD s38: victim
+ * contact]" whatever the ground. A finding that is (or overlaps) a
+ * never-share value (struct scrub_value, never) is one of those three.
  * Markers already in the text (text scrubbed once before, with any ground)
  * are left as they are and never found inside: scrubbing a scrubbed text
  * again gives it back unchanged. Only the exact shapes count (a ground of

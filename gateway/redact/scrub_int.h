@@ -40,7 +40,7 @@ struct dob {
  * digits): one entry per written form (a phone has several). */
 struct idval {
 	char *p;
-	uint8_t n, kind;
+	uint8_t n, kind, rule; /* rule: R_VAL_ID, or R_NEV_ID for a never-share value */
 };
 
 /* A listed third party's surname, folded, for one-edit misspellings. */
@@ -94,6 +94,7 @@ static inline uint32_t sc_id_hash(const char *p, size_t n)
 enum {
 	R_NAME, R_SURNAME, R_FIRST, R_NICK, R_INITIAL, R_COMMA, R_FIRSTSUR, R_INITIALS,
 	R_MISSPELT, R_VAL_ADDR, R_VAL_LINE1, R_VAL_STREET, R_VAL_TEXT, R_VAL_ID,
+	R_NEV_ADDR, R_NEV_LINE1, R_NEV_STREET, R_NEV_TEXT, R_NEV_ID, /* R_VAL_* of a never value */
 	R_RULE_COUNT
 };
 const char *scrub_rule_name(unsigned r);

@@ -2201,7 +2201,7 @@ RARE static size_t po_box_at(const unsigned char *s, size_t n, size_t j)
  * alnum groups joined by up to 3 of " -./()+" or line breaks, squeezed and
  * compared with each form. The longest match wins. */
 static size_t idval_at(const scrubber *sc, const unsigned char *s, size_t n, size_t i,
-                       unsigned *kind)
+                       unsigned *kind, unsigned *rule)
 {
 	char q[48];
 	size_t k = 0, j = i, best = 0;
@@ -2218,7 +2218,7 @@ static size_t idval_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			     h = (h + 1) & sc->id_mask) {
 				const struct idval *v = &sc->ids[sc->id_slot[h] - 1];
 				if (v->n == k && memcmp(v->p, q, k) == 0) {
-					best = j, *kind = v->kind;
+					best = j, *kind = v->kind, *rule = v->rule;
 					break;
 				}
 			}
@@ -2660,7 +2660,7 @@ int scrub_token_pass(const scrubber *sc, const unsigned char *s, size_t n, unsig
 	while (i < n) {
 		/* Here the previous character is not a word character. */
 		if (s[i] < 0x80 && (ASCII_CC[s[i]] & CS)) {
-			unsigned kind;
+			unsigned kind, vrule;
 			const char *rule;
 			size_t wend = 0;
 			if (sc_alpha(s[i]) && word_at(sc, s, n, i, mask, &cx, out, &wend) != 0)
@@ -2669,8 +2669,9 @@ int scrub_token_pass(const scrubber *sc, const unsigned char *s, size_t n, unsig
 				unsigned char f = sc_alpha(s[i]) ? s[i] & ~0x20 : s[i];
 				size_t e;
 				if ((sc->id_first[f >> 3] & (1u << (f & 7))) &&
-				    (e = idval_at(sc, s, n, i, &kind)) != 0 && (mask & KIND_BIT(kind)) &&
-				    spans_push(out, i, e, kind, scrub_rule_name(R_VAL_ID)) != 0)
+				    (e = idval_at(sc, s, n, i, &kind, &vrule)) != 0 &&
+				    (mask & KIND_BIT(kind)) &&
+				    spans_push(out, i, e, kind, scrub_rule_name(vrule)) != 0)
 					return MGW_E_NOMEM;
 			}
 			size_t from = i, e = token_at(sc, s, n, &from, mask, &cx, &kind, &rule);

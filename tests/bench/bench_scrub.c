@@ -257,10 +257,10 @@ int main(int argc, char **argv)
 	                                   "1990-06-15", "2010-02-28", "2012-07-04", "1964-10-10",
 	                                   "1977-05-25", "2015-09-09"};
 	static const struct scrub_value values[] = {
-		{"33A Grange Ct., Grimsby DN31 1AA", SCRUB_ADDRESS, CANON_ADDRESS},
-		{"+44 7700 900555", SCRUB_PHONE, CANON_PHONE},
-		{"Riverside Primary School", SCRUB_PLACE, CANON_TEXT},
-		{"after 10am when he is at work", SCRUB_SAFE_TIME, CANON_TEXT},
+		{"33A Grange Ct., Grimsby DN31 1AA", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+		{"+44 7700 900555", SCRUB_PHONE, CANON_PHONE, 0},
+		{"Riverside Primary School", SCRUB_PLACE, CANON_TEXT, 0},
+		{"after 10am when he is at work", SCRUB_SAFE_TIME, CANON_TEXT, 0},
 	};
 	struct scrub_spec spec = {np, 50, keep, 2, dobs, 10, values, 4, SCRUB_F_LOCATION};
 	scrubber *sc = scrubber_build(&spec);

@@ -69,9 +69,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	static const struct scrub_value VALUES[] = {
-		{"33A Grange Ct., Grimsby DN31 1AA", SCRUB_ADDRESS, CANON_ADDRESS},
-		{"+44 7700 900555", SCRUB_PHONE, CANON_PHONE},
-		{"after 10am when he is at work", SCRUB_SAFE_TIME, CANON_TEXT},
+		{"33A Grange Ct., Grimsby DN31 1AA", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+		{"+44 7700 900555", SCRUB_PHONE, CANON_PHONE, 0},
+		{"after 10am when he is at work", SCRUB_SAFE_TIME, CANON_TEXT, 0},
 	};
 	struct scrub_value values[4];
 	size_t nv = 0;
@@ -79,7 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (data[1] & (1u << (3 + i)))
 			values[nv++] = VALUES[i];
 	if (data[1] & 0x80)
-		values[nv++] = (struct scrub_value){extra, SCRUB_ADDRESS, CANON_ADDRESS};
+		values[nv++] = (struct scrub_value){extra, SCRUB_ADDRESS, CANON_ADDRESS, 0};
 	struct scrub_spec spec = {names, nn, keep, nk, dobs, nd, values, nv,
 	                          (data[1] & 0x40) ? SCRUB_F_LOCATION : 0};
 	scrubber *sc = NULL;

@@ -69,7 +69,8 @@ Test(scrub, kind_names)
 	static const char *const want[] = {"phone", "email", "postcode", "nhs-number", "ni-number",
 	                                   "pnc-id", "crn", "date-of-birth", "name",
 	                                   "address", "place", "victim location", "safe times",
-	                                   "vehicle", "handle", "bank", "document", "value"};
+	                                   "vehicle", "handle", "bank", "document", "value",
+	                                   "victim contact"};
 	for (int k = 0; k < SCRUB_KIND_COUNT; k++)
 		cr_assert_str_eq(scrub_kind_name((enum scrub_kind)k), want[k]);
 	cr_assert_str_eq(scrub_kind_name(SCRUB_KIND_COUNT), "unknown");
@@ -1077,13 +1078,13 @@ Test(scrub, kept_surname_with_a_generation_word)
 static scrubber *value_scrubber(unsigned flags)
 {
 	static const struct scrub_value v[] = {
-		{"33A Grange Ct., Grimsby DN31 1AA", SCRUB_ADDRESS, CANON_ADDRESS},
-		{"Flat 10, 170a Cliff Walk, Cleethorpes", SCRUB_ADDRESS, CANON_ADDRESS},
-		{"+44 7700 900555", SCRUB_PHONE, CANON_PHONE},
-		{"+33 1 23 45 67 89", SCRUB_PHONE, CANON_PHONE},
-		{"Riverside Surgery", SCRUB_PLACE, CANON_TEXT},
-		{"after 10am when he is at work", SCRUB_SAFE_TIME, CANON_TEXT},
-		{"ZX 99 88 77 A", SCRUB_VALUE, CANON_ID},
+		{"33A Grange Ct., Grimsby DN31 1AA", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+		{"Flat 10, 170a Cliff Walk, Cleethorpes", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+		{"+44 7700 900555", SCRUB_PHONE, CANON_PHONE, 0},
+		{"+33 1 23 45 67 89", SCRUB_PHONE, CANON_PHONE, 0},
+		{"Riverside Surgery", SCRUB_PLACE, CANON_TEXT, 0},
+		{"after 10am when he is at work", SCRUB_SAFE_TIME, CANON_TEXT, 0},
+		{"ZX 99 88 77 A", SCRUB_VALUE, CANON_ID, 0},
 	};
 	struct scrub_spec spec = {.values = v, .n_values = sizeof v / sizeof v[0], .flags = flags};
 	scrubber *s = NULL;
@@ -1124,7 +1125,7 @@ Test(scrub, withheld_address_in_every_form)
 Test(scrub, withheld_address_without_a_street_type_goes_by_its_street_too)
 {
 	static const struct scrub_value v[] = {
-		{"27 Fernlea Bank, Exampleby", SCRUB_ADDRESS, CANON_ADDRESS},
+		{"27 Fernlea Bank, Exampleby", SCRUB_ADDRESS, CANON_ADDRESS, 0},
 	};
 	struct scrub_spec spec = {.values = v, .n_values = 1};
 	scrubber *s = NULL;
@@ -1142,11 +1143,11 @@ Test(scrub, withheld_address_without_a_street_type_goes_by_its_street_too)
 Test(scrub, a_listed_school_goes_by_its_short_names)
 {
 	static const struct scrub_value v[] = {
-		{"Kestrelmoor Church Primary School", SCRUB_PLACE, CANON_TEXT},
-		{"St Ebba's RC High School", SCRUB_PLACE, CANON_TEXT},
-		{"Quarrytown Academy Exampleby", SCRUB_PLACE, CANON_TEXT},
-		{"Little Acorns Nursery", SCRUB_PLACE, CANON_TEXT},
-		{"City Academy", SCRUB_PLACE, CANON_TEXT},
+		{"Kestrelmoor Church Primary School", SCRUB_PLACE, CANON_TEXT, 0},
+		{"St Ebba's RC High School", SCRUB_PLACE, CANON_TEXT, 0},
+		{"Quarrytown Academy Exampleby", SCRUB_PLACE, CANON_TEXT, 0},
+		{"Little Acorns Nursery", SCRUB_PLACE, CANON_TEXT, 0},
+		{"City Academy", SCRUB_PLACE, CANON_TEXT, 0},
 	};
 	struct scrub_spec spec = {.values = v, .n_values = sizeof v / sizeof v[0]};
 	scrubber *s = NULL;
@@ -1166,7 +1167,7 @@ Test(scrub, a_listed_school_goes_by_its_short_names)
 Test(scrub, an_address_takes_the_district_after_it)
 {
 	static const struct scrub_value v[] = {
-		{"Ty Hafan, 3 Exampleton Road, Testby", SCRUB_ADDRESS, CANON_ADDRESS},
+		{"Ty Hafan, 3 Exampleton Road, Testby", SCRUB_ADDRESS, CANON_ADDRESS, 0},
 	};
 	struct scrub_spec spec = {.values = v, .n_values = 1};
 	scrubber *s = NULL;
@@ -1379,9 +1380,9 @@ Test(scrub, identifier_values_among_many)
 	struct scrub_value v[N];
 	for (int i = 0; i < N - 1; i++) {
 		snprintf(buf[i], sizeof buf[i], "QZ%03d%04dK", i, i * 13);
-		v[i] = (struct scrub_value){buf[i], SCRUB_DOCUMENT, CANON_ID};
+		v[i] = (struct scrub_value){buf[i], SCRUB_DOCUMENT, CANON_ID, 0};
 	}
-	v[N - 1] = (struct scrub_value){buf[7], SCRUB_VALUE, CANON_ID}; /* again, another kind */
+	v[N - 1] = (struct scrub_value){buf[7], SCRUB_VALUE, CANON_ID, 0}; /* again, another kind */
 	struct scrub_spec spec = {.values = v, .n_values = N};
 	scrubber *s = scrubber_build(&spec);
 	cr_assert_not_null(s);
@@ -1514,10 +1515,10 @@ Test(scrub, adversarial_input_scrubs_in_linear_time)
 	};
 	static const char *const dobs[] = {"1985-03-12"};
 	static const struct scrub_value values[] = {
-		{"33A Grange Ct., Grimsby DN31 1AA", SCRUB_ADDRESS, CANON_ADDRESS},
-		{"+44 7700 900555", SCRUB_PHONE, CANON_PHONE},
-		{"after 10am when he is at work", SCRUB_SAFE_TIME, CANON_TEXT},
-		{"9990001234", SCRUB_NHS, CANON_ID},
+		{"33A Grange Ct., Grimsby DN31 1AA", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+		{"+44 7700 900555", SCRUB_PHONE, CANON_PHONE, 0},
+		{"after 10am when he is at work", SCRUB_SAFE_TIME, CANON_TEXT, 0},
+		{"9990001234", SCRUB_NHS, CANON_ID, 0},
 	};
 	struct scrub_spec spec = {NAMES, 7, KEEP, 2, dobs, 1, values, 4, SCRUB_F_LOCATION};
 	scrubber *sc = scrubber_build(&spec);
