@@ -1774,3 +1774,31 @@ Test(scrub, the_list_under_a_withheld_heading_goes_with_it)
 	}
 	scrubber_free(sc);
 }
+
+/*
+ * A never-share value of hers (struct scrub_value, never) found in free text
+ * is withheld under s38 as what it is: her address as her location, her
+ * phone as her contact details; the same values of nobody in particular are
+ * a third party's (s40(2)).
+ */
+Test(scrub, never_share_values_read_as_hers)
+{
+	struct scrub_value v[] = {
+		{"14 Quellmoor Road, Wexbury WX9 9ZZ", SCRUB_ADDRESS, CANON_ADDRESS, 1},
+		{"07700 900577", SCRUB_PHONE, CANON_PHONE, 1},
+	};
+	const char *in = "Seen at 14 Quellmoor Road, Wexbury WX9 9ZZ; ring 07700900577 first.";
+	for (unsigned never = 0; never <= 1; never++) {
+		v[0].never = v[1].never = never;
+		struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, v, 2, 0};
+		scrubber *sc = scrubber_build(&spec);
+		cr_assert_not_null(sc);
+		char *out = NULL;
+		cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+		cr_assert_str_eq(out, never ? "Seen at [WITHHELD s38: victim location]; ring "
+		                              "[WITHHELD s38: victim contact] first."
+		                            : "Seen at " R("address") "; ring " R("phone") " first.");
+		free(out);
+		scrubber_free(sc);
+	}
+}
