@@ -2333,9 +2333,21 @@ static int spans_skip_markers(const unsigned char *s, size_t n, struct spans *al
 	for (size_t j = 0; j < all->n; j++) {
 		struct span x = all->v[j];
 		size_t a = x.start;
-		for (size_t m = 0; m < mk.n && a < x.end; m++) {
-			if (mk.v[m].end <= a || mk.v[m].start >= x.end)
-				continue;
+		/* rv9: the markers are in text order and apart, so the first one
+		 * ending after a is found by bisection and the walk stops at the
+		 * span's end: trying every marker for every span took 0.7 s for a
+		 * 1 MiB text of markers and numbers (12 s for 4 MiB), per view. */
+		size_t lo = 0, hi = mk.n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (mk.v[mid].end <= a)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t m = lo; m < mk.n && a < x.end; m++) {
+			if (mk.v[m].start >= x.end)
+				break;
 			for (size_t q = a; q < mk.v[m].start; q++)
 				if (mk_alnum(s[q]) || s[q] >= 0x80) {
 					if (spans_push(&cut, a, mk.v[m].start, x.kind, x.rule) != 0)
