@@ -1512,6 +1512,7 @@ Test(scrub, adversarial_input_scrubs_in_linear_time)
 		"\xC2\xA0",                         /* no-break spaces */
 		"\xE2\x80\x94",                     /* em dashes */
 		"Zo\xC3\xAB ",                      /* accented words */
+		"[REDACTED: phone] 07700 900123 ", /* rv9: markers among findings */
 	};
 	static const char *const dobs[] = {"1985-03-12"};
 	static const struct scrub_value values[] = {
@@ -1688,6 +1689,28 @@ Test(scrub, scrubbing_twice_leaves_the_markers)
 	cr_assert(strstr(twice, "900562") == NULL && strstr(twice, "Gloam") == NULL, "%s", twice);
 	cr_assert(strstr(twice, "and [REDACTED s40(2): name]") != NULL, "%s", twice);
 	free(twice);
+	scrubber_free(sc);
+}
+
+/*
+ * rv9: a marker's ground is one of the labels the gateway writes (s40(2),
+ * s31, s38, s41, need-to-know), not any 24 characters: a sender who wrote
+ * her number or a name as the "ground" of a bracket shaped like a marker
+ * had it kept as it was.
+ */
+Test(scrub, a_marker_ground_shelters_nothing)
+{
+	static const char *const names[] = {"Percival Gloam"};
+	struct scrub_spec spec = {names, 1, NULL, 0, NULL, 0, NULL, 0, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	const char *fake = "Numbers: [REDACTED 07700900562: phone] or [REDACTED 07700-900563: phone] "
+	                   "and [REDACTED s41: name] stays";
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, fake, strlen(fake), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, "900562") == NULL && strstr(out, "900563") == NULL, "%s", out);
+	cr_assert(strstr(out, "and [REDACTED s41: name] stays") != NULL, "%s", out);
+	free(out);
 	scrubber_free(sc);
 }
 
