@@ -501,14 +501,17 @@ size_t share_svc_drop_invalid(const struct epoch *e, struct recipients *rc, size
  */
 int owner_attends(const struct epoch *e, int agency, const char *area);
 /*
- * r-redteam6. Writer thread, before anything of a Share or Refer is
- * written: is every recipient's outbox below limits.max_outbox_per_node
- * (store_outbox_span)? If not, the request is refused OUTBOX_FULL naming
- * the first such node (audited outbox_full, logged for the operator) and
- * *refused is 1; refuse's result is returned. Else 0 (or MGW_E_DB).
+ * r-redteam6, rv9. Writer thread, before anything of a Share or Refer is
+ * written: drop from rc the recipient nodes whose outbox holds
+ * limits.max_outbox_per_node uncollected deliveries (store_outbox_span;
+ * each logged outbox_full for the operator): one node that never connects
+ * must not stop the area's sharing. With whole_agency (a Share), an agency
+ * all of whose nodes were dropped refuses the request OUTBOX_FULL naming
+ * it and a full node (audited outbox_full), *refused 1, refuse's result
+ * returned; a Refer never is refused for it. Else 0 (or MGW_E_DB).
  */
-int share_wr_outbox_room(struct wctx *w, const struct job *j, const struct recipients *rc,
-			 const char *msg_id, const char *case_ref, int *refused);
+int share_wr_outbox_room(struct wctx *w, const struct job *j, struct recipients *rc,
+			 const char *msg_id, const char *case_ref, int whole_agency, int *refused);
 /* One recipient agency's redacted view (writer thread). */
 struct view {
 	int agency;

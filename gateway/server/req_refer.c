@@ -720,10 +720,11 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 			    "one");
 		goto out;
 	}
-	/* r-redteam6: a recipient node not collecting its deliveries refuses
-	 * the referral before anything is written (OUTBOX_FULL). */
+	/* r-redteam6, rv9: a recipient node not collecting its deliveries is
+	 * skipped (logged outbox_full); a high-risk referral is never held up
+	 * by one absent node. */
 	int full = 0;
-	if ((rc = share_wr_outbox_room(w, jb, &x->rc, rf->msg_id, NULL, &full)) != MGW_OK || full)
+	if ((rc = share_wr_outbox_room(w, jb, &x->rc, rf->msg_id, NULL, 0, &full)) != MGW_OK || full)
 		goto out;
 	int year = atoi(r->referral_date);
 	if ((rc = match_next_case_ref(db, x->code, year, case_ref, sizeof case_ref)) != MGW_OK)

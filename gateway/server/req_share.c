@@ -132,10 +132,15 @@ size_t share_svc_drop_invalid(const struct epoch *e, struct recipients *rc, size
 
 static const struct job_ops share_ops;
 
-int share_wr_outbox_room(struct wctx *w, const struct job *j, const struct recipients *rc,
-			 const char *msg_id, const char *case_ref, int *refused)
+int share_wr_outbox_room(struct wctx *w, const struct job *j, struct recipients *rc,
+			 const char *msg_id, const char *case_ref, int whole_agency, int *refused)
 {
 	unsigned cap = w->e->cfg->max_outbox_per_node;
+	enum { AG_SLOTS = 16 }; /* Marac__V1__Agency values are 1..8 */
+	int had[AG_SLOTS] = {0}, left[AG_SLOTS] = {0};
+	char full_node[MGW_ID_MAX + 1] = "";
+	uint64_t full_span = 0;
+	size_t kept = 0;
 	*refused = 0;
 	if (cap == 0)
 		cap = MGW_OUTBOX_NODE_DEFAULT; /* a config built without the key (tests) */
@@ -144,18 +149,35 @@ int share_wr_outbox_room(struct wctx *w, const struct job *j, const struct recip
 		int rc_db = store_outbox_span(w->st, rc->r[i].node, &span);
 		if (rc_db != MGW_OK)
 			return rc_db;
-		if (span < cap)
+		int ag = rc->r[i].agency > 0 && rc->r[i].agency < AG_SLOTS ? rc->r[i].agency : 0;
+		had[ag] = 1;
+		if (span < cap) {
+			left[ag] = 1;
+			rc->r[kept++] = rc->r[i];
 			continue;
-		*refused = 1;
+		}
+		/* a node that does not collect is skipped, as one whose
+		 * certificate is invalid: its agency's other nodes, and every
+		 * other agency, still get the share */
 		char n[24];
 		snprintf(n, sizeof n, "%llu", (unsigned long long)span);
 		log_event(LOG_WARN, "outbox_full", "node", rc->r[i].node, "undelivered", n, NULL);
+		snprintf(full_node, sizeof full_node, "%s", rc->r[i].node);
+		full_span = span;
+	}
+	rc->n = kept;
+	for (int ag = 0; whole_agency && ag < AG_SLOTS; ag++) {
+		if (!had[ag] || left[ag])
+			continue;
+		/* every node of an agency the sender named is full: tell it */
+		*refused = 1;
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_OUTBOX_FULL,
 				    .reason = "outbox_full", .msg_id = msg_id, .case_ref = case_ref};
 		return refuse(w->g, NULL, w, j, &r,
-			      "to: node %s has not collected %llu deliveries "
-			      "(limits.max_outbox_per_node %u); nothing was shared",
-			      rc->r[i].node, (unsigned long long)span, cap);
+			      "to: %s: node %s has not collected %llu deliveries "
+			      "(limits.max_outbox_per_node %u) and the agency has no other node; "
+			      "nothing was shared",
+			      config_agency_name(ag), full_node, (unsigned long long)full_span, cap);
 	}
 	return MGW_OK;
 }
@@ -658,7 +680,7 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 		return rc;
 
 	int refused = 0;
-	if ((rc = share_wr_outbox_room(w, jb, &j->rc, sh->msg_id, sh->summary->case_ref,
+	if ((rc = share_wr_outbox_room(w, jb, &j->rc, sh->msg_id, sh->summary->case_ref, 1,
 				       &refused)) != MGW_OK || refused)
 		return rc;
 	int64_t now = j->now;
