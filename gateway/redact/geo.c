@@ -36,7 +36,7 @@ static unsigned char g_lower(unsigned char c)
  * A decimal degree at s[i]: an optional sign, 1 to 3 digits, '.', 3 to 10
  * digits. Its end, or 0; *val gets the whole degrees (sign dropped).
  */
-static size_t g_degree(const unsigned char *s, size_t n, size_t i, unsigned *val)
+static size_t g_degree(const unsigned char *s, size_t n, size_t i, unsigned *val, size_t *dec)
 {
 	size_t j = i, d = 0, f = 0;
 	unsigned v = 0;
@@ -52,6 +52,7 @@ static size_t g_degree(const unsigned char *s, size_t n, size_t i, unsigned *val
 	if (f < 3 || f > 10)
 		return 0;
 	*val = v;
+	*dec = f;
 	return j;
 }
 
@@ -70,17 +71,33 @@ static size_t g_hemisphere(const unsigned char *s, size_t n, size_t j, const cha
 static size_t g_coordinates(const unsigned char *s, size_t n, size_t i)
 {
 	unsigned lat, lon;
-	size_t e = g_degree(s, n, i, &lat);
+	size_t d1, d2, slash = 0;
+	size_t e = g_degree(s, n, i, &lat, &d1);
 	if (e == 0 || lat > 90)
 		return 0;
 	e = g_hemisphere(s, n, e, "NSns");
 	size_t k = e, sep = 0;
-	while (k < n && k - e < 3 && (s[k] == ' ' || s[k] == ',' || s[k] == ';'))
-		sep++, k++;
+	while (k < n && k - e < 3 && (s[k] == ' ' || s[k] == ',' || s[k] == ';' || s[k] == '/'))
+		slash += s[k] == '/', sep++, k++;
 	if (sep == 0)
 		return 0;
-	size_t e2 = g_degree(s, n, k, &lon);
-	if (e2 == 0 || lon > 180)
+	/* "Lat: 53.57034, Long: -2.61281": the longitude's own cue */
+	static const char *const LON[] = {"longitude", "long", "lng", "lon"};
+	for (size_t c = 0; c < 4; c++) {
+		size_t l = strlen(LON[c]), q;
+		if (n - k > l && g_lower(s[k]) == 'l' && !g_alpha(s[k + l])) {
+			for (q = 0; q < l && g_lower(s[k + q]) == (unsigned char)LON[c][q]; q++)
+				;
+			if (q < l)
+				continue;
+			k += l;
+			for (size_t m = 0; k < n && m < 3 && (s[k] == ' ' || s[k] == ':' || s[k] == '='); m++)
+				k++;
+			break;
+		}
+	}
+	size_t e2 = g_degree(s, n, k, &lon, &d2);
+	if (e2 == 0 || lon > 180 || (slash && (d1 < 4 || d2 < 4))) /* "1.500/2.250" is a ratio */
 		return 0;
 	e2 = g_hemisphere(s, n, e2, "EWew");
 	if (e2 < n && (g_word(s[e2]) || (s[e2] == '.' && e2 + 1 < n && g_digit(s[e2 + 1]))))
@@ -167,7 +184,68 @@ static int g_has(const unsigned char *s, size_t n, size_t i, const char *w)
 static const char *const MAP_HOSTS[] = {
 	"maps.google.", "google.com/maps", "google.co.uk/maps", "goo.gl/maps", "maps.app.goo.gl",
 	"maps.apple.com", "what3words.com", "w3w.co/", "openstreetmap.org", "bing.com/maps",
+	"waze.com/", "earth.google.com",
 };
+
+/*
+ * After a latitude's cue at s[i] ("Lat: 53.57034, Long: -2.61281",
+ * "latitude=51.48"), the pair of coordinates: its end, or 0.
+ */
+static size_t g_lat_cue(const unsigned char *s, size_t n, size_t i)
+{
+	size_t k = i;
+	if (n - i < 4 || g_lower(s[i]) != 'l' || g_lower(s[i + 1]) != 'a' || g_lower(s[i + 2]) != 't')
+		return 0;
+	k += 3;
+	if (n - k >= 5 && g_lower(s[k]) == 'i' && g_lower(s[k + 1]) == 't' && g_lower(s[k + 2]) == 'u' &&
+	    g_lower(s[k + 3]) == 'd' && g_lower(s[k + 4]) == 'e')
+		k += 5;
+	if (k < n && g_alpha(s[k]))
+		return 0;
+	for (size_t m = 0; k < n && m < 3 && (s[k] == ' ' || s[k] == ':' || s[k] == '='); m++)
+		k++;
+	return k < n && (g_digit(s[k]) || s[k] == '-' || s[k] == '+') ? g_coordinates(s, n, k) : 0;
+}
+
+/*
+ * An Ordnance Survey grid reference after its cue at s[i] ("grid ref SD
+ * 56123 07345", "NGR: SJ812345", "OS ref TQ 300 800"): two letters of a
+ * 100 km square, then two equal groups of 3 to 5 digits (or one group of 6,
+ * 8 or 10). Without a cue the shape is too like a vehicle or an NI number
+ * to take. Its [*a, end), or 0.
+ */
+static size_t g_grid(const unsigned char *s, size_t n, size_t i, size_t *a)
+{
+	static const char *const CUE[] = {"grid reference", "grid ref", "ngr", "os ref", "osgb"};
+	size_t k = 0;
+	for (size_t c = 0; c < sizeof CUE / sizeof CUE[0] && k == 0; c++)
+		if (g_has(s, n, i, CUE[c]) && (i + strlen(CUE[c]) >= n || !g_alpha(s[i + strlen(CUE[c])])))
+			k = i + strlen(CUE[c]);
+	if (k == 0)
+		return 0;
+	for (size_t m = 0; k < n && m < 4 && (s[k] == ' ' || s[k] == ':' || s[k] == '.' || s[k] == '-');
+	     m++)
+		k++;
+	if (n - k < 8 || !strchr("HNOSTJ", s[k] & ~0x20) || !g_alpha(s[k + 1]))
+		return 0;
+	size_t j = k + 2, d1 = 0, d2 = 0;
+	if (j < n && s[j] == ' ')
+		j++;
+	while (j < n && g_digit(s[j]) && d1 < 11)
+		j++, d1++;
+	if (j < n && s[j] == ' ') {
+		j++;
+		while (j < n && g_digit(s[j]) && d2 < 6)
+			j++, d2++;
+	}
+	if (j < n && g_word(s[j]))
+		return 0;
+	int ok = d2 ? (d1 == d2 && d1 >= 3 && d1 <= 5) : (d1 == 6 || d1 == 8 || d1 == 10);
+	if (!ok)
+		return 0;
+	*a = k;
+	return j;
+}
 
 static int g_url_char(unsigned char c)
 {
@@ -282,6 +360,10 @@ int geo_scan(const char *text, size_t n, struct spans *out)
 		if (rule == NULL && start && (g_lower(c) == 'e' || g_lower(c) == 'n') &&
 		    (e = g_zone(s, n, i, &a)) != 0)
 			rule = "loc:exclusion-zone";
+		if (rule == NULL && start && g_lower(c) == 'l' && (e = g_lat_cue(s, n, i)) != 0)
+			rule = "loc:coordinates";
+		if (rule == NULL && start && strchr("gnoGNO", c) != NULL && (e = g_grid(s, n, i, &a)) != 0)
+			rule = "loc:grid-reference";
 		if (rule == NULL && (c | 0x20) >= 'a' && (c | 0x20) <= 'z' &&
 		    (i == 0 || !g_url_char(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.')) {
 			for (size_t h = 0; h < sizeof MAP_HOSTS / sizeof MAP_HOSTS[0]; h++) {

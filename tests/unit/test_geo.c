@@ -109,3 +109,21 @@ Test(geo, exclusion_zones_and_places_not_to_enter)
 	expect("He was reminded of his exclusion zone.", "");
 	expect("Condition not to enter the property or garden.", "");
 }
+
+/* Coordinates as CAD and apps write them (rv9's misses): each number after
+ * its own cue, a slash between them, an Ordnance Survey grid reference
+ * after its cue, Waze and Google Earth links. */
+Test(geo, cued_coordinates_grid_references_and_more_map_links)
+{
+	expect("LOC: Lat: 51.48163, Long: -0.19162 (caller's phone)",
+	       "Lat: 51.48163, Long: -0.19162");
+	expect("latitude=52.0406 longitude=1.1482 logged", "latitude=52.0406 longitude=1.1482");
+	expect("pin 55.86515/-4.25763 sent", "55.86515/-4.25763");
+	expect("Grid ref SD 56123 07345 - farm track", "SD 56123 07345");
+	expect("NGR: SJ812345.", "SJ812345");
+	expect("open in https://waze.com/ul?ll=51.48,-0.19 or earth.google.com/web/@51.4,-0.1",
+	       "https://waze.com/ul?ll=51.48,-0.19|earth.google.com/web/@51.4,-0.1");
+	/* not: a vehicle, an NI number, a date, a ratio without a cue */
+	expect("Vehicle SD 56 ABC; NI SD 12 34 56 A; on 12/03; ratio 1.500/2.250", "");
+	expect("Latest: 12 calls. Long wait.", "");
+}
