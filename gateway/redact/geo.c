@@ -255,7 +255,12 @@ static int g_url_char(unsigned char c)
 
 static int g_plus_alpha(unsigned char c)
 {
-	return c != 0 && strchr("23456789CFGHJMPQRVWX", c) != NULL;
+	static const unsigned char PLUS[256] = {
+		['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
+		['9'] = 1, ['C'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['J'] = 1, ['M'] = 1,
+		['P'] = 1, ['Q'] = 1, ['R'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	};
+	return PLUS[c];
 }
 
 /* A plus code at s[i] ("9C5W+QR", "9C5WHCQR+8V"): its end, or 0. */
@@ -326,24 +331,44 @@ int geo_scan(const char *text, size_t n, struct spans *out)
 
 	for (size_t i = 0; i < n; i++) {
 		if (i < done)
-			continue;
+			i = done;
+		if (i >= n)
+			break;
 		unsigned char c = s[i];
-		int start = i == 0 || !g_word(s[i - 1]);
 		size_t e = 0, a = i;
 		const char *rule = NULL;
 
-		if (start && (g_digit(c) || ((c == '-' || c == '+') && i + 1 < n && g_digit(s[i + 1]))) &&
+		if (c == '/') {
+			if (i + 3 < n && s[i + 1] == '/' && s[i + 2] == '/' && (i == 0 || s[i - 1] != ':') &&
+			    (e = g_w3w_words(s, n, i + 3)) != 0) {
+				if (spans_push(out, i, e, SCRUB_LOCATION, "loc:what3words") != 0)
+					return MGW_E_NOMEM;
+				done = e;
+			}
+			continue;
+		}
+		/* every other form starts a word with a letter, a digit or a sign:
+		 * one test for most bytes (the middle of a word, a space) */
+		if (i > 0 && g_word(s[i - 1])) {
+			while (g_word(s[i]) && i + 1 < n && g_word(s[i + 1]))
+				i++; /* to the word's end: no form starts inside one */
+			continue;
+		}
+		if (!(g_alpha(c) || g_digit(c) || c == '-' || c == '+'))
+			continue;
+		unsigned char lc = g_lower(c), c2 = i + 1 < n ? g_lower(s[i + 1]) : 0;
+
+		if ((g_digit(c) || ((c == '-' || c == '+') && i + 1 < n && g_digit(s[i + 1]))) &&
 		    (i == 0 || s[i - 1] != '.')) {
 			if ((e = g_coordinates(s, n, i)) != 0 || (e = g_dms(s, n, i)) != 0)
 				rule = "loc:coordinates";
 			else if ((e = g_plus_code(s, n, i)) != 0)
 				rule = "loc:plus-code";
-		} else if (start && c >= 'C' && c <= 'X' && (e = g_plus_code(s, n, i)) != 0) {
+		} else if (c >= 'C' && c <= 'X' && g_plus_alpha(c) && i + 1 < n &&
+		           g_plus_alpha(s[i + 1]) && (e = g_plus_code(s, n, i)) != 0) {
 			rule = "loc:plus-code";
-		} else if (c == '/' && i + 3 < n && s[i + 1] == '/' && s[i + 2] == '/' &&
-		           (i == 0 || s[i - 1] != ':') && (e = g_w3w_words(s, n, i + 3)) != 0) {
-			rule = "loc:what3words";
-		} else if (start && !g_has(s, n, i, "what3words.com") && !g_has(s, n, i, "w3w.co/") &&
+		} else if ((lc == 'w' || c == '3') && !g_has(s, n, i, "what3words.com") &&
+		           !g_has(s, n, i, "w3w.co/") &&
 		           (g_has(s, n, i, "what3words") || g_has(s, n, i, "w3w") ||
 		            g_has(s, n, i, "what 3 words") || g_has(s, n, i, "3words"))) {
 			/* the words within 24 bytes after the cue */
@@ -357,18 +382,19 @@ int geo_scan(const char *text, size_t n, struct spans *out)
 			if (e)
 				rule = "loc:what3words";
 		}
-		if (rule == NULL && start && (g_lower(c) == 'e' || g_lower(c) == 'n') &&
+		if (rule == NULL && ((lc == 'e' && c2 == 'x') || (lc == 'n' && c2 == 'o')) &&
 		    (e = g_zone(s, n, i, &a)) != 0)
 			rule = "loc:exclusion-zone";
-		if (rule == NULL && start && g_lower(c) == 'l' && (e = g_lat_cue(s, n, i)) != 0)
+		if (rule == NULL && lc == 'l' && c2 == 'a' && (e = g_lat_cue(s, n, i)) != 0)
 			rule = "loc:coordinates";
-		if (rule == NULL && start && strchr("gnoGNO", c) != NULL && (e = g_grid(s, n, i, &a)) != 0)
+		if (rule == NULL &&
+		    ((lc == 'g' && c2 == 'r') || (lc == 'n' && c2 == 'g') || (lc == 'o' && c2 == 's')) &&
+		    (e = g_grid(s, n, i, &a)) != 0)
 			rule = "loc:grid-reference";
-		if (rule == NULL && (c | 0x20) >= 'a' && (c | 0x20) <= 'z' &&
+		if (rule == NULL && g_alpha(c) && strchr("mgwobe", lc) != NULL &&
 		    (i == 0 || !g_url_char(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.')) {
 			for (size_t h = 0; h < sizeof MAP_HOSTS / sizeof MAP_HOSTS[0]; h++) {
-				if (g_lower(c) != (unsigned char)MAP_HOSTS[h][0] ||
-				    !g_has(s, n, i, MAP_HOSTS[h]))
+				if (lc != (unsigned char)MAP_HOSTS[h][0] || !g_has(s, n, i, MAP_HOSTS[h]))
 					continue;
 				a = i; /* back to the URL's start */
 				while (a > 0 && g_url_char(s[a - 1]) && i - a < 16)
