@@ -96,7 +96,11 @@ struct session {
 	size_t in_flight_bytes;     /* r-redteam6: their frames' bytes (MGW_IN_FLIGHT_BYTES) */
 	size_t rx_msg_bytes;        /* r-redteam6: the message being handled (0 outside on_message) */
 	unsigned jobs;              /* every job of this session not yet finished */
-	int rx_paused;
+	int rx_paused;              /* lws told to stop reading it */
+	int rx_full;                /* the last rx_update found it full */
+	int in_rx;                  /* in on_receive or rx_resume: lws is not told here */
+	struct held_msg *held_head, *held_tail; /* read while full, handled by rx_resume */
+	lws_sorted_usec_list_t rx_sul; /* rx_resume, after lws's read */
 	/* r-redteam2: requests other than shares, referrals, acks and lookups
 	 * (limits.requests_per_second): a token bucket; at 0 the session is
 	 * not read (rate_paused) until session_tick refills it */

@@ -369,6 +369,8 @@ void session_pump_outbox(struct gw *g, struct session *s)
 		want_write(s);
 }
 
+static void held_free(struct session *s);
+
 static void free_queues(struct session *s)
 {
 	for (struct out_frame *o = s->ctl_head, *n; o; o = n) {
@@ -384,9 +386,30 @@ static void free_queues(struct session *s)
 	s->ctl_bytes = s->dlv_bytes = 0;
 	free(s->rx);
 	s->rx = NULL;
+	held_free(s);
 }
 
 /* ---- flow control ---------------------------------------------------------- */
+
+/*
+ * A full session is not read: lws_rx_flow_control(wsi, 0). libwebsockets
+ * 4.1 (Debian 12) must not be told so inside its own read of the socket
+ * (on_receive) while its TLS layer holds more bytes of the record it is
+ * reading (a node that writes many frames at once): it loops forever,
+ * buffering the same bytes again each turn (fixed upstream in 2025, lws
+ * 9e9367b and 0ce26bd), and the whole gateway's service thread spins. So
+ * inside on_receive a session is only marked full; what it reads after
+ * that waits whole, in order, in s->held, and rx_resume, which the event
+ * loop runs after the read and before its next poll, stops lws reading.
+ * Once there is room, rx_resume handles what is held, then lets lws read.
+ * What is held is what lws reads in one go: the rest of its read buffer
+ * and of one TLS record (under 21 KiB), and a message it completes.
+ */
+struct held_msg {
+	struct held_msg *next;
+	size_t len;
+	unsigned char *buf;
+};
 
 /*
  * r-redteam6. Bytes of shares and referrals one session may have waiting
@@ -399,23 +422,106 @@ static size_t in_flight_bytes_max(const struct mgw_config *c)
 	return two > MGW_IN_FLIGHT_BYTES ? two : MGW_IN_FLIGHT_BYTES;
 }
 
-static void rx_update(struct gw *g, struct session *s, int queue_high)
+static int rx_is_full(struct gw *g, struct session *s, int queue_high)
 {
 	const struct mgw_config *c = g->epoch->cfg;
 	const unsigned jobs_max = MGW_SESSION_JOBS_MAX(c->max_in_flight, c->delivery_window);
 	/* Acks coalesce into few jobs (req_ack.c), so they are bounded by
 	 * count: a node can have no more acks read ahead of their answers
 	 * (each maybe a refusal, an audit record) than it could jobs. */
-	int full = queue_high || g->stopping || s->rate_paused || s->in_flight >= c->max_in_flight ||
-		   s->in_flight_bytes >= in_flight_bytes_max(c) || s->jobs >= jobs_max ||
-		   s->acks_open >= jobs_max;
-	if (full && !s->rx_paused) {
+	return queue_high || g->stopping || s->rate_paused || s->in_flight >= c->max_in_flight ||
+	       s->in_flight_bytes >= in_flight_bytes_max(c) || s->jobs >= jobs_max ||
+	       s->acks_open >= jobs_max;
+}
+
+static void rx_resume(lws_sorted_usec_list_t *sul);
+
+static void rx_later(struct gw *g, struct session *s)
+{
+	lws_sul_schedule(g->ctx, 0, &s->rx_sul, rx_resume, 1);
+}
+
+static void rx_update(struct gw *g, struct session *s, int queue_high)
+{
+	int full = rx_is_full(g, s, queue_high);
+	s->rx_full = full;
+	if (s->in_rx) {
+		return; /* on_receive and rx_resume see to it when they end */
+	} else if (full && !s->rx_paused) {
 		lws_rx_flow_control(s->wsi, 0);
 		s->rx_paused = 1;
+	} else if (!full && s->held_head) {
+		rx_later(g, s); /* what it holds first, then lws reads */
 	} else if (!full && s->rx_paused) {
 		lws_rx_flow_control(s->wsi, 1);
 		s->rx_paused = 0;
 	}
+}
+
+static void held_free(struct session *s)
+{
+	for (struct held_msg *h = s->held_head, *n; h; h = n) {
+		n = h->next;
+		free(h->buf);
+		free(h);
+	}
+	s->held_head = s->held_tail = NULL;
+}
+
+static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size_t len);
+
+/* Run by the event loop (rx_later): what is held, in order, while there is room. */
+static void rx_resume(lws_sorted_usec_list_t *sul)
+{
+	struct session *s = lws_container_of(sul, struct session, rx_sul);
+	struct gw *g = &G;
+	if (s->closing) {
+		held_free(s);
+		return;
+	}
+	s->rx_full = rx_is_full(g, s, executor_depth(g) >= EX_HIGH_MARK);
+	s->in_rx = 1;
+	while (s->held_head && !s->rx_full && !s->closing) {
+		struct held_msg *h = s->held_head;
+		s->held_head = h->next;
+		if (s->held_head == NULL)
+			s->held_tail = NULL;
+		on_message(g, s, h->buf, h->len);
+		s->rx_body_case = 0;
+		s->rx_msg_bytes = 0;
+		free(h->buf);
+		free(h);
+	}
+	s->in_rx = 0;
+	if (s->closing)
+		held_free(s);
+	else
+		rx_update(g, s, executor_depth(g) >= EX_HIGH_MARK);
+}
+
+/* A whole message read while the session is full (or others wait): kept
+ * for rx_resume. buf is taken if own, else copied. */
+static int hold(struct session *s, unsigned char *buf, size_t len, int own)
+{
+	struct held_msg *h = malloc(sizeof *h);
+	unsigned char *b = own ? buf : malloc(len ? len : 1);
+	if (h == NULL || b == NULL) {
+		free(h);
+		if (!own)
+			free(b);
+		return MGW_E_NOMEM;
+	}
+	if (!own)
+		memcpy(b, buf, len);
+	h->next = NULL;
+	h->len = len;
+	h->buf = b;
+	if (s->held_tail)
+		s->held_tail->next = h;
+	else
+		s->held_head = h;
+	s->held_tail = h;
+	return MGW_OK;
 }
 
 void session_job_init(struct gw *g, struct session *s, struct job *j, const struct job_ops *ops)
@@ -586,8 +692,21 @@ static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size
 	codec_free(&f->base);
 }
 
+static int receive(struct gw *g, struct session *s, struct lws *wsi, const void *in, size_t len);
+
+/* lws's read: rx_update only marks the session full here (rx_resume). */
 static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const void *in,
 		      size_t len)
+{
+	s->in_rx = 1;
+	int rc = receive(g, s, wsi, in, len);
+	s->in_rx = 0;
+	if (!s->closing && (s->held_head || (s->rx_full && !s->rx_paused)))
+		rx_later(g, s);
+	return rc;
+}
+
+static int receive(struct gw *g, struct session *s, struct lws *wsi, const void *in, size_t len)
 {
 	if (s->closing)
 		return 0;
@@ -637,9 +756,15 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 			lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, 5);
 		return 0;
 	}
+	int held = s->held_head || s->rx_full; /* handled after those held, in order */
 	if (last && s->rx_len == 0) {
 		/* the whole message in one callback (any under rx_buffer_size): decoded
 		 * where lws holds it, no copy and no buffer kept for an idle node */
+		if (held) {
+			if (hold(s, (unsigned char *)in, len, 0) != MGW_OK)
+				session_close(s, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, "out of memory");
+			return 0;
+		}
 		on_message(g, s, in, len);
 		s->rx_body_case = 0;
 		s->rx_msg_bytes = 0;
@@ -661,7 +786,15 @@ static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const vo
 	}
 	memcpy(s->rx + s->rx_len, in, len);
 	s->rx_len += len;
-	if (last) {
+	if (last && held) {
+		/* the buffer goes with the message */
+		if (hold(s, s->rx, s->rx_len, 1) != MGW_OK) {
+			session_close(s, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, "out of memory");
+			return 0;
+		}
+		s->rx = NULL;
+		s->rx_len = s->rx_cap = 0;
+	} else if (last) {
 		on_message(g, s, s->rx, s->rx_len);
 		s->rx_body_case = 0; /* refusals after this one name no request */
 		s->rx_msg_bytes = 0;
@@ -928,6 +1061,7 @@ static void on_established(struct gw *g, struct session *s, struct lws *wsi)
 
 static void on_closed(struct gw *g, struct session *s)
 {
+	lws_sul_cancel(&s->rx_sul);
 	executor_forget(g, &s->ack_open); /* s's memory goes after this callback */
 	if (s->conn_id == 0)
 		return;
