@@ -604,7 +604,6 @@ static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size
 {
 	Marac__V1__Frame *f = NULL;
 	int rc = codec_frame_unpack(buf, len, g->epoch->cfg->max_frame_bytes, &f);
-	s->rx_len = 0;
 	if (rc != MGW_OK) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME,
 				    .reason = rc == MGW_E_UTF8 ? "invalid_utf8" : "malformed_frame",
@@ -795,7 +794,11 @@ static int receive(struct gw *g, struct session *s, struct lws *wsi, const void 
 		s->rx = NULL;
 		s->rx_len = s->rx_cap = 0;
 	} else if (last) {
-		on_message(g, s, s->rx, s->rx_len);
+		/* r-redteam7: emptied here, not in on_message: rx_resume hands it
+		 * held messages while the next one may be half read in s->rx */
+		size_t n = s->rx_len;
+		s->rx_len = 0;
+		on_message(g, s, s->rx, n);
 		s->rx_body_case = 0; /* refusals after this one name no request */
 		s->rx_msg_bytes = 0;
 		if (s->rx_cap > MGW_RX_KEEP_BYTES) {
