@@ -441,6 +441,22 @@ static void rx_later(struct gw *g, struct session *s)
 	lws_sul_schedule(g->ctx, 0, &s->rx_sul, rx_resume, 1);
 }
 
+/*
+ * r-redteam7. libwebsockets pings a connection idle_ping_secs after its
+ * last pong and hangs up ping_timeout_secs later unless it reads another.
+ * A node the gateway is not reading (rx_paused, or frames held) cannot be
+ * heard: its pong waits in the socket behind the requests not read yet.
+ * So the clock stops while the gateway holds a node back (session_tick),
+ * and starts again, a whole idle_ping_secs, when it pauses or resumes:
+ * its own back-pressure is not a dead peer. Bounded: a pause ends when
+ * the node's jobs are answered or its request bucket refills.
+ */
+static void liveness_hold(struct session *s)
+{
+	if (!s->closing && s->wsi)
+		lws_validity_confirmed(s->wsi);
+}
+
 static void rx_update(struct gw *g, struct session *s, int queue_high)
 {
 	int full = rx_is_full(g, s, queue_high);
@@ -450,11 +466,13 @@ static void rx_update(struct gw *g, struct session *s, int queue_high)
 	} else if (full && !s->rx_paused) {
 		lws_rx_flow_control(s->wsi, 0);
 		s->rx_paused = 1;
+		liveness_hold(s);
 	} else if (!full && s->held_head) {
 		rx_later(g, s); /* what it holds first, then lws reads */
 	} else if (!full && s->rx_paused) {
 		lws_rx_flow_control(s->wsi, 1);
 		s->rx_paused = 0;
+		liveness_hold(s);
 	}
 }
 
@@ -1094,6 +1112,8 @@ void session_tick(struct gw *g)
 {
 	int64_t now = store_now_ms();
 	for (struct session *s = g->sessions; s; s = s->next_live) {
+		if (s->rx_paused || s->held_head)
+			liveness_hold(s); /* not read: its pong cannot be either */
 		if (s->rate_paused && req_rate_refill(s, now))
 			rx_update(g, s, executor_depth(g) >= EX_HIGH_MARK);
 		if (!s->closing && s->cert_not_after && now / 1000 > s->cert_not_after) {
