@@ -453,8 +453,15 @@ static void rx_later(struct gw *g, struct session *s)
  */
 static void liveness_hold(struct session *s)
 {
-	if (!s->closing && s->wsi)
-		lws_validity_confirmed(s->wsi);
+	/* At most twice a second: lws re-sorts its timer list each time, and a
+	 * node at its in-flight cap pauses and resumes once a job. The clock
+	 * waits at least idle_ping_secs (>= 1 s) after a restart, and
+	 * session_tick restarts it each second while paused. */
+	int64_t now = (int64_t)(lws_now_usecs() / 1000); /* monotonic */
+	if (s->closing || s->wsi == NULL || (s->live_ms && now - s->live_ms < 500))
+		return;
+	s->live_ms = now;
+	lws_validity_confirmed(s->wsi);
 }
 
 static void rx_update(struct gw *g, struct session *s, int queue_high)
