@@ -449,7 +449,9 @@ static void rx_later(struct gw *g, struct session *s)
  * So the clock stops while the gateway holds a node back (session_tick),
  * and starts again, a whole idle_ping_secs, when it pauses or resumes:
  * its own back-pressure is not a dead peer. Bounded: a pause ends when
- * the node's jobs are answered or its request bucket refills.
+ * the node's jobs are answered or its request bucket refills. Bytes read
+ * restart it too (on_receive): the connection is dropped idle_ping_secs +
+ * ping_timeout_secs after its last byte or pong, as proto/README says.
  */
 static void liveness_hold(struct session *s)
 {
@@ -722,6 +724,11 @@ static int receive(struct gw *g, struct session *s, struct lws *wsi, const void 
 static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const void *in,
 		      size_t len)
 {
+	/* r-redteam7: bytes arriving are a live peer, as a pong is: a node
+	 * cannot pong in the middle of a frame it is still sending (a large
+	 * share on a slow link). lws calls this at least every
+	 * MGW_WS_RX_BUFFER bytes of a frame; liveness_hold is throttled. */
+	liveness_hold(s);
 	s->in_rx = 1;
 	int rc = receive(g, s, wsi, in, len);
 	s->in_rx = 0;

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <openssl/ssl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,4 +201,61 @@ Test(abuse7, a_message_half_read_while_others_are_held_is_not_cut)
 	raw_close(s, fd);
 	cr_assert_eq(got, N, "%d of %d answers%s", got, N, closed ? ", then closed" : "");
 	cr_assert_eq(audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_REQUEST_REFUSED, NULL), 0);
+}
+
+/*
+ * proto/README section 8: "a frame that stops arriving midway counts as
+ * idle too: the connection is dropped 40 s after its last byte". lws 4.1
+ * counts only pongs, and a client cannot pong in the middle of a frame it
+ * is sending: a node on a slow link whose share took longer to upload than
+ * ping_timeout_secs after a ping was dropped while its bytes were still
+ * arriving (a 1 MiB share at 512 kbit/s takes 16 s; pings every 30 s and
+ * 10 s to answer), and sent it again, and was dropped again. Here pings
+ * every second and two seconds to answer, and a share of about 100 KB
+ * written in 2 KB pieces over about 5 s.
+ */
+Test(abuse7, a_share_still_arriving_on_a_slow_link_is_not_dropped)
+{
+	gw_start(&G, "limits:\n  idle_ping_secs: 1\n  ping_timeout_secs: 1\n");
+	int fd;
+	SSL *s = raw_welcomed(&G, "police", &fd);
+	cr_assert_not_null(s);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH};
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0071", "testshire");
+	enum { NB = 100000 };
+	char *small = cs->narrative, *big = codec_malloc(NB + 1);
+	for (size_t i = 0; i < NB; i++)
+		big[i] = "The victim said she was worried. "[i % 33];
+	big[NB] = 0;
+	cs->narrative = big;
+	Marac__V1__Share sh;
+	make_share(&sh, "slow-link-1", to, 1, cs);
+	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+	f.body_case = MARAC__V1__FRAME__BODY_SHARE;
+	f.share = &sh;
+	uint8_t *b;
+	size_t n;
+	cr_assert_eq(codec_pack(&f.base, &b, &n), MGW_OK);
+	cs->narrative = small;
+	codec_mfree(big);
+	codec_free(&cs->base);
+	uint8_t *w = malloc(n + 14);
+	size_t used = 0;
+	ws_put(w, &used, 2, 1, b, n);
+	free(b);
+	int dropped = 0;
+	signal(SIGPIPE, SIG_IGN); /* a write after the gateway hung up fails, not kills */
+	for (size_t off = 0; off < used && !dropped; off += 2000) {
+		size_t k = used - off < 2000 ? used - off : 2000;
+		dropped = SSL_write(s, w + off, (int)k) != (int)k;
+		usleep(100000);
+	}
+	free(w);
+	int closed = 0;
+	int got = dropped ? 0
+			  : read_answering_pings(s, fd, MARAC__V1__FRAME__BODY_SHARE_ACCEPTED, 1,
+						 10000, &closed);
+	raw_close(s, fd);
+	cr_assert_eq(got, 1, "the share was not accepted: %s",
+		     dropped ? "dropped while it was arriving" : closed ? "closed" : "no answer");
 }
