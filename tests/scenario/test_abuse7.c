@@ -255,7 +255,17 @@ Test(abuse7, a_share_still_arriving_on_a_slow_link_is_not_dropped)
 	int got = dropped ? 0
 			  : read_answering_pings(s, fd, MARAC__V1__FRAME__BODY_SHARE_ACCEPTED, 1,
 						 10000, &closed);
-	raw_close(s, fd);
 	cr_assert_eq(got, 1, "the share was not accepted: %s",
 		     dropped ? "dropped while it was arriving" : closed ? "closed" : "no answer");
+	/* A frame that stops arriving midway is still dropped, pings unanswered. */
+	uint8_t half[] = {0x82, 0x80 | 126, 0x10, 0x00, 0, 0, 0, 0, 0x0a, 0x03};
+	cr_assert_eq(SSL_write(s, half, sizeof half), (int)sizeof half);
+	double t0 = mono_s();
+	unsigned char junk[256];
+	size_t len;
+	while (mono_s() - t0 < 15 && raw_ws_recv(s, fd, junk, sizeof junk, &len, 15000) >= 0)
+		;
+	cr_assert_lt(mono_s() - t0, 8, "a stalled frame kept the connection for %.1f s",
+		     mono_s() - t0);
+	raw_close(s, fd);
 }
