@@ -815,7 +815,8 @@ static int receive(struct gw *g, struct session *s, struct lws *wsi, const void 
 		s->rx = p;
 		s->rx_cap = ncap;
 	}
-	memcpy(s->rx + s->rx_len, in, len);
+	if (len) /* r-redteam7: an empty first fragment has no buffer yet (memcpy to NULL) */
+		memcpy(s->rx + s->rx_len, in, len);
 	s->rx_len += len;
 	if (last && held) {
 		/* the buffer goes with the message */

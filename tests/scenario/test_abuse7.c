@@ -269,3 +269,45 @@ Test(abuse7, a_share_still_arriving_on_a_slow_link_is_not_dropped)
 		     mono_s() - t0);
 	raw_close(s, fd);
 }
+
+/*
+ * RFC 6455 allows empty fragments: a message may begin with an empty
+ * binary frame (not FIN) and go on in continuation frames, and end with an
+ * empty FIN frame. The gateway copied an empty first fragment into its
+ * reassembly buffer before it had one (memcpy to NULL: undefined, a
+ * UBSan report under the sanitized build). Each such share is accepted.
+ */
+Test(abuse7, a_message_with_empty_fragments_is_accepted)
+{
+	gw_start(&G, NULL);
+	int fd;
+	SSL *s = raw_welcomed(&G, "police", &fd);
+	cr_assert_not_null(s);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH};
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0072", "testshire");
+	Marac__V1__Share sh;
+	make_share(&sh, "empty-fragments", to, 1, cs);
+	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+	f.body_case = MARAC__V1__FRAME__BODY_SHARE;
+	f.share = &sh;
+	uint8_t *b;
+	size_t n;
+	cr_assert_eq(codec_pack(&f.base, &b, &n), MGW_OK);
+	codec_free(&cs->base);
+	cr_assert_eq(ws_send(s, 2, 0, b, 0), 0);
+	cr_assert_eq(ws_send(s, 0, 0, b, n / 2), 0);
+	cr_assert_eq(ws_send(s, 0, 0, b, 0), 0);
+	cr_assert_eq(ws_send(s, 0, 0, b + n / 2, n - n / 2), 0);
+	cr_assert_eq(ws_send(s, 0, 1, b, 0), 0);
+	free(b);
+	int closed = 0;
+	int got = read_answering_pings(s, fd, MARAC__V1__FRAME__BODY_SHARE_ACCEPTED, 1, 10000,
+				       &closed);
+	cr_assert_eq(got, 1, "not accepted%s", closed ? ": closed" : "");
+	/* A message of empty fragments only is no Frame: refused, as an empty one is. */
+	cr_assert_eq(ws_send(s, 2, 0, (const uint8_t *)"", 0), 0);
+	cr_assert_eq(ws_send(s, 0, 1, (const uint8_t *)"", 0), 0);
+	got = read_answering_pings(s, fd, MARAC__V1__FRAME__BODY_ERROR, 1, 10000, &closed);
+	raw_close(s, fd);
+	cr_assert_eq(got, 1, "an empty message was not refused");
+}
