@@ -630,6 +630,15 @@ void session_charge_refusal(struct gw *g, struct session *s)
 static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size_t len)
 {
 	Marac__V1__Frame *f = NULL;
+	if (len > g->epoch->cfg->max_frame_bytes) {
+		/* r-redteam7: held (rx_resume) under a limit a reload has lowered
+		 * since: refused as receive() refuses one still arriving */
+		__atomic_add_fetch(&g->m.frames_too_large, 1, __ATOMIC_RELAXED);
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_FRAME_TOO_LARGE,
+				    .close = LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE};
+		refuse(g, s, NULL, NULL, &r, "frame above max_frame_bytes");
+		return;
+	}
 	int rc = codec_frame_unpack(buf, len, g->epoch->cfg->max_frame_bytes, &f);
 	if (rc != MGW_OK) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME,

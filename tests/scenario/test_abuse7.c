@@ -311,3 +311,68 @@ Test(abuse7, a_message_with_empty_fragments_is_accepted)
 	raw_close(s, fd);
 	cr_assert_eq(got, 1, "an empty message was not refused");
 }
+
+/* G's config with its first `from` replaced by `to`. */
+static void edit_config(const char *from, const char *to)
+{
+	char *c = slurp(G.config);
+	cr_assert_not_null(c);
+	char *p = strstr(c, from);
+	cr_assert_not_null(p, "%s not in the config", from);
+	FILE *f = fopen(G.config, "w");
+	cr_assert_not_null(f);
+	fprintf(f, "%.*s%s%s", (int)(p - c), c, to, p + strlen(from));
+	fclose(f);
+	free(c);
+}
+
+/*
+ * A reload that lowers max_frame_bytes refuses a message read under the
+ * old limit and not yet handled FRAME_TOO_LARGE (close 1009), as it does
+ * one still being reassembled (reload/a_message_straddling_...). One held
+ * whole in the session while the node was over its request rate
+ * (4b14d09) was decoded under the new limit instead and refused
+ * MALFORMED_FRAME, close 1007: "not a marac.v1 Frame", which it was.
+ */
+Test(abuse7, a_held_message_above_a_lowered_max_frame_bytes_is_too_large_not_malformed)
+{
+	gw_start(&G, "limits:\n  max_frame_bytes: 65536\n  requests_burst: 10\n"
+		     "  requests_per_second: 1\n");
+	int fd;
+	SSL *s = raw_welcomed(&G, "police", &fd);
+	cr_assert_not_null(s);
+	enum { N = 30, PAD = 10000 };
+	uint8_t *all = malloc(N * (PAD + 64)), *one = malloc(PAD + 32);
+	size_t used = 0;
+	for (int i = 0; i < N; i++) {
+		size_t n = padded_list_request(one, PAD);
+		ws_put(all, &used, 2, 1, one, n);
+	}
+	free(one);
+	cr_assert_eq(SSL_write(s, all, (int)used), (int)used);
+	free(all);
+	int closed = 0;
+	cr_assert_eq(read_answering_pings(s, fd, MARAC__V1__FRAME__BODY_ACTION_LIST, 10, 10000,
+					  &closed), 10);
+	edit_config("max_frame_bytes: 65536", "max_frame_bytes: 8192");
+	kill(G.pid, SIGHUP);
+	static unsigned char buf[1 << 17];
+	int code = -1, op = -1;
+	size_t len = 0;
+	while (code < 0 && (op = raw_ws_recv(s, fd, buf, sizeof buf, &len, 15000)) >= 0 && op != 8) {
+		Marac__V1__Frame *f = NULL;
+		if (op == 2 && codec_frame_unpack(buf, len, sizeof buf, &f) == MGW_OK) {
+			if (f->body_case == MARAC__V1__FRAME__BODY_ERROR)
+				code = f->error->code;
+			codec_free(&f->base);
+		}
+	}
+	int close_code = -1;
+	while (op >= 0 && op != 8)
+		op = raw_ws_recv(s, fd, buf, sizeof buf, &len, 15000);
+	if (op == 8 && len >= 2)
+		close_code = buf[0] << 8 | buf[1];
+	raw_close(s, fd);
+	cr_assert_eq(code, MARAC__V1__ERROR_CODE__ERROR_CODE_FRAME_TOO_LARGE, "refused %d", code);
+	cr_assert_eq(close_code, 1009, "closed %d", close_code);
+}
