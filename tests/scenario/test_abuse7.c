@@ -376,3 +376,69 @@ Test(abuse7, a_held_message_above_a_lowered_max_frame_bytes_is_too_large_not_mal
 	cr_assert_eq(code, MARAC__V1__ERROR_CODE__ERROR_CODE_FRAME_TOO_LARGE, "refused %d", code);
 	cr_assert_eq(close_code, 1009, "closed %d", close_code);
 }
+
+/*
+ * SQLite 3.40 (Debian 12) has the WAL-reset race (sqlite.org/wal.html
+ * #walresetbug, fixed in 3.51.3, not backported): a checkpoint copies the
+ * whole WAL; another starts; meanwhile a connection commits a transaction
+ * that restarts the WAL; the second checkpoint misses the restart, and a
+ * later one skips frames: committed pages never reach the database file,
+ * which is left corrupt. The gateway has exactly that shape: a
+ * checkpointer thread with its own connection checkpoints every 50 ms
+ * under load while the writer commits. The fault shim (fault_commit.c,
+ * MARAC_WAL_RACE) records each checkpoint that starts while a write
+ * transaction begun on a complete WAL is open, and holds such a
+ * transaction 150 ms to open the window. The store now keeps them apart
+ * (store.c, wal_gate): none is recorded. Before: one per share or so.
+ */
+Test(abuse7, no_checkpoint_overlaps_a_commit_that_may_restart_the_wal)
+{
+	char race[700];
+	snprintf(race, sizeof race, "/tmp/marac-walrace-%d", (int)getpid());
+	unlink(race);
+	setenv("LD_PRELOAD", MARAC_FAULT_COMMIT_LIB, 1);
+	setenv("ASAN_OPTIONS", "verify_asan_link_order=0", 1);
+	setenv("MARAC_WAL_RACE", race, 1);
+	gw_start(&G, NULL);
+	unsetenv("LD_PRELOAD");
+	unsetenv("ASAN_OPTIONS");
+	unsetenv("MARAC_WAL_RACE");
+	char e[256];
+	mgw_client *p = node(&G, "police", e, sizeof e);
+	cr_assert_not_null(p, "%s", e);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH, MARAC__V1__AGENCY__AGENCY_IDVA};
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0073", "testshire");
+	enum { NB = 700000, NS = 16 };
+	char *small = cs->narrative, *big = codec_malloc(NB + 1);
+	for (size_t i = 0; i < NB; i++)
+		big[i] = "The victim said she was worried. "[i % 33];
+	big[NB] = 0;
+	cs->narrative = big;
+	for (int i = 0; i < NS; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "wal-%d", i);
+		Marac__V1__Share sh;
+		make_share(&sh, id, to, 2, cs);
+		Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+		f.body_case = MARAC__V1__FRAME__BODY_SHARE;
+		f.share = &sh;
+		cr_assert_eq(mgw_client_send(p, &f), MGW_OK);
+		Marac__V1__Frame *r = NULL;
+		cr_assert_eq(mgw_client_recv(p, 30000, &r), MGW_OK, "share %d unanswered", i);
+		cr_assert_eq(r->body_case, MARAC__V1__FRAME__BODY_SHARE_ACCEPTED);
+		codec_free(&r->base);
+		usleep(120000); /* the checkpointer copies the whole WAL meanwhile */
+	}
+	cs->narrative = small;
+	codec_mfree(big);
+	codec_free(&cs->base);
+	mgw_client_free(p);
+	cr_assert_eq(gw_stop(&G), 0);
+	char *log = slurp(race);
+	unlink(race);
+	int n = 0;
+	for (char *q = log; q && (q = strchr(q, '\n')); q++)
+		n++;
+	free(log);
+	cr_assert_eq(n, 0, "%d checkpoints started inside a commit that may restart the WAL", n);
+}
