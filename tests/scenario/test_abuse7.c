@@ -442,3 +442,70 @@ Test(abuse7, no_checkpoint_overlaps_a_commit_that_may_restart_the_wal)
 	free(log);
 	cr_assert_eq(n, 0, "%d checkpoints started inside a commit that may restart the WAL", n);
 }
+
+/* police shares health a view of about `bytes` (msg_id id), answered accepted. */
+static void share_to_health(const char *id, size_t bytes)
+{
+	char e[256];
+	mgw_client *p = node(&G, "police", e, sizeof e);
+	cr_assert_not_null(p, "%s", e);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH};
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0074", "testshire");
+	char *small = cs->narrative, *big = NULL;
+	if (bytes) {
+		big = codec_malloc(bytes + 1);
+		for (size_t i = 0; i < bytes; i++)
+			big[i] = "The victim said she was worried. "[i % 33];
+		big[bytes] = 0;
+		cs->narrative = big;
+	}
+	Marac__V1__Share sh;
+	make_share(&sh, id, to, 1, cs);
+	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+	f.body_case = MARAC__V1__FRAME__BODY_SHARE;
+	f.share = &sh;
+	cr_assert_eq(mgw_client_send(p, &f), MGW_OK);
+	Marac__V1__Frame *r = NULL;
+	cr_assert_eq(mgw_client_recv(p, 30000, &r), MGW_OK);
+	cr_assert_eq(r->body_case, MARAC__V1__FRAME__BODY_SHARE_ACCEPTED);
+	codec_free(&r->base);
+	cs->narrative = small;
+	codec_mfree(big);
+	codec_free(&cs->base);
+	mgw_client_free(p);
+}
+
+/*
+ * The client library closes 1009 on a message above the largest it
+ * accepts. It did so by returning -1 from libwebsockets' receive
+ * callback, in the middle of the frame: lws 4.1's client parser then
+ * kept its buffer index and, reading on for the close ack, wrote the rest
+ * of the frame past the end of its 64 KiB buffer ("malloc(): corrupted
+ * top size" in the node's process; an ASan SEGV). It now closes from its
+ * next WRITEABLE: the node is told MGW_E_TOO_LARGE, closed 1009, and
+ * carries on.
+ */
+Test(abuse7, a_frame_above_the_clients_limit_closes_it_without_corrupting_its_heap)
+{
+	gw_start(&G, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	share_to_health("client-limit", 300000);
+	char e[256];
+	struct mgw_client_opts o = {
+		.url = G.url, .cert = pki_file("health.crt"), .key = pki_file("health.key"),
+		.ca = pki_file("ca.crt"), .timeout_ms = 10000, .rx_max_bytes = 65536,
+	};
+	mgw_client *h = NULL;
+	cr_assert_eq(mgw_client_connect(&o, &h, e, sizeof e), MGW_OK, "%s", e);
+	Marac__V1__Frame *r = NULL;
+	int rc = mgw_client_recv(h, 10000, &r);
+	cr_assert_eq(rc, MGW_E_TOO_LARGE, "rc %d", rc);
+	cr_assert_eq(mgw_client_close_status(h), 1009);
+	mgw_client_free(h);
+	/* The process carries on: the heap is intact. */
+	void *blocks[64];
+	for (int i = 0; i < 64; i++)
+		blocks[i] = malloc(4096 + (size_t)i * 1024);
+	for (int i = 0; i < 64; i++)
+		free(blocks[i]);
+}
