@@ -385,8 +385,9 @@ int mgw_client_connect(const struct mgw_client_opts *o, mgw_client **out, char *
 		goto fail;
 	}
 	c->welcome = w;
-	if (w->welcome->max_frame_bytes && o->rx_max_bytes == 0)
-		c->max_frame = w->welcome->max_frame_bytes;
+	/* r-redteam7: not lowered to Welcome.max_frame_bytes: deliveries queued
+	 * before the operator lowered it keep their size, and one refused here
+	 * would be sent again at every connection, every later one behind it */
 	*out = c;
 	return MGW_OK;
 fail:

@@ -509,3 +509,74 @@ Test(abuse7, a_frame_above_the_clients_limit_closes_it_without_corrupting_its_he
 	for (int i = 0; i < 64; i++)
 		free(blocks[i]);
 }
+
+/*
+ * Deliveries are stored when they are committed: a view that fitted
+ * max_frame_bytes then keeps its size after the operator lowers the limit
+ * (a restart or a reload), and is sent as it is. The client library took
+ * Welcome.max_frame_bytes, the new lower limit, as the largest frame it
+ * would accept: it closed 1009 on that delivery at every connection, and
+ * nothing queued behind it (seqs are delivered in order) ever arrived:
+ * marac listen failed for good. The client now accepts frames up to the
+ * largest limit the gateway can be given (16 MiB, plus the Deliver's own
+ * fields), as proto/README section 1 now tells other clients to.
+ */
+Test(abuse7, a_delivery_queued_before_max_frame_bytes_was_lowered_still_arrives)
+{
+	gw_start(&G, "limits:\n  max_frame_bytes: 1048576\n");
+	signal(SIGPIPE, SIG_IGN);
+	char e[256];
+	mgw_client *p = node(&G, "police", e, sizeof e);
+	cr_assert_not_null(p, "%s", e);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH};
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0074", "testshire");
+	enum { NB = 300000 };
+	char *small = cs->narrative, *big = codec_malloc(NB + 1);
+	for (size_t i = 0; i < NB; i++)
+		big[i] = "The victim said she was worried. "[i % 33];
+	big[NB] = 0;
+	const char *ids[] = {"lowered-big", "lowered-small"};
+	for (int i = 0; i < 2; i++) {
+		cs->narrative = i == 0 ? big : small;
+		Marac__V1__Share sh;
+		make_share(&sh, ids[i], to, 1, cs);
+		Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+		f.body_case = MARAC__V1__FRAME__BODY_SHARE;
+		f.share = &sh;
+		cr_assert_eq(mgw_client_send(p, &f), MGW_OK);
+		Marac__V1__Frame *r = NULL;
+		cr_assert_eq(mgw_client_recv(p, 30000, &r), MGW_OK);
+		cr_assert_eq(r->body_case, MARAC__V1__FRAME__BODY_SHARE_ACCEPTED);
+		codec_free(&r->base);
+	}
+	cs->narrative = small;
+	codec_mfree(big);
+	codec_free(&cs->base);
+	mgw_client_free(p);
+	cr_assert_eq(gw_stop(&G), 0);
+	edit_config("max_frame_bytes: 1048576", "max_frame_bytes: 65536");
+	gw_restart(&G);
+	mgw_client *h = node(&G, "health", e, sizeof e);
+	cr_assert_not_null(h, "%s", e);
+	cr_assert_eq(mgw_client_welcome(h)->max_frame_bytes, 65536);
+	int got = 0;
+	for (int k = 0; k < 10 && got < 2; k++) {
+		Marac__V1__Frame *r = NULL;
+		int rc = mgw_client_recv(h, 10000, &r);
+		cr_assert_eq(rc, MGW_OK, "delivery %d not received (closed %d)", got,
+			     mgw_client_close_status(h));
+		if (r->body_case == MARAC__V1__FRAME__BODY_DELIVER) {
+			got++;
+			Marac__V1__DeliverAck a = MARAC__V1__DELIVER_ACK__INIT;
+			a.seq = r->deliver->seq;
+			a.delivery_id = r->deliver->delivery_id;
+			Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+			f.body_case = MARAC__V1__FRAME__BODY_DELIVER_ACK;
+			f.deliver_ack = &a;
+			cr_assert_eq(mgw_client_send(h, &f), MGW_OK);
+		}
+		codec_free(&r->base);
+	}
+	mgw_client_free(h);
+	cr_assert_eq(got, 2, "%d of 2 deliveries", got);
+}
