@@ -81,6 +81,8 @@ static int on_receive(struct mgw_client *c, struct lws *wsi, const void *in, siz
 	 * is never acked, and the outbox behind it stalls for good): the
 	 * connection is closed with 1009 and the next call reports it.
 	 */
+	if (c->overflow)
+		return 0; /* the rest of a message refused below */
 	if (len > c->max_frame - c->asm_len) {
 		static const char why[] = "message above max_frame_bytes";
 		c->overflow = 1;
@@ -89,7 +91,15 @@ static int on_receive(struct mgw_client *c, struct lws *wsi, const void *in, siz
 		snprintf(c->close_reason, sizeof c->close_reason, "%s", why);
 		lws_close_reason(wsi, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE, (unsigned char *)why,
 				 sizeof why - 1);
-		return -1;
+		/*
+		 * r-redteam7: closed from WRITEABLE, not by returning -1 here:
+		 * libwebsockets 4.1's client parser then leaves its buffer index
+		 * where it was and, reading on for the close ack, writes the
+		 * rest of the frame past the end of its 64 KiB buffer (heap
+		 * overflow). Returning 0 lets it reset the index.
+		 */
+		lws_callback_on_writable(wsi);
+		return 0;
 	}
 	if (c->asm_len + len > c->asm_cap) {
 		size_t n = c->asm_cap ? c->asm_cap : 4096;
@@ -137,6 +147,8 @@ static int cb(struct lws *wsi, enum lws_callback_reasons reason, void *user, voi
 	case LWS_CALLBACK_CLIENT_RECEIVE:
 		return on_receive(c, wsi, in, len);
 	case LWS_CALLBACK_CLIENT_WRITEABLE: {
+		if (c->overflow)
+			return -1; /* the close on_receive asked for (1009) */
 		struct buf *b = dequeue(&c->tx_head, &c->tx_tail);
 		if (b == NULL)
 			break;
@@ -276,7 +288,7 @@ int mgw_client_connect(const struct mgw_client_opts *o, mgw_client **out, char *
 	struct mgw_client *c = calloc(1, sizeof *c);
 	if (c == NULL)
 		return MGW_E_NOMEM;
-	c->max_frame = MGW_MAX_FRAME_BYTES_MAX + 4096;
+	c->max_frame = o->rx_max_bytes ? o->rx_max_bytes : MGW_MAX_FRAME_BYTES_MAX + 4096;
 	int timeout = o->timeout_ms > 0 ? o->timeout_ms : 10000;
 	int64_t deadline = now_ms() + timeout;
 	int rc = MGW_E_INVALID;
@@ -373,8 +385,9 @@ int mgw_client_connect(const struct mgw_client_opts *o, mgw_client **out, char *
 		goto fail;
 	}
 	c->welcome = w;
-	if (w->welcome->max_frame_bytes)
-		c->max_frame = w->welcome->max_frame_bytes;
+	/* r-redteam7: not lowered to Welcome.max_frame_bytes: deliveries queued
+	 * before the operator lowered it keep their size, and one refused here
+	 * would be sent again at every connection, every later one behind it */
 	*out = c;
 	return MGW_OK;
 fail:

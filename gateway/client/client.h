@@ -37,6 +37,9 @@ struct mgw_client_opts {
 	uint64_t resume_after;  /* Hello.resume_after */
 	int timeout_ms;         /* connect + TLS + Hello/Welcome; 0 = 10000 */
 	int skip_hello;         /* tests: open the WebSocket but send no Hello */
+	size_t rx_max_bytes;    /* largest message accepted (above: close 1009, MGW_E_TOO_LARGE);
+				 * 0 = MGW_MAX_FRAME_BYTES_MAX + 4096, whatever Welcome says:
+				 * a delivery keeps the size it was committed with */
 };
 
 /*

@@ -101,6 +101,7 @@ struct session {
 	int in_rx;                  /* in on_receive or rx_resume: lws is not told here */
 	struct held_msg *held_head, *held_tail; /* read while full, handled by rx_resume */
 	lws_sorted_usec_list_t rx_sul; /* rx_resume, after lws's read */
+	int64_t live_ms;            /* r-redteam7: liveness_hold's last restart of lws's ping clock (monotonic) */
 	/* r-redteam2: requests other than shares, referrals, acks and lookups
 	 * (limits.requests_per_second): a token bucket; at 0 the session is
 	 * not read (rate_paused) until session_tick refills it */

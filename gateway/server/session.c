@@ -441,6 +441,31 @@ static void rx_later(struct gw *g, struct session *s)
 	lws_sul_schedule(g->ctx, 0, &s->rx_sul, rx_resume, 1);
 }
 
+/*
+ * r-redteam7. libwebsockets pings a connection idle_ping_secs after its
+ * last pong and hangs up ping_timeout_secs later unless it reads another.
+ * A node the gateway is not reading (rx_paused, or frames held) cannot be
+ * heard: its pong waits in the socket behind the requests not read yet.
+ * So the clock stops while the gateway holds a node back (session_tick),
+ * and starts again, a whole idle_ping_secs, when it pauses or resumes:
+ * its own back-pressure is not a dead peer. Bounded: a pause ends when
+ * the node's jobs are answered or its request bucket refills. Bytes read
+ * restart it too (on_receive): the connection is dropped idle_ping_secs +
+ * ping_timeout_secs after its last byte or pong, as proto/README says.
+ */
+static void liveness_hold(struct session *s)
+{
+	/* At most twice a second: lws re-sorts its timer list each time, and a
+	 * node at its in-flight cap pauses and resumes once a job. The clock
+	 * waits at least idle_ping_secs (>= 1 s) after a restart, and
+	 * session_tick restarts it each second while paused. */
+	int64_t now = (int64_t)(lws_now_usecs() / 1000); /* monotonic */
+	if (s->closing || s->wsi == NULL || (s->live_ms && now - s->live_ms < 500))
+		return;
+	s->live_ms = now;
+	lws_validity_confirmed(s->wsi);
+}
+
 static void rx_update(struct gw *g, struct session *s, int queue_high)
 {
 	int full = rx_is_full(g, s, queue_high);
@@ -450,11 +475,13 @@ static void rx_update(struct gw *g, struct session *s, int queue_high)
 	} else if (full && !s->rx_paused) {
 		lws_rx_flow_control(s->wsi, 0);
 		s->rx_paused = 1;
+		liveness_hold(s);
 	} else if (!full && s->held_head) {
 		rx_later(g, s); /* what it holds first, then lws reads */
 	} else if (!full && s->rx_paused) {
 		lws_rx_flow_control(s->wsi, 1);
 		s->rx_paused = 0;
+		liveness_hold(s);
 	}
 }
 
@@ -603,6 +630,15 @@ void session_charge_refusal(struct gw *g, struct session *s)
 static void on_message(struct gw *g, struct session *s, const uint8_t *buf, size_t len)
 {
 	Marac__V1__Frame *f = NULL;
+	if (len > g->epoch->cfg->max_frame_bytes) {
+		/* r-redteam7: held (rx_resume) under a limit a reload has lowered
+		 * since: refused as receive() refuses one still arriving */
+		__atomic_add_fetch(&g->m.frames_too_large, 1, __ATOMIC_RELAXED);
+		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_FRAME_TOO_LARGE,
+				    .close = LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE};
+		refuse(g, s, NULL, NULL, &r, "frame above max_frame_bytes");
+		return;
+	}
 	int rc = codec_frame_unpack(buf, len, g->epoch->cfg->max_frame_bytes, &f);
 	if (rc != MGW_OK) {
 		struct refusal r = {.code = MARAC__V1__ERROR_CODE__ERROR_CODE_MALFORMED_FRAME,
@@ -697,6 +733,11 @@ static int receive(struct gw *g, struct session *s, struct lws *wsi, const void 
 static int on_receive(struct gw *g, struct session *s, struct lws *wsi, const void *in,
 		      size_t len)
 {
+	/* r-redteam7: bytes arriving are a live peer, as a pong is: a node
+	 * cannot pong in the middle of a frame it is still sending (a large
+	 * share on a slow link). lws calls this at least every
+	 * MGW_WS_RX_BUFFER bytes of a frame; liveness_hold is throttled. */
+	liveness_hold(s);
 	s->in_rx = 1;
 	int rc = receive(g, s, wsi, in, len);
 	s->in_rx = 0;
@@ -783,7 +824,8 @@ static int receive(struct gw *g, struct session *s, struct lws *wsi, const void 
 		s->rx = p;
 		s->rx_cap = ncap;
 	}
-	memcpy(s->rx + s->rx_len, in, len);
+	if (len) /* r-redteam7: an empty first fragment has no buffer yet (memcpy to NULL) */
+		memcpy(s->rx + s->rx_len, in, len);
 	s->rx_len += len;
 	if (last && held) {
 		/* the buffer goes with the message */
@@ -794,8 +836,8 @@ static int receive(struct gw *g, struct session *s, struct lws *wsi, const void 
 		s->rx = NULL;
 		s->rx_len = s->rx_cap = 0;
 	} else if (last) {
-		/* s->rx stays the session's: rx_resume may handle a held message
-		 * while the next one is half read into it */
+		/* r-redteam7: emptied here, not in on_message: rx_resume hands it
+		 * held messages while the next one may be half read in s->rx */
 		size_t n = s->rx_len;
 		s->rx_len = 0;
 		on_message(g, s, s->rx, n);
@@ -1094,6 +1136,8 @@ void session_tick(struct gw *g)
 {
 	int64_t now = store_now_ms();
 	for (struct session *s = g->sessions; s; s = s->next_live) {
+		if (s->rx_paused || s->held_head)
+			liveness_hold(s); /* not read: its pong cannot be either */
 		if (s->rate_paused && req_rate_refill(s, now))
 			rx_update(g, s, executor_depth(g) >= EX_HIGH_MARK);
 		if (!s->closing && s->cert_not_after && now / 1000 > s->cert_not_after) {

@@ -157,12 +157,19 @@ struct checkpointer {
 	int frames;                 /* WAL frames after the last commit */
 	int peak;                   /* most frames since the WAL was last truncated */
 	int64_t last_commit_ms;
+	int armed;                  /* wal_gate: the WAL is whole in the database, no commit since */
+	int ungated;                /* wal_gate: the writer's transactions open, begun unarmed */
+	pthread_cond_t ungated_done;
+	/* wal_gate: taken before lock, never the other way round */
+	pthread_mutex_t gate;
 	char path[4096];
 };
+
 
 struct store {
 	sqlite3 *db;
 	struct checkpointer *ck;
+	int gated;            /* wal_gate: this write transaction holds ck->gate */
 	sqlite3_stmt *st[ST_COUNT];
 	int readonly;
 	uint64_t audit_next;  /* next audit seq (writer's view) */
@@ -183,6 +190,64 @@ struct store {
 	} seqs[STORE_SEQ_CACHE];
 	unsigned n_seqs;
 };
+
+/*
+ * r-redteam7. wal_gate: SQLite before 3.51.3 (Debian 12 has 3.40.1) has
+ * the WAL-reset race (sqlite.org/wal.html#walresetbug): once a checkpoint
+ * has copied the whole WAL, the next write transaction to commit restarts
+ * it; a checkpoint on another connection starting meanwhile can miss the
+ * restart, and a later one then skips frames: committed pages never reach
+ * the database file, which is left corrupt. The checkpointer thread and
+ * the writer are two such connections. So, from a checkpoint that copied
+ * the whole WAL (or may have: any that failed) until the writer's next
+ * commit (wal_hook), ck->armed: a write transaction the writer begins
+ * then holds ck->gate until it ends, and a checkpoint run then takes the
+ * gate and first waits for any write transaction begun before the WAL
+ * was complete (ungated). Otherwise neither waits for the other: under
+ * load the writer commits within milliseconds of a checkpoint, long
+ * before the next (MGW_WAL_CHECKPOINT_GAP_MS), and the gate is rarely
+ * taken; an idle writer is not held up by it at all.
+ */
+static void wal_gate_enter(store *s)
+{
+	struct checkpointer *ck = s->ck;
+	s->gated = 0;
+	if (ck == NULL)
+		return;
+	pthread_mutex_lock(&ck->lock);
+	if (ck->armed)
+		s->gated = 1;
+	else
+		ck->ungated++;
+	pthread_mutex_unlock(&ck->lock);
+	if (s->gated)
+		pthread_mutex_lock(&ck->gate);
+}
+
+static void wal_gate_leave(store *s)
+{
+	struct checkpointer *ck = s->ck;
+	if (ck == NULL)
+		return;
+	if (s->gated) {
+		s->gated = 0;
+		pthread_mutex_unlock(&ck->gate);
+		return;
+	}
+	pthread_mutex_lock(&ck->lock);
+	if (ck->ungated > 0 && --ck->ungated == 0)
+		pthread_cond_signal(&ck->ungated_done);
+	pthread_mutex_unlock(&ck->lock);
+}
+
+/* After a checkpoint (under ck->lock): whether the writer's next commit may restart the WAL. */
+static void wal_gate_after_checkpoint(struct checkpointer *ck, int rc, int log, int done)
+{
+	if (rc == SQLITE_OK && log == 0)
+		ck->armed = 0; /* truncated or restarted by the checkpoint itself */
+	else if (rc != SQLITE_OK || (log > 0 && done == log))
+		ck->armed = 1;
+}
 
 sqlite3 *store_db(store *s)
 {
@@ -252,6 +317,7 @@ static int wal_hook(void *arg, sqlite3 *db, const char *name, int frames)
 	(void)db;
 	(void)name;
 	pthread_mutex_lock(&ck->lock);
+	ck->armed = 0; /* this commit restarted the WAL, or appended to it: no restart pending */
 	ck->frames = frames;
 	if (frames > ck->peak)
 		ck->peak = frames;
@@ -296,6 +362,14 @@ static void *checkpointer_main(void *arg)
 			   now - ck->last_commit_ms >= MGW_WAL_IDLE_MS;
 		if (!busy && !idle)
 			continue;
+		int gated = ck->armed; /* wal_gate: the writer's next commit may restart the WAL */
+		if (gated) {
+			pthread_mutex_unlock(&ck->lock);
+			pthread_mutex_lock(&ck->gate);
+			pthread_mutex_lock(&ck->lock);
+			while (ck->ungated > 0 && !ck->stop)
+				pthread_cond_wait(&ck->ungated_done, &ck->lock);
+		}
 		pthread_mutex_unlock(&ck->lock);
 		int log = 0, done = 0;
 		int rc = sqlite3_wal_checkpoint_v2(db, NULL,
@@ -306,6 +380,10 @@ static void *checkpointer_main(void *arg)
 		if (rc == SQLITE_OK && log < 0) /* the PRAGMA above met a lock: read the mode again */
 			sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
 		pthread_mutex_lock(&ck->lock);
+		if (rc != SQLITE_OK || log >= 0)
+			wal_gate_after_checkpoint(ck, rc, log, done);
+		if (gated)
+			pthread_mutex_unlock(&ck->gate);
 		/* The writer restarts a fully copied WAL at its next commit. */
 		if (idle && rc == SQLITE_OK)
 			ck->peak = ck->frames = 0;
@@ -323,7 +401,11 @@ static int checkpointer_start(store *s, const char *path)
 	snprintf(ck->path, sizeof ck->path, "%s", path);
 	pthread_mutex_init(&ck->lock, NULL);
 	pthread_cond_init(&ck->cond, NULL);
+	pthread_mutex_init(&ck->gate, NULL);
+	pthread_cond_init(&ck->ungated_done, NULL);
 	if (pthread_create(&ck->thread, NULL, checkpointer_main, ck) != 0) {
+		pthread_cond_destroy(&ck->ungated_done);
+		pthread_mutex_destroy(&ck->gate);
 		pthread_cond_destroy(&ck->cond);
 		pthread_mutex_destroy(&ck->lock);
 		free(ck);
@@ -344,8 +426,11 @@ static void checkpointer_stop(store *s)
 	pthread_mutex_lock(&ck->lock);
 	ck->stop = 1;
 	pthread_cond_signal(&ck->cond);
+	pthread_cond_signal(&ck->ungated_done);
 	pthread_mutex_unlock(&ck->lock);
 	pthread_join(ck->thread, NULL);
+	pthread_cond_destroy(&ck->ungated_done);
+	pthread_mutex_destroy(&ck->gate);
 	pthread_cond_destroy(&ck->cond);
 	pthread_mutex_destroy(&ck->lock);
 	free(ck);
@@ -668,7 +753,11 @@ int store_begin(store *s)
 	s->n_seqs = 0;
 	s->audit_saved = s->audit_next;
 	s->range_saved = s->range;
-	return exec(s, "BEGIN IMMEDIATE");
+	wal_gate_enter(s);
+	int rc = exec(s, "BEGIN IMMEDIATE");
+	if (rc != MGW_OK)
+		wal_gate_leave(s);
+	return rc;
 }
 
 int store_commit(store *s)
@@ -679,12 +768,15 @@ int store_commit(store *s)
 		rc = exec(s, "COMMIT");
 	if (rc != MGW_OK)
 		store_rollback(s);
+	else
+		wal_gate_leave(s);
 	return rc;
 }
 
 void store_rollback(store *s)
 {
 	exec(s, "ROLLBACK");
+	wal_gate_leave(s);
 	s->n_seqs = 0;
 	s->audit_next = s->audit_saved;
 	s->range = s->range_saved;
@@ -1139,7 +1231,9 @@ int store_purge_delivered(store *s, int64_t older_than_ms, uint64_t *n)
 	*n = 0;
 	sqlite3_stmt *st = stmt(s, ST_PURGE);
 	sqlite3_bind_int64(st, 1, older_than_ms);
+	wal_gate_enter(s); /* a write transaction of its own */
 	int rc = step_done(st);
+	wal_gate_leave(s);
 	if (rc == MGW_OK)
 		*n = (uint64_t)sqlite3_changes(s->db);
 	return rc;
@@ -1149,6 +1243,11 @@ int store_wal_truncate(store *s)
 {
 	int log = 0, done = 0;
 	int rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+	if (s->ck) { /* a checkpoint too: it may leave the WAL whole and not restarted */
+		pthread_mutex_lock(&s->ck->lock);
+		wal_gate_after_checkpoint(s->ck, rc, log, done);
+		pthread_mutex_unlock(&s->ck->lock);
+	}
 	if (rc == SQLITE_BUSY)
 		return MGW_E_CONFLICT;
 	return rc == SQLITE_OK ? MGW_OK : MGW_E_DB;

@@ -13,14 +13,37 @@
  * MARAC_FAULT_CLOCK (a file): while it exists, the whole seconds it holds
  * (signed) are added to CLOCK_REALTIME: the wall clock stepped (NTP, a VM
  * resumed) under a running daemon.
+ *
+ * MARAC_WAL_RACE (a file): watches for the preconditions of SQLite's
+ * WAL-reset race (sqlite.org/wal.html#walresetbug: SQLite 3.7.0 to 3.51.2,
+ * Debian 12 has 3.40.1): a checkpoint starting on one connection while
+ * another holds a write transaction begun after a checkpoint had copied
+ * the whole WAL, which that transaction's commit may restart. Each such
+ * overlap appends a line to the file. To open the window wide, the first
+ * write transaction after such a checkpoint is held 150 ms after BEGIN.
  */
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <time.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+static pthread_mutex_t race_mu = PTHREAD_MUTEX_INITIALIZER;
+static int wal_complete;  /* a checkpoint copied the whole WAL; no commit since */
+static sqlite3 *late_txn; /* the connection whose write transaction began after it */
+
+static void race_note(const char *what)
+{
+	FILE *f = fopen(getenv("MARAC_WAL_RACE"), "a");
+	if (f) {
+		fprintf(f, "%s\n", what);
+		fclose(f);
+	}
+}
 
 int sqlite3_exec(sqlite3 *db, const char *sql, int (*cb)(void *, int, char **, char **),
 		 void *arg, char **errmsg)
@@ -32,7 +55,49 @@ int sqlite3_exec(sqlite3 *db, const char *sql, int (*cb)(void *, int, char **, c
 	const char *trigger = getenv("MARAC_FAULT_COMMIT");
 	if (trigger && sql && strcmp(sql, "COMMIT") == 0 && unlink(trigger) == 0)
 		return SQLITE_IOERR;
-	return real(db, sql, cb, arg, errmsg);
+	if (getenv("MARAC_WAL_RACE") == NULL || sql == NULL)
+		return real(db, sql, cb, arg, errmsg);
+	int rc = real(db, sql, cb, arg, errmsg), late = 0;
+	pthread_mutex_lock(&race_mu);
+	if (strcmp(sql, "BEGIN IMMEDIATE") == 0 && rc == SQLITE_OK && wal_complete) {
+		late_txn = db;
+		late = 1;
+	} else if (strcmp(sql, "COMMIT") == 0 || strcmp(sql, "ROLLBACK") == 0) {
+		if (db == late_txn)
+			late_txn = NULL;
+		if (rc == SQLITE_OK && strcmp(sql, "COMMIT") == 0)
+			wal_complete = 0;
+	}
+	pthread_mutex_unlock(&race_mu);
+	if (late)
+		usleep(150000);
+	return rc;
+}
+
+int sqlite3_wal_checkpoint_v2(sqlite3 *db, const char *name, int mode, int *log, int *done)
+{
+	static int (*real)(sqlite3 *, const char *, int, int *, int *);
+	if (real == NULL)
+		*(void **)&real = dlsym(RTLD_NEXT, "sqlite3_wal_checkpoint_v2");
+	if (getenv("MARAC_WAL_RACE") == NULL)
+		return real(db, name, mode, log, done);
+	pthread_mutex_lock(&race_mu);
+	if (late_txn && late_txn != db)
+		race_note("checkpoint started inside a write transaction begun on a complete WAL");
+	pthread_mutex_unlock(&race_mu);
+	int l = -1, d = -1;
+	int rc = real(db, name, mode, &l, &d);
+	if (log)
+		*log = l;
+	if (done)
+		*done = d;
+	pthread_mutex_lock(&race_mu);
+	if (rc == SQLITE_OK && l > 0 && l == d)
+		wal_complete = 1;
+	else if (rc == SQLITE_OK && l == 0)
+		wal_complete = 0; /* truncated: restarted by the checkpoint itself */
+	pthread_mutex_unlock(&race_mu);
+	return rc;
 }
 
 int sqlite3_step(sqlite3_stmt *st)
