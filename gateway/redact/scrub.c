@@ -2180,6 +2180,32 @@ static int reference_part(const unsigned char *s, size_t n, size_t a, size_t e)
 	return best >= 3;
 }
 
+/*
+ * Where a name finding s[a..e) ends: before a clock time in four figures
+ * that closes it ("Photographed by PC Okafor 0215", "DVPN authorised by
+ * Supt Lowe 2240"): names.c takes a number after a rank's name as his
+ * collar number, but a valid 24-hour time there is when he acted, which
+ * the note's reader needs (a time is must-keep); other numbers ("PC Doyle
+ * 3068": no clock) stay with the name. A name never ends in figures
+ * otherwise, so only names.c's rank rule is touched.
+ */
+static size_t name_before_clock(const unsigned char *s, size_t a, size_t e)
+{
+	if (e < a + 6 || !sc_digit(s[e - 1]))
+		return e;
+	size_t d = e;
+	while (d > a && sc_digit(s[d - 1]))
+		d--;
+	if (e - d != 4 || d < a + 2 || s[d - 1] != ' ')
+		return e;
+	int hh = (s[d] - '0') * 10 + (s[d + 1] - '0'), mm = (s[d + 2] - '0') * 10 + (s[d + 3] - '0');
+	if (hh > 23 || mm > 59)
+		return e;
+	while (d > a && s[d - 1] == ' ')
+		d--;
+	return d > a && sc_alpha(s[d - 1]) ? d : e;
+}
+
 /* Words that name a subject's role before the name: "Husband Ozzy
  * Quint", "Suspect QUINT", "Son Rory (19)". */
 static const char *const SUBJ_ROLE[] = {
@@ -2463,6 +2489,8 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	for (size_t j = 0; j < extra.n; j++) {
 		if (reference_part(s, n, extra.v[j].start, extra.v[j].end))
 			continue; /* a code in a reference; listed names still go */
+		if (extra.v[j].kind == SCRUB_NAME)
+			extra.v[j].end = name_before_clock(s, extra.v[j].start, extra.v[j].end);
 		if (extra.v[j].kind == SCRUB_NAME &&
 		    in_org_name(s, n, extra.v[j].start, extra.v[j].end,
 		                extra.v[j].rule != NULL && (strncmp(extra.v[j].rule, "cue:kin", 7) == 0 ||

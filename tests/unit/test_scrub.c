@@ -1825,3 +1825,21 @@ Test(scrub, never_share_values_read_as_hers)
 		scrubber_free(sc);
 	}
 }
+
+/*
+ * issue 9 (h10-over): a clock time in four figures after an officer's name
+ * is when the officer acted, not a collar number: it stays, the name goes.
+ * A number that is no clock ("PC Quarrie 4781") goes with the name as
+ * before, and a collar number between the rank and the name too.
+ */
+Test(scrub, a_time_after_an_officers_name_stays)
+{
+	expect("Injuries photographed by PC Quarrie 0415 at the scene.",
+	       "Injuries photographed by " R("name") " 0415 at the scene.");
+	expect("DVPN authorised by Supt Hendra Polglase 2335; served next day.",
+	       "DVPN authorised by " R("name") " 2335; served next day.");
+	expect("Statement taken by PC Quarrie 4781 at the station.",
+	       "Statement taken by " R("name") " at the station.");
+	expect("Statement taken by PC 2210 Quarrie at the station.",
+	       "Statement taken by " R("name") " at the station.");
+}
