@@ -1815,6 +1815,12 @@ static int in_org_name(const unsigned char *s, size_t n, size_t a, size_t e, int
 			}
 		}
 	}
+	/* A role's cue does not reach into a bracket that opens with the
+	 * organisation the role is of ("site officer (Wexshire County
+	 * Council)"): a person's name there is still one by the word checks
+	 * below ("her worker (Jane ...)": a forename). */
+	if (kin && a > 0 && s[a - 1] == '(')
+		kin = 0;
 	if (kin || !(c1 & LEX_ALLOW) || (c1 & LEX_FUNCTION))
 		return 0; /* "her friend Zora Community Association worker": a person */
 	for (size_t i = a; i < e;) {

@@ -1843,3 +1843,19 @@ Test(scrub, a_time_after_an_officers_name_stays)
 	expect("Statement taken by PC 2210 Quarrie at the station.",
 	       "Statement taken by " R("name") " at the station.");
 }
+
+/*
+ * issue 9 (h10-over): a role's cue does not reach into a bracket that opens
+ * with the organisation of the role ("site officer (<county> County
+ * Council)"); a person's name in the bracket still goes.
+ */
+Test(scrub, the_organisation_in_brackets_after_a_role_stays)
+{
+	expect("Note by the site officer (Wexshire County Council) on Monday.",
+	       "Note by the site officer (Wexshire County Council) on Monday.");
+	expect("Referral from the housing officer (Quellby City Council).",
+	       "Referral from the housing officer (Quellby City Council).");
+	expect("Her sister (Wendy Social Services) rang.", "Her sister (" R("name") " Social Services) rang.");
+	expect("Note by the site officer (Wendy Hollis) on Monday.",
+	       "Note by the site officer (" R("name") ") on Monday.");
+}
