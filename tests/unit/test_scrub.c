@@ -1859,3 +1859,36 @@ Test(scrub, the_organisation_in_brackets_after_a_role_stays)
 	expect("Note by the site officer (Wendy Hollis) on Monday.",
 	       "Note by the site officer (" R("name") ") on Monday.");
 }
+
+/*
+ * issue 9 (h10-over): a record's or an e-mail header's field on the next
+ * line ("Name: ", "Sent: ", "Tenant: ") is no wrapped part of the line
+ * before: a statement of where she is on that line does not take it. A
+ * label that may say where ("Area: ", "Details: ") still goes with it.
+ */
+Test(scrub, a_records_next_field_is_no_part_of_the_line_before)
+{
+	static const char *const keep[] = {"Jane Tumbleweed"};
+	struct scrub_spec spec = {NULL, 0, keep, 1, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	char *out = NULL;
+	/* an e-mail header's next fields stay */
+	const char *in = "From: Emergency Accommodation Desk\nSent: 3 March 2026 10:02\nTo: IDVA service";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, "\nSent: 3 March 2026 10:02\nTo: IDVA service") != NULL, "%s", out);
+	free(out);
+	/* the form's heading stays */
+	in = "HOUSING TRANSFER REQUEST FORM (DOMESTIC ABUSE) - Northgate Housing Group\n"
+	     "Tenant: Mrs Jane Tumbleweed   Tenancy ref: NHG-T-4471   Rent: \xc2\xa3" "95.10/wk";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, "Northgate Housing Group\nTenant: ") != NULL, "%s", out);
+	free(out);
+	/* a label that may say where goes with the statement before it */
+	in = "She told us she is now staying with her aunt for the time being, the aunt is kind\n"
+	     "Area: Fernby Vale";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, "Fernby") == NULL, "%s", out);
+	free(out);
+	scrubber_free(sc);
+}
