@@ -1892,3 +1892,29 @@ Test(scrub, a_records_next_field_is_no_part_of_the_line_before)
 	free(out);
 	scrubber_free(sc);
 }
+
+/*
+ * issue 9 (h10-over): the note's title on its first line, parts joined by
+ * " - " ("Safeguarding record - <hub>"), names the record: a statement of
+ * where she is on the lines after it starts after it. A title that itself
+ * says where she is goes with the statement (fail safe).
+ */
+Test(scrub, the_notes_title_is_no_part_of_the_statement_after_it)
+{
+	static const char *const keep[] = {"Jane Tumbleweed"};
+	struct scrub_spec spec = {NULL, 0, keep, 1, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	char *out = NULL;
+	const char *in = "Safeguarding record - Brackenfield Family Hub\nTue 3 Mar 3.40pm: Mum said she "
+	                 "and the children are staying at her sister's in Lowmoor.";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strncmp(out, "Safeguarding record - Brackenfield Family Hub\n", 46) == 0, "%s", out);
+	cr_assert(strstr(out, "Lowmoor") == NULL, "%s", out);
+	free(out);
+	in = "Housing update - she is staying at Larchmont\nGrange with her aunt.";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, "Larchmont") == NULL && strstr(out, "Grange") == NULL, "%s", out);
+	free(out);
+	scrubber_free(sc);
+}
