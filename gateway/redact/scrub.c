@@ -345,6 +345,16 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 		        0 ||
 		    (rc = pat_add(bc, &bc->names, pm, lm, nw, keep, SCRUB_NAME, R_COMMA, 0)) != 0)
 			goto out;
+		/* The surname first and then every forename in order, as
+		 * police and health records write a name ("SMITH, John Paul",
+		 * "NGUYEN Van Minh" for Van Minh Nguyen): the whole name, not
+		 * the surname and first forename with the middle one left as
+		 * another name. */
+		pm[0] = sur, lm[0] = sl;
+		for (size_t k = 0; k + 1 < nw; k++)
+			pm[k + 1] = w[k], lm[k + 1] = wl[k];
+		if ((rc = pat_add(bc, &bc->names, pm, lm, nw, keep, SCRUB_NAME, R_COMMA, 0)) != 0)
+			goto out;
 	}
 	/* John alone, unless a kept subject is a John too; and John's nicknames. */
 	if (fl >= 2 && il < fl && (keep || !word_in(bc->kfirst, bc->nkfirst, first, fl))) {
