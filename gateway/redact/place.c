@@ -78,8 +78,18 @@ static long stamp_end(const struct scan *sc, long p)
 			w++, words |= 2;
 		if (T(sc, w)->cls & C_MON) {
 			w++, words |= 4;
-			if (T(sc, w)->type == T_NUM && (T(sc, w)->ndig == 4 || T(sc, w)->ndig <= 2))
-				w++;
+			/* and the clock it was written at: "Tue 20 Oct 3.15pm:",
+			 * "Mon 12 May 15:15 -", "3 May 2025 14:02 -" */
+			long c = clock_after(sc, w);
+			if (c == w) {
+				if (T(sc, w)->type == T_NUM &&
+				    (T(sc, w)->ndig == 4 || T(sc, w)->ndig <= 2))
+					w++;
+				c = clock_after(sc, w);
+				if (c == w && T(sc, w)->type == T_NUM && (T(sc, w)->f & F_CLOCK))
+					c = w + 1;
+			}
+			w = c;
 		}
 		/* not "Sunday night:": that may be when she is there */
 		const struct tok *x = T(sc, w);

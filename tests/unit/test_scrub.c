@@ -1938,3 +1938,20 @@ Test(scrub, a_name_surname_first_with_every_forename)
 	cr_assert_str_eq(o, "Witness " R("name") " seen.");
 	free(o);
 }
+
+/*
+ * issue 9 (h10-over): a log entry's stamp written as a date in words and
+ * the clock ("Tue 3 Mar 3.40pm: ", "Wed 4 Mar 16:05 - ") is left out of a
+ * statement of where she is after it, as a date in figures is.
+ */
+Test(scrub, a_written_date_and_clock_stamp_stays)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "Tue 3 Mar 3.40pm: Mum said she is staying at her sister's in Lowmoor.",
+	            "Tue 3 Mar 3.40pm: [WITHHELD s38: victim location]");
+	expect_with(sc, "Wed 4 Mar 16:05 - Mum said she is staying at her sister's in Lowmoor.",
+	            "Wed 4 Mar 16:05 - [WITHHELD s38: victim location]");
+	scrubber_free(sc);
+}
