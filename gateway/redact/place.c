@@ -205,9 +205,12 @@ static int dated_stamp(const struct scan *sc)
 		i++; /* a list's bullet before the stamp (stamp_end) */
 	if (is_punct(T(sc, i), '['))
 		return 1;
-	if (sc->body - sc->ss <= BACK && (T(sc, sc->body)->f & F_NL) &&
-	    (is_punct(T(sc, sc->body - 1), ':') || title_line(sc, sc->ss, sc->body)))
-		return 1; /* a heading line or the note's title (heading_cut) */
+	/* a heading line or the note's title (heading_cut), and the stamp
+	 * after it */
+	for (long h = sc->body; h > sc->ss && sc->body - h <= 8 && sc->body - sc->ss <= BACK; h--)
+		if ((T(sc, h)->f & F_NL) &&
+		    (is_punct(T(sc, h - 1), ':') || title_line(sc, sc->ss, h)))
+			return 1;
 	if ((T(sc, i)->cls & C_DAY) && T(sc, i + 1)->type == T_NUM)
 		i++;
 	const struct tok *t = T(sc, i), *a = T(sc, i + 1), *b = T(sc, i + 2);
@@ -1275,8 +1278,8 @@ static void heading_cut(struct scan *sc, long p)
 		if (words < 4)
 			return;
 	}
-	sc->body = p;
-	sc->body_start = T(sc, p)->start;
+	sc->body = stamp_end(sc, p); /* and the stamp of the entry after it */
+	sc->body_start = T(sc, sc->body)->start;
 	sc->clock = 0;
 }
 

@@ -1912,6 +1912,16 @@ Test(scrub, the_notes_title_is_no_part_of_the_statement_after_it)
 	cr_assert(strncmp(out, "Safeguarding record - Brackenfield Family Hub\n", 46) == 0, "%s", out);
 	cr_assert(strstr(out, "Lowmoor") == NULL, "%s", out);
 	free(out);
+	/* and the stamp of the entry after a heading */
+	in = "Safeguarding record - Brackenfield Family Hub\nTue 3 Mar 3.40pm: Mum said she "
+	     "and the children are staying at her sister's in Lowmoor.";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, "\nTue 3 Mar 3.40pm: [WITHHELD") != NULL, "%s", out);
+	free(out);
+	in = "Weekly review of the case by the team:\n14/03 - she has moved to her aunt's in Lowmoor.";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, ":\n14/03 - [WITHHELD") != NULL && strstr(out, "Lowmoor") == NULL, "%s", out);
+	free(out);
 	in = "Housing update - she is staying at Larchmont\nGrange with her aunt.";
 	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
 	cr_assert(strstr(out, "Larchmont") == NULL && strstr(out, "Grange") == NULL, "%s", out);
