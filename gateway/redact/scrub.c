@@ -2223,12 +2223,16 @@ static size_t name_before_clock(const unsigned char *s, size_t a, size_t e)
 }
 
 /* Words that name a subject's role before the name: "Husband Ozzy
- * Quint", "Suspect QUINT", "Son Rory (19)". */
+ * Quint", "Suspect QUINT", "Son Rory (19)", "V QUINT". */
 static const char *const SUBJ_ROLE[] = {
 	"husband", "wife", "partner", "boyfriend", "girlfriend", "ex", "ex-husband", "ex-wife",
 	"ex-partner", "ex-boyfriend", "ex-girlfriend", "suspect", "defendant", "perpetrator",
 	"perp", "offender", "son", "daughter", "father", "mother", "dad", "mum", "stepfather",
-	"stepdad", "dp", NULL};
+	"stepdad", "dp",
+	/* hers, as police and health notes name her: "V SMITH relocated
+	 * ...", "IP Jones is staying ..." (the statement after the name is
+	 * still withheld) */
+	"v", "ip", "victim", "client", "pt", "patient", "rp", "caller", NULL};
 
 static int subj_role(const unsigned char *s, size_t a, size_t e)
 {

@@ -1965,3 +1965,35 @@ Test(scrub, a_written_date_and_clock_stamp_stays)
 	            "Wed 4 Mar 16:05 - [WITHHELD s38: victim location]");
 	scrubber_free(sc);
 }
+
+/*
+ * issue 9 (h10-over): a statement of where she is that opens with her
+ * role as police and health notes write it and her shared name ("V
+ * TUMBLEWEED relocated ...", "IP Jane Tumbleweed is staying ...") is
+ * withheld from after the name; her bare name and a possessive stay in it.
+ */
+Test(scrub, her_role_and_shared_name_before_a_location_statement_stay)
+{
+	static const char *const keep[] = {"Ozzy Bramblecrust", "Jane Tumbleweed"};
+	struct scrub_spec spec = {NULL, 0, keep, 2, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	static const struct {
+		const char *in, *want;
+	} T[] = {
+		{"V TUMBLEWEED has moved to her aunt's in Wexcombe.",
+		 "V TUMBLEWEED [WITHHELD s38: victim location]"},
+		{"IP Jane Tumbleweed is staying at her aunt's in Wexcombe.",
+		 "IP Jane Tumbleweed [WITHHELD s38: victim location]"},
+		{"Victim Jane Tumbleweed's new flat is in Wexcombe.", "[WITHHELD s38: victim location]"},
+		{"Jane Tumbleweed is staying at her aunt's in Wexcombe.",
+		 "[WITHHELD s38: victim location]"},
+	};
+	for (size_t i = 0; i < sizeof T / sizeof T[0]; i++) {
+		char *out = NULL;
+		cr_assert_eq(scrub_text(sc, T[i].in, strlen(T[i].in), NULL, 0, &out, NULL), 0);
+		cr_expect_str_eq(out, T[i].want, "%s", T[i].in);
+		free(out);
+	}
+	scrubber_free(sc);
+}
