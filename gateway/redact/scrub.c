@@ -347,9 +347,9 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 			goto out;
 		/* The surname first and then every forename in order, as
 		 * police and health records write a name ("SMITH, John Paul",
-		 * "NGUYEN Van Minh" for Van Minh Nguyen): the whole name, not
-		 * the surname and first forename with the middle one left as
-		 * another name. */
+		 * "BRACKWATER Zephyrine Oda" for Zephyrine Oda Brackwater):
+		 * the whole name, not the surname and first forename with the
+		 * middle one left as another name. */
 		pm[0] = sur, lm[0] = sl;
 		for (size_t k = 0; k + 1 < nw; k++)
 			pm[k + 1] = w[k], lm[k + 1] = wl[k];
@@ -2198,7 +2198,7 @@ static int reference_part(const unsigned char *s, size_t n, size_t a, size_t e)
 
 /*
  * Where a name finding s[a..e) ends: before a clock time in four figures
- * that closes it ("Photographed by PC Okafor 0215", "DVPN authorised by
+ * that closes it ("Photographed by PC Quarrie 0215", "DVPN authorised by
  * Supt Lowe 2240"): names.c takes a number after a rank's name as his
  * collar number, but a valid 24-hour time there is when he acted, which
  * the note's reader needs (a time is must-keep); other numbers ("PC Doyle
