@@ -78,8 +78,18 @@ static long stamp_end(const struct scan *sc, long p)
 			w++, words |= 2;
 		if (T(sc, w)->cls & C_MON) {
 			w++, words |= 4;
-			if (T(sc, w)->type == T_NUM && (T(sc, w)->ndig == 4 || T(sc, w)->ndig <= 2))
-				w++;
+			/* and the clock it was written at: "Tue 20 Oct 3.15pm:",
+			 * "Mon 12 May 15:15 -", "3 May 2025 14:02 -" */
+			long c = clock_after(sc, w);
+			if (c == w) {
+				if (T(sc, w)->type == T_NUM &&
+				    (T(sc, w)->ndig == 4 || T(sc, w)->ndig <= 2))
+					w++;
+				c = clock_after(sc, w);
+				if (c == w && T(sc, w)->type == T_NUM && (T(sc, w)->f & F_CLOCK))
+					c = w + 1;
+			}
+			w = c;
 		}
 		/* not "Sunday night:": that may be when she is there */
 		const struct tok *x = T(sc, w);
@@ -157,6 +167,30 @@ sep:;
 }
 
 /*
+ * Is the line of tokens [a, e) the note's title: its first line, parts
+ * joined by " - " and no sentence's end ("Safeguarding log - <school>",
+ * "IDVA note - <service>", "<FORCE> - occurrence update - PS <name>")?
+ * It names the record, not where she is.
+ */
+static int title_line(const struct scan *sc, long a, long e)
+{
+	int dash = 0;
+	if (sc->ss != 0 || T(sc, sc->ss)->start != 0 || e - a < 4 || e - a > BACK)
+		return 0;
+	for (long i = a; i < e; i++) {
+		const struct tok *t = T(sc, i);
+		if (t->type != T_PUNCT)
+			continue;
+		if (t->ch == '.' || t->ch == '?' || t->ch == '!' || t->ch == ';')
+			return 0;
+		if (t->ch == '-' && i > a && i + 1 < e && t->start > T(sc, i - 1)->end &&
+		    T(sc, i + 1)->start > t->end)
+			dash = 1;
+	}
+	return dash;
+}
+
+/*
  * Is the current sentence's stamp a log entry's beyond doubt: in brackets
  * ("[09:45] Hetty: ..."), or a date in figures ("12.04 18:30", "14/02 -")?
  * Then a safe-time statement starts after it too. A bare clock may be the
@@ -171,9 +205,12 @@ static int dated_stamp(const struct scan *sc)
 		i++; /* a list's bullet before the stamp (stamp_end) */
 	if (is_punct(T(sc, i), '['))
 		return 1;
-	if (sc->body - sc->ss <= BACK && (T(sc, sc->body)->f & F_NL) &&
-	    is_punct(T(sc, sc->body - 1), ':'))
-		return 1; /* a heading line (heading_cut) */
+	/* a heading line or the note's title (heading_cut), and the stamp
+	 * after it */
+	for (long h = sc->body; h > sc->ss && sc->body - h <= 8 && sc->body - sc->ss <= BACK; h--)
+		if ((T(sc, h)->f & F_NL) &&
+		    (is_punct(T(sc, h - 1), ':') || title_line(sc, sc->ss, h)))
+			return 1;
 	if ((T(sc, i)->cls & C_DAY) && T(sc, i + 1)->type == T_NUM)
 		i++;
 	const struct tok *t = T(sc, i), *a = T(sc, i + 1), *b = T(sc, i + 2);
@@ -1224,17 +1261,25 @@ static int time_window(const struct scan *sc, long p)
  */
 static void heading_cut(struct scan *sc, long p)
 {
-	if (p - sc->body < 5 || p - sc->body > BACK || !is_punct(T(sc, p - 1), ':') ||
+	if (p - sc->body < 5 || p - sc->body > BACK ||
 	    sc->loc_rule != NULL || sc->safe_rule != NULL || sc->routev || sc->via ||
 	    sc->every || sc->callw || sc->window || sc->atwork)
 		return;
-	int words = 0;
-	for (long i = sc->body; i < p - 1; i++)
-		words += T(sc, i)->type == T_WORD;
-	if (words < 4)
-		return;
-	sc->body = p;
-	sc->body_start = T(sc, p)->start;
+	if (!is_punct(T(sc, p - 1), ':')) {
+		/* the note's title on its first line, nothing yet said of where
+		 * she is or of contact in it: the statement on the lines after
+		 * it starts after it too */
+		if (!title_line(sc, sc->body, p))
+			return;
+	} else {
+		int words = 0;
+		for (long i = sc->body; i < p - 1; i++)
+			words += T(sc, i)->type == T_WORD;
+		if (words < 4)
+			return;
+	}
+	sc->body = stamp_end(sc, p); /* and the stamp of the entry after it */
+	sc->body_start = T(sc, sc->body)->start;
 	sc->clock = 0;
 }
 

@@ -103,7 +103,14 @@
  * initial), at a blank line, and at a line break unless the text visibly
  * goes on (the line ends in a comma, colon or function word, the next line
  * starts in lower case, a name is cut in two, or the line is 60 bytes or
- * longer: a hard-wrapped e-mail). So a CAD log or chronology withholds one
+ * longer: a hard-wrapped e-mail), and always before a line that opens with
+ * the label of a record's or a header's field about the record itself
+ * ("Name:", "Sent:", "To:", "Subject:", "Ref:", "Tenant:", "Hx:"; not one
+ * that may say where, "Address:", "Area:"). A withheld sentence starts after
+ * a log entry's stamp ("14/02 -", "Tue 3 Mar 3.40pm:"), and after a heading
+ * line ending in ':' or the note's title (its first line, parts joined by
+ * " - ") that says nothing yet of where she is or of contact, with the
+ * stamp of the entry after them. So a CAD log or chronology withholds one
  * entry per line; a pasted e-mail the whole wrapped sentence. Past tense and
  * other people's whereabouts are withheld too when the cue fires ("the
  * perpetrator is staying at his mother's"): withholding more is the safe

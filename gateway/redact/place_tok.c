@@ -217,8 +217,41 @@ static int list_item(const unsigned char *s, size_t n)
 			  (s[0] == 0xE2 && s[1] == 0x97 && s[2] == 0x8F));
 }
 
-/* Does the text visibly go on over the line break between p and t? */
-static int continues(const struct tok *p, const struct tok *t, size_t prev_len, size_t next_len)
+/*
+ * Does the line s[0..n) open with the label of a record's or an e-mail
+ * header's field about the record itself ("Name: ", "Sent: ", "Subject: ",
+ * "Hx: ", "Tenant: ")? The field is a statement of its own, not the line
+ * before wrapped ("...Discharged 29/10\nName: ...", "From: Housing\nSent:
+ * 3 May 10:02"). Only these labels: one that may say where or how to reach
+ * her ("Address:", "Area:", "Details:", "Plan:") still goes on the
+ * statement before it (fail safe).
+ */
+static int field_label(const unsigned char *s, size_t n)
+{
+	static const char *const L[] = {"name", "sent", "to", "cc", "subject", "date", "dob",
+	                                "nhs", "ref", "tenant", "hx", "interpreter", "pupil",
+	                                "patient", "client", NULL};
+	char w[12];
+	size_t i = 0;
+	if (n == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
+		return 0;
+	while (i < n && i < sizeof w - 1 && is_alpha(s[i]) && s[i] < 0x80) {
+		w[i] = (char)(s[i] | 0x20);
+		i++;
+	}
+	if (i == 0 || i >= n || s[i] != ':' || (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\n'))
+		return 0;
+	w[i] = 0;
+	for (size_t k = 0; L[k]; k++)
+		if (strcmp(w, L[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does the text visibly go on over the line break between p and t (t's
+ * line s[0..n))? */
+static int continues(const struct tok *p, const struct tok *t, size_t prev_len, size_t next_len,
+		     const unsigned char *s, size_t n)
 {
 	if (p->type == T_PUNCT) {
 		if (p->ch == ',' && prev_len < 25 && (t->f & F_CAP))
@@ -231,6 +264,8 @@ static int continues(const struct tok *p, const struct tok *t, size_t prev_len, 
 		return 0; /* "[12:40] P: ...": the next entry of a message log */
 	if (p->type == T_WORD && (p->cls & (C_FUNC | C_DET | C_PREP | C_LOCV | C_MOVE)))
 		return 1;
+	if (t->type == T_WORD && field_label(s, n))
+		return 0; /* "...Discharged 29/10\nName: ...", "From: ...\nSent: ..." */
 	if (p->type == T_WORD && t->type == T_WORD && (p->f & F_CAP) && (t->f & F_CAP) &&
 	    !(p->f & F_UPPER) && !(t->f & F_UPPER))
 		return 1;
@@ -408,7 +443,8 @@ int place_lex_one(struct scan *sc)
 				if ((s[b] == '.' || s[b] == '?' || s[b] == '!') && s[b + 1] == ' ')
 					e = t->start;
 		}
-		brk = !continues(p, t, prev_len, e - t->start) || list_item(s + t->start, n - t->start);
+		brk = !continues(p, t, prev_len, e - t->start, s + t->start, n - t->start) ||
+		      list_item(s + t->start, n - t->start);
 	}
 	else
 		brk = 0;

@@ -345,6 +345,16 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 		        0 ||
 		    (rc = pat_add(bc, &bc->names, pm, lm, nw, keep, SCRUB_NAME, R_COMMA, 0)) != 0)
 			goto out;
+		/* The surname first and then every forename in order, as
+		 * police and health records write a name ("SMITH, John Paul",
+		 * "BRACKWATER Zephyrine Oda" for Zephyrine Oda Brackwater):
+		 * the whole name, not the surname and first forename with the
+		 * middle one left as another name. */
+		pm[0] = sur, lm[0] = sl;
+		for (size_t k = 0; k + 1 < nw; k++)
+			pm[k + 1] = w[k], lm[k + 1] = wl[k];
+		if ((rc = pat_add(bc, &bc->names, pm, lm, nw, keep, SCRUB_NAME, R_COMMA, 0)) != 0)
+			goto out;
 	}
 	/* John alone, unless a kept subject is a John too; and John's nicknames. */
 	if (fl >= 2 && il < fl && (keep || !word_in(bc->kfirst, bc->nkfirst, first, fl))) {
@@ -1815,6 +1825,12 @@ static int in_org_name(const unsigned char *s, size_t n, size_t a, size_t e, int
 			}
 		}
 	}
+	/* A role's cue does not reach into a bracket that opens with the
+	 * organisation the role is of ("site officer (Wexshire County
+	 * Council)"): a person's name there is still one by the word checks
+	 * below ("her worker (Jane ...)": a forename). */
+	if (kin && a > 0 && s[a - 1] == '(')
+		kin = 0;
 	if (kin || !(c1 & LEX_ALLOW) || (c1 & LEX_FUNCTION))
 		return 0; /* "her friend Zora Community Association worker": a person */
 	for (size_t i = a; i < e;) {
@@ -2180,13 +2196,43 @@ static int reference_part(const unsigned char *s, size_t n, size_t a, size_t e)
 	return best >= 3;
 }
 
+/*
+ * Where a name finding s[a..e) ends: before a clock time in four figures
+ * that closes it ("Photographed by PC Quarrie 0215", "DVPN authorised by
+ * Supt Lowe 2240"): names.c takes a number after a rank's name as his
+ * collar number, but a valid 24-hour time there is when he acted, which
+ * the note's reader needs (a time is must-keep); other numbers ("PC Doyle
+ * 3068": no clock) stay with the name. A name never ends in figures
+ * otherwise, so only names.c's rank rule is touched.
+ */
+static size_t name_before_clock(const unsigned char *s, size_t a, size_t e)
+{
+	if (e < a + 6 || !sc_digit(s[e - 1]))
+		return e;
+	size_t d = e;
+	while (d > a && sc_digit(s[d - 1]))
+		d--;
+	if (e - d != 4 || d < a + 2 || s[d - 1] != ' ')
+		return e;
+	int hh = (s[d] - '0') * 10 + (s[d + 1] - '0'), mm = (s[d + 2] - '0') * 10 + (s[d + 3] - '0');
+	if (hh > 23 || mm > 59)
+		return e;
+	while (d > a && s[d - 1] == ' ')
+		d--;
+	return d > a && sc_alpha(s[d - 1]) ? d : e;
+}
+
 /* Words that name a subject's role before the name: "Husband Ozzy
- * Quint", "Suspect QUINT", "Son Rory (19)". */
+ * Quint", "Suspect QUINT", "Son Rory (19)", "V QUINT". */
 static const char *const SUBJ_ROLE[] = {
 	"husband", "wife", "partner", "boyfriend", "girlfriend", "ex", "ex-husband", "ex-wife",
 	"ex-partner", "ex-boyfriend", "ex-girlfriend", "suspect", "defendant", "perpetrator",
 	"perp", "offender", "son", "daughter", "father", "mother", "dad", "mum", "stepfather",
-	"stepdad", "dp", NULL};
+	"stepdad", "dp",
+	/* hers, as police and health notes name her: "V SMITH relocated
+	 * ...", "IP Jones is staying ..." (the statement after the name is
+	 * still withheld) */
+	"v", "ip", "victim", "client", "pt", "patient", "rp", "caller", NULL};
 
 static int subj_role(const unsigned char *s, size_t a, size_t e)
 {
@@ -2463,6 +2509,8 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	for (size_t j = 0; j < extra.n; j++) {
 		if (reference_part(s, n, extra.v[j].start, extra.v[j].end))
 			continue; /* a code in a reference; listed names still go */
+		if (extra.v[j].kind == SCRUB_NAME)
+			extra.v[j].end = name_before_clock(s, extra.v[j].start, extra.v[j].end);
 		if (extra.v[j].kind == SCRUB_NAME &&
 		    in_org_name(s, n, extra.v[j].start, extra.v[j].end,
 		                extra.v[j].rule != NULL && (strncmp(extra.v[j].rule, "cue:kin", 7) == 0 ||

@@ -102,9 +102,11 @@
  *             (unless a keep-name has that first name), each nickname of
  *             the first name (lex_nicknames) alone and with the surname,
  *             initial + surname ("J Smith", "J. Smith"), "Smith, John"
- *             (surname first), and for 3+ words first + surname and all
- *             initials + surname. Matching folds case, diacritics and
- *             punctuation as ident_name_fold does and needs a word boundary
+ *             (surname first), and for 3+ words first + surname, all
+ *             initials + surname and the surname then every forename in
+ *             order ("SMITH John Paul", "SMITH, John Paul"). Matching
+ *             folds case, diacritics and punctuation as ident_name_fold
+ *             does and needs a word boundary
  *             either side: "Smithson" is not "Smith", while "Smith's" and
  *             "Smith-Jones" contain it. A capitalised word one edit
  *             (substitution, insertion, deletion, swap of neighbours) from
@@ -118,7 +120,10 @@
  *             capitalised word; a month name or an all-capitals word needs
  *             the title or forename. So "a green Vauxhall", "a Green
  *             Vauxhall", "held on 9th May" stay; "Mrs May", "spoke to
- *             Green" do not. Names no one listed: names.h.
+ *             Green" do not. Names no one listed: names.h; of those, a
+ *             four-figure 24-hour time closing the name ("PC Doyle
+ *             2315": when he acted) stays, other figures there go as the
+ *             officer's collar number.
  *   address, place, victim location, safe times: place.h; and here a PO
  *             box ("PO Box 4471, Doncaster", "P.O. Box No. 12") with the
  *             1-2 capitalised words of its town, which a postcode after it

@@ -1825,3 +1825,176 @@ Test(scrub, never_share_values_read_as_hers)
 		scrubber_free(sc);
 	}
 }
+
+/*
+ * issue 9 (h10-over): a clock time in four figures after an officer's name
+ * is when the officer acted, not a collar number: it stays, the name goes.
+ * A number that is no clock ("PC Quarrie 4781") goes with the name as
+ * before, and a collar number between the rank and the name too.
+ */
+Test(scrub, a_time_after_an_officers_name_stays)
+{
+	expect("Injuries photographed by PC Quarrie 0415 at the scene.",
+	       "Injuries photographed by " R("name") " 0415 at the scene.");
+	expect("DVPN authorised by Supt Hendra Polglase 2335; served next day.",
+	       "DVPN authorised by " R("name") " 2335; served next day.");
+	expect("Statement taken by PC Quarrie 4781 at the station.",
+	       "Statement taken by " R("name") " at the station.");
+	expect("Statement taken by PC 2210 Quarrie at the station.",
+	       "Statement taken by " R("name") " at the station.");
+}
+
+/*
+ * issue 9 (h10-over): a role's cue does not reach into a bracket that opens
+ * with the organisation of the role ("site officer (<county> County
+ * Council)"); a person's name in the bracket still goes.
+ */
+Test(scrub, the_organisation_in_brackets_after_a_role_stays)
+{
+	expect("Note by the site officer (Wexshire County Council) on Monday.",
+	       "Note by the site officer (Wexshire County Council) on Monday.");
+	expect("Referral from the housing officer (Quellby City Council).",
+	       "Referral from the housing officer (Quellby City Council).");
+	expect("Her sister (Wendy Social Services) rang.", "Her sister (" R("name") " Social Services) rang.");
+	expect("Note by the site officer (Wendy Hollis) on Monday.",
+	       "Note by the site officer (" R("name") ") on Monday.");
+}
+
+/*
+ * issue 9 (h10-over): a record's or an e-mail header's field on the next
+ * line ("Name: ", "Sent: ", "Tenant: ") is no wrapped part of the line
+ * before: a statement of where she is on that line does not take it. A
+ * label that may say where ("Area: ", "Details: ") still goes with it.
+ */
+Test(scrub, a_records_next_field_is_no_part_of_the_line_before)
+{
+	static const char *const keep[] = {"Jane Tumbleweed"};
+	struct scrub_spec spec = {NULL, 0, keep, 1, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	char *out = NULL;
+	/* an e-mail header's next fields stay */
+	const char *in = "From: Emergency Accommodation Desk\nSent: 3 March 2026 10:02\nTo: IDVA service";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, "\nSent: 3 March 2026 10:02\nTo: IDVA service") != NULL, "%s", out);
+	free(out);
+	/* the form's heading stays */
+	in = "HOUSING TRANSFER REQUEST FORM (DOMESTIC ABUSE) - Northgate Housing Group\n"
+	     "Tenant: Mrs Jane Tumbleweed   Tenancy ref: NHG-T-4471   Rent: \xc2\xa3" "95.10/wk";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, "Northgate Housing Group\nTenant: ") != NULL, "%s", out);
+	free(out);
+	/* a label that may say where goes with the statement before it */
+	in = "She told us she is now staying with her aunt for the time being, the aunt is kind\n"
+	     "Area: Fernby Vale";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, "Fernby") == NULL, "%s", out);
+	free(out);
+	scrubber_free(sc);
+}
+
+/*
+ * issue 9 (h10-over): the note's title on its first line, parts joined by
+ * " - " ("Safeguarding record - <hub>"), names the record: a statement of
+ * where she is on the lines after it starts after it. A title that itself
+ * says where she is goes with the statement (fail safe).
+ */
+Test(scrub, the_notes_title_is_no_part_of_the_statement_after_it)
+{
+	static const char *const keep[] = {"Jane Tumbleweed"};
+	struct scrub_spec spec = {NULL, 0, keep, 1, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	char *out = NULL;
+	const char *in = "Safeguarding record - Brackenfield Family Hub\nTue 3 Mar 3.40pm: Mum said she "
+	                 "and the children are staying at her sister's in Lowmoor.";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strncmp(out, "Safeguarding record - Brackenfield Family Hub\n", 46) == 0, "%s", out);
+	cr_assert(strstr(out, "Lowmoor") == NULL, "%s", out);
+	free(out);
+	/* and the stamp of the entry after a heading */
+	in = "Safeguarding record - Brackenfield Family Hub\nTue 3 Mar 3.40pm: Mum said she "
+	     "and the children are staying at her sister's in Lowmoor.";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, "\nTue 3 Mar 3.40pm: [WITHHELD") != NULL, "%s", out);
+	free(out);
+	in = "Weekly review of the case by the team:\n14/03 - she has moved to her aunt's in Lowmoor.";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, ":\n14/03 - [WITHHELD") != NULL && strstr(out, "Lowmoor") == NULL, "%s", out);
+	free(out);
+	in = "Housing update - she is staying at Larchmont\nGrange with her aunt.";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, "Larchmont") == NULL && strstr(out, "Grange") == NULL, "%s", out);
+	free(out);
+	scrubber_free(sc);
+}
+
+/*
+ * issue 9 (h10-over): a name of three words or more written surname first
+ * with every forename after it ("QUARRIE, Ozzy Bram", "BRACKWATER Zephyrine Oda")
+ * is the whole name: kept where the subject's name is shared, withheld
+ * whole for a third party (the middle name was left as another name, or
+ * visible).
+ */
+Test(scrub, a_name_surname_first_with_every_forename)
+{
+	char *o = scrub_with("Zephyrine Oda Brackwater", "Percival Gloam",
+	                     "Victim: BRACKWATER Zephyrine Oda  DOB on file");
+	cr_assert_str_eq(o, "Victim: BRACKWATER Zephyrine Oda  DOB on file");
+	free(o);
+	o = scrub_with("Ozzy Bram Quarrie", "Percival Gloam", "PoP QUARRIE, Ozzy Bram attended.");
+	cr_assert_str_eq(o, "PoP QUARRIE, Ozzy Bram attended.");
+	free(o);
+	o = scrub_with("Jane Tumbleweed", "Percival Anselm Gloam", "Witness GLOAM, Percival Anselm seen.");
+	cr_assert_str_eq(o, "Witness " R("name") " seen.");
+	free(o);
+}
+
+/*
+ * issue 9 (h10-over): a log entry's stamp written as a date in words and
+ * the clock ("Tue 3 Mar 3.40pm: ", "Wed 4 Mar 16:05 - ") is left out of a
+ * statement of where she is after it, as a date in figures is.
+ */
+Test(scrub, a_written_date_and_clock_stamp_stays)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "Tue 3 Mar 3.40pm: Mum said she is staying at her sister's in Lowmoor.",
+	            "Tue 3 Mar 3.40pm: [WITHHELD s38: victim location]");
+	expect_with(sc, "Wed 4 Mar 16:05 - Mum said she is staying at her sister's in Lowmoor.",
+	            "Wed 4 Mar 16:05 - [WITHHELD s38: victim location]");
+	scrubber_free(sc);
+}
+
+/*
+ * issue 9 (h10-over): a statement of where she is that opens with her
+ * role as police and health notes write it and her shared name ("V
+ * TUMBLEWEED relocated ...", "IP Jane Tumbleweed is staying ...") is
+ * withheld from after the name; her bare name and a possessive stay in it.
+ */
+Test(scrub, her_role_and_shared_name_before_a_location_statement_stay)
+{
+	static const char *const keep[] = {"Ozzy Bramblecrust", "Jane Tumbleweed"};
+	struct scrub_spec spec = {NULL, 0, keep, 2, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	static const struct {
+		const char *in, *want;
+	} T[] = {
+		{"V TUMBLEWEED has moved to her aunt's in Wexcombe.",
+		 "V TUMBLEWEED [WITHHELD s38: victim location]"},
+		{"IP Jane Tumbleweed is staying at her aunt's in Wexcombe.",
+		 "IP Jane Tumbleweed [WITHHELD s38: victim location]"},
+		{"Victim Jane Tumbleweed's new flat is in Wexcombe.", "[WITHHELD s38: victim location]"},
+		{"Jane Tumbleweed is staying at her aunt's in Wexcombe.",
+		 "[WITHHELD s38: victim location]"},
+	};
+	for (size_t i = 0; i < sizeof T / sizeof T[0]; i++) {
+		char *out = NULL;
+		cr_assert_eq(scrub_text(sc, T[i].in, strlen(T[i].in), NULL, 0, &out, NULL), 0);
+		cr_expect_str_eq(out, T[i].want, "%s", T[i].in);
+		free(out);
+	}
+	scrubber_free(sc);
+}
