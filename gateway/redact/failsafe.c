@@ -1965,6 +1965,23 @@ static int fs_care_of(const struct fs *f, size_t b)
 	return k > 0 && (title || fs_in(nx, FS_CO_DET));
 }
 
+/* The end of the gateway's marker at s[i] ('[' then REDACTED or WITHHELD,
+ * a ground or a ':' and its ']' within 80 bytes, on one line), or 0. */
+static size_t fs_marker_end(const unsigned char *s, size_t n, size_t i)
+{
+	if (n - i < 12 || (memcmp(s + i + 1, "REDACTED", 8) != 0 &&
+	                   memcmp(s + i + 1, "WITHHELD", 8) != 0) ||
+	    (s[i + 9] != ' ' && s[i + 9] != ':'))
+		return 0;
+	for (size_t j = i + 10; j < n && j < i + 80; j++) {
+		if (s[j] == ']')
+			return j + 1;
+		if (s[j] == '[' || s[j] == '\n')
+			return 0;
+	}
+	return 0;
+}
+
 static int fs_run(const char *text, size_t n, struct spans *out, int model,
                   const struct fs_unit_sink *sink)
 {
@@ -1980,6 +1997,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 	uint64_t last_cls = 0;   /* classes of the last word (for line breaks, full stops) */
 	size_t last_wn = 0;      /* its length */
 	unsigned char last_ch = 0; /* the last non-space byte */
+	int age_next = 0;          /* the last word was "aged", "age" or "ages" */
 	size_t i = 0;
 	while (i < n && f.rc == 0) {
 		unsigned char ch = s[i];
@@ -2067,9 +2085,16 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			uint32_t h = fs_hash_ab(wa, wb, wn);
 			if (num) {
 				tf |= TF_NUM;
-				if (is_clock(w, wn))
+				if (is_clock(w, wn) && !age_next)
 					tf |= TF_CLOCK;
 			}
+			/* A number after "aged" is how old someone is, not when
+			 * ("Children aged 10-12 attend on weekdays"): the model
+			 * sees it as an age, not as the range of a safe window. */
+			int age = num && age_next;
+			age_next = !num && ((wn == 4 && memcmp(w, "aged", 4) == 0) ||
+			                    (wn == 3 && memcmp(w, "age", 3) == 0) ||
+			                    (wn == 4 && memcmp(w, "ages", 4) == 0));
 			uint64_t c = (wn && !num) ? fs_lookup_ab(wa, wb, wn, h) : 0;
 			if (c == 0 && wn == 2 && (tf & TF_UPPER) && w[0] == 'e' && w[1] == 'd')
 				c = K_MEDIC; /* "ED": the emergency department (not "Ed") */
@@ -2080,7 +2105,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				 * capitalised word inside a unit that no class lists as
 				 * one token (names of towns and people are not
 				 * learnt), any other word folded */
-				uint32_t t = num ? fsm_shape(w, wn) ^ ((tf & TF_CLOCK) ? 1u : 0u)
+				uint32_t t = num ? fsm_shape(w, wn) ^ ((tf & TF_CLOCK) ? 1u : age ? 2u : 0u)
 				             : wn == 0 ? FSM_LONG
 				             : ((tf & TF_CAP) && !(tf & TF_UPPER) && f.u_words > 0 && c == 0)
 				                     ? FSM_CAPW
@@ -2175,6 +2200,23 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 		case ';':
 			clause_end(&f);
 			break;
+		case '[': {
+			/* The gateway's own marker in text scrubbed before (a view
+			 * pasted into a new share): its words are ours, not the
+			 * note's ("victim location" is no statement of where), and
+			 * a withheld statement ended where its marker ends. */
+			size_t e = fs_marker_end(s, n, i);
+			if (e) {
+				if (s[i + 1] == 'W') {
+					clause_end(&f);
+					sentence_end(&f);
+				}
+				last_ch = ']';
+				i = e;
+				continue;
+			}
+			break;
+		}
 		case '|':
 			/* a table's cells are separate statements */
 			clause_end(&f);

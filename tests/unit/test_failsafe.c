@@ -996,3 +996,28 @@ Test(failsafe, journeys_and_the_place_said_again)
 	            "It is in place until May");
 	expect_none("The court date is set. It's near the end of the list.");
 }
+
+/* Text the gateway scrubbed before (a view pasted into a new share) holds
+ * its markers: their words are the gateway's, no statement of the note's,
+ * and a withheld statement ends where its marker ends, so the sentence
+ * after it is judged alone. Neither the rules nor the model take the
+ * markers' "victim location" or "safe times" for where she is. */
+Test(failsafe, the_gateways_own_markers_say_nothing)
+{
+	static const char *const S[] = {
+		"[WITHHELD s38: victim location]. Dr Quillon at the surgery knows.",
+		"Neighbour [REDACTED s40(2): name] rang [REDACTED s40(2): phone] at 2am. "
+		"[WITHHELD s38: victim location] [REDACTED s40(2): name] at the surgery knows.",
+		"[WITHHELD s38: safe times] Review at the next meeting.",
+	};
+	for (size_t k = 0; k < sizeof S / sizeof S[0]; k++) {
+		struct spans sv = {0};
+		cr_assert_eq(failsafe_scan_model(S[k], strlen(S[k]), &sv), 0);
+		dump(S[k], &sv);
+		cr_assert_eq(sv.n, 0, "withheld in: %s", S[k]);
+		spans_free(&sv);
+	}
+	/* a statement around a marker is still one */
+	expect("She is staying with [REDACTED s40(2): name] in Wexcombe now.", SCRUB_LOCATION,
+	       "She is staying with [REDACTED s40(2): name] in Wexcombe now");
+}
