@@ -271,6 +271,8 @@ static const struct fsword FSW[] = {
 	{"contacted", K_CALLPP}, {"reached", K_CALLPP}, {"called", K_CALLPP},
 	{"rung", K_CALLPP}, {"phoned", K_CALLPP}, {"texted", K_CALLPP}, {"visited", K_CALLPP},
 	{"seen", K_CALLPP}, {"telephoned", K_CALLPP},
+	/* seen somewhere: "anyone seen her in <Town>?" (word(): f->sight) */
+	{"spotted", K_CALLPP}, {"sighted", K_CALLPP},
 	/* times */
 	{"am", K_CLOCKW}, {"pm", K_CLOCKW}, {"a.m", K_CLOCKW}, {"p.m", K_CLOCKW}, {"morning", TM}, {"mornings", TM},
 	{"afternoon", TM}, {"afternoons", TM}, {"evening", TM}, {"evenings", TM},
@@ -588,6 +590,8 @@ struct fs {
 	int pn_conv;           /* place_next came after one */
 	int stay_pend;         /* time spent (spend, spent): at/in/with next says where */
 	int res_sent;          /* the last sentence had a clause withheld as a location */
+	int sight;             /* words left after seen/spotted/sighted for her, then
+	                        * at/in/near: "anyone seen her in <Town>?" */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -889,6 +893,7 @@ static void clause_reset(struct fs *f)
 	f->appt = f->appt_next = 0;
 	f->go_conv = f->pn_conv = f->skip_in = 0;
 	f->stay_pend = 0;
+	f->sight = 0;
 	f->lbl = SIZE_MAX;
 }
 
@@ -1301,6 +1306,10 @@ static const char *const FS_CONVEYANCE[] = {"bus", "train", "tram", "taxi", "cab
 					    "megabus", "ferry", "ferries", "sailing", "crossing",
 					    "flight", "flights", "coach", "journey", "lift", NULL};
 
+/* Feasts and holidays: "over Christmas" is when, not where. */
+static const char *const FS_FEASTS[] = {"christmas", "xmas", "easter", "eid", "diwali",
+                                        "ramadan", "halloween", "hanukkah", "new", NULL};
+
 static int fs_named_at(const struct fs *f, size_t i, const char *const *preps)
 {
 	char x[16];
@@ -1522,6 +1531,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			    !(c & (K_KIN | K_MOD | K_RES | K_RESN | K_PLACE | K_AREA)) &&
 			    !(tf & (TF_CAP | TF_UPPER | TF_NUM | TF_POSS)))
 				place = 0;
+			/* after "down", "up", "round" or "over" (she's down
+			 * <County> way) or her being seen at or in: only a name
+			 * is a place ("she's up early", "seen her in clinic",
+			 * "over Christmas", "seen her at the hearing" are not) */
+			if (f->place_next == 3 &&
+			    (!(tf & TF_CAP) || (tf & TF_NUM) || fs_month(w) || fs_in(w, FS_FEASTS) ||
+			     (c & (K_TIME | K_DAYAB | K_BIZ | K_HE | K_SHE | K_KIN | K_MEDIC | K_CALL))))
+				place = 0;
 			if (place && f->pn_conv)
 				conv = 1;
 			else if (place)
@@ -1590,8 +1607,34 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->pn_conv = f->go_conv == 1 || (f->go_conv == 2 && (c & K_TO));
 	else if (had_go && (c & K_DET) && !(c & K_THE))
 		f->prep_win = 4; /* "is her old college friend's in ..." */
-	else if (had_go && (c & K_ADV))
+	else if (had_go && (c & K_ADV)) {
 		f->go_win = 1;
+		/* "she's down <County> way", "went up <Town>": a direction
+		 * then a name says where */
+		if ((wn == 4 && (memcmp(w, "down", 4) == 0 || memcmp(w, "over", 4) == 0)) ||
+		    (wn == 2 && memcmp(w, "up", 2) == 0) || (wn == 5 && memcmp(w, "round", 5) == 0))
+			f->place_next = 3, f->pn_conv = 0;
+	}
+	/* Her being seen somewhere says where she is, whoever saw her:
+	 * "anyone seen her in <Town>?", "spotted V at <Shop> in <Town>"; him
+	 * seen ("he was seen in <Town>") is his. */
+	if (f->sight > 0) {
+		f->sight--;
+		if ((c & K_SHE) && !(c & K_KIN))
+			f->sight = -1; /* her: at/in/near next */
+	} else if (f->sight < 0) {
+		if ((c & K_PREP) && !(wn == 4 && memcmp(w, "with", 4) == 0) &&
+		    !(wn == 5 && memcmp(w, "where", 5) == 0))
+			f->place_next = 3, f->pn_conv = 0;
+		f->sight = 0;
+	}
+	if ((c & K_CALLPP) && ((wn == 4 && memcmp(w, "seen", 4) == 0) ||
+	                       (wn == 7 && (memcmp(w, "spotted", 7) == 0 || memcmp(w, "sighted", 7) == 0))))
+		f->sight = 2;
+	/* "she was spotted in <Shop>" (not "seen in": a clinic's word) */
+	if (wn == 7 && (c & K_CALLPP) && (f->p1 & K_BE) && (f->seen & S_SHE) && w[0] == 's' &&
+	    (memcmp(w, "spotted", 7) == 0 || memcmp(w, "sighted", 7) == 0))
+		f->sight = -1;
 	/* "at her mum's" is a place; "to her son's father", "her friend's
 	 * phone", "at her mum's, Sharon" are not (or not only). */
 	if (f->kin_pend) {

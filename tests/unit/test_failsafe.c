@@ -1021,3 +1021,24 @@ Test(failsafe, the_gateways_own_markers_say_nothing)
 	expect("She is staying with [REDACTED s40(2): name] in Wexcombe now.", SCRUB_LOCATION,
 	       "She is staying with [REDACTED s40(2): name] in Wexcombe now");
 }
+
+/* Her being seen somewhere, and "down <County> way", say where she is, in
+ * whoever's words (his family asking after her on social media); him seen
+ * somewhere, her seen in clinic or at a hearing, "up early" and "over
+ * Easter" do not. */
+Test(failsafe, where_she_was_seen_and_which_way_she_went)
+{
+	expect("His brother posted \"anyone seen her in Tenbury?\" on a local page.", SCRUB_LOCATION,
+	       "His brother posted \"anyone seen her in Tenbury");
+	expect("A neighbour spotted her at the Spar in Wrockwardine.", SCRUB_LOCATION,
+	       "A neighbour spotted her at the Spar in Wrockwardine");
+	expect("She was sighted in Ludlow by his cousin.", SCRUB_LOCATION,
+	       "She was sighted in Ludlow by his cousin");
+	expect("His mate texted her mum: \"we know she's down Dorset way\".", SCRUB_LOCATION,
+	       "His mate texted her mum: \"we know she's down Dorset way\"");
+	expect_none("He was seen in Tenbury on CCTV.");
+	expect_none("The consultant has seen her in clinic twice.");
+	expect_none("The IDVA has seen her at the hearing.");
+	expect_none("She's up early most days.");
+	expect_none("She is over Easter with no money.");
+}
