@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "ascii_run.h"
+#include "lexicon.h"
 #include "mgw_err.h"
 #include "scrub.h"
 
@@ -590,6 +591,11 @@ struct fs {
 	int pn_conv;           /* place_next came after one */
 	int stay_pend;         /* time spent (spend, spent): at/in/with next says where */
 	int res_sent;          /* the last sentence had a clause withheld as a location */
+	int tlabel;            /* the clause follows her label ("V:", "Client:", a forename
+	                        * that is no common word): "Leah: 10-2 weekdays" */
+	size_t tlab_start;     /* where that label starts */
+	size_t t_end;          /* the end of its last time window */
+	int t_time, t_other;   /* windows (ranges, mornings ...) and other words after it */
 	int sight;             /* words left after seen/spotted/sighted for her, then
 	                        * at/in/near: "anyone seen her in <Town>?" */
 
@@ -894,6 +900,8 @@ static void clause_reset(struct fs *f)
 	f->go_conv = f->pn_conv = f->skip_in = 0;
 	f->stay_pend = 0;
 	f->sight = 0;
+	f->tlabel = f->t_time = f->t_other = 0;
+	f->t_end = 0;
 	f->lbl = SIZE_MAX;
 }
 
@@ -1101,6 +1109,19 @@ static void clause_end(struct fs *f)
 {
 	if (f->place_next || f->kin_pend)
 		f->seen |= S_RES; /* "she went to" and the text breaks: withhold */
+	/* Her label and nothing but time windows after it ("V: 9-11am.",
+	 * "Leah: 10-2 weekdays"): when she can be reached, label and all. */
+	if (f->tlabel && f->t_time > 0 && !f->t_other && f->t_end > f->tlab_start) {
+		f->seen |= S_SAFE;
+		if (f->c_start == SIZE_MAX) {
+			f->c_start = f->tlab_start;
+			if (f->u_start == SIZE_MAX)
+				f->u_start = f->tlab_start;
+		}
+		if (f->t_end > f->c_end)
+			f->c_end = f->t_end;
+		f->lbl = f->tlab_start;
+	}
 	/* "It's near the retail park", "It is just off the bypass", right
 	 * after a sentence withheld as where she is: the place again */
 	if (f->res_sent && f->ncl == 0 && f->c_start != SIZE_MAX && !(f->seen & S_HE) &&
@@ -1338,6 +1359,8 @@ static const char *const FS_CO_DET[] = {"the", "her", "his", "their", "my", "our
 
 /* One word or number [a, b), folded w[0..wn) (wn 0: too long to be listed),
  * c its classes (fs_lookup). */
+static int fs_time_range(const char *w, size_t wn);
+
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
@@ -1438,6 +1461,16 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((tf & TF_CAP) && !(tf & TF_UPPER) && f->nwords > 0 &&
 	    (((f->p1f & TF_CAP) && !(f->p1f & TF_UPPER)) || title_next))
 		c &= K_HE | K_SHE | K_DET | K_TIME | K_DAYAB | K_ABBR | K_CLOCKW | K_MEDIC;
+	/* after her label, only time windows: "V: 9-11am", "Leah: 10-2
+	 * weekdays", "Client: evenings" (fs_label_window) */
+	if (f->tlabel) {
+		if (((tf & TF_NUM) && fs_time_range(w, wn)) || (c & K_TIME))
+			f->t_time++, f->t_end = b;
+		else if (!(tf & TF_CLOCK) && !(c & (K_COND | K_FUNC | K_TO | K_EVERY | K_DAYAB | K_CLOCKW)))
+			f->t_other = 1;
+		else
+			f->t_end = b;
+	}
 
 	/* A log entry's stamp (dates, times, numbers, a weekday before a
 	 * date: "Tue 4/11") is no part of the span. */
@@ -2008,6 +2041,47 @@ static int fs_care_of(const struct fs *f, size_t b)
 	return k > 0 && (title || fs_in(nx, FS_CO_DET));
 }
 
+/*
+ * A time window written bare: "9-11am", "10-2", "12.30-2pm", "9:00-11:00"
+ * (both ends an hour of the day, so "3-12" of a score or "2020-21" is none).
+ */
+static int fs_time_range(const char *w, size_t wn)
+{
+	size_t k = 0;
+	for (int side = 0; side < 2; side++) {
+		unsigned h = 0, d = 0;
+		while (k < wn && w[k] >= '0' && w[k] <= '9' && d < 3)
+			h = h * 10 + (unsigned)(w[k++] - '0'), d++;
+		if (d == 0 || d > 2 || h > 24)
+			return 0;
+		if (k + 2 < wn && (w[k] == ':' || w[k] == '.') && w[k + 1] >= '0' && w[k + 1] <= '5' &&
+		    w[k + 2] >= '0' && w[k + 2] <= '9')
+			k += 3;
+		if (k + 2 <= wn && (w[k] == 'a' || w[k] == 'p') && w[k + 1] == 'm')
+			k += 2;
+		if (side == 0) {
+			if (k >= wn || w[k] != '-')
+				return 0;
+			k++;
+		}
+	}
+	return k == wn;
+}
+
+/* Is the one-word label s[a..e) her: V, IP, victim, client, or a forename
+ * that is no common word ("Leah:", not "Hours:", "Score:")? */
+static int fs_her_label(const struct fs *f, size_t a, size_t e)
+{
+	while (e > a && f->s[e - 1] == ' ')
+		e--;
+	if (f->p1 & K_SUBJ)
+		return (f->p1 & K_SHE) != 0;
+	if (f->p1 != 0 || !(f->p1f & TF_CAP) || (f->p1f & (TF_NUM | TF_POSS)) || e - a < 3)
+		return 0;
+	unsigned lx = lex_classify((const char *)f->s + a, e - a);
+	return (lx & LEX_FORENAME) && !(lx & (LEX_COMMON | LEX_ALLOW | LEX_KIN | LEX_TITLE | LEX_RANK));
+}
+
 /* The end of the gateway's marker at s[i] ('[' then REDACTED or WITHHELD,
  * a ground or a ':' and its ']' within 80 bytes, on one line), or 0. */
 static size_t fs_marker_end(const unsigned char *s, size_t n, size_t i)
@@ -2196,6 +2270,12 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 						f.det_win--;
 					else
 						f.det_win = 0;
+					if (f.tlabel) {
+						if (num && fs_time_range(w, wn))
+							f.t_time++, f.t_end = i;
+						else if (!(c & K_FUNC) || (c & K_DET))
+							f.t_other = 1;
+					}
 					f.c_end = i;
 					f.nwords++;
 					f.p2 = f.p1;
@@ -2288,9 +2368,13 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				                 ? f.c_start : SIZE_MAX;
 				if (f.u_start == f.c_start)
 					f.u_start = SIZE_MAX; /* nor of the unit's */
+				int her = f.nwords == 1 && fs_her_label(&f, f.c_start, i);
+				size_t from = f.c_start;
 				f.c_start = SIZE_MAX;
 				f.nwords = 0;
 				f.lbl = lbl;
+				f.tlabel = her, f.tlab_start = from;
+				f.t_time = f.t_other = 0;
 			}
 			break;
 		default:

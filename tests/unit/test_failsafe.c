@@ -1042,3 +1042,21 @@ Test(failsafe, where_she_was_seen_and_which_way_she_went)
 	expect_none("She's up early most days.");
 	expect_none("She is over Easter with no money.");
 }
+
+/* Her label and only a time window after it is when she can be reached
+ * (an e-mail's last line "Maisie: 10-2 weekdays", a form's "V: 9-11am"),
+ * label and all: the name says whose window it is. A label that is a
+ * common word, a date, a clock time alone or a score stays; so does a
+ * speaker's line that says more. */
+Test(failsafe, her_label_then_only_a_time_window)
+{
+	expect("V: 9-11am.", SCRUB_SAFE_TIME, "V: 9-11am");
+	expect("Maisie: 10-2 weekdays.", SCRUB_SAFE_TIME, "Maisie: 10-2 weekdays");
+	expect("Client: evenings", SCRUB_SAFE_TIME, "Client: evenings");
+	expect("Maisie: 12.30-2pm", SCRUB_SAFE_TIME, "Maisie: 12.30-2pm");
+	expect_none("Hours: 9-5.");
+	expect_none("Score: 3-1.");
+	expect_none("Arrived: 10:30");
+	expect_none("Maisie: 2019-20");
+	expect_none("Ages: 10-12");
+}
