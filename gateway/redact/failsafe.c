@@ -174,10 +174,14 @@ static const struct fsword FSW[] = {
 	 * "MALE CONVEYED TO <NAME> CUSTODY", "FEMALE TO <NAME> VIA AMB" */
 	{"hospital", K_MEDIC}, {"infirmary", K_MEDIC}, {"a&e", K_MEDIC}, {"custody", K_MEDIC | NP},
 	{"ambulance", K_MEDIC}, {"amb", K_MEDIC}, {"ysbyty", K_MEDIC},
-	{"stops", GO}, {"stopping", GO}, {"where", K_PREP | FN},
+	{"stops", GO}, {"stopping", GO}, {"stoppin", GO}, {"where", K_PREP | FN},
 	/* a transfer to another branch, project or town: "will transfer to the
 	 * <Name> branch", "transferring her to their <Town> project" */
 	{"transfer", GO}, {"transferred", GO}, {"transferring", GO}, /* not "transfers": bank ones */
+	/* a case or conference transferred in to where the family now live:
+	 * "Transfer-in CP conference requested with <Town> Children's
+	 * Services" (word(): to or with after the noun phrase) */
+	{"transfer-in", GO},
 	/* "make her way to", "got off at", "dropped off at" */
 	{"way", GO | K_WAY}, {"off", GO},
 	/* where she will give birth: "deliver at the Horton", "give birth in" */
@@ -596,6 +600,7 @@ struct fs {
 	size_t tlab_start;     /* where that label starts */
 	size_t t_end;          /* the end of its last time window */
 	int t_time, t_other;   /* windows (ranges, mornings ...) and other words after it */
+	int xfer;              /* a transfer: to/with then a name says where (word()) */
 	int sight;             /* words left after seen/spotted/sighted for her, then
 	                        * at/in/near: "anyone seen her in <Town>?" */
 
@@ -899,7 +904,7 @@ static void clause_reset(struct fs *f)
 	f->appt = f->appt_next = 0;
 	f->go_conv = f->pn_conv = f->skip_in = 0;
 	f->stay_pend = 0;
-	f->sight = 0;
+	f->sight = f->xfer = 0;
 	f->tlabel = f->t_time = f->t_other = 0;
 	f->t_end = 0;
 	f->lbl = SIZE_MAX;
@@ -1174,7 +1179,7 @@ static inline int fs_in_at_next(const unsigned char *s, size_t n, size_t i)
 /* Nothing pending that the next word could complete. */
 static inline int fs_idle(const struct fs *f)
 {
-	return f->c_start != SIZE_MAX && !(f->place_next | f->kin_pend | f->out_of);
+	return f->c_start != SIZE_MAX && !(f->place_next | f->kin_pend | f->out_of | f->xfer);
 }
 
 /* The word after b on its line, folded into out (at most cap - 1 letters);
@@ -1326,6 +1331,10 @@ static const char *const FS_FROM_TO[] = {"from", "to", NULL};
 static const char *const FS_CONVEYANCE[] = {"bus", "train", "tram", "taxi", "cab", "uber",
 					    "megabus", "ferry", "ferries", "sailing", "crossing",
 					    "flight", "flights", "coach", "journey", "lift", NULL};
+
+/* Money moved: "a transfer of funds to ..." names no place. */
+static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "payments",
+                                       "benefit", "benefits", "pounds", "savings", NULL};
 
 /* Feasts and holidays: "over Christmas" is when, not where. */
 static const char *const FS_FEASTS[] = {"christmas", "xmas", "easter", "eid", "diwali",
@@ -1622,6 +1631,18 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	} else if (f->stay_pend && (c & K_PREP) && !(wn == 5 && memcmp(w, "where", 5) == 0)) {
 		f->place_next = (wn == 4 && memcmp(w, "with", 4) == 0) ? 2 : 1;
 		f->stay_pend = 0;
+	}
+	/* a transfer, then what is transferred, then to or with whom: "transfer
+	 * of her case to <Town>", "Transfer-in CP conference requested with
+	 * <Town> Children's Services": the receiving area, a name, is where
+	 * she lives; money transferred ("of 200 pounds", "of funds") is not */
+	if (f->xfer) {
+		if ((c & (K_PREP | K_TO)) && !(wn == 5 && memcmp(w, "where", 5) == 0))
+			f->place_next = 3, f->pn_conv = 0, f->xfer = 0;
+		else if ((tf & TF_NUM) || fs_in(w, FS_MONEY))
+			f->xfer = 0;
+	} else if ((c & K_GO) && wn >= 8 && memcmp(w, "transfer", 8) == 0 && !had_go) {
+		f->xfer = 1;
 	}
 	/* "my dads in Crewe", "her parents' in Lodz": someone's (house) is in */
 	if (f->kin_poss && (c & K_PREP) && !(wn == 4 && memcmp(w, "with", 4) == 0))

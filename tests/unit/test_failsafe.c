@@ -1060,3 +1060,17 @@ Test(failsafe, her_label_then_only_a_time_window)
 	expect_none("Maisie: 2019-20");
 	expect_none("Ages: 10-12");
 }
+
+/* A case or conference transferred to another area names where the family
+ * now live (the receiving authority), after whatever is transferred; money
+ * transferred names nowhere. */
+Test(failsafe, a_case_transferred_to_where_they_now_live)
+{
+	expect("02/11 Transfer-in ICPC requested with Wexcombe Children's Services.", SCRUB_LOCATION,
+	       "Transfer-in ICPC requested with Wexcombe Children's Services");
+	expect("Transfer of the case to Bramhurst requested.", SCRUB_LOCATION,
+	       "Transfer of the case to Bramhurst requested");
+	expect_none("He made a bank transfer of 200 pounds to his brother.");
+	expect_none("Transfer of funds to her Barnley Building Society account was stopped.");
+	expect_none("Transfer of the case file to the MARAC coordinator is done.");
+}
