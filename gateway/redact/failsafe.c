@@ -1577,10 +1577,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			 * <County> way) or her being seen at or in: only a name
 			 * is a place ("she's up early", "seen her in clinic",
 			 * "over Christmas", "seen her at the hearing" are not) */
-			if (f->place_next == 3 &&
+			if (f->place_next == 3 && !((c & K_KIN) && (tf & TF_POSS)) &&
 			    (!(tf & TF_CAP) || (tf & TF_NUM) || fs_month(w) || fs_in(w, FS_FEASTS) ||
 			     (c & (K_TIME | K_DAYAB | K_BIZ | K_HE | K_SHE | K_KIN | K_MEDIC | K_CALL))))
-				place = 0;
+				place = 0; /* (someone's is: "Location: her sister's") */
 			if (place && f->pn_conv)
 				conv = 1;
 			else if (place)
@@ -2045,6 +2045,9 @@ static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *c
 
 static const char *const FS_PLAN_LABEL[] = {"plan", "plans", "arrangement", "arrangements",
 					    "agreed", "interim", NULL};
+/* A label of where someone is: the name after it is the place. */
+static const char *const FS_WHERE_LABEL[] = {"location", "loc", "area", "town", "city",
+					     "whereabouts", "village", "county", NULL};
 /* "Remember the code: if you say ...": what follows is the code */
 static const char *const FS_CODE_LABEL[] = {"code", "codeword", "password", NULL};
 
@@ -2384,9 +2387,17 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				 * it is withheld; an agency's or a date's stays. */
 				if (fs_label_is(s, f.c_start, i, FS_CODE_LABEL))
 					f.seen |= S_SAFE;
-				size_t lbl = (f.seen & (S_RES | S_CALL | S_SAFE | S_WHEN)) ||
+				/* "Location: <Town>", "Area: <Name>", "Town: ...":
+				 * a label of where, then a name, says where (his
+				 * own, "Perpetrator location:", stays: the clause
+				 * decides) */
+				int where = !(f.seen & S_RES) && !(f.p2 & K_BIZ) && f.nwords <= 2 &&
+				            fs_label_is(s, f.c_start, i, FS_WHERE_LABEL);
+				size_t lbl = (f.seen & (S_RES | S_CALL | S_SAFE | S_WHEN)) || where ||
 				                     fs_label_is(s, f.c_start, i, FS_PLAN_LABEL)
 				                 ? f.c_start : SIZE_MAX;
+				if (where && !f.place_next)
+					f.place_next = 3, f.pn_conv = 0;
 				if (f.u_start == f.c_start)
 					f.u_start = SIZE_MAX; /* nor of the unit's */
 				int her = f.nwords == 1 && fs_her_label(&f, f.c_start, i);

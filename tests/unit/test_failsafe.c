@@ -1074,3 +1074,18 @@ Test(failsafe, a_case_transferred_to_where_they_now_live)
 	expect_none("Transfer of funds to her Barnley Building Society account was stopped.");
 	expect_none("Transfer of the case file to the MARAC coordinator is done.");
 }
+
+/* A form's label of where ("Location:", "Area:", "Town:") then a name or
+ * someone's says where, label and all; a meeting's location, his, an
+ * incident's and "unknown" stay. */
+Test(failsafe, a_label_of_where_then_a_name)
+{
+	expect("Client accommodated in refuge. Provider: Orla Trust. Location: Wexcombe.",
+	       SCRUB_LOCATION, "Location: Wexcombe");
+	expect("Area: Bramhurst", SCRUB_LOCATION, "Area: Bramhurst");
+	expect("Current location: her sister's", SCRUB_LOCATION, "Current location: her sister's");
+	expect_none("Meeting location: Town Hall");
+	expect_none("Perpetrator location: HMP Wexcombe");
+	expect_none("Location of incident: car park");
+	expect_none("Location: unknown");
+}
