@@ -319,7 +319,8 @@ static const struct fsword FSW[] = {
 	{"mobile", K_DEV}, {"number", K_DEV | K_SAFEN}, {"landline", K_DEV}, {"mob", K_DEV},
 	/* someone else's social media is a route he does not watch */
 	{"facebook", K_DEV}, {"fb", K_DEV}, {"messenger", K_DEV}, {"instagram", K_DEV},
-	{"insta", K_DEV}, {"snapchat", K_DEV}, {"tiktok", K_DEV},
+	{"insta", K_DEV}, {"snapchat", K_DEV}, {"tiktok", K_DEV}, {"telegram", K_DEV},
+	{"viber", K_DEV},
 	/* where her phone works is where she goes to be reached: "no signal
 	 * except by the shop" */
 	{"signal", K_DEV}, {"wifi", K_DEV}, {"wi-fi", K_DEV},
@@ -1332,6 +1333,26 @@ static const char *const FS_CONVEYANCE[] = {"bus", "train", "tram", "taxi", "cab
 					    "megabus", "ferry", "ferries", "sailing", "crossing",
 					    "flight", "flights", "coach", "journey", "lift", NULL};
 
+/* Messaging apps a contact word may not name itself ("whatsapp" does). */
+static const char *const FS_APPS[] = {"whatsapp", NULL};
+
+/* Is the word before a (or the one before that, when det: "on the
+ * landline", "on her mobile") "on"? */
+static int fs_after_on(const struct fs *f, size_t a, int det)
+{
+	size_t i = a;
+	for (int back = 0; back <= det; back++) {
+		while (i > 0 && f->s[i - 1] == ' ')
+			i--;
+		size_t e = i;
+		while (i > 0 && fs_alnum(f->s[i - 1]))
+			i--;
+		if (back == det)
+			return e - i == 2 && (f->s[i] | 0x20) == 'o' && (f->s[i + 1] | 0x20) == 'n';
+	}
+	return 0;
+}
+
 /* Money moved: "a transfer of funds to ..." names no place. */
 static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "payments",
                                        "benefit", "benefits", "pounds", "savings", NULL};
@@ -1528,6 +1549,22 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		movin = 1;
 	if ((c & K_RES) && !livew && !movin)
 		s |= S_RES;
+	/* "She's been placed by <Provider>": housed by whoever placed her */
+	if ((c & K_GO) && wn == 6 && memcmp(w, "placed", 6) == 0) {
+		char nx[16];
+		int title;
+		size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+		if (k == 2 && nx[0] == 'b' && nx[1] == 'y') {
+			/* (not "placed by phone", "by e-mail": an order) */
+			size_t j = b;
+			while (j < f->n && f->s[j] == ' ')
+				j++;
+			k = fs_peek(f, j + 2, nx, sizeof nx, &title);
+			if (!(k && (fs_lookup(nx, k) & (K_DEV | K_CALL | K_ROUTE))) &&
+			    !(k == 5 && memcmp(nx, "email", 5) == 0) && !(k == 1 && nx[0] == 'e'))
+				s |= S_RES;
+		}
+	}
 	int skip_in = f->skip_in && wn == 2 && memcmp(w, "in", 2) == 0;
 	if (f->skip_in && !(wn == 4 && memcmp(w, "back", 4) == 0))
 		f->skip_in = 0;
@@ -1785,6 +1822,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_WHEN;
 	if (route_dev)
 		s |= S_WHEN; /* "her friend's phone", "work mobile" */
+	/* "Reach her on WhatsApp", "Message her on Instagram", "call her on
+	 * the landline": advice to reach her on a channel is her route (not
+	 * "on his mobile": his) */
+	if ((f->seen & S_CALL) && ((c & K_DEV) || fs_in(w, FS_APPS)) && !(f->p1 & K_HE) &&
+	    fs_after_on(f, a, (f->p1 & K_DET) != 0))
+		s |= S_WHEN;
 	if ((c & K_MSG) && ((f->p1 & K_LEAVE) || (f->p2 & K_LEAVE)))
 		s |= S_WHEN;
 	if (((c & K_SAFEN) && (f->p1 & K_SAFE)) || ((c & K_BOX) && (f->p1 & K_PO)))

@@ -1089,3 +1089,21 @@ Test(failsafe, a_label_of_where_then_a_name)
 	expect_none("Location of incident: car park");
 	expect_none("Location: unknown");
 }
+
+/* Advice to reach her on a channel (an app, the landline) is her route;
+ * a call reported, his mobile and her phone as a thing stay. A provider
+ * that placed her says where she is housed; an order placed by phone does
+ * not. */
+Test(failsafe, a_channel_to_reach_her_and_who_placed_her)
+{
+	expect("Reach her on WhatsApp, not her mobile.", SCRUB_SAFE_TIME,
+	       "Reach her on WhatsApp, not her mobile");
+	expect("Message her on Telegram.", SCRUB_SAFE_TIME, "Message her on Telegram");
+	expect("Call her on the landline.", SCRUB_SAFE_TIME, "Call her on the landline");
+	expect_none("I called her on her mobile at 10.");
+	expect_none("Police to call him on his mobile.");
+	expect_none("Photos on her phone were deleted.");
+	expect("She's been placed by the Orla Trust.", SCRUB_LOCATION,
+	       "She's been placed by the Orla Trust");
+	expect_none("The order was placed by phone.");
+}
