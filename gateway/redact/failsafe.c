@@ -170,6 +170,10 @@ static const struct fsword FSW[] = {
 	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO | K_CONV},
 	{"escorted", GO | K_CONV}, {"transported", GO | K_CONV}, {"taken", GO | K_CONV},
 	{"driven", GO | K_CONV},
+	/* taking people somewhere: "take the kids to her friend's in <Town>"
+	 * (word(): f->take_win; no going word, so "take place at" is none) */
+	{"take", K_CONV}, {"takes", K_CONV}, {"taking", K_CONV}, {"took", K_CONV},
+	{"bring", K_CONV}, {"brings", K_CONV}, {"bringing", K_CONV}, {"brought", K_CONV},
 	/* where an incident's people are taken: "conveyed to <Name> Hospital",
 	 * "MALE CONVEYED TO <NAME> CUSTODY", "FEMALE TO <NAME> VIA AMB" */
 	{"hospital", K_MEDIC}, {"infirmary", K_MEDIC}, {"a&e", K_MEDIC}, {"custody", K_MEDIC | NP},
@@ -191,6 +195,8 @@ static const struct fsword FSW[] = {
 	 * at <hospital>") nor a birth reported ("Birth of baby X at <hospital>") */
 	{"appointment", K_APPT}, {"appointments", K_APPT}, {"appt", K_APPT}, {"appts", K_APPT},
 	{"maybe", K_ADV}, {"perhaps", K_ADV}, {"probably", K_ADV}, {"possibly", K_ADV},
+	{"indeed", K_ADV}, {"definitely", K_ADV}, {"apparently", K_ADV}, {"reportedly", K_ADV},
+	{"actually", K_ADV}, {"understood", K_ADV}, {"thought", K_ADV}, {"believed", K_ADV},
 	{"is", BE}, {"are", BE}, {"was", BE}, {"were", BE}, {"be", BE | K_BEBASE},
 	{"been", BE}, {"being", BE}, {"remain", BE}, {"remains", BE}, {"remained", BE},
 	{"now", K_ADV}, {"currently", K_ADV}, {"still", K_ADV}, {"temporarily", K_ADV},
@@ -602,6 +608,9 @@ struct fs {
 	size_t t_end;          /* the end of its last time window */
 	int t_time, t_other;   /* windows (ranges, mornings ...) and other words after it */
 	int xfer;              /* a transfer: to/with then a name says where (word()) */
+	int take_win;          /* words left after take/bring for her people, then to */
+	int take_obj;          /* ... and they came: "take the kids to ..." */
+	int subj_and;          /* a bare subject and someone: "V AND CHILD TO ..." */
 	int sight;             /* words left after seen/spotted/sighted for her, then
 	                        * at/in/near: "anyone seen her in <Town>?" */
 
@@ -906,6 +915,7 @@ static void clause_reset(struct fs *f)
 	f->go_conv = f->pn_conv = f->skip_in = 0;
 	f->stay_pend = 0;
 	f->sight = f->xfer = 0;
+	f->take_win = f->take_obj = f->subj_and = 0;
 	f->tlabel = f->t_time = f->t_other = 0;
 	f->t_end = 0;
 	f->lbl = SIZE_MAX;
@@ -1180,7 +1190,8 @@ static inline int fs_in_at_next(const unsigned char *s, size_t n, size_t i)
 /* Nothing pending that the next word could complete. */
 static inline int fs_idle(const struct fs *f)
 {
-	return f->c_start != SIZE_MAX && !(f->place_next | f->kin_pend | f->out_of | f->xfer);
+	return f->c_start != SIZE_MAX &&
+	       !(f->place_next | f->kin_pend | f->out_of | f->xfer | f->take_win);
 }
 
 /* The word after b on its line, folded into out (at most cap - 1 letters);
@@ -1351,6 +1362,18 @@ static int fs_after_on(const struct fs *f, size_t a, int det)
 			return e - i == 2 && (f->s[i] | 0x20) == 'o' && (f->s[i + 1] | 0x20) == 'n';
 	}
 	return 0;
+}
+
+/* Is the next word "and" or "&"? ("Mum and <Name> to ...") */
+static int fs_next2_is_and(const struct fs *f, size_t b)
+{
+	size_t i = b;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	if (i < f->n && f->s[i] == '&')
+		return 1;
+	return i + 3 < f->n && (f->s[i] | 0x20) == 'a' && (f->s[i + 1] | 0x20) == 'n' &&
+	       (f->s[i + 2] | 0x20) == 'd' && f->s[i + 3] == ' ';
 }
 
 /* Money moved: "a transfer of funds to ..." names no place. */
@@ -1629,6 +1652,29 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * between the verb and the preposition ("were married in" is not). */
 	int had_go = f->go_win > 0;
 	f->go_win = 0;
+	/* "V AND CHILD TO ...", "Mum and <Name> to ...": the subject's
+	 * company, then where they went */
+	if (had_go && f->subj_and && (c & K_SHE)) {
+		f->go_win = 1;
+		f->subj_and = 0;
+		had_go = 0;
+	}
+	f->subj_and = 0;
+	/* took her, the kids, them (her people) to somewhere: conveyed */
+	if (f->take_win > 0) {
+		f->take_win--;
+		if ((c & K_SHE) && !(c & K_HE))
+			f->take_obj = 1;
+		else if ((c & K_TO) && f->take_obj && !f->place_next)
+			f->place_next = 2, f->pn_conv = 1, f->take_win = 0;
+		else if ((c & K_HE) || (c & K_TO))
+			f->take_win = 0;
+	}
+	/* (not after him in the clause: "husband has threatened to take
+	 * the children to <Country>", "suspect brought her to the UK" are
+	 * his acts, not where she is) */
+	if ((c & K_CONV) && !(c & K_GO) && !(f->seen & S_HE))
+		f->take_win = 4, f->take_obj = 0;
 	if (had_go && (c & K_RESN))
 		s |= S_RES;
 	/* "from Hexham where she's been sleeping": the place before "where"
@@ -1872,11 +1918,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->det_win = 0;
 	if (f->when_win > 0)
 		f->when_win--;
-	if ((c & (K_GO | K_BE)) || ((c & K_SUBJ) && f->nwords == 1)) {
-		/* a conveyance, or a bare subject ("IP TO <HOSPITAL>"); "is
-		 * at" and a moving verb are where she is wherever it is */
-		f->go_conv = (c & K_CONV) ? 1
-		             : ((c & K_SUBJ) && f->nwords == 1 && !(c & (K_GO | K_BE))) ? 2 : 0;
+	if ((c & (K_GO | K_BE)) || ((c & K_SUBJ) && f->nwords == 1) ||
+	    ((c & K_SHE) && (c & K_KIN) && f->nwords == 1 && fs_next2_is_and(f, b))) {
+		/* a conveyance, or a bare subject ("IP TO <HOSPITAL>", "Mum
+		 * and <Name> to ..."); "is at" and a moving verb are where
+		 * she is wherever it is */
+		f->go_conv = (c & K_CONV) && (c & K_GO) ? 1
+		             : ((c & (K_SUBJ | K_KIN)) && f->nwords == 1 && !(c & (K_GO | K_BE))) ? 2 : 0;
 		f->go_win = 1;
 	} /* notes drop the verb: "V at mums", "IP IN HULL" */ /* notes drop the verb: "V at mums", "IP IN HULL" */
 	if ((tf & TF_POSS) && ((wn == 3 && memcmp(w, "she", 3) == 0) || (wn == 2 && memcmp(w, "he", 2) == 0)))
@@ -2321,7 +2369,18 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					/* Most words: listed nowhere or only a function
 					 * word ("the", "and"), nothing pending that such
 					 * a word completes: what word() would do. */
-					f.go_win = 0;
+					/* "V AND CHILD", "Mum and <Name>": the bare
+					 * subject's company keeps its "to" pending */
+					if (f.go_win && f.go_conv == 2 &&
+					    ((wn == 3 && memcmp(w, "and", 3) == 0) ||
+					     (f.subj_and && (tf & TF_CAP) && c == 0))) {
+						f.subj_and = !f.subj_and;
+						if (!f.subj_and)
+							f.go_win = 1; /* after the name: to next */
+					} else {
+						f.go_win = 0;
+						f.subj_and = 0;
+					}
 					f.prep_win -= f.prep_win > 0;
 					f.when_win -= f.when_win > 0;
 					f.free_win -= f.free_win > 0;

@@ -1107,3 +1107,24 @@ Test(failsafe, a_channel_to_reach_her_and_who_placed_her)
 	       "She's been placed by the Orla Trust");
 	expect_none("The order was placed by phone.");
 }
+
+/* Taking her people somewhere says where they go ("take the kids to her
+ * friend's in <Town>"), not school, not his act; a bare subject's company
+ * keeps its "to" ("V AND CHILD TO ...", "Mum and <Name> to ..."); "is
+ * indeed at", "is believed to be at" are "is at". */
+Test(failsafe, taken_somewhere_with_company_and_hedged)
+{
+	expect("Mum said she will take the kids to her friend Pella's in Wexcombe tonight.",
+	       SCRUB_LOCATION,
+	       "Mum said she will take the kids to her friend Pella's in Wexcombe tonight");
+	expect("0310 V AND CHILD TO HER COUSIN'S BY POLICE CAR", SCRUB_LOCATION,
+	       "V AND CHILD TO HER COUSIN'S BY POLICE CAR");
+	expect("mum and Tobiah to mum's nan in Bramhurst", SCRUB_LOCATION,
+	       "mum and Tobiah to mum's nan in Bramhurst");
+	expect("victim is indeed at her sister Orla's in Wexcombe", SCRUB_LOCATION,
+	       "victim is indeed at her sister Orla's in Wexcombe");
+	expect_none("She took the children to school.");
+	expect_none("The meeting will take place at the Town Hall.");
+	expect_none("Husband has threatened to take the children to Bramhurst.");
+	expect_none("Mum and dad to attend the review.");
+}
