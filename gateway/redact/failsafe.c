@@ -2466,6 +2466,12 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			}
 			break;
 		}
+		case '&':
+			/* "Mum & <Name> now at ...": as "and" after a bare subject */
+			if (f.go_win && f.go_conv == 2 && !f.subj_and && i > 0 && s[i - 1] == ' ' &&
+			    i + 1 < n && s[i + 1] == ' ')
+				f.subj_and = 1;
+			break;
 		case '|':
 			/* a table's cells are separate statements */
 			clause_end(&f);

@@ -1121,6 +1121,9 @@ Test(failsafe, taken_somewhere_with_company_and_hedged)
 	       "V AND CHILD TO HER COUSIN'S BY POLICE CAR");
 	expect("mum and Tobiah to mum's nan in Bramhurst", SCRUB_LOCATION,
 	       "mum and Tobiah to mum's nan in Bramhurst");
+	expect("Mum & Tobiah now at maternal grandparents', Bramhurst", SCRUB_LOCATION,
+	       "Mum & Tobiah now at maternal grandparents', Bramhurst");
+	expect_none("Mum & Dad happy with the plan.");
 	expect("victim is indeed at her sister Orla's in Wexcombe", SCRUB_LOCATION,
 	       "victim is indeed at her sister Orla's in Wexcombe");
 	expect_none("She took the children to school.");
