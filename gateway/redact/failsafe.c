@@ -611,6 +611,7 @@ struct fs {
 	int take_win;          /* words left after take/bring for her people, then to */
 	int take_obj;          /* ... and they came: "take the kids to ..." */
 	int subj_and;          /* a bare subject and someone: "V AND CHILD TO ..." */
+	int in_cond;           /* after until/when/while/unless: the rest is a condition */
 	int sight;             /* words left after seen/spotted/sighted for her, then
 	                        * at/in/near: "anyone seen her in <Town>?" */
 
@@ -915,7 +916,7 @@ static void clause_reset(struct fs *f)
 	f->go_conv = f->pn_conv = f->skip_in = 0;
 	f->stay_pend = 0;
 	f->sight = f->xfer = 0;
-	f->take_win = f->take_obj = f->subj_and = 0;
+	f->take_win = f->take_obj = f->subj_and = f->in_cond = 0;
 	f->tlabel = f->t_time = f->t_other = 0;
 	f->t_end = 0;
 	f->lbl = SIZE_MAX;
@@ -1375,6 +1376,10 @@ static int fs_next2_is_and(const struct fs *f, size_t b)
 	return i + 3 < f->n && (f->s[i] | 0x20) == 'a' && (f->s[i + 1] | 0x20) == 'n' &&
 	       (f->s[i + 2] | 0x20) == 'd' && f->s[i + 3] == ' ';
 }
+
+/* Words that open a condition clause: who is in it does not make the
+ * clause his. */
+static const char *const FS_COND_CLAUSE[] = {"until", "till", "til", "unless", NULL};
 
 /* Money moved: "a transfer of funds to ..." names no place. */
 static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "payments",
@@ -1882,9 +1887,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((wn == 4 && memcmp(w, "word", 4) == 0 && (f->p1 & K_DET) && (f->p2 & K_CALL)) ||
 	    ((c & K_SAFEN) && (c & K_SAFE)))
 		s |= S_SAFE;
-	/* who */
-	if ((c & K_HE) || ((tf & TF_POSS) && wn == 2 && w[0] == 'h' && w[1] == 'e'))
+	/* who: him in a condition ("until husband leaves for his job") is
+	 * when, not whose the clause is ("Currently at the friend's house in
+	 * <Town> until husband leaves ..." is hers) */
+	if (((c & K_HE) || ((tf & TF_POSS) && wn == 2 && w[0] == 'h' && w[1] == 'e')) && !f->in_cond)
 		s |= S_HE;
+	if ((c & K_WHEN) || ((c & K_COND) && fs_in(w, FS_COND_CLAUSE)))
+		f->in_cond = 1;
 	if ((c & K_SHE) && !((c & (K_KIN | K_MOD)) && (f->p1 & K_HE)))
 		s |= S_SHE; /* "his mum", "his family" are not hers */
 	if ((tf & TF_POSS) && wn == 3 && memcmp(w, "she", 3) == 0)

@@ -1131,3 +1131,16 @@ Test(failsafe, taken_somewhere_with_company_and_hedged)
 	expect_none("Husband has threatened to take the children to Bramhurst.");
 	expect_none("Mum and dad to attend the review.");
 }
+
+/* Him in a condition (until, unless, when, while) is when, not whose the
+ * clause is: a note that drops her as the subject still says where she
+ * is. His own stay, with the condition after, stays his. */
+Test(failsafe, him_in_a_condition_is_when_not_whose)
+{
+	expect("Currently at the friend's house in Bramhurst until husband leaves for his job.",
+	       SCRUB_LOCATION,
+	       "Currently at the friend's house in Bramhurst until husband leaves for his job");
+	expect("Staying at a friend's in Wexcombe while he is on bail.", SCRUB_LOCATION,
+	       "Staying at a friend's in Wexcombe while he is on bail");
+	expect_none("He is staying at his mum's in Bramhurst until the hearing.");
+}
