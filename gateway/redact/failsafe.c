@@ -317,7 +317,7 @@ static const struct fsword FSW[] = {
 	/* conditions and routes */
 	{"between", K_COND}, {"after", K_COND}, {"before", K_COND}, {"until", K_COND},
 	{"till", K_COND}, {"til", K_COND}, {"only", K_COND}, {"never", K_COND},
-	{"unless", K_COND}, {"asleep", K_COND}, {"safe", K_COND | K_SAFE | K_RMOD | K_MOD},
+	{"unless", K_COND}, {"asleep", K_COND}, {"alone", K_ADV}, {"safe", K_COND | K_SAFE | K_RMOD | K_MOD},
 	{"safely", K_COND}, {"best", K_SAFE | K_COND}, {"when", K_WHEN | FN}, {"while", K_WHEN},
 	{"whilst", K_WHEN}, {"if", K_IF}, {"do", K_DO}, {"not", K_NOT}, {"don't", K_DONT}, {"dont", K_DONT},
 	{"via", K_ROUTE}, {"through", K_ROUTE}, {"thru", K_ROUTE}, {"voicemail", K_ROUTE},
@@ -553,6 +553,9 @@ static uint64_t fs_lookup(const char *w, size_t n)
 #define S_LIVEW 0x80000u /* "lives with <someone>": the household, a residence only
                           * with a place or "now" in the clause (S_PLACEP) */
 #define S_PLACEP 0x100000u /* at, in, near, above ... (not "with"), now, currently */
+#define S_ALONE 0x400000u /* alone, on her own, by herself: with a day or an hour, when
+                           * she can be reached or met (safe_ok) */
+#define S_WDAY  0x800000u /* a weekday or an hour range: when, not only a part of the day */
 #define S_MOVIN 0x200000u /* "X moved (back) in" and no place after: someone moving into
                            * her home, a residence only with her in the clause */
 
@@ -953,6 +956,11 @@ static int safe_ok(unsigned seen)
 	 * So does a contact noun ("she asks that any visit is Thursday
 	 * morning") and a phone with a day ("use mobile ... Mon-Fri daytime"). */
 	if ((seen & S_MODAL) && (seen & (S_CALLN | S_DEV)) && (seen & (S_DAY | S_CLOCK)))
+		return 1;
+	/* "She's alone on the till after 2 on Tuesdays", "Tuesdays, 2-2.30,
+	 * is her only time alone": when she is alone is when she can be met
+	 * (a weekday or an hour, not "left alone at night": an incident) */
+	if ((seen & S_ALONE) && (seen & S_SHE) && (seen & (S_WDAY | S_CLOCK)) && !(seen & S_HE))
 		return 1;
 	return (seen & S_SAFE) ||
 	       ((seen & S_CALL) && ((seen & S_WHEN) || ((seen & S_CLOCK) && (seen & S_MODAL))));
@@ -1816,6 +1824,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_DEV;
 	if (c & K_TIME)
 		s |= S_DAY;
+	if (((c & (K_TIME | K_DAYAB)) && wn >= 3 && fs_weekday(w)) ||
+	    ((tf & TF_NUM) && fs_time_range(w, wn)))
+		s |= S_WDAY;
+	if ((wn == 5 && memcmp(w, "alone", 5) == 0) ||
+	    (wn == 3 && memcmp(w, "own", 3) == 0 && (f->p1 & K_SHE) && (f->p1 & K_DET)) ||
+	    (wn == 7 && memcmp(w, "herself", 7) == 0 && (f->p1 & K_BY)))
+		s |= S_ALONE;
 	/* "best after 7pm", "safe on Tuesdays": safe or best before a time */
 	if ((f->p1 & K_SAFE) && ((c & (K_TIME | K_COND)) || (tf & TF_CLOCK)))
 		s |= S_SAFE;

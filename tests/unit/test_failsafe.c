@@ -1144,3 +1144,18 @@ Test(failsafe, him_in_a_condition_is_when_not_whose)
 	       "Staying at a friend's in Wexcombe while he is on bail");
 	expect_none("He is staying at his mum's in Bramhurst until the hearing.");
 }
+
+/* When she is alone (alone, on her own, by herself) with a weekday or an
+ * hour is when she can be met; "left alone at night" (no weekday, no
+ * hour), his leaving her alone and "see the child alone by 25/11" are
+ * not. */
+Test(failsafe, when_she_is_alone)
+{
+	expect("She's alone on the till after 2 on Tuesdays.", SCRUB_SAFE_TIME,
+	       "She's alone on the till after 2 on Tuesdays");
+	expect("She comes to clinic on her own on Fridays.", SCRUB_SAFE_TIME,
+	       "She comes to clinic on her own on Fridays");
+	expect_none("She was left alone with the baby at night.");
+	expect_none("He left her alone on Tuesday after the assault.");
+	expect_none("SW to see Tobiah alone by 25/11.");
+}
