@@ -178,7 +178,7 @@ static const struct fsword FSW[] = {
 	 * "MALE CONVEYED TO <NAME> CUSTODY", "FEMALE TO <NAME> VIA AMB" */
 	{"hospital", K_MEDIC}, {"infirmary", K_MEDIC}, {"a&e", K_MEDIC}, {"custody", K_MEDIC | NP},
 	{"ambulance", K_MEDIC}, {"amb", K_MEDIC}, {"ysbyty", K_MEDIC},
-	{"stops", GO}, {"stopping", GO}, {"stoppin", GO}, {"where", K_PREP | FN},
+	{"stops", GO}, {"stopping", GO}, {"stoppin", GO}, {"holed", GO}, {"where", K_PREP | FN},
 	/* a transfer to another branch, project or town: "will transfer to the
 	 * <Name> branch", "transferring her to their <Town> project" */
 	{"transfer", GO}, {"transferred", GO}, {"transferring", GO}, /* not "transfers": bank ones */
@@ -1393,6 +1393,10 @@ static const char *const FS_COND_CLAUSE[] = {"until", "till", "til", "unless", N
 static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "payments",
                                        "benefit", "benefits", "pounds", "savings", NULL};
 
+/* "gone up north", "moved down south": a direction is somewhere. */
+static const char *const FS_COMPASS[] = {"north", "south", "east", "west", "north-east",
+					 "north-west", "south-east", "south-west", "country", NULL};
+
 /* Feasts and holidays: "over Christmas" is when, not where. */
 static const char *const FS_FEASTS[] = {"christmas", "xmas", "easter", "eid", "diwali",
                                         "ramadan", "halloween", "hanukkah", "new", NULL};
@@ -1650,7 +1654,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			 * <County> way) or her being seen at or in: only a name
 			 * is a place ("she's up early", "seen her in clinic",
 			 * "over Christmas", "seen her at the hearing" are not) */
-			if (f->place_next == 3 && !((c & K_KIN) && (tf & TF_POSS)) &&
+			if (f->place_next == 3 && !((c & K_KIN) && (tf & TF_POSS)) && !fs_in(w, FS_COMPASS) &&
 			    (!(tf & TF_CAP) || (tf & TF_NUM) || fs_month(w) || fs_in(w, FS_FEASTS) ||
 			     (c & (K_TIME | K_DAYAB | K_BIZ | K_HE | K_SHE | K_KIN | K_MEDIC | K_CALL))))
 				place = 0; /* (someone's is: "Location: her sister's") */

@@ -1041,6 +1041,10 @@ Test(failsafe, where_she_was_seen_and_which_way_she_went)
 	expect_none("The IDVA has seen her at the hearing.");
 	expect_none("She's up early most days.");
 	expect_none("She is over Easter with no money.");
+	expect("She has gone up north to family.", SCRUB_LOCATION, "She has gone up north to family");
+	expect("She's holed up at a hotel off the motorway.", SCRUB_LOCATION,
+	       "She's holed up at a hotel off the motorway");
+	expect_none("He has gone up north.");
 }
 
 /* Her label and only a time window after it is when she can be reached
