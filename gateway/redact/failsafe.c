@@ -1898,8 +1898,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((f->seen & S_CALL) && ((c & K_DEV) || fs_in(w, FS_APPS)) && !(f->p1 & K_HE) &&
 	    fs_after_on(f, a, (f->p1 & K_DET) != 0))
 		s |= S_WHEN;
-	if ((c & K_MSG) && ((f->p1 & K_LEAVE) || (f->p2 & K_LEAVE)))
-		s |= S_WHEN;
+	/* "Leave a voicemail saying it's the surgery", "leave a message with
+	 * her sister": leaving one is the contact, and how */
+	if (((c & K_MSG) || ((c & K_ROUTE) && wn == 9 && memcmp(w, "voicemail", 9) == 0)) &&
+	    ((f->p1 & K_LEAVE) || (f->p2 & K_LEAVE)))
+		s |= S_CALL | S_WHEN;
 	if (((c & K_SAFEN) && (f->p1 & K_SAFE)) || ((c & K_BOX) && (f->p1 & K_PO)))
 		s |= S_SAFE;
 	/* a code word: "texts the word 'pizza'", "a codeword" */

@@ -1110,6 +1110,11 @@ Test(failsafe, a_channel_to_reach_her_and_who_placed_her)
 	expect("She's been placed by the Orla Trust.", SCRUB_LOCATION,
 	       "She's been placed by the Orla Trust");
 	expect_none("The order was placed by phone.");
+	expect("Leave a voicemail saying it's the dentist.", SCRUB_SAFE_TIME,
+	       "Leave a voicemail saying it's the dentist");
+	expect("Leave a message with her sister.", SCRUB_SAFE_TIME,
+	       "Leave a message with her sister");
+	expect_none("He left a voicemail threatening her.");
 }
 
 /* Taking her people somewhere says where they go ("take the kids to her
