@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "ascii_run.h"
+#include "lexicon.h"
 #include "mgw_err.h"
 #include "scrub.h"
 
@@ -169,14 +170,22 @@ static const struct fsword FSW[] = {
 	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO | K_CONV},
 	{"escorted", GO | K_CONV}, {"transported", GO | K_CONV}, {"taken", GO | K_CONV},
 	{"driven", GO | K_CONV},
+	/* taking people somewhere: "take the kids to her friend's in <Town>"
+	 * (word(): f->take_win; no going word, so "take place at" is none) */
+	{"take", K_CONV}, {"takes", K_CONV}, {"taking", K_CONV}, {"took", K_CONV},
+	{"bring", K_CONV}, {"brings", K_CONV}, {"bringing", K_CONV}, {"brought", K_CONV},
 	/* where an incident's people are taken: "conveyed to <Name> Hospital",
 	 * "MALE CONVEYED TO <NAME> CUSTODY", "FEMALE TO <NAME> VIA AMB" */
 	{"hospital", K_MEDIC}, {"infirmary", K_MEDIC}, {"a&e", K_MEDIC}, {"custody", K_MEDIC | NP},
 	{"ambulance", K_MEDIC}, {"amb", K_MEDIC}, {"ysbyty", K_MEDIC},
-	{"stops", GO}, {"stopping", GO}, {"where", K_PREP | FN},
+	{"stops", GO}, {"stopping", GO}, {"stoppin", GO}, {"holed", GO}, {"where", K_PREP | FN},
 	/* a transfer to another branch, project or town: "will transfer to the
 	 * <Name> branch", "transferring her to their <Town> project" */
 	{"transfer", GO}, {"transferred", GO}, {"transferring", GO}, /* not "transfers": bank ones */
+	/* a case or conference transferred in to where the family now live:
+	 * "Transfer-in CP conference requested with <Town> Children's
+	 * Services" (word(): to or with after the noun phrase) */
+	{"transfer-in", GO},
 	/* "make her way to", "got off at", "dropped off at" */
 	{"way", GO | K_WAY}, {"off", GO},
 	/* where she will give birth: "deliver at the Horton", "give birth in" */
@@ -186,6 +195,8 @@ static const struct fsword FSW[] = {
 	 * at <hospital>") nor a birth reported ("Birth of baby X at <hospital>") */
 	{"appointment", K_APPT}, {"appointments", K_APPT}, {"appt", K_APPT}, {"appts", K_APPT},
 	{"maybe", K_ADV}, {"perhaps", K_ADV}, {"probably", K_ADV}, {"possibly", K_ADV},
+	{"indeed", K_ADV}, {"definitely", K_ADV}, {"apparently", K_ADV}, {"reportedly", K_ADV},
+	{"actually", K_ADV}, {"understood", K_ADV}, {"thought", K_ADV}, {"believed", K_ADV},
 	{"is", BE}, {"are", BE}, {"was", BE}, {"were", BE}, {"be", BE | K_BEBASE},
 	{"been", BE}, {"being", BE}, {"remain", BE}, {"remains", BE}, {"remained", BE},
 	{"now", K_ADV}, {"currently", K_ADV}, {"still", K_ADV}, {"temporarily", K_ADV},
@@ -271,6 +282,8 @@ static const struct fsword FSW[] = {
 	{"contacted", K_CALLPP}, {"reached", K_CALLPP}, {"called", K_CALLPP},
 	{"rung", K_CALLPP}, {"phoned", K_CALLPP}, {"texted", K_CALLPP}, {"visited", K_CALLPP},
 	{"seen", K_CALLPP}, {"telephoned", K_CALLPP},
+	/* seen somewhere: "anyone seen her in <Town>?" (word(): f->sight) */
+	{"spotted", K_CALLPP}, {"sighted", K_CALLPP},
 	/* times */
 	{"am", K_CLOCKW}, {"pm", K_CLOCKW}, {"a.m", K_CLOCKW}, {"p.m", K_CLOCKW}, {"morning", TM}, {"mornings", TM},
 	{"afternoon", TM}, {"afternoons", TM}, {"evening", TM}, {"evenings", TM},
@@ -304,7 +317,7 @@ static const struct fsword FSW[] = {
 	/* conditions and routes */
 	{"between", K_COND}, {"after", K_COND}, {"before", K_COND}, {"until", K_COND},
 	{"till", K_COND}, {"til", K_COND}, {"only", K_COND}, {"never", K_COND},
-	{"unless", K_COND}, {"asleep", K_COND}, {"safe", K_COND | K_SAFE | K_RMOD | K_MOD},
+	{"unless", K_COND}, {"asleep", K_COND}, {"alone", K_ADV}, {"safe", K_COND | K_SAFE | K_RMOD | K_MOD},
 	{"safely", K_COND}, {"best", K_SAFE | K_COND}, {"when", K_WHEN | FN}, {"while", K_WHEN},
 	{"whilst", K_WHEN}, {"if", K_IF}, {"do", K_DO}, {"not", K_NOT}, {"don't", K_DONT}, {"dont", K_DONT},
 	{"via", K_ROUTE}, {"through", K_ROUTE}, {"thru", K_ROUTE}, {"voicemail", K_ROUTE},
@@ -312,7 +325,8 @@ static const struct fsword FSW[] = {
 	{"mobile", K_DEV}, {"number", K_DEV | K_SAFEN}, {"landline", K_DEV}, {"mob", K_DEV},
 	/* someone else's social media is a route he does not watch */
 	{"facebook", K_DEV}, {"fb", K_DEV}, {"messenger", K_DEV}, {"instagram", K_DEV},
-	{"insta", K_DEV}, {"snapchat", K_DEV}, {"tiktok", K_DEV},
+	{"insta", K_DEV}, {"snapchat", K_DEV}, {"tiktok", K_DEV}, {"telegram", K_DEV},
+	{"viber", K_DEV},
 	/* where her phone works is where she goes to be reached: "no signal
 	 * except by the shop" */
 	{"signal", K_DEV}, {"wifi", K_DEV}, {"wi-fi", K_DEV},
@@ -539,6 +553,9 @@ static uint64_t fs_lookup(const char *w, size_t n)
 #define S_LIVEW 0x80000u /* "lives with <someone>": the household, a residence only
                           * with a place or "now" in the clause (S_PLACEP) */
 #define S_PLACEP 0x100000u /* at, in, near, above ... (not "with"), now, currently */
+#define S_ALONE 0x400000u /* alone, on her own, by herself: with a day or an hour, when
+                           * she can be reached or met (safe_ok) */
+#define S_WDAY  0x800000u /* a weekday or an hour range: when, not only a part of the day */
 #define S_MOVIN 0x200000u /* "X moved (back) in" and no place after: someone moving into
                            * her home, a residence only with her in the clause */
 
@@ -588,6 +605,18 @@ struct fs {
 	int pn_conv;           /* place_next came after one */
 	int stay_pend;         /* time spent (spend, spent): at/in/with next says where */
 	int res_sent;          /* the last sentence had a clause withheld as a location */
+	int tlabel;            /* the clause follows her label ("V:", "Client:", a forename
+	                        * that is no common word): "Leah: 10-2 weekdays" */
+	size_t tlab_start;     /* where that label starts */
+	size_t t_end;          /* the end of its last time window */
+	int t_time, t_other;   /* windows (ranges, mornings ...) and other words after it */
+	int xfer;              /* a transfer: to/with then a name says where (word()) */
+	int take_win;          /* words left after take/bring for her people, then to */
+	int take_obj;          /* ... and they came: "take the kids to ..." */
+	int subj_and;          /* a bare subject and someone: "V AND CHILD TO ..." */
+	int in_cond;           /* after until/when/while/unless: the rest is a condition */
+	int sight;             /* words left after seen/spotted/sighted for her, then
+	                        * at/in/near: "anyone seen her in <Town>?" */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -889,6 +918,10 @@ static void clause_reset(struct fs *f)
 	f->appt = f->appt_next = 0;
 	f->go_conv = f->pn_conv = f->skip_in = 0;
 	f->stay_pend = 0;
+	f->sight = f->xfer = 0;
+	f->take_win = f->take_obj = f->subj_and = f->in_cond = 0;
+	f->tlabel = f->t_time = f->t_other = 0;
+	f->t_end = 0;
 	f->lbl = SIZE_MAX;
 }
 
@@ -923,6 +956,11 @@ static int safe_ok(unsigned seen)
 	 * So does a contact noun ("she asks that any visit is Thursday
 	 * morning") and a phone with a day ("use mobile ... Mon-Fri daytime"). */
 	if ((seen & S_MODAL) && (seen & (S_CALLN | S_DEV)) && (seen & (S_DAY | S_CLOCK)))
+		return 1;
+	/* "She's alone on the till after 2 on Tuesdays", "Tuesdays, 2-2.30,
+	 * is her only time alone": when she is alone is when she can be met
+	 * (a weekday or an hour, not "left alone at night": an incident) */
+	if ((seen & S_ALONE) && (seen & S_SHE) && (seen & (S_WDAY | S_CLOCK)) && !(seen & S_HE))
 		return 1;
 	return (seen & S_SAFE) ||
 	       ((seen & S_CALL) && ((seen & S_WHEN) || ((seen & S_CLOCK) && (seen & S_MODAL))));
@@ -1096,6 +1134,19 @@ static void clause_end(struct fs *f)
 {
 	if (f->place_next || f->kin_pend)
 		f->seen |= S_RES; /* "she went to" and the text breaks: withhold */
+	/* Her label and nothing but time windows after it ("V: 9-11am.",
+	 * "Leah: 10-2 weekdays"): when she can be reached, label and all. */
+	if (f->tlabel && f->t_time > 0 && !f->t_other && f->t_end > f->tlab_start) {
+		f->seen |= S_SAFE;
+		if (f->c_start == SIZE_MAX) {
+			f->c_start = f->tlab_start;
+			if (f->u_start == SIZE_MAX)
+				f->u_start = f->tlab_start;
+		}
+		if (f->t_end > f->c_end)
+			f->c_end = f->t_end;
+		f->lbl = f->tlab_start;
+	}
 	/* "It's near the retail park", "It is just off the bypass", right
 	 * after a sentence withheld as where she is: the place again */
 	if (f->res_sent && f->ncl == 0 && f->c_start != SIZE_MAX && !(f->seen & S_HE) &&
@@ -1148,7 +1199,8 @@ static inline int fs_in_at_next(const unsigned char *s, size_t n, size_t i)
 /* Nothing pending that the next word could complete. */
 static inline int fs_idle(const struct fs *f)
 {
-	return f->c_start != SIZE_MAX && !(f->place_next | f->kin_pend | f->out_of);
+	return f->c_start != SIZE_MAX &&
+	       !(f->place_next | f->kin_pend | f->out_of | f->xfer | f->take_win);
 }
 
 /* The word after b on its line, folded into out (at most cap - 1 letters);
@@ -1301,6 +1353,54 @@ static const char *const FS_CONVEYANCE[] = {"bus", "train", "tram", "taxi", "cab
 					    "megabus", "ferry", "ferries", "sailing", "crossing",
 					    "flight", "flights", "coach", "journey", "lift", NULL};
 
+/* Messaging apps a contact word may not name itself ("whatsapp" does). */
+static const char *const FS_APPS[] = {"whatsapp", NULL};
+
+/* Is the word before a (or the one before that, when det: "on the
+ * landline", "on her mobile") "on"? */
+static int fs_after_on(const struct fs *f, size_t a, int det)
+{
+	size_t i = a;
+	for (int back = 0; back <= det; back++) {
+		while (i > 0 && f->s[i - 1] == ' ')
+			i--;
+		size_t e = i;
+		while (i > 0 && fs_alnum(f->s[i - 1]))
+			i--;
+		if (back == det)
+			return e - i == 2 && (f->s[i] | 0x20) == 'o' && (f->s[i + 1] | 0x20) == 'n';
+	}
+	return 0;
+}
+
+/* Is the next word "and" or "&"? ("Mum and <Name> to ...") */
+static int fs_next2_is_and(const struct fs *f, size_t b)
+{
+	size_t i = b;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	if (i < f->n && f->s[i] == '&')
+		return 1;
+	return i + 3 < f->n && (f->s[i] | 0x20) == 'a' && (f->s[i + 1] | 0x20) == 'n' &&
+	       (f->s[i + 2] | 0x20) == 'd' && f->s[i + 3] == ' ';
+}
+
+/* Words that open a condition clause: who is in it does not make the
+ * clause his. */
+static const char *const FS_COND_CLAUSE[] = {"until", "till", "til", "unless", NULL};
+
+/* Money moved: "a transfer of funds to ..." names no place. */
+static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "payments",
+                                       "benefit", "benefits", "pounds", "savings", NULL};
+
+/* "gone up north", "moved down south": a direction is somewhere. */
+static const char *const FS_COMPASS[] = {"north", "south", "east", "west", "north-east",
+					 "north-west", "south-east", "south-west", "country", NULL};
+
+/* Feasts and holidays: "over Christmas" is when, not where. */
+static const char *const FS_FEASTS[] = {"christmas", "xmas", "easter", "eid", "diwali",
+                                        "ramadan", "halloween", "hanukkah", "new", NULL};
+
 static int fs_named_at(const struct fs *f, size_t i, const char *const *preps)
 {
 	char x[16];
@@ -1329,6 +1429,8 @@ static const char *const FS_CO_DET[] = {"the", "her", "his", "their", "my", "our
 
 /* One word or number [a, b), folded w[0..wn) (wn 0: too long to be listed),
  * c its classes (fs_lookup). */
+static int fs_time_range(const char *w, size_t wn);
+
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
@@ -1429,6 +1531,16 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((tf & TF_CAP) && !(tf & TF_UPPER) && f->nwords > 0 &&
 	    (((f->p1f & TF_CAP) && !(f->p1f & TF_UPPER)) || title_next))
 		c &= K_HE | K_SHE | K_DET | K_TIME | K_DAYAB | K_ABBR | K_CLOCKW | K_MEDIC;
+	/* after her label, only time windows: "V: 9-11am", "Leah: 10-2
+	 * weekdays", "Client: evenings" (fs_label_window) */
+	if (f->tlabel) {
+		if (((tf & TF_NUM) && fs_time_range(w, wn)) || (c & K_TIME))
+			f->t_time++, f->t_end = b;
+		else if (!(tf & TF_CLOCK) && !(c & (K_COND | K_FUNC | K_TO | K_EVERY | K_DAYAB | K_CLOCKW)))
+			f->t_other = 1;
+		else
+			f->t_end = b;
+	}
 
 	/* A log entry's stamp (dates, times, numbers, a weekday before a
 	 * date: "Tue 4/11") is no part of the span. */
@@ -1477,6 +1589,22 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		movin = 1;
 	if ((c & K_RES) && !livew && !movin)
 		s |= S_RES;
+	/* "She's been placed by <Provider>": housed by whoever placed her */
+	if ((c & K_GO) && wn == 6 && memcmp(w, "placed", 6) == 0) {
+		char nx[16];
+		int title;
+		size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+		if (k == 2 && nx[0] == 'b' && nx[1] == 'y') {
+			/* (not "placed by phone", "by e-mail": an order) */
+			size_t j = b;
+			while (j < f->n && f->s[j] == ' ')
+				j++;
+			k = fs_peek(f, j + 2, nx, sizeof nx, &title);
+			if (!(k && (fs_lookup(nx, k) & (K_DEV | K_CALL | K_ROUTE))) &&
+			    !(k == 5 && memcmp(nx, "email", 5) == 0) && !(k == 1 && nx[0] == 'e'))
+				s |= S_RES;
+		}
+	}
 	int skip_in = f->skip_in && wn == 2 && memcmp(w, "in", 2) == 0;
 	if (f->skip_in && !(wn == 4 && memcmp(w, "back", 4) == 0))
 		f->skip_in = 0;
@@ -1522,6 +1650,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			    !(c & (K_KIN | K_MOD | K_RES | K_RESN | K_PLACE | K_AREA)) &&
 			    !(tf & (TF_CAP | TF_UPPER | TF_NUM | TF_POSS)))
 				place = 0;
+			/* after "down", "up", "round" or "over" (she's down
+			 * <County> way) or her being seen at or in: only a name
+			 * is a place ("she's up early", "seen her in clinic",
+			 * "over Christmas", "seen her at the hearing" are not) */
+			if (f->place_next == 3 && !((c & K_KIN) && (tf & TF_POSS)) && !fs_in(w, FS_COMPASS) &&
+			    (!(tf & TF_CAP) || (tf & TF_NUM) || fs_month(w) || fs_in(w, FS_FEASTS) ||
+			     (c & (K_TIME | K_DAYAB | K_BIZ | K_HE | K_SHE | K_KIN | K_MEDIC | K_CALL))))
+				place = 0; /* (someone's is: "Location: her sister's") */
 			if (place && f->pn_conv)
 				conv = 1;
 			else if (place)
@@ -1533,6 +1669,29 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * between the verb and the preposition ("were married in" is not). */
 	int had_go = f->go_win > 0;
 	f->go_win = 0;
+	/* "V AND CHILD TO ...", "Mum and <Name> to ...": the subject's
+	 * company, then where they went */
+	if (had_go && f->subj_and && (c & K_SHE)) {
+		f->go_win = 1;
+		f->subj_and = 0;
+		had_go = 0;
+	}
+	f->subj_and = 0;
+	/* took her, the kids, them (her people) to somewhere: conveyed */
+	if (f->take_win > 0) {
+		f->take_win--;
+		if ((c & K_SHE) && !(c & K_HE))
+			f->take_obj = 1;
+		else if ((c & K_TO) && f->take_obj && !f->place_next)
+			f->place_next = 2, f->pn_conv = 1, f->take_win = 0;
+		else if ((c & K_HE) || (c & K_TO))
+			f->take_win = 0;
+	}
+	/* (not after him in the clause: "husband has threatened to take
+	 * the children to <Country>", "suspect brought her to the UK" are
+	 * his acts, not where she is) */
+	if ((c & K_CONV) && !(c & K_GO) && !(f->seen & S_HE))
+		f->take_win = 4, f->take_obj = 0;
 	if (had_go && (c & K_RESN))
 		s |= S_RES;
 	/* "from Hexham where she's been sleeping": the place before "where"
@@ -1573,6 +1732,18 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->place_next = (wn == 4 && memcmp(w, "with", 4) == 0) ? 2 : 1;
 		f->stay_pend = 0;
 	}
+	/* a transfer, then what is transferred, then to or with whom: "transfer
+	 * of her case to <Town>", "Transfer-in CP conference requested with
+	 * <Town> Children's Services": the receiving area, a name, is where
+	 * she lives; money transferred ("of 200 pounds", "of funds") is not */
+	if (f->xfer) {
+		if ((c & (K_PREP | K_TO)) && !(wn == 5 && memcmp(w, "where", 5) == 0))
+			f->place_next = 3, f->pn_conv = 0, f->xfer = 0;
+		else if ((tf & TF_NUM) || fs_in(w, FS_MONEY))
+			f->xfer = 0;
+	} else if ((c & K_GO) && wn >= 8 && memcmp(w, "transfer", 8) == 0 && !had_go) {
+		f->xfer = 1;
+	}
 	/* "my dads in Crewe", "her parents' in Lodz": someone's (house) is in */
 	if (f->kin_poss && (c & K_PREP) && !(wn == 4 && memcmp(w, "with", 4) == 0))
 		f->place_next = 1;
@@ -1590,8 +1761,34 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->pn_conv = f->go_conv == 1 || (f->go_conv == 2 && (c & K_TO));
 	else if (had_go && (c & K_DET) && !(c & K_THE))
 		f->prep_win = 4; /* "is her old college friend's in ..." */
-	else if (had_go && (c & K_ADV))
+	else if (had_go && (c & K_ADV)) {
 		f->go_win = 1;
+		/* "she's down <County> way", "went up <Town>": a direction
+		 * then a name says where */
+		if ((wn == 4 && (memcmp(w, "down", 4) == 0 || memcmp(w, "over", 4) == 0)) ||
+		    (wn == 2 && memcmp(w, "up", 2) == 0) || (wn == 5 && memcmp(w, "round", 5) == 0))
+			f->place_next = 3, f->pn_conv = 0;
+	}
+	/* Her being seen somewhere says where she is, whoever saw her:
+	 * "anyone seen her in <Town>?", "spotted V at <Shop> in <Town>"; him
+	 * seen ("he was seen in <Town>") is his. */
+	if (f->sight > 0) {
+		f->sight--;
+		if ((c & K_SHE) && !(c & K_KIN))
+			f->sight = -1; /* her: at/in/near next */
+	} else if (f->sight < 0) {
+		if ((c & K_PREP) && !(wn == 4 && memcmp(w, "with", 4) == 0) &&
+		    !(wn == 5 && memcmp(w, "where", 5) == 0))
+			f->place_next = 3, f->pn_conv = 0;
+		f->sight = 0;
+	}
+	if ((c & K_CALLPP) && ((wn == 4 && memcmp(w, "seen", 4) == 0) ||
+	                       (wn == 7 && (memcmp(w, "spotted", 7) == 0 || memcmp(w, "sighted", 7) == 0))))
+		f->sight = 2;
+	/* "she was spotted in <Shop>" (not "seen in": a clinic's word) */
+	if (wn == 7 && (c & K_CALLPP) && (f->p1 & K_BE) && (f->seen & S_SHE) && w[0] == 's' &&
+	    (memcmp(w, "spotted", 7) == 0 || memcmp(w, "sighted", 7) == 0))
+		f->sight = -1;
 	/* "at her mum's" is a place; "to her son's father", "her friend's
 	 * phone", "at her mum's, Sharon" are not (or not only). */
 	if (f->kin_pend) {
@@ -1631,6 +1828,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_DEV;
 	if (c & K_TIME)
 		s |= S_DAY;
+	if (((c & (K_TIME | K_DAYAB)) && wn >= 3 && fs_weekday(w)) ||
+	    ((tf & TF_NUM) && fs_time_range(w, wn)))
+		s |= S_WDAY;
+	if ((wn == 5 && memcmp(w, "alone", 5) == 0) ||
+	    (wn == 3 && memcmp(w, "own", 3) == 0 && (f->p1 & K_SHE) && (f->p1 & K_DET)) ||
+	    (wn == 7 && memcmp(w, "herself", 7) == 0 && (f->p1 & K_BY)))
+		s |= S_ALONE;
 	/* "best after 7pm", "safe on Tuesdays": safe or best before a time */
 	if ((f->p1 & K_SAFE) && ((c & (K_TIME | K_COND)) || (tf & TF_CLOCK)))
 		s |= S_SAFE;
@@ -1688,17 +1892,30 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_WHEN;
 	if (route_dev)
 		s |= S_WHEN; /* "her friend's phone", "work mobile" */
-	if ((c & K_MSG) && ((f->p1 & K_LEAVE) || (f->p2 & K_LEAVE)))
+	/* "Reach her on WhatsApp", "Message her on Instagram", "call her on
+	 * the landline": advice to reach her on a channel is her route (not
+	 * "on his mobile": his) */
+	if ((f->seen & S_CALL) && ((c & K_DEV) || fs_in(w, FS_APPS)) && !(f->p1 & K_HE) &&
+	    fs_after_on(f, a, (f->p1 & K_DET) != 0))
 		s |= S_WHEN;
+	/* "Leave a voicemail saying it's the surgery", "leave a message with
+	 * her sister": leaving one is the contact, and how */
+	if (((c & K_MSG) || ((c & K_ROUTE) && wn == 9 && memcmp(w, "voicemail", 9) == 0)) &&
+	    ((f->p1 & K_LEAVE) || (f->p2 & K_LEAVE)))
+		s |= S_CALL | S_WHEN;
 	if (((c & K_SAFEN) && (f->p1 & K_SAFE)) || ((c & K_BOX) && (f->p1 & K_PO)))
 		s |= S_SAFE;
 	/* a code word: "texts the word 'pizza'", "a codeword" */
 	if ((wn == 4 && memcmp(w, "word", 4) == 0 && (f->p1 & K_DET) && (f->p2 & K_CALL)) ||
 	    ((c & K_SAFEN) && (c & K_SAFE)))
 		s |= S_SAFE;
-	/* who */
-	if ((c & K_HE) || ((tf & TF_POSS) && wn == 2 && w[0] == 'h' && w[1] == 'e'))
+	/* who: him in a condition ("until husband leaves for his job") is
+	 * when, not whose the clause is ("Currently at the friend's house in
+	 * <Town> until husband leaves ..." is hers) */
+	if (((c & K_HE) || ((tf & TF_POSS) && wn == 2 && w[0] == 'h' && w[1] == 'e')) && !f->in_cond)
 		s |= S_HE;
+	if ((c & K_WHEN) || ((c & K_COND) && fs_in(w, FS_COND_CLAUSE)))
+		f->in_cond = 1;
 	if ((c & K_SHE) && !((c & (K_KIN | K_MOD)) && (f->p1 & K_HE)))
 		s |= S_SHE; /* "his mum", "his family" are not hers */
 	if ((tf & TF_POSS) && wn == 3 && memcmp(w, "she", 3) == 0)
@@ -1732,11 +1949,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->det_win = 0;
 	if (f->when_win > 0)
 		f->when_win--;
-	if ((c & (K_GO | K_BE)) || ((c & K_SUBJ) && f->nwords == 1)) {
-		/* a conveyance, or a bare subject ("IP TO <HOSPITAL>"); "is
-		 * at" and a moving verb are where she is wherever it is */
-		f->go_conv = (c & K_CONV) ? 1
-		             : ((c & K_SUBJ) && f->nwords == 1 && !(c & (K_GO | K_BE))) ? 2 : 0;
+	if ((c & (K_GO | K_BE)) || ((c & K_SUBJ) && f->nwords == 1) ||
+	    ((c & K_SHE) && (c & K_KIN) && f->nwords == 1 && fs_next2_is_and(f, b))) {
+		/* a conveyance, or a bare subject ("IP TO <HOSPITAL>", "Mum
+		 * and <Name> to ..."); "is at" and a moving verb are where
+		 * she is wherever it is */
+		f->go_conv = (c & K_CONV) && (c & K_GO) ? 1
+		             : ((c & (K_SUBJ | K_KIN)) && f->nwords == 1 && !(c & (K_GO | K_BE))) ? 2 : 0;
 		f->go_win = 1;
 	} /* notes drop the verb: "V at mums", "IP IN HULL" */ /* notes drop the verb: "V at mums", "IP IN HULL" */
 	if ((tf & TF_POSS) && ((wn == 3 && memcmp(w, "she", 3) == 0) || (wn == 2 && memcmp(w, "he", 2) == 0)))
@@ -1948,6 +2167,9 @@ static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *c
 
 static const char *const FS_PLAN_LABEL[] = {"plan", "plans", "arrangement", "arrangements",
 					    "agreed", "interim", NULL};
+/* A label of where someone is: the name after it is the place. */
+static const char *const FS_WHERE_LABEL[] = {"location", "loc", "area", "town", "city",
+					     "whereabouts", "village", "county", NULL};
 /* "Remember the code: if you say ...": what follows is the code */
 static const char *const FS_CODE_LABEL[] = {"code", "codeword", "password", NULL};
 
@@ -1965,6 +2187,64 @@ static int fs_care_of(const struct fs *f, size_t b)
 	return k > 0 && (title || fs_in(nx, FS_CO_DET));
 }
 
+/*
+ * A time window written bare: "9-11am", "10-2", "12.30-2pm", "9:00-11:00"
+ * (both ends an hour of the day, so "3-12" of a score or "2020-21" is none).
+ */
+static int fs_time_range(const char *w, size_t wn)
+{
+	size_t k = 0;
+	for (int side = 0; side < 2; side++) {
+		unsigned h = 0, d = 0;
+		while (k < wn && w[k] >= '0' && w[k] <= '9' && d < 3)
+			h = h * 10 + (unsigned)(w[k++] - '0'), d++;
+		if (d == 0 || d > 2 || h > 24)
+			return 0;
+		if (k + 2 < wn && (w[k] == ':' || w[k] == '.') && w[k + 1] >= '0' && w[k + 1] <= '5' &&
+		    w[k + 2] >= '0' && w[k + 2] <= '9')
+			k += 3;
+		if (k + 2 <= wn && (w[k] == 'a' || w[k] == 'p') && w[k + 1] == 'm')
+			k += 2;
+		if (side == 0) {
+			if (k >= wn || w[k] != '-')
+				return 0;
+			k++;
+		}
+	}
+	return k == wn;
+}
+
+/* Is the one-word label s[a..e) her: V, IP, victim, client, or a forename
+ * that is no common word ("Leah:", not "Hours:", "Score:")? */
+static int fs_her_label(const struct fs *f, size_t a, size_t e)
+{
+	while (e > a && f->s[e - 1] == ' ')
+		e--;
+	if (f->p1 & K_SUBJ)
+		return (f->p1 & K_SHE) != 0;
+	if (f->p1 != 0 || !(f->p1f & TF_CAP) || (f->p1f & (TF_NUM | TF_POSS)) || e - a < 3)
+		return 0;
+	unsigned lx = lex_classify((const char *)f->s + a, e - a);
+	return (lx & LEX_FORENAME) && !(lx & (LEX_COMMON | LEX_ALLOW | LEX_KIN | LEX_TITLE | LEX_RANK));
+}
+
+/* The end of the gateway's marker at s[i] ('[' then REDACTED or WITHHELD,
+ * a ground or a ':' and its ']' within 80 bytes, on one line), or 0. */
+static size_t fs_marker_end(const unsigned char *s, size_t n, size_t i)
+{
+	if (n - i < 12 || (memcmp(s + i + 1, "REDACTED", 8) != 0 &&
+	                   memcmp(s + i + 1, "WITHHELD", 8) != 0) ||
+	    (s[i + 9] != ' ' && s[i + 9] != ':'))
+		return 0;
+	for (size_t j = i + 10; j < n && j < i + 80; j++) {
+		if (s[j] == ']')
+			return j + 1;
+		if (s[j] == '[' || s[j] == '\n')
+			return 0;
+	}
+	return 0;
+}
+
 static int fs_run(const char *text, size_t n, struct spans *out, int model,
                   const struct fs_unit_sink *sink)
 {
@@ -1980,6 +2260,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 	uint64_t last_cls = 0;   /* classes of the last word (for line breaks, full stops) */
 	size_t last_wn = 0;      /* its length */
 	unsigned char last_ch = 0; /* the last non-space byte */
+	int age_next = 0;          /* the last word was "aged", "age" or "ages" */
 	size_t i = 0;
 	while (i < n && f.rc == 0) {
 		unsigned char ch = s[i];
@@ -2067,9 +2348,16 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			uint32_t h = fs_hash_ab(wa, wb, wn);
 			if (num) {
 				tf |= TF_NUM;
-				if (is_clock(w, wn))
+				if (is_clock(w, wn) && !age_next)
 					tf |= TF_CLOCK;
 			}
+			/* A number after "aged" is how old someone is, not when
+			 * ("Children aged 10-12 attend on weekdays"): the model
+			 * sees it as an age, not as the range of a safe window. */
+			int age = num && age_next;
+			age_next = !num && ((wn == 4 && memcmp(w, "aged", 4) == 0) ||
+			                    (wn == 3 && memcmp(w, "age", 3) == 0) ||
+			                    (wn == 4 && memcmp(w, "ages", 4) == 0));
 			uint64_t c = (wn && !num) ? fs_lookup_ab(wa, wb, wn, h) : 0;
 			if (c == 0 && wn == 2 && (tf & TF_UPPER) && w[0] == 'e' && w[1] == 'd')
 				c = K_MEDIC; /* "ED": the emergency department (not "Ed") */
@@ -2080,7 +2368,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				 * capitalised word inside a unit that no class lists as
 				 * one token (names of towns and people are not
 				 * learnt), any other word folded */
-				uint32_t t = num ? fsm_shape(w, wn) ^ ((tf & TF_CLOCK) ? 1u : 0u)
+				uint32_t t = num ? fsm_shape(w, wn) ^ ((tf & TF_CLOCK) ? 1u : age ? 2u : 0u)
 				             : wn == 0 ? FSM_LONG
 				             : ((tf & TF_CAP) && !(tf & TF_UPPER) && f.u_words > 0 && c == 0)
 				                     ? FSM_CAPW
@@ -2112,7 +2400,18 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					/* Most words: listed nowhere or only a function
 					 * word ("the", "and"), nothing pending that such
 					 * a word completes: what word() would do. */
-					f.go_win = 0;
+					/* "V AND CHILD", "Mum and <Name>": the bare
+					 * subject's company keeps its "to" pending */
+					if (f.go_win && f.go_conv == 2 &&
+					    ((wn == 3 && memcmp(w, "and", 3) == 0) ||
+					     (f.subj_and && (tf & TF_CAP) && c == 0))) {
+						f.subj_and = !f.subj_and;
+						if (!f.subj_and)
+							f.go_win = 1; /* after the name: to next */
+					} else {
+						f.go_win = 0;
+						f.subj_and = 0;
+					}
 					f.prep_win -= f.prep_win > 0;
 					f.when_win -= f.when_win > 0;
 					f.free_win -= f.free_win > 0;
@@ -2128,6 +2427,12 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 						f.det_win--;
 					else
 						f.det_win = 0;
+					if (f.tlabel) {
+						if (num && fs_time_range(w, wn))
+							f.t_time++, f.t_end = i;
+						else if (!(c & K_FUNC) || (c & K_DET))
+							f.t_other = 1;
+					}
 					f.c_end = i;
 					f.nwords++;
 					f.p2 = f.p1;
@@ -2175,6 +2480,29 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 		case ';':
 			clause_end(&f);
 			break;
+		case '[': {
+			/* The gateway's own marker in text scrubbed before (a view
+			 * pasted into a new share): its words are ours, not the
+			 * note's ("victim location" is no statement of where), and
+			 * a withheld statement ended where its marker ends. */
+			size_t e = fs_marker_end(s, n, i);
+			if (e) {
+				if (s[i + 1] == 'W') {
+					clause_end(&f);
+					sentence_end(&f);
+				}
+				last_ch = ']';
+				i = e;
+				continue;
+			}
+			break;
+		}
+		case '&':
+			/* "Mum & <Name> now at ...": as "and" after a bare subject */
+			if (f.go_win && f.go_conv == 2 && !f.subj_and && i > 0 && s[i - 1] == ' ' &&
+			    i + 1 < n && s[i + 1] == ' ')
+				f.subj_and = 1;
+			break;
 		case '|':
 			/* a table's cells are separate statements */
 			clause_end(&f);
@@ -2198,14 +2526,26 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				 * it is withheld; an agency's or a date's stays. */
 				if (fs_label_is(s, f.c_start, i, FS_CODE_LABEL))
 					f.seen |= S_SAFE;
-				size_t lbl = (f.seen & (S_RES | S_CALL | S_SAFE | S_WHEN)) ||
+				/* "Location: <Town>", "Area: <Name>", "Town: ...":
+				 * a label of where, then a name, says where (his
+				 * own, "Perpetrator location:", stays: the clause
+				 * decides) */
+				int where = !(f.seen & S_RES) && !(f.p2 & K_BIZ) && f.nwords <= 2 &&
+				            fs_label_is(s, f.c_start, i, FS_WHERE_LABEL);
+				size_t lbl = (f.seen & (S_RES | S_CALL | S_SAFE | S_WHEN)) || where ||
 				                     fs_label_is(s, f.c_start, i, FS_PLAN_LABEL)
 				                 ? f.c_start : SIZE_MAX;
+				if (where && !f.place_next)
+					f.place_next = 3, f.pn_conv = 0;
 				if (f.u_start == f.c_start)
 					f.u_start = SIZE_MAX; /* nor of the unit's */
+				int her = f.nwords == 1 && fs_her_label(&f, f.c_start, i);
+				size_t from = f.c_start;
 				f.c_start = SIZE_MAX;
 				f.nwords = 0;
 				f.lbl = lbl;
+				f.tlabel = her, f.tlab_start = from;
+				f.t_time = f.t_other = 0;
 			}
 			break;
 		default:

@@ -95,7 +95,9 @@
  *              a time judged ("days are fine", "mornings no good"), what
  *              follows a "code:" label, "safe/best
  *              time(s)", "safe number", "code word" and "PO box" alone are
- *              enough; a clock time alone only in advice ("IDVA to call at
+ *              enough; so is her label (V, client, victim, a forename that
+ *              is no common word) then nothing but time windows ("Leah:
+ *              10-2 weekdays", "V: evenings"; label and all); a clock time alone only in advice ("IDVA to call at
  *              10", "can ring at 2pm"), not in a report ("e-mail received
  *              at 20:20"). "free"/"available" then a time ("free after
  *              4pm"); "if" + her ("if she replies OK she can talk"); breaks
@@ -182,7 +184,7 @@
  *   Training: L2-regularised logistic regression by SGD, pure Python,
  *   deterministic (tests/redaction/train_unitclf.py), on the units of
  *   every free-text field of tests/redaction/holdout, exam, exam2 ...
- *   exam7 and corpus (the generated one at weight 0.25: templated) exported by
+ *   exam8, exam10 and corpus (the generated one at weight 0.25: templated) exported by
  *   redaction_units (tests/redaction/units.c). Positive: the unit overlaps
  *   a labelled refuge, victim_location or safe_times span; victim_contact
  *   (phones, e-mails, the address on file) is left to the value
@@ -224,6 +226,17 @@
  *   threshold is the lowest that keeps every unit test green: 0.16,
  *   exam8 96.67% / 9.35 (the 1-and-4 model's never-share at 0.10 with
  *   less over-redaction; exam7 7.24, exam6 4.39, exam5 4.10).
+ *   Session 10 (h10-where): exam8 and exam10 joined the training data
+ *   (eleven sets; exam9 sealed, its summary only): at the old 0.11 exam9
+ *   never-share 94.52% -> 95.40%, over-redaction 9.51 -> 9.79, at 0.13
+ *   95.31 / 9.74, at 0.15 95.23 / 9.51. A number after "aged", "age" or
+ *   "ages" became its own token (an age, not a safe window: "Children
+ *   aged 10-12 attend on weekdays" scored above 0.25 as a range), and the
+ *   gateway's own markers are skipped (their "victim location" read as a
+ *   statement in text scrubbed twice). Threshold 0.13 at first (at 0.11
+ *   "Meeting on Monday at 10:00, lunch at 12:00", policy_rt, scored above
+ *   it); retrained with her label's time window (fs_her_label), 0.11 again:
+ *   exam9 95.31 / 9.69 (0.12: 95.23 / 9.63, 0.13: 95.23 / 9.57).
  *   Tried and left out (no gain on exam8): a class shape of
  *   the last three words (preposition, capitalised word, possessive, kin
  *   ...: 96.55% at 0.14 with 0.2 point less over-redaction, but at 0.10
@@ -231,7 +244,8 @@
  *   whether the rules withheld the field's previous unit (96.43%).
  *   Retrain (after changing the features, a word class or a set):
  *     build/tests/redaction_units \
- *       tests/redaction/{holdout,exam,corpus,exam2,exam3,exam4,exam5,exam6,exam7} > u.tsv
+ *       tests/redaction/{holdout,exam,corpus,exam2,exam3,exam4,exam5,exam6,exam7,exam8,exam10} \
+ *       > u.tsv
  *     python3 tests/redaction/train_unitclf.py --units u.tsv --out gateway/redact/failsafe_model.c
  *   ctest redaction_unitclf fails until the committed weights are the
  *   script's output. --validate SET leaves a set out and prints its curve.

@@ -996,3 +996,175 @@ Test(failsafe, journeys_and_the_place_said_again)
 	            "It is in place until May");
 	expect_none("The court date is set. It's near the end of the list.");
 }
+
+/* Text the gateway scrubbed before (a view pasted into a new share) holds
+ * its markers: their words are the gateway's, no statement of the note's,
+ * and a withheld statement ends where its marker ends, so the sentence
+ * after it is judged alone. Neither the rules nor the model take the
+ * markers' "victim location" or "safe times" for where she is. */
+Test(failsafe, the_gateways_own_markers_say_nothing)
+{
+	static const char *const S[] = {
+		"[WITHHELD s38: victim location]. Dr Quillon at the surgery knows.",
+		"Neighbour [REDACTED s40(2): name] rang [REDACTED s40(2): phone] at 2am. "
+		"[WITHHELD s38: victim location] [REDACTED s40(2): name] at the surgery knows.",
+		"[WITHHELD s38: safe times] Review at the next meeting.",
+	};
+	for (size_t k = 0; k < sizeof S / sizeof S[0]; k++) {
+		struct spans sv = {0};
+		cr_assert_eq(failsafe_scan_model(S[k], strlen(S[k]), &sv), 0);
+		dump(S[k], &sv);
+		cr_assert_eq(sv.n, 0, "withheld in: %s", S[k]);
+		spans_free(&sv);
+	}
+	/* a statement around a marker is still one */
+	expect("She is staying with [REDACTED s40(2): name] in Wexcombe now.", SCRUB_LOCATION,
+	       "She is staying with [REDACTED s40(2): name] in Wexcombe now");
+}
+
+/* Her being seen somewhere, and "down <County> way", say where she is, in
+ * whoever's words (his family asking after her on social media); him seen
+ * somewhere, her seen in clinic or at a hearing, "up early" and "over
+ * Easter" do not. */
+Test(failsafe, where_she_was_seen_and_which_way_she_went)
+{
+	expect("His brother posted \"anyone seen her in Tenbury?\" on a local page.", SCRUB_LOCATION,
+	       "His brother posted \"anyone seen her in Tenbury");
+	expect("A neighbour spotted her at the Spar in Wrockwardine.", SCRUB_LOCATION,
+	       "A neighbour spotted her at the Spar in Wrockwardine");
+	expect("She was sighted in Ludlow by his cousin.", SCRUB_LOCATION,
+	       "She was sighted in Ludlow by his cousin");
+	expect("His mate texted her mum: \"we know she's down Dorset way\".", SCRUB_LOCATION,
+	       "His mate texted her mum: \"we know she's down Dorset way\"");
+	expect_none("He was seen in Tenbury on CCTV.");
+	expect_none("The consultant has seen her in clinic twice.");
+	expect_none("The IDVA has seen her at the hearing.");
+	expect_none("She's up early most days.");
+	expect_none("She is over Easter with no money.");
+	expect("She has gone up north to family.", SCRUB_LOCATION, "She has gone up north to family");
+	expect("She's holed up at a hotel off the motorway.", SCRUB_LOCATION,
+	       "She's holed up at a hotel off the motorway");
+	expect_none("He has gone up north.");
+}
+
+/* Her label and only a time window after it is when she can be reached
+ * (an e-mail's last line "Maisie: 10-2 weekdays", a form's "V: 9-11am"),
+ * label and all: the name says whose window it is. A label that is a
+ * common word, a date, a clock time alone or a score stays; so does a
+ * speaker's line that says more. */
+Test(failsafe, her_label_then_only_a_time_window)
+{
+	expect("V: 9-11am.", SCRUB_SAFE_TIME, "V: 9-11am");
+	expect("Maisie: 10-2 weekdays.", SCRUB_SAFE_TIME, "Maisie: 10-2 weekdays");
+	expect("Client: evenings", SCRUB_SAFE_TIME, "Client: evenings");
+	expect("Maisie: 12.30-2pm", SCRUB_SAFE_TIME, "Maisie: 12.30-2pm");
+	expect_none("Hours: 9-5.");
+	expect_none("Score: 3-1.");
+	expect_none("Arrived: 10:30");
+	expect_none("Maisie: 2019-20");
+	expect_none("Ages: 10-12");
+}
+
+/* A case or conference transferred to another area names where the family
+ * now live (the receiving authority), after whatever is transferred; money
+ * transferred names nowhere. */
+Test(failsafe, a_case_transferred_to_where_they_now_live)
+{
+	expect("02/11 Transfer-in ICPC requested with Wexcombe Children's Services.", SCRUB_LOCATION,
+	       "Transfer-in ICPC requested with Wexcombe Children's Services");
+	expect("Transfer of the case to Bramhurst requested.", SCRUB_LOCATION,
+	       "Transfer of the case to Bramhurst requested");
+	expect_none("He made a bank transfer of 200 pounds to his brother.");
+	expect_none("Transfer of funds to her Barnley Building Society account was stopped.");
+	expect_none("Transfer of the case file to the MARAC coordinator is done.");
+}
+
+/* A form's label of where ("Location:", "Area:", "Town:") then a name or
+ * someone's says where, label and all; a meeting's location, his, an
+ * incident's and "unknown" stay. */
+Test(failsafe, a_label_of_where_then_a_name)
+{
+	expect("Client accommodated in refuge. Provider: Orla Trust. Location: Wexcombe.",
+	       SCRUB_LOCATION, "Location: Wexcombe");
+	expect("Area: Bramhurst", SCRUB_LOCATION, "Area: Bramhurst");
+	expect("Current location: her sister's", SCRUB_LOCATION, "Current location: her sister's");
+	expect_none("Meeting location: Town Hall");
+	expect_none("Perpetrator location: HMP Wexcombe");
+	expect_none("Location of incident: car park");
+	expect_none("Location: unknown");
+}
+
+/* Advice to reach her on a channel (an app, the landline) is her route;
+ * a call reported, his mobile and her phone as a thing stay. A provider
+ * that placed her says where she is housed; an order placed by phone does
+ * not. */
+Test(failsafe, a_channel_to_reach_her_and_who_placed_her)
+{
+	expect("Reach her on WhatsApp, not her mobile.", SCRUB_SAFE_TIME,
+	       "Reach her on WhatsApp, not her mobile");
+	expect("Message her on Telegram.", SCRUB_SAFE_TIME, "Message her on Telegram");
+	expect("Call her on the landline.", SCRUB_SAFE_TIME, "Call her on the landline");
+	expect_none("I called her on her mobile at 10.");
+	expect_none("Police to call him on his mobile.");
+	expect_none("Photos on her phone were deleted.");
+	expect("She's been placed by the Orla Trust.", SCRUB_LOCATION,
+	       "She's been placed by the Orla Trust");
+	expect_none("The order was placed by phone.");
+	expect("Leave a voicemail saying it's the dentist.", SCRUB_SAFE_TIME,
+	       "Leave a voicemail saying it's the dentist");
+	expect("Leave a message with her sister.", SCRUB_SAFE_TIME,
+	       "Leave a message with her sister");
+	expect_none("He left a voicemail threatening her.");
+}
+
+/* Taking her people somewhere says where they go ("take the kids to her
+ * friend's in <Town>"), not school, not his act; a bare subject's company
+ * keeps its "to" ("V AND CHILD TO ...", "Mum and <Name> to ..."); "is
+ * indeed at", "is believed to be at" are "is at". */
+Test(failsafe, taken_somewhere_with_company_and_hedged)
+{
+	expect("Mum said she will take the kids to her friend Pella's in Wexcombe tonight.",
+	       SCRUB_LOCATION,
+	       "Mum said she will take the kids to her friend Pella's in Wexcombe tonight");
+	expect("0310 V AND CHILD TO HER COUSIN'S BY POLICE CAR", SCRUB_LOCATION,
+	       "V AND CHILD TO HER COUSIN'S BY POLICE CAR");
+	expect("mum and Tobiah to mum's nan in Bramhurst", SCRUB_LOCATION,
+	       "mum and Tobiah to mum's nan in Bramhurst");
+	expect("Mum & Tobiah now at maternal grandparents', Bramhurst", SCRUB_LOCATION,
+	       "Mum & Tobiah now at maternal grandparents', Bramhurst");
+	expect_none("Mum & Dad happy with the plan.");
+	expect("victim is indeed at her sister Orla's in Wexcombe", SCRUB_LOCATION,
+	       "victim is indeed at her sister Orla's in Wexcombe");
+	expect_none("She took the children to school.");
+	expect_none("The meeting will take place at the Town Hall.");
+	expect_none("Husband has threatened to take the children to Bramhurst.");
+	expect_none("Mum and dad to attend the review.");
+}
+
+/* Him in a condition (until, unless, when, while) is when, not whose the
+ * clause is: a note that drops her as the subject still says where she
+ * is. His own stay, with the condition after, stays his. */
+Test(failsafe, him_in_a_condition_is_when_not_whose)
+{
+	expect("Currently at the friend's house in Bramhurst until husband leaves for his job.",
+	       SCRUB_LOCATION,
+	       "Currently at the friend's house in Bramhurst until husband leaves for his job");
+	expect("Staying at a friend's in Wexcombe while he is on bail.", SCRUB_LOCATION,
+	       "Staying at a friend's in Wexcombe while he is on bail");
+	expect_none("He is staying at his mum's in Bramhurst until the hearing.");
+}
+
+/* When she is alone (alone, on her own, by herself) with a weekday or an
+ * hour is when she can be met; "left alone at night" (no weekday, no
+ * hour), his leaving her alone and "see the child alone by 25/11" are
+ * not. */
+Test(failsafe, when_she_is_alone)
+{
+	expect("She's alone on the till after 2 on Tuesdays.", SCRUB_SAFE_TIME,
+	       "She's alone on the till after 2 on Tuesdays");
+	expect("She comes to clinic on her own on Fridays.", SCRUB_SAFE_TIME,
+	       "She comes to clinic on her own on Fridays");
+	expect_none("She was left alone with the baby at night.");
+	expect_none("He left her alone on Tuesday after the assault.");
+	expect_none("SW to see Tobiah alone by 25/11.");
+}

@@ -22,7 +22,9 @@ static const char *const MODEL_ONLY[] = {
 	"He is at the gym until 9 on Mondays so that is the window.",
 	"She finishes at 2 so any time after half 3 is fine.",
 	"She is booked in to have the baby at Fairfield not the General.",
-	"Safe to leave a voicemail on the landline.",
+	/* (was "Safe to leave a voicemail on the landline.": the rules take
+	 * leaving a voicemail as a contact and its route since h10-where) */
+	"Tuesdays at the cafe are her only time to herself.",
 };
 
 /* Ordinary business the model keeps. */
