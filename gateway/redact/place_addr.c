@@ -1913,6 +1913,13 @@ static void try_work(struct scan *sc, long p)
 				k++;
 				continue;
 			}
+			/* "works as HCA at ...", "works as dental nurse at ...": a
+			 * job without its article, then where (k counts its words) */
+			if (k == 0 && !role && x->id == W_AS && T(sc, j + 1)->type == T_WORD &&
+			    !(T(sc, j + 1)->cls & (C_DET | C_PRON | C_FUNC | C_PREP))) {
+				j++;
+				continue;
+			}
 			if (is_punct(x, '@') && !role)
 				break; /* "IP WORKS @ TESCO" */
 			if (k < 2 && x->id == W_WITH && (T(sc, j + 1)->cls & C_PRON) &&
@@ -2107,7 +2114,7 @@ static void try_job(struct scan *sc, long p)
  * is/was too: try_job reads no bracket). Not an agency ("an officer with
  * Kent Police").
  */
-static void try_job_noun(struct scan *sc, long p)
+static void try_job_noun(struct scan *sc, long p, int bare)
 {
 	long j = p + 1;
 	int k;
@@ -2164,8 +2171,12 @@ static void try_job_noun(struct scan *sc, long p)
 			capn++;
 		m++;
 	}
-	/* an agency ("Kent Police", "Leeds City Council") is kept */
-	if (m == 0 || capn == 0 || (T(sc, a + m - 1)->cls & C_NOTPL))
+	/* an agency ("Kent Police", "Leeds City Council") is kept; a
+	 * hospital too after "a doctor at" (the one she saw there), but after
+	 * a bare job it is where that person works ("Husband (nurse at <Town>
+	 * Hospital)") */
+	if (m == 0 || capn == 0 ||
+	    ((T(sc, a + m - 1)->cls & C_NOTPL) && !(bare && (T(sc, a + m - 1)->cls & C_HOSP))))
 		return;
 	const struct tok *e = T(sc, a + m);
 	if (!(e->type == T_END || e->type == T_PUNCT || (e->f & (F_NL | F_BRK)) ||
@@ -2175,6 +2186,41 @@ static void try_job_noun(struct scan *sc, long p)
 	if (is_word(T(sc, a - 1), W_THE))
 		a--;
 	emit_place(sc, a, end, "place:workplace");
+}
+
+/*
+ * A job written without an article before "at", as notes list a person's
+ * job: "Husband (surgeon at <Hospital>)", "<Name> nurse at <Hospital>,
+ * <ward>", "now director at <Firm>, <Town>", "- care worker at <Home>".
+ * p is the job word; up to two lower-case modifiers may come before it
+ * ("care worker", "staff nurse"). Before them: a bracket, a comma, a
+ * colon, a dash, a line's start, a capitalised word (the person), a kin
+ * word or an adverb ("now"); not a determiner: "the doctor at <Hospital>"
+ * is the professional a patient saw there, the hospital kept as it is
+ * named; nor a preposition ("seen by nurse at ..."). try_job_noun then
+ * reads the job and the employer as after "a".
+ */
+static int bare_job_at(const struct scan *sc, long p)
+{
+	if (!job_word(sc, T(sc, p), C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_DET) ||
+	    not_job(sc, T(sc, p)))
+		return 0;
+	long a = p;
+	for (int k = 0; k < 2; k++) {
+		const struct tok *x = T(sc, a - 1);
+		if (x->type != T_WORD || !(x->f & F_LOWER) || (T(sc, a)->f & (F_NL | F_BRK)) ||
+		    (x->cls & (C_FUNC | C_CONJ | C_PREP | C_PREP2 | C_DET | C_PRON | C_KIN | C_ADV)))
+			break;
+		a--;
+	}
+	const struct tok *b = T(sc, a - 1);
+	if (T(sc, a)->f & (F_NL | F_BRK))
+		return 1;
+	if (b->type == T_PUNCT)
+		return strchr("(,:;-", b->ch) != NULL;
+	if (b->type != T_WORD || (b->cls & (C_DET | C_PREP | C_PREP2 | C_FUNC | C_CONJ)))
+		return 0;
+	return (b->f & (F_CAP | F_UPPER)) || (b->cls & (C_KIN | C_ADV));
 }
 
 /*
@@ -2545,7 +2591,10 @@ void place_places(struct scan *sc, long p)
 	if (t->id == W_A || t->id == W_AN ||
 	    ((t->id == W_VICTIM || (t->cls & C_KIN)) && T(sc, p + 1)->type == T_WORD &&
 	     (T(sc, p + 1)->f & F_LOWER) && !(T(sc, p + 1)->cls & (C_KIN | C_FUNC | C_PREP | C_DET))))
-		try_job_noun(sc, p);
+		try_job_noun(sc, p, 0);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
+	/* decided at the "at": the job word before it reaches no step */
+	if (t->id == W_AT && (T(sc, p - 1)->f & F_LOWER) && bare_job_at(sc, p - 1))
+		try_job_noun(sc, p - 2, 1);
 }

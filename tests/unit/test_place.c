@@ -1874,3 +1874,21 @@ Test(place, a_council_as_an_employer_with_the_part_worked_in)
 		    "Kelsby Council, benefits team, Civic Centre");
 	expect_none("She works for Kelsby Council.", 0);
 }
+
+Test(place, a_job_without_its_article_and_where_it_is_done)
+{
+	/* a job after a bracket, a name or "now", then "at" the employer */
+	expect_span("Husband (anaesthetist at Wrexham Maelor Hospital) denies it.", 0, SCRUB_PLACE,
+		    "Wrexham Maelor Hospital");
+	expect_span("Partner now director at Quillfield Logistics, Telford. Seen", 0, SCRUB_PLACE,
+		    "Quillfield Logistics, Telford");
+	expect_span("Tomasz care worker at Bramblehurst Lodge. Seen", 0, SCRUB_PLACE,
+		    "Bramblehurst Lodge");
+	/* "works as" with no article */
+	expect_span("Her sister works as HCA at Pinderfields, ward 12.", 0, SCRUB_PLACE,
+		    "Pinderfields, ward 12");
+	/* the professional a patient saw keeps the hospital's name */
+	expect_none("Seen by the doctor at Wrexham Maelor Hospital on Monday.", 0);
+	/* an agency is no employer to withhold */
+	expect_none("Referred by officer at Dyfed-Powys Police.", 0);
+}
