@@ -2189,6 +2189,49 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 }
 
 /*
+ * A verb of a trade that says where someone works when "for" or "at" and
+ * a name follow: "drives for <Firm>" (taxi, delivery and haulage work),
+ * "cleans at <Place>", "labouring for <Firm>", "temping at <Firm>". The
+ * word before p (the preposition), in any case (a log in capitals:
+ * "DRIVES FOR <FIRM>"). "at" only after the cleaning and temping verbs:
+ * "drives at night" names nothing.
+ */
+static int work_verb_before(const struct scan *sc, long p)
+{
+	static const char *const FOR[] = {"drives", "drove", "driving", "delivers", "delivering",
+					  "cleans", "cleaning", "labouring", "labours", "temps",
+					  "temping", "freelances", "freelancing", "subcontracts"};
+	static const char *const AT[] = {"cleans", "cleaning", "temps", "temping"};
+	const struct tok *v = T(sc, p - 1);
+	if (v->type != T_WORD || (v->f & F_CAP && !(v->f & F_UPPER)) || (T(sc, p)->f & (F_NL | F_BRK)))
+		return 0;
+	size_t n = v->end - v->start;
+	const char *c = (const char *)sc->s + v->start;
+	int at = T(sc, p)->id == W_AT;
+	const char *const *L = at ? AT : FOR;
+	size_t m = at ? sizeof AT / sizeof AT[0] : sizeof FOR / sizeof FOR[0];
+	for (size_t i = 0; i < m; i++)
+		if (strlen(L[i]) == n && strncasecmp(c, L[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The employer after such a verb: capitalised, not a person (a kin word,
+ * a title, a pronoun: "drives for Mum", "cleans for Mrs Hart" is a
+ * person's house, found as a name), read as after "works for". */
+static void work_verb_employer(struct scan *sc, long p)
+{
+	long j = p + 1;
+	if (is_word(T(sc, j), W_THE))
+		j++;
+	const struct tok *x = T(sc, j);
+	if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & F_NL) ||
+	    (x->cls & (C_KIN | C_TITLE | C_PRON | C_DAY | C_MON | C_TIMEW | C_DET)))
+		return;
+	work_extent(sc, p + 1, 0);
+}
+
+/*
  * A job written without an article before "at", as notes list a person's
  * job: "Husband (surgeon at <Hospital>)", "<Name> nurse at <Hospital>,
  * <ward>", "now director at <Firm>, <Town>", "- care worker at <Home>".
@@ -2594,6 +2637,10 @@ void place_places(struct scan *sc, long p)
 		try_job_noun(sc, p, 0);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
+	/* "drives for <Firm>", "cleans at <Place>": decided at the
+	 * preposition, the verb reaching no step */
+	if ((t->id == W_FOR || t->id == W_AT) && work_verb_before(sc, p))
+		work_verb_employer(sc, p);
 	/* decided at the "at": the job word before it reaches no step */
 	if (t->id == W_AT && (T(sc, p - 1)->f & F_LOWER) && bare_job_at(sc, p - 1))
 		try_job_noun(sc, p - 2, 1);

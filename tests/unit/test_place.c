@@ -1892,3 +1892,16 @@ Test(place, a_job_without_its_article_and_where_it_is_done)
 	/* an agency is no employer to withhold */
 	expect_none("Referred by officer at Dyfed-Powys Police.", 0);
 }
+
+Test(place, a_trade_verb_names_the_firm_it_is_done_for)
+{
+	/* taxi, delivery and cleaning work: the firm after "for" or "at" */
+	expect_span("Her brother drives for Kestrel Cabs most nights.", 0, SCRUB_PLACE, "Kestrel Cabs");
+	expect_span("SUSPECT DRIVES FOR ZOOMDROP COURIERS AS A SIDE JOB", 0, SCRUB_PLACE,
+		    "ZOOMDROP COURIERS");
+	expect_span("Mum cleans at the Brackenfield Arms in the mornings.", 0, SCRUB_PLACE,
+		    "Brackenfield Arms");
+	/* a time, a person or driving at night name no employer */
+	expect_none("He drives for hours at night.", 0);
+	expect_none("She drives for Mum on Fridays.", 0);
+}
