@@ -2189,6 +2189,77 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 }
 
 /*
+ * A workplace given as a label's value: "Husband's job: <job>, <Firm>
+ * site (via <Agency>), days.", "K's workplace: <Firm> <code>? (not sure,
+ * <area>).", "FIL's business: <Firm>, <Town>.", "Client's new job: <Firm>,
+ * <Town> (welder)." The label is someone's (a possessive, his/her/their,
+ * "own", "new", "current") or starts a line; its value, from token a, runs
+ * to the sentence's or the line's end (';', a full stop before a space or
+ * the end), at most MAX_LABEL_VALUE tokens, and is withheld whole when it
+ * holds a capitalised word that is no agency's: what follows such a label
+ * is where the person can be found, and what else the writer put in it
+ * (the shift, the job) is said of that place. Not a sentence about
+ * someone ("Employment: Dan has started ..."): no pronoun nor a form of
+ * be/have in it. Not an agency as employer ("Job: PC, <Force> Police").
+ */
+#define MAX_LABEL_VALUE 24 /* a firm, its branch, a job and an aside; more is a sentence */
+
+static int label_owned(const struct scan *sc, long l)
+{
+	const struct tok *b = T(sc, l - 1), *t = T(sc, l);
+	if (t->f & (F_NL | F_BRK))
+		return 1;
+	if ((is_punct(b, '-') || is_punct(b, '*')) && (b->f & F_NL))
+		return 1;
+	if (b->type != T_WORD)
+		return 0;
+	return (b->f & F_POSS) || is_word(b, W_HIS) || is_word(b, W_HER) || is_word(b, W_THEIR) ||
+	       (b->cls & C_NEWMOD) ||
+	       (b->end - b->start == 3 && strncasecmp((const char *)sc->s + b->start, "own", 3) == 0);
+}
+
+static void label_value(struct scan *sc, long a)
+{
+	long e = a;
+	int cap = 0;
+	for (; e < a + MAX_LABEL_VALUE; e++) {
+		const struct tok *x = T(sc, e);
+		if (x->type == T_END || (e > a && (x->f & F_NL)) || is_punct(x, ';'))
+			break;
+		if (is_punct(x, '.') && (T(sc, e + 1)->type == T_END || (T(sc, e + 1)->f & (F_SP | F_NL))))
+			break;
+		/* "..., Hereford - nights, finishes 06:00": a clock time is
+		 * the shift's, kept; the value ends at the separator before it */
+		if (x->type == T_NUM && ((x->f & F_CLOCK) || ((is_punct(T(sc, e + 1), ':') ||
+								is_punct(T(sc, e + 1), '.')) &&
+							       T(sc, e + 2)->type == T_NUM &&
+							       T(sc, e + 2)->start == T(sc, e + 1)->end))) {
+			long k = e;
+			while (k > a && !(T(sc, k - 1)->type == T_PUNCT && strchr(",-(", T(sc, k - 1)->ch)))
+				k--;
+			e = k > a ? k - 1 : e;
+			break;
+		}
+		if (x->type != T_WORD)
+			continue;
+		if ((x->cls & (C_PRON | C_BE)) || x->id == W_HAS || x->id == W_HAD || x->id == W_WILL)
+			return;
+		if ((x->f & (F_CAP | F_UPPER)) &&
+		    (x->id == W_POLICE || x->id == W_CONSTABULARY || x->id == W_COUNCIL))
+			return;
+		if ((x->f & (F_CAP | F_UPPER)) &&
+		    !(x->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE | C_KIN | C_DET | C_TIMEW)))
+			cap = 1;
+	}
+	if (e == a + MAX_LABEL_VALUE || !cap)
+		return;
+	while (e > a && T(sc, e - 1)->type == T_PUNCT && !is_punct(T(sc, e - 1), ')'))
+		e--;
+	if (e > a)
+		emit_place(sc, a, e, "place:workplace-label");
+}
+
+/*
  * A verb of a trade that says where someone works when "for" or "at" and
  * a name follow: "drives for <Firm>" (taxi, delivery and haulage work),
  * "cleans at <Place>", "labouring for <Firm>", "temping at <Firm>". The
@@ -2398,6 +2469,13 @@ void place_addresses(struct scan *sc, long p)
 		else if ((T(sc, p - 3)->f & F_LOWER) && is_punct(T(sc, p - 4), '('))
 			job_aside(sc, p - 4);
 	}
+	/* "FIL's business: <Firm>, <Town>": a label with no word of its own
+	 * in the tables, decided at the value's first capitalised word */
+	if (t->type == T_WORD && (t->f & F_CAP) && p >= sc->skip_place && is_punct(T(sc, p - 1), ':') &&
+	    T(sc, p - 2)->type == T_WORD && T(sc, p - 2)->end - T(sc, p - 2)->start == 8 &&
+	    strncasecmp((const char *)sc->s + T(sc, p - 2)->start, "business", 8) == 0 &&
+	    !(t->f & F_NL) && label_owned(sc, p - 2))
+		label_value(sc, p);
 	/* "Oliwia (Y9, Blue Coat)", "(Year 4, Hill Top)": the year group,
 	 * then the school, decided at the year (a step sees no punctuation) */
 	if (p >= sc->skip_place && is_punct(T(sc, p + 1), ',') &&
@@ -2637,6 +2715,11 @@ void place_places(struct scan *sc, long p)
 		try_job_noun(sc, p, 0);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
+	/* "Husband's job: ...", "K's workplace: ...": the label's value */
+	if ((t->id == W_JOB || t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYMENT ||
+	     t->id == W_FIRM) &&
+	    is_punct(T(sc, p + 1), ':') && !(T(sc, p + 2)->f & F_NL) && label_owned(sc, p))
+		label_value(sc, p + 2);
 	/* "drives for <Firm>", "cleans at <Place>": decided at the
 	 * preposition, the verb reaching no step */
 	if ((t->id == W_FOR || t->id == W_AT) && work_verb_before(sc, p))

@@ -1905,3 +1905,18 @@ Test(place, a_trade_verb_names_the_firm_it_is_done_for)
 	expect_none("He drives for hours at night.", 0);
 	expect_none("She drives for Mum on Fridays.", 0);
 }
+
+Test(place, a_workplace_given_as_a_label_value)
+{
+	expect_span("M's workplace: Pellow Foods DC2? (unsure, Aston Cross).", 0, SCRUB_PLACE,
+		    "Pellow Foods DC2? (unsure, Aston Cross)");
+	expect_span("Husband's job: forklift driver, Trentham depot (via Staffmark), nights.", 0,
+		    SCRUB_PLACE, "forklift driver, Trentham depot (via Staffmark), nights");
+	expect_span("Dad's business: Kaur Fabrics, Southall.\nNext", 0, SCRUB_PLACE, "Kaur Fabrics, Southall");
+	/* the label starting its line; the shift's clock time kept */
+	expect_span("Seen today.\nBF's employer: Marwood Poultry, Leominster - nights, ends 06:00.", 0,
+		    SCRUB_PLACE, "Marwood Poultry, Leominster");
+	/* a sentence about someone, an agency as employer */
+	expect_none("Dad's job: he has lost it.", 0);
+	expect_none("Her job: PC, Gwent Police.", 0);
+}
