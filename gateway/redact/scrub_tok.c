@@ -1331,6 +1331,44 @@ static int account_ahead(const unsigned char *s, size_t n, size_t e)
 	return 0;
 }
 
+/*
+ * The issuing country written between the cue and a passport's number:
+ * "passport (<Country>, AB1234567)", "Passport <Nationality>, AB1234567",
+ * "passport (<ISO code> AB1234567)". With the number it tells whose
+ * passport it is as the number does, so the span starts at it: one
+ * capitalised word of 3 or more letters (or a 3-capital code) right
+ * before the number (", " or " " between), right after "passport" or
+ * "passports" and a space or " (". Otherwise i.
+ */
+RARE static size_t passport_issuer_before(const unsigned char *s, size_t i)
+{
+	size_t k = i;
+	if (k >= 2 && s[k - 1] == ' ' && s[k - 2] == ',')
+		k -= 2;
+	else if (k >= 1 && s[k - 1] == ' ')
+		k -= 1;
+	else
+		return i;
+	size_t ws = k;
+	while (ws > 0 && sc_alpha(s[ws - 1]))
+		ws--;
+	if (k - ws < 3 || !sc_upper(s[ws]))
+		return i;
+	size_t p = ws;
+	if (p >= 1 && s[p - 1] == '(')
+		p--;
+	if (p < 1 || s[p - 1] != ' ')
+		return i;
+	p--;
+	size_t c = p;
+	while (c > 0 && sc_alpha(s[c - 1]))
+		c--;
+	if ((c > 0 && sc_alnum(s[c - 1])) ||
+	    !(word_eq(s + c, p - c, "passport") || word_eq(s + c, p - c, "passports")))
+		return i;
+	return ws;
+}
+
 /* ---- cues ------------------------------------------------------------------- */
 
 enum { CUE_NONE, CUE_DOB, CUE_VEH, CUE_SORT, CUE_ACCT, CUE_PASS, CUE_PLAT, CUE_AT, CUE_TEL,
@@ -2390,8 +2428,12 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
 			return vehicle_with_description(s, n, start, e);
 		}
-		TRY(SCRUB_DOCUMENT, "document:passport",
-		    near(cx, CUE_PASS, i) ? passport_at(s, n, i) : 0);
+		if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && near(cx, CUE_PASS, i) &&
+		    (e = passport_at(s, n, i)) != 0) {
+			*kind = SCRUB_DOCUMENT, *rule = "document:passport";
+			*start = passport_issuer_before(s, i);
+			return e;
+		}
 	dates:
 		if (sc->ndobs && month_start(s, n, i))
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
@@ -2468,8 +2510,12 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		*start = bank_named_before(s, i); /* "<Bank> card ending 1234" */
 		return i + e;
 	}
-	TRY(SCRUB_DOCUMENT, "document:passport",
-	    near(cx, CUE_PASS, i) ? passport_at(s, n, i) : 0);
+	if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && near(cx, CUE_PASS, i) &&
+	    (e = passport_at(s, n, i)) != 0) {
+		*kind = SCRUB_DOCUMENT, *rule = "document:passport";
+		*start = passport_issuer_before(s, i);
+		return e;
+	}
 #undef TRY
 	return 0;
 }

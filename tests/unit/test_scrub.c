@@ -1825,3 +1825,13 @@ Test(scrub, never_share_values_read_as_hers)
 		scrubber_free(sc);
 	}
 }
+
+Test(scrub, a_passport_with_its_issuing_country_before_the_number)
+{
+	/* the country or its code between the cue and the number goes with it */
+	expect("His passport (Moldova, KR4471902) was taken.", "His passport (" R("document") ") was taken.");
+	expect("Passport Latvian, LV2203918 - with him.", "Passport " R("document") " - with him.");
+	expect("the girl's passport (NGA A09918273) is held", "the girl's passport (" R("document") ") is held");
+	/* a word that is no country right after the cue stays */
+	expect("passport no 123456789", "passport no " R("document"));
+}
