@@ -1785,19 +1785,27 @@ static const char *const HANDLE_STOP[] = {
 static size_t quoted_handle(const unsigned char *s, size_t n, size_t j, unsigned char q)
 {
 	size_t k = j;
-	int words = 1;
+	int words = 1, open = 0;
 	if (j >= n || !(sc_alnum(s[j]) || s[j] >= 0x80 || s[j] == '@' || s[j] == '_'))
 		return 0;
-	while (k < n && k - j < 40 && s[k] != q) {
+	/* "Jo Bloggs (Jojo)", "Cal A - Hull runner": a name the profile also
+	 * shows in brackets, a tagline after a dash; 6 words, 48 bytes */
+	while (k < n && k - j < 48 && s[k] != q) {
 		if (s[k] == ' ' || s[k] == '\n') {
-			if (++words > 4 || s[k - 1] == ' ' || s[k - 1] == '\n')
+			if (++words > 6 || s[k - 1] == ' ' || s[k - 1] == '\n')
 				return 0;
+		} else if (s[k] == '(' && !open && s[k - 1] == ' ') {
+			open = 1;
+		} else if (s[k] == ')' && open == 1 && sc_alnum(s[k - 1])) {
+			open = 2;
 		} else if (!(handle_char(s[k]) || s[k] >= 0x80 || s[k] == '@')) {
 			return 0;
 		}
 		k++;
 	}
-	if (k >= n || s[k] != q || !(sc_alnum(s[k - 1]) || s[k - 1] >= 0x80) ||
+	if (open == 1)
+		return 0;
+	if (k >= n || s[k] != q || !(sc_alnum(s[k - 1]) || s[k - 1] >= 0x80 || s[k - 1] == ')') ||
 	    (k + 1 < n && sc_alnum(s[k + 1])))
 		return 0;
 	return k + 1;
@@ -2077,7 +2085,7 @@ RARE static size_t dotted_handle(const unsigned char *s, size_t i, size_t k)
 		k--;
 	if (k - i < 5 || !(s[i] >= 'a' && s[i] <= 'z'))
 		return 0;
-	size_t dots = 0, first = 0, a = i, longest = 0, last = i;
+	size_t dots = 0, first = 0, second = 0, a = i, longest = 0, last = i;
 	int lower = 1, digit_part = 0, camel = 0;
 	for (size_t x = i; x <= k; x++) {
 		if (x < k && s[x] != '.') {
@@ -2100,6 +2108,8 @@ RARE static size_t dotted_handle(const unsigned char *s, size_t i, size_t k)
 			longest = letters;
 		if (a == i)
 			first = x - a;
+		else if (second == 0)
+			second = x - a;
 		last = a;
 		if (x < k)
 			dots++;
@@ -2108,7 +2118,9 @@ RARE static size_t dotted_handle(const unsigned char *s, size_t i, size_t k)
 	if (dots == 0 || (longest < 3 && !digit_part) ||
 	    IN(s + last, k - last, TAIL) || word_eq(s + i, first, "www"))
 		return 0;
-	if ((dots >= 2 && lower && first >= 2) || digit_part || camel)
+	/* an initial first ("c.dunn.bbn", "k.obi.07") when the part after it
+	 * is a word, which no abbreviation's is ("e.g.", "i.e.", "a.m.") */
+	if ((dots >= 2 && lower && (first >= 2 || second >= 3)) || digit_part || camel)
 		return k;
 	return 0;
 }

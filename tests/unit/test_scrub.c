@@ -44,7 +44,7 @@ static void expect_mask(const char *in, unsigned mask, const char *want, const u
 	char *out = NULL;
 	unsigned counts[SCRUB_KIND_COUNT] = {0};
 	cr_assert_eq(scrub_text(SC, in, strlen(in), G, mask, &out, counts), 0);
-	cr_assert_str_eq(out, want, "in:   %s", in);
+	cr_assert_str_eq(out, want, "in:   %s\n  out:  %s", in, out);
 	if (want_counts != NULL)
 		for (int k = 0; k < SCRUB_KIND_COUNT; k++)
 			cr_assert_eq(counts[k], want_counts[k], "%s: %s count %u", in,
@@ -1834,4 +1834,18 @@ Test(scrub, a_passport_with_its_issuing_country_before_the_number)
 	expect("the girl's passport (NGA A09918273) is held", "the girl's passport (" R("document") ") is held");
 	/* a word that is no country right after the cue stays */
 	expect("passport no 123456789", "passport no " R("document"));
+}
+
+Test(scrub, handles_with_an_initial_first_and_quoted_profile_names_with_asides)
+{
+	/* dotted usernames starting with an initial, anywhere */
+	expect("he made a second one, r.penhale.kw, last week", "he made a second one, " R("handle") ", last week");
+	expect("messages from t.osei.44 again", "messages from " R("handle") " again");
+	/* an abbreviation is no username */
+	expect("other agencies, i.e. the school", "other agencies, i.e. the school");
+	/* a quoted profile name with the name it also shows, or a tagline */
+	expect("His Facebook \"Rob Kettle (Kettz)\" posts daily.",
+	       "His Facebook " R("handle") " posts daily.");
+	expect("her Strava \"Mo B - Leeds cyclist\" shows it",
+	       "her Strava " R("handle") " shows it");
 }
