@@ -1043,6 +1043,34 @@ static long ods_code_at(const struct scan *sc, long e)
 }
 
 /*
+ * A practice's ODS code (one capital, five digits) at token p on the same
+ * line as, and at most ODS_BACK tokens after, a GP practice's word
+ * (surgery, practice, health centre, HCC, MC, doctors), as letterheads
+ * write it: "THE <NAME> SURGERY  ·  Y02990". The code names the practice
+ * as its name does. Not a code on another line.
+ */
+#define ODS_BACK 8 /* the practice's name, its town and a separator */
+
+static int ods_after_practice(const struct scan *sc, long p)
+{
+	const unsigned char *c = sc->s + T(sc, p)->start;
+	for (int i = 1; i < 6; i++)
+		if (!is_digit(c[i]))
+			return 0;
+	for (long k = p; k > p - ODS_BACK && k > 0; k--) {
+		if (T(sc, k)->f & F_NL)
+			return 0;
+		const struct tok *w = T(sc, k - 1);
+		if (w->type == T_WORD &&
+		    (w->id == W_SURGERY || w->id == W_PRACTICE || w->id == W_HC || w->id == W_MC ||
+		     w->id == W_HCC || w->id == W_DOCTORS ||
+		     (w->id == W_CENTRE && (T(sc, k - 2)->id == W_MEDICAL || T(sc, k - 2)->id == W_HEALTH))))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * An institution word used as a label for its name: "GP: Meddygfa'r Bont",
  * "nursery (Little Acorns, Balby)", "School: Marsh Lane Primary". The name
  * is up to four capitalised words after the colon or inside the brackets
@@ -2497,6 +2525,11 @@ void place_addresses(struct scan *sc, long p)
 		if (code)
 			emit_place(sc, p + 1, p + 2, "place:gp");
 	}
+	/* "THE <NAME> SURGERY  ·  Y02990", "<Name> Practice, <Town>
+	 * (P81071)": the code on a letterhead's line after the practice */
+	if (t->type == T_WORD && t->end - t->start == 6 && sc->s[t->start] >= 'A' &&
+	    sc->s[t->start] <= 'Z' && p >= sc->skip_place && ods_after_practice(sc, p))
+		emit_place(sc, p, p + 1, "place:gp");
 	/* "Practice code C82044", "ODS code: C84044": the same code by the
 	 * practice's other label, decided at the code */
 	if (t->type == T_WORD && t->end - t->start == 6 && sc->s[t->start] >= 'A' &&

@@ -1920,3 +1920,10 @@ Test(place, a_workplace_given_as_a_label_value)
 	expect_none("Dad's job: he has lost it.", 0);
 	expect_none("Her job: PC, Gwent Police.", 0);
 }
+
+Test(place, a_practice_code_on_its_letterhead_line)
+{
+	expect_span("THE ALDERBROOK SURGERY  |  K83021\nRe: patient", 0, SCRUB_PLACE, "K83021");
+	/* a code on another line is no practice's */
+	expect_none("Seen at the surgery.\nRef K83021 closed.", 0);
+}
