@@ -2441,6 +2441,74 @@ RARE static void approved_premises(struct scan *sc, long p)
 }
 
 /*
+ * Where someone lives, named in an aside by its district, estate or street
+ * with no number: after a possessive home ("bailed to his mum's (<Name>
+ * estate, <Town>)", "at his cousin's house (<Street>, <District>)", "his
+ * place (<Estate>, <Town>)") the whole bracket; after a title and a name
+ * in a bracket ("(Mr & Mrs <Name>, <District>)") the part after the comma,
+ * unless a job comes before the bracket ("her interpreter (Mr <Name>,
+ * <Agency>)": where he works, an agency's name).
+ * p is the first capitalised word after the '(' or the ','. The words are
+ * town words or street and estate words, up to HOME_ASIDE tokens, closing
+ * the bracket; no institution, agency or time among them ("her mum's
+ * (Saturday)", "(DC <Name>, <Force> Police)" are none).
+ */
+#define HOME_ASIDE 8 /* an estate, a street and a town, with commas */
+
+RARE static void home_aside(struct scan *sc, long p)
+{
+	long o = p - 1;
+	if (is_punct(T(sc, o), '(')) {
+		const struct tok *b = T(sc, o - 1), *b2 = T(sc, o - 2);
+		int home = (b->type == T_WORD && (b->f & F_POSS) && !(b->f & F_CAP) && !(b->cls & C_KIN)) ||
+			   (b->type == T_WORD && (b->cls & C_KIN) && (b->f & F_POSS)) ||
+			   (b->type == T_WORD && (b->id == W_HOUSE || b->id == W_HOME || b->id == W_PLACE ||
+						  (b->cls & C_FLAT)) &&
+			    b2->type == T_WORD &&
+			    ((b2->f & F_POSS) || is_word(b2, W_HIS) || is_word(b2, W_HER) ||
+			     is_word(b2, W_THEIR)));
+		if (!home || (T(sc, p)->f & F_NL))
+			return;
+	} else {
+		/* back over the name and the title(s) to the bracket */
+		long k = p - 2, names = 0;
+		while (names < 3 && T(sc, k)->type == T_WORD && (T(sc, k)->f & F_CAP) &&
+		       !(T(sc, k)->cls & (C_TITLE | C_NOTPL | C_DET | C_KIN)) && !(T(sc, k)->f & F_NL))
+			k--, names++;
+		if (names == 0 || !(T(sc, k)->cls & C_TITLE))
+			return;
+		k--;
+		if (is_punct(T(sc, k), '&') && (T(sc, k - 1)->cls & C_TITLE))
+			k -= 2;
+		if (!is_punct(T(sc, k), '('))
+			return;
+		/* after a job ("her interpreter (Mr <Name>, <Agency>)") the
+		 * place is the agency or firm he works for, read as such */
+		if (job_word(sc, T(sc, k - 1), 0))
+			return;
+	}
+	long e = p, words = 0;
+	for (; e < p + HOME_ASIDE; e++) {
+		const struct tok *x = T(sc, e);
+		if (x->f & F_NL)
+			return;
+		if (is_punct(x, ')'))
+			break;
+		if (is_punct(x, ',') && e > p)
+			continue;
+		if (x->type != T_WORD || (x->cls & (C_INST | C_INSTC | C_HOSP)))
+			return;
+		if (place_town_word(x))
+			words++;
+		else if (!((x->f & F_LOWER) && (x->cls & (C_ST | C_STA))))
+			return;
+	}
+	if (!is_punct(T(sc, e), ')') || words == 0)
+		return;
+	emit_address(sc, p, e, "addr:home-aside");
+}
+
+/*
  * A neighbour's house by its number alone after a comma or bracket: "(Mrs
  * Obi, no. 14)", "on the same street, no. 29 and 41": "no.", one or two
  * house numbers, ending the clause. p is the "no".
@@ -2504,6 +2572,11 @@ void place_addresses(struct scan *sc, long p)
 	    strncasecmp((const char *)sc->s + T(sc, p - 2)->start, "business", 8) == 0 &&
 	    !(t->f & F_NL) && label_owned(sc, p - 2))
 		label_value(sc, p);
+	/* "bailed to his mum's (<Estate>, <Town>)", "(Mr & Mrs <Name>,
+	 * <District>)": where someone lives, in an aside */
+	if (t->type == T_WORD && (t->f & F_CAP) && p >= sc->skip_addr &&
+	    (is_punct(T(sc, p - 1), '(') || is_punct(T(sc, p - 1), ',')))
+		home_aside(sc, p);
 	/* "Oliwia (Y9, Blue Coat)", "(Year 4, Hill Top)": the year group,
 	 * then the school, decided at the year (a step sees no punctuation) */
 	if (p >= sc->skip_place && is_punct(T(sc, p + 1), ',') &&

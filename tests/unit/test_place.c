@@ -1927,3 +1927,17 @@ Test(place, a_practice_code_on_its_letterhead_line)
 	/* a code on another line is no practice's */
 	expect_none("Seen at the surgery.\nRef K83021 closed.", 0);
 }
+
+Test(place, where_someone_lives_named_in_an_aside)
+{
+	/* after a possessive home: the estate and the town */
+	expect_span("He was bailed to his nan's (Gorsefield estate, Widnes), no contact.", 0, SCRUB_ADDRESS,
+		    "Gorsefield estate, Widnes");
+	expect_span("A party at his cousin's house (Tolley Rise, Bulwell) ended badly.", 0, SCRUB_ADDRESS,
+		    "Tolley Rise, Bulwell");
+	/* a couple in brackets and their district */
+	expect_span("Hosts (Mr & Mrs Aldous, Kempshott Vale) rang 999.", 0, SCRUB_ADDRESS, "Kempshott Vale");
+	/* a day is no place; an interpreter's agency is kept */
+	expect_none("She stays at her mum's (Saturday) each week.", 0);
+	expect_none("Seen with her interpreter (Mr Farah, Lingua Link).", 0);
+}
