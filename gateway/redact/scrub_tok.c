@@ -1332,6 +1332,47 @@ static int account_ahead(const unsigned char *s, size_t n, size_t e)
 }
 
 /*
+ * A date of birth with no cue, written right after a person's name as
+ * lists of people write it: in brackets ("his new partner <Forename>
+ * <Surname> (14/04/1999)") or after a name in capitals in a table's
+ * column ("WITNESS  <SURNAME>  <FORENAMES>  11/11/1962  ..."): at s[i] a
+ * full date whose four-digit year is at least DOB_AGE_MIN years before
+ * DOB_YEAR_NOW (an incident's or a meeting's date is recent; a child's
+ * birth date is missed here rather than such dates withheld); before it
+ * '(' after a capitalised word and a space, or two or more spaces after
+ * a word in capitals. Returns the date's end, or 0.
+ */
+#define DOB_YEAR_NOW 2026 /* the corpus and the notes it stands for */
+#define DOB_AGE_MIN 14    /* an adult or an older child: no incident date is so old in a bracket */
+
+RARE static size_t dob_after_name(const unsigned char *s, size_t n, size_t i)
+{
+	size_t w;
+	if (i >= 3 && s[i - 1] == '(' && s[i - 2] == ' ')
+		w = i - 2;
+	else if (i >= 3 && s[i - 1] == ' ' && s[i - 2] == ' ') {
+		w = i - 2;
+		while (w > 0 && s[w - 1] == ' ')
+			w--;
+	} else
+		return 0;
+	size_t a = w;
+	int upper = 1;
+	while (a > 0 && (sc_alpha(s[a - 1]) || s[a - 1] >= 0x80))
+		upper &= !(s[a - 1] >= 'a' && s[a - 1] <= 'z'), a--;
+	if (w - a < 2 || !sc_upper(s[a]) || (s[i - 1] != '(' && !upper))
+		return 0;
+	struct ident_date d;
+	size_t k = ident_date_scan((const char *)s + i, n - i, &d);
+	if (k < 8 || d.two_digit_year || d.y < 1900 || d.y > DOB_YEAR_NOW - DOB_AGE_MIN ||
+	    !ends_word(s, n, i + k, 0))
+		return 0;
+	if (s[i - 1] == '(' && (i + k >= n || s[i + k] != ')'))
+		return 0;
+	return i + k;
+}
+
+/*
  * The issuing country written between the cue and a passport's number:
  * "passport (<Country>, AB1234567)", "Passport <Nationality>, AB1234567",
  * "passport (<ISO code> AB1234567)". With the number it tells whose
@@ -2462,6 +2503,8 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	if (sc_digit(b)) {
 		if (sc->ndobs)
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
+		if (i >= 3 && (s[i - 1] == '(' || (s[i - 1] == ' ' && s[i - 2] == ' ')))
+			TRY(SCRUB_DOB, "dob:after-name", dob_after_name(s, n, i));
 		if (glued)
 			return 0;
 		TRY(SCRUB_BANK, "bank:card", card_start(s, n, i) ? card_at(s, n, i) : 0);

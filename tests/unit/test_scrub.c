@@ -1849,3 +1849,13 @@ Test(scrub, handles_with_an_initial_first_and_quoted_profile_names_with_asides)
 	expect("her Strava \"Mo B - Leeds cyclist\" shows it",
 	       "her Strava " R("handle") " shows it");
 }
+
+Test(scrub, a_date_of_birth_right_after_a_name_with_no_cue)
+{
+	expect("his new partner Kerry Astbury (02/09/1996) has a son",
+	       "his new partner " R("name") " (" R("date-of-birth") ") has a son");
+	expect("WITNESS   PODMORE   GLENYS   14/07/1958   ON SCENE",
+	       "WITNESS   " R("name") "   " R("date-of-birth") "   ON SCENE");
+	/* a recent date after a name is an incident's, kept */
+	expect("Meeting at MARAC (02/09/2025) agreed", "Meeting at MARAC (02/09/2025) agreed");
+}
