@@ -22,6 +22,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include "ascii_run.h"
 #include "ident.h"
@@ -1337,13 +1338,20 @@ static int account_ahead(const unsigned char *s, size_t n, size_t e)
  * <Surname> (14/04/1999)") or after a name in capitals in a table's
  * column ("WITNESS  <SURNAME>  <FORENAMES>  11/11/1962  ..."): at s[i] a
  * full date whose four-digit year is at least DOB_AGE_MIN years before
- * DOB_YEAR_NOW (an incident's or a meeting's date is recent; a child's
+ * this year (an incident's or a meeting's date is recent; a child's
  * birth date is missed here rather than such dates withheld); before it
  * '(' after a capitalised word and a space, or two or more spaces after
  * a word in capitals. Returns the date's end, or 0.
  */
-#define DOB_YEAR_NOW 2026 /* the corpus and the notes it stands for */
-#define DOB_AGE_MIN 14    /* an adult or an older child: no incident date is so old in a bracket */
+#define DOB_AGE_MIN 14 /* an adult or an older child: no incident date is so old in a bracket */
+
+/* This year, from the clock (the rule is about how old a date is). */
+RARE static int year_now(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	return gmtime_r(&t, &tm) ? tm.tm_year + 1900 : 2026;
+}
 
 RARE static size_t dob_after_name(const unsigned char *s, size_t n, size_t i)
 {
@@ -1364,7 +1372,7 @@ RARE static size_t dob_after_name(const unsigned char *s, size_t n, size_t i)
 		return 0;
 	struct ident_date d;
 	size_t k = ident_date_scan((const char *)s + i, n - i, &d);
-	if (k < 8 || d.two_digit_year || d.y < 1900 || d.y > DOB_YEAR_NOW - DOB_AGE_MIN ||
+	if (k < 8 || d.two_digit_year || d.y < 1900 || d.y > year_now() - DOB_AGE_MIN ||
 	    !ends_word(s, n, i + k, 0))
 		return 0;
 	if (s[i - 1] == '(' && (i + k >= n || s[i + k] != ')'))
