@@ -714,6 +714,44 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 	return 0;
 }
 
+/*
+ * Registrations of other kinds, read only after a vehicle cue: an Irish
+ * one ("09-LH-4471", "191 D 12345": the year in 2 or 3 digits, the
+ * county's 1 or 2 letters, up to 6 digits, '-' or ' ' between) at a digit,
+ * and, after a boat's cue (boat, trawler, vessel), a fishing boat's ("his
+ * trawler WY 71", "boat: reg SY 412": the port's 2 or 3 capitals and 1 to
+ * 4 digits) at a letter. Returns the end, or 0.
+ */
+RARE static size_t irish_reg_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t d = digits_at(s, n, i, 3), j = i + d;
+	if (d < 2 || j + 3 >= n || (s[j] != '-' && s[j] != ' '))
+		return 0;
+	unsigned char sep = s[j++];
+	int up = 1;
+	size_t L = letters_at(s, n, j, 2, &up);
+	if (L < 1 || L > 2 || !up || j + L + 1 >= n || s[j + L] != sep)
+		return 0;
+	j += L + 1;
+	d = digits_at(s, n, j, 6);
+	if (d < 1 || d > 6 || !ends_word(s, n, j + d, 0) || (j + d < n && s[j + d] == sep))
+		return 0;
+	return j + d;
+}
+
+RARE static size_t boat_reg_at(const unsigned char *s, size_t n, size_t i)
+{
+	int up = 1;
+	size_t L = letters_at(s, n, i, 3, &up), j = i + L;
+	if (L < 2 || L > 3 || !up || j + 1 >= n || s[j] != ' ' || (i > 0 && sc_alnum(s[i - 1])))
+		return 0;
+	size_t d = digits_at(s, n, j + 1, 4);
+	if (d < 1 || d > 4 || !ends_word(s, n, j + 1 + d, 0) ||
+	    (j + 1 + d + 1 < n && s[j + 1 + d] == ' ' && sc_upper(s[j + 2 + d])))
+		return 0; /* "AB 12 CDE" is a car's, read as such */
+	return j + 1 + d;
+}
+
 /* Colours, makes and the commonest models on UK roads that describe a car
  * ("silver Audi", "the Yaris"): ASCII, any case; sorted (car_word searches
  * it). Models that are also common words (Golf, Polo, Focus) are left out.
@@ -1421,7 +1459,7 @@ RARE static size_t passport_issuer_before(const unsigned char *s, size_t i)
 /* ---- cues ------------------------------------------------------------------- */
 
 enum { CUE_NONE, CUE_DOB, CUE_VEH, CUE_SORT, CUE_ACCT, CUE_PASS, CUE_PLAT, CUE_AT, CUE_TEL,
-       CUE_PROF, CUE_COUNT };
+       CUE_PROF, CUE_BOAT, CUE_COUNT };
 
 static const struct {
 	const char *w;
@@ -1430,7 +1468,7 @@ static const struct {
 	{"a", CUE_NONE}, /* keeps the table non-empty at 'a' */
 	{"acc", CUE_ACCT}, {"accno", CUE_ACCT}, {"account", CUE_ACCT}, {"acct", CUE_ACCT},
 	{"at", CUE_AT}, {"bank", CUE_SORT}, {"birth", CUE_DOB}, {"birthday", CUE_DOB},
-	{"born", CUE_DOB}, {"car", CUE_VEH}, {"card", CUE_PASS}, {"cards", CUE_PASS},
+	{"boat", CUE_BOAT}, {"born", CUE_DOB}, {"car", CUE_VEH}, {"card", CUE_PASS}, {"cards", CUE_PASS},
 	{"contact", CUE_TEL},
 	{"discord", CUE_PLAT}, {"dl", CUE_PASS}, {"dvla", CUE_PASS},
 	{"dob", CUE_DOB}, {"driven", CUE_VEH}, {"drives", CUE_VEH}, {"driving", CUE_VEH},
@@ -1447,8 +1485,8 @@ static const struct {
 	{"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT}, {"sort", CUE_SORT},
 	{"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH}, {"tel", CUE_TEL},
 	{"telegram", CUE_PLAT}, {"telephone", CUE_TEL}, {"telno", CUE_TEL},
-	{"tiktok", CUE_PLAT}, {"twitter", CUE_PLAT}, {"username", CUE_PLAT}, {"van", CUE_VEH},
-	{"veh", CUE_VEH}, {"vehicle", CUE_VEH}, {"vrm", CUE_VEH}, {"vrn", CUE_VEH},
+	{"tiktok", CUE_PLAT}, {"trawler", CUE_BOAT}, {"twitter", CUE_PLAT}, {"username", CUE_PLAT}, {"van", CUE_VEH},
+	{"veh", CUE_VEH}, {"vehicle", CUE_VEH}, {"vessel", CUE_BOAT}, {"vrm", CUE_VEH}, {"vrn", CUE_VEH},
 	{"w", CUE_TEL}, {"xbox", CUE_PLAT}, {"youtube", CUE_PLAT},
 };
 
@@ -2489,6 +2527,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
 			return vehicle_with_description(s, n, start, e);
 		}
+		TRY(SCRUB_VEHICLE, "vehicle:boat", near(cx, CUE_BOAT, i) ? boat_reg_at(s, n, i) : 0);
 		if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && near(cx, CUE_PASS, i) &&
 		    (e = passport_at(s, n, i)) != 0) {
 			*kind = SCRUB_DOCUMENT, *rule = "document:passport";
@@ -2522,6 +2561,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			return e;
 		}
 		TRY(SCRUB_PNC, "pnc-id", pnc_at(s, n, i));
+		TRY(SCRUB_VEHICLE, "vehicle:irish", near(cx, CUE_VEH, i) ? irish_reg_at(s, n, i) : 0);
 		TRY(SCRUB_NHS, "nhs-number", nhs_at(s, n, i));
 	}
 	if (glued)
@@ -2537,6 +2577,17 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		*kind = SCRUB_BANK, *rule = "bank:sort-code";
 		*start = bank_named_before(s, i);
 		return e;
+	}
+	/* "New bank: 20.41.38 / 70221188": a sort code in dots after its
+	 * cue (a date's shape too, so only after the cue) */
+	if ((mask & KIND_BIT(SCRUB_BANK)) && sortc && i + 8 <= n && digits_at(s, n, i, 2) == 2 &&
+	    s[i + 2] == '.' && digits_at(s, n, i + 3, 2) == 2 && s[i + 5] == '.' &&
+	    digits_at(s, n, i + 6, 2) == 2 && ends_word(s, n, i + 8, 1) &&
+	    !(i + 9 < n && s[i + 8] == '.' && sc_digit(s[i + 9]))) {
+		cx->sort_end = i + 8;
+		*kind = SCRUB_BANK, *rule = "bank:sort-code";
+		*start = bank_named_before(s, i);
+		return i + 8;
 	}
 	if ((mask & KIND_BIT(SCRUB_BANK)) &&
 	    (acct || sortc || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40)) &&

@@ -1859,3 +1859,15 @@ Test(scrub, a_date_of_birth_right_after_a_name_with_no_cue)
 	/* a recent date after a name is an incident's, kept */
 	expect("Meeting at MARAC (02/09/2025) agreed", "Meeting at MARAC (02/09/2025) agreed");
 }
+
+Test(scrub, dotted_sort_codes_irish_plates_and_fishing_boats)
+{
+	/* a sort code in dots after its cue; a date in dots is no sort code */
+	expect("New bank: 30.52.17 / 41880213.", "New bank: " R("bank") " / " R("bank") ".");
+	expect("Seen 30.05.17 at home.", "Seen 30.05.17 at home.");
+	/* an Irish registration after a vehicle cue */
+	expect("her brother drives a 11-KE-2093 (ROI)", "her brother drives a " R("vehicle") " (ROI)");
+	/* a fishing boat's port letters and number after a boat's cue only */
+	expect("his trawler BF 208 is moored there", "his trawler " R("vehicle") " is moored there");
+	expect("Index offence: s47 ABH 14/02/2026.", "Index offence: s47 ABH 14/02/2026.");
+}
