@@ -2256,12 +2256,18 @@ static void label_value(struct scan *sc, long a)
 			break;
 		if (is_punct(x, '.') && (T(sc, e + 1)->type == T_END || (T(sc, e + 1)->f & (F_SP | F_NL))))
 			break;
-		/* "..., Hereford - nights, finishes 06:00": a clock time is
-		 * the shift's, kept; the value ends at the separator before it */
-		if (x->type == T_NUM && ((x->f & F_CLOCK) || ((is_punct(T(sc, e + 1), ':') ||
-								is_punct(T(sc, e + 1), '.')) &&
-							       T(sc, e + 2)->type == T_NUM &&
-							       T(sc, e + 2)->start == T(sc, e + 1)->end))) {
+		/* "..., Hereford - nights, finishes 06:00", "..., £11.44/hr": a
+		 * clock time is the shift's, money the pay, both kept; the value
+		 * ends at the separator before them */
+		int money = (x->type == T_NUM && x->start >= 2 && sc->s[x->start - 2] == 0xC2 &&
+			     sc->s[x->start - 1] == 0xA3) ||
+			    (x->end - x->start > 2 && sc->s[x->start] == 0xC2 && sc->s[x->start + 1] == 0xA3);
+		/* (the tokens read UTF-8 bytes as letters: "£11" is one word) */
+		if (money ||
+		    (x->type == T_NUM && ((x->f & F_CLOCK) || ((is_punct(T(sc, e + 1), ':') ||
+								 is_punct(T(sc, e + 1), '.')) &&
+								T(sc, e + 2)->type == T_NUM &&
+								T(sc, e + 2)->start == T(sc, e + 1)->end)))) {
 			long k = e;
 			while (k > a && !(T(sc, k - 1)->type == T_PUNCT && strchr(",-(", T(sc, k - 1)->ch)))
 				k--;
@@ -2482,10 +2488,16 @@ RARE static void home_aside(struct scan *sc, long p)
 			k -= 2;
 		if (!is_punct(T(sc, k), '('))
 			return;
-		/* after a job ("her interpreter (Mr <Name>, <Agency>)") the
-		 * place is the agency or firm he works for, read as such */
-		if (job_word(sc, T(sc, k - 1), 0))
-			return;
+		/* after a job ("her interpreter (Mr <Name>, <Agency>)", "an
+		 * interpreter was used by phone (Ms <Name>, <Agency>)") the
+		 * place is the agency or firm he works for, read as such: a job
+		 * word in the sentence up to HOME_ASIDE tokens before */
+		for (long b = k - 1; b > k - 1 - HOME_ASIDE && b >= sc->ss; b--) {
+			if (job_word(sc, T(sc, b), 0) && !not_job(sc, T(sc, b)))
+				return;
+			if (T(sc, b)->f & F_BRK)
+				break;
+		}
 	}
 	long e = p, words = 0;
 	for (; e < p + HOME_ASIDE; e++) {

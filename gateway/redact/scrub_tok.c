@@ -2579,11 +2579,13 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		return e;
 	}
 	/* "New bank: 20.41.38 / 70221188": a sort code in dots after its
-	 * cue (a date's shape too, so only after the cue) */
+	 * cue; one that reads as a date ("paid ... on 27.09.26") is the date */
 	if ((mask & KIND_BIT(SCRUB_BANK)) && sortc && i + 8 <= n && digits_at(s, n, i, 2) == 2 &&
 	    s[i + 2] == '.' && digits_at(s, n, i + 3, 2) == 2 && s[i + 5] == '.' &&
 	    digits_at(s, n, i + 6, 2) == 2 && ends_word(s, n, i + 8, 1) &&
-	    !(i + 9 < n && s[i + 8] == '.' && sc_digit(s[i + 9]))) {
+	    !(i + 9 < n && s[i + 8] == '.' && sc_digit(s[i + 9])) &&
+	    !((s[i] - '0') * 10 + (s[i + 1] - '0') <= 31 && (s[i + 3] - '0') * 10 + (s[i + 4] - '0') >= 1 &&
+	      (s[i + 3] - '0') * 10 + (s[i + 4] - '0') <= 12)) {
 		cx->sort_end = i + 8;
 		*kind = SCRUB_BANK, *rule = "bank:sort-code";
 		*start = bank_named_before(s, i);

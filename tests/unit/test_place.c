@@ -1916,6 +1916,9 @@ Test(place, a_workplace_given_as_a_label_value)
 	/* the label starting its line; the shift's clock time kept */
 	expect_span("Seen today.\nBF's employer: Marwood Poultry, Leominster - nights, ends 06:00.", 0,
 		    SCRUB_PLACE, "Marwood Poultry, Leominster");
+	/* the pay after it kept too */
+	expect_span("Dad's employer: Brandle Haulage, Ashby depot, nights, £11.44/hr.\nNext", 0,
+		    SCRUB_PLACE, "Brandle Haulage, Ashby depot, nights");
 	/* a sentence about someone, an agency as employer */
 	expect_none("Dad's job: he has lost it.", 0);
 	expect_none("Her job: PC, Gwent Police.", 0);
@@ -1940,4 +1943,5 @@ Test(place, where_someone_lives_named_in_an_aside)
 	/* a day is no place; an interpreter's agency is kept */
 	expect_none("She stays at her mum's (Saturday) each week.", 0);
 	expect_none("Seen with her interpreter (Mr Farah, Lingua Link).", 0);
+	expect_none("An interpreter was used by phone (Ms Nowak, Talkwell Lingo).", 0);
 }

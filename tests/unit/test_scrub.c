@@ -1865,6 +1865,8 @@ Test(scrub, dotted_sort_codes_irish_plates_and_fishing_boats)
 	/* a sort code in dots after its cue; a date in dots is no sort code */
 	expect("New bank: 30.52.17 / 41880213.", "New bank: " R("bank") " / " R("bank") ".");
 	expect("Seen 30.05.17 at home.", "Seen 30.05.17 at home.");
+	expect("Paid to s/c 30-52-17 a/c 41880213 on 27.09.26.",
+	       "Paid to s/c " R("bank") " a/c " R("bank") " on 27.09.26.");
 	/* an Irish registration after a vehicle cue */
 	expect("her brother drives a 11-KE-2093 (ROI)", "her brother drives a " R("vehicle") " (ROI)");
 	/* a fishing boat's port letters and number after a boat's cue only */
