@@ -1550,7 +1550,9 @@ static int other_job(const char *c, size_t n)
 					"clerk", "guard", "nanny", "barista", "chemist", "pilot",
 					"vet", "housekeeper", "chaplain", "porter", "sous-chef",
 					"apprentice", "trainee", "intern", "receptionist", "dentist",
-					"surgeon", "physio", "pharmacist", "tutor", "valet"};
+					"surgeon", "physio", "pharmacist", "tutor", "valet",
+					/* study is done somewhere as work is */
+					"student", "academic", "post-doc", "postdoc"};
 	for (size_t i = 0; i < sizeof J / sizeof J[0]; i++)
 		if (strlen(J[i]) == n && strncmp(c, J[i], n) == 0)
 			return 1;
@@ -1576,7 +1578,7 @@ static int job_word(const struct scan *sc, const struct tok *w, uint64_t not)
  * up to a ',' or ')', none of them an agency's (C_NOTPL: then nothing),
  * none a determiner, pronoun, day, month, title or kin word.
  */
-static void employer_to_comma(struct scan *sc, long a)
+static void employer_to_comma(struct scan *sc, long a, int aside)
 {
 	long m = 0;
 	while (m < 4) {
@@ -1591,7 +1593,24 @@ static void employer_to_comma(struct scan *sc, long a)
 	const struct tok *z = T(sc, a + m);
 	if (m == 0 || !(is_punct(z, ',') || is_punct(z, ')')))
 		return;
-	emit_place(sc, a, a + m, "place:workplace");
+	/* "(student nurse, <Hospital>, Ward A)", "(PhD student, <Uni>, Sports
+	 * Science lab)": in the job's aside, what follows the employer up to
+	 * the bracket says which part of it, where she is found */
+	long e = a + m;
+	if (aside && is_punct(z, ',')) {
+		long k = e + 1;
+		while (k < e + 6 && T(sc, k)->type != T_END && !(T(sc, k)->f & F_NL) &&
+		       (T(sc, k)->type == T_WORD || T(sc, k)->type == T_NUM || is_punct(T(sc, k), ',')) &&
+		       /* not "since May", "for 2 years", "nights": a time */
+		       !(T(sc, k)->cls & (C_PRON | C_BE | C_FUNC | C_PREP | C_PREP2 | C_TPREP | C_CONJ |
+					  C_DET | C_TIMEW | C_DAY | C_MON | C_UNIT | C_ADV)) &&
+		       /* nor an identifier's label: "badge PH 0442" */
+		       !((T(sc, k)->f & F_LOWER) && (T(sc, k + 1)->type == T_NUM || (T(sc, k + 1)->f & F_UPPER))))
+			k++;
+		if (is_punct(T(sc, k), ')') && k > e + 1)
+			e = k;
+	}
+	emit_place(sc, a, e, "place:workplace");
 }
 
 /* Words shaped like a job that are not one ("a letter for", "a number for",
@@ -1618,6 +1637,13 @@ static int not_job(const struct scan *sc, const struct tok *w)
 static void job_aside(struct scan *sc, long p)
 {
 	long j = p + 1;
+	/* "(PhD student, ...)", "(HGV driver, ...)": a short abbreviation
+	 * before the job */
+	if (T(sc, j)->type == T_WORD && (T(sc, j)->f & (F_CAP | F_UPPER)) &&
+	    T(sc, j)->end - T(sc, j)->start <= 4 && !(T(sc, j)->cls & (C_TITLE | C_NOTPL | C_DET)) &&
+	    T(sc, j + 1)->type == T_WORD && (T(sc, j + 1)->f & F_LOWER) &&
+	    is_punct(T(sc, j + 2), ','))
+		j++;
 	if (T(sc, j)->type != T_WORD || !(T(sc, j)->f & F_LOWER))
 		return;
 	if (T(sc, j + 1)->type == T_WORD && (T(sc, j + 1)->f & F_LOWER))
@@ -1629,7 +1655,7 @@ static void job_aside(struct scan *sc, long p)
 		return;
 	if ((n >= 9 && strncmp(c, "interpret", 9) == 0) || (n >= 8 && strncmp(c, "translat", 8) == 0))
 		return; /* "(interpreter, Urdu)": a language */
-	employer_to_comma(sc, j + 2);
+	employer_to_comma(sc, j + 2, 1);
 }
 
 /*
@@ -1664,7 +1690,7 @@ static void job_person_employer(struct scan *sc, long p)
 	if (comma && !is_punct(T(sc, k - 1), '(') &&
 	    !(is_punct(T(sc, k - 2), '(') && (T(sc, k - 1)->f & F_LOWER)))
 		return;
-	employer_to_comma(sc, p);
+	employer_to_comma(sc, p, 0);
 }
 
 static void work_extent(struct scan *sc, long j, int role);
@@ -2574,7 +2600,7 @@ void place_addresses(struct scan *sc, long p)
 	    is_punct(T(sc, p - 1), ',') && (T(sc, p - 2)->f & F_LOWER)) {
 		if (is_punct(T(sc, p - 3), '('))
 			job_aside(sc, p - 3);
-		else if ((T(sc, p - 3)->f & F_LOWER) && is_punct(T(sc, p - 4), '('))
+		else if ((T(sc, p - 3)->f & (F_LOWER | F_CAP | F_UPPER)) && is_punct(T(sc, p - 4), '('))
 			job_aside(sc, p - 4);
 	}
 	/* "FIL's business: <Firm>, <Town>": a label with no word of its own

@@ -1945,3 +1945,15 @@ Test(place, where_someone_lives_named_in_an_aside)
 	expect_none("Seen with her interpreter (Mr Farah, Lingua Link).", 0);
 	expect_none("An interpreter was used by phone (Ms Nowak, Talkwell Lingo).", 0);
 }
+
+Test(place, a_job_aside_names_the_part_of_the_employer_too)
+{
+	/* after the employer, up to the bracket: the ward, the lab */
+	expect_span("V (student nurse, Glan Clwyd, Ward 7) reports", 0, SCRUB_PLACE, "Glan Clwyd, Ward 7");
+	expect_span("V (PhD student, Keele Uni, Geography lab) reports", 0, SCRUB_PLACE,
+		    "Keele Uni, Geography lab");
+	/* an agency's officer stays; a badge after the employer is no part of it */
+	expect_none("V (officer, Dyfed-Powys Police, Carmarthen) reports", 0);
+	expect_span("Mr Ali (cab driver, Rapid Cars Exeter, badge EX 0931) rang", 0, SCRUB_PLACE,
+		    "Rapid Cars Exeter");
+}
