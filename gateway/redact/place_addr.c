@@ -2274,10 +2274,14 @@ static int label_owned(const struct scan *sc, long l)
 
 static void label_value(struct scan *sc, long a)
 {
-	long e = a;
+	long e = a, dash = 0;
 	int cap = 0;
 	for (; e < a + MAX_LABEL_VALUE; e++) {
 		const struct tok *x = T(sc, e);
+		/* "Church: <Name>, <District> - victim is a deaconess": a
+		 * spaced dash before a sentence ends the value there */
+		if (is_punct(x, '-') && (x->f & F_SP) && (T(sc, e + 1)->f & F_SP) && !dash)
+			dash = e;
 		if (x->type == T_END || (e > a && (x->f & F_NL)) || is_punct(x, ';'))
 			break;
 		if (is_punct(x, '.') && (T(sc, e + 1)->type == T_END || (T(sc, e + 1)->f & (F_SP | F_NL))))
@@ -2302,8 +2306,12 @@ static void label_value(struct scan *sc, long a)
 		}
 		if (x->type != T_WORD)
 			continue;
-		if ((x->cls & (C_PRON | C_BE)) || x->id == W_HAS || x->id == W_HAD || x->id == W_WILL)
-			return;
+		if ((x->cls & (C_PRON | C_BE)) || x->id == W_HAS || x->id == W_HAD || x->id == W_WILL) {
+			if (!dash || !cap)
+				return;
+			e = dash;
+			break;
+		}
 		if ((x->f & (F_CAP | F_UPPER)) &&
 		    (x->id == W_POLICE || x->id == W_CONSTABULARY || x->id == W_COUNCIL))
 			return;
@@ -2610,6 +2618,19 @@ void place_addresses(struct scan *sc, long p)
 	    strncasecmp((const char *)sc->s + T(sc, p - 2)->start, "business", 8) == 0 &&
 	    !(t->f & F_NL) && label_owned(sc, p - 2))
 		label_value(sc, p);
+	/* "FV <Name>", "MV <Name>": a fishing or motor vessel, where its
+	 * crew works and can be found */
+	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place && !(t->f & F_NL) &&
+	    T(sc, p - 1)->type == T_WORD && (T(sc, p - 1)->f & F_UPPER) &&
+	    T(sc, p - 1)->end - T(sc, p - 1)->start == 2 && sc->s[T(sc, p - 1)->start + 1] == 'V' &&
+	    (sc->s[T(sc, p - 1)->start] == 'F' || sc->s[T(sc, p - 1)->start] == 'M')) {
+		long m = 0;
+		while (m < 4 && T(sc, p + m)->type == T_WORD && (T(sc, p + m)->f & (F_CAP | F_UPPER)) &&
+		       !(T(sc, p + m)->f & F_NL) && !(T(sc, p + m)->cls & (C_DET | C_PRON | C_FUNC | C_CONJ)))
+			m++;
+		if (m > 0)
+			emit_place(sc, p - 1, p + m, "place:vessel");
+	}
 	/* "bailed to his mum's (<Estate>, <Town>)", "(Mr & Mrs <Name>,
 	 * <District>)": where someone lives, in an aside */
 	if (t->type == T_WORD && (t->f & F_CAP) && p >= sc->skip_addr &&
@@ -2861,7 +2882,7 @@ void place_places(struct scan *sc, long p)
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 	/* "Husband's job: ...", "K's workplace: ...": the label's value */
 	if ((t->id == W_JOB || t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYMENT ||
-	     t->id == W_FIRM) &&
+	     t->id == W_FIRM || t->id == W_CHURCH || t->id == W_MOSQUE) &&
 	    is_punct(T(sc, p + 1), ':') && !(T(sc, p + 2)->f & F_NL) && label_owned(sc, p))
 		label_value(sc, p + 2);
 	/* "drives for <Firm>", "cleans at <Place>": decided at the

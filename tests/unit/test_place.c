@@ -1957,3 +1957,12 @@ Test(place, a_job_aside_names_the_part_of_the_employer_too)
 	expect_span("Mr Ali (cab driver, Rapid Cars Exeter, badge EX 0931) rang", 0, SCRUB_PLACE,
 		    "Rapid Cars Exeter");
 }
+
+Test(place, a_vessel_and_a_church_given_as_a_label)
+{
+	expect_span("He crews on the FV Kittiwake Star out of Brixham.", 0, SCRUB_PLACE, "FV Kittiwake Star");
+	expect_span("Church: Bethel Gospel Hall, Aston - she is a steward.", 0, SCRUB_PLACE,
+		    "Bethel Gospel Hall, Aston");
+	/* "MV" alone, or before a lower-case word, names no vessel */
+	expect_none("MV seen on ward round.", 0);
+}
