@@ -2481,6 +2481,55 @@ RARE static void approved_premises(struct scan *sc, long p)
 }
 
 /*
+ * A colleague's or friend's workplace in brackets after the name:
+ * "colleague Mr <Name> (<Store> department store, stockroom)", "her
+ * friend <Name> <Name> (<Shop>, <Town>)". p is the first word in the
+ * bracket; before it one to three capitalised words of the name (a
+ * title perhaps) after "colleague(s)" or "friend". The bracket holds
+ * capitalised words, the name of a place, then after a comma one to three
+ * words (its part or its town), up to COLLEAGUE_ASIDE tokens; after
+ * "friend" the comma must be there ("her friend <Name> (<Nickname>)" is a
+ * name, found as such). Not an agency's name, a number or an age.
+ */
+#define COLLEAGUE_ASIDE 9 /* a place's name of up to five words, a comma, its part */
+
+RARE static void colleague_aside(struct scan *sc, long p)
+{
+	long k = p - 2, names = 0;
+	while (names < 3 && T(sc, k)->type == T_WORD && (T(sc, k)->f & F_CAP) &&
+	       !(T(sc, k)->cls & (C_TITLE | C_NOTPL | C_DET | C_KIN)) && !(T(sc, k)->f & F_NL))
+		k--, names++;
+	if (names == 0)
+		return;
+	if (T(sc, k)->cls & C_TITLE)
+		k--;
+	const struct tok *c = T(sc, k);
+	int colleague = c->id == W_COLLEAGUE || c->id == W_COLLEAGUES, friend = c->id == W_FRIEND;
+	if (!colleague && !friend)
+		return;
+	long e = p, comma = 0, capw = 0;
+	for (; e < p + COLLEAGUE_ASIDE; e++) {
+		const struct tok *x = T(sc, e);
+		if (is_punct(x, ')') || (x->f & F_NL) || x->type == T_END)
+			break;
+		if (is_punct(x, ',') && !comma && e > p) {
+			comma = e;
+			continue;
+		}
+		if (is_punct(x, '&') && e > p)
+			continue;
+		if (x->type != T_WORD || (x->cls & (C_PRON | C_BE | C_FUNC | C_TITLE | C_DAY | C_MON)))
+			return;
+		if ((x->f & (F_CAP | F_UPPER)) && !(x->cls & C_NOTPL))
+			capw++;
+	}
+	if (!is_punct(T(sc, e), ')') || capw == 0 || (friend && !comma) ||
+	    (T(sc, (comma ? comma : e) - 1)->cls & C_NOTPL))
+		return;
+	emit_place(sc, p, e, "place:workplace");
+}
+
+/*
  * Where someone lives, named in an aside by its district, estate or street
  * with no number: after a possessive home ("bailed to his mum's (<Name>
  * estate, <Town>)", "at his cousin's house (<Street>, <District>)", "his
@@ -2618,6 +2667,11 @@ void place_addresses(struct scan *sc, long p)
 	    strncasecmp((const char *)sc->s + T(sc, p - 2)->start, "business", 8) == 0 &&
 	    !(t->f & F_NL) && label_owned(sc, p - 2))
 		label_value(sc, p);
+	/* "colleague Mr <Name> (<Store>, stockroom)": decided at the
+	 * bracket's first word */
+	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place &&
+	    is_punct(T(sc, p - 1), '(') && (T(sc, p - 2)->f & F_CAP) && T(sc, p - 2)->type == T_WORD)
+		colleague_aside(sc, p);
 	/* "FV <Name>", "MV <Name>": a fishing or motor vessel, where its
 	 * crew works and can be found */
 	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place && !(t->f & F_NL) &&

@@ -1966,3 +1966,14 @@ Test(place, a_vessel_and_a_church_given_as_a_label)
 	/* "MV" alone, or before a lower-case word, names no vessel */
 	expect_none("MV seen on ward round.", 0);
 }
+
+Test(place, a_colleagues_or_friends_workplace_in_brackets)
+{
+	expect_span("Her colleague Mr Dale Whitton (Pendleford Garden Centre, tills) saw it.", 0, SCRUB_PLACE,
+		    "Pendleford Garden Centre, tills");
+	expect_span("Her friend Nia Price (Harvey Bakers, Ruthin) is a witness.", 0, SCRUB_PLACE,
+		    "Harvey Bakers, Ruthin");
+	/* a friend's nickname in brackets; an agency */
+	expect_none("Her friend Nia Price (Bramble) is a witness.", 0);
+	expect_none("Her colleague Ms Orla Dunne (Wrexham Council) rang.", 0);
+}
