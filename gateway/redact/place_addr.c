@@ -2328,6 +2328,47 @@ static void label_value(struct scan *sc, long a)
 }
 
 /*
+ * A business someone owns, by its name and where it is: "owns <Name>
+ * <Name>, <Street>", "(owns <Name>'s Bar, <Town>)", "owns the <Name>
+ * <Name> halal butcher": after "owns" ("the" perhaps) one to four
+ * capitalised words, then a comma and one to three capitalised words (its
+ * street or town), or a lower-case venue word; ending the clause. "owns"
+ * alone is more often a car's ("owns a <Make> <Model>", "owns <Make>
+ * shares"), so the name needs where it is or what kind of place it is.
+ */
+RARE static void owns_named(struct scan *sc, long p)
+{
+	long a = p + 1;
+	if (is_word(T(sc, a), W_THE))
+		a++;
+	long m = 0;
+	while (m < 4 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
+		m++;
+	if (m == 0)
+		return;
+	long e = a + m;
+	if (is_punct(T(sc, e), ',')) {
+		long n = 0;
+		while (n < 3 && (place_town_word(T(sc, e + 1 + n)) || (T(sc, e + 1 + n)->cls & C_ST)) &&
+		       !(T(sc, e + 1 + n)->f & F_NL))
+			n++;
+		if (n == 0)
+			return;
+		e += 1 + n;
+	} else if (T(sc, e)->type == T_WORD && (T(sc, e)->f & F_LOWER) && (T(sc, e)->cls & (C_VENUE | C_INST))) {
+		e++;
+	} else if (T(sc, e)->type == T_WORD && (T(sc, e)->f & F_LOWER) && T(sc, e + 1)->type == T_WORD &&
+		   (T(sc, e + 1)->f & F_LOWER) && (T(sc, e + 1)->cls & (C_VENUE | C_INST))) {
+		e += 2;
+	} else {
+		return;
+	}
+	if (!clause_end(T(sc, e)))
+		return;
+	emit_place(sc, is_word(T(sc, p + 1), W_THE) ? p + 1 : a, e, "place:workplace");
+}
+
+/*
  * A verb of a trade that says where someone works when "for" or "at" and
  * a name follow: "drives for <Firm>" (taxi, delivery and haulage work),
  * "cleans at <Place>", "labouring for <Firm>", "temping at <Firm>". The
@@ -2934,6 +2975,8 @@ void place_places(struct scan *sc, long p)
 		try_job_noun(sc, p, 0);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
+	if (t->id == W_OWNS && p >= sc->skip_place)
+		owns_named(sc, p);
 	/* "Husband's job: ...", "K's workplace: ...": the label's value */
 	if ((t->id == W_JOB || t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYMENT ||
 	     t->id == W_FIRM || t->id == W_CHURCH || t->id == W_MOSQUE) &&

@@ -1977,3 +1977,14 @@ Test(place, a_colleagues_or_friends_workplace_in_brackets)
 	expect_none("Her friend Nia Price (Bramble) is a witness.", 0);
 	expect_none("Her colleague Ms Orla Dunne (Wrexham Council) rang.", 0);
 }
+
+Test(place, a_business_someone_owns_by_its_name_and_where_it_is)
+{
+	expect_span("Husband owns Kaur Textiles, Soho Road; she works there.", 0, SCRUB_PLACE,
+		    "Kaur Textiles, Soho Road");
+	expect_span("V says he (owns Finnegan's Bar, Ballycastle) drinks daily.", 0, SCRUB_PLACE,
+		    "Finnegan's Bar, Ballycastle");
+	/* a car or shares named after "owns" is no business */
+	expect_none("He owns a Vauxhall Astra.", 0);
+	expect_none("He owns Rolls Royce shares.", 0);
+}
