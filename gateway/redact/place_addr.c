@@ -2522,6 +2522,61 @@ RARE static void approved_premises(struct scan *sc, long p)
 }
 
 /*
+ * A business named after the word for it: in apposition after someone's
+ * ("his cousin's firm, <Name> Renovations", "her employer: <Name>", "their
+ * company, <Name> Ltd"), or after "trading as" / "t/a" ("self-employed,
+ * trading as <Name> <Name>"). p is the name's first capitalised word; the
+ * name is up to four capitalised words that are no agency's, a town after
+ * a comma perhaps (trailing_branch), ending the clause.
+ */
+RARE static void business_named(struct scan *sc, long p)
+{
+	static const char *const KIND[] = {"company", "business", "firm", "shop", "garage", "salon",
+					   "takeaway", "restaurant", "employer", "practice"};
+	const struct tok *b = T(sc, p - 1);
+	long w;
+	if (b->type == T_WORD) {
+		/* "trading as <Name>" */
+		const struct tok *t2 = T(sc, p - 2);
+		if (b->id != W_AS || t2->type != T_WORD || t2->end - t2->start != 7 ||
+		    strncasecmp((const char *)sc->s + t2->start, "trading", 7) != 0)
+			return;
+	} else {
+		w = p - 2;
+		const struct tok *k = T(sc, w), *o = T(sc, w - 1);
+		size_t n = k->end - k->start, i;
+		if (k->type != T_WORD || !(k->f & F_LOWER))
+			return;
+		for (i = 0; i < sizeof KIND / sizeof KIND[0]; i++)
+			if (strlen(KIND[i]) == n && strncmp((const char *)sc->s + k->start, KIND[i], n) == 0)
+				break;
+		if (i == sizeof KIND / sizeof KIND[0] || o->type != T_WORD ||
+		    !((o->f & F_POSS) || is_word(o, W_HIS) || is_word(o, W_HER) || is_word(o, W_THEIR)))
+			return;
+	}
+	long m = 0, capn = 0;
+	while (m < 4) {
+		const struct tok *x = T(sc, p + m);
+		if (m > 0 && is_punct(x, '&') && (T(sc, p + m + 1)->f & (F_CAP | F_UPPER))) {
+			m++;
+			continue;
+		}
+		if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & F_NL) ||
+		    (x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_TIMEW)))
+			break;
+		if (!(x->cls & C_NOTPL))
+			capn++;
+		m++;
+	}
+	if (m == 0 || capn == 0 || (T(sc, p + m - 1)->cls & C_NOTPL))
+		return;
+	long e = trailing_branch(sc, p + m);
+	if (!clause_end(T(sc, e)) && !(T(sc, e)->type == T_WORD && (T(sc, e)->f & F_LOWER)))
+		return;
+	emit_place(sc, p, e, "place:workplace");
+}
+
+/*
  * A colleague's or friend's workplace in brackets after the name:
  * "colleague Mr <Name> (<Store> department store, stockroom)", "her
  * friend <Name> <Name> (<Shop>, <Town>)". p is the first word in the
@@ -2708,6 +2763,11 @@ void place_addresses(struct scan *sc, long p)
 	    strncasecmp((const char *)sc->s + T(sc, p - 2)->start, "business", 8) == 0 &&
 	    !(t->f & F_NL) && label_owned(sc, p - 2))
 		label_value(sc, p);
+	/* "his cousin's firm, <Name> <Name>", "her business: <Name>",
+	 * "trading as <Name> <Name>": decided at the name's first word */
+	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place && !(t->f & F_NL) &&
+	    (is_punct(T(sc, p - 1), ',') || is_punct(T(sc, p - 1), ':') || T(sc, p - 1)->type == T_WORD))
+		business_named(sc, p);
 	/* "colleague Mr <Name> (<Store>, stockroom)": decided at the
 	 * bracket's first word */
 	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place &&

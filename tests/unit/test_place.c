@@ -1988,3 +1988,13 @@ Test(place, a_business_someone_owns_by_its_name_and_where_it_is)
 	expect_none("He owns a Vauxhall Astra.", 0);
 	expect_none("He owns Rolls Royce shares.", 0);
 }
+
+Test(place, a_business_named_after_the_word_for_it)
+{
+	expect_span("He works for his uncle's firm, Dhillon Roofing, most days.", 0, SCRUB_PLACE,
+		    "Dhillon Roofing");
+	expect_span("Self-employed, trading as Kestrel Arboriculture.", 0, SCRUB_PLACE,
+		    "Kestrel Arboriculture");
+	/* an agency as her employer stays */
+	expect_none("Her employer, Lancashire Police, is aware.", 0);
+}
