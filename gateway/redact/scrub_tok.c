@@ -1441,6 +1441,16 @@ RARE static size_t passport_issuer_before(const unsigned char *s, size_t i)
 		ws--;
 	if (k - ws < 3 || !sc_upper(s[ws]))
 		return i;
+	/* "(South African, A04991723)": a nationality of two words */
+	if (ws >= 5 && s[ws - 1] == ' ' && sc_alpha(s[ws - 2])) {
+		size_t w2 = ws - 1;
+		while (w2 > 0 && sc_alpha(s[w2 - 1]))
+			w2--;
+		if (ws - 1 - w2 >= 3 && sc_upper(s[w2]) && w2 >= 2 &&
+		    (s[w2 - 1] == '(' || (s[w2 - 1] == ' ' && sc_alpha(s[w2 - 2]))) &&
+		    !word_eq(s + w2, ws - 1 - w2, "passport") && !word_eq(s + w2, ws - 1 - w2, "passports"))
+			ws = w2;
+	}
 	size_t p = ws;
 	if (p >= 1 && s[p - 1] == '(')
 		p--;

@@ -1873,3 +1873,9 @@ Test(scrub, dotted_sort_codes_irish_plates_and_fishing_boats)
 	expect("his trawler BF 208 is moored there", "his trawler " R("vehicle") " is moored there");
 	expect("Index offence: s47 ABH 14/02/2026.", "Index offence: s47 ABH 14/02/2026.");
 }
+
+Test(scrub, a_two_word_nationality_before_a_passport_and_a_quoted_profile_name)
+{
+	expect("Her passport (South Korean, M40918273) is held.", "Her passport (" R("document") ") is held.");
+	expect("Suspect's FB \"Kuba Wróbel Swindon\" posted it", "Suspect's FB " R("handle") " posted it");
+}
