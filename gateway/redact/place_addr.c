@@ -537,10 +537,14 @@ static void try_kin_town(struct scan *sc, long p)
 	if (c->type != T_WORD || i < sc->ss)
 		return;
 	int kin = (c->cls & C_KIN) != 0, title = (c->cls & C_TITLE) && names > 0;
+	/* "bailed to his brother's in <District>": a relative's home, named
+	 * by the possessive, is a place as a named relative is someone */
+	int home = kin && names == 0 && (c->f & F_POSS) && T(sc, p)->id == W_IN &&
+		   (T(sc, p - 1) == c);
 	/* a named relative: "family in Manchester", "a cousin in Sylhet" name
 	 * no one who can be found; "of" only after a title ("Mrs Rao of Old
 	 * Swan"): "her uncle Rhodri of Penmaenrhos" reads as where he is from */
-	if (!((kin && names > 0 && T(sc, p)->id == W_IN) || title))
+	if (!((kin && names > 0 && T(sc, p)->id == W_IN) || title || home))
 		return;
 	long m = 0;
 	while (m < 3 && place_town_word(T(sc, p + 1 + m)) && !(T(sc, p + 1 + m)->f & F_NL) &&

@@ -1998,3 +1998,10 @@ Test(place, a_business_named_after_the_word_for_it)
 	/* an agency as her employer stays */
 	expect_none("Her employer, Lancashire Police, is aware.", 0);
 }
+
+Test(place, a_relatives_home_named_by_its_district)
+{
+	expect_span("Father bailed to his brother's in Longsight until court.", 0, SCRUB_ADDRESS, "Longsight");
+	/* a relative with no home named: the family in a city is no place */
+	expect_none("Her family in Leicester do not know.", 0);
+}
