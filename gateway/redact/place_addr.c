@@ -2647,6 +2647,21 @@ RARE static void colleague_aside(struct scan *sc, long p)
 RARE static void home_aside(struct scan *sc, long p)
 {
 	long o = p - 1;
+	/* "arrested at his mum's, <District>.": the home in apposition, its
+	 * place ending the clause */
+	if (is_punct(T(sc, o), ',') && T(sc, o - 1)->type == T_WORD && (T(sc, o - 1)->cls & C_KIN) &&
+	    (T(sc, o - 1)->f & F_POSS) && (T(sc, o - 1)->f & F_LOWER) &&
+	    (is_word(T(sc, o - 2), W_HIS) || is_word(T(sc, o - 2), W_HER) || is_word(T(sc, o - 2), W_THEIR) ||
+	     (T(sc, o - 2)->f & F_POSS)) &&
+	    !(T(sc, p)->f & F_NL)) {
+		long m = 0;
+		while (m < 3 && place_town_word(T(sc, p + m)) && !(T(sc, p + m)->f & F_NL) &&
+		       !(T(sc, p + m)->cls & (C_INST | C_INSTC | C_HOSP)))
+			m++;
+		if (m > 0 && clause_end(T(sc, p + m)))
+			emit_address(sc, p, p + m, "addr:home-apposition");
+		return;
+	}
 	if (is_punct(T(sc, o), '(')) {
 		const struct tok *b = T(sc, o - 1), *b2 = T(sc, o - 2);
 		int home = (b->type == T_WORD && (b->f & F_POSS) && !(b->f & F_CAP) && !(b->cls & C_KIN)) ||

@@ -2002,6 +2002,7 @@ Test(place, a_business_named_after_the_word_for_it)
 Test(place, a_relatives_home_named_by_its_district)
 {
 	expect_span("Father bailed to his brother's in Longsight until court.", 0, SCRUB_ADDRESS, "Longsight");
+	expect_span("He was arrested at his mum's, Hattersley.", 0, SCRUB_ADDRESS, "Hattersley");
 	/* a relative with no home named: the family in a city is no place */
 	expect_none("Her family in Leicester do not know.", 0);
 }
