@@ -2796,6 +2796,20 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 				return MGW_E_NOMEM;
 		return 0;
 	}
+	/* "Snapchat: he messages her as kaiz83": lower-case letters and
+	 * digits in one word, within a platform cue's window, are a
+	 * username (not a mobile glued to a word, read below) */
+	if ((mask & KIND_BIT(SCRUB_HANDLE)) && wl >= 3 && j < n && sc_digit(s[j]) &&
+	    near(cx, CUE_PLAT, i) && !(s[j] == '0' && j + 1 < n && s[j + 1] == '7') &&
+	    (i == 0 || !(sc_alnum(s[i - 1]) || s[i - 1] == '@' || s[i - 1] == '.' || s[i - 1] == '/'))) {
+		int lower = 1;
+		for (size_t k = i; k < j; k++)
+			lower &= s[k] >= 'a' && s[k] <= 'z';
+		size_t d = digits_at(s, n, j, 4);
+		if (lower && d >= 1 && d <= 4 && ends_word(s, n, j + d, 0) &&
+		    !(j + d < n && (s[j + d] == '@' || s[j + d] == '_' || s[j + d] >= 0x80)))
+			return spans_push(out, i, j + d, SCRUB_HANDLE, "handle:letters-digits");
+	}
 	/* Glued: "tel07700900123", "NHSno9990001234", or any word before a
 	 * mobile; not inside a dotted or compound token ("a@b.com07700...",
 	 * "x-tel0770..."), where cutting the number out would leave another

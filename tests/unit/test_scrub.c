@@ -1879,3 +1879,11 @@ Test(scrub, a_two_word_nationality_before_a_passport_and_a_quoted_profile_name)
 	expect("Her passport (South Korean, M40918273) is held.", "Her passport (" R("document") ") is held.");
 	expect("Suspect's FB \"Kuba Wróbel Swindon\" posted it", "Suspect's FB " R("handle") " posted it");
 }
+
+Test(scrub, letters_and_digits_near_a_platform_are_a_username)
+{
+	expect("Snapchat: he messages her as brodie77 at night", "Snapchat: he messages her as " R("handle") " at night");
+	/* far from a platform, or a time, it is no username */
+	expect("He was seen in ward12 today", "He was seen in ward12 today");
+	expect("On Snapchat at 10pm he wrote", "On Snapchat at 10pm he wrote");
+}
