@@ -1557,8 +1557,10 @@ static int other_job(const char *c, size_t n)
 					"surgeon", "physio", "pharmacist", "tutor", "valet",
 					/* study is done somewhere as work is */
 					"student", "academic", "post-doc", "postdoc"};
+	if (n < 3 || n > 12)
+		return 0;
 	for (size_t i = 0; i < sizeof J / sizeof J[0]; i++)
-		if (strlen(J[i]) == n && strncmp(c, J[i], n) == 0)
+		if (J[i][0] == c[0] && strlen(J[i]) == n && strncmp(c, J[i], n) == 0)
 			return 1;
 	return 0;
 }
@@ -2391,6 +2393,10 @@ static int work_verb_before(const struct scan *sc, long p)
 		return 0;
 	size_t n = v->end - v->start;
 	const char *c = (const char *)sc->s + v->start;
+	/* every "for" and "at" comes here: most words before them start
+	 * with none of these letters or are too short */
+	if (n < 5 || !strchr("cdflstCDFLST", c[0]))
+		return 0;
 	int at = T(sc, p)->id == W_AT;
 	const char *const *L = at ? AT : FOR;
 	size_t m = at ? sizeof AT / sizeof AT[0] : sizeof FOR / sizeof FOR[0];
@@ -2429,6 +2435,12 @@ static void work_verb_employer(struct scan *sc, long p)
  */
 static int bare_job_at(const struct scan *sc, long p)
 {
+	/* every "at" comes here: most words before it are no job ("is at",
+	 * "arrived at"), refused on their class or shape first */
+	const struct tok *w = T(sc, p);
+	if (w->type != T_WORD || (w->cls & (C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_DET | C_BE)) ||
+	    w->end - w->start < 3)
+		return 0;
 	if (!job_word(sc, T(sc, p), C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_DET) ||
 	    not_job(sc, T(sc, p)))
 		return 0;
@@ -2785,7 +2797,8 @@ void place_addresses(struct scan *sc, long p)
 	/* "his cousin's firm, <Name> <Name>", "her business: <Name>",
 	 * "trading as <Name> <Name>": decided at the name's first word */
 	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place && !(t->f & F_NL) &&
-	    (is_punct(T(sc, p - 1), ',') || is_punct(T(sc, p - 1), ':') || T(sc, p - 1)->type == T_WORD))
+	    (((is_punct(T(sc, p - 1), ',') || is_punct(T(sc, p - 1), ':')) && (T(sc, p - 2)->f & F_LOWER)) ||
+	     is_word(T(sc, p - 1), W_AS)))
 		business_named(sc, p);
 	/* "colleague Mr <Name> (<Store>, stockroom)": decided at the
 	 * bracket's first word */

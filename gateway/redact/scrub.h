@@ -79,7 +79,7 @@
  *             one a colour or make: "Red Ford Fiesta KR13 XYF", "silver
  *             Peugeot 3008 (MA20 VXR)") go with it. After a vehicle cue
  *             also an Irish registration ("09-LH-4471"); after a boat's
- *             cue (boat, trawler, vessel) a fishing boat's port letters
+ *             cue (boat, trawler) a fishing boat's port letters
  *             and number ("WY 71").
  *   handle    "@chunk779" where the '@' follows no e-mail local part; a
  *             word with an inner '_' anywhere ("wolfie_1987"; not an e-mail

@@ -718,7 +718,7 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
  * Registrations of other kinds, read only after a vehicle cue: an Irish
  * one ("09-LH-4471", "191 D 12345": the year in 2 or 3 digits, the
  * county's 1 or 2 letters, up to 6 digits, '-' or ' ' between) at a digit,
- * and, after a boat's cue (boat, trawler, vessel), a fishing boat's ("his
+ * and, after a boat's cue (boat, trawler), a fishing boat's ("his
  * trawler WY 71", "boat: reg SY 412": the port's 2 or 3 capitals and 1 to
  * 4 digits) at a letter. Returns the end, or 0.
  */
@@ -1478,7 +1478,7 @@ static const struct {
 	{"a", CUE_NONE}, /* keeps the table non-empty at 'a' */
 	{"acc", CUE_ACCT}, {"accno", CUE_ACCT}, {"account", CUE_ACCT}, {"acct", CUE_ACCT},
 	{"at", CUE_AT}, {"bank", CUE_SORT}, {"birth", CUE_DOB}, {"birthday", CUE_DOB},
-	{"boat", CUE_BOAT}, {"born", CUE_DOB}, {"car", CUE_VEH}, {"card", CUE_PASS}, {"cards", CUE_PASS},
+	{"born", CUE_DOB}, {"car", CUE_VEH}, {"card", CUE_PASS}, {"cards", CUE_PASS},
 	{"contact", CUE_TEL},
 	{"discord", CUE_PLAT}, {"dl", CUE_PASS}, {"dvla", CUE_PASS},
 	{"dob", CUE_DOB}, {"driven", CUE_VEH}, {"drives", CUE_VEH}, {"driving", CUE_VEH},
@@ -1495,8 +1495,8 @@ static const struct {
 	{"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT}, {"sort", CUE_SORT},
 	{"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH}, {"tel", CUE_TEL},
 	{"telegram", CUE_PLAT}, {"telephone", CUE_TEL}, {"telno", CUE_TEL},
-	{"tiktok", CUE_PLAT}, {"trawler", CUE_BOAT}, {"twitter", CUE_PLAT}, {"username", CUE_PLAT}, {"van", CUE_VEH},
-	{"veh", CUE_VEH}, {"vehicle", CUE_VEH}, {"vessel", CUE_BOAT}, {"vrm", CUE_VEH}, {"vrn", CUE_VEH},
+	{"tiktok", CUE_PLAT}, {"twitter", CUE_PLAT}, {"username", CUE_PLAT}, {"van", CUE_VEH},
+	{"veh", CUE_VEH}, {"vehicle", CUE_VEH}, {"vrm", CUE_VEH}, {"vrn", CUE_VEH},
 	{"w", CUE_TEL}, {"xbox", CUE_PLAT}, {"youtube", CUE_PLAT},
 };
 
@@ -1705,15 +1705,18 @@ static size_t aside_end(const unsigned char *s, size_t n, size_t a)
  * letter; RARE_LEN[c] bit L: one of them starts with c and has L letters,
  * so that nearly every word is refused by one look-up. */
 static const uint16_t RARE_LEN[26] = {
-	['b' - 'a'] = 1u << 3, ['d' - 'a'] = 1u << 4, ['h' - 'a'] = 1u << 7,
-	['l' - 'a'] = 1u << 8, ['o' - 'a'] = 1u << 8, ['s' - 'a'] = 1u << 6, ['t' - 'a'] = 1u << 6,
+	['b' - 'a'] = 1u << 3 | 1u << 4, ['d' - 'a'] = 1u << 4, ['h' - 'a'] = 1u << 7,
+	['l' - 'a'] = 1u << 8, ['o' - 'a'] = 1u << 8, ['s' - 'a'] = 1u << 6,
+	['t' - 'a'] = 1u << 6 | 1u << 7,
 	['v' - 'a'] = 1u << 5, ['w' - 'a'] = 1u << 6 | 1u << 8, ['z' - 'a'] = 1u << 4,
 };
 
 static unsigned rare_cue(const unsigned char *w, size_t n)
 {
 	switch (w[0] | 0x20) {
-	case 'b':
+	case 'b': /* "boat": a fishing boat's registration follows */
+		if (n == 4)
+			return word_eq(w, n, "boat") ? CUE_BOAT : CUE_NONE;
 		return n == 3 && w[0] == 'B' && w[1] == 'R' && w[2] == 'P' ? CUE_PASS : CUE_NONE;
 	case 'd':
 		return word_eq(w, n, "dobs") ? CUE_DOB : CUE_NONE;
@@ -1726,6 +1729,8 @@ static unsigned rare_cue(const unsigned char *w, size_t n)
 	case 's': /* a fitness app that shares where she runs */
 		return word_eq(w, n, "strava") ? CUE_PLAT : CUE_NONE;
 	case 't':
+		if (n == 7)
+			return word_eq(w, n, "trawler") ? CUE_BOAT : CUE_NONE;
 		return word_eq(w, n, "tinder") || word_eq(w, n, "twitch") ? CUE_PLAT : CUE_NONE;
 	case 'v':
 		return word_eq(w, n, "viber") ? CUE_PLAT : CUE_NONE;
