@@ -1939,6 +1939,18 @@ static void try_work(struct scan *sc, long p)
 		    (T(sc, j + 1)->type == T_WORD) && !(T(sc, j + 1)->f & F_LOWER)))) {
 		j++; /* "stalks her at work (the Grange Hotel)", "the shop where she
 		      * works (Kemal's Market, ...)" */
+	} else if ((t->id == W_WORKS || t->id == W_WORKING) && (t->f & F_LOWER) &&
+		   T(sc, j)->type == T_WORD && (T(sc, j)->f & F_CAP) && !(T(sc, j)->f & (F_NL | F_BRK)) &&
+		   !(T(sc, j)->cls & (C_DAY | C_MON | C_TIMEW | C_PRON | C_DET | C_TITLE | C_KIN | C_NOTPL |
+				      C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_ADV | C_UNIT))) {
+		/* "Husband works <Airport>, <firm> ground ops", "Client working
+		 * <Store> (<Street>), nights": the employer with no preposition,
+		 * as notes shorten it */
+	} else if ((t->id == W_WORKS || t->id == W_WORKING) && (t->f & F_LOWER) &&
+		   T(sc, j)->type == T_WORD && (T(sc, j)->f & F_LOWER) && is_punct(T(sc, j + 1), '(') &&
+		   (T(sc, j + 2)->f & F_CAP) && T(sc, j + 2)->type == T_WORD &&
+		   !(T(sc, j + 2)->cls & (C_DAY | C_MON | C_TIMEW | C_NOTPL))) {
+		j += 2; /* "works offshore (<Field>, 3 on/3 off)": where, in brackets */
 	} else if ((t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES) && runs_a_business(sc, p)) {
 		return;
 	} else if ((t->id == W_RUNS || t->id == W_MANAGES) &&

@@ -2006,3 +2006,14 @@ Test(place, a_relatives_home_named_by_its_district)
 	/* a relative with no home named: the family in a city is no place */
 	expect_none("Her family in Leicester do not know.", 0);
 }
+
+Test(place, an_employer_after_works_with_no_preposition)
+{
+	expect_span("Husband works Stansted Airport, cargo sheds.", 0, SCRUB_PLACE,
+		    "Stansted Airport, cargo sheds");
+	expect_span("Dad works offshore (Forties Alpha, 2 on/2 off).", 0, SCRUB_PLACE,
+		    "Forties Alpha, 2 on/2 off");
+	/* a day or a time after "works" names no employer */
+	expect_none("He works Saturdays and Sundays.", 0);
+	expect_none("She works Monday to Friday.", 0);
+}
