@@ -58,7 +58,20 @@
  *                    a person who runs/manages, up to the end of the clause
  *                    ("Tesco on Freeman Street", a town after a comma: "Humber
  *                    Freight, Goole") when it holds a capitalised name ("the
- *                    hospital", "the council", "the DA team" stay).
+ *                    hospital", "the council", "the DA team" stay); also
+ *                    after a job with no article before "at" ("(surgeon at
+ *                    <X>)", not after "the"), a trade's verb ("drives for",
+ *                    "cleans at"), a label's value to the sentence's end
+ *                    ("<X>'s job: ...", "workplace:", "employer:", "business:",
+ *                    "Church:"), a business someone owns with where it is,
+ *                    a firm in apposition ("his cousin's firm, <Name>",
+ *                    "trading as <Name>"), a colleague's or friend's bracket
+ *                    ("colleague Mr <Name> (<Store>, stockroom)"), the part
+ *                    after the employer in a job's aside, a ship after FV/MV,
+ *                    and a practice's ODS code on its letterhead's line.
+ *                    Addresses also in asides: "bailed to his mum's (<Estate>,
+ *                    <Town>)", "(Mr & Mrs <Name>, <District>)", "his
+ *                    brother's in <District>", "at his mum's, <District>".
  *
  * and, only when flags has PLACE_F_LOCATION (a recipient not entitled to the
  * victim's whereabouts), whole sentences:

@@ -537,10 +537,14 @@ static void try_kin_town(struct scan *sc, long p)
 	if (c->type != T_WORD || i < sc->ss)
 		return;
 	int kin = (c->cls & C_KIN) != 0, title = (c->cls & C_TITLE) && names > 0;
+	/* "bailed to his brother's in <District>": a relative's home, named
+	 * by the possessive, is a place as a named relative is someone */
+	int home = kin && names == 0 && (c->f & F_POSS) && T(sc, p)->id == W_IN &&
+		   (T(sc, p - 1) == c);
 	/* a named relative: "family in Manchester", "a cousin in Sylhet" name
 	 * no one who can be found; "of" only after a title ("Mrs Rao of Old
 	 * Swan"): "her uncle Rhodri of Penmaenrhos" reads as where he is from */
-	if (!((kin && names > 0 && T(sc, p)->id == W_IN) || title))
+	if (!((kin && names > 0 && T(sc, p)->id == W_IN) || title || home))
 		return;
 	long m = 0;
 	while (m < 3 && place_town_word(T(sc, p + 1 + m)) && !(T(sc, p + 1 + m)->f & F_NL) &&
@@ -1043,6 +1047,34 @@ static long ods_code_at(const struct scan *sc, long e)
 }
 
 /*
+ * A practice's ODS code (one capital, five digits) at token p on the same
+ * line as, and at most ODS_BACK tokens after, a GP practice's word
+ * (surgery, practice, health centre, HCC, MC, doctors), as letterheads
+ * write it: "THE <NAME> SURGERY  ·  Y02990". The code names the practice
+ * as its name does. Not a code on another line.
+ */
+#define ODS_BACK 8 /* the practice's name, its town and a separator */
+
+static int ods_after_practice(const struct scan *sc, long p)
+{
+	const unsigned char *c = sc->s + T(sc, p)->start;
+	for (int i = 1; i < 6; i++)
+		if (!is_digit(c[i]))
+			return 0;
+	for (long k = p; k > p - ODS_BACK && k > 0; k--) {
+		if (T(sc, k)->f & F_NL)
+			return 0;
+		const struct tok *w = T(sc, k - 1);
+		if (w->type == T_WORD &&
+		    (w->id == W_SURGERY || w->id == W_PRACTICE || w->id == W_HC || w->id == W_MC ||
+		     w->id == W_HCC || w->id == W_DOCTORS ||
+		     (w->id == W_CENTRE && (T(sc, k - 2)->id == W_MEDICAL || T(sc, k - 2)->id == W_HEALTH))))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * An institution word used as a label for its name: "GP: Meddygfa'r Bont",
  * "nursery (Little Acorns, Balby)", "School: Marsh Lane Primary". The name
  * is up to four capitalised words after the colon or inside the brackets
@@ -1522,9 +1554,13 @@ static int other_job(const char *c, size_t n)
 					"clerk", "guard", "nanny", "barista", "chemist", "pilot",
 					"vet", "housekeeper", "chaplain", "porter", "sous-chef",
 					"apprentice", "trainee", "intern", "receptionist", "dentist",
-					"surgeon", "physio", "pharmacist", "tutor", "valet"};
+					"surgeon", "physio", "pharmacist", "tutor", "valet",
+					/* study is done somewhere as work is */
+					"student", "academic", "post-doc", "postdoc"};
+	if (n < 3 || n > 12)
+		return 0;
 	for (size_t i = 0; i < sizeof J / sizeof J[0]; i++)
-		if (strlen(J[i]) == n && strncmp(c, J[i], n) == 0)
+		if (J[i][0] == c[0] && strlen(J[i]) == n && strncmp(c, J[i], n) == 0)
 			return 1;
 	return 0;
 }
@@ -1548,7 +1584,7 @@ static int job_word(const struct scan *sc, const struct tok *w, uint64_t not)
  * up to a ',' or ')', none of them an agency's (C_NOTPL: then nothing),
  * none a determiner, pronoun, day, month, title or kin word.
  */
-static void employer_to_comma(struct scan *sc, long a)
+static void employer_to_comma(struct scan *sc, long a, int aside)
 {
 	long m = 0;
 	while (m < 4) {
@@ -1563,7 +1599,24 @@ static void employer_to_comma(struct scan *sc, long a)
 	const struct tok *z = T(sc, a + m);
 	if (m == 0 || !(is_punct(z, ',') || is_punct(z, ')')))
 		return;
-	emit_place(sc, a, a + m, "place:workplace");
+	/* "(student nurse, <Hospital>, Ward A)", "(PhD student, <Uni>, Sports
+	 * Science lab)": in the job's aside, what follows the employer up to
+	 * the bracket says which part of it, where she is found */
+	long e = a + m;
+	if (aside && is_punct(z, ',')) {
+		long k = e + 1;
+		while (k < e + 6 && T(sc, k)->type != T_END && !(T(sc, k)->f & F_NL) &&
+		       (T(sc, k)->type == T_WORD || T(sc, k)->type == T_NUM || is_punct(T(sc, k), ',')) &&
+		       /* not "since May", "for 2 years", "nights": a time */
+		       !(T(sc, k)->cls & (C_PRON | C_BE | C_FUNC | C_PREP | C_PREP2 | C_TPREP | C_CONJ |
+					  C_DET | C_TIMEW | C_DAY | C_MON | C_UNIT | C_ADV)) &&
+		       /* nor an identifier's label: "badge PH 0442" */
+		       !((T(sc, k)->f & F_LOWER) && (T(sc, k + 1)->type == T_NUM || (T(sc, k + 1)->f & F_UPPER))))
+			k++;
+		if (is_punct(T(sc, k), ')') && k > e + 1)
+			e = k;
+	}
+	emit_place(sc, a, e, "place:workplace");
 }
 
 /* Words shaped like a job that are not one ("a letter for", "a number for",
@@ -1590,6 +1643,13 @@ static int not_job(const struct scan *sc, const struct tok *w)
 static void job_aside(struct scan *sc, long p)
 {
 	long j = p + 1;
+	/* "(PhD student, ...)", "(HGV driver, ...)": a short abbreviation
+	 * before the job */
+	if (T(sc, j)->type == T_WORD && (T(sc, j)->f & (F_CAP | F_UPPER)) &&
+	    T(sc, j)->end - T(sc, j)->start <= 4 && !(T(sc, j)->cls & (C_TITLE | C_NOTPL | C_DET)) &&
+	    T(sc, j + 1)->type == T_WORD && (T(sc, j + 1)->f & F_LOWER) &&
+	    is_punct(T(sc, j + 2), ','))
+		j++;
 	if (T(sc, j)->type != T_WORD || !(T(sc, j)->f & F_LOWER))
 		return;
 	if (T(sc, j + 1)->type == T_WORD && (T(sc, j + 1)->f & F_LOWER))
@@ -1601,7 +1661,7 @@ static void job_aside(struct scan *sc, long p)
 		return;
 	if ((n >= 9 && strncmp(c, "interpret", 9) == 0) || (n >= 8 && strncmp(c, "translat", 8) == 0))
 		return; /* "(interpreter, Urdu)": a language */
-	employer_to_comma(sc, j + 2);
+	employer_to_comma(sc, j + 2, 1);
 }
 
 /*
@@ -1636,7 +1696,7 @@ static void job_person_employer(struct scan *sc, long p)
 	if (comma && !is_punct(T(sc, k - 1), '(') &&
 	    !(is_punct(T(sc, k - 2), '(') && (T(sc, k - 1)->f & F_LOWER)))
 		return;
-	employer_to_comma(sc, p);
+	employer_to_comma(sc, p, 0);
 }
 
 static void work_extent(struct scan *sc, long j, int role);
@@ -1879,6 +1939,18 @@ static void try_work(struct scan *sc, long p)
 		    (T(sc, j + 1)->type == T_WORD) && !(T(sc, j + 1)->f & F_LOWER)))) {
 		j++; /* "stalks her at work (the Grange Hotel)", "the shop where she
 		      * works (Kemal's Market, ...)" */
+	} else if ((t->id == W_WORKS || t->id == W_WORKING) && (t->f & F_LOWER) &&
+		   T(sc, j)->type == T_WORD && (T(sc, j)->f & F_CAP) && !(T(sc, j)->f & (F_NL | F_BRK)) &&
+		   !(T(sc, j)->cls & (C_DAY | C_MON | C_TIMEW | C_PRON | C_DET | C_TITLE | C_KIN | C_NOTPL |
+				      C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_ADV | C_UNIT))) {
+		/* "Husband works <Airport>, <firm> ground ops", "Client working
+		 * <Store> (<Street>), nights": the employer with no preposition,
+		 * as notes shorten it */
+	} else if ((t->id == W_WORKS || t->id == W_WORKING) && (t->f & F_LOWER) &&
+		   T(sc, j)->type == T_WORD && (T(sc, j)->f & F_LOWER) && is_punct(T(sc, j + 1), '(') &&
+		   (T(sc, j + 2)->f & F_CAP) && T(sc, j + 2)->type == T_WORD &&
+		   !(T(sc, j + 2)->cls & (C_DAY | C_MON | C_TIMEW | C_NOTPL))) {
+		j += 2; /* "works offshore (<Field>, 3 on/3 off)": where, in brackets */
 	} else if ((t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES) && runs_a_business(sc, p)) {
 		return;
 	} else if ((t->id == W_RUNS || t->id == W_MANAGES) &&
@@ -1911,6 +1983,13 @@ static void try_work(struct scan *sc, long p)
 			if (k < 2 && x->id == W_AS && (T(sc, j + 1)->id == W_A || T(sc, j + 1)->id == W_AN)) {
 				j += 2; /* "works as a carer for ..." */
 				k++;
+				continue;
+			}
+			/* "works as HCA at ...", "works as dental nurse at ...": a
+			 * job without its article, then where (k counts its words) */
+			if (k == 0 && !role && x->id == W_AS && T(sc, j + 1)->type == T_WORD &&
+			    !(T(sc, j + 1)->cls & (C_DET | C_PRON | C_FUNC | C_PREP))) {
+				j++;
 				continue;
 			}
 			if (is_punct(x, '@') && !role)
@@ -2107,7 +2186,7 @@ static void try_job(struct scan *sc, long p)
  * is/was too: try_job reads no bracket). Not an agency ("an officer with
  * Kent Police").
  */
-static void try_job_noun(struct scan *sc, long p)
+static void try_job_noun(struct scan *sc, long p, int bare)
 {
 	long j = p + 1;
 	int k;
@@ -2164,8 +2243,12 @@ static void try_job_noun(struct scan *sc, long p)
 			capn++;
 		m++;
 	}
-	/* an agency ("Kent Police", "Leeds City Council") is kept */
-	if (m == 0 || capn == 0 || (T(sc, a + m - 1)->cls & C_NOTPL))
+	/* an agency ("Kent Police", "Leeds City Council") is kept; a
+	 * hospital too after "a doctor at" (the one she saw there), but after
+	 * a bare job it is where that person works ("Husband (nurse at <Town>
+	 * Hospital)") */
+	if (m == 0 || capn == 0 ||
+	    ((T(sc, a + m - 1)->cls & C_NOTPL) && !(bare && (T(sc, a + m - 1)->cls & C_HOSP))))
 		return;
 	const struct tok *e = T(sc, a + m);
 	if (!(e->type == T_END || e->type == T_PUNCT || (e->f & (F_NL | F_BRK)) ||
@@ -2175,6 +2258,220 @@ static void try_job_noun(struct scan *sc, long p)
 	if (is_word(T(sc, a - 1), W_THE))
 		a--;
 	emit_place(sc, a, end, "place:workplace");
+}
+
+/*
+ * A workplace given as a label's value: "Husband's job: <job>, <Firm>
+ * site (via <Agency>), days.", "K's workplace: <Firm> <code>? (not sure,
+ * <area>).", "FIL's business: <Firm>, <Town>.", "Client's new job: <Firm>,
+ * <Town> (welder)." The label is someone's (a possessive, his/her/their,
+ * "own", "new", "current") or starts a line; its value, from token a, runs
+ * to the sentence's or the line's end (';', a full stop before a space or
+ * the end), at most MAX_LABEL_VALUE tokens, and is withheld whole when it
+ * holds a capitalised word that is no agency's: what follows such a label
+ * is where the person can be found, and what else the writer put in it
+ * (the shift, the job) is said of that place. Not a sentence about
+ * someone ("Employment: Dan has started ..."): no pronoun nor a form of
+ * be/have in it. Not an agency as employer ("Job: PC, <Force> Police").
+ */
+#define MAX_LABEL_VALUE 24 /* a firm, its branch, a job and an aside; more is a sentence */
+
+static int label_owned(const struct scan *sc, long l)
+{
+	const struct tok *b = T(sc, l - 1), *t = T(sc, l);
+	if (t->f & (F_NL | F_BRK))
+		return 1;
+	if ((is_punct(b, '-') || is_punct(b, '*')) && (b->f & F_NL))
+		return 1;
+	if (b->type != T_WORD)
+		return 0;
+	return (b->f & F_POSS) || is_word(b, W_HIS) || is_word(b, W_HER) || is_word(b, W_THEIR) ||
+	       (b->cls & C_NEWMOD) ||
+	       (b->end - b->start == 3 && strncasecmp((const char *)sc->s + b->start, "own", 3) == 0);
+}
+
+static void label_value(struct scan *sc, long a)
+{
+	long e = a, dash = 0;
+	int cap = 0;
+	for (; e < a + MAX_LABEL_VALUE; e++) {
+		const struct tok *x = T(sc, e);
+		/* "Church: <Name>, <District> - victim is a deaconess": a
+		 * spaced dash before a sentence ends the value there */
+		if (is_punct(x, '-') && (x->f & F_SP) && (T(sc, e + 1)->f & F_SP) && !dash)
+			dash = e;
+		if (x->type == T_END || (e > a && (x->f & F_NL)) || is_punct(x, ';'))
+			break;
+		if (is_punct(x, '.') && (T(sc, e + 1)->type == T_END || (T(sc, e + 1)->f & (F_SP | F_NL))))
+			break;
+		/* "..., Hereford - nights, finishes 06:00", "..., £11.44/hr": a
+		 * clock time is the shift's, money the pay, both kept; the value
+		 * ends at the separator before them */
+		int money = (x->type == T_NUM && x->start >= 2 && sc->s[x->start - 2] == 0xC2 &&
+			     sc->s[x->start - 1] == 0xA3) ||
+			    (x->end - x->start > 2 && sc->s[x->start] == 0xC2 && sc->s[x->start + 1] == 0xA3);
+		/* (the tokens read UTF-8 bytes as letters: "£11" is one word) */
+		if (money ||
+		    (x->type == T_NUM && ((x->f & F_CLOCK) || ((is_punct(T(sc, e + 1), ':') ||
+								 is_punct(T(sc, e + 1), '.')) &&
+								T(sc, e + 2)->type == T_NUM &&
+								T(sc, e + 2)->start == T(sc, e + 1)->end)))) {
+			long k = e;
+			while (k > a && !(T(sc, k - 1)->type == T_PUNCT && strchr(",-(", T(sc, k - 1)->ch)))
+				k--;
+			e = k > a ? k - 1 : e;
+			break;
+		}
+		if (x->type != T_WORD)
+			continue;
+		if ((x->cls & (C_PRON | C_BE)) || x->id == W_HAS || x->id == W_HAD || x->id == W_WILL) {
+			if (!dash || !cap)
+				return;
+			e = dash;
+			break;
+		}
+		if ((x->f & (F_CAP | F_UPPER)) &&
+		    (x->id == W_POLICE || x->id == W_CONSTABULARY || x->id == W_COUNCIL))
+			return;
+		if ((x->f & (F_CAP | F_UPPER)) &&
+		    !(x->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE | C_KIN | C_DET | C_TIMEW)))
+			cap = 1;
+	}
+	if (e == a + MAX_LABEL_VALUE || !cap)
+		return;
+	while (e > a && T(sc, e - 1)->type == T_PUNCT && !is_punct(T(sc, e - 1), ')'))
+		e--;
+	if (e > a)
+		emit_place(sc, a, e, "place:workplace-label");
+}
+
+/*
+ * A business someone owns, by its name and where it is: "owns <Name>
+ * <Name>, <Street>", "(owns <Name>'s Bar, <Town>)", "owns the <Name>
+ * <Name> halal butcher": after "owns" ("the" perhaps) one to four
+ * capitalised words, then a comma and one to three capitalised words (its
+ * street or town), or a lower-case venue word; ending the clause. "owns"
+ * alone is more often a car's ("owns a <Make> <Model>", "owns <Make>
+ * shares"), so the name needs where it is or what kind of place it is.
+ */
+RARE static void owns_named(struct scan *sc, long p)
+{
+	long a = p + 1;
+	if (is_word(T(sc, a), W_THE))
+		a++;
+	long m = 0;
+	while (m < 4 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
+		m++;
+	if (m == 0)
+		return;
+	long e = a + m;
+	if (is_punct(T(sc, e), ',')) {
+		long n = 0;
+		while (n < 3 && (place_town_word(T(sc, e + 1 + n)) || (T(sc, e + 1 + n)->cls & C_ST)) &&
+		       !(T(sc, e + 1 + n)->f & F_NL))
+			n++;
+		if (n == 0)
+			return;
+		e += 1 + n;
+	} else if (T(sc, e)->type == T_WORD && (T(sc, e)->f & F_LOWER) && (T(sc, e)->cls & (C_VENUE | C_INST))) {
+		e++;
+	} else if (T(sc, e)->type == T_WORD && (T(sc, e)->f & F_LOWER) && T(sc, e + 1)->type == T_WORD &&
+		   (T(sc, e + 1)->f & F_LOWER) && (T(sc, e + 1)->cls & (C_VENUE | C_INST))) {
+		e += 2;
+	} else {
+		return;
+	}
+	if (!clause_end(T(sc, e)))
+		return;
+	emit_place(sc, is_word(T(sc, p + 1), W_THE) ? p + 1 : a, e, "place:workplace");
+}
+
+/*
+ * A verb of a trade that says where someone works when "for" or "at" and
+ * a name follow: "drives for <Firm>" (taxi, delivery and haulage work),
+ * "cleans at <Place>", "labouring for <Firm>", "temping at <Firm>". The
+ * word before p (the preposition), in any case (a log in capitals:
+ * "DRIVES FOR <FIRM>"). "at" only after the cleaning and temping verbs:
+ * "drives at night" names nothing.
+ */
+static int work_verb_before(const struct scan *sc, long p)
+{
+	static const char *const FOR[] = {"drives", "drove", "driving", "delivers", "delivering",
+					  "cleans", "cleaning", "labouring", "labours", "temps",
+					  "temping", "freelances", "freelancing", "subcontracts"};
+	static const char *const AT[] = {"cleans", "cleaning", "temps", "temping"};
+	const struct tok *v = T(sc, p - 1);
+	if (v->type != T_WORD || (v->f & F_CAP && !(v->f & F_UPPER)) || (T(sc, p)->f & (F_NL | F_BRK)))
+		return 0;
+	size_t n = v->end - v->start;
+	const char *c = (const char *)sc->s + v->start;
+	/* every "for" and "at" comes here: most words before them start
+	 * with none of these letters or are too short */
+	if (n < 5 || !strchr("cdflstCDFLST", c[0]))
+		return 0;
+	int at = T(sc, p)->id == W_AT;
+	const char *const *L = at ? AT : FOR;
+	size_t m = at ? sizeof AT / sizeof AT[0] : sizeof FOR / sizeof FOR[0];
+	for (size_t i = 0; i < m; i++)
+		if (strlen(L[i]) == n && strncasecmp(c, L[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The employer after such a verb: capitalised, not a person (a kin word,
+ * a title, a pronoun: "drives for Mum", "cleans for Mrs Hart" is a
+ * person's house, found as a name), read as after "works for". */
+static void work_verb_employer(struct scan *sc, long p)
+{
+	long j = p + 1;
+	if (is_word(T(sc, j), W_THE))
+		j++;
+	const struct tok *x = T(sc, j);
+	if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & F_NL) ||
+	    (x->cls & (C_KIN | C_TITLE | C_PRON | C_DAY | C_MON | C_TIMEW | C_DET)))
+		return;
+	work_extent(sc, p + 1, 0);
+}
+
+/*
+ * A job written without an article before "at", as notes list a person's
+ * job: "Husband (surgeon at <Hospital>)", "<Name> nurse at <Hospital>,
+ * <ward>", "now director at <Firm>, <Town>", "- care worker at <Home>".
+ * p is the job word; up to two lower-case modifiers may come before it
+ * ("care worker", "staff nurse"). Before them: a bracket, a comma, a
+ * colon, a dash, a line's start, a capitalised word (the person), a kin
+ * word or an adverb ("now"); not a determiner: "the doctor at <Hospital>"
+ * is the professional a patient saw there, the hospital kept as it is
+ * named; nor a preposition ("seen by nurse at ..."). try_job_noun then
+ * reads the job and the employer as after "a".
+ */
+static int bare_job_at(const struct scan *sc, long p)
+{
+	/* every "at" comes here: most words before it are no job ("is at",
+	 * "arrived at"), refused on their class or shape first */
+	const struct tok *w = T(sc, p);
+	if (w->type != T_WORD || (w->cls & (C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_DET | C_BE)) ||
+	    w->end - w->start < 3)
+		return 0;
+	if (!job_word(sc, T(sc, p), C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_DET) ||
+	    not_job(sc, T(sc, p)))
+		return 0;
+	long a = p;
+	for (int k = 0; k < 2; k++) {
+		const struct tok *x = T(sc, a - 1);
+		if (x->type != T_WORD || !(x->f & F_LOWER) || (T(sc, a)->f & (F_NL | F_BRK)) ||
+		    (x->cls & (C_FUNC | C_CONJ | C_PREP | C_PREP2 | C_DET | C_PRON | C_KIN | C_ADV)))
+			break;
+		a--;
+	}
+	const struct tok *b = T(sc, a - 1);
+	if (T(sc, a)->f & (F_NL | F_BRK))
+		return 1;
+	if (b->type == T_PUNCT)
+		return strchr("(,:;-", b->ch) != NULL;
+	if (b->type != T_WORD || (b->cls & (C_DET | C_PREP | C_PREP2 | C_FUNC | C_CONJ)))
+		return 0;
+	return (b->f & (F_CAP | F_UPPER)) || (b->cls & (C_KIN | C_ADV));
 }
 
 /*
@@ -2253,6 +2550,199 @@ RARE static void approved_premises(struct scan *sc, long p)
 }
 
 /*
+ * A business named after the word for it: in apposition after someone's
+ * ("his cousin's firm, <Name> Renovations", "her employer: <Name>", "their
+ * company, <Name> Ltd"), or after "trading as" / "t/a" ("self-employed,
+ * trading as <Name> <Name>"). p is the name's first capitalised word; the
+ * name is up to four capitalised words that are no agency's, a town after
+ * a comma perhaps (trailing_branch), ending the clause.
+ */
+RARE static void business_named(struct scan *sc, long p)
+{
+	static const char *const KIND[] = {"company", "business", "firm", "shop", "garage", "salon",
+					   "takeaway", "restaurant", "employer", "practice"};
+	const struct tok *b = T(sc, p - 1);
+	long w;
+	if (b->type == T_WORD) {
+		/* "trading as <Name>" */
+		const struct tok *t2 = T(sc, p - 2);
+		if (b->id != W_AS || t2->type != T_WORD || t2->end - t2->start != 7 ||
+		    strncasecmp((const char *)sc->s + t2->start, "trading", 7) != 0)
+			return;
+	} else {
+		w = p - 2;
+		const struct tok *k = T(sc, w), *o = T(sc, w - 1);
+		size_t n = k->end - k->start, i;
+		if (k->type != T_WORD || !(k->f & F_LOWER))
+			return;
+		for (i = 0; i < sizeof KIND / sizeof KIND[0]; i++)
+			if (strlen(KIND[i]) == n && strncmp((const char *)sc->s + k->start, KIND[i], n) == 0)
+				break;
+		if (i == sizeof KIND / sizeof KIND[0] || o->type != T_WORD ||
+		    !((o->f & F_POSS) || is_word(o, W_HIS) || is_word(o, W_HER) || is_word(o, W_THEIR)))
+			return;
+	}
+	long m = 0, capn = 0;
+	while (m < 4) {
+		const struct tok *x = T(sc, p + m);
+		if (m > 0 && is_punct(x, '&') && (T(sc, p + m + 1)->f & (F_CAP | F_UPPER))) {
+			m++;
+			continue;
+		}
+		if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & F_NL) ||
+		    (x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_TIMEW)))
+			break;
+		if (!(x->cls & C_NOTPL))
+			capn++;
+		m++;
+	}
+	if (m == 0 || capn == 0 || (T(sc, p + m - 1)->cls & C_NOTPL))
+		return;
+	long e = trailing_branch(sc, p + m);
+	if (!clause_end(T(sc, e)) && !(T(sc, e)->type == T_WORD && (T(sc, e)->f & F_LOWER)))
+		return;
+	emit_place(sc, p, e, "place:workplace");
+}
+
+/*
+ * A colleague's or friend's workplace in brackets after the name:
+ * "colleague Mr <Name> (<Store> department store, stockroom)", "her
+ * friend <Name> <Name> (<Shop>, <Town>)". p is the first word in the
+ * bracket; before it one to three capitalised words of the name (a
+ * title perhaps) after "colleague(s)" or "friend". The bracket holds
+ * capitalised words, the name of a place, then after a comma one to three
+ * words (its part or its town), up to COLLEAGUE_ASIDE tokens; after
+ * "friend" the comma must be there ("her friend <Name> (<Nickname>)" is a
+ * name, found as such). Not an agency's name, a number or an age.
+ */
+#define COLLEAGUE_ASIDE 9 /* a place's name of up to five words, a comma, its part */
+
+RARE static void colleague_aside(struct scan *sc, long p)
+{
+	long k = p - 2, names = 0;
+	while (names < 3 && T(sc, k)->type == T_WORD && (T(sc, k)->f & F_CAP) &&
+	       !(T(sc, k)->cls & (C_TITLE | C_NOTPL | C_DET | C_KIN)) && !(T(sc, k)->f & F_NL))
+		k--, names++;
+	if (names == 0)
+		return;
+	if (T(sc, k)->cls & C_TITLE)
+		k--;
+	const struct tok *c = T(sc, k);
+	int colleague = c->id == W_COLLEAGUE || c->id == W_COLLEAGUES, friend = c->id == W_FRIEND;
+	if (!colleague && !friend)
+		return;
+	long e = p, comma = 0, capw = 0;
+	for (; e < p + COLLEAGUE_ASIDE; e++) {
+		const struct tok *x = T(sc, e);
+		if (is_punct(x, ')') || (x->f & F_NL) || x->type == T_END)
+			break;
+		if (is_punct(x, ',') && !comma && e > p) {
+			comma = e;
+			continue;
+		}
+		if (is_punct(x, '&') && e > p)
+			continue;
+		if (x->type != T_WORD || (x->cls & (C_PRON | C_BE | C_FUNC | C_TITLE | C_DAY | C_MON)))
+			return;
+		if ((x->f & (F_CAP | F_UPPER)) && !(x->cls & C_NOTPL))
+			capw++;
+	}
+	if (!is_punct(T(sc, e), ')') || capw == 0 || (friend && !comma) ||
+	    (T(sc, (comma ? comma : e) - 1)->cls & C_NOTPL))
+		return;
+	emit_place(sc, p, e, "place:workplace");
+}
+
+/*
+ * Where someone lives, named in an aside by its district, estate or street
+ * with no number: after a possessive home ("bailed to his mum's (<Name>
+ * estate, <Town>)", "at his cousin's house (<Street>, <District>)", "his
+ * place (<Estate>, <Town>)") the whole bracket; after a title and a name
+ * in a bracket ("(Mr & Mrs <Name>, <District>)") the part after the comma,
+ * unless a job comes before the bracket ("her interpreter (Mr <Name>,
+ * <Agency>)": where he works, an agency's name).
+ * p is the first capitalised word after the '(' or the ','. The words are
+ * town words or street and estate words, up to HOME_ASIDE tokens, closing
+ * the bracket; no institution, agency or time among them ("her mum's
+ * (Saturday)", "(DC <Name>, <Force> Police)" are none).
+ */
+#define HOME_ASIDE 8 /* an estate, a street and a town, with commas */
+
+RARE static void home_aside(struct scan *sc, long p)
+{
+	long o = p - 1;
+	/* "arrested at his mum's, <District>.": the home in apposition, its
+	 * place ending the clause */
+	if (is_punct(T(sc, o), ',') && T(sc, o - 1)->type == T_WORD && (T(sc, o - 1)->cls & C_KIN) &&
+	    (T(sc, o - 1)->f & F_POSS) && (T(sc, o - 1)->f & F_LOWER) &&
+	    (is_word(T(sc, o - 2), W_HIS) || is_word(T(sc, o - 2), W_HER) || is_word(T(sc, o - 2), W_THEIR) ||
+	     (T(sc, o - 2)->f & F_POSS)) &&
+	    !(T(sc, p)->f & F_NL)) {
+		long m = 0;
+		while (m < 3 && place_town_word(T(sc, p + m)) && !(T(sc, p + m)->f & F_NL) &&
+		       !(T(sc, p + m)->cls & (C_INST | C_INSTC | C_HOSP)))
+			m++;
+		if (m > 0 && clause_end(T(sc, p + m)))
+			emit_address(sc, p, p + m, "addr:home-apposition");
+		return;
+	}
+	if (is_punct(T(sc, o), '(')) {
+		const struct tok *b = T(sc, o - 1), *b2 = T(sc, o - 2);
+		int home = (b->type == T_WORD && (b->f & F_POSS) && !(b->f & F_CAP) && !(b->cls & C_KIN)) ||
+			   (b->type == T_WORD && (b->cls & C_KIN) && (b->f & F_POSS)) ||
+			   (b->type == T_WORD && (b->id == W_HOUSE || b->id == W_HOME || b->id == W_PLACE ||
+						  (b->cls & C_FLAT)) &&
+			    b2->type == T_WORD &&
+			    ((b2->f & F_POSS) || is_word(b2, W_HIS) || is_word(b2, W_HER) ||
+			     is_word(b2, W_THEIR)));
+		if (!home || (T(sc, p)->f & F_NL))
+			return;
+	} else {
+		/* back over the name and the title(s) to the bracket */
+		long k = p - 2, names = 0;
+		while (names < 3 && T(sc, k)->type == T_WORD && (T(sc, k)->f & F_CAP) &&
+		       !(T(sc, k)->cls & (C_TITLE | C_NOTPL | C_DET | C_KIN)) && !(T(sc, k)->f & F_NL))
+			k--, names++;
+		if (names == 0 || !(T(sc, k)->cls & C_TITLE))
+			return;
+		k--;
+		if (is_punct(T(sc, k), '&') && (T(sc, k - 1)->cls & C_TITLE))
+			k -= 2;
+		if (!is_punct(T(sc, k), '('))
+			return;
+		/* after a job ("her interpreter (Mr <Name>, <Agency>)", "an
+		 * interpreter was used by phone (Ms <Name>, <Agency>)") the
+		 * place is the agency or firm he works for, read as such: a job
+		 * word in the sentence up to HOME_ASIDE tokens before */
+		for (long b = k - 1; b > k - 1 - HOME_ASIDE && b >= sc->ss; b--) {
+			if (job_word(sc, T(sc, b), 0) && !not_job(sc, T(sc, b)))
+				return;
+			if (T(sc, b)->f & F_BRK)
+				break;
+		}
+	}
+	long e = p, words = 0;
+	for (; e < p + HOME_ASIDE; e++) {
+		const struct tok *x = T(sc, e);
+		if (x->f & F_NL)
+			return;
+		if (is_punct(x, ')'))
+			break;
+		if (is_punct(x, ',') && e > p)
+			continue;
+		if (x->type != T_WORD || (x->cls & (C_INST | C_INSTC | C_HOSP)))
+			return;
+		if (place_town_word(x))
+			words++;
+		else if (!((x->f & F_LOWER) && (x->cls & (C_ST | C_STA))))
+			return;
+	}
+	if (!is_punct(T(sc, e), ')') || words == 0)
+		return;
+	emit_address(sc, p, e, "addr:home-aside");
+}
+
+/*
  * A neighbour's house by its number alone after a comma or bracket: "(Mrs
  * Obi, no. 14)", "on the same street, no. 29 and 41": "no.", one or two
  * house numbers, ending the clause. p is the "no".
@@ -2306,9 +2796,45 @@ void place_addresses(struct scan *sc, long p)
 	    is_punct(T(sc, p - 1), ',') && (T(sc, p - 2)->f & F_LOWER)) {
 		if (is_punct(T(sc, p - 3), '('))
 			job_aside(sc, p - 3);
-		else if ((T(sc, p - 3)->f & F_LOWER) && is_punct(T(sc, p - 4), '('))
+		else if ((T(sc, p - 3)->f & (F_LOWER | F_CAP | F_UPPER)) && is_punct(T(sc, p - 4), '('))
 			job_aside(sc, p - 4);
 	}
+	/* "FIL's business: <Firm>, <Town>": a label with no word of its own
+	 * in the tables, decided at the value's first capitalised word */
+	if (t->type == T_WORD && (t->f & F_CAP) && p >= sc->skip_place && is_punct(T(sc, p - 1), ':') &&
+	    T(sc, p - 2)->type == T_WORD && T(sc, p - 2)->end - T(sc, p - 2)->start == 8 &&
+	    strncasecmp((const char *)sc->s + T(sc, p - 2)->start, "business", 8) == 0 &&
+	    !(t->f & F_NL) && label_owned(sc, p - 2))
+		label_value(sc, p);
+	/* "his cousin's firm, <Name> <Name>", "her business: <Name>",
+	 * "trading as <Name> <Name>": decided at the name's first word */
+	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place && !(t->f & F_NL) &&
+	    (((is_punct(T(sc, p - 1), ',') || is_punct(T(sc, p - 1), ':')) && (T(sc, p - 2)->f & F_LOWER)) ||
+	     is_word(T(sc, p - 1), W_AS)))
+		business_named(sc, p);
+	/* "colleague Mr <Name> (<Store>, stockroom)": decided at the
+	 * bracket's first word */
+	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place &&
+	    is_punct(T(sc, p - 1), '(') && (T(sc, p - 2)->f & F_CAP) && T(sc, p - 2)->type == T_WORD)
+		colleague_aside(sc, p);
+	/* "FV <Name>", "MV <Name>": a fishing or motor vessel, where its
+	 * crew works and can be found */
+	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place && !(t->f & F_NL) &&
+	    T(sc, p - 1)->type == T_WORD && (T(sc, p - 1)->f & F_UPPER) &&
+	    T(sc, p - 1)->end - T(sc, p - 1)->start == 2 && sc->s[T(sc, p - 1)->start + 1] == 'V' &&
+	    (sc->s[T(sc, p - 1)->start] == 'F' || sc->s[T(sc, p - 1)->start] == 'M')) {
+		long m = 0;
+		while (m < 4 && T(sc, p + m)->type == T_WORD && (T(sc, p + m)->f & (F_CAP | F_UPPER)) &&
+		       !(T(sc, p + m)->f & F_NL) && !(T(sc, p + m)->cls & (C_DET | C_PRON | C_FUNC | C_CONJ)))
+			m++;
+		if (m > 0)
+			emit_place(sc, p - 1, p + m, "place:vessel");
+	}
+	/* "bailed to his mum's (<Estate>, <Town>)", "(Mr & Mrs <Name>,
+	 * <District>)": where someone lives, in an aside */
+	if (t->type == T_WORD && (t->f & F_CAP) && p >= sc->skip_addr &&
+	    (is_punct(T(sc, p - 1), '(') || is_punct(T(sc, p - 1), ',')))
+		home_aside(sc, p);
 	/* "Oliwia (Y9, Blue Coat)", "(Year 4, Hill Top)": the year group,
 	 * then the school, decided at the year (a step sees no punctuation) */
 	if (p >= sc->skip_place && is_punct(T(sc, p + 1), ',') &&
@@ -2330,6 +2856,11 @@ void place_addresses(struct scan *sc, long p)
 		if (code)
 			emit_place(sc, p + 1, p + 2, "place:gp");
 	}
+	/* "THE <NAME> SURGERY  ·  Y02990", "<Name> Practice, <Town>
+	 * (P81071)": the code on a letterhead's line after the practice */
+	if (t->type == T_WORD && t->end - t->start == 6 && sc->s[t->start] >= 'A' &&
+	    sc->s[t->start] <= 'Z' && p >= sc->skip_place && ods_after_practice(sc, p))
+		emit_place(sc, p, p + 1, "place:gp");
 	/* "Practice code C82044", "ODS code: C84044": the same code by the
 	 * practice's other label, decided at the code */
 	if (t->type == T_WORD && t->end - t->start == 6 && sc->s[t->start] >= 'A' &&
@@ -2545,7 +3076,21 @@ void place_places(struct scan *sc, long p)
 	if (t->id == W_A || t->id == W_AN ||
 	    ((t->id == W_VICTIM || (t->cls & C_KIN)) && T(sc, p + 1)->type == T_WORD &&
 	     (T(sc, p + 1)->f & F_LOWER) && !(T(sc, p + 1)->cls & (C_KIN | C_FUNC | C_PREP | C_DET))))
-		try_job_noun(sc, p);
+		try_job_noun(sc, p, 0);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
+	if (t->id == W_OWNS && p >= sc->skip_place)
+		owns_named(sc, p);
+	/* "Husband's job: ...", "K's workplace: ...": the label's value */
+	if ((t->id == W_JOB || t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYMENT ||
+	     t->id == W_FIRM || t->id == W_CHURCH || t->id == W_MOSQUE) &&
+	    is_punct(T(sc, p + 1), ':') && !(T(sc, p + 2)->f & F_NL) && label_owned(sc, p))
+		label_value(sc, p + 2);
+	/* "drives for <Firm>", "cleans at <Place>": decided at the
+	 * preposition, the verb reaching no step */
+	if ((t->id == W_FOR || t->id == W_AT) && work_verb_before(sc, p))
+		work_verb_employer(sc, p);
+	/* decided at the "at": the job word before it reaches no step */
+	if (t->id == W_AT && (T(sc, p - 1)->f & F_LOWER) && bare_job_at(sc, p - 1))
+		try_job_noun(sc, p - 2, 1);
 }

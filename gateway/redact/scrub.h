@@ -61,8 +61,11 @@
  *             "born in <Town> on"; after the cue also 8 or 6 bare digits
  *             (DDMMYYYY, DDMMYY), an apostrophe year ("7th June '71"), and
  *             the dates run on after the first with ',', ';', '/', '&' or
- *             "and" ("DOBs 1/2/15 and 3/4/17"). Other dates (incidents,
- *             hearings) are left alone.
+ *             "and" ("DOBs 1/2/15 and 3/4/17"). With no cue, a full date
+ *             right after a person's name in brackets ("<Name> (14/04/1999)")
+ *             or in a table's column after a name in capitals and two or
+ *             more spaces, when its year is at least 14 years before this
+ *             one. Other dates (incidents, hearings) are left alone.
  *   vehicle   UK registrations: current "AB12 CDE" (space optional) in
  *             capitals with a real age identifier (02-29, 51-79), also
  *             "AB 12 CDE" when the first letter is a memory tag (not I, Q,
@@ -74,7 +77,10 @@
  *             road numbers ("A1 THE") and so need the cue. The colour,
  *             make and model written just before a plate (up to 4 words,
  *             one a colour or make: "Red Ford Fiesta KR13 XYF", "silver
- *             Peugeot 3008 (MA20 VXR)") go with it.
+ *             Peugeot 3008 (MA20 VXR)") go with it. After a vehicle cue
+ *             also an Irish registration ("09-LH-4471"); after a boat's
+ *             cue (boat, trawler) a fishing boat's port letters
+ *             and number ("WY 71").
  *   handle    "@chunk779" where the '@' follows no e-mail local part; a
  *             word with an inner '_' anywhere ("wolfie_1987"; not an e-mail
  *             local part, a file name or a constant in capitals); and
@@ -86,15 +92,22 @@
  *             that is not a common one, with up to 2 more capitalised
  *             words ("FB name Jo Bloggs"); a profile address
  *             ("instagram.com/jo_b") whole; "TikTok @jo_b" with the
- *             platform word.
+ *             platform word; a quoted profile name of up to 6 words with
+ *             a bracketed aside or a dash ("Jo Bloggs (Jojo)"); dotted
+ *             usernames anywhere, also with an initial first ("c.x.yyy");
+ *             lower-case letters and 1-4 digits in one word within a
+ *             platform cue's window ("as kaiz83").
  *   bank      IBANs (mod-97 checked, "GB82 WEST 1234 ..."), card numbers
  *             (13-19 digits, Luhn checked, whole, spaced or 4-4-4-4 with
  *             '-'); sort codes 12-34-56 / 12 34 56 / 123456 after a cue (sort
  *             code, bank, account) or within 40 bytes before an 8-digit
- *             number; 8-digit account numbers (or 4+4) after a cue
+ *             number; 12.34.56 in dots after a sort cue unless it reads
+ *             as a date; 8-digit account numbers (or 4+4) after a cue
  *             (account, acc, a/c) or a sort code.
  *   document  passport and identity-card numbers after "passport", "BRP", "ID/identity card": 9 digits in up to
- *             3 groups, or 1-2 capitals and 6-9 digits ("FX 442 8817"); GB driving licence
+ *             3 groups, or 1-2 capitals and 6-9 digits ("FX 442 8817"), with the issuing
+ *             country or nationality written between the cue and the number
+ *             ("passport (<Country>, FX4428817)"); GB driving licence
  *             numbers (16 characters, "MORGA753116SM9IJ", spaces allowed
  *             after the surname and the date part; month and day checked).
  *   name      each listed third-party name, plus for names of 2+ words: the
@@ -332,7 +345,8 @@ int scrub_text(const scrubber *s, const char *text, size_t len, const char *grou
  * One finding, for `marac policy redact --explain`: where, what, which rule.
  * Rules name the recogniser and cue: "phone", "phone:glued", "email",
  * "email:written-out", "dob:cue", "dob:listed", "vehicle:cue",
- * "vehicle:current", "vehicle:described", "handle:@", "handle:platform",
+ * "vehicle:current", "vehicle:described", "vehicle:irish", "vehicle:boat",
+ * "dob:after-name", "handle:letters-digits", "handle:@", "handle:platform",
  * "handle:profile-url", "handle:underscore", "handle:dotted",
  * "handle:before-platform", "handle:profile-name", "dob:cue-list",
  * "address:po-box", "bank:sort-code",

@@ -22,6 +22,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include "ascii_run.h"
 #include "ident.h"
@@ -713,6 +714,44 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 	return 0;
 }
 
+/*
+ * Registrations of other kinds, read only after a vehicle cue: an Irish
+ * one ("09-LH-4471", "191 D 12345": the year in 2 or 3 digits, the
+ * county's 1 or 2 letters, up to 6 digits, '-' or ' ' between) at a digit,
+ * and, after a boat's cue (boat, trawler), a fishing boat's ("his
+ * trawler WY 71", "boat: reg SY 412": the port's 2 or 3 capitals and 1 to
+ * 4 digits) at a letter. Returns the end, or 0.
+ */
+RARE static size_t irish_reg_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t d = digits_at(s, n, i, 3), j = i + d;
+	if (d < 2 || j + 3 >= n || (s[j] != '-' && s[j] != ' '))
+		return 0;
+	unsigned char sep = s[j++];
+	int up = 1;
+	size_t L = letters_at(s, n, j, 2, &up);
+	if (L < 1 || L > 2 || !up || j + L + 1 >= n || s[j + L] != sep)
+		return 0;
+	j += L + 1;
+	d = digits_at(s, n, j, 6);
+	if (d < 1 || d > 6 || !ends_word(s, n, j + d, 0) || (j + d < n && s[j + d] == sep))
+		return 0;
+	return j + d;
+}
+
+RARE static size_t boat_reg_at(const unsigned char *s, size_t n, size_t i)
+{
+	int up = 1;
+	size_t L = letters_at(s, n, i, 3, &up), j = i + L;
+	if (L < 2 || L > 3 || !up || j + 1 >= n || s[j] != ' ' || (i > 0 && sc_alnum(s[i - 1])))
+		return 0;
+	size_t d = digits_at(s, n, j + 1, 4);
+	if (d < 1 || d > 4 || !ends_word(s, n, j + 1 + d, 0) ||
+	    (j + 1 + d + 1 < n && s[j + 1 + d] == ' ' && sc_upper(s[j + 2 + d])))
+		return 0; /* "AB 12 CDE" is a car's, read as such */
+	return j + 1 + d;
+}
+
 /* Colours, makes and the commonest models on UK roads that describe a car
  * ("silver Audi", "the Yaris"): ASCII, any case; sorted (car_word searches
  * it). Models that are also common words (Golf, Polo, Focus) are left out.
@@ -1331,10 +1370,106 @@ static int account_ahead(const unsigned char *s, size_t n, size_t e)
 	return 0;
 }
 
+/*
+ * A date of birth with no cue, written right after a person's name as
+ * lists of people write it: in brackets ("his new partner <Forename>
+ * <Surname> (14/04/1999)") or after a name in capitals in a table's
+ * column ("WITNESS  <SURNAME>  <FORENAMES>  11/11/1962  ..."): at s[i] a
+ * full date whose four-digit year is at least DOB_AGE_MIN years before
+ * this year (an incident's or a meeting's date is recent; a child's
+ * birth date is missed here rather than such dates withheld); before it
+ * '(' after a capitalised word and a space, or two or more spaces after
+ * a word in capitals. Returns the date's end, or 0.
+ */
+#define DOB_AGE_MIN 14 /* an adult or an older child: no incident date is so old in a bracket */
+
+/* This year, from the clock (the rule is about how old a date is). */
+RARE static int year_now(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	return gmtime_r(&t, &tm) ? tm.tm_year + 1900 : 2026;
+}
+
+RARE static size_t dob_after_name(const unsigned char *s, size_t n, size_t i)
+{
+	size_t w;
+	if (i >= 3 && s[i - 1] == '(' && s[i - 2] == ' ')
+		w = i - 2;
+	else if (i >= 3 && s[i - 1] == ' ' && s[i - 2] == ' ') {
+		w = i - 2;
+		while (w > 0 && s[w - 1] == ' ')
+			w--;
+	} else
+		return 0;
+	size_t a = w;
+	int upper = 1;
+	while (a > 0 && (sc_alpha(s[a - 1]) || s[a - 1] >= 0x80))
+		upper &= !(s[a - 1] >= 'a' && s[a - 1] <= 'z'), a--;
+	if (w - a < 2 || !sc_upper(s[a]) || (s[i - 1] != '(' && !upper))
+		return 0;
+	struct ident_date d;
+	size_t k = ident_date_scan((const char *)s + i, n - i, &d);
+	if (k < 8 || d.two_digit_year || d.y < 1900 || d.y > year_now() - DOB_AGE_MIN ||
+	    !ends_word(s, n, i + k, 0))
+		return 0;
+	if (s[i - 1] == '(' && (i + k >= n || s[i + k] != ')'))
+		return 0;
+	return i + k;
+}
+
+/*
+ * The issuing country written between the cue and a passport's number:
+ * "passport (<Country>, AB1234567)", "Passport <Nationality>, AB1234567",
+ * "passport (<ISO code> AB1234567)". With the number it tells whose
+ * passport it is as the number does, so the span starts at it: one
+ * capitalised word of 3 or more letters (or a 3-capital code) right
+ * before the number (", " or " " between), right after "passport" or
+ * "passports" and a space or " (". Otherwise i.
+ */
+RARE static size_t passport_issuer_before(const unsigned char *s, size_t i)
+{
+	size_t k = i;
+	if (k >= 2 && s[k - 1] == ' ' && s[k - 2] == ',')
+		k -= 2;
+	else if (k >= 1 && s[k - 1] == ' ')
+		k -= 1;
+	else
+		return i;
+	size_t ws = k;
+	while (ws > 0 && sc_alpha(s[ws - 1]))
+		ws--;
+	if (k - ws < 3 || !sc_upper(s[ws]))
+		return i;
+	/* "(South African, A04991723)": a nationality of two words */
+	if (ws >= 5 && s[ws - 1] == ' ' && sc_alpha(s[ws - 2])) {
+		size_t w2 = ws - 1;
+		while (w2 > 0 && sc_alpha(s[w2 - 1]))
+			w2--;
+		if (ws - 1 - w2 >= 3 && sc_upper(s[w2]) && w2 >= 2 &&
+		    (s[w2 - 1] == '(' || (s[w2 - 1] == ' ' && sc_alpha(s[w2 - 2]))) &&
+		    !word_eq(s + w2, ws - 1 - w2, "passport") && !word_eq(s + w2, ws - 1 - w2, "passports"))
+			ws = w2;
+	}
+	size_t p = ws;
+	if (p >= 1 && s[p - 1] == '(')
+		p--;
+	if (p < 1 || s[p - 1] != ' ')
+		return i;
+	p--;
+	size_t c = p;
+	while (c > 0 && sc_alpha(s[c - 1]))
+		c--;
+	if ((c > 0 && sc_alnum(s[c - 1])) ||
+	    !(word_eq(s + c, p - c, "passport") || word_eq(s + c, p - c, "passports")))
+		return i;
+	return ws;
+}
+
 /* ---- cues ------------------------------------------------------------------- */
 
 enum { CUE_NONE, CUE_DOB, CUE_VEH, CUE_SORT, CUE_ACCT, CUE_PASS, CUE_PLAT, CUE_AT, CUE_TEL,
-       CUE_PROF, CUE_COUNT };
+       CUE_PROF, CUE_BOAT, CUE_COUNT };
 
 static const struct {
 	const char *w;
@@ -1570,15 +1705,18 @@ static size_t aside_end(const unsigned char *s, size_t n, size_t a)
  * letter; RARE_LEN[c] bit L: one of them starts with c and has L letters,
  * so that nearly every word is refused by one look-up. */
 static const uint16_t RARE_LEN[26] = {
-	['b' - 'a'] = 1u << 3, ['d' - 'a'] = 1u << 4, ['h' - 'a'] = 1u << 7,
-	['l' - 'a'] = 1u << 8, ['o' - 'a'] = 1u << 8, ['s' - 'a'] = 1u << 6, ['t' - 'a'] = 1u << 6,
+	['b' - 'a'] = 1u << 3 | 1u << 4, ['d' - 'a'] = 1u << 4, ['h' - 'a'] = 1u << 7,
+	['l' - 'a'] = 1u << 8, ['o' - 'a'] = 1u << 8, ['s' - 'a'] = 1u << 6,
+	['t' - 'a'] = 1u << 6 | 1u << 7,
 	['v' - 'a'] = 1u << 5, ['w' - 'a'] = 1u << 6 | 1u << 8, ['z' - 'a'] = 1u << 4,
 };
 
 static unsigned rare_cue(const unsigned char *w, size_t n)
 {
 	switch (w[0] | 0x20) {
-	case 'b':
+	case 'b': /* "boat": a fishing boat's registration follows */
+		if (n == 4)
+			return word_eq(w, n, "boat") ? CUE_BOAT : CUE_NONE;
 		return n == 3 && w[0] == 'B' && w[1] == 'R' && w[2] == 'P' ? CUE_PASS : CUE_NONE;
 	case 'd':
 		return word_eq(w, n, "dobs") ? CUE_DOB : CUE_NONE;
@@ -1591,6 +1729,8 @@ static unsigned rare_cue(const unsigned char *w, size_t n)
 	case 's': /* a fitness app that shares where she runs */
 		return word_eq(w, n, "strava") ? CUE_PLAT : CUE_NONE;
 	case 't':
+		if (n == 7)
+			return word_eq(w, n, "trawler") ? CUE_BOAT : CUE_NONE;
 		return word_eq(w, n, "tinder") || word_eq(w, n, "twitch") ? CUE_PLAT : CUE_NONE;
 	case 'v':
 		return word_eq(w, n, "viber") ? CUE_PLAT : CUE_NONE;
@@ -1747,19 +1887,27 @@ static const char *const HANDLE_STOP[] = {
 static size_t quoted_handle(const unsigned char *s, size_t n, size_t j, unsigned char q)
 {
 	size_t k = j;
-	int words = 1;
+	int words = 1, open = 0;
 	if (j >= n || !(sc_alnum(s[j]) || s[j] >= 0x80 || s[j] == '@' || s[j] == '_'))
 		return 0;
-	while (k < n && k - j < 40 && s[k] != q) {
+	/* "Jo Bloggs (Jojo)", "Cal A - Hull runner": a name the profile also
+	 * shows in brackets, a tagline after a dash; 6 words, 48 bytes */
+	while (k < n && k - j < 48 && s[k] != q) {
 		if (s[k] == ' ' || s[k] == '\n') {
-			if (++words > 4 || s[k - 1] == ' ' || s[k - 1] == '\n')
+			if (++words > 6 || s[k - 1] == ' ' || s[k - 1] == '\n')
 				return 0;
+		} else if (s[k] == '(' && !open && s[k - 1] == ' ') {
+			open = 1;
+		} else if (s[k] == ')' && open == 1 && sc_alnum(s[k - 1])) {
+			open = 2;
 		} else if (!(handle_char(s[k]) || s[k] >= 0x80 || s[k] == '@')) {
 			return 0;
 		}
 		k++;
 	}
-	if (k >= n || s[k] != q || !(sc_alnum(s[k - 1]) || s[k - 1] >= 0x80) ||
+	if (open == 1)
+		return 0;
+	if (k >= n || s[k] != q || !(sc_alnum(s[k - 1]) || s[k - 1] >= 0x80 || s[k - 1] == ')') ||
 	    (k + 1 < n && sc_alnum(s[k + 1])))
 		return 0;
 	return k + 1;
@@ -2039,7 +2187,7 @@ RARE static size_t dotted_handle(const unsigned char *s, size_t i, size_t k)
 		k--;
 	if (k - i < 5 || !(s[i] >= 'a' && s[i] <= 'z'))
 		return 0;
-	size_t dots = 0, first = 0, a = i, longest = 0, last = i;
+	size_t dots = 0, first = 0, second = 0, a = i, longest = 0, last = i;
 	int lower = 1, digit_part = 0, camel = 0;
 	for (size_t x = i; x <= k; x++) {
 		if (x < k && s[x] != '.') {
@@ -2062,6 +2210,8 @@ RARE static size_t dotted_handle(const unsigned char *s, size_t i, size_t k)
 			longest = letters;
 		if (a == i)
 			first = x - a;
+		else if (second == 0)
+			second = x - a;
 		last = a;
 		if (x < k)
 			dots++;
@@ -2070,7 +2220,9 @@ RARE static size_t dotted_handle(const unsigned char *s, size_t i, size_t k)
 	if (dots == 0 || (longest < 3 && !digit_part) ||
 	    IN(s + last, k - last, TAIL) || word_eq(s + i, first, "www"))
 		return 0;
-	if ((dots >= 2 && lower && first >= 2) || digit_part || camel)
+	/* an initial first ("c.dunn.bbn", "k.obi.07") when the part after it
+	 * is a word, which no abbreviation's is ("e.g.", "i.e.", "a.m.") */
+	if ((dots >= 2 && lower && (first >= 2 || second >= 3)) || digit_part || camel)
 		return k;
 	return 0;
 }
@@ -2390,8 +2542,13 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
 			return vehicle_with_description(s, n, start, e);
 		}
-		TRY(SCRUB_DOCUMENT, "document:passport",
-		    near(cx, CUE_PASS, i) ? passport_at(s, n, i) : 0);
+		TRY(SCRUB_VEHICLE, "vehicle:boat", near(cx, CUE_BOAT, i) ? boat_reg_at(s, n, i) : 0);
+		if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && near(cx, CUE_PASS, i) &&
+		    (e = passport_at(s, n, i)) != 0) {
+			*kind = SCRUB_DOCUMENT, *rule = "document:passport";
+			*start = passport_issuer_before(s, i);
+			return e;
+		}
 	dates:
 		if (sc->ndobs && month_start(s, n, i))
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
@@ -2408,6 +2565,8 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	if (sc_digit(b)) {
 		if (sc->ndobs)
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
+		if (i >= 3 && (s[i - 1] == '(' || (s[i - 1] == ' ' && s[i - 2] == ' ')))
+			TRY(SCRUB_DOB, "dob:after-name", dob_after_name(s, n, i));
 		if (glued)
 			return 0;
 		TRY(SCRUB_BANK, "bank:card", card_start(s, n, i) ? card_at(s, n, i) : 0);
@@ -2417,6 +2576,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			return e;
 		}
 		TRY(SCRUB_PNC, "pnc-id", pnc_at(s, n, i));
+		TRY(SCRUB_VEHICLE, "vehicle:irish", near(cx, CUE_VEH, i) ? irish_reg_at(s, n, i) : 0);
 		TRY(SCRUB_NHS, "nhs-number", nhs_at(s, n, i));
 	}
 	if (glued)
@@ -2432,6 +2592,19 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		*kind = SCRUB_BANK, *rule = "bank:sort-code";
 		*start = bank_named_before(s, i);
 		return e;
+	}
+	/* "New bank: 20.41.38 / 70221188": a sort code in dots after its
+	 * cue; one that reads as a date ("paid ... on 27.09.26") is the date */
+	if ((mask & KIND_BIT(SCRUB_BANK)) && sortc && i + 8 <= n && digits_at(s, n, i, 2) == 2 &&
+	    s[i + 2] == '.' && digits_at(s, n, i + 3, 2) == 2 && s[i + 5] == '.' &&
+	    digits_at(s, n, i + 6, 2) == 2 && ends_word(s, n, i + 8, 1) &&
+	    !(i + 9 < n && s[i + 8] == '.' && sc_digit(s[i + 9])) &&
+	    !((s[i] - '0') * 10 + (s[i + 1] - '0') <= 31 && (s[i + 3] - '0') * 10 + (s[i + 4] - '0') >= 1 &&
+	      (s[i + 3] - '0') * 10 + (s[i + 4] - '0') <= 12)) {
+		cx->sort_end = i + 8;
+		*kind = SCRUB_BANK, *rule = "bank:sort-code";
+		*start = bank_named_before(s, i);
+		return i + 8;
 	}
 	if ((mask & KIND_BIT(SCRUB_BANK)) &&
 	    (acct || sortc || (cx->sort_end != SIZE_MAX && i - cx->sort_end <= 40)) &&
@@ -2468,8 +2641,12 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		*start = bank_named_before(s, i); /* "<Bank> card ending 1234" */
 		return i + e;
 	}
-	TRY(SCRUB_DOCUMENT, "document:passport",
-	    near(cx, CUE_PASS, i) ? passport_at(s, n, i) : 0);
+	if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && near(cx, CUE_PASS, i) &&
+	    (e = passport_at(s, n, i)) != 0) {
+		*kind = SCRUB_DOCUMENT, *rule = "document:passport";
+		*start = passport_issuer_before(s, i);
+		return e;
+	}
 #undef TRY
 	return 0;
 }
@@ -2623,6 +2800,20 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 			if (spans_push(out, a, e, SCRUB_HANDLE, "handle:list") != 0)
 				return MGW_E_NOMEM;
 		return 0;
+	}
+	/* "Snapchat: he messages her as kaiz83": lower-case letters and
+	 * digits in one word, within a platform cue's window, are a
+	 * username (not a mobile glued to a word, read below) */
+	if ((mask & KIND_BIT(SCRUB_HANDLE)) && wl >= 3 && j < n && sc_digit(s[j]) &&
+	    near(cx, CUE_PLAT, i) && !(s[j] == '0' && j + 1 < n && s[j + 1] == '7') &&
+	    (i == 0 || !(sc_alnum(s[i - 1]) || s[i - 1] == '@' || s[i - 1] == '.' || s[i - 1] == '/'))) {
+		int lower = 1;
+		for (size_t k = i; k < j; k++)
+			lower &= s[k] >= 'a' && s[k] <= 'z';
+		size_t d = digits_at(s, n, j, 4);
+		if (lower && d >= 1 && d <= 4 && ends_word(s, n, j + d, 0) &&
+		    !(j + d < n && (s[j + d] == '@' || s[j + d] == '_' || s[j + d] >= 0x80)))
+			return spans_push(out, i, j + d, SCRUB_HANDLE, "handle:letters-digits");
 	}
 	/* Glued: "tel07700900123", "NHSno9990001234", or any word before a
 	 * mobile; not inside a dotted or compound token ("a@b.com07700...",

@@ -1874,3 +1874,146 @@ Test(place, a_council_as_an_employer_with_the_part_worked_in)
 		    "Kelsby Council, benefits team, Civic Centre");
 	expect_none("She works for Kelsby Council.", 0);
 }
+
+Test(place, a_job_without_its_article_and_where_it_is_done)
+{
+	/* a job after a bracket, a name or "now", then "at" the employer */
+	expect_span("Husband (anaesthetist at Wrexham Maelor Hospital) denies it.", 0, SCRUB_PLACE,
+		    "Wrexham Maelor Hospital");
+	expect_span("Partner now director at Quillfield Logistics, Telford. Seen", 0, SCRUB_PLACE,
+		    "Quillfield Logistics, Telford");
+	expect_span("Tomasz care worker at Bramblehurst Lodge. Seen", 0, SCRUB_PLACE,
+		    "Bramblehurst Lodge");
+	/* "works as" with no article */
+	expect_span("Her sister works as HCA at Pinderfields, ward 12.", 0, SCRUB_PLACE,
+		    "Pinderfields, ward 12");
+	/* the professional a patient saw keeps the hospital's name */
+	expect_none("Seen by the doctor at Wrexham Maelor Hospital on Monday.", 0);
+	/* an agency is no employer to withhold */
+	expect_none("Referred by officer at Dyfed-Powys Police.", 0);
+}
+
+Test(place, a_trade_verb_names_the_firm_it_is_done_for)
+{
+	/* taxi, delivery and cleaning work: the firm after "for" or "at" */
+	expect_span("Her brother drives for Kestrel Cabs most nights.", 0, SCRUB_PLACE, "Kestrel Cabs");
+	expect_span("SUSPECT DRIVES FOR ZOOMDROP COURIERS AS A SIDE JOB", 0, SCRUB_PLACE,
+		    "ZOOMDROP COURIERS");
+	expect_span("Mum cleans at the Brackenfield Arms in the mornings.", 0, SCRUB_PLACE,
+		    "Brackenfield Arms");
+	/* a time, a person or driving at night name no employer */
+	expect_none("He drives for hours at night.", 0);
+	expect_none("She drives for Mum on Fridays.", 0);
+}
+
+Test(place, a_workplace_given_as_a_label_value)
+{
+	expect_span("M's workplace: Pellow Foods DC2? (unsure, Aston Cross).", 0, SCRUB_PLACE,
+		    "Pellow Foods DC2? (unsure, Aston Cross)");
+	expect_span("Husband's job: forklift driver, Trentham depot (via Staffmark), nights.", 0,
+		    SCRUB_PLACE, "forklift driver, Trentham depot (via Staffmark), nights");
+	expect_span("Dad's business: Kaur Fabrics, Southall.\nNext", 0, SCRUB_PLACE, "Kaur Fabrics, Southall");
+	/* the label starting its line; the shift's clock time kept */
+	expect_span("Seen today.\nBF's employer: Marwood Poultry, Leominster - nights, ends 06:00.", 0,
+		    SCRUB_PLACE, "Marwood Poultry, Leominster");
+	/* the pay after it kept too */
+	expect_span("Dad's employer: Brandle Haulage, Ashby depot, nights, £11.44/hr.\nNext", 0,
+		    SCRUB_PLACE, "Brandle Haulage, Ashby depot, nights");
+	/* a sentence about someone, an agency as employer */
+	expect_none("Dad's job: he has lost it.", 0);
+	expect_none("Her job: PC, Gwent Police.", 0);
+}
+
+Test(place, a_practice_code_on_its_letterhead_line)
+{
+	expect_span("THE ALDERBROOK SURGERY  |  K83021\nRe: patient", 0, SCRUB_PLACE, "K83021");
+	/* a code on another line is no practice's */
+	expect_none("Seen at the surgery.\nRef K83021 closed.", 0);
+}
+
+Test(place, where_someone_lives_named_in_an_aside)
+{
+	/* after a possessive home: the estate and the town */
+	expect_span("He was bailed to his nan's (Gorsefield estate, Widnes), no contact.", 0, SCRUB_ADDRESS,
+		    "Gorsefield estate, Widnes");
+	expect_span("A party at his cousin's house (Tolley Rise, Bulwell) ended badly.", 0, SCRUB_ADDRESS,
+		    "Tolley Rise, Bulwell");
+	/* a couple in brackets and their district */
+	expect_span("Hosts (Mr & Mrs Aldous, Kempshott Vale) rang 999.", 0, SCRUB_ADDRESS, "Kempshott Vale");
+	/* a day is no place; an interpreter's agency is kept */
+	expect_none("She stays at her mum's (Saturday) each week.", 0);
+	expect_none("Seen with her interpreter (Mr Farah, Lingua Link).", 0);
+	expect_none("An interpreter was used by phone (Ms Nowak, Talkwell Lingo).", 0);
+}
+
+Test(place, a_job_aside_names_the_part_of_the_employer_too)
+{
+	/* after the employer, up to the bracket: the ward, the lab */
+	expect_span("V (student nurse, Glan Clwyd, Ward 7) reports", 0, SCRUB_PLACE, "Glan Clwyd, Ward 7");
+	expect_span("V (PhD student, Keele Uni, Geography lab) reports", 0, SCRUB_PLACE,
+		    "Keele Uni, Geography lab");
+	/* an agency's officer stays; a badge after the employer is no part of it */
+	expect_none("V (officer, Dyfed-Powys Police, Carmarthen) reports", 0);
+	expect_span("Mr Ali (cab driver, Rapid Cars Exeter, badge EX 0931) rang", 0, SCRUB_PLACE,
+		    "Rapid Cars Exeter");
+}
+
+Test(place, a_vessel_and_a_church_given_as_a_label)
+{
+	expect_span("He crews on the FV Kittiwake Star out of Brixham.", 0, SCRUB_PLACE, "FV Kittiwake Star");
+	expect_span("Church: Bethel Gospel Hall, Aston - she is a steward.", 0, SCRUB_PLACE,
+		    "Bethel Gospel Hall, Aston");
+	/* "MV" alone, or before a lower-case word, names no vessel */
+	expect_none("MV seen on ward round.", 0);
+}
+
+Test(place, a_colleagues_or_friends_workplace_in_brackets)
+{
+	expect_span("Her colleague Mr Dale Whitton (Pendleford Garden Centre, tills) saw it.", 0, SCRUB_PLACE,
+		    "Pendleford Garden Centre, tills");
+	expect_span("Her friend Nia Price (Harvey Bakers, Ruthin) is a witness.", 0, SCRUB_PLACE,
+		    "Harvey Bakers, Ruthin");
+	/* a friend's nickname in brackets; an agency */
+	expect_none("Her friend Nia Price (Bramble) is a witness.", 0);
+	expect_none("Her colleague Ms Orla Dunne (Wrexham Council) rang.", 0);
+}
+
+Test(place, a_business_someone_owns_by_its_name_and_where_it_is)
+{
+	expect_span("Husband owns Kaur Textiles, Soho Road; she works there.", 0, SCRUB_PLACE,
+		    "Kaur Textiles, Soho Road");
+	expect_span("V says he (owns Finnegan's Bar, Ballycastle) drinks daily.", 0, SCRUB_PLACE,
+		    "Finnegan's Bar, Ballycastle");
+	/* a car or shares named after "owns" is no business */
+	expect_none("He owns a Vauxhall Astra.", 0);
+	expect_none("He owns Rolls Royce shares.", 0);
+}
+
+Test(place, a_business_named_after_the_word_for_it)
+{
+	expect_span("He works for his uncle's firm, Dhillon Roofing, most days.", 0, SCRUB_PLACE,
+		    "Dhillon Roofing");
+	expect_span("Self-employed, trading as Kestrel Arboriculture.", 0, SCRUB_PLACE,
+		    "Kestrel Arboriculture");
+	/* an agency as her employer stays */
+	expect_none("Her employer, Lancashire Police, is aware.", 0);
+}
+
+Test(place, a_relatives_home_named_by_its_district)
+{
+	expect_span("Father bailed to his brother's in Longsight until court.", 0, SCRUB_ADDRESS, "Longsight");
+	expect_span("He was arrested at his mum's, Hattersley.", 0, SCRUB_ADDRESS, "Hattersley");
+	/* a relative with no home named: the family in a city is no place */
+	expect_none("Her family in Leicester do not know.", 0);
+}
+
+Test(place, an_employer_after_works_with_no_preposition)
+{
+	expect_span("Husband works Stansted Airport, cargo sheds.", 0, SCRUB_PLACE,
+		    "Stansted Airport, cargo sheds");
+	expect_span("Dad works offshore (Forties Alpha, 2 on/2 off).", 0, SCRUB_PLACE,
+		    "Forties Alpha, 2 on/2 off");
+	/* a day or a time after "works" names no employer */
+	expect_none("He works Saturdays and Sundays.", 0);
+	expect_none("She works Monday to Friday.", 0);
+}

@@ -44,7 +44,7 @@ static void expect_mask(const char *in, unsigned mask, const char *want, const u
 	char *out = NULL;
 	unsigned counts[SCRUB_KIND_COUNT] = {0};
 	cr_assert_eq(scrub_text(SC, in, strlen(in), G, mask, &out, counts), 0);
-	cr_assert_str_eq(out, want, "in:   %s", in);
+	cr_assert_str_eq(out, want, "in:   %s\n  out:  %s", in, out);
 	if (want_counts != NULL)
 		for (int k = 0; k < SCRUB_KIND_COUNT; k++)
 			cr_assert_eq(counts[k], want_counts[k], "%s: %s count %u", in,
@@ -1997,4 +1997,66 @@ Test(scrub, her_role_and_shared_name_before_a_location_statement_stay)
 		free(out);
 	}
 	scrubber_free(sc);
+}
+
+Test(scrub, a_passport_with_its_issuing_country_before_the_number)
+{
+	/* the country or its code between the cue and the number goes with it */
+	expect("His passport (Moldova, KR4471902) was taken.", "His passport (" R("document") ") was taken.");
+	expect("Passport Latvian, LV2203918 - with him.", "Passport " R("document") " - with him.");
+	expect("the girl's passport (NGA A09918273) is held", "the girl's passport (" R("document") ") is held");
+	/* a word that is no country right after the cue stays */
+	expect("passport no 123456789", "passport no " R("document"));
+}
+
+Test(scrub, handles_with_an_initial_first_and_quoted_profile_names_with_asides)
+{
+	/* dotted usernames starting with an initial, anywhere */
+	expect("he made a second one, r.penhale.kw, last week", "he made a second one, " R("handle") ", last week");
+	expect("messages from t.osei.44 again", "messages from " R("handle") " again");
+	/* an abbreviation is no username */
+	expect("other agencies, i.e. the school", "other agencies, i.e. the school");
+	/* a quoted profile name with the name it also shows, or a tagline */
+	expect("His Facebook \"Rob Kettle (Kettz)\" posts daily.",
+	       "His Facebook " R("handle") " posts daily.");
+	expect("her Strava \"Mo B - Leeds cyclist\" shows it",
+	       "her Strava " R("handle") " shows it");
+}
+
+Test(scrub, a_date_of_birth_right_after_a_name_with_no_cue)
+{
+	expect("his new partner Kerry Astbury (02/09/1996) has a son",
+	       "his new partner " R("name") " (" R("date-of-birth") ") has a son");
+	expect("WITNESS   PODMORE   GLENYS   14/07/1958   ON SCENE",
+	       "WITNESS   " R("name") "   " R("date-of-birth") "   ON SCENE");
+	/* a recent date after a name is an incident's, kept */
+	expect("Meeting at MARAC (02/09/2025) agreed", "Meeting at MARAC (02/09/2025) agreed");
+}
+
+Test(scrub, dotted_sort_codes_irish_plates_and_fishing_boats)
+{
+	/* a sort code in dots after its cue; a date in dots is no sort code */
+	expect("New bank: 30.52.17 / 41880213.", "New bank: " R("bank") " / " R("bank") ".");
+	expect("Seen 30.05.17 at home.", "Seen 30.05.17 at home.");
+	expect("Paid to s/c 30-52-17 a/c 41880213 on 27.09.26.",
+	       "Paid to s/c " R("bank") " a/c " R("bank") " on 27.09.26.");
+	/* an Irish registration after a vehicle cue */
+	expect("her brother drives a 11-KE-2093 (ROI)", "her brother drives a " R("vehicle") " (ROI)");
+	/* a fishing boat's port letters and number after a boat's cue only */
+	expect("his trawler BF 208 is moored there", "his trawler " R("vehicle") " is moored there");
+	expect("Index offence: s47 ABH 14/02/2026.", "Index offence: s47 ABH 14/02/2026.");
+}
+
+Test(scrub, a_two_word_nationality_before_a_passport_and_a_quoted_profile_name)
+{
+	expect("Her passport (South Korean, M40918273) is held.", "Her passport (" R("document") ") is held.");
+	expect("Suspect's FB \"Kuba Wróbel Swindon\" posted it", "Suspect's FB " R("handle") " posted it");
+}
+
+Test(scrub, letters_and_digits_near_a_platform_are_a_username)
+{
+	expect("Snapchat: he messages her as brodie77 at night", "Snapchat: he messages her as " R("handle") " at night");
+	/* far from a platform, or a time, it is no username */
+	expect("He was seen in ward12 today", "He was seen in ward12 today");
+	expect("On Snapchat at 10pm he wrote", "On Snapchat at 10pm he wrote");
 }
