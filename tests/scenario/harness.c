@@ -644,6 +644,22 @@ SSL *raw_welcomed(struct gwp *g, const char *name, int *fd)
 	return s;
 }
 
+void config_replace(struct gwp *g, const char *after, const char *from, const char *to)
+{
+	char *c = slurp(g->config);
+	cr_assert_not_null(c);
+	char *p = after ? strstr(c, after) : c;
+	cr_assert_not_null(p, "%s not in the config", after);
+	char *q = strstr(p, from);
+	cr_assert_not_null(q, "%s not in the config%s%s", from, after ? " after " : "",
+			   after ? after : "");
+	FILE *f = fopen(g->config, "w");
+	cr_assert_not_null(f);
+	fprintf(f, "%.*s%s%s", (int)(q - c), c, to, q + strlen(from));
+	fclose(f);
+	free(c);
+}
+
 const char *fixture_edited(struct gwp *g, const char *name, const char *const *pairs, size_t n)
 {
 	static char out[700];

@@ -139,5 +139,8 @@ void audit_pages(mgw_client *a, int n, int timeout_ms);
 SSL *raw_hello(struct gwp *g, const char *name, int masked, int *fd);
 /* raw_hello (masked), then frames read until the Welcome (asserted). */
 SSL *raw_welcomed(struct gwp *g, const char *name, int *fd);
+/* Rewrite g's config (stopped, or reloaded after): the first `from` after `after`
+ * (NULL: from the start) becomes `to`; the test fails if either is absent. */
+void config_replace(struct gwp *g, const char *after, const char *from, const char *to);
 
 #endif

@@ -39,22 +39,6 @@ static int32_t today(void)
 	return (int32_t)(time(NULL) / 86400);
 }
 
-/* Rewrite G's config (stopped): the first `from` after `after` becomes `to`. */
-static void config_replace(const char *after, const char *from, const char *to)
-{
-	char *c = slurp(G.config);
-	cr_assert_not_null(c);
-	char *p = strstr(c, after);
-	cr_assert_not_null(p, "%s not in the config", after);
-	char *q = strstr(p, from);
-	cr_assert_not_null(q, "%s not after %s", from, after);
-	FILE *f = fopen(G.config, "w");
-	cr_assert_not_null(f);
-	fprintf(f, "%.*s%s%s", (int)(q - c), c, to, q + strlen(from));
-	fclose(f);
-	free(c);
-}
-
 /*
  * marac listen wrote OUT/.<id>.json.tmp with O_CREAT|O_TRUNC (no
  * O_NOFOLLOW, no O_EXCL) and took a delivery as held when stat() found its
@@ -114,7 +98,7 @@ Test(abuse6, an_owner_whose_only_nodes_are_revoked_or_expired_does_not_attend)
 {
 	gw_start(&G, NULL);
 	cr_assert_eq(gw_stop(&G), 0);
-	config_replace("id: housing-testshire", "areas: [testshire]", "areas: [otherton]");
+	config_replace(&G, "id: housing-testshire", "areas: [testshire]", "areas: [otherton]");
 	gw_restart(&G);
 	refer_police_case(&G);
 	char m1[11], due[11];
@@ -136,10 +120,10 @@ Test(abuse6, an_owner_whose_only_nodes_are_revoked_or_expired_does_not_attend)
 static void add_otherton(void)
 {
 	cr_assert_eq(gw_stop(&G), 0);
-	config_replace("referrals:", "  areas:\n",
+	config_replace(&G, "referrals:", "  areas:\n",
 		       "  areas:\n    - id: otherton\n      case_ref_code: OT\n      postcodes: [OT]\n"
 		       "      meetings: weekly\n      weekday: thursday\n      min_days: 5\n");
-	config_replace("id: chair-testshire", "areas: [testshire]", "areas: [testshire, otherton]");
+	config_replace(&G, "id: chair-testshire", "areas: [testshire]", "areas: [testshire, otherton]");
 	gw_restart(&G);
 }
 
@@ -469,8 +453,8 @@ Test(abuse6, pipelined_large_shares_are_bounded_in_bytes_not_only_in_number)
 				  MARAC__V1__AGENCY__AGENCY_PROBATION, MARAC__V1__AGENCY__AGENCY_EDUCATION,
 				  MARAC__V1__AGENCY__AGENCY_HOUSING};
 	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0077", "testshire");
-	/* Sanitized, each takes seconds: fewer, or the pause while the gateway
-	 * works through them outlasts the 40 s it allows a silent connection. */
+	/* Sanitized, each takes seconds: fewer, or the test outlasts its
+	 * 60 s wait for an answer. */
 	enum { NB = 900000, NS = SANITIZED ? 6 : 64 };
 	char *big = codec_malloc(NB + 1), *small = cs->narrative;
 	cr_assert_not_null(big);

@@ -312,20 +312,6 @@ Test(abuse7, a_message_with_empty_fragments_is_accepted)
 	cr_assert_eq(got, 1, "an empty message was not refused");
 }
 
-/* G's config with its first `from` replaced by `to`. */
-static void edit_config(const char *from, const char *to)
-{
-	char *c = slurp(G.config);
-	cr_assert_not_null(c);
-	char *p = strstr(c, from);
-	cr_assert_not_null(p, "%s not in the config", from);
-	FILE *f = fopen(G.config, "w");
-	cr_assert_not_null(f);
-	fprintf(f, "%.*s%s%s", (int)(p - c), c, to, p + strlen(from));
-	fclose(f);
-	free(c);
-}
-
 /*
  * A reload that lowers max_frame_bytes refuses a message read under the
  * old limit and not yet handled FRAME_TOO_LARGE (close 1009), as it does
@@ -354,7 +340,7 @@ Test(abuse7, a_held_message_above_a_lowered_max_frame_bytes_is_too_large_not_mal
 	int closed = 0;
 	cr_assert_eq(read_answering_pings(s, fd, MARAC__V1__FRAME__BODY_ACTION_LIST, 10, 10000,
 					  &closed), 10);
-	edit_config("max_frame_bytes: 65536", "max_frame_bytes: 8192");
+	config_replace(&G, NULL, "max_frame_bytes: 65536", "max_frame_bytes: 8192");
 	kill(G.pid, SIGHUP);
 	static unsigned char buf[1 << 17];
 	int code = -1, op = -1;
@@ -554,7 +540,7 @@ Test(abuse7, a_delivery_queued_before_max_frame_bytes_was_lowered_still_arrives)
 	codec_free(&cs->base);
 	mgw_client_free(p);
 	cr_assert_eq(gw_stop(&G), 0);
-	edit_config("max_frame_bytes: 1048576", "max_frame_bytes: 65536");
+	config_replace(&G, NULL, "max_frame_bytes: 1048576", "max_frame_bytes: 65536");
 	gw_restart(&G);
 	mgw_client *h = node(&G, "health", e, sizeof e);
 	cr_assert_not_null(h, "%s", e);

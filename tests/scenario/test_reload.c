@@ -102,23 +102,10 @@ Test(reload, sighup_under_load_loses_no_share_and_keeps_serving)
 	cr_assert_eq(gw_stop(&G), 0);
 }
 
-/* Replace "from" by "to" in the config file. */
-static void edit_config(const char *from, const char *to)
-{
-	char *c = slurp(G.config);
-	cr_assert_not_null(c);
-	char *p = strstr(c, from);
-	cr_assert_not_null(p, "config has no %s", from);
-	FILE *f = fopen(G.config, "w");
-	fprintf(f, "%.*s%s%s", (int)(p - c), c, to, p + strlen(from));
-	fclose(f);
-	free(c);
-}
-
 Test(reload, a_restart_only_key_is_refused_and_the_old_epoch_stays)
 {
 	gw_start(&G, "audit:\n  origin: origin-one\n  checkpoint_secs: 1\n");
-	edit_config("origin: origin-one", "origin: origin-two");
+	config_replace(&G, NULL, "origin: origin-one", "origin: origin-two");
 	kill(G.pid, SIGHUP);
 	cr_assert(wait_log("\"reload_failed\"", "audit.origin"), "the reload must be refused");
 	/* Still serving, and checkpoints still signed for the origin in force. */
@@ -203,7 +190,7 @@ Test(reload, an_expired_foreign_or_bogus_crl_is_refused_and_the_old_one_stays)
 	char from[800], to[40];
 	snprintf(from, sizeof from, "crl: %s/ca.crl", G.dir);
 	snprintf(to, sizeof to, "crl: /dev/zero");
-	edit_config(from, to);
+	config_replace(&G, NULL, from, to);
 	time_t t0 = time(NULL);
 	cr_assert_neq(WEXITSTATUS(system(cmd)), 0, "--check-config passed /dev/zero as CRL");
 	cr_assert_lt(time(NULL) - t0, 10);
@@ -241,7 +228,7 @@ Test(reload, a_message_straddling_a_lower_max_frame_bytes_is_refused_not_overrun
 	int op;
 	send_frag(s, 0, 0x2, 60000); /* the first 60,000 bytes of a message, under 64 KiB */
 	usleep(300000);
-	edit_config("max_frame_bytes: 65536", "max_frame_bytes: 8192");
+	config_replace(&G, NULL, "max_frame_bytes: 65536", "max_frame_bytes: 8192");
 	kill(G.pid, SIGHUP);
 	cr_assert(wait_log("\"reloaded\"", NULL), "no reload");
 	for (int i = 0; i < 4; i++)
