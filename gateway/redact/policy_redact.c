@@ -9,9 +9,11 @@
  * the shape of what it may not see. The manifest counts values per (path,
  * action, ground) and is sorted before it is returned.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "codec.h"
 #include "mgw_err.h"
@@ -304,6 +306,47 @@ static int leaf(struct pol_rd *r, const ProtobufCMessage *in, ProtobufCMessage *
 static int message(struct pol_rd *r, const ProtobufCMessage *in, ProtobufCMessage *out, int node,
 		   int role_slot);
 
+/*
+ * issue 9: an address that names a refuge, a shelter or a safe house
+ * ("Ashgrove refuge, Bury", "Refuge, c/o <provider>", "Women's Aid safe
+ * house") says where she is, whoever it is given for (a child's, another
+ * adult's living there), even when it is not the case's refuge address
+ * written another way (pol_ns_address): it is never-share data for an
+ * agency the policy does not let know where she is. A perpetrator's
+ * address is his own.
+ */
+static int names_a_refuge(const Marac__V1__Address *a)
+{
+	static const char *const words[] = {"refuge", "shelter", "safe house", "safehouse",
+					    "women's aid", "womens aid", "women\xe2\x80\x99s aid"};
+	for (size_t i = 0; i < a->n_lines; i++) {
+		const char *l = a->lines[i];
+		for (size_t k = 0; l && l[k]; k++) {
+			if (k > 0 && isalnum((unsigned char)l[k - 1]))
+				continue;
+			for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+				size_t n = strlen(words[w]);
+				/* "refuges", "shelters" too */
+				if (strncasecmp(l + k, words[w], n) == 0 &&
+				    (!isalnum((unsigned char)l[k + n]) ||
+				     ((l[k + n] == 's' || l[k + n] == 'S') &&
+				      !isalnum((unsigned char)l[k + n + 1]))))
+					return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* May this recipient know where she lives (the victim's address lines)? */
+static int knows_where_she_is(struct pol_rd *r)
+{
+	const struct pol_rule *rule;
+	const char *g;
+	int vaddr = pol_path_find(r->p, "victim.address.lines");
+	return vaddr >= 0 && pol_decide(r, vaddr, 0, &rule, &g) == POL_SHARE;
+}
+
 /* One sub-message (or element) into a new message: *res NULL if nothing of it is shared. */
 static int sub(struct pol_rd *r, const ProtobufCMessage *in, int node, int role_slot,
 	       ProtobufCMessage **res)
@@ -313,8 +356,13 @@ static int sub(struct pol_rd *r, const ProtobufCMessage *in, int node, int role_
 	if (m == NULL)
 		return MGW_E_NOMEM;
 	int saved = r->ns_block, rc = 0;
-	if (!r->ns_block && in->descriptor == &marac__v1__address__descriptor)
-		rc = pol_ns_address(r->cx, r->agency, (const Marac__V1__Address *)in);
+	if (!r->ns_block && in->descriptor == &marac__v1__address__descriptor) {
+		const Marac__V1__Address *a = (const Marac__V1__Address *)in;
+		rc = pol_ns_address(r->cx, r->agency, a);
+		if (rc == 0 && strncmp(r->p->paths[node].name, "perpetrators", 12) != 0 &&
+		    names_a_refuge(a) && !knows_where_she_is(r))
+			rc = 1;
+	}
 	if (rc >= 0) {
 		r->ns_block = r->ns_block || rc > 0;
 		rc = message(r, in, m, node, role_slot);

@@ -1100,6 +1100,39 @@ Test(policy_never_share, default_policy_child_at_the_refuge_not_to_childrens_soc
 	policy_free(p);
 }
 
+/*
+ * exam9 (p189, p217): a child's address that names a refuge other than the
+ * case's refuge address ("Ashgrove refuge, Bury" while the victim's is
+ * "Refuge - address withheld"), or a shelter or safe house, went to
+ * children's social care and every agency given the children's addresses:
+ * it says where she is. Withheld as never-share data from those the policy
+ * does not let know where she is; police and IDVA still have it.
+ */
+Test(policy_never_share, default_policy_a_childs_address_naming_a_refuge_is_hers)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	cs->children[0]->address = address("Larchfield Refuge, Wexcombe", NULL, NULL);
+	cs->children[1]->address = address("c/o Women's Aid safe house", "PO Box 77", NULL);
+	struct out o = redact(p, cs, AG(CHILDRENS_SOCIAL_CARE), PU(MEETING));
+	cr_assert(!view_has(o.view, "Larchfield") && !view_has(o.view, "PO Box 77"));
+	cr_assert_eq(entry_g(&o, "children[].address.lines", ACT(WITHHOLD), "never-share")->count,
+		     3);
+	out_free(&o);
+	/* refuges, shelters: the plural too; a word that only starts so is no refuge */
+	cs->children[0]->address = address("Flat 2, Sheltered Court", "Testtown", "TS1 3AB");
+	cs->children[1]->address = address("The Shelters, Testtown", NULL, NULL);
+	o = redact(p, cs, AG(CHILDRENS_SOCIAL_CARE), PU(MEETING));
+	cr_assert_str_eq(o.view->children[0]->address->lines[0], "Flat 2, Sheltered Court");
+	cr_assert(!view_has(o.view, "The Shelters"));
+	out_free(&o);
+	o = redact(p, cs, AG(IDVA), PU(MEETING));
+	cr_assert_str_eq(o.view->children[1]->address->lines[0], "The Shelters, Testtown");
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
 Test(policy_never_share, her_phone_or_address_in_another_field)
 {
 	/* others[] shared to housing, with relationship_to_victim as free text */
