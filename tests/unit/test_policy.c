@@ -1120,6 +1120,8 @@ Test(policy_never_share, default_policy_a_childs_address_naming_a_refuge_is_hers
 		     3);
 	out_free(&o);
 	/* refuges, shelters: the plural too; a word that only starts so is no refuge */
+	codec_free(&cs->children[0]->address->base);
+	codec_free(&cs->children[1]->address->base);
 	cs->children[0]->address = address("Flat 2, Sheltered Court", "Testtown", "TS1 3AB");
 	cs->children[1]->address = address("The Shelters, Testtown", NULL, NULL);
 	o = redact(p, cs, AG(CHILDRENS_SOCIAL_CARE), PU(MEETING));
