@@ -1046,6 +1046,14 @@ void pol_cx_free(struct pol_cx *cx)
 
 /* ---- groups ---------------------------------------------------------------------- */
 
+int pol_knows_where_she_is(const struct pol_rd *r)
+{
+	const struct pol_rule *rule;
+	const char *g;
+	int vaddr = pol_path_find(r->p, "victim.address.lines");
+	return vaddr >= 0 && pol_decide(r, vaddr, 0, &rule, &g) == POL_SHARE;
+}
+
 int pol_cx_group(struct pol_cx *cx, int agency)
 {
 	struct pol_rd r = {.p = cx->p, .in = cx->in, .agency = agency, .purpose = cx->purpose,
@@ -1064,9 +1072,8 @@ int pol_cx_group(struct pol_cx *cx, int agency)
 		         : shared                ? 0
 		         : pol_never_ok(&r, it->path) ? 1 : 3;
 	}
-	int vaddr = pol_path_find(cx->p, "victim.address.lines");
 	unsigned flags = 0;
-	if (vaddr < 0 || pol_decide(&r, vaddr, 0, &rule, &g) != POL_SHARE)
+	if (!pol_knows_where_she_is(&r))
 		flags |= SCRUB_F_LOCATION; /* she may be somewhere it must not learn */
 	sig[cx->n_it] = (unsigned char)flags;
 	for (size_t i = 0; i < cx->n_g; i++)

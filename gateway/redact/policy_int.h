@@ -397,6 +397,11 @@ int pol_finding(struct pol_rd *r, int path, int action, const char *kind, const 
  * record. No rule: POL_WITHHOLD with "default-deny". A rule that would let
  * never-share data reach a disallowed agency: POL_WITHHOLD with "never-share".
  */
+/* May r's recipient know where she lives (the victim's address lines shared to
+ * it)? If not, free text is scrubbed for her whereabouts (SCRUB_F_LOCATION) and
+ * an address naming a refuge is never-share data for it. */
+int pol_knows_where_she_is(const struct pol_rd *r);
+
 int pol_decide(const struct pol_rd *r, int path, int role_slot, const struct pol_rule **rule,
 	       const char **ground);
 

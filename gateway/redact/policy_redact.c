@@ -338,15 +338,6 @@ static int names_a_refuge(const Marac__V1__Address *a)
 	return 0;
 }
 
-/* May this recipient know where she lives (the victim's address lines)? */
-static int knows_where_she_is(struct pol_rd *r)
-{
-	const struct pol_rule *rule;
-	const char *g;
-	int vaddr = pol_path_find(r->p, "victim.address.lines");
-	return vaddr >= 0 && pol_decide(r, vaddr, 0, &rule, &g) == POL_SHARE;
-}
-
 /* One sub-message (or element) into a new message: *res NULL if nothing of it is shared. */
 static int sub(struct pol_rd *r, const ProtobufCMessage *in, int node, int role_slot,
 	       ProtobufCMessage **res)
@@ -360,7 +351,7 @@ static int sub(struct pol_rd *r, const ProtobufCMessage *in, int node, int role_
 		const Marac__V1__Address *a = (const Marac__V1__Address *)in;
 		rc = pol_ns_address(r->cx, r->agency, a);
 		if (rc == 0 && strncmp(r->p->paths[node].name, "perpetrators", 12) != 0 &&
-		    names_a_refuge(a) && !knows_where_she_is(r))
+		    names_a_refuge(a) && !pol_knows_where_she_is(r))
 			rc = 1;
 	}
 	if (rc >= 0) {
