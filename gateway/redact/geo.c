@@ -22,9 +22,15 @@ static int g_alpha(unsigned char c)
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
+/* A letter, a digit or a byte of 0x80 and above: one load, not three tests
+ * (geo_scan asks this of nearly every byte of the text). */
+static const unsigned char G_WORD[256] = {
+	['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1, [0x80 ... 0xFF] = 1,
+};
+
 static int g_word(unsigned char c)
 {
-	return g_digit(c) || g_alpha(c) || c >= 0x80;
+	return G_WORD[c];
 }
 
 static unsigned char g_lower(unsigned char c)
@@ -324,6 +330,14 @@ static size_t g_zone(const unsigned char *s, size_t n, size_t i, size_t *a)
 	return e;
 }
 
+#define GEO_BIT(ch) (1u << ((ch) - 'a'))
+/* The first letters (folded) of the map hosts, of their first two letters */
+#define GEO_HOST1 (GEO_BIT('m') | GEO_BIT('g') | GEO_BIT('w') | GEO_BIT('o') | GEO_BIT('b') | \
+                   GEO_BIT('e'))
+/* and of every cue a form may start with: what3words (w), an exclusion zone
+ * or "not to enter" (e, n), a latitude (l), a grid reference (g, n, o). */
+#define GEO_FIRST (GEO_HOST1 | GEO_BIT('n') | GEO_BIT('l'))
+
 int geo_scan(const char *text, size_t n, struct spans *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -357,6 +371,14 @@ int geo_scan(const char *text, size_t n, struct spans *out)
 		if (!(g_alpha(c) || g_digit(c) || c == '-' || c == '+'))
 			continue;
 		unsigned char lc = g_lower(c), c2 = i + 1 < n ? g_lower(s[i + 1]) : 0;
+		/* Most words start with a letter no form or cue starts with (and
+		 * are no plus code, whose letters are capitals): the word is
+		 * skipped whole, its last byte next. */
+		if (g_alpha(c) && !((GEO_FIRST >> (lc - 'a')) & 1) && !(c >= 'C' && c <= 'X')) {
+			while (i + 1 < n && g_word(s[i + 1]))
+				i++;
+			continue;
+		}
 
 		if ((g_digit(c) || ((c == '-' || c == '+') && i + 1 < n && g_digit(s[i + 1]))) &&
 		    (i == 0 || s[i - 1] != '.')) {
@@ -367,7 +389,8 @@ int geo_scan(const char *text, size_t n, struct spans *out)
 		} else if (c >= 'C' && c <= 'X' && g_plus_alpha(c) && i + 1 < n &&
 		           g_plus_alpha(s[i + 1]) && (e = g_plus_code(s, n, i)) != 0) {
 			rule = "loc:plus-code";
-		} else if ((lc == 'w' || c == '3') && !g_has(s, n, i, "what3words.com") &&
+		} else if ((c == '3' || (lc == 'w' && (c2 == 'h' || c2 == '3'))) &&
+		           !g_has(s, n, i, "what3words.com") &&
 		           !g_has(s, n, i, "w3w.co/") &&
 		           (g_has(s, n, i, "what3words") || g_has(s, n, i, "w3w") ||
 		            g_has(s, n, i, "what 3 words") || g_has(s, n, i, "3words"))) {
@@ -391,10 +414,11 @@ int geo_scan(const char *text, size_t n, struct spans *out)
 		    ((lc == 'g' && c2 == 'r') || (lc == 'n' && c2 == 'g') || (lc == 'o' && c2 == 's')) &&
 		    (e = g_grid(s, n, i, &a)) != 0)
 			rule = "loc:grid-reference";
-		if (rule == NULL && g_alpha(c) && strchr("mgwobe", lc) != NULL &&
+		if (rule == NULL && g_alpha(c) && ((GEO_HOST1 >> (lc - 'a')) & 1) &&
 		    (i == 0 || !g_url_char(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.')) {
 			for (size_t h = 0; h < sizeof MAP_HOSTS / sizeof MAP_HOSTS[0]; h++) {
-				if (lc != (unsigned char)MAP_HOSTS[h][0] || !g_has(s, n, i, MAP_HOSTS[h]))
+				if (lc != (unsigned char)MAP_HOSTS[h][0] ||
+				    c2 != (unsigned char)MAP_HOSTS[h][1] || !g_has(s, n, i, MAP_HOSTS[h]))
 					continue;
 				a = i; /* back to the URL's start */
 				while (a > 0 && g_url_char(s[a - 1]) && i - a < 16)

@@ -379,10 +379,14 @@ static int capish(const struct tok *t)
 	return t && t->shape != SH_NUM && (t->caps || t->shape != SH_LOWER);
 }
 
-static int word_is(const struct scan *sc, const struct tok *t, const char *w)
+/* w is a lower-case ASCII word: its first letter is compared before the
+ * call (either case of it; no other byte folds to it). */
+static inline int word_is(const struct scan *sc, const struct tok *t, const char *w)
 {
 	size_t k = strlen(w);
-	return t && t->end - t->start == k && strncasecmp(sc->s + t->start, w, k) == 0;
+	return t && t->end - t->start == k && k > 0 &&
+	       ((unsigned char)sc->s[t->start] | 0x20) == (unsigned char)w[0] &&
+	       strncasecmp(sc->s + t->start, w, k) == 0;
 }
 
 static int word_in_list(const struct scan *sc, const struct tok *t, const char *const *w)

@@ -1035,6 +1035,9 @@ void pol_cx_free(struct pol_cx *cx)
 			free(cx->sc[i].out);
 			free(cx->sc[i].f);
 		}
+	for (size_t i = 0; i < cx->cap_mm; i++)
+		scrub_memo_free(cx->mm[i].m);
+	free(cx->mm);
 	free(cx->owned);
 	free(cx->nd);
 	free(cx->na);
@@ -1148,6 +1151,43 @@ struct pol_scrubbed *pol_cx_get(struct pol_cx *cx, int group, const char *in, co
 		if (e->in == in && e->group == group && strcmp(e->label, label) == 0)
 			return e;
 	}
+}
+
+static size_t memo_slot(const char *in, size_t cap)
+{
+	uintptr_t h = (uintptr_t)in * 0x9E3779B97F4A7C15ull;
+	return (size_t)(h ^ (h >> 29)) & (cap - 1);
+}
+
+struct scrub_memo *pol_cx_memo(struct pol_cx *cx, const char *in)
+{
+	if (2 * (cx->n_mm + 1) > cx->cap_mm) { /* at most half full: probes stay short */
+		size_t cap = cx->cap_mm ? cx->cap_mm * 2 : 64;
+		struct pol_memo *mm = calloc(cap, sizeof *mm);
+		if (mm == NULL)
+			return NULL;
+		for (size_t i = 0; i < cx->cap_mm; i++) {
+			if (cx->mm[i].in == NULL)
+				continue;
+			size_t j = memo_slot(cx->mm[i].in, cap);
+			while (mm[j].in != NULL)
+				j = (j + 1) & (cap - 1);
+			mm[j] = cx->mm[i];
+		}
+		free(cx->mm);
+		cx->mm = mm;
+		cx->cap_mm = cap;
+	}
+	size_t i = memo_slot(in, cx->cap_mm);
+	for (; cx->mm[i].in != NULL; i = (i + 1) & (cx->cap_mm - 1))
+		if (cx->mm[i].in == in)
+			return cx->mm[i].m;
+	struct scrub_memo *m = scrub_memo_new();
+	if (m == NULL)
+		return NULL;
+	cx->mm[i] = (struct pol_memo){in, m};
+	cx->n_mm++;
+	return m;
 }
 
 static void put_slot(struct pol_cx *cx, const struct pol_scrubbed *e)

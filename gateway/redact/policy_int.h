@@ -302,6 +302,13 @@ struct pol_cx {
 	size_t n_g;
 	struct pol_scrubbed *sc; /* open addressing on (group, in); cap a power of 2 */
 	size_t n_sc, cap_sc;
+	/* per text scrubbed, its memo (scrub.h): the profile-independent passes
+	 * run once for all its profiles; open addressing on in, cap a power of 2 */
+	struct pol_memo {
+		const char *in;
+		struct scrub_memo *m;
+	} *mm;
+	size_t n_mm, cap_mm;
 	size_t sig_len;
 };
 
@@ -325,6 +332,9 @@ int pol_cx_group(struct pol_cx *cx, int agency);
  * list); MGW_E_NOMEM.
  */
 int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out);
+
+/* The memo (scrub.h) of text in, made on first use and freed by pol_cx_free; NULL: no memory. */
+struct scrub_memo *pol_cx_memo(struct pol_cx *cx, const char *in);
 
 /* The cached result for (group, in, label), or NULL; pol_cx_put adds one (taking out and f). */
 struct pol_scrubbed *pol_cx_get(struct pol_cx *cx, int group, const char *in, const char *label);

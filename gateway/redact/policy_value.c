@@ -122,9 +122,13 @@ int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground,
 			return brc; /* MGW_E_TOO_LARGE: the whole share is refused */
 		unsigned counts[SCRUB_KIND_COUNT] = {0};
 		struct pol_scrubbed n = {.group = r->group, .in = s, .label = label};
-		int rc = scrub_text_ex(scr, s, strlen(s), label, (1u << SCRUB_KIND_COUNT) - 1u,
-				       &n.out, counts, r->explain ? &n.f : NULL,
-				       r->explain ? &n.nf : NULL);
+		/* the text's other profiles reuse what reads only the text */
+		struct scrub_memo *memo = pol_cx_memo(r->cx, s);
+		if (memo == NULL)
+			return MGW_E_NOMEM;
+		int rc = scrub_text_memo(scr, memo, s, strlen(s), label,
+					 (1u << SCRUB_KIND_COUNT) - 1u, &n.out, counts,
+					 r->explain ? &n.f : NULL, r->explain ? &n.nf : NULL);
 		if (rc == MGW_E_NOMEM)
 			return rc;
 		if (rc != MGW_OK) { /* the scrubber could not handle it: withheld */

@@ -2450,15 +2450,104 @@ done:
 	return rc;
 }
 
+/* ---- the memo of a text's profile-independent passes (scrub.h) ------------ */
+
+enum {
+	M_NORM = 1u << 0,
+	M_EMAIL = 1u << 1,
+	M_NAMES = 1u << 2,
+	M_PLACE = 1u << 3, /* << 0 or 1: place_scan without or with PLACE_F_LOCATION */
+	M_FS = 1u << 5,
+	M_GEO = 1u << 6,
+};
+
+struct scrub_memo {
+	const char *text; /* the text it holds the passes of */
+	size_t len;
+	unsigned have; /* M_*: the passes run (each only once it succeeded) */
+	struct textnorm t;
+	struct spans email, names, place[2], fs, geo;
+};
+
+static void memo_clear(struct scrub_memo *m)
+{
+	textnorm_free(&m->t);
+	spans_free(&m->email);
+	spans_free(&m->names);
+	spans_free(&m->place[0]);
+	spans_free(&m->place[1]);
+	spans_free(&m->fs);
+	spans_free(&m->geo);
+	memset(m, 0, sizeof *m);
+}
+
+struct scrub_memo *scrub_memo_new(void)
+{
+	return calloc(1, sizeof(struct scrub_memo));
+}
+
+void scrub_memo_free(struct scrub_memo *m)
+{
+	if (m == NULL)
+		return;
+	memo_clear(m);
+	free(m);
+}
+
+/* Push the spans of src onto out, in their order: 0 or MGW_E_NOMEM. */
+static int spans_append(struct spans *out, const struct spans *src)
+{
+	for (size_t j = 0; j < src->n; j++)
+		if (spans_push(out, src->v[j].start, src->v[j].end, src->v[j].kind, src->v[j].rule) !=
+		    0)
+			return MGW_E_NOMEM;
+	return 0;
+}
+
+/* The pass `bit` of the memo's text into m->*sv (run once), then appended
+ * to out (when not NULL): 0 or the pass's error (MGW_E_NOMEM). */
+static int memo_pass(struct scrub_memo *m, unsigned bit, struct spans *sv, struct spans *out)
+{
+	const char *s = m->t.s;
+	size_t n = m->t.n;
+	if (!(m->have & bit)) {
+		int rc;
+		sv->n = 0;
+		switch (bit) {
+		case M_EMAIL: rc = scrub_email_pass((const unsigned char *)s, n, sv); break;
+		case M_NAMES: rc = names_scan(s, n, sv); break;
+		case M_PLACE: rc = place_scan(s, n, 0, sv); break;
+		case M_PLACE << 1: rc = place_scan(s, n, PLACE_F_LOCATION, sv); break;
+		case M_FS: rc = failsafe_scan_model(s, n, sv); break;
+		default: rc = geo_scan(s, n, sv); break;
+		}
+		if (rc != 0)
+			return MGW_E_NOMEM;
+		m->have |= bit;
+	}
+	return out != NULL ? spans_append(out, sv) : 0;
+}
+
 int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *ground,
                   unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT],
                   struct scrub_finding **findings, size_t *n_findings)
 {
+	struct scrub_memo m = {0};
+	int rc = scrub_text_memo(sc, &m, text, len, ground, kinds_mask, out, counts, findings,
+	                         n_findings);
+	memo_clear(&m);
+	return rc;
+}
+
+int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *text, size_t len,
+                    const char *ground, unsigned kinds_mask, char **out,
+                    unsigned counts[SCRUB_KIND_COUNT], struct scrub_finding **findings,
+                    size_t *n_findings)
+{
 	const unsigned char *orig = (const unsigned char *)text;
 	unsigned mask = kinds_mask ? kinds_mask : ~0u;
 	unsigned found[SCRUB_KIND_COUNT] = {0};
-	struct textnorm t = {0};
-	struct spans all = {0}, names = {0}, keep = {0}, vals = {0}, extra = {0};
+	struct spans all = {0}, names = {0}, keep = {0}, vals = {0};
 	struct scrub_finding *fv = NULL;
 	size_t nf = 0, cf = 0, *maxend = NULL;
 	struct buf b = {0};
@@ -2482,22 +2571,31 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 		memcpy(prefix + 10 + gl, ": ", 2);
 		np = 12 + gl;
 	}
-	if (textnorm_build_sparse(text, len, &t) != 0)
-		goto done;
-	const unsigned char *s = (const unsigned char *)t.s;
-	const size_t n = t.n;
+	if (memo->text != text || memo->len != len || !(memo->have & M_NORM)) {
+		memo_clear(memo);
+		memo->text = text;
+		memo->len = len;
+		if (textnorm_build_sparse(text, len, &memo->t) != 0)
+			goto done;
+		memo->have = M_NORM;
+	}
+	const struct textnorm *tn = &memo->t;
+	const unsigned char *s = (const unsigned char *)tn->s;
+	const size_t n = tn->n;
 
 	if ((sc->names.npat > 0 || sc->values.npat > 0) &&
 	    (rc = fold_pass(sc, s, n, &names, &keep, &vals)) != 0)
 		goto done;
 	rc = MGW_E_NOMEM;
-	if ((mask & KIND_BIT(SCRUB_EMAIL)) && scrub_email_pass(s, n, &all) != 0)
+	if ((mask & KIND_BIT(SCRUB_EMAIL)) && memo_pass(memo, M_EMAIL, &memo->email, &all) != 0)
 		goto done;
 	size_t tok_from = all.n;
 	if (scrub_token_pass(sc, s, n, mask, &all) != 0)
 		goto done;
-	if ((mask & KIND_BIT(SCRUB_NAME)) && names_scan(t.s, n, &extra) != 0)
+	if ((mask & KIND_BIT(SCRUB_NAME)) && memo_pass(memo, M_NAMES, &memo->names, NULL) != 0)
 		goto done;
+	/* names_scan's findings, read (not changed: the memo keeps them) */
+	const struct spans extra = (mask & KIND_BIT(SCRUB_NAME)) ? memo->names : (struct spans){0};
 	if (keep.n > 0) {
 		if ((maxend = malloc(keep.n * sizeof *maxend)) == NULL)
 			goto done;
@@ -2507,32 +2605,33 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	}
 	size_t found_from = all.n;
 	for (size_t j = 0; j < extra.n; j++) {
-		if (reference_part(s, n, extra.v[j].start, extra.v[j].end))
+		struct span x = extra.v[j];
+		if (reference_part(s, n, x.start, x.end))
 			continue; /* a code in a reference; listed names still go */
-		if (extra.v[j].kind == SCRUB_NAME)
-			extra.v[j].end = name_before_clock(s, extra.v[j].start, extra.v[j].end);
-		if (extra.v[j].kind == SCRUB_NAME &&
-		    in_org_name(s, n, extra.v[j].start, extra.v[j].end,
-		                extra.v[j].rule != NULL && (strncmp(extra.v[j].rule, "cue:kin", 7) == 0 ||
-		                                            strncmp(extra.v[j].rule, "cue:title", 9) == 0)))
+		if (x.kind == SCRUB_NAME)
+			x.end = name_before_clock(s, x.start, x.end);
+		if (x.kind == SCRUB_NAME &&
+		    in_org_name(s, n, x.start, x.end,
+		                x.rule != NULL && (strncmp(x.rule, "cue:kin", 7) == 0 ||
+		                                   strncmp(x.rule, "cue:title", 9) == 0)))
 			continue; /* an agency's or a law's name */
-		if (keep.n == 0 ? spans_push(&all, extra.v[j].start, extra.v[j].end, extra.v[j].kind,
-		                             extra.v[j].rule) != 0
-		                : push_unkept(s, &extra.v[j], &keep, maxend, &all) != 0)
+		if (keep.n == 0 ? spans_push(&all, x.start, x.end, x.kind, x.rule) != 0
+		                : push_unkept(s, &x, &keep, maxend, &all) != 0)
 			goto done;
 	}
 	if (all.n > found_from && propagate_found(s, n, &all, found_from, &keep, maxend) != 0)
 		goto done;
 	size_t place_from = all.n;
-	if (place_scan(t.s, n, (sc->flags & SCRUB_F_LOCATION) ? PLACE_F_LOCATION : 0, &all) != 0)
+	const unsigned loc = (sc->flags & SCRUB_F_LOCATION) ? 1 : 0;
+	if (memo_pass(memo, M_PLACE << loc, &memo->place[loc], &all) != 0)
 		goto done;
 	/* Where the cues of place.c do not reach, withhold by structure:
 	 * locations fail safe (failsafe.h); where the structure does not
 	 * reach either, by the unit model (failsafe.h, "The unit model"). */
-	if ((sc->flags & SCRUB_F_LOCATION) && failsafe_scan_model(t.s, n, &all) != 0)
+	if (loc && memo_pass(memo, M_FS, &memo->fs, &all) != 0)
 		goto done;
 	/* Coordinates, what3words, map links: a spot to a few metres (geo.h). */
-	if ((sc->flags & SCRUB_F_LOCATION) && geo_scan(t.s, n, &all) != 0)
+	if (loc && memo_pass(memo, M_GEO, &memo->geo, &all) != 0)
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
 	    list_under_statement(s, n, &all, place_from) != 0)
@@ -2569,7 +2668,7 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
 	all.n = k;
 	spans_sort(&all);
 	for (size_t j = 0; j < all.n; j++)
-		textnorm_orig(&t, text, len, all.v[j].start, all.v[j].end, &all.v[j].start,
+		textnorm_orig(tn, text, len, all.v[j].start, all.v[j].end, &all.v[j].start,
 		              &all.v[j].end);
 	if (all.n > 0 && spans_skip_markers(orig, len, &all) != 0)
 		goto done;
@@ -2636,8 +2735,6 @@ done:
 	spans_free(&names);
 	spans_free(&keep);
 	spans_free(&vals);
-	spans_free(&extra);
-	textnorm_free(&t);
 	return rc;
 }
 

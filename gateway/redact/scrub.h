@@ -383,4 +383,31 @@ int scrub_text_ex(const scrubber *s, const char *text, size_t len, const char *g
 		  unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT],
 		  struct scrub_finding **findings, size_t *n_findings);
 
+/*
+ * A share scrubs each free-text field once per visibility profile (item 8 of
+ * issue 9; the default policy gives 3 to 8 profiles for 8 recipients). Most
+ * of a scrub reads only the text and the location flag (normalising it,
+ * e-mails, names_scan, place_scan, failsafe_scan_model, geo_scan: about
+ * two thirds of its time); only the listed names and values, the token pass
+ * and what follows depend on the profile. A memo keeps what those passes
+ * found in one text, so the text's other profiles do not run them again.
+ *
+ * scrub_memo_new: an empty memo (NULL: no memory); scrub_memo_free frees it
+ * and all it holds (NULL is a no-op). A memo holds about the text's size
+ * again (its normalised copy) and its findings until freed.
+ *
+ * scrub_text_memo: scrub_text_ex with a memo. Its answer and output are
+ * exactly those of scrub_text_ex with the same arguments. The memo is for
+ * one text (the same pointer and length; the bytes must not change while it
+ * is kept): given another, it is emptied and filled for that one. Returns
+ * what scrub_text_ex returns. Not for two threads at once on one memo.
+ */
+struct scrub_memo;
+struct scrub_memo *scrub_memo_new(void);
+void scrub_memo_free(struct scrub_memo *m);
+int scrub_text_memo(const scrubber *s, struct scrub_memo *memo, const char *text, size_t len,
+		    const char *ground, unsigned kinds_mask, char **out,
+		    unsigned counts[SCRUB_KIND_COUNT], struct scrub_finding **findings,
+		    size_t *n_findings);
+
 #endif

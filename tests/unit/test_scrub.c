@@ -2060,3 +2060,62 @@ Test(scrub, letters_and_digits_near_a_platform_are_a_username)
 	expect("He was seen in ward12 today", "He was seen in ward12 today");
 	expect("On Snapchat at 10pm he wrote", "On Snapchat at 10pm he wrote");
 }
+
+/* ---- s11-speed: a memo of the profile-independent passes (scrub.h) ------- */
+
+/* One text scrubbed through one memo by scrubbers of different profiles
+ * (with and without the location flag, names listed or kept), in an order
+ * that needs each pass first with and then without it, gives what each
+ * scrubber gives alone, findings included; a memo given another text
+ * forgets the first (its findings are not the second's). */
+Test(scrub, a_memo_shared_by_profiles_gives_each_its_own_output)
+{
+	static const char *const them[] = {"Albertine Thistlecombe"}, *const none[] = {NULL};
+	static const struct scrub_value val[] = {{"07700 900418", SCRUB_PHONE, CANON_PHONE, 1}};
+	struct scrub_spec a = {.names = them, .n_names = 1, .flags = SCRUB_F_LOCATION};
+	struct scrub_spec b = {.keep = them, .n_keep = 1};
+	struct scrub_spec c = {.names = none, .values = val, .n_values = 1,
+	                       .flags = SCRUB_F_LOCATION};
+	scrubber *sv[3] = {scrubber_build(&a), scrubber_build(&b), scrubber_build(&c)};
+	const char *t1 = "Albertine Thistlecombe is now staying with her aunt in Wexbridge and "
+	                 "can be called on 07700 900418 after 6pm. DS Vardy e-mailed "
+	                 "a.thistlecombe@example.org from Wexbridge police station.";
+	const char *t2 = "The review is on Monday. Dr Isidore Ludgrove will attend.";
+	struct scrub_memo *m = scrub_memo_new();
+	cr_assert_not_null(m);
+	int order[] = {1, 0, 2, 1, 0};
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+		scrubber *s = sv[order[k]];
+		cr_assert_not_null(s);
+		char *o1, *o2;
+		struct scrub_finding *f1, *f2;
+		size_t n1, n2;
+		unsigned c1[SCRUB_KIND_COUNT] = {0}, c2[SCRUB_KIND_COUNT] = {0};
+		cr_assert_eq(scrub_text_ex(s, t1, strlen(t1), G, 0, &o1, c1, &f1, &n1), 0);
+		cr_assert_eq(scrub_text_memo(s, m, t1, strlen(t1), G, 0, &o2, c2, &f2, &n2), 0);
+		cr_assert_str_eq(o2, o1, "profile %d", order[k]);
+		cr_assert_eq(n2, n1);
+		cr_assert(memcmp(c1, c2, sizeof c1) == 0);
+		for (size_t j = 0; j < n1; j++)
+			cr_assert(f1[j].start == f2[j].start && f1[j].end == f2[j].end &&
+			          f1[j].kind == f2[j].kind && !strcmp(f1[j].rule, f2[j].rule));
+		free(o1), free(o2), free(f1), free(f2);
+	}
+	/* the profiles differ: the name goes from one, stays in the other */
+	char *oa, *ob, *o;
+	cr_assert_eq(scrub_text_memo(sv[0], m, t1, strlen(t1), G, 0, &oa, NULL, NULL, NULL), 0);
+	cr_assert_eq(scrub_text_memo(sv[1], m, t1, strlen(t1), G, 0, &ob, NULL, NULL, NULL), 0);
+	cr_assert_null(strstr(oa, "Albertine"));
+	cr_assert_not_null(strstr(ob, "Albertine Thistlecombe is now"));
+	/* another text through the same memo: its own findings only */
+	char *want;
+	cr_assert_eq(scrub_text_memo(sv[0], m, t2, strlen(t2), G, 0, &o, NULL, NULL, NULL), 0);
+	cr_assert_eq(scrub_text_ex(sv[0], t2, strlen(t2), G, 0, &want, NULL, NULL, NULL), 0);
+	cr_assert_str_eq(o, want);
+	cr_assert_str_eq(o, "The review is on Monday. " R("name") " will attend.");
+	free(oa), free(ob), free(o), free(want);
+	scrub_memo_free(m);
+	scrub_memo_free(NULL);
+	for (int k = 0; k < 3; k++)
+		scrubber_free(sv[k]);
+}
