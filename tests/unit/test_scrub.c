@@ -2060,3 +2060,16 @@ Test(scrub, letters_and_digits_near_a_platform_are_a_username)
 	expect("He was seen in ward12 today", "He was seen in ward12 today");
 	expect("On Snapchat at 10pm he wrote", "On Snapchat at 10pm he wrote");
 }
+
+/* s11-over: an agency named by its area and a phrase the lexicon allows
+ * ("<Place> Women's Aid"), by two areas joined ("<Place> & <Place> Women's
+ * Aid") or by Northern Ireland's MARA stays; people before the same words
+ * are still names. */
+Test(scrub, an_agency_named_by_two_areas_or_the_mara)
+{
+	unchanged("Referred to Tormouth & Quellby Women's Aid for outreach.");
+	unchanged("Info shared with Tormouth and Quellby Women's Aid.");
+	unchanged("Referral to Quellby MARA on 03/02.");
+	expect("Amy and Zora Women's Aid workers visited.",
+	       R("name") " and " R("name") " Women's Aid workers visited.");
+}
