@@ -2073,3 +2073,13 @@ Test(scrub, an_agency_named_by_two_areas_or_the_mara)
 	expect("Amy and Zora Women's Aid workers visited.",
 	       R("name") " and " R("name") " Women's Aid workers visited.");
 }
+
+/* s11-over: Scotland's sheriff courts are courts, kept as the Crown Court
+ * is; after a house number a court's name is a street's, withheld whole. */
+Test(scrub, a_sheriff_court_is_a_court_and_a_numbered_court_a_street)
+{
+	unchanged("Remanded, next at Quellby Sheriff Court 23/10.");
+	unchanged("Hearing 12 Feb at Quellby Crown Court.");
+	expect("His sister lives at 4 Crown Court, Quellby.", "His sister lives at " R("address") ".");
+	expect("Perp address 4 Sheriff Court Quellby.", "Perp address " R("address") ".");
+}
