@@ -1464,6 +1464,24 @@ static int fs_named_at(const struct fs *f, size_t i, const char *const *preps)
 	return (k + 1 == sizeof x || fs_lookup(x, k) == 0) && !fs_month(x) && !fs_weekday(x);
 }
 
+/* A place named right after a word ending at b: "in <Town>", "near <Name>",
+ * ", <Town>", "(<Name> ...", "(Flat 2 ...": the incident's home is then
+ * somewhere named (fs_incident_at_home's callers withhold it as before). */
+static int fs_place_follows(const struct fs *f, size_t b)
+{
+	if (fs_named_at(f, b, FS_WHERE_PREPS))
+		return 1;
+	size_t i = b;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	if (i >= f->n || (f->s[i] != ',' && f->s[i] != '('))
+		return 0;
+	i++;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	return i < f->n && ((f->s[i] >= 'A' && f->s[i] <= 'Z') || (f->s[i] >= '0' && f->s[i] <= '9'));
+}
+
 /* Whom a verb of contact names: "telephone her", "telephone back". */
 static const char *const FS_WHOM[] = {"her", "him", "them", "me", "us", "back", "again", NULL};
 
@@ -1517,7 +1535,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * 0100": where the incident happened, the address the notes know,
 		 * not a new place she lives ("incident last week; she is now at
 		 * home with her mum" is: a being or living word after it) */
-		if (wn == 4 && memcmp(w, "home", 4) == 0 && (c & K_HOME) && fs_incident_at_home(f, a))
+		if (wn == 4 && memcmp(w, "home", 4) == 0 && (c & K_HOME) && fs_incident_at_home(f, a) &&
+		    !fs_place_follows(f, b))
 			c = K_NOTPL;
 		/* "moved back in": no going back to somewhere */
 		if (f->skip_in && wn == 4 && memcmp(w, "back", 4) == 0)

@@ -1182,3 +1182,13 @@ Test(failsafe, at_home_after_an_incident_is_where_it_happened)
 	expect("The victim is staying at home with her dad in Bramhurst.", SCRUB_LOCATION,
 	       "The victim is staying at home with her dad in Bramhurst");
 }
+
+/* s11-over: the incident's home with a place named after it ("at home in
+ * <Town>", "at home, <Town>", "at home (Flat 2 ...") stays withheld. */
+Test(failsafe, at_home_after_an_incident_with_a_place_named_stays_withheld)
+{
+	expect("DA incident at home in Bramhurst last night.", SCRUB_LOCATION,
+	       "DA incident at home in Bramhurst last night");
+	expect("Incident at home, Wexcombe, 02:10.", SCRUB_LOCATION, "Incident at home, Wexcombe, 02:10");
+	expect_none("DA incident at home 03/02 22:10, Tobiah present.");
+}
