@@ -1274,6 +1274,50 @@ static int fs_in(const char *w, const char *const *list)
 	return 0;
 }
 
+/* An incident and the acts of one: "DA incident at home 21:30", "assaulted
+ * by bf at home approx 0100". Where it happened, not where she lives now. */
+static const char *const FS_INCIDENT[] = {
+	"incident", "incidents", "da", "domestic", "assault", "assaulted", "attack", "attacked",
+	"occurred", "happened", "disturbance", "argument", "altercation", "fight", "strangled",
+	"strangulation", "punched", "kicked", "beaten", "raped", "abuse", "abused", "violence",
+	"offence", "offences", "breach", NULL};
+
+/*
+ * Is the word before a "at", and did the clause [f->c_start, a) name an
+ * incident with no being, living, going or "now" after it? Read only at
+ * "at home" (most words never reach word()).
+ */
+static int fs_incident_at_home(const struct fs *f, size_t a)
+{
+	size_t j = a;
+	while (j > 0 && f->s[j - 1] == ' ')
+		j--;
+	if (!(j >= 2 && (f->s[j - 1] | 0x20) == 't' && (f->s[j - 2] | 0x20) == 'a' &&
+	      (j == 2 || !fs_alnum(f->s[j - 3]))) || f->c_start == SIZE_MAX)
+		return 0;
+	int incid = 0;
+	for (size_t i = f->c_start; i < j;) {
+		char x[16];
+		size_t k = 0, w0;
+		while (i < j && !fs_alnum(f->s[i]))
+			i++;
+		w0 = i;
+		while (i < j && fs_alnum(f->s[i])) {
+			if (k + 1 < sizeof x)
+				x[k] = (char)(f->s[i] | 0x20);
+			k++, i++;
+		}
+		if (k == 0 || k + 1 >= sizeof x)
+			continue;
+		x[k] = 0;
+		if (fs_lookup(x, k) & (K_RES | K_BE | K_ADV | K_GO))
+			incid = 0;
+		else if (fs_in(x, FS_INCIDENT) && (k != 2 || (f->s[w0] == 'D' && f->s[w0 + 1] == 'A')))
+			incid = 1;
+	}
+	return incid;
+}
+
 /* Nouns that make "home" or "residence" before them no dwelling: "a home
  * visit", "home office", "residence card". */
 static const char *const FS_HOME_COMPOUND[] = {
@@ -1420,6 +1464,24 @@ static int fs_named_at(const struct fs *f, size_t i, const char *const *preps)
 	return (k + 1 == sizeof x || fs_lookup(x, k) == 0) && !fs_month(x) && !fs_weekday(x);
 }
 
+/* A place named right after a word ending at b: "in <Town>", "near <Name>",
+ * ", <Town>", "(<Name> ...", "(Flat 2 ...": the incident's home is then
+ * somewhere named (fs_incident_at_home's callers withhold it as before). */
+static int fs_place_follows(const struct fs *f, size_t b)
+{
+	if (fs_named_at(f, b, FS_WHERE_PREPS))
+		return 1;
+	size_t i = b;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	if (i >= f->n || (f->s[i] != ',' && f->s[i] != '('))
+		return 0;
+	i++;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	return i < f->n && ((f->s[i] >= 'A' && f->s[i] <= 'Z') || (f->s[i] >= '0' && f->s[i] <= '9'));
+}
+
 /* Whom a verb of contact names: "telephone her", "telephone back". */
 static const char *const FS_WHOM[] = {"her", "him", "them", "me", "us", "back", "again", NULL};
 
@@ -1469,6 +1531,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_HOME_COMPOUND))
 			c &= ~(K_HOME | K_RESN | K_RES); /* "a home visit", "residence card",
 			                                  * "settled status" */
+		/* "DA incident at home 14/01", "assaulted by bf at home approx
+		 * 0100": where the incident happened, the address the notes know,
+		 * not a new place she lives ("incident last week; she is now at
+		 * home with her mum" is: a being or living word after it) */
+		if (wn == 4 && memcmp(w, "home", 4) == 0 && (c & K_HOME) && fs_incident_at_home(f, a) &&
+		    !fs_place_follows(f, b))
+			c = K_NOTPL;
 		/* "moved back in": no going back to somewhere */
 		if (f->skip_in && wn == 4 && memcmp(w, "back", 4) == 0)
 			c &= ~K_GO;

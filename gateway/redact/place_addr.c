@@ -66,7 +66,9 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 				    (!(mode & M_NUM) || w->id == W_ST || w->id == W_DR))
 					ok = 0;
 			}
-			if (w->id == W_COURT && crt)
+			/* (after a house number a court's name is a street's:
+			 * "4 Crown Court, <Town>") */
+			if (w->id == W_COURT && crt && !(mode & M_NUM))
 				ok = 0;
 			/* "ON THE FIELD" in a CAD log: in capitals "The" and an
 			 * ambiguous type are no street without a house number */

@@ -236,6 +236,7 @@
 	W(CROWN, "crown", C_CRT | C_NOTPL)                                                      \
 	W(MAGISTRATES, "magistrates", C_CRT | C_NOTPL)                                          \
 	W(MAGISTRATE, "magistrate", C_CRT | C_NOTPL)                                            \
+	W(SHERIFF, "sheriff", C_CRT) /* Scotland's courts (s11-over) */                            \
 	W(COUNTY, "county", C_CRT)                                                              \
 	W(COMBINED, "combined", C_CRT)                                                          \
 	W(CORONER, "coroner", C_CRT)                                                            \

@@ -1776,10 +1776,11 @@ static int place_slot(const unsigned char *s, size_t lo, size_t a, int digit_bef
 /*
  * Is the unlisted name finding s[a..e) the first part of an organisation's
  * or a law's name: followed on its line by an agency's acronym in capitals
- * the lexicon allows ("Wexshire MASH"), or by two words it allows ("Quellby
+ * the lexicon allows ("Wexshire MASH"), by two words it allows ("Quellby
  * adult social care", "Tormouth Community Association", "Domestic Abuse Act
- * 2021")? Not when a word of it is a known forename, surname, title, rank or
- * kin word ("SW Jane Hollis Adult Social Care rang": a person, then her team);
+ * 2021") or by a phrase it allows ("Tormouth Women's Aid"), perhaps after a
+ * second area joined by '&' or "and" ("Tormouth & Quellby Women's Aid")?
+ * Not when a word of it is a known forename, surname, title, rank or kin word ("SW Jane Hollis Adult Social Care rang": a person, then her team);
  * after a kin or title cue (kin) only when the finding and the words after it
  * are an allow-listed phrase.
  */
@@ -1806,8 +1807,26 @@ static int in_org_name(const unsigned char *s, size_t n, size_t a, size_t e, int
 	 * lexicon allows, and that is one lookup */
 	if (e + 1 >= n || s[e] != ' ')
 		return 0;
-	size_t k = org_word(s, n, e + 1, &c1, &caps1);
-	if (k == e + 1)
+	/* two areas joined ("<Place> & <Place> Women's Aid", "<Place> and
+	 * <Place> Health Board"): the second, one capitalised word no
+	 * person's, and then the checks below on what follows it */
+	size_t e2 = e;
+	{
+		size_t j = e + 1;
+		if (j + 1 < n && s[j] == '&' && s[j + 1] == ' ')
+			j += 2;
+		else if (j + 4 < n && s[j] == 'a' && s[j + 1] == 'n' && s[j + 2] == 'd' && s[j + 3] == ' ')
+			j += 4;
+		if (j > e + 1 && j < n && sc_upper(s[j])) {
+			size_t q = org_word(s, n, j, &c, &caps);
+			if (q > j + 2 && !caps &&
+			    !(c & (LEX_FORENAME | LEX_SURNAME | LEX_TITLE | LEX_RANK | LEX_KIN)) &&
+			    q + 1 < n && s[q] == ' ' && sc_upper(s[q + 1]))
+				e2 = q;
+		}
+	}
+	size_t k = org_word(s, n, e2 + 1, &c1, &caps1);
+	if (k == e2 + 1)
 		return 0;
 	/* the finding and the words after it an allow-listed phrase ("Domestic
 	 * Abuse Act", found after "child, "): a kin cue does not make it a name */
@@ -1831,8 +1850,26 @@ static int in_org_name(const unsigned char *s, size_t n, size_t a, size_t e, int
 	 * below ("her worker (Jane ...)": a forename). */
 	if (kin && a > 0 && s[a - 1] == '(')
 		kin = 0;
-	if (kin || !(c1 & LEX_ALLOW) || (c1 & LEX_FUNCTION))
-		return 0; /* "her friend Zora Community Association worker": a person */
+	if (kin)
+		return 0;
+	int phrase = 0;
+	if (!(c1 & LEX_ALLOW) || (c1 & LEX_FUNCTION)) {
+		/* an agency's name the lexicon lists as a phrase after the
+		 * area(s) ("<Place> Women's Aid", "<Place> Victim Support") */
+		size_t m = k;
+		for (int w = 0; w < 2 && m + 1 < n && s[m] == ' ' && sc_upper(s[m + 1]); w++) {
+			size_t q = org_word(s, n, m + 1, &c, &caps);
+			if (q == m + 1)
+				break;
+			m = q;
+			if (lex_classify((const char *)s + e2 + 1, m - (e2 + 1)) & LEX_ALLOW) {
+				phrase = 1;
+				break;
+			}
+		}
+		if (!phrase)
+			return 0; /* "her friend Zora Community Association worker": a person */
+	}
 	for (size_t i = a; i < e;) {
 		if (!sc_alpha(s[i]) && s[i] < 0x80) {
 			i++;
@@ -1843,7 +1880,9 @@ static int in_org_name(const unsigned char *s, size_t n, size_t a, size_t e, int
 			return 0;
 		i = q;
 	}
-	if (caps1 && k - (e + 1) <= 6)
+	if (phrase)
+		return 1;
+	if (caps1 && k - (e2 + 1) <= 6)
 		return 1;
 	/* then one or two more words the lexicon allows, the last heading an
 	 * organisation's or a law's name ("... adult social care"), not a

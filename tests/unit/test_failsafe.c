@@ -1168,3 +1168,27 @@ Test(failsafe, when_she_is_alone)
 	expect_none("He left her alone on Tuesday after the assault.");
 	expect_none("SW to see Tobiah alone by 25/11.");
 }
+
+/* s11-over: "at home" after an incident in the same clause is where it
+ * happened (the address the notes already hold), not where she lives now;
+ * a being, living or going word after the incident makes it hers again. */
+Test(failsafe, at_home_after_an_incident_is_where_it_happened)
+{
+	expect_none("Notification from Wexshire Police: DA incident at home 03/02 22:10, both children present.");
+	expect_none("Reports she was punched by her partner at home approx 0200.");
+	expect_none("Op Encompass - DA at home overnight, police attended 0140.");
+	expect("Assaulted on Friday, she is now at home with her aunt.", SCRUB_LOCATION,
+	       "Assaulted on Friday, she is now at home with her aunt");
+	expect("The victim is staying at home with her dad in Bramhurst.", SCRUB_LOCATION,
+	       "The victim is staying at home with her dad in Bramhurst");
+}
+
+/* s11-over: the incident's home with a place named after it ("at home in
+ * <Town>", "at home, <Town>", "at home (Flat 2 ...") stays withheld. */
+Test(failsafe, at_home_after_an_incident_with_a_place_named_stays_withheld)
+{
+	expect("DA incident at home in Bramhurst last night.", SCRUB_LOCATION,
+	       "DA incident at home in Bramhurst last night");
+	expect("Incident at home, Wexcombe, 02:10.", SCRUB_LOCATION, "Incident at home, Wexcombe, 02:10");
+	expect_none("DA incident at home 03/02 22:10, Tobiah present.");
+}

@@ -2119,3 +2119,26 @@ Test(scrub, a_memo_shared_by_profiles_gives_each_its_own_output)
 	for (int k = 0; k < 3; k++)
 		scrubber_free(sv[k]);
 }
+
+/* s11-over: an agency named by its area and a phrase the lexicon allows
+ * ("<Place> Women's Aid"), by two areas joined ("<Place> & <Place> Women's
+ * Aid") or by Northern Ireland's MARA stays; people before the same words
+ * are still names. */
+Test(scrub, an_agency_named_by_two_areas_or_the_mara)
+{
+	unchanged("Referred to Tormouth & Quellby Women's Aid for outreach.");
+	unchanged("Info shared with Tormouth and Quellby Women's Aid.");
+	unchanged("Referral to Quellby MARA on 03/02.");
+	expect("Amy and Zora Women's Aid workers visited.",
+	       R("name") " and " R("name") " Women's Aid workers visited.");
+}
+
+/* s11-over: Scotland's sheriff courts are courts, kept as the Crown Court
+ * is; after a house number a court's name is a street's, withheld whole. */
+Test(scrub, a_sheriff_court_is_a_court_and_a_numbered_court_a_street)
+{
+	unchanged("Remanded, next at Quellby Sheriff Court 23/10.");
+	unchanged("Hearing 12 Feb at Quellby Crown Court.");
+	expect("His sister lives at 4 Crown Court, Quellby.", "His sister lives at " R("address") ".");
+	expect("Perp address 4 Sheriff Court Quellby.", "Perp address " R("address") ".");
+}
