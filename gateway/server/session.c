@@ -167,6 +167,50 @@ void session_close(struct session *s, int status, const char *reason)
 	want_write(s);
 }
 
+static void out_free_list(struct out_frame *o)
+{
+	for (struct out_frame *n; o; o = n) {
+		n = o->next;
+		free(o);
+	}
+}
+
+/*
+ * s11-daemon. A node that leaves its control queue unread past its bounds
+ * is cut off: close 1008 "not reading", logged and audited (SESSION_CULLED).
+ * What waits for it is dropped first, so that the close frame is the next
+ * thing written: behind up to 32 MiB of answers it waited for the node to
+ * read them all, and the connection could end without it (1006: the ping
+ * clock runs on while a culled node reads megabytes). Answers dropped are
+ * those of requests it must ask again after reconnecting (a Share or
+ * Refer again with the same msg_id, which is answered as the first was);
+ * its deliveries are in the durable outbox and were never sent on a closing
+ * session anyway.
+ */
+static void session_cull(struct session *s)
+{
+	if (s->closing)
+		return;
+	char n[24];
+	snprintf(n, sizeof n, "%zu", (size_t)s->ctl_count);
+	log_event(LOG_WARN, "session_culled", "node", s->node, "reason", "control_queue_full",
+		  "dropped", n, NULL);
+	struct audit_fields f = {
+		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SESSION_CULLED,
+		.actor_node = s->node,
+		.actor_agency = s->agency,
+		.cert_sha256 = s->cert_sha256,
+		.reason = "not_reading",
+		.count = s->ctl_count,
+	};
+	audit_emit(&G, NULL, &f, NULL);
+	out_free_list(s->ctl_head);
+	s->ctl_head = s->ctl_tail = NULL;
+	s->ctl_count = 0;
+	s->ctl_bytes = 0;
+	session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "not reading");
+}
+
 static void queue_ctl(struct session *s, const uint8_t *frame, size_t len, unsigned max)
 {
 	if (s->closing)
@@ -175,9 +219,7 @@ static void queue_ctl(struct session *s, const uint8_t *frame, size_t len, unsig
 	if (max_bytes < MGW_CTL_QUEUE_BYTES)
 		max_bytes = MGW_CTL_QUEUE_BYTES;
 	if (s->ctl_count >= max || s->ctl_bytes + len > max_bytes) {
-		log_event(LOG_WARN, "session_culled", "node", s->node, "reason", "control_queue_full",
-			  NULL);
-		session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "not reading");
+		session_cull(s);
 		return;
 	}
 	struct out_frame *o = out_new(frame, len, NULL, 0);
@@ -373,14 +415,8 @@ static void held_free(struct session *s);
 
 static void free_queues(struct session *s)
 {
-	for (struct out_frame *o = s->ctl_head, *n; o; o = n) {
-		n = o->next;
-		free(o);
-	}
-	for (struct out_frame *o = s->dlv_head, *n; o; o = n) {
-		n = o->next;
-		free(o);
-	}
+	out_free_list(s->ctl_head);
+	out_free_list(s->dlv_head);
 	s->ctl_head = s->ctl_tail = s->dlv_head = s->dlv_tail = NULL;
 	s->ctl_count = s->dlv_count = 0;
 	s->ctl_bytes = s->dlv_bytes = 0;
