@@ -51,6 +51,14 @@
 #include "log.h"
 #include "mgw_err.h"
 
+/*
+ * s11-daemon. The gateway's writer is stuck: reconnect later (proto/README
+ * section 7). Not 1013 ("try again later"): libwebsockets 4.1 (and its
+ * current master) rewrites a received 1012-1014 to 1002 before any callback
+ * sees it, so a client built on it would be told "protocol error".
+ */
+#define WS_CLOSE_WRITER_STALLED 4001
+
 /* Control frames a node may leave unread before it is cut off (and their
  * bytes: mgw_limits.h MGW_CTL_QUEUE_BYTES, queue_ctl). */
 #define CTL_QUEUE_MAX(c) (2u * (c)->max_in_flight + 16u)
@@ -981,7 +989,27 @@ static int on_writeable(struct session *s, struct lws *wsi)
 	for (;;) {
 		struct out_frame *o = out_next(s);
 		if (o == NULL) {
+			if (s->closing && s->close_handed)
+				return 0; /* lws is closing it: sending the close, or awaiting its ack */
 			if (s->closing && sent == 0 && fill == 0) {
+				/*
+				 * s11-daemon. Handed to lws once: it sends the close
+				 * frame and waits up to 5 s for the node's ack. It may
+				 * ask for WRITEABLE again meanwhile, and a second -1
+				 * made it drop the connection at once, often before
+				 * the node had read the close frame (1006 where 1008
+				 * was sent: abuse3, under load). And it reads again
+				 * (what it reads is dropped: receive), or lws, which
+				 * keeps a paused connection paused, never reads the
+				 * ack, and drops the connection with the node's
+				 * unread requests in the socket: the kernel then
+				 * resets it, and the node loses the close frame.
+				 */
+				s->close_handed = 1;
+				if (s->rx_paused) {
+					lws_rx_flow_control(wsi, 1);
+					s->rx_paused = 0;
+				}
 				lws_close_reason(wsi, (enum lws_close_status)s->close_status,
 						 (unsigned char *)s->close_reason,
 						 strlen(s->close_reason));
@@ -1171,7 +1199,19 @@ static void on_closed(struct gw *g, struct session *s)
 void session_tick(struct gw *g)
 {
 	int64_t now = store_now_ms();
+	/* s11-daemon: the writer stuck (mgw_limits.h MGW_WRITER_STALL_SECS) */
+	int stalled = !g->stopping &&
+		      executor_stalled_ms(g) > 1000 * (int64_t)g->epoch->cfg->writer_stall_secs;
 	for (struct session *s = g->sessions; s; s = s->next_live) {
+		if (stalled && (s->rx_paused || s->held_head) && !s->rate_paused && !s->closing) {
+			/* held back only by the writer, whose liveness clock is
+			 * stopped: let it go, saying why, rather than hold it for
+			 * as long as the writer is stuck */
+			log_event(LOG_WARN, "session_released", "node", s->node, "reason",
+				  "writer_stalled", NULL);
+			session_close(s, WS_CLOSE_WRITER_STALLED, "gateway writer stalled");
+			continue;
+		}
 		if (s->rx_paused || s->held_head)
 			liveness_hold(s); /* not read: its pong cannot be either */
 		if (s->rate_paused && req_rate_refill(s, now))

@@ -450,13 +450,16 @@ Test(abuse3, unread_answers_are_bounded_in_bytes_not_only_in_frames)
 	}
 	cr_assert_eq(rc, MGW_E_CLOSED, "%d answers held for a node that did not read them (%ld MiB "
 		     "more resident)", lists, (after - before) / 1024);
-	/* The answers still queued were dropped at the cull: the close frame
-	 * came next, behind only what the sockets held (before s11-daemon it
-	 * waited behind up to 32 MiB of them, and could be lost: 1006). */
+	/* s11-daemon: the answers still queued are dropped at the cull, so
+	 * the close frame comes next, behind only what the sockets hold (it
+	 * waited behind up to 32 MiB of them); and the gateway no longer
+	 * drops the connection the moment the close frame is out with the
+	 * node's unread requests in its socket (the kernel reset it, and the
+	 * node lost the close frame: 1006 in 1 of 12 loaded sanitized runs,
+	 * 3 of 12 once the close went out earlier; 0 of 36 since). */
 	cr_assert_eq(mgw_client_close_status(h), 1008, "told why it was cut (%d answers read)",
 		     lists);
 	cr_assert_lt(lists, 60, "%d answers of 1 MiB were held", lists);
-	fprintf(stderr, "abuse3 cull: %d answers read after the cull\n", lists);
 	mgw_client_free(h);
 	char *log = slurp(G.log);
 	cr_assert(log && strstr(log, "session_culled"), "logged");

@@ -1,0 +1,93 @@
+/*
+ * Abuse, eighth round (s11-daemon): the daemon's leftovers from the
+ * seventh, and proto/README read as the author of a client in another
+ * language reads it. Each test fails on the gateway as it was before the
+ * fix named in its comment.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "codec.h"
+#include "harness.h"
+#include "mgw_err.h"
+
+static struct gwp G;
+
+static void teardown(void)
+{
+	gw_teardown(&G);
+}
+
+TestSuite(abuse8, .fini = teardown, .timeout = 240);
+
+/*
+ * A node the gateway stops reading because its writer is stuck (a disk
+ * that hangs every COMMIT) has its ping clock stopped (r-redteam7: its
+ * pong waits behind its own requests), so it stayed connected, held back
+ * and told nothing, for as long as the writer was stuck. Now, once the
+ * writer has made no progress for limits.writer_stall_secs, such a
+ * session is closed 4001 (reconnect later: not 1013, which libwebsockets
+ * 4.1 clients are told is 1002); a node that is idle stays;
+ * once the writer recovers, the same share sent again is answered.
+ */
+Test(abuse8, a_node_held_back_by_a_stuck_writer_is_let_go_with_4001)
+{
+	char stall[700];
+	snprintf(stall, sizeof stall, "/tmp/marac-stall-%d", (int)getpid());
+	unlink(stall);
+	setenv("LD_PRELOAD", MARAC_FAULT_COMMIT_LIB, 1);
+	setenv("ASAN_OPTIONS", "verify_asan_link_order=0", 1);
+	setenv("MARAC_FAULT_STALL", stall, 1);
+	gw_start(&G, "limits:\n  max_in_flight: 1\n  writer_stall_secs: 3\n");
+	unsetenv("LD_PRELOAD");
+	unsetenv("ASAN_OPTIONS");
+	unsetenv("MARAC_FAULT_STALL");
+	char e[256];
+	mgw_client *h = node(&G, "health", e, sizeof e); /* idle throughout */
+	cr_assert_not_null(h, "%s", e);
+	mgw_client *p = node(&G, "police", e, sizeof e);
+	cr_assert_not_null(p, "%s", e);
+	sleep(1); /* the connections' own records committed before the stall */
+	FILE *t = fopen(stall, "w");
+	cr_assert_not_null(t);
+	fclose(t);
+	Marac__V1__Agency to[] = {MARAC__V1__AGENCY__AGENCY_HEALTH};
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0081", "testshire");
+	Marac__V1__Share sh;
+	Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
+	fr.body_case = MARAC__V1__FRAME__BODY_SHARE;
+	fr.share = &sh;
+	const char *ids[] = {"stall-1", "stall-2", "stall-3"};
+	for (int i = 0; i < 3; i++) { /* max_in_flight 1: the gateway stops reading it */
+		make_share(&sh, ids[i], to, 1, cs);
+		cr_assert_eq(mgw_client_send(p, &fr), MGW_OK);
+	}
+	double t0 = mono_s();
+	Marac__V1__Frame *f = NULL;
+	int rc;
+	while ((rc = mgw_client_recv(p, 60000, &f)) == MGW_OK)
+		codec_free(&f->base); /* nothing is answered while the writer is stuck */
+	double waited = mono_s() - t0;
+	cr_assert_eq(rc, MGW_E_CLOSED, "held back for %.0f s and still connected (%d)", waited, rc);
+	cr_assert_eq(mgw_client_close_status(p), 4001, "told to reconnect later: %d",
+		     mgw_client_close_status(p));
+	cr_assert_geq(waited, 2.0, "let go after writer_stall_secs, not at once (%.1f s)", waited);
+	mgw_client_free(p);
+	cr_assert_eq(mgw_client_recv(h, 500, &f), MGW_E_TIMEOUT, "an idle node stays connected");
+	char *log = slurp(G.log);
+	cr_assert(log && strstr(log, "\"session_released\""), "logged");
+	free(log);
+	unlink(stall); /* the writer recovers */
+	p = node(&G, "police", e, sizeof e);
+	cr_assert_not_null(p, "%s", e);
+	make_share(&sh, "stall-1", to, 1, cs);
+	Marac__V1__Frame *acc = NULL;
+	cr_assert_eq(mgw_client_share(p, &sh, 30000, &acc), MGW_OK, "the share sent again");
+	codec_free(&acc->base);
+	mgw_client_free(p);
+	mgw_client_free(h);
+	codec_free(&cs->base);
+}
