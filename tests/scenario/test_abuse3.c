@@ -456,7 +456,7 @@ Test(abuse3, unread_answers_are_bounded_in_bytes_not_only_in_frames)
 	 * drops the connection the moment the close frame is out with the
 	 * node's unread requests in its socket (the kernel reset it, and the
 	 * node lost the close frame: 1006 in 1 of 12 loaded sanitized runs,
-	 * 3 of 12 once the close went out earlier; 0 of 36 since). */
+	 * 3 of 12 once the close went out earlier; 0 of 24 since). */
 	cr_assert_eq(mgw_client_close_status(h), 1008, "told why it was cut (%d answers read)",
 		     lists);
 	cr_assert_lt(lists, 60, "%d answers of 1 MiB were held", lists);
