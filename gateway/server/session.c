@@ -1063,6 +1063,24 @@ static int uri_is_v1(struct lws *wsi)
 }
 
 /*
+ * s11-daemon. Does the Sec-WebSocket-Protocol list offer "marac.v1" as one
+ * whole name? lws binds a connection to a protocol only by a whole name:
+ * one offering only "marac.v10" passed a search for the text, then had no
+ * protocol and was dropped without the HTTP 400 proto/README promises.
+ */
+static int offers_marac_v1(const char *list)
+{
+	for (const char *p = list; *p;) {
+		p += strspn(p, ", \t");
+		size_t n = strcspn(p, ", \t");
+		if (n == 8 && memcmp(p, "marac.v1", 8) == 0)
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/*
  * Identity and admission, before the WebSocket upgrade is answered: 0 and s
  * filled, or the HTTP status to refuse with (refusal counted and audited).
  */
@@ -1075,7 +1093,7 @@ static unsigned admit(struct gw *g, struct session *s, struct lws *wsi)
 	}
 	char proto[128];
 	if (lws_hdr_copy(wsi, proto, sizeof proto, WSI_TOKEN_PROTOCOL) <= 0 ||
-	    strstr(proto, "marac.v1") == NULL) {
+	    !offers_marac_v1(proto)) {
 		refuse_preauth(g, "no_subprotocol", NULL);
 		return HTTP_STATUS_BAD_REQUEST;
 	}

@@ -5,6 +5,7 @@
  * fix named in its comment.
  */
 #include <criterion/criterion.h>
+#include <openssl/ssl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,4 +91,39 @@ Test(abuse8, a_node_held_back_by_a_stuck_writer_is_let_go_with_4001)
 	mgw_client_free(p);
 	mgw_client_free(h);
 	codec_free(&cs->base);
+}
+
+/*
+ * proto/README section 1: an upgrade without the marac.v1 subprotocol is
+ * refused HTTP 400 (audited no_subprotocol). The gateway looked for the
+ * text anywhere in the header, so a client offering only "marac.v10" or
+ * "xmarac.v1" (a typo, another version) passed the check, and lws, which
+ * matches whole names, then had no protocol for it: the connection was
+ * dropped with no status and nothing audited. The offered names are
+ * compared whole now; one of several is enough.
+ */
+Test(abuse8, an_upgrade_offering_no_exact_marac_v1_is_refused_400)
+{
+	gw_start(&G, NULL);
+	const char *bad[] = {"marac.v10", "xmarac.v1", "marac.v1x, chat", "MARAC.V1"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int fd;
+		SSL *s = raw_tls(&G, "police", &fd);
+		cr_assert_not_null(s);
+		int st = raw_upgrade(s, "/v1", bad[i]);
+		raw_close(s, fd);
+		cr_assert_eq(st, 400, "Sec-WebSocket-Protocol: %s: %d", bad[i], st);
+	}
+	const char *good[] = {"chat, marac.v1", "marac.v1,chat", "marac.v1"};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		int fd;
+		SSL *s = raw_tls(&G, "police", &fd);
+		cr_assert_not_null(s);
+		int st = raw_upgrade(s, "/v1", good[i]);
+		raw_close(s, fd);
+		cr_assert_eq(st, 101, "Sec-WebSocket-Protocol: %s: %d", good[i], st);
+	}
+	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
+				 "no_subprotocol", 1),
+		      1, "audited");
 }
