@@ -127,3 +127,30 @@ Test(abuse8, an_upgrade_offering_no_exact_marac_v1_is_refused_400)
 				 "no_subprotocol", 1),
 		      1, "audited");
 }
+
+/*
+ * proto/README section 1, read by the author of a client in another
+ * language: "/v1" and "/" are the endpoint, any other path is 404. A
+ * query string is not part of the path (RFC 3986): a library that adds one
+ * still reaches the endpoint; and the path is compared as libwebsockets
+ * normalises it ("//v1", "/x/../v1" are "/v1"), which proto/README did not
+ * say.
+ */
+Test(abuse8, the_endpoint_paths_are_as_proto_readme_says)
+{
+	gw_start(&G, NULL);
+	const struct {
+		const char *path;
+		int status;
+	} cases[] = {{"/v1", 101}, {"/", 101}, {"/v1?client=x", 101}, {"/v1/", 404},
+		     {"/v2", 404}, {"/V1", 404}, {"//v1", 101}, {"/x/../v1", 101}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int fd;
+		SSL *s = raw_tls(&G, "police", &fd);
+		cr_assert_not_null(s);
+		int st = raw_upgrade(s, cases[i].path, "marac.v1");
+		raw_close(s, fd);
+		cr_assert_eq(st, cases[i].status, "GET %s: %d, proto/README says %d", cases[i].path,
+			     st, cases[i].status);
+	}
+}
