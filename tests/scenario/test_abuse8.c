@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "caldate.h"
 #include "codec.h"
 #include "harness.h"
 #include "mgw_err.h"
@@ -153,4 +155,59 @@ Test(abuse8, the_endpoint_paths_are_as_proto_readme_says)
 		cr_assert_eq(st, cases[i].status, "GET %s: %d, proto/README says %d", cases[i].path,
 			     st, cases[i].status);
 	}
+}
+
+/*
+ * limits.max_outbox_per_node bounds what waits for a node that does not
+ * collect: shares and referrals skip it once it holds that many (r-redteam6).
+ * The follow-up notices did not (session 9's question): a due action owned
+ * by housing still queued its ACTION_DUE, and would every week after, for
+ * a housing node 16 deliveries behind at a cap of 16. Now a notice skips
+ * it as a share does (logged outbox_full); the chair still gets its own.
+ */
+Test(abuse8, notices_respect_the_outbox_cap)
+{
+	setenv("MARAC_CLOCK_OFFSET_DAYS", "0", 1); /* sweeps every second */
+	gw_start(&G, "limits:\n  max_outbox_per_node: 16\n");
+	unsetenv("MARAC_CLOCK_OFFSET_DAYS");
+	refer_police_case(&G); /* housing-testshire gets the referral: 1 */
+	char e[256], out[4096], err[4096];
+	mgw_client *p = node(&G, "police", e, sizeof e);
+	cr_assert_not_null(p, "%s", e);
+	Marac__V1__Agency housing[] = {MARAC__V1__AGENCY__AGENCY_HOUSING};
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0088", "testshire");
+	int full = 0;
+	for (int i = 0; i < 24 && !full; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "fill-%d", i);
+		Marac__V1__Share sh;
+		make_share(&sh, id, housing, 1, cs);
+		Marac__V1__Frame *acc = NULL;
+		int rc = mgw_client_share(p, &sh, 15000, &acc);
+		if (rc == MGW_OK)
+			codec_free(&acc->base);
+		else
+			full = mgw_client_last_error(p)->code ==
+			       MARAC__V1__ERROR_CODE__ERROR_CODE_OUTBOX_FULL;
+	}
+	cr_assert(full, "housing's outbox never reached the cap");
+	mgw_client_free(p);
+	codec_free(&cs->base);
+	char m1[11], due[11];
+	caldate_format((int32_t)(time(NULL) / 86400) - 1, m1);
+	caldate_format((int32_t)(time(NULL) / 86400), due);
+	const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "housing",
+			     "--date", m1, "--due", due, "--description",
+			     "Housing to review the tenancy.", NULL};
+	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0, "%s", err);
+	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, NULL, 1), 1);
+	sleep(3); /* later sweeps add nothing (one notice per due date) */
+	int n = audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, NULL);
+	cr_assert_eq(n, 1, "%d ACTION_DUE notices: the chair's, and one for a node past the cap",
+		     n);
+	char *log = slurp(G.log);
+	cr_assert(log && strstr(log, "\"outbox_full\",\"node\":\"housing-testshire\"") &&
+			  strstr(log, "\"for\":\"notice\""),
+		  "logged");
+	free(log);
 }
