@@ -25,6 +25,7 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 
+#include "caldate.h"
 #include "codec.h"
 #include "harness_ws.h"
 #include "mgw_err.h"
@@ -690,6 +691,18 @@ void refer_police_case(struct gwp *g)
 	refer_fixture(g, "police", "referral_police.json", NULL, out, sizeof out, err, sizeof err,
 		      ref);
 	cr_assert_str_eq(ref, "TS-2026-0001", "%s", out);
+}
+
+void housing_action_due_today(struct gwp *g)
+{
+	char out[4096], err[4096], m1[11], due[11];
+	int32_t today = (int32_t)(time(NULL) / 86400);
+	caldate_format(today - 1, m1);
+	caldate_format(today, due);
+	const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "housing",
+			     "--date", m1, "--due", due, "--description",
+			     "Housing to review the tenancy.", NULL};
+	cr_assert_eq(cli_run2(g, "chair", out, sizeof out, err, sizeof err, add), 0, "%s", err);
 }
 
 double mono_s(void)

@@ -9,10 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "caldate.h"
 #include "codec.h"
 #include "harness.h"
 #include "mgw_err.h"
@@ -107,23 +105,20 @@ Test(abuse8, a_node_held_back_by_a_stuck_writer_is_let_go_with_4001)
 Test(abuse8, an_upgrade_offering_no_exact_marac_v1_is_refused_400)
 {
 	gw_start(&G, NULL);
-	const char *bad[] = {"marac.v10", "xmarac.v1", "marac.v1x, chat", "MARAC.V1"};
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+	const struct {
+		const char *offer;
+		int status;
+	} cases[] = {{"marac.v10", 400},       {"xmarac.v1", 400},     {"marac.v1x, chat", 400},
+		     {"MARAC.V1", 400},        {"chat, marac.v1", 101}, {"marac.v1,chat", 101},
+		     {"marac.v1", 101}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		int fd;
 		SSL *s = raw_tls(&G, "police", &fd);
 		cr_assert_not_null(s);
-		int st = raw_upgrade(s, "/v1", bad[i]);
+		int st = raw_upgrade(s, "/v1", cases[i].offer);
 		raw_close(s, fd);
-		cr_assert_eq(st, 400, "Sec-WebSocket-Protocol: %s: %d", bad[i], st);
-	}
-	const char *good[] = {"chat, marac.v1", "marac.v1,chat", "marac.v1"};
-	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
-		int fd;
-		SSL *s = raw_tls(&G, "police", &fd);
-		cr_assert_not_null(s);
-		int st = raw_upgrade(s, "/v1", good[i]);
-		raw_close(s, fd);
-		cr_assert_eq(st, 101, "Sec-WebSocket-Protocol: %s: %d", good[i], st);
+		cr_assert_eq(st, cases[i].status, "Sec-WebSocket-Protocol: %s: %d", cases[i].offer,
+			     st);
 	}
 	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_CONNECTION_REFUSED,
 				 "no_subprotocol", 1),
@@ -171,7 +166,7 @@ Test(abuse8, notices_respect_the_outbox_cap)
 	gw_start(&G, "limits:\n  max_outbox_per_node: 16\n");
 	unsetenv("MARAC_CLOCK_OFFSET_DAYS");
 	refer_police_case(&G); /* housing-testshire gets the referral: 1 */
-	char e[256], out[4096], err[4096];
+	char e[256];
 	mgw_client *p = node(&G, "police", e, sizeof e);
 	cr_assert_not_null(p, "%s", e);
 	Marac__V1__Agency housing[] = {MARAC__V1__AGENCY__AGENCY_HOUSING};
@@ -193,13 +188,7 @@ Test(abuse8, notices_respect_the_outbox_cap)
 	cr_assert(full, "housing's outbox never reached the cap");
 	mgw_client_free(p);
 	codec_free(&cs->base);
-	char m1[11], due[11];
-	caldate_format((int32_t)(time(NULL) / 86400) - 1, m1);
-	caldate_format((int32_t)(time(NULL) / 86400), due);
-	const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "housing",
-			     "--date", m1, "--due", due, "--description",
-			     "Housing to review the tenancy.", NULL};
-	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0, "%s", err);
+	housing_action_due_today(&G);
 	cr_assert_geq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, NULL, 1), 1);
 	sleep(3); /* later sweeps add nothing (one notice per due date) */
 	int n = audit_count(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, NULL);
