@@ -466,6 +466,7 @@ static const struct measure {
 	{"connections", "AUDIT_EVENT_NODE_CONNECTED", BY_ACTOR, 0},
 	{"gateway_events", "AUDIT_EVENT_GATEWAY_START|AUDIT_EVENT_GATEWAY_STOP|"
 			   "AUDIT_EVENT_POLICY_LOADED|AUDIT_EVENT_CHECKPOINT_SIGNED", BY_ACTOR, 0},
+	{"culled", "AUDIT_EVENT_SESSION_CULLED", BY_ACTOR, 0},
 };
 #define N_MEASURES (sizeof measures / sizeof measures[0])
 #define N_AGENCY_ROWS (MARAC__V1__AGENCY__AGENCY_EDUCATION + 1) /* 0: none */

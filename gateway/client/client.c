@@ -35,7 +35,8 @@ struct mgw_client {
 	struct buf *rx_head, *rx_tail;  /* complete messages, decoded on demand */
 	unsigned char *asm_buf;
 	size_t asm_len, asm_cap, max_frame;
-	int overflow;       /* a message above max_frame arrived: we closed with 1009 */
+	int refused;        /* 0, or what recv returns after a message we stopped taking
+			     * (rx_refuse): MGW_E_TOO_LARGE (closed 1009), MGW_E_NOMEM (1011) */
 	Marac__V1__Frame *welcome;
 	Marac__V1__Frame *last_error;
 };
@@ -74,6 +75,26 @@ static struct buf *dequeue(struct buf **h, struct buf **t)
 	return b;
 }
 
+/*
+ * Stop taking a message mid-frame: close with `status` from the next
+ * WRITEABLE (c->refused; recv then returns `rc`), never by returning -1
+ * from the receive callback. r-redteam7: libwebsockets 4.1's client parser
+ * then leaves its buffer index where it was and, reading on for the close
+ * ack, writes the rest of the frame past the end of its 64 KiB buffer
+ * (heap overflow). Returning 0 lets it reset the index. One path for a
+ * message above the cap (1009) and for running out of memory (1011).
+ */
+static int rx_refuse(struct mgw_client *c, struct lws *wsi, int status, int rc, const char *why)
+{
+	c->refused = rc;
+	c->asm_len = 0;
+	c->close_status = status;
+	snprintf(c->close_reason, sizeof c->close_reason, "%s", why);
+	lws_close_reason(wsi, (enum lws_close_status)status, (unsigned char *)why, strlen(why));
+	lws_callback_on_writable(wsi);
+	return 0;
+}
+
 static int on_receive(struct mgw_client *c, struct lws *wsi, const void *in, size_t len)
 {
 	/*
@@ -81,33 +102,19 @@ static int on_receive(struct mgw_client *c, struct lws *wsi, const void *in, siz
 	 * is never acked, and the outbox behind it stalls for good): the
 	 * connection is closed with 1009 and the next call reports it.
 	 */
-	if (c->overflow)
+	if (c->refused)
 		return 0; /* the rest of a message refused below */
-	if (len > c->max_frame - c->asm_len) {
-		static const char why[] = "message above max_frame_bytes";
-		c->overflow = 1;
-		c->asm_len = 0;
-		c->close_status = LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE;
-		snprintf(c->close_reason, sizeof c->close_reason, "%s", why);
-		lws_close_reason(wsi, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE, (unsigned char *)why,
-				 sizeof why - 1);
-		/*
-		 * r-redteam7: closed from WRITEABLE, not by returning -1 here:
-		 * libwebsockets 4.1's client parser then leaves its buffer index
-		 * where it was and, reading on for the close ack, writes the
-		 * rest of the frame past the end of its 64 KiB buffer (heap
-		 * overflow). Returning 0 lets it reset the index.
-		 */
-		lws_callback_on_writable(wsi);
-		return 0;
-	}
+	if (len > c->max_frame - c->asm_len)
+		return rx_refuse(c, wsi, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE, MGW_E_TOO_LARGE,
+				 "message above max_frame_bytes");
 	if (c->asm_len + len > c->asm_cap) {
 		size_t n = c->asm_cap ? c->asm_cap : 4096;
 		while (n < c->asm_len + len)
 			n *= 2;
 		unsigned char *p = realloc(c->asm_buf, n);
 		if (p == NULL)
-			return -1;
+			return rx_refuse(c, wsi, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, MGW_E_NOMEM,
+					 "client out of memory");
 		c->asm_buf = p;
 		c->asm_cap = n;
 	}
@@ -117,7 +124,8 @@ static int on_receive(struct mgw_client *c, struct lws *wsi, const void *in, siz
 		return 0;
 	struct buf *b = malloc(sizeof *b + c->asm_len);
 	if (b == NULL)
-		return -1;
+		return rx_refuse(c, wsi, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, MGW_E_NOMEM,
+				 "client out of memory");
 	b->len = c->asm_len;
 	b->binary = lws_frame_is_binary(wsi);
 	memcpy(b->data, c->asm_buf, c->asm_len);
@@ -147,8 +155,8 @@ static int cb(struct lws *wsi, enum lws_callback_reasons reason, void *user, voi
 	case LWS_CALLBACK_CLIENT_RECEIVE:
 		return on_receive(c, wsi, in, len);
 	case LWS_CALLBACK_CLIENT_WRITEABLE: {
-		if (c->overflow)
-			return -1; /* the close on_receive asked for (1009) */
+		if (c->refused)
+			return -1; /* the close rx_refuse asked for (1009, 1011) */
 		struct buf *b = dequeue(&c->tx_head, &c->tx_tail);
 		if (b == NULL)
 			break;
@@ -270,7 +278,7 @@ int mgw_client_recv(mgw_client *c, int timeout_ms, Marac__V1__Frame **out)
 		return MGW_E_TIMEOUT;
 	struct buf *b = dequeue(&c->rx_head, &c->rx_tail);
 	if (b == NULL)
-		return c->overflow ? MGW_E_TOO_LARGE : MGW_E_CLOSED;
+		return c->refused ? c->refused : MGW_E_CLOSED;
 	int rc = b->binary ? codec_frame_unpack(b->data, b->len, c->max_frame, out)
 			   : MGW_E_MALFORMED;
 	free(b);

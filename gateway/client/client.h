@@ -13,10 +13,12 @@
  *   MGW_E_CLOSED   the gateway closed the connection (see mgw_client_close_status)
  *   MGW_E_TIMEOUT  nothing arrived in time
  *   MGW_E_MALFORMED  the gateway sent something undecodable
- *   MGW_E_TOO_LARGE  the gateway sent a message above max_frame_bytes (from
- *                  its Welcome): the client closed the connection with 1009
- *                  rather than drop it silently (close status 1009)
- *   MGW_E_NOMEM, MGW_E_INVALID (bad arguments, e.g. URL)
+ *   MGW_E_TOO_LARGE  the gateway sent a message above rx_max_bytes: the client
+ *                  closed the connection with 1009 rather than drop it
+ *                  silently (close status 1009)
+ *   MGW_E_NOMEM    out of memory; from recv: while taking a message, and the
+ *                  client closed the connection with 1011 (close status 1011)
+ *   MGW_E_INVALID  bad arguments, e.g. URL
  */
 #ifndef MARAC_CLIENT_H
 #define MARAC_CLIENT_H

@@ -61,6 +61,22 @@
  */
 #define MGW_IDLE_PING_SECS_DEFAULT        30u
 #define MGW_PING_TIMEOUT_SECS_DEFAULT     10u
+
+/*
+ * s11-daemon. Seconds the writer may go without finishing a batch (or
+ * being idle) while it has work before the nodes it holds back are let go:
+ * a node the gateway does not read has its ping clock stopped (its pong
+ * waits behind its requests), so while the writer is stuck (a disk that
+ * hangs fsync, a full disk failing every COMMIT) such a session stayed
+ * connected for as long, holding its slot with nothing to say why. They
+ * are closed 4001 (reconnect later: proto/README section 7); idle nodes stay. A minute is far
+ * beyond a healthy batch (256 jobs, each well under 100 ms even sanitized)
+ * and short of what an operator would call an outage.
+ * Config: limits.writer_stall_secs.
+ */
+#define MGW_WRITER_STALL_SECS_DEFAULT     60u
+#define MGW_WRITER_STALL_SECS_MIN         2u
+#define MGW_WRITER_STALL_SECS_MAX         3600u
 #define MGW_HANDSHAKE_TIMEOUT_SECS_DEFAULT 10u
 
 /*

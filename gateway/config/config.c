@@ -920,6 +920,7 @@ static const struct cfg_key keys[] = {
 	LIMIT("idle_ping_secs", idle_ping_secs, MGW_IDLE_PING_SECS),
 	LIMIT("ping_timeout_secs", ping_timeout_secs, MGW_PING_TIMEOUT_SECS),
 	LIMIT("handshake_timeout_secs", handshake_timeout_secs, MGW_HANDSHAKE_TIMEOUT_SECS),
+	LIMIT("writer_stall_secs", writer_stall_secs, MGW_WRITER_STALL_SECS), /* s11-daemon */
 	LIMIT("delivery_retention_secs", delivery_retention_secs, MGW_DELIVERY_RETENTION_SECS),
 	LIMIT("preauth_per_address", preauth_per_address, MGW_PREAUTH_PER_ADDRESS), /* h11-perf */
 	LIMIT("requests_per_second", requests_per_second, MGW_REQ_PER_SEC),

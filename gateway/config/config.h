@@ -111,6 +111,7 @@ struct mgw_config {
 	int metrics_port;           /* default 0 = no metrics listener */
 	unsigned max_frame_bytes, max_in_flight, delivery_window, max_connections;
 	unsigned idle_ping_secs, ping_timeout_secs, handshake_timeout_secs;
+	unsigned writer_stall_secs; /* s11-daemon: limits.writer_stall_secs (session_tick) */
 	unsigned delivery_retention_secs; /* limits.delivery_retention_secs: bodies kept after ack */
 	unsigned preauth_per_address; /* h11-perf: handshakes per source address under pressure */
 	unsigned requests_per_second, requests_burst; /* a connection's request bucket (req_rate.c) */

@@ -294,6 +294,19 @@ size_t executor_depth(struct gw *g)
 	return n;
 }
 
+static int64_t mono_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t executor_stalled_ms(struct gw *g)
+{
+	int64_t p = __atomic_load_n(&g->ex.progress_ms, __ATOMIC_RELAXED);
+	return p ? mono_now_ms() - p : 0;
+}
+
 /* Service thread, under ex.lock. */
 struct completion *executor_take(struct gw *g)
 {
@@ -629,6 +642,7 @@ static void *writer_main(void *arg)
 		if (ex->head == NULL) {
 			int stop = ex->stop;
 			pthread_mutex_unlock(&ex->lock);
+			__atomic_store_n(&ex->progress_ms, mono_now_ms(), __ATOMIC_RELAXED);
 			/* On stop, cover every record with a final checkpoint. */
 			if (audit_tree_after_commit(g, g->writer_store, ex->cur, stop) != MGW_OK)
 				log_event(LOG_ERROR, "checkpoint_failed", NULL);
@@ -674,6 +688,8 @@ static void *writer_main(void *arg)
 		}
 		prepare_batch(ex, batch);
 		retry = run_batch(g, g->writer_store, batch);
+		if (retry == NULL)
+			__atomic_store_n(&ex->progress_ms, mono_now_ms(), __ATOMIC_RELAXED);
 		if (retry) {
 			struct timespec ts = {0, 100 * 1000 * 1000}; /* let a transient failure pass */
 			nanosleep(&ts, NULL);

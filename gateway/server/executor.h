@@ -177,6 +177,9 @@ struct executor {
 	pthread_cond_t prepped;     /* writer: a job it waits for was prepared */
 	pthread_t workers[MGW_PREP_WORKERS_MAX];
 	unsigned n_workers;
+	/* s11-daemon: monotonic ms the writer last finished a batch or found
+	 * nothing to do (written by the writer, read by session_tick: atomic) */
+	int64_t progress_ms;
 	/* writer thread only */
 	pthread_t thread;
 	struct epoch *cur;          /* newest epoch seen in a batch (reference held) */
@@ -219,6 +222,8 @@ void executor_forget(struct gw *g, struct job **slot);
 
 /* Jobs queued (any thread, under the lock). */
 size_t executor_depth(struct gw *g);
+/* Any thread: ms since the writer last finished a batch or was idle (0 before it started). */
+int64_t executor_stalled_ms(struct gw *g);
 /* Service thread: take every completion, in order (caller frees each). */
 struct completion *executor_take(struct gw *g);
 

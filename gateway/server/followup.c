@@ -116,13 +116,17 @@ static int notice_deliver(struct wctx *w, const struct mgw_node *n, Marac__V1__N
  * told already (a node that is both chair and owner gets one notice).
  */
 /*
- * Can n ever fetch a notice? A node whose registered certificate has
- * expired or is revoked cannot connect (a revoked one must not), so a
- * notice queued for it would wait in its outbox for good, one more for
- * every open action of its agency every week: skipped, as shares and
- * referrals skip it (share_svc_drop_invalid).
+ * Can n ever fetch a notice? 1, 0, or MGW_E_DB. A node whose registered
+ * certificate has expired or is revoked cannot connect (a revoked one must
+ * not), so a notice queued for it would wait in its outbox for good, one
+ * more for every open action of its agency every week: skipped, as shares
+ * and referrals skip it (share_svc_drop_invalid). s11-daemon: so is a node
+ * that has not collected limits.max_outbox_per_node deliveries (logged
+ * outbox_full, as share_wr_outbox_room does): the cap bounds an absent
+ * node's outbox, and notices grew it past the cap without end, each open
+ * action's every week.
  */
-static int can_connect(const struct wctx *w, const struct mgw_node *n)
+static int can_collect(const struct wctx *w, const struct mgw_node *n)
 {
 	int st = config_node_cert_state(n, w->e->crl, (long long)time(NULL));
 	if (st == NODE_CERT_EXPIRED || st == NODE_CERT_REVOKED) {
@@ -130,7 +134,17 @@ static int can_connect(const struct wctx *w, const struct mgw_node *n)
 			  "reason", st == NODE_CERT_REVOKED ? "revoked" : "expired", NULL);
 		return 0;
 	}
-	return 1;
+	unsigned cap = w->e->cfg->max_outbox_per_node ? w->e->cfg->max_outbox_per_node
+						       : MGW_OUTBOX_NODE_DEFAULT;
+	uint64_t span = 0;
+	if (store_outbox_span(w->st, n->id, &span) != MGW_OK)
+		return MGW_E_DB;
+	if (span < cap)
+		return 1;
+	char u[24];
+	snprintf(u, sizeof u, "%llu", (unsigned long long)span);
+	log_event(LOG_WARN, "outbox_full", "node", n->id, "undelivered", u, "for", "notice", NULL);
+	return 0;
 }
 
 static int notice_to(struct wctx *w, const char *area, unsigned role, int agency,
@@ -145,7 +159,10 @@ static int notice_to(struct wctx *w, const char *area, unsigned role, int agency
 			continue;
 		if (skip_owner && n->agency == skip_owner && (n->roles & MGW_ROLE_NODE))
 			continue;
-		if (!can_connect(w, n))
+		int ok = can_collect(w, n);
+		if (ok < 0)
+			return ok;
+		if (!ok)
 			continue;
 		int rc = notice_deliver(w, n, nt, event, reason);
 		if (rc != MGW_OK)
@@ -223,7 +240,10 @@ static int marker_notice(struct wctx *w, const struct marker_due *d, int esc,
 	const struct mgw_node *tn = to && *to ? config_node_by_id(c, to) : NULL;
 	unsigned sent = 0;
 	int rc;
-	if (tn && config_node_in_area(tn, d->area) && can_connect(w, tn)) {
+	int ok = tn && config_node_in_area(tn, d->area) ? can_collect(w, tn) : 0;
+	if (ok < 0)
+		return ok;
+	if (ok) {
 		rc = notice_deliver(w, tn, &nt, ev, reason);
 		sent = rc == MGW_OK;
 	} else if (esc) {

@@ -62,6 +62,7 @@ struct session {
 	int hello_seen;             /* Hello received; Welcome may still be pending */
 	int welcomed;               /* Welcome queued: deliveries may flow */
 	int closing;                /* close requested; no more input processed */
+	int close_handed;           /* s11-daemon: the close is lws's now (on_writeable) */
 	int close_status;
 	char close_reason[64];
 	/* identity, copied from the certificate and the epoch's registry at FILTER */

@@ -110,24 +110,88 @@ int share_svc_add_agency(const struct epoch *e, struct recipients *rc, const cha
 	return found;
 }
 
+/*
+ * The one filter of a recipient list: keeps, in order, the recipients
+ * rc->r[from..n) that keep(ctx, r) returns 1 for; 0 drops one, a negative
+ * code stops (rc->n then counts those kept so far and the rest unread).
+ * Returns how many of rc->r[from..) are kept, or that code.
+ */
+static long recipients_filter(struct recipients *rc, size_t from,
+			      int (*keep)(void *ctx, const struct recipient *r), void *ctx)
+{
+	size_t kept = from, i = from;
+	int k = 0;
+	for (; i < rc->n; i++) {
+		if ((k = keep(ctx, &rc->r[i])) < 0)
+			break;
+		if (k)
+			rc->r[kept++] = rc->r[i];
+	}
+	if (k < 0) { /* the unread ones stay, after those kept */
+		memmove(&rc->r[kept], &rc->r[i], (rc->n - i) * sizeof rc->r[0]);
+		rc->n = kept + (rc->n - i);
+		return k;
+	}
+	rc->n = kept;
+	return (long)(kept - from);
+}
+
+struct cert_ok_ctx {
+	const struct epoch *e;
+	long long now;
+	const char *what;
+};
+
+static int cert_ok(void *ctx, const struct recipient *r)
+{
+	struct cert_ok_ctx *c = ctx;
+	const struct mgw_node *n = config_node_by_id(c->e->cfg, r->node);
+	int st = config_node_cert_state(n, c->e->crl, c->now);
+	if (st != NODE_CERT_EXPIRED && st != NODE_CERT_REVOKED)
+		return 1;
+	log_event(LOG_WARN, "recipient_cert_invalid", "node", r->node, "for", c->what, "reason",
+		  st == NODE_CERT_REVOKED ? "revoked" : "expired", NULL);
+	return 0;
+}
+
 size_t share_svc_drop_invalid(const struct epoch *e, struct recipients *rc, size_t from,
 			      const char *what)
 {
-	long long now = (long long)time(NULL);
-	size_t kept = from;
-	for (size_t i = from; i < rc->n; i++) {
-		const struct mgw_node *n = config_node_by_id(e->cfg, rc->r[i].node);
-		int st = config_node_cert_state(n, e->crl, now);
-		if (st == NODE_CERT_EXPIRED || st == NODE_CERT_REVOKED) {
-			log_event(LOG_WARN, "recipient_cert_invalid", "node", rc->r[i].node, "for",
-				  what, "reason", st == NODE_CERT_REVOKED ? "revoked" : "expired",
-				  NULL);
-			continue;
-		}
-		rc->r[kept++] = rc->r[i];
+	struct cert_ok_ctx c = {e, (long long)time(NULL), what};
+	return (size_t)recipients_filter(rc, from, cert_ok, &c);
+}
+
+struct room_ctx {
+	struct wctx *w;
+	unsigned cap;
+	/* agencies with a recipient, and with one that has room (by Agency value) */
+	int had[AGENCY_MAX + 1], left[AGENCY_MAX + 1];
+	char full_node[MGW_ID_MAX + 1];
+	uint64_t full_span;
+};
+
+static int has_room(void *ctx, const struct recipient *r)
+{
+	struct room_ctx *c = ctx;
+	uint64_t span = 0;
+	int rc_db = store_outbox_span(c->w->st, r->node, &span);
+	if (rc_db != MGW_OK)
+		return rc_db;
+	int ag = r->agency > 0 && r->agency <= AGENCY_MAX ? r->agency : 0;
+	c->had[ag] = 1;
+	if (span < c->cap) {
+		c->left[ag] = 1;
+		return 1;
 	}
-	rc->n = kept;
-	return kept - from;
+	/* a node that does not collect is skipped, as one whose certificate
+	 * is invalid: its agency's other nodes, and every other agency, still
+	 * get the share */
+	char n[24];
+	snprintf(n, sizeof n, "%llu", (unsigned long long)span);
+	log_event(LOG_WARN, "outbox_full", "node", r->node, "undelivered", n, NULL);
+	snprintf(c->full_node, sizeof c->full_node, "%s", r->node);
+	c->full_span = span;
+	return 0;
 }
 
 static const struct job_ops share_ops;
@@ -135,39 +199,15 @@ static const struct job_ops share_ops;
 int share_wr_outbox_room(struct wctx *w, const struct job *j, struct recipients *rc,
 			 const char *msg_id, const char *case_ref, int whole_agency, int *refused)
 {
-	unsigned cap = w->e->cfg->max_outbox_per_node;
-	enum { AG_SLOTS = 16 }; /* Marac__V1__Agency values are 1..8 */
-	int had[AG_SLOTS] = {0}, left[AG_SLOTS] = {0};
-	char full_node[MGW_ID_MAX + 1] = "";
-	uint64_t full_span = 0;
-	size_t kept = 0;
+	struct room_ctx c = {.w = w, .cap = w->e->cfg->max_outbox_per_node};
 	*refused = 0;
-	if (cap == 0)
-		cap = MGW_OUTBOX_NODE_DEFAULT; /* a config built without the key (tests) */
-	for (size_t i = 0; i < rc->n; i++) {
-		uint64_t span = 0;
-		int rc_db = store_outbox_span(w->st, rc->r[i].node, &span);
-		if (rc_db != MGW_OK)
-			return rc_db;
-		int ag = rc->r[i].agency > 0 && rc->r[i].agency < AG_SLOTS ? rc->r[i].agency : 0;
-		had[ag] = 1;
-		if (span < cap) {
-			left[ag] = 1;
-			rc->r[kept++] = rc->r[i];
-			continue;
-		}
-		/* a node that does not collect is skipped, as one whose
-		 * certificate is invalid: its agency's other nodes, and every
-		 * other agency, still get the share */
-		char n[24];
-		snprintf(n, sizeof n, "%llu", (unsigned long long)span);
-		log_event(LOG_WARN, "outbox_full", "node", rc->r[i].node, "undelivered", n, NULL);
-		snprintf(full_node, sizeof full_node, "%s", rc->r[i].node);
-		full_span = span;
-	}
-	rc->n = kept;
-	for (int ag = 0; whole_agency && ag < AG_SLOTS; ag++) {
-		if (!had[ag] || left[ag])
+	if (c.cap == 0)
+		c.cap = MGW_OUTBOX_NODE_DEFAULT; /* a config built without the key (tests) */
+	long kept = recipients_filter(rc, 0, has_room, &c);
+	if (kept < 0)
+		return (int)kept;
+	for (int ag = 0; whole_agency && ag <= AGENCY_MAX; ag++) {
+		if (!c.had[ag] || c.left[ag])
 			continue;
 		/* every node of an agency the sender named is full: tell it */
 		*refused = 1;
@@ -177,7 +217,8 @@ int share_wr_outbox_room(struct wctx *w, const struct job *j, struct recipients 
 			      "to: %s: node %s has not collected %llu deliveries "
 			      "(limits.max_outbox_per_node %u) and the agency has no other node; "
 			      "nothing was shared",
-			      config_agency_name(ag), full_node, (unsigned long long)full_span, cap);
+			      config_agency_name(ag), c.full_node, (unsigned long long)c.full_span,
+			      c.cap);
 	}
 	return MGW_OK;
 }

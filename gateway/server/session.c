@@ -51,6 +51,14 @@
 #include "log.h"
 #include "mgw_err.h"
 
+/*
+ * s11-daemon. The gateway's writer is stuck: reconnect later (proto/README
+ * section 7). Not 1013 ("try again later"): libwebsockets 4.1 (and its
+ * current master) rewrites a received 1012-1014 to 1002 before any callback
+ * sees it, so a client built on it would be told "protocol error".
+ */
+#define WS_CLOSE_WRITER_STALLED 4001
+
 /* Control frames a node may leave unread before it is cut off (and their
  * bytes: mgw_limits.h MGW_CTL_QUEUE_BYTES, queue_ctl). */
 #define CTL_QUEUE_MAX(c) (2u * (c)->max_in_flight + 16u)
@@ -167,6 +175,50 @@ void session_close(struct session *s, int status, const char *reason)
 	want_write(s);
 }
 
+static void out_free_list(struct out_frame *o)
+{
+	for (struct out_frame *n; o; o = n) {
+		n = o->next;
+		free(o);
+	}
+}
+
+/*
+ * s11-daemon. A node that leaves its control queue unread past its bounds
+ * is cut off: close 1008 "not reading", logged and audited (SESSION_CULLED).
+ * What waits for it is dropped first, so that the close frame is the next
+ * thing written: behind up to 32 MiB of answers it waited for the node to
+ * read them all, and the connection could end without it (1006: the ping
+ * clock runs on while a culled node reads megabytes). Answers dropped are
+ * those of requests it must ask again after reconnecting (a Share or
+ * Refer again with the same msg_id, which is answered as the first was);
+ * its deliveries are in the durable outbox and were never sent on a closing
+ * session anyway.
+ */
+static void session_cull(struct session *s)
+{
+	if (s->closing)
+		return;
+	char n[24];
+	snprintf(n, sizeof n, "%zu", (size_t)s->ctl_count);
+	log_event(LOG_WARN, "session_culled", "node", s->node, "reason", "control_queue_full",
+		  "dropped", n, NULL);
+	struct audit_fields f = {
+		.event = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SESSION_CULLED,
+		.actor_node = s->node,
+		.actor_agency = s->agency,
+		.cert_sha256 = s->cert_sha256,
+		.reason = "not_reading",
+		.count = s->ctl_count,
+	};
+	audit_emit(&G, NULL, &f, NULL);
+	out_free_list(s->ctl_head);
+	s->ctl_head = s->ctl_tail = NULL;
+	s->ctl_count = 0;
+	s->ctl_bytes = 0;
+	session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "not reading");
+}
+
 static void queue_ctl(struct session *s, const uint8_t *frame, size_t len, unsigned max)
 {
 	if (s->closing)
@@ -175,9 +227,7 @@ static void queue_ctl(struct session *s, const uint8_t *frame, size_t len, unsig
 	if (max_bytes < MGW_CTL_QUEUE_BYTES)
 		max_bytes = MGW_CTL_QUEUE_BYTES;
 	if (s->ctl_count >= max || s->ctl_bytes + len > max_bytes) {
-		log_event(LOG_WARN, "session_culled", "node", s->node, "reason", "control_queue_full",
-			  NULL);
-		session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "not reading");
+		session_cull(s);
 		return;
 	}
 	struct out_frame *o = out_new(frame, len, NULL, 0);
@@ -373,14 +423,8 @@ static void held_free(struct session *s);
 
 static void free_queues(struct session *s)
 {
-	for (struct out_frame *o = s->ctl_head, *n; o; o = n) {
-		n = o->next;
-		free(o);
-	}
-	for (struct out_frame *o = s->dlv_head, *n; o; o = n) {
-		n = o->next;
-		free(o);
-	}
+	out_free_list(s->ctl_head);
+	out_free_list(s->dlv_head);
 	s->ctl_head = s->ctl_tail = s->dlv_head = s->dlv_tail = NULL;
 	s->ctl_count = s->dlv_count = 0;
 	s->ctl_bytes = s->dlv_bytes = 0;
@@ -945,7 +989,27 @@ static int on_writeable(struct session *s, struct lws *wsi)
 	for (;;) {
 		struct out_frame *o = out_next(s);
 		if (o == NULL) {
+			if (s->closing && s->close_handed)
+				return 0; /* lws is closing it: sending the close, or awaiting its ack */
 			if (s->closing && sent == 0 && fill == 0) {
+				/*
+				 * s11-daemon. Handed to lws once: it sends the close
+				 * frame and waits up to 5 s for the node's ack. It may
+				 * ask for WRITEABLE again meanwhile, and a second -1
+				 * made it drop the connection at once, often before
+				 * the node had read the close frame (1006 where 1008
+				 * was sent: abuse3, under load). And it reads again
+				 * (what it reads is dropped: receive), or lws, which
+				 * keeps a paused connection paused, never reads the
+				 * ack, and drops the connection with the node's
+				 * unread requests in the socket: the kernel then
+				 * resets it, and the node loses the close frame.
+				 */
+				s->close_handed = 1;
+				if (s->rx_paused) {
+					lws_rx_flow_control(wsi, 1);
+					s->rx_paused = 0;
+				}
 				lws_close_reason(wsi, (enum lws_close_status)s->close_status,
 						 (unsigned char *)s->close_reason,
 						 strlen(s->close_reason));
@@ -999,6 +1063,24 @@ static int uri_is_v1(struct lws *wsi)
 }
 
 /*
+ * s11-daemon. Does the Sec-WebSocket-Protocol list offer "marac.v1" as one
+ * whole name? lws binds a connection to a protocol only by a whole name:
+ * one offering only "marac.v10" passed a search for the text, then had no
+ * protocol and was dropped without the HTTP 400 proto/README promises.
+ */
+static int offers_marac_v1(const char *list)
+{
+	for (const char *p = list; *p;) {
+		p += strspn(p, ", \t");
+		size_t n = strcspn(p, ", \t");
+		if (n == 8 && memcmp(p, "marac.v1", 8) == 0)
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/*
  * Identity and admission, before the WebSocket upgrade is answered: 0 and s
  * filled, or the HTTP status to refuse with (refusal counted and audited).
  */
@@ -1011,7 +1093,7 @@ static unsigned admit(struct gw *g, struct session *s, struct lws *wsi)
 	}
 	char proto[128];
 	if (lws_hdr_copy(wsi, proto, sizeof proto, WSI_TOKEN_PROTOCOL) <= 0 ||
-	    strstr(proto, "marac.v1") == NULL) {
+	    !offers_marac_v1(proto)) {
 		refuse_preauth(g, "no_subprotocol", NULL);
 		return HTTP_STATUS_BAD_REQUEST;
 	}
@@ -1135,7 +1217,19 @@ static void on_closed(struct gw *g, struct session *s)
 void session_tick(struct gw *g)
 {
 	int64_t now = store_now_ms();
+	/* s11-daemon: the writer stuck (mgw_limits.h MGW_WRITER_STALL_SECS) */
+	int stalled = !g->stopping &&
+		      executor_stalled_ms(g) > 1000 * (int64_t)g->epoch->cfg->writer_stall_secs;
 	for (struct session *s = g->sessions; s; s = s->next_live) {
+		if (stalled && (s->rx_paused || s->held_head) && !s->rate_paused && !s->closing) {
+			/* held back only by the writer, whose liveness clock is
+			 * stopped: let it go, saying why, rather than hold it for
+			 * as long as the writer is stuck */
+			log_event(LOG_WARN, "session_released", "node", s->node, "reason",
+				  "writer_stalled", NULL);
+			session_close(s, WS_CLOSE_WRITER_STALLED, "gateway writer stalled");
+			continue;
+		}
 		if (s->rx_paused || s->held_head)
 			liveness_hold(s); /* not read: its pong cannot be either */
 		if (s->rate_paused && req_rate_refill(s, now))

@@ -73,6 +73,7 @@
 #include <openssl/x509v3.h>
 
 #include "codec.h"
+#include "harness_ws.h"
 
 #define MAX_FANOUT 8
 #define MAX_SERIES 8
@@ -541,22 +542,9 @@ static void conn_fail(struct conn *c, const char *why)
 
 static void ws_send(struct conn *c, const uint8_t *p, size_t n, int opcode)
 {
-	uint8_t h[14];
-	size_t hn = 0;
-	h[hn++] = (uint8_t)(0x80 | opcode);
-	if (n < 126) {
-		h[hn++] = (uint8_t)(0x80 | n);
-	} else if (n < 65536) {
-		h[hn++] = 0x80 | 126;
-		h[hn++] = (uint8_t)(n >> 8);
-		h[hn++] = (uint8_t)n;
-	} else {
-		h[hn++] = 0x80 | 127;
-		for (int i = 7; i >= 0; i--)
-			h[hn++] = (uint8_t)((uint64_t)n >> (8 * i));
-	}
-	memset(h + hn, 0, 4); /* the zero mask key: payload goes as is */
-	hn += 4;
+	uint8_t h[WS_FRAME_HEADER_MAX];
+	/* the zero mask key: payload goes as is */
+	size_t hn = ws_frame_header(h, opcode, 1, n, ws_zero_key);
 	if (c->tx_off == c->tx_len)
 		c->tx_off = c->tx_len = 0;
 	buf_put(&c->tx, &c->tx_len, &c->tx_cap, h, hn);

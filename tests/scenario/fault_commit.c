@@ -10,6 +10,9 @@
  * fails with SQLITE_IOERR without running, and the file is removed: a job
  * failing inside its batch.
  *
+ * MARAC_FAULT_STALL (a file): while it exists, every SQL "COMMIT" waits
+ * (a disk that hangs fsync): the writer is stuck until it is removed.
+ *
  * MARAC_FAULT_CLOCK (a file): while it exists, the whole seconds it holds
  * (signed) are added to CLOCK_REALTIME: the wall clock stepped (NTP, a VM
  * resumed) under a running daemon.
@@ -55,6 +58,9 @@ int sqlite3_exec(sqlite3 *db, const char *sql, int (*cb)(void *, int, char **, c
 	const char *trigger = getenv("MARAC_FAULT_COMMIT");
 	if (trigger && sql && strcmp(sql, "COMMIT") == 0 && unlink(trigger) == 0)
 		return SQLITE_IOERR;
+	const char *stall = getenv("MARAC_FAULT_STALL");
+	while (stall && sql && strcmp(sql, "COMMIT") == 0 && access(stall, F_OK) == 0)
+		usleep(50000);
 	if (getenv("MARAC_WAL_RACE") == NULL || sql == NULL)
 		return real(db, sql, cb, arg, errmsg);
 	int rc = real(db, sql, cb, arg, errmsg), late = 0;

@@ -25,7 +25,9 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 
+#include "caldate.h"
 #include "codec.h"
+#include "harness_ws.h"
 #include "mgw_err.h"
 #include "store.h"
 
@@ -486,29 +488,13 @@ int raw_upgrade(SSL *s, const char *path, const char *subprotocol)
 
 int raw_ws_send(SSL *s, int opcode, const void *p, size_t n, int masked)
 {
-	unsigned char h[14];
-	size_t hn = 0;
-	h[hn++] = (unsigned char)(0x80 | opcode);
-	unsigned char m = masked ? 0x80 : 0;
-	if (n < 126) {
-		h[hn++] = (unsigned char)(m | n);
-	} else {
-		h[hn++] = m | 126;
-		h[hn++] = (unsigned char)(n >> 8);
-		h[hn++] = (unsigned char)n;
-	}
-	unsigned char key[4] = {0x12, 0x34, 0x56, 0x78};
-	if (masked) {
-		memcpy(h + hn, key, 4);
-		hn += 4;
-	}
-	unsigned char *buf = malloc(hn + n);
-	memcpy(buf, h, hn);
-	for (size_t i = 0; i < n; i++)
-		buf[hn + i] = ((const unsigned char *)p)[i] ^ (masked ? key[i % 4] : 0);
-	int w = SSL_write(s, buf, (int)(hn + n));
+	static const uint8_t key[4] = {0x12, 0x34, 0x56, 0x78};
+	unsigned char *buf = malloc(WS_FRAME_HEADER_MAX + n);
+	size_t used = 0;
+	ws_frame_put(buf, &used, opcode, 1, p, n, masked ? key : NULL);
+	int w = SSL_write(s, buf, (int)used);
 	free(buf);
-	return w == (int)(hn + n) ? 0 : -1;
+	return w == (int)used ? 0 : -1;
 }
 
 static int read_n(SSL *s, int fd, unsigned char *b, size_t n, int timeout_ms)
@@ -705,6 +691,18 @@ void refer_police_case(struct gwp *g)
 	refer_fixture(g, "police", "referral_police.json", NULL, out, sizeof out, err, sizeof err,
 		      ref);
 	cr_assert_str_eq(ref, "TS-2026-0001", "%s", out);
+}
+
+void housing_action_due_today(struct gwp *g)
+{
+	char out[4096], err[4096], m1[11], due[11];
+	int32_t today = (int32_t)(time(NULL) / 86400);
+	caldate_format(today - 1, m1);
+	caldate_format(today, due);
+	const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "housing",
+			     "--date", m1, "--due", due, "--description",
+			     "Housing to review the tenancy.", NULL};
+	cr_assert_eq(cli_run2(g, "chair", out, sizeof out, err, sizeof err, add), 0, "%s", err);
 }
 
 double mono_s(void)

@@ -82,6 +82,10 @@ void agenda_json(struct gwp *g, const char *area, const char *meeting, char *out
 		 char *err, size_t errlen);
 /* Police refers tests/fixtures/referral_police.json: case TS-2026-0001 (asserted). */
 void refer_police_case(struct gwp *g);
+/* The chair adds an action on refer_police_case's case, owned by housing,
+ * from yesterday's meeting, due today (with the test clock on, the next
+ * sweep notices it). */
+void housing_action_due_today(struct gwp *g);
 /* police refers referral_police.json as transferred in from area, msg_id id: the CLI's exit
  * code, its output in out and err. */
 int refer_transferred_from(struct gwp *g, const char *area, const char *id, char *out,

@@ -433,7 +433,14 @@ Test(abuse3, unread_answers_are_bounded_in_bytes_not_only_in_frames)
 	long before = daemon_rss_kb(&G);
 	for (int i = 0; i < 140; i++)
 		cr_assert_eq(mgw_client_send(h, &req), MGW_OK);
-	sleep(8); /* not reading: the answers (about 1 MiB each) wait in the gateway */
+	/* Not reading: the answers (about 1 MiB each) wait in the gateway until
+	 * it cuts the node off. Waited for, not slept on: a loaded machine
+	 * (CI's sanitized run) makes the answers late, and a node that reads
+	 * before its cull drains them and is never culled. */
+	const int culled = MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_SESSION_CULLED;
+	for (int i = 0; i < 8 && audit_wait(&G, culled, "not_reading", 1) < 1; i++)
+		;
+	cr_assert_eq(audit_count(&G, culled, "not_reading"), 1, "the cull is audited");
 	long after = daemon_rss_kb(&G);
 	int lists = 0, rc;
 	Marac__V1__Frame *f;
@@ -443,7 +450,15 @@ Test(abuse3, unread_answers_are_bounded_in_bytes_not_only_in_frames)
 	}
 	cr_assert_eq(rc, MGW_E_CLOSED, "%d answers held for a node that did not read them (%ld MiB "
 		     "more resident)", lists, (after - before) / 1024);
-	cr_assert_eq(mgw_client_close_status(h), 1008);
+	/* s11-daemon: the answers still queued are dropped at the cull, so
+	 * the close frame comes next, behind only what the sockets hold (it
+	 * waited behind up to 32 MiB of them); and the gateway no longer
+	 * drops the connection the moment the close frame is out with the
+	 * node's unread requests in its socket (the kernel reset it, and the
+	 * node lost the close frame: 1006 in 1 of 12 loaded sanitized runs,
+	 * 3 of 12 once the close went out earlier; 0 of 24 since). */
+	cr_assert_eq(mgw_client_close_status(h), 1008, "told why it was cut (%d answers read)",
+		     lists);
 	cr_assert_lt(lists, 60, "%d answers of 1 MiB were held", lists);
 	mgw_client_free(h);
 	char *log = slurp(G.log);

@@ -604,13 +604,7 @@ Test(abuse5, notices_are_not_queued_for_nodes_that_cannot_connect)
 	gw_start(&G, NULL);
 	unsetenv("MARAC_CLOCK_OFFSET_DAYS");
 	refer_police_case(&G);
-	char m1[11], due[11];
-	caldate_format(today() - 1, m1);
-	caldate_format(today(), due);
-	const char *add[] = {"action", "add", "--case", "TS-2026-0001", "--owner", "housing",
-			     "--date", m1, "--due", due, "--description",
-			     "Housing to review the tenancy.", NULL};
-	cr_assert_eq(cli_run2(&G, "chair", out, sizeof out, err, sizeof err, add), 0, "%s", err);
+	housing_action_due_today(&G);
 	/* housing-testshire and the chair: two deliveries of the notice. */
 	cr_assert_eq(audit_wait(&G, MARAC__V1__AUDIT_EVENT__AUDIT_EVENT_ACTION_NOTICE, NULL, 2), 2);
 	sleep(3); /* later sweeps add nothing (one notice per due date) */

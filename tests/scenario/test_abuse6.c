@@ -21,6 +21,7 @@
 #include "checkpoint.h"
 #include "codec.h"
 #include "harness.h"
+#include "harness_ws.h"
 #include "mgw_err.h"
 
 static struct gwp G;
@@ -644,21 +645,8 @@ static uint8_t *pipelined_shares(int run, int n, size_t bytes, size_t *len)
 		size_t k = protobuf_c_message_get_packed_size(&f.base);
 		cr_assert_lt(used + k + 14, cap);
 		uint8_t *h = all + used;
-		size_t hn = 0;
-		h[hn++] = 0x82;
-		if (k < 126) {
-			h[hn++] = (uint8_t)(0x80 | k);
-		} else if (k < 65536) {
-			h[hn++] = 0x80 | 126;
-			h[hn++] = (uint8_t)(k >> 8);
-			h[hn++] = (uint8_t)k;
-		} else {
-			h[hn++] = 0x80 | 127;
-			for (int b = 7; b >= 0; b--)
-				h[hn++] = (uint8_t)((uint64_t)k >> (8 * b));
-		}
-		memset(h + hn, 0, 4); /* a zero mask key: the payload goes as it is */
-		hn += 4;
+		/* a zero mask key: the payload is packed in place as it is */
+		size_t hn = ws_frame_header(h, 2, 1, k, ws_zero_key);
 		protobuf_c_message_pack(&f.base, h + hn);
 		used += hn + k;
 	}

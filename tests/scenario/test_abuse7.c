@@ -19,6 +19,7 @@
 
 #include "codec.h"
 #include "harness.h"
+#include "harness_ws.h"
 #include "mgw_err.h"
 
 static struct gwp G;
@@ -33,26 +34,8 @@ TestSuite(abuse7, .fini = teardown, .timeout = 240);
 /* One masked WebSocket frame (FIN as given) appended to out at *used. */
 static void ws_put(uint8_t *out, size_t *used, int opcode, int fin, const uint8_t *p, size_t n)
 {
-	uint8_t *h = out + *used;
-	size_t hn = 0;
-	h[hn++] = (uint8_t)((fin ? 0x80 : 0) | opcode);
-	if (n < 126) {
-		h[hn++] = (uint8_t)(0x80 | n);
-	} else if (n < 65536) {
-		h[hn++] = 0x80 | 126;
-		h[hn++] = (uint8_t)(n >> 8);
-		h[hn++] = (uint8_t)n;
-	} else {
-		h[hn++] = 0x80 | 127;
-		for (int b = 7; b >= 0; b--)
-			h[hn++] = (uint8_t)((uint64_t)n >> (8 * b));
-	}
 	static const uint8_t key[4] = {0x5c, 0x21, 0xe7, 0x90};
-	memcpy(h + hn, key, 4);
-	hn += 4;
-	for (size_t i = 0; i < n; i++)
-		h[hn + i] = p[i] ^ key[i % 4];
-	*used += hn + n;
+	ws_frame_put(out, used, opcode, fin, p, n, key);
 }
 
 /* One frame written at once: 0 or -1. */
