@@ -2755,7 +2755,7 @@ RARE static void house_no_alone(struct scan *sc, long p)
 	if (!(is_punct(b, ',') || is_punct(b, '(')))
 		return;
 	long e = is_punct(T(sc, p + 1), '.') ? p + 2 : p + 1;
-	if (e == p + 1 && sc->s[T(sc, p)->end] != '.')
+	if (e == p + 1 && (T(sc, p)->end >= sc->n || sc->s[T(sc, p)->end] != '.'))
 		return; /* the stop may be cut with the abbreviation */
 	if (T(sc, e)->type != T_NUM || !(T(sc, e)->f & F_HOUSE))
 		return;

@@ -2017,3 +2017,21 @@ Test(place, an_employer_after_works_with_no_preposition)
 	expect_none("He works Saturdays and Sundays.", 0);
 	expect_none("She works Monday to Friday.", 0);
 }
+
+/* The text is not NUL-terminated: a note ending "..., no" (the house-number
+ * recogniser looks for the stop after "no") must not read past its end.
+ * sh_fuzz found this under ASan; the buffer here is exactly the text. */
+Test(place, a_text_ending_in_no_after_a_comma_is_read_within_its_bounds)
+{
+	static const char t[] = "Hi all,\nPlease note it all,\n no";
+	size_t n = sizeof t - 1;
+	char *s = malloc(n);
+	cr_assert_not_null(s);
+	memcpy(s, t, n);
+	struct spans sv = {0};
+	cr_assert_eq(place_scan(s, n, LOC, &sv), 0);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].end <= n);
+	spans_free(&sv);
+	free(s);
+}
