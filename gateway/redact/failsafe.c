@@ -133,6 +133,8 @@ static const struct fsword FSW[] = {
 	{"postcode", K_ADDR}, {"post-code", K_ADDR}, {"postcodes", K_ADDR},
 	{"bidding", RS}, {"safehouse", RS}, {"hiding", RS},
 	{"kipping", RS}, {"crashing", RS}, {"dossing", RS}, {"abode", RS},
+	/* Scots and northern English for stay ("will bide at her sister's") */
+	{"bide", RS}, {"bides", RS}, {"biding", RS}, {"bided", RS},
 	/* time spent with someone or somewhere is a stay ("spent the weekend
 	 * at her cousin's", "spending a few nights with an aunt"); an area
 	 * she would accept or consider is where she will live (a housing
@@ -588,6 +590,8 @@ struct fs {
 	int out_of;            /* "out" (1), "out of" (2) */
 	int when_win;          /* words left after when/while for "he" */
 	int kin_pend;          /* "at her mum's" + the next word decides */
+	int kin_from;          /* ... after "from": money and accounts are no place
+	                        * ("from her father's account") */
 	size_t lbl;            /* a "Label:" before the clause that goes with it
 	                        * ("Safe window:", "Plan:"), else SIZE_MAX */
 	int det_win;           /* words left in which a dwelling noun is hers: "a new
@@ -912,7 +916,7 @@ static void clause_reset(struct fs *f)
 	f->p1 = f->p2 = 0;
 	f->p1f = 0;
 	f->go_win = f->prep_win = f->place_next = f->out_of = f->when_win = 0;
-	f->kin_pend = f->ncall = f->free_win = f->if_win = 0;
+	f->kin_pend = f->kin_from = f->ncall = f->free_win = f->if_win = 0;
 	f->dwell_win = f->kin_poss = f->where_win = 0;
 	f->det_win = 0;
 	f->appt = f->appt_next = 0;
@@ -1393,6 +1397,10 @@ static const char *const FS_COND_CLAUSE[] = {"until", "till", "til", "unless", N
 static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "payments",
                                        "benefit", "benefits", "pounds", "savings", NULL};
 
+/* What is paid from someone's: "from her father's account" names no home. */
+static const char *const FS_ACCOUNT[] = {"account", "accounts", "bank", "card", "wages",
+                                         "pension", NULL};
+
 /* "gone up north", "moved down south": a direction is somewhere. */
 static const char *const FS_COMPASS[] = {"north", "south", "east", "west", "north-east",
 					 "north-west", "south-east", "south-west", "country", NULL};
@@ -1435,9 +1443,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
                  unsigned tf)
 {
 	if (wn > 0 && !(tf & TF_NUM)) {
-		if (c == 0 && f->prep_win > 0 && wn > 3 && w[wn - 1] == 's' &&
-		    (fs_lookup(w, wn - 1) & K_KIN)) {
-			c = K_KIN; /* "at mums", "to her sisters" */
+		if (c == 0 && (f->prep_win > 0 || (f->go_win > 0 && ((f->p1 | f->p2) & K_GO))) &&
+		    wn > 3 && w[wn - 1] == 's' && (fs_lookup(w, wn - 1) & K_KIN)) {
+			c = K_KIN; /* "at mums", "to her sisters", "going ur nans" */
 			tf |= TF_POSS;
 		}
 		if (c == 0 && wn > 3 && w[wn - 1] == 's' && (fs_lookup(w, wn - 1) & K_KIN)) {
@@ -1763,6 +1771,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->prep_win = 4; /* "is her old college friend's in ..." */
 	else if (had_go && (c & K_ADV)) {
 		f->go_win = 1;
+		/* "went there on Saturday with a bag", "will stop there till
+		 * the hearing": a going or staying verb then "there" is the
+		 * place just named (not "is there", "there is") */
+		if (wn == 5 && memcmp(w, "there", 5) == 0 && !(f->p1 & K_BE) &&
+		    ((f->p1 & K_GO) || ((f->p1 & K_ADV) && (f->p2 & K_GO))))
+			s |= S_RES;
 		/* "she's down <County> way", "went up <Town>": a direction
 		 * then a name says where */
 		if ((wn == 4 && (memcmp(w, "down", 4) == 0 || memcmp(w, "over", 4) == 0)) ||
@@ -1792,11 +1806,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "at her mum's" is a place; "to her son's father", "her friend's
 	 * phone", "at her mum's, Sharon" are not (or not only). */
 	if (f->kin_pend) {
-		if (!(c & (K_KIN | K_DEV | K_CALL)) && !(tf & TF_CAP))
+		if (!(c & (K_KIN | K_DEV | K_CALL)) && !(tf & TF_CAP) && !(f->kin_from && (fs_in(w, FS_MONEY) || fs_in(w, FS_ACCOUNT))))
 			s |= S_RES;
 		f->kin_pend = 0;
 	}
-	if (f->prep_win > 0 && (c & K_KIN) && (tf & TF_POSS))
+	/* (after a going verb with no preposition too: "going ur nans",
+	 * "went mum's") */
+	if ((f->prep_win > 0 || (had_go && ((f->p1 | f->p2) & K_GO))) &&
+	    (c & K_KIN) && (tf & TF_POSS))
 		f->kin_pend = 1;
 	if ((c & K_AREA) && f->out_of == 2)
 		s |= S_RES;
@@ -1960,8 +1977,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	} /* notes drop the verb: "V at mums", "IP IN HULL" */ /* notes drop the verb: "V at mums", "IP IN HULL" */
 	if ((tf & TF_POSS) && ((wn == 3 && memcmp(w, "she", 3) == 0) || (wn == 2 && memcmp(w, "he", 2) == 0)))
 		f->go_win = 1; /* she's at */
-	if (c & (K_PREP | K_TO))
-		f->prep_win = 3;
+	/* (and after "from": "rang from a friend's", "the bus from his
+	 * nan's" is where they stay) */
+	if (c & (K_PREP | K_TO | K_FROM))
+		f->prep_win = 3, f->kin_from = (c & K_FROM) != 0;
 	if ((c & K_TO) && (f->nwords == 1 || (f->nwords == 2 && (f->p1 & K_ADV))) &&
 	    !f->place_next && !(b < f->n && f->s[b] == ':'))
 		f->place_next = 2; /* a clause that starts "to my cousin's in ..." */
@@ -2391,7 +2410,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				last_cls = K_ROUTE;
 			} else {
 				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
-				    !(f.prep_win && c == 0 && wn > 3 && w[wn - 1] == 's') &&
+				    !((f.prep_win || f.go_win) && c == 0 && wn > 3 && w[wn - 1] == 's') &&
 				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
 				    !(num && wn <= 2 && (f.seen & S_ROUT) && (f.p1 & K_PREP)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&

@@ -67,7 +67,11 @@
  *              word ("the Mill Lane house") or before "is" + a name ("the
  *              home is Larchwood"); the place before "where she has been
  *              sleeping"; outside/inside as prepositions; "make her way
- *              to", "got off at"; CAD and Scots subjects (FEMALE, complainer)
+ *              to", "got off at"; a going verb then "there" ("went there
+ *              on Saturday", not "is there"); bide (Scots: stay);
+ *              someone's after "from" ("rang from a friend's"; not "from
+ *              her father's account") or after a going verb with no
+ *              preposition ("going ur nans"); CAD and Scots subjects (FEMALE, complainer)
  *              like V and IP; a later clause of a sentence that opens on
  *              in/at/near + a capitalised word not a month ("- in Hexham,
  *              near the abbey -"); an appointment (appointment, appt; "birth

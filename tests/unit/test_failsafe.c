@@ -1168,3 +1168,25 @@ Test(failsafe, when_she_is_alone)
 	expect_none("He left her alone on Tuesday after the assault.");
 	expect_none("SW to see Tobiah alone by 25/11.");
 }
+
+/* s11-where. "There" after a going or staying verb is the place just
+ * named; "bide" is Scots and northern English for stay; someone's home
+ * named by the possessive alone after "from" or a going verb with no
+ * preposition ("rang from a friend's", "going ur nans"). "Is there",
+ * "from her father's account" and his own stay are not. */
+Test(failsafe, there_bide_and_a_possessive_home_without_a_preposition)
+{
+	expect("Aunt Wenna offered her the box room. Tamsin went there on Sunday with a suitcase.",
+	       SCRUB_LOCATION, "Tamsin went there on Sunday with a suitcase");
+	expect("Will bide there till the hearing is done.", SCRUB_LOCATION,
+	       "Will bide there till the hearing is done");
+	expect("She will bide at her cousin's a while.", SCRUB_LOCATION,
+	       "She will bide at her cousin's a while");
+	expect("Caller rang from a friend's - unsure of the road.", SCRUB_LOCATION,
+	       "Caller rang from a friend's");
+	expect("u think ur clever going ur aunties", SCRUB_LOCATION,
+	       "u think ur clever going ur aunties");
+	expect_none("Is there any news from the court? There went the last bus.");
+	expect_none("Fees were paid from her father's account.");
+	expect_none("He went there on Sunday to collect his tools.");
+}
