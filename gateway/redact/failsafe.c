@@ -284,6 +284,9 @@ static const struct fsword FSW[] = {
 	{"contacted", K_CALLPP}, {"reached", K_CALLPP}, {"called", K_CALLPP},
 	{"rung", K_CALLPP}, {"phoned", K_CALLPP}, {"texted", K_CALLPP}, {"visited", K_CALLPP},
 	{"seen", K_CALLPP}, {"telephoned", K_CALLPP},
+	/* where she rang from is where she is: "rang from the cafe by the
+	 * station" (word(): f->callfrom) */
+	{"rang", K_CALLPP}, {"messaged", K_CALLPP},
 	/* seen somewhere: "anyone seen her in <Town>?" (word(): f->sight) */
 	{"spotted", K_CALLPP}, {"sighted", K_CALLPP},
 	/* times */
@@ -619,6 +622,10 @@ struct fs {
 	int take_obj;          /* ... and they came: "take the kids to ..." */
 	int subj_and;          /* a bare subject and someone: "V AND CHILD TO ..." */
 	int in_cond;           /* after until/when/while/unless: the rest is a condition */
+	int callfrom;          /* words left after rang, ringing, called ... for
+	                        * "from" + where she rang from (fs_from_where) */
+	int kin_subj;          /* someone's kin named ("her mum", "V's mother"): who
+	                        * rings from where they live is not her */
 	int sight;             /* words left after seen/spotted/sighted for her, then
 	                        * at/in/near: "anyone seen her in <Town>?" */
 
@@ -922,7 +929,7 @@ static void clause_reset(struct fs *f)
 	f->appt = f->appt_next = 0;
 	f->go_conv = f->pn_conv = f->skip_in = 0;
 	f->stay_pend = 0;
-	f->sight = f->xfer = 0;
+	f->sight = f->xfer = f->callfrom = f->kin_subj = 0;
 	f->take_win = f->take_obj = f->subj_and = f->in_cond = 0;
 	f->tlabel = f->t_time = f->t_other = 0;
 	f->t_end = 0;
@@ -1428,6 +1435,71 @@ static int fs_named_at(const struct fs *f, size_t i, const char *const *preps)
 	return (k + 1 == sizeof x || fs_lookup(x, k) == 0) && !fs_month(x) && !fs_weekday(x);
 }
 
+/*
+ * After "rang from", "ringing from", "called from" (b: after "from"): is
+ * what follows somewhere she is rather than the line she rang on or who
+ * rang? Up to five words: a phone, a number or a channel ("from a withheld
+ * number", "from her work mobile"), a person by a pronoun or kin without a
+ * possessive ("from her sister": who), a time or a date are not; a
+ * place word, a name or any other noun is ("from the cafe by the
+ * station", "FROM ACROSS THE BRIDGE", "from work").
+ */
+static int fs_from_where(const struct fs *f, size_t i)
+{
+	char x[16];
+	size_t k;
+	int where = 0;
+	for (int nw = 0; nw < 5; nw++) {
+		while (i < f->n && f->s[i] == ' ')
+			i++;
+		if (i >= f->n || !(fs_alnum(f->s[i]) || f->s[i] == '\''))
+			break; /* the clause's end: what it named decides */
+		if (f->s[i] >= '0' && f->s[i] <= '9') {
+			size_t d = 0;
+			while (i < f->n && ((f->s[i] >= '0' && f->s[i] <= '9') || f->s[i] == ' '))
+				d += f->s[i++] != ' ';
+			if (d >= 5)
+				return 0; /* a phone number */
+			while (i < f->n && fs_alnum(f->s[i]))
+				i++; /* "24HR" */
+			continue;
+		}
+		size_t j = fs_word_at(f, i, x, sizeof x, &k);
+		if (k == 0)
+			break;
+		int poss = j < f->n && f->s[j] == '\'';
+		uint64_t c = fs_lookup(x, k);
+		if (c & (K_DEV | K_CALL | K_INTERP | K_ROUTE | K_HE))
+			return 0;
+		if ((c & (K_TIME | K_DAYAB | K_CLOCKW | K_BIZ)) || fs_month(x))
+			return where; /* "from the surgery on Monday", not "from Monday" */
+		if ((c & K_KIN) && !poss) {
+			/* "from her sister": who, unless her name and a
+			 * possessive follow ("from her friend Jo's") */
+			while (j < f->n && f->s[j] == ' ')
+				j++;
+			if (j >= f->n || f->s[j] < 'A' || f->s[j] > 'Z')
+				return where;
+			j = fs_word_at(f, j, x, sizeof x, &k);
+			return k > 0 && j < f->n && f->s[j] == '\'';
+		}
+		if ((c & K_SHE) && !(c & K_DET) && !poss)
+			return 0; /* "from her", "from them" */
+		if ((c & (K_PREP | K_ABOVE | K_ADV)) && where == 0 && nw == 0)
+			return 1; /* "FROM ACROSS THE BRIDGE", "from outside the shop" */
+		if ((c & (K_PREP | K_TO)) && where)
+			return 1; /* "from the cafe in ...": the place was named */
+		if (!(c & (K_DET | K_NDET | K_FUNC)))
+			where = 1; /* a noun or a name: somewhere, unless a phone follows */
+		i = j;
+		while (i < f->n && f->s[i] == '\'')
+			i++, i += i < f->n && (f->s[i] | 0x20) == 's';
+		if (i < f->n && f->s[i] != ' ')
+			break; /* "the office." */
+	}
+	return where;
+}
+
 /* Whom a verb of contact names: "telephone her", "telephone back". */
 static const char *const FS_WHOM[] = {"her", "him", "them", "me", "us", "back", "again", NULL};
 
@@ -1835,6 +1907,23 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	else if (f->appt && (c & (K_PREP | K_TO)) && !(wn == 4 && memcmp(w, "with", 4) == 0) &&
 		 !(wn == 5 && memcmp(w, "where", 5) == 0))
 		f->appt_next = 1;
+	/* "rang from the cafe by the station", "IP RINGING FROM ACROSS THE
+	 * BRIDGE": where she rang from */
+	if (f->callfrom > 0) {
+		f->callfrom--;
+		if ((c & K_FROM) && fs_from_where(f, b))
+			s |= S_RES, f->callfrom = 0;
+	}
+	/* (her ringing, or someone's by name: "IP RANG", "Caller rang",
+	 * "Amara rang", "Rang from ..."; not "The school rang") */
+	if ((c & K_KIN) && !(tf & TF_POSS) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)))
+		f->kin_subj = 1; /* "V's mother (Mrs X) rang from <Town>": hers */
+	if ((c & (K_CALL | K_CALLPP)) && wn >= 4 && !f->kin_subj &&
+	    ((f->p1 & (K_SHE | K_SUBJ)) || f->nwords <= 1 ||
+	     ((f->p1f & TF_CAP) && !(f->p1 & ~(K_FUNC | K_ABBR)))) &&
+	    ((wn == 4 && (memcmp(w, "rang", 4) == 0 || memcmp(w, "rung", 4) == 0)) ||
+	     memcmp(w + wn - 2, "ed", 2) == 0 || memcmp(w + wn - 3, "ing", 3) == 0))
+		f->callfrom = 4;
 	/* contact */
 	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));
 	if ((c & K_CALL) && !(f->p1 & (K_NDET | K_BY)) && !(f->p1f & TF_NUM) && !route_dev)

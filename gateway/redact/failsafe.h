@@ -71,7 +71,11 @@
  *              on Saturday", not "is there"); bide (Scots: stay);
  *              someone's after "from" ("rang from a friend's"; not "from
  *              her father's account") or after a going verb with no
- *              preposition ("going ur nans"); CAD and Scots subjects (FEMALE, complainer)
+ *              preposition ("going ur nans"); where she rang from
+ *              (rang, ringing, called ... from a place, a name or a noun:
+ *              "IP RANG FROM ACROSS THE BRIDGE", "rang from the library
+ *              at X"; not a phone or number, "from her sister", him, an
+ *              agency, nor her relative ringing from where they live); CAD and Scots subjects (FEMALE, complainer)
  *              like V and IP; a later clause of a sentence that opens on
  *              in/at/near + a capitalised word not a month ("- in Hexham,
  *              near the abbey -"); an appointment (appointment, appt; "birth

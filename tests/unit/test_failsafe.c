@@ -1190,3 +1190,26 @@ Test(failsafe, there_bide_and_a_possessive_home_without_a_preposition)
 	expect_none("Fees were paid from her father's account.");
 	expect_none("He went there on Sunday to collect his tools.");
 }
+
+/* s11-where. Where she rang from is where she is: a place, a name or any
+ * noun after "rang from", "RINGING FROM", "called from" (her, her label or
+ * someone by name ringing). The line she rang on ("a withheld number",
+ * "07700 900123"), who was with her ("from her sister"), him, an agency
+ * ringing, and her relative ringing from where they live are not. */
+Test(failsafe, where_she_rang_from)
+{
+	expect("IP RINGING FROM THE ALL-NIGHT GARAGE ON MILL RD, SAYS HE THREW HER OUT.",
+	       SCRUB_LOCATION,
+	       "IP RINGING FROM THE ALL-NIGHT GARAGE ON MILL RD, SAYS HE THREW HER OUT");
+	expect("IP RANG FROM OUTSIDE THE CHAPEL IN BRAMHURST.", SCRUB_LOCATION,
+	       "IP RANG FROM OUTSIDE THE CHAPEL IN BRAMHURST");
+	expect("Morwenna rang from the library at Wexcombe.", SCRUB_LOCATION,
+	       "Morwenna rang from the library at Wexcombe");
+	expect("Mum rang from her friend Tegan's.", SCRUB_LOCATION,
+	       "Mum rang from her friend Tegan's");
+	expect_none("She rang from a withheld number at 10:02.");
+	expect_none("She rang from her sister at 9.");
+	expect_none("He rang from the pub.");
+	expect_none("The school rang from the office.");
+	expect_none("Her mum Enid rang from Calderby, very worried.");
+}
