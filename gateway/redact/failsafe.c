@@ -287,6 +287,9 @@ static const struct fsword FSW[] = {
 	/* where she rang from is where she is: "rang from the cafe by the
 	 * station" (word(): f->callfrom) */
 	{"rang", K_CALLPP}, {"messaged", K_CALLPP},
+	/* where a worker met or will meet her: "met her in the cafe by the
+	 * market" (word(): f->meet) */
+	{"met", K_CALLPP},
 	/* seen somewhere: "anyone seen her in <Town>?" (word(): f->sight) */
 	{"spotted", K_CALLPP}, {"sighted", K_CALLPP},
 	/* times */
@@ -624,6 +627,8 @@ struct fs {
 	int in_cond;           /* after until/when/while/unless: the rest is a condition */
 	int callfrom;          /* words left after rang, ringing, called ... for
 	                        * "from" + where she rang from (fs_from_where) */
+	int meet;              /* after met/meet: 1 her or her name next, -1 then
+	                        * at/in says where (place_next 4) */
 	int kin_subj;          /* someone's kin named ("her mum", "V's mother"): who
 	                        * rings from where they live is not her */
 	int sight;             /* words left after seen/spotted/sighted for her, then
@@ -929,7 +934,7 @@ static void clause_reset(struct fs *f)
 	f->appt = f->appt_next = 0;
 	f->go_conv = f->pn_conv = f->skip_in = 0;
 	f->stay_pend = 0;
-	f->sight = f->xfer = f->callfrom = f->kin_subj = 0;
+	f->sight = f->xfer = f->callfrom = f->kin_subj = f->meet = 0;
 	f->take_win = f->take_obj = f->subj_and = f->in_cond = 0;
 	f->tlabel = f->t_time = f->t_other = 0;
 	f->t_end = 0;
@@ -1211,7 +1216,7 @@ static inline int fs_in_at_next(const unsigned char *s, size_t n, size_t i)
 static inline int fs_idle(const struct fs *f)
 {
 	return f->c_start != SIZE_MAX &&
-	       !(f->place_next | f->kin_pend | f->out_of | f->xfer | f->take_win);
+	       !(f->place_next | f->kin_pend | f->out_of | f->xfer | f->take_win | f->meet);
 }
 
 /* The word after b on its line, folded into out (at most cap - 1 letters);
@@ -1407,6 +1412,13 @@ static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "pay
 /* What is paid from someone's: "from her father's account" names no home. */
 static const char *const FS_ACCOUNT[] = {"account", "accounts", "bank", "card", "wages",
                                          "pension", NULL};
+
+/* An agency's own premises, where a worker meets her: no whereabouts of
+ * hers ("met client at the office", "seen in clinic"). */
+static const char *const FS_VENUE[] = {"office", "offices", "service", "services", "centre",
+                                       "center", "base", "hub", "station", "clinic", "surgery",
+                                       "ward", "unit", "premises", "reception", "building",
+                                       "project", "department", "team", "practice", NULL};
 
 /* "gone up north", "moved down south": a direction is somewhere. */
 static const char *const FS_COMPASS[] = {"north", "south", "east", "west", "north-east",
@@ -1738,6 +1750,22 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			    (!(tf & TF_CAP) || (tf & TF_NUM) || fs_month(w) || fs_in(w, FS_FEASTS) ||
 			     (c & (K_TIME | K_DAYAB | K_BIZ | K_HE | K_SHE | K_KIN | K_MEDIC | K_CALL))))
 				place = 0; /* (someone's is: "Location: her sister's") */
+			/* after "met her at": a common place in small letters
+			 * ("the cafe", "the library"); not a time, a number,
+			 * the agencies' business, a person, a venue by its
+			 * name ("met client at <Name> Civic Centre": the
+			 * agency's) nor an agency's own premises ("at the
+			 * office", "in clinic") */
+			if (f->place_next == 4 &&
+			    ((c & (K_BIZ | K_TIME | K_DAYAB | K_CALL | K_HE | K_SHE | K_CLOCKW | K_MEDIC)) ||
+			     (tf & (TF_NUM | TF_CAP | TF_UPPER)) || fs_month(w) || fs_in(w, FS_VENUE)))
+				place = 0;
+			if (f->place_next == 4 && place) {
+				char nx[16];
+				int title;
+				if (fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_VENUE))
+					place = 0; /* "at the witness service" */
+			}
 			if (place && f->pn_conv)
 				conv = 1;
 			else if (place)
@@ -1868,6 +1896,21 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			f->place_next = 3, f->pn_conv = 0;
 		f->sight = 0;
 	}
+	/* "Met <Name> in the cafe on the quay", "IDVA will meet her at the
+	 * library on Wednesday": where she was or will be met (not his
+	 * meeting her: "He met her at a party in 2015"; not a time, the
+	 * agencies' business or court) */
+	if (f->meet > 0) {
+		f->meet = ((c & K_SHE) && !(c & K_KIN)) || ((tf & TF_CAP) && c == 0) ? -1 : 0;
+	} else if (f->meet < 0) {
+		if ((c & K_PREP) && !(wn == 4 && memcmp(w, "with", 4) == 0) &&
+		    !(wn == 5 && memcmp(w, "where", 5) == 0) && !f->place_next)
+			f->place_next = 4, f->pn_conv = 0;
+		f->meet = 0;
+	}
+	if ((c & (K_CALL | K_CALLPP)) && !(f->seen & S_HE) &&
+	    ((wn == 3 && memcmp(w, "met", 3) == 0) || (wn == 4 && memcmp(w, "meet", 4) == 0)))
+		f->meet = 1;
 	if ((c & K_CALLPP) && ((wn == 4 && memcmp(w, "seen", 4) == 0) ||
 	                       (wn == 7 && (memcmp(w, "spotted", 7) == 0 || memcmp(w, "sighted", 7) == 0))))
 		f->sight = 2;

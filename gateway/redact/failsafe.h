@@ -75,7 +75,11 @@
  *              (rang, ringing, called ... from a place, a name or a noun:
  *              "IP RANG FROM ACROSS THE BRIDGE", "rang from the library
  *              at X"; not a phone or number, "from her sister", him, an
- *              agency, nor her relative ringing from where they live); CAD and Scots subjects (FEMALE, complainer)
+ *              agency, nor her relative ringing from where they live);
+ *              where a worker met or will meet her, a common place in
+ *              small letters ("Met <Name> in the cafe on the quay"; not
+ *              his meeting her, a time, a named venue or an agency's
+ *              premises: office, clinic, centre ...); CAD and Scots subjects (FEMALE, complainer)
  *              like V and IP; a later clause of a sentence that opens on
  *              in/at/near + a capitalised word not a month ("- in Hexham,
  *              near the abbey -"); an appointment (appointment, appt; "birth

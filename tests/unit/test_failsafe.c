@@ -1213,3 +1213,16 @@ Test(failsafe, where_she_rang_from)
 	expect_none("The school rang from the office.");
 	expect_none("Her mum Enid rang from Calderby, very worried.");
 }
+
+/* s11-where. Where a worker met or will meet her, a common place in small
+ * letters, is where she goes; his meeting her, a time, an agency's own
+ * premises and a venue by its name (an agency's) are not. */
+Test(failsafe, where_she_was_met)
+{
+	expect("Met Tegan in the bakery on the harbour.", SCRUB_LOCATION,
+	       "Met Tegan in the bakery on the harbour");
+	expect_none("He met her at a party in 2015.");
+	expect_none("Met client at the office with an interpreter.");
+	expect_none("Met Tegan at the witness service before the trial.");
+	expect_none("Met client at Calderby Civic Centre.");
+}
