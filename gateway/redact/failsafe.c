@@ -77,6 +77,7 @@
 #define K_THE    (1ull << 48) /* the: "the house" is the one already known */
 #define K_SUBJ   (1ull << 49) /* she, V, IP, victim: "V in Leeds", "IP AT SISTERS" */
 #define K_CASEW  (1ull << 50) /* TA, V, IP, AP: a class only in capitals (word()) */
+#define K_WORKH  K_CASEW      /* works, finishes, starts: her working hours (word()) */
 #define K_FROM   (1ull << 51) /* "a call from": a report */
 #define K_BIZ    (1ull << 52) /* meeting, minutes, hearing ...: the agencies' own business
                                * (no rule reads it; the unit model sees it, so "after the
@@ -279,6 +280,13 @@ static const struct fsword FSW[] = {
 	{"ferry", K_ROUT}, {"ferries", K_ROUT}, {"sailing", K_ROUT}, {"crossing", K_ROUT},
 	{"flight", K_ROUT}, {"flights", K_ROUT}, {"coach", K_ROUT}, {"journey", K_ROUT},
 	{"classes", K_ROUT},
+	/* her working hours: when she is at work and when at home ("she works
+	 * weekdays 9-5", "finishes at 2 on Fridays", "starts at 7"; word():
+	 * only hers, not "working with") */
+	{"works", K_WORKH}, {"working", K_WORKH}, {"finishes", K_WORKH}, {"finish", K_WORKH},
+	{"finishing", K_WORKH}, {"starts", K_WORKH}, {"start", K_WORKH},
+	/* (K_WORKH is K_CASEW: no class bit is free, and word() reads both
+	 * by the word's length: TA, V, IP, AP are shorter) */
 	{"every", K_EVERY | K_NDET}, {"daily", K_EVERY}, {"weekly", K_EVERY},
 	{"regularly", K_EVERY}, {"usually", K_EVERY | K_MODAL}, {"always", K_EVERY | K_MODAL},
 	{"contacted", K_CALLPP}, {"reached", K_CALLPP}, {"called", K_CALLPP},
@@ -563,6 +571,8 @@ static uint64_t fs_lookup(const char *w, size_t n)
 #define S_PLACEP 0x100000u /* at, in, near, above ... (not "with"), now, currently */
 #define S_ALONE 0x400000u /* alone, on her own, by herself: with a day or an hour, when
                            * she can be reached or met (safe_ok) */
+#define S_WORKH 0x1000000u /* her working hours ("she works", "finishes"): with a
+                            * day or an hour, when she is out and when home */
 #define S_WDAY  0x800000u /* a weekday or an hour range: when, not only a part of the day */
 #define S_MOVIN 0x200000u /* "X moved (back) in" and no place after: someone moving into
                            * her home, a residence only with her in the clause */
@@ -977,6 +987,11 @@ static int safe_ok(unsigned seen)
 	 * is her only time alone": when she is alone is when she can be met
 	 * (a weekday or an hour, not "left alone at night": an incident) */
 	if ((seen & S_ALONE) && (seen & S_SHE) && (seen & (S_WDAY | S_CLOCK)) && !(seen & S_HE))
+		return 1;
+	/* "She works weekdays 9-5", "<Name> finishes at 2 on Fridays", "she
+	 * starts at 7": her working hours (the hand-written sets label them
+	 * safe times) */
+	if ((seen & S_WORKH) && (seen & (S_WDAY | S_CLOCK | S_DAY | S_EVERY | S_WHENO)))
 		return 1;
 	return (seen & S_SAFE) ||
 	       ((seen & S_CALL) && ((seen & S_WHEN) || ((seen & S_CLOCK) && (seen & S_MODAL))));
@@ -1526,6 +1541,7 @@ static int fs_time_range(const char *w, size_t wn);
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
+	int workh_sig = 0; /* her working hours: S_WORKH */
 	if (wn > 0 && !(tf & TF_NUM)) {
 		if (c == 0 && (f->prep_win > 0 || (f->go_win > 0 && ((f->p1 | f->p2) & K_GO))) &&
 		    wn > 3 && w[wn - 1] == 's' && (fs_lookup(w, wn - 1) & K_KIN)) {
@@ -1541,6 +1557,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 				tf |= TF_POSS;
 			}
 		}
+		int workh = (c & K_WORKH) && wn >= 4;
 		c &= ~K_CASEW;
 		if ((c & K_DAYAB) && (tf & (TF_CAP | TF_UPPER)))
 			c |= K_TIME;
@@ -1602,6 +1619,22 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    ((wn == 7 && memcmp(w, "pick-up", 7) == 0) || (wn == 8 && memcmp(w, "drop-off", 8) == 0) ||
 		     (wn == 6 && memcmp(w, "pickup", 6) == 0) || (wn == 7 && memcmp(w, "dropoff", 7) == 0)))
 			c &= ~K_ROUT;
+		/* working hours are hers only with her or her name before
+		 * ("She works weekdays 9-5", "<Name> finishes at 2"; not "the
+		 * office works 9-5", "working with the IDVA"); start only
+		 * before at or work ("starts at 7", not "starts school") */
+		if (workh) {
+			int ok = ((f->seen & S_SHE) || (f->p1 & (K_SHE | K_SUBJ)) ||
+			          ((f->p1f & TF_CAP) && !(f->p1 & ~(K_FUNC | K_ABBR)))) &&
+			         !(f->seen & S_HE);
+			size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+			if (k == 4 && memcmp(nx, "with", 4) == 0)
+				ok = 0;
+			if (w[0] == 's' && !((k == 2 && memcmp(nx, "at", 2) == 0) ||
+			                     (k == 4 && memcmp(nx, "work", 4) == 0)))
+				ok = 0;
+			workh_sig = ok;
+		}
 		/* PoP: the person on probation, the perpetrator */
 		if (wn == 3 && memcmp(w, "pop", 3) == 0 && f->s[a] == 'P' && f->s[a + 2] == 'P')
 			c = K_HE;
@@ -2010,11 +2043,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((tf & TF_CLOCK) || (c & K_CLOCKW))
 		s |= S_CLOCK;
 	/* "drop-off at 8 and pick-up at 5": a routine's hour, written bare */
-	if ((tf & TF_NUM) && (f->seen & S_ROUT) && (f->p1 & K_PREP) &&
+	if ((tf & TF_NUM) && (f->seen & (S_ROUT | S_WORKH)) && (f->p1 & K_PREP) &&
 	    ((wn == 1 && w[0] >= '1' && w[0] <= '9') || (wn == 2 && w[0] == '1' && w[1] >= '0' && w[1] <= '2')))
 		s |= S_CLOCK;
 	if (c & K_ROUT)
 		s |= S_ROUT;
+	if (workh_sig)
+		s |= S_WORKH;
 	if (c & K_PREP)
 		s |= S_PREP;
 	if (c & K_MEDIC)
@@ -2544,7 +2579,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
 				    !((f.prep_win || f.go_win) && c == 0 && wn > 3 && w[wn - 1] == 's') &&
 				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
-				    !(num && wn <= 2 && (f.seen & S_ROUT) && (f.p1 & K_PREP)) &&
+				    !(num && wn <= 2 && (f.seen & (S_ROUT | S_WORKH)) && (f.p1 & K_PREP)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
 				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN)) &&
 				    !(f.appt_next && (tf & TF_CAP))) {

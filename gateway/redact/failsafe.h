@@ -117,6 +117,10 @@
  *              faith's observance (Sabbath, Shabbat, Jummah); "the way to
  *              reach her" is a route, and so are phone signal and wifi ("no
  *              signal except by the shop": where she goes to be reached) and
+ *              her working hours (she or her name, then works,
+ *              finishes, "starts at") with a day, an hour or a condition
+ *              ("She works weekdays 9-5", "finishes at 2 on Fridays";
+ *              not his, an office's, "working with");
  *              "c/o" before a determiner or a name (care of; "c/o headache"
  *              is "complains of"); "telephone" is a contact verb before
  *              whom ("do not telephone her"), a device otherwise; a contact

@@ -1226,3 +1226,18 @@ Test(failsafe, where_she_was_met)
 	expect_none("Met Tegan at the witness service before the trial.");
 	expect_none("Met client at Calderby Civic Centre.");
 }
+
+/* s11-where. Her working hours (works, finishes, starts at) with a day, an
+ * hour or a condition say when she is out and when at home: a safe time,
+ * with the rest of its sentence. His hours, an office's, "working with"
+ * and a start that is no shift are not. */
+Test(failsafe, her_working_hours)
+{
+	expect("She works weekdays 8-4.", SCRUB_SAFE_TIME, "She works weekdays 8-4");
+	expect("Morwenna finishes at 3 on Thursdays; text then.", SCRUB_SAFE_TIME,
+	       "Morwenna finishes at 3 on Thursdays; text then");
+	expect_none("He works weekdays 8-4.");
+	expect_none("The office works 9-5 on weekdays.");
+	expect_none("She is working with the IDVA on Mondays.");
+	expect_none("The children start school on Monday.");
+}
