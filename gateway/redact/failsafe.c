@@ -607,7 +607,7 @@ struct fs {
 	int when_win;          /* words left after when/while for "he" */
 	int kin_pend;          /* "at her mum's" + the next word decides */
 	int kin_from;          /* ... after "from": money and accounts are no place
-	                        * ("from her father's account") */
+	                        * ("from her uncle's account") */
 	size_t lbl;            /* a "Label:" before the clause that goes with it
 	                        * ("Safe window:", "Plan:"), else SIZE_MAX */
 	int det_win;           /* words left in which a dwelling noun is hers: "a new
@@ -639,7 +639,7 @@ struct fs {
 	                        * "from" + where she rang from (fs_from_where) */
 	int meet;              /* after met/meet: 1 her or her name next, -1 then
 	                        * at/in says where (place_next 4) */
-	int kin_subj;          /* someone's kin named ("her mum", "V's mother"): who
+	int kin_subj;          /* someone's kin named ("her mum", "Jo's aunt"): who
 	                        * rings from where they live is not her */
 	int sight;             /* words left after seen/spotted/sighted for her, then
 	                        * at/in/near: "anyone seen her in <Town>?" */
@@ -1424,7 +1424,7 @@ static const char *const FS_COND_CLAUSE[] = {"until", "till", "til", "unless", N
 static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "payments",
                                        "benefit", "benefits", "pounds", "savings", NULL};
 
-/* What is paid from someone's: "from her father's account" names no home. */
+/* What is paid from someone's: "from her uncle's account" names no home. */
 static const char *const FS_ACCOUNT[] = {"account", "accounts", "bank", "card", "wages",
                                          "pension", NULL};
 
@@ -1469,7 +1469,7 @@ static int fs_named_at(const struct fs *f, size_t i, const char *const *preps)
  * number", "from her work mobile"), a person by a pronoun or kin without a
  * possessive ("from her sister": who), a time or a date are not; a
  * place word, a name or any other noun is ("from the cafe by the
- * station", "FROM ACROSS THE BRIDGE", "from work").
+ * station", "FROM ACROSS THE PARK", "from work").
  */
 static int fs_from_where(const struct fs *f, size_t i)
 {
@@ -1513,7 +1513,7 @@ static int fs_from_where(const struct fs *f, size_t i)
 		if ((c & K_SHE) && !(c & K_DET) && !poss)
 			return 0; /* "from her", "from them" */
 		if ((c & (K_PREP | K_ABOVE | K_ADV)) && where == 0 && nw == 0)
-			return 1; /* "FROM ACROSS THE BRIDGE", "from outside the shop" */
+			return 1; /* "FROM ACROSS THE PARK", "from outside the shop" */
 		if ((c & (K_PREP | K_TO)) && where)
 			return 1; /* "from the cafe in ...": the place was named */
 		if (!(c & (K_DET | K_NDET | K_FUNC)))
@@ -1545,7 +1545,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (wn > 0 && !(tf & TF_NUM)) {
 		if (c == 0 && (f->prep_win > 0 || (f->go_win > 0 && ((f->p1 | f->p2) & K_GO))) &&
 		    wn > 3 && w[wn - 1] == 's' && (fs_lookup(w, wn - 1) & K_KIN)) {
-			c = K_KIN; /* "at mums", "to her sisters", "going ur nans" */
+			c = K_KIN; /* "at mums", "to her sisters", "going ur aunties" */
 			tf |= TF_POSS;
 		}
 		if (c == 0 && wn > 3 && w[wn - 1] == 's' && (fs_lookup(w, wn - 1) & K_KIN)) {
@@ -1797,7 +1797,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 				char nx[16];
 				int title;
 				if (fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_VENUE))
-					place = 0; /* "at the witness service" */
+					place = 0; /* "at the advice service" */
 			}
 			if (place && f->pn_conv)
 				conv = 1;
@@ -1904,7 +1904,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->prep_win = 4; /* "is her old college friend's in ..." */
 	else if (had_go && (c & K_ADV)) {
 		f->go_win = 1;
-		/* "went there on Saturday with a bag", "will stop there till
+		/* "went there on Sunday with a suitcase", "will stop there till
 		 * the hearing": a going or staying verb then "there" is the
 		 * place just named (not "is there", "there is") */
 		if (wn == 5 && memcmp(w, "there", 5) == 0 && !(f->p1 & K_BE) &&
@@ -1929,7 +1929,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			f->place_next = 3, f->pn_conv = 0;
 		f->sight = 0;
 	}
-	/* "Met <Name> in the cafe on the quay", "IDVA will meet her at the
+	/* "Met <Name> in the bakery on the harbour", "IDVA will meet her at the
 	 * library on Wednesday": where she was or will be met (not his
 	 * meeting her: "He met her at a party in 2015"; not a time, the
 	 * agencies' business or court) */
@@ -1958,7 +1958,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			s |= S_RES;
 		f->kin_pend = 0;
 	}
-	/* (after a going verb with no preposition too: "going ur nans",
+	/* (after a going verb with no preposition too: "going ur aunties",
 	 * "went mum's") */
 	if ((f->prep_win > 0 || (had_go && ((f->p1 | f->p2) & K_GO))) &&
 	    (c & K_KIN) && (tf & TF_POSS))
@@ -1984,16 +1984,16 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 !(wn == 5 && memcmp(w, "where", 5) == 0))
 		f->appt_next = 1;
 	/* "rang from the cafe by the station", "IP RINGING FROM ACROSS THE
-	 * BRIDGE": where she rang from */
+	 * PARK": where she rang from */
 	if (f->callfrom > 0) {
 		f->callfrom--;
 		if ((c & K_FROM) && fs_from_where(f, b))
 			s |= S_RES, f->callfrom = 0;
 	}
 	/* (her ringing, or someone's by name: "IP RANG", "Caller rang",
-	 * "Amara rang", "Rang from ..."; not "The school rang") */
+	 * "<Name> rang", "Rang from ..."; not "The school rang") */
 	if ((c & K_KIN) && !(tf & TF_POSS) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)))
-		f->kin_subj = 1; /* "V's mother (Mrs X) rang from <Town>": hers */
+		f->kin_subj = 1; /* "her aunt (Mrs X) rang from <Town>": hers */
 	if ((c & (K_CALL | K_CALLPP)) && wn >= 4 && !f->kin_subj &&
 	    ((f->p1 & (K_SHE | K_SUBJ)) || f->nwords <= 1 ||
 	     ((f->p1f & TF_CAP) && !(f->p1 & ~(K_FUNC | K_ABBR)))) &&
@@ -2144,7 +2144,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	} /* notes drop the verb: "V at mums", "IP IN HULL" */ /* notes drop the verb: "V at mums", "IP IN HULL" */
 	if ((tf & TF_POSS) && ((wn == 3 && memcmp(w, "she", 3) == 0) || (wn == 2 && memcmp(w, "he", 2) == 0)))
 		f->go_win = 1; /* she's at */
-	/* (and after "from": "rang from a friend's", "the bus from his
+	/* (and after "from": "rang from a cousin's", "the bus from his
 	 * nan's" is where they stay) */
 	if (c & (K_PREP | K_TO | K_FROM))
 		f->prep_win = 3, f->kin_from = (c & K_FROM) != 0;

@@ -68,16 +68,16 @@
  *              home is Larchwood"); the place before "where she has been
  *              sleeping"; outside/inside as prepositions; "make her way
  *              to", "got off at"; a going verb then "there" ("went there
- *              on Saturday", not "is there"); bide (Scots: stay);
- *              someone's after "from" ("rang from a friend's"; not "from
- *              her father's account") or after a going verb with no
- *              preposition ("going ur nans"); where she rang from
+ *              on Sunday", not "is there"); bide (Scots: stay);
+ *              someone's after "from" ("rang from a cousin's"; not "from
+ *              her uncle's account") or after a going verb with no
+ *              preposition ("going ur aunties"); where she rang from
  *              (rang, ringing, called ... from a place, a name or a noun:
- *              "IP RANG FROM ACROSS THE BRIDGE", "rang from the library
+ *              "IP RANG FROM ACROSS THE PARK", "rang from the library
  *              at X"; not a phone or number, "from her sister", him, an
  *              agency, nor her relative ringing from where they live);
  *              where a worker met or will meet her, a common place in
- *              small letters ("Met <Name> in the cafe on the quay"; not
+ *              small letters ("Met <Name> in the bakery on the harbour"; not
  *              his meeting her, a time, a named venue or an agency's
  *              premises: office, clinic, centre ...); CAD and Scots subjects (FEMALE, complainer)
  *              like V and IP; a later clause of a sentence that opens on

@@ -1172,22 +1172,22 @@ Test(failsafe, when_she_is_alone)
 /* s11-where. "There" after a going or staying verb is the place just
  * named; "bide" is Scots and northern English for stay; someone's home
  * named by the possessive alone after "from" or a going verb with no
- * preposition ("rang from a friend's", "going ur nans"). "Is there",
- * "from her father's account" and his own stay are not. */
+ * preposition ("rang from a cousin's", "going ur aunties"). "Is there",
+ * "from her uncle's account" and his own stay are not. */
 Test(failsafe, there_bide_and_a_possessive_home_without_a_preposition)
 {
 	expect("Aunt Wenna offered her the box room. Tamsin went there on Sunday with a suitcase.",
 	       SCRUB_LOCATION, "Tamsin went there on Sunday with a suitcase");
-	expect("Will bide there till the hearing is done.", SCRUB_LOCATION,
-	       "Will bide there till the hearing is done");
+	expect("They will bide there until the new flat is ready.", SCRUB_LOCATION,
+	       "They will bide there until the new flat is ready");
 	expect("She will bide at her cousin's a while.", SCRUB_LOCATION,
 	       "She will bide at her cousin's a while");
-	expect("Caller rang from a friend's - unsure of the road.", SCRUB_LOCATION,
-	       "Caller rang from a friend's");
+	expect("She phoned from a cousin's - unsure of the road.", SCRUB_LOCATION,
+	       "She phoned from a cousin's");
 	expect("u think ur clever going ur aunties", SCRUB_LOCATION,
 	       "u think ur clever going ur aunties");
 	expect_none("Is there any news from the court? There went the last bus.");
-	expect_none("Fees were paid from her father's account.");
+	expect_none("Rent is paid from her uncle's account.");
 	expect_none("He went there on Sunday to collect his tools.");
 }
 
@@ -1223,7 +1223,7 @@ Test(failsafe, where_she_was_met)
 	       "Met Tegan in the bakery on the harbour");
 	expect_none("He met her at a party in 2015.");
 	expect_none("Met client at the office with an interpreter.");
-	expect_none("Met Tegan at the witness service before the trial.");
+	expect_none("Met Tegan at the advice service before the trial.");
 	expect_none("Met client at Calderby Civic Centre.");
 }
 
