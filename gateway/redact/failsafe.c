@@ -77,6 +77,7 @@
 #define K_THE    (1ull << 48) /* the: "the house" is the one already known */
 #define K_SUBJ   (1ull << 49) /* she, V, IP, victim: "V in Leeds", "IP AT SISTERS" */
 #define K_CASEW  (1ull << 50) /* TA, V, IP, AP: a class only in capitals (word()) */
+#define K_WORKH  K_CASEW      /* works, finishes, starts: her working hours (word()) */
 #define K_FROM   (1ull << 51) /* "a call from": a report */
 #define K_BIZ    (1ull << 52) /* meeting, minutes, hearing ...: the agencies' own business
                                * (no rule reads it; the unit model sees it, so "after the
@@ -133,6 +134,8 @@ static const struct fsword FSW[] = {
 	{"postcode", K_ADDR}, {"post-code", K_ADDR}, {"postcodes", K_ADDR},
 	{"bidding", RS}, {"safehouse", RS}, {"hiding", RS},
 	{"kipping", RS}, {"crashing", RS}, {"dossing", RS}, {"abode", RS},
+	/* Scots and northern English for stay ("will bide at her sister's") */
+	{"bide", RS}, {"bides", RS}, {"biding", RS}, {"bided", RS},
 	/* time spent with someone or somewhere is a stay ("spent the weekend
 	 * at her cousin's", "spending a few nights with an aunt"); an area
 	 * she would accept or consider is where she will live (a housing
@@ -277,11 +280,24 @@ static const struct fsword FSW[] = {
 	{"ferry", K_ROUT}, {"ferries", K_ROUT}, {"sailing", K_ROUT}, {"crossing", K_ROUT},
 	{"flight", K_ROUT}, {"flights", K_ROUT}, {"coach", K_ROUT}, {"journey", K_ROUT},
 	{"classes", K_ROUT},
+	/* her working hours: when she is at work and when at home ("she works
+	 * weekdays 9-5", "finishes at 2 on Fridays", "starts at 7"; word():
+	 * only hers, not "working with") */
+	{"works", K_WORKH}, {"working", K_WORKH}, {"finishes", K_WORKH}, {"finish", K_WORKH},
+	{"finishing", K_WORKH}, {"starts", K_WORKH}, {"start", K_WORKH},
+	/* (K_WORKH is K_CASEW: no class bit is free, and word() reads both
+	 * by the word's length: TA, V, IP, AP are shorter) */
 	{"every", K_EVERY | K_NDET}, {"daily", K_EVERY}, {"weekly", K_EVERY},
 	{"regularly", K_EVERY}, {"usually", K_EVERY | K_MODAL}, {"always", K_EVERY | K_MODAL},
 	{"contacted", K_CALLPP}, {"reached", K_CALLPP}, {"called", K_CALLPP},
 	{"rung", K_CALLPP}, {"phoned", K_CALLPP}, {"texted", K_CALLPP}, {"visited", K_CALLPP},
 	{"seen", K_CALLPP}, {"telephoned", K_CALLPP},
+	/* where she rang from is where she is: "rang from the cafe by the
+	 * station" (word(): f->callfrom) */
+	{"rang", K_CALLPP}, {"messaged", K_CALLPP},
+	/* where a worker met or will meet her: "met her in the cafe by the
+	 * market" (word(): f->meet) */
+	{"met", K_CALLPP},
 	/* seen somewhere: "anyone seen her in <Town>?" (word(): f->sight) */
 	{"spotted", K_CALLPP}, {"sighted", K_CALLPP},
 	/* times */
@@ -555,6 +571,8 @@ static uint64_t fs_lookup(const char *w, size_t n)
 #define S_PLACEP 0x100000u /* at, in, near, above ... (not "with"), now, currently */
 #define S_ALONE 0x400000u /* alone, on her own, by herself: with a day or an hour, when
                            * she can be reached or met (safe_ok) */
+#define S_WORKH 0x1000000u /* her working hours ("she works", "finishes"): with a
+                            * day or an hour, when she is out and when home */
 #define S_WDAY  0x800000u /* a weekday or an hour range: when, not only a part of the day */
 #define S_MOVIN 0x200000u /* "X moved (back) in" and no place after: someone moving into
                            * her home, a residence only with her in the clause */
@@ -588,6 +606,8 @@ struct fs {
 	int out_of;            /* "out" (1), "out of" (2) */
 	int when_win;          /* words left after when/while for "he" */
 	int kin_pend;          /* "at her mum's" + the next word decides */
+	int kin_from;          /* ... after "from": money and accounts are no place
+	                        * ("from her uncle's account") */
 	size_t lbl;            /* a "Label:" before the clause that goes with it
 	                        * ("Safe window:", "Plan:"), else SIZE_MAX */
 	int det_win;           /* words left in which a dwelling noun is hers: "a new
@@ -615,6 +635,12 @@ struct fs {
 	int take_obj;          /* ... and they came: "take the kids to ..." */
 	int subj_and;          /* a bare subject and someone: "V AND CHILD TO ..." */
 	int in_cond;           /* after until/when/while/unless: the rest is a condition */
+	int callfrom;          /* words left after rang, ringing, called ... for
+	                        * "from" + where she rang from (fs_from_where) */
+	int meet;              /* after met/meet: 1 her or her name next, -1 then
+	                        * at/in says where (place_next 4) */
+	int kin_subj;          /* someone's kin named ("her mum", "Jo's aunt"): who
+	                        * rings from where they live is not her */
 	int sight;             /* words left after seen/spotted/sighted for her, then
 	                        * at/in/near: "anyone seen her in <Town>?" */
 
@@ -912,13 +938,13 @@ static void clause_reset(struct fs *f)
 	f->p1 = f->p2 = 0;
 	f->p1f = 0;
 	f->go_win = f->prep_win = f->place_next = f->out_of = f->when_win = 0;
-	f->kin_pend = f->ncall = f->free_win = f->if_win = 0;
+	f->kin_pend = f->kin_from = f->ncall = f->free_win = f->if_win = 0;
 	f->dwell_win = f->kin_poss = f->where_win = 0;
 	f->det_win = 0;
 	f->appt = f->appt_next = 0;
 	f->go_conv = f->pn_conv = f->skip_in = 0;
 	f->stay_pend = 0;
-	f->sight = f->xfer = 0;
+	f->sight = f->xfer = f->callfrom = f->kin_subj = f->meet = 0;
 	f->take_win = f->take_obj = f->subj_and = f->in_cond = 0;
 	f->tlabel = f->t_time = f->t_other = 0;
 	f->t_end = 0;
@@ -961,6 +987,11 @@ static int safe_ok(unsigned seen)
 	 * is her only time alone": when she is alone is when she can be met
 	 * (a weekday or an hour, not "left alone at night": an incident) */
 	if ((seen & S_ALONE) && (seen & S_SHE) && (seen & (S_WDAY | S_CLOCK)) && !(seen & S_HE))
+		return 1;
+	/* "She works weekdays 9-5", "<Name> finishes at 2 on Fridays", "she
+	 * starts at 7": her working hours (the hand-written sets label them
+	 * safe times) */
+	if ((seen & S_WORKH) && (seen & (S_WDAY | S_CLOCK | S_DAY | S_EVERY | S_WHENO)))
 		return 1;
 	return (seen & S_SAFE) ||
 	       ((seen & S_CALL) && ((seen & S_WHEN) || ((seen & S_CLOCK) && (seen & S_MODAL))));
@@ -1200,7 +1231,7 @@ static inline int fs_in_at_next(const unsigned char *s, size_t n, size_t i)
 static inline int fs_idle(const struct fs *f)
 {
 	return f->c_start != SIZE_MAX &&
-	       !(f->place_next | f->kin_pend | f->out_of | f->xfer | f->take_win);
+	       !(f->place_next | f->kin_pend | f->out_of | f->xfer | f->take_win | f->meet);
 }
 
 /* The word after b on its line, folded into out (at most cap - 1 letters);
@@ -1437,6 +1468,17 @@ static const char *const FS_COND_CLAUSE[] = {"until", "till", "til", "unless", N
 static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "payments",
                                        "benefit", "benefits", "pounds", "savings", NULL};
 
+/* What is paid from someone's: "from her uncle's account" names no home. */
+static const char *const FS_ACCOUNT[] = {"account", "accounts", "bank", "card", "wages",
+                                         "pension", NULL};
+
+/* An agency's own premises, where a worker meets her: no whereabouts of
+ * hers ("met client at the office", "seen in clinic"). */
+static const char *const FS_VENUE[] = {"office", "offices", "service", "services", "centre",
+                                       "center", "base", "hub", "station", "clinic", "surgery",
+                                       "ward", "unit", "premises", "reception", "building",
+                                       "project", "department", "team", "practice", NULL};
+
 /* "gone up north", "moved down south": a direction is somewhere. */
 static const char *const FS_COMPASS[] = {"north", "south", "east", "west", "north-east",
 					 "north-west", "south-east", "south-west", "country", NULL};
@@ -1482,6 +1524,71 @@ static int fs_place_follows(const struct fs *f, size_t b)
 	return i < f->n && ((f->s[i] >= 'A' && f->s[i] <= 'Z') || (f->s[i] >= '0' && f->s[i] <= '9'));
 }
 
+/*
+ * After "rang from", "ringing from", "called from" (b: after "from"): is
+ * what follows somewhere she is rather than the line she rang on or who
+ * rang? Up to five words: a phone, a number or a channel ("from a withheld
+ * number", "from her work mobile"), a person by a pronoun or kin without a
+ * possessive ("from her sister": who), a time or a date are not; a
+ * place word, a name or any other noun is ("from the cafe by the
+ * station", "FROM ACROSS THE PARK", "from work").
+ */
+static int fs_from_where(const struct fs *f, size_t i)
+{
+	char x[16];
+	size_t k;
+	int where = 0;
+	for (int nw = 0; nw < 5; nw++) {
+		while (i < f->n && f->s[i] == ' ')
+			i++;
+		if (i >= f->n || !(fs_alnum(f->s[i]) || f->s[i] == '\''))
+			break; /* the clause's end: what it named decides */
+		if (f->s[i] >= '0' && f->s[i] <= '9') {
+			size_t d = 0;
+			while (i < f->n && ((f->s[i] >= '0' && f->s[i] <= '9') || f->s[i] == ' '))
+				d += f->s[i++] != ' ';
+			if (d >= 5)
+				return 0; /* a phone number */
+			while (i < f->n && fs_alnum(f->s[i]))
+				i++; /* "24HR" */
+			continue;
+		}
+		size_t j = fs_word_at(f, i, x, sizeof x, &k);
+		if (k == 0)
+			break;
+		int poss = j < f->n && f->s[j] == '\'';
+		uint64_t c = fs_lookup(x, k);
+		if (c & (K_DEV | K_CALL | K_INTERP | K_ROUTE | K_HE))
+			return 0;
+		if ((c & (K_TIME | K_DAYAB | K_CLOCKW | K_BIZ)) || fs_month(x))
+			return where; /* "from the surgery on Monday", not "from Monday" */
+		if ((c & K_KIN) && !poss) {
+			/* "from her sister": who, unless her name and a
+			 * possessive follow ("from her friend Jo's") */
+			while (j < f->n && f->s[j] == ' ')
+				j++;
+			if (j >= f->n || f->s[j] < 'A' || f->s[j] > 'Z')
+				return where;
+			j = fs_word_at(f, j, x, sizeof x, &k);
+			return k > 0 && j < f->n && f->s[j] == '\'';
+		}
+		if ((c & K_SHE) && !(c & K_DET) && !poss)
+			return 0; /* "from her", "from them" */
+		if ((c & (K_PREP | K_ABOVE | K_ADV)) && where == 0 && nw == 0)
+			return 1; /* "FROM ACROSS THE PARK", "from outside the shop" */
+		if ((c & (K_PREP | K_TO)) && where)
+			return 1; /* "from the cafe in ...": the place was named */
+		if (!(c & (K_DET | K_NDET | K_FUNC)))
+			where = 1; /* a noun or a name: somewhere, unless a phone follows */
+		i = j;
+		while (i < f->n && f->s[i] == '\'')
+			i++, i += i < f->n && (f->s[i] | 0x20) == 's';
+		if (i < f->n && f->s[i] != ' ')
+			break; /* "the office." */
+	}
+	return where;
+}
+
 /* Whom a verb of contact names: "telephone her", "telephone back". */
 static const char *const FS_WHOM[] = {"her", "him", "them", "me", "us", "back", "again", NULL};
 
@@ -1496,10 +1603,11 @@ static int fs_time_range(const char *w, size_t wn);
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
+	int workh_sig = 0; /* her working hours: S_WORKH */
 	if (wn > 0 && !(tf & TF_NUM)) {
-		if (c == 0 && f->prep_win > 0 && wn > 3 && w[wn - 1] == 's' &&
-		    (fs_lookup(w, wn - 1) & K_KIN)) {
-			c = K_KIN; /* "at mums", "to her sisters" */
+		if (c == 0 && (f->prep_win > 0 || (f->go_win > 0 && ((f->p1 | f->p2) & K_GO))) &&
+		    wn > 3 && w[wn - 1] == 's' && (fs_lookup(w, wn - 1) & K_KIN)) {
+			c = K_KIN; /* "at mums", "to her sisters", "going ur aunties" */
 			tf |= TF_POSS;
 		}
 		if (c == 0 && wn > 3 && w[wn - 1] == 's' && (fs_lookup(w, wn - 1) & K_KIN)) {
@@ -1511,6 +1619,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 				tf |= TF_POSS;
 			}
 		}
+		int workh = (c & K_WORKH) && wn >= 4;
 		c &= ~K_CASEW;
 		if ((c & K_DAYAB) && (tf & (TF_CAP | TF_UPPER)))
 			c |= K_TIME;
@@ -1579,6 +1688,22 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    ((wn == 7 && memcmp(w, "pick-up", 7) == 0) || (wn == 8 && memcmp(w, "drop-off", 8) == 0) ||
 		     (wn == 6 && memcmp(w, "pickup", 6) == 0) || (wn == 7 && memcmp(w, "dropoff", 7) == 0)))
 			c &= ~K_ROUT;
+		/* working hours are hers only with her or her name before
+		 * ("She works weekdays 9-5", "<Name> finishes at 2"; not "the
+		 * office works 9-5", "working with the IDVA"); start only
+		 * before at or work ("starts at 7", not "starts school") */
+		if (workh) {
+			int ok = ((f->seen & S_SHE) || (f->p1 & (K_SHE | K_SUBJ)) ||
+			          ((f->p1f & TF_CAP) && !(f->p1 & ~(K_FUNC | K_ABBR)))) &&
+			         !(f->seen & S_HE);
+			size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+			if (k == 4 && memcmp(nx, "with", 4) == 0)
+				ok = 0;
+			if (w[0] == 's' && !((k == 2 && memcmp(nx, "at", 2) == 0) ||
+			                     (k == 4 && memcmp(nx, "work", 4) == 0)))
+				ok = 0;
+			workh_sig = ok;
+		}
 		/* PoP: the person on probation, the perpetrator */
 		if (wn == 3 && memcmp(w, "pop", 3) == 0 && f->s[a] == 'P' && f->s[a + 2] == 'P')
 			c = K_HE;
@@ -1727,6 +1852,22 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			    (!(tf & TF_CAP) || (tf & TF_NUM) || fs_month(w) || fs_in(w, FS_FEASTS) ||
 			     (c & (K_TIME | K_DAYAB | K_BIZ | K_HE | K_SHE | K_KIN | K_MEDIC | K_CALL))))
 				place = 0; /* (someone's is: "Location: her sister's") */
+			/* after "met her at": a common place in small letters
+			 * ("the cafe", "the library"); not a time, a number,
+			 * the agencies' business, a person, a venue by its
+			 * name ("met client at <Name> Civic Centre": the
+			 * agency's) nor an agency's own premises ("at the
+			 * office", "in clinic") */
+			if (f->place_next == 4 &&
+			    ((c & (K_BIZ | K_TIME | K_DAYAB | K_CALL | K_HE | K_SHE | K_CLOCKW | K_MEDIC)) ||
+			     (tf & (TF_NUM | TF_CAP | TF_UPPER)) || fs_month(w) || fs_in(w, FS_VENUE)))
+				place = 0;
+			if (f->place_next == 4 && place) {
+				char nx[16];
+				int title;
+				if (fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_VENUE))
+					place = 0; /* "at the advice service" */
+			}
 			if (place && f->pn_conv)
 				conv = 1;
 			else if (place)
@@ -1832,6 +1973,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->prep_win = 4; /* "is her old college friend's in ..." */
 	else if (had_go && (c & K_ADV)) {
 		f->go_win = 1;
+		/* "went there on Sunday with a suitcase", "will stop there till
+		 * the hearing": a going or staying verb then "there" is the
+		 * place just named (not "is there", "there is") */
+		if (wn == 5 && memcmp(w, "there", 5) == 0 && !(f->p1 & K_BE) &&
+		    ((f->p1 & K_GO) || ((f->p1 & K_ADV) && (f->p2 & K_GO))))
+			s |= S_RES;
 		/* "she's down <County> way", "went up <Town>": a direction
 		 * then a name says where */
 		if ((wn == 4 && (memcmp(w, "down", 4) == 0 || memcmp(w, "over", 4) == 0)) ||
@@ -1851,6 +1998,21 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			f->place_next = 3, f->pn_conv = 0;
 		f->sight = 0;
 	}
+	/* "Met <Name> in the bakery on the harbour", "IDVA will meet her at the
+	 * library on Wednesday": where she was or will be met (not his
+	 * meeting her: "He met her at a party in 2015"; not a time, the
+	 * agencies' business or court) */
+	if (f->meet > 0) {
+		f->meet = ((c & K_SHE) && !(c & K_KIN)) || ((tf & TF_CAP) && c == 0) ? -1 : 0;
+	} else if (f->meet < 0) {
+		if ((c & K_PREP) && !(wn == 4 && memcmp(w, "with", 4) == 0) &&
+		    !(wn == 5 && memcmp(w, "where", 5) == 0) && !f->place_next)
+			f->place_next = 4, f->pn_conv = 0;
+		f->meet = 0;
+	}
+	if ((c & (K_CALL | K_CALLPP)) && !(f->seen & S_HE) &&
+	    ((wn == 3 && memcmp(w, "met", 3) == 0) || (wn == 4 && memcmp(w, "meet", 4) == 0)))
+		f->meet = 1;
 	if ((c & K_CALLPP) && ((wn == 4 && memcmp(w, "seen", 4) == 0) ||
 	                       (wn == 7 && (memcmp(w, "spotted", 7) == 0 || memcmp(w, "sighted", 7) == 0))))
 		f->sight = 2;
@@ -1861,11 +2023,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "at her mum's" is a place; "to her son's father", "her friend's
 	 * phone", "at her mum's, Sharon" are not (or not only). */
 	if (f->kin_pend) {
-		if (!(c & (K_KIN | K_DEV | K_CALL)) && !(tf & TF_CAP))
+		if (!(c & (K_KIN | K_DEV | K_CALL)) && !(tf & TF_CAP) && !(f->kin_from && (fs_in(w, FS_MONEY) || fs_in(w, FS_ACCOUNT))))
 			s |= S_RES;
 		f->kin_pend = 0;
 	}
-	if (f->prep_win > 0 && (c & K_KIN) && (tf & TF_POSS))
+	/* (after a going verb with no preposition too: "going ur aunties",
+	 * "went mum's") */
+	if ((f->prep_win > 0 || (had_go && ((f->p1 | f->p2) & K_GO))) &&
+	    (c & K_KIN) && (tf & TF_POSS))
 		f->kin_pend = 1;
 	if ((c & K_AREA) && f->out_of == 2)
 		s |= S_RES;
@@ -1887,6 +2052,23 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	else if (f->appt && (c & (K_PREP | K_TO)) && !(wn == 4 && memcmp(w, "with", 4) == 0) &&
 		 !(wn == 5 && memcmp(w, "where", 5) == 0))
 		f->appt_next = 1;
+	/* "rang from the cafe by the station", "IP RINGING FROM ACROSS THE
+	 * PARK": where she rang from */
+	if (f->callfrom > 0) {
+		f->callfrom--;
+		if ((c & K_FROM) && fs_from_where(f, b))
+			s |= S_RES, f->callfrom = 0;
+	}
+	/* (her ringing, or someone's by name: "IP RANG", "Caller rang",
+	 * "<Name> rang", "Rang from ..."; not "The school rang") */
+	if ((c & K_KIN) && !(tf & TF_POSS) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)))
+		f->kin_subj = 1; /* "her aunt (Mrs X) rang from <Town>": hers */
+	if ((c & (K_CALL | K_CALLPP)) && wn >= 4 && !f->kin_subj &&
+	    ((f->p1 & (K_SHE | K_SUBJ)) || f->nwords <= 1 ||
+	     ((f->p1f & TF_CAP) && !(f->p1 & ~(K_FUNC | K_ABBR)))) &&
+	    ((wn == 4 && (memcmp(w, "rang", 4) == 0 || memcmp(w, "rung", 4) == 0)) ||
+	     memcmp(w + wn - 2, "ed", 2) == 0 || memcmp(w + wn - 3, "ing", 3) == 0))
+		f->callfrom = 4;
 	/* contact */
 	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));
 	if ((c & K_CALL) && !(f->p1 & (K_NDET | K_BY)) && !(f->p1f & TF_NUM) && !route_dev)
@@ -1930,11 +2112,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((tf & TF_CLOCK) || (c & K_CLOCKW))
 		s |= S_CLOCK;
 	/* "drop-off at 8 and pick-up at 5": a routine's hour, written bare */
-	if ((tf & TF_NUM) && (f->seen & S_ROUT) && (f->p1 & K_PREP) &&
+	if ((tf & TF_NUM) && (f->seen & (S_ROUT | S_WORKH)) && (f->p1 & K_PREP) &&
 	    ((wn == 1 && w[0] >= '1' && w[0] <= '9') || (wn == 2 && w[0] == '1' && w[1] >= '0' && w[1] <= '2')))
 		s |= S_CLOCK;
 	if (c & K_ROUT)
 		s |= S_ROUT;
+	if (workh_sig)
+		s |= S_WORKH;
 	if (c & K_PREP)
 		s |= S_PREP;
 	if (c & K_MEDIC)
@@ -2029,8 +2213,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	} /* notes drop the verb: "V at mums", "IP IN HULL" */ /* notes drop the verb: "V at mums", "IP IN HULL" */
 	if ((tf & TF_POSS) && ((wn == 3 && memcmp(w, "she", 3) == 0) || (wn == 2 && memcmp(w, "he", 2) == 0)))
 		f->go_win = 1; /* she's at */
-	if (c & (K_PREP | K_TO))
-		f->prep_win = 3;
+	/* (and after "from": "rang from a cousin's", "the bus from his
+	 * nan's" is where they stay) */
+	if (c & (K_PREP | K_TO | K_FROM))
+		f->prep_win = 3, f->kin_from = (c & K_FROM) != 0;
 	if ((c & K_TO) && (f->nwords == 1 || (f->nwords == 2 && (f->p1 & K_ADV))) &&
 	    !f->place_next && !(b < f->n && f->s[b] == ':'))
 		f->place_next = 2; /* a clause that starts "to my cousin's in ..." */
@@ -2460,9 +2646,9 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				last_cls = K_ROUTE;
 			} else {
 				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
-				    !(f.prep_win && c == 0 && wn > 3 && w[wn - 1] == 's') &&
+				    !((f.prep_win || f.go_win) && c == 0 && wn > 3 && w[wn - 1] == 's') &&
 				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
-				    !(num && wn <= 2 && (f.seen & S_ROUT) && (f.p1 & K_PREP)) &&
+				    !(num && wn <= 2 && (f.seen & (S_ROUT | S_WORKH)) && (f.p1 & K_PREP)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
 				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN)) &&
 				    !(f.appt_next && (tf & TF_CAP))) {

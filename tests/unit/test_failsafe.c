@@ -1192,3 +1192,76 @@ Test(failsafe, at_home_after_an_incident_with_a_place_named_stays_withheld)
 	expect("Incident at home, Wexcombe, 02:10.", SCRUB_LOCATION, "Incident at home, Wexcombe, 02:10");
 	expect_none("DA incident at home 03/02 22:10, Tobiah present.");
 }
+
+/* s11-where. "There" after a going or staying verb is the place just
+ * named; "bide" is Scots and northern English for stay; someone's home
+ * named by the possessive alone after "from" or a going verb with no
+ * preposition ("rang from a cousin's", "going ur aunties"). "Is there",
+ * "from her uncle's account" and his own stay are not. */
+Test(failsafe, there_bide_and_a_possessive_home_without_a_preposition)
+{
+	expect("Aunt Wenna offered her the box room. Tamsin went there on Sunday with a suitcase.",
+	       SCRUB_LOCATION, "Tamsin went there on Sunday with a suitcase");
+	expect("They will bide there until the new flat is ready.", SCRUB_LOCATION,
+	       "They will bide there until the new flat is ready");
+	expect("She will bide at her cousin's a while.", SCRUB_LOCATION,
+	       "She will bide at her cousin's a while");
+	expect("She phoned from a cousin's - unsure of the road.", SCRUB_LOCATION,
+	       "She phoned from a cousin's");
+	expect("u think ur clever going ur aunties", SCRUB_LOCATION,
+	       "u think ur clever going ur aunties");
+	expect_none("Is there any news from the court? There went the last bus.");
+	expect_none("Rent is paid from her uncle's account.");
+	expect_none("He went there on Sunday to collect his tools.");
+}
+
+/* s11-where. Where she rang from is where she is: a place, a name or any
+ * noun after "rang from", "RINGING FROM", "called from" (her, her label or
+ * someone by name ringing). The line she rang on ("a withheld number",
+ * "07700 900123"), who was with her ("from her sister"), him, an agency
+ * ringing, and her relative ringing from where they live are not. */
+Test(failsafe, where_she_rang_from)
+{
+	expect("IP RINGING FROM THE ALL-NIGHT GARAGE ON MILL RD, SAYS HE THREW HER OUT.",
+	       SCRUB_LOCATION,
+	       "IP RINGING FROM THE ALL-NIGHT GARAGE ON MILL RD, SAYS HE THREW HER OUT");
+	expect("IP RANG FROM OUTSIDE THE CHAPEL IN BRAMHURST.", SCRUB_LOCATION,
+	       "IP RANG FROM OUTSIDE THE CHAPEL IN BRAMHURST");
+	expect("Morwenna rang from the library at Wexcombe.", SCRUB_LOCATION,
+	       "Morwenna rang from the library at Wexcombe");
+	expect("Mum rang from her friend Tegan's.", SCRUB_LOCATION,
+	       "Mum rang from her friend Tegan's");
+	expect_none("She rang from a withheld number at 10:02.");
+	expect_none("She rang from her sister at 9.");
+	expect_none("He rang from the pub.");
+	expect_none("The school rang from the office.");
+	expect_none("Her mum Enid rang from Calderby, very worried.");
+}
+
+/* s11-where. Where a worker met or will meet her, a common place in small
+ * letters, is where she goes; his meeting her, a time, an agency's own
+ * premises and a venue by its name (an agency's) are not. */
+Test(failsafe, where_she_was_met)
+{
+	expect("Met Tegan in the bakery on the harbour.", SCRUB_LOCATION,
+	       "Met Tegan in the bakery on the harbour");
+	expect_none("He met her at a party in 2015.");
+	expect_none("Met client at the office with an interpreter.");
+	expect_none("Met Tegan at the advice service before the trial.");
+	expect_none("Met client at Calderby Civic Centre.");
+}
+
+/* s11-where. Her working hours (works, finishes, starts at) with a day, an
+ * hour or a condition say when she is out and when at home: a safe time,
+ * with the rest of its sentence. His hours, an office's, "working with"
+ * and a start that is no shift are not. */
+Test(failsafe, her_working_hours)
+{
+	expect("She works weekdays 8-4.", SCRUB_SAFE_TIME, "She works weekdays 8-4");
+	expect("Morwenna finishes at 3 on Thursdays; text then.", SCRUB_SAFE_TIME,
+	       "Morwenna finishes at 3 on Thursdays; text then");
+	expect_none("He works weekdays 8-4.");
+	expect_none("The office works 9-5 on weekdays.");
+	expect_none("She is working with the IDVA on Mondays.");
+	expect_none("The children start school on Monday.");
+}

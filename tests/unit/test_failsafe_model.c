@@ -20,7 +20,9 @@
 /* Sentences only the model withholds: the rules find nothing in them. */
 static const char *const MODEL_ONLY[] = {
 	"He is at the gym until 9 on Mondays so that is the window.",
-	"She finishes at 2 so any time after half 3 is fine.",
+	/* (was "She finishes at 2 so any time after half 3 is fine.": the
+	 * rules take her working hours as a safe time since s11-where) */
+	"She gets the kids in by 4 so any time after that.",
 	"She is booked in to have the baby at Fairfield not the General.",
 	/* (was "Safe to leave a voicemail on the landline.": the rules take
 	 * leaving a voicemail as a contact and its route since h10-where) */
@@ -91,8 +93,8 @@ Test(failsafe_model, keeps_ordinary_business)
 
 Test(failsafe_model, a_log_stamp_stays_and_only_the_unit_goes)
 {
-	const char *s = "14/03 10:20 Call with IDVA. She finishes at 2 so any time after half 3 is "
-			"fine. Minutes will be circulated to all agencies after the meeting.";
+	const char *s = "14/03 10:20 Call with IDVA. She gets the kids in by 4 so any time after "
+			"that. Minutes will be circulated to all agencies after the meeting.";
 	struct spans sv = run(1, s);
 	spans_sort(&sv);
 	int found = 0;
@@ -100,7 +102,7 @@ Test(failsafe_model, a_log_stamp_stays_and_only_the_unit_goes)
 		if (strcmp(sv.v[i].rule, "fs:model") != 0)
 			continue;
 		found = 1;
-		const char *want = "She finishes at 2 so any time after half 3 is fine";
+		const char *want = "She gets the kids in by 4 so any time after that";
 		cr_assert_eq(sv.v[i].end - sv.v[i].start, strlen(want));
 		cr_assert(memcmp(s + sv.v[i].start, want, strlen(want)) == 0);
 	}
