@@ -1137,6 +1137,33 @@ static void inst_label(struct scan *sc, long p)
 	emit_place(sc, a, e, rule);
 }
 
+static int name_like(unsigned lex);
+
+/*
+ * Trade words that also end the name of a service or a department
+ * ("Campus Security", "Target Hardening Locks", "Refuge Cleaning"): a firm only when a word before it is a proper name, a
+ * forename or a word no list knows ("Quayside Security", "Dee Van Hire"),
+ * not a common word, an agency's or a brand's.
+ */
+static int generic_trade(const struct tok *t)
+{
+	return t->id == W_SECURITY || t->id == W_LOCKS || t->id == W_CLEANING ||
+	       t->id == W_STORAGE || t->id == W_HEATING || t->id == W_HIRE || t->id == W_BEAUTY ||
+	       t->id == W_CONSTRUCTION || t->id == W_ENGINEERING || t->id == W_ELECTRICAL ||
+	       t->id == W_LETTINGS || t->id == W_CATERING;
+}
+
+static int proper_before(const struct scan *sc, long b, long p)
+{
+	for (long i = b; i < p; i++) {
+		const struct tok *w = T(sc, i);
+		if (w->type == T_WORD && (w->f & (F_CAP | F_UPPER)) &&
+		    name_like(lex_classify((const char *)sc->s + w->start, w->end - w->start)))
+			return 1;
+	}
+	return 0;
+}
+
 /* St Mary's Primary School, Riverside Medical Centre, Dr Shah's surgery */
 static void try_inst(struct scan *sc, long p)
 {
@@ -1242,6 +1269,8 @@ static void try_inst(struct scan *sc, long p)
 		if (T(sc, k)->id == W_SERVICE || T(sc, k)->id == W_SERVICES || T(sc, k)->id == W_TEAM)
 			return;
 	}
+	if (generic_trade(t) && !proper_before(sc, b, p))
+		return;
 	const char *rule = (t->cls & C_VENUE) ? "place:venue" : "place:school";
 	/* "the Royal Infirmary cafe": a hospital's, named only where she is */
 	int hosp = (t->cls & C_HOSP) != 0;

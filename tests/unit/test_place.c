@@ -2017,3 +2017,20 @@ Test(place, an_employer_after_works_with_no_preposition)
 	expect_none("He works Saturdays and Sundays.", 0);
 	expect_none("She works Monday to Friday.", 0);
 }
+
+/* ---- s11-third: third parties' workplaces on unseen notes ---- */
+
+Test(place, a_small_business_named_after_its_trade)
+{
+	expect_span("The new carpets came from Penrhos Flooring last week.", 0, SCRUB_PLACE,
+		    "Penrhos Flooring");
+	expect_span("Her brother drives for Medway Removals.", 0, SCRUB_PLACE, "Medway Removals");
+	expect_span("She does the books at Starling Nails.", 0, SCRUB_PLACE, "Starling Nails");
+	expect_span("Van booked with Teme Valley Hire for Friday.", 0, SCRUB_PLACE, "Teme Valley Hire");
+	expect_span("Door cameras fitted by Ravensworth Security.", 0, SCRUB_PLACE,
+		    "Ravensworth Security");
+	/* a service or a department named by such a word is no firm */
+	expect_none("Campus Security were told at 9.", 0);
+	expect_none("Referred to the Target Hardening Locks scheme.", 0);
+	expect_none("Council Repairs Cleaning came on Monday.", 0);
+}
