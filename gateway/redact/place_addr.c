@@ -2181,6 +2181,36 @@ static void work_extent(struct scan *sc, long j, int how)
 	emit_place(sc, j, last, "place:workplace");
 }
 
+/*
+ * "a carer (Ffion, <Firm>)", "her support worker (Abi at <Firm>, <Town>)",
+ * "pharmacist (Mr Dev Shah, <Firm>)": the person comes first in the bracket
+ * after a job, then the employer. a is the first token in the bracket: the
+ * token after the person and its ',' or at/from when it starts with one (a
+ * title, or one or two capitalised words a forename list knows or no list
+ * does), else a. The person is left to names.c.
+ */
+static long person_then_employer(const struct scan *sc, long a)
+{
+	long i = a;
+	int title = (T(sc, i)->cls & C_TITLE) != 0;
+	if (title)
+		i++;
+	long n = 0;
+	while (n < 3 && (bare_name(sc, T(sc, i + n)) ||
+			 (title && T(sc, i + n)->type == T_WORD && (T(sc, i + n)->f & F_CAP) &&
+			  !(T(sc, i + n)->cls & (C_DET | C_PRON | C_FUNC | C_NOTPL)))) &&
+	       !(T(sc, i + n)->f & F_NL))
+		n++;
+	if (n == 0 || (n == 3 && !title))
+		return a;
+	const struct tok *sep = T(sc, i + n), *nx = T(sc, i + n + 1);
+	if (!(is_punct(sep, ',') || is_word(sep, W_AT) || is_word(sep, W_FROM)) ||
+	    nx->type != T_WORD || !(nx->f & (F_CAP | F_UPPER)) || (nx->f & F_NL) ||
+	    (nx->cls & (C_DET | C_PRON | C_FUNC | C_TITLE | C_KIN | C_DAY | C_MON)))
+		return a;
+	return i + n + 1;
+}
+
 /* "she is a receptionist at Bridge Dental", "he was a driver for Swift
  * Couriers": a job and where it is done */
 static void try_job(struct scan *sc, long p)
@@ -2215,6 +2245,8 @@ static void try_job(struct scan *sc, long p)
  * is/was too: try_job reads no bracket). Not an agency ("an officer with
  * Kent Police").
  */
+static int job_employer(struct scan *sc, long a, int bare);
+
 static void try_job_noun(struct scan *sc, long p, int bare)
 {
 	long j = p + 1;
@@ -2248,6 +2280,29 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 		a = j + k + 1;
 	else
 		return;
+	long a2 = is_punct(z, '(') ? person_then_employer(sc, a) : a;
+	/* her interpreter's agency serves the case as agencies do (job_aside);
+	 * a solicitor's firm is where the solicitor works */
+	const char *c = (const char *)sc->s + w->start;
+	size_t n = w->end - w->start;
+	if ((n >= 9 && strncmp(c, "interpret", 9) == 0) || (n >= 8 && strncmp(c, "translat", 8) == 0))
+		a2 = a;
+	if (bare == 2) {
+		if (a2 != a)
+			job_employer(sc, a2, 0);
+		return;
+	}
+	if (a2 == a || !job_employer(sc, a2, bare))
+		job_employer(sc, a, bare);
+}
+
+/*
+ * The employer of try_job_noun from token a: up to five capitalised words,
+ * not an agency's, then the end of the clause. Emits it and returns 1, or
+ * returns 0.
+ */
+static int job_employer(struct scan *sc, long a, int bare)
+{
 	if (is_word(T(sc, a), W_THE))
 		a++;
 	long m = 0, capn = 0;
@@ -2272,21 +2327,29 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 			capn++;
 		m++;
 	}
+	/* "(Ffion, Bryn Glas Care)": a care or support provider named by a
+	 * word of its own before "Care" or "Support" is an employer; "Social
+	 * Care", "Victim Support" are agencies */
+	int provider = m > 1 && capn > 0 && (T(sc, a + m - 1)->id == W_CARE || T(sc, a + m - 1)->id == W_SUPPORT) &&
+		       !(T(sc, a + m - 2)->cls & (C_NOTPL | C_INSTM | C_INSTC | C_ACCOM)) &&
+		       !(lex_classify((const char *)sc->s + T(sc, a + m - 2)->start,
+				      T(sc, a + m - 2)->end - T(sc, a + m - 2)->start) & LEX_ALLOW);
 	/* an agency ("Kent Police", "Leeds City Council") is kept; a
 	 * hospital too after "a doctor at" (the one she saw there), but after
 	 * a bare job it is where that person works ("Husband (nurse at <Town>
 	 * Hospital)") */
 	if (m == 0 || capn == 0 ||
-	    ((T(sc, a + m - 1)->cls & C_NOTPL) && !(bare && (T(sc, a + m - 1)->cls & C_HOSP))))
-		return;
+	    ((T(sc, a + m - 1)->cls & C_NOTPL) && !(bare && (T(sc, a + m - 1)->cls & C_HOSP)) && !provider))
+		return 0;
 	const struct tok *e = T(sc, a + m);
 	if (!(e->type == T_END || e->type == T_PUNCT || (e->f & (F_NL | F_BRK)) ||
 	      (e->type == T_WORD && (e->f & F_LOWER))))
-		return;
+		return 0;
 	long end = trailing_branch(sc, a + m); /* before "the" is taken in */
 	if (is_word(T(sc, a - 1), W_THE))
 		a--;
 	emit_place(sc, a, end, "place:workplace");
+	return 1;
 }
 
 /*
@@ -3106,6 +3169,12 @@ void place_places(struct scan *sc, long p)
 	    ((t->id == W_VICTIM || (t->cls & C_KIN)) && T(sc, p + 1)->type == T_WORD &&
 	     (T(sc, p + 1)->f & F_LOWER) && !(T(sc, p + 1)->cls & (C_KIN | C_FUNC | C_PREP | C_DET))))
 		try_job_noun(sc, p, 0);
+	/* "her support worker (Kerry, <Firm>)", "his carer (Ffion at
+	 * <Firm>)": after a possessive, only a person then an employer in
+	 * the bracket */
+	else if ((t->id == W_HER || t->id == W_HIS || t->id == W_THEIR) &&
+		 T(sc, p + 1)->type == T_WORD && (T(sc, p + 1)->f & F_LOWER))
+		try_job_noun(sc, p, 2);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 	if (t->id == W_OWNS && p >= sc->skip_place)

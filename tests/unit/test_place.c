@@ -2034,3 +2034,21 @@ Test(place, a_small_business_named_after_its_trade)
 	expect_none("Referred to the Target Hardening Locks scheme.", 0);
 	expect_none("Council Repairs Cleaning came on Monday.", 0);
 }
+
+Test(place, a_person_then_the_employer_in_a_jobs_bracket)
+{
+	expect_span("A home carer (Lowri, Tegid Valley Care) noticed the marks.", 0, SCRUB_PLACE,
+		    "Tegid Valley Care");
+	expect_span("He is a driver (Marek at Kestrel Cabs, Thornaby) most nights.", 0, SCRUB_PLACE,
+		    "Kestrel Cabs, Thornaby");
+	expect_span("Her support worker (Kirsty, Larchfield Support) called us.", 0, SCRUB_PLACE,
+		    "Larchfield Support");
+	/* an agency after the person stays, as does an interpreter's agency */
+	expect_none("Her social worker (Jane Hollis, Leeds City Council) visited.", 0);
+	const char *vs = "A support worker (Tom, Victim Support) rang.";
+	struct spans sv = scan(vs, 0);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].end <= (size_t)(strstr(vs, "Victim") - vs), "Victim Support withheld");
+	spans_free(&sv);
+	expect_none("Her interpreter (Mr Haddad, Lingua Line) was present.", 0);
+}
