@@ -2060,3 +2060,14 @@ Test(scrub, letters_and_digits_near_a_platform_are_a_username)
 	expect("He was seen in ward12 today", "He was seen in ward12 today");
 	expect("On Snapchat at 10pm he wrote", "On Snapchat at 10pm he wrote");
 }
+
+/* ---- s11-third: handles written every way ---- */
+
+Test(scrub, a_profile_name_after_posts_as_or_a_group)
+{
+	expect("He posts as \"Gaz Tenby Tyres\" most nights.", "He posts as " R("handle") " most nights.");
+	expect("on a Facebook group \"Pembroke Gossip\" again", "on a Facebook group " R("handle") " again");
+	/* "posts" with no name after it names no profile */
+	unchanged("She posts as well. He posts letters to the school.");
+	unchanged("A Facebook group for mums meets on Tuesdays.");
+}
