@@ -507,7 +507,15 @@ static void try_number_word(struct scan *sc, long p)
 	/* "Neighbour Mrs Hale (no. 14) has a key": a person's house number in
 	 * brackets after the name */
 	else if (is_punct(pr, '(') && is_punct(T(sc, q + 1), ')') && T(sc, p - 2)->type == T_WORD &&
-		 (T(sc, p - 2)->f & F_CAP))
+		 ((T(sc, p - 2)->f & F_CAP) || T(sc, p - 2)->id == W_DOWN || T(sc, p - 2)->id == W_UP ||
+		  T(sc, p - 2)->id == W_DOOR || T(sc, p - 2)->id == W_DOORS || (T(sc, p - 2)->cls & C_KIN)))
+		emit_address(sc, p, q + 1, "addr:number");
+	/* "3 doors down (no 23)", and after the name inside the bracket: "a
+	 * neighbour (Mrs Hale, No. 8) heard": the house after a person */
+	else if (is_punct(pr, ',') && is_punct(T(sc, q + 1), ')') && T(sc, p - 2)->type == T_WORD &&
+		 (T(sc, p - 2)->f & (F_CAP | F_UPPER)) &&
+		 (is_punct(T(sc, p - 3), '(') || is_punct(T(sc, p - 4), '(') ||
+		  (is_punct(T(sc, p - 5), '(') && (T(sc, p - 4)->cls & C_TITLE))))
 		emit_address(sc, p, q + 1, "addr:number");
 	/* House-to-house enquiries, one house a line: "- No. 12: occupant
 	 * saw ...", "No. 7 opposite: no reply": the house is where someone

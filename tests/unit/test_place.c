@@ -2052,3 +2052,12 @@ Test(place, a_person_then_the_employer_in_a_jobs_bracket)
 	spans_free(&sv);
 	expect_none("Her interpreter (Mr Haddad, Lingua Line) was present.", 0);
 }
+
+Test(place, a_house_number_in_an_aside)
+{
+	expect_span("Her nan is a few doors down (no 41) from him.", 0, SCRUB_ADDRESS, "no 41");
+	expect_span("A neighbour (Mr Okafor, No. 17) rang 999.", 0, SCRUB_ADDRESS, "No. 17");
+	expect_span("NEIGHBOUR (MR OKAFOR, NO.17) RANG 999.", 0, SCRUB_ADDRESS, "NO.17");
+	/* a numbered item is no house */
+	expect_none("She answered the last question (no 4) yes.", 0);
+}
