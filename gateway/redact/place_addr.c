@@ -660,16 +660,38 @@ static void try_bare_street(struct scan *sc, long p)
 static int clause_end(const struct tok *z);
 
 /* "moved to Leeds", "refuge space found in Hull": a town after a location cue. */
+/* "lives two doors down on", "lives 3 doors up on", "lives a few doors
+ * along on", "lives next door on": a where-someone-lives verb (C_LOCV),
+ * then how far along the street, before the "on" at p */
+static int doors_along(const struct scan *sc, long p)
+{
+	const struct tok *d = T(sc, p - 1), *w = T(sc, p - 2);
+	if (d->id == W_DOOR && w->id == W_NEXT)
+		return (T(sc, p - 3)->cls & C_LOCV) != 0;
+	if (!(d->id == W_DOWN || d->id == W_UP || d->id == W_ALONG) || !(w->id == W_DOORS || w->id == W_DOOR))
+		return 0;
+	for (long i = p - 3; i >= p - 5 && i >= sc->ss; i--) {
+		const struct tok *x = T(sc, i);
+		if (x->type == T_WORD && (x->cls & C_LOCV))
+			return i < p - 3;
+		if (x->type != T_NUM && !(x->type == T_WORD && (x->f & F_LOWER) && x->end - x->start <= 5))
+			return 0;
+	}
+	return 0;
+}
+
 void place_town_after_cue(struct scan *sc, long p)
 {
 	if (p < sc->skip_addr)
 		return;
 	const struct tok *t = T(sc, p);
-	/* "on": only right after the cue ("lives on Gipsyville") */
+	/* "on": only right after the cue ("lives on Gipsyville"), or after
+	 * how far along it ("lives two doors down on Pinfold") */
+	int along = t->id == W_ON && doors_along(sc, p);
 	if (!(t->id == W_IN || t->id == W_TO || t->id == W_AT || t->id == W_NEAR || t->id == W_INTO ||
-	      (t->id == W_ON && sc->last_cue == p - 1 && (T(sc, p - 1)->cls & C_LOCV))))
+	      (t->id == W_ON && sc->last_cue == p - 1 && (T(sc, p - 1)->cls & C_LOCV)) || along))
 		return;
-	if (sc->last_cue < sc->ss || sc->last_cue < 0 || p - sc->last_cue > 8)
+	if (!along && (sc->last_cue < sc->ss || sc->last_cue < 0 || p - sc->last_cue > 8))
 		return;
 	long m = 0, a = p + 1;
 	/* "lives at The Willows": a house's name */

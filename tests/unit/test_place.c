@@ -2061,3 +2061,12 @@ Test(place, a_house_number_in_an_aside)
 	/* a numbered item is no house */
 	expect_none("She answered the last question (no 4) yes.", 0);
 }
+
+Test(place, a_street_named_after_how_far_along_it)
+{
+	expect_span("His cousin lives two doors down on Ashgrove.", 0, SCRUB_ADDRESS, "Ashgrove");
+	expect_span("Her nan lives a few doors along on Tenterfield, by the shop.", 0, SCRUB_ADDRESS,
+		    "Tenterfield");
+	/* no street after the distance */
+	expect_none("Her nan lives two doors down on the left.", 0);
+}
