@@ -2212,8 +2212,8 @@ static void work_extent(struct scan *sc, long j, int how)
 }
 
 /*
- * "a carer (Ffion, <Firm>)", "her support worker (Abi at <Firm>, <Town>)",
- * "pharmacist (Mr Dev Shah, <Firm>)": the person comes first in the bracket
+ * "a carer (<Name>, <Firm>)", "her support worker (<Name> at <Firm>, <Town>)",
+ * "pharmacist (Mr <Name>, <Firm>)": the person comes first in the bracket
  * after a job, then the employer. a is the first token in the bracket: the
  * token after the person and its ',' or at/from when it starts with one (a
  * title, or one or two capitalised words a forename list knows or no list
@@ -2357,7 +2357,7 @@ static int job_employer(struct scan *sc, long a, int bare)
 			capn++;
 		m++;
 	}
-	/* "(Ffion, Bryn Glas Care)": a care or support provider named by a
+	/* "(<Name>, <Name> Care)": a care or support provider named by a
 	 * word of its own before "Care" or "Support" is an employer; "Social
 	 * Care", "Victim Support" are agencies */
 	int provider = m > 1 && capn > 0 && (T(sc, a + m - 1)->id == W_CARE || T(sc, a + m - 1)->id == W_SUPPORT) &&
@@ -3199,7 +3199,7 @@ void place_places(struct scan *sc, long p)
 	    ((t->id == W_VICTIM || (t->cls & C_KIN)) && T(sc, p + 1)->type == T_WORD &&
 	     (T(sc, p + 1)->f & F_LOWER) && !(T(sc, p + 1)->cls & (C_KIN | C_FUNC | C_PREP | C_DET))))
 		try_job_noun(sc, p, 0);
-	/* "her support worker (Kerry, <Firm>)", "his carer (Ffion at
+	/* "her support worker (<Name>, <Firm>)", "his carer (<Name> at
 	 * <Firm>)": after a possessive, only a person then an employer in
 	 * the bracket */
 	else if ((t->id == W_HER || t->id == W_HIS || t->id == W_THEIR) &&

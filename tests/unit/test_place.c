@@ -2037,7 +2037,7 @@ Test(place, a_small_business_named_after_its_trade)
 
 Test(place, a_person_then_the_employer_in_a_jobs_bracket)
 {
-	expect_span("A home carer (Lowri, Tegid Valley Care) noticed the marks.", 0, SCRUB_PLACE,
+	expect_span("A home carer (Elowen, Tegid Valley Care) noticed the marks.", 0, SCRUB_PLACE,
 		    "Tegid Valley Care");
 	expect_span("He is a driver (Marek at Kestrel Cabs, Thornaby) most nights.", 0, SCRUB_PLACE,
 		    "Kestrel Cabs, Thornaby");
