@@ -584,6 +584,30 @@ static int police_station_at(const struct scan *sc, long e)
 	       (x->id == W_FRONT && is_word(T(sc, e + 1), W_COUNTER));
 }
 
+static void emit_place(struct scan *sc, long a, long e, const char *rule);
+
+/*
+ * "the <Name> on <street>": one or two capitalised words after "the" and
+ * before the "on" at p name a shop, a pub or a firm (a branch of a chain:
+ * "the Asda on ...", "the Co-op on ..."), not an agency's or a public
+ * body's word (C_NOTPL), an institution's (decided at its own word), a
+ * day or a month. Returns the token of "the", or 0.
+ */
+static long shop_on_street(const struct scan *sc, long p)
+{
+	if (T(sc, p)->id != W_ON)
+		return 0;
+	long i = p - 1, m = 0;
+	while (m < 2 && T(sc, i)->type == T_WORD && (T(sc, i)->f & (F_CAP | F_UPPER)) &&
+	       !(T(sc, i)->f & F_NL) &&
+	       !(T(sc, i)->cls & (C_NOTPL | C_INST | C_INSTC | C_HOSP | C_DET | C_PRON | C_FUNC | C_DAY |
+				  C_MON | C_TITLE | C_KIN | C_ST | C_STA | C_BLD | C_ACCOM | C_REFUGE)))
+		i--, m++;
+	if (m == 0 || !is_word(T(sc, i), W_THE) || (T(sc, p - 1)->f & F_NL))
+		return 0;
+	return i;
+}
+
 static void try_prep_street(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -603,6 +627,11 @@ static void try_prep_street(struct scan *sc, long p)
 	}
 	if (e) {
 		emit_address(sc, p + 1, e, "addr:street");
+		/* "the Asda on Dane Street", "the Sainsbury's on Hoe Street":
+		 * a shop or a firm that the street says which one of */
+		long b = shop_on_street(sc, p);
+		if (b)
+			emit_place(sc, b, e, "place:venue-street");
 		return;
 	}
 	/* "on Kirkgate", "off Briggate": a street named "-gate" (Old Norse

@@ -2070,3 +2070,16 @@ Test(place, a_street_named_after_how_far_along_it)
 	/* no street after the distance */
 	expect_none("Her nan lives two doors down on the left.", 0);
 }
+
+Test(place, a_shop_named_by_its_street)
+{
+	expect_span("She takes her pay from the Lidl on Calder Road.", 0, SCRUB_PLACE,
+		    "the Lidl on Calder Road");
+	expect_span("He drinks in the Red Lion on Tanner Street.", 0, SCRUB_PLACE,
+		    "the Red Lion on Tanner Street");
+	/* a court or a public building stays (its street is still withheld) */
+	struct spans sv = scan("Seen at the Crown Court on Ferry Road.", 0);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].kind != SCRUB_PLACE, "the court taken as a shop");
+	spans_free(&sv);
+}
