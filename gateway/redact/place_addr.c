@@ -588,10 +588,10 @@ static void emit_place(struct scan *sc, long a, long e, const char *rule);
 
 /*
  * "the <Name> on <street>": one or two capitalised words after "the" and
- * before the "on" at p name a shop, a pub or a firm (a branch of a chain:
- * "the Asda on ...", "the Co-op on ..."), not an agency's or a public
- * body's word (C_NOTPL), an institution's (decided at its own word), a
- * day or a month. Returns the token of "the", or 0.
+ * before the "on" at p name a shop, a pub or a firm (a branch of a chain),
+ * not an agency's or a public body's word (C_NOTPL), an institution's
+ * (decided at its own word), a day or a month. Returns the token of "the",
+ * or 0.
  */
 static long shop_on_street(const struct scan *sc, long p)
 {
@@ -627,7 +627,7 @@ static void try_prep_street(struct scan *sc, long p)
 	}
 	if (e) {
 		emit_address(sc, p + 1, e, "addr:street");
-		/* "the Asda on Dane Street", "the Sainsbury's on Hoe Street":
+		/* "the <Shop> on <Street>", "the <Pub> on <Road>":
 		 * a shop or a firm that the street says which one of */
 		long b = shop_on_street(sc, p);
 		if (b)
