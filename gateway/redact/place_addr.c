@@ -3234,6 +3234,14 @@ void place_places(struct scan *sc, long p)
 	else if ((t->id == W_HER || t->id == W_HIS || t->id == W_THEIR) &&
 		 T(sc, p + 1)->type == T_WORD && (T(sc, p + 1)->f & F_LOWER))
 		try_job_noun(sc, p, 2);
+	/* "raised by pharmacist (Mr <Name>, <Firm> <Town>)": a job with no
+	 * article after a preposition, then the person and the employer in
+	 * the bracket (a word of no class is not stepped on: read from the
+	 * preposition) */
+	else if ((t->cls & (C_PREP | C_PREP2 | C_FUNC)) && is_punct(T(sc, p + 2), '(') &&
+		 job_word(sc, T(sc, p + 1), C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_DET) &&
+		 !not_job(sc, T(sc, p + 1)))
+		try_job_noun(sc, p, 2);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 	if (t->id == W_OWNS && p >= sc->skip_place)

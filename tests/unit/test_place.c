@@ -2083,3 +2083,13 @@ Test(place, a_shop_named_by_its_street)
 		cr_assert(sv.v[i].kind != SCRUB_PLACE, "the court taken as a shop");
 	spans_free(&sv);
 }
+
+Test(place, a_job_with_no_article_then_the_person_and_employer)
+{
+	expect_span("Concern raised by pharmacist (Mr Ibbotson, Kelham Pharmacy Selby).", 0, SCRUB_PLACE,
+		    "Kelham Pharmacy Selby");
+	expect_span("Bruises seen by carer (Elowen, Tamsin Vale Care) on Monday.", 0, SCRUB_PLACE,
+		    "Tamsin Vale Care");
+	/* an interpreter's agency stays */
+	expect_none("Seen with interpreter (Mr Haddad, Lingua Line) today.", 0);
+}
