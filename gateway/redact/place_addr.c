@@ -2306,6 +2306,44 @@ static void try_job(struct scan *sc, long p)
  */
 static int job_employer(struct scan *sc, long a, int bare);
 
+/*
+ * "a fisherman, works out of <Harbour>", "a fisherman out of <Port> (the
+ * <Boat>)", "drives for a firm working out of <Town>": the place a job is
+ * based at, after "out of" right behind a work word (works, working) or a
+ * job ("fisherman", "driver"). p is the "out". One to three capitalised
+ * words, then the end of the clause; a boat's name in brackets after it
+ * goes with it.
+ */
+static void work_out_of(struct scan *sc, long p)
+{
+	const struct tok *w = T(sc, p - 1);
+	const char *c = (const char *)sc->s + w->start;
+	size_t n = w->end - w->start;
+	if (!is_word(T(sc, p + 1), W_OF) || w->type != T_WORD || !(w->f & F_LOWER))
+		return;
+	if (!((w->cls & C_WORKC) || job_word(sc, w, C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_DET) ||
+	      (n > 5 && c[n - 3] == 'm' && c[n - 2] == 'a' && c[n - 1] == 'n')))
+		return;
+	long a = p + 2, m = 0;
+	while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL) &&
+	       !(T(sc, a + m)->cls & (C_NOTPL | C_HOSP)))
+		m++;
+	if (m == 0)
+		return;
+	long e = a + m;
+	if (is_punct(T(sc, e), '(') && is_word(T(sc, e + 1), W_THE) && (T(sc, e + 2)->f & F_CAP)) {
+		long k = e + 2;
+		while (k < e + 5 && T(sc, k)->type == T_WORD && (T(sc, k)->f & (F_CAP | F_UPPER)))
+			k++;
+		if (is_punct(T(sc, k), ')'))
+			e = k + 1; /* "(the Sea Wren)": the boat he works on */
+	}
+	if (!clause_end(T(sc, e)) && !is_punct(T(sc, e), ',') && !(T(sc, e)->type == T_WORD && (T(sc, e)->f & F_LOWER)))
+		return;
+	emit_place(sc, a, e, "place:workplace");
+}
+
+
 static void try_job_noun(struct scan *sc, long p, int bare)
 {
 	long j = p + 1;
@@ -3242,6 +3280,8 @@ void place_places(struct scan *sc, long p)
 		 job_word(sc, T(sc, p + 1), C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_DET) &&
 		 !not_job(sc, T(sc, p + 1)))
 		try_job_noun(sc, p, 2);
+	if (t->id == W_OUT)
+		work_out_of(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 	if (t->id == W_OWNS && p >= sc->skip_place)

@@ -2093,3 +2093,12 @@ Test(place, a_job_with_no_article_then_the_person_and_employer)
 	/* an interpreter's agency stays */
 	expect_none("Seen with interpreter (Mr Haddad, Lingua Line) today.", 0);
 }
+
+Test(place, where_a_job_is_based_out_of)
+{
+	expect_span("Her brother is a fisherman, works out of Kilkeel.", 0, SCRUB_PLACE, "Kilkeel");
+	expect_span("Dad is a trawlerman out of Brixham (the Morning Gull) most weeks.", 0, SCRUB_PLACE,
+		    "Brixham (the Morning Gull)");
+	/* "out of" after no work word is no workplace */
+	expect_none("He has been locked out of Instagram.", 0);
+}
