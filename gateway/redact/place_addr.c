@@ -509,7 +509,15 @@ static void try_number_word(struct scan *sc, long p)
 	/* "Neighbour Mrs Hale (no. 14) has a key": a person's house number in
 	 * brackets after the name */
 	else if (is_punct(pr, '(') && is_punct(T(sc, q + 1), ')') && T(sc, p - 2)->type == T_WORD &&
-		 (T(sc, p - 2)->f & F_CAP))
+		 ((T(sc, p - 2)->f & F_CAP) || T(sc, p - 2)->id == W_DOWN || T(sc, p - 2)->id == W_UP ||
+		  T(sc, p - 2)->id == W_DOOR || T(sc, p - 2)->id == W_DOORS || (T(sc, p - 2)->cls & C_KIN)))
+		emit_address(sc, p, q + 1, "addr:number");
+	/* "3 doors down (no 23)", and after the name inside the bracket: "a
+	 * neighbour (Mrs Hale, No. 8) heard": the house after a person */
+	else if (is_punct(pr, ',') && is_punct(T(sc, q + 1), ')') && T(sc, p - 2)->type == T_WORD &&
+		 (T(sc, p - 2)->f & (F_CAP | F_UPPER)) &&
+		 (is_punct(T(sc, p - 3), '(') || is_punct(T(sc, p - 4), '(') ||
+		  (is_punct(T(sc, p - 5), '(') && (T(sc, p - 4)->cls & C_TITLE))))
 		emit_address(sc, p, q + 1, "addr:number");
 	/* House-to-house enquiries, one house a line: "- No. 12: occupant
 	 * saw ...", "No. 7 opposite: no reply": the house is where someone
@@ -578,6 +586,30 @@ static int police_station_at(const struct scan *sc, long e)
 	       (x->id == W_FRONT && is_word(T(sc, e + 1), W_COUNTER));
 }
 
+static void emit_place(struct scan *sc, long a, long e, const char *rule);
+
+/*
+ * "the <Name> on <street>": one or two capitalised words after "the" and
+ * before the "on" at p name a shop, a pub or a firm (a branch of a chain),
+ * not an agency's or a public body's word (C_NOTPL), an institution's
+ * (decided at its own word), a day or a month. Returns the token of "the",
+ * or 0.
+ */
+static long shop_on_street(const struct scan *sc, long p)
+{
+	if (T(sc, p)->id != W_ON)
+		return 0;
+	long i = p - 1, m = 0;
+	while (m < 2 && T(sc, i)->type == T_WORD && (T(sc, i)->f & (F_CAP | F_UPPER)) &&
+	       !(T(sc, i)->f & F_NL) &&
+	       !(T(sc, i)->cls & (C_NOTPL | C_INST | C_INSTC | C_HOSP | C_DET | C_PRON | C_FUNC | C_DAY |
+				  C_MON | C_TITLE | C_KIN | C_ST | C_STA | C_BLD | C_ACCOM | C_REFUGE)))
+		i--, m++;
+	if (m == 0 || !is_word(T(sc, i), W_THE) || (T(sc, p - 1)->f & F_NL))
+		return 0;
+	return i;
+}
+
 static void try_prep_street(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -597,6 +629,11 @@ static void try_prep_street(struct scan *sc, long p)
 	}
 	if (e) {
 		emit_address(sc, p + 1, e, "addr:street");
+		/* "the <Shop> on <Street>", "the <Pub> on <Road>":
+		 * a shop or a firm that the street says which one of */
+		long b = shop_on_street(sc, p);
+		if (b)
+			emit_place(sc, b, e, "place:venue-street");
 		return;
 	}
 	/* "on Kirkgate", "off Briggate": a street named "-gate" (Old Norse
@@ -654,16 +691,38 @@ static void try_bare_street(struct scan *sc, long p)
 static int clause_end(const struct tok *z);
 
 /* "moved to Leeds", "refuge space found in Hull": a town after a location cue. */
+/* "lives two doors down on", "lives 3 doors up on", "lives a few doors
+ * along on", "lives next door on": a where-someone-lives verb (C_LOCV),
+ * then how far along the street, before the "on" at p */
+static int doors_along(const struct scan *sc, long p)
+{
+	const struct tok *d = T(sc, p - 1), *w = T(sc, p - 2);
+	if (d->id == W_DOOR && w->id == W_NEXT)
+		return (T(sc, p - 3)->cls & C_LOCV) != 0;
+	if (!(d->id == W_DOWN || d->id == W_UP || d->id == W_ALONG) || !(w->id == W_DOORS || w->id == W_DOOR))
+		return 0;
+	for (long i = p - 3; i >= p - 5 && i >= sc->ss; i--) {
+		const struct tok *x = T(sc, i);
+		if (x->type == T_WORD && (x->cls & C_LOCV))
+			return i < p - 3;
+		if (x->type != T_NUM && !(x->type == T_WORD && (x->f & F_LOWER) && x->end - x->start <= 5))
+			return 0;
+	}
+	return 0;
+}
+
 void place_town_after_cue(struct scan *sc, long p)
 {
 	if (p < sc->skip_addr)
 		return;
 	const struct tok *t = T(sc, p);
-	/* "on": only right after the cue ("lives on Gipsyville") */
+	/* "on": only right after the cue ("lives on Gipsyville"), or after
+	 * how far along it ("lives two doors down on Pinfold") */
+	int along = t->id == W_ON && doors_along(sc, p);
 	if (!(t->id == W_IN || t->id == W_TO || t->id == W_AT || t->id == W_NEAR || t->id == W_INTO ||
-	      (t->id == W_ON && sc->last_cue == p - 1 && (T(sc, p - 1)->cls & C_LOCV))))
+	      (t->id == W_ON && sc->last_cue == p - 1 && (T(sc, p - 1)->cls & C_LOCV)) || along))
 		return;
-	if (sc->last_cue < sc->ss || sc->last_cue < 0 || p - sc->last_cue > 8)
+	if (!along && (sc->last_cue < sc->ss || sc->last_cue < 0 || p - sc->last_cue > 8))
 		return;
 	long m = 0, a = p + 1;
 	/* "lives at The Willows": a house's name */
@@ -1139,6 +1198,33 @@ static void inst_label(struct scan *sc, long p)
 	emit_place(sc, a, e, rule);
 }
 
+static int name_like(unsigned lex);
+
+/*
+ * Trade words that also end the name of a service or a department
+ * ("Campus Security", "Target Hardening Locks", "Refuge Cleaning"): a firm only when a word before it is a proper name, a
+ * forename or a word no list knows ("Quayside Security", "Dee Van Hire"),
+ * not a common word, an agency's or a brand's.
+ */
+static int generic_trade(const struct tok *t)
+{
+	return t->id == W_SECURITY || t->id == W_LOCKS || t->id == W_CLEANING ||
+	       t->id == W_STORAGE || t->id == W_HEATING || t->id == W_HIRE || t->id == W_BEAUTY ||
+	       t->id == W_CONSTRUCTION || t->id == W_ENGINEERING || t->id == W_ELECTRICAL ||
+	       t->id == W_LETTINGS || t->id == W_CATERING;
+}
+
+static int proper_before(const struct scan *sc, long b, long p)
+{
+	for (long i = b; i < p; i++) {
+		const struct tok *w = T(sc, i);
+		if (w->type == T_WORD && (w->f & (F_CAP | F_UPPER)) &&
+		    name_like(lex_classify((const char *)sc->s + w->start, w->end - w->start)))
+			return 1;
+	}
+	return 0;
+}
+
 /* St Mary's Primary School, Riverside Medical Centre, Dr Shah's surgery */
 static void try_inst(struct scan *sc, long p)
 {
@@ -1244,6 +1330,8 @@ static void try_inst(struct scan *sc, long p)
 		if (T(sc, k)->id == W_SERVICE || T(sc, k)->id == W_SERVICES || T(sc, k)->id == W_TEAM)
 			return;
 	}
+	if (generic_trade(t) && !proper_before(sc, b, p))
+		return;
 	const char *rule = (t->cls & C_VENUE) ? "place:venue" : "place:school";
 	/* "the Royal Infirmary cafe": a hospital's, named only where she is */
 	int hosp = (t->cls & C_HOSP) != 0;
@@ -2154,6 +2242,36 @@ static void work_extent(struct scan *sc, long j, int how)
 	emit_place(sc, j, last, "place:workplace");
 }
 
+/*
+ * "a carer (<Name>, <Firm>)", "her support worker (<Name> at <Firm>, <Town>)",
+ * "pharmacist (Mr <Name>, <Firm>)": the person comes first in the bracket
+ * after a job, then the employer. a is the first token in the bracket: the
+ * token after the person and its ',' or at/from when it starts with one (a
+ * title, or one or two capitalised words a forename list knows or no list
+ * does), else a. The person is left to names.c.
+ */
+static long person_then_employer(const struct scan *sc, long a)
+{
+	long i = a;
+	int title = (T(sc, i)->cls & C_TITLE) != 0;
+	if (title)
+		i++;
+	long n = 0;
+	while (n < 3 && (bare_name(sc, T(sc, i + n)) ||
+			 (title && T(sc, i + n)->type == T_WORD && (T(sc, i + n)->f & F_CAP) &&
+			  !(T(sc, i + n)->cls & (C_DET | C_PRON | C_FUNC | C_NOTPL)))) &&
+	       !(T(sc, i + n)->f & F_NL))
+		n++;
+	if (n == 0 || (n == 3 && !title))
+		return a;
+	const struct tok *sep = T(sc, i + n), *nx = T(sc, i + n + 1);
+	if (!(is_punct(sep, ',') || is_word(sep, W_AT) || is_word(sep, W_FROM)) ||
+	    nx->type != T_WORD || !(nx->f & (F_CAP | F_UPPER)) || (nx->f & F_NL) ||
+	    (nx->cls & (C_DET | C_PRON | C_FUNC | C_TITLE | C_KIN | C_DAY | C_MON)))
+		return a;
+	return i + n + 1;
+}
+
 /* "she is a receptionist at Bridge Dental", "he was a driver for Swift
  * Couriers": a job and where it is done */
 static void try_job(struct scan *sc, long p)
@@ -2188,6 +2306,46 @@ static void try_job(struct scan *sc, long p)
  * is/was too: try_job reads no bracket). Not an agency ("an officer with
  * Kent Police").
  */
+static int job_employer(struct scan *sc, long a, int bare);
+
+/*
+ * "a fisherman, works out of <Harbour>", "a fisherman out of <Port> (the
+ * <Boat>)", "drives for a firm working out of <Town>": the place a job is
+ * based at, after "out of" right behind a work word (works, working) or a
+ * job ("fisherman", "driver"). p is the "out". One to three capitalised
+ * words, then the end of the clause; a boat's name in brackets after it
+ * goes with it.
+ */
+static void work_out_of(struct scan *sc, long p)
+{
+	const struct tok *w = T(sc, p - 1);
+	const char *c = (const char *)sc->s + w->start;
+	size_t n = w->end - w->start;
+	if (!is_word(T(sc, p + 1), W_OF) || w->type != T_WORD || !(w->f & F_LOWER))
+		return;
+	if (!((w->cls & C_WORKC) || job_word(sc, w, C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_DET) ||
+	      (n > 5 && c[n - 3] == 'm' && c[n - 2] == 'a' && c[n - 1] == 'n')))
+		return;
+	long a = p + 2, m = 0;
+	while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL) &&
+	       !(T(sc, a + m)->cls & (C_NOTPL | C_HOSP)))
+		m++;
+	if (m == 0)
+		return;
+	long e = a + m;
+	if (is_punct(T(sc, e), '(') && is_word(T(sc, e + 1), W_THE) && (T(sc, e + 2)->f & F_CAP)) {
+		long k = e + 2;
+		while (k < e + 5 && T(sc, k)->type == T_WORD && (T(sc, k)->f & (F_CAP | F_UPPER)))
+			k++;
+		if (is_punct(T(sc, k), ')'))
+			e = k + 1; /* "(the Sea Wren)": the boat he works on */
+	}
+	if (!clause_end(T(sc, e)) && !is_punct(T(sc, e), ',') && !(T(sc, e)->type == T_WORD && (T(sc, e)->f & F_LOWER)))
+		return;
+	emit_place(sc, a, e, "place:workplace");
+}
+
+
 static void try_job_noun(struct scan *sc, long p, int bare)
 {
 	long j = p + 1;
@@ -2221,6 +2379,29 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 		a = j + k + 1;
 	else
 		return;
+	long a2 = is_punct(z, '(') ? person_then_employer(sc, a) : a;
+	/* her interpreter's agency serves the case as agencies do (job_aside);
+	 * a solicitor's firm is where the solicitor works */
+	const char *c = (const char *)sc->s + w->start;
+	size_t n = w->end - w->start;
+	if ((n >= 9 && strncmp(c, "interpret", 9) == 0) || (n >= 8 && strncmp(c, "translat", 8) == 0))
+		a2 = a;
+	if (bare == 2) {
+		if (a2 != a)
+			job_employer(sc, a2, 0);
+		return;
+	}
+	if (a2 == a || !job_employer(sc, a2, bare))
+		job_employer(sc, a, bare);
+}
+
+/*
+ * The employer of try_job_noun from token a: up to five capitalised words,
+ * not an agency's, then the end of the clause. Emits it and returns 1, or
+ * returns 0.
+ */
+static int job_employer(struct scan *sc, long a, int bare)
+{
 	if (is_word(T(sc, a), W_THE))
 		a++;
 	long m = 0, capn = 0;
@@ -2245,21 +2426,29 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 			capn++;
 		m++;
 	}
+	/* "(<Name>, <Name> Care)": a care or support provider named by a
+	 * word of its own before "Care" or "Support" is an employer; "Social
+	 * Care", "Victim Support" are agencies */
+	int provider = m > 1 && capn > 0 && (T(sc, a + m - 1)->id == W_CARE || T(sc, a + m - 1)->id == W_SUPPORT) &&
+		       !(T(sc, a + m - 2)->cls & (C_NOTPL | C_INSTM | C_INSTC | C_ACCOM)) &&
+		       !(lex_classify((const char *)sc->s + T(sc, a + m - 2)->start,
+				      T(sc, a + m - 2)->end - T(sc, a + m - 2)->start) & LEX_ALLOW);
 	/* an agency ("Kent Police", "Leeds City Council") is kept; a
 	 * hospital too after "a doctor at" (the one she saw there), but after
 	 * a bare job it is where that person works ("Husband (nurse at <Town>
 	 * Hospital)") */
 	if (m == 0 || capn == 0 ||
-	    ((T(sc, a + m - 1)->cls & C_NOTPL) && !(bare && (T(sc, a + m - 1)->cls & C_HOSP))))
-		return;
+	    ((T(sc, a + m - 1)->cls & C_NOTPL) && !(bare && (T(sc, a + m - 1)->cls & C_HOSP)) && !provider))
+		return 0;
 	const struct tok *e = T(sc, a + m);
 	if (!(e->type == T_END || e->type == T_PUNCT || (e->f & (F_NL | F_BRK)) ||
 	      (e->type == T_WORD && (e->f & F_LOWER))))
-		return;
+		return 0;
 	long end = trailing_branch(sc, a + m); /* before "the" is taken in */
 	if (is_word(T(sc, a - 1), W_THE))
 		a--;
 	emit_place(sc, a, end, "place:workplace");
+	return 1;
 }
 
 /*
@@ -3079,6 +3268,22 @@ void place_places(struct scan *sc, long p)
 	    ((t->id == W_VICTIM || (t->cls & C_KIN)) && T(sc, p + 1)->type == T_WORD &&
 	     (T(sc, p + 1)->f & F_LOWER) && !(T(sc, p + 1)->cls & (C_KIN | C_FUNC | C_PREP | C_DET))))
 		try_job_noun(sc, p, 0);
+	/* "her support worker (<Name>, <Firm>)", "his carer (<Name> at
+	 * <Firm>)": after a possessive, only a person then an employer in
+	 * the bracket */
+	else if ((t->id == W_HER || t->id == W_HIS || t->id == W_THEIR) &&
+		 T(sc, p + 1)->type == T_WORD && (T(sc, p + 1)->f & F_LOWER))
+		try_job_noun(sc, p, 2);
+	/* "raised by pharmacist (Mr <Name>, <Firm> <Town>)": a job with no
+	 * article after a preposition, then the person and the employer in
+	 * the bracket (a word of no class is not stepped on: read from the
+	 * preposition) */
+	else if ((t->cls & (C_PREP | C_PREP2 | C_FUNC)) && is_punct(T(sc, p + 2), '(') &&
+		 job_word(sc, T(sc, p + 1), C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_DET) &&
+		 !not_job(sc, T(sc, p + 1)))
+		try_job_noun(sc, p, 2);
+	if (t->id == W_OUT)
+		work_out_of(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 	if (t->id == W_OWNS && p >= sc->skip_place)

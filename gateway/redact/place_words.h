@@ -748,6 +748,67 @@
 	W(MARKET, "market", C_INST | C_VENUE)                                                   \
 	W(BAR, "bar", C_INST | C_VENUE)                                                         \
 	W(PUB, "pub", C_INST | C_VENUE)                                                         \
+	/* s11-third: more trades and small businesses a firm is named after   \
+	 * ("Tamar Removals", "Lucky Nails", "Dee Van Hire", "Kerr Roofing"): UK  \
+	 * trade words, general vocabulary; the capitalised words before name it */ \
+	W(NAILS, "nails", C_INST | C_VENUE)                                                    \
+	W(GLAZING, "glazing", C_INST | C_VENUE)                                                \
+	W(GLAZIERS, "glaziers", C_INST | C_VENUE)                                              \
+	W(REMOVALS, "removals", C_INST | C_VENUE)                                              \
+	W(LOCKS, "locks", C_INST | C_VENUE)                                                    \
+	W(HIRE, "hire", C_INST | C_VENUE)                                                      \
+	W(LANDSCAPES, "landscapes", C_INST | C_VENUE)                                          \
+	W(DRIVEWAYS, "driveways", C_INST | C_VENUE)                                            \
+	W(PAVING, "paving", C_INST | C_VENUE)                                                  \
+	W(FENCING, "fencing", C_INST | C_VENUE)                                                \
+	W(CHARTERS, "charters", C_INST | C_VENUE)                                              \
+	W(LETTINGS, "lettings", C_INST | C_VENUE)                                              \
+	W(DECORATING, "decorating", C_INST | C_VENUE)                                          \
+	W(DECORATORS, "decorators", C_INST | C_VENUE)                                          \
+	W(ELECTRICAL, "electrical", C_INST | C_VENUE)                                          \
+	W(ELECTRICS, "electrics", C_INST | C_VENUE)                                            \
+	W(ELECTRICIANS, "electricians", C_INST | C_VENUE)                                      \
+	W(PLUMBERS, "plumbers", C_INST | C_VENUE)                                              \
+	W(HEATING, "heating", C_INST | C_VENUE)                                                \
+	W(CLEANING, "cleaning", C_INST | C_VENUE)                                              \
+	W(CLEANERS, "cleaners", C_INST | C_VENUE)                                              \
+	W(CARPENTRY, "carpentry", C_INST | C_VENUE)                                            \
+	W(CONSTRUCTION, "construction", C_INST | C_VENUE)                                      \
+	W(GROUNDWORKS, "groundworks", C_INST | C_VENUE)                                        \
+	W(DEMOLITION, "demolition", C_INST | C_VENUE)                                          \
+	W(ENGINEERING, "engineering", C_INST | C_VENUE)                                        \
+	W(FABRICATIONS, "fabrications", C_INST | C_VENUE)                                      \
+	W(STORAGE, "storage", C_INST | C_VENUE)                                                \
+	W(SKIPS, "skips", C_INST | C_VENUE)                                                    \
+	W(AUTOS, "autos", C_INST | C_VENUE)                                                    \
+	W(BODYSHOP, "bodyshop", C_INST | C_VENUE)                                              \
+	W(VALETING, "valeting", C_INST | C_VENUE)                                              \
+	W(KEBABS, "kebabs", C_INST | C_VENUE)                                                  \
+	W(KEBAB, "kebab", C_INST | C_VENUE)                                                    \
+	W(PIZZA, "pizza", C_INST | C_VENUE)                                                    \
+	W(PIZZERIA, "pizzeria", C_INST | C_VENUE)                                              \
+	W(CATERING, "catering", C_INST | C_VENUE)                                              \
+	W(CATERERS, "caterers", C_INST | C_VENUE)                                              \
+	W(FLORIST, "florist", C_INST | C_VENUE)                                                \
+	W(FLORISTS, "florists", C_INST | C_VENUE)                                              \
+	W(OPTICIANS, "opticians", C_INST | C_VENUE)                                            \
+	W(KENNELS, "kennels", C_INST | C_VENUE)                                                \
+	W(INTERIORS, "interiors", C_INST | C_VENUE)                                            \
+	W(KITCHENS, "kitchens", C_INST | C_VENUE)                                              \
+	W(BATHROOMS, "bathrooms", C_INST | C_VENUE)                                            \
+	W(FLOORING, "flooring", C_INST | C_VENUE)                                              \
+	W(TILING, "tiling", C_INST | C_VENUE)                                                  \
+	W(UPHOLSTERY, "upholstery", C_INST | C_VENUE)                                          \
+	W(TAILORS, "tailors", C_INST | C_VENUE)                                                \
+	W(JEWELLERS, "jewellers", C_INST | C_VENUE)                                            \
+	W(BOOKMAKERS, "bookmakers", C_INST | C_VENUE)                                          \
+	W(LAUNDERETTE, "launderette", C_INST | C_VENUE)                                        \
+	W(CARWASH, "carwash", C_INST | C_VENUE)                                                \
+	W(TATTOO, "tattoo", C_INST | C_VENUE)                                                  \
+	W(TATTOOS, "tattoos", C_INST | C_VENUE)                                                \
+	W(BEAUTY, "beauty", C_INST | C_VENUE)                                                  \
+	W(LASHES, "lashes", C_INST | C_VENUE)                                                  \
+	W(SECURITY, "security", C_INST | C_VENUE)                                              \
 	W(GARDEN, "garden", C_INSTM)                                                            \
 	W(CO, "co", C_ABBRDOT)                                                                  \
 	W(VS, "vs", C_ABBRDOT)                                                                  \

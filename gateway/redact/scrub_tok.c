@@ -1491,7 +1491,9 @@ static const struct {
 	{"motorbike", CUE_VEH}, {"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL},
 	{"no", CUE_TEL}, {"num", CUE_TEL}, {"number", CUE_TEL}, {"passport", CUE_PASS},
 	{"passports", CUE_PASS}, {"permit", CUE_PASS}, {"ph", CUE_TEL}, {"phone", CUE_TEL}, {"plate", CUE_VEH},
-	{"plates", CUE_VEH}, {"profile", CUE_PROF}, {"profiles", CUE_PROF}, {"psn", CUE_PLAT}, {"reg", CUE_VEH}, {"registration", CUE_VEH},
+	{"plates", CUE_VEH},
+	/* "he posts as 'Dan Ward Boxing'": the name his profile shows */
+	{"posts", CUE_PLAT}, {"profile", CUE_PROF}, {"profiles", CUE_PROF}, {"psn", CUE_PLAT}, {"reg", CUE_VEH}, {"registration", CUE_VEH},
 	{"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT}, {"sort", CUE_SORT},
 	{"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH}, {"tel", CUE_TEL},
 	{"telegram", CUE_PLAT}, {"telephone", CUE_TEL}, {"telno", CUE_TEL},
@@ -1923,7 +1925,7 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 {
 	size_t e;
 	static const char *const FILL[] = {"account", "as", "called", "channel", "display",
-	                                   "handle", "id", "is", "map", "name", "named", "page",
+	                                   "group", "handle", "id", "is", "map", "name", "named", "page",
 	                                   "profile", "profiles", "tag", "under", "user", "username",
 	                                   "her", "his", "their", "the", "in"};
 	int explicit = 0;

@@ -2035,3 +2035,88 @@ Test(place, a_text_ending_in_no_after_a_comma_is_read_within_its_bounds)
 	spans_free(&sv);
 	free(s);
 }
+
+/* ---- s11-third: third parties' workplaces on unseen notes ---- */
+
+Test(place, a_small_business_named_after_its_trade)
+{
+	expect_span("The new carpets came from Penrhos Flooring last week.", 0, SCRUB_PLACE,
+		    "Penrhos Flooring");
+	expect_span("Her brother drives for Medway Removals.", 0, SCRUB_PLACE, "Medway Removals");
+	expect_span("She does the books at Starling Nails.", 0, SCRUB_PLACE, "Starling Nails");
+	expect_span("Van booked with Teme Valley Hire for Friday.", 0, SCRUB_PLACE, "Teme Valley Hire");
+	expect_span("Door cameras fitted by Ravensworth Security.", 0, SCRUB_PLACE,
+		    "Ravensworth Security");
+	/* a service or a department named by such a word is no firm */
+	expect_none("Campus Security were told at 9.", 0);
+	expect_none("Referred to the Target Hardening Locks scheme.", 0);
+	expect_none("Council Repairs Cleaning came on Monday.", 0);
+}
+
+Test(place, a_person_then_the_employer_in_a_jobs_bracket)
+{
+	expect_span("A home carer (Elowen, Tegid Valley Care) noticed the marks.", 0, SCRUB_PLACE,
+		    "Tegid Valley Care");
+	expect_span("He is a driver (Marek at Kestrel Cabs, Thornaby) most nights.", 0, SCRUB_PLACE,
+		    "Kestrel Cabs, Thornaby");
+	expect_span("Her support worker (Kirsty, Larchfield Support) called us.", 0, SCRUB_PLACE,
+		    "Larchfield Support");
+	/* an agency after the person stays, as does an interpreter's agency */
+	expect_none("Her social worker (Jane Hollis, Leeds City Council) visited.", 0);
+	const char *vs = "A support worker (Tom, Victim Support) rang.";
+	struct spans sv = scan(vs, 0);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].end <= (size_t)(strstr(vs, "Victim") - vs), "Victim Support withheld");
+	spans_free(&sv);
+	expect_none("Her interpreter (Mr Haddad, Lingua Line) was present.", 0);
+}
+
+Test(place, a_house_number_in_an_aside)
+{
+	expect_span("Her nan is a few doors down (no 41) from him.", 0, SCRUB_ADDRESS, "no 41");
+	expect_span("A neighbour (Mr Okafor, No. 17) rang 999.", 0, SCRUB_ADDRESS, "No. 17");
+	expect_span("NEIGHBOUR (MR OKAFOR, NO.17) RANG 999.", 0, SCRUB_ADDRESS, "NO.17");
+	/* a numbered item is no house */
+	expect_none("She answered the last question (no 4) yes.", 0);
+}
+
+Test(place, a_street_named_after_how_far_along_it)
+{
+	expect_span("His cousin lives two doors down on Ashgrove.", 0, SCRUB_ADDRESS, "Ashgrove");
+	expect_span("Her nan lives a few doors along on Tenterfield, by the shop.", 0, SCRUB_ADDRESS,
+		    "Tenterfield");
+	/* no street after the distance */
+	expect_none("Her nan lives two doors down on the left.", 0);
+}
+
+Test(place, a_shop_named_by_its_street)
+{
+	expect_span("She takes her pay from the Lidl on Calder Road.", 0, SCRUB_PLACE,
+		    "the Lidl on Calder Road");
+	expect_span("He drinks in the Red Lion on Tanner Street.", 0, SCRUB_PLACE,
+		    "the Red Lion on Tanner Street");
+	/* a court or a public building stays (its street is still withheld) */
+	struct spans sv = scan("Seen at the Crown Court on Ferry Road.", 0);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].kind != SCRUB_PLACE, "the court taken as a shop");
+	spans_free(&sv);
+}
+
+Test(place, a_job_with_no_article_then_the_person_and_employer)
+{
+	expect_span("Concern raised by pharmacist (Mr Ibbotson, Kelham Pharmacy Selby).", 0, SCRUB_PLACE,
+		    "Kelham Pharmacy Selby");
+	expect_span("Bruises seen by carer (Elowen, Tamsin Vale Care) on Monday.", 0, SCRUB_PLACE,
+		    "Tamsin Vale Care");
+	/* an interpreter's agency stays */
+	expect_none("Seen with interpreter (Mr Haddad, Lingua Line) today.", 0);
+}
+
+Test(place, where_a_job_is_based_out_of)
+{
+	expect_span("Her brother is a fisherman, works out of Kilkeel.", 0, SCRUB_PLACE, "Kilkeel");
+	expect_span("Dad is a trawlerman out of Brixham (the Morning Gull) most weeks.", 0, SCRUB_PLACE,
+		    "Brixham (the Morning Gull)");
+	/* "out of" after no work word is no workplace */
+	expect_none("He has been locked out of Instagram.", 0);
+}

@@ -2142,3 +2142,14 @@ Test(scrub, a_sheriff_court_is_a_court_and_a_numbered_court_a_street)
 	expect("His sister lives at 4 Crown Court, Quellby.", "His sister lives at " R("address") ".");
 	expect("Perp address 4 Sheriff Court Quellby.", "Perp address " R("address") ".");
 }
+
+/* ---- s11-third: handles written every way ---- */
+
+Test(scrub, a_profile_name_after_posts_as_or_a_group)
+{
+	expect("He posts as \"Gaz Tenby Tyres\" most nights.", "He posts as " R("handle") " most nights.");
+	expect("on a Facebook group \"Pembroke Gossip\" again", "on a Facebook group " R("handle") " again");
+	/* "posts" with no name after it names no profile */
+	unchanged("She posts as well. He posts letters to the school.");
+	unchanged("A Facebook group for mums meets on Tuesdays.");
+}
