@@ -144,6 +144,20 @@ void gw_start(struct gwp *g, const char *extra_yaml)
 	launch(g);
 }
 
+void gw_start_faulty(struct gwp *g, const char *extra_yaml, const char *var, const char *tag,
+		     char *path, size_t n)
+{
+	snprintf(path, n, "/tmp/marac-%s-%d", tag, (int)getpid());
+	unlink(path);
+	setenv("LD_PRELOAD", MARAC_FAULT_COMMIT_LIB, 1);
+	setenv("ASAN_OPTIONS", "verify_asan_link_order=0", 1);
+	setenv(var, path, 1);
+	gw_start(g, extra_yaml);
+	unsetenv("LD_PRELOAD");
+	unsetenv("ASAN_OPTIONS");
+	unsetenv(var);
+}
+
 void gw_restart(struct gwp *g)
 {
 	launch(g);

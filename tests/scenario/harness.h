@@ -30,6 +30,14 @@ const char *pki_file(const char *name);
 
 /* Start a gateway; extra_yaml is inserted before nodes: (e.g. "limits:\n  max_frame_bytes: 8192\n"). */
 void gw_start(struct gwp *g, const char *extra_yaml);
+/* gw_start with the fault shim (tests/scenario/fault_commit.c) preloaded into
+ * the daemon only: its trigger variable var (MARAC_FAULT_COMMIT, MARAC_WAL_RACE,
+ * ...) names a fresh path /tmp/marac-TAG-PID, removed first and written to
+ * path[0..n). The test process and the CLI it runs get no preload: LD_PRELOAD,
+ * ASAN_OPTIONS and var are unset again once the daemon is up (set any other
+ * variable the shim reads before the call). */
+void gw_start_faulty(struct gwp *g, const char *extra_yaml, const char *var, const char *tag,
+		     char *path, size_t n);
 /* Restart with the same state (after gw_kill or gw_stop). */
 void gw_restart(struct gwp *g);
 /* SIGTERM and wait; returns the exit status. */

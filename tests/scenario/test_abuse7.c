@@ -363,15 +363,7 @@ Test(abuse7, a_held_message_above_a_lowered_max_frame_bytes_is_too_large_not_mal
 Test(abuse7, no_checkpoint_overlaps_a_commit_that_may_restart_the_wal)
 {
 	char race[700];
-	snprintf(race, sizeof race, "/tmp/marac-walrace-%d", (int)getpid());
-	unlink(race);
-	setenv("LD_PRELOAD", MARAC_FAULT_COMMIT_LIB, 1);
-	setenv("ASAN_OPTIONS", "verify_asan_link_order=0", 1);
-	setenv("MARAC_WAL_RACE", race, 1);
-	gw_start(&G, NULL);
-	unsetenv("LD_PRELOAD");
-	unsetenv("ASAN_OPTIONS");
-	unsetenv("MARAC_WAL_RACE");
+	gw_start_faulty(&G, NULL, "MARAC_WAL_RACE", "walrace", race, sizeof race);
 	char e[256];
 	mgw_client *p = node(&G, "police", e, sizeof e);
 	cr_assert_not_null(p, "%s", e);

@@ -37,15 +37,8 @@ TestSuite(abuse8, .fini = teardown, .timeout = 240);
 Test(abuse8, a_node_held_back_by_a_stuck_writer_is_let_go_with_4001)
 {
 	char stall[700];
-	snprintf(stall, sizeof stall, "/tmp/marac-stall-%d", (int)getpid());
-	unlink(stall);
-	setenv("LD_PRELOAD", MARAC_FAULT_COMMIT_LIB, 1);
-	setenv("ASAN_OPTIONS", "verify_asan_link_order=0", 1);
-	setenv("MARAC_FAULT_STALL", stall, 1);
-	gw_start(&G, "limits:\n  max_in_flight: 1\n  writer_stall_secs: 3\n");
-	unsetenv("LD_PRELOAD");
-	unsetenv("ASAN_OPTIONS");
-	unsetenv("MARAC_FAULT_STALL");
+	gw_start_faulty(&G, "limits:\n  max_in_flight: 1\n  writer_stall_secs: 3\n", "MARAC_FAULT_STALL",
+			"stall", stall, sizeof stall);
 	char e[256];
 	mgw_client *h = node(&G, "health", e, sizeof e); /* idle throughout */
 	cr_assert_not_null(h, "%s", e);

@@ -242,14 +242,7 @@ Test(core, graceful_stop_closes_nodes_with_1001)
 Test(core, a_failed_commit_does_not_drop_an_ack)
 {
 	char trigger[700];
-	/* The daemon gets the shim; the test process and the CLI do not. */
-	setenv("LD_PRELOAD", MARAC_FAULT_COMMIT_LIB, 1);
-	setenv("ASAN_OPTIONS", "verify_asan_link_order=0", 1);
-	snprintf(trigger, sizeof trigger, "/tmp/marac-fault-%d", (int)getpid());
-	setenv("MARAC_FAULT_COMMIT", trigger, 1);
-	gw_start(&G, NULL);
-	unsetenv("LD_PRELOAD");
-	unsetenv("ASAN_OPTIONS");
+	gw_start_faulty(&G, NULL, "MARAC_FAULT_COMMIT", "fault", trigger, sizeof trigger);
 	char err[512];
 	mgw_client *p = node(&G, "police", err, sizeof err);
 	cr_assert_not_null(p, "%s", err);
@@ -287,15 +280,9 @@ Test(core, a_failed_commit_does_not_drop_an_ack)
 Test(core, a_job_failing_in_its_batch_is_undone_alone_and_answered)
 {
 	char trigger[700];
-	setenv("LD_PRELOAD", MARAC_FAULT_COMMIT_LIB, 1);
-	setenv("ASAN_OPTIONS", "verify_asan_link_order=0", 1);
-	snprintf(trigger, sizeof trigger, "/tmp/marac-fault-step-%d", (int)getpid());
-	setenv("MARAC_FAULT_STEP", trigger, 1);
 	/* The share's last write: its deliveries and records are written by then. */
 	setenv("MARAC_FAULT_STEP_SQL", "INSERT INTO shares", 1);
-	gw_start(&G, NULL);
-	unsetenv("LD_PRELOAD");
-	unsetenv("ASAN_OPTIONS");
+	gw_start_faulty(&G, NULL, "MARAC_FAULT_STEP", "fault-step", trigger, sizeof trigger);
 	char err[512];
 	mgw_client *p = node(&G, "police", err, sizeof err);
 	cr_assert_not_null(p, "%s", err);

@@ -162,16 +162,7 @@ static void step_clock(const char *file, long secs)
 Test(review4, the_wall_clock_stepping_back_does_not_lock_a_node_out)
 {
 	char clock[128];
-	snprintf(clock, sizeof clock, "/tmp/marac-clock-%d", (int)getpid());
-	unlink(clock);
-	/* The daemon gets the shim; the test process and the CLI do not. */
-	setenv("LD_PRELOAD", MARAC_FAULT_COMMIT_LIB, 1);
-	setenv("ASAN_OPTIONS", "verify_asan_link_order=0", 1);
-	setenv("MARAC_FAULT_CLOCK", clock, 1);
-	gw_start(&G, NULL);
-	unsetenv("LD_PRELOAD");
-	unsetenv("ASAN_OPTIONS");
-	unsetenv("MARAC_FAULT_CLOCK");
+	gw_start_faulty(&G, NULL, "MARAC_FAULT_CLOCK", "clock", clock, sizeof clock);
 	char err[512];
 	mgw_client *a = node(&G, "auditor", err, sizeof err);
 	cr_assert_not_null(a, "%s", err);
