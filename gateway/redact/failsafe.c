@@ -596,6 +596,11 @@ struct fs {
 
 	/* the current clause */
 	size_t c_start, c_end; /* c_start SIZE_MAX until its first word */
+	/* fs_incident_at_home's reading of the clause so far: valid while
+	 * inc_c == c_start; words up to inc_pos read, inc_state the result.
+	 * So a clause with many "at home" is read once, not once per "home". */
+	size_t inc_c, inc_pos;
+	int inc_state;
 	unsigned seen;
 	int nwords;            /* words since the clause started, for "Label:" */
 	uint64_t p1, p2;       /* classes of the last two words */
@@ -1318,7 +1323,7 @@ static const char *const FS_INCIDENT[] = {
  * incident with no being, living, going or "now" after it? Read only at
  * "at home" (most words never reach word()).
  */
-static int fs_incident_at_home(const struct fs *f, size_t a)
+static int fs_incident_at_home(struct fs *f, size_t a)
 {
 	size_t j = a;
 	while (j > 0 && f->s[j - 1] == ' ')
@@ -1326,8 +1331,13 @@ static int fs_incident_at_home(const struct fs *f, size_t a)
 	if (!(j >= 2 && (f->s[j - 1] | 0x20) == 't' && (f->s[j - 2] | 0x20) == 'a' &&
 	      (j == 2 || !fs_alnum(f->s[j - 3]))) || f->c_start == SIZE_MAX)
 		return 0;
+	/* j ends a word ("at"), so the words up to it are read whole and the
+	 * reading can go on from where the last call in this clause stopped */
+	size_t i = f->c_start;
 	int incid = 0;
-	for (size_t i = f->c_start; i < j;) {
+	if (f->inc_c == f->c_start && f->inc_pos <= j)
+		i = f->inc_pos, incid = f->inc_state;
+	while (i < j) {
 		char x[16];
 		size_t k = 0, w0;
 		while (i < j && !fs_alnum(f->s[i]))
@@ -1346,6 +1356,7 @@ static int fs_incident_at_home(const struct fs *f, size_t a)
 		else if (fs_in(x, FS_INCIDENT) && (k != 2 || (f->s[w0] == 'D' && f->s[w0 + 1] == 'A')))
 			incid = 1;
 	}
+	f->inc_c = f->c_start, f->inc_pos = j, f->inc_state = incid;
 	return incid;
 }
 

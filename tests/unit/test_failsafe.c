@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "failsafe.h"
 #include "mgw_err.h"
@@ -1264,4 +1265,40 @@ Test(failsafe, her_working_hours)
 	expect_none("The office works 9-5 on weekdays.");
 	expect_none("She is working with the IDVA on Mondays.");
 	expect_none("The children start school on Monday.");
+}
+
+/* A clause with many "at home" and no stop (s11-review): each "home" read
+ * the clause back to its start, so 64 KiB took 15 s and a 1 MiB narrative
+ * about an hour on the writer. Now the clause is read once: the same text
+ * costs about what one with "at house" does (CPU time, the least of five;
+ * the bound is 50 times that, against about 10,000 times before). */
+static double fs_cpu_least(const char *s, size_t n)
+{
+	double least = 1e9;
+	for (int r = 0; r < 5; r++) {
+		struct spans sv = {0};
+		clock_t t0 = clock();
+		cr_assert_eq(failsafe_scan_model(s, n, &sv), 0);
+		double t = (double)(clock() - t0) / CLOCKS_PER_SEC;
+		spans_free(&sv);
+		least = t < least ? t : least;
+	}
+	return least;
+}
+
+Test(failsafe, many_at_homes_in_one_clause_cost_linear_time)
+{
+	size_t n = 64 * 1024;
+	char *home = malloc(n + 32), *house = malloc(n + 32);
+	cr_assert(home && house);
+	size_t k = (size_t)sprintf(home, "She was assaulted ");
+	memcpy(house, home, k);
+	while (k + 8 < n) {
+		memcpy(home + k, "at home ", 8);
+		memcpy(house + k, "at hous ", 8);
+		k += 8;
+	}
+	double a = fs_cpu_least(home, k), b = fs_cpu_least(house, k);
+	cr_assert_lt(a, 50 * b + 0.01, "\"at home\" x %zu: %.4f s, \"at hous\": %.4f s", k / 8, a, b);
+	free(home), free(house);
 }
