@@ -1302,3 +1302,29 @@ Test(failsafe, many_at_homes_in_one_clause_cost_linear_time)
 	cr_assert_lt(a, 50 * b + 0.01, "\"at home\" x %zu: %.4f s, \"at hous\": %.4f s", k / 8, a, b);
 	free(home), free(house);
 }
+
+/* The same for every cue this session's rules read around (s11-where's
+ * "rang from", "there", "met her in", her working hours; s11-over's
+ * incident): 64 KiB of one phrase again and again, no stop, costs at most
+ * 50 times a text of the same length with no cue. */
+Test(failsafe, repeated_cues_without_a_stop_cost_linear_time)
+{
+	static const char *const cue[] = {"rang from a friend's ", "she went there ", "met her in the cafe ",
+					  "she works weekdays 9 ", "DA incident at home ", "she is staying at ",
+					  "ringing from across the ", "at home in "};
+	size_t n = 64 * 1024;
+	char *t = malloc(n + 64), *plain = malloc(n + 64);
+	cr_assert(t && plain);
+	for (size_t c = 0; c < sizeof cue / sizeof cue[0]; c++) {
+		size_t m = strlen(cue[c]), k = 0;
+		while (k + m < n) {
+			memcpy(t + k, cue[c], m);
+			for (size_t i = 0; i < m; i++)
+				plain[k + i] = cue[c][i] == ' ' ? ' ' : 'x';
+			k += m;
+		}
+		double a = fs_cpu_least(t, k), b = fs_cpu_least(plain, k);
+		cr_assert_lt(a, 50 * b + 0.01, "\"%s\" x %zu: %.4f s, plain: %.4f s", cue[c], k / m, a, b);
+	}
+	free(t), free(plain);
+}
