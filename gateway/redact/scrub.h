@@ -393,8 +393,12 @@ int scrub_text_ex(const scrubber *s, const char *text, size_t len, const char *g
  * found in one text, so the text's other profiles do not run them again.
  *
  * scrub_memo_new: an empty memo (NULL: no memory); scrub_memo_free frees it
- * and all it holds (NULL is a no-op). A memo holds about the text's size
- * again (its normalised copy) and its findings until freed.
+ * and all it holds (NULL is a no-op). A memo holds the text's normalised
+ * copy (about its size again, plus 16 bytes per character whose length
+ * normalisation changes: up to 5-6 times the size for text of full-width
+ * characters) and its findings until freed. A share keeps one per free
+ * text, so its peak grows with the sum of its texts, which max_frame_bytes
+ * bounds.
  *
  * scrub_text_memo: scrub_text_ex with a memo. Its answer and output are
  * exactly those of scrub_text_ex with the same arguments. The memo is for

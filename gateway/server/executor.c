@@ -568,6 +568,9 @@ static void *worker_main(void *arg)
 		ex->prep_running++;
 		pthread_mutex_unlock(&ex->lock);
 		j->ops->prepare(j);
+		/* a prepared job is progress: a batch of large shares may take
+		 * longer than writer_stall_secs to redact, and is not stuck */
+		__atomic_store_n(&ex->progress_ms, mono_now_ms(), __ATOMIC_RELAXED);
 		pthread_mutex_lock(&ex->lock);
 		ex->prep_running--;
 		j->prep = JOB_PREP_NONE;
@@ -605,6 +608,7 @@ static void prepare_batch(struct executor *ex, struct job *batch)
 			j->ops->prepare(j); /* no pool (never marked wanted) */
 		}
 		j->prepared = 1; /* a retried batch is not prepared again */
+		__atomic_store_n(&ex->progress_ms, mono_now_ms(), __ATOMIC_RELAXED); /* see worker_main */
 	}
 }
 

@@ -178,7 +178,8 @@ struct executor {
 	pthread_t workers[MGW_PREP_WORKERS_MAX];
 	unsigned n_workers;
 	/* s11-daemon: monotonic ms the writer last finished a batch or found
-	 * nothing to do (written by the writer, read by session_tick: atomic) */
+	 * nothing to do, or a job was prepared (written by the writer and the
+	 * workers, read by session_tick: atomic) */
 	int64_t progress_ms;
 	/* writer thread only */
 	pthread_t thread;

@@ -724,7 +724,8 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 	 * skipped (logged outbox_full); a high-risk referral is never held up
 	 * by one absent node. */
 	int full = 0;
-	if ((rc = share_wr_outbox_room(w, jb, &x->rc, rf->msg_id, NULL, 0, &full)) != MGW_OK || full)
+	struct recipients to = x->rc; /* a retried batch filters it again: req_share.c */
+	if ((rc = share_wr_outbox_room(w, jb, &to, rf->msg_id, NULL, 0, &full)) != MGW_OK || full)
 		goto out;
 	int year = atoi(r->referral_date);
 	if ((rc = match_next_case_ref(db, x->code, year, case_ref, sizeof case_ref)) != MGW_OK)
@@ -803,17 +804,17 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 	Marac__V1__DeliveryRef ref_store[MGW_MAX_RECIPIENT_NODES];
 	Marac__V1__DeliveryRef *refs[MGW_MAX_RECIPIENT_NODES];
 	size_t n_refs = 0;
-	if ((rc = share_wr_deliver(w, jb, &x->rc, &sh, p->v, p->nv, ref_digest, now, ref_store, refs,
+	if ((rc = share_wr_deliver(w, jb, &to, &sh, p->v, p->nv, ref_digest, now, ref_store, refs,
 				   &n_refs)) != MGW_OK)
 		goto out;
 	if ((rc = flags_wr_touch(w, jb, NULL, &x->keys, case_ref, "referral", now)) != MGW_OK)
 		goto out;
-	for (size_t i = 0; i < x->rc.n; i++) {
+	for (size_t i = 0; i < to.n; i++) {
 		int seen = 0;
 		for (size_t k = 0; k < n_notified; k++)
-			seen |= (int)notified[k] == x->rc.r[i].agency;
+			seen |= (int)notified[k] == to.r[i].agency;
 		if (!seen && n_notified < 8)
-			notified[n_notified++] = (Marac__V1__Agency)x->rc.r[i].agency;
+			notified[n_notified++] = (Marac__V1__Agency)to.r[i].agency;
 	}
 	Marac__V1__Agency serial_notified[2];
 	size_t n_serial_notified = 0;
@@ -905,8 +906,8 @@ static int refer_wr_commit(struct job *jb, struct wctx *w)
 		goto out;
 	}
 	clist_append(w->answers, completion_frame(jb->conn_id, buf, len));
-	for (size_t i = 0; i < x->rc.n; i++)
-		clist_append(w->answers, completion_notify(x->rc.r[i].node));
+	for (size_t i = 0; i < to.n; i++)
+		clist_append(w->answers, completion_notify(to.r[i].node));
 	log_event(LOG_INFO, "referral_accepted", "node", jb->node, "msg_id", rf->msg_id, "case_ref",
 		  case_ref, "repeat", mr.repeat ? "yes" : "no", "linked", mr.linked ? "yes" : "no",
 		  "serial", mr.n_serial ? "yes" : "no",

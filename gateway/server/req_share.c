@@ -721,7 +721,11 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 		return rc;
 
 	int refused = 0;
-	if ((rc = share_wr_outbox_room(w, jb, &j->rc, sh->msg_id, sh->summary->case_ref, 1,
+	/* the room is checked on a copy: a batch that fails for another job runs
+	 * again, and a recipient list filtered in place would no longer know
+	 * the full agency it must refuse for (s11-review) */
+	struct recipients to = j->rc;
+	if ((rc = share_wr_outbox_room(w, jb, &to, sh->msg_id, sh->summary->case_ref, 1,
 				       &refused)) != MGW_OK || refused)
 		return rc;
 	int64_t now = j->now;
@@ -754,7 +758,7 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 	Marac__V1__DeliveryRef ref_store[MGW_MAX_RECIPIENT_NODES];
 	Marac__V1__DeliveryRef *refs[MGW_MAX_RECIPIENT_NODES];
 	size_t n_refs = 0;
-	rc = deliver_bodies(w, jb, &j->rc, sh, j->v, j->nv, j->orig_digest, now, j->bodies,
+	rc = deliver_bodies(w, jb, &to, sh, j->v, j->nv, j->orig_digest, now, j->bodies,
 			    ref_store, refs, &n_refs);
 	if (rc != MGW_OK)
 		goto out;
@@ -781,8 +785,8 @@ static int share_wr_commit(struct job *jb, struct wctx *w)
 		goto out;
 	}
 	clist_append(w->answers, completion_frame(jb->conn_id, buf, len));
-	for (size_t i = 0; i < j->rc.n; i++)
-		clist_append(w->answers, completion_notify(j->rc.r[i].node));
+	for (size_t i = 0; i < to.n; i++)
+		clist_append(w->answers, completion_notify(to.r[i].node));
 	__atomic_add_fetch(&w->g->m.shares_accepted, 1, __ATOMIC_RELAXED);
 	char seqs[24];
 	snprintf(seqs, sizeof seqs, "%llu", (unsigned long long)audit_seq);

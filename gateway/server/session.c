@@ -512,6 +512,12 @@ static void liveness_hold(struct session *s)
 
 static void rx_update(struct gw *g, struct session *s, int queue_high)
 {
+	/* Once the close is lws's (on_writeable), the connection must stay
+	 * read until the node's close ack: a job of this session finishing
+	 * with the queue high, or the pauses at shutdown, would pause it again
+	 * and the node lose the close frame (s11-review). */
+	if (s->close_handed)
+		return;
 	int full = rx_is_full(g, s, queue_high);
 	s->rx_full = full;
 	if (s->in_rx) {
@@ -1218,8 +1224,9 @@ void session_tick(struct gw *g)
 {
 	int64_t now = store_now_ms();
 	/* s11-daemon: the writer stuck (mgw_limits.h MGW_WRITER_STALL_SECS) */
-	int stalled = !g->stopping &&
-		      executor_stalled_ms(g) > 1000 * (int64_t)g->epoch->cfg->writer_stall_secs;
+	unsigned stall_secs = g->epoch->cfg->writer_stall_secs ? g->epoch->cfg->writer_stall_secs
+							       : MGW_WRITER_STALL_SECS_DEFAULT;
+	int stalled = !g->stopping && executor_stalled_ms(g) > 1000 * (int64_t)stall_secs;
 	for (struct session *s = g->sessions; s; s = s->next_live) {
 		if (stalled && (s->rx_paused || s->held_head) && !s->rate_paused && !s->closing) {
 			/* held back only by the writer, whose liveness clock is
