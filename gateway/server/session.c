@@ -5,7 +5,7 @@
  * here runs on the SERVICE THREAD.
  *
  * Shape (STYLE.md 1): one protocols[] table, one callback per protocol, a
- * single switch. protocols[0] ("default") sees TCP accepts, the TLS verify
+ * single switch. protocols[0] ("(gateway)") sees TCP accepts, the TLS verify
  * callbacks and any request without the marac.v1 subprotocol, which it
  * refuses. protocols[1] ("marac.v1") is the node protocol.
  *
@@ -1403,7 +1403,11 @@ static int cb_marac(struct lws *wsi, enum lws_callback_reasons reason, void *use
  * keeps lws's write chunk at 64 KiB (it would otherwise follow the rx size).
  */
 const struct lws_protocols gw_protocols[] = {
-	{"default", cb_default, 0, 0, 0, NULL, 0},
+	/* protocols[0] serves HTTP and TLS events whatever its name. lws binds
+	 * an upgrade to the first name of the offered list it knows, so a name
+	 * a client could offer ("default, marac.v1") would take it from
+	 * marac.v1: no offered token can hold parentheses (RFC 7230). */
+	{"(gateway)", cb_default, 0, 0, 0, NULL, 0},
 	{"marac.v1", cb_marac, sizeof(struct session), MGW_WS_RX_BUFFER, 0, NULL,
 	 MGW_WS_TX_PACKET},
 	{NULL, NULL, 0, 0, 0, NULL, 0},
