@@ -630,6 +630,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
 	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
 	[W_TAKING] = 1, [W_TOOK] = 1, [W_DRIVE] = 1, [W_DROVE] = 1,
+	[W_VACANCY] = 1, [W_UNIT] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -641,6 +642,36 @@ static const uint8_t SAFE_ID[W_COUNT] = {
 	[W_USE] = 1, [W_FREELY] = 1, [W_SAFEST] = 1, [W_SAFER] = 1, [W_SPOKEN] = 1,
 	[W_HE] = 1, [W_HES] = 1, [W_PASSWORD] = 1,
 };
+
+/*
+ * A distance at j: "a 10 min drive", "a short walk from", "only a
+ * five-minute bus ride", "10 mins from": a time or "short" before a way of
+ * going, or a time before "from" or "away".
+ */
+static int far_from(const struct scan *sc, long j)
+{
+	if (is_word(T(sc, j), W_ONLY) || is_word(T(sc, j), W_JUST) || is_word(T(sc, j), W_ABOUT))
+		j++;
+	if (is_word(T(sc, j), W_A) || is_word(T(sc, j), W_AN))
+		j++;
+	int span = 0; /* a time or "short" seen */
+	for (long k = j; k < j + 5; k++) {
+		const struct tok *w = T(sc, k);
+		if ((w->f & F_BRK) || w->type == T_END)
+			return 0;
+		unsigned v = w->id;
+		if (v == W_MIN || v == W_MINS || v == W_MINUTE || v == W_MINUTES || v == W_SHORT) {
+			span = 1;
+			continue;
+		}
+		if (span && (v == W_WALK || v == W_DRIVE || v == W_RIDE || (w->cls & C_TRANS) ||
+			     v == W_FROM || v == W_AWAY))
+			return 1;
+		if (w->type != T_NUM && !is_punct(w, '-') && w->type != T_WORD)
+			return 0;
+	}
+	return 0;
+}
 
 static void loc_cues(struct scan *sc, long p)
 {
@@ -748,6 +779,13 @@ static void loc_cues(struct scan *sc, long p)
 		     (pr->id == W_FAMILY && is_word(T(sc, p - 2), W_HOST))))
 			loc_cue(sc, p, "loc:accommodation");
 	}
+	if ((c & (C_ACCOM | C_FLAT)) && t->type == T_WORD && (t->f & F_LOWER) &&
+	    (T(sc, p - 1)->cls & C_DET) && is_word(nx, W_IS) && !(nx->f & F_BRK) &&
+	    far_from(sc, p + 2))
+		/* "the house is a 10 min drive", "the unit is a short walk from
+		 * the station": how far her place is from what she can be found
+		 * by is where it is, with or without the refuge word */
+		loc_cue(sc, p, "loc:distance");
 	if ((c & C_ACCOM) && t->type == T_WORD) {
 		/* "her flat is on the Orchard estate", "mum's house is near the
 		 * park", "her location is not to be shared": her place, told */
@@ -824,6 +862,16 @@ static void loc_cues(struct scan *sc, long p)
 		   (is_word(nx, W_AT) || is_word(nx, W_IN)) &&
 		   ((T(sc, p - 1)->cls & C_DET) || is_word(T(sc, p - 1), W_BED))) {
 		loc_cue(sc, p, "loc:accommodation"); /* "a room at the YMCA" */
+	} else if ((id == W_ROOM || id == W_BED || id == W_SPACE || id == W_VACANCY) &&
+		   is_word(nx, W_FOR) && !(nx->f & F_BRK) && !(T(sc, p + 2)->f & F_BRK) &&
+		   ((T(sc, p - 1)->cls & C_DET) || (T(sc, p - 2)->cls & C_DET)) &&
+		   (is_word(T(sc, p + 2), W_HER) || is_word(T(sc, p + 2), W_THEM) ||
+		    ((T(sc, p + 2)->cls & C_KIN) && (T(sc, p + 2)->f & F_LOWER)))) {
+		/* "who have a space for her in Swindon", "a vacancy for her and
+		 * the children": a provider has a bed for her, so that is where
+		 * she will be; the one who has it tells where. Not "made room
+		 * for her": a room, a bed, a space with its article */
+		loc_cue(sc, p, "loc:accommodation");
 	} else if (id == W_OUT && is_word(nx, W_OF) &&
 		   (is_word(T(sc, p + 2), W_AREA) ||
 		    (is_word(T(sc, p + 2), W_THE) && is_word(T(sc, p + 3), W_AREA)))) {

@@ -2120,3 +2120,23 @@ Test(place, where_a_job_is_based_out_of)
 	/* "out of" after no work word is no workplace */
 	expect_none("He has been locked out of Instagram.", 0);
 }
+
+/* s12-refuge: a provider that has a bed for her says where she will be,
+ * refuge word or not; "room for her" without an article is no place. */
+Test(place, a_provider_with_a_bed_for_her_says_where_she_will_be)
+{
+	expect_sentence("Harbourside Housing have a vacancy for her in Tenby.", SCRUB_LOCATION);
+	expect_sentence("The trust has a family room for them from Monday.", SCRUB_LOCATION);
+	expect_sentence("Referred to Quayside, who have a space for her.", SCRUB_LOCATION);
+	expect_none("He made room for her at the table.", LOC);
+}
+
+/* s12-refuge: how far her house or unit is from a landmark is where it is,
+ * even when the note never says "refuge". */
+Test(place, how_far_her_place_is_from_a_landmark)
+{
+	expect_sentence("The flat is a five minute walk from the harbour.", SCRUB_LOCATION);
+	expect_sentence("The unit is a short drive from the station.", SCRUB_LOCATION);
+	expect_sentence("The house is a 10 min bus ride.", SCRUB_LOCATION);
+	expect_none("The flat is a short let until May.", LOC);
+}
