@@ -734,6 +734,21 @@ static void loc_cues(struct scan *sc, long p)
 	if (id == W_SHELTER && (t->f & F_LOWER) && !(T(sc, p - 1)->f & F_CAP) &&
 	    !is_word(T(sc, p - 1), W_BUS))
 		loc_cue(sc, p, "loc:accommodation"); /* "the night shelter"; not Shelter the charity */
+	if (id == W_ACCEPTED && (is_word(nx, W_HER) || is_word(nx, W_THEM)) && !(nx->f & F_BRK)) {
+		/* "the DV unit in Chorley has accepted her", "the house accepted
+		 * them on Friday": a unit or house that takes her in is where she
+		 * is; not "accepted her referral", nor a service that did */
+		const struct tok *z = T(sc, p + 2);
+		if (z->type != T_WORD || (z->f & F_BRK) ||
+		    (z->cls & (C_FUNC | C_CONJ | C_TIMEW | C_DAY | C_TPREP)))
+			for (long i = p - 1; i >= sc->ss && i >= p - 10; i--) {
+				const struct tok *w = T(sc, i);
+				if (w->type == T_WORD && ((w->cls & C_FLAT) || w->id == W_HOUSE)) {
+					loc_cue(sc, p, "loc:accommodation");
+					break;
+				}
+			}
+	}
 	if ((c & C_GOT) && is_word(nx, W_INTO) && !(T(sc, p + 2)->f & F_BRK))
 		loc_cue(sc, p, "loc:accommodation"); /* "accepted into a Women's Aid house" */
 	if (id == W_HAS && (is_word(nx, W_A) || is_word(nx, W_HER)) && !(nx->f & F_BRK)) {

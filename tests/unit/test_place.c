@@ -2140,3 +2140,12 @@ Test(place, how_far_her_place_is_from_a_landmark)
 	expect_sentence("The house is a 10 min bus ride.", SCRUB_LOCATION);
 	expect_none("The flat is a short let until May.", LOC);
 }
+
+/* s12-refuge: a unit or house that has accepted her is where she is; a
+ * referral accepted is not. */
+Test(place, a_unit_that_accepted_her_is_where_she_is)
+{
+	expect_sentence("The women's unit at Pennine Homes has accepted her.", SCRUB_LOCATION);
+	expect_sentence("The house accepted them on Friday.", SCRUB_LOCATION);
+	expect_none("The housing unit accepted her referral.", LOC);
+}
