@@ -673,6 +673,31 @@ static int far_from(const struct scan *sc, long j)
 	return 0;
 }
 
+/*
+ * Is "to" at p the end of a journey she is making: "can you get to",
+ * "she'll get to", "tickets to", "the train to", "the 10:15 to"? A refuge
+ * worker arranging the journey names the town the refuge is in.
+ */
+static int travel_to(const struct scan *sc, long p)
+{
+	const struct tok *pr = T(sc, p - 1);
+	if (pr->type == T_WORD && (pr->id == W_TICKET || pr->id == W_TICKETS ||
+				   ((pr->cls & C_TRANS) && (pr->f & F_LOWER))))
+		return 1;
+	if (pr->type == T_NUM && pr->ndig == 2 && (is_punct(T(sc, p - 2), ':') || is_punct(T(sc, p - 2), '.')) &&
+	    T(sc, p - 3)->type == T_NUM && T(sc, p - 3)->ndig <= 2 && is_word(T(sc, p - 4), W_THE))
+		return 1; /* "the 10:15 to", a train; not a log's "10:30 to Social Work" */
+	if (pr->id == W_GET)
+		for (long i = p - 2; i >= p - 3 && i >= sc->ss; i--) {
+			unsigned v = T(sc, i)->id;
+			if (v == W_YOU || v == W_SHE || v == W_THEY)
+				return 1;
+			if (v == W_HE)
+				return 0;
+		}
+	return 0;
+}
+
 static void loc_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -734,6 +759,8 @@ static void loc_cues(struct scan *sc, long p)
 	if (id == W_SHELTER && (t->f & F_LOWER) && !(T(sc, p - 1)->f & F_CAP) &&
 	    !is_word(T(sc, p - 1), W_BUS))
 		loc_cue(sc, p, "loc:accommodation"); /* "the night shelter"; not Shelter the charity */
+	if (id == W_TO && place_town_word(nx) && !(nx->f & (F_NL | F_BRK)) && travel_to(sc, p))
+		loc_cue(sc, p, "loc:moved");
 	if (id == W_ACCEPTED && (is_word(nx, W_HER) || is_word(nx, W_THEM)) && !(nx->f & F_BRK)) {
 		/* "the DV unit in Chorley has accepted her", "the house accepted
 		 * them on Friday": a unit or house that takes her in is where she

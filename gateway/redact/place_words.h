@@ -1009,6 +1009,9 @@
 	W(MIN, "min", 0)                                                                        \
 	W(RIDE, "ride", 0)                                                                      \
 	W(SHORT, "short", 0)                                                                    \
+	W(GET, "get", 0)                                                                        \
+	W(TICKET, "ticket", 0)                                                                  \
+	W(TICKETS, "tickets", 0)                                                                \
 	W(POSTCODE, "postcode", C_ACCOM)                                                        \
 	W(OFFERED, "offered", C_GOT)                                                            \
 	W(ACCEPTED, "accepted", C_GOT)                                                          \

@@ -2149,3 +2149,15 @@ Test(place, a_unit_that_accepted_her_is_where_she_is)
 	expect_sentence("The house accepted them on Friday.", SCRUB_LOCATION);
 	expect_none("The housing unit accepted her referral.", LOC);
 }
+
+/* s12-refuge: the journey she is making to a town (a refuge worker's "can
+ * you get to", tickets, the train) names where she will be; his journey, and
+ * a log's time before "to", do not. */
+Test(place, the_town_she_is_travelling_to)
+{
+	expect_sentence("Can you get to Wrexham?", SCRUB_LOCATION);
+	expect_sentence("Train tickets to Wrexham are booked.", SCRUB_LOCATION);
+	expect_sentence("Catch the 09:40 to Wrexham.", SCRUB_LOCATION);
+	expect_none("He can get to Wrexham.", LOC);
+	expect_none("Referral sent 10:30 to Wrexham Council.", LOC);
+}
