@@ -762,7 +762,7 @@ static void loc_cues(struct scan *sc, long p)
 	if (id == W_TO && place_town_word(nx) && !(nx->f & (F_NL | F_BRK)) && travel_to(sc, p))
 		loc_cue(sc, p, "loc:moved");
 	if (id == W_ACCEPTED && (is_word(nx, W_HER) || is_word(nx, W_THEM)) && !(nx->f & F_BRK)) {
-		/* "the DV unit in Chorley has accepted her", "the house accepted
+		/* "the DV unit in her new town has accepted her", "the house accepted
 		 * them on Friday": a unit or house that takes her in is where she
 		 * is; not "accepted her referral", nor a service that did */
 		const struct tok *z = T(sc, p + 2);
