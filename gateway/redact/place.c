@@ -630,6 +630,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
 	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
 	[W_TAKING] = 1, [W_TOOK] = 1, [W_DRIVE] = 1, [W_DROVE] = 1,
+	[W_VACANCY] = 1, [W_UNIT] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -641,6 +642,61 @@ static const uint8_t SAFE_ID[W_COUNT] = {
 	[W_USE] = 1, [W_FREELY] = 1, [W_SAFEST] = 1, [W_SAFER] = 1, [W_SPOKEN] = 1,
 	[W_HE] = 1, [W_HES] = 1, [W_PASSWORD] = 1,
 };
+
+/*
+ * A distance at j: "a 10 min drive", "a short walk from", "only a
+ * five-minute bus ride", "10 mins from": a time or "short" before a way of
+ * going, or a time before "from" or "away".
+ */
+static int far_from(const struct scan *sc, long j)
+{
+	if (is_word(T(sc, j), W_ONLY) || is_word(T(sc, j), W_JUST) || is_word(T(sc, j), W_ABOUT))
+		j++;
+	if (is_word(T(sc, j), W_A) || is_word(T(sc, j), W_AN))
+		j++;
+	int span = 0; /* a time or "short" seen */
+	for (long k = j; k < j + 5; k++) {
+		const struct tok *w = T(sc, k);
+		if ((w->f & F_BRK) || w->type == T_END)
+			return 0;
+		unsigned v = w->id;
+		if (v == W_MIN || v == W_MINS || v == W_MINUTE || v == W_MINUTES || v == W_SHORT) {
+			span = 1;
+			continue;
+		}
+		if (span && (v == W_WALK || v == W_DRIVE || v == W_RIDE || (w->cls & C_TRANS) ||
+			     v == W_FROM || v == W_AWAY))
+			return 1;
+		if (w->type != T_NUM && !is_punct(w, '-') && w->type != T_WORD)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * Is "to" at p the end of a journey she is making: "can you get to",
+ * "she'll get to", "tickets to", "the train to", "the 10:15 to"? A refuge
+ * worker arranging the journey names the town the refuge is in.
+ */
+static int travel_to(const struct scan *sc, long p)
+{
+	const struct tok *pr = T(sc, p - 1);
+	if (pr->type == T_WORD && (pr->id == W_TICKET || pr->id == W_TICKETS ||
+				   ((pr->cls & C_TRANS) && (pr->f & F_LOWER))))
+		return 1;
+	if (pr->type == T_NUM && pr->ndig == 2 && (is_punct(T(sc, p - 2), ':') || is_punct(T(sc, p - 2), '.')) &&
+	    T(sc, p - 3)->type == T_NUM && T(sc, p - 3)->ndig <= 2 && is_word(T(sc, p - 4), W_THE))
+		return 1; /* "the 10:15 to", a train; not a log's "10:30 to Social Work" */
+	if (pr->id == W_GET)
+		for (long i = p - 2; i >= p - 3 && i >= sc->ss; i--) {
+			unsigned v = T(sc, i)->id;
+			if (v == W_YOU || v == W_SHE || v == W_THEY)
+				return 1;
+			if (v == W_HE)
+				return 0;
+		}
+	return 0;
+}
 
 static void loc_cues(struct scan *sc, long p)
 {
@@ -703,6 +759,23 @@ static void loc_cues(struct scan *sc, long p)
 	if (id == W_SHELTER && (t->f & F_LOWER) && !(T(sc, p - 1)->f & F_CAP) &&
 	    !is_word(T(sc, p - 1), W_BUS))
 		loc_cue(sc, p, "loc:accommodation"); /* "the night shelter"; not Shelter the charity */
+	if (id == W_TO && place_town_word(nx) && !(nx->f & (F_NL | F_BRK)) && travel_to(sc, p))
+		loc_cue(sc, p, "loc:moved");
+	if (id == W_ACCEPTED && (is_word(nx, W_HER) || is_word(nx, W_THEM)) && !(nx->f & F_BRK)) {
+		/* "the DV unit in her new town has accepted her", "the house accepted
+		 * them on Friday": a unit or house that takes her in is where she
+		 * is; not "accepted her referral", nor a service that did */
+		const struct tok *z = T(sc, p + 2);
+		if (z->type != T_WORD || (z->f & F_BRK) ||
+		    (z->cls & (C_FUNC | C_CONJ | C_TIMEW | C_DAY | C_TPREP)))
+			for (long i = p - 1; i >= sc->ss && i >= p - 10; i--) {
+				const struct tok *w = T(sc, i);
+				if (w->type == T_WORD && ((w->cls & C_FLAT) || w->id == W_HOUSE)) {
+					loc_cue(sc, p, "loc:accommodation");
+					break;
+				}
+			}
+	}
 	if ((c & C_GOT) && is_word(nx, W_INTO) && !(T(sc, p + 2)->f & F_BRK))
 		loc_cue(sc, p, "loc:accommodation"); /* "accepted into a Women's Aid house" */
 	if (id == W_HAS && (is_word(nx, W_A) || is_word(nx, W_HER)) && !(nx->f & F_BRK)) {
@@ -748,6 +821,13 @@ static void loc_cues(struct scan *sc, long p)
 		     (pr->id == W_FAMILY && is_word(T(sc, p - 2), W_HOST))))
 			loc_cue(sc, p, "loc:accommodation");
 	}
+	if ((c & (C_ACCOM | C_FLAT)) && t->type == T_WORD && (t->f & F_LOWER) &&
+	    (T(sc, p - 1)->cls & C_DET) && is_word(nx, W_IS) && !(nx->f & F_BRK) &&
+	    far_from(sc, p + 2))
+		/* "the house is a 10 min drive", "the unit is a short walk from
+		 * the station": how far her place is from what she can be found
+		 * by is where it is, with or without the refuge word */
+		loc_cue(sc, p, "loc:distance");
 	if ((c & C_ACCOM) && t->type == T_WORD) {
 		/* "her flat is on the Orchard estate", "mum's house is near the
 		 * park", "her location is not to be shared": her place, told */
@@ -824,6 +904,16 @@ static void loc_cues(struct scan *sc, long p)
 		   (is_word(nx, W_AT) || is_word(nx, W_IN)) &&
 		   ((T(sc, p - 1)->cls & C_DET) || is_word(T(sc, p - 1), W_BED))) {
 		loc_cue(sc, p, "loc:accommodation"); /* "a room at the YMCA" */
+	} else if ((id == W_ROOM || id == W_BED || id == W_SPACE || id == W_VACANCY) &&
+		   is_word(nx, W_FOR) && !(nx->f & F_BRK) && !(T(sc, p + 2)->f & F_BRK) &&
+		   ((T(sc, p - 1)->cls & C_DET) || (T(sc, p - 2)->cls & C_DET)) &&
+		   (is_word(T(sc, p + 2), W_HER) || is_word(T(sc, p + 2), W_THEM) ||
+		    ((T(sc, p + 2)->cls & C_KIN) && (T(sc, p + 2)->f & F_LOWER)))) {
+		/* "who have a space for her in Swindon", "a vacancy for her and
+		 * the children": a provider has a bed for her, so that is where
+		 * she will be; the one who has it tells where. Not "made room
+		 * for her": a room, a bed, a space with its article */
+		loc_cue(sc, p, "loc:accommodation");
 	} else if (id == W_OUT && is_word(nx, W_OF) &&
 		   (is_word(T(sc, p + 2), W_AREA) ||
 		    (is_word(T(sc, p + 2), W_THE) && is_word(T(sc, p + 3), W_AREA)))) {

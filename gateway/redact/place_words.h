@@ -1004,6 +1004,14 @@
 	W(DIFFERENT, "different", C_NEWMOD)                                                     \
 	W(CONTACTABLE, "contactable", C_CALLED)                                                 \
 	W(SPACE, "space", 0)                                                                    \
+	W(VACANCY, "vacancy", 0)                                                                \
+	W(VACANCIES, "vacancies", 0)                                                            \
+	W(MIN, "min", 0)                                                                        \
+	W(RIDE, "ride", 0)                                                                      \
+	W(SHORT, "short", 0)                                                                    \
+	W(GET, "get", 0)                                                                        \
+	W(TICKET, "ticket", 0)                                                                  \
+	W(TICKETS, "tickets", 0)                                                                \
 	W(POSTCODE, "postcode", C_ACCOM)                                                        \
 	W(OFFERED, "offered", C_GOT)                                                            \
 	W(ACCEPTED, "accepted", C_GOT)                                                          \

@@ -2163,3 +2163,44 @@ Test(place, repeated_cues_without_a_stop_cost_linear_time)
 	}
 	free(t), free(plain);
 }
+
+/* s12-refuge: a provider that has a bed for her says where she will be,
+ * refuge word or not; "room for her" without an article is no place. */
+Test(place, a_provider_with_a_bed_for_her_says_where_she_will_be)
+{
+	expect_sentence("Harbourside Housing have a vacancy for her in Tenby.", SCRUB_LOCATION);
+	expect_sentence("The trust has a family room for them from Monday.", SCRUB_LOCATION);
+	expect_sentence("Referred to Quayside, who have a space for her.", SCRUB_LOCATION);
+	expect_none("He made room for her at the table.", LOC);
+}
+
+/* s12-refuge: how far her house or unit is from a landmark is where it is,
+ * even when the note never says "refuge". */
+Test(place, how_far_her_place_is_from_a_landmark)
+{
+	expect_sentence("The flat is a five minute walk from the harbour.", SCRUB_LOCATION);
+	expect_sentence("The unit is a short drive from the station.", SCRUB_LOCATION);
+	expect_sentence("The house is a 10 min bus ride.", SCRUB_LOCATION);
+	expect_none("The flat is a short let until May.", LOC);
+}
+
+/* s12-refuge: a unit or house that has accepted her is where she is; a
+ * referral accepted is not. */
+Test(place, a_unit_that_accepted_her_is_where_she_is)
+{
+	expect_sentence("The women's unit at Pennine Homes has accepted her.", SCRUB_LOCATION);
+	expect_sentence("The house accepted them on Friday.", SCRUB_LOCATION);
+	expect_none("The housing unit accepted her referral.", LOC);
+}
+
+/* s12-refuge: the journey she is making to a town (a refuge worker's "can
+ * you get to", tickets, the train) names where she will be; his journey, and
+ * a log's time before "to", do not. */
+Test(place, the_town_she_is_travelling_to)
+{
+	expect_sentence("Can you get to Wrexham?", SCRUB_LOCATION);
+	expect_sentence("Train tickets to Wrexham are booked.", SCRUB_LOCATION);
+	expect_sentence("Catch the 09:40 to Wrexham.", SCRUB_LOCATION);
+	expect_none("He can get to Wrexham.", LOC);
+	expect_none("Referral sent 10:30 to Wrexham Council.", LOC);
+}
