@@ -2120,3 +2120,15 @@ Test(place, where_a_job_is_based_out_of)
 	/* "out of" after no work word is no workplace */
 	expect_none("He has been locked out of Instagram.", 0);
 }
+
+Test(place, an_nhs_trust_named_healthcare_by_its_county_stays)
+{
+	/* a trust named by its county, city or region, or as a community
+	 * service, is an agency */
+	expect_none("The health visitor from Lincolnshire Healthcare attended.", 0);
+	expect_none("Referred on to Tameside Community Healthcare for support.", 0);
+	expect_none("Her CPN (West Country Healthcare) was told.", 0);
+	/* a practice named by a word of its own or a common word is still her GP */
+	expect_span("She is registered at Meadowbank Healthcare.", 0, SCRUB_PLACE, "Meadowbank Healthcare");
+	expect_span("She is registered at Orchard Healthcare.", 0, SCRUB_PLACE, "Orchard Healthcare");
+}
