@@ -1394,6 +1394,17 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	if ((last->lex & (LEX_STREET | LEX_INSTITUTION)) && !has_s &&
 	    !(a < b && (first->lex & LEX_FORENAME) && (last->lex & LEX_SURNAME)))
 		goto none; /* "Mark Green" stays a person */
+	/* "seen at Elsie Whitfield ED": in mixed case, "ED" closing a run of
+	 * words in lower case is a hospital's emergency department and the
+	 * words before it the hospital's name (many are named after a
+	 * person), no one's; "Mark JONES ED" (a surname in capitals) is not
+	 * read so. The whole run is passed over. */
+	if (!caps && words >= 3 && last->shape == SH_UPPER && last->nletters == 2 &&
+	    last->end - last->start == 2 && memcmp(sc->s + last->start, "ED", 2) == 0 &&
+	    tok(sc, b - 1)->shape == SH_CAP && tok(sc, a)->shape == SH_CAP) {
+		skip = b + 1;
+		goto none;
+	}
 	const char *rule = NULL;
 	if (has_s) {
 		rule = caps ? "caps:name"
