@@ -1252,6 +1252,29 @@ static int healthcare_trust(const struct scan *sc, long p)
 	return (lex & LEX_ALLOW) != 0;
 }
 
+static int word_eq(const struct scan *sc, const struct tok *w, const char *v)
+{
+	size_t n = strlen(v);
+	return w->type == T_WORD && w->end - w->start == n &&
+	       strncasecmp((const char *)sc->s + w->start, v, n) == 0;
+}
+
+/*
+ * A worker's log of where they met her, right before the name at b: "Met at
+ * <Name>", "F2F at <Name>", "face to face at <Name>". A public library named
+ * there is chosen because it is public and no one's (kept, as a community
+ * centre is); a library named anywhere else (where she works, goes, escaped
+ * to) stays withheld.
+ */
+static int met_at(const struct scan *sc, long b)
+{
+	if (!is_word(T(sc, b - 1), W_AT))
+		return 0;
+	const struct tok *v = T(sc, b - 2);
+	return word_eq(sc, v, "met") || word_eq(sc, v, "f2f") ||
+	       (word_eq(sc, v, "face") && is_word(T(sc, b - 3), W_TO) && word_eq(sc, T(sc, b - 4), "face"));
+}
+
 /* St Mary's Primary School, Riverside Medical Centre, Dr Shah's surgery */
 static void try_inst(struct scan *sc, long p)
 {
@@ -1338,6 +1361,8 @@ static void try_inst(struct scan *sc, long p)
 		return;
 	}
 	if (!real || b > p)
+		return;
+	if (t->id == W_LIBRARY && met_at(sc, b))
 		return;
 	/* Hall, Barber, Temple, Kitchen, Church are surnames too ("Kevin HALL"): a
 	 * venue only in lower case ("the church hall"), after an institution
