@@ -926,6 +926,7 @@ Test(names, a_hospital_named_after_a_person_before_ed)
 {
 	NONE("She was taken to Florence Hartley ED by ambulance.");
 	NONE("Seen at Edith Cavell ED overnight, discharged.");
+	NONE("She went to Edith Cavell A&E with her sister.");
 	/* a surname in capitals before it is still a person's */
 	FINDS("Seen by Mark WHITTAKER ED consultant.", "Mark WHITTAKER ED");
 	/* and a name with no ED after it is a name */
