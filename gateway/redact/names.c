@@ -1394,6 +1394,21 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	if ((last->lex & (LEX_STREET | LEX_INSTITUTION)) && !has_s &&
 	    !(a < b && (first->lex & LEX_FORENAME) && (last->lex & LEX_SURNAME)))
 		goto none; /* "Mark Green" stays a person */
+	/* "seen at Elsie Whitfield ED": in mixed case, "ED" (or "A&E") closing
+	 * a run of capitalised words is a hospital's emergency department and
+	 * the words before it the hospital's name (many are named after a
+	 * person), no one's; "Mark JONES ED" (a surname in capitals) is not
+	 * read so. The whole run is passed over. */
+	int ed = words >= 3 && last->shape == SH_UPPER && last->nletters == 2 &&
+		 last->end - last->start == 2 && memcmp(sc->s + last->start, "ED", 2) == 0;
+	/* "<Name> <Name> A&E": the "A" is read as an initial */
+	int ae = words >= 2 && last->shape == SH_INITIAL && last->end - last->start == 1 &&
+		 sc->s[last->start] == 'A' && last->end + 2 <= sc->n && sc->s[last->end] == '&' &&
+		 sc->s[last->end + 1] == 'E';
+	if (!caps && (ed || ae) && tok(sc, b - 1)->shape == SH_CAP && tok(sc, a)->shape == SH_CAP) {
+		skip = b + 1;
+		goto none;
+	}
 	const char *rule = NULL;
 	if (has_s) {
 		rule = caps ? "caps:name"

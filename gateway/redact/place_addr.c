@@ -1225,6 +1225,56 @@ static int proper_before(const struct scan *sc, long b, long p)
 	return 0;
 }
 
+/*
+ * "Derbyshire Healthcare", "Walsall Healthcare", "Humber Community
+ * Healthcare": an NHS trust named by its county, city or region (a word or
+ * phrase of the allow-list that is no common word and no forename) or as a
+ * community service, an agency. A GP practice "<Name> Healthcare" is named by
+ * its neighbourhood, street or a word of its own ("Riverside", "Beacon",
+ * "Elms" are common words): still withheld. p is the "Healthcare". A town
+ * known as her location is withheld inside the name later all the same.
+ */
+static int healthcare_trust(const struct scan *sc, long p)
+{
+	const struct tok *a = T(sc, p - 1), *b = T(sc, p - 2);
+	if (a->type != T_WORD || !(a->f & (F_CAP | F_UPPER)) || (a->f & (F_NL | F_POSS | F_DIGIT)))
+		return 0;
+	if (a->id == W_COMMUNITY)
+		return b->type == T_WORD && (b->f & (F_CAP | F_UPPER)) && !(b->f & F_POSS) &&
+		       !(b->cls & (C_DET | C_PRON | C_FUNC | C_TITLE));
+	unsigned lex = lex_classify((const char *)sc->s + a->start, a->end - a->start);
+	if ((lex & LEX_ALLOW) && !(lex & (LEX_COMMON | LEX_FORENAME)))
+		return 1;
+	/* a region of two words ("West Country") */
+	if (b->type != T_WORD || !(b->f & (F_CAP | F_UPPER)) || (a->f & F_NL))
+		return 0;
+	lex = lex_classify((const char *)sc->s + b->start, a->end - b->start);
+	return (lex & LEX_ALLOW) != 0;
+}
+
+static int word_eq(const struct scan *sc, const struct tok *w, const char *v)
+{
+	size_t n = strlen(v);
+	return w->type == T_WORD && w->end - w->start == n &&
+	       strncasecmp((const char *)sc->s + w->start, v, n) == 0;
+}
+
+/*
+ * A worker's log of where they met her, right before the name at b: "Met at
+ * <Name>", "F2F at <Name>", "face to face at <Name>". A public library named
+ * there is chosen because it is public and no one's (kept, as a community
+ * centre is); a library named anywhere else (where she works, goes, escaped
+ * to) stays withheld.
+ */
+static int met_at(const struct scan *sc, long b)
+{
+	if (!is_word(T(sc, b - 1), W_AT))
+		return 0;
+	const struct tok *v = T(sc, b - 2);
+	return word_eq(sc, v, "met") || word_eq(sc, v, "f2f") ||
+	       (word_eq(sc, v, "face") && is_word(T(sc, b - 3), W_TO) && word_eq(sc, T(sc, b - 4), "face"));
+}
+
 /* St Mary's Primary School, Riverside Medical Centre, Dr Shah's surgery */
 static void try_inst(struct scan *sc, long p)
 {
@@ -1235,6 +1285,8 @@ static void try_inst(struct scan *sc, long p)
 	    (nx->id == W_HOSPITALS || nx->id == W_TRUST || nx->id == W_FOUNDATION || nx->id == W_NHS))
 		return; /* "Oxford University Hospitals", "... College NHS Trust": an agency */
 	if ((t->cls & C_INSTC) && !(T(sc, p - 1)->cls & C_INSTM))
+		return;
+	if (t->id == W_HEALTHCARE && !(t->f & F_LOWER) && healthcare_trust(sc, p))
 		return;
 	/* "supervised at Boston Family Centre": a service of the partnership
 	 * where contact is supervised, named as agencies are (a children's
@@ -1309,6 +1361,8 @@ static void try_inst(struct scan *sc, long p)
 		return;
 	}
 	if (!real || b > p)
+		return;
+	if (t->id == W_LIBRARY && met_at(sc, b))
 		return;
 	/* Hall, Barber, Temple, Kitchen, Church are surnames too ("Kevin HALL"): a
 	 * venue only in lower case ("the church hall"), after an institution

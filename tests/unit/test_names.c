@@ -919,3 +919,16 @@ Test(names, agency_in_capitals_after_a_role)
 	cr_expect_str_eq(rule_of("Her brother ALI came round.", "ALI"), "cue:kin");
 	cr_expect_str_eq(rule_of("Her support worker JJ came.", "JJ"), "cue:kin");
 }
+
+/* "ED" after a name in lower case is a hospital's emergency department:
+ * the hospital is named after a person, no one is named. */
+Test(names, a_hospital_named_after_a_person_before_ed)
+{
+	NONE("She was taken to Florence Hartley ED by ambulance.");
+	NONE("Seen at Edith Cavell ED overnight, discharged.");
+	NONE("She went to Edith Cavell A&E with her sister.");
+	/* a surname in capitals before it is still a person's */
+	FINDS("Seen by Mark WHITTAKER ED consultant.", "Mark WHITTAKER ED");
+	/* and a name with no ED after it is a name */
+	FINDS("Her friend Florence Hartley took her to the ED.", "Florence Hartley");
+}

@@ -2204,3 +2204,25 @@ Test(place, the_town_she_is_travelling_to)
 	expect_none("He can get to Wrexham.", LOC);
 	expect_none("Referral sent 10:30 to Wrexham Council.", LOC);
 }
+
+Test(place, an_nhs_trust_named_healthcare_by_its_county_stays)
+{
+	/* a trust named by its county, city or region, or as a community
+	 * service, is an agency */
+	expect_none("The health visitor from Lincolnshire Healthcare attended.", 0);
+	expect_none("Referred on to Tameside Community Healthcare for support.", 0);
+	expect_none("Her CPN (West Country Healthcare) was told.", 0);
+	/* a practice named by a word of its own or a common word is still her GP */
+	expect_span("She is registered at Meadowbank Healthcare.", 0, SCRUB_PLACE, "Meadowbank Healthcare");
+	expect_span("She is registered at Orchard Healthcare.", 0, SCRUB_PLACE, "Orchard Healthcare");
+}
+
+Test(place, a_library_where_a_worker_met_her_stays)
+{
+	/* a public library named where the worker met her */
+	expect_none("12/05 Met at Ormskirk Library. Went through the DASH.", 0);
+	expect_none("Face to face at Kirkdale library, she was calm.", 0);
+	/* where she works or goes it is still withheld */
+	expect_span("She works Saturdays at Kirkdale Library.", 0, SCRUB_PLACE, "Kirkdale Library");
+	expect_span("She fled to Kirkdale Library that night.", 0, SCRUB_PLACE, "Kirkdale Library");
+}
