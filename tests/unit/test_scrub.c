@@ -2153,3 +2153,14 @@ Test(scrub, a_profile_name_after_posts_as_or_a_group)
 	unchanged("She posts as well. He posts letters to the school.");
 	unchanged("A Facebook group for mums meets on Tuesdays.");
 }
+
+/* ---- s12-third: identity documents and workplaces ---- */
+
+/* A form's "Passport:" field with the issuing nationality before the
+ * number: the nationality goes with the number, as after "passport (". */
+Test(scrub, a_passport_field_with_its_nationality_before_the_number)
+{
+	expect("Passport: Moldovan KR4471902  BRP: ZX1234567",
+	       "Passport: " R("document") "  BRP: " R("document"));
+	expect("Passport: South Korean M40918273.", "Passport: " R("document") ".");
+}
