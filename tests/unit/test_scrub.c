@@ -2164,3 +2164,24 @@ Test(scrub, a_passport_field_with_its_nationality_before_the_number)
 	       "Passport: " R("document") "  BRP: " R("document"));
 	expect("Passport: South Korean M40918273.", "Passport: " R("document") ".");
 }
+
+/* A chain with the town, shopping centre or street of its branch names the
+ * place someone works or collects a prescription; the chain alone, two
+ * chains listed, or a chain before a weekday stay. */
+Test(scrub, a_chain_with_its_branch_town_is_a_place)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "Her sister works at Greggs Tormouth as a supervisor.",
+		    "Her sister works at " R("place") " as a supervisor.");
+	expect_with(sc, "Script collected daily at Superdrug Quellbridge (pharmacist knows her).",
+		    "Script collected daily at " R("place") " (pharmacist knows her).");
+	expect_with(sc, "her old job (Boots, Harland Row) ended",
+		    "her old job (" R("place") ") ended");
+	expect_with(sc, "Paid into Lloyds Pencarrow each week.", "Paid into " R("place") " each week.");
+	expect_with(sc, "She shops at Tesco, Asda and Aldi.", "She shops at Tesco, Asda and Aldi.");
+	expect_with(sc, "Met at Costa, Monday, for the review.", "Met at Costa, Monday, for the review.");
+	expect_with(sc, "She buys it at Tesco Extra now.", "She buys it at Tesco Extra now.");
+	scrubber_free(sc);
+}
