@@ -2157,6 +2157,15 @@ static size_t shop_word_end(const unsigned char *s, size_t n, size_t i)
 	return i;
 }
 
+/* A store's format after the chain's name ("Tesco Extra", "Co-op Local",
+ * "Lloyds Pharmacy"): the branch's town may follow it. Sorted. */
+static int shop_format(const unsigned char *w, size_t n)
+{
+	static const char *const F[] = {"express", "extra", "local", "metro", "pharmacy",
+	                                "superstore"};
+	return sorted_word(F, sizeof F / sizeof F[0], w, n, 1);
+}
+
 static int weekday_word(const unsigned char *w, size_t n)
 {
 	static const char *const D[] = {"friday", "monday", "saturday", "sunday",
@@ -2172,7 +2181,9 @@ static int weekday_word(const unsigned char *w, size_t n)
  * collects a prescription, every day. The words after it are taken while
  * capitalised and known as nothing else (not a common word, another chain,
  * a month or weekday, a title or cue, or kept); a street type may follow
- * them ("Mercer Row"). A span of SCRUB_PLACE over the chain and them.
+ * them ("Mercer Row"). The store's format ("Tesco Extra Dunstable") or
+ * "on"/"in" ("Boots on Botchergate") may come between. A span of
+ * SCRUB_PLACE over the chain and them.
  */
 static int shop_branches(const unsigned char *s, size_t n, struct spans *all,
                          const struct spans *keep, const size_t *maxend)
@@ -2193,6 +2204,16 @@ static int shop_branches(const unsigned char *s, size_t n, struct spans *all,
 			continue;
 		}
 		size_t end = 0, at = e;
+		/* "Tesco Extra Dunstable": the store's format between */
+		size_t fa, fe;
+		int fc;
+		if (next_word(s, n, at, &fa, &fe, &fc) && !fc && shop_format(s + fa, fe - fa))
+			at = fe;
+		/* "Boots on Botchergate", "Greggs in Quellby": the street or
+		 * town of the branch after "on" or "in" */
+		if (next_word(s, n, at, &fa, &fe, &fc) && !fc && fe - fa == 2 &&
+		    (s[fa] == 'o' || s[fa] == 'i') && s[fa + 1] == 'n')
+			at = fe;
 		for (int w = 0; w < 3; w++) {
 			size_t c = at;
 			if (w == 0 && c < n && s[c] == ',')

@@ -2183,5 +2183,12 @@ Test(scrub, a_chain_with_its_branch_town_is_a_place)
 	expect_with(sc, "She shops at Tesco, Asda and Aldi.", "She shops at Tesco, Asda and Aldi.");
 	expect_with(sc, "Met at Costa, Monday, for the review.", "Met at Costa, Monday, for the review.");
 	expect_with(sc, "She buys it at Tesco Extra now.", "She buys it at Tesco Extra now.");
+	/* the store's format, or "on"/"in", between the chain and its town */
+	expect_with(sc, "Tills at Asda Superstore Quellbridge, lates.",
+		    "Tills at " R("place") ", lates.");
+	expect_with(sc, "Her mate works at Greggs in Pencarrow as a baker.",
+		    "Her mate works at " R("place") " as a baker.");
+	expect_with(sc, "A statement from Barclays in March showed the loan.",
+		    "A statement from Barclays in March showed the loan.");
 	scrubber_free(sc);
 }
