@@ -2175,7 +2175,7 @@ static int weekday_word(const unsigned char *w, size_t n)
 
 /*
  * A chain's branch: "<Chain> <Town>", "<Chain>, <Street Row>" ("Boots
- * Bexhill", "Greggs, Quellby Parade"). The chain alone is no one's place
+ * Tormouth", "Greggs, Quellby Parade"). The chain alone is no one's place
  * (lexicon.h LEX_SHOP, allow.txt's [shop]); with the town, the shopping
  * centre or the street of its branch it says where someone works, or
  * collects a prescription, every day. The words after it are taken while
