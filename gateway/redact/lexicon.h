@@ -45,6 +45,7 @@
 #define LEX_PARTICLE 2048u     /* van, de, bin, al, nic, mac: inside a name */
 #define LEX_FUNCTION 4096u     /* the, and, was: never a name */
 #define LEX_MODAL 8192u        /* will, may, can: a verb when it starts a sentence */
+#define LEX_SHOP 16384u        /* a chain of shops, cafés, gyms or bank branches: its branch has a town */
 
 /*
  * The LEX_* bits of w[0..n): one word, or a phrase of the allow-list

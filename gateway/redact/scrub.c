@@ -2141,6 +2141,109 @@ static int address_tails(const unsigned char *s, size_t n, struct spans *all, si
 	return 0;
 }
 
+/* The end of a chain's name at s[i]: letters, UTF-8, and a '-' or '\''
+ * between letters ("Kwik-Fit", "Co-op", "Nando's", "Sainsbury's"). */
+static size_t shop_word_end(const unsigned char *s, size_t n, size_t i)
+{
+	while (i < n) {
+		if (sc_alpha(s[i]) || s[i] >= 0x80)
+			i++;
+		else if ((s[i] == '-' || s[i] == '\'') && i > 0 && sc_alpha(s[i - 1]) && i + 1 < n &&
+			 sc_alpha(s[i + 1]))
+			i++;
+		else
+			break;
+	}
+	return i;
+}
+
+/* A store's format after the chain's name ("Tesco Extra", "Co-op Local",
+ * "Lloyds Pharmacy"): the branch's town may follow it. Sorted. */
+static int shop_format(const unsigned char *w, size_t n)
+{
+	static const char *const F[] = {"express", "extra", "local", "metro", "pharmacy",
+	                                "superstore"};
+	return sorted_word(F, sizeof F / sizeof F[0], w, n, 1);
+}
+
+static int weekday_word(const unsigned char *w, size_t n)
+{
+	static const char *const D[] = {"friday", "monday", "saturday", "sunday",
+	                                "thursday", "tuesday", "wednesday"};
+	return sorted_word(D, sizeof D / sizeof D[0], w, n, 1);
+}
+
+/*
+ * A chain's branch: "<Chain> <Town>", "<Chain>, <Street Row>" ("Boots
+ * Tormouth", "Greggs, Quellby Parade"). The chain alone is no one's place
+ * (lexicon.h LEX_SHOP, allow.txt's [shop]); with the town, the shopping
+ * centre or the street of its branch it says where someone works, or
+ * collects a prescription, every day. The words after it are taken while
+ * capitalised and known as nothing else (not a common word, another chain,
+ * a month or weekday, a title or cue, or kept); a street type may follow
+ * them ("Mercer Row"). The store's format ("Tesco Extra Dunstable") or
+ * "on"/"in" ("Boots on Botchergate") may come between. A span of
+ * SCRUB_PLACE over the chain and them.
+ */
+static int shop_branches(const unsigned char *s, size_t n, struct spans *all,
+                         const struct spans *keep, const size_t *maxend)
+{
+	for (size_t i = 0; i + 3 < n; i++) {
+		if (!sc_upper(s[i]) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80 ||
+		                                  s[i - 1] == '-' || s[i - 1] == '\'')))
+			continue;
+		size_t e = shop_word_end(s, n, i), k = e;
+		if (k < n && s[k] == ',')
+			k++;
+		if (!(k + 1 < n && s[k] == ' ' && sc_upper(s[k + 1]))) {
+			i = e;
+			continue;
+		}
+		if (!(lex_classify((const char *)s + i, e - i) & LEX_SHOP)) {
+			i = e;
+			continue;
+		}
+		size_t end = 0, at = e;
+		/* "Tesco Extra Dunstable": the store's format between */
+		size_t fa, fe;
+		int fc;
+		if (next_word(s, n, at, &fa, &fe, &fc) && !fc && shop_format(s + fa, fe - fa))
+			at = fe;
+		/* "Boots on Botchergate", "Greggs in Quellby": the street or
+		 * town of the branch after "on" or "in" */
+		if (next_word(s, n, at, &fa, &fe, &fc) && !fc && fe - fa == 2 &&
+		    (s[fa] == 'o' || s[fa] == 'i') && s[fa + 1] == 'n')
+			at = fe;
+		for (int w = 0; w < 3; w++) {
+			size_t c = at;
+			if (w == 0 && c < n && s[c] == ',')
+				c++;
+			if (c >= n || s[c] != ' ' || c + 1 >= n || !sc_upper(s[c + 1]))
+				break;
+			size_t a = c + 1, we = prop_word_end(s, n, a);
+			if (we - a < 3 || (we < n && sc_digit(s[we])))
+				break;
+			unsigned b = lex_classify((const char *)s + a, we - a);
+			if (w > 0 && end && (b & LEX_STREET)) {
+				end = we;
+				break;
+			}
+			if ((b & (LEX_COMMON | LEX_SHOP | LEX_PHRASE | LEX_INSTITUTION | LEX_TITLE |
+			          LEX_RANK | LEX_KIN | LEX_CALLED | LEX_FUNCTION | LEX_MODAL)) ||
+			    month_word(s + a, we - a) || weekday_word(s + a, we - a))
+				break;
+			int multi;
+			if (keep->n && kept_at(s, keep, maxend, a, we, &multi))
+				break;
+			end = at = we;
+		}
+		if (end && spans_push(all, i, end, SCRUB_PLACE, "place:branch") != 0)
+			return MGW_E_NOMEM;
+		i = end ? end : e;
+	}
+	return 0;
+}
+
 /* ---- output ----------------------------------------------------------------- */
 
 struct buf {
@@ -2685,6 +2788,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		if (spans_push(&all, vals.v[j].start, vals.v[j].end, vals.v[j].kind, vals.v[j].rule) != 0)
 			goto done;
 	if (address_tails(s, n, &all, 0, &keep, maxend) != 0)
+		goto done;
+	if ((sc->flags & SCRUB_F_LOCATION) && shop_branches(s, n, &all, &keep, maxend) != 0)
 		goto done;
 
 	/* Masked kinds out, sorted, then to the original text: the map is

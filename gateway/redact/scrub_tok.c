@@ -1425,7 +1425,8 @@ RARE static size_t dob_after_name(const unsigned char *s, size_t n, size_t i)
  * passport it is as the number does, so the span starts at it: one
  * capitalised word of 3 or more letters (or a 3-capital code) right
  * before the number (", " or " " between), right after "passport" or
- * "passports" and a space or " (". Otherwise i.
+ * "passports" (or "Passport:", a form's field) and a space or " (".
+ * Otherwise i.
  */
 RARE static size_t passport_issuer_before(const unsigned char *s, size_t i)
 {
@@ -1447,7 +1448,7 @@ RARE static size_t passport_issuer_before(const unsigned char *s, size_t i)
 		while (w2 > 0 && sc_alpha(s[w2 - 1]))
 			w2--;
 		if (ws - 1 - w2 >= 3 && sc_upper(s[w2]) && w2 >= 2 &&
-		    (s[w2 - 1] == '(' || (s[w2 - 1] == ' ' && sc_alpha(s[w2 - 2]))) &&
+		    (s[w2 - 1] == '(' || (s[w2 - 1] == ' ' && (sc_alpha(s[w2 - 2]) || s[w2 - 2] == ':'))) &&
 		    !word_eq(s + w2, ws - 1 - w2, "passport") && !word_eq(s + w2, ws - 1 - w2, "passports"))
 			ws = w2;
 	}
@@ -1457,6 +1458,9 @@ RARE static size_t passport_issuer_before(const unsigned char *s, size_t i)
 	if (p < 1 || s[p - 1] != ' ')
 		return i;
 	p--;
+	/* "Passport: <Nationality> A09911827": a form's field, its colon */
+	if (p >= 1 && s[p - 1] == ':')
+		p--;
 	size_t c = p;
 	while (c > 0 && sc_alpha(s[c - 1]))
 		c--;

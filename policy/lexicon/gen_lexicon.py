@@ -46,12 +46,14 @@ LEX_CALLED = 1 << 10
 LEX_PARTICLE = 1 << 11
 LEX_FUNCTION = 1 << 12
 LEX_MODAL = 1 << 13
+LEX_SHOP = 1 << 14
 
 SECTION_BITS = {
     # allow.txt
     "agency": LEX_ALLOW, "legislation": LEX_ALLOW, "place": LEX_ALLOW,
     "calendar": LEX_ALLOW, "clinical": LEX_ALLOW, "police": LEX_ALLOW,
     "brand": LEX_ALLOW, "other": LEX_ALLOW, "nationality": LEX_ALLOW,
+    "shop": LEX_ALLOW | LEX_SHOP,
     "street": LEX_STREET, "institution": LEX_INSTITUTION,
     # cues.txt
     "title": LEX_TITLE, "rank": LEX_RANK, "kin": LEX_KIN, "called": LEX_CALLED,

@@ -2153,3 +2153,42 @@ Test(scrub, a_profile_name_after_posts_as_or_a_group)
 	unchanged("She posts as well. He posts letters to the school.");
 	unchanged("A Facebook group for mums meets on Tuesdays.");
 }
+
+/* ---- s12-third: identity documents and workplaces ---- */
+
+/* A form's "Passport:" field with the issuing nationality before the
+ * number: the nationality goes with the number, as after "passport (". */
+Test(scrub, a_passport_field_with_its_nationality_before_the_number)
+{
+	expect("Passport: Moldovan KR4471902  BRP: ZX1234567",
+	       "Passport: " R("document") "  BRP: " R("document"));
+	expect("Passport: South Korean M40918273.", "Passport: " R("document") ".");
+}
+
+/* A chain with the town, shopping centre or street of its branch names the
+ * place someone works or collects a prescription; the chain alone, two
+ * chains listed, or a chain before a weekday stay. */
+Test(scrub, a_chain_with_its_branch_town_is_a_place)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "Her sister works at Greggs Tormouth as a supervisor.",
+		    "Her sister works at " R("place") " as a supervisor.");
+	expect_with(sc, "Script collected daily at Superdrug Quellbridge (pharmacist knows her).",
+		    "Script collected daily at " R("place") " (pharmacist knows her).");
+	expect_with(sc, "her old job (Boots, Harland Row) ended",
+		    "her old job (" R("place") ") ended");
+	expect_with(sc, "Paid into Lloyds Pencarrow each week.", "Paid into " R("place") " each week.");
+	expect_with(sc, "She shops at Tesco, Asda and Aldi.", "She shops at Tesco, Asda and Aldi.");
+	expect_with(sc, "Met at Costa, Monday, for the review.", "Met at Costa, Monday, for the review.");
+	expect_with(sc, "She buys it at Tesco Extra now.", "She buys it at Tesco Extra now.");
+	/* the store's format, or "on"/"in", between the chain and its town */
+	expect_with(sc, "Tills at Asda Superstore Quellbridge, lates.",
+		    "Tills at " R("place") ", lates.");
+	expect_with(sc, "Her mate works at Greggs in Pencarrow as a baker.",
+		    "Her mate works at " R("place") " as a baker.");
+	expect_with(sc, "A statement from Barclays in March showed the loan.",
+		    "A statement from Barclays in March showed the loan.");
+	scrubber_free(sc);
+}
