@@ -15,6 +15,7 @@
 #include "failsafe.h"
 #include "mgw_err.h"
 #include "scrub.h"
+#include "linear_guard.h"
 
 static struct spans scan(const char *s)
 {
@@ -1272,20 +1273,6 @@ Test(failsafe, her_working_hours)
  * about an hour on the writer. Now the clause is read once: the same text
  * costs about what one with "at house" does (CPU time, the least of five;
  * the bound is 50 times that, against about 10,000 times before). */
-static double fs_cpu_least(const char *s, size_t n)
-{
-	double least = 1e9;
-	for (int r = 0; r < 5; r++) {
-		struct spans sv = {0};
-		clock_t t0 = clock();
-		cr_assert_eq(failsafe_scan_model(s, n, &sv), 0);
-		double t = (double)(clock() - t0) / CLOCKS_PER_SEC;
-		spans_free(&sv);
-		least = t < least ? t : least;
-	}
-	return least;
-}
-
 Test(failsafe, many_at_homes_in_one_clause_cost_linear_time)
 {
 	size_t n = 64 * 1024;
@@ -1298,7 +1285,8 @@ Test(failsafe, many_at_homes_in_one_clause_cost_linear_time)
 		memcpy(house + k, "at hous ", 8);
 		k += 8;
 	}
-	double a = fs_cpu_least(home, k), b = fs_cpu_least(house, k);
+	double a = lg_cpu_least(failsafe_scan_model, home, k, 5),
+	       b = lg_cpu_least(failsafe_scan_model, house, k, 5);
 	cr_assert_lt(a, 50 * b + 0.01, "\"at home\" x %zu: %.4f s, \"at hous\": %.4f s", k / 8, a, b);
 	free(home), free(house);
 }
@@ -1312,19 +1300,5 @@ Test(failsafe, repeated_cues_without_a_stop_cost_linear_time)
 	static const char *const cue[] = {"rang from a friend's ", "she went there ", "met her in the cafe ",
 					  "she works weekdays 9 ", "DA incident at home ", "she is staying at ",
 					  "ringing from across the ", "at home in "};
-	size_t n = 64 * 1024;
-	char *t = malloc(n + 64), *plain = malloc(n + 64);
-	cr_assert(t && plain);
-	for (size_t c = 0; c < sizeof cue / sizeof cue[0]; c++) {
-		size_t m = strlen(cue[c]), k = 0;
-		while (k + m < n) {
-			memcpy(t + k, cue[c], m);
-			for (size_t i = 0; i < m; i++)
-				plain[k + i] = cue[c][i] == ' ' ? ' ' : 'x';
-			k += m;
-		}
-		double a = fs_cpu_least(t, k), b = fs_cpu_least(plain, k);
-		cr_assert_lt(a, 50 * b + 0.01, "\"%s\" x %zu: %.4f s, plain: %.4f s", cue[c], k / m, a, b);
-	}
-	free(t), free(plain);
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
