@@ -420,6 +420,17 @@ void make_share(Marac__V1__Share *s, const char *msg_id, Marac__V1__Agency *to, 
 	s->summary = c;
 }
 
+int send_share(mgw_client *cl, const char *msg_id, Marac__V1__Agency *to, size_t n_to,
+	       Marac__V1__CaseSummary *c)
+{
+	Marac__V1__Share sh;
+	make_share(&sh, msg_id, to, n_to, c);
+	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
+	f.body_case = MARAC__V1__FRAME__BODY_SHARE;
+	f.share = &sh;
+	return mgw_client_send(cl, &f);
+}
+
 SSL *raw_tls_files(struct gwp *g, const char *chain, const char *key, int *fdp)
 {
 	SSL_CTX *c = SSL_CTX_new(TLS_client_method());

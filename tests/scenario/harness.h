@@ -115,6 +115,10 @@ Marac__V1__CaseSummary *synthetic_case(const char *case_ref, const char *area);
 /* A Share of that case to the given agencies. Fields point into c and to; nothing to free. */
 void make_share(Marac__V1__Share *s, const char *msg_id, Marac__V1__Agency *to, size_t n_to,
 		Marac__V1__CaseSummary *c);
+/* make_share's Share sent on c as one frame, not waiting for its answer:
+ * mgw_client_send's result. */
+int send_share(mgw_client *cl, const char *msg_id, Marac__V1__Agency *to, size_t n_to,
+	       Marac__V1__CaseSummary *c);
 
 /*
  * Police shares n copies of case_ref with IDVA while IDVA is offline,

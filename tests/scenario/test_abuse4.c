@@ -709,12 +709,7 @@ Test(abuse4, an_auditors_burst_of_filtered_pages_does_not_stall_shares)
 	while (got < N) {
 		while (sent < N && sent - got < 60) {
 			snprintf(ids[sent], 16, "f-%d", sent);
-			Marac__V1__Share sh;
-			make_share(&sh, ids[sent], to, 3, cs);
-			Marac__V1__Frame fr = MARAC__V1__FRAME__INIT;
-			fr.body_case = MARAC__V1__FRAME__BODY_SHARE;
-			fr.share = &sh;
-			cr_assert_eq(mgw_client_send(p, &fr), MGW_OK);
+			cr_assert_eq(send_share(p, ids[sent], to, 3, cs), MGW_OK);
 			sent++;
 		}
 		Marac__V1__Frame *f;

@@ -467,12 +467,7 @@ Test(abuse6, pipelined_large_shares_are_bounded_in_bytes_not_only_in_number)
 	for (int i = 0; i < NS; i++) {
 		char id[24];
 		snprintf(id, sizeof id, "big-%d", i);
-		Marac__V1__Share sh;
-		make_share(&sh, id, to, 7, cs);
-		Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
-		f.body_case = MARAC__V1__FRAME__BODY_SHARE;
-		f.share = &sh;
-		cr_assert_eq(mgw_client_send(p, &f), MGW_OK);
+		cr_assert_eq(send_share(p, id, to, 7, cs), MGW_OK);
 	}
 	long peak = 0;
 	int got = 0;
@@ -816,12 +811,7 @@ Test(abuse6, requests_read_before_a_stop_are_answered)
 	for (int i = 0; i < NS; i++) {
 		char id[24];
 		snprintf(id, sizeof id, "stop-%d", i);
-		Marac__V1__Share sh;
-		make_share(&sh, id, to, 2, cs);
-		Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
-		f.body_case = MARAC__V1__FRAME__BODY_SHARE;
-		f.share = &sh;
-		cr_assert_eq(mgw_client_send(p, &f), MGW_OK);
+		cr_assert_eq(send_share(p, id, to, 2, cs), MGW_OK);
 	}
 	codec_free(&cs->base);
 	int acc = 0, rc;
