@@ -69,6 +69,22 @@ static size_t padded_list_request(uint8_t *out, size_t pad)
 	return n + pad;
 }
 
+/* n such requests of pad bytes, all in one write (frames back to back in
+ * the same TLS records, as a pipelining client writes them). */
+static void write_list_requests(SSL *s, int n, size_t pad)
+{
+	uint8_t *all = malloc((size_t)n * (pad + 64)), *one = malloc(pad + 32);
+	cr_assert(all && one);
+	size_t used = 0;
+	for (int i = 0; i < n; i++) {
+		size_t k = padded_list_request(one, pad);
+		ws_put(all, &used, 2, 1, one, k);
+	}
+	cr_assert_eq(SSL_write(s, all, (int)used), (int)used);
+	free(one);
+	free(all);
+}
+
 /*
  * Reads s for up to timeout_ms, answering every ping with its pong as a
  * client must, and counts frames of body case `body`; stops at want of
@@ -137,14 +153,7 @@ Test(abuse7, a_node_the_gateway_is_not_reading_is_not_dropped_as_silent)
 	SSL *s = raw_welcomed(&G, "police", &fd);
 	cr_assert_not_null(s);
 	enum { N = 60, PAD = 1000 };
-	uint8_t *all = malloc(N * (PAD + 64)), one[PAD + 32];
-	size_t used = 0;
-	for (int i = 0; i < N; i++) {
-		size_t n = padded_list_request(one, PAD);
-		ws_put(all, &used, 2, 1, one, n);
-	}
-	cr_assert_eq(SSL_write(s, all, (int)used), (int)used);
-	free(all);
+	write_list_requests(s, N, PAD);
 	int closed = 0;
 	double t0 = mono_s();
 	int got = read_answering_pings(s, fd, MARAC__V1__FRAME__BODY_ACTION_LIST, N, 60000, &closed);
@@ -171,14 +180,7 @@ Test(abuse7, a_message_half_read_while_others_are_held_is_not_cut)
 	SSL *s = raw_welcomed(&G, "police", &fd);
 	cr_assert_not_null(s);
 	enum { N = 60, PAD = 1000 };
-	uint8_t *all = malloc(N * (PAD + 64)), one[PAD + 32];
-	size_t used = 0;
-	for (int i = 0; i < N; i++) {
-		size_t n = padded_list_request(one, PAD);
-		ws_put(all, &used, 2, 1, one, n);
-	}
-	cr_assert_eq(SSL_write(s, all, (int)used), (int)used);
-	free(all);
+	write_list_requests(s, N, PAD);
 	int closed = 0;
 	int got = read_answering_pings(s, fd, MARAC__V1__FRAME__BODY_ACTION_LIST, N, 30000, &closed);
 	raw_close(s, fd);
@@ -311,15 +313,7 @@ Test(abuse7, a_held_message_above_a_lowered_max_frame_bytes_is_too_large_not_mal
 	SSL *s = raw_welcomed(&G, "police", &fd);
 	cr_assert_not_null(s);
 	enum { N = 30, PAD = 10000 };
-	uint8_t *all = malloc(N * (PAD + 64)), *one = malloc(PAD + 32);
-	size_t used = 0;
-	for (int i = 0; i < N; i++) {
-		size_t n = padded_list_request(one, PAD);
-		ws_put(all, &used, 2, 1, one, n);
-	}
-	free(one);
-	cr_assert_eq(SSL_write(s, all, (int)used), (int)used);
-	free(all);
+	write_list_requests(s, N, PAD);
 	int closed = 0;
 	cr_assert_eq(read_answering_pings(s, fd, MARAC__V1__FRAME__BODY_ACTION_LIST, 10, 10000,
 					  &closed), 10);
@@ -378,12 +372,7 @@ Test(abuse7, no_checkpoint_overlaps_a_commit_that_may_restart_the_wal)
 	for (int i = 0; i < NS; i++) {
 		char id[24];
 		snprintf(id, sizeof id, "wal-%d", i);
-		Marac__V1__Share sh;
-		make_share(&sh, id, to, 2, cs);
-		Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
-		f.body_case = MARAC__V1__FRAME__BODY_SHARE;
-		f.share = &sh;
-		cr_assert_eq(mgw_client_send(p, &f), MGW_OK);
+		cr_assert_eq(send_share(p, id, to, 2, cs), MGW_OK);
 		Marac__V1__Frame *r = NULL;
 		cr_assert_eq(mgw_client_recv(p, 30000, &r), MGW_OK, "share %d unanswered", i);
 		cr_assert_eq(r->body_case, MARAC__V1__FRAME__BODY_SHARE_ACCEPTED);
@@ -420,12 +409,7 @@ static void share_to_health(const char *id, size_t bytes)
 		big[bytes] = 0;
 		cs->narrative = big;
 	}
-	Marac__V1__Share sh;
-	make_share(&sh, id, to, 1, cs);
-	Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
-	f.body_case = MARAC__V1__FRAME__BODY_SHARE;
-	f.share = &sh;
-	cr_assert_eq(mgw_client_send(p, &f), MGW_OK);
+	cr_assert_eq(send_share(p, id, to, 1, cs), MGW_OK);
 	Marac__V1__Frame *r = NULL;
 	cr_assert_eq(mgw_client_recv(p, 30000, &r), MGW_OK);
 	cr_assert_eq(r->body_case, MARAC__V1__FRAME__BODY_SHARE_ACCEPTED);
@@ -499,12 +483,7 @@ Test(abuse7, a_delivery_queued_before_max_frame_bytes_was_lowered_still_arrives)
 	const char *ids[] = {"lowered-big", "lowered-small"};
 	for (int i = 0; i < 2; i++) {
 		cs->narrative = i == 0 ? big : small;
-		Marac__V1__Share sh;
-		make_share(&sh, ids[i], to, 1, cs);
-		Marac__V1__Frame f = MARAC__V1__FRAME__INIT;
-		f.body_case = MARAC__V1__FRAME__BODY_SHARE;
-		f.share = &sh;
-		cr_assert_eq(mgw_client_send(p, &f), MGW_OK);
+		cr_assert_eq(send_share(p, ids[i], to, 1, cs), MGW_OK);
 		Marac__V1__Frame *r = NULL;
 		cr_assert_eq(mgw_client_recv(p, 30000, &r), MGW_OK);
 		cr_assert_eq(r->body_case, MARAC__V1__FRAME__BODY_SHARE_ACCEPTED);
