@@ -209,3 +209,109 @@ Test(abuse8, notices_respect_the_outbox_cap)
 		  "logged");
 	free(log);
 }
+
+/* The next frame on c: its msg_id into id and its kind (the body's case), or -1. */
+static int answer_of(mgw_client *c, char *id, size_t n, int *code)
+{
+	Marac__V1__Frame *f = NULL;
+	if (mgw_client_recv(c, 30000, &f) != MGW_OK)
+		return -1;
+	int kind = (int)f->body_case;
+	*code = 0;
+	id[0] = '\0';
+	if (kind == MARAC__V1__FRAME__BODY_SHARE_ACCEPTED)
+		snprintf(id, n, "%s", f->share_accepted->msg_id);
+	else if (kind == MARAC__V1__FRAME__BODY_ERROR) {
+		snprintf(id, n, "%s", f->error->msg_id);
+		*code = f->error->code;
+	}
+	codec_free(&f->base);
+	return kind;
+}
+
+/*
+ * A batch in which one job fails is undone and run again without it. A
+ * share refused OUTBOX_FULL earlier in that batch had its recipients
+ * filtered in place by the room check (the full agency taken out), so the
+ * second run found no full agency and accepted it for the others: a share
+ * the sender was about to be told was refused was stored and delivered
+ * without the agency it named (s11-review). The room is checked on a copy
+ * now. Here housing's outbox is full (max_outbox_per_node 16); while the
+ * writer is stuck on one COMMIT, share A (housing and IDVA) and then
+ * share B (IDVA) wait for the next batch, whose run fails on B's row.
+ */
+Test(abuse8, a_share_refused_outbox_full_stays_refused_when_its_batch_runs_again)
+{
+	char stall[700], step[700];
+	snprintf(step, sizeof step, "/tmp/marac-step9-%d", (int)getpid());
+	unlink(step);
+	setenv("MARAC_FAULT_STEP", step, 1);
+	setenv("MARAC_FAULT_STEP_SQL", "INSERT INTO shares", 1);
+	gw_start_faulty(&G, "limits:\n  max_outbox_per_node: 16\n", "MARAC_FAULT_STALL", "stall9", stall,
+			sizeof stall);
+	unsetenv("MARAC_FAULT_STEP");
+	unsetenv("MARAC_FAULT_STEP_SQL");
+	char e[256];
+	mgw_client *p = node(&G, "police", e, sizeof e);
+	cr_assert_not_null(p, "%s", e);
+	Marac__V1__Agency housing[] = {MARAC__V1__AGENCY__AGENCY_HOUSING};
+	Marac__V1__Agency both[] = {MARAC__V1__AGENCY__AGENCY_HOUSING, MARAC__V1__AGENCY__AGENCY_IDVA};
+	Marac__V1__Agency idva[] = {MARAC__V1__AGENCY__AGENCY_IDVA};
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0091", "testshire");
+	Marac__V1__Share sh;
+	Marac__V1__Frame *acc = NULL;
+	for (int i = 0; i < 16; i++) { /* housing never collects: its outbox is full */
+		char id[24];
+		snprintf(id, sizeof id, "fill-%d", i);
+		make_share(&sh, id, housing, 1, cs);
+		cr_assert_eq(mgw_client_share(p, &sh, 15000, &acc), MGW_OK, "fill %d", i);
+		codec_free(&acc->base);
+	}
+	FILE *t = fopen(stall, "w"); /* the writer sticks on the next COMMIT */
+	cr_assert_not_null(t);
+	fclose(t);
+	cr_assert_eq(send_share(p, "stuck", idva, 1, cs), MGW_OK);
+	sleep(1); /* its batch is at COMMIT, past its own rows */
+	t = fopen(step, "w"); /* the next batch fails on B's row */
+	cr_assert_not_null(t);
+	fclose(t);
+	cr_assert_eq(send_share(p, "share-a", both, 2, cs), MGW_OK);
+	cr_assert_eq(send_share(p, "share-b", idva, 1, cs), MGW_OK);
+	sleep(1); /* both prepared and waiting behind the stuck batch */
+	unlink(stall);
+	int got_a = 0, got_b = 0, got_stuck = 0;
+	for (int i = 0; i < 3; i++) {
+		char id[64];
+		int code;
+		int kind = answer_of(p, id, sizeof id, &code);
+		cr_assert_neq(kind, -1, "answer %d missing", i);
+		if (!strcmp(id, "share-a")) {
+			cr_assert_eq(kind, MARAC__V1__FRAME__BODY_ERROR,
+				     "share A was accepted without housing (kind %d)", kind);
+			cr_assert_eq(code, MARAC__V1__ERROR_CODE__ERROR_CODE_OUTBOX_FULL, "%d", code);
+			got_a = 1;
+		} else if (!strcmp(id, "share-b")) {
+			cr_assert_eq(kind, MARAC__V1__FRAME__BODY_ERROR, "share B's row failed: %d", kind);
+			got_b = 1;
+		} else if (!strcmp(id, "stuck")) {
+			cr_assert_eq(kind, MARAC__V1__FRAME__BODY_SHARE_ACCEPTED);
+			got_stuck = 1;
+		}
+	}
+	cr_assert(got_a && got_b && got_stuck, "answers: a %d b %d stuck %d", got_a, got_b,
+		  got_stuck);
+	cr_assert_neq(access(step, F_OK), 0, "the fault never fired: A and B were not in one batch");
+	mgw_client_free(p);
+	/* IDVA gets the stuck share only: nothing of A. */
+	mgw_client *v = node(&G, "idva", e, sizeof e);
+	cr_assert_not_null(v, "%s", e);
+	Marac__V1__Frame *f = NULL;
+	cr_assert_eq(mgw_client_recv(v, 10000, &f), MGW_OK);
+	cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_DELIVER);
+	cr_assert_str_eq(f->deliver->msg_id, "stuck");
+	codec_free(&f->base);
+	cr_assert_eq(mgw_client_recv(v, 1500, &f), MGW_E_TIMEOUT, "share A reached IDVA");
+	mgw_client_free(v);
+	codec_free(&cs->base);
+	unlink(step);
+}
