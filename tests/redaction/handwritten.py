@@ -329,7 +329,7 @@ class Case:
 
     def build(self):
         d = self.doc
-        c = {"caseRef": self.text("case_ref", d.get("ref", "MARAC-%s" % self.id.upper())),
+        c = {"caseRef": d.get("ref", "MARAC-%s" % self.id.upper()),
              "maracArea": d.get("area", "testshire")}
         c["victim"] = self.person(d["victim"], "victim", "victim")
         c["perpetrators"] = [self.person(p, "perpetrators[%d]" % i, "perp")
