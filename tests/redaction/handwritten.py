@@ -329,8 +329,10 @@ class Case:
 
     def build(self):
         d = self.doc
-        c = {"caseRef": d.get("ref", "MARAC-%s" % self.id.upper()),
-             "maracArea": d.get("area", "testshire")}
+        # `case_ref` (with marks, labelled like free text) or `ref` (verbatim)
+        ref = (self.text("case_ref", d["case_ref"]) if "case_ref" in d
+               else d.get("ref", "MARAC-%s" % self.id.upper()))
+        c = {"caseRef": ref, "maracArea": d.get("area", "testshire")}
         c["victim"] = self.person(d["victim"], "victim", "victim")
         c["perpetrators"] = [self.person(p, "perpetrators[%d]" % i, "perp")
                              for i, p in enumerate(d.get("perps") or [])]
