@@ -2607,12 +2607,17 @@ struct scrub_memo {
 	const char *text; /* the text it holds the passes of */
 	size_t len;
 	unsigned have; /* M_*: the passes run (each only once it succeeded) */
+	/* Used for one scrub (scrub_text_ex): a pass whose spans go to the
+	 * scrub's list writes them there, not here to be copied (on a long
+	 * text each copy is fresh memory, dear to touch). */
+	int once;
 	struct textnorm t;
 	struct spans email, names, place[2], fs, geo;
 };
 
 static void memo_clear(struct scrub_memo *m)
 {
+	int once = m->once;
 	textnorm_free(&m->t);
 	spans_free(&m->email);
 	spans_free(&m->names);
@@ -2621,6 +2626,7 @@ static void memo_clear(struct scrub_memo *m)
 	spans_free(&m->fs);
 	spans_free(&m->geo);
 	memset(m, 0, sizeof *m);
+	m->once = once;
 }
 
 struct scrub_memo *scrub_memo_new(void)
@@ -2647,14 +2653,19 @@ static int spans_append(struct spans *out, const struct spans *src)
 }
 
 /* The pass `bit` of the memo's text into m->*sv (run once), then appended
- * to out (when not NULL): 0 or the pass's error (MGW_E_NOMEM). */
+ * to out (when not NULL): 0 or the pass's error (MGW_E_NOMEM). A memo for
+ * one scrub keeps nothing for later: there the pass appends to out itself
+ * (every pass only appends), and runs only once. */
 static int memo_pass(struct scrub_memo *m, unsigned bit, struct spans *sv, struct spans *out)
 {
 	const char *s = m->t.s;
 	size_t n = m->t.n;
 	if (!(m->have & bit)) {
 		int rc;
-		sv->n = 0;
+		if (m->once && out != NULL)
+			sv = out, out = NULL;
+		else
+			sv->n = 0;
 		switch (bit) {
 		case M_EMAIL: rc = scrub_email_pass((const unsigned char *)s, n, sv); break;
 		case M_NAMES: rc = names_scan(s, n, sv); break;
@@ -2674,7 +2685,7 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
                   unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT],
                   struct scrub_finding **findings, size_t *n_findings)
 {
-	struct scrub_memo m = {0};
+	struct scrub_memo m = {.once = 1};
 	int rc = scrub_text_memo(sc, &m, text, len, ground, kinds_mask, out, counts, findings,
 	                         n_findings);
 	memo_clear(&m);
