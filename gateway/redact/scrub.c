@@ -2189,6 +2189,18 @@ static int shop_branches(const unsigned char *s, size_t n, struct spans *all,
                          const struct spans *keep, const size_t *maxend)
 {
 	for (size_t i = 0; i + 3 < n; i++) {
+		if (i + 8 <= n) { /* a shop's name starts with a capital: to the next one */
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			uint64_t up = ar_in(x, 'A', 'Z');
+			if (up == 0) {
+				i += 7; /* no capital in these eight */
+				continue;
+			}
+			i += ar_lead(~up & AR_HI);
+			if (i + 3 >= n)
+				break;
+		}
 		if (!sc_upper(s[i]) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80 ||
 		                                  s[i - 1] == '-' || s[i - 1] == '\'')))
 			continue;
