@@ -38,35 +38,52 @@ static int before(const struct span *x, const struct span *y)
 }
 
 /*
- * One natural merge sort of a[0..n) with b[0..n) as the other buffer: the
- * runs already in order are merged pairwise, round after round, until one
- * is left. Returns the buffer (a or b) that holds the sorted spans. A merge
- * takes the left run's span on a tie: stable.
+ * Merge the sorted runs a[lo..mid) and a[mid..hi) in place, the shorter
+ * copied out to t: from the front when it is the left one, from the back
+ * when it is the right one. A tie takes the left run's span first: stable.
  */
-static struct span *merge_runs(struct span *a, struct span *b, size_t n)
+static void merge(struct span *a, size_t lo, size_t mid, size_t hi, struct span *t)
+{
+	if (mid - lo <= hi - mid) {
+		size_t nl = mid - lo, x = 0, y = mid, k = lo;
+		memcpy(t, a + lo, nl * sizeof *t);
+		while (x < nl && y < hi) /* k <= y: nothing unread is overwritten */
+			a[k++] = before(&a[y], &t[x]) ? a[y++] : t[x++];
+		memcpy(a + k, t + x, (nl - x) * sizeof *t); /* the rest of a[y..hi) is in place */
+	} else {
+		size_t nr = hi - mid, x = mid, y = nr, k = hi;
+		memcpy(t, a + mid, nr * sizeof *t);
+		while (x > lo && y > 0) /* from the back: the right one's span on a tie */
+			a[--k] = before(&t[y - 1], &a[x - 1]) ? a[--x] : t[--y];
+		memcpy(a + lo, t, y * sizeof *t); /* the rest of a[lo..x) is in place */
+	}
+}
+
+/*
+ * A natural merge sort of a[0..n): the runs already in order are merged
+ * pairwise, round after round, until one is left; t holds the shorter run
+ * of each merge (n / 2 spans at most).
+ */
+static void merge_runs(struct span *a, size_t n, struct span *t)
 {
 	for (;;) {
-		size_t runs = 0, k = 0;
+		size_t runs = 0;
 		for (size_t lo = 0; lo < n; runs++) {
 			size_t mid = lo + 1;
 			while (mid < n && !before(&a[mid], &a[mid - 1]))
 				mid++;
-			size_t hi = mid < n ? mid + 1 : n;
+			if (mid == n) { /* a last run with none to merge with */
+				runs++;
+				break;
+			}
+			size_t hi = mid + 1;
 			while (hi < n && !before(&a[hi], &a[hi - 1]))
 				hi++;
-			size_t x = lo, y = mid;
-			while (x < mid && y < hi)
-				b[k++] = before(&a[y], &a[x]) ? a[y++] : a[x++];
-			while (x < mid)
-				b[k++] = a[x++];
-			while (y < hi)
-				b[k++] = a[y++];
+			merge(a, lo, mid, hi, t);
 			lo = hi;
 		}
-		struct span *t = a;
-		a = b, b = t;
 		if (runs <= 1)
-			return a;
+			return;
 	}
 }
 
@@ -87,7 +104,9 @@ static struct span *merge_runs(struct span *a, struct span *b, size_t n)
  * first, each block in cache, rather than each round over the whole array
  * out of memory: the rounds left over the whole array merge the sorted
  * blocks and the passes' stretches, a few. A stable sort's order is the
- * same whatever the order of the merges.
+ * same whatever the order of the merges. Each merge copies out only its
+ * shorter run: on a long text the copy is memory never touched before,
+ * which costs more than the merge.
  */
 void spans_sort(struct spans *sv)
 {
@@ -96,22 +115,16 @@ void spans_sort(struct spans *sv)
 		i++;
 	if (i >= n)
 		return; /* already in order */
-	struct span *a = sv->v, *b = malloc(n * sizeof *b);
-	if (b == NULL) {
+	struct span *t = malloc((n / 2 + 1) * sizeof *t);
+	if (t == NULL) {
 		qsort(sv->v, n, sizeof *sv->v, cmp);
 		return;
 	}
 	if (n > SORT_BLOCK)
-		for (size_t lo = 0; lo < n; lo += SORT_BLOCK) {
-			size_t m = n - lo < SORT_BLOCK ? n - lo : SORT_BLOCK;
-			struct span *r = merge_runs(a + lo, b + lo, m);
-			if (r != a + lo)
-				memcpy(a + lo, r, m * sizeof *a);
-		}
-	struct span *r = merge_runs(a, b, n);
-	if (r != a)
-		memcpy(a, r, n * sizeof *a);
-	free(b);
+		for (size_t lo = 0; lo < n; lo += SORT_BLOCK)
+			merge_runs(sv->v + lo, n - lo < SORT_BLOCK ? n - lo : SORT_BLOCK, t);
+	merge_runs(sv->v, n, t);
+	free(t);
 }
 
 void spans_free(struct spans *sv)
