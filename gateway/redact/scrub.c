@@ -1988,12 +1988,6 @@ static int list_under_statement(const unsigned char *s, size_t n, struct spans *
 	return 0;
 }
 
-static int span_by_start(const void *x, const void *y)
-{
-	const struct span *a = x, *b = y;
-	return a->start < b->start ? -1 : a->start > b->start;
-}
-
 static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
                             const struct spans *keep, const size_t *maxend)
 {
@@ -2043,15 +2037,19 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 		return 0;
 	/* The location spans sorted by start: occurrences come in increasing
 	 * order, so one sweep per word says whether one is covered (a town
-	 * named a thousand times in a long text costs no span loop each). */
-	struct span *loc = malloc((to - from) * sizeof *loc);
-	size_t nl = 0;
-	if (loc == NULL)
+	 * named a thousand times in a long text costs no span loop each).
+	 * The sweep reads only which spans start by a point, not their order
+	 * among equal starts; the passes found them nearly in order, which
+	 * spans_sort's natural merge takes as it comes. */
+	struct spans ls = {malloc((to - from) * sizeof *ls.v), 0, to - from};
+	if (ls.v == NULL)
 		return MGW_E_NOMEM;
 	for (size_t j = from; j < to; j++)
 		if (all->v[j].kind == SCRUB_LOCATION)
-			loc[nl++] = all->v[j];
-	qsort(loc, nl, sizeof *loc, span_by_start);
+			ls.v[ls.n++] = all->v[j];
+	spans_sort(&ls);
+	const struct span *loc = ls.v;
+	const size_t nl = ls.n;
 	/* Every word starts with a capital: one pass over the text for all
 	 * of them (not a memmem pass each), looking closer only at a capital
 	 * that starts a word and that some word starts with. The spans come
@@ -2091,7 +2089,7 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 				rc = spans_push(all, a, e, SCRUB_LOCATION, "place:again");
 		}
 	}
-	free(loc);
+	spans_free(&ls);
 	return rc;
 }
 
