@@ -2839,8 +2839,15 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 
 	b.cap = len + len / 16 + 64;
-	if ((b.p = malloc(b.cap)) == NULL)
+	if (memo->once && memo->t.s != NULL && (b.p = realloc(memo->t.s, b.cap)) != NULL) {
+		/* A memo for one scrub: the normalised text is read no more (the
+		 * spans are on the original now), and its buffer takes the output.
+		 * On a long text that is memory already touched, where a new one
+		 * would cost a page fault for every 4 KiB written. */
+		memo->t.s = NULL;
+	} else if ((b.p = malloc(b.cap)) == NULL) {
 		goto done;
+	}
 	size_t pos = 0;
 	for (size_t j = 0; j < all.n;) {
 		struct span cur = all.v[j++];
