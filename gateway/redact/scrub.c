@@ -2617,9 +2617,11 @@ struct scrub_memo {
 	const char *text; /* the text it holds the passes of */
 	size_t len;
 	unsigned have; /* M_*: the passes run (each only once it succeeded) */
-	/* Used for one scrub (scrub_text_ex): a pass whose spans go to the
-	 * scrub's list writes them there, not here to be copied (on a long
-	 * text each copy is fresh memory, dear to touch). */
+	/* Used for one scrub (scrub_text_ex), so nothing is kept for later: a
+	 * pass whose spans go to the scrub's list writes them there, not here
+	 * to be copied, and the output takes the normalised text's buffer (on
+	 * a long text, memory not touched before costs a page fault for every
+	 * 4 KiB written). */
 	int once;
 	struct textnorm t;
 	struct spans email, names, place[2], fs, geo;

@@ -49,13 +49,13 @@ static void merge(struct span *a, size_t lo, size_t mid, size_t hi, struct span 
 		memcpy(t, a + lo, nl * sizeof *t);
 		while (x < nl && y < hi) /* k <= y: nothing unread is overwritten */
 			a[k++] = before(&a[y], &t[x]) ? a[y++] : t[x++];
-		memcpy(a + k, t + x, (nl - x) * sizeof *t); /* the rest of a[y..hi) is in place */
+		memcpy(a + k, t + x, (nl - x) * sizeof *t); /* the left run's rest, at the end */
 	} else {
 		size_t nr = hi - mid, x = mid, y = nr, k = hi;
 		memcpy(t, a + mid, nr * sizeof *t);
 		while (x > lo && y > 0) /* from the back: the right one's span on a tie */
 			a[--k] = before(&t[y - 1], &a[x - 1]) ? a[--x] : t[--y];
-		memcpy(a + lo, t, y * sizeof *t); /* the rest of a[lo..x) is in place */
+		memcpy(a + lo, t, y * sizeof *t); /* the right run's rest, at the start */
 	}
 }
 
