@@ -1988,12 +1988,6 @@ static int list_under_statement(const unsigned char *s, size_t n, struct spans *
 	return 0;
 }
 
-static int span_by_start(const void *x, const void *y)
-{
-	const struct span *a = x, *b = y;
-	return a->start < b->start ? -1 : a->start > b->start;
-}
-
 static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
                             const struct spans *keep, const size_t *maxend)
 {
@@ -2043,15 +2037,19 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 		return 0;
 	/* The location spans sorted by start: occurrences come in increasing
 	 * order, so one sweep per word says whether one is covered (a town
-	 * named a thousand times in a long text costs no span loop each). */
-	struct span *loc = malloc((to - from) * sizeof *loc);
-	size_t nl = 0;
-	if (loc == NULL)
+	 * named a thousand times in a long text costs no span loop each).
+	 * The sweep reads only which spans start by a point, not their order
+	 * among equal starts; the passes found them nearly in order, which
+	 * spans_sort's natural merge takes as it comes. */
+	struct spans ls = {malloc((to - from) * sizeof *ls.v), 0, to - from};
+	if (ls.v == NULL)
 		return MGW_E_NOMEM;
 	for (size_t j = from; j < to; j++)
 		if (all->v[j].kind == SCRUB_LOCATION)
-			loc[nl++] = all->v[j];
-	qsort(loc, nl, sizeof *loc, span_by_start);
+			ls.v[ls.n++] = all->v[j];
+	spans_sort(&ls);
+	const struct span *loc = ls.v;
+	const size_t nl = ls.n;
 	/* Every word starts with a capital: one pass over the text for all
 	 * of them (not a memmem pass each), looking closer only at a capital
 	 * that starts a word and that some word starts with. The spans come
@@ -2091,7 +2089,7 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 				rc = spans_push(all, a, e, SCRUB_LOCATION, "place:again");
 		}
 	}
-	free(loc);
+	spans_free(&ls);
 	return rc;
 }
 
@@ -2189,6 +2187,18 @@ static int shop_branches(const unsigned char *s, size_t n, struct spans *all,
                          const struct spans *keep, const size_t *maxend)
 {
 	for (size_t i = 0; i + 3 < n; i++) {
+		if (i + 8 <= n) { /* a shop's name starts with a capital: to the next one */
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			uint64_t up = ar_in(x, 'A', 'Z');
+			if (up == 0) {
+				i += 7; /* no capital in these eight */
+				continue;
+			}
+			i += ar_lead(~up & AR_HI);
+			if (i + 3 >= n)
+				break;
+		}
 		if (!sc_upper(s[i]) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80 ||
 		                                  s[i - 1] == '-' || s[i - 1] == '\'')))
 			continue;
@@ -2607,12 +2617,19 @@ struct scrub_memo {
 	const char *text; /* the text it holds the passes of */
 	size_t len;
 	unsigned have; /* M_*: the passes run (each only once it succeeded) */
+	/* Used for one scrub (scrub_text_ex), so nothing is kept for later: a
+	 * pass whose spans go to the scrub's list writes them there, not here
+	 * to be copied, and the output takes the normalised text's buffer (on
+	 * a long text, memory not touched before costs a page fault for every
+	 * 4 KiB written). */
+	int once;
 	struct textnorm t;
 	struct spans email, names, place[2], fs, geo;
 };
 
 static void memo_clear(struct scrub_memo *m)
 {
+	int once = m->once;
 	textnorm_free(&m->t);
 	spans_free(&m->email);
 	spans_free(&m->names);
@@ -2621,6 +2638,7 @@ static void memo_clear(struct scrub_memo *m)
 	spans_free(&m->fs);
 	spans_free(&m->geo);
 	memset(m, 0, sizeof *m);
+	m->once = once;
 }
 
 struct scrub_memo *scrub_memo_new(void)
@@ -2647,14 +2665,19 @@ static int spans_append(struct spans *out, const struct spans *src)
 }
 
 /* The pass `bit` of the memo's text into m->*sv (run once), then appended
- * to out (when not NULL): 0 or the pass's error (MGW_E_NOMEM). */
+ * to out (when not NULL): 0 or the pass's error (MGW_E_NOMEM). A memo for
+ * one scrub keeps nothing for later: there the pass appends to out itself
+ * (every pass only appends), and runs only once. */
 static int memo_pass(struct scrub_memo *m, unsigned bit, struct spans *sv, struct spans *out)
 {
 	const char *s = m->t.s;
 	size_t n = m->t.n;
 	if (!(m->have & bit)) {
 		int rc;
-		sv->n = 0;
+		if (m->once && out != NULL)
+			sv = out, out = NULL;
+		else
+			sv->n = 0;
 		switch (bit) {
 		case M_EMAIL: rc = scrub_email_pass((const unsigned char *)s, n, sv); break;
 		case M_NAMES: rc = names_scan(s, n, sv); break;
@@ -2674,7 +2697,7 @@ int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *
                   unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT],
                   struct scrub_finding **findings, size_t *n_findings)
 {
-	struct scrub_memo m = {0};
+	struct scrub_memo m = {.once = 1};
 	int rc = scrub_text_memo(sc, &m, text, len, ground, kinds_mask, out, counts, findings,
 	                         n_findings);
 	memo_clear(&m);
@@ -2818,8 +2841,15 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 
 	b.cap = len + len / 16 + 64;
-	if ((b.p = malloc(b.cap)) == NULL)
+	if (memo->once && memo->t.s != NULL && (b.p = realloc(memo->t.s, b.cap)) != NULL) {
+		/* A memo for one scrub: the normalised text is read no more (the
+		 * spans are on the original now), and its buffer takes the output.
+		 * On a long text that is memory already touched, where a new one
+		 * would cost a page fault for every 4 KiB written. */
+		memo->t.s = NULL;
+	} else if ((b.p = malloc(b.cap)) == NULL) {
 		goto done;
+	}
 	size_t pos = 0;
 	for (size_t j = 0; j < all.n;) {
 		struct span cur = all.v[j++];

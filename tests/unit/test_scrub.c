@@ -2201,3 +2201,64 @@ Test(scrub, a_chain_with_its_branch_town_is_a_place)
 		    "A statement from Barclays in March showed the loan.");
 	scrubber_free(sc);
 }
+
+/* ---- s13-speed: spans_sort merges in place; shop_branches skips to capitals */
+
+#include "spans.h"
+
+/* spans_sort is stable (the scrubber takes the kind of the first of equal
+ * spans) whichever run of a merge is the shorter one: passes of different
+ * lengths, each nearly in order, with many equal spans, against an
+ * insertion sort (stable by construction). kind is the span's first index. */
+Test(scrub, spans_sort_keeps_equal_spans_in_their_order)
+{
+	uint64_t r = 0x9E3779B97F4A7C15ull;
+	for (int round = 0; round < 40; round++) {
+		struct spans sv = {0};
+		size_t n = 0;
+		for (int pass = 0; pass < 1 + round % 5; pass++) {
+			size_t len = 1 + (size_t)(round * 977 + pass * 3001) % 5000, at = 0;
+			for (size_t k = 0; k < len; k++, n++) {
+				r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+				at += r % 3; /* in order, with ties */
+				size_t a = at > r % 7 ? at - r % 7 : 0; /* out of order locally */
+				cr_assert_eq(spans_push(&sv, a, a + (r >> 8) % 3, (unsigned)n, "t"), 0);
+			}
+		}
+		struct span *want = malloc(n * sizeof *want);
+		cr_assert_not_null(want);
+		for (size_t k = 0; k < n; k++) {
+			struct span x = sv.v[k];
+			size_t j = k;
+			while (j > 0 && (want[j - 1].start > x.start ||
+			                 (want[j - 1].start == x.start && want[j - 1].end < x.end))) {
+				want[j] = want[j - 1];
+				j--;
+			}
+			want[j] = x;
+		}
+		spans_sort(&sv);
+		for (size_t k = 0; k < n; k++)
+			cr_assert(sv.v[k].start == want[k].start && sv.v[k].end == want[k].end &&
+			                  sv.v[k].kind == want[k].kind,
+			          "round %d, span %zu of %zu", round, k, n);
+		free(want);
+		spans_free(&sv);
+	}
+}
+
+/* A chain's branch at either edge of a text (shorter than the eight bytes
+ * shop_branches reads at a time, or its last bytes) is found as in the
+ * middle; the chain alone, or before a lower-case word, stays. */
+Test(scrub, a_chain_branch_at_the_edges_of_a_text)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "Greggs Tormouth", R("place"));
+	expect_with(sc, "at Boots Penhallow", "at " R("place"));
+	expect_with(sc, "Boots Tiverlow.", R("place") ".");
+	expect_with(sc, "Boots", "Boots");
+	expect_with(sc, "at Boots today", "at Boots today");
+	scrubber_free(sc);
+}
