@@ -648,6 +648,7 @@ struct fs {
 	                        * rings from where they live is not her */
 	int sight;             /* words left after seen/spotted/sighted for her, then
 	                        * at/in/near: "anyone seen her in <Town>?" */
+	int res_strong;        /* a residence signal other than a known dwelling (fs_dwell_known) */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -950,6 +951,7 @@ static void clause_reset(struct fs *f)
 	f->go_conv = f->pn_conv = f->skip_in = 0;
 	f->stay_pend = 0;
 	f->sight = f->xfer = f->callfrom = f->kin_subj = f->meet = 0;
+	f->res_strong = 0;
 	f->take_win = f->take_obj = f->subj_and = f->in_cond = 0;
 	f->tlabel = f->t_time = f->t_other = 0;
 	f->t_end = 0;
@@ -1166,8 +1168,90 @@ static void sentence_end(struct fs *f)
 	fsm_unit_end(f);
 }
 
+/* An incident or an act of one in a clause: "incident at the flat", "broke
+ * into her house", "grabbed her throat at home". */
+static const char *const FS_INCIDENT_ACT[] = {
+	"incident", "incidents", "assault", "assaulted", "attack", "attacked", "occurred",
+	"happened", "disturbance", "argument", "altercation", "fight", "strangled",
+	"strangulation", "punched", "kicked", "beaten", "raped", "abuse", "abused", "violence",
+	"offence", "offences", "breach", "grabbed", "hit", "smashed", "broke", "breaking",
+	"damaged", "damage", "pushed", "slapped", "stabbed", "bit", "threatened", "arrested",
+	"arrest", "injury", "injuries", NULL};
+/* ... and words that make its dwelling the one she is in now */
+static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
+					   "until", "tonight", NULL};
+
+/*
+ * Does the clause [c_start, c_end) name an incident ("DA" in capitals,
+ * FS_INCIDENT_ACT) and no word of now (FS_NOW_WORDS)? Read once, when the
+ * clause ends and its only residence is a dwelling the notes know.
+ */
+static int fs_clause_incident(const struct fs *f)
+{
+	int incid = 0;
+	size_t i = f->c_start, e = f->c_end;
+	if (i == SIZE_MAX || e > f->n)
+		return 0;
+	while (i < e) {
+		char x[16];
+		size_t k = 0, w0;
+		while (i < e && !fs_alnum(f->s[i]))
+			i++;
+		w0 = i;
+		while (i < e && fs_alnum(f->s[i])) {
+			if (k + 1 < sizeof x)
+				x[k] = (char)(f->s[i] | 0x20);
+			k++, i++;
+		}
+		if (k == 0 || k + 1 >= sizeof x)
+			continue;
+		x[k] = 0;
+		if (fs_in(x, FS_NOW_WORDS))
+			return 0;
+		if (fs_in(x, FS_INCIDENT_ACT) ||
+		    (k == 2 && f->s[w0] == 'D' && f->s[w0 + 1] == 'A'))
+			incid = 1;
+	}
+	return incid;
+}
+
+static int fs_place_follows(const struct fs *f, size_t b);
+
+/* Words before a dwelling that make it news: "her new flat", "a temporary room". */
+static const char *const FS_DWELL_NEWS[] = {"new", "temporary", "temp", "emergency", "another",
+					    "different", "next", "current", "present", "safe",
+					    "refuge", "own", "b&b", "hostel", "hotel", "ta", NULL};
+
+/*
+ * Is the dwelling word [a, b) her home as the notes know it ("at her home",
+ * "into the victim's flat", "home address"): no word of news right before it
+ * (FS_DWELL_NEWS) and no place named after it ("at her home in <Town>")?
+ */
+static int fs_dwell_known(const struct fs *f, size_t a, size_t b)
+{
+	size_t j = a;
+	while (j > 0 && f->s[j - 1] == ' ')
+		j--;
+	size_t e = j;
+	while (j > 0 && e - j < 12 && (fs_alnum(f->s[j - 1]) || f->s[j - 1] == '&'))
+		j--;
+	char x[16];
+	size_t k = 0;
+	for (size_t i = j; i < e && k + 1 < sizeof x; i++)
+		x[k++] = (char)(f->s[i] | 0x20);
+	x[k] = 0;
+	if (k > 0 && fs_in(x, FS_DWELL_NEWS))
+		return 0;
+	return !fs_place_follows(f, b);
+}
+
 static void clause_end(struct fs *f)
 {
+	/* "Frost assaulted Ms Bird at her home on 7 November": where an
+	 * incident happened, the home the notes know, not where she is now */
+	if ((f->seen & S_RES) && !f->res_strong && !f->place_next && !f->kin_pend &&
+	    fs_clause_incident(f))
+		f->seen &= ~(S_RES | S_RESO);
 	if (f->place_next || f->kin_pend)
 		f->seen |= S_RES; /* "she went to" and the text breaks: withhold */
 	/* Her label and nothing but time windows after it ("V: 9-11am.",
@@ -1819,6 +1903,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	    (wn == 3 && memcmp(w, "now", 3) == 0) || (wn == 9 && memcmp(w, "currently", 9) == 0) ||
 	    (wn == 11 && memcmp(w, "temporarily", 11) == 0))
 		s |= S_PLACEP;
+	unsigned res0 = s & S_RES; /* before the dwelling's signals */
 	if ((c & K_ADDR) && !(f->p1 & (K_NDET | K_PREP | K_TO)) &&
 	    !((f->p1 & K_HOME) && (f->p2 & (K_NDET | K_PREP | K_TO))))
 		s |= S_RES; /* "her address", "new address", not "at the address" */
@@ -1833,6 +1918,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_RES;
 	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)))
 		s |= S_RES;
+	/* her home the notes know, in an incident's clause (clause_end) */
+	int dwell = !res0 && (s & S_RES) && fs_dwell_known(f, a, b);
+	if (dwell)
+		s &= ~S_RES;
 	if ((c & K_ABOVE) && ((f->p1 & K_RESN) ||
 	                      (f->dwell_win > 0 && !(wn >= 8 && memcmp(w + wn - 6, "stairs", 6) == 0))))
 		s |= S_RES; /* "flat above the chicken shop", "room behind the pub", "the
@@ -2196,6 +2285,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_RES | S_LIVEW;
 	if (movin)
 		s |= S_RES | S_MOVIN;
+	if (s & S_RES)
+		f->res_strong = 1;
+	if (dwell)
+		s |= S_RES | S_RESO;
 
 	f->seen |= s;
 

@@ -1302,3 +1302,30 @@ Test(failsafe, repeated_cues_without_a_stop_cost_linear_time)
 					  "ringing from across the ", "at home in "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s13-over: where an incident happened, her home as the notes know it ("at
+ * her home", "the family home", "home address"), is no statement of where
+ * she is now; a new dwelling, a place named after it, "now" or a verb of
+ * living in the clause still are. */
+Test(failsafe, incident_at_her_known_home_is_kept)
+{
+	expect_none("Police: Dunmore assaulted Ms Quell at her home on 7 November (punched).");
+	expect_none("Referrer: Wexshire Police following an incident on 10 November at the family home.");
+	expect_none("Notification: DA at home address last night, children present, father arrested.");
+	expect_none("Husband grabbed her throat at home on 18/11.");
+	expect("She was assaulted at her new flat in Tormouth on 3/11.", SCRUB_LOCATION,
+	       "She was assaulted at her new flat in Tormouth on 3/11");
+	expect("He assaulted her at home in Quellby; she is safe.", SCRUB_LOCATION,
+	       "He assaulted her at home in Quellby");
+	expect("Incident at her home; she is now staying at her aunt's.", SCRUB_LOCATION,
+	       "she is now staying at her aunt's");
+	expect("Assaulted at her flat, she is now at her flat with her mum.", SCRUB_LOCATION,
+	       "Assaulted at her flat, she is now at her flat with her mum");
+}
+
+Test(failsafe, incident_clauses_without_a_stop_cost_linear_time)
+{
+	static const char *const cue[] = {"assaulted at her home ", "incident at the family home ",
+					  "DA at home address "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
