@@ -213,6 +213,7 @@ static const struct fsword FSW[] = {
 	{"risk", NP}, {"high", NP}, {"medium", NP}, {"standard", NP}, {"low", NP},
 	{"significant", NP}, {"serious", NP}, {"increased", NP}, {"least", NP},
 	{"times", NP}, {"first", NP}, {"present", NP}, {"fear", NP}, {"custody", NP},
+	{"name", NP}, {"debt", NP}, {"arrears", NP},
 	{"agreement", NP}, {"touch", NP}, {"relationship", NP}, {"charge", NP},
 	{"case", NP}, {"terms", NP}, {"order", NP}, {"line", NP}, {"breach", NP},
 	{"respect", NP}, {"addition", NP}, {"particular", NP}, {"progress", NP},
@@ -1486,6 +1487,50 @@ static size_t fs_word_at(const struct fs *f, size_t i, char *out, size_t cap, si
 	return i;
 }
 
+/* Money moved: "a transfer of funds to ..." names no place. */
+static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "payments",
+                                       "benefit", "benefits", "pounds", "savings", NULL};
+
+/* Is the residence word w[0..wn) ending at b an idiom that names no place
+ * (word(): "live in hope", "stay away" but not "from home", "moved" then
+ * money)? Reads at most the three words after it. */
+static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
+{
+	if (wn >= 4 && memcmp(w, "liv", 3) == 0) {
+		char x[16];
+		size_t k, i = fs_word_at(f, b, x, sizeof x, &k);
+		if (k != 2 || memcmp(x, "in", 2) != 0)
+			return 0;
+		i = fs_word_at(f, i, x, sizeof x, &k);
+		return k == 4 && memcmp(x, "hope", 4) == 0 && f->s[i - 4] == 'h'; /* not "in Hope" */
+	}
+	if (wn >= 4 && memcmp(w, "stay", 4) == 0) {
+		char x[16];
+		size_t k, i = fs_word_at(f, b, x, sizeof x, &k);
+		if (k != 4 || memcmp(x, "away", 4) != 0)
+			return 0;
+		i = fs_word_at(f, i, x, sizeof x, &k);
+		if (k != 4 || memcmp(x, "from", 4) != 0)
+			return 1;
+		fs_word_at(f, i, x, sizeof x, &k);
+		return !(k == 4 && memcmp(x, "home", 4) == 0);
+	}
+	if (wn >= 4 && memcmp(w, "mov", 3) == 0) {
+		size_t i = b;
+		while (i < f->n && f->s[i] == ' ')
+			i++;
+		if (i + 1 < f->n && (unsigned char)f->s[i] == 0xC2 && (unsigned char)f->s[i + 1] == 0xA3)
+			return 1; /* £ */
+		char x[16];
+		size_t k;
+		i = fs_word_at(f, b, x, sizeof x, &k);
+		if (k > 0 && fs_lookup(x, k) & K_DET)
+			fs_word_at(f, i, x, sizeof x, &k);
+		return k > 0 && fs_in(x, FS_MONEY);
+	}
+	return 0;
+}
+
 /* "moved in", "moved back in" and then no place: the end, a number, a time
  * or one of FS_MOVED_IN_WHEN ("moved in yesterday", "moved back in after
  * prison"); not "moved in with her sister", "moved in to the flat". */
@@ -1559,9 +1604,6 @@ static int fs_next2_is_and(const struct fs *f, size_t b)
  * clause his. */
 static const char *const FS_COND_CLAUSE[] = {"until", "till", "til", "unless", NULL};
 
-/* Money moved: "a transfer of funds to ..." names no place. */
-static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "payments",
-                                       "benefit", "benefits", "pounds", "savings", NULL};
 
 /* What is paid from someone's: "from her uncle's account" names no home. */
 static const char *const FS_ACCOUNT[] = {"account", "accounts", "bank", "card", "wages",
@@ -1770,6 +1812,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if ((c & K_GO) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)) &&
 		    ((wn == 4 && memcmp(w, "head", 4) == 0) || (wn == 4 && memcmp(w, "back", 4) == 0)))
 			c &= ~K_GO;
+		/* idioms of living and staying that say where nobody is: "I
+		 * live in hope", "he will stay away (from her)" (not "stay away
+		 * from home": then she is somewhere else); money moved ("moved
+		 * £6,000 out of the joint savings", "moved the money") */
+		if ((c & K_RES) && fs_res_idiom(f, w, wn, b))
+			c &= ~K_RES;
 		/* "stayed behind after class" is no stay; "the tenancy" is the
 		 * one the notes know */
 		if ((c & K_RES) && wn >= 4 && memcmp(w, "stay", 4) == 0 &&

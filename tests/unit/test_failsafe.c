@@ -1329,3 +1329,19 @@ Test(failsafe, incident_clauses_without_a_stop_cost_linear_time)
 					  "DA at home address "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s13-over: idioms of living, staying and moving that name no place: "live
+ * in hope", "stay away (from her)", money moved, "into his name"; the
+ * same words with a place still say where. */
+Test(failsafe, idioms_of_living_and_moving_name_no_place)
+{
+	expect_none("Pt says \"I live in hope he'll change\".");
+	expect_none("She has no hope he will stay away.");
+	expect_none("He was told to stay away from her and the children.");
+	expect_none("Dunmore has moved £6,000 out of the joint savings.");
+	expect_none("Her inheritance went into his name.");
+	expect("She lives in Hope now.", SCRUB_LOCATION, "She lives in Hope now");
+	expect("She is staying away from home for now.", SCRUB_LOCATION,
+	       "She is staying away from home for now");
+	expect("She moved to Quellby last week.", SCRUB_LOCATION, "She moved to Quellby last week");
+}
