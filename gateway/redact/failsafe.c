@@ -180,7 +180,7 @@ static const struct fsword FSW[] = {
 	/* where an incident's people are taken: "conveyed to <Name> Hospital",
 	 * "MALE CONVEYED TO <NAME> CUSTODY", "FEMALE TO <NAME> VIA AMB" */
 	{"hospital", K_MEDIC}, {"infirmary", K_MEDIC}, {"a&e", K_MEDIC}, {"custody", K_MEDIC | NP},
-	{"ambulance", K_MEDIC}, {"amb", K_MEDIC}, {"ysbyty", K_MEDIC},
+	{"ambulance", K_MEDIC}, {"amb", K_MEDIC}, {"ambo", K_MEDIC}, {"ysbyty", K_MEDIC},
 	{"stops", GO}, {"stopping", GO}, {"stoppin", GO}, {"holed", GO}, {"where", K_PREP | FN},
 	/* a transfer to another branch, project or town: "will transfer to the
 	 * <Name> branch", "transferring her to their <Town> project" */
@@ -1218,6 +1218,28 @@ static int fs_clause_incident(const struct fs *f)
 
 static int fs_place_follows(const struct fs *f, size_t b);
 
+/*
+ * The word before a (spaces between), folded into out (at most 12 letters,
+ * digits or '&'; cap >= 16), NUL-terminated; returns its length and, if
+ * start is not NULL, where it starts. Reads at most 12 bytes back plus the
+ * spaces.
+ */
+static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, size_t *start)
+{
+	size_t j = a;
+	while (j > 0 && f->s[j - 1] == ' ')
+		j--;
+	size_t e = j, k = 0;
+	while (j > 0 && e - j < 12 && (fs_alnum(f->s[j - 1]) || f->s[j - 1] == '&'))
+		j--;
+	for (size_t i = j; i < e && k + 1 < cap; i++)
+		out[k++] = (char)(f->s[i] | 0x20);
+	out[k] = 0;
+	if (start)
+		*start = j;
+	return k;
+}
+
 /* Words before a dwelling that make it news: "her new flat", "a temporary room". */
 static const char *const FS_DWELL_NEWS[] = {"new", "temporary", "temp", "emergency", "another",
 					    "different", "next", "current", "present", "safe",
@@ -1230,18 +1252,8 @@ static const char *const FS_DWELL_NEWS[] = {"new", "temporary", "temp", "emergen
  */
 static int fs_dwell_known(const struct fs *f, size_t a, size_t b)
 {
-	size_t j = a;
-	while (j > 0 && f->s[j - 1] == ' ')
-		j--;
-	size_t e = j;
-	while (j > 0 && e - j < 12 && (fs_alnum(f->s[j - 1]) || f->s[j - 1] == '&'))
-		j--;
 	char x[16];
-	size_t k = 0;
-	for (size_t i = j; i < e && k + 1 < sizeof x; i++)
-		x[k++] = (char)(f->s[i] | 0x20);
-	x[k] = 0;
-	if (k > 0 && fs_in(x, FS_DWELL_NEWS))
+	if (fs_prev_word(f, a, x, sizeof x, NULL) > 0 && fs_in(x, FS_DWELL_NEWS))
 		return 0;
 	return !fs_place_follows(f, b);
 }
@@ -1485,6 +1497,28 @@ static size_t fs_word_at(const struct fs *f, size_t i, char *out, size_t cap, si
 		out[(*k)++] = (char)(f->s[i++] | 0x20);
 	out[*k] = 0;
 	return i;
+}
+
+static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, size_t *start);
+
+/*
+ * Is the residence word [a, b) one the notes already know? tenancy: after
+ * "joint" (the one they share; not "sole": hers to come); lives: after "where" and a pronoun ("where she
+ * lives"), with no place, adverb or name after it.
+ */
+static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
+{
+	char x[16];
+	size_t st;
+	size_t k = fs_prev_word(f, a, x, sizeof x, &st);
+	if (tenancy)
+		return k == 5 && memcmp(x, "joint", 5) == 0;
+	if (!(k > 0 && (fs_lookup(x, k) & (K_SHE | K_HE))) ||
+	    fs_prev_word(f, st, x, sizeof x, NULL) != 5 || memcmp(x, "where", 5) != 0)
+		return 0;
+	int tn = 0;
+	k = fs_peek(f, b, x, sizeof x, &tn);
+	return !tn && !(k > 0 && (fs_lookup(x, k) & (K_PREP | K_TO | K_ADV | K_ABOVE)));
 }
 
 /* Money moved: "a transfer of funds to ..." names no place. */
@@ -1825,6 +1859,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			c &= ~K_RES;
 		if ((c & K_RES) && (f->p1 & K_THE) && wn == 7 && memcmp(w, "tenancy", 7) == 0)
 			c &= ~K_RES;
+		/* "joint tenancy": the one they hold, as "the tenancy"; "decisions about where she lives", "knows where she
+		 * lives": a topic, unless a place or "now" follows */
+		if ((c & K_RES) && ((wn == 7 && memcmp(w, "tenancy", 7) == 0) ||
+		                    (wn >= 4 && memcmp(w, "liv", 3) == 0)) &&
+		    fs_res_known(f, a, b, w[0] == 't'))
+			c &= ~K_RES;
 		/* "turned up at pick-up 23/09": a moment named, not the routine
 		 * ("gran does pick-up at 3") */
 		if ((c & K_ROUT) && (f->p1 & K_PREP) &&
@@ -1868,6 +1908,16 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((tf & TF_CAP) && !(tf & TF_UPPER) && f->nwords > 0 &&
 	    (((f->p1f & TF_CAP) && !(f->p1f & TF_UPPER)) || title_next))
 		c &= K_HE | K_SHE | K_DET | K_TIME | K_DAYAB | K_ABBR | K_CLOCKW | K_MEDIC;
+	/* ... and so is a word of living in title case before another that
+	 * no class lists, wherever it stands ("Staying Put", "Living Without
+	 * Abuse": agencies; not "Staying With Mum", "Moved To Leeds") */
+	if ((c & K_RES) && (tf & TF_CAP) && !(tf & TF_UPPER)) {
+		char nx[16];
+		int tn = 0;
+		size_t k = fs_peek(f, b, nx, sizeof nx, &tn);
+		if (tn && k > 0 && fs_lookup(nx, k) == 0)
+			c &= ~K_RES;
+	}
 	/* after her label, only time windows: "V: 9-11am", "Leah: 10-2
 	 * weekdays", "Client: evenings" (fs_label_window) */
 	if (f->tlabel) {

@@ -1345,3 +1345,23 @@ Test(failsafe, idioms_of_living_and_moving_name_no_place)
 	       "She is staying away from home for now");
 	expect("She moved to Quellby last week.", SCRUB_LOCATION, "She moved to Quellby last week");
 }
+
+/* s13-over: a word of living in an agency's title-case name ("Staying Put",
+ * "Living Without Abuse"), "where she lives" as a topic, the joint tenancy
+ * the notes know and a CAD's "BY AMBO" are no statements of where she is;
+ * the same words saying where still are. */
+Test(failsafe, agency_names_topics_and_known_tenancy_are_kept)
+{
+	expect_none("IDVA notes - Staying Put Wexford - interpreter used.");
+	expect_none("Present: Staying Put; Wexshire CSC; Probation.");
+	expect_none("Referred to Living Without Abuse (LWA).");
+	expect_none("Mrs Quell has capacity for decisions about where she lives and who she sees.");
+	expect_none("Rent arrears on joint tenancy £1,146.20 - husband's responsibility.");
+	expect_none("00:40 FEMALE TO TORMOUTH GENERAL BY AMBO");
+	expect("Staying With Mum.", SCRUB_LOCATION, "Staying With Mum");
+	expect("Moved To Quellby", SCRUB_LOCATION, "Moved To Quellby");
+	expect("He knows where she lives in Quellby.", SCRUB_LOCATION,
+	       "He knows where she lives in Quellby");
+	expect("She told me where she lives now.", SCRUB_LOCATION, "She told me where she lives now");
+	expect("She has a new tenancy in Tormouth.", SCRUB_LOCATION, "She has a new tenancy in Tormouth");
+}
