@@ -1169,15 +1169,16 @@ static void sentence_end(struct fs *f)
 	fsm_unit_end(f);
 }
 
-/* An incident or an act of one in a clause: "incident at the flat", "broke
- * into her house", "grabbed her throat at home". */
+/* An incident or an act of one in a clause, or a worker's visit: "incident
+ * at the flat", "broke into her house", "grabbed her throat at home", "seen
+ * at home". */
 static const char *const FS_INCIDENT_ACT[] = {
 	"incident", "incidents", "assault", "assaulted", "attack", "attacked", "occurred",
 	"happened", "disturbance", "argument", "altercation", "fight", "strangled",
 	"strangulation", "punched", "kicked", "beaten", "raped", "abuse", "abused", "violence",
 	"offence", "offences", "breach", "grabbed", "hit", "smashed", "broke", "breaking",
 	"damaged", "damage", "pushed", "slapped", "stabbed", "bit", "threatened", "arrested",
-	"arrest", "injury", "injuries", NULL};
+	"arrest", "injury", "injuries", "seen", "visited", "attended", NULL};
 /* ... and words that make its dwelling the one she is in now */
 static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
 					   "until", "tonight", NULL};
@@ -1240,22 +1241,31 @@ static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, 
 	return k;
 }
 
-/* Words before a dwelling that make it news: "her new flat", "a temporary room". */
-static const char *const FS_DWELL_NEWS[] = {"new", "temporary", "temp", "emergency", "another",
-					    "different", "next", "current", "present", "safe",
-					    "refuge", "own", "b&b", "hostel", "hotel", "ta", NULL};
+/* Words before a dwelling that make it hers as the notes know it: "at
+ * home", "her flat", "the family home", "home address", "the victim's
+ * house" ("victim's" is read as "s"); not "her new flat", "Monika's
+ * address" (someone else's), "a room". */
+static const char *const FS_DWELL_KNOWN[] = {"at", "in", "into", "to", "her", "the", "their",
+					     "our", "my", "family", "marital", "matrimonial",
+					     "joint", "shared", "home", NULL};
+/* ... or hers by a possessive ("the victim's flat", "V's home", "mum's house") */
+static const char *const FS_HER_POSS[] = {"victim", "v", "ip", "mum", "mother", "client", "pt",
+					  "complainer", "complainant", "informant", "caller", NULL};
 
 /*
  * Is the dwelling word [a, b) her home as the notes know it ("at her home",
- * "into the victim's flat", "home address"): no word of news right before it
- * (FS_DWELL_NEWS) and no place named after it ("at her home in <Town>")?
+ * "into the victim's flat", "home address"): a word of FS_DWELL_KNOWN right
+ * before it and no place named after it ("at her home in <Town>")?
  */
 static int fs_dwell_known(const struct fs *f, size_t a, size_t b)
 {
 	char x[16];
-	if (fs_prev_word(f, a, x, sizeof x, NULL) > 0 && fs_in(x, FS_DWELL_NEWS))
-		return 0;
-	return !fs_place_follows(f, b);
+	size_t st, k = fs_prev_word(f, a, x, sizeof x, &st);
+	if (k == 1 && x[0] == 's' && st > 0 && f->s[st - 1] == '\'')
+		k = fs_prev_word(f, st - 1, x, sizeof x, NULL) > 0 && fs_in(x, FS_HER_POSS);
+	else
+		k = k > 0 && fs_in(x, FS_DWELL_KNOWN);
+	return k && !fs_place_follows(f, b);
 }
 
 static void clause_end(struct fs *f)

@@ -1365,3 +1365,16 @@ Test(failsafe, agency_names_topics_and_known_tenancy_are_kept)
 	expect("She told me where she lives now.", SCRUB_LOCATION, "She told me where she lives now");
 	expect("She has a new tenancy in Tormouth.", SCRUB_LOCATION, "She has a new tenancy in Tormouth");
 }
+
+/* s13-over: a worker's visit at her known home is kept too ("Seen at home");
+ * someone else's address after a visit or an attendance is where she is. */
+Test(failsafe, visit_at_her_known_home_kept_someone_elses_withheld)
+{
+	expect_none("Seen at home, mum Aditi, baby Roo, sibling Tam (3).");
+	expect_none("Dunmore attended the victim's home in breach of the order.");
+	expect("0140 PC 1234 ATTENDED AT KESSIAS ADDRESS. INFORMANT SAFE AND WELL.", SCRUB_LOCATION,
+	       "PC 1234 ATTENDED AT KESSIAS ADDRESS");
+	expect("Seen at her home in Quellby.", SCRUB_LOCATION, "Seen at her home in Quellby");
+	expect("Dunmore broke into her friend's flat.", SCRUB_LOCATION,
+	       "Dunmore broke into her friend's flat");
+}
