@@ -1241,6 +1241,27 @@ static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, 
 	return k;
 }
 
+/*
+ * Is "Refuge" at s[a..b) the national charity's name: right after '(' or
+ * '/', right before ')' or '/', or before a spaced dash ("Refuge - <Area>
+ * IDVA Service")? Reads at most the spaces around it and three bytes.
+ * (place.c refuge_charity says the same on its tokens.)
+ */
+static int fs_refuge_charity(const unsigned char *s, size_t n, size_t a, size_t b)
+{
+	size_t i = a;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	if (i > 0 && (s[i - 1] == '(' || s[i - 1] == '/'))
+		return 1;
+	size_t j = b;
+	while (j < n && s[j] == ' ')
+		j++;
+	if (j < n && (s[j] == ')' || s[j] == '/'))
+		return 1;
+	return j > b && j + 1 < n && s[j] == '-' && s[j + 1] == ' ';
+}
+
 /* Words before a dwelling that make it hers as the notes know it: "at
  * home", "her flat", "the family home", "home address", "the victim's
  * house" ("victim's" is read as "s"); not "her new flat", "Monika's
@@ -1918,6 +1939,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((tf & TF_CAP) && !(tf & TF_UPPER) && f->nwords > 0 &&
 	    (((f->p1f & TF_CAP) && !(f->p1f & TF_UPPER)) || title_next))
 		c &= K_HE | K_SHE | K_DET | K_TIME | K_DAYAB | K_ABBR | K_CLOCKW | K_MEDIC;
+	/* "Refuge" in title case in brackets, a list of services or a
+	 * heading ("(Refuge)", "Solace / Refuge", "Refuge - <Area> IDVA
+	 * Service"): the national charity, an agency */
+	if ((c & K_RES) && wn == 6 && memcmp(w, "refuge", 6) == 0 && (tf & TF_CAP) &&
+	    !(tf & TF_UPPER) && fs_refuge_charity(f->s, f->n, a, b))
+		c &= ~K_RES;
 	/* ... and so is a word of living in title case before another that
 	 * no class lists, wherever it stands ("Staying Put", "Living Without
 	 * Abuse": agencies; not "Staying With Mum", "Moved To Leeds") */

@@ -698,6 +698,22 @@ static int travel_to(const struct scan *sc, long p)
 	return 0;
 }
 
+/*
+ * Is "Refuge" at p, in title case, the national charity's name: in brackets
+ * or a list of services ("(Refuge)", "(Refuge / Solace)", "Solace / Refuge")
+ * or a heading's agency before a spaced dash ("Refuge - <Area> IDVA
+ * Service")? Not "a refuge", "REFUGE", "Refuge space confirmed".
+ */
+static int refuge_charity(const struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *pr = T(sc, p - 1), *nx = T(sc, p + 1);
+	if (t->id != W_REFUGE || !(t->f & F_CAP) || (t->f & F_UPPER))
+		return 0;
+	if (is_punct(pr, '(') || is_punct(pr, '/') || is_punct(nx, ')') || is_punct(nx, '/'))
+		return 1;
+	return is_punct(nx, '-') && (nx->f & F_SP) && (T(sc, p + 2)->f & F_SP);
+}
+
 static void loc_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -707,7 +723,8 @@ static void loc_cues(struct scan *sc, long p)
 		return;
 	const struct tok *nx = T(sc, p + 1);
 	if (c & C_REFUGE) {
-		loc_cue(sc, p, id == W_REFUGE || id == W_REFUGES ? "loc:refuge" : "loc:accommodation");
+		if (!refuge_charity(sc, p))
+			loc_cue(sc, p, id == W_REFUGE || id == W_REFUGES ? "loc:refuge" : "loc:accommodation");
 		return;
 	}
 	if (id == W_ADMITTED || id == W_INPATIENT || id == W_INPATIENT2)

@@ -1378,3 +1378,12 @@ Test(failsafe, visit_at_her_known_home_kept_someone_elses_withheld)
 	expect("Dunmore broke into her friend's flat.", SCRUB_LOCATION,
 	       "Dunmore broke into her friend's flat");
 }
+
+/* s13-over: the national charity "Refuge" (in brackets, a list, a heading
+ * before a spaced dash) is no refuge she is in. */
+Test(failsafe, refuge_the_charity_is_kept)
+{
+	expect_none("Present: Wexshire IDVA Service (Refuge); Wexshire Children's Services.");
+	expect_none("Refuge - Wexshire IDVA Service - report to Wexshire MARAC.");
+	expect("Refuge space confirmed for Monday.", SCRUB_LOCATION, "Refuge space confirmed for Monday");
+}
