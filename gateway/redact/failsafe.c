@@ -1108,6 +1108,19 @@ static int fs_bare_name(const struct fs *f, size_t a, size_t b)
 	return caps > 0 && (!upper || words <= 3);
 }
 
+/*
+ * A contact clause, then one with its time or route: "next contact: Tues -
+ * after 6". "Via" an interpreter in the second is the agencies' service
+ * (safe_ok): "She speaks Sorani; interpreter via <Agency>" is no route.
+ */
+static int fs_call_then_when(unsigned seen, unsigned next)
+{
+	if ((next & S_INTERP) && !(next & S_WHENO))
+		next &= ~S_WHEN;
+	return safe_ok(seen | (next & (S_CALL | S_WHEN | S_CLOCK | S_MODAL | S_INTERP | S_WHENO))) &&
+	       (next & (S_CALL | S_WHEN));
+}
+
 /* Decide the sentence's clauses (the unit model's unit goes on). */
 static void sentence_decide(struct fs *f)
 {
@@ -1120,9 +1133,7 @@ static void sentence_decide(struct fs *f)
 		int j0 = -1;
 		if (safe_ok(c->seen))
 			j0 = i;
-		else if ((c->seen & S_CALL) && i + 1 < n &&
-		         safe_ok(c->seen | (f->cl[i + 1].seen & (S_CALL | S_WHEN | S_CLOCK | S_MODAL))) &&
-		         (f->cl[i + 1].seen & (S_CALL | S_WHEN)))
+		else if ((c->seen & S_CALL) && i + 1 < n && fs_call_then_when(c->seen, f->cl[i + 1].seen))
 			j0 = i; /* "next contact: Tues - after 6" */
 		if (j0 >= 0) {
 			/* The rest of the sentence explains the safe time. */
@@ -1552,6 +1563,33 @@ static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
 	return !tn && !(k > 0 && (fs_lookup(x, k) & (K_PREP | K_TO | K_ADV | K_ABOVE)));
 }
 
+/* What follows "speaks" when it is a language ("speaks little English") */
+static const char *const FS_SPEAKS_HOW[] = {"little", "no", "some", "fluent", "good", "basic",
+					    "broken", "limited", "english", "only", NULL};
+
+/*
+ * Is the contact word w[0..wn) at [a, b) an idiom that is no contact:
+ * "speak(s)" before a language (a title-case word that is no day or month,
+ * or FS_SPEAKS_HOW), "call" after "on" ("on call")?
+ */
+static int fs_call_idiom(const struct fs *f, const char *w, size_t wn, size_t a, size_t b)
+{
+	char x[16];
+	if ((wn == 5 && memcmp(w, "speak", 5) == 0) || (wn == 6 && memcmp(w, "speaks", 6) == 0)) {
+		int tn = 0;
+		size_t k = fs_peek(f, b, x, sizeof x, &tn);
+		if (k == 0)
+			return 0;
+		if (fs_in(x, FS_SPEAKS_HOW))
+			return 1;
+		return tn && !(fs_lookup(x, k) & (K_TIME | K_DAYAB | K_SHE | K_HE | K_KIN)) &&
+		       !fs_month(x) && !fs_weekday(x);
+	}
+	if (wn == 4 && memcmp(w, "call", 4) == 0)
+		return fs_prev_word(f, a, x, sizeof x, NULL) == 2 && memcmp(x, "on", 2) == 0;
+	return 0;
+}
+
 /* Money moved: "a transfer of funds to ..." names no place. */
 static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "payments",
                                        "benefit", "benefits", "pounds", "savings", NULL};
@@ -1861,6 +1899,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if (wn == 9 && memcmp(w, "telephone", 9) == 0 && fs_peek(f, b, nx, sizeof nx, &title) &&
 		    fs_in(nx, FS_WHOM))
 			c |= K_CALL;
+		/* "speaks Sorani", "speaks little English": a language, not a
+		 * contact (not "speaks to her", "can speak Tuesdays"); "social
+		 * worker on call": on duty */
+		if ((c & K_CALL) && fs_call_idiom(f, w, wn, a, b))
+			c &= ~K_CALL;
 		/* "never talk about it", "texts about the money": what is said,
 		 * not a contact */
 		if ((c & K_CALL) && fs_peek(f, b, nx, sizeof nx, &title) == 5 && memcmp(nx, "about", 5) == 0)

@@ -1387,3 +1387,18 @@ Test(failsafe, refuge_the_charity_is_kept)
 	expect_none("Refuge - Wexshire IDVA Service - report to Wexshire MARAC.");
 	expect("Refuge space confirmed for Monday.", SCRUB_LOCATION, "Refuge space confirmed for Monday");
 }
+
+/* s13-over: "speaks" before a language, "on call" (on duty) and "via" an
+ * interpreter in the next clause are no safe contact; speaking to her at a
+ * time or through someone still is. */
+Test(failsafe, language_on_call_and_interpreter_are_no_contact)
+{
+	expect_none("She speaks Kurdish Sorani; interpreter via Lingua Wex.");
+	expect_none("IP speaks little English; Ukrainian interpreter via Wex Languages.");
+	expect_none("00:14 SUSPECT DETAINED. IP SUPPORTED BY SOCIAL WORKER ON CALL TOMORROW");
+	expect("She can speak Tuesdays after 2.", SCRUB_SAFE_TIME, "She can speak Tuesdays after 2.");
+	expect("Speak to her via her sister only, evenings.", SCRUB_SAFE_TIME,
+	       "Speak to her via her sister only, evenings");
+	expect("Contact via her sister only; after 6.", SCRUB_SAFE_TIME,
+	       "Contact via her sister only; after 6.");
+}
