@@ -1279,7 +1279,8 @@ static int fs_refuge_charity(const unsigned char *s, size_t n, size_t a, size_t 
  * address" (someone else's), "a room". */
 static const char *const FS_DWELL_KNOWN[] = {"at", "in", "into", "to", "her", "the", "their",
 					     "our", "my", "family", "marital", "matrimonial",
-					     "joint", "shared", "home", NULL};
+					     "joint", "shared", "home", "same", "old", "previous",
+					     "former", "usual", "attended", NULL};
 /* ... or hers by a possessive ("the victim's flat", "V's home", "mum's house") */
 static const char *const FS_HER_POSS[] = {"victim", "v", "ip", "mum", "mother", "client", "pt",
 					  "complainer", "complainant", "informant", "caller", NULL};
@@ -1867,9 +1868,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		int title = 0;
 		if (wn == 2 && (tf & TF_UPPER) && ((w[0] == 't' && w[1] == 'a'))) {
 			/* TA: temporary accommodation; "TA Mrs Kaur", "TA Sophie":
-			 * a teaching assistant */
+			 * a teaching assistant; "TA/00441291": a reference */
 			fs_peek(f, b, nx, sizeof nx, &title);
-			if (!title)
+			if (!title && !(b + 1 < f->n && (f->s[b] == '/' || f->s[b] == '-') &&
+			                f->s[b + 1] >= '0' && f->s[b + 1] <= '9'))
 				c |= K_RES;
 		}
 		if ((c & (K_HOME | K_RES)) &&

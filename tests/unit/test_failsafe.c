@@ -1402,3 +1402,16 @@ Test(failsafe, language_on_call_and_interpreter_are_no_contact)
 	expect("Contact via her sister only; after 6.", SCRUB_SAFE_TIME,
 	       "Contact via her sister only; after 6.");
 }
+
+/* s13-over: "the same address", "attended address" in an incident's clause
+ * are the known home; "TA/<digits>" is a reference, not temporary
+ * accommodation. */
+Test(failsafe, same_address_and_ta_reference_are_kept)
+{
+	expect_none("19:12 LOG 1688 21/11 LINKED TO LOG 0411 02/11 (PREV DA SAME ADDRESS)");
+	expect_none("Ex attended address uninvited on Saturday night, smashed front window.");
+	expect_none("Tenant's rent account TA/00441291.");
+	expect("She is in TA in Quellby.", SCRUB_LOCATION, "She is in TA in Quellby");
+	expect("Ex found her at a new address and smashed the window.", SCRUB_LOCATION,
+	       "Ex found her at a new address and smashed the window");
+}
