@@ -2215,3 +2215,12 @@ Test(place, refuge_the_charity_is_an_agency)
 	expect_sentence("She is now in a Refuge in Quellby.", SCRUB_LOCATION);
 	expect_sentence("REFUGE (OUT OF AREA) CONFIRMED.", SCRUB_LOCATION);
 }
+
+/* s13-over: "tenancy in his name", "in both names": who holds it, not where;
+ * "tenancy in Quellby" still says where. */
+Test(place, tenancy_holder_is_no_place)
+{
+	expect_none("Housing: tenancy in both names.", LOC);
+	expect_none("Housing: tenancy in his name only.", LOC);
+	expect_sentence("She has a tenancy in Quellby now.", SCRUB_LOCATION);
+}
