@@ -1111,7 +1111,7 @@ static int fs_bare_name(const struct fs *f, size_t a, size_t b)
 /*
  * A contact clause, then one with its time or route: "next contact: Tues -
  * after 6". "Via" an interpreter in the second is the agencies' service
- * (safe_ok): "She speaks Sorani; interpreter via <Agency>" is no route.
+ * (safe_ok): "She speaks Polish; interpreter via <Agency>" is no route.
  */
 static int fs_call_then_when(unsigned seen, unsigned next)
 {
@@ -1274,9 +1274,10 @@ static int fs_refuge_charity(const unsigned char *s, size_t n, size_t a, size_t 
 }
 
 /* Words before a dwelling that make it hers as the notes know it: "at
- * home", "her flat", "the family home", "home address", "the victim's
- * house" ("victim's" is read as "s"); not "her new flat", "Monika's
- * address" (someone else's), "a room". */
+ * home", "her flat", "the family home", "home address", "the same
+ * address", "attended address"; not "her new flat", "a room", nor a
+ * possessive ("<Friend>'s address": someone else's; fs_dwell_known reads
+ * "victim's" and the like by FS_HER_POSS). */
 static const char *const FS_DWELL_KNOWN[] = {"at", "in", "into", "to", "her", "the", "their",
 					     "our", "my", "family", "marital", "matrimonial",
 					     "joint", "shared", "home", "same", "old", "previous",
@@ -1303,7 +1304,7 @@ static int fs_dwell_known(const struct fs *f, size_t a, size_t b)
 
 static void clause_end(struct fs *f)
 {
-	/* "Frost assaulted Ms Bird at her home on 7 November": where an
+	/* "<Name> assaulted Ms <Name> at her home on 7 November": where an
 	 * incident happened, the home the notes know, not where she is now */
 	if ((f->seen & S_RES) && !f->res_strong && !f->place_next && !f->kin_pend &&
 	    fs_clause_incident(f))
@@ -1868,7 +1869,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		int title = 0;
 		if (wn == 2 && (tf & TF_UPPER) && ((w[0] == 't' && w[1] == 'a'))) {
 			/* TA: temporary accommodation; "TA Mrs Kaur", "TA Sophie":
-			 * a teaching assistant; "TA/00441291": a reference */
+			 * a teaching assistant; "TA/00990011": a reference */
 			fs_peek(f, b, nx, sizeof nx, &title);
 			if (!title && !(b + 1 < f->n && (f->s[b] == '/' || f->s[b] == '-') &&
 			                f->s[b + 1] >= '0' && f->s[b + 1] <= '9'))
@@ -1901,7 +1902,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if (wn == 9 && memcmp(w, "telephone", 9) == 0 && fs_peek(f, b, nx, sizeof nx, &title) &&
 		    fs_in(nx, FS_WHOM))
 			c |= K_CALL;
-		/* "speaks Sorani", "speaks little English": a language, not a
+		/* "speaks Polish", "speaks little English": a language, not a
 		 * contact (not "speaks to her", "can speak Tuesdays"); "social
 		 * worker on call": on duty */
 		if ((c & K_CALL) && fs_call_idiom(f, w, wn, a, b))
@@ -1925,7 +1926,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		/* idioms of living and staying that say where nobody is: "I
 		 * live in hope", "he will stay away (from her)" (not "stay away
 		 * from home": then she is somewhere else); money moved ("moved
-		 * £6,000 out of the joint savings", "moved the money") */
+		 * £5,500 out of the joint savings", "moved the money") */
 		if ((c & K_RES) && fs_res_idiom(f, w, wn, b))
 			c &= ~K_RES;
 		/* "stayed behind after class" is no stay; "the tenancy" is the
@@ -1991,8 +1992,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	    !(tf & TF_UPPER) && fs_refuge_charity(f->s, f->n, a, b))
 		c &= ~K_RES;
 	/* ... and so is a word of living in title case before another that
-	 * no class lists, wherever it stands ("Staying Put", "Living Without
-	 * Abuse": agencies; not "Staying With Mum", "Moved To Leeds") */
+	 * no class lists, wherever it stands ("Staying Strong", "Living Beyond
+	 * Harm": agencies; not "Staying With Mum", "Moved To <Town>") */
 	if ((c & K_RES) && (tf & TF_CAP) && !(tf & TF_UPPER)) {
 		char nx[16];
 		int tn = 0;

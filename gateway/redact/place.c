@@ -715,7 +715,7 @@ static int refuge_charity(const struct scan *sc, long p)
 }
 
 /*
- * "tenancy in his name", "in Aaliyah's sole name", "in both names": who
+ * "tenancy in his name", "in <Name>'s sole name", "in both names": who
  * holds the tenancy, not where it is. Is "name" or "names" within the three
  * words at j, on the same sentence?
  */

@@ -1338,7 +1338,7 @@ Test(failsafe, idioms_of_living_and_moving_name_no_place)
 	expect_none("Pt says \"I live in hope he'll change\".");
 	expect_none("She has no hope he will stay away.");
 	expect_none("He was told to stay away from her and the children.");
-	expect_none("Dunmore has moved £6,000 out of the joint savings.");
+	expect_none("Dunmore has moved £5,500 out of the joint savings.");
 	expect_none("Her inheritance went into his name.");
 	expect("She lives in Hope now.", SCRUB_LOCATION, "She lives in Hope now");
 	expect("She is staying away from home for now.", SCRUB_LOCATION,
@@ -1346,17 +1346,17 @@ Test(failsafe, idioms_of_living_and_moving_name_no_place)
 	expect("She moved to Quellby last week.", SCRUB_LOCATION, "She moved to Quellby last week");
 }
 
-/* s13-over: a word of living in an agency's title-case name ("Staying Put",
- * "Living Without Abuse"), "where she lives" as a topic, the joint tenancy
+/* s13-over: a word of living in an agency's title-case name ("Staying Strong",
+ * "Living Beyond Harm"), "where she lives" as a topic, the joint tenancy
  * the notes know and a CAD's "BY AMBO" are no statements of where she is;
  * the same words saying where still are. */
 Test(failsafe, agency_names_topics_and_known_tenancy_are_kept)
 {
-	expect_none("IDVA notes - Staying Put Wexford - interpreter used.");
-	expect_none("Present: Staying Put; Wexshire CSC; Probation.");
-	expect_none("Referred to Living Without Abuse (LWA).");
+	expect_none("IDVA notes - Staying Strong Wexford - interpreter used.");
+	expect_none("Present: Staying Strong; Wexshire CSC; Probation.");
+	expect_none("Referred to Living Beyond Harm (LBH).");
 	expect_none("Mrs Quell has capacity for decisions about where she lives and who she sees.");
-	expect_none("Rent arrears on joint tenancy £1,146.20 - husband's responsibility.");
+	expect_none("Rent arrears on joint tenancy £980.50 - husband's responsibility.");
 	expect_none("00:40 FEMALE TO TORMOUTH GENERAL BY AMBO");
 	expect("Staying With Mum.", SCRUB_LOCATION, "Staying With Mum");
 	expect("Moved To Quellby", SCRUB_LOCATION, "Moved To Quellby");
@@ -1395,7 +1395,7 @@ Test(failsafe, language_on_call_and_interpreter_are_no_contact)
 {
 	expect_none("She speaks Kurdish Sorani; interpreter via Lingua Wex.");
 	expect_none("IP speaks little English; Ukrainian interpreter via Wex Languages.");
-	expect_none("00:14 SUSPECT DETAINED. IP SUPPORTED BY SOCIAL WORKER ON CALL TOMORROW");
+	expect_none("01:20 SUSPECT DETAINED. IP SUPPORTED BY SOCIAL WORKER ON CALL TOMORROW");
 	expect("She can speak Tuesdays after 2.", SCRUB_SAFE_TIME, "She can speak Tuesdays after 2.");
 	expect("Speak to her via her sister only, evenings.", SCRUB_SAFE_TIME,
 	       "Speak to her via her sister only, evenings");
@@ -1408,9 +1408,9 @@ Test(failsafe, language_on_call_and_interpreter_are_no_contact)
  * accommodation. */
 Test(failsafe, same_address_and_ta_reference_are_kept)
 {
-	expect_none("19:12 LOG 1688 21/11 LINKED TO LOG 0411 02/11 (PREV DA SAME ADDRESS)");
+	expect_none("20:05 LOG 1234 03/12 LINKED TO LOG 0999 01/12 (PREV DA SAME ADDRESS)");
 	expect_none("Ex attended address uninvited on Saturday night, smashed front window.");
-	expect_none("Tenant's rent account TA/00441291.");
+	expect_none("Tenant's rent account TA/00990011.");
 	expect("She is in TA in Quellby.", SCRUB_LOCATION, "She is in TA in Quellby");
 	expect("Ex found her at a new address and smashed the window.", SCRUB_LOCATION,
 	       "Ex found her at a new address and smashed the window");
