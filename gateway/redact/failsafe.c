@@ -1749,8 +1749,9 @@ static int fs_named_at(const struct fs *f, size_t i, const char *const *preps)
 }
 
 /* A place named right after a word ending at b: "in <Town>", "near <Name>",
- * ", <Town>", "(<Name> ...", "(Flat 2 ...": the incident's home is then
- * somewhere named (fs_incident_at_home's callers withhold it as before). */
+ * ", <Town>", "(<Name> ...", "(Flat 2 ...", ", 12 ..." (not a clock time or a
+ * date: ", 23:10", "(14/11)"): the incident's home is then somewhere named
+ * (fs_incident_at_home's callers withhold it as before). */
 static int fs_place_follows(const struct fs *f, size_t b)
 {
 	if (fs_named_at(f, b, FS_WHERE_PREPS))
@@ -1763,7 +1764,15 @@ static int fs_place_follows(const struct fs *f, size_t b)
 	i++;
 	while (i < f->n && f->s[i] == ' ')
 		i++;
-	return i < f->n && ((f->s[i] >= 'A' && f->s[i] <= 'Z') || (f->s[i] >= '0' && f->s[i] <= '9'));
+	if (i < f->n && f->s[i] >= '0' && f->s[i] <= '9') {
+		/* a house number, not a clock time or a date (", 23:10", "(14/11)") */
+		size_t j = i;
+		while (j < f->n && j - i < 4 && f->s[j] >= '0' && f->s[j] <= '9')
+			j++;
+		return !(j + 1 < f->n && (f->s[j] == ':' || f->s[j] == '/' || f->s[j] == '.') &&
+		         f->s[j + 1] >= '0' && f->s[j + 1] <= '9');
+	}
+	return i < f->n && f->s[i] >= 'A' && f->s[i] <= 'Z';
 }
 
 /*

@@ -1415,3 +1415,12 @@ Test(failsafe, same_address_and_ta_reference_are_kept)
 	expect("Ex found her at a new address and smashed the window.", SCRUB_LOCATION,
 	       "Ex found her at a new address and smashed the window");
 }
+
+/* s13-over: a clock time or a date after "at home," is when the incident
+ * was, not a house number after it. */
+Test(failsafe, incident_at_home_then_a_time_is_kept)
+{
+	expect_none("Op Encompass (ref 4410): DA at home, 23:10.");
+	expect_none("Assaulted at home (14/11).");
+	expect("DA at home, 12 Elm Close.", SCRUB_LOCATION, "DA at home, 12 Elm Close");
+}
