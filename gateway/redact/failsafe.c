@@ -180,7 +180,7 @@ static const struct fsword FSW[] = {
 	/* where an incident's people are taken: "conveyed to <Name> Hospital",
 	 * "MALE CONVEYED TO <NAME> CUSTODY", "FEMALE TO <NAME> VIA AMB" */
 	{"hospital", K_MEDIC}, {"infirmary", K_MEDIC}, {"a&e", K_MEDIC}, {"custody", K_MEDIC | NP},
-	{"ambulance", K_MEDIC}, {"amb", K_MEDIC}, {"ysbyty", K_MEDIC},
+	{"ambulance", K_MEDIC}, {"amb", K_MEDIC}, {"ambo", K_MEDIC}, {"ysbyty", K_MEDIC},
 	{"stops", GO}, {"stopping", GO}, {"stoppin", GO}, {"holed", GO}, {"where", K_PREP | FN},
 	/* a transfer to another branch, project or town: "will transfer to the
 	 * <Name> branch", "transferring her to their <Town> project" */
@@ -213,6 +213,7 @@ static const struct fsword FSW[] = {
 	{"risk", NP}, {"high", NP}, {"medium", NP}, {"standard", NP}, {"low", NP},
 	{"significant", NP}, {"serious", NP}, {"increased", NP}, {"least", NP},
 	{"times", NP}, {"first", NP}, {"present", NP}, {"fear", NP}, {"custody", NP},
+	{"name", NP}, {"debt", NP}, {"arrears", NP},
 	{"agreement", NP}, {"touch", NP}, {"relationship", NP}, {"charge", NP},
 	{"case", NP}, {"terms", NP}, {"order", NP}, {"line", NP}, {"breach", NP},
 	{"respect", NP}, {"addition", NP}, {"particular", NP}, {"progress", NP},
@@ -648,6 +649,7 @@ struct fs {
 	                        * rings from where they live is not her */
 	int sight;             /* words left after seen/spotted/sighted for her, then
 	                        * at/in/near: "anyone seen her in <Town>?" */
+	int res_strong;        /* a residence signal other than a known dwelling (fs_dwell_known) */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -950,6 +952,7 @@ static void clause_reset(struct fs *f)
 	f->go_conv = f->pn_conv = f->skip_in = 0;
 	f->stay_pend = 0;
 	f->sight = f->xfer = f->callfrom = f->kin_subj = f->meet = 0;
+	f->res_strong = 0;
 	f->take_win = f->take_obj = f->subj_and = f->in_cond = 0;
 	f->tlabel = f->t_time = f->t_other = 0;
 	f->t_end = 0;
@@ -1105,6 +1108,19 @@ static int fs_bare_name(const struct fs *f, size_t a, size_t b)
 	return caps > 0 && (!upper || words <= 3);
 }
 
+/*
+ * A contact clause, then one with its time or route: "next contact: Tues -
+ * after 6". "Via" an interpreter in the second is the agencies' service
+ * (safe_ok): "She speaks Polish; interpreter via <Agency>" is no route.
+ */
+static int fs_call_then_when(unsigned seen, unsigned next)
+{
+	if ((next & S_INTERP) && !(next & S_WHENO))
+		next &= ~S_WHEN;
+	return safe_ok(seen | (next & (S_CALL | S_WHEN | S_CLOCK | S_MODAL | S_INTERP | S_WHENO))) &&
+	       (next & (S_CALL | S_WHEN));
+}
+
 /* Decide the sentence's clauses (the unit model's unit goes on). */
 static void sentence_decide(struct fs *f)
 {
@@ -1117,9 +1133,7 @@ static void sentence_decide(struct fs *f)
 		int j0 = -1;
 		if (safe_ok(c->seen))
 			j0 = i;
-		else if ((c->seen & S_CALL) && i + 1 < n &&
-		         safe_ok(c->seen | (f->cl[i + 1].seen & (S_CALL | S_WHEN | S_CLOCK | S_MODAL))) &&
-		         (f->cl[i + 1].seen & (S_CALL | S_WHEN)))
+		else if ((c->seen & S_CALL) && i + 1 < n && fs_call_then_when(c->seen, f->cl[i + 1].seen))
 			j0 = i; /* "next contact: Tues - after 6" */
 		if (j0 >= 0) {
 			/* The rest of the sentence explains the safe time. */
@@ -1166,8 +1180,135 @@ static void sentence_end(struct fs *f)
 	fsm_unit_end(f);
 }
 
+/* An incident or an act of one in a clause, or a worker's visit: "incident
+ * at the flat", "broke into her house", "grabbed her throat at home", "seen
+ * at home". */
+static const char *const FS_INCIDENT_ACT[] = {
+	"incident", "incidents", "assault", "assaulted", "attack", "attacked", "occurred",
+	"happened", "disturbance", "argument", "altercation", "fight", "strangled",
+	"strangulation", "punched", "kicked", "beaten", "raped", "abuse", "abused", "violence",
+	"offence", "offences", "breach", "grabbed", "hit", "smashed", "broke", "breaking",
+	"damaged", "damage", "pushed", "slapped", "stabbed", "bit", "threatened", "arrested",
+	"arrest", "injury", "injuries", "seen", "visited", "attended", NULL};
+/* ... and words that make its dwelling the one she is in now */
+static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
+					   "until", "tonight", NULL};
+
+/*
+ * Does the clause [c_start, c_end) name an incident ("DA" in capitals,
+ * FS_INCIDENT_ACT) and no word of now (FS_NOW_WORDS)? Read once, when the
+ * clause ends and its only residence is a dwelling the notes know.
+ */
+static int fs_clause_incident(const struct fs *f)
+{
+	int incid = 0;
+	size_t i = f->c_start, e = f->c_end;
+	if (i == SIZE_MAX || e > f->n)
+		return 0;
+	while (i < e) {
+		char x[16];
+		size_t k = 0, w0;
+		while (i < e && !fs_alnum(f->s[i]))
+			i++;
+		w0 = i;
+		while (i < e && fs_alnum(f->s[i])) {
+			if (k + 1 < sizeof x)
+				x[k] = (char)(f->s[i] | 0x20);
+			k++, i++;
+		}
+		if (k == 0 || k + 1 >= sizeof x)
+			continue;
+		x[k] = 0;
+		if (fs_in(x, FS_NOW_WORDS))
+			return 0;
+		if (fs_in(x, FS_INCIDENT_ACT) ||
+		    (k == 2 && f->s[w0] == 'D' && f->s[w0 + 1] == 'A'))
+			incid = 1;
+	}
+	return incid;
+}
+
+static int fs_place_follows(const struct fs *f, size_t b);
+
+/*
+ * The word before a (spaces between), folded into out (at most 12 letters,
+ * digits or '&'; cap >= 16), NUL-terminated; returns its length and, if
+ * start is not NULL, where it starts. Reads at most 12 bytes back plus the
+ * spaces.
+ */
+static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, size_t *start)
+{
+	size_t j = a;
+	while (j > 0 && f->s[j - 1] == ' ')
+		j--;
+	size_t e = j, k = 0;
+	while (j > 0 && e - j < 12 && (fs_alnum(f->s[j - 1]) || f->s[j - 1] == '&'))
+		j--;
+	for (size_t i = j; i < e && k + 1 < cap; i++)
+		out[k++] = (char)(f->s[i] | 0x20);
+	out[k] = 0;
+	if (start)
+		*start = j;
+	return k;
+}
+
+/*
+ * Is "Refuge" at s[a..b) the national charity's name: right after '(' or
+ * '/', right before ')' or '/', or before a spaced dash ("Refuge - <Area>
+ * IDVA Service")? Reads at most the spaces around it and three bytes.
+ * (place.c refuge_charity says the same on its tokens.)
+ */
+static int fs_refuge_charity(const unsigned char *s, size_t n, size_t a, size_t b)
+{
+	size_t i = a;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	if (i > 0 && (s[i - 1] == '(' || s[i - 1] == '/'))
+		return 1;
+	size_t j = b;
+	while (j < n && s[j] == ' ')
+		j++;
+	if (j < n && (s[j] == ')' || s[j] == '/'))
+		return 1;
+	return j > b && j + 1 < n && s[j] == '-' && s[j + 1] == ' ';
+}
+
+/* Words before a dwelling that make it hers as the notes know it: "at
+ * home", "her flat", "the family home", "home address", "the same
+ * address", "attended address"; not "her new flat", "a room", nor a
+ * possessive ("<Friend>'s address": someone else's; fs_dwell_known reads
+ * "victim's" and the like by FS_HER_POSS). */
+static const char *const FS_DWELL_KNOWN[] = {"at", "in", "into", "to", "her", "the", "their",
+					     "our", "my", "family", "marital", "matrimonial",
+					     "joint", "shared", "home", "same", "old", "previous",
+					     "former", "usual", "attended", NULL};
+/* ... or hers by a possessive ("the victim's flat", "V's home", "mum's house") */
+static const char *const FS_HER_POSS[] = {"victim", "v", "ip", "mum", "mother", "client", "pt",
+					  "complainer", "complainant", "informant", "caller", NULL};
+
+/*
+ * Is the dwelling word [a, b) her home as the notes know it ("at her home",
+ * "into the victim's flat", "home address"): a word of FS_DWELL_KNOWN right
+ * before it and no place named after it ("at her home in <Town>")?
+ */
+static int fs_dwell_known(const struct fs *f, size_t a, size_t b)
+{
+	char x[16];
+	size_t st, k = fs_prev_word(f, a, x, sizeof x, &st);
+	if (k == 1 && x[0] == 's' && st > 0 && f->s[st - 1] == '\'')
+		k = fs_prev_word(f, st - 1, x, sizeof x, NULL) > 0 && fs_in(x, FS_HER_POSS);
+	else
+		k = k > 0 && fs_in(x, FS_DWELL_KNOWN);
+	return k && !fs_place_follows(f, b);
+}
+
 static void clause_end(struct fs *f)
 {
+	/* "<Name> assaulted Ms <Name> at her home on 7 November": where an
+	 * incident happened, the home the notes know, not where she is now */
+	if ((f->seen & S_RES) && !f->res_strong && !f->place_next && !f->kin_pend &&
+	    fs_clause_incident(f))
+		f->seen &= ~(S_RES | S_RESO);
 	if (f->place_next || f->kin_pend)
 		f->seen |= S_RES; /* "she went to" and the text breaks: withhold */
 	/* Her label and nothing but time windows after it ("V: 9-11am.",
@@ -1402,6 +1543,99 @@ static size_t fs_word_at(const struct fs *f, size_t i, char *out, size_t cap, si
 	return i;
 }
 
+static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, size_t *start);
+
+/*
+ * Is the residence word [a, b) one the notes already know? tenancy: after
+ * "joint" (the one they share; not "sole": hers to come); lives: after "where" and a pronoun ("where she
+ * lives"), with no place, adverb or name after it.
+ */
+static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
+{
+	char x[16];
+	size_t st;
+	size_t k = fs_prev_word(f, a, x, sizeof x, &st);
+	if (tenancy)
+		return k == 5 && memcmp(x, "joint", 5) == 0;
+	if (!(k > 0 && (fs_lookup(x, k) & (K_SHE | K_HE))) ||
+	    fs_prev_word(f, st, x, sizeof x, NULL) != 5 || memcmp(x, "where", 5) != 0)
+		return 0;
+	int tn = 0;
+	k = fs_peek(f, b, x, sizeof x, &tn);
+	return !tn && !(k > 0 && (fs_lookup(x, k) & (K_PREP | K_TO | K_ADV | K_ABOVE)));
+}
+
+/* What follows "speaks" when it is a language ("speaks little English") */
+static const char *const FS_SPEAKS_HOW[] = {"little", "no", "some", "fluent", "good", "basic",
+					    "broken", "limited", "english", "only", NULL};
+
+/*
+ * Is the contact word w[0..wn) at [a, b) an idiom that is no contact:
+ * "speak(s)" before a language (a title-case word that is no day or month,
+ * or FS_SPEAKS_HOW), "call" after "on" ("on call")?
+ */
+static int fs_call_idiom(const struct fs *f, const char *w, size_t wn, size_t a, size_t b)
+{
+	char x[16];
+	if ((wn == 5 && memcmp(w, "speak", 5) == 0) || (wn == 6 && memcmp(w, "speaks", 6) == 0)) {
+		int tn = 0;
+		size_t k = fs_peek(f, b, x, sizeof x, &tn);
+		if (k == 0)
+			return 0;
+		if (fs_in(x, FS_SPEAKS_HOW))
+			return 1;
+		return tn && !(fs_lookup(x, k) & (K_TIME | K_DAYAB | K_SHE | K_HE | K_KIN)) &&
+		       !fs_month(x) && !fs_weekday(x);
+	}
+	if (wn == 4 && memcmp(w, "call", 4) == 0)
+		return fs_prev_word(f, a, x, sizeof x, NULL) == 2 && memcmp(x, "on", 2) == 0;
+	return 0;
+}
+
+/* Money moved: "a transfer of funds to ..." names no place. */
+static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "payments",
+                                       "benefit", "benefits", "pounds", "savings", NULL};
+
+/* Is the residence word w[0..wn) ending at b an idiom that names no place
+ * (word(): "live in hope", "stay away" but not "from home", "moved" then
+ * money)? Reads at most the three words after it. */
+static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
+{
+	if (wn >= 4 && memcmp(w, "liv", 3) == 0) {
+		char x[16];
+		size_t k, i = fs_word_at(f, b, x, sizeof x, &k);
+		if (k != 2 || memcmp(x, "in", 2) != 0)
+			return 0;
+		i = fs_word_at(f, i, x, sizeof x, &k);
+		return k == 4 && memcmp(x, "hope", 4) == 0 && f->s[i - 4] == 'h'; /* not "in Hope" */
+	}
+	if (wn >= 4 && memcmp(w, "stay", 4) == 0) {
+		char x[16];
+		size_t k, i = fs_word_at(f, b, x, sizeof x, &k);
+		if (k != 4 || memcmp(x, "away", 4) != 0)
+			return 0;
+		i = fs_word_at(f, i, x, sizeof x, &k);
+		if (k != 4 || memcmp(x, "from", 4) != 0)
+			return 1;
+		fs_word_at(f, i, x, sizeof x, &k);
+		return !(k == 4 && memcmp(x, "home", 4) == 0);
+	}
+	if (wn >= 4 && memcmp(w, "mov", 3) == 0) {
+		size_t i = b;
+		while (i < f->n && f->s[i] == ' ')
+			i++;
+		if (i + 1 < f->n && (unsigned char)f->s[i] == 0xC2 && (unsigned char)f->s[i + 1] == 0xA3)
+			return 1; /* £ */
+		char x[16];
+		size_t k;
+		i = fs_word_at(f, b, x, sizeof x, &k);
+		if (k > 0 && fs_lookup(x, k) & K_DET)
+			fs_word_at(f, i, x, sizeof x, &k);
+		return k > 0 && fs_in(x, FS_MONEY);
+	}
+	return 0;
+}
+
 /* "moved in", "moved back in" and then no place: the end, a number, a time
  * or one of FS_MOVED_IN_WHEN ("moved in yesterday", "moved back in after
  * prison"); not "moved in with her sister", "moved in to the flat". */
@@ -1475,9 +1709,6 @@ static int fs_next2_is_and(const struct fs *f, size_t b)
  * clause his. */
 static const char *const FS_COND_CLAUSE[] = {"until", "till", "til", "unless", NULL};
 
-/* Money moved: "a transfer of funds to ..." names no place. */
-static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "payments",
-                                       "benefit", "benefits", "pounds", "savings", NULL};
 
 /* What is paid from someone's: "from her uncle's account" names no home. */
 static const char *const FS_ACCOUNT[] = {"account", "accounts", "bank", "card", "wages",
@@ -1518,8 +1749,9 @@ static int fs_named_at(const struct fs *f, size_t i, const char *const *preps)
 }
 
 /* A place named right after a word ending at b: "in <Town>", "near <Name>",
- * ", <Town>", "(<Name> ...", "(Flat 2 ...": the incident's home is then
- * somewhere named (fs_incident_at_home's callers withhold it as before). */
+ * ", <Town>", "(<Name> ...", "(Flat 2 ...", ", 12 ..." (not a clock time or a
+ * date: ", 23:10", "(14/11)"): the incident's home is then somewhere named
+ * (fs_incident_at_home's callers withhold it as before). */
 static int fs_place_follows(const struct fs *f, size_t b)
 {
 	if (fs_named_at(f, b, FS_WHERE_PREPS))
@@ -1532,7 +1764,15 @@ static int fs_place_follows(const struct fs *f, size_t b)
 	i++;
 	while (i < f->n && f->s[i] == ' ')
 		i++;
-	return i < f->n && ((f->s[i] >= 'A' && f->s[i] <= 'Z') || (f->s[i] >= '0' && f->s[i] <= '9'));
+	if (i < f->n && f->s[i] >= '0' && f->s[i] <= '9') {
+		/* a house number, not a clock time or a date (", 23:10", "(14/11)") */
+		size_t j = i;
+		while (j < f->n && j - i < 4 && f->s[j] >= '0' && f->s[j] <= '9')
+			j++;
+		return !(j + 1 < f->n && (f->s[j] == ':' || f->s[j] == '/' || f->s[j] == '.') &&
+		         f->s[j + 1] >= '0' && f->s[j + 1] <= '9');
+	}
+	return i < f->n && f->s[i] >= 'A' && f->s[i] <= 'Z';
 }
 
 /*
@@ -1638,9 +1878,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		int title = 0;
 		if (wn == 2 && (tf & TF_UPPER) && ((w[0] == 't' && w[1] == 'a'))) {
 			/* TA: temporary accommodation; "TA Mrs Kaur", "TA Sophie":
-			 * a teaching assistant */
+			 * a teaching assistant; "TA/00990011": a reference */
 			fs_peek(f, b, nx, sizeof nx, &title);
-			if (!title)
+			if (!title && !(b + 1 < f->n && (f->s[b] == '/' || f->s[b] == '-') &&
+			                f->s[b + 1] >= '0' && f->s[b + 1] <= '9'))
 				c |= K_RES;
 		}
 		if ((c & (K_HOME | K_RES)) &&
@@ -1670,6 +1911,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if (wn == 9 && memcmp(w, "telephone", 9) == 0 && fs_peek(f, b, nx, sizeof nx, &title) &&
 		    fs_in(nx, FS_WHOM))
 			c |= K_CALL;
+		/* "speaks Polish", "speaks little English": a language, not a
+		 * contact (not "speaks to her", "can speak Tuesdays"); "social
+		 * worker on call": on duty */
+		if ((c & K_CALL) && fs_call_idiom(f, w, wn, a, b))
+			c &= ~K_CALL;
 		/* "never talk about it", "texts about the money": what is said,
 		 * not a contact */
 		if ((c & K_CALL) && fs_peek(f, b, nx, sizeof nx, &title) == 5 && memcmp(nx, "about", 5) == 0)
@@ -1686,12 +1932,24 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if ((c & K_GO) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)) &&
 		    ((wn == 4 && memcmp(w, "head", 4) == 0) || (wn == 4 && memcmp(w, "back", 4) == 0)))
 			c &= ~K_GO;
+		/* idioms of living and staying that say where nobody is: "I
+		 * live in hope", "he will stay away (from her)" (not "stay away
+		 * from home": then she is somewhere else); money moved ("moved
+		 * £5,500 out of the joint savings", "moved the money") */
+		if ((c & K_RES) && fs_res_idiom(f, w, wn, b))
+			c &= ~K_RES;
 		/* "stayed behind after class" is no stay; "the tenancy" is the
 		 * one the notes know */
 		if ((c & K_RES) && wn >= 4 && memcmp(w, "stay", 4) == 0 &&
 		    fs_peek(f, b, nx, sizeof nx, &title) == 6 && memcmp(nx, "behind", 6) == 0)
 			c &= ~K_RES;
 		if ((c & K_RES) && (f->p1 & K_THE) && wn == 7 && memcmp(w, "tenancy", 7) == 0)
+			c &= ~K_RES;
+		/* "joint tenancy": the one they hold, as "the tenancy"; "decisions about where she lives", "knows where she
+		 * lives": a topic, unless a place or "now" follows */
+		if ((c & K_RES) && ((wn == 7 && memcmp(w, "tenancy", 7) == 0) ||
+		                    (wn >= 4 && memcmp(w, "liv", 3) == 0)) &&
+		    fs_res_known(f, a, b, w[0] == 't'))
 			c &= ~K_RES;
 		/* "turned up at pick-up 23/09": a moment named, not the routine
 		 * ("gran does pick-up at 3") */
@@ -1736,6 +1994,22 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((tf & TF_CAP) && !(tf & TF_UPPER) && f->nwords > 0 &&
 	    (((f->p1f & TF_CAP) && !(f->p1f & TF_UPPER)) || title_next))
 		c &= K_HE | K_SHE | K_DET | K_TIME | K_DAYAB | K_ABBR | K_CLOCKW | K_MEDIC;
+	/* "Refuge" in title case in brackets, a list of services or a
+	 * heading ("(Refuge)", "Solace / Refuge", "Refuge - <Area> IDVA
+	 * Service"): the national charity, an agency */
+	if ((c & K_RES) && wn == 6 && memcmp(w, "refuge", 6) == 0 && (tf & TF_CAP) &&
+	    !(tf & TF_UPPER) && fs_refuge_charity(f->s, f->n, a, b))
+		c &= ~K_RES;
+	/* ... and so is a word of living in title case before another that
+	 * no class lists, wherever it stands ("Staying Strong", "Living Beyond
+	 * Harm": agencies; not "Staying With Mum", "Moved To <Town>") */
+	if ((c & K_RES) && (tf & TF_CAP) && !(tf & TF_UPPER)) {
+		char nx[16];
+		int tn = 0;
+		size_t k = fs_peek(f, b, nx, sizeof nx, &tn);
+		if (tn && k > 0 && fs_lookup(nx, k) == 0)
+			c &= ~K_RES;
+	}
 	/* after her label, only time windows: "V: 9-11am", "Leah: 10-2
 	 * weekdays", "Client: evenings" (fs_label_window) */
 	if (f->tlabel) {
@@ -1819,6 +2093,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	    (wn == 3 && memcmp(w, "now", 3) == 0) || (wn == 9 && memcmp(w, "currently", 9) == 0) ||
 	    (wn == 11 && memcmp(w, "temporarily", 11) == 0))
 		s |= S_PLACEP;
+	unsigned res0 = s & S_RES; /* before the dwelling's signals */
 	if ((c & K_ADDR) && !(f->p1 & (K_NDET | K_PREP | K_TO)) &&
 	    !((f->p1 & K_HOME) && (f->p2 & (K_NDET | K_PREP | K_TO))))
 		s |= S_RES; /* "her address", "new address", not "at the address" */
@@ -1833,6 +2108,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_RES;
 	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)))
 		s |= S_RES;
+	/* her home the notes know, in an incident's clause (clause_end) */
+	int dwell = !res0 && (s & S_RES) && fs_dwell_known(f, a, b);
+	if (dwell)
+		s &= ~S_RES;
 	if ((c & K_ABOVE) && ((f->p1 & K_RESN) ||
 	                      (f->dwell_win > 0 && !(wn >= 8 && memcmp(w + wn - 6, "stairs", 6) == 0))))
 		s |= S_RES; /* "flat above the chicken shop", "room behind the pub", "the
@@ -2196,6 +2475,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_RES | S_LIVEW;
 	if (movin)
 		s |= S_RES | S_MOVIN;
+	if (s & S_RES)
+		f->res_strong = 1;
+	if (dwell)
+		s |= S_RES | S_RESO;
 
 	f->seen |= s;
 

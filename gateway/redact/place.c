@@ -698,6 +698,42 @@ static int travel_to(const struct scan *sc, long p)
 	return 0;
 }
 
+/*
+ * Is "Refuge" at p, in title case, the national charity's name: in brackets
+ * or a list of services ("(Refuge)", "(Refuge / Solace)", "Solace / Refuge")
+ * or a heading's agency before a spaced dash ("Refuge - <Area> IDVA
+ * Service")? Not "a refuge", "REFUGE", "Refuge space confirmed".
+ */
+static int refuge_charity(const struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *pr = T(sc, p - 1), *nx = T(sc, p + 1);
+	if (t->id != W_REFUGE || !(t->f & F_CAP) || (t->f & F_UPPER))
+		return 0;
+	if (is_punct(pr, '(') || is_punct(pr, '/') || is_punct(nx, ')') || is_punct(nx, '/'))
+		return 1;
+	return is_punct(nx, '-') && (nx->f & F_SP) && (T(sc, p + 2)->f & F_SP);
+}
+
+/*
+ * "tenancy in his name", "in <Name>'s sole name", "in both names": who
+ * holds the tenancy, not where it is. Is "name" or "names" within the three
+ * words at j, on the same sentence?
+ */
+static int tenancy_holder(const struct scan *sc, long j)
+{
+	for (long k = j; k < j + 3; k++) {
+		const struct tok *w = T(sc, k);
+		if (w->type != T_WORD || (k > j && (w->f & F_BRK)))
+			return 0;
+		size_t n = w->end - w->start;
+		const unsigned char *t = sc->s + w->start;
+		if ((n == 4 || n == 5) && (t[0] | 0x20) == 'n' && (t[1] | 0x20) == 'a' &&
+		    (t[2] | 0x20) == 'm' && (t[3] | 0x20) == 'e' && (n == 4 || (t[4] | 0x20) == 's'))
+			return 1;
+	}
+	return 0;
+}
+
 static void loc_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -707,7 +743,8 @@ static void loc_cues(struct scan *sc, long p)
 		return;
 	const struct tok *nx = T(sc, p + 1);
 	if (c & C_REFUGE) {
-		loc_cue(sc, p, id == W_REFUGE || id == W_REFUGES ? "loc:refuge" : "loc:accommodation");
+		if (!refuge_charity(sc, p))
+			loc_cue(sc, p, id == W_REFUGE || id == W_REFUGES ? "loc:refuge" : "loc:accommodation");
 		return;
 	}
 	if (id == W_ADMITTED || id == W_INPATIENT || id == W_INPATIENT2)
@@ -857,7 +894,8 @@ static void loc_cues(struct scan *sc, long p)
 		    (place_object(sc, skip_det(sc, j), 1) || place_object(sc, skip_det(sc, j), 0)))
 			loc_cue(sc, p, "loc:address");
 	} else if (id == W_TENANCY || id == W_PLACEMENT) {
-		if (is_word(nx, W_AT) || is_word(nx, W_IN) || is_word(nx, W_WITH))
+		if ((is_word(nx, W_AT) || is_word(nx, W_IN) || is_word(nx, W_WITH)) &&
+		    !(id == W_TENANCY && is_word(nx, W_IN) && tenancy_holder(sc, p + 2)))
 			loc_cue(sc, p, "loc:accommodation");
 	} else if (id == W_SOFA && is_word(nx, W_SURFING)) {
 		loc_cue(sc, p, "loc:accommodation");

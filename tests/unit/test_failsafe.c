@@ -1302,3 +1302,125 @@ Test(failsafe, repeated_cues_without_a_stop_cost_linear_time)
 					  "ringing from across the ", "at home in "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s13-over: where an incident happened, her home as the notes know it ("at
+ * her home", "the family home", "home address"), is no statement of where
+ * she is now; a new dwelling, a place named after it, "now" or a verb of
+ * living in the clause still are. */
+Test(failsafe, incident_at_her_known_home_is_kept)
+{
+	expect_none("Police: Dunmore assaulted Ms Quell at her home on 7 November (punched).");
+	expect_none("Referrer: Wexshire Police following an incident on 10 November at the family home.");
+	expect_none("Notification: DA at home address last night, children present, father arrested.");
+	expect_none("Husband grabbed her throat at home on 18/11.");
+	expect("She was assaulted at her new flat in Tormouth on 3/11.", SCRUB_LOCATION,
+	       "She was assaulted at her new flat in Tormouth on 3/11");
+	expect("He assaulted her at home in Quellby; she is safe.", SCRUB_LOCATION,
+	       "He assaulted her at home in Quellby");
+	expect("Incident at her home; she is now staying at her aunt's.", SCRUB_LOCATION,
+	       "she is now staying at her aunt's");
+	expect("Assaulted at her flat, she is now at her flat with her mum.", SCRUB_LOCATION,
+	       "Assaulted at her flat, she is now at her flat with her mum");
+}
+
+Test(failsafe, incident_clauses_without_a_stop_cost_linear_time)
+{
+	static const char *const cue[] = {"assaulted at her home ", "incident at the family home ",
+					  "DA at home address "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
+
+/* s13-over: idioms of living, staying and moving that name no place: "live
+ * in hope", "stay away (from her)", money moved, "into his name"; the
+ * same words with a place still say where. */
+Test(failsafe, idioms_of_living_and_moving_name_no_place)
+{
+	expect_none("Pt says \"I live in hope he'll change\".");
+	expect_none("She has no hope he will stay away.");
+	expect_none("He was told to stay away from her and the children.");
+	expect_none("Dunmore has moved £5,500 out of the joint savings.");
+	expect_none("Her inheritance went into his name.");
+	expect("She lives in Hope now.", SCRUB_LOCATION, "She lives in Hope now");
+	expect("She is staying away from home for now.", SCRUB_LOCATION,
+	       "She is staying away from home for now");
+	expect("She moved to Quellby last week.", SCRUB_LOCATION, "She moved to Quellby last week");
+}
+
+/* s13-over: a word of living in an agency's title-case name ("Staying Strong",
+ * "Living Beyond Harm"), "where she lives" as a topic, the joint tenancy
+ * the notes know and a CAD's "BY AMBO" are no statements of where she is;
+ * the same words saying where still are. */
+Test(failsafe, agency_names_topics_and_known_tenancy_are_kept)
+{
+	expect_none("IDVA notes - Staying Strong Wexford - interpreter used.");
+	expect_none("Present: Staying Strong; Wexshire CSC; Probation.");
+	expect_none("Referred to Living Beyond Harm (LBH).");
+	expect_none("Mrs Quell has capacity for decisions about where she lives and who she sees.");
+	expect_none("Rent arrears on joint tenancy £980.50 - husband's responsibility.");
+	expect_none("00:40 FEMALE TO TORMOUTH GENERAL BY AMBO");
+	expect("Staying With Mum.", SCRUB_LOCATION, "Staying With Mum");
+	expect("Moved To Quellby", SCRUB_LOCATION, "Moved To Quellby");
+	expect("He knows where she lives in Quellby.", SCRUB_LOCATION,
+	       "He knows where she lives in Quellby");
+	expect("She told me where she lives now.", SCRUB_LOCATION, "She told me where she lives now");
+	expect("She has a new tenancy in Tormouth.", SCRUB_LOCATION, "She has a new tenancy in Tormouth");
+}
+
+/* s13-over: a worker's visit at her known home is kept too ("Seen at home");
+ * someone else's address after a visit or an attendance is where she is. */
+Test(failsafe, visit_at_her_known_home_kept_someone_elses_withheld)
+{
+	expect_none("Seen at home, mum Aditi, baby Roo, sibling Tam (3).");
+	expect_none("Dunmore attended the victim's home in breach of the order.");
+	expect("0140 PC 1234 ATTENDED AT KESSIAS ADDRESS. INFORMANT SAFE AND WELL.", SCRUB_LOCATION,
+	       "PC 1234 ATTENDED AT KESSIAS ADDRESS");
+	expect("Seen at her home in Quellby.", SCRUB_LOCATION, "Seen at her home in Quellby");
+	expect("Dunmore broke into her friend's flat.", SCRUB_LOCATION,
+	       "Dunmore broke into her friend's flat");
+}
+
+/* s13-over: the national charity "Refuge" (in brackets, a list, a heading
+ * before a spaced dash) is no refuge she is in. */
+Test(failsafe, refuge_the_charity_is_kept)
+{
+	expect_none("Present: Wexshire IDVA Service (Refuge); Wexshire Children's Services.");
+	expect_none("Refuge - Wexshire IDVA Service - report to Wexshire MARAC.");
+	expect("Refuge space confirmed for Monday.", SCRUB_LOCATION, "Refuge space confirmed for Monday");
+}
+
+/* s13-over: "speaks" before a language, "on call" (on duty) and "via" an
+ * interpreter in the next clause are no safe contact; speaking to her at a
+ * time or through someone still is. */
+Test(failsafe, language_on_call_and_interpreter_are_no_contact)
+{
+	expect_none("She speaks Kurdish Sorani; interpreter via Lingua Wex.");
+	expect_none("IP speaks little English; Ukrainian interpreter via Wex Languages.");
+	expect_none("01:20 SUSPECT DETAINED. IP SUPPORTED BY SOCIAL WORKER ON CALL TOMORROW");
+	expect("She can speak Tuesdays after 2.", SCRUB_SAFE_TIME, "She can speak Tuesdays after 2.");
+	expect("Speak to her via her sister only, evenings.", SCRUB_SAFE_TIME,
+	       "Speak to her via her sister only, evenings");
+	expect("Contact via her sister only; after 6.", SCRUB_SAFE_TIME,
+	       "Contact via her sister only; after 6.");
+}
+
+/* s13-over: "the same address", "attended address" in an incident's clause
+ * are the known home; "TA/<digits>" is a reference, not temporary
+ * accommodation. */
+Test(failsafe, same_address_and_ta_reference_are_kept)
+{
+	expect_none("20:05 LOG 1234 03/12 LINKED TO LOG 0999 01/12 (PREV DA SAME ADDRESS)");
+	expect_none("Ex attended address uninvited on Saturday night, smashed front window.");
+	expect_none("Tenant's rent account TA/00990011.");
+	expect("She is in TA in Quellby.", SCRUB_LOCATION, "She is in TA in Quellby");
+	expect("Ex found her at a new address and smashed the window.", SCRUB_LOCATION,
+	       "Ex found her at a new address and smashed the window");
+}
+
+/* s13-over: a clock time or a date after "at home," is when the incident
+ * was, not a house number after it. */
+Test(failsafe, incident_at_home_then_a_time_is_kept)
+{
+	expect_none("Op Encompass (ref 4410): DA at home, 23:10.");
+	expect_none("Assaulted at home (14/11).");
+	expect("DA at home, 12 Elm Close.", SCRUB_LOCATION, "DA at home, 12 Elm Close");
+}

@@ -2202,3 +2202,25 @@ Test(place, a_library_where_a_worker_met_her_stays)
 	expect_span("She works Saturdays at Kirkdale Library.", 0, SCRUB_PLACE, "Kirkdale Library");
 	expect_span("She fled to Kirkdale Library that night.", 0, SCRUB_PLACE, "Kirkdale Library");
 }
+
+/* s13-over: "Refuge" in title case in brackets, a list of services or before a
+ * heading's spaced dash is the national charity, an agency; any other
+ * mention of a refuge is still withheld (fail safe). */
+Test(place, refuge_the_charity_is_an_agency)
+{
+	expect_none("Present: Wexshire IDVA Service (Refuge); Wexshire Children's Services.", LOC);
+	expect_none("Plan: discussed Solace / Refuge with her.", LOC);
+	expect_none("Refuge - Wexshire IDVA Service - report to Wexshire MARAC.", LOC);
+	expect_sentence("Refuge space confirmed for Monday.", SCRUB_LOCATION);
+	expect_sentence("She is now in a Refuge in Quellby.", SCRUB_LOCATION);
+	expect_sentence("REFUGE (OUT OF AREA) CONFIRMED.", SCRUB_LOCATION);
+}
+
+/* s13-over: "tenancy in his name", "in both names": who holds it, not where;
+ * "tenancy in Quellby" still says where. */
+Test(place, tenancy_holder_is_no_place)
+{
+	expect_none("Housing: tenancy in both names.", LOC);
+	expect_none("Housing: tenancy in his name only.", LOC);
+	expect_sentence("She has a tenancy in Quellby now.", SCRUB_LOCATION);
+}
