@@ -660,9 +660,6 @@ static int leaf_found(struct pol_cx *cx, int node, int slot, const char *s)
 			it.list = POL_I_DOB;
 			return item_add(cx, it);
 		}
-		if (pn->grammar == POL_G_CRIME_REF)
-			return MGW_OK; /* crime and CAD references stay in text (issue 9 item 6),
-			                * as incident dates do; the field itself is withheld */
 		id_kind(pn->grammar, &it.kind, &it.canon);
 		return item_add(cx, it);
 	case POL_C_PLACE:

@@ -1712,30 +1712,3 @@ Test(policy_load, rules_by_kind_of_case)
 	codec_free(&cs->base);
 	policy_free(p);
 }
-
-/* s13-over: a crime reference the policy withholds as a field stays in free
- * text (issue 9 item 6: crime and CAD references are kept), as incident
- * dates do; a phone the policy withholds is still scrubbed there. */
-Test(policy_redact, withheld_crime_reference_stays_in_text)
-{
-	policy *p = load(HEAD "  - {path: narrative, to: all, action: scrub, ground: foia-s40-2}\n"
-			      "  - {path: \"incidents[].police_ref\", to: police, action: share, "
-			      "ground: need-to-know}\n");
-	Marac__V1__CaseSummary *cs = fixture();
-	cr_assert(cs->n_incidents > 0 && cs->incidents[0]->police_ref != NULL);
-	char text[256];
-	snprintf(text, sizeof text, "Police attended (%s); call 07700 900321 later.",
-		 cs->incidents[0]->police_ref);
-	codec_mfree(cs->narrative);
-	cs->narrative = codec_strdup(text);
-	struct out o = redact(p, cs, AG(HEALTH), PU(MEETING));
-	cr_assert(o.view->n_incidents == 0 || o.view->incidents[0]->police_ref == NULL ||
-		      o.view->incidents[0]->police_ref[0] == 0,
-		  "the field itself is withheld");
-	cr_assert(strstr(o.view->narrative, cs->incidents[0]->police_ref) != NULL, "%s",
-		  o.view->narrative);
-	cr_assert(strstr(o.view->narrative, "900321") == NULL, "%s", o.view->narrative);
-	out_free(&o);
-	codec_free(&cs->base);
-	policy_free(p);
-}
