@@ -1750,9 +1750,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* A log entry's stamp (dates, times, numbers, a weekday before a
 	 * date: "Tue 4/11") is no part of the span. */
 	if (f->c_start == SIZE_MAX && f->ncl == 0 && (c & (K_TIME | K_DAYAB)) && (tf & (TF_CAP | TF_UPPER)) &&
-	    wn >= 3 && wn <= 9 && fs_weekday(w)) {
+	    wn >= 3 && wn <= 9 && fs_weekday(w) && memchr(w, '-', wn) == NULL) {
 		/* (only at the sentence's start: "...via the office; Mondays
-		 * 10am" is the time itself) */
+		 * 10am" is the time itself; nor a span of days: "Mon-Fri
+		 * 10-12" is a window, no entry's day) */
 		size_t j = b;
 		while (j < f->n && f->s[j] == ' ')
 			j++;
@@ -2480,6 +2481,19 @@ static int fs_time_range(const char *w, size_t wn)
 	return k == wn;
 }
 
+/* Is the folded word w[0..wn) two days joined by '-' ("thurs-sun",
+ * "mon-fri", "sun-wed"): a span of days, when someone works or is free? */
+static int fs_day_range(const char *w, size_t wn)
+{
+	const char *d = memchr(w, '-', wn);
+	if (d == NULL)
+		return 0;
+	size_t l = (size_t)(d - w), r = wn - l - 1;
+	return l >= 3 && r >= 3 && (fs_lookup(w, l) & (K_TIME | K_DAYAB)) &&
+	       (fs_lookup(d + 1, r) & (K_TIME | K_DAYAB)) && fs_weekday(w) &&
+	       fs_weekday(d + 1);
+}
+
 /* Is the one-word label s[a..e) her: V, IP, victim, client, or a forename
  * that is no common word ("Leah:", not "Hours:", "Score:")? */
 static int fs_her_label(const struct fs *f, size_t a, size_t e)
@@ -2625,6 +2639,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			                    (wn == 3 && memcmp(w, "age", 3) == 0) ||
 			                    (wn == 4 && memcmp(w, "ages", 4) == 0));
 			uint64_t c = (wn && !num) ? fs_lookup_ab(wa, wb, wn, h) : 0;
+			if (c == 0 && wn >= 7 && !num && fs_day_range(w, wn))
+				c = K_TIME; /* "Thurs-Sun", "mon-fri": days, as "weekdays" */
 			if (c == 0 && wn == 2 && (tf & TF_UPPER) && w[0] == 'e' && w[1] == 'd')
 				c = K_MEDIC; /* "ED": the emergency department (not "Ed") */
 			if (plural_poss && !(c & K_KIN))
