@@ -276,6 +276,8 @@ static const struct fsword FSW[] = {
 	/* the school run and where she stops for the night */
 	{"drop-off", K_ROUT}, {"dropoff", K_ROUT}, {"pick-up", K_ROUT}, {"pickup", K_ROUT},
 	{"parks", K_ROUT}, {"shift", K_ROUT}, {"shifts", K_ROUT}, {"class", K_ROUT},
+	/* her rota: "rota is Mon, Wed, Fri 9-6", "on earlies, 4am-12" */
+	{"rota", K_ROUT}, {"earlies", K_ROUT}, {"lates", K_ROUT},
 	/* a journey booked: the crossing, the flight, the coach and its time */
 	{"ferry", K_ROUT}, {"ferries", K_ROUT}, {"sailing", K_ROUT}, {"crossing", K_ROUT},
 	{"flight", K_ROUT}, {"flights", K_ROUT}, {"coach", K_ROUT}, {"journey", K_ROUT},
@@ -970,7 +972,7 @@ static int res_ok(unsigned seen)
 		seen &= ~S_RES;
 	/* A routine with a time says where she will be ("walks the dog
 	 * on the front every morning"). */
-	if ((seen & S_ROUT) && (seen & (S_WHEN | S_CLOCK | S_EVERY)))
+	if ((seen & S_ROUT) && (seen & (S_WHEN | S_CLOCK | S_EVERY | S_WDAY)))
 		seen |= S_RES;
 	/* About him alone: his words and none for her or the family. */
 	return (seen & S_RES) && !((seen & S_HE) && !(seen & S_SHE));
@@ -2676,6 +2678,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				    !((f.prep_win || f.go_win) && c == 0 && wn > 3 && w[wn - 1] == 's') &&
 				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
 				    !(num && wn <= 2 && (f.seen & (S_ROUT | S_WORKH)) && (f.p1 & K_PREP)) &&
+				    !(num && (f.seen & S_ROUT) && fs_time_range(w, wn)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
 				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN)) &&
 				    !(f.appt_next && (tf & TF_CAP))) {
