@@ -650,6 +650,9 @@ struct fs {
 	                        * rings from where they live is not her */
 	int sight;             /* words left after seen/spotted/sighted for her, then
 	                        * at/in/near: "anyone seen her in <Town>?" */
+	int want;              /* after wants, asked, requested, prefers: 1, then a
+	                        * capitalised word: 2 (fs_want_areas) */
+	size_t want_end;       /* the end of the last of them */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -952,6 +955,7 @@ static void clause_reset(struct fs *f)
 	f->go_conv = f->pn_conv = f->skip_in = 0;
 	f->stay_pend = 0;
 	f->sight = f->xfer = f->callfrom = f->kin_subj = f->meet = 0;
+	f->want = 0;
 	f->take_win = f->take_obj = f->subj_and = f->in_cond = 0;
 	f->tlabel = f->t_time = f->t_other = 0;
 	f->t_end = 0;
@@ -1613,6 +1617,57 @@ static const char *const FS_CO_DET[] = {"the", "her", "his", "their", "my", "our
  * c its classes (fs_lookup). */
 static int fs_time_range(const char *w, size_t wn);
 
+/*
+ * Areas she has asked for are where she will live: "she wants Greenwich or
+ * Bexley", "has asked for areas: Holywood, Bangor, Newtownards", "asked
+ * for Antrim/Randalstown". After wants, wanted, asked, requested, prefers,
+ * preferred or preference(s), a capitalised word within a few bytes ("for
+ * areas: "), then another after or, and, '/', ',' or '&': a choice of
+ * places, not of a person ("she wants Tom to have them": "to" ends it). A
+ * lower-case word other than or/and between ends it too. Returns 1 at the
+ * second place. Reads only the bytes between two words (at most
+ * FS_WANT_GAP): linear.
+ */
+#define FS_WANT_GAP 12
+static int fs_want_areas(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
+                         unsigned tf)
+{
+	static const char *const WANT[] = {"wants", "wanted", "asked", "requested", "requests",
+					   "prefers", "preferred", "preference", "preferences",
+					   NULL};
+	int cap = (tf & TF_CAP) && !(tf & TF_NUM) && !((tf & TF_UPPER) && wn <= 5) &&
+	          !(c & (K_TIME | K_DAYAB | K_HE | K_SHE | K_KIN | K_CLOCKW)) && !fs_month(w);
+	if (f->want && cap && a > f->want_end && a - f->want_end <= FS_WANT_GAP) {
+		const unsigned char *g = f->s + f->want_end;
+		size_t gn = a - f->want_end, k = 0, e = gn;
+		for (k = 0; k < gn; k++)
+			if (g[k] == '.' || g[k] == ';' || g[k] == '\n' || g[k] == '(')
+				return f->want = 0;
+		/* between two places only a separator: " or ", " / ", ", " */
+		while (k > 0 && g[0] == ' ')
+			g++, gn--;
+		while (e > 0 && gn > 0 && g[gn - 1] == ' ')
+			gn--;
+		int sep = (gn == 1 && (g[0] == '/' || g[0] == ',' || g[0] == '&')) ||
+		          (gn == 2 && g[0] == 'o' && g[1] == 'r') ||
+		          (gn == 3 && g[0] == 'a' && g[1] == 'n' && g[2] == 'd');
+		int was = f->want;
+		if (was == 2 && gn > 0 && !sep)
+			return f->want = 0; /* "CAMHS and the GP" */
+		f->want = 2;
+		f->want_end = b;
+		return was == 2 && sep;
+	}
+	if (f->want == 2 && !(tf & TF_CAP) &&
+	    !((wn == 2 && memcmp(w, "or", 2) == 0) || (wn == 3 && memcmp(w, "and", 3) == 0)))
+		f->want = 0;
+	if (wn >= 5 && wn <= 11 && !(tf & TF_NUM) && fs_in(w, WANT)) {
+		f->want = 1;
+		f->want_end = b;
+	}
+	return 0;
+}
+
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
@@ -2050,6 +2105,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_RES;
 	/* "school places in B17", "a flat near LS6": a postcode district */
 	if ((tf & TF_CAP) && (f->p1 & (K_PREP | K_TO)) && wn >= 2 && wn <= 4 && fs_district(w, wn))
+		s |= S_RES;
+	if (fs_want_areas(f, a, b, w, wn, c, tf))
 		s |= S_RES;
 	/* "next appointment at <Name>", "birth plan changed to <Name>",
 	 * "antenatal appt at the <Name> clinic": where she will be seen; not
@@ -2681,7 +2738,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				    !(num && (f.seen & S_ROUT) && fs_time_range(w, wn)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
 				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN)) &&
-				    !(f.appt_next && (tf & TF_CAP))) {
+				    !(f.appt_next && (tf & TF_CAP)) && !(f.want && (tf & TF_CAP))) {
 					/* Most words: listed nowhere or only a function
 					 * word ("the", "and"), nothing pending that such
 					 * a word completes: what word() would do. */
