@@ -1302,3 +1302,55 @@ Test(failsafe, repeated_cues_without_a_stop_cost_linear_time)
 					  "ringing from across the ", "at home in "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s13-where. A span of days joined by '-' ("Thurs-Sun", "mon-fri") is a
+ * time, as "weekdays" is: her working days so written are a safe time. At
+ * a sentence's start it is a window, no log entry's day: it stays in the
+ * span. An office's days and his stay. */
+Test(failsafe, a_span_of_days_is_a_time)
+{
+	expect("Tamsin works at the nursery on Quarry Lane, Thurs-Sun 9-5.", SCRUB_SAFE_TIME,
+	       "Tamsin works at the nursery on Quarry Lane, Thurs-Sun 9-5");
+	expect("Mon-Fri 10-12 best time to call", SCRUB_SAFE_TIME, "Mon-Fri 10-12 best time to call");
+	expect("Tue 4/11 best time to call is after 6", SCRUB_SAFE_TIME, "best time to call is after 6");
+	expect_none("He works Thurs-Sun 9-5 at the depot.");
+	expect_none("The library is open Mon-Fri.");
+}
+
+/* s13-where. A routine (a shift, a rota, earlies) with an hour range or a
+ * weekday says where she will be and when; his alone does not, nor a
+ * shift with no time. */
+Test(failsafe, a_shift_or_rota_with_hours)
+{
+	expect("Petra cleans offices for a contractor, shift 22:00-06:00.", SCRUB_LOCATION,
+	       "Petra cleans offices for a contractor, shift 22:00-06:00");
+	expect("She is on earlies, 4am-12, four on four off.", SCRUB_LOCATION,
+	       "She is on earlies, 4am-12, four on four off");
+	expect("Client's work: rota is Mon, Wed, Fri 9-6.", SCRUB_LOCATION, "rota is Mon, Wed, Fri 9-6");
+	expect_none("Husband works shifts 6-2 at the depot.");
+	expect_none("The shift pattern is under review.");
+}
+
+/* s13-where. Areas she has asked for are where she will live: a choice of
+ * two or more capitalised places after wants/asked for/requested. Not a
+ * person she wants, not agencies joined with other words, not his. */
+Test(failsafe, areas_she_has_asked_for)
+{
+	expect("Housing: she wants Brackton or Wellmere.", SCRUB_LOCATION, "she wants Brackton or Wellmere");
+	expect("She has asked for Dunmore/Kilbrack.", SCRUB_LOCATION, "She has asked for Dunmore/Kilbrack");
+	expect("Has asked for areas: Holmwood, Ardglen, Newtonbury.", SCRUB_LOCATION,
+	       "Has asked for areas: Holmwood, Ardglen, Newtonbury");
+	expect("she has asked for Fell Rock / Ward Hill", SCRUB_LOCATION,
+	       "she has asked for Fell Rock / Ward Hill");
+	expect_none("She wants Tom to have the children.");
+	expect_none("He wants Brackton or Wellmere.");
+	expect_none("She has asked for a copy of the report.");
+}
+
+/* The cues above, repeated with no stop, cost linear time. */
+Test(failsafe, s13_cues_without_a_stop_cost_linear_time)
+{
+	static const char *const cue[] = {"she wants Brackton or Wellmere or ", "shift 22:00-06:00 ",
+					  "rota is Mon-Fri 9-5 ", "asked for areas: Holm, Ard, "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
