@@ -136,11 +136,21 @@
  *              "X moved (back) in" with no place after and nobody of hers in
  *              the clause is someone moving into her home ("Lodger X moved
  *              in yesterday"; not "she moves in on the 9th").
- *   routine    walks, collects, shops, the bus, a shift, a ferry, flight or
+ *   routine    walks, collects, shops, the bus, a shift, a rota, earlies,
+ *              lates, a ferry, flight or
  *              coach, a taxi, a lift, drop-off and pick-up (not "at pick-up":
- *              a moment), "parks" ... with a time or "every" (after a
- *              routine word, a bare hour "at 8" is a time): where she will
- *              be and when.
+ *              a moment), "parks" ... with a time, a weekday, an hour range
+ *              or "every" (after a
+ *              routine word, a bare hour "at 8" is a time; "shift
+ *              22:00-06:00", "on earlies, 4am-12"): where she will
+ *              be and when. A span of days joined by '-' ("Thurs-Sun",
+ *              "mon-fri") is a time as "weekdays" is (and no log entry's
+ *              day at a sentence's start).
+ *   areas      after wants, asked (for), requested, prefers, preference(s),
+ *              a choice of capitalised places joined by or, and, '/', ','
+ *              or '&' ("she wants Greenwich or Bexley", "asked for areas:
+ *              Holywood, Bangor"): where she will live, a residence (not a
+ *              person she wants, "she wants Tom to have them").
  *
  * Decisions. A residence clause is withheld (SCRUB_LOCATION) unless it is
  * clearly only about the perpetrator: it has he, him, his or a word for the
