@@ -1618,6 +1618,61 @@ static const char *const FS_CO_DET[] = {"the", "her", "his", "their", "my", "our
 static int fs_time_range(const char *w, size_t wn);
 
 /*
+ * A message relayed is a route to her (word(), S_SAFE): "message(s)"
+ * after pass, get, take or relay (base forms) with at most "a", "on" or "on a" between
+ * ("will pass on messages", "can get a message to her"); "ask" then "for"
+ * and a quote ("ask for 'the cleaner'": the name she goes by on that
+ * phone). Reads at most three short words back and six bytes on: linear.
+ */
+static size_t fs_word_back(const unsigned char *s, size_t lo, size_t j, char *out, size_t cap)
+{
+	while (j > lo && s[j - 1] == ' ')
+		j--;
+	size_t e = j;
+	while (j > lo && e - j < cap - 1 && ((s[j - 1] | 0x20) >= 'a' && (s[j - 1] | 0x20) <= 'z'))
+		j--;
+	if (j > lo && ((s[j - 1] | 0x20) >= 'a' && (s[j - 1] | 0x20) <= 'z'))
+		e = j; /* too long: no word of ours */
+	for (size_t k = j; k < e; k++)
+		out[k - j] = (char)(s[k] | 0x20);
+	out[e - j] = 0;
+	return j;
+}
+
+/* Words no class lists that a rule still reads (fs_relay, fs_want_areas):
+ * they go to word(), not the fast path. */
+static inline int fs_rare_cue(const char *w, size_t wn)
+{
+	switch (w[0]) {
+	case 'a': return wn == 3 && memcmp(w, "ask", 3) == 0;
+	case 'w': return wn == 6 && memcmp(w, "wanted", 6) == 0;
+	case 'p': return wn >= 9 && wn <= 11 && memcmp(w, "prefer", 6) == 0;
+	case 'r': return wn == 8 && memcmp(w, "requests", 8) == 0;
+	default: return 0;
+	}
+}
+
+static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c)
+{
+	/* the base forms only: advice or an arrangement ("will pass messages");
+	 * "has been passing messages from <him>" is a report of his */
+	static const char *const RELAY[] = {"pass", "get", "take", "relay", NULL};
+	if ((c & (K_MSG | K_CALL)) && wn >= 7 && wn <= 8 && memcmp(w, "message", 7) == 0) {
+		char x[12];
+		size_t lo = f->c_start == SIZE_MAX ? a : f->c_start;
+		size_t j = fs_word_back(f->s, lo, a, x, sizeof x);
+		if (strcmp(x, "a") == 0)
+			j = fs_word_back(f->s, lo, j, x, sizeof x);
+		if (strcmp(x, "on") == 0)
+			fs_word_back(f->s, lo, j, x, sizeof x);
+		return fs_in(x, RELAY);
+	}
+	if (wn == 3 && memcmp(w, "ask", 3) == 0 && b + 6 < f->n && memcmp(f->s + b, " for ", 5) == 0)
+		return f->s[b + 5] == '"' || f->s[b + 5] == '\'' || f->s[b + 5] == 0xE2;
+	return 0;
+}
+
+/*
  * Areas she has asked for are where she will live: "she wants Greenwich or
  * Bexley", "has asked for areas: Holywood, Bangor, Newtownards", "asked
  * for Antrim/Randalstown". After wants, wanted, asked, requested, prefers,
@@ -2227,6 +2282,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (((c & K_MSG) || ((c & K_ROUTE) && wn == 9 && memcmp(w, "voicemail", 9) == 0)) &&
 	    ((f->p1 & K_LEAVE) || (f->p2 & K_LEAVE)))
 		s |= S_CALL | S_WHEN;
+	/* someone who passes messages on is her route: "the project worker
+	 * will pass messages", "her ward manager can get a message to her",
+	 * "staff will take a message"; and the name to ask for when one
+	 * rings: "answers the phone, ask for \"<Name>\"" */
+	if (fs_relay(f, a, b, w, wn, c))
+		s |= S_SAFE;
 	if (((c & K_SAFEN) && (f->p1 & K_SAFE)) || ((c & K_BOX) && (f->p1 & K_PO)))
 		s |= S_SAFE;
 	/* a code word: "texts the word 'pizza'", "a codeword" */
@@ -2738,7 +2799,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				    !(num && (f.seen & S_ROUT) && fs_time_range(w, wn)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
 				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN)) &&
-				    !(f.appt_next && (tf & TF_CAP)) && !(f.want && (tf & TF_CAP))) {
+				    !(f.appt_next && (tf & TF_CAP)) && !(f.want && (tf & TF_CAP)) &&
+				    !fs_rare_cue(w, wn)) {
 					/* Most words: listed nowhere or only a function
 					 * word ("the", "and"), nothing pending that such
 					 * a word completes: what word() would do. */

@@ -150,7 +150,13 @@
  *              a choice of capitalised places joined by or, and, '/', ','
  *              or '&' ("she wants Greenwich or Bexley", "asked for areas:
  *              Holywood, Bangor"): where she will live, a residence (not a
- *              person she wants, "she wants Tom to have them").
+ *              person she wants, "she wants Tom to have them"); also
+ *              after requested, wanted, preferred, preference(s).
+ *   relay      "message(s)" after pass, get, take or relay (base forms, at
+ *              most "a", "on" between: "will pass on messages", "can get a
+ *              message to her"), and "ask for" then a quote (the name she
+ *              goes by on a phone someone else answers): a route to her,
+ *              a safe contact (not "has been passing messages from him").
  *
  * Decisions. A residence clause is withheld (SCRUB_LOCATION) unless it is
  * clearly only about the perpetrator: it has he, him, his or a word for the

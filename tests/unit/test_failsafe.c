@@ -1354,3 +1354,30 @@ Test(failsafe, s13_cues_without_a_stop_cost_linear_time)
 					  "rota is Mon-Fri 9-5 ", "asked for areas: Holm, Ard, "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s13-where. Someone who passes messages to her is her route, and the name
+ * to ask for on a phone she answers is how to reach her; a report that he
+ * has been passing messages from someone, a message to the team and a
+ * receipt asked for are not. Areas named after "preference" or "requested"
+ * are where she will live. */
+Test(failsafe, a_route_through_someone_else)
+{
+	expect("Her ward manager can get a message to her; number on file.", SCRUB_SAFE_TIME,
+	       "Her ward manager can get a message to her; number on file");
+	expect("Project worker Anka will pass messages.", SCRUB_SAFE_TIME,
+	       "Project worker Anka will pass messages");
+	expect("Mrs Obi answers the phone, ask for \"Nkem\".", SCRUB_SAFE_TIME,
+	       "Mrs Obi answers the phone, ask for \"Nkem\"");
+	expect("Her preference is Brackton or Wellmere.", SCRUB_LOCATION,
+	       "Her preference is Brackton or Wellmere");
+	expect_none("His dad has been passing messages from him.");
+	expect_none("Please pass this message to the team.");
+	expect_none("Ask for a receipt.");
+}
+
+Test(failsafe, s13_relay_cues_without_a_stop_cost_linear_time)
+{
+	static const char *const cue[] = {"will pass on a message ", "ask for 'x' ",
+					  "her preference Holm or "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
