@@ -650,6 +650,8 @@ struct fs {
 	                        * rings from where they live is not her */
 	int sight;             /* words left after seen/spotted/sighted for her, then
 	                        * at/in/near: "anyone seen her in <Town>?" */
+	int work_lbl;          /* the sentence follows her work's label ("Work:",
+	                        * "IP's work:"): its hours are a routine */
 	int want;              /* after wants, asked, requested, prefers: 1, then a
 	                        * capitalised word: 2 (fs_want_areas) */
 	size_t want_end;       /* the end of the last of them */
@@ -1168,6 +1170,7 @@ static void sentence_decide(struct fs *f)
 /* Decide the sentence's clauses and start a new sentence. */
 static void sentence_end(struct fs *f)
 {
+	f->work_lbl = 0;
 	sentence_decide(f);
 	fsm_unit_end(f);
 }
@@ -1832,8 +1835,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			c = K_HE;
 		if (wn == 1 && (tf & TF_CAP) && w[0] == 'v')
 			c |= K_SHE | K_SUBJ; /* V: the victim */
-		if (wn == 2 && (tf & TF_UPPER) && w[0] == 'i' && w[1] == 'p')
-			c |= K_SHE | K_SUBJ; /* IP: the injured party */
+		if (wn == 2 && w[0] == 'i' && w[1] == 'p' &&
+		    ((tf & TF_UPPER) || ((tf & TF_POSS) && f->s[a] == 'I' && f->s[a + 1] == 'P')))
+			c |= K_SHE | K_SUBJ; /* IP, IP's: the injured party */
 		if (wn == 2 && (tf & TF_UPPER) && w[0] == 'a' && w[1] == 'p')
 			c |= K_HE; /* AP: the alleged perpetrator */
 	}
@@ -2243,6 +2247,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_CLOCK;
 	if (c & K_ROUT)
 		s |= S_ROUT;
+	/* "Work: <Place>, medical records - Mon/Tue/Thu 8.30-4.30": the hours
+	 * under her work's label are where she will be and when */
+	if (f->work_lbl && (s & (S_WDAY | S_CLOCK)))
+		s |= S_ROUT;
 	if (workh_sig)
 		s |= S_WORKH;
 	if (c & K_PREP)
@@ -2559,6 +2567,9 @@ static const char *const FS_WHERE_LABEL[] = {"location", "loc", "area", "town", 
 					     "whereabouts", "village", "county", NULL};
 /* "Remember the code: if you say ...": what follows is the code */
 static const char *const FS_CODE_LABEL[] = {"code", "codeword", "password", NULL};
+/* A label of her work ("Work:", "IP's work:", "Employment:"): the hours after it are hers. */
+static const char *const FS_WORK_LABEL[] = {"work", "job", "employment", "employer", "shifts",
+					    "rota", NULL};
 
 static int fs_alnum(unsigned char c)
 {
@@ -2796,7 +2807,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				    !((f.prep_win || f.go_win) && c == 0 && wn > 3 && w[wn - 1] == 's') &&
 				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
 				    !(num && wn <= 2 && (f.seen & (S_ROUT | S_WORKH)) && (f.p1 & K_PREP)) &&
-				    !(num && (f.seen & S_ROUT) && fs_time_range(w, wn)) &&
+				    !(num && ((f.seen & S_ROUT) || f.work_lbl) && fs_time_range(w, wn)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
 				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN)) &&
 				    !(f.appt_next && (tf & TF_CAP)) && !(f.want && (tf & TF_CAP)) &&
@@ -2930,6 +2941,12 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				 * it is withheld; an agency's or a date's stays. */
 				if (fs_label_is(s, f.c_start, i, FS_CODE_LABEL))
 					f.seen |= S_SAFE;
+				/* her work's label: "Work:" alone or hers ("IP's
+				 * work:", "Mother's work:"; not "Husband's work:",
+				 * "BF's employer:") */
+				if (fs_label_is(s, f.c_start, i, FS_WORK_LABEL) && !(f.seen & S_HE) &&
+				    (f.nwords == 1 || (f.seen & S_SHE) || (f.p2 & (K_SHE | K_SUBJ))))
+					f.work_lbl = 1;
 				/* "Location: <Town>", "Area: <Name>", "Town: ...":
 				 * a label of where, then a name, says where (his
 				 * own, "Perpetrator location:", stays: the clause

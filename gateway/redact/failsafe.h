@@ -146,6 +146,9 @@
  *              be and when. A span of days joined by '-' ("Thurs-Sun",
  *              "mon-fri") is a time as "weekdays" is (and no log entry's
  *              day at a sentence's start).
+ *              Under her work's label ("Work:", "IP's work:", "Mother's
+ *              work:", "Employment:"; not his, "BF's employer:") an hour,
+ *              an hour range or a weekday makes a routine too.
  *   areas      after wants, asked (for), requested, prefers, preference(s),
  *              a choice of capitalised places joined by or, and, '/', ','
  *              or '&' ("she wants Greenwich or Bexley", "asked for areas:

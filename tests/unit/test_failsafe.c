@@ -1381,3 +1381,16 @@ Test(failsafe, s13_relay_cues_without_a_stop_cost_linear_time)
 					  "her preference Holm or "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s13-where. The hours under her work's label ("Work:", "IP's work:",
+ * "Mother's work:") are where she will be and when; his work's label
+ * ("Husband's work:", "BF's employer:") is not hers. */
+Test(failsafe, hours_under_her_work_label)
+{
+	expect("IP's work: Calderby Infirmary, records - Mon/Tue/Thu 8.30-4.30.", SCRUB_LOCATION,
+	       "Mon/Tue/Thu 8.30-4.30");
+	expect("Mother's work: cleaner at the Infirmary, 6-10am.", SCRUB_LOCATION,
+	       "cleaner at the Infirmary, 6-10am");
+	expect_none("Husband's work: depot, Mon-Fri 6-2.");
+	expect_none("BF's employer: a poultry plant - nightshift, finishes 06:00.");
+}
