@@ -1648,6 +1648,8 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 {
 	switch (w[0]) {
 	case 'a': return wn == 3 && memcmp(w, "ask", 3) == 0;
+	case 'h': return wn == 4 && memcmp(w, "host", 4) == 0;
+	case 'l': return wn == 4 && memcmp(w, "like", 4) == 0;
 	case 'w': return wn == 6 && memcmp(w, "wanted", 6) == 0;
 	case 'p': return wn >= 9 && wn <= 11 && memcmp(w, "prefer", 6) == 0;
 	case 'r': return wn == 8 && memcmp(w, "requests", 8) == 0;
@@ -1677,7 +1679,7 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
 
 /*
  * Areas she has asked for are where she will live: "she wants Greenwich or
- * Bexley", "has asked for areas: Holywood, Bangor, Newtownards", "asked
+ * Bexley", "she'd like Street or Glastonbury", "has asked for areas: Holywood, Bangor, Newtownards", "asked
  * for Antrim/Randalstown". After wants, wanted, asked, requested, prefers,
  * preferred or preference(s), a capitalised word within a few bytes ("for
  * areas: "), then another after or, and, '/', ',' or '&': a choice of
@@ -1692,7 +1694,7 @@ static int fs_want_areas(struct fs *f, size_t a, size_t b, const char *w, size_t
 {
 	static const char *const WANT[] = {"wants", "wanted", "asked", "requested", "requests",
 					   "prefers", "preferred", "preference", "preferences",
-					   NULL};
+					   "like", NULL};
 	int cap = (tf & TF_CAP) && !(tf & TF_NUM) && !((tf & TF_UPPER) && wn <= 5) &&
 	          !(c & (K_TIME | K_DAYAB | K_HE | K_SHE | K_KIN | K_CLOCKW)) && !fs_month(w);
 	if (f->want && cap && a > f->want_end && a - f->want_end <= FS_WANT_GAP) {
@@ -1719,7 +1721,12 @@ static int fs_want_areas(struct fs *f, size_t a, size_t b, const char *w, size_t
 	if (f->want == 2 && !(tf & TF_CAP) &&
 	    !((wn == 2 && memcmp(w, "or", 2) == 0) || (wn == 3 && memcmp(w, "and", 3) == 0)))
 		f->want = 0;
-	if (wn >= 5 && wn <= 11 && !(tf & TF_NUM) && fs_in(w, WANT)) {
+	/* "like" only as a wish: "she'd like", "would like" */
+	int like = wn == 4 && memcmp(w, "like", 4) == 0;
+	if (like && !((a >= 3 && memcmp(f->s + a - 3, "'d ", 3) == 0) ||
+	              (a >= 6 && memcmp(f->s + a - 6, "would ", 6) == 0)))
+		return 0;
+	if (wn >= 4 && wn <= 11 && !(tf & TF_NUM) && fs_in(w, WANT)) {
 		f->want = 1;
 		f->want_end = b;
 	}
@@ -1773,6 +1780,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if (wn == 4 && memcmp(w, "home", 4) == 0 && (c & K_HOME) && fs_incident_at_home(f, a) &&
 		    !fs_place_follows(f, b))
 			c = K_NOTPL;
+		/* "with the host family", "host families": where a guest of
+		 * a hosting scheme lives (not "host the meeting") */
+		if (wn == 4 && memcmp(w, "host", 4) == 0) {
+			size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+			if ((k == 6 && memcmp(nx, "family", 6) == 0) ||
+			    (k == 8 && memcmp(nx, "families", 8) == 0))
+				c |= K_RES;
+		}
 		/* "moved back in": no going back to somewhere */
 		if (f->skip_in && wn == 4 && memcmp(w, "back", 4) == 0)
 			c &= ~K_GO;

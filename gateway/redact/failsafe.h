@@ -154,7 +154,9 @@
  *              or '&' ("she wants Greenwich or Bexley", "asked for areas:
  *              Holywood, Bangor"): where she will live, a residence (not a
  *              person she wants, "she wants Tom to have them"); also
- *              after requested, wanted, preferred, preference(s).
+ *              after requested, wanted, preferred, preference(s), and
+ *              "like" as a wish ("she'd like", "would like"). A host
+ *              family ("with the host family in ...") is a residence.
  *   relay      "message(s)" after pass, get, take or relay (base forms, at
  *              most "a", "on" between: "will pass on messages", "can get a
  *              message to her"), and "ask for" then a quote (the name she

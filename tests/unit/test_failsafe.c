@@ -1394,3 +1394,16 @@ Test(failsafe, hours_under_her_work_label)
 	expect_none("Husband's work: depot, Mon-Fri 6-2.");
 	expect_none("BF's employer: a poultry plant - nightshift, finishes 06:00.");
 }
+
+/* s13-where. A host family is where a guest of a hosting scheme lives;
+ * "she'd like" two places is where she wants to live. Hosting a meeting
+ * and "looks like" two people are not. */
+Test(failsafe, host_family_and_a_wish_for_areas)
+{
+	expect("With the host family in Brackton since May.", SCRUB_LOCATION,
+	       "With the host family in Brackton since May");
+	expect("Longer-term she'd like Brackton or Wellmere.", SCRUB_LOCATION,
+	       "Longer-term she'd like Brackton or Wellmere");
+	expect_none("CSC will host the strategy meeting.");
+	expect_none("It looks like Tom and Dave were there.");
+}
