@@ -151,8 +151,8 @@
  *              an hour range or a weekday makes a routine too.
  *   areas      after wants, asked (for), requested, prefers, preference(s),
  *              a choice of capitalised places joined by or, and, '/', ','
- *              or '&' ("she wants Greenwich or Bexley", "asked for areas:
- *              Holywood, Bangor"): where she will live, a residence (not a
+ *              or '&' ("she wants Brackton or Wellmere", "asked for areas:
+ *              Holmwood, Ardglen"): where she will live, a residence (not a
  *              person she wants, "she wants Tom to have them"); also
  *              after requested, wanted, preferred, preference(s), and
  *              "like" as a wish ("she'd like", "would like"). A host
