@@ -1679,8 +1679,8 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
 
 /*
  * Areas she has asked for are where she will live: "she wants Brackton or
- * Wellmere", "she'd like Fellside or Marbury", "has asked for areas: Holmwood, Ardglen, Newtonbury", "asked
- * for Dunmore/Kilbrack". After wants, wanted, asked, requested, prefers,
+ * Wellmere", "she'd like Quenbury or Marnwick", "has asked for areas: Holmwood, Ardglen, Newtonbury", "asked
+ * for Ostley/Haddleby". After wants, wanted, asked, requested, prefers,
  * preferred or preference(s), a capitalised word within a few bytes ("for
  * areas: "), then another after or, and, '/', ',' or '&': a choice of
  * places, not of a person ("she wants Tom to have them": "to" ends it). A

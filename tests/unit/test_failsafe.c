@@ -1309,8 +1309,8 @@ Test(failsafe, repeated_cues_without_a_stop_cost_linear_time)
  * span. An office's days and his stay. */
 Test(failsafe, a_span_of_days_is_a_time)
 {
-	expect("Tamsin works at the nursery on Quarry Lane, Thurs-Sun 9-5.", SCRUB_SAFE_TIME,
-	       "Tamsin works at the nursery on Quarry Lane, Thurs-Sun 9-5");
+	expect("Ellowen works at the nursery on Quarry Lane, Thurs-Sun 9-5.", SCRUB_SAFE_TIME,
+	       "Ellowen works at the nursery on Quarry Lane, Thurs-Sun 9-5");
 	expect("Mon-Fri 10-12 best time to call", SCRUB_SAFE_TIME, "Mon-Fri 10-12 best time to call");
 	expect("Tue 4/11 best time to call is after 6", SCRUB_SAFE_TIME, "best time to call is after 6");
 	expect_none("He works Thurs-Sun 9-5 at the depot.");
@@ -1322,8 +1322,8 @@ Test(failsafe, a_span_of_days_is_a_time)
  * shift with no time. */
 Test(failsafe, a_shift_or_rota_with_hours)
 {
-	expect("Petra cleans offices for a contractor, shift 22:00-06:00.", SCRUB_LOCATION,
-	       "Petra cleans offices for a contractor, shift 22:00-06:00");
+	expect("Zoryana cleans offices for a contractor, shift 22:00-06:00.", SCRUB_LOCATION,
+	       "Zoryana cleans offices for a contractor, shift 22:00-06:00");
 	expect("She is on earlies, 4am-12, four on four off.", SCRUB_LOCATION,
 	       "She is on earlies, 4am-12, four on four off");
 	expect("Client's work: rota is Mon, Wed, Fri 9-6.", SCRUB_LOCATION, "rota is Mon, Wed, Fri 9-6");
@@ -1337,11 +1337,11 @@ Test(failsafe, a_shift_or_rota_with_hours)
 Test(failsafe, areas_she_has_asked_for)
 {
 	expect("Housing: she wants Brackton or Wellmere.", SCRUB_LOCATION, "she wants Brackton or Wellmere");
-	expect("She has asked for Dunmore/Kilbrack.", SCRUB_LOCATION, "She has asked for Dunmore/Kilbrack");
+	expect("She has asked for Ostley/Haddleby.", SCRUB_LOCATION, "She has asked for Ostley/Haddleby");
 	expect("Has asked for areas: Holmwood, Ardglen, Newtonbury.", SCRUB_LOCATION,
 	       "Has asked for areas: Holmwood, Ardglen, Newtonbury");
-	expect("she has asked for Fell Rock / Ward Hill", SCRUB_LOCATION,
-	       "she has asked for Fell Rock / Ward Hill");
+	expect("she has asked for Ostley Rise / Haddleby Cross", SCRUB_LOCATION,
+	       "she has asked for Ostley Rise / Haddleby Cross");
 	expect_none("She wants Tom to have the children.");
 	expect_none("He wants Brackton or Wellmere.");
 	expect_none("She has asked for a copy of the report.");
@@ -1364,10 +1364,10 @@ Test(failsafe, a_route_through_someone_else)
 {
 	expect("Her ward manager can get a message to her; number on file.", SCRUB_SAFE_TIME,
 	       "Her ward manager can get a message to her; number on file");
-	expect("Project worker Anka will pass messages.", SCRUB_SAFE_TIME,
-	       "Project worker Anka will pass messages");
-	expect("Mrs Obi answers the phone, ask for \"Nkem\".", SCRUB_SAFE_TIME,
-	       "Mrs Obi answers the phone, ask for \"Nkem\"");
+	expect("Project worker Ankaret will pass messages.", SCRUB_SAFE_TIME,
+	       "Project worker Ankaret will pass messages");
+	expect("Mrs Velanne answers the phone, ask for \"Brisca\".", SCRUB_SAFE_TIME,
+	       "Mrs Velanne answers the phone, ask for \"Brisca\"");
 	expect("Her preference is Brackton or Wellmere.", SCRUB_LOCATION,
 	       "Her preference is Brackton or Wellmere");
 	expect_none("His dad has been passing messages from him.");
