@@ -575,6 +575,7 @@ static uint64_t fs_lookup(const char *w, size_t n)
                            * she can be reached or met (safe_ok) */
 #define S_WORKH 0x1000000u /* her working hours ("she works", "finishes"): with a
                             * day or an hour, when she is out and when home */
+#define S_CODE  0x2000000u /* a code agreed with her, quoted: the whole sentence is the arrangement */
 #define S_WDAY  0x800000u /* a weekday or an hour range: when, not only a part of the day */
 #define S_MOVIN 0x200000u /* "X moved (back) in" and no place after: someone moving into
                            * her home, a residence only with her in the clause */
@@ -1141,6 +1142,10 @@ static void sentence_decide(struct fs *f)
 			size_t from = c->start;
 			if (i > 0 && (f->cl[i - 1].seen & (S_CALL | S_WHEN | S_DEV)))
 				from = f->cl[i - 1].start; /* "use the number she rings from;" */
+			/* a code agreed for what the sentence arranges: all of it
+			 * ("school will release her to X if ...; password '...'") */
+			if ((c->seen & S_CODE) && f->u_start != SIZE_MAX && f->u_start < from)
+				from = f->u_start; /* (a first clause with no signal is not kept) */
 			emit(f, from, f->cl[n - 1].end, kind, rule);
 			break;
 		}
@@ -1621,7 +1626,8 @@ static const char *const FS_CO_DET[] = {"the", "her", "his", "their", "my", "our
 static int fs_time_range(const char *w, size_t wn);
 
 /*
- * A message relayed is a route to her (word(), S_SAFE): "message(s)"
+ * A message relayed is a route to her (word(), S_SAFE; 2: a quoted code,
+ * S_CODE too): "message(s)"
  * after pass, get, take or relay (base forms) with at most "a", "on" or "on a" between
  * ("will pass on messages", "can get a message to her"); "ask" then "for"
  * and a quote ("ask for 'the cleaner'": the name she goes by on that
@@ -1651,7 +1657,9 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 	case 'h': return wn == 4 && memcmp(w, "host", 4) == 0;
 	case 'l': return wn == 4 && memcmp(w, "like", 4) == 0;
 	case 'w': return wn == 6 && memcmp(w, "wanted", 6) == 0;
-	case 'p': return wn >= 9 && wn <= 11 && memcmp(w, "prefer", 6) == 0;
+	case 'p': return (wn >= 9 && wn <= 11 && memcmp(w, "prefer", 6) == 0) ||
+		         (wn == 8 && memcmp(w, "password", 8) == 0) ||
+		         (wn == 6 && memcmp(w, "phrase", 6) == 0);
 	case 'r': return wn == 8 && memcmp(w, "requests", 8) == 0;
 	default: return 0;
 	}
@@ -1674,6 +1682,16 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
 	}
 	if (wn == 3 && memcmp(w, "ask", 3) == 0 && b + 6 < f->n && memcmp(f->s + b, " for ", 5) == 0)
 		return f->s[b + 5] == '"' || f->s[b + 5] == '\'' || f->s[b + 5] == 0xE2;
+	/* a code agreed with her, quoted: "password \"...\"", "code phrase
+	 * '...'" (not "knows her password": no quote follows) */
+	if ((wn == 8 && memcmp(w, "password", 8) == 0) || (wn == 6 && memcmp(w, "phrase", 6) == 0) ||
+	    (wn == 4 && memcmp(w, "code", 4) == 0)) {
+		size_t j = b;
+		if (j < f->n && f->s[j] == ' ')
+			j++;
+		return j < f->n && (f->s[j] == '"' || f->s[j] == 0xE2 ||
+		                    (f->s[j] == '\'' && j > b)) ? 2 : 0;
+	}
 	return 0;
 }
 
@@ -2309,8 +2327,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * will pass messages", "her ward manager can get a message to her",
 	 * "staff will take a message"; and the name to ask for when one
 	 * rings: "answers the phone, ask for \"<Name>\"" */
-	if (fs_relay(f, a, b, w, wn, c))
-		s |= S_SAFE;
+	int relay = fs_relay(f, a, b, w, wn, c);
+	if (relay)
+		s |= relay == 2 ? S_SAFE | S_CODE : S_SAFE;
 	if (((c & K_SAFEN) && (f->p1 & K_SAFE)) || ((c & K_BOX) && (f->p1 & K_PO)))
 		s |= S_SAFE;
 	/* a code word: "texts the word 'pizza'", "a codeword" */

@@ -161,7 +161,11 @@
  *              most "a", "on" between: "will pass on messages", "can get a
  *              message to her"), and "ask for" then a quote (the name she
  *              goes by on a phone someone else answers): a route to her,
- *              a safe contact (not "has been passing messages from him").
+ *              a safe contact (not "has been passing messages from him");
+ *              "password", "code" or "phrase" then a quote (a code agreed
+ *              with her: "password \"...\"", "code phrase '...'"), with the
+ *              whole sentence it is agreed for ("school will release her
+ *              to X if ...; password ..."), not "knows her password".
  *
  * Decisions. A residence clause is withheld (SCRUB_LOCATION) unless it is
  * clearly only about the perpetrator: it has he, him, his or a word for the

@@ -1407,3 +1407,15 @@ Test(failsafe, host_family_and_a_wish_for_areas)
 	expect_none("CSC will host the strategy meeting.");
 	expect_none("It looks like Tom and Dave were there.");
 }
+
+/* s13-where. A code agreed with her and quoted ("password \"...\"", "code
+ * phrase \"...\"") is a safe contact, with the whole sentence it belongs
+ * to; a password he knows or changed with no quote is not. */
+Test(failsafe, a_quoted_code_and_its_arrangement)
+{
+	expect("School will release Zennor to Orlith if Brisca is delayed; password \"bluebell\".",
+	       SCRUB_SAFE_TIME, "School will release Zennor to Orlith if Brisca is delayed; password \"bluebell\"");
+	expect("Code phrase \"is the jam stall open\" = she needs police.", SCRUB_SAFE_TIME,
+	       "Code phrase \"is the jam stall open\" = she needs police");
+	expect_none("He knows her password and reads her e-mails.");
+}
