@@ -1134,8 +1134,9 @@ static int where_add(void *ctx, const char *w, size_t n)
  * With the group's scrubber *scr (built from spec, SCRUB_F_LOCATION), look
  * in every text of the case for the places she is said to be and, when
  * there are any, build *scr again with them as never-share places (found
- * in text, withheld under s38 as her location). 0, MGW_E_NOMEM or the
- * build's error (*scr then NULL).
+ * in text, withheld under s38 as her location). 0 or MGW_E_NOMEM (*scr
+ * unchanged); when the wider scrubber would be over a cap of mgw_limits.h,
+ * *scr stays as built (each text still withholds the places it names).
  */
 static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubber **scr)
 {
@@ -1158,11 +1159,17 @@ static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubb
 				v[spec->n_values + k] =
 					(struct scrub_value){acc.w[k], SCRUB_PLACE, CANON_TEXT, 1};
 			struct scrub_spec sp = *spec;
+			scrubber *wider = NULL;
 			sp.values = v;
 			sp.n_values += acc.n;
-			scrubber_free(*scr);
-			*scr = NULL;
-			rc = scrubber_build2(&sp, scr);
+			rc = scrubber_build2(&sp, &wider);
+			if (rc == MGW_OK) {
+				scrubber_free(*scr);
+				*scr = wider;
+			} else if (rc != MGW_E_NOMEM) {
+				rc = MGW_OK; /* over a cap with them: each text still
+				              * withholds its own (the case alone fits) */
+			}
 			free(v);
 		}
 	}
