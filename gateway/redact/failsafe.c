@@ -277,6 +277,8 @@ static const struct fsword FSW[] = {
 	/* the school run and where she stops for the night */
 	{"drop-off", K_ROUT}, {"dropoff", K_ROUT}, {"pick-up", K_ROUT}, {"pickup", K_ROUT},
 	{"parks", K_ROUT}, {"shift", K_ROUT}, {"shifts", K_ROUT}, {"class", K_ROUT},
+	/* her rota: "rota is Mon, Wed, Fri 9-6", "on earlies, 4am-12" */
+	{"rota", K_ROUT}, {"earlies", K_ROUT}, {"lates", K_ROUT},
 	/* a journey booked: the crossing, the flight, the coach and its time */
 	{"ferry", K_ROUT}, {"ferries", K_ROUT}, {"sailing", K_ROUT}, {"crossing", K_ROUT},
 	{"flight", K_ROUT}, {"flights", K_ROUT}, {"coach", K_ROUT}, {"journey", K_ROUT},
@@ -574,6 +576,7 @@ static uint64_t fs_lookup(const char *w, size_t n)
                            * she can be reached or met (safe_ok) */
 #define S_WORKH 0x1000000u /* her working hours ("she works", "finishes"): with a
                             * day or an hour, when she is out and when home */
+#define S_CODE  0x2000000u /* a code agreed with her, quoted: the whole sentence is the arrangement */
 #define S_WDAY  0x800000u /* a weekday or an hour range: when, not only a part of the day */
 #define S_MOVIN 0x200000u /* "X moved (back) in" and no place after: someone moving into
                            * her home, a residence only with her in the clause */
@@ -650,6 +653,11 @@ struct fs {
 	int sight;             /* words left after seen/spotted/sighted for her, then
 	                        * at/in/near: "anyone seen her in <Town>?" */
 	int res_strong;        /* a residence signal other than a known dwelling (fs_dwell_known) */
+	int work_lbl;          /* the sentence follows her work's label ("Work:",
+	                        * "IP's work:"): its hours are a routine */
+	int want;              /* after wants, asked, requested, prefers: 1, then a
+	                        * capitalised word: 2 (fs_want_areas) */
+	size_t want_end;       /* the end of the last of them */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -953,6 +961,7 @@ static void clause_reset(struct fs *f)
 	f->stay_pend = 0;
 	f->sight = f->xfer = f->callfrom = f->kin_subj = f->meet = 0;
 	f->res_strong = 0;
+	f->want = 0;
 	f->take_win = f->take_obj = f->subj_and = f->in_cond = 0;
 	f->tlabel = f->t_time = f->t_other = 0;
 	f->t_end = 0;
@@ -973,7 +982,7 @@ static int res_ok(unsigned seen)
 		seen &= ~S_RES;
 	/* A routine with a time says where she will be ("walks the dog
 	 * on the front every morning"). */
-	if ((seen & S_ROUT) && (seen & (S_WHEN | S_CLOCK | S_EVERY)))
+	if ((seen & S_ROUT) && (seen & (S_WHEN | S_CLOCK | S_EVERY | S_WDAY)))
 		seen |= S_RES;
 	/* About him alone: his words and none for her or the family. */
 	return (seen & S_RES) && !((seen & S_HE) && !(seen & S_SHE));
@@ -1147,6 +1156,10 @@ static void sentence_decide(struct fs *f)
 			size_t from = c->start;
 			if (i > 0 && (f->cl[i - 1].seen & (S_CALL | S_WHEN | S_DEV)))
 				from = f->cl[i - 1].start; /* "use the number she rings from;" */
+			/* a code agreed for what the sentence arranges: all of it
+			 * ("school will release her to X if ...; password '...'") */
+			if ((c->seen & S_CODE) && f->u_start != SIZE_MAX && f->u_start < from)
+				from = f->u_start; /* (a first clause with no signal is not kept) */
 			emit(f, from, f->cl[n - 1].end, kind, rule);
 			break;
 		}
@@ -1176,6 +1189,7 @@ static void sentence_decide(struct fs *f)
 /* Decide the sentence's clauses and start a new sentence. */
 static void sentence_end(struct fs *f)
 {
+	f->work_lbl = 0;
 	sentence_decide(f);
 	fsm_unit_end(f);
 }
@@ -1851,6 +1865,132 @@ static const char *const FS_CO_DET[] = {"the", "her", "his", "their", "my", "our
  * c its classes (fs_lookup). */
 static int fs_time_range(const char *w, size_t wn);
 
+/*
+ * A message relayed is a route to her (word(), S_SAFE; 2: a quoted code,
+ * S_CODE too): "message(s)"
+ * after pass, get, take or relay (base forms) with at most "a", "on" or "on a" between
+ * ("will pass on messages", "can get a message to her"); "ask" then "for"
+ * and a quote ("ask for 'the cleaner'": the name she goes by on that
+ * phone). Reads at most three short words back and six bytes on: linear.
+ */
+static size_t fs_word_back(const unsigned char *s, size_t lo, size_t j, char *out, size_t cap)
+{
+	while (j > lo && s[j - 1] == ' ')
+		j--;
+	size_t e = j;
+	while (j > lo && e - j < cap - 1 && ((s[j - 1] | 0x20) >= 'a' && (s[j - 1] | 0x20) <= 'z'))
+		j--;
+	if (j > lo && ((s[j - 1] | 0x20) >= 'a' && (s[j - 1] | 0x20) <= 'z'))
+		e = j; /* too long: no word of ours */
+	for (size_t k = j; k < e; k++)
+		out[k - j] = (char)(s[k] | 0x20);
+	out[e - j] = 0;
+	return j;
+}
+
+/* Words no class lists that a rule still reads (fs_relay, fs_want_areas):
+ * they go to word(), not the fast path. */
+static inline int fs_rare_cue(const char *w, size_t wn)
+{
+	switch (w[0]) {
+	case 'a': return wn == 3 && memcmp(w, "ask", 3) == 0;
+	case 'h': return wn == 4 && memcmp(w, "host", 4) == 0;
+	case 'l': return wn == 4 && memcmp(w, "like", 4) == 0;
+	case 'w': return wn == 6 && memcmp(w, "wanted", 6) == 0;
+	case 'p': return (wn >= 9 && wn <= 11 && memcmp(w, "prefer", 6) == 0) ||
+		         (wn == 8 && memcmp(w, "password", 8) == 0) ||
+		         (wn == 6 && memcmp(w, "phrase", 6) == 0);
+	case 'r': return wn == 8 && memcmp(w, "requests", 8) == 0;
+	default: return 0;
+	}
+}
+
+static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c)
+{
+	/* the base forms only: advice or an arrangement ("will pass messages");
+	 * "has been passing messages from <him>" is a report of his */
+	static const char *const RELAY[] = {"pass", "get", "take", "relay", NULL};
+	if ((c & (K_MSG | K_CALL)) && wn >= 7 && wn <= 8 && memcmp(w, "message", 7) == 0) {
+		char x[12];
+		size_t lo = f->c_start == SIZE_MAX ? a : f->c_start;
+		size_t j = fs_word_back(f->s, lo, a, x, sizeof x);
+		if (strcmp(x, "a") == 0)
+			j = fs_word_back(f->s, lo, j, x, sizeof x);
+		if (strcmp(x, "on") == 0)
+			fs_word_back(f->s, lo, j, x, sizeof x);
+		return fs_in(x, RELAY);
+	}
+	if (wn == 3 && memcmp(w, "ask", 3) == 0 && b + 6 < f->n && memcmp(f->s + b, " for ", 5) == 0)
+		return f->s[b + 5] == '"' || f->s[b + 5] == '\'' || f->s[b + 5] == 0xE2;
+	/* a code agreed with her, quoted: "password \"...\"", "code phrase
+	 * '...'" (not "knows her password": no quote follows) */
+	if ((wn == 8 && memcmp(w, "password", 8) == 0) || (wn == 6 && memcmp(w, "phrase", 6) == 0) ||
+	    (wn == 4 && memcmp(w, "code", 4) == 0)) {
+		size_t j = b;
+		if (j < f->n && f->s[j] == ' ')
+			j++;
+		return j < f->n && (f->s[j] == '"' || f->s[j] == 0xE2 ||
+		                    (f->s[j] == '\'' && j > b)) ? 2 : 0;
+	}
+	return 0;
+}
+
+/*
+ * Areas she has asked for are where she will live: "she wants Brackton or
+ * Wellmere", "she'd like Quenbury or Marnwick", "has asked for areas: Holmwood, Ardglen, Newtonbury", "asked
+ * for Ostley/Haddleby". After wants, wanted, asked, requested, prefers,
+ * preferred or preference(s), a capitalised word within a few bytes ("for
+ * areas: "), then another after or, and, '/', ',' or '&': a choice of
+ * places, not of a person ("she wants Tom to have them": "to" ends it). A
+ * lower-case word other than or/and between ends it too. Returns 1 at the
+ * second place. Reads only the bytes between two words (at most
+ * FS_WANT_GAP): linear.
+ */
+#define FS_WANT_GAP 12
+static int fs_want_areas(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
+                         unsigned tf)
+{
+	static const char *const WANT[] = {"wants", "wanted", "asked", "requested", "requests",
+					   "prefers", "preferred", "preference", "preferences",
+					   "like", NULL};
+	int cap = (tf & TF_CAP) && !(tf & TF_NUM) && !((tf & TF_UPPER) && wn <= 5) &&
+	          !(c & (K_TIME | K_DAYAB | K_HE | K_SHE | K_KIN | K_CLOCKW)) && !fs_month(w);
+	if (f->want && cap && a > f->want_end && a - f->want_end <= FS_WANT_GAP) {
+		const unsigned char *g = f->s + f->want_end;
+		size_t gn = a - f->want_end, k = 0, e = gn;
+		for (k = 0; k < gn; k++)
+			if (g[k] == '.' || g[k] == ';' || g[k] == '\n' || g[k] == '(')
+				return f->want = 0;
+		/* between two places only a separator: " or ", " / ", ", " */
+		while (k > 0 && g[0] == ' ')
+			g++, gn--;
+		while (e > 0 && gn > 0 && g[gn - 1] == ' ')
+			gn--;
+		int sep = (gn == 1 && (g[0] == '/' || g[0] == ',' || g[0] == '&')) ||
+		          (gn == 2 && g[0] == 'o' && g[1] == 'r') ||
+		          (gn == 3 && g[0] == 'a' && g[1] == 'n' && g[2] == 'd');
+		int was = f->want;
+		if (was == 2 && gn > 0 && !sep)
+			return f->want = 0; /* "CAMHS and the GP" */
+		f->want = 2;
+		f->want_end = b;
+		return was == 2 && sep;
+	}
+	if (f->want == 2 && !(tf & TF_CAP) &&
+	    !((wn == 2 && memcmp(w, "or", 2) == 0) || (wn == 3 && memcmp(w, "and", 3) == 0)))
+		f->want = 0;
+	/* "like" only as a wish: "she'd like", "would like" */
+	int like = wn == 4 && memcmp(w, "like", 4) == 0;
+	if (like && !((a >= 3 && memcmp(f->s + a - 3, "'d ", 3) == 0) ||
+	              (a >= 6 && memcmp(f->s + a - 6, "would ", 6) == 0)))
+		return 0;
+	if (wn >= 4 && wn <= 11 && !(tf & TF_NUM) && fs_in(w, WANT)) {
+		f->want = 1;
+		f->want_end = b;
+	}
+	return 0;
+}
+
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
@@ -1899,6 +2039,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if (wn == 4 && memcmp(w, "home", 4) == 0 && (c & K_HOME) && fs_incident_at_home(f, a) &&
 		    !fs_place_follows(f, b))
 			c = K_NOTPL;
+		/* "with the host family", "host families": where a guest of
+		 * a hosting scheme lives (not "host the meeting") */
+		if (wn == 4 && memcmp(w, "host", 4) == 0) {
+			size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+			if ((k == 6 && memcmp(nx, "family", 6) == 0) ||
+			    (k == 8 && memcmp(nx, "families", 8) == 0))
+				c |= K_RES;
+		}
 		/* "moved back in": no going back to somewhere */
 		if (f->skip_in && wn == 4 && memcmp(w, "back", 4) == 0)
 			c &= ~K_GO;
@@ -1978,8 +2126,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			c = K_HE;
 		if (wn == 1 && (tf & TF_CAP) && w[0] == 'v')
 			c |= K_SHE | K_SUBJ; /* V: the victim */
-		if (wn == 2 && (tf & TF_UPPER) && w[0] == 'i' && w[1] == 'p')
-			c |= K_SHE | K_SUBJ; /* IP: the injured party */
+		if (wn == 2 && w[0] == 'i' && w[1] == 'p' &&
+		    ((tf & TF_UPPER) || ((tf & TF_POSS) && f->s[a] == 'I' && f->s[a + 1] == 'P')))
+			c |= K_SHE | K_SUBJ; /* IP, IP's: the injured party */
 		if (wn == 2 && (tf & TF_UPPER) && w[0] == 'a' && w[1] == 'p')
 			c |= K_HE; /* AP: the alleged perpetrator */
 	}
@@ -2024,9 +2173,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* A log entry's stamp (dates, times, numbers, a weekday before a
 	 * date: "Tue 4/11") is no part of the span. */
 	if (f->c_start == SIZE_MAX && f->ncl == 0 && (c & (K_TIME | K_DAYAB)) && (tf & (TF_CAP | TF_UPPER)) &&
-	    wn >= 3 && wn <= 9 && fs_weekday(w)) {
+	    wn >= 3 && wn <= 9 && fs_weekday(w) && memchr(w, '-', wn) == NULL) {
 		/* (only at the sentence's start: "...via the office; Mondays
-		 * 10am" is the time itself) */
+		 * 10am" is the time itself; nor a span of days: "Mon-Fri
+		 * 10-12" is a window, no entry's day) */
 		size_t j = b;
 		while (j < f->n && f->s[j] == ' ')
 			j++;
@@ -2327,6 +2477,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "school places in B17", "a flat near LS6": a postcode district */
 	if ((tf & TF_CAP) && (f->p1 & (K_PREP | K_TO)) && wn >= 2 && wn <= 4 && fs_district(w, wn))
 		s |= S_RES;
+	if (fs_want_areas(f, a, b, w, wn, c, tf))
+		s |= S_RES;
 	/* "next appointment at <Name>", "birth plan changed to <Name>",
 	 * "antenatal appt at the <Name> clinic": where she will be seen; not
 	 * "appt at 10:30", "appointment with CAMHS" */
@@ -2407,6 +2559,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_CLOCK;
 	if (c & K_ROUT)
 		s |= S_ROUT;
+	/* "Work: <Place>, medical records - Mon/Tue/Thu 8.30-4.30": the hours
+	 * under her work's label are where she will be and when */
+	if (f->work_lbl && (s & (S_WDAY | S_CLOCK)))
+		s |= S_ROUT;
 	if (workh_sig)
 		s |= S_WORKH;
 	if (c & K_PREP)
@@ -2446,6 +2602,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (((c & K_MSG) || ((c & K_ROUTE) && wn == 9 && memcmp(w, "voicemail", 9) == 0)) &&
 	    ((f->p1 & K_LEAVE) || (f->p2 & K_LEAVE)))
 		s |= S_CALL | S_WHEN;
+	/* someone who passes messages on is her route: "the project worker
+	 * will pass messages", "her ward manager can get a message to her",
+	 * "staff will take a message"; and the name to ask for when one
+	 * rings: "answers the phone, ask for \"<Name>\"" */
+	int relay = fs_relay(f, a, b, w, wn, c);
+	if (relay)
+		s |= relay == 2 ? S_SAFE | S_CODE : S_SAFE;
 	if (((c & K_SAFEN) && (f->p1 & K_SAFE)) || ((c & K_BOX) && (f->p1 & K_PO)))
 		s |= S_SAFE;
 	/* a code word: "texts the word 'pizza'", "a codeword" */
@@ -2721,6 +2884,9 @@ static const char *const FS_WHERE_LABEL[] = {"location", "loc", "area", "town", 
 					     "whereabouts", "village", "county", NULL};
 /* "Remember the code: if you say ...": what follows is the code */
 static const char *const FS_CODE_LABEL[] = {"code", "codeword", "password", NULL};
+/* A label of her work ("Work:", "IP's work:", "Employment:"): the hours after it are hers. */
+static const char *const FS_WORK_LABEL[] = {"work", "job", "employment", "employer", "shifts",
+					    "rota", NULL};
 
 static int fs_alnum(unsigned char c)
 {
@@ -2761,6 +2927,19 @@ static int fs_time_range(const char *w, size_t wn)
 		}
 	}
 	return k == wn;
+}
+
+/* Is the folded word w[0..wn) two days joined by '-' ("thurs-sun",
+ * "mon-fri", "sun-wed"): a span of days, when someone works or is free? */
+static int fs_day_range(const char *w, size_t wn)
+{
+	const char *d = memchr(w, '-', wn);
+	if (d == NULL)
+		return 0;
+	size_t l = (size_t)(d - w), r = wn - l - 1;
+	return l >= 3 && r >= 3 && (fs_lookup(w, l) & (K_TIME | K_DAYAB)) &&
+	       (fs_lookup(d + 1, r) & (K_TIME | K_DAYAB)) && fs_weekday(w) &&
+	       fs_weekday(d + 1);
 }
 
 /* Is the one-word label s[a..e) her: V, IP, victim, client, or a forename
@@ -2908,6 +3087,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			                    (wn == 3 && memcmp(w, "age", 3) == 0) ||
 			                    (wn == 4 && memcmp(w, "ages", 4) == 0));
 			uint64_t c = (wn && !num) ? fs_lookup_ab(wa, wb, wn, h) : 0;
+			if (c == 0 && wn >= 7 && !num && fs_day_range(w, wn))
+				c = K_TIME; /* "Thurs-Sun", "mon-fri": days, as "weekdays" */
 			if (c == 0 && wn == 2 && (tf & TF_UPPER) && w[0] == 'e' && w[1] == 'd')
 				c = K_MEDIC; /* "ED": the emergency department (not "Ed") */
 			if (plural_poss && !(c & K_KIN))
@@ -2943,9 +3124,11 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				    !((f.prep_win || f.go_win) && c == 0 && wn > 3 && w[wn - 1] == 's') &&
 				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
 				    !(num && wn <= 2 && (f.seen & (S_ROUT | S_WORKH)) && (f.p1 & K_PREP)) &&
+				    !(num && ((f.seen & S_ROUT) || f.work_lbl) && fs_time_range(w, wn)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
 				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN)) &&
-				    !(f.appt_next && (tf & TF_CAP))) {
+				    !(f.appt_next && (tf & TF_CAP)) && !(f.want && (tf & TF_CAP)) &&
+				    !fs_rare_cue(w, wn)) {
 					/* Most words: listed nowhere or only a function
 					 * word ("the", "and"), nothing pending that such
 					 * a word completes: what word() would do. */
@@ -3075,6 +3258,12 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				 * it is withheld; an agency's or a date's stays. */
 				if (fs_label_is(s, f.c_start, i, FS_CODE_LABEL))
 					f.seen |= S_SAFE;
+				/* her work's label: "Work:" alone or hers ("IP's
+				 * work:", "Mother's work:"; not "Husband's work:",
+				 * "BF's employer:") */
+				if (fs_label_is(s, f.c_start, i, FS_WORK_LABEL) && !(f.seen & S_HE) &&
+				    (f.nwords == 1 || (f.seen & S_SHE) || (f.p2 & (K_SHE | K_SUBJ))))
+					f.work_lbl = 1;
 				/* "Location: <Town>", "Area: <Name>", "Town: ...":
 				 * a label of where, then a name, says where (his
 				 * own, "Perpetrator location:", stays: the clause

@@ -136,11 +136,36 @@
  *              "X moved (back) in" with no place after and nobody of hers in
  *              the clause is someone moving into her home ("Lodger X moved
  *              in yesterday"; not "she moves in on the 9th").
- *   routine    walks, collects, shops, the bus, a shift, a ferry, flight or
+ *   routine    walks, collects, shops, the bus, a shift, a rota, earlies,
+ *              lates, a ferry, flight or
  *              coach, a taxi, a lift, drop-off and pick-up (not "at pick-up":
- *              a moment), "parks" ... with a time or "every" (after a
- *              routine word, a bare hour "at 8" is a time): where she will
- *              be and when.
+ *              a moment), "parks" ... with a time, a weekday, an hour range
+ *              or "every" (after a
+ *              routine word, a bare hour "at 8" is a time; "shift
+ *              22:00-06:00", "on earlies, 4am-12"): where she will
+ *              be and when. A span of days joined by '-' ("Thurs-Sun",
+ *              "mon-fri") is a time as "weekdays" is (and no log entry's
+ *              day at a sentence's start).
+ *              Under her work's label ("Work:", "IP's work:", "Mother's
+ *              work:", "Employment:"; not his, "BF's employer:") an hour,
+ *              an hour range or a weekday makes a routine too.
+ *   areas      after wants, asked (for), requested, prefers, preference(s),
+ *              a choice of capitalised places joined by or, and, '/', ','
+ *              or '&' ("she wants Brackton or Wellmere", "asked for areas:
+ *              Holmwood, Ardglen"): where she will live, a residence (not a
+ *              person she wants, "she wants Tom to have them"); also
+ *              after requested, wanted, preferred, preference(s), and
+ *              "like" as a wish ("she'd like", "would like"). A host
+ *              family ("with the host family in ...") is a residence.
+ *   relay      "message(s)" after pass, get, take or relay (base forms, at
+ *              most "a", "on" between: "will pass on messages", "can get a
+ *              message to her"), and "ask for" then a quote (the name she
+ *              goes by on a phone someone else answers): a route to her,
+ *              a safe contact (not "has been passing messages from him");
+ *              "password", "code" or "phrase" then a quote (a code agreed
+ *              with her: "password \"...\"", "code phrase '...'"), with the
+ *              whole sentence it is agreed for ("school will release her
+ *              to X if ...; password ..."), not "knows her password".
  *
  * Decisions. A residence clause is withheld (SCRUB_LOCATION) unless it is
  * clearly only about the perpetrator: it has he, him, his or a word for the

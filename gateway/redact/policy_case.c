@@ -647,6 +647,11 @@ static int leaf_found(struct pol_cx *cx, int node, int slot, const char *s)
 	if (p->ns_allowed[node] != POL_ALL_AGENCIES &&
 	    (rc = needle_leaf(cx, pn, s, p->ns_allowed[node])) != MGW_OK)
 		return rc;
+	if (pn->cls == POL_C_TEXT || pn->cls == POL_C_CODE) {
+		if (grow(&cx->tx, &cx->cap_tx, cx->n_tx + 1, sizeof *cx->tx) != 0)
+			return MGW_E_NOMEM;
+		cx->tx[cx->n_tx++] = s;
+	}
 	struct pol_item it = {.text = s, .path = node, .role_slot = slot, .list = POL_I_VALUE};
 	switch (pn->cls) {
 	case POL_C_NAME:
@@ -1038,6 +1043,7 @@ void pol_cx_free(struct pol_cx *cx)
 	for (size_t i = 0; i < cx->cap_mm; i++)
 		scrub_memo_free(cx->mm[i].m);
 	free(cx->mm);
+	free(cx->tx);
 	free(cx->owned);
 	free(cx->nd);
 	free(cx->na);
@@ -1094,6 +1100,84 @@ int pol_cx_group(struct pol_cx *cx, int agency)
 	return (int)cx->n_g++;
 }
 
+/*
+ * The places she is said to be, found in one free text, withheld from every
+ * text of the share (scrub.h, scrub_where_words): "moved to <Town>" in the
+ * narrative, "bailed with an exclusion from <Town>" in an incident's
+ * summary, "<Town> locality team" as an agency's name. At most
+ * WHERE_WORDS words a share, each once.
+ */
+#define WHERE_WORDS 64
+struct where_acc {
+	char *w[WHERE_WORDS];
+	size_t n;
+};
+
+static int where_add(void *ctx, const char *w, size_t n)
+{
+	struct where_acc *a = ctx;
+	if (a->n == WHERE_WORDS || n >= MGW_SCRUB_MAX_ENTRY_BYTES)
+		return 0;
+	for (size_t k = 0; k < a->n; k++)
+		if (strlen(a->w[k]) == n && strncasecmp(a->w[k], w, n) == 0)
+			return 0;
+	char *c = malloc(n + 1);
+	if (c == NULL)
+		return MGW_E_NOMEM;
+	memcpy(c, w, n);
+	c[n] = '\0';
+	a->w[a->n++] = c;
+	return 0;
+}
+
+/*
+ * With the group's scrubber *scr (built from spec, SCRUB_F_LOCATION), look
+ * in every text of the case for the places she is said to be and, when
+ * there are any, build *scr again with them as never-share places (found
+ * in text, withheld under s38 as her location). 0 or MGW_E_NOMEM (*scr
+ * unchanged); when the wider scrubber would be over a cap of mgw_limits.h,
+ * *scr stays as built (each text still withholds the places it names).
+ */
+static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubber **scr)
+{
+	struct where_acc acc = {.n = 0};
+	int rc = MGW_OK;
+	for (size_t i = 0; i < cx->n_tx && rc == MGW_OK; i++) {
+		struct scrub_memo *memo = pol_cx_memo(cx, cx->tx[i]);
+		rc = memo == NULL ? MGW_E_NOMEM
+		                  : scrub_where_words(*scr, memo, cx->tx[i], strlen(cx->tx[i]),
+		                                      where_add, &acc);
+	}
+	if (rc == MGW_OK && acc.n > 0) {
+		struct scrub_value *v = malloc((spec->n_values + acc.n) * sizeof *v);
+		if (v == NULL) {
+			rc = MGW_E_NOMEM;
+		} else {
+			if (spec->n_values)
+				memcpy(v, spec->values, spec->n_values * sizeof *v);
+			for (size_t k = 0; k < acc.n; k++)
+				v[spec->n_values + k] =
+					(struct scrub_value){acc.w[k], SCRUB_PLACE, CANON_TEXT, 1};
+			struct scrub_spec sp = *spec;
+			scrubber *wider = NULL;
+			sp.values = v;
+			sp.n_values += acc.n;
+			rc = scrubber_build2(&sp, &wider);
+			if (rc == MGW_OK) {
+				scrubber_free(*scr);
+				*scr = wider;
+			} else if (rc != MGW_E_NOMEM) {
+				rc = MGW_OK; /* over a cap with them: each text still
+				              * withholds its own (the case alone fits) */
+			}
+			free(v);
+		}
+	}
+	for (size_t k = 0; k < acc.n; k++)
+		free(acc.w[k]);
+	return rc;
+}
+
 int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out)
 {
 	struct pol_profile *gr = &cx->g[group];
@@ -1122,6 +1206,8 @@ int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out)
 		struct scrub_spec spec = {names, nn, keep, nk, dobs, nd, vals, nv,
 					  gr->sig[cx->n_it]};
 		gr->rc = scrubber_build2(&spec, &gr->scr);
+		if (gr->rc == MGW_OK && (spec.flags & SCRUB_F_LOCATION))
+			gr->rc = where_values(cx, &spec, &gr->scr);
 		gr->built = gr->rc != MGW_E_NOMEM; /* out of memory may pass: try again */
 	}
 	free(names);

@@ -310,6 +310,10 @@ struct pol_cx {
 	} *mm;
 	size_t n_mm, cap_mm;
 	size_t sig_len;
+	/* the case's free texts (and codes: a code out of its set is text),
+	 * where the places she is said to be are looked for (pol_cx_scrubber) */
+	const char **tx;
+	size_t n_tx, cap_tx;
 };
 
 /*

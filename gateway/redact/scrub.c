@@ -1988,11 +1988,13 @@ static int list_under_statement(const unsigned char *s, size_t n, struct spans *
 	return 0;
 }
 
-static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
-                            const struct spans *keep, const size_t *maxend)
+/* The candidate words (above) of the location spans all[from..to) into
+ * w[0..PROP_WORDS), each once; returns how many. */
+static size_t place_words(const unsigned char *s, const struct spans *all, size_t from,
+                          size_t to, const struct spans *keep, const size_t *maxend,
+                          struct prop_word *w)
 {
-	struct prop_word w[PROP_WORDS];
-	size_t nw = 0, to = all->n;
+	size_t nw = 0;
 	for (size_t j = from; j < to && nw < PROP_WORDS; j++) {
 		if (all->v[j].kind != SCRUB_LOCATION)
 			continue;
@@ -2033,6 +2035,14 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 				w[nw++] = (struct prop_word){a, i - a, 0};
 		}
 	}
+	return nw;
+}
+
+static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
+                            const struct spans *keep, const size_t *maxend)
+{
+	struct prop_word w[PROP_WORDS];
+	size_t to = all->n, nw = place_words(s, all, from, to, keep, maxend, w);
 	if (nw == 0)
 		return 0;
 	/* The location spans sorted by start: occurrences come in increasing
@@ -2693,6 +2703,21 @@ static int memo_pass(struct scrub_memo *m, unsigned bit, struct spans *sv, struc
 	return out != NULL ? spans_append(out, sv) : 0;
 }
 
+/* The memo for text[0..len), normalised (emptied first when it held
+ * another text): 0 or MGW_E_NOMEM. */
+static int memo_norm(struct scrub_memo *memo, const char *text, size_t len)
+{
+	if (memo->text == text && memo->len == len && (memo->have & M_NORM))
+		return 0;
+	memo_clear(memo);
+	memo->text = text;
+	memo->len = len;
+	if (textnorm_build_sparse(text, len, &memo->t) != 0)
+		return MGW_E_NOMEM;
+	memo->have = M_NORM;
+	return 0;
+}
+
 int scrub_text_ex(const scrubber *sc, const char *text, size_t len, const char *ground,
                   unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT],
                   struct scrub_finding **findings, size_t *n_findings)
@@ -2736,14 +2761,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		memcpy(prefix + 10 + gl, ": ", 2);
 		np = 12 + gl;
 	}
-	if (memo->text != text || memo->len != len || !(memo->have & M_NORM)) {
-		memo_clear(memo);
-		memo->text = text;
-		memo->len = len;
-		if (textnorm_build_sparse(text, len, &memo->t) != 0)
-			goto done;
-		memo->have = M_NORM;
-	}
+	if (memo_norm(memo, text, len) != 0)
+		goto done;
 	const struct textnorm *tn = &memo->t;
 	const unsigned char *s = (const unsigned char *)tn->s;
 	const size_t n = tn->n;
@@ -2916,4 +2935,52 @@ int scrub_text(const scrubber *sc, const char *text, size_t len, const char *gro
                unsigned kinds_mask, char **out, unsigned counts[SCRUB_KIND_COUNT])
 {
 	return scrub_text_ex(sc, text, len, ground, kinds_mask, out, counts, NULL, NULL);
+}
+
+/*
+ * The places that statements of where she is name in text (scrub.h,
+ * scrub_where_words): the words propagate_places withholds again inside
+ * the text, found by the same passes (kept in the memo, so the text's
+ * scrub does not run them again) and the same test.
+ */
+int scrub_where_words(const scrubber *sc, struct scrub_memo *memo, const char *text, size_t len,
+                      int (*add)(void *ctx, const char *w, size_t n), void *ctx)
+{
+	struct spans all = {0}, names = {0}, keep = {0}, vals = {0};
+	size_t *maxend = NULL;
+	int rc = 0;
+	if (!(sc->flags & SCRUB_F_LOCATION) || text == NULL || len == 0)
+		return 0;
+	if (memo_norm(memo, text, len) != 0)
+		return MGW_E_NOMEM;
+	const unsigned char *s = (const unsigned char *)memo->t.s;
+	const size_t n = memo->t.n;
+	if ((sc->names.npat > 0 || sc->values.npat > 0) &&
+	    (rc = fold_pass(sc, s, n, &names, &keep, &vals)) != 0)
+		goto done;
+	rc = MGW_E_NOMEM;
+	if (keep.n > 0) {
+		if ((maxend = malloc(keep.n * sizeof *maxend)) == NULL)
+			goto done;
+		for (size_t j = 0; j < keep.n; j++)
+			maxend[j] = j && maxend[j - 1] > keep.v[j].end ? maxend[j - 1] : keep.v[j].end;
+	}
+	if (memo_pass(memo, M_PLACE << 1, &memo->place[1], &all) != 0 ||
+	    memo_pass(memo, M_FS, &memo->fs, &all) != 0 ||
+	    memo_pass(memo, M_GEO, &memo->geo, &all) != 0 ||
+	    list_under_statement(s, n, &all, 0) != 0)
+		goto done;
+	struct prop_word w[PROP_WORDS];
+	size_t nw = place_words(s, &all, 0, all.n, &keep, maxend, w);
+	rc = 0;
+	for (size_t k = 0; k < nw && rc == 0; k++)
+		if (!(lex_classify((const char *)s + w[k].a, w[k].n) & LEX_ALLOW))
+			rc = add(ctx, (const char *)s + w[k].a, w[k].n);
+done:
+	free(maxend);
+	spans_free(&all);
+	spans_free(&names);
+	spans_free(&keep);
+	spans_free(&vals);
+	return rc;
 }

@@ -414,4 +414,19 @@ int scrub_text_memo(const scrubber *s, struct scrub_memo *memo, const char *text
 		    unsigned counts[SCRUB_KIND_COUNT], struct scrub_finding **findings,
 		    size_t *n_findings);
 
+/*
+ * scrub_where_words: the places that statements of where she is name in
+ * text, for a scrubber built with SCRUB_F_LOCATION (none otherwise): the
+ * words that a scrub of the text withholds again wherever else the text
+ * names them (scrub.c, propagate_places: "moved to <Town>" withholds every
+ * <Town>). The share withholds them from its other fields too (policy_case.c,
+ * pol_cx_scrubber): a town said in the narrative is as plain in an incident's
+ * summary or an agency's name. Each word, as it stands in the normalised
+ * text, once, at most 32, is passed to add(ctx, word, length); a non-zero
+ * return stops and is returned. The memo is as for scrub_text_memo (its
+ * passes are kept for the text's scrub). Returns 0, MGW_E_NOMEM or add's.
+ */
+int scrub_where_words(const scrubber *sc, struct scrub_memo *memo, const char *text, size_t len,
+                      int (*add)(void *ctx, const char *w, size_t n), void *ctx);
+
 #endif

@@ -1424,3 +1424,120 @@ Test(failsafe, incident_at_home_then_a_time_is_kept)
 	expect_none("Assaulted at home (14/11).");
 	expect("DA at home, 12 Elm Close.", SCRUB_LOCATION, "DA at home, 12 Elm Close");
 }
+
+/* s13-where. A span of days joined by '-' ("Thurs-Sun", "mon-fri") is a
+ * time, as "weekdays" is: her working days so written are a safe time. At
+ * a sentence's start it is a window, no log entry's day: it stays in the
+ * span. An office's days and his stay. */
+Test(failsafe, a_span_of_days_is_a_time)
+{
+	expect("Ellowen works at the nursery on Quarry Lane, Thurs-Sun 9-5.", SCRUB_SAFE_TIME,
+	       "Ellowen works at the nursery on Quarry Lane, Thurs-Sun 9-5");
+	expect("Mon-Fri 10-12 best time to call", SCRUB_SAFE_TIME, "Mon-Fri 10-12 best time to call");
+	expect("Tue 4/11 best time to call is after 6", SCRUB_SAFE_TIME, "best time to call is after 6");
+	expect_none("He works Thurs-Sun 9-5 at the depot.");
+	expect_none("The library is open Mon-Fri.");
+}
+
+/* s13-where. A routine (a shift, a rota, earlies) with an hour range or a
+ * weekday says where she will be and when; his alone does not, nor a
+ * shift with no time. */
+Test(failsafe, a_shift_or_rota_with_hours)
+{
+	expect("Zoryana cleans offices for a contractor, shift 22:00-06:00.", SCRUB_LOCATION,
+	       "Zoryana cleans offices for a contractor, shift 22:00-06:00");
+	expect("She is on earlies, 4am-12, four on four off.", SCRUB_LOCATION,
+	       "She is on earlies, 4am-12, four on four off");
+	expect("Client's work: rota is Mon, Wed, Fri 9-6.", SCRUB_LOCATION, "rota is Mon, Wed, Fri 9-6");
+	expect_none("Husband works shifts 6-2 at the depot.");
+	expect_none("The shift pattern is under review.");
+}
+
+/* s13-where. Areas she has asked for are where she will live: a choice of
+ * two or more capitalised places after wants/asked for/requested. Not a
+ * person she wants, not agencies joined with other words, not his. */
+Test(failsafe, areas_she_has_asked_for)
+{
+	expect("Housing: she wants Brackton or Wellmere.", SCRUB_LOCATION, "she wants Brackton or Wellmere");
+	expect("She has asked for Ostley/Haddleby.", SCRUB_LOCATION, "She has asked for Ostley/Haddleby");
+	expect("Has asked for areas: Holmwood, Ardglen, Newtonbury.", SCRUB_LOCATION,
+	       "Has asked for areas: Holmwood, Ardglen, Newtonbury");
+	expect("she has asked for Ostley Rise / Haddleby Cross", SCRUB_LOCATION,
+	       "she has asked for Ostley Rise / Haddleby Cross");
+	expect_none("She wants Tom to have the children.");
+	expect_none("He wants Brackton or Wellmere.");
+	expect_none("She has asked for a copy of the report.");
+}
+
+/* The cues above, repeated with no stop, cost linear time. */
+Test(failsafe, s13_cues_without_a_stop_cost_linear_time)
+{
+	static const char *const cue[] = {"she wants Brackton or Wellmere or ", "shift 22:00-06:00 ",
+					  "rota is Mon-Fri 9-5 ", "asked for areas: Holm, Ard, "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
+
+/* s13-where. Someone who passes messages to her is her route, and the name
+ * to ask for on a phone she answers is how to reach her; a report that he
+ * has been passing messages from someone, a message to the team and a
+ * receipt asked for are not. Areas named after "preference" or "requested"
+ * are where she will live. */
+Test(failsafe, a_route_through_someone_else)
+{
+	expect("Her ward manager can get a message to her; number on file.", SCRUB_SAFE_TIME,
+	       "Her ward manager can get a message to her; number on file");
+	expect("Project worker Ankaret will pass messages.", SCRUB_SAFE_TIME,
+	       "Project worker Ankaret will pass messages");
+	expect("Mrs Velanne answers the phone, ask for \"Brisca\".", SCRUB_SAFE_TIME,
+	       "Mrs Velanne answers the phone, ask for \"Brisca\"");
+	expect("Her preference is Brackton or Wellmere.", SCRUB_LOCATION,
+	       "Her preference is Brackton or Wellmere");
+	expect_none("His dad has been passing messages from him.");
+	expect_none("Please pass this message to the team.");
+	expect_none("Ask for a receipt.");
+}
+
+Test(failsafe, s13_relay_cues_without_a_stop_cost_linear_time)
+{
+	static const char *const cue[] = {"will pass on a message ", "ask for 'x' ",
+					  "her preference Holm or "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
+
+/* s13-where. The hours under her work's label ("Work:", "IP's work:",
+ * "Mother's work:") are where she will be and when; his work's label
+ * ("Husband's work:", "BF's employer:") is not hers. */
+Test(failsafe, hours_under_her_work_label)
+{
+	expect("IP's work: Calderby Infirmary, records - Mon/Tue/Thu 8.30-4.30.", SCRUB_LOCATION,
+	       "Mon/Tue/Thu 8.30-4.30");
+	expect("Mother's work: cleaner at the Infirmary, 6-10am.", SCRUB_LOCATION,
+	       "cleaner at the Infirmary, 6-10am");
+	expect_none("Husband's work: depot, Mon-Fri 6-2.");
+	expect_none("BF's employer: a poultry plant - nightshift, finishes 06:00.");
+}
+
+/* s13-where. A host family is where a guest of a hosting scheme lives;
+ * "she'd like" two places is where she wants to live. Hosting a meeting
+ * and "looks like" two people are not. */
+Test(failsafe, host_family_and_a_wish_for_areas)
+{
+	expect("With the host family in Brackton since May.", SCRUB_LOCATION,
+	       "With the host family in Brackton since May");
+	expect("Longer-term she'd like Brackton or Wellmere.", SCRUB_LOCATION,
+	       "Longer-term she'd like Brackton or Wellmere");
+	expect_none("CSC will host the strategy meeting.");
+	expect_none("It looks like Tom and Dave were there.");
+}
+
+/* s13-where. A code agreed with her and quoted ("password \"...\"", "code
+ * phrase \"...\"") is a safe contact, with the whole sentence it belongs
+ * to; a password he knows or changed with no quote is not. */
+Test(failsafe, a_quoted_code_and_its_arrangement)
+{
+	expect("School will release Zennor to Orlith if Brisca is delayed; password \"bluebell\".",
+	       SCRUB_SAFE_TIME, "School will release Zennor to Orlith if Brisca is delayed; password \"bluebell\"");
+	expect("Code phrase \"is the jam stall open\" = she needs police.", SCRUB_SAFE_TIME,
+	       "Code phrase \"is the jam stall open\" = she needs police");
+	expect_none("He knows her password and reads her e-mails.");
+}

@@ -629,3 +629,32 @@ Test(policy_rt, her_email_written_out_without_its_dots)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/* s13-where. A place the narrative says she is in goes from every text of
+ * the view of an agency not entitled to her whereabouts, not only from the
+ * narrative: an incident's summary naming it says where she is as plainly.
+ * Police keep it; a town the lexicon knows (a MARAC's, a court's name) is
+ * left to each text; a place named only where no statement says she is
+ * stays. */
+Test(policy_rt, where_she_is_goes_from_every_text)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->narrative, "She has since moved to a rented house in Quenbury.");
+	set_str(&cs->incidents[1]->summary, "Bailed with an exclusion from Quenbury.");
+	struct out o = redact(p, cs, AG(HEALTH));
+	cr_assert(!has(&o.view->base, "Quenbury"), "%s | %s", o.view->narrative,
+		  o.view->n_incidents > 1 ? o.view->incidents[1]->summary : "");
+	out_free(&o);
+	o = redact(p, cs, AG(POLICE));
+	cr_assert(has(&o.view->base, "exclusion from Quenbury"), "police keep it");
+	out_free(&o);
+	/* named where nothing says she is: kept */
+	set_str(&cs->narrative, "He was seen drinking in Quenbury on Friday.");
+	o = redact(p, cs, AG(HEALTH));
+	cr_assert(has(&o.view->base, "exclusion from Quenbury"), "%s",
+		  o.view->n_incidents > 1 ? o.view->incidents[1]->summary : "");
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
