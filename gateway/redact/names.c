@@ -1574,6 +1574,140 @@ static int rule_quoted_alias(struct scan *sc, size_t i, struct spans *out, size_
 	return emit(sc, out, t, t, "cue:quoted-alias") < 0 ? MGW_E_NOMEM : 1;
 }
 
+/*
+ * A person and a role side by side, one of them in brackets: "IDVA
+ * (Rowena)", "VLO (Pat)", "Support Service (Imelda)", "IDVA (Northfold DA
+ * Service, Rowena)", "Health (School Nursing - Pat)"; "Rowena (school
+ * nurse)", "Imelda (friend)", "Will (her son)", "Imelda Quarrie (IDVA)".
+ * Notes name the worker of a role or agency so; the bracket's other side
+ * is the cue. Mixed-case text only: in capitals a bracket holds anything.
+ */
+static const char *const ROLE_HEAD[] = {
+	"service", "services", "team", "care", "health", "housing", "education", "carer",
+	"worker", "officer", "coordinator", "co-ordinator", "admin", "administrator",
+	"advocate", "nurse", "hairdresser", "manager", "chair", "unit", NULL};
+
+/* A word that may be a person's name in a bracket beside a role: no
+ * common word unless a forename ("Carol", "Will"), no place or agency.
+ * A word no list knows only when unknown: true too of agencies' names
+ * ("Housing (Westmoor)", "Coordinator (Elbury)"). */
+static int role_name_word(const struct scan *sc, const struct tok *u, int allow_a, int unknown)
+{
+	if (u == NULL || u->caps || u->shape != SH_CAP || u->poss ||
+	    (u->lex & (CUEBITS | LEX_FUNCTION | LEX_STREET | LEX_INSTITUTION | LEX_PHRASE)))
+		return 0;
+	if (word_is(sc, u, "amber") || word_is(sc, u, "red") || word_is(sc, u, "green"))
+		return 0; /* "RAG (Amber)": a rating */
+	for (size_t k = u->start + 1; k < u->end; k++)
+		if (sc->s[k] >= 'A' && sc->s[k] <= 'Z' && sc->s[k - 1] != '\'' && sc->s[k - 1] != '-')
+			return 0; /* "(PoCA)", "(McDonalds)": an acronym or a brand */
+	switch (u->klass) {
+	case K_S:
+		return 1;
+	case K_U:
+		return unknown && u->nletters >= 3 && u->nletters <= 14;
+	case K_W:
+		return (u->lex & LEX_FORENAME) != 0;
+	case K_A:
+		return allow_a && (u->lex & LEX_FORENAME);
+	default:
+		return 0;
+	}
+}
+
+/* A role or agency before a bracket: a rank ("IDVA", "HV"), a short
+ * acronym ("CSC", "VLO"), or a word heading a service ("Team", "carer") */
+static int role_before(const struct scan *sc, const struct tok *p)
+{
+	if (p == NULL || p->shape == SH_NUM || p->poss)
+		return 0;
+	if ((p->lex & LEX_RANK) && p->shape == SH_UPPER)
+		return 1;
+	if (p->shape == SH_UPPER && p->nletters >= 2 && p->nletters <= 5 &&
+	    p->end - p->start == p->nletters && !(p->lex & NAMEBITS))
+		return 1;
+	return word_in_list(sc, p, ROLE_HEAD);
+}
+
+/* Token k opens a bracket: "(" right before it */
+static int opens_bracket(const struct scan *sc, const struct tok *u)
+{
+	return u && (u->gap & G_OTHER) && u->start > 0 && sc->s[u->start - 1] == '(';
+}
+
+/* Token k ends right before ")" */
+static int closes_bracket(const struct scan *sc, const struct tok *u)
+{
+	return u && u->end < sc->n && sc->s[u->end] == ')';
+}
+
+static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
+	if (t->caps || !role_name_word(sc, t, 0, 1))
+		return 0;
+	size_t last = i;
+	if (u && !u->gap && role_name_word(sc, u, 1, 1) && u->klass != K_W)
+		last = i + 1; /* "(Imelda Quarrie)", "Imelda Quarrie (IDVA)" */
+	const struct tok *l = tok(sc, last);
+	/* words no list knows may be an agency's or a place's name ("SARC
+	 * (Tarrow Tolvern)"): one of them must be a known name */
+	int known = role_name_word(sc, t, 0, 0) || (last > i && role_name_word(sc, u, 1, 0));
+	int rule_a = 0;
+	if (known && closes_bracket(sc, l)) {
+		/* "(Rowena)", "(Org, Rowena)", "(Org - Rowena)": up to four words
+		 * inside the bracket before the name, then the role before it */
+		if (opens_bracket(sc, t) && !(t->gap & ~G_OTHER)) {
+			rule_a = i > 0 && role_before(sc, tok(sc, i - 1));
+		} else if (i > 0 && last == i &&
+			   (t->gap == G_COMMA ||
+			    (t->gap == G_OTHER && t->start >= 2 && sc->s[t->start - 2] == '-'))) {
+			for (size_t k = i - 1, m = 0; k > 0 && m < 4; k--, m++) {
+				const struct tok *w = tok(sc, k);
+				if (w == NULL || w->shape == SH_LOWER || (m > 0 && (w->gap & ~G_OTHER)))
+					break;
+				if (opens_bracket(sc, w)) {
+					rule_a = role_before(sc, tok(sc, k - 1));
+					break;
+				}
+			}
+		}
+	}
+	if (!rule_a) {
+		/* "Pat (school nurse)", "Will (her son)", "Rowena (MARAC admin)" */
+		static const char *const ROLE_IN[] = {"admin", "administrator", "coordinator",
+						      "co-ordinator", "chair", "nurse", "minutes",
+						      NULL};
+		const struct tok *v = tok(sc, last + 1);
+		if (v == NULL || !opens_bracket(sc, v) || (v->gap & ~G_OTHER))
+			return 0;
+		int role = 0;
+		for (size_t k = last + 1; k <= last + 3 && !role; k++) {
+			const struct tok *w = tok(sc, k);
+			if (w == NULL || (k > last + 1 && w->gap) || w->shape == SH_NUM)
+				break;
+			/* a rank ("(IDVA)") or a service's role ("(housing
+			 * officer)") follows an agency's name as well */
+			role = ((w->lex & LEX_RANK) && w->shape == SH_UPPER && known) ||
+			       (w->shape == SH_LOWER && (w->lex & (LEX_KIN | LEX_TITLE)) &&
+				(known || !word_in_list(sc, w, ROLE_NOT_KIN))) ||
+			       word_in_list(sc, w, ROLE_IN);
+		}
+		/* and the bracket closes within five words */
+		int closed = 0;
+		for (size_t k = last + 1; role && k <= last + 5 && !closed; k++) {
+			const struct tok *w = tok(sc, k);
+			if (w == NULL || (k > last + 1 && (w->gap & (G_STOP | G_NL | G_PERIOD))))
+				break;
+			closed = closes_bracket(sc, w);
+		}
+		if (!closed)
+			return 0;
+	}
+	*next = last + 1;
+	return emit(sc, out, t, l, "cue:role-bracket") < 0 ? MGW_E_NOMEM : 1;
+}
+
 int names_scan(const char *s, size_t n, struct spans *out)
 {
 	struct scan sc;
@@ -1610,6 +1744,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_family(&sc, i, out, &next);
 		if (rc == 0 && (t->gap & G_QUOTE) && t->shape == SH_CAP)
 			rc = rule_quoted_alias(&sc, i, out, &next);
+		if (rc == 0 && t->shape == SH_CAP && t->klass != K_C)
+			rc = rule_role_bracket(&sc, i, out, &next);
 		if (rc == 0 && capish(t) && !(t->lex & (LEX_TITLE | LEX_RANK)) &&
 		    (t->klass != K_C || t->shape == SH_INITIAL)) {
 			next = i + 1;

@@ -932,3 +932,47 @@ Test(names, a_hospital_named_after_a_person_before_ed)
 	/* and a name with no ED after it is a name */
 	FINDS("Her friend Florence Hartley took her to the ED.", "Florence Hartley");
 }
+
+/* A role and its worker side by side, one of them in brackets. */
+Test(names, role_and_person_in_brackets)
+{
+	cr_expect_str_eq(rule_of("Seen with the IDVA (Rowena) on Monday.", "Rowena"),
+			 "cue:role-bracket");
+	cr_expect_str_eq(rule_of("Update from the VLO (Rowena): no contact.", "Rowena"),
+			 "cue:role-bracket");
+	cr_expect_str_eq(rule_of("IDVA (Northfold DA Service, Rowena) rang her.", "Rowena"),
+			 "cue:role-bracket");
+	cr_expect_str_eq(rule_of("Health (School Nursing - Rowena) had no concerns.", "Rowena"),
+			 "cue:role-bracket");
+	cr_expect_str_eq(rule_of("Rowena (school nurse) had no concerns.", "Rowena"),
+			 "cue:role-bracket");
+	cr_expect_str_eq(rule_of("Will (her son) is aware, she says.", "Will"), "cue:role-bracket");
+	cr_expect_str_eq(rule_of("Minutes: Ottoline (MARAC admin).", "Ottoline"), "cue:role-bracket");
+	/* near misses: an agency, a place or a rating in the bracket */
+	NONE("Housing (Northfold Homes) approved the transfer.");
+	NONE("Referred by the SARC (Tarrow Tolvern) after the assault.");
+	NONE("Probation Service (Elbury) will attend.");
+	NONE("Coordinator (Elbury) sent the agenda.");
+	NONE("RAG rating (Amber) agreed by the panel.");
+	NONE("Westmoor (IDVA service) took the referral.");
+}
+
+#include "linear_guard.h"
+
+/* The bracket rule looks a fixed number of words around its cue. */
+Test(names, role_bracket_is_linear)
+{
+	static const char *const cue[] = {
+		"IDVA (Rowena) ", "Rowena (her friend) ", "IDVA (Alpha Beta Gamma, Rowena) ",
+		"Service (Alpha - Rowena) ", "(((Rowena Rowena ",
+	};
+	lg_assert_linear(names_scan, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* An agency's name no list knows, before a service's role, is no one. */
+Test(names, agency_before_a_role_in_brackets)
+{
+	NONE("Westmoor (housing officer) confirmed the transfer.");
+	cr_expect_str_eq(rule_of("Then Ottoline (her friend) drove her home.", "Ottoline"),
+			 "cue:role-bracket");
+}
