@@ -450,25 +450,40 @@ static int cue_name(struct scan *sc, size_t j, int strong)
 	}
 }
 
+/* Days, months and feasts: after a forename, when, not a surname */
+static const char *const WHEN[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "june", "july", "august",
+	"september", "october", "november", "december", "christmas", "easter", NULL};
+
 /*
  * Token j, a capitalised common word right after the forename at j - 1
- * ("Johnny Tumbleweed", "Sarah Tumbleweed"): its surname. Not a word that ends
- * a place or is a cue, and not the first of further capitalised words
- * ("Jane Support Worker"); mixed-case text only, where capitals mean
- * something.
+ * ("Johnny Tumbleweed", "Sarah Tumbleweed"), or a town's name ("Sarah
+ * Ormskirk": many towns are surnames, and the lists keep them as places):
+ * its surname. Not a word that ends a place or is a cue, nor a day or a
+ * month, and not the first of further capitalised words ("Jane Support
+ * Worker", "Jane Leeds General"); mixed-case text only, where capitals
+ * mean something. cued: the forename was found by a cue ("her manager Sue
+ * Ormskirk"), so it may be a common word itself.
  */
-static int common_surname(struct scan *sc, size_t j)
+static int common_surname(struct scan *sc, size_t j, int cued)
 {
 	const struct tok *p = j ? tok(sc, j - 1) : NULL, *u = tok(sc, j), *v;
 	if (p == NULL || u == NULL || p->poss || u->gap || u->caps || p->caps)
 		return 0;
 	/* a forename that is no common word: "Young Carers", "Rose Garden",
 	 * "Holly Bush" are phrases */
-	if (!(p->lex & LEX_FORENAME) || p->klass != K_S || p->shape != SH_CAP)
+	if (!(p->lex & LEX_FORENAME) || p->shape != SH_CAP ||
+	    !(p->klass == K_S || (cued && p->klass == K_W)))
 		return 0;
-	if (u->shape != SH_CAP || u->klass != K_C || !(u->lex & LEX_COMMON) || u->nletters < 3 ||
-	    (u->lex & (LEX_ALLOW | LEX_PHRASE | LEX_STREET | LEX_INSTITUTION | CUEBITS |
-		       LEX_FUNCTION | LEX_MODAL | LEX_PARTICLE)))
+	/* a common word, or a town; no other allow-listed word ("Perp",
+	 * an agency, a drug) */
+	int word = (u->lex & LEX_COMMON) && !(u->lex & LEX_ALLOW);
+	if (u->shape != SH_CAP || u->klass != K_C || !(word || (u->lex & LEX_PLACE)) ||
+	    u->nletters < 3 ||
+	    (u->lex & (LEX_PHRASE | LEX_STREET | LEX_INSTITUTION | CUEBITS | LEX_FUNCTION |
+		       LEX_MODAL | LEX_PARTICLE | LEX_SHOP)) ||
+	    word_in_list(sc, u, WHEN))
 		return 0;
 	v = tok(sc, j + 1);
 	return !(v && !v->gap && capish(v));
@@ -564,7 +579,7 @@ static size_t extend(struct scan *sc, size_t j)
 			j = k;
 			continue;
 		}
-		if (common_surname(sc, j + 1)) {
+		if (common_surname(sc, j + 1, 1)) {
 			j++;
 			break;
 		}
@@ -800,10 +815,6 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		/* "Ms Tamsin Crewe", "Mr Alan Preston": after a title and a
 		 * forename, a town's name is the surname, unless a place's name
 		 * goes on ("Dr Amy Leeds General") */
-		static const char *const WHEN[] = {
-			"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-			"january", "february", "march", "april", "june", "july", "august",
-			"september", "october", "november", "december", "christmas", "easter", NULL};
 		const struct tok *v = tok(sc, j + 1), *w = tok(sc, j + 2);
 		if (v && !v->gap && v->shape == SH_CAP && v->klass == K_C && (v->lex & LEX_ALLOW) &&
 		    !(v->lex & (LEX_FUNCTION | LEX_COMMON | CUEBITS)) &&
@@ -1302,7 +1313,7 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 			continue;
 		}
 		if (!run_member(u)) {
-			if (common_surname(sc, b + 1))
+			if (common_surname(sc, b + 1, 0))
 				b++, took_common = 1;
 			break;
 		}

@@ -976,3 +976,15 @@ Test(names, agency_before_a_role_in_brackets)
 	cr_expect_str_eq(rule_of("Then Ottoline (her friend) drove her home.", "Ottoline"),
 			 "cue:role-bracket");
 }
+
+/* After a forename, a town's name is the surname (many towns are). */
+Test(names, town_as_surname_after_forename)
+{
+	FINDS("Her manager Rowena Fleetwood is driving her.", "Rowena Fleetwood");
+	FINDS("Witness Mr Robert Wallasey gave a statement.", "Mr Robert Wallasey");
+	FINDS("Ralph Lytham was there.", "Ralph Lytham");
+	/* not a day, another allow-listed word, or a place's name going on */
+	FINDS("Her friend Rowena Tuesday came round.", "Rowena");
+	FINDS("She saw Rowena Perp at the door.", "Rowena");
+	FINDS("Her sister Rowena Fleetwood Hospital.", "Rowena");
+}
