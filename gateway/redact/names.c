@@ -458,13 +458,13 @@ static const char *const WHEN[] = {
 
 /*
  * Token j, a capitalised common word right after the forename at j - 1
- * ("Johnny Tumbleweed", "Sarah Tumbleweed"), or a town's name ("Sarah
- * Ormskirk": many towns are surnames, and the lists keep them as places):
+ * ("Johnny Tumbleweed", "Sarah Tumbleweed"), or a town's name ("Rowena
+ * Fleetwood": many towns are surnames, and the lists keep them as places):
  * its surname. Not a word that ends a place or is a cue, nor a day or a
  * month, and not the first of further capitalised words ("Jane Support
- * Worker", "Jane Leeds General"); mixed-case text only, where capitals
- * mean something. cued: the forename was found by a cue ("her manager Sue
- * Ormskirk"), so it may be a common word itself.
+ * Worker", "Jane Fleetwood General"); mixed-case text only, where capitals
+ * mean something. cued: the forename was found by a cue ("her manager Pat
+ * Fleetwood"), so it may be a common word itself.
  */
 static int common_surname(struct scan *sc, size_t j, int cued)
 {
