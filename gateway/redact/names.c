@@ -907,7 +907,14 @@ static int lower_kin_name(struct scan *sc, size_t j, struct spans *out, size_t *
 static const char *const ROLE_NOT_KIN[] = {
 	"manager", "worker", "officer", "practitioner", "caseworker", "advocate", "keyworker",
 	"coordinator", "co-ordinator", "lead", "head", "visitor", "therapist", "counsellor",
-	"mentor", "supervisor", NULL,
+	"mentor", "supervisor", "interpreter", "author", "chair", NULL,
+};
+
+/* Roles that head a person in minutes and reports ("Coordinator: Pat",
+ * "Author Pat Quenby"), and after which a bracket or a closing bracket
+ * ("(Elbury Police, chair), Westmoor") holds an agency, area or language */
+static const char *const ROLE_HEADING[] = {
+	"coordinator", "co-ordinator", "interpreter", "author", "chair", NULL,
 };
 
 static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
@@ -944,6 +951,15 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	if (u->shape == SH_UPPER && !u->caps && u->nletters >= 3 && u->nletters <= 5 &&
 	    !(u->lex & (LEX_FORENAME | LEX_SURNAME)) &&
 	    word_in_list(sc, t, ROLE_NOT_KIN))
+		return 0;
+	/* "Coordinator (Elbury)", "interpreter (Tigrinya)", "(Big Word ID
+	 * ...)": in brackets after such a role, an agency, area, language or
+	 * reference as often as a person (a known forename there is
+	 * rule_role_bracket's); "(..., chair), Westmoor": the role closed its
+	 * bracket */
+	if ((u->gap & G_OTHER) && word_in_list(sc, t, ROLE_HEADING) &&
+	    (memchr(sc->s + t->end, ')', u->start - t->end) != NULL ||
+	     memchr(sc->s + t->end, '(', u->start - t->end) != NULL))
 		return 0;
 	/* "cousin - EGAL, Sharmarke": the comma form, whole */
 	size_t cn = i + 2;

@@ -988,3 +988,17 @@ Test(names, town_as_surname_after_forename)
 	FINDS("She saw Rowena Perp at the door.", "Rowena");
 	FINDS("Her sister Rowena Fleetwood Hospital.", "Rowena");
 }
+
+/* A role heading a person in minutes and reports. */
+Test(names, role_heading_a_person)
+{
+	cr_expect_str_eq(rule_of("Coordinator: Wendell (Elbury Council Community Safety).", "Wendell"),
+			 "cue:kin");
+	cr_expect_str_eq(rule_of("Present: Coordinator Rowena; IDVA service.", "Rowena"), "cue:kin");
+	FINDS("Author Wendell Quenby, IDVA.", "Wendell Quenby");
+	/* not a bracket after the role, nor past the bracket it closes */
+	NONE("MARAC Coordinator (Elbury) sent the agenda.");
+	NONE("Tolvern interpreter (Big Word ID 90012) booked.");
+	cr_expect_str_eq(found("Present: Elbury Police (DI Rowena Quenby, chair), Westmoor, NHS."),
+			 "DI Rowena Quenby");
+}
