@@ -912,7 +912,7 @@ static const char *const ROLE_NOT_KIN[] = {
 
 /* Roles that head a person in minutes and reports ("Coordinator: Pat",
  * "Author Pat Quenby"), and after which a bracket or a closing bracket
- * ("(Elbury Police, chair), Westmoor") holds an agency, area or language */
+ * ("(Elbury Police, chair), Harbour") holds an agency, area or language */
 static const char *const ROLE_HEADING[] = {
 	"coordinator", "co-ordinator", "interpreter", "author", "chair", NULL,
 };
@@ -955,7 +955,7 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	/* "Coordinator (Elbury)", "interpreter (Tigrinya)", "(Big Word ID
 	 * ...)": in brackets after such a role, an agency, area, language or
 	 * reference as often as a person (a known forename there is
-	 * rule_role_bracket's); "(..., chair), Westmoor": the role closed its
+	 * rule_role_bracket's); "(..., chair), Harbour": the role closed its
 	 * bracket */
 	if ((u->gap & G_OTHER) && word_in_list(sc, t, ROLE_HEADING) &&
 	    (memchr(sc->s + t->end, ')', u->start - t->end) != NULL ||

@@ -999,6 +999,6 @@ Test(names, role_heading_a_person)
 	/* not a bracket after the role, nor past the bracket it closes */
 	NONE("MARAC Coordinator (Elbury) sent the agenda.");
 	NONE("Tolvern interpreter (Big Word ID 90012) booked.");
-	cr_expect_str_eq(found("Present: Elbury Police (DI Rowena Quenby, chair), Westmoor, NHS."),
+	cr_expect_str_eq(found("Present: Elbury Police (DI Rowena Quenby, chair), Harbour, NHS."),
 			 "DI Rowena Quenby");
 }
