@@ -1621,7 +1621,7 @@ static const char *const ROLE_HEAD[] = {
 static int role_name_word(const struct scan *sc, const struct tok *u, int allow_a, int unknown)
 {
 	if (u == NULL || u->caps || u->shape != SH_CAP || u->poss ||
-	    (u->lex & (CUEBITS | LEX_FUNCTION | LEX_STREET | LEX_INSTITUTION | LEX_PHRASE)))
+	    (u->lex & (CUEBITS | LEX_FUNCTION | LEX_STREET | LEX_INSTITUTION)))
 		return 0;
 	if (word_is(sc, u, "amber") || word_is(sc, u, "red") || word_is(sc, u, "green"))
 		return 0; /* "RAG (Amber)": a rating */
@@ -1636,7 +1636,8 @@ static int role_name_word(const struct scan *sc, const struct tok *u, int allow_
 	case K_W:
 		return (u->lex & LEX_FORENAME) != 0;
 	case K_A:
-		return allow_a && (u->lex & LEX_FORENAME);
+		/* a forename that is also a language ("Shona"), not a town's */
+		return (u->lex & LEX_FORENAME) && (allow_a || !(u->lex & LEX_PLACE));
 	default:
 		return 0;
 	}

@@ -1002,3 +1002,11 @@ Test(names, role_heading_a_person)
 	cr_expect_str_eq(found("Present: Elbury Police (DI Rowena Quenby, chair), Harbour, NHS."),
 			 "DI Rowena Quenby");
 }
+
+/* In a bracket beside a role, a forename that is also a phrase's first
+ * word or a language is a person's; a town's is not. */
+Test(names, role_bracket_forename_also_listed)
+{
+	cr_expect_str_eq(rule_of("Then Grace (friend) came with her.", "Grace"), "cue:role-bracket");
+	NONE("Probation Service (Fleetwood) will attend.");
+}
