@@ -1636,7 +1636,7 @@ static int role_name_word(const struct scan *sc, const struct tok *u, int allow_
 	case K_W:
 		return (u->lex & LEX_FORENAME) != 0;
 	case K_A:
-		/* a forename that is also a language ("Shona"), not a town's */
+		/* a forename that is also a language or a region, not a town's */
 		return (u->lex & LEX_FORENAME) && (allow_a || !(u->lex & LEX_PLACE));
 	default:
 		return 0;
