@@ -991,7 +991,23 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	    !capish(tok(sc, i - 1)) && !(u->gap & ~G_NL))
 		from = t;
 	*next = last + 1;
-	return emit(sc, out, from, tok(sc, last), "cue:kin") ?: 1;
+	rc = emit(sc, out, from, tok(sc, last), "cue:kin");
+	if (rc < 0)
+		return rc;
+	/* "her friends Pat and Wendell", "his mates \"Tank\" and \"Spud\"":
+	 * after a kinship word in the plural, the name after "and" too */
+	static const char *const PLURAL[] = {
+		"sisters", "brothers", "cousins", "aunts", "uncles", "nieces", "nephews", "sons",
+		"daughters", "friends", "mates", "neighbours", "neighbors", "colleagues", "workmates",
+		"associates", "pals", NULL};
+	const struct tok *a = tok(sc, last + 1), *v = tok(sc, last + 2);
+	if (a && v && !(a->gap & ~G_QUOTE) && word_is(sc, a, "and") && !(v->gap & ~G_QUOTE) &&
+	    word_in_list(sc, t, PLURAL) && cue_name(sc, last + 2, strong || (v->gap & G_QUOTE))) {
+		size_t l2 = extend(sc, last + 2);
+		*next = l2 + 1;
+		rc = emit(sc, out, v, tok(sc, l2), "cue:kin");
+	}
+	return rc < 0 ? rc : 1;
 }
 
 /* "called Dee", "known as 'Tiny'", "aka BIG D", "his name is Darren". */

@@ -1010,3 +1010,14 @@ Test(names, role_bracket_forename_also_listed)
 	cr_expect_str_eq(rule_of("Then Grace (friend) came with her.", "Grace"), "cue:role-bracket");
 	NONE("Probation Service (Fleetwood) will attend.");
 }
+
+/* A kinship word in the plural: the first name, and the one after "and". */
+Test(names, plural_kinship_word)
+{
+	FINDS("Friends Wendell and Ottoline no longer allowed round.", "Wendell|Ottoline");
+	FINDS("His mates \"Tank\" and \"Spud\" were outside.", "Tank|Spud");
+	/* not past "and" to a service, nor after a singular kin word */
+	FINDS("Her friends Rowena and Social Services met.", "Rowena");
+	cr_expect_str_eq(rule_of("Her sister Rowena and Wendell came.", "Wendell"), "lex:name");
+	NONE("She sees friends and colleagues at the weekend.");
+}
