@@ -2192,3 +2192,19 @@ Test(scrub, a_chain_with_its_branch_town_is_a_place)
 		    "A statement from Barclays in March showed the loan.");
 	scrubber_free(sc);
 }
+
+/* An NHS number typed with tildes or underscores between its groups, a
+ * sort code with a dash between spaces, a registration after the name of
+ * a towed or working vehicle; a date and a time, a range of pages, stay. */
+Test(scrub, identifiers_with_unusual_separators)
+{
+	expect("NHS no on the letter: 999\xef\xbd\x9e" "000\xef\xbd\x9e" "0018 (tildes).",
+	       "NHS no on the letter: " R("nhs-number") " (tildes).");
+	expect("NHS 999_000_0018.", "NHS " R("nhs-number") ".");
+	expect("Sort code 20 - 71 - 64, account 41234567.",
+	       "Sort code " R("bank") ", account " R("bank") ".");
+	expect("His horsebox K 412 HGV was recovered.", "His horsebox " R("vehicle") " was recovered.");
+	unchanged("Next appt 19/10/2026 14:00 at the office.");
+	unchanged("See pages 10 - 12 - 14 of the file.");
+	unchanged("Paid on 12 - 03 - 24 by card.");
+}
