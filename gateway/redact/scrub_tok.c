@@ -1994,6 +1994,19 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 		j += 5, sig = 1; /* an old Discord tag, "kev#1234" */
 	if (sig)
 		return j;
+	/* "insta jacktenno, ...": right after the platform, a lower-case
+	 * word of letters that no dictionary knows, ending its clause, is the
+	 * account's name ("on snap daily", "insta stories" are words, "insta
+	 * tiktok" another platform) */
+	static const char *const APPS[] = {"whatsapp", "viber", "signal", "wechat", "zalo",
+	                                   "linkedin", "reddit", "twitch", "roblox", "tinder",
+	                                   "hinge", "bumble", "grindr", "badoo", "onlyfans",
+	                                   "threads", "bereal", "pinterest", "skype", "imessage"};
+	if (!explicit && j - a >= 5 && *start == a && !sc_upper(s[a]) &&
+	    (j >= n || s[j] == ',' || s[j] == '.' || s[j] == ';' || s[j] == ')' || s[j] == '\n') &&
+	    !IN(s + a, j - a, HANDLE_STOP) && !IN(s + a, j - a, APPS) &&
+	    cue_of(s + a, j - a) == CUE_NONE && !scrub_common_word((const char *)s + a, j - a))
+		return j;
 	if (!explicit || IN(s + a, j - a, HANDLE_STOP))
 		return 0;
 	if (!sc_upper(s[a]))

@@ -2208,3 +2208,14 @@ Test(scrub, identifiers_with_unusual_separators)
 	unchanged("See pages 10 - 12 - 14 of the file.");
 	unchanged("Paid on 12 - 03 - 24 by card.");
 }
+
+/* Right after a platform, a lower-case word no dictionary knows, ending
+ * its clause, is the account; a word, or another platform, is not. */
+Test(scrub, a_plain_handle_right_after_its_platform)
+{
+	expect("His snap is kd_tolv_77, insta quenbyroo.",
+	       "His snap is " R("handle") ", insta " R("handle") ".");
+	unchanged("He is on insta daily.");
+	unchanged("He found her via insta tiktok.");
+	unchanged("He messages her on snapchat whatsapp.");
+}
