@@ -1021,3 +1021,12 @@ Test(names, plural_kinship_word)
 	cr_expect_str_eq(rule_of("Her sister Rowena and Wendell came.", "Wendell"), "lex:name");
 	NONE("She sees friends and colleagues at the weekend.");
 }
+
+/* Church and community honorifics are titles. */
+Test(names, community_honorifics)
+{
+	FINDS("A church elder, Deacon Tolvern, has been mediating.", "Deacon Tolvern");
+	FINDS("The priest, Abba Tolvern, asked him to leave.", "Abba Tolvern");
+	FINDS("Community elder Ato Quenby told her to be patient.", "Ato Quenby");
+	NONE("She likes Abba songs.");
+}
