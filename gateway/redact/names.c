@@ -1082,8 +1082,18 @@ static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next
 	/* "EGAL, Sharmarke": after a surname in capitals in mixed-case text,
 	 * a capitalised word in no list is a forename too */
 	int upper_form = t->shape == SH_UPPER && !t->caps && u->shape == SH_CAP;
+	/* "To: Quenby, Tolvern; Elbury MARAC": in an address list, a word no
+	 * list knows after a known surname, ending its entry (';', a line
+	 * break, the '<' of an address), is the forename */
+	const struct tok *v = tok(sc, i + 2);
+	int entry_end = v == NULL ||
+			(((v->gap & (G_STOP | G_NL)) && !(v->gap & (G_COLON | G_PERIOD))) ||
+			 (u->end < sc->n && sc->s[u->end] == ' ' && u->end + 1 < sc->n &&
+			  sc->s[u->end + 1] == '<'));
+	int list_form = t->klass == K_S && t->shape == SH_CAP && !t->caps && u->shape == SH_CAP &&
+			u->klass == K_U && u->nletters >= 3 && entry_end;
 	if (!(((u->klass == K_S || u->klass == K_W) && (u->lex & LEX_FORENAME)) ||
-	      (upper_form && u->klass == K_U && u->nletters >= 3)))
+	      (upper_form && u->klass == K_U && u->nletters >= 3) || list_form))
 		return 0;
 	if (t->poss || !capish(t))
 		return 0;

@@ -1030,3 +1030,14 @@ Test(names, community_honorifics)
 	FINDS("Community elder Ato Quenby told her to be patient.", "Ato Quenby");
 	NONE("She likes Abba songs.");
 }
+
+/* "Surname, Forename" in an address list, the forename in no list. */
+Test(names, surname_comma_unknown_forename_in_an_address_list)
+{
+	cr_expect_str_eq(rule_of("To: Patel, Tolvern; Elbury MARAC", "Patel, Tolvern"),
+			 "form:surname-comma");
+	cr_expect_str_eq(rule_of("To: Patel, Tolvern <t.patel@example.org>", "Patel, Tolvern"),
+			 "form:surname-comma");
+	/* not when the entry goes on: "Patel, Tolvern Road" */
+	cr_expect_str_eq(rule_of("Seen at Patel, Tolvern Road stores.", "Patel, Tolvern"), "(none)");
+}
