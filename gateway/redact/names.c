@@ -914,7 +914,7 @@ static const char *const ROLE_NOT_KIN[] = {
  * "Author Pat Quenby"), and after which a bracket or a closing bracket
  * ("(Elbury Police, chair), Harbour") holds an agency, area or language */
 static const char *const ROLE_HEADING[] = {
-	"coordinator", "co-ordinator", "interpreter", "author", "chair", NULL,
+	"coordinator", "co-ordinator", "interpreter", "author", "authors", "chair", NULL,
 };
 
 static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)

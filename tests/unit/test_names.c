@@ -1041,3 +1041,11 @@ Test(names, surname_comma_unknown_forename_in_an_address_list)
 	/* not when the entry goes on: "Patel, Tolvern Road" */
 	cr_expect_str_eq(rule_of("Seen at Patel, Tolvern Road stores.", "Patel, Tolvern"), "(none)");
 }
+
+/* A team manager's shorthand before a name; report authors. */
+Test(names, team_manager_and_authors)
+{
+	FINDS("Present: TM Wendell Quenby; SW.", "TM Wendell Quenby");
+	FINDS("Authors: Wendell Quenby (IDVA).", "Wendell Quenby");
+	NONE("The TM said no to the plan.");
+}
