@@ -1695,6 +1695,26 @@ static int closes_bracket(const struct scan *sc, const struct tok *u)
 	return u && u->end < sc->n && sc->s[u->end] == ')';
 }
 
+/*
+ * A first name, then the full name in brackets starting with it: "Pat
+ * (Pat Quenby) is 70", as notes introduce someone. The bracket is found by
+ * the other rules; the word before it is the same person.
+ */
+static int rule_name_restated(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1), *v = tok(sc, i + 2);
+	size_t k = t->end - t->start;
+	if (t->caps || t->poss || t->nletters < 2 || u == NULL || v == NULL || !opens_bracket(sc, u) ||
+	    (u->gap & ~G_OTHER) || u->end - u->start != k ||
+	    memcmp(sc->s + t->start, sc->s + u->start, k) != 0 || v->gap || !capish(v) ||
+	    v->shape == SH_NUM || (t->lex & (CUEBITS | LEX_FUNCTION)) ||
+	    !role_name_word(sc, t, 1, 1) || !(v->klass != K_C || (v->lex & LEX_SURNAME)) ||
+	    (v->lex & (LEX_STREET | LEX_INSTITUTION)))
+		return 0; /* "Leeds (Leeds General)", "Police (Police Scotland)" */
+	*next = i + 1;
+	return emit(sc, out, t, t, "cue:name-restated") < 0 ? MGW_E_NOMEM : 1;
+}
+
 static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
@@ -1800,6 +1820,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_quoted_alias(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_CAP && t->klass != K_C)
 			rc = rule_role_bracket(&sc, i, out, &next);
+		if (rc == 0 && t->shape == SH_CAP)
+			rc = rule_name_restated(&sc, i, out, &next);
 		if (rc == 0 && capish(t) && !(t->lex & (LEX_TITLE | LEX_RANK)) &&
 		    (t->klass != K_C || t->shape == SH_INITIAL)) {
 			next = i + 1;

@@ -1049,3 +1049,20 @@ Test(names, team_manager_and_authors)
 	FINDS("Authors: Wendell Quenby (IDVA).", "Wendell Quenby");
 	NONE("The TM said no to the plan.");
 }
+
+/* A first name, then the full name in brackets: the same person. */
+Test(names, first_name_then_full_name_in_brackets)
+{
+	cr_expect_str_eq(rule_of("Rowena (Rowena Quenby) is 70 and lives alone.", "Rowena"),
+			 "cue:name-restated");
+	NONE("Seen at Fleetwood (Fleetwood General) ED.");
+	NONE("Referred by Police (Police Scotland) today.");
+}
+
+/* The new bracket and restated-name rules stay linear. */
+Test(names, restated_name_is_linear)
+{
+	static const char *const cue[] = {"Rowena (Rowena Quenby) ", "Rowena (Rowena ",
+					  "Friends Rowena and Pat and "};
+	lg_assert_linear(names_scan, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
