@@ -1710,7 +1710,7 @@ static int rule_name_restated(struct scan *sc, size_t i, struct spans *out, size
 	    v->shape == SH_NUM || (t->lex & (CUEBITS | LEX_FUNCTION)) ||
 	    !role_name_word(sc, t, 1, 1) || !(v->klass != K_C || (v->lex & LEX_SURNAME)) ||
 	    (v->lex & (LEX_STREET | LEX_INSTITUTION)))
-		return 0; /* "Leeds (Leeds General)", "Police (Police Scotland)" */
+		return 0; /* "Fleetwood (Fleetwood General)", "Police (Police Service)" */
 	*next = i + 1;
 	return emit(sc, out, t, t, "cue:name-restated") < 0 ? MGW_E_NOMEM : 1;
 }
