@@ -2219,3 +2219,19 @@ Test(scrub, a_plain_handle_right_after_its_platform)
 	unchanged("He found her via insta tiktok.");
 	unchanged("He messages her on snapchat whatsapp.");
 }
+
+/* A listed forename that is a common word, starting a sentence as the
+ * subject of has/had/is/was or as a label before a colon, is the person;
+ * a listed surname that is a common word is not so read, nor a phrase. */
+Test(scrub, listed_common_forename_as_a_sentence_subject)
+{
+	static const char *const names[] = {"Poppy Quenby", "Wendell Green"};
+	scrubber *e = scrubber_new(names, 2, NULL, 0, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "Seen at home. Poppy has ASD and an EHCP.",
+		    "Seen at home. " R("name") " has ASD and an EHCP.");
+	expect_with(e, "Weights recorded.\nPoppy: 5.9 kg.", "Weights recorded.\n" R("name") ": 5.9 kg.");
+	expect_with(e, "Green was the colour of the car.", "Green was the colour of the car.");
+	expect_with(e, "Poppy seeds on the bread.", "Poppy seeds on the bread.");
+	scrubber_free(e);
+}
