@@ -1153,17 +1153,22 @@ static int person_verb(const unsigned char *w, size_t n)
  * "Poppy has ASD", "Grace is a nurse", "Ruby: 5.9 kg": a listed forename
  * (matched as someone's first name or nickname, not surname: "Hope is
  * low" of a Ms Hope) starting a sentence as the subject of has/had/is/was,
- * or as a label before a colon; "Green was the colour" starts with a word
- * that is no forename.
+ * as a label before a colon, before a bracket, or before a measure or
+ * "well" as health visitors write of a child; "Green was the colour"
+ * starts with a word that is no forename.
  */
 static int forename_subject(const unsigned char *s, size_t n, size_t a, size_t e, size_t na,
 			    size_t ne, int has_next, int comma)
 {
-	static const char *const AUX[] = {"had", "has", "is", "was"};
+	/* (a modal verb starts a question with a pronoun, never "Will has") */
+	static const char *const AUX[] = {"had", "has", "is", "was", "well", "wt"};
 	unsigned lx = lex_classify((const char *)s + a, e - a);
-	if (!(lx & LEX_FORENAME) || (lx & (LEX_MODAL | LEX_ALLOW)))
+	if (!(lx & LEX_FORENAME) || (lx & LEX_ALLOW))
 		return 0;
+	/* "Poppy: 5.9 kg", "Shell (the friend at ...)", "Ruby 6kg", "Ivy well" */
 	if (e + 1 < n && s[e] == ':' && s[e + 1] == ' ')
+		return 1;
+	if (e + 2 < n && s[e] == ' ' && (s[e + 1] == '(' || sc_digit(s[e + 1])))
 		return 1;
 	return has_next && !comma && sorted_word(AUX, sizeof AUX / sizeof AUX[0], s + na, ne - na, 0);
 }

@@ -2235,3 +2235,18 @@ Test(scrub, listed_common_forename_as_a_sentence_subject)
 	expect_with(e, "Poppy seeds on the bread.", "Poppy seeds on the bread.");
 	scrubber_free(e);
 }
+
+/* The same before a bracket, a measure or "well", and "Will has". */
+Test(scrub, listed_common_forename_in_health_visitor_shorthand)
+{
+	static const char *const names[] = {"Ruby Quenby", "Will Tolvern"};
+	scrubber *e = scrubber_new(names, 2, NULL, 0, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "Visit done. Ruby 6kg, feeding.", "Visit done. " R("name") " 6kg, feeding.");
+	expect_with(e, "Visit done. Ruby well.", "Visit done. " R("name") " well.");
+	expect_with(e, "Seen. Ruby (the baby) asleep.", "Seen. " R("name") " (the baby) asleep.");
+	expect_with(e, "Asked him. Will has said he will help.",
+		    "Asked him. " R("name") " has said he will help.");
+	expect_with(e, "Will he help? Ruby wine was spilt.", "Will he help? Ruby wine was spilt.");
+	scrubber_free(e);
+}
