@@ -1033,9 +1033,15 @@ static int rule_called(struct scan *sc, size_t i, struct spans *out, size_t *nex
 	} else if (word_is(sc, t, "name") || word_is(sc, t, "surname") ||
 		   word_is(sc, t, "forename") || word_is(sc, t, "nickname")) {
 		const struct tok *v = tok(sc, j);
+		/* "her surname Quenby", "surname is Fleetwood": after the word
+		 * for it, any capitalised word is the name, a town's too */
+		int sur = word_is(sc, t, "surname") || word_is(sc, t, "forename");
+		if (sur && t->shape == SH_LOWER)
+			loose = 2;
 		if (v && !v->gap && (word_is(sc, v, "is") || word_is(sc, v, "was")))
 			j++;
-		else if (!(v && (v->gap & G_COLON)))
+		else if (!(v && (v->gap & G_COLON)) &&
+			 !(sur && v && !v->gap && v->shape == SH_CAP && !v->caps && t->shape == SH_LOWER))
 			return 0;
 	}
 	const struct tok *u = tok(sc, j);

@@ -1066,3 +1066,11 @@ Test(names, restated_name_is_linear)
 					  "Friends Rowena and Pat and "};
 	lg_assert_linear(names_scan, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* After "surname", any capitalised word is the surname, a town's too. */
+Test(names, surname_after_the_word_surname)
+{
+	FINDS("Her friend's surname Fleetwood, she said.", "Fleetwood");
+	FINDS("His surname is Wallasey.", "Wallasey");
+	NONE("The surname unknown at this time.");
+}
