@@ -46,6 +46,7 @@
 #define LEX_FUNCTION 4096u     /* the, and, was: never a name */
 #define LEX_MODAL 8192u        /* will, may, can: a verb when it starts a sentence */
 #define LEX_SHOP 16384u        /* a chain of shops, cafés, gyms or bank branches: its branch has a town */
+#define LEX_PLACE 32768u       /* a town, county or region (allow.txt [place]) */
 
 /*
  * The LEX_* bits of w[0..n): one word, or a phrase of the allow-list

@@ -450,25 +450,40 @@ static int cue_name(struct scan *sc, size_t j, int strong)
 	}
 }
 
+/* Days, months and feasts: after a forename, when, not a surname */
+static const char *const WHEN[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "june", "july", "august",
+	"september", "october", "november", "december", "christmas", "easter", NULL};
+
 /*
  * Token j, a capitalised common word right after the forename at j - 1
- * ("Johnny Tumbleweed", "Sarah Tumbleweed"): its surname. Not a word that ends
- * a place or is a cue, and not the first of further capitalised words
- * ("Jane Support Worker"); mixed-case text only, where capitals mean
- * something.
+ * ("Johnny Tumbleweed", "Sarah Tumbleweed"), or a town's name ("Rowena
+ * Fleetwood": many towns are surnames, and the lists keep them as places):
+ * its surname. Not a word that ends a place or is a cue, nor a day or a
+ * month, and not the first of further capitalised words ("Jane Support
+ * Worker", "Jane Fleetwood General"); mixed-case text only, where capitals
+ * mean something. cued: the forename was found by a cue ("her manager Pat
+ * Fleetwood"), so it may be a common word itself.
  */
-static int common_surname(struct scan *sc, size_t j)
+static int common_surname(struct scan *sc, size_t j, int cued)
 {
 	const struct tok *p = j ? tok(sc, j - 1) : NULL, *u = tok(sc, j), *v;
 	if (p == NULL || u == NULL || p->poss || u->gap || u->caps || p->caps)
 		return 0;
 	/* a forename that is no common word: "Young Carers", "Rose Garden",
 	 * "Holly Bush" are phrases */
-	if (!(p->lex & LEX_FORENAME) || p->klass != K_S || p->shape != SH_CAP)
+	if (!(p->lex & LEX_FORENAME) || p->shape != SH_CAP ||
+	    !(p->klass == K_S || (cued && p->klass == K_W)))
 		return 0;
-	if (u->shape != SH_CAP || u->klass != K_C || !(u->lex & LEX_COMMON) || u->nletters < 3 ||
-	    (u->lex & (LEX_ALLOW | LEX_PHRASE | LEX_STREET | LEX_INSTITUTION | CUEBITS |
-		       LEX_FUNCTION | LEX_MODAL | LEX_PARTICLE)))
+	/* a common word, or a town; no other allow-listed word ("Perp",
+	 * an agency, a drug) */
+	int word = (u->lex & LEX_COMMON) && !(u->lex & LEX_ALLOW);
+	if (u->shape != SH_CAP || u->klass != K_C || !(word || (u->lex & LEX_PLACE)) ||
+	    u->nletters < 3 ||
+	    (u->lex & (LEX_PHRASE | LEX_STREET | LEX_INSTITUTION | CUEBITS | LEX_FUNCTION |
+		       LEX_MODAL | LEX_PARTICLE | LEX_SHOP)) ||
+	    word_in_list(sc, u, WHEN))
 		return 0;
 	v = tok(sc, j + 1);
 	return !(v && !v->gap && capish(v));
@@ -564,7 +579,7 @@ static size_t extend(struct scan *sc, size_t j)
 			j = k;
 			continue;
 		}
-		if (common_surname(sc, j + 1)) {
+		if (common_surname(sc, j + 1, 1)) {
 			j++;
 			break;
 		}
@@ -800,10 +815,6 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		/* "Ms Tamsin Crewe", "Mr Alan Preston": after a title and a
 		 * forename, a town's name is the surname, unless a place's name
 		 * goes on ("Dr Amy Leeds General") */
-		static const char *const WHEN[] = {
-			"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-			"january", "february", "march", "april", "june", "july", "august",
-			"september", "october", "november", "december", "christmas", "easter", NULL};
 		const struct tok *v = tok(sc, j + 1), *w = tok(sc, j + 2);
 		if (v && !v->gap && v->shape == SH_CAP && v->klass == K_C && (v->lex & LEX_ALLOW) &&
 		    !(v->lex & (LEX_FUNCTION | LEX_COMMON | CUEBITS)) &&
@@ -896,7 +907,14 @@ static int lower_kin_name(struct scan *sc, size_t j, struct spans *out, size_t *
 static const char *const ROLE_NOT_KIN[] = {
 	"manager", "worker", "officer", "practitioner", "caseworker", "advocate", "keyworker",
 	"coordinator", "co-ordinator", "lead", "head", "visitor", "therapist", "counsellor",
-	"mentor", "supervisor", NULL,
+	"mentor", "supervisor", "interpreter", "author", "chair", NULL,
+};
+
+/* Roles that head a person in minutes and reports ("Coordinator: Pat",
+ * "Author Pat Quenby"), and after which a bracket or a closing bracket
+ * ("(Elbury Police, chair), Harbour") holds an agency, area or language */
+static const char *const ROLE_HEADING[] = {
+	"coordinator", "co-ordinator", "interpreter", "author", "authors", "chair", NULL,
 };
 
 static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
@@ -934,6 +952,15 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	    !(u->lex & (LEX_FORENAME | LEX_SURNAME)) &&
 	    word_in_list(sc, t, ROLE_NOT_KIN))
 		return 0;
+	/* "Coordinator (Elbury)", "interpreter (Tigrinya)", "(Big Word ID
+	 * ...)": in brackets after such a role, an agency, area, language or
+	 * reference as often as a person (a known forename there is
+	 * rule_role_bracket's); "(..., chair), Harbour": the role closed its
+	 * bracket */
+	if ((u->gap & G_OTHER) && word_in_list(sc, t, ROLE_HEADING) &&
+	    (memchr(sc->s + t->end, ')', u->start - t->end) != NULL ||
+	     memchr(sc->s + t->end, '(', u->start - t->end) != NULL))
+		return 0;
 	/* "cousin - EGAL, Sharmarke": the comma form, whole */
 	size_t cn = i + 2;
 	int rc = rule_comma(sc, i + 1, out, &cn);
@@ -964,7 +991,23 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	    !capish(tok(sc, i - 1)) && !(u->gap & ~G_NL))
 		from = t;
 	*next = last + 1;
-	return emit(sc, out, from, tok(sc, last), "cue:kin") ?: 1;
+	rc = emit(sc, out, from, tok(sc, last), "cue:kin");
+	if (rc < 0)
+		return rc;
+	/* "her friends Pat and Wendell", "his mates \"Tank\" and \"Spud\"":
+	 * after a kinship word in the plural, the name after "and" too */
+	static const char *const PLURAL[] = {
+		"sisters", "brothers", "cousins", "aunts", "uncles", "nieces", "nephews", "sons",
+		"daughters", "friends", "mates", "neighbours", "neighbors", "colleagues", "workmates",
+		"associates", "pals", NULL};
+	const struct tok *a = tok(sc, last + 1), *v = tok(sc, last + 2);
+	if (a && v && !(a->gap & ~G_QUOTE) && word_is(sc, a, "and") && !(v->gap & ~G_QUOTE) &&
+	    word_in_list(sc, t, PLURAL) && cue_name(sc, last + 2, strong || (v->gap & G_QUOTE))) {
+		size_t l2 = extend(sc, last + 2);
+		*next = l2 + 1;
+		rc = emit(sc, out, v, tok(sc, l2), "cue:kin");
+	}
+	return rc < 0 ? rc : 1;
 }
 
 /* "called Dee", "known as 'Tiny'", "aka BIG D", "his name is Darren". */
@@ -990,9 +1033,15 @@ static int rule_called(struct scan *sc, size_t i, struct spans *out, size_t *nex
 	} else if (word_is(sc, t, "name") || word_is(sc, t, "surname") ||
 		   word_is(sc, t, "forename") || word_is(sc, t, "nickname")) {
 		const struct tok *v = tok(sc, j);
+		/* "her surname Quenby", "surname is Fleetwood": after the word
+		 * for it, any capitalised word is the name, a town's too */
+		int sur = word_is(sc, t, "surname") || word_is(sc, t, "forename");
+		if (sur && t->shape == SH_LOWER)
+			loose = 2;
 		if (v && !v->gap && (word_is(sc, v, "is") || word_is(sc, v, "was")))
 			j++;
-		else if (!(v && (v->gap & G_COLON)))
+		else if (!(v && (v->gap & G_COLON)) &&
+			 !(sur && v && !v->gap && v->shape == SH_CAP && !v->caps && t->shape == SH_LOWER))
 			return 0;
 	}
 	const struct tok *u = tok(sc, j);
@@ -1039,8 +1088,18 @@ static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next
 	/* "EGAL, Sharmarke": after a surname in capitals in mixed-case text,
 	 * a capitalised word in no list is a forename too */
 	int upper_form = t->shape == SH_UPPER && !t->caps && u->shape == SH_CAP;
+	/* "To: Quenby, Tolvern; Elbury MARAC": in an address list, a word no
+	 * list knows after a known surname, ending its entry (';', a line
+	 * break, the '<' of an address), is the forename */
+	const struct tok *v = tok(sc, i + 2);
+	int entry_end = v == NULL ||
+			(((v->gap & (G_STOP | G_NL)) && !(v->gap & (G_COLON | G_PERIOD))) ||
+			 (u->end < sc->n && sc->s[u->end] == ' ' && u->end + 1 < sc->n &&
+			  sc->s[u->end + 1] == '<'));
+	int list_form = t->klass == K_S && t->shape == SH_CAP && !t->caps && u->shape == SH_CAP &&
+			u->klass == K_U && u->nletters >= 3 && entry_end;
 	if (!(((u->klass == K_S || u->klass == K_W) && (u->lex & LEX_FORENAME)) ||
-	      (upper_form && u->klass == K_U && u->nletters >= 3)))
+	      (upper_form && u->klass == K_U && u->nletters >= 3) || list_form))
 		return 0;
 	if (t->poss || !capish(t))
 		return 0;
@@ -1302,7 +1361,7 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 			continue;
 		}
 		if (!run_member(u)) {
-			if (common_surname(sc, b + 1))
+			if (common_surname(sc, b + 1, 0))
 				b++, took_common = 1;
 			break;
 		}
@@ -1574,6 +1633,161 @@ static int rule_quoted_alias(struct scan *sc, size_t i, struct spans *out, size_
 	return emit(sc, out, t, t, "cue:quoted-alias") < 0 ? MGW_E_NOMEM : 1;
 }
 
+/*
+ * A person and a role side by side, one of them in brackets: "IDVA
+ * (Rowena)", "VLO (Pat)", "Support Service (Imelda)", "IDVA (Northfold DA
+ * Service, Rowena)", "Health (School Nursing - Pat)"; "Rowena (school
+ * nurse)", "Imelda (friend)", "Will (her son)", "Imelda Quarrie (IDVA)".
+ * Notes name the worker of a role or agency so; the bracket's other side
+ * is the cue. Mixed-case text only: in capitals a bracket holds anything.
+ */
+static const char *const ROLE_HEAD[] = {
+	"service", "services", "team", "care", "health", "housing", "education", "carer",
+	"worker", "officer", "coordinator", "co-ordinator", "admin", "administrator",
+	"advocate", "nurse", "hairdresser", "manager", "chair", "unit", NULL};
+
+/* A word that may be a person's name in a bracket beside a role: no
+ * common word unless a forename ("Carol", "Will"), no place or agency.
+ * A word no list knows only when unknown: true too of agencies' names
+ * ("Housing (Westmoor)", "Coordinator (Elbury)"). */
+static int role_name_word(const struct scan *sc, const struct tok *u, int allow_a, int unknown)
+{
+	if (u == NULL || u->caps || u->shape != SH_CAP || u->poss ||
+	    (u->lex & (CUEBITS | LEX_FUNCTION | LEX_STREET | LEX_INSTITUTION)))
+		return 0;
+	if (word_is(sc, u, "amber") || word_is(sc, u, "red") || word_is(sc, u, "green"))
+		return 0; /* "RAG (Amber)": a rating */
+	for (size_t k = u->start + 1; k < u->end; k++)
+		if (sc->s[k] >= 'A' && sc->s[k] <= 'Z' && sc->s[k - 1] != '\'' && sc->s[k - 1] != '-')
+			return 0; /* "(PoCA)", "(McDonalds)": an acronym or a brand */
+	switch (u->klass) {
+	case K_S:
+		return 1;
+	case K_U:
+		return unknown && u->nletters >= 3 && u->nletters <= 14;
+	case K_W:
+		return (u->lex & LEX_FORENAME) != 0;
+	case K_A:
+		/* a forename that is also a language or a region, not a town's */
+		return (u->lex & LEX_FORENAME) && (allow_a || !(u->lex & LEX_PLACE));
+	default:
+		return 0;
+	}
+}
+
+/* A role or agency before a bracket: a rank ("IDVA", "HV"), a short
+ * acronym ("CSC", "VLO"), or a word heading a service ("Team", "carer") */
+static int role_before(const struct scan *sc, const struct tok *p)
+{
+	if (p == NULL || p->shape == SH_NUM || p->poss)
+		return 0;
+	if ((p->lex & LEX_RANK) && p->shape == SH_UPPER)
+		return 1;
+	if (p->shape == SH_UPPER && p->nletters >= 2 && p->nletters <= 5 &&
+	    p->end - p->start == p->nletters && !(p->lex & NAMEBITS))
+		return 1;
+	return word_in_list(sc, p, ROLE_HEAD);
+}
+
+/* Token k opens a bracket: "(" right before it */
+static int opens_bracket(const struct scan *sc, const struct tok *u)
+{
+	return u && (u->gap & G_OTHER) && u->start > 0 && sc->s[u->start - 1] == '(';
+}
+
+/* Token k ends right before ")" */
+static int closes_bracket(const struct scan *sc, const struct tok *u)
+{
+	return u && u->end < sc->n && sc->s[u->end] == ')';
+}
+
+/*
+ * A first name, then the full name in brackets starting with it: "Pat
+ * (Pat Quenby) is 70", as notes introduce someone. The bracket is found by
+ * the other rules; the word before it is the same person.
+ */
+static int rule_name_restated(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1), *v = tok(sc, i + 2);
+	size_t k = t->end - t->start;
+	if (t->caps || t->poss || t->nletters < 2 || u == NULL || v == NULL || !opens_bracket(sc, u) ||
+	    (u->gap & ~G_OTHER) || u->end - u->start != k ||
+	    memcmp(sc->s + t->start, sc->s + u->start, k) != 0 || v->gap || !capish(v) ||
+	    v->shape == SH_NUM || (t->lex & (CUEBITS | LEX_FUNCTION)) ||
+	    !role_name_word(sc, t, 1, 1) || !(v->klass != K_C || (v->lex & LEX_SURNAME)) ||
+	    (v->lex & (LEX_STREET | LEX_INSTITUTION)))
+		return 0; /* "Fleetwood (Fleetwood General)", "Police (Police Service)" */
+	*next = i + 1;
+	return emit(sc, out, t, t, "cue:name-restated") < 0 ? MGW_E_NOMEM : 1;
+}
+
+static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
+	if (t->caps || !role_name_word(sc, t, 0, 1))
+		return 0;
+	size_t last = i;
+	if (u && !u->gap && role_name_word(sc, u, 1, 1) && u->klass != K_W)
+		last = i + 1; /* "(Imelda Quarrie)", "Imelda Quarrie (IDVA)" */
+	const struct tok *l = tok(sc, last);
+	/* words no list knows may be an agency's or a place's name ("SARC
+	 * (Tarrow Tolvern)"): one of them must be a known name */
+	int known = role_name_word(sc, t, 0, 0) || (last > i && role_name_word(sc, u, 1, 0));
+	int rule_a = 0;
+	if (known && closes_bracket(sc, l)) {
+		/* "(Rowena)", "(Org, Rowena)", "(Org - Rowena)": up to four words
+		 * inside the bracket before the name, then the role before it */
+		if (opens_bracket(sc, t) && !(t->gap & ~G_OTHER)) {
+			rule_a = i > 0 && role_before(sc, tok(sc, i - 1));
+		} else if (i > 0 && last == i &&
+			   (t->gap == G_COMMA ||
+			    (t->gap == G_OTHER && t->start >= 2 && sc->s[t->start - 2] == '-'))) {
+			for (size_t k = i - 1, m = 0; k > 0 && m < 4; k--, m++) {
+				const struct tok *w = tok(sc, k);
+				if (w == NULL || w->shape == SH_LOWER || (m > 0 && (w->gap & ~G_OTHER)))
+					break;
+				if (opens_bracket(sc, w)) {
+					rule_a = role_before(sc, tok(sc, k - 1));
+					break;
+				}
+			}
+		}
+	}
+	if (!rule_a) {
+		/* "Pat (school nurse)", "Will (her son)", "Rowena (MARAC admin)" */
+		static const char *const ROLE_IN[] = {"admin", "administrator", "coordinator",
+						      "co-ordinator", "chair", "nurse", "minutes",
+						      NULL};
+		const struct tok *v = tok(sc, last + 1);
+		if (v == NULL || !opens_bracket(sc, v) || (v->gap & ~G_OTHER))
+			return 0;
+		int role = 0;
+		for (size_t k = last + 1; k <= last + 3 && !role; k++) {
+			const struct tok *w = tok(sc, k);
+			if (w == NULL || (k > last + 1 && w->gap) || w->shape == SH_NUM)
+				break;
+			/* a rank ("(IDVA)") or a service's role ("(housing
+			 * officer)") follows an agency's name as well */
+			role = ((w->lex & LEX_RANK) && w->shape == SH_UPPER && known) ||
+			       (w->shape == SH_LOWER && (w->lex & (LEX_KIN | LEX_TITLE)) &&
+				(known || !word_in_list(sc, w, ROLE_NOT_KIN))) ||
+			       word_in_list(sc, w, ROLE_IN);
+		}
+		/* and the bracket closes within five words */
+		int closed = 0;
+		for (size_t k = last + 1; role && k <= last + 5 && !closed; k++) {
+			const struct tok *w = tok(sc, k);
+			if (w == NULL || (k > last + 1 && (w->gap & (G_STOP | G_NL | G_PERIOD))))
+				break;
+			closed = closes_bracket(sc, w);
+		}
+		if (!closed)
+			return 0;
+	}
+	*next = last + 1;
+	return emit(sc, out, t, l, "cue:role-bracket") < 0 ? MGW_E_NOMEM : 1;
+}
+
 int names_scan(const char *s, size_t n, struct spans *out)
 {
 	struct scan sc;
@@ -1610,6 +1824,10 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_family(&sc, i, out, &next);
 		if (rc == 0 && (t->gap & G_QUOTE) && t->shape == SH_CAP)
 			rc = rule_quoted_alias(&sc, i, out, &next);
+		if (rc == 0 && t->shape == SH_CAP && t->klass != K_C)
+			rc = rule_role_bracket(&sc, i, out, &next);
+		if (rc == 0 && t->shape == SH_CAP)
+			rc = rule_name_restated(&sc, i, out, &next);
 		if (rc == 0 && capish(t) && !(t->lex & (LEX_TITLE | LEX_RANK)) &&
 		    (t->klass != K_C || t->shape == SH_INITIAL)) {
 			next = i + 1;

@@ -1150,13 +1150,37 @@ static int person_verb(const unsigned char *w, size_t n)
 }
 
 /*
+ * "Poppy has ASD", "Grace is a nurse", "Ruby: 5.9 kg": a listed forename
+ * (matched as someone's first name or nickname, not surname: "Hope is
+ * low" of a Ms Hope) starting a sentence as the subject of has/had/is/was,
+ * as a label before a colon, before a bracket, or before a measure or
+ * "well" as health visitors write of a child; "Green was the colour"
+ * starts with a word that is no forename.
+ */
+static int forename_subject(const unsigned char *s, size_t n, size_t a, size_t e, size_t na,
+			    size_t ne, int has_next, int comma)
+{
+	/* (a modal verb starts a question with a pronoun, never "Will has") */
+	static const char *const AUX[] = {"had", "has", "is", "was", "well", "wt"};
+	unsigned lx = lex_classify((const char *)s + a, e - a);
+	if (!(lx & LEX_FORENAME) || (lx & LEX_ALLOW))
+		return 0;
+	/* "Poppy: 5.9 kg", "Shell (the friend at ...)", "Ruby 6kg", "Ivy well" */
+	if (e + 1 < n && s[e] == ':' && s[e + 1] == ' ')
+		return 1;
+	if (e + 2 < n && s[e] == ' ' && (s[e + 1] == '(' || sc_digit(s[e + 1])))
+		return 1;
+	return has_next && !comma && sorted_word(AUX, sizeof AUX / sizeof AUX[0], s + na, ne - na, 0);
+}
+
+/*
  * A listed name that is also a common word ("Green", "May", "Hope") found
  * alone: a name only next to a title, an initial or a forename, or
  * capitalised away from the start of a sentence and not before another
  * capitalised word ("a Green Vauxhall", "Green Lane"), or starting one as
  * its subject ("Hope said", "Chichi (Y9) disclosed"). Months need a title.
  */
-static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e)
+static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int first)
 {
 	size_t pa, pe, na = 0, ne = 0;
 	int comma, has_next = next_word(s, n, e, &na, &ne, &comma);
@@ -1206,8 +1230,9 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e)
 		if (e + 3 < n && s[e] == ',' && s[e + 1] == ' ' &&
 		    (sc_digit(s[e + 2]) || ((s[e + 2] | 0x20) == 'y' && sc_digit(s[e + 3]))))
 			return 1;
-		return has_next && !comma && person_verb(s + na, ne - na) &&
-		       !(lex_classify((const char *)s + a, e - a) & LEX_MODAL);
+		return (has_next && !comma && person_verb(s + na, ne - na) &&
+			!(lex_classify((const char *)s + a, e - a) & LEX_MODAL)) ||
+		       (first && forename_subject(s, n, a, e, na, ne, has_next, comma));
 	}
 	if (has_next && !comma && sc_upper(s[na]))
 		return 0;
@@ -1276,7 +1301,8 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 		size_t me = re[(pos - 1) & rmask];                                             \
 		if (ac->scrub) {                                                               \
 			size_t ms = rs[(pos - ac->scrub + 2) & rmask];                         \
-			if ((!ac->common || common_ok(s, n, ms, me)) &&                        \
+			if ((!ac->common ||                                                    \
+			     common_ok(s, n, ms, me, ac->rule == R_FIRST || ac->rule == R_NICK)) && \
 			    spans_push(out, ms, me, SCRUB_NAME, scrub_rule_name(ac->rule)) != 0) \
 				goto done;                                                     \
 		}                                                                              \
@@ -1287,7 +1313,7 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 			const struct acc *vc = &V->acc[vst >> vshift];                         \
 			size_t vs = vc->scrub ? ws[(wc - vc->scrub) & (WORD_RING - 1)] : 0;     \
 			/* a place's short name of common words: where a name is */          \
-			if (vc->scrub && (!vc->common || common_ok(s, n, vs, me)) &&           \
+			if (vc->scrub && (!vc->common || common_ok(s, n, vs, me, 0)) &&        \
 			    spans_push(vals, vs, me, vc->kind, scrub_rule_name(vc->rule)) != 0)  \
 				goto done;                                                     \
 		}                                                                              \
@@ -1705,11 +1731,14 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 					up += sc_upper(s[x]);
 				if (up == i - a)
 					break; /* capitals say nothing */
-				if (sentence_start(s, a) &&
-				    (!next_word(s, n, i, &na, &ne, &comma) || comma ||
-				     (lex_classify((const char *)s + a, i - a) & LEX_MODAL) ||
-				     !person_verb(s + na, ne - na)))
-					break; /* "Young carers": a common word starts a phrase */
+				if (sentence_start(s, a)) {
+					int hn = next_word(s, n, i, &na, &ne, &comma);
+					if ((!hn || comma ||
+					     (lex_classify((const char *)s + a, i - a) & LEX_MODAL) ||
+					     !person_verb(s + na, ne - na)) &&
+					    !forename_subject(s, n, a, i, na, ne, hn, comma))
+						break; /* "Young carers": a common word starts a phrase */
+				}
 				if (!sentence_start(s, a) && next_word(s, n, i, &na, &ne, &comma) &&
 				    !comma && sc_upper(s[na]))
 					break; /* "Ally Pally": a title-case phrase */

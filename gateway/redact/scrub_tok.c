@@ -333,11 +333,15 @@ static size_t pnc_at(const unsigned char *s, size_t n, size_t i)
 	return ident_pnc_valid((const char *)s + i, j + 1 - i, out) == 0 ? j + 1 : 0;
 }
 
-/* Separators inside a number: space, '-', '.', a line break; at most 3. */
+/* Separators inside a number: space, '-', '.', a line break, and the '~'
+ * or '_' some type between groups ("999~330~5510"); at most 3. Not '/':
+ * a date and a time ("19/10/2026 14:00") have ten digits too. */
 static size_t num_sep(const unsigned char *s, size_t n, size_t j)
 {
 	size_t g = j;
-	while (g < n && g - j < 3 && (s[g] == ' ' || s[g] == '-' || s[g] == '.' || s[g] == '\n'))
+	while (g < n && g - j < 3 &&
+	       (s[g] == ' ' || s[g] == '-' || s[g] == '.' || s[g] == '\n' || s[g] == '~' ||
+		s[g] == '_'))
 		g++;
 	return g;
 }
@@ -974,7 +978,8 @@ static size_t licence_at(const unsigned char *s, size_t n, size_t i)
 }
 
 /* A digit run of exactly want digits, or of groups (sizes in g[]) joined
- * by one space or '-' (or a line break); returns the end. */
+ * by one space or '-' (or a line break), or by a dash between spaces ("20
+ * - 71 - 64"); returns the end. */
 static size_t grouped_at(const unsigned char *s, size_t n, size_t i, size_t want,
                          const size_t *g, size_t ng)
 {
@@ -985,6 +990,13 @@ static size_t grouped_at(const unsigned char *s, size_t n, size_t i, size_t want
 	unsigned char sep = 0;
 	for (size_t x = 0; x < ng; x++) {
 		if (x > 0) {
+			if (j + 3 < n && s[j] == ' ' && s[j + 1] == '-' && s[j + 2] == ' ' &&
+			    sep != ' ' && sep != '-') {
+				j += 3, sep = 1; /* " - ", the same each time */
+				goto group;
+			}
+			if (sep == 1)
+				return 0;
 			/* a line break may stand for the separator: "12 34\n56" */
 			if (j >= n || (s[j] != ' ' && s[j] != '-' && s[j] != '\n') ||
 			    (sep && s[j] != sep && s[j] != '\n'))
@@ -992,6 +1004,7 @@ static size_t grouped_at(const unsigned char *s, size_t n, size_t i, size_t want
 			if (s[j++] != '\n')
 				sep = s[j - 1];
 		}
+group:
 		if (digits_at(s, n, j, g[x]) != g[x])
 			return 0;
 		j += g[x];
@@ -1490,7 +1503,9 @@ static const struct {
 	{"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL}, {"identity", CUE_PASS},
 	{"ig", CUE_PLAT},
 	{"index", CUE_VEH}, {"insta", CUE_PLAT}, {"instagram", CUE_PLAT}, {"kik", CUE_PLAT},
-	{"landline", CUE_TEL}, {"licence", CUE_PASS}, {"license", CUE_PASS}, {"lorry", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
+	{"landline", CUE_TEL}, {"licence", CUE_PASS}, {"license", CUE_PASS}, {"lorry", CUE_VEH}, {"horsebox", CUE_VEH}, {"trailer", CUE_VEH}, {"caravan", CUE_VEH},
+	{"motorhome", CUE_VEH}, {"campervan", CUE_VEH}, {"truck", CUE_VEH}, {"minibus", CUE_VEH},
+	{"scooter", CUE_VEH}, {"hgv", CUE_VEH}, {"pickup", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
 	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH},
 	{"motorbike", CUE_VEH}, {"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL},
 	{"no", CUE_TEL}, {"num", CUE_TEL}, {"number", CUE_TEL}, {"passport", CUE_PASS},
@@ -1978,6 +1993,19 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 	if (j + 4 < n && s[j] == '#' && digits_at(s, n, j + 1, 4) == 4 && ends_word(s, n, j + 5, 0))
 		j += 5, sig = 1; /* an old Discord tag, "kev#1234" */
 	if (sig)
+		return j;
+	/* "insta jacktenno, ...": right after the platform, a lower-case
+	 * word of letters that no dictionary knows, ending its clause, is the
+	 * account's name ("on snap daily", "insta stories" are words, "insta
+	 * tiktok" another platform) */
+	static const char *const APPS[] = {"whatsapp", "viber", "signal", "wechat", "zalo",
+	                                   "linkedin", "reddit", "twitch", "roblox", "tinder",
+	                                   "hinge", "bumble", "grindr", "badoo", "onlyfans",
+	                                   "threads", "bereal", "pinterest", "skype", "imessage"};
+	if (!explicit && j - a >= 5 && *start == a && !sc_upper(s[a]) &&
+	    (j >= n || s[j] == ',' || s[j] == '.' || s[j] == ';' || s[j] == ')' || s[j] == '\n') &&
+	    !IN(s + a, j - a, HANDLE_STOP) && !IN(s + a, j - a, APPS) &&
+	    cue_of(s + a, j - a) == CUE_NONE && !scrub_common_word((const char *)s + a, j - a))
 		return j;
 	if (!explicit || IN(s + a, j - a, HANDLE_STOP))
 		return 0;

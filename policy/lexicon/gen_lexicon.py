@@ -47,10 +47,11 @@ LEX_PARTICLE = 1 << 11
 LEX_FUNCTION = 1 << 12
 LEX_MODAL = 1 << 13
 LEX_SHOP = 1 << 14
+LEX_PLACE = 1 << 15
 
 SECTION_BITS = {
     # allow.txt
-    "agency": LEX_ALLOW, "legislation": LEX_ALLOW, "place": LEX_ALLOW,
+    "agency": LEX_ALLOW, "legislation": LEX_ALLOW, "place": LEX_ALLOW | LEX_PLACE,
     "calendar": LEX_ALLOW, "clinical": LEX_ALLOW, "police": LEX_ALLOW,
     "brand": LEX_ALLOW, "other": LEX_ALLOW, "nationality": LEX_ALLOW,
     "shop": LEX_ALLOW | LEX_SHOP,
@@ -249,7 +250,7 @@ def main():
             if section not in SECTION_BITS:
                 sys.exit("gen_lexicon: %s: unknown section [%s]" % (fname, section))
             k = add(w, SECTION_BITS[section])
-            if " " in k and SECTION_BITS[section] == LEX_ALLOW:
+            if " " in k and SECTION_BITS[section] in (LEX_ALLOW, LEX_ALLOW | LEX_PLACE):
                 # names.c tries phrases from the word a token holds: without
                 # a possessive ("Clare's Law" starts at "clare")
                 first = re.split(r"[\s,.&]+", w.strip())[0]

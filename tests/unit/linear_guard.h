@@ -22,13 +22,13 @@
 typedef int (*lg_scan_fn)(const char *s, size_t n, struct spans *out);
 
 /* The least CPU seconds of runs scans of s[0..n). */
-static inline double lg_cpu_least(lg_scan_fn scan, const char *s, size_t n, int runs)
+static inline double lg_cpu_least(lg_scan_fn scan_fn, const char *s, size_t n, int runs)
 {
 	double least = 1e9;
 	for (int r = 0; r < runs; r++) {
 		struct spans sv = {0};
 		clock_t t0 = clock();
-		cr_assert_eq(scan(s, n, &sv), 0);
+		cr_assert_eq(scan_fn(s, n, &sv), 0);
 		double t = (double)(clock() - t0) / CLOCKS_PER_SEC;
 		spans_free(&sv);
 		least = t < least ? t : least;
@@ -36,7 +36,7 @@ static inline double lg_cpu_least(lg_scan_fn scan, const char *s, size_t n, int 
 	return least;
 }
 
-static inline void lg_assert_linear(lg_scan_fn scan, const char *const *cue, size_t ncue, size_t n,
+static inline void lg_assert_linear(lg_scan_fn scan_fn, const char *const *cue, size_t ncue, size_t n,
 				    int runs)
 {
 	char *t = malloc(n), *plain = malloc(n);
@@ -51,7 +51,7 @@ static inline void lg_assert_linear(lg_scan_fn scan, const char *const *cue, siz
 			}
 			k += m;
 		}
-		double a = lg_cpu_least(scan, t, k, runs), b = lg_cpu_least(scan, plain, k, runs);
+		double a = lg_cpu_least(scan_fn, t, k, runs), b = lg_cpu_least(scan_fn, plain, k, runs);
 		cr_assert_lt(a, 50 * b + 0.01, "\"%s\" x %zu: %.4f s, no cue: %.4f s", cue[c], k / m, a,
 			     b);
 	}

@@ -932,3 +932,145 @@ Test(names, a_hospital_named_after_a_person_before_ed)
 	/* and a name with no ED after it is a name */
 	FINDS("Her friend Florence Hartley took her to the ED.", "Florence Hartley");
 }
+
+/* A role and its worker side by side, one of them in brackets. */
+Test(names, role_and_person_in_brackets)
+{
+	cr_expect_str_eq(rule_of("Seen with the IDVA (Rowena) on Monday.", "Rowena"),
+			 "cue:role-bracket");
+	cr_expect_str_eq(rule_of("Update from the VLO (Rowena): no contact.", "Rowena"),
+			 "cue:role-bracket");
+	cr_expect_str_eq(rule_of("IDVA (Northfold DA Service, Rowena) rang her.", "Rowena"),
+			 "cue:role-bracket");
+	cr_expect_str_eq(rule_of("Health (School Nursing - Rowena) had no concerns.", "Rowena"),
+			 "cue:role-bracket");
+	cr_expect_str_eq(rule_of("Rowena (school nurse) had no concerns.", "Rowena"),
+			 "cue:role-bracket");
+	cr_expect_str_eq(rule_of("Will (her son) is aware, she says.", "Will"), "cue:role-bracket");
+	cr_expect_str_eq(rule_of("Minutes: Ottoline (MARAC admin).", "Ottoline"), "cue:role-bracket");
+	/* near misses: an agency, a place or a rating in the bracket */
+	NONE("Housing (Northfold Homes) approved the transfer.");
+	NONE("Referred by the SARC (Tarrow Tolvern) after the assault.");
+	NONE("Probation Service (Elbury) will attend.");
+	NONE("Coordinator (Elbury) sent the agenda.");
+	NONE("RAG rating (Amber) agreed by the panel.");
+	NONE("Westmoor (IDVA service) took the referral.");
+}
+
+#include "linear_guard.h"
+
+/* The bracket rule looks a fixed number of words around its cue. */
+Test(names, role_bracket_is_linear)
+{
+	static const char *const cue[] = {
+		"IDVA (Rowena) ", "Rowena (her friend) ", "IDVA (Alpha Beta Gamma, Rowena) ",
+		"Service (Alpha - Rowena) ", "(((Rowena Rowena ",
+	};
+	lg_assert_linear(names_scan, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* An agency's name no list knows, before a service's role, is no one. */
+Test(names, agency_before_a_role_in_brackets)
+{
+	NONE("Westmoor (housing officer) confirmed the transfer.");
+	cr_expect_str_eq(rule_of("Then Ottoline (her friend) drove her home.", "Ottoline"),
+			 "cue:role-bracket");
+}
+
+/* After a forename, a town's name is the surname (many towns are). */
+Test(names, town_as_surname_after_forename)
+{
+	FINDS("Her manager Rowena Fleetwood is driving her.", "Rowena Fleetwood");
+	FINDS("Witness Mr Robert Wallasey gave a statement.", "Mr Robert Wallasey");
+	FINDS("Ralph Lytham was there.", "Ralph Lytham");
+	/* not a day, another allow-listed word, or a place's name going on */
+	FINDS("Her friend Rowena Tuesday came round.", "Rowena");
+	FINDS("She saw Rowena Perp at the door.", "Rowena");
+	FINDS("Her sister Rowena Fleetwood Hospital.", "Rowena");
+}
+
+/* A role heading a person in minutes and reports. */
+Test(names, role_heading_a_person)
+{
+	cr_expect_str_eq(rule_of("Coordinator: Wendell (Elbury Council Community Safety).", "Wendell"),
+			 "cue:kin");
+	cr_expect_str_eq(rule_of("Present: Coordinator Rowena; IDVA service.", "Rowena"), "cue:kin");
+	FINDS("Author Wendell Quenby, IDVA.", "Wendell Quenby");
+	/* not a bracket after the role, nor past the bracket it closes */
+	NONE("MARAC Coordinator (Elbury) sent the agenda.");
+	NONE("Tolvern interpreter (Big Word ID 90012) booked.");
+	cr_expect_str_eq(found("Present: Elbury Police (DI Rowena Quenby, chair), Harbour, NHS."),
+			 "DI Rowena Quenby");
+}
+
+/* In a bracket beside a role, a forename that is also a phrase's first
+ * word or a language is a person's; a town's is not. */
+Test(names, role_bracket_forename_also_listed)
+{
+	cr_expect_str_eq(rule_of("Then Grace (friend) came with her.", "Grace"), "cue:role-bracket");
+	NONE("Probation Service (Fleetwood) will attend.");
+}
+
+/* A kinship word in the plural: the first name, and the one after "and". */
+Test(names, plural_kinship_word)
+{
+	FINDS("Friends Wendell and Ottoline no longer allowed round.", "Wendell|Ottoline");
+	FINDS("His mates \"Tank\" and \"Spud\" were outside.", "Tank|Spud");
+	/* not past "and" to a service, nor after a singular kin word */
+	FINDS("Her friends Rowena and Social Services met.", "Rowena");
+	cr_expect_str_eq(rule_of("Her sister Rowena and Wendell came.", "Wendell"), "lex:name");
+	NONE("She sees friends and colleagues at the weekend.");
+}
+
+/* Church and community honorifics are titles. */
+Test(names, community_honorifics)
+{
+	FINDS("A church elder, Deacon Tolvern, has been mediating.", "Deacon Tolvern");
+	FINDS("The priest, Abba Tolvern, asked him to leave.", "Abba Tolvern");
+	FINDS("Community elder Ato Quenby told her to be patient.", "Ato Quenby");
+	NONE("She likes Abba songs.");
+}
+
+/* "Surname, Forename" in an address list, the forename in no list. */
+Test(names, surname_comma_unknown_forename_in_an_address_list)
+{
+	cr_expect_str_eq(rule_of("To: Patel, Tolvern; Elbury MARAC", "Patel, Tolvern"),
+			 "form:surname-comma");
+	cr_expect_str_eq(rule_of("To: Patel, Tolvern <t.patel@example.org>", "Patel, Tolvern"),
+			 "form:surname-comma");
+	/* not when the entry goes on: "Patel, Tolvern Road" */
+	cr_expect_str_eq(rule_of("Seen at Patel, Tolvern Road stores.", "Patel, Tolvern"), "(none)");
+}
+
+/* A team manager's shorthand before a name; report authors. */
+Test(names, team_manager_and_authors)
+{
+	FINDS("Present: TM Wendell Quenby; SW.", "TM Wendell Quenby");
+	FINDS("Authors: Wendell Quenby (IDVA).", "Wendell Quenby");
+	NONE("The TM said no to the plan.");
+}
+
+/* A first name, then the full name in brackets: the same person. */
+Test(names, first_name_then_full_name_in_brackets)
+{
+	cr_expect_str_eq(rule_of("Rowena (Rowena Quenby) is 70 and lives alone.", "Rowena"),
+			 "cue:name-restated");
+	NONE("Seen at Fleetwood (Fleetwood General) ED.");
+	NONE("Referred by Police (Police Scotland) today.");
+}
+
+/* The new bracket and restated-name rules stay linear. */
+Test(names, restated_name_is_linear)
+{
+	static const char *const cue[] = {"Rowena (Rowena Quenby) ", "Rowena (Rowena ",
+					  "Friends Rowena and Pat and "};
+	lg_assert_linear(names_scan, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* After "surname", any capitalised word is the surname, a town's too. */
+Test(names, surname_after_the_word_surname)
+{
+	FINDS("Her friend's surname Fleetwood, she said.", "Fleetwood");
+	FINDS("His surname is Wallasey.", "Wallasey");
+	NONE("The surname unknown at this time.");
+}

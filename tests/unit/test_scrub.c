@@ -2262,3 +2262,61 @@ Test(scrub, a_chain_branch_at_the_edges_of_a_text)
 	expect_with(sc, "at Boots today", "at Boots today");
 	scrubber_free(sc);
 }
+
+/* An NHS number typed with tildes or underscores between its groups, a
+ * sort code with a dash between spaces, a registration after the name of
+ * a towed or working vehicle; a date and a time, a range of pages, stay. */
+Test(scrub, identifiers_with_unusual_separators)
+{
+	expect("NHS no on the letter: 999\xef\xbd\x9e" "000\xef\xbd\x9e" "0018 (tildes).",
+	       "NHS no on the letter: " R("nhs-number") " (tildes).");
+	expect("NHS 999_000_0018.", "NHS " R("nhs-number") ".");
+	expect("Sort code 20 - 71 - 64, account 41234567.",
+	       "Sort code " R("bank") ", account " R("bank") ".");
+	expect("His horsebox K 412 HGV was recovered.", "His horsebox " R("vehicle") " was recovered.");
+	unchanged("Next appt 19/10/2026 14:00 at the office.");
+	unchanged("See pages 10 - 12 - 14 of the file.");
+	unchanged("Paid on 12 - 03 - 24 by card.");
+}
+
+/* Right after a platform, a lower-case word no dictionary knows, ending
+ * its clause, is the account; a word, or another platform, is not. */
+Test(scrub, a_plain_handle_right_after_its_platform)
+{
+	expect("His snap is kd_tolv_77, insta quenbyroo.",
+	       "His snap is " R("handle") ", insta " R("handle") ".");
+	unchanged("He is on insta daily.");
+	unchanged("He found her via insta tiktok.");
+	unchanged("He messages her on snapchat whatsapp.");
+}
+
+/* A listed forename that is a common word, starting a sentence as the
+ * subject of has/had/is/was or as a label before a colon, is the person;
+ * a listed surname that is a common word is not so read, nor a phrase. */
+Test(scrub, listed_common_forename_as_a_sentence_subject)
+{
+	static const char *const names[] = {"Poppy Quenby", "Wendell Green"};
+	scrubber *e = scrubber_new(names, 2, NULL, 0, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "Seen at home. Poppy has ASD and an EHCP.",
+		    "Seen at home. " R("name") " has ASD and an EHCP.");
+	expect_with(e, "Weights recorded.\nPoppy: 5.9 kg.", "Weights recorded.\n" R("name") ": 5.9 kg.");
+	expect_with(e, "Green was the colour of the car.", "Green was the colour of the car.");
+	expect_with(e, "Poppy seeds on the bread.", "Poppy seeds on the bread.");
+	scrubber_free(e);
+}
+
+/* The same before a bracket, a measure or "well", and "Will has". */
+Test(scrub, listed_common_forename_in_health_visitor_shorthand)
+{
+	static const char *const names[] = {"Ruby Quenby", "Will Tolvern"};
+	scrubber *e = scrubber_new(names, 2, NULL, 0, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "Visit done. Ruby 6kg, feeding.", "Visit done. " R("name") " 6kg, feeding.");
+	expect_with(e, "Visit done. Ruby well.", "Visit done. " R("name") " well.");
+	expect_with(e, "Seen. Ruby (the baby) asleep.", "Seen. " R("name") " (the baby) asleep.");
+	expect_with(e, "Asked him. Will has said he will help.",
+		    "Asked him. " R("name") " has said he will help.");
+	expect_with(e, "Will he help? Ruby wine was spilt.", "Will he help? Ruby wine was spilt.");
+	scrubber_free(e);
+}
