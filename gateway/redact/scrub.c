@@ -1761,7 +1761,9 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
  * that the lexicon does not know as anything else (a common word, an
  * agency, a month, a title, a kin word, a known name: names are names_scan's)
  * and not a kept person's; where a place stands (place_slot: "to Rochdale",
- * "TO STAVELEY") also a town the lexicon allows or a word in capitals. An
+ * "TO STAVELEY") also a town the lexicon allows or a word in capitals, and
+ * one it knows as a town and a name or word too, standing alone and new to
+ * the note ("moved to Ware in May": town_alone, home_town). An
  * occurrence inside an agency's name goes too ("[WITHHELD s38: victim
  * location] Council"): the agency of the town she is in says where she is
  * (fail safe; writers of unseen notes label it so). At most
@@ -2017,13 +2019,73 @@ static int list_under_statement(const unsigned char *s, size_t n, struct spans *
 	return 0;
 }
 
+/*
+ * Does the town s[a..e), in a span [lo, end), stand alone after its
+ * preposition: not after a comma (place_slot's address line), not followed,
+ * after spaces, by a capitalised word or '&'? "at Ware Probation Office"
+ * and "in Quellby & Ware" name an agency or an area by the town; "moved to
+ * Ware in the summer" says where she is.
+ */
+static int town_alone(const unsigned char *s, size_t lo, size_t end, size_t a, size_t e)
+{
+	while (a > lo && s[a - 1] == ' ')
+		a--;
+	if (a > lo && s[a - 1] == ',')
+		return 0;
+	while (e < end && s[e] == ' ')
+		e++;
+	return e >= end || (!sc_upper(s[e]) && s[e] != '&');
+}
+
+/*
+ * Is the word s[a..a+n) named before a, capitalised and whole ("Ware Town
+ * Council" heading a note that later says "to stay in Ware")? A town the
+ * note names before its statement of where she is, is the area the note is
+ * written in; where she moved to is new to the note. One memmem pass over
+ * the text before a (home_town asks once per town).
+ */
+static int named_before(const unsigned char *s, size_t a, size_t n)
+{
+	for (size_t i = 0; i + n <= a;) {
+		const unsigned char *q = memmem(s + i, a - i, s + a, n);
+		if (q == NULL)
+			return 0;
+		size_t k = (size_t)(q - s);
+		if ((k == 0 || (!sc_alnum(s[k - 1]) && s[k - 1] < 0x80)) &&
+		    !sc_alnum(s[k + n]) && s[k + n] < 0x80) /* k + n <= a: in the text */
+			return 1;
+		i = k + 1;
+	}
+	return 0;
+}
+
+/*
+ * Is the town s[a..a+n) the note's own area (named_before), remembered in
+ * home[0..*nhome) so that each town is looked for once (a town said in a
+ * hundred statements costs one pass)? When home is full, yes.
+ */
+static int home_town(const unsigned char *s, size_t a, size_t n, struct prop_word *home,
+                     size_t *nhome)
+{
+	for (size_t k = 0; k < *nhome; k++)
+		if (prop_cmp(s, a, n, &home[k]))
+			return 1;
+	if (*nhome == PROP_WORDS)
+		return 1;
+	if (!named_before(s, a, n))
+		return 0;
+	home[(*nhome)++] = (struct prop_word){a, n, 0};
+	return 1;
+}
+
 /* The candidate words (above) of the location spans all[from..to) into
  * w[0..PROP_WORDS), each once; returns how many. */
 static size_t place_words(const unsigned char *s, const struct spans *all, size_t from,
                           size_t to, const struct spans *keep, const size_t *maxend,
                           struct prop_word *w)
 {
-	size_t nw = 0;
+	size_t nw = 0, nhome = 0;
+	struct prop_word home[PROP_WORDS];
 	for (size_t j = from; j < to && nw < PROP_WORDS; j++) {
 		if (all->v[j].kind != SCRUB_LOCATION)
 			continue;
@@ -2052,6 +2114,12 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			                LEX_SURNAME;
 			if (slot && up < i - a)
 				deny &= ~(LEX_ALLOW | LEX_SURNAME); /* a town: "to Rochdale" */
+			/* a town that is a name or a word too: "moved to Ware" */
+			int twin = slot && up < i - a && (b & LEX_PLACE) &&
+			           (b & (LEX_COMMON | LEX_FORENAME)) && !month_word(s + a, i - a) &&
+			           town_alone(s, all->v[j].start, all->v[j].end, a, i);
+			if (twin)
+				deny &= ~(LEX_COMMON | LEX_FORENAME);
 			if (b & deny)
 				continue;
 			int multi;
@@ -2060,6 +2128,8 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			int dup = 0;
 			for (size_t k = 0; k < nw && !dup; k++)
 				dup = prop_cmp(s, a, i - a, &w[k]);
+			if (!dup && twin && home_town(s, a, i - a, home, &nhome))
+				continue;
 			if (!dup)
 				w[nw++] = (struct prop_word){a, i - a, 0};
 		}

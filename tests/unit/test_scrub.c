@@ -2320,3 +2320,52 @@ Test(scrub, listed_common_forename_in_health_visitor_shorthand)
 	expect_with(e, "Will he help? Ruby wine was spilt.", "Will he help? Ruby wine was spilt.");
 	scrubber_free(e);
 }
+
+/*
+ * issue 9 (s14-area): a town the lexicon knows that is also a forename or
+ * a word ("Ware"), standing alone after to/in/at in a statement of where she
+ * is, is withheld again wherever the note names it ("the Ware family hub").
+ * Not when the note named it before its statement (the note's own area:
+ * "Ware Town Council" heading it), nor when a capitalised word follows it
+ * (an agency named by its town: "at Ware Probation Office").
+ */
+Test(scrub, a_town_that_is_a_word_too_is_withheld_again_after_a_move)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "Mum has moved to Ware with the children. The Ware family hub will visit.",
+	            "[WITHHELD s38: victim location] The [WITHHELD s38: victim location] family "
+	            "hub will visit.");
+	expect_with(sc,
+	            "Ware Town Council housing note. She wants to stay in Ware, near her mother. "
+	            "Ware Town Council will review.",
+	            "Ware Town Council housing note. [WITHHELD s38: victim location] "
+	            "Ware Town Council will review.");
+	expect_with(sc, "She is at Ware Probation Office today. The Ware office is busy.",
+	            "[WITHHELD s38: victim location] The Ware office is busy.");
+	scrubber_free(sc);
+}
+
+/* The note's own area is looked for once per town, not once per statement:
+ * a town named late after many longer words that start with it ("Wares"),
+ * then in many statements, scrubs in linear time (as the test above on
+ * adversarial input: 1 MiB in less than 24 times 128 KiB's CPU time). */
+Test(scrub, a_home_town_is_looked_for_once)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	double t[2];
+	for (int r = 0; r < 2; r++) {
+		size_t n = r ? 1024 * 1024 : 128 * 1024;
+		char *a = repeat_to("Wares ", n / 2), *b = repeat_to("She moved to Ware. ", n / 2);
+		char *text = malloc(n + 16);
+		cr_assert_not_null(text);
+		snprintf(text, n + 16, "%sWare. %s", a, b);
+		t[r] = scrub_cpu(sc, text);
+		free(a), free(b), free(text);
+	}
+	cr_assert_lt(t[1], 24 * t[0] + 0.05, "1 MiB: %.3f s, 128 KiB: %.3f s", t[1], t[0]);
+	scrubber_free(sc);
+}
