@@ -139,7 +139,7 @@ def read_list(path):
             line = raw.split("#", 1)[0].strip()
             if not line:
                 continue
-            m = re.fullmatch(r"\[([a-z]+)( lines)?\]", line)
+            m = re.fullmatch(r"\[([a-z-]+)( lines)?\]", line)
             if m:
                 section, per_line = m.group(1), bool(m.group(2))
                 continue

@@ -183,3 +183,31 @@ Test(lexicon, fold)
 	cr_expect(n == 6 && memcmp(out, "obrien", 6) == 0);
 	cr_expect_eq(lex_fold("abcdef", 6, out, 3), -1);
 }
+
+Test(lexicon, curated_communities_session14)
+{
+	/* one forename and one surname from each community section added */
+	const char *fore[] = {"Tendai", "Kwaku", "Nhyira", "Tesfaye", "Fardowsa", "Chidera",
+			      "Hadiza", "Tshepo", "Dieudonn\xC3\xA9", "Miko\xC5\x82" "aj", "Laurynas",
+			      "K\xC4\x81rlis", "R\xC4\x83zvan", "Hristo", "Mykyta", "Mat\xC3\xBA\xC5\xA1",
+			      "Bur\xC3\xA7u", "Zozan", "Mirwais", "Sepideh", "Oumaima", "Xiaoming",
+			      "Nghia", "Maricel", "Tevin", "Gon\xC3\xA7" "alo", "Gennaro", "Arjola",
+			      "Gurnam", "Bhavesh", "Saravanan", "Anirban", "Eluned", "Sadhbh"};
+	const char *sur[] = {"Ndlovu", "Mhlanga", "Asamoah", "Kwarteng", "Bekele", "Diriye",
+			     "Ogundipe", "Nwokolo", "Kabila", "Brzezi\xC5\x84ski", "Malinauskas",
+			     "B\xC4\x93rzi\xC5\x86\xC5\xA1", "Iliescu", "Todorova", "Nazarenko",
+			     "Dvo\xC5\x99\xC3\xA1k", "Karata\xC5\x9F", "Barwari", "Rahimi", "Alotaibi",
+			     "Szeto", "Panganiban", "Cumberbatch", "Guimar\xC3\xA3" "es", "Sorrentino",
+			     "Krasniqi", "Pindoria", "Arumugam", "Majumdar", "Fazackerley", "Conaill"};
+	for (size_t i = 0; i < sizeof fore / sizeof *fore; i++)
+		cr_expect(C(fore[i]) & LEX_FORENAME, "%s", fore[i]);
+	for (size_t i = 0; i < sizeof sur / sizeof *sur; i++)
+		cr_expect(C(sur[i]) & LEX_SURNAME, "%s", sur[i]);
+	/* near misses: dictionary words are left out of the lists (the scrubber's
+	 * precision rules handle "Lovely", "Memory"), and a hyphenated section
+	 * header is a header, not the key "south asian" */
+	const char *words[] = {"lovely", "memory", "helmet", "querido"};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		cr_expect_eq(C(words[i]) & (LEX_FORENAME | LEX_SURNAME), 0, "%s", words[i]);
+	cr_expect_eq(lex_lookup("south asian", 11), 0);
+}
