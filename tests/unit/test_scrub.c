@@ -2320,3 +2320,16 @@ Test(scrub, listed_common_forename_in_health_visitor_shorthand)
 	expect_with(e, "Will he help? Ruby wine was spilt.", "Will he help? Ruby wine was spilt.");
 	scrubber_free(e);
 }
+
+/* The issuing state before the cue ("Eritrean passport N123..."), or as a
+ * 3-capital code right before the number, goes with the number; a
+ * sentence's first word before "passport" is no nationality. */
+Test(scrub, a_passport_with_its_nationality_before_the_cue)
+{
+	expect("She said he took her Eritrean passport 912345678 and her gold.",
+	       "She said he took her " R("document") " and her gold.");
+	expect("He has her ID card (Latvian ID PAX 412789).", "He has her ID card (" R("document") ").");
+	expect("Passport held by him - ERI P00412789 (hers).", "Passport held by him - " R("document") " (hers).");
+	expect("Stolen passport 912345678 reported.", "Stolen passport " R("document") " reported.");
+	expect("Her passport 912345678 is held.", "Her passport " R("document") " is held.");
+}
