@@ -2400,6 +2400,25 @@ static void work_out_of(struct scan *sc, long p)
 }
 
 
+/*
+ * "she is a nurse at <Town> Hospital", "<Name> (44), a nurse at ...",
+ * "works as a porter at ...": the "a" at p says what the person is (after
+ * is/was/been/he's/she's/as, a comma or a bracket), so a hospital after
+ * the job is where that person works, as after a bare job. After a
+ * preposition ("seen by a doctor at <Hospital>") it is the professional a
+ * patient saw there, the hospital kept.
+ */
+static int job_is_own(const struct scan *sc, long p)
+{
+	const struct tok *b = T(sc, p - 1);
+	if ((T(sc, p)->id != W_A && T(sc, p)->id != W_AN) || (T(sc, p)->f & (F_NL | F_BRK)))
+		return 0;
+	if (b->type == T_PUNCT)
+		return b->ch == ',' || b->ch == '(';
+	return b->type == T_WORD && (b->id == W_IS || b->id == W_WAS || b->id == W_BEEN ||
+				     b->id == W_HES || b->id == W_SHES || b->id == W_AS);
+}
+
 static void try_job_noun(struct scan *sc, long p, int bare)
 {
 	long j = p + 1;
@@ -3321,7 +3340,7 @@ void place_places(struct scan *sc, long p)
 	if (t->id == W_A || t->id == W_AN ||
 	    ((t->id == W_VICTIM || (t->cls & C_KIN)) && T(sc, p + 1)->type == T_WORD &&
 	     (T(sc, p + 1)->f & F_LOWER) && !(T(sc, p + 1)->cls & (C_KIN | C_FUNC | C_PREP | C_DET))))
-		try_job_noun(sc, p, 0);
+		try_job_noun(sc, p, job_is_own(sc, p));
 	/* "her support worker (<Name>, <Firm>)", "his carer (<Name> at
 	 * <Firm>)": after a possessive, only a person then an employer in
 	 * the bracket */

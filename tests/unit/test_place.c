@@ -2224,3 +2224,17 @@ Test(place, tenancy_holder_is_no_place)
 	expect_none("Housing: tenancy in his name only.", LOC);
 	expect_sentence("She has a tenancy in Quellby now.", SCRUB_LOCATION);
 }
+
+/* s14-work: "a <job> at <Hospital>" after is/was/as, a comma or a bracket
+ * says where that person works: the hospital is withheld; after a
+ * preposition it is the professional seen there, the hospital kept. */
+Test(place, a_job_at_a_hospital_said_of_the_person)
+{
+	expect_span("Victim Quenby Arlo (44), a nurse at Wexford General Hospital, reports that he hit her.", 0,
+		    SCRUB_PLACE, "Wexford General Hospital");
+	expect_span("She is a porter at Wexford General Hospital.", 0, SCRUB_PLACE,
+		    "Wexford General Hospital");
+	expect_span("He works as a cleaner at Wexford General Hospital.", 0, SCRUB_PLACE,
+		    "Wexford General Hospital");
+	expect_none("She was seen by a doctor at Wexford General Hospital.", 0);
+}
