@@ -3355,6 +3355,11 @@ void place_places(struct scan *sc, long p)
 		 job_word(sc, T(sc, p + 1), C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_DET) &&
 		 !not_job(sc, T(sc, p + 1)))
 		try_job_noun(sc, p, 2);
+	/* "her agency (<Firm> Nursing)": a worker's own agency, named in
+	 * the bracket, is her employer */
+	if ((t->id == W_HER || t->id == W_HIS || t->id == W_THEIR) && is_punct(T(sc, p + 2), '(') &&
+	    (T(sc, p + 1)->f & F_LOWER) && word_eq(sc, T(sc, p + 1), "agency"))
+		employer_to_comma(sc, p + 3, 1);
 	if (t->id == W_OUT)
 		work_out_of(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))

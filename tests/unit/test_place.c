@@ -2238,3 +2238,15 @@ Test(place, a_job_at_a_hospital_said_of_the_person)
 		    "Wexford General Hospital");
 	expect_none("She was seen by a doctor at Wexford General Hospital.", 0);
 }
+
+/* s14-work: a worker's own agency named in brackets after "her agency" is
+ * her employer; an agency of the case in the bracket is kept. */
+Test(place, her_agency_in_brackets_is_her_employer)
+{
+	expect_span("She asked her agency (Quellby Nursing) to move her shifts.", 0, SCRUB_PLACE,
+		    "Quellby Nursing");
+	expect_span("He rings her agency (Arlo Staffing, Wexford) daily.", 0, SCRUB_PLACE,
+		    "Arlo Staffing, Wexford");
+	expect_none("She told her agency (Probation) today.", 0);
+	expect_none("She told the agency (Quellby Nursing) today.", 0);
+}
