@@ -2446,6 +2446,13 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 	    (is_word(T(sc, j + k + 3), W_AT) || is_word(T(sc, j + k + 3), W_FOR) ||
 	     is_word(T(sc, j + k + 3), W_WITH)))
 		z = T(sc, j + k + 3), k += 3;
+	/* "a nurse on Ward 10 at <Hospital>": the ward, then the employer */
+	long ward = 0;
+	if (is_word(z, W_ON) && part_word(T(sc, j + k + 1)) && !(T(sc, j + k + 1)->f & F_NL) &&
+	    (T(sc, j + k + 2)->type == T_NUM ||
+	     (T(sc, j + k + 2)->type == T_WORD && (T(sc, j + k + 2)->f & (F_DIGIT | F_UPPER)))) &&
+	    is_word(T(sc, j + k + 3), W_AT))
+		ward = j + k + 1, z = T(sc, j + k + 3), k += 3;
 	if (is_punct(z, '('))
 		a = j + k + 1;
 	else if (z->type == T_WORD && (z->id == W_AT || z->id == W_FOR || z->id == W_WITH))
@@ -2464,8 +2471,11 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 			job_employer(sc, a2, 0);
 		return;
 	}
-	if (a2 == a || !job_employer(sc, a2, bare))
-		job_employer(sc, a, bare);
+	int done = a2 != a && job_employer(sc, a2, bare);
+	if (!done)
+		done = job_employer(sc, a, bare);
+	if (done && ward)
+		emit_place(sc, ward, ward + 2, "place:workplace");
 }
 
 /*

@@ -2250,3 +2250,14 @@ Test(place, her_agency_in_brackets_is_her_employer)
 	expect_none("She told her agency (Probation) today.", 0);
 	expect_none("She told the agency (Quellby Nursing) today.", 0);
 }
+
+/* s14-work: "a nurse on Ward 10 at <Hospital>": the ward and the hospital
+ * are where she works; a ward with no employer after it is left. */
+Test(place, a_job_on_a_ward_at_a_hospital)
+{
+	expect_span("Her aunt is a nurse on Ward 10 at Wexford General Hospital - nights.", 0,
+		    SCRUB_PLACE, "Ward 10");
+	expect_span("Her aunt is a nurse on Ward 10 at Wexford General Hospital - nights.", 0,
+		    SCRUB_PLACE, "Wexford General Hospital");
+	expect_none("She is a nurse on Ward 10 at the moment.", 0);
+}
