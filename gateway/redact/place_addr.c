@@ -3298,6 +3298,26 @@ RARE static int high_school(const struct scan *sc, long p)
 	return (t->f & F_CAP) && (a->f & F_CAP) && !(a->f & F_UPPER);
 }
 
+/*
+ * "by carer Janice from <Name> Care", "the carer from <Firm> Care": a
+ * carer comes "from" the care provider that employs her; "carer" right
+ * before "from" or before the carer's one capitalised name. p is the
+ * "from". The employer is read as after "a nurse at" (job_employer): an
+ * agency is kept. Not other workers: a support worker "from" a service
+ * and a grant "from" a council are the case's agencies.
+ */
+static void job_from(struct scan *sc, long p)
+{
+	const struct tok *w = T(sc, p - 1);
+	if (w->type == T_WORD && (w->f & F_CAP) && !(w->cls & (C_FUNC | C_PRON | C_DET | C_TITLE)) &&
+	    !(w->f & (F_NL | F_BRK)))
+		w = T(sc, p - 2); /* the worker's name */
+	if (w->type != T_WORD || !(w->f & F_LOWER) || !(T(sc, p + 1)->f & F_CAP) ||
+	    (T(sc, p + 1)->f & F_NL) || !(word_eq(sc, w, "carer") || word_eq(sc, w, "carers")))
+		return;
+	job_employer(sc, p + 1, 0);
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -3370,6 +3390,8 @@ void place_places(struct scan *sc, long p)
 	if ((t->id == W_HER || t->id == W_HIS || t->id == W_THEIR) && is_punct(T(sc, p + 2), '(') &&
 	    (T(sc, p + 1)->f & F_LOWER) && word_eq(sc, T(sc, p + 1), "agency"))
 		employer_to_comma(sc, p + 3, 1);
+	if (t->id == W_FROM && p >= sc->skip_place)
+		job_from(sc, p);
 	if (t->id == W_OUT)
 		work_out_of(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))

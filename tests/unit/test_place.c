@@ -2261,3 +2261,14 @@ Test(place, a_job_on_a_ward_at_a_hospital)
 		    SCRUB_PLACE, "Wexford General Hospital");
 	expect_none("She is a nurse on Ward 10 at the moment.", 0);
 }
+
+/* s14-work: a carer comes "from" the care provider that employs her; a
+ * support worker from a service, a grant from a council are kept. */
+Test(place, a_carer_from_her_care_provider)
+{
+	expect_span("Bruising seen by carer Dilys from Quellby Care yesterday.", 0, SCRUB_PLACE,
+		    "Quellby Care");
+	expect_span("She told the carer from Arlo Care that he hits her.", 0, SCRUB_PLACE, "Arlo Care");
+	expect_none("A support worker from Quellby Housing will visit.", 0);
+	expect_none("Hardship grant from Wexford Council agreed.", 0);
+}
