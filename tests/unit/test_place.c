@@ -2272,3 +2272,11 @@ Test(place, a_carer_from_her_care_provider)
 	expect_none("A support worker from Quellby Housing will visit.", 0);
 	expect_none("Hardship grant from Wexford Council agreed.", 0);
 }
+
+/* s14-work: the cues of the rules above repeated with no stop: linear. */
+Test(place, s14_work_cues_cost_linear_time)
+{
+	static const char *const cue[] = {"is a nurse at Wexford General ", "her agency (Arlo Staffing ",
+					  "a nurse on Ward 10 at Wexford ", "carer Dilys from Quellby "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
