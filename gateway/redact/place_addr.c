@@ -2419,6 +2419,33 @@ static int job_is_own(const struct scan *sc, long p)
 				     b->id == W_HES || b->id == W_SHES || b->id == W_AS);
 }
 
+/*
+ * In the bracket after a job said of the person ("is a senior nurse
+ * (theatres, <Hospital>)", "a junior doctor (F2 at <Hospital>)"), a
+ * department in lower case or a grade (capitals and digits) first, then
+ * "," or "at" and the employer. a is the first token in the bracket. Emits
+ * the employer (a hospital too) and returns 1, or returns 0.
+ */
+static int job_employer_after_grade(struct scan *sc, long a)
+{
+	const struct tok *x = T(sc, a);
+	long k = a + 1;
+	if (x->type == T_WORD && (x->f & F_LOWER)) {
+		if (!dept_lower(sc, x))
+			return 0;
+		if (dept_lower(sc, T(sc, k)))
+			k++;
+		if (!is_punct(T(sc, k), ','))
+			return 0;
+	} else if (!(x->type == T_WORD && (x->f & F_DIGIT) && (x->f & F_UPPER) && x->end - x->start <= 3) ||
+		   !is_word(T(sc, k), W_AT)) {
+		return 0;
+	}
+	if (T(sc, k + 1)->f & F_NL)
+		return 0;
+	return job_employer(sc, k + 1, 1);
+}
+
 static void try_job_noun(struct scan *sc, long p, int bare)
 {
 	long j = p + 1;
@@ -2471,7 +2498,9 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 			job_employer(sc, a2, 0);
 		return;
 	}
-	int done = a2 != a && job_employer(sc, a2, bare);
+	int done = is_punct(z, '(') && bare == 1 && job_employer_after_grade(sc, a);
+	if (!done)
+		done = a2 != a && job_employer(sc, a2, bare);
 	if (!done)
 		done = job_employer(sc, a, bare);
 	if (done && ward)

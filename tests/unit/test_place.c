@@ -2280,3 +2280,13 @@ Test(place, s14_work_cues_cost_linear_time)
 					  "a nurse on Ward 10 at Wexford ", "carer Dilys from Quellby "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s14-work: in the bracket after a job said of the person, a department
+ * then the employer: the employer (a hospital too) is withheld; after
+ * "seen by" it is the professional seen there, kept. */
+Test(place, a_department_then_the_employer_in_a_job_bracket)
+{
+	expect_span("She is a senior nurse (theatres, Wexford General Hospital) and on nights.", 0,
+		    SCRUB_PLACE, "Wexford General Hospital");
+	expect_none("Seen by a nurse (triage, Wexford General Hospital) today.", 0);
+}
