@@ -2721,6 +2721,28 @@ static int work_verb_before(const struct scan *sc, long p)
 	return 0;
 }
 
+/*
+ * "does nights at <Hospital>", "she's on lates at <Store>", "works earlies
+ * at ...": a shift word after do/does/did/doing, "on" or works/working,
+ * right before the "at" at p, says where the person works.
+ */
+static int shift_before(const struct scan *sc, long p)
+{
+	static const char *const SHIFT[] = {"nights", "lates", "earlies", "days", "nightshifts",
+					    "shifts"};
+	static const char *const VERB[] = {"do", "does", "did", "doing", "on", "works", "working"};
+	const struct tok *w = T(sc, p - 1), *v = T(sc, p - 2);
+	if (T(sc, p)->id != W_AT || w->type != T_WORD || !(w->f & F_LOWER) || v->type != T_WORD ||
+	    (w->f & (F_NL | F_BRK)) || w->end - w->start < 4)
+		return 0;
+	int shift = 0, verb = 0;
+	for (size_t i = 0; i < sizeof SHIFT / sizeof SHIFT[0] && !shift; i++)
+		shift = word_eq(sc, w, SHIFT[i]);
+	for (size_t i = 0; i < sizeof VERB / sizeof VERB[0] && shift && !verb; i++)
+		verb = word_eq(sc, v, VERB[i]);
+	return verb;
+}
+
 /* The employer after such a verb: capitalised, not a person (a kin word,
  * a title, a pronoun: "drives for Mum", "cleans for Mrs Hart" is a
  * person's house, found as a name), read as after "works for". */
@@ -3434,7 +3456,7 @@ void place_places(struct scan *sc, long p)
 		label_value(sc, p + 2);
 	/* "drives for <Firm>", "cleans at <Place>": decided at the
 	 * preposition, the verb reaching no step */
-	if ((t->id == W_FOR || t->id == W_AT) && work_verb_before(sc, p))
+	if ((t->id == W_FOR || t->id == W_AT) && (work_verb_before(sc, p) || shift_before(sc, p)))
 		work_verb_employer(sc, p);
 	/* decided at the "at": the job word before it reaches no step */
 	if (t->id == W_AT && (T(sc, p - 1)->f & F_LOWER) && bare_job_at(sc, p - 1))

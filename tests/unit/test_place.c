@@ -2277,7 +2277,8 @@ Test(place, a_carer_from_her_care_provider)
 Test(place, s14_work_cues_cost_linear_time)
 {
 	static const char *const cue[] = {"is a nurse at Wexford General ", "her agency (Arlo Staffing ",
-					  "a nurse on Ward 10 at Wexford ", "carer Dilys from Quellby "};
+					  "a nurse on Ward 10 at Wexford ", "carer Dilys from Quellby ",
+					  "does nights at Quellby "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
 
@@ -2289,4 +2290,14 @@ Test(place, a_department_then_the_employer_in_a_job_bracket)
 	expect_span("She is a senior nurse (theatres, Wexford General Hospital) and on nights.", 0,
 		    SCRUB_PLACE, "Wexford General Hospital");
 	expect_none("Seen by a nurse (triage, Wexford General Hospital) today.", 0);
+}
+
+/* s14-work: a shift word after do/does/on/works before "at" says where the
+ * person works; "two days at" a hospital is a stay, kept. */
+Test(place, a_shift_at_a_workplace)
+{
+	expect_span("His wife does nights at Quellby General. Capacity.", 0, SCRUB_PLACE,
+		    "Quellby General");
+	expect_span("She is on lates at Arlo Foods this week.", 0, SCRUB_PLACE, "Arlo Foods");
+	expect_none("She spent two days at Quellby General.", 0);
 }
