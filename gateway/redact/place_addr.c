@@ -2165,6 +2165,14 @@ static void try_work(struct scan *sc, long p)
 				j++;
 				continue;
 			}
+			/* "works full-time (at the <Store> in <Town>)": a hyphen
+			 * inside a word, a bracket opening on "at" */
+			if (!role && ((is_punct(x, '-') && x->start == T(sc, j - 1)->end &&
+				       T(sc, j + 1)->type == T_WORD && T(sc, j + 1)->start == x->end) ||
+				      (is_punct(x, '(') && is_word(T(sc, j + 1), W_AT)))) {
+				j++;
+				continue;
+			}
 			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
 				return;
 			j++;

@@ -2301,3 +2301,13 @@ Test(place, a_shift_at_a_workplace)
 	expect_span("She is on lates at Arlo Foods this week.", 0, SCRUB_PLACE, "Arlo Foods");
 	expect_none("She spent two days at Quellby General.", 0);
 }
+
+/* s14-work: "works full-time (at <Store>)": a hyphenated word and a
+ * bracket opening on "at" between "works" and "at"; "(at home)" is none. */
+Test(place, works_full_time_in_brackets_at)
+{
+	expect_span("Her sister works full-time (at Arlo Foods); she is alone.", 0, SCRUB_PLACE,
+		    "Arlo Foods");
+	expect_span("She works part-time at Arlo Foods now.", 0, SCRUB_PLACE, "Arlo Foods");
+	expect_none("She works (at home) on Fridays.", 0);
+}
