@@ -3358,7 +3358,7 @@ RARE static int high_school(const struct scan *sc, long p)
 }
 
 /*
- * "by carer Janice from <Name> Care", "the carer from <Firm> Care": a
+ * "by carer <Name> from <Town> Care", "the carer from <Firm> Care": a
  * carer comes "from" the care provider that employs her; "carer" right
  * before "from" or before the carer's one capitalised name. p is the
  * "from". The employer is read as after "a nurse at" (job_employer): an

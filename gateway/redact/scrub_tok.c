@@ -1448,8 +1448,8 @@ static int nationality_word(const unsigned char *s, size_t p, size_t e)
 
 /*
  * The issuing state written before the cue or as a code before the number:
- * "Pakistani passport AB1234567", "(Polish ID CAX 412781)", "held by him -
- * SOM P00471123". With the number it tells whose document it is, as in
+ * "<Nationality> passport 912345678", "(<Nationality> ID PAX 412789)", "held by him -
+ * ERI P00412789". With the number it tells whose document it is, as in
  * passport_issuer_before. A nationality right before "passport", "ID" or
  * "card" that is right before the number, or three capitals and one space
  * right before it. Otherwise i.
