@@ -2321,12 +2321,12 @@ Test(scrub, listed_common_forename_in_health_visitor_shorthand)
 	scrubber_free(e);
 }
 
-/* The issuing state before the cue ("Eritrean passport N123..."), or as a
+/* The issuing state before the cue ("Moldovan passport N123..."), or as a
  * 3-capital code right before the number, goes with the number; a
  * sentence's first word before "passport" is no nationality. */
 Test(scrub, a_passport_with_its_nationality_before_the_cue)
 {
-	expect("She said he took her Eritrean passport 912345678 and her gold.",
+	expect("She said he took her Moldovan passport 912345678 and her gold.",
 	       "She said he took her " R("document") " and her gold.");
 	expect("He has her ID card (Latvian ID PAX 412789).", "He has her ID card (" R("document") ").");
 	expect("Passport held by him - ERI P00412789 (hers).", "Passport held by him - " R("document") " (hers).");
