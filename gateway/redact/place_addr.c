@@ -2165,6 +2165,14 @@ static void try_work(struct scan *sc, long p)
 				j++;
 				continue;
 			}
+			/* "works full-time (at the <Store> in <Town>)": a hyphen
+			 * inside a word, a bracket opening on "at" */
+			if (!role && ((is_punct(x, '-') && x->start == T(sc, j - 1)->end &&
+				       T(sc, j + 1)->type == T_WORD && T(sc, j + 1)->start == x->end) ||
+				      (is_punct(x, '(') && is_word(T(sc, j + 1), W_AT)))) {
+				j++;
+				continue;
+			}
 			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
 				return;
 			j++;
@@ -2400,6 +2408,52 @@ static void work_out_of(struct scan *sc, long p)
 }
 
 
+/*
+ * "she is a nurse at <Town> Hospital", "<Name> (44), a nurse at ...",
+ * "works as a porter at ...": the "a" at p says what the person is (after
+ * is/was/been/he's/she's/as, a comma or a bracket), so a hospital after
+ * the job is where that person works, as after a bare job. After a
+ * preposition ("seen by a doctor at <Hospital>") it is the professional a
+ * patient saw there, the hospital kept.
+ */
+static int job_is_own(const struct scan *sc, long p)
+{
+	const struct tok *b = T(sc, p - 1);
+	if ((T(sc, p)->id != W_A && T(sc, p)->id != W_AN) || (T(sc, p)->f & (F_NL | F_BRK)))
+		return 0;
+	if (b->type == T_PUNCT)
+		return b->ch == ',' || b->ch == '(';
+	return b->type == T_WORD && (b->id == W_IS || b->id == W_WAS || b->id == W_BEEN ||
+				     b->id == W_HES || b->id == W_SHES || b->id == W_AS);
+}
+
+/*
+ * In the bracket after a job said of the person ("is a senior nurse
+ * (theatres, <Hospital>)", "a junior doctor (F2 at <Hospital>)"), a
+ * department in lower case or a grade (capitals and digits) first, then
+ * "," or "at" and the employer. a is the first token in the bracket. Emits
+ * the employer (a hospital too) and returns 1, or returns 0.
+ */
+static int job_employer_after_grade(struct scan *sc, long a)
+{
+	const struct tok *x = T(sc, a);
+	long k = a + 1;
+	if (x->type == T_WORD && (x->f & F_LOWER)) {
+		if (!dept_lower(sc, x))
+			return 0;
+		if (dept_lower(sc, T(sc, k)))
+			k++;
+		if (!is_punct(T(sc, k), ','))
+			return 0;
+	} else if (!(x->type == T_WORD && (x->f & F_DIGIT) && (x->f & F_UPPER) && x->end - x->start <= 3) ||
+		   !is_word(T(sc, k), W_AT)) {
+		return 0;
+	}
+	if (T(sc, k + 1)->f & F_NL)
+		return 0;
+	return job_employer(sc, k + 1, 1);
+}
+
 static void try_job_noun(struct scan *sc, long p, int bare)
 {
 	long j = p + 1;
@@ -2427,6 +2481,13 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 	    (is_word(T(sc, j + k + 3), W_AT) || is_word(T(sc, j + k + 3), W_FOR) ||
 	     is_word(T(sc, j + k + 3), W_WITH)))
 		z = T(sc, j + k + 3), k += 3;
+	/* "a nurse on Ward 10 at <Hospital>": the ward, then the employer */
+	long ward = 0;
+	if (is_word(z, W_ON) && part_word(T(sc, j + k + 1)) && !(T(sc, j + k + 1)->f & F_NL) &&
+	    (T(sc, j + k + 2)->type == T_NUM ||
+	     (T(sc, j + k + 2)->type == T_WORD && (T(sc, j + k + 2)->f & (F_DIGIT | F_UPPER)))) &&
+	    is_word(T(sc, j + k + 3), W_AT))
+		ward = j + k + 1, z = T(sc, j + k + 3), k += 3;
 	if (is_punct(z, '('))
 		a = j + k + 1;
 	else if (z->type == T_WORD && (z->id == W_AT || z->id == W_FOR || z->id == W_WITH))
@@ -2445,8 +2506,13 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 			job_employer(sc, a2, 0);
 		return;
 	}
-	if (a2 == a || !job_employer(sc, a2, bare))
-		job_employer(sc, a, bare);
+	int done = is_punct(z, '(') && bare == 1 && job_employer_after_grade(sc, a);
+	if (!done)
+		done = a2 != a && job_employer(sc, a2, bare);
+	if (!done)
+		done = job_employer(sc, a, bare);
+	if (done && ward)
+		emit_place(sc, ward, ward + 2, "place:workplace");
 }
 
 /*
@@ -2661,6 +2727,28 @@ static int work_verb_before(const struct scan *sc, long p)
 		if (strlen(L[i]) == n && strncasecmp(c, L[i], n) == 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * "does nights at <Hospital>", "she's on lates at <Store>", "works earlies
+ * at ...": a shift word after do/does/did/doing, "on" or works/working,
+ * right before the "at" at p, says where the person works.
+ */
+static int shift_before(const struct scan *sc, long p)
+{
+	static const char *const SHIFT[] = {"nights", "lates", "earlies", "days", "nightshifts",
+					    "shifts"};
+	static const char *const VERB[] = {"do", "does", "did", "doing", "on", "works", "working"};
+	const struct tok *w = T(sc, p - 1), *v = T(sc, p - 2);
+	if (T(sc, p)->id != W_AT || w->type != T_WORD || !(w->f & F_LOWER) || v->type != T_WORD ||
+	    (w->f & (F_NL | F_BRK)) || w->end - w->start < 4)
+		return 0;
+	int shift = 0, verb = 0;
+	for (size_t i = 0; i < sizeof SHIFT / sizeof SHIFT[0] && !shift; i++)
+		shift = word_eq(sc, w, SHIFT[i]);
+	for (size_t i = 0; i < sizeof VERB / sizeof VERB[0] && shift && !verb; i++)
+		verb = word_eq(sc, v, VERB[i]);
+	return verb;
 }
 
 /* The employer after such a verb: capitalised, not a person (a kin word,
@@ -3269,6 +3357,26 @@ RARE static int high_school(const struct scan *sc, long p)
 	return (t->f & F_CAP) && (a->f & F_CAP) && !(a->f & F_UPPER);
 }
 
+/*
+ * "by carer <Name> from <Town> Care", "the carer from <Firm> Care": a
+ * carer comes "from" the care provider that employs her; "carer" right
+ * before "from" or before the carer's one capitalised name. p is the
+ * "from". The employer is read as after "a nurse at" (job_employer): an
+ * agency is kept. Not other workers: a support worker "from" a service
+ * and a grant "from" a council are the case's agencies.
+ */
+static void job_from(struct scan *sc, long p)
+{
+	const struct tok *w = T(sc, p - 1);
+	if (w->type == T_WORD && (w->f & F_CAP) && !(w->cls & (C_FUNC | C_PRON | C_DET | C_TITLE)) &&
+	    !(w->f & (F_NL | F_BRK)))
+		w = T(sc, p - 2); /* the worker's name */
+	if (w->type != T_WORD || !(w->f & F_LOWER) || !(T(sc, p + 1)->f & F_CAP) ||
+	    (T(sc, p + 1)->f & F_NL) || !(word_eq(sc, w, "carer") || word_eq(sc, w, "carers")))
+		return;
+	job_employer(sc, p + 1, 0);
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -3321,7 +3429,7 @@ void place_places(struct scan *sc, long p)
 	if (t->id == W_A || t->id == W_AN ||
 	    ((t->id == W_VICTIM || (t->cls & C_KIN)) && T(sc, p + 1)->type == T_WORD &&
 	     (T(sc, p + 1)->f & F_LOWER) && !(T(sc, p + 1)->cls & (C_KIN | C_FUNC | C_PREP | C_DET))))
-		try_job_noun(sc, p, 0);
+		try_job_noun(sc, p, job_is_own(sc, p));
 	/* "her support worker (<Name>, <Firm>)", "his carer (<Name> at
 	 * <Firm>)": after a possessive, only a person then an employer in
 	 * the bracket */
@@ -3336,6 +3444,13 @@ void place_places(struct scan *sc, long p)
 		 job_word(sc, T(sc, p + 1), C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_DET) &&
 		 !not_job(sc, T(sc, p + 1)))
 		try_job_noun(sc, p, 2);
+	/* "her agency (<Firm> Nursing)": a worker's own agency, named in
+	 * the bracket, is her employer */
+	if ((t->id == W_HER || t->id == W_HIS || t->id == W_THEIR) && is_punct(T(sc, p + 2), '(') &&
+	    (T(sc, p + 1)->f & F_LOWER) && word_eq(sc, T(sc, p + 1), "agency"))
+		employer_to_comma(sc, p + 3, 1);
+	if (t->id == W_FROM && p >= sc->skip_place)
+		job_from(sc, p);
 	if (t->id == W_OUT)
 		work_out_of(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
@@ -3349,7 +3464,7 @@ void place_places(struct scan *sc, long p)
 		label_value(sc, p + 2);
 	/* "drives for <Firm>", "cleans at <Place>": decided at the
 	 * preposition, the verb reaching no step */
-	if ((t->id == W_FOR || t->id == W_AT) && work_verb_before(sc, p))
+	if ((t->id == W_FOR || t->id == W_AT) && (work_verb_before(sc, p) || shift_before(sc, p)))
 		work_verb_employer(sc, p);
 	/* decided at the "at": the job word before it reaches no step */
 	if (t->id == W_AT && (T(sc, p - 1)->f & F_LOWER) && bare_job_at(sc, p - 1))

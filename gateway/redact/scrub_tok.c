@@ -1432,6 +1432,50 @@ RARE static size_t dob_after_name(const unsigned char *s, size_t n, size_t i)
 }
 
 /*
+ * A nationality word of 3 to 20 letters ending [p, e) of s, capitalised,
+ * with the endings demonyms take ("Egyptian", "Pakistani", "Polish",
+ * "Chinese", "French"), so a sentence's first word ("Her", "Stolen") is
+ * not one.
+ */
+static int nationality_word(const unsigned char *s, size_t p, size_t e)
+{
+	if (e - p < 3 || e - p > 20 || !sc_upper(s[p]))
+		return 0;
+	char last = (char)(s[e - 1] | 0x20), prev = (char)(s[e - 2] | 0x20);
+	return (prev == 'a' && last == 'n') || last == 'i' || (prev == 's' && last == 'h') ||
+	       (prev == 's' && last == 'e') || (prev == 'c' && last == 'h');
+}
+
+/*
+ * The issuing state written before the cue or as a code before the number:
+ * "<Nationality> passport 912345678", "(<Nationality> ID PAX 412789)", "held by him -
+ * ERI P00412789". With the number it tells whose document it is, as in
+ * passport_issuer_before. A nationality right before "passport", "ID" or
+ * "card" that is right before the number, or three capitals and one space
+ * right before it. Otherwise i.
+ */
+RARE static size_t passport_state_before(const unsigned char *s, size_t i)
+{
+	if (i < 5 || s[i - 1] != ' ')
+		return i;
+	size_t c = i - 1;
+	while (c > 0 && i - 1 - c < 10 && sc_alpha(s[c - 1]))
+		c--;
+	if (i - 1 - c == 3 && sc_upper(s[c]) && sc_upper(s[c + 1]) && sc_upper(s[c + 2]) &&
+	    (c == 0 || !sc_alnum(s[c - 1])))
+		return c;
+	if (!(word_eq(s + c, i - 1 - c, "passport") || word_eq(s + c, i - 1 - c, "id") ||
+	      word_eq(s + c, i - 1 - c, "card")) || c < 5 || s[c - 1] != ' ')
+		return i;
+	size_t w = c - 1;
+	while (w > 0 && c - 1 - w <= 20 && sc_alpha(s[w - 1]))
+		w--;
+	if ((w > 0 && sc_alnum(s[w - 1])) || !nationality_word(s, w, c - 1))
+		return i;
+	return w;
+}
+
+/*
  * The issuing country written between the cue and a passport's number:
  * "passport (<Country>, AB1234567)", "Passport <Nationality>, AB1234567",
  * "passport (<ISO code> AB1234567)". With the number it tells whose
@@ -1441,7 +1485,7 @@ RARE static size_t dob_after_name(const unsigned char *s, size_t n, size_t i)
  * "passports" (or "Passport:", a form's field) and a space or " (".
  * Otherwise i.
  */
-RARE static size_t passport_issuer_before(const unsigned char *s, size_t i)
+RARE static size_t passport_issuer_between(const unsigned char *s, size_t i)
 {
 	size_t k = i;
 	if (k >= 2 && s[k - 1] == ' ' && s[k - 2] == ',')
@@ -1481,6 +1525,14 @@ RARE static size_t passport_issuer_before(const unsigned char *s, size_t i)
 	    !(word_eq(s + c, p - c, "passport") || word_eq(s + c, p - c, "passports")))
 		return i;
 	return ws;
+}
+
+/* Where a passport's span starts: its issuer between the cue and the
+ * number, else its issuing state before the cue, else the number. */
+RARE static size_t passport_issuer_before(const unsigned char *s, size_t i)
+{
+	size_t k = passport_issuer_between(s, i);
+	return k < i ? k : passport_state_before(s, i);
 }
 
 /* ---- cues ------------------------------------------------------------------- */

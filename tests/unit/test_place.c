@@ -2224,3 +2224,90 @@ Test(place, tenancy_holder_is_no_place)
 	expect_none("Housing: tenancy in his name only.", LOC);
 	expect_sentence("She has a tenancy in Quellby now.", SCRUB_LOCATION);
 }
+
+/* s14-work: "a <job> at <Hospital>" after is/was/as, a comma or a bracket
+ * says where that person works: the hospital is withheld; after a
+ * preposition it is the professional seen there, the hospital kept. */
+Test(place, a_job_at_a_hospital_said_of_the_person)
+{
+	expect_span("Victim Quellbury Tolvenny (44), a nurse at Brackwell General Hospital, reports that he hit her.", 0,
+		    SCRUB_PLACE, "Brackwell General Hospital");
+	expect_span("She is a porter at Brackwell General Hospital.", 0, SCRUB_PLACE,
+		    "Brackwell General Hospital");
+	expect_span("He works as a cleaner at Brackwell General Hospital.", 0, SCRUB_PLACE,
+		    "Brackwell General Hospital");
+	expect_none("She was seen by a doctor at Brackwell General Hospital.", 0);
+}
+
+/* s14-work: a worker's own agency named in brackets after "her agency" is
+ * her employer; an agency of the case in the bracket is kept. */
+Test(place, her_agency_in_brackets_is_her_employer)
+{
+	expect_span("She asked her agency (Quellby Nursing) to move her shifts.", 0, SCRUB_PLACE,
+		    "Quellby Nursing");
+	expect_span("He rings her agency (Tolvenny Staffing, Brackwell) daily.", 0, SCRUB_PLACE,
+		    "Tolvenny Staffing, Brackwell");
+	expect_none("She told her agency (Probation) today.", 0);
+	expect_none("She told the agency (Quellby Nursing) today.", 0);
+}
+
+/* s14-work: "a nurse on Ward 10 at <Hospital>": the ward and the hospital
+ * are where she works; a ward with no employer after it is left. */
+Test(place, a_job_on_a_ward_at_a_hospital)
+{
+	expect_span("Her aunt is a nurse on Ward 10 at Brackwell General Hospital - nights.", 0,
+		    SCRUB_PLACE, "Ward 10");
+	expect_span("Her aunt is a nurse on Ward 10 at Brackwell General Hospital - nights.", 0,
+		    SCRUB_PLACE, "Brackwell General Hospital");
+	expect_none("She is a nurse on Ward 10 at the moment.", 0);
+}
+
+/* s14-work: a carer comes "from" the care provider that employs her; a
+ * support worker from a service, a grant from a council are kept. */
+Test(place, a_carer_from_her_care_provider)
+{
+	expect_span("Bruising seen by carer Perpetua from Quellby Care yesterday.", 0, SCRUB_PLACE,
+		    "Quellby Care");
+	expect_span("She told the carer from Tolvenny Care that he hits her.", 0, SCRUB_PLACE, "Tolvenny Care");
+	expect_none("A support worker from Quellby Housing will visit.", 0);
+	expect_none("Hardship grant from Brackwell Council agreed.", 0);
+}
+
+/* s14-work: the cues of the rules above repeated with no stop: linear. */
+Test(place, s14_work_cues_cost_linear_time)
+{
+	static const char *const cue[] = {"is a nurse at Brackwell General ", "her agency (Tolvenny Staffing ",
+					  "a nurse on Ward 10 at Brackwell ", "carer Perpetua from Quellby ",
+					  "does nights at Quellby "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s14-work: in the bracket after a job said of the person, a department
+ * then the employer: the employer (a hospital too) is withheld; after
+ * "seen by" it is the professional seen there, kept. */
+Test(place, a_department_then_the_employer_in_a_job_bracket)
+{
+	expect_span("She is a senior nurse (theatres, Brackwell General Hospital) and on nights.", 0,
+		    SCRUB_PLACE, "Brackwell General Hospital");
+	expect_none("Seen by a nurse (triage, Brackwell General Hospital) today.", 0);
+}
+
+/* s14-work: a shift word after do/does/on/works before "at" says where the
+ * person works; "two days at" a hospital is a stay, kept. */
+Test(place, a_shift_at_a_workplace)
+{
+	expect_span("His wife does nights at Quellby General. Capacity.", 0, SCRUB_PLACE,
+		    "Quellby General");
+	expect_span("She is on lates at Tolvenny Foods this week.", 0, SCRUB_PLACE, "Tolvenny Foods");
+	expect_none("She spent two days at Quellby General.", 0);
+}
+
+/* s14-work: "works full-time (at <Store>)": a hyphenated word and a
+ * bracket opening on "at" between "works" and "at"; "(at home)" is none. */
+Test(place, works_full_time_in_brackets_at)
+{
+	expect_span("Her sister works full-time (at Tolvenny Foods); she is alone.", 0, SCRUB_PLACE,
+		    "Tolvenny Foods");
+	expect_span("She works part-time at Tolvenny Foods now.", 0, SCRUB_PLACE, "Tolvenny Foods");
+	expect_none("She works (at home) on Fridays.", 0);
+}

@@ -2369,3 +2369,16 @@ Test(scrub, a_home_town_is_looked_for_once)
 	cr_assert_lt(t[1], 24 * t[0] + 0.05, "1 MiB: %.3f s, 128 KiB: %.3f s", t[1], t[0]);
 	scrubber_free(sc);
 }
+
+/* The issuing state before the cue ("Moldovan passport N123..."), or as a
+ * 3-capital code right before the number, goes with the number; a
+ * sentence's first word before "passport" is no nationality. */
+Test(scrub, a_passport_with_its_nationality_before_the_cue)
+{
+	expect("She said he took her Moldovan passport 912345678 and her gold.",
+	       "She said he took her " R("document") " and her gold.");
+	expect("He has her ID card (Latvian ID PAX 412789).", "He has her ID card (" R("document") ").");
+	expect("Passport held by him - ERI P00412789 (hers).", "Passport held by him - " R("document") " (hers).");
+	expect("Stolen passport 912345678 reported.", "Stolen passport " R("document") " reported.");
+	expect("Her passport 912345678 is held.", "Her passport " R("document") " is held.");
+}
