@@ -2149,14 +2149,18 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((c & K_RES) && wn == 6 && memcmp(w, "refuge", 6) == 0 && (tf & TF_CAP) &&
 	    !(tf & TF_UPPER) && fs_refuge_charity(f->s, f->n, a, b))
 		c &= ~K_RES;
-	/* ... and so is a word of living in title case before another that
-	 * no class lists, wherever it stands ("Staying Strong", "Living Beyond
-	 * Harm": agencies; not "Staying With Mum", "Moved To <Town>") */
-	if ((c & K_RES) && (tf & TF_CAP) && !(tf & TF_UPPER)) {
+	/* ... and so is a word of living in title case, its -ing form,
+	 * before a common word that no class lists, wherever it stands
+	 * ("Staying Strong", "Living Beyond Harm": agencies; not "Staying
+	 * With Mum", "Moved To <Town>", nor a town: "Lives <Town> with mum",
+	 * "Moved Hope Valley on 3/11" are where she is) */
+	if ((c & K_RES) && (tf & TF_CAP) && !(tf & TF_UPPER) && wn > 4 &&
+	    memcmp(w + wn - 3, "ing", 3) == 0) {
 		char nx[16];
 		int tn = 0;
 		size_t k = fs_peek(f, b, nx, sizeof nx, &tn);
-		if (tn && k > 0 && fs_lookup(nx, k) == 0)
+		unsigned lx = k > 0 ? lex_classify(nx, k) : 0;
+		if (tn && k > 0 && fs_lookup(nx, k) == 0 && (lx & LEX_COMMON) && !(lx & LEX_PLACE))
 			c &= ~K_RES;
 	}
 	/* after her label, only time windows: "V: 9-11am", "Leah: 10-2

@@ -1541,3 +1541,18 @@ Test(failsafe, a_quoted_code_and_its_arrangement)
 	       "Code phrase \"is the jam stall open\" = she needs police");
 	expect_none("He knows her password and reads her e-mails.");
 }
+
+/* s13-review: a word of living in title case before a town the dictionary
+ * does not know is where she is (telegraphic notes: "Lives <Town> with
+ * mum"), not an agency's name; before a common word ("Staying Put") it is
+ * the agency. */
+Test(failsafe, title_case_living_word_before_a_town_is_withheld)
+{
+	expect("Lives Ambleworth with her mum.", SCRUB_LOCATION, "Lives Ambleworth with her mum");
+	expect("Moved Penvarrow on 3/11.", SCRUB_LOCATION, "Moved Penvarrow on 3/11");
+	expect("Resides Ambleworth with her aunt.", SCRUB_LOCATION,
+	       "Resides Ambleworth with her aunt");
+	expect("Moved Hope Valley on 3/11.", SCRUB_LOCATION, "Moved Hope Valley on 3/11");
+	expect_none("Referred to Staying Put for support.");
+	expect_none("Referred to Living Beyond Harm (LBH).");
+}
