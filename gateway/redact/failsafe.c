@@ -1611,8 +1611,9 @@ static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "pay
                                        "benefit", "benefits", "pounds", "savings", NULL};
 
 /* Is the residence word w[0..wn) ending at b an idiom that names no place
- * (word(): "live in hope", "stay away" but not "from home", "moved" then
- * money)? Reads at most the three words after it. */
+ * (word(): "live in hope", "stay away" at the sentence's end or "from"
+ * someone, not "from home", nor "staying away, <Town>" or "with friends";
+ * "moved" then money)? Reads at most the three words after it. */
 static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 {
 	if (wn >= 4 && memcmp(w, "liv", 3) == 0) {
@@ -1628,9 +1629,15 @@ static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 		size_t k, i = fs_word_at(f, b, x, sizeof x, &k);
 		if (k != 4 || memcmp(x, "away", 4) != 0)
 			return 0;
+		size_t j = i;
+		while (j < f->n && f->s[j] == ' ')
+			j++;
+		if (j >= f->n || f->s[j] == '.' || f->s[j] == ';' || f->s[j] == '!' ||
+		    f->s[j] == '?' || f->s[j] == '\n')
+			return 1; /* "he will stay away." */
 		i = fs_word_at(f, i, x, sizeof x, &k);
 		if (k != 4 || memcmp(x, "from", 4) != 0)
-			return 1;
+			return 0; /* "staying away, <Town>", "staying away with friends" */
 		fs_word_at(f, i, x, sizeof x, &k);
 		return !(k == 4 && memcmp(x, "home", 4) == 0);
 	}

@@ -1556,3 +1556,15 @@ Test(failsafe, title_case_living_word_before_a_town_is_withheld)
 	expect_none("Referred to Staying Put for support.");
 	expect_none("Referred to Living Beyond Harm (LBH).");
 }
+
+/* s13-review: "staying away" then a place or a host is where she is; only
+ * "stay away" at the sentence's end or "from" someone is the idiom. */
+Test(failsafe, staying_away_then_a_place_is_withheld)
+{
+	expect("Staying away, Ambleworth, with aunt.", SCRUB_LOCATION,
+	       "Staying away, Ambleworth, with aunt");
+	expect("She is staying away with friends in Penvarrow.", SCRUB_LOCATION,
+	       "She is staying away with friends in Penvarrow");
+	expect_none("She has no hope he will stay away.");
+	expect_none("He was told to stay away from her and the children.");
+}
