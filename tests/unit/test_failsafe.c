@@ -1309,7 +1309,7 @@ Test(failsafe, repeated_cues_without_a_stop_cost_linear_time)
  * living in the clause still are. */
 Test(failsafe, incident_at_her_known_home_is_kept)
 {
-	expect_none("Police: Dunmore assaulted Ms Quell at her home on 7 November (punched).");
+	expect_none("Police: Brannock assaulted Ms Quell at her home on 7 November (punched).");
 	expect_none("Referrer: Wexshire Police following an incident on 10 November at the family home.");
 	expect_none("Notification: DA at home address last night, children present, father arrested.");
 	expect_none("Husband grabbed her throat at home on 18/11.");
@@ -1338,7 +1338,7 @@ Test(failsafe, idioms_of_living_and_moving_name_no_place)
 	expect_none("Pt says \"I live in hope he'll change\".");
 	expect_none("She has no hope he will stay away.");
 	expect_none("He was told to stay away from her and the children.");
-	expect_none("Dunmore has moved £5,500 out of the joint savings.");
+	expect_none("Brannock has moved £5,500 out of the joint savings.");
 	expect_none("Her inheritance went into his name.");
 	expect("She lives in Hope now.", SCRUB_LOCATION, "She lives in Hope now");
 	expect("She is staying away from home for now.", SCRUB_LOCATION,
@@ -1352,7 +1352,7 @@ Test(failsafe, idioms_of_living_and_moving_name_no_place)
  * the same words saying where still are. */
 Test(failsafe, agency_names_topics_and_known_tenancy_are_kept)
 {
-	expect_none("IDVA notes - Staying Strong Wexford - interpreter used.");
+	expect_none("IDVA notes - Staying Strong Wexhollow - interpreter used.");
 	expect_none("Present: Staying Strong; Wexshire CSC; Probation.");
 	expect_none("Referred to Living Beyond Harm (LBH).");
 	expect_none("Mrs Quell has capacity for decisions about where she lives and who she sees.");
@@ -1371,12 +1371,12 @@ Test(failsafe, agency_names_topics_and_known_tenancy_are_kept)
 Test(failsafe, visit_at_her_known_home_kept_someone_elses_withheld)
 {
 	expect_none("Seen at home, mum Aditi, baby Roo, sibling Tam (3).");
-	expect_none("Dunmore attended the victim's home in breach of the order.");
+	expect_none("Brannock attended the victim's home in breach of the order.");
 	expect("0140 PC 1234 ATTENDED AT KESSIAS ADDRESS. INFORMANT SAFE AND WELL.", SCRUB_LOCATION,
 	       "PC 1234 ATTENDED AT KESSIAS ADDRESS");
 	expect("Seen at her home in Quellby.", SCRUB_LOCATION, "Seen at her home in Quellby");
-	expect("Dunmore broke into her friend's flat.", SCRUB_LOCATION,
-	       "Dunmore broke into her friend's flat");
+	expect("Brannock broke into her friend's flat.", SCRUB_LOCATION,
+	       "Brannock broke into her friend's flat");
 }
 
 /* s13-over: the national charity "Refuge" (in brackets, a list, a heading
