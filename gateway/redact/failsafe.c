@@ -1208,14 +1208,22 @@ static const char *const FS_INCIDENT_ACT[] = {
 static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
 					   "until", "tonight", NULL};
 
+/* ... and words before a place named anywhere in its clause ("seen at
+ * home with her partner in <Town>": where that home is) */
+static const char *const FS_CLAUSE_WHERE[] = {"in", "near", "around", "outside", NULL};
+
+static int fs_month(const char *w);
+static int fs_weekday(const char *w);
+
 /*
  * Does the clause [c_start, c_end) name an incident ("DA" in capitals,
- * FS_INCIDENT_ACT) and no word of now (FS_NOW_WORDS)? Read once, when the
- * clause ends and its only residence is a dwelling the notes know.
+ * FS_INCIDENT_ACT), no word of now (FS_NOW_WORDS) and no place (a
+ * capitalised word after FS_CLAUSE_WHERE, not a day or a month)? Read once,
+ * when the clause ends and its only residence is a dwelling the notes know.
  */
 static int fs_clause_incident(const struct fs *f)
 {
-	int incid = 0;
+	int incid = 0, where = 0;
 	size_t i = f->c_start, e = f->c_end;
 	if (i == SIZE_MAX || e > f->n)
 		return 0;
@@ -1230,11 +1238,15 @@ static int fs_clause_incident(const struct fs *f)
 				x[k] = (char)(f->s[i] | 0x20);
 			k++, i++;
 		}
-		if (k == 0 || k + 1 >= sizeof x)
+		if (k == 0 || k + 1 >= sizeof x) {
+			where = 0;
 			continue;
+		}
 		x[k] = 0;
-		if (fs_in(x, FS_NOW_WORDS))
+		if (fs_in(x, FS_NOW_WORDS) ||
+		    (where && f->s[w0] >= 'A' && f->s[w0] <= 'Z' && !fs_month(x) && !fs_weekday(x)))
 			return 0;
+		where = fs_in(x, FS_CLAUSE_WHERE);
 		if (fs_in(x, FS_INCIDENT_ACT) ||
 		    (k == 2 && f->s[w0] == 'D' && f->s[w0 + 1] == 'A'))
 			incid = 1;

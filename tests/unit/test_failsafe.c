@@ -1568,3 +1568,17 @@ Test(failsafe, staying_away_then_a_place_is_withheld)
 	expect_none("She has no hope he will stay away.");
 	expect_none("He was told to stay away from her and the children.");
 }
+
+/* s13-review: an incident or a visit at her known home stays kept only
+ * when its clause names no place: "seen at home with her partner in
+ * <Town>" says where that home is. A day or a month after "in" is no
+ * place. */
+Test(failsafe, known_home_with_a_place_in_its_clause_is_withheld)
+{
+	expect("Seen at home with her new partner in Ambleworth.", SCRUB_LOCATION,
+	       "Seen at home with her new partner in Ambleworth");
+	expect("Assaulted at her home near Penvarrow Park on Friday.", SCRUB_LOCATION,
+	       "Assaulted at her home near Penvarrow Park on Friday");
+	expect_none("Husband grabbed her throat at home in November.");
+	expect_none("Seen at home, mum well.");
+}
