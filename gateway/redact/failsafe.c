@@ -1782,8 +1782,9 @@ static int fs_named_at(const struct fs *f, size_t i, const char *const *preps)
 }
 
 /* A place named right after a word ending at b: "in <Town>", "near <Name>",
- * ", <Town>", "(<Name> ...", "(Flat 2 ...", ", 12 ..." (not a clock time or a
- * date: ", 23:10", "(14/11)"): the incident's home is then somewhere named
+ * ", <Town>", "(<Name> ...", "(Flat 2 ...", ", 12 ...", " - <Town>", "/
+ * <Town>", ": <Town>" (not a clock time or a date: ", 23:10", "(14/11)"):
+ * the incident's home is then somewhere named
  * (fs_incident_at_home's callers withhold it as before). */
 static int fs_place_follows(const struct fs *f, size_t b)
 {
@@ -1792,8 +1793,10 @@ static int fs_place_follows(const struct fs *f, size_t b)
 	size_t i = b;
 	while (i < f->n && f->s[i] == ' ')
 		i++;
-	if (i >= f->n || (f->s[i] != ',' && f->s[i] != '('))
+	if (i >= f->n || (f->s[i] != ',' && f->s[i] != '(' && f->s[i] != '-' && f->s[i] != '/' &&
+	                  f->s[i] != ':'))
 		return 0;
+	int sep = f->s[i] != ',' && f->s[i] != '(';
 	i++;
 	while (i < f->n && f->s[i] == ' ')
 		i++;
@@ -1805,7 +1808,18 @@ static int fs_place_follows(const struct fs *f, size_t b)
 		return !(j + 1 < f->n && (f->s[j] == ':' || f->s[j] == '/' || f->s[j] == '.') &&
 		         f->s[j + 1] >= '0' && f->s[j + 1] <= '9');
 	}
-	return i < f->n && f->s[i] >= 'A' && f->s[i] <= 'Z';
+	if (!(i < f->n && f->s[i] >= 'A' && f->s[i] <= 'Z'))
+		return 0;
+	if (!sep)
+		return 1;
+	/* after a dash, a slash or a colon, a town or a word no list knows;
+	 * not an agency or a common word ("DA at home - Police attended",
+	 * "- Children present") */
+	size_t j = i;
+	while (j < f->n && j - i < 24 && fs_alnum(f->s[j]))
+		j++;
+	unsigned lx = lex_classify((const char *)f->s + i, j - i);
+	return (lx & LEX_PLACE) || !(lx & (LEX_ALLOW | LEX_COMMON));
 }
 
 /*

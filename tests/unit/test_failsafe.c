@@ -1582,3 +1582,15 @@ Test(failsafe, known_home_with_a_place_in_its_clause_is_withheld)
 	expect_none("Husband grabbed her throat at home in November.");
 	expect_none("Seen at home, mum well.");
 }
+
+/* s13-review: a place after the known home and a dash, a slash or a colon
+ * ("at the family home - <Town>") is where that home is, as after a comma. */
+Test(failsafe, known_home_then_a_dash_and_a_place_is_withheld)
+{
+	expect("Assault at the family home - Ambleworth.", SCRUB_LOCATION,
+	       "Assault at the family home");
+	expect("Incident at her flat / Penvarrow.", SCRUB_LOCATION, "Incident at her flat / Penvarrow");
+	expect_none("Op Encompass (ref 4410): DA at home, 23:10.");
+	expect_none("Assaulted at home - 14/11.");
+	expect_none("DA at home - Police attended.");
+}
