@@ -2806,7 +2806,7 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 		 * common words ("but", "does", "things") to its probe: "BRP" (a
 		 * residence permit, read as a passport) in capitals, "DOBs",
 		 * and platforms people meet on or are reached through. */
-		if (cue == CUE_NONE && (RARE_LEN[(s[i] | 0x20) - 'a'] >> wl & 1))
+		if (cue == CUE_NONE && wl < 16 && (RARE_LEN[(s[i] | 0x20) - 'a'] >> wl & 1))
 			cue = rare_cue(s + i, wl);
 	}
 	if (cue != CUE_NONE) {
