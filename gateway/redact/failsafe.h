@@ -285,6 +285,16 @@
  *   / 9.46; 0.08: 92.35 / 11.46, 97.66 / 9.63; 0.07: 92.56 / 11.63, 97.66
  *   / 9.88. Below 0.11 "She was seen by the health visitor for the 6-8
  *   week check" (test_failsafe_model's ordinary business) scores 0.100.
+ *   Session 13: exam11 to exam14 joined (sixteen sets). The threshold
+ *   was chosen with exam13 and exam14 held out (fourteen sets): their
+ *   never-share / over-redaction 91.66 / 9.14 and 98.81 / 9.38 with the
+ *   old weights, 93.28 / 9.73 and 98.81 / 10.31 at 0.08, 93.13 / 9.51
+ *   and 98.81 / 9.86 at 0.10, 92.56 / 9.29 and 98.81 / 9.73 at 0.12;
+ *   then all sixteen trained at 0.11, the lowest at which the generated
+ *   corpus's over-redaction stays under the issue's 2% (1.94%; 2.03% at
+ *   0.10). It withholds "Meeting on Monday at 10:00, lunch at 12:00" as
+ *   a safe time and a count of children with their ages as a location
+ *   (test_policy_rt says so): over-redaction accepted for never-share.
  *   Tried and left out (no gain on exam8): a class shape of
  *   the last three words (preposition, capitalised word, possessive, kin
  *   ...: 96.55% at 0.14 with 0.2 point less over-redaction, but at 0.10
@@ -292,7 +302,7 @@
  *   whether the rules withheld the field's previous unit (96.43%).
  *   Retrain (after changing the features, a word class or a set):
  *     build/tests/redaction_units \
- *       tests/redaction/{holdout,exam,corpus,exam2,exam3,exam4,exam5,exam6,exam7,exam8,exam9,exam10} \
+ *       tests/redaction/{holdout,exam,corpus,exam2,...,exam14} \
  *       > u.tsv
  *     python3 tests/redaction/train_unitclf.py --units u.tsv --out gateway/redact/failsafe_model.c
  *   ctest redaction_unitclf fails until the committed weights are the

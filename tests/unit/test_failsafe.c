@@ -491,7 +491,9 @@ Test(failsafe, the_town_she_goes_to_goes_everywhere_agency_names_too)
 	out = scrub_with(SCRUB_F_LOCATION, "2215 RP IS HER AUNT, CALLING FROM KIRKOSWALD.\n"
 					   "2240 FEMALE TAKEN TO AUNTS ADDRESS, 6 FELL VIEW, KIRKOSWALD.");
 	cr_assert(strstr(out, "KIRKOSWALD") == NULL, "%s", out);
-	cr_assert(strstr(out, "2215 RP IS HER AUNT") != NULL, "%s", out);
+	/* the line that says where her aunt calls from is withheld whole by the
+	 * unit model since session 13 (where the aunt is, she is going) */
+	cr_assert(strncmp(out, "2215 ", 5) == 0, "%s", out);
 	free(out);
 	out = scrub_with(SCRUB_F_LOCATION, "Woman relocated to Wexbury. He is at HMP Wexbury.");
 	cr_assert(strstr(out, "Wexbury") == NULL, "%s", out);
