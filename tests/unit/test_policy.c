@@ -1712,3 +1712,31 @@ Test(policy_load, rules_by_kind_of_case)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/* s13-over's test, turned by s13-review: a crime reference the policy
+ * withholds from a recipient as a field (default.yaml: foia-s31, "crime
+ * references reveal live investigations") is withheld from its free text
+ * too (issue 9 item 2); item 6 keeps references no field withholds. */
+Test(policy_redact, withheld_crime_reference_goes_from_text_too)
+{
+	policy *p = load(HEAD "  - {path: narrative, to: all, action: scrub, ground: foia-s40-2}\n"
+			      "  - {path: \"incidents[].police_ref\", to: police, action: share, "
+			      "ground: need-to-know}\n");
+	Marac__V1__CaseSummary *cs = fixture();
+	cr_assert(cs->n_incidents > 0 && cs->incidents[0]->police_ref != NULL);
+	char text[256];
+	snprintf(text, sizeof text, "Police attended (%s); call 07700 900321 later.",
+		 cs->incidents[0]->police_ref);
+	codec_mfree(cs->narrative);
+	cs->narrative = codec_strdup(text);
+	struct out o = redact(p, cs, AG(HEALTH), PU(MEETING));
+	cr_assert(o.view->n_incidents == 0 || o.view->incidents[0]->police_ref == NULL ||
+		      o.view->incidents[0]->police_ref[0] == 0,
+		  "the field itself is withheld");
+	cr_assert(strstr(o.view->narrative, cs->incidents[0]->police_ref) == NULL, "%s",
+		  o.view->narrative);
+	cr_assert(strstr(o.view->narrative, "900321") == NULL, "%s", o.view->narrative);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
