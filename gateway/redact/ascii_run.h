@@ -58,6 +58,22 @@ static inline unsigned ar_count(uint64_t m)
 	return (unsigned)((((m & AR_HI) >> 7) * AR_ONES) >> 56);
 }
 
+/* From s[i], past every eight bytes of s[0..n) that hold no ASCII capital:
+ * the index of the first capital, or of a tail shorter than eight bytes
+ * (the caller reads that byte by byte), or n. For passes whose every
+ * match starts with a capital (a town, a shop's name). */
+static inline size_t ar_to_upper(const unsigned char *s, size_t i, size_t n)
+{
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t up = ar_in(x, 'A', 'Z');
+		if (up)
+			return i + ar_lead(~up & AR_HI);
+	}
+	return i;
+}
+
 static inline int ar_is_letter(unsigned char c)
 {
 	return (unsigned)((c | 0x20) - 'a') < 26u;

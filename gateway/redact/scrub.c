@@ -2169,16 +2169,8 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 	int rc = 0;
 	size_t li = 0, reach = 0;
 	for (size_t a = 0; a < n && rc == 0; a++) {
-		if (a + 8 <= n) {
-			uint64_t x;
-			memcpy(&x, s + a, 8);
-			uint64_t up = ar_in(x, 'A', 'Z');
-			if (up == 0) {
-				a += 7; /* no capital in these eight */
-				continue;
-			}
-			a += ar_lead(~up & AR_HI); /* to the first capital */
-		}
+		if ((a = ar_to_upper(s, a, n)) >= n)
+			break;
 		unsigned c = s[a];
 		if (!sc_upper(c) || !(first >> (c - 'A') & 1) ||
 		    (a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)))
@@ -2296,18 +2288,9 @@ static int shop_branches(const unsigned char *s, size_t n, struct spans *all,
                          const struct spans *keep, const size_t *maxend)
 {
 	for (size_t i = 0; i + 3 < n; i++) {
-		if (i + 8 <= n) { /* a shop's name starts with a capital: to the next one */
-			uint64_t x;
-			memcpy(&x, s + i, 8);
-			uint64_t up = ar_in(x, 'A', 'Z');
-			if (up == 0) {
-				i += 7; /* no capital in these eight */
-				continue;
-			}
-			i += ar_lead(~up & AR_HI);
-			if (i + 3 >= n)
-				break;
-		}
+		/* a shop's name starts with a capital: to the next one */
+		if ((i = ar_to_upper(s, i, n)) + 3 >= n)
+			break;
 		if (!sc_upper(s[i]) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80 ||
 		                                  s[i - 1] == '-' || s[i - 1] == '\'')))
 			continue;
