@@ -1987,7 +1987,8 @@ static int fs_want_areas(struct fs *f, size_t a, size_t b, const char *w, size_t
 					   "prefers", "preferred", "preference", "preferences",
 					   "like", NULL};
 	int cap = (tf & TF_CAP) && !(tf & TF_NUM) && !((tf & TF_UPPER) && wn <= 5) &&
-	          !(c & (K_TIME | K_DAYAB | K_HE | K_SHE | K_KIN | K_CLOCKW)) && !fs_month(w);
+	          !(c & (K_TIME | K_DAYAB | K_HE | K_SHE | K_KIN | K_CLOCKW)) &&
+	          !(wn <= 9 && fs_month(w)); /* w ends in NULs only below FS_WORD_MAX */
 	if (f->want && cap && a > f->want_end && a - f->want_end <= FS_WANT_GAP) {
 		const unsigned char *g = f->s + f->want_end;
 		size_t gn = a - f->want_end, k = 0, e = gn;

@@ -1596,3 +1596,19 @@ Test(failsafe, known_home_then_a_dash_and_a_place_is_withheld)
 	expect_none("Assaulted at home - 14/11.");
 	expect_none("DA at home - Police attended.");
 }
+
+/* fs_want_areas asked whether a place after "wants" was a month with
+ * strcmp on the word buffer, which holds NULs only for words shorter than
+ * FS_WORD_MAX: a capitalised word of 17 letters or more read past it
+ * (ASan: stack-buffer-overflow in CI, the measure of three sets). */
+Test(failsafe, a_long_capitalised_word_after_wants)
+{
+	char *out = scrub_with(SCRUB_F_LOCATION, "She wants Quenburyhamptonshirewell or "
+						 "Marnwickshiretonbury near her mother.");
+	cr_assert_not_null(out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION, "She wants March or Brackton.");
+	cr_assert_not_null(out);
+	free(out);
+}
+
