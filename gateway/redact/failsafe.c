@@ -1980,6 +1980,17 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
  * FS_WANT_GAP): linear.
  */
 #define FS_WANT_GAP 12
+/* w[0..wn) a month's name: asked of a NUL-terminated copy (word()'s buffer
+ * need not end in a NUL; fs_month reads to one) */
+static int fs_want_month(const char *w, size_t wn)
+{
+	char m[10] = {0};
+	if (wn >= sizeof m)
+		return 0;
+	memcpy(m, w, wn);
+	return fs_month(m);
+}
+
 static int fs_want_areas(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                          unsigned tf)
 {
@@ -1987,8 +1998,7 @@ static int fs_want_areas(struct fs *f, size_t a, size_t b, const char *w, size_t
 					   "prefers", "preferred", "preference", "preferences",
 					   "like", NULL};
 	int cap = (tf & TF_CAP) && !(tf & TF_NUM) && !((tf & TF_UPPER) && wn <= 5) &&
-	          !(c & (K_TIME | K_DAYAB | K_HE | K_SHE | K_KIN | K_CLOCKW)) &&
-	          !(wn <= 9 && fs_month(w)); /* w ends in NULs only below FS_WORD_MAX */
+	          !(c & (K_TIME | K_DAYAB | K_HE | K_SHE | K_KIN | K_CLOCKW)) && !fs_want_month(w, wn);
 	if (f->want && cap && a > f->want_end && a - f->want_end <= FS_WANT_GAP) {
 		const unsigned char *g = f->s + f->want_end;
 		size_t gn = a - f->want_end, k = 0, e = gn;
