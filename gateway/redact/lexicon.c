@@ -134,7 +134,9 @@ static const struct lex_slot *find(const char *key, size_t n)
 		if (sl->off == 0)
 			return NULL;
 		const char *k = lex_blob + sl->off;
-		if (memcmp(k, key, n) == 0 && k[n] == '\0')
+		/* strncmp, not memcmp: a shorter key at the blob's end ends
+		 * in its NUL, and memcmp may read all n bytes past it */
+		if (strncmp(k, key, n) == 0 && k[n] == '\0')
 			return sl;
 	}
 }
