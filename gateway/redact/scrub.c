@@ -2785,6 +2785,18 @@ static int memo_pass(struct scrub_memo *m, unsigned bit, struct spans *sv, struc
 	return out != NULL ? spans_append(out, sv) : 0;
 }
 
+/* maxend[j]: the furthest end among keep->v[0..j] (kept spans sorted by
+ * start), for kept_at's search; malloc'd, NULL when out of memory. */
+static size_t *keep_maxend(const struct spans *keep)
+{
+	size_t *m = malloc(keep->n * sizeof *m);
+	if (m == NULL)
+		return NULL;
+	for (size_t j = 0; j < keep->n; j++)
+		m[j] = j && m[j - 1] > keep->v[j].end ? m[j - 1] : keep->v[j].end;
+	return m;
+}
+
 /* The memo for text[0..len), normalised (emptied first when it held
  * another text): 0 or MGW_E_NOMEM. */
 static int memo_norm(struct scrub_memo *memo, const char *text, size_t len)
@@ -2863,10 +2875,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	/* names_scan's findings, read (not changed: the memo keeps them) */
 	const struct spans extra = (mask & KIND_BIT(SCRUB_NAME)) ? memo->names : (struct spans){0};
 	if (keep.n > 0) {
-		if ((maxend = malloc(keep.n * sizeof *maxend)) == NULL)
+		if ((maxend = keep_maxend(&keep)) == NULL)
 			goto done;
-		for (size_t j = 0; j < keep.n; j++)
-			maxend[j] = j && maxend[j - 1] > keep.v[j].end ? maxend[j - 1] : keep.v[j].end;
 		drop_kept_misspelt(s, &all, tok_from, &keep, maxend);
 	}
 	size_t found_from = all.n;
@@ -3041,12 +3051,8 @@ int scrub_where_words(const scrubber *sc, struct scrub_memo *memo, const char *t
 	    (rc = fold_pass(sc, s, n, &names, &keep, &vals)) != 0)
 		goto done;
 	rc = MGW_E_NOMEM;
-	if (keep.n > 0) {
-		if ((maxend = malloc(keep.n * sizeof *maxend)) == NULL)
-			goto done;
-		for (size_t j = 0; j < keep.n; j++)
-			maxend[j] = j && maxend[j - 1] > keep.v[j].end ? maxend[j - 1] : keep.v[j].end;
-	}
+	if (keep.n > 0 && (maxend = keep_maxend(&keep)) == NULL)
+		goto done;
 	if (memo_pass(memo, M_PLACE << 1, &memo->place[1], &all) != 0 ||
 	    memo_pass(memo, M_FS, &memo->fs, &all) != 0 ||
 	    memo_pass(memo, M_GEO, &memo->geo, &all) != 0 ||
