@@ -1111,16 +1111,19 @@ int pol_cx_group(struct pol_cx *cx, int agency)
 struct where_acc {
 	char *w[WHERE_WORDS];
 	size_t n;
+	int over; /* a word did not fit */
 };
 
 static int where_add(void *ctx, const char *w, size_t n)
 {
 	struct where_acc *a = ctx;
-	if (a->n == WHERE_WORDS || n >= MGW_SCRUB_MAX_ENTRY_BYTES)
-		return 0;
 	for (size_t k = 0; k < a->n; k++)
 		if (strlen(a->w[k]) == n && strncasecmp(a->w[k], w, n) == 0)
 			return 0;
+	if (a->n == WHERE_WORDS || n >= MGW_SCRUB_MAX_ENTRY_BYTES) {
+		a->over = 1;
+		return 0;
+	}
 	char *c = malloc(n + 1);
 	if (c == NULL)
 		return MGW_E_NOMEM;
@@ -1135,10 +1138,13 @@ static int where_add(void *ctx, const char *w, size_t n)
  * in every text of the case for the places she is said to be and, when
  * there are any, build *scr again with them as never-share places (found
  * in text, withheld under s38 as her location). 0 or MGW_E_NOMEM (*scr
- * unchanged); when the wider scrubber would be over a cap of mgw_limits.h,
- * *scr stays as built (each text still withholds the places it names).
+ * unchanged). When there are more than WHERE_WORDS of them, or the wider
+ * scrubber would be over a cap of mgw_limits.h, *scr stays as built and
+ * *blind is set: a text could name one of them with no cue, so the
+ * group's free texts are withheld whole (fail closed).
  */
-static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubber **scr)
+static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubber **scr,
+			int *blind)
 {
 	struct where_acc acc = {.n = 0};
 	int rc = MGW_OK;
@@ -1147,6 +1153,10 @@ static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubb
 		rc = memo == NULL ? MGW_E_NOMEM
 		                  : scrub_where_words(*scr, memo, cx->tx[i], strlen(cx->tx[i]),
 		                                      where_add, &acc);
+		if (rc == MGW_E_TOO_LARGE) { /* more than one text's pass carries */
+			acc.over = 1;
+			rc = MGW_OK;
+		}
 	}
 	if (rc == MGW_OK && acc.n > 0) {
 		struct scrub_value *v = malloc((spec->n_values + acc.n) * sizeof *v);
@@ -1167,12 +1177,13 @@ static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubb
 				scrubber_free(*scr);
 				*scr = wider;
 			} else if (rc != MGW_E_NOMEM) {
-				rc = MGW_OK; /* over a cap with them: each text still
-				              * withholds its own (the case alone fits) */
+				rc = MGW_OK; /* over a cap with them (the case alone fits) */
+				acc.over = 1;
 			}
 			free(v);
 		}
 	}
+	*blind = rc == MGW_OK && acc.over;
 	for (size_t k = 0; k < acc.n; k++)
 		free(acc.w[k]);
 	return rc;
@@ -1207,7 +1218,7 @@ int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out)
 					  gr->sig[cx->n_it]};
 		gr->rc = scrubber_build2(&spec, &gr->scr);
 		if (gr->rc == MGW_OK && (spec.flags & SCRUB_F_LOCATION))
-			gr->rc = where_values(cx, &spec, &gr->scr);
+			gr->rc = where_values(cx, &spec, &gr->scr, &gr->blind);
 		gr->built = gr->rc != MGW_E_NOMEM; /* out of memory may pass: try again */
 	}
 	free(names);

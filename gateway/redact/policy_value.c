@@ -126,9 +126,11 @@ int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground,
 		struct scrub_memo *memo = pol_cx_memo(r->cx, s);
 		if (memo == NULL)
 			return MGW_E_NOMEM;
-		int rc = scrub_text_memo(scr, memo, s, strlen(s), label,
-					 (1u << SCRUB_KIND_COUNT) - 1u, &n.out, counts,
-					 r->explain ? &n.f : NULL, r->explain ? &n.nf : NULL);
+		int rc = r->cx->g[r->group].blind /* her places did not fit the scrubber */
+			 ? MGW_E_TOO_LARGE
+			 : scrub_text_memo(scr, memo, s, strlen(s), label,
+					   (1u << SCRUB_KIND_COUNT) - 1u, &n.out, counts,
+					   r->explain ? &n.f : NULL, r->explain ? &n.nf : NULL);
 		if (rc == MGW_E_NOMEM)
 			return rc;
 		if (rc != MGW_OK) { /* the scrubber could not handle it: withheld */

@@ -2062,7 +2062,7 @@ static int named_before(const unsigned char *s, size_t a, size_t n)
 /*
  * Is the town s[a..a+n) the note's own area (named_before), remembered in
  * home[0..*nhome) so that each town is looked for once (a town said in a
- * hundred statements costs one pass)? When home is full, yes.
+ * hundred statements costs one pass)? When home is full, no: withheld.
  */
 static int home_town(const unsigned char *s, size_t a, size_t n, struct prop_word *home,
                      size_t *nhome)
@@ -2071,7 +2071,7 @@ static int home_town(const unsigned char *s, size_t a, size_t n, struct prop_wor
 		if (prop_cmp(s, a, n, &home[k]))
 			return 1;
 	if (*nhome == PROP_WORDS)
-		return 1;
+		return 0;
 	if (!named_before(s, a, n))
 		return 0;
 	home[(*nhome)++] = (struct prop_word){a, n, 0};
@@ -2079,18 +2079,20 @@ static int home_town(const unsigned char *s, size_t a, size_t n, struct prop_wor
 }
 
 /* The candidate words (above) of the location spans all[from..to) into
- * w[0..PROP_WORDS), each once; returns how many. */
+ * w[0..PROP_WORDS), each once; returns how many, or PROP_FULL when there
+ * are more (w holds the first PROP_WORDS). */
+#define PROP_FULL ((size_t)-1)
 static size_t place_words(const unsigned char *s, const struct spans *all, size_t from,
                           size_t to, const struct spans *keep, const size_t *maxend,
                           struct prop_word *w)
 {
 	size_t nw = 0, nhome = 0;
 	struct prop_word home[PROP_WORDS];
-	for (size_t j = from; j < to && nw < PROP_WORDS; j++) {
+	for (size_t j = from; j < to; j++) {
 		if (all->v[j].kind != SCRUB_LOCATION)
 			continue;
 		int digit = 0;
-		for (size_t i = all->v[j].start; i < all->v[j].end && nw < PROP_WORDS;) {
+		for (size_t i = all->v[j].start; i < all->v[j].end;) {
 			if (!sc_alpha(s[i]) && s[i] < 0x80) {
 				digit |= s[i] >= '0' && s[i] <= '9';
 				i++;
@@ -2130,6 +2132,8 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 				dup = prop_cmp(s, a, i - a, &w[k]);
 			if (!dup && twin && home_town(s, a, i - a, home, &nhome))
 				continue;
+			if (!dup && nw == PROP_WORDS)
+				return PROP_FULL;
 			if (!dup)
 				w[nw++] = (struct prop_word){a, i - a, 0};
 		}
@@ -2142,6 +2146,8 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 {
 	struct prop_word w[PROP_WORDS];
 	size_t to = all->n, nw = place_words(s, all, from, to, keep, maxend, w);
+	if (nw == PROP_FULL)
+		return MGW_E_TOO_LARGE; /* more places than one pass carries: withheld */
 	if (nw == 0)
 		return 0;
 	/* The location spans sorted by start: occurrences come in increasing
@@ -2913,8 +2919,9 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	    list_under_statement(s, n, &all, place_from) != 0)
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
-	    propagate_places(s, n, &all, place_from, &keep, maxend) != 0)
+	    (rc = propagate_places(s, n, &all, place_from, &keep, maxend)) != 0)
 		goto done;
+	rc = MGW_E_NOMEM;
 	for (size_t j = 0; j < names.n; j++)
 		if (spans_push(&all, names.v[j].start, names.v[j].end, SCRUB_NAME, names.v[j].rule) != 0)
 			goto done;
@@ -3060,7 +3067,7 @@ int scrub_where_words(const scrubber *sc, struct scrub_memo *memo, const char *t
 		goto done;
 	struct prop_word w[PROP_WORDS];
 	size_t nw = place_words(s, &all, 0, all.n, &keep, maxend, w);
-	rc = 0;
+	rc = nw == PROP_FULL ? MGW_E_TOO_LARGE : 0;
 	for (size_t k = 0; k < nw && rc == 0; k++)
 		if (!(lex_classify((const char *)s + w[k].a, w[k].n) & LEX_ALLOW))
 			rc = add(ctx, (const char *)s + w[k].a, w[k].n);

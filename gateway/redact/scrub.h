@@ -422,9 +422,11 @@ int scrub_text_memo(const scrubber *s, struct scrub_memo *memo, const char *text
  * <Town>). The share withholds them from its other fields too (policy_case.c,
  * pol_cx_scrubber): a town said in the narrative is as plain in an incident's
  * summary or an agency's name. Each word, as it stands in the normalised
- * text, once, at most 32, is passed to add(ctx, word, length); a non-zero
- * return stops and is returned. The memo is as for scrub_text_memo (its
- * passes are kept for the text's scrub). Returns 0, MGW_E_NOMEM or add's.
+ * text, once, is passed to add(ctx, word, length); a non-zero return stops
+ * and is returned. The memo is as for scrub_text_memo (its passes are kept
+ * for the text's scrub). Returns 0, MGW_E_NOMEM, add's, or MGW_E_TOO_LARGE
+ * when the text names more than 32 (its scrub withholds it whole, and the
+ * caller cannot carry them all: fail closed).
  */
 int scrub_where_words(const scrubber *sc, struct scrub_memo *memo, const char *text, size_t len,
                       int (*add)(void *ctx, const char *w, size_t n), void *ctx);

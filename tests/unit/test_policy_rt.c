@@ -669,3 +669,30 @@ Test(policy_rt, where_she_is_goes_from_every_text)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/* More places she is said to be than one share's scrubber carries
+ * (WHERE_WORDS): the last of them, named in an incident's summary with no
+ * cue, must not reach health because the list was full. Every free text of
+ * the view is withheld instead (fail closed); police keep them all. */
+Test(policy_rt, too_many_places_she_is_withhold_the_texts)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	char *nar = malloc(80 * 64), *e = nar;
+	for (int i = 0; i < 80; i++) /* Qaabury, Qabbury, ...: invented towns */
+		e += sprintf(e, "In %s she moved to a flat in Q%c%cbury. ", i % 2 ? "May" : "June",
+			     'a' + i / 26, 'a' + i % 26);
+	set_str(&cs->narrative, nar);
+	free(nar);
+	set_str(&cs->incidents[1]->summary, "He was arrested in Qdbbury."); /* the 80th */
+	struct out o = redact(p, cs, AG(HEALTH));
+	cr_assert(!has(&o.view->base, "Qdbbury"), "%s",
+		  o.view->n_incidents > 1 ? o.view->incidents[1]->summary : "");
+	cr_assert(!has(&o.view->base, "Qaabury"));
+	out_free(&o);
+	o = redact(p, cs, AG(POLICE));
+	cr_assert(has(&o.view->base, "arrested in Qdbbury"), "police keep it");
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
