@@ -1568,7 +1568,8 @@ static void drop_kept_misspelt(const unsigned char *s, struct spans *all, size_t
  * capitalised word, or starts a sentence as its subject ("Ally drives
  * ...", "Ally said"; not "Young carers ...", nor a modal verb "Will"/"May").
  * One pass over the
- * text, at most PROP_WORDS words compared where first letters agree.
+ * text, at most PROP_WORDS words compared where first letters agree; a
+ * text with more is withheld whole (MGW_E_TOO_LARGE: fail closed).
  */
 #define PROP_WORDS 32
 #define PROP_SEEN 64 /* words already judged, direct-mapped by hash */
@@ -1636,10 +1637,10 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 	size_t nw = 0, to = all->n;
 	uint64_t lens[27] = {0}; /* by first letter (a-z, other): lengths */
 	uint64_t seen[PROP_SEEN] = {0};
-	for (size_t j = from; j < to && nw < PROP_WORDS; j++) {
+	for (size_t j = from; j < to; j++) {
 		if (all->v[j].kind != SCRUB_NAME || !prop_rule(all->v[j].rule))
 			continue;
-		for (size_t i = all->v[j].start; i < all->v[j].end && nw < PROP_WORDS;) {
+		for (size_t i = all->v[j].start; i < all->v[j].end;) {
 			if (!sc_alpha(s[i])) {
 				i++;
 				continue;
@@ -1672,6 +1673,8 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 				dup = prop_cmp(s, a, i - a, &w[k]);
 			if (dup)
 				continue;
+			if (nw == PROP_WORDS)
+				return MGW_E_TOO_LARGE; /* more than one pass carries: withheld */
 			w[nw++] = (struct prop_word){a, i - a, (b & (LEX_COMMON | LEX_MODAL)) != 0};
 			lens[prop_letter(s[a])] |= 1ull << (i - a < 63 ? i - a : 63);
 		}
@@ -2901,8 +2904,10 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		                : push_unkept(s, &x, &keep, maxend, &all) != 0)
 			goto done;
 	}
-	if (all.n > found_from && propagate_found(s, n, &all, found_from, &keep, maxend) != 0)
+	if (all.n > found_from &&
+	    (rc = propagate_found(s, n, &all, found_from, &keep, maxend)) != 0)
 		goto done;
+	rc = MGW_E_NOMEM;
 	size_t place_from = all.n;
 	const unsigned loc = (sc->flags & SCRUB_F_LOCATION) ? 1 : 0;
 	if (memo_pass(memo, M_PLACE << loc, &memo->place[loc], &all) != 0)

@@ -2382,3 +2382,39 @@ Test(scrub, a_passport_with_its_nationality_before_the_cue)
 	expect("Stolen passport 912345678 reported.", "Stolen passport " R("document") " reported.");
 	expect("Her passport 912345678 is held.", "Her passport " R("document") " is held.");
 }
+
+/* Found names and places are looked for again across the text, at most
+ * PROP_WORDS of each (linear time). A text with more is withheld whole
+ * (MGW_E_TOO_LARGE) rather than letting the words past the limit through
+ * where they are named without a cue; with fewer, the last one is still
+ * withheld where it stands alone. */
+static char *cued_words(const char *cue, int n, const char *last)
+{
+	char *t = malloc((size_t)n * 64 + 128), *e = t;
+	cr_assert_not_null(t);
+	for (int i = 0; i < n; i++) /* Zqaab, Zqbab, ...: no list knows them */
+		e += sprintf(e, "In May %s Zq%c%cb. ", cue, 'a' + i / 26, 'a' + i % 26);
+	sprintf(e, "On Friday %s was seen.", last);
+	return t;
+}
+
+Test(scrub, more_found_words_than_one_pass_carries_withhold_the_text)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	static const char *const cue[] = {"she spoke to a friend called", "she moved to a flat in"};
+	for (int c = 0; c < 2; c++) {
+		char *out = NULL, *few = cued_words(cue[c], 20, "Zqatb"), *many = cued_words(cue[c], 40, "Zqbnb");
+		cr_assert_eq(scrub_text(sc, few, strlen(few), NULL, 0, &out, NULL), 0);
+		cr_assert_null(strstr(out, "Zqatb"), "%s", out);
+		free(out);
+		out = NULL;
+		cr_assert_eq(scrub_text(sc, many, strlen(many), NULL, 0, &out, NULL), MGW_E_TOO_LARGE,
+			     "%s: %s", cue[c], out ? out : "");
+		free(out);
+		free(few);
+		free(many);
+	}
+	scrubber_free(sc);
+}
