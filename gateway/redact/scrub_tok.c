@@ -1037,6 +1037,12 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 		return 0;
 	if (L && j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]))
 		j++;
+	/* "18AV24512", "FR 18AV24512": two digits, two capitals, five digits
+	 * (the French passport's layout), after its country's code or alone */
+	if ((L == 0 || (L == 2 && j > i + 2)) && j + 9 <= n && sc_digit(s[j]) && sc_digit(s[j + 1]) &&
+	    sc_upper(s[j + 2]) && sc_upper(s[j + 3]) && digits_at(s, n, j + 4, 5) == 5 &&
+	    ends_word(s, n, j + 9, 1))
+		return j + 9;
 	/* "E 1 2 7 4 3 9 8 1": read out digit by digit, one space apart */
 	if (j + 3 < n && sc_digit(s[j]) && s[j + 1] == ' ' && sc_digit(s[j + 2]) && s[j + 3] == ' ') {
 		size_t k = j, d = 0;
@@ -1454,7 +1460,7 @@ static int nationality_word(const unsigned char *s, size_t p, size_t e)
  * "card" that is right before the number, or three capitals and one space
  * right before it. Otherwise i.
  */
-RARE static size_t passport_state_before(const unsigned char *s, size_t i)
+RARE static size_t passport_state_at(const unsigned char *s, size_t i)
 {
 	if (i < 5 || s[i - 1] != ' ')
 		return i;
@@ -1473,6 +1479,44 @@ RARE static size_t passport_state_before(const unsigned char *s, size_t i)
 	if ((w > 0 && sc_alnum(s[w - 1])) || !nationality_word(s, w, c - 1))
 		return i;
 	return w;
+}
+
+/*
+ * The number's label between the cue and the number: "passport no.
+ * 912345678", "passport number: ...", "passport nr 0582...". Where the
+ * label starts (after its space), or i when there is none.
+ */
+static size_t passport_number_label(const unsigned char *s, size_t i)
+{
+	if (i < 3 || s[i - 1] != ' ')
+		return i;
+	size_t q = i - 1;
+	if (s[q - 1] == '.' || s[q - 1] == ':')
+		q--;
+	size_t w = q;
+	while (w > 0 && q - w < 7 && sc_alpha(s[w - 1]))
+		w--;
+	if (w < 2 || s[w - 1] != ' ' ||
+	    !(word_eq(s + w, q - w, "no") || word_eq(s + w, q - w, "number") || word_eq(s + w, q - w, "nr")))
+		return i;
+	return w;
+}
+
+/*
+ * The issuing state before the cue (passport_state_at), also past the
+ * number's label ("<Nationality> passport no. 912345678"): the state's
+ * word starts the span, the label goes with it.
+ */
+RARE static size_t passport_state_before(const unsigned char *s, size_t i)
+{
+	size_t k = passport_state_at(s, i);
+	if (k < i)
+		return k;
+	size_t l = passport_number_label(s, i);
+	if (l == i)
+		return i;
+	k = passport_state_at(s, l);
+	return k < l ? k : i;
 }
 
 /*
@@ -1509,6 +1553,10 @@ RARE static size_t passport_issuer_between(const unsigned char *s, size_t i)
 		    !word_eq(s + w2, ws - 1 - w2, "passport") && !word_eq(s + w2, ws - 1 - w2, "passports"))
 			ws = w2;
 	}
+	/* "(British, 547801236)": a nationality opening the bracket that
+	 * holds the number the cue before it named */
+	if (ws >= 1 && s[ws - 1] == '(' && s[k] == ',' && nationality_word(s, ws, k))
+		return ws;
 	size_t p = ws;
 	if (p >= 1 && s[p - 1] == '(')
 		p--;

@@ -2382,3 +2382,23 @@ Test(scrub, a_passport_with_its_nationality_before_the_cue)
 	expect("Stolen passport 912345678 reported.", "Stolen passport " R("document") " reported.");
 	expect("Her passport 912345678 is held.", "Her passport " R("document") " is held.");
 }
+
+/* s15-third: a passport's number after its label ("passport no.") takes
+ * the nationality before the cue with it; a nationality opening the
+ * bracket that holds the number goes too; the French layout (two digits,
+ * two capitals, five digits) after its country's code. Near misses: a
+ * number label with no nationality keeps the label, a bracket's other
+ * word stays, a French-shaped code without a passport cue stays. */
+Test(scrub, s15_passport_label_bracket_and_french_layout)
+{
+	expect("He took her Moldovan passport no. 912345678 last week.",
+	       "He took her " R("document") " last week.");
+	expect("Passport no. 912345678 held by him.", "Passport no. " R("document") " held by him.");
+	expect("Passport kept by his mother (Latvian, 512345678).",
+	       "Passport kept by his mother (" R("document") ").");
+	expect("Passport kept by his mother (here, 512345678).",
+	       "Passport kept by his mother (here, " R("document") ").");
+	expect("French national, passport FR 14KD73920. Interpreter booked.",
+	       "French national, passport " R("document") ". Interpreter booked.");
+	expect("Stock code 14KD73920 on the box.", "Stock code 14KD73920 on the box.");
+}
