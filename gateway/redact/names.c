@@ -1818,6 +1818,24 @@ static int rule_name_restated(struct scan *sc, size_t i, struct spans *out, size
 	return emit(sc, out, t, t, "cue:name-restated") < 0 ? MGW_E_NOMEM : 1;
 }
 
+/* A word naming an agency in a bracket after a person: "Sue
+ * (Probation)", "Mark (<Name> Housing)", "Dawn (Health - <Trust>
+ * safeguarding)", "(<Town> CSC)": a statutory agency's word or acronym
+ * (not a police code: "June (NFA)" is a month; not "service": a DA
+ * service may be named after a woman). */
+static int agency_word(const struct scan *sc, const struct tok *w)
+{
+	static const char *const AGENCY[] = {"probation", "housing", "health", "education", "police",
+					     "safeguarding", "council", "constabulary", NULL};
+	static const char *const ACRONYM[] = {"csc", "idva", "isva", "nhs", "mash", "camhs", "cgl",
+					      "dwp", NULL};
+	if (w == NULL || w->caps)
+		return 0;
+	if (w->shape == SH_UPPER)
+		return word_in_list(sc, w, ACRONYM);
+	return w->shape == SH_CAP && word_in_list(sc, w, AGENCY);
+}
+
 static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
@@ -1826,6 +1844,10 @@ static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_
 	size_t last = i;
 	if (u && !u->gap && role_name_word(sc, u, 1, 1) && u->klass != K_W)
 		last = i + 1; /* "(Imelda Quarrie)", "Imelda Quarrie (IDVA)" */
+	else if (u && !u->gap && role_name_word(sc, u, 1, 0) && (u->lex & LEX_SURNAME) &&
+		 role_name_word(sc, t, 0, 0) && opens_bracket(sc, tok(sc, i + 2)) &&
+		 agency_word(sc, tok(sc, i + 3)))
+		last = i + 1; /* "Rob Sheen (<Town> Council Housing)": a surname that is a word */
 	const struct tok *l = tok(sc, last);
 	/* words no list knows may be an agency's or a place's name ("SARC
 	 * (Tarrow Tolvern)"): one of them must be a known name */
@@ -1868,7 +1890,9 @@ static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_
 			role = ((w->lex & LEX_RANK) && w->shape == SH_UPPER && known) ||
 			       (w->shape == SH_LOWER && (w->lex & (LEX_KIN | LEX_TITLE)) &&
 				(known || !word_in_list(sc, w, ROLE_NOT_KIN))) ||
-			       word_in_list(sc, w, ROLE_IN);
+			       word_in_list(sc, w, ROLE_IN) ||
+			       /* "Sue (Probation)", "Mark (<Name> Housing)" */
+			       (known && t->klass != K_A && agency_word(sc, w));
 		}
 		/* and the bracket closes within five words */
 		int closed = 0;

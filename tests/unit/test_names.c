@@ -1096,3 +1096,15 @@ Test(names, s15_signature_name_is_linear)
 					  "Bob\n\nRobert "};
 	lg_assert_linear(names_scan, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s15-third: a forename that is also a word, before a bracket naming a
+ * statutory agency (an attendance list: "Sue (Probation)", "Mark
+ * (<Name> Housing)"); a month or a town before such a bracket, and a
+ * police code in it, are no one. */
+Test(names, s15_forename_before_an_agency_bracket)
+{
+	FINDS("Present: Dawn (Health - Quellby safeguarding); Mark (Tolvenny Housing).", "Dawn|Mark");
+	FINDS("Apologies: Sue (Probation).", "Sue");
+	NONE("Previous call from the address June (NFA).");
+	NONE("Referred by Preston (Probation) today.");
+}
