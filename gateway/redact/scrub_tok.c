@@ -1398,7 +1398,9 @@ static int account_ahead(const unsigned char *s, size_t n, size_t e)
  * this year (an incident's or a meeting's date is recent; a child's
  * birth date is missed here rather than such dates withheld); before it
  * '(' after a capitalised word and a space, or two or more spaces after
- * a word in capitals. Returns the date's end, or 0.
+ * a word in capitals; or in a table's cell after the cell of a name
+ * written police style ("| <SURNAME> <Forename> (sister) | 02/02/1992 |").
+ * Returns the date's end, or 0.
  */
 #define DOB_AGE_MIN 14 /* an adult or an older child: no incident date is so old in a bracket */
 
@@ -1410,9 +1412,43 @@ RARE static int year_now(void)
 	return gmtime_r(&t, &tm) ? tm.tm_year + 1900 : 2026;
 }
 
+/*
+ * The cell before a table's cell starting at i ("| <SURNAME> <Forename>
+ * (sister) | 02/02/1992 |"): does it hold a name written police style, a
+ * word of 3 or more capitals then a capitalised word in mixed case? Reads
+ * at most 80 bytes back, to the cell's '|'.
+ */
+static int name_cell_before(const unsigned char *s, size_t i)
+{
+	if (i < 4 || s[i - 1] != ' ' || s[i - 2] != '|' || s[i - 3] != ' ')
+		return 0;
+	size_t lo = i > 83 ? i - 83 : 0, k = i - 3;
+	while (k > lo && s[k - 1] != '|' && s[k - 1] != '\n')
+		k--;
+	for (size_t a = k; a < i - 3; a++) {
+		if (!sc_upper(s[a]) || (a > 0 && sc_alpha(s[a - 1])))
+			continue;
+		size_t e = a;
+		while (e < i - 3 && sc_upper(s[e]))
+			e++;
+		if (e - a >= 3 && e + 2 < i - 3 && s[e] == ' ' && sc_upper(s[e + 1]) &&
+		    s[e + 2] >= 'a' && s[e + 2] <= 'z')
+			return 1;
+	}
+	return 0;
+}
+
 RARE static size_t dob_after_name(const unsigned char *s, size_t n, size_t i)
 {
 	size_t w;
+	if (name_cell_before(s, i)) {
+		struct ident_date d;
+		size_t k = ident_date_scan((const char *)s + i, n - i, &d);
+		if (k < 8 || d.two_digit_year || d.y < 1900 || d.y > year_now() - DOB_AGE_MIN ||
+		    !ends_word(s, n, i + k, 0))
+			return 0;
+		return i + k;
+	}
 	if (i >= 3 && s[i - 1] == '(' && s[i - 2] == ' ')
 		w = i - 2;
 	else if (i >= 3 && s[i - 1] == ' ' && s[i - 2] == ' ') {
@@ -2699,7 +2735,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	if (sc_digit(b)) {
 		if (sc->ndobs)
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
-		if (i >= 3 && (s[i - 1] == '(' || (s[i - 1] == ' ' && s[i - 2] == ' ')))
+		if (i >= 3 && (s[i - 1] == '(' || (s[i - 1] == ' ' && (s[i - 2] == ' ' || s[i - 2] == '|'))))
 			TRY(SCRUB_DOB, "dob:after-name", dob_after_name(s, n, i));
 		if (glued)
 			return 0;

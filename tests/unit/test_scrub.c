@@ -2443,3 +2443,15 @@ Test(scrub, s15_found_names_for_the_other_texts)
 	cr_expect_str_eq(s15_found_in("Her sister Jane Tumbleweed came."), "");
 	cr_expect_str_eq(s15_found_in("Zebedee Quarrell visited. Referred for Clare's Law."), "");
 }
+
+/* s15-third: a date in a table's cell after a name written police style
+ * ("| <SURNAME> <Forename> (sister) | <date> |") is that person's date of
+ * birth when old enough; a date after a cell of no name, or a recent one,
+ * stays. */
+Test(scrub, s15_dob_in_a_table_after_a_name_cell)
+{
+	expect("| Associate | QUARRELL Keeva (sister) | 02/02/1992 | none |",
+	       "| Associate | QUARRELL Keeva (sister) | " R("date-of-birth") " | none |");
+	expect("| Incident | 14/11/2008 | assault |", "| Incident | 14/11/2008 | assault |");
+	expect("| QUARRELL Keeva | 14/11/2025 |", "| QUARRELL Keeva | 14/11/2025 |");
+}
