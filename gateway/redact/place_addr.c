@@ -2022,6 +2022,17 @@ static void try_work(struct scan *sc, long p)
 			 is_punct(T(sc, j), ':') &&
 			 ((t->f & (F_NL | F_BRK)) ||
 			  (is_punct(T(sc, p - 1), '-') && (T(sc, p - 1)->f & (F_NL | F_BRK))));
+	/* "Husband's work <Firm>, <Town>.", "Dad's work <Firm>": someone's
+	 * work named right after it, as a label without its colon */
+	const struct tok *pw = T(sc, p - 1), *nx = T(sc, j);
+	if (t->id == W_WORK && (t->f & F_LOWER) && pw->type == T_WORD &&
+	    ((pw->f & F_POSS) || is_word(pw, W_HIS) || is_word(pw, W_HER) || is_word(pw, W_MY) ||
+	     is_word(pw, W_THEIR)) &&
+	    nx->type == T_WORD && (nx->f & F_CAP) && !(nx->f & (F_NL | F_BRK | F_UPPER)) &&
+	    !(nx->cls & (C_NOTPL | C_DET | C_PRON | C_DAY | C_MON | C_TITLE | C_FUNC | C_CONJ))) {
+		work_extent(sc, j, 4);
+		return;
+	}
 	if (line_label && (T(sc, j + 1)->f & F_LOWER) && !(T(sc, j + 1)->cls & (C_DET | C_FUNC | C_PRON))) {
 		j++; /* a job first: goes on as "works as", and the name after
 		      * "for" may run on ("labouring for N & J Groundworks cash

@@ -2336,3 +2336,22 @@ Test(place, s15_approved_premises_cost_linear_time)
 					  "Tolvenny House AP, "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s15-third: someone's work named right after "work", a label without its
+ * colon ("Husband's work <Firm>, <Town>."); a day or an agency after it
+ * is no workplace. */
+Test(place, s15_someones_work_then_its_name)
+{
+	expect_span("Husband's work Tolvenny Foods, Brackwell depot.\nNext line.", 0, SCRUB_PLACE,
+		    "Tolvenny Foods, Brackwell depot");
+	expect_span("Dad's work Quellby Plastics, Tolvenny.", 0, SCRUB_PLACE, "Quellby Plastics, Tolvenny");
+	expect_none("His work Monday to Friday is hard.", 0);
+	expect_none("Her work IDVA team said so.", 0);
+}
+
+/* s15-third: the cue repeated with no stop: linear. */
+Test(place, s15_someones_work_cost_linear_time)
+{
+	static const char *const cue[] = {"Husband's work Tolvenny Foods, ", "his work Quellby "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
