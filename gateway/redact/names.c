@@ -1633,7 +1633,7 @@ static int nick_match(void *ctx, const char *form, size_t len)
 	return 0;
 }
 
-/* Is word a a short form of word b, or b of a ("Bob", "Robert")? */
+/* Is word a a short form of word b, or b of a ("Bill", "William")? */
 static int nickname_of(const struct scan *sc, const struct tok *a, const struct tok *b)
 {
 	struct nick_ctx c = {.hit = 0};
@@ -1646,8 +1646,8 @@ static int nickname_of(const struct scan *sc, const struct tok *a, const struct 
 
 /*
  * The sender's first name alone on its line at the foot of an e-mail,
- * before the signature: "Tom\n-- \nTom Hegarty | Student Wellbeing",
- * "jackie\nJackie Sutton\nReceptionist", "Bob\n\nRobert Mason | Work
+ * before the signature: "Orsolya\n-- \nOrsolya Trevannick | Outreach",
+ * "zelda\nZelda Quarrie\nReceptionist", "Bill\n\nWilliam Penhallow | Work
  * Coach". The word is a name when the next line (past a blank line or a
  * "--" delimiter) starts with it or with its full form, or a delimiter
  * follows; a common word only when also a forename. The signature's name on
@@ -1821,7 +1821,7 @@ static int rule_name_restated(struct scan *sc, size_t i, struct spans *out, size
 /* A word naming an agency in a bracket after a person: "Sue
  * (Probation)", "Mark (<Name> Housing)", "Dawn (Health - <Trust>
  * safeguarding)", "(<Town> CSC)": a statutory agency's word or acronym
- * (not a police code: "June (NFA)" is a month; not "service": a DA
+ * (not a police code: "<Month> (NFA)" is a date; not "service": a DA
  * service may be named after a woman). */
 static int agency_word(const struct scan *sc, const struct tok *w)
 {

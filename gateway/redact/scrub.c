@@ -3115,7 +3115,7 @@ static int found_by_cue(const char *r)
 
 /* The words of a found name at s[a..e) without titles, ranks, kinship
  * words, initials and collar numbers ("PC 1182 HUGHES" -> "HUGHES", "her
- * sister Jane Kowalska" -> "Jane Kowalska"), one space apart, to add. */
+ * sister Keeva Tolvenny" -> "Keeva Tolvenny"), one space apart, to add. */
 static int add_name_words(const unsigned char *s, size_t a, size_t e,
                           int (*add)(void *ctx, const char *w, size_t n), void *ctx)
 {
@@ -3136,7 +3136,7 @@ static int add_name_words(const unsigned char *s, size_t a, size_t e,
 		size_t up = 0;
 		for (size_t x = w; x < i; x++)
 			up += sc_upper(s[x]);
-		/* nor a word of an allow-listed phrase ("Clare's Law"), an
+		/* nor a word of an allow-listed phrase ("<Name>'s Law"), an
 		 * agency's or a street's, nor a short acronym no list knows as
 		 * a name ("RVH"): in every form they would take the phrase */
 		if ((b & (LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED | LEX_FUNCTION | LEX_PHRASE |

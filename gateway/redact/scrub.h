@@ -301,7 +301,8 @@ struct scrub_spec {
 	size_t n_values;
 	unsigned flags; /* SCRUB_F_* */
 	size_t n_found; /* the last n_found names were found in text (scrub_found_names):
-	                   their forms, but no misspelt surname ("Clare" is not "Clarke") */
+	                   their forms, but no misspelt surname (a forename of a law's name is one
+	                   edit from many a surname) */
 };
 
 /* The recipient is not entitled to the victim's whereabouts: statements of
