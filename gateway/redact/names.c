@@ -1599,6 +1599,103 @@ static int rule_signoff(struct scan *sc, size_t i, struct spans *out, size_t *ne
 	return emit(sc, out, u, tok(sc, last), "cue:sign-off") ?: 1;
 }
 
+/* Does the gap s[a..b) hold a line of two or more dashes and nothing
+ * else ("-- ", "---"): an e-mail's signature delimiter? */
+static int dash_line_between(const struct scan *sc, size_t a, size_t b)
+{
+	size_t dashes = 0;
+	int other = 0;
+	for (size_t k = a; k < b; k++) {
+		char c = sc->s[k];
+		if (c == '\n') {
+			if (dashes >= 2 && !other)
+				return 1;
+			dashes = 0, other = 0;
+		} else if (c == '-') {
+			dashes++;
+		} else if (c != ' ' && c != '\r') {
+			other = 1;
+		}
+	}
+	return 0;
+}
+
+struct nick_ctx {
+	char key[LEX_MAX_KEY];
+	int len, hit;
+};
+
+static int nick_match(void *ctx, const char *form, size_t len)
+{
+	struct nick_ctx *c = ctx;
+	if ((size_t)c->len == len && memcmp(c->key, form, len) == 0)
+		c->hit = 1;
+	return 0;
+}
+
+/* Is word a a short form of word b, or b of a ("Bill", "William")? */
+static int nickname_of(const struct scan *sc, const struct tok *a, const struct tok *b)
+{
+	struct nick_ctx c = {.hit = 0};
+	c.len = lex_fold(sc->s + a->start, a->end - a->start, c.key, sizeof c.key);
+	if (c.len <= 0 || !(b->lex & LEX_FORENAME))
+		return 0;
+	lex_nicknames(sc->s + b->start, b->end - b->start, nick_match, &c);
+	return c.hit;
+}
+
+/*
+ * The sender's first name alone on its line at the foot of an e-mail,
+ * before the signature: "Orsolya\n-- \nOrsolya Trevannick | Outreach",
+ * "zelda\nZelda Quarrie\nReceptionist", "Bill\n\nWilliam Penhallow | Work
+ * Coach". The word is a name when the next line (past a blank line or a
+ * "--" delimiter) starts with it or with its full form, or a delimiter
+ * follows; a common word only when also a forename. The signature's name on
+ * the next line, up to three words before a '|', ',' or the line's end,
+ * goes with it (a signature in lower case: "meg lloyd | volunteer").
+ * Also after a sign-off word on the same line ("thanks, meg\n--").
+ */
+static int rule_signature_name(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	static const char *const SIGN[] = {"regards", "thanks", "wishes", "cheers", "sincerely",
+					   "best", "thx", "ta", "many", "kind", "warm", NULL};
+	const struct tok *t = tok(sc, i), *v = tok(sc, i + 1);
+	if (v == NULL || !(v->gap & G_NL) || t->poss || t->caps || t->shape == SH_UPPER ||
+	    t->shape == SH_INITIAL || t->nletters < 2 || t->nletters > 14 ||
+	    (t->lex & (LEX_FUNCTION | LEX_MODAL | CUEBITS | LEX_STREET | LEX_INSTITUTION | LEX_ALLOW)) ||
+	    word_in_list(sc, t, SIGN) || v->shape == SH_NUM)
+		return 0;
+	const struct tok *p = i > 0 ? tok(sc, i - 1) : NULL;
+	if (!(t->gap & G_NL) && !(p && (t->gap & G_COMMA) && !(t->gap & ~(G_COMMA | G_NL)) &&
+				  word_in_list(sc, p, SIGN)))
+		return 0; /* alone on its line, or "thanks, meg" */
+	int dash = dash_line_between(sc, t->end, v->start);
+	int same = v->end - v->start == t->end - t->start &&
+		   strncasecmp(sc->s + t->start, sc->s + v->start, t->end - t->start) == 0;
+	if ((t->klass == K_C && !(t->lex & LEX_FORENAME)) || (!same && !dash && !nickname_of(sc, t, v)))
+		return 0; /* "Risk\nRisk is high": a heading */
+	if (emit(sc, out, t, t, "cue:signature-name") < 0)
+		return MGW_E_NOMEM;
+	/* the signature's name: v and up to two more words on its line */
+	size_t last = i + 1;
+	for (size_t k = i + 2; k <= i + 3; k++) {
+		const struct tok *w = tok(sc, k);
+		if (w == NULL || w->gap != 0 || w->shape == SH_NUM || w->nletters < 2 ||
+		    (w->lex & (LEX_FUNCTION | CUEBITS | LEX_INSTITUTION | LEX_ALLOW)))
+			break;
+		last = k;
+	}
+	const struct tok *z = tok(sc, last + 1);
+	if ((same || nickname_of(sc, t, v)) && last > i + 1 &&
+	    (z == NULL || (z->gap & (G_NL | G_OTHER | G_COMMA | G_STOP))) &&
+	    !(v->lex & (CUEBITS | LEX_FUNCTION))) {
+		if (emit(sc, out, v, tok(sc, last), "cue:signature-name") < 0)
+			return MGW_E_NOMEM;
+		*next = last + 1;
+	}
+	return 1;
+}
+
 /*
  * A nickname in quotes beside the person's name, not inside it: before the
  * forename ('"Scouse" Tony Hale'), in brackets after the name ('Rizwan
@@ -1721,6 +1818,24 @@ static int rule_name_restated(struct scan *sc, size_t i, struct spans *out, size
 	return emit(sc, out, t, t, "cue:name-restated") < 0 ? MGW_E_NOMEM : 1;
 }
 
+/* A word naming an agency in a bracket after a person: "Sue
+ * (Probation)", "Mark (<Name> Housing)", "Dawn (Health - <Trust>
+ * safeguarding)", "(<Town> CSC)": a statutory agency's word or acronym
+ * (not a police code: "<Month> (NFA)" is a date; not "service": a DA
+ * service may be named after a woman). */
+static int agency_word(const struct scan *sc, const struct tok *w)
+{
+	static const char *const AGENCY[] = {"probation", "housing", "health", "education", "police",
+					     "safeguarding", "council", "constabulary", NULL};
+	static const char *const ACRONYM[] = {"csc", "idva", "isva", "nhs", "mash", "camhs", "cgl",
+					      "dwp", NULL};
+	if (w == NULL || w->caps)
+		return 0;
+	if (w->shape == SH_UPPER)
+		return word_in_list(sc, w, ACRONYM);
+	return w->shape == SH_CAP && word_in_list(sc, w, AGENCY);
+}
+
 static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
@@ -1729,6 +1844,10 @@ static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_
 	size_t last = i;
 	if (u && !u->gap && role_name_word(sc, u, 1, 1) && u->klass != K_W)
 		last = i + 1; /* "(Imelda Quarrie)", "Imelda Quarrie (IDVA)" */
+	else if (u && !u->gap && role_name_word(sc, u, 1, 0) && (u->lex & LEX_SURNAME) &&
+		 role_name_word(sc, t, 0, 0) && opens_bracket(sc, tok(sc, i + 2)) &&
+		 agency_word(sc, tok(sc, i + 3)))
+		last = i + 1; /* "Rob Sheen (<Town> Council Housing)": a surname that is a word */
 	const struct tok *l = tok(sc, last);
 	/* words no list knows may be an agency's or a place's name ("SARC
 	 * (Tarrow Tolvern)"): one of them must be a known name */
@@ -1771,7 +1890,9 @@ static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_
 			role = ((w->lex & LEX_RANK) && w->shape == SH_UPPER && known) ||
 			       (w->shape == SH_LOWER && (w->lex & (LEX_KIN | LEX_TITLE)) &&
 				(known || !word_in_list(sc, w, ROLE_NOT_KIN))) ||
-			       word_in_list(sc, w, ROLE_IN);
+			       word_in_list(sc, w, ROLE_IN) ||
+			       /* "Sue (Probation)", "Mark (<Name> Housing)" */
+			       (known && t->klass != K_A && agency_word(sc, w));
 		}
 		/* and the bracket closes within five words */
 		int closed = 0;
@@ -1820,6 +1941,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_comma(&sc, i, out, &next);
 		if (rc == 0 && t->klass == K_C && t->nletters <= 10)
 			rc = rule_signoff(&sc, i, out, &next);
+		if (rc == 0 && t->shape != SH_NUM)
+			rc = rule_signature_name(&sc, i, out, &next);
 		if (rc == 0 && t->shape != SH_UPPER && word_is(&sc, t, "the"))
 			rc = rule_family(&sc, i, out, &next);
 		if (rc == 0 && (t->gap & G_QUOTE) && t->shape == SH_CAP)

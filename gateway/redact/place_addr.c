@@ -2022,6 +2022,17 @@ static void try_work(struct scan *sc, long p)
 			 is_punct(T(sc, j), ':') &&
 			 ((t->f & (F_NL | F_BRK)) ||
 			  (is_punct(T(sc, p - 1), '-') && (T(sc, p - 1)->f & (F_NL | F_BRK))));
+	/* "Husband's work <Firm>, <Town>.", "Dad's work <Firm>": someone's
+	 * work named right after it, as a label without its colon */
+	const struct tok *pw = T(sc, p - 1), *nx = T(sc, j);
+	if (t->id == W_WORK && (t->f & F_LOWER) && pw->type == T_WORD &&
+	    ((pw->f & F_POSS) || is_word(pw, W_HIS) || is_word(pw, W_HER) || is_word(pw, W_MY) ||
+	     is_word(pw, W_THEIR)) &&
+	    nx->type == T_WORD && (nx->f & F_CAP) && !(nx->f & (F_NL | F_BRK | F_UPPER)) &&
+	    !(nx->cls & (C_NOTPL | C_DET | C_PRON | C_DAY | C_MON | C_TITLE | C_FUNC | C_CONJ))) {
+		work_extent(sc, j, 4);
+		return;
+	}
 	if (line_label && (T(sc, j + 1)->f & F_LOWER) && !(T(sc, j + 1)->cls & (C_DET | C_FUNC | C_PRON))) {
 		j++; /* a job first: goes on as "works as", and the name after
 		      * "for" may run on ("labouring for N & J Groundworks cash
@@ -2861,15 +2872,30 @@ RARE static void child_age_school(struct scan *sc, long p)
  * JONES stated": no name in mixed case before), nor after a house's name
  * alone ("<X> House AP" reads as a building). p is the "AP".
  */
+/* A capitalised house word ("House", "Lodge") after a name word: the
+ * house's name, not a town's */
+static int house_name_at(const struct scan *sc, long k)
+{
+	const struct tok *h = T(sc, k);
+	return h->type == T_WORD && (h->cls & C_BLD) && (h->f & F_CAP) && !(h->f & (F_UPPER | F_NL)) &&
+	       place_town_word(T(sc, k - 1)) && !(T(sc, k - 1)->f & F_UPPER);
+}
+
 RARE static void approved_premises(struct scan *sc, long p)
 {
 	long a = p, m = 0;
+	/* "<Name> House AP, <Town>": the house's name, with its town */
+	int house = house_name_at(sc, p - 1) && !(T(sc, p)->f & F_NL);
+	if (house)
+		a--;
 	while (m < 3 && place_town_word(T(sc, a - 1)) && !(T(sc, a - 1)->f & F_UPPER) &&
 	       !(T(sc, a)->f & F_NL))
 		a--, m++;
 	if (m == 0)
 		return;
 	long e = trailing_town(sc, p + 1);
+	if (house && e == p + 1)
+		return; /* "(<Name> House AP)" alone: the hostel, no town */
 	if (e == p + 1 && is_punct(T(sc, e), '(')) {
 		long n = 0; /* "(Elm Villa)": the house */
 		while (n < 3 && (place_town_word(T(sc, e + 1 + n)) || (T(sc, e + 1 + n)->cls & C_BLD)) &&
@@ -2880,6 +2906,55 @@ RARE static void approved_premises(struct scan *sc, long p)
 	}
 	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_ADDRESS, "addr:approved-premises");
 	sc->skip_addr = e;
+}
+
+/*
+ * Approved premises written out, with what says which: a name before
+ * ("<Name> Approved Premises"), its town and house after (", <Town>",
+ * ", <Name> House, <Town>", " in <Town>", then "(<Name> House)").
+ * "Approved Premises" alone ("an Approved Premises placement", "released
+ * to Approved Premises (<Name> House)") names no place. p is "Premises".
+ */
+RARE static void approved_premises_words(struct scan *sc, long p)
+{
+	const struct tok *ap = T(sc, p - 1);
+	if (ap->type != T_WORD || !(ap->f & F_CAP) || ap->end - ap->start != 8 ||
+	    strncasecmp((const char *)sc->s + ap->start, "approved", 8) != 0 || (T(sc, p)->f & F_NL))
+		return;
+	long a = p - 1, m = 0, e = p + 1;
+	while (m < 3 && place_town_word(T(sc, a - 1)) && !(T(sc, a - 1)->f & F_UPPER) &&
+	       !(T(sc, a)->f & F_NL))
+		a--, m++;
+	for (int g = 0; g < 2 && is_punct(T(sc, e), ',') && !(T(sc, e + 1)->f & (F_BRK | F_NL)); g++) {
+		long k = 0;
+		while (k < 3 && place_town_word(T(sc, e + 1 + k)) && !(T(sc, e + 1 + k)->f & F_NL))
+			k++;
+		if (k > 0 && house_name_at(sc, e + 1 + k))
+			k++; /* ", <Name> House," */
+		if (k == 0 || !clause_end(T(sc, e + 1 + k)))
+			break;
+		e += 1 + k;
+	}
+	if (e == p + 1 && is_word(T(sc, e), W_IN)) {
+		long k = 0; /* "the Approved Premises in <Town>" */
+		while (k < 2 && place_town_word(T(sc, e + 1 + k)) && !(T(sc, e + 1 + k)->f & F_NL))
+			k++;
+		if (k > 0 && clause_end(T(sc, e + 1 + k)))
+			e += 1 + k;
+	}
+	if (e > p + 1 && is_punct(T(sc, e), '(')) {
+		long k = 0; /* "(<Name> House)", "(<District>)" after the town */
+		while (k < 3 && (place_town_word(T(sc, e + 1 + k)) || house_name_at(sc, e + 1 + k)) &&
+		       (T(sc, e + 1 + k)->f & F_CAP))
+			k++;
+		if (k > 0 && is_punct(T(sc, e + 1 + k), ')'))
+			e += k + 2;
+	}
+	if (m == 0 && e == p + 1)
+		return;
+	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_ADDRESS, "addr:approved-premises");
+	if (e > sc->skip_addr)
+		sc->skip_addr = e;
 }
 
 /*
@@ -3211,6 +3286,9 @@ void place_addresses(struct scan *sc, long p)
 	if (t->type == T_WORD && (t->f & F_UPPER) && t->end - t->start == 2 &&
 	    sc->s[t->start] == 'A' && sc->s[t->start + 1] == 'P' && !(t->f & F_NL))
 		approved_premises(sc, p);
+	if (t->type == T_WORD && (t->f & F_CAP) && !(t->f & F_UPPER) && t->end - t->start == 8 &&
+	    strncasecmp((const char *)sc->s + t->start, "premises", 8) == 0)
+		approved_premises_words(sc, p);
 	if (p < sc->skip_addr)
 		return;
 	if (t->type == T_WORD && (t->f & F_LOWER) && t->id == W_NO)

@@ -1189,6 +1189,50 @@ static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubb
 	return rc;
 }
 
+/*
+ * With the group's scrubber *scr (built from *spec), look in every text of
+ * the case for people named by a cue (scrub_found_names) and, when there
+ * are any, build *scr again with them as third-party names: found once,
+ * withheld in all their forms from every text. At most WHERE_WORDS names
+ * a share, kept in *acc; spec->names then points to *nm, the spec's names
+ * and them (the caller frees both after its last build from spec). 0 or
+ * MGW_E_NOMEM (*scr unchanged); over a cap of mgw_limits.h, *scr stays as
+ * built (each text still withholds the names it finds).
+ */
+static int found_names(struct pol_cx *cx, struct scrub_spec *spec, scrubber **scr,
+                       struct where_acc *acc, const char ***nm)
+{
+	int rc = MGW_OK;
+	for (size_t i = 0; i < cx->n_tx && rc == MGW_OK; i++) {
+		struct scrub_memo *memo = pol_cx_memo(cx, cx->tx[i]);
+		rc = memo == NULL ? MGW_E_NOMEM
+		                  : scrub_found_names(*scr, memo, cx->tx[i], strlen(cx->tx[i]),
+		                                      where_add, acc);
+	}
+	if (rc != MGW_OK || acc->n == 0)
+		return rc;
+	if ((*nm = malloc((spec->n_names + acc->n) * sizeof **nm)) == NULL)
+		return MGW_E_NOMEM;
+	if (spec->n_names)
+		memcpy(*nm, spec->names, spec->n_names * sizeof **nm);
+	for (size_t k = 0; k < acc->n; k++)
+		(*nm)[spec->n_names + k] = acc->w[k];
+	struct scrub_spec sp = *spec;
+	scrubber *wider = NULL;
+	sp.names = *nm;
+	sp.n_names += acc->n;
+	sp.n_found = acc->n;
+	rc = scrubber_build2(&sp, &wider);
+	if (rc == MGW_OK) {
+		scrubber_free(*scr);
+		*scr = wider;
+		*spec = sp;
+	} else if (rc != MGW_E_NOMEM) {
+		rc = MGW_OK; /* over a cap with them: each text still withholds its own */
+	}
+	return rc;
+}
+
 int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out)
 {
 	struct pol_profile *gr = &cx->g[group];
@@ -1215,10 +1259,17 @@ int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out)
 								  gr->sig[i] == 3};
 		}
 		struct scrub_spec spec = {names, nn, keep, nk, dobs, nd, vals, nv,
-					  gr->sig[cx->n_it]};
+					  gr->sig[cx->n_it], 0};
 		gr->rc = scrubber_build2(&spec, &gr->scr);
+		struct where_acc found = {.n = 0};
+		const char **fnames = NULL;
+		if (gr->rc == MGW_OK)
+			gr->rc = found_names(cx, &spec, &gr->scr, &found, &fnames);
 		if (gr->rc == MGW_OK && (spec.flags & SCRUB_F_LOCATION))
 			gr->rc = where_values(cx, &spec, &gr->scr, &gr->blind);
+		free(fnames);
+		for (size_t k = 0; k < found.n; k++)
+			free(found.w[k]);
 		gr->built = gr->rc != MGW_E_NOMEM; /* out of memory may pass: try again */
 	}
 	free(names);

@@ -67,7 +67,7 @@ const char *scrub_rule_name(unsigned r)
 		"list:initials+surname", "list:surname-misspelt", "value:address",
 		"value:first-line", "value:street", "value:text", "value:identifier",
 		"never:address", "never:first-line", "never:street", "never:text",
-		"never:identifier",
+		"never:identifier", "found:surname", "found:first-name",
 	};
 	return r < R_RULE_COUNT ? RULES[r] : "unknown";
 }
@@ -133,6 +133,7 @@ struct patv {
 struct bctx {
 	struct patv names, values;
 	struct fzname *fz, *kw, *kfirst; /* misspelt-surname list, keep words, keep first names */
+	int no_fuzzy; /* adding names found in text: no misspelt forms */
 	size_t nfz, nkw, nkfirst, cfz, ckw, ckfirst;
 	struct idval *ids;
 	size_t nids, cids;
@@ -322,7 +323,8 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 	const char *p2[2];
 	size_t l2[2];
 	if (last_letters >= 3 &&
-	    (rc = pat_add(bc, &bc->names, &sur, &sl, 1, keep, SCRUB_NAME, R_SURNAME,
+	    (rc = pat_add(bc, &bc->names, &sur, &sl, 1, keep, SCRUB_NAME,
+	                  bc->no_fuzzy ? R_FOUND_SURNAME : R_SURNAME,
 	                  scrub_common_word(sur, sl))) != 0)
 		goto out;
 	p2[0] = first, l2[0] = il, p2[1] = sur, l2[1] = sl; /* J Smith */
@@ -358,7 +360,8 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 	}
 	/* John alone, unless a kept subject is a John too; and John's nicknames. */
 	if (fl >= 2 && il < fl && (keep || !word_in(bc->kfirst, bc->nkfirst, first, fl))) {
-		if ((rc = pat_add(bc, &bc->names, &first, &fl, 1, keep, SCRUB_NAME, R_FIRST,
+		if ((rc = pat_add(bc, &bc->names, &first, &fl, 1, keep, SCRUB_NAME,
+		                  bc->no_fuzzy ? R_FOUND_FIRST : R_FIRST,
 		                  scrub_common_word(first, fl))) != 0)
 			goto out;
 	}
@@ -368,7 +371,7 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 		rc = nr;
 		goto out;
 	}
-	if (!keep && sl >= 5 && ascii_letters(sur, sl) && !word_in(bc->fz, bc->nfz, sur, sl) &&
+	if (!keep && !bc->no_fuzzy && sl >= 5 && ascii_letters(sur, sl) && !word_in(bc->fz, bc->nfz, sur, sl) &&
 	    (rc = word_add(&bc->fz, &bc->nfz, &bc->cfz, sur, sl)) != 0)
 		goto out;
 	if (nw >= 3) {
@@ -880,9 +883,11 @@ int scrubber_build2(const struct scrub_spec *spec, scrubber **out)
 	for (size_t i = 0; i < spec->n_keep; i++)
 		if (spec->keep[i] != NULL && (rc = add_name(&bc, spec->keep[i], 1)) != 0)
 			goto fail;
-	for (size_t i = 0; i < spec->n_names; i++)
+	for (size_t i = 0; i < spec->n_names; i++) {
+		bc.no_fuzzy = i + spec->n_found >= spec->n_names;
 		if (spec->names[i] != NULL && (rc = add_name(&bc, spec->names[i], 0)) != 0)
 			goto fail;
+	}
 	for (size_t i = 0; i < spec->n_values; i++)
 		if ((rc = add_value(&bc, &spec->values[i])) != 0)
 			goto fail;
@@ -967,7 +972,7 @@ scrubber *scrubber_build(const struct scrub_spec *spec)
 scrubber *scrubber_new(const char *const *names, size_t n_names, const char *const *keep,
                        size_t n_keep, const char *const *dobs, size_t n_dobs)
 {
-	struct scrub_spec spec = {names, n_names, keep, n_keep, dobs, n_dobs, NULL, 0, 0};
+	struct scrub_spec spec = {names, n_names, keep, n_keep, dobs, n_dobs, NULL, 0, 0, 0};
 	return scrubber_build(&spec);
 }
 
@@ -1302,7 +1307,8 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 		if (ac->scrub) {                                                               \
 			size_t ms = rs[(pos - ac->scrub + 2) & rmask];                         \
 			if ((!ac->common ||                                                    \
-			     common_ok(s, n, ms, me, ac->rule == R_FIRST || ac->rule == R_NICK)) && \
+			     common_ok(s, n, ms, me, ac->rule == R_FIRST || ac->rule == R_NICK ||   \
+			                             ac->rule == R_FOUND_FIRST)) &&                   \
 			    spans_push(out, ms, me, SCRUB_NAME, scrub_rule_name(ac->rule)) != 0) \
 				goto done;                                                     \
 		}                                                                              \
@@ -1831,6 +1837,23 @@ static size_t org_word(const unsigned char *s, size_t n, size_t i, unsigned *cls
 	*cls = k > i ? lex_classify((const char *)s + i, k - i) : 0;
 	*caps = k - i >= 2 && up == k - i;
 	return k;
+}
+
+/* After a word ending at e, one space and an organisation's word: an
+ * acronym of 2 to 6 capitals that is no name ("UHB", "NHS"), or an
+ * institution's word ("Centre", "Hospital", "Surgery"). */
+static int org_after(const unsigned char *s, size_t n, size_t e)
+{
+	unsigned c;
+	int caps;
+	if (e + 2 >= n || s[e] != ' ' || !sc_upper(s[e + 1]))
+		return 0;
+	size_t q = org_word(s, n, e + 1, &c, &caps);
+	if (q < n && (sc_alnum(s[q]) || s[q] == '\''))
+		return 0;
+	if (caps && q - (e + 1) <= 6)
+		return !(c & (LEX_FORENAME | LEX_SURNAME));
+	return (c & LEX_INSTITUTION) != 0;
 }
 
 static int in_org_name(const unsigned char *s, size_t n, size_t a, size_t e, int kin)
@@ -2927,9 +2950,17 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	    (rc = propagate_places(s, n, &all, place_from, &keep, maxend)) != 0)
 		goto done;
 	rc = MGW_E_NOMEM;
-	for (size_t j = 0; j < names.n; j++)
+	for (size_t j = 0; j < names.n; j++) {
+		/* one word of a name found in another text, inside an
+		 * agency's name here ("<Forename> <Surname> UHB"): the agency */
+		if ((names.v[j].rule == scrub_rule_name(R_FOUND_SURNAME) ||
+		     names.v[j].rule == scrub_rule_name(R_FOUND_FIRST)) &&
+		    (in_org_name(s, n, names.v[j].start, names.v[j].end, 0) ||
+		     org_after(s, n, names.v[j].end)))
+			continue;
 		if (spans_push(&all, names.v[j].start, names.v[j].end, SCRUB_NAME, names.v[j].rule) != 0)
 			goto done;
+	}
 	for (size_t j = 0; j < vals.n; j++)
 		if (spans_push(&all, vals.v[j].start, vals.v[j].end, vals.v[j].kind, vals.v[j].rule) != 0)
 			goto done;
@@ -3079,6 +3110,106 @@ int scrub_where_words(const scrubber *sc, struct scrub_memo *memo, const char *t
 done:
 	free(maxend);
 	spans_free(&all);
+	spans_free(&names);
+	spans_free(&keep);
+	spans_free(&vals);
+	return rc;
+}
+
+/* A rule of names_scan that finds a person by a cue ("cue:kin",
+ * "cue:title"), not by the lexicon alone nor by a comma's form (a list's
+ * "<Name>, <Agency>" reads as "SURNAME, Forename"): a finding sure enough
+ * to be withheld from the share's other texts in all its forms. */
+static int found_by_cue(const char *r)
+{
+	return r != NULL && strncmp(r, "cue:", 4) == 0;
+}
+
+/* The words of a found name at s[a..e) without titles, ranks, kinship
+ * words, initials and collar numbers ("PC 1182 HUGHES" -> "HUGHES", "her
+ * sister Keeva Tolvenny" -> "Keeva Tolvenny"), one space apart, to add. */
+static int add_name_words(const unsigned char *s, size_t a, size_t e,
+                          int (*add)(void *ctx, const char *w, size_t n), void *ctx)
+{
+	char buf[128];
+	size_t o = 0;
+	for (size_t i = a; i < e;) {
+		if (!(sc_alpha(s[i]) || s[i] >= 0x80 || sc_digit(s[i]))) {
+			i++;
+			continue;
+		}
+		size_t w = i;
+		int digit = 0;
+		while (i < e && (sc_alnum(s[i]) || s[i] >= 0x80 || s[i] == '\'' || s[i] == '-'))
+			digit |= sc_digit(s[i++]);
+		if (digit || i - w < 2 || title_word(s + w, i - w))
+			continue;
+		unsigned b = lex_classify((const char *)s + w, i - w);
+		size_t up = 0;
+		for (size_t x = w; x < i; x++)
+			up += sc_upper(s[x]);
+		/* nor a word of an allow-listed phrase ("<Name>'s Law"), an
+		 * agency's or a street's, nor a short acronym no list knows as
+		 * a name ("RVH"): in every form they would take the phrase */
+		if ((b & (LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED | LEX_FUNCTION | LEX_PHRASE |
+		          LEX_STREET | LEX_INSTITUTION)) ||
+		    ((b & LEX_ALLOW) && !(b & (LEX_FORENAME | LEX_SURNAME))) ||
+		    (up == i - w && i - w <= 4 && !(b & (LEX_FORENAME | LEX_SURNAME))))
+			continue;
+		if (o + (i - w) + 1 > sizeof buf)
+			return 0;
+		if (o)
+			buf[o++] = ' ';
+		memcpy(buf + o, s + w, i - w);
+		o += i - w;
+	}
+	return o ? add(ctx, buf, o) : 0;
+}
+
+/*
+ * The people text names by a cue (scrub.h, scrub_found_names): the name
+ * findings a scrub of the text withholds (not a reference's part, not an
+ * agency's name, not a kept person), found by names_scan's cue and form
+ * rules, each passed to add without its title or kinship word.
+ */
+int scrub_found_names(const scrubber *sc, struct scrub_memo *memo, const char *text, size_t len,
+                      int (*add)(void *ctx, const char *w, size_t n), void *ctx)
+{
+	struct spans names = {0}, keep = {0}, vals = {0}, got = {0};
+	size_t *maxend = NULL;
+	int rc = 0;
+	if (text == NULL || len == 0)
+		return 0;
+	if (memo_norm(memo, text, len) != 0)
+		return MGW_E_NOMEM;
+	const unsigned char *s = (const unsigned char *)memo->t.s;
+	const size_t n = memo->t.n;
+	if ((sc->names.npat > 0 || sc->values.npat > 0) &&
+	    (rc = fold_pass(sc, s, n, &names, &keep, &vals)) != 0)
+		goto done;
+	rc = MGW_E_NOMEM;
+	if (memo_pass(memo, M_NAMES, &memo->names, NULL) != 0)
+		goto done;
+	if (keep.n > 0 && (maxend = keep_maxend(&keep)) == NULL)
+		goto done;
+	for (size_t j = 0; j < memo->names.n; j++) {
+		struct span x = memo->names.v[j];
+		if (x.kind != SCRUB_NAME || !found_by_cue(x.rule) || reference_part(s, n, x.start, x.end))
+			continue;
+		x.end = name_before_clock(s, x.start, x.end);
+		if (in_org_name(s, n, x.start, x.end,
+		                strncmp(x.rule, "cue:kin", 7) == 0 || strncmp(x.rule, "cue:title", 9) == 0))
+			continue;
+		if (keep.n == 0 ? spans_push(&got, x.start, x.end, x.kind, x.rule) != 0
+		                : push_unkept(s, &x, &keep, maxend, &got) != 0)
+			goto done;
+	}
+	rc = 0;
+	for (size_t j = 0; j < got.n && rc == 0; j++)
+		rc = add_name_words(s, got.v[j].start, got.v[j].end, add, ctx);
+done:
+	free(maxend);
+	spans_free(&got);
 	spans_free(&names);
 	spans_free(&keep);
 	spans_free(&vals);

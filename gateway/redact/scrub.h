@@ -300,6 +300,9 @@ struct scrub_spec {
 	const struct scrub_value *values; /* withheld structured values */
 	size_t n_values;
 	unsigned flags; /* SCRUB_F_* */
+	size_t n_found; /* the last n_found names were found in text (scrub_found_names):
+	                   their forms, but no misspelt surname (a forename of a law's name is one
+	                   edit from many a surname) */
 };
 
 /* The recipient is not entitled to the victim's whereabouts: statements of
@@ -429,6 +432,22 @@ int scrub_text_memo(const scrubber *s, struct scrub_memo *memo, const char *text
  * caller cannot carry them all: fail closed).
  */
 int scrub_where_words(const scrubber *sc, struct scrub_memo *memo, const char *text, size_t len,
+                      int (*add)(void *ctx, const char *w, size_t n), void *ctx);
+
+/*
+ * scrub_found_names: the people text names by a cue or a form (names.h:
+ * a title, a kinship or role word, "called", "SURNAME, Forename", a
+ * sign-off ...) that a scrub of the text withholds, each once per finding
+ * without its title, rank, kinship word, initials or collar number ("her
+ * sister Keeva Tolvenny" -> "Keeva Tolvenny", "PC 1182 HUGHES" ->
+ * "HUGHES"), passed to add(ctx, name, length); a non-zero return stops and
+ * is returned. The share withholds them from every text in all their
+ * forms, as listed third parties (policy_case.c, pol_cx_scrubber): a name
+ * found once is the same person in an incident's summary, in lower case
+ * or by first name alone. The memo is as for scrub_text_memo. Returns 0,
+ * MGW_E_NOMEM or add's.
+ */
+int scrub_found_names(const scrubber *sc, struct scrub_memo *memo, const char *text, size_t len,
                       int (*add)(void *ctx, const char *w, size_t n), void *ctx);
 
 #endif

@@ -1037,6 +1037,12 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 		return 0;
 	if (L && j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1]))
 		j++;
+	/* "18AV24512", "FR 18AV24512": two digits, two capitals, five digits
+	 * (the French passport's layout), after its country's code or alone */
+	if ((L == 0 || (L == 2 && j > i + 2)) && j + 9 <= n && sc_digit(s[j]) && sc_digit(s[j + 1]) &&
+	    sc_upper(s[j + 2]) && sc_upper(s[j + 3]) && digits_at(s, n, j + 4, 5) == 5 &&
+	    ends_word(s, n, j + 9, 1))
+		return j + 9;
 	/* "E 1 2 7 4 3 9 8 1": read out digit by digit, one space apart */
 	if (j + 3 < n && sc_digit(s[j]) && s[j + 1] == ' ' && sc_digit(s[j + 2]) && s[j + 3] == ' ') {
 		size_t k = j, d = 0;
@@ -1392,7 +1398,9 @@ static int account_ahead(const unsigned char *s, size_t n, size_t e)
  * this year (an incident's or a meeting's date is recent; a child's
  * birth date is missed here rather than such dates withheld); before it
  * '(' after a capitalised word and a space, or two or more spaces after
- * a word in capitals. Returns the date's end, or 0.
+ * a word in capitals; or in a table's cell after the cell of a name
+ * written police style ("| <SURNAME> <Forename> (sister) | 02/02/1992 |").
+ * Returns the date's end, or 0.
  */
 #define DOB_AGE_MIN 14 /* an adult or an older child: no incident date is so old in a bracket */
 
@@ -1404,9 +1412,43 @@ RARE static int year_now(void)
 	return gmtime_r(&t, &tm) ? tm.tm_year + 1900 : 2026;
 }
 
+/*
+ * The cell before a table's cell starting at i ("| <SURNAME> <Forename>
+ * (sister) | 02/02/1992 |"): does it hold a name written police style, a
+ * word of 3 or more capitals then a capitalised word in mixed case? Reads
+ * at most 80 bytes back, to the cell's '|'.
+ */
+static int name_cell_before(const unsigned char *s, size_t i)
+{
+	if (i < 4 || s[i - 1] != ' ' || s[i - 2] != '|' || s[i - 3] != ' ')
+		return 0;
+	size_t lo = i > 83 ? i - 83 : 0, k = i - 3;
+	while (k > lo && s[k - 1] != '|' && s[k - 1] != '\n')
+		k--;
+	for (size_t a = k; a < i - 3; a++) {
+		if (!sc_upper(s[a]) || (a > 0 && sc_alpha(s[a - 1])))
+			continue;
+		size_t e = a;
+		while (e < i - 3 && sc_upper(s[e]))
+			e++;
+		if (e - a >= 3 && e + 2 < i - 3 && s[e] == ' ' && sc_upper(s[e + 1]) &&
+		    s[e + 2] >= 'a' && s[e + 2] <= 'z')
+			return 1;
+	}
+	return 0;
+}
+
 RARE static size_t dob_after_name(const unsigned char *s, size_t n, size_t i)
 {
 	size_t w;
+	if (name_cell_before(s, i)) {
+		struct ident_date d;
+		size_t k = ident_date_scan((const char *)s + i, n - i, &d);
+		if (k < 8 || d.two_digit_year || d.y < 1900 || d.y > year_now() - DOB_AGE_MIN ||
+		    !ends_word(s, n, i + k, 0))
+			return 0;
+		return i + k;
+	}
 	if (i >= 3 && s[i - 1] == '(' && s[i - 2] == ' ')
 		w = i - 2;
 	else if (i >= 3 && s[i - 1] == ' ' && s[i - 2] == ' ') {
@@ -1454,7 +1496,7 @@ static int nationality_word(const unsigned char *s, size_t p, size_t e)
  * "card" that is right before the number, or three capitals and one space
  * right before it. Otherwise i.
  */
-RARE static size_t passport_state_before(const unsigned char *s, size_t i)
+RARE static size_t passport_state_at(const unsigned char *s, size_t i)
 {
 	if (i < 5 || s[i - 1] != ' ')
 		return i;
@@ -1473,6 +1515,44 @@ RARE static size_t passport_state_before(const unsigned char *s, size_t i)
 	if ((w > 0 && sc_alnum(s[w - 1])) || !nationality_word(s, w, c - 1))
 		return i;
 	return w;
+}
+
+/*
+ * The number's label between the cue and the number: "passport no.
+ * 912345678", "passport number: ...", "passport nr 0582...". Where the
+ * label starts (after its space), or i when there is none.
+ */
+static size_t passport_number_label(const unsigned char *s, size_t i)
+{
+	if (i < 3 || s[i - 1] != ' ')
+		return i;
+	size_t q = i - 1;
+	if (s[q - 1] == '.' || s[q - 1] == ':')
+		q--;
+	size_t w = q;
+	while (w > 0 && q - w < 7 && sc_alpha(s[w - 1]))
+		w--;
+	if (w < 2 || s[w - 1] != ' ' ||
+	    !(word_eq(s + w, q - w, "no") || word_eq(s + w, q - w, "number") || word_eq(s + w, q - w, "nr")))
+		return i;
+	return w;
+}
+
+/*
+ * The issuing state before the cue (passport_state_at), also past the
+ * number's label ("<Nationality> passport no. 912345678"): the state's
+ * word starts the span, the label goes with it.
+ */
+RARE static size_t passport_state_before(const unsigned char *s, size_t i)
+{
+	size_t k = passport_state_at(s, i);
+	if (k < i)
+		return k;
+	size_t l = passport_number_label(s, i);
+	if (l == i)
+		return i;
+	k = passport_state_at(s, l);
+	return k < l ? k : i;
 }
 
 /*
@@ -1509,6 +1589,10 @@ RARE static size_t passport_issuer_between(const unsigned char *s, size_t i)
 		    !word_eq(s + w2, ws - 1 - w2, "passport") && !word_eq(s + w2, ws - 1 - w2, "passports"))
 			ws = w2;
 	}
+	/* "(British, 547801236)": a nationality opening the bracket that
+	 * holds the number the cue before it named */
+	if (ws >= 1 && s[ws - 1] == '(' && s[k] == ',' && nationality_word(s, ws, k))
+		return ws;
 	size_t p = ws;
 	if (p >= 1 && s[p - 1] == '(')
 		p--;
@@ -2651,7 +2735,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	if (sc_digit(b)) {
 		if (sc->ndobs)
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
-		if (i >= 3 && (s[i - 1] == '(' || (s[i - 1] == ' ' && s[i - 2] == ' ')))
+		if (i >= 3 && (s[i - 1] == '(' || (s[i - 1] == ' ' && (s[i - 2] == ' ' || s[i - 2] == '|'))))
 			TRY(SCRUB_DOB, "dob:after-name", dob_after_name(s, n, i));
 		if (glued)
 			return 0;

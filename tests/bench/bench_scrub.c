@@ -262,7 +262,7 @@ int main(int argc, char **argv)
 		{"Riverside Primary School", SCRUB_PLACE, CANON_TEXT, 0},
 		{"after 10am when he is at work", SCRUB_SAFE_TIME, CANON_TEXT, 0},
 	};
-	struct scrub_spec spec = {np, 50, keep, 2, dobs, 10, values, 4, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {np, 50, keep, 2, dobs, 10, values, 4, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	if (sc == NULL) {
 		fprintf(stderr, "bench_scrub: scrubber_build failed\n");

@@ -82,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (data[1] & 0x80)
 		values[nv++] = (struct scrub_value){extra, SCRUB_ADDRESS, CANON_ADDRESS, 0};
 	struct scrub_spec spec = {names, nn, keep, nk, dobs, nd, values, nv,
-	                          (data[1] & 0x40) ? SCRUB_F_LOCATION : 0};
+	                          (data[1] & 0x40) ? SCRUB_F_LOCATION : 0, 0};
 	scrubber *sc = NULL;
 	if (scrubber_build2(&spec, &sc) != 0 || sc == NULL)
 		abort();

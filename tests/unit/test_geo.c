@@ -71,7 +71,7 @@ Test(geo, map_links)
 Test(geo, withheld_only_without_location_entitlement)
 {
 	static const char *const names[] = {"Percival Gloam"};
-	struct scrub_spec spec = {names, 1, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {names, 1, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	const char *in = "IDVA call. She also sent a Google Maps pin (51.4816, -0.1916). Not on file.";

@@ -1074,3 +1074,37 @@ Test(names, surname_after_the_word_surname)
 	FINDS("His surname is Wallasey.", "Wallasey");
 	NONE("The surname unknown at this time.");
 }
+
+/* s15-third: the sender's first name alone on its line at an e-mail's
+ * foot, before the signature ("--" delimiter, the full name starting with
+ * it, or its full form), with the signature's name; a heading repeated on
+ * the next line, or a common word before a delimiter, is no one. */
+Test(names, s15_first_name_before_the_signature)
+{
+	FINDS("All agreed.\nOrsolya\n---\nOrsolya Trevannick | Outreach Worker",
+	      "Orsolya|Orsolya Trevannick");
+	FINDS("thanks, zelda\n--\nzelda quarrie | volunteer", "zelda|zelda quarrie");
+	FINDS("Plan agreed.\nBob\n\nRobert Trevannick\nOutreach", "Bob|Robert Trevannick");
+	NONE("Risk\nRisk is high at present.");
+	NONE("Summary\n--\nThe plan was agreed.");
+}
+
+/* s15-third: the signature rule's cues repeated with no stop: linear. */
+Test(names, s15_signature_name_is_linear)
+{
+	static const char *const cue[] = {"Orsolya\n--\n", "zelda\nzelda ", "thanks, meg\n--\nmeg lloyd | ",
+					  "Bob\n\nRobert "};
+	lg_assert_linear(names_scan, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s15-third: a forename that is also a word, before a bracket naming a
+ * statutory agency (an attendance list: "Sue (Probation)", "Mark
+ * (<Name> Housing)"); a month or a town before such a bracket, and a
+ * police code in it, are no one. */
+Test(names, s15_forename_before_an_agency_bracket)
+{
+	FINDS("Present: Dawn (Health - Quellby safeguarding); Mark (Tolvenny Housing).", "Dawn|Mark");
+	FINDS("Apologies: Sue (Probation).", "Sue");
+	NONE("Previous call from the address June (NFA).");
+	NONE("Referred by Preston (Probation) today.");
+}

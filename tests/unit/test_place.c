@@ -2311,3 +2311,47 @@ Test(place, works_full_time_in_brackets_at)
 	expect_span("She works part-time at Tolvenny Foods now.", 0, SCRUB_PLACE, "Tolvenny Foods");
 	expect_none("She works (at home) on Fridays.", 0);
 }
+
+/* s15-third: approved premises written out or as "<Name> House AP", with
+ * the name or the town that says which; "Approved Premises" alone, or a
+ * house's name alone, names no place. */
+Test(place, s15_approved_premises_named_or_with_its_town)
+{
+	expect_span("Released on licence to Quellby Approved Premises, Tolvenny. SED 2027.", 0,
+		    SCRUB_ADDRESS, "Quellby Approved Premises, Tolvenny");
+	expect_span("Licence: reside at Approved Premises, Brackwell (Ember House); curfew 21:00.", 0,
+		    SCRUB_ADDRESS, "Approved Premises, Brackwell (Ember House)");
+	expect_span("Released from HMP Quellby to the Approved Premises in Brackwell. Tag fitted.", 0,
+		    SCRUB_ADDRESS, "Approved Premises in Brackwell");
+	expect_span("Release to Tolvenny House AP, Brackwell (curfew 7pm-7am).", 0, SCRUB_ADDRESS,
+		    "Tolvenny House AP, Brackwell");
+	expect_none("Address not yet approved by the Approved Premises team.", 0);
+	expect_none("Release at the automatic release date to Approved Premises.", 0);
+}
+
+/* s15-third: the rule's cue repeated with no stop: linear. */
+Test(place, s15_approved_premises_cost_linear_time)
+{
+	static const char *const cue[] = {"Quellby Approved Premises, Tolvenny ", "Approved Premises in ",
+					  "Tolvenny House AP, "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s15-third: someone's work named right after "work", a label without its
+ * colon ("Husband's work <Firm>, <Town>."); a day or an agency after it
+ * is no workplace. */
+Test(place, s15_someones_work_then_its_name)
+{
+	expect_span("Husband's work Tolvenny Foods, Brackwell depot.\nNext line.", 0, SCRUB_PLACE,
+		    "Tolvenny Foods, Brackwell depot");
+	expect_span("Dad's work Quellby Plastics, Tolvenny.", 0, SCRUB_PLACE, "Quellby Plastics, Tolvenny");
+	expect_none("His work Monday to Friday is hard.", 0);
+	expect_none("Her work IDVA team said so.", 0);
+}
+
+/* s15-third: the cue repeated with no stop: linear. */
+Test(place, s15_someones_work_cost_linear_time)
+{
+	static const char *const cue[] = {"Husband's work Tolvenny Foods, ", "his work Quellby "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}

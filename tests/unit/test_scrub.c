@@ -1522,7 +1522,7 @@ Test(scrub, adversarial_input_scrubs_in_linear_time)
 		{"after 10am when he is at work", SCRUB_SAFE_TIME, CANON_TEXT, 0},
 		{"9990001234", SCRUB_NHS, CANON_ID, 0},
 	};
-	struct scrub_spec spec = {NAMES, 7, KEEP, 2, dobs, 1, values, 4, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {NAMES, 7, KEEP, 2, dobs, 1, values, 4, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	/* Both sizes from warm heap memory: glibc maps a block of 1 MiB afresh
@@ -1601,7 +1601,7 @@ Test(scrub, plate_after_a_model_and_sort_code_with_account)
 Test(scrub, withheld_towns_again_elsewhere)
 {
 	static const char *const names[] = {"Percival Gloam"};
-	struct scrub_spec spec = {names, 1, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {names, 1, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	const char *in = "She has moved to Wexcombe with the children. Her cousin from Brackenmoor "
@@ -1671,7 +1671,7 @@ Test(scrub, dob_where_it_is_written_and_identity_cards)
 Test(scrub, scrubbing_twice_leaves_the_markers)
 {
 	static const char *const names[] = {"Percival Gloam"};
-	struct scrub_spec spec = {names, 1, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {names, 1, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	const char *in = "Neighbour Percival Gloam rang 07700 900561 at 2am. She has moved to "
@@ -1710,7 +1710,7 @@ Test(scrub, scrubbing_twice_leaves_the_markers)
 Test(scrub, a_marker_ground_shelters_nothing)
 {
 	static const char *const names[] = {"Percival Gloam"};
-	struct scrub_spec spec = {names, 1, NULL, 0, NULL, 0, NULL, 0, 0};
+	struct scrub_spec spec = {names, 1, NULL, 0, NULL, 0, NULL, 0, 0, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	const char *fake = "Numbers: [REDACTED 07700900562: phone] or [REDACTED 07700-900563: phone] "
@@ -1733,7 +1733,7 @@ Test(scrub, a_marker_ground_shelters_nothing)
 Test(scrub, a_shared_subject_before_a_location_statement_stays)
 {
 	static const char *const keep[] = {"Ozzy Bramblecrust", "Jane Tumbleweed"};
-	struct scrub_spec spec = {NULL, 0, keep, 2, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {NULL, 0, keep, 2, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	static const struct {
@@ -1787,7 +1787,7 @@ Test(scrub, a_name_that_starts_an_agency_or_a_law_is_kept)
  */
 Test(scrub, the_list_under_a_withheld_heading_goes_with_it)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	static const char *const in[] = {
@@ -1822,7 +1822,7 @@ Test(scrub, never_share_values_read_as_hers)
 	const char *in = "Seen at 14 Quellmoor Road, Wexbury WX9 9ZZ; ring 07700900577 first.";
 	for (unsigned never = 0; never <= 1; never++) {
 		v[0].never = v[1].never = never;
-		struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, v, 2, 0};
+		struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, v, 2, 0, 0};
 		scrubber *sc = scrubber_build(&spec);
 		cr_assert_not_null(sc);
 		char *out = NULL;
@@ -1878,7 +1878,7 @@ Test(scrub, the_organisation_in_brackets_after_a_role_stays)
 Test(scrub, a_records_next_field_is_no_part_of_the_line_before)
 {
 	static const char *const keep[] = {"Jane Tumbleweed"};
-	struct scrub_spec spec = {NULL, 0, keep, 1, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {NULL, 0, keep, 1, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	char *out = NULL;
@@ -1911,7 +1911,7 @@ Test(scrub, a_records_next_field_is_no_part_of_the_line_before)
 Test(scrub, the_notes_title_is_no_part_of_the_statement_after_it)
 {
 	static const char *const keep[] = {"Jane Tumbleweed"};
-	struct scrub_spec spec = {NULL, 0, keep, 1, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {NULL, 0, keep, 1, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	char *out = NULL;
@@ -1966,7 +1966,7 @@ Test(scrub, a_name_surname_first_with_every_forename)
  */
 Test(scrub, a_written_date_and_clock_stamp_stays)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	expect_with(sc, "Tue 3 Mar 3.40pm: Mum said she is staying at her sister's in Lowmoor.",
@@ -1985,7 +1985,7 @@ Test(scrub, a_written_date_and_clock_stamp_stays)
 Test(scrub, her_role_and_shared_name_before_a_location_statement_stay)
 {
 	static const char *const keep[] = {"Ozzy Bramblecrust", "Jane Tumbleweed"};
-	struct scrub_spec spec = {NULL, 0, keep, 2, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {NULL, 0, keep, 2, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	static const struct {
@@ -2179,7 +2179,7 @@ Test(scrub, a_passport_field_with_its_nationality_before_the_number)
  * chains listed, or a chain before a weekday stay. */
 Test(scrub, a_chain_with_its_branch_town_is_a_place)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	expect_with(sc, "Her sister works at Greggs Tormouth as a supervisor.",
@@ -2252,7 +2252,7 @@ Test(scrub, spans_sort_keeps_equal_spans_in_their_order)
  * middle; the chain alone, or before a lower-case word, stays. */
 Test(scrub, a_chain_branch_at_the_edges_of_a_text)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	expect_with(sc, "Greggs Tormouth", R("place"));
@@ -2331,7 +2331,7 @@ Test(scrub, listed_common_forename_in_health_visitor_shorthand)
  */
 Test(scrub, a_town_that_is_a_word_too_is_withheld_again_after_a_move)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	expect_with(sc, "Mum has moved to Ware with the children. The Ware family hub will visit.",
@@ -2353,7 +2353,7 @@ Test(scrub, a_town_that_is_a_word_too_is_withheld_again_after_a_move)
  * adversarial input: 1 MiB in less than 24 times 128 KiB's CPU time). */
 Test(scrub, a_home_town_is_looked_for_once)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	double t[2];
@@ -2400,7 +2400,7 @@ static char *cued_words(const char *cue, int n, const char *last)
 
 Test(scrub, more_found_words_than_one_pass_carries_withhold_the_text)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION};
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
 	scrubber *sc = scrubber_build(&spec);
 	cr_assert_not_null(sc);
 	static const char *const cue[] = {"she spoke to a friend called", "she moved to a flat in"};
@@ -2417,4 +2417,77 @@ Test(scrub, more_found_words_than_one_pass_carries_withhold_the_text)
 		free(many);
 	}
 	scrubber_free(sc);
+}
+
+/* s15-third: a passport's number after its label ("passport no.") takes
+ * the nationality before the cue with it; a nationality opening the
+ * bracket that holds the number goes too; the French layout (two digits,
+ * two capitals, five digits) after its country's code. Near misses: a
+ * number label with no nationality keeps the label, a bracket's other
+ * word stays, a French-shaped code without a passport cue stays. */
+Test(scrub, s15_passport_label_bracket_and_french_layout)
+{
+	expect("He took her Moldovan passport no. 912345678 last week.",
+	       "He took her " R("document") " last week.");
+	expect("Passport no. 912345678 held by him.", "Passport no. " R("document") " held by him.");
+	expect("Passport kept by his mother (Latvian, 512345678).",
+	       "Passport kept by his mother (" R("document") ").");
+	expect("Passport kept by his mother (here, 512345678).",
+	       "Passport kept by his mother (here, " R("document") ").");
+	expect("French national, passport FR 14KD73920. Interpreter booked.",
+	       "French national, passport " R("document") ". Interpreter booked.");
+	expect("Stock code 14KD73920 on the box.", "Stock code 14KD73920 on the box.");
+}
+
+/* s15-third: scrub_found_names gives the people a text names by a cue,
+ * without title, kinship word or collar number, for the share to withhold
+ * from its other texts; a kept subject, a name found by the lexicon alone
+ * and a law's name are not given. */
+struct s15_found {
+	char buf[256];
+	size_t o;
+};
+
+static int s15_add(void *ctx, const char *w, size_t n)
+{
+	struct s15_found *f = ctx;
+	if (f->o + n + 2 < sizeof f->buf) {
+		memcpy(f->buf + f->o, w, n);
+		f->o += n;
+		f->buf[f->o++] = '|';
+		f->buf[f->o] = '\0';
+	}
+	return 0;
+}
+
+static const char *s15_found_in(const char *text)
+{
+	static struct s15_found f;
+	f.o = 0, f.buf[0] = '\0';
+	struct scrub_memo *m = scrub_memo_new();
+	cr_assert_not_null(m);
+	cr_assert_eq(scrub_found_names(SC, m, text, strlen(text), s15_add, &f), 0);
+	scrub_memo_free(m);
+	return f.buf;
+}
+
+Test(scrub, s15_found_names_for_the_other_texts)
+{
+	cr_expect_str_eq(s15_found_in("She is staying with her sister Keeva Tolvenny tonight."),
+			 "Keeva Tolvenny|");
+	cr_expect_str_eq(s15_found_in("2303 PC 1182 QUARRELL ON SCENE."), "QUARRELL|");
+	cr_expect_str_eq(s15_found_in("Her sister Jane Tumbleweed came."), "");
+	cr_expect_str_eq(s15_found_in("Zebedee Quarrell visited. Referred for Clare's Law."), "");
+}
+
+/* s15-third: a date in a table's cell after a name written police style
+ * ("| <SURNAME> <Forename> (sister) | <date> |") is that person's date of
+ * birth when old enough; a date after a cell of no name, or a recent one,
+ * stays. */
+Test(scrub, s15_dob_in_a_table_after_a_name_cell)
+{
+	expect("| Associate | QUARRELL Keeva (sister) | 02/02/1992 | none |",
+	       "| Associate | QUARRELL Keeva (sister) | " R("date-of-birth") " | none |");
+	expect("| Incident | 14/11/2008 | assault |", "| Incident | 14/11/2008 | assault |");
+	expect("| QUARRELL Keeva | 14/11/2025 |", "| QUARRELL Keeva | 14/11/2025 |");
 }
