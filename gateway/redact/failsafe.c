@@ -2536,6 +2536,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (had_go && (c & (K_PREP | K_TO)))
 		f->place_next = (c & K_TO) ? 2 : 1,
 		f->pn_conv = f->go_conv == 1 || (f->go_conv == 2 && (c & K_TO));
+	else if (had_go && f->go_conv == 1 && (c & K_SUBJ) && !(c & K_DET) && !(tf & TF_POSS))
+		f->go_win = 1; /* whom, then where: "TRANSPORTED IP TO ...", "escorted V
+		                * to ..." (not "conveyed her to <hospital>": a report's
+		                * pronoun, often of an incident's ambulance) */
 	else if (had_go && (c & K_DET) && !(c & K_THE))
 		f->prep_win = 4; /* "is her old college friend's in ..." */
 	else if (had_go && (c & K_ADV)) {
