@@ -2698,8 +2698,16 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_WORKH;
 	if (c & K_PREP)
 		s |= S_PREP;
-	if ((c & K_KIN) && (tf & TF_POSS))
-		s |= S_KINP;
+	if ((c & K_KIN) && (tf & TF_POSS)) {
+		/* someone's home: the possessive alone ("HER AUNTIE'S",
+		 * "mum's.") or before where ("mum's in ...", "her nan's
+		 * flat"); not "her auntie's car" */
+		char kx[16];
+		int kt;
+		size_t kk = fs_peek(f, b, kx, sizeof kx, &kt);
+		if (kk == 0 || (fs_lookup(kx, kk) & (K_PREP | K_RESN | K_PLACE | K_STREET)))
+			s |= S_KINP;
+	}
 	if (c & K_MEDIC)
 		s |= S_MEDIC;
 	if (c & K_EVERY)
