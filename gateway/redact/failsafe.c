@@ -1979,8 +1979,8 @@ static size_t fs_word_back(const unsigned char *s, size_t lo, size_t j, char *ou
 	return j;
 }
 
-/* Words no class lists that a rule still reads (fs_relay, fs_want_areas):
- * they go to word(), not the fast path. */
+/* Words no class lists that a rule still reads (fs_relay, fs_want_areas,
+ * S_PLACEP): they go to word(), not the fast path. */
 static inline int fs_rare_cue(const char *w, size_t wn)
 {
 	switch (w[0]) {
@@ -1992,6 +1992,7 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 		         (wn == 8 && memcmp(w, "password", 8) == 0) ||
 		         (wn == 6 && memcmp(w, "phrase", 6) == 0);
 	case 'r': return wn == 8 && memcmp(w, "requests", 8) == 0;
+	case 's': return wn == 5 && memcmp(w, "since", 5) == 0; /* S_PLACEP after lives with */
 	default: return 0;
 	}
 }
@@ -2068,6 +2069,20 @@ static int fs_want_month(const char *w, size_t wn)
 		return 0;
 	memcpy(m, w, wn);
 	return fs_month(m);
+}
+
+/* After "since" ending at b, a recent time: a month, a weekday, "last",
+ * "yesterday" ("lives with mother since Sept": she moved in; not "since
+ * leaving Ukraine 2022", "since 2019": the household). */
+static int fs_since_when(const struct fs *f, size_t b)
+{
+	char nx[16];
+	int title;
+	size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+	if (k < 3)
+		return 0;
+	return fs_month(nx) || (fs_weekday(nx) && (fs_lookup(nx, k) & (K_TIME | K_DAYAB))) ||
+	       strcmp(nx, "last") == 0 || strcmp(nx, "yesterday") == 0;
 }
 
 static int fs_want_areas(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
@@ -2368,8 +2383,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->skip_in = 1; /* its "back" and "in" name no place */
 	if (((c & (K_PREP | K_ABOVE)) && !(wn == 4 && memcmp(w, "with", 4) == 0) && !skip_in) ||
 	    (wn == 3 && memcmp(w, "now", 3) == 0) || (wn == 9 && memcmp(w, "currently", 9) == 0) ||
-	    (wn == 11 && memcmp(w, "temporarily", 11) == 0))
-		s |= S_PLACEP;
+	    (wn == 11 && memcmp(w, "temporarily", 11) == 0) ||
+	    (wn == 5 && memcmp(w, "since", 5) == 0 && (f->seen & S_LIVEW) && fs_since_when(f, b)))
+		s |= S_PLACEP; /* "LIVES WITH MOTHER, <address> SINCE SEPT": moved in */
 	unsigned res0 = s & S_RES; /* before the dwelling's signals */
 	if ((c & K_ADDR) && !(f->p1 & (K_NDET | K_PREP | K_TO)) &&
 	    !((f->p1 & K_HOME) && (f->p2 & (K_NDET | K_PREP | K_TO))))

@@ -1673,3 +1673,16 @@ Test(failsafe, s15_never_cues_cost_linear_time)
 					  "TRANSPORTED IP TO QUENBURY "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s15-never: "lives with <someone>" is the household at the address on
+ * file, unless "since" a recent time says she moved in ("LIVES WITH
+ * MOTHER, <address> SINCE SEPT"); "since leaving <country> 2022" stays. */
+Test(failsafe, lives_with_since_a_month_is_withheld)
+{
+	expect_covers("1722 IP - LIVES WITH MOTHER, 88 QUENBURY RD SINCE SEPT", SCRUB_LOCATION,
+		      "LIVES WITH MOTHER");
+	expect_covers("She lives with her cousin since last week.", SCRUB_LOCATION,
+		      "lives with her cousin");
+	expect_none("V reports her brother (lives with her since leaving Marnland 2022) hits her.");
+	expect_none("Mrs Quenby lives with her son since 2019, who is her carer.");
+}
