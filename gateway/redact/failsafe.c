@@ -1065,7 +1065,8 @@ static int fs_it_is_where(const struct fs *f, size_t i)
 /*
  * Is the clause s[a..b) only a name: at most six words, one of them
  * capitalised, every other one a number or listed as a determiner, a
- * function word, a dwelling, a street or an area (no verb, no pronoun, no
+ * function word, a preposition, a dwelling, a street or an area ("- <Name>
+ * House in <Town> -": where that house is; no verb, no pronoun, no
  * word in small letters no class lists)? After a withheld statement of
  * where she is (three words or more: not a heading, "Tenancy note - <Name>"),
  * such a clause names the place again: "... to a crisis house - <Name>
@@ -1081,7 +1082,7 @@ static int fs_words3(const struct fs *f, size_t a, size_t b)
 }
 
 #define FS_NAME_OK (K_DET | K_NDET | K_THE | K_FUNC | K_ABBR | K_RESN | K_PLACE | K_STREET | \
-		    K_AREA | K_NOTPL | K_MOD | K_ROUT | K_HOME)
+		    K_AREA | K_NOTPL | K_MOD | K_ROUT | K_HOME | K_PREP)
 static int fs_bare_name(const struct fs *f, size_t a, size_t b)
 {
 	const unsigned char *s = f->s;

@@ -1686,3 +1686,14 @@ Test(failsafe, lives_with_since_a_month_is_withheld)
 	expect_none("V reports her brother (lives with her since leaving Marnland 2022) hits her.");
 	expect_none("Mrs Quenby lives with her son since 2019, who is her carer.");
 }
+
+/* s15-never: after a withheld statement of where she is, a clause that is
+ * only a name and where it is ("- <Name> House in <Town> -") names the
+ * place again; a clause with a word in small letters no class lists stays. */
+Test(failsafe, next_clause_a_name_in_a_town_is_withheld)
+{
+	expect_covers("On discharge she will go to a care home for respite - Larchmere House in "
+		      "Quenbury - her son will not be told.",
+		      SCRUB_LOCATION, "Larchmere House in Quenbury");
+	expect_kept("She is staying at her sister's - Police in attendance.", "Police in attendance");
+}
