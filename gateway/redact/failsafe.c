@@ -2074,7 +2074,7 @@ static int fs_want_month(const char *w, size_t wn)
 
 /* After "since" ending at b, a recent time: a month, a weekday, "last",
  * "yesterday" ("lives with mother since Sept": she moved in; not "since
- * leaving Ukraine 2022", "since 2019": the household). */
+ * leaving <country> 2022", "since 2019": the household). */
 static int fs_since_when(const struct fs *f, size_t b)
 {
 	char nx[16];
