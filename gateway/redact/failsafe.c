@@ -1986,6 +1986,8 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 {
 	switch (w[0]) {
 	case 'a': return wn == 3 && memcmp(w, "ask", 3) == 0;
+	case 'e': return (wn == 4 && memcmp(w, "ends", 4) == 0) ||
+		         (wn == 6 && memcmp(w, "ending", 6) == 0); /* "Mob ends 392" */
 	case 'h': return wn == 4 && memcmp(w, "host", 4) == 0;
 	case 'l': return wn == 4 && memcmp(w, "like", 4) == 0;
 	case 'w': return wn == 6 && memcmp(w, "wanted", 6) == 0;
@@ -2764,6 +2766,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * will pass messages", "her ward manager can get a message to her",
 	 * "staff will take a message"; and the name to ask for when one
 	 * rings: "answers the phone, ask for \"<Name>\"" */
+	/* her number by its last digits ("Mob ends 392", "phone ending 0417"):
+	 * the number, told so it can be recognised, is her contact */
+	if ((f->p1 & K_DEV) && ((wn == 4 && memcmp(w, "ends", 4) == 0) ||
+	                        (wn == 6 && memcmp(w, "ending", 6) == 0))) {
+		size_t j = b + 1; /* one space, then three digits: reads four bytes */
+		if (b < f->n && f->s[b] == ' ' && j + 2 < f->n && f->s[j] >= '0' && f->s[j] <= '9' &&
+		    f->s[j + 1] >= '0' && f->s[j + 1] <= '9' && f->s[j + 2] >= '0' && f->s[j + 2] <= '9')
+			s |= S_SAFE;
+	}
 	int relay = fs_relay(f, a, b, w, wn, c);
 	if (relay)
 		s |= relay == 2 ? S_SAFE | S_CODE : S_SAFE;

@@ -1697,3 +1697,20 @@ Test(failsafe, next_clause_a_name_in_a_town_is_withheld)
 		      SCRUB_LOCATION, "Larchmere House in Quenbury");
 	expect_kept("She is staying at her sister's - Police in attendance.", "Police in attendance");
 }
+
+/* s15-never: her phone told by its last digits ("Mob ends 392") is her
+ * contact, withheld; "ends" after no phone word, or before no number,
+ * stays. */
+Test(failsafe, a_phone_by_its_last_digits_is_withheld)
+{
+	expect("T is often on her own there. Mob ends 392.", SCRUB_SAFE_TIME, "Mob ends 392");
+	expect_covers("Her new mobile ending 0417 is the one to use.", SCRUB_SAFE_TIME, "ending 0417");
+	expect_none("The meeting ends 2pm.");
+	expect_none("Her phone ends up in his car most nights.");
+}
+
+Test(failsafe, a_phone_by_its_last_digits_costs_linear_time)
+{
+	static const char *const cue[] = {"mob ends 392 ", "mob ends ", "phone ending "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
