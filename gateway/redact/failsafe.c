@@ -580,6 +580,8 @@ static uint64_t fs_lookup(const char *w, size_t n)
 #define S_WDAY  0x800000u /* a weekday or an hour range: when, not only a part of the day */
 #define S_MOVIN 0x200000u /* "X moved (back) in" and no place after: someone moving into
                            * her home, a residence only with her in the clause */
+#define S_KINP  0x4000000u /* a kin word's possessive ("her auntie's", "MUM'S"): someone's
+                            * home, read only after a location clause */
 
 /*
  * A sentence longer than this many clauses is decided in parts: the state
@@ -625,6 +627,9 @@ struct fs {
 	int free_win;          /* words left after "free"/"available" for a time */
 	int dwell_win;         /* words left after a dwelling or a street for "above" */
 	int kin_poss;          /* the last word was "dads", "her parents'": + in/at */
+	int workh_prev;        /* the clause before (this sentence) was her work ("she works
+	                        * at ..."): a clause of its hours after is a safe time */
+	size_t workh_start;    /* ... and where that clause started */
 	int where_win;         /* words left after "where" for "she's been sleeping" */
 	int if_win;            /* words left after "if" for she/I */
 	int appt;              /* the clause named an appointment, antenatal care or a birth */
@@ -1060,7 +1065,8 @@ static int fs_it_is_where(const struct fs *f, size_t i)
 /*
  * Is the clause s[a..b) only a name: at most six words, one of them
  * capitalised, every other one a number or listed as a determiner, a
- * function word, a dwelling, a street or an area (no verb, no pronoun, no
+ * function word, a preposition, a dwelling, a street or an area ("- <Name>
+ * House in <Town> -": where that house is; no verb, no pronoun, no
  * word in small letters no class lists)? After a withheld statement of
  * where she is (three words or more: not a heading, "Tenancy note - <Name>"),
  * such a clause names the place again: "... to a crisis house - <Name>
@@ -1076,7 +1082,7 @@ static int fs_words3(const struct fs *f, size_t a, size_t b)
 }
 
 #define FS_NAME_OK (K_DET | K_NDET | K_THE | K_FUNC | K_ABBR | K_RESN | K_PLACE | K_STREET | \
-		    K_AREA | K_NOTPL | K_MOD | K_ROUT)
+		    K_AREA | K_NOTPL | K_MOD | K_ROUT | K_HOME | K_PREP)
 static int fs_bare_name(const struct fs *f, size_t a, size_t b)
 {
 	const unsigned char *s = f->s;
@@ -1170,7 +1176,8 @@ static void sentence_decide(struct fs *f)
 			any_res = 1;
 			res_long = fs_words3(f, c->start, c->end);
 		} else if (res_prev && (((c->seen & S_SHE) &&
-			   (c->seen & (S_PREP | S_CLOCK | S_WHEN | S_DAY | S_EVERY | S_ROUT))) ||
+			   (c->seen & (S_PREP | S_CLOCK | S_WHEN | S_DAY | S_EVERY | S_ROUT |
+			                S_KINP))) ||
 			   ((c->seen & S_ROUT) && !(c->seen & S_HE)) ||
 			   (res_long && !(c->seen & (S_HE | S_CALL)) &&
 			    fs_bare_name(f, c->start, c->end)))) {
@@ -1190,6 +1197,7 @@ static void sentence_decide(struct fs *f)
 static void sentence_end(struct fs *f)
 {
 	f->work_lbl = 0;
+	f->workh_prev = 0;
 	sentence_decide(f);
 	fsm_unit_end(f);
 }
@@ -1328,6 +1336,46 @@ static int fs_dwell_known(const struct fs *f, size_t a, size_t b)
 	return k && !fs_place_follows(f, b);
 }
 
+/*
+ * Is the clause s[a..b) only a time: numbers, and at most five words each
+ * a time, a day, a condition, a function word, a shift or its plural
+ * ("days, 8-4", "Mon-Fri 9-5", "nights 8pm to 8am"; not "comes home
+ * Fri-Sun")? Reads the clause once. fs_alnum is ASCII letters and digits
+ * and the bytes of UTF-8: a word in another script is no time.
+ */
+static int fs_only_times(const struct fs *f, size_t a, size_t b)
+{
+	const uint64_t ok = K_TIME | K_DAYAB | K_FUNC | K_COND | K_CLOCKW | K_EVERY | K_TO |
+			    K_SCHN | K_ROUT;
+	int words = 0;
+	for (size_t i = a; i < b;) {
+		if (f->s[i] >= '0' && f->s[i] <= '9') {
+			while (i < b && fs_alnum(f->s[i]))
+				i++; /* a number, "9am" with it */
+			continue;
+		}
+		if (!fs_alnum(f->s[i])) {
+			i++;
+			continue;
+		}
+		char w[16];
+		size_t k = 0, j = i;
+		for (; j < b && fs_alnum(f->s[j]); j++)
+			if (k + 1 < sizeof w)
+				w[k++] = (char)(f->s[j] | 0x20);
+		if (j - i >= sizeof w || ++words > 5)
+			return 0;
+		w[k] = 0;
+		uint64_t c = fs_lookup(w, k);
+		if (c == 0 && k > 3 && w[k - 1] == 's')
+			c = fs_lookup(w, k - 1); /* "days" */
+		if (!(c & ok))
+			return 0;
+		i = j;
+	}
+	return 1;
+}
+
 static void clause_end(struct fs *f)
 {
 	/* "<Name> assaulted Ms <Name> at her home on 7 November": where an
@@ -1355,6 +1403,17 @@ static void clause_end(struct fs *f)
 	if (f->res_sent && f->ncl == 0 && f->c_start != SIZE_MAX && !(f->seen & S_HE) &&
 	    fs_it_is_where(f, f->c_start))
 		f->seen |= S_RES | S_RESO;
+	/* Her work, then its hours in a clause of their own ("<Name> works
+	 * <Place>, pharmacy - days, 8-4", "She works at <Shop> - 9-5"): when
+	 * she is out and when home, as "She works weekdays 9-5" is (only
+	 * times: not "comes home Fri-Sun", his). */
+	if (f->workh_prev && (f->seen & S_WDAY) && !(f->seen & (S_HE | S_RES | S_CALL)) &&
+	    f->c_start != SIZE_MAX && fs_only_times(f, f->c_start, f->c_end)) {
+		f->seen |= S_SAFE;
+		f->c_start = f->workh_start; /* the two clauses say it together */
+	}
+	f->workh_prev = (f->seen & S_WORKH) && !(f->seen & S_HE) && f->c_start != SIZE_MAX;
+	f->workh_start = f->c_start;
 	if (f->c_start != SIZE_MAX && f->c_end > f->c_start &&
 	    (f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT | S_DEV))) {
 		if (f->ncl == FS_CLAUSES)
@@ -1921,12 +1980,14 @@ static size_t fs_word_back(const unsigned char *s, size_t lo, size_t j, char *ou
 	return j;
 }
 
-/* Words no class lists that a rule still reads (fs_relay, fs_want_areas):
- * they go to word(), not the fast path. */
+/* Words no class lists that a rule still reads (fs_relay, fs_want_areas,
+ * S_PLACEP): they go to word(), not the fast path. */
 static inline int fs_rare_cue(const char *w, size_t wn)
 {
 	switch (w[0]) {
 	case 'a': return wn == 3 && memcmp(w, "ask", 3) == 0;
+	case 'e': return (wn == 4 && memcmp(w, "ends", 4) == 0) ||
+		         (wn == 6 && memcmp(w, "ending", 6) == 0); /* "Mob ends 392" */
 	case 'h': return wn == 4 && memcmp(w, "host", 4) == 0;
 	case 'l': return wn == 4 && memcmp(w, "like", 4) == 0;
 	case 'w': return wn == 6 && memcmp(w, "wanted", 6) == 0;
@@ -1934,8 +1995,29 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 		         (wn == 8 && memcmp(w, "password", 8) == 0) ||
 		         (wn == 6 && memcmp(w, "phrase", 6) == 0);
 	case 'r': return wn == 8 && memcmp(w, "requests", 8) == 0;
+	case 's': return wn == 5 && memcmp(w, "since", 5) == 0; /* S_PLACEP after lives with */
 	default: return 0;
 	}
+}
+
+/*
+ * The word at j, after "password", "code" or "phrase" at a written in small
+ * letters, is a code set in capitals: four to twenty capitals, a whole word
+ * ("use password MANGO", "code phrase BLUE KETTLE"; not "knows her
+ * password", "code 3", "PASSWORD RESET" in a CAD's capitals, an agency's
+ * acronym of three: "code DVA"). Reads at most 21 bytes.
+ */
+static int fs_caps_code(const struct fs *f, size_t a, size_t j)
+{
+	const unsigned char *s = f->s;
+	if (a >= f->n || !(s[a] >= 'a' && s[a] <= 'z'))
+		return 0;
+	size_t e = j;
+	while (e < f->n && e - j <= 20 && s[e] >= 'A' && s[e] <= 'Z')
+		e++;
+	if (e - j < 4 || e - j > 20)
+		return 0;
+	return e >= f->n || !fs_alnum(s[e]);
 }
 
 static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c)
@@ -1962,8 +2044,9 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
 		size_t j = b;
 		if (j < f->n && f->s[j] == ' ')
 			j++;
-		return j < f->n && (f->s[j] == '"' || f->s[j] == 0xE2 ||
-		                    (f->s[j] == '\'' && j > b)) ? 2 : 0;
+		if (j < f->n && (f->s[j] == '"' || f->s[j] == 0xE2 || (f->s[j] == '\'' && j > b)))
+			return 2;
+		return fs_caps_code(f, a, j) ? 2 : 0;
 	}
 	return 0;
 }
@@ -1989,6 +2072,20 @@ static int fs_want_month(const char *w, size_t wn)
 		return 0;
 	memcpy(m, w, wn);
 	return fs_month(m);
+}
+
+/* After "since" ending at b, a recent time: a month, a weekday, "last",
+ * "yesterday" ("lives with mother since Sept": she moved in; not "since
+ * leaving <country> 2022", "since 2019": the household). */
+static int fs_since_when(const struct fs *f, size_t b)
+{
+	char nx[16];
+	int title;
+	size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+	if (k < 3)
+		return 0;
+	return fs_month(nx) || (fs_weekday(nx) && (fs_lookup(nx, k) & (K_TIME | K_DAYAB))) ||
+	       strcmp(nx, "last") == 0 || strcmp(nx, "yesterday") == 0;
 }
 
 static int fs_want_areas(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
@@ -2289,8 +2386,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->skip_in = 1; /* its "back" and "in" name no place */
 	if (((c & (K_PREP | K_ABOVE)) && !(wn == 4 && memcmp(w, "with", 4) == 0) && !skip_in) ||
 	    (wn == 3 && memcmp(w, "now", 3) == 0) || (wn == 9 && memcmp(w, "currently", 9) == 0) ||
-	    (wn == 11 && memcmp(w, "temporarily", 11) == 0))
-		s |= S_PLACEP;
+	    (wn == 11 && memcmp(w, "temporarily", 11) == 0) ||
+	    (wn == 5 && memcmp(w, "since", 5) == 0 && (f->seen & S_LIVEW) && fs_since_when(f, b)))
+		s |= S_PLACEP; /* "LIVES WITH MOTHER, <address> SINCE SEPT": moved in */
 	unsigned res0 = s & S_RES; /* before the dwelling's signals */
 	if ((c & K_ADDR) && !(f->p1 & (K_NDET | K_PREP | K_TO)) &&
 	    !((f->p1 & K_HOME) && (f->p2 & (K_NDET | K_PREP | K_TO))))
@@ -2457,6 +2555,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (had_go && (c & (K_PREP | K_TO)))
 		f->place_next = (c & K_TO) ? 2 : 1,
 		f->pn_conv = f->go_conv == 1 || (f->go_conv == 2 && (c & K_TO));
+	else if (had_go && f->go_conv == 1 && (c & K_SUBJ) && !(c & K_DET) && !(tf & TF_POSS))
+		f->go_win = 1; /* whom, then where: "TRANSPORTED IP TO ...", "escorted V
+		                * to ..." (not "conveyed her to <hospital>": a report's
+		                * pronoun, often of an incident's ambulance) */
 	else if (had_go && (c & K_DET) && !(c & K_THE))
 		f->prep_win = 4; /* "is her old college friend's in ..." */
 	else if (had_go && (c & K_ADV)) {
@@ -2615,6 +2717,16 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_WORKH;
 	if (c & K_PREP)
 		s |= S_PREP;
+	if ((c & K_KIN) && (tf & TF_POSS)) {
+		/* someone's home: the possessive alone ("HER AUNTIE'S",
+		 * "mum's.") or before where ("mum's in ...", "her nan's
+		 * flat"); not "her auntie's car" */
+		char kx[16];
+		int kt;
+		size_t kk = fs_peek(f, b, kx, sizeof kx, &kt);
+		if (kk == 0 || (fs_lookup(kx, kk) & (K_PREP | K_RESN | K_PLACE | K_STREET)))
+			s |= S_KINP;
+	}
 	if (c & K_MEDIC)
 		s |= S_MEDIC;
 	if (c & K_EVERY)
@@ -2654,6 +2766,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * will pass messages", "her ward manager can get a message to her",
 	 * "staff will take a message"; and the name to ask for when one
 	 * rings: "answers the phone, ask for \"<Name>\"" */
+	/* her number by its last digits ("Mob ends 392", "phone ending 0417"):
+	 * the number, told so it can be recognised, is her contact */
+	if ((f->p1 & K_DEV) && ((wn == 4 && memcmp(w, "ends", 4) == 0) ||
+	                        (wn == 6 && memcmp(w, "ending", 6) == 0))) {
+		size_t j = b + 1; /* one space, then three digits: reads four bytes */
+		if (b < f->n && f->s[b] == ' ' && j + 2 < f->n && f->s[j] >= '0' && f->s[j] <= '9' &&
+		    f->s[j + 1] >= '0' && f->s[j + 1] <= '9' && f->s[j + 2] >= '0' && f->s[j + 2] <= '9')
+			s |= S_SAFE;
+	}
 	int relay = fs_relay(f, a, b, w, wn, c);
 	if (relay)
 		s |= relay == 2 ? S_SAFE | S_CODE : S_SAFE;
@@ -3172,7 +3293,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				    !((f.prep_win || f.go_win) && c == 0 && wn > 3 && w[wn - 1] == 's') &&
 				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
 				    !(num && wn <= 2 && (f.seen & (S_ROUT | S_WORKH)) && (f.p1 & K_PREP)) &&
-				    !(num && ((f.seen & S_ROUT) || f.work_lbl) && fs_time_range(w, wn)) &&
+				    !(num && ((f.seen & S_ROUT) || f.work_lbl || f.workh_prev) &&
+				      fs_time_range(w, wn)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
 				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN)) &&
 				    !(f.appt_next && (tf & TF_CAP)) && !(f.want && (tf & TF_CAP)) &&

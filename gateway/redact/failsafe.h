@@ -132,10 +132,18 @@
  *              "lives with <someone>" is the household at the address on
  *              file unless the clause names a place or "now" ("Mrs X lives
  *              with her son, who is her carer"; not "now lives with",
- *              "lives with her sister in Hull", "no longer lives with her");
+ *              "lives with her sister in Hull", "no longer lives with her",
+ *              "lives with mother, <address> since Sept": "since" and a
+ *              month, a weekday, "last" or "yesterday" is a move);
  *              "X moved (back) in" with no place after and nobody of hers in
  *              the clause is someone moving into her home ("Lodger X moved
  *              in yesterday"; not "she moves in on the 9th").
+ *              Her work, then its hours in a clause of their own that
+ *              holds only times ("she works long days - usually Mon, Thu,
+ *              Sat"), is a safe contact, both clauses.
+ *              A conveyance, her bare label, then "to" ("OFFICERS
+ *              TRANSPORTED IP TO <PLACE>") is a residence as "IP TO" is (not
+ *              a pronoun: "LAS conveyed her to <hospital>").
  *   routine    walks, collects, shops, the bus, a shift, a rota, earlies,
  *              lates, a ferry, flight or
  *              coach, a taxi, a lift, drop-off and pick-up (not "at pick-up":
@@ -163,9 +171,13 @@
  *              goes by on a phone someone else answers): a route to her,
  *              a safe contact (not "has been passing messages from him");
  *              "password", "code" or "phrase" then a quote (a code agreed
- *              with her: "password \"...\"", "code phrase '...'"), with the
+ *              with her: "password \"...\"", "code phrase '...'") or, written
+ *              in small letters, a code of four to twenty capitals ("use
+ *              password MANGO"), with the
  *              whole sentence it is agreed for ("school will release her
  *              to X if ...; password ..."), not "knows her password".
+ *              Her phone told by its last digits ("Mob ends 392", "mobile
+ *              ending 0417") is a safe contact too.
  *
  * Decisions. A residence clause is withheld (SCRUB_LOCATION) unless it is
  * clearly only about the perpetrator: it has he, him, his or a word for the
@@ -188,7 +200,9 @@
  * A routine is decided as a residence clause. After a withheld residence
  * clause, the next clause of the sentence that is about her or the
  * children and names somewhere or some time (at, in, near, a time, a
- * routine), or a journey not his, goes too, rule "fs:residence+next":
+ * routine, someone's home: "- HER AUNTIE'S"), or a journey not his, or
+ * only a name ("- CARE HOME", "- <Name> House in <Town>"), goes too, rule
+ * "fs:residence+next":
  * "...at her mother's; the children are dropped at school by their gran",
  * "a refuge space in X; ferry booked". A table's cells (" | ") are
  * separate units. rule is "fs:residence", "fs:residence+next", "fs:routine",

@@ -312,15 +312,50 @@ static int message(struct pol_rd *r, const ProtobufCMessage *in, ProtobufCMessag
  * house") says where she is, whoever it is given for (a child's, another
  * adult's living there), even when it is not the case's refuge address
  * written another way (pol_ns_address): it is never-share data for an
- * agency the policy does not let know where she is. A perpetrator's
- * address is his own.
+ * agency the policy does not let know where she is. So does one that says
+ * she is placed or put up there (names_a_placement: a room, care of
+ * someone). A perpetrator's address is his own.
  */
+/*
+ * A line that says she is placed or put up somewhere, not at a home of her
+ * own: a room in a communal house ("Room 3, <Name>", "RM 6": a refuge, a
+ * hostel, temporary accommodation), care of someone ("c/o her aunt, ...",
+ * "care of ..."), or a house called by what a refuge is ("The Haven", "THE
+ * SANCTUARY": the usual names of refuges; with "the", so a town's "... Haven"
+ * is not one).
+ */
+static int names_a_placement(const char *l)
+{
+	while (*l == ' ')
+		l++;
+	size_t room = strncasecmp(l, "room ", 5) == 0 ? 5 : strncasecmp(l, "rm ", 3) == 0 ? 3 : 0;
+	if (room && isdigit((unsigned char)l[room]))
+		return 1;
+	if (strncasecmp(l, "c/o ", 4) == 0 || strncasecmp(l, "care of ", 8) == 0)
+		return 1;
+	for (const char *q = l; *q; q++) {
+		if (q > l && isalnum((unsigned char)q[-1]))
+			continue;
+		if (strncasecmp(q, "the ", 4) != 0)
+			continue;
+		const char *w = q + 4;
+		size_t n = strncasecmp(w, "haven", 5) == 0       ? 5
+			   : strncasecmp(w, "sanctuary", 9) == 0 ? 9
+								 : 0;
+		if (n && !isalnum((unsigned char)w[n]))
+			return 1;
+	}
+	return 0;
+}
+
 static int names_a_refuge(const Marac__V1__Address *a)
 {
 	static const char *const words[] = {"refuge", "shelter", "safe house", "safehouse",
 					    "women's aid", "womens aid", "women\xe2\x80\x99s aid"};
 	for (size_t i = 0; i < a->n_lines; i++) {
 		const char *l = a->lines[i];
+		if (l && names_a_placement(l))
+			return 1;
 		for (size_t k = 0; l && l[k]; k++) {
 			if (k > 0 && isalnum((unsigned char)l[k - 1]))
 				continue;

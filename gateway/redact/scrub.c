@@ -2316,6 +2316,45 @@ static int weekday_word(const unsigned char *w, size_t n)
  * "on"/"in" ("Boots on Botchergate") may come between. A span of
  * SCRUB_PLACE over the chain and them.
  */
+/*
+ * The branch named before the chain, the way it is said: "the <Town>
+ * <Chain>", "<Name> Lane <Chain>" (the one on that street). The word right
+ * before the chain at i, capitalised, not at a sentence's start, known as
+ * nothing but a place, or a street's type ("Lane", a surname too) with its
+ * name before it;
+ * returns where the branch's name starts, or i when there is none. Reads at
+ * most two words back.
+ */
+static size_t shop_before(const unsigned char *s, size_t i, const struct spans *keep,
+                          const size_t *maxend)
+{
+	size_t start = i;
+	for (int w = 0; w < 2; w++) {
+		if (start < 2 || s[start - 1] != ' ')
+			break;
+		size_t we = start - 1, a = we;
+		while (a > 0 && we - a < 32 && (sc_alpha(s[a - 1]) || s[a - 1] >= 0x80))
+			a--;
+		if (we - a < 3 || !sc_upper(s[a]) || (a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) ||
+		    sentence_start(s, a))
+			break;
+		unsigned b = lex_classify((const char *)s + a, we - a);
+		int street = (b & LEX_STREET) != 0;
+		if ((!street && (b & ~(LEX_PLACE | LEX_ALLOW))) || month_word(s + a, we - a) ||
+		    weekday_word(s + a, we - a) || (w == 1 && street))
+			break;
+		int multi;
+		if (keep->n && kept_at(s, keep, maxend, a, we, &multi))
+			break;
+		if (w == 0 && street) {
+			start = a; /* "Lane": its name must come before it */
+			continue;
+		}
+		return a;
+	}
+	return i;
+}
+
 static int shop_branches(const unsigned char *s, size_t n, struct spans *all,
                          const struct spans *keep, const size_t *maxend)
 {
@@ -2330,6 +2369,10 @@ static int shop_branches(const unsigned char *s, size_t n, struct spans *all,
 		if (k < n && s[k] == ',')
 			k++;
 		if (!(k + 1 < n && s[k] == ' ' && sc_upper(s[k + 1]))) {
+			size_t b0 = shop_before(s, i, keep, maxend);
+			if (b0 < i && (lex_classify((const char *)s + i, e - i) & LEX_SHOP) &&
+			    spans_push(all, b0, e, SCRUB_PLACE, "place:branch") != 0)
+				return MGW_E_NOMEM;
 			i = e;
 			continue;
 		}

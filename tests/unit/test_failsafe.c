@@ -1612,3 +1612,105 @@ Test(failsafe, a_long_capitalised_word_after_wants)
 	free(out);
 }
 
+
+/* s15-never: after a withheld statement of where she is, a clause naming
+ * someone's home ("- HER AUNTIE'S") or only a dwelling ("- CARE HOME")
+ * says it again; his clause, or a relative's thing, does not. */
+Test(failsafe, next_clause_naming_someones_home_is_withheld)
+{
+	expect_covers("0825 MUM STATES SHE NOW LIVES QUENBURY - HER AUNTIE'S", SCRUB_LOCATION,
+		      "HER AUNTIE'S");
+	expect_covers("1635 IP SAYS SHE GETS OFF AT MARNWICK, GOES TO HER WORK - CARE HOME",
+		      SCRUB_LOCATION, "CARE HOME");
+	expect_kept("Mum has gone to her sister's - he has been told to stay away.",
+		    "he has been told to stay away");
+	expect_kept("She is staying at her sister's; her auntie's car was damaged.",
+		    "her auntie's car was damaged");
+}
+
+/* s15-never: a code set in capitals after "password", "code" or "phrase"
+ * in small letters is a code agreed with her, as a quoted one is; not a
+ * password in a CAD's capitals or an agency's acronym. */
+Test(failsafe, a_password_in_capitals_is_a_safe_contact)
+{
+	expect_covers("Name alert on the ward, do not disclose - use password PELICAN.",
+		      SCRUB_SAFE_TIME, "PELICAN");
+	expect_none("1410 IP STATES HE CHANGED HER PASSWORD RESET EMAIL.");
+	expect_none("She knows her password for the app.");
+	expect_none("Referred under code DVA by the GP.");
+}
+
+/* s15-never: her work, then its hours in a clause of their own, is when
+ * she is out and when at home (a safe time, both clauses); a clause of
+ * his, or one that is not only times, is not. */
+Test(failsafe, her_work_then_its_hours_after_a_dash_is_a_safe_time)
+{
+	expect("Client is a nurse; she works long days - usually Mon, Thu, Sat.", SCRUB_SAFE_TIME,
+	       "she works long days - usually Mon, Thu, Sat");
+	expect_covers("She works at the hospital - days, 8-4.", SCRUB_SAFE_TIME, "days, 8-4");
+	expect_none("Dev works away in the week as a lorry driver; comes home Fri-Sun.");
+	expect_none("He works at the depot - days, 8-4.");
+}
+
+/* s15-never: a conveyance, her bare label, then "to": where she was
+ * taken, as "IP TO <place>"; a pronoun after it is a report's (an
+ * ambulance to hospital) and stays. */
+Test(failsafe, a_conveyance_of_her_label_to_a_place_is_withheld)
+{
+	expect_covers("2340 OFFICERS TRANSPORTED IP TO QUENBURY SANDS.", SCRUB_LOCATION,
+		      "TRANSPORTED IP TO QUENBURY SANDS");
+	expect_covers("Officers escorted V to her sister's flat.", SCRUB_LOCATION,
+		      "escorted V to her sister's flat");
+	expect_none("LAS conveyed her to North Marnwick.");
+	expect_none("Police transported IP to Quenbury Hospital.");
+}
+
+/* The cues above, repeated without a stop: linear. */
+Test(failsafe, s15_never_cues_cost_linear_time)
+{
+	static const char *const cue[] = {"lives Quenbury - her auntie's ", "use password PELICAN ",
+					  "she works days - Mon, Thu, 9-5 ",
+					  "TRANSPORTED IP TO QUENBURY "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
+
+/* s15-never: "lives with <someone>" is the household at the address on
+ * file, unless "since" a recent time says she moved in ("LIVES WITH
+ * MOTHER, <address> SINCE SEPT"); "since leaving <country> 2022" stays. */
+Test(failsafe, lives_with_since_a_month_is_withheld)
+{
+	expect_covers("1722 IP - LIVES WITH MOTHER, 88 QUENBURY RD SINCE SEPT", SCRUB_LOCATION,
+		      "LIVES WITH MOTHER");
+	expect_covers("She lives with her cousin since last week.", SCRUB_LOCATION,
+		      "lives with her cousin");
+	expect_none("V reports her brother (lives with her since leaving Marnland 2022) hits her.");
+	expect_none("Mrs Quenby lives with her son since 2019, who is her carer.");
+}
+
+/* s15-never: after a withheld statement of where she is, a clause that is
+ * only a name and where it is ("- <Name> House in <Town> -") names the
+ * place again; a clause with a word in small letters no class lists stays. */
+Test(failsafe, next_clause_a_name_in_a_town_is_withheld)
+{
+	expect_covers("On discharge she will go to a care home for respite - Larchmere House in "
+		      "Quenbury - her son will not be told.",
+		      SCRUB_LOCATION, "Larchmere House in Quenbury");
+	expect_kept("She is staying at her sister's - Police in attendance.", "Police in attendance");
+}
+
+/* s15-never: her phone told by its last digits ("Mob ends 392") is her
+ * contact, withheld; "ends" after no phone word, or before no number,
+ * stays. */
+Test(failsafe, a_phone_by_its_last_digits_is_withheld)
+{
+	expect("T is often on her own there. Mob ends 392.", SCRUB_SAFE_TIME, "Mob ends 392");
+	expect_covers("Her new mobile ending 0417 is the one to use.", SCRUB_SAFE_TIME, "ending 0417");
+	expect_none("The meeting ends 2pm.");
+	expect_none("Her phone ends up in his car most nights.");
+}
+
+Test(failsafe, a_phone_by_its_last_digits_costs_linear_time)
+{
+	static const char *const cue[] = {"mob ends 392 ", "mob ends ", "phone ending "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}

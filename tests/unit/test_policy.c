@@ -1740,3 +1740,35 @@ Test(policy_redact, withheld_crime_reference_goes_from_text_too)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/*
+ * s15-never (exam16): a child's address that says she is placed or put up
+ * there went to children's social care: a room in a communal house ("Room
+ * 3, <Name>"), care of someone ("c/o maternal grandmother, ..."), a house
+ * with a refuge's usual name ("THE SANCTUARY", "The Haven"). Withheld as
+ * never-share data from those not told where she is; police and IDVA keep
+ * it. A street or a town that only contains such a word stays.
+ */
+Test(policy_never_share, default_policy_a_childs_address_saying_she_is_placed_is_hers)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	cs->children[0]->address = address("Room 3, Larchfield House", "Wexcombe", NULL);
+	cs->children[1]->address = address("c/o maternal grandmother, 9 Hidden Way", NULL, NULL);
+	struct out o = redact(p, cs, AG(CHILDRENS_SOCIAL_CARE), PU(MEETING));
+	cr_assert(!view_has(o.view, "Larchfield") && !view_has(o.view, "Hidden Way"));
+	out_free(&o);
+	o = redact(p, cs, AG(IDVA), PU(MEETING));
+	cr_assert_str_eq(o.view->children[0]->address->lines[0], "Room 3, Larchfield House");
+	out_free(&o);
+	codec_free(&cs->children[0]->address->base);
+	codec_free(&cs->children[1]->address->base);
+	cs->children[0]->address = address("FLAT 3 THE SANCTUARY", "HIGH ST, WEXCOMBE", "TS1 3AB");
+	cs->children[1]->address = address("7 Haven Road", "Roomfield", "TS1 4AB");
+	o = redact(p, cs, AG(CHILDRENS_SOCIAL_CARE), PU(MEETING));
+	cr_assert(!view_has(o.view, "SANCTUARY"));
+	cr_assert_str_eq(o.view->children[1]->address->lines[0], "7 Haven Road");
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}

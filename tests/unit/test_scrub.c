@@ -2491,3 +2491,44 @@ Test(scrub, s15_dob_in_a_table_after_a_name_cell)
 	expect("| Incident | 14/11/2008 | assault |", "| Incident | 14/11/2008 | assault |");
 	expect("| QUARRELL Keeva | 14/11/2025 |", "| QUARRELL Keeva | 14/11/2025 |");
 }
+
+/* s15-never: a chain's branch named before the chain ("the <Town> <Chain>",
+ * "<Name> Lane <Chain>") is a place as "<Chain> <Town>" is; a common word,
+ * a weekday or a sentence's start before the chain is no branch. */
+Test(scrub, a_chain_with_its_branch_named_before_it_is_a_place)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "I told her not to use the Tormouth Tesco.",
+		    "I told her not to use the " R("place") ".");
+	expect_with(sc, "Parked in the Pencarrow Asda car park.",
+		    "Parked in the " R("place") " car park.");
+	expect_with(sc, "Seen at Quellby Lane Asda last week.", "Seen at " R("place") " last week.");
+	expect_with(sc, "Tesco is open late.", "Tesco is open late.");
+	expect_with(sc, "The big Tesco rang her.", "The big Tesco rang her.");
+	expect_with(sc, "On Monday Tesco rang her.", "On Monday Tesco rang her.");
+	scrubber_free(sc);
+}
+
+/* s15-never: the branch before a chain is read at most two words back: a
+ * text of nothing but chains after place words scrubs in linear time (as
+ * adversarial_input_scrubs_in_linear_time: 8 times the text, under 24 times
+ * the CPU). */
+Test(scrub, chain_branch_before_scrubs_in_linear_time)
+{
+	static const char *const SHAPES[] = {"the Quellby Lane Tesco ", "Lane Lane Asda ",
+					     "Tesco Tesco "};
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	for (size_t k = 0; k < sizeof SHAPES / sizeof SHAPES[0]; k++) {
+		char *a = repeat_to(SHAPES[k], 128 * 1024), *b = repeat_to(SHAPES[k], 1024 * 1024);
+		double ta = scrub_cpu(sc, a), tb = scrub_cpu(sc, b);
+		cr_assert(tb < 24 * ta + 0.05, "%s: %.3fs for 1 MiB vs %.3fs for 128 KiB", SHAPES[k],
+			  tb, ta);
+		free(a);
+		free(b);
+	}
+	scrubber_free(sc);
+}
