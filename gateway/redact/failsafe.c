@@ -1278,11 +1278,41 @@ static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, 
 	return k;
 }
 
+/* Is s[j..) the word w (lower case), in any case, then no letter? */
+static int fs_word_is(const unsigned char *s, size_t n, size_t j, const char *w)
+{
+	size_t k = 0;
+	while (w[k] && j + k < n && (s[j + k] | 0x20) == (unsigned char)w[k])
+		k++;
+	return !w[k] && (j + k == n || !fs_alnum(s[j + k]));
+}
+
+/* Does one of the national charity's services follow "Refuge" at j:
+ * "national", "helpline", or a number then "helpline" ("24h helpline",
+ * "24-hour helpline")? Reads at most 8 bytes of the number, 8 spaces
+ * and a word. */
+static int fs_refuge_service(const unsigned char *s, size_t n, size_t j)
+{
+	if (fs_word_is(s, n, j, "national") || fs_word_is(s, n, j, "helpline"))
+		return 1;
+	if (j >= n || s[j] < '0' || s[j] > '9')
+		return 0;
+	size_t k = j;
+	while (k < n && k - j < 8 && (fs_alnum(s[k]) || s[k] == '-'))
+		k++;
+	size_t sp = k;
+	while (k < n && k - sp < 8 && s[k] == ' ')
+		k++;
+	return k > sp && fs_word_is(s, n, k, "helpline");
+}
+
 /*
  * Is "Refuge" at s[a..b) the national charity's name: right after '(' or
  * '/', right before ')' or '/', or before a spaced dash ("Refuge - <Area>
- * IDVA Service")? Reads at most the spaces around it and three bytes.
- * (place.c refuge_charity says the same on its tokens.)
+ * IDVA Service"), or before one of its national services ("Refuge
+ * national helpline", "Refuge 24h helpline": s15-over)? Reads at most the
+ * spaces around it and a few words. (place.c refuge_charity says the same
+ * on its tokens.)
  */
 static int fs_refuge_charity(const unsigned char *s, size_t n, size_t a, size_t b)
 {
@@ -1295,6 +1325,8 @@ static int fs_refuge_charity(const unsigned char *s, size_t n, size_t a, size_t 
 	while (j < n && s[j] == ' ')
 		j++;
 	if (j < n && (s[j] == ')' || s[j] == '/'))
+		return 1;
+	if (j == b + 1 && fs_refuge_service(s, n, j))
 		return 1;
 	return j > b && j + 1 < n && s[j] == '-' && s[j + 1] == ' ';
 }

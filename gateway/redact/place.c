@@ -702,7 +702,9 @@ static int travel_to(const struct scan *sc, long p)
  * Is "Refuge" at p, in title case, the national charity's name: in brackets
  * or a list of services ("(Refuge)", "(Refuge / Solace)", "Solace / Refuge")
  * or a heading's agency before a spaced dash ("Refuge - <Area> IDVA
- * Service")? Not "a refuge", "REFUGE", "Refuge space confirmed".
+ * Service"), or before one of its national services ("Refuge national
+ * helpline", "Refuge 24h helpline", "referral to Refuge national
+ * service": s15-over)? Not "a refuge", "REFUGE", "Refuge space confirmed".
  */
 static int refuge_charity(const struct scan *sc, long p)
 {
@@ -711,7 +713,15 @@ static int refuge_charity(const struct scan *sc, long p)
 		return 0;
 	if (is_punct(pr, '(') || is_punct(pr, '/') || is_punct(nx, ')') || is_punct(nx, '/'))
 		return 1;
-	return is_punct(nx, '-') && (nx->f & F_SP) && (T(sc, p + 2)->f & F_SP);
+	const struct tok *n2 = T(sc, p + 2);
+	if (is_punct(nx, '-') && (nx->f & F_SP) && (n2->f & F_SP))
+		return 1;
+	if (nx->f & F_BRK)
+		return 0;
+	if (nx->type == T_WORD && (nx->id == W_NATIONAL || nx->id == W_HELPLINE))
+		return 1;
+	return (nx->type == T_NUM || (nx->f & F_DIGIT)) && n2->type == T_WORD &&
+	       n2->id == W_HELPLINE && !(n2->f & F_BRK);
 }
 
 /*

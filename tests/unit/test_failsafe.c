@@ -1671,3 +1671,40 @@ Test(failsafe, town_body_is_linear)
 	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 	scrubber_free(g_body_sc);
 }
+
+/* s15-over: "Refuge" before one of the national charity's services
+ * ("national", "helpline", "24h helpline") is the charity, an agency; a
+ * refuge she is in or goes to is still where she is. */
+Test(failsafe, refuge_the_charitys_national_services_are_kept)
+{
+	static const char *const kept[] = {
+		"Referral to Refuge national service.",
+		"Mum given Refuge 24h helpline number on a card.",
+		"Refuge helpline rang back at 14:10.",
+	};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		char *out = scrub_with(SCRUB_F_LOCATION, kept[i]);
+		cr_assert_str_eq(out, kept[i]);
+		free(out);
+	}
+	char *out = scrub_with(SCRUB_F_LOCATION, "She moved to the Refuge in Brackton on Monday.");
+	cr_assert(strstr(out, "Brackton") == NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION, "Refuge space confirmed in Brackton.");
+	cr_assert(strstr(out, "Brackton") == NULL, "%s", out);
+	free(out);
+}
+
+/* ... and the look past "Refuge" is bounded: linear on a text of them. */
+Test(failsafe, refuge_service_is_linear)
+{
+	struct scrub_spec spec = {.flags = SCRUB_F_LOCATION};
+	g_body_sc = scrubber_build(&spec);
+	cr_assert_not_null(g_body_sc);
+	static const char *const cue[] = {
+		"Refuge 24h helpline ",
+		"Refuge 1234567890123456789-----          helpline Refuge national ",
+	};
+	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+	scrubber_free(g_body_sc);
+}
