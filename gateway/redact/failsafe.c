@@ -1130,6 +1130,77 @@ static int fs_call_then_when(unsigned seen, unsigned next)
 	       (next & (S_CALL | S_WHEN));
 }
 
+static int fs_month(const char *w);
+
+/*
+ * Is the clause [a, e) the agencies' next contact and only its date: "Next
+ * contact Thursday", "next visit: Mon 3/12", "Next call Thursday 13
+ * November"? "next", a contact noun, an optional ':', then only weekdays,
+ * months, dates with '/' and ordinals, or a number of one or two digits
+ * right before a month. Not a clock time or a bare hour ("Next visit
+ * Monday 11": at 11), a part of the day, a condition or a route ("Next
+ * call Friday 2pm", "next visit Thursday when he is at work"): those say
+ * when it is safe. Reads the clause once, when its sentence is decided.
+ */
+static int fs_next_date_only(const struct fs *f, size_t a, size_t e)
+{
+	static const char *const noun[] = {"contact", "visit", "call", "appointment", "appt",
+					   "session", "review", NULL};
+	static const char *const day[] = {
+	    "mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu",
+	    "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+	    "on", NULL};
+	int k = 0, dates = 0, num_pend = 0;
+	size_t i = a;
+	if (e > f->n)
+		return 0;
+	while (i < e) {
+		char x[16];
+		size_t len = 0, alpha = 0, digit = 0, slash = 0;
+		while (i < e && (f->s[i] == ' ' || (k == 2 && f->s[i] == ':' && !dates)))
+			i++;
+		if (i >= e)
+			break;
+		while (i < e && (fs_alnum(f->s[i]) || f->s[i] == '/')) {
+			unsigned char c = f->s[i];
+			alpha += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+			digit += c >= '0' && c <= '9';
+			slash += c == '/';
+			if (len + 1 < sizeof x)
+				x[len] = (char)(c | 0x20);
+			len++, i++;
+		}
+		if (len == 0 || len + 1 >= sizeof x)
+			return 0; /* punctuation or a long word: more than a date */
+		x[len] = 0;
+		if (k == 0) {
+			if (strcmp(x, "next") != 0)
+				return 0;
+		} else if (k == 1) {
+			if (!fs_in(x, noun))
+				return 0;
+		} else if (num_pend) {
+			if (!fs_month(x))
+				return 0; /* "Monday 11": an hour */
+			num_pend = 0, dates++;
+		} else if (digit && slash && !alpha) {
+			dates++; /* "3/12" */
+		} else if (digit && !slash && alpha == 2 && digit == len - 2 &&
+			   (!strcmp(x + digit, "st") || !strcmp(x + digit, "nd") ||
+			    !strcmp(x + digit, "rd") || !strcmp(x + digit, "th"))) {
+			dates++; /* "13th" */
+		} else if (digit && !alpha && !slash && len <= 2) {
+			num_pend = 1;
+		} else if (!digit && !slash && (fs_in(x, day) || fs_month(x))) {
+			dates += strcmp(x, "on") != 0;
+		} else {
+			return 0;
+		}
+		k++;
+	}
+	return k >= 3 && dates > 0 && !num_pend;
+}
+
 /* Decide the sentence's clauses (the unit model's unit goes on). */
 static void sentence_decide(struct fs *f)
 {
@@ -1140,7 +1211,10 @@ static void sentence_decide(struct fs *f)
 	for (int i = 0; i < n; i++) {
 		struct clause *c = &f->cl[i];
 		int j0 = -1;
-		if (safe_ok(c->seen))
+		if (i == n - 1 && !(c->seen & (S_RES | S_SAFE)) &&
+		    fs_next_date_only(f, c->start, c->end))
+			j0 = -1; /* "Next contact Thursday": the agencies' date */
+		else if (safe_ok(c->seen))
 			j0 = i;
 		else if ((c->seen & S_CALL) && i + 1 < n && fs_call_then_when(c->seen, f->cl[i + 1].seen))
 			j0 = i; /* "next contact: Tues - after 6" */

@@ -1708,3 +1708,45 @@ Test(failsafe, refuge_service_is_linear)
 	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 	scrubber_free(g_body_sc);
 }
+
+/* s15-over: the agencies' next contact and only its date ("Next contact
+ * Thursday", "Next visit Mon 3/12") is a date to keep; with a clock time, a
+ * bare hour or a condition it says when it is safe. */
+Test(failsafe, next_contact_and_only_its_date_is_kept)
+{
+	static const char *const kept[] = {
+		"Seen today. Next contact Thursday.",
+		"Seen today. Next visit Mon 3/12.",
+		"Seen today. Next call Thursday 13 November.",
+	};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		char *out = scrub_with(SCRUB_F_LOCATION, kept[i]);
+		cr_assert_str_eq(out, kept[i]);
+		free(out);
+	}
+	static const char *const withheld[] = {
+		"Seen today. Next call Friday 2pm.",
+		"Seen today. Next visit Thursday 11.",
+		"Seen today. Next contact Thursday after 6pm.",
+		"Seen today. Next contact: Tues - after 6.",
+	};
+	for (size_t i = 0; i < sizeof withheld / sizeof withheld[0]; i++) {
+		char *out = scrub_with(SCRUB_F_LOCATION, withheld[i]);
+		cr_assert(strstr(out, "[WITHHELD s38: safe times]") != NULL, "%s", out);
+		free(out);
+	}
+}
+
+/* ... read once per sentence: linear on a text of them. */
+Test(failsafe, next_contact_date_is_linear)
+{
+	struct scrub_spec spec = {.flags = SCRUB_F_LOCATION};
+	g_body_sc = scrubber_build(&spec);
+	cr_assert_not_null(g_body_sc);
+	static const char *const cue[] = {
+		"Next contact Thursday 13 November on Mon 3/12 13th ",
+		"Next contact: Thursday Friday Monday Tuesday 12 ",
+	};
+	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+	scrubber_free(g_body_sc);
+}
