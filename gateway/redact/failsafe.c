@@ -1277,7 +1277,10 @@ static const char *const FS_INCIDENT_ACT[] = {
 	"strangulation", "punched", "kicked", "beaten", "raped", "abuse", "abused", "violence",
 	"offence", "offences", "breach", "grabbed", "hit", "smashed", "broke", "breaking",
 	"damaged", "damage", "pushed", "slapped", "stabbed", "bit", "threatened", "arrested",
-	"arrest", "injury", "injuries", "seen", "visited", "attended", NULL};
+	"arrest", "injury", "injuries", "seen", "visited", "attended",
+	/* s15-over: what he did there */
+	"banging", "shouting", "screaming", "smashing", "threatening", "harassing",
+	"harassment", "stalking", NULL};
 /* ... and words that make its dwelling the one she is in now */
 static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
 					   "until", "tonight", NULL};
@@ -1982,6 +1985,9 @@ static int fs_from_where(const struct fs *f, size_t i)
 			return 1; /* "FROM ACROSS THE PARK", "from outside the shop" */
 		if ((c & (K_PREP | K_TO)) && where)
 			return 1; /* "from the cafe in ...": the place was named */
+		if ((c & K_RESN) && fs_dwell_known(f, i, j))
+			return 0; /* "from her home", "from the bathroom of her flat":
+				   * the home the notes know (s15-over) */
 		if (!(c & (K_DET | K_NDET | K_FUNC)))
 			where = 1; /* a noun or a name: somewhere, unless a phone follows */
 		i = j;

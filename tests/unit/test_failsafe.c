@@ -1750,3 +1750,24 @@ Test(failsafe, next_contact_date_is_linear)
 	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 	scrubber_free(g_body_sc);
 }
+
+/* s15-over: where she rang from is where she is, unless it is the home the
+ * notes know ("from the bathroom of her home") in an incident's clause;
+ * and banging, shouting, smashing ... at that home are an incident there.
+ * Someone else's home, a place named after it, or a new home still go. */
+Test(failsafe, rang_from_her_known_home_in_an_incident_is_kept)
+{
+	expect_none("She called 999 from the bathroom of her home stating that he had "
+		    "punched her.");
+	expect_none("Ex-partner was banging on the door of her flat.");
+	char *out = scrub_with(SCRUB_F_LOCATION, "She called 999 from her cousin's flat stating "
+						 "that he had punched her.");
+	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION, "She rang from her flat in Brackton, he had punched her.");
+	cr_assert(strstr(out, "Brackton") == NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION, "Ex-partner was banging on the door of her new flat.");
+	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+	free(out);
+}
