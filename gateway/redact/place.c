@@ -575,6 +575,16 @@ static void try_move(struct scan *sc, long p)
 		loc_cue(sc, p, "loc:moved");
 }
 
+/* Is t "ED" or "A&E" (an emergency department)? */
+static int emergency_dept(const struct scan *sc, const struct tok *t)
+{
+	const unsigned char *w = sc->s + t->start;
+	size_t n = t->end - t->start;
+	return t->type == T_WORD &&
+	       ((n == 2 && w[0] == 'E' && w[1] == 'D') || (n == 3 && (w[0] | 0x20) == 'a' &&
+							    w[1] == '&' && (w[2] | 0x20) == 'e'));
+}
+
 static void try_be(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -604,10 +614,16 @@ static void try_be(struct scan *sc, long p)
 		if (s0 == W_YSGOL || s0 == W_GAELSCOIL || s0 == W_BUNSGOIL || s0 == W_SCOIL)
 			return;
 	}
-	for (long i = o; i < o + 4 && place_town_word(T(sc, i)); i++)
-		if ((T(sc, i + 1)->cls & (C_INST | C_INSTC)) &&
-		    !(T(sc, i + 1)->cls & (C_HOSP | C_VENUE)))
+	for (long i = o; i < o + 4 && place_town_word(T(sc, i)); i++) {
+		const struct tok *h = T(sc, i + 1);
+		if ((h->cls & (C_INST | C_INSTC)) && !(h->cls & (C_HOSP | C_VENUE)))
 			return; /* not "is at the Premier Inn", "remains at Kelvin Hall" */
+		if ((t->id == W_WENT || t->id == W_TAKEN) && (id == W_TO || id == W_INTO) &&
+		    (h->cls & C_HOSP || emergency_dept(sc, h)))
+			return; /* "went to <Name> ED", "TAKEN TO <NAME> INFIRMARY": an
+				 * incident's trip to hospital (s15-over); "is at", "remains
+				 * in" a hospital still say where she is */
+	}
 	loc_cue(sc, p, "loc:is-at");
 }
 

@@ -2311,3 +2311,22 @@ Test(place, works_full_time_in_brackets_at)
 	expect_span("She works part-time at Tolvenny Foods now.", 0, SCRUB_PLACE, "Tolvenny Foods");
 	expect_none("She works (at home) on Fridays.", 0);
 }
+
+/* s15-over: "went to" or "taken to" a named hospital or ED is an
+ * incident's trip there, not where she lives; "is at" or "remains in" a
+ * hospital still says where she is. */
+Test(place, went_or_taken_to_a_hospital_is_no_statement_of_where_she_is)
+{
+	static const char *const kept[] = {
+		"She went to Brackton General Hospital after the assault.",
+		"VIC TAKEN TO BRACKTON ROYAL INFIRMARY.",
+		"She went to Brackton ED.",
+	};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		struct spans sv = scan(kept[i], LOC);
+		for (size_t k = 0; k < sv.n; k++)
+			cr_assert(sv.v[k].kind != SCRUB_LOCATION, "%s: %s", kept[i], sv.v[k].rule);
+		spans_free(&sv);
+	}
+	expect_sentence("She is at Brackton General Hospital.", SCRUB_LOCATION);
+}
