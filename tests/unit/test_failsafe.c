@@ -1771,3 +1771,25 @@ Test(failsafe, rang_from_her_known_home_in_an_incident_is_kept)
 	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
 	free(out);
 }
+
+/* s15-over: a refuge referral names no place ("Refuge referral accepted",
+ * "REFUGE REFERRAL made"); a refuge space somewhere, a move to a refuge, or
+ * "out of county" still say where she is or goes. */
+Test(failsafe, a_refuge_referral_names_no_place)
+{
+	static const char *const kept[] = {
+		"Refuge referral accepted 01/11/26.",
+		"REFUGE REFERRAL made by IDVA.",
+	};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		char *out = scrub_with(SCRUB_F_LOCATION, kept[i]);
+		cr_assert_str_eq(out, kept[i]);
+		free(out);
+	}
+	char *out = scrub_with(SCRUB_F_LOCATION, "Refuge referral made; space at a refuge in Brackton.");
+	cr_assert(strstr(out, "Brackton") == NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION, "Refuge referral (out of county) made.");
+	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+	free(out);
+}
