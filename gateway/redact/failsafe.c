@@ -1278,9 +1278,9 @@ static const char *const FS_INCIDENT_ACT[] = {
 	"offence", "offences", "breach", "grabbed", "hit", "smashed", "broke", "breaking",
 	"damaged", "damage", "pushed", "slapped", "stabbed", "bit", "threatened", "arrested",
 	"arrest", "injury", "injuries", "seen", "visited", "attended",
-	/* s15-over: what he did there */
+	/* s15-over: what he did there, and a worker's visit */
 	"banging", "shouting", "screaming", "smashing", "threatening", "harassing",
-	"harassment", "stalking", NULL};
+	"harassment", "stalking", "reviewed", "assessed", NULL};
 /* ... and words that make its dwelling the one she is in now */
 static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
 					   "until", "tonight", NULL};

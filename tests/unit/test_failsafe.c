@@ -1793,3 +1793,14 @@ Test(failsafe, a_refuge_referral_names_no_place)
 	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
 	free(out);
 }
+
+/* s15-over: a worker's review or assessment at the home the notes know is
+ * their visit there, as "seen at home" is; a place named in the clause
+ * still says where that home is. */
+Test(failsafe, reviewed_at_home_is_a_visit)
+{
+	expect_none("Reviewed at home by the CPN, mood low.");
+	expect_none("Assessed at home with the health visitor.");
+	expect("Reviewed at home with her new partner in Ambleworth.", SCRUB_LOCATION,
+	       "Reviewed at home with her new partner in Ambleworth");
+}
