@@ -1136,6 +1136,77 @@ static int fs_call_then_when(unsigned seen, unsigned next)
 	       (next & (S_CALL | S_WHEN));
 }
 
+static int fs_month(const char *w);
+
+/*
+ * Is the clause [a, e) the agencies' next contact and only its date: "Next
+ * contact Thursday", "next visit: Mon 3/12", "Next call Thursday 13
+ * November"? "next", a contact noun, an optional ':', then only weekdays,
+ * months, dates with '/' and ordinals, or a number of one or two digits
+ * right before a month. Not a clock time or a bare hour ("Next visit
+ * Monday 11": at 11), a part of the day, a condition or a route ("Next
+ * call Friday 2pm", "next visit Thursday when he is at work"): those say
+ * when it is safe. Reads the clause once, when its sentence is decided.
+ */
+static int fs_next_date_only(const struct fs *f, size_t a, size_t e)
+{
+	static const char *const noun[] = {"contact", "visit", "call", "appointment", "appt",
+					   "session", "review", NULL};
+	static const char *const day[] = {
+	    "mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu",
+	    "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+	    "on", NULL};
+	int k = 0, dates = 0, num_pend = 0;
+	size_t i = a;
+	if (e > f->n)
+		return 0;
+	while (i < e) {
+		char x[16];
+		size_t len = 0, alpha = 0, digit = 0, slash = 0;
+		while (i < e && (f->s[i] == ' ' || (k == 2 && f->s[i] == ':' && !dates)))
+			i++;
+		if (i >= e)
+			break;
+		while (i < e && (fs_alnum(f->s[i]) || f->s[i] == '/')) {
+			unsigned char c = f->s[i];
+			alpha += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+			digit += c >= '0' && c <= '9';
+			slash += c == '/';
+			if (len + 1 < sizeof x)
+				x[len] = (char)(c | 0x20);
+			len++, i++;
+		}
+		if (len == 0 || len + 1 >= sizeof x)
+			return 0; /* punctuation or a long word: more than a date */
+		x[len] = 0;
+		if (k == 0) {
+			if (strcmp(x, "next") != 0)
+				return 0;
+		} else if (k == 1) {
+			if (!fs_in(x, noun))
+				return 0;
+		} else if (num_pend) {
+			if (!fs_month(x))
+				return 0; /* "Monday 11": an hour */
+			num_pend = 0, dates++;
+		} else if (digit && slash && !alpha) {
+			dates++; /* "3/12" */
+		} else if (digit && !slash && alpha == 2 && digit == len - 2 &&
+			   (!strcmp(x + digit, "st") || !strcmp(x + digit, "nd") ||
+			    !strcmp(x + digit, "rd") || !strcmp(x + digit, "th"))) {
+			dates++; /* "13th" */
+		} else if (digit && !alpha && !slash && len <= 2) {
+			num_pend = 1;
+		} else if (!digit && !slash && (fs_in(x, day) || fs_month(x))) {
+			dates += strcmp(x, "on") != 0;
+		} else {
+			return 0;
+		}
+		k++;
+	}
+	return k >= 3 && dates > 0 && !num_pend;
+}
+
 /* Decide the sentence's clauses (the unit model's unit goes on). */
 static void sentence_decide(struct fs *f)
 {
@@ -1146,7 +1217,10 @@ static void sentence_decide(struct fs *f)
 	for (int i = 0; i < n; i++) {
 		struct clause *c = &f->cl[i];
 		int j0 = -1;
-		if (safe_ok(c->seen))
+		if (i == n - 1 && !(c->seen & (S_RES | S_SAFE)) &&
+		    fs_next_date_only(f, c->start, c->end))
+			j0 = -1; /* "Next contact Thursday": the agencies' date */
+		else if (safe_ok(c->seen))
 			j0 = i;
 		else if ((c->seen & S_CALL) && i + 1 < n && fs_call_then_when(c->seen, f->cl[i + 1].seen))
 			j0 = i; /* "next contact: Tues - after 6" */
@@ -1211,7 +1285,10 @@ static const char *const FS_INCIDENT_ACT[] = {
 	"strangulation", "punched", "kicked", "beaten", "raped", "abuse", "abused", "violence",
 	"offence", "offences", "breach", "grabbed", "hit", "smashed", "broke", "breaking",
 	"damaged", "damage", "pushed", "slapped", "stabbed", "bit", "threatened", "arrested",
-	"arrest", "injury", "injuries", "seen", "visited", "attended", NULL};
+	"arrest", "injury", "injuries", "seen", "visited", "attended",
+	/* s15-over: what he did there, and a worker's visit */
+	"banging", "shouting", "screaming", "smashing", "threatening", "harassing",
+	"harassment", "stalking", "reviewed", "assessed", NULL};
 /* ... and words that make its dwelling the one she is in now */
 static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
 					   "until", "tonight", NULL};
@@ -1286,11 +1363,41 @@ static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, 
 	return k;
 }
 
+/* Is s[j..) the word w (lower case), in any case, then no letter? */
+static int fs_word_is(const unsigned char *s, size_t n, size_t j, const char *w)
+{
+	size_t k = 0;
+	while (w[k] && j + k < n && (s[j + k] | 0x20) == (unsigned char)w[k])
+		k++;
+	return !w[k] && (j + k == n || !fs_alnum(s[j + k]));
+}
+
+/* Does one of the national charity's services follow "Refuge" at j:
+ * "national", "helpline", or a number then "helpline" ("24h helpline",
+ * "24-hour helpline")? Reads at most 8 bytes of the number, 8 spaces
+ * and a word. */
+static int fs_refuge_service(const unsigned char *s, size_t n, size_t j)
+{
+	if (fs_word_is(s, n, j, "national") || fs_word_is(s, n, j, "helpline"))
+		return 1;
+	if (j >= n || s[j] < '0' || s[j] > '9')
+		return 0;
+	size_t k = j;
+	while (k < n && k - j < 8 && (fs_alnum(s[k]) || s[k] == '-'))
+		k++;
+	size_t sp = k;
+	while (k < n && k - sp < 8 && s[k] == ' ')
+		k++;
+	return k > sp && fs_word_is(s, n, k, "helpline");
+}
+
 /*
  * Is "Refuge" at s[a..b) the national charity's name: right after '(' or
  * '/', right before ')' or '/', or before a spaced dash ("Refuge - <Area>
- * IDVA Service")? Reads at most the spaces around it and three bytes.
- * (place.c refuge_charity says the same on its tokens.)
+ * IDVA Service"), or before one of its national services ("Refuge
+ * national helpline", "Refuge 24h helpline": s15-over)? Reads at most the
+ * spaces around it and a few words. (place.c refuge_charity says the same
+ * on its tokens.)
  */
 static int fs_refuge_charity(const unsigned char *s, size_t n, size_t a, size_t b)
 {
@@ -1303,6 +1410,8 @@ static int fs_refuge_charity(const unsigned char *s, size_t n, size_t a, size_t 
 	while (j < n && s[j] == ' ')
 		j++;
 	if (j < n && (s[j] == ')' || s[j] == '/'))
+		return 1;
+	if (j == b + 1 && fs_refuge_service(s, n, j))
 		return 1;
 	return j > b && j + 1 < n && s[j] == '-' && s[j + 1] == ' ';
 }
@@ -1935,6 +2044,9 @@ static int fs_from_where(const struct fs *f, size_t i)
 			return 1; /* "FROM ACROSS THE PARK", "from outside the shop" */
 		if ((c & (K_PREP | K_TO)) && where)
 			return 1; /* "from the cafe in ...": the place was named */
+		if ((c & K_RESN) && fs_dwell_known(f, i, j))
+			return 0; /* "from her home", "from the bathroom of her flat":
+				   * the home the notes know (s15-over) */
 		if (!(c & (K_DET | K_NDET | K_FUNC)))
 			where = 1; /* a noun or a name: somewhere, unless a phone follows */
 		i = j;
@@ -2289,6 +2401,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * Service"): the national charity, an agency */
 	if ((c & K_RES) && wn == 6 && memcmp(w, "refuge", 6) == 0 && (tf & TF_CAP) &&
 	    !(tf & TF_UPPER) && fs_refuge_charity(f->s, f->n, a, b))
+		c &= ~K_RES;
+	/* "refuge referral made", "REFUGE REFERRAL": the referral names no
+	 * place (s15-over: no writer of the sets labels it where she is) */
+	if ((c & K_RES) && wn == 6 && memcmp(w, "refuge", 6) == 0 && b + 1 < f->n &&
+	    f->s[b] == ' ' &&
+	    (fs_word_is(f->s, f->n, b + 1, "referral") || fs_word_is(f->s, f->n, b + 1, "referrals")))
 		c &= ~K_RES;
 	/* ... and so is a word of living in title case, its -ing form,
 	 * before a common word that no class lists, wherever it stands

@@ -75,7 +75,10 @@
  *              (rang, ringing, called ... from a place, a name or a noun:
  *              "IP RANG FROM ACROSS THE PARK", "rang from the library
  *              at X"; not a phone or number, "from her sister", him, an
- *              agency, nor her relative ringing from where they live);
+ *              agency, nor her relative ringing from where they live,
+ *              nor the home the notes know: "from the bathroom of her
+ *              home" is that dwelling's signal, kept in an incident's
+ *              clause);
  *              where a worker met or will meet her, a common place in
  *              small letters ("Met <Name> in the bakery on the harbour"; not
  *              his meeting her, a time, a named venue or an agency's

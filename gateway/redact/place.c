@@ -575,6 +575,16 @@ static void try_move(struct scan *sc, long p)
 		loc_cue(sc, p, "loc:moved");
 }
 
+/* Is t "ED" or "A&E" (an emergency department)? */
+static int emergency_dept(const struct scan *sc, const struct tok *t)
+{
+	const unsigned char *w = sc->s + t->start;
+	size_t n = t->end - t->start;
+	return t->type == T_WORD &&
+	       ((n == 2 && w[0] == 'E' && w[1] == 'D') || (n == 3 && (w[0] | 0x20) == 'a' &&
+							    w[1] == '&' && (w[2] | 0x20) == 'e'));
+}
+
 static void try_be(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -604,10 +614,16 @@ static void try_be(struct scan *sc, long p)
 		if (s0 == W_YSGOL || s0 == W_GAELSCOIL || s0 == W_BUNSGOIL || s0 == W_SCOIL)
 			return;
 	}
-	for (long i = o; i < o + 4 && place_town_word(T(sc, i)); i++)
-		if ((T(sc, i + 1)->cls & (C_INST | C_INSTC)) &&
-		    !(T(sc, i + 1)->cls & (C_HOSP | C_VENUE)))
+	for (long i = o; i < o + 4 && place_town_word(T(sc, i)); i++) {
+		const struct tok *h = T(sc, i + 1);
+		if ((h->cls & (C_INST | C_INSTC)) && !(h->cls & (C_HOSP | C_VENUE)))
 			return; /* not "is at the Premier Inn", "remains at Kelvin Hall" */
+		if ((t->id == W_WENT || t->id == W_TAKEN) && (id == W_TO || id == W_INTO) &&
+		    (h->cls & C_HOSP || emergency_dept(sc, h)))
+			return; /* "went to <Name> ED", "TAKEN TO <NAME> INFIRMARY": an
+				 * incident's trip to hospital (s15-over); "is at", "remains
+				 * in" a hospital still say where she is */
+	}
 	loc_cue(sc, p, "loc:is-at");
 }
 
@@ -702,16 +718,34 @@ static int travel_to(const struct scan *sc, long p)
  * Is "Refuge" at p, in title case, the national charity's name: in brackets
  * or a list of services ("(Refuge)", "(Refuge / Solace)", "Solace / Refuge")
  * or a heading's agency before a spaced dash ("Refuge - <Area> IDVA
- * Service")? Not "a refuge", "REFUGE", "Refuge space confirmed".
+ * Service"), or before one of its national services ("Refuge national
+ * helpline", "Refuge 24h helpline", "referral to Refuge national
+ * service": s15-over)? Not "a refuge", "REFUGE", "Refuge space confirmed".
+ * (A "refuge referral", in any case, is the referral and names no place:
+ * true too, though it is no charity's name.)
  */
 static int refuge_charity(const struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p), *pr = T(sc, p - 1), *nx = T(sc, p + 1);
-	if (t->id != W_REFUGE || !(t->f & F_CAP) || (t->f & F_UPPER))
+	if (t->id != W_REFUGE)
+		return 0;
+	if (nx->type == T_WORD && !(nx->f & F_BRK) &&
+	    (nx->id == W_REFERRAL || nx->id == W_REFERRALS))
+		return 1; /* "refuge referral made", "REFUGE REFERRAL": the referral
+			   * names no place (s15-over; any case) */
+	if (!(t->f & F_CAP) || (t->f & F_UPPER))
 		return 0;
 	if (is_punct(pr, '(') || is_punct(pr, '/') || is_punct(nx, ')') || is_punct(nx, '/'))
 		return 1;
-	return is_punct(nx, '-') && (nx->f & F_SP) && (T(sc, p + 2)->f & F_SP);
+	const struct tok *n2 = T(sc, p + 2);
+	if (is_punct(nx, '-') && (nx->f & F_SP) && (n2->f & F_SP))
+		return 1;
+	if (nx->f & F_BRK)
+		return 0;
+	if (nx->type == T_WORD && (nx->id == W_NATIONAL || nx->id == W_HELPLINE))
+		return 1;
+	return (nx->type == T_NUM || (nx->f & F_DIGIT)) && n2->type == T_WORD &&
+	       n2->id == W_HELPLINE && !(n2->f & F_BRK);
 }
 
 /*

@@ -86,7 +86,9 @@
  *                    with is not where); moved/relocated/rehoused/placed/fled
  *                    (not "the meeting moved to Tuesday", "the case moved to
  *                    another MARAC", "moved on"); is/went/returned at|to|with
- *                    someone's, kin, a town, a number ("is at her sister's");
+ *                    someone's, kin, a town, a number ("is at her sister's";
+ *                    not went or taken to a named hospital or ED: an
+ *                    incident's trip there);
  *                    "at her mum's", "to her best mate's" (an adjective before
  *                    kin); "can be found at" (not "Suspect located at");
  *                    "address: ..."; "her flat is on/near <a place>", "her

@@ -654,6 +654,11 @@
 	W(OFFICE, "office", C_NOTPL)                                                    \
 	W(SERVICE, "service", C_NOTPL)                                                  \
 	W(DEPARTMENT, "department", C_NOTPL)                                            \
+	/* after "Refuge": the national charity's services (refuge_charity) */        \
+	W(NATIONAL, "national", 0)                                                              \
+	W(HELPLINE, "helpline", 0)                                                              \
+	W(REFERRAL, "referral", 0)                                                              \
+	W(REFERRALS, "referrals", 0)                                                            \
 	W(AE, "a&e", C_NOTPL)                                                                   \
 	W(E, "e", C_NOTPL | C_ABBRDOT)                                                          \
 	W(G, "g", C_ABBRDOT)                                                                    \

@@ -478,15 +478,19 @@ Test(failsafe, a_dwelling_after_a_determiner_and_nouns)
 /* The town after "to" or "in" in a statement of where she is goes
  * wherever else the text names it, even a town the name lists allow and a
  * town in a CAD line in capitals (after "TO", or after the house number
- * of an address), and the same town in an agency's or a prison's name
- * (the agency of her town says where she is); another town's agency stays. */
+ * of an address), and the same town in a prison's name (the prison of her
+ * town says where she is); another town's agency stays, and so does an
+ * area's statutory body ("Halifax Council": s15-over, writers label it an
+ * agency to keep). */
 Test(failsafe, the_town_she_goes_to_goes_everywhere_agency_names_too)
 {
 	char *out = scrub_with(SCRUB_F_LOCATION,
 			       "She is moving to Halifax next week. Bail condition: not to enter "
 			       "Halifax town centre. Calderdale Council and Halifax Council aware.");
-	cr_assert(strstr(out, "Halifax") == NULL, "%s", out);
-	cr_assert(strstr(out, "Calderdale Council and ") != NULL, "%s", out);
+	cr_assert(strstr(out, "Halifax next") == NULL, "%s", out);
+	cr_assert(strstr(out, "Halifax town") == NULL, "%s", out);
+	cr_assert(strstr(out, "Calderdale Council and Halifax Council aware.") != NULL, "%s",
+		  out);
 	free(out);
 	out = scrub_with(SCRUB_F_LOCATION, "2215 RP IS HER AUNT, CALLING FROM KIRKOSWALD.\n"
 					   "2240 FEMALE TAKEN TO AUNTS ADDRESS, 6 FELL VIEW, KIRKOSWALD.");
@@ -1713,4 +1717,192 @@ Test(failsafe, a_phone_by_its_last_digits_costs_linear_time)
 {
 	static const char *const cue[] = {"mob ends 392 ", "mob ends ", "phone ending "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
+
+/* s15-over: a town withheld where she is stays withheld elsewhere, but
+ * not in the name of the area's statutory body ("Brackton Council",
+ * "Brackton & Wellmere District Council", "Brackton CID", "Brackton Crown
+ * Court"): the agencies name those as the case's partners. A service at an
+ * address in that town ("Brackton Early Help", "the Brackton team",
+ * "Brackton Women's Refuge") or its hospital still says where she is. */
+Test(failsafe, a_withheld_town_stays_in_its_statutory_bodys_name)
+{
+	char *out = scrub_with(SCRUB_F_LOCATION,
+			       "She has moved to Brackton with the children.\nOIC: DC 4410, Brackton "
+			       "CID.\nLetter from Brackton & Wellmere District Council.\nHearing at "
+			       "Brackton Crown Court on 3/12.");
+	cr_assert(strstr(out, "moved to Brackton") == NULL, "%s", out);
+	cr_assert(strstr(out, "Letter from Brackton & Wellmere District Council.") != NULL, "%s",
+		  out);
+	cr_assert(strstr(out, "Brackton CID.") != NULL, "%s", out);
+	cr_assert(strstr(out, "Brackton Crown Court") != NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION,
+			       "She has moved to Brackton with the children. Referred to Brackton "
+			       "Early Help. Seen by the Brackton team. Booked at Brackton General "
+			       "Hospital. Space at Brackton Women's Refuge.");
+	cr_assert(strstr(out, "Brackton") == NULL, "%s", out);
+	free(out);
+}
+
+/* town_body reads a bounded number of words after each occurrence of a
+ * withheld town: a text that repeats the town before long runs of
+ * capitalised words, '&' and spaces stays linear. */
+static scrubber *g_body_sc;
+
+static int scrub_body(const char *s, size_t n, struct spans *out)
+{
+	(void)out;
+	char *o = NULL;
+	int rc = scrub_text(g_body_sc, s, n, "s40(2)", 0, &o, NULL);
+	free(o);
+	return rc;
+}
+
+Test(failsafe, town_body_is_linear)
+{
+	struct scrub_spec spec = {.flags = SCRUB_F_LOCATION};
+	g_body_sc = scrubber_build(&spec);
+	cr_assert_not_null(g_body_sc);
+	static const char *const cue[] = {
+		"She moved to Brackton. Brackton Wellmere Ardglen Holmwood Quellby Council "
+		"Brackton & &&&&&&&&&&          Council Brackton ",
+		"She moved to Brackton. Brackton Abcdefghijklmnopqrstuvwxyzabcdefghijklmnop "
+		"Brackton and of with and of with Council ",
+	};
+	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+	scrubber_free(g_body_sc);
+}
+
+/* s15-over: "Refuge" before one of the national charity's services
+ * ("national", "helpline", "24h helpline") is the charity, an agency; a
+ * refuge she is in or goes to is still where she is. */
+Test(failsafe, refuge_the_charitys_national_services_are_kept)
+{
+	static const char *const kept[] = {
+		"Referral to Refuge national service.",
+		"Mum given Refuge 24h helpline number on a card.",
+		"Refuge helpline rang back at 14:10.",
+	};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		char *out = scrub_with(SCRUB_F_LOCATION, kept[i]);
+		cr_assert_str_eq(out, kept[i]);
+		free(out);
+	}
+	char *out = scrub_with(SCRUB_F_LOCATION, "She moved to the Refuge in Brackton on Monday.");
+	cr_assert(strstr(out, "Brackton") == NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION, "Refuge space confirmed in Brackton.");
+	cr_assert(strstr(out, "Brackton") == NULL, "%s", out);
+	free(out);
+}
+
+/* ... and the look past "Refuge" is bounded: linear on a text of them. */
+Test(failsafe, refuge_service_is_linear)
+{
+	struct scrub_spec spec = {.flags = SCRUB_F_LOCATION};
+	g_body_sc = scrubber_build(&spec);
+	cr_assert_not_null(g_body_sc);
+	static const char *const cue[] = {
+		"Refuge 24h helpline ",
+		"Refuge 1234567890123456789-----          helpline Refuge national ",
+	};
+	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+	scrubber_free(g_body_sc);
+}
+
+/* s15-over: the agencies' next contact and only its date ("Next contact
+ * Thursday", "Next visit Mon 3/12") is a date to keep; with a clock time, a
+ * bare hour or a condition it says when it is safe. */
+Test(failsafe, next_contact_and_only_its_date_is_kept)
+{
+	static const char *const kept[] = {
+		"Seen today. Next contact Thursday.",
+		"Seen today. Next visit Mon 3/12.",
+		"Seen today. Next call Thursday 13 November.",
+	};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		char *out = scrub_with(SCRUB_F_LOCATION, kept[i]);
+		cr_assert_str_eq(out, kept[i]);
+		free(out);
+	}
+	static const char *const withheld[] = {
+		"Seen today. Next call Friday 2pm.",
+		"Seen today. Next visit Thursday 11.",
+		"Seen today. Next contact Thursday after 6pm.",
+		"Seen today. Next contact: Tues - after 6.",
+	};
+	for (size_t i = 0; i < sizeof withheld / sizeof withheld[0]; i++) {
+		char *out = scrub_with(SCRUB_F_LOCATION, withheld[i]);
+		cr_assert(strstr(out, "[WITHHELD s38: safe times]") != NULL, "%s", out);
+		free(out);
+	}
+}
+
+/* ... read once per sentence: linear on a text of them. */
+Test(failsafe, next_contact_date_is_linear)
+{
+	struct scrub_spec spec = {.flags = SCRUB_F_LOCATION};
+	g_body_sc = scrubber_build(&spec);
+	cr_assert_not_null(g_body_sc);
+	static const char *const cue[] = {
+		"Next contact Thursday 13 November on Mon 3/12 13th ",
+		"Next contact: Thursday Friday Monday Tuesday 12 ",
+	};
+	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+	scrubber_free(g_body_sc);
+}
+
+/* s15-over: where she rang from is where she is, unless it is the home the
+ * notes know ("from the bathroom of her home") in an incident's clause;
+ * and banging, shouting, smashing ... at that home are an incident there.
+ * Someone else's home, a place named after it, or a new home still go. */
+Test(failsafe, rang_from_her_known_home_in_an_incident_is_kept)
+{
+	expect_none("She called 999 from the bathroom of her home stating that he had "
+		    "punched her.");
+	expect_none("Ex-partner was banging on the door of her flat.");
+	char *out = scrub_with(SCRUB_F_LOCATION, "She called 999 from her cousin's flat stating "
+						 "that he had punched her.");
+	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION, "She rang from her flat in Brackton, he had punched her.");
+	cr_assert(strstr(out, "Brackton") == NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION, "Ex-partner was banging on the door of her new flat.");
+	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+	free(out);
+}
+
+/* s15-over: a refuge referral names no place ("Refuge referral accepted",
+ * "REFUGE REFERRAL made"); a refuge space somewhere, a move to a refuge, or
+ * "out of county" still say where she is or goes. */
+Test(failsafe, a_refuge_referral_names_no_place)
+{
+	static const char *const kept[] = {
+		"Refuge referral accepted 01/11/26.",
+		"REFUGE REFERRAL made by IDVA.",
+	};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		char *out = scrub_with(SCRUB_F_LOCATION, kept[i]);
+		cr_assert_str_eq(out, kept[i]);
+		free(out);
+	}
+	char *out = scrub_with(SCRUB_F_LOCATION, "Refuge referral made; space at a refuge in Brackton.");
+	cr_assert(strstr(out, "Brackton") == NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION, "Refuge referral (out of county) made.");
+	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+	free(out);
+}
+
+/* s15-over: a worker's review or assessment at the home the notes know is
+ * their visit there, as "seen at home" is; a place named in the clause
+ * still says where that home is. */
+Test(failsafe, reviewed_at_home_is_a_visit)
+{
+	expect_none("Reviewed at home by the CPN, mood low.");
+	expect_none("Assessed at home with the health visitor.");
+	expect("Reviewed at home with her new partner in Ambleworth.", SCRUB_LOCATION,
+	       "Reviewed at home with her new partner in Ambleworth");
 }

@@ -2355,3 +2355,22 @@ Test(place, s15_someones_work_cost_linear_time)
 	static const char *const cue[] = {"Husband's work Tolvenny Foods, ", "his work Quellby "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s15-over: "went to" or "taken to" a named hospital or ED is an
+ * incident's trip there, not where she lives; "is at" or "remains in" a
+ * hospital still says where she is. */
+Test(place, went_or_taken_to_a_hospital_is_no_statement_of_where_she_is)
+{
+	static const char *const kept[] = {
+		"She went to Brackton General Hospital after the assault.",
+		"VIC TAKEN TO BRACKTON ROYAL INFIRMARY.",
+		"She went to Brackton ED.",
+	};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		struct spans sv = scan(kept[i], LOC);
+		for (size_t k = 0; k < sv.n; k++)
+			cr_assert(sv.v[k].kind != SCRUB_LOCATION, "%s: %s", kept[i], sv.v[k].rule);
+		spans_free(&sv);
+	}
+	expect_sentence("She is at Brackton General Hospital.", SCRUB_LOCATION);
+}
