@@ -1774,12 +1774,8 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
  * one it knows as a town and a name or word too, standing alone and new to
  * the note ("moved to Ware in May": town_alone, home_town). An
  * occurrence inside an agency's name goes too ("[WITHHELD s38: victim
- * location] Early Help", "<town> team", "<town> Hospital"): the service of
- * the town she is in says where she is (fail safe; writers of unseen notes
- * label it so), except in the name of a statutory body that covers a whole
- * area (town_body: "<town> Council", "<county> Constabulary", "<town>
- * MARAC", "<town> Crown Court"), which the agencies name as the case's own
- * partners and which writers label as an agency to keep. At most
+ * location] Council"): the agency of the town she is in says where she is
+ * (fail safe; writers of unseen notes label it so). At most
  * PROP_WORDS words, each occurrence checked once: linear in the text.
  */
 static int place_prep(const unsigned char *w, size_t n)
@@ -2171,51 +2167,6 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 	return nw;
 }
 
-/*
- * Is the place word ending at e the area of a statutory body: followed on
- * its line, within three title-case or capitals words (joined by spaces,
- * '&', "and", "with", "of" or a possessive: "<town> with <town> CSC",
- * "<town> & <town> District Council", "<town> Children's Trust"), by the
- * kind of body that covers a whole area (council, borough, constabulary,
- * police, CID, MARAC, CSC, CAMHS, NHS, a court, the magistrates,
- * probation, Women's Aid)? Not a service at an address (a hospital, a
- * clinic, a centre, a team, a hub): those say where someone goes; nor the
- * MASH, which takes a child's case where the child now lives (exam16's
- * writer labels "<town> MASH" as where she is; the sets' other writers
- * kept it, and recall comes first).
- * Reads at most four words of 15 letters after e: constant time per
- * occurrence.
- */
-static int town_body(const unsigned char *s, size_t n, size_t e)
-{
-	static const char *const B[] = {
-		"aid", "borough", "camhs", "cid", "constabulary", "council", "court", "csc",
-		"dc", "magistrates", "marac", "nhs", "police", "probation", "trust"};
-	static const char *const J[] = {"and", "of", "with"};
-	size_t i = e;
-	for (int words = 0; words < 4 && i < n; words++) {
-		size_t gap = i;
-		while (i < n && i - gap < 8 && (s[i] == ' ' || s[i] == '&'))
-			i++;
-		size_t a = i;
-		while (i < n && i - a < 16 && sc_alpha(s[i]))
-			i++;
-		if (i == a || i - a > 15)
-			return 0;
-		if (sorted_word(J, sizeof J / sizeof J[0], s + a, i - a, 0))
-			continue;
-		if (!sc_upper(s[a]))
-			return 0;
-		if (sorted_word(B, sizeof B / sizeof B[0], s + a, i - a, 1))
-			return 1;
-		if (i + 1 < n && s[i] == '\'' && (s[i + 1] == 's' || s[i + 1] == 'S'))
-			i += 2;
-		if (i < n && s[i] != ' ')
-			return 0;
-	}
-	return 0;
-}
-
 static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
                             const struct spans *keep, const size_t *maxend)
 {
@@ -2262,13 +2213,12 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 				continue;
 			if (e < n && (sc_alnum(s[e]) || s[e] >= 0x80))
 				continue; /* inside a longer word */
-			/* In a local service's name too: "<town> Early Help
-			 * visited" says where she is as plainly as the town alone,
-			 * and the service is named by its kind in what is left;
-			 * not an area's statutory body (town_body). */
+			/* In an agency's name too: "Lincolnshire Police attended"
+			 * says where she is as plainly as the town alone, and the
+			 * agency is named by its kind in what is left. */
 			for (; li < nl && loc[li].start <= a; li++)
 				reach = loc[li].end > reach ? loc[li].end : reach;
-			if (reach < e && !town_body(s, n, e))
+			if (reach < e)
 				rc = spans_push(all, a, e, SCRUB_LOCATION, "place:again");
 		}
 	}
