@@ -2504,7 +2504,13 @@ Test(scrub, a_chain_with_its_branch_named_before_it_is_a_place)
 		    "I told her not to use the " R("place") ".");
 	expect_with(sc, "Parked in the Pencarrow Asda car park.",
 		    "Parked in the " R("place") " car park.");
-	expect_with(sc, "Seen at Quellby Lane Asda last week.", "Seen at " R("place") " last week.");
+	/* the unit model withholds this one whole since session 15's retrain
+	 * (seen somewhere last week, no subject: where she may be) */
+	char *out = NULL;
+	const char *seen = "Seen at Quellby Lane Asda last week.";
+	cr_assert_eq(scrub_text(sc, seen, strlen(seen), NULL, 0, &out, NULL), 0);
+	cr_assert(strstr(out, "Quellby") == NULL && strstr(out, "Asda") == NULL, "%s", out);
+	free(out);
 	expect_with(sc, "Tesco is open late.", "Tesco is open late.");
 	expect_with(sc, "The big Tesco rang her.", "The big Tesco rang her.");
 	expect_with(sc, "On Monday Tesco rang her.", "On Monday Tesco rang her.");
