@@ -3116,6 +3116,29 @@ int scrub_text(const scrubber *sc, const char *text, size_t len, const char *gro
 }
 
 /*
+ * What scrub_where_words and scrub_found_names read first: the text
+ * normalised into the memo, the scrubber's folded matches (names, keep,
+ * values) and, with keep matches, their running furthest end. 0,
+ * MGW_E_NOMEM or fold_pass's answer; the caller frees the spans and
+ * *maxend whatever it returns.
+ */
+static int text_matches(const scrubber *sc, struct scrub_memo *memo, const char *text, size_t len,
+                        struct spans *names, struct spans *keep, struct spans *vals,
+                        size_t **maxend)
+{
+	int rc;
+	if (memo_norm(memo, text, len) != 0)
+		return MGW_E_NOMEM;
+	if ((sc->names.npat > 0 || sc->values.npat > 0) &&
+	    (rc = fold_pass(sc, (const unsigned char *)memo->t.s, memo->t.n, names, keep,
+	                    vals)) != 0)
+		return rc;
+	if (keep->n > 0 && (*maxend = keep_maxend(keep)) == NULL)
+		return MGW_E_NOMEM;
+	return 0;
+}
+
+/*
  * The places that statements of where she is name in text (scrub.h,
  * scrub_where_words): the words propagate_places withholds again inside
  * the text, found by the same passes (kept in the memo, so the text's
@@ -3129,16 +3152,11 @@ int scrub_where_words(const scrubber *sc, struct scrub_memo *memo, const char *t
 	int rc = 0;
 	if (!(sc->flags & SCRUB_F_LOCATION) || text == NULL || len == 0)
 		return 0;
-	if (memo_norm(memo, text, len) != 0)
-		return MGW_E_NOMEM;
+	if ((rc = text_matches(sc, memo, text, len, &names, &keep, &vals, &maxend)) != 0)
+		goto done;
 	const unsigned char *s = (const unsigned char *)memo->t.s;
 	const size_t n = memo->t.n;
-	if ((sc->names.npat > 0 || sc->values.npat > 0) &&
-	    (rc = fold_pass(sc, s, n, &names, &keep, &vals)) != 0)
-		goto done;
 	rc = MGW_E_NOMEM;
-	if (keep.n > 0 && (maxend = keep_maxend(&keep)) == NULL)
-		goto done;
 	if (memo_pass(memo, M_PLACE << 1, &memo->place[1], &all) != 0 ||
 	    memo_pass(memo, M_FS, &memo->fs, &all) != 0 ||
 	    memo_pass(memo, M_GEO, &memo->geo, &all) != 0 ||
@@ -3223,17 +3241,12 @@ int scrub_found_names(const scrubber *sc, struct scrub_memo *memo, const char *t
 	int rc = 0;
 	if (text == NULL || len == 0)
 		return 0;
-	if (memo_norm(memo, text, len) != 0)
-		return MGW_E_NOMEM;
+	if ((rc = text_matches(sc, memo, text, len, &names, &keep, &vals, &maxend)) != 0)
+		goto done;
 	const unsigned char *s = (const unsigned char *)memo->t.s;
 	const size_t n = memo->t.n;
-	if ((sc->names.npat > 0 || sc->values.npat > 0) &&
-	    (rc = fold_pass(sc, s, n, &names, &keep, &vals)) != 0)
-		goto done;
 	rc = MGW_E_NOMEM;
 	if (memo_pass(memo, M_NAMES, &memo->names, NULL) != 0)
-		goto done;
-	if (keep.n > 0 && (maxend = keep_maxend(&keep)) == NULL)
 		goto done;
 	for (size_t j = 0; j < memo->names.n; j++) {
 		struct span x = memo->names.v[j];
