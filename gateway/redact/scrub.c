@@ -1840,8 +1840,10 @@ static size_t org_word(const unsigned char *s, size_t n, size_t i, unsigned *cls
 }
 
 /* After a word ending at e, one space and an organisation's word: an
- * acronym of 2 to 6 capitals that is no name ("UHB", "NHS"), or an
- * institution's word ("Centre", "Hospital", "Surgery"). */
+ * institution's word or an agency's acronym the lexicon knows ("Centre",
+ * "Hospital", "Surgery", "UHB", "NHS") that is no name. Not any word in
+ * capitals: a CAD log is written in them ("QUARRELL ON SCENE", "KEEVA
+ * RANG 999"), and a found name before one is the person (s15-review). */
 static int org_after(const unsigned char *s, size_t n, size_t e)
 {
 	unsigned c;
@@ -1851,9 +1853,7 @@ static int org_after(const unsigned char *s, size_t n, size_t e)
 	size_t q = org_word(s, n, e + 1, &c, &caps);
 	if (q < n && (sc_alnum(s[q]) || s[q] == '\''))
 		return 0;
-	if (caps && q - (e + 1) <= 6)
-		return !(c & (LEX_FORENAME | LEX_SURNAME));
-	return (c & LEX_INSTITUTION) != 0;
+	return (c & LEX_INSTITUTION) && !(c & (LEX_FORENAME | LEX_SURNAME));
 }
 
 static int in_org_name(const unsigned char *s, size_t n, size_t a, size_t e, int kin)
@@ -1962,6 +1962,26 @@ static int in_org_name(const unsigned char *s, size_t n, size_t a, size_t e, int
 		k = m;
 	}
 	return 0;
+}
+
+/*
+ * Is a word of a name found in another text, at s[a..e), part of an
+ * agency's name here ("<Forename> <Surname> UHB", "<Name> Women's Aid")?
+ * in_org_name also takes any short allow-listed word in capitals after a
+ * name for an agency's acronym; after a found name that is no agency but
+ * the person in a CAD's capitals or beside a label ("QUARRELL DOB ...",
+ * "KEEVA OIC"): withheld (s15-review).
+ */
+static int found_in_org(const unsigned char *s, size_t n, size_t a, size_t e)
+{
+	unsigned c;
+	int caps;
+	if (org_after(s, n, e))
+		return 1;
+	if (!in_org_name(s, n, a, e, 0))
+		return 0;
+	size_t q = org_word(s, n, e + 1, &c, &caps);
+	return !(caps && q - (e + 1) <= 6 && !(c & LEX_INSTITUTION));
 }
 
 /*
@@ -2998,8 +3018,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		 * agency's name here ("<Forename> <Surname> UHB"): the agency */
 		if ((names.v[j].rule == scrub_rule_name(R_FOUND_SURNAME) ||
 		     names.v[j].rule == scrub_rule_name(R_FOUND_FIRST)) &&
-		    (in_org_name(s, n, names.v[j].start, names.v[j].end, 0) ||
-		     org_after(s, n, names.v[j].end)))
+		    found_in_org(s, n, names.v[j].start, names.v[j].end))
 			continue;
 		if (spans_push(&all, names.v[j].start, names.v[j].end, SCRUB_NAME, names.v[j].rule) != 0)
 			goto done;

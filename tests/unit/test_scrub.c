@@ -2538,3 +2538,25 @@ Test(scrub, chain_branch_before_scrubs_in_linear_time)
 	}
 	scrubber_free(sc);
 }
+
+/* s15-review: a name found in another text (scrub_spec.n_found) is withheld
+ * in its one-word forms before a word in capitals that is not an agency's
+ * ("QUARRELL ON SCENE", "KEEVA RANG 999", "Keeva RE ..."): a CAD log is
+ * written in capitals, and only an institution's word ("UHB") makes the
+ * name part of an agency's. Failed before: org_after took any two to six
+ * capitals for an acronym, and the name passed to every recipient. */
+Test(scrub, found_name_before_capitals_is_withheld)
+{
+	static const char *const nm[] = {"Keeva Quarrell"};
+	struct scrub_spec spec = {.names = nm, .n_names = 1, .n_found = 1};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "2310 QUARRELL ON SCENE.", "2310 " R("name") " ON SCENE.");
+	expect_with(s, "KEEVA RANG 999 AT 2140.", R("name") " RANG 999 AT 2140.");
+	expect_with(s, "Spoke to Keeva RE the children.", "Spoke to " R("name") " RE the children.");
+	expect_with(s, "Quarrell DOB 02/02/1992 attended.",
+	            R("name") " DOB " R("date-of-birth") " attended.");
+	/* an agency's name: kept */
+	expect_with(s, "Seen by Quarrell UHB paediatrics.", "Seen by Quarrell UHB paediatrics.");
+	scrubber_free(s);
+}
