@@ -2402,12 +2402,6 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((c & K_RES) && wn == 6 && memcmp(w, "refuge", 6) == 0 && (tf & TF_CAP) &&
 	    !(tf & TF_UPPER) && fs_refuge_charity(f->s, f->n, a, b))
 		c &= ~K_RES;
-	/* "refuge referral made", "REFUGE REFERRAL": the referral names no
-	 * place (s15-over: no writer of the sets labels it where she is) */
-	if ((c & K_RES) && wn == 6 && memcmp(w, "refuge", 6) == 0 && b + 1 < f->n &&
-	    f->s[b] == ' ' &&
-	    (fs_word_is(f->s, f->n, b + 1, "referral") || fs_word_is(f->s, f->n, b + 1, "referrals")))
-		c &= ~K_RES;
 	/* ... and so is a word of living in title case, its -ing form,
 	 * before a common word that no class lists, wherever it stands
 	 * ("Staying Strong", "Living Beyond Harm": agencies; not "Staying

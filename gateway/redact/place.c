@@ -721,19 +721,11 @@ static int travel_to(const struct scan *sc, long p)
  * Service"), or before one of its national services ("Refuge national
  * helpline", "Refuge 24h helpline", "referral to Refuge national
  * service": s15-over)? Not "a refuge", "REFUGE", "Refuge space confirmed".
- * (A "refuge referral", in any case, is the referral and names no place:
- * true too, though it is no charity's name.)
  */
 static int refuge_charity(const struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p), *pr = T(sc, p - 1), *nx = T(sc, p + 1);
-	if (t->id != W_REFUGE)
-		return 0;
-	if (nx->type == T_WORD && !(nx->f & F_BRK) &&
-	    (nx->id == W_REFERRAL || nx->id == W_REFERRALS))
-		return 1; /* "refuge referral made", "REFUGE REFERRAL": the referral
-			   * names no place (s15-over; any case) */
-	if (!(t->f & F_CAP) || (t->f & F_UPPER))
+	if (t->id != W_REFUGE || !(t->f & F_CAP) || (t->f & F_UPPER))
 		return 0;
 	if (is_punct(pr, '(') || is_punct(pr, '/') || is_punct(nx, ')') || is_punct(nx, '/'))
 		return 1;

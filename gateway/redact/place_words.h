@@ -657,8 +657,6 @@
 	/* after "Refuge": the national charity's services (refuge_charity) */        \
 	W(NATIONAL, "national", 0)                                                              \
 	W(HELPLINE, "helpline", 0)                                                              \
-	W(REFERRAL, "referral", 0)                                                              \
-	W(REFERRALS, "referrals", 0)                                                            \
 	W(AE, "a&e", C_NOTPL)                                                                   \
 	W(E, "e", C_NOTPL | C_ABBRDOT)                                                          \
 	W(G, "g", C_ABBRDOT)                                                                    \
