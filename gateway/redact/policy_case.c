@@ -1108,11 +1108,19 @@ int pol_cx_group(struct pol_cx *cx, int agency)
  * WHERE_WORDS words a share, each once.
  */
 #define WHERE_WORDS 64
+#define FOUND_NAMES 512 /* the people texts name by a cue, carried to every text */
 struct where_acc {
-	char *w[WHERE_WORDS];
-	size_t n;
-	int over; /* a word did not fit */
+	char **w;
+	size_t n, cap, max; /* at most max words */
+	int over;           /* a word did not fit */
 };
+
+static void where_acc_free(struct where_acc *a)
+{
+	for (size_t k = 0; k < a->n; k++)
+		free(a->w[k]);
+	free(a->w);
+}
 
 static int where_add(void *ctx, const char *w, size_t n)
 {
@@ -1120,9 +1128,17 @@ static int where_add(void *ctx, const char *w, size_t n)
 	for (size_t k = 0; k < a->n; k++)
 		if (strlen(a->w[k]) == n && strncasecmp(a->w[k], w, n) == 0)
 			return 0;
-	if (a->n == WHERE_WORDS || n >= MGW_SCRUB_MAX_ENTRY_BYTES) {
+	if (a->n == a->max || n >= MGW_SCRUB_MAX_ENTRY_BYTES) {
 		a->over = 1;
 		return 0;
+	}
+	if (a->n == a->cap) {
+		size_t cap = a->cap ? 2 * a->cap : 16;
+		char **w2 = realloc(a->w, cap * sizeof *w2);
+		if (w2 == NULL)
+			return MGW_E_NOMEM;
+		a->w = w2;
+		a->cap = cap;
 	}
 	char *c = malloc(n + 1);
 	if (c == NULL)
@@ -1146,7 +1162,7 @@ static int where_add(void *ctx, const char *w, size_t n)
 static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubber **scr,
 			int *blind)
 {
-	struct where_acc acc = {.n = 0};
+	struct where_acc acc = {.max = WHERE_WORDS};
 	int rc = MGW_OK;
 	for (size_t i = 0; i < cx->n_tx && rc == MGW_OK; i++) {
 		struct scrub_memo *memo = pol_cx_memo(cx, cx->tx[i]);
@@ -1183,9 +1199,8 @@ static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubb
 			free(v);
 		}
 	}
-	*blind = rc == MGW_OK && acc.over;
-	for (size_t k = 0; k < acc.n; k++)
-		free(acc.w[k]);
+	*blind |= rc == MGW_OK && acc.over;
+	where_acc_free(&acc);
 	return rc;
 }
 
@@ -1193,14 +1208,16 @@ static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubb
  * With the group's scrubber *scr (built from *spec), look in every text of
  * the case for people named by a cue (scrub_found_names) and, when there
  * are any, build *scr again with them as third-party names: found once,
- * withheld in all their forms from every text. At most WHERE_WORDS names
+ * withheld in all their forms from every text. At most FOUND_NAMES names
  * a share, kept in *acc; spec->names then points to *nm, the spec's names
  * and them (the caller frees both after its last build from spec). 0 or
- * MGW_E_NOMEM (*scr unchanged); over a cap of mgw_limits.h, *scr stays as
- * built (each text still withholds the names it finds).
+ * MGW_E_NOMEM (*scr unchanged). With more names, or a wider scrubber over
+ * a cap of mgw_limits.h, *scr stays as built and *blind is set: a name
+ * found in one text would pass in another, so the group's free texts are
+ * withheld whole (fail closed).
  */
 static int found_names(struct pol_cx *cx, struct scrub_spec *spec, scrubber **scr,
-                       struct where_acc *acc, const char ***nm)
+                       struct where_acc *acc, const char ***nm, int *blind)
 {
 	int rc = MGW_OK;
 	for (size_t i = 0; i < cx->n_tx && rc == MGW_OK; i++) {
@@ -1209,6 +1226,7 @@ static int found_names(struct pol_cx *cx, struct scrub_spec *spec, scrubber **sc
 		                  : scrub_found_names(*scr, memo, cx->tx[i], strlen(cx->tx[i]),
 		                                      where_add, acc);
 	}
+	*blind |= rc == MGW_OK && acc->over;
 	if (rc != MGW_OK || acc->n == 0)
 		return rc;
 	if ((*nm = malloc((spec->n_names + acc->n) * sizeof **nm)) == NULL)
@@ -1228,7 +1246,8 @@ static int found_names(struct pol_cx *cx, struct scrub_spec *spec, scrubber **sc
 		*scr = wider;
 		*spec = sp;
 	} else if (rc != MGW_E_NOMEM) {
-		rc = MGW_OK; /* over a cap with them: each text still withholds its own */
+		rc = MGW_OK; /* over a cap with them (the case alone fits) */
+		*blind = 1;
 	}
 	return rc;
 }
@@ -1260,16 +1279,18 @@ int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out)
 		}
 		struct scrub_spec spec = {names, nn, keep, nk, dobs, nd, vals, nv,
 					  gr->sig[cx->n_it], 0};
+		scrubber_free(gr->scr); /* a try that ran out of memory */
+		gr->scr = NULL;
+		gr->blind = 0;
 		gr->rc = scrubber_build2(&spec, &gr->scr);
-		struct where_acc found = {.n = 0};
+		struct where_acc found = {.max = FOUND_NAMES};
 		const char **fnames = NULL;
 		if (gr->rc == MGW_OK)
-			gr->rc = found_names(cx, &spec, &gr->scr, &found, &fnames);
+			gr->rc = found_names(cx, &spec, &gr->scr, &found, &fnames, &gr->blind);
 		if (gr->rc == MGW_OK && (spec.flags & SCRUB_F_LOCATION))
 			gr->rc = where_values(cx, &spec, &gr->scr, &gr->blind);
 		free(fnames);
-		for (size_t k = 0; k < found.n; k++)
-			free(found.w[k]);
+		where_acc_free(&found);
 		gr->built = gr->rc != MGW_E_NOMEM; /* out of memory may pass: try again */
 	}
 	free(names);

@@ -271,8 +271,9 @@ struct pol_profile {
 	struct scrubber *scr;
 	int built; /* scr was built, or rc says why it cannot be */
 	int rc;    /* scrubber_build2's answer, kept so a failure is not retried per text */
-	int blind; /* her places found in the texts did not fit the scrubber:
-	            * every free text of the group is withheld (policy_case.c) */
+	int blind; /* her places or the people found in the texts did not fit
+	            * the scrubber: every free text of the group is withheld
+	            * (policy_case.c) */
 };
 
 /* One scrubbed text, kept for the other recipients of its group. */

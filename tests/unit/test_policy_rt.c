@@ -696,3 +696,35 @@ Test(policy_rt, too_many_places_she_is_withhold_the_texts)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/* More people named by a cue than one share's scrubber carries
+ * (FOUND_NAMES): the last of them, named bare in an incident's summary,
+ * must not reach any agency because the list was full (s15-review: the
+ * names past the list passed in every other text). Every free text of the
+ * view is withheld instead; with few, the bare name alone goes. */
+Test(policy_rt, too_many_people_found_withhold_the_texts)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	for (int many = 0; many < 2; many++) {
+		int n = many ? 600 : 20;
+		char *nar = malloc((size_t)n * 48 + 1), *e = nar;
+		for (int i = 0; i < n; i++) /* Zqaab, Zqabb, ...: no list knows them */
+			e += sprintf(e, "Her friend called Zq%c%cb rang. ", 'a' + i / 26, 'a' + i % 26);
+		set_str(&cs->narrative, nar);
+		free(nar);
+		char last[64];
+		snprintf(last, sizeof last, "Zq%c%cb was there.", 'a' + (n - 1) / 26,
+			 'a' + (n - 1) % 26);
+		set_str(&cs->incidents[1]->summary, last);
+		struct out o = redact(p, cs, AG(POLICE));
+		last[5] = '\0';
+		cr_assert(!has(&o.view->base, last), "%d: %s", n,
+			  o.view->n_incidents > 1 ? o.view->incidents[1]->summary : "");
+		if (!many)
+			cr_assert(has(&o.view->base, "was there."), "the rest of the text stays");
+		out_free(&o);
+	}
+	codec_free(&cs->base);
+	policy_free(p);
+}
