@@ -82,7 +82,7 @@ Test(abuse5, a_case_kept_over_its_earlier_duplicate_is_no_repeat_of_itself)
 /* The daemon's log holds a line with both a and b, within 5 s. */
 static int wait_log(const char *a, const char *b)
 {
-	for (int i = 0; i < 100; i++) {
+	for (int i = 0; i < 300; i++) { /* 15 s, as audit_wait */
 		char *l = slurp(G.log);
 		for (char *p = l ? strstr(l, a) : NULL; p; p = strstr(p + 1, a)) {
 			char *s = p, *e = strchr(p, '\n');

@@ -41,7 +41,7 @@ static int log_has(const char *a, const char *b)
 
 static int wait_log(const char *a, const char *b)
 {
-	for (int i = 0; i < 100; i++) {
+	for (int i = 0; i < 300; i++) { /* 15 s, as audit_wait */
 		if (log_has(a, b))
 			return 1;
 		usleep(50000);
