@@ -1150,6 +1150,30 @@ static int where_add(void *ctx, const char *w, size_t n)
 }
 
 /*
+ * The words find (scrub_where_words, scrub_found_names) gives for every
+ * text of the case, with the group's scrubber scr, into *acc; a text with
+ * more than one pass carries sets acc->over. 0 or MGW_E_NOMEM.
+ */
+typedef int (*words_fn)(const scrubber *sc, struct scrub_memo *memo, const char *text, size_t len,
+                        int (*add)(void *ctx, const char *w, size_t n), void *ctx);
+
+static int texts_words(struct pol_cx *cx, const scrubber *scr, words_fn find,
+                       struct where_acc *acc)
+{
+	int rc = MGW_OK;
+	for (size_t i = 0; i < cx->n_tx && rc == MGW_OK; i++) {
+		struct scrub_memo *memo = pol_cx_memo(cx, cx->tx[i]);
+		rc = memo == NULL ? MGW_E_NOMEM
+		                  : find(scr, memo, cx->tx[i], strlen(cx->tx[i]), where_add, acc);
+		if (rc == MGW_E_TOO_LARGE) { /* more than one text's pass carries */
+			acc->over = 1;
+			rc = MGW_OK;
+		}
+	}
+	return rc;
+}
+
+/*
  * With the group's scrubber *scr (built from spec, SCRUB_F_LOCATION), look
  * in every text of the case for the places she is said to be and, when
  * there are any, build *scr again with them as never-share places (found
@@ -1163,17 +1187,7 @@ static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubb
 			int *blind)
 {
 	struct where_acc acc = {.max = WHERE_WORDS};
-	int rc = MGW_OK;
-	for (size_t i = 0; i < cx->n_tx && rc == MGW_OK; i++) {
-		struct scrub_memo *memo = pol_cx_memo(cx, cx->tx[i]);
-		rc = memo == NULL ? MGW_E_NOMEM
-		                  : scrub_where_words(*scr, memo, cx->tx[i], strlen(cx->tx[i]),
-		                                      where_add, &acc);
-		if (rc == MGW_E_TOO_LARGE) { /* more than one text's pass carries */
-			acc.over = 1;
-			rc = MGW_OK;
-		}
-	}
+	int rc = texts_words(cx, *scr, scrub_where_words, &acc);
 	if (rc == MGW_OK && acc.n > 0) {
 		struct scrub_value *v = malloc((spec->n_values + acc.n) * sizeof *v);
 		if (v == NULL) {
@@ -1219,13 +1233,7 @@ static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubb
 static int found_names(struct pol_cx *cx, struct scrub_spec *spec, scrubber **scr,
                        struct where_acc *acc, const char ***nm, int *blind)
 {
-	int rc = MGW_OK;
-	for (size_t i = 0; i < cx->n_tx && rc == MGW_OK; i++) {
-		struct scrub_memo *memo = pol_cx_memo(cx, cx->tx[i]);
-		rc = memo == NULL ? MGW_E_NOMEM
-		                  : scrub_found_names(*scr, memo, cx->tx[i], strlen(cx->tx[i]),
-		                                      where_add, acc);
-	}
+	int rc = texts_words(cx, *scr, scrub_found_names, acc);
 	*blind |= rc == MGW_OK && acc->over;
 	if (rc != MGW_OK || acc->n == 0)
 		return rc;
