@@ -188,10 +188,16 @@ struct gw {
 	store *writer_store;
 	struct audit_tree audit;
 
-	volatile sig_atomic_t stopping; /* SIGTERM/SIGINT seen, or a fatal error */
-	int fatal;                  /* any thread, atomic: exit status forced by a fatal error */
-	volatile sig_atomic_t reload;   /* SIGHUP seen (set by the handler) */
+	int stopping; /* any thread, atomic (gw_stopping): SIGTERM/SIGINT taken, or a fatal error */
+	int fatal;    /* any thread, atomic: exit status forced by a fatal error */
+	int reload;   /* atomic: SIGHUP taken (the signal thread sets, the service thread takes) */
 };
+
+/* Any thread: the gateway is stopping (a signal, or a fatal error). */
+static inline int gw_stopping(const struct gw *g)
+{
+	return __atomic_load_n(&g->stopping, __ATOMIC_SEQ_CST);
+}
 
 extern struct gw G;
 

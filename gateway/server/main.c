@@ -8,14 +8,15 @@
  * file:line otherwise), open the store (created on first start), open the
  * audit tree, start the writer thread (the executor), bind, write the bound
  * port to listen.port_file (atomically), drop privileges if root, notify
- * systemd, serve. Signal handlers only set flags and wake the loop
- * (STYLE.md 9): SIGHUP builds a new epoch and swaps it in (the old one stays
+ * systemd, serve. Signals are taken by one thread that only sets flags and
+ * wakes the loop (STYLE.md 9; sig_main below): SIGHUP builds a new epoch and swaps it in (the old one stays
  * if anything is invalid or a restart-only key changed); SIGTERM and SIGINT
  * stop gracefully: nodes get 1001 and MGW_STOP_GRACE_MS to close, queued
  * commits finish, a last checkpoint covers the trail.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
@@ -70,14 +71,83 @@ static void usage(FILE *f)
 		"2 usage, 3 start-up failure (store, TLS, bind).\n");
 }
 
-static void on_signal(int sig)
+/*
+ * Signals. SIGHUP, SIGTERM and SIGINT are blocked in every thread (the mask
+ * is set before the first thread starts, and threads inherit it); one thread
+ * takes them with sigwaitinfo, sets the flag and wakes the service loop. No
+ * handler runs asynchronously, so nothing need be async-signal-safe, and a
+ * signal cannot be lost: under ThreadSanitizer, whose runtime defers a
+ * handler to the next intercepted call of the thread the kernel chose, a
+ * SIGTERM sent just after start was now and then never handled and the
+ * daemon kept serving (seen twice in CI; gdb showed every thread idle, the
+ * flag unset).
+ */
+static struct {
+	sigset_t set;
+	pthread_t thread;
+	int started;
+	int exiting;              /* atomic: sig_stop asked the thread to return */
+	pthread_mutex_t lock;     /* ctx: set after the context is created, cleared before it is destroyed */
+	struct lws_context *ctx;
+} sig = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+static void sig_wake(void)
 {
-	if (sig == SIGHUP)
-		G.reload = 1;
-	else
-		G.stopping = 1;
-	if (G.ctx)
-		lws_cancel_service(G.ctx);
+	pthread_mutex_lock(&sig.lock);
+	if (sig.ctx)
+		lws_cancel_service(sig.ctx);
+	pthread_mutex_unlock(&sig.lock);
+}
+
+/* Service thread: the context the signal thread wakes (NULL before destroying it). */
+static void sig_set_ctx(struct lws_context *ctx)
+{
+	pthread_mutex_lock(&sig.lock);
+	sig.ctx = ctx;
+	pthread_mutex_unlock(&sig.lock);
+}
+
+static void *sig_main(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		int s = sigwaitinfo(&sig.set, NULL);
+		if (__atomic_load_n(&sig.exiting, __ATOMIC_SEQ_CST))
+			break; /* sig_stop */
+		if (s < 0)
+			continue; /* EINTR: another signal's handler (none of ours) ran */
+		if (s == SIGHUP)
+			__atomic_store_n(&G.reload, 1, __ATOMIC_SEQ_CST);
+		else
+			__atomic_store_n(&G.stopping, 1, __ATOMIC_SEQ_CST);
+		sig_wake();
+	}
+	return NULL;
+}
+
+/* Main thread, before any other thread starts. */
+static int sig_start(void)
+{
+	sigemptyset(&sig.set);
+	sigaddset(&sig.set, SIGHUP);
+	sigaddset(&sig.set, SIGTERM);
+	sigaddset(&sig.set, SIGINT);
+	if (pthread_sigmask(SIG_BLOCK, &sig.set, NULL) != 0)
+		return -1;
+	if (pthread_create(&sig.thread, NULL, sig_main, NULL) != 0)
+		return -1;
+	sig.started = 1;
+	return 0;
+}
+
+static void sig_stop(void)
+{
+	if (!sig.started)
+		return;
+	__atomic_store_n(&sig.exiting, 1, __ATOMIC_SEQ_CST);
+	pthread_kill(sig.thread, SIGINT); /* to this thread only: its sigwaitinfo returns */
+	pthread_join(sig.thread, NULL);
+	sig.started = 0;
 }
 
 static void nofile_check(const struct mgw_config *c);
@@ -153,11 +223,9 @@ static void reload(struct gw *g)
 void gw_on_signals(struct gw *g)
 {
 	if (__atomic_load_n(&g->fatal, __ATOMIC_RELAXED))
-		g->stopping = 1; /* the writer found the trail altered */
-	if (g->reload) {
-		g->reload = 0;
+		__atomic_store_n(&g->stopping, 1, __ATOMIC_SEQ_CST); /* the writer found the trail altered */
+	if (__atomic_exchange_n(&g->reload, 0, __ATOMIC_SEQ_CST))
 		reload(g);
-	}
 }
 
 /* Once a second on the service thread: deadlines and aggregated refusals. */
@@ -351,6 +419,7 @@ static int serve(void)
 		fprintf(stderr, "marac-gateway: cannot create the lws context\n");
 		goto out_writer;
 	}
+	sig_set_ctx(G.ctx);
 	memset(&info, 0, sizeof info);
 	retry.secs_since_valid_ping = (uint16_t)c->idle_ping_secs;
 	retry.secs_since_valid_hangup = (uint16_t)(c->idle_ping_secs + c->ping_timeout_secs);
@@ -404,7 +473,7 @@ static int serve(void)
 #ifdef HAVE_SYSTEMD
 	sd_notify(0, "READY=1");
 #endif
-	while (!G.stopping)
+	while (!gw_stopping(&G))
 		if (lws_service(G.ctx, 0) < 0)
 			break;
 
@@ -437,6 +506,7 @@ out_ctx:
 	executor_stop(&G);
 	gw_handle_completions(&G);
 	lws_sul_cancel(&tick_sul);
+	sig_set_ctx(NULL);
 	lws_context_destroy(G.ctx);
 	__atomic_store_n(&G.ctx, NULL, __ATOMIC_RELEASE);
 	gw_handle_completions(&G); /* frees what the writer posted last */
@@ -520,16 +590,14 @@ int main(int argc, char **argv)
 	pthread_mutex_init(&G.ex.lock, NULL);
 	pthread_cond_init(&G.ex.cond, NULL);
 
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	if (sig_start() != 0) {
+		fprintf(stderr, "marac-gateway: cannot start the signal thread\n");
+		return 3;
+	}
 
 	int rc = serve();
+	sig_stop();
 	if (__atomic_load_n(&G.fatal, __ATOMIC_RELAXED))
 		rc = G.fatal;
 	epoch_put(G.epoch);

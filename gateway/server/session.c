@@ -473,7 +473,7 @@ static int rx_is_full(struct gw *g, struct session *s, int queue_high)
 	/* Acks coalesce into few jobs (req_ack.c), so they are bounded by
 	 * count: a node can have no more acks read ahead of their answers
 	 * (each maybe a refusal, an audit record) than it could jobs. */
-	return queue_high || g->stopping || s->rate_paused || s->in_flight >= c->max_in_flight ||
+	return queue_high || gw_stopping(g) || s->rate_paused || s->in_flight >= c->max_in_flight ||
 	       s->in_flight_bytes >= in_flight_bytes_max(c) || s->jobs >= jobs_max ||
 	       s->acks_open >= jobs_max;
 }
@@ -646,7 +646,7 @@ int sessions_stop_reading(struct gw *g)
 {
 	int busy = 0;
 	for (struct session *s = g->sessions; s; s = s->next_live) {
-		rx_update(g, s, 0); /* g->stopping: paused */
+		rx_update(g, s, 0); /* gw_stopping(g): paused */
 		busy |= s->jobs > 0 && !s->closing;
 	}
 	return busy;
@@ -1117,7 +1117,7 @@ static unsigned admit(struct gw *g, struct session *s, struct lws *wsi)
 	/* A node replacing its own lingering session takes that session's slot. */
 	struct session *live = node_first(n->id);
 	int replaces = live != NULL;
-	if ((!replaces && g->n_sessions >= c->max_connections) || g->stopping) {
+	if ((!replaces && g->n_sessions >= c->max_connections) || gw_stopping(g)) {
 		refuse_preauth(g, "too_many_connections", s->cert_sha256);
 		return HTTP_STATUS_SERVICE_UNAVAILABLE;
 	}
@@ -1226,7 +1226,7 @@ void session_tick(struct gw *g)
 	/* s11-daemon: the writer stuck (mgw_limits.h MGW_WRITER_STALL_SECS) */
 	unsigned stall_secs = g->epoch->cfg->writer_stall_secs ? g->epoch->cfg->writer_stall_secs
 							       : MGW_WRITER_STALL_SECS_DEFAULT;
-	int stalled = !g->stopping && executor_stalled_ms(g) > 1000 * (int64_t)stall_secs;
+	int stalled = !gw_stopping(g) && executor_stalled_ms(g) > 1000 * (int64_t)stall_secs;
 	for (struct session *s = g->sessions; s; s = s->next_live) {
 		if (stalled && (s->rx_paused || s->held_head) && !s->rate_paused && !s->closing) {
 			/* held back only by the writer, whose liveness clock is

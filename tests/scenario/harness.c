@@ -184,6 +184,14 @@ int gw_stop(struct gwp *g)
 	kill(g->pid, SIGTERM);
 	int rc = wait_exit(g->pid, 15);
 	g->pid = 0;
+	if (rc != 0) { /* the test's assert says only "!= 0": say why, with the log's end */
+		char *log = slurp(g->log);
+		size_t n = log ? strlen(log) : 0;
+		fprintf(stderr, "gw_stop: the gateway %s (status %d); its log ends:\n%s\n",
+			rc < 0 ? "had not stopped 15 s after SIGTERM" : "stopped with an error", rc,
+			log ? log + (n > 2000 ? n - 2000 : 0) : "(no log)");
+		free(log);
+	}
 	return rc;
 }
 
