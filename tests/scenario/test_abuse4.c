@@ -768,8 +768,14 @@ Test(abuse4, an_auditors_burst_of_filtered_pages_does_not_stall_shares)
 	fprintf(stderr, "20 filtered pages in %.2f s; share latency worst %.3f s alone, %.3f s "
 		"during\n", mono_s() - a0, worst0, worst);
 	codec_free(&cs->base);
-	cr_assert_lt(worst, SANITIZED ? 5.0 : 0.5, "a share waited %.2f s behind an auditor's pages",
-		     worst);
+	/* The bound scales with the latency measured alone in the same run (a
+	 * loaded machine slows both), never below the fixed one: the stall
+	 * was 1.85 s against 3 ms alone. */
+	double bound = SANITIZED ? 5.0 : 0.5;
+	if (10 * worst0 > bound)
+		bound = 10 * worst0;
+	cr_assert_lt(worst, bound, "a share waited %.2f s behind an auditor's pages (%.3f s alone)",
+		     worst, worst0);
 	mgw_client_free(a);
 	mgw_client_free(p);
 }
