@@ -5,6 +5,7 @@
  * ring (place_int.h); a finding is emitted at once and the tokens it covers
  * are skipped by the recognisers of its sort (skip_addr, skip_place).
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1700,7 +1701,8 @@ static int other_job(const char *c, size_t n)
 					"apprentice", "trainee", "intern", "receptionist", "dentist",
 					"surgeon", "physio", "pharmacist", "tutor", "valet",
 					/* study is done somewhere as work is */
-					"student", "academic", "post-doc", "postdoc"};
+					"student", "academic", "post-doc", "postdoc", "publican",
+					"stonemason"};
 	if (n < 3 || n > 12)
 		return 0;
 	for (size_t i = 0; i < sizeof J / sizeof J[0]; i++)
@@ -1709,18 +1711,37 @@ static int other_job(const char *c, size_t n)
 	return 0;
 }
 
-static int job_word(const struct scan *sc, const struct tok *w, uint64_t not)
+/* A job's shape in lower-case letters c[0..n): "-er", "-or", "-ist",
+ * "-ant", "-ian", "-man" (postman, fisherman: not "woman"), nurse, chef,
+ * other_job */
+static int job_chars(const char *c, size_t n)
 {
-	const char *c = (const char *)sc->s + w->start;
-	size_t n = w->end - w->start;
-	if (w->type != T_WORD || !(w->f & F_LOWER) || (w->cls & (C_KIN | not)))
-		return 0;
 	return (n > 4 && ((c[n - 2] == 'e' && c[n - 1] == 'r') || (c[n - 2] == 'o' && c[n - 1] == 'r') ||
 			  (c[n - 3] == 'i' && c[n - 2] == 's' && c[n - 1] == 't') ||
 			  (c[n - 3] == 'a' && c[n - 2] == 'n' && c[n - 1] == 't') ||
 			  (c[n - 3] == 'i' && c[n - 2] == 'a' && c[n - 1] == 'n'))) ||
+	       (n > 6 && c[n - 3] == 'm' && c[n - 2] == 'a' && c[n - 1] == 'n') ||
 	       (n == 5 && strncmp(c, "nurse", 5) == 0) || (n == 4 && strncmp(c, "chef", 4) == 0) ||
 	       other_job(c, n);
+}
+
+static int job_word(const struct scan *sc, const struct tok *w, uint64_t not)
+{
+	if (w->type != T_WORD || !(w->f & F_LOWER) || (w->cls & (C_KIN | not)))
+		return 0;
+	return job_chars((const char *)sc->s + w->start, w->end - w->start);
+}
+
+/* The same in a log written in capitals: "TAXI DRIVER", "SHOPKEEPER" */
+static int job_word_upper(const struct scan *sc, const struct tok *w, uint64_t not)
+{
+	char c[16];
+	size_t n = w->end - w->start;
+	if (w->type != T_WORD || !(w->f & F_UPPER) || (w->cls & (C_KIN | not)) || n >= sizeof c)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		c[i] = (char)tolower(sc->s[w->start + i]);
+	return job_chars(c, n);
 }
 
 /*
@@ -1775,18 +1796,35 @@ static int not_job(const struct scan *sc, const struct tok *w)
 					 /* words of other kinds ending so */
 					 "under", "after", "never", "either", "neither", "whether", "other",
 					 "another", "rather", "later", "together", "further", "water",
-					 "weather"};
+					 "weather", "caller", "passenger", "customer"};
 	const char *c = (const char *)sc->s + w->start;
 	size_t n = w->end - w->start;
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
-		if (strlen(no[i]) == n && strncmp(c, no[i], n) == 0)
+		if (strlen(no[i]) == n && strncasecmp(c, no[i], n) == 0)
 			return 1;
 	return 0;
+}
+
+/* "interpreter", "translator" and their kin ("interpreting") */
+static int interpreter(const struct scan *sc, const struct tok *w)
+{
+	const char *c = (const char *)sc->s + w->start;
+	size_t n = w->end - w->start;
+	return (n >= 9 && strncasecmp(c, "interpret", 9) == 0) || (n >= 8 && strncasecmp(c, "translat", 8) == 0);
 }
 
 static void job_aside(struct scan *sc, long p)
 {
 	long j = p + 1;
+	/* "(SHOP OWNER, <FIRM>)": a log in capitals, one or two words */
+	if (T(sc, j)->type == T_WORD && (T(sc, j)->f & F_UPPER)) {
+		if (T(sc, j + 1)->type == T_WORD && (T(sc, j + 1)->f & F_UPPER))
+			j++;
+		if (job_word_upper(sc, T(sc, j), C_NOTPL) && !not_job(sc, T(sc, j)) &&
+		    is_punct(T(sc, j + 1), ','))
+			employer_to_comma(sc, j + 2, 1);
+		return;
+	}
 	/* "(PhD student, ...)", "(HGV driver, ...)": a short abbreviation
 	 * before the job */
 	if (T(sc, j)->type == T_WORD && (T(sc, j)->f & (F_CAP | F_UPPER)) &&
@@ -1833,7 +1871,8 @@ static void job_person_employer(struct scan *sc, long p)
 	 * nor the victim's solicitor, whose firm serves the case as an
 	 * agency does */
 	const struct tok *jw = T(sc, k);
-	if (!job_word(sc, jw, C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_DET) ||
+	uint64_t notj = C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_DET;
+	if (!(job_word(sc, jw, notj) || ((T(sc, p)->f & F_UPPER) && job_word_upper(sc, jw, notj))) ||
 	    not_job(sc, jw) ||
 	    (jw->end - jw->start >= 9 && strncmp((const char *)sc->s + jw->start, "solicitor", 9) == 0))
 		return;
@@ -3201,7 +3240,7 @@ void place_addresses(struct scan *sc, long p)
 	/* "(taxi driver, Streamline Cars, ...)": decided at the first
 	 * capitalised word after the comma (a step sees no punctuation) */
 	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place &&
-	    is_punct(T(sc, p - 1), ',') && (T(sc, p - 2)->f & F_LOWER)) {
+	    is_punct(T(sc, p - 1), ',') && (T(sc, p - 2)->f & (F_LOWER | F_UPPER))) {
 		if (is_punct(T(sc, p - 3), '('))
 			job_aside(sc, p - 3);
 		else if ((T(sc, p - 3)->f & (F_LOWER | F_CAP | F_UPPER)) && is_punct(T(sc, p - 4), '('))
@@ -3282,6 +3321,24 @@ void place_addresses(struct scan *sc, long p)
 	    (is_punct(T(sc, p - 1), ',') || is_punct(T(sc, p - 1), '(')) &&
 	    (T(sc, p - 2)->f & (F_CAP | F_UPPER)) && T(sc, p - 2)->type == T_WORD)
 		job_person_employer(sc, p);
+	/* "husband, self-employed stonemason (<Firm>, <Town>)": a job with no
+	 * article, then its employer in brackets, decided at the bracket's
+	 * first word (the job reaches no step); a forename first in them
+	 * ("social worker (Janet <Name>)") only with an employer after. Not
+	 * an abbreviation ("DA worker (YPVA)": the role's), nor an
+	 * interpreter's agency or a solicitor's firm, which serve the case
+	 * as agencies do (job_person_employer) */
+	if (t->type == T_WORD && (t->f & F_CAP) && !(t->f & (F_UPPER | F_NL)) && p >= sc->skip_place &&
+	    is_punct(T(sc, p - 1), '(') && (T(sc, p - 2)->f & F_LOWER) && !interpreter(sc, T(sc, p - 2)) &&
+	    !word_eq(sc, T(sc, p - 2), "solicitor") && bare_job_at(sc, p - 2))
+		try_job_noun(sc, p - 3,
+			     (lex_classify((const char *)sc->s + t->start, t->end - t->start) & LEX_FORENAME) ? 2 : 1);
+	/* "TAXI DRIVER (<FIRM>)", "BUS DRIVER (<FIRM>) CALLER": in a log in
+	 * capitals, the firm in brackets right after a job */
+	if (t->type == T_WORD && (t->f & F_UPPER) && p >= sc->skip_place && is_punct(T(sc, p - 1), '(') &&
+	    !(t->f & F_NL) && job_word_upper(sc, T(sc, p - 2), C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_DET) &&
+	    !not_job(sc, T(sc, p - 2)))
+		employer_to_comma(sc, p, 0);
 	/* decided at the "AP" even inside a street's failed reading ("House AP") */
 	if (t->type == T_WORD && (t->f & F_UPPER) && t->end - t->start == 2 &&
 	    sc->s[t->start] == 'A' && sc->s[t->start + 1] == 'P' && !(t->f & F_NL))

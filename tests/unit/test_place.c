@@ -2374,3 +2374,33 @@ Test(place, went_or_taken_to_a_hospital_is_no_statement_of_where_she_is)
 	}
 	expect_sentence("She is at Brackton General Hospital.", SCRUB_LOCATION);
 }
+
+/* s16-work: a job and its employer in brackets with no article ("husband,
+ * self-employed stonemason (<Firm>, <Town>)"), and in a log in capitals
+ * ("TAXI DRIVER (<FIRM>)", "(SHOP OWNER, <FIRM>)", "TAXI DRIVER MR <NAME>
+ * (<FIRM>)"); a person alone in the bracket, an agency, a caller are none. */
+Test(place, s16_job_then_its_employer_in_brackets)
+{
+	expect_span("Husband, self-employed stonemason (Quellby Memorials, Tolvenny). DL seen.", 0,
+		    SCRUB_PLACE, "Quellby Memorials, Tolvenny");
+	expect_span("Her husband is a publican (the Brackwell Arms, Tolvenny).", 0, SCRUB_PLACE,
+		    "the Brackwell Arms, Tolvenny");
+	expect_span("0615 BUS DRIVER (QUELLBY COACHES) CALLER - FEMALE PASSENGER", 0, SCRUB_PLACE,
+		    "QUELLBY COACHES");
+	expect_span("0047 CALL FROM TAXI DRIVER MR OKAFOR (TOLVENNY CARS), HAS A FEMALE IN HIS CAB", 0,
+		    SCRUB_PLACE, "TOLVENNY CARS");
+	expect_span("1602 CALL FROM MR DEMIR (SHOP OWNER, QUELLBY CONVENIENCE) - WOMAN CAME IN", 0,
+		    SCRUB_PLACE, "QUELLBY CONVENIENCE");
+	expect_none("Husband, social worker (Janet Quell) visited.", 0);
+	expect_none("Seen with a Romanian interpreter (Quellby Languages) today.", 0);
+	expect_none("Young people's DA worker (QVA) note.", 0);
+	expect_none("1602 CALLER (ANON) STATES SHOUTING.", 0);
+	expect_none("Husband, police officer (Brackshire Police).", 0);
+}
+
+/* s16-work: the job before a bracket, repeated with no stop: linear. */
+Test(place, s16_job_then_bracket_cost_linear_time)
+{
+	static const char *const cue[] = {"stonemason (Quellby ", "TAXI DRIVER (QUELLBY ", "(SHOP OWNER, "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
