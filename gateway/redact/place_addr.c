@@ -1964,8 +1964,10 @@ static int where_works(struct scan *sc, long p)
  */
 static int bracketed_work(struct scan *sc, long j)
 {
-	if (!is_punct(T(sc, j - 1), '(') || T(sc, j)->type != T_WORD || !(T(sc, j)->f & F_CAP) ||
-	    (T(sc, j)->cls & (C_NOTPL | C_DET | C_PRON | C_DAY | C_MON | C_TITLE)))
+	/* "my work (the <Centre>, <Shop>)": "the" before the name */
+	long f = j + (is_word(T(sc, j), W_THE) && !(T(sc, j + 1)->f & F_NL));
+	if (!is_punct(T(sc, j - 1), '(') || T(sc, f)->type != T_WORD || !(T(sc, f)->f & F_CAP) ||
+	    (T(sc, f)->cls & (C_NOTPL | C_DET | C_PRON | C_DAY | C_MON | C_TITLE)))
 		return 0;
 	int commas = 0;
 	for (long k = j; k < j + 14; k++) {
@@ -2043,6 +2045,31 @@ RARE static int runs_a_business(struct scan *sc, long p)
 	return 1;
 }
 
+/*
+ * Someone's work, then its name after a colon, a comma or a spaced dash:
+ * "Craig's work: <Firm>" (someone's), "a friend from work, <Firm>",
+ * "arrested at his work, the <Place>" (where), "from her work - the
+ * <Store> (...)", "victim's work - <Place>, <part> -" (a dash for either).
+ * p is "work"; the name starts with a capitalised word ("the" before it).
+ */
+static int work_then_name(const struct scan *sc, long p)
+{
+	const struct tok *c = T(sc, p + 1), *b = T(sc, p - 1), *b2 = T(sc, p - 2);
+	const struct tok *n = T(sc, p + 2);
+	if (c->type != T_PUNCT || !(c->ch == ',' || c->ch == ':' || c->ch == '-') ||
+	    !((n->f & F_CAP) || (is_word(n, W_THE) && (T(sc, p + 3)->f & F_CAP))) || (n->f & (F_NL | F_BRK)))
+		return 0;
+	int his = is_word(b, W_HIS) || is_word(b, W_HER) || is_word(b, W_THEIR);
+	int owned = (b->f & F_POSS) || his;
+	/* "waits outside her work, the ..." */
+	int placed = is_word(b, W_FROM) || is_word(b, W_AT) ||
+		     (his && (is_word(b2, W_AT) || is_word(b2, W_FROM) || is_word(b2, W_OUTSIDE) ||
+			      is_word(b2, W_NEAR) || is_word(b2, W_OPPOSITE) || is_word(b2, W_TO)));
+	if (c->ch == '-')
+		return (c->f & F_SP) && (n->f & F_SP) && (owned || placed);
+	return c->ch == ':' ? owned : placed;
+}
+
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -2085,7 +2112,11 @@ static void try_work(struct scan *sc, long p)
 	if (t->id == W_OCCUPATION && is_punct(T(sc, j), ':'))
 		j++; /* "Occupation: cleaner at ..." goes on as "works as" */
 	if (t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYERS || place_of_work ||
-	    (t->id == W_EMPLOYMENT && is_punct(T(sc, j), ':'))) {
+	    (t->id == W_EMPLOYMENT && is_punct(T(sc, j), ':')) ||
+	    /* "Darren's employment (<Firm> <part>)": someone's, in brackets */
+	    (t->id == W_EMPLOYMENT && is_punct(T(sc, j), '(') && !(T(sc, j + 1)->f & F_NL) &&
+	     ((T(sc, p - 1)->f & F_POSS) || is_word(T(sc, p - 1), W_HIS) || is_word(T(sc, p - 1), W_HER) ||
+	      is_word(T(sc, p - 1), W_MY) || is_word(T(sc, p - 1), W_THEIR)))) {
 		/* "her place of work (...)", "Employment: ..." */
 		const struct tok *x = T(sc, j);
 		/* "Husband's workplace (as she gave it): <Firm>": a remark in
@@ -2105,19 +2136,7 @@ static void try_work(struct scan *sc, long p)
 			j++;
 		else if (!(x->f & F_CAP))
 			return;
-	} else if (t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr(",:", T(sc, j)->ch) &&
-		   ((T(sc, j + 1)->f & F_CAP) ||
-		    (is_word(T(sc, j + 1), W_THE) && (T(sc, j + 2)->f & F_CAP))) &&
-		   !(T(sc, j + 1)->f & (F_NL | F_BRK)) &&
-		   (T(sc, j)->ch == ':' ? ((T(sc, p - 1)->f & F_POSS) || is_word(T(sc, p - 1), W_HIS) ||
-					  is_word(T(sc, p - 1), W_HER) || is_word(T(sc, p - 1), W_THEIR))
-					: (is_word(T(sc, p - 1), W_FROM) || is_word(T(sc, p - 1), W_AT) ||
-					   ((is_word(T(sc, p - 1), W_HIS) || is_word(T(sc, p - 1), W_HER) ||
-					     is_word(T(sc, p - 1), W_THEIR)) &&
-					    (is_word(T(sc, p - 2), W_AT) || is_word(T(sc, p - 2), W_FROM) ||
-					     /* "waits outside her work, the ..." */
-					     is_word(T(sc, p - 2), W_OUTSIDE) || is_word(T(sc, p - 2), W_NEAR) ||
-					     is_word(T(sc, p - 2), W_OPPOSITE) || is_word(T(sc, p - 2), W_TO)))))) {
+	} else if (t->id == W_WORK && work_then_name(sc, p)) {
 		/* "Craig's work: Sutton Roofing", "a friend from work, Fenland
 		 * Foods", "arrested at his work, the Quays car park": the name
 		 * after the label or in apposition */
@@ -2130,7 +2149,11 @@ static void try_work(struct scan *sc, long p)
 		   ((t->id == W_WORKS || t->id == W_WORK) && is_punct(T(sc, j), '(') &&
 		    /* not a service named so: "Justice Social Work (Scottish ...)" */
 		    !((t->f & F_CAP) && !(t->f & F_UPPER) && (T(sc, p - 1)->f & F_CAP)) &&
-		    (T(sc, j + 1)->type == T_WORD) && !(T(sc, j + 1)->f & F_LOWER)))) {
+		    (T(sc, j + 1)->type == T_WORD) &&
+		    (!(T(sc, j + 1)->f & F_LOWER) ||
+		     /* "ringing my work (the <Town> Sainsbury's)" */
+		     (is_word(T(sc, j + 1), W_THE) && (T(sc, j + 2)->f & F_CAP) && !(T(sc, j + 2)->f & F_NL) &&
+		      !(T(sc, j + 2)->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE))))))) {
 		j++; /* "stalks her at work (the Grange Hotel)", "the shop where she
 		      * works (Kemal's Market, ...)" */
 	} else if ((t->id == W_WORKS || t->id == W_WORKING) && (t->f & F_LOWER) &&

@@ -2404,3 +2404,30 @@ Test(place, s16_job_then_bracket_cost_linear_time)
 	static const char *const cue[] = {"stonemason (Quellby ", "TAXI DRIVER (QUELLBY ", "(SHOP OWNER, "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s16-work: someone's work named in brackets after "the" ("ringing my
+ * work (the <Town> <Shop>)"), after a spaced dash ("from her work - the
+ * <Store> (...)"), someone's employment in brackets; a lower-case aside
+ * after work, or a dash inside a word, names none. */
+Test(place, s16_someones_work_in_brackets_or_after_a_dash)
+{
+	expect_span("He keeps ringing my work (the Quellby Sainsbury's). please help.", 0, SCRUB_PLACE,
+		    "Quellby Sainsbury's");
+	expect_span("He keeps ringing my work (the Tolvenny centre, Quellby Cards).", 0, SCRUB_PLACE,
+		    "the Tolvenny centre, Quellby Cards");
+	expect_span("Call from client (from her work - the Quellby Foodstore). Ok.", 0, SCRUB_PLACE,
+		    "Quellby Foodstore");
+	expect_span("Protective factors: Darren's employment (Tolvenny Foods refuse team), contact.", 0,
+		    SCRUB_PLACE, "Tolvenny Foods refuse team");
+	expect_none("She rang from her work (the usual place).", 0);
+	expect_none("She went to work - Monday was fine.", 0);
+	expect_none("Employment (see above).", 0);
+}
+
+/* s16-work: the work cue repeated with no stop: linear. */
+Test(place, s16_someones_work_in_brackets_cost_linear_time)
+{
+	static const char *const cue[] = {"my work (the Quellby ", "her work - the Tolvenny ",
+					  "Dan's employment (Quellby "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
