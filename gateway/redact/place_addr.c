@@ -2070,6 +2070,57 @@ static int work_then_name(const struct scan *sc, long p)
 	return c->ch == ':' ? owned : placed;
 }
 
+/*
+ * A business someone owns or runs, then the street or town it is on or
+ * in: "owns <Name> <Name> on <Street>", "runs the <Kind> grocery on
+ * <Street>", "runs the barber's on <Street>", "runs the <Shop> in
+ * <Town>". After the verb at p ("the"/"a" perhaps) one to five words
+ * (capitalised, or lower-case words of the business's kind), none an
+ * agency's, a function word or a time; then "on"/"in", "the" perhaps,
+ * one to four capitalised place or street words ending the clause. With
+ * no capitalised word in the name, its last word must name a kind of place
+ * or be a possessive ("the barber's"): "runs a tight ship in <Town>" is
+ * none. Returns 1 when it emitted.
+ */
+static int business_on(struct scan *sc, long p)
+{
+	long a = p + 1, m = 0;
+	int cap = 0;
+	if (is_word(T(sc, a), W_THE) || is_word(T(sc, a), W_A) || is_word(T(sc, a), W_AN))
+		a++;
+	while (m < 5) {
+		const struct tok *x = T(sc, a + m);
+		if (x->type != T_WORD || (x->f & (F_NL | F_BRK)) ||
+		    (x->cls & (C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_DET | C_PRON | C_ADV | C_TIMEW | C_DAY |
+			       C_MON | C_TITLE | C_KIN | C_BE | C_UNIT)))
+			break;
+		if ((x->f & (F_CAP | F_UPPER)) && (x->cls & C_NOTPL))
+			return 0; /* an agency's word */
+		/* an agency's name of two words: "runs Women's Aid in ..." */
+		if ((x->f & F_CAP) && T(sc, a + m + 1)->type == T_WORD &&
+		    (lex_classify((const char *)sc->s + x->start, x->end - x->start) & LEX_PHRASE) &&
+		    (lex_classify((const char *)sc->s + x->start, T(sc, a + m + 1)->end - x->start) &
+		     (LEX_ALLOW | LEX_PLACE)) == LEX_ALLOW)
+			return 0;
+		cap |= (x->f & (F_CAP | F_UPPER)) != 0;
+		m++;
+	}
+	const struct tok *last = T(sc, a + m - 1), *w = T(sc, a + m);
+	if (m == 0 || !(is_word(w, W_ON) || is_word(w, W_IN)) || (w->f & F_NL) ||
+	    !(cap || (last->cls & (C_VENUE | C_INST)) || (last->f & F_POSS)))
+		return 0;
+	long k = a + m + 1, n = 0;
+	if (is_word(T(sc, k), W_THE))
+		k++;
+	while (n < 4 && (place_town_word(T(sc, k + n)) || ((T(sc, k + n)->cls & C_ST) && (T(sc, k + n)->f & F_CAP))) &&
+	       !(T(sc, k + n)->f & F_NL))
+		n++;
+	if (n == 0 || !clause_end(T(sc, k + n)))
+		return 0;
+	emit_place(sc, a, k + n, "place:workplace");
+	return 1;
+}
+
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -2168,7 +2219,8 @@ static void try_work(struct scan *sc, long p)
 		   (T(sc, j + 2)->f & F_CAP) && T(sc, j + 2)->type == T_WORD &&
 		   !(T(sc, j + 2)->cls & (C_DAY | C_MON | C_TIMEW | C_NOTPL))) {
 		j += 2; /* "works offshore (<Field>, 3 on/3 off)": where, in brackets */
-	} else if ((t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES) && runs_a_business(sc, p)) {
+	} else if ((t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES) &&
+		   (runs_a_business(sc, p) || business_on(sc, p))) {
 		return;
 	} else if ((t->id == W_RUNS || t->id == W_MANAGES) &&
 		   ((T(sc, j)->cls & C_DET) || (T(sc, j)->f & F_CAP)) && !(T(sc, j)->f & F_BRK) &&

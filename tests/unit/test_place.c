@@ -2431,3 +2431,24 @@ Test(place, s16_someones_work_in_brackets_cost_linear_time)
 					  "Dan's employment (Quellby "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s16-work: a business someone owns or runs, then the street or town it
+ * is on or in; an agency, or a name of no kind of place with no capital,
+ * is none. */
+Test(place, s16_business_owned_or_run_on_a_street)
+{
+	expect_span("His brother owns Quellby Money Transfer on Tolvenny Road and is everywhere.", 0,
+		    SCRUB_PLACE, "Quellby Money Transfer on Tolvenny Road");
+	expect_span("Her cousin runs the barber's on Quellby Lane.", 0, SCRUB_PLACE,
+		    "barber's on Quellby Lane");
+	expect_span("Her aunt runs the Spar in Tolvenny. Car seen.", 0, SCRUB_PLACE, "Spar in Tolvenny");
+	expect_none("She runs a tight ship in Tolvenny.", 0);
+	expect_none("She runs the Women's Aid group in Tolvenny.", 0);
+}
+
+/* s16-work: "owns" or "runs" repeated with no place after: linear. */
+Test(place, s16_business_on_a_street_cost_linear_time)
+{
+	static const char *const cue[] = {"owns Quellby Sweets ", "runs the grocery on "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
