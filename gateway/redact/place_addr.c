@@ -2827,15 +2827,36 @@ RARE static void owns_named(struct scan *sc, long p)
  * a name follow: "drives for <Firm>" (taxi, delivery and haulage work),
  * "cleans at <Place>", "labouring for <Firm>", "temping at <Firm>". The
  * word before p (the preposition), in any case (a log in capitals:
- * "DRIVES FOR <FIRM>"). "at" only after the cleaning and temping verbs:
- * "drives at night" names nothing.
+ * "DRIVES FOR <FIRM>"). "at" only after the cleaning and temping verbs
+ * and "supervised" (a script taken daily at a pharmacy: "methadone,
+ * supervised at <Pharmacy>, <Centre>"): "drives at night" names nothing.
  */
+/* "contact supervised at <Family Centre>", "Contact with father is
+ * supervised at ...": children's contact, at a centre that serves the
+ * case, not a script. v is "supervised"; four words back at most, in
+ * its clause. */
+static int supervised_contact(const struct scan *sc, long v)
+{
+	for (long k = v - 1; k >= v - 4; k--) {
+		const struct tok *w = T(sc, k);
+		if (w->type != T_WORD)
+			break;
+		if (word_eq(sc, w, "contact") || word_eq(sc, w, "contacts") || word_eq(sc, w, "visits") ||
+		    word_eq(sc, w, "visit") || word_eq(sc, w, "handover") || word_eq(sc, w, "handovers"))
+			return 1;
+		if (w->f & (F_NL | F_BRK))
+			break;
+	}
+	return 0;
+}
+
 static int work_verb_before(const struct scan *sc, long p)
 {
 	static const char *const FOR[] = {"drives", "drove", "driving", "delivers", "delivering",
 					  "cleans", "cleaning", "labouring", "labours", "temps",
 					  "temping", "freelances", "freelancing", "subcontracts"};
-	static const char *const AT[] = {"cleans", "cleaning", "temps", "temping"};
+	/* "supervised at <Pharmacy>": a script taken there daily */
+	static const char *const AT[] = {"cleans", "cleaning", "temps", "temping", "supervised"};
 	const struct tok *v = T(sc, p - 1);
 	if (v->type != T_WORD || (v->f & F_CAP && !(v->f & F_UPPER)) || (T(sc, p)->f & (F_NL | F_BRK)))
 		return 0;
@@ -2850,7 +2871,7 @@ static int work_verb_before(const struct scan *sc, long p)
 	size_t m = at ? sizeof AT / sizeof AT[0] : sizeof FOR / sizeof FOR[0];
 	for (size_t i = 0; i < m; i++)
 		if (strlen(L[i]) == n && strncasecmp(c, L[i], n) == 0)
-			return 1;
+			return !(at && n == 10 && supervised_contact(sc, p - 1));
 	return 0;
 }
 

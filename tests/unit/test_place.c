@@ -2452,3 +2452,16 @@ Test(place, s16_business_on_a_street_cost_linear_time)
 	static const char *const cue[] = {"owns Quellby Sweets ", "runs the grocery on "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s16-work: a script "supervised at" a pharmacy, where she goes daily;
+ * children's contact supervised at a family centre is the case's
+ * service, kept. */
+Test(place, s16_script_supervised_at_a_pharmacy)
+{
+	expect_span("Script: methadone 60ml daily, supervised at Quellby Chemists, Tolvenny Centre - ok.", 0,
+		    SCRUB_PLACE, "Quellby Chemists, Tolvenny Centre");
+	expect_span("On buprenorphine, daily supervised at Quellby Pharmacy. Attended.", 0, SCRUB_PLACE,
+		    "Quellby Pharmacy");
+	expect_none("Contact with father is supervised at Tolvenny Family Centre.", 0);
+	expect_none("Dad's contact supervised at Tolvenny Contact Centre.", 0);
+}
