@@ -3688,9 +3688,10 @@ void place_places(struct scan *sc, long p)
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 	if (t->id == W_OWNS && p >= sc->skip_place)
 		owns_named(sc, p);
-	/* "Husband's job: ...", "K's workplace: ...": the label's value */
+	/* "Husband's job: ...", "K's workplace: ...", "Occupation: <job>,
+	 * <Employer>" on its line: the label's value */
 	if ((t->id == W_JOB || t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYMENT ||
-	     t->id == W_FIRM || t->id == W_CHURCH || t->id == W_MOSQUE) &&
+	     t->id == W_FIRM || t->id == W_CHURCH || t->id == W_MOSQUE || t->id == W_OCCUPATION) &&
 	    is_punct(T(sc, p + 1), ':') && !(T(sc, p + 2)->f & F_NL) && label_owned(sc, p))
 		label_value(sc, p + 2);
 	/* "drives for <Firm>", "cleans at <Place>": decided at the

@@ -2465,3 +2465,12 @@ Test(place, s16_script_supervised_at_a_pharmacy)
 	expect_none("Contact with father is supervised at Tolvenny Family Centre.", 0);
 	expect_none("Dad's contact supervised at Tolvenny Contact Centre.", 0);
 }
+
+/* s16-work: an occupation label's value on its line holds the employer
+ * ("Occupation: <job>, <Employer> <part>."); a job alone is none. */
+Test(place, s16_occupation_label_value)
+{
+	expect_span("Email: none.\nOccupation: pharmacy technician, Quellby Hospital dispensary.\nNext.", 0,
+		    SCRUB_PLACE, "pharmacy technician, Quellby Hospital dispensary");
+	expect_none("Email: none.\nOccupation: unemployed.\nNext.", 0);
+}
