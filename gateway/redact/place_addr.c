@@ -2121,10 +2121,27 @@ static int business_on(struct scan *sc, long p)
 	return 1;
 }
 
+/*
+ * After "works": one to four lower-case words on the line ("offshore",
+ * "in your repairs team"), not "with" (a colleague or an agency), then a
+ * bracket. Returns the bracket's token, or 0.
+ */
+static long lower_then_bracket(const struct scan *sc, long j)
+{
+	for (long k = j; k < j + 4; k++) {
+		const struct tok *x = T(sc, k);
+		if (x->type != T_WORD || !(x->f & F_LOWER) || (x->f & (F_NL | F_BRK)) || x->id == W_WITH)
+			return 0;
+		if (is_punct(T(sc, k + 1), '(') && !(T(sc, k + 1)->f & F_NL))
+			return k + 1;
+	}
+	return 0;
+}
+
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
-	long j = p + 1;
+	long j = p + 1, b;
 	int role = 0, strict = 0;
 	/* the name before "where" found, the cue goes on: "where she does
 	 * agency work (Staffline)" names the agency too */
@@ -2215,10 +2232,11 @@ static void try_work(struct scan *sc, long p)
 		 * <Store> (<Street>), nights": the employer with no preposition,
 		 * as notes shorten it */
 	} else if ((t->id == W_WORKS || t->id == W_WORKING) && (t->f & F_LOWER) &&
-		   T(sc, j)->type == T_WORD && (T(sc, j)->f & F_LOWER) && is_punct(T(sc, j + 1), '(') &&
-		   (T(sc, j + 2)->f & F_CAP) && T(sc, j + 2)->type == T_WORD &&
-		   !(T(sc, j + 2)->cls & (C_DAY | C_MON | C_TIMEW | C_NOTPL))) {
-		j += 2; /* "works offshore (<Field>, 3 on/3 off)": where, in brackets */
+		   (b = lower_then_bracket(sc, j)) && (T(sc, b + 1)->f & F_CAP) && T(sc, b + 1)->type == T_WORD &&
+		   !(T(sc, b + 1)->cls & (C_DAY | C_MON | C_TIMEW | C_NOTPL))) {
+		j = b + 1; /* "works offshore (<Field>, 3 on/3 off)", "works in
+			    * your repairs team (<Council> repairs, <Depot>)":
+			    * where, in brackets */
 	} else if ((t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES) &&
 		   (runs_a_business(sc, p) || business_on(sc, p))) {
 		return;

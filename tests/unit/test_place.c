@@ -2474,3 +2474,22 @@ Test(place, s16_occupation_label_value)
 		    SCRUB_PLACE, "pharmacy technician, Quellby Hospital dispensary");
 	expect_none("Email: none.\nOccupation: unemployed.\nNext.", 0);
 }
+
+/* s16-work: "works" then a few lower-case words, then the workplace in
+ * brackets ("works in your repairs team (<Council> repairs, <Depot>)");
+ * "works with" a colleague or agency names none. */
+Test(place, s16_works_in_a_team_then_the_workplace_in_brackets)
+{
+	expect_span("His cousin works in your repairs team (Quellby Homes repairs, Tolvenny depot).", 0,
+		    SCRUB_PLACE, "Quellby Homes repairs, Tolvenny depot");
+	expect_span("He works nights on the tills (Quellby Superstore) now.", 0, SCRUB_PLACE,
+		    "Quellby Superstore");
+	expect_none("She works closely with the team (Tolvenny Quell) on this.", 0);
+}
+
+/* s16-work: "works" and lower-case words with no bracket: linear. */
+Test(place, s16_works_then_bracket_cost_linear_time)
+{
+	static const char *const cue[] = {"works in your team ", "works on the tills (Quellby "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
