@@ -2677,6 +2677,15 @@ static int job_employer(struct scan *sc, long a, int bare)
 			m++;
 			continue;
 		}
+		/* "a teacher at <Name> of <Name> Grammar", "at the University
+		 * of <Town>": "of" inside a name, a capitalised word after it */
+		if (m > 0 && x->id == W_OF && (x->f & F_LOWER) && (T(sc, a + m - 1)->f & F_CAP) &&
+		    T(sc, a + m + 1)->type == T_WORD && (T(sc, a + m + 1)->f & F_CAP) &&
+		    !(T(sc, a + m + 1)->f & F_NL) &&
+		    !(T(sc, a + m + 1)->cls & (C_DET | C_PRON | C_DAY | C_MON | C_TITLE | C_KIN))) {
+			m++;
+			continue;
+		}
 		int firm_kin = (x->cls & C_KIN) && (x->f & F_CAP) && m > 0 && is_punct(T(sc, a + m - 1), '&');
 		if (x->type != T_WORD || (x->f & (F_NL | F_BRK)) ||
 		    ((x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_KIN |

@@ -2493,3 +2493,12 @@ Test(place, s16_works_then_bracket_cost_linear_time)
 	static const char *const cue[] = {"works in your team ", "works on the tills (Quellby "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s16-work: "of" inside an employer's name after a job ("a teacher at
+ * <Name> of <Name> Grammar"); "of" before a lower-case word ends it. */
+Test(place, s16_of_inside_an_employers_name)
+{
+	expect_span("Her friend is Jo Tey, a teacher at Quellby of Tolvenny Grammar. She has",
+		    0, SCRUB_PLACE, "Quellby of Tolvenny Grammar");
+	expect_span("Her friend is a teacher at Quellby Grammar of course.", 0, SCRUB_PLACE, "Quellby Grammar");
+}
