@@ -3357,6 +3357,38 @@ RARE static int ods_code_label(const struct scan *sc, long p)
 	       (n == 3 && strncasecmp((const char *)sc->s + l->start, "ods", 3) == 0);
 }
 
+/*
+ * A care provider named after its cue, the employer of the carers who
+ * come to the home: "carers (<Name> Care <Town>)", "care package via
+ * <Name>", "Care staff from <Name> <Town>", "a domiciliary carer (<Name>,
+ * <Name> Care)". p is the name's first word, after '(', ':' or
+ * from/via/with; before that "carer(s)", or "staff", "package" after
+ * "care", or "help" after "home" ("Care agency: <Name>" is labelled both
+ * ways: an agency of the case, left to the agencies' lexicon). The
+ * name is read as a job's employer (job_employer: "Social Care", an
+ * agency's name, is kept); a forename first in the bracket is the carer.
+ */
+static void care_provider(struct scan *sc, long p)
+{
+	const struct tok *b = T(sc, p - 1), *c = T(sc, p - 2), *d = T(sc, p - 3);
+	if (!(is_punct(b, '(') || is_punct(b, ':') || is_word(b, W_FROM) || is_word(b, W_VIA) ||
+	      is_word(b, W_WITH)) || c->type != T_WORD || (b->f & F_NL))
+		return;
+	int cue = word_eq(sc, c, "carers") || word_eq(sc, c, "carer") ||
+		  ((word_eq(sc, c, "staff") || word_eq(sc, c, "package")) &&
+		   word_eq(sc, d, "care")) ||
+		  (word_eq(sc, c, "help") && word_eq(sc, d, "home"));
+	if (!cue)
+		return;
+	long a = p;
+	if (is_punct(b, '(') && is_punct(T(sc, p + 1), ',') && (T(sc, p + 2)->f & F_CAP) &&
+	    !(T(sc, p + 2)->f & F_NL))
+		a = p + 2; /* "(Bethan, <Name> Care)": the carer's name first */
+	else if (is_punct(b, '('))
+		a = person_then_employer(sc, p);
+	job_employer(sc, a, 0);
+}
+
 void place_addresses(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -3456,6 +3488,8 @@ void place_addresses(struct scan *sc, long p)
 	    !word_eq(sc, T(sc, p - 2), "solicitor") && bare_job_at(sc, p - 2))
 		try_job_noun(sc, p - 3,
 			     (lex_classify((const char *)sc->s + t->start, t->end - t->start) & LEX_FORENAME) ? 2 : 1);
+	if (t->type == T_WORD && (t->f & F_CAP) && !(t->f & F_NL) && p >= sc->skip_place)
+		care_provider(sc, p);
 	/* "TAXI DRIVER (<FIRM>)", "BUS DRIVER (<FIRM>) CALLER": in a log in
 	 * capitals, the firm in brackets right after a job */
 	if (t->type == T_WORD && (t->f & F_UPPER) && p >= sc->skip_place && is_punct(T(sc, p - 1), '(') &&

@@ -2502,3 +2502,15 @@ Test(place, s16_of_inside_an_employers_name)
 		    0, SCRUB_PLACE, "Quellby of Tolvenny Grammar");
 	expect_span("Her friend is a teacher at Quellby Grammar of course.", 0, SCRUB_PLACE, "Quellby Grammar");
 }
+
+/* s16-work: the care provider whose carers come to the home, named after
+ * "carers (", "care package via", "Care staff from", "a carer (<Name>,";
+ * an agency of the case after it is kept. */
+Test(place, s16_care_provider_after_its_cue)
+{
+	expect_span("Husband to have carers (Quellby Care Tolvenny). Review.", 0, SCRUB_PLACE,
+		    "Quellby Care Tolvenny");
+	expect_span("Mr T - care package via Quellby Homecare. Contact", 0, SCRUB_PLACE, "Quellby Homecare");
+	expect_span("A domiciliary carer (Bethan, Quellby Care) reported that", 0, SCRUB_PLACE, "Quellby Care");
+	expect_none("Carers from Adult Social Care visit daily.", 0);
+}
