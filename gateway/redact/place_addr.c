@@ -3389,6 +3389,70 @@ static void care_provider(struct scan *sc, long p)
 	job_employer(sc, a, 0);
 }
 
+/*
+ * The other side's solicitor named with the firm: "his solicitor (Ms
+ * <Name>, <Firm>, <Town>)", "Father's solicitor Mr <Name> at <Firm>",
+ * "His solicitor is Mr <Name> at <Firm> & Partners": the firm is where
+ * that person works, no agency of the case. Hers, and a firm named alone
+ * ("non-mol via <Name> Solicitors"), serve the case as agencies and are
+ * kept (the sets label hers both ways). p is the firm's first word; back
+ * from it at, of, '(' or ',', one to three capitalised words of the
+ * person (a title perhaps), a '(', ',' or "is" perhaps, "solicitor",
+ * then his, father's, husband's ... (his_side).
+ */
+static int his_side(const struct scan *sc, const struct tok *w)
+{
+	static const char *const WHO[] = {"father's", "husband's", "dad's", "respondent's", "perpetrator's",
+					  "suspect's", "partner's", "ex's", "pop's", "offender's"};
+	if (is_word(w, W_HIS))
+		return 1;
+	for (size_t i = 0; i < sizeof WHO / sizeof WHO[0]; i++)
+		if (word_eq(sc, w, WHO[i]))
+			return 1;
+	return 0;
+}
+
+static void solicitor_firm(struct scan *sc, long p)
+{
+	const struct tok *b = T(sc, p - 1);
+	if (!(is_punct(b, '(') || is_punct(b, ',') || is_word(b, W_AT) || is_word(b, W_OF)) ||
+	    (b->f & F_NL))
+		return;
+	long k = p - 2, names = 0;
+	while (names < 3 && T(sc, k)->type == T_WORD && (T(sc, k)->f & (F_CAP | F_UPPER)) &&
+	       !(T(sc, k)->f & F_NL) &&
+	       !(T(sc, k)->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_NOTPL | C_TITLE | C_KIN | C_DAY | C_MON)))
+		k--, names++;
+	if (names == 0)
+		return;
+	if ((T(sc, k)->cls & C_TITLE) && !(T(sc, k)->f & F_NL))
+		k--;
+	if (is_punct(T(sc, k), '(') || is_punct(T(sc, k), ',') || is_word(T(sc, k), W_IS))
+		k--;
+	if (!word_eq(sc, T(sc, k), "solicitor") || !his_side(sc, T(sc, k - 1)))
+		return;
+	/* the firm: up to five capitalised words ("<Name> Family Law",
+	 * "<Name> & Partners"), ending its clause */
+	long m = 0;
+	while (m < 5) {
+		const struct tok *x = T(sc, p + m);
+		if (m > 0 && is_punct(x, '&') && (T(sc, p + m + 1)->f & F_CAP) && !(T(sc, p + m + 1)->f & F_NL)) {
+			m++;
+			continue;
+		}
+		if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (m > 0 && (x->f & F_NL)) ||
+		    ((x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_TIMEW)) &&
+		     !(m > 0 && is_punct(T(sc, p + m - 1), '&'))))
+			break;
+		m++;
+	}
+	const struct tok *e = T(sc, p + m);
+	if (m == 0 || !(e->type == T_END || e->type == T_PUNCT || (e->f & (F_NL | F_BRK)) ||
+			(e->type == T_WORD && (e->f & F_LOWER))))
+		return;
+	emit_place(sc, p, trailing_branch(sc, p + m), "place:workplace");
+}
+
 void place_addresses(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -3488,8 +3552,10 @@ void place_addresses(struct scan *sc, long p)
 	    !word_eq(sc, T(sc, p - 2), "solicitor") && bare_job_at(sc, p - 2))
 		try_job_noun(sc, p - 3,
 			     (lex_classify((const char *)sc->s + t->start, t->end - t->start) & LEX_FORENAME) ? 2 : 1);
-	if (t->type == T_WORD && (t->f & F_CAP) && !(t->f & F_NL) && p >= sc->skip_place)
+	if (t->type == T_WORD && (t->f & F_CAP) && !(t->f & F_NL) && p >= sc->skip_place) {
 		care_provider(sc, p);
+		solicitor_firm(sc, p);
+	}
 	/* "TAXI DRIVER (<FIRM>)", "BUS DRIVER (<FIRM>) CALLER": in a log in
 	 * capitals, the firm in brackets right after a job */
 	if (t->type == T_WORD && (t->f & F_UPPER) && p >= sc->skip_place && is_punct(T(sc, p - 1), '(') &&

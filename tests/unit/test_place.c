@@ -2514,3 +2514,26 @@ Test(place, s16_care_provider_after_its_cue)
 	expect_span("A domiciliary carer (Bethan, Quellby Care) reported that", 0, SCRUB_PLACE, "Quellby Care");
 	expect_none("Carers from Adult Social Care visit daily.", 0);
 }
+
+/* s16-work: the other side's solicitor named with the firm ("Father's
+ * solicitor (Ms <Name>, <Firm>, <Town>)"); her own solicitor's firm and a
+ * firm named alone serve the case and are kept. */
+Test(place, s16_his_solicitors_firm)
+{
+	expect_span("Father attended with his solicitor (Ms Tey, Quellby Family Law). Next", 0, SCRUB_PLACE,
+		    "Quellby Family Law");
+	expect_span("Father's solicitor (Ms Tey, Quellby & Partners, Tolvenny) wrote.", 0, SCRUB_PLACE,
+		    "Quellby & Partners, Tolvenny");
+	expect_span("His solicitor is Mr Tey at Quellby & Partners. Next", 0, SCRUB_PLACE, "Quellby & Partners");
+	expect_none("Non-mol with her solicitor Ms Tey (Quellby Law).", 0);
+	expect_none("Non-mol appointment with Quellby Law.", 0);
+}
+
+/* s16-work: the care provider's and the solicitor's cues repeated with no
+ * stop: linear. */
+Test(place, s16_care_provider_and_solicitor_cost_linear_time)
+{
+	static const char *const cue[] = {"carers (Quellby ", "his solicitor Mr Tey at Quellby ",
+					  "care package via Tolvenny "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
