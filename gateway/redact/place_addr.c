@@ -2181,7 +2181,7 @@ static void try_work(struct scan *sc, long p)
 		j++; /* "Occupation: cleaner at ..." goes on as "works as" */
 	if (t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYERS || place_of_work ||
 	    (t->id == W_EMPLOYMENT && is_punct(T(sc, j), ':')) ||
-	    /* "Darren's employment (<Firm> <part>)": someone's, in brackets */
+	    /* "<Name>'s employment (<Firm> <part>)": someone's, in brackets */
 	    (t->id == W_EMPLOYMENT && is_punct(T(sc, j), '(') && !(T(sc, j + 1)->f & F_NL) &&
 	     ((T(sc, p - 1)->f & F_POSS) || is_word(T(sc, p - 1), W_HIS) || is_word(T(sc, p - 1), W_HER) ||
 	      is_word(T(sc, p - 1), W_MY) || is_word(T(sc, p - 1), W_THEIR)))) {
@@ -2219,7 +2219,7 @@ static void try_work(struct scan *sc, long p)
 		    !((t->f & F_CAP) && !(t->f & F_UPPER) && (T(sc, p - 1)->f & F_CAP)) &&
 		    (T(sc, j + 1)->type == T_WORD) &&
 		    (!(T(sc, j + 1)->f & F_LOWER) ||
-		     /* "ringing my work (the <Town> Sainsbury's)" */
+		     /* "ringing my work (the <Town> <Shop>)" */
 		     (is_word(T(sc, j + 1), W_THE) && (T(sc, j + 2)->f & F_CAP) && !(T(sc, j + 2)->f & F_NL) &&
 		      !(T(sc, j + 2)->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE))))))) {
 		j++; /* "stalks her at work (the Grange Hotel)", "the shop where she
@@ -3383,7 +3383,7 @@ static void care_provider(struct scan *sc, long p)
 	long a = p;
 	if (is_punct(b, '(') && is_punct(T(sc, p + 1), ',') && (T(sc, p + 2)->f & F_CAP) &&
 	    !(T(sc, p + 2)->f & F_NL))
-		a = p + 2; /* "(Bethan, <Name> Care)": the carer's name first */
+		a = p + 2; /* "(<Forename>, <Name> Care)": the carer's name first */
 	else if (is_punct(b, '('))
 		a = person_then_employer(sc, p);
 	job_employer(sc, a, 0);
@@ -3543,7 +3543,7 @@ void place_addresses(struct scan *sc, long p)
 	/* "husband, self-employed stonemason (<Firm>, <Town>)": a job with no
 	 * article, then its employer in brackets, decided at the bracket's
 	 * first word (the job reaches no step); a forename first in them
-	 * ("social worker (Janet <Name>)") only with an employer after. Not
+	 * ("social worker (<Forename> <Name>)") only with an employer after. Not
 	 * an abbreviation ("DA worker (YPVA)": the role's), nor an
 	 * interpreter's agency or a solicitor's firm, which serve the case
 	 * as agencies do (job_person_employer) */

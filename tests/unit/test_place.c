@@ -2391,7 +2391,7 @@ Test(place, s16_job_then_its_employer_in_brackets)
 		    SCRUB_PLACE, "TOLVENNY CARS");
 	expect_span("1602 CALL FROM MR DEMIR (SHOP OWNER, QUELLBY CONVENIENCE) - WOMAN CAME IN", 0,
 		    SCRUB_PLACE, "QUELLBY CONVENIENCE");
-	expect_none("Husband, social worker (Janet Quell) visited.", 0);
+	expect_none("Husband, social worker (Mildred Quell) visited.", 0);
 	expect_none("Seen with a Romanian interpreter (Quellby Languages) today.", 0);
 	expect_none("Young people's DA worker (QVA) note.", 0);
 	expect_none("1602 CALLER (ANON) STATES SHOUTING.", 0);
@@ -2417,7 +2417,7 @@ Test(place, s16_someones_work_in_brackets_or_after_a_dash)
 		    "the Tolvenny centre, Quellby Cards");
 	expect_span("Call from client (from her work - the Quellby Foodstore). Ok.", 0, SCRUB_PLACE,
 		    "Quellby Foodstore");
-	expect_span("Protective factors: Darren's employment (Tolvenny Foods refuse team), contact.", 0,
+	expect_span("Protective factors: Quennel's employment (Tolvenny Foods refuse team), contact.", 0,
 		    SCRUB_PLACE, "Tolvenny Foods refuse team");
 	expect_none("She rang from her work (the usual place).", 0);
 	expect_none("She went to work - Monday was fine.", 0);
@@ -2498,7 +2498,7 @@ Test(place, s16_works_then_bracket_cost_linear_time)
  * <Name> of <Name> Grammar"); "of" before a lower-case word ends it. */
 Test(place, s16_of_inside_an_employers_name)
 {
-	expect_span("Her friend is Jo Tey, a teacher at Quellby of Tolvenny Grammar. She has",
+	expect_span("Her friend is Ethelred Tey, a teacher at Quellby of Tolvenny Grammar. She has",
 		    0, SCRUB_PLACE, "Quellby of Tolvenny Grammar");
 	expect_span("Her friend is a teacher at Quellby Grammar of course.", 0, SCRUB_PLACE, "Quellby Grammar");
 }
@@ -2511,7 +2511,7 @@ Test(place, s16_care_provider_after_its_cue)
 	expect_span("Husband to have carers (Quellby Care Tolvenny). Review.", 0, SCRUB_PLACE,
 		    "Quellby Care Tolvenny");
 	expect_span("Mr T - care package via Quellby Homecare. Contact", 0, SCRUB_PLACE, "Quellby Homecare");
-	expect_span("A domiciliary carer (Bethan, Quellby Care) reported that", 0, SCRUB_PLACE, "Quellby Care");
+	expect_span("A domiciliary carer (Mildred, Quellby Care) reported that", 0, SCRUB_PLACE, "Quellby Care");
 	expect_none("Carers from Adult Social Care visit daily.", 0);
 }
 
