@@ -5,6 +5,7 @@
  * ring (place_int.h); a finding is emitted at once and the tokens it covers
  * are skipped by the recognisers of its sort (skip_addr, skip_place).
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1700,7 +1701,8 @@ static int other_job(const char *c, size_t n)
 					"apprentice", "trainee", "intern", "receptionist", "dentist",
 					"surgeon", "physio", "pharmacist", "tutor", "valet",
 					/* study is done somewhere as work is */
-					"student", "academic", "post-doc", "postdoc"};
+					"student", "academic", "post-doc", "postdoc", "publican",
+					"stonemason"};
 	if (n < 3 || n > 12)
 		return 0;
 	for (size_t i = 0; i < sizeof J / sizeof J[0]; i++)
@@ -1709,18 +1711,37 @@ static int other_job(const char *c, size_t n)
 	return 0;
 }
 
-static int job_word(const struct scan *sc, const struct tok *w, uint64_t not)
+/* A job's shape in lower-case letters c[0..n): "-er", "-or", "-ist",
+ * "-ant", "-ian", "-man" (postman, fisherman: not "woman"), nurse, chef,
+ * other_job */
+static int job_chars(const char *c, size_t n)
 {
-	const char *c = (const char *)sc->s + w->start;
-	size_t n = w->end - w->start;
-	if (w->type != T_WORD || !(w->f & F_LOWER) || (w->cls & (C_KIN | not)))
-		return 0;
 	return (n > 4 && ((c[n - 2] == 'e' && c[n - 1] == 'r') || (c[n - 2] == 'o' && c[n - 1] == 'r') ||
 			  (c[n - 3] == 'i' && c[n - 2] == 's' && c[n - 1] == 't') ||
 			  (c[n - 3] == 'a' && c[n - 2] == 'n' && c[n - 1] == 't') ||
 			  (c[n - 3] == 'i' && c[n - 2] == 'a' && c[n - 1] == 'n'))) ||
+	       (n > 6 && c[n - 3] == 'm' && c[n - 2] == 'a' && c[n - 1] == 'n') ||
 	       (n == 5 && strncmp(c, "nurse", 5) == 0) || (n == 4 && strncmp(c, "chef", 4) == 0) ||
 	       other_job(c, n);
+}
+
+static int job_word(const struct scan *sc, const struct tok *w, uint64_t not)
+{
+	if (w->type != T_WORD || !(w->f & F_LOWER) || (w->cls & (C_KIN | not)))
+		return 0;
+	return job_chars((const char *)sc->s + w->start, w->end - w->start);
+}
+
+/* The same in a log written in capitals: "TAXI DRIVER", "SHOPKEEPER" */
+static int job_word_upper(const struct scan *sc, const struct tok *w, uint64_t not)
+{
+	char c[16];
+	size_t n = w->end - w->start;
+	if (w->type != T_WORD || !(w->f & F_UPPER) || (w->cls & (C_KIN | not)) || n >= sizeof c)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		c[i] = (char)tolower(sc->s[w->start + i]);
+	return job_chars(c, n);
 }
 
 /*
@@ -1775,18 +1796,35 @@ static int not_job(const struct scan *sc, const struct tok *w)
 					 /* words of other kinds ending so */
 					 "under", "after", "never", "either", "neither", "whether", "other",
 					 "another", "rather", "later", "together", "further", "water",
-					 "weather"};
+					 "weather", "caller", "passenger", "customer"};
 	const char *c = (const char *)sc->s + w->start;
 	size_t n = w->end - w->start;
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
-		if (strlen(no[i]) == n && strncmp(c, no[i], n) == 0)
+		if (strlen(no[i]) == n && strncasecmp(c, no[i], n) == 0)
 			return 1;
 	return 0;
+}
+
+/* "interpreter", "translator" and their kin ("interpreting") */
+static int interpreter(const struct scan *sc, const struct tok *w)
+{
+	const char *c = (const char *)sc->s + w->start;
+	size_t n = w->end - w->start;
+	return (n >= 9 && strncasecmp(c, "interpret", 9) == 0) || (n >= 8 && strncasecmp(c, "translat", 8) == 0);
 }
 
 static void job_aside(struct scan *sc, long p)
 {
 	long j = p + 1;
+	/* "(SHOP OWNER, <FIRM>)": a log in capitals, one or two words */
+	if (T(sc, j)->type == T_WORD && (T(sc, j)->f & F_UPPER)) {
+		if (T(sc, j + 1)->type == T_WORD && (T(sc, j + 1)->f & F_UPPER))
+			j++;
+		if (job_word_upper(sc, T(sc, j), C_NOTPL) && !not_job(sc, T(sc, j)) &&
+		    is_punct(T(sc, j + 1), ','))
+			employer_to_comma(sc, j + 2, 1);
+		return;
+	}
 	/* "(PhD student, ...)", "(HGV driver, ...)": a short abbreviation
 	 * before the job */
 	if (T(sc, j)->type == T_WORD && (T(sc, j)->f & (F_CAP | F_UPPER)) &&
@@ -1833,7 +1871,8 @@ static void job_person_employer(struct scan *sc, long p)
 	 * nor the victim's solicitor, whose firm serves the case as an
 	 * agency does */
 	const struct tok *jw = T(sc, k);
-	if (!job_word(sc, jw, C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_DET) ||
+	uint64_t notj = C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_DET;
+	if (!(job_word(sc, jw, notj) || ((T(sc, p)->f & F_UPPER) && job_word_upper(sc, jw, notj))) ||
 	    not_job(sc, jw) ||
 	    (jw->end - jw->start >= 9 && strncmp((const char *)sc->s + jw->start, "solicitor", 9) == 0))
 		return;
@@ -1925,8 +1964,10 @@ static int where_works(struct scan *sc, long p)
  */
 static int bracketed_work(struct scan *sc, long j)
 {
-	if (!is_punct(T(sc, j - 1), '(') || T(sc, j)->type != T_WORD || !(T(sc, j)->f & F_CAP) ||
-	    (T(sc, j)->cls & (C_NOTPL | C_DET | C_PRON | C_DAY | C_MON | C_TITLE)))
+	/* "my work (the <Centre>, <Shop>)": "the" before the name */
+	long f = j + (is_word(T(sc, j), W_THE) && !(T(sc, j + 1)->f & F_NL));
+	if (!is_punct(T(sc, j - 1), '(') || T(sc, f)->type != T_WORD || !(T(sc, f)->f & F_CAP) ||
+	    (T(sc, f)->cls & (C_NOTPL | C_DET | C_PRON | C_DAY | C_MON | C_TITLE)))
 		return 0;
 	int commas = 0;
 	for (long k = j; k < j + 14; k++) {
@@ -2004,10 +2045,103 @@ RARE static int runs_a_business(struct scan *sc, long p)
 	return 1;
 }
 
+/*
+ * Someone's work, then its name after a colon, a comma or a spaced dash:
+ * "Craig's work: <Firm>" (someone's), "a friend from work, <Firm>",
+ * "arrested at his work, the <Place>" (where), "from her work - the
+ * <Store> (...)", "victim's work - <Place>, <part> -" (a dash for either).
+ * p is "work"; the name starts with a capitalised word ("the" before it).
+ */
+static int work_then_name(const struct scan *sc, long p)
+{
+	const struct tok *c = T(sc, p + 1), *b = T(sc, p - 1), *b2 = T(sc, p - 2);
+	const struct tok *n = T(sc, p + 2);
+	if (c->type != T_PUNCT || !(c->ch == ',' || c->ch == ':' || c->ch == '-') ||
+	    !((n->f & F_CAP) || (is_word(n, W_THE) && (T(sc, p + 3)->f & F_CAP))) || (n->f & (F_NL | F_BRK)))
+		return 0;
+	int his = is_word(b, W_HIS) || is_word(b, W_HER) || is_word(b, W_THEIR);
+	int owned = (b->f & F_POSS) || his;
+	/* "waits outside her work, the ..." */
+	int placed = is_word(b, W_FROM) || is_word(b, W_AT) ||
+		     (his && (is_word(b2, W_AT) || is_word(b2, W_FROM) || is_word(b2, W_OUTSIDE) ||
+			      is_word(b2, W_NEAR) || is_word(b2, W_OPPOSITE) || is_word(b2, W_TO)));
+	if (c->ch == '-')
+		return (c->f & F_SP) && (n->f & F_SP) && (owned || placed);
+	return c->ch == ':' ? owned : placed;
+}
+
+/*
+ * A business someone owns or runs, then the street or town it is on or
+ * in: "owns <Name> <Name> on <Street>", "runs the <Kind> grocery on
+ * <Street>", "runs the barber's on <Street>", "runs the <Shop> in
+ * <Town>". After the verb at p ("the"/"a" perhaps) one to five words
+ * (capitalised, or lower-case words of the business's kind), none an
+ * agency's, a function word or a time; then "on"/"in", "the" perhaps,
+ * one to four capitalised place or street words ending the clause. With
+ * no capitalised word in the name, its last word must name a kind of place
+ * or be a possessive ("the barber's"): "runs a tight ship in <Town>" is
+ * none. Returns 1 when it emitted.
+ */
+static int business_on(struct scan *sc, long p)
+{
+	long a = p + 1, m = 0;
+	int cap = 0;
+	if (is_word(T(sc, a), W_THE) || is_word(T(sc, a), W_A) || is_word(T(sc, a), W_AN))
+		a++;
+	while (m < 5) {
+		const struct tok *x = T(sc, a + m);
+		if (x->type != T_WORD || (x->f & (F_NL | F_BRK)) ||
+		    (x->cls & (C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_DET | C_PRON | C_ADV | C_TIMEW | C_DAY |
+			       C_MON | C_TITLE | C_KIN | C_BE | C_UNIT)))
+			break;
+		if ((x->f & (F_CAP | F_UPPER)) && (x->cls & C_NOTPL))
+			return 0; /* an agency's word */
+		/* an agency's name of two words: "runs Women's Aid in ..." */
+		if ((x->f & F_CAP) && T(sc, a + m + 1)->type == T_WORD &&
+		    (lex_classify((const char *)sc->s + x->start, x->end - x->start) & LEX_PHRASE) &&
+		    (lex_classify((const char *)sc->s + x->start, T(sc, a + m + 1)->end - x->start) &
+		     (LEX_ALLOW | LEX_PLACE)) == LEX_ALLOW)
+			return 0;
+		cap |= (x->f & (F_CAP | F_UPPER)) != 0;
+		m++;
+	}
+	const struct tok *last = T(sc, a + m - 1), *w = T(sc, a + m);
+	if (m == 0 || !(is_word(w, W_ON) || is_word(w, W_IN)) || (w->f & F_NL) ||
+	    !(cap || (last->cls & (C_VENUE | C_INST)) || (last->f & F_POSS)))
+		return 0;
+	long k = a + m + 1, n = 0;
+	if (is_word(T(sc, k), W_THE))
+		k++;
+	while (n < 4 && (place_town_word(T(sc, k + n)) || ((T(sc, k + n)->cls & C_ST) && (T(sc, k + n)->f & F_CAP))) &&
+	       !(T(sc, k + n)->f & F_NL))
+		n++;
+	if (n == 0 || !clause_end(T(sc, k + n)))
+		return 0;
+	emit_place(sc, a, k + n, "place:workplace");
+	return 1;
+}
+
+/*
+ * After "works": one to four lower-case words on the line ("offshore",
+ * "in your repairs team"), not "with" (a colleague or an agency), then a
+ * bracket. Returns the bracket's token, or 0.
+ */
+static long lower_then_bracket(const struct scan *sc, long j)
+{
+	for (long k = j; k < j + 4; k++) {
+		const struct tok *x = T(sc, k);
+		if (x->type != T_WORD || !(x->f & F_LOWER) || (x->f & (F_NL | F_BRK)) || x->id == W_WITH)
+			return 0;
+		if (is_punct(T(sc, k + 1), '(') && !(T(sc, k + 1)->f & F_NL))
+			return k + 1;
+	}
+	return 0;
+}
+
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
-	long j = p + 1;
+	long j = p + 1, b;
 	int role = 0, strict = 0;
 	/* the name before "where" found, the cue goes on: "where she does
 	 * agency work (Staffline)" names the agency too */
@@ -2046,7 +2180,11 @@ static void try_work(struct scan *sc, long p)
 	if (t->id == W_OCCUPATION && is_punct(T(sc, j), ':'))
 		j++; /* "Occupation: cleaner at ..." goes on as "works as" */
 	if (t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYERS || place_of_work ||
-	    (t->id == W_EMPLOYMENT && is_punct(T(sc, j), ':'))) {
+	    (t->id == W_EMPLOYMENT && is_punct(T(sc, j), ':')) ||
+	    /* "<Name>'s employment (<Firm> <part>)": someone's, in brackets */
+	    (t->id == W_EMPLOYMENT && is_punct(T(sc, j), '(') && !(T(sc, j + 1)->f & F_NL) &&
+	     ((T(sc, p - 1)->f & F_POSS) || is_word(T(sc, p - 1), W_HIS) || is_word(T(sc, p - 1), W_HER) ||
+	      is_word(T(sc, p - 1), W_MY) || is_word(T(sc, p - 1), W_THEIR)))) {
 		/* "her place of work (...)", "Employment: ..." */
 		const struct tok *x = T(sc, j);
 		/* "Husband's workplace (as she gave it): <Firm>": a remark in
@@ -2066,19 +2204,7 @@ static void try_work(struct scan *sc, long p)
 			j++;
 		else if (!(x->f & F_CAP))
 			return;
-	} else if (t->id == W_WORK && T(sc, j)->type == T_PUNCT && strchr(",:", T(sc, j)->ch) &&
-		   ((T(sc, j + 1)->f & F_CAP) ||
-		    (is_word(T(sc, j + 1), W_THE) && (T(sc, j + 2)->f & F_CAP))) &&
-		   !(T(sc, j + 1)->f & (F_NL | F_BRK)) &&
-		   (T(sc, j)->ch == ':' ? ((T(sc, p - 1)->f & F_POSS) || is_word(T(sc, p - 1), W_HIS) ||
-					  is_word(T(sc, p - 1), W_HER) || is_word(T(sc, p - 1), W_THEIR))
-					: (is_word(T(sc, p - 1), W_FROM) || is_word(T(sc, p - 1), W_AT) ||
-					   ((is_word(T(sc, p - 1), W_HIS) || is_word(T(sc, p - 1), W_HER) ||
-					     is_word(T(sc, p - 1), W_THEIR)) &&
-					    (is_word(T(sc, p - 2), W_AT) || is_word(T(sc, p - 2), W_FROM) ||
-					     /* "waits outside her work, the ..." */
-					     is_word(T(sc, p - 2), W_OUTSIDE) || is_word(T(sc, p - 2), W_NEAR) ||
-					     is_word(T(sc, p - 2), W_OPPOSITE) || is_word(T(sc, p - 2), W_TO)))))) {
+	} else if (t->id == W_WORK && work_then_name(sc, p)) {
 		/* "Craig's work: Sutton Roofing", "a friend from work, Fenland
 		 * Foods", "arrested at his work, the Quays car park": the name
 		 * after the label or in apposition */
@@ -2091,7 +2217,11 @@ static void try_work(struct scan *sc, long p)
 		   ((t->id == W_WORKS || t->id == W_WORK) && is_punct(T(sc, j), '(') &&
 		    /* not a service named so: "Justice Social Work (Scottish ...)" */
 		    !((t->f & F_CAP) && !(t->f & F_UPPER) && (T(sc, p - 1)->f & F_CAP)) &&
-		    (T(sc, j + 1)->type == T_WORD) && !(T(sc, j + 1)->f & F_LOWER)))) {
+		    (T(sc, j + 1)->type == T_WORD) &&
+		    (!(T(sc, j + 1)->f & F_LOWER) ||
+		     /* "ringing my work (the <Town> <Shop>)" */
+		     (is_word(T(sc, j + 1), W_THE) && (T(sc, j + 2)->f & F_CAP) && !(T(sc, j + 2)->f & F_NL) &&
+		      !(T(sc, j + 2)->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE))))))) {
 		j++; /* "stalks her at work (the Grange Hotel)", "the shop where she
 		      * works (Kemal's Market, ...)" */
 	} else if ((t->id == W_WORKS || t->id == W_WORKING) && (t->f & F_LOWER) &&
@@ -2102,11 +2232,13 @@ static void try_work(struct scan *sc, long p)
 		 * <Store> (<Street>), nights": the employer with no preposition,
 		 * as notes shorten it */
 	} else if ((t->id == W_WORKS || t->id == W_WORKING) && (t->f & F_LOWER) &&
-		   T(sc, j)->type == T_WORD && (T(sc, j)->f & F_LOWER) && is_punct(T(sc, j + 1), '(') &&
-		   (T(sc, j + 2)->f & F_CAP) && T(sc, j + 2)->type == T_WORD &&
-		   !(T(sc, j + 2)->cls & (C_DAY | C_MON | C_TIMEW | C_NOTPL))) {
-		j += 2; /* "works offshore (<Field>, 3 on/3 off)": where, in brackets */
-	} else if ((t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES) && runs_a_business(sc, p)) {
+		   (b = lower_then_bracket(sc, j)) && (T(sc, b + 1)->f & F_CAP) && T(sc, b + 1)->type == T_WORD &&
+		   !(T(sc, b + 1)->cls & (C_DAY | C_MON | C_TIMEW | C_NOTPL))) {
+		j = b + 1; /* "works offshore (<Field>, 3 on/3 off)", "works in
+			    * your repairs team (<Council> repairs, <Depot>)":
+			    * where, in brackets */
+	} else if ((t->id == W_RUNS || t->id == W_OWNS || t->id == W_MANAGES) &&
+		   (runs_a_business(sc, p) || business_on(sc, p))) {
 		return;
 	} else if ((t->id == W_RUNS || t->id == W_MANAGES) &&
 		   ((T(sc, j)->cls & C_DET) || (T(sc, j)->f & F_CAP)) && !(T(sc, j)->f & F_BRK) &&
@@ -2545,6 +2677,15 @@ static int job_employer(struct scan *sc, long a, int bare)
 			m++;
 			continue;
 		}
+		/* "a teacher at <Name> of <Name> Grammar", "at the University
+		 * of <Town>": "of" inside a name, a capitalised word after it */
+		if (m > 0 && x->id == W_OF && (x->f & F_LOWER) && (T(sc, a + m - 1)->f & F_CAP) &&
+		    T(sc, a + m + 1)->type == T_WORD && (T(sc, a + m + 1)->f & F_CAP) &&
+		    !(T(sc, a + m + 1)->f & F_NL) &&
+		    !(T(sc, a + m + 1)->cls & (C_DET | C_PRON | C_DAY | C_MON | C_TITLE | C_KIN))) {
+			m++;
+			continue;
+		}
 		int firm_kin = (x->cls & C_KIN) && (x->f & F_CAP) && m > 0 && is_punct(T(sc, a + m - 1), '&');
 		if (x->type != T_WORD || (x->f & (F_NL | F_BRK)) ||
 		    ((x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_KIN |
@@ -2713,15 +2854,36 @@ RARE static void owns_named(struct scan *sc, long p)
  * a name follow: "drives for <Firm>" (taxi, delivery and haulage work),
  * "cleans at <Place>", "labouring for <Firm>", "temping at <Firm>". The
  * word before p (the preposition), in any case (a log in capitals:
- * "DRIVES FOR <FIRM>"). "at" only after the cleaning and temping verbs:
- * "drives at night" names nothing.
+ * "DRIVES FOR <FIRM>"). "at" only after the cleaning and temping verbs
+ * and "supervised" (a script taken daily at a pharmacy: "methadone,
+ * supervised at <Pharmacy>, <Centre>"): "drives at night" names nothing.
  */
+/* "contact supervised at <Family Centre>", "Contact with father is
+ * supervised at ...": children's contact, at a centre that serves the
+ * case, not a script. v is "supervised"; four words back at most, in
+ * its clause. */
+static int supervised_contact(const struct scan *sc, long v)
+{
+	for (long k = v - 1; k >= v - 4; k--) {
+		const struct tok *w = T(sc, k);
+		if (w->type != T_WORD)
+			break;
+		if (word_eq(sc, w, "contact") || word_eq(sc, w, "contacts") || word_eq(sc, w, "visits") ||
+		    word_eq(sc, w, "visit") || word_eq(sc, w, "handover") || word_eq(sc, w, "handovers"))
+			return 1;
+		if (w->f & (F_NL | F_BRK))
+			break;
+	}
+	return 0;
+}
+
 static int work_verb_before(const struct scan *sc, long p)
 {
 	static const char *const FOR[] = {"drives", "drove", "driving", "delivers", "delivering",
 					  "cleans", "cleaning", "labouring", "labours", "temps",
 					  "temping", "freelances", "freelancing", "subcontracts"};
-	static const char *const AT[] = {"cleans", "cleaning", "temps", "temping"};
+	/* "supervised at <Pharmacy>": a script taken there daily */
+	static const char *const AT[] = {"cleans", "cleaning", "temps", "temping", "supervised"};
 	const struct tok *v = T(sc, p - 1);
 	if (v->type != T_WORD || (v->f & F_CAP && !(v->f & F_UPPER)) || (T(sc, p)->f & (F_NL | F_BRK)))
 		return 0;
@@ -2736,7 +2898,7 @@ static int work_verb_before(const struct scan *sc, long p)
 	size_t m = at ? sizeof AT / sizeof AT[0] : sizeof FOR / sizeof FOR[0];
 	for (size_t i = 0; i < m; i++)
 		if (strlen(L[i]) == n && strncasecmp(c, L[i], n) == 0)
-			return 1;
+			return !(at && n == 10 && supervised_contact(sc, p - 1));
 	return 0;
 }
 
@@ -3195,13 +3357,109 @@ RARE static int ods_code_label(const struct scan *sc, long p)
 	       (n == 3 && strncasecmp((const char *)sc->s + l->start, "ods", 3) == 0);
 }
 
+/*
+ * A care provider named after its cue, the employer of the carers who
+ * come to the home: "carers (<Name> Care <Town>)", "care package via
+ * <Name>", "Care staff from <Name> <Town>", "a domiciliary carer (<Name>,
+ * <Name> Care)". p is the name's first word, after '(', ':' or
+ * from/via/with; before that "carer(s)", or "staff", "package" after
+ * "care", or "help" after "home" ("Care agency: <Name>" is labelled both
+ * ways: an agency of the case, left to the agencies' lexicon). The
+ * name is read as a job's employer (job_employer: "Social Care", an
+ * agency's name, is kept); a forename first in the bracket is the carer.
+ */
+static void care_provider(struct scan *sc, long p)
+{
+	const struct tok *b = T(sc, p - 1), *c = T(sc, p - 2), *d = T(sc, p - 3);
+	if (!(is_punct(b, '(') || is_punct(b, ':') || is_word(b, W_FROM) || is_word(b, W_VIA) ||
+	      is_word(b, W_WITH)) || c->type != T_WORD || (b->f & F_NL))
+		return;
+	int cue = word_eq(sc, c, "carers") || word_eq(sc, c, "carer") ||
+		  ((word_eq(sc, c, "staff") || word_eq(sc, c, "package")) &&
+		   word_eq(sc, d, "care")) ||
+		  (word_eq(sc, c, "help") && word_eq(sc, d, "home"));
+	if (!cue)
+		return;
+	long a = p;
+	if (is_punct(b, '(') && is_punct(T(sc, p + 1), ',') && (T(sc, p + 2)->f & F_CAP) &&
+	    !(T(sc, p + 2)->f & F_NL))
+		a = p + 2; /* "(<Forename>, <Name> Care)": the carer's name first */
+	else if (is_punct(b, '('))
+		a = person_then_employer(sc, p);
+	job_employer(sc, a, 0);
+}
+
+/*
+ * The other side's solicitor named with the firm: "his solicitor (Ms
+ * <Name>, <Firm>, <Town>)", "Father's solicitor Mr <Name> at <Firm>",
+ * "His solicitor is Mr <Name> at <Firm> & Partners": the firm is where
+ * that person works, no agency of the case. Hers, and a firm named alone
+ * ("non-mol via <Name> Solicitors"), serve the case as agencies and are
+ * kept (the sets label hers both ways). p is the firm's first word; back
+ * from it at, of, '(' or ',', one to three capitalised words of the
+ * person (a title perhaps), a '(', ',' or "is" perhaps, "solicitor",
+ * then his, father's, husband's ... (his_side).
+ */
+static int his_side(const struct scan *sc, const struct tok *w)
+{
+	static const char *const WHO[] = {"father's", "husband's", "dad's", "respondent's", "perpetrator's",
+					  "suspect's", "partner's", "ex's", "pop's", "offender's"};
+	if (is_word(w, W_HIS))
+		return 1;
+	for (size_t i = 0; i < sizeof WHO / sizeof WHO[0]; i++)
+		if (word_eq(sc, w, WHO[i]))
+			return 1;
+	return 0;
+}
+
+static void solicitor_firm(struct scan *sc, long p)
+{
+	const struct tok *b = T(sc, p - 1);
+	if (!(is_punct(b, '(') || is_punct(b, ',') || is_word(b, W_AT) || is_word(b, W_OF)) ||
+	    (b->f & F_NL))
+		return;
+	long k = p - 2, names = 0;
+	while (names < 3 && T(sc, k)->type == T_WORD && (T(sc, k)->f & (F_CAP | F_UPPER)) &&
+	       !(T(sc, k)->f & F_NL) &&
+	       !(T(sc, k)->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_NOTPL | C_TITLE | C_KIN | C_DAY | C_MON)))
+		k--, names++;
+	if (names == 0)
+		return;
+	if ((T(sc, k)->cls & C_TITLE) && !(T(sc, k)->f & F_NL))
+		k--;
+	if (is_punct(T(sc, k), '(') || is_punct(T(sc, k), ',') || is_word(T(sc, k), W_IS))
+		k--;
+	if (!word_eq(sc, T(sc, k), "solicitor") || !his_side(sc, T(sc, k - 1)))
+		return;
+	/* the firm: up to five capitalised words ("<Name> Family Law",
+	 * "<Name> & Partners"), ending its clause */
+	long m = 0;
+	while (m < 5) {
+		const struct tok *x = T(sc, p + m);
+		if (m > 0 && is_punct(x, '&') && (T(sc, p + m + 1)->f & F_CAP) && !(T(sc, p + m + 1)->f & F_NL)) {
+			m++;
+			continue;
+		}
+		if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (m > 0 && (x->f & F_NL)) ||
+		    ((x->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE | C_TIMEW)) &&
+		     !(m > 0 && is_punct(T(sc, p + m - 1), '&'))))
+			break;
+		m++;
+	}
+	const struct tok *e = T(sc, p + m);
+	if (m == 0 || !(e->type == T_END || e->type == T_PUNCT || (e->f & (F_NL | F_BRK)) ||
+			(e->type == T_WORD && (e->f & F_LOWER))))
+		return;
+	emit_place(sc, p, trailing_branch(sc, p + m), "place:workplace");
+}
+
 void place_addresses(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
 	/* "(taxi driver, Streamline Cars, ...)": decided at the first
 	 * capitalised word after the comma (a step sees no punctuation) */
 	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place &&
-	    is_punct(T(sc, p - 1), ',') && (T(sc, p - 2)->f & F_LOWER)) {
+	    is_punct(T(sc, p - 1), ',') && (T(sc, p - 2)->f & (F_LOWER | F_UPPER))) {
 		if (is_punct(T(sc, p - 3), '('))
 			job_aside(sc, p - 3);
 		else if ((T(sc, p - 3)->f & (F_LOWER | F_CAP | F_UPPER)) && is_punct(T(sc, p - 4), '('))
@@ -3282,6 +3540,28 @@ void place_addresses(struct scan *sc, long p)
 	    (is_punct(T(sc, p - 1), ',') || is_punct(T(sc, p - 1), '(')) &&
 	    (T(sc, p - 2)->f & (F_CAP | F_UPPER)) && T(sc, p - 2)->type == T_WORD)
 		job_person_employer(sc, p);
+	/* "husband, self-employed stonemason (<Firm>, <Town>)": a job with no
+	 * article, then its employer in brackets, decided at the bracket's
+	 * first word (the job reaches no step); a forename first in them
+	 * ("social worker (<Forename> <Name>)") only with an employer after. Not
+	 * an abbreviation ("DA worker (YPVA)": the role's), nor an
+	 * interpreter's agency or a solicitor's firm, which serve the case
+	 * as agencies do (job_person_employer) */
+	if (t->type == T_WORD && (t->f & F_CAP) && !(t->f & (F_UPPER | F_NL)) && p >= sc->skip_place &&
+	    is_punct(T(sc, p - 1), '(') && (T(sc, p - 2)->f & F_LOWER) && !interpreter(sc, T(sc, p - 2)) &&
+	    !word_eq(sc, T(sc, p - 2), "solicitor") && bare_job_at(sc, p - 2))
+		try_job_noun(sc, p - 3,
+			     (lex_classify((const char *)sc->s + t->start, t->end - t->start) & LEX_FORENAME) ? 2 : 1);
+	if (t->type == T_WORD && (t->f & F_CAP) && !(t->f & F_NL) && p >= sc->skip_place) {
+		care_provider(sc, p);
+		solicitor_firm(sc, p);
+	}
+	/* "TAXI DRIVER (<FIRM>)", "BUS DRIVER (<FIRM>) CALLER": in a log in
+	 * capitals, the firm in brackets right after a job */
+	if (t->type == T_WORD && (t->f & F_UPPER) && p >= sc->skip_place && is_punct(T(sc, p - 1), '(') &&
+	    !(t->f & F_NL) && job_word_upper(sc, T(sc, p - 2), C_NOTPL | C_FUNC | C_PREP | C_PREP2 | C_DET) &&
+	    !not_job(sc, T(sc, p - 2)))
+		employer_to_comma(sc, p, 0);
 	/* decided at the "AP" even inside a street's failed reading ("House AP") */
 	if (t->type == T_WORD && (t->f & F_UPPER) && t->end - t->start == 2 &&
 	    sc->s[t->start] == 'A' && sc->s[t->start + 1] == 'P' && !(t->f & F_NL))
@@ -3535,9 +3815,10 @@ void place_places(struct scan *sc, long p)
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 	if (t->id == W_OWNS && p >= sc->skip_place)
 		owns_named(sc, p);
-	/* "Husband's job: ...", "K's workplace: ...": the label's value */
+	/* "Husband's job: ...", "K's workplace: ...", "Occupation: <job>,
+	 * <Employer>" on its line: the label's value */
 	if ((t->id == W_JOB || t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYMENT ||
-	     t->id == W_FIRM || t->id == W_CHURCH || t->id == W_MOSQUE) &&
+	     t->id == W_FIRM || t->id == W_CHURCH || t->id == W_MOSQUE || t->id == W_OCCUPATION) &&
 	    is_punct(T(sc, p + 1), ':') && !(T(sc, p + 2)->f & F_NL) && label_owned(sc, p))
 		label_value(sc, p + 2);
 	/* "drives for <Firm>", "cleans at <Place>": decided at the

@@ -2374,3 +2374,166 @@ Test(place, went_or_taken_to_a_hospital_is_no_statement_of_where_she_is)
 	}
 	expect_sentence("She is at Brackton General Hospital.", SCRUB_LOCATION);
 }
+
+/* s16-work: a job and its employer in brackets with no article ("husband,
+ * self-employed stonemason (<Firm>, <Town>)"), and in a log in capitals
+ * ("TAXI DRIVER (<FIRM>)", "(SHOP OWNER, <FIRM>)", "TAXI DRIVER MR <NAME>
+ * (<FIRM>)"); a person alone in the bracket, an agency, a caller are none. */
+Test(place, s16_job_then_its_employer_in_brackets)
+{
+	expect_span("Husband, self-employed stonemason (Quellby Memorials, Tolvenny). DL seen.", 0,
+		    SCRUB_PLACE, "Quellby Memorials, Tolvenny");
+	expect_span("Her husband is a publican (the Brackwell Arms, Tolvenny).", 0, SCRUB_PLACE,
+		    "the Brackwell Arms, Tolvenny");
+	expect_span("0615 BUS DRIVER (QUELLBY COACHES) CALLER - FEMALE PASSENGER", 0, SCRUB_PLACE,
+		    "QUELLBY COACHES");
+	expect_span("0047 CALL FROM TAXI DRIVER MR OKAFOR (TOLVENNY CARS), HAS A FEMALE IN HIS CAB", 0,
+		    SCRUB_PLACE, "TOLVENNY CARS");
+	expect_span("1602 CALL FROM MR DEMIR (SHOP OWNER, QUELLBY CONVENIENCE) - WOMAN CAME IN", 0,
+		    SCRUB_PLACE, "QUELLBY CONVENIENCE");
+	expect_none("Husband, social worker (Mildred Quell) visited.", 0);
+	expect_none("Seen with a Romanian interpreter (Quellby Languages) today.", 0);
+	expect_none("Young people's DA worker (QVA) note.", 0);
+	expect_none("1602 CALLER (ANON) STATES SHOUTING.", 0);
+	expect_none("Husband, police officer (Brackshire Police).", 0);
+}
+
+/* s16-work: the job before a bracket, repeated with no stop: linear. */
+Test(place, s16_job_then_bracket_cost_linear_time)
+{
+	static const char *const cue[] = {"stonemason (Quellby ", "TAXI DRIVER (QUELLBY ", "(SHOP OWNER, "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s16-work: someone's work named in brackets after "the" ("ringing my
+ * work (the <Town> <Shop>)"), after a spaced dash ("from her work - the
+ * <Store> (...)"), someone's employment in brackets; a lower-case aside
+ * after work, or a dash inside a word, names none. */
+Test(place, s16_someones_work_in_brackets_or_after_a_dash)
+{
+	expect_span("He keeps ringing my work (the Quellby Sainsbury's). please help.", 0, SCRUB_PLACE,
+		    "Quellby Sainsbury's");
+	expect_span("He keeps ringing my work (the Tolvenny centre, Quellby Cards).", 0, SCRUB_PLACE,
+		    "the Tolvenny centre, Quellby Cards");
+	expect_span("Call from client (from her work - the Quellby Foodstore). Ok.", 0, SCRUB_PLACE,
+		    "Quellby Foodstore");
+	expect_span("Protective factors: Quennel's employment (Tolvenny Foods refuse team), contact.", 0,
+		    SCRUB_PLACE, "Tolvenny Foods refuse team");
+	expect_none("She rang from her work (the usual place).", 0);
+	expect_none("She went to work - Monday was fine.", 0);
+	expect_none("Employment (see above).", 0);
+}
+
+/* s16-work: the work cue repeated with no stop: linear. */
+Test(place, s16_someones_work_in_brackets_cost_linear_time)
+{
+	static const char *const cue[] = {"my work (the Quellby ", "her work - the Tolvenny ",
+					  "Dan's employment (Quellby "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s16-work: a business someone owns or runs, then the street or town it
+ * is on or in; an agency, or a name of no kind of place with no capital,
+ * is none. */
+Test(place, s16_business_owned_or_run_on_a_street)
+{
+	expect_span("His brother owns Quellby Money Transfer on Tolvenny Road and is everywhere.", 0,
+		    SCRUB_PLACE, "Quellby Money Transfer on Tolvenny Road");
+	expect_span("Her cousin runs the barber's on Quellby Lane.", 0, SCRUB_PLACE,
+		    "barber's on Quellby Lane");
+	expect_span("Her aunt runs the Spar in Tolvenny. Car seen.", 0, SCRUB_PLACE, "Spar in Tolvenny");
+	expect_none("She runs a tight ship in Tolvenny.", 0);
+	expect_none("She runs the Women's Aid group in Tolvenny.", 0);
+}
+
+/* s16-work: "owns" or "runs" repeated with no place after: linear. */
+Test(place, s16_business_on_a_street_cost_linear_time)
+{
+	static const char *const cue[] = {"owns Quellby Sweets ", "runs the grocery on "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s16-work: a script "supervised at" a pharmacy, where she goes daily;
+ * children's contact supervised at a family centre is the case's
+ * service, kept. */
+Test(place, s16_script_supervised_at_a_pharmacy)
+{
+	expect_span("Script: methadone 60ml daily, supervised at Quellby Chemists, Tolvenny Centre - ok.", 0,
+		    SCRUB_PLACE, "Quellby Chemists, Tolvenny Centre");
+	expect_span("On buprenorphine, daily supervised at Quellby Pharmacy. Attended.", 0, SCRUB_PLACE,
+		    "Quellby Pharmacy");
+	expect_none("Contact with father is supervised at Tolvenny Family Centre.", 0);
+	expect_none("Dad's contact supervised at Tolvenny Contact Centre.", 0);
+}
+
+/* s16-work: an occupation label's value on its line holds the employer
+ * ("Occupation: <job>, <Employer> <part>."); a job alone is none. */
+Test(place, s16_occupation_label_value)
+{
+	expect_span("Email: none.\nOccupation: pharmacy technician, Quellby Hospital dispensary.\nNext.", 0,
+		    SCRUB_PLACE, "pharmacy technician, Quellby Hospital dispensary");
+	expect_none("Email: none.\nOccupation: unemployed.\nNext.", 0);
+}
+
+/* s16-work: "works" then a few lower-case words, then the workplace in
+ * brackets ("works in your repairs team (<Council> repairs, <Depot>)");
+ * "works with" a colleague or agency names none. */
+Test(place, s16_works_in_a_team_then_the_workplace_in_brackets)
+{
+	expect_span("His cousin works in your repairs team (Quellby Homes repairs, Tolvenny depot).", 0,
+		    SCRUB_PLACE, "Quellby Homes repairs, Tolvenny depot");
+	expect_span("He works nights on the tills (Quellby Superstore) now.", 0, SCRUB_PLACE,
+		    "Quellby Superstore");
+	expect_none("She works closely with the team (Tolvenny Quell) on this.", 0);
+}
+
+/* s16-work: "works" and lower-case words with no bracket: linear. */
+Test(place, s16_works_then_bracket_cost_linear_time)
+{
+	static const char *const cue[] = {"works in your team ", "works on the tills (Quellby "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s16-work: "of" inside an employer's name after a job ("a teacher at
+ * <Name> of <Name> Grammar"); "of" before a lower-case word ends it. */
+Test(place, s16_of_inside_an_employers_name)
+{
+	expect_span("Her friend is Ethelred Tey, a teacher at Quellby of Tolvenny Grammar. She has",
+		    0, SCRUB_PLACE, "Quellby of Tolvenny Grammar");
+	expect_span("Her friend is a teacher at Quellby Grammar of course.", 0, SCRUB_PLACE, "Quellby Grammar");
+}
+
+/* s16-work: the care provider whose carers come to the home, named after
+ * "carers (", "care package via", "Care staff from", "a carer (<Name>,";
+ * an agency of the case after it is kept. */
+Test(place, s16_care_provider_after_its_cue)
+{
+	expect_span("Husband to have carers (Quellby Care Tolvenny). Review.", 0, SCRUB_PLACE,
+		    "Quellby Care Tolvenny");
+	expect_span("Mr T - care package via Quellby Homecare. Contact", 0, SCRUB_PLACE, "Quellby Homecare");
+	expect_span("A domiciliary carer (Mildred, Quellby Care) reported that", 0, SCRUB_PLACE, "Quellby Care");
+	expect_none("Carers from Adult Social Care visit daily.", 0);
+}
+
+/* s16-work: the other side's solicitor named with the firm ("Father's
+ * solicitor (Ms <Name>, <Firm>, <Town>)"); her own solicitor's firm and a
+ * firm named alone serve the case and are kept. */
+Test(place, s16_his_solicitors_firm)
+{
+	expect_span("Father attended with his solicitor (Ms Tey, Quellby Family Law). Next", 0, SCRUB_PLACE,
+		    "Quellby Family Law");
+	expect_span("Father's solicitor (Ms Tey, Quellby & Partners, Tolvenny) wrote.", 0, SCRUB_PLACE,
+		    "Quellby & Partners, Tolvenny");
+	expect_span("His solicitor is Mr Tey at Quellby & Partners. Next", 0, SCRUB_PLACE, "Quellby & Partners");
+	expect_none("Non-mol with her solicitor Ms Tey (Quellby Law).", 0);
+	expect_none("Non-mol appointment with Quellby Law.", 0);
+}
+
+/* s16-work: the care provider's and the solicitor's cues repeated with no
+ * stop: linear. */
+Test(place, s16_care_provider_and_solicitor_cost_linear_time)
+{
+	static const char *const cue[] = {"carers (Quellby ", "his solicitor Mr Tey at Quellby ",
+					  "care package via Tolvenny "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
