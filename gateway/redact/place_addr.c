@@ -1837,11 +1837,9 @@ static void job_aside(struct scan *sc, long p)
 	if (T(sc, j + 1)->type == T_WORD && (T(sc, j + 1)->f & F_LOWER))
 		j++;
 	const struct tok *w = T(sc, j);
-	const char *c = (const char *)sc->s + w->start;
-	size_t n = w->end - w->start;
 	if (!job_word(sc, w, C_NOTPL) || !is_punct(T(sc, j + 1), ','))
 		return;
-	if ((n >= 9 && strncmp(c, "interpret", 9) == 0) || (n >= 8 && strncmp(c, "translat", 8) == 0))
+	if (interpreter(sc, w))
 		return; /* "(interpreter, Urdu)": a language */
 	employer_to_comma(sc, j + 2, 1);
 }
@@ -2640,9 +2638,7 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 	long a2 = is_punct(z, '(') ? person_then_employer(sc, a) : a;
 	/* her interpreter's agency serves the case as agencies do (job_aside);
 	 * a solicitor's firm is where the solicitor works */
-	const char *c = (const char *)sc->s + w->start;
-	size_t n = w->end - w->start;
-	if ((n >= 9 && strncmp(c, "interpret", 9) == 0) || (n >= 8 && strncmp(c, "translat", 8) == 0))
+	if (interpreter(sc, w))
 		a2 = a;
 	if (bare == 2) {
 		if (a2 != a)
