@@ -381,6 +381,26 @@ int audit_count(struct gwp *g, int event, const char *reason)
 	return n;
 }
 
+int gw_log_wait(struct gwp *g, const char *a, const char *b)
+{
+	for (int i = 0; i < 300; i++) {
+		char *l = slurp(g->log);
+		for (char *p = l ? strstr(l, a) : NULL; p; p = strstr(p + 1, a)) {
+			char *s = p, *e = strchr(p, '\n');
+			while (s > l && s[-1] != '\n')
+				s--;
+			char *hit = b ? strstr(s, b) : p;
+			if (hit && (e == NULL || hit < e)) {
+				free(l);
+				return 1;
+			}
+		}
+		free(l);
+		usleep(50000);
+	}
+	return 0;
+}
+
 int audit_wait(struct gwp *g, int event, const char *reason, int want)
 {
 	int n = 0;

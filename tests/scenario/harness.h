@@ -66,6 +66,9 @@ int cli_run2(struct gwp *g, const char *name, char *out, size_t outlen, char *er
 int count_json(const char *dir);
 /* Read a whole file into a malloc'd string (NULL if missing). */
 char *slurp(const char *path);
+/* 1 once the gateway's log holds a line with a (and b on that line, if
+ * non-NULL), polled for up to 15 s as audit_wait is; 0 if none by then. */
+int gw_log_wait(struct gwp *g, const char *a, const char *b);
 /*
  * Fixture and JSON text helpers (harness_text.c), shared by the scenario
  * tests that drive the CLI. fixture: path of tests/fixtures/NAME in one of

@@ -79,27 +79,6 @@ Test(abuse5, a_case_kept_over_its_earlier_duplicate_is_no_repeat_of_itself)
 	cr_assert_null(strstr(out, "TS-2026-0001"), "the duplicate matched: %s", out);
 }
 
-/* The daemon's log holds a line with both a and b, within 5 s. */
-static int wait_log(const char *a, const char *b)
-{
-	for (int i = 0; i < 300; i++) { /* 15 s, as audit_wait */
-		char *l = slurp(G.log);
-		for (char *p = l ? strstr(l, a) : NULL; p; p = strstr(p + 1, a)) {
-			char *s = p, *e = strchr(p, '\n');
-			while (s > l && s[-1] != '\n')
-				s--;
-			char *hit = strstr(s, b);
-			if (hit && (e == NULL || hit < e)) {
-				free(l);
-				return 1;
-			}
-		}
-		free(l);
-		usleep(50000);
-	}
-	return 0;
-}
-
 /*
  * A SIGHUP reload loads the policy on the service thread, and libyaml's
  * document loader is quadratic in nesting: a policy nested 150,000 levels
@@ -131,7 +110,7 @@ Test(abuse5, a_deeply_nested_policy_fails_its_reload_without_stalling_the_gatewa
 		     out, err);
 	double took = mono_s() - t0;
 	cr_assert_lt(took, 5.0, "a share waited %.1f s behind the reload", took);
-	cr_assert(wait_log("\"reload_failed\"", "policy.yaml:2: nested deeper than 32 levels"),
+	cr_assert(gw_log_wait(&G, "\"reload_failed\"", "policy.yaml:2: nested deeper than 32 levels"),
 		  "the reload must fail naming the file and line");
 }
 

@@ -39,16 +39,6 @@ static int log_has(const char *a, const char *b)
 	return yes;
 }
 
-static int wait_log(const char *a, const char *b)
-{
-	for (int i = 0; i < 300; i++) { /* 15 s, as audit_wait */
-		if (log_has(a, b))
-			return 1;
-		usleep(50000);
-	}
-	return 0;
-}
-
 Test(reload, sighup_under_load_loses_no_share_and_keeps_serving)
 {
 	gw_start(&G, "audit:\n  checkpoint_every: 7\n  checkpoint_secs: 1\n");
@@ -107,7 +97,7 @@ Test(reload, a_restart_only_key_is_refused_and_the_old_epoch_stays)
 	gw_start(&G, "audit:\n  origin: origin-one\n  checkpoint_secs: 1\n");
 	config_replace(&G, NULL, "origin: origin-one", "origin: origin-two");
 	kill(G.pid, SIGHUP);
-	cr_assert(wait_log("\"reload_failed\"", "audit.origin"), "the reload must be refused");
+	cr_assert(gw_log_wait(&G, "\"reload_failed\"", "audit.origin"), "the reload must be refused");
 	/* Still serving, and checkpoints still signed for the origin in force. */
 	char fixture[600], out[4096];
 	snprintf(fixture, sizeof fixture, "%s/tests/fixtures/case_basic.json", MARAC_SOURCE_DIR);
@@ -167,16 +157,16 @@ Test(reload, an_expired_foreign_or_bogus_crl_is_refused_and_the_old_one_stays)
 	/* Another CA's CRL. */
 	make_crl("foreign-ca", -60, 86400, crl);
 	kill(G.pid, SIGHUP);
-	cr_assert(wait_log("\"reload_failed\"", "issued by another CA"));
+	cr_assert(gw_log_wait(&G, "\"reload_failed\"", "issued by another CA"));
 	/* The CA's own CRL, expired yesterday. */
 	make_crl("ca", -2 * 86400, -86400, crl);
 	kill(G.pid, SIGHUP);
-	cr_assert(wait_log("\"reload_failed\"", "expired"));
+	cr_assert(gw_log_wait(&G, "\"reload_failed\"", "expired"));
 	/* Not a CRL at all: a private key. */
 	snprintf(cmd, sizeof cmd, "cp '%s' '%s'", pki_file("police.key"), crl);
 	cr_assert_eq(system(cmd), 0);
 	kill(G.pid, SIGHUP);
-	cr_assert(wait_log("\"reload_failed\"", "not a certificate revocation list"));
+	cr_assert(gw_log_wait(&G, "\"reload_failed\"", "not a certificate revocation list"));
 	/* Nodes are still admitted under the old CRL. */
 	char err[512];
 	mgw_client *c = node(&G, "health", err, sizeof err);
@@ -230,7 +220,7 @@ Test(reload, a_message_straddling_a_lower_max_frame_bytes_is_refused_not_overrun
 	usleep(300000);
 	config_replace(&G, NULL, "max_frame_bytes: 65536", "max_frame_bytes: 8192");
 	kill(G.pid, SIGHUP);
-	cr_assert(wait_log("\"reloaded\"", NULL), "no reload");
+	cr_assert(gw_log_wait(&G, "\"reloaded\"", NULL), "no reload");
 	for (int i = 0; i < 4; i++)
 		send_frag(s, i == 3, 0x0, 30000);
 	int code = -1;
