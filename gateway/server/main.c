@@ -9,15 +9,16 @@
  * audit tree, start the writer thread (the executor), bind, write the bound
  * port to listen.port_file (atomically), drop privileges if root, notify
  * systemd, serve. Signals are taken by one thread that only sets flags and
- * wakes the loop (STYLE.md 9; sig_main below): SIGHUP builds a new epoch and swaps it in (the old one stays
- * if anything is invalid or a restart-only key changed); SIGTERM and SIGINT
+ * wakes the loop (STYLE.md 9; sig_main below): SIGHUP builds a new epoch
+ * and swaps it in (the old one stays if anything is invalid or a
+ * restart-only key changed); SIGTERM and SIGINT
  * stop gracefully: nodes get 1001 and MGW_STOP_GRACE_MS to close, queued
  * commits finish, a last checkpoint covers the trail.
  */
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <grp.h>
+#include <pthread.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
