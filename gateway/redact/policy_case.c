@@ -864,6 +864,45 @@ static char *scots_flat(const char *l0, const char *l1)
 	return o;
 }
 
+/* Bits of agencies entitled to the victim's address (never_share victim.address). */
+static uint32_t her_address_allowed(const struct policy *p)
+{
+	int lines = pol_path_find(p, "victim.address.lines");
+	int pc = pol_path_find(p, "victim.address.postcode");
+	if (lines < 0 || pc < 0)
+		return 0;
+	return p->ns_allowed[lines] & p->ns_allowed[pc];
+}
+
+/*
+ * Does a listed person's relationship_to_victim say the victim lives with
+ * them, or they with her ("mother - victim and child living with her",
+ * "sister, victim staying with her", "friend putting her up")? Their
+ * address is then where she is: a never-share value like her own, so a
+ * child's address equal to it is withheld from whoever may not know where
+ * she is. Whole words, any case; s is at most a field's length.
+ */
+static int lives_with_her(const char *s)
+{
+	static const char *const cue[] = {
+	    "living with", "lives with", "live with", "staying with", "stays with", "stay with",
+	    "residing with", "resides with", "reside with", "moved in with", "lodging with",
+	    "lodges with", "sofa surfing", "sofa-surfing", "putting her up", "put her up",
+	    "putting up", "housing her", "hosting", "host", "same address", "same household",
+	    "household member", NULL};
+	if (s == NULL)
+		return 0;
+	for (int k = 0; cue[k]; k++) {
+		size_t n = strlen(cue[k]);
+		for (const char *q = s; *q; q++)
+			if (strncasecmp(q, cue[k], n) == 0 &&
+			    (q == s || !isalnum((unsigned char)q[-1])) &&
+			    !isalnum((unsigned char)q[n]))
+				return 1;
+	}
+	return 0;
+}
+
 static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int node, int slot)
 {
 	const struct policy *p = cx->p;
@@ -871,6 +910,8 @@ static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int nod
 	if (lines < 0 || pc < 0)
 		return MGW_E_INVALID;
 	uint32_t allowed = p->ns_allowed[lines] & p->ns_allowed[pc];
+	if (cx->with_her) /* where she lives (lives_with_her) */
+		allowed &= her_address_allowed(p);
 	int rc;
 	if (allowed != POL_ALL_AGENCIES && (rc = needle_address(cx, a, allowed)) != MGW_OK)
 		return rc;
@@ -1002,7 +1043,12 @@ static int walk(struct pol_cx *cx, const ProtobufCMessage *m, int node, int slot
 					int role = ((const Marac__V1__Person *)e)->role;
 					s = role >= 0 && role + 1 < POL_ROLES ? role + 1 : 0;
 				}
+				int was = cx->with_her;
+				if (by_role && strcmp(cn->name, "others") == 0)
+					cx->with_her = lives_with_her(
+					    ((const Marac__V1__Person *)e)->relationship_to_victim);
 				rc = walk(cx, e, c, s);
+				cx->with_her = was;
 			}
 			if (rc)
 				return rc;

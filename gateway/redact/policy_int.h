@@ -317,6 +317,7 @@ struct pol_cx {
 	 * where the places she is said to be are looked for (pol_cx_scrubber) */
 	const char **tx;
 	size_t n_tx, cap_tx;
+	int with_her; /* walking a listed person the victim lives with (policy_case.c) */
 };
 
 /*
