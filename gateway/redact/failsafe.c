@@ -663,6 +663,9 @@ struct fs {
 	int want;              /* after wants, asked, requested, prefers: 1, then a
 	                        * capitalised word: 2 (fs_want_areas) */
 	size_t want_end;       /* the end of the last of them */
+	size_t workh_end;      /* where her working-hours word ended (word()) */
+	int workh_near;        /* an hour range right after it: "she works 9-5", "her
+	                        * break is 2-2.30" (a clause of its own, stored) */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -970,6 +973,8 @@ static void clause_reset(struct fs *f)
 	f->take_win = f->take_obj = f->subj_and = f->in_cond = 0;
 	f->tlabel = f->t_time = f->t_other = 0;
 	f->t_end = 0;
+	f->workh_end = 0;
+	f->workh_near = 0;
 	f->lbl = SIZE_MAX;
 }
 
@@ -1524,7 +1529,8 @@ static void clause_end(struct fs *f)
 	f->workh_prev = (f->seen & S_WORKH) && !(f->seen & S_HE) && f->c_start != SIZE_MAX;
 	f->workh_start = f->c_start;
 	if (f->c_start != SIZE_MAX && f->c_end > f->c_start &&
-	    (f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT | S_DEV))) {
+	    ((f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT | S_DEV)) ||
+	     (f->workh_near && !(f->seen & S_HE)))) {
 		if (f->ncl == FS_CLAUSES)
 			sentence_end(f);
 		f->cl[f->ncl++] = (struct clause){f->lbl != SIZE_MAX ? f->lbl : f->c_start, f->c_end,
@@ -1556,6 +1562,9 @@ static void clause_end(struct fs *f)
 /* Classes that make no signal by themselves: such a word only needs to be
  * remembered as the previous word. */
 #define FS_INERT (K_FUNC | K_DET | K_NDET | K_THE | K_ABBR | K_BIZ)
+
+/* After "is" or a bare subject, before at/in: still where she is. */
+static const char *const FS_FOUND_AT[] = {"found", "locked", "hidden", "hiding", NULL};
 
 /* Is the next word at i " in" or " at" ("my dads in Crewe")? */
 static inline int fs_in_at_next(const unsigned char *s, size_t n, size_t i)
@@ -2100,8 +2109,13 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 	case 'a': return wn == 3 && memcmp(w, "ask", 3) == 0;
 	case 'e': return (wn == 4 && memcmp(w, "ends", 4) == 0) ||
 		         (wn == 6 && memcmp(w, "ending", 6) == 0); /* "Mob ends 392" */
-	case 'h': return wn == 4 && memcmp(w, "host", 4) == 0;
-	case 'l': return wn == 4 && memcmp(w, "like", 4) == 0;
+	case 'b': return wn == 5 && memcmp(w, "break", 5) == 0;
+	case 'f': return wn == 5 && memcmp(w, "found", 5) == 0;
+	case 'h': return (wn == 4 && memcmp(w, "host", 4) == 0) ||
+		         (wn == 6 && memcmp(w, "hidden", 6) == 0);
+	case 'l': return (wn == 4 && memcmp(w, "like", 4) == 0) ||
+		         (wn == 5 && memcmp(w, "lunch", 5) == 0) ||
+		         (wn == 6 && memcmp(w, "locked", 6) == 0);
 	case 'w': return wn == 6 && memcmp(w, "wanted", 6) == 0;
 	case 'p': return (wn >= 9 && wn <= 11 && memcmp(w, "prefer", 6) == 0) ||
 		         (wn == 8 && memcmp(w, "password", 8) == 0) ||
@@ -2374,11 +2388,24 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 				ok = 0;
 			workh_sig = ok;
 		}
+		/* "Her break is 2-2.30", "her lunch break is 1-1.45": when she
+		 * is away from him, as her working hours are (her own, right
+		 * before: not "a break from contact", "he takes his lunch") */
+		if (!workh && wn == 5 && (memcmp(w, "break", 5) == 0 || memcmp(w, "lunch", 5) == 0) &&
+		    !(f->seen & S_HE)) {
+			char pw[8];
+			size_t pk = fs_prev_word(f, a, pw, sizeof pw, NULL);
+			if ((pk == 3 && memcmp(pw, "her", 3) == 0) ||
+			    (pk == 5 && memcmp(pw, "lunch", 5) == 0 && (f->p2 & K_SHE) && !(f->p2 & K_HE)))
+				workh_sig = 1;
+		}
 		/* PoP: the person on probation, the perpetrator */
 		if (wn == 3 && memcmp(w, "pop", 3) == 0 && f->s[a] == 'P' && f->s[a + 2] == 'P')
 			c = K_HE;
 		if (wn == 1 && (tf & TF_CAP) && w[0] == 'v')
 			c |= K_SHE | K_SUBJ; /* V: the victim */
+		if (wn == 3 && (tf & TF_UPPER) && memcmp(w, "vic", 3) == 0)
+			c |= K_SHE | K_SUBJ; /* VIC: the victim, in a CAD's capitals */
 		if (wn == 2 && w[0] == 'i' && w[1] == 'p' &&
 		    ((tf & TF_UPPER) || ((tf & TF_POSS) && f->s[a] == 'I' && f->s[a + 1] == 'P')))
 			c |= K_SHE | K_SUBJ; /* IP, IP's: the injured party */
@@ -2673,6 +2700,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		                * pronoun, often of an incident's ambulance) */
 	else if (had_go && (c & K_DET) && !(c & K_THE))
 		f->prep_win = 4; /* "is her old college friend's in ..." */
+	else if (had_go && (tf & TF_UPPER) && fs_in(w, FS_FOUND_AT))
+		f->go_win = 1; /* "VIC FOUND AT NEIGHBOURS", "VICTIM IS LOCKED IN STAFF
+		                * ROOM": in a CAD's capitals, found or hidden somewhere
+		                * is being there now (in prose "was found with
+		                * bruising", "car found in ..." report an incident) */
 	else if (had_go && (c & K_ADV)) {
 		f->go_win = 1;
 		/* "went there on Sunday with a suitcase", "will stop there till
@@ -2681,6 +2713,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if (wn == 5 && memcmp(w, "there", 5) == 0 && !(f->p1 & K_BE) &&
 		    ((f->p1 & K_GO) || ((f->p1 & K_ADV) && (f->p2 & K_GO))))
 			s |= S_RES;
+		/* "He is there most nights", "she is there on Sundays", opening
+		 * the sentence after one withheld as where she is: "there" is
+		 * that place, whoever goes there (not "is there ...?", "there
+		 * is": no subject before the verb) */
+		if (wn == 5 && memcmp(w, "there", 5) == 0 && (f->p1 & K_BE) &&
+		    (f->p2 & (K_SHE | K_HE | K_SUBJ)) && !(f->p2 & K_KIN) && f->nwords == 3 &&
+		    f->ncl == 0 && f->res_sent)
+			s |= S_RES | S_RESO | S_SHE; /* her place, if he is the one there */
 		/* "she's down <County> way", "went up <Town>": a direction
 		 * then a name says where */
 		if ((wn == 4 && (memcmp(w, "down", 4) == 0 || memcmp(w, "over", 4) == 0)) ||
@@ -2825,8 +2865,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * under her work's label are where she will be and when */
 	if (f->work_lbl && (s & (S_WDAY | S_CLOCK)))
 		s |= S_ROUT;
-	if (workh_sig)
+	if (workh_sig) {
 		s |= S_WORKH;
+		f->workh_end = b;
+	}
+	/* the range right after ("works 12-8", "break is 2-2.30"): its hours */
+	if ((tf & TF_NUM) && f->workh_end && a <= f->workh_end + 4 && fs_time_range(w, wn))
+		f->workh_near = 1;
 	if (c & K_PREP)
 		s |= S_PREP;
 	if ((c & K_KIN) && (tf & TF_POSS)) {
@@ -3048,6 +3093,19 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 		return 1;
 	if (i - line_start >= 60 && !(nx >= '0' && nx <= '9') && nx != '-' && nx != '*')
 		return 1; /* a hard-wrapped e-mail */
+	if (i - line_start >= 60 && nx >= '0' && nx <= '9' && last_ch >= 'a' && last_ch <= 'z') {
+		/* a long line ending mid-sentence, then an hour range ("... he
+		 * works\n12-8 at the car wash"): no log entry or list item opens
+		 * on a range of hours, a wrapped sentence does (at most 12 bytes
+		 * read) */
+		char w[12];
+		size_t k = 0;
+		while (j + k < f->n && k < sizeof w && f->s[j + k] != ' ' && f->s[j + k] != '\n')
+			w[k] = (char)(f->s[j + k] | ((f->s[j + k] >= 'A' && f->s[j + k] <= 'Z') ? 0x20 : 0)),
+			k++;
+		if (k < sizeof w && fs_time_range(w, k))
+			return 1;
+	}
 	return 0;
 }
 
@@ -3405,7 +3463,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				    !((f.prep_win || f.go_win) && c == 0 && wn > 3 && w[wn - 1] == 's') &&
 				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
 				    !(num && wn <= 2 && (f.seen & (S_ROUT | S_WORKH)) && (f.p1 & K_PREP)) &&
-				    !(num && ((f.seen & S_ROUT) || f.work_lbl || f.workh_prev) &&
+				    !(num && ((f.seen & S_ROUT) || f.work_lbl || f.workh_prev ||
+				              (f.workh_end && a <= f.workh_end + 4)) &&
 				      fs_time_range(w, wn)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
 				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN)) &&

@@ -1855,3 +1855,71 @@ Test(failsafe, reviewed_at_home_is_a_visit)
 	expect("Reviewed at home with her new partner in Ambleworth.", SCRUB_LOCATION,
 	       "Reviewed at home with her new partner in Ambleworth");
 }
+
+/* s17-never: her break or lunch, and her working hours written as a bare
+ * hour range right after the word ("She works 9-5", "Tenant works 12-8 at
+ * the hospital"), say when she is away from him: a safe time. Not his
+ * break, not a break with no hours, not hours far from the word (a
+ * workplace's address, then its days). */
+Test(failsafe, her_break_and_bare_working_hours_are_safe_times)
+{
+	expect("Her break is 2-2.30. Then back on the tills.", SCRUB_SAFE_TIME, "Her break is 2-2.30");
+	expect("Her lunch break is 1-1.45 at the bakery.", SCRUB_SAFE_TIME,
+	       "Her lunch break is 1-1.45 at the bakery");
+	expect("She works 9-5.", SCRUB_SAFE_TIME, "She works 9-5");
+	expect("Tenant works 12-8 at the depot; visits only mornings.", SCRUB_SAFE_TIME,
+	       "Tenant works 12-8 at the depot; visits only mornings");
+	expect_none("She needs a break from the arguments.");
+	expect_none("He takes his break 2-2.30 in the van.");
+	expect_none("The office works 9-5.");
+}
+
+/* s17-never: a sentence hard-wrapped before an hour range goes on ("...
+ * he works\n12-8 at the car wash"): no log entry opens on a range of hours. */
+Test(failsafe, a_line_wrapped_before_an_hour_range_goes_on)
+{
+	expect("Mum wishes to stay where she is for now, and says so clearly. HV to see mum only at "
+	       "the clinic, Tuesday 2pm - he works\n11-7 at the tyre place. Baby well.",
+	       SCRUB_SAFE_TIME,
+	       "HV to see mum only at the clinic, Tuesday 2pm - he works\n11-7 at the tyre place");
+	/* a CAD's next entry still opens a line of its own */
+	struct spans sv = scan("1702 CALLER REPORTS SHOUTING FROM THE FLAT ABOVE THE CHIP SHOP ok\n"
+			       "1703 UNIT ASSIGNED");
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].end <= 67, "the next entry was joined");
+	spans_free(&sv);
+}
+
+/* s17-never: in a CAD's capitals the victim found, locked in or hidden
+ * somewhere is there ("VIC FOUND AT NEIGHBOURS", "VICTIM IS LOCKED IN STAFF
+ * ROOM"); "VIC" is the victim as "V" and "IP" are. In prose "was found
+ * with bruising", "car found in the car park" report an incident. */
+Test(failsafe, cad_victim_found_or_locked_somewhere)
+{
+	expect("0122 VIC FOUND AT NEIGHBOURS NO 9, MRS DOVECOTE. MALE HAD LEFT", SCRUB_LOCATION,
+	       "VIC FOUND AT NEIGHBOURS NO 9, MRS DOVECOTE");
+	expect("1703 VICTIM IS LOCKED IN STORE ROOM WITH SUPERVISOR\n1712 OFFICERS O/S",
+	       SCRUB_LOCATION, "VICTIM IS LOCKED IN STORE ROOM WITH SUPERVISOR");
+	expect_none("She was found with bruising by the district nurse.");
+	expect_none("Her car was found in the car park with the tyres slashed.");
+}
+
+/* s17-never: "He is there most nights" right after a sentence withheld as
+ * where she is: "there" is that place, whoever goes there. Not "Is there a
+ * risk", nor "there" with no location sentence before. */
+Test(failsafe, there_after_where_she_is_is_that_place)
+{
+	expect("Victim now sleeps in the flat above the bakery. He is there most nights; the key is "
+	       "his.",
+	       SCRUB_LOCATION, "He is there most nights");
+	expect_none("Risk reviewed with the team. He is there most nights, she says.");
+	expect_none("Is there a risk to the children?");
+}
+
+/* The cues above, repeated with no stop, in linear time. */
+Test(failsafe, s17_never_cues_cost_linear_time)
+{
+	static const char *const cue[] = {"her lunch break is 1-2 ", "she works 9-5 ", "VIC FOUND AT ",
+					  "VICTIM IS LOCKED IN ", "he is there ", "he works\n12-8 "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
