@@ -624,6 +624,7 @@ struct fs {
 	int det_win;           /* words left in which a dwelling noun is hers: "a new
 	                        * housing association flat" (a/her/new, not "the") */
 	int ncall;             /* contact words in the clause */
+	int call_any;          /* ... any, even one a "from" made a report ("calls from her") */
 	int free_win;          /* words left after "free"/"available" for a time */
 	int dwell_win;         /* words left after a dwelling or a street for "above" */
 	int kin_poss;          /* the last word was "dads", "her parents'": + in/at */
@@ -962,6 +963,7 @@ static void clause_reset(struct fs *f)
 	f->p1f = 0;
 	f->go_win = f->prep_win = f->place_next = f->out_of = f->when_win = 0;
 	f->kin_pend = f->kin_from = f->ncall = f->free_win = f->if_win = 0;
+	f->call_any = 0;
 	f->dwell_win = f->kin_poss = f->where_win = 0;
 	f->det_win = 0;
 	f->appt = f->appt_next = 0;
@@ -2116,7 +2118,8 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 	case 'l': return (wn == 4 && memcmp(w, "like", 4) == 0) ||
 		         (wn == 5 && memcmp(w, "lunch", 5) == 0) ||
 		         (wn == 6 && memcmp(w, "locked", 6) == 0);
-	case 'w': return wn == 6 && memcmp(w, "wanted", 6) == 0;
+	case 'w': return (wn == 6 && memcmp(w, "wanted", 6) == 0) ||
+		         (wn == 4 && memcmp(w, "word", 4) == 0);
 	case 'p': return (wn >= 9 && wn <= 11 && memcmp(w, "prefer", 6) == 0) ||
 		         (wn == 8 && memcmp(w, "password", 8) == 0) ||
 		         (wn == 6 && memcmp(w, "phrase", 6) == 0);
@@ -2173,6 +2176,16 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
 		if (j < f->n && (f->s[j] == '"' || f->s[j] == 0xE2 || (f->s[j] == '\'' && j > b)))
 			return 2;
 		return fs_caps_code(f, a, j) ? 2 : 0;
+	}
+	/* calls from her with a word agreed: "FUTURE CALLS FROM HER WITH WORD
+	 * <X> = ATTEND", "if she rings using the word ..." (a call in the
+	 * clause, "with", "using" or "the" right before) */
+	if (((wn == 4 && memcmp(w, "word", 4) == 0) || (wn == 8 && memcmp(w, "codeword", 8) == 0)) &&
+	    f->call_any && !(f->seen & S_HE)) {
+		char x[8];
+		fs_prev_word(f, a, x, sizeof x, NULL);
+		if (!strcmp(x, "with") || !strcmp(x, "using") || !strcmp(x, "the"))
+			return 2;
 	}
 	return 0;
 }
@@ -2468,7 +2481,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			return;
 	}
 	if (f->c_start == SIZE_MAX) {
-		if (tf & TF_NUM) {
+		if ((tf & TF_NUM) && !(c & K_RES)) { /* (not "1-bed, ...": a dwelling) */
 			if (tf & TF_CLOCK)
 				f->seen |= S_CLOCK;
 			if (f->u_cont && f->u_start != SIZE_MAX && b > f->u_end)
@@ -2516,6 +2529,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			if (!(k && (fs_lookup(nx, k) & (K_DEV | K_CALL | K_ROUTE))) &&
 			    !(k == 5 && memcmp(nx, "email", 5) == 0) && !(k == 1 && nx[0] == 'e'))
 				s |= S_RES;
+		} else if (fs_named_at(f, b, NULL)) {
+			s |= S_RES; /* "Client placed <Name> House since 22/09": the
+			             * preposition dropped, as notes do */
 		}
 	}
 	int skip_in = f->skip_in && wn == 2 && memcmp(w, "in", 2) == 0;
@@ -2785,10 +2801,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * "antenatal appt at the <Name> clinic": where she will be seen; not
 	 * "appt at 10:30", "appointment with CAMHS" */
 	if (f->appt_next && !(c & K_DET)) {
+		unsigned lx = f->appt_next == 2 && wn ? lex_classify(w, wn) : 0;
 		if ((tf & TF_CAP) && !(tf & TF_NUM) &&
 		    !(c & (K_TIME | K_DAYAB | K_BIZ | K_CLOCKW | K_HE | K_SHE | K_KIN)) &&
-		    !fs_month(w))
-			s |= S_RES;
+		    !fs_month(w) && !((lx & LEX_ALLOW) && !(lx & LEX_PLACE)))
+			s |= S_RES; /* (after a label, not an agency: "Appt: CAMHS") */
 		f->appt_next = 0;
 	}
 	if (c & K_APPT)
@@ -2816,7 +2833,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* contact */
 	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));
 	if ((c & K_CALL) && !(f->p1 & (K_NDET | K_BY)) && !(f->p1f & TF_NUM) && !route_dev)
-		s |= S_CALL, f->ncall++;
+		s |= S_CALL, f->ncall++, f->call_any = 1;
 	else if ((c & K_CALL) && (f->p1 & K_NDET))
 		s |= S_CALLN;
 	if (c & K_DEV)
@@ -3064,8 +3081,10 @@ static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *c
 static const char *const FS_WROTE_LABEL[] = {"wrote", "writes", NULL};
 
 /* Does the text after a line break at i visibly go on the same sentence? */
+static int fs_cad_entry(const struct fs *f, size_t j, int stamp);
+
 static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_t last_cls,
-                        unsigned char last_ch)
+                        unsigned char last_ch, int upper)
 {
 	size_t j = i + 1;
 	while (j < f->n && (f->s[j] == ' '))
@@ -3073,6 +3092,10 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 	if (j >= f->n || f->s[j] == '\n')
 		return 0; /* a blank line */
 	unsigned char nx = f->s[j];
+	/* a CAD line in capitals ending in a function word ("FUTURE CALLS
+	 * FROM HER\nWITH WORD ...") goes on, unless the next opens an entry */
+	if (upper && (last_cls & K_FUNC) && fs_cad_entry(f, j, 1))
+		return 0;
 	if (last_ch == '.' || last_ch == '!' || last_ch == '?')
 		return 0;
 	if (last_ch == ':')
@@ -3082,10 +3105,7 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9') {
 		/* a CAD log's next entry ("2341 CALL FROM ...") is no wrapped
 		 * number: four digits and a space */
-		size_t d = j;
-		while (d < f->n && f->s[d] >= '0' && f->s[d] <= '9')
-			d++;
-		if (d - j == 4 && d < f->n && f->s[d] == ' ')
+		if (fs_cad_entry(f, j, 0))
 			return 0;
 		return 1; /* a number wrapped over the break ("07700\n900202") */
 	}
@@ -3107,6 +3127,19 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 			return 1;
 	}
 	return 0;
+}
+
+/* Does the line at j open a CAD log's entry: four digits and a space
+ * ("2341 CALL FROM ..."), or with stamp also a stamp or a date
+ * (next_line_opens: "23:58 FEMALE ...")? */
+static int fs_cad_entry(const struct fs *f, size_t j, int stamp)
+{
+	size_t d = j;
+	while (d < f->n && d < j + 5 && f->s[d] >= '0' && f->s[d] <= '9')
+		d++;
+	if (d - j == 4 && d < f->n && f->s[d] == ' ')
+		return 1;
+	return stamp && next_line_opens(f, j) >= NL_DATE;
 }
 
 /*
@@ -3268,6 +3301,15 @@ static int fs_time_range(const char *w, size_t wn)
 	return k == wn;
 }
 
+/* Is the folded word w[0..wn) a dwelling by its bedrooms: one digit, '-'
+ * and "bed", "beds", "bedroom" ("1-bed", "3-bedroom")? */
+static int fs_n_bed(const char *w, size_t wn)
+{
+	return wn >= 5 && w[0] >= '1' && w[0] <= '9' && w[1] == '-' &&
+	       ((wn == 5 && memcmp(w + 2, "bed", 3) == 0) || (wn == 6 && memcmp(w + 2, "beds", 4) == 0) ||
+	        (wn == 9 && memcmp(w + 2, "bedroom", 7) == 0));
+}
+
 /* Is the folded word w[0..wn) two days joined by '-' ("thurs-sun",
  * "mon-fri", "sun-wed"): a span of days, when someone works or is free? */
 static int fs_day_range(const char *w, size_t wn)
@@ -3328,6 +3370,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 	size_t last_wn = 0;      /* its length */
 	unsigned char last_ch = 0; /* the last non-space byte */
 	int age_next = 0;          /* the last word was "aged", "age" or "ages" */
+	int last_upper = 0;        /* the last word was in capitals (a CAD's) */
 	size_t i = 0;
 	while (i < n && f.rc == 0) {
 		unsigned char ch = s[i];
@@ -3426,6 +3469,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			                    (wn == 3 && memcmp(w, "age", 3) == 0) ||
 			                    (wn == 4 && memcmp(w, "ages", 4) == 0));
 			uint64_t c = (wn && !num) ? fs_lookup_ab(wa, wb, wn, h) : 0;
+			if (num && fs_n_bed(w, wn))
+				c = K_RES; /* "1-bed", "2-bedroom": a dwelling offered or sought */
 			if (c == 0 && wn >= 7 && !num && fs_day_range(w, wn))
 				c = K_TIME; /* "Thurs-Sun", "mon-fri": days, as "weekdays" */
 			if (c == 0 && wn == 2 && (tf & TF_UPPER) && w[0] == 'e' && w[1] == 'd')
@@ -3515,7 +3560,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					word(&f, a, i, w, wn, c, tf);
 				}
 				last_cls = (wn && !num) ? f.p1 : 0;
-				if (tf & TF_CAP)
+				last_upper = (tf & TF_UPPER) != 0;
+				if ((tf & TF_CAP) && !last_upper)
 					last_cls &= ~K_FUNC; /* "To" starting a line is no continuation */
 			}
 			last_wn = wn;
@@ -3524,7 +3570,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 		}
 		switch (ch) {
 		case '\n': {
-			if (!line_goes_on(&f, line_start, i, last_cls, last_ch)) {
+			if (!line_goes_on(&f, line_start, i, last_cls, last_ch, last_upper)) {
 				clause_end(&f);
 				sentence_end(&f);
 			} else {
@@ -3616,6 +3662,12 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				                 ? f.c_start : SIZE_MAX;
 				if (where && !f.place_next)
 					f.place_next = 3, f.pn_conv = 0;
+				/* "Birth plan: <Name> Birth Centre", "Next appt:
+				 * <Name> Clinic": where she will be seen, as "birth
+				 * plan changed to <Name>" (a time, a day or an agency
+				 * after it is not: word()) */
+				if (f.appt && !(f.seen & S_HE))
+					f.appt_next = 2;
 				if (f.u_start == f.c_start)
 					f.u_start = SIZE_MAX; /* nor of the unit's */
 				int her = f.nwords == 1 && fs_her_label(&f, f.c_start, i);

@@ -1923,3 +1923,55 @@ Test(failsafe, s17_never_cues_cost_linear_time)
 					  "VICTIM IS LOCKED IN ", "he is there ", "he works\n12-8 "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s17-never: "placed" then a name, the preposition dropped as notes do,
+ * is where she was placed ("placed by phone", "placed on a plan" are not). */
+Test(failsafe, placed_then_a_name_is_where_she_is)
+{
+	expect("TA review. Client placed Marigold Lodge, Fen St since 02/09. Keys issued.",
+	       SCRUB_LOCATION, "Client placed Marigold Lodge, Fen St since 02/09");
+	expect_none("Child placed on a CP plan in March.");
+	expect_none("Order placed Monday for the new cooker.");
+}
+
+/* s17-never: a birth plan's or an appointment's label, then a name, says
+ * where she will be seen; a time, a day or an agency after it does not. */
+Test(failsafe, birth_plan_label_then_a_name)
+{
+	expect("Pt feels safe at present. Birth plan:\nOakhurst Birth Centre; partner not told.",
+	       SCRUB_LOCATION, "Birth plan:\nOakhurst Birth Centre");
+	expect_none("Next appt: Monday 10:30.");
+	expect_none("Appointment: CAMHS review.");
+}
+
+/* s17-never: "1-bed", "2-bedroom": a dwelling offered or sought, also
+ * opening a clause after a label ("Approved: 1-bed, 12 Alder House, ..."). */
+Test(failsafe, a_dwelling_by_its_bedrooms)
+{
+	expect("Management transfer (panel 20/11). Approved: 1-bed, 12 Alder House, Brayton estate.",
+	       SCRUB_LOCATION, "1-bed, 12 Alder House, Brayton estate");
+	expect_none("Scored 1-2 on the scale at review.");
+}
+
+/* s17-never: calls from her with a word agreed are the arrangement, also
+ * over a CAD line that ends in a function word; a CAD line's next entry
+ * (a stamp) still ends it. Not a word said in abuse. */
+Test(failsafe, calls_with_an_agreed_word)
+{
+	expect("1830 OFFICERS BRIEFED. FUTURE CALLS FROM HER\nWITH WORD TEAPOT = ATTEND IMMEDIATELY\n"
+	       "1905 CLOSED",
+	       SCRUB_SAFE_TIME, "FUTURE CALLS FROM HER\nWITH WORD TEAPOT = ATTEND IMMEDIATELY");
+	expect_none("He called her names, with the word slag, in front of the children.");
+	struct spans sv = scan("1811 MALE TAKEN TO THE\n1812 CUSTODY SUITE BOOKED IN");
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].end <= 22, "the next entry was joined");
+	spans_free(&sv);
+}
+
+/* The cues above, repeated with no stop, in linear time. */
+Test(failsafe, s17_never_cues2_cost_linear_time)
+{
+	static const char *const cue[] = {"client placed Alder ", "Birth plan: Alder ", "1-bed, ",
+					  "CALLS FROM HER WITH WORD TEAPOT ", "CALLS FROM HER\nWITH "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
