@@ -666,7 +666,8 @@ struct fs {
 	size_t want_end;       /* the end of the last of them */
 	size_t workh_end;      /* where her working-hours word ended (word()) */
 	int workh_near;        /* an hour range right after it: "she works 9-5", "her
-	                        * break is 2-2.30" (a clause of its own, stored) */
+	                        * break is 2-2.30", "on her break at work (12.30-1)"
+	                        * (12 bytes at most: a clause of its own, stored) */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -2288,6 +2289,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			if (k == 2 && ((nx[0] == 'i' && nx[1] == 'n') || (nx[0] == 'a' && nx[1] == 't'))) {
 				c = K_KIN; /* "my dads in Crewe": his house is */
 				tf |= TF_POSS;
+			} else if (k > 0 && (fs_lookup(nx, k) & K_DEV)) {
+				c = K_KIN; /* "CALL MOTHERS LANDLINE": hers, a route */
+				tf |= TF_POSS;
 			}
 		}
 		int workh = (c & K_WORKH) && wn >= 4;
@@ -2887,7 +2891,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->workh_end = b;
 	}
 	/* the range right after ("works 12-8", "break is 2-2.30"): its hours */
-	if ((tf & TF_NUM) && f->workh_end && a <= f->workh_end + 4 && fs_time_range(w, wn))
+	if ((tf & TF_NUM) && f->workh_end && a <= f->workh_end + 12 && fs_time_range(w, wn))
 		f->workh_near = 1;
 	if (c & K_PREP)
 		s |= S_PREP;
@@ -3506,10 +3510,11 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			} else {
 				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
 				    !((f.prep_win || f.go_win) && c == 0 && wn > 3 && w[wn - 1] == 's') &&
-				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
+				    !(c == 0 && wn > 3 && w[wn - 1] == 's' &&
+				      (fs_in_at_next(s, n, i) || (fs_lookup(w, wn - 1) & K_KIN))) &&
 				    !(num && wn <= 2 && (f.seen & (S_ROUT | S_WORKH)) && (f.p1 & K_PREP)) &&
 				    !(num && ((f.seen & S_ROUT) || f.work_lbl || f.workh_prev ||
-				              (f.workh_end && a <= f.workh_end + 4)) &&
+				              (f.workh_end && a <= f.workh_end + 12)) &&
 				      fs_time_range(w, wn)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
 				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN)) &&

@@ -1975,3 +1975,27 @@ Test(failsafe, s17_never_cues2_cost_linear_time)
 					  "CALLS FROM HER WITH WORD TEAPOT ", "CALLS FROM HER\nWITH "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s17-never: a kin word's possessive written without the apostrophe before
+ * a phone ("CALL MOTHERS LANDLINE NOT HER MOBILE") is her route, as "her
+ * mum's landline" is; the whole sentence goes when a location clause ends
+ * it. Not a kin word's plural before anything else. */
+Test(failsafe, kin_possessive_without_apostrophe_before_a_phone)
+{
+	expect("IP ASKS POLICE CALL MOTHERS LANDLINE NOT HER MOBILE - HE HAS HER MOBILE IN HIS "
+	       "PROPERTY.",
+	       SCRUB_LOCATION,
+	       "IP ASKS POLICE CALL MOTHERS LANDLINE NOT HER MOBILE - HE HAS HER MOBILE IN HIS "
+	       "PROPERTY");
+	expect("Call her aunties landline not her mobile.", SCRUB_SAFE_TIME,
+	       "Call her aunties landline not her mobile");
+	expect_none("The mothers group meets at the library.");
+}
+
+/* s17-never: her break's hours a few words on ("on her break at work
+ * (12.30-1)") are its hours too. */
+Test(failsafe, her_break_hours_a_few_words_on)
+{
+	expect("Spoke to her while she was on her break at work (12.30-1). Plan reviewed.",
+	       SCRUB_SAFE_TIME, "Spoke to her while she was on her break at work (12.30-1)");
+}
