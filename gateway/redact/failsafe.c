@@ -268,7 +268,7 @@ static const struct fsword FSW[] = {
 	{"by", K_BY | FN},
 	/* routines: where she will be, and when */
 	{"walk", K_ROUT}, {"walks", K_ROUT},
-	{"collects", K_ROUT},
+	{"collects", K_ROUT}, {"rides", K_ROUT},
 	{"pick", K_ROUT}, {"picks", K_ROUT}, {"drop", K_ROUT | CL}, {"drops", K_ROUT},
 	{"shops", K_ROUT}, {"gym", K_ROUT},
 	{"commutes", K_ROUT}, {"catches", K_ROUT}, {"bus", K_ROUT}, {"train", K_ROUT},
@@ -1021,7 +1021,8 @@ static int safe_ok(unsigned seen)
 	/* "She works weekdays 9-5", "<Name> finishes at 2 on Fridays", "she
 	 * starts at 7": her working hours (the hand-written sets label them
 	 * safe times) */
-	if ((seen & S_WORKH) && (seen & (S_WDAY | S_CLOCK | S_DAY | S_EVERY | S_WHENO)))
+	if ((seen & S_WORKH) && (seen & (S_WDAY | S_CLOCK | S_DAY | S_EVERY | S_WHENO)) &&
+	    !(seen & S_HE)) /* (not "she works at X and he waits outside at 23:15": his) */
 		return 1;
 	return (seen & S_SAFE) ||
 	       ((seen & S_CALL) && ((seen & S_WHEN) || ((seen & S_CLOCK) && (seen & S_MODAL))));
@@ -1222,6 +1223,7 @@ static void sentence_decide(struct fs *f)
 	int res_prev = 0; /* the clause before was withheld as a location */
 	int res_long = 0; /* ... and had three words or more */
 	int any_res = 0;
+	int done = -1; /* the last clause withheld */
 	for (int i = 0; i < n; i++) {
 		struct clause *c = &f->cl[i];
 		int j0 = -1;
@@ -1252,8 +1254,23 @@ static void sentence_decide(struct fs *f)
 			break;
 		}
 		if (res_ok(c->seen)) {
-			emit(f, c->start, c->end, SCRUB_LOCATION,
+			size_t from = c->start;
+			/* a routine told in clauses ("Mum drives him in; arrives
+			 * 8.40; collects 3.15 at the office"): the clauses right
+			 * before, not yet withheld, of a routine, an hour, or her
+			 * people somewhere, go with it (each is walked back over
+			 * once; not his alone) */
+			if (!(c->seen & S_RES))
+				for (int k = i - 1; k > done; k--) {
+					unsigned sk = f->cl[k].seen;
+					if (!((sk & (S_ROUT | S_CLOCK)) || ((sk & S_PREP) && (sk & S_SHE))) ||
+					    ((sk & S_HE) && !(sk & S_SHE)))
+						break;
+					from = f->cl[k].start;
+				}
+			emit(f, from, c->end, SCRUB_LOCATION,
 			     (c->seen & S_RES) ? "fs:residence" : "fs:routine");
+			done = i;
 			res_prev = 1;
 			any_res = 1;
 			res_long = fs_words3(f, c->start, c->end);
@@ -1267,6 +1284,7 @@ static void sentence_decide(struct fs *f)
 			 * some time, goes on saying it: "...at her mother's;
 			 * the children are dropped at school by their gran" */
 			emit(f, c->start, c->end, SCRUB_LOCATION, "fs:residence+next");
+			done = i;
 		} else {
 			res_prev = 0;
 		}
@@ -1533,7 +1551,8 @@ static void clause_end(struct fs *f)
 	f->workh_start = f->c_start;
 	if (f->c_start != SIZE_MAX && f->c_end > f->c_start &&
 	    ((f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT | S_DEV)) ||
-	     (f->workh_near && !(f->seen & S_HE)))) {
+	     ((f->workh_near || (f->seen & S_CLOCK)) && !(f->seen & S_HE)) ||
+	     ((f->seen & S_PREP) && (f->seen & S_SHE)))) { /* (a routine's clauses before it) */
 		if (f->ncl == FS_CLAUSES)
 			sentence_end(f);
 		f->cl[f->ncl++] = (struct clause){f->lbl != SIZE_MAX ? f->lbl : f->c_start, f->c_end,
@@ -2485,7 +2504,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			return;
 	}
 	if (f->c_start == SIZE_MAX) {
-		if ((tf & TF_NUM) && !(c & K_RES)) { /* (not "1-bed, ...": a dwelling) */
+		/* (not "1-bed, ...": a dwelling; nor an hour range before a word:
+		 * "V: 12-1 when salon quiet" is the time itself, no entry's stamp) */
+		if ((tf & TF_NUM) && !(c & K_RES) &&
+		    !(b + 1 < f->n && f->s[b] == ' ' && fs_alnum(f->s[b + 1]) && fs_time_range(w, wn))) {
 			if (tf & TF_CLOCK)
 				f->seen |= S_CLOCK;
 			if (f->u_cont && f->u_start != SIZE_MAX && b > f->u_end)

@@ -1999,3 +1999,44 @@ Test(failsafe, her_break_hours_a_few_words_on)
 	expect("Spoke to her while she was on her break at work (12.30-1). Plan reviewed.",
 	       SCRUB_SAFE_TIME, "Spoke to her while she was on her break at work (12.30-1)");
 }
+
+/* s17-never: a routine told in clauses goes whole: the clauses right
+ * before its decisive one, of an hour or of her people somewhere ("Mum
+ * drives him in; arrives 8.40; collects 3.15 at the office"). Not a
+ * clause about him alone before it. */
+Test(failsafe, a_routine_told_in_clauses_goes_whole)
+{
+	expect("Mum drives him in; arrives 8.40; collects 3.15 at the office. Dad rang.",
+	       SCRUB_LOCATION, "Mum drives him in; arrives 8.40; collects 3.15 at the office");
+	expect("Victim rides out 6-10am and 3-5pm; call between 11 and 2.", SCRUB_LOCATION,
+	       "Victim rides out 6-10am and 3-5pm");
+	struct spans sv = scan("He was at the pub at 9; she walks the dog at 7 every morning.");
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].start >= 22, "his clause was taken: %zu", sv.v[i].start);
+	spans_free(&sv);
+	/* her working hours with him in the clause are his watch, not her time */
+	expect_none("Pt says she works at the bakery and he waits outside at 23:15.");
+}
+
+/* s17-never: an hour range opening a clause is the time itself ("V: 12-1
+ * when salon quiet"), not an entry's stamp: the model's unit has it. */
+Test(failsafe, an_hour_range_opening_a_clause_is_kept_in_it)
+{
+	struct spans sv = {0};
+	const char *s = "[09:07] IDVA: ok. What's best time to call?\n[09:10] V: 12-1 when salon quiet";
+	cr_assert_eq(failsafe_scan_model(s, strlen(s), &sv), 0);
+	int ok = 0;
+	for (size_t i = 0; i < sv.n; i++)
+		ok |= sv.v[i].start == (size_t)(strstr(s, "12-1") - s);
+	if (!ok)
+		dump(s, &sv);
+	spans_free(&sv);
+	cr_assert(ok, "12-1 not in the unit");
+}
+
+Test(failsafe, s17_never_cues3_cost_linear_time)
+{
+	static const char *const cue[] = {"mum drives him in; arrives 8.40; ", "V: 12-1 when ",
+					  "CALL MOTHERS LANDLINE ", "on her break at work (12.30-1) "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
