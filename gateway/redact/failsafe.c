@@ -3276,7 +3276,8 @@ static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *c
 }
 
 static const char *const FS_PLAN_LABEL[] = {"plan", "plans", "arrangement", "arrangements",
-					    "agreed", "interim", NULL};
+					    "agreed", "interim", "alternative", "alternatives",
+					    "option", "options", "email", "e-mail", NULL};
 /* A label of where someone is: the name after it is the place. */
 static const char *const FS_WHERE_LABEL[] = {"location", "loc", "area", "town", "city",
 					     "whereabouts", "village", "county", NULL};
@@ -3695,8 +3696,12 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				 * after it is not: word()) */
 				if (f.appt && !(f.seen & S_HE))
 					f.appt_next = 2;
-				if (f.u_start == f.c_start)
-					f.u_start = SIZE_MAX; /* nor of the unit's */
+				if (f.u_start == f.c_start &&
+				    !(where || fs_label_is(s, f.c_start, i, FS_PLAN_LABEL) ||
+				      (f.seen & (S_RES | S_CALL | S_SAFE))))
+					f.u_start = SIZE_MAX; /* nor of the unit's (a plan's,
+					                       * a place's or a contact's label
+					                       * stays in; a day's goes) */
 				int her = f.nwords == 1 && fs_her_label(&f, f.c_start, i);
 				size_t from = f.c_start;
 				f.c_start = SIZE_MAX;

@@ -2040,3 +2040,13 @@ Test(failsafe, s17_never_cues3_cost_linear_time)
 					  "CALL MOTHERS LANDLINE ", "on her break at work (12.30-1) "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s17-never: an alternative's, an option's or an e-mail's label goes with
+ * the clause it heads when that is withheld ("Alternative: ..."); a day's
+ * label before words that are kept stays. */
+Test(failsafe, an_alternatives_label_goes_with_its_clause)
+{
+	expect("Refuge too close. Alternative: she moves to her aunt's in Brayford.", SCRUB_LOCATION,
+	       "Alternative: she moves to her aunt's in Brayford");
+	expect_none("Wed: Visa worry raised at review.");
+}
