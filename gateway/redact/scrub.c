@@ -498,11 +498,11 @@ static int has_digit(const char *w, size_t n)
 
 /*
  * A street's own name alone, one word, as notes shorten it ("mates on
- * Ravenscroft" of "22 Ravenscroft Way", "back on Walmgate" of "40
- * Walmgate"): only a word of five letters or more that the lexicon knows as
+ * Quillerby" of "22 Quillerby Way", "back on Marrowgate" of "40
+ * Marrowgate"): only a word of five letters or more that the lexicon knows as
  * nothing else (not a common word, a town, an agency, a known name, a
- * street type), so "Station" of "Station Road", "Crown" of "Crown Street"
- * and "Yeovil" of "Yeovil Road" stay; in an agency's name ("<Name> Family
+ * street type), so "Station" of "Station Road", "Mill" of "Mill Lane"
+ * and "Exampleby" of "Exampleby Road" stay; in an agency's name ("<Name> Family
  * Hub") it is the agency's (scrub_text: found_in_org).
  */
 static int add_street_own(struct bctx *bc, const struct words *ls, size_t i, unsigned kind)
@@ -559,7 +559,7 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 		t--;
 	if (t == 0) {
 		/* one word after the last number: a street with no type ("40
-		 * Walmgate", "Flat 6, 40 Walmgate") goes by it alone */
+		 * Marrowgate", "Flat 6, 40 Marrowgate") goes by it alone */
 		size_t dl = ls.n;
 		while (dl > 0 && !has_digit(ls.w[dl - 1], ls.l[dl - 1]))
 			dl--;
@@ -594,7 +594,7 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 	if (t > d) { /* at least one word of name before the type */
 		if ((rc = add_words(bc, &ls, d, t + 1, kind, R_VAL_STREET)) != 0)
 			return rc;
-		if (t == d + 1) /* "Ravenscroft" of "Ravenscroft Way" */
+		if (t == d + 1) /* "Quillerby" of "Quillerby Way" */
 			return add_street_own(bc, &ls, d, kind);
 	}
 	return 0;
