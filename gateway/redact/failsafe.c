@@ -3381,6 +3381,55 @@ static size_t fs_marker_end(const unsigned char *s, size_t n, size_t i)
 	return 0;
 }
 
+/*
+ * A code word agreed with her, quoted in a withheld statement of the code
+ * ('SHE USED "<WORD>" AS THE CODE WORD', 'password "<word>"'), is the
+ * arrangement wherever it stands: 'CALLER SAYS "<WORD>"' an hour earlier
+ * in the log says it as plainly. The withheld spans from `from` that name
+ * a code (code, codeword, password, word) give their quoted single words
+ * (3 to 20 letters, at most FS_CODES); each is then withheld at every
+ * whole-word occurrence, in any case. Each span is read once, then the text
+ * once per code: linear.
+ */
+#define FS_CODES 4
+static int fs_codes_again(struct fs *f, size_t from)
+{
+	static const char *const CUE[] = {"code", "codeword", "password", "word", NULL};
+	const unsigned char *s = f->s;
+	size_t n = f->n, to = f->out->n, code[FS_CODES], clen[FS_CODES];
+	int nc = 0;
+	for (size_t j = from; j < to && nc < FS_CODES; j++) {
+		size_t a = f->out->v[j].start, e = f->out->v[j].end;
+		int cue = 0;
+		for (size_t i = a; i < e && !cue; i++)
+			if (fs_alnum(s[i]) && (i == a || !fs_alnum(s[i - 1]))) {
+				char x[12];
+				size_t k;
+				fs_word_at(f, i, x, sizeof x, &k);
+				cue = k > 0 && fs_in(x, CUE);
+			}
+		for (size_t i = a; cue && i < e && nc < FS_CODES; i++) {
+			if (s[i] != '"')
+				continue;
+			size_t q = i + 1;
+			while (q < e && q - i <= 21 && ((s[q] | 0x20) >= 'a' && (s[q] | 0x20) <= 'z'))
+				q++;
+			if (q < e && s[q] == '"' && q - (i + 1) >= 3 && q - (i + 1) <= 20)
+				code[nc] = i + 1, clen[nc++] = q - (i + 1);
+			i = q; /* a closing quote opens no code */
+		}
+	}
+	for (int c = 0; c < nc && f->rc == 0; c++)
+		for (size_t i = 0; i + clen[c] <= n && f->rc == 0; i++) {
+			if ((i > 0 && fs_alnum(s[i - 1])) || (i + clen[c] < n && fs_alnum(s[i + clen[c]])) ||
+			    strncasecmp((const char *)s + i, (const char *)s + code[c], clen[c]) != 0)
+				continue;
+			f->rc = spans_push(f->out, i, i + clen[c], SCRUB_SAFE_TIME, "fs:code-again");
+			i += clen[c];
+		}
+	return f->rc;
+}
+
 static int fs_run(const char *text, size_t n, struct spans *out, int model,
                   const struct fs_unit_sink *sink)
 {
@@ -3389,6 +3438,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 	pthread_once(&fs_once, fs_build);
 	struct fs f = {.s = (const unsigned char *)text, .n = n, .out = out, .model = model,
 	               .sink = sink};
+	size_t scan_from = out->n; /* this scan's spans (fs_codes_again) */
 	clause_reset(&f);
 	fsm_reset(&f);
 	const unsigned char *s = f.s;
@@ -3722,6 +3772,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 	}
 	clause_end(&f);
 	sentence_end(&f);
+	if (f.rc == 0 && !sink)
+		f.rc = fs_codes_again(&f, scan_from);
 	return f.rc;
 }
 

@@ -2050,3 +2050,29 @@ Test(failsafe, an_alternatives_label_goes_with_its_clause)
 	       "Alternative: she moves to her aunt's in Brayford");
 	expect_none("Wed: Visa worry raised at review.");
 }
+
+/* s17-never: a code word agreed with her, quoted in a withheld statement of
+ * the code, goes wherever it stands in the text (an earlier log line that
+ * only quotes it); a quoted word in a statement naming no code does not. */
+Test(failsafe, an_agreed_code_word_goes_everywhere)
+{
+	const char *s = "1802 CALLER WHISPERING. SAYS \"TEAPOT\" - SILENT SOLUTION\n"
+			"1830 VICTIM STATES SHE USED \"TEAPOT\" AS THE CODE WORD AGREED WITH HER IDVA.";
+	struct spans sv = {0};
+	cr_assert_eq(failsafe_scan(s, strlen(s), &sv), 0);
+	size_t first = (size_t)(strstr(s, "TEAPOT") - s);
+	int ok = 0;
+	for (size_t i = 0; i < sv.n; i++)
+		ok |= sv.v[i].start <= first && sv.v[i].end >= first + 6;
+	if (!ok)
+		dump(s, &sv);
+	spans_free(&sv);
+	cr_assert(ok, "the earlier TEAPOT was kept");
+	expect_none("She said \"sorry\" and left; the school rang at noon.");
+}
+
+Test(failsafe, s17_never_codes_cost_linear_time)
+{
+	static const char *const cue[] = {"SHE USED \"TEAPOT\" AS THE CODE WORD. ", "\"TEAPOT\" "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
