@@ -268,7 +268,7 @@ static const struct fsword FSW[] = {
 	{"by", K_BY | FN},
 	/* routines: where she will be, and when */
 	{"walk", K_ROUT}, {"walks", K_ROUT},
-	{"collects", K_ROUT},
+	{"collects", K_ROUT}, {"rides", K_ROUT},
 	{"pick", K_ROUT}, {"picks", K_ROUT}, {"drop", K_ROUT | CL}, {"drops", K_ROUT},
 	{"shops", K_ROUT}, {"gym", K_ROUT},
 	{"commutes", K_ROUT}, {"catches", K_ROUT}, {"bus", K_ROUT}, {"train", K_ROUT},
@@ -624,6 +624,7 @@ struct fs {
 	int det_win;           /* words left in which a dwelling noun is hers: "a new
 	                        * housing association flat" (a/her/new, not "the") */
 	int ncall;             /* contact words in the clause */
+	int call_any;          /* ... any, even one a "from" made a report ("calls from her") */
 	int free_win;          /* words left after "free"/"available" for a time */
 	int dwell_win;         /* words left after a dwelling or a street for "above" */
 	int kin_poss;          /* the last word was "dads", "her parents'": + in/at */
@@ -663,6 +664,10 @@ struct fs {
 	int want;              /* after wants, asked, requested, prefers: 1, then a
 	                        * capitalised word: 2 (fs_want_areas) */
 	size_t want_end;       /* the end of the last of them */
+	size_t workh_end;      /* where her working-hours word ended (word()) */
+	int workh_near;        /* an hour range right after it: "she works 9-5", "her
+	                        * break is 2-2.30", "on her break at work (12.30-1)"
+	                        * (12 bytes at most: a clause of its own, stored) */
 
 	struct clause cl[FS_CLAUSES];
 	int ncl;
@@ -959,6 +964,7 @@ static void clause_reset(struct fs *f)
 	f->p1f = 0;
 	f->go_win = f->prep_win = f->place_next = f->out_of = f->when_win = 0;
 	f->kin_pend = f->kin_from = f->ncall = f->free_win = f->if_win = 0;
+	f->call_any = 0;
 	f->dwell_win = f->kin_poss = f->where_win = 0;
 	f->det_win = 0;
 	f->appt = f->appt_next = 0;
@@ -970,6 +976,8 @@ static void clause_reset(struct fs *f)
 	f->take_win = f->take_obj = f->subj_and = f->in_cond = 0;
 	f->tlabel = f->t_time = f->t_other = 0;
 	f->t_end = 0;
+	f->workh_end = 0;
+	f->workh_near = 0;
 	f->lbl = SIZE_MAX;
 }
 
@@ -1013,7 +1021,8 @@ static int safe_ok(unsigned seen)
 	/* "She works weekdays 9-5", "<Name> finishes at 2 on Fridays", "she
 	 * starts at 7": her working hours (the hand-written sets label them
 	 * safe times) */
-	if ((seen & S_WORKH) && (seen & (S_WDAY | S_CLOCK | S_DAY | S_EVERY | S_WHENO)))
+	if ((seen & S_WORKH) && (seen & (S_WDAY | S_CLOCK | S_DAY | S_EVERY | S_WHENO)) &&
+	    !(seen & S_HE)) /* (not "she works at X and he waits outside at 23:15": his) */
 		return 1;
 	return (seen & S_SAFE) ||
 	       ((seen & S_CALL) && ((seen & S_WHEN) || ((seen & S_CLOCK) && (seen & S_MODAL))));
@@ -1214,6 +1223,7 @@ static void sentence_decide(struct fs *f)
 	int res_prev = 0; /* the clause before was withheld as a location */
 	int res_long = 0; /* ... and had three words or more */
 	int any_res = 0;
+	int done = -1; /* the last clause withheld */
 	for (int i = 0; i < n; i++) {
 		struct clause *c = &f->cl[i];
 		int j0 = -1;
@@ -1244,8 +1254,23 @@ static void sentence_decide(struct fs *f)
 			break;
 		}
 		if (res_ok(c->seen)) {
-			emit(f, c->start, c->end, SCRUB_LOCATION,
+			size_t from = c->start;
+			/* a routine told in clauses ("Mum drives him in; arrives
+			 * 8.40; collects 3.15 at the office"): the clauses right
+			 * before, not yet withheld, of a routine, an hour, or her
+			 * people somewhere, go with it (each is walked back over
+			 * once; not his alone) */
+			if (!(c->seen & S_RES))
+				for (int k = i - 1; k > done; k--) {
+					unsigned sk = f->cl[k].seen;
+					if (!((sk & (S_ROUT | S_CLOCK)) || ((sk & S_PREP) && (sk & S_SHE))) ||
+					    ((sk & S_HE) && !(sk & S_SHE)))
+						break;
+					from = f->cl[k].start;
+				}
+			emit(f, from, c->end, SCRUB_LOCATION,
 			     (c->seen & S_RES) ? "fs:residence" : "fs:routine");
+			done = i;
 			res_prev = 1;
 			any_res = 1;
 			res_long = fs_words3(f, c->start, c->end);
@@ -1259,6 +1284,7 @@ static void sentence_decide(struct fs *f)
 			 * some time, goes on saying it: "...at her mother's;
 			 * the children are dropped at school by their gran" */
 			emit(f, c->start, c->end, SCRUB_LOCATION, "fs:residence+next");
+			done = i;
 		} else {
 			res_prev = 0;
 		}
@@ -1524,7 +1550,9 @@ static void clause_end(struct fs *f)
 	f->workh_prev = (f->seen & S_WORKH) && !(f->seen & S_HE) && f->c_start != SIZE_MAX;
 	f->workh_start = f->c_start;
 	if (f->c_start != SIZE_MAX && f->c_end > f->c_start &&
-	    (f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT | S_DEV))) {
+	    ((f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT | S_DEV)) ||
+	     ((f->workh_near || (f->seen & S_CLOCK)) && !(f->seen & S_HE)) ||
+	     ((f->seen & S_PREP) && (f->seen & S_SHE)))) { /* (a routine's clauses before it) */
 		if (f->ncl == FS_CLAUSES)
 			sentence_end(f);
 		f->cl[f->ncl++] = (struct clause){f->lbl != SIZE_MAX ? f->lbl : f->c_start, f->c_end,
@@ -1556,6 +1584,9 @@ static void clause_end(struct fs *f)
 /* Classes that make no signal by themselves: such a word only needs to be
  * remembered as the previous word. */
 #define FS_INERT (K_FUNC | K_DET | K_NDET | K_THE | K_ABBR | K_BIZ)
+
+/* After "is" or a bare subject, before at/in: still where she is. */
+static const char *const FS_FOUND_AT[] = {"found", "locked", "hidden", "hiding", NULL};
 
 /* Is the next word at i " in" or " at" ("my dads in Crewe")? */
 static inline int fs_in_at_next(const unsigned char *s, size_t n, size_t i)
@@ -2100,9 +2131,15 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 	case 'a': return wn == 3 && memcmp(w, "ask", 3) == 0;
 	case 'e': return (wn == 4 && memcmp(w, "ends", 4) == 0) ||
 		         (wn == 6 && memcmp(w, "ending", 6) == 0); /* "Mob ends 392" */
-	case 'h': return wn == 4 && memcmp(w, "host", 4) == 0;
-	case 'l': return wn == 4 && memcmp(w, "like", 4) == 0;
-	case 'w': return wn == 6 && memcmp(w, "wanted", 6) == 0;
+	case 'b': return wn == 5 && memcmp(w, "break", 5) == 0;
+	case 'f': return wn == 5 && memcmp(w, "found", 5) == 0;
+	case 'h': return (wn == 4 && memcmp(w, "host", 4) == 0) ||
+		         (wn == 6 && memcmp(w, "hidden", 6) == 0);
+	case 'l': return (wn == 4 && memcmp(w, "like", 4) == 0) ||
+		         (wn == 5 && memcmp(w, "lunch", 5) == 0) ||
+		         (wn == 6 && memcmp(w, "locked", 6) == 0);
+	case 'w': return (wn == 6 && memcmp(w, "wanted", 6) == 0) ||
+		         (wn == 4 && memcmp(w, "word", 4) == 0);
 	case 'p': return (wn >= 9 && wn <= 11 && memcmp(w, "prefer", 6) == 0) ||
 		         (wn == 8 && memcmp(w, "password", 8) == 0) ||
 		         (wn == 6 && memcmp(w, "phrase", 6) == 0);
@@ -2159,6 +2196,16 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
 		if (j < f->n && (f->s[j] == '"' || f->s[j] == 0xE2 || (f->s[j] == '\'' && j > b)))
 			return 2;
 		return fs_caps_code(f, a, j) ? 2 : 0;
+	}
+	/* calls from her with a word agreed: "FUTURE CALLS FROM HER WITH WORD
+	 * <X> = ATTEND", "if she rings using the word ..." (a call in the
+	 * clause, "with", "using" or "the" right before) */
+	if (((wn == 4 && memcmp(w, "word", 4) == 0) || (wn == 8 && memcmp(w, "codeword", 8) == 0)) &&
+	    f->call_any && !(f->seen & S_HE)) {
+		char x[8];
+		fs_prev_word(f, a, x, sizeof x, NULL);
+		if (!strcmp(x, "with") || !strcmp(x, "using") || !strcmp(x, "the"))
+			return 2;
 	}
 	return 0;
 }
@@ -2260,6 +2307,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			size_t k = fs_peek(f, b, nx, sizeof nx, &title);
 			if (k == 2 && ((nx[0] == 'i' && nx[1] == 'n') || (nx[0] == 'a' && nx[1] == 't'))) {
 				c = K_KIN; /* "my dads in Crewe": his house is */
+				tf |= TF_POSS;
+			} else if (k > 0 && (fs_lookup(nx, k) & K_DEV)) {
+				c = K_KIN; /* "CALL MOTHERS LANDLINE": hers, a route */
 				tf |= TF_POSS;
 			}
 		}
@@ -2374,11 +2424,24 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 				ok = 0;
 			workh_sig = ok;
 		}
+		/* "Her break is 2-2.30", "her lunch break is 1-1.45": when she
+		 * is away from him, as her working hours are (her own, right
+		 * before: not "a break from contact", "he takes his lunch") */
+		if (!workh && wn == 5 && (memcmp(w, "break", 5) == 0 || memcmp(w, "lunch", 5) == 0) &&
+		    !(f->seen & S_HE)) {
+			char pw[8];
+			size_t pk = fs_prev_word(f, a, pw, sizeof pw, NULL);
+			if ((pk == 3 && memcmp(pw, "her", 3) == 0) ||
+			    (pk == 5 && memcmp(pw, "lunch", 5) == 0 && (f->p2 & K_SHE) && !(f->p2 & K_HE)))
+				workh_sig = 1;
+		}
 		/* PoP: the person on probation, the perpetrator */
 		if (wn == 3 && memcmp(w, "pop", 3) == 0 && f->s[a] == 'P' && f->s[a + 2] == 'P')
 			c = K_HE;
 		if (wn == 1 && (tf & TF_CAP) && w[0] == 'v')
 			c |= K_SHE | K_SUBJ; /* V: the victim */
+		if (wn == 3 && (tf & TF_UPPER) && memcmp(w, "vic", 3) == 0)
+			c |= K_SHE | K_SUBJ; /* VIC: the victim, in a CAD's capitals */
 		if (wn == 2 && w[0] == 'i' && w[1] == 'p' &&
 		    ((tf & TF_UPPER) || ((tf & TF_POSS) && f->s[a] == 'I' && f->s[a + 1] == 'P')))
 			c |= K_SHE | K_SUBJ; /* IP, IP's: the injured party */
@@ -2441,7 +2504,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			return;
 	}
 	if (f->c_start == SIZE_MAX) {
-		if (tf & TF_NUM) {
+		/* (not "1-bed, ...": a dwelling; nor an hour range before a word:
+		 * "V: 12-1 when salon quiet" is the time itself, no entry's stamp) */
+		if ((tf & TF_NUM) && !(c & K_RES) &&
+		    !(b + 1 < f->n && f->s[b] == ' ' && fs_alnum(f->s[b + 1]) && fs_time_range(w, wn))) {
 			if (tf & TF_CLOCK)
 				f->seen |= S_CLOCK;
 			if (f->u_cont && f->u_start != SIZE_MAX && b > f->u_end)
@@ -2489,6 +2555,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			if (!(k && (fs_lookup(nx, k) & (K_DEV | K_CALL | K_ROUTE))) &&
 			    !(k == 5 && memcmp(nx, "email", 5) == 0) && !(k == 1 && nx[0] == 'e'))
 				s |= S_RES;
+		} else if (fs_named_at(f, b, NULL)) {
+			s |= S_RES; /* "Client placed <Name> House since 22/09": the
+			             * preposition dropped, as notes do */
 		}
 	}
 	int skip_in = f->skip_in && wn == 2 && memcmp(w, "in", 2) == 0;
@@ -2673,6 +2742,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		                * pronoun, often of an incident's ambulance) */
 	else if (had_go && (c & K_DET) && !(c & K_THE))
 		f->prep_win = 4; /* "is her old college friend's in ..." */
+	else if (had_go && (tf & TF_UPPER) && fs_in(w, FS_FOUND_AT))
+		f->go_win = 1; /* "VIC FOUND AT NEIGHBOURS", "VICTIM IS LOCKED IN STAFF
+		                * ROOM": in a CAD's capitals, found or hidden somewhere
+		                * is being there now (in prose "was found with
+		                * bruising", "car found in ..." report an incident) */
 	else if (had_go && (c & K_ADV)) {
 		f->go_win = 1;
 		/* "went there on Sunday with a suitcase", "will stop there till
@@ -2681,6 +2755,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if (wn == 5 && memcmp(w, "there", 5) == 0 && !(f->p1 & K_BE) &&
 		    ((f->p1 & K_GO) || ((f->p1 & K_ADV) && (f->p2 & K_GO))))
 			s |= S_RES;
+		/* "He is there most nights", "she is there on Sundays", opening
+		 * the sentence after one withheld as where she is: "there" is
+		 * that place, whoever goes there (not "is there ...?", "there
+		 * is": no subject before the verb) */
+		if (wn == 5 && memcmp(w, "there", 5) == 0 && (f->p1 & K_BE) &&
+		    (f->p2 & (K_SHE | K_HE | K_SUBJ)) && !(f->p2 & K_KIN) && f->nwords == 3 &&
+		    f->ncl == 0 && f->res_sent)
+			s |= S_RES | S_RESO | S_SHE; /* her place, if he is the one there */
 		/* "she's down <County> way", "went up <Town>": a direction
 		 * then a name says where */
 		if ((wn == 4 && (memcmp(w, "down", 4) == 0 || memcmp(w, "over", 4) == 0)) ||
@@ -2745,10 +2827,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * "antenatal appt at the <Name> clinic": where she will be seen; not
 	 * "appt at 10:30", "appointment with CAMHS" */
 	if (f->appt_next && !(c & K_DET)) {
+		unsigned lx = f->appt_next == 2 && wn ? lex_classify(w, wn) : 0;
 		if ((tf & TF_CAP) && !(tf & TF_NUM) &&
 		    !(c & (K_TIME | K_DAYAB | K_BIZ | K_CLOCKW | K_HE | K_SHE | K_KIN)) &&
-		    !fs_month(w))
-			s |= S_RES;
+		    !fs_month(w) && !((lx & LEX_ALLOW) && !(lx & LEX_PLACE)))
+			s |= S_RES; /* (after a label, not an agency: "Appt: CAMHS") */
 		f->appt_next = 0;
 	}
 	if (c & K_APPT)
@@ -2776,7 +2859,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* contact */
 	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));
 	if ((c & K_CALL) && !(f->p1 & (K_NDET | K_BY)) && !(f->p1f & TF_NUM) && !route_dev)
-		s |= S_CALL, f->ncall++;
+		s |= S_CALL, f->ncall++, f->call_any = 1;
 	else if ((c & K_CALL) && (f->p1 & K_NDET))
 		s |= S_CALLN;
 	if (c & K_DEV)
@@ -2825,8 +2908,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * under her work's label are where she will be and when */
 	if (f->work_lbl && (s & (S_WDAY | S_CLOCK)))
 		s |= S_ROUT;
-	if (workh_sig)
+	if (workh_sig) {
 		s |= S_WORKH;
+		f->workh_end = b;
+	}
+	/* the range right after ("works 12-8", "break is 2-2.30"): its hours */
+	if ((tf & TF_NUM) && f->workh_end && a <= f->workh_end + 12 && fs_time_range(w, wn))
+		f->workh_near = 1;
 	if (c & K_PREP)
 		s |= S_PREP;
 	if ((c & K_KIN) && (tf & TF_POSS)) {
@@ -3019,8 +3107,10 @@ static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *c
 static const char *const FS_WROTE_LABEL[] = {"wrote", "writes", NULL};
 
 /* Does the text after a line break at i visibly go on the same sentence? */
+static int fs_cad_entry(const struct fs *f, size_t j, int stamp);
+
 static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_t last_cls,
-                        unsigned char last_ch)
+                        unsigned char last_ch, int upper)
 {
 	size_t j = i + 1;
 	while (j < f->n && (f->s[j] == ' '))
@@ -3028,6 +3118,10 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 	if (j >= f->n || f->s[j] == '\n')
 		return 0; /* a blank line */
 	unsigned char nx = f->s[j];
+	/* a CAD line in capitals ending in a function word ("FUTURE CALLS
+	 * FROM HER\nWITH WORD ...") goes on, unless the next opens an entry */
+	if (upper && (last_cls & K_FUNC) && fs_cad_entry(f, j, 1))
+		return 0;
 	if (last_ch == '.' || last_ch == '!' || last_ch == '?')
 		return 0;
 	if (last_ch == ':')
@@ -3037,10 +3131,7 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9') {
 		/* a CAD log's next entry ("2341 CALL FROM ...") is no wrapped
 		 * number: four digits and a space */
-		size_t d = j;
-		while (d < f->n && f->s[d] >= '0' && f->s[d] <= '9')
-			d++;
-		if (d - j == 4 && d < f->n && f->s[d] == ' ')
+		if (fs_cad_entry(f, j, 0))
 			return 0;
 		return 1; /* a number wrapped over the break ("07700\n900202") */
 	}
@@ -3048,7 +3139,33 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 		return 1;
 	if (i - line_start >= 60 && !(nx >= '0' && nx <= '9') && nx != '-' && nx != '*')
 		return 1; /* a hard-wrapped e-mail */
+	if (i - line_start >= 60 && nx >= '0' && nx <= '9' && last_ch >= 'a' && last_ch <= 'z') {
+		/* a long line ending mid-sentence, then an hour range ("... he
+		 * works\n12-8 at the car wash"): no log entry or list item opens
+		 * on a range of hours, a wrapped sentence does (at most 12 bytes
+		 * read) */
+		char w[12];
+		size_t k = 0;
+		while (j + k < f->n && k < sizeof w && f->s[j + k] != ' ' && f->s[j + k] != '\n')
+			w[k] = (char)(f->s[j + k] | ((f->s[j + k] >= 'A' && f->s[j + k] <= 'Z') ? 0x20 : 0)),
+			k++;
+		if (k < sizeof w && fs_time_range(w, k))
+			return 1;
+	}
 	return 0;
+}
+
+/* Does the line at j open a CAD log's entry: four digits and a space
+ * ("2341 CALL FROM ..."), or with stamp also a stamp or a date
+ * (next_line_opens: "23:58 FEMALE ...")? */
+static int fs_cad_entry(const struct fs *f, size_t j, int stamp)
+{
+	size_t d = j;
+	while (d < f->n && d < j + 5 && f->s[d] >= '0' && f->s[d] <= '9')
+		d++;
+	if (d - j == 4 && d < f->n && f->s[d] == ' ')
+		return 1;
+	return stamp && next_line_opens(f, j) >= NL_DATE;
 }
 
 /*
@@ -3159,7 +3276,8 @@ static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *c
 }
 
 static const char *const FS_PLAN_LABEL[] = {"plan", "plans", "arrangement", "arrangements",
-					    "agreed", "interim", NULL};
+					    "agreed", "interim", "alternative", "alternatives",
+					    "option", "options", "email", "e-mail", NULL};
 /* A label of where someone is: the name after it is the place. */
 static const char *const FS_WHERE_LABEL[] = {"location", "loc", "area", "town", "city",
 					     "whereabouts", "village", "county", NULL};
@@ -3210,6 +3328,15 @@ static int fs_time_range(const char *w, size_t wn)
 	return k == wn;
 }
 
+/* Is the folded word w[0..wn) a dwelling by its bedrooms: one digit, '-'
+ * and "bed", "beds", "bedroom" ("1-bed", "3-bedroom")? */
+static int fs_n_bed(const char *w, size_t wn)
+{
+	return wn >= 5 && w[0] >= '1' && w[0] <= '9' && w[1] == '-' &&
+	       ((wn == 5 && memcmp(w + 2, "bed", 3) == 0) || (wn == 6 && memcmp(w + 2, "beds", 4) == 0) ||
+	        (wn == 9 && memcmp(w + 2, "bedroom", 7) == 0));
+}
+
 /* Is the folded word w[0..wn) two days joined by '-' ("thurs-sun",
  * "mon-fri", "sun-wed"): a span of days, when someone works or is free? */
 static int fs_day_range(const char *w, size_t wn)
@@ -3254,6 +3381,55 @@ static size_t fs_marker_end(const unsigned char *s, size_t n, size_t i)
 	return 0;
 }
 
+/*
+ * A code word agreed with her, quoted in a withheld statement of the code
+ * ('SHE USED "<WORD>" AS THE CODE WORD', 'password "<word>"'), is the
+ * arrangement wherever it stands: 'CALLER SAYS "<WORD>"' an hour earlier
+ * in the log says it as plainly. The withheld spans from `from` that name
+ * a code (code, codeword, password, word) give their quoted single words
+ * (3 to 20 letters, at most FS_CODES); each is then withheld at every
+ * whole-word occurrence, in any case. Each span is read once, then the text
+ * once per code: linear.
+ */
+#define FS_CODES 4
+static int fs_codes_again(struct fs *f, size_t from)
+{
+	static const char *const CUE[] = {"code", "codeword", "password", "word", NULL};
+	const unsigned char *s = f->s;
+	size_t n = f->n, to = f->out->n, code[FS_CODES], clen[FS_CODES];
+	int nc = 0;
+	for (size_t j = from; j < to && nc < FS_CODES; j++) {
+		size_t a = f->out->v[j].start, e = f->out->v[j].end;
+		int cue = 0;
+		for (size_t i = a; i < e && !cue; i++)
+			if (fs_alnum(s[i]) && (i == a || !fs_alnum(s[i - 1]))) {
+				char x[12];
+				size_t k;
+				fs_word_at(f, i, x, sizeof x, &k);
+				cue = k > 0 && fs_in(x, CUE);
+			}
+		for (size_t i = a; cue && i < e && nc < FS_CODES; i++) {
+			if (s[i] != '"')
+				continue;
+			size_t q = i + 1;
+			while (q < e && q - i <= 21 && ((s[q] | 0x20) >= 'a' && (s[q] | 0x20) <= 'z'))
+				q++;
+			if (q < e && s[q] == '"' && q - (i + 1) >= 3 && q - (i + 1) <= 20)
+				code[nc] = i + 1, clen[nc++] = q - (i + 1);
+			i = q; /* a closing quote opens no code */
+		}
+	}
+	for (int c = 0; c < nc && f->rc == 0; c++)
+		for (size_t i = 0; i + clen[c] <= n && f->rc == 0; i++) {
+			if ((i > 0 && fs_alnum(s[i - 1])) || (i + clen[c] < n && fs_alnum(s[i + clen[c]])) ||
+			    strncasecmp((const char *)s + i, (const char *)s + code[c], clen[c]) != 0)
+				continue;
+			f->rc = spans_push(f->out, i, i + clen[c], SCRUB_SAFE_TIME, "fs:code-again");
+			i += clen[c];
+		}
+	return f->rc;
+}
+
 static int fs_run(const char *text, size_t n, struct spans *out, int model,
                   const struct fs_unit_sink *sink)
 {
@@ -3262,6 +3438,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 	pthread_once(&fs_once, fs_build);
 	struct fs f = {.s = (const unsigned char *)text, .n = n, .out = out, .model = model,
 	               .sink = sink};
+	size_t scan_from = out->n; /* this scan's spans (fs_codes_again) */
 	clause_reset(&f);
 	fsm_reset(&f);
 	const unsigned char *s = f.s;
@@ -3270,6 +3447,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 	size_t last_wn = 0;      /* its length */
 	unsigned char last_ch = 0; /* the last non-space byte */
 	int age_next = 0;          /* the last word was "aged", "age" or "ages" */
+	int last_upper = 0;        /* the last word was in capitals (a CAD's) */
 	size_t i = 0;
 	while (i < n && f.rc == 0) {
 		unsigned char ch = s[i];
@@ -3368,6 +3546,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			                    (wn == 3 && memcmp(w, "age", 3) == 0) ||
 			                    (wn == 4 && memcmp(w, "ages", 4) == 0));
 			uint64_t c = (wn && !num) ? fs_lookup_ab(wa, wb, wn, h) : 0;
+			if (num && fs_n_bed(w, wn))
+				c = K_RES; /* "1-bed", "2-bedroom": a dwelling offered or sought */
 			if (c == 0 && wn >= 7 && !num && fs_day_range(w, wn))
 				c = K_TIME; /* "Thurs-Sun", "mon-fri": days, as "weekdays" */
 			if (c == 0 && wn == 2 && (tf & TF_UPPER) && w[0] == 'e' && w[1] == 'd')
@@ -3403,9 +3583,11 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			} else {
 				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
 				    !((f.prep_win || f.go_win) && c == 0 && wn > 3 && w[wn - 1] == 's') &&
-				    !(c == 0 && wn > 3 && w[wn - 1] == 's' && fs_in_at_next(s, n, i)) &&
+				    !(c == 0 && wn > 3 && w[wn - 1] == 's' &&
+				      (fs_in_at_next(s, n, i) || (fs_lookup(w, wn - 1) & K_KIN))) &&
 				    !(num && wn <= 2 && (f.seen & (S_ROUT | S_WORKH)) && (f.p1 & K_PREP)) &&
-				    !(num && ((f.seen & S_ROUT) || f.work_lbl || f.workh_prev) &&
+				    !(num && ((f.seen & S_ROUT) || f.work_lbl || f.workh_prev ||
+				              (f.workh_end && a <= f.workh_end + 12)) &&
 				      fs_time_range(w, wn)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
 				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN)) &&
@@ -3456,7 +3638,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					word(&f, a, i, w, wn, c, tf);
 				}
 				last_cls = (wn && !num) ? f.p1 : 0;
-				if (tf & TF_CAP)
+				last_upper = (tf & TF_UPPER) != 0;
+				if ((tf & TF_CAP) && !last_upper)
 					last_cls &= ~K_FUNC; /* "To" starting a line is no continuation */
 			}
 			last_wn = wn;
@@ -3465,7 +3648,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 		}
 		switch (ch) {
 		case '\n': {
-			if (!line_goes_on(&f, line_start, i, last_cls, last_ch)) {
+			if (!line_goes_on(&f, line_start, i, last_cls, last_ch, last_upper)) {
 				clause_end(&f);
 				sentence_end(&f);
 			} else {
@@ -3557,8 +3740,18 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				                 ? f.c_start : SIZE_MAX;
 				if (where && !f.place_next)
 					f.place_next = 3, f.pn_conv = 0;
-				if (f.u_start == f.c_start)
-					f.u_start = SIZE_MAX; /* nor of the unit's */
+				/* "Birth plan: <Name> Birth Centre", "Next appt:
+				 * <Name> Clinic": where she will be seen, as "birth
+				 * plan changed to <Name>" (a time, a day or an agency
+				 * after it is not: word()) */
+				if (f.appt && !(f.seen & S_HE))
+					f.appt_next = 2;
+				if (f.u_start == f.c_start &&
+				    !(where || fs_label_is(s, f.c_start, i, FS_PLAN_LABEL) ||
+				      (f.seen & (S_RES | S_CALL | S_SAFE))))
+					f.u_start = SIZE_MAX; /* nor of the unit's (a plan's,
+					                       * a place's or a contact's label
+					                       * stays in; a day's goes) */
 				int her = f.nwords == 1 && fs_her_label(&f, f.c_start, i);
 				size_t from = f.c_start;
 				f.c_start = SIZE_MAX;
@@ -3579,6 +3772,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 	}
 	clause_end(&f);
 	sentence_end(&f);
+	if (f.rc == 0 && !sink)
+		f.rc = fs_codes_again(&f, scan_from);
 	return f.rc;
 }
 

@@ -67,7 +67,8 @@ const char *scrub_rule_name(unsigned r)
 		"list:initials+surname", "list:surname-misspelt", "value:address",
 		"value:first-line", "value:street", "value:text", "value:identifier",
 		"never:address", "never:first-line", "never:street", "never:text",
-		"never:identifier", "found:surname", "found:first-name",
+		"never:identifier", "found:surname", "found:first-name", "value:street-name",
+		"never:street-name",
 	};
 	return r < R_RULE_COUNT ? RULES[r] : "unknown";
 }
@@ -161,6 +162,8 @@ static int pat_add(struct bctx *bc, struct patv *pv, const char *const *parts, c
 		n += lens[i] + 1;
 	if (bc->never && pv == &bc->values && rule >= R_VAL_ADDR && rule <= R_VAL_ID)
 		rule += R_NEV_ADDR - R_VAL_ADDR;
+	if (bc->never && pv == &bc->values && rule == R_VAL_OWN)
+		rule = R_NEV_OWN;
 	if (bc->names.bytes + bc->values.bytes + n > MGW_SCRUB_MAX_PATTERN_BYTES) {
 		bc->too_large = 1;
 		return MGW_E_TOO_LARGE;
@@ -494,6 +497,29 @@ static int has_digit(const char *w, size_t n)
 }
 
 /*
+ * A street's own name alone, one word, as notes shorten it ("mates on
+ * Quillerby" of "22 Quillerby Way", "back on Marrowgate" of "40
+ * Marrowgate"): only a word of five letters or more that the lexicon knows as
+ * nothing else (not a common word, a town, an agency, a known name, a
+ * street type), so "Station" of "Station Road", "Mill" of "Mill Lane"
+ * and "Exampleby" of "Exampleby Road" stay; in an agency's name ("<Name> Family
+ * Hub") it is the agency's (scrub_text: found_in_org).
+ */
+static int add_street_own(struct bctx *bc, const struct words *ls, size_t i, unsigned kind)
+{
+	const char *w = ls->w[i];
+	size_t l = ls->l[i];
+	if (l < 5 || has_digit(w, l) || scrub_common_word(w, l))
+		return 0;
+	for (size_t k = 0; k < l; k++)
+		if (!((w[k] >= 'a' && w[k] <= 'z') || (w[k] >= 'A' && w[k] <= 'Z')))
+			return 0; /* ASCII letters only: "heol-y-nant", accents */
+	if (lex_classify(w, l) & ~LEX_SURNAME)
+		return 0;
+	return add_words(bc, ls, i, i + 1, kind, R_VAL_OWN);
+}
+
+/*
  * An address: the whole (postcode dropped), its first line ("33a grange
  * court", or "flat 10 170a cliff walk" when the first part names no
  * street), the number and street, and the street alone.
@@ -532,6 +558,13 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 	while (t > 0 && !is_street_type(ls.w[t - 1], ls.l[t - 1]))
 		t--;
 	if (t == 0) {
+		/* one word after the last number: a street with no type ("40
+		 * Marrowgate", "Flat 6, 40 Marrowgate") goes by it alone */
+		size_t dl = ls.n;
+		while (dl > 0 && !has_digit(ls.w[dl - 1], ls.l[dl - 1]))
+			dl--;
+		if (dl > 0 && ls.n - dl == 1 && (rc = add_street_own(bc, &ls, dl, kind)) != 0)
+			return rc;
 		/* No street type ("14 Ormesby Bank", "3 Heol y Nant"): the words
 		 * after the house number, when two or more, name the street. */
 		if (c1 != NULL) { /* ls ran to the second comma: the first line again */
@@ -558,8 +591,12 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 	    ((rc = add_words(bc, &ls, d - 1, t + 1, kind, R_VAL_LINE1)) != 0 ||
 	     (ls.n < ws.n && (rc = add_words(bc, &ws, d - 1, ws.n, kind, R_VAL_ADDR)) != 0)))
 		return rc;
-	if (t > d) /* at least one word of name before the type */
-		return add_words(bc, &ls, d, t + 1, kind, R_VAL_STREET);
+	if (t > d) { /* at least one word of name before the type */
+		if ((rc = add_words(bc, &ls, d, t + 1, kind, R_VAL_STREET)) != 0)
+			return rc;
+		if (t == d + 1) /* "Quillerby" of "Quillerby Way" */
+			return add_street_own(bc, &ls, d, kind);
+	}
 	return 0;
 }
 
@@ -1985,6 +2022,18 @@ static int found_in_org(const unsigned char *s, size_t n, size_t a, size_t e)
 }
 
 /*
+ * A street's own name alone (add_street_own) found at s[a..e) that goes on
+ * as a name ("<Street> Family Hub", "<Street> Estate": a capitalised word
+ * next) or inside an agency's: the agency's or another place's, kept.
+ */
+static int own_in_name(const unsigned char *s, size_t n, size_t a, size_t e)
+{
+	if (e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1]))
+		return 1;
+	return found_in_org(s, n, a, e);
+}
+
+/*
  * Does the line at i open as a list's item: a bullet ("- ", "* ", "o ",
  * U+2022), one to three words and ':' ("Mon: after 6", "Weekends:"), or a
  * figure ("10-12 weekdays")? Returns where its text starts, or 0.
@@ -3024,7 +3073,10 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 			goto done;
 	}
 	for (size_t j = 0; j < vals.n; j++)
-		if (spans_push(&all, vals.v[j].start, vals.v[j].end, vals.v[j].kind, vals.v[j].rule) != 0)
+		if (!((vals.v[j].rule == scrub_rule_name(R_VAL_OWN) ||
+		       vals.v[j].rule == scrub_rule_name(R_NEV_OWN)) &&
+		      own_in_name(s, n, vals.v[j].start, vals.v[j].end)) &&
+		    spans_push(&all, vals.v[j].start, vals.v[j].end, vals.v[j].kind, vals.v[j].rule) != 0)
 			goto done;
 	if (address_tails(s, n, &all, 0, &keep, maxend) != 0)
 		goto done;

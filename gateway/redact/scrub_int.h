@@ -96,6 +96,7 @@ enum {
 	R_MISSPELT, R_VAL_ADDR, R_VAL_LINE1, R_VAL_STREET, R_VAL_TEXT, R_VAL_ID,
 	R_NEV_ADDR, R_NEV_LINE1, R_NEV_STREET, R_NEV_TEXT, R_NEV_ID, /* R_VAL_* of a never value */
 	R_FOUND_SURNAME, R_FOUND_FIRST, /* R_SURNAME, R_FIRST of a name found in text */
+	R_VAL_OWN, R_NEV_OWN, /* a street's own name alone (scrub.c add_street_own) */
 	R_RULE_COUNT
 };
 const char *scrub_rule_name(unsigned r);

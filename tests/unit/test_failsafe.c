@@ -1855,3 +1855,224 @@ Test(failsafe, reviewed_at_home_is_a_visit)
 	expect("Reviewed at home with her new partner in Ambleworth.", SCRUB_LOCATION,
 	       "Reviewed at home with her new partner in Ambleworth");
 }
+
+/* s17-never: her break or lunch, and her working hours written as a bare
+ * hour range right after the word ("She works 9-5", "Tenant works 12-8 at
+ * the hospital"), say when she is away from him: a safe time. Not his
+ * break, not a break with no hours, not hours far from the word (a
+ * workplace's address, then its days). */
+Test(failsafe, her_break_and_bare_working_hours_are_safe_times)
+{
+	expect("Her break is 2-2.30. Then back on the tills.", SCRUB_SAFE_TIME, "Her break is 2-2.30");
+	expect("Her lunch break is 1-1.45 at the bakery.", SCRUB_SAFE_TIME,
+	       "Her lunch break is 1-1.45 at the bakery");
+	expect("She works 9-5.", SCRUB_SAFE_TIME, "She works 9-5");
+	expect("Tenant works 12-8 at the depot; visits only mornings.", SCRUB_SAFE_TIME,
+	       "Tenant works 12-8 at the depot; visits only mornings");
+	expect_none("She needs a break from the arguments.");
+	expect_none("He takes his break 2-2.30 in the van.");
+	expect_none("The office works 9-5.");
+}
+
+/* s17-never: a sentence hard-wrapped before an hour range goes on ("...
+ * he works\n12-8 at the car wash"): no log entry opens on a range of hours. */
+Test(failsafe, a_line_wrapped_before_an_hour_range_goes_on)
+{
+	expect("Mum wishes to stay where she is for now, and says so clearly. HV to see mum only at "
+	       "the clinic, Tuesday 2pm - he works\n11-7 at the tyre place. Baby well.",
+	       SCRUB_SAFE_TIME,
+	       "HV to see mum only at the clinic, Tuesday 2pm - he works\n11-7 at the tyre place");
+	/* a CAD's next entry still opens a line of its own */
+	struct spans sv = scan("1702 CALLER REPORTS SHOUTING FROM THE FLAT ABOVE THE CHIP SHOP ok\n"
+			       "1703 UNIT ASSIGNED");
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].end <= 67, "the next entry was joined");
+	spans_free(&sv);
+}
+
+/* s17-never: in a CAD's capitals the victim found, locked in or hidden
+ * somewhere is there ("VIC FOUND AT NEIGHBOURS", "VICTIM IS LOCKED IN STAFF
+ * ROOM"); "VIC" is the victim as "V" and "IP" are. In prose "was found
+ * with bruising", "car found in the car park" report an incident. */
+Test(failsafe, cad_victim_found_or_locked_somewhere)
+{
+	expect("0122 VIC FOUND AT NEIGHBOURS NO 9, MRS DOVECOTE. MALE HAD LEFT", SCRUB_LOCATION,
+	       "VIC FOUND AT NEIGHBOURS NO 9, MRS DOVECOTE");
+	expect("1703 VICTIM IS LOCKED IN STORE ROOM WITH SUPERVISOR\n1712 OFFICERS O/S",
+	       SCRUB_LOCATION, "VICTIM IS LOCKED IN STORE ROOM WITH SUPERVISOR");
+	expect_none("She was found with bruising by the district nurse.");
+	expect_none("Her car was found in the car park with the tyres slashed.");
+}
+
+/* s17-never: "He is there most nights" right after a sentence withheld as
+ * where she is: "there" is that place, whoever goes there. Not "Is there a
+ * risk", nor "there" with no location sentence before. */
+Test(failsafe, there_after_where_she_is_is_that_place)
+{
+	expect("Victim now sleeps in the flat above the bakery. He is there most nights; the key is "
+	       "his.",
+	       SCRUB_LOCATION, "He is there most nights");
+	expect_none("Risk reviewed with the team. He is there most nights, she says.");
+	expect_none("Is there a risk to the children?");
+}
+
+/* The cues above, repeated with no stop, in linear time. */
+Test(failsafe, s17_never_cues_cost_linear_time)
+{
+	static const char *const cue[] = {"her lunch break is 1-2 ", "she works 9-5 ", "VIC FOUND AT ",
+					  "VICTIM IS LOCKED IN ", "he is there ", "he works\n12-8 "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
+
+/* s17-never: "placed" then a name, the preposition dropped as notes do,
+ * is where she was placed ("placed by phone", "placed on a plan" are not). */
+Test(failsafe, placed_then_a_name_is_where_she_is)
+{
+	expect("TA review. Client placed Marigold Lodge, Fen St since 02/09. Keys issued.",
+	       SCRUB_LOCATION, "Client placed Marigold Lodge, Fen St since 02/09");
+	expect_none("Child placed on a CP plan in March.");
+	expect_none("Order placed Monday for the new cooker.");
+}
+
+/* s17-never: a birth plan's or an appointment's label, then a name, says
+ * where she will be seen; a time, a day or an agency after it does not. */
+Test(failsafe, birth_plan_label_then_a_name)
+{
+	expect("Pt feels safe at present. Birth plan:\nOakhurst Birth Centre; partner not told.",
+	       SCRUB_LOCATION, "Birth plan:\nOakhurst Birth Centre");
+	expect_none("Next appt: Monday 10:30.");
+	expect_none("Appointment: CAMHS review.");
+}
+
+/* s17-never: "1-bed", "2-bedroom": a dwelling offered or sought, also
+ * opening a clause after a label ("Approved: 1-bed, 12 Alder House, ..."). */
+Test(failsafe, a_dwelling_by_its_bedrooms)
+{
+	expect("Management transfer (panel 20/11). Approved: 1-bed, 12 Alder House, Brayton estate.",
+	       SCRUB_LOCATION, "1-bed, 12 Alder House, Brayton estate");
+	expect_none("Scored 1-2 on the scale at review.");
+}
+
+/* s17-never: calls from her with a word agreed are the arrangement, also
+ * over a CAD line that ends in a function word; a CAD line's next entry
+ * (a stamp) still ends it. Not a word said in abuse. */
+Test(failsafe, calls_with_an_agreed_word)
+{
+	expect("1830 OFFICERS BRIEFED. FUTURE CALLS FROM HER\nWITH WORD TEAPOT = ATTEND IMMEDIATELY\n"
+	       "1905 CLOSED",
+	       SCRUB_SAFE_TIME, "FUTURE CALLS FROM HER\nWITH WORD TEAPOT = ATTEND IMMEDIATELY");
+	expect_none("He called her names, with the word slag, in front of the children.");
+	struct spans sv = scan("1811 MALE TAKEN TO THE\n1812 CUSTODY SUITE BOOKED IN");
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].end <= 22, "the next entry was joined");
+	spans_free(&sv);
+}
+
+/* The cues above, repeated with no stop, in linear time. */
+Test(failsafe, s17_never_cues2_cost_linear_time)
+{
+	static const char *const cue[] = {"client placed Alder ", "Birth plan: Alder ", "1-bed, ",
+					  "CALLS FROM HER WITH WORD TEAPOT ", "CALLS FROM HER\nWITH "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
+
+/* s17-never: a kin word's possessive written without the apostrophe before
+ * a phone ("CALL MOTHERS LANDLINE NOT HER MOBILE") is her route, as "her
+ * mum's landline" is; the whole sentence goes when a location clause ends
+ * it. Not a kin word's plural before anything else. */
+Test(failsafe, kin_possessive_without_apostrophe_before_a_phone)
+{
+	expect("IP ASKS POLICE CALL MOTHERS LANDLINE NOT HER MOBILE - HE HAS HER MOBILE IN HIS "
+	       "PROPERTY.",
+	       SCRUB_LOCATION,
+	       "IP ASKS POLICE CALL MOTHERS LANDLINE NOT HER MOBILE - HE HAS HER MOBILE IN HIS "
+	       "PROPERTY");
+	expect("Call her aunties landline not her mobile.", SCRUB_SAFE_TIME,
+	       "Call her aunties landline not her mobile");
+	expect_none("The mothers group meets at the library.");
+}
+
+/* s17-never: her break's hours a few words on ("on her break at work
+ * (12.30-1)") are its hours too. */
+Test(failsafe, her_break_hours_a_few_words_on)
+{
+	expect("Spoke to her while she was on her break at work (12.30-1). Plan reviewed.",
+	       SCRUB_SAFE_TIME, "Spoke to her while she was on her break at work (12.30-1)");
+}
+
+/* s17-never: a routine told in clauses goes whole: the clauses right
+ * before its decisive one, of an hour or of her people somewhere ("Mum
+ * drives him in; arrives 8.40; collects 3.15 at the office"). Not a
+ * clause about him alone before it. */
+Test(failsafe, a_routine_told_in_clauses_goes_whole)
+{
+	expect("Mum drives him in; arrives 8.40; collects 3.15 at the office. Dad rang.",
+	       SCRUB_LOCATION, "Mum drives him in; arrives 8.40; collects 3.15 at the office");
+	expect("Victim rides out 6-10am and 3-5pm; call between 11 and 2.", SCRUB_LOCATION,
+	       "Victim rides out 6-10am and 3-5pm");
+	struct spans sv = scan("He was at the pub at 9; she walks the dog at 7 every morning.");
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].start >= 22, "his clause was taken: %zu", sv.v[i].start);
+	spans_free(&sv);
+	/* her working hours with him in the clause are his watch, not her time */
+	expect_none("Pt says she works at the bakery and he waits outside at 23:15.");
+}
+
+/* s17-never: an hour range opening a clause is the time itself ("V: 12-1
+ * when salon quiet"), not an entry's stamp: the model's unit has it. */
+Test(failsafe, an_hour_range_opening_a_clause_is_kept_in_it)
+{
+	struct spans sv = {0};
+	const char *s = "[09:07] IDVA: ok. What's best time to call?\n[09:10] V: 12-1 when salon quiet";
+	cr_assert_eq(failsafe_scan_model(s, strlen(s), &sv), 0);
+	int ok = 0;
+	for (size_t i = 0; i < sv.n; i++)
+		ok |= sv.v[i].start == (size_t)(strstr(s, "12-1") - s);
+	if (!ok)
+		dump(s, &sv);
+	spans_free(&sv);
+	cr_assert(ok, "12-1 not in the unit");
+}
+
+Test(failsafe, s17_never_cues3_cost_linear_time)
+{
+	static const char *const cue[] = {"mum drives him in; arrives 8.40; ", "V: 12-1 when ",
+					  "CALL MOTHERS LANDLINE ", "on her break at work (12.30-1) "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
+
+/* s17-never: an alternative's, an option's or an e-mail's label goes with
+ * the clause it heads when that is withheld ("Alternative: ..."); a day's
+ * label before words that are kept stays. */
+Test(failsafe, an_alternatives_label_goes_with_its_clause)
+{
+	expect("Refuge too close. Alternative: she moves to her aunt's in Brayford.", SCRUB_LOCATION,
+	       "Alternative: she moves to her aunt's in Brayford");
+	expect_none("Wed: Visa worry raised at review.");
+}
+
+/* s17-never: a code word agreed with her, quoted in a withheld statement of
+ * the code, goes wherever it stands in the text (an earlier log line that
+ * only quotes it); a quoted word in a statement naming no code does not. */
+Test(failsafe, an_agreed_code_word_goes_everywhere)
+{
+	const char *s = "1802 CALLER WHISPERING. SAYS \"TEAPOT\" - SILENT SOLUTION\n"
+			"1830 VICTIM STATES SHE USED \"TEAPOT\" AS THE CODE WORD AGREED WITH HER IDVA.";
+	struct spans sv = {0};
+	cr_assert_eq(failsafe_scan(s, strlen(s), &sv), 0);
+	size_t first = (size_t)(strstr(s, "TEAPOT") - s);
+	int ok = 0;
+	for (size_t i = 0; i < sv.n; i++)
+		ok |= sv.v[i].start <= first && sv.v[i].end >= first + 6;
+	if (!ok)
+		dump(s, &sv);
+	spans_free(&sv);
+	cr_assert(ok, "the earlier TEAPOT was kept");
+	expect_none("She said \"sorry\" and left; the school rang at noon.");
+}
+
+Test(failsafe, s17_never_codes_cost_linear_time)
+{
+	static const char *const cue[] = {"SHE USED \"TEAPOT\" AS THE CODE WORD. ", "\"TEAPOT\" "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}

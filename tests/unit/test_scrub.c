@@ -2560,3 +2560,24 @@ Test(scrub, found_name_before_capitals_is_withheld)
 	expect_with(s, "Seen by Quarrell UHB paediatrics.", "Seen by Quarrell UHB paediatrics.");
 	scrubber_free(s);
 }
+
+/* s17-never: a withheld address's street goes by its own name alone too,
+ * as notes shorten it ("mates on Quillerby" of "22 Quillerby Way", "back on
+ * Marrowgate" of "40 Marrowgate"); not a common word ("Station" of "Station
+ * Road"), nor the name going on as another's ("Quillerby Family Hub"). */
+Test(scrub, withheld_street_goes_by_its_own_name_alone)
+{
+	static const struct scrub_value v[] = {
+		{"22 Quillerby Way, Exampleby", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+		{"Flat 6, 40 Marrowgate, Testby", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+		{"5 Station Road, Exampleby", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+	};
+	struct scrub_spec spec = {.values = v, .n_values = sizeof v / sizeof v[0]};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "He still has mates on Quillerby.", "He still has mates on " R("address") ".");
+	expect_with(s, "BANGING ON DOOR MARROWGATE", "BANGING ON DOOR " R("address"));
+	expect_with(s, "Seen at Quillerby Family Hub.", "Seen at Quillerby Family Hub.");
+	expect_with(s, "Met at the station cafe.", "Met at the station cafe.");
+	scrubber_free(s);
+}
