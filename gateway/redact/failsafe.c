@@ -1288,7 +1288,9 @@ static const char *const FS_INCIDENT_ACT[] = {
 	"arrest", "injury", "injuries", "seen", "visited", "attended",
 	/* s15-over: what he did there, and a worker's visit */
 	"banging", "shouting", "screaming", "smashing", "threatening", "harassing",
-	"harassment", "stalking", "reviewed", "assessed", NULL};
+	"harassment", "stalking", "reviewed", "assessed",
+	/* s17-fp: shut in, kept in */
+	"locked", NULL};
 /* ... and words that make its dwelling the one she is in now */
 static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
 					   "until", "tonight", NULL};
@@ -1296,19 +1298,45 @@ static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "tempora
 /* ... and words before a place named anywhere in its clause ("seen at
  * home with her partner in <Town>": where that home is) */
 static const char *const FS_CLAUSE_WHERE[] = {"in", "near", "around", "outside", NULL};
+/* ... unless "in" follows a word of speech: "shouting in <Language>" */
+static const char *const FS_SPEECH[] = {"shouting", "screaming", "swearing", "yelling",
+					"speaking", "spoke", "speaks", "talking", "said", "says",
+					"written", "wrote", "texted", "messaged", "writing", NULL};
 
 static int fs_month(const char *w);
 static int fs_weekday(const char *w);
 
 /*
+ * Is the capitalised word s[a..b) (folded x[0..k)) after a word of
+ * FS_CLAUSE_WHERE no name of a place: in a CAD's capitals a dwelling, a
+ * determiner or a pronoun ("OUTSIDE HOUSE", "IN HER FLAT"); after speech and
+ * "in" (where 2) a nationality or language of the lexicon that is no place
+ * ("shouting in <Language>")?
+ */
+static int fs_clause_noname(const struct fs *f, size_t a, size_t b, const char *x, size_t k,
+			    int where)
+{
+	int upper = 1;
+	for (size_t j = a; j < b && upper; j++)
+		upper = !(f->s[j] >= 'a' && f->s[j] <= 'z');
+	if (upper && (fs_lookup(x, k) & (K_RESN | K_DET | K_THE | K_SHE | K_HE)))
+		return 1;
+	if (where != 2)
+		return 0;
+	unsigned lx = lex_classify((const char *)f->s + a, b - a);
+	return (lx & LEX_ALLOW) && !(lx & LEX_PLACE);
+}
+
+/*
  * Does the clause [c_start, c_end) name an incident ("DA" in capitals,
  * FS_INCIDENT_ACT), no word of now (FS_NOW_WORDS) and no place (a
- * capitalised word after FS_CLAUSE_WHERE, not a day or a month)? Read once,
- * when the clause ends and its only residence is a dwelling the notes know.
+ * capitalised word after FS_CLAUSE_WHERE, not a day or a month, nor what
+ * fs_clause_noname reads as no place)? Read once, when the clause ends and
+ * its only residence is a dwelling the notes know.
  */
 static int fs_clause_incident(const struct fs *f)
 {
-	int incid = 0, where = 0;
+	int incid = 0, where = 0, speech = 0;
 	size_t i = f->c_start, e = f->c_end;
 	if (i == SIZE_MAX || e > f->n)
 		return 0;
@@ -1324,14 +1352,16 @@ static int fs_clause_incident(const struct fs *f)
 			k++, i++;
 		}
 		if (k == 0 || k + 1 >= sizeof x) {
-			where = 0;
+			where = speech = 0;
 			continue;
 		}
 		x[k] = 0;
 		if (fs_in(x, FS_NOW_WORDS) ||
-		    (where && f->s[w0] >= 'A' && f->s[w0] <= 'Z' && !fs_month(x) && !fs_weekday(x)))
+		    (where && f->s[w0] >= 'A' && f->s[w0] <= 'Z' && !fs_month(x) && !fs_weekday(x) &&
+		     !fs_clause_noname(f, w0, i, x, k, where)))
 			return 0;
-		where = fs_in(x, FS_CLAUSE_WHERE);
+		where = fs_in(x, FS_CLAUSE_WHERE) ? 1 + (speech && k == 2 && x[0] == 'i') : 0;
+		speech = fs_in(x, FS_SPEECH);
 		if (fs_in(x, FS_INCIDENT_ACT) ||
 		    (k == 2 && f->s[w0] == 'D' && f->s[w0 + 1] == 'A'))
 			incid = 1;
@@ -1418,11 +1448,11 @@ static int fs_refuge_charity(const unsigned char *s, size_t n, size_t a, size_t 
 
 /* Words before a dwelling that make it hers as the notes know it: "at
  * home", "her flat", "the family home", "home address", "the same
- * address", "attended address"; not "her new flat", "a room", nor a
- * possessive ("<Friend>'s address": someone else's; fs_dwell_known reads
- * "victim's" and the like by FS_HER_POSS). */
-static const char *const FS_DWELL_KNOWN[] = {"at", "in", "into", "to", "her", "the", "their",
-					     "our", "my", "family", "marital", "matrimonial",
+ * address", "attended address", a CAD's "OUTSIDE HOUSE"; not "her new
+ * flat", "a room", nor a possessive ("<Friend>'s address": someone
+ * else's; fs_dwell_known reads "victim's" and the like by FS_HER_POSS). */
+static const char *const FS_DWELL_KNOWN[] = {"at", "in", "into", "to", "outside", "her", "the",
+					     "their", "our", "my", "family", "marital", "matrimonial",
 					     "joint", "shared", "home", "same", "old", "previous",
 					     "former", "usual", "attended", NULL};
 /* ... or hers by a possessive ("the victim's flat", "V's home", "mum's house") */
@@ -2607,9 +2637,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((c & K_GO) && f->where_win > 0)
 		s |= S_RES;
 	/* "the Hazel Grove flat", "a drive-by of the Mill Lane house": a
-	 * dwelling named by its street, even after "the" */
-	if ((c & K_RESN) && !(tf & TF_CAP) && (f->p1f & TF_CAP) && !(f->p1f & TF_UPPER) &&
-	    f->nwords > 1 && !(f->p1 & K_DET)) /* not "The house ..." opening a sentence */
+	 * dwelling named by its street, even after "the" (not "IP's flat":
+	 * a possessive is whose, which the possessive's rule above reads) */
+	if ((c & K_RESN) && !(tf & TF_CAP) && (f->p1f & TF_CAP) &&
+	    !(f->p1f & (TF_UPPER | TF_POSS)) && f->nwords > 1 && !(f->p1 & K_DET)) /* not "The house ..." opening a sentence */
 		s |= S_RES;
 	/* "the home is Larchwood", "the flat is Beech Court": a dwelling named */
 	if ((tf & TF_CAP) && (f->p1 & K_BE) && (f->p2 & K_RESN))

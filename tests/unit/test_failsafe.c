@@ -1855,3 +1855,27 @@ Test(failsafe, reviewed_at_home_is_a_visit)
 	expect("Reviewed at home with her new partner in Ambleworth.", SCRUB_LOCATION,
 	       "Reviewed at home with her new partner in Ambleworth");
 }
+
+/* s17-fp: an incident at her home as the notes know it stays, however the
+ * note names that home: by her label's possessive ("IP's flat": not a
+ * dwelling named by its street, as "the Mill Lane flat" is), in a CAD's
+ * capitals ("OUTSIDE HOUSE", "IN FLAT": no name after the preposition),
+ * with what he shouted in which language. A place named, a new home or a
+ * word of now still go. */
+Test(failsafe, an_incident_at_her_known_home_is_kept)
+{
+	expect_none("Latest 12/10: he kicked the door of IP's flat in, criminal damage.");
+	expect_none("He attended the victim's address at 0210, banged on the door shouting in "
+		    "Romanian.");
+	expect_none("CALLER STATES EX OUTSIDE HOUSE BANGING WINDOWS");
+	expect_none("CALLER SAYS PARTNER LOCKED HER IN FLAT FOR 2 DAYS");
+	expect("He kicked the door of IP's flat in Brackton.", SCRUB_LOCATION,
+	       "He kicked the door of IP's flat in Brackton");
+	expect("He attended IP's address at 0210, banged on the door shouting in Brackton.",
+	       SCRUB_LOCATION,
+	       "He attended IP's address at 0210, banged on the door shouting in Brackton");
+	expect("She says he kicked the door of the Mill Lane flat.", SCRUB_LOCATION,
+	       "She says he kicked the door of the Mill Lane flat");
+	expect("CALLER SAYS PARTNER LOCKED HER IN FLAT, SHE IS NOW AT HER MUMS", SCRUB_LOCATION,
+	       "CALLER SAYS PARTNER LOCKED HER IN FLAT, SHE IS NOW AT HER MUMS");
+}
