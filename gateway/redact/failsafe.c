@@ -1515,6 +1515,41 @@ static int fs_only_times(const struct fs *f, size_t a, size_t b)
 	return 1;
 }
 
+/*
+ * Does the clause [c_start, c_end) name a police station or a custody suite
+ * ("conveyed to <Town> police station", "taken to the custody suite")?
+ * Where an arrest's people are taken, as custody is. Read once, at the end
+ * of a clause with a conveyance and no hospital or custody word.
+ */
+static int fs_clause_station(const struct fs *f)
+{
+	int police = 0;
+	size_t i = f->c_start, e = f->c_end;
+	if (i == SIZE_MAX || e > f->n)
+		return 0;
+	while (i < e) {
+		char x[16];
+		size_t k = 0;
+		while (i < e && !fs_alnum(f->s[i]))
+			i++;
+		while (i < e && fs_alnum(f->s[i])) {
+			if (k + 1 < sizeof x)
+				x[k] = (char)(f->s[i] | 0x20);
+			k++, i++;
+		}
+		if (k == 0 || k + 1 >= sizeof x) {
+			police = 0;
+			continue;
+		}
+		x[k] = 0;
+		if ((police == 1 && strcmp(x, "station") == 0) ||
+		    (police == 2 && strcmp(x, "suite") == 0))
+			return 1;
+		police = strcmp(x, "police") == 0 ? 1 : strcmp(x, "custody") == 0 ? 2 : 0;
+	}
+	return 0;
+}
+
 static void clause_end(struct fs *f)
 {
 	/* "<Name> assaulted Ms <Name> at her home on 7 November": where an
@@ -1524,6 +1559,9 @@ static void clause_end(struct fs *f)
 		f->seen &= ~(S_RES | S_RESO);
 	if (f->place_next || f->kin_pend)
 		f->seen |= S_RES; /* "she went to" and the text breaks: withhold */
+	/* "conveyed to <Town> police station": custody (res_ok) */
+	if ((f->seen & S_CONV) && !(f->seen & S_MEDIC) && fs_clause_station(f))
+		f->seen |= S_MEDIC;
 	/* Her label and nothing but time windows after it ("V: 9-11am.",
 	 * "Leah: 10-2 weekdays"): when she can be reached, label and all. */
 	if (f->tlabel && f->t_time > 0 && !f->t_other && f->t_end > f->tlab_start) {

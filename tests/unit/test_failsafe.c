@@ -1879,3 +1879,15 @@ Test(failsafe, an_incident_at_her_known_home_is_kept)
 	expect("CALLER SAYS PARTNER LOCKED HER IN FLAT, SHE IS NOW AT HER MUMS", SCRUB_LOCATION,
 	       "CALLER SAYS PARTNER LOCKED HER IN FLAT, SHE IS NOW AT HER MUMS");
 }
+
+/* s17-fp: a conveyance to a police station or a custody suite is an
+ * arrest's, as one to custody is: no place she lives. Anything else in the
+ * clause that says where she lives still makes it hers. */
+Test(failsafe, conveyed_to_a_police_station_is_custody)
+{
+	expect_none("KOVAC detained for s.47 assault, conveyed to Brackton police station.");
+	expect_none("Suspect arrested and taken to the custody suite.");
+	expect("IP conveyed to her sister's near Brackton police station.", SCRUB_LOCATION,
+	       "IP conveyed to her sister's near Brackton police station");
+	expect("IP conveyed to the bus station.", SCRUB_LOCATION, "IP conveyed to the bus station");
+}
