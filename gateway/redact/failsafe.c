@@ -224,6 +224,9 @@ static const struct fsword FSW[] = {
 	{"response", NP}, {"light", NP}, {"view", NP}, {"front", NP}, {"control", NP},
 	{"school", NP}, {"court", NP}, {"college", NP}, {"fact", NP}, {"effect", NP},
 	{"you", NP}, {"me", NP | SH}, {"year", NP}, {"distress", NP}, {"shock", NP}, {"labour", NP}, {"treatment", NP},
+	/* s17-fp: a door is where someone stands at the home the notes know ("EX IS AT
+	 * DOOR WITH A BAT"), no place of its own */
+	{"door", NP}, {"doors", NP}, {"doorstep", NP},
 	/* determiners and modifiers */
 	{"a", K_DET | K_NDET | FN}, {"an", K_DET | K_NDET | FN}, {"the", K_DET | K_NDET | K_THE | FN},
 	{"her", K_DET | K_NDET | SH | FN}, {"his", K_DET | K_NDET | HE | FN}, {"their", K_DET | K_NDET | SH | FN},

@@ -1891,3 +1891,27 @@ Test(failsafe, conveyed_to_a_police_station_is_custody)
 	       "IP conveyed to her sister's near Brackton police station");
 	expect("IP conveyed to the bus station.", SCRUB_LOCATION, "IP conveyed to the bus station");
 }
+
+/* s17-fp: a door is where someone stands at the home the notes know, no
+ * place of its own, in a CAD's capitals too (where every word looks like a
+ * town): kept by the scrubber as a whole (place.c and this layer). A town
+ * after "AT" still goes. */
+Test(failsafe, at_the_door_is_no_place)
+{
+	static const char *const kept[] = {
+		"0012 CALLER STATES EX IS AT DOOR WITH A BAT",
+		"2250 CALLER SAYS PARTNER IS AT DOORS SHOUTING",
+		"Her ex is at the door.",
+	};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		char *out = scrub_with(SCRUB_F_LOCATION, kept[i]);
+		cr_assert(strstr(out, "[WITHHELD s38") == NULL, "%s", out);
+		free(out);
+	}
+	char *out = scrub_with(SCRUB_F_LOCATION, "0012 CALLER STATES IP IS AT BRACKTON WITH A FRIEND");
+	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION, "She went to the door of her sister's flat.");
+	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+	free(out);
+}
