@@ -1773,7 +1773,9 @@ static const char *const FS_HOME_COMPOUND[] = {
 	"environment", "conditions", "schooled", "schooling", "care", "help", "support",
 	"treatment", "study", "tutor", "tuition", "card", "permit", "permits", "status",
 	"document", "documents", "visa", "order", "time", "sustainment", "officer", "team",
-	"worker", "audit", "check", NULL};
+	"worker", "audit", "check",
+	/* s17-fp: its reference ("tenancy ref 0044-...") */
+	"ref", "reference", NULL};
 
 /* What someone flees when it is no place: "fleeing DA", "fled domestic abuse". */
 static const char *const FS_FLED_WHAT[] = {"da", "dv", "domestic", "abuse", "violence", "hbv",
@@ -1810,9 +1812,15 @@ static size_t fs_word_at(const struct fs *f, size_t i, char *out, size_t cap, si
 
 static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, size_t *start);
 
+/* Words before "tenancy" that make it one held already: the one they share,
+ * the one she had ("old tenancy locks changed"), whose name is on it
+ * ("partner not on tenancy"); not "sole" (hers to come) nor "new". */
+static const char *const FS_TENANCY_HELD[] = {"joint", "old", "previous", "former", "existing",
+					      "current", "original", "on", NULL};
+
 /*
  * Is the residence word [a, b) one the notes already know? tenancy: after
- * "joint" (the one they share; not "sole": hers to come); lives: after "where" and a pronoun ("where she
+ * FS_TENANCY_HELD; lives: after "where" and a pronoun ("where she
  * lives"), with no place, adverb or name after it.
  */
 static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
@@ -1821,7 +1829,7 @@ static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
 	size_t st;
 	size_t k = fs_prev_word(f, a, x, sizeof x, &st);
 	if (tenancy)
-		return k == 5 && memcmp(x, "joint", 5) == 0;
+		return k > 0 && fs_in(x, FS_TENANCY_HELD);
 	if (!(k > 0 && (fs_lookup(x, k) & (K_SHE | K_HE))) ||
 	    fs_prev_word(f, st, x, sizeof x, NULL) != 5 || memcmp(x, "where", 5) != 0)
 		return 0;
@@ -1862,14 +1870,69 @@ static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "pay
                                        "benefit", "benefits", "pounds", "savings", NULL};
 
 /* Is the residence word w[0..wn) ending at b an idiom that names no place
- * (word(): "live in hope", "stay away" at the sentence's end or "from"
- * someone, not "from home", nor "staying away, <Town>" or "with friends";
- * "moved" then money)? Reads at most the three words after it. */
+ * (word(): "live in hope", "lived like a servant" (how), "stay away" at the
+ * sentence's end or "from" someone, not "from home", nor "staying away,
+ * <Town>" or "with friends"; "staying so long", "stayed too long" (how
+ * long), both with no place after (fs_no_place_ahead); "moved" then
+ * money)? Reads at most the three words after it, or fs_no_place_ahead's
+ * eight. */
+/*
+ * Is there no place in the next eight words from i, up to the clause's end
+ * ('.', ';', '!', '?', a line break): no dwelling or place word, no
+ * possessive, no number, no "near", "local", "area" ("a school place near
+ * you": near the refuge), and no at, in, with, to ... before a
+ * capitalised word, a kin word or a determiner then one ("lived like a
+ * hermit in <Town>", "staying so long at her mum's")? Reads at most
+ * eight words.
+ */
+static int fs_no_place_ahead(const struct fs *f, size_t i)
+{
+	static const char *const NEAR[] = {"near", "nearby", "close", "closer", "local",
+					   "locally", "within", "around", "area", NULL};
+	int prep = 0;
+	for (int words = 0; words < 8 && i < f->n; words++) {
+		while (i < f->n && !fs_alnum(f->s[i])) {
+			unsigned char ch = f->s[i];
+			if (ch == '.' || ch == ';' || ch == '!' || ch == '?' || ch == '\n')
+				return 1;
+			i++;
+		}
+		if (i >= f->n)
+			return 1;
+		size_t w0 = i, k = 0;
+		char x[16];
+		while (i < f->n && fs_alnum(f->s[i])) {
+			if (k + 1 < sizeof x)
+				x[k] = (char)(f->s[i] | 0x20);
+			k++, i++;
+		}
+		if (k + 1 >= sizeof x)
+			return 0;
+		x[k] = 0;
+		uint64_t c = fs_lookup(x, k);
+		int cap = f->s[w0] >= 'A' && f->s[w0] <= 'Z';
+		if ((f->s[w0] >= '0' && f->s[w0] <= '9') || (i < f->n && f->s[i] == '\'') ||
+		    (c & (K_RESN | K_PLACE | K_HOME | K_ADDR | K_AREA | K_STREET)))
+			return 0;
+		if ((prep && (cap || (c & K_KIN))) || fs_in(x, NEAR))
+			return 0;
+		if (prep && (c & K_DET))
+			continue; /* "in a", "at her": the next word decides */
+		prep = (c & (K_PREP | K_TO | K_ABOVE)) != 0;
+	}
+	return i >= f->n; /* (a longer clause may name one later) */
+}
+
 static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 {
 	if (wn >= 4 && memcmp(w, "liv", 3) == 0) {
 		char x[16];
-		size_t k, i = fs_word_at(f, b, x, sizeof x, &k);
+		size_t k, i = b;
+		while (i < f->n && (f->s[i] == ' ' || f->s[i] == '"' || f->s[i] == '\''))
+			i++; /* lived "like a servant" */
+		i = fs_word_at(f, i, x, sizeof x, &k);
+		if (k == 4 && memcmp(x, "like", 4) == 0)
+			return fs_no_place_ahead(f, i); /* how, not where */
 		if (k != 2 || memcmp(x, "in", 2) != 0)
 			return 0;
 		i = fs_word_at(f, i, x, sizeof x, &k);
@@ -1878,6 +1941,11 @@ static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 	if (wn >= 4 && memcmp(w, "stay", 4) == 0) {
 		char x[16];
 		size_t k, i = fs_word_at(f, b, x, sizeof x, &k);
+		if ((k == 2 && memcmp(x, "so", 2) == 0) || (k == 3 && memcmp(x, "too", 3) == 0)) {
+			i = fs_word_at(f, i, x, sizeof x, &k);
+			/* "for staying so long" */
+			return k == 4 && memcmp(x, "long", 4) == 0 && fs_no_place_ahead(f, i);
+		}
 		if (k != 4 || memcmp(x, "away", 4) != 0)
 			return 0;
 		size_t j = i;
@@ -2585,8 +2653,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	                     ((f->p1 & (K_PREP | K_TO)) && !(f->p1 & K_THE)) ||
 	                     (f->p1f & (TF_POSS | TF_NUM))))
 		s |= S_RES;
-	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)))
-		s |= S_RES;
+	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)) &&
+	    !((f->p1 & K_SCHOOL) && fs_no_place_ahead(f, b)))
+		s |= S_RES; /* (not "a school place by January": a pupil's; "a school
+		             * place near you" says where she will live) */
 	/* her home the notes know, in an incident's clause (clause_end) */
 	int dwell = !res0 && (s & S_RES) && fs_dwell_known(f, a, b);
 	if (dwell)

@@ -1915,3 +1915,36 @@ Test(failsafe, at_the_door_is_no_place)
 	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
 	free(out);
 }
+
+/* s17-fp: a tenancy held already (joint, old, previous ..., a name "on" it)
+ * and its reference are legal facts, as "the tenancy" is; a new one is
+ * where she goes. */
+Test(failsafe, a_tenancy_held_already_is_a_fact)
+{
+	expect_none("Joint tenancy (tenancy ref 0091-3342) since 2011.");
+	expect_none("Old tenancy locks changed 30/10.");
+	expect_none("Partner not on tenancy.");
+	char *out = scrub_with(SCRUB_F_LOCATION, "She has signed a new tenancy in Brackton.");
+	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+	cr_assert(strstr(out, "Brackton") == NULL, "%s", out);
+	free(out);
+	expect("Sole tenancy offered in Brackton.", SCRUB_LOCATION,
+	       "Sole tenancy offered in Brackton");
+}
+
+/* s17-fp: how she lived and how long she stayed are no place ("lived
+ * \"like a servant\"", "for staying so long"), nor a pupil's school place;
+ * any place after them (at, in, near ... a name, kin, someone's, a
+ * number, "near you") still says where. */
+Test(failsafe, how_she_lived_is_no_place)
+{
+	expect_none("She says she has lived \"like a slave\" for years.");
+	expect_none("Client says she feels stupid for staying so long.");
+	expect_none("There is hope of a school place by January.");
+	expect("She lives like a hermit in Brackton.", SCRUB_LOCATION,
+	       "She lives like a hermit in Brackton");
+	expect("She stayed too long at her aunt's.", SCRUB_LOCATION,
+	       "She stayed too long at her aunt's");
+	expect("She will need a school place near you.", SCRUB_LOCATION,
+	       "She will need a school place near you");
+}
