@@ -1815,12 +1815,15 @@ static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, 
 /* Words before "tenancy" that make it one held already: the one they share,
  * the one she had ("old tenancy locks changed"), whose name is on it
  * ("partner not on tenancy"); not "sole" (hers to come) nor "new". */
+static int fs_no_place_ahead(const struct fs *f, size_t i);
+
 static const char *const FS_TENANCY_HELD[] = {"joint", "old", "previous", "former", "existing",
 					      "current", "original", "on", NULL};
 
 /*
  * Is the residence word [a, b) one the notes already know? tenancy: after
- * FS_TENANCY_HELD; lives: after "where" and a pronoun ("where she
+ * FS_TENANCY_HELD ("joint" as before; the others with no place after them:
+ * fs_no_place_ahead); lives: after "where" and a pronoun ("where she
  * lives"), with no place, adverb or name after it.
  */
 static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
@@ -1829,7 +1832,8 @@ static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
 	size_t st;
 	size_t k = fs_prev_word(f, a, x, sizeof x, &st);
 	if (tenancy)
-		return k > 0 && fs_in(x, FS_TENANCY_HELD);
+		return k > 0 && fs_in(x, FS_TENANCY_HELD) &&
+		       (strcmp(x, "joint") == 0 || fs_no_place_ahead(f, b));
 	if (!(k > 0 && (fs_lookup(x, k) & (K_SHE | K_HE))) ||
 	    fs_prev_word(f, st, x, sizeof x, NULL) != 5 || memcmp(x, "where", 5) != 0)
 		return 0;
@@ -1879,7 +1883,8 @@ static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "pay
 /*
  * Is there no place in the next eight words from i, up to the clause's end
  * ('.', ';', '!', '?', a line break): no dwelling or place word, no
- * possessive, no number, no "near", "local", "area" ("a school place near
+ * possessive, no house number (after a preposition or before a name; a
+ * date is none), no "near", "local", "area" ("a school place near
  * you": near the refuge), and no at, in, with, to ... before a
  * capitalised word, a kin word or a determiner then one ("lived like a
  * hermit in <Town>", "staying so long at her mum's")? Reads at most
@@ -1911,7 +1916,24 @@ static int fs_no_place_ahead(const struct fs *f, size_t i)
 		x[k] = 0;
 		uint64_t c = fs_lookup(x, k);
 		int cap = f->s[w0] >= 'A' && f->s[w0] <= 'Z';
-		if ((f->s[w0] >= '0' && f->s[w0] <= '9') || (i < f->n && f->s[i] == '\'') ||
+		if (f->s[w0] >= '0' && f->s[w0] <= '9') {
+			/* a house number: after a preposition or before a name
+			 * ("at 14", "14 Oak Row"), not a date or a clock ("30/10") */
+			int sep = i + 1 < f->n && (f->s[i] == '/' || f->s[i] == ':' || f->s[i] == '.') &&
+			          f->s[i + 1] >= '0' && f->s[i + 1] <= '9';
+			size_t j = i;
+			while (j < f->n && f->s[j] == ' ')
+				j++;
+			if (!sep && (prep || (j > i && j < f->n && f->s[j] >= 'A' && f->s[j] <= 'Z')))
+				return 0;
+			while (i < f->n && (fs_alnum(f->s[i]) || f->s[i] == '/' || f->s[i] == ':' ||
+			                    f->s[i] == '.') && !(f->s[i] == '.' && (i + 1 >= f->n ||
+			                                                             !fs_alnum(f->s[i + 1]))))
+				i++; /* the rest of the date */
+			prep = 0;
+			continue;
+		}
+		if ((i < f->n && f->s[i] == '\'') ||
 		    (c & (K_RESN | K_PLACE | K_HOME | K_ADDR | K_AREA | K_STREET)))
 			return 0;
 		if ((prep && (cap || (c & K_KIN))) || fs_in(x, NEAR))

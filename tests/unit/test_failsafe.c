@@ -1930,6 +1930,8 @@ Test(failsafe, a_tenancy_held_already_is_a_fact)
 	free(out);
 	expect("Sole tenancy offered in Brackton.", SCRUB_LOCATION,
 	       "Sole tenancy offered in Brackton");
+	expect("Her current tenancy is near Brackton.", SCRUB_LOCATION,
+	       "Her current tenancy is near Brackton");
 }
 
 /* s17-fp: how she lived and how long she stayed are no place ("lived
