@@ -227,6 +227,8 @@ static const struct fsword FSW[] = {
 	/* s17-fp: a door is where someone stands at the home the notes know ("EX IS AT
 	 * DOOR WITH A BAT"), no place of its own */
 	{"door", NP}, {"doors", NP}, {"doorstep", NP},
+	/* ... and money goes into an account, no place ("goes into his account") */
+	{"account", NP}, {"accounts", NP},
 	/* determiners and modifiers */
 	{"a", K_DET | K_NDET | FN}, {"an", K_DET | K_NDET | FN}, {"the", K_DET | K_NDET | K_THE | FN},
 	{"her", K_DET | K_NDET | SH | FN}, {"his", K_DET | K_NDET | HE | FN}, {"their", K_DET | K_NDET | SH | FN},
@@ -2405,6 +2407,51 @@ static int fs_want_areas(struct fs *f, size_t a, size_t b, const char *w, size_t
 	return 0;
 }
 
+/*
+ * Is the capitalised word [a, b) a name after "was with" (the two words
+ * before it) that, with at most two more capitalised words, is followed by
+ * "for", a number or a word, and "years" or "months", and then the end of
+ * the sentence ("was with <Name> <SURNAME> for 9 years.")? How long they
+ * were together, not where she is. Reads at most the two words before and
+ * seven after.
+ */
+static int fs_was_with_years(const struct fs *f, size_t a, size_t b)
+{
+	char x[16];
+	size_t st, k = fs_prev_word(f, a, x, sizeof x, &st);
+	if (!(k == 4 && memcmp(x, "with", 4) == 0) ||
+	    !(fs_prev_word(f, st, x, sizeof x, NULL) == 3 && memcmp(x, "was", 3) == 0))
+		return 0;
+	size_t i = b;
+	for (int names = 0; names < 3; names++) {
+		size_t j = i;
+		while (j < f->n && f->s[j] == ' ')
+			j++;
+		if (!(j < f->n && f->s[j] >= 'A' && f->s[j] <= 'Z'))
+			break;
+		i = fs_word_at(f, j, x, sizeof x, &k);
+		if (k == 0 || (i < f->n && fs_alnum(f->s[i])))
+			return 0;
+	}
+	i = fs_word_at(f, i, x, sizeof x, &k);
+	if (!(k == 3 && memcmp(x, "for", 3) == 0))
+		return 0;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	while (i < f->n && f->s[i] >= '0' && f->s[i] <= '9')
+		i++; /* "9" */
+	i = fs_word_at(f, i, x, sizeof x, &k);
+	if (k > 0 && strcmp(x, "years") != 0 && strcmp(x, "months") != 0)
+		i = fs_word_at(f, i, x, sizeof x, &k); /* "six" */
+	if (!(k > 0 && (strcmp(x, "years") == 0 || strcmp(x, "months") == 0)))
+		return 0;
+	if (i < f->n && fs_alnum(f->s[i]))
+		return 0;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	return i >= f->n || f->s[i] == '.' || f->s[i] == ';' || f->s[i] == '\n' || f->s[i] == ',';
+}
+
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
@@ -2729,6 +2776,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 				if (fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_VENUE))
 					place = 0; /* "at the advice service" */
 			}
+			/* "was with <Name> for 9 years": a relationship */
+			if (place && (tf & TF_CAP) && fs_was_with_years(f, a, b))
+				place = 0;
 			if (place && f->pn_conv)
 				conv = 1;
 			else if (place)

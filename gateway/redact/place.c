@@ -585,6 +585,32 @@ static int emergency_dept(const struct scan *sc, const struct tok *t)
 							    w[1] == '&' && (w[2] | 0x20) == 'e'));
 }
 
+/*
+ * After "was with" (j: the token after "with"): a name of one to three
+ * capitalised words, then "for" and a length in years or months ("for 9
+ * years", "for six months", "for years"), and no word after it: how long
+ * they were together, not where she is. Reads at most seven tokens.
+ */
+static int with_for_years(const struct scan *sc, long j)
+{
+	long k = j;
+	while (k < j + 3 && T(sc, k)->type == T_WORD && (T(sc, k)->f & F_CAP) &&
+	       !(T(sc, k)->f & F_BRK) && !(T(sc, k)->cls & (C_DET | C_PRON | C_KIN | C_REFUGE |
+							    C_ACCOM)))
+		k++;
+	if (k == j || !is_word(T(sc, k), W_FOR))
+		return 0;
+	k++;
+	if (T(sc, k)->type == T_NUM || (T(sc, k)->type == T_WORD && (T(sc, k)->f & F_LOWER) &&
+					 !(T(sc, k)->cls & C_UNIT)))
+		k++; /* "9", "six" */
+	const struct tok *u = T(sc, k);
+	if (!(u->type == T_WORD && (u->id == W_YEARS || u->id == W_MONTHS || u->id == W_YRS)))
+		return 0;
+	const struct tok *nx = T(sc, k + 1);
+	return nx->type != T_WORD || (nx->f & F_BRK);
+}
+
 static void try_be(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -602,6 +628,8 @@ static void try_be(struct scan *sc, long p)
 		return;
 	if (nonloc_subject(sc, p))
 		return;
+	if (id == W_WITH && t->id == W_WAS && with_for_years(sc, j + 1))
+		return; /* "was with <Name> for 9 years": a relationship, no place */
 	long o = skip_det(sc, j + 1);
 	if (id == W_AT && (is_word(T(sc, o), W_WORK) || is_word(T(sc, o), W_SCHOOL)) && o == j + 1)
 		sc->atwork = 1; /* "she is at work until 5": a routine when timed */

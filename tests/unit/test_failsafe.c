@@ -1950,3 +1950,31 @@ Test(failsafe, how_she_lived_is_no_place)
 	expect("She will need a school place near you.", SCRUB_LOCATION,
 	       "She will need a school place near you");
 }
+
+/* s17-fp: "was with <Name> for 9 years" is how long they were together, and
+ * money going "into his account" goes to no place: kept by the scrubber as
+ * a whole. Being with someone now, or for weeks, or somewhere named, still
+ * says where she is. */
+Test(failsafe, together_for_years_is_no_place)
+{
+	static const char *const kept[] = {
+		"Background: Mirela was with Dorin VASILE for 9 years.",
+		"She was with Tam for six years.",
+		"Her wages go into his account.",
+	};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		char *out = scrub_with(SCRUB_F_LOCATION, kept[i]);
+		cr_assert(strstr(out, "[WITHHELD s38") == NULL, "%s", out);
+		free(out);
+	}
+	static const char *const held[] = {
+		"She is with Tam Reid for two weeks.",
+		"She was with Tam Reid for 9 years in Brackton.",
+		"She was with Tam for 2 months at his flat.",
+	};
+	for (size_t i = 0; i < sizeof held / sizeof held[0]; i++) {
+		char *out = scrub_with(SCRUB_F_LOCATION, held[i]);
+		cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+		free(out);
+	}
+}
