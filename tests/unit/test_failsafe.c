@@ -1978,3 +1978,23 @@ Test(failsafe, together_for_years_is_no_place)
 		free(out);
 	}
 }
+
+/* s17-fp's cues, each repeated with no stop: the clause reads (police
+ * station, an incident's place, no place ahead, was with ... for years)
+ * are once per clause or a few words ahead, so the cost stays linear, for
+ * this layer and for the whole scrub (place.c's with_for_years). */
+Test(failsafe, s17_fp_cues_cost_linear_time)
+{
+	static const char *const cue[] = {
+		"conveyed to the police station ", "kicked the door of IP's flat ",
+		"shouting in Polish at her home ", "lived like a ", "staying so long ",
+		"a school place ", "old tenancy ", "was with Tam Reid for 9 years ",
+		"EX IS AT DOOR ", "goes into his account ",
+	};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+	struct scrub_spec spec = {.flags = SCRUB_F_LOCATION};
+	g_body_sc = scrubber_build(&spec);
+	cr_assert_not_null(g_body_sc);
+	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+	scrubber_free(g_body_sc);
+}
