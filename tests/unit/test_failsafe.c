@@ -1998,3 +1998,26 @@ Test(failsafe, s17_fp_cues_cost_linear_time)
 	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 	scrubber_free(g_body_sc);
 }
+
+/* s17-fp: where he stays ("the husband remains at the property", "he will
+ * be at <Name> Lodge from Monday") is his, kept by the scrubber as a whole
+ * when the sentence has no word for her or hers; with her, her kin or the
+ * children in it, or where he is in a live incident ("HE IS IN ..."), it
+ * still goes. */
+Test(failsafe, where_he_stays_is_his)
+{
+	char *out = scrub_with(SCRUB_F_LOCATION,
+			       "The husband remains at the property (joint tenancy, Brackton Homes).");
+	cr_assert(strstr(out, "[WITHHELD s38") == NULL, "%s", out);
+	free(out);
+	static const char *const held[] = {
+		"The husband remains at the property with her.",
+		"He will be at her mum's from Monday.",
+		"18:07 HE IS IN BRACKTON, FEMALE WITH HIM.",
+	};
+	for (size_t i = 0; i < sizeof held / sizeof held[0]; i++) {
+		out = scrub_with(SCRUB_F_LOCATION, held[i]);
+		cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+		free(out);
+	}
+}
