@@ -642,6 +642,7 @@ struct fs {
 	int go_conv;           /* the going word was a conveyance (or a bare subject) */
 	int skip_in;           /* "moved (back) in": that "in" names no place */
 	int pn_conv;           /* place_next came after one */
+	int pn_with;           /* ... after a going or being word and "with" */
 	int stay_pend;         /* time spent (spend, spent): at/in/with next says where */
 	int res_sent;          /* the last sentence had a clause withheld as a location */
 	int tlabel;            /* the clause follows her label ("V:", "Client:", a forename
@@ -967,7 +968,7 @@ static void clause_reset(struct fs *f)
 	f->dwell_win = f->kin_poss = f->where_win = 0;
 	f->det_win = 0;
 	f->appt = f->appt_next = 0;
-	f->go_conv = f->pn_conv = f->skip_in = 0;
+	f->go_conv = f->pn_conv = f->pn_with = f->skip_in = 0;
 	f->stay_pend = 0;
 	f->sight = f->xfer = f->callfrom = f->kin_subj = f->meet = 0;
 	f->res_strong = 0;
@@ -2452,6 +2453,32 @@ static int fs_was_with_years(const struct fs *f, size_t a, size_t b)
 	return i >= f->n || f->s[i] == '.' || f->s[i] == ';' || f->s[i] == '\n' || f->s[i] == ',';
 }
 
+/*
+ * After a capitalised word ending at b, do at most two more capitalised
+ * words then a court's word follow ("<Town> Magistrates' Court", "<Town>
+ * County Court"; not a council: "she is with <Town> Council" may be who
+ * houses her)? Reads at most three words.
+ */
+static int fs_court_follows(const struct fs *f, size_t b)
+{
+	static const char *const COURT[] = {"court", "courts", "magistrates", NULL};
+	size_t i = b;
+	for (int k = 0; k < 3; k++) {
+		if (i < f->n && f->s[i] == '\'')
+			i++; /* "Magistrates' Court" */
+		while (i < f->n && f->s[i] == ' ')
+			i++;
+		if (!(i < f->n && f->s[i] >= 'A' && f->s[i] <= 'Z'))
+			return 0;
+		char x[16];
+		size_t n;
+		i = fs_word_at(f, i, x, sizeof x, &n);
+		if (n > 0 && fs_in(x, COURT))
+			return 1;
+	}
+	return 0;
+}
+
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
@@ -2776,8 +2803,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 				if (fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_VENUE))
 					place = 0; /* "at the advice service" */
 			}
-			/* "was with <Name> for 9 years": a relationship */
-			if (place && (tf & TF_CAP) && fs_was_with_years(f, a, b))
+			/* "was with <Name> for 9 years": a relationship; "is with
+			 * <Town> Magistrates' Court": a court holding an
+			 * application, no place */
+			if (place && (tf & TF_CAP) &&
+			    (fs_was_with_years(f, a, b) || (f->pn_with && fs_court_follows(f, b))))
 				place = 0;
 			if (place && f->pn_conv)
 				conv = 1;
@@ -2880,7 +2910,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	}
 	if (had_go && (c & (K_PREP | K_TO)))
 		f->place_next = (c & K_TO) ? 2 : 1,
-		f->pn_conv = f->go_conv == 1 || (f->go_conv == 2 && (c & K_TO));
+		f->pn_conv = f->go_conv == 1 || (f->go_conv == 2 && (c & K_TO)),
+		f->pn_with = wn == 4 && memcmp(w, "with", 4) == 0;
 	else if (had_go && f->go_conv == 1 && (c & K_SUBJ) && !(c & K_DET) && !(tf & TF_POSS))
 		f->go_win = 1; /* whom, then where: "TRANSPORTED IP TO ...", "escorted V
 		                * to ..." (not "conveyed her to <hospital>": a report's

@@ -2021,3 +2021,14 @@ Test(failsafe, where_he_stays_is_his)
 		free(out);
 	}
 }
+
+/* s17-fp: "is with <Town> Magistrates' Court" is a court holding an
+ * application (courts are where hearings are, not where she lives); being
+ * with an agency or a person that is no court still says where. */
+Test(failsafe, with_a_court_is_no_place)
+{
+	expect_none("The SPO application is with Brackton Magistrates' Court, hearing 3/12.");
+	expect("She is with Brackton Council now.", SCRUB_LOCATION, "She is with Brackton Council now");
+	expect("She is with Brackton Women's Aid.", SCRUB_LOCATION,
+	       "She is with Brackton Women's Aid");
+}
