@@ -2479,6 +2479,22 @@ static int fs_court_follows(const struct fs *f, size_t b)
 	return 0;
 }
 
+/*
+ * Is the contact word w[0..wn) at a a bare noun after a preposition of time
+ * ("after contact", "before the visit" is not bare, "during contact",
+ * "following contact")? Reads the word before.
+ */
+static int fs_event_noun(const struct fs *f, const char *w, size_t wn, size_t a)
+{
+	static const char *const NOUN[] = {"contact", "visit", "visits", "call", "calls", NULL};
+	static const char *const WHEN[] = {"after", "before", "during", "following", "since",
+					   "until", NULL};
+	char x[16];
+	if (wn >= 16 || !fs_in(w, NOUN))
+		return 0;
+	return fs_prev_word(f, a, x, sizeof x, NULL) > 0 && fs_in(x, WHEN);
+}
+
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
@@ -2551,6 +2567,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * contact (not "speaks to her", "can speak Tuesdays"); "social
 		 * worker on call": on duty */
 		if ((c & K_CALL) && fs_call_idiom(f, w, wn, a, b))
+			c &= ~K_CALL;
+		/* "refused to return him after contact on Sunday": a contact
+		 * session or a visit named by when it was (a bare noun after
+		 * after, before, during ...), no contact with her */
+		if ((c & K_CALL) && fs_event_noun(f, w, wn, a))
 			c &= ~K_CALL;
 		/* "never talk about it", "texts about the money": what is said,
 		 * not a contact */

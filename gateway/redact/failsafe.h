@@ -209,7 +209,8 @@
  * (joint; old, previous, current ... with no place after) and its
  * reference; "lived like ...", "staying so long", "a school place" with no
  * place in the next eight words; "was with <Name> for 9 years" (together);
- * "is with <Town> Magistrates' Court" (a court holding an application).
+ * "is with <Town> Magistrates' Court" (a court holding an application);
+ * a contact session or visit named by when ("after contact on Sunday").
  * A routine is decided as a residence clause. After a withheld residence
  * clause, the next clause of the sentence that is about her or the
  * children and names somewhere or some time (at, in, near, a time, a

@@ -2032,3 +2032,14 @@ Test(failsafe, with_a_court_is_no_place)
 	expect("She is with Brackton Women's Aid.", SCRUB_LOCATION,
 	       "She is with Brackton Women's Aid");
 }
+
+/* s17-fp: a contact session or a visit named by when it was ("after
+ * contact on Sunday") is no contact with her; advice to call at a time in
+ * the same sentence still goes. */
+Test(failsafe, after_contact_is_an_event)
+{
+	expect_none("Ex-partner refused to return Kit (4) after contact on Sun 25/10.");
+	expect_none("Child upset during contact.");
+	expect("Text her after contact on Sunday, only after 6.", SCRUB_SAFE_TIME,
+	       "Text her after contact on Sunday, only after 6.");
+}
