@@ -1877,7 +1877,7 @@ static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "pay
                                        "benefit", "benefits", "pounds", "savings", NULL};
 
 /* Is the residence word w[0..wn) ending at b an idiom that names no place
- * (word(): "live in hope", "lived like a servant" (how), "stay away" at the
+ * (word(): "live in hope", "lived like a lodger" (how), "stay away" at the
  * sentence's end or "from" someone, not "from home", nor "staying away,
  * <Town>" or "with friends"; "staying so long", "stayed too long" (how
  * long), both with no place after (fs_no_place_ahead); "moved" then
@@ -1954,7 +1954,7 @@ static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 		char x[16];
 		size_t k, i = b;
 		while (i < f->n && (f->s[i] == ' ' || f->s[i] == '"' || f->s[i] == '\''))
-			i++; /* lived "like a servant" */
+			i++; /* lived "like a lodger" */
 		i = fs_word_at(f, i, x, sizeof x, &k);
 		if (k == 4 && memcmp(x, "like", 4) == 0)
 			return fs_no_place_ahead(f, i); /* how, not where */

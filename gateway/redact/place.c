@@ -684,8 +684,8 @@ static void try_be(struct scan *sc, long p)
 		    (t->id == W_BE && is_word(T(sc, p - 1), W_WILL));
 	if (stays && his_subject(sc, p)) {
 		/* "the husband remains at the property", "he will be at <Name>
-		 * care home 24/11-8/12": where he stays, unless the sentence has
-		 * her or hers (flush_sentence); not "HE IS IN GREEN PICK-UP" in
+		 * Lodge from Monday": where he stays, unless the sentence has
+		 * her or hers (flush_sentence); not "HE IS IN A VAN" in
 		 * a live incident, where he is is where she is */
 		int other = sc->other_cue;
 		loc_cue(sc, p, "loc:is-at");

@@ -1935,7 +1935,7 @@ Test(failsafe, a_tenancy_held_already_is_a_fact)
 }
 
 /* s17-fp: how she lived and how long she stayed are no place ("lived
- * \"like a servant\"", "for staying so long"), nor a pupil's school place;
+ * \"like a slave\"", "for staying so long"), nor a pupil's school place;
  * any place after them (at, in, near ... a name, kin, someone's, a
  * number, "near you") still says where. */
 Test(failsafe, how_she_lived_is_no_place)
