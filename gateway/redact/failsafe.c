@@ -1523,13 +1523,17 @@ static int fs_only_times(const struct fs *f, size_t a, size_t b)
 
 /*
  * Does the clause [c_start, c_end) name a police station or a custody suite
- * ("conveyed to <Town> police station", "taken to the custody suite")?
- * Where an arrest's people are taken, as custody is. Read once, at the end
- * of a clause with a conveyance and no hospital or custody word.
+ * ("conveyed to <Town> police station", "taken to the custody suite"), or
+ * end on a hospital named as the notes name one, a town then "General" or
+ * "Royal" ("conveyed to <Town> Royal", "FEMALE TO <TOWN> GENERAL"; not
+ * with someone's home in the clause: "IP TO HER MUMS AT ...")? Where
+ * an incident's or an arrest's people are taken, as a hospital or custody
+ * is. Read once, at the end of a clause with a conveyance and no hospital
+ * or custody word.
  */
 static int fs_clause_station(const struct fs *f)
 {
-	int police = 0;
+	int police = 0, named = 0;
 	size_t i = f->c_start, e = f->c_end;
 	if (i == SIZE_MAX || e > f->n)
 		return 0;
@@ -1544,14 +1548,18 @@ static int fs_clause_station(const struct fs *f)
 			k++, i++;
 		}
 		if (k == 0 || k + 1 >= sizeof x) {
-			police = 0;
+			police = named = 0;
 			continue;
 		}
 		x[k] = 0;
 		if ((police == 1 && strcmp(x, "station") == 0) ||
 		    (police == 2 && strcmp(x, "suite") == 0))
 			return 1;
+		if (named && i >= e && !(f->seen & S_KINP) &&
+		    (strcmp(x, "general") == 0 || strcmp(x, "royal") == 0))
+			return 1; /* the clause's last word, and no one's home in it */
 		police = strcmp(x, "police") == 0 ? 1 : strcmp(x, "custody") == 0 ? 2 : 0;
+		named = f->s[i - k] >= 'A' && f->s[i - k] <= 'Z' && fs_lookup(x, k) == 0;
 	}
 	return 0;
 }

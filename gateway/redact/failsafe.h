@@ -204,7 +204,8 @@
  * clause says where: an incident at her home as the notes know it, named
  * by her label's possessive ("IP's flat"), in a CAD's capitals ("OUTSIDE
  * HOUSE", "IN FLAT") or with what he shouted in a language of the lexicon;
- * a conveyance to a police station or a custody suite (custody); a door
+ * a conveyance to a police station or a custody suite (custody) or to a
+ * town's "General" or "Royal" ending the clause (a hospital); a door
  * ("IS AT DOOR"), an account ("into his account"); a tenancy held already
  * (joint; old, previous, current ... with no place after) and its
  * reference; "lived like ...", "staying so long", "a school place" with no

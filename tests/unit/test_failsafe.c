@@ -2043,3 +2043,16 @@ Test(failsafe, after_contact_is_an_event)
 	expect("Text her after contact on Sunday, only after 6.", SCRUB_SAFE_TIME,
 	       "Text her after contact on Sunday, only after 6.");
 }
+
+/* s17-fp: a hospital as notes name one, a town then "General" or "Royal" at
+ * the clause's end, is where an incident's people are taken, as "<Name>
+ * Hospital" is; someone's home in the clause, or more after the name,
+ * still says where she is. */
+Test(failsafe, conveyed_to_a_general_is_a_hospital)
+{
+	expect_none("Hypothermia risk, conveyed to Brackton Royal.");
+	expect_none("FEMALE TO BRACKTON GENERAL");
+	expect("IP TO HER MUMS AT BRACKTON GENERAL", SCRUB_LOCATION,
+	       "IP TO HER MUMS AT BRACKTON GENERAL");
+	expect("IP TO BRACKTON ROYAL OAK", SCRUB_LOCATION, "IP TO BRACKTON ROYAL OAK");
+}
