@@ -224,6 +224,11 @@ static const struct fsword FSW[] = {
 	{"response", NP}, {"light", NP}, {"view", NP}, {"front", NP}, {"control", NP},
 	{"school", NP}, {"court", NP}, {"college", NP}, {"fact", NP}, {"effect", NP},
 	{"you", NP}, {"me", NP | SH}, {"year", NP}, {"distress", NP}, {"shock", NP}, {"labour", NP}, {"treatment", NP},
+	/* s17-fp: a door is where someone stands at the home the notes know ("EX IS AT
+	 * DOOR WITH A BAT"), no place of its own */
+	{"door", NP}, {"doors", NP}, {"doorstep", NP},
+	/* ... and money goes into an account, no place ("goes into his account") */
+	{"account", NP}, {"accounts", NP},
 	/* determiners and modifiers */
 	{"a", K_DET | K_NDET | FN}, {"an", K_DET | K_NDET | FN}, {"the", K_DET | K_NDET | K_THE | FN},
 	{"her", K_DET | K_NDET | SH | FN}, {"his", K_DET | K_NDET | HE | FN}, {"their", K_DET | K_NDET | SH | FN},
@@ -638,6 +643,7 @@ struct fs {
 	int go_conv;           /* the going word was a conveyance (or a bare subject) */
 	int skip_in;           /* "moved (back) in": that "in" names no place */
 	int pn_conv;           /* place_next came after one */
+	int pn_with;           /* ... after a going or being word and "with" */
 	int stay_pend;         /* time spent (spend, spent): at/in/with next says where */
 	int res_sent;          /* the last sentence had a clause withheld as a location */
 	int tlabel;            /* the clause follows her label ("V:", "Client:", a forename
@@ -968,7 +974,7 @@ static void clause_reset(struct fs *f)
 	f->dwell_win = f->kin_poss = f->where_win = 0;
 	f->det_win = 0;
 	f->appt = f->appt_next = 0;
-	f->go_conv = f->pn_conv = f->skip_in = 0;
+	f->go_conv = f->pn_conv = f->pn_with = f->skip_in = 0;
 	f->stay_pend = 0;
 	f->sight = f->xfer = f->callfrom = f->kin_subj = f->meet = 0;
 	f->res_strong = 0;
@@ -1314,7 +1320,9 @@ static const char *const FS_INCIDENT_ACT[] = {
 	"arrest", "injury", "injuries", "seen", "visited", "attended",
 	/* s15-over: what he did there, and a worker's visit */
 	"banging", "shouting", "screaming", "smashing", "threatening", "harassing",
-	"harassment", "stalking", "reviewed", "assessed", NULL};
+	"harassment", "stalking", "reviewed", "assessed",
+	/* s17-fp: shut in, kept in */
+	"locked", NULL};
 /* ... and words that make its dwelling the one she is in now */
 static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
 					   "until", "tonight", NULL};
@@ -1322,19 +1330,45 @@ static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "tempora
 /* ... and words before a place named anywhere in its clause ("seen at
  * home with her partner in <Town>": where that home is) */
 static const char *const FS_CLAUSE_WHERE[] = {"in", "near", "around", "outside", NULL};
+/* ... unless "in" follows a word of speech: "shouting in <Language>" */
+static const char *const FS_SPEECH[] = {"shouting", "screaming", "swearing", "yelling",
+					"speaking", "spoke", "speaks", "talking", "said", "says",
+					"written", "wrote", "texted", "messaged", "writing", NULL};
 
 static int fs_month(const char *w);
 static int fs_weekday(const char *w);
 
 /*
+ * Is the capitalised word s[a..b) (folded x[0..k)) after a word of
+ * FS_CLAUSE_WHERE no name of a place: in a CAD's capitals a dwelling, a
+ * determiner or a pronoun ("OUTSIDE HOUSE", "IN HER FLAT"); after speech and
+ * "in" (where 2) a nationality or language of the lexicon that is no place
+ * ("shouting in <Language>")?
+ */
+static int fs_clause_noname(const struct fs *f, size_t a, size_t b, const char *x, size_t k,
+			    int where)
+{
+	int upper = 1;
+	for (size_t j = a; j < b && upper; j++)
+		upper = !(f->s[j] >= 'a' && f->s[j] <= 'z');
+	if (upper && (fs_lookup(x, k) & (K_RESN | K_DET | K_THE | K_SHE | K_HE)))
+		return 1;
+	if (where != 2)
+		return 0;
+	unsigned lx = lex_classify((const char *)f->s + a, b - a);
+	return (lx & LEX_ALLOW) && !(lx & LEX_PLACE);
+}
+
+/*
  * Does the clause [c_start, c_end) name an incident ("DA" in capitals,
  * FS_INCIDENT_ACT), no word of now (FS_NOW_WORDS) and no place (a
- * capitalised word after FS_CLAUSE_WHERE, not a day or a month)? Read once,
- * when the clause ends and its only residence is a dwelling the notes know.
+ * capitalised word after FS_CLAUSE_WHERE, not a day or a month, nor what
+ * fs_clause_noname reads as no place)? Read once, when the clause ends and
+ * its only residence is a dwelling the notes know.
  */
 static int fs_clause_incident(const struct fs *f)
 {
-	int incid = 0, where = 0;
+	int incid = 0, where = 0, speech = 0;
 	size_t i = f->c_start, e = f->c_end;
 	if (i == SIZE_MAX || e > f->n)
 		return 0;
@@ -1350,14 +1384,16 @@ static int fs_clause_incident(const struct fs *f)
 			k++, i++;
 		}
 		if (k == 0 || k + 1 >= sizeof x) {
-			where = 0;
+			where = speech = 0;
 			continue;
 		}
 		x[k] = 0;
 		if (fs_in(x, FS_NOW_WORDS) ||
-		    (where && f->s[w0] >= 'A' && f->s[w0] <= 'Z' && !fs_month(x) && !fs_weekday(x)))
+		    (where && f->s[w0] >= 'A' && f->s[w0] <= 'Z' && !fs_month(x) && !fs_weekday(x) &&
+		     !fs_clause_noname(f, w0, i, x, k, where)))
 			return 0;
-		where = fs_in(x, FS_CLAUSE_WHERE);
+		where = fs_in(x, FS_CLAUSE_WHERE) ? 1 + (speech && k == 2 && x[0] == 'i') : 0;
+		speech = fs_in(x, FS_SPEECH);
 		if (fs_in(x, FS_INCIDENT_ACT) ||
 		    (k == 2 && f->s[w0] == 'D' && f->s[w0 + 1] == 'A'))
 			incid = 1;
@@ -1444,11 +1480,11 @@ static int fs_refuge_charity(const unsigned char *s, size_t n, size_t a, size_t 
 
 /* Words before a dwelling that make it hers as the notes know it: "at
  * home", "her flat", "the family home", "home address", "the same
- * address", "attended address"; not "her new flat", "a room", nor a
- * possessive ("<Friend>'s address": someone else's; fs_dwell_known reads
- * "victim's" and the like by FS_HER_POSS). */
-static const char *const FS_DWELL_KNOWN[] = {"at", "in", "into", "to", "her", "the", "their",
-					     "our", "my", "family", "marital", "matrimonial",
+ * address", "attended address", a CAD's "OUTSIDE HOUSE"; not "her new
+ * flat", "a room", nor a possessive ("<Friend>'s address": someone
+ * else's; fs_dwell_known reads "victim's" and the like by FS_HER_POSS). */
+static const char *const FS_DWELL_KNOWN[] = {"at", "in", "into", "to", "outside", "her", "the",
+					     "their", "our", "my", "family", "marital", "matrimonial",
 					     "joint", "shared", "home", "same", "old", "previous",
 					     "former", "usual", "attended", NULL};
 /* ... or hers by a possessive ("the victim's flat", "V's home", "mum's house") */
@@ -1511,6 +1547,49 @@ static int fs_only_times(const struct fs *f, size_t a, size_t b)
 	return 1;
 }
 
+/*
+ * Does the clause [c_start, c_end) name a police station or a custody suite
+ * ("conveyed to <Town> police station", "taken to the custody suite"), or
+ * end on a hospital named as the notes name one, a town then "General" or
+ * "Royal" ("conveyed to <Town> Royal", "FEMALE TO <TOWN> GENERAL"; not
+ * with someone's home in the clause: "IP TO HER MUMS AT ...")? Where
+ * an incident's or an arrest's people are taken, as a hospital or custody
+ * is. Read once, at the end of a clause with a conveyance and no hospital
+ * or custody word.
+ */
+static int fs_clause_station(const struct fs *f)
+{
+	int police = 0, named = 0;
+	size_t i = f->c_start, e = f->c_end;
+	if (i == SIZE_MAX || e > f->n)
+		return 0;
+	while (i < e) {
+		char x[16];
+		size_t k = 0;
+		while (i < e && !fs_alnum(f->s[i]))
+			i++;
+		while (i < e && fs_alnum(f->s[i])) {
+			if (k + 1 < sizeof x)
+				x[k] = (char)(f->s[i] | 0x20);
+			k++, i++;
+		}
+		if (k == 0 || k + 1 >= sizeof x) {
+			police = named = 0;
+			continue;
+		}
+		x[k] = 0;
+		if ((police == 1 && strcmp(x, "station") == 0) ||
+		    (police == 2 && strcmp(x, "suite") == 0))
+			return 1;
+		if (named && i >= e && !(f->seen & S_KINP) &&
+		    (strcmp(x, "general") == 0 || strcmp(x, "royal") == 0))
+			return 1; /* the clause's last word, and no one's home in it */
+		police = strcmp(x, "police") == 0 ? 1 : strcmp(x, "custody") == 0 ? 2 : 0;
+		named = f->s[i - k] >= 'A' && f->s[i - k] <= 'Z' && fs_lookup(x, k) == 0;
+	}
+	return 0;
+}
+
 static void clause_end(struct fs *f)
 {
 	/* "<Name> assaulted Ms <Name> at her home on 7 November": where an
@@ -1520,6 +1599,9 @@ static void clause_end(struct fs *f)
 		f->seen &= ~(S_RES | S_RESO);
 	if (f->place_next || f->kin_pend)
 		f->seen |= S_RES; /* "she went to" and the text breaks: withhold */
+	/* "conveyed to <Town> police station": custody (res_ok) */
+	if ((f->seen & S_CONV) && !(f->seen & S_MEDIC) && fs_clause_station(f))
+		f->seen |= S_MEDIC;
 	/* Her label and nothing but time windows after it ("V: 9-11am.",
 	 * "Leah: 10-2 weekdays"): when she can be reached, label and all. */
 	if (f->tlabel && f->t_time > 0 && !f->t_other && f->t_end > f->tlab_start) {
@@ -1733,7 +1815,9 @@ static const char *const FS_HOME_COMPOUND[] = {
 	"environment", "conditions", "schooled", "schooling", "care", "help", "support",
 	"treatment", "study", "tutor", "tuition", "card", "permit", "permits", "status",
 	"document", "documents", "visa", "order", "time", "sustainment", "officer", "team",
-	"worker", "audit", "check", NULL};
+	"worker", "audit", "check",
+	/* s17-fp: its reference ("tenancy ref 0044-...") */
+	"ref", "reference", NULL};
 
 /* What someone flees when it is no place: "fleeing DA", "fled domestic abuse". */
 static const char *const FS_FLED_WHAT[] = {"da", "dv", "domestic", "abuse", "violence", "hbv",
@@ -1770,9 +1854,18 @@ static size_t fs_word_at(const struct fs *f, size_t i, char *out, size_t cap, si
 
 static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, size_t *start);
 
+/* Words before "tenancy" that make it one held already: the one they share,
+ * the one she had ("old tenancy locks changed"), whose name is on it
+ * ("partner not on tenancy"); not "sole" (hers to come) nor "new". */
+static int fs_no_place_ahead(const struct fs *f, size_t i);
+
+static const char *const FS_TENANCY_HELD[] = {"joint", "old", "previous", "former", "existing",
+					      "current", "original", "on", NULL};
+
 /*
  * Is the residence word [a, b) one the notes already know? tenancy: after
- * "joint" (the one they share; not "sole": hers to come); lives: after "where" and a pronoun ("where she
+ * FS_TENANCY_HELD ("joint" as before; the others with no place after them:
+ * fs_no_place_ahead); lives: after "where" and a pronoun ("where she
  * lives"), with no place, adverb or name after it.
  */
 static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
@@ -1781,7 +1874,8 @@ static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
 	size_t st;
 	size_t k = fs_prev_word(f, a, x, sizeof x, &st);
 	if (tenancy)
-		return k == 5 && memcmp(x, "joint", 5) == 0;
+		return k > 0 && fs_in(x, FS_TENANCY_HELD) &&
+		       (strcmp(x, "joint") == 0 || fs_no_place_ahead(f, b));
 	if (!(k > 0 && (fs_lookup(x, k) & (K_SHE | K_HE))) ||
 	    fs_prev_word(f, st, x, sizeof x, NULL) != 5 || memcmp(x, "where", 5) != 0)
 		return 0;
@@ -1822,14 +1916,87 @@ static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "pay
                                        "benefit", "benefits", "pounds", "savings", NULL};
 
 /* Is the residence word w[0..wn) ending at b an idiom that names no place
- * (word(): "live in hope", "stay away" at the sentence's end or "from"
- * someone, not "from home", nor "staying away, <Town>" or "with friends";
- * "moved" then money)? Reads at most the three words after it. */
+ * (word(): "live in hope", "lived like a lodger" (how), "stay away" at the
+ * sentence's end or "from" someone, not "from home", nor "staying away,
+ * <Town>" or "with friends"; "staying so long", "stayed too long" (how
+ * long), both with no place after (fs_no_place_ahead); "moved" then
+ * money)? Reads at most the three words after it, or fs_no_place_ahead's
+ * eight. */
+/*
+ * Is there no place in the next eight words from i, up to the clause's end
+ * ('.', ';', '!', '?', a line break): no dwelling or place word, no
+ * possessive, no house number (after a preposition or before a name; a
+ * date is none), no "near", "local", "area" ("a school place near
+ * you": near the refuge), and no at, in, with, to ... before a
+ * capitalised word, a kin word or a determiner then one ("lived like a
+ * hermit in <Town>", "staying so long at her mum's")? Reads at most
+ * eight words.
+ */
+static int fs_no_place_ahead(const struct fs *f, size_t i)
+{
+	static const char *const NEAR[] = {"near", "nearby", "close", "closer", "local",
+					   "locally", "within", "around", "area", NULL};
+	int prep = 0;
+	for (int words = 0; words < 8 && i < f->n; words++) {
+		while (i < f->n && !fs_alnum(f->s[i])) {
+			unsigned char ch = f->s[i];
+			if (ch == '.' || ch == ';' || ch == '!' || ch == '?' || ch == '\n')
+				return 1;
+			i++;
+		}
+		if (i >= f->n)
+			return 1;
+		size_t w0 = i, k = 0;
+		char x[16];
+		while (i < f->n && fs_alnum(f->s[i])) {
+			if (k + 1 < sizeof x)
+				x[k] = (char)(f->s[i] | 0x20);
+			k++, i++;
+		}
+		if (k + 1 >= sizeof x)
+			return 0;
+		x[k] = 0;
+		uint64_t c = fs_lookup(x, k);
+		int cap = f->s[w0] >= 'A' && f->s[w0] <= 'Z';
+		if (f->s[w0] >= '0' && f->s[w0] <= '9') {
+			/* a house number: after a preposition or before a name
+			 * ("at 14", "14 Oak Row"), not a date or a clock ("30/10") */
+			int sep = i + 1 < f->n && (f->s[i] == '/' || f->s[i] == ':' || f->s[i] == '.') &&
+			          f->s[i + 1] >= '0' && f->s[i + 1] <= '9';
+			size_t j = i;
+			while (j < f->n && f->s[j] == ' ')
+				j++;
+			if (!sep && (prep || (j > i && j < f->n && f->s[j] >= 'A' && f->s[j] <= 'Z')))
+				return 0;
+			while (i < f->n && (fs_alnum(f->s[i]) || f->s[i] == '/' || f->s[i] == ':' ||
+			                    f->s[i] == '.') && !(f->s[i] == '.' && (i + 1 >= f->n ||
+			                                                             !fs_alnum(f->s[i + 1]))))
+				i++; /* the rest of the date */
+			prep = 0;
+			continue;
+		}
+		if ((i < f->n && f->s[i] == '\'') ||
+		    (c & (K_RESN | K_PLACE | K_HOME | K_ADDR | K_AREA | K_STREET)))
+			return 0;
+		if ((prep && (cap || (c & K_KIN))) || fs_in(x, NEAR))
+			return 0;
+		if (prep && (c & K_DET))
+			continue; /* "in a", "at her": the next word decides */
+		prep = (c & (K_PREP | K_TO | K_ABOVE)) != 0;
+	}
+	return i >= f->n; /* (a longer clause may name one later) */
+}
+
 static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 {
 	if (wn >= 4 && memcmp(w, "liv", 3) == 0) {
 		char x[16];
-		size_t k, i = fs_word_at(f, b, x, sizeof x, &k);
+		size_t k, i = b;
+		while (i < f->n && (f->s[i] == ' ' || f->s[i] == '"' || f->s[i] == '\''))
+			i++; /* lived "like a lodger" */
+		i = fs_word_at(f, i, x, sizeof x, &k);
+		if (k == 4 && memcmp(x, "like", 4) == 0)
+			return fs_no_place_ahead(f, i); /* how, not where */
 		if (k != 2 || memcmp(x, "in", 2) != 0)
 			return 0;
 		i = fs_word_at(f, i, x, sizeof x, &k);
@@ -1838,6 +2005,11 @@ static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 	if (wn >= 4 && memcmp(w, "stay", 4) == 0) {
 		char x[16];
 		size_t k, i = fs_word_at(f, b, x, sizeof x, &k);
+		if ((k == 2 && memcmp(x, "so", 2) == 0) || (k == 3 && memcmp(x, "too", 3) == 0)) {
+			i = fs_word_at(f, i, x, sizeof x, &k);
+			/* "for staying so long" */
+			return k == 4 && memcmp(x, "long", 4) == 0 && fs_no_place_ahead(f, i);
+		}
 		if (k != 4 || memcmp(x, "away", 4) != 0)
 			return 0;
 		size_t j = i;
@@ -2291,6 +2463,93 @@ static int fs_want_areas(struct fs *f, size_t a, size_t b, const char *w, size_t
 	return 0;
 }
 
+/*
+ * Is the capitalised word [a, b) a name after "was with" (the two words
+ * before it) that, with at most two more capitalised words, is followed by
+ * "for", a number or a word, and "years" or "months", and then the end of
+ * the sentence ("was with <Name> <SURNAME> for 9 years.")? How long they
+ * were together, not where she is. Reads at most the two words before and
+ * seven after.
+ */
+static int fs_was_with_years(const struct fs *f, size_t a, size_t b)
+{
+	char x[16];
+	size_t st, k = fs_prev_word(f, a, x, sizeof x, &st);
+	if (!(k == 4 && memcmp(x, "with", 4) == 0) ||
+	    !(fs_prev_word(f, st, x, sizeof x, NULL) == 3 && memcmp(x, "was", 3) == 0))
+		return 0;
+	size_t i = b;
+	for (int names = 0; names < 3; names++) {
+		size_t j = i;
+		while (j < f->n && f->s[j] == ' ')
+			j++;
+		if (!(j < f->n && f->s[j] >= 'A' && f->s[j] <= 'Z'))
+			break;
+		i = fs_word_at(f, j, x, sizeof x, &k);
+		if (k == 0 || (i < f->n && fs_alnum(f->s[i])))
+			return 0;
+	}
+	i = fs_word_at(f, i, x, sizeof x, &k);
+	if (!(k == 3 && memcmp(x, "for", 3) == 0))
+		return 0;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	while (i < f->n && f->s[i] >= '0' && f->s[i] <= '9')
+		i++; /* "9" */
+	i = fs_word_at(f, i, x, sizeof x, &k);
+	if (k > 0 && strcmp(x, "years") != 0 && strcmp(x, "months") != 0)
+		i = fs_word_at(f, i, x, sizeof x, &k); /* "six" */
+	if (!(k > 0 && (strcmp(x, "years") == 0 || strcmp(x, "months") == 0)))
+		return 0;
+	if (i < f->n && fs_alnum(f->s[i]))
+		return 0;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	return i >= f->n || f->s[i] == '.' || f->s[i] == ';' || f->s[i] == '\n' || f->s[i] == ',';
+}
+
+/*
+ * After a capitalised word ending at b, do at most two more capitalised
+ * words then a court's word follow ("<Town> Magistrates' Court", "<Town>
+ * County Court"; not a council: "she is with <Town> Council" may be who
+ * houses her)? Reads at most three words.
+ */
+static int fs_court_follows(const struct fs *f, size_t b)
+{
+	static const char *const COURT[] = {"court", "courts", "magistrates", NULL};
+	size_t i = b;
+	for (int k = 0; k < 3; k++) {
+		if (i < f->n && f->s[i] == '\'')
+			i++; /* "Magistrates' Court" */
+		while (i < f->n && f->s[i] == ' ')
+			i++;
+		if (!(i < f->n && f->s[i] >= 'A' && f->s[i] <= 'Z'))
+			return 0;
+		char x[16];
+		size_t n;
+		i = fs_word_at(f, i, x, sizeof x, &n);
+		if (n > 0 && fs_in(x, COURT))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is the contact word w[0..wn) at a a bare noun after a preposition of time
+ * ("after contact", "before the visit" is not bare, "during contact",
+ * "following contact")? Reads the word before.
+ */
+static int fs_event_noun(const struct fs *f, const char *w, size_t wn, size_t a)
+{
+	static const char *const NOUN[] = {"contact", "visit", "visits", "call", "calls", NULL};
+	static const char *const WHEN[] = {"after", "before", "during", "following", "since",
+					   "until", NULL};
+	char x[16];
+	if (wn >= 16 || !fs_in(w, NOUN))
+		return 0;
+	return fs_prev_word(f, a, x, sizeof x, NULL) > 0 && fs_in(x, WHEN);
+}
+
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
@@ -2366,6 +2625,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * contact (not "speaks to her", "can speak Tuesdays"); "social
 		 * worker on call": on duty */
 		if ((c & K_CALL) && fs_call_idiom(f, w, wn, a, b))
+			c &= ~K_CALL;
+		/* "refused to return him after contact on Sunday": a contact
+		 * session or a visit named by when it was (a bare noun after
+		 * after, before, during ...), no contact with her */
+		if ((c & K_CALL) && fs_event_noun(f, w, wn, a))
 			c &= ~K_CALL;
 		/* "never talk about it", "texts about the money": what is said,
 		 * not a contact */
@@ -2583,8 +2847,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	                     ((f->p1 & (K_PREP | K_TO)) && !(f->p1 & K_THE)) ||
 	                     (f->p1f & (TF_POSS | TF_NUM))))
 		s |= S_RES;
-	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)))
-		s |= S_RES;
+	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)) &&
+	    !((f->p1 & K_SCHOOL) && fs_no_place_ahead(f, b)))
+		s |= S_RES; /* (not "a school place by January": a pupil's; "a school
+		             * place near you" says where she will live) */
 	/* her home the notes know, in an incident's clause (clause_end) */
 	int dwell = !res0 && (s & S_RES) && fs_dwell_known(f, a, b);
 	if (dwell)
@@ -2635,6 +2901,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 				if (fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_VENUE))
 					place = 0; /* "at the advice service" */
 			}
+			/* "was with <Name> for 9 years": a relationship; "is with
+			 * <Town> Magistrates' Court": a court holding an
+			 * application, no place */
+			if (place && (tf & TF_CAP) &&
+			    (fs_was_with_years(f, a, b) || (f->pn_with && fs_court_follows(f, b))))
+				place = 0;
 			if (place && f->pn_conv)
 				conv = 1;
 			else if (place)
@@ -2676,9 +2948,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((c & K_GO) && f->where_win > 0)
 		s |= S_RES;
 	/* "the Hazel Grove flat", "a drive-by of the Mill Lane house": a
-	 * dwelling named by its street, even after "the" */
-	if ((c & K_RESN) && !(tf & TF_CAP) && (f->p1f & TF_CAP) && !(f->p1f & TF_UPPER) &&
-	    f->nwords > 1 && !(f->p1 & K_DET)) /* not "The house ..." opening a sentence */
+	 * dwelling named by its street, even after "the" (not "IP's flat":
+	 * a possessive is whose, which the possessive's rule above reads) */
+	if ((c & K_RESN) && !(tf & TF_CAP) && (f->p1f & TF_CAP) &&
+	    !(f->p1f & (TF_UPPER | TF_POSS)) && f->nwords > 1 && !(f->p1 & K_DET)) /* not "The house ..." opening a sentence */
 		s |= S_RES;
 	/* "the home is Larchwood", "the flat is Beech Court": a dwelling named */
 	if ((tf & TF_CAP) && (f->p1 & K_BE) && (f->p2 & K_RESN))
@@ -2735,7 +3008,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	}
 	if (had_go && (c & (K_PREP | K_TO)))
 		f->place_next = (c & K_TO) ? 2 : 1,
-		f->pn_conv = f->go_conv == 1 || (f->go_conv == 2 && (c & K_TO));
+		f->pn_conv = f->go_conv == 1 || (f->go_conv == 2 && (c & K_TO)),
+		f->pn_with = wn == 4 && memcmp(w, "with", 4) == 0;
 	else if (had_go && f->go_conv == 1 && (c & K_SUBJ) && !(c & K_DET) && !(tf & TF_POSS))
 		f->go_win = 1; /* whom, then where: "TRANSPORTED IP TO ...", "escorted V
 		                * to ..." (not "conveyed her to <hospital>": a report's

@@ -200,6 +200,18 @@
  * "Interim arrangement:"): then it goes with the clause; and the full
  * stop. Spans overlap place.c's; scrub.c unites them and writes the
  * markers "[WITHHELD s38: victim location]" and "[WITHHELD s38: safe times]".
+ * Facts that name no place (s17-fp), each only where nothing else in the
+ * clause says where: an incident at her home as the notes know it, named
+ * by her label's possessive ("IP's flat"), in a CAD's capitals ("OUTSIDE
+ * HOUSE", "IN FLAT") or with what he shouted in a language of the lexicon;
+ * a conveyance to a police station or a custody suite (custody) or to a
+ * town's "General" or "Royal" ending the clause (a hospital); a door
+ * ("IS AT DOOR"), an account ("into his account"); a tenancy held already
+ * (joint; old, previous, current ... with no place after) and its
+ * reference; "lived like ...", "staying so long", "a school place" with no
+ * place in the next eight words; "was with <Name> for 9 years" (together);
+ * "is with <Town> Magistrates' Court" (a court holding an application);
+ * a contact session or visit named by when ("after contact on Sunday").
  * A routine is decided as a residence clause. After a withheld residence
  * clause, the next clause of the sentence that is about her or the
  * children and names somewhere or some time (at, in, near, a time, a

@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "mgw_err.h"
 #include "place_int.h"
@@ -232,6 +233,8 @@ static void flush_sentence(struct scan *sc, long p)
 {
 	if (sc->flags & PLACE_F_LOCATION) {
 		const char *loc = sc->loc_rule;
+		if (loc != NULL && sc->his_cue && !sc->other_cue && !sc->she_w)
+			loc = NULL; /* about him alone */
 		if (loc == NULL && sc->routev && (sc->via || sc->clock || sc->every))
 			loc = "loc:route";
 		/* "she is at work until 5" (a timed routine) when no safe-time
@@ -261,6 +264,7 @@ static void flush_sentence(struct scan *sc, long p)
 	sc->loc_rule = sc->safe_rule = NULL;
 	sc->routev = sc->via = sc->clock = sc->every = 0;
 	sc->callw = sc->window = sc->atwork = 0;
+	sc->his_cue = sc->other_cue = sc->she_w = 0;
 	sc->last_cue = sc->last_admit = -1;
 }
 
@@ -269,6 +273,30 @@ static void loc_cue(struct scan *sc, long p, const char *rule)
 	if (sc->loc_rule == NULL)
 		sc->loc_rule = rule;
 	sc->last_cue = p;
+	sc->other_cue = 1; /* (loc_cue_his clears it again for its own cue) */
+}
+
+/*
+ * Is the subject of the verb at p him: the word before it, after
+ * auxiliaries and adverbs ("he will be at", "the husband remains at",
+ * "suspect is still at"), one of his words? Reads at most four tokens back.
+ */
+static int his_subject(const struct scan *sc, long p)
+{
+	for (long i = p - 1; i >= sc->ss && i >= p - 4; i--) {
+		const struct tok *w = T(sc, i);
+		if (w->type != T_WORD)
+			return 0;
+		unsigned v = w->id;
+		if (v == W_HE || v == W_HES || v == W_HUSBAND || v == W_SUSPECT ||
+		    v == W_PERPETRATOR || v == W_EX || v == W_EXPARTNER || v == W_PARTNER ||
+		    v == W_BOYFRIEND)
+			return 1;
+		if (!(v == W_WILL || v == W_BE || v == W_BEEN || v == W_HAS || v == W_IS ||
+		      v == W_WAS || (w->cls & C_ADV)))
+			return 0;
+	}
+	return 0;
 }
 
 static void safe_cue(struct scan *sc, const char *rule)
@@ -585,6 +613,32 @@ static int emergency_dept(const struct scan *sc, const struct tok *t)
 							    w[1] == '&' && (w[2] | 0x20) == 'e'));
 }
 
+/*
+ * After "was with" (j: the token after "with"): a name of one to three
+ * capitalised words, then "for" and a length in years or months ("for 9
+ * years", "for six months", "for years"), and no word after it: how long
+ * they were together, not where she is. Reads at most seven tokens.
+ */
+static int with_for_years(const struct scan *sc, long j)
+{
+	long k = j;
+	while (k < j + 3 && T(sc, k)->type == T_WORD && (T(sc, k)->f & F_CAP) &&
+	       !(T(sc, k)->f & F_BRK) && !(T(sc, k)->cls & (C_DET | C_PRON | C_KIN | C_REFUGE |
+							    C_ACCOM)))
+		k++;
+	if (k == j || !is_word(T(sc, k), W_FOR))
+		return 0;
+	k++;
+	if (T(sc, k)->type == T_NUM || (T(sc, k)->type == T_WORD && (T(sc, k)->f & F_LOWER) &&
+					 !(T(sc, k)->cls & C_UNIT)))
+		k++; /* "9", "six" */
+	const struct tok *u = T(sc, k);
+	if (!(u->type == T_WORD && (u->id == W_YEARS || u->id == W_MONTHS || u->id == W_YRS)))
+		return 0;
+	const struct tok *nx = T(sc, k + 1);
+	return nx->type != T_WORD || (nx->f & F_BRK);
+}
+
 static void try_be(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -602,6 +656,8 @@ static void try_be(struct scan *sc, long p)
 		return;
 	if (nonloc_subject(sc, p))
 		return;
+	if (id == W_WITH && t->id == W_WAS && with_for_years(sc, j + 1))
+		return; /* "was with <Name> for 9 years": a relationship, no place */
 	long o = skip_det(sc, j + 1);
 	if (id == W_AT && (is_word(T(sc, o), W_WORK) || is_word(T(sc, o), W_SCHOOL)) && o == j + 1)
 		sc->atwork = 1; /* "she is at work until 5": a routine when timed */
@@ -623,6 +679,19 @@ static void try_be(struct scan *sc, long p)
 			return; /* "went to <Name> ED", "TAKEN TO <NAME> INFIRMARY": an
 				 * incident's trip to hospital (s15-over); "is at", "remains
 				 * in" a hospital still say where she is */
+	}
+	int stays = t->id == W_REMAINS || t->id == W_REMAIN || t->id == W_REMAINED ||
+		    (t->id == W_BE && is_word(T(sc, p - 1), W_WILL));
+	if (stays && his_subject(sc, p)) {
+		/* "the husband remains at the property", "he will be at <Name>
+		 * Lodge from Monday": where he stays, unless the sentence has
+		 * her or hers (flush_sentence); not "HE IS IN A VAN" in
+		 * a live incident, where he is is where she is */
+		int other = sc->other_cue;
+		loc_cue(sc, p, "loc:is-at");
+		sc->other_cue = other;
+		sc->his_cue = 1;
+		return;
 	}
 	loc_cue(sc, p, "loc:is-at");
 }
@@ -1437,11 +1506,39 @@ static void heading_cut(struct scan *sc, long p)
 	sc->clock = 0;
 }
 
+/*
+ * Is t a word for her or hers: she, her, herself, the victim, IP, V,
+ * client, Pt, female, complainant, a kin word that is not his (mum, son
+ * ...; not husband, partner, ex), the children, we, they? (his_subject's
+ * sentence is about him alone only without one.)
+ */
+static int her_word(const struct scan *sc, const struct tok *t)
+{
+	unsigned v = t->id;
+	if (v == W_SHE || v == W_SHES || v == W_HER || v == W_VICTIM || v == W_IP || v == W_WE ||
+	    v == W_THEY || v == W_CHILDREN || v == W_KIDS || v == W_FEMALE || v == W_FAMILY)
+		return 1;
+	if ((t->cls & C_KIN) && v != W_EX && v != W_EXPARTNER && v != W_PARTNER &&
+	    v != W_BOYFRIEND)
+		return 1;
+	if (v != W_NONE)
+		return 0;
+	static const char *const HERS[] = {"v", "client", "pt", "herself", "complainant",
+					   "complainer", "caller", "informant", NULL};
+	size_t n = t->end - t->start;
+	for (const char *const *w = HERS; *w; w++)
+		if (strlen(*w) == n && strncasecmp((const char *)sc->s + t->start, *w, n) == 0)
+			return 1;
+	return 0;
+}
+
 static void step(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
 	if ((t->f & F_NL) && !(t->f & F_BRK))
 		heading_cut(sc, p);
+	if (t->type == T_WORD && her_word(sc, t))
+		sc->she_w = 1;
 	if (t->type == T_WORD && t->cls == 0 && t->id == W_NONE) {
 		/* most words: no time window starts at one (time_window is 0),
 		 * and only a capitalised one can start a street */

@@ -88,7 +88,10 @@
  *                    another MARAC", "moved on"); is/went/returned at|to|with
  *                    someone's, kin, a town, a number ("is at her sister's";
  *                    not went or taken to a named hospital or ED: an
- *                    incident's trip there);
+ *                    incident's trip there; not where he stays, "the
+ *                    husband remains at", "he will be at", in a sentence
+ *                    with no word for her or hers; not "was with <Name>
+ *                    for 9 years"; a door is no town: "IS AT DOOR");
  *                    "at her mum's", "to her best mate's" (an adjective before
  *                    kin); "can be found at" (not "Suspect located at");
  *                    "address: ..."; "her flat is on/near <a place>", "her

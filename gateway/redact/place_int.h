@@ -144,6 +144,10 @@ struct scan {
 	size_t body_start; /* its byte offset */
 	int callw, window; /* a word for calling her; a time window (10-12, between 2 and 3) */
 	int atwork;        /* "is at work/school": a routine when a time goes with it */
+	int his_cue;       /* a loc:is-at cue whose subject is him ("he will be at ...") */
+	int other_cue;     /* any other location cue in the sentence */
+	int she_w;         /* a word for her or hers in the sentence (she, her, IP, client,
+	                    * kin, the children, we, they): not about him alone */
 	long last_cue, last_admit;
 
 	long skip_addr, skip_place; /* tokens before these are inside a finding */

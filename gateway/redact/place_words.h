@@ -1179,7 +1179,7 @@
 	W(PLACES, "places", 0)                                                                  \
 	W(PO, "po", 0)                                                                          \
 	W(BOX, "box", 0)                                                                        \
-	W(DOORS, "doors", 0)                                                                    \
+	W(DOORS, "doors", C_CADSTOP)                                                            \
 	W(MEDDYGFA, "meddygfa", 0)                                                              \
 	W(STATION, "station", 0)                                                                \
 	W(COUNTER, "counter", 0)                                                                \
@@ -1193,7 +1193,7 @@
 	W(BESIDE, "beside", 0)                                                                  \
 	W(UPSTAIRS, "upstairs", 0)                                                              \
 	W(DOWNSTAIRS, "downstairs", 0)                                                          \
-	W(DOOR, "door", 0)                                                                      \
+	W(DOOR, "door", C_CADSTOP)                                                              \
 	W(SHELTER, "shelter", 0)                                                                \
 	W(USE, "use", 0)                                                                        \
 	W(WORD, "word", 0)                                                                      \

@@ -2075,4 +2075,203 @@ Test(failsafe, s17_never_codes_cost_linear_time)
 {
 	static const char *const cue[] = {"SHE USED \"TEAPOT\" AS THE CODE WORD. ", "\"TEAPOT\" "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+/* s17-fp: an incident at her home as the notes know it stays, however the
+ * note names that home: by her label's possessive ("IP's flat": not a
+ * dwelling named by its street, as "the Mill Lane flat" is), in a CAD's
+ * capitals ("OUTSIDE HOUSE", "IN FLAT": no name after the preposition),
+ * with what he shouted in which language. A place named, a new home or a
+ * word of now still go. */
+Test(failsafe, an_incident_at_her_known_home_is_kept)
+{
+	expect_none("Latest 12/10: he kicked the door of IP's flat in, criminal damage.");
+	expect_none("He attended the victim's address at 0210, banged on the door shouting in "
+		    "Romanian.");
+	expect_none("CALLER STATES EX OUTSIDE HOUSE BANGING WINDOWS");
+	expect_none("CALLER SAYS PARTNER LOCKED HER IN FLAT FOR 2 DAYS");
+	expect("He kicked the door of IP's flat in Brackton.", SCRUB_LOCATION,
+	       "He kicked the door of IP's flat in Brackton");
+	expect("He attended IP's address at 0210, banged on the door shouting in Brackton.",
+	       SCRUB_LOCATION,
+	       "He attended IP's address at 0210, banged on the door shouting in Brackton");
+	expect("She says he kicked the door of the Mill Lane flat.", SCRUB_LOCATION,
+	       "She says he kicked the door of the Mill Lane flat");
+	expect("CALLER SAYS PARTNER LOCKED HER IN FLAT, SHE IS NOW AT HER MUMS", SCRUB_LOCATION,
+	       "CALLER SAYS PARTNER LOCKED HER IN FLAT, SHE IS NOW AT HER MUMS");
+}
+
+/* s17-fp: a conveyance to a police station or a custody suite is an
+ * arrest's, as one to custody is: no place she lives. Anything else in the
+ * clause that says where she lives still makes it hers. */
+Test(failsafe, conveyed_to_a_police_station_is_custody)
+{
+	expect_none("KOVAC detained for s.47 assault, conveyed to Brackton police station.");
+	expect_none("Suspect arrested and taken to the custody suite.");
+	expect("IP conveyed to her sister's near Brackton police station.", SCRUB_LOCATION,
+	       "IP conveyed to her sister's near Brackton police station");
+	expect("IP conveyed to the bus station.", SCRUB_LOCATION, "IP conveyed to the bus station");
+}
+
+/* s17-fp: a door is where someone stands at the home the notes know, no
+ * place of its own, in a CAD's capitals too (where every word looks like a
+ * town): kept by the scrubber as a whole (place.c and this layer). A town
+ * after "AT" still goes. */
+Test(failsafe, at_the_door_is_no_place)
+{
+	static const char *const kept[] = {
+		"0012 CALLER STATES EX IS AT DOOR WITH A BAT",
+		"2250 CALLER SAYS PARTNER IS AT DOORS SHOUTING",
+		"Her ex is at the door.",
+	};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		char *out = scrub_with(SCRUB_F_LOCATION, kept[i]);
+		cr_assert(strstr(out, "[WITHHELD s38") == NULL, "%s", out);
+		free(out);
+	}
+	char *out = scrub_with(SCRUB_F_LOCATION, "0012 CALLER STATES IP IS AT BRACKTON WITH A FRIEND");
+	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION, "She went to the door of her sister's flat.");
+	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+	free(out);
+}
+
+/* s17-fp: a tenancy held already (joint, old, previous ..., a name "on" it)
+ * and its reference are legal facts, as "the tenancy" is; a new one is
+ * where she goes. */
+Test(failsafe, a_tenancy_held_already_is_a_fact)
+{
+	expect_none("Joint tenancy (tenancy ref 0091-3342) since 2011.");
+	expect_none("Old tenancy locks changed 30/10.");
+	expect_none("Partner not on tenancy.");
+	char *out = scrub_with(SCRUB_F_LOCATION, "She has signed a new tenancy in Brackton.");
+	cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+	cr_assert(strstr(out, "Brackton") == NULL, "%s", out);
+	free(out);
+	expect("Sole tenancy offered in Brackton.", SCRUB_LOCATION,
+	       "Sole tenancy offered in Brackton");
+	expect("Her current tenancy is near Brackton.", SCRUB_LOCATION,
+	       "Her current tenancy is near Brackton");
+}
+
+/* s17-fp: how she lived and how long she stayed are no place ("lived
+ * \"like a slave\"", "for staying so long"), nor a pupil's school place;
+ * any place after them (at, in, near ... a name, kin, someone's, a
+ * number, "near you") still says where. */
+Test(failsafe, how_she_lived_is_no_place)
+{
+	expect_none("She says she has lived \"like a slave\" for years.");
+	expect_none("Client says she feels stupid for staying so long.");
+	expect_none("There is hope of a school place by January.");
+	expect("She lives like a hermit in Brackton.", SCRUB_LOCATION,
+	       "She lives like a hermit in Brackton");
+	expect("She stayed too long at her aunt's.", SCRUB_LOCATION,
+	       "She stayed too long at her aunt's");
+	expect("She will need a school place near you.", SCRUB_LOCATION,
+	       "She will need a school place near you");
+}
+
+/* s17-fp: "was with <Name> for 9 years" is how long they were together, and
+ * money going "into his account" goes to no place: kept by the scrubber as
+ * a whole. Being with someone now, or for weeks, or somewhere named, still
+ * says where she is. */
+Test(failsafe, together_for_years_is_no_place)
+{
+	static const char *const kept[] = {
+		"Background: Mirela was with Dorin VASILE for 9 years.",
+		"She was with Tam for six years.",
+		"Her wages go into his account.",
+	};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		char *out = scrub_with(SCRUB_F_LOCATION, kept[i]);
+		cr_assert(strstr(out, "[WITHHELD s38") == NULL, "%s", out);
+		free(out);
+	}
+	static const char *const held[] = {
+		"She is with Tam Reid for two weeks.",
+		"She was with Tam Reid for 9 years in Brackton.",
+		"She was with Tam for 2 months at his flat.",
+	};
+	for (size_t i = 0; i < sizeof held / sizeof held[0]; i++) {
+		char *out = scrub_with(SCRUB_F_LOCATION, held[i]);
+		cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+		free(out);
+	}
+}
+
+/* s17-fp's cues, each repeated with no stop: the clause reads (police
+ * station, an incident's place, no place ahead, was with ... for years)
+ * are once per clause or a few words ahead, so the cost stays linear, for
+ * this layer and for the whole scrub (place.c's with_for_years). */
+Test(failsafe, s17_fp_cues_cost_linear_time)
+{
+	static const char *const cue[] = {
+		"conveyed to the police station ", "kicked the door of IP's flat ",
+		"shouting in Polish at her home ", "lived like a ", "staying so long ",
+		"a school place ", "old tenancy ", "was with Tam Reid for 9 years ",
+		"EX IS AT DOOR ", "goes into his account ",
+	};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+	struct scrub_spec spec = {.flags = SCRUB_F_LOCATION};
+	g_body_sc = scrubber_build(&spec);
+	cr_assert_not_null(g_body_sc);
+	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+	scrubber_free(g_body_sc);
+}
+
+/* s17-fp: where he stays ("the husband remains at the property", "he will
+ * be at <Name> Lodge from Monday") is his, kept by the scrubber as a whole
+ * when the sentence has no word for her or hers; with her, her kin or the
+ * children in it, or where he is in a live incident ("HE IS IN ..."), it
+ * still goes. */
+Test(failsafe, where_he_stays_is_his)
+{
+	char *out = scrub_with(SCRUB_F_LOCATION,
+			       "The husband remains at the property (joint tenancy, Brackton Homes).");
+	cr_assert(strstr(out, "[WITHHELD s38") == NULL, "%s", out);
+	free(out);
+	static const char *const held[] = {
+		"The husband remains at the property with her.",
+		"He will be at her mum's from Monday.",
+		"18:07 HE IS IN BRACKTON, FEMALE WITH HIM.",
+	};
+	for (size_t i = 0; i < sizeof held / sizeof held[0]; i++) {
+		out = scrub_with(SCRUB_F_LOCATION, held[i]);
+		cr_assert(strstr(out, "[WITHHELD s38: victim location]") != NULL, "%s", out);
+		free(out);
+	}
+}
+
+/* s17-fp: "is with <Town> Magistrates' Court" is a court holding an
+ * application (courts are where hearings are, not where she lives); being
+ * with an agency or a person that is no court still says where. */
+Test(failsafe, with_a_court_is_no_place)
+{
+	expect_none("The SPO application is with Brackton Magistrates' Court, hearing 3/12.");
+	expect("She is with Brackton Council now.", SCRUB_LOCATION, "She is with Brackton Council now");
+	expect("She is with Brackton Women's Aid.", SCRUB_LOCATION,
+	       "She is with Brackton Women's Aid");
+}
+
+/* s17-fp: a contact session or a visit named by when it was ("after
+ * contact on Sunday") is no contact with her; advice to call at a time in
+ * the same sentence still goes. */
+Test(failsafe, after_contact_is_an_event)
+{
+	expect_none("Ex-partner refused to return Kit (4) after contact on Sun 25/10.");
+	expect_none("Child upset during contact.");
+	expect("Text her after contact on Sunday, only after 6.", SCRUB_SAFE_TIME,
+	       "Text her after contact on Sunday, only after 6.");
+}
+
+/* s17-fp: a hospital as notes name one, a town then "General" or "Royal" at
+ * the clause's end, is where an incident's people are taken, as "<Name>
+ * Hospital" is; someone's home in the clause, or more after the name,
+ * still says where she is. */
+Test(failsafe, conveyed_to_a_general_is_a_hospital)
+{
+	expect_none("Hypothermia risk, conveyed to Brackton Royal.");
+	expect_none("FEMALE TO BRACKTON GENERAL");
+	expect("IP TO HER MUMS AT BRACKTON GENERAL", SCRUB_LOCATION,
+	       "IP TO HER MUMS AT BRACKTON GENERAL");
+	expect("IP TO BRACKTON ROYAL OAK", SCRUB_LOCATION, "IP TO BRACKTON ROYAL OAK");
 }
