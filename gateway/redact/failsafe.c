@@ -715,6 +715,7 @@ struct fs {
 #define NL_LABEL 1
 
 static int fs_alnum(unsigned char c);
+static size_t fs_alnum_word(const struct fs *f, size_t *i, size_t e, char *x, size_t cap);
 
 static int next_line_opens(const struct fs *f, size_t j)
 {
@@ -1378,11 +1379,7 @@ static int fs_clause_incident(const struct fs *f)
 		while (i < e && !fs_alnum(f->s[i]))
 			i++;
 		w0 = i;
-		while (i < e && fs_alnum(f->s[i])) {
-			if (k + 1 < sizeof x)
-				x[k] = (char)(f->s[i] | 0x20);
-			k++, i++;
-		}
+		k = fs_alnum_word(f, &i, e, x, sizeof x);
 		if (k == 0 || k + 1 >= sizeof x) {
 			where = speech = 0;
 			continue;
@@ -1568,11 +1565,7 @@ static int fs_clause_station(const struct fs *f)
 		size_t k = 0;
 		while (i < e && !fs_alnum(f->s[i]))
 			i++;
-		while (i < e && fs_alnum(f->s[i])) {
-			if (k + 1 < sizeof x)
-				x[k] = (char)(f->s[i] | 0x20);
-			k++, i++;
-		}
+		k = fs_alnum_word(f, &i, e, x, sizeof x);
 		if (k == 0 || k + 1 >= sizeof x) {
 			police = named = 0;
 			continue;
@@ -1791,11 +1784,7 @@ static int fs_incident_at_home(struct fs *f, size_t a)
 		while (i < j && !fs_alnum(f->s[i]))
 			i++;
 		w0 = i;
-		while (i < j && fs_alnum(f->s[i])) {
-			if (k + 1 < sizeof x)
-				x[k] = (char)(f->s[i] | 0x20);
-			k++, i++;
-		}
+		k = fs_alnum_word(f, &i, j, x, sizeof x);
 		if (k == 0 || k + 1 >= sizeof x)
 			continue;
 		x[k] = 0;
@@ -1948,11 +1937,7 @@ static int fs_no_place_ahead(const struct fs *f, size_t i)
 			return 1;
 		size_t w0 = i, k = 0;
 		char x[16];
-		while (i < f->n && fs_alnum(f->s[i])) {
-			if (k + 1 < sizeof x)
-				x[k] = (char)(f->s[i] | 0x20);
-			k++, i++;
-		}
+		k = fs_alnum_word(f, &i, f->n, x, sizeof x);
 		if (k + 1 >= sizeof x)
 			return 0;
 		x[k] = 0;
@@ -3564,6 +3549,20 @@ static const char *const FS_WORK_LABEL[] = {"work", "job", "employment", "employ
 static int fs_alnum(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
+
+/* The letters and digits from *i (up to e), lower-cased into x (cap bytes)
+ * while they fit; returns the word's whole length and moves *i past it. x
+ * is NUL-terminated when the word fits (length + 1 < cap). */
+static size_t fs_alnum_word(const struct fs *f, size_t *i, size_t e, char *x, size_t cap)
+{
+	size_t k = 0;
+	for (; *i < e && fs_alnum(f->s[*i]); (*i)++, k++)
+		if (k + 1 < cap)
+			x[k] = (char)(f->s[*i] | 0x20);
+	if (k + 1 < cap)
+		x[k] = 0;
+	return k;
 }
 
 /* Is "c/o" ending at b "care of": a determiner or a capitalised word next? */
