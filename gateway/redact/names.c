@@ -397,6 +397,34 @@ static int word_in_list(const struct scan *sc, const struct tok *t, const char *
 	return 0;
 }
 
+/*
+ * "Team Manager, Denby Children's Services", "Health Visitor, Wexley 0-19
+ * Team", "bailed by Eastbridge Crown Court": a capitalised institution word
+ * ("Services", "Court", "Police", "Team") within the three tokens after a
+ * run, on its line and joined by nothing but spaces, hyphens and an
+ * apostrophe's "s", makes the run a public body's name (its town's), not a
+ * person's. A known name on the way ends the search ("Jane Smith House").
+ */
+static int institution_follows(struct scan *sc, size_t last)
+{
+	static const char *const BODY[] = {"team", "teams", "service", "services", "unit", NULL};
+	for (size_t k = last + 1; k <= last + 3; k++) {
+		const struct tok *u = tok(sc, k);
+		if (u == NULL || (u->gap & ~G_OTHER) ||
+		    (u->gap == G_OTHER && sc->s[u->start - 1] != '-'))
+			return 0;
+		if (u->shape == SH_NUM)
+			continue;
+		if (!capish(u))
+			return 0;
+		if ((u->lex & LEX_INSTITUTION) || word_in_list(sc, u, BODY))
+			return 1;
+		if (u->klass == K_S || u->klass == K_U)
+			return 0;
+	}
+	return 0;
+}
+
 static int sentence_start(struct scan *sc, size_t i)
 {
 	const struct tok *t = tok(sc, i), *p = i ? tok(sc, i - 1) : NULL;
@@ -982,6 +1010,8 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	const struct tok *after = tok(sc, last + 1);
 	if (after && !after->gap && (after->lex & (LEX_STREET | LEX_INSTITUTION)) && capish(after))
 		return 0; /* "her son's school, Hughes Primary": a place */
+	if (word_in_list(sc, t, ROLE_NOT_KIN) && institution_follows(sc, last))
+		return 0; /* "Team Manager, Denby Children's Services": her agency */
 	/* "collected by Uncle Sunil": a capitalised kinship word used as a
 	 * title goes with the name; "Support Worker Adrian" keeps its role */
 	const struct tok *from = u;
@@ -1274,6 +1304,19 @@ static int lone_unknown(struct scan *sc, size_t a, size_t b)
 		"office", "site", "road", "street", "park", NULL};
 	if (u && !u->gap && (capish(u) || word_in_list(sc, u, PLACE_AFTER)))
 		return 0; /* "Fenwick area", "Brackley estate": a place */
+	/* "report Denby police station", "Hollinsfield probation office",
+	 * "conveyed to Eastbridge custody", "bailed by Hollinsfield\nMagistrates"
+	 * (a line wrapped): a public service's building or court after its
+	 * town's name */
+	static const char *const SERVICE[] = {"police", "probation", "council", "housing", NULL};
+	static const char *const SERVICE_SITE[] = {"station", "office", "offices", "custody",
+						   "team", "hub", "centre", "court", NULL};
+	static const char *const COURT[] = {"custody", "magistrates", "magistrates'", NULL};
+	if (u && !(u->gap & ~G_NL) && word_in_list(sc, u, COURT))
+		return 0;
+	if (u && !u->gap && uu && !uu->gap && word_in_list(sc, u, SERVICE) &&
+	    word_in_list(sc, uu, SERVICE_SITE))
+		return 0;
 	return 1;
 }
 

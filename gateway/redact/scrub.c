@@ -1573,7 +1573,11 @@ static void drop_kept_misspelt(const unsigned char *s, struct spans *all, size_t
  * is capitalised away from a sentence start and not before another
  * capitalised word, or starts a sentence as its subject ("Ally drives
  * ...", "Ally said"; not "Young carers ...", nor a modal verb "Will"/"May").
- * One pass over the
+ * A word found only by the lexicon ("lex:unknown-alone", "lex:common-name":
+ * no cue named it a person) that is written anywhere in the text before an
+ * institution word ("Eastbridge Crown Court", "Hollinsfield MARAC", "HMP
+ * Denby": town_use) is a town, not a person: it is withheld nowhere, where
+ * it was found included. One pass over the
  * text, at most PROP_WORDS words compared where first letters agree; a
  * text with more is withheld whole (MGW_E_TOO_LARGE: fail closed).
  */
@@ -1621,6 +1625,84 @@ static unsigned prop_letter(unsigned char c)
 	return l < 26 ? l : 26;
 }
 
+/* A rule that names a person by the lexicon alone, no cue. */
+static int lex_only_rule(const char *r)
+{
+	return r != NULL && (strcmp(r, "lex:unknown-alone") == 0 ||
+	                     strncmp(r, "lex:common-name", 15) == 0 || strcmp(r, "name:again") == 0);
+}
+
+/*
+ * Is the word s[a..e) used as a town's name: before a word that ends a
+ * public body's name ("Police", "Council", "Court", "Custody", "Services",
+ * "Team", "Civic", "Town"; a service's acronym in capitals the lexicon
+ * allows, "MARAC") among the next three capitalised words on its line,
+ * joined by spaces, hyphens and figures only ("Eastbridge Crown Court",
+ * "Wexley 0-19 Team", "Denby Children's Services"), or after "HMP"? Not a
+ * place's word ("Surgery", "Hospital", "School"): a practice, a hospital
+ * or a school can locate someone, and a name there still goes. A known
+ * name on the way ends the search.
+ */
+static int town_use(const unsigned char *s, size_t n, size_t a, size_t e)
+{
+	if (a >= 4 && s[a - 1] == ' ' && memcmp(s + a - 4, "HMP", 3) == 0 &&
+	    (a == 4 || !sc_alpha(s[a - 5])))
+		return 1;
+	size_t i = e;
+	if (i + 1 < n && s[i] == '\'' && (s[i + 1] | 0x20) == 's')
+		i += 2; /* "Denby's" */
+	for (int w = 0; w < 3; w++) {
+		while (i < n && (s[i] == ' ' || s[i] == '-' || sc_digit(s[i])) && i - e < 16)
+			i++;
+		if (i >= n || !sc_upper(s[i]) || (i > 0 && s[i - 1] != ' ' && s[i - 1] != '-'))
+			return 0;
+		size_t q = prop_word_end(s, n, i), up = 0;
+		unsigned b = lex_classify((const char *)s + i, q - i);
+		for (size_t x = i; x < q; x++)
+			up += sc_upper(s[x]);
+		if (up == q - i && q - i >= 4 && (b & LEX_ALLOW) &&
+		    !(b & (LEX_PLACE | LEX_FORENAME | LEX_SURNAME | LEX_INSTITUTION)))
+			return 1;
+		static const char *const BODY[] = {
+			"police", "constabulary", "council", "borough", "court", "courts", "custody",
+			"magistrates", "probation", "services", "service", "team", "teams", "homes",
+			"housing", "civic", "town", "nhs", "icb", "hscp", "marac", "mash"};
+		for (size_t k = 0; k < sizeof BODY / sizeof BODY[0]; k++)
+			if (strlen(BODY[k]) == q - i && strncasecmp((const char *)s + i, BODY[k], q - i) == 0)
+				return 1;
+		if ((b & (LEX_FORENAME | LEX_SURNAME)) && !(b & (LEX_COMMON | LEX_ALLOW)))
+			return 0;
+		if (b == 0)
+			return 0; /* "Jane Kowalczyk Court"? no: an unknown word, a name's */
+		i = q;
+		if (i + 1 < n && s[i] == '\'' && (s[i + 1] | 0x20) == 's')
+			i += 2; /* "Children's" */
+	}
+	return 0;
+}
+
+/* What propagate_found learnt of a word: a cue or form named it (a person,
+ * whatever else it is), or only the lexicon did and it is a town. */
+enum { CUED = 1, TOWN = 2 };
+
+/* Drop the findings from `from` on that are exactly a word k of w with
+ * town[k] == TOWN. */
+static void drop_towns(const unsigned char *s, struct spans *all, size_t from,
+                       const struct prop_word *w, const unsigned char *town, size_t nw)
+{
+	size_t o = from;
+	for (size_t j = from; j < all->n; j++) {
+		const struct span *x = &all->v[j];
+		int drop = 0;
+		if (x->kind == SCRUB_NAME && lex_only_rule(x->rule))
+			for (size_t k = 0; k < nw && !drop; k++)
+				drop = town[k] == TOWN && prop_cmp(s, x->start, x->end - x->start, &w[k]);
+		if (!drop)
+			all->v[o++] = *x;
+	}
+	all->n = o;
+}
+
 /* Findings whose words are worth looking for again: those of cues and
  * forms ("his pal Alasdair \"Ally\" Gunn", "KOWALSKA, Agnieszka") and of a
  * name no list knows or a common word used as a name; a run of known names
@@ -1640,6 +1722,7 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
                            const struct spans *keep, const size_t *maxend)
 {
 	struct prop_word w[PROP_WORDS];
+	unsigned char town[PROP_WORDS]; /* CUED, TOWN or 0 */
 	size_t nw = 0, to = all->n;
 	uint64_t lens[27] = {0}; /* by first letter (a-z, other): lengths */
 	uint64_t seen[PROP_SEEN] = {0};
@@ -1663,6 +1746,11 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 			}
 			if (up == i - a && i - a <= 4)
 				continue; /* "VLO Margaret Ferry": a role's acronym */
+			/* a cue named it too: a person, whatever else it is */
+			int cued = !lex_only_rule(all->v[j].rule);
+			for (size_t k = 0; k < nw && cued; k++)
+				if (prop_cmp(s, a, i - a, &w[k]))
+					town[k] = CUED;
 			/* names recur: a word looked up and refused is not looked up
 			 * again (a 64-bit hash of its folded bytes) */
 			if (seen[h & (PROP_SEEN - 1)] == h)
@@ -1681,6 +1769,7 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 				continue;
 			if (nw == PROP_WORDS)
 				return MGW_E_TOO_LARGE; /* more than one pass carries: withheld */
+			town[nw] = cued ? CUED : 0;
 			w[nw++] = (struct prop_word){a, i - a, (b & (LEX_COMMON | LEX_MODAL)) != 0};
 			lens[prop_letter(s[a])] |= 1ull << (i - a < 63 ? i - a : 63);
 		}
@@ -1730,6 +1819,10 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 		for (size_t k = 0; k < nw; k++) {
 			if (!prop_cmp(s, a, i - a, &w[k]))
 				continue;
+			if (town[k] != CUED && town_use(s, n, a, i)) {
+				town[k] = TOWN;
+				break;
+			}
 			int multi;
 			if (keep->n && kept_at(s, keep, maxend, a, i, &multi))
 				break;
@@ -1757,6 +1850,11 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 			break;
 		}
 	}
+	for (size_t k = 0; k < nw; k++)
+		if (town[k] == TOWN) {
+			drop_towns(s, all, from, w, town, nw);
+			break;
+		}
 	return 0;
 }
 

@@ -1108,3 +1108,35 @@ Test(names, s15_forename_before_an_agency_bracket)
 	NONE("Previous call from the address June (NFA).");
 	NONE("Referred by Preston (Probation) today.");
 }
+
+/* s17-keep: after a service's role and a comma, a town's word before a
+ * public body's ("Team Manager, <Town> Children's Services", "Health
+ * Visitor, <Town> 0-19 Team") is the role's agency, no one's; the role
+ * before a person's name still finds it. */
+Test(names, s17_role_before_a_public_body)
+{
+	NONE("Chair: Team Manager, Quellby Children's Services.");
+	NONE("Health Visitor, Tolvenny 0-19 Team\nQuellby Community Health NHS Trust");
+	FINDS("Seen with her support worker Zbyszko today.", "Zbyszko");
+	FINDS("Team Manager, Zbyszko Quenby, Children's Services.", "Zbyszko Quenby");
+}
+
+/* s17-keep: a word no list knows before a police station, a probation
+ * office, custody or magistrates (a line wrapped between them) is the
+ * town's name; before "police" that goes on as a sentence, a person's. */
+Test(names, s17_town_before_a_court_or_station)
+{
+	NONE("Bail: report to Quellby police station daily.");
+	NONE("Next appt Tuesday, Tolvenny probation office.");
+	NONE("Remanded by Tolvenny\nMagistrates on Monday.");
+	NONE("Conveyed to Quellby custody at 23:10.");
+	FINDS("She told Zbyszko police would attend.", "Zbyszko");
+}
+
+/* s17-keep: both rules read at most three tokens ahead: linear. */
+Test(names, s17_public_body_rules_are_linear)
+{
+	static const char *const cue[] = {"Team Manager, Quellby Children's ", "Visitor, Quellby 0-19 ",
+					  "told Zbyszko police station ", "by Tolvenny\nMagistrates "};
+	lg_assert_linear(names_scan, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}

@@ -2560,3 +2560,40 @@ Test(scrub, found_name_before_capitals_is_withheld)
 	expect_with(s, "Seen by Quarrell UHB paediatrics.", "Seen by Quarrell UHB paediatrics.");
 	scrubber_free(s);
 }
+
+/* s17-keep: a word found as a name by the lexicon alone ("enter Quellby
+ * except ...") that the note also writes before a public body's word
+ * ("Quellby Crown Court", "HMP Quellby", "Quellby MARAC") is a town: kept
+ * in every mention. Found by a cue ("her friend Quellby"), or written
+ * only before a place's word that can locate someone ("Quellby Surgery"),
+ * it still goes. */
+Test(scrub, s17_town_before_a_public_body_is_kept)
+{
+	unchanged("Not to enter Quellby except to attend Quellby Crown Court.");
+	unchanged("Bail: not to enter Tolvenny. Remanded to HMP Tolvenny later.");
+	expect("Her friend Zbyszko rang. Zbyszko Crown Court next week.",
+	       "Her friend " R("name") " rang. " R("name") " Crown Court next week.");
+	expect("Not to contact Zbyszko except via Zbyszko Surgery.",
+	       "Not to contact " R("name") " except via " R("place") ".");
+}
+
+/* s17-keep: town_use reads at most three words after each mention: a text
+ * of nothing but mentions scrubs in linear time (as
+ * chain_branch_before_scrubs_in_linear_time). */
+Test(scrub, s17_town_use_scrubs_in_linear_time)
+{
+	static const char *const SHAPES[] = {"enter Quellby except Quellby Crown Court ",
+					     "Quellby Quellby Quellby ", "HMP Quellby Children's "};
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	for (size_t k = 0; k < sizeof SHAPES / sizeof SHAPES[0]; k++) {
+		char *a = repeat_to(SHAPES[k], 128 * 1024), *b = repeat_to(SHAPES[k], 1024 * 1024);
+		double ta = scrub_cpu(sc, a), tb = scrub_cpu(sc, b);
+		cr_assert(tb < 24 * ta + 0.05, "%s: %.3fs for 1 MiB vs %.3fs for 128 KiB", SHAPES[k],
+			  tb, ta);
+		free(a);
+		free(b);
+	}
+	scrubber_free(sc);
+}
