@@ -398,12 +398,12 @@ static int word_in_list(const struct scan *sc, const struct tok *t, const char *
 }
 
 /*
- * "Team Manager, Denby Children's Services", "Health Visitor, Wexley 0-19
- * Team", "bailed by Eastbridge Crown Court": a capitalised institution word
+ * "Team Manager, Quellby Children's Services", "Health Visitor, Farrowdale 0-19
+ * Team", "bailed by Brackenmoor Crown Court": a capitalised institution word
  * ("Services", "Court", "Police", "Team") within the three tokens after a
  * run, on its line and joined by nothing but spaces, hyphens and an
  * apostrophe's "s", makes the run a public body's name (its town's), not a
- * person's. A known name on the way ends the search ("Jane Smith House").
+ * person's. A known name on the way ends the search ("Zelphine Quenby House").
  */
 static int institution_follows(struct scan *sc, size_t last)
 {
@@ -1011,7 +1011,7 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	if (after && !after->gap && (after->lex & (LEX_STREET | LEX_INSTITUTION)) && capish(after))
 		return 0; /* "her son's school, Hughes Primary": a place */
 	if (word_in_list(sc, t, ROLE_NOT_KIN) && institution_follows(sc, last))
-		return 0; /* "Team Manager, Denby Children's Services": her agency */
+		return 0; /* "Team Manager, Quellby Children's Services": her agency */
 	/* "collected by Uncle Sunil": a capitalised kinship word used as a
 	 * title goes with the name; "Support Worker Adrian" keeps its role */
 	const struct tok *from = u;
@@ -1304,8 +1304,8 @@ static int lone_unknown(struct scan *sc, size_t a, size_t b)
 		"office", "site", "road", "street", "park", NULL};
 	if (u && !u->gap && (capish(u) || word_in_list(sc, u, PLACE_AFTER)))
 		return 0; /* "Fenwick area", "Brackley estate": a place */
-	/* "report Denby police station", "Hollinsfield probation office",
-	 * "conveyed to Eastbridge custody", "bailed by Hollinsfield\nMagistrates"
+	/* "report Quellby police station", "Tolvenny probation office",
+	 * "conveyed to Brackenmoor custody", "bailed by Tolvenny\nMagistrates"
 	 * (a line wrapped): a public service's building or court after its
 	 * town's name */
 	static const char *const SERVICE[] = {"police", "probation", "council", "housing", NULL};

@@ -1575,8 +1575,8 @@ static void drop_kept_misspelt(const unsigned char *s, struct spans *all, size_t
  * ...", "Ally said"; not "Young carers ...", nor a modal verb "Will"/"May").
  * A word found only by the lexicon ("lex:unknown-alone", "lex:common-name":
  * no cue named it a person) that is written anywhere in the text before an
- * institution word ("Eastbridge Crown Court", "Hollinsfield MARAC", "HMP
- * Denby": town_use) is a town, not a person: it is withheld nowhere, where
+ * institution word ("Brackenmoor Crown Court", "Tolvenny MARAC", "HMP
+ * Quellby": town_use) is a town, not a person: it is withheld nowhere, where
  * it was found included. One pass over the
  * text, at most PROP_WORDS words compared where first letters agree; a
  * text with more is withheld whole (MGW_E_TOO_LARGE: fail closed).
@@ -1637,8 +1637,8 @@ static int lex_only_rule(const char *r)
  * public body's name ("Police", "Council", "Court", "Custody", "Services",
  * "Team", "Civic", "Town"; a service's acronym in capitals the lexicon
  * allows, "MARAC") among the next three capitalised words on its line,
- * joined by spaces, hyphens and figures only ("Eastbridge Crown Court",
- * "Wexley 0-19 Team", "Denby Children's Services"), or after "HMP"? Not a
+ * joined by spaces, hyphens and figures only ("Brackenmoor Crown Court",
+ * "Farrowdale 0-19 Team", "Quellby Children's Services"), or after "HMP"? Not a
  * place's word ("Surgery", "Hospital", "School"): a practice, a hospital
  * or a school can locate someone, and a name there still goes. A known
  * name on the way ends the search.
@@ -1650,7 +1650,7 @@ static int town_use(const unsigned char *s, size_t n, size_t a, size_t e)
 		return 1;
 	size_t i = e;
 	if (i + 1 < n && s[i] == '\'' && (s[i + 1] | 0x20) == 's')
-		i += 2; /* "Denby's" */
+		i += 2; /* "Quellby's" */
 	for (int w = 0; w < 3; w++) {
 		while (i < n && (s[i] == ' ' || s[i] == '-' || sc_digit(s[i])) && i - e < 16)
 			i++;
@@ -1673,7 +1673,7 @@ static int town_use(const unsigned char *s, size_t n, size_t a, size_t e)
 		if ((b & (LEX_FORENAME | LEX_SURNAME)) && !(b & (LEX_COMMON | LEX_ALLOW)))
 			return 0;
 		if (b == 0)
-			return 0; /* "Jane Kowalczyk Court"? no: an unknown word, a name's */
+			return 0; /* an unknown word: a name's, not a body's */
 		i = q;
 		if (i + 1 < n && s[i] == '\'' && (s[i + 1] | 0x20) == 's')
 			i += 2; /* "Children's" */
