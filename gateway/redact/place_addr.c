@@ -1290,13 +1290,19 @@ static void try_inst(struct scan *sc, long p)
 	if (t->id == W_HEALTHCARE && !(t->f & F_LOWER) && healthcare_trust(sc, p))
 		return;
 	/* "supervised at Boston Family Centre": a service of the partnership
-	 * where contact is supervised, named as agencies are (a children's
-	 * centre is where a mother and baby are seen: withheld) */
+	 * where contact is supervised, named as agencies are; a children's
+	 * centre likewise (where she is seen there, the statement goes) */
 	/* "seen at Brayton Community Centre": a public hall, kept as agencies'
 	 * and public buildings are, unless someone works there (try_work) */
 	if (t->id == W_CENTRE && T(sc, p - 1)->id == W_COMMUNITY && (T(sc, p - 1)->f & F_CAP))
 		return;
-	if (t->id == W_CENTRE && T(sc, p - 1)->id == W_FAMILY) {
+	/* "Farrowdale Leisure Centre", "Alder Road children's centre": a
+	 * council's public building, kept as a community centre is; where she
+	 * is seen there, the statement goes (failsafe), and where someone works
+	 * there, the workplace (try_work) */
+	if (t->id == W_CENTRE && T(sc, p - 1)->id == W_LEISURE)
+		return;
+	if (t->id == W_CENTRE && (T(sc, p - 1)->id == W_FAMILY || T(sc, p - 1)->id == W_CHILDRENS)) {
 		/* but a child's nursery there is where the child is every day */
 		int nursery = 0;
 		for (long i = p - 2; i >= p - 9 && i >= sc->ss && !nursery; i--)

@@ -2537,3 +2537,15 @@ Test(place, s16_care_provider_and_solicitor_cost_linear_time)
 					  "care package via Tolvenny "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s17-keep: a leisure centre and a children's centre are public buildings,
+ * kept as a community centre is; someone's workplace there, and a child's
+ * nursery there, still go. */
+Test(place, s17_leisure_and_childrens_centre_are_public)
+{
+	expect_none("Followed her to football training at Quellby Leisure Centre on Saturdays.", 0);
+	expect_none("2 yr review at Alderbrook children's centre as mum asked. On track.", 0);
+	expect_span("He works at Quellby Leisure Centre as a lifeguard.", 0, SCRUB_PLACE,
+		    "Quellby Leisure Centre");
+	expect_span("Nursery: Tolvenny Children's Centre.", 0, SCRUB_PLACE, "Tolvenny Children's Centre");
+}
