@@ -1641,9 +1641,10 @@ static int lex_only_rule(const char *r)
  * "Farrowdale 0-19 Team", "Quellby Children's Services"), or after "HMP"? Not a
  * place's word ("Surgery", "Hospital", "School"): a practice, a hospital
  * or a school can locate someone, and a name there still goes. A known
- * name on the way ends the search.
+ * name on the way ends the search. With lower, the words may be in lower
+ * case ("<Town> police station"): for a word known to be a place's.
  */
-static int town_use(const unsigned char *s, size_t n, size_t a, size_t e)
+static int town_use(const unsigned char *s, size_t n, size_t a, size_t e, int lower)
 {
 	if (a >= 4 && s[a - 1] == ' ' && memcmp(s + a - 4, "HMP", 3) == 0 &&
 	    (a == 4 || !sc_alpha(s[a - 5])))
@@ -1654,7 +1655,8 @@ static int town_use(const unsigned char *s, size_t n, size_t a, size_t e)
 	for (int w = 0; w < 3; w++) {
 		while (i < n && (s[i] == ' ' || s[i] == '-' || sc_digit(s[i])) && i - e < 16)
 			i++;
-		if (i >= n || !sc_upper(s[i]) || (i > 0 && s[i - 1] != ' ' && s[i - 1] != '-'))
+		if (i >= n || !(sc_upper(s[i]) || (lower && sc_alpha(s[i]))) ||
+		    (i > 0 && s[i - 1] != ' ' && s[i - 1] != '-'))
 			return 0;
 		size_t q = prop_word_end(s, n, i), up = 0;
 		unsigned b = lex_classify((const char *)s + i, q - i);
@@ -1666,7 +1668,7 @@ static int town_use(const unsigned char *s, size_t n, size_t a, size_t e)
 		static const char *const BODY[] = {
 			"police", "constabulary", "council", "borough", "court", "courts", "custody",
 			"magistrates", "probation", "services", "service", "team", "teams", "homes",
-			"housing", "civic", "town", "nhs", "icb", "hscp", "marac", "mash"};
+			"housing", "civic", "town", "nhs", "icb", "hscp", "marac", "mash", "aid", "hub"};
 		for (size_t k = 0; k < sizeof BODY / sizeof BODY[0]; k++)
 			if (strlen(BODY[k]) == q - i && strncasecmp((const char *)s + i, BODY[k], q - i) == 0)
 				return 1;
@@ -1819,7 +1821,7 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 		for (size_t k = 0; k < nw; k++) {
 			if (!prop_cmp(s, a, i - a, &w[k]))
 				continue;
-			if (town[k] != CUED && town_use(s, n, a, i)) {
+			if (town[k] != CUED && town_use(s, n, a, i, 0)) {
 				town[k] = TOWN;
 				break;
 			}
@@ -3121,9 +3123,16 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		if (spans_push(&all, names.v[j].start, names.v[j].end, SCRUB_NAME, names.v[j].rule) != 0)
 			goto done;
 	}
-	for (size_t j = 0; j < vals.n; j++)
+	for (size_t j = 0; j < vals.n; j++) {
+		/* a listed address's town before a public body's word ("<Town>
+		 * police station", "<Town> Women's Aid"): the body, not the
+		 * address; a never-share value's town still goes */
+		if (vals.v[j].rule == scrub_rule_name(R_VAL_TEXT) &&
+		    town_use(s, n, vals.v[j].start, vals.v[j].end, 1))
+			continue;
 		if (spans_push(&all, vals.v[j].start, vals.v[j].end, vals.v[j].kind, vals.v[j].rule) != 0)
 			goto done;
+	}
 	if (address_tails(s, n, &all, 0, &keep, maxend) != 0)
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && shop_branches(s, n, &all, &keep, maxend) != 0)

@@ -2597,3 +2597,25 @@ Test(scrub, s17_town_use_scrubs_in_linear_time)
 	}
 	scrubber_free(sc);
 }
+
+/* s17-keep: a withheld address's town (a value) before a public body's
+ * word, in any case ("<Town> police station", "<Town> Women's Aid"), is
+ * the body and is kept; the town alone still goes, and a never-share
+ * value's town goes everywhere. */
+Test(scrub, s17_listed_town_before_a_public_body_is_kept)
+{
+	static const struct scrub_value v[] = {{"Tolvenny Vale", SCRUB_PLACE, CANON_TEXT, 0}};
+	struct scrub_spec spec = {.values = v, .n_values = 1};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "Conveyed to Tolvenny Vale police station.", "Conveyed to Tolvenny Vale police station.");
+	expect_with(s, "Referred to Tolvenny Vale Women's Aid.", "Referred to Tolvenny Vale Women's Aid.");
+	expect_with(s, "He is living in Tolvenny Vale now.", "He is living in " R("address") " now.");
+	scrubber_free(s);
+	static const struct scrub_value nv[] = {{"Tolvenny Vale", SCRUB_PLACE, CANON_TEXT, 1}};
+	spec.values = nv;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "Conveyed to Tolvenny Vale police station.",
+	            "Conveyed to [WITHHELD s38: victim location] police station.");
+	scrubber_free(s);
+}
