@@ -732,8 +732,13 @@ void place_town_after_cue(struct scan *sc, long p)
 		m = 1;
 	while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
 		m++;
-	if (m == 0 || (m == 1 && is_word(T(sc, a), W_THE)) ||
-	    (T(sc, a + m)->cls & (C_INST | C_INSTC)) || police_station_at(sc, a + m))
+	/* "moved to <Town> Family Centre", "admitted to <Town> General": the
+	 * town names the institution after it, not where anyone lives */
+	const struct tok *z = T(sc, a + m), *z1 = T(sc, a + m + 1);
+	if (m == 0 || (m == 1 && is_word(T(sc, a), W_THE)) || (z->cls & (C_INST | C_INSTC)) ||
+	    police_station_at(sc, a + m) || (z->id == W_GENERAL && (z->f & F_CAP)) ||
+	    (m >= 2 && T(sc, a + m - 1)->id == W_GENERAL && (T(sc, a + m - 1)->f & F_CAP)) ||
+	    ((z->cls & C_INSTM) && (z->f & F_CAP) && !(z1->f & F_NL) && (z1->cls & (C_INST | C_INSTC))))
 		return;
 	emit_address(sc, a, a + m, "addr:town-after-cue");
 	/* "remain at Willowtown and Ebbw Fawr -": the cue covers both */

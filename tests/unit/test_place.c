@@ -2549,3 +2549,13 @@ Test(place, s17_leisure_and_childrens_centre_are_public)
 		    "Quellby Leisure Centre");
 	expect_span("Nursery: Tolvenny Children's Centre.", 0, SCRUB_PLACE, "Tolvenny Children's Centre");
 }
+
+/* s17-keep: after a location cue, a town that names an institution after
+ * it ("<Town> Family Centre", "<Town> General") is no town on its own;
+ * the town alone after the cue still is. */
+Test(place, s17_town_naming_an_institution_after_a_cue)
+{
+	expect_none("Contact moved to Quellby Family Centre, supervised.", 0);
+	expect_none("Pt (67) admitted to Tolvenny General Sun with # wrist.", 0);
+	expect_span("She has moved to Quellby with the children.", 0, SCRUB_ADDRESS, "Quellby");
+}
