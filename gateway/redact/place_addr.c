@@ -1307,6 +1307,18 @@ static void try_inst(struct scan *sc, long p)
 	 * there, the workplace (try_work) */
 	if (t->id == W_CENTRE && T(sc, p - 1)->id == W_LEISURE)
 		return;
+	/* "Council Chamber, <Town> Town Hall": the council's own building */
+	if (t->id == W_HALL && T(sc, p - 1)->id == W_TOWN && (T(sc, p - 1)->f & F_CAP))
+		return;
+	/* "FGM clinic referral", "done at <Name> Road clinic": a clinic in
+	 * lower case after a specialty's acronym or a street is a service's
+	 * session or a community clinic, not a GP practice ("<Name> clinic"
+	 * alone may be a practice's short name: withheld); where she is seen
+	 * there, the statement goes */
+	if (t->id == W_CLINIC && (t->f & F_LOWER) &&
+	    (((T(sc, p - 1)->f & F_UPPER) && T(sc, p - 1)->end - T(sc, p - 1)->start <= 5) ||
+	     ((T(sc, p - 1)->cls & C_ST) && (T(sc, p - 1)->f & F_CAP))))
+		return;
 	if (t->id == W_CENTRE && (T(sc, p - 1)->id == W_FAMILY || T(sc, p - 1)->id == W_CHILDRENS)) {
 		/* but a child's nursery there is where the child is every day */
 		int nursery = 0;

@@ -2559,3 +2559,15 @@ Test(place, s17_town_naming_an_institution_after_a_cue)
 	expect_none("Pt (67) admitted to Tolvenny General Sun with # wrist.", 0);
 	expect_span("She has moved to Quellby with the children.", 0, SCRUB_ADDRESS, "Quellby");
 }
+
+/* s17-keep: a town hall is the council's building; a clinic in lower case
+ * after a specialty's acronym or a street is a service's clinic. A
+ * practice's short name before "clinic", and a capitalised Clinic, stay
+ * withheld. */
+Test(place, s17_town_hall_and_service_clinics_are_kept)
+{
+	expect_none("MARAC held in the Council Chamber, Quellby Town Hall.", 0);
+	expect_none("FGM risk assessment for baby - FGM clinic referral made.", 0);
+	expect_span("Baby seen at Quellby clinic by the HV.", 0, SCRUB_PLACE, "Quellby clinic");
+	expect_span("Registered at Tolvenny Clinic since May.", 0, SCRUB_PLACE, "Tolvenny Clinic");
+}
