@@ -359,6 +359,16 @@ done:
 	if (t->klass == K_U && klen > 3 && key[klen - 1] == 's' &&
 	    (lex_lookup(key, klen - 1) & (LEX_COMMON | LEX_ALLOW | CUEBITS)))
 		t->lex |= LEX_COMMON, t->klass = K_C;
+	/* "McDonald's", "Sainsbury's": a possessive the allow-list holds
+	 * whole is a chain's name, not the surname it is made of ("Ms
+	 * McDonald's car": after a title, the surname) */
+	const struct tok *pv = sc->count > 0 ? &sc->ring[(sc->count - 1) % RING] : NULL;
+	if (t->poss && !toolong && klen > 2 && klen < sizeof key && (t->klass == K_S || t->klass == K_W) &&
+	    !(pv && (pv->lex & (LEX_TITLE | LEX_RANK | LEX_KIN)))) {
+		key[klen] = 's';
+		if (lex_lookup(key, klen + 1) & LEX_ALLOW)
+			t->lex |= LEX_ALLOW, t->klass = K_C;
+	}
 	sc->count++;
 	return 1;
 }
@@ -1465,6 +1475,10 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		const struct tok *u = tok(sc, k);
 		if (u->shape == SH_INITIAL)
 			continue;
+		/* "Royal <Town>", "ED Royal <Town>": a hospital, a charter's
+		 * body ("Royal Mail"); no one in a UK note is called Royal */
+		if (a < b && word_is(sc, u, "royal"))
+			goto none;
 		words++;
 		has_s |= u->klass == K_S;
 		has_w |= u->klass == K_W;

@@ -1292,6 +1292,13 @@ static void try_inst(struct scan *sc, long p)
 		return; /* "Oxford University Hospitals", "... College NHS Trust": an agency */
 	if ((t->cls & C_INSTC) && !(T(sc, p - 1)->cls & C_INSTM))
 		return;
+	/* "<Board> primary care safeguarding": health's, not a school */
+	if (t->id == W_PRIMARY && nx->id == W_CARE && !(nx->f & F_NL))
+		return;
+	/* "interim education from Virtual School": every council's service for
+	 * children in care, no building a child can be found at */
+	if (t->id == W_SCHOOL && word_eq(sc, T(sc, p - 1), "virtual") && !(T(sc, p - 1)->f & F_LOWER))
+		return;
 	if (t->id == W_HEALTHCARE && !(t->f & F_LOWER) && healthcare_trust(sc, p))
 		return;
 	/* "supervised at Boston Family Centre": a service of the partnership

@@ -1140,3 +1140,15 @@ Test(names, s17_public_body_rules_are_linear)
 					  "told Zbyszko police station ", "by Tolvenny\nMagistrates "};
 	lg_assert_linear(names_scan, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s17-keep: a chain's name in the possessive ("McDonald's") is no surname;
+ * "Royal <Town>" is a hospital. The surname alone, and a person whose
+ * run holds no "Royal", are still found. */
+Test(names, s17_chain_possessive_and_royal)
+{
+	NONE("Handover of the children at McDonald's Parkway.");
+	NONE("Pt to deliver at Quellby General rather than Royal Tolvenny.");
+	NONE("ED Royal Tolvenny 01/11. Pt states husband strangled her.");
+	FINDS("Handover at Ms McDonald's house.", "Ms McDonald");
+	FINDS("Seen with Kayleigh Brennan today.", "Kayleigh Brennan");
+}

@@ -2571,3 +2571,12 @@ Test(place, s17_town_hall_and_service_clinics_are_kept)
 	expect_span("Baby seen at Quellby clinic by the HV.", 0, SCRUB_PLACE, "Quellby clinic");
 	expect_span("Registered at Tolvenny Clinic since May.", 0, SCRUB_PLACE, "Tolvenny Clinic");
 }
+
+/* s17-keep: "Virtual School" is a council's service and "primary care" is
+ * health's; a school named with "Primary" still goes. */
+Test(place, s17_virtual_school_and_primary_care)
+{
+	expect_none("Interim education from Virtual School pending transfer.", 0);
+	expect_none("Referred to BCUHB primary care safeguarding team.", 0);
+	expect_span("Jade attends Tolvenny Primary School.", 0, SCRUB_PLACE, "Tolvenny Primary School");
+}
