@@ -1505,6 +1505,15 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		if (v && !v->gap && v->shape == SH_LOWER && word_in_list(sc, v, ROLEN))
 			goto none;
 	}
+	/* "Jasmine House", "Miranda House": a forename or surname and
+	 * "House" is a building's name (a hostel, a unit, a charity's);
+	 * "House" as a surname is too rare to read it as one. After
+	 * "premises" ("Approved premises: <Name> House"), the house is where
+	 * he was released to live: left to this rule, withheld as before */
+	if (a + 1 == b && words == 2 && last->shape == SH_CAP && !caps && word_is(sc, last, "house") &&
+	    first->shape == SH_CAP && !(a >= 1 && word_is(sc, tok(sc, a - 1), "premises")) &&
+	    !(a >= 2 && word_is(sc, tok(sc, a - 2), "premises")))
+		goto none;
 	/* A place-name run ending in a street word and holding no strong
 	 * name: "Green Lane", "Grange Court" */
 	if ((last->lex & (LEX_STREET | LEX_INSTITUTION)) && !has_s &&

@@ -1152,3 +1152,14 @@ Test(names, s17_chain_possessive_and_royal)
 	FINDS("Handover at Ms McDonald's house.", "Ms McDonald");
 	FINDS("Seen with Kayleigh Brennan today.", "Kayleigh Brennan");
 }
+
+/* s17-keep: "<Name> House" is a building; after "premises" (where he was
+ * released to live) it is still withheld; a name run not ending in
+ * "House" is a person. */
+Test(names, s17_name_house_is_a_building)
+{
+	NONE("IDVA (Jasmine House). Client seen today.");
+	NONE("He was admitted to Miranda House under s2.");
+	FINDS("Released to Approved Premises (Miranda House).", "Miranda House");
+	FINDS("Seen with Miranda Kowalska today.", "Miranda Kowalska");
+}
