@@ -1505,7 +1505,7 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		if (v && !v->gap && v->shape == SH_LOWER && word_in_list(sc, v, ROLEN))
 			goto none;
 	}
-	/* "Jasmine House", "Miranda House": a forename or surname and
+	/* "Rosalind House", "Ottoline House": a forename or surname and
 	 * "House" is a building's name (a hostel, a unit, a charity's);
 	 * "House" as a surname is too rare to read it as one. After
 	 * "premises" ("Approved premises: <Name> House"), the house is where

@@ -1158,8 +1158,8 @@ Test(names, s17_chain_possessive_and_royal)
  * "House" is a person. */
 Test(names, s17_name_house_is_a_building)
 {
-	NONE("IDVA (Jasmine House). Client seen today.");
-	NONE("He was admitted to Miranda House under s2.");
-	FINDS("Released to Approved Premises (Miranda House).", "Miranda House");
-	FINDS("Seen with Miranda Kowalska today.", "Miranda Kowalska");
+	NONE("IDVA (Rosalind House). Client seen today.");
+	NONE("He was admitted to Ottoline House under s2.");
+	FINDS("Released to Approved Premises (Rosalind House).", "Rosalind House");
+	FINDS("Seen with Rosalind Kowalska today.", "Rosalind Kowalska");
 }
