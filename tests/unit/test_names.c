@@ -1150,7 +1150,7 @@ Test(names, s17_chain_possessive_and_royal)
 	NONE("Pt to deliver at Quellby General rather than Royal Tolvenny.");
 	NONE("ED Royal Tolvenny 01/11. Pt states husband strangled her.");
 	FINDS("Handover at Ms McDonald's house.", "Ms McDonald");
-	FINDS("Seen with Kayleigh Brennan today.", "Kayleigh Brennan");
+	FINDS("Seen with Rosalind Kowalczyk today.", "Rosalind Kowalczyk");
 }
 
 /* s17-keep: "<Name> House" is a building; after "premises" (where he was
