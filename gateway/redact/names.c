@@ -145,8 +145,9 @@ static unsigned word_bits(const char *key, size_t k, int lower, int caps)
 		i = j + 1;
 	}
 	/* "Co-accused", "Step-Dad": made of common words, so common;
-	 * "Mon-Wed": of allow-listed ones, so allow-listed */
-	return names ? names | all_common : all_common | all_allow;
+	 * "Mon-Wed", "Mon-Thu": of allow-listed ones, so allow-listed, even
+	 * where a part is a forename too ("Thu") */
+	return names ? names | all_common | all_allow : all_common | all_allow;
 }
 
 /* Produce the next token into the ring; 0 at the end of the text. */

@@ -1635,14 +1635,14 @@ static int lex_only_rule(const char *r)
 /*
  * Is the word s[a..e) used as a town's name: before a word that ends a
  * public body's name ("Police", "Council", "Court", "Custody", "Services",
- * "Team", "Civic", "Town"; a service's acronym in capitals the lexicon
- * allows, "MARAC") among the next three capitalised words on its line,
- * joined by spaces, hyphens and figures only ("Brackenmoor Crown Court",
- * "Farrowdale 0-19 Team", "Quellby Children's Services"), or after "HMP"? Not a
- * place's word ("Surgery", "Hospital", "School"): a practice, a hospital
- * or a school can locate someone, and a name there still goes. A known
- * name on the way ends the search. With lower, the words may be in lower
- * case ("<Town> police station"): for a word known to be a place's.
+ * "Team", "Civic", "Town", "Family"; a service's acronym in capitals the
+ * lexicon allows, "MARAC") among the next three capitalised words on its
+ * line, joined by spaces, hyphens and figures only ("Brackenmoor Crown
+ * Court", "Farrowdale 0-19 Team", "Quellby Children's Services"), or after
+ * "HMP"? Not a place's word ("Surgery", "Hospital", "School"): a practice,
+ * a hospital or a school can locate someone, and a name there still goes.
+ * A known name on the way ends the search. With lower, the words may be in
+ * lower case ("<Town> police station"): for a word known to be a place's.
  */
 static int town_use(const unsigned char *s, size_t n, size_t a, size_t e, int lower)
 {
@@ -1668,7 +1668,8 @@ static int town_use(const unsigned char *s, size_t n, size_t a, size_t e, int lo
 		static const char *const BODY[] = {
 			"police", "constabulary", "council", "borough", "court", "courts", "custody",
 			"magistrates", "probation", "services", "service", "team", "teams", "homes",
-			"housing", "civic", "town", "nhs", "icb", "hscp", "marac", "mash", "aid", "hub"};
+			"housing", "civic", "town", "nhs", "icb", "hscp", "marac", "mash", "aid", "hub",
+			"family"};
 		for (size_t k = 0; k < sizeof BODY / sizeof BODY[0]; k++)
 			if (strlen(BODY[k]) == q - i && strncasecmp((const char *)s + i, BODY[k], q - i) == 0)
 				return 1;

@@ -1163,3 +1163,11 @@ Test(names, s17_name_house_is_a_building)
 	FINDS("Released to Approved Premises (Rosalind House).", "Rosalind House");
 	FINDS("Seen with Rosalind Kowalska today.", "Rosalind Kowalska");
 }
+
+/* s17-keep: a range of weekdays ("Mon-Thu") is no name, though "Thu" is a
+ * forename too. */
+Test(names, s17_weekday_range_is_no_name)
+{
+	NONE("Husband is a fisherman, away Mon-Thu most weeks.");
+	NONE("Contact Tue-Fri only.");
+}

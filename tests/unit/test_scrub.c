@@ -2619,3 +2619,14 @@ Test(scrub, s17_listed_town_before_a_public_body_is_kept)
 	            "Conveyed to [WITHHELD s38: victim location] police station.");
 	scrubber_free(s);
 }
+
+/* s17-keep: a listed town before "Family Centre" is the centre's name. */
+Test(scrub, s17_listed_town_before_family_centre_is_kept)
+{
+	static const struct scrub_value v[] = {{"Tolvenny Vale", SCRUB_PLACE, CANON_TEXT, 0}};
+	struct scrub_spec spec = {.values = v, .n_values = 1};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "CIN review at Tolvenny Vale Family Centre.", "CIN review at Tolvenny Vale Family Centre.");
+	scrubber_free(s);
+}
