@@ -144,6 +144,9 @@ static unsigned word_bits(const char *key, size_t k, int lower, int caps)
 		all_allow &= p;
 		i = j + 1;
 	}
+	/* "Pan-London", "pan-Cheshire": across a region, no one's name */
+	if (sp == 3 && memcmp(key, "pan", 3) == 0 && (lex_lookup(key + 4, k - 4) & (LEX_ALLOW | LEX_PLACE)))
+		return LEX_ALLOW | LEX_COMMON;
 	/* "Co-accused", "Step-Dad": made of common words, so common;
 	 * "Mon-Wed", "Mon-Thu": of allow-listed ones, so allow-listed, even
 	 * where a part is a forename too ("Thu") */
@@ -1471,6 +1474,10 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	       (tok(sc, a + 1)->klass == K_S || tok(sc, a + 1)->klass == K_W))
 		a++;
 
+	/* "HMP <Name>", "HMYOI <Name>": a prison's name */
+	if (a > 0 && !tok(sc, a)->gap &&
+	    (word_is(sc, tok(sc, a - 1), "hmp") || word_is(sc, tok(sc, a - 1), "hmyoi")))
+		goto none;
 	int has_s = 0, has_w = 0, any_upper = 0, words = 0;
 	for (size_t k = a; k <= b; k++) {
 		const struct tok *u = tok(sc, k);

@@ -1171,3 +1171,14 @@ Test(names, s17_weekday_range_is_no_name)
 	NONE("Husband is a fisherman, away Mon-Thu most weeks.");
 	NONE("Contact Tue-Fri only.");
 }
+
+/* s17-keep: after "HMP" a prison's name, "Pan-<Region>" a service's
+ * reach, and the Gaelic "Comhairle" a council: no one's name. A person
+ * named in the same sentence still is. */
+Test(names, s17_prison_region_and_gaelic_council)
+{
+	NONE("Released from HMP Tolvenny on 02/11 (licence).");
+	NONE("Advised of the Pan-Yorkshire housing register.");
+	NONE("CPO supervision, Comhairle nan Eilean Siar.");
+	FINDS("Visited by Rosalind Kowalczyk at HMP Tolvenny.", "Rosalind Kowalczyk");
+}
