@@ -1182,3 +1182,11 @@ Test(names, s17_prison_region_and_gaelic_council)
 	NONE("CPO supervision, Comhairle nan Eilean Siar.");
 	FINDS("Visited by Rosalind Kowalczyk at HMP Tolvenny.", "Rosalind Kowalczyk");
 }
+
+/* s17-keep: "nan" between capitalised words is the Gaelic article; after
+ * "her" it is a grandmother, and the name after it is found. */
+Test(names, s17_gaelic_article_is_no_kin_word)
+{
+	NONE("Referred by Comhairle nan Tolvenny Siar.");
+	FINDS("She is staying with her nan Rosalind this week.", "Rosalind");
+}
