@@ -1636,7 +1636,7 @@ static int lex_only_rule(const char *r)
  * Is the word s[a..e) used as a town's name: before a word that ends a
  * public body's name ("Police", "Council", "Court", "Custody", "Services",
  * "Team", "Civic", "Town", "Family"; a service's acronym in capitals the
- * lexicon allows, "MARAC") among the next three capitalised words on its
+ * lexicon allows, "MARAC") among the next four capitalised words on its
  * line, joined by spaces, hyphens and figures only ("Brackenmoor Crown
  * Court", "Farrowdale 0-19 Team", "Quellby Children's Services"), or after
  * "HMP"? Not a place's word ("Surgery", "Hospital", "School"): a practice,
@@ -1652,8 +1652,9 @@ static int town_use(const unsigned char *s, size_t n, size_t a, size_t e, int lo
 	size_t i = e;
 	if (i + 1 < n && s[i] == '\'' && (s[i + 1] | 0x20) == 's')
 		i += 2; /* "Quellby's" */
-	for (int w = 0; w < 3; w++) {
-		while (i < n && (s[i] == ' ' || s[i] == '-' || sc_digit(s[i])) && i - e < 16)
+	for (int w = 0; w < 4; w++) {
+		size_t g = i; /* the gap: spaces, hyphens, figures ("0-19"), bounded */
+		while (i < n && (s[i] == ' ' || s[i] == '-' || sc_digit(s[i])) && i - g < 16)
 			i++;
 		if (i >= n || !(sc_upper(s[i]) || (lower && sc_alpha(s[i]))) ||
 		    (i > 0 && s[i - 1] != ' ' && s[i - 1] != '-'))

@@ -2630,3 +2630,12 @@ Test(scrub, s17_listed_town_before_family_centre_is_kept)
 	expect_with(s, "CIN review at Tolvenny Vale Family Centre.", "CIN review at Tolvenny Vale Family Centre.");
 	scrubber_free(s);
 }
+
+/* s17-keep: town_use reads four words, each gap bounded on its own (the
+ * bound ran from the first word, so a long name's last word was never
+ * read). */
+Test(scrub, s17_town_before_a_long_public_body_name_is_kept)
+{
+	unchanged("Not to enter Quellby except for the Quellby Community Mental Health Team.");
+	unchanged("Bail: not to enter Tolvenny. Tolvenny Magistrates' Court 22/10.");
+}
