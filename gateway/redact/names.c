@@ -145,7 +145,8 @@ static unsigned word_bits(const char *key, size_t k, int lower, int caps)
 		i = j + 1;
 	}
 	/* "Pan-London", "pan-Cheshire": across a region, no one's name */
-	if (sp == 3 && memcmp(key, "pan", 3) == 0 && (lex_lookup(key + 4, k - 4) & (LEX_ALLOW | LEX_PLACE)))
+	if (sp == 3 && memcmp(key, "pan", 3) == 0 &&
+	    (lex_lookup(key + 4, k - 4) & (LEX_ALLOW | LEX_PLACE)))
 		return LEX_ALLOW | LEX_COMMON;
 	/* "Co-accused", "Step-Dad": made of common words, so common;
 	 * "Mon-Wed", "Mon-Thu": of allow-listed ones, so allow-listed, even
@@ -367,8 +368,8 @@ done:
 	 * whole is a chain's name, not the surname it is made of ("Ms
 	 * McDonald's car": after a title, the surname) */
 	const struct tok *pv = sc->count > 0 ? &sc->ring[(sc->count - 1) % RING] : NULL;
-	if (t->poss && !toolong && klen > 2 && klen < sizeof key && (t->klass == K_S || t->klass == K_W) &&
-	    !(pv && (pv->lex & (LEX_TITLE | LEX_RANK | LEX_KIN)))) {
+	if (t->poss && !toolong && klen > 2 && klen < sizeof key &&
+	    (t->klass == K_S || t->klass == K_W) && !(pv && (pv->lex & (LEX_TITLE | LEX_RANK | LEX_KIN)))) {
 		key[klen] = 's';
 		if (lex_lookup(key, klen + 1) & LEX_ALLOW)
 			t->lex |= LEX_ALLOW, t->klass = K_C;
@@ -965,8 +966,8 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 
 	/* "Comhairle nan Eilean Siar": the Gaelic article between capitalised
 	 * words of a name, not a grandmother ("her nan Joan") */
-	if (i > 0 && !t->gap && t->shape == SH_LOWER && word_is(sc, t, "nan") && capish(tok(sc, i - 1)) &&
-	    u && !u->gap && u->shape == SH_CAP)
+	if (i > 0 && !t->gap && t->shape == SH_LOWER && word_is(sc, t, "nan") &&
+	    capish(tok(sc, i - 1)) && u && !u->gap && u->shape == SH_CAP)
 		return 0;
 
 	/* "her sister, Jane", "father - TYRONE", "his brother (Ali)", "his

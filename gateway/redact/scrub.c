@@ -1672,7 +1672,8 @@ static int town_use(const unsigned char *s, size_t n, size_t a, size_t e, int lo
 			"housing", "civic", "town", "nhs", "icb", "hscp", "marac", "mash", "aid", "hub",
 			"family"};
 		for (size_t k = 0; k < sizeof BODY / sizeof BODY[0]; k++)
-			if (strlen(BODY[k]) == q - i && strncasecmp((const char *)s + i, BODY[k], q - i) == 0)
+			if (strlen(BODY[k]) == q - i &&
+			    strncasecmp((const char *)s + i, BODY[k], q - i) == 0)
 				return 1;
 		if ((b & (LEX_FORENAME | LEX_SURNAME)) && !(b & (LEX_COMMON | LEX_ALLOW)))
 			return 0;
@@ -1700,7 +1701,8 @@ static void drop_towns(const unsigned char *s, struct spans *all, size_t from,
 		int drop = 0;
 		if (x->kind == SCRUB_NAME && lex_only_rule(x->rule))
 			for (size_t k = 0; k < nw && !drop; k++)
-				drop = town[k] == TOWN && prop_cmp(s, x->start, x->end - x->start, &w[k]);
+				drop = town[k] == TOWN &&
+				       prop_cmp(s, x->start, x->end - x->start, &w[k]);
 		if (!drop)
 			all->v[o++] = *x;
 	}
