@@ -1166,6 +1166,10 @@ static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next
 		const struct tok *p = tok(sc, i - 1);
 		if (p && !t->gap && capish(p) && p->klass != K_C)
 			return 0; /* "Jane Smith, John Brown": the run rule */
+		/* "examined at the SARC, <Town>": after an article, a
+		 * service's acronym and its town, not "SURNAME, Forename" */
+		if (p && !t->gap && (word_is(sc, p, "the") || word_is(sc, p, "a") || word_is(sc, p, "an")))
+			return 0;
 	}
 	size_t last = extend(sc, i + 1);
 	*next = last + 1;

@@ -1190,3 +1190,11 @@ Test(names, s17_gaelic_article_is_no_kin_word)
 	NONE("Referred by Comhairle nan Tolvenny Siar.");
 	FINDS("She is staying with her nan Rosalind this week.", "Rosalind");
 }
+
+/* s17-keep: after an article, "ACRONYM, <Town>" is a service and its
+ * town; "SURNAME, Forename" without one is still a name. */
+Test(names, s17_article_before_acronym_comma_town)
+{
+	NONE("Victim examined at the SARC, Tolvenny 20/11.");
+	FINDS("Witness: KOWALCZYK, Rosalind.", "KOWALCZYK, Rosalind");
+}
