@@ -965,7 +965,7 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
 
 	/* "Comhairle nan Eilean Siar": the Gaelic article between capitalised
-	 * words of a name, not a grandmother ("her nan Joan") */
+	 * words of a name, not a grandmother ("her nan Rosalind") */
 	if (i > 0 && !t->gap && t->shape == SH_LOWER && word_is(sc, t, "nan") &&
 	    capish(tok(sc, i - 1)) && u && !u->gap && u->shape == SH_CAP)
 		return 0;
