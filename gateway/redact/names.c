@@ -144,9 +144,14 @@ static unsigned word_bits(const char *key, size_t k, int lower, int caps)
 		all_allow &= p;
 		i = j + 1;
 	}
+	/* "Pan-London", "pan-Cheshire": across a region, no one's name */
+	if (sp == 3 && memcmp(key, "pan", 3) == 0 &&
+	    (lex_lookup(key + 4, k - 4) & (LEX_ALLOW | LEX_PLACE)))
+		return LEX_ALLOW | LEX_COMMON;
 	/* "Co-accused", "Step-Dad": made of common words, so common;
-	 * "Mon-Wed": of allow-listed ones, so allow-listed */
-	return names ? names | all_common : all_common | all_allow;
+	 * "Mon-Wed", "Mon-Thu": of allow-listed ones, so allow-listed, even
+	 * where a part is a forename too ("Thu") */
+	return names ? names | all_common | all_allow : all_common | all_allow;
 }
 
 /* Produce the next token into the ring; 0 at the end of the text. */
@@ -359,6 +364,16 @@ done:
 	if (t->klass == K_U && klen > 3 && key[klen - 1] == 's' &&
 	    (lex_lookup(key, klen - 1) & (LEX_COMMON | LEX_ALLOW | CUEBITS)))
 		t->lex |= LEX_COMMON, t->klass = K_C;
+	/* "McDonald's", "Sainsbury's": a possessive the allow-list holds
+	 * whole is a chain's name, not the surname it is made of ("Ms
+	 * McDonald's car": after a title, the surname) */
+	const struct tok *pv = sc->count > 0 ? &sc->ring[(sc->count - 1) % RING] : NULL;
+	if (t->poss && !toolong && klen > 2 && klen < sizeof key &&
+	    (t->klass == K_S || t->klass == K_W) && !(pv && (pv->lex & (LEX_TITLE | LEX_RANK | LEX_KIN)))) {
+		key[klen] = 's';
+		if (lex_lookup(key, klen + 1) & LEX_ALLOW)
+			t->lex |= LEX_ALLOW, t->klass = K_C;
+	}
 	sc->count++;
 	return 1;
 }
@@ -394,6 +409,34 @@ static int word_in_list(const struct scan *sc, const struct tok *t, const char *
 	for (; *w; w++)
 		if (word_is(sc, t, *w))
 			return 1;
+	return 0;
+}
+
+/*
+ * "Team Manager, Quellby Children's Services", "Health Visitor, Farrowdale 0-19
+ * Team", "bailed by Brackenmoor Crown Court": a capitalised institution word
+ * ("Services", "Court", "Police", "Team") within the three tokens after a
+ * run, on its line and joined by nothing but spaces, hyphens and an
+ * apostrophe's "s", makes the run a public body's name (its town's), not a
+ * person's. A known name on the way ends the search ("Zelphine Quenby House").
+ */
+static int institution_follows(struct scan *sc, size_t last)
+{
+	static const char *const BODY[] = {"team", "teams", "service", "services", "unit", NULL};
+	for (size_t k = last + 1; k <= last + 3; k++) {
+		const struct tok *u = tok(sc, k);
+		if (u == NULL || (u->gap & ~G_OTHER) ||
+		    (u->gap == G_OTHER && sc->s[u->start - 1] != '-'))
+			return 0;
+		if (u->shape == SH_NUM)
+			continue;
+		if (!capish(u))
+			return 0;
+		if ((u->lex & LEX_INSTITUTION) || word_in_list(sc, u, BODY))
+			return 1;
+		if (u->klass == K_S || u->klass == K_U)
+			return 0;
+	}
 	return 0;
 }
 
@@ -921,6 +964,12 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
 
+	/* "Comhairle nan Eilean Siar": the Gaelic article between capitalised
+	 * words of a name, not a grandmother ("her nan Rosalind") */
+	if (i > 0 && !t->gap && t->shape == SH_LOWER && word_is(sc, t, "nan") &&
+	    capish(tok(sc, i - 1)) && u && !u->gap && u->shape == SH_CAP)
+		return 0;
+
 	/* "her sister, Jane", "father - TYRONE", "his brother (Ali)", "his
 	 * mate \"Spider\"", "Witness: POPA, Loredana"; not across a full stop */
 	if (u == NULL || t->poss || (u->gap & G_PERIOD) ||
@@ -982,6 +1031,8 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	const struct tok *after = tok(sc, last + 1);
 	if (after && !after->gap && (after->lex & (LEX_STREET | LEX_INSTITUTION)) && capish(after))
 		return 0; /* "her son's school, Hughes Primary": a place */
+	if (word_in_list(sc, t, ROLE_NOT_KIN) && institution_follows(sc, last))
+		return 0; /* "Team Manager, Quellby Children's Services": her agency */
 	/* "collected by Uncle Sunil": a capitalised kinship word used as a
 	 * title goes with the name; "Support Worker Adrian" keeps its role */
 	const struct tok *from = u;
@@ -1115,6 +1166,10 @@ static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next
 		const struct tok *p = tok(sc, i - 1);
 		if (p && !t->gap && capish(p) && p->klass != K_C)
 			return 0; /* "Jane Smith, John Brown": the run rule */
+		/* "examined at the SARC, <Town>": after an article, a
+		 * service's acronym and its town, not "SURNAME, Forename" */
+		if (p && !t->gap && (word_is(sc, p, "the") || word_is(sc, p, "a") || word_is(sc, p, "an")))
+			return 0;
 	}
 	size_t last = extend(sc, i + 1);
 	*next = last + 1;
@@ -1274,6 +1329,19 @@ static int lone_unknown(struct scan *sc, size_t a, size_t b)
 		"office", "site", "road", "street", "park", NULL};
 	if (u && !u->gap && (capish(u) || word_in_list(sc, u, PLACE_AFTER)))
 		return 0; /* "Fenwick area", "Brackley estate": a place */
+	/* "report Quellby police station", "Tolvenny probation office",
+	 * "conveyed to Brackenmoor custody", "bailed by Tolvenny\nMagistrates"
+	 * (a line wrapped): a public service's building or court after its
+	 * town's name */
+	static const char *const SERVICE[] = {"police", "probation", "council", "housing", NULL};
+	static const char *const SERVICE_SITE[] = {"station", "office", "offices", "custody",
+						   "team", "hub", "centre", "court", NULL};
+	static const char *const COURT[] = {"custody", "magistrates", "magistrates'", NULL};
+	if (u && !(u->gap & ~G_NL) && word_in_list(sc, u, COURT))
+		return 0;
+	if (u && !u->gap && uu && !uu->gap && word_in_list(sc, u, SERVICE) &&
+	    word_in_list(sc, uu, SERVICE_SITE))
+		return 0;
 	return 1;
 }
 
@@ -1417,11 +1485,19 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	       (tok(sc, a + 1)->klass == K_S || tok(sc, a + 1)->klass == K_W))
 		a++;
 
+	/* "HMP <Name>", "HMYOI <Name>": a prison's name */
+	if (a > 0 && !tok(sc, a)->gap &&
+	    (word_is(sc, tok(sc, a - 1), "hmp") || word_is(sc, tok(sc, a - 1), "hmyoi")))
+		goto none;
 	int has_s = 0, has_w = 0, any_upper = 0, words = 0;
 	for (size_t k = a; k <= b; k++) {
 		const struct tok *u = tok(sc, k);
 		if (u->shape == SH_INITIAL)
 			continue;
+		/* "Royal <Town>", "ED Royal <Town>": a hospital, a charter's
+		 * body ("Royal Mail"); no one in a UK note is called Royal */
+		if (a < b && word_is(sc, u, "royal"))
+			goto none;
 		words++;
 		has_s |= u->klass == K_S;
 		has_w |= u->klass == K_W;
@@ -1448,6 +1524,15 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		if (v && !v->gap && v->shape == SH_LOWER && word_in_list(sc, v, ROLEN))
 			goto none;
 	}
+	/* "Rosalind House", "Ottoline House": a forename or surname and
+	 * "House" is a building's name (a hostel, a unit, a charity's);
+	 * "House" as a surname is too rare to read it as one. After
+	 * "premises" ("Approved premises: <Name> House"), the house is where
+	 * he was released to live: left to this rule, withheld as before */
+	if (a + 1 == b && words == 2 && last->shape == SH_CAP && !caps && word_is(sc, last, "house") &&
+	    first->shape == SH_CAP && !(a >= 1 && word_is(sc, tok(sc, a - 1), "premises")) &&
+	    !(a >= 2 && word_is(sc, tok(sc, a - 2), "premises")))
+		goto none;
 	/* A place-name run ending in a street word and holding no strong
 	 * name: "Green Lane", "Grange Court" */
 	if ((last->lex & (LEX_STREET | LEX_INSTITUTION)) && !has_s &&

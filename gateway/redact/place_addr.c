@@ -732,8 +732,13 @@ void place_town_after_cue(struct scan *sc, long p)
 		m = 1;
 	while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
 		m++;
-	if (m == 0 || (m == 1 && is_word(T(sc, a), W_THE)) ||
-	    (T(sc, a + m)->cls & (C_INST | C_INSTC)) || police_station_at(sc, a + m))
+	/* "moved to <Town> Family Centre", "admitted to <Town> General": the
+	 * town names the institution after it, not where anyone lives */
+	const struct tok *z = T(sc, a + m), *z1 = T(sc, a + m + 1);
+	if (m == 0 || (m == 1 && is_word(T(sc, a), W_THE)) || (z->cls & (C_INST | C_INSTC)) ||
+	    police_station_at(sc, a + m) || (z->id == W_GENERAL && (z->f & F_CAP)) ||
+	    (m >= 2 && T(sc, a + m - 1)->id == W_GENERAL && (T(sc, a + m - 1)->f & F_CAP)) ||
+	    ((z->cls & C_INSTM) && (z->f & F_CAP) && !(z1->f & F_NL) && (z1->cls & (C_INST | C_INSTC))))
 		return;
 	emit_address(sc, a, a + m, "addr:town-after-cue");
 	/* "remain at Willowtown and Ebbw Fawr -": the cue covers both */
@@ -1287,16 +1292,41 @@ static void try_inst(struct scan *sc, long p)
 		return; /* "Oxford University Hospitals", "... College NHS Trust": an agency */
 	if ((t->cls & C_INSTC) && !(T(sc, p - 1)->cls & C_INSTM))
 		return;
+	/* "<Board> primary care safeguarding": health's, not a school */
+	if (t->id == W_PRIMARY && nx->id == W_CARE && !(nx->f & F_NL))
+		return;
+	/* "interim education from Virtual School": every council's service for
+	 * children in care, no building a child can be found at */
+	if (t->id == W_SCHOOL && word_eq(sc, T(sc, p - 1), "virtual") && !(T(sc, p - 1)->f & F_LOWER))
+		return;
 	if (t->id == W_HEALTHCARE && !(t->f & F_LOWER) && healthcare_trust(sc, p))
 		return;
 	/* "supervised at Boston Family Centre": a service of the partnership
-	 * where contact is supervised, named as agencies are (a children's
-	 * centre is where a mother and baby are seen: withheld) */
+	 * where contact is supervised, named as agencies are; a children's
+	 * centre likewise (where she is seen there, the statement goes) */
 	/* "seen at Brayton Community Centre": a public hall, kept as agencies'
 	 * and public buildings are, unless someone works there (try_work) */
 	if (t->id == W_CENTRE && T(sc, p - 1)->id == W_COMMUNITY && (T(sc, p - 1)->f & F_CAP))
 		return;
-	if (t->id == W_CENTRE && T(sc, p - 1)->id == W_FAMILY) {
+	/* "Farrowdale Leisure Centre", "Alder Road children's centre": a
+	 * council's public building, kept as a community centre is; where she
+	 * is seen there, the statement goes (failsafe), and where someone works
+	 * there, the workplace (try_work) */
+	if (t->id == W_CENTRE && T(sc, p - 1)->id == W_LEISURE)
+		return;
+	/* "Council Chamber, <Town> Town Hall": the council's own building */
+	if (t->id == W_HALL && T(sc, p - 1)->id == W_TOWN && (T(sc, p - 1)->f & F_CAP))
+		return;
+	/* "FGM clinic referral", "done at <Name> Road clinic": a clinic in
+	 * lower case after a specialty's acronym or a street is a service's
+	 * session or a community clinic, not a GP practice ("<Name> clinic"
+	 * alone may be a practice's short name: withheld); where she is seen
+	 * there, the statement goes */
+	if (t->id == W_CLINIC && (t->f & F_LOWER) &&
+	    (((T(sc, p - 1)->f & F_UPPER) && T(sc, p - 1)->end - T(sc, p - 1)->start <= 5) ||
+	     ((T(sc, p - 1)->cls & C_ST) && (T(sc, p - 1)->f & F_CAP))))
+		return;
+	if (t->id == W_CENTRE && (T(sc, p - 1)->id == W_FAMILY || T(sc, p - 1)->id == W_CHILDRENS)) {
 		/* but a child's nursery there is where the child is every day */
 		int nursery = 0;
 		for (long i = p - 2; i >= p - 9 && i >= sc->ss && !nursery; i--)

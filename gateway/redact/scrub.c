@@ -1610,7 +1610,11 @@ static void drop_kept_misspelt(const unsigned char *s, struct spans *all, size_t
  * is capitalised away from a sentence start and not before another
  * capitalised word, or starts a sentence as its subject ("Ally drives
  * ...", "Ally said"; not "Young carers ...", nor a modal verb "Will"/"May").
- * One pass over the
+ * A word found only by the lexicon ("lex:unknown-alone", "lex:common-name":
+ * no cue named it a person) that is written anywhere in the text before an
+ * institution word ("Brackenmoor Crown Court", "Tolvenny MARAC", "HMP
+ * Quellby": town_use) is a town, not a person: it is withheld nowhere, where
+ * it was found included. One pass over the
  * text, at most PROP_WORDS words compared where first letters agree; a
  * text with more is withheld whole (MGW_E_TOO_LARGE: fail closed).
  */
@@ -1658,6 +1662,90 @@ static unsigned prop_letter(unsigned char c)
 	return l < 26 ? l : 26;
 }
 
+/* A rule that names a person by the lexicon alone, no cue. */
+static int lex_only_rule(const char *r)
+{
+	return r != NULL && (strcmp(r, "lex:unknown-alone") == 0 ||
+	                     strncmp(r, "lex:common-name", 15) == 0 || strcmp(r, "name:again") == 0);
+}
+
+/*
+ * Is the word s[a..e) used as a town's name: before a word that ends a
+ * public body's name ("Police", "Council", "Court", "Custody", "Services",
+ * "Team", "Civic", "Town", "Family"; a service's acronym in capitals the
+ * lexicon allows, "MARAC") among the next four capitalised words on its
+ * line, joined by spaces, hyphens and figures only ("Brackenmoor Crown
+ * Court", "Farrowdale 0-19 Team", "Quellby Children's Services"), or after
+ * "HMP"? Not a place's word ("Surgery", "Hospital", "School"): a practice,
+ * a hospital or a school can locate someone, and a name there still goes.
+ * A known name on the way ends the search. With lower, the words may be in
+ * lower case ("<Town> police station"): for a word known to be a place's.
+ */
+static int town_use(const unsigned char *s, size_t n, size_t a, size_t e, int lower)
+{
+	if (a >= 4 && s[a - 1] == ' ' && memcmp(s + a - 4, "HMP", 3) == 0 &&
+	    (a == 4 || !sc_alpha(s[a - 5])))
+		return 1;
+	size_t i = e;
+	if (i + 1 < n && s[i] == '\'' && (s[i + 1] | 0x20) == 's')
+		i += 2; /* "Quellby's" */
+	for (int w = 0; w < 4; w++) {
+		size_t g = i; /* the gap: spaces, hyphens, figures ("0-19"), bounded */
+		while (i < n && (s[i] == ' ' || s[i] == '-' || sc_digit(s[i])) && i - g < 16)
+			i++;
+		if (i >= n || !(sc_upper(s[i]) || (lower && sc_alpha(s[i]))) ||
+		    (i > 0 && s[i - 1] != ' ' && s[i - 1] != '-'))
+			return 0;
+		size_t q = prop_word_end(s, n, i), up = 0;
+		unsigned b = lex_classify((const char *)s + i, q - i);
+		for (size_t x = i; x < q; x++)
+			up += sc_upper(s[x]);
+		if (up == q - i && q - i >= 4 && (b & LEX_ALLOW) &&
+		    !(b & (LEX_PLACE | LEX_FORENAME | LEX_SURNAME | LEX_INSTITUTION)))
+			return 1;
+		static const char *const BODY[] = {
+			"police", "constabulary", "council", "borough", "court", "courts", "custody",
+			"magistrates", "probation", "services", "service", "team", "teams", "homes",
+			"housing", "civic", "town", "nhs", "icb", "hscp", "marac", "mash", "aid", "hub",
+			"family"};
+		for (size_t k = 0; k < sizeof BODY / sizeof BODY[0]; k++)
+			if (strlen(BODY[k]) == q - i &&
+			    strncasecmp((const char *)s + i, BODY[k], q - i) == 0)
+				return 1;
+		if ((b & (LEX_FORENAME | LEX_SURNAME)) && !(b & (LEX_COMMON | LEX_ALLOW)))
+			return 0;
+		if (b == 0)
+			return 0; /* an unknown word: a name's, not a body's */
+		i = q;
+		if (i + 1 < n && s[i] == '\'' && (s[i + 1] | 0x20) == 's')
+			i += 2; /* "Children's" */
+	}
+	return 0;
+}
+
+/* What propagate_found learnt of a word: a cue or form named it (a person,
+ * whatever else it is), or only the lexicon did and it is a town. */
+enum { CUED = 1, TOWN = 2 };
+
+/* Drop the findings from `from` on that are exactly a word k of w with
+ * town[k] == TOWN. */
+static void drop_towns(const unsigned char *s, struct spans *all, size_t from,
+                       const struct prop_word *w, const unsigned char *town, size_t nw)
+{
+	size_t o = from;
+	for (size_t j = from; j < all->n; j++) {
+		const struct span *x = &all->v[j];
+		int drop = 0;
+		if (x->kind == SCRUB_NAME && lex_only_rule(x->rule))
+			for (size_t k = 0; k < nw && !drop; k++)
+				drop = town[k] == TOWN &&
+				       prop_cmp(s, x->start, x->end - x->start, &w[k]);
+		if (!drop)
+			all->v[o++] = *x;
+	}
+	all->n = o;
+}
+
 /* Findings whose words are worth looking for again: those of cues and
  * forms ("his pal Alasdair \"Ally\" Gunn", "KOWALSKA, Agnieszka") and of a
  * name no list knows or a common word used as a name; a run of known names
@@ -1677,6 +1765,7 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
                            const struct spans *keep, const size_t *maxend)
 {
 	struct prop_word w[PROP_WORDS];
+	unsigned char town[PROP_WORDS]; /* CUED, TOWN or 0 */
 	size_t nw = 0, to = all->n;
 	uint64_t lens[27] = {0}; /* by first letter (a-z, other): lengths */
 	uint64_t seen[PROP_SEEN] = {0};
@@ -1700,6 +1789,11 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 			}
 			if (up == i - a && i - a <= 4)
 				continue; /* "VLO Margaret Ferry": a role's acronym */
+			/* a cue named it too: a person, whatever else it is */
+			int cued = !lex_only_rule(all->v[j].rule);
+			for (size_t k = 0; k < nw && cued; k++)
+				if (prop_cmp(s, a, i - a, &w[k]))
+					town[k] = CUED;
 			/* names recur: a word looked up and refused is not looked up
 			 * again (a 64-bit hash of its folded bytes) */
 			if (seen[h & (PROP_SEEN - 1)] == h)
@@ -1718,6 +1812,7 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 				continue;
 			if (nw == PROP_WORDS)
 				return MGW_E_TOO_LARGE; /* more than one pass carries: withheld */
+			town[nw] = cued ? CUED : 0;
 			w[nw++] = (struct prop_word){a, i - a, (b & (LEX_COMMON | LEX_MODAL)) != 0};
 			lens[prop_letter(s[a])] |= 1ull << (i - a < 63 ? i - a : 63);
 		}
@@ -1767,6 +1862,10 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 		for (size_t k = 0; k < nw; k++) {
 			if (!prop_cmp(s, a, i - a, &w[k]))
 				continue;
+			if (town[k] != CUED && town_use(s, n, a, i, 0)) {
+				town[k] = TOWN;
+				break;
+			}
 			int multi;
 			if (keep->n && kept_at(s, keep, maxend, a, i, &multi))
 				break;
@@ -1794,6 +1893,11 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 			break;
 		}
 	}
+	for (size_t k = 0; k < nw; k++)
+		if (town[k] == TOWN) {
+			drop_towns(s, all, from, w, town, nw);
+			break;
+		}
 	return 0;
 }
 
@@ -3072,12 +3176,21 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		if (spans_push(&all, names.v[j].start, names.v[j].end, SCRUB_NAME, names.v[j].rule) != 0)
 			goto done;
 	}
-	for (size_t j = 0; j < vals.n; j++)
-		if (!((vals.v[j].rule == scrub_rule_name(R_VAL_OWN) ||
-		       vals.v[j].rule == scrub_rule_name(R_NEV_OWN)) &&
-		      own_in_name(s, n, vals.v[j].start, vals.v[j].end)) &&
-		    spans_push(&all, vals.v[j].start, vals.v[j].end, vals.v[j].kind, vals.v[j].rule) != 0)
+	for (size_t j = 0; j < vals.n; j++) {
+		/* a withheld street's own name inside a person's or body's name */
+		if ((vals.v[j].rule == scrub_rule_name(R_VAL_OWN) ||
+		     vals.v[j].rule == scrub_rule_name(R_NEV_OWN)) &&
+		    own_in_name(s, n, vals.v[j].start, vals.v[j].end))
+			continue;
+		/* a listed address's town before a public body's word ("<Town>
+		 * police station", "<Town> Women's Aid"): the body, not the
+		 * address; a never-share value's town still goes */
+		if (vals.v[j].rule == scrub_rule_name(R_VAL_TEXT) &&
+		    town_use(s, n, vals.v[j].start, vals.v[j].end, 1))
+			continue;
+		if (spans_push(&all, vals.v[j].start, vals.v[j].end, vals.v[j].kind, vals.v[j].rule) != 0)
 			goto done;
+	}
 	if (address_tails(s, n, &all, 0, &keep, maxend) != 0)
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && shop_branches(s, n, &all, &keep, maxend) != 0)

@@ -209,7 +209,7 @@ static const char *const PLACE_CORPUS[] = {
 	"He has 3 previous convictions for assault.",
 	"{A:Rosewood House, 12 Windsor Crescent} is a block of six flats.",
 	"Referral received from {P:Ormiston Academy} safeguarding lead.",
-	"The health visitor saw the baby at {P:Nunsthorpe Children's Centre}.",
+	"The health visitor saw the baby at Nunsthorpe Children's Centre.",
 };
 
 /*

@@ -1108,3 +1108,93 @@ Test(names, s15_forename_before_an_agency_bracket)
 	NONE("Previous call from the address June (NFA).");
 	NONE("Referred by Preston (Probation) today.");
 }
+
+/* s17-keep: after a service's role and a comma, a town's word before a
+ * public body's ("Team Manager, <Town> Children's Services", "Health
+ * Visitor, <Town> 0-19 Team") is the role's agency, no one's; the role
+ * before a person's name still finds it. */
+Test(names, s17_role_before_a_public_body)
+{
+	NONE("Chair: Team Manager, Quellby Children's Services.");
+	NONE("Health Visitor, Tolvenny 0-19 Team\nQuellby Community Health NHS Trust");
+	FINDS("Seen with her support worker Zbyszko today.", "Zbyszko");
+	FINDS("Team Manager, Zbyszko Quenby, Children's Services.", "Zbyszko Quenby");
+}
+
+/* s17-keep: a word no list knows before a police station, a probation
+ * office, custody or magistrates (a line wrapped between them) is the
+ * town's name; before "police" that goes on as a sentence, a person's. */
+Test(names, s17_town_before_a_court_or_station)
+{
+	NONE("Bail: report to Quellby police station daily.");
+	NONE("Next appt Tuesday, Tolvenny probation office.");
+	NONE("Remanded by Tolvenny\nMagistrates on Monday.");
+	NONE("Conveyed to Quellby custody at 23:10.");
+	FINDS("She told Zbyszko police would attend.", "Zbyszko");
+}
+
+/* s17-keep: both rules read at most three tokens ahead: linear. */
+Test(names, s17_public_body_rules_are_linear)
+{
+	static const char *const cue[] = {"Team Manager, Quellby Children's ", "Visitor, Quellby 0-19 ",
+					  "told Zbyszko police station ", "by Tolvenny\nMagistrates "};
+	lg_assert_linear(names_scan, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s17-keep: a chain's name in the possessive ("McDonald's") is no surname;
+ * "Royal <Town>" is a hospital. The surname alone, and a person whose
+ * run holds no "Royal", are still found. */
+Test(names, s17_chain_possessive_and_royal)
+{
+	NONE("Handover of the children at McDonald's Parkway.");
+	NONE("Pt to deliver at Quellby General rather than Royal Tolvenny.");
+	NONE("ED Royal Tolvenny 01/11. Pt states husband strangled her.");
+	FINDS("Handover at Ms McDonald's house.", "Ms McDonald");
+	FINDS("Seen with Rosalind Kowalczyk today.", "Rosalind Kowalczyk");
+}
+
+/* s17-keep: "<Name> House" is a building; after "premises" (where he was
+ * released to live) it is still withheld; a name run not ending in
+ * "House" is a person. */
+Test(names, s17_name_house_is_a_building)
+{
+	NONE("IDVA (Rosalind House). Client seen today.");
+	NONE("He was admitted to Ottoline House under s2.");
+	FINDS("Released to Approved Premises (Rosalind House).", "Rosalind House");
+	FINDS("Seen with Rosalind Kowalska today.", "Rosalind Kowalska");
+}
+
+/* s17-keep: a range of weekdays ("Mon-Thu") is no name, though "Thu" is a
+ * forename too. */
+Test(names, s17_weekday_range_is_no_name)
+{
+	NONE("Husband is a fisherman, away Mon-Thu most weeks.");
+	NONE("Contact Tue-Fri only.");
+}
+
+/* s17-keep: after "HMP" a prison's name, "Pan-<Region>" a service's
+ * reach, and the Gaelic "Comhairle" a council: no one's name. A person
+ * named in the same sentence still is. */
+Test(names, s17_prison_region_and_gaelic_council)
+{
+	NONE("Released from HMP Tolvenny on 02/11 (licence).");
+	NONE("Advised of the Pan-Yorkshire housing register.");
+	NONE("CPO supervision, Comhairle nan Eilean Siar.");
+	FINDS("Visited by Rosalind Kowalczyk at HMP Tolvenny.", "Rosalind Kowalczyk");
+}
+
+/* s17-keep: "nan" between capitalised words is the Gaelic article; after
+ * "her" it is a grandmother, and the name after it is found. */
+Test(names, s17_gaelic_article_is_no_kin_word)
+{
+	NONE("Referred by Comhairle nan Tolvenny Siar.");
+	FINDS("She is staying with her nan Rosalind this week.", "Rosalind");
+}
+
+/* s17-keep: after an article, "ACRONYM, <Town>" is a service and its
+ * town; "SURNAME, Forename" without one is still a name. */
+Test(names, s17_article_before_acronym_comma_town)
+{
+	NONE("Victim examined at the SARC, Tolvenny 20/11.");
+	FINDS("Witness: KOWALCZYK, Rosalind.", "KOWALCZYK, Rosalind");
+}

@@ -2537,3 +2537,46 @@ Test(place, s16_care_provider_and_solicitor_cost_linear_time)
 					  "care package via Tolvenny "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s17-keep: a leisure centre and a children's centre are public buildings,
+ * kept as a community centre is; someone's workplace there, and a child's
+ * nursery there, still go. */
+Test(place, s17_leisure_and_childrens_centre_are_public)
+{
+	expect_none("Followed her to football training at Quellby Leisure Centre on Saturdays.", 0);
+	expect_none("2 yr review at Alderbrook children's centre as mum asked. On track.", 0);
+	expect_span("He works at Quellby Leisure Centre as a lifeguard.", 0, SCRUB_PLACE,
+		    "Quellby Leisure Centre");
+	expect_span("Nursery: Tolvenny Children's Centre.", 0, SCRUB_PLACE, "Tolvenny Children's Centre");
+}
+
+/* s17-keep: after a location cue, a town that names an institution after
+ * it ("<Town> Family Centre", "<Town> General") is no town on its own;
+ * the town alone after the cue still is. */
+Test(place, s17_town_naming_an_institution_after_a_cue)
+{
+	expect_none("Contact moved to Quellby Family Centre, supervised.", 0);
+	expect_none("Pt (67) admitted to Tolvenny General Sun with # wrist.", 0);
+	expect_span("She has moved to Quellby with the children.", 0, SCRUB_ADDRESS, "Quellby");
+}
+
+/* s17-keep: a town hall is the council's building; a clinic in lower case
+ * after a specialty's acronym or a street is a service's clinic. A
+ * practice's short name before "clinic", and a capitalised Clinic, stay
+ * withheld. */
+Test(place, s17_town_hall_and_service_clinics_are_kept)
+{
+	expect_none("MARAC held in the Council Chamber, Quellby Town Hall.", 0);
+	expect_none("FGM risk assessment for baby - FGM clinic referral made.", 0);
+	expect_span("Baby seen at Quellby clinic by the HV.", 0, SCRUB_PLACE, "Quellby clinic");
+	expect_span("Registered at Tolvenny Clinic since May.", 0, SCRUB_PLACE, "Tolvenny Clinic");
+}
+
+/* s17-keep: "Virtual School" is a council's service and "primary care" is
+ * health's; a school named with "Primary" still goes. */
+Test(place, s17_virtual_school_and_primary_care)
+{
+	expect_none("Interim education from Virtual School pending transfer.", 0);
+	expect_none("Referred to BCUHB primary care safeguarding team.", 0);
+	expect_span("Jade attends Tolvenny Primary School.", 0, SCRUB_PLACE, "Tolvenny Primary School");
+}

@@ -2581,3 +2581,81 @@ Test(scrub, withheld_street_goes_by_its_own_name_alone)
 	expect_with(s, "Met at the station cafe.", "Met at the station cafe.");
 	scrubber_free(s);
 }
+/* s17-keep: a word found as a name by the lexicon alone ("enter Quellby
+ * except ...") that the note also writes before a public body's word
+ * ("Quellby Crown Court", "HMP Quellby", "Quellby MARAC") is a town: kept
+ * in every mention. Found by a cue ("her friend Quellby"), or written
+ * only before a place's word that can locate someone ("Quellby Surgery"),
+ * it still goes. */
+Test(scrub, s17_town_before_a_public_body_is_kept)
+{
+	unchanged("Not to enter Quellby except to attend Quellby Crown Court.");
+	unchanged("Bail: not to enter Tolvenny. Remanded to HMP Tolvenny later.");
+	expect("Her friend Zbyszko rang. Zbyszko Crown Court next week.",
+	       "Her friend " R("name") " rang. " R("name") " Crown Court next week.");
+	expect("Not to contact Zbyszko except via Zbyszko Surgery.",
+	       "Not to contact " R("name") " except via " R("place") ".");
+}
+
+/* s17-keep: town_use reads at most three words after each mention: a text
+ * of nothing but mentions scrubs in linear time (as
+ * chain_branch_before_scrubs_in_linear_time). */
+Test(scrub, s17_town_use_scrubs_in_linear_time)
+{
+	static const char *const SHAPES[] = {"enter Quellby except Quellby Crown Court ",
+					     "Quellby Quellby Quellby ", "HMP Quellby Children's "};
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	for (size_t k = 0; k < sizeof SHAPES / sizeof SHAPES[0]; k++) {
+		char *a = repeat_to(SHAPES[k], 128 * 1024), *b = repeat_to(SHAPES[k], 1024 * 1024);
+		double ta = scrub_cpu(sc, a), tb = scrub_cpu(sc, b);
+		cr_assert(tb < 24 * ta + 0.05, "%s: %.3fs for 1 MiB vs %.3fs for 128 KiB", SHAPES[k],
+			  tb, ta);
+		free(a);
+		free(b);
+	}
+	scrubber_free(sc);
+}
+
+/* s17-keep: a withheld address's town (a value) before a public body's
+ * word, in any case ("<Town> police station", "<Town> Women's Aid"), is
+ * the body and is kept; the town alone still goes, and a never-share
+ * value's town goes everywhere. */
+Test(scrub, s17_listed_town_before_a_public_body_is_kept)
+{
+	static const struct scrub_value v[] = {{"Tolvenny Vale", SCRUB_PLACE, CANON_TEXT, 0}};
+	struct scrub_spec spec = {.values = v, .n_values = 1};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "Conveyed to Tolvenny Vale police station.", "Conveyed to Tolvenny Vale police station.");
+	expect_with(s, "Referred to Tolvenny Vale Women's Aid.", "Referred to Tolvenny Vale Women's Aid.");
+	expect_with(s, "He is living in Tolvenny Vale now.", "He is living in " R("address") " now.");
+	scrubber_free(s);
+	static const struct scrub_value nv[] = {{"Tolvenny Vale", SCRUB_PLACE, CANON_TEXT, 1}};
+	spec.values = nv;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "Conveyed to Tolvenny Vale police station.",
+	            "Conveyed to [WITHHELD s38: victim location] police station.");
+	scrubber_free(s);
+}
+
+/* s17-keep: a listed town before "Family Centre" is the centre's name. */
+Test(scrub, s17_listed_town_before_family_centre_is_kept)
+{
+	static const struct scrub_value v[] = {{"Tolvenny Vale", SCRUB_PLACE, CANON_TEXT, 0}};
+	struct scrub_spec spec = {.values = v, .n_values = 1};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "CIN review at Tolvenny Vale Family Centre.", "CIN review at Tolvenny Vale Family Centre.");
+	scrubber_free(s);
+}
+
+/* s17-keep: town_use reads four words, each gap bounded on its own (the
+ * bound ran from the first word, so a long name's last word was never
+ * read). */
+Test(scrub, s17_town_before_a_long_public_body_name_is_kept)
+{
+	unchanged("Not to enter Quellby except for the Quellby Community Mental Health Team.");
+	unchanged("Bail: not to enter Tolvenny. Tolvenny Magistrates' Court 22/10.");
+}
