@@ -2075,6 +2075,8 @@ Test(failsafe, s17_never_codes_cost_linear_time)
 {
 	static const char *const cue[] = {"SHE USED \"TEAPOT\" AS THE CODE WORD. ", "\"TEAPOT\" "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
+
 /* s17-fp: an incident at her home as the notes know it stays, however the
  * note names that home: by her label's possessive ("IP's flat": not a
  * dwelling named by its street, as "the Mill Lane flat" is), in a CAD's
