@@ -2517,6 +2517,25 @@ Test(scrub, a_chain_with_its_branch_named_before_it_is_a_place)
 	scrubber_free(sc);
 }
 
+/* Each of the n shapes repeated to 1 MiB scrubs (SCRUB_F_LOCATION) in under
+ * 24 times the CPU of the same shape repeated to 128 KiB: linear, not
+ * quadratic, in the text (as adversarial_input_scrubs_in_linear_time). */
+static void shapes_scrub_in_linear_time(const char *const *shapes, size_t n)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	for (size_t k = 0; k < n; k++) {
+		char *a = repeat_to(shapes[k], 128 * 1024), *b = repeat_to(shapes[k], 1024 * 1024);
+		double ta = scrub_cpu(sc, a), tb = scrub_cpu(sc, b);
+		cr_assert(tb < 24 * ta + 0.05, "%s: %.3fs for 1 MiB vs %.3fs for 128 KiB", shapes[k],
+			  tb, ta);
+		free(a);
+		free(b);
+	}
+	scrubber_free(sc);
+}
+
 /* s15-never: the branch before a chain is read at most two words back: a
  * text of nothing but chains after place words scrubs in linear time (as
  * adversarial_input_scrubs_in_linear_time: 8 times the text, under 24 times
@@ -2525,18 +2544,7 @@ Test(scrub, chain_branch_before_scrubs_in_linear_time)
 {
 	static const char *const SHAPES[] = {"the Quellby Lane Tesco ", "Lane Lane Asda ",
 					     "Tesco Tesco "};
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
-	for (size_t k = 0; k < sizeof SHAPES / sizeof SHAPES[0]; k++) {
-		char *a = repeat_to(SHAPES[k], 128 * 1024), *b = repeat_to(SHAPES[k], 1024 * 1024);
-		double ta = scrub_cpu(sc, a), tb = scrub_cpu(sc, b);
-		cr_assert(tb < 24 * ta + 0.05, "%s: %.3fs for 1 MiB vs %.3fs for 128 KiB", SHAPES[k],
-			  tb, ta);
-		free(a);
-		free(b);
-	}
-	scrubber_free(sc);
+	shapes_scrub_in_linear_time(SHAPES, sizeof SHAPES / sizeof SHAPES[0]);
 }
 
 /* s15-review: a name found in another text (scrub_spec.n_found) is withheld
@@ -2604,18 +2612,7 @@ Test(scrub, s17_town_use_scrubs_in_linear_time)
 {
 	static const char *const SHAPES[] = {"enter Quellby except Quellby Crown Court ",
 					     "Quellby Quellby Quellby ", "HMP Quellby Children's "};
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
-	for (size_t k = 0; k < sizeof SHAPES / sizeof SHAPES[0]; k++) {
-		char *a = repeat_to(SHAPES[k], 128 * 1024), *b = repeat_to(SHAPES[k], 1024 * 1024);
-		double ta = scrub_cpu(sc, a), tb = scrub_cpu(sc, b);
-		cr_assert(tb < 24 * ta + 0.05, "%s: %.3fs for 1 MiB vs %.3fs for 128 KiB", SHAPES[k],
-			  tb, ta);
-		free(a);
-		free(b);
-	}
-	scrubber_free(sc);
+	shapes_scrub_in_linear_time(SHAPES, sizeof SHAPES / sizeof SHAPES[0]);
 }
 
 /* s17-keep: a withheld address's town (a value) before a public body's
