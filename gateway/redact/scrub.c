@@ -566,16 +566,29 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 		if (dl > 0 && ls.n - dl == 1 && (rc = add_street_own(bc, &ls, dl, kind)) != 0)
 			return rc;
 		/* No street type ("14 Ormesby Bank", "3 Heol y Nant"): the words
-		 * after the house number, when two or more, name the street. */
-		if (c1 != NULL) { /* ls ran to the second comma: the first line again */
-			m = canon_value(CANON_ADDRESS, text, e1, line, sizeof line);
+		 * after the house number, when two or more, name the street. ls
+		 * ran to the second comma: the first line again ("14 Ormesby Bank,
+		 * <town>"), unless it names no street ("Flat 3, 45 Green Lanes":
+		 * the number is the last one before the street then). */
+		if (c1 != NULL) {
+			char l1[sizeof line];
+			struct words w1;
+			m = canon_value(CANON_ADDRESS, text, e1, l1, sizeof l1);
 			if (m == (size_t)-1)
 				return 0;
-			split(line, m, &ls);
+			split(l1, m, &w1);
+			size_t k = 0;
+			while (k < w1.n && !has_digit(w1.w[k], w1.l[k]))
+				k++;
+			if (k < w1.n && w1.n - (k + 1) >= 2) {
+				memcpy(line, l1, m);
+				split(line, m, &ls);
+			}
 		}
-		size_t d0 = 0;
-		while (d0 < ls.n && !has_digit(ls.w[d0], ls.l[d0]))
-			d0++;
+		size_t d0 = ls.n;
+		while (d0 > 0 && !has_digit(ls.w[d0 - 1], ls.l[d0 - 1]))
+			d0--;
+		d0 = d0 > 0 ? d0 - 1 : ls.n;
 		if (d0 < ls.n && ls.n - (d0 + 1) >= 2 &&
 		    ((rc = add_words(bc, &ls, d0, ls.n, kind, R_VAL_LINE1)) != 0 ||
 		     (rc = add_words(bc, &ls, d0 + 1, ls.n, kind, R_VAL_STREET)) != 0))

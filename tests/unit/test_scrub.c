@@ -1122,18 +1122,24 @@ Test(scrub, withheld_address_in_every_form)
 }
 
 /* A withheld address with no street type ("14 Ormesby Bank"): its street
- * alone goes too ("an exclusion zone to cover Fernlea Bank"). */
+ * alone goes too ("an exclusion zone to cover Fernlea Bank"), also when a
+ * flat's line comes first ("Flat 3, 45 Corrowby Lanes": the street after
+ * the last number); the town after a comma is no street. */
 Test(scrub, withheld_address_without_a_street_type_goes_by_its_street_too)
 {
 	static const struct scrub_value v[] = {
 		{"27 Fernlea Bank, Exampleby", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+		{"Flat 3, 45 Corrowby Lanes, Testby", SCRUB_ADDRESS, CANON_ADDRESS, 0},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = 1};
+	struct scrub_spec spec = {.values = v, .n_values = 2};
 	scrubber *s = NULL;
 	cr_assert_eq(scrubber_build2(&spec, &s), 0);
 	expect_with(s, "exclusion zone to cover Fernlea Bank and her work",
 	            "exclusion zone to cover " R("address") " and her work");
 	expect_with(s, "Seen at 27 Fernlea Bank.", "Seen at " R("address") ".");
+	expect_with(s, "Tenancy: joint, council, Corrowby Lanes. Sole tenancy sought.",
+	            "Tenancy: joint, council, " R("address") ". Sole tenancy sought.");
+	expect_with(s, "Bank Holiday in Exampleby.", "Bank Holiday in Exampleby.");
 	scrubber_free(s);
 }
 
