@@ -33,6 +33,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ascii_run.h"
 #include "canon.h"
@@ -2290,6 +2291,24 @@ static int home_town(const unsigned char *s, size_t a, size_t n, struct prop_wor
 	return 1;
 }
 
+/*
+ * A word that ends a venue's name and is no agency's ("Grace Chapel",
+ * "Beacon House", "Anchor Inn"): a hospital, a school, a centre or a court
+ * named so is an agency's or the meeting's, kept where the notes name it.
+ */
+static int venue_head(const unsigned char *w, size_t n)
+{
+	static const char *const HEAD[] = {
+		"chapel", "church", "mosque", "masjid", "temple", "gurdwara", "synagogue",
+		"cathedral", "abbey", "house", "hall", "lodge", "manor", "hotel", "inn",
+		"arms", "tavern", "pub", "club", "hostel", "refuge", "mill", "farm",
+	};
+	for (size_t k = 0; k < sizeof HEAD / sizeof HEAD[0]; k++)
+		if (strlen(HEAD[k]) == n && strncasecmp(HEAD[k], (const char *)w, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* The candidate words (above) of the location spans all[from..to) into
  * w[0..PROP_WORDS), each once; returns how many, or PROP_FULL when there
  * are more (w holds the first PROP_WORDS). */
@@ -2304,6 +2323,7 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 		if (all->v[j].kind != SCRUB_LOCATION)
 			continue;
 		int digit = 0;
+		size_t pa = SIZE_MAX, pe = 0; /* the word before, when a common one */
 		for (size_t i = all->v[j].start; i < all->v[j].end;) {
 			if (!sc_alpha(s[i]) && s[i] < 0x80) {
 				digit |= s[i] >= '0' && s[i] <= '9';
@@ -2312,6 +2332,31 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			}
 			size_t a = i;
 			i = prop_word_end(s, all->v[j].end, i);
+			size_t ca = pa;
+			pa = SIZE_MAX;
+			if (ca != SIZE_MAX && pe + 1 == a && s[pe] == ' ' && sc_upper(s[a]) &&
+			    venue_head(s + a, i - a)) {
+				/* a venue named by a common word ("GRACE CHAPEL",
+				 * "Beacon House"): the two words together */
+				int dup = 0, multi;
+				for (size_t k = 0; k < nw && !dup; k++)
+					dup = prop_cmp(s, ca, i - ca, &w[k]);
+				if (!dup && !(keep->n && kept_at(s, keep, maxend, ca, i, &multi))) {
+					if (nw == PROP_WORDS)
+						return PROP_FULL;
+					w[nw++] = (struct prop_word){ca, i - ca, 0};
+				}
+			}
+			if (i - a >= 3 && sc_upper(s[a]) && !sentence_start(s, a) &&
+			    !(a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80))) {
+				unsigned pb = lex_classify((const char *)s + a, i - a);
+				if ((pb & (LEX_COMMON | LEX_FORENAME | LEX_SURNAME)) &&
+				    !(pb & (LEX_ALLOW | LEX_STREET | LEX_INSTITUTION |
+				            LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED | LEX_FUNCTION |
+				            LEX_PARTICLE | LEX_MODAL | LEX_PLACE)) &&
+				    !month_word(s + a, i - a))
+					pa = a, pe = i;
+			}
 			if (i - a < 4 || !sc_upper(s[a]) || sentence_start(s, a) ||
 			    (a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)))
 				continue;

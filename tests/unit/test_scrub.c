@@ -2653,3 +2653,35 @@ Test(scrub, s17_town_before_a_long_public_body_name_is_kept)
 	unchanged("Not to enter Quellby except for the Quellby Community Mental Health Team.");
 	unchanged("Bail: not to enter Tolvenny. Tolvenny Magistrates' Court 22/10.");
 }
+
+/*
+ * s18: a venue where she is, named by a common word and its kind ("GRACE
+ * CHAPEL", "Lantern House"), goes wherever the same text names it again
+ * (the caller's line before the statement); a common word before a
+ * hospital, a centre or a trust is an agency's name and stays.
+ */
+Test(scrub, s18_venue_of_her_location_goes_again_in_the_text)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	static const char *const gone[] = {
+		"1404 CALLER FROM LANTERN CHAPEL, WOMAN HAS ASKED FOR HELP\n"
+		"1405 VIC IN THE VESTRY, LANTERN CHAPEL, UNIT 4 MOORSIDE ESTATE\n1420 UNITS O/S",
+		"Referral from staff at Harbour House.\nShe is staying at Harbour House for now.",
+	};
+	for (size_t i = 0; i < 2; i++) {
+		char *out = NULL;
+		cr_assert_eq(scrub_text(sc, gone[i], strlen(gone[i]), NULL, 0, &out, NULL), 0);
+		cr_expect(strstr(out, "LANTERN") == NULL && strstr(out, "Harbour") == NULL,
+			  "the venue named again stayed: %s", out);
+		free(out);
+	}
+	const char *kept = "Seen at Mental Health clinic. She is staying with her aunt in "
+			   "Mental Health housing now.";
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, kept, strlen(kept), NULL, 0, &out, NULL), 0);
+	cr_expect(strncmp(out, "Seen at Mental Health clinic.", 29) == 0, "an agency went: %s", out);
+	free(out);
+	scrubber_free(sc);
+}
