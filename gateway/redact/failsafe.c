@@ -3298,6 +3298,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	} /* notes drop the verb: "V at mums", "IP IN HULL" */ /* notes drop the verb: "V at mums", "IP IN HULL" */
 	if ((tf & TF_POSS) && ((wn == 3 && memcmp(w, "she", 3) == 0) || (wn == 2 && memcmp(w, "he", 2) == 0)))
 		f->go_win = 1; /* she's at */
+	if ((c & K_SUBJ) && (f->p1 & K_FROM) && (f->p2 & (K_CALL | K_CALLPP)))
+		f->go_win = 1; /* "CALL FROM IP AT <PLACE>": where she rings from */
 	/* (and after "from": "rang from a cousin's", "the bus from his
 	 * nan's" is where they stay) */
 	if (c & (K_PREP | K_TO | K_FROM))

@@ -2277,3 +2277,14 @@ Test(failsafe, conveyed_to_a_general_is_a_hospital)
 	       "IP TO HER MUMS AT BRACKTON GENERAL");
 	expect("IP TO BRACKTON ROYAL OAK", SCRUB_LOCATION, "IP TO BRACKTON ROYAL OAK");
 }
+
+/* s18: a call from her (her label after "call from") at or in a place is
+ * where she is, as "IP AT ..." is; a call from an agency is not. */
+Test(failsafe, call_from_her_at_a_place)
+{
+	expect("CALL FROM IP AT BRACKTON SERVICES M5 J14", SCRUB_LOCATION,
+	       "CALL FROM IP AT BRACKTON SERVICES M5 J14");
+	expect("Call from victim at her cousin's.", SCRUB_LOCATION,
+	       "Call from victim at her cousin's");
+	expect_none("Call from the school at Brackton Academy re attendance.");
+}
