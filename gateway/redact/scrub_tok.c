@@ -565,20 +565,40 @@ static int month_abbr(const unsigned char *w)
  * may be spaced too ("P 327 HVW", "ABC 123 D").
  */
 /* Does the word ending one space before i read "starting", "beginning",
- * "partial" ...? ("reg starting NX18": only the first half is known) */
-static int partial_before(const unsigned char *s, size_t i)
+ * "partial" ...? ("reg starting NX18": only the first half is known), also
+ * with the plate's word between ("partial plate AE70", "Partial VRM: GX19").
+ * With last, the words of the end ("ending", "ends", "ends in": "reg ending
+ * NVA", only the last half known). */
+static int partial_before(const unsigned char *s, size_t i, int last)
 {
 	static const char *const W[] = {"starting", "beginning", "begins", "starts", "partial",
 	                                "partly", "part"};
+	static const char *const P[] = {"plate", "reg", "registration", "vrm", "index"};
 	size_t e = i, b;
-	if (e < 2 || s[e - 1] != ' ')
-		return 0;
-	e--;
-	for (b = e; b > 0 && e - b < 10 && sc_alpha(s[b - 1]); b--)
-		;
-	for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
-		if (word_eq(s + b, e - b, W[k]))
-			return 1;
+	for (int r = 0; r < 2; r++) {
+		if (e < 2 || s[e - 1] != ' ')
+			return 0;
+		e -= 1 + (e >= 3 && s[e - 2] == ':');
+		for (b = e; b > 0 && e - b < 12 && sc_alpha(s[b - 1]); b--)
+			;
+		if (last) {
+			if (word_eq(s + b, e - b, "ending") || word_eq(s + b, e - b, "ends"))
+				return 1;
+			if (r > 0 || !word_eq(s + b, e - b, "in"))
+				return 0;
+			e = b; /* "ends in NVA" */
+			continue;
+		}
+		for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
+			if (word_eq(s + b, e - b, W[k]))
+				return 1;
+		int plate = 0;
+		for (size_t k = 0; k < sizeof P / sizeof P[0]; k++)
+			plate |= word_eq(s + b, e - b, P[k]);
+		if (!plate)
+			return 0;
+		e = b;
+	}
 	return 0;
 }
 
@@ -663,7 +683,7 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 			return 0;
 		int age = (s[j] - '0') * 10 + (s[j + 1] - '0');
 		j += 2;
-		if (cue && up && ends_word(s, n, j, 0) && partial_before(s, i) &&
+		if (cue && up && ends_word(s, n, j, 0) && partial_before(s, i, 0) &&
 		    !(j + 1 < n && s[j] == ' ' && sc_alpha(s[j + 1]) && sc_upper(s[j + 1])))
 			return j; /* "reg starting NX18 - rest not known" */
 		if (j < n && (s[j] == ' ' || (cue && s[j] == '\n')))
@@ -889,9 +909,61 @@ RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
 }
 
 /*
+ * The description written right after a plate, "YK17 NVA silver Audi A3",
+ * "K123 ABC (blue Ford Focus)", "AB12 CDE, a grey Kia": as before it, up to
+ * 5 words, at least one a colour or make, each a car word, a short model
+ * code or a body word; in brackets, the closing one too. Returns its end,
+ * or e when there is none.
+ */
+static size_t vehicle_description_end(const unsigned char *s, size_t n, size_t e)
+{
+	size_t j = e, best = e;
+	int br = 0, car = 0;
+	if (j + 1 < n && s[j] == ' ' && s[j + 1] == '(')
+		j += 2, br = 1;
+	else if (j + 1 < n && s[j] == ',' && s[j + 1] == ' ')
+		j += 2;
+	else if (j + 1 < n && s[j] == ' ')
+		j++;
+	else
+		return e;
+	for (int r = 0; r < 6 && j < n; r++) {
+		size_t a = j;
+		while (j < n && j - a < 12 && (sc_alnum(s[j]) || (s[j] == '-' && j > a)))
+			j++;
+		if (j == a || (j < n && (sc_alnum(s[j]) || s[j] >= 0x80)))
+			break;
+		int c = car_word(s + a, j - a);
+		if (r == 0 && !c && (word_eq(s + a, j - a, "a") || word_eq(s + a, j - a, "an"))) {
+			if (j >= n || s[j] != ' ')
+				break;
+			j++;
+			continue;
+		}
+		int code = j - a <= 4 && (sc_upper(s[a]) || sc_digit(s[a]));
+		int model = sc_upper(s[a]) && j - a >= 3 && j - a <= 10; /* "Focus" */
+		if (!c && !(car && (code || model || IN(s + a, j - a, CAR_BODY))))
+			break;
+		car |= c;
+		best = j;
+		if (j >= n || s[j] != ' ')
+			break;
+		j++;
+	}
+	if (!car)
+		return e;
+	if (br) {
+		if (best < n && s[best] == ')')
+			return best + 1;
+		return e; /* the brackets hold more than the car: left alone */
+	}
+	return best;
+}
+
+/*
  * The plate s[*start..e) with the description before it, also when the
  * plate is in brackets after it ("Red Ford Fiesta (KR13 XYF)"), brackets
- * and all. Moves *start; returns the end.
+ * and all, or with the description after it. Moves *start; returns the end.
  */
 static size_t vehicle_with_description(const unsigned char *s, size_t n, size_t *start, size_t e)
 {
@@ -902,7 +974,7 @@ static size_t vehicle_with_description(const unsigned char *s, size_t n, size_t 
 		return e + 1;
 	}
 	*start = vehicle_described_before(s, i);
-	return e;
+	return vehicle_description_end(s, n, e);
 }
 
 /*
@@ -2671,6 +2743,13 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		size_t L = ascii_letter_run_max(s + i, n - i, 6);
 		unsigned char nx = i + L < n ? s[i + L] : 0;
 		int sep = nx == ' ' || nx == '-' || nx == '.';
+		/* "reg ending NVA": a current plate's last three capitals */
+		if (L == 3 && (mask & KIND_BIT(SCRUB_VEHICLE)) && !sc_alnum(nx) && nx < 0x80 &&
+		    sc_upper(s[i]) && sc_upper(s[i + 1]) && sc_upper(s[i + 2]) &&
+		    !month_abbr(s + i) && near(cx, CUE_VEH, i) && partial_before(s, i, 1)) {
+			*kind = SCRUB_VEHICLE, *rule = "vehicle:partial";
+			return i + 3;
+		}
 		if (!((L <= 5 && sc_digit(nx)) || (L == 2 && sep) || (L == 3 && nx == ' ') ||
 		      (L == 5 && (nx == ' ' || nx == '-')) ||
 		      (L == 1 && nx == ' ' && (near(cx, CUE_VEH, i) || near(cx, CUE_PASS, i)))))

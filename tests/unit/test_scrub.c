@@ -585,7 +585,7 @@ Test(scrub, registrations_spaced_and_described_before_the_plate)
 	expect("SEEN IN YB 68 FMA AT 2200", "SEEN IN " R("vehicle") " AT 2200");
 	expect("car: T 815 GRW, parked", "car: " R("vehicle") ", parked");
 	expect("veh LMR 402 J seen", "veh " R("vehicle") " seen");
-	expect("van reg: KIZ 6620, white", "van reg: " R("vehicle") ", white");
+	expect("van reg: KIZ 6620, white", "van reg: " R("vehicle"));
 	expect("Perp vehicle: black Vauxhall Corsa HJ09 TYU (often parked)",
 	       "Perp vehicle: " R("vehicle") " (often parked)");
 	expect("VRM: grey Audi A4 PL62 OWN", "VRM: " R("vehicle"));
@@ -785,13 +785,13 @@ Test(scrub, identifiers_wrapped_at_a_line_break)
 	unchanged("Seen on 03.05.24.\nA visit followed.");
 }
 
+/* The car described after its plate goes with it (s18), as the car before
+ * it does. */
 Test(scrub, vehicles_described_after_the_plate_and_misspelt_cues)
 {
-	expect("damage to MXT 227K (white Ford Transit);",
-	       "damage to " R("vehicle") " (white Ford Transit);");
-	expect("seen in B312 KLM (a grey Vauxhall Astra)",
-	       "seen in " R("vehicle") " (a grey Vauxhall Astra)");
-	expect("parked up in pq61 xyz, silver Skoda", "parked up in " R("vehicle") ", silver Skoda");
+	expect("damage to MXT 227K (white Ford Transit);", "damage to " R("vehicle") ";");
+	expect("seen in B312 KLM (a grey Vauxhall Astra)", "seen in " R("vehicle"));
+	expect("parked up in pq61 xyz, silver Skoda", "parked up in " R("vehicle"));
 	expect("the vehcile gh14\nrtw.", "the vehcile " R("vehicle") ".");
 	unchanged("Take the A1 (north) and the M62 (west), ROOM ABC 123D (upstairs).");
 }
@@ -2684,4 +2684,22 @@ Test(scrub, s18_venue_of_her_location_goes_again_in_the_text)
 	cr_expect(strncmp(out, "Seen at Mental Health clinic.", 29) == 0, "an agency went: %s", out);
 	free(out);
 	scrubber_free(sc);
+}
+
+/*
+ * s18: a plate known in part ("partial plate AE70", "Partial VRM: GX19",
+ * "reg ending NVA") goes; so does the car described after its plate
+ * ("YK17 NVA silver Audi A3", "K123 ABC (blue Ford Focus)"). A month or
+ * brackets holding more than the car stay.
+ */
+Test(scrub, s18_partial_plates_and_the_car_after_the_plate)
+{
+	expect("Partial plate AE70, rest not seen.", "Partial plate " R("vehicle") ", rest not seen.");
+	expect("Partial VRM: GX19.", "Partial VRM: " R("vehicle") ".");
+	expect("Registration ending NVA.", "Registration ending " R("vehicle") ".");
+	expect("Reg ends in NVA.", "Reg ends in " R("vehicle") ".");
+	expect("Index YK17 NVA silver Audi A3.", "Index " R("vehicle") ".");
+	expect("K123 ABC (blue Ford Focus) parked outside.", R("vehicle") " parked outside.");
+	expect("VRM YK17 NVA (seen Tuesday) outside.", "VRM " R("vehicle") " (seen Tuesday) outside.");
+	expect("His car tax ends in MAY.", "His car tax ends in MAY.");
 }
