@@ -131,22 +131,4 @@ static inline size_t ascii_alnum_run(const unsigned char *p, size_t n)
 	return i;
 }
 
-/* Bytes of p[0..n) before the first that is not an ASCII letter or digit
- * nor a byte of 0x80 and above (a word's run for a pass that takes any
- * UTF-8 letter as part of a word). */
-static inline size_t ascii_word_run(const unsigned char *p, size_t n)
-{
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-		memcpy(&x, p + i, 8);
-		size_t k = ar_lead(ar_letters(x) | ar_in(x, '0', '9') | (x & AR_HI));
-		if (k < 8)
-			return i + k;
-	}
-	while (i < n && (ar_is_alnum(p[i]) || p[i] >= 0x80))
-		i++;
-	return i;
-}
-
 #endif

@@ -8,7 +8,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "ascii_run.h"
 #include "geo.h"
 #include "mgw_err.h"
 #include "scrub.h"
@@ -32,14 +31,6 @@ static const unsigned char G_WORD[256] = {
 static int g_word(unsigned char c)
 {
 	return G_WORD[c];
-}
-
-/* The last byte of the word (g_word bytes) at s[i], or i when s[i] is none:
- * eight bytes at a time (ascii_run.h), as geo_scan skips most words whole. */
-static size_t g_word_last(const unsigned char *s, size_t n, size_t i)
-{
-	size_t j = i + ascii_word_run(s + i, n - i);
-	return j > i ? j - 1 : i;
 }
 
 static unsigned char g_lower(unsigned char c)
@@ -373,7 +364,8 @@ int geo_scan(const char *text, size_t n, struct spans *out)
 		/* every other form starts a word with a letter, a digit or a sign:
 		 * one test for most bytes (the middle of a word, a space) */
 		if (i > 0 && g_word(s[i - 1])) {
-			i = g_word_last(s, n, i); /* to the word's end: no form starts inside one */
+			while (g_word(s[i]) && i + 1 < n && g_word(s[i + 1]))
+				i++; /* to the word's end: no form starts inside one */
 			continue;
 		}
 		if (!(g_alpha(c) || g_digit(c) || c == '-' || c == '+'))
@@ -383,7 +375,8 @@ int geo_scan(const char *text, size_t n, struct spans *out)
 		 * are no plus code, whose letters are capitals): the word is
 		 * skipped whole, its last byte next. */
 		if (g_alpha(c) && !((GEO_FIRST >> (lc - 'a')) & 1) && !(c >= 'C' && c <= 'X')) {
-			i = g_word_last(s, n, i);
+			while (i + 1 < n && g_word(s[i + 1]))
+				i++;
 			continue;
 		}
 
