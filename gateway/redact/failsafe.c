@@ -1743,12 +1743,13 @@ static int fs_month(const char *w)
 	return fs_in(w, m);
 }
 
-/* Is the NUL-ended w one of list? The first bytes are compared before a
- * strcmp: most words asked are in no list, and most fail there. */
+/* Is the NUL-ended w one of list (of words none empty)? The first two
+ * bytes are compared before a strcmp: most words asked are in no list, and
+ * most fail there (the second is read only after a first that is no NUL). */
 static int fs_in(const char *w, const char *const *list)
 {
 	for (; *list; list++)
-		if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
+		if ((*list)[0] == w[0] && (*list)[1] == w[1] && strcmp(w, *list) == 0)
 			return 1;
 	return 0;
 }
