@@ -1743,10 +1743,13 @@ static int fs_month(const char *w)
 	return fs_in(w, m);
 }
 
+/* Is the NUL-ended w one of list (of words none empty)? The first two
+ * bytes are compared before a strcmp: most words asked are in no list, and
+ * most fail there (the second is read only after a first that is no NUL). */
 static int fs_in(const char *w, const char *const *list)
 {
 	for (; *list; list++)
-		if (strcmp(w, *list) == 0)
+		if ((*list)[0] == w[0] && (*list)[1] == w[1] && strcmp(w, *list) == 0)
 			return 1;
 	return 0;
 }
@@ -2410,9 +2413,10 @@ static int fs_want_areas(struct fs *f, size_t a, size_t b, const char *w, size_t
 	static const char *const WANT[] = {"wants", "wanted", "asked", "requested", "requests",
 					   "prefers", "preferred", "preference", "preferences",
 					   "like", NULL};
-	int cap = (tf & TF_CAP) && !(tf & TF_NUM) && !((tf & TF_UPPER) && wn <= 5) &&
+	/* asked only after a wish (most words follow none) */
+	int cap = f->want && (tf & TF_CAP) && !(tf & TF_NUM) && !((tf & TF_UPPER) && wn <= 5) &&
 	          !(c & (K_TIME | K_DAYAB | K_HE | K_SHE | K_KIN | K_CLOCKW)) && !fs_want_month(w, wn);
-	if (f->want && cap && a > f->want_end && a - f->want_end <= FS_WANT_GAP) {
+	if (cap && a > f->want_end && a - f->want_end <= FS_WANT_GAP) {
 		const unsigned char *g = f->s + f->want_end;
 		size_t gn = a - f->want_end, k = 0, e = gn;
 		for (k = 0; k < gn; k++)
@@ -3530,10 +3534,7 @@ static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *c
 	for (size_t k = 0; k < e - b; k++)
 		x[k] = (char)(s[b + k] | 0x20);
 	x[e - b] = 0;
-	for (size_t k = 0; w[k]; k++)
-		if (strcmp(x, w[k]) == 0)
-			return 1;
-	return 0;
+	return fs_in(x, w);
 }
 
 static const char *const FS_PLAN_LABEL[] = {"plan", "plans", "arrangement", "arrangements",

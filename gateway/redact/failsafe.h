@@ -355,9 +355,12 @@
  * Cost: one pass, linear in n; each word is folded and looked up once in a
  * small read-only hash (built once, thread-safe); a word that is listed
  * nowhere or only a function word, with nothing pending, costs no more.
- * About 3 ns per byte on bench_scrub's text (place.c's pass: 4.5). Memory: the clauses of
- * the current sentence, at most FS_CLAUSES; a longer sentence is decided
- * in parts.
+ * It was about 3 ns per byte on bench_scrub's text (place.c's pass: 4.5);
+ * with the rules added since, about as much as place.c's pass (9-10 ns per
+ * byte there, bench_scrub's "place" stage): a quarter of a scrub's
+ * instructions under callgrind, as many as place_scan's. Memory: the
+ * clauses of the current sentence, at most FS_CLAUSES; a longer sentence
+ * is decided in parts.
  */
 #ifndef MARAC_FAILSAFE_H
 #define MARAC_FAILSAFE_H

@@ -88,6 +88,19 @@ int lex_fold(const char *w, size_t n, char *out, size_t cap)
 	size_t i = 0, o = 0;
 	int gap = 0;
 
+	/* The common case, a word of ASCII letters and digits that fits: each
+	 * byte lower-cased (a digit's 0x20 bit is already set), as the loop
+	 * below folds it, without a lex_char per byte. Anything else is folded
+	 * from the start by that loop. */
+	while (i < n && i < cap) {
+		unsigned b = (unsigned char)w[i];
+		if ((b | 0x20) - 'a' >= 26u && b - '0' >= 10u)
+			break;
+		out[i++] = (char)(b | 0x20);
+	}
+	if (i == n)
+		return (int)n;
+	i = 0;
 	while (i < n) {
 		struct lex_char c;
 		i += lex_char(w + i, n - i, &c);
@@ -135,8 +148,9 @@ static const struct lex_slot *find(const char *key, size_t n)
 			return NULL;
 		const char *k = lex_blob + sl->off;
 		/* strncmp, not memcmp: a shorter key at the blob's end ends
-		 * in its NUL, and memcmp may read all n bytes past it */
-		if (strncmp(k, key, n) == 0 && k[n] == '\0')
+		 * in its NUL, and memcmp may read all n bytes past it (the
+		 * first bytes first: most probes that go on differ there) */
+		if (k[0] == key[0] && strncmp(k, key, n) == 0 && k[n] == '\0')
 			return sl;
 	}
 }

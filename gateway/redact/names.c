@@ -394,14 +394,16 @@ static int capish(const struct tok *t)
 	return t && t->shape != SH_NUM && (t->caps || t->shape != SH_LOWER);
 }
 
-/* w is a lower-case ASCII word: its first letter is compared before the
- * call (either case of it; no other byte folds to it). */
+/* w is a lower-case ASCII word: its first letter is compared before any
+ * call (either case of it; no other byte folds to it, nor to an empty w's
+ * NUL), then its length (word_in_list asks it of a list: most words fail on
+ * the first letter, and need no strlen). */
 static inline int word_is(const struct scan *sc, const struct tok *t, const char *w)
 {
+	if (t == NULL || ((unsigned char)sc->s[t->start] | 0x20) != (unsigned char)w[0])
+		return 0;
 	size_t k = strlen(w);
-	return t && t->end - t->start == k && k > 0 &&
-	       ((unsigned char)sc->s[t->start] | 0x20) == (unsigned char)w[0] &&
-	       strncasecmp(sc->s + t->start, w, k) == 0;
+	return t->end - t->start == k && strncasecmp(sc->s + t->start, w, k) == 0;
 }
 
 static int word_in_list(const struct scan *sc, const struct tok *t, const char *const *w)

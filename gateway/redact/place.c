@@ -1526,8 +1526,10 @@ static int her_word(const struct scan *sc, const struct tok *t)
 	static const char *const HERS[] = {"v", "client", "pt", "herself", "complainant",
 					   "complainer", "caller", "informant", NULL};
 	size_t n = t->end - t->start;
+	unsigned c0 = sc->s[t->start] | 0x20; /* most words fail on their first letter */
 	for (const char *const *w = HERS; *w; w++)
-		if (strlen(*w) == n && strncasecmp((const char *)sc->s + t->start, *w, n) == 0)
+		if ((unsigned char)(*w)[0] == c0 && strlen(*w) == n &&
+		    strncasecmp((const char *)sc->s + t->start, *w, n) == 0)
 			return 1;
 	return 0;
 }
