@@ -2911,7 +2911,10 @@ static int work_verb_before(const struct scan *sc, long p)
 	/* "supervised at <Pharmacy>": a script taken there daily */
 	static const char *const AT[] = {"cleans", "cleaning", "temps", "temping", "supervised"};
 	const struct tok *v = T(sc, p - 1);
-	if (v->type != T_WORD || (v->f & F_CAP && !(v->f & F_UPPER)) || (T(sc, p)->f & (F_NL | F_BRK)))
+	/* capitalised only where it starts the sentence, its subject left
+	 * out as notes do: "Drives for <Firm>." */
+	if (v->type != T_WORD || (v->f & F_CAP && !(v->f & (F_UPPER | F_BRK))) ||
+	    (T(sc, p)->f & (F_NL | F_BRK)))
 		return 0;
 	size_t n = v->end - v->start;
 	const char *c = (const char *)sc->s + v->start;
@@ -3761,6 +3764,32 @@ static void job_from(struct scan *sc, long p)
 	job_employer(sc, p + 1, 0);
 }
 
+/*
+ * "GP Castle Partnership.", "GP Mill House": a practice named right after
+ * "GP" with no label mark, known by its last word, a named building or a
+ * word that names a practice only after a modifier (Partnership, Centre),
+ * "GP" standing for that modifier here. One to four capitalised words,
+ * ending the sentence, the line or a clause. Not "GP Partner", "GP
+ * Dr <Name>": no such last word.
+ */
+static void gp_named(struct scan *sc, long p)
+{
+	long a = p + 1, m = 0;
+	while (m < 4) {
+		const struct tok *w = T(sc, a + m);
+		if ((w->f & F_NL) || !(place_town_word(w) || (w->type == T_WORD && (w->f & F_CAP) &&
+								(w->cls & (C_BLD | C_INSTC)))))
+			break;
+		m++;
+	}
+	if (m < 2 || !(T(sc, a + m - 1)->cls & (C_BLD | C_INSTC)))
+		return;
+	const struct tok *z = T(sc, a + m);
+	if (!(z->type == T_END || z->type == T_PUNCT || (z->f & F_NL) || (z->f & F_LOWER)))
+		return;
+	emit_place(sc, a, a + m, "place:gp");
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -3794,6 +3823,8 @@ void place_places(struct scan *sc, long p)
 		try_prefix_school(sc, p, "place:gp"); /* Welsh "surgery" comes first too */
 	else if (t->id == W_GP && !(t->cls & C_INST))
 		inst_label(sc, p); /* "GP: Meddygfa'r Bont" */
+	if (t->id == W_GP && (t->f & F_UPPER) && (T(sc, p + 1)->f & F_CAP) && p >= sc->skip_place)
+		gp_named(sc, p);
 	if (t->cls & C_ATTEND)
 		try_attend(sc, p);
 	else if (t->id == W_AT && (school_at(sc, p) || named_at_school(sc, p)))

@@ -2580,3 +2580,32 @@ Test(place, s17_virtual_school_and_primary_care)
 	expect_none("Referred to BCUHB primary care safeguarding team.", 0);
 	expect_span("Jade attends Tolvenny Primary School.", 0, SCRUB_PLACE, "Tolvenny Primary School");
 }
+
+/* s18-places: a practice named right after "GP" with no label mark,
+ * known by its last word (a named building, Partnership, Centre). "GP
+ * Partner" and "GP Dr <Name>" name no practice. */
+Test(place, s18_practice_named_after_gp)
+{
+	expect_span("HEALTH - nothing of note. GP Quellby Partnership.", 0, SCRUB_PLACE,
+		    "Quellby Partnership");
+	expect_span("Husband is her carer. GP Tolvenny House.\nNext", 0, SCRUB_PLACE, "Tolvenny House");
+	expect_none("Dr A Tey, GP Partner, safeguarding lead.", 0);
+	expect_none("Seen by GP Dr Tey today.", 0);
+}
+
+/* s18-places: a work verb starting the sentence, its subject left out
+ * ("Drives for <Firm>."), names the employer as it does mid-sentence; a
+ * capitalised verb inside a sentence does not. */
+Test(place, s18_work_verb_starting_a_sentence)
+{
+	expect_span("On bail. Drives for Quellby Couriers. Next", 0, SCRUB_PLACE, "Quellby Couriers");
+	expect_none("Met Sam Drives for Tolvenny Day.", 0);
+}
+
+/* s18-places: "GP" and a sentence-starting work verb repeated with no
+ * stop: linear. */
+Test(place, s18_gp_and_work_verb_cost_linear_time)
+{
+	static const char *const cue[] = {"GP Quellby ", "GP Tolvenny House ", ". Drives for Quellby "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
