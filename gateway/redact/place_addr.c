@@ -1368,6 +1368,13 @@ static void try_inst(struct scan *sc, long p)
 		}
 		if (w->id == W_OF && (T(sc, i + 1)->f & F_CAP))
 			continue;
+		/* "Crown Medical Practice", "Crown Primary": a court's word
+		 * names the practice or school before its modifier */
+		if ((w->cls & C_CRT) && (w->f & F_CAP) && !(w->f & F_UPPER) && i + 1 < p &&
+		    (T(sc, i + 1)->cls & C_INSTM) && !(T(sc, i + 1)->cls & C_CRT)) {
+			real = 1, b = i;
+			continue;
+		}
 		if ((w->f & F_CAP) && !(w->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_NOTPL | C_DAY |
 						   C_MON | C_ATTEND | C_WORKC | C_ADV | C_ADMIT))) {
 			real = 1, b = i;

@@ -2609,3 +2609,13 @@ Test(place, s18_gp_and_work_verb_cost_linear_time)
 	static const char *const cue[] = {"GP Quellby ", "GP Tolvenny House ", ". Drives for Quellby "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s18-places: a court's word (Crown) names a practice or a school before
+ * its modifier ("Crown Medical Practice", "Crown Primary"); a court, and
+ * the Crown Prosecution Service, stay. */
+Test(place, s18_court_word_naming_a_practice)
+{
+	expect_span("She is now registered with\nCrown Medical Practice.\nNext", 0, SCRUB_PLACE,
+		    "Crown Medical Practice");
+	expect_none("Sentenced at Crown Court today; CPS (Crown Prosecution Service) told.", 0);
+}
