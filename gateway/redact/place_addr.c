@@ -3797,6 +3797,37 @@ static void gp_named(struct scan *sc, long p)
 	emit_place(sc, a, a + m, "place:gp");
 }
 
+/*
+ * "at Little Acorns", "Nursery (Little Stars)", "Tiny Tots Corby": a
+ * nursery named as nurseries are, "Little" or "Tiny" and a capitalised
+ * plural (Acorns, Stars, Tots, Explorers), with its own word, branch or
+ * town after it. Not a village ("Little Lever", "Little Snoring": no
+ * plural), nor a nickname ("Little T", "Little Mikey").
+ */
+static void nursery_name(struct scan *sc, long p)
+{
+	const struct tok *x = T(sc, p + 1);
+	size_t n = x->end - x->start;
+	const unsigned char *c = sc->s + x->start;
+	if (x->type != T_WORD || !(x->f & F_CAP) || (x->f & (F_NL | F_POSS | F_DIGIT)) || n < 4 ||
+	    (c[n - 1] | 0x20u) != 's' || (c[n - 2] | 0x20u) == 's' ||
+	    (x->cls & (C_NOTPL | C_KIN | C_TITLE | C_DAY | C_MON | C_TIMEW | C_UNIT)))
+		return;
+	long e = p + 2, m = 0;
+	while (m < 3 && place_town_word(T(sc, e)) && !(T(sc, e)->f & F_NL)) {
+		if (T(sc, e)->cls & (C_INST | C_INSTC))
+			return; /* "Little Owls Nursery (<Branch>)": try_inst reads it */
+		e++, m++;
+	}
+	long t = trailing_town(sc, e);
+	/* "at Little Acorns, <Town> being looked into": one town word after
+	 * the comma is the nursery's, whatever lower-case word follows */
+	if (t == e && is_punct(T(sc, e), ',') && place_town_word(T(sc, e + 1)) &&
+	    !(T(sc, e + 1)->f & (F_NL | F_BRK)) && (T(sc, e + 2)->f & F_LOWER) && !(T(sc, e + 2)->f & F_NL))
+		t = e + 2;
+	emit_place(sc, p, t, "place:school");
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -3806,6 +3837,8 @@ void place_places(struct scan *sc, long p)
 		school_named_after(sc, p);
 	if (t->id == W_MP)
 		gp_signoff(sc, p);
+	if ((t->id == W_LITTLE || t->id == W_TINY) && (t->f & F_CAP))
+		nursery_name(sc, p);
 	if (t->cls & (C_INST | C_INSTC))
 		try_inst(sc, p);
 	else if (t->id == W_MEDICAL && (t->f & F_CAP) && !(T(sc, p + 1)->f & (F_CAP | F_UPPER)) &&

@@ -193,6 +193,8 @@
 	W(INFANT, "infant", C_INSTM)                                                            \
 	W(JUNIOR, "junior", C_INSTM)                                                            \
 	W(HIGH, "high", C_INSTM | C_CRT)                                                        \
+	W(LITTLE, "little", 0) /* "Little Acorns": a nursery's name (nursery_name) */          \
+	W(TINY, "tiny", 0)                                                                      \
 	W(GRAMMAR, "grammar", C_INSTM)                                                          \
 	W(SPECIAL, "special", C_INSTM)                                                          \
 	W(LOCAL, "local", C_INSTM)                                                              \

@@ -2619,3 +2619,16 @@ Test(place, s18_court_word_naming_a_practice)
 		    "Crown Medical Practice");
 	expect_none("Sentenced at Crown Court today; CPS (Crown Prosecution Service) told.", 0);
 }
+
+/* s18-places: a nursery named as nurseries are, "Little" or "Tiny" and a
+ * capitalised plural, with its town; a village ("Little Quelling") and a
+ * nickname ("Little T") are no nursery. */
+Test(place, s18_little_and_tiny_nurseries)
+{
+	expect_span("Mum reports dad waiting outside Tiny Quellbies at pick-up.", 0, SCRUB_PLACE, "Tiny Quellbies");
+	expect_span("Nursery place at Little Tolvennies, Quellby being looked into.", 0, SCRUB_PLACE,
+		    "Little Tolvennies, Quellby");
+	expect_span("Reggie (3) - nursery at Tiny Tots Quellby.", 0, SCRUB_PLACE, "Tiny Tots Quellby");
+	expect_none("The Little Quelling show was cancelled.", 0);
+	expect_none("Associate known as Little T was present.", 0);
+}
