@@ -3828,6 +3828,39 @@ static void nursery_name(struct scan *sc, long p)
 	emit_place(sc, p, t, "place:school");
 }
 
+/*
+ * "new school place requested in <Town>", "New schools in <Town> being
+ * sought", "a primary in <Town>": a school not yet named, known by its
+ * town; the town goes as the school's. After the lower-case school word
+ * at p, "place(s)" and one participle ("requested", "found") may come
+ * before "in". Not a month ("school in July"), a class ("Year 5",
+ * "Reception") nor a log's capitals ("AT SCHOOL IN BLACK AUDI").
+ */
+static void school_in_town(struct scan *sc, long p)
+{
+	long j = p + 1;
+	if (T(sc, j)->id == W_PLACE || T(sc, j)->id == W_PLACES)
+		j++;
+	const struct tok *v = T(sc, j);
+	size_t n = v->end - v->start;
+	if (v->type == T_WORD && (v->f & F_LOWER) && n >= 5 && sc->s[v->end - 1] == 'd' &&
+	    sc->s[v->end - 2] == 'e')
+		j++;
+	if (!is_word(T(sc, j), W_IN) || (T(sc, j)->f & F_BLANK))
+		return;
+	long a = j + 1, m = 0;
+	while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_UPPER) &&
+	       !(T(sc, a + m)->f & (m ? F_NL : F_BLANK)))
+		m++;
+	if (m == 0 || T(sc, a + m)->type == T_NUM || word_eq(sc, T(sc, a), "year") ||
+	    word_eq(sc, T(sc, a), "reception"))
+		return;
+	const struct tok *z = T(sc, a + m);
+	if (!(z->type == T_END || z->type == T_PUNCT || (z->f & (F_NL | F_LOWER))))
+		return;
+	emit_place(sc, a, a + m, "place:school");
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -3839,6 +3872,9 @@ void place_places(struct scan *sc, long p)
 		gp_signoff(sc, p);
 	if ((t->id == W_LITTLE || t->id == W_TINY) && (t->f & F_CAP))
 		nursery_name(sc, p);
+	if ((t->id == W_SCHOOL || t->id == W_SCHOOLS || t->id == W_PRIMARY || t->id == W_NURSERY ||
+	     t->id == W_SECONDARY) && (t->f & F_LOWER))
+		school_in_town(sc, p);
 	if (t->cls & (C_INST | C_INSTC))
 		try_inst(sc, p);
 	else if (t->id == W_MEDICAL && (t->f & F_CAP) && !(T(sc, p + 1)->f & (F_CAP | F_UPPER)) &&

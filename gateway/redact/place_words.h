@@ -1179,6 +1179,7 @@
 	W(LABOUR, "labour", C_ABSTRACT)                                                         \
 	W(BED2, "bedroom", 0)                                                                   \
 	W(PLACES, "places", 0)                                                                  \
+	W(SCHOOLS, "schools", 0) /* "new schools in <Town>": school_in_town */                  \
 	W(PO, "po", 0)                                                                          \
 	W(BOX, "box", 0)                                                                        \
 	W(DOORS, "doors", C_CADSTOP)                                                            \

@@ -2632,3 +2632,25 @@ Test(place, s18_little_and_tiny_nurseries)
 	expect_none("The Little Quelling show was cancelled.", 0);
 	expect_none("Associate known as Little T was present.", 0);
 }
+
+/* s18-places: a school not yet named, known by its town ("new school
+ * place requested in <Town>", "New schools in <Town>"); a month, a class
+ * and a log's capitals after "school in" are no town. */
+Test(place, s18_school_known_by_its_town)
+{
+	expect_span("Inaya was at Tolvenny Grove; new school place requested in Quellby.", 0, SCRUB_PLACE,
+		    "Quellby");
+	expect_span("New schools\nin Quellby being sought by the LA.", 0, SCRUB_PLACE, "Quellby");
+	expect_none("The children will change school in January.", 0);
+	expect_none("She started school in Reception last year.", 0);
+	expect_none("1631 MALE ARRIVED AT SCHOOL IN BLACK AUDI", 0);
+}
+
+/* s18-places: the nursery's and the school's town cues repeated with no
+ * stop: linear. */
+Test(place, s18_nursery_and_school_town_cost_linear_time)
+{
+	static const char *const cue[] = {"Little Tots ", "Tiny Quellbies, Tolvenny ", "school place requested in ",
+					  "schools in Quellby "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
