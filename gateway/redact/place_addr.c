@@ -3861,6 +3861,36 @@ static void school_in_town(struct scan *sc, long p)
 	emit_place(sc, a, a + m, "place:school");
 }
 
+/*
+ * "EDUCATION: <School> - <child> Y11", "Education - <School> DSL to
+ * monitor", "School: <School> - aware": under an education heading, the
+ * capitalised words right after the label mark and before a spaced dash
+ * or the school's DSL name the school. Not a child ("Education: <Child>
+ * (10) at ...": a bracket; "Education: <Forename> - ...": a forename
+ * alone), nor a label followed by a sentence.
+ */
+static void education_heading(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *c = T(sc, p + 1);
+	if (!(t->f & (F_BRK | F_NL)) || !(is_punct(c, ':') || is_punct(c, '-')) ||
+	    (T(sc, p + 2)->f & F_NL))
+		return;
+	long a = p + 2, m = 0;
+	while (m < 4 && (place_town_word(T(sc, a + m)) ||
+			 ((T(sc, a + m)->f & F_UPPER) && !(T(sc, a + m)->cls & (C_NOTPL | C_FUNC)))) &&
+	       !(T(sc, a + m)->f & F_NL) && !(T(sc, a + m)->cls & (C_WORKC | C_ATTEND)))
+		m++;
+	const struct tok *z = T(sc, a + m);
+	int dsl = z->id == W_DSL || z->id == W_SENCO;
+	if (m == 0 || !(dsl || (is_punct(z, '-') && (z->f & F_SP))))
+		return;
+	const struct tok *w = T(sc, a);
+	if (m == 1 && !(w->f & F_UPPER) &&
+	    (lex_classify((const char *)sc->s + w->start, w->end - w->start) & LEX_FORENAME))
+		return;
+	emit_place(sc, a, a + m, "place:school");
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -3872,6 +3902,8 @@ void place_places(struct scan *sc, long p)
 		gp_signoff(sc, p);
 	if ((t->id == W_LITTLE || t->id == W_TINY) && (t->f & F_CAP))
 		nursery_name(sc, p);
+	if ((t->id == W_EDUCATION || t->id == W_SCHOOL || t->id == W_SCHOOLS) && (t->f & F_CAP))
+		education_heading(sc, p);
 	if ((t->id == W_SCHOOL || t->id == W_SCHOOLS || t->id == W_PRIMARY || t->id == W_NURSERY ||
 	     t->id == W_SECONDARY) && (t->f & F_LOWER))
 		school_in_town(sc, p);

@@ -1180,6 +1180,7 @@
 	W(BED2, "bedroom", 0)                                                                   \
 	W(PLACES, "places", 0)                                                                  \
 	W(SCHOOLS, "schools", 0) /* "new schools in <Town>": school_in_town */                  \
+	W(EDUCATION, "education", 0) /* a heading: "Education: <School> - ..." */               \
 	W(PO, "po", 0)                                                                          \
 	W(BOX, "box", 0)                                                                        \
 	W(DOORS, "doors", C_CADSTOP)                                                            \

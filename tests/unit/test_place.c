@@ -2654,3 +2654,16 @@ Test(place, s18_nursery_and_school_town_cost_linear_time)
 					  "schools in Quellby "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s18-places: under an education heading, the capitalised words before a
+ * spaced dash or the school's DSL name the school; a child in a bracket
+ * or a forename alone does not. */
+Test(place, s18_school_under_an_education_heading)
+{
+	expect_span("Notes.\nEDUCATION: Quellby South - Jay Y11, predicted good grades.", 0, SCRUB_PLACE,
+		    "Quellby South");
+	expect_span("Notes.\nEDUCATION: QSFG - Sara in Y9.", 0, SCRUB_PLACE, "QSFG");
+	expect_span("Notes.\n4. Education - Tolvenny CS DSL to monitor.", 0, SCRUB_PLACE, "Tolvenny CS");
+	expect_none("Notes.\nEDUCATION: Keziah - attendance good.", 0);
+	expect_none("Notes.\nEducation: attendance 89% - no concerns.", 0);
+}
