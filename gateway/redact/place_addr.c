@@ -1292,6 +1292,10 @@ static void try_inst(struct scan *sc, long p)
 		return; /* "Oxford University Hospitals", "... College NHS Trust": an agency */
 	if ((t->cls & C_INSTC) && !(T(sc, p - 1)->cls & C_INSTM))
 		return;
+	/* "Building Better Relationships" (a programme), "Building Society":
+	 * "Building" names an office only last */
+	if (t->id == W_BUILDING && nx->type == T_WORD && (nx->f & (F_CAP | F_UPPER)) && !(nx->f & F_NL))
+		return;
 	/* "<Board> primary care safeguarding": health's, not a school */
 	if (t->id == W_PRIMARY && nx->id == W_CARE && !(nx->f & F_NL))
 		return;
@@ -3924,6 +3928,10 @@ void place_places(struct scan *sc, long p)
 				  * CofE": the school word left out */
 	else if (t->id == W_HIGH && high_school(sc, p))
 		try_inst(sc, p); /* "attends Dalby High", "SCHOOL BRAEHEAD HIGH" */
+	else if (t->id == W_BUILDING && (t->f & F_CAP))
+		try_inst(sc, p); /* "her office in the <Name> Building": not an
+				  * institution word elsewhere ("attends a
+				  * building course", a route's object) */
 	if ((t->id == W_YSGOL || t->id == W_GAELSCOIL || t->id == W_BUNSGOIL || t->id == W_SCOIL ||
 	     t->id == W_COLEG) && (t->f & F_CAP))
 		try_prefix_school(sc, p, "place:school");

@@ -2667,3 +2667,15 @@ Test(place, s18_school_under_an_education_heading)
 	expect_none("Notes.\nEDUCATION: Keziah - attendance good.", 0);
 	expect_none("Notes.\nEducation: attendance 89% - no concerns.", 0);
 }
+
+/* s18-places: a garrison, a dockyard, docks and a named building are
+ * workplaces ("Serving soldier, <Town> Garrison", "her office in the
+ * <Name> Building"); a programme named with "Building" is not. */
+Test(place, s18_garrison_dockyard_and_named_building)
+{
+	expect_span("Serving soldier, Quellby Garrison; weapons trained.", 0, SCRUB_PLACE, "Quellby Garrison");
+	expect_span("Dad works at Tolvenny Dockyard, nights.", 0, SCRUB_PLACE, "Tolvenny Dockyard");
+	expect_span("Security at her office in the Quellby Building - 04/12", 0, SCRUB_PLACE,
+		    "Quellby Building");
+	expect_none("Recommend Building Better Relationships programme.", 0);
+}
