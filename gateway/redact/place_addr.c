@@ -3895,6 +3895,25 @@ static void education_heading(struct scan *sc, long p)
 	emit_place(sc, a, a + m, "place:school");
 }
 
+/*
+ * "admin in the Chemistry department", "lecturer, Welsh dept": a
+ * capitalised subject before a department in lower case names where
+ * someone works (a university's, a store's). Not an agency's ("the
+ * Housing department", "Police"): no such word before it.
+ */
+static void named_department(struct scan *sc, long p)
+{
+	long a = p, m = 0;
+	while (m < 3 && place_town_word(T(sc, a - 1)) && !(T(sc, a - 1)->f & (F_UPPER | F_BRK | F_POSS)) &&
+	       !(T(sc, a)->f & F_BLANK) && !(T(sc, a - 1)->cls & (C_INSTM | C_ACCOM | C_WORKC)) &&
+	       a - 1 >= sc->ss)
+		a--, m++;
+	if (m == 0 || (lex_classify((const char *)sc->s + T(sc, a)->start, T(sc, p - 1)->end - T(sc, a)->start) &
+		       LEX_ALLOW))
+		return;
+	emit_place(sc, a, p + 1, "place:workplace");
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -3906,6 +3925,8 @@ void place_places(struct scan *sc, long p)
 		gp_signoff(sc, p);
 	if ((t->id == W_LITTLE || t->id == W_TINY) && (t->f & F_CAP))
 		nursery_name(sc, p);
+	if ((t->id == W_DEPARTMENT || t->id == W_DEPT) && (t->f & F_LOWER) && p - 1 >= sc->skip_place)
+		named_department(sc, p);
 	if ((t->id == W_EDUCATION || t->id == W_SCHOOL || t->id == W_SCHOOLS) && (t->f & F_CAP))
 		education_heading(sc, p);
 	if ((t->id == W_SCHOOL || t->id == W_SCHOOLS || t->id == W_PRIMARY || t->id == W_NURSERY ||

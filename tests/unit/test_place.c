@@ -2679,3 +2679,12 @@ Test(place, s18_garrison_dockyard_and_named_building)
 		    "Quellby Building");
 	expect_none("Recommend Building Better Relationships programme.", 0);
 }
+
+/* s18-places: a capitalised subject before a department in lower case
+ * names a workplace; an agency's department does not. */
+Test(place, s18_named_department)
+{
+	expect_span("A staff member (Jo Tey, admin in the Quellbistry\ndepartment) disclosed abuse.", 0,
+		    SCRUB_PLACE, "Quellbistry\ndepartment");
+	expect_none("Referred to the Police department and the council.", 0);
+}
