@@ -714,6 +714,7 @@
 	W(BARRACKS, "barracks", C_INST | C_VENUE) /* where soldiers and families live */	\
 	W(GARRISON, "garrison", C_INST | C_VENUE) /* a station of the army, its workplace */    \
 	W(DOCKYARD, "dockyard", C_INST | C_VENUE)                                               \
+	W(COMPANY, "company", C_INST | C_VENUE)                                                 \
 	W(DOCKS, "docks", C_INST | C_VENUE)                                                     \
 	W(BUILDING, "building", C_VENUE) /* "the <Name> Building": try_inst, no place object */ \
 	W(CARRY, "carry", C_INST | C_VENUE)                                                     \

@@ -2688,3 +2688,11 @@ Test(place, s18_named_department)
 		    SCRUB_PLACE, "Quellbistry\ndepartment");
 	expect_none("Referred to the Police department and the council.", 0);
 }
+
+/* s18-places: "<Name> Company" is an employer; a housing company named
+ * with an agency's word is not read as one. */
+Test(place, s18_named_company)
+{
+	expect_span("Loss of job (Quellby Port Company) last month.", 0, SCRUB_PLACE, "Quellby Port Company");
+	expect_none("Door repaired by the Housing Company on 19/10.", 0);
+}
