@@ -1972,6 +1972,30 @@ RARE static size_t dob_after(const unsigned char *s, size_t n, size_t j, size_t 
 }
 
 /*
+ * Inside a bracket after a date of birth, the words that give another
+ * date as the same person's: "DOB 23/03/83 (alt. 22/3/1983)", "(also uses
+ * 18/08/1978)", "(or 1/2/80)". From j, up to two such words with a '.' or
+ * ':' after them; returns where the date must start (j if none).
+ */
+static size_t dob_alt(const unsigned char *s, size_t n, size_t j)
+{
+	static const char *const ALT[] = {"alt", "also", "uses", "used", "or", "aka", "alias",
+					  "poss", "possibly", "other", "alternative"};
+	for (int w = 0; w < 2; w++) {
+		size_t a = j;
+		while (j < n && j - a < 12 && sc_alpha(s[j]))
+			j++;
+		if (j == a || !word_in(s + a, j - a, ALT, sizeof ALT / sizeof ALT[0]))
+			return a;
+		while (j < n && (s[j] == '.' || s[j] == ':'))
+			j++;
+		while (j < n && s[j] == ' ')
+			j++;
+	}
+	return j;
+}
+
+/*
  * The dates listed after the first one of a DOB cue: "DOBs 01/02/2015 and
  * 03/04/2017", "DOB 4.5.90 / 6.7.92": from e, a ',', ';', '/', '&' or
  * "and" with spaces, then a date. Returns its end (*start its start), or 0.
@@ -1984,6 +2008,8 @@ RARE static size_t dob_next(const unsigned char *s, size_t n, size_t e, size_t *
 		j++;
 	if (j + 4 < n && word_eq(s + j, 3, "and") && s[j + 3] == ' ')
 		j += 4;
+	else if (j > e && j < n && s[j] == '(')
+		j = dob_alt(s, n, j + 1);
 	if (j == e || j >= n || !sc_digit(s[j]))
 		return 0;
 	size_t k = cue_date(s, n, j);

@@ -2647,3 +2647,15 @@ Test(scrub, s17_town_before_a_long_public_body_name_is_kept)
 	unchanged("Not to enter Quellby except for the Quellby Community Mental Health Team.");
 	unchanged("Bail: not to enter Tolvenny. Tolvenny Magistrates' Court 22/10.");
 }
+
+/* s18-places: a second date of birth in a bracket after the first, given
+ * as the same person's ("alt.", "also uses", "or"); a bracket with another
+ * word keeps its date. */
+Test(scrub, s18_alternative_dob_in_a_bracket)
+{
+	expect("perp DOB 23/03/83 (alt. 22/3/1983). 3 incidents",
+	       "perp DOB " R("date-of-birth") " (alt. " R("date-of-birth") "). 3 incidents");
+	expect("Husband DOB 08/08/1978 (also uses 18/08/1978). 2 reports",
+	       "Husband DOB " R("date-of-birth") " (also uses " R("date-of-birth") "). 2 reports");
+	expect("DOB 01/02/1990 (checked 12/03/2025).", "DOB " R("date-of-birth") " (checked 12/03/2025).");
+}
