@@ -1996,6 +1996,27 @@ static size_t dob_alt(const unsigned char *s, size_t n, size_t j)
 }
 
 /*
+ * The account ending at e before " on <Platform>": "sam_x77 on TikTok".
+ * Shaped only as a username is: starts with a letter, 4 to 30 bytes of
+ * letters, digits, '_' and '.', with a '_', an inner '.' or two digits
+ * (not "10pm", "Y10", a word). Returns its start, or e if none.
+ */
+static size_t handle_before_on(const unsigned char *s, size_t e)
+{
+	size_t a = e;
+	int digits = 0, mark = 0;
+	while (a > 0 && e - a < 30 && (sc_alnum(s[a - 1]) || s[a - 1] == '_' || s[a - 1] == '.')) {
+		a--;
+		digits += sc_digit(s[a]);
+		mark |= s[a] == '_' || (s[a] == '.' && a + 1 < e);
+	}
+	if (e - a < 4 || e - a >= 30 || !sc_alpha(s[a]) || s[e - 1] == '.' || (!mark && digits < 2) ||
+	    (a > 0 && s[a - 1] >= 0x80))
+		return e;
+	return a;
+}
+
+/*
  * The dates listed after the first one of a DOB cue: "DOBs 01/02/2015 and
  * 03/04/2017", "DOB 4.5.90 / 6.7.92": from e, a ',', ';', '/', '&' or
  * "and" with spaces, then a date. Returns its end (*start its start), or 0.
@@ -2967,6 +2988,12 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 		if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) && i >= 3 && s[i - 1] == '(' &&
 		    (a = handle_before_bracket(s, i - 1)) < i - 1 &&
 		    spans_push(out, a, i - 2, SCRUB_HANDLE, "handle:before-platform") != 0)
+			return MGW_E_NOMEM;
+		/* "incl. sam_x77 on TikTok": the account, then "on" the platform */
+		if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) && i >= 9 && s[i - 1] == ' ' &&
+		    word_eq(s + i - 3, 2, "on") && s[i - 4] == ' ' &&
+		    (a = handle_before_on(s, i - 4)) < i - 4 &&
+		    spans_push(out, a, i - 4, SCRUB_HANDLE, "handle:on-platform") != 0)
 			return MGW_E_NOMEM;
 		if (cue == CUE_AT && (mask & KIND_BIT(SCRUB_EMAIL)) && i > 0 && j < n) {
 			unsigned char cl = closing(s[i - 1]);
