@@ -1372,7 +1372,7 @@ static void try_inst(struct scan *sc, long p)
 		}
 		if (w->id == W_OF && (T(sc, i + 1)->f & F_CAP))
 			continue;
-		/* "Crown Medical Practice", "Crown Primary": a court's word
+		/* "Crown <Modifier> Practice", "Crown Primary": a court's word
 		 * names the practice or school before its modifier */
 		if ((w->cls & C_CRT) && (w->f & F_CAP) && !(w->f & F_UPPER) && i + 1 < p &&
 		    (T(sc, i + 1)->cls & C_INSTM) && !(T(sc, i + 1)->cls & C_CRT)) {
@@ -3776,7 +3776,7 @@ static void job_from(struct scan *sc, long p)
 }
 
 /*
- * "GP Castle Partnership.", "GP Mill House": a practice named right after
+ * "GP <Name> Partnership.", "GP <Name> House": a practice named right after
  * "GP" with no label mark, known by its last word, a named building or a
  * word that names a practice only after a modifier (Partnership, Centre),
  * "GP" standing for that modifier here. One to four capitalised words,
@@ -3802,11 +3802,11 @@ static void gp_named(struct scan *sc, long p)
 }
 
 /*
- * "at Little Acorns", "Nursery (Little Stars)", "Tiny Tots Corby": a
- * nursery named as nurseries are, "Little" or "Tiny" and a capitalised
- * plural (Acorns, Stars, Tots, Explorers), with its own word, branch or
- * town after it. Not a village ("Little Lever", "Little Snoring": no
- * plural), nor a nickname ("Little T", "Little Mikey").
+ * "at Little <Plural>", "Nursery (Little <Plural>)", "Tiny <Plural>
+ * <Town>": a nursery named as nurseries are, "Little" or "Tiny" and a
+ * capitalised plural (acorns, stars, tots, explorers), with its own word,
+ * branch or town after it. Not a village ("Little <Village>": no plural),
+ * nor a nickname ("Little T", "Little <Forename>").
  */
 static void nursery_name(struct scan *sc, long p)
 {
@@ -3837,7 +3837,7 @@ static void nursery_name(struct scan *sc, long p)
  * sought", "a primary in <Town>": a school not yet named, known by its
  * town; the town goes as the school's. After the lower-case school word
  * at p, "place(s)" and one participle ("requested", "found") may come
- * before "in". Not a month ("school in July"), a class ("Year 5",
+ * before "in". Not a month ("school in <Month>"), a class ("Year 5",
  * "Reception") nor a log's capitals ("AT SCHOOL IN BLACK AUDI").
  */
 static void school_in_town(struct scan *sc, long p)
@@ -3896,7 +3896,7 @@ static void education_heading(struct scan *sc, long p)
 }
 
 /*
- * "admin in the Chemistry department", "lecturer, Welsh dept": a
+ * "admin in the <Subject> department", "lecturer, <Subject> dept": a
  * capitalised subject before a department in lower case names where
  * someone works (a university's, a store's). Not an agency's ("the
  * Housing department", "Police"): no such word before it.

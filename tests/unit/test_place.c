@@ -2586,9 +2586,9 @@ Test(place, s17_virtual_school_and_primary_care)
  * Partner" and "GP Dr <Name>" name no practice. */
 Test(place, s18_practice_named_after_gp)
 {
-	expect_span("HEALTH - nothing of note. GP Quellby Partnership.", 0, SCRUB_PLACE,
+	expect_span("Health: no concerns. GP Quellby Partnership.", 0, SCRUB_PLACE,
 		    "Quellby Partnership");
-	expect_span("Husband is her carer. GP Tolvenny House.\nNext", 0, SCRUB_PLACE, "Tolvenny House");
+	expect_span("Seen today. GP Tolvenny House.\nNext", 0, SCRUB_PLACE, "Tolvenny House");
 	expect_none("Dr A Tey, GP Partner, safeguarding lead.", 0);
 	expect_none("Seen by GP Dr Tey today.", 0);
 }
@@ -2628,7 +2628,7 @@ Test(place, s18_little_and_tiny_nurseries)
 	expect_span("Mum reports dad waiting outside Tiny Quellbies at pick-up.", 0, SCRUB_PLACE, "Tiny Quellbies");
 	expect_span("Nursery place at Little Tolvennies, Quellby being looked into.", 0, SCRUB_PLACE,
 		    "Little Tolvennies, Quellby");
-	expect_span("Reggie (3) - nursery at Tiny Tots Quellby.", 0, SCRUB_PLACE, "Tiny Tots Quellby");
+	expect_span("Brannoc (3) - nursery at Tiny Tots Quellby.", 0, SCRUB_PLACE, "Tiny Tots Quellby");
 	expect_none("The Little Quelling show was cancelled.", 0);
 	expect_none("Associate known as Little T was present.", 0);
 }
@@ -2638,7 +2638,7 @@ Test(place, s18_little_and_tiny_nurseries)
  * and a log's capitals after "school in" are no town. */
 Test(place, s18_school_known_by_its_town)
 {
-	expect_span("Inaya was at Tolvenny Grove; new school place requested in Quellby.", 0, SCRUB_PLACE,
+	expect_span("Rosalind was at Tolvenny Grove; new school place requested in Quellby.", 0, SCRUB_PLACE,
 		    "Quellby");
 	expect_span("New schools\nin Quellby being sought by the LA.", 0, SCRUB_PLACE, "Quellby");
 	expect_none("The children will change school in January.", 0);
@@ -2660,11 +2660,11 @@ Test(place, s18_nursery_and_school_town_cost_linear_time)
  * or a forename alone does not. */
 Test(place, s18_school_under_an_education_heading)
 {
-	expect_span("Notes.\nEDUCATION: Quellby South - Jay Y11, predicted good grades.", 0, SCRUB_PLACE,
+	expect_span("Notes.\nEDUCATION: Quellby South - Brannoc Y11, predicted good grades.", 0, SCRUB_PLACE,
 		    "Quellby South");
-	expect_span("Notes.\nEDUCATION: QSFG - Sara in Y9.", 0, SCRUB_PLACE, "QSFG");
+	expect_span("Notes.\nEDUCATION: QSFG - Quilla in Y9.", 0, SCRUB_PLACE, "QSFG");
 	expect_span("Notes.\n4. Education - Tolvenny CS DSL to monitor.", 0, SCRUB_PLACE, "Tolvenny CS");
-	expect_none("Notes.\nEDUCATION: Keziah - attendance good.", 0);
+	expect_none("Notes.\nEDUCATION: Rosalind - attendance good.", 0);
 	expect_none("Notes.\nEducation: attendance 89% - no concerns.", 0);
 }
 
@@ -2673,7 +2673,7 @@ Test(place, s18_school_under_an_education_heading)
  * <Name> Building"); a programme named with "Building" is not. */
 Test(place, s18_garrison_dockyard_and_named_building)
 {
-	expect_span("Serving soldier, Quellby Garrison; weapons trained.", 0, SCRUB_PLACE, "Quellby Garrison");
+	expect_span("Regular soldier, Quellby Garrison; on leave.", 0, SCRUB_PLACE, "Quellby Garrison");
 	expect_span("Dad works at Tolvenny Dockyard, nights.", 0, SCRUB_PLACE, "Tolvenny Dockyard");
 	expect_span("Security at her office in the Quellby Building - 04/12", 0, SCRUB_PLACE,
 		    "Quellby Building");
@@ -2693,6 +2693,6 @@ Test(place, s18_named_department)
  * with an agency's word is not read as one. */
 Test(place, s18_named_company)
 {
-	expect_span("Loss of job (Quellby Port Company) last month.", 0, SCRUB_PLACE, "Quellby Port Company");
+	expect_span("Loss of job (Quellby Ferry Company) last month.", 0, SCRUB_PLACE, "Quellby Ferry Company");
 	expect_none("Door repaired by the Housing Company on 19/10.", 0);
 }
