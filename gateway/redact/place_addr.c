@@ -290,6 +290,16 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 		}
 	}
 	a = house_name(sc, a);
+	/* "TO HIS MOTHERS, 44 <STREET> RD": in a log's capitals, whose home
+	 * a numbered address is, said right before it, goes with it (in
+	 * lower case "his mum's" stays: a reader sees it is no name) */
+	long k = is_punct(T(sc, a - 1), ',') ? a - 2 : a - 1;
+	const struct tok *kin = T(sc, k), *own = T(sc, k - 1);
+	if (kin->type == T_WORD && (kin->cls & C_KIN) && (kin->f & F_UPPER) && (own->f & F_UPPER) &&
+	    T(sc, a)->type == T_NUM &&
+	    (own->id == W_HIS || own->id == W_HER || own->id == W_THEIR) && k - 1 >= sc->skip_addr &&
+	    k - 1 >= sc->ntok - BACK && !(T(sc, a)->f & F_BLANK))
+		a = k - 1;
 	int caps = 1;
 	for (long i = a; i < e; i++)
 		if (T(sc, i)->type == T_WORD && !(T(sc, i)->f & F_UPPER) && T(sc, i)->end - T(sc, i)->start > 1)

@@ -2696,3 +2696,14 @@ Test(place, s18_named_company)
 	expect_span("Loss of job (Quellby Ferry Company) last month.", 0, SCRUB_PLACE, "Quellby Ferry Company");
 	expect_none("Door repaired by the Housing Company on 19/10.", 0);
 }
+
+/* s18-places: in a log's capitals, whose home a numbered address is, said
+ * right before it ("TO HIS MOTHERS, 44 <STREET> RD"), goes with it; in
+ * lower case, and with no owner before the kin word, it stays. */
+Test(place, s18_kin_owner_before_an_address)
+{
+	expect_span("0050 MALE TRACED TO HIS MOTHERS, 44 QUELLBY RD, ARRESTED.", 0, SCRUB_ADDRESS,
+		    "HIS MOTHERS, 44 QUELLBY RD");
+	expect_span("Arrested at her nan's 6 Tolvenny Way on Friday.", 0, SCRUB_ADDRESS, "6 Tolvenny Way");
+	expect_span("Mother's address: 6 Tolvenny Way.", 0, SCRUB_ADDRESS, "6 Tolvenny Way");
+}
