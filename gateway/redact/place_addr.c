@@ -3879,9 +3879,11 @@ static void school_in_town(struct scan *sc, long p)
  * "EDUCATION: <School> - <child> Y11", "Education - <School> DSL to
  * monitor", "School: <School> - aware": under an education heading, the
  * capitalised words right after the label mark and before a spaced dash
- * or the school's DSL name the school. Not a child ("Education: <Child>
- * (10) at ...": a bracket; "Education: <Forename> - ...": a forename
- * alone), nor a label followed by a sentence.
+ * or the school's DSL name the school; after one word, a bracket of
+ * capitalised words is the school of the child named ("Education: <Child>
+ * (<School>) is ..."). Not a child ("Education: <Child> (10) at ...": no
+ * name in the bracket; "Education: <Forename> - ...": a forename alone),
+ * nor a label followed by a sentence.
  */
 static void education_heading(struct scan *sc, long p)
 {
@@ -3895,6 +3897,16 @@ static void education_heading(struct scan *sc, long p)
 	       !(T(sc, a + m)->f & F_NL) && !(T(sc, a + m)->cls & (C_WORKC | C_ATTEND)))
 		m++;
 	const struct tok *z = T(sc, a + m);
+	if (m == 1 && is_punct(z, '(')) {
+		/* "Education: <Child> (<School>) is refusing ...": the child,
+		 * then the school in the bracket */
+		long b = a + 2, k = 0;
+		while (k < 3 && place_town_word(T(sc, b + k)) && !(T(sc, b + k)->f & F_NL))
+			k++;
+		if (k > 0 && is_punct(T(sc, b + k), ')'))
+			emit_place(sc, b, b + k, "place:school");
+		return;
+	}
 	int dsl = z->id == W_DSL || z->id == W_SENCO;
 	if (m == 0 || !(dsl || (is_punct(z, '-') && (z->f & F_SP))))
 		return;

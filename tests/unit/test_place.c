@@ -2668,6 +2668,16 @@ Test(place, s18_school_under_an_education_heading)
 	expect_none("Notes.\nEducation: attendance 89% - no concerns.", 0);
 }
 
+/* s18-places: under an education heading, a child then a bracket of
+ * capitalised words: the bracket is the child's school; a bracket of
+ * numbers (an age, a year group) is not. */
+Test(place, s18_child_then_school_in_a_bracket_under_education)
+{
+	expect_span("Notes.\nEducation: Brannoc (Quellby Vale) is refusing to see his father.", 0, SCRUB_PLACE,
+		    "Quellby Vale");
+	expect_none("Notes.\nEducation: Brannoc (10) - school will hold a place.", 0);
+}
+
 /* s18-places: a garrison, a dockyard, docks and a named building are
  * workplaces ("Serving soldier, <Town> Garrison", "her office in the
  * <Name> Building"); a programme named with "Building" is not. */
