@@ -3752,7 +3752,11 @@ RARE static int high_school(const struct scan *sc, long p)
 	static const char *const LEVEL[] = {"risk", "very", "medium", "level", "standard",
 					    "priority", "rated", "grade", "threat", "harm"};
 	const struct tok *t = T(sc, p), *a = T(sc, p - 1), *z = T(sc, p + 1);
-	if (a->type != T_WORD || (a->f & (F_NL | F_DIGIT)) || (t->f & F_NL) ||
+	/* a line may break before the name after "attend"/"at": "will
+	 * attend\n<Town> High" */
+	int wrapped = (a->f & F_NL) && !(a->f & F_BLANK) &&
+		      ((T(sc, p - 2)->cls & C_ATTEND) || is_word(T(sc, p - 2), W_AT));
+	if (a->type != T_WORD || (a->f & F_DIGIT) || ((a->f & F_NL) && !wrapped) || (t->f & F_NL) ||
 	    (z->type == T_WORD && (z->f & (F_CAP | F_UPPER)) && !(z->f & F_NL)) ||
 	    (a->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_CONJ | C_TITLE | C_DAY | C_MON)))
 		return 0;

@@ -2717,3 +2717,12 @@ Test(place, s18_kin_owner_before_an_address)
 	expect_span("Arrested at her nan's 6 Tolvenny Way on Friday.", 0, SCRUB_ADDRESS, "6 Tolvenny Way");
 	expect_span("Mother's address: 6 Tolvenny Way.", 0, SCRUB_ADDRESS, "6 Tolvenny Way");
 }
+
+/* s18-places: a hard line break between "attend" and "<Town> High" still
+ * names the high school; a line starting "<Word> High" with no such verb
+ * before it does not. */
+Test(place, s18_high_school_after_a_wrapped_line)
+{
+	expect_span("Children will attend\nQuellby High and the primary.", 0, SCRUB_PLACE, "Quellby High");
+	expect_none("Risk was assessed.\nVery High after the incident.", 0);
+}
