@@ -290,6 +290,16 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 		}
 	}
 	a = house_name(sc, a);
+	/* "TO HIS MOTHERS, 44 <STREET> RD": in a log's capitals, whose home
+	 * a numbered address is, said right before it, goes with it (in
+	 * lower case "his mum's" stays: a reader sees it is no name) */
+	long k = is_punct(T(sc, a - 1), ',') ? a - 2 : a - 1;
+	const struct tok *kin = T(sc, k), *own = T(sc, k - 1);
+	if (kin->type == T_WORD && (kin->cls & C_KIN) && (kin->f & F_UPPER) && (own->f & F_UPPER) &&
+	    T(sc, a)->type == T_NUM &&
+	    (own->id == W_HIS || own->id == W_HER || own->id == W_THEIR) && k - 1 >= sc->skip_addr &&
+	    k - 1 >= sc->ntok - BACK && !(T(sc, a)->f & F_BLANK))
+		a = k - 1;
 	int caps = 1;
 	for (long i = a; i < e; i++)
 		if (T(sc, i)->type == T_WORD && !(T(sc, i)->f & F_UPPER) && T(sc, i)->end - T(sc, i)->start > 1)
@@ -1292,6 +1302,10 @@ static void try_inst(struct scan *sc, long p)
 		return; /* "Oxford University Hospitals", "... College NHS Trust": an agency */
 	if ((t->cls & C_INSTC) && !(T(sc, p - 1)->cls & C_INSTM))
 		return;
+	/* "Building Better Relationships" (a programme), "Building Society":
+	 * "Building" names an office only last */
+	if (t->id == W_BUILDING && nx->type == T_WORD && (nx->f & (F_CAP | F_UPPER)) && !(nx->f & F_NL))
+		return;
 	/* "<Board> primary care safeguarding": health's, not a school */
 	if (t->id == W_PRIMARY && nx->id == W_CARE && !(nx->f & F_NL))
 		return;
@@ -1368,6 +1382,13 @@ static void try_inst(struct scan *sc, long p)
 		}
 		if (w->id == W_OF && (T(sc, i + 1)->f & F_CAP))
 			continue;
+		/* "Crown <Modifier> Practice", "Crown Primary": a court's word
+		 * names the practice or school before its modifier */
+		if ((w->cls & C_CRT) && (w->f & F_CAP) && !(w->f & F_UPPER) && i + 1 < p &&
+		    (T(sc, i + 1)->cls & C_INSTM) && !(T(sc, i + 1)->cls & C_CRT)) {
+			real = 1, b = i;
+			continue;
+		}
 		if ((w->f & F_CAP) && !(w->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_NOTPL | C_DAY |
 						   C_MON | C_ATTEND | C_WORKC | C_ADV | C_ADMIT))) {
 			real = 1, b = i;
@@ -2911,7 +2932,10 @@ static int work_verb_before(const struct scan *sc, long p)
 	/* "supervised at <Pharmacy>": a script taken there daily */
 	static const char *const AT[] = {"cleans", "cleaning", "temps", "temping", "supervised"};
 	const struct tok *v = T(sc, p - 1);
-	if (v->type != T_WORD || (v->f & F_CAP && !(v->f & F_UPPER)) || (T(sc, p)->f & (F_NL | F_BRK)))
+	/* capitalised only where it starts the sentence, its subject left
+	 * out as notes do: "Drives for <Firm>." */
+	if (v->type != T_WORD || (v->f & F_CAP && !(v->f & (F_UPPER | F_BRK))) ||
+	    (T(sc, p)->f & (F_NL | F_BRK)))
 		return 0;
 	size_t n = v->end - v->start;
 	const char *c = (const char *)sc->s + v->start;
@@ -3728,7 +3752,11 @@ RARE static int high_school(const struct scan *sc, long p)
 	static const char *const LEVEL[] = {"risk", "very", "medium", "level", "standard",
 					    "priority", "rated", "grade", "threat", "harm"};
 	const struct tok *t = T(sc, p), *a = T(sc, p - 1), *z = T(sc, p + 1);
-	if (a->type != T_WORD || (a->f & (F_NL | F_DIGIT)) || (t->f & F_NL) ||
+	/* a line may break before the name after "attend"/"at": "will
+	 * attend\n<Town> High" */
+	int wrapped = (a->f & F_NL) && !(a->f & F_BLANK) &&
+		      ((T(sc, p - 2)->cls & C_ATTEND) || is_word(T(sc, p - 2), W_AT));
+	if (a->type != T_WORD || (a->f & F_DIGIT) || ((a->f & F_NL) && !wrapped) || (t->f & F_NL) ||
 	    (z->type == T_WORD && (z->f & (F_CAP | F_UPPER)) && !(z->f & F_NL)) ||
 	    (a->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_CONJ | C_TITLE | C_DAY | C_MON)))
 		return 0;
@@ -3761,6 +3789,157 @@ static void job_from(struct scan *sc, long p)
 	job_employer(sc, p + 1, 0);
 }
 
+/*
+ * "GP <Name> Partnership.", "GP <Name> House": a practice named right after
+ * "GP" with no label mark, known by its last word, a named building or a
+ * word that names a practice only after a modifier (Partnership, Centre),
+ * "GP" standing for that modifier here. One to four capitalised words,
+ * ending the sentence, the line or a clause. Not "GP Partner", "GP
+ * Dr <Name>": no such last word.
+ */
+static void gp_named(struct scan *sc, long p)
+{
+	long a = p + 1, m = 0;
+	while (m < 4) {
+		const struct tok *w = T(sc, a + m);
+		if ((w->f & F_NL) || !(place_town_word(w) || (w->type == T_WORD && (w->f & F_CAP) &&
+								(w->cls & (C_BLD | C_INSTC)))))
+			break;
+		m++;
+	}
+	if (m < 2 || !(T(sc, a + m - 1)->cls & (C_BLD | C_INSTC)))
+		return;
+	const struct tok *z = T(sc, a + m);
+	if (!(z->type == T_END || z->type == T_PUNCT || (z->f & F_NL) || (z->f & F_LOWER)))
+		return;
+	emit_place(sc, a, a + m, "place:gp");
+}
+
+/*
+ * "at Little <Plural>", "Nursery (Little <Plural>)", "Tiny <Plural>
+ * <Town>": a nursery named as nurseries are, "Little" or "Tiny" and a
+ * capitalised plural (acorns, stars, tots, explorers), with its own word,
+ * branch or town after it. Not a village ("Little <Village>": no plural),
+ * nor a nickname ("Little T", "Little <Forename>").
+ */
+static void nursery_name(struct scan *sc, long p)
+{
+	const struct tok *x = T(sc, p + 1);
+	size_t n = x->end - x->start;
+	const unsigned char *c = sc->s + x->start;
+	if (x->type != T_WORD || !(x->f & F_CAP) || (x->f & (F_NL | F_POSS | F_DIGIT)) || n < 4 ||
+	    (c[n - 1] | 0x20u) != 's' || (c[n - 2] | 0x20u) == 's' ||
+	    (x->cls & (C_NOTPL | C_KIN | C_TITLE | C_DAY | C_MON | C_TIMEW | C_UNIT)))
+		return;
+	long e = p + 2, m = 0;
+	while (m < 3 && place_town_word(T(sc, e)) && !(T(sc, e)->f & F_NL)) {
+		if (T(sc, e)->cls & (C_INST | C_INSTC))
+			return; /* "Little Owls Nursery (<Branch>)": try_inst reads it */
+		e++, m++;
+	}
+	long t = trailing_town(sc, e);
+	/* "at Little Acorns, <Town> being looked into": one town word after
+	 * the comma is the nursery's, whatever lower-case word follows */
+	if (t == e && is_punct(T(sc, e), ',') && place_town_word(T(sc, e + 1)) &&
+	    !(T(sc, e + 1)->f & (F_NL | F_BRK)) && (T(sc, e + 2)->f & F_LOWER) && !(T(sc, e + 2)->f & F_NL))
+		t = e + 2;
+	emit_place(sc, p, t, "place:school");
+}
+
+/*
+ * "new school place requested in <Town>", "New schools in <Town> being
+ * sought", "a primary in <Town>": a school not yet named, known by its
+ * town; the town goes as the school's. After the lower-case school word
+ * at p, "place(s)" and one participle ("requested", "found") may come
+ * before "in". Not a month ("school in <Month>"), a class ("Year 5",
+ * "Reception") nor a log's capitals ("AT SCHOOL IN BLACK AUDI").
+ */
+static void school_in_town(struct scan *sc, long p)
+{
+	long j = p + 1;
+	if (T(sc, j)->id == W_PLACE || T(sc, j)->id == W_PLACES)
+		j++;
+	const struct tok *v = T(sc, j);
+	size_t n = v->end - v->start;
+	if (v->type == T_WORD && (v->f & F_LOWER) && n >= 5 && sc->s[v->end - 1] == 'd' &&
+	    sc->s[v->end - 2] == 'e')
+		j++;
+	if (!is_word(T(sc, j), W_IN) || (T(sc, j)->f & F_BLANK))
+		return;
+	long a = j + 1, m = 0;
+	while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_UPPER) &&
+	       !(T(sc, a + m)->f & (m ? F_NL : F_BLANK)))
+		m++;
+	if (m == 0 || T(sc, a + m)->type == T_NUM || word_eq(sc, T(sc, a), "year") ||
+	    word_eq(sc, T(sc, a), "reception"))
+		return;
+	const struct tok *z = T(sc, a + m);
+	if (!(z->type == T_END || z->type == T_PUNCT || (z->f & (F_NL | F_LOWER))))
+		return;
+	emit_place(sc, a, a + m, "place:school");
+}
+
+/*
+ * "EDUCATION: <School> - <child> Y11", "Education - <School> DSL to
+ * monitor", "School: <School> - aware": under an education heading, the
+ * capitalised words right after the label mark and before a spaced dash
+ * or the school's DSL name the school; after one word, a bracket of
+ * capitalised words is the school of the child named ("Education: <Child>
+ * (<School>) is ..."). Not a child ("Education: <Child> (10) at ...": no
+ * name in the bracket; "Education: <Forename> - ...": a forename alone),
+ * nor a label followed by a sentence.
+ */
+static void education_heading(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *c = T(sc, p + 1);
+	if (!(t->f & (F_BRK | F_NL)) || !(is_punct(c, ':') || is_punct(c, '-')) ||
+	    (T(sc, p + 2)->f & F_NL))
+		return;
+	long a = p + 2, m = 0;
+	while (m < 4 && (place_town_word(T(sc, a + m)) ||
+			 ((T(sc, a + m)->f & F_UPPER) && !(T(sc, a + m)->cls & (C_NOTPL | C_FUNC)))) &&
+	       !(T(sc, a + m)->f & F_NL) && !(T(sc, a + m)->cls & (C_WORKC | C_ATTEND)))
+		m++;
+	const struct tok *z = T(sc, a + m);
+	if (m == 1 && is_punct(z, '(')) {
+		/* "Education: <Child> (<School>) is refusing ...": the child,
+		 * then the school in the bracket */
+		long b = a + 2, k = 0;
+		while (k < 3 && place_town_word(T(sc, b + k)) && !(T(sc, b + k)->f & F_NL))
+			k++;
+		if (k > 0 && is_punct(T(sc, b + k), ')'))
+			emit_place(sc, b, b + k, "place:school");
+		return;
+	}
+	int dsl = z->id == W_DSL || z->id == W_SENCO;
+	if (m == 0 || !(dsl || (is_punct(z, '-') && (z->f & F_SP))))
+		return;
+	const struct tok *w = T(sc, a);
+	if (m == 1 && !(w->f & F_UPPER) &&
+	    (lex_classify((const char *)sc->s + w->start, w->end - w->start) & LEX_FORENAME))
+		return;
+	emit_place(sc, a, a + m, "place:school");
+}
+
+/*
+ * "admin in the <Subject> department", "lecturer, <Subject> dept": a
+ * capitalised subject before a department in lower case names where
+ * someone works (a university's, a store's). Not an agency's ("the
+ * Housing department", "Police"): no such word before it.
+ */
+static void named_department(struct scan *sc, long p)
+{
+	long a = p, m = 0;
+	while (m < 3 && place_town_word(T(sc, a - 1)) && !(T(sc, a - 1)->f & (F_UPPER | F_BRK | F_POSS)) &&
+	       !(T(sc, a)->f & F_BLANK) && !(T(sc, a - 1)->cls & (C_INSTM | C_ACCOM | C_WORKC)) &&
+	       a - 1 >= sc->ss)
+		a--, m++;
+	if (m == 0 || (lex_classify((const char *)sc->s + T(sc, a)->start, T(sc, p - 1)->end - T(sc, a)->start) &
+		       LEX_ALLOW))
+		return;
+	emit_place(sc, a, p + 1, "place:workplace");
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -3770,6 +3949,15 @@ void place_places(struct scan *sc, long p)
 		school_named_after(sc, p);
 	if (t->id == W_MP)
 		gp_signoff(sc, p);
+	if ((t->id == W_LITTLE || t->id == W_TINY) && (t->f & F_CAP))
+		nursery_name(sc, p);
+	if ((t->id == W_DEPARTMENT || t->id == W_DEPT) && (t->f & F_LOWER) && p - 1 >= sc->skip_place)
+		named_department(sc, p);
+	if ((t->id == W_EDUCATION || t->id == W_SCHOOL || t->id == W_SCHOOLS) && (t->f & F_CAP))
+		education_heading(sc, p);
+	if ((t->id == W_SCHOOL || t->id == W_SCHOOLS || t->id == W_PRIMARY || t->id == W_NURSERY ||
+	     t->id == W_SECONDARY) && (t->f & F_LOWER))
+		school_in_town(sc, p);
 	if (t->cls & (C_INST | C_INSTC))
 		try_inst(sc, p);
 	else if (t->id == W_MEDICAL && (t->f & F_CAP) && !(T(sc, p + 1)->f & (F_CAP | F_UPPER)) &&
@@ -3787,6 +3975,10 @@ void place_places(struct scan *sc, long p)
 				  * CofE": the school word left out */
 	else if (t->id == W_HIGH && high_school(sc, p))
 		try_inst(sc, p); /* "attends Dalby High", "SCHOOL BRAEHEAD HIGH" */
+	else if (t->id == W_BUILDING && (t->f & F_CAP))
+		try_inst(sc, p); /* "her office in the <Name> Building": not an
+				  * institution word elsewhere ("attends a
+				  * building course", a route's object) */
 	if ((t->id == W_YSGOL || t->id == W_GAELSCOIL || t->id == W_BUNSGOIL || t->id == W_SCOIL ||
 	     t->id == W_COLEG) && (t->f & F_CAP))
 		try_prefix_school(sc, p, "place:school");
@@ -3794,6 +3986,8 @@ void place_places(struct scan *sc, long p)
 		try_prefix_school(sc, p, "place:gp"); /* Welsh "surgery" comes first too */
 	else if (t->id == W_GP && !(t->cls & C_INST))
 		inst_label(sc, p); /* "GP: Meddygfa'r Bont" */
+	if (t->id == W_GP && (t->f & F_UPPER) && (T(sc, p + 1)->f & F_CAP) && p >= sc->skip_place)
+		gp_named(sc, p);
 	if (t->cls & C_ATTEND)
 		try_attend(sc, p);
 	else if (t->id == W_AT && (school_at(sc, p) || named_at_school(sc, p)))

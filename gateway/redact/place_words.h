@@ -193,6 +193,8 @@
 	W(INFANT, "infant", C_INSTM)                                                            \
 	W(JUNIOR, "junior", C_INSTM)                                                            \
 	W(HIGH, "high", C_INSTM | C_CRT)                                                        \
+	W(LITTLE, "little", 0) /* "Little Acorns": a nursery's name (nursery_name) */          \
+	W(TINY, "tiny", 0)                                                                      \
 	W(GRAMMAR, "grammar", C_INSTM)                                                          \
 	W(SPECIAL, "special", C_INSTM)                                                          \
 	W(LOCAL, "local", C_INSTM)                                                              \
@@ -710,6 +712,11 @@
 	W(LOGISTICS, "logistics", C_INST | C_VENUE)                                             \
 	W(INVESTIGATIONS, "investigations", C_INST | C_VENUE)                                   \
 	W(BARRACKS, "barracks", C_INST | C_VENUE) /* where soldiers and families live */	\
+	W(GARRISON, "garrison", C_INST | C_VENUE) /* a station of the army, its workplace */    \
+	W(DOCKYARD, "dockyard", C_INST | C_VENUE)                                               \
+	W(COMPANY, "company", C_INST | C_VENUE)                                                 \
+	W(DOCKS, "docks", C_INST | C_VENUE)                                                     \
+	W(BUILDING, "building", C_VENUE) /* "the <Name> Building": try_inst, no place object */ \
 	W(CARRY, "carry", C_INST | C_VENUE)                                                     \
 	W(MOSQUE, "mosque", C_INST | C_VENUE)                                                   \
 	W(GURDWARA, "gurdwara", C_INST | C_VENUE)                                               \
@@ -1177,6 +1184,8 @@
 	W(LABOUR, "labour", C_ABSTRACT)                                                         \
 	W(BED2, "bedroom", 0)                                                                   \
 	W(PLACES, "places", 0)                                                                  \
+	W(SCHOOLS, "schools", 0) /* "new schools in <Town>": school_in_town */                  \
+	W(EDUCATION, "education", 0) /* a heading: "Education: <School> - ..." */               \
 	W(PO, "po", 0)                                                                          \
 	W(BOX, "box", 0)                                                                        \
 	W(DOORS, "doors", C_CADSTOP)                                                            \

@@ -2044,6 +2044,51 @@ RARE static size_t dob_after(const unsigned char *s, size_t n, size_t j, size_t 
 }
 
 /*
+ * Inside a bracket after a date of birth, the words that give another
+ * date as the same person's: "DOB 23/03/83 (alt. 22/3/1983)", "(also uses
+ * 18/08/1978)", "(or 1/2/80)". From j, up to two such words with a '.' or
+ * ':' after them; returns where the date must start (j if none).
+ */
+static size_t dob_alt(const unsigned char *s, size_t n, size_t j)
+{
+	static const char *const ALT[] = {"alt", "also", "uses", "used", "or", "aka", "alias",
+					  "poss", "possibly", "other", "alternative"};
+	for (int w = 0; w < 2; w++) {
+		size_t a = j;
+		while (j < n && j - a < 12 && sc_alpha(s[j]))
+			j++;
+		if (j == a || !word_in(s + a, j - a, ALT, sizeof ALT / sizeof ALT[0]))
+			return a;
+		while (j < n && (s[j] == '.' || s[j] == ':'))
+			j++;
+		while (j < n && s[j] == ' ')
+			j++;
+	}
+	return j;
+}
+
+/*
+ * The account ending at e before " on <Platform>": "sam_x77 on TikTok".
+ * Shaped only as a username is: starts with a letter, 4 to 30 bytes of
+ * letters, digits, '_' and '.', with a '_', an inner '.' or two digits
+ * (not "10pm", "Y10", a word). Returns its start, or e if none.
+ */
+static size_t handle_before_on(const unsigned char *s, size_t e)
+{
+	size_t a = e;
+	int digits = 0, mark = 0;
+	while (a > 0 && e - a < 30 && (sc_alnum(s[a - 1]) || s[a - 1] == '_' || s[a - 1] == '.')) {
+		a--;
+		digits += sc_digit(s[a]);
+		mark |= s[a] == '_' || (s[a] == '.' && a + 1 < e);
+	}
+	if (e - a < 4 || e - a >= 30 || !sc_alpha(s[a]) || s[e - 1] == '.' || (!mark && digits < 2) ||
+	    (a > 0 && s[a - 1] >= 0x80))
+		return e;
+	return a;
+}
+
+/*
  * The dates listed after the first one of a DOB cue: "DOBs 01/02/2015 and
  * 03/04/2017", "DOB 4.5.90 / 6.7.92": from e, a ',', ';', '/', '&' or
  * "and" with spaces, then a date. Returns its end (*start its start), or 0.
@@ -2056,6 +2101,8 @@ RARE static size_t dob_next(const unsigned char *s, size_t n, size_t e, size_t *
 		j++;
 	if (j + 4 < n && word_eq(s + j, 3, "and") && s[j + 3] == ' ')
 		j += 4;
+	else if (j > e && j < n && s[j] == '(')
+		j = dob_alt(s, n, j + 1);
 	if (j == e || j >= n || !sc_digit(s[j]))
 		return 0;
 	size_t k = cue_date(s, n, j);
@@ -3020,6 +3067,12 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 		if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) && i >= 3 && s[i - 1] == '(' &&
 		    (a = handle_before_bracket(s, i - 1)) < i - 1 &&
 		    spans_push(out, a, i - 2, SCRUB_HANDLE, "handle:before-platform") != 0)
+			return MGW_E_NOMEM;
+		/* "incl. sam_x77 on TikTok": the account, then "on" the platform */
+		if (cue == CUE_PLAT && (mask & KIND_BIT(SCRUB_HANDLE)) && i >= 9 && s[i - 1] == ' ' &&
+		    word_eq(s + i - 3, 2, "on") && s[i - 4] == ' ' &&
+		    (a = handle_before_on(s, i - 4)) < i - 4 &&
+		    spans_push(out, a, i - 4, SCRUB_HANDLE, "handle:on-platform") != 0)
 			return MGW_E_NOMEM;
 		if (cue == CUE_AT && (mask & KIND_BIT(SCRUB_EMAIL)) && i > 0 && j < n) {
 			unsigned char cl = closing(s[i - 1]);

@@ -2580,3 +2580,149 @@ Test(place, s17_virtual_school_and_primary_care)
 	expect_none("Referred to BCUHB primary care safeguarding team.", 0);
 	expect_span("Jade attends Tolvenny Primary School.", 0, SCRUB_PLACE, "Tolvenny Primary School");
 }
+
+/* s18-places: a practice named right after "GP" with no label mark,
+ * known by its last word (a named building, Partnership, Centre). "GP
+ * Partner" and "GP Dr <Name>" name no practice. */
+Test(place, s18_practice_named_after_gp)
+{
+	expect_span("Health: no concerns. GP Quellby Partnership.", 0, SCRUB_PLACE,
+		    "Quellby Partnership");
+	expect_span("Seen today. GP Tolvenny House.\nNext", 0, SCRUB_PLACE, "Tolvenny House");
+	expect_none("Dr A Tey, GP Partner, safeguarding lead.", 0);
+	expect_none("Seen by GP Dr Tey today.", 0);
+}
+
+/* s18-places: a work verb starting the sentence, its subject left out
+ * ("Drives for <Firm>."), names the employer as it does mid-sentence; a
+ * capitalised verb inside a sentence does not. */
+Test(place, s18_work_verb_starting_a_sentence)
+{
+	expect_span("On bail. Drives for Quellby Couriers. Next", 0, SCRUB_PLACE, "Quellby Couriers");
+	expect_none("Met Sam Drives for Tolvenny Day.", 0);
+}
+
+/* s18-places: "GP" and a sentence-starting work verb repeated with no
+ * stop: linear. */
+Test(place, s18_gp_and_work_verb_cost_linear_time)
+{
+	static const char *const cue[] = {"GP Quellby ", "GP Tolvenny House ", ". Drives for Quellby "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s18-places: a court's word (Crown) names a practice or a school before
+ * its modifier ("Crown Medical Practice", "Crown Primary"); a court, and
+ * the Crown Prosecution Service, stay. */
+Test(place, s18_court_word_naming_a_practice)
+{
+	expect_span("She is now registered with\nCrown Medical Practice.\nNext", 0, SCRUB_PLACE,
+		    "Crown Medical Practice");
+	expect_none("Sentenced at Crown Court today; CPS (Crown Prosecution Service) told.", 0);
+}
+
+/* s18-places: a nursery named as nurseries are, "Little" or "Tiny" and a
+ * capitalised plural, with its town; a village ("Little Quelling") and a
+ * nickname ("Little T") are no nursery. */
+Test(place, s18_little_and_tiny_nurseries)
+{
+	expect_span("Mum reports dad waiting outside Tiny Quellbies at pick-up.", 0, SCRUB_PLACE, "Tiny Quellbies");
+	expect_span("Nursery place at Little Tolvennies, Quellby being looked into.", 0, SCRUB_PLACE,
+		    "Little Tolvennies, Quellby");
+	expect_span("Brannoc (3) - nursery at Tiny Tots Quellby.", 0, SCRUB_PLACE, "Tiny Tots Quellby");
+	expect_none("The Little Quelling show was cancelled.", 0);
+	expect_none("Associate known as Little T was present.", 0);
+}
+
+/* s18-places: a school not yet named, known by its town ("new school
+ * place requested in <Town>", "New schools in <Town>"); a month, a class
+ * and a log's capitals after "school in" are no town. */
+Test(place, s18_school_known_by_its_town)
+{
+	expect_span("Rosalind was at Tolvenny Grove; new school place requested in Quellby.", 0, SCRUB_PLACE,
+		    "Quellby");
+	expect_span("New schools\nin Quellby being sought by the LA.", 0, SCRUB_PLACE, "Quellby");
+	expect_none("The children will change school in January.", 0);
+	expect_none("She started school in Reception last year.", 0);
+	expect_none("1631 MALE ARRIVED AT SCHOOL IN BLACK AUDI", 0);
+}
+
+/* s18-places: the nursery's and the school's town cues repeated with no
+ * stop: linear. */
+Test(place, s18_nursery_and_school_town_cost_linear_time)
+{
+	static const char *const cue[] = {"Little Tots ", "Tiny Quellbies, Tolvenny ", "school place requested in ",
+					  "schools in Quellby "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s18-places: under an education heading, the capitalised words before a
+ * spaced dash or the school's DSL name the school; a child in a bracket
+ * or a forename alone does not. */
+Test(place, s18_school_under_an_education_heading)
+{
+	expect_span("Notes.\nEDUCATION: Quellby South - Brannoc Y11, predicted good grades.", 0, SCRUB_PLACE,
+		    "Quellby South");
+	expect_span("Notes.\nEDUCATION: QSFG - Quilla in Y9.", 0, SCRUB_PLACE, "QSFG");
+	expect_span("Notes.\n4. Education - Tolvenny CS DSL to monitor.", 0, SCRUB_PLACE, "Tolvenny CS");
+	expect_none("Notes.\nEDUCATION: Rosalind - attendance good.", 0);
+	expect_none("Notes.\nEducation: attendance 89% - no concerns.", 0);
+}
+
+/* s18-places: under an education heading, a child then a bracket of
+ * capitalised words: the bracket is the child's school; a bracket of
+ * numbers (an age, a year group) is not. */
+Test(place, s18_child_then_school_in_a_bracket_under_education)
+{
+	expect_span("Notes.\nEducation: Brannoc (Quellby Vale) is refusing to see his father.", 0, SCRUB_PLACE,
+		    "Quellby Vale");
+	expect_none("Notes.\nEducation: Brannoc (10) - school will hold a place.", 0);
+}
+
+/* s18-places: a garrison, a dockyard, docks and a named building are
+ * workplaces ("Serving soldier, <Town> Garrison", "her office in the
+ * <Name> Building"); a programme named with "Building" is not. */
+Test(place, s18_garrison_dockyard_and_named_building)
+{
+	expect_span("Regular soldier, Quellby Garrison; on leave.", 0, SCRUB_PLACE, "Quellby Garrison");
+	expect_span("Dad works at Tolvenny Dockyard, nights.", 0, SCRUB_PLACE, "Tolvenny Dockyard");
+	expect_span("Security at her office in the Quellby Building - 04/12", 0, SCRUB_PLACE,
+		    "Quellby Building");
+	expect_none("Recommend Building Better Relationships programme.", 0);
+}
+
+/* s18-places: a capitalised subject before a department in lower case
+ * names a workplace; an agency's department does not. */
+Test(place, s18_named_department)
+{
+	expect_span("A staff member (Jo Tey, admin in the Quellbistry\ndepartment) disclosed abuse.", 0,
+		    SCRUB_PLACE, "Quellbistry\ndepartment");
+	expect_none("Referred to the Police department and the council.", 0);
+}
+
+/* s18-places: "<Name> Company" is an employer; a housing company named
+ * with an agency's word is not read as one. */
+Test(place, s18_named_company)
+{
+	expect_span("Loss of job (Quellby Ferry Company) last month.", 0, SCRUB_PLACE, "Quellby Ferry Company");
+	expect_none("Door repaired by the Housing Company on 19/10.", 0);
+}
+
+/* s18-places: in a log's capitals, whose home a numbered address is, said
+ * right before it ("TO HIS MOTHERS, 44 <STREET> RD"), goes with it; in
+ * lower case, and with no owner before the kin word, it stays. */
+Test(place, s18_kin_owner_before_an_address)
+{
+	expect_span("0050 MALE TRACED TO HIS MOTHERS, 44 QUELLBY RD, ARRESTED.", 0, SCRUB_ADDRESS,
+		    "HIS MOTHERS, 44 QUELLBY RD");
+	expect_span("Arrested at her nan's 6 Tolvenny Way on Friday.", 0, SCRUB_ADDRESS, "6 Tolvenny Way");
+	expect_span("Mother's address: 6 Tolvenny Way.", 0, SCRUB_ADDRESS, "6 Tolvenny Way");
+}
+
+/* s18-places: a hard line break between "attend" and "<Town> High" still
+ * names the high school; a line starting "<Word> High" with no such verb
+ * before it does not. */
+Test(place, s18_high_school_after_a_wrapped_line)
+{
+	expect_span("Children will attend\nQuellby High and the primary.", 0, SCRUB_PLACE, "Quellby High");
+	expect_none("Risk was assessed.\nVery High after the incident.", 0);
+}

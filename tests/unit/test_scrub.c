@@ -2703,3 +2703,32 @@ Test(scrub, s18_partial_plates_and_the_car_after_the_plate)
 	expect("VRM YK17 NVA (seen Tuesday) outside.", "VRM " R("vehicle") " (seen Tuesday) outside.");
 	expect("His car tax ends in MAY.", "His car tax ends in MAY.");
 }
+
+/* s18-places: a second date of birth in a bracket after the first, given
+ * as the same person's ("alt.", "also uses", "or"); a bracket with another
+ * word keeps its date. */
+Test(scrub, s18_alternative_dob_in_a_bracket)
+{
+	expect("perp DOB 14/05/81 (alt. 15/5/1981). 3 incidents",
+	       "perp DOB " R("date-of-birth") " (alt. " R("date-of-birth") "). 3 incidents");
+	expect("Husband DOB 06/06/1975 (also uses 16/06/1975). 2 reports",
+	       "Husband DOB " R("date-of-birth") " (also uses " R("date-of-birth") "). 2 reports");
+	expect("DOB 01/02/1990 (checked 12/03/2025).", "DOB " R("date-of-birth") " (checked 12/03/2025).");
+}
+
+/* s18-places: an account right before "on <Platform>" ("sam_x77 on
+ * TikTok"); a time or a word there is no account. */
+Test(scrub, s18_handle_before_on_platform)
+{
+	expect("fake accounts incl. qu1lla_x on TikTok, posted", "fake accounts incl. " R("handle") " on TikTok, posted");
+	expect("He posted at 10pm on Facebook and again.", "He posted at 10pm on Facebook and again.");
+	expect("He posted threats on Facebook.", "He posted threats on Facebook.");
+}
+
+/* s18-places: the account before "on <Platform>" is read back at most
+ * 30 bytes: linear (as shapes_scrub_in_linear_time). */
+Test(scrub, s18_handle_before_on_costs_linear_time)
+{
+	static const char *const SHAPES[] = {"ab_12 on TikTok ", "abcdefghij_on TikTok "};
+	shapes_scrub_in_linear_time(SHAPES, sizeof SHAPES / sizeof SHAPES[0]);
+}
