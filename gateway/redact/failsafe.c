@@ -1876,41 +1876,6 @@ static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
 	return !tn && !(k > 0 && (fs_lookup(x, k) & (K_PREP | K_TO | K_ADV | K_ABOVE)));
 }
 
-/* Words that mark an address on a record, before it ("DV flag on address",
- * "warning marker on the address", "change of address", "1st line addr": an
- * identity check) or after it ("address flagged", "address confirmed"). */
-static const char *const FS_ADDR_MARK_BEFORE[] = {"flag", "flagged", "marker", "markers",
-						  "warning", "alert", "alerts", "line", "placed", "added", NULL};
-static const char *const FS_ADDR_MARK_AFTER[] = {"flag", "flagged", "marker", "markers",
-						 "confirmed", "checked", "verified", "alert", NULL};
-
-/*
- * Is the address word [a, b) one a record marks, naming no place (nothing
- * after it says where: fs_no_place_ahead)? "MERSEYSIDE POLICE DV FLAG ON
- * ADDRESS", "benefits change of address", "address confirmed with GP"; not
- * "flag on her new address in <Town>".
- */
-static int fs_addr_marked(const struct fs *f, size_t a, size_t b)
-{
-	char x[16];
-	size_t st;
-	int tn;
-	size_t k = fs_prev_word(f, a, x, sizeof x, &st);
-	if (k == 3 && strcmp(x, "the") == 0)
-		k = fs_prev_word(f, st, x, sizeof x, &st);
-	int mark = 0;
-	if ((k == 2 && strcmp(x, "on") == 0) || (k == 2 && strcmp(x, "of") == 0)) {
-		int of = x[1] == 'f';
-		k = fs_prev_word(f, st, x, sizeof x, NULL);
-		mark = of ? k == 6 && strcmp(x, "change") == 0 : k > 0 && fs_in(x, FS_ADDR_MARK_BEFORE);
-	} else if (k > 0 && fs_in(x, FS_ADDR_MARK_BEFORE)) {
-		mark = 1;
-	}
-	if (!mark && fs_peek(f, b, x, sizeof x, &tn) > 0 && fs_in(x, FS_ADDR_MARK_AFTER))
-		mark = 1;
-	return mark && fs_no_place_ahead(f, b);
-}
-
 /* What follows "speaks" when it is a language ("speaks little English") */
 static const char *const FS_SPEAKS_HOW[] = {"little", "no", "some", "fluent", "good", "basic",
 					    "broken", "limited", "english", "only", NULL};
@@ -2860,7 +2825,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_PLACEP; /* "LIVES WITH MOTHER, <address> SINCE SEPT": moved in */
 	unsigned res0 = s & S_RES; /* before the dwelling's signals */
 	if ((c & K_ADDR) && !(f->p1 & (K_NDET | K_PREP | K_TO)) &&
-	    !((f->p1 & K_HOME) && (f->p2 & (K_NDET | K_PREP | K_TO))) && !fs_addr_marked(f, a, b))
+	    !((f->p1 & K_HOME) && (f->p2 & (K_NDET | K_PREP | K_TO))))
 		s |= S_RES; /* "her address", "new address", not "at the address" */
 	/* A dwelling: "her flat", "a new house", "at home", "mum's house",
 	 * "a one-bed property"; not "the house" (the one the notes already

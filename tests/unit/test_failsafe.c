@@ -2288,16 +2288,3 @@ Test(failsafe, call_from_her_at_a_place)
 	       "Call from victim at her cousin's");
 	expect_none("Call from the school at Brackton Academy re attendance.");
 }
-
-/* s18: an address a record marks (a flag or marker on it, a change of it,
- * its first line as an identity check) names no place; the same words
- * with a place after them still say where she is. */
-Test(failsafe, an_address_marked_on_a_record_names_no_place)
-{
-	expect_none("BRACKTON POLICE DV FLAG ON ADDRESS.");
-	expect_none("Benefits change of address done.");
-	expect_none("Spoke to pt (ID checked: DOB, 1st line addr).");
-	expect("Flag on her new address in Brackton.", SCRUB_LOCATION,
-	       "Flag on her new address in Brackton");
-	expect("Change of address to 4 Mill Row.", SCRUB_LOCATION, "Change of address to 4 Mill Row");
-}
