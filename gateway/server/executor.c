@@ -612,6 +612,58 @@ static void prepare_batch(struct executor *ex, struct job *batch)
 	}
 }
 
+/*
+ * Writer thread, under ex->lock: take the next batch out of the queue (the
+ * queue is not empty): up to MGW_COMMIT_BATCH_MAX jobs in queue order, but
+ * at most one heavy job (job_ops.heavy). A later heavy job stays queued,
+ * and so does every later job of its session (a session's requests are
+ * answered in order); the other sessions' jobs behind it are taken. Looks
+ * at most EX_TAKE_SCAN jobs. Returns the batch (NULL-terminated), *n its
+ * length.
+ */
+#define EX_TAKE_SCAN (4 * MGW_COMMIT_BATCH_MAX)
+#define EX_HELD_MAX 8 /* sessions held back behind a heavy job, per batch */
+static struct job *take_batch(struct executor *ex, size_t *n)
+{
+	struct job *batch = NULL, **bt = &batch, **pp = &ex->head, *kept = NULL;
+	uint64_t held[EX_HELD_MAX];
+	size_t nheld = 0, scanned = 0;
+	int heavy = 0;
+	*n = 0;
+	while (*pp && *n < MGW_COMMIT_BATCH_MAX && scanned++ < EX_TAKE_SCAN) {
+		struct job *j = *pp;
+		int hold = 0;
+		for (size_t k = 0; k < nheld && !hold; k++)
+			hold = j->conn_id == held[k];
+		if (!hold && heavy && j->ops->heavy) {
+			if (j->conn_id == 0 || nheld == EX_HELD_MAX)
+				break; /* no session to hold back: the batch ends here */
+			held[nheld++] = j->conn_id;
+			hold = 1;
+		}
+		if (hold) {
+			kept = j;
+			pp = &j->next;
+			continue;
+		}
+		heavy |= j->ops->heavy;
+		*pp = j->next;
+		if (ex->tail == j)
+			ex->tail = kept;
+		j->next = NULL;
+		*bt = j;
+		bt = &j->next;
+		(*n)++;
+		/* Taken: an open job takes no more work (executor_amend). */
+		if (j->open_slot) {
+			*j->open_slot = NULL;
+			j->open_slot = NULL;
+		}
+	}
+	ex->count -= *n;
+	return batch;
+}
+
 /* The writer thread itself. */
 static void *writer_main(void *arg)
 {
@@ -656,26 +708,8 @@ static void *writer_main(void *arg)
 			followup_wr_idle(g); /* h12-actions: due/overdue/escalation notices */
 			continue;
 		}
-		struct job *batch = ex->head, *last = batch;
-		size_t n = 1;
-		while (last->next && n < MGW_COMMIT_BATCH_MAX) {
-			last = last->next;
-			n++;
-		}
-		/* Taken: open jobs of the batch take no more work (executor_amend). */
-		for (struct job *j = batch;; j = j->next) {
-			if (j->open_slot) {
-				*j->open_slot = NULL;
-				j->open_slot = NULL;
-			}
-			if (j == last)
-				break;
-		}
-		ex->head = last->next;
-		if (ex->head == NULL)
-			ex->tail = NULL;
-		ex->count -= n;
-		last->next = NULL;
+		size_t n;
+		struct job *batch = take_batch(ex, &n);
 		int drained = ex->above_high && ex->count < EX_LOW_MARK;
 		if (drained)
 			ex->above_high = 0;

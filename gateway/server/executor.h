@@ -21,7 +21,8 @@
  *
  * Jobs with ops->prepare are prepared by a pool of worker threads (one per
  * core, at most MGW_PREP_WORKERS_MAX) while they wait in the queue, in
- * any order; the writer still takes them in queue order, and prepares a
+ * any order; the writer still takes them in queue order (but for heavy jobs:
+ * job_ops.heavy), and prepares a
  * job itself if no worker has started it, or waits for the worker that
  * has. So redaction and packing of batch N+1 run while batch N commits
  * and syncs. Wake-ups (h11-perf): a worker is woken only for more wanted
@@ -85,6 +86,12 @@ struct job_ops {
 	/* h11-perf: free may run on a worker thread after the batch (large
 	 * decoded requests: shares, referrals), off the writer's serial path */
 	int free_elsewhere;
+	/* Its wr_commit reads much of the store (an auditor's page: a scan of
+	 * up to MGW_AUDIT_QUERY_SCAN_MAX records). A batch takes at most one;
+	 * the jobs of other sessions queued behind the next heavy ones go in
+	 * the batch before them (take_batch), so a burst of pages holds every
+	 * node's shares for one page, not for all of them. */
+	int heavy;
 };
 
 struct job {

@@ -325,6 +325,7 @@ static const struct job_ops auditor_ops = {
 	.wr_commit = auditor_wr_commit,
 	.wr_failed = auditor_wr_failed,
 	.free = auditor_job_free,
+	.heavy = 1, /* a page scans thousands of records */
 };
 
 /* ---- service thread ---- */
