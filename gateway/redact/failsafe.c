@@ -2291,7 +2291,8 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 	case 'a': return wn == 3 && memcmp(w, "ask", 3) == 0;
 	case 'e': return (wn == 4 && memcmp(w, "ends", 4) == 0) ||
 		         (wn == 6 && memcmp(w, "ending", 6) == 0); /* "Mob ends 392" */
-	case 'b': return wn == 5 && memcmp(w, "break", 5) == 0;
+	case 'b': return (wn == 5 && memcmp(w, "break", 5) == 0) ||
+		         (wn == 6 && memcmp(w, "booked", 6) == 0);
 	case 'f': return wn == 5 && memcmp(w, "found", 5) == 0;
 	case 'h': return (wn == 4 && memcmp(w, "host", 4) == 0) ||
 		         (wn == 6 && memcmp(w, "hidden", 6) == 0);
@@ -2300,11 +2301,17 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 		         (wn == 6 && memcmp(w, "locked", 6) == 0);
 	case 'w': return (wn == 6 && memcmp(w, "wanted", 6) == 0) ||
 		         (wn == 4 && memcmp(w, "word", 4) == 0);
-	case 'p': return (wn >= 9 && wn <= 11 && memcmp(w, "prefer", 6) == 0) ||
+	case 'p': return (wn == 7 && memcmp(w, "pretend", 7) == 0) ||
+		         (wn == 7 && memcmp(w, "pretext", 7) == 0) ||
+		         (wn >= 9 && wn <= 11 && memcmp(w, "prefer", 6) == 0) ||
 		         (wn == 8 && memcmp(w, "password", 8) == 0) ||
 		         (wn == 6 && memcmp(w, "phrase", 6) == 0);
 	case 'r': return wn == 8 && memcmp(w, "requests", 8) == 0;
-	case 's': return wn == 5 && memcmp(w, "since", 5) == 0; /* S_PLACEP after lives with */
+	case 's': return (wn == 5 && memcmp(w, "since", 5) == 0) || /* S_PLACEP after lives with */
+		         (wn == 3 && memcmp(w, "say", 3) == 0);
+	case 'c': return (wn == 5 && memcmp(w, "cover", 5) == 0) ||
+		         (wn == 5 && memcmp(w, "coded", 5) == 0);
+	case 'd': return wn == 9 && memcmp(w, "disguised", 9) == 0;
 	default: return 0;
 	}
 }
@@ -2327,6 +2334,42 @@ static int fs_caps_code(const struct fs *f, size_t a, size_t j)
 	if (e - j < 4 || e - j > 20)
 		return 0;
 	return e >= f->n || !fs_alnum(s[e]);
+}
+
+/* Verbs a cover name follows after "as" (fs_cover_story). */
+static const char *const FS_COVER_AS[] = {"booked", "coded", "disguised", NULL};
+
+/* Does s[j..) read lit (ASCII, lower case, any case in s)? */
+static int fs_at(const struct fs *f, size_t j, const char *lit)
+{
+	size_t k = 0;
+	while (lit[k] && j + k < f->n && (f->s[j + k] | 0x20) == (unsigned char)lit[k])
+		k++;
+	return lit[k] == 0;
+}
+
+static int fs_cover_story(const struct fs *f, size_t b, const char *w, size_t wn)
+{
+	char x[16];
+	if (wn < 3 || wn > 10)
+		return 0;
+	memcpy(x, w, wn);
+	x[wn] = 0;
+	if (!strcmp(x, "pretend") || !strcmp(x, "pretext"))
+		return 1;
+	if (!strcmp(x, "cover"))
+		return fs_at(f, b, " story");
+	if (!strcmp(x, "say"))
+		return fs_at(f, b, " you are") || fs_at(f, b, " you're") ||
+		       fs_at(f, b, " it is") || fs_at(f, b, " it's");
+	if (!fs_in(x, FS_COVER_AS) || !fs_at(f, b, " as "))
+		return 0;
+	size_t j = b + 4;
+	if (fs_at(f, j, "a "))
+		j += 2;
+	else if (fs_at(f, j, "an "))
+		j += 3;
+	return j < f->n && (f->s[j] == '"' || f->s[j] == '\'' || f->s[j] == 0xE2);
 }
 
 static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c)
@@ -2357,6 +2400,13 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
 			return 2;
 		return fs_caps_code(f, a, j) ? 2 : 0;
 	}
+	/* a cover story agreed with her (s18): "booked as a \"glucose test\"",
+	 * "coded as 'smear test'" (a quote after "as", a or an between; not
+	 * "recorded as \"fell\"": what was written, not what will be said),
+	 * "say you're from the dentist", "pretend to be the GP", "cover story":
+	 * the sentence is the arrangement. Reads at most 16 bytes on. */
+	if (fs_cover_story(f, b, w, wn))
+		return 2;
 	/* calls from her with a word agreed: "FUTURE CALLS FROM HER WITH WORD
 	 * <X> = ATTEND", "if she rings using the word ..." (a call in the
 	 * clause, "with", "using" or "the" right before) */

@@ -2288,3 +2288,19 @@ Test(failsafe, call_from_her_at_a_place)
 	       "Call from victim at her cousin's");
 	expect_none("Call from the school at Brackton Academy re attendance.");
 }
+
+/* s18: a cover story agreed with her is how she can safely be reached:
+ * an appointment booked under a quoted false name, what to say if he
+ * answers, a pretext; what a record already says ("recorded as") and an
+ * appointment's urgency are no arrangement. */
+Test(failsafe, a_cover_story_is_a_safe_contact)
+{
+	expect("Next appt booked as a \"glucose test\" so he does not come.", SCRUB_SAFE_TIME,
+	       "Next appt booked as a \"glucose test\" so he does not come");
+	expect("Say you are from the dentist if he answers.", SCRUB_SAFE_TIME,
+	       "Say you are from the dentist if he answers");
+	expect("She comes in on the pretext of a check-up.", SCRUB_SAFE_TIME,
+	       "She comes in on the pretext of a check-up");
+	expect_none("Injury previously recorded as \"fell\".");
+	expect_none("Appointment booked as urgent.");
+}
