@@ -387,6 +387,7 @@ static const struct fsword FSW[] = {
 	{"approx", K_ABBR}, {"etc", K_ABBR}, {"e.g", K_ABBR}, {"i.e", K_ABBR}, {"rd", K_ABBR},
 	{"ave", K_ABBR}, {"tel", K_ABBR}, {"ref", K_ABBR}, {"sgt", K_ABBR}, {"insp", K_ABBR},
 	{"supt", K_ABBR}, {"cllr", K_ABBR}, {"prof", K_ABBR}, {"nr", K_ABBR}, {"vs", K_ABBR},
+	{"rev", K_ABBR}, {"revd", K_ABBR}, {"fr", K_ABBR}, {"sr", K_ABBR}, {"capt", K_ABBR},
 	{"no", K_NDET | K_ABBR},
 	/* County before its name: "Co. Mayo", "Co. Fermanagh" */
 	{"co", K_ABBR},
@@ -631,6 +632,8 @@ struct fs {
 	int ncall;             /* contact words in the clause */
 	int call_any;          /* ... any, even one a "from" made a report ("calls from her") */
 	int free_win;          /* words left after "free"/"available" for a time */
+	int can_win;           /* words left after "can" (not "so she can") for see/speak */
+	int see_win;           /* words left after "can ... see/speak" for "alone" */
 	int dwell_win;         /* words left after a dwelling or a street for "above" */
 	int kin_poss;          /* the last word was "dads", "her parents'": + in/at */
 	int workh_prev;        /* the clause before (this sentence) was her work ("she works
@@ -961,6 +964,16 @@ static void fsm_unit_end(struct fs *f)
 	fsm_reset(f);
 }
 
+/* see, seen, speak, spoken, talk: meeting her, in "can ... alone" */
+static int fs_see_word(const char *w, size_t wn)
+{
+	static const char *const SEE[] = {"see", "seen", "speak", "spoken", "talk", "talked", NULL};
+	for (size_t i = 0; SEE[i]; i++)
+		if (strlen(SEE[i]) == wn && memcmp(w, SEE[i], wn) == 0)
+			return 1;
+	return 0;
+}
+
 static void clause_reset(struct fs *f)
 {
 	f->c_start = SIZE_MAX;
@@ -971,6 +984,7 @@ static void clause_reset(struct fs *f)
 	f->p1f = 0;
 	f->go_win = f->prep_win = f->place_next = f->out_of = f->when_win = 0;
 	f->kin_pend = f->kin_from = f->ncall = f->free_win = f->if_win = 0;
+	f->can_win = f->see_win = 0;
 	f->call_any = 0;
 	f->dwell_win = f->kin_poss = f->where_win = 0;
 	f->det_win = 0;
@@ -3186,6 +3200,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	    (wn == 3 && memcmp(w, "own", 3) == 0 && (f->p1 & K_SHE) && (f->p1 & K_DET)) ||
 	    (wn == 7 && memcmp(w, "herself", 7) == 0 && (f->p1 & K_BY)))
 		s |= S_ALONE;
+	/* "She can be seen alone at the clinic", "the midwife can see her
+	 * alone for the first ten minutes", "Mum can be spoken to on her own
+	 * when he is at work": when and where she can be met without him is
+	 * the arrangement itself (not "seen alone: disclosed ...", a report,
+	 * nor "so she can be seen alone", what an appointment is for) */
+	if ((s & S_ALONE) && f->see_win > 0)
+		s |= S_SAFE;
 	/* "best after 7pm", "safe on Tuesdays": safe or best before a time */
 	if ((f->p1 & K_SAFE) && ((c & (K_TIME | K_COND)) || (tf & TF_CLOCK)))
 		s |= S_SAFE;
@@ -3369,6 +3390,16 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->if_win = 2;
 	if (f->free_win > 0)
 		f->free_win--;
+	f->see_win -= f->see_win > 0;
+	if (f->can_win > 0 && fs_see_word(w, wn))
+		f->see_win = 3;
+	f->can_win -= f->can_win > 0;
+	if (wn == 3 && memcmp(w, "can", 3) == 0) {
+		char pw[8];
+		fs_prev_word(f, a, pw, sizeof pw, NULL);
+		if (strcmp(pw, "so") != 0 && strcmp(pw, "that") != 0)
+			f->can_win = 4; /* "can only be seen", "can see her" */
+	}
 	if (f->dwell_win > 0)
 		f->dwell_win--;
 	if (f->where_win > 0)

@@ -2304,3 +2304,20 @@ Test(failsafe, a_cover_story_is_a_safe_contact)
 	expect_none("Injury previously recorded as \"fell\".");
 	expect_none("Appointment booked as urgent.");
 }
+
+/* s19: "can be seen alone", "can see her alone": when and where she can be
+ * met without him is the arrangement; a visit's report ("Seen alone:
+ * disclosed ...") is none, and "so she can be seen alone" says what an
+ * appointment is for. A title's full stop ("Rev.") ends no sentence. */
+Test(failsafe, can_be_seen_alone_is_a_safe_contact)
+{
+	expect("Nurse said Ola can be seen alone when the men go out, about 9 to 3.",
+	       SCRUB_SAFE_TIME, "Nurse said Ola can be seen alone when the men go out, about 9 to 3.");
+	expect("Midwife can see her alone for the first 10 minutes of each appointment.",
+	       SCRUB_SAFE_TIME,
+	       "Midwife can see her alone for the first 10 minutes of each appointment");
+	expect_none("Seen alone: disclosed husband pushed her.");
+	expect_none("Routine enquiry asked so she could be seen alone.");
+	expect("Pastor (Rev. Okafor) is a safe contact.", SCRUB_SAFE_TIME,
+	       "Pastor (Rev. Okafor) is a safe contact");
+}
