@@ -281,6 +281,7 @@ static const struct fsword FSW[] = {
 	{"megabus", K_ROUT}, {"lift", K_ROUT},
 	/* the school run and where she stops for the night */
 	{"drop-off", K_ROUT}, {"dropoff", K_ROUT}, {"pick-up", K_ROUT}, {"pickup", K_ROUT},
+	{"collection", K_ROUT},
 	{"parks", K_ROUT}, {"shift", K_ROUT}, {"shifts", K_ROUT}, {"class", K_ROUT},
 	/* her rota: "rota is Mon, Wed, Fri 9-6", "on earlies, 4am-12" */
 	{"rota", K_ROUT}, {"earlies", K_ROUT}, {"lates", K_ROUT},
@@ -962,6 +963,20 @@ static void fsm_unit_end(struct fs *f)
 		f->sink->unit(f->sink->ctx, SIZE_MAX, SIZE_MAX, 0); /* no words, or too many */
 	}
 	fsm_reset(f);
+}
+
+static int fs_at(const struct fs *f, size_t j, const char *lit);
+
+/* Does an hour follow b: spaces, "at" at most, then a digit? Reads at
+ * most 8 bytes. */
+static int fs_hour_next(const struct fs *f, size_t b)
+{
+	size_t j = b, lim = b + 8 < f->n ? b + 8 : f->n;
+	while (j < lim && f->s[j] == ' ')
+		j++;
+	if (j + 3 < lim && fs_at(f, j, "at "))
+		j += 3;
+	return j < lim && f->s[j] >= '0' && f->s[j] <= '9';
 }
 
 /* see, seen, speak, spoken, talk: meeting her, in "can ... alone" */
@@ -2719,6 +2734,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		                    (wn >= 4 && memcmp(w, "liv", 3) == 0)) &&
 		    fs_res_known(f, a, b, w[0] == 't'))
 			c &= ~K_RES;
+		/* "collection 12.00 Mon-Fri", "collection at 3.15": a child's
+		 * collection and its hour is the routine; "collection from the
+		 * marital home, 24/11", "a password for collection" are not */
+		if ((c & K_ROUT) && wn == 10 && memcmp(w, "collection", 10) == 0 &&
+		    !fs_hour_next(f, b))
+			c &= ~K_ROUT;
 		/* "turned up at pick-up 23/09": a moment named, not the routine
 		 * ("gran does pick-up at 3") */
 		if ((c & K_ROUT) && (f->p1 & K_PREP) &&
@@ -3455,6 +3476,22 @@ static const char *const FS_WROTE_LABEL[] = {"wrote", "writes", NULL};
 /* Does the text after a line break at i visibly go on the same sentence? */
 static int fs_cad_entry(const struct fs *f, size_t j, int stamp);
 
+/* Is the line at j a short heading in capitals ("SAFETY PLAN", "RISK:"):
+ * two letters or more, no lower case, digits or sentence end, ending
+ * within 40 bytes? */
+static int fs_caps_line(const struct fs *f, size_t j)
+{
+	size_t lim = j + 40 < f->n ? j + 40 : f->n, letters = 0;
+	for (; j < lim && f->s[j] != '\n'; j++) {
+		unsigned char ch = f->s[j];
+		if (ch >= 'A' && ch <= 'Z')
+			letters++;
+		else if (ch != ' ' && ch != ':' && ch != '&' && ch != '/' && ch != '-' && ch != '\'')
+			return 0;
+	}
+	return letters >= 2 && (j == f->n || f->s[j] == '\n');
+}
+
 static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_t last_cls,
                         unsigned char last_ch, int upper)
 {
@@ -3481,6 +3518,14 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 			return 0;
 		return 1; /* a number wrapped over the break ("07700\n900202") */
 	}
+	/* "SAFETY PLAN" on its own line under a line in lower case: a
+	 * heading opens a section (at most 40 bytes read) */
+	if (!upper && fs_caps_line(f, j))
+		return 0;
+	/* "o East Lothian Women's Aid": a word processor's bullet, a lone
+	 * "o" before a capital, opens an item */
+	if (nx == 'o' && j + 2 < f->n && f->s[j + 1] == ' ' && f->s[j + 2] >= 'A' && f->s[j + 2] <= 'Z')
+		return 0;
 	if (nx >= 'a' && nx <= 'z')
 		return 1;
 	if (i - line_start >= 60 && !(nx >= '0' && nx <= '9') && nx != '-' && nx != '*')

@@ -2321,3 +2321,18 @@ Test(failsafe, can_be_seen_alone_is_a_safe_contact)
 	expect("Pastor (Rev. Okafor) is a safe contact.", SCRUB_SAFE_TIME,
 	       "Pastor (Rev. Okafor) is a safe contact");
 }
+
+/* s19: a child's collection and its hour is a routine that says where she
+ * (or who collects for her) will be; a collection without an hour is
+ * none. A lone "o" before a capital at a line's start is a bullet: the
+ * clause before does not run into it. */
+Test(failsafe, collection_at_an_hour_is_a_routine)
+{
+	expect("Nursery as before - collection 12.00 Mon-Fri by her dad.", SCRUB_LOCATION,
+	       "collection 12.00 Mon-Fri by her dad");
+	expect_none("Police-escorted collection from the marital home, 24/11.");
+	expect_none("School has a photo of him and a password for collection.");
+	expect("Nursery as before, he stays there - collection 12.00 Mon-Fri by her dad in a red van\n"
+	       "SAFETY PLAN\no Brackton Women's Aid\no DASO considered",
+	       SCRUB_LOCATION, "collection 12.00 Mon-Fri by her dad in a red van");
+}
