@@ -264,7 +264,7 @@ static const struct fsword FSW[] = {
 	{"telephone", K_DEV}, {"telephoning", CL},
 	{"email", CL | K_DEV}, {"e-mail", CL | K_DEV}, {"emails", CL}, {"contact", CL | K_SAFEN},
 	{"contacts", CL}, {"contacting", CL}, {"contactable", CL}, {"reachable", CL},
-	{"available", CL}, {"visit", CL}, {"visits", CL}, {"visiting", CL}, {"see", CL},
+	{"available", CL}, {"visit", CL}, {"visits", CL}, {"revisit", CL}, {"visiting", CL}, {"see", CL},
 	{"seeing", CL}, {"speak", CL}, {"speaks", CL}, {"speaking", CL}, {"meet", CL},
 	{"meets", CL}, {"pop", CL}, {"facetime", CL}, {"talk", CL}, {"talks", CL},
 	{"talking", CL}, {"chat", CL}, {"reach", CL}, {"answer", CL}, {"answers", CL},
@@ -599,6 +599,7 @@ static uint64_t fs_lookup(const char *w, size_t n)
 struct clause {
 	size_t start, end; /* the span it would withhold */
 	unsigned seen;
+	size_t workh;      /* the end of her working-hours word in it, or 0 */
 };
 
 struct fs {
@@ -1253,6 +1254,16 @@ static int fs_next_date_only(const struct fs *f, size_t a, size_t e)
 }
 
 /* Decide the sentence's clauses (the unit model's unit goes on). */
+/* The start of the comma-separated part of [lo, p) that p ends in: after
+ * the last ", " before p, else lo. Reads back to lo at most. */
+static size_t fs_part_start(const struct fs *f, size_t lo, size_t p)
+{
+	for (size_t j = p; j > lo + 1; j--)
+		if (f->s[j - 2] == ',' && f->s[j - 1] == ' ')
+			return j;
+	return lo;
+}
+
 static void sentence_decide(struct fs *f)
 {
 	int n = f->ncl;
@@ -1280,6 +1291,14 @@ static void sentence_decide(struct fs *f)
 			/* and the clause before, when it gives the route or the
 			 * time ("via her cousin's phone - text first") */
 			size_t from = c->start;
+			/* her working hours alone make it one: from the part
+			 * of the clause that names her work ("came to the UK in
+			 * 2023, owes money, works in <Shop> 6 days, 9-7"; not
+			 * with a contact in it: "revisit by arrangement, she works
+			 * 7-3 so after 4" is one arrangement) */
+			if (c->workh > from && !safe_ok(c->seen & ~S_WORKH) &&
+			    !(c->seen & (S_CALL | S_CALLN | S_MODAL)))
+				from = fs_part_start(f, from, c->workh);
 			if (i > 0 && (f->cl[i - 1].seen & (S_CALL | S_WHEN | S_DEV)))
 				from = f->cl[i - 1].start; /* "use the number she rings from;" */
 			/* a code agreed for what the sentence arranges: all of it
@@ -1660,13 +1679,13 @@ static void clause_end(struct fs *f)
 		if (f->ncl == FS_CLAUSES)
 			sentence_end(f);
 		f->cl[f->ncl++] = (struct clause){f->lbl != SIZE_MAX ? f->lbl : f->c_start, f->c_end,
-		                                  f->seen};
+		                                  f->seen, f->workh_end};
 	} else if (f->c_start != SIZE_MAX && f->ncl > 0) {
 		/* A clause with no signal still ends the sentence's span, so a
 		 * safe-contact clause takes in what explains it. */
 		if (f->ncl == FS_CLAUSES)
 			sentence_end(f);
-		f->cl[f->ncl++] = (struct clause){f->c_start, f->c_end, f->seen};
+		f->cl[f->ncl++] = (struct clause){f->c_start, f->c_end, f->seen, f->workh_end};
 	}
 	/* the unit: after any sentence_end above, so a long sentence's part
 	 * that ends here starts the next unit */
@@ -3988,7 +4007,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				    !(c == 0 && wn > 3 && w[wn - 1] == 's' &&
 				      (fs_in_at_next(s, n, i) || (fs_lookup(w, wn - 1) & K_KIN))) &&
 				    !(num && wn <= 2 && (f.seen & (S_ROUT | S_WORKH)) && (f.p1 & K_PREP)) &&
-				    !(num && ((f.seen & S_ROUT) || f.work_lbl || f.workh_prev ||
+				    !(num && ((f.seen & (S_ROUT | S_WORKH)) || f.work_lbl || f.workh_prev ||
 				              (f.workh_end && a <= f.workh_end + 12)) &&
 				      fs_time_range(w, wn)) &&
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&

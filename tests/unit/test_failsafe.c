@@ -2336,3 +2336,19 @@ Test(failsafe, collection_at_an_hour_is_a_routine)
 	       "SAFETY PLAN\no Brackton Women's Aid\no DASO considered",
 	       SCRUB_LOCATION, "collection 12.00 Mon-Fri by her dad in a red van");
 }
+
+/* s19: her working hours anywhere in the clause that names her work ("works
+ * as a cleaner at <Place> 6am-10am") are when she is out and where; the
+ * withholding starts at the part that names her work, not at what the
+ * clause told before it; with a contact word ("Revisit by arrangement")
+ * the whole clause is one arrangement. */
+Test(failsafe, working_hours_after_her_workplace)
+{
+	expect("She works as a cleaner at Brackton Leisure Centre 6am-10am.", SCRUB_SAFE_TIME,
+	       "She works as a cleaner at Brackton Leisure Centre 6am-10am");
+	expect("She came to the UK in 2023, owes money, works in a nail bar 6 days, 9-7, cash in hand.",
+	       SCRUB_SAFE_TIME, "works in a nail bar 6 days, 9-7, cash in hand");
+	expect("Revisit by arrangement, she works 7-3 so any time after 4.", SCRUB_SAFE_TIME,
+	       "Revisit by arrangement, she works 7-3 so any time after 4.");
+	expect_none("She works as a cleaner at the leisure centre.");
+}
