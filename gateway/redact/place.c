@@ -1543,8 +1543,10 @@ static void step(struct scan *sc, long p)
 		sc->she_w = 1;
 	if (t->type == T_WORD && t->cls == 0 && t->id == W_NONE) {
 		/* most words: no time window starts at one (time_window is 0),
-		 * and only a capitalised one can start a street */
-		if (t->f & F_CAP)
+		 * and only a capitalised one can start a street, or end
+		 * "approved premises" */
+		if ((t->f & F_CAP) || (t->end - t->start == 8 && (t->f & F_LOWER) &&
+		                       memcmp(sc->s + t->start, "premises", 8) == 0))
 			place_addresses(sc, p);
 		return;
 	}

@@ -3124,13 +3124,14 @@ RARE static void approved_premises(struct scan *sc, long p)
  * Approved premises written out, with what says which: a name before
  * ("<Name> Approved Premises"), its town and house after (", <Town>",
  * ", <Name> House, <Town>", " in <Town>", then "(<Name> House)").
- * "Approved Premises" alone ("an Approved Premises placement", "released
- * to Approved Premises (<Name> House)") names no place. p is "Premises".
+ * In either case ("approved premises in <Town>"). "Approved Premises" alone
+ * ("an Approved Premises placement", "released to Approved Premises (<Name>
+ * House)") names no place. p is "Premises".
  */
 RARE static void approved_premises_words(struct scan *sc, long p)
 {
 	const struct tok *ap = T(sc, p - 1);
-	if (ap->type != T_WORD || !(ap->f & F_CAP) || ap->end - ap->start != 8 ||
+	if (ap->type != T_WORD || !(ap->f & (F_CAP | F_LOWER)) || ap->end - ap->start != 8 ||
 	    strncasecmp((const char *)sc->s + ap->start, "approved", 8) != 0 || (T(sc, p)->f & F_NL))
 		return;
 	long a = p - 1, m = 0, e = p + 1;
@@ -3151,7 +3152,10 @@ RARE static void approved_premises_words(struct scan *sc, long p)
 		long k = 0; /* "the Approved Premises in <Town>" */
 		while (k < 2 && place_town_word(T(sc, e + 1 + k)) && !(T(sc, e + 1 + k)->f & F_NL))
 			k++;
-		if (k > 0 && clause_end(T(sc, e + 1 + k)))
+		/* (then the clause's end or its lower-case words: "in <Town>
+		 * with an exclusion zone", "in <Town> for 12 weeks") */
+		const struct tok *z = T(sc, e + 1 + k);
+		if (k > 0 && (clause_end(z) || (z->type == T_WORD && (z->f & F_LOWER))))
 			e += 1 + k;
 	}
 	if (e > p + 1 && is_punct(T(sc, e), '(')) {
@@ -3616,8 +3620,8 @@ void place_addresses(struct scan *sc, long p)
 	if (t->type == T_WORD && (t->f & F_UPPER) && t->end - t->start == 2 &&
 	    sc->s[t->start] == 'A' && sc->s[t->start + 1] == 'P' && !(t->f & F_NL))
 		approved_premises(sc, p);
-	if (t->type == T_WORD && (t->f & F_CAP) && !(t->f & F_UPPER) && t->end - t->start == 8 &&
-	    strncasecmp((const char *)sc->s + t->start, "premises", 8) == 0)
+	if (t->type == T_WORD && (t->f & (F_CAP | F_LOWER)) && !(t->f & F_UPPER) &&
+	    t->end - t->start == 8 && strncasecmp((const char *)sc->s + t->start, "premises", 8) == 0)
 		approved_premises_words(sc, p);
 	if (p < sc->skip_addr)
 		return;

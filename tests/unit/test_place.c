@@ -2726,3 +2726,17 @@ Test(place, s18_high_school_after_a_wrapped_line)
 	expect_span("Children will attend\nQuellby High and the primary.", 0, SCRUB_PLACE, "Quellby High");
 	expect_none("Risk was assessed.\nVery High after the incident.", 0);
 }
+
+/* s19: approved premises in lower case, as most notes write them, with the
+ * town after "in" followed by more of the clause ("with an exclusion zone",
+ * "for 12 weeks") or the house's name after a comma; alone, no place. */
+Test(place, s19_approved_premises_in_lower_case)
+{
+	expect_span("He will be released to approved premises in Brackwell with an exclusion zone.", 0,
+		    SCRUB_ADDRESS, "approved premises in Brackwell");
+	expect_span("Residence at approved premises in Tolvenny for the first 12 weeks.", 0,
+		    SCRUB_ADDRESS, "approved premises in Tolvenny");
+	expect_span("He lives at approved premises, Quellby Lodge.", 0, SCRUB_ADDRESS,
+		    "approved premises, Quellby Lodge");
+	expect_none("He was in approved premises for 12 weeks.", 0);
+}
