@@ -355,8 +355,10 @@ static long number_street(const struct scan *sc, long p)
 	if (t->type != T_NUM || !(t->f & F_HOUSE))
 		return 0;
 	if (pr->type == T_PUNCT && (!(t->f & F_SP) || strchr("#$/", pr->ch)) &&
-	    !(pr->ch == '/' && (T(sc, p - 3)->cls & C_FLAT)))
-		return 0; /* 8.30, 12/03, #12; not "Flat 3/12 Windsor Road" */
+	    !(pr->ch == '/' && (T(sc, p - 3)->cls & C_FLAT)) &&
+	    !(pr->ch == '(' && t->ndig <= 3 && !is_punct(T(sc, p + 1), ',')))
+		return 0; /* 8.30, 12/03, #12, "(2017, <Town> Crown Court)"; not
+		           * "Flat 3/12 Windsor Road", "(12 Heol Fawr)" */
 	if (pr->type == T_PUNCT && pr->ch == 0xA3)
 		return 0;
 	if (pr->type == T_WORD && (pr->cls & C_NUMPRE) && !(t->f & F_NL))
