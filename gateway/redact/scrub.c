@@ -1226,7 +1226,13 @@ static int forename_subject(const unsigned char *s, size_t n, size_t a, size_t e
 		return 1;
 	if (e + 2 < n && s[e] == ' ' && (s[e + 1] == '(' || sc_digit(s[e + 1])))
 		return 1;
-	return has_next && !comma && sorted_word(AUX, sizeof AUX / sizeof AUX[0], s + na, ne - na, 0);
+	/* "Ruby attendance 90%", "Poppy speech delay": a child's record,
+	 * item by item, under her name */
+	static const char *const RECORD[] = {"attainment",   "attendance", "behaviour", "development",
+					     "immunisations", "progress",   "speech",    "weight"};
+	return has_next && !comma &&
+	       (sorted_word(AUX, sizeof AUX / sizeof AUX[0], s + na, ne - na, 0) ||
+		sorted_word(RECORD, sizeof RECORD / sizeof RECORD[0], s + na, ne - na, 0));
 }
 
 /*

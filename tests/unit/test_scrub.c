@@ -2732,3 +2732,17 @@ Test(scrub, s18_handle_before_on_costs_linear_time)
 	static const char *const SHAPES[] = {"ab_12 on TikTok ", "abcdefghij_on TikTok "};
 	shapes_scrub_in_linear_time(SHAPES, sizeof SHAPES / sizeof SHAPES[0]);
 }
+
+/* s19: a listed forename that is a common word, starting a line of a
+ * child's record ("Ruby attendance 90%", "Poppy speech delay"), is the
+ * child; the word before another noun stays a word. */
+Test(scrub, listed_common_forename_before_a_record_item)
+{
+	static const char *const names[] = {"Ruby Quenby", "Poppy Quenby"};
+	scrubber *e = scrubber_new(names, 2, NULL, 0, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "EDUCATION: Ruby attendance 90%.", "EDUCATION: " R("name") " attendance 90%.");
+	expect_with(e, "Health: Poppy speech delay.", "Health: " R("name") " speech delay.");
+	expect_with(e, "Garden: Poppy seeds sown.", "Garden: Poppy seeds sown.");
+	scrubber_free(e);
+}
