@@ -526,11 +526,16 @@ static int common_surname(struct scan *sc, size_t j, int cued)
 	int word = (u->lex & LEX_COMMON) && !(u->lex & LEX_ALLOW);
 	if (u->shape != SH_CAP || u->klass != K_C || !(word || (u->lex & LEX_PLACE)) ||
 	    u->nletters < 3 ||
-	    (u->lex & (LEX_PHRASE | LEX_STREET | LEX_INSTITUTION | CUEBITS | LEX_FUNCTION |
-		       LEX_MODAL | LEX_PARTICLE | LEX_SHOP)) ||
+	    (u->lex & (LEX_STREET | LEX_INSTITUTION | CUEBITS | LEX_FUNCTION | LEX_MODAL |
+		       LEX_PARTICLE | LEX_SHOP)) ||
 	    word_in_list(sc, u, WHEN))
 		return 0;
 	v = tok(sc, j + 1);
+	/* the first word of an allow-listed phrase ("Early Help") is the
+	 * phrase when a capitalised word follows, even over a line break;
+	 * alone it is her surname ("HV Sarah Early - ...") */
+	if ((u->lex & LEX_PHRASE) && v && capish(v))
+		return 0;
 	return !(v && !v->gap && capish(v));
 }
 
@@ -864,6 +869,14 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		if (v && !v->gap && v->shape == SH_CAP && v->klass == K_C && (v->lex & LEX_ALLOW) &&
 		    !(v->lex & (LEX_FUNCTION | LEX_COMMON | CUEBITS)) &&
 		    !(w && !w->gap && capish(w)) && !word_in_list(sc, v, WHEN))
+			last = j + 1;
+		/* in a log's capitals ("RP NEIGHBOUR MR JAMES IRVINE 29 ..."),
+		 * where every word is capitalised: a town after the title and
+		 * forename is the surname unless a place's word goes on */
+		if (v && !v->gap && v->caps && tok(sc, j)->caps && t->caps && v->klass == K_C &&
+		    (v->lex & LEX_PLACE) && !(v->lex & (LEX_FUNCTION | LEX_COMMON | CUEBITS)) &&
+		    !(w && !w->gap && (w->lex & (LEX_PLACE | LEX_STREET | LEX_INSTITUTION))) &&
+		    !word_in_list(sc, v, WHEN))
 			last = j + 1;
 	}
 	{

@@ -1198,3 +1198,15 @@ Test(names, s17_article_before_acronym_comma_town)
 	NONE("Victim examined at the SARC, Tolvenny 20/11.");
 	FINDS("Witness: KOWALCZYK, Rosalind.", "KOWALCZYK, Rosalind");
 }
+
+/* s19: the first word of an allow-listed phrase after a forename is her
+ * surname when the phrase does not go on ("HV Rosalind Early - ..."); with
+ * the phrase's next word it stays the phrase. In a log's capitals a town
+ * after a title and a forename is the surname. */
+Test(names, s19_phrase_word_and_capitals_town_as_surnames)
+{
+	FINDS("Health: HV Rosalind Early - visits missed at 9.", "HV Rosalind Early");
+	FINDS("Referred to Rosalind via Early Help.", "Rosalind");
+	FINDS("2302 RP NEIGHBOUR MR ALAN SWINDON HEARD SCREAMS.", "MR ALAN SWINDON");
+	FINDS("2302 MR ALAN SWINDON ROAD", "MR ALAN");
+}
