@@ -622,6 +622,16 @@ static size_t extend(struct scan *sc, size_t j)
 			j = q;
 			continue;
 		}
+		/* '"Dougie" Price': a nickname in quotes, then a surname
+		 * that is also a word, no capitalised word after it */
+		if (u->gap == G_QUOTE && p->end < sc->n && sc->s[p->end] == '"' && u->shape == SH_CAP &&
+		    !u->caps && (u->lex & LEX_SURNAME) &&
+		    !(u->lex & (LEX_FUNCTION | CUEBITS | LEX_STREET | LEX_INSTITUTION | LEX_PLACE))) {
+			const struct tok *v = tok(sc, j + 2);
+			if (!(v && !v->gap && capish(v)))
+				j++;
+			break;
+		}
 		if (!name_gap(p, u) || ((u->gap & G_NL) && u->caps != p->caps))
 			break;
 		size_t k = bridge(sc, j + 1);

@@ -1210,3 +1210,11 @@ Test(names, s19_phrase_word_and_capitals_town_as_surnames)
 	FINDS("2302 RP NEIGHBOUR MR ALAN SWINDON HEARD SCREAMS.", "MR ALAN SWINDON");
 	FINDS("2302 MR ALAN SWINDON ROAD", "MR ALAN");
 }
+
+/* s19: a nickname in quotes, then a surname that is also a word, is one
+ * name ('"Dougie" Price'); not before a capitalised word that goes on. */
+Test(names, s19_quoted_nickname_then_surname)
+{
+	FINDS("Intel: his friend \"Dougie\" Price seen driving past.", "Dougie\" Price");
+	FINDS("Intel: his friend \"Tiny\" Price Street was seen.", "Tiny");
+}
