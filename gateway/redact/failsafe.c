@@ -810,6 +810,20 @@ static size_t entry_stamp_end(const struct fs *f, size_t j)
 	return k;
 }
 
+static int is_clock(const char *w, size_t n);
+
+/* A clock time at j ("9.30", "10am", "14:00") then one space and a word in
+ * lower case? Reads at most 10 bytes. */
+static int fs_clock_goes_on(const struct fs *f, size_t j)
+{
+	char w[8];
+	size_t k = 0;
+	while (j + k < f->n && k < sizeof w && f->s[j + k] != ' ' && f->s[j + k] != '\n')
+		w[k] = (char)(f->s[j + k] | 0x20), k++;
+	return k < sizeof w && is_clock(w, k) && j + k + 1 < f->n && f->s[j + k] == ' ' &&
+	       f->s[j + k + 1] >= 'a' && f->s[j + k + 1] <= 'z';
+}
+
 /*
  * Withhold [a, b). A statement that runs over a message log's or a
  * chronology's next entries leaves out their stamps ("...ring me after
@@ -826,6 +840,10 @@ static void push_split(struct fs *f, size_t a, size_t b, unsigned kind, const ch
 		while (j < b && f->s[j] == ' ')
 			j++;
 		size_t e = j < b ? entry_stamp_end(f, j) : j;
+		/* "...Next call Monday\n9.30 from the car": an hour then the
+		 * sentence going on in lower case is the statement's own */
+		if (e > j && fs_clock_goes_on(f, j))
+			e = j;
 		if (e > j) {
 			if (brk > a)
 				f->rc = spans_push(f->out, a, brk, kind, rule);
@@ -3537,6 +3555,11 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 			return 0;
 		return 1; /* a number wrapped over the break ("07700\n900202") */
 	}
+	/* "Next call Monday\n9.30 from the car": a day at the line's end,
+	 * then its hour and the sentence going on in lower case (not a
+	 * log's "0930 CALLER ...", nor a date opening a line) */
+	if ((last_cls & K_TIME) && nx >= '0' && nx <= '9' && fs_clock_goes_on(f, j))
+		return 1;
 	/* "SAFETY PLAN" on its own line under a line in lower case: a
 	 * heading opens a section (at most 40 bytes read) */
 	if (!upper && fs_caps_line(f, j))

@@ -2352,3 +2352,13 @@ Test(failsafe, working_hours_after_her_workplace)
 	       "Revisit by arrangement, she works 7-3 so any time after 4.");
 	expect_none("She works as a cleaner at the leisure centre.");
 }
+
+/* s19: a day at a line's end and its hour opening the next line, the
+ * sentence going on in lower case, is one statement, the hour in it; an
+ * entry's stamp on the next line ("09:40 Call from ...") stays out. */
+Test(failsafe, a_day_then_its_hour_over_a_line_break)
+{
+	expect("Spoke to her. Next call Monday\n9.30 from the car again.", SCRUB_SAFE_TIME,
+	       "Next call Monday\n9.30 from the car again");
+	expect_none("Visited Monday.\n09:40 Call from the school re attendance.");
+}
