@@ -369,6 +369,52 @@ static size_t nhs_at(const unsigned char *s, size_t n, size_t i)
 	return ident_nhs_valid(d, 10, out) == 0 ? j : 0;
 }
 
+/* Does the word "NHS" end right before i, with "no", "number", "num" or
+ * "nbr" and ':', '#', '.' between (at most 24 bytes read back)? */
+static int nhs_said_before(const unsigned char *s, size_t i)
+{
+	size_t j = i, lim = i > 24 ? i - 24 : 0;
+	for (int words = 0; j > lim;) {
+		while (j > lim && (s[j - 1] == ' ' || s[j - 1] == ':' || s[j - 1] == '#' || s[j - 1] == '.'))
+			j--;
+		size_t e = j;
+		while (j > lim && sc_alpha(s[j - 1]))
+			j--;
+		if (e - j == 3 && word_eq(s + j, 3, "nhs"))
+			return j == 0 || !sc_alnum(s[j - 1]);
+		if (words++ == 1 || !((e - j == 2 && word_eq(s + j, 2, "no")) ||
+				      (e - j == 6 && word_eq(s + j, 6, "number")) ||
+				      (e - j == 3 && (word_eq(s + j, 3, "num") || word_eq(s + j, 3, "nbr")))))
+			return 0;
+	}
+	return 0;
+}
+
+/* Right after "NHS" ("NHS no 999 100 0101", "NHS: 9 9 9 1 0 0 0 1 0 1",
+ * "NHS 999/100/0101"): ten digits however separated ('/' too) are its
+ * number, even with a check digit mistyped. Not a date and a clock
+ * ("19/10/2026 14:00": digits go on after ':'). */
+static size_t nhs_cued_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t nd = 0, j = i;
+	if (!nhs_said_before(s, i))
+		return 0;
+	while (j < n && sc_digit(s[j])) {
+		j++;
+		if (++nd == 10)
+			break;
+		size_t g = j;
+		while (g < n && g - j < 3 &&
+		       (s[g] == ' ' || s[g] == '-' || s[g] == '.' || s[g] == '/' || s[g] == '\n'))
+			g++;
+		j = g;
+	}
+	if (nd != 10 || !ends_word(s, n, j, 0) ||
+	    (j + 1 < n && (s[j] == ':' || s[j] == '/' || s[j] == '.') && sc_digit(s[j + 1])))
+		return 0;
+	return j;
+}
+
 static int is_gap(unsigned char c)
 {
 	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '\n';
@@ -2874,6 +2920,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		TRY(SCRUB_PNC, "pnc-id", pnc_at(s, n, i));
 		TRY(SCRUB_VEHICLE, "vehicle:irish", near(cx, CUE_VEH, i) ? irish_reg_at(s, n, i) : 0);
 		TRY(SCRUB_NHS, "nhs-number", nhs_at(s, n, i));
+		TRY(SCRUB_NHS, "nhs-number:cued", nhs_cued_at(s, n, i));
 	}
 	if (glued)
 		return 0;

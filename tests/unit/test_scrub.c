@@ -146,7 +146,9 @@ Test(scrub, nhs_numbers)
 	expect("NHS 999 000 0018.", "NHS " R("nhs-number") ".");
 	expect("NHS no 9990000018", "NHS no " R("nhs-number"));
 	expect("999-029-7363", R("nhs-number"));
-	unchanged("NHS 999 000 0017 (bad checksum)");
+	/* right after "NHS" a mistyped check digit is still her number */
+	expect("NHS 999 000 0017 (bad checksum)", "NHS " R("nhs-number") " (bad checksum)");
+	unchanged("Ref 999 000 0017 (bad checksum)");
 	unchanged("9990000000");
 	unchanged("99900000189");
 	unchanged("CR/9990000018/21");
@@ -418,7 +420,7 @@ Test(scrub, four_mib_narrative)
 		"Caf\xC3\xA9 staff reported raised voices \xE2\x80\x94 no further action. ",
 		"Na\xC3\xAFve safety plan reviewed; the victim's sister helped. ",
 		"Crime ref CR/01234567890/21 was raised. ",
-		"NHS 999 000 0017 (checksum fails) and QQ 12 34 56 A stay. ",
+		"Ref 999 000 0017 (checksum fails) and QQ 12 34 56 A stay. ",
 		"Account 077009001234 is a bank reference. ",
 		"Jane Tumbleweed was spoken to alone. ",
 	};
@@ -513,7 +515,7 @@ Test(scrub, nhs_numbers_with_any_separators)
 	expect("NHS 999 000\n0018", "NHS " R("nhs-number"));
 	expect("NHS 999" NBSP "000" NBSP "0018", "NHS " R("nhs-number"));
 	expect("NHS 9990 000 018", "NHS " R("nhs-number"));
-	unchanged("NHS 999.000.0017");   /* checksum still checked */
+	unchanged("Ref 999.000.0017");   /* checksum still checked, with no NHS before */
 	unchanged("call 0770 090 012");  /* ten digits, checksum fails */
 }
 
@@ -2745,4 +2747,14 @@ Test(scrub, listed_common_forename_before_a_record_item)
 	expect_with(e, "Health: Poppy speech delay.", "Health: " R("name") " speech delay.");
 	expect_with(e, "Garden: Poppy seeds sown.", "Garden: Poppy seeds sown.");
 	scrubber_free(e);
+}
+
+/* s19: right after "NHS" (and "no", "number", ':' ...) ten digits however
+ * separated are its number: a slash between groups, a space between every
+ * digit; not a date and a clock after it. */
+Test(scrub, nhs_number_after_its_cue_any_separators)
+{
+	expect("NHS no 999/000/0018 seen.", "NHS no " R("nhs-number") " seen.");
+	expect("NHS: 9 9 9 0 0 0 0 0 1 8 seen.", "NHS: " R("nhs-number") " seen.");
+	unchanged("NHS 19/10/2026 14:00 clinic.");
 }
