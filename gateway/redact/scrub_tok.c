@@ -648,10 +648,11 @@ static int partial_before(const unsigned char *s, size_t i, int last)
 	return 0;
 }
 
-/* The word ending one space before i: its start in *b, or 0 when none. */
+/* The word ending one space (or a hard line break: "Account ending\n4471")
+ * before i: its start in *b, or 0 when none. */
 static int word_before(const unsigned char *s, size_t i, size_t *b)
 {
-	if (i < 2 || s[i - 1] != ' ' || !sc_alpha(s[i - 2]))
+	if (i < 2 || (s[i - 1] != ' ' && s[i - 1] != '\n') || !sc_alpha(s[i - 2]))
 		return 0;
 	size_t e = i - 1, k;
 	for (k = e; k > 0 && e - k < 12 && sc_alpha(s[k - 1]); k--)

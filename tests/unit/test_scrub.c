@@ -2758,3 +2758,11 @@ Test(scrub, nhs_number_after_its_cue_any_separators)
 	expect("NHS: 9 9 9 0 0 0 0 0 1 8 seen.", "NHS: " R("nhs-number") " seen.");
 	unchanged("NHS 19/10/2026 14:00 clinic.");
 }
+
+/* s19: an account named by its last digits over a hard line break
+ * ("Account ending\n4471") is still a bank account's. */
+Test(scrub, account_ending_over_a_line_break)
+{
+	expect("Account ending\n4471, blocked.", "Account ending\n" R("bank") ", blocked.");
+	unchanged("Period ending\n4471 entries.");
+}
