@@ -675,6 +675,16 @@ static int add_place_short(struct bctx *bc, const struct words *ws, unsigned kin
 		if ((rc = pat_add(bc, &bc->values, ws->w, ws->l, m, 0, kind, R_VAL_TEXT, common)) != 0)
 			return rc;
 	}
+	/* "Brunts" of "The Brunts Academy": its own words without "The" */
+	if (e >= 2 && ws->l[0] == 3 && memcmp(ws->w[0], "the", 3) == 0) {
+		int common = 1;
+		for (size_t k = 1; k < e; k++)
+			common &= scrub_common_word(ws->w[k], ws->l[k]) ||
+			          (lex_classify(ws->w[k], ws->l[k]) & LEX_FUNCTION) != 0;
+		if ((rc = pat_add(bc, &bc->values, ws->w + 1, ws->l + 1, e - 1, 0, kind, R_VAL_TEXT,
+		                  common)) != 0)
+			return rc;
+	}
 	return 0;
 }
 
@@ -1274,6 +1284,14 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int f
 		up += sc_upper(s[i]);
 	if (up == e - a && e - a > 1)
 		return 0; /* capitals say nothing in a CAD log */
+	/* "Old Moat - Hana fine", "The Meadows said": a name of two or more
+	 * words each capitalised is a name, even starting a sentence */
+	int words = 1, caps = 1;
+	for (size_t i = a; i + 1 < e; i++)
+		if ((s[i] == ' ' || s[i] == '\n') && sc_alpha(s[i + 1]))
+			words++, caps &= sc_upper(s[i + 1]);
+	if (words > 1 && caps)
+		return 1;
 	if (sentence_start(s, a)) {
 		/* "Chichi asked that ...", "Poppy (7) said": a sentence's
 		 * subject doing what people do, or with an age or school year */

@@ -2766,3 +2766,22 @@ Test(scrub, account_ending_over_a_line_break)
 	expect("Account ending\n4471, blocked.", "Account ending\n" R("bank") ", blocked.");
 	unchanged("Period ending\n4471 entries.");
 }
+
+/* s19: a listed school goes by its own words without a leading "The"
+ * ("Quellby" of "The Quellby Academy"), and its short name of common words,
+ * each capitalised, is a name even starting a sentence or over a line
+ * break ("Old\nMeadow - fine"); lower case it stays a phrase. */
+Test(scrub, a_listed_school_without_the_and_capitalised_at_a_start)
+{
+	static const struct scrub_value v[] = {
+		{"The Quellby Academy", SCRUB_PLACE, CANON_TEXT, 0},
+		{"Old Meadow Primary School", SCRUB_PLACE, CANON_TEXT, 0},
+	};
+	struct scrub_spec spec = {.values = v, .n_values = sizeof v / sizeof v[0]};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "Dad turned up at Quellby today.", "Dad turned up at " R("place") " today.");
+	expect_with(s, "He is withdrawn. Old\nMeadow - fine.", "He is withdrawn. " R("place") " - fine.");
+	expect_with(s, "The old meadow was flooded.", "The old meadow was flooded.");
+	scrubber_free(s);
+}
