@@ -3134,8 +3134,9 @@ RARE static void approved_premises_words(struct scan *sc, long p)
 {
 	const struct tok *ap = T(sc, p - 1);
 	if (ap->type != T_WORD || !(ap->f & (F_CAP | F_LOWER)) || ap->end - ap->start != 8 ||
-	    strncasecmp((const char *)sc->s + ap->start, "approved", 8) != 0 || (T(sc, p)->f & F_NL))
-		return;
+	    strncasecmp((const char *)sc->s + ap->start, "approved", 8) != 0 ||
+	    ((T(sc, p)->f & F_NL) && !((ap->f & F_LOWER) && (T(sc, p)->f & F_LOWER))))
+		return; /* (wrapped only in lower case: "approved\npremises in <Town>") */
 	long a = p - 1, m = 0, e = p + 1;
 	while (m < 3 && place_town_word(T(sc, a - 1)) && !(T(sc, a - 1)->f & F_UPPER) &&
 	       !(T(sc, a)->f & F_NL))

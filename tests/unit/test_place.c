@@ -2739,6 +2739,8 @@ Test(place, s19_approved_premises_in_lower_case)
 	expect_span("He lives at approved premises, Quellby Lodge.", 0, SCRUB_ADDRESS,
 		    "approved premises, Quellby Lodge");
 	expect_none("He was in approved premises for 12 weeks.", 0);
+	expect_span("Released to approved\npremises in Brackwell on licence.", 0, SCRUB_ADDRESS,
+		    "approved\npremises in Brackwell");
 }
 
 /* s19: a house number right after an opening bracket is an address's
