@@ -651,6 +651,10 @@ struct fs {
 	int pn_with;           /* ... after a going or being word and "with" */
 	int stay_pend;         /* time spent (spend, spent): at/in/with next says where */
 	int res_sent;          /* the last sentence had a clause withheld as a location */
+	int sent_appt;         /* a clause of this sentence named an appointment */
+	int sent_any;          /* ... and it had a word at all */
+	int safe_appt;         /* the last sentence, withheld as a safe contact, named one:
+	                        * "Next appt <day> <hour>" after it is when she can be seen */
 	int tlabel;            /* the clause follows her label ("V:", "Client:", a forename
 	                        * that is no common word): "Leah: 10-2 weekdays" */
 	size_t tlab_start;     /* where that label starts */
@@ -1272,6 +1276,19 @@ static int fs_next_date_only(const struct fs *f, size_t a, size_t e)
 }
 
 /* Decide the sentence's clauses (the unit model's unit goes on). */
+static int fs_word_is(const unsigned char *s, size_t n, size_t j, const char *w);
+
+/* Does the text at a open on "Next appt" or "Next appointment"? */
+static int fs_opens_next_appt(const struct fs *f, size_t a)
+{
+	if (!fs_word_is(f->s, f->n, a, "next"))
+		return 0;
+	a += 4;
+	while (a < f->n && f->s[a] == ' ')
+		a++;
+	return fs_word_is(f->s, f->n, a, "appt") || fs_word_is(f->s, f->n, a, "appointment");
+}
+
 /* The start of the comma-separated part of [lo, p) that p ends in: after
  * the last ", " before p, else lo. Reads back to lo at most. */
 static size_t fs_part_start(const struct fs *f, size_t lo, size_t p)
@@ -1289,6 +1306,17 @@ static void sentence_decide(struct fs *f)
 	int res_long = 0; /* ... and had three words or more */
 	int any_res = 0;
 	int done = -1; /* the last clause withheld */
+	int safe = 0;  /* a clause withheld as a safe contact */
+	/* "Midwife can see her alone for the first 10 minutes of each
+	 * appointment. Next appt Thursday 10th Dec 9.20am.": the next one,
+	 * after a safe contact made at appointments, is when she can be seen */
+	if (f->safe_appt && n > 0 && fs_opens_next_appt(f, f->cl[0].start) &&
+	    (f->cl[0].seen & (S_DAY | S_CLOCK | S_WDAY))) {
+		emit(f, f->cl[0].start, f->cl[n - 1].end, SCRUB_SAFE_TIME, "fs:safe-contact+next");
+		f->ncl = 0;
+		f->res_sent = f->safe_appt = f->sent_appt = f->sent_any = 0;
+		return;
+	}
 	for (int i = 0; i < n; i++) {
 		struct clause *c = &f->cl[i];
 		int j0 = -1;
@@ -1324,6 +1352,7 @@ static void sentence_decide(struct fs *f)
 			if ((c->seen & S_CODE) && f->u_start != SIZE_MAX && f->u_start < from)
 				from = f->u_start; /* (a first clause with no signal is not kept) */
 			emit(f, from, f->cl[n - 1].end, kind, rule);
+			safe = 1;
 			break;
 		}
 		if (res_ok(c->seen)) {
@@ -1364,6 +1393,9 @@ static void sentence_decide(struct fs *f)
 	}
 	f->ncl = 0;
 	f->res_sent = any_res;
+	if (f->sent_any) /* (not the empty sentence a line break ends) */
+		f->safe_appt = safe && f->sent_appt;
+	f->sent_appt = f->sent_any = 0;
 }
 
 /* Decide the sentence's clauses and start a new sentence. */
@@ -1651,6 +1683,8 @@ static int fs_clause_station(const struct fs *f)
 
 static void clause_end(struct fs *f)
 {
+	f->sent_appt |= f->appt;
+	f->sent_any |= f->c_start != SIZE_MAX;
 	/* "<Name> assaulted Ms <Name> at her home on 7 November": where an
 	 * incident happened, the home the notes know, not where she is now */
 	if ((f->seen & S_RES) && !f->res_strong && !f->place_next && !f->kin_pend &&

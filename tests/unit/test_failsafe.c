@@ -2362,3 +2362,14 @@ Test(failsafe, a_day_then_its_hour_over_a_line_break)
 	       "Next call Monday\n9.30 from the car again");
 	expect_none("Visited Monday.\n09:40 Call from the school re attendance.");
 }
+
+/* s19: after a safe contact made at her appointments, the sentence that
+ * gives the next one ("Next appt <day> <hour>") is when she can be seen;
+ * after any other sentence it is the agencies' date and stays. */
+Test(failsafe, next_appointment_after_a_safe_contact_at_appointments)
+{
+	expect("The nurse can see her alone for the first 10 minutes of each appointment.\n"
+	       "Next appt Thursday 10th Dec 9.20am.",
+	       SCRUB_SAFE_TIME, "Next appt Thursday 10th Dec 9.20am");
+	expect_none("Safety plan agreed. Next appt Thursday 10th Dec 9.20am.");
+}
