@@ -346,6 +346,22 @@ static size_t num_sep(const unsigned char *s, size_t n, size_t j)
 	return g;
 }
 
+/*
+ * Is the number d (10 digits) in a range ever issued: England and Wales
+ * 400-499 and 600-799 million, Northern Ireland's H&C 320-399 million, the
+ * test range 999, or a Scottish CHI number (a date of birth DDMMYY first)?
+ * A police occurrence number ("2600415521": the year, then a serial)
+ * passes the mod-11 check one time in eleven; it is in none of these.
+ */
+static int nhs_range(const char *d)
+{
+	int dd = (d[0] - '0') * 10 + (d[1] - '0'), mm = (d[2] - '0') * 10 + (d[3] - '0');
+	if (d[0] == '4' || d[0] == '6' || d[0] == '7' || (d[0] == '3' && d[1] >= '2') ||
+	    (d[0] == '9' && d[1] == '9' && d[2] == '9'))
+		return 1;
+	return dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12;
+}
+
 /* 10 digits in up to 4 groups with any separators, mod-11 check passing. */
 static size_t nhs_at(const unsigned char *s, size_t n, size_t i)
 {
@@ -364,7 +380,7 @@ static size_t nhs_at(const unsigned char *s, size_t n, size_t i)
 			return 0;
 		j = g;
 	}
-	if (!ends_word(s, n, j, 1))
+	if (!ends_word(s, n, j, 1) || !nhs_range(d))
 		return 0;
 	return ident_nhs_valid(d, 10, out) == 0 ? j : 0;
 }
@@ -646,6 +662,21 @@ static int partial_before(const unsigned char *s, size_t i, int last)
 		e = b;
 	}
 	return 0;
+}
+
+/* Digits in 2 to 4 groups of 2 to 4, one space between, 7 to 10 in all
+ * ("0071 3349 20"): the end, or 0. */
+static size_t account_groups_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i, nd = 0, d;
+	int g = 0;
+	while (g < 4 && (d = digits_at(s, n, j, 4)) >= 2 && d <= 4) {
+		nd += d, j += d, g++;
+		if (!(j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1])))
+			break;
+		j++;
+	}
+	return g >= 2 && nd >= 7 && nd <= 10 && sc_digit(s[j - 1]) && ends_word(s, n, j, 1) ? j : 0;
 }
 
 /* The word ending one space (or a hard line break: "Account ending\n4471")
@@ -2964,6 +2995,15 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		if ((d == 7 || d == 9 || d == 10) && ends_word(s, n, i + d, 1)) {
 			*kind = SCRUB_BANK, *rule = "bank:account";
 			return i + d;
+		}
+		/* "card account 0071 3349 20": the same in groups of 2 to 4
+		 * digits, one space between, right after the cue */
+		static const char *const RIGHT[] = {"account", "acct", "acc", "no", "number"};
+		size_t wb;
+		if (word_before(s, i, &wb) && IN(s + wb, i - 1 - wb, RIGHT) &&
+		    (e = account_groups_at(s, n, i)) != 0) {
+			*kind = SCRUB_BANK, *rule = "bank:account";
+			return e;
 		}
 	}
 	/* "a/c 9 3 0 1 2 4 5 6": read out digit by digit */

@@ -2785,3 +2785,16 @@ Test(scrub, a_listed_school_without_the_and_capitalised_at_a_start)
 	expect_with(s, "The old meadow was flooded.", "The old meadow was flooded.");
 	scrubber_free(s);
 }
+
+/* s19: with no NHS cue, a ten-digit number passing the mod-11 check is an
+ * NHS number only in a range ever issued (4xx, 6xx, 7xx, 32x-39x, the 999
+ * test range, a CHI's date of birth first): a police occurrence number
+ * ("2600415521": the year, then a serial) is kept. An account number in
+ * groups right after "account" is a bank account's. */
+Test(scrub, nhs_ranges_and_grouped_account_numbers)
+{
+	expect("Police informed (9990000018).", "Police informed (" R("nhs-number") ").");
+	unchanged("Police informed (2600415521).");
+	expect("Paid into a card account 0071 3349 20.", "Paid into a card account " R("bank") ".");
+	unchanged("Account opened 2019; ref 12 34 on file.");
+}
