@@ -690,7 +690,9 @@ static size_t phrase_at(struct scan *sc, size_t i)
 	size_t best = 0;
 	for (size_t k = i + 1; k < i + 7; k++) {
 		const struct tok *u = tok(sc, k);
-		if (u == NULL || (u->gap & ~(G_COMMA | G_PERIOD | G_OTHER)) || u->gap & G_NL)
+		/* (one line break too: a phrase wrapped mid-name, "Women's\nAid") */
+		if (u == NULL || (u->gap & ~(G_COMMA | G_PERIOD | G_OTHER | G_NL)) ||
+		    ((u->gap & G_NL) && u->caps != t->caps))
 			break;
 		if (u->end - t->start > 3 * LEX_MAX_KEY)
 			break;
@@ -1616,7 +1618,10 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		 * and ...") does not make a phrase */
 		int lead = p && !first->gap && capish(p) &&
 			   !(p->klass == K_C && sentence_start(sc, a - 1));
-		int alone = !(u && !u->gap && capish(u)) && !lead &&
+		/* (a place's name wrapped onto the next line goes on the
+		 * phrase: "Sandwell and West\nBirmingham NHS Trust") */
+		int wrapped = u && u->gap == G_NL && capish(u) && (u->lex & LEX_PLACE);
+		int alone = !(u && !u->gap && capish(u)) && !wrapped && !lead &&
 			    !(p && (determiner(sc, p) || p->shape == SH_NUM));
 		if (alone)
 			rule = "lex:common-name";

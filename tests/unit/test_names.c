@@ -1218,3 +1218,12 @@ Test(names, s19_quoted_nickname_then_surname)
 	FINDS("Intel: his friend \"Dougie\" Price seen driving past.", "Dougie\" Price");
 	FINDS("Intel: his friend \"Tiny\" Price Street was seen.", "Tiny");
 }
+
+/* s19: a common word capitalised at a line's end before a place's name on
+ * the next line goes on that name ("Sandwell and West\nBirmingham NHS
+ * Trust"): no one's name; alone before another line it still is. */
+Test(names, s19_common_word_before_a_wrapped_place)
+{
+	FINDS("Referral by the midwife, Walsall and West\nBirmingham NHS Trust.", "");
+	FINDS("Referral passed to Grace\nthis morning.", "Grace");
+}
