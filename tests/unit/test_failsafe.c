@@ -2304,3 +2304,111 @@ Test(failsafe, a_cover_story_is_a_safe_contact)
 	expect_none("Injury previously recorded as \"fell\".");
 	expect_none("Appointment booked as urgent.");
 }
+
+/* s19-over: a tenancy told by its tenure ("sole", "joint" after it, or
+ * whose name it is in) is the one held already, with its landlord named;
+ * a tenancy with a place after it, a new one, or one in a town is still
+ * where she lives. */
+Test(failsafe, a_tenancy_by_its_tenure_is_held_already)
+{
+	expect_none("Brackton Borough Council tenancy in victim's sole name.");
+	expect_none("The flat is a Wellmere Homes tenancy in her sole name.");
+	expect_none("BBC tenancy, sole.");
+	expect_none("Wellmere Council housing: secure tenancy (joint).");
+	expect("Tenancy: joint, Brackton Council, Larch Walk.", SCRUB_LOCATION,
+	       "Tenancy: joint, Brackton Council, Larch Walk");
+	expect("She has a new tenancy in her sole name.", SCRUB_LOCATION,
+	       "She has a new tenancy in her sole name");
+	expect("She has a tenancy in Wellmere in her name.", SCRUB_LOCATION,
+	       "She has a tenancy in Wellmere in her name");
+	expect("She has a tenancy in her sole name, Flat 2 Larch Walk.", SCRUB_LOCATION,
+	       "She has a tenancy in her sole name, Flat 2 Larch Walk");
+}
+
+/* s19-over: a marker or flag on an address is on the one the notes know;
+ * a marker on a new address, or on one named, says where. */
+Test(failsafe, a_marker_on_the_address_is_no_whereabouts)
+{
+	expect_none("Police marker on home address, Clare's Law not relevant.");
+	expect_none("Marker on victim's address.");
+	expect_none("Brackton Police marker on both addresses.");
+	expect_none("Address flagged on our system.");
+	expect("Marker placed on her new address.", SCRUB_LOCATION,
+	       "Marker placed on her new address");
+	expect("Police marker on address at 4 Larch Walk.", SCRUB_LOCATION,
+	       "Police marker on address at 4 Larch Walk");
+}
+
+/* s19-over: "family" in "the family home" is nobody of hers: his staying
+ * there is his; hers is still where she is. */
+Test(failsafe, the_family_home_is_his_when_he_is_there)
+{
+	expect_none("He remains at the former family home in Brackton.");
+	expect("She remains at the family home in Brackton.", SCRUB_LOCATION,
+	       "She remains at the family home in Brackton");
+	expect("He remains at her family home.", SCRUB_LOCATION, "He remains at her family home");
+}
+
+/* s19-over: money goes into or out of an account; a tenancy is in a name;
+ * a month after "in" is when; none is a place. A flat in a name is still a
+ * flat. */
+Test(failsafe, an_account_a_name_or_a_month_is_no_place)
+{
+	expect_none("Her wages go into the joint\naccount.");
+	expect_none("Husband was moving her inheritance (£86,000) out of her sole account.");
+	expect_none("The tenancy (Brackton Homes) is in her sole name.");
+	expect_none("The family home tenancy (Brackton Homes) is in her sole name.");
+	expect_none("Landlord offered a management transfer in Oct.");
+	expect("She moved into a flat in her sole name.", SCRUB_LOCATION,
+	       "She moved into a flat in her sole name");
+	expect("She has moved her things out of the flat into her sister's.", SCRUB_LOCATION,
+	       "She has moved her things out of the flat into her sister's");
+	expect("She is staying in Wellmere.", SCRUB_LOCATION, "She is staying in Wellmere");
+}
+
+/* s19-over: "went to" a hospital or A&E is a visit, as a conveyance there
+ * is; then to someone's home, or a second place reached, is where she is. */
+Test(failsafe, went_to_a_and_e_is_a_visit)
+{
+	expect_none("She went to Brackton A&E.");
+	expect("She went to Brackton General A&E, then to her sister's.", SCRUB_LOCATION,
+	       "She went to Brackton General A&E, then to her sister's");
+	expect("She was conveyed to Brackton General A&E, then to her sister's.", SCRUB_LOCATION,
+	       "She was conveyed to Brackton General A&E, then to her sister's");
+	expect("She went to A&E then went to her sister's.", SCRUB_LOCATION,
+	       "She went to A&E then went to her sister's");
+	expect("She went to her mum's.", SCRUB_LOCATION, "She went to her mum's");
+}
+
+/* s19-over: a call made from a room of the home the notes know is no
+ * whereabouts; the room somewhere named is. A wish that had its object
+ * ("Police requested, <Force> and <County>") names no areas she wants.
+ * MARAC is a meeting, not a place. Words of an e-mail address are no
+ * statement. */
+Test(failsafe, rooms_requests_the_meeting_and_e_mail_words)
+{
+	expect_none("Victim called 999 from the bathroom 0115.");
+	expect("Victim called 999 from the bathroom at her mum's.", SCRUB_LOCATION,
+	       "Victim called 999 from the bathroom at her mum's");
+	expect_none("Police requested, Brackton and Wellmere (5226299102).");
+	expect("She has requested Brackton or Wellmere.", SCRUB_LOCATION,
+	       "She has requested Brackton or Wellmere");
+	expect_none("Outcome: to MARAC 10/12.");
+	expect_none("Tenancy Sustainment <tenancy.sustainment@example.org.uk>");
+	expect_none("Housing to advise on transfer of tenancy under the Family Law Act 1996.");
+	expect("Housing to advise on transfer of tenancy to a flat in Brackton.", SCRUB_LOCATION,
+	       "Housing to advise on transfer of tenancy to a flat in Brackton");
+	expect_none("Tenancy advice given.");
+}
+
+/* s19-over: the rules above read a bounded number of words around a cue,
+ * so a text of them with no stop costs linear time. */
+Test(failsafe, tenure_marker_and_account_cues_cost_linear_time)
+{
+	static const char *const cue[] = {
+	    "tenancy in her sole ",   "marker on victim's address ", "into the joint ",
+	    "moving her money out of ", "the family home ",         "from the bathroom ",
+	    "requested, Brackton and ", "transfer of tenancy ",
+	};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
