@@ -276,6 +276,31 @@ static void loc_cue(struct scan *sc, long p, const char *rule)
 	sc->other_cue = 1; /* (loc_cue_his clears it again for its own cue) */
 }
 
+/* Is the token at o "his" before a kin word ("his mum's", "his brother's
+ * address")? */
+static int his_kin_at(const struct scan *sc, long o)
+{
+	return is_word(T(sc, o), W_HIS) && (T(sc, o + 1)->cls & C_KIN);
+}
+
+/*
+ * s19-over: a cue whose place is his kin's ("moved to his mum's in <Town>",
+ * "bailed to his brother's in <Town>", "now at his brother's"): where he
+ * is, as "he remains at" is; withheld still when the sentence has a word
+ * for her or hers (flush_sentence). o is the token after the preposition.
+ */
+static void loc_cue_place(struct scan *sc, long p, long o, const char *rule)
+{
+	if (!his_kin_at(sc, o)) {
+		loc_cue(sc, p, rule);
+		return;
+	}
+	int other = sc->other_cue;
+	loc_cue(sc, p, rule);
+	sc->other_cue = other;
+	sc->his_cue = 1;
+}
+
 /*
  * Is the subject of the verb at p him: the word before it, after
  * auxiliaries and adverbs ("he will be at", "the husband remains at",
@@ -586,7 +611,7 @@ static void try_move(struct scan *sc, long p)
 		if (ob->type == T_NUM && ((ob->f & F_ORD) || !(ob->f & F_HOUSE) ||
 					  (T(sc, o + 1)->cls & (C_MON | C_UNIT | C_TIMEW))))
 			return; /* moved to 12 March */
-		loc_cue(sc, p, "loc:moved");
+		loc_cue_place(sc, p, j + 1, "loc:moved");
 		return;
 	}
 	if (t->id == W_TRANSFERRED)
@@ -1032,7 +1057,7 @@ static void loc_cues(struct scan *sc, long p)
 		     (id != W_TO && (ob->cls & C_KIN) && o > p + 1) ||
 		     (id != W_TO && (ob->f & F_POSS) && (ob->f & F_CAP) &&
 		      !(T(sc, o + 1)->f & F_CAP))))
-			loc_cue(sc, p, "loc:at-kin");
+			loc_cue_place(sc, p, p + 1, "loc:at-kin");
 	} else if ((id == W_ROOM || id == W_BED || id == W_SPACE || id == W_PLACE) &&
 		   (is_word(nx, W_AT) || is_word(nx, W_IN)) &&
 		   ((T(sc, p - 1)->cls & C_DET) || is_word(T(sc, p - 1), W_BED))) {
@@ -1068,7 +1093,8 @@ static void loc_cues(struct scan *sc, long p)
 		   (is_word(nx, W_AT) || is_word(nx, W_IN) || is_word(nx, W_WITH)) &&
 		   !(nx->f & F_BRK) && !nonloc_subject(sc, p) &&
 		   place_object(sc, skip_det(sc, p + 2), nx->id == W_WITH)) {
-		loc_cue(sc, p, "loc:is-at"); /* "VIC NOW AT MOTHERS", "currently with her aunt" */
+		loc_cue_place(sc, p, p + 2, "loc:is-at"); /* "VIC NOW AT MOTHERS", "currently
+							   * with her aunt" */
 	}
 
 	/* routes and routines: decided at the end of the sentence */
@@ -1539,7 +1565,9 @@ static void step(struct scan *sc, long p)
 	const struct tok *t = T(sc, p);
 	if ((t->f & F_NL) && !(t->f & F_BRK))
 		heading_cut(sc, p);
-	if (t->type == T_WORD && her_word(sc, t))
+	/* (s19-over: not a kin word after "his": "his mum's" is his kin's) */
+	if (t->type == T_WORD && her_word(sc, t) &&
+	    !((t->cls & C_KIN) && p > sc->ss && is_word(T(sc, p - 1), W_HIS)))
 		sc->she_w = 1;
 	if (t->type == T_WORD && t->cls == 0 && t->id == W_NONE) {
 		/* most words: no time window starts at one (time_window is 0),

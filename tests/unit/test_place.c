@@ -2726,3 +2726,37 @@ Test(place, s18_high_school_after_a_wrapped_line)
 	expect_span("Children will attend\nQuellby High and the primary.", 0, SCRUB_PLACE, "Quellby High");
 	expect_none("Risk was assessed.\nVery High after the incident.", 0);
 }
+
+/* s19-over: no statement of whereabouts withheld (an address in the
+ * sentence may still be). */
+static void expect_no_location(const char *s)
+{
+	struct spans sv = scan(s, LOC);
+	int n = 0;
+	for (size_t i = 0; i < sv.n; i++)
+		if (sv.v[i].kind == SCRUB_LOCATION || sv.v[i].kind == SCRUB_SAFE_TIME) {
+			fprintf(stderr, "  unexpected %s %s [%.*s]\n", scrub_kind_name(sv.v[i].kind),
+				sv.v[i].rule, (int)(sv.v[i].end - sv.v[i].start), s + sv.v[i].start);
+			n++;
+		}
+	spans_free(&sv);
+	cr_assert_eq(n, 0, "no whereabouts expected in: %s", s);
+}
+
+/* s19-over: his kin's place ("moved to his mum's", "bailed to his
+ * brother's in <Town>", "now at his brother's") is where he is, as "he
+ * remains at" is; with her, the children, or a place of her kin's in the
+ * sentence it is still withheld. */
+Test(place, s19_his_kins_place_is_his)
+{
+	expect_no_location("Husband moved to his mum's in Quellby.");
+	expect_no_location("Released on bail 28/11 to his brother's in Quellby.");
+	expect_no_location("Located 0235 at his cousin's in Quellby, arrested.");
+	expect_no_location("Husband left in October (now at his brother's).");
+	expect_span("She moved to his mum's in Quellby.", LOC, SCRUB_LOCATION,
+		    "She moved to his mum's in Quellby.");
+	expect_span("He took the children to his mum's in Quellby.", LOC, SCRUB_LOCATION,
+		    "He took the children to his mum's in Quellby.");
+	expect_span("He moved to her mum's in Quellby.", LOC, SCRUB_LOCATION,
+		    "He moved to her mum's in Quellby.");
+}
