@@ -2809,6 +2809,28 @@ static int fs_court_follows(const struct fs *f, size_t b)
 }
 
 /*
+ * s19-over: is "contact" ending at b a child's contact session: before
+ * centre, session, supervised, supervisor; or after a possessive or "his"
+ * ("Father's contact", "his contact") with no device, number, details,
+ * "via" or "through" after it?
+ */
+static int fs_contact_session(const struct fs *f, size_t b)
+{
+	static const char *const SESSION[] = {"centre", "center", "session", "sessions",
+					      "supervised", "supervisor", NULL};
+	static const char *const ROUTE[] = {"number", "numbers", "details", "via", "through",
+					    "no", "num", "tel", NULL};
+	char nx[16];
+	int title;
+	size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+	if (k && fs_in(nx, SESSION))
+		return 1;
+	if (!((f->p1f & TF_POSS) || (f->p1 & K_HE)) || (f->p1 & K_SHE))
+		return 0;
+	return !(k && (fs_in(nx, ROUTE) || (fs_lookup(nx, k) & K_DEV)));
+}
+
+/*
  * Is the contact word w[0..wn) at a a bare noun after a preposition of time
  * ("after contact", "before the visit" is not bare, "during contact",
  * "following contact")? Reads the word before.
@@ -2919,6 +2941,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * session or a visit named by when it was (a bare noun after
 		 * after, before, during ...), no contact with her */
 		if ((c & K_CALL) && fs_event_noun(f, w, wn, a))
+			c &= ~K_CALL;
+		/* s19-over: "Father's contact is supervised", "his contact with
+		 * the children", "at the contact centre": a child's contact
+		 * session with a parent, no contact with her (not "Mum's contact
+		 * number", "her sister's contact details": a route) */
+		if ((c & K_CALL) && wn == 7 && memcmp(w, "contact", 7) == 0 && fs_contact_session(f, b))
 			c &= ~K_CALL;
 		/* "never talk about it", "texts about the money": what is said,
 		 * not a contact */

@@ -51,6 +51,16 @@ static long clock_after(const struct scan *sc, long c)
  * night:" may be the very window a safe time names.
  */
 static int is_clock(const struct scan *sc, long p);
+static int tok_in(const struct scan *sc, const struct tok *t, const char *const *list);
+static int next_date_only(const struct scan *sc, long p);
+
+/* What follows "contact" when it is a child's contact session */
+static const char *const PL_CONTACT_SESSION[] = {"centre", "center", "session", "sessions",
+						 "supervisor", "supervised", NULL};
+/* ... and when it is a route to someone ("Mum's contact number") */
+static const char *const PL_CONTACT_ROUTE[] = {"number", "numbers", "details", "via", "through",
+					       "no", "num", "tel", "phone", "mobile", "email",
+					       "e-mail", "landline", NULL};
 
 static long stamp_end(const struct scan *sc, long p)
 {
@@ -1310,6 +1320,17 @@ static void safe_cues(struct scan *sc, long p)
 	if (t->cls & C_CALL) {
 		if (is_word(nx, W_ABOUT))
 			return; /* "never talk about it": a subject, not a contact */
+		if (id == W_CONTACT && !(t->f & F_BRK) &&
+		    (tok_in(sc, nx, PL_CONTACT_SESSION) ||
+		     (pr->type == T_WORD && ((pr->f & F_POSS) || pr->id == W_HIS) && pr->id != W_HER &&
+		      !tok_in(sc, nx, PL_CONTACT_ROUTE))))
+			return; /* s19-over: "Father's contact is supervised", "his contact
+				 * with the children", "contact centre": a child's contact
+				 * session with a parent, not contact with her ("Mum's
+				 * contact number" is a route) */
+		if (nx->type == T_PUNCT && nx->ch == ':' && pr->id == W_NEXT && next_date_only(sc, p + 2))
+			return; /* s19-over: "Next contact: Thurs 3 Dec": the agencies'
+				 * next date, no window ("Next contact: tues pm" is one) */
 		if (nx->type == T_PUNCT && (nx->ch == ':' || nx->ch == '-') && !(T(sc, p + 2)->f & F_BRK)) {
 			/* a label: "Next contact: tues pm", "Contact - weekday mornings" */
 			const struct tok *y = T(sc, p + 2);
@@ -1477,15 +1498,59 @@ static void safe_cues(struct scan *sc, long p)
 /* Does token p open a time window: "10-12", "09:30-14:30", "between 2 and
  * 3", "before 8.30am", "mornings only", "lunch break"? Dates ("12-05-2024")
  * are not. */
+/* Is t one of the words of list, in any case? */
+static int tok_in(const struct scan *sc, const struct tok *t, const char *const *list)
+{
+	if (t->type != T_WORD)
+		return 0;
+	size_t n = t->end - t->start;
+	for (; *list; list++)
+		if (strlen(*list) == n && strncasecmp((const char *)sc->s + t->start, *list, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * s19-over: from p to the sentence's end (a full stop, a line break, the
+ * text's end; at most eight tokens), only weekdays, months and dates
+ * ("Thurs 3 Dec", "Mon 30/11")? Not a time of day, a clock, a word of
+ * anything else ("tues pm", "Mon 10:00", "Thurs at work").
+ */
+static int next_date_only(const struct scan *sc, long p)
+{
+	int n = 0;
+	for (long i = p; i < p + 8; i++, n++) {
+		const struct tok *v = T(sc, i);
+		if (v->type == T_END || (i > p && (v->f & F_BRK)))
+			return n > 0;
+		if (v->type == T_PUNCT && (v->ch == '.' || v->ch == ';'))
+			return n > 0;
+		if (v->type == T_PUNCT && v->ch == '/')
+			continue;
+		if (v->type == T_NUM && !is_clock(sc, i) && v->ndig <= 4)
+			continue;
+		if (v->type == T_WORD && (v->cls & (C_DAY | C_MON)) && !(v->cls & C_TIMEW))
+			continue;
+		return 0;
+	}
+	return 0;
+}
+
+/* A span of weeks, months or years after a range: "the 6-8 wk check" */
+static const char *const PL_SPAN_UNIT[] = {"wk", "wks", "week", "weeks", "month", "months",
+					   "mth", "mths", "yr", "yrs", "year", "years", NULL};
+
 static int time_window(const struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p), *nx = T(sc, p + 1);
 	if (t->type == T_NUM) {
 		const struct tok *pr = T(sc, p - 1), *b = T(sc, p + 2), *after = T(sc, p + 3);
+		/* (s19-over: not a range of weeks: "6-8 wk check", "the 6-8
+		 * week review") */
 		return t->ndig <= 2 && !(t->f & F_ORD) && is_punct(nx, '-') && nx->start == t->end &&
 		       b->type == T_NUM && b->start == nx->end && b->ndig <= 2 && !(b->f & F_ORD) &&
 		       !is_punct(pr, '/') && !is_punct(pr, '-') && !is_punct(after, '/') &&
-		       !is_punct(after, '-');
+		       !is_punct(after, '-') && !(tok_in(sc, after, PL_SPAN_UNIT) && !(after->f & F_BRK));
 	}
 	if (t->type != T_WORD)
 		return 0;

@@ -2412,3 +2412,15 @@ Test(failsafe, tenure_marker_and_account_cues_cost_linear_time)
 	};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s19-over: a child's contact session with a parent ("Father's contact is
+ * supervised", "at the contact centre") is no contact with her; her
+ * contact number or details with a time still are. */
+Test(failsafe, a_contact_session_is_no_contact_with_her)
+{
+	expect_none("Father's contact is supervised at the contact centre, Tuesdays.");
+	expect_none("His contact with the children is Saturdays 10-12.");
+	expect("Mum's contact number is the safe one, after 6pm.", SCRUB_SAFE_TIME,
+	       "Mum's contact number is the safe one, after 6pm");
+	expect("Contact her Tuesdays only.", SCRUB_SAFE_TIME, "Contact her Tuesdays only");
+}

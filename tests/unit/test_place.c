@@ -2760,3 +2760,21 @@ Test(place, s19_his_kins_place_is_his)
 	expect_span("He moved to her mum's in Quellby.", LOC, SCRUB_LOCATION,
 		    "He moved to her mum's in Quellby.");
 }
+
+/* s19-over: a range of weeks is no window ("6-8 wk check"); a child's
+ * contact session with a parent is no contact with her; "Next contact:"
+ * then only a date is the agencies' next date. A window of hours, her
+ * contact number, a time of day after the label stay safe times. */
+Test(place, s19_weeks_sessions_and_next_dates)
+{
+	expect_no_location("HV (Quellby FT): last visit 6-8 wk check, no concerns noted.");
+	expect_no_location("HV new birth visit 10/09/26 then 6-8 wk review 13/10/26.");
+	expect_no_location("Father's contact is supervised at the contact centre, Tuesdays.");
+	expect_no_location("Next contact: Thurs 3 Dec.");
+	expect_span("Visit 10-12 weekdays.", LOC, SCRUB_SAFE_TIME, "Visit 10-12 weekdays.");
+	expect_span("Mum's contact number is the safe one, after 6pm.", LOC, SCRUB_SAFE_TIME,
+		    "Mum's contact number is the safe one, after 6pm.");
+	expect_span("Next contact: tues pm.", LOC, SCRUB_SAFE_TIME, "Next contact: tues pm.");
+	expect_span("Next contact: Mon 30/11 at work.", LOC, SCRUB_SAFE_TIME,
+		    "Next contact: Mon 30/11 at work.");
+}
