@@ -2808,6 +2808,15 @@ static int fs_court_follows(const struct fs *f, size_t b)
 	return 0;
 }
 
+/* s19-over: is the contact word w[0..wn) at a a service's name: "health
+ * visiting" (the health visitors' service), no visit to her? */
+static int fs_call_named(const struct fs *f, const char *w, size_t wn, size_t a)
+{
+	char pw[16];
+	size_t k = fs_prev_word(f, a, pw, sizeof pw, NULL);
+	return wn == 8 && memcmp(w, "visiting", 8) == 0 && k == 6 && memcmp(pw, "health", 6) == 0;
+}
+
 /*
  * s19-over: is "contact" ending at b a child's contact session: before
  * centre, session, supervised, supervisor; or after a possessive or "his"
@@ -2820,11 +2829,30 @@ static int fs_contact_session(const struct fs *f, size_t b)
 					      "supervised", "supervisor", NULL};
 	static const char *const ROUTE[] = {"number", "numbers", "details", "via", "through",
 					    "no", "num", "tel", NULL};
-	char nx[16];
+	static const char *const KIND[] = {"supervised", "indirect", "direct", "weekend",
+					   "overnight", "sibling", "letterbox", "unsupervised", NULL};
+	char nx[16], pw[16];
 	int title;
 	size_t k = fs_peek(f, b, nx, sizeof nx, &title);
 	if (k && fs_in(nx, SESSION))
 		return 1;
+	size_t a = b >= 7 ? b - 7 : 0;
+	if (fs_prev_word(f, a, pw, sizeof pw, NULL) > 0 && fs_in(pw, KIND))
+		return 1; /* "supervised contact", "Jake's weekend contact" */
+	if (k && (strcmp(nx, "through") == 0 || strcmp(nx, "via") == 0)) {
+		/* "contact through Family Court", "contact to go through the
+		 * contact centre": through a court or a centre */
+		size_t i = b;
+		for (int words = 0; words < 4; words++) {
+			size_t wk = fs_next_word(f, &i, nx, sizeof nx, &title);
+			if (wk == 0)
+				break;
+			if (strcmp(nx, "court") == 0 || strcmp(nx, "centre") == 0 ||
+			    strcmp(nx, "center") == 0 || strcmp(nx, "cafcass") == 0)
+				return 1;
+		}
+		return 0;
+	}
 	if (!((f->p1f & TF_POSS) || (f->p1 & K_HE)) || (f->p1 & K_SHE))
 		return 0;
 	return !(k && (fs_in(nx, ROUTE) || (fs_lookup(nx, k) & K_DEV)));
@@ -2947,6 +2975,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * session with a parent, no contact with her (not "Mum's contact
 		 * number", "her sister's contact details": a route) */
 		if ((c & K_CALL) && wn == 7 && memcmp(w, "contact", 7) == 0 && fs_contact_session(f, b))
+			c &= ~K_CALL;
+		/* s19-over: "health visiting" is the service */
+		if ((c & K_CALL) && wn >= 5 && fs_call_named(f, w, wn, a))
 			c &= ~K_CALL;
 		/* "never talk about it", "texts about the money": what is said,
 		 * not a contact */

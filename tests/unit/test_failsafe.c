@@ -2424,3 +2424,18 @@ Test(failsafe, a_contact_session_is_no_contact_with_her)
 	       "Mum's contact number is the safe one, after 6pm");
 	expect("Contact her Tuesdays only.", SCRUB_SAFE_TIME, "Contact her Tuesdays only");
 }
+
+/* s19-over: contact of a kind ("supervised contact", "weekend contact"),
+ * contact through a court or a centre, and "health visiting" (the service)
+ * are no contact with her; contact through her sister, or the best way of
+ * contacting her, with a time, still is. */
+Test(failsafe, supervised_contact_and_health_visiting_are_no_contact_with_her)
+{
+	expect_none("Contact through Family Court - order for supervised contact, now suspended.");
+	expect_none("Review Kit's weekend contact; school to monitor.");
+	expect_none("Brackton health visiting: no concerns until now.");
+	expect("Contact through her sister only, after 6.", SCRUB_SAFE_TIME,
+	       "Contact through her sister only, after 6.");
+	expect("The best way of contacting her is text after 6.", SCRUB_SAFE_TIME,
+	       "The best way of contacting her is text after 6.");
+}
