@@ -2808,6 +2808,33 @@ static int fs_court_follows(const struct fs *f, size_t b)
 	return 0;
 }
 
+/*
+ * s19-over: does a court or Cafcass follow "via" or "through" ending at b
+ * ("contact for the boys via <Town> Family Court", "through the court"),
+ * after a determiner and capitalised words (at most five words), and no
+ * capitalised word after it ("via <Name> Court Road" is a street)? The
+ * court's process, no route of hers.
+ */
+static int fs_via_court(const struct fs *f, size_t b)
+{
+	static const char *const COURT[] = {"court", "courts", "cafcass", NULL};
+	char x[16];
+	int title = 0;
+	size_t i = b;
+	for (int words = 0; words < 5; words++) {
+		size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k == 0 || k + 1 >= sizeof x)
+			return 0;
+		if (fs_in(x, COURT)) {
+			k = fs_next_word(f, &i, x, sizeof x, &title);
+			return !(k && title);
+		}
+		if (!title && !(fs_lookup(x, k) & K_DET))
+			return 0;
+	}
+	return 0;
+}
+
 /* s19-over: is the contact word w[0..wn) at a a service's name: "health
  * visiting" (the health visitors' service), no visit to her? */
 static int fs_call_named(const struct fs *f, const char *w, size_t wn, size_t a)
@@ -3526,7 +3553,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_SAFE;
 	if (c & (K_TIME | K_COND))
 		s |= S_WHEN;
-	int route = (c & K_ROUTE) != 0;
+	int route = (c & K_ROUTE) != 0 &&
+	            !((wn == 3 || wn == 7) && (memcmp(w, "via", 3) == 0 || memcmp(w, "through", 7) == 0) &&
+	              fs_via_court(f, b));
 	if (c & K_INTERP)
 		s |= S_INTERP;
 	if ((tf & TF_CLOCK) || (c & K_CLOCKW))

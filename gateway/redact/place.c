@@ -53,6 +53,7 @@ static long clock_after(const struct scan *sc, long c)
 static int is_clock(const struct scan *sc, long p);
 static int tok_in(const struct scan *sc, const struct tok *t, const char *const *list);
 static int next_date_only(const struct scan *sc, long p);
+static int via_court(const struct scan *sc, long p);
 
 /* What follows "contact" when it is a child's contact session */
 static const char *const PL_CONTACT_SESSION[] = {"centre", "center", "session", "sessions",
@@ -1115,7 +1116,7 @@ static void loc_cues(struct scan *sc, long p)
 			if (is_word(T(sc, i), W_TO) || (T(sc, i)->cls & C_TRANS))
 				sc->routev = 1;
 	}
-	if (id == W_VIA || id == W_ROUTE || id == W_COMMUTE)
+	if ((id == W_VIA && !via_court(sc, p)) || id == W_ROUTE || id == W_COMMUTE)
 		sc->via = 1;
 	if (c & C_TRANS) {
 		for (long i = p - 1; i >= p - 6 && i >= sc->ss; i--) {
@@ -1532,6 +1533,28 @@ static int next_date_only(const struct scan *sc, long p)
 		if (v->type == T_WORD && (v->cls & (C_DAY | C_MON)) && !(v->cls & C_TIMEW))
 			continue;
 		return 0;
+	}
+	return 0;
+}
+
+/*
+ * s19-over: is "via" at p followed by a court or Cafcass ("contact for the
+ * boys via <Town> Family Court", "via the court", "via Cafcass")? The
+ * court's process, no route of hers. Reads at most five tokens: a
+ * determiner and capitalised words before it.
+ */
+static int via_court(const struct scan *sc, long p)
+{
+	static const char *const COURT[] = {"court", "courts", "cafcass", NULL};
+	for (long i = p + 1; i <= p + 5; i++) {
+		const struct tok *v = T(sc, i);
+		if (v->type != T_WORD || (i > p + 1 && (v->f & F_BRK)))
+			return 0;
+		if (tok_in(sc, v, COURT))
+			return !(T(sc, i + 1)->type == T_WORD && (T(sc, i + 1)->f & (F_CAP | F_UPPER)) &&
+			         !(T(sc, i + 1)->f & F_BRK)); /* not "via <Name> Court Road" */
+		if (!(v->cls & C_DET) && !(v->f & (F_CAP | F_UPPER)))
+			return 0;
 	}
 	return 0;
 }

@@ -2439,3 +2439,14 @@ Test(failsafe, supervised_contact_and_health_visiting_are_no_contact_with_her)
 	expect("The best way of contacting her is text after 6.", SCRUB_SAFE_TIME,
 	       "The best way of contacting her is text after 6.");
 }
+
+/* s19-over: "via" or "through" a court is no route of hers; via her
+ * sister, or via a court with a time to contact her, still is. */
+Test(failsafe, via_a_court_is_no_route)
+{
+	expect_none("Contact for the boys via Brackton Family Court - he uses handovers to threaten her.");
+	expect("Contact her via her sister after 6.", SCRUB_SAFE_TIME,
+	       "Contact her via her sister after 6.");
+	expect("Contact her via the court after 6.", SCRUB_SAFE_TIME,
+	       "Contact her via the court after 6.");
+}

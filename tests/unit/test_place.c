@@ -2778,3 +2778,14 @@ Test(place, s19_weeks_sessions_and_next_dates)
 	expect_span("Next contact: Mon 30/11 at work.", LOC, SCRUB_SAFE_TIME,
 		    "Next contact: Mon 30/11 at work.");
 }
+
+/* s19-over: "via" a court or Cafcass is the court's process, no route of
+ * hers; "via <Name> Court Road" is a street, and a route. */
+Test(place, s19_via_a_court_is_no_route)
+{
+	expect_no_location("Contact for the boys via Quellby Family Court - he uses handovers to threaten her.");
+	expect_span("She goes to her mum's via Quellby Court Road every Monday.", LOC, SCRUB_LOCATION,
+		    "She goes to her mum's via Quellby Court Road every Monday.");
+	expect_span("She walks the kids to school via the park at 8.40.", LOC, SCRUB_LOCATION,
+		    "She walks the kids to school via the park at 8.40.");
+}
