@@ -2450,3 +2450,21 @@ Test(failsafe, via_a_court_is_no_route)
 	expect("Contact her via the court after 6.", SCRUB_SAFE_TIME,
 	       "Contact her via the court after 6.");
 }
+
+/* s19-over: the area in "<Area> MARAC" inside a withheld statement names
+ * the meeting, which every agency attends: it is not withheld again
+ * elsewhere; the same town said bare in the statement still is. */
+Test(failsafe, the_meetings_area_is_not_withheld_again)
+{
+	char *out = scrub_with(SCRUB_F_LOCATION,
+			       "Action from Quellborough MARAC held 13/11: she is currently with her "
+			       "brother in Wellmere. Quellborough Council to attend.");
+	cr_assert(strstr(out, "Quellborough Council to attend.") != NULL, "%s", out);
+	cr_assert(strstr(out, "Wellmere") == NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION,
+			 "She is currently staying in Quellborough with her brother. Quellborough "
+			 "Council to attend.");
+	cr_assert(strstr(out, "Quellborough") == NULL, "%s", out);
+	free(out);
+}
