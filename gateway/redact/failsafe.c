@@ -181,6 +181,9 @@ static const struct fsword FSW[] = {
 	 * "MALE CONVEYED TO <NAME> CUSTODY", "FEMALE TO <NAME> VIA AMB" */
 	{"hospital", K_MEDIC}, {"infirmary", K_MEDIC}, {"a&e", K_MEDIC}, {"custody", K_MEDIC | NP},
 	{"ambulance", K_MEDIC}, {"amb", K_MEDIC}, {"ambo", K_MEDIC}, {"ysbyty", K_MEDIC},
+	/* s19-over: "hosp", as notes shorten it ("CONVEYED TO <NAME> DISTRICT
+	 * HOSP"); a prison, where he is taken ("Returned to HMP <Name>") */
+	{"hosp", K_MEDIC}, {"hmp", K_MEDIC | NP}, {"prison", K_MEDIC | NP},
 	{"stops", GO}, {"stopping", GO}, {"stoppin", GO}, {"holed", GO}, {"where", K_PREP | FN},
 	/* a transfer to another branch, project or town: "will transfer to the
 	 * <Name> branch", "transferring her to their <Town> project" */
@@ -1816,6 +1819,8 @@ static const char *const FS_HOME_COMPOUND[] = {
 	 * advice given"); the tenancy of a home ("the family home tenancy")
 	 * is the tenancy's to decide */
 	"advice", "tenancy",
+	/* ... and who owns one ("home owner", "home ownership") */
+	"owner", "owners", "ownership",
 	/* s17-fp: its reference ("tenancy ref 0044-...") */
 	"ref", "reference", NULL};
 
@@ -2835,6 +2840,28 @@ static int fs_via_court(const struct fs *f, size_t b)
 	return 0;
 }
 
+/*
+ * s19-over: is "room" at a named by two capitalised words right before it,
+ * with only spaces between ("the Witness Service room", "the Fox Cubs
+ * room"): a venue's room named by what it is for, not a dwelling named by
+ * its street ("the Mill Lane house")? Not "the Cavendish, room 212".
+ */
+static int fs_named_room(const struct fs *f, size_t a)
+{
+	size_t j = a;
+	for (int words = 0; words < 2; words++) {
+		if (j == 0 || f->s[j - 1] != ' ')
+			return 0;
+		j--;
+		size_t e = j;
+		while (j > 0 && fs_alnum(f->s[j - 1]) && e - j < 40)
+			j--;
+		if (j == e || f->s[j] < 'A' || f->s[j] > 'Z' || f->s[j + 1] < 'a' || f->s[j + 1] > 'z')
+			return 0;
+	}
+	return 1;
+}
+
 /* s19-over: is the contact word w[0..wn) at a a service's name: "health
  * visiting" (the health visitors' service), no visit to her? */
 static int fs_call_named(const struct fs *f, const char *w, size_t wn, size_t a)
@@ -3294,7 +3321,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			    (fs_was_with_years(f, a, b) || (f->pn_with && fs_court_follows(f, b))))
 				place = 0;
 			if (place && f->pn_conv)
-				conv = 1;
+				conv = 1 + ((c & K_KIN) || (tf & TF_POSS)); /* 2: someone's */
 			else if (place)
 				s |= S_RES;
 			f->place_next = 0;
@@ -3337,7 +3364,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * dwelling named by its street, even after "the" (not "IP's flat":
 	 * a possessive is whose, which the possessive's rule above reads) */
 	if ((c & K_RESN) && !(tf & TF_CAP) && (f->p1f & TF_CAP) &&
-	    !(f->p1f & (TF_UPPER | TF_POSS)) && f->nwords > 1 && !(f->p1 & K_DET)) /* not "The house ..." opening a sentence */
+	    !(f->p1f & (TF_UPPER | TF_POSS)) && f->nwords > 1 && !(f->p1 & K_DET) && /* not "The house ..." opening a sentence */
+	    !(wn == 4 && memcmp(w, "room", 4) == 0 && fs_named_room(f, a))) /* s19-over */
 		s |= S_RES;
 	/* "the home is Larchwood", "the flat is Beech Court": a dwelling named */
 	if ((tf & TF_CAP) && (f->p1 & K_BE) && (f->p2 & K_RESN))
@@ -3668,6 +3696,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (conv && (f->seen & S_CONV))
 		s |= S_RESO; /* a second place reached: "went to A&E then went to her
 		              * sister's" (s19-over) */
+	if (conv == 2)
+		s |= S_RESO; /* someone's home reached: "CONVEYED TO HER MUMS NOT
+		              * HOSPITAL" (s19-over) */
 	if (livew)
 		s |= S_RES | S_LIVEW;
 	if (movin)

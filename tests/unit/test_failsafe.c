@@ -2468,3 +2468,21 @@ Test(failsafe, the_meetings_area_is_not_withheld_again)
 	cr_assert(strstr(out, "Quellborough") == NULL, "%s", out);
 	free(out);
 }
+
+/* s19-over: "hosp" is a hospital, HMP and prison are where he is taken;
+ * "home owner" is who owns one; a venue's room named by two capitalised
+ * words is no dwelling. Conveyed to someone's home, with a hospital named
+ * too, is still where she is (as it was not before with "HOSPITAL"); a
+ * dwelling named by its street, or a room after one word and a comma,
+ * still says where. */
+Test(failsafe, hosp_prison_owner_and_a_venues_room)
+{
+	expect_none("FEMALE CONVEYED TO BRACKTON DISTRICT HOSP");
+	expect_none("Returned to HMP Brackton.");
+	expect_none("Tenant Mrs Quill, home owner.");
+	expect_none("Used the side entrance and the Witness Service room.");
+	expect("IP CONVEYED TO HER MUMS NOT HOSP", SCRUB_LOCATION, "IP CONVEYED TO HER MUMS NOT HOSP");
+	expect("IP CONVEYED TO HER MUMS NOT HOSPITAL", SCRUB_LOCATION,
+	       "IP CONVEYED TO HER MUMS NOT HOSPITAL");
+	expect("She is in the Larch Walk house.", SCRUB_LOCATION, "She is in the Larch Walk house");
+}
