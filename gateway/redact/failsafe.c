@@ -1563,7 +1563,7 @@ static int fs_only_times(const struct fs *f, size_t a, size_t b)
  */
 static int fs_clause_station(const struct fs *f)
 {
-	int police = 0, named = 0;
+	int police = 0, named = 0, royal = 0, to = 0;
 	size_t i = f->c_start, e = f->c_end;
 	if (i == SIZE_MAX || e > f->n)
 		return 0;
@@ -1584,6 +1584,16 @@ static int fs_clause_station(const struct fs *f)
 		if (named && i >= e && !(f->seen & S_KINP) &&
 		    (strcmp(x, "general") == 0 || strcmp(x, "royal") == 0))
 			return 1; /* the clause's last word, and no one's home in it */
+		/* s19-over: "TRANSPORTED TO ROYAL OLDHAM": "to", "Royal", then a
+		 * town the lexicon knows (no common word: "to Royal Oak" is a
+		 * pub) as the clause's last word */
+		if (royal && i >= e && !(f->seen & S_KINP) && f->s[i - k] >= 'A' && f->s[i - k] <= 'Z') {
+			unsigned lx = lex_classify((const char *)f->s + i - k, k);
+			if ((lx & LEX_PLACE) && !(lx & LEX_COMMON))
+				return 1;
+		}
+		royal = to && strcmp(x, "royal") == 0;
+		to = strcmp(x, "to") == 0;
 		police = strcmp(x, "police") == 0 ? 1 : strcmp(x, "custody") == 0 ? 2 : 0;
 		named = f->s[i - k] >= 'A' && f->s[i - k] <= 'Z' && fs_lookup(x, k) == 0;
 	}
@@ -2840,6 +2850,23 @@ static int fs_via_court(const struct fs *f, size_t b)
 	return 0;
 }
 
+/* s19-over: is "Home" at a after "at" in small letters after a town the
+ * lexicon knows ("Bolton at Home")? */
+static int fs_provider_at_home(const struct fs *f, size_t a)
+{
+	char x[16];
+	size_t st;
+	if (fs_prev_word(f, a, x, sizeof x, &st) != 2 || memcmp(x, "at", 2) != 0 || f->s[st] != 'a')
+		return 0;
+	size_t st2, k = fs_prev_word(f, st, x, sizeof x, &st2);
+	if (!(k > 1 && f->s[st2] >= 'A' && f->s[st2] <= 'Z' && f->s[st2 + 1] >= 'a' &&
+	      f->s[st2 + 1] <= 'z'))
+		return 0;
+	/* a town the lexicon knows, no forename ("Sarah at Home" is her) */
+	unsigned lx = lex_classify((const char *)f->s + st2, k);
+	return (lx & LEX_PLACE) && !(lx & LEX_FORENAME);
+}
+
 /*
  * s19-over: is "room" at a named by two capitalised words right before it,
  * with only spaces between ("the Witness Service room", "the Fox Cubs
@@ -3002,6 +3029,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * "Assault at the family home - <Town>" says where it is. */
 		if (wn == 6 && memcmp(w, "family", 6) == 0 && fs_family_home(f, a, b))
 			c &= ~K_SHE;
+		/* s19-over: "<Town> at Home" in title case after a capitalised
+		 * word is a housing provider's name ("tenancy (<Town> at
+		 * Home)"), no home of hers ("at home", "AT HOME" still are) */
+		if (wn == 4 && memcmp(w, "home", 4) == 0 && (tf & TF_CAP) && !(tf & TF_UPPER) &&
+		    fs_provider_at_home(f, a))
+			c = 0;
 		/* "moved back in": no going back to somewhere */
 		if (f->skip_in && wn == 4 && memcmp(w, "back", 4) == 0)
 			c &= ~K_GO;

@@ -2486,3 +2486,16 @@ Test(failsafe, hosp_prison_owner_and_a_venues_room)
 	       "IP CONVEYED TO HER MUMS NOT HOSPITAL");
 	expect("She is in the Larch Walk house.", SCRUB_LOCATION, "She is in the Larch Walk house");
 }
+
+/* s19-over: "to Royal <Town>" ending a conveyance's clause is a hospital,
+ * as "<Town> Royal" is ("to Royal Oak" is a pub: a common word); "<Town>
+ * at Home" is a housing provider's name ("Sarah at Home" is her). */
+Test(failsafe, royal_town_and_a_provider_at_home)
+{
+	expect_none("IP TRANSPORTED TO ROYAL OLDHAM");
+	expect("IP TRANSPORTED TO ROYAL OAK", SCRUB_LOCATION, "IP TRANSPORTED TO ROYAL OAK");
+	expect("Conveyed to Royal Preston, then to her sister's.", SCRUB_LOCATION,
+	       "Conveyed to Royal Preston, then to her sister's");
+	expect_none("Wigan at Home");
+	expect("Sarah at Home with mum.", SCRUB_LOCATION, "Sarah at Home with mum");
+}
