@@ -2339,6 +2339,13 @@ static const char *const FS_COND_CLAUSE[] = {"until", "till", "til", "unless", N
 static const char *const FS_ACCOUNT[] = {"account", "accounts", "bank", "card", "wages",
                                          "pension", NULL};
 
+/* s19-over: what follows someone's when it is no home of theirs: an event
+ * or a part of the body (place.c's PL_NOT_HOME) */
+static const char *const FS_NOT_HOME[] = {
+    "match", "game", "party", "birthday", "funeral", "wedding", "christening", "training",
+    "graduation", "concert", "throat", "neck", "face", "head", "arm", "arms", "hair", "chest",
+    "stomach", "leg", "legs", "hand", "hands", NULL};
+
 /* An agency's own premises, where a worker meets her: no whereabouts of
  * hers ("met client at the office", "seen in clinic"). */
 static const char *const FS_VENUE[] = {"office", "offices", "service", "services", "centre",
@@ -3528,7 +3535,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "at her mum's" is a place; "to her son's father", "her friend's
 	 * phone", "at her mum's, Sharon" are not (or not only). */
 	if (f->kin_pend) {
-		if (!(c & (K_KIN | K_DEV | K_CALL)) && !(tf & TF_CAP) && !(f->kin_from && (fs_in(w, FS_MONEY) || fs_in(w, FS_ACCOUNT))))
+		/* (s19-over: not an event or a part of the body: "returned from
+		 * a friend's birthday", "to mum's throat") */
+		if (!(c & (K_KIN | K_DEV | K_CALL)) && !(tf & TF_CAP) && !(f->kin_from && (fs_in(w, FS_MONEY) || fs_in(w, FS_ACCOUNT))) &&
+		    !(wn < 16 && fs_in(w, FS_NOT_HOME)))
 			s |= S_RES;
 		f->kin_pend = 0;
 	}

@@ -55,6 +55,14 @@ static int tok_in(const struct scan *sc, const struct tok *t, const char *const 
 static int next_date_only(const struct scan *sc, long p);
 static int via_court(const struct scan *sc, long p);
 
+/* s19-over: what follows someone's when it is no home of theirs: an
+ * event ("at <Name>'s rugby match", "a friend's birthday") or a part of
+ * the body ("held a knife to mum's throat") */
+static const char *const PL_NOT_HOME[] = {
+    "match", "game", "party", "birthday", "funeral", "wedding", "christening", "training",
+    "graduation", "concert", "throat", "neck", "face", "head", "arm", "arms", "hair", "chest",
+    "stomach", "leg", "legs", "hand", "hands", NULL};
+
 /* What follows "contact" when it is a child's contact session */
 static const char *const PL_CONTACT_SESSION[] = {"centre", "center", "session", "sessions",
 						 "supervisor", "supervised", NULL};
@@ -1063,6 +1071,8 @@ static void loc_cues(struct scan *sc, long p)
 		const struct tok *ob = T(sc, o);
 		if (ob->type == T_WORD && !(ob->cls & (C_NOTPL | C_INSTM | C_ABSTRACT)) &&
 		    !past_event(sc, p - 1) && !(T(sc, o + 1)->cls & C_KIN) &&
+		    !(tok_in(sc, T(sc, o + 1), PL_NOT_HOME) ||
+		      (!(T(sc, o + 1)->f & F_BRK) && tok_in(sc, T(sc, o + 2), PL_NOT_HOME))) &&
 		    !is_word(T(sc, o + 1), W_WIFE) && !is_word(T(sc, o + 1), W_HUSBAND) &&
 		    (((ob->cls & C_KIN) && (ob->f & F_POSS)) ||
 		     (id != W_TO && (ob->cls & C_KIN) && o > p + 1) ||

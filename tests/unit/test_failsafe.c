@@ -2499,3 +2499,12 @@ Test(failsafe, royal_town_and_a_provider_at_home)
 	expect_none("Wigan at Home");
 	expect("Sarah at Home with mum.", SCRUB_LOCATION, "Sarah at Home with mum");
 }
+
+/* s19-over: someone's then an event is no home ("returned from a friend's
+ * birthday"); someone's home is. */
+Test(failsafe, someones_event_is_no_home)
+{
+	expect_none("Victim returned from a friend's birthday (approx 0100).");
+	expect("Victim returned from a friend's at 0100.", SCRUB_LOCATION,
+	       "Victim returned from a friend's at 0100");
+}

@@ -2789,3 +2789,15 @@ Test(place, s19_via_a_court_is_no_route)
 	expect_span("She walks the kids to school via the park at 8.40.", LOC, SCRUB_LOCATION,
 		    "She walks the kids to school via the park at 8.40.");
 }
+
+/* s19-over: someone's then an event or a part of the body is no home of
+ * theirs ("at <Name>'s rugby match", "a knife to mum's throat"); someone's
+ * alone, or before a dwelling, still is. */
+Test(place, s19_someones_event_or_body_is_no_home)
+{
+	expect_no_location("Ex-husband breached non-mol 14/11 at Gruffydd's rugby match (shouted at her).");
+	expect_no_location("Ellie-Mae disclosed that Mark held a knife to mum's throat on 15/11.");
+	expect_span("She is at her mum's.", LOC, SCRUB_LOCATION, "She is at her mum's.");
+	expect_span("She is staying at Jo's on Friday.", LOC, SCRUB_LOCATION,
+		    "She is staying at Jo's on Friday.");
+}
