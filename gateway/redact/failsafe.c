@@ -1875,6 +1875,7 @@ static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, 
 static int fs_no_place_ahead(const struct fs *f, size_t i);
 static int fs_tenure_stated(const struct fs *f, size_t b, const char *prev);
 static int fs_plain_ahead(const struct fs *f, size_t i);
+static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after);
 
 static const char *const FS_TENANCY_HELD[] = {"joint", "old", "previous", "former", "existing",
 					      "current", "original", "on", NULL};
@@ -2128,6 +2129,39 @@ static size_t fs_next_word(const struct fs *f, size_t *i, char *x, size_t cap, i
 }
 
 /*
+ * s19-over: is the aside opening at j, '(' ... ')' within 40 bytes on its
+ * line, a landlord's name: no digit, capitalised words, the last one
+ * Council, Homes, Housing or Trust ("(<Town> Council)", "(<Name> Homes)")?
+ * *after is set past its ')'.
+ */
+static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after)
+{
+	static const char *const HEAD[] = {"council", "homes", "housing", "trust", NULL};
+	size_t i = j + 1, e = j + 1;
+	while (e < f->n && e < j + 40 && f->s[e] != ')' && f->s[e] != '\n')
+		if (f->s[e++] >= '0' && f->s[e - 1] <= '9')
+			return 0;
+	if (e >= f->n || f->s[e] != ')')
+		return 0;
+	char x[16];
+	int title = 0, last = 0;
+	while (i < e) {
+		while (i < e && !fs_alnum(f->s[i]))
+			i++;
+		if (i >= e)
+			break;
+		title = f->s[i] >= 'A' && f->s[i] <= 'Z';
+		size_t k = fs_alnum_word(f, &i, e, x, sizeof x);
+		if (!title || k + 1 >= sizeof x)
+			return 0;
+		last = fs_in(x, HEAD);
+	}
+	if (last)
+		*after = e + 1;
+	return last;
+}
+
+/*
  * s19-over: does the clause after i hold no name and no number up to its
  * sentence's or line's end (at most eight words), and no place by
  * fs_no_place_ahead? "tenancy, joint." is the tenure alone; "Tenancy:
@@ -2143,6 +2177,8 @@ static int fs_plain_ahead(const struct fs *f, size_t i)
 			j++;
 		if (j < f->n && f->s[j] == ')')
 			break;
+		if (j < f->n && f->s[j] == '(' && fs_landlord_aside(f, j, &j))
+			continue; /* "sole in her name (<Town> Council)" */
 		size_t k = fs_next_word(f, &j, x, sizeof x, &title);
 		if (k == 0)
 			break;
@@ -2430,6 +2466,10 @@ static int fs_place_follows(const struct fs *f, size_t b)
  * place word, a name or any other noun is ("from the cafe by the
  * station", "FROM ACROSS THE PARK", "from work").
  */
+/* A record someone rings back from (fs_from_where) */
+static const char *const FS_LOG[] = {"log", "logs", "cad", "incident", "occurrence", "serial",
+				     NULL};
+
 /* Rooms of a dwelling (fs_from_where) */
 static const char *const FS_ROOMS[] = {"bathroom", "bedroom", "kitchen", "toilet", "lounge",
 				       "landing", "hallway", "loft", "attic", NULL};
@@ -2463,6 +2503,9 @@ static int fs_from_where(const struct fs *f, size_t i)
 			return 0;
 		if ((c & (K_TIME | K_DAYAB | K_CLOCKW | K_BIZ)) || fs_month(x))
 			return where; /* "from the surgery on Monday", not "from Monday" */
+		if (fs_in(x, FS_LOG))
+			return 0; /* s19-over: "RING BACK FROM PREVIOUS LOG 0877": a
+				   * record, no place */
 		if ((c & K_KIN) && !poss) {
 			/* "from her sister": who, unless her name and a
 			 * possessive follow ("from her friend Jo's") */

@@ -2508,3 +2508,17 @@ Test(failsafe, someones_event_is_no_home)
 	expect("Victim returned from a friend's at 0100.", SCRUB_LOCATION,
 	       "Victim returned from a friend's at 0100");
 }
+
+/* s19-over: a tenancy's tenure with its landlord in brackets is the one
+ * held; a street or a number in the brackets still says where. A ring
+ * back "from previous log" is from a record, no place. */
+Test(failsafe, a_landlord_in_brackets_and_a_ring_back_from_a_log)
+{
+	expect_none("Tenancy: sole in her name (Wellmere Council)");
+	expect("Tenancy: sole in her name (Larch Walk)", SCRUB_LOCATION,
+	       "Tenancy: sole in her name (Larch Walk)");
+	expect("Tenancy: sole in her name (14 Oak Row)", SCRUB_LOCATION,
+	       "Tenancy: sole in her name (14 Oak Row)");
+	expect_none("RING BACK FROM PREVIOUS LOG 0877");
+	expect("IP RINGING FROM ACROSS THE PARK", SCRUB_LOCATION, "IP RINGING FROM ACROSS THE PARK");
+}
