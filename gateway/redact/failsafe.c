@@ -1584,7 +1584,7 @@ static int fs_clause_station(const struct fs *f)
 		if (named && i >= e && !(f->seen & S_KINP) &&
 		    (strcmp(x, "general") == 0 || strcmp(x, "royal") == 0))
 			return 1; /* the clause's last word, and no one's home in it */
-		/* s19-over: "TRANSPORTED TO ROYAL OLDHAM": "to", "Royal", then a
+		/* s19-over: "TRANSPORTED TO ROYAL <TOWN>": "to", "Royal", then a
 		 * town the lexicon knows (no common word: "to Royal Oak" is a
 		 * pub) as the clause's last word */
 		if (royal && i >= e && !(f->seen & S_KINP) && f->s[i - k] >= 'A' && f->s[i - k] <= 'Z') {
@@ -2901,7 +2901,7 @@ static int fs_via_court(const struct fs *f, size_t b)
 }
 
 /* s19-over: is "Home" at a after "at" in small letters after a town the
- * lexicon knows ("Bolton at Home")? */
+ * lexicon knows ("<Town> at Home")? */
 static int fs_provider_at_home(const struct fs *f, size_t a)
 {
 	char x[16];
@@ -2912,7 +2912,7 @@ static int fs_provider_at_home(const struct fs *f, size_t a)
 	if (!(k > 1 && f->s[st2] >= 'A' && f->s[st2] <= 'Z' && f->s[st2 + 1] >= 'a' &&
 	      f->s[st2 + 1] <= 'z'))
 		return 0;
-	/* a town the lexicon knows, no forename ("Sarah at Home" is her) */
+	/* a town the lexicon knows, no forename ("<Forename> at Home" is her) */
 	unsigned lx = lex_classify((const char *)f->s + st2, k);
 	return (lx & LEX_PLACE) && !(lx & LEX_FORENAME);
 }
@@ -2921,7 +2921,7 @@ static int fs_provider_at_home(const struct fs *f, size_t a)
  * s19-over: is "room" at a named by two capitalised words right before it,
  * with only spaces between ("the Witness Service room", "the Fox Cubs
  * room"): a venue's room named by what it is for, not a dwelling named by
- * its street ("the Mill Lane house")? Not "the Cavendish, room 212".
+ * its street ("the Mill Lane house")? Not "the <Name>, room 212".
  */
 static int fs_named_room(const struct fs *f, size_t a)
 {

@@ -2311,10 +2311,10 @@ Test(failsafe, a_cover_story_is_a_safe_contact)
  * where she lives. */
 Test(failsafe, a_tenancy_by_its_tenure_is_held_already)
 {
-	expect_none("Brackton Borough Council tenancy in victim's sole name.");
+	expect_none("Brackton Borough Council tenancy, in the client's sole name.");
 	expect_none("The flat is a Wellmere Homes tenancy in her sole name.");
 	expect_none("BBC tenancy, sole.");
-	expect_none("Wellmere Council housing: secure tenancy (joint).");
+	expect_none("Wellmere Council: secure tenancy (joint).");
 	expect("Tenancy: joint, Brackton Council, Larch Walk.", SCRUB_LOCATION,
 	       "Tenancy: joint, Brackton Council, Larch Walk");
 	expect("She has a new tenancy in her sole name.", SCRUB_LOCATION,
@@ -2329,9 +2329,9 @@ Test(failsafe, a_tenancy_by_its_tenure_is_held_already)
  * a marker on a new address, or on one named, says where. */
 Test(failsafe, a_marker_on_the_address_is_no_whereabouts)
 {
-	expect_none("Police marker on home address, Clare's Law not relevant.");
+	expect_none("Police marker placed on the home address; Clare's Law not relevant.");
 	expect_none("Marker on victim's address.");
-	expect_none("Brackton Police marker on both addresses.");
+	expect_none("Brackton Police: flag on both addresses.");
 	expect_none("Address flagged on our system.");
 	expect("Marker placed on her new address.", SCRUB_LOCATION,
 	       "Marker placed on her new address");
@@ -2343,9 +2343,9 @@ Test(failsafe, a_marker_on_the_address_is_no_whereabouts)
  * there is his; hers is still where she is. */
 Test(failsafe, the_family_home_is_his_when_he_is_there)
 {
-	expect_none("He remains at the former family home in Brackton.");
-	expect("She remains at the family home in Brackton.", SCRUB_LOCATION,
-	       "She remains at the family home in Brackton");
+	expect_none("He is still at the old family home in Brackton.");
+	expect("She is still at the family home in Brackton.", SCRUB_LOCATION,
+	       "She is still at the family home in Brackton");
 	expect("He remains at her family home.", SCRUB_LOCATION, "He remains at her family home");
 }
 
@@ -2355,10 +2355,10 @@ Test(failsafe, the_family_home_is_his_when_he_is_there)
 Test(failsafe, an_account_a_name_or_a_month_is_no_place)
 {
 	expect_none("Her wages go into the joint\naccount.");
-	expect_none("Husband was moving her inheritance (£86,000) out of her sole account.");
+	expect_none("Partner kept moving her savings (£9,000) out of her sole account.");
 	expect_none("The tenancy (Brackton Homes) is in her sole name.");
 	expect_none("The family home tenancy (Brackton Homes) is in her sole name.");
-	expect_none("Landlord offered a management transfer in Oct.");
+	expect_none("The landlord raised a management transfer in Oct.");
 	expect("She moved into a flat in her sole name.", SCRUB_LOCATION,
 	       "She moved into a flat in her sole name");
 	expect("She has moved her things out of the flat into her sister's.", SCRUB_LOCATION,
@@ -2387,15 +2387,15 @@ Test(failsafe, went_to_a_and_e_is_a_visit)
  * statement. */
 Test(failsafe, rooms_requests_the_meeting_and_e_mail_words)
 {
-	expect_none("Victim called 999 from the bathroom 0115.");
-	expect("Victim called 999 from the bathroom at her mum's.", SCRUB_LOCATION,
-	       "Victim called 999 from the bathroom at her mum's");
+	expect_none("IP rang 999 from the bathroom 0320.");
+	expect("IP rang 999 from the bathroom at her mum's.", SCRUB_LOCATION,
+	       "IP rang 999 from the bathroom at her mum's");
 	expect_none("Police requested, Brackton and Wellmere (5226299102).");
 	expect("She has requested Brackton or Wellmere.", SCRUB_LOCATION,
 	       "She has requested Brackton or Wellmere");
 	expect_none("Outcome: to MARAC 10/12.");
-	expect_none("Tenancy Sustainment <tenancy.sustainment@example.org.uk>");
-	expect_none("Housing to advise on transfer of tenancy under the Family Law Act 1996.");
+	expect_none("Housing Support <housing.support@example.org>");
+	expect_none("Solicitor to seek a transfer of tenancy under the Family Law Act 1996.");
 	expect("Housing to advise on transfer of tenancy to a flat in Brackton.", SCRUB_LOCATION,
 	       "Housing to advise on transfer of tenancy to a flat in Brackton");
 	expect_none("Tenancy advice given.");
@@ -2418,7 +2418,7 @@ Test(failsafe, tenure_marker_and_account_cues_cost_linear_time)
  * contact number or details with a time still are. */
 Test(failsafe, a_contact_session_is_no_contact_with_her)
 {
-	expect_none("Father's contact is supervised at the contact centre, Tuesdays.");
+	expect_none("Dad's contact is supervised at the contact centre on Fridays.");
 	expect_none("His contact with the children is Saturdays 10-12.");
 	expect("Mum's contact number is the safe one, after 6pm.", SCRUB_SAFE_TIME,
 	       "Mum's contact number is the safe one, after 6pm");
@@ -2444,7 +2444,7 @@ Test(failsafe, supervised_contact_and_health_visiting_are_no_contact_with_her)
  * sister, or via a court with a time to contact her, still is. */
 Test(failsafe, via_a_court_is_no_route)
 {
-	expect_none("Contact for the boys via Brackton Family Court - he uses handovers to threaten her.");
+	expect_none("Contact for the twins via Brackton Family Court - handovers are tense.");
 	expect("Contact her via her sister after 6.", SCRUB_SAFE_TIME,
 	       "Contact her via her sister after 6.");
 	expect("Contact her via the court after 6.", SCRUB_SAFE_TIME,
@@ -2480,7 +2480,7 @@ Test(failsafe, hosp_prison_owner_and_a_venues_room)
 	expect_none("FEMALE CONVEYED TO BRACKTON DISTRICT HOSP");
 	expect_none("Returned to HMP Brackton.");
 	expect_none("Tenant Mrs Quill, home owner.");
-	expect_none("Used the side entrance and the Witness Service room.");
+	expect_none("She waited in the Witness Service room before the hearing.");
 	expect("IP CONVEYED TO HER MUMS NOT HOSP", SCRUB_LOCATION, "IP CONVEYED TO HER MUMS NOT HOSP");
 	expect("IP CONVEYED TO HER MUMS NOT HOSPITAL", SCRUB_LOCATION,
 	       "IP CONVEYED TO HER MUMS NOT HOSPITAL");
@@ -2489,22 +2489,22 @@ Test(failsafe, hosp_prison_owner_and_a_venues_room)
 
 /* s19-over: "to Royal <Town>" ending a conveyance's clause is a hospital,
  * as "<Town> Royal" is ("to Royal Oak" is a pub: a common word); "<Town>
- * at Home" is a housing provider's name ("Sarah at Home" is her). */
+ * at Home" is a housing provider's name ("<Forename> at Home" is her). */
 Test(failsafe, royal_town_and_a_provider_at_home)
 {
-	expect_none("IP TRANSPORTED TO ROYAL OLDHAM");
+	expect_none("IP TRANSPORTED TO ROYAL TADCASTER");
 	expect("IP TRANSPORTED TO ROYAL OAK", SCRUB_LOCATION, "IP TRANSPORTED TO ROYAL OAK");
-	expect("Conveyed to Royal Preston, then to her sister's.", SCRUB_LOCATION,
-	       "Conveyed to Royal Preston, then to her sister's");
-	expect_none("Wigan at Home");
-	expect("Sarah at Home with mum.", SCRUB_LOCATION, "Sarah at Home with mum");
+	expect("Conveyed to Royal Witney, then to her sister's.", SCRUB_LOCATION,
+	       "Conveyed to Royal Witney, then to her sister's");
+	expect_none("Reigate at Home");
+	expect("Oonagh at Home with mum.", SCRUB_LOCATION, "Oonagh at Home with mum");
 }
 
 /* s19-over: someone's then an event is no home ("returned from a friend's
  * birthday"); someone's home is. */
 Test(failsafe, someones_event_is_no_home)
 {
-	expect_none("Victim returned from a friend's birthday (approx 0100).");
+	expect_none("She came back from a friend's birthday about 0200.");
 	expect("Victim returned from a friend's at 0100.", SCRUB_LOCATION,
 	       "Victim returned from a friend's at 0100");
 }
@@ -2519,6 +2519,6 @@ Test(failsafe, a_landlord_in_brackets_and_a_ring_back_from_a_log)
 	       "Tenancy: sole in her name (Larch Walk)");
 	expect("Tenancy: sole in her name (14 Oak Row)", SCRUB_LOCATION,
 	       "Tenancy: sole in her name (14 Oak Row)");
-	expect_none("RING BACK FROM PREVIOUS LOG 0877");
+	expect_none("CALLED BACK FROM PREVIOUS LOG 0412");
 	expect("IP RINGING FROM ACROSS THE PARK", SCRUB_LOCATION, "IP RINGING FROM ACROSS THE PARK");
 }

@@ -2750,9 +2750,9 @@ static void expect_no_location(const char *s)
 Test(place, s19_his_kins_place_is_his)
 {
 	expect_no_location("Husband moved to his mum's in Quellby.");
-	expect_no_location("Released on bail 28/11 to his brother's in Quellby.");
-	expect_no_location("Located 0235 at his cousin's in Quellby, arrested.");
-	expect_no_location("Husband left in October (now at his brother's).");
+	expect_no_location("Bailed on 03/04 to his brother's in Quellby.");
+	expect_no_location("Traced 0410 at his cousin's in Quellby and arrested.");
+	expect_no_location("Husband left in May (currently at his brother's).");
 	expect_span("She moved to his mum's in Quellby.", LOC, SCRUB_LOCATION,
 		    "She moved to his mum's in Quellby.");
 	expect_span("He took the children to his mum's in Quellby.", LOC, SCRUB_LOCATION,
@@ -2767,23 +2767,23 @@ Test(place, s19_his_kins_place_is_his)
  * contact number, a time of day after the label stay safe times. */
 Test(place, s19_weeks_sessions_and_next_dates)
 {
-	expect_no_location("HV (Quellby FT): last visit 6-8 wk check, no concerns noted.");
-	expect_no_location("HV new birth visit 10/09/26 then 6-8 wk review 13/10/26.");
-	expect_no_location("Father's contact is supervised at the contact centre, Tuesdays.");
+	expect_no_location("HV (Quellby FT): 6-8 wk check done, all fine.");
+	expect_no_location("Birth visit 02/03/26, then the 6-8 week review on 14/04/26.");
+	expect_no_location("Dad's contact is supervised at the contact centre on Fridays.");
 	expect_no_location("Next contact: Thurs 3 Dec.");
 	expect_span("Visit 10-12 weekdays.", LOC, SCRUB_SAFE_TIME, "Visit 10-12 weekdays.");
 	expect_span("Mum's contact number is the safe one, after 6pm.", LOC, SCRUB_SAFE_TIME,
 		    "Mum's contact number is the safe one, after 6pm.");
 	expect_span("Next contact: tues pm.", LOC, SCRUB_SAFE_TIME, "Next contact: tues pm.");
-	expect_span("Next contact: Mon 30/11 at work.", LOC, SCRUB_SAFE_TIME,
-		    "Next contact: Mon 30/11 at work.");
+	expect_span("Next contact: Tue 14/04 at work.", LOC, SCRUB_SAFE_TIME,
+		    "Next contact: Tue 14/04 at work.");
 }
 
 /* s19-over: "via" a court or Cafcass is the court's process, no route of
  * hers; "via <Name> Court Road" is a street, and a route. */
 Test(place, s19_via_a_court_is_no_route)
 {
-	expect_no_location("Contact for the boys via Quellby Family Court - he uses handovers to threaten her.");
+	expect_no_location("Contact for the twins via Quellby Family Court - handovers are tense.");
 	expect_span("She goes to her mum's via Quellby Court Road every Monday.", LOC, SCRUB_LOCATION,
 		    "She goes to her mum's via Quellby Court Road every Monday.");
 	expect_span("She walks the kids to school via the park at 8.40.", LOC, SCRUB_LOCATION,
@@ -2795,8 +2795,8 @@ Test(place, s19_via_a_court_is_no_route)
  * alone, or before a dwelling, still is. */
 Test(place, s19_someones_event_or_body_is_no_home)
 {
-	expect_no_location("Ex-husband breached non-mol 14/11 at Gruffydd's rugby match (shouted at her).");
-	expect_no_location("Ellie-Mae disclosed that Mark held a knife to mum's throat on 15/11.");
+	expect_no_location("Ex-husband breached non-mol 14/11 at Tamsin's rugby match (shouted at her).");
+	expect_no_location("Petra disclosed that Rolo held a knife to mum's throat on 15/11.");
 	expect_span("She is at her mum's.", LOC, SCRUB_LOCATION, "She is at her mum's.");
 	expect_span("She is staying at Jo's on Friday.", LOC, SCRUB_LOCATION,
 		    "She is staying at Jo's on Friday.");
