@@ -181,6 +181,9 @@ static const struct fsword FSW[] = {
 	 * "MALE CONVEYED TO <NAME> CUSTODY", "FEMALE TO <NAME> VIA AMB" */
 	{"hospital", K_MEDIC}, {"infirmary", K_MEDIC}, {"a&e", K_MEDIC}, {"custody", K_MEDIC | NP},
 	{"ambulance", K_MEDIC}, {"amb", K_MEDIC}, {"ambo", K_MEDIC}, {"ysbyty", K_MEDIC},
+	/* s19-over: "hosp", as notes shorten it ("CONVEYED TO <NAME> DISTRICT
+	 * HOSP"); a prison, where he is taken ("Returned to HMP <Name>") */
+	{"hosp", K_MEDIC}, {"hmp", K_MEDIC | NP}, {"prison", K_MEDIC | NP},
 	{"stops", GO}, {"stopping", GO}, {"stoppin", GO}, {"holed", GO}, {"where", K_PREP | FN},
 	/* a transfer to another branch, project or town: "will transfer to the
 	 * <Name> branch", "transferring her to their <Town> project" */
@@ -399,7 +402,9 @@ static const struct fsword FSW[] = {
 	{"meeting", K_BIZ}, {"meetings", K_BIZ}, {"minutes", K_BIZ}, {"agenda", K_BIZ},
 	{"hearing", K_BIZ}, {"conference", K_BIZ}, {"panel", K_BIZ}, {"referral", K_BIZ},
 	{"assessment", K_BIZ}, {"report", K_BIZ}, {"agencies", K_BIZ}, {"agency", K_BIZ},
-	{"circulated", K_BIZ}, {"review", K_BIZ}, {"strategy", K_BIZ}, {"marac", K_BIZ},
+	{"circulated", K_BIZ}, {"review", K_BIZ}, {"strategy", K_BIZ},
+	/* (s19-over: and no place: "Outcome: to MARAC 10/12") */
+	{"marac", K_BIZ | NP},
 	{"sentence", K_BIZ}, {"trial", K_BIZ}, {"bail", K_BIZ}, {"charged", K_BIZ},
 };
 
@@ -1045,8 +1050,10 @@ static int res_ok(unsigned seen)
 	/* Taken somewhere is where she is, unless to a hospital, A&E or
 	 * custody: an incident's conveyance, not where she lives ("conveyed
 	 * to <Name> Hospital"; "conveyed to her mammy's" stays a residence,
-	 * "taken to A&E, then to stay at her daughter's" has "stay"). */
-	if ((seen & S_CONV) && (seen & S_MEDIC) && !(seen & S_RESO))
+	 * "taken to A&E, then to stay at her daughter's" has "stay"; s19-over:
+	 * nor with someone's home in the clause, "conveyed to A&E, then to
+	 * her sister's", S_KINP). */
+	if ((seen & S_CONV) && (seen & S_MEDIC) && !(seen & (S_RESO | S_KINP)))
 		seen &= ~S_RES;
 	if ((seen & S_LIVEW) && !(seen & (S_RESO | S_PLACEP | S_CONV)))
 		seen &= ~S_RES;
@@ -1654,7 +1661,7 @@ static int fs_only_times(const struct fs *f, size_t a, size_t b)
  */
 static int fs_clause_station(const struct fs *f)
 {
-	int police = 0, named = 0;
+	int police = 0, named = 0, royal = 0, to = 0;
 	size_t i = f->c_start, e = f->c_end;
 	if (i == SIZE_MAX || e > f->n)
 		return 0;
@@ -1675,6 +1682,16 @@ static int fs_clause_station(const struct fs *f)
 		if (named && i >= e && !(f->seen & S_KINP) &&
 		    (strcmp(x, "general") == 0 || strcmp(x, "royal") == 0))
 			return 1; /* the clause's last word, and no one's home in it */
+		/* s19-over: "TRANSPORTED TO ROYAL <TOWN>": "to", "Royal", then a
+		 * town the lexicon knows (no common word: "to Royal Oak" is a
+		 * pub) as the clause's last word */
+		if (royal && i >= e && !(f->seen & S_KINP) && f->s[i - k] >= 'A' && f->s[i - k] <= 'Z') {
+			unsigned lx = lex_classify((const char *)f->s + i - k, k);
+			if ((lx & LEX_PLACE) && !(lx & LEX_COMMON))
+				return 1;
+		}
+		royal = to && strcmp(x, "royal") == 0;
+		to = strcmp(x, "to") == 0;
 		police = strcmp(x, "police") == 0 ? 1 : strcmp(x, "custody") == 0 ? 2 : 0;
 		named = f->s[i - k] >= 'A' && f->s[i - k] <= 'Z' && fs_lookup(x, k) == 0;
 	}
@@ -1908,6 +1925,12 @@ static const char *const FS_HOME_COMPOUND[] = {
 	"treatment", "study", "tutor", "tuition", "card", "permit", "permits", "status",
 	"document", "documents", "visa", "order", "time", "sustainment", "officer", "team",
 	"worker", "audit", "check",
+	/* s19-over: advice about one ("tenancy advice", "housing and tenancy
+	 * advice given"); the tenancy of a home ("the family home tenancy")
+	 * is the tenancy's to decide */
+	"advice", "tenancy",
+	/* ... and who owns one ("home owner", "home ownership") */
+	"owner", "owners", "ownership",
 	/* s17-fp: its reference ("tenancy ref 0044-...") */
 	"ref", "reference", NULL};
 
@@ -1950,6 +1973,9 @@ static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, 
  * the one she had ("old tenancy locks changed"), whose name is on it
  * ("partner not on tenancy"); not "sole" (hers to come) nor "new". */
 static int fs_no_place_ahead(const struct fs *f, size_t i);
+static int fs_tenure_stated(const struct fs *f, size_t b, const char *prev);
+static int fs_plain_ahead(const struct fs *f, size_t i);
+static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after);
 
 static const char *const FS_TENANCY_HELD[] = {"joint", "old", "previous", "former", "existing",
 					      "current", "original", "on", NULL};
@@ -1965,9 +1991,18 @@ static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
 	char x[16];
 	size_t st;
 	size_t k = fs_prev_word(f, a, x, sizeof x, &st);
+	if (tenancy && k == 2 && memcmp(x, "of", 2) == 0) {
+		/* s19-over: "transfer of tenancy" (a court's, to her name):
+		 * who holds it, unless a place follows */
+		char y[16];
+		size_t yk = fs_prev_word(f, st, y, sizeof y, NULL);
+		if (yk >= 8 && memcmp(y, "transfer", 8) == 0 && fs_no_place_ahead(f, b))
+			return 1;
+	}
 	if (tenancy)
-		return k > 0 && fs_in(x, FS_TENANCY_HELD) &&
-		       (strcmp(x, "joint") == 0 || fs_no_place_ahead(f, b));
+		return (k > 0 && fs_in(x, FS_TENANCY_HELD) &&
+		        (strcmp(x, "joint") == 0 || fs_no_place_ahead(f, b))) ||
+		       fs_tenure_stated(f, b, k > 0 ? x : NULL);
 	if (!(k > 0 && (fs_lookup(x, k) & (K_SHE | K_HE))) ||
 	    fs_prev_word(f, st, x, sizeof x, NULL) != 5 || memcmp(x, "where", 5) != 0)
 		return 0;
@@ -2075,6 +2110,9 @@ static int fs_no_place_ahead(const struct fs *f, size_t i)
 	return i >= f->n; /* (a longer clause may name one later) */
 }
 
+static size_t fs_next_word(const struct fs *f, size_t *i, char *x, size_t cap, int *title);
+static int fs_account_next(const struct fs *f, size_t b);
+
 static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 {
 	if (wn >= 4 && memcmp(w, "liv", 3) == 0) {
@@ -2123,7 +2161,22 @@ static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 		i = fs_word_at(f, b, x, sizeof x, &k);
 		if (k > 0 && fs_lookup(x, k) & K_DET)
 			fs_word_at(f, i, x, sizeof x, &k);
-		return k > 0 && fs_in(x, FS_MONEY);
+		if (k > 0 && fs_in(x, FS_MONEY))
+			return 1;
+		/* s19-over: what is moved out of or into an account is money
+		 * ("moving her inheritance (£86,000) out of her sole account"),
+		 * within eight words, no name or dwelling before it */
+		int title = 0;
+		i = b;
+		for (int words = 0; words < 8; words++) {
+			k = fs_next_word(f, &i, x, sizeof x, &title);
+			if (k == 0 || title || (fs_lookup(x, k) & (K_RES | K_RESN | K_HOME | K_KIN | K_TO)))
+				return 0;
+			if ((strcmp(x, "of") == 0 || strcmp(x, "into") == 0 || strcmp(x, "from") == 0) &&
+			    fs_account_next(f, i))
+				return 1;
+		}
+		return 0;
 	}
 	return 0;
 }
@@ -2149,6 +2202,222 @@ static int fs_moved_in(const struct fs *f, size_t b)
 		return 0;
 	fs_word_at(f, i, x, sizeof x, &k);
 	return k == 0 || fs_in(x, FS_MOVED_IN_WHEN) || fs_month(x) || (k >= 3 && fs_weekday(x));
+}
+
+/*
+ * s19-over: the words of a line after b, one at a time, for the rules below
+ * that read a few words ahead: the next word folded into x (NUL-terminated,
+ * cap bytes; *title if it starts with a capital), skipping what is no letter
+ * or digit; 0 at a sentence's or line's end (. ; ! ? or a line break) or the
+ * text's. *i is advanced past the word.
+ */
+static size_t fs_next_word(const struct fs *f, size_t *i, char *x, size_t cap, int *title)
+{
+	while (*i < f->n && !fs_alnum(f->s[*i])) {
+		unsigned char ch = f->s[*i];
+		if (ch == '.' || ch == ';' || ch == '!' || ch == '?' || ch == '\n')
+			return 0;
+		(*i)++;
+	}
+	if (*i >= f->n)
+		return 0;
+	*title = f->s[*i] >= 'A' && f->s[*i] <= 'Z';
+	size_t k = fs_alnum_word(f, i, f->n, x, cap);
+	if (k + 1 >= cap)
+		x[cap - 1] = 0;
+	return k;
+}
+
+/*
+ * s19-over: is the aside opening at j, '(' ... ')' within 40 bytes on its
+ * line, a landlord's name: no digit, capitalised words, the last one
+ * Council, Homes, Housing or Trust ("(<Town> Council)", "(<Name> Homes)")?
+ * *after is set past its ')'.
+ */
+static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after)
+{
+	static const char *const HEAD[] = {"council", "homes", "housing", "trust", NULL};
+	size_t i = j + 1, e = j + 1;
+	while (e < f->n && e < j + 40 && f->s[e] != ')' && f->s[e] != '\n')
+		if (f->s[e++] >= '0' && f->s[e - 1] <= '9')
+			return 0;
+	if (e >= f->n || f->s[e] != ')')
+		return 0;
+	char x[16];
+	int title = 0, last = 0;
+	while (i < e) {
+		while (i < e && !fs_alnum(f->s[i]))
+			i++;
+		if (i >= e)
+			break;
+		title = f->s[i] >= 'A' && f->s[i] <= 'Z';
+		size_t k = fs_alnum_word(f, &i, e, x, sizeof x);
+		if (!title || k + 1 >= sizeof x)
+			return 0;
+		last = fs_in(x, HEAD);
+	}
+	if (last)
+		*after = e + 1;
+	return last;
+}
+
+/*
+ * s19-over: does the clause after i hold no name and no number up to its
+ * sentence's or line's end (at most eight words), and no place by
+ * fs_no_place_ahead? "tenancy, joint." is the tenure alone; "Tenancy:
+ * joint, <Landlord>, <Street>" names where. A closing bracket ends it too.
+ */
+static int fs_plain_ahead(const struct fs *f, size_t i)
+{
+	char x[16];
+	int title = 0;
+	size_t j = i;
+	for (int words = 0; words < 8; words++) {
+		while (j < f->n && f->s[j] == ' ')
+			j++;
+		if (j < f->n && f->s[j] == ')')
+			break;
+		if (j < f->n && f->s[j] == '(' && fs_landlord_aside(f, j, &j))
+			continue; /* "sole in her name (<Town> Council)" */
+		size_t k = fs_next_word(f, &j, x, sizeof x, &title);
+		if (k == 0)
+			break;
+		if (title || (x[0] >= '0' && x[0] <= '9'))
+			return 0;
+	}
+	return fs_no_place_ahead(f, i);
+}
+
+/* What makes a tenancy a new one (or one to come): "a new secure tenancy" */
+static const char *const FS_TENANCY_NEW[] = {"new", "temporary", "temp", "emergency", "interim",
+					     "another", "different", "alternative", "offered", NULL};
+
+/*
+ * s19-over: is the tenancy ending at b told by its tenure, so the one held
+ * already: "sole" or "joint" right after it, or after "secure" or "assured"
+ * ("CYC tenancy, sole", "secure tenancy (joint)", "Tenancy: secure, joint"),
+ * or whose name it is in within ten words on its line ("<Landlord> tenancy
+ * in her sole name", "tenancy (<Landlord>) is in her name only", "in joint
+ * names"), and no place after that name ("in her name at 4 Oak Row")? Not a
+ * tenancy in a place ("tenancy in <Town> in her name": a capitalised word
+ * or a number right after "in" ends the reading) nor after "new" and the
+ * like (prev). Reads at most twelve words.
+ */
+static int fs_tenure_stated(const struct fs *f, size_t b, const char *prev)
+{
+	if (prev && fs_in(prev, FS_TENANCY_NEW))
+		return 0;
+	char x[16];
+	int title = 0, in = -1, tenure = 1;
+	size_t i = b;
+	for (int words = 0; words < 12; words++) {
+		size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k == 0)
+			return 0;
+		if (tenure && (strcmp(x, "sole") == 0 || strcmp(x, "joint") == 0))
+			return fs_plain_ahead(f, i);
+		tenure = tenure && words == 0 && (strcmp(x, "secure") == 0 || strcmp(x, "assured") == 0);
+		if (in >= 0 && (strcmp(x, "name") == 0 || strcmp(x, "names") == 0))
+			return fs_plain_ahead(f, i);
+		if (in >= 0 && words == in + 1 && (title || (x[0] >= '0' && x[0] <= '9')))
+			return 0; /* "in <Town>", "in 2 Oak Row" */
+		if (in >= 0 && words > in + 4)
+			in = -1;
+		if (strcmp(x, "in") == 0)
+			in = words;
+	}
+	return 0;
+}
+
+/* A police or council system's flag on an address */
+static const char *const FS_MARKER[] = {"marker", "markers", "flag", "flags", "flagged",
+					"alert", "alerts", "warning", NULL};
+
+/*
+ * s19-over: is the address word [a, b) the one a marker is on: a marker or
+ * flag word among the three words before it ("Police marker on home
+ * address", "Marker on victim's address", "marker on both addresses", "flag
+ * address") or right after it ("address marker renewed", "Address flagged
+ * on our system")? A flag on an address is on the one the notes know; not
+ * "new" among those words ("marker on her new address"), nor a place after
+ * it ("marker on the address in <Town>", "at 4 Oak Row"). Reads at most
+ * four words back on its line and two ahead.
+ */
+static int fs_address_marker(const struct fs *f, size_t a, size_t b)
+{
+	char x[16];
+	int title = 0, marker = 0;
+	size_t i = b, k = fs_next_word(f, &i, x, sizeof x, &title);
+	if (k && fs_in(x, FS_MARKER))
+		marker = 1;
+	else if (k && (strcmp(x, "in") == 0 || strcmp(x, "at") == 0 || strcmp(x, "near") == 0 ||
+	               strcmp(x, "on") == 0)) {
+		k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k && (title || (x[0] >= '0' && x[0] <= '9') || (fs_lookup(x, k) & K_DET)))
+			return 0;
+	}
+	size_t j = a;
+	for (int words = 0; words < 4;) {
+		while (j > 0 && !fs_alnum(f->s[j - 1]) && f->s[j - 1] != '\n' && f->s[j - 1] != '.' &&
+		       f->s[j - 1] != ';')
+			j--;
+		size_t e = j;
+		while (j > 0 && fs_alnum(f->s[j - 1]) && e - j < 15)
+			j--;
+		if (j == e || (j > 0 && fs_alnum(f->s[j - 1])))
+			break;
+		if (e - j == 1 && (f->s[j] | 0x20) == 's' && j > 0 && f->s[j - 1] == '\'')
+			continue; /* "victim's": the word before is whose */
+		for (size_t q = j; q < e; q++)
+			x[q - j] = (char)(f->s[q] | 0x20);
+		x[e - j] = 0;
+		if (strcmp(x, "new") == 0 || strcmp(x, "temporary") == 0)
+			return 0;
+		if (words < 3 && fs_in(x, FS_MARKER))
+			marker = 1;
+		words++;
+	}
+	return marker;
+}
+
+/* s19-over: is "family" at [a, b) in "the family home" or "the former
+ * (old, previous) family home" or house: the word before one of those, the
+ * word after home or house? */
+static int fs_family_home(const struct fs *f, size_t a, size_t b)
+{
+	static const char *const BEFORE[] = {"the", "former", "old", "previous", "original", NULL};
+	char x[16];
+	int title = 0;
+	size_t i = b, k = fs_next_word(f, &i, x, sizeof x, &title);
+	if (!(k == 4 && (strcmp(x, "home") == 0 || strcmp(x, "house") == 0)))
+		return 0;
+	k = fs_prev_word(f, a, x, sizeof x, NULL);
+	return k > 0 && fs_in(x, BEFORE);
+}
+
+/*
+ * s19-over: is one of the three words after b (a determiner and a
+ * modifier between) an account or a name: "go into the joint account", "out of
+ * her sole account" (a bank's, where money goes), "is in her sole name",
+ * "in joint names" (whose a tenancy is)? No place, as "into his account"
+ * and "in her name" are none. A hard-wrapped line goes on ("the joint\n
+ * account"). Reads at most three words ("of her sole account").
+ */
+static int fs_account_next(const struct fs *f, size_t b)
+{
+	static const char *const NOUN[] = {"account", "accounts", "name", "names", NULL};
+	char x[16];
+	size_t i = b;
+	for (int words = 0; words < 3; words++) {
+		while (i < f->n && (f->s[i] == ' ' || f->s[i] == '\n' || f->s[i] == '\r'))
+			i++;
+		size_t k = fs_alnum_word(f, &i, f->n, x, sizeof x);
+		if (k == 0 || k + 1 >= sizeof x)
+			return 0;
+		if (fs_in(x, NOUN))
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -2205,6 +2474,13 @@ static const char *const FS_COND_CLAUSE[] = {"until", "till", "til", "unless", N
 /* What is paid from someone's: "from her uncle's account" names no home. */
 static const char *const FS_ACCOUNT[] = {"account", "accounts", "bank", "card", "wages",
                                          "pension", NULL};
+
+/* s19-over: what follows someone's when it is no home of theirs: an event
+ * or a part of the body (place.c's PL_NOT_HOME) */
+static const char *const FS_NOT_HOME[] = {
+    "match", "game", "party", "birthday", "funeral", "wedding", "christening", "training",
+    "graduation", "concert", "throat", "neck", "face", "head", "arm", "arms", "hair", "chest",
+    "stomach", "leg", "legs", "hand", "hands", NULL};
 
 /* An agency's own premises, where a worker meets her: no whereabouts of
  * hers ("met client at the office", "seen in clinic"). */
@@ -2290,6 +2566,14 @@ static int fs_place_follows(const struct fs *f, size_t b)
  * place word, a name or any other noun is ("from the cafe by the
  * station", "FROM ACROSS THE PARK", "from work").
  */
+/* A record someone rings back from (fs_from_where) */
+static const char *const FS_LOG[] = {"log", "logs", "cad", "incident", "occurrence", "serial",
+				     NULL};
+
+/* Rooms of a dwelling (fs_from_where) */
+static const char *const FS_ROOMS[] = {"bathroom", "bedroom", "kitchen", "toilet", "lounge",
+				       "landing", "hallway", "loft", "attic", NULL};
+
 static int fs_from_where(const struct fs *f, size_t i)
 {
 	char x[16];
@@ -2319,6 +2603,9 @@ static int fs_from_where(const struct fs *f, size_t i)
 			return 0;
 		if ((c & (K_TIME | K_DAYAB | K_CLOCKW | K_BIZ)) || fs_month(x))
 			return where; /* "from the surgery on Monday", not "from Monday" */
+		if (fs_in(x, FS_LOG))
+			return 0; /* s19-over: "RING BACK FROM PREVIOUS LOG 0877": a
+				   * record, no place */
 		if ((c & K_KIN) && !poss) {
 			/* "from her sister": who, unless her name and a
 			 * possessive follow ("from her friend Jo's") */
@@ -2338,6 +2625,16 @@ static int fs_from_where(const struct fs *f, size_t i)
 		if ((c & K_RESN) && fs_dwell_known(f, i, j))
 			return 0; /* "from her home", "from the bathroom of her flat":
 				   * the home the notes know (s15-over) */
+		if (nw > 0 && fs_in(x, FS_ROOMS)) {
+			/* s19-over: "called 999 from the bathroom 0115": a room
+			 * of the home the notes know, unless where it is follows
+			 * ("from the bathroom at her mum's") */
+			char nx[16];
+			int title;
+			size_t nk = fs_peek(f, j, nx, sizeof nx, &title);
+			if (!(nk && (fs_lookup(nx, nk) & (K_PREP | K_TO))))
+				return 0;
+		}
 		if (!(c & (K_DET | K_NDET | K_FUNC)))
 			where = 1; /* a noun or a name: somewhere, unless a phone follows */
 		i = j;
@@ -2583,6 +2880,9 @@ static int fs_want_areas(struct fs *f, size_t a, size_t b, const char *w, size_t
 		int was = f->want;
 		if (was == 2 && gn > 0 && !sep)
 			return f->want = 0; /* "CAMHS and the GP" */
+		if (was == 1 && memchr(g, ',', gn) != NULL)
+			return f->want = 0; /* s19-over: "Police requested, <Force> and
+					     * <County> (ref)": the wish had its object */
 		f->want = 2;
 		f->want_end = b;
 		return was == 2 && sep;
@@ -2674,6 +2974,122 @@ static int fs_court_follows(const struct fs *f, size_t b)
 }
 
 /*
+ * s19-over: does a court or Cafcass follow "via" or "through" ending at b
+ * ("contact for the boys via <Town> Family Court", "through the court"),
+ * after a determiner and capitalised words (at most five words), and no
+ * capitalised word after it ("via <Name> Court Road" is a street)? The
+ * court's process, no route of hers.
+ */
+static int fs_via_court(const struct fs *f, size_t b)
+{
+	static const char *const COURT[] = {"court", "courts", "cafcass", NULL};
+	char x[16];
+	int title = 0;
+	size_t i = b;
+	for (int words = 0; words < 5; words++) {
+		size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k == 0 || k + 1 >= sizeof x)
+			return 0;
+		if (fs_in(x, COURT)) {
+			k = fs_next_word(f, &i, x, sizeof x, &title);
+			return !(k && title);
+		}
+		if (!title && !(fs_lookup(x, k) & K_DET))
+			return 0;
+	}
+	return 0;
+}
+
+/* s19-over: is "Home" at a after "at" in small letters after a town the
+ * lexicon knows ("<Town> at Home")? */
+static int fs_provider_at_home(const struct fs *f, size_t a)
+{
+	char x[16];
+	size_t st;
+	if (fs_prev_word(f, a, x, sizeof x, &st) != 2 || memcmp(x, "at", 2) != 0 || f->s[st] != 'a')
+		return 0;
+	size_t st2, k = fs_prev_word(f, st, x, sizeof x, &st2);
+	if (!(k > 1 && f->s[st2] >= 'A' && f->s[st2] <= 'Z' && f->s[st2 + 1] >= 'a' &&
+	      f->s[st2 + 1] <= 'z'))
+		return 0;
+	/* a town the lexicon knows, no forename ("<Forename> at Home" is her) */
+	unsigned lx = lex_classify((const char *)f->s + st2, k);
+	return (lx & LEX_PLACE) && !(lx & LEX_FORENAME);
+}
+
+/*
+ * s19-over: is "room" at a named by two capitalised words right before it,
+ * with only spaces between ("the Witness Service room", "the Fox Cubs
+ * room"): a venue's room named by what it is for, not a dwelling named by
+ * its street ("the Mill Lane house")? Not "the <Name>, room 212".
+ */
+static int fs_named_room(const struct fs *f, size_t a)
+{
+	size_t j = a;
+	for (int words = 0; words < 2; words++) {
+		if (j == 0 || f->s[j - 1] != ' ')
+			return 0;
+		j--;
+		size_t e = j;
+		while (j > 0 && fs_alnum(f->s[j - 1]) && e - j < 40)
+			j--;
+		if (j == e || f->s[j] < 'A' || f->s[j] > 'Z' || f->s[j + 1] < 'a' || f->s[j + 1] > 'z')
+			return 0;
+	}
+	return 1;
+}
+
+/* s19-over: is the contact word w[0..wn) at a a service's name: "health
+ * visiting" (the health visitors' service), no visit to her? */
+static int fs_call_named(const struct fs *f, const char *w, size_t wn, size_t a)
+{
+	char pw[16];
+	size_t k = fs_prev_word(f, a, pw, sizeof pw, NULL);
+	return wn == 8 && memcmp(w, "visiting", 8) == 0 && k == 6 && memcmp(pw, "health", 6) == 0;
+}
+
+/*
+ * s19-over: is "contact" ending at b a child's contact session: before
+ * centre, session, supervised, supervisor; or after a possessive or "his"
+ * ("Father's contact", "his contact") with no device, number, details,
+ * "via" or "through" after it?
+ */
+static int fs_contact_session(const struct fs *f, size_t b)
+{
+	static const char *const SESSION[] = {"centre", "center", "session", "sessions",
+					      "supervised", "supervisor", NULL};
+	static const char *const ROUTE[] = {"number", "numbers", "details", "via", "through",
+					    "no", "num", "tel", NULL};
+	static const char *const KIND[] = {"supervised", "indirect", "direct", "weekend",
+					   "overnight", "sibling", "letterbox", "unsupervised", NULL};
+	char nx[16], pw[16];
+	int title;
+	size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+	if (k && fs_in(nx, SESSION))
+		return 1;
+	size_t a = b >= 7 ? b - 7 : 0;
+	if (fs_prev_word(f, a, pw, sizeof pw, NULL) > 0 && fs_in(pw, KIND))
+		return 1; /* "supervised contact", "Jake's weekend contact" */
+	if (k && (strcmp(nx, "through") == 0 || strcmp(nx, "via") == 0)) {
+		/* "contact through Family Court", "contact to go through the
+		 * contact centre": through a court or a centre */
+		size_t i = b;
+		for (int words = 0; words < 4; words++) {
+			size_t wk = fs_next_word(f, &i, nx, sizeof nx, &title);
+			if (wk == 0)
+				break;
+			if (strcmp(nx, "court") == 0 || strcmp(nx, "centre") == 0 ||
+			    strcmp(nx, "center") == 0 || strcmp(nx, "cafcass") == 0)
+				return 1;
+		}
+		return 0;
+	}
+	if (!((f->p1f & TF_POSS) || (f->p1 & K_HE)) || (f->p1 & K_SHE))
+		return 0;
+	return !(k && (fs_in(nx, ROUTE) || (fs_lookup(nx, k) & K_DEV)));
+}
+
+/*
  * Is the contact word w[0..wn) at a a bare noun after a preposition of time
  * ("after contact", "before the visit" is not bare, "during contact",
  * "following contact")? Reads the word before.
@@ -2693,6 +3109,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
                  unsigned tf)
 {
 	int workh_sig = 0; /* her working hours: S_WORKH */
+	/* s19-over: a word of an e-mail address or a web domain
+	 * ("tenancy.sustainment@...", "...@housing.example.org") is no word of
+	 * the sentence: a '.' then a letter or digit, or an '@', right after
+	 * it, or an '@' or a word and '.' right before it */
+	if (c && wn > 0 && ((b + 1 < f->n && f->s[b] == '.' && fs_alnum(f->s[b + 1])) ||
+	                    (b < f->n && f->s[b] == '@') || (a > 0 && f->s[a - 1] == '@') ||
+	                    (a > 1 && f->s[a - 1] == '.' && fs_alnum(f->s[a - 2]))))
+		c = 0;
 	if (wn > 0 && !(tf & TF_NUM)) {
 		if (c == 0 && (f->prep_win > 0 || (f->go_win > 0 && ((f->p1 | f->p2) & K_GO))) &&
 		    wn > 3 && w[wn - 1] == 's' && (fs_lookup(w, wn - 1) & K_KIN)) {
@@ -2748,6 +3172,19 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			    (k == 8 && memcmp(nx, "families", 8) == 0))
 				c |= K_RES;
 		}
+		/* s19-over: in "the family home", "the former family home"
+		 * "family" is nobody of hers: who is there is whoever the
+		 * clause names ("He remains at the former family home"; not
+		 * "her family home", "family are at home"). Still a dwelling:
+		 * "Assault at the family home - <Town>" says where it is. */
+		if (wn == 6 && memcmp(w, "family", 6) == 0 && fs_family_home(f, a, b))
+			c &= ~K_SHE;
+		/* s19-over: "<Town> at Home" in title case after a capitalised
+		 * word is a housing provider's name ("tenancy (<Town> at
+		 * Home)"), no home of hers ("at home", "AT HOME" still are) */
+		if (wn == 4 && memcmp(w, "home", 4) == 0 && (tf & TF_CAP) && !(tf & TF_UPPER) &&
+		    fs_provider_at_home(f, a))
+			c = 0;
 		/* "moved back in": no going back to somewhere */
 		if (f->skip_in && wn == 4 && memcmp(w, "back", 4) == 0)
 			c &= ~K_GO;
@@ -2769,6 +3206,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * session or a visit named by when it was (a bare noun after
 		 * after, before, during ...), no contact with her */
 		if ((c & K_CALL) && fs_event_noun(f, w, wn, a))
+			c &= ~K_CALL;
+		/* s19-over: "Father's contact is supervised", "his contact with
+		 * the children", "at the contact centre": a child's contact
+		 * session with a parent, no contact with her (not "Mum's contact
+		 * number", "her sister's contact details": a route) */
+		if ((c & K_CALL) && wn == 7 && memcmp(w, "contact", 7) == 0 && fs_contact_session(f, b))
+			c &= ~K_CALL;
+		/* s19-over: "health visiting" is the service */
+		if ((c & K_CALL) && wn >= 5 && fs_call_named(f, w, wn, a))
 			c &= ~K_CALL;
 		/* "never talk about it", "texts about the money": what is said,
 		 * not a contact */
@@ -2948,7 +3394,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	}
 	if ((c & K_RES) && wn >= 4 && memcmp(w, "mov", 3) == 0 && fs_moved_in(f, b))
 		movin = 1;
-	if ((c & K_RES) && !livew && !movin)
+	/* (s19-over: not "marker on both addresses": fs_address_marker) */
+	if ((c & K_RES) && !livew && !movin &&
+	    !(wn == 9 && memcmp(w, "addresses", 9) == 0 && fs_address_marker(f, a, b)))
 		s |= S_RES;
 	/* "She's been placed by <Provider>": housed by whoever placed her */
 	if ((c & K_GO) && wn == 6 && memcmp(w, "placed", 6) == 0) {
@@ -2981,8 +3429,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_PLACEP; /* "LIVES WITH MOTHER, <address> SINCE SEPT": moved in */
 	unsigned res0 = s & S_RES; /* before the dwelling's signals */
 	if ((c & K_ADDR) && !(f->p1 & (K_NDET | K_PREP | K_TO)) &&
-	    !((f->p1 & K_HOME) && (f->p2 & (K_NDET | K_PREP | K_TO))))
-		s |= S_RES; /* "her address", "new address", not "at the address" */
+	    !((f->p1 & K_HOME) && (f->p2 & (K_NDET | K_PREP | K_TO))) &&
+	    !fs_address_marker(f, a, b))
+		s |= S_RES; /* "her address", "new address", not "at the address", nor
+		             * "marker on victim's address" (s19-over) */
 	/* A dwelling: "her flat", "a new house", "at home", "mum's house",
 	 * "a one-bed property"; not "the house" (the one the notes already
 	 * know) nor "in place". */
@@ -3011,6 +3461,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		} else {
 			int place = !(c & K_NOTPL) && !(tf & TF_CLOCK) &&
 			            !((tf & TF_NUM) && wn == 4 && (w[0] == '1' || w[0] == '2'));
+			/* s19-over: "a management transfer in Oct", "went in
+			 * September": a month after at, in, into is when (after
+			 * "to" it may be a town); "into the joint account", "out
+			 * of her sole account": a bank's, where money goes */
+			if (place && ((f->place_next == 1 && wn < 16 && fs_month(w) && !(tf & TF_POSS)) ||
+			              fs_account_next(f, b)))
+				place = 0;
 			/* "going to" + a verb is the future, not a place: after
 			 * "to" only a determiner, a name, a number, a kin word or a
 			 * dwelling makes one. */
@@ -3053,7 +3510,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			    (fs_was_with_years(f, a, b) || (f->pn_with && fs_court_follows(f, b))))
 				place = 0;
 			if (place && f->pn_conv)
-				conv = 1;
+				conv = 1 + ((c & K_KIN) || (tf & TF_POSS)); /* 2: someone's */
 			else if (place)
 				s |= S_RES;
 			f->place_next = 0;
@@ -3096,7 +3553,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * dwelling named by its street, even after "the" (not "IP's flat":
 	 * a possessive is whose, which the possessive's rule above reads) */
 	if ((c & K_RESN) && !(tf & TF_CAP) && (f->p1f & TF_CAP) &&
-	    !(f->p1f & (TF_UPPER | TF_POSS)) && f->nwords > 1 && !(f->p1 & K_DET)) /* not "The house ..." opening a sentence */
+	    !(f->p1f & (TF_UPPER | TF_POSS)) && f->nwords > 1 && !(f->p1 & K_DET) && /* not "The house ..." opening a sentence */
+	    !(wn == 4 && memcmp(w, "room", 4) == 0 && fs_named_room(f, a))) /* s19-over */
 		s |= S_RES;
 	/* "the home is Larchwood", "the flat is Beech Court": a dwelling named */
 	if ((tf & TF_CAP) && (f->p1 & K_BE) && (f->p2 & K_RESN))
@@ -3134,8 +3592,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (f->xfer) {
 		if ((c & (K_PREP | K_TO)) && !(wn == 5 && memcmp(w, "where", 5) == 0))
 			f->place_next = 3, f->pn_conv = 0, f->xfer = 0;
-		else if ((tf & TF_NUM) || fs_in(w, FS_MONEY))
-			f->xfer = 0;
+		else if ((tf & TF_NUM) || fs_in(w, FS_MONEY) || (wn == 7 && memcmp(w, "tenancy", 7) == 0))
+			f->xfer = 0; /* (s19-over: "transfer of tenancy under <Act>": who holds it) */
 	} else if ((c & K_GO) && wn >= 8 && memcmp(w, "transfer", 8) == 0 && !had_go) {
 		f->xfer = 1;
 	}
@@ -3226,7 +3684,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "at her mum's" is a place; "to her son's father", "her friend's
 	 * phone", "at her mum's, Sharon" are not (or not only). */
 	if (f->kin_pend) {
-		if (!(c & (K_KIN | K_DEV | K_CALL)) && !(tf & TF_CAP) && !(f->kin_from && (fs_in(w, FS_MONEY) || fs_in(w, FS_ACCOUNT))))
+		/* (s19-over: not an event or a part of the body: "returned from
+		 * a friend's birthday", "to mum's throat") */
+		if (!(c & (K_KIN | K_DEV | K_CALL)) && !(tf & TF_CAP) && !(f->kin_from && (fs_in(w, FS_MONEY) || fs_in(w, FS_ACCOUNT))) &&
+		    !(wn < 16 && fs_in(w, FS_NOT_HOME)))
 			s |= S_RES;
 		f->kin_pend = 0;
 	}
@@ -3319,7 +3780,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_SAFE;
 	if (c & (K_TIME | K_COND))
 		s |= S_WHEN;
-	int route = (c & K_ROUTE) != 0;
+	int route = (c & K_ROUTE) != 0 &&
+	            !((wn == 3 || wn == 7) && (memcmp(w, "via", 3) == 0 || memcmp(w, "through", 7) == 0) &&
+	              fs_via_court(f, b));
 	if (c & K_INTERP)
 		s |= S_INTERP;
 	if ((tf & TF_CLOCK) || (c & K_CLOCKW))
@@ -3429,6 +3892,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_WHEN;
 	if (conv)
 		s |= S_RES | S_CONV;
+	if (conv && (f->seen & S_CONV))
+		s |= S_RESO; /* a second place reached: "went to A&E then went to her
+		              * sister's" (s19-over) */
+	if (conv == 2)
+		s |= S_RESO; /* someone's home reached: "CONVEYED TO HER MUMS NOT
+		              * HOSPITAL" (s19-over) */
 	if (livew)
 		s |= S_RES | S_LIVEW;
 	if (movin)
@@ -3459,7 +3928,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		/* a conveyance, or a bare subject ("IP TO <HOSPITAL>", "Mum
 		 * and <Name> to ..."); "is at" and a moving verb are where
 		 * she is wherever it is */
-		f->go_conv = (c & K_CONV) && (c & K_GO) ? 1
+		/* (s19-over: "went to" as a conveyance: "She went to <Name>
+		 * A&E", a visit past, as "conveyed to <Name> Hospital" is;
+		 * "went to her mum's" is still where she is) */
+		f->go_conv = ((c & K_CONV) && (c & K_GO)) || (wn == 4 && memcmp(w, "went", 4) == 0) ? 1
 		             : ((c & (K_SUBJ | K_KIN)) && f->nwords == 1 && !(c & (K_GO | K_BE))) ? 2 : 0;
 		f->go_win = 1;
 	} /* notes drop the verb: "V at mums", "IP IN HULL" */ /* notes drop the verb: "V at mums", "IP IN HULL" */

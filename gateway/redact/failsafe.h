@@ -220,7 +220,19 @@
  * "fs:residence+next":
  * "...at her mother's; the children are dropped at school by their gran",
  * "a refuge space in X; ferry booked". A table's cells (" | ") are
- * separate units. rule is "fs:residence", "fs:residence+next", "fs:routine",
+ * separate units. Facts that name no place either (s19-over), each only
+ * where nothing after it says where: a tenancy told by its tenure ("<Landlord>
+ * tenancy in her sole name", "tenancy, joint", a landlord in brackets; not
+ * after new, temporary, offered); an address a marker or flag is on; "family"
+ * in "the family home" is nobody of hers; an account or a name after into,
+ * of, in; a month after at or in; "went to <Name> A&E", "to Royal <Town>",
+ * "hosp", HMP, prison (a second place reached, or someone's home, still
+ * withholds); a room of the home after "called from the"; a venue's room
+ * named by two capitalised words; someone's then an event or a part of the
+ * body; "<Town> at Home" (a provider); a child's contact session
+ * ("supervised contact", "Father's contact", "contact centre"); "via" or
+ * "through" a court; "health visiting"; MARAC; the words of an e-mail
+ * address. rule is "fs:residence", "fs:residence+next", "fs:routine",
  * "fs:residence+contact", "fs:safe-contact", and "fs:model" for the unit
  * model below (SCRUB_SAFE_TIME when the unit has a contact, time or
  * condition signal and no residence one, else SCRUB_LOCATION).

@@ -51,6 +51,25 @@ static long clock_after(const struct scan *sc, long c)
  * night:" may be the very window a safe time names.
  */
 static int is_clock(const struct scan *sc, long p);
+static int tok_in(const struct scan *sc, const struct tok *t, const char *const *list);
+static int next_date_only(const struct scan *sc, long p);
+static int via_court(const struct scan *sc, long p);
+
+/* s19-over: what follows someone's when it is no home of theirs: an
+ * event ("at <Name>'s rugby match", "a friend's birthday") or a part of
+ * the body ("held a knife to mum's throat") */
+static const char *const PL_NOT_HOME[] = {
+    "match", "game", "party", "birthday", "funeral", "wedding", "christening", "training",
+    "graduation", "concert", "throat", "neck", "face", "head", "arm", "arms", "hair", "chest",
+    "stomach", "leg", "legs", "hand", "hands", NULL};
+
+/* What follows "contact" when it is a child's contact session */
+static const char *const PL_CONTACT_SESSION[] = {"centre", "center", "session", "sessions",
+						 "supervisor", "supervised", NULL};
+/* ... and when it is a route to someone ("Mum's contact number") */
+static const char *const PL_CONTACT_ROUTE[] = {"number", "numbers", "details", "via", "through",
+					       "no", "num", "tel", "phone", "mobile", "email",
+					       "e-mail", "landline", NULL};
 
 static long stamp_end(const struct scan *sc, long p)
 {
@@ -274,6 +293,31 @@ static void loc_cue(struct scan *sc, long p, const char *rule)
 		sc->loc_rule = rule;
 	sc->last_cue = p;
 	sc->other_cue = 1; /* (loc_cue_his clears it again for its own cue) */
+}
+
+/* Is the token at o "his" before a kin word ("his mum's", "his brother's
+ * address")? */
+static int his_kin_at(const struct scan *sc, long o)
+{
+	return is_word(T(sc, o), W_HIS) && (T(sc, o + 1)->cls & C_KIN);
+}
+
+/*
+ * s19-over: a cue whose place is his kin's ("moved to his mum's in <Town>",
+ * "bailed to his brother's in <Town>", "now at his brother's"): where he
+ * is, as "he remains at" is; withheld still when the sentence has a word
+ * for her or hers (flush_sentence). o is the token after the preposition.
+ */
+static void loc_cue_place(struct scan *sc, long p, long o, const char *rule)
+{
+	if (!his_kin_at(sc, o)) {
+		loc_cue(sc, p, rule);
+		return;
+	}
+	int other = sc->other_cue;
+	loc_cue(sc, p, rule);
+	sc->other_cue = other;
+	sc->his_cue = 1;
 }
 
 /*
@@ -586,7 +630,7 @@ static void try_move(struct scan *sc, long p)
 		if (ob->type == T_NUM && ((ob->f & F_ORD) || !(ob->f & F_HOUSE) ||
 					  (T(sc, o + 1)->cls & (C_MON | C_UNIT | C_TIMEW))))
 			return; /* moved to 12 March */
-		loc_cue(sc, p, "loc:moved");
+		loc_cue_place(sc, p, j + 1, "loc:moved");
 		return;
 	}
 	if (t->id == W_TRANSFERRED)
@@ -1027,12 +1071,14 @@ static void loc_cues(struct scan *sc, long p)
 		const struct tok *ob = T(sc, o);
 		if (ob->type == T_WORD && !(ob->cls & (C_NOTPL | C_INSTM | C_ABSTRACT)) &&
 		    !past_event(sc, p - 1) && !(T(sc, o + 1)->cls & C_KIN) &&
+		    !(tok_in(sc, T(sc, o + 1), PL_NOT_HOME) ||
+		      (!(T(sc, o + 1)->f & F_BRK) && tok_in(sc, T(sc, o + 2), PL_NOT_HOME))) &&
 		    !is_word(T(sc, o + 1), W_WIFE) && !is_word(T(sc, o + 1), W_HUSBAND) &&
 		    (((ob->cls & C_KIN) && (ob->f & F_POSS)) ||
 		     (id != W_TO && (ob->cls & C_KIN) && o > p + 1) ||
 		     (id != W_TO && (ob->f & F_POSS) && (ob->f & F_CAP) &&
 		      !(T(sc, o + 1)->f & F_CAP))))
-			loc_cue(sc, p, "loc:at-kin");
+			loc_cue_place(sc, p, p + 1, "loc:at-kin");
 	} else if ((id == W_ROOM || id == W_BED || id == W_SPACE || id == W_PLACE) &&
 		   (is_word(nx, W_AT) || is_word(nx, W_IN)) &&
 		   ((T(sc, p - 1)->cls & C_DET) || is_word(T(sc, p - 1), W_BED))) {
@@ -1068,7 +1114,8 @@ static void loc_cues(struct scan *sc, long p)
 		   (is_word(nx, W_AT) || is_word(nx, W_IN) || is_word(nx, W_WITH)) &&
 		   !(nx->f & F_BRK) && !nonloc_subject(sc, p) &&
 		   place_object(sc, skip_det(sc, p + 2), nx->id == W_WITH)) {
-		loc_cue(sc, p, "loc:is-at"); /* "VIC NOW AT MOTHERS", "currently with her aunt" */
+		loc_cue_place(sc, p, p + 2, "loc:is-at"); /* "VIC NOW AT MOTHERS", "currently
+							   * with her aunt" */
 	}
 
 	/* routes and routines: decided at the end of the sentence */
@@ -1079,7 +1126,7 @@ static void loc_cues(struct scan *sc, long p)
 			if (is_word(T(sc, i), W_TO) || (T(sc, i)->cls & C_TRANS))
 				sc->routev = 1;
 	}
-	if (id == W_VIA || id == W_ROUTE || id == W_COMMUTE)
+	if ((id == W_VIA && !via_court(sc, p)) || id == W_ROUTE || id == W_COMMUTE)
 		sc->via = 1;
 	if (c & C_TRANS) {
 		for (long i = p - 1; i >= p - 6 && i >= sc->ss; i--) {
@@ -1284,6 +1331,17 @@ static void safe_cues(struct scan *sc, long p)
 	if (t->cls & C_CALL) {
 		if (is_word(nx, W_ABOUT))
 			return; /* "never talk about it": a subject, not a contact */
+		if (id == W_CONTACT && !(t->f & F_BRK) &&
+		    (tok_in(sc, nx, PL_CONTACT_SESSION) ||
+		     (pr->type == T_WORD && ((pr->f & F_POSS) || pr->id == W_HIS) && pr->id != W_HER &&
+		      !tok_in(sc, nx, PL_CONTACT_ROUTE))))
+			return; /* s19-over: "Father's contact is supervised", "his contact
+				 * with the children", "contact centre": a child's contact
+				 * session with a parent, not contact with her ("Mum's
+				 * contact number" is a route) */
+		if (nx->type == T_PUNCT && nx->ch == ':' && pr->id == W_NEXT && next_date_only(sc, p + 2))
+			return; /* s19-over: "Next contact: Thurs 3 Dec": the agencies'
+				 * next date, no window ("Next contact: tues pm" is one) */
 		if (nx->type == T_PUNCT && (nx->ch == ':' || nx->ch == '-') && !(T(sc, p + 2)->f & F_BRK)) {
 			/* a label: "Next contact: tues pm", "Contact - weekday mornings" */
 			const struct tok *y = T(sc, p + 2);
@@ -1451,15 +1509,81 @@ static void safe_cues(struct scan *sc, long p)
 /* Does token p open a time window: "10-12", "09:30-14:30", "between 2 and
  * 3", "before 8.30am", "mornings only", "lunch break"? Dates ("12-05-2024")
  * are not. */
+/* Is t one of the words of list, in any case? */
+static int tok_in(const struct scan *sc, const struct tok *t, const char *const *list)
+{
+	if (t->type != T_WORD)
+		return 0;
+	size_t n = t->end - t->start;
+	for (; *list; list++)
+		if (strlen(*list) == n && strncasecmp((const char *)sc->s + t->start, *list, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * s19-over: from p to the sentence's end (a full stop, a line break, the
+ * text's end; at most eight tokens), only weekdays, months and dates
+ * ("Thurs 3 Dec", "Mon 30/11")? Not a time of day, a clock, a word of
+ * anything else ("tues pm", "Mon 10:00", "Thurs at work").
+ */
+static int next_date_only(const struct scan *sc, long p)
+{
+	int n = 0;
+	for (long i = p; i < p + 8; i++, n++) {
+		const struct tok *v = T(sc, i);
+		if (v->type == T_END || (i > p && (v->f & F_BRK)))
+			return n > 0;
+		if (v->type == T_PUNCT && (v->ch == '.' || v->ch == ';'))
+			return n > 0;
+		if (v->type == T_PUNCT && v->ch == '/')
+			continue;
+		if (v->type == T_NUM && !is_clock(sc, i) && v->ndig <= 4)
+			continue;
+		if (v->type == T_WORD && (v->cls & (C_DAY | C_MON)) && !(v->cls & C_TIMEW))
+			continue;
+		return 0;
+	}
+	return 0;
+}
+
+/*
+ * s19-over: is "via" at p followed by a court or Cafcass ("contact for the
+ * boys via <Town> Family Court", "via the court", "via Cafcass")? The
+ * court's process, no route of hers. Reads at most five tokens: a
+ * determiner and capitalised words before it.
+ */
+static int via_court(const struct scan *sc, long p)
+{
+	static const char *const COURT[] = {"court", "courts", "cafcass", NULL};
+	for (long i = p + 1; i <= p + 5; i++) {
+		const struct tok *v = T(sc, i);
+		if (v->type != T_WORD || (i > p + 1 && (v->f & F_BRK)))
+			return 0;
+		if (tok_in(sc, v, COURT))
+			return !(T(sc, i + 1)->type == T_WORD && (T(sc, i + 1)->f & (F_CAP | F_UPPER)) &&
+			         !(T(sc, i + 1)->f & F_BRK)); /* not "via <Name> Court Road" */
+		if (!(v->cls & C_DET) && !(v->f & (F_CAP | F_UPPER)))
+			return 0;
+	}
+	return 0;
+}
+
+/* A span of weeks, months or years after a range: "the 6-8 wk check" */
+static const char *const PL_SPAN_UNIT[] = {"wk", "wks", "week", "weeks", "month", "months",
+					   "mth", "mths", "yr", "yrs", "year", "years", NULL};
+
 static int time_window(const struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p), *nx = T(sc, p + 1);
 	if (t->type == T_NUM) {
 		const struct tok *pr = T(sc, p - 1), *b = T(sc, p + 2), *after = T(sc, p + 3);
+		/* (s19-over: not a range of weeks: "6-8 wk check", "the 6-8
+		 * week review") */
 		return t->ndig <= 2 && !(t->f & F_ORD) && is_punct(nx, '-') && nx->start == t->end &&
 		       b->type == T_NUM && b->start == nx->end && b->ndig <= 2 && !(b->f & F_ORD) &&
 		       !is_punct(pr, '/') && !is_punct(pr, '-') && !is_punct(after, '/') &&
-		       !is_punct(after, '-');
+		       !is_punct(after, '-') && !(tok_in(sc, after, PL_SPAN_UNIT) && !(after->f & F_BRK));
 	}
 	if (t->type != T_WORD)
 		return 0;
@@ -1539,7 +1663,9 @@ static void step(struct scan *sc, long p)
 	const struct tok *t = T(sc, p);
 	if ((t->f & F_NL) && !(t->f & F_BRK))
 		heading_cut(sc, p);
-	if (t->type == T_WORD && her_word(sc, t))
+	/* (s19-over: not a kin word after "his": "his mum's" is his kin's) */
+	if (t->type == T_WORD && her_word(sc, t) &&
+	    !((t->cls & C_KIN) && p > sc->ss && is_word(T(sc, p - 1), W_HIS)))
 		sc->she_w = 1;
 	if (t->type == T_WORD && t->cls == 0 && t->id == W_NONE) {
 		/* most words: no time window starts at one (time_window is 0),

@@ -2333,6 +2333,19 @@ static int venue_head(const unsigned char *w, size_t n)
 	return 0;
 }
 
+/*
+ * s19-over: is the word ending at i followed, after one space, by "MARAC"
+ * inside the span (up to end): "Action from <Area> MARAC held 13/11" names
+ * the meeting the case is heard at, which every agency attends, not where
+ * she is (the town elsewhere in the span, "with her brother in <Town>", is
+ * still taken there).
+ */
+static int meeting_next(const unsigned char *s, size_t i, size_t end)
+{
+	return i + 6 <= end && s[i] == ' ' && strncasecmp((const char *)s + i + 1, "marac", 5) == 0 &&
+	       (i + 6 == end || !sc_alnum(s[i + 6]));
+}
+
 /* The candidate words (above) of the location spans all[from..to) into
  * w[0..PROP_WORDS), each once; returns how many, or PROP_FULL when there
  * are more (w holds the first PROP_WORDS). */
@@ -2387,6 +2400,8 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			size_t up = 0;
 			for (size_t x = a; x < i; x++)
 				up += sc_upper(s[x]);
+			if (meeting_next(s, i, all->v[j].end))
+				continue; /* s19-over: "<Area> MARAC": the meeting */
 			int slot = place_slot(s, all->v[j].start, a, digit);
 			if (up == i - a && !slot)
 				continue; /* capitals: an acronym or a CAD line */

@@ -2373,3 +2373,221 @@ Test(failsafe, next_appointment_after_a_safe_contact_at_appointments)
 	       SCRUB_SAFE_TIME, "Next appt Thursday 10th Dec 9.20am");
 	expect_none("Safety plan agreed. Next appt Thursday 10th Dec 9.20am.");
 }
+
+/* s19-over: a tenancy told by its tenure ("sole", "joint" after it, or
+ * whose name it is in) is the one held already, with its landlord named;
+ * a tenancy with a place after it, a new one, or one in a town is still
+ * where she lives. */
+Test(failsafe, a_tenancy_by_its_tenure_is_held_already)
+{
+	expect_none("Brackton Borough Council tenancy, in the client's sole name.");
+	expect_none("The flat is a Wellmere Homes tenancy in her sole name.");
+	expect_none("BBC tenancy, sole.");
+	expect_none("Wellmere Council: secure tenancy (joint).");
+	expect("Tenancy: joint, Brackton Council, Larch Walk.", SCRUB_LOCATION,
+	       "Tenancy: joint, Brackton Council, Larch Walk");
+	expect("She has a new tenancy in her sole name.", SCRUB_LOCATION,
+	       "She has a new tenancy in her sole name");
+	expect("She has a tenancy in Wellmere in her name.", SCRUB_LOCATION,
+	       "She has a tenancy in Wellmere in her name");
+	expect("She has a tenancy in her sole name, Flat 2 Larch Walk.", SCRUB_LOCATION,
+	       "She has a tenancy in her sole name, Flat 2 Larch Walk");
+}
+
+/* s19-over: a marker or flag on an address is on the one the notes know;
+ * a marker on a new address, or on one named, says where. */
+Test(failsafe, a_marker_on_the_address_is_no_whereabouts)
+{
+	expect_none("Police marker placed on the home address; Clare's Law not relevant.");
+	expect_none("Marker on victim's address.");
+	expect_none("Brackton Police: flag on both addresses.");
+	expect_none("Address flagged on our system.");
+	expect("Marker placed on her new address.", SCRUB_LOCATION,
+	       "Marker placed on her new address");
+	expect("Police marker on address at 4 Larch Walk.", SCRUB_LOCATION,
+	       "Police marker on address at 4 Larch Walk");
+}
+
+/* s19-over: "family" in "the family home" is nobody of hers: his staying
+ * there is his; hers is still where she is. */
+Test(failsafe, the_family_home_is_his_when_he_is_there)
+{
+	expect_none("He is still at the old family home in Brackton.");
+	expect("She is still at the family home in Brackton.", SCRUB_LOCATION,
+	       "She is still at the family home in Brackton");
+	expect("He remains at her family home.", SCRUB_LOCATION, "He remains at her family home");
+}
+
+/* s19-over: money goes into or out of an account; a tenancy is in a name;
+ * a month after "in" is when; none is a place. A flat in a name is still a
+ * flat. */
+Test(failsafe, an_account_a_name_or_a_month_is_no_place)
+{
+	expect_none("Her wages go into the joint\naccount.");
+	expect_none("Partner kept moving her savings (£9,000) out of her sole account.");
+	expect_none("The tenancy (Brackton Homes) is in her sole name.");
+	expect_none("The family home tenancy (Brackton Homes) is in her sole name.");
+	expect_none("The landlord raised a management transfer in Oct.");
+	expect("She moved into a flat in her sole name.", SCRUB_LOCATION,
+	       "She moved into a flat in her sole name");
+	expect("She has moved her things out of the flat into her sister's.", SCRUB_LOCATION,
+	       "She has moved her things out of the flat into her sister's");
+	expect("She is staying in Wellmere.", SCRUB_LOCATION, "She is staying in Wellmere");
+}
+
+/* s19-over: "went to" a hospital or A&E is a visit, as a conveyance there
+ * is; then to someone's home, or a second place reached, is where she is. */
+Test(failsafe, went_to_a_and_e_is_a_visit)
+{
+	expect_none("She went to Brackton A&E.");
+	expect("She went to Brackton General A&E, then to her sister's.", SCRUB_LOCATION,
+	       "She went to Brackton General A&E, then to her sister's");
+	expect("She was conveyed to Brackton General A&E, then to her sister's.", SCRUB_LOCATION,
+	       "She was conveyed to Brackton General A&E, then to her sister's");
+	expect("She went to A&E then went to her sister's.", SCRUB_LOCATION,
+	       "She went to A&E then went to her sister's");
+	expect("She went to her mum's.", SCRUB_LOCATION, "She went to her mum's");
+}
+
+/* s19-over: a call made from a room of the home the notes know is no
+ * whereabouts; the room somewhere named is. A wish that had its object
+ * ("Police requested, <Force> and <County>") names no areas she wants.
+ * MARAC is a meeting, not a place. Words of an e-mail address are no
+ * statement. */
+Test(failsafe, rooms_requests_the_meeting_and_e_mail_words)
+{
+	expect_none("IP rang 999 from the bathroom 0320.");
+	expect("IP rang 999 from the bathroom at her mum's.", SCRUB_LOCATION,
+	       "IP rang 999 from the bathroom at her mum's");
+	expect_none("Police requested, Brackton and Wellmere (5226299102).");
+	expect("She has requested Brackton or Wellmere.", SCRUB_LOCATION,
+	       "She has requested Brackton or Wellmere");
+	expect_none("Outcome: to MARAC 10/12.");
+	expect_none("Housing Support <housing.support@example.org>");
+	expect_none("Solicitor to seek a transfer of tenancy under the Family Law Act 1996.");
+	expect("Housing to advise on transfer of tenancy to a flat in Brackton.", SCRUB_LOCATION,
+	       "Housing to advise on transfer of tenancy to a flat in Brackton");
+	expect_none("Tenancy advice given.");
+}
+
+/* s19-over: the rules above read a bounded number of words around a cue,
+ * so a text of them with no stop costs linear time. */
+Test(failsafe, tenure_marker_and_account_cues_cost_linear_time)
+{
+	static const char *const cue[] = {
+	    "tenancy in her sole ",   "marker on victim's address ", "into the joint ",
+	    "moving her money out of ", "the family home ",         "from the bathroom ",
+	    "requested, Brackton and ", "transfer of tenancy ",
+	};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
+
+/* s19-over: a child's contact session with a parent ("Father's contact is
+ * supervised", "at the contact centre") is no contact with her; her
+ * contact number or details with a time still are. */
+Test(failsafe, a_contact_session_is_no_contact_with_her)
+{
+	expect_none("Dad's contact is supervised at the contact centre on Fridays.");
+	expect_none("His contact with the children is Saturdays 10-12.");
+	expect("Mum's contact number is the safe one, after 6pm.", SCRUB_SAFE_TIME,
+	       "Mum's contact number is the safe one, after 6pm");
+	expect("Contact her Tuesdays only.", SCRUB_SAFE_TIME, "Contact her Tuesdays only");
+}
+
+/* s19-over: contact of a kind ("supervised contact", "weekend contact"),
+ * contact through a court or a centre, and "health visiting" (the service)
+ * are no contact with her; contact through her sister, or the best way of
+ * contacting her, with a time, still is. */
+Test(failsafe, supervised_contact_and_health_visiting_are_no_contact_with_her)
+{
+	expect_none("Contact through Family Court - order for supervised contact, now suspended.");
+	expect_none("Review Kit's weekend contact; school to monitor.");
+	expect_none("Brackton health visiting: no concerns until now.");
+	expect("Contact through her sister only, after 6.", SCRUB_SAFE_TIME,
+	       "Contact through her sister only, after 6.");
+	expect("The best way of contacting her is text after 6.", SCRUB_SAFE_TIME,
+	       "The best way of contacting her is text after 6.");
+}
+
+/* s19-over: "via" or "through" a court is no route of hers; via her
+ * sister, or via a court with a time to contact her, still is. */
+Test(failsafe, via_a_court_is_no_route)
+{
+	expect_none("Contact for the twins via Brackton Family Court - handovers are tense.");
+	expect("Contact her via her sister after 6.", SCRUB_SAFE_TIME,
+	       "Contact her via her sister after 6.");
+	expect("Contact her via the court after 6.", SCRUB_SAFE_TIME,
+	       "Contact her via the court after 6.");
+}
+
+/* s19-over: the area in "<Area> MARAC" inside a withheld statement names
+ * the meeting, which every agency attends: it is not withheld again
+ * elsewhere; the same town said bare in the statement still is. */
+Test(failsafe, the_meetings_area_is_not_withheld_again)
+{
+	char *out = scrub_with(SCRUB_F_LOCATION,
+			       "Action from Quellborough MARAC held 13/11: she is currently with her "
+			       "brother in Wellmere. Quellborough Council to attend.");
+	cr_assert(strstr(out, "Quellborough Council to attend.") != NULL, "%s", out);
+	cr_assert(strstr(out, "Wellmere") == NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION,
+			 "She is currently staying in Quellborough with her brother. Quellborough "
+			 "Council to attend.");
+	cr_assert(strstr(out, "Quellborough") == NULL, "%s", out);
+	free(out);
+}
+
+/* s19-over: "hosp" is a hospital, HMP and prison are where he is taken;
+ * "home owner" is who owns one; a venue's room named by two capitalised
+ * words is no dwelling. Conveyed to someone's home, with a hospital named
+ * too, is still where she is (as it was not before with "HOSPITAL"); a
+ * dwelling named by its street, or a room after one word and a comma,
+ * still says where. */
+Test(failsafe, hosp_prison_owner_and_a_venues_room)
+{
+	expect_none("FEMALE CONVEYED TO BRACKTON DISTRICT HOSP");
+	expect_none("Returned to HMP Brackton.");
+	expect_none("Tenant Mrs Quill, home owner.");
+	expect_none("She waited in the Witness Service room before the hearing.");
+	expect("IP CONVEYED TO HER MUMS NOT HOSP", SCRUB_LOCATION, "IP CONVEYED TO HER MUMS NOT HOSP");
+	expect("IP CONVEYED TO HER MUMS NOT HOSPITAL", SCRUB_LOCATION,
+	       "IP CONVEYED TO HER MUMS NOT HOSPITAL");
+	expect("She is in the Larch Walk house.", SCRUB_LOCATION, "She is in the Larch Walk house");
+}
+
+/* s19-over: "to Royal <Town>" ending a conveyance's clause is a hospital,
+ * as "<Town> Royal" is ("to Royal Oak" is a pub: a common word); "<Town>
+ * at Home" is a housing provider's name ("<Forename> at Home" is her). */
+Test(failsafe, royal_town_and_a_provider_at_home)
+{
+	expect_none("IP TRANSPORTED TO ROYAL TADCASTER");
+	expect("IP TRANSPORTED TO ROYAL OAK", SCRUB_LOCATION, "IP TRANSPORTED TO ROYAL OAK");
+	expect("Conveyed to Royal Witney, then to her sister's.", SCRUB_LOCATION,
+	       "Conveyed to Royal Witney, then to her sister's");
+	expect_none("Reigate at Home");
+	expect("Oonagh at Home with mum.", SCRUB_LOCATION, "Oonagh at Home with mum");
+}
+
+/* s19-over: someone's then an event is no home ("returned from a friend's
+ * birthday"); someone's home is. */
+Test(failsafe, someones_event_is_no_home)
+{
+	expect_none("She came back from a friend's birthday about 0200.");
+	expect("Victim returned from a friend's at 0100.", SCRUB_LOCATION,
+	       "Victim returned from a friend's at 0100");
+}
+
+/* s19-over: a tenancy's tenure with its landlord in brackets is the one
+ * held; a street or a number in the brackets still says where. A ring
+ * back "from previous log" is from a record, no place. */
+Test(failsafe, a_landlord_in_brackets_and_a_ring_back_from_a_log)
+{
+	expect_none("Tenancy: sole in her name (Wellmere Council)");
+	expect("Tenancy: sole in her name (Larch Walk)", SCRUB_LOCATION,
+	       "Tenancy: sole in her name (Larch Walk)");
+	expect("Tenancy: sole in her name (14 Oak Row)", SCRUB_LOCATION,
+	       "Tenancy: sole in her name (14 Oak Row)");
+	expect_none("CALLED BACK FROM PREVIOUS LOG 0412");
+	expect("IP RINGING FROM ACROSS THE PARK", SCRUB_LOCATION, "IP RINGING FROM ACROSS THE PARK");
+}

@@ -2753,3 +2753,78 @@ Test(place, s19_house_number_in_brackets)
 	expect_none("A restraining order (2017, Brackwell Crown Court).", 0);
 	expect_none("Two children (12 and 9).", 0);
 }
+
+/* s19-over: no statement of whereabouts withheld (an address in the
+ * sentence may still be). */
+static void expect_no_location(const char *s)
+{
+	struct spans sv = scan(s, LOC);
+	int n = 0;
+	for (size_t i = 0; i < sv.n; i++)
+		if (sv.v[i].kind == SCRUB_LOCATION || sv.v[i].kind == SCRUB_SAFE_TIME) {
+			fprintf(stderr, "  unexpected %s %s [%.*s]\n", scrub_kind_name(sv.v[i].kind),
+				sv.v[i].rule, (int)(sv.v[i].end - sv.v[i].start), s + sv.v[i].start);
+			n++;
+		}
+	spans_free(&sv);
+	cr_assert_eq(n, 0, "no whereabouts expected in: %s", s);
+}
+
+/* s19-over: his kin's place ("moved to his mum's", "bailed to his
+ * brother's in <Town>", "now at his brother's") is where he is, as "he
+ * remains at" is; with her, the children, or a place of her kin's in the
+ * sentence it is still withheld. */
+Test(place, s19_his_kins_place_is_his)
+{
+	expect_no_location("Husband moved to his mum's in Quellby.");
+	expect_no_location("Bailed on 03/04 to his brother's in Quellby.");
+	expect_no_location("Traced 0410 at his cousin's in Quellby and arrested.");
+	expect_no_location("Husband left in May (currently at his brother's).");
+	expect_span("She moved to his mum's in Quellby.", LOC, SCRUB_LOCATION,
+		    "She moved to his mum's in Quellby.");
+	expect_span("He took the children to his mum's in Quellby.", LOC, SCRUB_LOCATION,
+		    "He took the children to his mum's in Quellby.");
+	expect_span("He moved to her mum's in Quellby.", LOC, SCRUB_LOCATION,
+		    "He moved to her mum's in Quellby.");
+}
+
+/* s19-over: a range of weeks is no window ("6-8 wk check"); a child's
+ * contact session with a parent is no contact with her; "Next contact:"
+ * then only a date is the agencies' next date. A window of hours, her
+ * contact number, a time of day after the label stay safe times. */
+Test(place, s19_weeks_sessions_and_next_dates)
+{
+	expect_no_location("HV (Quellby FT): 6-8 wk check done, all fine.");
+	expect_no_location("Birth visit 02/03/26, then the 6-8 week review on 14/04/26.");
+	expect_no_location("Dad's contact is supervised at the contact centre on Fridays.");
+	expect_no_location("Next contact: Thurs 3 Dec.");
+	expect_span("Visit 10-12 weekdays.", LOC, SCRUB_SAFE_TIME, "Visit 10-12 weekdays.");
+	expect_span("Mum's contact number is the safe one, after 6pm.", LOC, SCRUB_SAFE_TIME,
+		    "Mum's contact number is the safe one, after 6pm.");
+	expect_span("Next contact: tues pm.", LOC, SCRUB_SAFE_TIME, "Next contact: tues pm.");
+	expect_span("Next contact: Tue 14/04 at work.", LOC, SCRUB_SAFE_TIME,
+		    "Next contact: Tue 14/04 at work.");
+}
+
+/* s19-over: "via" a court or Cafcass is the court's process, no route of
+ * hers; "via <Name> Court Road" is a street, and a route. */
+Test(place, s19_via_a_court_is_no_route)
+{
+	expect_no_location("Contact for the twins via Quellby Family Court - handovers are tense.");
+	expect_span("She goes to her mum's via Quellby Court Road every Monday.", LOC, SCRUB_LOCATION,
+		    "She goes to her mum's via Quellby Court Road every Monday.");
+	expect_span("She walks the kids to school via the park at 8.40.", LOC, SCRUB_LOCATION,
+		    "She walks the kids to school via the park at 8.40.");
+}
+
+/* s19-over: someone's then an event or a part of the body is no home of
+ * theirs ("at <Name>'s rugby match", "a knife to mum's throat"); someone's
+ * alone, or before a dwelling, still is. */
+Test(place, s19_someones_event_or_body_is_no_home)
+{
+	expect_no_location("Ex-husband breached non-mol 14/11 at Tamsin's rugby match (shouted at her).");
+	expect_no_location("Petra disclosed that Rolo held a knife to mum's throat on 15/11.");
+	expect_span("She is at her mum's.", LOC, SCRUB_LOCATION, "She is at her mum's.");
+	expect_span("She is staying at Jo's on Friday.", LOC, SCRUB_LOCATION,
+		    "She is staying at Jo's on Friday.");
+}
