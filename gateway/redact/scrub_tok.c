@@ -602,10 +602,11 @@ static int partial_before(const unsigned char *s, size_t i, int last)
 	return 0;
 }
 
-/* The word ending one space before i: its start in *b, or 0 when none. */
+/* The word ending one space (or a line break: "Account ending\n4471")
+ * before i: its start in *b, or 0 when none. */
 static int word_before(const unsigned char *s, size_t i, size_t *b)
 {
-	if (i < 2 || s[i - 1] != ' ' || !sc_alpha(s[i - 2]))
+	if (i < 2 || (s[i - 1] != ' ' && s[i - 1] != '\n') || !sc_alpha(s[i - 2]))
 		return 0;
 	size_t e = i - 1, k;
 	for (k = e; k > 0 && e - k < 12 && sc_alpha(s[k - 1]); k--)
@@ -763,6 +764,45 @@ RARE static size_t irish_reg_at(const unsigned char *s, size_t n, size_t i)
 	return j + d;
 }
 
+/*
+ * An Irish registration without a cue, in its dashed form only ("06-D-41127",
+ * "171-CN-4412"): the year a real one (2 digits 87-99 or 00-12; since 2013 3
+ * digits, the year's two and the half-year 1 or 2), the county's code from
+ * the Republic's fixed list (with the codes used before 2014: LK, TN, TS,
+ * WD), then 1 to 6 digits. Returns the end, or 0.
+ */
+static int irish_county(const unsigned char *w, size_t L)
+{
+	static const char *const C1[] = {"c", "d", "g", "l", "t", "w"};
+	static const char *const C2[] = {"ce", "cn", "cw", "dl", "ke", "kk", "ky", "ld", "lh",
+	                                 "lk", "lm", "ls", "mh", "mn", "mo", "oy", "rn", "so",
+	                                 "tn", "ts", "wd", "wh", "wx", "ww"};
+	return L == 1 ? IN(w, 1, C1) : L == 2 && IN(w, 2, C2);
+}
+
+RARE static size_t irish_dashed_reg_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t d = digits_at(s, n, i, 3);
+	if ((d != 2 && d != 3) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] == '-')))
+		return 0;
+	int yy = (s[i] - '0') * 10 + (s[i + 1] - '0');
+	if (d == 2 ? !(yy >= 87 || yy <= 12) : !(yy >= 13 && yy <= 40 && (s[i + 2] == '1' || s[i + 2] == '2')))
+		return 0;
+	if (i + d >= n || s[i + d] != '-')
+		return 0;
+	size_t j = i + d + 1;
+	int up = 1;
+	size_t L = letters_at(s, n, j, 2, &up);
+	if (!up || !irish_county(s + j, L) || j + L >= n || s[j + L] != '-')
+		return 0;
+	j += L + 1;
+	d = digits_at(s, n, j, 6);
+	if (d < 1 || d > 6 || !ends_word(s, n, j + d, 1) ||
+	    (j + d + 1 < n && s[j + d] == '-' && sc_alnum(s[j + d + 1])))
+		return 0;
+	return j + d;
+}
+
 RARE static size_t boat_reg_at(const unsigned char *s, size_t n, size_t i)
 {
 	int up = 1;
@@ -828,8 +868,8 @@ static const char *const CAR_BODY[] = {
 	"pickup", "saloon", "series", "sport", "sports", "suv", "tipper", "van",
 };
 static const char *const PLATE_CUE[] = {
-	"beginning", "begins", "no", "number", "partial", "plate", "reg", "registration",
-	"starting", "starts", "vrm",
+	"beginning", "begins", "cherished", "no", "number", "partial", "personalised", "plate",
+	"prefix", "private", "reg", "registration", "starting", "starts", "suffix", "vrm",
 };
 /* First words of makes of two words whose second is in CAR_WORDS ("Land
  * Rover", "Range Rover", "Alfa Romeo" by "alfa") */
@@ -868,9 +908,13 @@ RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
 			break;
 		a = b;
 	}
+	/* the plate and its cue in brackets after the car: "a red Corsa (prefix
+	 * reg L412 KWD)" */
+	int br = a < i && a >= 3 && s[a - 1] == '(';
+	a -= br;
 	/* a line may break between the car and its plate ("a white Fiesta\nR34
 	 * LMX") */
-	if (a < 2 || !(s[a - 1] == ' ' || (a == i && s[a - 1] == '\n')))
+	if (a < 2 || !(s[a - 1] == ' ' || ((a == i || br) && s[a - 1] == '\n')))
 		return i;
 	e = a - 1;
 	/* "a blue Shogun, AEZ 8812": one comma between the car and its plate */
@@ -974,6 +1018,13 @@ static size_t vehicle_with_description(const unsigned char *s, size_t n, size_t 
 		return e + 1;
 	}
 	*start = vehicle_described_before(s, i);
+	/* "red Corsa (prefix reg L412 KWD)": the bracket opened before the
+	 * plate's cue closes after the plate */
+	size_t k = i;
+	while (k > *start && s[k - 1] != '(' && s[k - 1] != ')')
+		k--;
+	if (e < n && s[e] == ')' && k > *start && s[k - 1] == '(')
+		return e + 1;
 	return vehicle_description_end(s, n, e);
 }
 
@@ -2872,7 +2923,13 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			return e;
 		}
 		TRY(SCRUB_PNC, "pnc-id", pnc_at(s, n, i));
-		TRY(SCRUB_VEHICLE, "vehicle:irish", near(cx, CUE_VEH, i) ? irish_reg_at(s, n, i) : 0);
+		if ((mask & KIND_BIT(SCRUB_VEHICLE)) &&
+		    ((near(cx, CUE_VEH, i) && (e = irish_reg_at(s, n, i)) != 0) ||
+		     (e = irish_dashed_reg_at(s, n, i)) != 0)) {
+			/* "a silver Ford Transit, 06-D-41127": the car goes with it */
+			*kind = SCRUB_VEHICLE, *rule = "vehicle:irish";
+			return vehicle_with_description(s, n, start, e);
+		}
 		TRY(SCRUB_NHS, "nhs-number", nhs_at(s, n, i));
 	}
 	if (glued)

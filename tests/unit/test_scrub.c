@@ -2732,3 +2732,34 @@ Test(scrub, s18_handle_before_on_costs_linear_time)
 	static const char *const SHAPES[] = {"ab_12 on TikTok ", "abcdefghij_on TikTok "};
 	shapes_scrub_in_linear_time(SHAPES, sizeof SHAPES / sizeof SHAPES[0]);
 }
+
+/*
+ * s19-work: an Irish registration in its dashed form needs no cue when its
+ * year and county code are real ones (the county from the Republic's fixed
+ * list); the car written before it goes with it. A reference of that shape
+ * with no county code, or a year no plate has, stays.
+ */
+Test(scrub, s19_irish_dashed_registration_without_a_cue)
+{
+	expect("He left in a blue Opel Astra, 09-WX-3318 (ROI).", "He left in a " R("vehicle") " (ROI).");
+	expect("Her car: grey Toyota Corolla, 232-MO-718 now.", "Her car: " R("vehicle") " now.");
+	expect("Job 09-XQ-3318 closed.", "Job 09-XQ-3318 closed.");
+	expect("Form 55-D-1234 signed.", "Form 55-D-1234 signed.");
+}
+
+/* s19-work: the last digits of an account after a line break ("Account
+ * ending\n7712") are the account's as after a space. */
+Test(scrub, s19_account_ending_across_a_line_break)
+{
+	expect("Her account ending\n7712 is frozen.", "Her account ending\n" R("bank") " is frozen.");
+	expect("The meeting ending\n1400 today.", "The meeting ending\n1400 today.");
+}
+
+/* s19-work: the plate and its cue in brackets after the car ("a green Micra
+ * (prefix reg M318 TRW)") take the car and the bracket with them; a bracket
+ * opened before the car keeps its closing one. */
+Test(scrub, s19_car_before_a_bracketed_prefix_plate)
+{
+	expect("He drives a green Micra\n(prefix reg M318 TRW).", "He drives a " R("vehicle") ".");
+	expect("(seen in a green Micra, reg M318 TRW)", "(seen in a " R("vehicle") ")");
+}
