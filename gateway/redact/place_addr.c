@@ -808,10 +808,17 @@ static void try_address_label(struct scan *sc, long p)
 static long trailing_town(struct scan *sc, long last)
 {
 	long e = last;
-	for (int g = 0; g < 2 && is_punct(T(sc, e), ',') && !(T(sc, e + 1)->f & (F_BRK | F_NL)); g++) {
+	for (int g = 0; g < 2 && is_punct(T(sc, e), ',') && !(T(sc, e + 1)->f & (F_BRK | F_BLANK)); g++) {
+		/* a hard line break after the comma goes on with the clause
+		 * ("(Hale Rudd,\nKeswick)"), but a line of its own is a label's
+		 * ("...,\nGP: known") */
+		int nl = (T(sc, e + 1)->f & F_NL) != 0;
 		long m = 0;
-		while (m < 3 && place_town_word(T(sc, e + 1 + m)) && !(T(sc, e + 1 + m)->f & F_NL))
+		while (m < 3 && place_town_word(T(sc, e + 1 + m)) && (!(T(sc, e + 1 + m)->f & F_NL) || (m == 0 && nl)))
 			m++;
+		if (nl && m > 0 && (is_punct(T(sc, e + 1 + m), ':') || T(sc, e + 1 + m)->type == T_END ||
+				    (T(sc, e + 1 + m)->f & F_NL)))
+			break;
 		if (m == 0)
 			break;
 		if (T(sc, e + 1 + m)->type == T_NUM && (T(sc, e + 1 + m)->f & F_HOUSE) &&

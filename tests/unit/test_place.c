@@ -2726,3 +2726,13 @@ Test(place, s18_high_school_after_a_wrapped_line)
 	expect_span("Children will attend\nQuellby High and the primary.", 0, SCRUB_PLACE, "Quellby High");
 	expect_none("Risk was assessed.\nVery High after the incident.", 0);
 }
+
+/* s19-work: a firm's town after a comma ending a line ("Kwik Tyres,\n
+ * Quellby") is its branch as on one line; a capitalised label on the next
+ * line ("...,\nGP: known") is no town. */
+Test(place, s19_trailing_town_after_a_wrapped_comma)
+{
+	expect_span("He works at Quellby Roofing,\nTolvenny and is there daily.", 0, SCRUB_PLACE,
+		    "Quellby Roofing,\nTolvenny");
+	expect_span("He works at Quellby Roofing,\nGP: known.", 0, SCRUB_PLACE, "Quellby Roofing");
+}
