@@ -3947,6 +3947,55 @@ static void named_department(struct scan *sc, long p)
 	emit_place(sc, a, p + 1, "place:workplace");
 }
 
+/*
+ * A business named in apposition after the word for its kind: "a groundworks
+ * firm, <Name> Civils, <Town>", "his uncle's restaurant, <Name>, <Street>",
+ * "the salon, <Name>": a lower-case head noun for a business (not a trade
+ * word alone: "roofing, <Town>" is a list), its article, possessive or
+ * someone's ("his uncle's") at most three lower-case words before, then a
+ * comma and a capitalised name (a line may break there). The name is read
+ * as after "works at" (work_extent), its town or street too; an agency's
+ * name ("the office, <Town> Council") is left.
+ */
+static int business_head(const struct tok *t)
+{
+	static const uint16_t H[] = {
+		W_FIRM, W_COMPANY, W_RESTAURANT, W_CAFE, W_SHOP, W_STORE, W_SALON, W_BAR, W_PUB,
+		W_CLUB, W_GARAGE, W_FACTORY, W_WAREHOUSE, W_DEPOT, W_TAKEAWAY, W_BAKERY,
+		W_SUPERMARKET, W_STUDIO, W_HOTEL, W_GYM, W_BARBERS, W_HAIRDRESSERS,
+		W_LAUNDERETTE, W_CARWASH, W_DOCKYARD, W_PIZZERIA, W_BUTCHERS, W_JEWELLERS,
+	};
+	if (t->type != T_WORD || !(t->f & F_LOWER))
+		return 0;
+	for (size_t k = 0; k < sizeof H / sizeof H[0]; k++)
+		if (t->id == H[k])
+			return 1;
+	return 0;
+}
+
+RARE static void firm_apposition(struct scan *sc, long p)
+{
+	long b = p - 1;
+	for (int k = 0; k < 3; k++, b--) {
+		const struct tok *x = T(sc, b);
+		if (x->type != T_WORD || !(x->f & F_LOWER) || (x->f & (F_POSS | F_BRK)) ||
+		    (x->cls & (C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_PRON | C_DET | C_BE)))
+			break;
+	}
+	const struct tok *o = T(sc, b);
+	if (o->type != T_WORD || !((o->cls & C_DET) || (o->f & F_POSS)))
+		return;
+	const struct tok *x = T(sc, p + 2);
+	long j = p + 2;
+	if (is_word(x, W_THE) && (x->f & F_LOWER) && !(T(sc, p + 3)->f & F_NL))
+		x = T(sc, ++j); /* "a shisha cafe, the <Name>" */
+	if (x->type != T_WORD || !(x->f & F_CAP) || (x->f & (F_BLANK | F_DIGIT)) ||
+	    ((x->f & F_BRK) && !(x->f & F_NL)) ||
+	    (x->cls & (C_NOTPL | C_DET | C_PRON | C_DAY | C_MON | C_TITLE | C_FUNC | C_CONJ | C_KIN)))
+		return;
+	work_extent(sc, j, 0);
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -4040,6 +4089,8 @@ void place_places(struct scan *sc, long p)
 		work_out_of(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
+	if ((t->cls & C_VENUE) && is_punct(T(sc, p + 1), ',') && business_head(t))
+		firm_apposition(sc, p);
 	if (t->id == W_OWNS && p >= sc->skip_place)
 		owns_named(sc, p);
 	/* "Husband's job: ...", "K's workplace: ...", "Occupation: <job>,

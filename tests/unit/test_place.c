@@ -2736,3 +2736,24 @@ Test(place, s19_trailing_town_after_a_wrapped_comma)
 		    "Quellby Roofing,\nTolvenny");
 	expect_span("He works at Quellby Roofing,\nGP: known.", 0, SCRUB_PLACE, "Quellby Roofing");
 }
+
+/* s19-work: a business named in apposition after the word for its kind
+ * ("a roofing firm,\n<Name> Roofing, <Town>", "his uncle's restaurant,
+ * <Name>, <Street>"); a word for a kind of business with no article or
+ * owner before it, or an agency after it, is not. */
+Test(place, s19_business_named_after_its_kind)
+{
+	expect_span("He works for a roofing firm,\nQuellby Brothers, Tolvenny - boss unaware.", 0, SCRUB_PLACE,
+		    "Quellby Brothers, Tolvenny");
+	expect_span("Arrested at his uncle's restaurant, Quellby Garden, Tolvenny Road.", 0, SCRUB_PLACE,
+		    "Quellby Garden, Tolvenny Road");
+	expect_none("Items: shop, Tuesday list.", 0);
+	expect_none("Referred by the office, Tolvenny Council, on Monday.", 0);
+}
+
+/* s19-work: the rule's cue repeated with no stop: linear. */
+Test(place, s19_business_apposition_costs_linear_time)
+{
+	static const char *const cue[] = {"his uncle's restaurant, Quellby ", "a firm, the "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
