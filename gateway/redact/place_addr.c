@@ -3996,6 +3996,41 @@ RARE static void firm_apposition(struct scan *sc, long p)
 	work_extent(sc, j, 0);
 }
 
+/*
+ * Where a business is, after the word for its kind: "(scaffolding firm in
+ * <Town>)", "a delivery firm based at <Estate>", "a building site in
+ * <Town>", "a firm in the <Quarter>": a head noun for a business, a plant, a
+ * site or a yard in lower case, "in" or "near", "at" after "based" or a
+ * plant, site or yard ("the garage at <Chain>" names the business),
+ * then one to three capitalised words that could be a town, ending the
+ * clause or before a bracket. The town or estate goes: it says where he
+ * can be found every working day.
+ */
+RARE static void firm_town(struct scan *sc, long p)
+{
+	long j = p + 1;
+	int based = word_eq(sc, T(sc, j), "based") && (T(sc, j)->f & F_LOWER);
+	j += based;
+	const struct tok *x = T(sc, j);
+	if (!(is_word(x, W_IN) || is_word(x, W_NEAR) ||
+	      /* "the garage at <Chain>" names the business, not where */
+	      (is_word(x, W_AT) && (based || T(sc, p)->id == W_PLANT || T(sc, p)->id == W_SITE ||
+				    T(sc, p)->id == W_YARD))) ||
+	    !(x->f & F_LOWER))
+		return;
+	long a = ++j;
+	if (is_word(T(sc, j), W_THE) && (T(sc, j)->f & F_LOWER))
+		j++;
+	long m = 0;
+	while (m < 3 && place_town_word(T(sc, j + m)) && !(T(sc, j + m)->f & (F_BRK | F_BLANK)) &&
+	       (m == 0 || !(T(sc, j + m)->f & F_NL)))
+		m++;
+	if (m == 0 || (T(sc, j)->cls & (C_INST | C_INSTC | C_HOSP | C_CRT)) ||
+	    !(clause_end(T(sc, j + m)) || is_punct(T(sc, j + m), '(')))
+		return;
+	emit_place(sc, j > a ? a : j, trailing_branch(sc, j + m), "place:workplace");
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -4091,6 +4126,9 @@ void place_places(struct scan *sc, long p)
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
 	if ((t->cls & C_VENUE) && is_punct(T(sc, p + 1), ',') && business_head(t))
 		firm_apposition(sc, p);
+	if (((t->cls & C_VENUE) && business_head(t)) ||
+	    ((t->id == W_PLANT || t->id == W_SITE || t->id == W_YARD) && (t->f & F_LOWER)))
+		firm_town(sc, p);
 	if (t->id == W_OWNS && p >= sc->skip_place)
 		owns_named(sc, p);
 	/* "Husband's job: ...", "K's workplace: ...", "Occupation: <job>,

@@ -2757,3 +2757,22 @@ Test(place, s19_business_apposition_costs_linear_time)
 	static const char *const cue[] = {"his uncle's restaurant, Quellby ", "a firm, the "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s19-work: where a business is, after the word for its kind ("(roofing
+ * firm in <Town>)", "a firm based at <Estate>", "a building site in
+ * <Town>"); "the garage at <Chain>" names the business, and a court after
+ * "in" is no town. */
+Test(place, s19_town_after_a_business_word)
+{
+	expect_span("He works away (roofing firm in Quellby) and comes home.", 0, SCRUB_PLACE, "Quellby");
+	expect_span("He drives for a courier firm based at Tolvenny.", 0, SCRUB_PLACE, "Tolvenny");
+	expect_span("He labours on a building site in Quellby.", 0, SCRUB_PLACE, "Quellby");
+	expect_none("The tracker was found by the garage at Quellfords.", 0);
+}
+
+/* s19-work: the rule's cue repeated with no stop: linear. */
+Test(place, s19_town_after_a_business_word_costs_linear_time)
+{
+	static const char *const cue[] = {"firm based at Quellby ", "site in the "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
