@@ -4031,6 +4031,29 @@ RARE static void firm_town(struct scan *sc, long p)
 	emit_place(sc, j > a ? a : j, trailing_branch(sc, j + m), "place:workplace");
 }
 
+/*
+ * "the <Maker> plant", "the <Maker> <Maker>\nplant, <Town>": a works named by
+ * its maker, "plant" in lower case after one to four capitalised words and
+ * "the" or a preposition ("waits outside <Maker> <Town> plant"; capitalised,
+ * "Plant" is Welsh for children: "Gwasanaethau Plant"),
+ * with its town or part after it (trailing_branch).
+ */
+RARE static void maker_plant(struct scan *sc, long p)
+{
+	long b = p;
+	while (b > p - 4) {
+		const struct tok *w = T(sc, b - 1);
+		if (w->type != T_WORD || !(w->f & (F_CAP | F_UPPER)) || (w->f & (F_BRK | F_BLANK)) ||
+		    (w->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE)))
+			break;
+		b--;
+	}
+	const struct tok *o = T(sc, b - 1);
+	if (b == p || !(is_word(o, W_THE) || ((o->cls & (C_PREP | C_PREP2)) && (o->f & F_LOWER))))
+		return;
+	emit_place(sc, b, trailing_branch(sc, p + 1), "place:workplace");
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -4129,6 +4152,8 @@ void place_places(struct scan *sc, long p)
 	if (((t->cls & C_VENUE) && business_head(t)) ||
 	    ((t->id == W_PLANT || t->id == W_SITE || t->id == W_YARD) && (t->f & F_LOWER)))
 		firm_town(sc, p);
+	if (t->id == W_PLANT && (t->f & F_LOWER) && p - 1 >= sc->skip_place)
+		maker_plant(sc, p);
 	if (t->id == W_OWNS && p >= sc->skip_place)
 		owns_named(sc, p);
 	/* "Husband's job: ...", "K's workplace: ...", "Occupation: <job>,

@@ -2776,3 +2776,15 @@ Test(place, s19_town_after_a_business_word_costs_linear_time)
 	static const char *const cue[] = {"firm based at Quellby ", "site in the "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s19-work: a works named by its maker ("the <Maker> plant, <Town>", "waits
+ * outside <Maker> <Town> plant"); "Plant" capitalised is Welsh for children
+ * (an agency's name), and a plant with no name before it is none. */
+Test(place, s19_works_named_by_its_maker)
+{
+	expect_span("Arrested at the Quellby Brant\nplant, Tolvenny; bailed.", 0, SCRUB_PLACE,
+		    "Quellby Brant\nplant, Tolvenny");
+	expect_span("He waits outside Quellby Tolvenny plant most days.", 0, SCRUB_PLACE, "Quellby Tolvenny plant");
+	expect_none("Referred to Gwasanaethau Plant on Monday.", 0);
+	expect_none("She bought a plant for the flat.", 0);
+}
