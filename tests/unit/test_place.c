@@ -2788,3 +2788,15 @@ Test(place, s19_works_named_by_its_maker)
 	expect_none("Referred to Gwasanaethau Plant on Monday.", 0);
 	expect_none("She bought a plant for the flat.", 0);
 }
+
+/* s19-work: more kinds of business a firm is named after ("<Name> Hand Car
+ * Wash", "<Name> Rug Gallery", "<Name> Civils"); a generic one
+ * ("Recruitment", "Wash") needs a name before it. */
+Test(place, s19_more_business_kinds)
+{
+	expect_span("He runs a car wash (Quellby Hand Car Wash, Tolvenny Road).", 0, SCRUB_PLACE,
+		    "Quellby Hand Car Wash, Tolvenny Road");
+	expect_span("His partner (Quellby Rug Gallery, Tolvenny) has asked around.", 0, SCRUB_PLACE,
+		    "Quellby Rug Gallery, Tolvenny");
+	expect_none("Staff did Safer Recruitment training.", 0);
+}
