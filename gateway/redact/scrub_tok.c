@@ -687,7 +687,9 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 		if (cue && up && ends_word(s, n, j, 0) && partial_before(s, i, 0) &&
 		    !(j + 1 < n && s[j] == ' ' && sc_alpha(s[j + 1]) && sc_upper(s[j + 1])))
 			return j; /* "reg starting NX18 - rest not known" */
-		if (j < n && (s[j] == ' ' || (cue && s[j] == '\n')))
+		if (j + 1 < n && s[j] == ' ' && s[j + 1] == ' ' && !spaced)
+			j += 2; /* "FD16  VBL": a double space between its halves */
+		else if (j < n && (s[j] == ' ' || (cue && s[j] == '\n')))
 			j++;
 		if (letters_at(s, n, j, 3, &up) != 3 || !ends_word(s, n, j + 3, 0))
 			return 0;
@@ -737,6 +739,17 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 		return j + 1;
 	}
 	return 0;
+}
+
+/* A current plate in capitals with a zero for the O that starts its last
+ * three ("KW15 0RN"): the end, or 0. */
+static size_t plate_zero_for_o(const unsigned char *s, size_t n, size_t i)
+{
+	if (i + 8 > n || !sc_upper(s[i]) || !sc_upper(s[i + 1]) || !sc_digit(s[i + 2]) ||
+	    !sc_digit(s[i + 3]) || s[i + 4] != ' ' || s[i + 5] != '0' || !sc_upper(s[i + 6]) ||
+	    !sc_upper(s[i + 7]) || !ends_word(s, n, i + 8, 0))
+		return 0;
+	return i + 8;
 }
 
 /*
@@ -2870,6 +2883,13 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		}
 		TRY(SCRUB_BANK, "bank:iban", L == 2 && sc_digit(nx) ? iban_at(s, n, i) : 0);
 		TRY(SCRUB_NINO, "ni-number", nino_at(s, n, i));
+		/* "BLK PASSAT KW15 0RN": a current plate with a zero typed for
+		 * its O has a postcode's shape; right after a car it is the car's */
+		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = plate_zero_for_o(s, n, i)) != 0 &&
+		    vehicle_described_before(s, i) < i) {
+			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
+			return vehicle_with_description(s, n, start, e);
+		}
 		TRY(SCRUB_POSTCODE, "postcode", postcode_at(s, n, i));
 		TRY(SCRUB_CRN, "crn", crn_at(s, n, i));
 		TRY(SCRUB_DOCUMENT, "document:driving-licence", licence_at(s, n, i));
