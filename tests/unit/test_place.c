@@ -2791,7 +2791,7 @@ Test(place, s19_works_named_by_its_maker)
 
 /* s19-work: more kinds of business a firm is named after ("<Name> Hand Car
  * Wash", "<Name> Rug Gallery", "<Name> Civils"); a generic one
- * ("Recruitment", "Wash") needs a name before it. */
+ * ("Recruitment") needs a name before it. */
 Test(place, s19_more_business_kinds)
 {
 	expect_span("He runs a car wash (Quellby Hand Car Wash, Tolvenny Road).", 0, SCRUB_PLACE,
@@ -2799,4 +2799,13 @@ Test(place, s19_more_business_kinds)
 	expect_span("His partner (Quellby Rug Gallery, Tolvenny) has asked around.", 0, SCRUB_PLACE,
 		    "Quellby Rug Gallery, Tolvenny");
 	expect_none("Staff did Safer Recruitment training.", 0);
+}
+
+/* s19-work: "<Word> Hand Car Wash" after any capitalised word, its street
+ * after a wrapped comma; a hand wash in lower case is none. */
+Test(place, s19_car_wash_after_any_word)
+{
+	expect_span("brought here to work at a car wash (Glossy Hand Car Wash,\nQuellby Lane); unpaid.", 0,
+		    SCRUB_PLACE, "Glossy Hand Car Wash,\nQuellby Lane");
+	expect_none("Staff to hand wash the bedding.", 0);
 }
