@@ -810,7 +810,7 @@ static long trailing_town(struct scan *sc, long last)
 	long e = last;
 	for (int g = 0; g < 2 && is_punct(T(sc, e), ',') && !(T(sc, e + 1)->f & (F_BRK | F_BLANK)); g++) {
 		/* a hard line break after the comma goes on with the clause
-		 * ("(Hale Rudd,\nKeswick)"), but a line of its own is a label's
+		 * ("(<Firm>,\n<Town>)"), but a line of its own is a label's
 		 * ("...,\nGP: known") */
 		int nl = (T(sc, e + 1)->f & F_NL) != 0;
 		long m = 0;

@@ -688,7 +688,7 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 		    !(j + 1 < n && s[j] == ' ' && sc_alpha(s[j + 1]) && sc_upper(s[j + 1])))
 			return j; /* "reg starting NX18 - rest not known" */
 		if (j + 1 < n && s[j] == ' ' && s[j + 1] == ' ' && !spaced)
-			j += 2; /* "FD16  VBL": a double space between its halves */
+			j += 2; /* "YT19  HRP": a double space between its halves */
 		else if (j < n && (s[j] == ' ' || (cue && s[j] == '\n')))
 			j++;
 		if (letters_at(s, n, j, 3, &up) != 3 || !ends_word(s, n, j + 3, 0))
@@ -742,7 +742,7 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 }
 
 /* A current plate in capitals with a zero for the O that starts its last
- * three ("KW15 0RN"): the end, or 0. */
+ * three ("PR19 0TD"): the end, or 0. */
 static size_t plate_zero_for_o(const unsigned char *s, size_t n, size_t i)
 {
 	if (i + 8 > n || !sc_upper(s[i]) || !sc_upper(s[i + 1]) || !sc_digit(s[i + 2]) ||
@@ -778,8 +778,8 @@ RARE static size_t irish_reg_at(const unsigned char *s, size_t n, size_t i)
 }
 
 /*
- * An Irish registration without a cue, in its dashed form only ("06-D-41127",
- * "171-CN-4412"): the year a real one (2 digits 87-99 or 00-12; since 2013 3
+ * An Irish registration without a cue, in its dashed form only ("09-L-20417",
+ * "182-WX-903"): the year a real one (2 digits 87-99 or 00-12; since 2013 3
  * digits, the year's two and the half-year 1 or 2), the county's code from
  * the Republic's fixed list (with the codes used before 2014: LK, TN, TS,
  * WD), then 1 to 6 digits. Returns the end, or 0.
@@ -922,7 +922,7 @@ RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
 		a = b;
 	}
 	/* the plate and its cue in brackets after the car: "a red Corsa (prefix
-	 * reg L412 KWD)" */
+	 * reg M318 TRW)" */
 	int br = a < i && a >= 3 && s[a - 1] == '(';
 	a -= br;
 	/* a line may break between the car and its plate ("a white Fiesta\nR34
@@ -1031,7 +1031,7 @@ static size_t vehicle_with_description(const unsigned char *s, size_t n, size_t 
 		return e + 1;
 	}
 	*start = vehicle_described_before(s, i);
-	/* "red Corsa (prefix reg L412 KWD)": the bracket opened before the
+	/* "red Corsa (prefix reg M318 TRW)": the bracket opened before the
 	 * plate's cue closes after the plate */
 	size_t k = i;
 	while (k > *start && s[k - 1] != '(' && s[k - 1] != ')')
@@ -2883,7 +2883,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		}
 		TRY(SCRUB_BANK, "bank:iban", L == 2 && sc_digit(nx) ? iban_at(s, n, i) : 0);
 		TRY(SCRUB_NINO, "ni-number", nino_at(s, n, i));
-		/* "BLK PASSAT KW15 0RN": a current plate with a zero typed for
+		/* "SLV POLO PR19 0TD": a current plate with a zero typed for
 		 * its O has a postcode's shape; right after a car it is the car's */
 		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = plate_zero_for_o(s, n, i)) != 0 &&
 		    vehicle_described_before(s, i) < i) {
@@ -2946,7 +2946,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		if ((mask & KIND_BIT(SCRUB_VEHICLE)) &&
 		    ((near(cx, CUE_VEH, i) && (e = irish_reg_at(s, n, i)) != 0) ||
 		     (e = irish_dashed_reg_at(s, n, i)) != 0)) {
-			/* "a silver Ford Transit, 06-D-41127": the car goes with it */
+			/* "a blue Opel Astra, 09-WX-3318": the car goes with it */
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:irish";
 			return vehicle_with_description(s, n, start, e);
 		}

@@ -2765,17 +2765,17 @@ Test(scrub, s19_car_before_a_bracketed_prefix_plate)
 }
 
 /* s19-work: a current plate with a double space between its halves
- * ("grey Corsa\nFD16  VBL"); a month's abbreviation in a log stays. */
+ * ("grey Corsa\nYT19  HRP"); a month's abbreviation in a log stays. */
 Test(scrub, s19_plate_with_a_double_space)
 {
-	expect("He drives a grey Corsa\nFD16  VBL daily.", "He drives a " R("vehicle") " daily.");
+	expect("He drives a grey Corsa\nYT19  HRP daily.", "He drives a " R("vehicle") " daily.");
 	expect("SEEN ON 23  JAN.", "SEEN ON 23  JAN.");
 }
 
-/* s19-work: a plate with a zero typed for its O ("BLK PASSAT KW15 0RN") has
+/* s19-work: a plate with a zero typed for its O ("SLV POLO PR19 0TD") has
  * a postcode's shape; after a car it is the car's, after a town a postcode. */
 Test(scrub, s19_plate_with_a_zero_for_o_after_a_car)
 {
-	expect("16:33 VEH BLK PASSAT KW15 0RN", "16:33 VEH " R("vehicle"));
-	expect("She drove to Tolvenny KW15 0RN.", "She drove to Tolvenny " R("postcode") ".");
+	expect("16:33 VEH SLV POLO PR19 0TD", "16:33 VEH " R("vehicle"));
+	expect("She drove to Tolvenny PR19 0TD.", "She drove to Tolvenny " R("postcode") ".");
 }
