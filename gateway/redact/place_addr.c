@@ -912,6 +912,16 @@ static int dept_lower(const struct scan *sc, const struct tok *x)
 	return n >= 3 && !(c[n - 2] == 'l' && c[n - 1] == 'y'); /* "apparently" */
 }
 
+static int word_eq(const struct scan *sc, const struct tok *w, const char *v);
+
+/* North, South, East, West capitalised ("Ward 3 North") */
+static int compass_word(const struct scan *sc, const struct tok *t)
+{
+	return t->type == T_WORD && (t->f & F_CAP) &&
+	       (word_eq(sc, t, "north") || word_eq(sc, t, "south") || word_eq(sc, t, "east") ||
+		word_eq(sc, t, "west"));
+}
+
 static long trailing_branch(struct scan *sc, long last)
 {
 	long e = trailing_town(sc, last);
@@ -921,8 +931,11 @@ static long trailing_branch(struct scan *sc, long last)
 		if (part_word(x)) {
 			const struct tok *y = T(sc, a + 1);
 			if ((y->type == T_NUM || (y->type == T_WORD && (y->f & F_DIGIT) && (y->f & F_UPPER))) &&
-			    !(y->f & F_NL))
+			    !(y->f & F_NL)) {
 				m = 2; /* "Ward 6", "berth 204", "shed BX4" */
+				if (compass_word(sc, T(sc, a + 2)) && !(T(sc, a + 2)->f & F_NL))
+					m = 3; /* "Ward 3 North" */
+			}
 			else if (x->f & F_LOWER)
 				m = 0;
 			else if (is_word(y, W_OF) && dept_word(T(sc, a + 2)))
@@ -970,6 +983,15 @@ static long trailing_branch(struct scan *sc, long last)
 		}
 		if (m > 0 && clause_end(T(sc, a + m)))
 			e = a + m;
+	}
+	/* "(Ward 24)", "(Ward 3 North)": the ward in brackets */
+	if (is_punct(T(sc, e), '(') && part_word(T(sc, e + 1)) && !(T(sc, e + 1)->f & (F_NL | F_LOWER)) &&
+	    T(sc, e + 2)->type == T_NUM && !(T(sc, e + 2)->f & F_NL)) {
+		long k = e + 3;
+		if (compass_word(sc, T(sc, k)))
+			k++;
+		if (is_punct(T(sc, k), ')'))
+			return k + 1;
 	}
 	if (is_punct(T(sc, e), '(') && !(T(sc, e + 1)->f & F_NL)) {
 		long k = e + 1, words = 0;

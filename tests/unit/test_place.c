@@ -2809,3 +2809,16 @@ Test(place, s19_car_wash_after_any_word)
 		    SCRUB_PLACE, "Glossy Hand Car Wash,\nQuellby Lane");
 	expect_none("Staff to hand wash the bedding.", 0);
 }
+
+/* s19-work: the ward after a hospital someone works at, with its side
+ * ("Ward 3 North") or in brackets ("(Ward 24)"); a bracket holding a
+ * count stays. */
+Test(place, s19_ward_with_its_side_or_in_brackets)
+{
+	expect_span("Her sister is a nurse at Quellby Area Hospital, Ward 3 North; her partner knows.", 0,
+		    SCRUB_PLACE, "Quellby Area Hospital, Ward 3 North");
+	expect_span("She works nights as a nurse at Quellby City Hospital (Ward 24), so he is alone.", 0,
+		    SCRUB_PLACE, "Quellby City Hospital (Ward 24)");
+	expect_span("She works nights as a nurse at Quellby City Hospital (3 nights), so he is alone.", 0,
+		    SCRUB_PLACE, "Quellby City Hospital");
+}
