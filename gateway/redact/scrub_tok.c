@@ -916,7 +916,7 @@ RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
 	size_t a = i, best = i, b, e;
 	/* the plate's cue and partial words: "..., reg begins DG15" */
 	for (int r = 0; r < 3 && a >= 2 && s[a - 1] == ' '; r++) {
-		e = a - 1 - (s[a - 2] == ':');
+		e = a - 1 - (s[a - 2] == ':' || s[a - 2] == '.'); /* "reg:", "reg." */
 		if ((b = car_word_back(s, e)) == e || !IN(s + b, e - b, PLATE_CUE))
 			break;
 		a = b;

@@ -2779,3 +2779,11 @@ Test(scrub, s19_plate_with_a_zero_for_o_after_a_car)
 	expect("16:33 VEH SLV POLO PR19 0TD", "16:33 VEH " R("vehicle"));
 	expect("She drove to Tolvenny PR19 0TD.", "She drove to Tolvenny " R("postcode") ".");
 }
+
+/* s19-work: the plate's cue with a full stop ("reg. AB12 CDE") still joins
+ * the car before it; a sentence's full stop is no cue. */
+Test(scrub, s19_car_before_reg_with_a_full_stop)
+{
+	expect("He drives a dark green Land Rover Defender, reg. YT19 HRP now.", "He drives a " R("vehicle") " now.");
+	expect("He was seen at 9pm. YT19 HRP was parked.", "He was seen at 9pm. " R("vehicle") " was parked.");
+}
