@@ -991,7 +991,9 @@ static size_t vehicle_description_end(const unsigned char *s, size_t n, size_t e
 		if (j == a || (j < n && (sc_alnum(s[j]) || s[j] >= 0x80)))
 			break;
 		int c = car_word(s + a, j - a);
-		if (r == 0 && !c && (word_eq(s + a, j - a, "a") || word_eq(s + a, j - a, "an"))) {
+		if (r == 0 && !c && (word_eq(s + a, j - a, "a") || word_eq(s + a, j - a, "an") ||
+		                     word_eq(s + a, j - a, "his") || word_eq(s + a, j - a, "her") ||
+		                     word_eq(s + a, j - a, "their"))) {
 			if (j >= n || s[j] != ' ')
 				break;
 			j++;
@@ -1043,7 +1045,8 @@ static size_t vehicle_with_description(const unsigned char *s, size_t n, size_t 
 
 /*
  * A vehicle described right after its registration: "K123 ABC (blue Ford
- * Focus)", "ABC 123D, a silver Audi": the colour or the make is the cue,
+ * Focus)", "ABC 123D, a silver Audi", "B123 CDE (his Hilux)": the colour or
+ * the make is the cue,
  * as "reg" is before it. Words: ASCII, any case; "Citroën" by its stem.
  */
 static int vehicle_described(const unsigned char *s, size_t n, size_t e)
@@ -1064,7 +1067,8 @@ static int vehicle_described(const unsigned char *s, size_t n, size_t e)
 		if (car_word(s + a, j - a))
 			return 1;
 		if (r > 0 || !(word_eq(s + a, j - a, "a") || word_eq(s + a, j - a, "an") ||
-		               word_eq(s + a, j - a, "the")) ||
+		               word_eq(s + a, j - a, "the") || word_eq(s + a, j - a, "his") ||
+		               word_eq(s + a, j - a, "her") || word_eq(s + a, j - a, "their")) ||
 		    j >= n || s[j] != ' ')
 			return 0;
 		j++;

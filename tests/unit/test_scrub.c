@@ -2787,3 +2787,12 @@ Test(scrub, s19_car_before_reg_with_a_full_stop)
 	expect("He drives a dark green Land Rover Defender, reg. YT19 HRP now.", "He drives a " R("vehicle") " now.");
 	expect("He was seen at 9pm. YT19 HRP was parked.", "He was seen at 9pm. " R("vehicle") " was parked.");
 }
+
+/* s19-work: a plate with the owner's car in brackets after it ("B123 CDE
+ * (his Hilux)") goes with the car; an owner's word before no car word
+ * leaves the bracket. */
+Test(scrub, s19_plate_then_his_car_in_brackets)
+{
+	expect("Police to check M318 TRW (his Hilux) on ANPR.", "Police to check " R("vehicle") " on ANPR.");
+	expect("Police to check M318 TRW (his mum's) on ANPR.", "Police to check M318 TRW (his mum's) on ANPR.");
+}
