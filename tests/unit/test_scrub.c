@@ -2796,3 +2796,11 @@ Test(scrub, s19_plate_then_his_car_in_brackets)
 	expect("Police to check M318 TRW (his Hilux) on ANPR.", "Police to check " R("vehicle") " on ANPR.");
 	expect("Police to check M318 TRW (his mum's) on ANPR.", "Police to check M318 TRW (his mum's) on ANPR.");
 }
+
+/* s19-work: "ANPR" (number-plate recognition) is a plate's cue: the plate
+ * after it may break across a line; a motorway junction after it stays. */
+Test(scrub, s19_anpr_is_a_plate_cue)
+{
+	expect("He was seen twice (ANPR YT19\nHRP) in town.", "He was seen twice (ANPR " R("vehicle") ") in town.");
+	expect("0426 ANPR HIT M6 J43 NORTHBOUND", "0426 ANPR HIT M6 J43 NORTHBOUND");
+}
