@@ -615,6 +615,33 @@ static int word_before(const unsigned char *s, size_t i, size_t *b)
 	return 1;
 }
 
+/* A card number with its middle masked, as statements print it: "4921 ****
+ * **** 0932", "4921-XXXX-XXXX-0932" (4 digits, one or two groups of four
+ * '*' or 'X', 4 digits, one space or '-' between): the end, or 0. The
+ * first and last digits still tell the card apart. */
+static size_t masked_card_at(const unsigned char *s, size_t n, size_t i)
+{
+	if (digits_at(s, n, i, 4) != 4 || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] == '-')))
+		return 0;
+	size_t j = i + 4;
+	int groups = 0;
+	for (; groups < 2 && j + 5 <= n && (s[j] == ' ' || s[j] == '-'); groups++) {
+		unsigned char m = s[j + 1];
+		if (m != '*' && m != 'X' && m != 'x')
+			break;
+		size_t k = 1;
+		while (k <= 4 && s[j + k] == m)
+			k++;
+		if (k != 5)
+			break;
+		j += 5;
+	}
+	if (groups == 0 || j + 5 > n || (s[j] != ' ' && s[j] != '-') || digits_at(s, n, j + 1, 4) != 4 ||
+	    !ends_word(s, n, j + 5, 0))
+		return 0;
+	return j + 5;
+}
+
 /* "account ending", "acct ends in", "card ending in" one space before i:
  * the words of an account or card named by its last digits */
 static int bank_brand(const unsigned char *w, size_t n);
@@ -2942,6 +2969,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		if (glued)
 			return 0;
 		TRY(SCRUB_BANK, "bank:card", card_start(s, n, i) ? card_at(s, n, i) : 0);
+		TRY(SCRUB_BANK, "bank:card", masked_card_at(s, n, i));
 		if ((mask & KIND_BIT(SCRUB_BANK)) && (e = sort_account_at(s, n, i)) != 0) {
 			*kind = SCRUB_BANK, *rule = "bank:sort-code+account";
 			*start = bank_named_before(s, i); /* "Lloyds 30-96-26 00418275" */

@@ -2804,3 +2804,12 @@ Test(scrub, s19_anpr_is_a_plate_cue)
 	expect("He was seen twice (ANPR YT19\nHRP) in town.", "He was seen twice (ANPR " R("vehicle") ") in town.");
 	expect("0426 ANPR HIT M6 J43 NORTHBOUND", "0426 ANPR HIT M6 J43 NORTHBOUND");
 }
+
+/* s19-work: a card number with its middle masked ("4921 **** **** 0932")
+ * still tells the card apart; a year then a censored word is none. */
+Test(scrub, s19_masked_card_number)
+{
+	expect("He used her card 4921 **** **** 0932 online.", "He used her card " R("bank") " online.");
+	expect("Statement shows 4921-XXXX-XXXX-0932.", "Statement shows " R("bank") ".");
+	expect("In 2024 **** happened.", "In 2024 **** happened.");
+}
