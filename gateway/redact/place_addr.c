@@ -1257,7 +1257,7 @@ static int generic_trade(const struct tok *t)
 	       t->id == W_STORAGE || t->id == W_HEATING || t->id == W_HIRE || t->id == W_BEAUTY ||
 	       t->id == W_CONSTRUCTION || t->id == W_ENGINEERING || t->id == W_ELECTRICAL ||
 	       t->id == W_LETTINGS || t->id == W_CATERING || t->id == W_PRODUCE || t->id == W_STAFFING ||
-	       t->id == W_RECRUITMENT;
+	       t->id == W_RECRUITMENT || t->id == W_SUPPLIES || t->id == W_PROPERTIES;
 }
 
 static int proper_before(const struct scan *sc, long b, long p)

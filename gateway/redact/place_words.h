@@ -821,7 +821,8 @@
 	W(SECURITY, "security", C_INST | C_VENUE)                                              \
 	/* s19-work: more kinds of business a firm is named after ("<Name> Hand  \
 	 * Car Wash", "<Name> Rug Gallery", "<Name> Grill", "<Name> Civils",     \
-	 * "<Name> Recruitment"): general vocabulary */                          \
+	 * "<Name> Recruitment", "<Name> Foods", "<Name> Sweets"): general       \
+	 * vocabulary */                                                         \
 	W(WASH, "wash", C_INST | C_VENUE)                                                      \
 	W(GALLERY, "gallery", C_INST | C_VENUE)                                                \
 	W(GRILL, "grill", C_INST | C_VENUE)                                                    \
@@ -832,6 +833,13 @@
 	W(PRODUCE, "produce", C_INST | C_VENUE)                                                \
 	W(STAFFING, "staffing", C_INST | C_VENUE)                                              \
 	W(RECRUITMENT, "recruitment", C_INST | C_VENUE)                                        \
+	W(FOODS, "foods", C_INST | C_VENUE)                                                    \
+	W(SWEETS, "sweets", C_INST | C_VENUE)                                                  \
+	W(FABRICS, "fabrics", C_INST | C_VENUE)                                                \
+	W(SUPPLIES, "supplies", C_INST | C_VENUE)                                              \
+	W(CHEMICALS, "chemicals", C_INST | C_VENUE)                                            \
+	W(PROPERTIES, "properties", C_INST | C_VENUE)                                          \
+	W(RUGS, "rugs", C_INST | C_VENUE)                                                      \
 	W(GARDEN, "garden", C_INSTM)                                                            \
 	W(CO, "co", C_ABBRDOT)                                                                  \
 	W(VS, "vs", C_ABBRDOT)                                                                  \

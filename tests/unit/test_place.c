@@ -2822,3 +2822,14 @@ Test(place, s19_ward_with_its_side_or_in_brackets)
 	expect_span("She works nights as a nurse at Quellby City Hospital (3 nights), so he is alone.", 0,
 		    SCRUB_PLACE, "Quellby City Hospital");
 }
+
+/* s19-work: firms named after what they sell ("<Name> Sweets", "<Name>
+ * Foods", "<Name> Fabrics"); "Supplies" and "Properties" only after a
+ * name-like word. */
+Test(place, s19_firms_named_after_their_goods)
+{
+	expect_span("He works at Quellby Sweets on Tolvenny Road most days.", 0, SCRUB_PLACE,
+		    "Quellby Sweets on Tolvenny Road");
+	expect_span("She packs for Quellby Foods, Tolvenny.", 0, SCRUB_PLACE, "Quellby Foods, Tolvenny");
+	expect_none("She asked for Medical Supplies at the desk.", 0);
+}
