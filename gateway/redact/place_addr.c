@@ -2217,6 +2217,30 @@ static long lower_then_bracket(const struct scan *sc, long j)
 	return 0;
 }
 
+/* The bracket opening at token j after "workplace", read to its ')' on the
+ * same line (at most 12 tokens): withheld whole when it holds a capitalised
+ * word that is no agency's; 1 when it was. */
+RARE static int workplace_bracket(struct scan *sc, long j)
+{
+	int cap = 0;
+	for (long k = j + 1; k < j + 13; k++) {
+		const struct tok *x = T(sc, k);
+		if (x->type == T_END || (x->f & F_NL) || is_punct(x, '('))
+			return 0;
+		if (is_punct(x, ')')) {
+			if (!cap || k == j + 1)
+				return 0;
+			emit_place(sc, j + 1, k, "place:workplace");
+			return 1;
+		}
+		if (x->type == T_WORD && (x->cls & C_NOTPL) && (x->f & (F_CAP | F_UPPER)))
+			return 0;
+		if (x->type == T_WORD && (x->f & (F_CAP | F_UPPER)))
+			cap = 1;
+	}
+	return 0;
+}
+
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -2277,6 +2301,10 @@ static void try_work(struct scan *sc, long p)
 			    (T(sc, k + 2)->f & F_CAP) && !(T(sc, k + 2)->f & F_NL))
 				j = k + 1, x = T(sc, j);
 		}
+		/* "at his workplace (the fish dock, <Name> Market)": the whole
+		 * bracket names it, lower-case words first */
+		if (is_punct(x, '(') && t->id == W_WORKPLACE && workplace_bracket(sc, j))
+			return;
 		if (x->type == T_PUNCT && strchr(",:-(", x->ch))
 			j++;
 		else if (is_word(x, W_IS) || is_word(x, W_WAS))

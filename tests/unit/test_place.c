@@ -2833,3 +2833,14 @@ Test(place, s19_firms_named_after_their_goods)
 	expect_span("She packs for Quellby Foods, Tolvenny.", 0, SCRUB_PLACE, "Quellby Foods, Tolvenny");
 	expect_none("She asked for Medical Supplies at the desk.", 0);
 }
+
+/* s19-work: a workplace in brackets after "workplace", lower-case words
+ * first ("(the fish dock, <Name> Market)"); a bracket naming an agency, or
+ * with no name, stays. */
+Test(place, s19_workplace_bracket_read_whole)
+{
+	expect_span("Arrested 18:40 at his workplace (the fish dock, Quellby Fish Market).", 0, SCRUB_PLACE,
+		    "the fish dock, Quellby Fish Market");
+	expect_none("Seen at his workplace (the Police were called).", 0);
+	expect_none("Seen at his workplace (nights only).", 0);
+}
