@@ -4050,8 +4050,9 @@ RARE static void firm_apposition(struct scan *sc, long p)
 /*
  * Where a business is, after the word for its kind: "(scaffolding firm in
  * <Town>)", "a delivery firm based at <Estate>", "a building site in
- * <Town>", "a firm in the <Quarter>": a head noun for a business, a plant, a
- * site or a yard in lower case, "in" or "near", "at" after "based" or a
+ * <Town>", "a firm in the <Quarter>", "a GP partner at a practice in
+ * <Town>": a head noun for a business, a plant, a site, a yard or a
+ * practice in lower case, "in" or "near", "at" after "based" or a
  * plant, site or yard ("the garage at <Chain>" names the business),
  * then one to three capitalised words that could be a town, ending the
  * clause or before a bracket. The town or estate goes: it says where he
@@ -4201,7 +4202,8 @@ void place_places(struct scan *sc, long p)
 	if ((t->cls & C_VENUE) && is_punct(T(sc, p + 1), ',') && business_head(t))
 		firm_apposition(sc, p);
 	if (((t->cls & C_VENUE) && business_head(t)) ||
-	    ((t->id == W_PLANT || t->id == W_SITE || t->id == W_YARD) && (t->f & F_LOWER)))
+	    ((t->id == W_PLANT || t->id == W_SITE || t->id == W_YARD || t->id == W_PRACTICE) &&
+	     (t->f & F_LOWER)))
 		firm_town(sc, p);
 	if (t->id == W_PLANT && (t->f & F_LOWER) && p - 1 >= sc->skip_place)
 		maker_plant(sc, p);

@@ -2844,3 +2844,11 @@ Test(place, s19_workplace_bracket_read_whole)
 	expect_none("Seen at his workplace (the Police were called).", 0);
 	expect_none("Seen at his workplace (nights only).", 0);
 }
+
+/* s19-work: the town of a practice someone works at ("a GP partner at a
+ * practice in <Town>"); "in practice" is no place. */
+Test(place, s19_town_of_a_practice)
+{
+	expect_span("Husband is a GP partner at a practice in Quellby Wells.", 0, SCRUB_PLACE, "Quellby Wells");
+	expect_none("In practice Tolvenny agreed.", 0);
+}
