@@ -2813,3 +2813,18 @@ Test(scrub, s19_masked_card_number)
 	expect("Statement shows 4921-XXXX-XXXX-0932.", "Statement shows " R("bank") ".");
 	expect("In 2024 **** happened.", "In 2024 **** happened.");
 }
+
+/* s19-work: a chain then "on" or "in" (and "the") then its branch's place
+ * ("Lloyds in the <Centre>", "Boots on <Street>") is read on to the branch;
+ * "in the morning", "on Monday" stay. */
+Test(scrub, s19_chain_in_the_centre_of_its_branch)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "Paid into Lloyds in the Quellgate each week.", "Paid into " R("place") " each week.");
+	expect_with(sc, "A statement from Boots on Pencarrow Row showed it.", "A statement from " R("place") " showed it.");
+	expect_with(sc, "A statement from Tesco in the morning post.", "A statement from Tesco in the morning post.");
+	expect_with(sc, "A statement from Tesco on Monday showed it.", "A statement from Tesco on Monday showed it.");
+	scrubber_free(sc);
+}
