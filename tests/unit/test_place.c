@@ -2852,3 +2852,12 @@ Test(place, s19_town_of_a_practice)
 	expect_span("Husband is a GP partner at a practice in Quellby Wells.", 0, SCRUB_PLACE, "Quellby Wells");
 	expect_none("In practice Tolvenny agreed.", 0);
 }
+
+/* s19-work: "café" with its accent is the word "cafe"; "Café" alone at a
+ * sentence's start with no name before it is none. */
+Test(place, s19_cafe_with_its_accent)
+{
+	expect_span("Arrested at the Quellby café today.", 0, SCRUB_PLACE, "Quellby café");
+	expect_span("He runs a shisha café, the Tolvenny Nights.", 0, SCRUB_PLACE, "Tolvenny Nights");
+	expect_none("Café visits stopped.", 0);
+}
