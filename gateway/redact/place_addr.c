@@ -4056,7 +4056,8 @@ RARE static void firm_apposition(struct scan *sc, long p)
  * plant, site or yard ("the garage at <Chain>" names the business),
  * then one to three capitalised words that could be a town, ending the
  * clause or before a bracket. The town or estate goes: it says where he
- * can be found every working day.
+ * can be found every working day; so does a capitalised word among the
+ * firm's modifiers ("a <Nationality> delivery firm").
  */
 RARE static void firm_town(struct scan *sc, long p)
 {
@@ -4080,6 +4081,19 @@ RARE static void firm_town(struct scan *sc, long p)
 	if (m == 0 || (T(sc, j)->cls & (C_INST | C_INSTC | C_HOSP | C_CRT)) ||
 	    !(clause_end(T(sc, j + m)) || is_punct(T(sc, j + m), '(')))
 		return;
+	/* "a Polish delivery firm based at ...": a capitalised word among the
+	 * firm's modifiers tells it apart too */
+	long b = p;
+	for (long k = p - 1; k > p - 4; k--) {
+		const struct tok *w = T(sc, k);
+		if (w->type != T_WORD || (w->f & (F_BRK | F_POSS | F_DIGIT)) ||
+		    (w->cls & (C_DET | C_PRON | C_FUNC | C_PREP | C_CONJ | C_NOTPL | C_TITLE | C_KIN)))
+			break;
+		if (w->f & (F_CAP | F_UPPER))
+			b = k;
+	}
+	if (b < p)
+		emit_place(sc, b, p + 1, "place:workplace");
 	emit_place(sc, j > a ? a : j, trailing_branch(sc, j + m), "place:workplace");
 }
 

@@ -2861,3 +2861,13 @@ Test(place, s19_cafe_with_its_accent)
 	expect_span("He runs a shisha café, the Tolvenny Nights.", 0, SCRUB_PLACE, "Tolvenny Nights");
 	expect_none("Café visits stopped.", 0);
 }
+
+/* s19-work: a capitalised modifier of a firm placed by its town goes with
+ * it ("a Quellbian delivery firm based at <Estate>"); a firm with no town
+ * keeps its modifiers. */
+Test(place, s19_capitalised_modifier_of_a_placed_firm)
+{
+	expect_span("He drives for a Quellbian delivery firm based at Tolvenny.", 0, SCRUB_PLACE,
+		    "Quellbian delivery firm");
+	expect_none("He drives for a Quellbian delivery firm now.", 0);
+}
