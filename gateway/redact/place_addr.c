@@ -1392,7 +1392,9 @@ static void try_inst(struct scan *sc, long p)
 		if (is_punct(w, '&') && real && (T(sc, i - 1)->f & F_CAP))
 			continue; /* "Hughes & Sons Builders" */
 		if (is_punct(w, '.') && T(sc, i - 1)->type == T_WORD && (T(sc, i - 1)->f & F_CAP) &&
-		    T(sc, i - 1)->end - T(sc, i - 1)->start == 1 && i - 1 >= sc->ss) {
+		    T(sc, i - 1)->end - T(sc, i - 1)->start == 1 && i - 1 >= sc->ss &&
+		    /* not an NI number's last letter ("... 56 C. Café staff") */
+		    T(sc, i - 2)->type != T_NUM) {
 			real = 1, b = i - 1; /* "J.P. Plastering": a firm named by initials */
 			i--;
 			continue;

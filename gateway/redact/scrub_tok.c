@@ -768,6 +768,28 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 	return 0;
 }
 
+/* A plate spelt out one character at a time after its cue ("reg given as
+ * "M 4 R C A T"", "Y 4 8 3 B M W"): 5 to 8 single letters or digits, one
+ * or two spaces apart, at least one of each, a letter first. The end, or 0. */
+RARE static size_t spelt_plate_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i, end = 0;
+	int chars = 0, dig = 0, let = 0;
+	while (j < n && chars < 9 && sc_alnum(s[j]) && (j + 1 >= n || !sc_alnum(s[j + 1]))) {
+		dig += sc_digit(s[j]) != 0, let += sc_alpha(s[j]) != 0;
+		chars++, end = j + 1;
+		size_t k = end;
+		while (k < n && k - end < 2 && s[k] == ' ')
+			k++;
+		if (k == end || k >= n)
+			break;
+		j = k;
+	}
+	if (chars < 5 || chars > 8 || !dig || !let || !ends_word(s, n, end, 0))
+		return 0;
+	return end;
+}
+
 /* A current plate in capitals with a zero for the O that starts its last
  * three ("PR19 0TD"): the end, or 0. */
 static size_t plate_zero_for_o(const unsigned char *s, size_t n, size_t i)
@@ -2941,6 +2963,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
 			return vehicle_with_description(s, n, start, e);
 		}
+		TRY(SCRUB_VEHICLE, "vehicle:spelt", L == 1 && near(cx, CUE_VEH, i) ? spelt_plate_at(s, n, i) : 0);
 		TRY(SCRUB_VEHICLE, "vehicle:boat", near(cx, CUE_BOAT, i) ? boat_reg_at(s, n, i) : 0);
 		if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && near(cx, CUE_PASS, i) &&
 		    (e = passport_at(s, n, i)) != 0) {

@@ -2871,3 +2871,12 @@ Test(place, s19_capitalised_modifier_of_a_placed_firm)
 		    "Quellbian delivery firm");
 	expect_none("He drives for a Quellbian delivery firm now.", 0);
 }
+
+/* s19-work: a single capital and a full stop after a number (an NI
+ * number's last letter) is no firm's initial: "... 56 C. Café staff" keeps
+ * "Café"; "J.P. Plastering" still is a firm. */
+Test(place, s19_ni_letter_is_no_initial)
+{
+	expect_none("Noted: QQ 12 34 56 C. Café staff reported raised voices.", 0);
+	expect_span("He works for J.P. Plastering now.", 0, SCRUB_PLACE, "J.P. Plastering");
+}

@@ -2828,3 +2828,13 @@ Test(scrub, s19_chain_in_the_centre_of_its_branch)
 	expect_with(sc, "A statement from Tesco on Monday showed it.", "A statement from Tesco on Monday showed it.");
 	scrubber_free(sc);
 }
+
+/* s19-work: a plate spelt out one character at a time after its cue ("REG
+ * GIVEN AS "P 7 R K L T""); letters alone, or a "4 x 4", stay. */
+Test(scrub, s19_plate_spelt_out_after_its_cue)
+{
+	expect("REG GIVEN AS \"P 7 R K L T\" THEN CORRECTED", "REG GIVEN AS \"" R("vehicle") "\" THEN CORRECTED");
+	expect("reg Y 4 8 3  H R P? not sure", "reg " R("vehicle") "? not sure");
+	expect("vehicle A B C D E F here", "vehicle A B C D E F here");
+	expect("his car is a 4 x 4 now", "his car is a 4 x 4 now");
+}
