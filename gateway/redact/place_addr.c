@@ -814,7 +814,8 @@ static long trailing_town(struct scan *sc, long last)
 		 * ("...,\nGP: known") */
 		int nl = (T(sc, e + 1)->f & F_NL) != 0;
 		long m = 0;
-		while (m < 3 && place_town_word(T(sc, e + 1 + m)) && (!(T(sc, e + 1 + m)->f & F_NL) || (m == 0 && nl)))
+		while (m < 3 && place_town_word(T(sc, e + 1 + m)) &&
+		       (!(T(sc, e + 1 + m)->f & F_NL) || (m == 0 && nl)))
 			m++;
 		if (nl && m > 0 && (is_punct(T(sc, e + 1 + m), ':') || T(sc, e + 1 + m)->type == T_END ||
 				    (T(sc, e + 1 + m)->f & F_NL)))
@@ -935,8 +936,7 @@ static long trailing_branch(struct scan *sc, long last)
 				m = 2; /* "Ward 6", "berth 204", "shed BX4" */
 				if (compass_word(sc, T(sc, a + 2)) && !(T(sc, a + 2)->f & F_NL))
 					m = 3; /* "Ward 3 North" */
-			}
-			else if (x->f & F_LOWER)
+			} else if (x->f & F_LOWER)
 				m = 0;
 			else if (is_word(y, W_OF) && dept_word(T(sc, a + 2)))
 				for (m = 2; m < 6 && dept_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL);
@@ -4083,8 +4083,8 @@ RARE static void firm_town(struct scan *sc, long p)
 	if (m == 0 || (T(sc, j)->cls & (C_INST | C_INSTC | C_HOSP | C_CRT)) ||
 	    !(clause_end(T(sc, j + m)) || is_punct(T(sc, j + m), '(')))
 		return;
-	/* "a Polish delivery firm based at ...": a capitalised word among the
-	 * firm's modifiers tells it apart too */
+	/* "a <Nationality> delivery firm based at ...": a capitalised word
+	 * among the firm's modifiers tells it apart too */
 	long b = p;
 	for (long k = p - 1; k > p - 4; k--) {
 		const struct tok *w = T(sc, k);

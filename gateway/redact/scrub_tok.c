@@ -848,7 +848,9 @@ RARE static size_t irish_dashed_reg_at(const unsigned char *s, size_t n, size_t 
 	if ((d != 2 && d != 3) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] == '-')))
 		return 0;
 	int yy = (s[i] - '0') * 10 + (s[i + 1] - '0');
-	if (d == 2 ? !(yy >= 87 || yy <= 12) : !(yy >= 13 && yy <= 40 && (s[i + 2] == '1' || s[i + 2] == '2')))
+	int year = d == 2 ? yy >= 87 || yy <= 12
+	                  : yy >= 13 && yy <= 40 && (s[i + 2] == '1' || s[i + 2] == '2');
+	if (!year)
 		return 0;
 	if (i + d >= n || s[i + d] != '-')
 		return 0;
@@ -2963,7 +2965,8 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
 			return vehicle_with_description(s, n, start, e);
 		}
-		TRY(SCRUB_VEHICLE, "vehicle:spelt", L == 1 && near(cx, CUE_VEH, i) ? spelt_plate_at(s, n, i) : 0);
+		TRY(SCRUB_VEHICLE, "vehicle:spelt",
+		    L == 1 && near(cx, CUE_VEH, i) ? spelt_plate_at(s, n, i) : 0);
 		TRY(SCRUB_VEHICLE, "vehicle:boat", near(cx, CUE_BOAT, i) ? boat_reg_at(s, n, i) : 0);
 		if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && near(cx, CUE_PASS, i) &&
 		    (e = passport_at(s, n, i)) != 0) {
