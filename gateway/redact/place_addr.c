@@ -810,10 +810,18 @@ static void try_address_label(struct scan *sc, long p)
 static long trailing_town(struct scan *sc, long last)
 {
 	long e = last;
-	for (int g = 0; g < 2 && is_punct(T(sc, e), ',') && !(T(sc, e + 1)->f & (F_BRK | F_NL)); g++) {
+	for (int g = 0; g < 2 && is_punct(T(sc, e), ',') && !(T(sc, e + 1)->f & (F_BRK | F_BLANK)); g++) {
+		/* a hard line break after the comma goes on with the clause
+		 * ("(<Firm>,\n<Town>)"), but a line of its own is a label's
+		 * ("...,\nGP: known") */
+		int nl = (T(sc, e + 1)->f & F_NL) != 0;
 		long m = 0;
-		while (m < 3 && place_town_word(T(sc, e + 1 + m)) && !(T(sc, e + 1 + m)->f & F_NL))
+		while (m < 3 && place_town_word(T(sc, e + 1 + m)) &&
+		       (!(T(sc, e + 1 + m)->f & F_NL) || (m == 0 && nl)))
 			m++;
+		if (nl && m > 0 && (is_punct(T(sc, e + 1 + m), ':') || T(sc, e + 1 + m)->type == T_END ||
+				    (T(sc, e + 1 + m)->f & F_NL)))
+			break;
 		if (m == 0)
 			break;
 		if (T(sc, e + 1 + m)->type == T_NUM && (T(sc, e + 1 + m)->f & F_HOUSE) &&
@@ -907,6 +915,16 @@ static int dept_lower(const struct scan *sc, const struct tok *x)
 	return n >= 3 && !(c[n - 2] == 'l' && c[n - 1] == 'y'); /* "apparently" */
 }
 
+static int word_eq(const struct scan *sc, const struct tok *w, const char *v);
+
+/* North, South, East, West capitalised ("Ward 3 North") */
+static int compass_word(const struct scan *sc, const struct tok *t)
+{
+	return t->type == T_WORD && (t->f & F_CAP) &&
+	       (word_eq(sc, t, "north") || word_eq(sc, t, "south") || word_eq(sc, t, "east") ||
+		word_eq(sc, t, "west"));
+}
+
 static long trailing_branch(struct scan *sc, long last)
 {
 	long e = trailing_town(sc, last);
@@ -916,9 +934,11 @@ static long trailing_branch(struct scan *sc, long last)
 		if (part_word(x)) {
 			const struct tok *y = T(sc, a + 1);
 			if ((y->type == T_NUM || (y->type == T_WORD && (y->f & F_DIGIT) && (y->f & F_UPPER))) &&
-			    !(y->f & F_NL))
+			    !(y->f & F_NL)) {
 				m = 2; /* "Ward 6", "berth 204", "shed BX4" */
-			else if (x->f & F_LOWER)
+				if (compass_word(sc, T(sc, a + 2)) && !(T(sc, a + 2)->f & F_NL))
+					m = 3; /* "Ward 3 North" */
+			} else if (x->f & F_LOWER)
 				m = 0;
 			else if (is_word(y, W_OF) && dept_word(T(sc, a + 2)))
 				for (m = 2; m < 6 && dept_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL);
@@ -965,6 +985,15 @@ static long trailing_branch(struct scan *sc, long last)
 		}
 		if (m > 0 && clause_end(T(sc, a + m)))
 			e = a + m;
+	}
+	/* "(Ward 24)", "(Ward 3 North)": the ward in brackets */
+	if (is_punct(T(sc, e), '(') && part_word(T(sc, e + 1)) && !(T(sc, e + 1)->f & (F_NL | F_LOWER)) &&
+	    T(sc, e + 2)->type == T_NUM && !(T(sc, e + 2)->f & F_NL)) {
+		long k = e + 3;
+		if (compass_word(sc, T(sc, k)))
+			k++;
+		if (is_punct(T(sc, k), ')'))
+			return k + 1;
 	}
 	if (is_punct(T(sc, e), '(') && !(T(sc, e + 1)->f & F_NL)) {
 		long k = e + 1, words = 0;
@@ -1229,7 +1258,8 @@ static int generic_trade(const struct tok *t)
 	return t->id == W_SECURITY || t->id == W_LOCKS || t->id == W_CLEANING ||
 	       t->id == W_STORAGE || t->id == W_HEATING || t->id == W_HIRE || t->id == W_BEAUTY ||
 	       t->id == W_CONSTRUCTION || t->id == W_ENGINEERING || t->id == W_ELECTRICAL ||
-	       t->id == W_LETTINGS || t->id == W_CATERING;
+	       t->id == W_LETTINGS || t->id == W_CATERING || t->id == W_PRODUCE || t->id == W_STAFFING ||
+	       t->id == W_RECRUITMENT || t->id == W_SUPPLIES || t->id == W_PROPERTIES;
 }
 
 static int proper_before(const struct scan *sc, long b, long p)
@@ -1364,7 +1394,9 @@ static void try_inst(struct scan *sc, long p)
 		if (is_punct(w, '&') && real && (T(sc, i - 1)->f & F_CAP))
 			continue; /* "Hughes & Sons Builders" */
 		if (is_punct(w, '.') && T(sc, i - 1)->type == T_WORD && (T(sc, i - 1)->f & F_CAP) &&
-		    T(sc, i - 1)->end - T(sc, i - 1)->start == 1 && i - 1 >= sc->ss) {
+		    T(sc, i - 1)->end - T(sc, i - 1)->start == 1 && i - 1 >= sc->ss &&
+		    /* not an NI number's last letter ("... 56 C. Café staff") */
+		    T(sc, i - 2)->type != T_NUM) {
 			real = 1, b = i - 1; /* "J.P. Plastering": a firm named by initials */
 			i--;
 			continue;
@@ -2189,6 +2221,30 @@ static long lower_then_bracket(const struct scan *sc, long j)
 	return 0;
 }
 
+/* The bracket opening at token j after "workplace", read to its ')' on the
+ * same line (at most 12 tokens): withheld whole when it holds a capitalised
+ * word that is no agency's; 1 when it was. */
+RARE static int workplace_bracket(struct scan *sc, long j)
+{
+	int cap = 0;
+	for (long k = j + 1; k < j + 13; k++) {
+		const struct tok *x = T(sc, k);
+		if (x->type == T_END || (x->f & F_NL) || is_punct(x, '('))
+			return 0;
+		if (is_punct(x, ')')) {
+			if (!cap || k == j + 1)
+				return 0;
+			emit_place(sc, j + 1, k, "place:workplace");
+			return 1;
+		}
+		if (x->type == T_WORD && (x->cls & C_NOTPL) && (x->f & (F_CAP | F_UPPER)))
+			return 0;
+		if (x->type == T_WORD && (x->f & (F_CAP | F_UPPER)))
+			cap = 1;
+	}
+	return 0;
+}
+
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -2249,6 +2305,10 @@ static void try_work(struct scan *sc, long p)
 			    (T(sc, k + 2)->f & F_CAP) && !(T(sc, k + 2)->f & F_NL))
 				j = k + 1, x = T(sc, j);
 		}
+		/* "at his workplace (the fish dock, <Name> Market)": the whole
+		 * bracket names it, lower-case words first */
+		if (is_punct(x, '(') && t->id == W_WORKPLACE && workplace_bracket(sc, j))
+			return;
 		if (x->type == T_PUNCT && strchr(",:-(", x->ch))
 			j++;
 		else if (is_word(x, W_IS) || is_word(x, W_WAS))
@@ -3947,6 +4007,128 @@ static void named_department(struct scan *sc, long p)
 	emit_place(sc, a, p + 1, "place:workplace");
 }
 
+/*
+ * A business named in apposition after the word for its kind: "a groundworks
+ * firm, <Name> Civils, <Town>", "his uncle's restaurant, <Name>, <Street>",
+ * "the salon, <Name>": a lower-case head noun for a business (not a trade
+ * word alone: "roofing, <Town>" is a list), its article, possessive or
+ * someone's ("his uncle's") at most three lower-case words before, then a
+ * comma and a capitalised name (a line may break there). The name is read
+ * as after "works at" (work_extent), its town or street too; an agency's
+ * name ("the office, <Town> Council") is left.
+ */
+static int business_head(const struct tok *t)
+{
+	static const uint16_t H[] = {
+		W_FIRM, W_COMPANY, W_RESTAURANT, W_CAFE, W_SHOP, W_STORE, W_SALON, W_BAR, W_PUB,
+		W_CLUB, W_GARAGE, W_FACTORY, W_WAREHOUSE, W_DEPOT, W_TAKEAWAY, W_BAKERY,
+		W_SUPERMARKET, W_STUDIO, W_HOTEL, W_GYM, W_BARBERS, W_HAIRDRESSERS,
+		W_LAUNDERETTE, W_CARWASH, W_DOCKYARD, W_PIZZERIA, W_BUTCHERS, W_JEWELLERS,
+	};
+	if (t->type != T_WORD || !(t->f & F_LOWER))
+		return 0;
+	for (size_t k = 0; k < sizeof H / sizeof H[0]; k++)
+		if (t->id == H[k])
+			return 1;
+	return 0;
+}
+
+RARE static void firm_apposition(struct scan *sc, long p)
+{
+	long b = p - 1;
+	for (int k = 0; k < 3; k++, b--) {
+		const struct tok *x = T(sc, b);
+		if (x->type != T_WORD || !(x->f & F_LOWER) || (x->f & (F_POSS | F_BRK)) ||
+		    (x->cls & (C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_PRON | C_DET | C_BE)))
+			break;
+	}
+	const struct tok *o = T(sc, b);
+	if (o->type != T_WORD || !((o->cls & C_DET) || (o->f & F_POSS)))
+		return;
+	const struct tok *x = T(sc, p + 2);
+	long j = p + 2;
+	if (is_word(x, W_THE) && (x->f & F_LOWER) && !(T(sc, p + 3)->f & F_NL))
+		x = T(sc, ++j); /* "a shisha cafe, the <Name>" */
+	if (x->type != T_WORD || !(x->f & F_CAP) || (x->f & (F_BLANK | F_DIGIT)) ||
+	    ((x->f & F_BRK) && !(x->f & F_NL)) ||
+	    (x->cls & (C_NOTPL | C_DET | C_PRON | C_DAY | C_MON | C_TITLE | C_FUNC | C_CONJ | C_KIN)))
+		return;
+	work_extent(sc, j, 0);
+}
+
+/*
+ * Where a business is, after the word for its kind: "(scaffolding firm in
+ * <Town>)", "a delivery firm based at <Estate>", "a building site in
+ * <Town>", "a firm in the <Quarter>", "a GP partner at a practice in
+ * <Town>": a head noun for a business, a plant, a site, a yard or a
+ * practice in lower case, "in" or "near", "at" after "based" or a
+ * plant, site or yard ("the garage at <Chain>" names the business),
+ * then one to three capitalised words that could be a town, ending the
+ * clause or before a bracket. The town or estate goes: it says where he
+ * can be found every working day; so does a capitalised word among the
+ * firm's modifiers ("a <Nationality> delivery firm").
+ */
+RARE static void firm_town(struct scan *sc, long p)
+{
+	long j = p + 1;
+	int based = word_eq(sc, T(sc, j), "based") && (T(sc, j)->f & F_LOWER);
+	j += based;
+	const struct tok *x = T(sc, j);
+	if (!(is_word(x, W_IN) || is_word(x, W_NEAR) ||
+	      /* "the garage at <Chain>" names the business, not where */
+	      (is_word(x, W_AT) && (based || T(sc, p)->id == W_PLANT || T(sc, p)->id == W_SITE ||
+				    T(sc, p)->id == W_YARD))) ||
+	    !(x->f & F_LOWER))
+		return;
+	long a = ++j;
+	if (is_word(T(sc, j), W_THE) && (T(sc, j)->f & F_LOWER))
+		j++;
+	long m = 0;
+	while (m < 3 && place_town_word(T(sc, j + m)) && !(T(sc, j + m)->f & (F_BRK | F_BLANK)) &&
+	       (m == 0 || !(T(sc, j + m)->f & F_NL)))
+		m++;
+	if (m == 0 || (T(sc, j)->cls & (C_INST | C_INSTC | C_HOSP | C_CRT)) ||
+	    !(clause_end(T(sc, j + m)) || is_punct(T(sc, j + m), '(')))
+		return;
+	/* "a <Nationality> delivery firm based at ...": a capitalised word
+	 * among the firm's modifiers tells it apart too */
+	long b = p;
+	for (long k = p - 1; k > p - 4; k--) {
+		const struct tok *w = T(sc, k);
+		if (w->type != T_WORD || (w->f & (F_BRK | F_POSS | F_DIGIT)) ||
+		    (w->cls & (C_DET | C_PRON | C_FUNC | C_PREP | C_CONJ | C_NOTPL | C_TITLE | C_KIN)))
+			break;
+		if (w->f & (F_CAP | F_UPPER))
+			b = k;
+	}
+	if (b < p)
+		emit_place(sc, b, p + 1, "place:workplace");
+	emit_place(sc, j > a ? a : j, trailing_branch(sc, j + m), "place:workplace");
+}
+
+/*
+ * "the <Maker> plant", "the <Maker> <Maker>\nplant, <Town>": a works named by
+ * its maker, "plant" in lower case after one to four capitalised words and
+ * "the" or a preposition ("waits outside <Maker> <Town> plant"; capitalised,
+ * "Plant" is Welsh for children: "Gwasanaethau Plant"),
+ * with its town or part after it (trailing_branch).
+ */
+RARE static void maker_plant(struct scan *sc, long p)
+{
+	long b = p;
+	while (b > p - 4) {
+		const struct tok *w = T(sc, b - 1);
+		if (w->type != T_WORD || !(w->f & (F_CAP | F_UPPER)) || (w->f & (F_BRK | F_BLANK)) ||
+		    (w->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_CONJ | C_DAY | C_MON | C_TITLE)))
+			break;
+		b--;
+	}
+	const struct tok *o = T(sc, b - 1);
+	if (b == p || !(is_word(o, W_THE) || ((o->cls & (C_PREP | C_PREP2)) && (o->f & F_LOWER))))
+		return;
+	emit_place(sc, b, trailing_branch(sc, p + 1), "place:workplace");
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -4040,6 +4222,14 @@ void place_places(struct scan *sc, long p)
 		work_out_of(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
+	if ((t->cls & C_VENUE) && is_punct(T(sc, p + 1), ',') && business_head(t))
+		firm_apposition(sc, p);
+	if (((t->cls & C_VENUE) && business_head(t)) ||
+	    ((t->id == W_PLANT || t->id == W_SITE || t->id == W_YARD || t->id == W_PRACTICE) &&
+	     (t->f & F_LOWER)))
+		firm_town(sc, p);
+	if (t->id == W_PLANT && (t->f & F_LOWER) && p - 1 >= sc->skip_place)
+		maker_plant(sc, p);
 	if (t->id == W_OWNS && p >= sc->skip_place)
 		owns_named(sc, p);
 	/* "Husband's job: ...", "K's workplace: ...", "Occupation: <job>,

@@ -380,6 +380,12 @@ int place_lex_one(struct scan *sc)
 				id = lookup(lw, L - 1), t->f |= F_POSS;
 			else if (L > 2 && lw[L - 2] == '\'' && lw[L - 1] == 's')
 				t->f |= F_POSS;
+			/* "café": a final é read as e ("cafe") */
+			if (id == 0 && L >= 4 && (unsigned char)lw[L - 2] == 0xC3 &&
+			    (unsigned char)lw[L - 1] == 0xA9) {
+				lw[L - 2] = 'e';
+				id = lookup(lw, L - 1);
+			}
 			if (id == 0 && L >= 5 && !(t->f & F_POSS))
 				id = transposed(lw, L);
 			t->id = (uint16_t)id;

@@ -819,6 +819,27 @@
 	W(BEAUTY, "beauty", C_INST | C_VENUE)                                                  \
 	W(LASHES, "lashes", C_INST | C_VENUE)                                                  \
 	W(SECURITY, "security", C_INST | C_VENUE)                                              \
+	/* s19-work: more kinds of business a firm is named after ("<Name> Hand  \
+	 * Car Wash", "<Name> Rug Gallery", "<Name> Grill", "<Name> Civils",     \
+	 * "<Name> Recruitment", "<Name> Foods", "<Name> Sweets"): general       \
+	 * vocabulary */                                                         \
+	W(WASH, "wash", C_INST | C_VENUE)                                                      \
+	W(GALLERY, "gallery", C_INST | C_VENUE)                                                \
+	W(GRILL, "grill", C_INST | C_VENUE)                                                    \
+	W(GROCERS, "grocers", C_INST | C_VENUE)                                                \
+	W(DELI, "deli", C_INST | C_VENUE)                                                      \
+	W(CIVILS, "civils", C_INST | C_VENUE)                                                  \
+	W(GROWERS, "growers", C_INST | C_VENUE)                                                \
+	W(PRODUCE, "produce", C_INST | C_VENUE)                                                \
+	W(STAFFING, "staffing", C_INST | C_VENUE)                                              \
+	W(RECRUITMENT, "recruitment", C_INST | C_VENUE)                                        \
+	W(FOODS, "foods", C_INST | C_VENUE)                                                    \
+	W(SWEETS, "sweets", C_INST | C_VENUE)                                                  \
+	W(FABRICS, "fabrics", C_INST | C_VENUE)                                                \
+	W(SUPPLIES, "supplies", C_INST | C_VENUE)                                              \
+	W(CHEMICALS, "chemicals", C_INST | C_VENUE)                                            \
+	W(PROPERTIES, "properties", C_INST | C_VENUE)                                          \
+	W(RUGS, "rugs", C_INST | C_VENUE)                                                      \
 	W(GARDEN, "garden", C_INSTM)                                                            \
 	W(CO, "co", C_ABBRDOT)                                                                  \
 	W(VS, "vs", C_ABBRDOT)                                                                  \

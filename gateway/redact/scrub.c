@@ -2638,7 +2638,11 @@ static int shop_branches(const unsigned char *s, size_t n, struct spans *all,
 		size_t e = shop_word_end(s, n, i), k = e;
 		if (k < n && s[k] == ',')
 			k++;
-		if (!(k + 1 < n && s[k] == ' ' && sc_upper(s[k + 1]))) {
+		/* "Boots on <Street>", "Lloyds in the <Centre>": on to the
+		 * branch's words below */
+		int onin = k == e && k + 4 < n && s[k] == ' ' && (s[k + 1] == 'o' || s[k + 1] == 'i') &&
+		           s[k + 2] == 'n' && s[k + 3] == ' ';
+		if (!onin && !(k + 1 < n && s[k] == ' ' && sc_upper(s[k + 1]))) {
 			size_t b0 = shop_before(s, i, keep, maxend);
 			if (b0 < i && (lex_classify((const char *)s + i, e - i) & LEX_SHOP) &&
 			    spans_push(all, b0, e, SCRUB_PLACE, "place:branch") != 0)
@@ -2659,8 +2663,13 @@ static int shop_branches(const unsigned char *s, size_t n, struct spans *all,
 		/* "Boots on Botchergate", "Greggs in Quellby": the street or
 		 * town of the branch after "on" or "in" */
 		if (next_word(s, n, at, &fa, &fe, &fc) && !fc && fe - fa == 2 &&
-		    (s[fa] == 'o' || s[fa] == 'i') && s[fa + 1] == 'n')
+		    (s[fa] == 'o' || s[fa] == 'i') && s[fa + 1] == 'n') {
 			at = fe;
+			/* "Lloyds in the <Centre>": the centre it is in */
+			if (next_word(s, n, at, &fa, &fe, &fc) && !fc && fe - fa == 3 &&
+			    s[fa] == 't' && s[fa + 1] == 'h' && s[fa + 2] == 'e')
+				at = fe;
+		}
 		for (int w = 0; w < 3; w++) {
 			size_t c = at;
 			if (w == 0 && c < n && s[c] == ',')

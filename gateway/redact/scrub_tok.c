@@ -692,6 +692,33 @@ static int word_before(const unsigned char *s, size_t i, size_t *b)
 	return 1;
 }
 
+/* A card number with its middle masked, as statements print it: "4921 ****
+ * **** 0932", "4921-XXXX-XXXX-0932" (4 digits, one or two groups of four
+ * '*' or 'X', 4 digits, one space or '-' between): the end, or 0. The
+ * first and last digits still tell the card apart. */
+static size_t masked_card_at(const unsigned char *s, size_t n, size_t i)
+{
+	if (digits_at(s, n, i, 4) != 4 || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] == '-')))
+		return 0;
+	size_t j = i + 4;
+	int groups = 0;
+	for (; groups < 2 && j + 5 <= n && (s[j] == ' ' || s[j] == '-'); groups++) {
+		unsigned char m = s[j + 1];
+		if (m != '*' && m != 'X' && m != 'x')
+			break;
+		size_t k = 1;
+		while (k <= 4 && s[j + k] == m)
+			k++;
+		if (k != 5)
+			break;
+		j += 5;
+	}
+	if (groups == 0 || j + 5 > n || (s[j] != ' ' && s[j] != '-') || digits_at(s, n, j + 1, 4) != 4 ||
+	    !ends_word(s, n, j + 5, 0))
+		return 0;
+	return j + 5;
+}
+
 /* "account ending", "acct ends in", "card ending in" one space before i:
  * the words of an account or card named by its last digits */
 static int bank_brand(const unsigned char *w, size_t n);
@@ -764,7 +791,9 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 		if (cue && up && ends_word(s, n, j, 0) && partial_before(s, i, 0) &&
 		    !(j + 1 < n && s[j] == ' ' && sc_alpha(s[j + 1]) && sc_upper(s[j + 1])))
 			return j; /* "reg starting NX18 - rest not known" */
-		if (j < n && (s[j] == ' ' || (cue && s[j] == '\n')))
+		if (j + 1 < n && s[j] == ' ' && s[j + 1] == ' ' && !spaced)
+			j += 2; /* "YT19  HRP": a double space between its halves */
+		else if (j < n && (s[j] == ' ' || (cue && s[j] == '\n')))
 			j++;
 		if (letters_at(s, n, j, 3, &up) != 3 || !ends_word(s, n, j + 3, 0))
 			return 0;
@@ -816,6 +845,39 @@ RARE static size_t vehicle_at(const unsigned char *s, size_t n, size_t i, int cu
 	return 0;
 }
 
+/* A plate spelt out one character at a time after its cue ("reg given as
+ * "M 4 R C A T"", "Y 4 8 3 B M W"): 5 to 8 single letters or digits, one
+ * or two spaces apart, at least one of each, a letter first. The end, or 0. */
+RARE static size_t spelt_plate_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i, end = 0;
+	int chars = 0, dig = 0, let = 0;
+	while (j < n && chars < 9 && sc_alnum(s[j]) && (j + 1 >= n || !sc_alnum(s[j + 1]))) {
+		dig += sc_digit(s[j]) != 0, let += sc_alpha(s[j]) != 0;
+		chars++, end = j + 1;
+		size_t k = end;
+		while (k < n && k - end < 2 && s[k] == ' ')
+			k++;
+		if (k == end || k >= n)
+			break;
+		j = k;
+	}
+	if (chars < 5 || chars > 8 || !dig || !let || !ends_word(s, n, end, 0))
+		return 0;
+	return end;
+}
+
+/* A current plate in capitals with a zero for the O that starts its last
+ * three ("PR19 0TD"): the end, or 0. */
+static size_t plate_zero_for_o(const unsigned char *s, size_t n, size_t i)
+{
+	if (i + 8 > n || !sc_upper(s[i]) || !sc_upper(s[i + 1]) || !sc_digit(s[i + 2]) ||
+	    !sc_digit(s[i + 3]) || s[i + 4] != ' ' || s[i + 5] != '0' || !sc_upper(s[i + 6]) ||
+	    !sc_upper(s[i + 7]) || !ends_word(s, n, i + 8, 0))
+		return 0;
+	return i + 8;
+}
+
 /*
  * Registrations of other kinds, read only after a vehicle cue: an Irish
  * one ("09-LH-4471", "191 D 12345": the year in 2 or 3 digits, the
@@ -837,6 +899,47 @@ RARE static size_t irish_reg_at(const unsigned char *s, size_t n, size_t i)
 	j += L + 1;
 	d = digits_at(s, n, j, 6);
 	if (d < 1 || d > 6 || !ends_word(s, n, j + d, 0) || (j + d < n && s[j + d] == sep))
+		return 0;
+	return j + d;
+}
+
+/*
+ * An Irish registration without a cue, in its dashed form only ("09-L-20417",
+ * "182-WX-903"): the year a real one (2 digits 87-99 or 00-12; since 2013 3
+ * digits, the year's two and the half-year 1 or 2), the county's code from
+ * the Republic's fixed list (with the codes used before 2014: LK, TN, TS,
+ * WD), then 1 to 6 digits. Returns the end, or 0.
+ */
+static int irish_county(const unsigned char *w, size_t L)
+{
+	static const char *const C1[] = {"c", "d", "g", "l", "t", "w"};
+	static const char *const C2[] = {"ce", "cn", "cw", "dl", "ke", "kk", "ky", "ld", "lh",
+	                                 "lk", "lm", "ls", "mh", "mn", "mo", "oy", "rn", "so",
+	                                 "tn", "ts", "wd", "wh", "wx", "ww"};
+	return L == 1 ? IN(w, 1, C1) : L == 2 && IN(w, 2, C2);
+}
+
+RARE static size_t irish_dashed_reg_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t d = digits_at(s, n, i, 3);
+	if ((d != 2 && d != 3) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] == '-')))
+		return 0;
+	int yy = (s[i] - '0') * 10 + (s[i + 1] - '0');
+	int year = d == 2 ? yy >= 87 || yy <= 12
+	                  : yy >= 13 && yy <= 40 && (s[i + 2] == '1' || s[i + 2] == '2');
+	if (!year)
+		return 0;
+	if (i + d >= n || s[i + d] != '-')
+		return 0;
+	size_t j = i + d + 1;
+	int up = 1;
+	size_t L = letters_at(s, n, j, 2, &up);
+	if (!up || !irish_county(s + j, L) || j + L >= n || s[j + L] != '-')
+		return 0;
+	j += L + 1;
+	d = digits_at(s, n, j, 6);
+	if (d < 1 || d > 6 || !ends_word(s, n, j + d, 1) ||
+	    (j + d + 1 < n && s[j + d] == '-' && sc_alnum(s[j + d + 1])))
 		return 0;
 	return j + d;
 }
@@ -906,8 +1009,8 @@ static const char *const CAR_BODY[] = {
 	"pickup", "saloon", "series", "sport", "sports", "suv", "tipper", "van",
 };
 static const char *const PLATE_CUE[] = {
-	"beginning", "begins", "no", "number", "partial", "plate", "reg", "registration",
-	"starting", "starts", "vrm",
+	"beginning", "begins", "cherished", "no", "number", "partial", "personalised", "plate",
+	"prefix", "private", "reg", "registration", "starting", "starts", "suffix", "vrm",
 };
 /* First words of makes of two words whose second is in CAR_WORDS ("Land
  * Rover", "Range Rover", "Alfa Romeo" by "alfa") */
@@ -941,14 +1044,18 @@ RARE static size_t vehicle_described_before(const unsigned char *s, size_t i)
 	size_t a = i, best = i, b, e;
 	/* the plate's cue and partial words: "..., reg begins DG15" */
 	for (int r = 0; r < 3 && a >= 2 && s[a - 1] == ' '; r++) {
-		e = a - 1 - (s[a - 2] == ':');
+		e = a - 1 - (s[a - 2] == ':' || s[a - 2] == '.'); /* "reg:", "reg." */
 		if ((b = car_word_back(s, e)) == e || !IN(s + b, e - b, PLATE_CUE))
 			break;
 		a = b;
 	}
+	/* the plate and its cue in brackets after the car: "a red Corsa (prefix
+	 * reg M318 TRW)" */
+	int br = a < i && a >= 3 && s[a - 1] == '(';
+	a -= br;
 	/* a line may break between the car and its plate ("a white Fiesta\nR34
 	 * LMX") */
-	if (a < 2 || !(s[a - 1] == ' ' || (a == i && s[a - 1] == '\n')))
+	if (a < 2 || !(s[a - 1] == ' ' || ((a == i || br) && s[a - 1] == '\n')))
 		return i;
 	e = a - 1;
 	/* "a blue Shogun, AEZ 8812": one comma between the car and its plate */
@@ -1012,7 +1119,9 @@ static size_t vehicle_description_end(const unsigned char *s, size_t n, size_t e
 		if (j == a || (j < n && (sc_alnum(s[j]) || s[j] >= 0x80)))
 			break;
 		int c = car_word(s + a, j - a);
-		if (r == 0 && !c && (word_eq(s + a, j - a, "a") || word_eq(s + a, j - a, "an"))) {
+		if (r == 0 && !c && (word_eq(s + a, j - a, "a") || word_eq(s + a, j - a, "an") ||
+		                     word_eq(s + a, j - a, "his") || word_eq(s + a, j - a, "her") ||
+		                     word_eq(s + a, j - a, "their"))) {
 			if (j >= n || s[j] != ' ')
 				break;
 			j++;
@@ -1052,12 +1161,20 @@ static size_t vehicle_with_description(const unsigned char *s, size_t n, size_t 
 		return e + 1;
 	}
 	*start = vehicle_described_before(s, i);
+	/* "red Corsa (prefix reg M318 TRW)": the bracket opened before the
+	 * plate's cue closes after the plate */
+	size_t k = i;
+	while (k > *start && s[k - 1] != '(' && s[k - 1] != ')')
+		k--;
+	if (e < n && s[e] == ')' && k > *start && s[k - 1] == '(')
+		return e + 1;
 	return vehicle_description_end(s, n, e);
 }
 
 /*
  * A vehicle described right after its registration: "K123 ABC (blue Ford
- * Focus)", "ABC 123D, a silver Audi": the colour or the make is the cue,
+ * Focus)", "ABC 123D, a silver Audi", "B123 CDE (his Hilux)": the colour or
+ * the make is the cue,
  * as "reg" is before it. Words: ASCII, any case; "Citroën" by its stem.
  */
 static int vehicle_described(const unsigned char *s, size_t n, size_t e)
@@ -1078,7 +1195,8 @@ static int vehicle_described(const unsigned char *s, size_t n, size_t e)
 		if (car_word(s + a, j - a))
 			return 1;
 		if (r > 0 || !(word_eq(s + a, j - a, "a") || word_eq(s + a, j - a, "an") ||
-		               word_eq(s + a, j - a, "the")) ||
+		               word_eq(s + a, j - a, "the") || word_eq(s + a, j - a, "his") ||
+		               word_eq(s + a, j - a, "her") || word_eq(s + a, j - a, "their")) ||
 		    j >= n || s[j] != ' ')
 			return 0;
 		j++;
@@ -1780,6 +1898,7 @@ static const struct {
 } CUES[] = {
 	{"a", CUE_NONE}, /* keeps the table non-empty at 'a' */
 	{"acc", CUE_ACCT}, {"accno", CUE_ACCT}, {"account", CUE_ACCT}, {"acct", CUE_ACCT},
+	{"anpr", CUE_VEH}, /* number-plate recognition: "(ANPR <plate>)" */
 	{"at", CUE_AT}, {"bank", CUE_SORT}, {"birth", CUE_DOB}, {"birthday", CUE_DOB},
 	{"born", CUE_DOB}, {"car", CUE_VEH}, {"card", CUE_PASS}, {"cards", CUE_PASS},
 	{"contact", CUE_TEL},
@@ -2897,6 +3016,13 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		}
 		TRY(SCRUB_BANK, "bank:iban", L == 2 && sc_digit(nx) ? iban_at(s, n, i) : 0);
 		TRY(SCRUB_NINO, "ni-number", nino_at(s, n, i));
+		/* "SLV POLO PR19 0TD": a current plate with a zero typed for
+		 * its O has a postcode's shape; right after a car it is the car's */
+		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = plate_zero_for_o(s, n, i)) != 0 &&
+		    vehicle_described_before(s, i) < i) {
+			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
+			return vehicle_with_description(s, n, start, e);
+		}
 		TRY(SCRUB_POSTCODE, "postcode", postcode_at(s, n, i));
 		TRY(SCRUB_CRN, "crn", crn_at(s, n, i));
 		TRY(SCRUB_DOCUMENT, "document:driving-licence", licence_at(s, n, i));
@@ -2916,6 +3042,8 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
 			return vehicle_with_description(s, n, start, e);
 		}
+		TRY(SCRUB_VEHICLE, "vehicle:spelt",
+		    L == 1 && near(cx, CUE_VEH, i) ? spelt_plate_at(s, n, i) : 0);
 		TRY(SCRUB_VEHICLE, "vehicle:boat", near(cx, CUE_BOAT, i) ? boat_reg_at(s, n, i) : 0);
 		if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && near(cx, CUE_PASS, i) &&
 		    (e = passport_at(s, n, i)) != 0) {
@@ -2944,13 +3072,20 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		if (glued)
 			return 0;
 		TRY(SCRUB_BANK, "bank:card", card_start(s, n, i) ? card_at(s, n, i) : 0);
+		TRY(SCRUB_BANK, "bank:card", masked_card_at(s, n, i));
 		if ((mask & KIND_BIT(SCRUB_BANK)) && (e = sort_account_at(s, n, i)) != 0) {
 			*kind = SCRUB_BANK, *rule = "bank:sort-code+account";
 			*start = bank_named_before(s, i); /* "Lloyds 30-96-26 00418275" */
 			return e;
 		}
 		TRY(SCRUB_PNC, "pnc-id", pnc_at(s, n, i));
-		TRY(SCRUB_VEHICLE, "vehicle:irish", near(cx, CUE_VEH, i) ? irish_reg_at(s, n, i) : 0);
+		if ((mask & KIND_BIT(SCRUB_VEHICLE)) &&
+		    ((near(cx, CUE_VEH, i) && (e = irish_reg_at(s, n, i)) != 0) ||
+		     (e = irish_dashed_reg_at(s, n, i)) != 0)) {
+			/* "a blue Opel Astra, 09-WX-3318": the car goes with it */
+			*kind = SCRUB_VEHICLE, *rule = "vehicle:irish";
+			return vehicle_with_description(s, n, start, e);
+		}
 		TRY(SCRUB_NHS, "nhs-number", nhs_at(s, n, i));
 		TRY(SCRUB_NHS, "nhs-number:cued", nhs_cued_at(s, n, i));
 	}

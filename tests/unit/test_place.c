@@ -2828,3 +2828,157 @@ Test(place, s19_someones_event_or_body_is_no_home)
 	expect_span("She is staying at Jo's on Friday.", LOC, SCRUB_LOCATION,
 		    "She is staying at Jo's on Friday.");
 }
+
+/* s19-work: a firm's town after a comma ending a line ("Kwik Tyres,\n
+ * Quellby") is its branch as on one line; a capitalised label on the next
+ * line ("...,\nGP: known") is no town. */
+Test(place, s19_trailing_town_after_a_wrapped_comma)
+{
+	expect_span("He works at Quellby Roofing,\nTolvenny and is there daily.", 0, SCRUB_PLACE,
+		    "Quellby Roofing,\nTolvenny");
+	expect_span("He works at Quellby Roofing,\nGP: known.", 0, SCRUB_PLACE, "Quellby Roofing");
+}
+
+/* s19-work: a business named in apposition after the word for its kind
+ * ("a roofing firm,\n<Name> Roofing, <Town>", "his uncle's restaurant,
+ * <Name>, <Street>"); a word for a kind of business with no article or
+ * owner before it, or an agency after it, is not. */
+Test(place, s19_business_named_after_its_kind)
+{
+	expect_span("He works for a roofing firm,\nQuellby Brothers, Tolvenny - boss unaware.", 0, SCRUB_PLACE,
+		    "Quellby Brothers, Tolvenny");
+	expect_span("Arrested at his uncle's restaurant, Quellby Garden, Tolvenny Road.", 0, SCRUB_PLACE,
+		    "Quellby Garden, Tolvenny Road");
+	expect_none("Items: shop, Tuesday list.", 0);
+	expect_none("Referred by the office, Tolvenny Council, on Monday.", 0);
+}
+
+/* s19-work: the rule's cue repeated with no stop: linear. */
+Test(place, s19_business_apposition_costs_linear_time)
+{
+	static const char *const cue[] = {"his uncle's restaurant, Quellby ", "a firm, the "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s19-work: where a business is, after the word for its kind ("(roofing
+ * firm in <Town>)", "a firm based at <Estate>", "a building site in
+ * <Town>"); "the garage at <Chain>" names the business, and a court after
+ * "in" is no town. */
+Test(place, s19_town_after_a_business_word)
+{
+	expect_span("He works away (roofing firm in Quellby) and comes home.", 0, SCRUB_PLACE, "Quellby");
+	expect_span("He drives for a courier firm based at Tolvenny.", 0, SCRUB_PLACE, "Tolvenny");
+	expect_span("He labours on a building site in Quellby.", 0, SCRUB_PLACE, "Quellby");
+	expect_none("The tracker was found by the garage at Quellfords.", 0);
+}
+
+/* s19-work: the rule's cue repeated with no stop: linear. */
+Test(place, s19_town_after_a_business_word_costs_linear_time)
+{
+	static const char *const cue[] = {"firm based at Quellby ", "site in the "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s19-work: a works named by its maker ("the <Maker> plant, <Town>", "waits
+ * outside <Maker> <Town> plant"); "Plant" capitalised is Welsh for children
+ * (an agency's name), and a plant with no name before it is none. */
+Test(place, s19_works_named_by_its_maker)
+{
+	expect_span("Arrested at the Quellby Brant\nplant, Tolvenny; bailed.", 0, SCRUB_PLACE,
+		    "Quellby Brant\nplant, Tolvenny");
+	expect_span("He waits outside Quellby Tolvenny plant most days.", 0, SCRUB_PLACE, "Quellby Tolvenny plant");
+	expect_none("Referred to Gwasanaethau Plant on Monday.", 0);
+	expect_none("She bought a plant for the flat.", 0);
+}
+
+/* s19-work: more kinds of business a firm is named after ("<Name> Hand Car
+ * Wash", "<Name> Rug Gallery", "<Name> Civils"); a generic one
+ * ("Recruitment") needs a name before it. */
+Test(place, s19_more_business_kinds)
+{
+	expect_span("He runs a car wash (Quellby Hand Car Wash, Tolvenny Road).", 0, SCRUB_PLACE,
+		    "Quellby Hand Car Wash, Tolvenny Road");
+	expect_span("His partner (Quellby Rug Gallery, Tolvenny) has asked around.", 0, SCRUB_PLACE,
+		    "Quellby Rug Gallery, Tolvenny");
+	expect_none("Staff did Safer Recruitment training.", 0);
+}
+
+/* s19-work: "<Word> Hand Car Wash" after any capitalised word, its street
+ * after a wrapped comma; a hand wash in lower case is none. */
+Test(place, s19_car_wash_after_any_word)
+{
+	expect_span("brought here to work at a car wash (Glossy Hand Car Wash,\nQuellby Lane); unpaid.", 0,
+		    SCRUB_PLACE, "Glossy Hand Car Wash,\nQuellby Lane");
+	expect_none("Staff to hand wash the bedding.", 0);
+}
+
+/* s19-work: the ward after a hospital someone works at, with its side
+ * ("Ward 3 North") or in brackets ("(Ward 24)"); a bracket holding a
+ * count stays. */
+Test(place, s19_ward_with_its_side_or_in_brackets)
+{
+	expect_span("Her sister is a nurse at Quellby Area Hospital, Ward 3 North; her partner knows.", 0,
+		    SCRUB_PLACE, "Quellby Area Hospital, Ward 3 North");
+	expect_span("She works nights as a nurse at Quellby City Hospital (Ward 24), so he is alone.", 0,
+		    SCRUB_PLACE, "Quellby City Hospital (Ward 24)");
+	expect_span("She works nights as a nurse at Quellby City Hospital (3 nights), so he is alone.", 0,
+		    SCRUB_PLACE, "Quellby City Hospital");
+}
+
+/* s19-work: firms named after what they sell ("<Name> Sweets", "<Name>
+ * Foods", "<Name> Fabrics"); "Supplies" and "Properties" only after a
+ * name-like word. */
+Test(place, s19_firms_named_after_their_goods)
+{
+	expect_span("He works at Quellby Sweets on Tolvenny Road most days.", 0, SCRUB_PLACE,
+		    "Quellby Sweets on Tolvenny Road");
+	expect_span("She packs for Quellby Foods, Tolvenny.", 0, SCRUB_PLACE, "Quellby Foods, Tolvenny");
+	expect_none("She asked for Medical Supplies at the desk.", 0);
+}
+
+/* s19-work: a workplace in brackets after "workplace", lower-case words
+ * first ("(the fish dock, <Name> Market)"); a bracket naming an agency, or
+ * with no name, stays. */
+Test(place, s19_workplace_bracket_read_whole)
+{
+	expect_span("Arrested 18:40 at his workplace (the fish dock, Quellby Fish Market).", 0, SCRUB_PLACE,
+		    "the fish dock, Quellby Fish Market");
+	expect_none("Seen at his workplace (the Police were called).", 0);
+	expect_none("Seen at his workplace (nights only).", 0);
+}
+
+/* s19-work: the town of a practice someone works at ("a GP partner at a
+ * practice in <Town>"); "in practice" is no place. */
+Test(place, s19_town_of_a_practice)
+{
+	expect_span("Husband is a GP partner at a practice in Quellby Wells.", 0, SCRUB_PLACE, "Quellby Wells");
+	expect_none("In practice Tolvenny agreed.", 0);
+}
+
+/* s19-work: "café" with its accent is the word "cafe"; "Café" alone at a
+ * sentence's start with no name before it is none. */
+Test(place, s19_cafe_with_its_accent)
+{
+	expect_span("Arrested at the Quellby café today.", 0, SCRUB_PLACE, "Quellby café");
+	expect_span("He runs a shisha café, the Tolvenny Nights.", 0, SCRUB_PLACE, "Tolvenny Nights");
+	expect_none("Café visits stopped.", 0);
+}
+
+/* s19-work: a capitalised modifier of a firm placed by its town goes with
+ * it ("a Quellbian delivery firm based at <Estate>"); a firm with no town
+ * keeps its modifiers. */
+Test(place, s19_capitalised_modifier_of_a_placed_firm)
+{
+	expect_span("He drives for a Quellbian delivery firm based at Tolvenny.", 0, SCRUB_PLACE,
+		    "Quellbian delivery firm");
+	expect_none("He drives for a Quellbian delivery firm now.", 0);
+}
+
+/* s19-work: a single capital and a full stop after a number (an NI
+ * number's last letter) is no firm's initial: "... 56 C. Café staff" keeps
+ * "Café"; "J.P. Plastering" still is a firm. */
+Test(place, s19_ni_letter_is_no_initial)
+{
+	expect_none("Noted: QQ 12 34 56 C. Café staff reported raised voices.", 0);
+	expect_span("He works for J.P. Plastering now.", 0, SCRUB_PLACE, "J.P. Plastering");
+}

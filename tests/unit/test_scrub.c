@@ -2759,14 +2759,6 @@ Test(scrub, nhs_number_after_its_cue_any_separators)
 	unchanged("NHS 19/10/2026 14:00 clinic.");
 }
 
-/* s19: an account named by its last digits over a hard line break
- * ("Account ending\n4471") is still a bank account's. */
-Test(scrub, account_ending_over_a_line_break)
-{
-	expect("Account ending\n4471, blocked.", "Account ending\n" R("bank") ", blocked.");
-	unchanged("Period ending\n4471 entries.");
-}
-
 /* s19: a listed school goes by its own words without a leading "The"
  * ("Quellby" of "The Quellby Academy"), and its short name of common words,
  * each capitalised, is a name even starting a sentence or over a line
@@ -2797,4 +2789,110 @@ Test(scrub, nhs_ranges_and_grouped_account_numbers)
 	unchanged("Police informed (2600415521).");
 	expect("Paid into a card account 0071 3349 20.", "Paid into a card account " R("bank") ".");
 	unchanged("Account opened 2019; ref 12 34 on file.");
+}
+
+/*
+ * s19-work: an Irish registration in its dashed form needs no cue when its
+ * year and county code are real ones (the county from the Republic's fixed
+ * list); the car written before it goes with it. A reference of that shape
+ * with no county code, or a year no plate has, stays.
+ */
+Test(scrub, s19_irish_dashed_registration_without_a_cue)
+{
+	expect("He left in a blue Opel Astra, 09-WX-3318 (ROI).", "He left in a " R("vehicle") " (ROI).");
+	expect("Her car: grey Toyota Corolla, 232-MO-718 now.", "Her car: " R("vehicle") " now.");
+	expect("Job 09-XQ-3318 closed.", "Job 09-XQ-3318 closed.");
+	expect("Form 55-D-1234 signed.", "Form 55-D-1234 signed.");
+}
+
+/* s19-work: the last digits of an account after a line break ("Account
+ * ending\n7712") are the account's as after a space. */
+Test(scrub, s19_account_ending_across_a_line_break)
+{
+	expect("Her account ending\n7712 is frozen.", "Her account ending\n" R("bank") " is frozen.");
+	expect("The meeting ending\n1400 today.", "The meeting ending\n1400 today.");
+}
+
+/* s19-work: the plate and its cue in brackets after the car ("a green Micra
+ * (prefix reg M318 TRW)") take the car and the bracket with them; a bracket
+ * opened before the car keeps its closing one. */
+Test(scrub, s19_car_before_a_bracketed_prefix_plate)
+{
+	expect("He drives a green Micra\n(prefix reg M318 TRW).", "He drives a " R("vehicle") ".");
+	expect("(seen in a green Micra, reg M318 TRW)", "(seen in a " R("vehicle") ")");
+}
+
+/* s19-work: a current plate with a double space between its halves
+ * ("grey Corsa\nYT19  HRP"); a month's abbreviation in a log stays. */
+Test(scrub, s19_plate_with_a_double_space)
+{
+	expect("He drives a grey Corsa\nYT19  HRP daily.", "He drives a " R("vehicle") " daily.");
+	expect("SEEN ON 23  JAN.", "SEEN ON 23  JAN.");
+}
+
+/* s19-work: a plate with a zero typed for its O ("SLV POLO PR19 0TD") has
+ * a postcode's shape; after a car it is the car's, after a town a postcode. */
+Test(scrub, s19_plate_with_a_zero_for_o_after_a_car)
+{
+	expect("16:33 VEH SLV POLO PR19 0TD", "16:33 VEH " R("vehicle"));
+	expect("She drove to Tolvenny PR19 0TD.", "She drove to Tolvenny " R("postcode") ".");
+}
+
+/* s19-work: the plate's cue with a full stop ("reg. AB12 CDE") still joins
+ * the car before it; a sentence's full stop is no cue. */
+Test(scrub, s19_car_before_reg_with_a_full_stop)
+{
+	expect("He drives a dark green Land Rover Defender, reg. YT19 HRP now.", "He drives a " R("vehicle") " now.");
+	expect("He was seen at 9pm. YT19 HRP was parked.", "He was seen at 9pm. " R("vehicle") " was parked.");
+}
+
+/* s19-work: a plate with the owner's car in brackets after it ("B123 CDE
+ * (his Hilux)") goes with the car; an owner's word before no car word
+ * leaves the bracket. */
+Test(scrub, s19_plate_then_his_car_in_brackets)
+{
+	expect("Police to check M318 TRW (his Hilux) on ANPR.", "Police to check " R("vehicle") " on ANPR.");
+	expect("Police to check M318 TRW (his mum's) on ANPR.", "Police to check M318 TRW (his mum's) on ANPR.");
+}
+
+/* s19-work: "ANPR" (number-plate recognition) is a plate's cue: the plate
+ * after it may break across a line; a motorway junction after it stays. */
+Test(scrub, s19_anpr_is_a_plate_cue)
+{
+	expect("He was seen twice (ANPR YT19\nHRP) in town.", "He was seen twice (ANPR " R("vehicle") ") in town.");
+	expect("0426 ANPR HIT M6 J43 NORTHBOUND", "0426 ANPR HIT M6 J43 NORTHBOUND");
+}
+
+/* s19-work: a card number with its middle masked ("4921 **** **** 0932")
+ * still tells the card apart; a year then a censored word is none. */
+Test(scrub, s19_masked_card_number)
+{
+	expect("He used her card 4921 **** **** 0932 online.", "He used her card " R("bank") " online.");
+	expect("Statement shows 4921-XXXX-XXXX-0932.", "Statement shows " R("bank") ".");
+	expect("In 2024 **** happened.", "In 2024 **** happened.");
+}
+
+/* s19-work: a chain then "on" or "in" (and "the") then its branch's place
+ * ("Lloyds in the <Centre>", "Boots on <Street>") is read on to the branch;
+ * "in the morning", "on Monday" stay. */
+Test(scrub, s19_chain_in_the_centre_of_its_branch)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "Paid into Lloyds in the Quellgate each week.", "Paid into " R("place") " each week.");
+	expect_with(sc, "A statement from Boots on Pencarrow Row showed it.", "A statement from " R("place") " showed it.");
+	expect_with(sc, "A statement from Tesco in the morning post.", "A statement from Tesco in the morning post.");
+	expect_with(sc, "A statement from Tesco on Monday showed it.", "A statement from Tesco on Monday showed it.");
+	scrubber_free(sc);
+}
+
+/* s19-work: a plate spelt out one character at a time after its cue ("REG
+ * GIVEN AS "P 7 R K L T""); letters alone, or a "4 x 4", stay. */
+Test(scrub, s19_plate_spelt_out_after_its_cue)
+{
+	expect("REG GIVEN AS \"P 7 R K L T\" THEN CORRECTED", "REG GIVEN AS \"" R("vehicle") "\" THEN CORRECTED");
+	expect("reg Y 4 8 3  H R P? not sure", "reg " R("vehicle") "? not sure");
+	expect("vehicle A B C D E F here", "vehicle A B C D E F here");
+	expect("his car is a 4 x 4 now", "his car is a 4 x 4 now");
 }
