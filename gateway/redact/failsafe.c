@@ -849,7 +849,7 @@ static void push_split(struct fs *f, size_t a, size_t b, unsigned kind, const ch
 		while (j < b && f->s[j] == ' ')
 			j++;
 		size_t e = j < b ? entry_stamp_end(f, j) : j;
-		/* "...Next call Monday\n9.30 from the car": an hour then the
+		/* "...Next call Tuesday\n10.15 from the car park": an hour then the
 		 * sentence going on in lower case is the statement's own */
 		if (e > j && fs_clock_goes_on(f, j))
 			e = j;
@@ -1314,8 +1314,8 @@ static void sentence_decide(struct fs *f)
 	int any_res = 0;
 	int done = -1; /* the last clause withheld */
 	int safe = 0;  /* a clause withheld as a safe contact */
-	/* "Midwife can see her alone for the first 10 minutes of each
-	 * appointment. Next appt Thursday 10th Dec 9.20am.": the next one,
+	/* "The nurse can see her alone at the start of each appointment.
+	 * Next appt Tuesday 3rd Mar 11.40am.": the next one,
 	 * after a safe contact made at appointments, is when she can be seen */
 	if (f->safe_appt && n > 0 && fs_opens_next_appt(f, f->cl[0].start) &&
 	    (f->cl[0].seen & (S_DAY | S_CLOCK | S_WDAY))) {
@@ -3251,7 +3251,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		                    (wn >= 4 && memcmp(w, "liv", 3) == 0)) &&
 		    fs_res_known(f, a, b, w[0] == 't'))
 			c &= ~K_RES;
-		/* "collection 12.00 Mon-Fri", "collection at 3.15": a child's
+		/* "collection 11.45 Mon-Fri", "collection at 3.15": a child's
 		 * collection and its hour is the routine; "collection from the
 		 * marital home, 24/11", "a password for collection" are not */
 		if ((c & K_ROUT) && wn == 10 && memcmp(w, "collection", 10) == 0 &&
@@ -3753,8 +3753,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	    (wn == 3 && memcmp(w, "own", 3) == 0 && (f->p1 & K_SHE) && (f->p1 & K_DET)) ||
 	    (wn == 7 && memcmp(w, "herself", 7) == 0 && (f->p1 & K_BY)))
 		s |= S_ALONE;
-	/* "She can be seen alone at the clinic", "the midwife can see her
-	 * alone for the first ten minutes", "Mum can be spoken to on her own
+	/* "She can be seen alone at the clinic", "the nurse can see her
+	 * alone at the start", "Mum can be spoken to on her own
 	 * when he is at work": when and where she can be met without him is
 	 * the arrangement itself (not "seen alone: disclosed ...", a report,
 	 * nor "so she can be seen alone", what an appointment is for) */
@@ -4061,7 +4061,7 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 			return 0;
 		return 1; /* a number wrapped over the break ("07700\n900202") */
 	}
-	/* "Next call Monday\n9.30 from the car": a day at the line's end,
+	/* "Next call Tuesday\n10.15 from the car park": a day at the line's end,
 	 * then its hour and the sentence going on in lower case (not a
 	 * log's "0930 CALLER ...", nor a date opening a line) */
 	if ((last_cls & K_TIME) && nx >= '0' && nx <= '9' && fs_clock_goes_on(f, j))
@@ -4070,7 +4070,7 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 	 * heading opens a section (at most 40 bytes read) */
 	if (!upper && fs_caps_line(f, j))
 		return 0;
-	/* "o East Lothian Women's Aid": a word processor's bullet, a lone
+	/* "o <Area> Women's Aid": a word processor's bullet, a lone
 	 * "o" before a capital, opens an item */
 	if (nx == 'o' && j + 2 < f->n && f->s[j + 1] == ' ' && f->s[j + 2] >= 'A' && f->s[j + 2] <= 'Z')
 		return 0;

@@ -533,7 +533,7 @@ static int common_surname(struct scan *sc, size_t j, int cued)
 	v = tok(sc, j + 1);
 	/* the first word of an allow-listed phrase ("Early Help") is the
 	 * phrase when a capitalised word follows, even over a line break;
-	 * alone it is her surname ("HV Sarah Early - ...") */
+	 * alone it is her surname ("HV <Forename> Early - ...") */
 	if ((u->lex & LEX_PHRASE) && v && capish(v))
 		return 0;
 	return !(v && !v->gap && capish(v));
@@ -622,7 +622,7 @@ static size_t extend(struct scan *sc, size_t j)
 			j = q;
 			continue;
 		}
-		/* '"Dougie" Price': a nickname in quotes, then a surname
+		/* '"<Nick>" Price': a nickname in quotes, then a surname
 		 * that is also a word, no capitalised word after it */
 		if (u->gap == G_QUOTE && p->end < sc->n && sc->s[p->end] == '"' && u->shape == SH_CAP &&
 		    !u->caps && (u->lex & LEX_SURNAME) &&
@@ -1619,7 +1619,7 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		int lead = p && !first->gap && capish(p) &&
 			   !(p->klass == K_C && sentence_start(sc, a - 1));
 		/* (a place's name wrapped onto the next line goes on the
-		 * phrase: "Sandwell and West\nBirmingham NHS Trust") */
+		 * phrase: "<Town> and West\n<City> NHS Trust") */
 		int wrapped = u && u->gap == G_NL && capish(u) && (u->lex & LEX_PLACE);
 		int alone = !(u && !u->gap && capish(u)) && !wrapped && !lead &&
 			    !(p && (determiner(sc, p) || p->shape == SH_NUM));

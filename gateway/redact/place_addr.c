@@ -358,7 +358,7 @@ static long number_street(const struct scan *sc, long p)
 	    !(pr->ch == '/' && (T(sc, p - 3)->cls & C_FLAT)) &&
 	    !(pr->ch == '(' && t->ndig <= 3 && !is_punct(T(sc, p + 1), ',')))
 		return 0; /* 8.30, 12/03, #12, "(2017, <Town> Crown Court)"; not
-		           * "Flat 3/12 Windsor Road", "(12 Heol Fawr)" */
+		           * "Flat 3/12 Windsor Road", "(12 Heol y <Name>)" */
 	if (pr->type == T_PUNCT && pr->ch == 0xA3)
 		return 0;
 	if (pr->type == T_WORD && (pr->cls & C_NUMPRE) && !(t->f & F_NL))

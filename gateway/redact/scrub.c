@@ -675,7 +675,7 @@ static int add_place_short(struct bctx *bc, const struct words *ws, unsigned kin
 		if ((rc = pat_add(bc, &bc->values, ws->w, ws->l, m, 0, kind, R_VAL_TEXT, common)) != 0)
 			return rc;
 	}
-	/* "Brunts" of "The Brunts Academy": its own words without "The" */
+	/* "<Name>" of "The <Name> Academy": its own words without "The" */
 	if (e >= 2 && ws->l[0] == 3 && memcmp(ws->w[0], "the", 3) == 0) {
 		int common = 1;
 		for (size_t k = 1; k < e; k++)
@@ -1284,7 +1284,7 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int f
 		up += sc_upper(s[i]);
 	if (up == e - a && e - a > 1)
 		return 0; /* capitals say nothing in a CAD log */
-	/* "Old Moat - Hana fine", "The Meadows said": a name of two or more
+	/* "Old <Noun> - <child> fine", "The Meadows said": a name of two or more
 	 * words each capitalised is a name, even starting a sentence */
 	int words = 1, caps = 1;
 	for (size_t i = a; i + 1 < e; i++)

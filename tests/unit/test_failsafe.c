@@ -2313,9 +2313,9 @@ Test(failsafe, can_be_seen_alone_is_a_safe_contact)
 {
 	expect("Nurse said Ola can be seen alone when the men go out, about 9 to 3.",
 	       SCRUB_SAFE_TIME, "Nurse said Ola can be seen alone when the men go out, about 9 to 3.");
-	expect("Midwife can see her alone for the first 10 minutes of each appointment.",
+	expect("The nurse can see her alone at the start of each clinic.",
 	       SCRUB_SAFE_TIME,
-	       "Midwife can see her alone for the first 10 minutes of each appointment");
+	       "The nurse can see her alone at the start of each clinic");
 	expect_none("Seen alone: disclosed husband pushed her.");
 	expect_none("Routine enquiry asked so she could be seen alone.");
 	expect("Pastor (Rev. Okafor) is a safe contact.", SCRUB_SAFE_TIME,
@@ -2328,13 +2328,13 @@ Test(failsafe, can_be_seen_alone_is_a_safe_contact)
  * clause before does not run into it. */
 Test(failsafe, collection_at_an_hour_is_a_routine)
 {
-	expect("Nursery as before - collection 12.00 Mon-Fri by her dad.", SCRUB_LOCATION,
-	       "collection 12.00 Mon-Fri by her dad");
+	expect("Nursery as before - collection 11.45 Mon-Fri by her dad.", SCRUB_LOCATION,
+	       "collection 11.45 Mon-Fri by her dad");
 	expect_none("Police-escorted collection from the marital home, 24/11.");
 	expect_none("School has a photo of him and a password for collection.");
-	expect("Nursery as before, he stays there - collection 12.00 Mon-Fri by her dad in a red van\n"
+	expect("Nursery as before, he stays there - collection 11.45 Mon-Fri by her dad in a red van\n"
 	       "SAFETY PLAN\no Brackton Women's Aid\no DASO considered",
-	       SCRUB_LOCATION, "collection 12.00 Mon-Fri by her dad in a red van");
+	       SCRUB_LOCATION, "collection 11.45 Mon-Fri by her dad in a red van");
 }
 
 /* s19: her working hours anywhere in the clause that names her work ("works
@@ -2358,8 +2358,8 @@ Test(failsafe, working_hours_after_her_workplace)
  * entry's stamp on the next line ("09:40 Call from ...") stays out. */
 Test(failsafe, a_day_then_its_hour_over_a_line_break)
 {
-	expect("Spoke to her. Next call Monday\n9.30 from the car again.", SCRUB_SAFE_TIME,
-	       "Next call Monday\n9.30 from the car again");
+	expect("Spoke to her. Next call Tuesday\n10.15 from the car park.", SCRUB_SAFE_TIME,
+	       "Next call Tuesday\n10.15 from the car park");
 	expect_none("Visited Monday.\n09:40 Call from the school re attendance.");
 }
 
@@ -2368,10 +2368,10 @@ Test(failsafe, a_day_then_its_hour_over_a_line_break)
  * after any other sentence it is the agencies' date and stays. */
 Test(failsafe, next_appointment_after_a_safe_contact_at_appointments)
 {
-	expect("The nurse can see her alone for the first 10 minutes of each appointment.\n"
-	       "Next appt Thursday 10th Dec 9.20am.",
-	       SCRUB_SAFE_TIME, "Next appt Thursday 10th Dec 9.20am");
-	expect_none("Safety plan agreed. Next appt Thursday 10th Dec 9.20am.");
+	expect("The nurse can see her alone at the start of each appointment.\n"
+	       "Next appt Tuesday 3rd Mar 11.40am.",
+	       SCRUB_SAFE_TIME, "Next appt Tuesday 3rd Mar 11.40am");
+	expect_none("Safety plan agreed. Next appt Tuesday 3rd Mar 11.40am.");
 }
 
 /* s19-over: a tenancy told by its tenure ("sole", "joint" after it, or

@@ -1212,10 +1212,10 @@ Test(names, s19_phrase_word_and_capitals_town_as_surnames)
 }
 
 /* s19: a nickname in quotes, then a surname that is also a word, is one
- * name ('"Dougie" Price'); not before a capitalised word that goes on. */
+ * name ('"Gazza" Price'); not before a capitalised word that goes on. */
 Test(names, s19_quoted_nickname_then_surname)
 {
-	FINDS("Intel: his friend \"Dougie\" Price seen driving past.", "Dougie\" Price");
+	FINDS("Intel: his friend \"Gazza\" Price seen driving past.", "Gazza\" Price");
 	FINDS("Intel: his friend \"Tiny\" Price Street was seen.", "Tiny");
 }
 

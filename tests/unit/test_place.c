@@ -2744,11 +2744,11 @@ Test(place, s19_approved_premises_in_lower_case)
 }
 
 /* s19: a house number right after an opening bracket is an address's
- * ("(12 Stryd Fawr)", "(4 Acacia Avenue)"); a year and a comma in brackets
+ * ("(12 Stryd y Felin)", "(4 Acacia Avenue)"); a year and a comma in brackets
  * before a court is no house number. */
 Test(place, s19_house_number_in_brackets)
 {
-	expect_span("Registered at his mother's (12 Stryd Fawr).", 0, SCRUB_ADDRESS, "12 Stryd Fawr");
+	expect_span("Registered at his mother's (12 Stryd y Felin).", 0, SCRUB_ADDRESS, "12 Stryd y Felin");
 	expect_span("His sister's address (4 Quellby Avenue).", 0, SCRUB_ADDRESS, "4 Quellby Avenue");
 	expect_none("A restraining order (2017, Brackwell Crown Court).", 0);
 	expect_none("Two children (12 and 9).", 0);
