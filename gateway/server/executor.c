@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batchpick.h"
 #include "gw.h"
 #include "log.h"
 #include "mgw_err.h"
@@ -614,46 +615,38 @@ static void prepare_batch(struct executor *ex, struct job *batch)
 
 /*
  * Writer thread, under ex->lock: take the next batch out of the queue (the
- * queue is not empty): up to MGW_COMMIT_BATCH_MAX jobs in queue order, but
- * at most one heavy job (job_ops.heavy). A later heavy job stays queued,
- * and so does every later job of its session (a session's requests are
- * answered in order); the other sessions' jobs behind it are taken. Looks
- * at most EX_TAKE_SCAN jobs. Returns the batch (NULL-terminated), *n its
- * length.
+ * queue is not empty), as batch_pick (batchpick.h) chooses it among the
+ * first EX_TAKE_SCAN jobs: up to MGW_COMMIT_BATCH_MAX in queue order, at
+ * most one heavy (job_ops.heavy), a later heavy job's session held back.
+ * Returns the batch (NULL-terminated), *n its length.
  */
 #define EX_TAKE_SCAN (4 * MGW_COMMIT_BATCH_MAX)
-#define EX_HELD_MAX 8 /* sessions held back behind a heavy job, per batch */
 static struct job *take_batch(struct executor *ex, size_t *n)
 {
+	struct pick_job q[EX_TAKE_SCAN] = {{0}}; /* (gcc 12 cannot see m > 0) */
+	struct job *js[EX_TAKE_SCAN];
+	unsigned char take[EX_TAKE_SCAN];
+	size_t m = 0;
+	for (struct job *j = ex->head; j != NULL && m < EX_TAKE_SCAN; j = j->next) {
+		q[m] = (struct pick_job){j->conn_id, j->ops->heavy};
+		js[m++] = j;
+	}
+	*n = batch_pick(q, m, MGW_COMMIT_BATCH_MAX, take);
 	struct job *batch = NULL, **bt = &batch, **pp = &ex->head, *kept = NULL;
-	uint64_t held[EX_HELD_MAX];
-	size_t nheld = 0, scanned = 0;
-	int heavy = 0;
-	*n = 0;
-	while (*pp && *n < MGW_COMMIT_BATCH_MAX && scanned++ < EX_TAKE_SCAN) {
-		struct job *j = *pp;
-		int hold = 0;
-		for (size_t k = 0; k < nheld && !hold; k++)
-			hold = j->conn_id == held[k];
-		if (!hold && heavy && j->ops->heavy) {
-			if (j->conn_id == 0 || nheld == EX_HELD_MAX)
-				break; /* no session to hold back: the batch ends here */
-			held[nheld++] = j->conn_id;
-			hold = 1;
-		}
-		if (hold) {
+	for (size_t i = 0, got = 0; i < m && got < *n; i++) {
+		struct job *j = js[i];
+		if (!take[i]) {
 			kept = j;
 			pp = &j->next;
 			continue;
 		}
-		heavy |= j->ops->heavy;
 		*pp = j->next;
 		if (ex->tail == j)
 			ex->tail = kept;
 		j->next = NULL;
 		*bt = j;
 		bt = &j->next;
-		(*n)++;
+		got++;
 		/* Taken: an open job takes no more work (executor_amend). */
 		if (j->open_slot) {
 			*j->open_slot = NULL;

@@ -89,7 +89,7 @@ struct job_ops {
 	/* Its wr_commit reads much of the store (an auditor's page: a scan of
 	 * up to MGW_AUDIT_QUERY_SCAN_MAX records). A batch takes at most one;
 	 * the jobs of other sessions queued behind the next heavy ones go in
-	 * the batch before them (take_batch), so a burst of pages holds every
+	 * the batch before them (batchpick.h), so a burst of pages holds every
 	 * node's shares for one page, not for all of them. */
 	int heavy;
 };
