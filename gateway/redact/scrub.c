@@ -1526,6 +1526,37 @@ static int kept_at(const unsigned char *s, const struct spans *keep, const size_
 	return 1;
 }
 
+/*
+ * "CALLER <FORENAME> LANE STATES ...", "PNC: <FORENAME> LANE WARNINGS": a
+ * street read over a kept full name of the case's subjects (a surname that
+ * is a street's type word: Lane, Hill, Field) names them, not a street: the
+ * place pass's address finding is dropped. all->v[from..] are its
+ * findings; each is read once.
+ */
+static void drop_kept_streets(const unsigned char *s, struct spans *all, size_t from,
+                              const struct spans *keep, const size_t *maxend)
+{
+	size_t o = from;
+	for (size_t j = from; j < all->n; j++) {
+		const struct span *x = &all->v[j];
+		int named = 0;
+		for (size_t i = x->start; i < x->end && !named && x->kind == SCRUB_ADDRESS;) {
+			if (!(sc_alnum(s[i]) || s[i] >= 0x80)) {
+				i++;
+				continue;
+			}
+			size_t a = i;
+			while (i < x->end && (sc_alnum(s[i]) || s[i] >= 0x80))
+				i++;
+			int multi = 0;
+			named = kept_at(s, keep, maxend, a, i, &multi) && multi;
+		}
+		if (!named)
+			all->v[o++] = *x;
+	}
+	all->n = o;
+}
+
 /* A word that names no one by itself: a title, a particle ("Nic", "van"),
  * or a single letter (an initial, "D.O.B" read as initials). */
 static int bare_word(const unsigned char *w, size_t n)
@@ -3257,6 +3288,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	const unsigned loc = (sc->flags & SCRUB_F_LOCATION) ? 1 : 0;
 	if (memo_pass(memo, M_PLACE << loc, &memo->place[loc], &all) != 0)
 		goto done;
+	if (keep.n)
+		drop_kept_streets(s, &all, place_from, &keep, maxend);
 	/* Where the cues of place.c do not reach, withhold by structure:
 	 * locations fail safe (failsafe.h); where the structure does not
 	 * reach either, by the unit model (failsafe.h, "The unit model"). */

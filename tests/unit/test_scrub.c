@@ -2896,3 +2896,25 @@ Test(scrub, s19_plate_spelt_out_after_its_cue)
 	expect("vehicle A B C D E F here", "vehicle A B C D E F here");
 	expect("his car is a 4 x 4 now", "his car is a 4 x 4 now");
 }
+
+/* s19: a kept subject whose surname is a street's type word ("Lane"),
+ * written in a log's capitals before more capitals, is her, not a street;
+ * a street of that name after a house number, with no subject of that
+ * name, still goes. */
+Test(scrub, a_kept_name_ending_in_a_street_word_is_no_street)
+{
+	static const char *const keep[] = {"Rosalind Lane"};
+	struct scrub_spec spec = {NULL, 0, keep, 1, NULL, 0, NULL, 0, 0, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	char *out = NULL;
+	const char *in = "2241 CALLER ROSALIND LANE STATES HUSBAND HAS HAD HER BY THROAT";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert_str_eq(out, in);
+	free(out);
+	in = "He moved to 14 Quellby Lane last week.";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert(strstr(out, "Quellby") == NULL, "%s", out);
+	free(out);
+	scrubber_free(sc);
+}
