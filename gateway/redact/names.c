@@ -1197,6 +1197,13 @@ static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next
 		 * service's acronym and its town, not "SURNAME, Forename" */
 		if (p && !t->gap && (word_is(sc, p, "the") || word_is(sc, p, "a") || word_is(sc, p, "an")))
 			return 0;
+		/* "Worcestershire ASC, <District> DC", "MPS CAIT, <School>
+		 * DSL": an acronym in capitals right after a place's or an
+		 * agency's name is a service of it, in a list of agencies */
+		if (p && !t->gap && t->shape == SH_UPPER && t->nletters <= 5 && capish(p) &&
+		    !(t->lex & LEX_SURNAME) &&
+		    (p->lex & (LEX_PLACE | LEX_ALLOW)))
+			return 0;
 	}
 	size_t last = extend(sc, i + 1);
 	*next = last + 1;

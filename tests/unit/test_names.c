@@ -1227,3 +1227,12 @@ Test(names, s19_common_word_before_a_wrapped_place)
 	FINDS("Referral by the midwife, Walsall and West\nBirmingham NHS Trust.", "");
 	FINDS("Referral passed to Grace\nthis morning.", "Grace");
 }
+
+/* s19: an acronym in capitals right after a place's or an agency's name,
+ * then a comma, is a service in a list of agencies ("<County> ASC,
+ * <District> DC"), not "SURNAME, Forename"; a known surname there still is. */
+Test(names, s19_service_acronym_after_a_place_is_no_surname)
+{
+	FINDS("Present: Worcestershire ASC, Quellby DC housing.", "");
+	FINDS("Seen by Leeds KHAN, Amir today.", "KHAN, Amir");
+}
