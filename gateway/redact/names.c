@@ -501,6 +501,14 @@ static const char *const WHEN[] = {
 	"january", "february", "march", "april", "june", "july", "august",
 	"september", "october", "november", "december", "christmas", "easter", NULL};
 
+/* A month or a weekday that is no one's forename as notes write them
+ * (April, June and August are: left to the name rules). */
+static int month_not_name(struct scan *sc, const struct tok *t)
+{
+	return word_in_list(sc, t, WHEN) && !word_is(sc, t, "april") && !word_is(sc, t, "june") &&
+	       !word_is(sc, t, "august");
+}
+
 /*
  * Token j, a capitalised common word right after the forename at j - 1
  * ("Johnny Tumbleweed", "Sarah Tumbleweed"), or a town's name ("Rowena
@@ -1643,8 +1651,9 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	if (rule == NULL && lone_unknown(sc, a, b))
 		rule = "lex:unknown-alone";
 	if (rule == NULL && a == b && words == 1 && first->klass == K_A && !caps &&
-	    first->shape == SH_CAP && (first->lex & LEX_FORENAME) && listed_with_names(sc, a))
-		rule = "lex:name-in-list";
+	    first->shape == SH_CAP && (first->lex & LEX_FORENAME) && listed_with_names(sc, a) &&
+	    !month_not_name(sc, first))
+		rule = "lex:name-in-list"; /* (not "Since September, Kayden ...") */
 	if (rule == NULL && !caps && words >= 2 && words <= 3 && number_owner(sc, a, b))
 		rule = "cue:number-owner";
 	/* "his uncles Big Paddy and ...", "Little Mo": an adjective of size
@@ -1961,8 +1970,8 @@ static int agency_word(const struct scan *sc, const struct tok *w)
 static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
-	if (t->caps || !role_name_word(sc, t, 0, 1))
-		return 0;
+	if (t->caps || !role_name_word(sc, t, 0, 1) || month_not_name(sc, t))
+		return 0; /* (not "ICPC (September)": when it was) */
 	size_t last = i;
 	if (u && !u->gap && role_name_word(sc, u, 1, 1) && u->klass != K_W)
 		last = i + 1; /* "(Imelda Quarrie)", "Imelda Quarrie (IDVA)" */

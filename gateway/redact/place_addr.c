@@ -1109,6 +1109,13 @@ RARE static long place_tail(const struct scan *sc, long e)
 static void emit_place(struct scan *sc, long a, long e, const char *rule)
 {
 	e = place_tail(sc, e);
+	/* "Domestic Abuse (Scotland) Act 2018": a nation in an Act's
+	 * brackets is the Act's name, legislation kept */
+	if (a > 0 && is_punct(T(sc, a - 1), '(') && is_punct(T(sc, e), ')') &&
+	    T(sc, e + 1)->type == T_WORD && (T(sc, e + 1)->f & F_CAP) &&
+	    T(sc, e + 1)->end - T(sc, e + 1)->start == 3 &&
+	    strncmp((const char *)sc->s + T(sc, e + 1)->start, "Act", 3) == 0)
+		return;
 	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_PLACE, rule);
 	sc->skip_place = e;
 }

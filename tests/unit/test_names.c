@@ -1236,3 +1236,13 @@ Test(names, s19_service_acronym_after_a_place_is_no_surname)
 	FINDS("Present: Worcestershire ASC, Quellby DC housing.", "");
 	FINDS("Seen by Leeds KHAN, Amir today.", "KHAN, Amir");
 }
+
+/* s19: a month after "since" in a list, or alone in brackets after a
+ * meeting ("ICPC (September)"), is when, no one's name; April, June and
+ * August may be a child's. */
+Test(names, s19_a_month_is_no_name_in_a_list_or_bracket)
+{
+	FINDS("Since September, Rosalind (12) returns from contact upset.", "Rosalind");
+	FINDS("Progress since ICPC (September): contact suspended.", "");
+	FINDS("Children: Rosalind, April and Quentin.", "Rosalind|April|Quentin");
+}

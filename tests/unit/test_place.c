@@ -2982,3 +2982,10 @@ Test(place, s19_ni_letter_is_no_initial)
 	expect_none("Noted: QQ 12 34 56 C. Café staff reported raised voices.", 0);
 	expect_span("He works for J.P. Plastering now.", 0, SCRUB_PLACE, "J.P. Plastering");
 }
+
+/* s19: a nation in an Act's brackets ("Domestic Abuse (Scotland) Act") is
+ * the Act's name, never a workplace or a place. */
+Test(place, s19_a_nation_in_an_acts_brackets)
+{
+	expect_none("Police to consider Domestic Abuse (Scotland) Act 2018 charge.", 0);
+}
