@@ -995,6 +995,8 @@ static const char *const ROLE_HEADING[] = {
 	"coordinator", "co-ordinator", "interpreter", "author", "authors", "chair", NULL,
 };
 
+static int agency_word(const struct scan *sc, const struct tok *w);
+
 static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
@@ -1068,6 +1070,12 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		return 0; /* "her son's school, Hughes Primary": a place */
 	if (word_in_list(sc, t, ROLE_NOT_KIN) && institution_follows(sc, last))
 		return 0; /* "Team Manager, Quellby Children's Services": her agency */
+	/* "...MARAC Coordinator\nKent MARAC (Thanet)": a role ending a line,
+	 * then a place's name and an agency's word opening the next, is a
+	 * heading, no one's name */
+	if ((u->gap & G_NL) && (u->lex & LEX_PLACE) && after && !after->gap &&
+	    (agency_word(sc, after) || word_is(sc, after, "marac")))
+		return 0;
 	/* "collected by Uncle Sunil": a capitalised kinship word used as a
 	 * title goes with the name; "Support Worker Adrian" keeps its role */
 	const struct tok *from = u;

@@ -1246,3 +1246,12 @@ Test(names, s19_a_month_is_no_name_in_a_list_or_bracket)
 	FINDS("Progress since ICPC (September): contact suspended.", "");
 	FINDS("Children: Rosalind, April and Quentin.", "Rosalind|April|Quentin");
 }
+
+/* s19: a role ending a line ("... MARAC Coordinator"), then a place's name
+ * and an agency's word opening the next ("Kent MARAC"), is a heading, no
+ * one's name; a name after the role on the next line still is. */
+Test(names, s19_role_then_a_place_and_an_agency_on_the_next_line)
+{
+	FINDS("FAO: the MARAC Coordinator\nKent MARAC (east) - transfer", "");
+	FINDS("Referred by her Support Worker\nKent Smith today.", "Kent Smith");
+}
