@@ -1530,8 +1530,9 @@ static int kept_at(const unsigned char *s, const struct spans *keep, const size_
  * "CALLER <FORENAME> LANE STATES ...", "PNC: <FORENAME> LANE WARNINGS": a
  * street read over a kept full name of the case's subjects (a surname that
  * is a street's type word: Lane, Hill, Field) names them, not a street: the
- * place pass's address finding is dropped. all->v[from..] are its
- * findings; each is read once.
+ * place pass's address finding is dropped; so is a place finding whose
+ * every word is a kept name ("FEMALE WORKER (OLENA)": her, not her
+ * employer). all->v[from..] are its findings; each is read once.
  */
 static void drop_kept_streets(const unsigned char *s, struct spans *all, size_t from,
                               const struct spans *keep, const size_t *maxend)
@@ -1539,8 +1540,9 @@ static void drop_kept_streets(const unsigned char *s, struct spans *all, size_t 
 	size_t o = from;
 	for (size_t j = from; j < all->n; j++) {
 		const struct span *x = &all->v[j];
-		int named = 0;
-		for (size_t i = x->start; i < x->end && !named && x->kind == SCRUB_ADDRESS;) {
+		int named = 0, all_kept = x->kind == SCRUB_PLACE;
+		for (size_t i = x->start; i < x->end && !named &&
+		                          (x->kind == SCRUB_ADDRESS || x->kind == SCRUB_PLACE);) {
 			if (!(sc_alnum(s[i]) || s[i] >= 0x80)) {
 				i++;
 				continue;
@@ -1548,10 +1550,11 @@ static void drop_kept_streets(const unsigned char *s, struct spans *all, size_t 
 			size_t a = i;
 			while (i < x->end && (sc_alnum(s[i]) || s[i] >= 0x80))
 				i++;
-			int multi = 0;
-			named = kept_at(s, keep, maxend, a, i, &multi) && multi;
+			int multi = 0, kept = kept_at(s, keep, maxend, a, i, &multi);
+			named = x->kind == SCRUB_ADDRESS && kept && multi;
+			all_kept &= kept;
 		}
-		if (!named)
+		if (!named && !(x->kind == SCRUB_PLACE && all_kept))
 			all->v[o++] = *x;
 	}
 	all->n = o;

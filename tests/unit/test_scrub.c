@@ -2916,5 +2916,10 @@ Test(scrub, a_kept_name_ending_in_a_street_word_is_no_street)
 	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
 	cr_assert(strstr(out, "Quellby") == NULL, "%s", out);
 	free(out);
+	/* a place read over her kept name alone is her ("WORKER (ROSALIND)") */
+	in = "1922 CONCIERGE REPORTS FEMALE WORKER (ROSALIND) HAS A BLOODY NOSE";
+	cr_assert_eq(scrub_text(sc, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert_str_eq(out, in);
+	free(out);
 	scrubber_free(sc);
 }
