@@ -501,6 +501,13 @@ static const char *const WHEN[] = {
 	"january", "february", "march", "april", "june", "july", "august",
 	"september", "october", "november", "december", "christmas", "easter", NULL};
 
+/* The phonetic alphabet, as police call signs use it ("OSCAR 21") */
+static const char *const NATO[] = {
+	"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+	"juliet", "juliett", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec",
+	"romeo", "sierra", "tango", "uniform", "victor", "whiskey", "whisky", "xray", "x-ray",
+	"yankee", "zulu", NULL};
+
 /* A month or a weekday that is no one's forename as notes write them
  * (April, June and August are: left to the name rules). */
 static int month_not_name(struct scan *sc, const struct tok *t)
@@ -1602,6 +1609,13 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	if (!caps && (ed || ae) && tok(sc, b - 1)->shape == SH_CAP && tok(sc, a)->shape == SH_CAP) {
 		skip = b + 1;
 		goto none;
+	}
+	/* "Officers (OSCAR 21) arrived": a word of the phonetic alphabet in
+	 * capitals before a number is a unit's call sign, no one's name */
+	if (a == b && first->shape == SH_UPPER && word_in_list(sc, first, NATO)) {
+		const struct tok *v = tok(sc, b + 1);
+		if (v && v->shape == SH_NUM && !v->gap && v->end - v->start <= 3)
+			goto none;
 	}
 	const char *rule = NULL;
 	if (has_s) {

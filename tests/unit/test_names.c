@@ -1255,3 +1255,11 @@ Test(names, s19_role_then_a_place_and_an_agency_on_the_next_line)
 	FINDS("FAO: the MARAC Coordinator\nKent MARAC (east) - transfer", "");
 	FINDS("Referred by her Support Worker\nKent Smith today.", "Kent Smith");
 }
+
+/* s19: a word of the phonetic alphabet in capitals before a number is a
+ * unit's call sign ("OSCAR 21"); after a kin word it is still a name. */
+Test(names, s19_call_sign_is_no_name)
+{
+	FINDS("Officers (OSCAR 21) arrived 0127.", "");
+	FINDS("Her son OSCAR 12 was present.", "OSCAR");
+}
