@@ -1625,6 +1625,17 @@ static void try_attend(struct scan *sc, long p)
 	/* "attended North Manchester General": a hospital named by its town */
 	if (m > 1 && T(sc, j + m - 1)->id == W_GENERAL)
 		return;
+	/* "Attending Talking Therapies": a service or programme the lexicon
+	 * allows by name (a national one) after attend, not a school (not
+	 * "nights at St George's": a hospital as her workplace) */
+	if (m > 1 && T(sc, j + m - 1)->end - T(sc, j)->start < 64 &&
+	    T(sc, p)->end - T(sc, p)->start >= 6 &&
+	    strncasecmp((const char *)sc->s + T(sc, p)->start, "attend", 6) == 0) {
+		unsigned lx = lex_classify((const char *)sc->s + T(sc, j)->start,
+					   T(sc, j + m - 1)->end - T(sc, j)->start);
+		if ((lx & LEX_ALLOW) && !(lx & LEX_PLACE))
+			return;
+	}
 	/* "attends Little Acorns Nursery, Thirsk": the town says which (not
 	 * "Leeds Beckett, School of ...": that part is judged at its own word) */
 	if (m > 0)

@@ -2989,3 +2989,12 @@ Test(place, s19_a_nation_in_an_acts_brackets)
 {
 	expect_none("Police to consider Domestic Abuse (Scotland) Act 2018 charge.", 0);
 }
+
+/* s19: after attend, a national service or programme the lexicon allows
+ * by name ("Attending Talking Therapies") is no school; a school after it,
+ * or an allowed name after "at" as her workplace, still goes. */
+Test(place, s19_attending_an_allowed_service)
+{
+	expect_none("Health: Attending Talking Therapies.", 0);
+	expect_span("Jack attends Quellby Hill Primary.", 0, SCRUB_PLACE, "Quellby Hill Primary");
+}
