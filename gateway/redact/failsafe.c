@@ -1008,14 +1008,7 @@ static int fs_hour_next(const struct fs *f, size_t b)
 }
 
 /* see, seen, speak, spoken, talk: meeting her, in "can ... alone" */
-static int fs_see_word(const char *w, size_t wn)
-{
-	static const char *const SEE[] = {"see", "seen", "speak", "spoken", "talk", "talked", NULL};
-	for (size_t i = 0; SEE[i]; i++)
-		if (strlen(SEE[i]) == wn && memcmp(w, SEE[i], wn) == 0)
-			return 1;
-	return 0;
-}
+static const char *const FS_SEE[] = {"see", "seen", "speak", "spoken", "talk", "talked", NULL};
 
 static void clause_reset(struct fs *f)
 {
@@ -3955,7 +3948,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (f->free_win > 0)
 		f->free_win--;
 	f->see_win -= f->see_win > 0;
-	if (f->can_win > 0 && fs_see_word(w, wn))
+	if (f->can_win > 0 && fs_in(w, FS_SEE))
 		f->see_win = 3;
 	f->can_win -= f->can_win > 0;
 	if (wn == 3 && memcmp(w, "can", 3) == 0) {
