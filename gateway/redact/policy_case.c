@@ -1080,6 +1080,9 @@ void pol_cx_free(struct pol_cx *cx)
 	for (size_t i = 0; i < cx->n_g; i++) {
 		free(cx->g[i].sig);
 		scrubber_free(cx->g[i].scr);
+		for (size_t k = 0; k < cx->g[i].n_where; k++)
+			free(cx->g[i].where[k]);
+		free(cx->g[i].where);
 	}
 	for (size_t i = 0; i < cx->cap_sc; i++)
 		if (cx->sc[i].in) {
@@ -1229,9 +1232,11 @@ static int texts_words(struct pol_cx *cx, const scrubber *scr, words_fn find,
  * *blind is set: a text could name one of them with no cue, so the
  * group's free texts are withheld whole (fail closed).
  */
-static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubber **scr,
-			int *blind)
+static int where_values(struct pol_cx *cx, const struct scrub_spec *spec,
+			struct pol_profile *gr)
 {
+	scrubber **scr = &gr->scr;
+	int *blind = &gr->blind;
 	struct where_acc acc = {.max = WHERE_WORDS};
 	int rc = texts_words(cx, *scr, scrub_where_words, &acc);
 	if (rc == MGW_OK && acc.n > 0) {
@@ -1260,7 +1265,12 @@ static int where_values(struct pol_cx *cx, const struct scrub_spec *spec, scrubb
 		}
 	}
 	*blind |= rc == MGW_OK && acc.over;
-	where_acc_free(&acc);
+	if (rc == MGW_OK) { /* the words, for the case's addresses (pol_cx_where_address) */
+		gr->where = acc.w;
+		gr->n_where = acc.n;
+	} else {
+		where_acc_free(&acc);
+	}
 	return rc;
 }
 
@@ -1336,13 +1346,18 @@ int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out)
 		scrubber_free(gr->scr); /* a try that ran out of memory */
 		gr->scr = NULL;
 		gr->blind = 0;
+		for (size_t k = 0; k < gr->n_where; k++)
+			free(gr->where[k]);
+		free(gr->where);
+		gr->where = NULL;
+		gr->n_where = 0;
 		gr->rc = scrubber_build2(&spec, &gr->scr);
 		struct where_acc found = {.max = FOUND_NAMES};
 		const char **fnames = NULL;
 		if (gr->rc == MGW_OK)
 			gr->rc = found_names(cx, &spec, &gr->scr, &found, &fnames, &gr->blind);
 		if (gr->rc == MGW_OK && (spec.flags & SCRUB_F_LOCATION))
-			gr->rc = where_values(cx, &spec, &gr->scr, &gr->blind);
+			gr->rc = where_values(cx, &spec, gr);
 		free(fnames);
 		where_acc_free(&found);
 		gr->built = gr->rc != MGW_E_NOMEM; /* out of memory may pass: try again */
@@ -1353,6 +1368,33 @@ int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out)
 	free(vals);
 	*out = gr->scr;
 	return gr->built ? gr->rc : MGW_E_NOMEM;
+}
+
+/* Does line l hold word w (w_n bytes) as a whole word, in any case? */
+static int line_has_word(const char *l, const char *w, size_t w_n)
+{
+	for (const char *q = l; (q = strcasestr(q, w)) != NULL; q++)
+		if ((q == l || !isalnum((unsigned char)q[-1])) && !isalnum((unsigned char)q[w_n]))
+			return 1;
+	return 0;
+}
+
+int pol_cx_where_address(struct pol_cx *cx, int group, const Marac__V1__Address *a)
+{
+	const struct scrubber *scr;
+	int rc = pol_cx_scrubber(cx, group, &scr);
+	if (rc == MGW_E_TOO_LARGE)
+		return 1; /* the texts cannot be read for her places: fail closed */
+	if (rc != MGW_OK)
+		return rc;
+	const struct pol_profile *gr = &cx->g[group];
+	if (gr->blind)
+		return 1;
+	for (size_t i = 0; i < a->n_lines; i++)
+		for (size_t k = 0; a->lines[i] && k < gr->n_where; k++)
+			if (line_has_word(a->lines[i], gr->where[k], strlen(gr->where[k])))
+				return 1;
+	return 0;
 }
 
 /* ---- the scrub cache -------------------------------------------------------------- */

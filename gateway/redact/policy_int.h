@@ -274,6 +274,8 @@ struct pol_profile {
 	int blind; /* her places or the people found in the texts did not fit
 	            * the scrubber: every free text of the group is withheld
 	            * (policy_case.c) */
+	char **where;   /* the places she is said to be in the case's texts */
+	size_t n_where; /* (where_values), for pol_where_address */
 };
 
 /* One scrubbed text, kept for the other recipients of its group. */
@@ -340,6 +342,16 @@ int pol_cx_group(struct pol_cx *cx, int agency);
  * list); MGW_E_NOMEM.
  */
 int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out);
+
+/*
+ * 1 if a line of Address a names a place the case's texts say she is
+ * (pol_cx_scrubber's where words: "moved with the baby to her dad's in
+ * <Town>, <number> <Street> Road" makes a child's address in <Town> or on
+ * <Street> Road hers), for group's recipients, who may not know where she
+ * is; 1 too when those places did not fit, or the case's values did not
+ * fit a scrubber (fail closed). 0 if not; MGW_E_NOMEM.
+ */
+int pol_cx_where_address(struct pol_cx *cx, int group, const Marac__V1__Address *a);
 
 /* The memo (scrub.h) of text in, made on first use and freed by pol_cx_free; NULL: no memory. */
 struct scrub_memo *pol_cx_memo(struct pol_cx *cx, const char *in);

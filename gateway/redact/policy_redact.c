@@ -385,9 +385,10 @@ static int sub(struct pol_rd *r, const ProtobufCMessage *in, int node, int role_
 	if (!r->ns_block && in->descriptor == &marac__v1__address__descriptor) {
 		const Marac__V1__Address *a = (const Marac__V1__Address *)in;
 		rc = pol_ns_address(r->cx, r->agency, a);
+		/* not his: a refuge, or a place the texts say she is now */
 		if (rc == 0 && strncmp(r->p->paths[node].name, "perpetrators", 12) != 0 &&
-		    names_a_refuge(a) && !pol_knows_where_she_is(r))
-			rc = 1;
+		    !pol_knows_where_she_is(r))
+			rc = names_a_refuge(a) ? 1 : pol_cx_where_address(r->cx, r->group, a);
 	}
 	if (rc >= 0) {
 		r->ns_block = r->ns_block || rc > 0;

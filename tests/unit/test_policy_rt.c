@@ -728,3 +728,37 @@ Test(policy_rt, too_many_people_found_withhold_the_texts)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/*
+ * A child's address where the narrative says she has moved ("moved with
+ * the boy to her father's in <Town>, <number> <Street> Road"), written
+ * another way ("Rd", the town on the postcode's line): children's social
+ * care may have a child's address, but this one says where she is, so it
+ * goes under never-share, and the narrative's statement goes too. The
+ * police, who know where she is, keep it; a child's address in a town no
+ * statement names stays.
+ */
+Test(policy_rt, child_at_the_place_the_narrative_says_she_is)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->narrative, "On 3 May she moved with the boy to her father's address in "
+				"Quelbridge, 4 Tarnock Road, which she asked us to pass on.");
+	cs->children[0]->address = address("4 Tarnock Rd, Quelbridge", NULL);
+	struct out o = redact(p, cs, AG(CHILDRENS_SOCIAL_CARE));
+	cr_assert(!has(&o.view->base, "Tarnock"), "%s", o.view->narrative);
+	cr_assert(!has(&o.view->base, "Quelbridge"), "%s", o.view->narrative);
+	cr_assert_not_null(
+	    entry(&o, "children[].address.lines", ACT(WITHHOLD), "never-share"));
+	out_free(&o);
+	o = redact(p, cs, AG(POLICE));
+	cr_assert(has(&o.view->base, "4 Tarnock Rd, Quelbridge"), "police know where she is");
+	out_free(&o);
+	/* the narrative names no place she is: the child's address goes to CSC */
+	set_str(&cs->narrative, "He was seen drinking in Quelbridge on Friday.");
+	o = redact(p, cs, AG(CHILDRENS_SOCIAL_CARE));
+	cr_assert(has(&o.view->base, "4 Tarnock Rd, Quelbridge"), "%s", o.view->narrative);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
