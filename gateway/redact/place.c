@@ -1430,6 +1430,13 @@ static void safe_cues(struct scan *sc, long p)
 			 (T(sc, skip_det(sc, j))->f & (F_CAP | F_UPPER)) &&
 			 is_word(T(sc, skip_det(sc, j) + 1), W_FIRST))
 			safe_cue(sc, "time:text-first"); /* "Call (the) IDVA first, not her" */
+		else if ((id == W_TEXT || id == W_CALL || id == W_RING || id == W_PHONE ||
+			  id == W_MESSAGE || id == W_CONTACT) &&
+			 T(sc, skip_det(sc, j))->type == T_WORD &&
+			 (T(sc, skip_det(sc, j))->cls & C_KIN) &&
+			 is_word(T(sc, skip_det(sc, j) + 1), W_FIRST))
+			safe_cue(sc, "time:text-first"); /* "text mum first": through her kin
+							    * (not "without calling mum first") */
 		return;
 	}
 	if (id == W_ONLY) {

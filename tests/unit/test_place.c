@@ -2998,3 +2998,13 @@ Test(place, s19_attending_an_allowed_service)
 	expect_none("Health: Attending Talking Therapies.", 0);
 	expect_span("Jack attends Quellby Hill Primary.", 0, SCRUB_PLACE, "Quellby Hill Primary");
 }
+
+/* s20: "text mum first", "ring her sister first": she is reached through
+ * her kin before her, a safe route; "text the first reply" names no one. */
+Test(place, s20_text_her_kin_first)
+{
+	expect_sentence("That is mum's mobile, text mum first.", SCRUB_SAFE_TIME);
+	expect_sentence("Ring her sister first.", SCRUB_SAFE_TIME);
+	expect_none("Text the first reply to the duty desk.", LOC);
+	expect_none("School will not release him without calling mum first.", LOC);
+}
