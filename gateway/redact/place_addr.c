@@ -1020,7 +1020,7 @@ static long trailing_branch(struct scan *sc, long last)
  * same line, none a pronoun, a verb of being, an agency's word or a
  * weekday. Returns the token after the ')' or last.
  */
-RARE static long trailing_aside(struct scan *sc, long last)
+RARE static long trailing_aside(const struct scan *sc, long last)
 {
 	if (!is_punct(T(sc, last), '(') || (T(sc, last)->f & F_NL))
 		return last;
@@ -1064,11 +1064,26 @@ static int work_part_word(const struct scan *sc, const struct tok *w)
  * of Engineering", "<Name> School of Motoring"); after a comma, the part of
  * it that someone works in, up to four words on the line ending in a word
  * for a part and then the clause ("<Firm>, revenues team, <Hall>", "<Name>
- * Hospital, ward 4", "<Airport>, <Airline> cargo"). Returns the new end.
+ * Hospital, ward 4", "<Airport>, <Airline> cargo"); a name in brackets
+ * right after it. Returns the new end.
  */
 RARE static long place_tail(const struct scan *sc, long e)
 {
 	const struct tok *last = T(sc, e - 1), *x = T(sc, e);
+	/* "the <Name> shopping centre (Next)", "a scaffolding firm in <Town>
+	 * (<Firm> Scaffolding)": capitalised words alone in brackets after any
+	 * place name the firm (trailing_aside, for a workplace, takes more:
+	 * numbers, acronyms, lower case; here an acronym is a service's, "Out-
+	 * of-hours GP (IC24)", and a common word is no firm's: "(Next)" is) */
+	if (is_punct(x, '(') && !(T(sc, e + 1)->f & F_NL)) {
+		long k = e + 1;
+		while (k < e + 5 && T(sc, k)->type == T_WORD && (T(sc, k)->f & F_CAP) &&
+		       !(T(sc, k)->f & (F_UPPER | F_DIGIT | F_NL)) &&
+		       !(T(sc, k)->cls & (C_DAY | C_MON | C_TITLE)) && !day_range(sc, T(sc, k)))
+			k++;
+		if (k > e + 1 && is_punct(T(sc, k), ')'))
+			return k + 1;
+	}
 	if ((last->cls & (C_INST | C_INSTC)) && (last->f & F_CAP) && is_word(x, W_OF) &&
 	    !(x->f & F_NL) && place_town_word(T(sc, e + 1)) && !(T(sc, e + 1)->f & F_NL)) {
 		long k = e + 1;

@@ -3008,3 +3008,17 @@ Test(place, s20_text_her_kin_first)
 	expect_none("Text the first reply to the duty desk.", LOC);
 	expect_none("School will not release him without calling mum first.", LOC);
 }
+
+/* s20: a firm's own name in brackets right after a place is the same
+ * place ("a scaffolding firm in <Town> (<Firm> Scaffolding)"); an acronym
+ * in brackets ("Out-of-hours GP (IC24)") is a service's, and a lower-case
+ * aside is what is said about it. */
+Test(place, s20_a_firms_name_in_brackets)
+{
+	expect_span("He drives for a scaffolding firm in Tolvenny (Quell Scaffolding).", 0,
+		    SCRUB_PLACE, "Tolvenny (Quell Scaffolding)");
+	expect_span("He drives for a scaffolding firm in Tolvenny (QX24).", 0, SCRUB_PLACE,
+		    "Tolvenny");
+	expect_span("He drives for a scaffolding firm in Tolvenny (since May).", 0, SCRUB_PLACE,
+		    "Tolvenny");
+}
