@@ -906,6 +906,19 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		    !word_in_list(sc, v, WHEN))
 			last = j + 1;
 	}
+	if (last == j && !heading && ((tok(sc, j)->lex & LEX_FORENAME) || tok(sc, j)->klass == K_U)) {
+		/* "Mr <Forename> Hollow raised", "(SW <Name> Pike)": after a
+		 * title and a forename (or a word no list knows), a capitalised
+		 * common word alone mid-sentence is the surname; a street's
+		 * word only as the last ("Mr <Name> Hollow Road" is a street);
+		 * not after a role's heading ("IDVA: <Town> Women's Aid") */
+		const struct tok *v = tok(sc, j + 1), *w = tok(sc, j + 2);
+		if (v && !v->gap && v->shape == SH_CAP && v->klass == K_C && !t->caps &&
+		    (v->lex & LEX_COMMON) && v->nletters >= 3 &&
+		    !(v->lex & (LEX_FUNCTION | LEX_ALLOW | LEX_INSTITUTION | LEX_MODAL | CUEBITS)) &&
+		    !(w && !w->gap && capish(w)) && !word_in_list(sc, v, WHEN))
+			last = j + 1;
+	}
 	{
 		/* "Mrs Sandhu senior", "Mr Ali jnr": the other generation of a
 		 * family whose name the case shares is someone else, a third

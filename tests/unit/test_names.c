@@ -1263,3 +1263,15 @@ Test(names, s19_call_sign_is_no_name)
 	FINDS("Officers (OSCAR 21) arrived 0127.", "");
 	FINDS("Her son OSCAR 12 was present.", "OSCAR");
 }
+
+/* s20: after a title and a forename (or a word no list knows), a
+ * capitalised common word alone mid-sentence is the surname ("Mr Tobias
+ * Hollow raised", "(SW Quen Pike)"); a run going on is a place's name, and
+ * after a role's heading the words are an agency's. */
+Test(names, s20_common_word_surname_after_title_and_forename)
+{
+	FINDS("Vet Mr Tobias Hollow raised the first concern.", "Mr Tobias Hollow");
+	FINDS("Assessment started (SW Quen Pike).", "SW Quen Pike");
+	FINDS("Seen by Dr Amy Leeds General staff.", "Dr Amy");
+	FINDS("IDVA: Quelby Women's and Children's Aid.", "");
+}
