@@ -1925,7 +1925,9 @@ static const char *const FS_HOME_COMPOUND[] = {
 	/* ... and who owns one ("home owner", "home ownership") */
 	"owner", "owners", "ownership",
 	/* s17-fp: its reference ("tenancy ref 0044-...") */
-	"ref", "reference", NULL};
+	"ref", "reference",
+	/* s20-over: the landlord's work on it ("tenancy management note") */
+	"management", NULL};
 
 /* What someone flees when it is no place: "fleeing DA", "fled domestic abuse". */
 static const char *const FS_FLED_WHAT[] = {"da", "dv", "domestic", "abuse", "violence", "hbv",
@@ -2260,10 +2262,12 @@ static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after)
  * fs_no_place_ahead? "tenancy, joint." is the tenure alone; "Tenancy:
  * joint, <Landlord>, <Street>" names where. A closing bracket ends it too.
  */
+static const char *const FS_TITLE_WORDS[] = {"mr", "mrs", "ms", "miss", "mx", NULL};
+
 static int fs_plain_ahead(const struct fs *f, size_t i)
 {
 	char x[16];
-	int title = 0;
+	int title = 0, since = 0;
 	size_t j = i;
 	for (int words = 0; words < 8; words++) {
 		while (j < f->n && f->s[j] == ' ')
@@ -2275,10 +2279,56 @@ static int fs_plain_ahead(const struct fs *f, size_t i)
 		size_t k = fs_next_word(f, &j, x, sizeof x, &title);
 		if (k == 0)
 			break;
+		/* s20-over: a person by title ("sole name Ms <Name>", "joint
+		 * (Mrs <Name> / Mr <Name>)"): whose name it is in; a year after
+		 * "since" ("in her name since 2024"): when, not a house number */
+		if (fs_in(x, FS_TITLE_WORDS)) {
+			if (fs_next_word(f, &j, x, sizeof x, &title) == 0)
+				break;
+			words++;
+			since = 0;
+			continue;
+		}
+		if (since && k == 4 && (memcmp(x, "19", 2) == 0 || memcmp(x, "20", 2) == 0) &&
+		    x[2] >= '0' && x[2] <= '9' && x[3] >= '0' && x[3] <= '9') {
+			since = 0;
+			continue;
+		}
+		since = k == 5 && memcmp(x, "since", 5) == 0;
 		if (title || (x[0] >= '0' && x[0] <= '9'))
 			return 0;
 	}
 	return fs_no_place_ahead(f, i);
+}
+
+/*
+ * s20-over: is the tenancy ending at b, after its holder ("her", "<Name>'s"),
+ * the one held: no word of its start next ("her tenancy starts ...", "begins",
+ * "from") and nothing after by fs_plain_ahead (no name, number or place)?
+ * Who holds a tenancy is no statement of where; a new one is ("her new
+ * tenancy": "new" is no holder).
+ */
+static int fs_tenancy_held(const struct fs *f, size_t b)
+{
+	static const char *const START[] = {"starts", "start", "started", "begins", "begin",
+					    "began", "from", "offer", "offered", "signed",
+					    "signing", "sign-up", NULL};
+	char x[16];
+	int title = 0;
+	size_t i = b, k = fs_next_word(f, &i, x, sizeof x, &title);
+	if (k > 0 && fs_in(x, START))
+		return 0;
+	return fs_plain_ahead(f, b);
+}
+
+/* s20-over: is the word after b "together", with no place after it by
+ * fs_no_place_ahead ("stay together for the children"; not "stay together
+ * at her mum's")? */
+static int fs_together_only(const struct fs *f, size_t b)
+{
+	char x[16];
+	size_t k, i = fs_word_at(f, b, x, sizeof x, &k);
+	return k == 8 && memcmp(x, "together", 8) == 0 && fs_no_place_ahead(f, i);
 }
 
 /* What makes a tenancy a new one (or one to come): "a new secure tenancy" */
@@ -3243,6 +3293,18 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if ((c & K_RES) && ((wn == 7 && memcmp(w, "tenancy", 7) == 0) ||
 		                    (wn >= 4 && memcmp(w, "liv", 3) == 0)) &&
 		    fs_res_known(f, a, b, w[0] == 't'))
+			c &= ~K_RES;
+		/* s20-over: a tenancy with its holder before it ("her tenancy",
+		 * "<Name>'s tenancy, no arrears") and nothing after it that could
+		 * say where or when it begins (fs_tenancy_held) */
+		if ((c & K_RES) && wn == 7 && memcmp(w, "tenancy", 7) == 0 &&
+		    ((f->p1f & TF_POSS) || ((f->p1 & K_DET) && (f->p1 & (K_SHE | K_HE)))) &&
+		    fs_tenancy_held(f, b))
+			c &= ~K_RES;
+		/* s20-over: "wants to stay together", "stayed together for the
+		 * children": the couple's relationship, unless a place follows */
+		if ((c & K_RES) && wn >= 4 && memcmp(w, "stay", 4) == 0 &&
+		    fs_together_only(f, b))
 			c &= ~K_RES;
 		/* "collection 11.45 Mon-Fri", "collection at 3.15": a child's
 		 * collection and its hour is the routine; "collection from the

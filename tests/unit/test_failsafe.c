@@ -2591,3 +2591,37 @@ Test(failsafe, a_landlord_in_brackets_and_a_ring_back_from_a_log)
 	expect_none("CALLED BACK FROM PREVIOUS LOG 0412");
 	expect("IP RINGING FROM ACROSS THE PARK", SCRUB_LOCATION, "IP RINGING FROM ACROSS THE PARK");
 }
+
+/* s20-over: a tenancy after its holder ("her", "<Name>'s") with no name,
+ * number or place after it is the one held, as is one whose holders are
+ * named by title or held "since" a year; "tenancy management" is the
+ * landlord's work. A place, a house number or its start after it still
+ * says where or when she moves. */
+Test(failsafe, a_tenancy_told_by_its_holder)
+{
+	expect_none("Bryony's tenancy, no arrears.");
+	expect_none("Housing (Wellmere Council): Bryony's tenancy.");
+	expect_none("Mrs Quill's tenancy is joint.");
+	expect_none("HOUSING (Wellmere Council): tenancy in her name since 2024 (he was removed).");
+	expect_none("Tenancy: secure, joint (Mrs Quill / Mr Quill).");
+	expect_none("Tenancy: assured, sole name Ms Quill, since 2017.");
+	expect_none("tenancy management note 12/11/26");
+	expect("Bryony's tenancy in Brackton.", SCRUB_LOCATION, "Bryony's tenancy in Brackton");
+	expect("Her tenancy since 2019 at Larch Walk.", SCRUB_LOCATION,
+	       "Her tenancy since 2019 at Larch Walk");
+	expect("Her tenancy (Mrs Quill, 14 Oak Row).", SCRUB_LOCATION,
+	       "Her tenancy (Mrs Quill, 14 Oak Row)");
+	expect("Her tenancy starts next week.", SCRUB_LOCATION, "Her tenancy starts next week");
+	expect("Tenancy: sole name Ms Quill, Larch Walk.", SCRUB_LOCATION,
+	       "Tenancy: sole name Ms Quill, Larch Walk");
+}
+
+/* s20-over: "stay together" is the couple's relationship; with a place
+ * after it, where they stay. */
+Test(failsafe, staying_together_is_no_stay)
+{
+	expect_none("Mum wants to stay together.");
+	expect_none("They stayed together for the children.");
+	expect("They stay together at her mum's.", SCRUB_LOCATION, "They stay together at her mum's");
+	expect("They stay together in Wellmere.", SCRUB_LOCATION, "They stay together in Wellmere");
+}
