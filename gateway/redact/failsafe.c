@@ -181,6 +181,13 @@ static const struct fsword FSW[] = {
 	 * "MALE CONVEYED TO <NAME> CUSTODY", "FEMALE TO <NAME> VIA AMB" */
 	{"hospital", K_MEDIC}, {"infirmary", K_MEDIC}, {"a&e", K_MEDIC}, {"custody", K_MEDIC | NP},
 	{"ambulance", K_MEDIC}, {"amb", K_MEDIC}, {"ambo", K_MEDIC}, {"ysbyty", K_MEDIC},
+	/* s20-over: who conveys to a hospital: paramedics and the UK's
+	 * ambulance services by their initials ("NWAS CONVEYED FEMALE TO
+	 * <NAME>": a hospital named by one word) */
+	{"paramedic", K_MEDIC}, {"paramedics", K_MEDIC}, {"sas", K_MEDIC}, {"wast", K_MEDIC},
+	{"nias", K_MEDIC}, {"las", K_MEDIC}, {"nwas", K_MEDIC}, {"yas", K_MEDIC},
+	{"neas", K_MEDIC}, {"emas", K_MEDIC}, {"wmas", K_MEDIC}, {"eeast", K_MEDIC},
+	{"secamb", K_MEDIC}, {"scas", K_MEDIC}, {"swasft", K_MEDIC}, {"swast", K_MEDIC},
 	/* s19-over: "hosp", as notes shorten it ("CONVEYED TO <NAME> DISTRICT
 	 * HOSP"); a prison, where he is taken ("Returned to HMP <Name>") */
 	{"hosp", K_MEDIC}, {"hmp", K_MEDIC | NP}, {"prison", K_MEDIC | NP},
@@ -594,6 +601,8 @@ static uint64_t fs_lookup(const char *w, size_t n)
                            * her home, a residence only with her in the clause */
 #define S_KINP  0x4000000u /* a kin word's possessive ("her auntie's", "MUM'S"): someone's
                             * home, read only after a location clause */
+#define S_HISMSG 0x8000000u /* s20-over: "he has sent", "suspect <NAME> sent": the
+                             * contact words after are his messages, a report (safe_ok) */
 
 /*
  * A sentence longer than this many clauses is decided in parts: the state
@@ -1062,6 +1071,13 @@ static int res_ok(unsigned seen)
 
 static int safe_ok(unsigned seen)
 {
+	/* s20-over: messages he sent ("he has sent hundreds of messages via
+	 * <App>", "suspect <NAME> sent threats across <App> overnight") are
+	 * his abuse, reported: no contact with her in them, unless advice or
+	 * a safe word is there (a device of hers or her people's named in the
+	 * clause clears S_HISMSG: word()) */
+	if ((seen & S_HISMSG) && !(seen & (S_MODAL | S_SAFE | S_ALONE | S_WORKH)))
+		return 0;
 	/* "via" an interpreter is the service the agencies use, no route of
 	 * hers: only a time or condition then makes a safe contact */
 	if ((seen & S_INTERP) && !(seen & S_WHENO))
@@ -2748,7 +2764,8 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 		         (wn == 6 && memcmp(w, "phrase", 6) == 0);
 	case 'r': return wn == 8 && memcmp(w, "requests", 8) == 0;
 	case 's': return (wn == 5 && memcmp(w, "since", 5) == 0) || /* S_PLACEP after lives with */
-		         (wn == 3 && memcmp(w, "say", 3) == 0);
+		         (wn == 3 && memcmp(w, "say", 3) == 0) ||
+		         (wn == 4 && memcmp(w, "sent", 4) == 0); /* s20-over: S_HISMSG */
 	case 'c': return (wn == 5 && memcmp(w, "cover", 5) == 0) ||
 		         (wn == 5 && memcmp(w, "coded", 5) == 0);
 	case 'd': return wn == 9 && memcmp(w, "disguised", 9) == 0;
@@ -3146,6 +3163,15 @@ static int fs_event_noun(const struct fs *f, const char *w, size_t wn, size_t a)
 	if (wn >= 16 || !fs_in(w, NOUN))
 		return 0;
 	return fs_prev_word(f, a, x, sizeof x, NULL) > 0 && fs_in(x, WHEN);
+}
+
+/* s20-over: is the word after b "unannounced" ("do not visit unannounced")? */
+static int fs_unannounced_next(const struct fs *f, size_t b)
+{
+	char x[16];
+	size_t k;
+	fs_word_at(f, b, x, sizeof x, &k);
+	return k == 11 && memcmp(x, "unannounced", 11) == 0;
 }
 
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
@@ -3879,8 +3905,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_WHEN; /* "contact by text only" */
 	if ((c & K_MODAL) || ((c & K_CALL) && (f->p1 & K_TO)))
 		s |= S_MODAL; /* "IDVA to call at 10" */
-	if ((c & K_CALL) && ((f->p1 & K_DONT) || ((f->p1 & K_NOT) && (f->p2 & K_DO))))
-		s |= S_WHEN; /* "do not call" */
+	if ((c & K_CALL) && ((f->p1 & K_DONT) || ((f->p1 & K_NOT) && (f->p2 & K_DO))) &&
+	    !fs_unannounced_next(f, b))
+		s |= S_WHEN; /* "do not call" (s20-over: not "do not visit unannounced":
+		              * how a visit is made, no time or route) */
+	/* s20-over: "he has sent", "suspect <NAME> sent": he or his name right
+	 * before, or one unclassed word between ("has", his name) */
+	if (wn == 4 && memcmp(w, "sent", 4) == 0 &&
+	    ((f->p1 & K_HE) || ((f->p2 & K_HE) && f->p1 == 0)))
+		s |= S_HISMSG;
 	if ((c & (K_HE | K_KIN)) && f->when_win > 0)
 		s |= S_WHEN; /* "when he is at work", "when Dad is offshore" */
 	/* "if she replies OK she can talk": a condition on her, with a
@@ -3895,6 +3928,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_WHEN;
 	if (route_dev)
 		s |= S_WHEN; /* "her friend's phone", "work mobile" */
+	/* s20-over: after "he has sent", a device of hers or her people's ("to
+	 * her sister's phone"), a condition, advice or "if" ("..., so only
+	 * call her after 6") is a contact with her again: S_HISMSG goes */
+	if ((route_dev && !(f->p1 & K_HE)) || (c & (K_COND | K_MODAL | K_WHEN | K_IF)))
+		f->seen &= ~S_HISMSG, s &= ~S_HISMSG;
 	/* "Reach her on WhatsApp", "Message her on Instagram", "call her on
 	 * the landline": advice to reach her on a channel is her route (not
 	 * "on his mobile": his) */

@@ -2625,3 +2625,41 @@ Test(failsafe, staying_together_is_no_stay)
 	expect("They stay together at her mum's.", SCRUB_LOCATION, "They stay together at her mum's");
 	expect("They stay together in Wellmere.", SCRUB_LOCATION, "They stay together in Wellmere");
 }
+
+/* s20-over: messages he sent, reported, are his abuse, not a way to reach
+ * her; a device of hers or her people's, a condition or advice after them
+ * still makes the clause a safe contact. */
+Test(failsafe, messages_he_sent_are_a_report)
+{
+	expect_none("IP reports suspect QUILL sent threatening messages across Snapchat overnight.");
+	expect_none("Since separation he has sent hundreds of messages via Instagram.");
+	expect("He has sent messages to her sister's phone at night.", SCRUB_SAFE_TIME,
+	       "He has sent messages to her sister's phone at night");
+	expect("He has sent messages via Instagram, so only call her after 6.", SCRUB_SAFE_TIME,
+	       "He has sent messages via Instagram, so only call her after 6.");
+}
+
+/* s20-over: "do not visit unannounced" is how a visit is made, with no
+ * time or route; "do not visit after 6" is when. An ambulance service by
+ * its initials conveys to a hospital, as "AMB" does; to someone's home is
+ * still where she is. */
+Test(failsafe, unannounced_and_an_ambulance_service)
+{
+	expect_none("Do not visit unannounced.");
+	expect("Do not visit after 6.", SCRUB_SAFE_TIME, "Do not visit after 6.");
+	expect_none("NWAS CONVEYED FEMALE TO BRACKTONWELLS");
+	expect("SAS CONVEYED FEMALE TO HER MUMS", SCRUB_LOCATION, "SAS CONVEYED FEMALE TO HER MUMS");
+}
+
+/* s20-over: the tenancy's holder, "stay together", "he has sent" and
+ * "unannounced" read a bounded number of words, so a text of them with no
+ * stop costs linear time. */
+Test(failsafe, holder_together_sent_and_unannounced_cost_linear_time)
+{
+	static const char *const cue[] = {
+	    "Bryony's tenancy ", "her tenancy since 2019 ", "sole name Ms Quill ",
+	    "stay together ",    "he has sent messages via ", "do not visit unannounced ",
+	    "NWAS conveyed ",
+	};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
