@@ -2663,3 +2663,22 @@ Test(failsafe, holder_together_sent_and_unannounced_cost_linear_time)
 	};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s20-over: the town of a court ("<Town> Family Court", "<Town> Sheriff
+ * Court") inside a withheld statement is where a case is heard, not taken
+ * as a place of hers to withhold again elsewhere; the same town said bare
+ * in the statement still is. */
+Test(failsafe, a_courts_town_is_not_withheld_again)
+{
+	char *out = scrub_with(SCRUB_F_LOCATION,
+			       "Hearing at Quellborough Family Court on 14/12, she is staying with her "
+			       "brother in Wellmere. Quellborough Council to attend.");
+	cr_assert(strstr(out, "Quellborough Council to attend.") != NULL, "%s", out);
+	cr_assert(strstr(out, "Wellmere") == NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION,
+			 "She is staying in Quellborough near the Quellborough Sheriff Court. "
+			 "Quellborough Council to attend.");
+	cr_assert(strstr(out, "Quellborough Council") == NULL, "%s", out);
+	free(out);
+}
