@@ -2974,9 +2974,11 @@ static int fs_was_with_years(const struct fs *f, size_t a, size_t b)
 {
 	char x[16];
 	size_t st, k = fs_prev_word(f, a, x, sizeof x, &st);
-	if (!(k == 4 && memcmp(x, "with", 4) == 0) ||
-	    !(fs_prev_word(f, st, x, sizeof x, NULL) == 3 && memcmp(x, "was", 3) == 0))
+	if (!(k == 4 && memcmp(x, "with", 4) == 0))
 		return 0;
+	k = fs_prev_word(f, st, x, sizeof x, NULL);
+	if (!((k == 3 && memcmp(x, "was", 3) == 0) || (k == 4 && memcmp(x, "been", 4) == 0)))
+		return 0; /* (s20-over: "has been with <Name> 10 years") */
 	size_t i = b;
 	for (int names = 0; names < 3; names++) {
 		size_t j = i;
@@ -2988,8 +2990,13 @@ static int fs_was_with_years(const struct fs *f, size_t a, size_t b)
 		if (k == 0 || (i < f->n && fs_alnum(f->s[i])))
 			return 0;
 	}
+	size_t i0 = i;
+	while (i0 < f->n && f->s[i0] == ' ')
+		i0++;
 	i = fs_word_at(f, i, x, sizeof x, &k);
-	if (!(k == 3 && memcmp(x, "for", 3) == 0))
+	if (i0 < f->n && f->s[i0] >= '0' && f->s[i0] <= '9')
+		i = i0; /* s20-over: "for" left out ("with <Name> 10 years") */
+	else if (!(k == 3 && memcmp(x, "for", 3) == 0))
 		return 0;
 	while (i < f->n && f->s[i] == ' ')
 		i++;
@@ -4038,7 +4045,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->prep_win = 3, f->kin_from = (c & K_FROM) != 0;
 	if ((c & K_TO) && (f->nwords == 1 || (f->nwords == 2 && (f->p1 & K_ADV))) &&
 	    !f->place_next && !(b < f->n && f->s[b] == ':'))
-		f->place_next = 2; /* a clause that starts "to my cousin's in ..." */
+		f->place_next = 2, /* a clause that starts "to my cousin's in ..." */
+		f->pn_conv = 1;    /* s20-over: taken there, as "IP TO <X>" is: a
+		                    * custody or a hospital after it is an incident's
+		                    * ("23:31 SUSP ARRESTED. TO <NAME> CUSTODY"),
+		                    * someone's home or a town alone is where she is */
 	if (c & K_WHEN)
 		f->when_win = 2;
 	if (f->if_win > 0)

@@ -658,9 +658,10 @@ static int emergency_dept(const struct scan *sc, const struct tok *t)
 }
 
 /*
- * After "was with" (j: the token after "with"): a name of one to three
- * capitalised words, then "for" and a length in years or months ("for 9
- * years", "for six months", "for years"), and no word after it: how long
+ * After "was with" or "been with" (j: the token after "with"): a name of
+ * one to three capitalised words, then "for" and a length in years or
+ * months ("for 9 years", "for six months", "for years"; or a number and
+ * the length with no "for": "10 years"), and no word after it: how long
  * they were together, not where she is. Reads at most seven tokens.
  */
 static int with_for_years(const struct scan *sc, long j)
@@ -670,9 +671,12 @@ static int with_for_years(const struct scan *sc, long j)
 	       !(T(sc, k)->f & F_BRK) && !(T(sc, k)->cls & (C_DET | C_PRON | C_KIN | C_REFUGE |
 							    C_ACCOM)))
 		k++;
-	if (k == j || !is_word(T(sc, k), W_FOR))
+	if (k == j)
 		return 0;
-	k++;
+	if (is_word(T(sc, k), W_FOR))
+		k++;
+	else if (T(sc, k)->type != T_NUM)
+		return 0; /* s20-over: "for" left out: "been with <Name> 10 years" */
 	if (T(sc, k)->type == T_NUM || (T(sc, k)->type == T_WORD && (T(sc, k)->f & F_LOWER) &&
 					 !(T(sc, k)->cls & C_UNIT)))
 		k++; /* "9", "six" */
@@ -700,8 +704,9 @@ static void try_be(struct scan *sc, long p)
 		return;
 	if (nonloc_subject(sc, p))
 		return;
-	if (id == W_WITH && t->id == W_WAS && with_for_years(sc, j + 1))
-		return; /* "was with <Name> for 9 years": a relationship, no place */
+	if (id == W_WITH && (t->id == W_WAS || t->id == W_BEEN) && with_for_years(sc, j + 1))
+		return; /* "was with <Name> for 9 years", "has been with <Name> 10
+		         * years" (s20-over): a relationship, no place */
 	long o = skip_det(sc, j + 1);
 	if (id == W_AT && (is_word(T(sc, o), W_WORK) || is_word(T(sc, o), W_SCHOOL)) && o == j + 1)
 		sc->atwork = 1; /* "she is at work until 5": a routine when timed */

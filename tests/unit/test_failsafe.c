@@ -2682,3 +2682,17 @@ Test(failsafe, a_courts_town_is_not_withheld_again)
 	cr_assert(strstr(out, "Quellborough Council") == NULL, "%s", out);
 	free(out);
 }
+
+/* s20-over: a clause opening on "to" is a conveyance, as "IP TO <X>" is: to
+ * custody or a hospital it is an incident's; to a town alone or someone's
+ * home it is where she is. "has been with <Name> 10 years" is how long they
+ * were together. */
+Test(failsafe, to_custody_opening_a_clause_and_years_together)
+{
+	expect_none("23:31 SUSP ARRESTED. TO BRACKTON CUSTODY");
+	expect("TO BRACKTON", SCRUB_LOCATION, "TO BRACKTON");
+	expect("to my cousin's in Brackton", SCRUB_LOCATION, "to my cousin's in Brackton");
+	expect_none("Donna has been with Gary 10 years.");
+	expect("She has been with Gary 10 years at his flat.", SCRUB_LOCATION,
+	       "She has been with Gary 10 years at his flat");
+}

@@ -2998,3 +2998,14 @@ Test(place, s19_attending_an_allowed_service)
 	expect_none("Health: Attending Talking Therapies.", 0);
 	expect_span("Jack attends Quellby Hill Primary.", 0, SCRUB_PLACE, "Quellby Hill Primary");
 }
+
+/* s20-over: "has been with <Name> 10 years" is how long they have been
+ * together, as "was with <Name> for 9 years" is; with a place after it,
+ * or a day, where she is. */
+Test(place, s20_been_with_someone_for_years)
+{
+	expect_none("Donna has been with Gary 10 years.", LOC);
+	expect_none("Donna was with Gary Quill for 9 years.", LOC);
+	expect_span("She has been with Gary since Monday.", LOC, SCRUB_LOCATION,
+		    "She has been with Gary since Monday.");
+}
