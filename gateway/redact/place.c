@@ -411,6 +411,17 @@ static int place_object(const struct scan *sc, long x, int with)
 		if (o->ndig == 4 && o->end - o->start == 4 && is_word(T(sc, x - 1), W_AT) &&
 		    (d[0] - '0') * 10 + (d[1] - '0') < 24 && d[2] < '6')
 			return 0;
+		/* s20-over: a date in full ("Calls to address: 11/06/2024 (...)",
+		 * two slashes) is when, a log of calls; "12/3 Oak Row" (one) is
+		 * a Scots flat's number. Reads the digits and slashes from it,
+		 * 11 bytes at most. */
+		int slash = 0;
+		for (size_t i = o->start; i < sc->n && i < o->start + 11 &&
+		                          ((sc->s[i] >= '0' && sc->s[i] <= '9') || sc->s[i] == '/');
+		     i++)
+			slash += sc->s[i] == '/';
+		if (slash == 2)
+			return 0;
 		return (o->f & F_HOUSE) && !(T(sc, x + 1)->cls & (C_MON | C_UNIT | C_TIMEW));
 	}
 	if (o->type != T_WORD || (o->cls & C_ABSTRACT))

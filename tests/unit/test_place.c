@@ -3009,3 +3009,12 @@ Test(place, s20_been_with_someone_for_years)
 	expect_span("She has been with Gary since Monday.", LOC, SCRUB_LOCATION,
 		    "She has been with Gary since Monday.");
 }
+
+/* s20-over: after "address:", a date in full is a log of calls to it, no
+ * address; a Scots flat's number ("12/3") or a house number still is one. */
+Test(place, s20_a_date_after_address_is_a_log)
+{
+	expect_none("Calls to address: 11/06/2024 (concern for welfare), 02/02/2026 (NFA).", LOC);
+	expect_span("Previous address: 12/3 Oak Row.", LOC, SCRUB_LOCATION,
+		    "Previous address: 12/3 Oak Row.");
+}
