@@ -2241,7 +2241,7 @@ static size_t fs_next_word(const struct fs *f, size_t *i, char *x, size_t cap, i
 
 /*
  * s19-over: is the aside opening at j, '(' ... ')' within 40 bytes on its
- * line, a landlord's name: no digit, capitalised words, the last one
+ * line (or over one hard wrap), a landlord's name: no digit, capitalised words, the last one
  * Council, Homes, Housing or Trust ("(<Town> Council)", "(<Name> Homes)")?
  * *after is set past its ')'.
  */
@@ -2249,7 +2249,8 @@ static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after)
 {
 	static const char *const HEAD[] = {"council", "homes", "housing", "trust", NULL};
 	size_t i = j + 1, e = j + 1;
-	while (e < f->n && e < j + 40 && f->s[e] != ')' && f->s[e] != '\n')
+	int nl = 0; /* s20-over: one hard wrap inside ("(<Town>\nHomes)") */
+	while (e < f->n && e < j + 40 && f->s[e] != ')' && !(f->s[e] == '\n' && nl++))
 		if (f->s[e++] >= '0' && f->s[e - 1] <= '9')
 			return 0;
 	if (e >= f->n || f->s[e] != ')')

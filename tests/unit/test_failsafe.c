@@ -2696,3 +2696,11 @@ Test(failsafe, to_custody_opening_a_clause_and_years_together)
 	expect("She has been with Gary 10 years at his flat.", SCRUB_LOCATION,
 	       "She has been with Gary 10 years at his flat");
 }
+
+/* s20-over: a landlord's name in brackets over one hard wrap is still a
+ * landlord's; a street so wrapped still says where. */
+Test(failsafe, a_landlord_aside_over_a_hard_wrap)
+{
+	expect_none("Mother's tenancy (Wellmere\nHomes) is in her name only.");
+	expect("Her tenancy (Larch\nWalk).", SCRUB_LOCATION, "Her tenancy (Larch");
+}
