@@ -181,6 +181,13 @@ static const struct fsword FSW[] = {
 	 * "MALE CONVEYED TO <NAME> CUSTODY", "FEMALE TO <NAME> VIA AMB" */
 	{"hospital", K_MEDIC}, {"infirmary", K_MEDIC}, {"a&e", K_MEDIC}, {"custody", K_MEDIC | NP},
 	{"ambulance", K_MEDIC}, {"amb", K_MEDIC}, {"ambo", K_MEDIC}, {"ysbyty", K_MEDIC},
+	/* s20-over: who conveys to a hospital: paramedics and the UK's
+	 * ambulance services by their initials ("NWAS CONVEYED FEMALE TO
+	 * <NAME>": a hospital named by one word) */
+	{"paramedic", K_MEDIC}, {"paramedics", K_MEDIC}, {"sas", K_MEDIC}, {"wast", K_MEDIC},
+	{"nias", K_MEDIC}, {"las", K_MEDIC}, {"nwas", K_MEDIC}, {"yas", K_MEDIC},
+	{"neas", K_MEDIC}, {"emas", K_MEDIC}, {"wmas", K_MEDIC}, {"eeast", K_MEDIC},
+	{"secamb", K_MEDIC}, {"scas", K_MEDIC}, {"swasft", K_MEDIC}, {"swast", K_MEDIC},
 	/* s19-over: "hosp", as notes shorten it ("CONVEYED TO <NAME> DISTRICT
 	 * HOSP"); a prison, where he is taken ("Returned to HMP <Name>") */
 	{"hosp", K_MEDIC}, {"hmp", K_MEDIC | NP}, {"prison", K_MEDIC | NP},
@@ -594,6 +601,8 @@ static uint64_t fs_lookup(const char *w, size_t n)
                            * her home, a residence only with her in the clause */
 #define S_KINP  0x4000000u /* a kin word's possessive ("her auntie's", "MUM'S"): someone's
                             * home, read only after a location clause */
+#define S_HISMSG 0x8000000u /* s20-over: "he has sent", "suspect <NAME> sent": the
+                             * contact words after are his messages, a report (safe_ok) */
 
 /*
  * A sentence longer than this many clauses is decided in parts: the state
@@ -1062,6 +1071,13 @@ static int res_ok(unsigned seen)
 
 static int safe_ok(unsigned seen)
 {
+	/* s20-over: messages he sent ("he has sent hundreds of messages via
+	 * <App>", "suspect <NAME> sent threats across <App> overnight") are
+	 * his abuse, reported: no contact with her in them, unless advice or
+	 * a safe word is there (a device of hers or her people's named in the
+	 * clause clears S_HISMSG: word()) */
+	if ((seen & S_HISMSG) && !(seen & (S_MODAL | S_SAFE | S_ALONE | S_WORKH)))
+		return 0;
 	/* "via" an interpreter is the service the agencies use, no route of
 	 * hers: only a time or condition then makes a safe contact */
 	if ((seen & S_INTERP) && !(seen & S_WHENO))
@@ -1925,7 +1941,9 @@ static const char *const FS_HOME_COMPOUND[] = {
 	/* ... and who owns one ("home owner", "home ownership") */
 	"owner", "owners", "ownership",
 	/* s17-fp: its reference ("tenancy ref 0044-...") */
-	"ref", "reference", NULL};
+	"ref", "reference",
+	/* s20-over: the landlord's work on it ("tenancy management note") */
+	"management", NULL};
 
 /* What someone flees when it is no place: "fleeing DA", "fled domestic abuse". */
 static const char *const FS_FLED_WHAT[] = {"da", "dv", "domestic", "abuse", "violence", "hbv",
@@ -2223,7 +2241,7 @@ static size_t fs_next_word(const struct fs *f, size_t *i, char *x, size_t cap, i
 
 /*
  * s19-over: is the aside opening at j, '(' ... ')' within 40 bytes on its
- * line, a landlord's name: no digit, capitalised words, the last one
+ * line (or over one hard wrap), a landlord's name: no digit, capitalised words, the last one
  * Council, Homes, Housing or Trust ("(<Town> Council)", "(<Name> Homes)")?
  * *after is set past its ')'.
  */
@@ -2231,7 +2249,8 @@ static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after)
 {
 	static const char *const HEAD[] = {"council", "homes", "housing", "trust", NULL};
 	size_t i = j + 1, e = j + 1;
-	while (e < f->n && e < j + 40 && f->s[e] != ')' && f->s[e] != '\n')
+	int nl = 0; /* s20-over: one hard wrap inside ("(<Town>\nHomes)") */
+	while (e < f->n && e < j + 40 && f->s[e] != ')' && !(f->s[e] == '\n' && nl++))
 		if (f->s[e++] >= '0' && f->s[e - 1] <= '9')
 			return 0;
 	if (e >= f->n || f->s[e] != ')')
@@ -2260,10 +2279,12 @@ static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after)
  * fs_no_place_ahead? "tenancy, joint." is the tenure alone; "Tenancy:
  * joint, <Landlord>, <Street>" names where. A closing bracket ends it too.
  */
+static const char *const FS_TITLE_WORDS[] = {"mr", "mrs", "ms", "miss", "mx", NULL};
+
 static int fs_plain_ahead(const struct fs *f, size_t i)
 {
 	char x[16];
-	int title = 0;
+	int title = 0, since = 0;
 	size_t j = i;
 	for (int words = 0; words < 8; words++) {
 		while (j < f->n && f->s[j] == ' ')
@@ -2275,10 +2296,56 @@ static int fs_plain_ahead(const struct fs *f, size_t i)
 		size_t k = fs_next_word(f, &j, x, sizeof x, &title);
 		if (k == 0)
 			break;
+		/* s20-over: a person by title ("sole name Ms <Name>", "joint
+		 * (Mrs <Name> / Mr <Name>)"): whose name it is in; a year after
+		 * "since" ("in her name since 2024"): when, not a house number */
+		if (fs_in(x, FS_TITLE_WORDS)) {
+			if (fs_next_word(f, &j, x, sizeof x, &title) == 0)
+				break;
+			words++;
+			since = 0;
+			continue;
+		}
+		if (since && k == 4 && (memcmp(x, "19", 2) == 0 || memcmp(x, "20", 2) == 0) &&
+		    x[2] >= '0' && x[2] <= '9' && x[3] >= '0' && x[3] <= '9') {
+			since = 0;
+			continue;
+		}
+		since = k == 5 && memcmp(x, "since", 5) == 0;
 		if (title || (x[0] >= '0' && x[0] <= '9'))
 			return 0;
 	}
 	return fs_no_place_ahead(f, i);
+}
+
+/*
+ * s20-over: is the tenancy ending at b, after its holder ("her", "<Name>'s"),
+ * the one held: no word of its start next ("her tenancy starts ...", "begins",
+ * "from") and nothing after by fs_plain_ahead (no name, number or place)?
+ * Who holds a tenancy is no statement of where; a new one is ("her new
+ * tenancy": "new" is no holder).
+ */
+static int fs_tenancy_held(const struct fs *f, size_t b)
+{
+	static const char *const START[] = {"starts", "start", "started", "begins", "begin",
+					    "began", "from", "offer", "offered", "signed",
+					    "signing", "sign-up", NULL};
+	char x[16];
+	int title = 0;
+	size_t i = b, k = fs_next_word(f, &i, x, sizeof x, &title);
+	if (k > 0 && fs_in(x, START))
+		return 0;
+	return fs_plain_ahead(f, b);
+}
+
+/* s20-over: is the word after b "together", with no place after it by
+ * fs_no_place_ahead ("stay together for the children"; not "stay together
+ * at her mum's")? */
+static int fs_together_only(const struct fs *f, size_t b)
+{
+	char x[16];
+	size_t k, i = fs_word_at(f, b, x, sizeof x, &k);
+	return k == 8 && memcmp(x, "together", 8) == 0 && fs_no_place_ahead(f, i);
 }
 
 /* What makes a tenancy a new one (or one to come): "a new secure tenancy" */
@@ -2698,7 +2765,8 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 		         (wn == 6 && memcmp(w, "phrase", 6) == 0);
 	case 'r': return wn == 8 && memcmp(w, "requests", 8) == 0;
 	case 's': return (wn == 5 && memcmp(w, "since", 5) == 0) || /* S_PLACEP after lives with */
-		         (wn == 3 && memcmp(w, "say", 3) == 0);
+		         (wn == 3 && memcmp(w, "say", 3) == 0) ||
+		         (wn == 4 && memcmp(w, "sent", 4) == 0); /* s20-over: S_HISMSG */
 	case 'c': return (wn == 5 && memcmp(w, "cover", 5) == 0) ||
 		         (wn == 5 && memcmp(w, "coded", 5) == 0);
 	case 'd': return wn == 9 && memcmp(w, "disguised", 9) == 0;
@@ -2907,9 +2975,11 @@ static int fs_was_with_years(const struct fs *f, size_t a, size_t b)
 {
 	char x[16];
 	size_t st, k = fs_prev_word(f, a, x, sizeof x, &st);
-	if (!(k == 4 && memcmp(x, "with", 4) == 0) ||
-	    !(fs_prev_word(f, st, x, sizeof x, NULL) == 3 && memcmp(x, "was", 3) == 0))
+	if (!(k == 4 && memcmp(x, "with", 4) == 0))
 		return 0;
+	k = fs_prev_word(f, st, x, sizeof x, NULL);
+	if (!((k == 3 && memcmp(x, "was", 3) == 0) || (k == 4 && memcmp(x, "been", 4) == 0)))
+		return 0; /* (s20-over: "has been with <Name> 10 years") */
 	size_t i = b;
 	for (int names = 0; names < 3; names++) {
 		size_t j = i;
@@ -2921,8 +2991,13 @@ static int fs_was_with_years(const struct fs *f, size_t a, size_t b)
 		if (k == 0 || (i < f->n && fs_alnum(f->s[i])))
 			return 0;
 	}
+	size_t i0 = i;
+	while (i0 < f->n && f->s[i0] == ' ')
+		i0++;
 	i = fs_word_at(f, i, x, sizeof x, &k);
-	if (!(k == 3 && memcmp(x, "for", 3) == 0))
+	if (i0 < f->n && f->s[i0] >= '0' && f->s[i0] <= '9')
+		i = i0; /* s20-over: "for" left out ("with <Name> 10 years") */
+	else if (!(k == 3 && memcmp(x, "for", 3) == 0))
 		return 0;
 	while (i < f->n && f->s[i] == ' ')
 		i++;
@@ -3098,6 +3173,15 @@ static int fs_event_noun(const struct fs *f, const char *w, size_t wn, size_t a)
 	return fs_prev_word(f, a, x, sizeof x, NULL) > 0 && fs_in(x, WHEN);
 }
 
+/* s20-over: is the word after b "unannounced" ("do not visit unannounced")? */
+static int fs_unannounced_next(const struct fs *f, size_t b)
+{
+	char x[16];
+	size_t k;
+	fs_word_at(f, b, x, sizeof x, &k);
+	return k == 11 && memcmp(x, "unannounced", 11) == 0;
+}
+
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
@@ -3243,6 +3327,18 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if ((c & K_RES) && ((wn == 7 && memcmp(w, "tenancy", 7) == 0) ||
 		                    (wn >= 4 && memcmp(w, "liv", 3) == 0)) &&
 		    fs_res_known(f, a, b, w[0] == 't'))
+			c &= ~K_RES;
+		/* s20-over: a tenancy with its holder before it ("her tenancy",
+		 * "<Name>'s tenancy, no arrears") and nothing after it that could
+		 * say where or when it begins (fs_tenancy_held) */
+		if ((c & K_RES) && wn == 7 && memcmp(w, "tenancy", 7) == 0 &&
+		    ((f->p1f & TF_POSS) || ((f->p1 & K_DET) && (f->p1 & (K_SHE | K_HE)))) &&
+		    fs_tenancy_held(f, b))
+			c &= ~K_RES;
+		/* s20-over: "wants to stay together", "stayed together for the
+		 * children": the couple's relationship, unless a place follows */
+		if ((c & K_RES) && wn >= 4 && memcmp(w, "stay", 4) == 0 &&
+		    fs_together_only(f, b))
 			c &= ~K_RES;
 		/* "collection 11.45 Mon-Fri", "collection at 3.15": a child's
 		 * collection and its hour is the routine; "collection from the
@@ -3817,8 +3913,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_WHEN; /* "contact by text only" */
 	if ((c & K_MODAL) || ((c & K_CALL) && (f->p1 & K_TO)))
 		s |= S_MODAL; /* "IDVA to call at 10" */
-	if ((c & K_CALL) && ((f->p1 & K_DONT) || ((f->p1 & K_NOT) && (f->p2 & K_DO))))
-		s |= S_WHEN; /* "do not call" */
+	if ((c & K_CALL) && ((f->p1 & K_DONT) || ((f->p1 & K_NOT) && (f->p2 & K_DO))) &&
+	    !fs_unannounced_next(f, b))
+		s |= S_WHEN; /* "do not call" (s20-over: not "do not visit unannounced":
+		              * how a visit is made, no time or route) */
+	/* s20-over: "he has sent", "suspect <NAME> sent": he or his name right
+	 * before, or one unclassed word between ("has", his name) */
+	if (wn == 4 && memcmp(w, "sent", 4) == 0 &&
+	    ((f->p1 & K_HE) || ((f->p2 & K_HE) && f->p1 == 0)))
+		s |= S_HISMSG;
 	if ((c & (K_HE | K_KIN)) && f->when_win > 0)
 		s |= S_WHEN; /* "when he is at work", "when Dad is offshore" */
 	/* "if she replies OK she can talk": a condition on her, with a
@@ -3833,6 +3936,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_WHEN;
 	if (route_dev)
 		s |= S_WHEN; /* "her friend's phone", "work mobile" */
+	/* s20-over: after "he has sent", a device of hers or her people's ("to
+	 * her sister's phone"), a condition, advice or "if" ("..., so only
+	 * call her after 6") is a contact with her again: S_HISMSG goes */
+	if ((route_dev && !(f->p1 & K_HE)) || (c & (K_COND | K_MODAL | K_WHEN | K_IF)))
+		f->seen &= ~S_HISMSG, s &= ~S_HISMSG;
 	/* "Reach her on WhatsApp", "Message her on Instagram", "call her on
 	 * the landline": advice to reach her on a channel is her route (not
 	 * "on his mobile": his) */
@@ -3938,7 +4046,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->prep_win = 3, f->kin_from = (c & K_FROM) != 0;
 	if ((c & K_TO) && (f->nwords == 1 || (f->nwords == 2 && (f->p1 & K_ADV))) &&
 	    !f->place_next && !(b < f->n && f->s[b] == ':'))
-		f->place_next = 2; /* a clause that starts "to my cousin's in ..." */
+		f->place_next = 2, /* a clause that starts "to my cousin's in ..." */
+		f->pn_conv = 1;    /* s20-over: taken there, as "IP TO <X>" is: a
+		                    * custody or a hospital after it is an incident's
+		                    * ("23:31 SUSP ARRESTED. TO <NAME> CUSTODY"),
+		                    * someone's home or a town alone is where she is */
 	if (c & K_WHEN)
 		f->when_win = 2;
 	if (f->if_win > 0)

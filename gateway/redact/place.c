@@ -411,6 +411,17 @@ static int place_object(const struct scan *sc, long x, int with)
 		if (o->ndig == 4 && o->end - o->start == 4 && is_word(T(sc, x - 1), W_AT) &&
 		    (d[0] - '0') * 10 + (d[1] - '0') < 24 && d[2] < '6')
 			return 0;
+		/* s20-over: a date in full ("Calls to address: 11/06/2024 (...)",
+		 * two slashes) is when, a log of calls; "12/3 Oak Row" (one) is
+		 * a Scots flat's number. Reads the digits and slashes from it,
+		 * 11 bytes at most. */
+		int slash = 0;
+		for (size_t i = o->start; i < sc->n && i < o->start + 11 &&
+		                          ((sc->s[i] >= '0' && sc->s[i] <= '9') || sc->s[i] == '/');
+		     i++)
+			slash += sc->s[i] == '/';
+		if (slash == 2)
+			return 0;
 		return (o->f & F_HOUSE) && !(T(sc, x + 1)->cls & (C_MON | C_UNIT | C_TIMEW));
 	}
 	if (o->type != T_WORD || (o->cls & C_ABSTRACT))
@@ -658,9 +669,10 @@ static int emergency_dept(const struct scan *sc, const struct tok *t)
 }
 
 /*
- * After "was with" (j: the token after "with"): a name of one to three
- * capitalised words, then "for" and a length in years or months ("for 9
- * years", "for six months", "for years"), and no word after it: how long
+ * After "was with" or "been with" (j: the token after "with"): a name of
+ * one to three capitalised words, then "for" and a length in years or
+ * months ("for 9 years", "for six months", "for years"; or a number and
+ * the length with no "for": "10 years"), and no word after it: how long
  * they were together, not where she is. Reads at most seven tokens.
  */
 static int with_for_years(const struct scan *sc, long j)
@@ -670,9 +682,12 @@ static int with_for_years(const struct scan *sc, long j)
 	       !(T(sc, k)->f & F_BRK) && !(T(sc, k)->cls & (C_DET | C_PRON | C_KIN | C_REFUGE |
 							    C_ACCOM)))
 		k++;
-	if (k == j || !is_word(T(sc, k), W_FOR))
+	if (k == j)
 		return 0;
-	k++;
+	if (is_word(T(sc, k), W_FOR))
+		k++;
+	else if (T(sc, k)->type != T_NUM)
+		return 0; /* s20-over: "for" left out: "been with <Name> 10 years" */
 	if (T(sc, k)->type == T_NUM || (T(sc, k)->type == T_WORD && (T(sc, k)->f & F_LOWER) &&
 					 !(T(sc, k)->cls & C_UNIT)))
 		k++; /* "9", "six" */
@@ -700,8 +715,9 @@ static void try_be(struct scan *sc, long p)
 		return;
 	if (nonloc_subject(sc, p))
 		return;
-	if (id == W_WITH && t->id == W_WAS && with_for_years(sc, j + 1))
-		return; /* "was with <Name> for 9 years": a relationship, no place */
+	if (id == W_WITH && (t->id == W_WAS || t->id == W_BEEN) && with_for_years(sc, j + 1))
+		return; /* "was with <Name> for 9 years", "has been with <Name> 10
+		         * years" (s20-over): a relationship, no place */
 	long o = skip_det(sc, j + 1);
 	if (id == W_AT && (is_word(T(sc, o), W_WORK) || is_word(T(sc, o), W_SCHOOL)) && o == j + 1)
 		sc->atwork = 1; /* "she is at work until 5": a routine when timed */

@@ -2380,6 +2380,31 @@ static int meeting_next(const unsigned char *s, size_t i, size_t end)
 	       (i + 6 == end || !sc_alnum(s[i + 6]));
 }
 
+/*
+ * s20-over: is the word ending at i followed, inside the span (up to end),
+ * by a court: " Court", or one of its kinds then " Court" ("<Town> Family
+ * Court", "<Town> Magistrates' Court", "<Town> Sheriff Court")? Where a
+ * case is heard, as the meeting is (meeting_next), is no place she lives:
+ * the town is not taken from there (the span itself is withheld as it was).
+ */
+static int court_next(const unsigned char *s, size_t i, size_t end)
+{
+	static const char *const KIND[] = {"family", "magistrates'", "magistrates", "crown",
+					   "county", "sheriff", "combined", "youth", "civil", NULL};
+	if (i >= end || s[i] != ' ')
+		return 0;
+	i++;
+	for (int k = 0; KIND[k]; k++) {
+		size_t n = strlen(KIND[k]);
+		if (i + n < end && s[i + n] == ' ' && strncasecmp((const char *)s + i, KIND[k], n) == 0) {
+			i += n + 1;
+			break;
+		}
+	}
+	return i + 5 <= end && strncmp((const char *)s + i, "Court", 5) == 0 &&
+	       (i + 5 == end || !sc_alnum(s[i + 5]));
+}
+
 /* The candidate words (above) of the location spans all[from..to) into
  * w[0..PROP_WORDS), each once; returns how many, or PROP_FULL when there
  * are more (w holds the first PROP_WORDS). */
@@ -2434,8 +2459,9 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			size_t up = 0;
 			for (size_t x = a; x < i; x++)
 				up += sc_upper(s[x]);
-			if (meeting_next(s, i, all->v[j].end))
-				continue; /* s19-over: "<Area> MARAC": the meeting */
+			if (meeting_next(s, i, all->v[j].end) || court_next(s, i, all->v[j].end))
+				continue; /* s19-over: "<Area> MARAC": the meeting;
+				           * s20-over: "<Town> Family Court" */
 			int slot = place_slot(s, all->v[j].start, a, digit);
 			if (up == i - a && !slot)
 				continue; /* capitals: an acronym or a CAD line */

@@ -2591,3 +2591,116 @@ Test(failsafe, a_landlord_in_brackets_and_a_ring_back_from_a_log)
 	expect_none("CALLED BACK FROM PREVIOUS LOG 0412");
 	expect("IP RINGING FROM ACROSS THE PARK", SCRUB_LOCATION, "IP RINGING FROM ACROSS THE PARK");
 }
+
+/* s20-over: a tenancy after its holder ("her", "<Name>'s") with no name,
+ * number or place after it is the one held, as is one whose holders are
+ * named by title or held "since" a year; "tenancy management" is the
+ * landlord's work. A place, a house number or its start after it still
+ * says where or when she moves. */
+Test(failsafe, a_tenancy_told_by_its_holder)
+{
+	expect_none("Bryony's tenancy, no arrears.");
+	expect_none("Housing (Wellmere Council): Bryony's tenancy.");
+	expect_none("Mrs Quill's tenancy is joint.");
+	expect_none("HOUSING (Wellmere Council): tenancy in her name since 2024 (he was removed).");
+	expect_none("Tenancy: secure, joint (Mrs Quill / Mr Quill).");
+	expect_none("Tenancy: assured, sole name Ms Quill, since 2017.");
+	expect_none("tenancy management note 12/11/26");
+	expect("Bryony's tenancy in Brackton.", SCRUB_LOCATION, "Bryony's tenancy in Brackton");
+	expect("Her tenancy since 2019 at Larch Walk.", SCRUB_LOCATION,
+	       "Her tenancy since 2019 at Larch Walk");
+	expect("Her tenancy (Mrs Quill, 14 Oak Row).", SCRUB_LOCATION,
+	       "Her tenancy (Mrs Quill, 14 Oak Row)");
+	expect("Her tenancy starts next week.", SCRUB_LOCATION, "Her tenancy starts next week");
+	expect("Tenancy: sole name Ms Quill, Larch Walk.", SCRUB_LOCATION,
+	       "Tenancy: sole name Ms Quill, Larch Walk");
+}
+
+/* s20-over: "stay together" is the couple's relationship; with a place
+ * after it, where they stay. */
+Test(failsafe, staying_together_is_no_stay)
+{
+	expect_none("Mum wants to stay together.");
+	expect_none("They stayed together for the children.");
+	expect("They stay together at her mum's.", SCRUB_LOCATION, "They stay together at her mum's");
+	expect("They stay together in Wellmere.", SCRUB_LOCATION, "They stay together in Wellmere");
+}
+
+/* s20-over: messages he sent, reported, are his abuse, not a way to reach
+ * her; a device of hers or her people's, a condition or advice after them
+ * still makes the clause a safe contact. */
+Test(failsafe, messages_he_sent_are_a_report)
+{
+	expect_none("IP reports suspect QUILL sent threatening messages across Snapchat overnight.");
+	expect_none("Since separation he has sent hundreds of messages via Instagram.");
+	expect("He has sent messages to her sister's phone at night.", SCRUB_SAFE_TIME,
+	       "He has sent messages to her sister's phone at night");
+	expect("He has sent messages via Instagram, so only call her after 6.", SCRUB_SAFE_TIME,
+	       "He has sent messages via Instagram, so only call her after 6.");
+}
+
+/* s20-over: "do not visit unannounced" is how a visit is made, with no
+ * time or route; "do not visit after 6" is when. An ambulance service by
+ * its initials conveys to a hospital, as "AMB" does; to someone's home is
+ * still where she is. */
+Test(failsafe, unannounced_and_an_ambulance_service)
+{
+	expect_none("Do not visit unannounced.");
+	expect("Do not visit after 6.", SCRUB_SAFE_TIME, "Do not visit after 6.");
+	expect_none("NWAS CONVEYED FEMALE TO BRACKTONWELLS");
+	expect("SAS CONVEYED FEMALE TO HER MUMS", SCRUB_LOCATION, "SAS CONVEYED FEMALE TO HER MUMS");
+}
+
+/* s20-over: the tenancy's holder, "stay together", "he has sent" and
+ * "unannounced" read a bounded number of words, so a text of them with no
+ * stop costs linear time. */
+Test(failsafe, holder_together_sent_and_unannounced_cost_linear_time)
+{
+	static const char *const cue[] = {
+	    "Bryony's tenancy ", "her tenancy since 2019 ", "sole name Ms Quill ",
+	    "stay together ",    "he has sent messages via ", "do not visit unannounced ",
+	    "NWAS conveyed ",
+	};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
+
+/* s20-over: the town of a court ("<Town> Family Court", "<Town> Sheriff
+ * Court") inside a withheld statement is where a case is heard, not taken
+ * as a place of hers to withhold again elsewhere; the same town said bare
+ * in the statement still is. */
+Test(failsafe, a_courts_town_is_not_withheld_again)
+{
+	char *out = scrub_with(SCRUB_F_LOCATION,
+			       "Hearing at Quellborough Family Court on 14/12, she is staying with her "
+			       "brother in Wellmere. Quellborough Council to attend.");
+	cr_assert(strstr(out, "Quellborough Council to attend.") != NULL, "%s", out);
+	cr_assert(strstr(out, "Wellmere") == NULL, "%s", out);
+	free(out);
+	out = scrub_with(SCRUB_F_LOCATION,
+			 "She is staying in Quellborough near the Quellborough Sheriff Court. "
+			 "Quellborough Council to attend.");
+	cr_assert(strstr(out, "Quellborough Council") == NULL, "%s", out);
+	free(out);
+}
+
+/* s20-over: a clause opening on "to" is a conveyance, as "IP TO <X>" is: to
+ * custody or a hospital it is an incident's; to a town alone or someone's
+ * home it is where she is. "has been with <Name> 10 years" is how long they
+ * were together. */
+Test(failsafe, to_custody_opening_a_clause_and_years_together)
+{
+	expect_none("23:31 SUSP ARRESTED. TO BRACKTON CUSTODY");
+	expect("TO BRACKTON", SCRUB_LOCATION, "TO BRACKTON");
+	expect("to my cousin's in Brackton", SCRUB_LOCATION, "to my cousin's in Brackton");
+	expect_none("Donna has been with Gary 10 years.");
+	expect("She has been with Gary 10 years at his flat.", SCRUB_LOCATION,
+	       "She has been with Gary 10 years at his flat");
+}
+
+/* s20-over: a landlord's name in brackets over one hard wrap is still a
+ * landlord's; a street so wrapped still says where. */
+Test(failsafe, a_landlord_aside_over_a_hard_wrap)
+{
+	expect_none("Mother's tenancy (Wellmere\nHomes) is in her name only.");
+	expect("Her tenancy (Larch\nWalk).", SCRUB_LOCATION, "Her tenancy (Larch");
+}

@@ -3022,3 +3022,23 @@ Test(place, s20_a_firms_name_in_brackets)
 	expect_span("He drives for a scaffolding firm in Tolvenny (since May).", 0, SCRUB_PLACE,
 		    "Tolvenny");
 }
+
+/* s20-over: "has been with <Name> 10 years" is how long they have been
+ * together, as "was with <Name> for 9 years" is; with a place after it,
+ * or a day, where she is. */
+Test(place, s20_been_with_someone_for_years)
+{
+	expect_none("Donna has been with Gary 10 years.", LOC);
+	expect_none("Donna was with Gary Quill for 9 years.", LOC);
+	expect_span("She has been with Gary since Monday.", LOC, SCRUB_LOCATION,
+		    "She has been with Gary since Monday.");
+}
+
+/* s20-over: after "address:", a date in full is a log of calls to it, no
+ * address; a Scots flat's number ("12/3") or a house number still is one. */
+Test(place, s20_a_date_after_address_is_a_log)
+{
+	expect_none("Calls to address: 11/06/2024 (concern for welfare), 02/02/2026 (NFA).", LOC);
+	expect_span("Previous address: 12/3 Oak Row.", LOC, SCRUB_LOCATION,
+		    "Previous address: 12/3 Oak Row.");
+}
