@@ -136,13 +136,11 @@ static uint32_t fnv1a(const char *s, size_t n)
 	return h;
 }
 
-/* The slot of key[0..n), or NULL. The table is at most half full, so a
- * probe sequence ends at an empty slot. */
-static const struct lex_slot *find(const char *key, size_t n)
+/* The slot of key[0..n) whose FNV-1a hash is h, or NULL. The table is at
+ * most half full, so a probe sequence ends at an empty slot. */
+static const struct lex_slot *find_h(const char *key, size_t n, uint32_t h)
 {
-	if (n == 0 || n > LEX_MAX_KEY)
-		return NULL;
-	for (uint32_t h = fnv1a(key, n) & lex_slot_mask;; h = (h + 1) & lex_slot_mask) {
+	for (h &= lex_slot_mask;; h = (h + 1) & lex_slot_mask) {
 		const struct lex_slot *sl = &lex_slots[h];
 		if (sl->off == 0)
 			return NULL;
@@ -155,10 +153,51 @@ static const struct lex_slot *find(const char *key, size_t n)
 	}
 }
 
+/* The slot of key[0..n), or NULL. */
+static const struct lex_slot *find(const char *key, size_t n)
+{
+	if (n == 0 || n > LEX_MAX_KEY)
+		return NULL;
+	return find_h(key, n, fnv1a(key, n));
+}
+
+/*
+ * The answers of recent lookups, per thread. A scrub's passes each classify
+ * the words they reach (names_scan, place.c, failsafe.c, scrub.c), so one
+ * word is looked up several times, and the words of notes repeat; but the
+ * table is 2 MB of slots with its keys in a blob beside it, and a probe
+ * misses the CPU's caches on nearly every word, twice (the slot, then the
+ * key): most of a lookup's time. Direct-mapped by the key's hash, 512
+ * entries of keys up to LEX_CACHE_KEY bytes (longer keys go to the table),
+ * each holding the answer, found (its bits) or not (0). The table is
+ * constant, so an entry is never stale; n == 0 is an empty entry.
+ */
+#define LEX_CACHE_BITS 9
+#define LEX_CACHE_KEY 23
+struct lex_cached {
+	char key[LEX_CACHE_KEY];
+	unsigned char n;
+	uint32_t bits;
+};
+static __thread struct lex_cached lex_cache[1u << LEX_CACHE_BITS];
+
 unsigned lex_lookup(const char *key, size_t n)
 {
-	const struct lex_slot *sl = find(key, n);
-	return sl ? sl->meta & 0xFFFFu : 0;
+	if (n == 0 || n > LEX_MAX_KEY)
+		return 0;
+	uint32_t h = fnv1a(key, n);
+	if (n > LEX_CACHE_KEY) {
+		const struct lex_slot *sl = find_h(key, n, h);
+		return sl ? sl->meta & 0xFFFFu : 0;
+	}
+	struct lex_cached *c = &lex_cache[h & ((1u << LEX_CACHE_BITS) - 1)];
+	if (c->n == n && memcmp(c->key, key, n) == 0)
+		return c->bits;
+	const struct lex_slot *sl = find_h(key, n, h);
+	memcpy(c->key, key, n);
+	c->n = (unsigned char)n;
+	c->bits = sl ? sl->meta & 0xFFFFu : 0;
+	return c->bits;
 }
 
 unsigned lex_classify(const char *w, size_t n)
