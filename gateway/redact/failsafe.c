@@ -912,6 +912,7 @@ static inline void fsm_feat(struct fs *f, uint32_t key)
 		return; /* a unit this long is not scored (FSM_UNIT_WORDS) */
 	fsm_set.has[i >> 6] |= bit;
 	fsm_set.list[fsm_set.n++] = i;
+	__builtin_prefetch(&fsm_w[i]); /* for fsm_sum, without a wait here */
 	if (f->sink)
 		f->sink->feat(f->sink->ctx, i);
 }
