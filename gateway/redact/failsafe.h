@@ -367,12 +367,14 @@
  *     python3 tests/redaction/train_unitclf.py --units u.tsv --out gateway/redact/failsafe_model.c
  *   ctest redaction_unitclf fails until the committed weights are the
  *   script's output. --validate SET leaves a set out and prints its curve.
- *   Cost: two hashes, two table loads and two adds per word (the word's
- *   own hash is the lookup's), and under 70 adds per unit: 0.9-1.0 ns per
- *   byte on the narratives of the corpus and the holdout (the rules cost
- *   7.7 there), about 1 ns per byte less per CPU second on bench_scrub
- *   (within its noise). The table (256 KiB of floats) is filled once,
- *   read-only after.
+ *   Cost: two hashes and two bit tests per word (the word's own hash is
+ *   the lookup's), and per unit the weights of its features added in the
+ *   order they came, at the unit's end (the same float as a running sum),
+ *   each weight prefetched when its feature is first seen: a load of the
+ *   256 KiB table per feature, in the middle of a word's rules, had been a
+ *   third of fs_run's own time (session 20). It was 0.9-1.0 ns per byte on
+ *   the narratives of the corpus and the holdout with those loads (the
+ *   rules cost 7.7 there). The table is filled once, read-only after.
  *
  * Cost: one pass, linear in n; each word is folded and looked up once in a
  * small read-only hash (built once, thread-safe); a word that is listed

@@ -136,13 +136,11 @@ static uint32_t fnv1a(const char *s, size_t n)
 	return h;
 }
 
-/* The slot of key[0..n), or NULL. The table is at most half full, so a
- * probe sequence ends at an empty slot. */
-static const struct lex_slot *find(const char *key, size_t n)
+/* The slot of key[0..n) whose FNV-1a hash is h, or NULL. The table is at
+ * most half full, so a probe sequence ends at an empty slot. */
+static const struct lex_slot *find_h(const char *key, size_t n, uint32_t h)
 {
-	if (n == 0 || n > LEX_MAX_KEY)
-		return NULL;
-	for (uint32_t h = fnv1a(key, n) & lex_slot_mask;; h = (h + 1) & lex_slot_mask) {
+	for (h &= lex_slot_mask;; h = (h + 1) & lex_slot_mask) {
 		const struct lex_slot *sl = &lex_slots[h];
 		if (sl->off == 0)
 			return NULL;
@@ -155,10 +153,80 @@ static const struct lex_slot *find(const char *key, size_t n)
 	}
 }
 
+/* The slot of key[0..n), or NULL. */
+static const struct lex_slot *find(const char *key, size_t n)
+{
+	if (n == 0 || n > LEX_MAX_KEY)
+		return NULL;
+	return find_h(key, n, fnv1a(key, n));
+}
+
+/*
+ * The answers of recent lookups, per thread. A scrub's passes each classify
+ * the words they reach (names_scan, place.c, failsafe.c, scrub.c), so one
+ * word is looked up several times, and the words of notes repeat; but the
+ * table is 2 MB of slots with its keys in a blob beside it, and a probe
+ * misses the CPU's caches on nearly every word, twice (the slot, then the
+ * key): most of a lookup's time. Direct-mapped by the key's hash, 512
+ * entries of keys up to LEX_CACHE_KEY bytes (longer keys go to the table),
+ * each holding the answer, found (its bits) or not (0). The table is
+ * constant, so an entry is never stale; n == 0 is an empty entry.
+ */
+#define LEX_CACHE_BITS 9
+#define LEX_CACHE_KEY 23
+struct lex_cached {
+	char key[LEX_CACHE_KEY];
+	unsigned char n;
+	uint32_t bits;
+};
+static __thread struct lex_cached lex_cache[1u << LEX_CACHE_BITS];
+
+/*
+ * What the cache misses is mostly no key at all (a phrase of two words a
+ * pass tries, a word of no list), and a probe of the table for it costs
+ * the same miss as for a key. A Bloom filter of every key, two bits each of
+ * 2^20 (128 KiB, 13 bits a key: about 2% of absent keys pass), answers
+ * most of them from memory the CPU keeps close. Built once from the table.
+ */
+#define KEY_BLOOM_BITS 20
+static uint64_t key_bloom[(1u << KEY_BLOOM_BITS) / 64];
+static void sig_ensure(void); /* builds key_bloom, with sig_bits (below) */
+
+static inline uint32_t key_bit1(uint32_t h)
+{
+	return h >> (32 - KEY_BLOOM_BITS);
+}
+
+static inline uint32_t key_bit2(uint32_t h)
+{
+	return (h * 0x9E3779B1u) >> (32 - KEY_BLOOM_BITS);
+}
+
+/* Can key (its FNV-1a hash h) be in the table? False means certainly not. */
+static inline int key_possible(uint32_t h)
+{
+	sig_ensure();
+	uint32_t b1 = key_bit1(h), b2 = key_bit2(h);
+	return (key_bloom[b1 / 64] >> (b1 % 64) & 1) && (key_bloom[b2 / 64] >> (b2 % 64) & 1);
+}
+
 unsigned lex_lookup(const char *key, size_t n)
 {
-	const struct lex_slot *sl = find(key, n);
-	return sl ? sl->meta & 0xFFFFu : 0;
+	if (n == 0 || n > LEX_MAX_KEY)
+		return 0;
+	uint32_t h = fnv1a(key, n);
+	if (n > LEX_CACHE_KEY) {
+		const struct lex_slot *sl = key_possible(h) ? find_h(key, n, h) : NULL;
+		return sl ? sl->meta & 0xFFFFu : 0;
+	}
+	struct lex_cached *c = &lex_cache[h & ((1u << LEX_CACHE_BITS) - 1)];
+	if (c->n == n && memcmp(c->key, key, n) == 0)
+		return c->bits;
+	const struct lex_slot *sl = key_possible(h) ? find_h(key, n, h) : NULL;
+	memcpy(c->key, key, n);
+	c->n = (unsigned char)n;
+	c->bits = sl ? sl->meta & 0xFFFFu : 0;
+	return c->bits;
 }
 
 unsigned lex_classify(const char *w, size_t n)
@@ -211,13 +279,17 @@ static inline uint32_t sig_of(const char *w, size_t n)
 	return h >> (32 - SIG_BITS);
 }
 
+/* sig_bits and key_bloom, in one walk over the table (a miss a key). */
 static void sig_build(void)
 {
-	for (uint32_t h = 0; h <= lex_slot_mask; h++) {
-		if (lex_slots[h].off == 0)
+	for (uint32_t s = 0; s <= lex_slot_mask; s++) {
+		if (lex_slots[s].off == 0)
 			continue;
-		const char *k = lex_blob + lex_slots[h].off;
+		const char *k = lex_blob + lex_slots[s].off;
 		size_t n = strlen(k);
+		uint32_t h = fnv1a(k, n), b1 = key_bit1(h), b2 = key_bit2(h);
+		key_bloom[b1 / 64] |= 1ull << (b1 % 64);
+		key_bloom[b2 / 64] |= 1ull << (b2 % 64);
 		if (n > 0 && bloom_has(k, n)) {
 			uint32_t b = sig_of(k, n);
 			sig_bits[b / 64] |= 1ull << (b % 64);
@@ -235,12 +307,17 @@ static void sig_build_once(void)
 	__atomic_store_n(&sig_ready, 1, __ATOMIC_RELEASE);
 }
 
+static void sig_ensure(void)
+{
+	if (!__atomic_load_n(&sig_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&sig_once, sig_build_once);
+}
+
 int lex_cue_possible(const char *w, size_t n)
 {
 	if (n == 0)
 		return bloom_has(w, n);
-	if (!__atomic_load_n(&sig_ready, __ATOMIC_ACQUIRE))
-		pthread_once(&sig_once, sig_build_once);
+	sig_ensure();
 	uint32_t b = sig_of(w, n);
 	if (!(sig_bits[b / 64] >> (b % 64) & 1))
 		return 0;

@@ -55,7 +55,9 @@
  */
 unsigned lex_classify(const char *w, size_t n);
 
-/* The same for a key already folded by lex_fold. */
+/* The same for a key already folded by lex_fold. Answers are cached per
+ * thread (512 entries, 14 KiB), and a Bloom filter of the keys (128 KiB,
+ * built once) answers most keys that are not there without the table. */
 unsigned lex_lookup(const char *key, size_t n);
 
 /*
