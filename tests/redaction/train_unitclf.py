@@ -37,7 +37,7 @@ FSM_SIZE = 1 << 16
 
 SETS_DEFAULT = ("holdout", "exam", "corpus", "exam2", "exam3", "exam4", "exam5", "exam6",
                 "exam7", "exam8", "exam9", "exam10", "exam11", "exam12", "exam13", "exam14",
-                "exam15", "exam16")
+                "exam15", "exam16", "exam17", "exam18", "exam19", "exam20", "exam21")
 
 # Statements of where she is and when she can be reached. victim_contact
 # (her phone, e-mail, address on file) is left out: those are values the
@@ -153,7 +153,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--units", required=True)
     ap.add_argument("--sets", default=",".join(SETS_DEFAULT),
-                    help="sets to train on (default: the eighteen development sets)")
+                    help="sets to train on (default: the twenty-three development sets)")
     ap.add_argument("--validate", default=None, help="a set to leave out and report on")
     ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--l2", type=float, default=1e-4)
@@ -165,7 +165,7 @@ def main():
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--cats", default=POS_CATS,
                     help="the categories that make a unit positive (default: %(default)s)")
-    ap.add_argument("--p", type=float, default=0.12, help="the threshold written into the C file")
+    ap.add_argument("--p", type=float, default=0.08, help="the threshold written into the C file")
     ap.add_argument("--out", default=None)
     ap.add_argument("--check", default=None)
     args = ap.parse_args()

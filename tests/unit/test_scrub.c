@@ -2510,15 +2510,18 @@ Test(scrub, a_chain_with_its_branch_named_before_it_is_a_place)
 	cr_assert_not_null(sc);
 	expect_with(sc, "I told her not to use the Tormouth Tesco.",
 		    "I told her not to use the " R("place") ".");
-	expect_with(sc, "Parked in the Pencarrow Asda car park.",
-		    "Parked in the " R("place") " car park.");
-	/* the unit model withholds this one whole since session 15's retrain
-	 * (seen somewhere last week, no subject: where she may be) */
-	char *out = NULL;
-	const char *seen = "Seen at Quellby Lane Asda last week.";
-	cr_assert_eq(scrub_text(sc, seen, strlen(seen), NULL, 0, &out, NULL), 0);
-	cr_assert(strstr(out, "Quellby") == NULL && strstr(out, "Asda") == NULL, "%s", out);
-	free(out);
+	/* the unit model withholds these whole (since session 15's and
+	 * session 20's retrains: seen or parked somewhere, no subject: where
+	 * she may be); the branch goes either way */
+	const char *whole[] = {"Seen at Quellby Lane Asda last week.",
+			       "Parked in the Pencarrow Asda car park."};
+	for (size_t k = 0; k < 2; k++) {
+		char *out = NULL;
+		cr_assert_eq(scrub_text(sc, whole[k], strlen(whole[k]), NULL, 0, &out, NULL), 0);
+		cr_assert(strstr(out, "Asda") == NULL && strstr(out, "Quellby") == NULL &&
+			  strstr(out, "Pencarrow") == NULL, "%s", out);
+		free(out);
+	}
 	expect_with(sc, "Tesco is open late.", "Tesco is open late.");
 	expect_with(sc, "The big Tesco rang her.", "The big Tesco rang her.");
 	expect_with(sc, "On Monday Tesco rang her.", "On Monday Tesco rang her.");
