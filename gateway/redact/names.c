@@ -1907,7 +1907,8 @@ static int rule_quoted_alias(struct scan *sc, size_t i, struct spans *out, size_
 static const char *const ROLE_HEAD[] = {
 	"service", "services", "team", "care", "health", "housing", "education", "carer",
 	"worker", "officer", "coordinator", "co-ordinator", "admin", "administrator",
-	"advocate", "nurse", "hairdresser", "manager", "chair", "unit", NULL};
+	"advocate", "nurse", "hairdresser", "manager", "chair", "unit", "caretaker",
+	"receptionist", "teacher", "cleaner", NULL};
 
 /* A word that may be a person's name in a bracket beside a role: no
  * common word unless a forename ("Carol", "Will"), no place or agency.
@@ -1939,13 +1940,16 @@ static int role_name_word(const struct scan *sc, const struct tok *u, int allow_
 }
 
 /* A role or agency before a bracket: a rank ("IDVA", "HV"), a short
- * acronym ("CSC", "VLO"), or a word heading a service ("Team", "carer") */
+ * acronym ("CSC", "VLO"), a word heading a service ("Team", "carer"), or
+ * a kin or role word in lower case ("neighbour", "landlord") */
 static int role_before(const struct scan *sc, const struct tok *p)
 {
 	if (p == NULL || p->shape == SH_NUM || p->poss)
 		return 0;
 	if ((p->lex & LEX_RANK) && p->shape == SH_UPPER)
 		return 1;
+	if (p->shape == SH_LOWER && (p->lex & LEX_KIN))
+		return 1; /* "her neighbour (Rowena)", "the landlord (Pat)" */
 	if (p->shape == SH_UPPER && p->nletters >= 2 && p->nletters <= 5 &&
 	    p->end - p->start == p->nletters && !(p->lex & NAMEBITS))
 		return 1;
@@ -2022,7 +2026,8 @@ static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_
 	if (known && closes_bracket(sc, l)) {
 		/* "(Rowena)", "(Org, Rowena)", "(Org - Rowena)": up to four words
 		 * inside the bracket before the name, then the role before it */
-		if (opens_bracket(sc, t) && !(t->gap & ~G_OTHER)) {
+		if (opens_bracket(sc, t) && !(t->gap & ~(G_OTHER | G_NL))) {
+			/* (the role may end the line before: "with IDVA\n(Rowena)") */
 			rule_a = i > 0 && role_before(sc, tok(sc, i - 1));
 		} else if (i > 0 && last == i &&
 			   (t->gap == G_COMMA ||

@@ -1275,3 +1275,13 @@ Test(names, s20_common_word_surname_after_title_and_forename)
 	FINDS("Seen by Dr Amy Leeds General staff.", "Dr Amy");
 	FINDS("IDVA: Quelby Women's and Children's Aid.", "");
 }
+
+/* s20: a name alone in brackets after a role that ends the line before
+ * ("with IDVA\n(Rowena)"), or after a role or kin word in lower case
+ * ("the caretaker (Tolly)"); "RAG (Amber)" is a rating still. */
+Test(names, s20_name_in_brackets_after_a_role)
+{
+	FINDS("Disclosure made with the IDVA\n(Rowena) present.", "Rowena");
+	FINDS("Reported to us by the caretaker (Rowena) in May.", "Rowena");
+	FINDS("Risk RAG (Amber) agreed.", "");
+}
