@@ -1940,6 +1940,51 @@ static int fs_incident_at_home(struct fs *f, size_t a)
 	return incid;
 }
 
+/*
+ * "<Name> is at home with the children", "Jade at home.": "at home" said
+ * of the home the notes know, with no "not" or "never" before it (she is
+ * elsewhere: "not at home - at a friend's") and nothing after it in the
+ * clause but "with the children": not "at the home of <Name>", "at home
+ * with her mum" (mum's?), "at home with her partner in <Town>". "Alone" or
+ * "back" before it keep it a statement.
+ */
+static const char *const FS_HOME_KIDS[] = {"children", "kids", "child", "baby", "boys", "girls",
+					   NULL};
+
+static int fs_plain_at_home(const struct fs *f, size_t a, size_t b)
+{
+	char x[16], nx[16];
+	size_t at;
+	int title;
+	if (fs_prev_word(f, a, x, sizeof x, &at) != 2 || memcmp(x, "at", 2) != 0)
+		return 0;
+	if (f->s[a] == 'H' && a + 1 < b && f->s[a + 1] == 'o')
+		return 0; /* "<County> Care at Home": a firm's name in title case */
+	size_t k = fs_prev_word(f, at, x, sizeof x, NULL);
+	if ((k == 3 && memcmp(x, "not", 3) == 0) || (k == 5 && memcmp(x, "never", 5) == 0) ||
+	    (k == 4 && memcmp(x, "nott", 4) == 0) || (k == 1 && x[0] == 't') ||
+	    (k == 5 && memcmp(x, "alone", 5) == 0) || (k == 4 && memcmp(x, "back", 4) == 0))
+		return 0; /* (not "n't at home", "alone at home", "back at home") */
+	/* then the clause ends, or "with (the|her) children" and it ends */
+	size_t i = b;
+	for (int step = 0;; step++) {
+		k = fs_peek(f, i, nx, sizeof nx, &title);
+		if (k == 0)
+			return 1;
+		int ok = step == 0   ? k == 4 && memcmp(nx, "with", 4) == 0
+			 : step == 1 ? (k == 3 && (memcmp(nx, "the", 3) == 0 || memcmp(nx, "her", 3) == 0)) ||
+					       fs_in(nx, FS_HOME_KIDS)
+			 : step == 2 ? fs_in(nx, FS_HOME_KIDS) && !fs_in(x, FS_HOME_KIDS)
+				     : 0;
+		if (!ok)
+			return 0;
+		memcpy(x, nx, k + 1); /* the word before the next */
+		while (i < f->n && f->s[i] == ' ')
+			i++;
+		i += k;
+	}
+}
+
 /* Nouns that make "home" or "residence" before them no dwelling: "a home
  * visit", "home office", "residence card". */
 static const char *const FS_HOME_COMPOUND[] = {
@@ -3252,8 +3297,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * 0100": where the incident happened, the address the notes know,
 		 * not a new place she lives ("incident last week; she is now at
 		 * home with her mum" is: a being or living word after it) */
-		if (wn == 4 && memcmp(w, "home", 4) == 0 && (c & K_HOME) && fs_incident_at_home(f, a) &&
-		    !fs_place_follows(f, b))
+		if (wn == 4 && memcmp(w, "home", 4) == 0 && (c & K_HOME) &&
+		    (fs_incident_at_home(f, a) || fs_plain_at_home(f, a, b)) && !fs_place_follows(f, b))
 			c = K_NOTPL;
 		/* "with the host family", "host families": where a guest of
 		 * a hosting scheme lives (not "host the meeting") */

@@ -2704,3 +2704,18 @@ Test(failsafe, a_landlord_aside_over_a_hard_wrap)
 	expect_none("Mother's tenancy (Wellmere\nHomes) is in her name only.");
 	expect("Her tenancy (Larch\nWalk).", SCRUB_LOCATION, "Her tenancy (Larch");
 }
+
+/* s20: "<Name> is at home with the children", "Jade at home": the home the
+ * notes know, said plainly, tells no one where she is. Not at home, at the
+ * home of someone, at home with her kin, alone at home, back at home or at
+ * home in a town still say where she is. */
+Test(failsafe, at_home_said_plainly)
+{
+	expect_none("Chantal is at home with the children.");
+	expect_none("Jodie at home. Ryan remanded.");
+	expect("She is not at home.", SCRUB_LOCATION, "She is not at home");
+	expect("She is at home with her mum.", SCRUB_LOCATION, "She is at home with her mum");
+	expect("She is now at home in Quellby.", SCRUB_LOCATION, "She is now at home in Quellby");
+	expect("Seen at home with the kids in Quellby.", SCRUB_LOCATION,
+	       "Seen at home with the kids in Quellby");
+}
