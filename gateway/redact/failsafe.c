@@ -1965,9 +1965,13 @@ static int fs_plain_at_home(const struct fs *f, size_t a, size_t b)
 	    (k == 4 && memcmp(x, "nott", 4) == 0) || (k == 1 && x[0] == 't') ||
 	    (k == 5 && memcmp(x, "alone", 5) == 0) || (k == 4 && memcmp(x, "back", 4) == 0))
 		return 0; /* (not "n't at home", "alone at home", "back at home") */
-	/* then the clause ends, or "with (the|her) children" and it ends */
+	/* then the clause ends, or "with (the|her) children" and it ends; a
+	 * line break ends nothing ("at home with\nher sister") */
 	size_t i = b;
 	for (int step = 0;; step++) {
+		while (i < f->n && (f->s[i] == ' ' || f->s[i] == '\n' || f->s[i] == '\r' ||
+		                    f->s[i] == '\t'))
+			i++;
 		k = fs_peek(f, i, nx, sizeof nx, &title);
 		if (k == 0)
 			return 1;
@@ -1979,8 +1983,6 @@ static int fs_plain_at_home(const struct fs *f, size_t a, size_t b)
 		if (!ok)
 			return 0;
 		memcpy(x, nx, k + 1); /* the word before the next */
-		while (i < f->n && f->s[i] == ' ')
-			i++;
 		i += k;
 	}
 }

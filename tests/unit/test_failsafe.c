@@ -2718,4 +2718,5 @@ Test(failsafe, at_home_said_plainly)
 	expect("She is now at home in Quellby.", SCRUB_LOCATION, "She is now at home in Quellby");
 	expect("Seen at home with the kids in Quellby.", SCRUB_LOCATION,
 	       "Seen at home with the kids in Quellby");
+	expect("She is at home with\nher sister.", SCRUB_LOCATION, "She is at home with\nher sister");
 }
