@@ -1950,6 +1950,9 @@ static int fs_incident_at_home(struct fs *f, size_t a)
  */
 static const char *const FS_HOME_KIDS[] = {"children", "kids", "child", "baby", "boys", "girls",
 					   NULL};
+/* before "at home": she is elsewhere ("not", "never", "isn't": its "t"),
+ * or it is a statement ("alone at home", "back at home") */
+static const char *const FS_HOME_NOT[] = {"not", "never", "t", "alone", "back", NULL};
 
 static int fs_plain_at_home(const struct fs *f, size_t a, size_t b)
 {
@@ -1961,10 +1964,8 @@ static int fs_plain_at_home(const struct fs *f, size_t a, size_t b)
 	if (f->s[a] == 'H' && a + 1 < b && f->s[a + 1] == 'o')
 		return 0; /* "<County> Care at Home": a firm's name in title case */
 	size_t k = fs_prev_word(f, at, x, sizeof x, NULL);
-	if ((k == 3 && memcmp(x, "not", 3) == 0) || (k == 5 && memcmp(x, "never", 5) == 0) ||
-	    (k == 4 && memcmp(x, "nott", 4) == 0) || (k == 1 && x[0] == 't') ||
-	    (k == 5 && memcmp(x, "alone", 5) == 0) || (k == 4 && memcmp(x, "back", 4) == 0))
-		return 0; /* (not "n't at home", "alone at home", "back at home") */
+	if (k > 0 && fs_in(x, FS_HOME_NOT))
+		return 0;
 	/* then the clause ends, or "with (the|her) children" and it ends; a
 	 * line break ends nothing ("at home with\nher sister") */
 	size_t i = b;

@@ -1073,6 +1073,16 @@ int pol_cx_init(struct pol_cx *cx, const struct policy *p, const Marac__V1__Case
 	return MGW_OK;
 }
 
+/* The profile's places she is said to be (where_values), freed; none after. */
+static void where_free(struct pol_profile *gr)
+{
+	for (size_t k = 0; k < gr->n_where; k++)
+		free(gr->where[k]);
+	free(gr->where);
+	gr->where = NULL;
+	gr->n_where = 0;
+}
+
 void pol_cx_free(struct pol_cx *cx)
 {
 	for (size_t i = 0; i < cx->n_owned; i++)
@@ -1080,9 +1090,7 @@ void pol_cx_free(struct pol_cx *cx)
 	for (size_t i = 0; i < cx->n_g; i++) {
 		free(cx->g[i].sig);
 		scrubber_free(cx->g[i].scr);
-		for (size_t k = 0; k < cx->g[i].n_where; k++)
-			free(cx->g[i].where[k]);
-		free(cx->g[i].where);
+		where_free(&cx->g[i]);
 	}
 	for (size_t i = 0; i < cx->cap_sc; i++)
 		if (cx->sc[i].in) {
@@ -1346,11 +1354,7 @@ int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out)
 		scrubber_free(gr->scr); /* a try that ran out of memory */
 		gr->scr = NULL;
 		gr->blind = 0;
-		for (size_t k = 0; k < gr->n_where; k++)
-			free(gr->where[k]);
-		free(gr->where);
-		gr->where = NULL;
-		gr->n_where = 0;
+		where_free(gr);
 		gr->rc = scrubber_build2(&spec, &gr->scr);
 		struct where_acc found = {.max = FOUND_NAMES};
 		const char **fnames = NULL;
