@@ -1300,6 +1300,10 @@ RARE static size_t passport_at(const unsigned char *s, size_t n, size_t i)
 	 * after "P<", then the number */
 	/* "GBR 520 114 983" (the issuing country's code written first), a
 	 * Polish identity card "ACX 482019": three capitals, a space, digits */
+	/* "PAE123456": three capitals and six digits run together (the
+	 * Spanish passport's layout, and others of that shape) */
+	if (L == 3 && digits_at(s, n, j, 6) == 6 && ends_word(s, n, j + 6, 1))
+		return j + 6;
 	if (L > 2 && !(L == 3 && ((i >= 2 && s[i - 1] == '<' && sc_upper(s[i - 2])) ||
 				  (j + 1 < n && s[j] == ' ' && sc_digit(s[j + 1])))))
 		return 0;

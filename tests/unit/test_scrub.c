@@ -2926,3 +2926,15 @@ Test(scrub, a_kept_name_ending_in_a_street_word_is_no_street)
 	free(out);
 	scrubber_free(sc);
 }
+
+/* s21: three capitals and six digits run together after a passport cue
+ * (the Spanish layout) are the number; the same shape with no cue, or
+ * seven digits, is not read as one. */
+Test(scrub, a_passport_of_three_capitals_and_six_digits)
+{
+	expect("Husband holds her passport (QRE482913).",
+	       "Husband holds her passport (" R("document") ").");
+	expect("passport QRE482913 held by him", "passport " R("document") " held by him");
+	expect("Ref QRE482913 on the letter.", "Ref QRE482913 on the letter.");
+	expect("passport QRE4829135 held", "passport QRE4829135 held");
+}
