@@ -1451,7 +1451,10 @@ static const char *const FS_INCIDENT_ACT[] = {
 	"banging", "shouting", "screaming", "smashing", "threatening", "harassing",
 	"harassment", "stalking", "reviewed", "assessed",
 	/* s17-fp: shut in, kept in */
-	"locked", NULL};
+	"locked",
+	/* s21-over: the police there, a marker or an alarm put on it ("police
+	 * at home address overnight", "CAD marker on her home address") */
+	"police", "officers", "marker", "markers", "flag", "flagged", NULL};
 /* ... and words that make its dwelling the one she is in now */
 static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
 					   "until", "tonight", NULL};
@@ -2005,7 +2008,9 @@ static const char *const FS_HOME_COMPOUND[] = {
 	/* s17-fp: its reference ("tenancy ref 0044-...") */
 	"ref", "reference",
 	/* s20-over: the landlord's work on it ("tenancy management note") */
-	"management", NULL};
+	"management",
+	/* s21-over: ... and its department ("Council tenancy services") */
+	"services", "service", NULL};
 
 /* What someone flees when it is no place: "fleeing DA", "fled domestic abuse". */
 static const char *const FS_FLED_WHAT[] = {"da", "dv", "domestic", "abuse", "violence", "hbv",
@@ -3244,6 +3249,47 @@ static int fs_unannounced_next(const struct fs *f, size_t b)
 	return k == 11 && memcmp(x, "unannounced", 11) == 0;
 }
 
+/*
+ * s21-over: is "live" at [a, b) the adjective of an order, a marker or a
+ * condition in force ("Bail conditions from Feb still live", "police marker
+ * on address (live)"): in brackets alone, or after "still" with nobody
+ * before it ("they still live", "she and the kids still live" are where
+ * they live), and nothing after it in its clause? Reads two words back and
+ * the next character.
+ */
+static int fs_live_in_force(const struct fs *f, size_t a, size_t b)
+{
+	static const char *const WHO[] = {"they", "we", "i", "you", "who", "both", "all", NULL};
+	size_t j = b;
+	while (j < f->n && f->s[j] == ' ')
+		j++;
+	int end = j >= f->n || f->s[j] == '.' || f->s[j] == ';' || f->s[j] == ',' ||
+	          f->s[j] == ')' || f->s[j] == '\n' || f->s[j] == '!';
+	if (!end)
+		return 0;
+	size_t i = a;
+	while (i > 0 && f->s[i - 1] == ' ')
+		i--;
+	if (i > 0 && f->s[i - 1] == '(')
+		return j < f->n && f->s[j] == ')';
+	char x[16];
+	size_t st, k = fs_prev_word(f, a, x, sizeof x, &st);
+	if (k != 5 || memcmp(x, "still", 5) != 0)
+		return 0;
+	k = fs_prev_word(f, st, x, sizeof x, NULL);
+	return k > 0 && !(fs_lookup(x, k) & (K_SHE | K_HE | K_KIN | K_SUBJ)) && !fs_in(x, WHO);
+}
+
+/* s21-over: is the word after b "force" ("Border Force": the national agency
+ * at ports, no border she crosses)? */
+static int fs_force_next(const struct fs *f, size_t b)
+{
+	char x[16];
+	size_t k;
+	fs_word_at(f, b, x, sizeof x, &k);
+	return k == 5 && memcmp(x, "force", 5) == 0;
+}
+
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
@@ -3288,6 +3334,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			                f->s[b + 1] >= '0' && f->s[b + 1] <= '9'))
 				c |= K_RES;
 		}
+		/* s21-over: "still live", "(live)": an order in force;
+		 * "Border Force": an agency */
+		if ((c & K_RES) && ((wn == 4 && memcmp(w, "live", 4) == 0 && fs_live_in_force(f, a, b)) ||
+		                    (wn == 6 && memcmp(w, "border", 6) == 0 && fs_force_next(f, b))))
+			c &= ~K_RES;
+		/* s21-over: "marker placed on V's address": the marker is placed */
+		if ((c & K_GO) && wn == 6 && memcmp(w, "placed", 6) == 0 &&
+		    fs_prev_word(f, a, nx, sizeof nx, NULL) > 0 && fs_in(nx, FS_MARKER))
+			c &= ~K_GO;
 		if ((c & (K_HOME | K_RES)) &&
 		    ((wn == 4 && memcmp(w, "home", 4) == 0) ||
 		     (wn == 9 && memcmp(w, "residence", 9) == 0) ||

@@ -2720,3 +2720,41 @@ Test(failsafe, at_home_said_plainly)
 	       "Seen at home with the kids in Quellby");
 	expect("She is at home with\nher sister.", SCRUB_LOCATION, "She is at home with\nher sister");
 }
+
+/* s21-over: "live" of an order or a marker in force ("Bail conditions from
+ * Feb still live", "(live)") is no living; "they still live" with nothing
+ * after is who lives where. "Border Force" is the agency, "over the border"
+ * still a move. */
+Test(failsafe, live_in_force_and_border_force)
+{
+	expect_none("Bail conditions from Feb still live.");
+	expect_none("Police marker on address (live).");
+	expect_none("Border Force port alert considered.");
+	expect("They still live.", SCRUB_LOCATION, "They still live");
+	expect("She still lives in Quellby.", SCRUB_LOCATION, "She still lives in Quellby");
+	expect("She fled over the border.", SCRUB_LOCATION, "She fled over the border");
+}
+
+/* s21-over: the police at her home the notes know, or a marker put on it,
+ * is an attendance or a flag, as "assault at her home" is; now, a place
+ * after it, a new home or a placement still say where she is. */
+Test(failsafe, police_or_a_marker_at_the_known_home)
+{
+	expect_none("Police at home address overnight, children present.");
+	expect_none("CAD marker on her home address.");
+	expect_none("Council tenancy services 04/12: joint tenants.");
+	expect("Police at her home now.", SCRUB_LOCATION, "Police at her home now");
+	expect("Police at her home in Quellby.", SCRUB_LOCATION, "Police at her home in Quellby");
+	expect("Tenancy services say she moved to Quellby.", SCRUB_LOCATION,
+	       "Tenancy services say she moved to Quellby");
+}
+
+/* s21-over: "marker placed on V's address": the marker is placed, not she. */
+Test(failsafe, a_marker_placed)
+{
+	struct spans sv = scan("Marker placed on V's address.");
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(strcmp(sv.v[i].rule, "fs:residence") != 0, "%s", sv.v[i].rule);
+	spans_free(&sv);
+	expect("She was placed at Larch House.", SCRUB_LOCATION, "She was placed at Larch House");
+}
