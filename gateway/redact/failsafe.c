@@ -1491,6 +1491,18 @@ static int fs_clause_noname(const struct fs *f, size_t a, size_t b, const char *
 	return (lx & LEX_ALLOW) && !(lx & LEX_PLACE);
 }
 
+/* s21-over: do the words after i open on "last" or "the last" ("since last
+ * MARAC", "since the last review")? */
+static int fs_since_last(const struct fs *f, size_t i)
+{
+	char x[16];
+	size_t k;
+	i = fs_word_at(f, i, x, sizeof x, &k);
+	if (k == 3 && memcmp(x, "the", 3) == 0)
+		fs_word_at(f, i, x, sizeof x, &k);
+	return k == 4 && memcmp(x, "last", 4) == 0;
+}
+
 /*
  * Does the clause [c_start, c_end) name an incident ("DA" in capitals,
  * FS_INCIDENT_ACT), no word of now (FS_NOW_WORDS) and no place (a
@@ -1516,7 +1528,8 @@ static int fs_clause_incident(const struct fs *f)
 			continue;
 		}
 		x[k] = 0;
-		if (fs_in(x, FS_NOW_WORDS) ||
+		/* (s21-over: not "since last MARAC", "since the last meeting": when) */
+		if ((fs_in(x, FS_NOW_WORDS) && !(strcmp(x, "since") == 0 && fs_since_last(f, i))) ||
 		    (where && f->s[w0] >= 'A' && f->s[w0] <= 'Z' && !fs_month(x) && !fs_weekday(x) &&
 		     !fs_clause_noname(f, w0, i, x, k, where)))
 			return 0;
@@ -2214,6 +2227,14 @@ static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 			/* "for staying so long" */
 			return k == 4 && memcmp(x, "long", 4) == 0 && fs_no_place_ahead(f, i);
 		}
+		/* s21-over: "stayed up" (awake: "stayed up all night", "said she
+		 * stayed up because of the police"), with no place after it (not
+		 * "stayed up north", "staying up at her mum's") */
+		if (k == 2 && memcmp(x, "up", 2) == 0) {
+			static const char *const NORTH[] = {"north", "there", "here", "with", NULL};
+			fs_word_at(f, i, x, sizeof x, &k);
+			return !(k > 0 && fs_in(x, NORTH)) && fs_no_place_ahead(f, i);
+		}
 		if (k != 4 || memcmp(x, "away", 4) != 0)
 			return 0;
 		size_t j = i;
@@ -2615,6 +2636,41 @@ static const char *const FS_VENUE[] = {"office", "offices", "service", "services
                                        "center", "base", "hub", "station", "clinic", "surgery",
                                        "ward", "unit", "premises", "reception", "building",
                                        "project", "department", "team", "practice", NULL};
+
+/* s21-over: what someone goes to that is something done, not a place: a
+ * programme, a course, a group, an outreach service's sessions */
+static const char *const FS_ACTIVITY[] = {"programme", "programmes", "program", "course",
+					  "courses", "group", "groups", "session", "sessions",
+					  "class", "classes", "outreach", "counselling", "workshop",
+					  NULL};
+
+/*
+ * s21-over: does the object of "go to" opening at a name an activity: a
+ * word of FS_ACTIVITY there or after up to three capitalised words ("will
+ * go to the Freedom Programme", "go to <Name> outreach"), then no place in
+ * its clause (fs_no_place_ahead: not "the group at <Name> House")? Reads at
+ * most four words and fs_no_place_ahead's eight.
+ */
+static int fs_activity_ahead(const struct fs *f, size_t a)
+{
+	char x[16];
+	size_t i = a;
+	int title = 0;
+	for (int words = 0; words < 4;) {
+		size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k == 0 || k + 1 >= sizeof x)
+			return 0;
+		x[k] = 0;
+		if (k == 1 && x[0] == 's' && f->s[i - 2] == '\'')
+			continue; /* "Women's" */
+		if (fs_in(x, FS_ACTIVITY))
+			return fs_no_place_ahead(f, i);
+		if (!title)
+			return 0;
+		words++;
+	}
+	return 0;
+}
 
 /* "gone up north", "moved down south": a direction is somewhere. */
 static const char *const FS_COMPASS[] = {"north", "south", "east", "west", "north-east",
@@ -3339,6 +3395,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if ((c & K_RES) && ((wn == 4 && memcmp(w, "live", 4) == 0 && fs_live_in_force(f, a, b)) ||
 		                    (wn == 6 && memcmp(w, "border", 6) == 0 && fs_force_next(f, b))))
 			c &= ~K_RES;
+		/* s21-over: "kicking off at mum": an outburst, no going off */
+		if ((c & K_GO) && wn == 3 && memcmp(w, "off", 3) == 0 &&
+		    fs_prev_word(f, a, nx, sizeof nx, NULL) >= 4 && memcmp(nx, "kick", 4) == 0)
+			c &= ~K_GO;
 		/* s21-over: "marker placed on V's address": the marker is placed */
 		if ((c & K_GO) && wn == 6 && memcmp(w, "placed", 6) == 0 &&
 		    fs_prev_word(f, a, nx, sizeof nx, NULL) > 0 && fs_in(nx, FS_MARKER))
@@ -3715,6 +3775,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			if (place && (tf & TF_CAP) &&
 			    (fs_was_with_years(f, a, b) || (f->pn_with && fs_court_follows(f, b))))
 				place = 0;
+			if (place && f->place_next == 2 && !f->pn_with && fs_activity_ahead(f, a))
+				place = 0; /* s21-over: "will go to the Freedom Programme" */
 			if (place && f->pn_conv)
 				conv = 1 + ((c & K_KIN) || (tf & TF_POSS)); /* 2: someone's */
 			else if (place)

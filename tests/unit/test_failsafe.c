@@ -2758,3 +2758,33 @@ Test(failsafe, a_marker_placed)
 	spans_free(&sv);
 	expect("She was placed at Larch House.", SCRUB_LOCATION, "She was placed at Larch House");
 }
+
+/* s21-over: "stayed up" is awake, "kicking off at mum" an outburst at her,
+ * "since last MARAC" a time: no statement of where she is. "stayed up
+ * north", "stayed up in <Town>", "kicked off at her mum's" and an incident
+ * at her home "since Monday" still are. */
+Test(failsafe, stayed_up_kicking_off_since_last)
+{
+	expect_none("She said she stayed up because of the police.");
+	expect_none("She stayed up all night.");
+	expect_none("Dale was kicking off at mum all night.");
+	expect_none("Incidents since last MARAC, most recent 02/12 assault at victim's address.");
+	expect("She stayed up north.", SCRUB_LOCATION, "She stayed up north");
+	expect("She stayed up in Quellby.", SCRUB_LOCATION, "She stayed up in Quellby");
+	expect("He kicked off at her mum's.", SCRUB_LOCATION, "He kicked off at her mum's");
+	expect("Assault at her home since Monday.", SCRUB_LOCATION, "Assault at her home since Monday");
+}
+
+/* s21-over: going to a programme, a course, a group or an outreach service
+ * is something she does, not where she lives; a place named after it, or
+ * someone's home, or a town alone still is. */
+Test(failsafe, going_to_an_activity)
+{
+	expect_none("She went to the Freedom Programme.");
+	expect_none("She went to the Quellby Recovery Group.");
+	expect("She went to the group at Larch House.", SCRUB_LOCATION,
+	       "She went to the group at Larch House");
+	expect("She went to Quellby.", SCRUB_LOCATION, "She went to Quellby");
+	expect("She will go to the course in Quellby.", SCRUB_LOCATION,
+	       "She will go to the course in Quellby");
+}
