@@ -2788,3 +2788,16 @@ Test(failsafe, going_to_an_activity)
 	expect("She will go to the course in Quellby.", SCRUB_LOCATION,
 	       "She will go to the course in Quellby");
 }
+
+/* s21-over: "still live", "Border Force", "marker placed", "stayed up",
+ * "kicking off", "since last" and going to an activity read a bounded
+ * number of words, so a text of them with no stop costs linear time. */
+Test(failsafe, s21_over_cues_cost_linear_time)
+{
+	static const char *const cue[] = {
+	    "conditions still live ", "(live) ",           "Border Force ",
+	    "marker placed on ",      "police at home ",   "stayed up ",
+	    "kicking off at mum ",    "since last MARAC ", "went to the Freedom Programme ",
+	};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
