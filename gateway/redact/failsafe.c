@@ -2068,6 +2068,9 @@ static int fs_tenure_stated(const struct fs *f, size_t b, const char *prev);
 static int fs_plain_ahead(const struct fs *f, size_t i);
 static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after);
 
+/* What makes a tenancy a new one (or one to come): "a new secure tenancy" */
+static const char *const FS_TENANCY_NEW[] = {"new", "temporary", "temp", "emergency", "interim",
+					     "another", "different", "alternative", "offered", NULL};
 static const char *const FS_TENANCY_HELD[] = {"joint", "old", "previous", "former", "existing",
 					      "current", "original", "on", NULL};
 
@@ -2088,6 +2091,18 @@ static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
 		char y[16];
 		size_t yk = fs_prev_word(f, st, y, sizeof y, NULL);
 		if (yk >= 8 && memcmp(y, "transfer", 8) == 0 && fs_no_place_ahead(f, b))
+			return 1;
+	}
+	if (tenancy && k == 4 && memcmp(x, "sole", 4) == 0) {
+		/* s21-over: "wants sole tenancy", "applied for sole tenancy",
+		 * "advice on sole tenancy": who will hold the one she has,
+		 * said bare (not "a", "new", "offered" ... before it, nor a
+		 * name, a number or a place after it: fs_plain_ahead) */
+		char y[16];
+		size_t yk = fs_prev_word(f, st, y, sizeof y, NULL);
+		if (!(yk > 0 && (fs_in(y, FS_TENANCY_NEW) || strcmp(y, "a") == 0 ||
+		                 strcmp(y, "an") == 0)) &&
+		    fs_plain_ahead(f, b))
 			return 1;
 	}
 	if (tenancy)
@@ -2436,9 +2451,6 @@ static int fs_together_only(const struct fs *f, size_t b)
 	return k == 8 && memcmp(x, "together", 8) == 0 && fs_no_place_ahead(f, i);
 }
 
-/* What makes a tenancy a new one (or one to come): "a new secure tenancy" */
-static const char *const FS_TENANCY_NEW[] = {"new", "temporary", "temp", "emergency", "interim",
-					     "another", "different", "alternative", "offered", NULL};
 
 /*
  * s19-over: is the tenancy ending at b told by its tenure, so the one held

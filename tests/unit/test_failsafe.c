@@ -2801,3 +2801,23 @@ Test(failsafe, s21_over_cues_cost_linear_time)
 	};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s21-over: sole tenancy said bare ("wants sole tenancy", "advice on sole
+ * tenancy") is who will hold the home she has; a sole tenancy offered, new
+ * or "a" one, or one with a street, a number or a town after it, is where
+ * she will live. */
+Test(failsafe, sole_tenancy_said_bare)
+{
+	expect_none("Tenant wants sole tenancy.");
+	expect_none("Sole tenancy application in progress.");
+	expect_none("Housing Options - advice on sole tenancy.");
+	expect_none("Housing: sole tenancy in victim's name.");
+	expect("She has been offered a sole tenancy.", SCRUB_LOCATION,
+	       "She has been offered a sole tenancy");
+	expect("She has a new sole tenancy.", SCRUB_LOCATION, "She has a new sole tenancy");
+	expect("Sole tenancy, Larch Rd.", SCRUB_LOCATION, "Sole tenancy, Larch Rd.");
+	expect("She wants sole tenancy at 4 Oak Row.", SCRUB_LOCATION,
+	       "She wants sole tenancy at 4 Oak Row");
+	expect("She applied for sole tenancy in Quellby.", SCRUB_LOCATION,
+	       "She applied for sole tenancy in Quellby");
+}
