@@ -3348,6 +3348,28 @@ static int fs_live_in_force(const struct fs *f, size_t a, size_t b)
 	return k > 0 && !(fs_lookup(x, k) & (K_SHE | K_HE | K_KIN | K_SUBJ)) && !fs_in(x, WHO);
 }
 
+/*
+ * s21-over: is "TA" at [a, b) a teaching assistant by its grammar: told,
+ * asked or informed right before it and no place after it ("Evie told TA
+ * \"daddy ...\"", "told TA dad hit mum"; not "told TA in <Town>")? Not
+ * with a bracket after it: "Told TA (Mrs <Name>)" stays withheld, the
+ * name in it being one the name rules may not know. Reads one word back
+ * and fs_no_place_ahead's eight.
+ */
+static int fs_ta_person(const struct fs *f, size_t a, size_t b)
+{
+	static const char *const TOLD[] = {"told", "tells", "telling", "asked", "asks",
+					   "informed", "informs", NULL};
+	char x[16];
+	size_t j = b;
+	while (j < f->n && f->s[j] == ' ')
+		j++;
+	if (j < f->n && f->s[j] == '(')
+		return 0;
+	return fs_prev_word(f, a, x, sizeof x, NULL) > 0 && fs_in(x, TOLD) &&
+	       fs_no_place_ahead(f, b);
+}
+
 /* s21-over: is the word after b "force" ("Border Force": the national agency
  * at ports, no border she crosses)? */
 static int fs_force_next(const struct fs *f, size_t b)
@@ -3399,7 +3421,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			 * a teaching assistant; "TA/00990011": a reference */
 			fs_peek(f, b, nx, sizeof nx, &title);
 			if (!title && !(b + 1 < f->n && (f->s[b] == '/' || f->s[b] == '-') &&
-			                f->s[b + 1] >= '0' && f->s[b + 1] <= '9'))
+			                f->s[b + 1] >= '0' && f->s[b + 1] <= '9') &&
+			    !fs_ta_person(f, a, b))
 				c |= K_RES;
 		}
 		/* s21-over: "still live", "(live)": an order in force;

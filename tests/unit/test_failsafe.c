@@ -2821,3 +2821,15 @@ Test(failsafe, sole_tenancy_said_bare)
 	expect("She applied for sole tenancy in Quellby.", SCRUB_LOCATION,
 	       "She applied for sole tenancy in Quellby");
 }
+
+/* s21-over: "TA" told something is a teaching assistant; "in TA", "told TA
+ * in <Town>" are temporary accommodation. */
+Test(failsafe, a_teaching_assistant_told)
+{
+	expect_none("Maisie told TA \"daddy pushed mummy\".");
+	expect_none("Ollie told TA dad broke the telly.");
+	expect("Told TA in Quellby.", SCRUB_LOCATION, "Told TA in Quellby");
+	expect("She is in TA.", SCRUB_LOCATION, "She is in TA");
+	static const char *const cue[] = {"told TA ", "told TA (", "asked TA "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
