@@ -3350,7 +3350,7 @@ static int fs_live_in_force(const struct fs *f, size_t a, size_t b)
 
 /*
  * s21-over: is "TA" at [a, b) a teaching assistant by its grammar: told,
- * asked or informed right before it and no place after it ("Evie told TA
+ * asked or informed right before it and no place after it ("<Name> told TA
  * \"daddy ...\"", "told TA dad hit mum"; not "told TA in <Town>")? Not
  * with a bracket after it: "Told TA (Mrs <Name>)" stays withheld, the
  * name in it being one the name rules may not know. Reads one word back
