@@ -3370,6 +3370,17 @@ static int fs_ta_person(const struct fs *f, size_t a, size_t b)
 	       fs_no_place_ahead(f, b);
 }
 
+/* s21-over: are the two words before a "right to" or "rights to"? */
+static int fs_right_to(const struct fs *f, size_t a)
+{
+	char x[16];
+	size_t st;
+	if (fs_prev_word(f, a, x, sizeof x, &st) != 2 || memcmp(x, "to", 2) != 0)
+		return 0;
+	size_t k = fs_prev_word(f, st, x, sizeof x, NULL);
+	return (k == 5 && memcmp(x, "right", 5) == 0) || (k == 6 && memcmp(x, "rights", 6) == 0);
+}
+
 /* s21-over: is the word after b "force" ("Border Force": the national agency
  * at ports, no border she crosses)? */
 static int fs_force_next(const struct fs *f, size_t b)
@@ -3533,6 +3544,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    fs_peek(f, b, nx, sizeof nx, &title) == 6 && memcmp(nx, "behind", 6) == 0)
 			c &= ~K_RES;
 		if ((c & K_RES) && (f->p1 & K_THE) && wn == 7 && memcmp(w, "tenancy", 7) == 0)
+			c &= ~K_RES;
+		/* s21-over: "rights to stay", "right to reside": a legal right
+		 * (immigration, tenancy), no place unless one follows */
+		if ((c & K_RES) && fs_right_to(f, a) && fs_no_place_ahead(f, b))
 			c &= ~K_RES;
 		/* "joint tenancy": the one they hold, as "the tenancy"; "decisions about where she lives", "knows where she
 		 * lives": a topic, unless a place or "now" follows */

@@ -2833,3 +2833,16 @@ Test(failsafe, a_teaching_assistant_told)
 	static const char *const cue[] = {"told TA ", "told TA (", "asked TA "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s21-over: a right to stay or reside, with no place after it, is a legal
+ * right; "a right to stay in the UK", "at her mum's" name a place. */
+Test(failsafe, a_right_to_stay)
+{
+	expect_none("Mona has asked about her rights to stay.");
+	expect_none("Advice on her right to reside.");
+	expect("She has the right to stay at her mum's.", SCRUB_LOCATION,
+	       "She has the right to stay at her mum's");
+	expect("She wants to stay.", SCRUB_LOCATION, "She wants to stay");
+	static const char *const cue[] = {"rights to stay ", "right to reside ", "to stay "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
