@@ -1451,7 +1451,10 @@ static const char *const FS_INCIDENT_ACT[] = {
 	"banging", "shouting", "screaming", "smashing", "threatening", "harassing",
 	"harassment", "stalking", "reviewed", "assessed",
 	/* s17-fp: shut in, kept in */
-	"locked", NULL};
+	"locked",
+	/* s21-over: the police there, a marker or an alarm put on it ("police
+	 * at home address overnight", "CAD marker on her home address") */
+	"police", "officers", "marker", "markers", "flag", "flagged", NULL};
 /* ... and words that make its dwelling the one she is in now */
 static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
 					   "until", "tonight", NULL};
@@ -1488,6 +1491,18 @@ static int fs_clause_noname(const struct fs *f, size_t a, size_t b, const char *
 	return (lx & LEX_ALLOW) && !(lx & LEX_PLACE);
 }
 
+/* s21-over: do the words after i open on "last" or "the last" ("since last
+ * MARAC", "since the last review")? */
+static int fs_since_last(const struct fs *f, size_t i)
+{
+	char x[16];
+	size_t k;
+	i = fs_word_at(f, i, x, sizeof x, &k);
+	if (k == 3 && memcmp(x, "the", 3) == 0)
+		fs_word_at(f, i, x, sizeof x, &k);
+	return k == 4 && memcmp(x, "last", 4) == 0;
+}
+
 /*
  * Does the clause [c_start, c_end) name an incident ("DA" in capitals,
  * FS_INCIDENT_ACT), no word of now (FS_NOW_WORDS) and no place (a
@@ -1513,7 +1528,8 @@ static int fs_clause_incident(const struct fs *f)
 			continue;
 		}
 		x[k] = 0;
-		if (fs_in(x, FS_NOW_WORDS) ||
+		/* (s21-over: not "since last MARAC", "since the last meeting": when) */
+		if ((fs_in(x, FS_NOW_WORDS) && !(strcmp(x, "since") == 0 && fs_since_last(f, i))) ||
 		    (where && f->s[w0] >= 'A' && f->s[w0] <= 'Z' && !fs_month(x) && !fs_weekday(x) &&
 		     !fs_clause_noname(f, w0, i, x, k, where)))
 			return 0;
@@ -2005,7 +2021,9 @@ static const char *const FS_HOME_COMPOUND[] = {
 	/* s17-fp: its reference ("tenancy ref 0044-...") */
 	"ref", "reference",
 	/* s20-over: the landlord's work on it ("tenancy management note") */
-	"management", NULL};
+	"management",
+	/* s21-over: ... and its department ("Council tenancy services") */
+	"services", "service", NULL};
 
 /* What someone flees when it is no place: "fleeing DA", "fled domestic abuse". */
 static const char *const FS_FLED_WHAT[] = {"da", "dv", "domestic", "abuse", "violence", "hbv",
@@ -2050,6 +2068,9 @@ static int fs_tenure_stated(const struct fs *f, size_t b, const char *prev);
 static int fs_plain_ahead(const struct fs *f, size_t i);
 static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after);
 
+/* What makes a tenancy a new one (or one to come): "a new secure tenancy" */
+static const char *const FS_TENANCY_NEW[] = {"new", "temporary", "temp", "emergency", "interim",
+					     "another", "different", "alternative", "offered", NULL};
 static const char *const FS_TENANCY_HELD[] = {"joint", "old", "previous", "former", "existing",
 					      "current", "original", "on", NULL};
 
@@ -2070,6 +2091,18 @@ static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
 		char y[16];
 		size_t yk = fs_prev_word(f, st, y, sizeof y, NULL);
 		if (yk >= 8 && memcmp(y, "transfer", 8) == 0 && fs_no_place_ahead(f, b))
+			return 1;
+	}
+	if (tenancy && k == 4 && memcmp(x, "sole", 4) == 0) {
+		/* s21-over: "wants sole tenancy", "applied for sole tenancy",
+		 * "advice on sole tenancy": who will hold the one she has,
+		 * said bare (not "a", "new", "offered" ... before it, nor a
+		 * name, a number or a place after it: fs_plain_ahead) */
+		char y[16];
+		size_t yk = fs_prev_word(f, st, y, sizeof y, NULL);
+		if (!(yk > 0 && (fs_in(y, FS_TENANCY_NEW) || strcmp(y, "a") == 0 ||
+		                 strcmp(y, "an") == 0)) &&
+		    fs_plain_ahead(f, b))
 			return 1;
 	}
 	if (tenancy)
@@ -2208,6 +2241,14 @@ static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 			i = fs_word_at(f, i, x, sizeof x, &k);
 			/* "for staying so long" */
 			return k == 4 && memcmp(x, "long", 4) == 0 && fs_no_place_ahead(f, i);
+		}
+		/* s21-over: "stayed up" (awake: "stayed up all night", "said she
+		 * stayed up because of the police"), with no place after it (not
+		 * "stayed up north", "staying up at her mum's") */
+		if (k == 2 && memcmp(x, "up", 2) == 0) {
+			static const char *const NORTH[] = {"north", "there", "here", "with", NULL};
+			fs_word_at(f, i, x, sizeof x, &k);
+			return !(k > 0 && fs_in(x, NORTH)) && fs_no_place_ahead(f, i);
 		}
 		if (k != 4 || memcmp(x, "away", 4) != 0)
 			return 0;
@@ -2410,9 +2451,6 @@ static int fs_together_only(const struct fs *f, size_t b)
 	return k == 8 && memcmp(x, "together", 8) == 0 && fs_no_place_ahead(f, i);
 }
 
-/* What makes a tenancy a new one (or one to come): "a new secure tenancy" */
-static const char *const FS_TENANCY_NEW[] = {"new", "temporary", "temp", "emergency", "interim",
-					     "another", "different", "alternative", "offered", NULL};
 
 /*
  * s19-over: is the tenancy ending at b told by its tenure, so the one held
@@ -2610,6 +2648,41 @@ static const char *const FS_VENUE[] = {"office", "offices", "service", "services
                                        "center", "base", "hub", "station", "clinic", "surgery",
                                        "ward", "unit", "premises", "reception", "building",
                                        "project", "department", "team", "practice", NULL};
+
+/* s21-over: what someone goes to that is something done, not a place: a
+ * programme, a course, a group, an outreach service's sessions */
+static const char *const FS_ACTIVITY[] = {"programme", "programmes", "program", "course",
+					  "courses", "group", "groups", "session", "sessions",
+					  "class", "classes", "outreach", "counselling", "workshop",
+					  NULL};
+
+/*
+ * s21-over: does the object of "go to" opening at a name an activity: a
+ * word of FS_ACTIVITY there or after up to three capitalised words ("will
+ * go to the Freedom Programme", "go to <Name> outreach"), then no place in
+ * its clause (fs_no_place_ahead: not "the group at <Name> House")? Reads at
+ * most four words and fs_no_place_ahead's eight.
+ */
+static int fs_activity_ahead(const struct fs *f, size_t a)
+{
+	char x[16];
+	size_t i = a;
+	int title = 0;
+	for (int words = 0; words < 4;) {
+		size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k == 0 || k + 1 >= sizeof x)
+			return 0;
+		x[k] = 0;
+		if (k == 1 && x[0] == 's' && f->s[i - 2] == '\'')
+			continue; /* "Women's" */
+		if (fs_in(x, FS_ACTIVITY))
+			return fs_no_place_ahead(f, i);
+		if (!title)
+			return 0;
+		words++;
+	}
+	return 0;
+}
 
 /* "gone up north", "moved down south": a direction is somewhere. */
 static const char *const FS_COMPASS[] = {"north", "south", "east", "west", "north-east",
@@ -3244,6 +3317,80 @@ static int fs_unannounced_next(const struct fs *f, size_t b)
 	return k == 11 && memcmp(x, "unannounced", 11) == 0;
 }
 
+/*
+ * s21-over: is "live" at [a, b) the adjective of an order, a marker or a
+ * condition in force ("Bail conditions from Feb still live", "police marker
+ * on address (live)"): in brackets alone, or after "still" with nobody
+ * before it ("they still live", "she and the kids still live" are where
+ * they live), and nothing after it in its clause? Reads two words back and
+ * the next character.
+ */
+static int fs_live_in_force(const struct fs *f, size_t a, size_t b)
+{
+	static const char *const WHO[] = {"they", "we", "i", "you", "who", "both", "all", NULL};
+	size_t j = b;
+	while (j < f->n && f->s[j] == ' ')
+		j++;
+	int end = j >= f->n || f->s[j] == '.' || f->s[j] == ';' || f->s[j] == ',' ||
+	          f->s[j] == ')' || f->s[j] == '\n' || f->s[j] == '!';
+	if (!end)
+		return 0;
+	size_t i = a;
+	while (i > 0 && f->s[i - 1] == ' ')
+		i--;
+	if (i > 0 && f->s[i - 1] == '(')
+		return j < f->n && f->s[j] == ')';
+	char x[16];
+	size_t st, k = fs_prev_word(f, a, x, sizeof x, &st);
+	if (k != 5 || memcmp(x, "still", 5) != 0)
+		return 0;
+	k = fs_prev_word(f, st, x, sizeof x, NULL);
+	return k > 0 && !(fs_lookup(x, k) & (K_SHE | K_HE | K_KIN | K_SUBJ)) && !fs_in(x, WHO);
+}
+
+/*
+ * s21-over: is "TA" at [a, b) a teaching assistant by its grammar: told,
+ * asked or informed right before it and no place after it ("<Name> told TA
+ * \"daddy ...\"", "told TA dad hit mum"; not "told TA in <Town>")? Not
+ * with a bracket after it: "Told TA (Mrs <Name>)" stays withheld, the
+ * name in it being one the name rules may not know. Reads one word back
+ * and fs_no_place_ahead's eight.
+ */
+static int fs_ta_person(const struct fs *f, size_t a, size_t b)
+{
+	static const char *const TOLD[] = {"told", "tells", "telling", "asked", "asks",
+					   "informed", "informs", NULL};
+	char x[16];
+	size_t j = b;
+	while (j < f->n && f->s[j] == ' ')
+		j++;
+	if (j < f->n && f->s[j] == '(')
+		return 0;
+	return fs_prev_word(f, a, x, sizeof x, NULL) > 0 && fs_in(x, TOLD) &&
+	       fs_no_place_ahead(f, b);
+}
+
+/* s21-over: are the two words before a "right to" or "rights to"? */
+static int fs_right_to(const struct fs *f, size_t a)
+{
+	char x[16];
+	size_t st;
+	if (fs_prev_word(f, a, x, sizeof x, &st) != 2 || memcmp(x, "to", 2) != 0)
+		return 0;
+	size_t k = fs_prev_word(f, st, x, sizeof x, NULL);
+	return (k == 5 && memcmp(x, "right", 5) == 0) || (k == 6 && memcmp(x, "rights", 6) == 0);
+}
+
+/* s21-over: is the word after b "force" ("Border Force": the national agency
+ * at ports, no border she crosses)? */
+static int fs_force_next(const struct fs *f, size_t b)
+{
+	char x[16];
+	size_t k;
+	fs_word_at(f, b, x, sizeof x, &k);
+	return k == 5 && memcmp(x, "force", 5) == 0;
+}
+
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
@@ -3285,9 +3432,23 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			 * a teaching assistant; "TA/00990011": a reference */
 			fs_peek(f, b, nx, sizeof nx, &title);
 			if (!title && !(b + 1 < f->n && (f->s[b] == '/' || f->s[b] == '-') &&
-			                f->s[b + 1] >= '0' && f->s[b + 1] <= '9'))
+			                f->s[b + 1] >= '0' && f->s[b + 1] <= '9') &&
+			    !fs_ta_person(f, a, b))
 				c |= K_RES;
 		}
+		/* s21-over: "still live", "(live)": an order in force;
+		 * "Border Force": an agency */
+		if ((c & K_RES) && ((wn == 4 && memcmp(w, "live", 4) == 0 && fs_live_in_force(f, a, b)) ||
+		                    (wn == 6 && memcmp(w, "border", 6) == 0 && fs_force_next(f, b))))
+			c &= ~K_RES;
+		/* s21-over: "kicking off at mum": an outburst, no going off */
+		if ((c & K_GO) && wn == 3 && memcmp(w, "off", 3) == 0 &&
+		    fs_prev_word(f, a, nx, sizeof nx, NULL) >= 4 && memcmp(nx, "kick", 4) == 0)
+			c &= ~K_GO;
+		/* s21-over: "marker placed on V's address": the marker is placed */
+		if ((c & K_GO) && wn == 6 && memcmp(w, "placed", 6) == 0 &&
+		    fs_prev_word(f, a, nx, sizeof nx, NULL) > 0 && fs_in(nx, FS_MARKER))
+			c &= ~K_GO;
 		if ((c & (K_HOME | K_RES)) &&
 		    ((wn == 4 && memcmp(w, "home", 4) == 0) ||
 		     (wn == 9 && memcmp(w, "residence", 9) == 0) ||
@@ -3383,6 +3544,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    fs_peek(f, b, nx, sizeof nx, &title) == 6 && memcmp(nx, "behind", 6) == 0)
 			c &= ~K_RES;
 		if ((c & K_RES) && (f->p1 & K_THE) && wn == 7 && memcmp(w, "tenancy", 7) == 0)
+			c &= ~K_RES;
+		/* s21-over: "rights to stay", "right to reside": a legal right
+		 * (immigration, tenancy), no place unless one follows */
+		if ((c & K_RES) && fs_right_to(f, a) && fs_no_place_ahead(f, b))
 			c &= ~K_RES;
 		/* "joint tenancy": the one they hold, as "the tenancy"; "decisions about where she lives", "knows where she
 		 * lives": a topic, unless a place or "now" follows */
@@ -3660,6 +3825,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			if (place && (tf & TF_CAP) &&
 			    (fs_was_with_years(f, a, b) || (f->pn_with && fs_court_follows(f, b))))
 				place = 0;
+			if (place && f->place_next == 2 && !f->pn_with && fs_activity_ahead(f, a))
+				place = 0; /* s21-over: "will go to the Freedom Programme" */
 			if (place && f->pn_conv)
 				conv = 1 + ((c & K_KIN) || (tf & TF_POSS)); /* 2: someone's */
 			else if (place)

@@ -2720,3 +2720,129 @@ Test(failsafe, at_home_said_plainly)
 	       "Seen at home with the kids in Quellby");
 	expect("She is at home with\nher sister.", SCRUB_LOCATION, "She is at home with\nher sister");
 }
+
+/* s21-over: "live" of an order or a marker in force ("Bail conditions from
+ * Feb still live", "(live)") is no living; "they still live" with nothing
+ * after is who lives where. "Border Force" is the agency, "over the border"
+ * still a move. */
+Test(failsafe, live_in_force_and_border_force)
+{
+	expect_none("Bail conditions from Feb still live.");
+	expect_none("Police marker on address (live).");
+	expect_none("Border Force port alert considered.");
+	expect("They still live.", SCRUB_LOCATION, "They still live");
+	expect("She still lives in Quellby.", SCRUB_LOCATION, "She still lives in Quellby");
+	expect("She fled over the border.", SCRUB_LOCATION, "She fled over the border");
+}
+
+/* s21-over: the police at her home the notes know, or a marker put on it,
+ * is an attendance or a flag, as "assault at her home" is; now, a place
+ * after it, a new home or a placement still say where she is. */
+Test(failsafe, police_or_a_marker_at_the_known_home)
+{
+	expect_none("Police at home address overnight, children present.");
+	expect_none("CAD marker on her home address.");
+	expect_none("Council tenancy services 04/12: joint tenants.");
+	expect("Police at her home now.", SCRUB_LOCATION, "Police at her home now");
+	expect("Police at her home in Quellby.", SCRUB_LOCATION, "Police at her home in Quellby");
+	expect("Tenancy services say she moved to Quellby.", SCRUB_LOCATION,
+	       "Tenancy services say she moved to Quellby");
+}
+
+/* s21-over: "marker placed on V's address": the marker is placed, not she. */
+Test(failsafe, a_marker_placed)
+{
+	struct spans sv = scan("Marker placed on V's address.");
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(strcmp(sv.v[i].rule, "fs:residence") != 0, "%s", sv.v[i].rule);
+	spans_free(&sv);
+	expect("She was placed at Larch House.", SCRUB_LOCATION, "She was placed at Larch House");
+}
+
+/* s21-over: "stayed up" is awake, "kicking off at mum" an outburst at her,
+ * "since last MARAC" a time: no statement of where she is. "stayed up
+ * north", "stayed up in <Town>", "kicked off at her mum's" and an incident
+ * at her home "since Monday" still are. */
+Test(failsafe, stayed_up_kicking_off_since_last)
+{
+	expect_none("She said she stayed up because of the police.");
+	expect_none("She stayed up all night.");
+	expect_none("Dale was kicking off at mum all night.");
+	expect_none("Incidents since last MARAC, most recent 02/12 assault at victim's address.");
+	expect("She stayed up north.", SCRUB_LOCATION, "She stayed up north");
+	expect("She stayed up in Quellby.", SCRUB_LOCATION, "She stayed up in Quellby");
+	expect("He kicked off at her mum's.", SCRUB_LOCATION, "He kicked off at her mum's");
+	expect("Assault at her home since Monday.", SCRUB_LOCATION, "Assault at her home since Monday");
+}
+
+/* s21-over: going to a programme, a course, a group or an outreach service
+ * is something she does, not where she lives; a place named after it, or
+ * someone's home, or a town alone still is. */
+Test(failsafe, going_to_an_activity)
+{
+	expect_none("She went to the Freedom Programme.");
+	expect_none("She went to the Quellby Recovery Group.");
+	expect("She went to the group at Larch House.", SCRUB_LOCATION,
+	       "She went to the group at Larch House");
+	expect("She went to Quellby.", SCRUB_LOCATION, "She went to Quellby");
+	expect("She will go to the course in Quellby.", SCRUB_LOCATION,
+	       "She will go to the course in Quellby");
+}
+
+/* s21-over: "still live", "Border Force", "marker placed", "stayed up",
+ * "kicking off", "since last" and going to an activity read a bounded
+ * number of words, so a text of them with no stop costs linear time. */
+Test(failsafe, s21_over_cues_cost_linear_time)
+{
+	static const char *const cue[] = {
+	    "conditions still live ", "(live) ",           "Border Force ",
+	    "marker placed on ",      "police at home ",   "stayed up ",
+	    "kicking off at mum ",    "since last MARAC ", "went to the Freedom Programme ",
+	};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
+
+/* s21-over: sole tenancy said bare ("wants sole tenancy", "advice on sole
+ * tenancy") is who will hold the home she has; a sole tenancy offered, new
+ * or "a" one, or one with a street, a number or a town after it, is where
+ * she will live. */
+Test(failsafe, sole_tenancy_said_bare)
+{
+	expect_none("Tenant wants sole tenancy.");
+	expect_none("Sole tenancy application in progress.");
+	expect_none("Housing Options - advice on sole tenancy.");
+	expect_none("Housing: sole tenancy in victim's name.");
+	expect("She has been offered a sole tenancy.", SCRUB_LOCATION,
+	       "She has been offered a sole tenancy");
+	expect("She has a new sole tenancy.", SCRUB_LOCATION, "She has a new sole tenancy");
+	expect("Sole tenancy, Larch Rd.", SCRUB_LOCATION, "Sole tenancy, Larch Rd.");
+	expect("She wants sole tenancy at 4 Oak Row.", SCRUB_LOCATION,
+	       "She wants sole tenancy at 4 Oak Row");
+	expect("She applied for sole tenancy in Quellby.", SCRUB_LOCATION,
+	       "She applied for sole tenancy in Quellby");
+}
+
+/* s21-over: "TA" told something is a teaching assistant; "in TA", "told TA
+ * in <Town>" are temporary accommodation. */
+Test(failsafe, a_teaching_assistant_told)
+{
+	expect_none("Maisie told TA \"daddy pushed mummy\".");
+	expect_none("Ollie told TA dad broke the telly.");
+	expect("Told TA in Quellby.", SCRUB_LOCATION, "Told TA in Quellby");
+	expect("She is in TA.", SCRUB_LOCATION, "She is in TA");
+	static const char *const cue[] = {"told TA ", "told TA (", "asked TA "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
+
+/* s21-over: a right to stay or reside, with no place after it, is a legal
+ * right; "a right to stay in the UK", "at her mum's" name a place. */
+Test(failsafe, a_right_to_stay)
+{
+	expect_none("Mona has asked about her rights to stay.");
+	expect_none("Advice on her right to reside.");
+	expect("She has the right to stay at her mum's.", SCRUB_LOCATION,
+	       "She has the right to stay at her mum's");
+	expect("She wants to stay.", SCRUB_LOCATION, "She wants to stay");
+	static const char *const cue[] = {"rights to stay ", "right to reside ", "to stay "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
