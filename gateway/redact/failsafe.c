@@ -1969,6 +1969,10 @@ static const char *const FS_HOME_KIDS[] = {"children", "kids", "child", "baby", 
 /* before "at home": she is elsewhere ("not", "never", "isn't": its "t"),
  * or it is a statement ("alone at home", "back at home") */
 static const char *const FS_HOME_NOT[] = {"not", "never", "t", "alone", "back", NULL};
+/* ... and the words before the children ("with the children", "with both
+ * kids", "with her two boys") */
+static const char *const FS_HOME_DET[] = {"the", "her", "both", "two", "three", "all", "their",
+					  NULL};
 
 static int fs_plain_at_home(const struct fs *f, size_t a, size_t b)
 {
@@ -1982,8 +1986,9 @@ static int fs_plain_at_home(const struct fs *f, size_t a, size_t b)
 	size_t k = fs_prev_word(f, at, x, sizeof x, NULL);
 	if (k > 0 && fs_in(x, FS_HOME_NOT))
 		return 0;
-	/* then the clause ends, or "with (the|her) children" and it ends; a
-	 * line break ends nothing ("at home with\nher sister") */
+	/* then the clause ends, or "with (the|her|both...) children" and it ends
+	 * ("her two boys": two such words); a line break ends nothing ("at home
+	 * with\nher sister") */
 	size_t i = b;
 	for (int step = 0;; step++) {
 		while (i < f->n && (f->s[i] == ' ' || f->s[i] == '\n' || f->s[i] == '\r' ||
@@ -1993,9 +1998,11 @@ static int fs_plain_at_home(const struct fs *f, size_t a, size_t b)
 		if (k == 0)
 			return 1;
 		int ok = step == 0   ? k == 4 && memcmp(nx, "with", 4) == 0
-			 : step == 1 ? (k == 3 && (memcmp(nx, "the", 3) == 0 || memcmp(nx, "her", 3) == 0)) ||
-					       fs_in(nx, FS_HOME_KIDS)
-			 : step == 2 ? fs_in(nx, FS_HOME_KIDS) && !fs_in(x, FS_HOME_KIDS)
+			 : step == 1 ? fs_in(nx, FS_HOME_DET) || fs_in(nx, FS_HOME_KIDS)
+			 : step == 2 ? (fs_in(nx, FS_HOME_KIDS) && !fs_in(x, FS_HOME_KIDS)) ||
+					       (fs_in(nx, FS_HOME_DET) && fs_in(x, FS_HOME_DET) &&
+					        !fs_in(nx, FS_HOME_KIDS))
+			 : step == 3 ? fs_in(nx, FS_HOME_KIDS) && fs_in(x, FS_HOME_DET)
 				     : 0;
 		if (!ok)
 			return 0;

@@ -2846,3 +2846,18 @@ Test(failsafe, a_right_to_stay)
 	static const char *const cue[] = {"rights to stay ", "right to reside ", "to stay "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s21: the children at home with her counted by "both", "two", "all" ("at
+ * home with both children", "with her two boys") are as plain as "the
+ * children"; two men, her kin or a town after them still say where. */
+Test(failsafe, at_home_with_both_children)
+{
+	expect_none("Chantal is at home with both children.");
+	expect_none("Chantal is at home with her two boys.");
+	expect_none("Chantal is at home with the two kids.");
+	expect("She is at home with two men.", SCRUB_LOCATION, "She is at home with two men");
+	expect("She is at home with both children in Quellby.", SCRUB_LOCATION,
+	       "She is at home with both children in Quellby");
+	expect("She is at home with her two sisters.", SCRUB_LOCATION,
+	       "She is at home with her two sisters");
+}
