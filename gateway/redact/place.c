@@ -785,7 +785,7 @@ static const uint8_t SAFE_ID[W_COUNT] = {
 	[W_WHILE] = 1, [W_WHILST] = 1, [W_ONCE] = 1, [W_AFTER] = 1, [W_BEFORE] = 1,
 	[W_UNTIL] = 1, [W_MOBILE] = 1, [W_NUMBER] = 1, [W_LANDLINE] = 1, [W_SEND] = 1,
 	[W_USE] = 1, [W_FREELY] = 1, [W_SAFEST] = 1, [W_SAFER] = 1, [W_SPOKEN] = 1,
-	[W_HE] = 1, [W_HES] = 1, [W_PASSWORD] = 1,
+	[W_HE] = 1, [W_HES] = 1, [W_PASSWORD] = 1, [W_AS] = 1,
 };
 
 /*
@@ -1191,6 +1191,42 @@ static int time_word(const struct scan *sc, long i)
 		y->id == W_WHILST || y->id == W_HE || y->id == W_HES);
 }
 
+/*
+ * s21-never: is token t an opening quote: '"', '\'' or a curly one?
+ */
+static int open_quote(const struct scan *sc, const struct tok *t)
+{
+	if (t->type != T_PUNCT)
+		return 0;
+	if (t->ch == '"' || t->ch == '\'')
+		return 1;
+	return t->ch == 0xE2 && t->start + 2 < sc->n && sc->s[t->start + 1] == 0x80 &&
+	       (sc->s[t->start + 2] == 0x9C || sc->s[t->start + 2] == 0x98);
+}
+
+/*
+ * s21-never: a cover name for her appointment at "as" (token p): 'booked
+ * next review as a "diabetic check"', 'appointment made at the surgery as
+ * a "nurse review"': what the visit is called so that he will not know it
+ * for one is how she can safely be seen. Only a quoted name after "as a"
+ * or "as an", with a booking word at most six tokens back in the sentence
+ * (not "booked as urgent", 'recorded as a "common assault"').
+ */
+static const char *const PL_BOOKING[] = {"booked", "rebooked", "appointment", "appt",
+					 "scheduled", NULL};
+
+static int cover_name(const struct scan *sc, long p)
+{
+	const struct tok *a = T(sc, p + 1), *q = T(sc, p + 2);
+	if (!(is_word(a, W_A) || is_word(a, W_AN)) || !open_quote(sc, q) || (a->f & F_BRK) ||
+	    (q->f & F_BRK))
+		return 0;
+	for (long i = p - 1; i >= sc->ss && i >= p - 6; i--)
+		if (tok_in(sc, T(sc, i), PL_BOOKING))
+			return 1;
+	return 0;
+}
+
 static void safe_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1198,6 +1234,11 @@ static void safe_cues(struct scan *sc, long p)
 	if (!(t->cls & SAFE_CLS) && !SAFE_ID[id])
 		return;
 	const struct tok *nx = T(sc, p + 1), *pr = T(sc, p - 1);
+	if (id == W_AS) {
+		if (cover_name(sc, p))
+			safe_cue(sc, "time:cover-name");
+		return;
+	}
 	if (id == W_USE && (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 ||
 			    pr->id == W_NEVER)) {
 		/* "do not use the landline", "never use her home email" */

@@ -114,7 +114,8 @@
  *                    sister's phone", "text her work mobile", "a new
  *                    phone", "contact her at work"); "letters to go to",
  *                    "do not send ... to the house", "the best way to reach
- *                    her", "the best day".
+ *                    her", "the best day"; an appointment booked under a
+ *                    cover name ('booked ... as a "smear recall"').
  *   A sentence with both is one SCRUB_LOCATION span.
  *
  * Sentences end at '.', '!', '?', ';' before a space (not after "Mr." or an

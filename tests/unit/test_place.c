@@ -3042,3 +3042,21 @@ Test(place, s20_a_date_after_address_is_a_log)
 	expect_span("Previous address: 12/3 Oak Row.", LOC, SCRUB_LOCATION,
 		    "Previous address: 12/3 Oak Row.");
 }
+
+/* s21-never: an appointment booked under a cover name ('as a "..."') is
+ * how she can be seen without him knowing: a safe contact. A quoted
+ * name without a booking word, or a booking "as urgent", is none. */
+Test(place, s21_an_appointment_under_a_cover_name)
+{
+	expect_sentence("Booked her next visit as a \"smear recall\".", SCRUB_SAFE_TIME);
+	expect_sentence("Appointment made at the clinic as an \"eye test\".", SCRUB_SAFE_TIME);
+	expect_none("Appointment booked as urgent for Tuesday.", LOC);
+	expect_none("Offence recorded as a \"common assault\".", LOC);
+}
+
+/* s21-never: the cover-name cue repeated with no stop: linear. */
+Test(place, s21_cover_name_costs_linear_time)
+{
+	static const char *const cue[] = {"booked as a \"", "appt as an 'x "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
