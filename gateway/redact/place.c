@@ -775,7 +775,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
 	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
 	[W_TAKING] = 1, [W_TOOK] = 1, [W_DRIVE] = 1, [W_DROVE] = 1,
-	[W_VACANCY] = 1, [W_UNIT] = 1,
+	[W_VACANCY] = 1, [W_UNIT] = 1, [W_NEXT] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -889,6 +889,68 @@ static int tenancy_holder(const struct scan *sc, long j)
 	return 0;
 }
 
+/*
+ * s21-never: her next appointment at a named place with its date: "Next
+ * ANC: <Name> children's centre 12/03", "Next ANC at <Name> Children's
+ * Centre 18/03", "HV to review in clinic at <Name> 17/03 11:00": where she
+ * will be, and when. An appointment word after "next" (at most two tokens
+ * on) or with "to" or "next" at most four tokens before it, then ':' or
+ * "at", a capitalised name (not an acronym, a service, a day or a month)
+ * and a date (12/03, 12 March) at most eight tokens on in the sentence.
+ * Not "Next review: Tues 12/03" (no place), not "seen in clinic at <Name>"
+ * (no plan), not "next appointment at 10:30".
+ */
+static const char *const PL_APPT[] = {"anc", "appointment", "appt", "clinic", "review",
+				      "scan", "antenatal", "session", NULL};
+
+static int date_at(const struct scan *sc, long i)
+{
+	const struct tok *t = T(sc, i), *a = T(sc, i + 1), *b = T(sc, i + 2);
+	if (t->type != T_NUM || t->ndig > 2 || t->end - t->start != t->ndig)
+		return 0;
+	if (is_punct(a, '/') && a->start == t->end && b->type == T_NUM && b->start == a->end)
+		return 1;
+	return a->type == T_WORD && (a->cls & C_MON) && !(a->f & F_BRK);
+}
+
+static int place_then_date(const struct scan *sc, long o)
+{
+	o = skip_det(sc, o);
+	const struct tok *w = T(sc, o);
+	if (w->type != T_WORD || !(w->f & F_CAP) || (w->f & (F_UPPER | F_BRK)) ||
+	    (w->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE | C_PRON | C_DET)))
+		return 0;
+	for (long i = o + 1; i < o + 9; i++) {
+		const struct tok *v = T(sc, i);
+		if (v->type == T_END || (v->f & F_BRK))
+			return 0;
+		if (date_at(sc, i))
+			return 1;
+	}
+	return 0;
+}
+
+static int next_appointment(const struct scan *sc, long p)
+{
+	if (is_word(T(sc, p), W_NEXT)) {
+		for (long n = p + 1; n <= p + 2; n++) {
+			const struct tok *x = T(sc, n + 1);
+			if (T(sc, n)->f & F_BRK || !tok_in(sc, T(sc, n), PL_APPT))
+				continue;
+			if (!(x->f & F_BRK) && (is_punct(x, ':') || is_word(x, W_AT)))
+				return place_then_date(sc, n + 2);
+		}
+		return 0;
+	}
+	/* at p: "<appointment word> at", a plan or "next" before it */
+	if (p - 1 < sc->ss || !tok_in(sc, T(sc, p - 1), PL_APPT))
+		return 0;
+	for (long i = p - 2; i >= sc->ss && i >= p - 5; i--)
+		if (is_word(T(sc, i), W_TO) || is_word(T(sc, i), W_NEXT))
+			return place_then_date(sc, p + 1);
+	return 0;
+}
+
 static void loc_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -897,6 +959,8 @@ static void loc_cues(struct scan *sc, long p)
 	if (!(c & LOC_CLS) && !LOC_ID[id])
 		return;
 	const struct tok *nx = T(sc, p + 1);
+	if ((id == W_NEXT || id == W_AT) && next_appointment(sc, p))
+		loc_cue(sc, p, "loc:appointment");
 	if (c & C_REFUGE) {
 		if (!refuge_charity(sc, p))
 			loc_cue(sc, p, id == W_REFUGE || id == W_REFUGES ? "loc:refuge" : "loc:accommodation");

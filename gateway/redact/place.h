@@ -101,7 +101,9 @@
  *                    shelter; "is at her workplace"; "admitted to"; routines
  *                    and routes (walks, drives, collects, takes the bus ...
  *                    with via, a clock time or "every Tuesday"; "school
- *                    run"; "is at work until 5").
+ *                    run"; "is at work until 5"); her next appointment at
+ *                    a named place with its date ("Next ANC: <Name>
+ *                    Centre 12/03", "to review in clinic at <Name> 17/03").
  *   SCRUB_SAFE_TIME  a sentence that says when or how it is safe to call or
  *                    visit her: "safe to call", "safe times: ...", "best
  *                    time to call", call/ring/text/visit + before/after/

@@ -3060,3 +3060,23 @@ Test(place, s21_cover_name_costs_linear_time)
 	static const char *const cue[] = {"booked as a \"", "appt as an 'x "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s21-never: her next appointment at a named place with its date is where
+ * she will be; with no place, a past visit, or a clock only, it is none. */
+Test(place, s21_next_appointment_at_a_named_place)
+{
+	expect_sentence("Next ANC: Quellby Family Hub 14/05.", SCRUB_LOCATION);
+	expect_sentence("Next appointment at Brannoc Health Centre 2 June.", SCRUB_LOCATION);
+	expect_sentence("HV to review in clinic at Tolvenny Hall 17/03 11:00.", SCRUB_LOCATION);
+	expect_none("Next review: Tues 12/03.", LOC);
+	expect_none("Next appointment at 10:30 on 12/03.", LOC);
+	expect_none("Next MARAC 12/03.", LOC);
+	expect_none("Seen in clinic at Quellby Family Hub 17/03.", LOC);
+}
+
+/* s21-never: the next-appointment cue repeated with no stop: linear. */
+Test(place, s21_next_appointment_costs_linear_time)
+{
+	static const char *const cue[] = {"next anc at Quellby ", "to review in clinic at "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
