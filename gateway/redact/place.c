@@ -1291,6 +1291,29 @@ static int cover_name(const struct scan *sc, long p)
 	return 0;
 }
 
+/*
+ * s21-never: "(let) her take calls in the office", "she can take calls at
+ * work": the place at her work where she can answer unheard is a route to
+ * her. At "calls" (token p) after take/takes: "she" or "her" at most two
+ * tokens before "take", then in/at and (a determiner and) her work, its
+ * office or a room. Not "he takes calls in the office", not "take calls
+ * from him".
+ */
+static const char *const PL_WORK_ROOM[] = {"office", "room", "staff", "staffroom", "work", "workplace",
+					   "shop", "reception", NULL};
+
+static int calls_at_work(const struct scan *sc, long p)
+{
+	const struct tok *x = T(sc, p + 1);
+	int hers = 0;
+	for (long i = p - 2; i >= sc->ss && i >= p - 3; i--)
+		hers |= is_word(T(sc, i), W_SHE) || is_word(T(sc, i), W_HER);
+	if (!hers || (x->f & F_BRK) || !(is_word(x, W_IN) || is_word(x, W_AT)))
+		return 0;
+	long o = skip_det(sc, p + 2);
+	return !(T(sc, o)->f & F_BRK) && tok_in(sc, T(sc, o), PL_WORK_ROOM);
+}
+
 static void safe_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1490,6 +1513,10 @@ static void safe_cues(struct scan *sc, long p)
 					safe_cue(sc, "time:call-window");
 					return;
 				}
+			if (calls_at_work(sc, p)) {
+				safe_cue(sc, "time:safe-contact");
+				return;
+			}
 		}
 		long j = p + 1;
 		int only = 0;

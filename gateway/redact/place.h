@@ -117,7 +117,8 @@
  *                    phone", "contact her at work"); "letters to go to",
  *                    "do not send ... to the house", "the best way to reach
  *                    her", "the best day"; an appointment booked under a
- *                    cover name ('booked ... as a "smear recall"').
+ *                    cover name ('booked ... as a "smear recall"'); "let
+ *                    her take calls in the office" (where at work).
  *   A sentence with both is one SCRUB_LOCATION span.
  *
  * Sentences end at '.', '!', '?', ';' before a space (not after "Mr." or an

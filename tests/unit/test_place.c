@@ -3080,3 +3080,20 @@ Test(place, s21_next_appointment_costs_linear_time)
 	static const char *const cue[] = {"next anc at Quellby ", "to review in clinic at "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s21-never: where at her work she can take calls unheard is a route to
+ * her; his calls, or calls from someone, are none. */
+Test(place, s21_she_can_take_calls_at_work)
+{
+	expect_sentence("Her manager will let her take calls in the office.", SCRUB_SAFE_TIME);
+	expect_sentence("She can take calls at work.", SCRUB_SAFE_TIME);
+	expect_none("He takes calls in the office.", LOC);
+	expect_none("She would not take calls from him.", LOC);
+}
+
+/* s21-never: the take-calls-at-work cue repeated with no stop: linear. */
+Test(place, s21_calls_at_work_costs_linear_time)
+{
+	static const char *const cue[] = {"let her take calls in the office ", "she take calls at "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
