@@ -785,7 +785,7 @@ static const uint8_t SAFE_ID[W_COUNT] = {
 	[W_WHILE] = 1, [W_WHILST] = 1, [W_ONCE] = 1, [W_AFTER] = 1, [W_BEFORE] = 1,
 	[W_UNTIL] = 1, [W_MOBILE] = 1, [W_NUMBER] = 1, [W_LANDLINE] = 1, [W_SEND] = 1,
 	[W_USE] = 1, [W_FREELY] = 1, [W_SAFEST] = 1, [W_SAFER] = 1, [W_SPOKEN] = 1,
-	[W_HE] = 1, [W_HES] = 1, [W_PASSWORD] = 1, [W_AS] = 1,
+	[W_HE] = 1, [W_HES] = 1, [W_PASSWORD] = 1, [W_AS] = 1, [W_PRIVATE] = 1,
 };
 
 /*
@@ -1314,6 +1314,29 @@ static int calls_at_work(const struct scan *sc, long p)
 	return !(T(sc, o)->f & F_BRK) && tok_in(sc, T(sc, o), PL_WORK_ROOM);
 }
 
+/*
+ * s21-never: a private talk someone will make room for: "staff will
+ * facilitate a private conversation there", "offer her a private word":
+ * how and where she (or he, a victim) can safely be spoken to. At
+ * "private" (token p): a talk after it, and a verb of arranging at most
+ * three tokens before it. Not "had a private conversation with him", not
+ * "private rented sector".
+ */
+static const char *const PL_ARRANGE[] = {"facilitate", "facilitated", "arrange", "arranged",
+					 "offer", "offered", "allow", "enable", "provide", NULL};
+static const char *const PL_TALK[] = {"conversation", "chat", "talk", "word", "space", "call",
+				      "room", NULL};
+
+static int private_talk(const struct scan *sc, long p)
+{
+	if ((T(sc, p + 1)->f & F_BRK) || !tok_in(sc, T(sc, p + 1), PL_TALK))
+		return 0;
+	for (long i = p - 1; i >= sc->ss && i >= p - 3; i--)
+		if (tok_in(sc, T(sc, i), PL_ARRANGE))
+			return 1;
+	return 0;
+}
+
 static void safe_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1321,6 +1344,11 @@ static void safe_cues(struct scan *sc, long p)
 	if (!(t->cls & SAFE_CLS) && !SAFE_ID[id])
 		return;
 	const struct tok *nx = T(sc, p + 1), *pr = T(sc, p - 1);
+	if (id == W_PRIVATE) {
+		if (private_talk(sc, p))
+			safe_cue(sc, "time:private-talk");
+		return;
+	}
 	if (id == W_AS) {
 		if (cover_name(sc, p))
 			safe_cue(sc, "time:cover-name");

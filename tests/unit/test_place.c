@@ -3097,3 +3097,20 @@ Test(place, s21_calls_at_work_costs_linear_time)
 	static const char *const cue[] = {"let her take calls in the office ", "she take calls at "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s21-never: a private talk someone will arrange is how the victim can
+ * safely be spoken to; one that was had, or a private landlord, is none. */
+Test(place, s21_a_private_talk_arranged)
+{
+	expect_sentence("Staff will facilitate a private conversation there.", SCRUB_SAFE_TIME);
+	expect_sentence("The pharmacist can offer her a private word.", SCRUB_SAFE_TIME);
+	expect_none("Officer had a private conversation with him.", LOC);
+	expect_none("She rents from a private landlord.", LOC);
+}
+
+/* s21-never: the private-talk cue repeated with no stop: linear. */
+Test(place, s21_private_talk_costs_linear_time)
+{
+	static const char *const cue[] = {"facilitate a private ", "offer private word "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
