@@ -2962,3 +2962,12 @@ Test(scrub, s21_number_in_words_costs_linear_time)
 	lg_assert_linear(s21_scrub_plain, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 	scrubber_free(g_s21_sc);
 }
+
+/* s21-never: a mobile with O and l written for 0 and 1 is still a phone;
+ * eight digits and a word, or a room number with letters, are none. */
+Test(scrub, s21_a_mobile_with_letters_for_digits)
+{
+	expect("New number 07700 9OO l2O from sister.", "New number " R("phone") " from sister.");
+	expect("Rang 07700 900 I think.", "Rang 07700 900 I think.");
+	expect("Room 07 lOO, Ward 9.", "Room 07 lOO, Ward 9.");
+}
