@@ -2971,3 +2971,13 @@ Test(scrub, s21_a_mobile_with_letters_for_digits)
 	expect("Rang 07700 900 I think.", "Rang 07700 900 I think.");
 	expect("Room 07 lOO, Ward 9.", "Room 07 lOO, Ward 9.");
 }
+
+/* s21-never: a plate in brackets after the car on the next line, broken
+ * over a line itself, is the car's; a bracketed code after no car stays. */
+Test(scrub, s21_a_plate_in_brackets_on_the_next_line)
+{
+	expect("sitting outside in a red Astra\n(YT19\nHRP) most evenings.",
+	       "sitting outside in a red Astra\n(" R("vehicle") ") most evenings.");
+	expect("sitting outside in the rain\n(YT19\nHRP) most evenings.",
+	       "sitting outside in the rain\n(YT19\nHRP) most evenings.");
+}
