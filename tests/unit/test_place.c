@@ -3114,3 +3114,17 @@ Test(place, s21_private_talk_costs_linear_time)
 	static const char *const cue[] = {"facilitate a private ", "offer private word "};
 	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 }
+
+/* s21-never: a child's year group in brackets before "at", "Yr 3" before
+ * "at", and a saint's school a child left name the school; an age that is
+ * no year group, or a saint's road, does not. */
+Test(place, s21_year_groups_and_a_school_left)
+{
+	expect_span("Education: Toby (Y4) and Nell (Rec) at Quellby Vale.", 0, SCRUB_PLACE,
+		    "Quellby Vale");
+	expect_span("EDUCATION: Toby Yr 3 at Brannoc Fields, attendance 87%.", 0, SCRUB_PLACE,
+		    "Brannoc Fields");
+	expect_span("Education: Nell left St Oswin's 03/03.", 0, SCRUB_PLACE, "St Oswin's");
+	expect_none("Dad (Rover) at home.", 0);
+	expect_none("He left St Ives harbour at noon.", 0);
+}
