@@ -2493,6 +2493,15 @@ static void try_work(struct scan *sc, long p)
 				j++;
 				continue;
 			}
+			/* s21-never: "works 6-2 at <Firm>", "works 9-5 for": her
+			 * hours as a range of figures, then where */
+			if (k < 3 && !role && x->type == T_NUM && !(x->f & F_BRK) &&
+			    is_punct(T(sc, j + 1), '-') && T(sc, j + 1)->start == x->end &&
+			    T(sc, j + 2)->type == T_NUM && T(sc, j + 2)->start == T(sc, j + 1)->end) {
+				j += 3;
+				k += 2;
+				continue;
+			}
 			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
 				return;
 			j++;

@@ -3128,3 +3128,13 @@ Test(place, s21_year_groups_and_a_school_left)
 	expect_none("Dad (Rover) at home.", 0);
 	expect_none("He left St Ives harbour at noon.", 0);
 }
+
+/* s21-never: her hours as a range of figures between "works" and "at"
+ * ("works 6-2 at <Firm>, <Town>") do not hide the workplace; a date or a
+ * count after "works" is no workplace cue. */
+Test(place, s21_works_hours_then_at)
+{
+	expect_span("She works 6-2 at Quellby Dairies, Tolvenny and gets the bus.", 0, SCRUB_PLACE,
+		    "Quellby Dairies, Tolvenny");
+	expect_none("The plan works 2 days a week.", 0);
+}
