@@ -2311,6 +2311,23 @@ RARE static int workplace_bracket(struct scan *sc, long j)
 	return 0;
 }
 
+/*
+ * s21-never: "owner of <Firm>" at "of" (token p): the business someone
+ * owns, where they are found every day ("her employer (Mr <Name>, owner of
+ * <Name>'s Packing, <Town>)"). "owner" or "proprietor" before it, a
+ * capitalised name right after (no article: "owner of a Ford Focus" is a
+ * car), not an agency's or a day's word.
+ */
+static int owner_of(const struct scan *sc, long p)
+{
+	const struct tok *o = T(sc, p - 1), *x = T(sc, p + 1);
+	if (o->type != T_WORD || p - 1 < sc->ss ||
+	    !(word_eq(sc, o, "owner") || word_eq(sc, o, "proprietor") || word_eq(sc, o, "co-owner")))
+		return 0;
+	return x->type == T_WORD && (x->f & F_CAP) && !(x->f & (F_NL | F_BRK)) &&
+	       !(x->cls & (C_NOTPL | C_DET | C_PRON | C_DAY | C_MON | C_TITLE | C_FUNC));
+}
+
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -4300,6 +4317,8 @@ void place_places(struct scan *sc, long p)
 		work_out_of(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
+	if (t->id == W_OF && p >= sc->skip_place && owner_of(sc, p))
+		work_extent(sc, p + 1, 2); /* "owner of <Firm>, <Town>" */
 	if ((t->cls & C_VENUE) && is_punct(T(sc, p + 1), ',') && business_head(t))
 		firm_apposition(sc, p);
 	if (((t->cls & C_VENUE) && business_head(t)) ||

@@ -3138,3 +3138,12 @@ Test(place, s21_works_hours_then_at)
 		    "Quellby Dairies, Tolvenny");
 	expect_none("The plan works 2 days a week.", 0);
 }
+
+/* s21-never: "owner of <Firm>, <Town>" names a business where its owner
+ * (and here she, his employee) is found; "owner of a <Make>" is a car. */
+Test(place, s21_owner_of_a_business)
+{
+	expect_span("Came in with her employer (Mr Quell, owner of Quell's Packing, Tolvenny).", 0,
+		    SCRUB_PLACE, "Quell's Packing, Tolvenny");
+	expect_none("He is the registered owner of a Ford Focus.", 0);
+}
