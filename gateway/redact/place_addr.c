@@ -3523,13 +3523,15 @@ RARE static void home_aside(struct scan *sc, long p)
 
 /*
  * A neighbour's house by its number alone after a comma or bracket: "(Mrs
- * Obi, no. 14)", "on the same street, no. 29 and 41": "no.", one or two
- * house numbers, ending the clause. p is the "no".
+ * Obi, no. 14)", "on the same street, no. 29 and 41", "2 doors away - no.
+ * 25": "no.", one or two house numbers, ending the clause. p is the "no".
  */
 RARE static void house_no_alone(struct scan *sc, long p)
 {
 	const struct tok *b = T(sc, p - 1);
-	if (!(is_punct(b, ',') || is_punct(b, '(')))
+	/* s21-never: also after a spaced dash ("lives 2 doors away - no. 25") */
+	int dash = is_punct(b, '-') && b->start > T(sc, p - 2)->end && T(sc, p)->start > b->end;
+	if (!(is_punct(b, ',') || is_punct(b, '(') || dash))
 		return;
 	long e = is_punct(T(sc, p + 1), '.') ? p + 2 : p + 1;
 	if (e == p + 1 && (T(sc, p)->end >= sc->n || sc->s[T(sc, p)->end] != '.'))

@@ -3147,3 +3147,11 @@ Test(place, s21_owner_of_a_business)
 		    SCRUB_PLACE, "Quell's Packing, Tolvenny");
 	expect_none("He is the registered owner of a Ford Focus.", 0);
 }
+
+/* s21-never: a house number alone after a spaced dash ends the clause as
+ * after a comma; a range or a count with a dash is none. */
+Test(place, s21_house_number_after_a_dash)
+{
+	expect_span("Her brother lives 2 doors away - no. 41.", 0, SCRUB_ADDRESS, "no. 41");
+	expect_none("Scored it no-1 of 5.", 0);
+}
