@@ -1315,8 +1315,8 @@ static int calls_at_work(const struct scan *sc, long p)
 }
 
 /*
- * s21-never: a private talk someone will make room for: "staff will
- * facilitate a private conversation there", "offer her a private word":
+ * s21-never: a private talk someone will make room for: "the centre will
+ * facilitate a private conversation", "offer her a private word":
  * how and where she (or he, a victim) can safely be spoken to. At
  * "private" (token p): a talk after it, and a verb of arranging at most
  * three tokens before it. Not "had a private conversation with him", not

@@ -119,7 +119,7 @@
  *                    her", "the best day"; an appointment booked under a
  *                    cover name ('booked ... as a "smear recall"'); "let
  *                    her take calls in the office" (where at work);
- *                    "staff will facilitate a private conversation".
+ *                    "will facilitate a private conversation".
  *   A sentence with both is one SCRUB_LOCATION span.
  *
  * Sentences end at '.', '!', '?', ';' before a space (not after "Mr." or an

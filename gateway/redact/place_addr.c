@@ -1758,7 +1758,7 @@ static int saint_alone(const struct scan *sc, long p)
  * Road"), nor a named institution (decided at its own word).
  */
 /* s21-never: "left" (a child "left St Oswin's 03/03": the school left,
- * as "moved from St Kevin's" is one) */
+ * as "moved from St <Saint>'s" is one) */
 static int left_word(const struct scan *sc, const struct tok *t)
 {
 	return t->type == T_WORD && t->id == W_NONE && t->end - t->start == 4 &&
@@ -1766,8 +1766,8 @@ static int left_word(const struct scan *sc, const struct tok *t)
 }
 
 /*
- * s21-never: a child's year group in brackets right before "at": "Hamza
- * (Y4) and Zara (Rec) at <Name>", "(Yr 3) at <Name>". The group is a year
+ * s21-never: a child's year group in brackets right before "at": "<Child>
+ * (Y4) and <Child> (Rec) at <Name>", "(Yr 3) at <Name>". The group is a year
  * group, or Rec, Reception or Nursery, alone in its bracket.
  */
 static int bracket_year_before(const struct scan *sc, long p)

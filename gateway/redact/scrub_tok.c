@@ -3142,7 +3142,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = vehicle_at(s, n, i, 1)) != 0 &&
 		    (vehicle_described(s, n, e) || vehicle_described_before(s, i) < i ||
 		     /* "the Yaris (KLZ 4518)": the plate in brackets after the car,
-		      * also on the next line ("a red Astra\n(EX14\nRFV)") */
+		      * also on the next line ("a red Corsa\n(YT19\nHRP)") */
 		     (i >= 2 && s[i - 1] == '(' && (s[i - 2] == ' ' || s[i - 2] == '\n') &&
 		      vehicle_described_before(s, i - 1) < i - 1))) {
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
