@@ -3003,63 +3003,6 @@ static int month_start(const unsigned char *s, size_t n, size_t i)
 	return month3[k >> 3] >> (k & 7) & 1;
 }
 
-/*
- * s21-never: a number read out in words: "oh seven seven double-oh nine
- * double-oh one five five", "nine nine nine, seven seven three, four zero
- * zero". Digit words (zero to nine, "oh", "nought"; "double" and "triple"
- * before one) with only spaces, commas, hyphens and line breaks between
- * them; seven digits or more are a phone or an NHS number being given, as
- * no note writes a count or a time that way ("nine nine nine" is three).
- * A phone when it starts with a zero, else an NHS number (the kind the
- * fewest agencies receive of the two that are not zero-led). Reads each
- * word once: a run that fails is under a dozen words.
- */
-static int digit_word(const unsigned char *w, size_t l)
-{
-	static const char *const D[] = {"zero", "one", "two", "three", "four", "five",
-					"six", "seven", "eight", "nine", "oh", "nought",
-					"double", "triple"};
-	for (int k = 0; k < 14; k++)
-		if (strlen(D[k]) == l && word_eq(w, l, D[k]))
-			return k < 10 ? k : k < 12 ? 0 : k - 2;
-	return -1;
-}
-
-static size_t spoken_number_at(const unsigned char *s, size_t n, size_t i, unsigned *kind)
-{
-	size_t j = i, e = 0;
-	int digits = 0, rep = 1, first = -1;
-	while (j < n && sc_alpha(s[j]) && digits <= 40) {
-		size_t l = 0;
-		while (j + l < n && sc_alpha(s[j + l]) && l < 7)
-			l++;
-		if (j + l < n && sc_alnum(s[j + l]))
-			break;
-		int d = digit_word(s + j, l);
-		if (d < 0 || (d >= 10 && rep > 1))
-			break;
-		if (d >= 10) {
-			rep = d - 8;
-		} else {
-			first = first < 0 ? d : first;
-			digits += rep;
-			rep = 1;
-			e = j + l;
-		}
-		size_t k = j + l;
-		while (k < n && k - (j + l) < 3 &&
-		       (s[k] == ' ' || s[k] == ',' || s[k] == '-' || s[k] == '\n' || s[k] == '\r'))
-			k++;
-		if (k == j + l)
-			break;
-		j = k;
-	}
-	if (digits < 7)
-		return 0;
-	*kind = first == 0 ? SCRUB_PHONE : SCRUB_NHS;
-	return e;
-}
-
 /* The identifier starting at word start s[*i], if any: its end, kind and
  * rule (*i moves on when a phone leaves out a leading bracket). */
 static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, size_t *start,
@@ -3086,12 +3029,6 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		size_t L = ascii_letter_run_max(s + i, n - i, 6);
 		unsigned char nx = i + L < n ? s[i + L] : 0;
 		int sep = nx == ' ' || nx == '-' || nx == '.';
-		unsigned sk;
-		if (L >= 2 && (nx == ' ' || nx == '-' || nx == ',') &&
-		    (e = spoken_number_at(s, n, i, &sk)) != 0 && (mask & KIND_BIT(sk))) {
-			*kind = sk, *rule = sk == SCRUB_PHONE ? "phone:spoken" : "nhs-number:spoken";
-			return e;
-		}
 		/* "reg ending NVA": a current plate's last three capitals */
 		if (L == 3 && (mask & KIND_BIT(SCRUB_VEHICLE)) && !sc_alnum(nx) && nx < 0x80 &&
 		    sc_upper(s[i]) && sc_upper(s[i + 1]) && sc_upper(s[i + 2]) &&

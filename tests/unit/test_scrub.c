@@ -2927,42 +2927,6 @@ Test(scrub, a_kept_name_ending_in_a_street_word_is_no_street)
 	scrubber_free(sc);
 }
 
-/* s21-never: a number read out in digit words, seven digits or more, is a
- * phone (zero-led) or an NHS number being given; "nine nine nine" and a
- * count in words stay. */
-Test(scrub, s21_a_number_read_out_in_words)
-{
-	expect("His mobile (oh seven seven double-oh nine double-oh four one two) is new.",
-	       "His mobile (" R("phone") ") is new.");
-	expect("NHS no. given as nine nine nine, four four one, two zero zero six.",
-	       "NHS no. given as " R("nhs-number") ".");
-	expect("She rang nine nine nine at once.", "She rang nine nine nine at once.");
-	expect("One, two, three, four children were home.", "One, two, three, four children were home.");
-}
-
-#include "linear_guard.h"
-
-static scrubber *g_s21_sc;
-
-static int s21_scrub_plain(const char *s, size_t n, struct spans *out)
-{
-	(void)out;
-	char *o = NULL;
-	int rc = scrub_text(g_s21_sc, s, n, G, 0, &o, NULL);
-	free(o);
-	return rc;
-}
-
-/* s21-never: digit words repeated with no end: linear. */
-Test(scrub, s21_number_in_words_costs_linear_time)
-{
-	g_s21_sc = scrubber_new(NULL, 0, NULL, 0, NULL, 0);
-	cr_assert_not_null(g_s21_sc);
-	static const char *const cue[] = {"nine double ", "oh oh oh six, "};
-	lg_assert_linear(s21_scrub_plain, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
-	scrubber_free(g_s21_sc);
-}
-
 /* s21-never: a mobile with O and l written for 0 and 1 is still a phone;
  * eight digits and a word, or a room number with letters, are none. */
 Test(scrub, s21_a_mobile_with_letters_for_digits)
