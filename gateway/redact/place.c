@@ -775,7 +775,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
 	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
 	[W_TAKING] = 1, [W_TOOK] = 1, [W_DRIVE] = 1, [W_DROVE] = 1,
-	[W_VACANCY] = 1, [W_UNIT] = 1,
+	[W_VACANCY] = 1, [W_UNIT] = 1, [W_NEXT] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -785,7 +785,7 @@ static const uint8_t SAFE_ID[W_COUNT] = {
 	[W_WHILE] = 1, [W_WHILST] = 1, [W_ONCE] = 1, [W_AFTER] = 1, [W_BEFORE] = 1,
 	[W_UNTIL] = 1, [W_MOBILE] = 1, [W_NUMBER] = 1, [W_LANDLINE] = 1, [W_SEND] = 1,
 	[W_USE] = 1, [W_FREELY] = 1, [W_SAFEST] = 1, [W_SAFER] = 1, [W_SPOKEN] = 1,
-	[W_HE] = 1, [W_HES] = 1, [W_PASSWORD] = 1,
+	[W_HE] = 1, [W_HES] = 1, [W_PASSWORD] = 1, [W_AS] = 1, [W_PRIVATE] = 1,
 };
 
 /*
@@ -889,6 +889,68 @@ static int tenancy_holder(const struct scan *sc, long j)
 	return 0;
 }
 
+/*
+ * s21-never: her next appointment at a named place with its date: "Next
+ * ANC: <Name> children's centre 12/03", "Next ANC at <Name> Children's
+ * Centre 18/03", "HV to review in clinic at <Name> 17/03 11:00": where she
+ * will be, and when. An appointment word after "next" (at most two tokens
+ * on) or with "to" or "next" at most four tokens before it, then ':' or
+ * "at", a capitalised name (not an acronym, a service, a day or a month)
+ * and a date (12/03, 12 March) at most eight tokens on in the sentence.
+ * Not "Next review: Tues 12/03" (no place), not "seen in clinic at <Name>"
+ * (no plan), not "next appointment at 10:30".
+ */
+static const char *const PL_APPT[] = {"anc", "appointment", "appt", "clinic", "review",
+				      "scan", "antenatal", "session", NULL};
+
+static int date_at(const struct scan *sc, long i)
+{
+	const struct tok *t = T(sc, i), *a = T(sc, i + 1), *b = T(sc, i + 2);
+	if (t->type != T_NUM || t->ndig > 2 || t->end - t->start != t->ndig)
+		return 0;
+	if (is_punct(a, '/') && a->start == t->end && b->type == T_NUM && b->start == a->end)
+		return 1;
+	return a->type == T_WORD && (a->cls & C_MON) && !(a->f & F_BRK);
+}
+
+static int place_then_date(const struct scan *sc, long o)
+{
+	o = skip_det(sc, o);
+	const struct tok *w = T(sc, o);
+	if (w->type != T_WORD || !(w->f & F_CAP) || (w->f & (F_UPPER | F_BRK)) ||
+	    (w->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE | C_PRON | C_DET)))
+		return 0;
+	for (long i = o + 1; i < o + 9; i++) {
+		const struct tok *v = T(sc, i);
+		if (v->type == T_END || (v->f & F_BRK))
+			return 0;
+		if (date_at(sc, i))
+			return 1;
+	}
+	return 0;
+}
+
+static int next_appointment(const struct scan *sc, long p)
+{
+	if (is_word(T(sc, p), W_NEXT)) {
+		for (long n = p + 1; n <= p + 2; n++) {
+			const struct tok *x = T(sc, n + 1);
+			if (T(sc, n)->f & F_BRK || !tok_in(sc, T(sc, n), PL_APPT))
+				continue;
+			if (!(x->f & F_BRK) && (is_punct(x, ':') || is_word(x, W_AT)))
+				return place_then_date(sc, n + 2);
+		}
+		return 0;
+	}
+	/* at p: "<appointment word> at", a plan or "next" before it */
+	if (p - 1 < sc->ss || !tok_in(sc, T(sc, p - 1), PL_APPT))
+		return 0;
+	for (long i = p - 2; i >= sc->ss && i >= p - 5; i--)
+		if (is_word(T(sc, i), W_TO) || is_word(T(sc, i), W_NEXT))
+			return place_then_date(sc, p + 1);
+	return 0;
+}
+
 static void loc_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -897,6 +959,8 @@ static void loc_cues(struct scan *sc, long p)
 	if (!(c & LOC_CLS) && !LOC_ID[id])
 		return;
 	const struct tok *nx = T(sc, p + 1);
+	if ((id == W_NEXT || id == W_AT) && next_appointment(sc, p))
+		loc_cue(sc, p, "loc:appointment");
 	if (c & C_REFUGE) {
 		if (!refuge_charity(sc, p))
 			loc_cue(sc, p, id == W_REFUGE || id == W_REFUGES ? "loc:refuge" : "loc:accommodation");
@@ -1191,6 +1255,88 @@ static int time_word(const struct scan *sc, long i)
 		y->id == W_WHILST || y->id == W_HE || y->id == W_HES);
 }
 
+/*
+ * s21-never: is token t an opening quote: '"', '\'' or a curly one?
+ */
+static int open_quote(const struct scan *sc, const struct tok *t)
+{
+	if (t->type != T_PUNCT)
+		return 0;
+	if (t->ch == '"' || t->ch == '\'')
+		return 1;
+	return t->ch == 0xE2 && t->start + 2 < sc->n && sc->s[t->start + 1] == 0x80 &&
+	       (sc->s[t->start + 2] == 0x9C || sc->s[t->start + 2] == 0x98);
+}
+
+/*
+ * s21-never: a cover name for her appointment at "as" (token p): 'booked
+ * next review as a "diabetic check"', 'appointment made at the surgery as
+ * a "nurse review"': what the visit is called so that he will not know it
+ * for one is how she can safely be seen. Only a quoted name after "as a"
+ * or "as an", with a booking word at most six tokens back in the sentence
+ * (not "booked as urgent", 'recorded as a "common assault"').
+ */
+static const char *const PL_BOOKING[] = {"booked", "rebooked", "appointment", "appt",
+					 "scheduled", NULL};
+
+static int cover_name(const struct scan *sc, long p)
+{
+	const struct tok *a = T(sc, p + 1), *q = T(sc, p + 2);
+	if (!(is_word(a, W_A) || is_word(a, W_AN)) || !open_quote(sc, q) || (a->f & F_BRK) ||
+	    (q->f & F_BRK))
+		return 0;
+	for (long i = p - 1; i >= sc->ss && i >= p - 6; i--)
+		if (tok_in(sc, T(sc, i), PL_BOOKING))
+			return 1;
+	return 0;
+}
+
+/*
+ * s21-never: "(let) her take calls in the office", "she can take calls at
+ * work": the place at her work where she can answer unheard is a route to
+ * her. At "calls" (token p) after take/takes: "she" or "her" at most two
+ * tokens before "take", then in/at and (a determiner and) her work, its
+ * office or a room. Not "he takes calls in the office", not "take calls
+ * from him".
+ */
+static const char *const PL_WORK_ROOM[] = {"office", "room", "staff", "staffroom", "work", "workplace",
+					   "shop", "reception", NULL};
+
+static int calls_at_work(const struct scan *sc, long p)
+{
+	const struct tok *x = T(sc, p + 1);
+	int hers = 0;
+	for (long i = p - 2; i >= sc->ss && i >= p - 3; i--)
+		hers |= is_word(T(sc, i), W_SHE) || is_word(T(sc, i), W_HER);
+	if (!hers || (x->f & F_BRK) || !(is_word(x, W_IN) || is_word(x, W_AT)))
+		return 0;
+	long o = skip_det(sc, p + 2);
+	return !(T(sc, o)->f & F_BRK) && tok_in(sc, T(sc, o), PL_WORK_ROOM);
+}
+
+/*
+ * s21-never: a private talk someone will make room for: "the centre will
+ * facilitate a private conversation", "offer her a private word":
+ * how and where she (or he, a victim) can safely be spoken to. At
+ * "private" (token p): a talk after it, and a verb of arranging at most
+ * three tokens before it. Not "had a private conversation with him", not
+ * "private rented sector".
+ */
+static const char *const PL_ARRANGE[] = {"facilitate", "facilitated", "arrange", "arranged",
+					 "offer", "offered", "allow", "enable", "provide", NULL};
+static const char *const PL_TALK[] = {"conversation", "chat", "talk", "word", "space", "call",
+				      "room", NULL};
+
+static int private_talk(const struct scan *sc, long p)
+{
+	if ((T(sc, p + 1)->f & F_BRK) || !tok_in(sc, T(sc, p + 1), PL_TALK))
+		return 0;
+	for (long i = p - 1; i >= sc->ss && i >= p - 3; i--)
+		if (tok_in(sc, T(sc, i), PL_ARRANGE))
+			return 1;
+	return 0;
+}
+
 static void safe_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1198,6 +1344,16 @@ static void safe_cues(struct scan *sc, long p)
 	if (!(t->cls & SAFE_CLS) && !SAFE_ID[id])
 		return;
 	const struct tok *nx = T(sc, p + 1), *pr = T(sc, p - 1);
+	if (id == W_PRIVATE) {
+		if (private_talk(sc, p))
+			safe_cue(sc, "time:private-talk");
+		return;
+	}
+	if (id == W_AS) {
+		if (cover_name(sc, p))
+			safe_cue(sc, "time:cover-name");
+		return;
+	}
 	if (id == W_USE && (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 ||
 			    pr->id == W_NEVER)) {
 		/* "do not use the landline", "never use her home email" */
@@ -1385,6 +1541,10 @@ static void safe_cues(struct scan *sc, long p)
 					safe_cue(sc, "time:call-window");
 					return;
 				}
+			if (calls_at_work(sc, p)) {
+				safe_cue(sc, "time:safe-contact");
+				return;
+			}
 		}
 		long j = p + 1;
 		int only = 0;

@@ -101,7 +101,9 @@
  *                    shelter; "is at her workplace"; "admitted to"; routines
  *                    and routes (walks, drives, collects, takes the bus ...
  *                    with via, a clock time or "every Tuesday"; "school
- *                    run"; "is at work until 5").
+ *                    run"; "is at work until 5"); her next appointment at
+ *                    a named place with its date ("Next ANC: <Name>
+ *                    Centre 12/03", "to review in clinic at <Name> 17/03").
  *   SCRUB_SAFE_TIME  a sentence that says when or how it is safe to call or
  *                    visit her: "safe to call", "safe times: ...", "best
  *                    time to call", call/ring/text/visit + before/after/
@@ -114,7 +116,10 @@
  *                    sister's phone", "text her work mobile", "a new
  *                    phone", "contact her at work"); "letters to go to",
  *                    "do not send ... to the house", "the best way to reach
- *                    her", "the best day".
+ *                    her", "the best day"; an appointment booked under a
+ *                    cover name ('booked ... as a "smear recall"'); "let
+ *                    her take calls in the office" (where at work);
+ *                    "will facilitate a private conversation".
  *   A sentence with both is one SCRUB_LOCATION span.
  *
  * Sentences end at '.', '!', '?', ';' before a space (not after "Mr." or an

@@ -1663,8 +1663,12 @@ static void try_attend(struct scan *sc, long p)
 /* "Y2", "Y11", "Yr4", "yr 10" is a year group; so is "Year 4", "year 10" */
 static int year_group_before(const struct scan *sc, long p)
 {
-	const struct tok *w = T(sc, p);
-	if (w->type == T_NUM && w->end - w->start <= 2 && T(sc, p - 1)->id == W_YEAR)
+	const struct tok *w = T(sc, p), *y = T(sc, p - 1);
+	if (w->type == T_NUM && w->end - w->start <= 2 &&
+	    (y->id == W_YEAR ||
+	     /* s21-never: "Yr 3", "Y 4" */
+	     (y->type == T_WORD && y->end - y->start <= 2 && (sc->s[y->start] | 0x20u) == 'y' &&
+	      (y->end - y->start == 1 || (sc->s[y->start + 1] | 0x20u) == 'r'))))
 		return 1;
 	if (w->type != T_WORD || !(w->f & F_DIGIT))
 		return 0;
@@ -1746,15 +1750,44 @@ static int saint_alone(const struct scan *sc, long p)
 
 /*
  * "at" naming a child's school without a school word: after a year group
+ * (also in brackets, "(Y4) at", "(Rec) at"; "Yr 3 at")
  * ("Y2 at Chantlers", "in Year 4 at Oakbank"), after a child's age in
  * brackets ("Maya (8) at Hillcrest - school informed"), or a saint's name
  * alone ("her brother at St Aidan's"): a school, a church or a hospital,
  * each a place she or the child is found. Not a street ("at St John's
  * Road"), nor a named institution (decided at its own word).
  */
+/* s21-never: "left" (a child "left St Oswin's 03/03": the school left,
+ * as "moved from St <Saint>'s" is one) */
+static int left_word(const struct scan *sc, const struct tok *t)
+{
+	return t->type == T_WORD && t->id == W_NONE && t->end - t->start == 4 &&
+	       strncasecmp((const char *)sc->s + t->start, "left", 4) == 0;
+}
+
+/*
+ * s21-never: a child's year group in brackets right before "at": "<Child>
+ * (Y4) and <Child> (Rec) at <Name>", "(Yr 3) at <Name>". The group is a year
+ * group, or Rec, Reception or Nursery, alone in its bracket.
+ */
+static int bracket_year_before(const struct scan *sc, long p)
+{
+	if (!is_punct(T(sc, p), ')'))
+		return 0;
+	const struct tok *g = T(sc, p - 1);
+	long o = p - 2; /* the '(' for a one-token group */
+	if (g->type == T_NUM && year_group_before(sc, p - 1))
+		o = p - 3; /* "(Yr 3)" */
+	else if (!year_group_before(sc, p - 1) && g->id != W_RECEPTION && g->id != W_NURSERY &&
+		 !(g->type == T_WORD && g->end - g->start == 3 &&
+		   strncasecmp((const char *)sc->s + g->start, "rec", 3) == 0))
+		return 0;
+	return is_punct(T(sc, o), '(');
+}
+
 static int school_at(const struct scan *sc, long p)
 {
-	if (year_group_before(sc, p - 1))
+	if (year_group_before(sc, p - 1) || bracket_year_before(sc, p - 1))
 		return 1;
 	if (is_punct(T(sc, p - 1), ')') && T(sc, p - 2)->type == T_NUM &&
 	    T(sc, p - 2)->end - T(sc, p - 2)->start <= 2 && is_punct(T(sc, p - 3), '(') &&
@@ -2278,6 +2311,23 @@ RARE static int workplace_bracket(struct scan *sc, long j)
 	return 0;
 }
 
+/*
+ * s21-never: "owner of <Firm>" at "of" (token p): the business someone
+ * owns, where they are found every day ("her employer (Mr <Name>, owner of
+ * <Name>'s Packing, <Town>)"). "owner" or "proprietor" before it, a
+ * capitalised name right after (no article: "owner of a Ford Focus" is a
+ * car), not an agency's or a day's word.
+ */
+static int owner_of(const struct scan *sc, long p)
+{
+	const struct tok *o = T(sc, p - 1), *x = T(sc, p + 1);
+	if (o->type != T_WORD || p - 1 < sc->ss ||
+	    !(word_eq(sc, o, "owner") || word_eq(sc, o, "proprietor") || word_eq(sc, o, "co-owner")))
+		return 0;
+	return x->type == T_WORD && (x->f & F_CAP) && !(x->f & (F_NL | F_BRK)) &&
+	       !(x->cls & (C_NOTPL | C_DET | C_PRON | C_DAY | C_MON | C_TITLE | C_FUNC));
+}
+
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -2458,6 +2508,15 @@ static void try_work(struct scan *sc, long p)
 				       T(sc, j + 1)->type == T_WORD && T(sc, j + 1)->start == x->end) ||
 				      (is_punct(x, '(') && is_word(T(sc, j + 1), W_AT)))) {
 				j++;
+				continue;
+			}
+			/* s21-never: "works 6-2 at <Firm>", "works 9-5 for": her
+			 * hours as a range of figures, then where */
+			if (k < 3 && !role && x->type == T_NUM && !(x->f & F_BRK) &&
+			    is_punct(T(sc, j + 1), '-') && T(sc, j + 1)->start == x->end &&
+			    T(sc, j + 2)->type == T_NUM && T(sc, j + 2)->start == T(sc, j + 1)->end) {
+				j += 3;
+				k += 2;
 				continue;
 			}
 			if (x->type != T_WORD || (x->f & F_BRK) || (x->cls & (C_CONJ | C_FUNC)))
@@ -3464,13 +3523,15 @@ RARE static void home_aside(struct scan *sc, long p)
 
 /*
  * A neighbour's house by its number alone after a comma or bracket: "(Mrs
- * Obi, no. 14)", "on the same street, no. 29 and 41": "no.", one or two
- * house numbers, ending the clause. p is the "no".
+ * Obi, no. 14)", "on the same street, no. 29 and 41", "2 doors away - no.
+ * 25": "no.", one or two house numbers, ending the clause. p is the "no".
  */
 RARE static void house_no_alone(struct scan *sc, long p)
 {
 	const struct tok *b = T(sc, p - 1);
-	if (!(is_punct(b, ',') || is_punct(b, '(')))
+	/* s21-never: also after a spaced dash ("lives 2 doors away - no. 25") */
+	int dash = is_punct(b, '-') && b->start > T(sc, p - 2)->end && T(sc, p)->start > b->end;
+	if (!(is_punct(b, ',') || is_punct(b, '(') || dash))
 		return;
 	long e = is_punct(T(sc, p + 1), '.') ? p + 2 : p + 1;
 	if (e == p + 1 && (T(sc, p)->end >= sc->n || sc->s[T(sc, p)->end] != '.'))
@@ -4218,6 +4279,9 @@ void place_places(struct scan *sc, long p)
 		  t->id == W_BEHIND) && saint_alone(sc, p))
 		emit_place(sc, p + 1, p + 3, "place:school"); /* "seen outside St Oswin's at
 							       * pick-up", "moved from St Kevin's" */
+	if (t->id == W_ST && p > sc->ss && left_word(sc, T(sc, p - 1)) && saint_alone(sc, p - 1))
+		emit_place(sc, p, p + 2, "place:school"); /* "left St Oswin's 03/03" (read at
+							   * "St": "left" is no listed word) */
 	if (t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER)
 		role_school(sc, p);
 	if ((t->id == W_DSL || t->id == W_SENCO) && (t->f & F_UPPER))
@@ -4255,6 +4319,8 @@ void place_places(struct scan *sc, long p)
 		work_out_of(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
+	if (t->id == W_OF && p >= sc->skip_place && owner_of(sc, p))
+		work_extent(sc, p + 1, 2); /* "owner of <Firm>, <Town>" */
 	if ((t->cls & C_VENUE) && is_punct(T(sc, p + 1), ',') && business_head(t))
 		firm_apposition(sc, p);
 	if (((t->cls & C_VENUE) && business_head(t)) ||

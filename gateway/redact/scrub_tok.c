@@ -507,6 +507,48 @@ static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 	return 0;
 }
 
+/*
+ * s21-never: a mobile written with letters for digits in its later groups
+ * ("07700 9OO l9O"): O or o for 0, l or I for 1. Eleven characters that
+ * are digits or those letters, from "07", in groups of which each has a
+ * real digit, one space or hyphen between groups, at least one letter,
+ * ending a word, and a UK number once read. Only where the phone reader
+ * found nothing ("07700 900 I think" is eight digits and a word).
+ */
+static int lookalike(unsigned char c)
+{
+	return c == 'O' || c == 'o' || c == 'l' || c == 'I';
+}
+
+static size_t phone_lookalike_at(const unsigned char *s, size_t n, size_t i)
+{
+	char buf[16], e164[16];
+	size_t bl = 0, j = i;
+	int letters = 0;
+	if (i + 1 >= n || s[i] != '0' || s[i + 1] != '7')
+		return 0;
+	while (j < n && bl < 12) {
+		int real = 0;
+		while (j < n && bl < 12 && (sc_digit(s[j]) || lookalike(s[j]))) {
+			real |= sc_digit(s[j]) != 0;
+			letters += lookalike(s[j]);
+			buf[bl++] = sc_digit(s[j]) ? (char)s[j] : (s[j] | 0x20) == 'o' ? '0' : '1';
+			j++;
+		}
+		if (!real)
+			return 0;
+		if (j + 1 < n && (s[j] == ' ' || s[j] == '-') &&
+		    (sc_digit(s[j + 1]) || lookalike(s[j + 1])) && bl < 11)
+			j++;
+		else
+			break;
+	}
+	if (bl != 11 || letters == 0 || (j < n && sc_alnum(s[j])) ||
+	    ident_phone_e164(buf, bl, e164) != 0)
+		return 0;
+	return j;
+}
+
 /* Up to max separators (space, '-', '.', a line break) at s[j]; a '.'
  * before a space or line break ends a sentence and separates nothing
  * ("on 03.05.24.\nA new ..."). */
@@ -3040,8 +3082,9 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		 * Hilux LRZ 4417", "a white RS3, S8 KNG" */
 		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = vehicle_at(s, n, i, 1)) != 0 &&
 		    (vehicle_described(s, n, e) || vehicle_described_before(s, i) < i ||
-		     /* "the Yaris (KLZ 4518)": the plate in brackets after the car */
-		     (i >= 2 && s[i - 1] == '(' && s[i - 2] == ' ' &&
+		     /* "the Yaris (KLZ 4518)": the plate in brackets after the car,
+		      * also on the next line ("a red Corsa\n(YT19\nHRP)") */
+		     (i >= 2 && s[i - 1] == '(' && (s[i - 2] == ' ' || s[i - 2] == '\n') &&
 		      vehicle_described_before(s, i - 1) < i - 1))) {
 			*kind = SCRUB_VEHICLE, *rule = "vehicle:described";
 			return vehicle_with_description(s, n, start, e);
@@ -3098,6 +3141,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	TRY(SCRUB_PHONE, "phone", phone_at(s, n, start));
 	if (!sc_digit(b))
 		return 0;
+	TRY(SCRUB_PHONE, "phone:lookalike", phone_lookalike_at(s, n, i));
 	static const size_t G222[] = {2, 2, 2}, G44[] = {4, 4};
 	int acct = near(cx, CUE_ACCT, i), sortc = near(cx, CUE_SORT, i);
 	if ((mask & KIND_BIT(SCRUB_BANK)) && (e = grouped_at(s, n, i, 6, G222, 3)) != 0 &&

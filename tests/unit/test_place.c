@@ -3042,3 +3042,116 @@ Test(place, s20_a_date_after_address_is_a_log)
 	expect_span("Previous address: 12/3 Oak Row.", LOC, SCRUB_LOCATION,
 		    "Previous address: 12/3 Oak Row.");
 }
+
+/* s21-never: an appointment booked under a cover name ('as a "..."') is
+ * how she can be seen without him knowing: a safe contact. A quoted
+ * name without a booking word, or a booking "as urgent", is none. */
+Test(place, s21_an_appointment_under_a_cover_name)
+{
+	expect_sentence("Booked her next visit as a \"smear recall\".", SCRUB_SAFE_TIME);
+	expect_sentence("Appointment made at the clinic as an \"eye test\".", SCRUB_SAFE_TIME);
+	expect_none("Appointment booked as urgent for Tuesday.", LOC);
+	expect_none("Offence recorded as a \"common assault\".", LOC);
+}
+
+/* s21-never: the cover-name cue repeated with no stop: linear. */
+Test(place, s21_cover_name_costs_linear_time)
+{
+	static const char *const cue[] = {"booked as a \"", "appt as an 'x "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s21-never: her next appointment at a named place with its date is where
+ * she will be; with no place, a past visit, or a clock only, it is none. */
+Test(place, s21_next_appointment_at_a_named_place)
+{
+	expect_sentence("Next ANC: Quellby Family Hub 14/05.", SCRUB_LOCATION);
+	expect_sentence("Next appointment at Brannoc Health Centre 2 June.", SCRUB_LOCATION);
+	expect_sentence("HV to review in clinic at Tolvenny Hall 17/03 11:00.", SCRUB_LOCATION);
+	expect_none("Next review: Tues 12/03.", LOC);
+	expect_none("Next appointment at 10:30 on 12/03.", LOC);
+	expect_none("Next MARAC 12/03.", LOC);
+	expect_none("Seen in clinic at Quellby Family Hub 17/03.", LOC);
+}
+
+/* s21-never: the next-appointment cue repeated with no stop: linear. */
+Test(place, s21_next_appointment_costs_linear_time)
+{
+	static const char *const cue[] = {"next anc at Quellby ", "to review in clinic at "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s21-never: where at her work she can take calls unheard is a route to
+ * her; his calls, or calls from someone, are none. */
+Test(place, s21_she_can_take_calls_at_work)
+{
+	expect_sentence("Her manager will let her take calls in the office.", SCRUB_SAFE_TIME);
+	expect_sentence("She can take calls at work.", SCRUB_SAFE_TIME);
+	expect_none("He takes calls in the office.", LOC);
+	expect_none("She would not take calls from him.", LOC);
+}
+
+/* s21-never: the take-calls-at-work cue repeated with no stop: linear. */
+Test(place, s21_calls_at_work_costs_linear_time)
+{
+	static const char *const cue[] = {"let her take calls in the office ", "she take calls at "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s21-never: a private talk someone will arrange is how the victim can
+ * safely be spoken to; one that was had, or a private landlord, is none. */
+Test(place, s21_a_private_talk_arranged)
+{
+	expect_sentence("Staff will facilitate a private conversation there.", SCRUB_SAFE_TIME);
+	expect_sentence("The pharmacist can offer her a private word.", SCRUB_SAFE_TIME);
+	expect_none("Officer had a private conversation with him.", LOC);
+	expect_none("She rents from a private landlord.", LOC);
+}
+
+/* s21-never: the private-talk cue repeated with no stop: linear. */
+Test(place, s21_private_talk_costs_linear_time)
+{
+	static const char *const cue[] = {"facilitate a private ", "offer private word "};
+	lg_assert_linear(place_loc, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+}
+
+/* s21-never: a child's year group in brackets before "at", "Yr 3" before
+ * "at", and a saint's school a child left name the school; an age that is
+ * no year group, or a saint's road, does not. */
+Test(place, s21_year_groups_and_a_school_left)
+{
+	expect_span("Education: Toby (Y4) and Nell (Rec) at Quellby Vale.", 0, SCRUB_PLACE,
+		    "Quellby Vale");
+	expect_span("EDUCATION: Toby Yr 3 at Brannoc Fields, attendance 87%.", 0, SCRUB_PLACE,
+		    "Brannoc Fields");
+	expect_span("Education: Nell left St Oswin's 03/03.", 0, SCRUB_PLACE, "St Oswin's");
+	expect_none("Dad (Rover) at home.", 0);
+	expect_none("He left St Ives harbour at noon.", 0);
+}
+
+/* s21-never: her hours as a range of figures between "works" and "at"
+ * ("works 6-2 at <Firm>, <Town>") do not hide the workplace; a date or a
+ * count after "works" is no workplace cue. */
+Test(place, s21_works_hours_then_at)
+{
+	expect_span("She works 6-2 at Quellby Dairies, Tolvenny and gets the bus.", 0, SCRUB_PLACE,
+		    "Quellby Dairies, Tolvenny");
+	expect_none("The plan works 2 days a week.", 0);
+}
+
+/* s21-never: "owner of <Firm>, <Town>" names a business where its owner
+ * (and here she, his employee) is found; "owner of a <Make>" is a car. */
+Test(place, s21_owner_of_a_business)
+{
+	expect_span("Came in with her employer (Mr Quell, owner of Quell's Packing, Tolvenny).", 0,
+		    SCRUB_PLACE, "Quell's Packing, Tolvenny");
+	expect_none("He is the registered owner of a Ford Focus.", 0);
+}
+
+/* s21-never: a house number alone after a spaced dash ends the clause as
+ * after a comma; a range or a count with a dash is none. */
+Test(place, s21_house_number_after_a_dash)
+{
+	expect_span("Her brother lives 2 doors away - no. 41.", 0, SCRUB_ADDRESS, "no. 41");
+	expect_none("Scored it no-1 of 5.", 0);
+}

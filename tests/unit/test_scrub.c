@@ -2938,3 +2938,22 @@ Test(scrub, a_passport_of_three_capitals_and_six_digits)
 	expect("Ref QRE482913 on the letter.", "Ref QRE482913 on the letter.");
 	expect("passport QRE4829135 held", "passport QRE4829135 held");
 }
+
+/* s21-never: a mobile with O and l written for 0 and 1 is still a phone;
+ * eight digits and a word, or a room number with letters, are none. */
+Test(scrub, s21_a_mobile_with_letters_for_digits)
+{
+	expect("New number 07700 9OO l2O from sister.", "New number " R("phone") " from sister.");
+	expect("Rang 07700 900 I think.", "Rang 07700 900 I think.");
+	expect("Room 07 lOO, Ward 9.", "Room 07 lOO, Ward 9.");
+}
+
+/* s21-never: a plate in brackets after the car on the next line, broken
+ * over a line itself, is the car's; a bracketed code after no car stays. */
+Test(scrub, s21_a_plate_in_brackets_on_the_next_line)
+{
+	expect("sitting outside in a red Astra\n(YT19\nHRP) most evenings.",
+	       "sitting outside in a red Astra\n(" R("vehicle") ") most evenings.");
+	expect("sitting outside in the rain\n(YT19\nHRP) most evenings.",
+	       "sitting outside in the rain\n(YT19\nHRP) most evenings.");
+}
