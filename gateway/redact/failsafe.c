@@ -3315,13 +3315,14 @@ static int fs_event_noun(const struct fs *f, const char *w, size_t wn, size_t a)
 	return fs_prev_word(f, a, x, sizeof x, NULL) > 0 && fs_in(x, WHEN);
 }
 
-/* s20-over: is the word after b "unannounced" ("do not visit unannounced")? */
-static int fs_unannounced_next(const struct fs *f, size_t b)
+/* Is the word after b on its line w (lower case, under 16 letters)? "do not
+ * visit unannounced" (s20-over), "Border Force" (s21-over). */
+static int fs_next_is(const struct fs *f, size_t b, const char *w)
 {
 	char x[16];
 	size_t k;
 	fs_word_at(f, b, x, sizeof x, &k);
-	return k == 11 && memcmp(x, "unannounced", 11) == 0;
+	return k > 0 && strcmp(x, w) == 0;
 }
 
 /*
@@ -3388,16 +3389,6 @@ static int fs_right_to(const struct fs *f, size_t a)
 	return (k == 5 && memcmp(x, "right", 5) == 0) || (k == 6 && memcmp(x, "rights", 6) == 0);
 }
 
-/* s21-over: is the word after b "force" ("Border Force": the national agency
- * at ports, no border she crosses)? */
-static int fs_force_next(const struct fs *f, size_t b)
-{
-	char x[16];
-	size_t k;
-	fs_word_at(f, b, x, sizeof x, &k);
-	return k == 5 && memcmp(x, "force", 5) == 0;
-}
-
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
@@ -3446,7 +3437,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		/* s21-over: "still live", "(live)": an order in force;
 		 * "Border Force": an agency */
 		if ((c & K_RES) && ((wn == 4 && memcmp(w, "live", 4) == 0 && fs_live_in_force(f, a, b)) ||
-		                    (wn == 6 && memcmp(w, "border", 6) == 0 && fs_force_next(f, b))))
+		                    (wn == 6 && memcmp(w, "border", 6) == 0 && fs_next_is(f, b, "force"))))
 			c &= ~K_RES;
 		/* s21-over: "kicking off at mum": an outburst, no going off */
 		if ((c & K_GO) && wn == 3 && memcmp(w, "off", 3) == 0 &&
@@ -4150,7 +4141,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((c & K_MODAL) || ((c & K_CALL) && (f->p1 & K_TO)))
 		s |= S_MODAL; /* "IDVA to call at 10" */
 	if ((c & K_CALL) && ((f->p1 & K_DONT) || ((f->p1 & K_NOT) && (f->p2 & K_DO))) &&
-	    !fs_unannounced_next(f, b))
+	    !fs_next_is(f, b, "unannounced"))
 		s |= S_WHEN; /* "do not call" (s20-over: not "do not visit unannounced":
 		              * how a visit is made, no time or route) */
 	/* s20-over: "he has sent", "suspect <NAME> sent": he or his name right
