@@ -675,6 +675,18 @@ static int add_place_short(struct bctx *bc, const struct words *ws, unsigned kin
 		if ((rc = pat_add(bc, &bc->values, ws->w, ws->l, m, 0, kind, R_VAL_TEXT, common)) != 0)
 			return rc;
 	}
+	/* "Becket" of "Thomas A Becket Infant School", "Bluecoat" of "Bishop of
+	 * Hereford's Bluecoat School": a child names its school by the last
+	 * word of its own name when that word is no common word, forename or
+	 * place of its own (5+ letters) */
+	if (e >= 2 && ws->l[e - 1] >= 5 &&
+	    !(lex_classify(ws->w[e - 1], ws->l[e - 1]) &
+	      (LEX_COMMON | LEX_FORENAME | LEX_ALLOW | LEX_FUNCTION | LEX_PLACE | LEX_STREET |
+	       LEX_INSTITUTION)) &&
+	    !scrub_common_word(ws->w[e - 1], ws->l[e - 1]) &&
+	    (rc = pat_add(bc, &bc->values, ws->w + e - 1, ws->l + e - 1, 1, 0, kind, R_VAL_TEXT,
+	                  0)) != 0)
+		return rc;
 	/* "<Name>" of "The <Name> Academy": its own words without "The" */
 	if (e >= 2 && ws->l[0] == 3 && memcmp(ws->w[0], "the", 3) == 0) {
 		int common = 1;

@@ -761,6 +761,27 @@ static size_t masked_card_at(const unsigned char *s, size_t n, size_t i)
 	return j + 5;
 }
 
+/* A card's last four digits after its number masked whole, as statements
+ * and banking apps print it: "**** **** **** 4417", "XXXX-XXXX-XXXX-0932"
+ * (two or three groups of four '*' or 'X', one space or '-' after each).
+ * Where the masked run starts, or i when there is none. */
+static size_t masked_groups_before(const unsigned char *s, size_t i)
+{
+	size_t b = i;
+	int groups = 0;
+	for (int g = 0; g < 3 && b >= 5 && (s[b - 1] == ' ' || s[b - 1] == '-'); g++) {
+		unsigned char m = s[b - 2];
+		if (m != '*' && m != 'X' && m != 'x')
+			break;
+		if (s[b - 3] != m || s[b - 4] != m || s[b - 5] != m ||
+		    (b >= 6 && (sc_alnum(s[b - 6]) || s[b - 6] == m)))
+			break;
+		b -= 5;
+		groups++;
+	}
+	return groups >= 2 ? b : i; /* "**** 2024": a censored word and a year */
+}
+
 /* "account ending", "acct ends in", "card ending in" one space before i:
  * the words of an account or card named by its last digits */
 static int bank_brand(const unsigned char *w, size_t n);
@@ -1000,22 +1021,27 @@ RARE static size_t boat_reg_at(const unsigned char *s, size_t n, size_t i)
 }
 
 /* Colours, makes and the commonest models on UK roads that describe a car
- * ("silver Audi", "the Yaris"): ASCII, any case; sorted (car_word searches
- * it). Models that are also common words (Golf, Polo, Focus) are left out.
+ * ("silver Audi", "the Yaris"), older ones and what people call them ("his
+ * dad's old Escort", "the Jag", "a Merc"): ASCII, any case; sorted
+ * (car_word searches it); "car" and "van" are cues (CUES). Models that
+ * are also common words (Golf, Polo, Focus, Galaxy, Sierra) are left out.
  * The colours also as police logs shorten them ("BLK", "SLV", "WHT"). */
 static const char *const CAR_WORDS[] = {
-	"alfa", "astra", "audi", "auris", "aygo", "beige", "bentley", "berlingo", "black", "blk",
-	"blu", "blue", "bmw", "brn", "bronze", "brown", "burgundy", "charcoal", "chevrolet",
-	"citroen", "clio", "corsa", "cream", "cupra", "dacia", "dark", "evoque", "fiat", "fiesta",
-	"ford", "freelander", "gld", "gold", "golden", "gray", "green", "grey", "grn", "gry",
-	"hilux", "honda", "hyundai", "insignia", "isuzu", "jaguar", "jeep", "juke", "kia", "kuga",
-	"landrover", "ldv", "lexus", "light", "maroon", "mazda", "megane", "mercedes", "metallic",
-	"mg", "micra", "mini", "mitsubishi", "mondeo", "navara", "navy", "nissan", "octavia",
-	"orange", "passat", "peugeot", "picanto", "pink", "polestar", "porsche", "prius",
-	"purple", "qashqai", "red", "renault", "rover", "saab", "sandero", "scenic", "seat",
-	"shogun", "silver", "skoda", "slv", "smart", "sportage", "sprinter", "subaru", "suzuki",
-	"tesla", "tiguan", "touran", "toyota", "transit", "tucson", "vauxhall", "vivaro",
-	"volkswagen", "volvo", "vw", "white", "wht", "yaris", "yel", "yellow", "zafira",
+	"alfa", "astra", "audi", "auris", "aygo", "beamer", "beemer", "beetle", "beige",
+	"bentley", "berlingo", "black", "blk", "blu", "blue", "bmw", "brn", "bronze", "brown",
+	"burgundy", "caddy", "capri", "captur", "cavalier", "charcoal", "chevrolet", "citroen",
+	"civic", "clio", "corolla", "corsa", "cortina", "cream", "cupra", "dacia", "dark",
+	"ducato", "escort", "evoque", "fabia", "fiat", "fiesta", "ford", "freelander", "gld",
+	"gold", "golden", "gray", "green", "grey", "grn", "gry", "hilux", "honda", "hyundai",
+	"ibiza", "insignia", "isuzu", "jag", "jaguar", "jeep", "juke", "kangoo", "kia", "kuga",
+	"landrover", "ldv", "leon", "lexus", "light", "maroon", "mazda", "megane", "merc",
+	"mercedes", "metallic", "mg", "micra", "mini", "mitsubishi", "mokka", "mondeo", "movano",
+	"navara", "navy", "nissan", "octavia", "orange", "panda", "passat", "peugeot", "picanto",
+	"pink", "polestar", "porsche", "prius", "punto", "purple", "qashqai", "red", "renault",
+	"rover", "saab", "sandero", "scenic", "seat", "shogun", "silver", "skoda", "slv", "smart",
+	"sportage", "sprinter", "subaru", "suzuki", "tesla", "tiguan", "touran", "toyota",
+	"trafic", "transit", "tucson", "vauxhall", "vivaro", "volkswagen", "volvo", "vw", "white",
+	"wht", "yaris", "yel", "yellow", "zafira",
 };
 
 /* Is w[0..n) (any case) in CAR_WORDS? A binary search: the list is sorted. */
@@ -1963,7 +1989,7 @@ static const struct {
 	{"passports", CUE_PASS}, {"permit", CUE_PASS}, {"ph", CUE_TEL}, {"phone", CUE_TEL}, {"plate", CUE_VEH},
 	{"plates", CUE_VEH},
 	/* "he posts as 'Dan Ward Boxing'": the name his profile shows */
-	{"posts", CUE_PLAT}, {"profile", CUE_PROF}, {"profiles", CUE_PROF}, {"psn", CUE_PLAT}, {"reg", CUE_VEH}, {"registration", CUE_VEH},
+	{"posts", CUE_PLAT}, {"profile", CUE_PROF}, {"profiles", CUE_PROF}, {"psn", CUE_PLAT}, {"reg", CUE_VEH}, {"registered", CUE_VEH}, {"registration", CUE_VEH},
 	{"regn", CUE_VEH}, {"snap", CUE_PLAT}, {"snapchat", CUE_PLAT}, {"sort", CUE_SORT},
 	{"sortcode", CUE_SORT}, {"t", CUE_TEL}, {"taxi", CUE_VEH}, {"tel", CUE_TEL},
 	{"telegram", CUE_PLAT}, {"telephone", CUE_TEL}, {"telno", CUE_TEL},
@@ -3116,6 +3142,14 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
 		if (i >= 3 && (s[i - 1] == '(' || (s[i - 1] == ' ' && (s[i - 2] == ' ' || s[i - 2] == '|'))))
 			TRY(SCRUB_DOB, "dob:after-name", dob_after_name(s, n, i));
+		/* "XXXX-XXXX-XXXX-0932": read before the glued test, which takes
+		 * digits after a capital and a dash for a reference's */
+		if ((mask & KIND_BIT(SCRUB_BANK)) && digits_at(s, n, i, 5) == 4 &&
+		    ends_word(s, n, i + 4, 0) && (e = masked_groups_before(s, i)) < i) {
+			*kind = SCRUB_BANK, *rule = "bank:card";
+			*start = e;
+			return i + 4;
+		}
 		if (glued)
 			return 0;
 		TRY(SCRUB_BANK, "bank:card", card_start(s, n, i) ? card_at(s, n, i) : 0);

@@ -2957,3 +2957,48 @@ Test(scrub, s21_a_plate_in_brackets_on_the_next_line)
 	expect("sitting outside in the rain\n(YT19\nHRP) most evenings.",
 	       "sitting outside in the rain\n(YT19\nHRP) most evenings.");
 }
+
+/* s22: a card masked all but its last four ("**** **** **** 4417",
+ * "XXXX-XXXX-XXXX-0932") still tells the card apart; four stars then a
+ * year ("**** 2024") is a censored word. */
+Test(scrub, s22_a_card_masked_but_its_last_four)
+{
+	expect("Credit card in her name (**** **** **** 4417) - his spending.",
+	       "Credit card in her name (" R("bank") ") - his spending.");
+	expect("Card XXXX-XXXX-XXXX-0932 used at 02:10.", "Card " R("bank") " used at 02:10.");
+	expect("He wrote **** 2024 on the wall.", "He wrote **** 2024 on the wall.");
+}
+
+/* s22: a suffix or prefix plate after "registered" ("a Jag registered to
+ * his father (LHK 427P)") or in brackets after an older car or what people
+ * call it ("the Jag (LHK 427P)") is a plate; the same shape after no car or
+ * cue stays. */
+Test(scrub, s22_a_plate_after_registered_or_an_older_car)
+{
+	expect("a classic car registered to his father (LHK 427P).",
+	       "a classic car registered to his father (" R("vehicle") ").");
+	expect("He uses the Jag (LHK 427P) at weekends.", "He uses the " R("vehicle") " at weekends.");
+	expect("He uses form (LHK 427P) at weekends.", "He uses form (LHK 427P) at weekends.");
+}
+
+/* s22: a child names a listed school by the last word of its own name
+ * ("Becket" of "Thomas A Becket Infant School", "Bluecoat" of "Bishop of
+ * Hereford's Bluecoat School") when that word is no common word, forename
+ * or place; a common word there ("Green" of "Hilltop Green Primary
+ * School") is not withheld alone. */
+Test(scrub, s22_a_listed_school_by_the_last_word_of_its_name)
+{
+	static const struct scrub_value v[] = {
+		{"Thomas A Becket Infant School", SCRUB_PLACE, CANON_TEXT, 0},
+		{"Bishop of Hereford's Bluecoat School", SCRUB_PLACE, CANON_TEXT, 0},
+		{"Hilltop Green Primary School", SCRUB_PLACE, CANON_TEXT, 0},
+	};
+	struct scrub_spec spec = {.values = v, .n_values = sizeof v / sizeof v[0]};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "He said \"Becket\" before she could stop it.",
+	            "He said \"" R("place") "\" before she could stop it.");
+	expect_with(s, "Lily - Bluecoat Y10.", "Lily - " R("place") " Y10.");
+	expect_with(s, "Lunch on the Green today.", "Lunch on the Green today.");
+	scrubber_free(s);
+}
