@@ -862,11 +862,13 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		 * or a nationality ("DSL Tyrone", "IDVA Moldovan") is one */
 		/* "PC Farrow attended", "DC Baker said": after a police rank a
 		 * capitalised common word is the officer's surname when an
-		 * officer's verb or the clause's end follows; not a shop ("from
+		 * officer's verb ("said", "attended", "reviewing"), "to", "on",
+		 * "re", "today" or the clause's end follows; not a shop ("from
 		 * PC World", "PC World were ...") */
 		static const char *const DID[] = {"said",  "says", "took", "spoke", "rang", "came",
 						  "went",  "saw",  "was",  "has",   "had",  "will",
-						  "and",   "who",  "is",   "gave",  "told", NULL};
+						  "and",   "who",  "is",   "gave",  "told", "to",
+						  "today", "on",   "re",   NULL};
 		const struct tok *v = tok(sc, j + 1), *b = i > 0 ? tok(sc, i - 1) : NULL;
 		static const char *const FROM[] = {"from", "at", "in", "into", "of", NULL};
 		size_t vl = v ? v->end - v->start : 0;
@@ -879,7 +881,10 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 			      (v == NULL || v->gap ||
 			       (v->shape == SH_LOWER &&
 				(word_in_list(sc, v, DID) ||
-				 (vl > 4 && sc->s[v->end - 2] == 'e' && sc->s[v->end - 1] == 'd'))));
+				 (vl > 4 && sc->s[v->end - 2] == 'e' && sc->s[v->end - 1] == 'd') ||
+				 /* "DC Priest reviewing", "PC Bell attending" */
+				 (vl > 5 && sc->s[v->end - 3] == 'i' && sc->s[v->end - 2] == 'n' &&
+				  sc->s[v->end - 1] == 'g'))));
 		if (!officer &&
 		    (!(u->klass == K_S || u->klass == K_W || u->klass == K_U || u->klass == K_A) ||
 		     !cue_name(sc, j, 0)))
@@ -1944,12 +1949,16 @@ static int role_name_word(const struct scan *sc, const struct tok *u, int allow_
  * a kin or role word in lower case ("neighbour", "landlord") */
 static int role_before(const struct scan *sc, const struct tok *p)
 {
-	if (p == NULL || p->shape == SH_NUM || p->poss)
+	if (p == NULL || p->shape == SH_NUM)
+		return 0;
+	/* "her neighbour (Rowena)", "the landlord (Pat)", also whose home it
+	 * is: "a bag at her neighbour's (Sue at no. 11)" */
+	if (p->shape == SH_LOWER && (p->lex & LEX_KIN))
+		return 1;
+	if (p->poss)
 		return 0;
 	if ((p->lex & LEX_RANK) && p->shape == SH_UPPER)
 		return 1;
-	if (p->shape == SH_LOWER && (p->lex & LEX_KIN))
-		return 1; /* "her neighbour (Rowena)", "the landlord (Pat)" */
 	if (p->shape == SH_UPPER && p->nletters >= 2 && p->nletters <= 5 &&
 	    p->end - p->start == p->nletters && !(p->lex & NAMEBITS))
 		return 1;
@@ -2023,6 +2032,16 @@ static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_
 	 * (Tarrow Tolvern)"): one of them must be a known name */
 	int known = role_name_word(sc, t, 0, 0) || (last > i && role_name_word(sc, u, 1, 0));
 	int rule_a = 0;
+	/* "at her neighbour's (Sue at no. 11)", "her friend (Dee, lives
+	 * nearby)": after a kinship word in lower case, a known name opening
+	 * the bracket is the person's, whatever the bracket goes on to say */
+	if (known && !closes_bracket(sc, l) && opens_bracket(sc, t) && !(t->gap & ~G_OTHER) &&
+	    i > 0 && tok(sc, i - 1)->shape == SH_LOWER && (tok(sc, i - 1)->lex & LEX_KIN) &&
+	    !(t->lex & (LEX_MODAL | LEX_FUNCTION)) && tok(sc, last + 1) &&
+	    (tok(sc, last + 1)->gap == G_COMMA || tok(sc, last + 1)->shape == SH_LOWER)) {
+		*next = last + 1;
+		return emit(sc, out, t, l, "cue:role-bracket") < 0 ? MGW_E_NOMEM : 1;
+	}
 	if (known && closes_bracket(sc, l)) {
 		/* "(Rowena)", "(Org, Rowena)", "(Org - Rowena)": up to four words
 		 * inside the bracket before the name, then the role before it */

@@ -1285,3 +1285,33 @@ Test(names, s20_name_in_brackets_after_a_role)
 	FINDS("Reported to us by the caretaker (Rowena) in May.", "Rowena");
 	FINDS("Risk RAG (Amber) agreed.", "");
 }
+
+/* s22: after a police rank, a capitalised common word no surname list knows
+ * is the officer's when an -ing verb, "to", "on", "re" or "today" follows
+ * ("DC Priest reviewing"); "PC World" from which things are bought stays. */
+Test(names, s22_officer_surname_before_an_ing_verb_or_to)
+{
+	FINDS("Kent Police referral. DC Priest reviewing.", "DC Priest");
+	FINDS("Reviewed by DC Priest today.", "DC Priest");
+	FINDS("Kent Police referral, DC Monk to visit.", "DC Monk");
+	FINDS("Laptop bought from PC World yesterday.", "");
+}
+
+/* s22: a victim liaison officer or a senior investigating officer heads a
+ * name as an IDVA does ("VLO Dawn Halsall"); "The VLO will write" names
+ * nobody. */
+Test(names, s22_vlo_and_sio_head_a_name)
+{
+	FINDS("Victim Contact Scheme; VLO Dawn Halsall. Victim asks for a zone.", "VLO Dawn Halsall");
+	FINDS("The VLO will write to her.", "");
+}
+
+/* s22: a known name opening a bracket after a kinship word in lower case,
+ * possessive too, is the person's even when the bracket goes on ("at her
+ * neighbour's (Sue at no. 11)", "her friend (Dee, lives nearby)"). */
+Test(names, s22_name_opening_a_bracket_after_a_kin_word)
+{
+	FINDS("Emergency bag at neighbour's (Sue at no. 11).", "Sue");
+	FINDS("Her friend (Dee, lives nearby) has a key.", "Dee");
+	FINDS("Her friend (the one from work) helps.", "");
+}
