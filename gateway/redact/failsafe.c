@@ -3300,6 +3300,25 @@ static int fs_contact_session(const struct fs *f, size_t b)
 }
 
 /*
+ * s22-over: is the contact word w[0..wn) ending at b the name of a record of
+ * contacts ("Contact log:", "call history", "visit record"): a noun before
+ * log, record, history, sheet, notes, no contact with her. Each entry under
+ * such a heading is judged on its own ("04/11 T/C to V - asked me to ring
+ * after 3": a safe time still).
+ */
+static int fs_contact_record(const struct fs *f, const char *w, size_t wn, size_t b)
+{
+	static const char *const NOUN[] = {"contact", "contacts", "call", "calls", "visit",
+					   "visits", NULL};
+	static const char *const RECORD[] = {"log", "logs", "record", "records", "history",
+					     "sheet", "notes", NULL};
+	char nx[16];
+	int title;
+	return wn < 16 && fs_in(w, NOUN) && fs_peek(f, b, nx, sizeof nx, &title) > 0 &&
+	       fs_in(nx, RECORD);
+}
+
+/*
  * Is the contact word w[0..wn) at a a bare noun after a preposition of time
  * ("after contact", "before the visit" is not bare, "during contact",
  * "following contact")? Reads the word before.
@@ -3510,6 +3529,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * session with a parent, no contact with her (not "Mum's contact
 		 * number", "her sister's contact details": a route) */
 		if ((c & K_CALL) && wn == 7 && memcmp(w, "contact", 7) == 0 && fs_contact_session(f, b))
+			c &= ~K_CALL;
+		/* s22-over: "Contact log:", "call history": a record's name */
+		if ((c & K_CALL) && fs_contact_record(f, w, wn, b))
 			c &= ~K_CALL;
 		/* s19-over: "health visiting" is the service */
 		if ((c & K_CALL) && wn >= 5 && fs_call_named(f, w, wn, a))

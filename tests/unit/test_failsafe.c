@@ -2494,6 +2494,19 @@ Test(failsafe, a_contact_session_is_no_contact_with_her)
 	expect("Contact her Tuesdays only.", SCRUB_SAFE_TIME, "Contact her Tuesdays only");
 }
 
+/* s22-over: "Contact log:", "call history", "visit record" name a record of
+ * contacts, no contact with her: the log's entries are judged each on its
+ * own, and an entry that advises a time still goes. */
+Test(failsafe, a_contact_log_is_no_contact_with_her)
+{
+	expect_none("Contact log:\n18/11 10:30 Planned HV - husband answered, mum asleep. Not seen.\n"
+		    "19/11 09:05 T/C mum - no answer, VM left (generic).");
+	expect_none("Call history 14:00-16:00 reviewed by the team.");
+	expect("Contact log:\n04/11 09:20 T/C to V - asked me to ring after 15:00 on her break.",
+	       SCRUB_SAFE_TIME, "asked me to ring after 15:00 on her break");
+	expect("Contact her after 6pm.", SCRUB_SAFE_TIME, "Contact her after 6pm");
+}
+
 /* s19-over: contact of a kind ("supervised contact", "weekend contact"),
  * contact through a court or a centre, and "health visiting" (the service)
  * are no contact with her; contact through her sister, or the best way of
