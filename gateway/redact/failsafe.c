@@ -3184,6 +3184,40 @@ static int fs_court_follows(const struct fs *f, size_t b)
 }
 
 /*
+ * s22-over: does the name opening at a (at most five words) name a court or
+ * a police station by its kind: a court's kind then "Court" ("<Town> Family
+ * Court", "<Town> Magistrates' Court", "<Name> Crown Court"), "courthouse",
+ * "Police Station", "Justice Centre"? An appointment there is a hearing or a
+ * statement, where his side may be too and no whereabouts of hers. Not a
+ * bare "<Name> Court" (a block of flats: "viewing appt at <Name> Court").
+ */
+static int fs_justice_venue(const struct fs *f, size_t a)
+{
+	static const char *const KIND[] = {"magistrates", "family", "crown", "county", "combined",
+					   "sheriff", "civil", "youth", "justice", NULL};
+	char x[16], prev[16] = "";
+	int title = 0;
+	size_t i = a;
+	for (int words = 0; words < 5; words++) {
+		size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k == 0 || k + 1 >= sizeof x)
+			return 0;
+		x[k] = 0;
+		if (k == 1 && x[0] == 's' && i >= 2 && f->s[i - 2] == '\'')
+			continue; /* "Magistrates's" */
+		if (strcmp(x, "courthouse") == 0 ||
+		    ((strcmp(x, "court") == 0 || strcmp(x, "courts") == 0) && fs_in(prev, KIND)) ||
+		    (strcmp(x, "station") == 0 && strcmp(prev, "police") == 0) ||
+		    (strcmp(x, "centre") == 0 && strcmp(prev, "justice") == 0))
+			return 1;
+		if (!title)
+			return 0;
+		memcpy(prev, x, k + 1);
+	}
+	return 0;
+}
+
+/*
  * s19-over: does a court or Cafcass follow "via" or "through" ending at b
  * ("contact for the boys via <Town> Family Court", "through the court"),
  * after a determiner and capitalised words (at most five words), and no
@@ -3236,6 +3270,22 @@ static int fs_provider_at_home(const struct fs *f, size_t a)
 static int fs_named_room(const struct fs *f, size_t a)
 {
 	size_t j = a;
+	/* s22-over: "<Name> Police Station, room 3", "<Name> Centre, room 2":
+	 * a room of an agency's premises after its name and a comma */
+	if (j >= 3 && f->s[j - 1] == ' ' && f->s[j - 2] == ',' && f->s[j - 3] >= 'a' &&
+	    f->s[j - 3] <= 'z') {
+		char pw[16];
+		size_t e = j - 2, b = e;
+		while (b > 0 && fs_alnum(f->s[b - 1]) && e - b < sizeof pw - 1)
+			b--;
+		if (b < e && f->s[b] >= 'A' && f->s[b] <= 'Z' && (b == 0 || !fs_alnum(f->s[b - 1]))) {
+			for (size_t i = b; i < e; i++)
+				pw[i - b] = (char)(f->s[i] | 0x20);
+			pw[e - b] = 0;
+			if (fs_in(pw, FS_VENUE))
+				return 1;
+		}
+	}
 	for (int words = 0; words < 2; words++) {
 		if (j == 0 || f->s[j - 1] != ' ')
 			return 0;
@@ -4048,7 +4098,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		unsigned lx = f->appt_next == 2 && wn ? lex_classify(w, wn) : 0;
 		if ((tf & TF_CAP) && !(tf & TF_NUM) &&
 		    !(c & (K_TIME | K_DAYAB | K_BIZ | K_CLOCKW | K_HE | K_SHE | K_KIN)) &&
-		    !fs_month(w) && !((lx & LEX_ALLOW) && !(lx & LEX_PLACE)))
+		    !fs_month(w) && !((lx & LEX_ALLOW) && !(lx & LEX_PLACE)) &&
+		    !fs_justice_venue(f, a))
 			s |= S_RES; /* (after a label, not an agency: "Appt: CAMHS") */
 		f->appt_next = 0;
 	}

@@ -2507,6 +2507,23 @@ Test(failsafe, a_contact_log_is_no_contact_with_her)
 	expect("Contact her after 6pm.", SCRUB_SAFE_TIME, "Contact her after 6pm");
 }
 
+/* s22-over: an appointment at a court or a police station named by its kind
+ * ("<Town> Family Court", "Magistrates' Court", "courthouse", "Police
+ * Station") is a hearing or a statement, and a room of an agency's premises
+ * after its name ("<Name> Police Station, room 3") is no room of hers; an
+ * appointment at a bare "<Name> Court" (a block of flats) and a room of a
+ * B&B or a house still say where she is. */
+Test(failsafe, a_court_or_station_appointment_is_no_whereabouts)
+{
+	expect_none("She has an appointment at Wexbury Family Court on 14/12 for the hearing.");
+	expect_none("Appt at Quellby Magistrates' Court 10am.");
+	expect_none("Strategy meeting at Wexbury Police Station, room 3.");
+	expect("Viewing appt at Foxglove Court on 14/12.", SCRUB_LOCATION,
+	       "Viewing appt at Foxglove Court on 14/12");
+	expect("She is in the Larch House, room 6.", SCRUB_LOCATION,
+	       "She is in the Larch House, room 6.");
+}
+
 /* s19-over: contact of a kind ("supervised contact", "weekend contact"),
  * contact through a court or a centre, and "health visiting" (the service)
  * are no contact with her; contact through her sister, or the best way of
