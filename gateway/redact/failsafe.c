@@ -2078,6 +2078,9 @@ static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after);
 /* What makes a tenancy a new one (or one to come): "a new secure tenancy" */
 static const char *const FS_TENANCY_NEW[] = {"new", "temporary", "temp", "emergency", "interim",
 					     "another", "different", "alternative", "offered", NULL};
+/* s22-over: a record kept of a tenancy: "tenancy history", "tenancy note" */
+static const char *const FS_TENANCY_RECORD[] = {"history", "note", "notes", "record", "records",
+						"file", "agreement", NULL};
 static const char *const FS_TENANCY_HELD[] = {"joint", "old", "previous", "former", "existing",
 					      "current", "original", "on", NULL};
 
@@ -2100,7 +2103,11 @@ static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
 		if (yk >= 8 && memcmp(y, "transfer", 8) == 0 && fs_no_place_ahead(f, b))
 			return 1;
 	}
-	if (tenancy && k == 4 && memcmp(x, "sole", 4) == 0) {
+	if (tenancy && ((k == 4 && memcmp(x, "sole", 4) == 0) ||
+			/* s22-over: ... and by its tenure ("sole secure
+			 * tenancy since 2021", "assured tenancy") */
+			(k == 6 && memcmp(x, "secure", 6) == 0) ||
+			(k == 7 && memcmp(x, "assured", 7) == 0))) {
 		/* s21-over: "wants sole tenancy", "applied for sole tenancy",
 		 * "advice on sole tenancy": who will hold the one she has,
 		 * said bare (not "a", "new", "offered" ... before it, nor a
@@ -2172,12 +2179,20 @@ static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "pay
  * hermit in <Town>", "staying so long at her mum's")? Reads at most
  * eight words.
  */
+static int fs_no_place_within(const struct fs *f, size_t i, int maxw);
+
 static int fs_no_place_ahead(const struct fs *f, size_t i)
+{
+	return fs_no_place_within(f, i, 8);
+}
+
+/* fs_no_place_ahead reading at most maxw words */
+static int fs_no_place_within(const struct fs *f, size_t i, int maxw)
 {
 	static const char *const NEAR[] = {"near", "nearby", "close", "closer", "local",
 					   "locally", "within", "around", "area", NULL};
 	int prep = 0;
-	for (int words = 0; words < 8 && i < f->n; words++) {
+	for (int words = 0; words < maxw && i < f->n; words++) {
 		while (i < f->n && !fs_alnum(f->s[i])) {
 			unsigned char ch = f->s[i];
 			if (ch == '.' || ch == ';' || ch == '!' || ch == '?' || ch == '\n')
@@ -3524,6 +3539,16 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_HOME_COMPOUND))
 			c &= ~(K_HOME | K_RESN | K_RES); /* "a home visit", "residence card",
 			                                  * "settled status" */
+		/* s22-over: a record of the tenancy held ("Tenancy history:",
+		 * "tenancy note 21/12", "Tenancy agreement seen: sole name"), no
+		 * statement of where, unless a new one is meant (FS_TENANCY_NEW
+		 * before it: "new tenancy agreement") or a place follows in the
+		 * sentence (sixteen words: a record's line of facts is long) */
+		if ((c & K_RES) && wn == 7 && memcmp(w, "tenancy", 7) == 0 &&
+		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_TENANCY_RECORD) &&
+		    !(fs_prev_word(f, a, nx, sizeof nx, NULL) > 0 && fs_in(nx, FS_TENANCY_NEW)) &&
+		    fs_no_place_within(f, b, 16))
+			c &= ~(K_RESN | K_RES);
 		/* "DA incident at home 14/01", "assaulted by bf at home approx
 		 * 0100": where the incident happened, the address the notes know,
 		 * not a new place she lives ("incident last week; she is now at

@@ -2524,6 +2524,21 @@ Test(failsafe, a_court_or_station_appointment_is_no_whereabouts)
 	       "She is in the Larch House, room 6.");
 }
 
+/* s22-over: a record of the tenancy held ("Tenancy history:", "tenancy
+ * note", "Tenancy agreement seen:") and a tenancy told by its tenure before
+ * it ("sole secure tenancy since 2021") say who holds it, not where she is;
+ * a new one, one offered, or one with a place after it still goes. */
+Test(failsafe, a_tenancy_record_is_no_whereabouts)
+{
+	expect_none("Tenancy history: 2012 sign-up, rent clear, no ASB.");
+	expect_none("Tenancy agreement seen: sole name, started 01/03/2026, rent £850 pcm.");
+	expect_none("Ms Doe, sole secure tenancy since 2021.");
+	expect("She has been offered a secure tenancy.", SCRUB_LOCATION,
+	       "She has been offered a secure tenancy");
+	expect("Tenancy agreement seen: sole name, rent £850 pcm, flat 3 at Oak Row.", SCRUB_LOCATION,
+	       "Tenancy agreement seen: sole name, rent £850 pcm, flat 3 at Oak Row");
+}
+
 /* s19-over: contact of a kind ("supervised contact", "weekend contact"),
  * contact through a court or a centre, and "health visiting" (the service)
  * are no contact with her; contact through her sister, or the best way of
