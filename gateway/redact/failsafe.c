@@ -2078,6 +2078,9 @@ static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after);
 /* What makes a tenancy a new one (or one to come): "a new secure tenancy" */
 static const char *const FS_TENANCY_NEW[] = {"new", "temporary", "temp", "emergency", "interim",
 					     "another", "different", "alternative", "offered", NULL};
+/* s22-over: a record kept of a tenancy: "tenancy history", "tenancy note" */
+static const char *const FS_TENANCY_RECORD[] = {"history", "note", "notes", "record", "records",
+						"file", "agreement", NULL};
 static const char *const FS_TENANCY_HELD[] = {"joint", "old", "previous", "former", "existing",
 					      "current", "original", "on", NULL};
 
@@ -2100,7 +2103,11 @@ static int fs_res_known(const struct fs *f, size_t a, size_t b, int tenancy)
 		if (yk >= 8 && memcmp(y, "transfer", 8) == 0 && fs_no_place_ahead(f, b))
 			return 1;
 	}
-	if (tenancy && k == 4 && memcmp(x, "sole", 4) == 0) {
+	if (tenancy && ((k == 4 && memcmp(x, "sole", 4) == 0) ||
+			/* s22-over: ... and by its tenure ("sole secure
+			 * tenancy since 2021", "assured tenancy") */
+			(k == 6 && memcmp(x, "secure", 6) == 0) ||
+			(k == 7 && memcmp(x, "assured", 7) == 0))) {
 		/* s21-over: "wants sole tenancy", "applied for sole tenancy",
 		 * "advice on sole tenancy": who will hold the one she has,
 		 * said bare (not "a", "new", "offered" ... before it, nor a
@@ -2172,12 +2179,20 @@ static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "pay
  * hermit in <Town>", "staying so long at her mum's")? Reads at most
  * eight words.
  */
+static int fs_no_place_within(const struct fs *f, size_t i, int maxw);
+
 static int fs_no_place_ahead(const struct fs *f, size_t i)
+{
+	return fs_no_place_within(f, i, 8);
+}
+
+/* fs_no_place_ahead reading at most maxw words */
+static int fs_no_place_within(const struct fs *f, size_t i, int maxw)
 {
 	static const char *const NEAR[] = {"near", "nearby", "close", "closer", "local",
 					   "locally", "within", "around", "area", NULL};
 	int prep = 0;
-	for (int words = 0; words < 8 && i < f->n; words++) {
+	for (int words = 0; words < maxw && i < f->n; words++) {
 		while (i < f->n && !fs_alnum(f->s[i])) {
 			unsigned char ch = f->s[i];
 			if (ch == '.' || ch == ';' || ch == '!' || ch == '?' || ch == '\n')
@@ -3184,6 +3199,40 @@ static int fs_court_follows(const struct fs *f, size_t b)
 }
 
 /*
+ * s22-over: does the name opening at a (at most five words) name a court or
+ * a police station by its kind: a court's kind then "Court" ("<Town> Family
+ * Court", "<Town> Magistrates' Court", "<Name> Crown Court"), "courthouse",
+ * "Police Station", "Justice Centre"? An appointment there is a hearing or a
+ * statement, where his side may be too and no whereabouts of hers. Not a
+ * bare "<Name> Court" (a block of flats: "viewing appt at <Name> Court").
+ */
+static int fs_justice_venue(const struct fs *f, size_t a)
+{
+	static const char *const KIND[] = {"magistrates", "family", "crown", "county", "combined",
+					   "sheriff", "civil", "youth", "justice", NULL};
+	char x[16], prev[16] = "";
+	int title = 0;
+	size_t i = a;
+	for (int words = 0; words < 5; words++) {
+		size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k == 0 || k + 1 >= sizeof x)
+			return 0;
+		x[k] = 0;
+		if (k == 1 && x[0] == 's' && i >= 2 && f->s[i - 2] == '\'')
+			continue; /* "Magistrates's" */
+		if (strcmp(x, "courthouse") == 0 ||
+		    ((strcmp(x, "court") == 0 || strcmp(x, "courts") == 0) && fs_in(prev, KIND)) ||
+		    (strcmp(x, "station") == 0 && strcmp(prev, "police") == 0) ||
+		    (strcmp(x, "centre") == 0 && strcmp(prev, "justice") == 0))
+			return 1;
+		if (!title)
+			return 0;
+		memcpy(prev, x, k + 1);
+	}
+	return 0;
+}
+
+/*
  * s19-over: does a court or Cafcass follow "via" or "through" ending at b
  * ("contact for the boys via <Town> Family Court", "through the court"),
  * after a determiner and capitalised words (at most five words), and no
@@ -3236,6 +3285,22 @@ static int fs_provider_at_home(const struct fs *f, size_t a)
 static int fs_named_room(const struct fs *f, size_t a)
 {
 	size_t j = a;
+	/* s22-over: "<Name> Police Station, room 3", "<Name> Centre, room 2":
+	 * a room of an agency's premises after its name and a comma */
+	if (j >= 3 && f->s[j - 1] == ' ' && f->s[j - 2] == ',' && f->s[j - 3] >= 'a' &&
+	    f->s[j - 3] <= 'z') {
+		char pw[16];
+		size_t e = j - 2, b = e;
+		while (b > 0 && fs_alnum(f->s[b - 1]) && e - b < sizeof pw - 1)
+			b--;
+		if (b < e && f->s[b] >= 'A' && f->s[b] <= 'Z' && (b == 0 || !fs_alnum(f->s[b - 1]))) {
+			for (size_t i = b; i < e; i++)
+				pw[i - b] = (char)(f->s[i] | 0x20);
+			pw[e - b] = 0;
+			if (fs_in(pw, FS_VENUE))
+				return 1;
+		}
+	}
 	for (int words = 0; words < 2; words++) {
 		if (j == 0 || f->s[j - 1] != ' ')
 			return 0;
@@ -3297,6 +3362,25 @@ static int fs_contact_session(const struct fs *f, size_t b)
 	if (!((f->p1f & TF_POSS) || (f->p1 & K_HE)) || (f->p1 & K_SHE))
 		return 0;
 	return !(k && (fs_in(nx, ROUTE) || (fs_lookup(nx, k) & K_DEV)));
+}
+
+/*
+ * s22-over: is the contact word w[0..wn) ending at b the name of a record of
+ * contacts ("Contact log:", "call history", "visit record"): a noun before
+ * log, record, history, sheet, notes, no contact with her. Each entry under
+ * such a heading is judged on its own ("04/11 T/C to V - asked me to ring
+ * after 3": a safe time still).
+ */
+static int fs_contact_record(const struct fs *f, const char *w, size_t wn, size_t b)
+{
+	static const char *const NOUN[] = {"contact", "contacts", "call", "calls", "visit",
+					   "visits", NULL};
+	static const char *const RECORD[] = {"log", "logs", "record", "records", "history",
+					     "sheet", "notes", NULL};
+	char nx[16];
+	int title;
+	return wn < 16 && fs_in(w, NOUN) && fs_peek(f, b, nx, sizeof nx, &title) > 0 &&
+	       fs_in(nx, RECORD);
 }
 
 /*
@@ -3455,6 +3539,16 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_HOME_COMPOUND))
 			c &= ~(K_HOME | K_RESN | K_RES); /* "a home visit", "residence card",
 			                                  * "settled status" */
+		/* s22-over: a record of the tenancy held ("Tenancy history:",
+		 * "tenancy note 21/12", "Tenancy agreement seen: sole name"), no
+		 * statement of where, unless a new one is meant (FS_TENANCY_NEW
+		 * before it: "new tenancy agreement") or a place follows in the
+		 * sentence (sixteen words: a record's line of facts is long) */
+		if ((c & K_RES) && wn == 7 && memcmp(w, "tenancy", 7) == 0 &&
+		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_TENANCY_RECORD) &&
+		    !(fs_prev_word(f, a, nx, sizeof nx, NULL) > 0 && fs_in(nx, FS_TENANCY_NEW)) &&
+		    fs_no_place_within(f, b, 16))
+			c &= ~(K_RESN | K_RES);
 		/* "DA incident at home 14/01", "assaulted by bf at home approx
 		 * 0100": where the incident happened, the address the notes know,
 		 * not a new place she lives ("incident last week; she is now at
@@ -3510,6 +3604,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * session with a parent, no contact with her (not "Mum's contact
 		 * number", "her sister's contact details": a route) */
 		if ((c & K_CALL) && wn == 7 && memcmp(w, "contact", 7) == 0 && fs_contact_session(f, b))
+			c &= ~K_CALL;
+		/* s22-over: "Contact log:", "call history": a record's name */
+		if ((c & K_CALL) && fs_contact_record(f, w, wn, b))
 			c &= ~K_CALL;
 		/* s19-over: "health visiting" is the service */
 		if ((c & K_CALL) && wn >= 5 && fs_call_named(f, w, wn, a))
@@ -4026,7 +4123,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		unsigned lx = f->appt_next == 2 && wn ? lex_classify(w, wn) : 0;
 		if ((tf & TF_CAP) && !(tf & TF_NUM) &&
 		    !(c & (K_TIME | K_DAYAB | K_BIZ | K_CLOCKW | K_HE | K_SHE | K_KIN)) &&
-		    !fs_month(w) && !((lx & LEX_ALLOW) && !(lx & LEX_PLACE)))
+		    !fs_month(w) && !((lx & LEX_ALLOW) && !(lx & LEX_PLACE)) &&
+		    !fs_justice_venue(f, a))
 			s |= S_RES; /* (after a label, not an agency: "Appt: CAMHS") */
 		f->appt_next = 0;
 	}

@@ -232,7 +232,16 @@
  * body; "<Town> at Home" (a provider); a child's contact session
  * ("supervised contact", "Father's contact", "contact centre"); "via" or
  * "through" a court; "health visiting"; MARAC; the words of an e-mail
- * address. rule is "fs:residence", "fs:residence+next", "fs:routine",
+ * address. Nor (s22-over): a record of contacts ("Contact log:", "call
+ * history": each entry under it is judged on its own); an appointment at a
+ * court or a police station named by its kind ("<Town> Family Court",
+ * "courthouse", "Police Station"; not a bare "<Name> Court"); a room after
+ * an agency's premises and a comma ("<Name> Police Station, room 3"); a
+ * record of the tenancy held ("Tenancy history:", "tenancy note", "Tenancy
+ * agreement seen:", with no place in the sentence) and a tenancy told by
+ * its tenure before it ("sole secure tenancy since 2021"). A chronology's or
+ * message log's entry in the list under a withheld statement keeps its
+ * date-and-clock stamp and speaker (scrub.c). rule is "fs:residence", "fs:residence+next", "fs:routine",
  * "fs:residence+contact", "fs:safe-contact", and "fs:model" for the unit
  * model below (SCRUB_SAFE_TIME when the unit has a contact, time or
  * condition signal and no residence one, else SCRUB_LOCATION).

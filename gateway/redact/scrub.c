@@ -2249,6 +2249,72 @@ static size_t item_start(const unsigned char *s, size_t n, size_t i)
 }
 
 /*
+ * s22-over: where the log stamp that opens the item s[a..e) ends: a date in
+ * figures with '/' ("04/11", "28/11/2026"), a comma or spaces, a clock
+ * ("15:05", "22:15"; not a range: "10:00-12:00"), then " - " and a speaker
+ * of one word and ": " ("28/11/2026, 22:15 - Kwesi: "); a when and a who
+ * of a chronology or a message log's entry, no safe time of hers. Returns a
+ * when the item opens with no such stamp, or when nothing follows it.
+ */
+/* A day or a part of the week, in full or short ("Tue", "Weds", "Weekends"):
+ * the label of a window, no speaker. */
+static int day_label(const unsigned char *w, size_t n)
+{
+	static const char *const D[] = {"mon", "tue", "tues", "wed", "weds", "thu", "thur",
+					"thurs", "fri", "sat", "sun", "weekday", "weekdays",
+					"weekend", "weekends", "daily", "evenings", "mornings",
+					"afternoons", "nights", NULL};
+	char x[16];
+	if (n >= sizeof x)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		x[i] = (char)(w[i] | 0x20);
+	x[n] = 0;
+	for (size_t i = 0; D[i]; i++)
+		if (strcmp(x, D[i]) == 0)
+			return 1;
+	return n > 3 && x[n - 1] == 'y' && x[n - 2] == 'a' && x[n - 3] == 'd'; /* "Monday" */
+}
+
+static size_t item_stamp_end(const unsigned char *s, size_t a, size_t e)
+{
+	size_t k = a, d = 0;
+	int slash = 0;
+	while (k < e && (sc_digit(s[k]) || s[k] == '/'))
+		slash += s[k++] == '/';
+	if (slash == 0 || k - a < 3 || k >= e || (s[k] != ' ' && s[k] != ','))
+		return a;
+	if (s[k] == ',')
+		k++;
+	while (k < e && s[k] == ' ')
+		k++;
+	for (d = k; k < e && sc_digit(s[k]); k++)
+		;
+	if (k == d || k - d > 2 || k + 2 >= e || s[k] != ':' || !sc_digit(s[k + 1]) ||
+	    !sc_digit(s[k + 2]))
+		return a;
+	k += 3;
+	if (k < e && s[k] != ' ')
+		return a; /* "10:00-12:00": a window */
+	while (k < e && s[k] == ' ')
+		k++;
+	if (k + 1 < e && s[k] == '-' && s[k + 1] == ' ') {
+		for (k += 2; k < e && s[k] == ' '; k++)
+			;
+		/* the speaker, after the dash only, and no day ("Tue: after
+		 * 6" is a window's label) */
+		size_t w = k;
+		while (w < e && sc_alpha(s[w]))
+			w++;
+		if (w > k && w < k + 20 && w + 1 < e && s[w] == ':' && s[w + 1] == ' ' &&
+		    !day_label(s + k, w - k))
+			for (k = w + 2; k < e && s[k] == ' '; k++)
+				;
+	}
+	return k < e ? k : a;
+}
+
+/*
  * A statement of where she is or of a safe time that ends its line with ':'
  * ("She asked that we only contact her as follows:", "Safe times to ring
  * her:") goes on in the list under it: each item line after it, up to a
@@ -2294,6 +2360,9 @@ static int list_under_statement(const unsigned char *s, size_t n, struct spans *
 			size_t b = e;
 			while (b > a && s[b - 1] == ' ')
 				b--;
+			/* the entry's stamp and speaker stay, as the failsafe's own
+			 * spans leave them (push_split) */
+			a = item_stamp_end(s, a, b);
 			if (b > a && spans_push(all, a, b, x.kind, "fs:list-item") != 0)
 				return MGW_E_NOMEM;
 			i = e;

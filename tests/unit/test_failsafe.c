@@ -2494,6 +2494,51 @@ Test(failsafe, a_contact_session_is_no_contact_with_her)
 	expect("Contact her Tuesdays only.", SCRUB_SAFE_TIME, "Contact her Tuesdays only");
 }
 
+/* s22-over: "Contact log:", "call history", "visit record" name a record of
+ * contacts, no contact with her: the log's entries are judged each on its
+ * own, and an entry that advises a time still goes. */
+Test(failsafe, a_contact_log_is_no_contact_with_her)
+{
+	expect_none("Contact log:\n18/11 10:30 Planned HV - husband answered, mum asleep. Not seen.\n"
+		    "19/11 09:05 T/C mum - no answer, VM left (generic).");
+	expect_none("Call history 14:00-16:00 reviewed by the team.");
+	expect("Contact log:\n04/11 09:20 T/C to V - asked me to ring after 15:00 on her break.",
+	       SCRUB_SAFE_TIME, "asked me to ring after 15:00 on her break");
+	expect("Contact her after 6pm.", SCRUB_SAFE_TIME, "Contact her after 6pm");
+}
+
+/* s22-over: an appointment at a court or a police station named by its kind
+ * ("<Town> Family Court", "Magistrates' Court", "courthouse", "Police
+ * Station") is a hearing or a statement, and a room of an agency's premises
+ * after its name ("<Name> Police Station, room 3") is no room of hers; an
+ * appointment at a bare "<Name> Court" (a block of flats) and a room of a
+ * B&B or a house still say where she is. */
+Test(failsafe, a_court_or_station_appointment_is_no_whereabouts)
+{
+	expect_none("She has an appointment at Wexbury Family Court on 14/12 for the hearing.");
+	expect_none("Appt at Quellby Magistrates' Court 10am.");
+	expect_none("Strategy meeting at Wexbury Police Station, room 3.");
+	expect("Viewing appt at Foxglove Court on 14/12.", SCRUB_LOCATION,
+	       "Viewing appt at Foxglove Court on 14/12");
+	expect("She is in the Larch House, room 6.", SCRUB_LOCATION,
+	       "She is in the Larch House, room 6.");
+}
+
+/* s22-over: a record of the tenancy held ("Tenancy history:", "tenancy
+ * note", "Tenancy agreement seen:") and a tenancy told by its tenure before
+ * it ("sole secure tenancy since 2021") say who holds it, not where she is;
+ * a new one, one offered, or one with a place after it still goes. */
+Test(failsafe, a_tenancy_record_is_no_whereabouts)
+{
+	expect_none("Tenancy history: 2012 sign-up, rent clear, no ASB.");
+	expect_none("Tenancy agreement seen: sole name, started 01/03/2026, rent £850 pcm.");
+	expect_none("Ms Doe, sole secure tenancy since 2021.");
+	expect("She has been offered a secure tenancy.", SCRUB_LOCATION,
+	       "She has been offered a secure tenancy");
+	expect("Tenancy agreement seen: sole name, rent £850 pcm, flat 3 at Oak Row.", SCRUB_LOCATION,
+	       "Tenancy agreement seen: sole name, rent £850 pcm, flat 3 at Oak Row");
+}
+
 /* s19-over: contact of a kind ("supervised contact", "weekend contact"),
  * contact through a court or a centre, and "health visiting" (the service)
  * are no contact with her; contact through her sister, or the best way of

@@ -1816,6 +1816,32 @@ Test(scrub, the_list_under_a_withheld_heading_goes_with_it)
 }
 
 /*
+ * s22-over: an entry of a chronology or a message log in the list under a
+ * withheld statement keeps its stamp and speaker ("28/11/2026, 22:15 -
+ * <Name>: "): when and by whom stays visible, the words go; an item that is
+ * a window ("12/11 10:00-12:00") goes whole.
+ */
+Test(scrub, a_listed_log_entry_keeps_its_stamp)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	const char *in = "She asked that we only contact her as follows:\n"
+			 "12/11 10:00-12:00\n"
+			 "13/11, 18:05 - SW: the work phone is fine\n"
+			 "14/11 09:00 - Tue: the work phone\n"
+			 "Review at the next meeting.";
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, in, strlen(in), NULL, 0, &out, NULL), 0);
+	cr_expect(strstr(out, "10:00-12:00") == NULL && strstr(out, "Tue") == NULL,
+		  "a listed window left visible: %s", out);
+	cr_expect(strstr(out, "\n13/11, 18:05 - SW: [WITHHELD") != NULL,
+		  "the entry's stamp and speaker went: %s", out);
+	free(out);
+	scrubber_free(sc);
+}
+
+/*
  * A never-share value of hers (struct scrub_value, never) found in free text
  * is withheld under s38 as what it is: her address as her location, her
  * phone as her contact details; the same values of nobody in particular are
