@@ -2861,3 +2861,28 @@ Test(failsafe, at_home_with_both_children)
 	expect("She is at home with her two sisters.", SCRUB_LOCATION,
 	       "She is at home with her two sisters");
 }
+
+/* s22-never: her own next clinic appointment with its date, and an hour,
+ * "booked", or a place in a sentence that speaks of him, is where she will
+ * be; the agencies' "Next appt" and a bare "Next ANC <date>" stay, and so
+ * does one she attended or someone rang about. */
+Test(failsafe, her_next_clinic_appointment)
+{
+	expect("Next ANC: 15/11 09:40, Quellby Community Clinic.", SCRUB_LOCATION,
+	       "Next ANC: 15/11 09:40, Quellby Community Clinic");
+	expect("Detox booked at Quellby General 02/12.", SCRUB_LOCATION,
+	       "Detox booked at Quellby General 02/12");
+	expect("Follow-up fracture clinic 26/11 09:30 - she asked this not be sent by post.",
+	       SCRUB_LOCATION, "Follow-up fracture clinic 26/11 09:30");
+	expect("Plan: next CPA review 02/12 at Quellby Hospital - husband not invited.",
+	       SCRUB_LOCATION, "next CPA review 02/12 at Quellby Hospital");
+	expect("Appointment for smear booked for 11/11.", SCRUB_LOCATION,
+	       "Appointment for smear booked for 11/11");
+	expect_none("Next appt 23/11 10:30.");
+	expect_none("Next ANC 15/12.");
+	expect_none("Next ANC 10/11 at Quellby Hospital.");
+	expect_none("Follow-up: fracture clinic 09/11.");
+	expect_none("She attended the antenatal clinic 04/11 at 10:30, next scan booked.");
+	expect_none("Her sister rang the antenatal clinic on 26/11 asking for her next scan.");
+	expect_none("ANC 28/40 today at clinic.");
+}
