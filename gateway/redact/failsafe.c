@@ -3049,6 +3049,7 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 		         (wn == 3 && memcmp(w, "say", 3) == 0) ||
 		         (wn == 4 && memcmp(w, "sent", 4) == 0); /* s20-over: S_HISMSG */
 	case 'c': return (wn == 5 && memcmp(w, "cover", 5) == 0) ||
+		         (wn == 6 && memcmp(w, "caller", 6) == 0) || /* "FEMALE CALLER FROM" */
 		         (wn == 5 && memcmp(w, "coded", 5) == 0);
 	case 'd': return wn == 9 && memcmp(w, "disguised", 9) == 0;
 	default: return 0;
@@ -4190,6 +4191,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	     ((f->p1f & TF_CAP) && !(f->p1 & ~(K_FUNC | K_ABBR)))) &&
 	    ((wn == 4 && (memcmp(w, "rang", 4) == 0 || memcmp(w, "rung", 4) == 0)) ||
 	     memcmp(w + wn - 2, "ed", 2) == 0 || memcmp(w + wn - 3, "ing", 3) == 0))
+		f->callfrom = 4;
+	/* s22-never: "FEMALE CALLER FROM <PLACE>", "V caller from the
+	 * station": her, as a CAD names her, ringing from somewhere (not a
+	 * caller on its own: a neighbour, a passer-by) */
+	if (wn == 6 && memcmp(w, "caller", 6) == 0 && !f->kin_subj && (f->p1 & (K_SHE | K_SUBJ)))
 		f->callfrom = 4;
 	/* contact */
 	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));

@@ -2886,3 +2886,16 @@ Test(failsafe, her_next_clinic_appointment)
 	expect_none("Her sister rang the antenatal clinic on 26/11 asking for her next scan.");
 	expect_none("ANC 28/40 today at clinic.");
 }
+
+/* s22-never: a CAD's "FEMALE CALLER FROM <place>" is her ringing from
+ * somewhere, as "IP RANG FROM" is; a caller alone (a neighbour) and a
+ * caller from a number stay. */
+Test(failsafe, her_as_caller_from_a_place)
+{
+	expect("04:55 FEMALE CALLER FROM STATION TOILETS QUELLBY, SAYS PARTNER CHOKED HER",
+	       SCRUB_LOCATION, "FEMALE CALLER FROM STATION TOILETS QUELLBY, SAYS PARTNER CHOKED HER");
+	expect_none("04:55 CALLER FROM NEXT DOOR REPORTS SHOUTING");
+	expect_none("FEMALE CALLER FROM 07700 900123 STATES HUSBAND HIT HER");
+	static const char *const cue[] = {"FEMALE CALLER FROM ", "caller ", "V caller from the "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
