@@ -213,6 +213,10 @@ static const struct fsword FSW[] = {
 	{"is", BE}, {"are", BE}, {"was", BE}, {"were", BE}, {"be", BE | K_BEBASE},
 	{"been", BE}, {"being", BE}, {"remain", BE}, {"remains", BE}, {"remained", BE},
 	{"now", K_ADV}, {"currently", K_ADV}, {"still", K_ADV}, {"temporarily", K_ADV},
+	/* s22-never: "she's sitting in her car in the <Name> car park":
+	 * where she is, as "is in", "is at" ("waiting" was left out: it
+	 * withheld must-keep text in older notes) */
+	{"sitting", K_ADV},
 	{"presently", K_ADV}, {"over", K_ADV}, {"down", K_ADV}, {"up", K_ADV},
 	{"round", K_ADV}, {"across", K_ADV}, {"away", K_ADV}, {"there", K_ADV},
 	{"above", K_ABOVE}, {"below", K_ABOVE}, {"opposite", K_ABOVE}, {"behind", K_ABOVE},

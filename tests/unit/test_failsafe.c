@@ -2899,3 +2899,13 @@ Test(failsafe, her_as_caller_from_a_place)
 	static const char *const cue[] = {"FEMALE CALLER FROM ", "caller ", "V caller from the "};
 	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
 }
+
+/* s22-never: "she's sitting in <somewhere>" is where she is, as "she's in";
+ * sitting in fear, and him sitting somewhere, stay. */
+Test(failsafe, she_is_sitting_somewhere)
+{
+	expect("She's sitting in her car in the Quellby Park car park.", SCRUB_LOCATION,
+	       "She's sitting in her car in the Quellby Park car park");
+	expect_none("She is sitting in fear of him.");
+	expect_none("He is sitting in the car outside.");
+}
