@@ -213,6 +213,10 @@ static const struct fsword FSW[] = {
 	{"is", BE}, {"are", BE}, {"was", BE}, {"were", BE}, {"be", BE | K_BEBASE},
 	{"been", BE}, {"being", BE}, {"remain", BE}, {"remains", BE}, {"remained", BE},
 	{"now", K_ADV}, {"currently", K_ADV}, {"still", K_ADV}, {"temporarily", K_ADV},
+	/* s22-never: "she's sitting in her car in the <Name> car park":
+	 * where she is, as "is in", "is at" ("waiting" was left out: it
+	 * withheld must-keep text in older notes) */
+	{"sitting", K_ADV},
 	{"presently", K_ADV}, {"over", K_ADV}, {"down", K_ADV}, {"up", K_ADV},
 	{"round", K_ADV}, {"across", K_ADV}, {"away", K_ADV}, {"there", K_ADV},
 	{"above", K_ABOVE}, {"below", K_ABOVE}, {"opposite", K_ABOVE}, {"behind", K_ABOVE},
@@ -614,6 +618,8 @@ struct clause {
 	size_t start, end; /* the span it would withhold */
 	unsigned seen;
 	size_t workh;      /* the end of her working-hours word in it, or 0 */
+	size_t appt;       /* her next appointment's first word + 1, a place and no
+	                    * hour: withheld if the sentence speaks of him */
 };
 
 struct fs {
@@ -1305,6 +1311,116 @@ static int fs_next_date_only(const struct fs *f, size_t a, size_t e)
 	return k >= 3 && dates > 0 && !num_pend;
 }
 
+/*
+ * Her own future clinical appointment with its date: "next CPA review
+ * 02/12 at <Name> Hospital", "Detox booked at <Name> 02/12", "Next ANC:
+ * 15/11 09:40, <Name> Clinic", "next contact at clinic 04/12", "Appointment
+ * for smear booked for 11/11", "Follow-up fracture clinic 26/11 09:30" is
+ * where she will be and when, without him (a hospital or clinic he can
+ * wait at). It takes three things in the clause [a, e) (and in a short
+ * label before it on its line: "Next scan: dating scan 16/12"): a kind of
+ * clinical care (antenatal, a scan, a smear, detox, a CPA review, a
+ * clinic ...), a word making it a future one (next, booked; "follow-up"
+ * only with a clock time too), and a day and month in figures. Not the
+ * agencies' and his appointments ("Next appt 23/11 10:30", "Next review
+ * 15/12", "next licence appointment": no kind of care), not one that is
+ * over (attended, DNA, missed, cancelled), nor "follow-up ... 09/11"
+ * without a time (the older notes' "Follow-up: fracture clinic 09/11" is
+ * a date for the agencies).
+ */
+/* Is there a spaced dash (" - ", a clause's end) in [a, e)? */
+static int fs_has_dash(const struct fs *f, size_t a, size_t e)
+{
+	for (size_t j = a; j + 2 < e; j++)
+		if (f->s[j] == ' ' && f->s[j + 1] == '-' && f->s[j + 2] == ' ')
+			return 1;
+	return 0;
+}
+
+#define FS_APPT_BACK 40 /* bytes read back for a label before the first clause */
+static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, int *sure)
+{
+	static const char *const care[] = {
+	    "anc", "antenatal", "scan", "smear", "detox", "cpa", "clinic", "outpatients",
+	    "outpatient", "colposcopy", "ultrasound", "physio", "physiotherapy", NULL};
+	/* one that is over, his, or asked about ("rang the antenatal clinic
+	 * on 26/11 asking for her next appointment": a report) */
+	static const char *const over[] = {"attended", "dna", "missed", "cancelled", "he",
+					   "his", "him", "rang", "rung", "asked", "asking",
+					   "enquired", "enquiring", NULL};
+	int kind = 0, next = 0, follow = 0, date = 0, clock = 0, at = 0, booked = 0;
+	size_t i = a, lb = a;
+	if (e > f->n || a >= e)
+		return 0;
+	/* the sentence's first clause: from the sentence's start, so a
+	 * label or a stamp left out of the clause counts ("Next ANC: 15/11
+	 * 09:40, <Name> Clinic"), if it is short */
+	while (first && lb > 0 && a - lb < FS_APPT_BACK && f->s[lb - 1] != '\n' &&
+	       f->s[lb - 1] != '.' && f->s[lb - 1] != ';' && f->s[lb - 1] != '(')
+		lb--;
+	if (lb < a && (lb == 0 || f->s[lb - 1] == '\n' || f->s[lb - 1] == '.' ||
+		       f->s[lb - 1] == ';' || f->s[lb - 1] == '(') &&
+	    memchr(f->s + lb, ':', a - lb) && !fs_has_dash(f, lb, a))
+		i = lb; /* (a label's colon in it, no clause of its own before) */
+	size_t start = SIZE_MAX; /* its first word of care or of the future */
+	char prev[16] = "";
+	while (i < e) {
+		char x[16];
+		size_t len = 0, alpha = 0, digit = 0, slash = 0, colon = 0;
+		while (i < e && !fs_alnum(f->s[i]))
+			i++;
+		if (i >= e)
+			break;
+		while (i < e && (fs_alnum(f->s[i]) || f->s[i] == '/' ||
+				 ((f->s[i] == ':' || f->s[i] == '.') && len > 0 && i + 1 < e &&
+				  f->s[i + 1] >= '0' && f->s[i + 1] <= '9' && digit))) {
+			unsigned char c = f->s[i];
+			alpha += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+			digit += c >= '0' && c <= '9';
+			slash += c == '/';
+			colon += c == ':' || c == '.';
+			if (len + 1 < sizeof x)
+				x[len] = (char)(c | 0x20);
+			len++, i++;
+		}
+		if (len + 1 >= sizeof x) {
+			prev[0] = 0;
+			continue;
+		}
+		x[len] = 0;
+		if (fs_in(x, over))
+			return 0;
+		if (fs_in(x, care))
+			kind = 1;
+		else if (!strcmp(x, "next") || !strcmp(x, "booked"))
+			next = 1, booked |= x[0] == 'b';
+		else if (!strcmp(x, "at") && start != SIZE_MAX)
+			at = 1;
+		else if (!strcmp(x, "up") && !strcmp(prev, "follow"))
+			follow = 1;
+		else if (start != SIZE_MAX && digit && slash == 1 && !alpha && !colon && len <= 5 &&
+			 !(len >= 3 && !strcmp(x + len - 3, "/40")))
+			date = 1; /* "02/12", not "32/40" (weeks of a pregnancy) nor
+				   * a log stamp's date before it all */
+		if (start == SIZE_MAX && (kind || next || !strcmp(x, "follow") ||
+					  !strcmp(x, "appointment") || !strcmp(x, "appt")))
+			start = i - len;
+		else if (digit && colon == 1 && !alpha && !slash && len >= 4 && len <= 5)
+			clock = 1;
+		memcpy(prev, x, len + 1);
+	}
+	/* and when on the day, or booked: not the older notes' "Next ANC
+	 * 15/12", a date for the agencies; with only where ("next CPA review
+	 * 02/12 at <Name> Hospital"), sure only if the sentence speaks of him
+	 * (sentence_decide: "- husband not invited"), as the older notes keep
+	 * "Next ANC 10/11 at <Town> Hospital" */
+	*sure = clock || booked;
+	return kind && date && (next || (follow && clock)) && (clock || at || booked) &&
+			       start != SIZE_MAX
+		   ? start + 1
+		   : 0;
+}
+
 /* Decide the sentence's clauses (the unit model's unit goes on). */
 static int fs_word_is(const unsigned char *s, size_t n, size_t j, const char *w);
 
@@ -1340,6 +1456,17 @@ static void sentence_decide(struct fs *f)
 	/* "The nurse can see her alone at the start of each appointment.
 	 * Next appt Tuesday 3rd Mar 11.40am.": the next one,
 	 * after a safe contact made at appointments, is when she can be seen */
+	/* her next appointment and where, in a sentence that speaks of him
+	 * ("Plan: next CPA review 02/12 at <Name> Hospital - husband not
+	 * invited"): where she will be that he must not learn */
+	int him = 0;
+	for (int i = 0; i < n; i++)
+		him |= (f->cl[i].seen & S_HE) != 0;
+	for (int i = 0; i < n && him; i++)
+		if (f->cl[i].appt && !(f->cl[i].seen & S_HE)) {
+			f->cl[i].seen |= S_RES;
+			f->cl[i].start = f->cl[i].appt - 1;
+		}
 	if (f->safe_appt && n > 0 && fs_opens_next_appt(f, f->cl[0].start) &&
 	    (f->cl[0].seen & (S_DAY | S_CLOCK | S_WDAY))) {
 		emit(f, f->cl[0].start, f->cl[n - 1].end, SCRUB_SAFE_TIME, "fs:safe-contact+next");
@@ -1780,20 +1907,36 @@ static void clause_end(struct fs *f)
 	}
 	f->workh_prev = (f->seen & S_WORKH) && !(f->seen & S_HE) && f->c_start != SIZE_MAX;
 	f->workh_start = f->c_start;
+	/* her next clinic appointment and its date: where she will be */
+	size_t appt_at = 0;
+	if (f->c_start != SIZE_MAX && f->c_end > f->c_start && !(f->seen & S_RES)) {
+		size_t from = f->lbl != SIZE_MAX ? f->lbl : f->c_start;
+		int sure = 0;
+		size_t at = fs_future_appt(f, from, f->c_end, f->ncl == 0, &sure);
+		if (at && !sure)
+			appt_at = at;
+		else if (at) {
+			f->seen |= S_RES;
+			f->lbl = at - 1; /* from its first word: a label before
+					  * it goes, a stamp or a sentence the cut
+					  * missed ("referral 15:20. Next ANC")
+					  * stays */
+		}
+	}
 	if (f->c_start != SIZE_MAX && f->c_end > f->c_start &&
 	    ((f->seen & (S_RES | S_CALL | S_WHEN | S_SAFE | S_ROUT | S_DEV)) ||
 	     ((f->workh_near || (f->seen & S_CLOCK)) && !(f->seen & S_HE)) ||
-	     ((f->seen & S_PREP) && (f->seen & S_SHE)))) { /* (a routine's clauses before it) */
+	     ((f->seen & S_PREP) && (f->seen & S_SHE)) || appt_at)) { /* (a routine's clauses before it) */
 		if (f->ncl == FS_CLAUSES)
 			sentence_end(f);
 		f->cl[f->ncl++] = (struct clause){f->lbl != SIZE_MAX ? f->lbl : f->c_start, f->c_end,
-		                                  f->seen, f->workh_end};
+		                                  f->seen, f->workh_end, appt_at};
 	} else if (f->c_start != SIZE_MAX && f->ncl > 0) {
 		/* A clause with no signal still ends the sentence's span, so a
 		 * safe-contact clause takes in what explains it. */
 		if (f->ncl == FS_CLAUSES)
 			sentence_end(f);
-		f->cl[f->ncl++] = (struct clause){f->c_start, f->c_end, f->seen, f->workh_end};
+		f->cl[f->ncl++] = (struct clause){f->c_start, f->c_end, f->seen, f->workh_end, 0};
 	}
 	/* the unit: after any sentence_end above, so a long sentence's part
 	 * that ends here starts the next unit */
@@ -2925,6 +3068,7 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 		         (wn == 3 && memcmp(w, "say", 3) == 0) ||
 		         (wn == 4 && memcmp(w, "sent", 4) == 0); /* s20-over: S_HISMSG */
 	case 'c': return (wn == 5 && memcmp(w, "cover", 5) == 0) ||
+		         (wn == 6 && memcmp(w, "caller", 6) == 0) || /* "FEMALE CALLER FROM" */
 		         (wn == 5 && memcmp(w, "coded", 5) == 0);
 	case 'd': return wn == 9 && memcmp(w, "disguised", 9) == 0;
 	default: return 0;
@@ -4149,6 +4293,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	     ((f->p1f & TF_CAP) && !(f->p1 & ~(K_FUNC | K_ABBR)))) &&
 	    ((wn == 4 && (memcmp(w, "rang", 4) == 0 || memcmp(w, "rung", 4) == 0)) ||
 	     memcmp(w + wn - 2, "ed", 2) == 0 || memcmp(w + wn - 3, "ing", 3) == 0))
+		f->callfrom = 4;
+	/* s22-never: "FEMALE CALLER FROM <PLACE>", "V caller from the
+	 * station": her, as a CAD names her, ringing from somewhere (not a
+	 * caller on its own: a neighbour, a passer-by) */
+	if (wn == 6 && memcmp(w, "caller", 6) == 0 && !f->kin_subj && (f->p1 & (K_SHE | K_SUBJ)))
 		f->callfrom = 4;
 	/* contact */
 	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));

@@ -2906,3 +2906,51 @@ Test(failsafe, at_home_with_both_children)
 	expect("She is at home with her two sisters.", SCRUB_LOCATION,
 	       "She is at home with her two sisters");
 }
+
+/* s22-never: her own next clinic appointment with its date, and an hour,
+ * "booked", or a place in a sentence that speaks of him, is where she will
+ * be; the agencies' "Next appt" and a bare "Next ANC <date>" stay, and so
+ * does one she attended or someone rang about. */
+Test(failsafe, her_next_clinic_appointment)
+{
+	expect("Next ANC: 15/11 09:40, Quellby Community Clinic.", SCRUB_LOCATION,
+	       "Next ANC: 15/11 09:40, Quellby Community Clinic");
+	expect("Detox booked at Quellby General 02/12.", SCRUB_LOCATION,
+	       "Detox booked at Quellby General 02/12");
+	expect("Follow-up fracture clinic 26/11 09:30 - she asked this not be sent by post.",
+	       SCRUB_LOCATION, "Follow-up fracture clinic 26/11 09:30");
+	expect("Plan: next CPA review 02/12 at Quellby Hospital - husband not invited.",
+	       SCRUB_LOCATION, "next CPA review 02/12 at Quellby Hospital");
+	expect("Appointment for smear booked for 11/11.", SCRUB_LOCATION,
+	       "Appointment for smear booked for 11/11");
+	expect_none("Next appt 23/11 10:30.");
+	expect_none("Next ANC 15/12.");
+	expect_none("Next ANC 10/11 at Quellby Hospital.");
+	expect_none("Follow-up: fracture clinic 09/11.");
+	expect_none("She attended the antenatal clinic 04/11 at 10:30, next scan booked.");
+	expect_none("Her sister rang the antenatal clinic on 26/11 asking for her next scan.");
+	expect_none("ANC 28/40 today at clinic.");
+}
+
+/* s22-never: a CAD's "FEMALE CALLER FROM <place>" is her ringing from
+ * somewhere, as "IP RANG FROM" is; a caller alone (a neighbour) and a
+ * caller from a number stay. */
+Test(failsafe, her_as_caller_from_a_place)
+{
+	expect("04:55 FEMALE CALLER FROM STATION TOILETS QUELLBY, SAYS PARTNER CHOKED HER",
+	       SCRUB_LOCATION, "FEMALE CALLER FROM STATION TOILETS QUELLBY, SAYS PARTNER CHOKED HER");
+	expect_none("04:55 CALLER FROM NEXT DOOR REPORTS SHOUTING");
+	expect_none("FEMALE CALLER FROM 07700 900123 STATES HUSBAND HIT HER");
+	static const char *const cue[] = {"FEMALE CALLER FROM ", "caller ", "V caller from the "};
+	lg_assert_linear(failsafe_scan_model, cue, sizeof cue / sizeof cue[0], 64 * 1024, 5);
+}
+
+/* s22-never: "she's sitting in <somewhere>" is where she is, as "she's in";
+ * sitting in fear, and him sitting somewhere, stay. */
+Test(failsafe, she_is_sitting_somewhere)
+{
+	expect("She's sitting in her car in the Quellby Park car park.", SCRUB_LOCATION,
+	       "She's sitting in her car in the Quellby Park car park");
+	expect_none("She is sitting in fear of him.");
+	expect_none("He is sitting in the car outside.");
+}
