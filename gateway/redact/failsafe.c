@@ -1311,6 +1311,15 @@ static int fs_next_date_only(const struct fs *f, size_t a, size_t e)
 	return k >= 3 && dates > 0 && !num_pend;
 }
 
+/* Is there a spaced dash (" - ", a clause's end) in [a, e)? */
+static int fs_has_dash(const struct fs *f, size_t a, size_t e)
+{
+	for (size_t j = a; j + 2 < e; j++)
+		if (f->s[j] == ' ' && f->s[j + 1] == '-' && f->s[j + 2] == ' ')
+			return 1;
+	return 0;
+}
+
 /*
  * Her own future clinical appointment with its date: "next CPA review
  * 02/12 at <Name> Hospital", "Detox booked at <Name> 02/12", "Next ANC:
@@ -1328,15 +1337,6 @@ static int fs_next_date_only(const struct fs *f, size_t a, size_t e)
  * without a time (the older notes' "Follow-up: fracture clinic 09/11" is
  * a date for the agencies).
  */
-/* Is there a spaced dash (" - ", a clause's end) in [a, e)? */
-static int fs_has_dash(const struct fs *f, size_t a, size_t e)
-{
-	for (size_t j = a; j + 2 < e; j++)
-		if (f->s[j] == ' ' && f->s[j + 1] == '-' && f->s[j + 2] == ' ')
-			return 1;
-	return 0;
-}
-
 #define FS_APPT_BACK 40 /* bytes read back for a label before the first clause */
 static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, int *sure)
 {
@@ -3431,20 +3431,13 @@ static int fs_named_room(const struct fs *f, size_t a)
 	size_t j = a;
 	/* s22-over: "<Name> Police Station, room 3", "<Name> Centre, room 2":
 	 * a room of an agency's premises after its name and a comma */
+	char pw[16];
+	size_t pb;
 	if (j >= 3 && f->s[j - 1] == ' ' && f->s[j - 2] == ',' && f->s[j - 3] >= 'a' &&
-	    f->s[j - 3] <= 'z') {
-		char pw[16];
-		size_t e = j - 2, b = e;
-		while (b > 0 && fs_alnum(f->s[b - 1]) && e - b < sizeof pw - 1)
-			b--;
-		if (b < e && f->s[b] >= 'A' && f->s[b] <= 'Z' && (b == 0 || !fs_alnum(f->s[b - 1]))) {
-			for (size_t i = b; i < e; i++)
-				pw[i - b] = (char)(f->s[i] | 0x20);
-			pw[e - b] = 0;
-			if (fs_in(pw, FS_VENUE))
-				return 1;
-		}
-	}
+	    f->s[j - 3] <= 'z' && fs_prev_word(f, j - 2, pw, sizeof pw, &pb) > 0 &&
+	    f->s[pb] >= 'A' && f->s[pb] <= 'Z' && (pb == 0 || !fs_alnum(f->s[pb - 1])) &&
+	    fs_in(pw, FS_VENUE))
+		return 1;
 	for (int words = 0; words < 2; words++) {
 		if (j == 0 || f->s[j - 1] != ' ')
 			return 0;

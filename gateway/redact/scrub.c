@@ -2248,6 +2248,20 @@ static size_t item_start(const unsigned char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* A day or a part of the week, in full or short ("Tue", "Weds", "Weekends"):
+ * the label of a window, no speaker. */
+static int day_label(const unsigned char *w, size_t n)
+{
+	static const char *const D[] = { /* sorted: sorted_word */
+		"afternoons", "daily", "evenings", "fri", "mon", "mornings", "nights", "sat", "sun",
+		"thu", "thur", "thurs", "tue", "tues", "wed", "weds", "weekday", "weekdays", "weekend",
+		"weekends"
+	};
+	return sorted_word(D, sizeof D / sizeof D[0], w, n, 1) ||
+	       (n > 3 && n < 16 && (w[n - 1] | 0x20) == 'y' && (w[n - 2] | 0x20) == 'a' &&
+		(w[n - 3] | 0x20) == 'd'); /* "Monday" */
+}
+
 /*
  * s22-over: where the log stamp that opens the item s[a..e) ends: a date in
  * figures with '/' ("04/11", "28/11/2026"), a comma or spaces, a clock
@@ -2256,26 +2270,6 @@ static size_t item_start(const unsigned char *s, size_t n, size_t i)
  * of a chronology or a message log's entry, no safe time of hers. Returns a
  * when the item opens with no such stamp, or when nothing follows it.
  */
-/* A day or a part of the week, in full or short ("Tue", "Weds", "Weekends"):
- * the label of a window, no speaker. */
-static int day_label(const unsigned char *w, size_t n)
-{
-	static const char *const D[] = {"mon", "tue", "tues", "wed", "weds", "thu", "thur",
-					"thurs", "fri", "sat", "sun", "weekday", "weekdays",
-					"weekend", "weekends", "daily", "evenings", "mornings",
-					"afternoons", "nights", NULL};
-	char x[16];
-	if (n >= sizeof x)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		x[i] = (char)(w[i] | 0x20);
-	x[n] = 0;
-	for (size_t i = 0; D[i]; i++)
-		if (strcmp(x, D[i]) == 0)
-			return 1;
-	return n > 3 && x[n - 1] == 'y' && x[n - 2] == 'a' && x[n - 3] == 'd'; /* "Monday" */
-}
-
 static size_t item_stamp_end(const unsigned char *s, size_t a, size_t e)
 {
 	size_t k = a, d = 0;

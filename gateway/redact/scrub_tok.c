@@ -734,6 +734,13 @@ static int word_before(const unsigned char *s, size_t i, size_t *b)
 	return 1;
 }
 
+/* Are s[j..j+4) four of one mask character, '*' or 'X' ("****", "XXXX")? */
+static int masked_four(const unsigned char *s, size_t j)
+{
+	unsigned char m = s[j];
+	return (m == '*' || m == 'X' || m == 'x') && s[j + 1] == m && s[j + 2] == m && s[j + 3] == m;
+}
+
 /* A card number with its middle masked, as statements print it: "4921 ****
  * **** 0932", "4921-XXXX-XXXX-0932" (4 digits, one or two groups of four
  * '*' or 'X', 4 digits, one space or '-' between): the end, or 0. The
@@ -744,17 +751,9 @@ static size_t masked_card_at(const unsigned char *s, size_t n, size_t i)
 		return 0;
 	size_t j = i + 4;
 	int groups = 0;
-	for (; groups < 2 && j + 5 <= n && (s[j] == ' ' || s[j] == '-'); groups++) {
-		unsigned char m = s[j + 1];
-		if (m != '*' && m != 'X' && m != 'x')
-			break;
-		size_t k = 1;
-		while (k <= 4 && s[j + k] == m)
-			k++;
-		if (k != 5)
-			break;
+	for (; groups < 2 && j + 5 <= n && (s[j] == ' ' || s[j] == '-') && masked_four(s, j + 1);
+	     groups++)
 		j += 5;
-	}
 	if (groups == 0 || j + 5 > n || (s[j] != ' ' && s[j] != '-') || digits_at(s, n, j + 1, 4) != 4 ||
 	    !ends_word(s, n, j + 5, 0))
 		return 0;
@@ -769,16 +768,10 @@ static size_t masked_groups_before(const unsigned char *s, size_t i)
 {
 	size_t b = i;
 	int groups = 0;
-	for (int g = 0; g < 3 && b >= 5 && (s[b - 1] == ' ' || s[b - 1] == '-'); g++) {
-		unsigned char m = s[b - 2];
-		if (m != '*' && m != 'X' && m != 'x')
-			break;
-		if (s[b - 3] != m || s[b - 4] != m || s[b - 5] != m ||
-		    (b >= 6 && (sc_alnum(s[b - 6]) || s[b - 6] == m)))
-			break;
+	for (; groups < 3 && b >= 5 && (s[b - 1] == ' ' || s[b - 1] == '-') && masked_four(s, b - 5) &&
+	       !(b >= 6 && (sc_alnum(s[b - 6]) || s[b - 6] == s[b - 5]));
+	     groups++)
 		b -= 5;
-		groups++;
-	}
 	return groups >= 2 ? b : i; /* "**** 2024": a censored word and a year */
 }
 
