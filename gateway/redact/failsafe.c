@@ -4648,6 +4648,16 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 		return 0;
 	if (nx >= 'a' && nx <= 'z')
 		return 1;
+	/* "[the applicant's new address is not in this order]" on a line of
+	 * its own: an aside in brackets, whole, is a statement of its own
+	 * however long (a scanned form's note, a transcript's "(inaudible)") */
+	if (last_ch == ']' || last_ch == ')') {
+		size_t k = line_start;
+		while (k < i && f->s[k] == ' ')
+			k++;
+		if (k < i && f->s[k] == (last_ch == ']' ? '[' : '('))
+			return 0;
+	}
 	if (i - line_start >= 60 && !(nx >= '0' && nx <= '9') && nx != '-' && nx != '*')
 		return 1; /* a hard-wrapped e-mail */
 	if (i - line_start >= 60 && nx >= '0' && nx <= '9' && last_ch >= 'a' && last_ch <= 'z') {

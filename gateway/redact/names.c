@@ -780,6 +780,34 @@ static int relative_before(struct scan *sc, size_t a)
 	return !(o && !p->gap && word_in_list(sc, o, OWNER));
 }
 
+/* A lower-case title at i and a lower-case surname after it ("mrs folake",
+ * "mr green"), with a forename between ("mr john smith") or a known
+ * surname after ("mrs amina yusuf"). Lower-case tokens carry no lexicon
+ * bits: looked up here. */
+static int lower_title_name(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
+	int mr = word_is(sc, t, "mr") || word_is(sc, t, "mrs");
+	if (!(mr || word_is(sc, t, "ms")) || u == NULL || u->gap || u->shape != SH_LOWER ||
+	    u->nletters < 2)
+		return 0;
+	unsigned b = lex_classify(sc->s + u->start, u->end - u->start);
+	enum klass k = classify(b, u->nletters);
+	if ((b & (LEX_FUNCTION | CUEBITS)) || !(mr || k == K_S))
+		return 0;
+	size_t last = i + 1;
+	const struct tok *v = tok(sc, i + 2);
+	if (v && !v->gap && !u->poss && v->shape == SH_LOWER && v->nletters >= 2) {
+		unsigned bv = lex_classify(sc->s + v->start, v->end - v->start);
+		enum klass kv = classify(bv, v->nletters);
+		if (!(bv & (LEX_FUNCTION | CUEBITS)) &&
+		    (kv == K_S || ((b & LEX_FORENAME) && kv == K_W && (bv & LEX_SURNAME))))
+			last = i + 2;
+	}
+	*next = last + 1;
+	return emit(sc, out, t, tok(sc, last), "cue:title") ?: 1;
+}
+
 /* Title or rank at i: "Mr Patel", "DC 4471 HUGHES", "Det Sgt Khan". */
 static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
@@ -797,6 +825,15 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	 * its full stop ends the sentence */
 	if (t->shape == SH_LOWER && tok(sc, i + 1) && (tok(sc, i + 1)->gap & G_PERIOD))
 		return 0;
+	/* Typed in lower case: "aunt named as mrs folake", "mr green at no
+	 * 12": "mr" and "mrs" are titles still, and the word after them a
+	 * surname, common word or not (not "miss", a verb too, nor "ms", the
+	 * illness too, unless a known name follows) */
+	if (t->shape == SH_LOWER && !rank) {
+		int r = lower_title_name(sc, i, out, next);
+		if (r)
+			return r;
+	}
 	/* "Windsor Dr": after a capitalised non-common word, Dr is a street */
 	if (word_is(sc, t, "dr") && i > 0) {
 		const struct tok *p = tok(sc, i - 1);
@@ -991,11 +1028,14 @@ static int rule_family(struct scan *sc, size_t i, struct spans *out, size_t *nex
  * tokens of lower-case words carry no lexicon bits: looked up here), with a
  * second such word as its surname.
  */
-static int lower_kin_name(struct scan *sc, size_t j, struct spans *out, size_t *next)
+static int lower_kin_name(struct scan *sc, size_t j, struct spans *out, size_t *next, int called)
 {
 	const struct tok *u = tok(sc, j), *v = tok(sc, j + 1);
 	unsigned b = lex_classify(sc->s + u->start, u->end - u->start);
-	if (u->nletters < 2 || classify(b, u->nletters) != K_S)
+	enum klass k = classify(b, u->nletters);
+	/* after "called" or "named", a name that is also a town ("a lady
+	 * called beverley") */
+	if (u->nletters < 2 || !(k == K_S || (called && k == K_A && !(b & CUEBITS))))
 		return 0;
 	size_t last = j;
 	if (v && !v->gap && !u->poss && v->shape == SH_LOWER && v->nletters >= 2 &&
@@ -1010,14 +1050,14 @@ static int lower_kin_name(struct scan *sc, size_t j, struct spans *out, size_t *
 static const char *const ROLE_NOT_KIN[] = {
 	"manager", "worker", "officer", "practitioner", "caseworker", "advocate", "keyworker",
 	"coordinator", "co-ordinator", "lead", "head", "visitor", "therapist", "counsellor",
-	"mentor", "supervisor", "interpreter", "author", "chair", NULL,
+	"mentor", "supervisor", "interpreter", "interp", "author", "chair", NULL,
 };
 
 /* Roles that head a person in minutes and reports ("Coordinator: Pat",
  * "Author Pat Quenby"), and after which a bracket or a closing bracket
  * ("(Elbury Police, chair), Harbour") holds an agency, area or language */
 static const char *const ROLE_HEADING[] = {
-	"coordinator", "co-ordinator", "interpreter", "author", "authors", "chair", NULL,
+	"coordinator", "co-ordinator", "interpreter", "interp", "author", "authors", "chair", NULL,
 };
 
 static int agency_word(const struct scan *sc, const struct tok *w);
@@ -1032,6 +1072,10 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	    capish(tok(sc, i - 1)) && u && !u->gap && u->shape == SH_CAP)
 		return 0;
 
+	/* "sister in law rukhsana": the kinship word written in three */
+	if (t->shape == SH_LOWER && u && !u->gap && word_is(sc, u, "in") && tok(sc, i + 2) &&
+	    !tok(sc, i + 2)->gap && word_is(sc, tok(sc, i + 2), "law") && tok(sc, i + 3))
+		return rule_kin(sc, i + 2, out, next);
 	/* "her sister, Jane", "father - TYRONE", "his brother (Ali)", "his
 	 * mate \"Spider\"", "Witness: POPA, Loredana"; not across a full stop */
 	if (u == NULL || t->poss || (u->gap & G_PERIOD) ||
@@ -1086,7 +1130,7 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		     (t->shape == SH_LOWER && !t->caps && !u->caps && u->shape == SH_CAP);
 	if (u->shape == SH_LOWER && !u->caps && t->shape == SH_LOWER &&
 	    (!(u->gap & ~G_COMMA) || (u->gap == G_OTHER && sc->s[u->start - 1] == '(')))
-		return lower_kin_name(sc, i + 1, out, next);
+		return lower_kin_name(sc, i + 1, out, next, 0);
 	if (!cue_name(sc, i + 1, strong))
 		return 0;
 	size_t last = extend(sc, i + 1);
@@ -1185,7 +1229,7 @@ static int rule_called(struct scan *sc, size_t i, struct spans *out, size_t *nex
 	}
 	/* typed in lower case: "a lad called kyle" (a known name, no common word) */
 	if (u->shape == SH_LOWER && !u->caps && t->shape == SH_LOWER && !u->gap)
-		return lower_kin_name(sc, j, out, next);
+		return lower_kin_name(sc, j, out, next, 1);
 	/* "a lad called Smudge": in mixed-case text a capitalised word after
 	 * "called" is a name, common word or not ("called police" is not) */
 	if (!loose && !u->caps && u->shape == SH_CAP && !t->caps)

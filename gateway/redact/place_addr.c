@@ -2475,6 +2475,12 @@ static void try_work(struct scan *sc, long p)
 			}
 			if (is_punct(x, '@') && !role)
 				break; /* "IP WORKS @ TESCO" */
+			/* "agreed to work with <Service>", "will work with the
+			 * IDVA": to work with a service is to take its help, not
+			 * a job there (the job is "works with", "works for") */
+			if (k == 0 && x->id == W_WITH && t->id == W_WORK &&
+			    (is_word(T(sc, p - 1), W_TO) || is_word(T(sc, p - 1), W_WILL)))
+				return;
 			if (k < 2 && x->id == W_WITH && (T(sc, j + 1)->cls & C_PRON) &&
 			    is_word(T(sc, j + 2), W_AT)) {
 				j += 2; /* "works with him at ...": the colleague, then where */

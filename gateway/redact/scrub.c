@@ -1264,6 +1264,52 @@ static int forename_subject(const unsigned char *s, size_t n, size_t a, size_t e
  * capitalised word ("a Green Vauxhall", "Green Lane"), or starting one as
  * its subject ("Hope said", "Chichi (Y9) disclosed"). Months need a title.
  */
+/*
+ * Typed in lower case ("mason 8/52 thriving", "mum + ruby seen", "poppy (7)
+ * said"): a listed forename that is also a word is the person's when an
+ * age follows it (weeks or months "8/52", "6/12"; "(7)", "7yo", "7 yrs"),
+ * a person's verb does ("ruby said", "ruby seen"), or "+" or "&" joins it
+ * to a relative ("mum + ruby"). One word, no modal ("may", "will").
+ */
+static int lower_forename(const unsigned char *s, size_t n, size_t a, size_t e, size_t na,
+			  size_t ne, int has_next, int comma)
+{
+	unsigned b = lex_classify((const char *)s + a, e - a);
+	if (b & (LEX_MODAL | LEX_FUNCTION))
+		return 0;
+	size_t i = e;
+	while (i < n && s[i] == ' ' && i - e < 2)
+		i++;
+	if (i < n && s[i] == '(' && i + 1 < n && sc_digit(s[i + 1]))
+		return 1;
+	if (i > e && i < n && sc_digit(s[i])) {
+		size_t d = i;
+		while (d < n && sc_digit(s[d]) && d - i < 2)
+			d++;
+		if (d + 2 < n && s[d] == '/' &&
+		    ((s[d + 1] == '5' && s[d + 2] == '2') || (s[d + 1] == '1' && s[d + 2] == '2')) &&
+		    (d + 3 == n || !sc_digit(s[d + 3])))
+			return 1; /* "8/52": weeks, "6/12": months */
+		while (d < n && s[d] == ' ' && d - i < 3)
+			d++;
+		if (d + 1 < n && (s[d] | 0x20) == 'y' &&
+		    ((s[d + 1] | 0x20) == 'o' || (s[d + 1] | 0x20) == 'r'))
+			return 1; /* "7yo", "7 yrs" */
+	}
+	if (has_next && !comma &&
+	    (person_verb(s + na, ne - na) ||
+	     (ne - na == 4 && memcmp(s + na, "seen", 4) == 0)))
+		return 1;
+	size_t j = a;
+	while (j > 0 && s[j - 1] == ' ' && a - j < 2)
+		j--;
+	size_t pa, pe;
+	if (j < a && j > 0 && (s[j - 1] == '+' || s[j - 1] == '&') && prev_word(s, j - 1, &pa, &pe) &&
+	    (lex_classify((const char *)s + pa, pe - pa) & LEX_KIN))
+		return 1; /* "mum + ruby" */
+	return 0;
+}
+
 static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int first)
 {
 	size_t pa, pe, na = 0, ne = 0;
@@ -1289,7 +1335,9 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int f
 	    (lex_classify((const char *)s + na, ne - na) & (LEX_FORENAME | LEX_COMMON)) ==
 	        LEX_FORENAME)
 		return 1; /* "GREEN, Mary" */
-	if (!sc_upper(s[a]) || month_word(s + a, e - a))
+	if (!sc_upper(s[a]))
+		return first && lower_forename(s, n, a, e, na, ne, has_next, comma);
+	if (month_word(s + a, e - a))
 		return 0;
 	size_t up = 0;
 	for (size_t i = a; i < e; i++)
@@ -1332,6 +1380,42 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int f
 }
 
 /*
+ * Once a listed first name that is also a word is found as the person's
+ * ("mum + ruby seen"), its other uses written the same are theirs too
+ * ("jack sent ruby a card"): the issue's "once a name is found, all its
+ * forms go". Written the same: a text that writes "Faith" for the person
+ * writes "no faith in him" for the word; and not a capitalised one
+ * opening a sentence ("Bill of costs ...").
+ * rej: the matches no context confirmed, in order of end; out (in order of
+ * end) gets those whose words a confirmed match has, and stays in order.
+ */
+static int confirm_rejected(const unsigned char *s, struct spans *out, const struct span *rej,
+			    size_t nrej)
+{
+	size_t n0 = out->n;
+	for (size_t r = 0; r < nrej; r++) {
+		size_t l = rej[r].end - rej[r].start;
+		int seen = 0;
+		if (sc_upper(s[rej[r].start]) && sentence_start(s, rej[r].start))
+			continue; /* "Bill of costs ..." */
+		for (size_t j = 0; j < n0 && !seen; j++)
+			seen = out->v[j].end - out->v[j].start == l &&
+			       memcmp(s + out->v[j].start, s + rej[r].start, l) == 0;
+		if (seen && spans_push(out, rej[r].start, rej[r].end, rej[r].kind, rej[r].rule) != 0)
+			return MGW_E_NOMEM;
+	}
+	/* the few added, each to its place by end */
+	for (size_t j = n0; j < out->n; j++) {
+		struct span m = out->v[j];
+		size_t k = j;
+		while (k > 0 && out->v[k - 1].end > m.end)
+			out->v[k] = out->v[k - 1], k--;
+		out->v[k] = m;
+	}
+	return 0;
+}
+
+/*
  * Listed-name findings (keep-names applied, united where they overlap, in
  * order of start), keep-name matches, and text-value findings.
  */
@@ -1350,6 +1434,11 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 	uint32_t st, vst = 0;
 	size_t wlen = 0; /* characters in the last word */
 	int sp = 1, strong = 0, rc = MGW_E_NOMEM;
+	/* listed first names that are also words, where no context said they
+	 * are the person's: theirs after all when one elsewhere in the text was */
+	enum { REJ_MAX = 32 };
+	struct span rej[REJ_MAX];
+	size_t nrej = 0;
 
 	if (rs == NULL)
 		goto done;
@@ -1393,10 +1482,14 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 		size_t me = re[(pos - 1) & rmask];                                             \
 		if (ac->scrub) {                                                               \
 			size_t ms = rs[(pos - ac->scrub + 2) & rmask];                         \
-			if ((!ac->common ||                                                    \
-			     common_ok(s, n, ms, me, ac->rule == R_FIRST || ac->rule == R_NICK ||   \
-			                             ac->rule == R_FOUND_FIRST)) &&                   \
-			    spans_push(out, ms, me, SCRUB_NAME, scrub_rule_name(ac->rule)) != 0) \
+			int first_ = ac->rule == R_FIRST || ac->rule == R_NICK ||              \
+			             ac->rule == R_FOUND_FIRST;                                \
+			if (ac->common && !common_ok(s, n, ms, me, first_)) {                  \
+				if (first_ && nrej < REJ_MAX)                                  \
+					rej[nrej++] = (struct span){ms, me, SCRUB_NAME,        \
+					                            scrub_rule_name(ac->rule)}; \
+			} else if (spans_push(out, ms, me, SCRUB_NAME,                         \
+			                      scrub_rule_name(ac->rule)) != 0)                 \
 				goto done;                                                     \
 		}                                                                              \
 		if (ac->keep && spans_push(keep, rs[(pos - ac->keep + 2) & rmask], me,         \
@@ -1464,6 +1557,8 @@ static int fold_pass(const scrubber *sc, const unsigned char *s, size_t n, struc
 #undef WORD_START
 #undef EMIT
 #undef EMIT_A
+	if (nrej > 0 && confirm_rejected(s, out, rej, nrej) != 0)
+		goto done;
 
 	/*
 	 * Both name lists are in order of end. A third-party match (s,e) is

@@ -190,6 +190,100 @@ static void digit_o(unsigned char *s, size_t n)
 	}
 }
 
+static int is_letter(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
+/* Is s[a..e) a word of ASCII letters and zeros that reads as letters with
+ * the zeros as O's: two characters at least, no other digit, no two zeros
+ * together, and not a postcode's inward code ("0AX"). *inner: a zero
+ * between two letters ("SECTI0N", "h0useh0ld"), the sign of a scanned
+ * text; "t0", "0r", "Dmytr0" are read so only in such a text. */
+static int zero_word(const unsigned char *s, size_t a, size_t e, int *inner)
+{
+	*inner = 0;
+	if (e - a < 2 || (e - a == 3 && s[a] == '0' && (unsigned)(s[a + 1] - 'A') < 26u &&
+	                  (unsigned)(s[a + 2] - 'A') < 26u))
+		return 0;
+	for (size_t j = a; j < e; j++) {
+		if (s[j] != '0')
+			continue;
+		if (j + 1 < e && s[j + 1] == '0')
+			return 0;
+		if (j > a && j + 1 < e)
+			*inner = 1;
+	}
+	return 1;
+}
+
+/* In the same scanned text, a lower-case l for a one among digits ("l2
+ * June", "l996", "0l/l2", "l4 Grahams Road"): a word of digits and l's, a
+ * digit in it, no other letter touching it, is a number. */
+static void ell_one(unsigned char *s, size_t n)
+{
+	const unsigned char *q;
+	size_t i = 0;
+	while (i < n && (q = memchr(s + i, 'l', n - i)) != NULL) {
+		size_t k = (size_t)(q - s), a = k, e = k + 1, digits = 0;
+		while (a > 0 && (s[a - 1] == 'l' || (unsigned)(s[a - 1] - '0') < 10u))
+			digits += s[--a] != 'l';
+		while (e < n && (s[e] == 'l' || (unsigned)(s[e] - '0') < 10u))
+			digits += s[e++] != 'l';
+		i = e;
+		if (digits == 0 || (a > 0 && (is_letter(s[a - 1]) || s[a - 1] >= 0x80)) ||
+		    (e < n && (is_letter(s[e]) || s[e] >= 0x80)))
+			continue;
+		for (size_t j = a; j < e; j++)
+			if (s[j] == 'l')
+				s[j] = '1';
+	}
+}
+
+/* Zero for O in words, as scanned or OCR'd forms write them ("SECTI0N 3",
+ * "h0useh0ld", "s0n Dmytr0", "must n0t go t0", "DISTRICT JUDGE H0LL0WAY",
+ * "R0ad"): in a text with two words at least that have a zero between
+ * letters, the zeros of its words of letters and zeros become O's of their
+ * neighbours' case, so names, kin words, cues and streets are read as
+ * words; and before that its l's among digits become ones (ell_one: "l2
+ * June", "l0.00"). One such word alone is a code or a handle ("b0ss"),
+ * left as written; words touching another digit or a non-ASCII byte are
+ * left (registrations, postcodes, references). */
+static void zero_o(unsigned char *s, size_t n)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		size_t inner_words = 0;
+		const unsigned char *q;
+		size_t i = 0;
+		while (i < n && (q = memchr(s + i, '0', n - i)) != NULL) {
+			size_t k = (size_t)(q - s), a = k, e = k + 1;
+			while (a > 0 && (is_letter(s[a - 1]) || s[a - 1] == '0'))
+				a--;
+			while (e < n && (is_letter(s[e]) || s[e] == '0'))
+				e++;
+			i = e;
+			int inner;
+			if ((a > 0 && (is_alnum(s[a - 1]) || s[a - 1] >= 0x80)) ||
+			    (e < n && (is_alnum(s[e]) || s[e] >= 0x80)) || !zero_word(s, a, e, &inner))
+				continue;
+			if (pass == 0) {
+				inner_words += (size_t)inner;
+				continue;
+			}
+			for (size_t j = a; j < e; j++)
+				if (s[j] == '0') {
+					unsigned char l = j > a ? s[j - 1] : s[j + 1];
+					unsigned char r = j + 1 < e ? s[j + 1] : l;
+					s[j] = (l >= 'a' || r >= 'a') ? 'o' : 'O';
+				}
+		}
+		if (pass == 0 && inner_words < 2)
+			return;
+		if (pass == 0)
+			ell_one(s, n); /* first: "l0.00" is a time, not "lo" */
+	}
+}
+
 /* Tab, vertical tab, form feed and CR become spaces (memchr: they are rare). */
 static void controls(unsigned char *s, size_t n)
 {
@@ -368,6 +462,7 @@ static int build(const char *text, size_t len, struct textnorm *out, int dense)
 	controls(s, o);
 	quote_marks(s, o);
 	digit_o(s, o);
+	zero_o(s, o);
 	return 0;
 }
 

@@ -34,6 +34,12 @@
  *                  (a number or name a reply re-wrapped over quoted lines)
  *   a letter O or o in a word made only of digits and O's with at least two
  *   digits ("O77OO", "9OO123")                               -> '0'
+ *   in a text with two words at least that have a zero between letters
+ *   (scanned and OCR'd forms: "SECTI0N", "h0useh0ld"): an l in a word of
+ *   digits and l's ("l2 June", "l0.00")                     -> '1'
+ *   then a zero in a word of letters and single zeros ("t0", "Dmytr0";
+ *   not a postcode's "0AX")                                 -> 'O' or 'o'
+ *                  (one such word alone, a handle or code, stays)
  *   everything else is copied byte for byte (UTF-8 letters stay UTF-8;
  *   invalid bytes are copied one by one, NUL included)
  *

@@ -2954,3 +2954,13 @@ Test(failsafe, she_is_sitting_somewhere)
 	expect_none("She is sitting in fear of him.");
 	expect_none("He is sitting in the car outside.");
 }
+
+/* s23: an aside in brackets on a line of its own ends there, however long:
+ * the order's next line is not part of the withheld statement. */
+Test(failsafe, s23_bracketed_line_is_a_statement_of_its_own)
+{
+	const char *s = "[the applicant's new address is not included in this order and has been "
+			"withheld from the respondent]\nThis order lasts until 12 June 2027.";
+	expect_covers(s, SCRUB_LOCATION, "new address");
+	expect_kept(s, "12 June 2027");
+}

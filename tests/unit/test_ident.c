@@ -525,6 +525,31 @@ Test(textnorm, letter_o_in_short_groups_and_after_a_cue)
 	}
 }
 
+/* Scanned and OCR'd text writes a zero for O and an l for a one: in a text
+ * with two words that have a zero between letters, its words read as
+ * words and its numbers as numbers; one such word alone (a handle, a
+ * code) and a postcode's inward code stay as written. */
+Test(textnorm, zero_for_o_in_a_scanned_text)
+{
+	static const struct {
+		const char *in, *want;
+	} C[] = {
+		{"SECTI0N 3 n0ne in h0useh0ld (s0n Dmytr0)", "SECTION 3 none in household (son Dmytro)"},
+		{"must n0t go t0 l4 Kiln R0ad until l2 June at l0.00",
+		 "must not go to 14 Kiln Road until 12 June at 10.00"},
+		{"0RDER, DISTRICT JUDGE H0LL0WAY, C0UNTY", "ORDER, DISTRICT JUDGE HOLLOWAY, COUNTY"},
+		{"h0me at LS1 0AB, c0urt", "home at LS1 0AB, court"}, /* the postcode stays */
+		{"on snapchat as b0ss_man", "on snapchat as b0ss_man"}, /* one word: a handle */
+		{"ref AB0CD l2 June", "ref AB0CD l2 June"},            /* one word: a code */
+	};
+	for (size_t i = 0; i < sizeof C / sizeof C[0]; i++) {
+		struct textnorm t;
+		cr_assert_eq(textnorm_build(C[i].in, strlen(C[i].in), &t), 0);
+		cr_assert_str_eq(t.s, C[i].want, "in: %s", C[i].in);
+		textnorm_free(&t);
+	}
+}
+
 Test(textnorm, sparse_agrees_with_dense)
 {
 	const char *in = "Tel \xEF\xBC\x90\xEF\xBC\x97\xEF\xBC\x97" "00\xC2\xA0" "900123 \xE2\x80\x8B"

@@ -1315,3 +1315,20 @@ Test(names, s22_name_opening_a_bracket_after_a_kin_word)
 	FINDS("Her friend (Dee, lives nearby) has a key.", "Dee");
 	FINDS("Her friend (the one from work) helps.", "");
 }
+
+/* s23: notes typed in lower case: "mr" and "mrs" are titles still, and the
+ * word after them a surname (not "miss" or "ms", words too); after
+ * "called" a name that is also a town; "sister in law" as three words;
+ * "interp", the interpreter, heads a name, not a Language Line number. */
+Test(names, s23_lower_case_titles_called_and_in_law)
+{
+	FINDS("aunt named as mrs folake full stop", "mrs folake");
+	FINDS("mr green at no 12 saw it", "mr green");
+	FINDS("spoke to mr john smith today", "mr john smith");
+	NONE("i miss him so much and she has ms");
+	FINDS("a lady called beverley helped me", "beverley");
+	FINDS("client's sister in law rukhsana is supportive", "rukhsana");
+	NONE("her sister in law is supportive");
+	FINDS("arabic interp samira by phone", "samira");
+	NONE("Turkish interp (LL 40228) present");
+}

@@ -3155,3 +3155,13 @@ Test(place, s21_house_number_after_a_dash)
 	expect_span("Her brother lives 2 doors away - no. 41.", 0, SCRUB_ADDRESS, "no. 41");
 	expect_none("Scored it no-1 of 5.", 0);
 }
+
+/* s23: to work with a service ("agreed to work with <Service>", "will work
+ * with") is to take its help; "works with <Firm>" is still her job. */
+Test(place, s23_work_with_a_service_is_no_job)
+{
+	expect_none("You agreed to work with Talk It Through (domestic abuse support).", 0);
+	expect_none("She will work with Safer Places.", 0);
+	expect_span("Her mum works with Quellby Foods in Tolvenny.", 0, SCRUB_PLACE,
+		    "Quellby Foods in Tolvenny");
+}

@@ -3028,3 +3028,22 @@ Test(scrub, s22_a_listed_school_by_the_last_word_of_its_name)
 	expect_with(s, "Lunch on the Green today.", "Lunch on the Green today.");
 	scrubber_free(s);
 }
+
+/* s23: typed in lower case, a listed forename that is also a word is the
+ * child's before an age ("mason 8/52", "ruby (3)") or a person's verb, or
+ * joined by "+" to a relative ("mum + ruby"); once found so, its other uses
+ * written the same go too ("jack sent ruby a card"). A capitalised find
+ * leaves the word in lower case ("no faith in him"), and the word alone
+ * stays. */
+Test(scrub, s23_listed_common_forename_in_lower_case)
+{
+	static const char *const names[] = {"Ruby Quenby", "Mason Quenby", "Faith Quenby"};
+	scrubber *e = scrubber_new(names, 3, NULL, 0, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "nbv. mason 8/52 thriving.", "nbv. " R("name") " 8/52 thriving.");
+	expect_with(e, "mum + ruby seen. jack sent ruby a card.",
+		    "mum + " R("name") " seen. jack sent " R("name") " a card.");
+	expect_with(e, "Faith was there. No faith in him.", R("name") " was there. No faith in him.");
+	expect_with(e, "a ruby ring and a mason jar", "a ruby ring and a mason jar");
+	scrubber_free(e);
+}
