@@ -3843,6 +3843,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			c = K_HE;
 		if (wn == 1 && (tf & TF_CAP) && w[0] == 'v')
 			c |= K_SHE | K_SUBJ; /* V: the victim */
+		/* "v at the travelodge", "v staying w her mum": notes typed fast
+		 * in small letters write her label small too. Only opening a
+		 * clause, where it is the subject ("v said", "v at"); inside one
+		 * it is "versus" ("R v Smith") or "very" ("was v upset"). */
+		if (wn == 1 && !(tf & TF_CAP) && w[0] == 'v' && f->nwords == 0 && f->s[a] == 'v')
+			c |= K_SHE | K_SUBJ;
 		if (wn == 3 && (tf & TF_UPPER) && memcmp(w, "vic", 3) == 0)
 			c |= K_SHE | K_SUBJ; /* VIC: the victim, in a CAD's capitals */
 		if (wn == 2 && w[0] == 'i' && w[1] == 'p' &&

@@ -2954,3 +2954,14 @@ Test(failsafe, she_is_sitting_somewhere)
 	expect_none("She is sitting in fear of him.");
 	expect_none("He is sitting in the car outside.");
 }
+
+/* Her label typed in small letters opens a clause as "V" does; inside one,
+ * "v" is "versus" or "very". */
+Test(failsafe, small_v_is_her_label)
+{
+	expect("v at the travelodge in quellby", SCRUB_LOCATION, "v at the travelodge in quellby");
+	expect("called back. v at dragana's in harraby", SCRUB_LOCATION,
+	       "v at dragana's in harraby");
+	expect_none("R v Quell was listed at the Crown Court.");
+	expect_none("v upset, discussed options");
+}
