@@ -13,6 +13,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -5305,20 +5306,71 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 	return f.rc;
 }
 
+/*
+ * Speech-to-text writes the punctuation it was dictated as words: "she is
+ * staying at her sisters full stop new paragraph I advised ...". A note
+ * dictated so is one sentence from end to end, so no clause of it is
+ * decided on its own (and a unit of more than 100 words is beyond the
+ * model). Where the text holds "full stop", "new paragraph" or "question
+ * mark" as words, the scan reads a copy of it with each of them blanked
+ * and a sentence end in its last byte ("full stop" -> "        ."): the same
+ * length, so every offset holds, and a withheld statement takes its
+ * dictated full stop as it takes a written one. NULL when there is none
+ * (or no memory: the text is then read as written).
+ */
+static const char *const FS_DICTATED[] = {"full stop", "new paragraph", "question mark"};
+
+static char *fs_dictated(const char *text, size_t n)
+{
+	char *copy = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if ((text[i] | 0x20) != 'f' && (text[i] | 0x20) != 'n' && (text[i] | 0x20) != 'q')
+			continue;
+		if (i > 0 && fs_alnum((unsigned char)text[i - 1]))
+			continue;
+		for (size_t d = 0; d < sizeof FS_DICTATED / sizeof *FS_DICTATED; d++) {
+			size_t k = strlen(FS_DICTATED[d]);
+			if (i + k > n || strncasecmp(text + i, FS_DICTATED[d], k) != 0 ||
+			    (i + k < n && fs_alnum((unsigned char)text[i + k])))
+				continue;
+			if (!copy) {
+				copy = malloc(n);
+				if (!copy)
+					return NULL;
+				memcpy(copy, text, n);
+			}
+			memset(copy + i, ' ', k - 1);
+			copy[i + k - 1] = d == 2 ? '?' : '.';
+			i += k - 1;
+			break;
+		}
+	}
+	return copy;
+}
+
+static int fs_run_dictated(const char *text, size_t n, struct spans *out, int model,
+                           const struct fs_unit_sink *sink)
+{
+	char *copy = fs_dictated(text, n);
+	int rc = fs_run(copy ? copy : text, n, out, model, sink);
+	free(copy);
+	return rc;
+}
+
 int failsafe_scan(const char *text, size_t n, struct spans *out)
 {
-	return fs_run(text, n, out, 0, NULL);
+	return fs_run_dictated(text, n, out, 0, NULL);
 }
 
 int failsafe_scan_model(const char *text, size_t n, struct spans *out)
 {
-	return fs_run(text, n, out, 1, NULL);
+	return fs_run_dictated(text, n, out, 1, NULL);
 }
 
 int failsafe_units(const char *text, size_t n, const struct fs_unit_sink *sink)
 {
 	struct spans sv = {0};
-	int rc = fs_run(text, n, &sv, 0, sink);
+	int rc = fs_run_dictated(text, n, &sv, 0, sink);
 	spans_free(&sv);
 	return rc;
 }

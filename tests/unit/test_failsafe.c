@@ -2965,3 +2965,14 @@ Test(failsafe, small_v_is_her_label)
 	expect_none("R v Quell was listed at the Crown Court.");
 	expect_none("v upset, discussed options");
 }
+
+/* Dictated punctuation ends a sentence as written punctuation does: the
+ * statement of where she stays goes, the dictated sentences round it stay. */
+Test(failsafe, dictated_full_stop_ends_a_sentence)
+{
+	const char *s = "patient seen today with bruising full stop she is staying with a friend "
+	                "in quellby for now full stop new paragraph discussed options full stop";
+	expect_covers(s, SCRUB_LOCATION, "she is staying with a friend in quellby for now");
+	expect_kept(s, "patient seen today with bruising");
+	expect_kept(s, "discussed options");
+}
