@@ -1331,7 +1331,8 @@ static int fs_has_dash(const struct fs *f, size_t a, size_t e)
  * label before it on its line: "Next scan: dating scan 16/12"): a kind of
  * clinical care (antenatal, a scan, a smear, detox, a CPA review, a
  * clinic ...), a word making it a future one (next, booked; "follow-up"
- * only with a clock time too), and a day and month in figures. Not the
+ * only with a clock time too: "09:30", "2.30pm", "10am"), and a day and
+ * month in figures. Not the
  * agencies' and his appointments ("Next appt 23/11 10:30", "Next review
  * 15/12", "next licence appointment": no kind of care), not one that is
  * over (attended, DNA, missed, cancelled), nor "follow-up ... 09/11"
@@ -1408,6 +1409,9 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 			start = i - len;
 		else if (digit && colon == 1 && !alpha && !slash && len >= 4 && len <= 5)
 			clock = 1;
+		else if (digit && alpha == 2 && !slash && colon <= 1 && len >= 3 && len <= 7 &&
+			 (!strcmp(x + len - 2, "am") || !strcmp(x + len - 2, "pm")))
+			clock = 1; /* "2.30pm", "10am": a clock time written as said */
 		memcpy(prev, x, len + 1);
 	}
 	/* and when on the day, or booked: not the older notes' "Next ANC

@@ -2976,3 +2976,15 @@ Test(failsafe, dictated_full_stop_ends_a_sentence)
 	expect_kept(s, "patient seen today with bruising");
 	expect_kept(s, "discussed options");
 }
+
+/* A clock time written as said ("2.30pm", "10am") makes her next clinic
+ * appointment where she will be and when, as "14:30" does. */
+Test(failsafe, her_next_clinic_appointment_am_pm)
+{
+	expect("pregnant 14/40; next scan Quellby Mid 19/12 2.30pm", SCRUB_LOCATION,
+	       "next scan Quellby Mid 19/12 2.30pm");
+	expect("Next antenatal appt 19/12 at 10am.", SCRUB_LOCATION,
+	       "Next antenatal appt 19/12 at 10am");
+	expect_none("Next ANC 15/12.");
+	expect_none("She attended the antenatal clinic 04/11 at 2.30pm, next scan booked.");
+}
