@@ -1330,10 +1330,10 @@ static int fs_has_dash(const struct fs *f, size_t a, size_t e)
  * wait at). It takes three things in the clause [a, e) (and in a short
  * label before it on its line: "Next scan: dating scan 16/12"): a kind of
  * clinical care (antenatal, a scan, a smear, detox, a CPA review, a
- * clinic ...), a word making it a future one (next, booked; "follow-up"
- * only with a clock time too: "09:30", "2.30pm", "10am"), and a day and
- * month in figures. Not the
- * agencies' and his appointments ("Next appt 23/11 10:30", "Next review
+ * clinic ..., f2f: a face-to-face consultation), a word making it a future
+ * one (next, booked; "follow-up" only with a clock time too: "09:30",
+ * "2.30pm", "10am"), and a day and month in figures (or a weekday, when
+ * booked at a clock time: "booked f2f thurs 09:20"). Not the agencies' and his appointments ("Next appt 23/11 10:30", "Next review
  * 15/12", "next licence appointment": no kind of care), not one that is
  * over (attended, DNA, missed, cancelled), nor "follow-up ... 09/11"
  * without a time (the older notes' "Follow-up: fracture clinic 09/11" is
@@ -1350,7 +1350,11 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	static const char *const over[] = {"attended", "dna", "missed", "cancelled", "he",
 					   "his", "him", "rang", "rung", "asked", "asking",
 					   "enquired", "enquiring", NULL};
-	int kind = 0, next = 0, follow = 0, date = 0, clock = 0, at = 0, booked = 0;
+	/* a weekday, for "booked f2f thurs 09:20" */
+	static const char *const wday[] = {
+	    "mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur",
+	    "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", NULL};
+	int kind = 0, next = 0, follow = 0, date = 0, clock = 0, at = 0, booked = 0, day = 0;
 	size_t i = a, lb = a;
 	if (e > f->n || a >= e)
 		return 0;
@@ -1392,8 +1396,10 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 		x[len] = 0;
 		if (fs_in(x, over))
 			return 0;
-		if (fs_in(x, care))
-			kind = 1;
+		if (fs_in(x, care) || !strcmp(x, "f2f"))
+			kind = 1; /* (f2f: a face-to-face consultation, in person) */
+		else if (start != SIZE_MAX && !digit && fs_in(x, wday))
+			day = 1;
 		else if (!strcmp(x, "next") || !strcmp(x, "booked"))
 			next = 1, booked |= x[0] == 'b';
 		else if (!strcmp(x, "at") && start != SIZE_MAX)
@@ -1420,6 +1426,10 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	 * (sentence_decide: "- husband not invited"), as the older notes keep
 	 * "Next ANC 10/11 at <Town> Hospital" */
 	*sure = clock || booked;
+	/* a weekday for the date only when booked and at a clock time ("booked
+	 * f2f thurs 09:20"; not "next clinic Thursday", a routine for the
+	 * agencies) */
+	date |= day && booked && clock;
 	return kind && date && (next || (follow && clock)) && (clock || at || booked) &&
 			       start != SIZE_MAX
 		   ? start + 1

@@ -2988,3 +2988,15 @@ Test(failsafe, her_next_clinic_appointment_am_pm)
 	expect_none("Next ANC 15/12.");
 	expect_none("She attended the antenatal clinic 04/11 at 2.30pm, next scan booked.");
 }
+
+/* A face-to-face consultation (f2f) is clinical care in person; booked for a
+ * weekday at a clock time it is where she will be and when, as a date in
+ * figures is. */
+Test(failsafe, her_booked_f2f_on_a_weekday)
+{
+	expect("booked f2f thurs 09:20 w the GP.", SCRUB_LOCATION, "booked f2f thurs 09:20 w the GP");
+	expect("F2F booked for Tuesday 10:30.", SCRUB_LOCATION, "F2F booked for Tuesday 10:30");
+	expect_none("Offered F2F today 16:40 - accepted.");
+	expect_none("Booked telephone review Thursday.");
+	expect_none("Next clinic Thursday.");
+}
