@@ -13,6 +13,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -1329,9 +1330,10 @@ static int fs_has_dash(const struct fs *f, size_t a, size_t e)
  * wait at). It takes three things in the clause [a, e) (and in a short
  * label before it on its line: "Next scan: dating scan 16/12"): a kind of
  * clinical care (antenatal, a scan, a smear, detox, a CPA review, a
- * clinic ...), a word making it a future one (next, booked; "follow-up"
- * only with a clock time too), and a day and month in figures. Not the
- * agencies' and his appointments ("Next appt 23/11 10:30", "Next review
+ * clinic ..., f2f: a face-to-face consultation), a word making it a future
+ * one (next, booked; "follow-up" only with a clock time too: "09:30",
+ * "2.30pm", "10am"), and a day and month in figures (or a weekday, when
+ * booked at a clock time: "booked f2f thurs 09:20"). Not the agencies' and his appointments ("Next appt 23/11 10:30", "Next review
  * 15/12", "next licence appointment": no kind of care), not one that is
  * over (attended, DNA, missed, cancelled), nor "follow-up ... 09/11"
  * without a time (the older notes' "Follow-up: fracture clinic 09/11" is
@@ -1348,7 +1350,11 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	static const char *const over[] = {"attended", "dna", "missed", "cancelled", "he",
 					   "his", "him", "rang", "rung", "asked", "asking",
 					   "enquired", "enquiring", NULL};
-	int kind = 0, next = 0, follow = 0, date = 0, clock = 0, at = 0, booked = 0;
+	/* a weekday, for "booked f2f thurs 09:20" */
+	static const char *const wday[] = {
+	    "mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur",
+	    "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", NULL};
+	int kind = 0, next = 0, follow = 0, date = 0, clock = 0, at = 0, booked = 0, day = 0;
 	size_t i = a, lb = a;
 	if (e > f->n || a >= e)
 		return 0;
@@ -1390,8 +1396,10 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 		x[len] = 0;
 		if (fs_in(x, over))
 			return 0;
-		if (fs_in(x, care))
-			kind = 1;
+		if (fs_in(x, care) || !strcmp(x, "f2f"))
+			kind = 1; /* (f2f: a face-to-face consultation, in person) */
+		else if (start != SIZE_MAX && !digit && fs_in(x, wday))
+			day = 1;
 		else if (!strcmp(x, "next") || !strcmp(x, "booked"))
 			next = 1, booked |= x[0] == 'b';
 		else if (!strcmp(x, "at") && start != SIZE_MAX)
@@ -1407,6 +1415,9 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 			start = i - len;
 		else if (digit && colon == 1 && !alpha && !slash && len >= 4 && len <= 5)
 			clock = 1;
+		else if (digit && alpha == 2 && !slash && colon <= 1 && len >= 3 && len <= 7 &&
+			 (!strcmp(x + len - 2, "am") || !strcmp(x + len - 2, "pm")))
+			clock = 1; /* "2.30pm", "10am": a clock time written as said */
 		memcpy(prev, x, len + 1);
 	}
 	/* and when on the day, or booked: not the older notes' "Next ANC
@@ -1415,6 +1426,10 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	 * (sentence_decide: "- husband not invited"), as the older notes keep
 	 * "Next ANC 10/11 at <Town> Hospital" */
 	*sure = clock || booked;
+	/* a weekday for the date only when booked and at a clock time ("booked
+	 * f2f thurs 09:20"; not "next clinic Thursday", a routine for the
+	 * agencies) */
+	date |= day && booked && clock;
 	return kind && date && (next || (follow && clock)) && (clock || at || booked) &&
 			       start != SIZE_MAX
 		   ? start + 1
@@ -3843,6 +3858,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			c = K_HE;
 		if (wn == 1 && (tf & TF_CAP) && w[0] == 'v')
 			c |= K_SHE | K_SUBJ; /* V: the victim */
+		/* "v at the travelodge", "v staying w her mum": notes typed fast
+		 * in small letters write her label small too. Only opening a
+		 * clause, where it is the subject ("v said", "v at"); inside one
+		 * it is "versus" ("R v Smith") or "very" ("was v upset"). */
+		if (wn == 1 && !(tf & TF_CAP) && w[0] == 'v' && f->nwords == 0 && f->s[a] == 'v')
+			c |= K_SHE | K_SUBJ;
 		if (wn == 3 && (tf & TF_UPPER) && memcmp(w, "vic", 3) == 0)
 			c |= K_SHE | K_SUBJ; /* VIC: the victim, in a CAD's capitals */
 		if (wn == 2 && w[0] == 'i' && w[1] == 'p' &&
@@ -5309,20 +5330,71 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 	return f.rc;
 }
 
+/*
+ * Speech-to-text writes the punctuation it was dictated as words: "she is
+ * staying at her sisters full stop new paragraph I advised ...". A note
+ * dictated so is one sentence from end to end, so no clause of it is
+ * decided on its own (and a unit of more than 100 words is beyond the
+ * model). Where the text holds "full stop", "new paragraph" or "question
+ * mark" as words, the scan reads a copy of it with each of them blanked
+ * and a sentence end in its last byte ("full stop" -> "        ."): the same
+ * length, so every offset holds, and a withheld statement takes its
+ * dictated full stop as it takes a written one. NULL when there is none
+ * (or no memory: the text is then read as written).
+ */
+static const char *const FS_DICTATED[] = {"full stop", "new paragraph", "question mark"};
+
+static char *fs_dictated(const char *text, size_t n)
+{
+	char *copy = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if ((text[i] | 0x20) != 'f' && (text[i] | 0x20) != 'n' && (text[i] | 0x20) != 'q')
+			continue;
+		if (i > 0 && fs_alnum((unsigned char)text[i - 1]))
+			continue;
+		for (size_t d = 0; d < sizeof FS_DICTATED / sizeof *FS_DICTATED; d++) {
+			size_t k = strlen(FS_DICTATED[d]);
+			if (i + k > n || strncasecmp(text + i, FS_DICTATED[d], k) != 0 ||
+			    (i + k < n && fs_alnum((unsigned char)text[i + k])))
+				continue;
+			if (!copy) {
+				copy = malloc(n);
+				if (!copy)
+					return NULL;
+				memcpy(copy, text, n);
+			}
+			memset(copy + i, ' ', k - 1);
+			copy[i + k - 1] = d == 2 ? '?' : '.';
+			i += k - 1;
+			break;
+		}
+	}
+	return copy;
+}
+
+static int fs_run_dictated(const char *text, size_t n, struct spans *out, int model,
+                           const struct fs_unit_sink *sink)
+{
+	char *copy = fs_dictated(text, n);
+	int rc = fs_run(copy ? copy : text, n, out, model, sink);
+	free(copy);
+	return rc;
+}
+
 int failsafe_scan(const char *text, size_t n, struct spans *out)
 {
-	return fs_run(text, n, out, 0, NULL);
+	return fs_run_dictated(text, n, out, 0, NULL);
 }
 
 int failsafe_scan_model(const char *text, size_t n, struct spans *out)
 {
-	return fs_run(text, n, out, 1, NULL);
+	return fs_run_dictated(text, n, out, 1, NULL);
 }
 
 int failsafe_units(const char *text, size_t n, const struct fs_unit_sink *sink)
 {
 	struct spans sv = {0};
-	int rc = fs_run(text, n, &sv, 0, sink);
+	int rc = fs_run_dictated(text, n, &sv, 0, sink);
 	spans_free(&sv);
 	return rc;
 }

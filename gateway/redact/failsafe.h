@@ -12,7 +12,9 @@
  *
  * Units. A sentence ends at '.', '!' or '?' before a space or the end (not
  * after a title, an initial or a short abbreviation: "Mr.", "J.", "approx."),
- * at a blank line, and at a line break unless the text visibly goes on (the
+ * at a blank line, at a dictated "full stop", "new paragraph" or "question
+ * mark" (speech-to-text writes them as words), and at a line break unless
+ * the text visibly goes on (the
  * line ends in a comma, a lower-case function word or a form of "be": "Safe
  * window is\n10-12 weekdays"; the next line starts
  * in lower case after a line of 60 bytes or more: a hard-wrapped e-mail).

@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "codec.h"
+#include "failsafe.h"
 #include "mgw_err.h"
 #include "mgw_limits.h"
 #include "policy_int.h"
@@ -88,6 +89,26 @@ struct outcome {
 };
 
 /*
+ * A named place (a child's school, a GP practice) is a name; a referrer who
+ * types a note into the field ("<School> - mum now living in <Town>") has
+ * put a statement of her whereabouts in it, which the class check's letters
+ * and punctuation let through. For a recipient not entitled to where she
+ * is, the fail-safe's rules (failsafe.h, without the unit model: a name
+ * alone is no statement) read the value as text; a residence, safe contact
+ * or routine found withholds the value. 1 found, 0 none, <0 no memory.
+ */
+static int place_says_where(const struct pol_rd *r, const char *s)
+{
+	if (pol_knows_where_she_is(r))
+		return 0;
+	struct spans sv = {0};
+	int rc = failsafe_scan(s, strlen(s), &sv);
+	int hit = rc < 0 ? rc : sv.n > 0;
+	spans_free(&sv);
+	return hit;
+}
+
+/*
  * One string value s of leaf node under action (the rule's, never
  * WITHHOLD): checked against the never-share values and its class first,
  * then shared, masked or scrubbed. Free text is scrubbed whatever the
@@ -122,6 +143,11 @@ static int put_string(struct pol_rd *r, int node, int action, const struct pol_r
 			*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_INVALID, "class check",
 					       pn->cls_line};
 			return 0;
+		}
+		if (pn->cls == POL_C_PLACE && (hit = place_says_where(r, s)) != 0) {
+			*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_NEVER_SHARE,
+					       "whereabouts in a place field", 0};
+			return hit < 0 ? hit : 0;
 		}
 		if (action == POL_SHARE) {
 			*o = codec_strdup(s);

@@ -2964,3 +2964,49 @@ Test(failsafe, s23_bracketed_line_is_a_statement_of_its_own)
 	expect_covers(s, SCRUB_LOCATION, "new address");
 	expect_kept(s, "12 June 2027");
 }
+
+/* Her label typed in small letters opens a clause as "V" does; inside one,
+ * "v" is "versus" or "very". */
+Test(failsafe, small_v_is_her_label)
+{
+	expect("v at the travelodge in quellby", SCRUB_LOCATION, "v at the travelodge in quellby");
+	expect("called back. v at dragana's in harraby", SCRUB_LOCATION,
+	       "v at dragana's in harraby");
+	expect_none("R v Quell was listed at the Crown Court.");
+	expect_none("v upset, discussed options");
+}
+
+/* Dictated punctuation ends a sentence as written punctuation does: the
+ * statement of where she stays goes, the dictated sentences round it stay. */
+Test(failsafe, dictated_full_stop_ends_a_sentence)
+{
+	const char *s = "patient seen today with bruising full stop she is staying with a friend "
+	                "in quellby for now full stop new paragraph discussed options full stop";
+	expect_covers(s, SCRUB_LOCATION, "she is staying with a friend in quellby for now");
+	expect_kept(s, "patient seen today with bruising");
+	expect_kept(s, "discussed options");
+}
+
+/* A clock time written as said ("2.30pm", "10am") makes her next clinic
+ * appointment where she will be and when, as "14:30" does. */
+Test(failsafe, her_next_clinic_appointment_am_pm)
+{
+	expect("pregnant 14/40; next scan Quellby Mid 19/12 2.30pm", SCRUB_LOCATION,
+	       "next scan Quellby Mid 19/12 2.30pm");
+	expect("Next antenatal appt 19/12 at 10am.", SCRUB_LOCATION,
+	       "Next antenatal appt 19/12 at 10am");
+	expect_none("Next ANC 15/12.");
+	expect_none("She attended the antenatal clinic 04/11 at 2.30pm, next scan booked.");
+}
+
+/* A face-to-face consultation (f2f) is clinical care in person; booked for a
+ * weekday at a clock time it is where she will be and when, as a date in
+ * figures is. */
+Test(failsafe, her_booked_f2f_on_a_weekday)
+{
+	expect("booked f2f thurs 09:20 w the GP.", SCRUB_LOCATION, "booked f2f thurs 09:20 w the GP");
+	expect("F2F booked for Tuesday 10:30.", SCRUB_LOCATION, "F2F booked for Tuesday 10:30");
+	expect_none("Offered F2F today 16:40 - accepted.");
+	expect_none("Booked telephone review Thursday.");
+	expect_none("Next clinic Thursday.");
+}

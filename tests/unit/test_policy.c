@@ -1772,3 +1772,28 @@ Test(policy_never_share, default_policy_a_childs_address_saying_she_is_placed_is
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/* A note typed into a place field ("<School> - mum now living in <Town>")
+ * says where she is: withheld from a recipient not entitled to that, as
+ * never-share data; the school's name alone still goes. */
+Test(policy_classes, whereabouts_in_a_place_field_is_withheld)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	set_str(&cs->children[0]->school, "Quellby High - mum now living in Quellby");
+	const int to[] = {AG(CHILDRENS_SOCIAL_CARE), AG(EDUCATION)}; /* the school's recipients */
+	for (size_t k = 0; k < 2; k++) {
+		int a = to[k];
+		struct out o = redact(p, cs, a, PU(MEETING));
+		cr_assert(!view_has(o.view, "now living"), "agency %d", a);
+		cr_assert_not_null(entry_g(&o, "children[].school", ACT(WITHHOLD), "never-share"),
+				   "agency %d", a);
+		out_free(&o);
+	}
+	set_str(&cs->children[0]->school, "Quellby High School");
+	struct out o = redact(p, cs, AG(EDUCATION), PU(MEETING));
+	cr_assert_str_eq(o.view->children[0]->school, "Quellby High School");
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
