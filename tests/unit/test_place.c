@@ -3155,3 +3155,17 @@ Test(place, s21_house_number_after_a_dash)
 	expect_span("Her brother lives 2 doors away - no. 41.", 0, SCRUB_ADDRESS, "no. 41");
 	expect_none("Scored it no-1 of 5.", 0);
 }
+
+/* s23-over: "school run" as the topic of a safety-planning action, with
+ * only its owner and date after it, says neither where nor when she goes;
+ * with a clock, a place or a routine after it, or after "Safety plan:", it
+ * is her route as before. */
+Test(place, s23_safety_plan_re_school_run)
+{
+	expect_no_location("IDVA to safety plan re school run - owner Quellby IDVA - due 27/11.");
+	expect_no_location("6.3 IDVA - safety plan school run incl. taxi - 03/12");
+	expect_no_location("My action: safety plan school run by 6/12.");
+	expect_sentence("IDVA to safety plan re school run 8.30-9 from Tolvenny.", SCRUB_LOCATION);
+	expect_sentence("IDVA to safety plan re school run by bus from Tolvenny.", SCRUB_LOCATION);
+	expect_sentence("Safety plan: school run 8.30 via the 49 bus.", SCRUB_LOCATION);
+}
