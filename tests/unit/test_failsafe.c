@@ -2954,3 +2954,19 @@ Test(failsafe, she_is_sitting_somewhere)
 	expect_none("She is sitting in fear of him.");
 	expect_none("He is sitting in the car outside.");
 }
+
+/* s23-over: fleeing told by when or whom ("fled sunday", "fled 24/01",
+ * "fled husband") is no whereabouts; fleeing to somewhere, with someone,
+ * a place left by its name, or a date that is a house number, still is. */
+Test(failsafe, fleeing_told_by_when_or_whom_is_no_whereabouts)
+{
+	expect_none("v fled sunday.");
+	expect_none("DA, fled 24/01 night, 2 kids.");
+	expect_none("V (Ukrainian, refugee visa) fled husband who arrived Aug.");
+	expect_none("She has fled.");
+	expect("v fled sunday to Tolvenny.", SCRUB_LOCATION, "v fled sunday to Tolvenny");
+	expect("She fled 24/01, now in Quellby.", SCRUB_LOCATION, "She fled 24/01, now in Quellby");
+	expect("She fled Quellby with the children.", SCRUB_LOCATION,
+	       "She fled Quellby with the children");
+	expect("She fled 14 Oak Row.", SCRUB_LOCATION, "She fled 14 Oak Row");
+}
