@@ -1315,3 +1315,12 @@ Test(names, s22_name_opening_a_bracket_after_a_kin_word)
 	FINDS("Her friend (Dee, lives nearby) has a key.", "Dee");
 	FINDS("Her friend (the one from work) helps.", "");
 }
+
+/* s23-over: "Referrer:" heads the referring worker when a known forename
+ * follows; the referring agency after it is no name. */
+Test(names, referrer_heads_a_person)
+{
+	FINDS("Referrer: Georgia Quenby, IDVA, Elbury Women's Aid.", "Georgia Quenby");
+	NONE("Summary (referrer, Stepping Stones IDVA): she has left.");
+	NONE("Referrer: Tolvern Women's Aid.");
+}
