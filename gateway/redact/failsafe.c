@@ -3805,6 +3805,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if ((c & K_RES) && wn >= 3 && memcmp(w, "fle", 3) == 0 &&
 		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_FLED_WHAT))
 			c &= ~K_RES;
+		/* s23-over: "Refuge referral - outcome", "REFUGE REFERRAL FORM",
+		 * "refuge referral made": the agencies' process, no refuge she is
+		 * in, unless a place follows ("refuge referral to <Town>") */
+		if ((c & K_RES) && wn == 6 && memcmp(w, "refuge", 6) == 0 &&
+		    fs_peek(f, b, nx, sizeof nx, &title) >= 8 && memcmp(nx, "referral", 8) == 0 &&
+		    (nx[8] == 0 || (nx[8] == 's' && nx[9] == 0)) && fs_no_place_ahead(f, b))
+			c &= ~(K_RES | K_RESN);
 		/* s23-over: "v fled sunday", "fled 24/01 night", "fled husband
 		 * who arrived Aug": when she left or whom, no place */
 		if ((c & K_RES) && wn >= 3 && memcmp(w, "fle", 3) == 0 && fs_fled_when(f, b))

@@ -923,6 +923,33 @@ static int refuge_charity(const struct scan *sc, long p)
 }
 
 /*
+ * s23-over: is "refuge" at p the kind of a referral ("Refuge referral -
+ * outcome", "REFUGE REFERRAL FORM", "refuge referral made", "Refuge
+ * Referrals Coordinator")? A referral is the agencies' process, asked for
+ * or made: where she goes is what follows, and a refuge named or reached
+ * there ("Space accepted at <Name>", "to <Name> refuge in <Town>", "in
+ * refuge out of area") has its own cue. Not "refuges": "declined by 3
+ * refuges" is none either way. Not "refuge referral to" a place in the
+ * same sentence, which the "to" then names.
+ */
+static int refuge_referral(const struct scan *sc, long p)
+{
+	static const char *const REFERRAL[] = {"referral", "referrals", NULL};
+	const struct tok *t = T(sc, p), *nx = T(sc, p + 1);
+	if (t->id != W_REFUGE || nx->type != T_WORD || (nx->f & F_BRK) || !tok_in(sc, nx, REFERRAL))
+		return 0;
+	/* "refuge referral to <Name> refuge in <Town>", "... to Leeds": the
+	 * place comes right after */
+	const struct tok *n2 = T(sc, p + 2);
+	if (is_word(n2, W_TO) && !(n2->f & F_BRK)) {
+		const struct tok *o = T(sc, skip_det(sc, p + 3));
+		if (o->type == T_WORD && (o->f & F_CAP) && !(o->f & F_BRK))
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * "tenancy in his name", "in <Name>'s sole name", "in both names": who
  * holds the tenancy, not where it is. Is "name" or "names" within the three
  * words at j, on the same sentence?
@@ -1015,7 +1042,7 @@ static void loc_cues(struct scan *sc, long p)
 	if ((id == W_NEXT || id == W_AT) && next_appointment(sc, p))
 		loc_cue(sc, p, "loc:appointment");
 	if (c & C_REFUGE) {
-		if (!refuge_charity(sc, p))
+		if (!refuge_charity(sc, p) && !refuge_referral(sc, p))
 			loc_cue(sc, p, id == W_REFUGE || id == W_REFUGES ? "loc:refuge" : "loc:accommodation");
 		return;
 	}

@@ -2970,3 +2970,12 @@ Test(failsafe, fleeing_told_by_when_or_whom_is_no_whereabouts)
 	       "She fled Quellby with the children");
 	expect("She fled 14 Oak Row.", SCRUB_LOCATION, "She fled 14 Oak Row");
 }
+
+/* s23-over: a refuge referral is a process, no refuge she is in, unless a
+ * place follows it. */
+Test(failsafe, a_refuge_referral_is_no_whereabouts)
+{
+	expect_none("Subject: RE: Refuge referral - S.B. - ref HOM/26/8812");
+	expect_none("REFUGE REFERRAL (national helpline) - completed by Elbury IDVA Service");
+	expect("Refuge referral to Tolvenny.", SCRUB_LOCATION, "Refuge referral to Tolvenny");
+}

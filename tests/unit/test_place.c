@@ -3169,3 +3169,16 @@ Test(place, s23_safety_plan_re_school_run)
 	expect_sentence("IDVA to safety plan re school run by bus from Tolvenny.", SCRUB_LOCATION);
 	expect_sentence("Safety plan: school run 8.30 via the 49 bus.", SCRUB_LOCATION);
 }
+
+/* s23-over: "refuge" as the kind of a referral ("Refuge referral -
+ * outcome", "REFUGE REFERRAL FORM") is the agencies' process, no refuge
+ * she is in; a refuge named right after "to", or reached in the next
+ * sentence, still is. */
+Test(place, s23_refuge_referral_is_a_process)
+{
+	expect_no_location("Subject: RE: Refuge referral - S.B. - ref HOM/26/8812");
+	expect_no_location("REFUGE REFERRAL (national helpline) - completed by Elbury IDVA Service");
+	expect_sentence("Refuge referral to Quellby refuge in Tolvenny.", SCRUB_LOCATION);
+	expect_span("Refuge referral - DONE. Victim in refuge out of area since 20/01.", LOC,
+		    SCRUB_LOCATION, "Victim in refuge out of area since 20/01.");
+}
