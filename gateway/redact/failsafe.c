@@ -2194,6 +2194,51 @@ static const char *const FS_HOME_COMPOUND[] = {
 static const char *const FS_FLED_WHAT[] = {"da", "dv", "domestic", "abuse", "violence", "hbv",
 					   "hba", NULL};
 
+/* s23-over: whom she flees, when it is him ("fled husband who arrived
+ * Aug"), and when she fled ("fled yesterday", "fled last night") */
+static const char *const FS_FLED_WHOM[] = {
+    "husband", "him", "partner", "ex", "boyfriend", "perpetrator", "abuser", "perp", "bf",
+    "yesterday", "today", "tonight", "overnight", "earlier", "last", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tues", "tue", "wed", "thurs",
+    "thu", "fri", "sat", "sun", NULL};
+
+static int fs_no_place_ahead(const struct fs *f, size_t i);
+
+/*
+ * s23-over: does the word of fleeing ending at b say only when she fled or
+ * whom ("v fled sunday", "DA, fled 24/01 night, 2 kids", "fled husband who
+ * arrived Aug", "has fled.")? The next word is him, a day or a date, or the
+ * clause ends, and no place follows in the next eight words
+ * (fs_no_place_ahead: not "fled sunday to her mum's", "fled 24/01 to a
+ * refuge in X", "fled the area", "fled with the children"). A capitalised
+ * word after it is a place left or reached ("fled Aberdeen"): not this.
+ */
+static int fs_fled_when(const struct fs *f, size_t b)
+{
+	size_t i = b;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	if (i < f->n && (f->s[i] == '.' || f->s[i] == ';' || f->s[i] == '\n' || f->s[i] == ','))
+		return fs_no_place_ahead(f, i);
+	if (i < f->n && f->s[i] >= '0' && f->s[i] <= '9') {
+		/* a date: figures joined by '/' or '.' ("24/01"), not "14 Oak Row" */
+		size_t j = i;
+		while (j < f->n && f->s[j] >= '0' && f->s[j] <= '9')
+			j++;
+		if (j + 1 >= f->n || (f->s[j] != '/' && f->s[j] != '.') || f->s[j + 1] < '0' ||
+		    f->s[j + 1] > '9')
+			return 0;
+		return fs_no_place_ahead(f, b);
+	}
+	char nx[16];
+	int title;
+	if (!fs_peek(f, b, nx, sizeof nx, &title) || !fs_in(nx, FS_FLED_WHOM))
+		return 0;
+	if (title && !fs_weekday(nx))
+		return 0;
+	return fs_no_place_ahead(f, b);
+}
+
 /* Are the two words after b on its line a and c ("safe and well")? */
 static int fs_next2(const struct fs *f, size_t b, const char *a, const char *c)
 {
@@ -3774,6 +3819,17 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			c &= ~(K_SAFE | K_COND | K_OKTO | K_RMOD | K_MOD);
 		if ((c & K_RES) && wn >= 3 && memcmp(w, "fle", 3) == 0 &&
 		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_FLED_WHAT))
+			c &= ~K_RES;
+		/* s23-over: "Refuge referral - outcome", "REFUGE REFERRAL FORM",
+		 * "refuge referral made": the agencies' process, no refuge she is
+		 * in, unless a place follows ("refuge referral to <Town>") */
+		if ((c & K_RES) && wn == 6 && memcmp(w, "refuge", 6) == 0 &&
+		    fs_peek(f, b, nx, sizeof nx, &title) >= 8 && memcmp(nx, "referral", 8) == 0 &&
+		    (nx[8] == 0 || (nx[8] == 's' && nx[9] == 0)) && fs_no_place_ahead(f, b))
+			c &= ~(K_RES | K_RESN);
+		/* s23-over: "v fled sunday", "fled 24/01 night", "fled husband
+		 * who arrived Aug": when she left or whom, no place */
+		if ((c & K_RES) && wn >= 3 && memcmp(w, "fle", 3) == 0 && fs_fled_when(f, b))
 			c &= ~K_RES;
 		/* "her head", "mummy's head", "his back": a noun, no going */
 		if ((c & K_GO) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)) &&

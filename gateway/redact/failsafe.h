@@ -241,7 +241,12 @@
  * an agency's premises and a comma ("<Name> Police Station, room 3"); a
  * record of the tenancy held ("Tenancy history:", "tenancy note", "Tenancy
  * agreement seen:", with no place in the sentence) and a tenancy told by
- * its tenure before it ("sole secure tenancy since 2021"). A chronology's or
+ * its tenure before it ("sole secure tenancy since 2021"). Nor (s23-over)
+ * fleeing told only by when or whom ("v fled sunday", "fled 24/01 night",
+ * "fled husband who arrived Aug"; with no place in the next eight words,
+ * not a capitalised place left: "fled <Town>"); a refuge referral ("Refuge
+ * referral - outcome", "REFUGE REFERRAL FORM": the agencies' process, with
+ * no place in the next eight words). A chronology's or
  * message log's entry in the list under a withheld statement keeps its
  * date-and-clock stamp and speaker (scrub.c). rule is "fs:residence", "fs:residence+next", "fs:routine",
  * "fs:residence+contact", "fs:safe-contact", and "fs:model" for the unit

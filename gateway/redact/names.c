@@ -1050,14 +1050,15 @@ static int lower_kin_name(struct scan *sc, size_t j, struct spans *out, size_t *
 static const char *const ROLE_NOT_KIN[] = {
 	"manager", "worker", "officer", "practitioner", "caseworker", "advocate", "keyworker",
 	"coordinator", "co-ordinator", "lead", "head", "visitor", "therapist", "counsellor",
-	"mentor", "supervisor", "interpreter", "interp", "author", "chair", NULL,
+	"mentor", "supervisor", "interpreter", "interp", "author", "chair", "referrer", NULL,
 };
 
 /* Roles that head a person in minutes and reports ("Coordinator: Pat",
  * "Author Pat Quenby"), and after which a bracket or a closing bracket
  * ("(Elbury Police, chair), Harbour") holds an agency, area or language */
 static const char *const ROLE_HEADING[] = {
-	"coordinator", "co-ordinator", "interpreter", "interp", "author", "authors", "chair", NULL,
+	"coordinator", "co-ordinator", "interpreter", "interp", "author", "authors", "chair",
+	"referrer", NULL,
 };
 
 static int agency_word(const struct scan *sc, const struct tok *w);
@@ -1115,6 +1116,11 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	if ((u->gap & G_OTHER) && word_in_list(sc, t, ROLE_HEADING) &&
 	    (memchr(sc->s + t->end, ')', u->start - t->end) != NULL ||
 	     memchr(sc->s + t->end, '(', u->start - t->end) != NULL))
+		return 0;
+	/* s23-over: "Referrer: <Forename> <Surname>"; a referral names its
+	 * agency there as often ("Referrer: <Name> Women's Aid", "(referrer,
+	 * <Name> IDVA)"), so only a known forename after it is a person's */
+	if (word_is(sc, t, "referrer") && !(u->lex & LEX_FORENAME))
 		return 0;
 	/* "cousin - EGAL, Sharmarke": the comma form, whole */
 	size_t cn = i + 2;

@@ -71,6 +71,59 @@ static const char *const PL_CONTACT_ROUTE[] = {"number", "numbers", "details", "
 					       "no", "num", "tel", "phone", "mobile", "email",
 					       "e-mail", "landline", NULL};
 
+/* s23-over: between "safety plan" and "school run", what makes the run
+ * the plan's topic ("safety plan re school run", "safety plan for the
+ * school run", "safety plan incl. school runs") */
+static const char *const PL_PLAN_TOPIC[] = {"re", "for", "incl", "including", "around", "about",
+					    "on", "the", "her", NULL};
+
+/*
+ * s23-over: is the "school run" at p (p is "school") the topic of an
+ * agency's safety-planning action ("IDVA to safety plan re school run - due
+ * 27/11", "safety plan school run incl. taxi")? It names neither where nor
+ * when she goes; the action lists say so at every MARAC. "safety plan" or
+ * "safety planning" within three tokens before it, only topic words between
+ * (a line break or a ':' between ends it: "Safety plan:\nschool run 8.30 from
+ * X" is her routine, decided as before). What follows the run must say
+ * no more: the sentence's end, a dash, ';', ',' or a bracket (the action's
+ * owner and date), "by" or "due" then only a date, "incl." then a word
+ * ("incl. taxi"); not a clock, a place or a day ("school run 8.30-9 from
+ * X").
+ */
+static int safety_plan_topic(const struct scan *sc, long p)
+{
+	static const char *const DUE[] = {"by", "due", NULL};
+	static const char *const INCL[] = {"incl", "including", NULL};
+	long r = p + 2;
+	const struct tok *a = T(sc, r);
+	if (a->type == T_END || (a->f & F_BRK))
+		;
+	else if (a->type == T_PUNCT && (a->ch == '-' || a->ch == ';' || a->ch == ',' || a->ch == '(' ||
+	                                a->ch == '.'))
+		;
+	else if (tok_in(sc, a, DUE) && next_date_only(sc, r + 1))
+		;
+	else if (tok_in(sc, a, INCL) && T(sc, r + 1)->type != T_NUM &&
+	         !(T(sc, r + 2)->type == T_NUM && is_punct(T(sc, r + 1), '.')))
+		;
+	else
+		return 0;
+	static const char *const PLAN[] = {"plan", "planning", "plans", NULL};
+	static const char *const SAFETY[] = {"safety", NULL};
+	long i = p - 1;
+	for (int k = 0; k < 3 && i > sc->ss; k++, i--) {
+		const struct tok *t = T(sc, i);
+		if (T(sc, i + 1)->f & F_BRK)
+			return 0;
+		if (tok_in(sc, t, PLAN))
+			return tok_in(sc, T(sc, i - 1), SAFETY) &&
+			       !(t->f & F_BRK);
+		if (!tok_in(sc, t, PL_PLAN_TOPIC) && !is_punct(t, '.'))
+			return 0;
+	}
+	return 0;
+}
+
 static long stamp_end(const struct scan *sc, long p)
 {
 	/* a list's bullet ("- 04/11: ...", "* 2230 ..."): the entry is after it,
@@ -870,6 +923,33 @@ static int refuge_charity(const struct scan *sc, long p)
 }
 
 /*
+ * s23-over: is "refuge" at p the kind of a referral ("Refuge referral -
+ * outcome", "REFUGE REFERRAL FORM", "refuge referral made", "Refuge
+ * Referrals Coordinator")? A referral is the agencies' process, asked for
+ * or made: where she goes is what follows, and a refuge named or reached
+ * there ("Space accepted at <Name>", "to <Name> refuge in <Town>", "in
+ * refuge out of area") has its own cue. Not "refuges": "declined by 3
+ * refuges" is none either way. Not "refuge referral to" a place in the
+ * same sentence, which the "to" then names.
+ */
+static int refuge_referral(const struct scan *sc, long p)
+{
+	static const char *const REFERRAL[] = {"referral", "referrals", NULL};
+	const struct tok *t = T(sc, p), *nx = T(sc, p + 1);
+	if (t->id != W_REFUGE || nx->type != T_WORD || (nx->f & F_BRK) || !tok_in(sc, nx, REFERRAL))
+		return 0;
+	/* "refuge referral to <Name> refuge in <Town>", "... to Leeds": the
+	 * place comes right after */
+	const struct tok *n2 = T(sc, p + 2);
+	if (is_word(n2, W_TO) && !(n2->f & F_BRK)) {
+		const struct tok *o = T(sc, skip_det(sc, p + 3));
+		if (o->type == T_WORD && (o->f & F_CAP) && !(o->f & F_BRK))
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * "tenancy in his name", "in <Name>'s sole name", "in both names": who
  * holds the tenancy, not where it is. Is "name" or "names" within the three
  * words at j, on the same sentence?
@@ -962,7 +1042,7 @@ static void loc_cues(struct scan *sc, long p)
 	if ((id == W_NEXT || id == W_AT) && next_appointment(sc, p))
 		loc_cue(sc, p, "loc:appointment");
 	if (c & C_REFUGE) {
-		if (!refuge_charity(sc, p))
+		if (!refuge_charity(sc, p) && !refuge_referral(sc, p))
 			loc_cue(sc, p, id == W_REFUGE || id == W_REFUGES ? "loc:refuge" : "loc:accommodation");
 		return;
 	}
@@ -1177,7 +1257,7 @@ static void loc_cues(struct scan *sc, long p)
 		   (is_word(T(sc, p + 2), W_AREA) ||
 		    (is_word(T(sc, p + 2), W_THE) && is_word(T(sc, p + 3), W_AREA)))) {
 		loc_cue(sc, p, "loc:moved"); /* "out of area" */
-	} else if (id == W_SCHOOL && is_word(nx, W_RUN)) {
+	} else if (id == W_SCHOOL && is_word(nx, W_RUN) && !safety_plan_topic(sc, p)) {
 		loc_cue(sc, p, "loc:route");
 	} else if (id == W_PUT && is_word(nx, W_UP) &&
 		   (is_word(T(sc, p + 2), W_IN) || is_word(T(sc, p + 2), W_AT) ||

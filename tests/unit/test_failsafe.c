@@ -3010,3 +3010,28 @@ Test(failsafe, her_booked_f2f_on_a_weekday)
 	expect_none("Booked telephone review Thursday.");
 	expect_none("Next clinic Thursday.");
 }
+
+/* s23-over: fleeing told by when or whom ("fled sunday", "fled 24/01",
+ * "fled husband") is no whereabouts; fleeing to somewhere, with someone,
+ * a place left by its name, or a date that is a house number, still is. */
+Test(failsafe, fleeing_told_by_when_or_whom_is_no_whereabouts)
+{
+	expect_none("v fled sunday.");
+	expect_none("DA, fled 24/01 night, 2 kids.");
+	expect_none("V (Ukrainian, refugee visa) fled husband who arrived Aug.");
+	expect_none("She has fled.");
+	expect("v fled sunday to Tolvenny.", SCRUB_LOCATION, "v fled sunday to Tolvenny");
+	expect("She fled 24/01, now in Quellby.", SCRUB_LOCATION, "She fled 24/01, now in Quellby");
+	expect("She fled Quellby with the children.", SCRUB_LOCATION,
+	       "She fled Quellby with the children");
+	expect("She fled 14 Oak Row.", SCRUB_LOCATION, "She fled 14 Oak Row");
+}
+
+/* s23-over: a refuge referral is a process, no refuge she is in, unless a
+ * place follows it. */
+Test(failsafe, a_refuge_referral_is_no_whereabouts)
+{
+	expect_none("Subject: RE: Refuge referral - S.B. - ref HOM/26/8812");
+	expect_none("REFUGE REFERRAL (national helpline) - completed by Elbury IDVA Service");
+	expect("Refuge referral to Tolvenny.", SCRUB_LOCATION, "Refuge referral to Tolvenny");
+}

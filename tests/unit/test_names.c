@@ -1332,3 +1332,12 @@ Test(names, s23_lower_case_titles_called_and_in_law)
 	FINDS("arabic interp samira by phone", "samira");
 	NONE("Turkish interp (LL 40228) present");
 }
+
+/* s23-over: "Referrer:" heads the referring worker when a known forename
+ * follows; the referring agency after it is no name. */
+Test(names, referrer_heads_a_person)
+{
+	FINDS("Referrer: Georgia Quenby, IDVA, Elbury Women's Aid.", "Georgia Quenby");
+	NONE("Summary (referrer, Stepping Stones IDVA): she has left.");
+	NONE("Referrer: Tolvern Women's Aid.");
+}

@@ -3165,3 +3165,30 @@ Test(place, s23_work_with_a_service_is_no_job)
 	expect_span("Her mum works with Quellby Foods in Tolvenny.", 0, SCRUB_PLACE,
 		    "Quellby Foods in Tolvenny");
 }
+
+/* s23-over: "school run" as the topic of a safety-planning action, with
+ * only its owner and date after it, says neither where nor when she goes;
+ * with a clock, a place or a routine after it, or after "Safety plan:", it
+ * is her route as before. */
+Test(place, s23_safety_plan_re_school_run)
+{
+	expect_no_location("IDVA to safety plan re school run - owner Quellby IDVA - due 27/11.");
+	expect_no_location("6.3 IDVA - safety plan school run incl. taxi - 03/12");
+	expect_no_location("My action: safety plan school run by 6/12.");
+	expect_sentence("IDVA to safety plan re school run 8.30-9 from Tolvenny.", SCRUB_LOCATION);
+	expect_sentence("IDVA to safety plan re school run by bus from Tolvenny.", SCRUB_LOCATION);
+	expect_sentence("Safety plan: school run 8.30 via the 49 bus.", SCRUB_LOCATION);
+}
+
+/* s23-over: "refuge" as the kind of a referral ("Refuge referral -
+ * outcome", "REFUGE REFERRAL FORM") is the agencies' process, no refuge
+ * she is in; a refuge named right after "to", or reached in the next
+ * sentence, still is. */
+Test(place, s23_refuge_referral_is_a_process)
+{
+	expect_no_location("Subject: RE: Refuge referral - S.B. - ref HOM/26/8812");
+	expect_no_location("REFUGE REFERRAL (national helpline) - completed by Elbury IDVA Service");
+	expect_sentence("Refuge referral to Quellby refuge in Tolvenny.", SCRUB_LOCATION);
+	expect_span("Refuge referral - DONE. Victim in refuge out of area since 20/01.", LOC,
+		    SCRUB_LOCATION, "Victim in refuge out of area since 20/01.");
+}
