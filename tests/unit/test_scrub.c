@@ -3056,5 +3056,5 @@ Test(scrub, s23_quoted_handles_in_a_list)
 	expect("Comments from \"nia_bby_x\" and \"dreddz44\". V saw it.",
 	       "Comments from \"" R("handle") "\" and \"" R("handle") "\". V saw it.");
 	expect("Handle \"kaiz_83\" and \"Mum\" on the post.",
-	       "Handle \"" R("handle") "\" and \"Mum\" on the post.");
+	       "Handle " R("handle") " and \"Mum\" on the post.");
 }
