@@ -2380,19 +2380,22 @@ static int handle_char(unsigned char c)
 /*
  * The next handle of a list after one at e: "Handles blade_x9, kdot.real",
  * "account: b.wilk_hull and wilku91": after ", ", " and ", " or " (a line
- * may break between), a token shaped as only a username is (a letter and a
- * digit, '_' or an inner '.'), 3 to 30 bytes, ending a word. Returns its
- * end and sets *start, or 0.
+ * may break between; each may be in double quotes), a token shaped as only a
+ * username is (a letter and a digit, '_' or an inner '.'), 3 to 30 bytes,
+ * ending a word. Returns its end and sets *start, or 0.
  */
 RARE static size_t handle_next(const unsigned char *s, size_t n, size_t e, size_t *start)
 {
 	size_t j = e;
-	while (j < n && j - e < 3 && (s[j] == ' ' || s[j] == ',' || s[j] == '\n' || s[j] == '/'))
+	while (j < n && j - e < 4 &&
+	       (s[j] == ' ' || s[j] == ',' || s[j] == '\n' || s[j] == '/' || s[j] == '"'))
 		j++;
 	if (j + 4 < n && word_eq(s + j, 3, "and") && (s[j + 3] == ' ' || s[j + 3] == '\n'))
 		j += 4;
 	else if (j + 3 < n && word_eq(s + j, 2, "or") && (s[j + 2] == ' ' || s[j + 2] == '\n'))
 		j += 3;
+	if (j < n && s[j] == '"' && j > e && s[j - 1] == ' ')
+		j++; /* each in its quotes: "\"nia_bby_x\" and \"dreddz44\"" */
 	if (j == e || j >= n || s[j] == '@' || !sc_alnum(s[j]))
 		return 0;
 	size_t a = j;

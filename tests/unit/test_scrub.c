@@ -3047,3 +3047,14 @@ Test(scrub, s23_listed_common_forename_in_lower_case)
 	expect_with(e, "a ruby ring and a mason jar", "a ruby ring and a mason jar");
 	scrubber_free(e);
 }
+
+/* s23: a list of handles each in its quotes ("Comments from \"nia_bby_x\"
+ * and \"dreddz44\""): the next one goes as the first; a quoted word with
+ * no digit or '_' after it ("and \"Mum\"") stays. */
+Test(scrub, s23_quoted_handles_in_a_list)
+{
+	expect("Comments from \"nia_bby_x\" and \"dreddz44\". V saw it.",
+	       "Comments from \"" R("handle") "\" and \"" R("handle") "\". V saw it.");
+	expect("Handle \"kaiz_83\" and \"Mum\" on the post.",
+	       "Handle " R("handle") " and \"Mum\" on the post.");
+}
