@@ -249,38 +249,57 @@ static void ell_one(unsigned char *s, size_t n)
  * June", "l0.00"). One such word alone is a code or a handle ("b0ss"),
  * left as written; words touching another digit or a non-ASCII byte are
  * left (registrations, postcodes, references). */
+/* Is the zero at k, between two letters, in a word that zero_word reads
+ * as letters (the sign of a scanned text)? */
+static int inner_zero(const unsigned char *s, size_t n, size_t k, size_t *end)
+{
+	size_t a = k, e = k + 1;
+	while (a > 0 && (is_letter(s[a - 1]) || s[a - 1] == '0'))
+		a--;
+	while (e < n && (is_letter(s[e]) || s[e] == '0'))
+		e++;
+	*end = e;
+	int inner;
+	return !((a > 0 && (is_alnum(s[a - 1]) || s[a - 1] >= 0x80)) ||
+	         (e < n && (is_alnum(s[e]) || s[e] >= 0x80))) &&
+	       zero_word(s, a, e, &inner) && inner;
+}
+
 static void zero_o(unsigned char *s, size_t n)
 {
-	for (int pass = 0; pass < 2; pass++) {
-		size_t inner_words = 0;
-		const unsigned char *q;
-		size_t i = 0;
-		while (i < n && (q = memchr(s + i, '0', n - i)) != NULL) {
-			size_t k = (size_t)(q - s), a = k, e = k + 1;
-			while (a > 0 && (is_letter(s[a - 1]) || s[a - 1] == '0'))
-				a--;
-			while (e < n && (is_letter(s[e]) || s[e] == '0'))
-				e++;
-			i = e;
-			int inner;
-			if ((a > 0 && (is_alnum(s[a - 1]) || s[a - 1] >= 0x80)) ||
-			    (e < n && (is_alnum(s[e]) || s[e] >= 0x80)) || !zero_word(s, a, e, &inner))
-				continue;
-			if (pass == 0) {
-				inner_words += (size_t)inner;
-				continue;
-			}
-			for (size_t j = a; j < e; j++)
-				if (s[j] == '0') {
-					unsigned char l = j > a ? s[j - 1] : s[j + 1];
-					unsigned char r = j + 1 < e ? s[j + 1] : l;
-					s[j] = (l >= 'a' || r >= 'a') ? 'o' : 'O';
-				}
+	/* the sign first, in one pass over the bytes (a zero between two
+	 * letters is rare in any other text; memchr per zero would cost a
+	 * call for every zero of every phone number) */
+	size_t inner_words = 0;
+	for (size_t k = 1; k + 1 < n && inner_words < 2; k++)
+		if (s[k] == '0' && is_letter(s[k + 1]) && is_letter(s[k - 1])) {
+			size_t e;
+			if (inner_zero(s, n, k, &e))
+				inner_words++;
+			k = e;
 		}
-		if (pass == 0 && inner_words < 2)
-			return;
-		if (pass == 0)
-			ell_one(s, n); /* first: "l0.00" is a time, not "lo" */
+	if (inner_words < 2)
+		return;
+	ell_one(s, n); /* first: "l0.00" is a time, not "lo" */
+	const unsigned char *q;
+	size_t i = 0;
+	while (i < n && (q = memchr(s + i, '0', n - i)) != NULL) {
+		size_t k = (size_t)(q - s), a = k, e = k + 1;
+		while (a > 0 && (is_letter(s[a - 1]) || s[a - 1] == '0'))
+			a--;
+		while (e < n && (is_letter(s[e]) || s[e] == '0'))
+			e++;
+		i = e;
+		int inner;
+		if ((a > 0 && (is_alnum(s[a - 1]) || s[a - 1] >= 0x80)) ||
+		    (e < n && (is_alnum(s[e]) || s[e] >= 0x80)) || !zero_word(s, a, e, &inner))
+			continue;
+		for (size_t j = a; j < e; j++)
+			if (s[j] == '0') {
+				unsigned char l = j > a ? s[j - 1] : s[j + 1];
+				unsigned char r = j + 1 < e ? s[j + 1] : l;
+				s[j] = (l >= 'a' || r >= 'a') ? 'o' : 'O';
+			}
 	}
 }
 
