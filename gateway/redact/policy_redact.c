@@ -109,6 +109,31 @@ static int place_says_where(const struct pol_rd *r, const char *s)
 }
 
 /*
+ * A reference a sender built from where she is ("MARAC-2026-0412-REFUGE-
+ * LEEDS-LS7"): the reference grammar's letters and digits let any word
+ * through. For a recipient not entitled to where she is, a reference with
+ * a word of a refuge's own ("refuge", "safehouse") among its parts (split
+ * at anything not a letter) says she is in one: withheld. 1 found, 0 none.
+ */
+static int ref_says_refuge(const struct pol_rd *r, const char *s)
+{
+	static const char *const W[] = {"refuge", "refuges", "safehouse", NULL};
+	if (pol_knows_where_she_is(r))
+		return 0;
+	for (const char *p = s; *p;) {
+		while (*p && !isalpha((unsigned char)*p))
+			p++;
+		const char *a = p;
+		while (isalpha((unsigned char)*p))
+			p++;
+		for (size_t k = 0; W[k]; k++)
+			if ((size_t)(p - a) == strlen(W[k]) && strncasecmp(a, W[k], (size_t)(p - a)) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/*
  * One string value s of leaf node under action (the rule's, never
  * WITHHOLD): checked against the never-share values and its class first,
  * then shared, masked or scrubbed. Free text is scrubbed whatever the
@@ -142,6 +167,12 @@ static int put_string(struct pol_rd *r, int node, int action, const struct pol_r
 		if (!pol_value_ok(p, node, s)) {
 			*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_INVALID, "class check",
 					       pn->cls_line};
+			return 0;
+		}
+		if ((pn->grammar == POL_G_CASE_REF || pn->grammar == POL_G_CRIME_REF) &&
+		    ref_says_refuge(r, s)) {
+			*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_NEVER_SHARE,
+					       "whereabouts in a reference", 0};
 			return 0;
 		}
 		if (pn->cls == POL_C_PLACE && (hit = place_says_where(r, s)) != 0) {

@@ -1797,3 +1797,38 @@ Test(policy_classes, whereabouts_in_a_place_field_is_withheld)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/* s23: a case reference built from where she is ("...-REFUGE-LEEDS-LS7")
+ * is withheld as never-share from an agency not told where she is, and the
+ * explanation says so; police keep it; a reference with "refuge" only inside
+ * a longer word ("REFUGEE") is no such statement. */
+Test(policy_never_share, default_policy_a_case_reference_naming_a_refuge)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	codec_mfree(cs->case_ref);
+	cs->case_ref = codec_strdup("MARAC-2026-0412-REFUGE-LEEDS-LS7");
+	Marac__V1__CaseSummary *v;
+	Marac__V1__RedactionEntry **m;
+	struct policy_finding *f;
+	size_t n, nf;
+	cr_assert_eq(policy_redact_explain(p, cs, AG(HEALTH), PU(MEETING), &v, &m, &n, &f, &nf),
+		     MGW_OK);
+	cr_assert(!view_has(v, "REFUGE"));
+	const struct policy_finding *x = finding(f, nf, "case_ref");
+	cr_assert(x && x->action == ACT(WITHHOLD) && !strcmp(x->ground, "never-share") &&
+		  !strcmp(x->rule, "whereabouts in a reference"));
+	codec_free(&v->base);
+	policy_manifest_free(m, n);
+	free(f);
+	struct out o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert_str_eq(o.view->case_ref, "MARAC-2026-0412-REFUGE-LEEDS-LS7");
+	out_free(&o);
+	codec_mfree(cs->case_ref);
+	cs->case_ref = codec_strdup("REFUGEE-COUNCIL-2026-7");
+	o = redact(p, cs, AG(HEALTH), PU(MEETING));
+	cr_assert_str_eq(o.view->case_ref, "REFUGEE-COUNCIL-2026-7");
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
