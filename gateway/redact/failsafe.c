@@ -1333,8 +1333,9 @@ static int fs_has_dash(const struct fs *f, size_t a, size_t e)
  * clinic ..., f2f: a face-to-face consultation), a word making it a future
  * one (next, booked; "follow-up" only with a clock time too: "09:30",
  * "2.30pm", "10am"), and a day and month in figures (or a weekday, when
- * booked at a clock time: "booked f2f thurs 09:20"). Not the agencies' and his appointments ("Next appt 23/11 10:30", "Next review
- * 15/12", "next licence appointment": no kind of care), not one that is
+ * booked at a clock time: "booked f2f thurs 09:20"). Not the agencies' and
+ * his appointments ("Next appt 23/11 10:30", "Next review 15/12", "next
+ * licence appointment": no kind of care), not one that is
  * over (attended, DNA, missed, cancelled), nor "follow-up ... 09/11"
  * without a time (the older notes' "Follow-up: fracture clinic 09/11" is
  * a date for the agencies).

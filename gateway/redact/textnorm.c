@@ -240,6 +240,23 @@ static void ell_one(unsigned char *s, size_t n)
 	}
 }
 
+/* The word of ASCII letters and zeros around the zero at k, [*a, *e): does
+ * it read as letters (zero_word), touching no other digit or non-ASCII
+ * byte (registrations, postcodes, references)? *inner as zero_word's. */
+static int zero_word_at(const unsigned char *s, size_t n, size_t k, size_t *a, size_t *e,
+			int *inner)
+{
+	size_t x = k, y = k + 1;
+	while (x > 0 && (is_letter(s[x - 1]) || s[x - 1] == '0'))
+		x--;
+	while (y < n && (is_letter(s[y]) || s[y] == '0'))
+		y++;
+	*a = x, *e = y, *inner = 0;
+	return !((x > 0 && (is_alnum(s[x - 1]) || s[x - 1] >= 0x80)) ||
+	         (y < n && (is_alnum(s[y]) || s[y] >= 0x80))) &&
+	       zero_word(s, x, y, inner);
+}
+
 /* Zero for O in words, as scanned or OCR'd forms write them ("SECTI0N 3",
  * "h0useh0ld", "s0n Dmytr0", "must n0t go t0", "DISTRICT JUDGE H0LL0WAY",
  * "R0ad"): in a text with two words at least that have a zero between
@@ -249,33 +266,16 @@ static void ell_one(unsigned char *s, size_t n)
  * June", "l0.00"). One such word alone is a code or a handle ("b0ss"),
  * left as written; words touching another digit or a non-ASCII byte are
  * left (registrations, postcodes, references). */
-/* Is the zero at k, between two letters, in a word that zero_word reads
- * as letters (the sign of a scanned text)? */
-static int inner_zero(const unsigned char *s, size_t n, size_t k, size_t *end)
-{
-	size_t a = k, e = k + 1;
-	while (a > 0 && (is_letter(s[a - 1]) || s[a - 1] == '0'))
-		a--;
-	while (e < n && (is_letter(s[e]) || s[e] == '0'))
-		e++;
-	*end = e;
-	int inner;
-	return !((a > 0 && (is_alnum(s[a - 1]) || s[a - 1] >= 0x80)) ||
-	         (e < n && (is_alnum(s[e]) || s[e] >= 0x80))) &&
-	       zero_word(s, a, e, &inner) && inner;
-}
-
 static void zero_o(unsigned char *s, size_t n)
 {
 	/* the sign first, in one pass over the bytes (a zero between two
 	 * letters is rare in any other text; memchr per zero would cost a
 	 * call for every zero of every phone number) */
-	size_t inner_words = 0;
+	size_t inner_words = 0, a, e;
+	int inner;
 	for (size_t k = 1; k + 1 < n && inner_words < 2; k++)
 		if (s[k] == '0' && is_letter(s[k + 1]) && is_letter(s[k - 1])) {
-			size_t e;
-			if (inner_zero(s, n, k, &e))
-				inner_words++;
+			inner_words += zero_word_at(s, n, k, &a, &e, &inner) && inner;
 			k = e;
 		}
 	if (inner_words < 2)
@@ -284,15 +284,9 @@ static void zero_o(unsigned char *s, size_t n)
 	const unsigned char *q;
 	size_t i = 0;
 	while (i < n && (q = memchr(s + i, '0', n - i)) != NULL) {
-		size_t k = (size_t)(q - s), a = k, e = k + 1;
-		while (a > 0 && (is_letter(s[a - 1]) || s[a - 1] == '0'))
-			a--;
-		while (e < n && (is_letter(s[e]) || s[e] == '0'))
-			e++;
+		int word = zero_word_at(s, n, (size_t)(q - s), &a, &e, &inner);
 		i = e;
-		int inner;
-		if ((a > 0 && (is_alnum(s[a - 1]) || s[a - 1] >= 0x80)) ||
-		    (e < n && (is_alnum(s[e]) || s[e] >= 0x80)) || !zero_word(s, a, e, &inner))
+		if (!word)
 			continue;
 		for (size_t j = a; j < e; j++)
 			if (s[j] == '0') {
