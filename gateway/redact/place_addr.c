@@ -599,6 +599,35 @@ static int police_station_at(const struct scan *sc, long e)
 	       (x->id == W_FRONT && is_word(T(sc, e + 1), W_COUNTER));
 }
 
+static int word_eq(const struct scan *sc, const struct tok *w, const char *v);
+
+/*
+ * "Hartlepool probation office, Avenue Road", "Manchester Crown Court
+ * (Minshull Street)", "Southwark ABE suite, Lambeth Road": a street after a
+ * comma or an opening bracket that follows a court's, a police station's or
+ * an agency's office names where that public building stands, no one's
+ * home. Reads the three words before p.
+ */
+static int agency_site_before(const struct scan *sc, long p)
+{
+	const struct tok *c = T(sc, p - 1), *x = T(sc, p - 2), *w = T(sc, p - 3);
+	if (!(is_punct(c, ',') || is_punct(c, '(')) || x->type != T_WORD || (x->f & F_POSS))
+		return 0;
+	if (is_punct(w, '\'')) /* "Magistrates' Court" */
+		w = T(sc, p - 4);
+	if (x->id == W_COURT) /* a court, not "Grange Court" */
+		return w->type == T_WORD && (w->cls & C_CRT) && !(w->f & F_LOWER);
+	if (x->id == W_STATION || word_eq(sc, x, "hq") || word_eq(sc, x, "headquarters"))
+		return is_word(w, W_POLICE);
+	if (x->id == W_CUSTODY || word_eq(sc, x, "camhs"))
+		return 1;
+	/* "probation office", "IDVA office", "council offices", "custody
+	 * suite", "ABE suite": an agency's word or an acronym before it */
+	if (x->id == W_OFFICE || word_eq(sc, x, "offices") || word_eq(sc, x, "suite"))
+		return w->type == T_WORD && ((w->cls & C_NOTPL) || (w->f & F_UPPER));
+	return 0;
+}
+
 static void emit_place(struct scan *sc, long a, long e, const char *rule);
 
 /*
@@ -663,7 +692,7 @@ static void try_prep_street(struct scan *sc, long p)
 static void try_bare_street(struct scan *sc, long p)
 {
 	long e = street_at(sc, p, M_BARE);
-	if (e && police_station_at(sc, e))
+	if (e && (police_station_at(sc, e) || agency_site_before(sc, p)))
 		return;
 	if (e) {
 		emit_address(sc, p, e, "addr:street");

@@ -3192,3 +3192,21 @@ Test(place, s23_refuge_referral_is_a_process)
 	expect_span("Refuge referral - DONE. Victim in refuge out of area since 20/01.", LOC,
 		    SCRUB_LOCATION, "Victim in refuge out of area since 20/01.");
 }
+
+/* s24: a street after a comma or a bracket that follows a court, a police
+ * station or an agency's office is that building's address, no one's home;
+ * a street after a building with no agency's word ("Grange Court") still is
+ * an address. */
+Test(place, s24_agency_building_and_its_street)
+{
+	expect_none("Reports to Tolvenny probation office, Avenue Road on Mondays.", LOC);
+	expect_none("Trial at Quellby Crown Court (Minshull Street) on 4 May.", LOC);
+	expect_none("Hearing at Tolvenny Magistrates' Court, Princes Street, 10am.", LOC);
+	expect_none("Seen at Elbury IDVA office,\nConway Street.", LOC);
+	expect_none("ABE interview at the Quellby ABE suite, Lambeth Road.", LOC);
+	expect_none("Appointment at Tolvenny CAMHS, Carminow Road on 2 April.", LOC);
+	expect_span("She moved to Grange Court, Elm Road last week.", LOC, SCRUB_ADDRESS,
+		    "Grange Court, Elm Road");
+	expect_span("Her sister lives at 4 Holly Court, Elm Road.", 0, SCRUB_ADDRESS,
+		    "4 Holly Court, Elm Road");
+}
