@@ -1650,6 +1650,13 @@ static void try_attend(struct scan *sc, long p)
 	    ((z->cls & C_HOSP) || z->id == W_STATION || z->id == W_CUSTODY ||
 	     (z->id == W_POLICE && is_word(T(sc, j + m + 1), W_STATION))))
 		return;
+	/* "attended Norwich probation office", "attending Sheffield\nCrown
+	 * Court": the town of a public service's office or of a court, over a
+	 * wrapped line too */
+	if (m > 0 && z->type == T_WORD &&
+	    (((z->cls & C_NOTPL) && !(z->cls & C_KIN)) ||
+	     ((z->cls & C_CRT) && is_word(T(sc, j + m + 1), W_COURT))))
+		return;
 	/* "attends Safer Choices sessions", "attends the Hope course": a
 	 * programme, not a school */
 	if (m > 0 && z->type == T_WORD && (z->f & F_LOWER) &&

@@ -3210,3 +3210,16 @@ Test(place, s24_agency_building_and_its_street)
 	expect_span("Her sister lives at 4 Holly Court, Elm Road.", 0, SCRUB_ADDRESS,
 		    "4 Holly Court, Elm Road");
 }
+
+/* s24: the town before a public service's office or a court is no school
+ * or club attended ("attended <Town> probation office", a court's name
+ * wrapped over a line); the nursery or family centre she attends still is a
+ * place. */
+Test(place, s24_attends_an_office_or_a_court)
+{
+	expect_none("He attended Tolvenny probation office on Monday.", LOC);
+	expect_none("Released to his mother's; attending Quellby\nCrown Court on 20 June for breach.", LOC);
+	expect_span("Lily attends Tolvenny Family Centre on Mondays.", 0, SCRUB_PLACE,
+		    "Tolvenny Family Centre");
+	expect_span("Lily attends Quellby Nursery.", 0, SCRUB_PLACE, "Quellby Nursery");
+}
