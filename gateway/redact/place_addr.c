@@ -2373,6 +2373,15 @@ static void try_work(struct scan *sc, long p)
 	 * agency work (Staffline)" names the agency too */
 	if ((t->id == W_WORKS || t->id == W_WORK || t->id == W_STUDIES) && where_works(sc, p) == 2)
 		return;
+	/* "Occupation order refused at <Town> County Court": the order that
+	 * excludes him from the home, no one's work */
+	if (t->id == W_OCCUPATION && word_eq(sc, T(sc, j), "order"))
+		return;
+	/* "key work session at <Service>", "key-work at <Service>": a
+	 * session with her key worker, where she is seen, no job */
+	const struct tok *kw = T(sc, is_punct(T(sc, p - 1), '-') ? p - 2 : p - 1);
+	if (t->id == W_WORK && word_eq(sc, kw, "key"))
+		return;
 	int place_of_work = t->id == W_WORK && is_word(T(sc, p - 1), W_OF) &&
 			    is_word(T(sc, p - 2), W_PLACE);
 	/* a label starting a line or a bullet: "Works: receptionist at ...",

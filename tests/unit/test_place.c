@@ -3223,3 +3223,13 @@ Test(place, s24_attends_an_office_or_a_court)
 		    "Tolvenny Family Centre");
 	expect_span("Lily attends Quellby Nursery.", 0, SCRUB_PLACE, "Quellby Nursery");
 }
+
+/* s24: an occupation order is a court order, a key-work session a meeting
+ * with her key worker: neither names anyone's work; a job at a firm still
+ * does. */
+Test(place, s24_occupation_order_and_key_work_are_no_job)
+{
+	expect_none("Occupation order refused at Quellby County Court; non-mol granted.", 0);
+	expect_none("Key work session at Tolvenny Recovery Hub on 5 Feb.", 0);
+	expect_span("She is a key worker at Quellby Foods.", 0, SCRUB_PLACE, "Quellby Foods");
+}
