@@ -1375,6 +1375,25 @@ static int met_at(const struct scan *sc, long b)
 }
 
 /* St Mary's Primary School, Riverside Medical Centre, Dr Shah's surgery */
+/*
+ * "Applicant's solicitors: <Firm> LLP": the firm b..p named right after a
+ * party's "solicitors" label (a possessive or her, his, their, then
+ * "solicitors" and a colon or a comma), or that label itself read as a firm ("Applicant's
+ * solicitors" has no firm in it).
+ */
+static int party_solicitors(const struct scan *sc, long b, long p)
+{
+	const struct tok *t = T(sc, p), *w = T(sc, b - 2);
+	if (word_eq(sc, t, "solicitors") && (t->f & F_LOWER) && b == p - 1 &&
+	    (T(sc, b)->f & F_POSS))
+		return 1;
+	if (!is_punct(T(sc, b - 1), ':') && !is_punct(T(sc, b - 1), ','))
+		return 0;
+	const struct tok *o = T(sc, b - 3);
+	return (word_eq(sc, w, "solicitors") || word_eq(sc, w, "solicitor")) &&
+	       ((o->f & F_POSS) || is_word(o, W_HER) || is_word(o, W_HIS) || is_word(o, W_THEIR));
+}
+
 static void try_inst(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p), *nx = T(sc, p + 1);
@@ -1522,6 +1541,11 @@ static void try_inst(struct scan *sc, long p)
 			return;
 	}
 	if (generic_trade(t) && !proper_before(sc, b, p))
+		return;
+	/* "Applicant's solicitors: <Firm> LLP", "Respondent's solicitors,
+	 * <Firm>": a party's lawyers in the proceedings, under their label,
+	 * named as agencies are (a firm anywhere else may be someone's work) */
+	if (party_solicitors(sc, b, p))
 		return;
 	const char *rule = (t->cls & C_VENUE) ? "place:venue" : "place:school";
 	/* "the Royal Infirmary cafe": a hospital's, named only where she is */

@@ -3233,3 +3233,12 @@ Test(place, s24_occupation_order_and_key_work_are_no_job)
 	expect_none("Key work session at Tolvenny Recovery Hub on 5 Feb.", 0);
 	expect_span("She is a key worker at Quellby Foods.", 0, SCRUB_PLACE, "Quellby Foods");
 }
+
+/* s24: a party's solicitors under their label are named as agencies are;
+ * a firm where she works is still her workplace. */
+Test(place, s24_a_partys_solicitors_are_kept)
+{
+	expect_none("Applicant's solicitors: Quellby Lane LLP, ref JO/2025/0881.", 0);
+	expect_none("Her solicitors, Tolvenny Hart LLP, applied on 3 May.", 0);
+	expect_span("She works at Quellby Lane LLP.", 0, SCRUB_PLACE, "Quellby Lane LLP");
+}
