@@ -354,7 +354,10 @@ static long number_street(const struct scan *sc, long p)
 	const struct tok *t = T(sc, p), *pr = T(sc, p - 1);
 	if (t->type != T_NUM || !(t->f & F_HOUSE))
 		return 0;
-	if (pr->type == T_PUNCT && (!(t->f & F_SP) || strchr("#$/", pr->ch)) &&
+	/* "...,12/03/1991,14 Tern Walk,...": a CSV row's cell, glued to its
+	 * comma (not the thousands of "1,400") */
+	int csv = pr->ch == ',' && !(T(sc, p - 2)->type == T_NUM && t->ndig == 3);
+	if (pr->type == T_PUNCT && ((!(t->f & F_SP) && !csv) || strchr("#$/", pr->ch)) &&
 	    !(pr->ch == '/' && (T(sc, p - 3)->cls & C_FLAT)) &&
 	    !(pr->ch == '(' && t->ndig <= 3 && !is_punct(T(sc, p + 1), ',')))
 		return 0; /* 8.30, 12/03, #12, "(2017, <Town> Crown Court)"; not

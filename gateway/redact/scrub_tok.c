@@ -1806,6 +1806,66 @@ RARE static size_t dob_after_name(const unsigned char *s, size_t n, size_t i)
 	return i + k;
 }
 
+/* How far below its header a table's row is read (bytes). */
+#define DOB_TABLE_SPAN 4096
+
+/* The count of c in s[a, b). */
+static size_t count_byte(const unsigned char *s, size_t a, size_t b, unsigned char c)
+{
+	size_t k = 0;
+	for (; a < b; a++)
+		k += s[a] == c;
+	return k;
+}
+
+/*
+ * A date at i in a table's row under a header that names a date-of-birth
+ * column ("Name | DOB | Address", "Name,D.O.B.,School"; cue: the end of
+ * that header's DOB word). The header is a line of its own with no digit
+ * (not "DOB: 12/03/1991", which dob_after reads), above the row in the
+ * same block (no blank line between, at most DOB_TABLE_SPAN bytes). Where
+ * the header has cells ('|', ',' or ';', two or more), the date must be in
+ * the DOB cell's column; where it has none (a spreadsheet pasted with tabs,
+ * read as spaces), a full date old enough to be a birth date. Returns the
+ * date's end, or 0.
+ */
+RARE static size_t dob_in_column(const unsigned char *s, size_t n, size_t i, size_t cue)
+{
+	if (cue >= i || i - cue > DOB_TABLE_SPAN || (i > 0 && sc_alnum(s[i - 1])))
+		return 0;
+	struct ident_date d;
+	size_t k = ident_date_scan((const char *)s + i, n - i, &d);
+	if (k < 6 || !ends_word(s, n, i + k, 0))
+		return 0;
+	size_t h = cue, he = cue;
+	while (h > 0 && s[h - 1] != '\n')
+		h--;
+	while (he < i && s[he] != '\n')
+		he++;
+	if (he >= i)
+		return 0; /* the cue is on the date's line */
+	for (size_t q = h; q < he; q++)
+		if (sc_digit(s[q]))
+			return 0;
+	size_t ls = i;
+	while (ls > he && s[ls - 1] != '\n')
+		ls--;
+	for (size_t q = he; q < ls; q++) { /* a blank line ends the table */
+		size_t r = q + 1;
+		while (r < ls && s[r] == ' ')
+			r++;
+		if (s[q] == '\n' && r < ls && s[r] == '\n')
+			return 0;
+	}
+	static const unsigned char SEP[] = {'|', ',', ';'};
+	for (int c = 0; c < 3; c++)
+		if (count_byte(s, h, he, SEP[c]) >= 2)
+			return count_byte(s, h, cue, SEP[c]) == count_byte(s, ls, i, SEP[c]) ? i + k : 0;
+	if (d.two_digit_year || d.y < 1900 || d.y > year_now() - DOB_AGE_MIN)
+		return 0;
+	return i + k;
+}
+
 /*
  * A nationality word of 3 to 20 letters ending [p, e) of s, capitalised,
  * with the endings demonyms take ("Egyptian", "Pakistani", "Polish",
@@ -3138,6 +3198,8 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
 		if (i >= 3 && (s[i - 1] == '(' || (s[i - 1] == ' ' && (s[i - 2] == ' ' || s[i - 2] == '|'))))
 			TRY(SCRUB_DOB, "dob:after-name", dob_after_name(s, n, i));
+		if (cx->last[CUE_DOB] != SIZE_MAX)
+			TRY(SCRUB_DOB, "dob:column", dob_in_column(s, n, i, cx->last[CUE_DOB]));
 		/* "XXXX-XXXX-XXXX-0932": read before the glued test, which takes
 		 * digits after a capital and a dash for a reference's */
 		if ((mask & KIND_BIT(SCRUB_BANK)) && digits_at(s, n, i, 5) == 4 &&

@@ -3058,3 +3058,21 @@ Test(scrub, s23_quoted_handles_in_a_list)
 	expect("Handle \"kaiz_83\" and \"Mum\" on the post.",
 	       "Handle " R("handle") " and \"Mum\" on the post.");
 }
+
+/* s24: a table pasted from a spreadsheet or a list whose header names a
+ * date-of-birth column: the dates in that column go, in any row; the
+ * other columns' dates (referred, incident) stay; under a header with no
+ * cells (tabs read as spaces), a date old enough to be a birth date goes;
+ * a blank line ends the table. */
+Test(scrub, s24_dates_of_birth_in_a_table_column)
+{
+	expect("Name | D.O.B. | Referred\nJ. Q. | 14/02/1987 | 03/04/2026\nL. Q. | 02/03/2018 | 03/04/2026",
+	       "Name | D.O.B. | Referred\nJ. Q. | " R("date-of-birth") " | 03/04/2026\nL. Q. | "
+	       R("date-of-birth") " | 03/04/2026");
+	expect("Ref,DOB,Agency\nA1,12/03/1991,Police\nA2,03.11.1988,IDVA",
+	       "Ref,DOB,Agency\nA1," R("date-of-birth") ",Police\nA2," R("date-of-birth") ",IDVA");
+	expect("Ref DOB Referred\nA1 14/02/1987 03/04/2026",
+	       "Ref DOB Referred\nA1 " R("date-of-birth") " 03/04/2026");
+	unchanged("Ref | DOB | Agency\nA1 | - | Police\n\nIncident on 12/03/2019 | noted | here");
+	unchanged("Ref | Referred | DOB\nA1 | 03/04/2026 | unknown");
+}
