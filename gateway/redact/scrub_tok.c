@@ -313,15 +313,20 @@ static size_t dob_at(const scrubber *sc, const unsigned char *s, size_t n, size_
 	return k && ends_word(s, n, i + k, 0) && dob_match(sc, &d) ? i + k : 0;
 }
 
-/* YYYY/NNNNNNNL, YY/NNNNNNNL (1-7 digit serial) or YYYYNNNNNNNL. */
+/*
+ * YYYY/NNNNNNNL, YY/NNNNNNNL (1-7 digit serial) or YYYYNNNNNNNL. The check
+ * letter must be right, except with a serial of 5 to 7 digits after the
+ * slash: that shape is a PNC id's alone, and one copied with a wrong
+ * letter is still someone's (fail closed).
+ */
 static size_t pnc_at(const unsigned char *s, size_t n, size_t i)
 {
 	char out[16];
-	size_t j = i + digits_at(s, n, i, 11), k = j - i;
+	size_t j = i + digits_at(s, n, i, 11), k = j - i, ns = 0;
 	if (k == 11) {
 		/* no slash: the letter follows at once */
 	} else if ((k == 2 || k == 4) && j < n && s[j] == '/') {
-		size_t ns = digits_at(s, n, j + 1, 7);
+		ns = digits_at(s, n, j + 1, 7);
 		if (ns < 1 || ns > 7)
 			return 0;
 		j += 1 + ns;
@@ -330,7 +335,7 @@ static size_t pnc_at(const unsigned char *s, size_t n, size_t i)
 	}
 	if (j >= n || !sc_alpha(s[j]) || !ends_word(s, n, j + 1, 1))
 		return 0;
-	return ident_pnc_valid((const char *)s + i, j + 1 - i, out) == 0 ? j + 1 : 0;
+	return ns >= 5 || ident_pnc_valid((const char *)s + i, j + 1 - i, out) == 0 ? j + 1 : 0;
 }
 
 /* Separators inside a number: space, '-', '.', a line break, and the '~'
