@@ -165,6 +165,19 @@ static int welsh_type(const struct tok *w)
  * "in Grimsby", "GRIMSBY" after a CAD address) and a postcode. Returns the
  * new end.
  */
+/*
+ * Is the line holding byte i a row of comma-separated cells, two or more
+ * commas with no space after ("HART Jason,X123456,22 MOOR LANE,HIGH")?
+ * Reads the line back from i, at most 512 bytes.
+ */
+static int csv_row(const struct scan *sc, size_t i)
+{
+	size_t lo = i > 512 ? i - 512 : 0, glued = 0;
+	for (size_t q = i; q > lo && sc->s[q - 1] != '\n'; q--)
+		glued += sc->s[q - 1] == ',' && q < sc->n && sc->s[q] != ' ';
+	return glued >= 2;
+}
+
 static long address_tail(const struct scan *sc, long e, int caps)
 {
 	long k = e;
@@ -176,6 +189,8 @@ static long address_tail(const struct scan *sc, long e, int caps)
 		if (is_punct(x, ',')) {
 			j = k + 1, sep = ',';
 		} else if ((x->f & F_NL) && !(x->f & F_BLANK)) {
+			if (csv_row(sc, T(sc, k - 1)->end))
+				break; /* a spreadsheet's next row is no town */
 			sep = '\n';
 		} else if (is_word(x, W_IN)) {
 			j = k + 1, sep = 'i';

@@ -3242,3 +3242,13 @@ Test(place, s24_a_partys_solicitors_are_kept)
 	expect_none("Her solicitors, Tolvenny Hart LLP, applied on 3 May.", 0);
 	expect_span("She works at Quellby Lane LLP.", 0, SCRUB_PLACE, "Quellby Lane LLP");
 }
+
+/* s24: a spreadsheet pasted as comma-separated rows: the address cell is
+ * an address, its house number glued to the comma; the next row's first
+ * cell is no town of it. */
+Test(place, s24_csv_rows_keep_their_cells)
+{
+	const char *s = "NAME,REF,ADDRESS\nHART Jason,X1,22 MOOR LANE TOLVENNY\nROSS Dean,X2,Flat 4, Elm House";
+	expect_span(s, 0, SCRUB_ADDRESS, "22 MOOR LANE TOLVENNY");
+	expect_span("Ref,Address,Agency\nA1,14 Tern Walk,Police", 0, SCRUB_ADDRESS, "14 Tern Walk");
+}
