@@ -189,8 +189,9 @@ static long address_tail(const struct scan *sc, long e, int caps)
 		if (is_punct(x, ',')) {
 			j = k + 1, sep = ',';
 		} else if ((x->f & F_NL) && !(x->f & F_BLANK)) {
-			if (csv_row(sc, T(sc, k - 1)->end))
-				break; /* a spreadsheet's next row is no town */
+			if (csv_row(sc, T(sc, k - 1)->end) ||
+			    place_form_label(sc->s + x->start, sc->n - x->start))
+				break; /* a spreadsheet's next row, a form's next label: no town */
 			sep = '\n';
 		} else if (is_word(x, W_IN)) {
 			j = k + 1, sep = 'i';

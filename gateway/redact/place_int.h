@@ -235,5 +235,7 @@ void place_town_after_cue(struct scan *sc, long p);
 
 /* Could w be (part of) a town name? */
 int place_town_word(const struct tok *w);
+/* Does the line s[0..n) open with a form's label ("Victim name: ")? */
+int place_form_label(const unsigned char *s, size_t n);
 
 #endif

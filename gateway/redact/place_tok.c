@@ -248,6 +248,28 @@ static int field_label(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Does the line s[0..n) open with a form's label: a capital, then at most
+ * 40 bytes of words (letters, spaces, brackets, '/', '-', '\'') and a colon
+ * ending the label ("Victim name: ", "Current address (DO NOT SHARE): ",
+ * "Safe to call:")? A form's lines, label after label, are statements of
+ * their own (place_lex_one); nor is a label line a town after an address.
+ */
+int place_form_label(const unsigned char *s, size_t n)
+{
+	if (n == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
+		return 0;
+	for (size_t i = 1; i < n && i <= 40; i++) {
+		unsigned c = s[i];
+		if (c == ':')
+			return i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\n';
+		if (!(is_alpha(c) || c == ' ' || c == '(' || c == ')' || c == '/' || c == '-' ||
+		      c == '\''))
+			return 0;
+	}
+	return 0;
+}
+
 /* Does the text visibly go on over the line break between p and t (t's
  * line s[0..n))? */
 static int continues(const struct tok *p, const struct tok *t, size_t prev_len, size_t next_len,
@@ -449,7 +471,12 @@ int place_lex_one(struct scan *sc)
 				if ((s[b] == '.' || s[b] == '?' || s[b] == '!') && s[b + 1] == ' ')
 					e = t->start;
 		}
-		brk = !continues(p, t, prev_len, e - t->start, s + t->start, n - t->start) ||
+		/* "Victim name: <Name>\nCurrent address: ...": a form's label
+		 * line after a label line opens a statement (the line before
+		 * ending in its label's colon still goes on: continues) */
+		int form = p->type != T_PUNCT && place_form_label(s + t->start, n - t->start) &&
+			   place_form_label(s + prev_start, prev_len);
+		brk = form || !continues(p, t, prev_len, e - t->start, s + t->start, n - t->start) ||
 		      list_item(s + t->start, n - t->start);
 	}
 	else

@@ -3252,3 +3252,17 @@ Test(place, s24_csv_rows_keep_their_cells)
 	expect_span(s, 0, SCRUB_ADDRESS, "22 MOOR LANE TOLVENNY");
 	expect_span("Ref,Address,Agency\nA1,14 Tern Walk,Police", 0, SCRUB_ADDRESS, "14 Tern Walk");
 }
+
+/* s24: a form pasted as "Label: value" lines: each line after a label line
+ * is a statement of its own, so where she is withholds its own line and
+ * not the victim's name or the risk level around it; a label ending its
+ * line still takes the value on the next. */
+Test(place, s24_form_lines_are_statements)
+{
+	const char *s = "Victim name: Tolvenny Quell\nCurrent address: Flat 2, 19 Heron Court, Quellby\n"
+			"Risk level: HIGH (DASH 18)";
+	expect_span(s, LOC, SCRUB_LOCATION, "Current address: Flat 2, 19 Heron Court, Quellby");
+	expect_sentence("Staying at:\nFlat 2, 19 Heron Court, Quellby", SCRUB_LOCATION);
+	expect_span("Place of work: Asda, Quellby Road\nOccupation: cleaner", 0, SCRUB_PLACE,
+		    "Asda, Quellby Road");
+}
