@@ -721,7 +721,8 @@ struct fs {
 	                        * still reaches as far as the clause would have */
 	int u_venue;           /* s24-over: 1 a court or police station named after a
 	                        * preposition (fs_justice_venue), 2 an agency's
-	                        * appointment (FS_AGENCY_APPT) */
+	                        * appointment (FS_AGENCY_APPT) or a court after
+	                        * "Court:" or "Hearing:" (fs_court_label) */
 };
 
 /* Token flags. */
@@ -993,18 +994,38 @@ static void fsm_reset(struct fs *f)
 	f->u_venue = 0;
 }
 
+static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, size_t *start);
+static int fs_in(const char *w, const char *const *list);
+
+/*
+ * s24-over: does a label of a court's business end right before a ("Court:
+ * <Town> County Court, Friday 10am", "Hearing: ...")? Reads back over the
+ * spaces, the ':' and one word.
+ */
+static int fs_court_label(const struct fs *f, size_t a)
+{
+	static const char *const LABEL[] = {"court", "hearing", "trial", "venue", NULL};
+	char x[16];
+	while (a > 0 && f->s[a - 1] == ' ')
+		a--;
+	if (a == 0 || f->s[a - 1] != ':')
+		return 0;
+	return fs_prev_word(f, a - 1, x, sizeof x, NULL) > 0 && fs_in(x, LABEL);
+}
+
 /*
  * s24-over: is the unit the agencies' own business at a court or a police
  * station ("Hearing moved to Friday at <Town> Combined Court, 10am", "Next
  * review 3/5 at <Town> Police Station") or at an agency's office ("Housing
  * appointment 12 Aug at <Name> House, 10am")? A word of their business
  * (K_BIZ: hearing, review, trial ...) and the venue after a preposition, or
- * an agency's appointment (FS_AGENCY_APPT), and nothing of
- * hers: no residence, her or her people, contact, device, route, routine or
- * code, and no condition ("not", "only", "after", "when", "if", "safe": a
- * bail condition, a safe time). Its day and hour are the hearing's, no safe time, and
- * the court no whereabouts (exam25's and exam26's conventions): the model
- * is not asked.
+ * an agency's appointment (FS_AGENCY_APPT), or the venue after a court's
+ * label ("Court: <Town> County Court, Friday 10am"); and nothing of hers: no
+ * residence, her or her people, contact, device, route, routine or code,
+ * and no condition ("not", "only", "after", "when", "if", "safe": a bail
+ * condition, a safe time). Its day and hour are the hearing's, no safe
+ * time, and the court no whereabouts (exam25's and exam26's conventions):
+ * the model is not asked.
  */
 static int fsm_hearing(const struct fs *f)
 {
@@ -2308,9 +2329,11 @@ static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after);
 /* What makes a tenancy a new one (or one to come): "a new secure tenancy" */
 static const char *const FS_TENANCY_NEW[] = {"new", "temporary", "temp", "emergency", "interim",
 					     "another", "different", "alternative", "offered", NULL};
-/* s22-over: a record kept of a tenancy: "tenancy history", "tenancy note" */
+/* s22-over: a record kept of a tenancy: "tenancy history", "tenancy note";
+ * s24-over: or its end ("Tenancy surrendered from 23 June") */
 static const char *const FS_TENANCY_RECORD[] = {"history", "note", "notes", "record", "records",
-						"file", "agreement", NULL};
+						"file", "agreement", "surrendered", "terminated",
+						"ended", NULL};
 static const char *const FS_TENANCY_HELD[] = {"joint", "old", "previous", "former", "existing",
 					      "current", "original", "on", NULL};
 
@@ -2444,10 +2467,15 @@ static int fs_no_place_within(const struct fs *f, size_t i, int maxw)
 			 * ("at 14", "14 Oak Row"), not a date or a clock ("30/10") */
 			int sep = i + 1 < f->n && (f->s[i] == '/' || f->s[i] == ':' || f->s[i] == '.') &&
 			          f->s[i + 1] >= '0' && f->s[i + 1] <= '9';
-			size_t j = i;
+			size_t j = i, mk;
 			while (j < f->n && f->s[j] == ' ')
 				j++;
-			if (!sep && (prep || (j > i && j < f->n && f->s[j] >= 'A' && f->s[j] <= 'Z')))
+			/* (s24-over: "from 23 June": a date, the month after it) */
+			char mon[16];
+			int month = j > i && fs_word_at(f, j, mon, sizeof mon, &mk) && mk > 0 &&
+			            fs_month(mon);
+			if (!sep && (prep || (!month && j > i && j < f->n && f->s[j] >= 'A' &&
+			                      f->s[j] <= 'Z')))
 				return 0;
 			while (i < f->n && (fs_alnum(f->s[i]) || f->s[i] == '/' || f->s[i] == ':' ||
 			                    f->s[i] == '.') && !(f->s[i] == '.' && (i + 1 >= f->n ||
@@ -5300,8 +5328,10 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				if (tf & TF_POSS)
 					t ^= FSM_POSS;
 				fsm_token(&f, t);
-				if ((tf & TF_CAP) && (f.p1 & K_PREP) && fs_justice_venue(&f, a))
-					f.u_venue = 1;
+				if ((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && fs_justice_venue(&f, a))
+					f.u_venue |= 1;
+				else if ((tf & TF_CAP) && fs_court_label(&f, a) && fs_justice_venue(&f, a))
+					f.u_venue |= 2;
 				f.u_cls |= c;
 				f.u_words++;
 			}

@@ -3083,7 +3083,7 @@ Test(scrub, s24_a_heading_before_a_numbered_list_is_kept)
 }
 
 /* s24: a hearing put off to a day at a court, an agency's appointment at
- * its office: the agencies' business, kept (exam25's and exam26's
+ * its office, a court after "Court:": the agencies' business, kept (exam25's and exam26's
  * conventions); her move to a town, a bail condition, her sister's after
  * the hearing still go. */
 Test(scrub, s24_a_hearing_or_agency_appointment_is_kept)
@@ -3093,10 +3093,13 @@ Test(scrub, s24_a_hearing_or_agency_appointment_is_kept)
 	cr_assert_not_null(sc);
 	const char *kept[] = {"Hearing moved to Friday at Quellby Combined Court, 10am.",
 			      "Review moved to 14/03.",
-			      "Housing appointment 12 Aug at the Civic Centre, 10am."};
-	for (size_t k = 0; k < 3; k++)
+			      "Housing appointment 12 Aug at the Civic Centre, 10am.",
+			      "- Court: Quellby County Court, Friday 10am."};
+	for (size_t k = 0; k < 4; k++)
 		expect_with(sc, kept[k], kept[k]);
 	expect_with(sc, "She moved to Quellby on Friday.", W("victim location"));
+	expect_with(sc, "Court: Quellby County Court, Friday 10am, she will stay at her mum's after.",
+		    W("victim location"));
 	expect_with(sc, "Bail: not to enter Quellby, to sign at Quellby police station daily.",
 		    "Bail: " W("victim location") ".");
 	expect_with(sc, "Next hearing on Friday at Quellby Crown Court, 10am, at her sister's after.",
