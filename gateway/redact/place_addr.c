@@ -660,8 +660,31 @@ static void try_prep_street(struct scan *sc, long p)
 		emit_address(sc, p + 1, p + 2, "addr:street-gate");
 }
 
+/*
+ * s24-over: does a public building end right before the ',' or '(' before
+ * p: a court by its kind ("<Town> Combined Court, <Street>", "<Town> Crown
+ * Court (<Street>)"), a police station, or a probation, IDVA, council or
+ * housing office ("<Town> probation office, <Street>")? The street is where
+ * that building stands, must-keep as the building is, no one's address. Not
+ * a bare "<Name> Court, <Street>" (a block of flats).
+ */
+static int building_before(const struct scan *sc, long p)
+{
+	const struct tok *q = T(sc, p - 1), *b = T(sc, p - 2), *m = T(sc, p - 3);
+	if (!(is_punct(q, ',') || is_punct(q, '(')) || b->type != T_WORD || m->type != T_WORD)
+		return 0;
+	if (b->id == W_COURT || b->id == W_COURTS)
+		return (m->cls & C_CRT) != 0;
+	if (b->id == W_STATION)
+		return m->id == W_POLICE;
+	return b->id == W_OFFICE && (m->id == W_PROBATION || m->id == W_IDVA ||
+	                             m->id == W_COUNCIL || m->id == W_HOUSING);
+}
+
 static void try_bare_street(struct scan *sc, long p)
 {
+	if (building_before(sc, p))
+		return;
 	long e = street_at(sc, p, M_BARE);
 	if (e && police_station_at(sc, e))
 		return;
