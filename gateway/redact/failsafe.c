@@ -719,6 +719,10 @@ struct fs {
 	int u_fired;           /* the rules withheld some of it */
 	int u_cont;            /* a heading was cut off (line_is_heading() 2): the unit
 	                        * still reaches as far as the clause would have */
+	int u_venue;           /* s24-over: 1 a court or police station named after a
+	                        * preposition (fs_justice_venue), 2 an agency's
+	                        * appointment (FS_AGENCY_APPT) or a court after
+	                        * "Court:" or "Hearing:" (fs_court_label) */
 };
 
 /* Token flags. */
@@ -987,6 +991,49 @@ static void fsm_reset(struct fs *f)
 	f->u_prev = FSM_START;
 	f->u_fired = 0;
 	f->u_cont = 0;
+	f->u_venue = 0;
+}
+
+static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, size_t *start);
+static int fs_in(const char *w, const char *const *list);
+
+/*
+ * s24-over: does a label of a court's business end right before a ("Court:
+ * <Town> County Court, Friday 10am", "Hearing: ...")? Reads back over the
+ * spaces, the ':' and one word.
+ */
+static int fs_court_label(const struct fs *f, size_t a)
+{
+	static const char *const LABEL[] = {"court", "hearing", "trial", "venue", NULL};
+	char x[16];
+	while (a > 0 && f->s[a - 1] == ' ')
+		a--;
+	if (a == 0 || f->s[a - 1] != ':')
+		return 0;
+	return fs_prev_word(f, a - 1, x, sizeof x, NULL) > 0 && fs_in(x, LABEL);
+}
+
+/*
+ * s24-over: is the unit the agencies' own business at a court or a police
+ * station ("Hearing moved to Friday at <Town> Combined Court, 10am", "Next
+ * review 3/5 at <Town> Police Station") or at an agency's office ("Housing
+ * appointment 12 Aug at <Name> House, 10am")? A word of their business
+ * (K_BIZ: hearing, review, trial ...) and the venue after a preposition, or
+ * an agency's appointment (FS_AGENCY_APPT), or the venue after a court's
+ * label ("Court: <Town> County Court, Friday 10am"); and nothing of hers: no
+ * residence, her or her people, contact, device, route, routine or code,
+ * and no condition ("not", "only", "after", "when", "if", "safe": a bail
+ * condition, a safe time). Its day and hour are the hearing's, no safe
+ * time, and the court no whereabouts (exam25's and exam26's conventions):
+ * the model is not asked.
+ */
+static int fsm_hearing(const struct fs *f)
+{
+	return (((f->u_venue & 1) && (f->u_cls & K_BIZ)) || (f->u_venue & 2)) &&
+	       !(f->u_cls & (K_KIN | K_COND | K_WHEN | K_IF | K_NOT | K_DONT | K_ROUTE | K_SAFE |
+	                     K_OKTO)) &&
+	       !(f->u_seen & (S_RES | S_SHE | S_KINP | S_CALL | S_CALLN | S_SAFE | S_DEV | S_ROUT |
+	                      S_ALONE | S_CODE | S_WORKH | S_CONV | S_LIVEW | S_MOVIN));
 }
 
 /* The unit ends (with a sentence, or a part of a long one): add its
@@ -1010,7 +1057,7 @@ static void fsm_unit_end(struct fs *f)
 	if (f->u_start != SIZE_MAX && f->u_end > f->u_start && f->u_words <= FSM_UNIT_WORDS) {
 		if (f->sink) {
 			f->sink->unit(f->sink->ctx, f->u_start, f->u_end, f->u_fired);
-		} else if (!f->u_fired &&
+		} else if (!f->u_fired && !fsm_hearing(f) &&
 		           fsm_bias + fsm_sum() / sqrtf((float)fsm_set.n) >= fsm_logit_threshold) {
 			int when = (f->u_seen & (S_CALL | S_CALLN | S_WHEN | S_CLOCK | S_DAY | S_SAFE)) &&
 			           !(f->u_seen & S_RES);
@@ -2282,9 +2329,11 @@ static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after);
 /* What makes a tenancy a new one (or one to come): "a new secure tenancy" */
 static const char *const FS_TENANCY_NEW[] = {"new", "temporary", "temp", "emergency", "interim",
 					     "another", "different", "alternative", "offered", NULL};
-/* s22-over: a record kept of a tenancy: "tenancy history", "tenancy note" */
+/* s22-over: a record kept of a tenancy: "tenancy history", "tenancy note";
+ * s24-over: or its end ("Tenancy surrendered from 23 June") */
 static const char *const FS_TENANCY_RECORD[] = {"history", "note", "notes", "record", "records",
-						"file", "agreement", NULL};
+						"file", "agreement", "surrendered", "terminated",
+						"ended", NULL};
 static const char *const FS_TENANCY_HELD[] = {"joint", "old", "previous", "former", "existing",
 					      "current", "original", "on", NULL};
 
@@ -2418,10 +2467,15 @@ static int fs_no_place_within(const struct fs *f, size_t i, int maxw)
 			 * ("at 14", "14 Oak Row"), not a date or a clock ("30/10") */
 			int sep = i + 1 < f->n && (f->s[i] == '/' || f->s[i] == ':' || f->s[i] == '.') &&
 			          f->s[i + 1] >= '0' && f->s[i + 1] <= '9';
-			size_t j = i;
+			size_t j = i, mk;
 			while (j < f->n && f->s[j] == ' ')
 				j++;
-			if (!sep && (prep || (j > i && j < f->n && f->s[j] >= 'A' && f->s[j] <= 'Z')))
+			/* (s24-over: "from 23 June": a date, the month after it) */
+			char mon[16];
+			int month = j > i && fs_word_at(f, j, mon, sizeof mon, &mk) && mk > 0 &&
+			            fs_month(mon);
+			if (!sep && (prep || (!month && j > i && j < f->n && f->s[j] >= 'A' &&
+			                      f->s[j] <= 'Z')))
 				return 0;
 			while (i < f->n && (fs_alnum(f->s[i]) || f->s[i] == '/' || f->s[i] == ':' ||
 			                    f->s[i] == '.') && !(f->s[i] == '.' && (i + 1 >= f->n ||
@@ -2444,6 +2498,43 @@ static int fs_no_place_within(const struct fs *f, size_t i, int maxw)
 
 static size_t fs_next_word(const struct fs *f, size_t *i, char *x, size_t cap, int *title);
 static int fs_account_next(const struct fs *f, size_t b);
+
+/*
+ * s24-over: does "to" and a day or a date follow b ("Hearing moved to
+ * Friday at <Town> Combined Court", "review moved to 14/03", "moved to the
+ * 3rd", "moved to March")? What moves to a day is an event, put off, no
+ * move of hers. A weekday by its whole name (K_TIME: not "to Sunderland"),
+ * "tomorrow", a month, or a number with a date's '/' or '.' or an
+ * ordinal's ending after it (not "moved to 14 Oak Road"). Reads at most
+ * three words.
+ */
+static int fs_moved_to_when(const struct fs *f, size_t b)
+{
+	char x[16];
+	int title = 0;
+	size_t i = b;
+	size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+	if (k != 2 || memcmp(x, "to", 2) != 0)
+		return 0;
+	k = fs_next_word(f, &i, x, sizeof x, &title);
+	if (k == 3 && memcmp(x, "the", 3) == 0)
+		k = fs_next_word(f, &i, x, sizeof x, &title);
+	if (k == 0 || k + 1 >= sizeof x)
+		return 0;
+	if (x[0] >= '0' && x[0] <= '9') {
+		size_t d = 0;
+		while (d < k && x[d] >= '0' && x[d] <= '9')
+			d++;
+		if (d == k)
+			return i + 1 < f->n && (f->s[i] == '/' || f->s[i] == '.') &&
+			       f->s[i + 1] >= '0' && f->s[i + 1] <= '9';
+		return d <= 2 && k == d + 2 &&
+		       (!strcmp(x + d, "st") || !strcmp(x + d, "nd") || !strcmp(x + d, "rd") ||
+		        !strcmp(x + d, "th"));
+	}
+	return ((fs_lookup(x, k) & K_TIME) && fs_weekday(x)) || !strcmp(x, "tomorrow") ||
+	       fs_month(x);
+}
 
 static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 {
@@ -2491,6 +2582,8 @@ static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 		return !(k == 4 && memcmp(x, "home", 4) == 0);
 	}
 	if (wn >= 4 && memcmp(w, "mov", 3) == 0) {
+		if (fs_moved_to_when(f, b))
+			return 1;
 		size_t i = b;
 		while (i < f->n && f->s[i] == ' ')
 			i++;
@@ -2520,6 +2613,12 @@ static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 	}
 	return 0;
 }
+
+/* s24-over: an agency whose appointment is at its office ("housing
+ * appointment 12 Aug at <Name> House"), no clinic of hers */
+static const char *const FS_AGENCY_APPT[] = {"housing", "probation", "solicitor", "solicitors",
+					     "court", "council", "cafcass", "idva", "jobcentre",
+					     "legal", "homeless", "homelessness", NULL};
 
 /* "moved in", "moved back in" and then no place: the end, a number, a time
  * or one of FS_MOVED_IN_WHEN ("moved in yesterday", "moved back in after
@@ -3778,6 +3877,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		/* "moved back in": no going back to somewhere */
 		if (f->skip_in && wn == 4 && memcmp(w, "back", 4) == 0)
 			c &= ~K_GO;
+		/* s24-over: "housing appointment", "probation appt", "solicitor's
+		 * appointment": with an agency, at its office (exam25's and
+		 * exam26's conventions: must-keep), no care of hers to come */
+		if ((c & K_APPT) && fs_prev_word(f, a, nx, sizeof nx, NULL) > 0 &&
+		    fs_in(nx, FS_AGENCY_APPT)) {
+			c &= ~K_APPT;
+			f->u_venue |= 2;
+		}
 		/* "birth plan": where she will give birth is in it */
 		if (wn == 5 && memcmp(w, "birth", 5) == 0 && fs_peek(f, b, nx, sizeof nx, &title) == 4 &&
 		    memcmp(nx, "plan", 4) == 0)
@@ -4685,6 +4792,16 @@ static int fs_caps_line(const struct fs *f, size_t j)
 	return letters >= 2 && (j == f->n || f->s[j] == '\n');
 }
 
+/* Has the heading's clause no signal of where, contact, a routine or a
+ * device (a heading that has introduces what it withholds)? */
+static int fs_heading_plain(const struct fs *f)
+{
+	return !(f->seen & (S_RES | S_CALL | S_CALLN | S_SAFE | S_ROUT | S_DEV | S_CONV | S_LIVEW |
+	                    S_MOVIN));
+}
+
+static int fs_list_row(const struct fs *f, size_t line_start, size_t i, size_t j);
+
 static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_t last_cls,
                         unsigned char last_ch, int upper)
 {
@@ -4699,6 +4816,12 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 	if (upper && (last_cls & K_FUNC) && fs_cad_entry(f, j, 1))
 		return 0;
 	if (last_ch == '.' || last_ch == '!' || last_ch == '?')
+		return 0;
+	/* s24-over: a heading with no signal of where, contact or when, then
+	 * a list's rows ("Agreed actions with her (9 Aug):\n1. She will ..."):
+	 * each row is a statement of its own, the heading is the agencies' */
+	if (last_ch == ':' && f->c_start != SIZE_MAX && fs_heading_plain(f) &&
+	    !(f->seen & S_WHEN) && fs_list_row(f, line_start, i, j))
 		return 0;
 	if (last_ch == ':')
 		return 1; /* "Moved to:" and the place on the next line */
@@ -4801,9 +4924,7 @@ static int line_is_heading(const struct fs *f, size_t line_start, size_t i, uint
 	 * itself speaks of contact, a condition or where ("Best times to call
 	 * her, agreed on 9 Jan:\nMon: after 6"): the lines it introduces are
 	 * what it withholds. */
-	if (last_ch == ':' && f->c_start != SIZE_MAX &&
-	    !(f->seen & (S_RES | S_CALL | S_CALLN | S_SAFE | S_ROUT | S_DEV | S_CONV | S_LIVEW |
-	                 S_MOVIN))) {
+	if (last_ch == ':' && f->c_start != SIZE_MAX && fs_heading_plain(f)) {
 		size_t c = i;
 		while (c > line_start && f->s[c - 1] == ' ')
 			c--;
@@ -4882,6 +5003,36 @@ static const char *const FS_CODE_LABEL[] = {"code", "codeword", "password", NULL
 /* A label of her work ("Work:", "IP's work:", "Employment:"): the hours after it are hers. */
 static const char *const FS_WORK_LABEL[] = {"work", "job", "employment", "employer", "shifts",
 					    "rota", NULL};
+
+/*
+ * s24-over: does the line at j, after the heading [line_start, i), open a
+ * list's row: one or two digits and ". " or ") " ("1. She will ...", "2)
+ * IDVA to ..."), or a bullet, "- " or "* ", under a heading with no word of
+ * a plan in it (FS_PLAN_LABEL: "Plan agreed with her:\n- Delivery: ..." goes
+ * on into its bullets, each of which the plan explains)? Reads the heading
+ * and at most 4 bytes of the row.
+ */
+static int fs_list_row(const struct fs *f, size_t line_start, size_t i, size_t j)
+{
+	size_t k = j;
+	while (k < f->n && k < j + 2 && f->s[k] >= '0' && f->s[k] <= '9')
+		k++;
+	if (k > j)
+		return k + 1 < f->n && (f->s[k] == '.' || f->s[k] == ')') && f->s[k + 1] == ' ';
+	if (!(j + 1 < f->n && (f->s[j] == '-' || f->s[j] == '*') && f->s[j + 1] == ' '))
+		return 0;
+	char x[16];
+	for (k = line_start; k < i;) {
+		if (!fs_alnum(f->s[k])) {
+			k++;
+			continue;
+		}
+		size_t wn = fs_alnum_word(f, &k, i, x, sizeof x);
+		if (wn + 1 < sizeof x && fs_in(x, FS_PLAN_LABEL))
+			return 0;
+	}
+	return 1;
+}
 
 static int fs_alnum(unsigned char c)
 {
@@ -5177,6 +5328,10 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				if (tf & TF_POSS)
 					t ^= FSM_POSS;
 				fsm_token(&f, t);
+				if ((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && fs_justice_venue(&f, a))
+					f.u_venue |= 1;
+				else if ((tf & TF_CAP) && fs_court_label(&f, a) && fs_justice_venue(&f, a))
+					f.u_venue |= 2;
 				f.u_cls |= c;
 				f.u_words++;
 			}

@@ -634,8 +634,8 @@ static int agency_site_before(const struct scan *sc, long p)
 		return 0;
 	if (is_punct(w, '\'')) /* "Magistrates' Court" */
 		w = T(sc, p - 4);
-	if (x->id == W_COURT) /* a court, not "Grange Court" */
-		return w->type == T_WORD && (w->cls & C_CRT) && !(w->f & F_LOWER);
+	if (x->id == W_COURT || x->id == W_COURTS) /* a court, not "Grange Court" */
+		return w->type == T_WORD && (w->cls & C_CRT);
 	if (x->id == W_STATION || word_eq(sc, x, "hq") || word_eq(sc, x, "headquarters"))
 		return is_word(w, W_POLICE);
 	if (x->id == W_CUSTODY || word_eq(sc, x, "camhs"))
@@ -710,8 +710,10 @@ static void try_prep_street(struct scan *sc, long p)
 
 static void try_bare_street(struct scan *sc, long p)
 {
+	if (agency_site_before(sc, p))
+		return;
 	long e = street_at(sc, p, M_BARE);
-	if (e && (police_station_at(sc, e) || agency_site_before(sc, p)))
+	if (e && police_station_at(sc, e))
 		return;
 	if (e) {
 		emit_address(sc, p, e, "addr:street");

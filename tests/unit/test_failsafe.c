@@ -3035,3 +3035,14 @@ Test(failsafe, a_refuge_referral_is_no_whereabouts)
 	expect_none("REFUGE REFERRAL (national helpline) - completed by Elbury IDVA Service");
 	expect("Refuge referral to Tolvenny.", SCRUB_LOCATION, "Refuge referral to Tolvenny");
 }
+
+/* s24: a tenancy surrendered or ended, and a date after it ("from 23
+ * June": a day and a month, no house number and street), says nothing of
+ * where she is; where she now lives, after it, still goes. */
+Test(failsafe, s24_a_tenancy_surrendered_is_no_whereabouts)
+{
+	expect_none("Tenancy surrendered from 23 June. Key to the housing office.");
+	expect_none("Tenancy ended 3 May.");
+	expect("Tenancy ended, she now lives at her mum's in Quellby.", SCRUB_LOCATION,
+	       "Tenancy ended, she now lives at her mum's in Quellby");
+}

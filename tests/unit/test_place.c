@@ -3266,3 +3266,17 @@ Test(place, s24_form_lines_are_statements)
 	expect_span("Place of work: Asda, Quellby Road\nOccupation: cleaner", 0, SCRUB_PLACE,
 		    "Asda, Quellby Road");
 }
+
+/* s24-over: the street after a court by its kind, a police station or a
+ * probation, IDVA, council or housing office ("<Town> probation office,
+ * <Street>", "<Town> Crown Court (<Street>)") is where that building stands,
+ * no one's address; a block of flats named "<Name> Court" still is one. */
+Test(place, s24_street_of_a_court_or_office_is_no_address)
+{
+	expect_none("Supervision: reporting weekly at Quellby probation office, Avenue Road.", 0);
+	expect_none("Return date 16 October at Quellby Combined Court, Tolvenny Road.", 0);
+	expect_none("Made at Quellby Crown Court (Minster Street) on 4 December.", 0);
+	expect_none("Reports to Quellby police station, Elm Road daily.", 0);
+	expect_span("He must not go to Flat 7, Ambrose Court, Mill Road.", 0, SCRUB_ADDRESS,
+		    "Flat 7, Ambrose Court, Mill Road");
+}

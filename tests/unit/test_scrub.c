@@ -3081,3 +3081,51 @@ Test(scrub, s24_dates_of_birth_in_a_table_column)
 	unchanged("Ref | DOB | Agency\nA1 | - | Police\n\nIncident on 12/03/2019 | noted | here");
 	unchanged("Ref | Referred | DOB\nA1 | 03/04/2026 | unknown");
 }
+
+#define W(kind) "[WITHHELD s38: " kind "]"
+
+/* s24: a heading that ends in ':' before a numbered list ends its
+ * statement: the heading stays, the row that says where she is goes (under
+ * a plan's heading its bullets still go with it). */
+Test(scrub, s24_a_heading_before_a_numbered_list_is_kept)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc,
+		    "Agreed actions with her (9 Aug):\n1. She will keep her go-bag at the church "
+		    "office at Quell House where she volunteers.\n2. Passport copied and held by "
+		    "IDVA.",
+		    "Agreed actions with her (9 Aug):\n1. " W("victim location") ".\n2. Passport "
+		    "copied and held by IDVA.");
+	expect_with(sc,
+		    "Plan agreed with her:\n- Delivery: she wants to deliver at Quellby General "
+		    "rather than the RLI.",
+		    W("victim location") ".");
+	scrubber_free(sc);
+}
+
+/* s24: a hearing put off to a day at a court, an agency's appointment at
+ * its office, a court after "Court:": the agencies' business, kept (exam25's and exam26's
+ * conventions); her move to a town, a bail condition, her sister's after
+ * the hearing still go. */
+Test(scrub, s24_a_hearing_or_agency_appointment_is_kept)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	const char *kept[] = {"Hearing moved to Friday at Quellby Combined Court, 10am.",
+			      "Review moved to 14/03.",
+			      "Housing appointment 12 Aug at the Civic Centre, 10am.",
+			      "- Court: Quellby County Court, Friday 10am."};
+	for (size_t k = 0; k < 4; k++)
+		expect_with(sc, kept[k], kept[k]);
+	expect_with(sc, "She moved to Quellby on Friday.", W("victim location"));
+	expect_with(sc, "Court: Quellby County Court, Friday 10am, she will stay at her mum's after.",
+		    W("victim location"));
+	expect_with(sc, "Bail: not to enter Quellby, to sign at Quellby police station daily.",
+		    "Bail: " W("victim location") ".");
+	expect_with(sc, "Next hearing on Friday at Quellby Crown Court, 10am, at her sister's after.",
+		    W("victim location"));
+	scrubber_free(sc);
+}
