@@ -1356,6 +1356,7 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	    "mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur",
 	    "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", NULL};
 	int kind = 0, next = 0, follow = 0, date = 0, clock = 0, at = 0, booked = 0, day = 0;
+	int seen = 0; /* the next contact with her: "next contact", "her next appt" */
 	size_t i = a, lb = a;
 	if (e > f->n || a >= e)
 		return 0;
@@ -1402,9 +1403,14 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 		else if (start != SIZE_MAX && !digit && fs_in(x, wday))
 			day = 1;
 		else if (!strcmp(x, "next") || !strcmp(x, "booked"))
-			next = 1, booked |= x[0] == 'b';
-		else if (!strcmp(x, "at") && start != SIZE_MAX)
-			at = 1;
+			next = 1, booked |= x[0] == 'b', seen |= !strcmp(prev, "her");
+		else if ((!strcmp(x, "at") || !strcmp(x, "there")) && start != SIZE_MAX)
+			at = 1; /* (there: the place just named, "her next appointment is there") */
+		else if (next && !strcmp(prev, "next") &&
+			 (!strcmp(x, "contact") || !strcmp(x, "visit")))
+			seen = 1;
+		else if (next && !strcmp(prev, "next") && strcmp(x, "appointment") && strcmp(x, "appt"))
+			seen = 0; /* "her next review" */
 		else if (!strcmp(x, "up") && !strcmp(prev, "follow"))
 			follow = 1;
 		else if (start != SIZE_MAX && digit && slash == 1 && !alpha && !colon && len <= 5 &&
@@ -1431,6 +1437,14 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	 * f2f thurs 09:20"; not "next clinic Thursday", a routine for the
 	 * agencies) */
 	date |= day && booked && clock;
+	/* the next contact with her at a place, on a day and at a clock time
+	 * ("Next contact at <Name> Children's Centre, 3/12, 10am", "her next
+	 * appointment is there, Monday 10th, 09:20"): where she will be, as
+	 * her clinic is; not "Next contact Thursday" (no place, no time) */
+	if (seen && at && clock) {
+		kind = 1;
+		date |= day;
+	}
 	return kind && date && (next || (follow && clock)) && (clock || at || booked) &&
 			       start != SIZE_MAX
 		   ? start + 1

@@ -263,6 +263,16 @@ static long house_name(const struct scan *sc, long a)
 	return a;
 }
 
+/* Are the tokens at k and k + 1 an owner and a kin word in capitals
+ * ("HIS MOTHERS", "HER MUMS", "THEIR NANS"): whose home an address is? */
+static int caps_owner_kin(const struct scan *sc, long k)
+{
+	const struct tok *own = T(sc, k), *kin = T(sc, k + 1);
+	return kin->type == T_WORD && (kin->cls & C_KIN) && (kin->f & F_UPPER) &&
+	       (own->f & F_UPPER) && (own->id == W_HIS || own->id == W_HER || own->id == W_THEIR) &&
+	       !(kin->f & F_NL);
+}
+
 static void emit_address(struct scan *sc, long a, long e, const char *rule)
 {
 	/* a building named before it: "Rosewood House, 12 Windsor Crescent",
@@ -294,10 +304,7 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 	 * a numbered address is, said right before it, goes with it (in
 	 * lower case "his mum's" stays: a reader sees it is no name) */
 	long k = is_punct(T(sc, a - 1), ',') ? a - 2 : a - 1;
-	const struct tok *kin = T(sc, k), *own = T(sc, k - 1);
-	if (kin->type == T_WORD && (kin->cls & C_KIN) && (kin->f & F_UPPER) && (own->f & F_UPPER) &&
-	    T(sc, a)->type == T_NUM &&
-	    (own->id == W_HIS || own->id == W_HER || own->id == W_THEIR) && k - 1 >= sc->skip_addr &&
+	if (caps_owner_kin(sc, k - 1) && T(sc, a)->type == T_NUM && k - 1 >= sc->skip_addr &&
 	    k - 1 >= sc->ntok - BACK && !(T(sc, a)->f & F_BLANK))
 		a = k - 1;
 	int caps = 1;
@@ -305,6 +312,11 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 		if (T(sc, i)->type == T_WORD && !(T(sc, i)->f & F_UPPER) && T(sc, i)->end - T(sc, i)->start > 1)
 			caps = 0;
 	e = address_tail(sc, e, caps);
+	/* "17 <STREET> CLOSE, <TOWN> (HER MUMS)": whose home it is, said
+	 * right after it in a log's capitals, goes with it too */
+	if (caps && is_punct(T(sc, e), '(') && caps_owner_kin(sc, e + 1) &&
+	    is_punct(T(sc, e + 3), ')') && !(T(sc, e + 1)->f & F_NL))
+		e += 4;
 	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_ADDRESS, rule);
 	sc->skip_addr = e;
 }

@@ -3035,3 +3035,19 @@ Test(failsafe, a_refuge_referral_is_no_whereabouts)
 	expect_none("REFUGE REFERRAL (national helpline) - completed by Elbury IDVA Service");
 	expect("Refuge referral to Tolvenny.", SCRUB_LOCATION, "Refuge referral to Tolvenny");
 }
+
+/* s24: the next contact with her at a place, on a day and at a clock time
+ * ("Next contact at <Name> Children's Centre, 3/12, 10am", "her next
+ * appointment is there, Monday 10th, 09:20") is where she will be and
+ * when, as her next clinic is; a next contact by its day alone, or the
+ * agencies' review, is not. */
+Test(failsafe, her_next_contact_at_a_place_and_time)
+{
+	expect("Weight 9.1kg. Next contact at Quellby Children's Centre, 3/12, 10am.",
+	       SCRUB_LOCATION, "Next contact at Quellby Children's Centre, 3/12, 10am");
+	expect("GP aware; her next appointment is there, Monday 10th, 09:20.", SCRUB_LOCATION,
+	       "next appointment is there, Monday 10th, 09:20");
+	expect_none("Next contact Thursday.");
+	expect_none("Next review at the MARAC 3/12 10am.");
+	expect_none("Her next review is there, Monday 10th, 09:20.");
+}

@@ -3058,3 +3058,14 @@ Test(scrub, s23_quoted_handles_in_a_list)
 	expect("Handle \"kaiz_83\" and \"Mum\" on the post.",
 	       "Handle " R("handle") " and \"Mum\" on the post.");
 }
+
+/* s24: whose home an address is, said right after it in a log's capitals
+ * ("17 <STREET> CLOSE, <TOWN> (HER MUMS)"), goes with it, as it does said
+ * before it ("TO HIS MOTHERS, 44 ..."); in lower case it stays. */
+Test(scrub, s24_caps_owner_after_an_address)
+{
+	expect("1932 DESTINATION 17 ROWAN TREE CLOSE, QUELLBY (HER MUMS)\n1945 UNITS ATTENDED",
+	       "1932 DESTINATION " R("address") "\n1945 UNITS ATTENDED");
+	expect("destination 17 Rowan Tree Close, Quellby (her mums)",
+	       "destination " R("address") " (her mums)");
+}
