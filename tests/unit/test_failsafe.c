@@ -3051,3 +3051,23 @@ Test(failsafe, her_next_contact_at_a_place_and_time)
 	expect_none("Next review at the MARAC 3/12 10am.");
 	expect_none("Her next review is there, Monday 10th, 09:20.");
 }
+
+/* s24: "write to me" and "write c/o ..." say where her post goes, a route
+ * to her as "letters c/o ..." is; "write to housing" is not. */
+Test(failsafe, write_to_her_care_of_is_her_route)
+{
+	expect("Please do not tell him. Write to me at c/o Quellby Women's Centre.", SCRUB_SAFE_TIME,
+	       "Write to me at c/o Quellby Women's Centre");
+	expect_none("IDVA to write to housing by Friday.");
+	expect_none("I will write a statement.");
+}
+
+/* s24: working hours opening a note's sentence with her left out ("Works
+ * nights Sun-Wed at <Place>") are when she is out and when home, as "She
+ * works nights" is; "Works with the IDVA" is none. */
+Test(failsafe, works_with_her_left_out)
+{
+	expect("Seen alone. Works nights Sun-Wed at Quellby General, Ward 3.", SCRUB_SAFE_TIME,
+	       "Works nights Sun-Wed at Quellby General, Ward 3.");
+	expect_none("Works with the IDVA.");
+}
