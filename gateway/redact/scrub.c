@@ -1212,6 +1212,17 @@ static int sentence_start(const unsigned char *s, size_t a)
 	return i == 0 || s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?' || s[i - 1] == ':';
 }
 
+/* Is the word [a, i) all its line holds ("Tom" signing off an e-mail
+ * above "Sent from my iPhone"), spaces and a comma or full stop aside? */
+static int alone_on_line(const unsigned char *s, size_t n, size_t a, size_t i)
+{
+	while (a > 0 && s[a - 1] == ' ')
+		a--;
+	while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '.'))
+		i++;
+	return a > 0 && s[a - 1] == '\n' && (i == n || s[i] == '\n');
+}
+
 /* Words after a sentence's subject that make it a person: "Ally drives",
  * "Ally said"; not "is", "was", "has" ("Green was the colour") (sorted). */
 static int person_verb(const unsigned char *w, size_t n)
@@ -2055,7 +2066,7 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 					up += sc_upper(s[x]);
 				if (up == i - a)
 					break; /* capitals say nothing */
-				if (sentence_start(s, a)) {
+				if (sentence_start(s, a) && !alone_on_line(s, n, a, i)) {
 					int hn = next_word(s, n, i, &na, &ne, &comma);
 					if ((!hn || comma ||
 					     (lex_classify((const char *)s + a, i - a) & LEX_MODAL) ||

@@ -3069,3 +3069,23 @@ Test(scrub, s24_caps_owner_after_an_address)
 	expect("destination 17 Rowan Tree Close, Quellby (her mums)",
 	       "destination " R("address") " (her mums)");
 }
+
+/* s24: a capitalised kinship word used as a title goes with the name in a
+ * list ("(Mum,\nAunty <Name>)") and with the name in brackets ("Gran
+ * (<Name>)"), as "Uncle <Name>" does; a role keeps ("Support Worker"). */
+Test(scrub, s24_kin_title_in_a_list_or_before_brackets)
+{
+	expect("The school has the collection list (Mum,\nAunty Quenbyra).",
+	       "The school has the collection list (Mum,\n" R("name") ").");
+	expect("She will be picked up by Gran (Quenbette) tonight.",
+	       "She will be picked up by " R("name") ") tonight.");
+}
+
+/* s24: a name alone on its line signing off an e-mail ("Tom" above "Sent
+ * from my iPhone"), found before by a cue, goes as the cue's did, even a
+ * word that is common too. */
+Test(scrub, s24_sign_off_alone_on_its_line)
+{
+	expect("From: Tom Quenby (Elbury Police)\nWe can do 0900.\nTom\nSent from my iPhone",
+	       "From: " R("name") " (Elbury Police)\nWe can do 0900.\n" R("name") "\nSent from my iPhone");
+}
