@@ -736,6 +736,25 @@ static int doors_along(const struct scan *sc, long p)
 	return 0;
 }
 
+/*
+ * "curfew at his mums in batley", "staying at her sisters in wakefield.":
+ * typed in lower case, a town the lexicon knows (allow.txt [place]) after
+ * "in" at p, right after someone's home (a kinship word, "mums" or "mum's"),
+ * ending its clause; not a month or a day ("at her mums in march").
+ */
+static int lower_town_at_home(const struct scan *sc, long p)
+{
+	const struct tok *kin = T(sc, p - 1), *w = T(sc, p + 1);
+	if (kin->type != T_WORD || !(kin->cls & C_KIN) || w->type != T_WORD ||
+	    !(w->f & F_LOWER) || (w->f & F_NL) || w->end - w->start < 4 ||
+	    (w->cls & (C_MON | C_DAY | C_NOTPL | C_FUNC)) || !clause_end(T(sc, p + 2)))
+		return 0;
+	const unsigned char *k = sc->s + kin->end - 1;
+	if (!(kin->f & F_POSS) && *k != 's')
+		return 0; /* "her mum in ...": the mother, not her home */
+	return (lex_classify((const char *)sc->s + w->start, w->end - w->start) & LEX_PLACE) != 0;
+}
+
 void place_town_after_cue(struct scan *sc, long p)
 {
 	if (p < sc->skip_addr)
@@ -756,6 +775,8 @@ void place_town_after_cue(struct scan *sc, long p)
 		m = 1;
 	while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
 		m++;
+	if (m == 0 && t->id == W_IN && lower_town_at_home(sc, p))
+		m = 1;
 	/* "moved to <Town> Family Centre", "admitted to <Town> General": the
 	 * town names the institution after it, not where anyone lives */
 	const struct tok *z = T(sc, a + m), *z1 = T(sc, a + m + 1);
@@ -4281,7 +4302,8 @@ void place_places(struct scan *sc, long p)
 				  * institution word elsewhere ("attends a
 				  * building course", a route's object) */
 	if ((t->id == W_YSGOL || t->id == W_GAELSCOIL || t->id == W_BUNSGOIL || t->id == W_SCOIL ||
-	     t->id == W_COLEG) && (t->f & F_CAP))
+	     t->id == W_COLEG || (t->id == W_CYLCH && is_word(T(sc, p + 1), W_MEITHRIN))) &&
+	    (t->f & F_CAP))
 		try_prefix_school(sc, p, "place:school");
 	else if (t->id == W_MEDDYGFA && (t->f & F_CAP))
 		try_prefix_school(sc, p, "place:gp"); /* Welsh "surgery" comes first too */

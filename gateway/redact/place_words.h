@@ -176,6 +176,9 @@
 	W(BUNSGOIL, "bun-sgoil", 0)                                                             \
 	W(SCOIL, "scoil", 0)                                                                    \
 	W(COLEG, "coleg", 0)                                                                    \
+	/* "Cylch Meithrin <Place>": a Welsh-medium playgroup, its kind first */              \
+	W(CYLCH, "cylch", 0)                                                                    \
+	W(MEITHRIN, "meithrin", 0)                                                              \
 	W(CLINIC, "clinic", C_INST)                                                             \
 	W(UNIVERSITY, "university", C_INST)                                                     \
 	W(INSTITUTE, "institute", C_INST)                                                       \

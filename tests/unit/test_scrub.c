@@ -3089,3 +3089,24 @@ Test(scrub, s24_sign_off_alone_on_its_line)
 	expect("From: Tom Quenby (Elbury Police)\nWe can do 0900.\nTom\nSent from my iPhone",
 	       "From: " R("name") " (Elbury Police)\nWe can do 0900.\n" R("name") "\nSent from my iPhone");
 }
+
+/* s24: a Welsh-medium playgroup puts its kind first, as "Ysgol <Name>"
+ * does: "Cylch Meithrin <Place>" is a school; the words in lower case are
+ * the kind alone. */
+Test(scrub, s24_cylch_meithrin_is_a_school)
+{
+	expect("Elin at nursery Cylch Meithrin Quelldre. The cylch meithrin was shut.",
+	       R("name") " at nursery " R("place") ". The cylch meithrin was shut.");
+}
+
+/* s24: typed in lower case, a town the lexicon knows right after
+ * someone's home ("curfew at his mums in batley") is where that home is;
+ * a month ("at her mums in march") or the relative herself ("her mum in
+ * leeds is ill") is not. */
+Test(scrub, s24_lower_case_town_after_a_kin_home)
+{
+	expect("on tag, curfew 7pm-7am at his mums in batley",
+	       "on tag, curfew 7pm-7am at his mums in " R("address"));
+	expect("she is at her mums in march", "she is at her mums in march");
+	expect("her mum in leeds is ill", "her mum in leeds is ill");
+}
