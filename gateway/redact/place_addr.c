@@ -286,11 +286,12 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 				a = j - k, found = 1;
 				break;
 			}
-		/* "the Brightwater guesthouse, 12 Holm Parade": a named building
-		 * with its kind in lower case */
+		/* "the Brightwater guesthouse, 12 Holm Parade", "the <Name> Army
+		 * hostel, <Street>": a named building with its kind in lower case */
 		const struct tok *kind = T(sc, j);
 		if (!found && is_punct(T(sc, a - 1), ',') && kind->type == T_WORD &&
-		    (kind->f & F_LOWER) && (kind->cls & C_BLD) && !(kind->f & F_NL)) {
+		    (kind->f & F_LOWER) && ((kind->cls & C_BLD) || kind->id == W_HOSTEL) &&
+		    !(kind->f & F_NL)) {
 			long m = 0;
 			while (m < 3 && j - 1 - m >= sc->skip_addr && j - 1 - m >= sc->ntok - BACK &&
 			       place_town_word(T(sc, j - 1 - m)) && !(T(sc, j - m)->f & F_NL))
@@ -506,8 +507,9 @@ static void try_flat(struct scan *sc, long p)
 	}
 	if (r)
 		e = r;
-	else if (T(sc, p)->id == W_UNIT)
-		return; /* "Unit 3" alone: a police unit as often as a flat */
+	else if (T(sc, p)->id == W_UNIT || T(sc, p)->id == W_SITE)
+		return; /* "Unit 3" alone: a police unit as often as a flat; "Site 2"
+			 * alone: a part of a hospital or a works */
 	emit_address(sc, p, e, "addr:flat");
 }
 
@@ -3829,8 +3831,8 @@ void place_addresses(struct scan *sc, long p)
 		try_number(sc, p);
 	else if (t->type != T_WORD)
 		return;
-	else if (t->cls & C_FLAT)
-		try_flat(sc, p);
+	else if ((t->cls & C_FLAT) || (t->id == W_SITE && (t->f & F_CAP)))
+		try_flat(sc, p); /* "Site 2, <Street> travellers' site": a pitch's number */
 	else if (t->id == W_NUMBER || t->id == W_NO)
 		try_number_word(sc, p);
 	else if (t->id == W_PO)
