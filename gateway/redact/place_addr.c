@@ -313,6 +313,11 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 		if (T(sc, i)->type == T_WORD && !(T(sc, i)->f & F_UPPER) && T(sc, i)->end - T(sc, i)->start > 1)
 			caps = 0;
 	e = address_tail(sc, e, caps);
+	/* "Site 2, <Street> Road travellers' site": the site's kind after it */
+	const struct tok *sk = T(sc, e), *sw = T(sc, e + 1);
+	if ((sk->id == W_TRAVELLERS || sk->id == W_TRAVELLER || sk->id == W_CARAVAN) &&
+	    (sw->id == W_SITE || sw->id == W_PARK) && !(sk->f & F_NL) && !(sw->f & F_NL))
+		e += 2;
 	/* "17 <STREET> CLOSE, <TOWN> (HER MUMS)": whose home it is, said
 	 * right after it in a log's capitals, goes with it too */
 	if (caps && is_punct(T(sc, e), '(') && caps_owner_kin(sc, e + 1) &&

@@ -679,6 +679,10 @@
 	W(WING, "wing", 0)                                                                      \
 	W(CAMPUS, "campus", 0)                                                                  \
 	W(SITE, "site", 0)                                                                      \
+	/* "<Street> travellers' site", "the caravan site": a site's kind */                \
+	W(TRAVELLERS, "travellers", 0)                                                          \
+	W(TRAVELLER, "traveller", 0)                                                            \
+	W(CARAVAN, "caravan", 0)                                                                \
 	W(PARISH, "parish", 0)                                                                  \
 	W(STOCKROOM, "stockroom", 0)                                                            \
 	W(PLANT, "plant", 0)                                                                    \

@@ -3112,14 +3112,15 @@ Test(scrub, s24_lower_case_town_after_a_kin_home)
 }
 
 /* s24: a pitch's number on a Travellers' site before its street ("Site 2,
- * <Street> Road") goes with the street, as "Flat 2, ..." does ("Site 2"
+ * <Street> Road travellers' site") goes with the street and the site's
+ * kind after it, as "Flat 2, ..." does ("Site 2"
  * alone stays: a part of a hospital or works); a named hostel before its
  * street ("the <Name> Army hostel, <Street>") goes with it, as a named
  * guesthouse does. */
 Test(scrub, s24_site_number_and_named_hostel_before_a_street)
 {
 	expect("Home visit at Site 2, Quellby Road travellers' site.",
-	       "Home visit at " R("address") " travellers' site.");
+	       "Home visit at " R("address") ".");
 	expect("Parking at Site 2 of the hospital.", "Parking at Site 2 of the hospital.");
 	expect("He lives for now at the Quenby Army hostel, Quellby Street.",
 	       "He lives for now at the " R("address") ".");
