@@ -3125,3 +3125,23 @@ Test(scrub, s24_site_number_and_named_hostel_before_a_street)
 	expect("He lives for now at the Quenby Army hostel, Quellby Street.",
 	       "He lives for now at the " R("address") ".");
 }
+
+/* s24: a journey's length from a town withheld where she is ("Travel
+ * from\n<Town> is 90 minutes") says how far she is: withheld with the town
+ * (here one marker with the sentence before); the town alone elsewhere
+ * goes alone. */
+Test(scrub, s24_journey_from_a_withheld_town)
+{
+	static const char *const names[] = {"Percival Gloam"};
+	struct scrub_spec spec = {names, 1, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	const char *in = "She has moved to Wexcombe with the children. Travel from\nWexcombe is "
+	                 "90 minutes; school told. Wexcombe Council wrote.";
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, in, strlen(in), NULL, 0, &out, NULL), 0);
+	cr_assert_str_eq(out, "[WITHHELD s38: victim location]; school told. [WITHHELD s38: "
+	                      "victim location] Council wrote.");
+	free(out);
+	scrubber_free(sc);
+}
