@@ -1403,6 +1403,7 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	    "mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur",
 	    "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", NULL};
 	int kind = 0, next = 0, follow = 0, date = 0, clock = 0, at = 0, booked = 0, day = 0;
+	int seen = 0; /* the next contact with her: "next contact", "her next appt" */
 	size_t i = a, lb = a;
 	if (e > f->n || a >= e)
 		return 0;
@@ -1449,9 +1450,14 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 		else if (start != SIZE_MAX && !digit && fs_in(x, wday))
 			day = 1;
 		else if (!strcmp(x, "next") || !strcmp(x, "booked"))
-			next = 1, booked |= x[0] == 'b';
-		else if (!strcmp(x, "at") && start != SIZE_MAX)
-			at = 1;
+			next = 1, booked |= x[0] == 'b', seen |= !strcmp(prev, "her");
+		else if ((!strcmp(x, "at") || !strcmp(x, "there")) && start != SIZE_MAX)
+			at = 1; /* (there: the place just named, "her next appointment is there") */
+		else if (next && !strcmp(prev, "next") &&
+			 (!strcmp(x, "contact") || !strcmp(x, "visit")))
+			seen = 1;
+		else if (next && !strcmp(prev, "next") && strcmp(x, "appointment") && strcmp(x, "appt"))
+			seen = 0; /* "her next review" */
 		else if (!strcmp(x, "up") && !strcmp(prev, "follow"))
 			follow = 1;
 		else if (start != SIZE_MAX && digit && slash == 1 && !alpha && !colon && len <= 5 &&
@@ -1478,6 +1484,14 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	 * f2f thurs 09:20"; not "next clinic Thursday", a routine for the
 	 * agencies) */
 	date |= day && booked && clock;
+	/* the next contact with her at a place, on a day and at a clock time
+	 * ("Next contact at <Name> Children's Centre, 3/12, 10am", "her next
+	 * appointment is there, Monday 10th, 09:20"): where she will be, as
+	 * her clinic is; not "Next contact Thursday" (no place, no time) */
+	if (seen && at && clock) {
+		kind = 1;
+		date |= day;
+	}
 	return kind && date && (next || (follow && clock)) && (clock || at || booked) &&
 			       start != SIZE_MAX
 		   ? start + 1
@@ -2066,13 +2080,8 @@ static int fs_weekday(const char *w)
 	return 0;
 }
 
-/*
- * A postcode district, the outward code alone ("B17", "LS6", "CF10",
- * "SW1A"), w folded: a postcode area of Royal Mail's list, then one or two
- * digits and maybe a letter. "Y6" (a school year), "KS2" (a key stage),
- * "A4" are no area.
- */
-static int fs_district(const char *w, size_t wn)
+/* See failsafe.h ("B17", "LS6", "CF10", "SW1A", w folded). */
+int failsafe_postcode_district(const char *w, size_t wn)
 {
 	static const char areas[] =
 	    " ab al b ba bb bd bh bl bn br bs bt ca cb cf ch cm co cr ct cv cw da dd de dg dh dl"
@@ -3169,6 +3178,22 @@ static int fs_from_where(const struct fs *f, size_t i)
 /* Whom a verb of contact names: "telephone her", "telephone back". */
 static const char *const FS_WHOM[] = {"her", "him", "them", "me", "us", "back", "again", NULL};
 
+/* Does "write" ending at b say to whom her post goes: "to" and whom next
+ * ("write to me", "write to her"), or "c/o" ("we write c/o her sister")? */
+static int fs_write_to_her(const struct fs *f, size_t b)
+{
+	char nx[8];
+	int title;
+	size_t k = fs_peek(f, b, nx, sizeof nx, &title), i = b;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	if (k == 1 && nx[0] == 'c' && i + 2 < f->n && f->s[i + 1] == '/' && (f->s[i + 2] | 0x20) == 'o')
+		return 1;
+	if (k != 2 || memcmp(nx, "to", 2) != 0)
+		return 0;
+	return fs_peek(f, i + 2, nx, sizeof nx, &title) > 0 && fs_in(nx, FS_WHOM);
+}
+
 /* What follows "c/o" when it is "care of" (a route for her post: "c/o the
  * surgery", "c/o her sister"), not "complains of" ("c/o headache"). */
 static const char *const FS_CO_DET[] = {"the", "her", "his", "their", "my", "our", "a", "an", NULL};
@@ -3894,6 +3919,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if (wn == 9 && memcmp(w, "telephone", 9) == 0 && fs_peek(f, b, nx, sizeof nx, &title) &&
 		    fs_in(nx, FS_WHOM))
 			c |= K_CALL;
+		/* "write to me at c/o ...", "we write c/o her daughter": her post
+		 * (not "write to housing", "write a statement") */
+		if (wn == 5 && memcmp(w, "write", 5) == 0 && fs_write_to_her(f, b))
+			c |= K_CALL;
 		/* "speaks Polish", "speaks little English": a language, not a
 		 * contact (not "speaks to her", "can speak Tuesdays"); "social
 		 * worker on call": on duty */
@@ -3993,9 +4022,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		/* working hours are hers only with her or her name before
 		 * ("She works weekdays 9-5", "<Name> finishes at 2"; not "the
 		 * office works 9-5", "working with the IDVA"); start only
-		 * before at or work ("starts at 7", not "starts school") */
+		 * before at or work ("starts at 7", not "starts school"); or
+		 * opening a note's sentence with her left out ("Works nights
+		 * Sun-Wed at <Place>"), as notes about her write it */
 		if (workh) {
 			int ok = ((f->seen & S_SHE) || (f->p1 & (K_SHE | K_SUBJ)) ||
+			          (f->nwords == 0 && (tf & TF_CAP)) ||
 			          ((f->p1f & TF_CAP) && !(f->p1 & ~(K_FUNC | K_ABBR)))) &&
 			         !(f->seen & S_HE);
 			size_t k = fs_peek(f, b, nx, sizeof nx, &title);
@@ -4434,7 +4466,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((c & K_AREA) && f->out_of == 2)
 		s |= S_RES;
 	/* "school places in B17", "a flat near LS6": a postcode district */
-	if ((tf & TF_CAP) && (f->p1 & (K_PREP | K_TO)) && wn >= 2 && wn <= 4 && fs_district(w, wn))
+	if ((tf & TF_CAP) && (f->p1 & (K_PREP | K_TO)) && wn >= 2 && wn <= 4 && failsafe_postcode_district(w, wn))
 		s |= S_RES;
 	if (fs_want_areas(f, a, b, w, wn, c, tf))
 		s |= S_RES;

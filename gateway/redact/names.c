@@ -1152,12 +1152,17 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	    (agency_word(sc, after) || word_is(sc, after, "marac")))
 		return 0;
 	/* "collected by Uncle Sunil": a capitalised kinship word used as a
-	 * title goes with the name; "Support Worker Adrian" keeps its role */
+	 * title goes with the name, and in a list ("(Mum, Aunty <Name>)") or
+	 * with the name in brackets ("picked up by Gran (<Name>)"); "Support
+	 * Worker Adrian" keeps its role */
 	const struct tok *from = u;
 	/* "(Nanny Joan)": opening a bracket is no sentence start here */
 	int bracket = t->gap == G_OTHER && t->start > 0 && sc->s[t->start - 1] == '(';
-	if (t->shape == SH_CAP && !t->caps && i > 0 && (bracket || !sentence_start(sc, i)) &&
-	    !capish(tok(sc, i - 1)) && !(u->gap & ~G_NL))
+	int in_br = u->gap == G_OTHER && sc->s[u->start - 1] == '(' &&
+		    memchr(sc->s + t->end, '(', u->start - t->end) == sc->s + u->start - 1;
+	int listed = (t->gap & G_COMMA) && !(t->gap & (G_STOP | G_PERIOD | G_COLON));
+	if (t->shape == SH_CAP && !t->caps && i > 0 && (bracket || listed || !sentence_start(sc, i)) &&
+	    (!capish(tok(sc, i - 1)) || listed) && (!(u->gap & ~G_NL) || in_br))
 		from = t;
 	*next = last + 1;
 	rc = emit(sc, out, from, tok(sc, last), "cue:kin");

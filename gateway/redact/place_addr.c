@@ -279,6 +279,16 @@ static long house_name(const struct scan *sc, long a)
 	return a;
 }
 
+/* Are the tokens at k and k + 1 an owner and a kin word in capitals
+ * ("HIS MOTHERS", "HER MUMS", "THEIR NANS"): whose home an address is? */
+static int caps_owner_kin(const struct scan *sc, long k)
+{
+	const struct tok *own = T(sc, k), *kin = T(sc, k + 1);
+	return kin->type == T_WORD && (kin->cls & C_KIN) && (kin->f & F_UPPER) &&
+	       (own->f & F_UPPER) && (own->id == W_HIS || own->id == W_HER || own->id == W_THEIR) &&
+	       !(kin->f & F_NL);
+}
+
 static void emit_address(struct scan *sc, long a, long e, const char *rule)
 {
 	/* a building named before it: "Rosewood House, 12 Windsor Crescent",
@@ -292,11 +302,12 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 				a = j - k, found = 1;
 				break;
 			}
-		/* "the Brightwater guesthouse, 12 Holm Parade": a named building
-		 * with its kind in lower case */
+		/* "the Brightwater guesthouse, 12 Holm Parade", "the <Name> Army
+		 * hostel, <Street>": a named building with its kind in lower case */
 		const struct tok *kind = T(sc, j);
 		if (!found && is_punct(T(sc, a - 1), ',') && kind->type == T_WORD &&
-		    (kind->f & F_LOWER) && (kind->cls & C_BLD) && !(kind->f & F_NL)) {
+		    (kind->f & F_LOWER) && ((kind->cls & C_BLD) || kind->id == W_HOSTEL) &&
+		    !(kind->f & F_NL)) {
 			long m = 0;
 			while (m < 3 && j - 1 - m >= sc->skip_addr && j - 1 - m >= sc->ntok - BACK &&
 			       place_town_word(T(sc, j - 1 - m)) && !(T(sc, j - m)->f & F_NL))
@@ -310,10 +321,7 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 	 * a numbered address is, said right before it, goes with it (in
 	 * lower case "his mum's" stays: a reader sees it is no name) */
 	long k = is_punct(T(sc, a - 1), ',') ? a - 2 : a - 1;
-	const struct tok *kin = T(sc, k), *own = T(sc, k - 1);
-	if (kin->type == T_WORD && (kin->cls & C_KIN) && (kin->f & F_UPPER) && (own->f & F_UPPER) &&
-	    T(sc, a)->type == T_NUM &&
-	    (own->id == W_HIS || own->id == W_HER || own->id == W_THEIR) && k - 1 >= sc->skip_addr &&
+	if (caps_owner_kin(sc, k - 1) && T(sc, a)->type == T_NUM && k - 1 >= sc->skip_addr &&
 	    k - 1 >= sc->ntok - BACK && !(T(sc, a)->f & F_BLANK))
 		a = k - 1;
 	int caps = 1;
@@ -321,6 +329,16 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 		if (T(sc, i)->type == T_WORD && !(T(sc, i)->f & F_UPPER) && T(sc, i)->end - T(sc, i)->start > 1)
 			caps = 0;
 	e = address_tail(sc, e, caps);
+	/* "Site 2, <Street> Road travellers' site": the site's kind after it */
+	const struct tok *sk = T(sc, e), *sw = T(sc, e + 1);
+	if ((sk->id == W_TRAVELLERS || sk->id == W_TRAVELLER || sk->id == W_CARAVAN) &&
+	    (sw->id == W_SITE || sw->id == W_PARK) && !(sk->f & F_NL) && !(sw->f & F_NL))
+		e += 2;
+	/* "17 <STREET> CLOSE, <TOWN> (HER MUMS)": whose home it is, said
+	 * right after it in a log's capitals, goes with it too */
+	if (caps && is_punct(T(sc, e), '(') && caps_owner_kin(sc, e + 1) &&
+	    is_punct(T(sc, e + 3), ')') && !(T(sc, e + 1)->f & F_NL))
+		e += 4;
 	emit(sc, T(sc, a)->start, T(sc, e - 1)->end, SCRUB_ADDRESS, rule);
 	sc->skip_addr = e;
 }
@@ -513,8 +531,9 @@ static void try_flat(struct scan *sc, long p)
 	}
 	if (r)
 		e = r;
-	else if (T(sc, p)->id == W_UNIT)
-		return; /* "Unit 3" alone: a police unit as often as a flat */
+	else if (T(sc, p)->id == W_UNIT || T(sc, p)->id == W_SITE)
+		return; /* "Unit 3" alone: a police unit as often as a flat; "Site 2"
+			 * alone: a part of a hospital or a works */
 	emit_address(sc, p, e, "addr:flat");
 }
 
@@ -774,6 +793,25 @@ static int doors_along(const struct scan *sc, long p)
 	return 0;
 }
 
+/*
+ * "curfew at his mums in batley", "staying at her sisters in wakefield.":
+ * typed in lower case, a town the lexicon knows (allow.txt [place]) after
+ * "in" at p, right after someone's home (a kinship word, "mums" or "mum's"),
+ * ending its clause; not a month or a day ("at her mums in march").
+ */
+static int lower_town_at_home(const struct scan *sc, long p)
+{
+	const struct tok *kin = T(sc, p - 1), *w = T(sc, p + 1);
+	if (kin->type != T_WORD || !(kin->cls & C_KIN) || w->type != T_WORD ||
+	    !(w->f & F_LOWER) || (w->f & F_NL) || w->end - w->start < 4 ||
+	    (w->cls & (C_MON | C_DAY | C_NOTPL | C_FUNC)) || !clause_end(T(sc, p + 2)))
+		return 0;
+	const unsigned char *k = sc->s + kin->end - 1;
+	if (!(kin->f & F_POSS) && *k != 's')
+		return 0; /* "her mum in ...": the mother, not her home */
+	return (lex_classify((const char *)sc->s + w->start, w->end - w->start) & LEX_PLACE) != 0;
+}
+
 void place_town_after_cue(struct scan *sc, long p)
 {
 	if (p < sc->skip_addr)
@@ -794,6 +832,8 @@ void place_town_after_cue(struct scan *sc, long p)
 		m = 1;
 	while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
 		m++;
+	if (m == 0 && t->id == W_IN && lower_town_at_home(sc, p))
+		m = 1;
 	/* "moved to <Town> Family Centre", "admitted to <Town> General": the
 	 * town names the institution after it, not where anyone lives */
 	const struct tok *z = T(sc, a + m), *z1 = T(sc, a + m + 1);
@@ -3886,8 +3926,8 @@ void place_addresses(struct scan *sc, long p)
 		try_number(sc, p);
 	else if (t->type != T_WORD)
 		return;
-	else if (t->cls & C_FLAT)
-		try_flat(sc, p);
+	else if ((t->cls & C_FLAT) || (t->id == W_SITE && (t->f & F_CAP)))
+		try_flat(sc, p); /* "Site 2, <Street> travellers' site": a pitch's number */
 	else if (t->id == W_NUMBER || t->id == W_NO)
 		try_number_word(sc, p);
 	else if (t->id == W_PO)
@@ -4359,7 +4399,8 @@ void place_places(struct scan *sc, long p)
 				  * institution word elsewhere ("attends a
 				  * building course", a route's object) */
 	if ((t->id == W_YSGOL || t->id == W_GAELSCOIL || t->id == W_BUNSGOIL || t->id == W_SCOIL ||
-	     t->id == W_COLEG) && (t->f & F_CAP))
+	     t->id == W_COLEG || (t->id == W_CYLCH && is_word(T(sc, p + 1), W_MEITHRIN))) &&
+	    (t->f & F_CAP))
 		try_prefix_school(sc, p, "place:school");
 	else if (t->id == W_MEDDYGFA && (t->f & F_CAP))
 		try_prefix_school(sc, p, "place:gp"); /* Welsh "surgery" comes first too */

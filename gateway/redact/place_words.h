@@ -176,6 +176,9 @@
 	W(BUNSGOIL, "bun-sgoil", 0)                                                             \
 	W(SCOIL, "scoil", 0)                                                                    \
 	W(COLEG, "coleg", 0)                                                                    \
+	/* "Cylch Meithrin <Place>": a Welsh-medium playgroup, its kind first */              \
+	W(CYLCH, "cylch", 0)                                                                    \
+	W(MEITHRIN, "meithrin", 0)                                                              \
 	W(CLINIC, "clinic", C_INST)                                                             \
 	W(UNIVERSITY, "university", C_INST)                                                     \
 	W(INSTITUTE, "institute", C_INST)                                                       \
@@ -676,6 +679,10 @@
 	W(WING, "wing", 0)                                                                      \
 	W(CAMPUS, "campus", 0)                                                                  \
 	W(SITE, "site", 0)                                                                      \
+	/* "<Street> travellers' site", "the caravan site": a site's kind */                \
+	W(TRAVELLERS, "travellers", 0)                                                          \
+	W(TRAVELLER, "traveller", 0)                                                            \
+	W(CARAVAN, "caravan", 0)                                                                \
 	W(PARISH, "parish", 0)                                                                  \
 	W(STOCKROOM, "stockroom", 0)                                                            \
 	W(PLANT, "plant", 0)                                                                    \

@@ -110,10 +110,12 @@ static int place_says_where(const struct pol_rd *r, const char *s)
 
 /*
  * A reference a sender built from where she is ("MARAC-2026-0412-REFUGE-
- * LEEDS-LS7"): the reference grammar's letters and digits let any word
- * through. For a recipient not entitled to where she is, a reference with
- * a word of a refuge's own ("refuge", "safehouse") among its parts (split
- * at anything not a letter) says she is in one: withheld. 1 found, 0 none.
+ * LEEDS-LS7", "MARAC-<TOWN>-WN5-0412"): the reference grammar's letters
+ * and digits let any word through. For a recipient not entitled to where
+ * she is, a reference with a word of a refuge's own ("refuge",
+ * "safehouse") or a postcode district ("WN5", "LS7") among its parts
+ * (split at anything not a letter or digit) says where she is: withheld.
+ * 1 found, 0 none.
  */
 static int ref_says_refuge(const struct pol_rd *r, const char *s)
 {
@@ -121,14 +123,27 @@ static int ref_says_refuge(const struct pol_rd *r, const char *s)
 	if (pol_knows_where_she_is(r))
 		return 0;
 	for (const char *p = s; *p;) {
-		while (*p && !isalpha((unsigned char)*p))
+		while (*p && !isalnum((unsigned char)*p))
 			p++;
 		const char *a = p;
-		while (isalpha((unsigned char)*p))
-			p++;
-		for (size_t k = 0; W[k]; k++)
-			if ((size_t)(p - a) == strlen(W[k]) && strncasecmp(a, W[k], (size_t)(p - a)) == 0)
-				return 1;
+		char w[8];
+		size_t n = 0;
+		for (; isalnum((unsigned char)*p); p++, n++)
+			if (n < sizeof w)
+				w[n] = (char)tolower((unsigned char)*p);
+		if (n <= sizeof w && failsafe_postcode_district(w, n))
+			return 1;
+		for (const char *q = a; q < p;) { /* its runs of letters: "0412REFUGE" */
+			while (q < p && !isalpha((unsigned char)*q))
+				q++;
+			const char *b = q;
+			while (q < p && isalpha((unsigned char)*q))
+				q++;
+			for (size_t k = 0; W[k]; k++)
+				if ((size_t)(q - b) == strlen(W[k]) &&
+				    strncasecmp(b, W[k], (size_t)(q - b)) == 0)
+					return 1;
+		}
 	}
 	return 0;
 }

@@ -1212,6 +1212,17 @@ static int sentence_start(const unsigned char *s, size_t a)
 	return i == 0 || s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?' || s[i - 1] == ':';
 }
 
+/* Is the word [a, i) all its line holds ("Tom" signing off an e-mail
+ * above "Sent from my iPhone"), spaces and a comma or full stop aside? */
+static int alone_on_line(const unsigned char *s, size_t n, size_t a, size_t i)
+{
+	while (a > 0 && s[a - 1] == ' ')
+		a--;
+	while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '.'))
+		i++;
+	return a > 0 && s[a - 1] == '\n' && (i == n || s[i] == '\n');
+}
+
 /* Words after a sentence's subject that make it a person: "Ally drives",
  * "Ally said"; not "is", "was", "has" ("Green was the colour") (sorted). */
 static int person_verb(const unsigned char *w, size_t n)
@@ -2055,7 +2066,7 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 					up += sc_upper(s[x]);
 				if (up == i - a)
 					break; /* capitals say nothing */
-				if (sentence_start(s, a)) {
+				if (sentence_start(s, a) && !alone_on_line(s, n, a, i)) {
 					int hn = next_word(s, n, i, &na, &ne, &comma);
 					if ((!hn || comma ||
 					     (lex_classify((const char *)s + a, i - a) & LEX_MODAL) ||
@@ -2667,6 +2678,59 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 	return nw;
 }
 
+/* Is s[a, e) one of the NULL-ended list, any case? */
+static int word_of(const unsigned char *s, size_t a, size_t e, const char *const *list)
+{
+	for (size_t k = 0; list[k]; k++)
+		if (strlen(list[k]) == e - a && strncasecmp((const char *)s + a, list[k], e - a) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A journey's length from a place withheld as where she is, the place at
+ * [*a, *e): "Travel from\n<Town> is 90 minutes", "the journey from <Town>
+ * takes about an hour": how far she is says where. Widens [*a, *e) over
+ * it when both its head and its length are there.
+ */
+static void journey_from(const unsigned char *s, size_t n, size_t *a, size_t *e)
+{
+	static const char *const GO[] = {"travel", "journey", "commute", "drive", NULL};
+	static const char *const MID[] = {"is", "takes", "about", "around", "over", "under",
+					  "nearly", "almost", "an", "a", "half", NULL};
+	static const char *const LEN[] = {"minutes", "mins", "minute", "hours", "hour", "hrs",
+					  "miles", NULL};
+	size_t i = *a;
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\n'))
+		i--;
+	if (i < 5 || strncasecmp((const char *)s + i - 4, "from", 4) != 0 || sc_alpha(s[i - 5]))
+		return;
+	size_t j = i - 4;
+	while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\n'))
+		j--;
+	size_t g = j;
+	while (g > 0 && sc_alpha(s[g - 1]))
+		g--;
+	if (!word_of(s, g, j, GO))
+		return;
+	size_t k = *e;
+	for (int w = 0; w < 5; w++) {
+		while (k < n && (s[k] == ' ' || s[k] == '\n'))
+			k++;
+		size_t b = k;
+		while (k < n && (sc_alpha(s[k]) || sc_digit(s[k])))
+			k++;
+		if (k == b)
+			return;
+		if (word_of(s, b, k, LEN)) {
+			*a = g, *e = k;
+			return;
+		}
+		if (!sc_digit(s[b]) && !word_of(s, b, k, MID))
+			return;
+	}
+}
+
 static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
                             const struct spans *keep, const size_t *maxend)
 {
@@ -2718,8 +2782,11 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 			 * agency is named by its kind in what is left. */
 			for (; li < nl && loc[li].start <= a; li++)
 				reach = loc[li].end > reach ? loc[li].end : reach;
-			if (reach < e)
-				rc = spans_push(all, a, e, SCRUB_LOCATION, "place:again");
+			if (reach < e) {
+				size_t ja = a, je = e;
+				journey_from(s, n, &ja, &je);
+				rc = spans_push(all, ja, je, SCRUB_LOCATION, "place:again");
+			}
 		}
 	}
 	spans_free(&ls);

@@ -3046,3 +3046,39 @@ Test(failsafe, s24_a_tenancy_surrendered_is_no_whereabouts)
 	expect("Tenancy ended, she now lives at her mum's in Quellby.", SCRUB_LOCATION,
 	       "Tenancy ended, she now lives at her mum's in Quellby");
 }
+
+/* s24: the next contact with her at a place, on a day and at a clock time
+ * ("Next contact at <Name> Children's Centre, 3/12, 10am", "her next
+ * appointment is there, Monday 10th, 09:20") is where she will be and
+ * when, as her next clinic is; a next contact by its day alone, or the
+ * agencies' review, is not. */
+Test(failsafe, her_next_contact_at_a_place_and_time)
+{
+	expect("Weight 9.1kg. Next contact at Quellby Children's Centre, 3/12, 10am.",
+	       SCRUB_LOCATION, "Next contact at Quellby Children's Centre, 3/12, 10am");
+	expect("GP aware; her next appointment is there, Monday 10th, 09:20.", SCRUB_LOCATION,
+	       "next appointment is there, Monday 10th, 09:20");
+	expect_none("Next contact Thursday.");
+	expect_none("Next review at the MARAC 3/12 10am.");
+	expect_none("Her next review is there, Monday 10th, 09:20.");
+}
+
+/* s24: "write to me" and "write c/o ..." say where her post goes, a route
+ * to her as "letters c/o ..." is; "write to housing" is not. */
+Test(failsafe, write_to_her_care_of_is_her_route)
+{
+	expect("Please do not tell him. Write to me at c/o Quellby Women's Centre.", SCRUB_SAFE_TIME,
+	       "Write to me at c/o Quellby Women's Centre");
+	expect_none("IDVA to write to housing by Friday.");
+	expect_none("I will write a statement.");
+}
+
+/* s24: working hours opening a note's sentence with her left out ("Works
+ * nights Sun-Wed at <Place>") are when she is out and when home, as "She
+ * works nights" is; "Works with the IDVA" is none. */
+Test(failsafe, works_with_her_left_out)
+{
+	expect("Seen alone. Works nights Sun-Wed at Quellby General, Ward 3.", SCRUB_SAFE_TIME,
+	       "Works nights Sun-Wed at Quellby General, Ward 3.");
+	expect_none("Works with the IDVA.");
+}

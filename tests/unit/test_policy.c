@@ -1832,3 +1832,33 @@ Test(policy_never_share, default_policy_a_case_reference_naming_a_refuge)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/* s24: a case reference with a postcode district among its parts
+ * ("MARAC-QUELLBY-WN5-0412": the refuge's town and district) says where she
+ * is: withheld from an agency not told where she is, kept for police; a
+ * reference whose parts are no district ("MARAC-WIG-26-0703-R2",
+ * "MARAC/WM/26/PROB-1212", a school year "Y6") is kept. */
+Test(policy_never_share, default_policy_a_case_reference_naming_a_district)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	codec_mfree(cs->case_ref);
+	cs->case_ref = codec_strdup("MARAC-QUELLBY-WN5-0412");
+	struct out o = redact(p, cs, AG(HEALTH), PU(MEETING));
+	cr_assert(!view_has(o.view, "WN5"));
+	out_free(&o);
+	o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert_str_eq(o.view->case_ref, "MARAC-QUELLBY-WN5-0412");
+	out_free(&o);
+	static const char *const kept[] = {"MARAC-WIG-26-0703-R2", "MARAC/WM/26/PROB-1212",
+					   "MARAC-Y6-2026-0101"};
+	for (size_t k = 0; k < 3; k++) {
+		codec_mfree(cs->case_ref);
+		cs->case_ref = codec_strdup(kept[k]);
+		o = redact(p, cs, AG(HEALTH), PU(MEETING));
+		cr_assert_str_eq(o.view->case_ref, kept[k]);
+		out_free(&o);
+	}
+	codec_free(&cs->base);
+	policy_free(p);
+}

@@ -3129,3 +3129,90 @@ Test(scrub, s24_a_hearing_or_agency_appointment_is_kept)
 		    W("victim location"));
 	scrubber_free(sc);
 }
+
+/* s24: whose home an address is, said right after it in a log's capitals
+ * ("17 <STREET> CLOSE, <TOWN> (HER MUMS)"), goes with it, as it does said
+ * before it ("TO HIS MOTHERS, 44 ..."); in lower case it stays. */
+Test(scrub, s24_caps_owner_after_an_address)
+{
+	expect("1932 DESTINATION 17 ROWAN TREE CLOSE, QUELLBY (HER MUMS)\n1945 UNITS ATTENDED",
+	       "1932 DESTINATION " R("address") "\n1945 UNITS ATTENDED");
+	expect("destination 17 Rowan Tree Close, Quellby (her mums)",
+	       "destination " R("address") " (her mums)");
+}
+
+/* s24: a capitalised kinship word used as a title goes with the name in a
+ * list ("(Mum,\nAunty <Name>)") and with the name in brackets ("Gran
+ * (<Name>)"), as "Uncle <Name>" does; a role keeps ("Support Worker"). */
+Test(scrub, s24_kin_title_in_a_list_or_before_brackets)
+{
+	expect("The school has the collection list (Mum,\nAunty Quenbyra).",
+	       "The school has the collection list (Mum,\n" R("name") ").");
+	expect("She will be picked up by Gran (Quenbette) tonight.",
+	       "She will be picked up by " R("name") ") tonight.");
+}
+
+/* s24: a name alone on its line signing off an e-mail ("Tom" above "Sent
+ * from my iPhone"), found before by a cue, goes as the cue's did, even a
+ * word that is common too. */
+Test(scrub, s24_sign_off_alone_on_its_line)
+{
+	expect("From: Tom Quenby (Elbury Police)\nWe can do 0900.\nTom\nSent from my iPhone",
+	       "From: " R("name") " (Elbury Police)\nWe can do 0900.\n" R("name") "\nSent from my iPhone");
+}
+
+/* s24: a Welsh-medium playgroup puts its kind first, as "Ysgol <Name>"
+ * does: "Cylch Meithrin <Place>" is a school; the words in lower case are
+ * the kind alone. */
+Test(scrub, s24_cylch_meithrin_is_a_school)
+{
+	expect("Elin at nursery Cylch Meithrin Quelldre. The cylch meithrin was shut.",
+	       R("name") " at nursery " R("place") ". The cylch meithrin was shut.");
+}
+
+/* s24: typed in lower case, a town the lexicon knows right after
+ * someone's home ("curfew at his mums in batley") is where that home is;
+ * a month ("at her mums in march") or the relative herself ("her mum in
+ * leeds is ill") is not. */
+Test(scrub, s24_lower_case_town_after_a_kin_home)
+{
+	expect("on tag, curfew 7pm-7am at his mums in batley",
+	       "on tag, curfew 7pm-7am at his mums in " R("address"));
+	expect("she is at her mums in march", "she is at her mums in march");
+	expect("her mum in leeds is ill", "her mum in leeds is ill");
+}
+
+/* s24: a pitch's number on a Travellers' site before its street ("Site 2,
+ * <Street> Road travellers' site") goes with the street and the site's
+ * kind after it, as "Flat 2, ..." does ("Site 2"
+ * alone stays: a part of a hospital or works); a named hostel before its
+ * street ("the <Name> Army hostel, <Street>") goes with it, as a named
+ * guesthouse does. */
+Test(scrub, s24_site_number_and_named_hostel_before_a_street)
+{
+	expect("Home visit at Site 2, Quellby Road travellers' site.",
+	       "Home visit at " R("address") ".");
+	expect("Parking at Site 2 of the hospital.", "Parking at Site 2 of the hospital.");
+	expect("He lives for now at the Quenby Army hostel, Quellby Street.",
+	       "He lives for now at the " R("address") ".");
+}
+
+/* s24: a journey's length from a town withheld where she is ("Travel
+ * from\n<Town> is 90 minutes") says how far she is: withheld with the town
+ * (here one marker with the sentence before); the town alone elsewhere
+ * goes alone. */
+Test(scrub, s24_journey_from_a_withheld_town)
+{
+	static const char *const names[] = {"Percival Gloam"};
+	struct scrub_spec spec = {names, 1, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	const char *in = "She has moved to Wexcombe with the children. Travel from\nWexcombe is "
+	                 "90 minutes; school told. Wexcombe Council wrote.";
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, in, strlen(in), NULL, 0, &out, NULL), 0);
+	cr_assert_str_eq(out, "[WITHHELD s38: victim location]; school told. [WITHHELD s38: "
+	                      "victim location] Council wrote.");
+	free(out);
+	scrubber_free(sc);
+}
