@@ -4295,6 +4295,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		had_go = 0;
 	}
 	f->subj_and = 0;
+	/* "arrived 16:30 at <Name>", "got there 0930 at ...": a clock between
+	 * the going verb and its preposition, as an adverb would be */
+	if (had_go && (tf & TF_CLOCK))
+		f->go_win = 1;
 	/* took her, the kids, them (her people) to somewhere: conveyed */
 	if (f->take_win > 0) {
 		f->take_win--;

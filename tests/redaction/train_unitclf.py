@@ -165,7 +165,7 @@ def main():
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--cats", default=POS_CATS,
                     help="the categories that make a unit positive (default: %(default)s)")
-    ap.add_argument("--p", type=float, default=0.08, help="the threshold written into the C file")
+    ap.add_argument("--p", type=float, default=0.065, help="the threshold written into the C file")
     ap.add_argument("--out", default=None)
     ap.add_argument("--check", default=None)
     args = ap.parse_args()

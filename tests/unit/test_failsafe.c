@@ -3082,3 +3082,14 @@ Test(failsafe, works_with_her_left_out)
 	       "Works nights Sun-Wed at Quellby General, Ward 3.");
 	expect_none("Works with the IDVA.");
 }
+
+/* s24: a clock between a going verb and its preposition ("arrived 16:30
+ * at <Name> (<Town>)") is read past as an adverb is: where she arrived is
+ * where she is. */
+Test(failsafe, s24_arrived_at_a_clock_time_at_a_place)
+{
+	expect("She and the baby arrived 16:30 at Quellby House (Tolvenny) via the IDVA.",
+	       SCRUB_LOCATION,
+	       "She and the baby arrived 16:30 at Quellby House (Tolvenny) via the IDVA");
+	expect_none("The hearing started 10:30 at Quellby Crown Court.");
+}
