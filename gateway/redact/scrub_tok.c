@@ -631,12 +631,37 @@ static size_t postcode_at(const unsigned char *s, size_t n, size_t i)
 	return ident_postcode_norm((const char *)s + i, e - i, out) == 0 ? e : 0;
 }
 
+/* Is "CRN" (any case) right before i, past a colon, a full stop, a dash or
+ * spaces ("CRN X 123456", "crn: X123-456")? Reads at most 8 bytes back. */
+static int crn_cue_before(const unsigned char *s, size_t i)
+{
+	size_t p = i, lo = i > 8 ? i - 8 : 0;
+	while (p > lo && (s[p - 1] == ' ' || s[p - 1] == ':' || s[p - 1] == '.' || s[p - 1] == '-'))
+		p--;
+	return p >= 3 && p < i && word_eq(s + p - 3, 3, "crn") && (p == 3 || !sc_alnum(s[p - 4]));
+}
+
+/*
+ * A CRN: a letter and six digits ("X123456"); right after "CRN" also
+ * written with a space after the letter or between the digits' halves
+ * ("CRN X 123456", "CRN X123-456").
+ */
 static size_t crn_at(const unsigned char *s, size_t n, size_t i)
 {
 	char out[8];
-	if (digits_at(s, n, i + 1, 6) != 6 || !ends_word(s, n, i + 7, 0))
+	if (digits_at(s, n, i + 1, 6) == 6 && ends_word(s, n, i + 7, 0))
+		return ident_crn_valid((const char *)s + i, 7, out) == 0 ? i + 7 : 0;
+	if (!sc_alpha(s[i]) || !crn_cue_before(s, i))
 		return 0;
-	return ident_crn_valid((const char *)s + i, 7, out) == 0 ? i + 7 : 0;
+	size_t j = i + 1 + (i + 1 < n && s[i + 1] == ' '), e;
+	if (digits_at(s, n, j, 6) == 6)
+		e = j + 6; /* "X 123456" */
+	else if (digits_at(s, n, j, 3) == 3 && j + 4 < n && (s[j + 3] == ' ' || s[j + 3] == '-') &&
+		 digits_at(s, n, j + 4, 3) == 3)
+		e = j + 7; /* "X123-456", "X 123 456" */
+	else
+		return 0;
+	return e - i > 7 && ends_word(s, n, e, 0) ? e : 0;
 }
 
 /* Letters at s[i], at most max + 1 counted; *up: all upper case. */
@@ -3129,7 +3154,8 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		}
 		if (!((L <= 5 && sc_digit(nx)) || (L == 2 && sep) || (L == 3 && nx == ' ') ||
 		      (L == 5 && (nx == ' ' || nx == '-')) ||
-		      (L == 1 && nx == ' ' && (near(cx, CUE_VEH, i) || near(cx, CUE_PASS, i)))))
+		      (L == 1 && nx == ' ' &&
+		       (near(cx, CUE_VEH, i) || near(cx, CUE_PASS, i) || crn_cue_before(s, i)))))
 			goto dates;
 		/* Most words of two, three or five letters are followed by a
 		 * space, and each shape below then needs a digit in the 3 bytes

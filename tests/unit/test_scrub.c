@@ -179,6 +179,10 @@ Test(scrub, pnc_ids)
 
 Test(scrub, crns)
 {
+	/* s24: right after "CRN", a space after the letter or between the
+	 * digits' halves; not elsewhere, not seven digits */
+	expect("CRN X 123456 and CRN: X123-456", "CRN " R("crn") " and CRN: " R("crn"));
+	unchanged("Room X 123 456, ref A123-456, CRN X 1234567");
 	expect("CRN X123456.", "CRN " R("crn") ".");
 	unchanged("X1234567 and AX123456 and X12345");
 }
