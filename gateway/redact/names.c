@@ -1063,6 +1063,28 @@ static const char *const ROLE_HEADING[] = {
 
 static int agency_word(const struct scan *sc, const struct tok *w);
 
+/*
+ * Does the line at byte a open with a form's label: letters and spaces (at
+ * most 40 bytes, at most four words), then a colon ("Previous address:",
+ * "Safe to call:")?
+ */
+static int line_is_label(const struct scan *sc, size_t a)
+{
+	int words = 1;
+	for (size_t k = a; k < sc->n && k < a + 40; k++) {
+		unsigned char c = sc->s[k];
+		if (c == ':')
+			return k > a;
+		if (c == ' ')
+			words++;
+		else if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			return 0;
+		if (words > 4)
+			return 0;
+	}
+	return 0;
+}
+
 static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
@@ -1138,6 +1160,10 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	    (!(u->gap & ~G_COMMA) || (u->gap == G_OTHER && sc->s[u->start - 1] == '(')))
 		return lower_kin_name(sc, i + 1, out, next, 0);
 	if (!cue_name(sc, i + 1, strong))
+		return 0;
+	/* "Lives with mum\nPrevious address: ...": a form's label opening the
+	 * next line is no relative's name */
+	if ((u->gap & G_NL) && line_is_label(sc, u->start))
 		return 0;
 	size_t last = extend(sc, i + 1);
 	const struct tok *after = tok(sc, last + 1);

@@ -2487,6 +2487,13 @@ static void try_work(struct scan *sc, long p)
 		work_extent(sc, j, 4);
 		return;
 	}
+	/* "Works at: Asda Tolvenny", "Employed at: ...": a form's label with
+	 * its preposition, the employer after the colon */
+	if ((t->id == W_WORKS || t->id == W_WORK || t->id == W_EMPLOYED) && is_word(T(sc, j), W_AT) &&
+	    is_punct(T(sc, j + 1), ':') && (T(sc, j + 2)->f & (F_CAP | F_UPPER))) {
+		work_extent(sc, j + 2, 4);
+		return;
+	}
 	if (line_label && (T(sc, j + 1)->f & F_LOWER) && !(T(sc, j + 1)->cls & (C_DET | C_FUNC | C_PRON))) {
 		j++; /* a job first: goes on as "works as", and the name after
 		      * "for" may run on ("labouring for N & J Groundworks cash

@@ -3220,3 +3220,16 @@ Test(scrub, s24_journey_from_a_withheld_town)
 	free(out);
 	scrubber_free(sc);
 }
+
+/* s24: forms pasted as "Label: value" lines: a label opening the line
+ * after a kin word is no relative's name; "Works at:" names the employer
+ * after its colon. */
+Test(scrub, s24_form_labels_after_kin_and_works_at)
+{
+	expect("Lives with mum\nPrevious address: 4 Oak Close",
+	       "Lives with mum\nPrevious address: " R("address"));
+	expect("Works at: Asda Tolvenny\nEmployed at: Quellby Foods, nights",
+	       "Works at: " R("place") "\nEmployed at: " R("place") ", nights");
+	expect("Staying with her sister\nDorcas until Friday.",
+	       "Staying with her sister\n" R("name") " until Friday.");
+}
