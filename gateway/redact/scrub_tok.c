@@ -1836,8 +1836,10 @@ RARE static size_t dob_after_name(const unsigned char *s, size_t n, size_t i)
 	return i + k;
 }
 
-/* How far below its header a table's row is read (bytes). */
+/* How far below its header a table's row is read, and how long the
+ * header's line may be before its DOB word (bytes). */
 #define DOB_TABLE_SPAN 4096
+#define DOB_HEADER_MAX 256
 
 /* The count of c in s[a, b). */
 static size_t count_byte(const unsigned char *s, size_t a, size_t b, unsigned char c)
@@ -1863,17 +1865,18 @@ RARE static size_t dob_in_column(const unsigned char *s, size_t n, size_t i, siz
 {
 	if (cue >= i || i - cue > DOB_TABLE_SPAN || (i > 0 && sc_alnum(s[i - 1])))
 		return 0;
+	const unsigned char *nl = memchr(s + cue, '\n', i - cue);
+	if (nl == NULL)
+		return 0; /* the cue is on the date's line */
+	size_t he = (size_t)(nl - s), h = cue, lo = cue > DOB_HEADER_MAX ? cue - DOB_HEADER_MAX : 0;
+	while (h > lo && s[h - 1] != '\n')
+		h--;
+	if (h > 0 && s[h - 1] != '\n')
+		return 0; /* no header: a long line of prose */
 	struct ident_date d;
 	size_t k = ident_date_scan((const char *)s + i, n - i, &d);
 	if (k < 6 || !ends_word(s, n, i + k, 0))
 		return 0;
-	size_t h = cue, he = cue;
-	while (h > 0 && s[h - 1] != '\n')
-		h--;
-	while (he < i && s[he] != '\n')
-		he++;
-	if (he >= i)
-		return 0; /* the cue is on the date's line */
 	for (size_t q = h; q < he; q++)
 		if (sc_digit(s[q]))
 			return 0;
@@ -1881,10 +1884,12 @@ RARE static size_t dob_in_column(const unsigned char *s, size_t n, size_t i, siz
 	while (ls > he && s[ls - 1] != '\n')
 		ls--;
 	for (size_t q = he; q < ls; q++) { /* a blank line ends the table */
+		if (s[q] != '\n')
+			continue;
 		size_t r = q + 1;
 		while (r < ls && s[r] == ' ')
 			r++;
-		if (s[q] == '\n' && r < ls && s[r] == '\n')
+		if (r < ls && s[r] == '\n')
 			return 0;
 	}
 	static const unsigned char SEP[] = {'|', ',', ';'};

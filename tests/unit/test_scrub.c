@@ -16,6 +16,8 @@
 #include "mgw_err.h"
 #include "canon.h"
 #include "scrub.h"
+#include "scrub_int.h"
+#include "linear_guard.h"
 
 #define G "s40(2)"
 #define R(kind) "[REDACTED " G ": " kind "]"
@@ -3232,4 +3234,24 @@ Test(scrub, s24_form_labels_after_kin_and_works_at)
 	       "Works at: " R("place") "\nEmployed at: " R("place") ", nights");
 	expect("Staying with her sister\nDorcas until Friday.",
 	       "Staying with her sister\n" R("name") " until Friday.");
+}
+
+/* s24: the date-of-birth column reads back from a date to its table's
+ * header at most a bounded span: a megabyte-long line of dates after one
+ * "DOB" (no header line), or rows under a header, cost what a text with no
+ * cue costs (within linear_guard's factor). */
+static scrubber *LG_SC;
+static int lg_token_pass(const char *s, size_t n, struct spans *out)
+{
+	return scrub_token_pass(LG_SC, (const unsigned char *)s, n, ~0u, out);
+}
+
+Test(scrub, s24_dob_column_stays_linear)
+{
+	LG_SC = scrubber_new(NULL, 0, NULL, 0, NULL, 0);
+	cr_assert_not_null(LG_SC);
+	static const char *const cue[] = {"DOB 12/03/1991 ", "Name | DOB\nA | 12/03/1991\n",
+					  "Ref,DOB\nA1,12/03/1991\n"};
+	lg_assert_linear(lg_token_pass, cue, sizeof cue / sizeof cue[0], 256 * 1024, 3);
+	scrubber_free(LG_SC);
 }
