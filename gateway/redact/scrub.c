@@ -1212,6 +1212,15 @@ static int sentence_start(const unsigned char *s, size_t a)
 	return i == 0 || s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?' || s[i - 1] == ':';
 }
 
+/* Is s[a, e) one of the NULL-ended list, any case? */
+static int word_of(const unsigned char *s, size_t a, size_t e, const char *const *list)
+{
+	for (size_t k = 0; list[k]; k++)
+		if (strlen(list[k]) == e - a && strncasecmp((const char *)s + a, list[k], e - a) == 0)
+			return 1;
+	return 0;
+}
+
 /* Is the word [a, i) all its line holds ("Tom" signing off an e-mail
  * above "Sent from my iPhone"), spaces and a comma or full stop aside? */
 static int alone_on_line(const unsigned char *s, size_t n, size_t a, size_t i)
@@ -1897,11 +1906,9 @@ static int town_use(const unsigned char *s, size_t n, size_t a, size_t e, int lo
 			"police", "constabulary", "council", "borough", "court", "courts", "custody",
 			"magistrates", "probation", "services", "service", "team", "teams", "homes",
 			"housing", "civic", "town", "nhs", "icb", "hscp", "marac", "mash", "aid", "hub",
-			"family"};
-		for (size_t k = 0; k < sizeof BODY / sizeof BODY[0]; k++)
-			if (strlen(BODY[k]) == q - i &&
-			    strncasecmp((const char *)s + i, BODY[k], q - i) == 0)
-				return 1;
+			"family", NULL};
+		if (word_of(s, i, q, BODY))
+			return 1;
 		if ((b & (LEX_FORENAME | LEX_SURNAME)) && !(b & (LEX_COMMON | LEX_ALLOW)))
 			return 0;
 		if (b == 0)
@@ -2540,12 +2547,9 @@ static int venue_head(const unsigned char *w, size_t n)
 	static const char *const HEAD[] = {
 		"chapel", "church", "mosque", "masjid", "temple", "gurdwara", "synagogue",
 		"cathedral", "abbey", "house", "hall", "lodge", "manor", "hotel", "inn",
-		"arms", "tavern", "pub", "club", "hostel", "refuge", "mill", "farm",
+		"arms", "tavern", "pub", "club", "hostel", "refuge", "mill", "farm", NULL,
 	};
-	for (size_t k = 0; k < sizeof HEAD / sizeof HEAD[0]; k++)
-		if (strlen(HEAD[k]) == n && strncasecmp(HEAD[k], (const char *)w, n) == 0)
-			return 1;
-	return 0;
+	return word_of(w, 0, n, HEAD);
 }
 
 /*
@@ -2676,15 +2680,6 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 		}
 	}
 	return nw;
-}
-
-/* Is s[a, e) one of the NULL-ended list, any case? */
-static int word_of(const unsigned char *s, size_t a, size_t e, const char *const *list)
-{
-	for (size_t k = 0; list[k]; k++)
-		if (strlen(list[k]) == e - a && strncasecmp((const char *)s + a, list[k], e - a) == 0)
-			return 1;
-	return 0;
 }
 
 /*
