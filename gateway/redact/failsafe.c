@@ -1387,12 +1387,25 @@ static int fs_has_dash(const struct fs *f, size_t a, size_t e)
  * without a time (the older notes' "Follow-up: fracture clinic 09/11" is
  * a date for the agencies).
  */
+/* w folded a day of a month as written beside its month: "1", "03", "3rd", "21st" */
+static int fs_day_of_month(const char *w)
+{
+	size_t d = 0;
+	while (w[d] >= '0' && w[d] <= '9')
+		d++;
+	if (d == 0 || d > 2 || atoi(w) < 1 || atoi(w) > 31)
+		return 0;
+	return !w[d] || !strcmp(w + d, "st") || !strcmp(w + d, "nd") || !strcmp(w + d, "rd") ||
+	       !strcmp(w + d, "th");
+}
+
 #define FS_APPT_BACK 40 /* bytes read back for a label before the first clause */
 static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, int *sure)
 {
 	static const char *const care[] = {
 	    "anc", "antenatal", "scan", "smear", "detox", "cpa", "clinic", "outpatients",
-	    "outpatient", "colposcopy", "ultrasound", "physio", "physiotherapy", NULL};
+	    "outpatient", "colposcopy", "ultrasound", "physio", "physiotherapy", "epau",
+	    "fracture", "maternity", "gynae", "gynaecology", NULL};
 	/* one that is over, his, or asked about ("rang the antenatal clinic
 	 * on 26/11 asking for her next appointment": a report) */
 	static const char *const over[] = {"attended", "dna", "missed", "cancelled", "he",
@@ -1402,7 +1415,8 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	static const char *const wday[] = {
 	    "mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur",
 	    "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", NULL};
-	int kind = 0, next = 0, follow = 0, date = 0, clock = 0, at = 0, booked = 0, day = 0;
+	int kind = 0, next = 0, follow = 0, date = 0, clock = 0, at = 0, at_was = 0, booked = 0,
+	    day = 0;
 	int seen = 0; /* the next contact with her: "next contact", "her next appt" */
 	size_t i = a, lb = a;
 	if (e > f->n || a >= e)
@@ -1452,7 +1466,9 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 		else if (!strcmp(x, "next") || !strcmp(x, "booked"))
 			next = 1, booked |= x[0] == 'b', seen |= !strcmp(prev, "her");
 		else if ((!strcmp(x, "at") || !strcmp(x, "there")) && start != SIZE_MAX)
-			at = 1; /* (there: the place just named, "her next appointment is there") */
+			at_was = at, at = 2; /* (there: the place just named, "her next
+					      * appointment is there"; 2 until the next word
+					      * shows it is no clock time, "at 2.00am") */
 		else if (next && !strcmp(prev, "next") &&
 			 (!strcmp(x, "contact") || !strcmp(x, "visit")))
 			seen = 1;
@@ -1464,6 +1480,17 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 			 !(len >= 3 && !strcmp(x + len - 3, "/40")))
 			date = 1; /* "02/12", not "32/40" (weeks of a pregnancy) nor
 				   * a log stamp's date before it all */
+		else if (start != SIZE_MAX && digit && slash == 2 && !alpha && !colon && len >= 6 &&
+			 len <= 10)
+			date = 1; /* "03/12/2026" */
+		else if (start != SIZE_MAX && ((fs_month(x) && fs_day_of_month(prev)) ||
+					       (fs_day_of_month(x) && fs_month(prev))))
+			date = 1; /* the date in words: "1 Dec", "Dec 3rd", "3rd December" */
+		if (at == 2 && strcmp(x, "at") && strcmp(x, "there"))
+			at = digit && !slash && (colon || (alpha == 2 && (!strcmp(x + len - 2, "am") ||
+									   !strcmp(x + len - 2, "pm"))))
+				 ? at_was
+				 : 1;
 		if (start == SIZE_MAX && (kind || next || !strcmp(x, "follow") ||
 					  !strcmp(x, "appointment") || !strcmp(x, "appt")))
 			start = i - len;
@@ -1496,6 +1523,36 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 			       start != SIZE_MAX
 		   ? start + 1
 		   : 0;
+}
+
+static int fs_word_is(const unsigned char *s, size_t n, size_t j, const char *w);
+
+/*
+ * Where she will be begins "at <place>" and a date stands right before it
+ * ("Next appt: 26/11 at <Name> children's centre 10:30", "Next CMHT
+ * appointment: 01/12/2026 at the <Name> team base, 2pm"): the date is
+ * when she will be there and goes with it. Returns where the withheld
+ * text starts (from when no such date; nor a row's date stamp at its
+ * line's start, "12/11 at home address": the log's date, not hers).
+ */
+static size_t fs_date_before(const struct fs *f, size_t from)
+{
+	if (from >= f->n || !fs_word_is(f->s, f->n, from, "at"))
+		return from;
+	size_t j = from;
+	while (j > 0 && f->s[j - 1] == ' ')
+		j--;
+	size_t k = j, seps = 0;
+	while (k > 0 && j - k < 10 &&
+	       ((f->s[k - 1] >= '0' && f->s[k - 1] <= '9') || f->s[k - 1] == '/'))
+		seps += f->s[--k] == '/';
+	if (j == from || j - k < 3 || seps < 1 || seps > 2 || f->s[k] == '/' ||
+	    f->s[j - 1] == '/' || (k > 0 && fs_alnum(f->s[k - 1])))
+		return from;
+	size_t m = k;
+	while (m > 0 && (f->s[m - 1] == ' ' || f->s[m - 1] == '\t'))
+		m--;
+	return m == 0 || f->s[m - 1] == '\n' ? from : k;
 }
 
 /* Decide the sentence's clauses (the unit model's unit goes on). */
@@ -1604,7 +1661,7 @@ static void sentence_decide(struct fs *f)
 						break;
 					from = f->cl[k].start;
 				}
-			emit(f, from, c->end, SCRUB_LOCATION,
+			emit(f, fs_date_before(f, from), c->end, SCRUB_LOCATION,
 			     (c->seen & S_RES) ? "fs:residence" : "fs:routine");
 			done = i;
 			res_prev = 1;

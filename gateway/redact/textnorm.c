@@ -151,6 +151,10 @@ static size_t o_word(unsigned char *s, size_t n, size_t k)
 		return e;
 	if (k < a && a > 0) /* the O that led here is in the letter prefix */
 		return e;
+	/* a capital O and six digits is a probation case reference (CRN, a
+	 * letter and six digits: "CRN O337129"), left for the CRN rule */
+	if (e - a == 7 && s[a] == 'O' && digits == 6 && first == a + 1)
+		return e;
 	int prefixed = a > 0 && is_alnum(s[a - 1]);
 	if (prefixed ? digits < 5 || e - a < 10 : (digits < 1 || e - a < 2))
 		return e;

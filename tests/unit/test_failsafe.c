@@ -3093,3 +3093,34 @@ Test(failsafe, s24_arrived_at_a_clock_time_at_a_place)
 	       "She and the baby arrived 16:30 at Quellby House (Tolvenny) via the IDVA");
 	expect_none("The hearing started 10:30 at Quellby Crown Court.");
 }
+
+/* s26: her next clinic appointment with its date in words ("1 Dec", "Dec
+ * 3rd") or in full (03/12/2026), at the EPAU, the fracture clinic,
+ * maternity or gynae, at a clock time, is where she will be and when, as
+ * "Next ANC 15/11 09:40" is; "at 2.00am" is a time, no place, so a next
+ * contact at one is the agencies' date. */
+Test(failsafe, s26_next_appointment_dates_in_words)
+{
+	expect_covers("Seen today. Her next EPAU appointment is on 1 Dec at 10am.", SCRUB_LOCATION,
+		      "EPAU appointment is on 1 Dec at 10am");
+	expect_covers("Plan agreed. Next fracture clinic appt Dec 3rd, 09:30.", SCRUB_LOCATION,
+		      "fracture clinic appt Dec 3rd, 09:30");
+	expect_covers("Next maternity appt 03/12/2026 at 09:30.", SCRUB_LOCATION,
+		      "maternity appt 03/12/2026 at 09:30");
+	expect_none("Next contact 19/12/2026 at 2.00am.");
+	expect_none("Next appt 23/11 10:30 with probation.");
+	expect_none("Attended fracture clinic 1 Dec at 10am.");
+}
+
+/* s26: a date right before "at <place>" where she will be ("Next appt:
+ * 26/11 at <Name> children's centre 10:30 - not home") is when she will be
+ * there and is withheld with it. */
+Test(failsafe, s26_date_before_where_she_will_be)
+{
+	expect_covers("Do not discuss at home visits.\nNext appt: 26/11 at Quellby children's centre "
+		      "10:30 - not home.",
+		      SCRUB_LOCATION, "26/11 at Quellby children's centre 10:30");
+	expect_covers("Next CMHT appointment: 01/12/2026 at the Quellby community team base, 2pm.",
+		      SCRUB_LOCATION, "01/12/2026 at the Quellby community team base, 2pm");
+	expect_none("Next appt 26/11 at 10:30.");
+}

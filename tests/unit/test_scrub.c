@@ -186,6 +186,10 @@ Test(scrub, crns)
 	expect("CRN X 123456 and CRN: X123-456", "CRN " R("crn") " and CRN: " R("crn"));
 	unchanged("Room X 123 456, ref A123-456, CRN X 1234567");
 	expect("CRN X123456.", "CRN " R("crn") ".");
+	/* s26: a capital O and six digits is a CRN, not a number typed with
+	 * the letter O (a phone's O's still become zeros) */
+	expect("nDelius CRN O337129 - contact log", "nDelius CRN " R("crn") " - contact log");
+	expect("Mobile O7700 900123.", "Mobile " R("phone") ".");
 	unchanged("X1234567 and AX123456 and X12345");
 }
 
