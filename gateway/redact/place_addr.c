@@ -178,14 +178,40 @@ static int csv_row(const struct scan *sc, size_t i)
 	return glued >= 2;
 }
 
+/* Is w a postcode district alone, in capitals ("BD16", "M1", "EC1A"), and
+ * the end of its line or clause: the outward code after an address's town
+ * ("Bingley BD16")? */
+static int district_tok(const struct scan *sc, long k)
+{
+	const struct tok *w = T(sc, k), *z = T(sc, k + 1);
+	if (w->type != T_WORD || (w->f & F_NL))
+		return 0;
+	const unsigned char *c = sc->s + w->start;
+	size_t n = w->end - w->start, a = 0, d = 0;
+	while (a < n && c[a] >= 'A' && c[a] <= 'Z')
+		a++;
+	while (a + d < n && c[a + d] >= '0' && c[a + d] <= '9')
+		d++;
+	if (a < 1 || a > 2 || d < 1 || d > 2 ||
+	    !(a + d == n || (a + d + 1 == n && c[n - 1] >= 'A' && c[n - 1] <= 'Z')))
+		return 0;
+	return z->type == T_END || (z->f & F_NL) ||
+	       (z->type == T_PUNCT && strchr(".,;)", z->ch) && z->ch);
+}
+
 static long address_tail(const struct scan *sc, long e, int caps)
 {
 	long k = e;
-	int took_caps = 0;
+	int took_caps = 0, town = 0;
 	for (int g = 0; g < 4; g++) {
 		const struct tok *x = T(sc, k);
 		long j = k;
 		int sep = 0;
+		if (town && district_tok(sc, k)) {
+			k++; /* "..., Bingley BD16" */
+			break;
+		}
+		town = 0;
 		if (is_punct(x, ',')) {
 			j = k + 1, sep = ',';
 		} else if ((x->f & F_NL) && !(x->f & F_BLANK)) {
@@ -248,9 +274,10 @@ static long address_tail(const struct scan *sc, long e, int caps)
 		if (sep == ',' && z->type == T_WORD && (z->f & F_LOWER) &&
 		    (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ)))
 			ends = 1; /* "..., Grimsby on Monday" */
-		if (!ends && sep != 'i')
+		if (!ends && sep != 'i' && !district_tok(sc, j + m))
 			break;
 		k = j + m;
+		town = 1;
 	}
 	return k;
 }
@@ -381,6 +408,37 @@ static int bare_house_number(const struct scan *sc, long p)
 	       is_word(T(sc, p - 3), W_DOORS);
 }
 
+/*
+ * A house number and a street's name with no street type, then a comma
+ * and a town that ends the clause, after a preposition or a living verb:
+ * "of 5 Ashvale, Tredegar", "at 3 Bryn Stanley, Denbigh". The end of the
+ * name (address_tail takes the town), or 0. The number p, the name at q.
+ */
+static long named_street_town(const struct scan *sc, long p, long q)
+{
+	const struct tok *t = T(sc, p), *pr = T(sc, p - 1);
+	if (t->ndig > 3 || pr->type != T_WORD || (t->f & (F_NL | F_BRK)) ||
+	    !(pr->id == W_AT || pr->id == W_OF || pr->id == W_FROM || pr->id == W_TO ||
+	      pr->id == W_ATTENDED || pr->id == W_VISITED || (pr->cls & C_LOCV)))
+		return 0;
+	long m = 0;
+	while (m < 2 && place_town_word(T(sc, q + m)) && !(T(sc, q + m)->f & (F_NL | F_BRK)) &&
+	       !(T(sc, q + m)->cls & (C_INST | C_INSTC | C_HOSP | C_UNIT)))
+		m++;
+	if (m == 0 || !is_punct(T(sc, q + m), ',') || (T(sc, q + m + 1)->f & F_NL))
+		return 0;
+	long k = 0;
+	while (k < 2 && place_town_word(T(sc, q + m + 1 + k)) && !(T(sc, q + m + 1 + k)->f & F_NL))
+		k++;
+	const struct tok *z = T(sc, q + m + 1 + k);
+	if (k == 0 || !(z->type == T_END || z->type == T_PUNCT || (z->f & F_NL) ||
+			postcode_at(sc, q + m + 1 + k) ||
+			(z->type == T_WORD && (z->f & F_LOWER) &&
+			 (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ)))))
+		return 0;
+	return q + m;
+}
+
 /* A house number at p followed by a street: the token after the street, or 0. */
 
 static long number_street(const struct scan *sc, long p)
@@ -434,6 +492,8 @@ static long number_street(const struct scan *sc, long p)
 			 (T(sc, q + 3)->type != T_WORD || (T(sc, q + 3)->f & F_LOWER)))
 			e = q + 3; /* "Ffordd Glan Môr" */
 	}
+	if (e == 0)
+		e = named_street_town(sc, p, q);
 	return e;
 }
 

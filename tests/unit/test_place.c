@@ -3280,3 +3280,19 @@ Test(place, s24_street_of_a_court_or_office_is_no_address)
 	expect_span("He must not go to Flat 7, Ambrose Court, Mill Road.", 0, SCRUB_ADDRESS,
 		    "Flat 7, Ambrose Court, Mill Road");
 }
+
+/* s26: a house number and a street's name with no street type, then a
+ * town ending the clause ("of 5 Ashvale, Tredegar", "attended 7 Maesglas,
+ * Newport"), is an address; a postcode district alone after an address's
+ * town ("Haworth Road\nBingley BD16") goes with it. A number and a name
+ * that a town does not follow is not. */
+Test(place, s26_number_name_town_and_district)
+{
+	expect_span("The tenant of 5 Ashvale, Tredegar, reported noise.", 0, SCRUB_ADDRESS,
+		    "5 Ashvale, Tredegar");
+	expect_span("Police attended 7 Maesglas, Newport.", 0, SCRUB_ADDRESS, "7 Maesglas, Newport");
+	expect_span("Flat 11, Ashgrove House\nHaworth Road\nBingley BD16\nAccount: 4002", 0,
+		    SCRUB_ADDRESS, "Flat 11, Ashgrove House\nHaworth Road\nBingley BD16");
+	expect_none("He served 3 Years, Cardiff Crown Court.", 0);
+	expect_none("Scored 5 Amber, then Red.", 0);
+}
