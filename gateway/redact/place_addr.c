@@ -410,9 +410,10 @@ static int bare_house_number(const struct scan *sc, long p)
 
 /*
  * A house number and a street's name with no street type, then a comma
- * and a town that ends the clause, after a preposition or a living verb:
- * "of 5 Ashvale, Tredegar", "at 3 Bryn Stanley, Denbigh". The end of the
- * name (address_tail takes the town), or 0. The number p, the name at q.
+ * and a town that ends the clause or is followed by a word in lower case,
+ * after a preposition or a living verb: "of 5 Ashvale, Tredegar", "at 3
+ * Bryn Stanley, Denbigh". The token after the town, or 0. The number p,
+ * the name at q.
  */
 static long named_street_town(const struct scan *sc, long p, long q)
 {
@@ -430,13 +431,13 @@ static long named_street_town(const struct scan *sc, long p, long q)
 	long k = 0;
 	while (k < 2 && place_town_word(T(sc, q + m + 1 + k)) && !(T(sc, q + m + 1 + k)->f & F_NL))
 		k++;
+	/* the town ends the clause, or a word in lower case goes on ("Mum's
+	 * mother <Name> of 5 Ashvale, Tredegar supportive") */
 	const struct tok *z = T(sc, q + m + 1 + k);
 	if (k == 0 || !(z->type == T_END || z->type == T_PUNCT || (z->f & F_NL) ||
-			postcode_at(sc, q + m + 1 + k) ||
-			(z->type == T_WORD && (z->f & F_LOWER) &&
-			 (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ)))))
+			postcode_at(sc, q + m + 1 + k) || (z->type == T_WORD && (z->f & F_LOWER))))
 		return 0;
-	return q + m;
+	return q + m + 1 + k;
 }
 
 /* A house number at p followed by a street: the token after the street, or 0. */

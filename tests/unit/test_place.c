@@ -3291,6 +3291,8 @@ Test(place, s26_number_name_town_and_district)
 	expect_span("The tenant of 5 Ashvale, Tredegar, reported noise.", 0, SCRUB_ADDRESS,
 		    "5 Ashvale, Tredegar");
 	expect_span("Police attended 7 Maesglas, Newport.", 0, SCRUB_ADDRESS, "7 Maesglas, Newport");
+	expect_span("Mum's mother Glenys Price of 5 Ashvale, Tredegar supportive.", 0, SCRUB_ADDRESS,
+		    "5 Ashvale, Tredegar");
 	expect_span("Flat 11, Ashgrove House\nHaworth Road\nBingley BD16\nAccount: 4002", 0,
 		    SCRUB_ADDRESS, "Flat 11, Ashgrove House\nHaworth Road\nBingley BD16");
 	expect_none("He served 3 Years, Cardiff Crown Court.", 0);
