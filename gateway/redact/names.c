@@ -992,6 +992,25 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 			break;
 		a--;
 	}
+	/* "OEL ENTRY 05/11 14:22 by 7788 PC OWUSU": the collar number before
+	 * the rank is the officer's too; not a clock time ("1420 PC Khan
+	 * attended") unless a log's cue for who entered it goes before
+	 * ("by", "user", "officer", "oic"), nor after "at", "from", "ref",
+	 * "log" (a time, a reference) */
+	if (!collar && !heading && (rank || police_title(sc, t)) && a > 0 && a + LOOKBEHIND > i + 2 &&
+	    tok(sc, a)->gap == 0) {
+		static const char *const WHO[] = {"by", "user", "officer", "oic", NULL};
+		static const char *const NOT[] = {"at", "from", "ref", "log", NULL};
+		const struct tok *p = tok(sc, a - 1), *b = a > 1 ? tok(sc, a - 2) : NULL;
+		size_t d = p ? p->end - p->start : 0;
+		const char *c = p ? sc->s + p->start : NULL;
+		int clock = d == 4 && (c[0] - '0') * 10 + (c[1] - '0') < 24 && c[2] < '6';
+		int cued = b && !(p->gap & ~G_COLON) && word_in_list(sc, b, WHO);
+		if (p && p->shape == SH_NUM && d >= 3 && d <= 6 && digits_only(sc, p) &&
+		    !(p->start > 0 && strchr("/:-.", sc->s[p->start - 1])) &&
+		    !(b && !p->gap && word_in_list(sc, b, NOT)) && (!clock || cued))
+			a--, collar = 1;
+	}
 	*next = last + 1;
 	if (heading) /* the role's heading stays: "IDVA: [name]" */
 		return emit(sc, out, tok(sc, i + 1), tok(sc, last), "cue:role-heading") ?: 1;
@@ -1851,6 +1870,42 @@ static int rule_signoff(struct scan *sc, size_t i, struct spans *out, size_t *ne
 	return emit(sc, out, u, tok(sc, last), "cue:sign-off") ?: 1;
 }
 
+/*
+ * Who did a form's or a log's work, after the participle and "by": a
+ * forename and a surname ("Completed by: <Name> <Name>, Named Midwife",
+ * "Reviewed by <Name> <Name>"), even words no list knows, the name the
+ * form asks for ("Martins" a surname though a chain of shops too). Not an
+ * agency, a place, an institution, an allow-listed word that is no name
+ * ("Prepared by Quellby Council"), nor the first two words of a
+ * longer capitalised run ("Reviewed by Bright Horizons Nursery").
+ */
+static int rule_done_by(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	static const char *const DONE[] = {
+		"completed", "written",  "prepared", "reviewed",  "authorised", "authorized",
+		"approved",  "entered",  "recorded", "submitted", "signed",     "compiled",
+		"drafted",   "actioned", "dictated", "verified",  "countersigned", "screened",
+		"triaged",   "assessed", NULL};
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1), *v = tok(sc, i + 2),
+			 *w = tok(sc, i + 3), *x = tok(sc, i + 4);
+	if (u == NULL || v == NULL || w == NULL || !word_in_list(sc, t, DONE) || u->gap ||
+	    !word_is(sc, u, "by") || (v->gap & ~(G_COLON | G_STOP)) ||
+	    (v->gap && !(v->gap & G_COLON)) || w->gap) /* (a colon is a stop too) */
+		return 0;
+	for (const struct tok *y = v; y != NULL; y = y == v ? w : NULL)
+		if (!capish(y) || y->shape == SH_INITIAL || y->shape == SH_NUM || y->nletters < 2 ||
+		    y->poss ||
+		    (y->lex & (LEX_FUNCTION | LEX_MODAL | CUEBITS | LEX_STREET | LEX_INSTITUTION |
+			       LEX_PLACE | LEX_PARTICLE)) ||
+		    ((y->lex & (LEX_ALLOW | LEX_SHOP)) && !(y->lex & NAMEBITS)) ||
+		    agency_word(sc, y))
+			return 0;
+	if (x != NULL && !x->gap && capish(x))
+		return 0;
+	*next = i + 4;
+	return emit(sc, out, v, w, "cue:done-by") ?: 1;
+}
+
 /* Does the gap s[a..b) hold a line of two or more dashes and nothing
  * else ("-- ", "---"): an e-mail's signature delimiter? */
 static int dash_line_between(const struct scan *sc, size_t a, size_t b)
@@ -2212,6 +2267,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_comma(&sc, i, out, &next);
 		if (rc == 0 && t->klass == K_C && t->nletters <= 10)
 			rc = rule_signoff(&sc, i, out, &next);
+		if (rc == 0 && t->klass == K_C && t->shape != SH_NUM)
+			rc = rule_done_by(&sc, i, out, &next);
 		if (rc == 0 && t->shape != SH_NUM)
 			rc = rule_signature_name(&sc, i, out, &next);
 		if (rc == 0 && t->shape != SH_UPPER && word_is(&sc, t, "the"))

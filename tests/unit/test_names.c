@@ -1341,3 +1341,28 @@ Test(names, referrer_heads_a_person)
 	NONE("Summary (referrer, Stepping Stones IDVA): she has left.");
 	NONE("Referrer: Tolvern Women's Aid.");
 }
+
+/* s26: who completed or reviewed a form, after the participle and "by", is
+ * a forename and a surname even when no list knows them; an agency, a
+ * place, a role or a longer capitalised run (a nursery's name) is not. */
+Test(names, s26_done_by_heads_a_person)
+{
+	FINDS("Completed by: Abiola Martins, Named Midwife", "Abiola Martins");
+	FINDS("Reviewed by Tegwyn Prothero (team manager).", "Tegwyn Prothero");
+	NONE("Reviewed by Bright Horizons Nursery.");
+	NONE("Prepared by Quellby Council.");
+	NONE("Approved by Team Manager.");
+	NONE("Entered by Police Scotland.");
+	NONE("Checked by Duty Team.");
+}
+
+/* s26: the collar number before the rank is the officer's ("OEL ENTRY
+ * 05/11/2026 14:22 by 7788 PC OWUSU"); a clock time before it is not,
+ * unless a log's cue for who entered it goes before. */
+Test(names, s26_collar_before_the_rank)
+{
+	FINDS("OEL ENTRY 05/11/2026 14:22 by 7788 PC OWUSU\nAttempted contact.", "7788 PC OWUSU");
+	FINDS("Log entry by 1420 DS KAUR", "1420 DS KAUR");
+	FINDS("At 1420 PC Khan attended.", "PC Khan");
+	FINDS("Ref 4410 DS Kaur.", "DS Kaur");
+}
