@@ -2244,15 +2244,31 @@ static int where_works(struct scan *sc, long p)
 	/* "where pt studies": a patient or client, shortened or not */
 	int who = (s1->cls & (C_PRON | C_KIN)) || s1->id == W_VICTIM ||
 		  (s1->end - s1->start == 2 && sc->s[s1->start] == 'p' && sc->s[s1->start + 1] == 't');
-	if (!is_word(T(sc, w), W_WHERE) || !(s1->f & F_LOWER) || !who)
+	/* "where IP works", "where V works": a police log's injured party or
+	 * victim, in capitals */
+	size_t s1n = s1->end - s1->start;
+	const char *s1c = (const char *)sc->s + s1->start;
+	int caps_who = (s1->f & F_UPPER) &&
+		       (s1->id == W_IP || (s1n == 1 && s1c[0] == 'V') ||
+			(s1n == 3 && strncmp(s1c, "VIC", 3) == 0));
+	if (!is_word(T(sc, w), W_WHERE) || !(((s1->f & F_LOWER) && who) || caps_who))
 		return 0;
 	if (is_punct(T(sc, p + 1), ',') && (T(sc, p + 2)->f & F_CAP)) {
 		work_extent(sc, p + 2, 0);
 		return 2;
 	}
 	long e = w, b = e;
+	/* "outside <Name> Port gate 2, where IP works": the comma before
+	 * "where", and the gate, unit or door of the site with its number */
+	if (is_punct(T(sc, e - 1), ',') && !(T(sc, e - 1)->f & (F_NL | F_BRK)))
+		b = --e;
+	if (T(sc, b - 1)->type == T_NUM && (T(sc, b - 2)->f & F_LOWER) &&
+	    (T(sc, b - 2)->id == W_GATE || T(sc, b - 2)->id == W_UNIT || T(sc, b - 2)->id == W_DOOR) &&
+	    !(T(sc, b - 1)->f & (F_NL | F_BRK)) && !(T(sc, b - 2)->f & (F_NL | F_BRK)))
+		b -= 2;
 	/* "the Honda site where ...": a part or kind of workplace after its name */
-	if (branch_word(T(sc, e - 1)) || ((T(sc, e - 1)->cls & C_VENUE) && (T(sc, e - 1)->f & F_LOWER)))
+	else if (branch_word(T(sc, e - 1)) ||
+		 ((T(sc, e - 1)->cls & C_VENUE) && (T(sc, e - 1)->f & F_LOWER)))
 		b--;
 	int cap = 0;
 	while (b - 1 >= sc->ss && e - b < 6 && b - 1 >= sc->skip_place) {

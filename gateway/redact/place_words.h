@@ -186,6 +186,7 @@
 	W(ELC, "elc", C_INST) /* Scotland's early learning and childcare, a nursery */           \
 	W(JUNIORS, "juniors", C_INST | C_INSTM)                                                 \
 	W(PRIMARY, "primary", C_INST | C_INSTM)                                                 \
+	W(PRIM, "prim", C_INST | C_INSTM) /* "<Name> Comm Prim": a primary school */          \
 	W(HOSPITAL, "hospital", C_INST | C_HOSP | C_NOTPL | C_ABSTRACT)                         \
 	W(INFIRMARY, "infirmary", C_INST | C_HOSP)                                              \
 	W(CENTRE, "centre", C_INSTC)                                                            \

@@ -3298,3 +3298,15 @@ Test(place, s26_number_name_town_and_district)
 	expect_none("He served 3 Years, Cardiff Crown Court.", 0);
 	expect_none("Scored 5 Amber, then Red.", 0);
 }
+
+/* s26: "where IP works" in a police log's capitals names her workplace as
+ * "where she works" does, back over the comma and the site's gate; "Prim"
+ * is a primary school's short form ("<Name> Comm Prim"). */
+Test(place, s26_where_ip_works_and_prim)
+{
+	expect_span("Loc: outside Felixstowe Port gate 2, where IP works\nSusp seen.", 0, SCRUB_PLACE,
+		    "Felixstowe Port gate 2");
+	expect_span("She was seen at Tesco Extra, where she works.", 0, SCRUB_PLACE, "Tesco Extra");
+	expect_none("Attended 12/11, where IP was spoken to.", 0);
+	expect_span("Child attends Beech Hill Comm Prim, Y3.", 0, SCRUB_PLACE, "Beech Hill Comm Prim");
+}
