@@ -1482,18 +1482,42 @@ static int word_eq(const struct scan *sc, const struct tok *w, const char *v)
 
 /*
  * A worker's log of where they met her, right before the name at b: "Met at
- * <Name>", "F2F at <Name>", "face to face at <Name>". A public library named
+ * <Name>", "F2F at <Name>", "face to face at <Name>", "Met <Name> at
+ * <Name>"; or a professionals' meeting's venue ("Core group meeting
+ * 27/11 at <Name>", "Venue: <Name>"). A public library named
  * there is chosen because it is public and no one's (kept, as a community
  * centre is); a library named anywhere else (where she works, goes, escaped
  * to) stays withheld.
  */
 static int met_at(const struct scan *sc, long b)
 {
-	if (!is_word(T(sc, b - 1), W_AT))
+	/* a meeting's venue under its label: "Venue <Name> Library", "Venue:
+	 * <Name> Library" */
+	const struct tok *l = is_punct(T(sc, b - 1), ':') ? T(sc, b - 2) : T(sc, b - 1);
+	if ((word_eq(sc, l, "venue") && !(T(sc, b)->f & F_NL)) ||
+	    (word_eq(sc, T(sc, b), "venue") && !(T(sc, b + 1)->f & F_NL)))
+		return 1; /* (the label read as the name's first word) */
+	if (!is_word(T(sc, b - 1), W_AT) || (T(sc, b - 1)->f & F_NL))
 		return 0;
 	const struct tok *v = T(sc, b - 2);
-	return word_eq(sc, v, "met") || word_eq(sc, v, "f2f") ||
-	       (word_eq(sc, v, "face") && is_word(T(sc, b - 3), W_TO) && word_eq(sc, T(sc, b - 4), "face"));
+	if (word_eq(sc, v, "met") || word_eq(sc, v, "f2f") ||
+	    (word_eq(sc, v, "face") && is_word(T(sc, b - 3), W_TO) && word_eq(sc, T(sc, b - 4), "face")))
+		return 1;
+	/* "Met <Name> at <Name> Library": the worker met her there */
+	if ((v->f & F_CAP) && !(v->f & F_NL) && word_eq(sc, T(sc, b - 3), "met") &&
+	    (T(sc, b - 3)->f & F_NL || T(sc, b - 3)->f & F_BRK || (T(sc, b - 3)->f & F_CAP)))
+		return 1;
+	/* a professionals' meeting held there: "Core group first meeting
+	 * 27/11/2026 at <Name> Library", "strategy meeting at ..." (within six
+	 * tokens of the same line) */
+	for (long i = b - 2; i >= b - 7 && i >= sc->ss; i--) {
+		const struct tok *w = T(sc, i);
+		if (w->id == W_MEETING || w->id == W_CONFERENCE || w->id == W_GROUP)
+			return 1;
+		if ((w->f & (F_NL | F_BRK)) || (w->type == T_WORD && (w->cls & (C_PRON | C_KIN))))
+			break;
+	}
+	return 0;
 }
 
 /* St Mary's Primary School, Riverside Medical Centre, Dr Shah's surgery */

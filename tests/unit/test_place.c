@@ -3310,3 +3310,17 @@ Test(place, s26_where_ip_works_and_prim)
 	expect_none("Attended 12/11, where IP was spoken to.", 0);
 	expect_span("Child attends Beech Hill Comm Prim, Y3.", 0, SCRUB_PLACE, "Beech Hill Comm Prim");
 }
+
+/* s26: a public library where professionals meet ("Core group first
+ * meeting 27/11 at <Name> Library", "Venue <Name> Library", "Met <Name> at
+ * <Name> Library") is chosen because it is public and no one's, kept as
+ * "Met at <Name> Library" is; a library where she works, goes or fled stays
+ * withheld. */
+Test(place, s26_library_as_a_meeting_venue)
+{
+	expect_none("Decision: CP Plan. Core group first meeting 27/11/2026 at Winsford Library.", 0);
+	expect_none("CORE GROUP\nDate 26/11/2026   Venue Beaumont Leys Library\nAttendees: SW", 0);
+	expect_none("Met Maria at Great Yarmouth Library with Portuguese interpreter.", 0);
+	expect_span("She goes to Kirkdale Library every Tuesday.", 0, SCRUB_PLACE, "Kirkdale Library");
+	expect_span("She fled to Kirkdale Library that night.", 0, SCRUB_PLACE, "Kirkdale Library");
+}
