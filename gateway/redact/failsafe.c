@@ -1661,6 +1661,12 @@ static void sentence_decide(struct fs *f)
 						break;
 					from = f->cl[k].start;
 				}
+			/* "Carers visit 8am and 6pm daily - V is alone with mum
+			 * otherwise": the hours of a daily round right before
+			 * where she is, and when, say when she is there alone */
+			else if (i - 1 > done && (f->cl[i - 1].seen & S_CLOCK) &&
+				 (f->cl[i - 1].seen & S_EVERY) && !(f->cl[i - 1].seen & S_HE))
+				from = f->cl[i - 1].start;
 			emit(f, fs_date_before(f, from), c->end, SCRUB_LOCATION,
 			     (c->seen & S_RES) ? "fs:residence" : "fs:routine");
 			done = i;
@@ -1670,6 +1676,9 @@ static void sentence_decide(struct fs *f)
 		} else if (res_prev && (((c->seen & S_SHE) &&
 			   (c->seen & (S_PREP | S_CLOCK | S_WHEN | S_DAY | S_EVERY | S_ROUT |
 			                S_KINP))) ||
+			   /* "Offer made: <address> - viewing Fri 20/11 at 11am": a
+			    * day and a clock time right after where she will be */
+			   ((c->seen & S_CLOCK) && (c->seen & (S_DAY | S_WDAY)) && !(c->seen & S_HE)) ||
 			   ((c->seen & S_ROUT) && !(c->seen & S_HE)) ||
 			   (res_long && !(c->seen & (S_HE | S_CALL)) &&
 			    fs_bare_name(f, c->start, c->end)))) {

@@ -3124,3 +3124,16 @@ Test(failsafe, s26_date_before_where_she_will_be)
 		      SCRUB_LOCATION, "01/12/2026 at the Quellby community team base, 2pm");
 	expect_none("Next appt 26/11 at 10:30.");
 }
+
+/* s26: a day and a clock time right after where she will be ("Offer
+ * made: <address> - viewing Fri 20/11 at 11am") say when she is there; the
+ * hours of a daily round right before where she is alone ("Carers visit
+ * 8am and 6pm daily - V is alone with mum otherwise") say when. */
+Test(failsafe, s26_when_she_is_there)
+{
+	expect_covers("Offer made: 2-bed flat, 14 Quell Avenue, Tolvenny - viewing Fri 20/11 at 11am.",
+		      SCRUB_LOCATION, "viewing Fri 20/11 at 11am");
+	expect_covers("Carers visit 8am and 6pm daily - V is alone with mum otherwise.", SCRUB_LOCATION,
+		      "Carers visit 8am and 6pm daily");
+	expect_none("Carers visit 8am and 6pm daily.");
+}
