@@ -273,6 +273,7 @@ static const struct fsword FSW[] = {
 	{"district", K_AREA}, {"force", K_AREA},
 	/* contacting her: present and base forms */
 	{"ring", CL}, {"rings", CL}, {"ringing", CL}, {"call", CL}, {"calls", CL},
+	{"recalls", CL}, {"re-calls", CL}, /* a CAD's "IP RE-CALLS FROM ..." */
 	{"calling", CL}, {"phone", CL | K_DEV}, {"phones", CL}, {"phoning", CL},
 	{"text", CL}, {"texts", CL}, {"texting", CL}, {"txt", CL}, {"msg", CL},
 	{"message", CL | K_MSG}, {"messages", CL}, {"messaging", CL}, {"whatsapp", CL},
@@ -4572,8 +4573,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	    ((f->p1 & (K_SHE | K_SUBJ)) || f->nwords <= 1 ||
 	     ((f->p1f & TF_CAP) && !(f->p1 & ~(K_FUNC | K_ABBR)))) &&
 	    ((wn == 4 && (memcmp(w, "rang", 4) == 0 || memcmp(w, "rung", 4) == 0)) ||
+	     (wn >= 5 && memcmp(w + wn - 5, "calls", 5) == 0 && (tf & TF_UPPER) &&
+	      (wn == 5 || (wn == 7 && memcmp(w, "re", 2) == 0) ||
+	       (wn == 8 && memcmp(w, "re-", 3) == 0))) ||
 	     memcmp(w + wn - 2, "ed", 2) == 0 || memcmp(w + wn - 3, "ing", 3) == 0))
-		f->callfrom = 4;
+		f->callfrom = 4; /* ("IP CALLS FROM ...", "IP RE-CALLS FROM ...": a CAD's
+				  * present, in capitals) */
 	/* s22-never: "FEMALE CALLER FROM <PLACE>", "V caller from the
 	 * station": her, as a CAD names her, ringing from somewhere (not a
 	 * caller on its own: a neighbour, a passer-by) */

@@ -3137,3 +3137,15 @@ Test(failsafe, s26_when_she_is_there)
 		      "Carers visit 8am and 6pm daily");
 	expect_none("Carers visit 8am and 6pm daily.");
 }
+
+/* s26: a CAD's present tense in capitals ("IP CALLS FROM ...", "IP
+ * RE-CALLS FROM NEXT DOOR NO 46") says where she rang from, as "IP RANG
+ * FROM ..." does. */
+Test(failsafe, s26_cad_calls_from)
+{
+	expect_covers("0402 IP RE-CALLS FROM NEXT DOOR NO 46 - NEIGHBOUR MRS JONES", SCRUB_LOCATION,
+		      "RE-CALLS FROM NEXT DOOR NO 46");
+	expect_covers("0402 IP CALLS FROM THE CAFE BY THE STATION", SCRUB_LOCATION,
+		      "CALLS FROM THE CAFE BY THE STATION");
+	expect_none("0402 IP RE-CALLS FROM 07700 900123.");
+}
