@@ -687,6 +687,8 @@ struct fs {
 	int take_obj;          /* ... and they came: "take the kids to ..." */
 	int subj_and;          /* a bare subject and someone: "V AND CHILD TO ..." */
 	int in_cond;           /* after until/when/while/unless: the rest is a condition */
+	int putup;             /* words left after put, taken ... for "her up", "her in" */
+	int putin;             /* ... 1 after taken, took: "in" */
 	int callfrom;          /* words left after rang, ringing, called ... for
 	                        * "from" + where she rang from (fs_from_where) */
 	int meet;              /* after met/meet: 1 her or her name next, -1 then
@@ -1105,7 +1107,7 @@ static void clause_reset(struct fs *f)
 	f->appt = f->appt_next = 0;
 	f->go_conv = f->pn_conv = f->pn_with = f->skip_in = 0;
 	f->stay_pend = 0;
-	f->sight = f->xfer = f->callfrom = f->kin_subj = f->meet = 0;
+	f->sight = f->xfer = f->callfrom = f->kin_subj = f->meet = f->putup = 0;
 	f->res_strong = 0;
 	f->want = 0;
 	f->take_win = f->take_obj = f->subj_and = f->in_cond = 0;
@@ -3314,7 +3316,10 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 		         (wn == 7 && memcmp(w, "pretext", 7) == 0) ||
 		         (wn >= 9 && wn <= 11 && memcmp(w, "prefer", 6) == 0) ||
 		         (wn == 8 && memcmp(w, "password", 8) == 0) ||
-		         (wn == 6 && memcmp(w, "phrase", 6) == 0);
+		         (wn == 6 && memcmp(w, "phrase", 6) == 0) ||
+		         (wn == 3 && memcmp(w, "put", 3) == 0) || /* "putting her up": f->putup */
+		         (wn == 4 && memcmp(w, "puts", 4) == 0) ||
+		         (wn == 7 && memcmp(w, "putting", 7) == 0);
 	case 'r': return wn == 8 && memcmp(w, "requests", 8) == 0;
 	case 's': return (wn == 5 && memcmp(w, "since", 5) == 0) || /* S_PLACEP after lives with */
 		         (wn == 3 && memcmp(w, "say", 3) == 0) ||
@@ -4560,6 +4565,32 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->appt_next = 1;
 	/* "rang from the cafe by the station", "IP RINGING FROM ACROSS THE
 	 * PARK": where she rang from */
+	/* "her sister is putting her up", "her brother has taken her in":
+	 * someone housing her (the verb, her or them, then "up" or "in") */
+	if (f->putup > 0) {
+		f->putup--;
+		size_t j = b;
+		while (j < f->n && f->s[j] == ' ')
+			j++;
+		/* then the clause ends, or where or how long: "up in <Town>",
+		 * "in (<District>)", "up for now"; not "took her in for
+		 * questioning", "put her up against the wall" */
+		int ends = j >= f->n || !fs_alnum(f->s[j]) || fs_word_is(f->s, f->n, j, "in") ||
+			   fs_word_is(f->s, f->n, j, "at") || fs_word_is(f->s, f->n, j, "with") ||
+			   fs_word_is(f->s, f->n, j, "since") || fs_word_is(f->s, f->n, j, "until") ||
+			   fs_word_is(f->s, f->n, j, "till") ||
+			   (fs_word_is(f->s, f->n, j, "for") && j + 4 < f->n &&
+			    (fs_word_is(f->s, f->n, j + 4, "now") ||
+			     fs_word_is(f->s, f->n, j + 4, "the")));
+		if (f->putup == 0 && wn == 2 && memcmp(w, f->putin ? "in" : "up", 2) == 0 && ends &&
+		    (f->p1 & (K_SHE | K_SUBJ)))
+			s |= S_RES;
+	}
+	if ((wn == 3 && memcmp(w, "put", 3) == 0) || (wn == 4 && memcmp(w, "puts", 4) == 0) ||
+	    (wn == 7 && memcmp(w, "putting", 7) == 0))
+		f->putup = 2, f->putin = 0;
+	else if ((wn == 5 && memcmp(w, "taken", 5) == 0) || (wn == 4 && memcmp(w, "took", 4) == 0))
+		f->putup = 2, f->putin = 1;
 	if (f->callfrom > 0) {
 		f->callfrom--;
 		if ((c & K_FROM) && fs_from_where(f, b))

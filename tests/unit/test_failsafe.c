@@ -3149,3 +3149,16 @@ Test(failsafe, s26_cad_calls_from)
 		      "CALLS FROM THE CAFE BY THE STATION");
 	expect_none("0402 IP RE-CALLS FROM 07700 900123.");
 }
+
+/* s26: someone housing her ("her sister is putting her up for now", "her
+ * brother has taken her in (<District>)") says where she is; "put her up
+ * against the wall", "took her in for questioning" do not. */
+Test(failsafe, s26_putting_her_up)
+{
+	expect_covers("Her sister is putting her up for now.", SCRUB_LOCATION, "putting her up");
+	expect_covers("A friend is putting her up in Quellby.", SCRUB_LOCATION, "putting her up");
+	expect_covers("Her brother has taken her in (Tolvenny).", SCRUB_LOCATION, "taken her in");
+	expect_none("He put her up against the wall.");
+	expect_none("Police took her in for questioning.");
+	expect_none("They are putting up a fence.");
+}
