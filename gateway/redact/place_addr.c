@@ -35,6 +35,8 @@
  * street (or building) type, the longest such run. Returns the token after
  * the type, or 0.
  */
+static int word_eq(const struct scan *sc, const struct tok *w, const char *v);
+
 static long street_at(const struct scan *sc, long q, unsigned mode)
 {
 	uint64_t types = C_ST | C_SAB;
@@ -77,6 +79,13 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 			    !(w->cls & C_ST) && !(mode & (M_NUM | M_FLAT)))
 				ok = 0;
 			if (lower && (!(w->cls & (C_ST | C_SAB)) || w->id == W_DRIVE || cap))
+				ok = 0;
+			/* "at <Town> Civic Hall", "City Hall", "County Hall": the
+			 * council's own building, where meetings are held, kept as
+			 * agencies' buildings are */
+			if (w->id == W_HALL && !(mode & M_NUM) && i > q &&
+			    (T(sc, i - 1)->id == W_CITY || T(sc, i - 1)->id == W_TOWN ||
+			     T(sc, i - 1)->id == W_COUNTY || word_eq(sc, T(sc, i - 1), "civic")))
 				ok = 0;
 			if (ok)
 				best = i + 1;
@@ -1577,8 +1586,10 @@ static void try_inst(struct scan *sc, long p)
 	if (t->id == W_CENTRE && T(sc, p - 1)->id == W_LEISURE)
 		return;
 	/* "Council Chamber, <Town> Town Hall": the council's own building */
-	if (t->id == W_HALL && T(sc, p - 1)->id == W_TOWN && (T(sc, p - 1)->f & F_CAP))
-		return;
+	if (t->id == W_HALL && (T(sc, p - 1)->f & F_CAP) &&
+	    (T(sc, p - 1)->id == W_TOWN || T(sc, p - 1)->id == W_CITY ||
+	     T(sc, p - 1)->id == W_COUNTY || word_eq(sc, T(sc, p - 1), "civic")))
+		return; /* (and City Hall, County Hall, Civic Hall) */
 	/* "FGM clinic referral", "done at <Name> Road clinic": a clinic in
 	 * lower case after a specialty's acronym or a street is a service's
 	 * session or a community clinic, not a GP practice ("<Name> clinic"

@@ -3324,3 +3324,15 @@ Test(place, s26_library_as_a_meeting_venue)
 	expect_span("She goes to Kirkdale Library every Tuesday.", 0, SCRUB_PLACE, "Kirkdale Library");
 	expect_span("She fled to Kirkdale Library that night.", 0, SCRUB_PLACE, "Kirkdale Library");
 }
+
+/* s26: a council's own hall ("<Town> Civic Hall", "City Hall", "County
+ * Hall"), where MARACs and hearings sit, is kept as "<Town> Town Hall" is,
+ * neither an address nor a venue; where she works there, the workplace. */
+Test(place, s26_civic_and_city_halls)
+{
+	expect_none("MARAC held on 12/11/2026 at Leeds Civic Hall; actions agreed.", 0);
+	expect_none("MARAC held at Bradford City Hall; actions agreed.", 0);
+	expect_span("She works at County Hall in Wakefield.", 0, SCRUB_PLACE, "County Hall in Wakefield");
+	expect_span("She moved to 3 Town Hall Street, Keighley.", 0, SCRUB_ADDRESS,
+		    "3 Town Hall Street, Keighley");
+}
