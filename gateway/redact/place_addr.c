@@ -1823,6 +1823,19 @@ static void try_attend(struct scan *sc, long p)
 			return;
 		m++;
 	}
+	/* "attended A&E at St James's", "attended ED at <Name>": a hospital's
+	 * emergency department named by the hospital, not a school */
+	if (m > 0 && is_word(T(sc, j - 1), W_AT) && !(T(sc, j - 1)->f & F_NL)) {
+		const struct tok *d = T(sc, j - 2);
+		if ((word_eq(sc, d, "e") && is_punct(T(sc, j - 3), '&')) || word_eq(sc, d, "ed") ||
+		    word_eq(sc, d, "ae") || word_eq(sc, d, "casualty") || word_eq(sc, d, "a&e"))
+			return;
+	}
+	if (m == 1 && (T(sc, j)->f & F_UPPER) &&
+	    (word_eq(sc, T(sc, j), "ed") || word_eq(sc, T(sc, j), "ae") ||
+	     word_eq(sc, T(sc, j), "a&e") ||
+	     (word_eq(sc, T(sc, j), "a") && is_punct(T(sc, j + 1), '&'))))
+		return; /* "attended ED at ...": the department, no school */
 	/* "attended Glangwili hospital", "attended Etal Lane station": a
 	 * hospital or a police station attended, not a school; the hospital
 	 * is judged at its own word (try_inst) */

@@ -3336,3 +3336,14 @@ Test(place, s26_civic_and_city_halls)
 	expect_span("She moved to 3 Town Hall Street, Keighley.", 0, SCRUB_ADDRESS,
 		    "3 Town Hall Street, Keighley");
 }
+
+/* s26: "attended A&E at St James's", "attended ED at St Thomas'": a
+ * hospital's emergency department named by the hospital, kept as a
+ * hospital she attended is; a child attending "St Mary's RC Primary" is
+ * still a school. */
+Test(place, s26_emergency_department_at_a_saints_hospital)
+{
+	expect_none("She attended A&E at St James's on 3 November with a head injury.", 0);
+	expect_none("She attended ED at St Thomas' last night.", 0);
+	expect_span("Her son attends St Mary's RC Primary.", 0, SCRUB_PLACE, "St Mary's RC Primary");
+}
