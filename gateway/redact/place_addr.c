@@ -2060,6 +2060,13 @@ RARE static void school_before_role(struct scan *sc, long p)
 	if (m == 0 || (b->cls & C_TITLE) ||
 	    !(is_punct(b, '(') || is_punct(b, ';') || is_punct(b, ',') || (T(sc, a)->f & (F_NL | F_BRK))))
 		return;
+	/* "School DSL reports ...", "Primary School SENCO": the kind of
+	 * school alone names none */
+	long k = a;
+	while (k < p && (T(sc, k)->cls & (C_INST | C_INSTM)))
+		k++;
+	if (k == p)
+		return;
 	emit_place(sc, a, p, "place:school-role");
 }
 

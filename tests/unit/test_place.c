@@ -3347,3 +3347,13 @@ Test(place, s26_emergency_department_at_a_saints_hospital)
 	expect_none("She attended ED at St Thomas' last night.", 0);
 	expect_span("Her son attends St Mary's RC Primary.", 0, SCRUB_PLACE, "St Mary's RC Primary");
 }
+
+/* s26: the kind of school alone before its safeguarding lead ("School DSL
+ * reports ...", "Nursery SENCO aware") names no school; "Moorside First
+ * DSL" still does. */
+Test(place, s26_school_dsl_names_no_school)
+{
+	expect_none("School DSL reports the children were late three times last week.", 0);
+	expect_none("Nursery SENCO aware.", 0);
+	expect_span("Present: SW, Moorside First DSL (Mrs Kay), HV.", 0, SCRUB_PLACE, "Moorside First");
+}
