@@ -1621,6 +1621,11 @@ static void sentence_decide(struct fs *f)
 			j0 = i;
 		else if ((c->seen & S_CALL) && i + 1 < n && fs_call_then_when(c->seen, f->cl[i + 1].seen))
 			j0 = i; /* "next contact: Tues - after 6" */
+		else if ((c->seen & S_WORKH) && !(c->seen & S_HE) && i + 1 < n &&
+			 (f->cl[i + 1].seen & (S_DAY | S_WDAY | S_CLOCK)) &&
+			 !(f->cl[i + 1].seen & (S_HE | S_CALL)) &&
+			 !fs_words3(f, f->cl[i + 1].start, f->cl[i + 1].end))
+			j0 = i; /* "She works at <Shop> - mornings": her hours after a dash */
 		if (j0 >= 0) {
 			/* The rest of the sentence explains the safe time. */
 			unsigned kind = SCRUB_SAFE_TIME;

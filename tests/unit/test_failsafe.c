@@ -3162,3 +3162,16 @@ Test(failsafe, s26_putting_her_up)
 	expect_none("Police took her in for questioning.");
 	expect_none("They are putting up a fence.");
 }
+
+/* s26: her working hours after a dash ("She works at <Shop>, <Town> -
+ * mornings") say when she is out and when home, as "works mornings at
+ * <Shop>" does; his do not. */
+Test(failsafe, s26_her_hours_after_a_dash)
+{
+	expect_covers("She works at Quellby Stores, Tolvenny - lunchtimes.", SCRUB_SAFE_TIME,
+		      "works at Quellby Stores, Tolvenny - lunchtimes");
+	expect_covers("Victim works at Quellby Stores - mornings.", SCRUB_SAFE_TIME,
+		      "works at Quellby Stores - mornings");
+	expect_none("He works at the depot - nights.");
+	expect_none("She works for the council - since 2019.");
+}
