@@ -967,6 +967,9 @@ static void try_address_label(struct scan *sc, long p)
  * line end, a lower-case function word). Returns the new end (last when
  * nothing follows).
  */
+static int part_word(const struct tok *t);
+static int branch_word(const struct tok *t);
+
 static long trailing_town(struct scan *sc, long last)
 {
 	long e = last;
@@ -987,10 +990,16 @@ static long trailing_town(struct scan *sc, long last)
 		if (T(sc, e + 1 + m)->type == T_NUM && (T(sc, e + 1 + m)->f & F_HOUSE) &&
 		    !(T(sc, e + 1 + m)->f & F_NL))
 			m++;
-		const struct tok *z = T(sc, e + 1 + m);
+		const struct tok *z = T(sc, e + 1 + m), *tw = T(sc, e + 1);
+		/* (or a known town alone, then any word in lower case: "new
+		 * employer <Firm>, Kirkby confirmed hours") */
 		if (!(z->type == T_END || (z->type == T_PUNCT && z->ch != '&') || (z->f & F_NL) ||
 		      (z->type == T_WORD && (z->f & F_LOWER) &&
-		       (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ)))))
+		       (z->cls & (C_FUNC | C_PREP | C_TPREP | C_CONJ))) ||
+		      (m == 1 && z->type == T_WORD && (z->f & F_LOWER) && !(tw->f & F_UPPER) &&
+		       !part_word(z) && !branch_word(z) && !(z->cls & (C_INST | C_VENUE | C_BLD)) &&
+		       (lex_classify((const char *)sc->s + tw->start, tw->end - tw->start) &
+			LEX_PLACE))))
 			break;
 		e += 1 + m;
 	}

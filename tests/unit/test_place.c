@@ -3357,3 +3357,13 @@ Test(place, s26_school_dsl_names_no_school)
 	expect_none("Nursery SENCO aware.", 0);
 	expect_span("Present: SW, Moorside First DSL (Mrs Kay), HV.", 0, SCRUB_PLACE, "Moorside First");
 }
+
+/* s26: a known town alone after a comma, then any word in lower case, is
+ * the workplace's or the school's town ("Park Lane Primary, Leeds according
+ * to mum"). */
+Test(place, s26_known_town_then_lower_case)
+{
+	expect_span("Her son attends Park Lane Primary, Leeds according to mum.", 0, SCRUB_PLACE,
+		    "Park Lane Primary, Leeds");
+	expect_span("Her son is a paramedic (SWAST, Exeter hub) now.", 0, SCRUB_PLACE, "SWAST, Exeter hub");
+}
