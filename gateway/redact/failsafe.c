@@ -3299,6 +3299,13 @@ static size_t fs_word_back(const unsigned char *s, size_t lo, size_t j, char *ou
 	return j;
 }
 
+/* put, puts, putting: "her sister is putting her up" (word(): f->putup) */
+static inline int fs_put_verb(const char *w, size_t wn)
+{
+	return (wn == 3 && memcmp(w, "put", 3) == 0) || (wn == 4 && memcmp(w, "puts", 4) == 0) ||
+	       (wn == 7 && memcmp(w, "putting", 7) == 0);
+}
+
 /* Words no class lists that a rule still reads (fs_relay, fs_want_areas,
  * S_PLACEP): they go to word(), not the fast path. */
 static inline int fs_rare_cue(const char *w, size_t wn)
@@ -3322,9 +3329,7 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 		         (wn >= 9 && wn <= 11 && memcmp(w, "prefer", 6) == 0) ||
 		         (wn == 8 && memcmp(w, "password", 8) == 0) ||
 		         (wn == 6 && memcmp(w, "phrase", 6) == 0) ||
-		         (wn == 3 && memcmp(w, "put", 3) == 0) || /* "putting her up": f->putup */
-		         (wn == 4 && memcmp(w, "puts", 4) == 0) ||
-		         (wn == 7 && memcmp(w, "putting", 7) == 0);
+		         fs_put_verb(w, wn); /* "putting her up": f->putup */
 	case 'r': return wn == 8 && memcmp(w, "requests", 8) == 0;
 	case 's': return (wn == 5 && memcmp(w, "since", 5) == 0) || /* S_PLACEP after lives with */
 		         (wn == 3 && memcmp(w, "say", 3) == 0) ||
@@ -4591,8 +4596,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    (f->p1 & (K_SHE | K_SUBJ)))
 			s |= S_RES;
 	}
-	if ((wn == 3 && memcmp(w, "put", 3) == 0) || (wn == 4 && memcmp(w, "puts", 4) == 0) ||
-	    (wn == 7 && memcmp(w, "putting", 7) == 0))
+	if (fs_put_verb(w, wn))
 		f->putup = 2, f->putin = 0;
 	else if ((wn == 5 && memcmp(w, "taken", 5) == 0) || (wn == 4 && memcmp(w, "took", 4) == 0))
 		f->putup = 2, f->putin = 1;

@@ -1003,13 +1003,15 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		static const char *const NOT[] = {"at", "from", "ref", "log", NULL};
 		const struct tok *p = tok(sc, a - 1), *b = a > 1 ? tok(sc, a - 2) : NULL;
 		size_t d = p ? p->end - p->start : 0;
-		const char *c = p ? sc->s + p->start : NULL;
-		int clock = d == 4 && (c[0] - '0') * 10 + (c[1] - '0') < 24 && c[2] < '6';
-		int cued = b && !(p->gap & ~G_COLON) && word_in_list(sc, b, WHO);
 		if (p && p->shape == SH_NUM && d >= 3 && d <= 6 && digits_only(sc, p) &&
 		    !(p->start > 0 && strchr("/:-.", sc->s[p->start - 1])) &&
-		    !(b && !p->gap && word_in_list(sc, b, NOT)) && (!clock || cued))
-			a--, collar = 1;
+		    !(b && !p->gap && word_in_list(sc, b, NOT))) {
+			const char *c = sc->s + p->start;
+			int clock = d == 4 && (c[0] - '0') * 10 + (c[1] - '0') < 24 && c[2] < '6';
+			int cued = b && !(p->gap & ~G_COLON) && word_in_list(sc, b, WHO);
+			if (!clock || cued)
+				a--, collar = 1;
+		}
 	}
 	*next = last + 1;
 	if (heading) /* the role's heading stays: "IDVA: [name]" */
