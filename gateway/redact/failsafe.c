@@ -1402,13 +1402,39 @@ static int fs_day_of_month(const char *w)
 	       !strcmp(w + d, "th");
 }
 
+static int fs_word_is(const unsigned char *s, size_t n, size_t j, const char *w);
+
+/* Does the word at j open a sentence or a line (". Next", "\nNext")? */
+static int fs_sentence_start(const struct fs *f, size_t j)
+{
+	while (j > 0 && (f->s[j - 1] == ' ' || f->s[j - 1] == '\t'))
+		j--;
+	return j == 0 || f->s[j - 1] == '.' || f->s[j - 1] == '\n' || f->s[j - 1] == ':' ||
+	       f->s[j - 1] == '!' || f->s[j - 1] == '?' || f->s[j - 1] == ';';
+}
+
 #define FS_APPT_BACK 40 /* bytes read back for a label before the first clause */
 static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, int *sure)
 {
 	static const char *const care[] = {
 	    "anc", "antenatal", "scan", "smear", "detox", "cpa", "clinic", "outpatients",
 	    "outpatient", "colposcopy", "ultrasound", "physio", "physiotherapy", "epau",
-	    "fracture", "maternity", "gynae", "gynaecology", NULL};
+	    "fracture", "maternity", "gynae", "gynaecology", "hospital", "cpn", "depot", "dressing",
+	    "dressings", "plastics", NULL};
+	/* what is over by the time it is written ("seen in fracture clinic
+	 * 12/11 at 10:30"): a clinic at a date and a clock time with no word
+	 * of the future is hers to come only without these */
+	static const char *const past[] = {"was", "were", "had", "has", "seen", "saw", "came",
+					   "went", "did", "been", "today", "yesterday", NULL};
+	/* an appointment's nouns, for one at a named place ("Next appt 16/11
+	 * at 14:00, <Name> Children's Centre") */
+	static const char *const appt_noun[] = {"appt", "appointment", "visit", "session",
+						"assessment", "clinic", NULL};
+	/* an agency's office, his or hers: not where she is seen for care
+	 * ("Next appt 11/11 10:00, <Name> probation office") */
+	static const char *const office[] = {"probation", "office", "court", "solicitor",
+					     "solicitors", "police", "station", "jobcentre",
+					     "council", "housing", "marac", "dwp", "law", "legal", NULL};
 	/* one that is over, his, or asked about ("rang the antenatal clinic
 	 * on 26/11 asking for her next appointment": a report) */
 	static const char *const over[] = {"attended", "dna", "missed", "cancelled", "he",
@@ -1421,6 +1447,10 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	int kind = 0, next = 0, follow = 0, date = 0, clock = 0, at = 0, at_was = 0, booked = 0,
 	    day = 0;
 	int seen = 0; /* the next contact with her: "next contact", "her next appt" */
+	int place = 0;  /* a capitalised word after the first: "<Name> Hospital" */
+	int noun = 0;   /* an appointment's noun */
+	int before = 0; /* a word of something over: "seen", "was", "-ed" */
+	int agency = 0; /* an agency's office */
 	size_t i = a, lb = a;
 	if (e > f->n || a >= e)
 		return 0;
@@ -1462,6 +1492,17 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 		x[len] = 0;
 		if (fs_in(x, over))
 			return 0;
+		if (prev[0] && !digit && f->s[i - len] >= 'A' && f->s[i - len] <= 'Z' &&
+		    len > 1 && f->s[i - len + 1] >= 'a' && f->s[i - len + 1] <= 'z' &&
+		    !fs_month(x) && !fs_in(x, wday) && !fs_in(x, appt_noun) && strcmp(x, "next") &&
+		    !fs_sentence_start(f, i - len))
+			place = 1;
+		noun |= fs_in(x, appt_noun);
+		agency |= fs_in(x, office);
+		before |= fs_in(x, past) || (len >= 5 && !strcmp(x + len - 2, "ed") &&
+					     strcmp(x, "booked") && strcmp(x, "arranged") &&
+					     strcmp(x, "scheduled") && strcmp(x, "planned") &&
+					     strcmp(x, "offered"));
 		if (fs_in(x, care) || !strcmp(x, "f2f"))
 			kind = 1; /* (f2f: a face-to-face consultation, in person) */
 		else if (start != SIZE_MAX && !digit && fs_in(x, wday))
@@ -1504,6 +1545,13 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 			clock = 1; /* "2.30pm", "10am": a clock time written as said */
 		memcpy(prev, x, len + 1);
 	}
+	/* nor one the sentence goes on to say is over ("booked at <Name>
+	 * Hospital 01/12 - attended") */
+	for (size_t j = e; j < f->n && j < e + 40 && f->s[j] != '.' && f->s[j] != '\n'; j++)
+		if (j == e || !fs_alnum(f->s[j - 1]))
+			for (size_t k = 0; over[k] && k < 4; k++)
+				if (fs_word_is(f->s, f->n, j, over[k]))
+					return 0;
 	/* and when on the day, or booked: not the older notes' "Next ANC
 	 * 15/12", a date for the agencies; with only where ("next CPA review
 	 * 02/12 at <Name> Hospital"), sure only if the sentence speaks of him
@@ -1521,6 +1569,18 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	if (seen && at && clock) {
 		kind = 1;
 		date |= day;
+	}
+	/* the next appointment at a named place, on a day and at a clock
+	 * time ("Next appointment 24/11, 09:00, <Name> Lodge") */
+	if (next && noun && place && clock && !agency)
+		kind = 1;
+	/* a clinic at a named place, on a day and at a clock time, and no
+	 * word of it being over ("Fracture clinic appt <Name> Hospital, 12/11
+	 * at 10:30", "Depot clinic Thurs 20/11, 11:15 at <Name> Hospital"):
+	 * to come, as a note's plan */
+	if (kind && noun && date && clock && place && !before && !agency && start != SIZE_MAX) {
+		*sure = 1;
+		return start + 1;
 	}
 	return kind && date && (next || (follow && clock)) && (clock || at || booked) &&
 			       start != SIZE_MAX

@@ -2932,6 +2932,31 @@ Test(failsafe, her_next_clinic_appointment)
 	expect_none("ANC 28/40 today at clinic.");
 }
 
+/* s27: her appointment at a named place on a day and at a clock time is
+ * where she will be, with no "next" ("Fracture clinic appt <Name>
+ * Hospital, 12/11 at 10:30") or at a place no word of care names ("Next
+ * appointment 24/11, 09:00, <Name> Lodge"); a record's header (a place, a
+ * date and an hour), one the sentence says is over, and one at an
+ * agency's office stay. */
+Test(failsafe, s27_appointment_at_a_named_place)
+{
+	expect("Plan: Sertraline 50mg. Fracture clinic appt Quellby Hospital, 12/11 at 10:30. "
+	       "Given card.",
+	       SCRUB_LOCATION, "Fracture clinic appt Quellby Hospital, 12/11 at 10:30");
+	expect("Safety: pt wants to stay in home. Next appointment 24/11, 09:00, Hillview Lodge. "
+	       "Referral to IDVA.",
+	       SCRUB_LOCATION, "Next appointment 24/11, 09:00, Hillview Lodge");
+	expect("Pt discharged. Burns dressing clinic 21/11, 10:00, Quellby Hospital plastics.",
+	       SCRUB_LOCATION, "dressing clinic 21/11, 10:00, Quellby Hospital plastics");
+	expect("Women's Aid referral. Next CPN visit 17/11 at Quellby Cross Hospital, 14:30.",
+	       SCRUB_LOCATION, "Next CPN visit 17/11 at Quellby Cross Hospital, 14:30");
+	expect_none("Quellby County Hospital ED 08/11/2026 19:40.");
+	expect_none("Seen in fracture clinic appt Quellby Hospital, 12/11 at 10:30.");
+	expect_none("Victim booked at Quellby Hospital for termination 01/12 - attended.");
+	expect_none("Next appt 11/11 10:00, Hollinsfield probation office.");
+	expect_none("MAPPA level 2. Next appt 26/11/26 10:30.");
+}
+
 /* s22-never: a CAD's "FEMALE CALLER FROM <place>" is her ringing from
  * somewhere, as "IP RANG FROM" is; a caller alone (a neighbour) and a
  * caller from a number stay. */
