@@ -758,12 +758,17 @@ static int relative_before(struct scan *sc, size_t a)
 		"granddad", "grandpa", "grandfather", "aunt", "auntie", "aunty", "uncle", "cousin",
 		"sister", "brother", "niece", "nephew", "stepmum", "stepdad", "stepmother",
 		"stepfather", "mother-in-law", "father-in-law", "sister-in-law", "brother-in-law",
-		"sis", "bro", "mil", "fil", "sil", "bil", NULL};
+		"sis", "bro", "mil", "fil", "sil", "bil", "parents", "grandparents", "in-laws",
+		"inlaws", NULL};
 	const struct tok *q = tok(sc, a), *p = a ? tok(sc, a - 1) : NULL;
+	const struct tok *h = a >= 2 ? tok(sc, a - 2) : NULL;
 	/* in lower case: "Mother Ms Byrne" heads a child's record, the
-	 * mother being the victim */
-	if (p == NULL || p->poss || !(p->lex & LEX_KIN) || p->shape != SH_LOWER || p->caps ||
-	    (q->gap & ~(G_COMMA | G_OTHER)))
+	 * mother being the victim; in a log's capitals after "her" or "his"
+	 * ("COLLECTED BY HER DAD MR STONE") */
+	int caps_log = p && p->caps && q->caps && h && h->caps && !p->gap &&
+		       (word_is(sc, h, "her") || word_is(sc, h, "his"));
+	if (p == NULL || p->poss || (!(p->lex & LEX_KIN) && !word_in_list(sc, p, REL)) ||
+	    ((p->shape != SH_LOWER || p->caps) && !caps_log) || (q->gap & ~(G_COMMA | G_OTHER)))
 		return 0;
 	if (q->gap & G_OTHER) { /* only a bracket or a dash between */
 		for (size_t k = p->end; k < q->start; k++)
@@ -992,6 +997,11 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 			break;
 		a--;
 	}
+	/* "Mr and Mrs Hughes": a couple under one surname, both titles */
+	if (!rank && a >= 2 && !tok(sc, a)->gap && !tok(sc, a - 1)->gap &&
+	    word_is(sc, tok(sc, a - 1), "and") && (tok(sc, a - 2)->lex & LEX_TITLE) &&
+	    tok(sc, a - 2)->shape != SH_LOWER && !police_title(sc, tok(sc, a - 2)))
+		a -= 2;
 	/* "OEL ENTRY 05/11 14:22 by 7788 PC OWUSU": the collar number before
 	 * the rank is the officer's too; not a clock time ("1420 PC Khan
 	 * attended") unless a log's cue for who entered it goes before

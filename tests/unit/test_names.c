@@ -1366,3 +1366,18 @@ Test(names, s26_collar_before_the_rank)
 	FINDS("At 1420 PC Khan attended.", "PC Khan");
 	FINDS("Ref 4410 DS Kaur.", "DS Kaur");
 }
+
+/* s27: "Mr and Mrs <Surname>" is one couple, both titles in the span; after
+ * a relative's word (grandparents, parents, and in a log's capitals after
+ * "her" or "his": "HER DAD MR STONE") they are relatives, the kin+title
+ * rule that keeps them withheld though the surname is a subject's. */
+Test(names, s27_couple_and_capitals_relative)
+{
+	FINDS("Grandparents Mr and Mrs Okafor are protective.", "Mr and Mrs Okafor");
+	cr_expect_str_eq(rule_of("Paternal grandparents Mr and Mrs Okafor refuse.", "Mr and Mrs Okafor"),
+			 "cue:kin+title");
+	cr_expect_str_eq(rule_of("RP COLLECTED BY HER DAD MR OKAFOR. HUB TO REVIEW", "MR OKAFOR"),
+			 "cue:kin+title");
+	cr_expect_str_eq(rule_of("REPORTED BY DAD MR OKAFOR.", "MR OKAFOR"), "cue:title");
+	FINDS("PC Hall and DC Okafor attended.", "PC Hall|DC Okafor");
+}
