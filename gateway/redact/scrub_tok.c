@@ -3108,6 +3108,28 @@ static int near(const struct cues *cx, unsigned cue, size_t i)
 	return cx->last[cue] != SIZE_MAX && i >= cx->last[cue] && i - cx->last[cue] <= CUE_WINDOW;
 }
 
+/* A passport's cue further back in the same sentence: "Passport numbers
+ * for the kids noted in case of abduction risk: 531294876, 531294877". A
+ * line break, a semicolon or a sentence's end between ends it; a number
+ * that starts with a letter (a room, a reference) needs the cue close. */
+#define PASS_WINDOW 120
+static int near_pass(const struct cues *cx, const unsigned char *s, size_t i)
+{
+	size_t c = cx->last[CUE_PASS];
+	if (c == SIZE_MAX || i < c || i - c > PASS_WINDOW)
+		return 0;
+	if (i - c <= CUE_WINDOW)
+		return 1;
+	if (!sc_digit(s[i]))
+		return 0;
+	for (size_t k = c; k < i; k++)
+		if (s[k] == '\n' || s[k] == ';' ||
+		    ((s[k] == '.' || s[k] == '!' || s[k] == '?') && k + 1 < i &&
+				     s[k + 1] == ' '))
+			return 0;
+	return 1;
+}
+
 /* Do the letters at s[i] start a month's name ("Mar", "march")? A cheap
  * test before the date reader at every word. */
 static int month_start(const unsigned char *s, size_t n, size_t i)
@@ -3210,7 +3232,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		TRY(SCRUB_VEHICLE, "vehicle:spelt",
 		    L == 1 && near(cx, CUE_VEH, i) ? spelt_plate_at(s, n, i) : 0);
 		TRY(SCRUB_VEHICLE, "vehicle:boat", near(cx, CUE_BOAT, i) ? boat_reg_at(s, n, i) : 0);
-		if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && near(cx, CUE_PASS, i) &&
+		if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && near_pass(cx, s, i) &&
 		    (e = passport_at(s, n, i)) != 0) {
 			*kind = SCRUB_DOCUMENT, *rule = "document:passport";
 			*start = passport_issuer_before(s, i);
@@ -3336,7 +3358,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		*start = bank_named_before(s, i); /* "<Bank> card ending 1234" */
 		return i + e;
 	}
-	if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && near(cx, CUE_PASS, i) &&
+	if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && near_pass(cx, s, i) &&
 	    (e = passport_at(s, n, i)) != 0) {
 		*kind = SCRUB_DOCUMENT, *rule = "document:passport";
 		*start = passport_issuer_before(s, i);

@@ -678,6 +678,13 @@ Test(scrub, passports_in_any_grouping_and_spelling)
 	/* Not 9 digits, or no passport near: stays. */
 	unchanged("passport 1234 5678 and passport 1234 567890");
 	unchanged("Ref 4321 98765 on the file.");
+	/* s27: the cue further back in the same sentence, and a list */
+	expect("Passport numbers for the kids noted in case of abduction risk: 531294876, "
+	       "531294877. Port alert.",
+	       "Passport numbers for the kids noted in case of abduction risk: " R("document") ", "
+	       R("document") ". Port alert.");
+	unchanged("Passport renewal was discussed at some length with her today. Ref 531294876 on file.");
+	unchanged("Passport renewal was discussed at length with her on the phone\n531294876");
 }
 
 Test(scrub, passports_of_other_countries_and_a_short_last_group)
