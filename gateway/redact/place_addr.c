@@ -1012,7 +1012,7 @@ static int part_word(const struct tok *t)
 	return t->type == T_WORD &&
 	       (t->id == W_WARD || t->id == W_DEPARTMENT || t->id == W_DEPT || t->id == W_UNIT ||
 		t->id == W_BERTH || t->id == W_WING || t->id == W_BAY || t->id == W_GATE ||
-		t->id == W_SHED);
+		t->id == W_SHED || t->id == W_ROOM);
 }
 
 /* A lower-case word naming a part or branch of a workplace after its name:
@@ -1764,6 +1764,15 @@ static void try_inst(struct scan *sc, long p)
 			m++;
 		if (m > 1 && is_punct(T(sc, e + m), ')'))
 			e += m + 1;
+	}
+	/* "PREMIER INN RUNCORN, ROOM 118": a hotel's town right after it says
+	 * which one */
+	if ((t->id == W_INN || t->id == W_HOTEL) && e == p + 1) {
+		long m = 0;
+		while (m < 2 && place_town_word(T(sc, e + m)) && !(T(sc, e + m)->f & F_NL) &&
+		       (T(sc, e + m)->f & (F_CAP | F_UPPER)))
+			m++;
+		e += m;
 	}
 	if (!hosp)
 		e = trailing_branch(sc, e); /* "Kwik Tyres, Selly Oak", "..., Clifton campus" */

@@ -3367,3 +3367,13 @@ Test(place, s26_known_town_then_lower_case)
 		    "Park Lane Primary, Leeds");
 	expect_span("Her son is a paramedic (SWAST, Exeter hub) now.", 0, SCRUB_PLACE, "SWAST, Exeter hub");
 }
+
+/* s27: a hotel's town right after its name says which one, and its room
+ * after a comma is part of it ("PREMIER INN QUELLBY, ROOM 118"). */
+Test(place, s27_hotel_with_its_town_and_room)
+{
+	expect_span("Night shift at the Premier Inn Quellby, room 118 is hers.", 0, SCRUB_PLACE,
+		    "Premier Inn Quellby, room 118");
+	expect_span("She cleans at the Quellby Hotel, Room 4 on Fridays.", 0, SCRUB_PLACE,
+		    "Quellby Hotel, Room 4");
+}
