@@ -2863,7 +2863,11 @@ static void work_extent(struct scan *sc, long j, int how)
 			break;
 		}
 		if (strict && x->type == T_WORD && (x->f & F_LOWER) && !(x->cls & (C_PREP | C_FUNC)) &&
-		    !(x->cls & C_INST))
+		    !(x->cls & C_INST) &&
+		    /* "the Sun Valley chicken factory": what it makes, before
+		     * the kind of place */
+		    !(cap && T(sc, e + 1)->type == T_WORD && (T(sc, e + 1)->f & F_LOWER) &&
+		      (T(sc, e + 1)->cls & C_INST) && !(T(sc, e + 1)->f & (F_NL | F_BRK))))
 			return; /* a name used as a modifier: "a Facebook page" */
 		/* "a nurse at the Royal Berks and Wessex", "at Hale and Sons":
 		 * "and" inside a name, between capitalised words, the name
@@ -2891,7 +2895,14 @@ static void work_extent(struct scan *sc, long j, int how)
 				last = e + 1;
 				continue;
 			}
-			if (x->cls & (C_CONJ | C_DAY | C_MON | C_TIMEW | C_PRON | C_UNIT | C_ADV) ||
+			/* "the Sun Valley chicken factory": a day's short form
+			 * opening a name, not a day */
+			int dayname = (x->cls & C_DAY) && e == j && (x->f & F_CAP) && !(x->f & F_UPPER) &&
+				      T(sc, e + 1)->type == T_WORD && (T(sc, e + 1)->f & F_CAP) &&
+				      !(T(sc, e + 1)->f & (F_UPPER | F_NL | F_BRK)) &&
+				      !(T(sc, e + 1)->cls & (C_DAY | C_MON | C_FUNC | C_PREP | C_DET));
+			if (((x->cls & (C_CONJ | C_DAY | C_MON | C_TIMEW | C_PRON | C_UNIT | C_ADV)) &&
+			     !dayname) ||
 			    x->id == W_FOR || x->id == W_UNTIL || x->id == W_TILL || x->id == W_DURING ||
 			    x->id == W_BETWEEN || x->id == W_FROM || x->id == W_AS)
 				break;

@@ -3377,3 +3377,15 @@ Test(place, s27_hotel_with_its_town_and_room)
 	expect_span("She cleans at the Quellby Hotel, Room 4 on Fridays.", 0, SCRUB_PLACE,
 		    "Quellby Hotel, Room 4");
 }
+
+/* s27: after "works at", what a firm makes may come between its name and
+ * the kind of place ("the Sun Valley chicken factory"), and a day's short
+ * form opening a name is no day ("Sun Valley"). */
+Test(place, s27_firm_with_its_goods_before_the_kind_of_place)
+{
+	expect_span("IP works at the Sun Valley chicken factory, nights with suspect.", 0, SCRUB_PLACE,
+		    "Sun Valley chicken factory");
+	expect_span("IP works at the Quellby Valley factory, days.", 0, SCRUB_PLACE,
+		    "Quellby Valley factory");
+	expect_none("He saw a Facebook page about her.", 0);
+}
