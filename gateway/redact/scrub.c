@@ -630,11 +630,13 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
  */
 static int school_word(const char *w, size_t l)
 {
-	static const char *const W[] = {"aided", "boys", "c", "catholic", "ce", "cofe", "community",
-	                                "controlled", "cp", "e", "england", "federation", "first",
-	                                "form", "free", "girls", "grammar", "high", "independent",
-	                                "jmi", "learning", "lower", "middle", "of", "prep",
-	                                "preparatory", "ps", "rc", "special", "upper", "va", "vc"};
+	static const char *const W[] = {"aided", "anglican", "baptist", "boys", "c", "catholic", "ce",
+	                                "christian", "cofe", "community", "controlled", "cp", "e",
+	                                "england", "federation", "first", "form", "free", "girls",
+	                                "grammar", "high", "independent", "infant", "infants",
+	                                "islamic", "jmi", "junior", "juniors", "learning", "lower",
+	                                "methodist", "middle", "muslim", "of", "prep", "preparatory",
+	                                "ps", "rc", "sikh", "special", "upper", "va", "vc"};
 	for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
 		if (strlen(W[k]) == l && memcmp(W[k], w, l) == 0)
 			return 1;

@@ -3051,6 +3051,21 @@ Test(scrub, s22_a_listed_school_by_the_last_word_of_its_name)
 	scrubber_free(s);
 }
 
+/* s27: a school's denomination is one of its kind's words, so the name
+ * before it is the school ("Quellby Hall" of "Quellby Hall Methodist
+ * Primary"). */
+Test(scrub, s27_a_listed_school_without_its_denomination)
+{
+	static const struct scrub_value v[] = {
+		{"Quellby Hall Methodist Primary", SCRUB_PLACE, CANON_TEXT, 0},
+	};
+	struct scrub_spec spec = {.values = v, .n_values = sizeof v / sizeof v[0]};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "Daisy (Quellby Hall) says she hides.", "Daisy (" R("place") ") says she hides.");
+	scrubber_free(s);
+}
+
 /* s23: typed in lower case, a listed forename that is also a word is the
  * child's before an age ("mason 8/52", "ruby (3)") or a person's verb, or
  * joined by "+" to a relative ("mum + ruby"); once found so, its other uses
