@@ -413,6 +413,11 @@ static int bare_house_number(const struct scan *sc, long p)
 	const struct tok *v = T(sc, p - 2);
 	if (v->cls & (C_LOCV | C_KIN))
 		return 1; /* "lives at 61a", "the neighbour at 22" */
+	if (v->type == T_WORD && (v->f & F_CAP) && !(v->f & (F_NL | F_BRK)) &&
+	    (T(sc, p - 3)->cls & C_KIN) && !(v->cls & (C_DAY | C_MON | C_INST | C_VENUE)) &&
+	    nx->type == T_WORD && (nx->f & F_CAP) && !(nx->f & (F_NL | F_BRK)))
+		return 1; /* "his mother Brenda at 42 Kirkley Run": a relative by name,
+			   * then a street's name (not "her sister Amy at 5", a time) */
 	return (v->id == W_DOWN || v->id == W_UP || v->id == W_ALONG || v->id == W_AWAY) &&
 	       is_word(T(sc, p - 3), W_DOORS);
 }

@@ -3389,3 +3389,12 @@ Test(place, s27_firm_with_its_goods_before_the_kind_of_place)
 		    "Quellby Valley factory");
 	expect_none("He saw a Facebook page about her.", 0);
 }
+
+/* s27: a bare house number and a street's name after a relative named
+ * ("his mother <Name> at 42 <Name> Run"); a number alone there is a time. */
+Test(place, s27_relative_by_name_at_a_house_number)
+{
+	expect_span("Dad to live with his mother Brenda at 42 Quellby Run.", 0, SCRUB_ADDRESS,
+		    "42 Quellby Run");
+	expect_none("Collected by her sister Amy at 5.", 0);
+}
