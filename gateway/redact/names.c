@@ -687,12 +687,37 @@ static size_t extend(struct scan *sc, size_t j)
 static int emit(const struct scan *sc, struct spans *out, const struct tok *a,
 		const struct tok *b, const char *rule)
 {
-	size_t end = b->end;
+	size_t end = b->end, start = a->start;
 	while (end < sc->n && ((sc->s[end] >= '0' && sc->s[end] <= '9') ||
 			       (sc->s[end] >= 'a' && sc->s[end] <= 'z') ||
 			       (sc->s[end] >= 'A' && sc->s[end] <= 'Z')))
 		end++;
-	return spans_push(out, a->start, end, SCRUB_NAME, rule);
+	/* "Big Dave", "Little Mo": a nickname's capitalised size or age word
+	 * right before the name is part of it */
+	static const char *const NICK[] = {"big", "little", "lil", "wee", "young", "old", "fat",
+					   "mad", NULL};
+	if (start >= 4 && sc->s[start - 1] == ' ') {
+		size_t k = start - 1;
+		while (k > 0 && sc->s[k - 1] >= 'a' && sc->s[k - 1] <= 'z')
+			k--;
+		if (k > 0 && sc->s[k - 1] >= 'A' && sc->s[k - 1] <= 'Z' && start - k <= 7) {
+			k--;
+			size_t l = start - 1 - k;
+			char w[8];
+			for (size_t j = 0; j < l; j++)
+				w[j] = (char)(sc->s[k + j] | 0x20);
+			w[l] = 0;
+			int ok = k == 0 || !((sc->s[k - 1] >= 'a' && sc->s[k - 1] <= 'z') ||
+					     (sc->s[k - 1] >= 'A' && sc->s[k - 1] <= 'Z') ||
+					     (sc->s[k - 1] >= '0' && sc->s[k - 1] <= '9'));
+			for (size_t j = 0; ok && NICK[j]; j++)
+				if (!strcmp(w, NICK[j])) {
+					start = k;
+					break;
+				}
+		}
+	}
+	return spans_push(out, start, end, SCRUB_NAME, rule);
 }
 
 /* An allow-listed phrase starting at token i ("Clare's Law", "Queen

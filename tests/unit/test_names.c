@@ -1381,3 +1381,12 @@ Test(names, s27_couple_and_capitals_relative)
 	cr_expect_str_eq(rule_of("REPORTED BY DAD MR OKAFOR.", "MR OKAFOR"), "cue:title");
 	FINDS("PC Hall and DC Okafor attended.", "PC Hall|DC Okafor");
 }
+
+/* s27: a nickname's size or age word before a name found is part of it
+ * ("Big Dave", "Little Jimmy"); not inside another word or in lower case. */
+Test(names, s27_nickname_word_before_a_name)
+{
+	FINDS("tell 'Big Dave' he's a dead man", "Big Dave");
+	FINDS("Little Jimmy Kowalczyk was there.", "Little Jimmy Kowalczyk");
+	FINDS("a big Dave Kowalczyk fan", "Dave Kowalczyk");
+}
