@@ -1274,9 +1274,20 @@ static int forename_subject(const unsigned char *s, size_t n, size_t a, size_t e
 	 * item by item, under her name */
 	static const char *const RECORD[] = {"attainment",   "attendance", "behaviour", "development",
 					     "immunisations", "progress",   "speech",    "weight"};
-	return has_next && !comma &&
-	       (sorted_word(AUX, sizeof AUX / sizeof AUX[0], s + na, ne - na, 0) ||
-		sorted_word(RECORD, sizeof RECORD / sizeof RECORD[0], s + na, ne - na, 0));
+	/* "Jack frightened", "Ruby upset at contact": how a child was, as
+	 * notes put it under the name */
+	static const char *const STATE[] = {"anxious",  "distressed", "frightened", "quiet",
+					    "scared",   "settled",    "tearful",    "unsettled",
+					    "upset",    "withdrawn"};
+	if (has_next && !comma &&
+	    (sorted_word(AUX, sizeof AUX / sizeof AUX[0], s + na, ne - na, 0) ||
+	     sorted_word(RECORD, sizeof RECORD / sizeof RECORD[0], s + na, ne - na, 0) ||
+	     sorted_word(STATE, sizeof STATE / sizeof STATE[0], s + na, ne - na, 0)))
+		return 1;
+	/* "Ruby at St Thomas Primary, Mason at ...": where a child is at
+	 * school, a capitalised name after "at" */
+	return has_next && !comma && ne - na == 2 && s[na] == 'a' && s[na + 1] == 't' &&
+	       ne + 1 < n && s[ne] == ' ' && sc_upper(s[ne + 1]);
 }
 
 /*

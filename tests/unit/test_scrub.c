@@ -3066,6 +3066,22 @@ Test(scrub, s27_a_listed_school_without_its_denomination)
 	scrubber_free(s);
 }
 
+/* s27: a listed forename that is also a word, opening a sentence, is the
+ * child's before how a child was ("Jack frightened") or "at" and a
+ * capitalised name (her school); the word stays elsewhere. */
+Test(scrub, s27_listed_common_forename_opening_a_sentence)
+{
+	static const char *const names[] = {"Ruby Quenby", "Jack Quenby"};
+	scrubber *e = scrubber_new(names, 2, NULL, 0, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "Dad seen at the gates. Jack frightened.",
+		    "Dad seen at the gates. " R("name") " frightened.");
+	expect_with(e, "Mum tired. Ruby at Quellby Primary, doing well.",
+		    "Mum tired. " R("name") " at " R("place") ", doing well.");
+	expect_with(e, "Ruby red walls. Jack up the car.", "Ruby red walls. Jack up the car.");
+	scrubber_free(e);
+}
+
 /* s23: typed in lower case, a listed forename that is also a word is the
  * child's before an age ("mason 8/52", "ruby (3)") or a person's verb, or
  * joined by "+" to a relative ("mum + ruby"); once found so, its other uses
