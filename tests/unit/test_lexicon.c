@@ -150,6 +150,22 @@ Test(lexicon, nicknames_both_ways)
 	cr_expect(C("Bex") & LEX_FORENAME, "a nickname is a forename");
 }
 
+/* s27: Yoruba, Ukrainian and Hungarian short forms the notes use for a
+ * subject ("Tunde" of Babatunde, "Dima" of Dmytro, "Laci" of László) */
+Test(lexicon, s27_short_forms_of_other_naming_customs)
+{
+	struct got g = {0};
+	lex_nicknames("Babatunde", 9, collect, &g);
+	cr_expect(has(&g, "tunde"));
+	memset(&g, 0, sizeof g);
+	lex_nicknames("Dmytro", 6, collect, &g);
+	cr_expect(has(&g, "dima"));
+	memset(&g, 0, sizeof g);
+	lex_nicknames("Laszlo", 6, collect, &g);
+	cr_expect(has(&g, "laci"));
+	cr_expect(C("Tunde") & LEX_FORENAME, "a short form is a forename");
+}
+
 Test(lexicon, keys_are_their_own_fold)
 {
 	/* gen_lexicon.py folds as lex_fold does: every key is a fixed point,
