@@ -2549,6 +2549,56 @@ static size_t quoted_handle(const unsigned char *s, size_t n, size_t j, unsigned
 	return k + 1;
 }
 
+/* Is the platform word ending at e someone's ("Dad's Facebook", "his
+ * Instagram", "her TikTok")? */
+static int possessive_before(const unsigned char *s, size_t e)
+{
+	size_t k = e;
+	while (k > 0 && sc_alpha(s[k - 1]))
+		k--;
+	if (k < 3 || s[k - 1] != ' ')
+		return 0;
+	size_t b = k - 1, a = b;
+	while (a > 0 && (sc_alpha(s[a - 1]) || s[a - 1] == '\''))
+		a--;
+	if (b - a >= 3 && s[b - 2] == '\'' && (s[b - 1] | 0x20) == 's')
+		return 1; /* "Dad's" */
+	if (b - a >= 5 && s[b - 4] == 0xE2 && s[b - 3] == 0x80 && s[b - 2] == 0x99 &&
+	    (s[b - 1] | 0x20) == 's')
+		return 1; /* "Dad\u2019s" */
+	while (a > 0 && s[a - 1] >= 0x80)
+		a--;
+	return word_eq(s + a, b - a, "his") || word_eq(s + a, b - a, "her") ||
+	       word_eq(s + a, b - a, "their");
+}
+
+/* After someone's platform with no marker, the profile's name as it shows:
+ * two or three capitalised words from a, then a word in lower case or the
+ * clause's end ("Dad's Facebook Craig Arms Carlisle shows photos"); not the
+ * platform's own parts ("his Facebook Messenger", "her Instagram Stories"). */
+static size_t profile_name(const unsigned char *s, size_t n, size_t a, size_t j)
+{
+	static const char *const PART[] = {"messenger", "marketplace", "live", "stories", "story",
+					   "page", "group", "dating", "reels", "account", "profile"};
+	if (IN(s + a, j - a, PART))
+		return 0;
+	size_t words = 1;
+	while (words < 3 && j + 2 < n && s[j] == ' ' && sc_upper(s[j + 1])) {
+		size_t k = j + 1;
+		while (k < n && (sc_alpha(s[k]) || s[k] == '-'))
+			k++;
+		if (k < n && (sc_alnum(s[k]) || s[k] >= 0x80))
+			break;
+		j = k, words++;
+	}
+	if (words < 2)
+		return 0;
+	if (j < n && !(s[j] == '.' || s[j] == ',' || s[j] == ';' || s[j] == ')' || s[j] == '\n' ||
+		       (s[j] == ' ' && j + 1 < n && s[j + 1] >= 'a' && s[j + 1] <= 'z')))
+		return 0;
+	return j;
+}
+
 /*
  * The handle after a platform cue: "on Snapchat as chunk779", "Insta:
  * x_y", "FB name Jo Bloggs", "TikTok @jo". A token with a digit, '_' or
@@ -2564,6 +2614,7 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 	                                   "her", "his", "their", "the", "in"};
 	int explicit = 0;
 	unsigned char quote = 0;
+	const size_t cue_end = j;
 	for (int r = 0; r < 6; r++) { /* "profile is under the name ..." */
 		size_t j0 = j;
 		quote = 0;
@@ -2622,6 +2673,8 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 	    !IN(s + a, j - a, HANDLE_STOP) && !IN(s + a, j - a, APPS) &&
 	    cue_of(s + a, j - a) == CUE_NONE && !scrub_common_word((const char *)s + a, j - a))
 		return j;
+	if (!explicit && *start == a && sc_upper(s[a]) && possessive_before(s, cue_end))
+		return profile_name(s, n, a, j);
 	if (!explicit || IN(s + a, j - a, HANDLE_STOP))
 		return 0;
 	if (!sc_upper(s[a]))

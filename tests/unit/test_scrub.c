@@ -3051,6 +3051,19 @@ Test(scrub, s22_a_listed_school_by_the_last_word_of_its_name)
 	scrubber_free(s);
 }
 
+/* s27: after someone's platform with no marker ("Dad's Facebook", "her
+ * Instagram"), two or three capitalised words then a word in lower case or
+ * the clause's end are the profile's name; the platform's own parts stay. */
+Test(scrub, s27_profile_name_after_someones_platform)
+{
+	expect("Dad's Facebook Kev Quellby Tolvern shows photos of the kids.",
+	       "Dad's Facebook " R("handle") " shows photos of the kids.");
+	expect("Her Instagram Lola Marie Quellby, private now.",
+	       "Her Instagram " R("handle") ", private now.");
+	unchanged("His Facebook Messenger was used. Her Instagram Stories show a park.");
+	unchanged("He posted on his Facebook Live last night.");
+}
+
 /* s27: a school's denomination is one of its kind's words, so the name
  * before it is the school ("Quellby Hall" of "Quellby Hall Methodist
  * Primary"). */
