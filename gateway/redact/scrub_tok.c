@@ -2572,33 +2572,6 @@ static int possessive_before(const unsigned char *s, size_t e)
 	       word_eq(s + a, b - a, "their");
 }
 
-/* After someone's platform with no marker, the profile's name as it shows:
- * two or three capitalised words from a, then a word in lower case or the
- * clause's end ("Dad's Facebook Craig Arms Carlisle shows photos"); not the
- * platform's own parts ("his Facebook Messenger", "her Instagram Stories"). */
-static size_t profile_name(const unsigned char *s, size_t n, size_t a, size_t j)
-{
-	static const char *const PART[] = {"messenger", "marketplace", "live", "stories", "story",
-					   "page", "group", "dating", "reels", "account", "profile"};
-	if (IN(s + a, j - a, PART))
-		return 0;
-	size_t words = 1;
-	while (words < 3 && j + 2 < n && s[j] == ' ' && sc_upper(s[j + 1])) {
-		size_t k = j + 1;
-		while (k < n && (sc_alpha(s[k]) || s[k] == '-'))
-			k++;
-		if (k < n && (sc_alnum(s[k]) || s[k] >= 0x80))
-			break;
-		j = k, words++;
-	}
-	if (words < 2)
-		return 0;
-	if (j < n && !(s[j] == '.' || s[j] == ',' || s[j] == ';' || s[j] == ')' || s[j] == '\n' ||
-		       (s[j] == ' ' && j + 1 < n && s[j + 1] >= 'a' && s[j + 1] <= 'z')))
-		return 0;
-	return j;
-}
-
 /*
  * The handle after a platform cue: "on Snapchat as chunk779", "Insta:
  * x_y", "FB name Jo Bloggs", "TikTok @jo". A token with a digit, '_' or
@@ -2614,7 +2587,6 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 	                                   "her", "his", "their", "the", "in"};
 	int explicit = 0;
 	unsigned char quote = 0;
-	const size_t cue_end = j;
 	for (int r = 0; r < 6; r++) { /* "profile is under the name ..." */
 		size_t j0 = j;
 		quote = 0;
@@ -2673,8 +2645,6 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 	    !IN(s + a, j - a, HANDLE_STOP) && !IN(s + a, j - a, APPS) &&
 	    cue_of(s + a, j - a) == CUE_NONE && !scrub_common_word((const char *)s + a, j - a))
 		return j;
-	if (!explicit && *start == a && sc_upper(s[a]) && possessive_before(s, cue_end))
-		return profile_name(s, n, a, j);
 	if (!explicit || IN(s + a, j - a, HANDLE_STOP))
 		return 0;
 	if (!sc_upper(s[a]))
@@ -2791,7 +2761,12 @@ RARE static size_t profile_name_after(const unsigned char *s, size_t n, size_t j
 			return q + 1;
 		}
 	}
-	if (paren ? z != ')' : !(z == 0 || z == '.' || z == ';' || z == ',' || z == '\n' || z == ')'))
+	/* "Dad's Facebook <Name> <Name> <Town> shows photos": after someone's
+	 * platform, a word in lower case may go on from the name */
+	int verb = !paren && z == ' ' && e + 1 < n && s[e + 1] >= 'a' && s[e + 1] <= 'z' &&
+		   words <= 3 && possessive_before(s, j);
+	if (paren ? z != ')'
+		  : !(verb || z == 0 || z == '.' || z == ';' || z == ',' || z == '\n' || z == ')'))
 		return 0;
 	*start = a;
 	return e;
