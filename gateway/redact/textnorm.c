@@ -103,17 +103,17 @@ static int is_alnum(unsigned char c)
 }
 
 /* Is there a digit (or an O before one) across a short gap (up to 3 of
- * " -.()+") either side of the word s[a..e)? "+44 2O 7946": the one-digit
- * "2O" is a digit group only among others. */
+ * " -.()+/") either side of the word s[a..e)? "+44 2O 7946", "12/O3/1990":
+ * the one-digit "2O" or "O3" is a digit group only among others. */
 static int digit_beside(const unsigned char *s, size_t n, size_t a, size_t e)
 {
 	size_t g = a;
-	while (g > 0 && a - g < 3 && strchr(" -.()+", s[g - 1]) && s[g - 1])
+	while (g > 0 && a - g < 3 && strchr(" -.()+/", s[g - 1]) && s[g - 1])
 		g--;
 	if (g < a && g > 0 && (unsigned)(s[g - 1] - '0') < 10u)
 		return 1;
 	g = e;
-	while (g < n && g - e < 3 && s[g] && strchr(" -.()+", s[g]))
+	while (g < n && g - e < 3 && s[g] && strchr(" -.()+/", s[g]))
 		g++;
 	if (g > e && g < n && (s[g] | 0x20) == 'o')
 		g++;

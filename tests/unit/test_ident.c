@@ -516,6 +516,8 @@ Test(textnorm, letter_o_in_short_groups_and_after_a_cue)
 		{"NHSno9990000018", "NHSno9990000018"},           /* 'no' is the cue's own letter */
 		{"on O2 with 2O of them", "on O2 with 2O of them"}, /* alone: words */
 		{"Room12 no12345", "Room12 no12345"},             /* too short for a phone */
+		{"DOB 12/O3/1990", "DOB 12/03/1990"},             /* s27: a date's group, OCR'd */
+		{"w/o 3 of them", "w/o 3 of them"},               /* a word, no digit beside */
 	};
 	for (size_t i = 0; i < sizeof C / sizeof C[0]; i++) {
 		struct textnorm t;
