@@ -2228,6 +2228,17 @@ static size_t roman_date(const unsigned char *s, size_t n, size_t j)
 	return ident_date_scan(buf, len, &dt) == len ? k + y : 0;
 }
 
+/* A separator of a date spaced out on a form at s[p]: one space, or a '/',
+ * '.' or '-' with a space either side (" / "). Its length, or 0. */
+static size_t spaced_sep(const unsigned char *s, size_t n, size_t p)
+{
+	if (p + 1 >= n || s[p] != ' ')
+		return 0;
+	if (p + 3 < n && (s[p + 1] == '/' || s[p + 1] == '.' || s[p + 1] == '-') && s[p + 2] == ' ')
+		return 3;
+	return 1;
+}
+
 RARE static size_t cue_date(const unsigned char *s, size_t n, size_t j)
 {
 	struct ident_date d;
@@ -2237,21 +2248,22 @@ RARE static size_t cue_date(const unsigned char *s, size_t n, size_t j)
 	if ((k = roman_date(s, n, j)) != 0)
 		return k;
 	{
-		/* "DOB 12 03 1988": day, month and year spaced as on a form */
-		size_t d1 = digits_at(s, n, j, 2), p = j + d1, d2, d3;
-		if (d1 >= 1 && d1 <= 2 && p + 1 < n && s[p] == ' ' &&
-		    (d2 = digits_at(s, n, p + 1, 2)) >= 1 && d2 <= 2 && p + 1 + d2 + 1 < n &&
-		    s[p + 1 + d2] == ' ' &&
-		    ((d3 = digits_at(s, n, p + 2 + d2, 4)) == 2 || d3 == 4) &&
-		    ends_word(s, n, p + 2 + d2 + d3, 0)) {
+		/* "DOB 12 03 1988", "DOB: 12 / 03 / 1990": day, month and year
+		 * spaced as on a form, a separator with spaces around it */
+		size_t d1 = digits_at(s, n, j, 2), p = j + d1, d2 = 0, d3 = 0, g1, g2, q;
+		if (d1 >= 1 && d1 <= 2 && (g1 = spaced_sep(s, n, p)) != 0 &&
+		    (d2 = digits_at(s, n, p + g1, 2)) >= 1 && d2 <= 2 &&
+		    (g2 = spaced_sep(s, n, p + g1 + d2)) != 0 &&
+		    ((d3 = digits_at(s, n, (q = p + g1 + d2 + g2), 4)) == 2 || d3 == 4) &&
+		    ends_word(s, n, q + d3, 0)) {
 			char buf[12];
 			size_t len = 0;
 			memcpy(buf, s + j, d1), len += d1, buf[len++] = '/';
-			memcpy(buf + len, s + p + 1, d2), len += d2, buf[len++] = '/';
-			memcpy(buf + len, s + p + 2 + d2, d3), len += d3;
+			memcpy(buf + len, s + p + g1, d2), len += d2, buf[len++] = '/';
+			memcpy(buf + len, s + q, d3), len += d3;
 			struct ident_date dt;
 			if (ident_date_scan(buf, len, &dt) == len)
-				return p + 2 + d2 + d3;
+				return q + d3;
 		}
 	}
 	k = digits_at(s, n, j, 8);

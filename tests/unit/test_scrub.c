@@ -204,6 +204,10 @@ Test(scrub, dates_of_birth)
 	expect("5/11/2001", R("date-of-birth"));
 	unchanged("seen 13/03/1985 and 03/12/1985"); /* other dates, and MM/DD is never read */
 	unchanged("12/03/19850");
+	/* s27: spaced out on a form, with the separator spaced too */
+	expect("DOB: 12 / 03 / 1990, seen", "DOB: " R("date-of-birth") ", seen");
+	expect("D.O.B. 12 - 3 - 90 (34)", "D.O.B. " R("date-of-birth") " (34)");
+	unchanged("Scores 12 / 03 / 1990 on the form.");
 }
 
 Test(scrub, names_full_surname_initial_any_case)
