@@ -1437,9 +1437,9 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 					     "council", "housing", "marac", "dwp", "law", "legal", NULL};
 	/* one that is over, his, or asked about ("rang the antenatal clinic
 	 * on 26/11 asking for her next appointment": a report) */
-	static const char *const over[] = {"attended", "dna", "missed", "cancelled", "he",
-					   "his", "him", "rang", "rung", "asked", "asking",
-					   "enquired", "enquiring", NULL};
+	static const char *const done[] = {"attended", "dna", "missed", "cancelled", NULL};
+	static const char *const over[] = {"he",     "his",      "him",       "rang", "rung",
+					   "asked",  "asking",   "enquired", "enquiring", NULL};
 	/* a weekday, for "booked f2f thurs 09:20" */
 	static const char *const wday[] = {
 	    "mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur",
@@ -1490,7 +1490,7 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 			continue;
 		}
 		x[len] = 0;
-		if (fs_in(x, over))
+		if (fs_in(x, done) || fs_in(x, over))
 			return 0;
 		if (prev[0] && !digit && f->s[i - len] >= 'A' && f->s[i - len] <= 'Z' &&
 		    len > 1 && f->s[i - len + 1] >= 'a' && f->s[i - len + 1] <= 'z' &&
@@ -1549,8 +1549,8 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	 * Hospital 01/12 - attended") */
 	for (size_t j = e; j < f->n && j < e + 40 && f->s[j] != '.' && f->s[j] != '\n'; j++)
 		if (j == e || !fs_alnum(f->s[j - 1]))
-			for (size_t k = 0; over[k] && k < 4; k++)
-				if (fs_word_is(f->s, f->n, j, over[k]))
+			for (size_t k = 0; done[k]; k++)
+				if (fs_word_is(f->s, f->n, j, done[k]))
 					return 0;
 	/* and when on the day, or booked: not the older notes' "Next ANC
 	 * 15/12", a date for the agencies; with only where ("next CPA review
@@ -1588,8 +1588,6 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 		   : 0;
 }
 
-static int fs_word_is(const unsigned char *s, size_t n, size_t j, const char *w);
-
 /*
  * Where she will be begins "at <place>" and a date stands right before it
  * ("Next appt: 26/11 at <Name> children's centre 10:30", "Next CMHT
@@ -1619,8 +1617,6 @@ static size_t fs_date_before(const struct fs *f, size_t from)
 }
 
 /* Decide the sentence's clauses (the unit model's unit goes on). */
-static int fs_word_is(const unsigned char *s, size_t n, size_t j, const char *w);
-
 /* Does the text at a open on "Next appt" or "Next appointment"? */
 static int fs_opens_next_appt(const struct fs *f, size_t a)
 {
