@@ -3435,6 +3435,8 @@ static int fs_cover_story(const struct fs *f, size_t b, const char *w, size_t wn
 	char x[16];
 	if (wn < 3 || wn > 10)
 		return 0;
+	if (w[0] != 'p' && w[0] != 'c' && w[0] != 's' && w[0] != 'b' && w[0] != 'd')
+		return 0; /* the first letters of the words below */
 	memcpy(x, w, wn);
 	x[wn] = 0;
 	if (!strcmp(x, "pretend") || !strcmp(x, "pretext"))
@@ -5768,6 +5770,8 @@ static char *fs_dictated(const char *text, size_t n)
 		if (i > 0 && fs_alnum((unsigned char)text[i - 1]))
 			continue;
 		for (size_t d = 0; d < sizeof FS_DICTATED / sizeof *FS_DICTATED; d++) {
+			if ((text[i] | 0x20) != FS_DICTATED[d][0])
+				continue; /* (each starts with its own letter) */
 			size_t k = strlen(FS_DICTATED[d]);
 			if (i + k > n || strncasecmp(text + i, FS_DICTATED[d], k) != 0 ||
 			    (i + k < n && fs_alnum((unsigned char)text[i + k])))
