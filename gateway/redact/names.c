@@ -486,6 +486,13 @@ static int cue_name(struct scan *sc, size_t j, int strong)
 			       (v->klass == K_W && (v->lex & LEX_SURNAME));
 		}
 	default:
+		/* after Mr, Ms, Dr a word the lists know only as the first of
+		 * a phrase ("Kirkby" of "Kirkby in Ashfield") is a surname when
+		 * no capitalised word goes on with the phrase: "Ms Kirkby" */
+		if (strong == 2 && u->lex == LEX_PHRASE && u->nletters >= 3) {
+			const struct tok *v = tok(sc, j + 1);
+			return v == NULL || v->gap || !capish(v);
+		}
 		/* after a title even an allow-listed word is a surname: "Mr
 		 * Storm", "Mrs Paris" (the allow-list only stops the dictionary
 		 * rule) */
