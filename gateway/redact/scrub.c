@@ -375,6 +375,18 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 		rc = nr;
 		goto out;
 	}
+	/* A third party's long first name shortened as friends say it:
+	 * "Rumbi" of "Rumbidzai", "Christo" of "Christopher": its first 4 to
+	 * all but 2 letters, not where a kept subject has that word */
+	if (!keep && !bc->no_fuzzy && fl >= 6 && fl <= 20 && ascii_letters(first, fl)) {
+		for (size_t m = 4; m + 2 <= fl; m++) {
+			if (word_in(bc->kw, bc->nkw, first, m) || word_in(bc->kfirst, bc->nkfirst, first, m))
+				continue;
+			if ((rc = pat_add(bc, &bc->names, &first, &m, 1, 0, SCRUB_NAME, R_NICK,
+			                  scrub_common_word(first, m))) != 0)
+				goto out;
+		}
+	}
 	if (!keep && !bc->no_fuzzy && sl >= 5 && ascii_letters(sur, sl) && !word_in(bc->fz, bc->nfz, sur, sl) &&
 	    (rc = word_add(&bc->fz, &bc->nfz, &bc->cfz, sur, sl)) != 0)
 		goto out;
