@@ -4099,8 +4099,10 @@ void place_addresses(struct scan *sc, long p)
 		try_number(sc, p);
 	else if (t->type != T_WORD)
 		return;
-	else if ((t->cls & C_FLAT) || (t->id == W_SITE && (t->f & F_CAP)))
-		try_flat(sc, p); /* "Site 2, <Street> travellers' site": a pitch's number */
+	else if ((t->cls & C_FLAT) || (t->id == W_SITE && (t->f & F_CAP)) ||
+		 ((t->id == W_PITCH || t->id == W_PLOT) && T(sc, p + 1)->type == T_NUM))
+		try_flat(sc, p); /* "Site 2, <Street> travellers' site", "trailer on pitch 6":
+				  * a pitch's number */
 	else if (t->id == W_NUMBER || t->id == W_NO)
 		try_number_word(sc, p);
 	else if (t->id == W_PO)

@@ -680,6 +680,9 @@
 	W(WING, "wing", 0)                                                                      \
 	W(CAMPUS, "campus", 0)                                                                  \
 	W(SITE, "site", 0)                                                                      \
+	/* a caravan's or a trailer's numbered place on a site: "trailer on pitch 6" */		\
+	W(PITCH, "pitch", 0)                                                                    \
+	W(PLOT, "plot", 0)                                                                      \
 	/* "<Street> travellers' site", "the caravan site": a site's kind */                \
 	W(TRAVELLERS, "travellers", 0)                                                          \
 	W(TRAVELLER, "traveller", 0)                                                            \
