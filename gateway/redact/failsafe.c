@@ -3482,6 +3482,15 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
 			j++;
 		if (j < f->n && (f->s[j] == '"' || f->s[j] == 0xE2 || (f->s[j] == '\'' && j > b)))
 			return 2;
+		/* "password set for <Name>: 'sardines'", "Password\nagreed:
+		 * \"bluebell\"": the quote after a colon a few words on, in the
+		 * same sentence (a hard line break goes on with it) */
+		for (size_t k = b; k + 2 < f->n && k < b + 40 && f->s[k] != '.' &&
+				   !(f->s[k] == '\n' && f->s[k + 1] == '\n');
+		     k++)
+			if (f->s[k] == ':' && f->s[k + 1] == ' ' &&
+			    (f->s[k + 2] == '"' || f->s[k + 2] == '\'' || f->s[k + 2] == 0xE2))
+				return 2;
 		return fs_caps_code(f, a, j) ? 2 : 0;
 	}
 	/* a cover story agreed with her (s18): "booked as a \"glucose test\"",
