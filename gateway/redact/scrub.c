@@ -648,7 +648,11 @@ static int school_word(const char *w, size_t l)
 	                                "grammar", "high", "independent", "infant", "infants",
 	                                "islamic", "jmi", "junior", "juniors", "learning", "lower",
 	                                "methodist", "middle", "muslim", "of", "prep", "preparatory",
-	                                "ps", "rc", "sikh", "special", "upper", "va", "vc"};
+	                                "ps", "rc", "sikh", "special", "upper", "va", "vc",
+	                                /* a nursery's kind: "Day Nursery", "Pre-Prep",
+	                                 * "Montessori", "Playgroup" */
+	                                "day", "pre", "playgroup", "montessori", "kindergarten",
+	                                "creche", "childcare"};
 	for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
 		if (strlen(W[k]) == l && memcmp(W[k], w, l) == 0)
 			return 1;
