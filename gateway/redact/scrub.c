@@ -1898,6 +1898,28 @@ static int lex_only_rule(const char *r)
 }
 
 /*
+ * A listed school's or practice's name with its town right after it, one
+ * space on the same line ("<Nursery> Gorleston", "<School> Preston"): the
+ * branch, which says where the child is; the town (or a word no list
+ * knows, as a small town often is) goes with the name when
+ * the clause ends after it (a punctuation mark, a line's end, the text's
+ * end). Returns the new end (e when no town follows).
+ */
+static size_t place_town_after(const unsigned char *s, size_t n, size_t e)
+{
+	if (e + 1 >= n || s[e] != ' ' || !sc_upper(s[e + 1]))
+		return e;
+	size_t q = prop_word_end(s, n, e + 1);
+	unsigned b = lex_classify((const char *)s + e + 1, q - e - 1);
+	if (q - (e + 1) < 3 || !((b & LEX_PLACE) || b == 0)) /* a town, or a word no list knows */
+		return e;
+	if (q < n && s[q] != '.' && s[q] != ',' && s[q] != ';' && s[q] != ':' && s[q] != ')' &&
+	    s[q] != '\n' && s[q] != '!' && s[q] != '?')
+		return e;
+	return q;
+}
+
+/*
  * Is the word s[a..e) used as a town's name: before a word that ends a
  * public body's name ("Police", "Council", "Court", "Custody", "Services",
  * "Team", "Civic", "Town", "Family"; a service's acronym in capitals the
@@ -3617,7 +3639,10 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		if (vals.v[j].rule == scrub_rule_name(R_VAL_TEXT) &&
 		    town_use(s, n, vals.v[j].start, vals.v[j].end, 1))
 			continue;
-		if (spans_push(&all, vals.v[j].start, vals.v[j].end, vals.v[j].kind, vals.v[j].rule) != 0)
+		size_t ve = vals.v[j].end;
+		if (vals.v[j].kind == SCRUB_PLACE && vals.v[j].rule == scrub_rule_name(R_VAL_TEXT))
+			ve = place_town_after(s, n, ve);
+		if (spans_push(&all, vals.v[j].start, ve, vals.v[j].kind, vals.v[j].rule) != 0)
 			goto done;
 	}
 	if (address_tails(s, n, &all, 0, &keep, maxend) != 0)
