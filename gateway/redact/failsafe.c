@@ -1451,6 +1451,7 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	int noun = 0;   /* an appointment's noun */
 	int before = 0; /* a word of something over: "seen", "was", "-ed" */
 	int agency = 0; /* an agency's office */
+	int there = 0;  /* "there": the place just named */
 	size_t i = a, lb = a;
 	if (e > f->n || a >= e)
 		return 0;
@@ -1510,7 +1511,8 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 		else if (!strcmp(x, "next") || !strcmp(x, "booked"))
 			next = 1, booked |= x[0] == 'b', seen |= !strcmp(prev, "her");
 		else if ((!strcmp(x, "at") || !strcmp(x, "there")) && start != SIZE_MAX)
-			at_was = at, at = 2; /* (there: the place just named, "her next
+			there |= x[0] == 't', at_was = at,
+			    at = 2; /* (there: the place just named, "her next
 					      * appointment is there"; 2 until the next word
 					      * shows it is no clock time, "at 2.00am") */
 		else if (next && !strcmp(prev, "next") &&
@@ -1558,6 +1560,21 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	 * (sentence_decide: "- husband not invited"), as the older notes keep
 	 * "Next ANC 10/11 at <Town> Hospital" */
 	*sure = clock || booked;
+	/* a visit booked there, at the place the sentence has just named as
+	 * where she will stay, on a date and at a clock time ("Sister's house
+	 * has no alarms - HSC booked there 22/01 at 2pm", "we offered a visit
+	 * there - booked 26/01, 11am"): when she will be found there. "there"
+	 * in the clause or in the sentence's 40 bytes before it */
+	if (booked && date && clock && start != SIZE_MAX && !before && !agency) {
+		for (size_t j = a; !there && j > 0 && a - j < 40 && f->s[j - 1] != '.' &&
+				   f->s[j - 1] != '\n';
+		     j--)
+			there = !fs_alnum(f->s[j - 1]) && fs_word_is(f->s, f->n, j, "there");
+		if (there) {
+			*sure = 1;
+			return start + 1;
+		}
+	}
 	/* a weekday for the date only when booked and at a clock time ("booked
 	 * f2f thurs 09:20"; not "next clinic Thursday", a routine for the
 	 * agencies) */
