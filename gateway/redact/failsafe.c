@@ -1452,6 +1452,7 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	int before = 0; /* a word of something over: "seen", "was", "-ed" */
 	int agency = 0; /* an agency's office */
 	int there = 0;  /* "there": the place just named */
+	int our = 0;    /* "our": the writer's own (office) */
 	size_t i = a, lb = a;
 	if (e > f->n || a >= e)
 		return 0;
@@ -1499,7 +1500,8 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 		    !fs_sentence_start(f, i - len))
 			place = 1;
 		noun |= fs_in(x, appt_noun);
-		agency |= fs_in(x, office);
+		agency |= fs_in(x, office) << (strcmp(x, "office") == 0); /* 2: "office" alone */
+		our |= !strcmp(x, "our");
 		before |= fs_in(x, past) || (len >= 5 && !strcmp(x + len - 2, "ed") &&
 					     strcmp(x, "booked") && strcmp(x, "arranged") &&
 					     strcmp(x, "scheduled") && strcmp(x, "planned") &&
@@ -1560,6 +1562,11 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	 * (sentence_decide: "- husband not invited"), as the older notes keep
 	 * "Next ANC 10/11 at <Town> Hospital" */
 	*sure = clock || booked;
+	/* the writer's own office, named, is where she comes to be seen
+	 * ("Next appt 6 Feb 10:30, our <Name> office"), as a clinic is; an
+	 * office with an agency's word (probation, police, court ...) is not */
+	if (agency == 2 && our && place)
+		agency = 0;
 	/* a visit booked there, at the place the sentence has just named as
 	 * where she will stay, on a date and at a clock time ("Sister's house
 	 * has no alarms - HSC booked there 22/01 at 2pm", "we offered a visit
