@@ -1602,9 +1602,21 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	 * word of it being over ("Fracture clinic appt <Name> Hospital, 12/11
 	 * at 10:30", "Depot clinic Thurs 20/11, 11:15 at <Name> Hospital"):
 	 * to come, as a note's plan */
-	if (kind && noun && date && clock && place && !before && !agency && start != SIZE_MAX) {
+	/* (or on a weekday: "referral to the <Town> homeless health clinic,
+	 * Thurs 9:30, <Name> Island", where she will be that morning) */
+	if (kind && noun && (date || day) && clock && place && !before && !agency &&
+	    start != SIZE_MAX) {
+		/* the place's name before its kind goes too: from "at" or
+		 * "to" before it ("at the <Town> baby clinic Friday 10am") */
+		size_t st = start;
+		for (size_t j = start; j > a && start - j < 60; j--)
+			if (!fs_alnum(f->s[j - 1]) &&
+			    (fs_word_is(f->s, f->n, j, "at") || fs_word_is(f->s, f->n, j, "to"))) {
+				st = j;
+				break;
+			}
 		*sure = 1;
-		return start + 1;
+		return st + 1;
 	}
 	return kind && date && (next || (follow && clock)) && (clock || at || booked) &&
 			       start != SIZE_MAX
