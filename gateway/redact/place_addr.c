@@ -2831,6 +2831,54 @@ static void try_work(struct scan *sc, long p)
 }
 
 /*
+ * After a workplace ending at token last, what the writer says of the job
+ * there in a list ending the sentence: ", <Firm> baggage, shifts.", ",
+ * checkouts, 2-10", ", ward 23, long days;" (which part, the hours, the
+ * shifts: where and when she is found there). One to three parts after a
+ * comma, each one to three words or numbers ('-' between them: "6am-2pm"),
+ * none a verb's past, an agency's word, a function word, preposition, pronoun, conjunction, determiner or
+ * a form of be, the last ending the clause (a full stop, ';', a bracket, a
+ * line's end). Returns the new end (last when no such list follows).
+ */
+static long trailing_details(const struct scan *sc, long last)
+{
+	long e = last;
+	for (int part = 0; part < 3 && is_punct(T(sc, e), ',') && !(T(sc, e + 1)->f & (F_NL | F_BRK));
+	     part++) {
+		long k = e + 1;
+		int words = 0;
+		for (;; k++) {
+			const struct tok *x = T(sc, k);
+			if (is_punct(x, '-') && words > 0 && T(sc, k + 1)->type != T_PUNCT)
+				continue;
+			/* (a verb's past, "informed", and an agency, "RAF Police",
+			 * say something else: a clause of its own) */
+			int past = x->type == T_WORD && (x->f & F_LOWER) && x->end - x->start > 4 &&
+				   sc->s[x->end - 2] == 'e' && sc->s[x->end - 1] == 'd';
+			if (x->type == T_WORD && (x->id == W_POLICE || x->id == W_COUNCIL ||
+						  x->id == W_CONSTABULARY))
+				return last;
+			if (x->type == T_NUM || (x->type == T_WORD && !past &&
+						 !(x->cls & (C_FUNC | C_PREP | C_PRON | C_CONJ | C_DET | C_BE |
+							     C_TITLE | C_KIN)))) {
+				if (++words > 3 || (k > e + 1 && (x->f & F_NL)))
+					return last;
+				continue;
+			}
+			break;
+		}
+		if (words == 0)
+			return last;
+		const struct tok *z = T(sc, k);
+		if (z->type == T_END || (z->f & F_NL) || is_punct(z, ';') || is_punct(z, ')') ||
+		    (is_punct(z, '.') && (T(sc, k + 1)->type == T_END || (T(sc, k + 1)->f & (F_SP | F_NL)))))
+			return k;
+		e = k;
+	}
+	return last;
+}
+
+/*
  * The workplace named from token j (after "works at", "employed by" ...): up
  * to the end of the clause, when it holds a capitalised name. how & 1: the
  * cue was a colleague or teacher, for whom an agency's team is no workplace;
@@ -2956,7 +3004,7 @@ static void work_extent(struct scan *sc, long j, int how)
 		if (k != last)
 			last = trailing_branch(sc, k); /* "(Spirit Aero), Queen's Island" */
 	}
-	emit_place(sc, j, last, "place:workplace");
+	emit_place(sc, j, trailing_details(sc, last), "place:workplace");
 }
 
 /*
