@@ -2836,13 +2836,16 @@ static void try_work(struct scan *sc, long p)
  * checkouts, 2-10", ", ward 23, long days;" (which part, the hours, the
  * shifts: where and when she is found there). One to three parts after a
  * comma, each one to three words or numbers ('-' between them: "6am-2pm"),
- * none a verb's past, an agency's word, a function word, preposition, pronoun, conjunction, determiner or
- * a form of be, the last ending the clause (a full stop, ';', a bracket, a
- * line's end). Returns the new end (last when no such list follows).
+ * none a verb's past, an agency's word, a function word, a preposition, a
+ * pronoun, a conjunction, a determiner or a form of be; the last ends the
+ * clause (a full stop, ';', a bracket, a line's end), and a capitalised
+ * word or a number is among them (", nights", ", most days" alone say
+ * when, and stay). Returns the new end (last when no such list follows).
  */
 static long trailing_details(const struct scan *sc, long last)
 {
 	long e = last;
+	int named = 0; /* a capitalised word or a number in it */
 	for (int part = 0; part < 3 && is_punct(T(sc, e), ',') && !(T(sc, e + 1)->f & (F_NL | F_BRK));
 	     part++) {
 		long k = e + 1;
@@ -2863,6 +2866,7 @@ static long trailing_details(const struct scan *sc, long last)
 							     C_TITLE | C_KIN)))) {
 				if (++words > 3 || (k > e + 1 && (x->f & F_NL)))
 					return last;
+				named |= x->type == T_NUM || (x->f & (F_CAP | F_UPPER | F_DIGIT));
 				continue;
 			}
 			break;
@@ -2872,7 +2876,7 @@ static long trailing_details(const struct scan *sc, long last)
 		const struct tok *z = T(sc, k);
 		if (z->type == T_END || (z->f & F_NL) || is_punct(z, ';') || is_punct(z, ')') ||
 		    (is_punct(z, '.') && (T(sc, k + 1)->type == T_END || (T(sc, k + 1)->f & (F_SP | F_NL)))))
-			return k;
+			return named ? k : last;
 		e = k;
 	}
 	return last;
