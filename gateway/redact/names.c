@@ -825,7 +825,8 @@ static int lower_title_name(struct scan *sc, size_t i, struct spans *out, size_t
 {
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
 	int mr = word_is(sc, t, "mr") || word_is(sc, t, "mrs");
-	if (!(mr || word_is(sc, t, "ms")) || u == NULL || u->gap || u->shape != SH_LOWER ||
+	if (!(mr || word_is(sc, t, "ms") || word_is(sc, t, "dr")) || u == NULL || u->gap ||
+	    u->shape != SH_LOWER ||
 	    u->nletters < 2)
 		return 0;
 	unsigned b = lex_classify(sc->s + u->start, u->end - u->start);
@@ -851,6 +852,22 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	const struct tok *t = tok(sc, i);
 	int rank = !(t->lex & LEX_TITLE);
 
+	if (rank && t->shape == SH_LOWER) {
+		/* in a note typed in lower case, a role's short form and a
+		 * name the lists know as no common word: "hv bev told", "sw
+		 * shazia visited", "idva lisa rang" (the name only) */
+		static const char *const ROLE[] = {"hv", "sw", "idva", "dsl", "cpn", "pc", "dc", "gp",
+						   NULL};
+		const struct tok *u = tok(sc, i + 1);
+		if (u && !u->gap && u->shape == SH_LOWER && u->nletters >= 3 && word_in_list(sc, t, ROLE)) {
+			unsigned b = lex_classify(sc->s + u->start, u->end - u->start);
+			if ((b & (LEX_FORENAME | LEX_SURNAME)) &&
+			    !(b & (LEX_COMMON | LEX_ALLOW | LEX_FUNCTION | CUEBITS))) {
+				*next = i + 2;
+				return emit(sc, out, u, u, "cue:title") ?: 1;
+			}
+		}
+	}
 	if (rank && t->shape != SH_UPPER)
 		return 0; /* "pc", "Gp": not a rank */
 	if (!rank && (t->shape == SH_LOWER || t->caps) && (t->lex & LEX_KIN))
@@ -865,7 +882,7 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	/* Typed in lower case: "aunt named as mrs folake", "mr green at no
 	 * 12": "mr" and "mrs" are titles still, and the word after them a
 	 * surname, common word or not (not "miss", a verb too, nor "ms", the
-	 * illness too, unless a known name follows) */
+	 * illness too, nor "dr", a drive too, unless a known name follows) */
 	if (t->shape == SH_LOWER && !rank) {
 		int r = lower_title_name(sc, i, out, next);
 		if (r)
