@@ -2296,6 +2296,64 @@ static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_
 	return emit(sc, out, t, l, "cue:role-bracket") < 0 ? MGW_E_NOMEM : 1;
 }
 
+/* Does the line starting at a open on a speaker's label, "<Name>: " or
+ * "<Name> <Initial>: " (a capital, then 1 to 15 letters)? Returns the
+ * name's length, 0 if not. */
+static size_t speaker_at(const char *s, size_t n, size_t a)
+{
+	size_t k = a;
+	if (k >= n || s[k] < 'A' || s[k] > 'Z')
+		return 0;
+	k++;
+	while (k < n && k - a <= 15 && s[k] >= 'a' && s[k] <= 'z')
+		k++;
+	size_t w = k - a;
+	if (w < 2 || w > 15)
+		return 0;
+	if (k + 2 < n && s[k] == ' ' && s[k + 1] >= 'A' && s[k + 1] <= 'Z' && s[k + 2] == ':')
+		k += 2; /* "Sam P:" */
+	return k + 1 < n && s[k] == ':' && s[k + 1] == ' ' ? w : 0;
+}
+
+/*
+ * A chat shown to a worker, a speaker's name on each line: "Kel: hun u
+ * ok??", "Becky: no", "Kel: door's open". The token at i opens its line
+ * with a forename the lists know (no common word) or a short word they
+ * do not know, then ':' and the message; and a line within CHAT_NEAR bytes opens with
+ * another speaker's label: a chat, not a form's "Police: ..." (an agency,
+ * a common word: not this rule's). Reads at most 2 * CHAT_NEAR bytes.
+ */
+#define CHAT_NEAR 600
+static int rule_chat_speaker(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i);
+	if (t->start > 0 && sc->s[t->start - 1] != '\n')
+		return 0;
+	size_t w = speaker_at(sc->s, sc->n, t->start);
+	if (w != t->end - t->start)
+		return 0;
+	/* a forename, or a word no list knows that is short as a nickname
+	 * is ("Kel", "Bex", "Shaz"): minutes head an agency's lines with its
+	 * name ("<Agency>: 6 incidents"), longer */
+	if (!(t->lex & LEX_FORENAME) && !(t->klass == K_U && w <= 6))
+		return 0;
+	size_t lo = t->start > CHAT_NEAR ? t->start - CHAT_NEAR : 0;
+	size_t hi = t->end + CHAT_NEAR < sc->n ? t->end + CHAT_NEAR : sc->n;
+	int other = 0;
+	for (size_t k = lo; k < hi && !other; k++) {
+		if (k != lo && sc->s[k - 1] != '\n')
+			continue;
+		if (k == t->start)
+			continue;
+		size_t v = speaker_at(sc->s, hi, k);
+		other = v > 0 && !(v == w && memcmp(sc->s + k, sc->s + t->start, w) == 0);
+	}
+	if (!other)
+		return 0;
+	*next = i + 1;
+	return emit(sc, out, t, t, "cue:chat-speaker") ?: 1;
+}
+
 int names_scan(const char *s, size_t n, struct spans *out)
 {
 	struct scan sc;
@@ -2340,6 +2398,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_role_bracket(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_CAP)
 			rc = rule_name_restated(&sc, i, out, &next);
+		if (rc == 0 && t->shape == SH_CAP && (t->klass == K_U || t->klass == K_S))
+			rc = rule_chat_speaker(&sc, i, out, &next);
 		if (rc == 0 && capish(t) && !(t->lex & (LEX_TITLE | LEX_RANK)) &&
 		    (t->klass != K_C || t->shape == SH_INITIAL)) {
 			next = i + 1;
