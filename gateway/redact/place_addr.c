@@ -2688,8 +2688,19 @@ static void try_work(struct scan *sc, long p)
 			j++;
 		else if (is_word(x, W_IS) || is_word(x, W_WAS))
 			j++;
-		else if (!(x->f & F_CAP))
+		else if (!(x->f & F_CAP)) {
+			/* "new card to her workplace office in <Town>": the
+			 * town it is in, after the kind of place */
+			long k = is_word(x, W_IN) ? j + 1
+				 : branch_word(x) && is_word(T(sc, j + 1), W_IN) ? j + 2
+										   : 0;
+			long m = 0;
+			while (k && m < 3 && place_town_word(T(sc, k + m)) && !(T(sc, k + m)->f & F_NL))
+				m++;
+			if (k && m > 0 && t->id == W_WORKPLACE)
+				emit_place(sc, k, k + m, "place:workplace");
 			return;
+		}
 	} else if (t->id == W_WORK && work_then_name(sc, p)) {
 		/* "Craig's work: Sutton Roofing", "a friend from work, Fenland
 		 * Foods", "arrested at his work, the Quays car park": the name
