@@ -3200,3 +3200,19 @@ Test(failsafe, s26_her_hours_after_a_dash)
 	expect_none("He works at the depot - nights.");
 	expect_none("She works for the council - since 2019.");
 }
+
+/* s28: a code agreed with her quoted after a colon a few words on from
+ * "password"; a visit booked "there", where she will stay; a named office
+ * of the writer's own; a clinic at a named place on a weekday and a time. */
+Test(failsafe, s28_password_visit_there_our_office_weekday_clinic)
+{
+	expect_covers("Collection password set for Luisa: 'sardines'.", SCRUB_SAFE_TIME,
+		      "'sardines'");
+	expect_covers("She is going to her sister's in Tredegar next week. Sister's house has no alarms - HSC booked there 22/01 at 2pm.",
+		      SCRUB_LOCATION, "22/01 at 2pm");
+	expect_covers("Next appt 6 Feb 10:30, our Castle Square office. Referred on.", SCRUB_LOCATION,
+		      "Castle Square office");
+	expect_none("Next appt 6 Feb 10:30, Castle Square probation office.");
+	expect_covers("Urgent: wound care referral to the Salford homeless health clinic, Thurs 9:30, Spike Island.",
+		      SCRUB_LOCATION, "Spike Island");
+}

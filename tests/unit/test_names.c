@@ -1390,3 +1390,15 @@ Test(names, s27_nickname_word_before_a_name)
 	FINDS("Little Jimmy Kowalczyk was there.", "Little Jimmy Kowalczyk");
 	FINDS("a big Dave Kowalczyk fan", "Dave Kowalczyk");
 }
+
+/* s28: after a title, a word the lexicon knows only as the first of a
+ * place's phrase ("Kirkby" of "Kirkby in Ashfield"); fire ranks; lower-case
+ * notes' "dr" and roles' short forms; a chat's speakers. */
+Test(names, s28_title_place_phrase_fire_ranks_lower_case_and_chat)
+{
+	FINDS("Manager Ms Kirkby phoned the police.", "Ms Kirkby");
+	FINDS("Home fire safety check 10/01. CM Thwaites attended.", "CM Thwaites");
+	FINDS("gp tel consult 5/2 dr hussein. hv bev told.", "dr hussein|bev");
+	FINDS("Kel: hun u ok??\nBecky: no\nKel: door's open", "Kel|Becky|Kel");
+	FINDS("Police: 6 incidents this year.\nHousing: transfer approved.", "");
+}

@@ -3398,3 +3398,18 @@ Test(place, s27_relative_by_name_at_a_house_number)
 		    "42 Quellby Run");
 	expect_none("Collected by her sister Amy at 5.", 0);
 }
+
+/* s28: what the writer says of the job after a workplace, in a list ending
+ * the sentence, with a name or a number in it (", nights" alone stays); the
+ * town after "her workplace" and its kind; a trailer's pitch. */
+Test(place, s28_job_details_workplace_town_and_pitch)
+{
+	expect_span("Client works at Luton Airport, Swissport baggage, shifts. Wants wages moved.", 0,
+		    SCRUB_PLACE, "Luton Airport, Swissport baggage, shifts");
+	expect_span("Dad works at Tolvenny Dockyard, nights.", 0, SCRUB_PLACE, "Tolvenny Dockyard");
+	expect_span("He is an engineer at RAF Quellby, RAF Police informed.", 0, SCRUB_PLACE,
+		    "RAF Quellby");
+	expect_span("New card to her workplace office in Barking, hardship fund.", 0, SCRUB_PLACE,
+		    "Barking");
+	expect_span("Scene: trailer on pitch 6. Pt on floor.", 0, SCRUB_ADDRESS, "pitch 6");
+}

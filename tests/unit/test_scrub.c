@@ -3314,3 +3314,34 @@ Test(scrub, s24_dob_column_stays_linear)
 	lg_assert_linear(lg_token_pass, cue, sizeof cue / sizeof cue[0], 256 * 1024, 3);
 	scrubber_free(LG_SC);
 }
+
+/* s28: a listed third party's long first name shortened as friends say it
+ * ("Rumbi" of "Rumbidzai"), not where a kept subject has that word; a
+ * listed nursery's own name without its kind ("Day Nursery", "Pre-Prep"),
+ * and the town right after a listed school's name ending the clause. */
+Test(scrub, s28_short_first_name_and_nursery_forms)
+{
+	static const char *const n[] = {"Rumbidzai Quillfeather"};
+	static const char *const k[] = {"Rumbi Tumbleweed"};
+	scrubber *e = scrubber_new(n, 1, NULL, 0, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "Mum works long days; Rumbi doing school run.",
+	            "Mum works long days; " R("name") " doing school run.");
+	expect_with(e, "A rumbling noise upstairs.", "A rumbling noise upstairs.");
+	scrubber_free(e);
+	e = scrubber_new(n, 1, k, 1, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "Rumbi said no.", "Rumbi said no."); /* the kept subject's name */
+	scrubber_free(e);
+	static const struct scrub_value v[] = {
+		{"Kiddies Kingdom Day Nursery", SCRUB_PLACE, CANON_TEXT, 0},
+		{"Quellby Pre-Prep", SCRUB_PLACE, CANON_TEXT, 0},
+	};
+	struct scrub_spec spec = {.values = v, .n_values = 2};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "Nursery record - Kiddies Kingdom Preston. Key worker present.",
+	            "Nursery record - " R("place") ". Key worker present.");
+	expect_with(s, "Quellby nativity play on Friday.", R("place") " nativity play on Friday.");
+	scrubber_free(s);
+}
