@@ -1413,6 +1413,35 @@ static int fs_sentence_start(const struct fs *f, size_t j)
 	       f->s[j - 1] == '!' || f->s[j - 1] == '?' || f->s[j - 1] == ';';
 }
 
+/* Might [a, e) hold "next", "booked" or "follow" (either case, anywhere),
+ * or a clock time ("10:30", "9.30", "10am", "2pm": a figure, then ':' or
+ * '.' and a figure, or "am" or "pm")? A superset of what fs_future_appt
+ * needs to find anything: a word of the future, or a clinic at a clock
+ * time. Most clauses hold none, and are read no further. */
+static int fs_appt_words(const struct fs *f, size_t a, size_t e)
+{
+	for (size_t j = a; j < e; j++) {
+		unsigned c = f->s[j] | 0x20;
+		if (f->s[j] >= '0' && f->s[j] <= '9') {
+			if (j + 2 < e && (f->s[j + 1] == ':' || f->s[j + 1] == '.') && f->s[j + 2] >= '0' &&
+			    f->s[j + 2] <= '9')
+				return 1;
+			if (j + 2 < e &&
+			    ((f->s[j + 1] | 0x20) == 'a' || (f->s[j + 1] | 0x20) == 'p') &&
+			    (f->s[j + 2] | 0x20) == 'm')
+				return 1;
+		} else if (c == 'n' && j + 4 <= e && (f->s[j + 1] | 0x20) == 'e' &&
+			   (f->s[j + 2] | 0x20) == 'x' && (f->s[j + 3] | 0x20) == 't') {
+			return 1;
+		} else if (c == 'b' && j + 6 <= e && strncasecmp((const char *)f->s + j, "booked", 6) == 0) {
+			return 1;
+		} else if (c == 'f' && j + 6 <= e && strncasecmp((const char *)f->s + j, "follow", 6) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 #define FS_APPT_BACK 40 /* bytes read back for a label before the first clause */
 static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, int *sure)
 {
@@ -1466,6 +1495,8 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 		       f->s[lb - 1] == ';' || f->s[lb - 1] == '(') &&
 	    memchr(f->s + lb, ':', a - lb) && !fs_has_dash(f, lb, a))
 		i = lb; /* (a label's colon in it, no clause of its own before) */
+	if (!fs_appt_words(f, i, e))
+		return 0; /* no word of the future nor a clock time: nothing to find */
 	size_t start = SIZE_MAX; /* its first word of care or of the future */
 	char prev[16] = "";
 	while (i < e) {
