@@ -66,6 +66,10 @@ static const char *const PL_NOT_HOME[] = {
 /* What follows "contact" when it is a child's contact session */
 static const char *const PL_CONTACT_SESSION[] = {"centre", "center", "session", "sessions",
 						 "supervisor", "supervised", NULL};
+/* A record of a call that happened: "call log 09/02/2027 14:07-14:41",
+ * "call summary", "call transcript" (its times are the record's) */
+static const char *const PL_CALL_RECORD[] = {"log", "logs", "logged", "record", "recording",
+					     "summary", "transcript", "sheet", NULL};
 /* ... and when it is a route to someone ("Mum's contact number") */
 static const char *const PL_CONTACT_ROUTE[] = {"number", "numbers", "details", "via", "through",
 					       "no", "num", "tel", "phone", "mobile", "email",
@@ -1581,6 +1585,8 @@ static void safe_cues(struct scan *sc, long p)
 		return;
 	}
 	if (t->cls & C_CALL) {
+		if (tok_in(sc, nx, PL_CALL_RECORD) && !(nx->f & F_BRK))
+			return; /* "call log 09/02/2027 14:07-14:41": a record */
 		if (is_word(nx, W_ABOUT))
 			return; /* "never talk about it": a subject, not a contact */
 		if (id == W_CONTACT && !(t->f & F_BRK) &&

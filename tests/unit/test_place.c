@@ -3413,3 +3413,10 @@ Test(place, s28_job_details_workplace_town_and_pitch)
 		    "Barking");
 	expect_span("Scene: trailer on pitch 6. Pt on floor.", 0, SCRUB_ADDRESS, "pitch 6");
 }
+
+/* s28: a record of a call that happened is no window for calls: "call log
+ * <date> 14:07-14:41" keeps its times. */
+Test(place, s28_call_log_times_are_the_record)
+{
+	expect_none("National DA Helpline - call log 09/02/2027 14:07-14:41.", PLACE_F_LOCATION);
+}
