@@ -5594,6 +5594,12 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				c = K_TIME; /* "Thurs-Sun", "mon-fri": days, as "weekdays" */
 			if (c == 0 && wn == 2 && (tf & TF_UPPER) && w[0] == 'e' && w[1] == 'd')
 				c = K_MEDIC; /* "ED": the emergency department (not "Ed") */
+			/* "Safe & Well visit", "Safe and Well check": the fire
+			 * service's visit by its name, no word of her safety */
+			if ((c & K_SAFE) && (tf & TF_CAP) && wn == 4 &&
+			    ((i + 7 <= n && memcmp(s + i, " & Well", 7) == 0) ||
+			     (i + 9 <= n && memcmp(s + i, " and Well", 9) == 0)))
+				c = 0;
 			if (plural_poss && !(c & K_KIN))
 				tf &= ~TF_POSS; /* only kin: "her parents' in", not "the pupils' home project" */
 			if (f.model || f.sink) {
