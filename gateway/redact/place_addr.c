@@ -2604,6 +2604,48 @@ static int owner_of(const struct scan *sc, long p)
 	       !(x->cls & (C_NOTPL | C_DET | C_PRON | C_DAY | C_MON | C_TITLE | C_FUNC));
 }
 
+/*
+ * After "works" at p, in lower case: a shop of a chain the lexicon knows
+ * (LEX_SHOP) within six words on the line, after "at" or "in" ("the" and
+ * a town's or a street's words between): the words from the preposition's
+ * next to the chain's name, and "in" and up to two lower-case words after
+ * it ending the clause ("in huyton", "in the old swan"). Returns 1 when
+ * one was withheld.
+ */
+static int lower_chain_work(struct scan *sc, long p)
+{
+	long prep = 0, k;
+	for (k = p + 1; k < p + 7; k++) {
+		const struct tok *x = T(sc, k);
+		if (x->type != T_WORD || (x->f & (F_NL | F_BRK)) || !(x->f & F_LOWER))
+			return 0;
+		if (!prep && (x->id == W_AT || x->id == W_IN)) {
+			prep = k;
+			continue;
+		}
+		if (prep && (lex_classify((const char *)sc->s + x->start, x->end - x->start) & LEX_SHOP))
+			break;
+		if (prep && (x->cls & (C_PRON | C_CONJ | C_BE)))
+			return 0;
+	}
+	if (!prep || k == p + 7)
+		return 0;
+	long a = is_word(T(sc, prep + 1), W_THE) ? prep + 2 : prep + 1, e = k + 1;
+	if (is_word(T(sc, e), W_IN) && !(T(sc, e)->f & F_NL)) {
+		long m = 0, b = e + 1;
+		if (is_word(T(sc, b), W_THE))
+			b++;
+		while (m < 2 && T(sc, b + m)->type == T_WORD && (T(sc, b + m)->f & F_LOWER) &&
+		       !(T(sc, b + m)->f & F_NL) &&
+		       !(T(sc, b + m)->cls & (C_FUNC | C_PREP | C_PRON | C_CONJ | C_BE | C_DET | C_TIMEW)))
+			m++;
+		if (m > 0 && clause_end(T(sc, b + m)))
+			e = b + m;
+	}
+	emit_place(sc, a, e, "place:workplace");
+	return 1;
+}
+
 static void try_work(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -2616,6 +2658,11 @@ static void try_work(struct scan *sc, long p)
 	/* "Occupation order refused at <Town> County Court": the order that
 	 * excludes him from the home, no one's work */
 	if (t->id == W_OCCUPATION && word_eq(sc, T(sc, j), "order"))
+		return;
+	/* typed in lower case, a chain's shop after "works": "works weekends
+	 * in the basildon greggs", "works at the asda in huyton" (no capital
+	 * to read a name by; the chain is known) */
+	if ((t->id == W_WORKS || t->id == W_WORKING) && (t->f & F_LOWER) && lower_chain_work(sc, p))
 		return;
 	/* "key work session at <Service>", "key-work at <Service>": a
 	 * session with her key worker, where she is seen, no job */

@@ -3420,3 +3420,13 @@ Test(place, s28_call_log_times_are_the_record)
 {
 	expect_none("National DA Helpline - call log 09/02/2027 14:07-14:41.", PLACE_F_LOCATION);
 }
+
+/* s28: typed in lower case, a chain's shop after "works" and the town
+ * after it; a lower-case word that is no chain stays. */
+Test(place, s28_lower_case_chain_workplace)
+{
+	expect_span("works weekends in the basildon greggs, town square.", 0, SCRUB_PLACE,
+		    "basildon greggs");
+	expect_span("she works at the asda in huyton, tills.", 0, SCRUB_PLACE, "asda in huyton");
+	expect_none("she works at the weekend in the garden.", 0);
+}
