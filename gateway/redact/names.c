@@ -2354,6 +2354,24 @@ static int rule_chat_speaker(struct scan *sc, size_t i, struct spans *out, size_
 	return emit(sc, out, t, t, "cue:chat-speaker") ?: 1;
 }
 
+/*
+ * "our kelly's", "our jade came round": in the North and the Midlands a
+ * relative by her first name after "our", typed in lower case here (a
+ * capitalised one is found by the other rules). A forename the lists know
+ * as no common word, nor a place's or an agency's word.
+ */
+static int rule_our_name(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *u = tok(sc, i + 1);
+	if (u == NULL || u->gap || u->shape != SH_LOWER || u->nletters < 3)
+		return 0;
+	unsigned b = lex_classify(sc->s + u->start, u->end - u->start);
+	if (!(b & LEX_FORENAME) || (b & (LEX_COMMON | LEX_ALLOW | LEX_FUNCTION | CUEBITS)))
+		return 0;
+	*next = i + 2;
+	return emit(sc, out, u, u, "cue:kin") ?: 1;
+}
+
 int names_scan(const char *s, size_t n, struct spans *out)
 {
 	struct scan sc;
@@ -2400,6 +2418,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_name_restated(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_CAP && (t->klass == K_U || t->klass == K_S))
 			rc = rule_chat_speaker(&sc, i, out, &next);
+		if (rc == 0 && t->shape == SH_LOWER && t->nletters == 3 && word_is(&sc, t, "our"))
+			rc = rule_our_name(&sc, i, out, &next);
 		if (rc == 0 && capish(t) && !(t->lex & (LEX_TITLE | LEX_RANK)) &&
 		    (t->klass != K_C || t->shape == SH_INITIAL)) {
 			next = i + 1;

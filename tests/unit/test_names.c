@@ -1401,4 +1401,6 @@ Test(names, s28_title_place_phrase_fire_ranks_lower_case_and_chat)
 	FINDS("gp tel consult 5/2 dr hussein. hv bev told.", "dr hussein|bev");
 	FINDS("Kel: hun u ok??\nBecky: no\nKel: door's open", "Kel|Becky|Kel");
 	FINDS("Police: 6 incidents this year.\nHousing: transfer approved.", "");
+	FINDS("shes stoppin at our kelly's in huyton", "kelly");
+	FINDS("our house is cold and our dog barks", "");
 }
