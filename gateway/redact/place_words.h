@@ -172,6 +172,9 @@
 	W(HCC, "hcc", C_INST) /* health care centre: "Newington HCC" */                        \
 	W(MP, "mp", 0) /* "Dr Rao, Fenby MP": a medical practice in a GP's sign-off */	\
 	W(YSGOL, "ysgol", 0)                                                                    \
+	/* Ysgol Gymraeg, Ysgol Gyfun Gymraeg as written short: "YGG Tan-y-lan" */		\
+	W(YGG, "ygg", 0)                                                                        \
+	W(YG, "yg", 0)                                                                          \
 	W(GAELSCOIL, "gaelscoil", 0)                                                            \
 	W(BUNSGOIL, "bun-sgoil", 0)                                                             \
 	W(SCOIL, "scoil", 0)                                                                    \

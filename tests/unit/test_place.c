@@ -3430,3 +3430,10 @@ Test(place, s28_lower_case_chain_workplace)
 	expect_span("she works at the asda in huyton, tills.", 0, SCRUB_PLACE, "asda in huyton");
 	expect_none("she works at the weekend in the garden.", 0);
 }
+
+/* s28: a Welsh-medium school written short, "YGG" or "YG" before its name */
+Test(place, s28_welsh_medium_school_short)
+{
+	expect_span("Education: Nia at YGG Tan-y-lan, attendance fine.", 0, SCRUB_PLACE, "YGG Tan-y-lan");
+	expect_span("Kids at YG Gwynllyw now.", 0, SCRUB_PLACE, "YG Gwynllyw");
+}
