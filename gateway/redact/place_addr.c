@@ -2348,6 +2348,17 @@ static int where_works(struct scan *sc, long p)
 	else if (branch_word(T(sc, e - 1)) ||
 		 ((T(sc, e - 1)->cls & C_VENUE) && (T(sc, e - 1)->f & F_LOWER)))
 		b--;
+	else {
+		/* "the <Shop> perfume counter where she works": one or two
+		 * lower-case words of the part after a capitalised name */
+		long m = 0;
+		while (m < 2 && dept_lower(sc, T(sc, e - 1 - m)) && !(T(sc, e - 1 - m)->f & F_BRK))
+			m++;
+		const struct tok *c = T(sc, e - 1 - m);
+		if (m > 0 && c->type == T_WORD && !(c->f & F_LOWER) && !(c->f & F_NL) &&
+		    !(c->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_TITLE | C_KIN | C_DAY | C_MON)))
+			b -= m;
+	}
 	int cap = 0;
 	while (b - 1 >= sc->ss && e - b < 6 && b - 1 >= sc->skip_place) {
 		const struct tok *x = T(sc, b - 1);

@@ -3437,3 +3437,11 @@ Test(place, s28_welsh_medium_school_short)
 	expect_span("Education: Nia at YGG Tan-y-lan, attendance fine.", 0, SCRUB_PLACE, "YGG Tan-y-lan");
 	expect_span("Kids at YG Gwynllyw now.", 0, SCRUB_PLACE, "YG Gwynllyw");
 }
+
+/* s28: before "where she works", one or two lower-case words of the part
+ * after the workplace's name */
+Test(place, s28_part_of_a_workplace_before_where_she_works)
+{
+	expect_span("Husband appeared at the Quellby Lewis perfume counter where she works.", 0,
+		    SCRUB_PLACE, "Quellby Lewis perfume counter");
+}
