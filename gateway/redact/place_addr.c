@@ -2779,7 +2779,7 @@ static void try_work(struct scan *sc, long p)
 		      !(T(sc, j + 2)->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE))))))) {
 		j++; /* "stalks her at work (the Grange Hotel)", "the shop where she
 		      * works (Kemal's Market, ...)" */
-	} else if ((t->id == W_WORKS || t->id == W_WORKING) && (t->f & F_LOWER) &&
+	} else if ((t->id == W_WORKS || t->id == W_WORKING || t->id == W_WORKED) && (t->f & F_LOWER) &&
 		   T(sc, j)->type == T_WORD && (T(sc, j)->f & F_CAP) && !(T(sc, j)->f & (F_NL | F_BRK)) &&
 		   !(T(sc, j)->cls & (C_DAY | C_MON | C_TIMEW | C_PRON | C_DET | C_TITLE | C_KIN | C_NOTPL |
 				      C_FUNC | C_PREP | C_PREP2 | C_CONJ | C_ADV | C_UNIT))) {

@@ -3444,4 +3444,8 @@ Test(place, s28_part_of_a_workplace_before_where_she_works)
 {
 	expect_span("Husband appeared at the Quellby Lewis perfume counter where she works.", 0,
 		    SCRUB_PLACE, "Quellby Lewis perfume counter");
+	/* "worked" with no preposition, as "works <Airport>" */
+	expect_span("V worked Quellby cruise terminal cafe, Ocean Village.", 0, SCRUB_PLACE,
+		    "Quellby cruise terminal cafe, Ocean Village");
+	expect_none("He worked Christmas Day.", 0);
 }
