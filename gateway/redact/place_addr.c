@@ -2720,7 +2720,7 @@ static void try_work(struct scan *sc, long p)
 	if (t->id == W_OCCUPATION && is_punct(T(sc, j), ':'))
 		j++; /* "Occupation: cleaner at ..." goes on as "works as" */
 	if (t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYERS || place_of_work ||
-	    (t->id == W_EMPLOYMENT && is_punct(T(sc, j), ':')) ||
+	    (t->id == W_EMPLOYMENT && (is_punct(T(sc, j), ':') || is_punct(T(sc, j), '-'))) ||
 	    /* "<Name>'s employment (<Firm> <part>)": someone's, in brackets */
 	    (t->id == W_EMPLOYMENT && is_punct(T(sc, j), '(') && !(T(sc, j + 1)->f & F_NL) &&
 	     ((T(sc, p - 1)->f & F_POSS) || is_word(T(sc, p - 1), W_HIS) || is_word(T(sc, p - 1), W_HER) ||
