@@ -3450,5 +3450,5 @@ Test(place, s28_part_of_a_workplace_before_where_she_works)
 	expect_none("He worked Christmas Day.", 0);
 	/* an employment label with a dash for its colon */
 	expect_span("Employment - Quellby Foods (packing), Sutton Bridge, 6am-2pm.", 0, SCRUB_PLACE,
-		    "Quellby Foods (packing), Sutton Bridge");
+		    "Quellby Foods (packing), Sutton Bridge, 6am-2pm");
 }
