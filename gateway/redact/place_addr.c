@@ -2921,6 +2921,8 @@ static long trailing_details(const struct scan *sc, long last)
 		int words = 0;
 		for (;; k++) {
 			const struct tok *x = T(sc, k);
+			if (k > e + 1 && (x->f & F_NL))
+				break; /* the next line: the list ended with its line */
 			if (is_punct(x, '-') && words > 0 && T(sc, k + 1)->type != T_PUNCT)
 				continue;
 			/* (a verb's past, "informed", and an agency, "RAF Police",
@@ -2933,7 +2935,7 @@ static long trailing_details(const struct scan *sc, long last)
 			if (x->type == T_NUM || (x->type == T_WORD && !past &&
 						 !(x->cls & (C_FUNC | C_PREP | C_PRON | C_CONJ | C_DET | C_BE |
 							     C_TITLE | C_KIN)))) {
-				if (++words > 3 || (k > e + 1 && (x->f & F_NL)))
+				if (++words > 3)
 					return last;
 				named |= x->type == T_NUM || (x->f & (F_CAP | F_UPPER | F_DIGIT));
 				continue;

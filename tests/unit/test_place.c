@@ -3412,6 +3412,9 @@ Test(place, s28_job_details_workplace_town_and_pitch)
 	expect_span("New card to her workplace office in Barking, hardship fund.", 0, SCRUB_PLACE,
 		    "Barking");
 	expect_span("Scene: trailer on pitch 6. Pt on floor.", 0, SCRUB_ADDRESS, "pitch 6");
+	/* a line's end ends the list (a table's row) */
+	expect_span("Mother's work\tQuellby Foods, checkouts, 2-10\nContact\tmobile", 0, SCRUB_PLACE,
+		    "Quellby Foods, checkouts, 2-10");
 }
 
 /* s28: a record of a call that happened is no window for calls: "call log
