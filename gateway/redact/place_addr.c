@@ -707,12 +707,28 @@ static int police_station_at(const struct scan *sc, long e)
 		return 0;
 	/* "Etal Lane station", "Clough Road custody": a station named by its
 	 * street is a public building, the street no one's address */
+	/* "Bishop Street courthouse", "Grey Street police HQ": a court or
+	 * a force's headquarters named by its street, as a station is */
 	return x->id == W_CUSTODY || (x->id == W_STATION && (x->f & F_LOWER)) ||
-	       (x->id == W_POLICE && is_word(T(sc, e + 1), W_STATION)) ||
-	       (x->id == W_FRONT && is_word(T(sc, e + 1), W_COUNTER));
+	       (x->id == W_POLICE && (is_word(T(sc, e + 1), W_STATION) ||
+				      word_eq(sc, T(sc, e + 1), "hq") ||
+				      word_eq(sc, T(sc, e + 1), "headquarters"))) ||
+	       (x->id == W_FRONT && is_word(T(sc, e + 1), W_COUNTER)) ||
+	       word_eq(sc, x, "courthouse");
 }
 
 static int word_eq(const struct scan *sc, const struct tok *w, const char *v);
+
+/* "Civic Centre", "Council House", "County Hall", "Town Hall" at token q:
+ * the council's own building, public, no one's home */
+static int council_building(const struct scan *sc, long q)
+{
+	const struct tok *w = T(sc, q), *x = T(sc, q + 1);
+	return w->type == T_WORD && (w->f & F_CAP) && (x->f & F_CAP) && !(x->f & F_NL) &&
+	       (word_eq(sc, x, "centre") || word_eq(sc, x, "house") || word_eq(sc, x, "hall")) &&
+	       (word_eq(sc, w, "civic") || word_eq(sc, w, "council") || word_eq(sc, w, "county") ||
+		word_eq(sc, w, "town"));
+}
 
 /*
  * "Hartlepool probation office, Avenue Road", "Manchester Crown Court
@@ -738,7 +754,16 @@ static int agency_site_before(const struct scan *sc, long p)
 	 * suite", "ABE suite": an agency's word or an acronym before it */
 	if (x->id == W_OFFICE || word_eq(sc, x, "offices") || word_eq(sc, x, "suite"))
 		return w->type == T_WORD && ((w->cls & C_NOTPL) || (w->f & F_UPPER));
-	return 0;
+	/* "Leeds Probation, Albion St", "Kent Police, Sandling Road",
+	 * "Bradford Council, Britannia House": a public body named by
+	 * its own word (not a charity's: a refuge's provider can be
+	 * "<Town> Women's Aid, <street>") */
+	if (is_punct(c, ',') && (x->f & (F_CAP | F_UPPER)) &&
+	    (word_eq(sc, x, "probation") || word_eq(sc, x, "police") || word_eq(sc, x, "council") ||
+	     word_eq(sc, x, "constabulary")))
+		return 1;
+	/* "Civic Centre, Castle Street", "County Hall, Atlantic Wharf" */
+	return council_building(sc, p - 3);
 }
 
 static void emit_place(struct scan *sc, long a, long e, const char *rule);
@@ -774,6 +799,10 @@ static void try_prep_street(struct scan *sc, long p)
 	long e = street_at(sc, p + 1, mode);
 	if (e && police_station_at(sc, e))
 		return;
+	if (e && council_building(sc, p + 1)) {
+		sc->skip_addr = e; /* "at Council House, Corporation St" */
+		return;
+	}
 	/* "the front counter at Clough Road", "custody at Elm Street": the
 	 * police station named by its street, the word before the "at" */
 	const struct tok *w0 = T(sc, p - 1);

@@ -3455,3 +3455,20 @@ Test(place, s28_part_of_a_workplace_before_where_she_works)
 	expect_span("Employment - Quellby Foods (packing), Sutton Bridge, 6am-2pm.", 0, SCRUB_PLACE,
 		    "Quellby Foods (packing), Sutton Bridge, 6am-2pm");
 }
+
+/* s29: a public body's own word before a comma and a street ("<Town>
+ * Probation, <street>"), the council's own building ("Civic Centre, <street>"),
+ * and a court or a force's headquarters named by its street: public
+ * buildings, no one's home. A refuge provider's name before a street is no
+ * public body, and a street after her kin still is an address. */
+Test(place, s29_public_body_and_its_street)
+{
+	expect_none("Reports to Tolvenny Probation, Albion St every Tuesday.", LOC);
+	expect_none("Meeting at the Civic Centre, Castle Street at 2pm.", LOC);
+	expect_none("Interview at Council House, Corporation St, 10.30.", LOC);
+	expect_none("Appeal listed at the Bishop Street courthouse on 4 May.", LOC);
+	expect_none("Statement taken at the Grey Street police HQ.", 0);
+	expect_span("Referred to Tolvenny Women's Aid, Albion Street.", 0, SCRUB_ADDRESS, "Albion Street");
+	expect_span("Her sister's house, Albion Street, is where she goes.", 0, SCRUB_ADDRESS,
+		    "Albion Street");
+}
