@@ -922,6 +922,12 @@ static int refuge_charity(const struct scan *sc, long p)
 		return 0;
 	if (nx->type == T_WORD && (nx->id == W_NATIONAL || nx->id == W_HELPLINE))
 		return 1;
+	/* "with <County> Refuge Trust solicitor", "Refuge tech safety
+	 * guide": an organisation's name or its service (a stay in one of
+	 * its refuges says "refuge" again, lower case) */
+	static const char *const ORG[] = {"trust", "charity", "ltd", "tech", NULL};
+	if (nx->type == T_WORD && tok_in(sc, nx, ORG))
+		return 1;
 	return (nx->type == T_NUM || (nx->f & F_DIGIT)) && n2->type == T_WORD &&
 	       n2->id == W_HELPLINE && !(n2->f & F_BRK);
 }

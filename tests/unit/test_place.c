@@ -3472,3 +3472,13 @@ Test(place, s29_public_body_and_its_street)
 	expect_span("Her sister's house, Albion Street, is where she goes.", 0, SCRUB_ADDRESS,
 		    "Albion Street");
 }
+
+/* s29: "Refuge" capitalised before "Trust", "tech" ...: an organisation or
+ * its service, no stay; a stay in its refuge still is one. */
+Test(place, s29_refuge_trust_is_an_organisation)
+{
+	expect_none("Police to liaise with Tolvenny Refuge Trust solicitor.", LOC);
+	expect_none("Gave her the Refuge tech safety guide.", LOC);
+	expect_span("She is now in a Tolvenny Refuge Trust refuge.", LOC, SCRUB_LOCATION,
+		    "She is now in a Tolvenny Refuge Trust refuge.");
+}
