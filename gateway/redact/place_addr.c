@@ -1579,6 +1579,17 @@ static int met_at(const struct scan *sc, long b)
  * "solicitors" and a colon or a comma), or that label itself read as a firm ("Applicant's
  * solicitors" has no firm in it).
  */
+/* Is token i on a line that opens with a greeting ("Dear Zoe", "Hi Jo,")? */
+static int salutation_line(const struct scan *sc, long i)
+{
+	long k = i;
+	while (k > 0 && k > i - 6 && !(T(sc, k)->f & F_NL))
+		k--;
+	const struct tok *g = T(sc, k);
+	return (g->f & F_NL || k == 0) && g->type == T_WORD &&
+	       (word_eq(sc, g, "dear") || word_eq(sc, g, "hi") || word_eq(sc, g, "hello"));
+}
+
 static int party_solicitors(const struct scan *sc, long b, long p)
 {
 	const struct tok *t = T(sc, p), *w = T(sc, b - 2);
@@ -1674,6 +1685,10 @@ static void try_inst(struct scan *sc, long p)
 		if (w->id == W_E && is_word(T(sc, i - 1), W_OF) && T(sc, i - 2)->end - T(sc, i - 2)->start == 1)
 			continue; /* "St Hilda's C of E Primary" */
 		if (w->type != T_WORD)
+			break;
+		/* "Dear Zoe\n<Name>'s solicitors ...": a letter's greeting is
+		 * its own line, no part of a name on the next one */
+		if ((T(sc, i + 1)->f & F_NL) && salutation_line(sc, i))
 			break;
 		if (w->cls & C_TITLE) {
 			if (real)

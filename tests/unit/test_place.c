@@ -3482,3 +3482,15 @@ Test(place, s29_refuge_trust_is_an_organisation)
 	expect_span("She is now in a Tolvenny Refuge Trust refuge.", LOC, SCRUB_LOCATION,
 		    "She is now in a Tolvenny Refuge Trust refuge.");
 }
+
+/* s29: a letter's greeting line is no part of a firm's name on the next
+ * line ("Dear Zoe\n<Name>'s solicitors have applied"); a firm's name on
+ * one line still is a place. */
+Test(place, s29_greeting_line_is_not_a_firms_name)
+{
+	expect_none("Dear Zoe\nOwain's solicitors have applied for an order.", 0);
+	expect_span("She now works at Quellby Fencing Supplies, tills.", 0, SCRUB_PLACE,
+		    "Quellby Fencing Supplies, tills");
+	expect_span("Dear Zoe\nQuellby Fencing Supplies have written.", 0, SCRUB_PLACE,
+		    "Quellby Fencing Supplies");
+}
