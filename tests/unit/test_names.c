@@ -1404,3 +1404,13 @@ Test(names, s28_title_place_phrase_fire_ranks_lower_case_and_chat)
 	FINDS("shes stoppin at our kelly's in huyton", "kelly");
 	FINDS("our house is cold and our dog barks", "");
 }
+
+/* s29: a word cut short with a full stop before a number cites a
+ * provision ("Art. 6", "Art. 20"); the same word alone mid-sentence is
+ * still a name. */
+Test(names, s29_abbreviated_provision_before_a_number)
+{
+	FINDS("Charged under Art. 6 Criminal Justice (NI) Order 1996.", "");
+	FINDS("Charged under Art. 20 Offences Against the Person Act 1861.", "");
+	FINDS("She told Art on Monday.", "Art");
+}
