@@ -498,6 +498,11 @@ static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 			if (!(s[i] == '+' && plain && d >= 8 && d <= 15 && s[f] != '0' &&
 			      !(s[f] == '4' && s[f + 1] == '4')))
 				continue;
+		} else if (strncmp(e164, "+44800", 6) == 0 || strncmp(e164, "+44808", 6) == 0) {
+			/* "0808 2000 247", "0800 555 111": a freephone number is a
+			 * helpline's or a firm's, never a person's (hers, written
+			 * in a structured field, is withheld as that value) */
+			return 0;
 		}
 		/* An unclosed bracket: take its ')' if next, else leave the '('. */
 		int open = 0;

@@ -3345,3 +3345,13 @@ Test(scrub, s28_short_first_name_and_nursery_forms)
 	expect_with(s, "Quellby nativity play on Friday.", R("place") " nativity play on Friday.");
 	scrubber_free(s);
 }
+
+/* s29: a UK freephone number (0800, 0808) is a helpline's or a firm's,
+ * never a person's: kept; a mobile beside it is still a phone. */
+Test(scrub, s29_freephone_helplines_are_kept)
+{
+	expect("Gave her the National DA Helpline 0808 2000 247.",
+	       "Gave her the National DA Helpline 0808 2000 247.");
+	expect("Crimestoppers 0800 555 111 or her mobile 07700 900123.",
+	       "Crimestoppers 0800 555 111 or her mobile " R("phone") ".");
+}
