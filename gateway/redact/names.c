@@ -1841,14 +1841,8 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 			    !(p && (determiner(sc, p) || p->shape == SH_NUM));
 		/* "Art. 6 Criminal Justice (NI) Order", "Reg. 4": a word cut
 		 * short with a full stop before a number cites a provision */
-		size_t z = first->end;
-		if (z + 1 < sc->n && sc->s[z] == '.') {
-			z++;
-			while (z < sc->n && sc->s[z] == ' ')
-				z++;
-			if (z < sc->n && sc->s[z] >= '0' && sc->s[z] <= '9')
-				alone = 0;
-		}
+		if (u && u->gap == G_PERIOD && u->shape == SH_NUM)
+			alone = 0;
 		if (alone)
 			rule = "lex:common-name";
 	} else if (words == 1 && a == b && first->klass == K_W && !caps && first->nletters >= 4 &&
