@@ -3300,6 +3300,51 @@ static const char *const FS_LOG[] = {"log", "logs", "cad", "incident", "occurren
 static const char *const FS_ROOMS[] = {"bathroom", "bedroom", "kitchen", "toilet", "lounge",
 				       "landing", "hallway", "loft", "attic", NULL};
 
+/*
+ * s30-never: does "from" follow b and then, before the clause ends (a
+ * comma, a dash, a full stop; at most six words), a word that names a
+ * public place (a shop, a car park, a street, a station, a chain's
+ * branch)? Someone calling ("from her mum", "from IDVA", "from the
+ * school") names no such word. Reads at most seven words.
+ */
+static int fs_from_place(const struct fs *f, size_t b)
+{
+	static const char *const PL[] = {"shop", "store", "supermarket", "park", "carpark",
+					 "centre", "entrance", "station", "garage", "pub", "cafe",
+					 "layby", "services", "hotel", "forecourt", "precinct",
+					 "market", "mall", "arcade", "subway", "underpass", NULL};
+	char x[16];
+	size_t k, i = fs_word_at(f, b, x, sizeof x, &k);
+	if (k != 4 || memcmp(x, "from", 4) != 0)
+		return 0;
+	for (int nw = 0; nw < 6; nw++) {
+		while (i < f->n && f->s[i] == ' ')
+			i++;
+		if (i >= f->n || !(fs_alnum(f->s[i]) || f->s[i] == '\''))
+			return 0;
+		size_t st = i;
+		if (f->s[i] >= '0' && f->s[i] <= '9') {
+			while (i < f->n && fs_alnum(f->s[i]))
+				i++; /* "from 24 Hour Garage" */
+			continue;
+		}
+		i = fs_word_at(f, i, x, sizeof x, &k);
+		if (k == 0)
+			return 0;
+		uint64_t c = fs_lookup(x, k);
+		if (c & (K_KIN | K_HE | K_SHE | K_CALL | K_DEV | K_INTERP))
+			return 0;
+		if (fs_in(x, PL) || (lex_classify((const char *)f->s + st, i - st) &
+		                     (LEX_STREET | LEX_SHOP)))
+			return 1;
+		while (i < f->n && (fs_alnum(f->s[i]) || f->s[i] == '\''))
+			i++; /* the rest of a long word, "'s" */
+		if (i < f->n && f->s[i] != ' ')
+			return 0; /* a comma, a dash: the clause ends */
+	}
+	return 0;
+}
+
 static int fs_from_where(const struct fs *f, size_t i)
 {
 	char x[16];
@@ -3452,12 +3497,14 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 		         (wn >= 9 && wn <= 11 && memcmp(w, "prefer", 6) == 0) ||
 		         (wn == 8 && memcmp(w, "password", 8) == 0) ||
 		         (wn == 6 && memcmp(w, "phrase", 6) == 0) ||
+		         (wn == 6 && memcmp(w, "parked", 6) == 0) || /* s30-never: go_win */
 		         fs_put_verb(w, wn); /* "putting her up": f->putup */
 	case 'r': return wn == 8 && memcmp(w, "requests", 8) == 0;
 	case 's': return (wn == 5 && memcmp(w, "since", 5) == 0) || /* S_PLACEP after lives with */
 		         (wn == 3 && memcmp(w, "say", 3) == 0) ||
 		         (wn == 4 && memcmp(w, "sent", 4) == 0); /* s20-over: S_HISMSG */
 	case 'c': return (wn == 5 && memcmp(w, "cover", 5) == 0) ||
+		         (wn == 7 && memcmp(w, "collect", 7) == 0) || /* s30-never */
 		         (wn == 6 && memcmp(w, "caller", 6) == 0) || /* "FEMALE CALLER FROM" */
 		         (wn == 5 && memcmp(w, "coded", 5) == 0);
 	case 'd': return wn == 9 && memcmp(w, "disguised", 9) == 0;
@@ -4040,6 +4087,21 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 				c = K_KIN; /* "CALL MOTHERS LANDLINE": hers, a route */
 				tf |= TF_POSS;
 			}
+		}
+		/* s30-never: "(allowed out only) to collect the kids from
+		 * school": her school run, a routine ("collect Harry",
+		 * "collect belongings": someone's one visit) */
+		if (wn == 7 && memcmp(w, "collect", 7) == 0) {
+			char k1[16];
+			int t1;
+			size_t j = b, k = fs_peek(f, j, k1, sizeof k1, &t1);
+			if (k > 0 && fs_in(k1, FS_HOME_DET)) {
+				while (j < f->n && f->s[j] == ' ')
+					j++;
+				k = fs_peek(f, j + k, k1, sizeof k1, &t1);
+			}
+			if (k > 0 && fs_in(k1, FS_HOME_KIDS) && (f->seen & S_SHE) && !(f->seen & S_HE))
+				c |= K_ROUT; /* (hers: not "Dad arrived to collect the kids") */
 		}
 		int workh = (c & K_WORKH) && wn >= 4;
 		c &= ~K_CASEW;
@@ -4646,12 +4708,32 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			f->place_next = 3, f->pn_conv = 0;
 		f->sight = 0;
 	}
+	/* s30-never: "locked herself in the bathroom", "barricaded herself
+	 * into the bedroom": where she is hiding now; "parked (up) in the
+	 * Tesco car park": where she is in her car (not after him in the
+	 * clause: "he parked outside her flat" is his act) */
+	{
+		static const char *const hid[] = {"locked", "barricaded", "shut", "hid", "hiding",
+						  "hidden", NULL};
+		char pw[16];
+		if (((wn == 7 && memcmp(w, "herself", 7) == 0) ||
+		     (wn == 10 && memcmp(w, "themselves", 10) == 0)) &&
+		    fs_prev_word(f, a, pw, sizeof pw, NULL) > 0 && fs_in(pw, hid))
+			f->go_win = 1;
+		if (wn == 6 && memcmp(w, "parked", 6) == 0 && !(f->seen & S_HE) && !(f->p1 & K_HE))
+			f->go_win = 1;
+	}
 	/* "Met <Name> in the bakery on the harbour", "IDVA will meet her at the
 	 * library on Wednesday": where she was or will be met (not his
 	 * meeting her: "He met her at a party in 2015"; not a time, the
 	 * agencies' business or court) */
 	if (f->meet > 0) {
-		f->meet = ((c & K_SHE) && !(c & K_KIN)) || ((tf & TF_CAP) && c == 0) ? -1 : 0;
+		f->meet = ((c & K_SHE) && !(c & K_KIN)) || ((tf & TF_CAP) && c == 0) ||
+		          (c == 0 && !(tf & TF_NUM) && wn > 0 &&
+		           (lex_classify(w, wn) & (LEX_FORENAME | LEX_COMMON | LEX_ALLOW)) == LEX_FORENAME)
+		              ? -1
+		              : 0; /* (s30-never: "met demi at costa": a forename in a
+		                    * note written all in small letters) */
 	} else if (f->meet < 0) {
 		if ((c & K_PREP) && !(wn == 4 && memcmp(w, "with", 4) == 0) &&
 		    !(wn == 5 && memcmp(w, "where", 5) == 0) && !f->place_next)
@@ -4758,6 +4840,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * caller on its own: a neighbour, a passer-by) */
 	if (wn == 6 && memcmp(w, "caller", 6) == 0 && !f->kin_subj && (f->p1 & (K_SHE | K_SUBJ)))
 		f->callfrom = 4;
+	/* s30-never: a record that opens on where the call came from ("Call
+	 * from <Hospital> staff car park, level 2", "CALLER FROM SHOP - ...",
+	 * "Call from Tesco, Anlaby Rd"): the incident's place, where she is;
+	 * a person or an agency calling is no place (fs_from_place) */
+	if (((wn == 4 && memcmp(w, "call", 4) == 0) || (wn == 6 && memcmp(w, "caller", 6) == 0)) &&
+	    (f->nwords == 1 || (f->nwords == 2 && (f->p1f & TF_NUM))) && fs_from_place(f, b))
+		s |= S_RES;
 	/* contact */
 	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));
 	if ((c & K_CALL) && !(f->p1 & (K_NDET | K_BY)) && !(f->p1f & TF_NUM) && !route_dev)

@@ -3216,3 +3216,28 @@ Test(failsafe, s28_password_visit_there_our_office_weekday_clinic)
 	expect_covers("Urgent: wound care referral to the Salford homeless health clinic, Thurs 9:30, Spike Island.",
 		      SCRUB_LOCATION, "Spike Island");
 }
+
+/* s30: where the call came from when a record opens on it; where she hid
+ * or parked; whom she met in a note written all in small letters; her
+ * school run with its hour after a comma. Someone calling, his parking and
+ * a father's one collection are no such statement. */
+Test(failsafe, s30_call_from_parked_hid_met_school_run)
+{
+	expect_covers("SCAS ePR 03/02. Call from Quellby Hospital staff car park, level 2 - pt is a nurse.",
+		      SCRUB_LOCATION, "Call from Quellby Hospital staff car park");
+	expect_covers("21:04:10 CALLER FROM SHOP - STATES A WOMAN RAN IN", SCRUB_LOCATION,
+		      "CALLER FROM SHOP");
+	expect_none("Call from IDVA re: court date.");
+	expect_none("Call from the school about attendance.");
+	expect_covers("Caller said she had locked herself in the bathroom, boyfriend asleep.",
+		      SCRUB_LOCATION, "locked herself in the bathroom");
+	expect_covers("Caller in her car, parked in the Tesco car park at Tolvenny; crying.",
+		      SCRUB_LOCATION, "parked in the Tesco car park");
+	expect_none("He parked outside the flat at 2am.");
+	expect_covers("met demi at costa in the market. she sez he kicked her out.", SCRUB_LOCATION,
+		      "met demi at costa");
+	expect_covers("She is not allowed out except to collect the kids from school, 3.15, Quellby.",
+		      SCRUB_LOCATION, "collect the kids from school, 3.15");
+	expect_none("Dad arrived to collect the children at 3pm.");
+	expect_none("Police to collect CCTV from the shop, 3pm.");
+}
