@@ -1241,7 +1241,7 @@ static int fs_words3(const struct fs *f, size_t a, size_t b)
 static int fs_bare_name(const struct fs *f, size_t a, size_t b)
 {
 	const unsigned char *s = f->s;
-	int words = 0, caps = 0, upper = 1;
+	int words = 0, caps = 0, upper = 1, street = 0;
 	size_t i = a;
 	while (i < b) {
 		if (!fs_alnum(s[i])) {
@@ -1267,6 +1267,8 @@ static int fs_bare_name(const struct fs *f, size_t a, size_t b)
 		uint64_t c = (j - i < sizeof w) ? fs_lookup(w, k) : 0;
 		if (c & ~FS_NAME_OK)
 			return 0;
+		street |= (c & K_STREET) ||
+		          (cap && (lex_classify((const char *)s + i, j - i) & LEX_STREET)); /* "RD" */
 		if (!cap && c == 0 && !(s[i] >= '0' && s[i] <= '9'))
 			return 0; /* a word in small letters no class lists: "overridden" */
 		if (cap && lo == 0 && k > 3 &&
@@ -1275,7 +1277,9 @@ static int fs_bare_name(const struct fs *f, size_t a, size_t b)
 			return 0;
 		i = j;
 	}
-	return caps > 0 && (!upper || words <= 3);
+	/* (s30-never: a name and its street in a CAD's capitals, "ONE STOP,
+	 * LEYTONSTONE HIGH RD", is one place, not a sentence) */
+	return caps > 0 && (!upper || words <= 3 || street);
 }
 
 /*

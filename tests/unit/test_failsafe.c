@@ -3227,6 +3227,8 @@ Test(failsafe, s30_call_from_parked_hid_met_school_run)
 		      SCRUB_LOCATION, "Call from Quellby Hospital staff car park");
 	expect_covers("21:04:10 CALLER FROM SHOP - STATES A WOMAN RAN IN", SCRUB_LOCATION,
 		      "CALLER FROM SHOP");
+	expect_covers("21:04:10 CALLER FROM SHOP - QUICKSAVE, TOLVENNY HIGH RD - STATES A WOMAN RAN IN",
+		      SCRUB_LOCATION, "QUICKSAVE, TOLVENNY HIGH RD");
 	expect_none("Call from IDVA re: court date.");
 	expect_none("Call from the school about attendance.");
 	expect_covers("Caller said she had locked herself in the bathroom, boyfriend asleep.",
