@@ -345,7 +345,8 @@ class Case:
         r = d.get("risk") or {}
         form = r.get("form", 24)
         nq = 27 if form == 27 else 24
-        yes = set(r.get("yes") or [])
+        # YAML reads a bare `yes:` key as the boolean True: {yes: [1, 2]} is {True: [1, 2]}
+        yes = set(r.get("yes") or r.get(True) or [])
         unknown = set(r.get("nk") or [])
         comments = r.get("comments") or {}
         sources = r.get("sources") or {}
