@@ -832,7 +832,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
 	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
 	[W_TAKING] = 1, [W_TOOK] = 1, [W_DRIVE] = 1, [W_DROVE] = 1,
-	[W_VACANCY] = 1, [W_UNIT] = 1, [W_NEXT] = 1,
+	[W_VACANCY] = 1, [W_UNIT] = 1, [W_NEXT] = 1, [W_RECEIVING] = 1, [W_MARAC] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -1041,6 +1041,79 @@ static int next_appointment(const struct scan *sc, long p)
 	return 0;
 }
 
+/*
+ * s30-never: the MARAC or area a case goes to when she has moved names
+ * where she now lives: "Receiving MARAC: <Area>", "receiving area",
+ * "To: <Area> MARAC" on a transfer form, "refer to MARAC <Area>
+ * (transfer)". A MARAC with no area ("refer to MARAC") names no place,
+ * nor one with no transfer in its sentence ("Referred to <Area> MARAC":
+ * the case's own).
+ */
+static int transfer_near(const struct scan *sc, long p)
+{
+	for (long i = sc->ss; i < p + 12; i++) {
+		const struct tok *x = T(sc, i);
+		if (x->type == T_END || (i > p && (x->f & F_BRK)))
+			break;
+		if ((x->id == W_TRANSFER || x->id == W_TRANSFERRED || x->id == W_RECEIVING) &&
+		    !is_word(T(sc, i + 1), W_IN))
+			return 1; /* ("transfer in": to the writer's own MARAC) */
+	}
+	return 0;
+}
+
+static int receiving_marac(const struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p);
+	if (t->id == W_RECEIVING) {
+		/* (then which: "Receiving MARAC: <Area>", "receiving area
+		 * (<Area>)"; not "handover to receiving area") */
+		const struct tok *nx = T(sc, p + 1), *w = T(sc, p + 2);
+		return !(nx->f & F_BRK) && (nx->id == W_MARAC || is_word(nx, W_AREA)) &&
+		       !(w->f & F_BRK) &&
+		       (is_punct(w, ':') || is_punct(w, '(') || is_punct(w, '-') ||
+		        (w->type == T_WORD && (w->f & (F_CAP | F_UPPER)) && place_town_word(w)));
+	}
+	/* (only where a transfer is spoken of: "Referred to <Area> MARAC"
+	 * is the case's own MARAC) */
+	if (t->id != W_MARAC)
+		return 0;
+	if (!transfer_near(sc, p)) {
+		/* a form's "From: <Area> MARAC | To: <Area> MARAC" */
+		long k = p - 1;
+		while (k > p - 5 && T(sc, k)->type == T_WORD)
+			k--;
+		if (!(is_punct(T(sc, k), ':') && is_word(T(sc, k - 1), W_TO)))
+			return 0;
+		int from = 0, xfer = 0;
+		for (long i = k - 2; i > k - 20 && !from; i--)
+			from = is_word(T(sc, i), W_FROM) && is_punct(T(sc, i + 1), ':');
+		/* (a transfer form's, not an e-mail's "From: ... To: <Area>
+		 * MARAC coordinator": a transfer named above it) */
+		for (long i = k - 2; i > k - BACK + 2 && from && !xfer; i--)
+			xfer = T(sc, i)->id == W_TRANSFER || T(sc, i)->id == W_TRANSFERRED;
+		if (!xfer)
+			return 0;
+	}
+	/* "to MARAC <Area>" */
+	const struct tok *nx = T(sc, p + 1);
+	if (p - 1 >= sc->ss && is_word(T(sc, p - 1), W_TO) && nx->type == T_WORD &&
+	    (nx->f & (F_CAP | F_UPPER)) && !(nx->f & (F_BRK | F_NL)) && place_town_word(nx))
+		return 1;
+	/* "to <Area> MARAC", "To: <Area> <Area> MARAC" */
+	long i = p - 1;
+	int words = 0;
+	while (i >= sc->ss && words < 3 && T(sc, i)->type == T_WORD &&
+	       (T(sc, i)->f & (F_CAP | F_UPPER)) && !(T(sc, i + 1)->f & F_BRK) &&
+	       !is_word(T(sc, i), W_TO))
+		i--, words++;
+	if (words == 0 || i < sc->ss)
+		return 0;
+	if (is_punct(T(sc, i), ':') && i - 1 >= sc->ss)
+		i--;
+	return is_word(T(sc, i), W_TO) && !(T(sc, i + 1)->f & F_NL);
+}
+
 static void loc_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1058,6 +1131,8 @@ static void loc_cues(struct scan *sc, long p)
 	}
 	if (id == W_ADMITTED || id == W_INPATIENT || id == W_INPATIENT2)
 		loc_cue(sc, p, "loc:admitted");
+	if (receiving_marac(sc, p))
+		loc_cue(sc, p, "loc:receiving-area");
 	if (c & C_LOCV)
 		try_locv(sc, p);
 	if (id == W_TAKE || id == W_TAKING || id == W_TOOK) {

@@ -1050,6 +1050,8 @@
 	W(CONTACTABLE, "contactable", C_CALLED)                                                 \
 	W(SPACE, "space", 0)                                                                    \
 	W(VACANCY, "vacancy", 0)                                                                \
+	W(RECEIVING, "receiving", 0)                                                            \
+	W(TRANSFER, "transfer", 0)                                                              \
 	W(VACANCIES, "vacancies", 0)                                                            \
 	W(MIN, "min", 0)                                                                        \
 	W(RIDE, "ride", 0)                                                                      \

@@ -3494,3 +3494,21 @@ Test(place, s29_greeting_line_is_not_a_firms_name)
 	expect_span("Dear Zoe\nQuellby Fencing Supplies have written.", 0, SCRUB_PLACE,
 		    "Quellby Fencing Supplies");
 }
+
+/* s30: the MARAC a case is transferred to names where she now lives; the
+ * case's own MARAC, a transfer in to the writer's, an unnamed receiving
+ * area and an e-mail's "To:" are no such place. */
+Test(place, s30_receiving_marac)
+{
+	expect_span("2. Receiving MARAC:\tQuellby\tDate to be heard: tbc\n", LOC, SCRUB_LOCATION,
+		    "Receiving MARAC:\tQuellby\tDate to be heard: tbc");
+	expect_span("Receiving area: North Tolvenny (Quellby)", LOC, SCRUB_LOCATION,
+		    "Receiving area: North Tolvenny (Quellby)");
+	expect_span("MARAC Transfer. From: Tolvenny MARAC | To: Quellby MARAC, Dunmore", LOC,
+		    SCRUB_LOCATION, "From: Tolvenny MARAC | To: Quellby MARAC, Dunmore");
+	expect_span("IDVA to refer to MARAC Quellby (transfer) by 06/03; police to flag.", LOC,
+		    SCRUB_LOCATION, "IDVA to refer to MARAC Quellby (transfer) by 06/03;");
+	expect_none("Referred to Quellby MARAC via Tolvenny Women's Aid.", LOC);
+	expect_none("IDVA handover to receiving area.", LOC);
+	expect_none("From: jo@example.org To: Quellby MARAC coordinator. Hi all.", LOC);
+}
