@@ -991,7 +991,8 @@ static int tenancy_holder(const struct scan *sc, long j)
  * (no plan), not "next appointment at 10:30".
  */
 static const char *const PL_APPT[] = {"anc", "appointment", "appt", "clinic", "review",
-				      "scan", "antenatal", "session", NULL};
+				      "scan", "antenatal", "session", "core", "conference",
+				      "disclosure", NULL};
 
 static int date_at(const struct scan *sc, long i)
 {
@@ -1020,15 +1021,66 @@ static int place_then_date(const struct scan *sc, long o)
 	return 0;
 }
 
+/*
+ * s30-never: a date, then where ("16/02 10am at <Name> Family Hub", "Tue
+ * 12/01 09:20, Ultrasound dept, <Name> Hospital"): a date within the first
+ * three tokens at o, then "at" or a comma and a capitalised name that is
+ * no agency, day, month or title, in the same sentence.
+ */
+static int date_then_place(const struct scan *sc, long o)
+{
+	int date = 0;
+	for (long i = o; i < o + 3 && !date; i++)
+		date = !(T(sc, i)->f & F_BRK) && date_at(sc, i);
+	if (!date)
+		return 0;
+	for (long i = o + 1; i < o + 12; i++) {
+		const struct tok *v = T(sc, i), *w = T(sc, i + 1);
+		if (v->type == T_END || (w->f & F_BRK))
+			return 0;
+		if ((is_word(v, W_AT) || is_punct(v, ',')) && w->type == T_WORD && (w->f & F_CAP) &&
+		    !(w->f & F_UPPER) && !(w->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE | C_PRON | C_DET)))
+			return 1;
+	}
+	return 0;
+}
+
+/* s30-over: his reporting, not her appointment ("Next appt 11/11 10:00,
+ * <Name> probation office"): probation, a court, custody or the police
+ * named in the sentence after x. */
+static int his_reporting(const struct scan *sc, long x)
+{
+	static const char *const HIS[] = {"probation", "court", "custody", "police", NULL};
+	for (long i = x; i < x + 14; i++) {
+		if (T(sc, i)->type == T_END || (i > x && (T(sc, i)->f & F_BRK)))
+			break;
+		if (tok_in(sc, T(sc, i), HIS))
+			return 1;
+	}
+	return 0;
+}
+
 static int next_appointment(const struct scan *sc, long p)
 {
 	if (is_word(T(sc, p), W_NEXT)) {
 		for (long n = p + 1; n <= p + 2; n++) {
-			const struct tok *x = T(sc, n + 1);
 			if (T(sc, n)->f & F_BRK || !tok_in(sc, T(sc, n), PL_APPT))
 				continue;
-			if (!(x->f & F_BRK) && (is_punct(x, ':') || is_word(x, W_AT)))
-				return place_then_date(sc, n + 2);
+			/* "next core group meeting at", "next review conference:" */
+			long x = n + 1;
+			while (x < n + 3 && T(sc, x)->type == T_WORD && (T(sc, x)->f & F_LOWER) &&
+			       !(T(sc, x)->f & F_BRK) && !is_word(T(sc, x), W_AT))
+				x++;
+			const struct tok *xt = T(sc, x);
+			if (xt->f & F_BRK)
+				continue;
+			if (is_punct(xt, ':') || is_word(xt, W_AT))
+				return place_then_date(sc, x + 1) ||
+				       (date_then_place(sc, x + 1) && !his_reporting(sc, x));
+			/* "Next appt <Name> office, <District>, 27/01 10:00", "Next
+			 * core group 16/02 10am at <Name> Family Hub" */
+			return !his_reporting(sc, x) &&
+			       (place_then_date(sc, x) || date_then_place(sc, x));
 		}
 		return 0;
 	}

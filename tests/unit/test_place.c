@@ -3512,3 +3512,15 @@ Test(place, s30_receiving_marac)
 	expect_none("IDVA handover to receiving area.", LOC);
 	expect_none("From: jo@example.org To: Quellby MARAC coordinator. Hi all.", LOC);
 }
+
+/* s30: her next appointment named by its place and its date, either way
+ * round, is where she will be then; his reporting at probation is not. */
+Test(place, s30_next_appointment_date_then_place)
+{
+	expect_sentence("Next appt Quellby Advice office, Dunmore, 27/01 10:00.", SCRUB_LOCATION);
+	expect_sentence("Next core group 16/02 10am at Quellby Family Hub - dad not invited.",
+			SCRUB_LOCATION);
+	expect_none("Next appt 11/11 10:00, Quellby probation office.", LOC);
+	expect_none("Next review 12/03.", LOC);
+	expect_none("Next MARAC 12/03 at the Civic Centre.", LOC);
+}
