@@ -402,6 +402,7 @@ static const struct fsword FSW[] = {
 	/* full stops that end no sentence */
 	{"mr", K_ABBR}, {"mrs", K_ABBR}, {"ms", K_ABBR}, {"dr", K_ABBR}, {"st", K_ABBR},
 	{"approx", K_ABBR}, {"etc", K_ABBR}, {"e.g", K_ABBR}, {"i.e", K_ABBR}, {"rd", K_ABBR},
+	{"incl", K_ABBR}, {"excl", K_ABBR}, {"esp", K_ABBR}, /* s30: "boundary, incl. <Town>" */
 	{"ave", K_ABBR}, {"tel", K_ABBR}, {"ref", K_ABBR}, {"sgt", K_ABBR}, {"insp", K_ABBR},
 	{"supt", K_ABBR}, {"cllr", K_ABBR}, {"prof", K_ABBR}, {"nr", K_ABBR}, {"vs", K_ABBR},
 	{"rev", K_ABBR}, {"revd", K_ABBR}, {"fr", K_ABBR}, {"sr", K_ABBR}, {"capt", K_ABBR},

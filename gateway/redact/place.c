@@ -1121,6 +1121,11 @@ static int receiving_marac(const struct scan *sc, long p)
 		/* (then which: "Receiving MARAC: <Area>", "receiving area
 		 * (<Area>)"; not "handover to receiving area") */
 		const struct tok *nx = T(sc, p + 1), *w = T(sc, p + 2);
+		if (is_punct(nx, ':') && w->type == T_WORD && (w->f & (F_CAP | F_UPPER)) &&
+		    !(w->f & F_BRK))
+			for (long i = p + 3; i < p + 6 && !(T(sc, i)->f & F_BRK); i++)
+				if (T(sc, i)->id == W_MARAC)
+					return 1; /* "Receiving: <Area> MARAC" */
 		return !(nx->f & F_BRK) && (nx->id == W_MARAC || is_word(nx, W_AREA)) &&
 		       !(w->f & F_BRK) &&
 		       (is_punct(w, ':') || is_punct(w, '(') || is_punct(w, '-') ||

@@ -670,6 +670,9 @@
 	W(E, "e", C_NOTPL | C_ABBRDOT)                                                          \
 	W(G, "g", C_ABBRDOT)                                                                    \
 	W(ETC, "etc", C_ABBRDOT)                                                                \
+	W(INCL, "incl", C_ABBRDOT)                                                              \
+	W(EXCL, "excl", C_ABBRDOT)                                                              \
+	W(ESP, "esp", C_ABBRDOT)                                                                \
 	W(TEL, "tel", C_ABBRDOT | C_CADSTOP)                                                    \
 	W(MOB, "mob", C_ABBRDOT | C_CADSTOP)                                                    \
 	W(NR, "nr", C_ABBRDOT | C_PREP)                                                         \
