@@ -1668,8 +1668,21 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
  * text starts (from when no such date; nor a row's date stamp at its
  * line's start, "12/11 at home address": the log's date, not hers).
  */
+static int fs_weekday(const char *w);
+
 static size_t fs_date_before(const struct fs *f, size_t from)
 {
+	if (from < f->n && f->s[from] >= '0' && f->s[from] <= '9') {
+		/* s30-never: a timetable row's weekday before its hours ("Thu
+		 * 14:00-16:00 <Building>") */
+		char pw[16];
+		size_t j = from;
+		while (j > 0 && (f->s[j - 1] == ' ' || f->s[j - 1] == '\t'))
+			j--;
+		size_t st, pk = fs_prev_word(f, j, pw, sizeof pw, &st);
+		if (pk >= 3 && pk <= 9 && fs_weekday(pw) && (fs_lookup(pw, pk) & (K_TIME | K_DAYAB)))
+			return st;
+	}
 	if (from >= f->n || !fs_word_is(f->s, f->n, from, "at"))
 		return from;
 	size_t j = from;
@@ -4909,6 +4922,20 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_CLOCK;
 	if (c & K_ROUT)
 		s |= S_ROUT;
+	/* s30-never: a timetable's row, "Tue<TAB>10:00-12:00<TAB><Building>
+	 * LT2": a weekday, an hour range and more after it (the line breaks
+	 * and tabs are spaces here): where she will be and when (her
+	 * lectures, her shifts) */
+	if ((tf & TF_NUM) && fs_time_range(w, wn) && b + 1 < f->n &&
+	    (f->s[b] == ' ' || f->s[b] == '\t') && fs_alnum(f->s[b + 1])) {
+		char pw[16];
+		size_t j = a;
+		while (j > 0 && (f->s[j - 1] == ' ' || f->s[j - 1] == '\t'))
+			j--;
+		size_t pk = fs_prev_word(f, j, pw, sizeof pw, NULL);
+		if (pk >= 3 && pk <= 9 && fs_weekday(pw) && (fs_lookup(pw, pk) & (K_TIME | K_DAYAB)))
+			s |= S_ROUT | S_CLOCK;
+	}
 	/* "Work: <Place>, medical records - Mon/Tue/Thu 8.30-4.30": the hours
 	 * under her work's label are where she will be and when */
 	if (f->work_lbl && (s & (S_WDAY | S_CLOCK)))

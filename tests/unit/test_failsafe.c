@@ -3243,3 +3243,19 @@ Test(failsafe, s30_call_from_parked_hid_met_school_run)
 	expect_none("Dad arrived to collect the children at 3pm.");
 	expect_none("Police to collect CCTV from the shop, 3pm.");
 }
+
+/* s30: a timetable's rows (a weekday, an hour range, a room) are where she
+ * will be and when, the weekday with them; a day and a range alone, or an
+ * agency's opening hours in prose, are not. */
+Test(failsafe, s30_timetable_rows)
+{
+	const char *t = "Her timetable (from the faculty):\nMon\t09:00-11:00\tQuellby Bldg LT 14\n"
+	                "Thu\t14:00-17:00\tDunmore 8.43 (lab)\nHe waits outside.";
+	char *out = scrub_with(SCRUB_F_LOCATION, t);
+	cr_assert(strstr(out, "09:00-11:00") == NULL && strstr(out, "Quellby Bldg") == NULL, "%s", out);
+	cr_assert(strstr(out, "14:00-17:00") == NULL && strstr(out, "Dunmore 8.43") == NULL, "%s", out);
+	cr_assert(strstr(out, "Mon") == NULL && strstr(out, "Thu") == NULL, "%s", out);
+	cr_assert(strstr(out, "He waits outside.") != NULL, "%s", out);
+	free(out);
+	expect_none("Court listed Mon 10:00-12:00.");
+}
