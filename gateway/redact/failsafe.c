@@ -5251,6 +5251,20 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 		return 0;
 	if (nx >= 'a' && nx <= 'z')
 		return 1;
+	/* s30-never: a name wrapped before its last word ("at <Town> and
+	 * District\nHospital, bed 6", "<Name>\nRoad"): a capitalised word
+	 * ends the line, an institution's or a street's word opens the next */
+	if (nx >= 'A' && nx <= 'Z' && last_ch >= 'a' && last_ch <= 'z' && !upper) {
+		size_t k = j;
+		while (k < f->n && k - j < 16 && fs_alnum(f->s[k]))
+			k++;
+		size_t e = i;
+		while (e > line_start && fs_alnum(f->s[e - 1]))
+			e--;
+		if (e < i && f->s[e] >= 'A' && f->s[e] <= 'Z' &&
+		    (lex_classify((const char *)f->s + j, k - j) & (LEX_INSTITUTION | LEX_STREET)))
+			return 1;
+	}
 	/* "[the applicant's new address is not in this order]" on a line of
 	 * its own: an aside in brackets, whole, is a statement of its own
 	 * however long (a scanned form's note, a transcript's "(inaudible)") */

@@ -3259,3 +3259,11 @@ Test(failsafe, s30_timetable_rows)
 	free(out);
 	expect_none("Court listed Mon 10:00-12:00.");
 }
+
+/* s30: a hard line break inside a name, before its institution's word,
+ * does not end the statement of where she is. */
+Test(failsafe, s30_name_wrapped_before_hospital)
+{
+	expect_covers("She is on Ward 2 at Quellby and District\nHospital, bed 6, for now.\nHe visited.",
+		      SCRUB_LOCATION, "Quellby and District\nHospital, bed 6");
+}
