@@ -2747,7 +2747,7 @@ Test(failsafe, to_custody_opening_a_clause_and_years_together)
 Test(failsafe, a_landlord_aside_over_a_hard_wrap)
 {
 	expect_none("Mother's tenancy (Wellmere\nHomes) is in her name only.");
-	expect("Her tenancy (Larch\nWalk).", SCRUB_LOCATION, "Her tenancy (Larch");
+	expect("Her tenancy (Larch\nWalk).", SCRUB_LOCATION, "Her tenancy (Larch\nWalk)");
 }
 
 /* s20: "<Name> is at home with the children", "Jade at home": the home the
