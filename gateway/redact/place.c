@@ -833,6 +833,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
 	[W_TAKING] = 1, [W_TOOK] = 1, [W_DRIVE] = 1, [W_DROVE] = 1,
 	[W_VACANCY] = 1, [W_UNIT] = 1, [W_NEXT] = 1, [W_RECEIVING] = 1, [W_MARAC] = 1,
+	[W_APPOINTMENT] = 1, [W_APPT] = 1, [W_SCAN] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -1180,6 +1181,12 @@ static void loc_cues(struct scan *sc, long p)
 		return;
 	const struct tok *nx = T(sc, p + 1);
 	if ((id == W_NEXT || id == W_AT) && next_appointment(sc, p))
+		loc_cue(sc, p, "loc:appointment");
+	/* s30-never: "20wk scan: Tue 12/01 09:20, Ultrasound dept, <Name>
+	 * Hospital", "Appointment: Fri 10:20, Clinic 2, <Hospital>": its date
+	 * and its place after a label */
+	if ((id == W_APPOINTMENT || id == W_APPT || id == W_SCAN) && is_punct(nx, ':') &&
+	    !(T(sc, p + 2)->f & F_BRK) && date_then_place(sc, p + 2) && !his_reporting(sc, p + 2))
 		loc_cue(sc, p, "loc:appointment");
 	if (c & C_REFUGE) {
 		if (!refuge_charity(sc, p) && !refuge_referral(sc, p))

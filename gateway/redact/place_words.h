@@ -1054,6 +1054,8 @@
 	W(SPACE, "space", 0)                                                                    \
 	W(VACANCY, "vacancy", 0)                                                                \
 	W(RECEIVING, "receiving", 0)                                                            \
+	W(APPT, "appt", 0)                                                                      \
+	W(SCAN, "scan", 0)                                                                      \
 	W(TRANSFER, "transfer", 0)                                                              \
 	W(VACANCIES, "vacancies", 0)                                                            \
 	W(MIN, "min", 0)                                                                        \

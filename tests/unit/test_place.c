@@ -3524,3 +3524,14 @@ Test(place, s30_next_appointment_date_then_place)
 	expect_none("Next review 12/03.", LOC);
 	expect_none("Next MARAC 12/03 at the Civic Centre.", LOC);
 }
+
+/* s30: an appointment's label, then its date and its place, is where she
+ * will be; a date with an agency and no place is not. */
+Test(place, s30_appointment_label_date_place)
+{
+	expect_sentence("20wk anomaly scan: Tue 12/01/2027 09:20, Ultrasound dept, Quellby District Hospital.",
+			SCRUB_LOCATION);
+	expect_sentence("Appointment: Fri 12/03 10:20, Clinic 2, Quellby Infirmary.", SCRUB_LOCATION);
+	expect_none("Appointment: 12/03 with probation, Quellby office.", LOC);
+	expect_none("Scan: 12/01 normal, no concerns.", LOC);
+}
