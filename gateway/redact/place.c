@@ -1064,6 +1064,10 @@ static int his_reporting(const struct scan *sc, long x)
 static int next_appointment(const struct scan *sc, long p)
 {
 	if (is_word(T(sc, p), W_NEXT)) {
+		/* "Next 08/11 at <Name> Park day assessment, 10:00": the date
+		 * right after "next", then where */
+		if (date_at(sc, p + 1) && !(T(sc, p + 1)->f & F_BRK))
+			return date_then_place(sc, p + 1) && !his_reporting(sc, p + 1);
 		for (long n = p + 1; n <= p + 2; n++) {
 			if (T(sc, n)->f & F_BRK || !tok_in(sc, T(sc, n), PL_APPT))
 				continue;

@@ -3534,4 +3534,6 @@ Test(place, s30_appointment_label_date_place)
 	expect_sentence("Appointment: Fri 12/03 10:20, Clinic 2, Quellby Infirmary.", SCRUB_LOCATION);
 	expect_none("Appointment: 12/03 with probation, Quellby office.", LOC);
 	expect_none("Scan: 12/01 normal, no concerns.", LOC);
+	expect_sentence("Next 08/11 at Quellby Park day assessment, 10:00.", SCRUB_LOCATION);
+	expect_none("Next 12/03 at Quellby Crown Court.", LOC);
 }
