@@ -3506,6 +3506,8 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 	case 'h': return (wn == 4 && memcmp(w, "host", 4) == 0) ||
 		         (wn == 6 && memcmp(w, "hidden", 6) == 0);
 	case 'l': return (wn == 4 && memcmp(w, "like", 4) == 0) ||
+		         (wn == 8 && memcmp(w, "location", 8) == 0) || /* s30-never: a CAD's label */
+		         (wn == 4 && memcmp(w, "locn", 4) == 0) ||
 		         (wn == 5 && memcmp(w, "lunch", 5) == 0) ||
 		         (wn == 6 && memcmp(w, "locked", 6) == 0);
 	case 'w': return (wn == 6 && memcmp(w, "wanted", 6) == 0) ||
@@ -4725,6 +4727,21 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    !(wn == 5 && memcmp(w, "where", 5) == 0))
 			f->place_next = 3, f->pn_conv = 0;
 		f->sight = 0;
+	}
+	/* s30-never: a CAD's "LOCATION <NAME>, <STREET>", "LOCN JUNC OF ...":
+	 * its location label, in capitals without a colon, opening the entry */
+	if ((tf & TF_UPPER) && (f->nwords == 1 || (f->nwords == 2 && (f->p1f & TF_NUM))) &&
+	    ((wn == 8 && memcmp(w, "location", 8) == 0) || (wn == 4 && memcmp(w, "locn", 4) == 0)) &&
+	    b + 1 < f->n && f->s[b] == ' ' && f->s[b + 1] >= 'A' && f->s[b + 1] <= 'Z' &&
+	    !f->place_next) {
+		static const char *const NOT_WHERE[] = {"unknown", "not", "tbc", "nk", "withheld",
+							"of", NULL};
+		char nx[16];
+		int title;
+		size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+		if (k > 0 && !fs_in(nx, NOT_WHERE) && !(fs_lookup(nx, k) & (K_FUNC | K_DET | K_OF)))
+			f->place_next = 3, f->pn_conv = 0; /* (not "LOCATION OF INCIDENT
+			                                    * UNKNOWN") */
 	}
 	/* s30-never: "locked herself in the bathroom", "barricaded herself
 	 * into the bedroom": where she is hiding now; "parked (up) in the

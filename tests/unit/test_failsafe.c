@@ -3267,3 +3267,15 @@ Test(failsafe, s30_name_wrapped_before_hospital)
 	expect_covers("She is on Ward 2 at Quellby and District\nHospital, bed 6, for now.\nHe visited.",
 		      SCRUB_LOCATION, "Quellby and District\nHospital, bed 6");
 }
+
+/* s30: a CAD's location label in capitals without a colon, then the place,
+ * says where she is; "LOCATION UNKNOWN", "LOCATION OF INCIDENT ..." do not. */
+Test(failsafe, s30_cad_location_label)
+{
+	expect_covers("22/11/2026 16:12:40 LOCATION QUELLBY NEWSAGENTS, 40 DUNMORE ROAD\n16:13 FEMALE IN SHOP",
+		      SCRUB_LOCATION, "LOCATION QUELLBY NEWSAGENTS, 40 DUNMORE ROAD");
+	expect_covers("07:41 LOCN JUNC OF QUELLBY RD / DUNMORE RD", SCRUB_LOCATION,
+		      "LOCN JUNC OF QUELLBY RD / DUNMORE RD");
+	expect_none("10:13 LOCATION UNKNOWN");
+	expect_none("10:13 LOCATION OF INCIDENT UNKNOWN");
+}
