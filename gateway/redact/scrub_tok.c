@@ -3467,7 +3467,14 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 		return spans_push(out, i, e, SCRUB_ADDRESS, "address:po-box");
 	} else if (wl == 1 && j + 1 < n && (s[j] == '.' || s[j] == '/')) {
 		/* "b. 12/03/85", "D.O.B.", "d/o/b" */
-		if ((s[i] | 0x20) == 'b' && s[j] == '.' && !sc_alpha(s[j + 1])) {
+		size_t q = j + 1;
+		while (q < n && q < j + 3 && s[q] == ' ')
+			q++;
+		/* (s30-over: not before a comma or a line's end: "Lisa B.,
+		 * checkout supervisor" is an initial, and a date on a later
+		 * line is no birth) */
+		if ((s[i] | 0x20) == 'b' && s[j] == '.' && !sc_alpha(s[j + 1]) && q < n &&
+		    s[q] != ',' && s[q] != ';' && s[q] != '\n') {
 			cue = CUE_DOB, j++;
 		} else if ((s[i] | 0x20) == 'd' && j + 4 <= n && (s[j + 1] | 0x20) == 'o' &&
 		           s[j + 2] == s[j] && (s[j + 3] | 0x20) == 'b' &&

@@ -3355,3 +3355,12 @@ Test(scrub, s29_freephone_helplines_are_kept)
 	expect("Crimestoppers 0800 555 111 or her mobile 07700 900123.",
 	       "Crimestoppers 0800 555 111 or her mobile " R("phone") ".");
 }
+
+/* s30: a capital initial before a comma ("Lisa B., checkout supervisor") is
+ * no "b." for born, so a date on a later line stays; "b. 12/03/2009" and
+ * "b. the 14th of April 1972" are still dates of birth. */
+Test(scrub, s30_initial_b_is_not_born)
+{
+	unchanged("Colleague: B., checkout supervisor, the store, the depot.\n10/02/2027 ex-partner came into store.");
+	expect("Son b. 12/03/2009 lives with gran.", "Son b. " R("date-of-birth") " lives with gran.");
+}
