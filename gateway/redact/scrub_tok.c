@@ -2063,6 +2063,7 @@ static const struct {
 } CUES[] = {
 	{"a", CUE_NONE}, /* keeps the table non-empty at 'a' */
 	{"acc", CUE_ACCT}, {"accno", CUE_ACCT}, {"account", CUE_ACCT}, {"acct", CUE_ACCT},
+	{"roll", CUE_ACCT}, /* a building society's roll number */
 	{"anpr", CUE_VEH}, /* number-plate recognition: "(ANPR <plate>)" */
 	{"at", CUE_AT}, {"bank", CUE_SORT}, {"birth", CUE_DOB}, {"birthday", CUE_DOB},
 	{"born", CUE_DOB}, {"car", CUE_VEH}, {"card", CUE_PASS}, {"cards", CUE_PASS},
@@ -3153,6 +3154,20 @@ static int near(const struct cues *cx, unsigned cue, size_t i)
 	return cx->last[cue] != SIZE_MAX && i >= cx->last[cue] && i - cx->last[cue] <= CUE_WINDOW;
 }
 
+/*
+ * s30: right after a passport's cue, one word of 7 to 12 capitals and
+ * digits with 6 digits or more and at most 3 capitals, in any order
+ * ("Passport C0R8812457": a zero typed for an O, a layout no rule above
+ * knows). Reads at most 13 bytes.
+ */
+RARE static size_t mixed_document_at(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i, d = 0, u = 0;
+	while (j < n && j - i < 13 && (sc_digit(s[j]) || sc_upper(s[j])))
+		d += sc_digit(s[j]) != 0, u += sc_upper(s[j]) != 0, j++;
+	return j - i >= 7 && j - i <= 12 && d >= 6 && u <= 3 && ends_word(s, n, j, 1) ? j : 0;
+}
+
 /* A passport's cue further back in the same sentence: "Passport numbers
  * for the kids noted in case of abduction risk: 531294876, 531294877". A
  * line break, a semicolon or a sentence's end between ends it; a number
@@ -3283,6 +3298,8 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			*start = passport_issuer_before(s, i);
 			return e;
 		}
+		TRY(SCRUB_DOCUMENT, "document:passport-mixed",
+		    near(cx, CUE_PASS, i) ? mixed_document_at(s, n, i) : 0);
 	dates:
 		if (sc->ndobs && month_start(s, n, i))
 			TRY(SCRUB_DOB, "dob:listed", dob_at(sc, s, n, i));
@@ -3373,6 +3390,28 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		if ((d == 7 || d == 9 || d == 10) && ends_word(s, n, i + d, 1)) {
 			*kind = SCRUB_BANK, *rule = "bank:account";
 			return i + d;
+		}
+		/* s30: "roll no. 77-41820-3", "account 1234/567890": a building
+		 * society's roll number, groups of digits joined by '-' or '/',
+		 * 6 to 12 digits in 2 to 4 groups */
+		{
+			size_t k = i, nd = 0, ng = 0;
+			while (k < n && ng < 4) {
+				size_t g = digits_at(s, n, k, 12);
+				if (g == 0)
+					break;
+				nd += g, ng++, k += g;
+				if (k + 1 < n && (s[k] == '-' || s[k] == '/') && sc_digit(s[k + 1]))
+					k++;
+				else
+					break;
+			}
+			struct ident_date dt;
+			if (ng >= 2 && nd >= 6 && nd <= 12 && ends_word(s, n, k, 1) &&
+			    ident_date_scan((const char *)s + i, k - i, &dt) != k - i) {
+				*kind = SCRUB_BANK, *rule = "bank:account"; /* (not "12/03/2026") */
+				return k;
+			}
 		}
 		/* "card account 0071 3349 20": the same in groups of 2 to 4
 		 * digits, one space between, right after the cue */

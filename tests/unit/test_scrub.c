@@ -2981,14 +2981,15 @@ Test(scrub, a_kept_name_ending_in_a_street_word_is_no_street)
 
 /* s21: three capitals and six digits run together after a passport cue
  * (the Spanish layout) are the number; the same shape with no cue, or
- * seven digits, is not read as one. */
+ * seven digits, is not read as one (s30: seven digits right after the cue
+ * are, as any mix of capitals and digits of a passport's length). */
 Test(scrub, a_passport_of_three_capitals_and_six_digits)
 {
 	expect("Husband holds her passport (QRE482913).",
 	       "Husband holds her passport (" R("document") ").");
 	expect("passport QRE482913 held by him", "passport " R("document") " held by him");
 	expect("Ref QRE482913 on the letter.", "Ref QRE482913 on the letter.");
-	expect("passport QRE4829135 held", "passport QRE4829135 held");
+	expect("passport QRE4829135 held", "passport " R("document") " held"); /* s30: any mix right after the cue */
 }
 
 /* s21-never: a mobile with O and l written for 0 and 1 is still a phone;
@@ -3363,4 +3364,16 @@ Test(scrub, s30_initial_b_is_not_born)
 {
 	unchanged("Colleague: B., checkout supervisor, the store, the depot.\n10/02/2027 ex-partner came into store.");
 	expect("Son b. 12/03/2009 lives with gran.", "Son b. " R("date-of-birth") " lives with gran.");
+}
+
+/* s30: a passport number in a layout no rule knows, right after its cue
+ * ("Passport C0R8812457", a zero typed for an O); a building society's roll
+ * number in groups ("roll no. 77-41820-3"), not a date after "account". */
+Test(scrub, s30_mixed_passport_and_roll_number)
+{
+	expect("Passport C0R8812457 recovered from his car.",
+	       "Passport " R("document") " recovered from his car.");
+	expect("Her account, roll no. 77-41820-3, flagged to branch.",
+	       "Her account, roll no. " R("bank") ", flagged to branch.");
+	unchanged("Account reviewed 12/03/2026 by the bank.");
 }
