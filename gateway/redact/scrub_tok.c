@@ -3410,6 +3410,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			if (ng >= 2 && nd >= 6 && nd <= 12 && ends_word(s, n, k, 1) &&
 			    ident_date_scan((const char *)s + i, k - i, &dt) != k - i) {
 				*kind = SCRUB_BANK, *rule = "bank:account"; /* (not "12/03/2026") */
+				*start = bank_named_before(s, i);
 				return k;
 			}
 		}
