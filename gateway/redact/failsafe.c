@@ -1670,19 +1670,26 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
  */
 static int fs_weekday(const char *w);
 
+/* Is the word right before a (past spaces and tabs) a weekday, whole or
+ * short ("Thu", "Tuesday")? *start gets where it begins. A timetable's
+ * row, "Thu<TAB>14:00-16:00<TAB><Building>". */
+static int fs_weekday_before(const struct fs *f, size_t a, size_t *start)
+{
+	char pw[16];
+	size_t j = a;
+	while (j > 0 && (f->s[j - 1] == ' ' || f->s[j - 1] == '\t'))
+		j--;
+	size_t pk = fs_prev_word(f, j, pw, sizeof pw, start);
+	return pk >= 3 && pk <= 9 && fs_weekday(pw) && (fs_lookup(pw, pk) & (K_TIME | K_DAYAB));
+}
+
 static size_t fs_date_before(const struct fs *f, size_t from)
 {
-	if (from < f->n && f->s[from] >= '0' && f->s[from] <= '9') {
-		/* s30-never: a timetable row's weekday before its hours ("Thu
-		 * 14:00-16:00 <Building>") */
-		char pw[16];
-		size_t j = from;
-		while (j > 0 && (f->s[j - 1] == ' ' || f->s[j - 1] == '\t'))
-			j--;
-		size_t st, pk = fs_prev_word(f, j, pw, sizeof pw, &st);
-		if (pk >= 3 && pk <= 9 && fs_weekday(pw) && (fs_lookup(pw, pk) & (K_TIME | K_DAYAB)))
-			return st;
-	}
+	size_t st;
+	/* s30-never: a timetable row's weekday before its hours ("Thu
+	 * 14:00-16:00 <Building>") */
+	if (from < f->n && f->s[from] >= '0' && f->s[from] <= '9' && fs_weekday_before(f, from, &st))
+		return st;
 	if (from >= f->n || !fs_word_is(f->s, f->n, from, "at"))
 		return from;
 	size_t j = from;
@@ -3301,15 +3308,6 @@ static int fs_place_follows(const struct fs *f, size_t b)
 	return (lx & LEX_PLACE) || !(lx & (LEX_ALLOW | LEX_COMMON));
 }
 
-/*
- * After "rang from", "ringing from", "called from" (b: after "from"): is
- * what follows somewhere she is rather than the line she rang on or who
- * rang? Up to five words: a phone, a number or a channel ("from a withheld
- * number", "from her work mobile"), a person by a pronoun or kin without a
- * possessive ("from her sister": who), a time or a date are not; a
- * place word, a name or any other noun is ("from the cafe by the
- * station", "FROM ACROSS THE PARK", "from work").
- */
 /* A record someone rings back from (fs_from_where) */
 static const char *const FS_LOG[] = {"log", "logs", "cad", "incident", "occurrence", "serial",
 				     NULL};
@@ -3319,56 +3317,82 @@ static const char *const FS_ROOMS[] = {"bathroom", "bedroom", "kitchen", "toilet
 				       "landing", "hallway", "loft", "attic", NULL};
 
 /*
- * s30-never: does "from" follow b and then, before the clause ends (a
- * comma, a dash, a full stop; at most six words), a word that names a
- * public place (a shop, a car park, a street, a station, a chain's
- * branch)? Someone calling ("from her mum", "from IDVA", "from the
- * school") names no such word. Reads at most seven words.
+ * After "rang from", "ringing from", "called from": is
+ * what follows somewhere she is rather than the line she rang on or who
+ * rang? Up to five words: a phone, a number or a channel ("from a withheld
+ * number", "from her work mobile"), a person by a pronoun or kin without a
+ * possessive ("from her sister": who), a time or a date are not; a
+ * place word, a name or any other noun is ("from the cafe by the
+ * station", "FROM ACROSS THE PARK", "from work").
+ * fs_from_word reads one word x of that clause (i to j, class c): 1 or 0
+ * when it decides, -1 to read on.
  */
-static int fs_from_place(const struct fs *f, size_t b)
+static int fs_from_word(const struct fs *f, size_t i, size_t j, const char *x, uint64_t c,
+                        int poss, int nw, int *where)
 {
-	static const char *const PL[] = {"shop", "store", "supermarket", "park", "carpark",
-					 "centre", "entrance", "station", "garage", "pub", "cafe",
-					 "layby", "services", "hotel", "forecourt", "precinct",
-					 "market", "mall", "arcade", "subway", "underpass", NULL};
-	char x[16];
-	size_t k, i = fs_word_at(f, b, x, sizeof x, &k);
-	if (k != 4 || memcmp(x, "from", 4) != 0)
+	if (c & (K_DEV | K_CALL | K_INTERP | K_ROUTE | K_HE))
 		return 0;
-	for (int nw = 0; nw < 6; nw++) {
-		while (i < f->n && f->s[i] == ' ')
-			i++;
-		if (i >= f->n || !(fs_alnum(f->s[i]) || f->s[i] == '\''))
-			return 0;
-		size_t st = i;
-		if (f->s[i] >= '0' && f->s[i] <= '9') {
-			while (i < f->n && fs_alnum(f->s[i]))
-				i++; /* "from 24 Hour Garage" */
-			continue;
-		}
-		i = fs_word_at(f, i, x, sizeof x, &k);
-		if (k == 0)
-			return 0;
-		uint64_t c = fs_lookup(x, k);
-		if (c & (K_KIN | K_HE | K_SHE | K_CALL | K_DEV | K_INTERP))
-			return 0;
-		if (fs_in(x, PL) || (lex_classify((const char *)f->s + st, i - st) &
-		                     (LEX_STREET | LEX_SHOP)))
-			return 1;
-		while (i < f->n && (fs_alnum(f->s[i]) || f->s[i] == '\''))
-			i++; /* the rest of a long word, "'s" */
-		if (i < f->n && f->s[i] != ' ')
-			return 0; /* a comma, a dash: the clause ends */
+	if ((c & (K_TIME | K_DAYAB | K_CLOCKW | K_BIZ)) || fs_month(x))
+		return *where; /* "from the surgery on Monday", not "from Monday" */
+	if (fs_in(x, FS_LOG))
+		return 0; /* s19-over: "RING BACK FROM PREVIOUS LOG 0877": a
+			   * record, no place */
+	if ((c & K_KIN) && !poss) {
+		/* "from her sister": who, unless her name and a
+		 * possessive follow ("from her friend Jo's") */
+		while (j < f->n && f->s[j] == ' ')
+			j++;
+		if (j >= f->n || f->s[j] < 'A' || f->s[j] > 'Z')
+			return *where;
+		char y[16];
+		size_t yk;
+		j = fs_word_at(f, j, y, sizeof y, &yk);
+		return yk > 0 && j < f->n && f->s[j] == '\'';
 	}
-	return 0;
+	if ((c & K_SHE) && !(c & K_DET) && !poss)
+		return 0; /* "from her", "from them" */
+	if ((c & (K_PREP | K_ABOVE | K_ADV)) && *where == 0 && nw == 0)
+		return 1; /* "FROM ACROSS THE PARK", "from outside the shop" */
+	if ((c & (K_PREP | K_TO)) && *where)
+		return 1; /* "from the cafe in ...": the place was named */
+	if ((c & K_RESN) && fs_dwell_known(f, i, j))
+		return 0; /* "from her home", "from the bathroom of her flat":
+			   * the home the notes know (s15-over) */
+	if (nw > 0 && fs_in(x, FS_ROOMS)) {
+		/* s19-over: "called 999 from the bathroom 0115": a room
+		 * of the home the notes know, unless where it is follows
+		 * ("from the bathroom at her mum's") */
+		char nx[16];
+		int title;
+		size_t nk = fs_peek(f, j, nx, sizeof nx, &title);
+		if (!(nk && (fs_lookup(nx, nk) & (K_PREP | K_TO))))
+			return 0;
+	}
+	if (!(c & (K_DET | K_NDET | K_FUNC)))
+		*where = 1; /* a noun or a name: somewhere, unless a phone follows */
+	return -1;
 }
 
-static int fs_from_where(const struct fs *f, size_t i)
+/* Public places a call comes from (fs_from_where's public mode) */
+static const char *const FS_PUBLIC[] = {"shop", "store", "supermarket", "park", "carpark",
+					"centre", "entrance", "station", "garage", "pub", "cafe",
+					"layby", "services", "hotel", "forecourt", "precinct",
+					"market", "mall", "arcade", "subway", "underpass", NULL};
+
+/*
+ * Does the clause from i (after "from"; it ends at a comma, a dash, a full
+ * stop, after at most five words) name somewhere? With `public_only`
+ * (s30-never, "Call from <Hospital> staff car park", "CALLER FROM SHOP -
+ * <NAME>"), only a word that names a public place counts (a shop, a car
+ * park, a street, a station, a chain's branch) and someone calling ("from
+ * her mum", "from IDVA", "from the school") is none.
+ */
+static int fs_from_where(const struct fs *f, size_t i, int public_only)
 {
 	char x[16];
 	size_t k;
 	int where = 0;
-	for (int nw = 0; nw < 5; nw++) {
+	for (int nw = 0; nw < 5 + public_only; nw++) {
 		while (i < f->n && f->s[i] == ' ')
 			i++;
 		if (i >= f->n || !(fs_alnum(f->s[i]) || f->s[i] == '\''))
@@ -3380,7 +3404,7 @@ static int fs_from_where(const struct fs *f, size_t i)
 			if (d >= 5)
 				return 0; /* a phone number */
 			while (i < f->n && fs_alnum(f->s[i]))
-				i++; /* "24HR" */
+				i++; /* "24HR", "from 24 Hour Garage" */
 			continue;
 		}
 		size_t j = fs_word_at(f, i, x, sizeof x, &k);
@@ -3388,51 +3412,34 @@ static int fs_from_where(const struct fs *f, size_t i)
 			break;
 		int poss = j < f->n && f->s[j] == '\'';
 		uint64_t c = fs_lookup(x, k);
-		if (c & (K_DEV | K_CALL | K_INTERP | K_ROUTE | K_HE))
-			return 0;
-		if ((c & (K_TIME | K_DAYAB | K_CLOCKW | K_BIZ)) || fs_month(x))
-			return where; /* "from the surgery on Monday", not "from Monday" */
-		if (fs_in(x, FS_LOG))
-			return 0; /* s19-over: "RING BACK FROM PREVIOUS LOG 0877": a
-				   * record, no place */
-		if ((c & K_KIN) && !poss) {
-			/* "from her sister": who, unless her name and a
-			 * possessive follow ("from her friend Jo's") */
-			while (j < f->n && f->s[j] == ' ')
-				j++;
-			if (j >= f->n || f->s[j] < 'A' || f->s[j] > 'Z')
-				return where;
-			j = fs_word_at(f, j, x, sizeof x, &k);
-			return k > 0 && j < f->n && f->s[j] == '\'';
-		}
-		if ((c & K_SHE) && !(c & K_DET) && !poss)
-			return 0; /* "from her", "from them" */
-		if ((c & (K_PREP | K_ABOVE | K_ADV)) && where == 0 && nw == 0)
-			return 1; /* "FROM ACROSS THE PARK", "from outside the shop" */
-		if ((c & (K_PREP | K_TO)) && where)
-			return 1; /* "from the cafe in ...": the place was named */
-		if ((c & K_RESN) && fs_dwell_known(f, i, j))
-			return 0; /* "from her home", "from the bathroom of her flat":
-				   * the home the notes know (s15-over) */
-		if (nw > 0 && fs_in(x, FS_ROOMS)) {
-			/* s19-over: "called 999 from the bathroom 0115": a room
-			 * of the home the notes know, unless where it is follows
-			 * ("from the bathroom at her mum's") */
-			char nx[16];
-			int title;
-			size_t nk = fs_peek(f, j, nx, sizeof nx, &title);
-			if (!(nk && (fs_lookup(nx, nk) & (K_PREP | K_TO))))
+		if (public_only) {
+			if (c & (K_KIN | K_HE | K_SHE | K_CALL | K_DEV | K_INTERP))
 				return 0;
+			if (fs_in(x, FS_PUBLIC) || (lex_classify((const char *)f->s + i, j - i) &
+			                            (LEX_STREET | LEX_SHOP)))
+				return 1;
+		} else {
+			int r = fs_from_word(f, i, j, x, c, poss, nw, &where);
+			if (r >= 0)
+				return r;
 		}
-		if (!(c & (K_DET | K_NDET | K_FUNC)))
-			where = 1; /* a noun or a name: somewhere, unless a phone follows */
 		i = j;
+		while (public_only && i < f->n && fs_alnum(f->s[i]))
+			i++; /* the rest of a long word */
 		while (i < f->n && f->s[i] == '\'')
 			i++, i += i < f->n && (f->s[i] | 0x20) == 's';
 		if (i < f->n && f->s[i] != ' ')
 			break; /* "the office." */
 	}
-	return where;
+	return public_only ? 0 : where;
+}
+
+/* Does "from" follow b, and then a public place (fs_from_where)? */
+static int fs_from_place(const struct fs *f, size_t b)
+{
+	char x[16];
+	size_t k, i = fs_word_at(f, b, x, sizeof x, &k);
+	return k == 4 && memcmp(x, "from", 4) == 0 && fs_from_where(f, i, 1);
 }
 
 /* Whom a verb of contact names: "telephone her", "telephone back". */
@@ -4853,7 +4860,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->putup = 2, f->putin = 1;
 	if (f->callfrom > 0) {
 		f->callfrom--;
-		if ((c & K_FROM) && fs_from_where(f, b))
+		if ((c & K_FROM) && fs_from_where(f, b, 0))
 			s |= S_RES, f->callfrom = 0;
 	}
 	/* (her ringing, or someone's by name: "IP RANG", "Caller rang",
@@ -4944,15 +4951,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * and tabs are spaces here): where she will be and when (her
 	 * lectures, her shifts) */
 	if ((tf & TF_NUM) && fs_time_range(w, wn) && b + 1 < f->n &&
-	    (f->s[b] == ' ' || f->s[b] == '\t') && fs_alnum(f->s[b + 1])) {
-		char pw[16];
-		size_t j = a;
-		while (j > 0 && (f->s[j - 1] == ' ' || f->s[j - 1] == '\t'))
-			j--;
-		size_t pk = fs_prev_word(f, j, pw, sizeof pw, NULL);
-		if (pk >= 3 && pk <= 9 && fs_weekday(pw) && (fs_lookup(pw, pk) & (K_TIME | K_DAYAB)))
-			s |= S_ROUT | S_CLOCK;
-	}
+	    (f->s[b] == ' ' || f->s[b] == '\t') && fs_alnum(f->s[b + 1]) &&
+	    fs_weekday_before(f, a, NULL))
+		s |= S_ROUT | S_CLOCK;
 	/* "Work: <Place>, medical records - Mon/Tue/Thu 8.30-4.30": the hours
 	 * under her work's label are where she will be and when */
 	if (f->work_lbl && (s & (S_WDAY | S_CLOCK)))

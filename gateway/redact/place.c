@@ -1049,16 +1049,32 @@ static int date_then_place(const struct scan *sc, long o)
 /* s30-over: his reporting, not her appointment ("Next appt 11/11 10:00,
  * <Name> probation office"): probation, a court, custody or the police
  * named in the sentence after x. */
-static int his_reporting(const struct scan *sc, long x)
+/* The first token from `from` towards `to` (either way, `to` not
+ * included) that `match` accepts, or -1: the walk stops at the text's
+ * end, and past `brk_after` (when not -1) at a sentence's break. */
+static long tok_find(const struct scan *sc, long from, long to, long brk_after,
+                     int (*match)(const struct scan *, long))
+{
+	long step = from <= to ? 1 : -1;
+	for (long i = from; i != to; i += step) {
+		const struct tok *x = T(sc, i);
+		if (x->type == T_END || (brk_after >= 0 && i > brk_after && (x->f & F_BRK)))
+			break;
+		if (match(sc, i))
+			return i;
+	}
+	return -1;
+}
+
+static int is_his_office(const struct scan *sc, long i)
 {
 	static const char *const HIS[] = {"probation", "court", "custody", "police", NULL};
-	for (long i = x; i < x + 14; i++) {
-		if (T(sc, i)->type == T_END || (i > x && (T(sc, i)->f & F_BRK)))
-			break;
-		if (tok_in(sc, T(sc, i), HIS))
-			return 1;
-	}
-	return 0;
+	return tok_in(sc, T(sc, i), HIS);
+}
+
+static int his_reporting(const struct scan *sc, long x)
+{
+	return tok_find(sc, x, x + 14, x, is_his_office) >= 0;
 }
 
 static int next_appointment(const struct scan *sc, long p)
@@ -1106,17 +1122,20 @@ static int next_appointment(const struct scan *sc, long p)
  * nor one with no transfer in its sentence ("Referred to <Area> MARAC":
  * the case's own).
  */
+static int is_transfer(const struct scan *sc, long i)
+{
+	return T(sc, i)->id == W_TRANSFER || T(sc, i)->id == W_TRANSFERRED;
+}
+
+static int is_transfer_out(const struct scan *sc, long i)
+{
+	/* ("transfer in": to the writer's own MARAC) */
+	return (is_transfer(sc, i) || T(sc, i)->id == W_RECEIVING) && !is_word(T(sc, i + 1), W_IN);
+}
+
 static int transfer_near(const struct scan *sc, long p)
 {
-	for (long i = sc->ss; i < p + 12; i++) {
-		const struct tok *x = T(sc, i);
-		if (x->type == T_END || (i > p && (x->f & F_BRK)))
-			break;
-		if ((x->id == W_TRANSFER || x->id == W_TRANSFERRED || x->id == W_RECEIVING) &&
-		    !is_word(T(sc, i + 1), W_IN))
-			return 1; /* ("transfer in": to the writer's own MARAC) */
-	}
-	return 0;
+	return tok_find(sc, sc->ss, p + 12, p, is_transfer_out) >= 0;
 }
 
 static int receiving_marac(const struct scan *sc, long p)
@@ -1147,14 +1166,12 @@ static int receiving_marac(const struct scan *sc, long p)
 			k--;
 		if (!(is_punct(T(sc, k), ':') && is_word(T(sc, k - 1), W_TO)))
 			return 0;
-		int from = 0, xfer = 0;
+		int from = 0;
 		for (long i = k - 2; i > k - 20 && !from; i--)
 			from = is_word(T(sc, i), W_FROM) && is_punct(T(sc, i + 1), ':');
 		/* (a transfer form's, not an e-mail's "From: ... To: <Area>
 		 * MARAC coordinator": a transfer named above it) */
-		for (long i = k - 2; i > k - BACK + 2 && from && !xfer; i--)
-			xfer = T(sc, i)->id == W_TRANSFER || T(sc, i)->id == W_TRANSFERRED;
-		if (!xfer)
+		if (!from || tok_find(sc, k - 2, k - BACK + 2, -1, is_transfer) < 0)
 			return 0;
 	}
 	/* "to MARAC <Area>" */
