@@ -284,7 +284,7 @@ static const struct fsword FSW[] = {
 	{"seeing", CL}, {"speak", CL}, {"speaks", CL}, {"speaking", CL}, {"meet", CL},
 	{"meets", CL}, {"pop", CL}, {"facetime", CL}, {"talk", CL}, {"talks", CL},
 	{"talking", CL}, {"chat", CL}, {"reach", CL}, {"answer", CL}, {"answers", CL},
-	{"letter", CL}, {"letters", CL},
+	{"letter", CL}, {"letters", CL}, {"journal", CL}, /* UC's, "use journal only" */
 	{"correspondence", CL},
 	{"by", K_BY | FN},
 	/* routines: where she will be, and when */

@@ -1821,8 +1821,13 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	} else if (words == 1 && first->shape == SH_INITIAL && a < b) {
 		/* "J Smith", "A. Khan" */
 		const struct tok *u = tok(sc, b);
-		if ((u->lex & LEX_SURNAME) || u->klass == K_U)
-			rule = "lex:initial+surname";
+		/* s31-never: a forename after an initial is a surname too
+		 * ("R. Joy, Vulnerability Manager"); not a modal ("A. Will") */
+		const struct tok *nx = tok(sc, b + 1);
+		if ((u->lex & LEX_SURNAME) || u->klass == K_U ||
+		    ((u->lex & LEX_FORENAME) && !(u->lex & LEX_MODAL) && u->nletters >= 3 &&
+		     !(nx != NULL && !nx->gap && capish(nx))))
+			rule = "lex:initial+surname"; /* (not "Q. Devon County Council") */
 	} else if (words == 1 && a == b && first->klass == K_W && !caps &&
 		   (first->shape == SH_CAP || first->shape == SH_UPPER) && !sentence_start(sc, a) &&
 		   !(first->lex & (LEX_STREET | LEX_INSTITUTION | CUEBITS | LEX_MODAL))) {
@@ -1969,6 +1974,30 @@ static int rule_done_by(struct scan *sc, size_t i, struct spans *out, size_t *ne
 		return 0;
 	*next = i + 4;
 	return emit(sc, out, v, w, "cue:done-by") ?: 1;
+}
+
+/*
+ * s31-never: a person's initials after a form's label and a colon ("Fee
+ * earner: RKB", "Initials: JMT", "Author: SKH", "Completed by: RKB"): two
+ * to four capitals no list knows (not "IDVA", "OIC", an agency's
+ * letters), the label's last word at i. propagate_found then withholds
+ * them wherever else the note writes them ("RKB / <Firm>").
+ */
+static int rule_initials_label(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	static const char *const LABEL[] = {"earner", "initials", "author", "by", NULL};
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1), *v = tok(sc, i + 2);
+	if (u == NULL || !word_in_list(sc, t, LABEL) || !(u->gap & G_COLON) ||
+	    (u->gap & G_NL) || u->shape != SH_UPPER || u->nletters < 2 ||
+	    u->nletters > 4 || u->end - u->start != u->nletters || u->klass != K_U ||
+	    (u->lex & (LEX_ALLOW | CUEBITS | LEX_INSTITUTION | LEX_PLACE)) || agency_word(sc, u))
+		return 0;
+	if (v != NULL && !v->gap)
+		return 0; /* "Author: RKB Smith": a name, for other rules */
+	if (word_is(sc, t, "earner") && !(i > 0 && word_is(sc, tok(sc, i - 1), "fee")))
+		return 0;
+	*next = i + 2;
+	return emit(sc, out, u, u, "cue:initials") ?: 1;
 }
 
 /* Does the gap s[a..b) hold a line of two or more dashes and nothing
@@ -2410,6 +2439,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_signoff(&sc, i, out, &next);
 		if (rc == 0 && t->klass == K_C && t->shape != SH_NUM)
 			rc = rule_done_by(&sc, i, out, &next);
+		if (rc == 0 && t->shape != SH_NUM && t->nletters >= 2 && t->nletters <= 8)
+			rc = rule_initials_label(&sc, i, out, &next);
 		if (rc == 0 && t->shape != SH_NUM)
 			rc = rule_signature_name(&sc, i, out, &next);
 		if (rc == 0 && t->shape != SH_UPPER && word_is(&sc, t, "the"))

@@ -2891,6 +2891,15 @@ static void try_work(struct scan *sc, long p)
 				j += 2; /* "works with him at ...": the colleague, then where */
 				continue;
 			}
+			/* s31-never: "works on the tills at <the Shop>": the
+			 * part of the job, then where */
+			if (k == 0 && !role && x->id == W_ON && (T(sc, j + 1)->cls & C_DET) &&
+			    T(sc, j + 2)->type == T_WORD && (T(sc, j + 2)->f & F_LOWER) &&
+			    !(T(sc, j + 2)->f & F_BRK) && is_word(T(sc, j + 3), W_AT)) {
+				j += 2;
+				k++;
+				continue;
+			}
 			if (k == 0 && !role && x->id == W_ON && T(sc, j + 1)->type == T_WORD &&
 			    (T(sc, j + 1)->f & F_LOWER) && !(T(sc, j + 1)->cls & C_DET)) {
 				j++; /* "works on reception at ...", "on nights for ..." */

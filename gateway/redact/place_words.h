@@ -1108,6 +1108,8 @@
 	W(JOB, "job", C_WORKC | C_NONLOC)                                                       \
 	W(SHIFT, "shift", C_WORKC)                                                              \
 	W(SHIFTS, "shifts", C_WORKC)                                                            \
+	W(TILLS, "tills", C_WORKC)                                                              \
+	W(CHECKOUTS, "checkouts", C_WORKC)                                                      \
 	W(VOLUNTEERS, "volunteers", C_WORKC)                                                    \
 	W(VOLUNTEERING, "volunteering", C_WORKC)                                                \
 	W(COLLEAGUES, "colleagues", C_KIN | C_WORKC)                                            \

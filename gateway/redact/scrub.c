@@ -1356,6 +1356,15 @@ static int lower_forename(const unsigned char *s, size_t n, size_t a, size_t e, 
 	if (j < a && j > 0 && (s[j - 1] == '+' || s[j - 1] == '&') && prev_word(s, j - 1, &pa, &pe) &&
 	    (lex_classify((const char *)s + pa, pe - pa) & LEX_KIN))
 		return 1; /* "mum + ruby" */
+	/* s31-never: the one told, asked or rung ("tell dawn shes next",
+	 * "ask faith", "ring joy"): a person's name after a verb of speaking
+	 * to someone */
+	static const char *const TELL[] = {"ask", "asked", "call", "message", "ring", "rang",
+					   "tell", "text", "texted", "told", NULL};
+	if (prev_word(s, a, &pa, &pe))
+		for (size_t t = 0; TELL[t]; t++)
+			if (strlen(TELL[t]) == pe - pa && memcmp(s + pa, TELL[t], pe - pa) == 0)
+				return 1;
 	return 0;
 }
 
@@ -2035,8 +2044,9 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 				up += sc_upper(s[x]);
 				h = (h ^ (s[x] | (sc_alpha(s[x]) ? 0x20 : 0))) * 0x100000001b3ull;
 			}
-			if (up == i - a && i - a <= 4)
-				continue; /* "VLO Margaret Ferry": a role's acronym */
+			if (up == i - a && i - a <= 4 && strcmp(all->v[j].rule, "cue:initials") != 0)
+				continue; /* "VLO Margaret Ferry": a role's acronym (not
+					   * a person's initials after "Fee earner:") */
 			/* a cue named it too: a person, whatever else it is */
 			int cued = !lex_only_rule(all->v[j].rule);
 			for (size_t k = 0; k < nw && cued; k++)

@@ -573,8 +573,11 @@ static size_t id_sep(const unsigned char *s, size_t n, size_t j, size_t max)
 	return g;
 }
 
-/* AB123456C, AB 12 34 56 C, ab-123456-c, AB 1234 56 C. */
-static size_t nino_at(const unsigned char *s, size_t n, size_t i)
+/* AB123456C, AB 12 34 56 C, ab-123456-c, AB 1234 56 C. With `cued` (an NI
+ * number's cue just before: "NI no QQ 12 34 56 C", "NINO"), a prefix the
+ * rules never issue is one still: the writer says it is her number, a
+ * slip or an old card's, and it is withheld (fail closed). */
+static size_t nino_at(const unsigned char *s, size_t n, size_t i, int cued)
 {
 	char b[10], out[10];
 	size_t j = i + 2, dg = 0;
@@ -603,7 +606,9 @@ static size_t nino_at(const unsigned char *s, size_t n, size_t i)
 	if (j + 1 < n && s[j + 1] == '/')
 		return 0;
 	b[8] = (char)s[j];
-	return ident_nino_valid(b, 9, out) == 0 ? j + 1 : 0;
+	if (ident_nino_valid(b, 9, out) == 0)
+		return j + 1;
+	return cued && sc_alpha(s[i]) && (s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'd' ? j + 1 : 0;
 }
 
 /* A word of 5-7 letters and digits, or an outward code, 1-3 spaces or line
@@ -2055,7 +2060,7 @@ RARE static size_t passport_issuer_before(const unsigned char *s, size_t i)
 /* ---- cues ------------------------------------------------------------------- */
 
 enum { CUE_NONE, CUE_DOB, CUE_VEH, CUE_SORT, CUE_ACCT, CUE_PASS, CUE_PLAT, CUE_AT, CUE_TEL,
-       CUE_PROF, CUE_BOAT, CUE_COUNT };
+       CUE_PROF, CUE_BOAT, CUE_NI, CUE_COUNT };
 
 static const struct {
 	const char *w;
@@ -2073,12 +2078,13 @@ static const struct {
 	{"drove", CUE_VEH}, {"facebook", CUE_PLAT}, {"fb", CUE_PLAT}, {"gamertag", CUE_PLAT},
 	{"h", CUE_TEL}, {"handle", CUE_PLAT}, {"home", CUE_TEL}, {"identity", CUE_PASS},
 	{"ig", CUE_PLAT},
-	{"index", CUE_VEH}, {"insta", CUE_PLAT}, {"instagram", CUE_PLAT}, {"kik", CUE_PLAT},
+	{"index", CUE_VEH}, {"insurance", CUE_NI}, {"insta", CUE_PLAT}, {"instagram", CUE_PLAT}, {"kik", CUE_PLAT},
 	{"landline", CUE_TEL}, {"licence", CUE_PASS}, {"license", CUE_PASS}, {"lorry", CUE_VEH}, {"horsebox", CUE_VEH}, {"trailer", CUE_VEH}, {"caravan", CUE_VEH},
 	{"motorhome", CUE_VEH}, {"campervan", CUE_VEH}, {"truck", CUE_VEH}, {"minibus", CUE_VEH},
 	{"scooter", CUE_VEH}, {"hgv", CUE_VEH}, {"pickup", CUE_VEH}, {"m", CUE_TEL}, {"messenger", CUE_PLAT},
 	{"mob", CUE_TEL}, {"mobile", CUE_TEL}, {"mobno", CUE_TEL}, {"moped", CUE_VEH},
-	{"motorbike", CUE_VEH}, {"motorcycle", CUE_VEH}, {"nhs", CUE_TEL}, {"nhsno", CUE_TEL},
+	{"motorbike", CUE_VEH}, {"motorcycle", CUE_VEH}, {"ni", CUE_NI}, {"nino", CUE_NI},
+	{"nhs", CUE_TEL}, {"nhsno", CUE_TEL},
 	{"no", CUE_TEL}, {"num", CUE_TEL}, {"number", CUE_TEL}, {"passport", CUE_PASS},
 	{"passports", CUE_PASS}, {"permit", CUE_PASS}, {"ph", CUE_TEL}, {"phone", CUE_TEL}, {"plate", CUE_VEH},
 	{"plates", CUE_VEH},
@@ -3261,7 +3267,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 				goto dates;
 		}
 		TRY(SCRUB_BANK, "bank:iban", L == 2 && sc_digit(nx) ? iban_at(s, n, i) : 0);
-		TRY(SCRUB_NINO, "ni-number", nino_at(s, n, i));
+		TRY(SCRUB_NINO, "ni-number", nino_at(s, n, i, near(cx, CUE_NI, i)));
 		/* "SLV POLO PR19 0TD": a current plate with a zero typed for
 		 * its O has a postcode's shape; right after a car it is the car's */
 		if ((mask & KIND_BIT(SCRUB_VEHICLE)) && (e = plate_zero_for_o(s, n, i)) != 0 &&

@@ -3279,3 +3279,12 @@ Test(failsafe, s30_cad_location_label)
 	expect_none("10:13 LOCATION UNKNOWN");
 	expect_none("10:13 LOCATION OF INCIDENT UNKNOWN");
 }
+
+/* s31: the one channel she may be reached on, "use journal only" (a
+ * Universal Credit journal); a journal she keeps is no channel. */
+Test(failsafe, s31_journal_only)
+{
+	expect_covers("thank you. please dont send texts. Use journal only. My claim is right?",
+		      SCRUB_SAFE_TIME, "Use journal only");
+	expect_none("She keeps a journal of incidents since 2024 and brought it to the appointment.");
+}

@@ -3537,3 +3537,12 @@ Test(place, s30_appointment_label_date_place)
 	expect_sentence("Next 08/11 at Quellby Park day assessment, 10:00.", SCRUB_LOCATION);
 	expect_none("Next 12/03 at Quellby Crown Court.", LOC);
 }
+
+/* s31: "on the tills at <Shop>" (with or without "works") names her
+ * workplace; emptying the tills at closing names none. */
+Test(place, s31_on_the_tills_at)
+{
+	expect_span("She works on the tills at the Morrisons.", 0, SCRUB_PLACE, "Morrisons");
+	expect_span("She is on the tills at Morrisons, early shift.", 0, SCRUB_PLACE, "Morrisons");
+	expect_none("He emptied the tills at the end of the night.", 0);
+}

@@ -2254,7 +2254,7 @@ Test(scrub, a_chain_with_its_branch_town_is_a_place)
 	expect_with(sc, "She buys it at Tesco Extra now.", "She buys it at Tesco Extra now.");
 	/* the store's format, or "on"/"in", between the chain and its town */
 	expect_with(sc, "Tills at Asda Superstore Quellbridge, lates.",
-		    "Tills at " R("place") ", lates.");
+		    "Tills at " R("place") "."); /* (s31: the shift with it) */
 	expect_with(sc, "Her mate works at Greggs in Pencarrow as a baker.",
 		    "Her mate works at " R("place") " as a baker.");
 	expect_with(sc, "A statement from Barclays in March showed the loan.",
@@ -3376,4 +3376,42 @@ Test(scrub, s30_mixed_passport_and_roll_number)
 	expect("Her account, roll no. 77-41820-3, flagged to branch.",
 	       "Her account, roll no. " R("bank") ", flagged to branch.");
 	unchanged("Account reviewed 12/03/2026 by the bank.");
+}
+
+/* s31: after an NI number's cue, a number of its shape whose prefix the
+ * rules never issue is withheld too (fail closed: the writer says it is
+ * hers); with no cue, such a prefix stays (a near miss). */
+Test(scrub, s31_ni_number_after_its_cue)
+{
+	expect("Her NI no QQ 12 34 56 C is on the form.", "Her NI no " R("ni-number") " is on the form.");
+	expect("NINO: QQ123456A.", "NINO: " R("ni-number") ".");
+	unchanged("Reference QQ 12 34 56 A on the letter.");
+}
+
+/* s31: a person's initials after a form's label ("Fee earner: RKB") are a
+ * name, and so wherever else the note writes them; an agency's letters
+ * after a label stay. An initial and a forename that is also a surname
+ * ("R. Joy") are a name; a list's "Q." before a council is not. */
+Test(scrub, s31_initials_after_a_label_and_an_initial_before_a_forename)
+{
+	expect("Fee earner: RKB - matter 0047.\nRKB spoke to client.",
+	       "Fee earner: " R("name") " - matter 0047.\n" R("name") " spoke to client.");
+	expect("Completed by: JMT\nReviewed.", "Completed by: " R("name") "\nReviewed.");
+	unchanged("Referred by: GP. Author: IDVA.");
+	expect("Our team is here. R. Joy, Vulnerability Manager",
+	       "Our team is here. " R("name") ", Vulnerability Manager");
+	unchanged("Q. Devon County Council informed: yes");
+	unchanged("K&C ED 01/03 bite wound.");
+}
+
+/* s31: a listed forename that is also a word, typed in small letters
+ * after a verb of speaking to someone ("tell dawn shes next"), is hers. */
+Test(scrub, s31_listed_word_forename_after_tell)
+{
+	static const char *const n[] = {"Dawn Quillfeather"};
+	scrubber *e = scrubber_new(n, 1, NULL, 0, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "30/01 01:40 \"tell dawn shes next\"", "30/01 01:40 \"tell " R("name") " shes next\"");
+	expect_with(e, "we waited until dawn for the van", "we waited until dawn for the van");
+	scrubber_free(e);
 }
