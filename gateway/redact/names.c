@@ -508,6 +508,38 @@ static const char *const WHEN[] = {
 	"january", "february", "march", "april", "june", "july", "august",
 	"september", "october", "november", "december", "christmas", "easter", NULL};
 
+/* Months, whole and short: after a day's number, a date ("18 Oct") */
+static const char *const MON[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+				  "sep", "sept", "oct", "nov", "dec", "january", "february",
+				  "march", "april", "june", "july", "august", "september",
+				  "october", "november", "december", NULL};
+
+/* Words that end a firm's name: "<Name> Family Law", "<Name> Hale LLP" */
+static const char *const FIRM_END[] = {"law", "llp", "solicitors", "legal", "chambers",
+				       "associates", "lettings", "ltd", "limited", "plc", NULL};
+
+/* Does a run of two to four capitalised words from token j, with no
+ * punctuation between them, end in a firm's word ("Pennine Family Law")? */
+static int firm_run(struct scan *sc, size_t j)
+{
+	for (size_t k = j + 1; k < j + 4; k++) {
+		const struct tok *v = tok(sc, k);
+		if (v == NULL || v->gap || !capish(v))
+			return 0;
+		if (word_in_list(sc, v, FIRM_END))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is t a month right after a day's number ("On 29 Jan Mary Smith wrote:")? */
+static int month_after_day(struct scan *sc, size_t i)
+{
+	const struct tok *t = tok(sc, i), *p = i > 0 ? tok(sc, i - 1) : NULL;
+	return p != NULL && !t->gap && p->shape == SH_NUM && p->end - p->start <= 2 &&
+	       word_in_list(sc, t, MON);
+}
+
 /* The phonetic alphabet, as police call signs use it ("OSCAR 21") */
 static const char *const NATO[] = {
 	"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
@@ -913,11 +945,6 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 			return 0;
 		/* "received by IDVA 18 Oct": a day of a month is a date, no
 		 * collar number */
-		static const char *const MON[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
-						  "aug", "sep", "sept", "oct", "nov", "dec", "january",
-						  "february", "march", "april", "june", "july",
-						  "august", "september", "october", "november",
-						  "december", NULL};
 		if (u->end - u->start <= 2 && word_in_list(sc, v, MON))
 			return 0;
 		collar = 1;
@@ -1186,6 +1213,8 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		return 0;
 	if (u->lex & (LEX_TITLE | LEX_RANK))
 		return 0; /* the title rule takes "neighbour Mr Patel" */
+	if (firm_run(sc, i + 1))
+		return 0; /* "Solicitor, <Name> Family Law": the firm */
 	/* "her brother in Dudley, Arun, is ...": where the relative lives,
 	 * then the name in apposition between commas */
 	if (t->shape == SH_LOWER && !u->gap && (word_is(sc, u, "in") || word_is(sc, u, "from"))) {
@@ -1644,8 +1673,8 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	const struct tok *t = tok(sc, i);
 	int caps = t->caps, took_common = 0;
 
-	if (!run_member(t))
-		return 0;
+	if (!run_member(t) || month_after_day(sc, i))
+		return 0; /* (s31: "On 29 Jan <Name> wrote:": the run starts after) */
 	while (b < i + RUN_MAX) {
 		const struct tok *p = tok(sc, b), *u = tok(sc, b + 1);
 		if (u == NULL || p->poss)

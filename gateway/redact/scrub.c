@@ -1152,15 +1152,18 @@ static int sorted_word(const char *const *T, size_t nt, const unsigned char *w, 
  * of these is a name ("Mrs Green", "her sister Hope", "called May"). */
 static int title_word(const unsigned char *w, size_t n)
 {
+	/* (with the armed forces' ranks, s31: "husband Cpl <Surname>"; and
+	 * the notes' short forms for the parties, "DP LI", "IP CHEN") */
 	static const char *const T[] = {
-		"aunt", "auntie", "boyfriend", "brother", "called", "ch", "cllr", "cousin", "cpn",
-		"dad", "daughter", "dc", "dci", "dcs", "det", "di", "dr", "ds", "dsi", "ex",
-		"father", "fiance", "fiancee", "friend", "girlfriend", "gran", "grandad",
-		"grandfather", "grandma", "grandmother", "granny", "husband", "hv", "insp", "lady",
-		"lord", "miss", "mother", "mr", "mrs", "ms", "mum", "mx", "named", "nan", "nana",
-		"neighbor", "neighbour", "nephew", "niece", "nurse", "officer", "partner", "pc",
-		"pcso", "prof", "rev", "sgt", "sir", "sister", "son", "stepdad", "stepfather",
-		"stepmother", "stepmum", "supt", "sw", "uncle", "wife",
+		"ap", "aunt", "auntie", "bdr", "boyfriend", "brig", "brother", "called", "capt", "captain",
+		"cdr", "ch", "cllr", "col", "colonel", "corporal", "cousin", "cpl", "cpn", "csgt", "dad",
+		"daughter", "dc", "dci", "dcs", "det", "di", "dp", "dr", "ds", "dsi", "ex", "father",
+		"fiance", "fiancee", "flt", "friend", "girlfriend", "gran", "grandad", "grandfather",
+		"grandma", "grandmother", "granny", "husband", "hv", "insp", "ip", "lady", "lcpl",
+		"lieutenant", "lord", "lt", "maj", "miss", "mother", "mr", "mrs", "ms", "mum", "mx",
+		"named", "nan", "nana", "neighbor", "neighbour", "nephew", "niece", "nurse", "officer",
+		"partner", "pc", "pcso", "prof", "pte", "rev", "sgt", "sir", "sister", "son", "ssgt",
+		"stepdad", "stepfather", "stepmother", "stepmum", "supt", "sw", "uncle", "wife",
 	};
 	return sorted_word(T, sizeof T / sizeof T[0], w, n, 1);
 }

@@ -3415,3 +3415,23 @@ Test(scrub, s31_listed_word_forename_after_tell)
 	expect_with(e, "we waited until dawn for the van", "we waited until dawn for the van");
 	scrubber_free(e);
 }
+
+/* s31: a kept subject after a rank of the forces or a party's short form
+ * ("husband Cpl <Surname>", "DP <Forename>") stays; a month after a day's
+ * number ("On 29 Jan <Name> wrote:") is no forename; a solicitor's firm
+ * after the role ("Solicitor, <Name> Family Law") is no person. */
+Test(scrub, s31_ranks_party_forms_months_and_firms)
+{
+	static const char *const k[] = {"Jamie Quillfeather", "Uchenna Gloamwood"};
+	scrubber *e = scrubber_new(NULL, 0, k, 2, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "husband Cpl Quillfeather threatened her.", "husband Cpl Quillfeather threatened her.");
+	expect_with(e, "Mum's account: DP Uchenna has been shouting.",
+		    "Mum's account: DP Uchenna has been shouting.");
+	scrubber_free(e);
+	expect("On 29 Jan Mary Smith wrote:", "On 29 Jan " R("name") " wrote:");
+	expect("Kind regards, Solicitor, Pennine Family Law, Accrington",
+	       "Kind regards, Solicitor, Pennine Family Law, Accrington");
+	expect("her solicitor, Jane Smith, called", "her solicitor, " R("name") ", called");
+	expect("husband Cpl Mark Smith threatened her.", "husband " R("name") " threatened her.");
+}
