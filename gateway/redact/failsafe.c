@@ -144,6 +144,10 @@ static const struct fsword FSW[] = {
 	{"spend", K_STAYV}, {"spends", K_STAYV}, {"spent", K_STAYV}, {"spending", K_STAYV},
 	{"accept", K_STAYV}, {"consider", K_STAYV},
 	{"ooa", RS}, {"settled", RS}, {"settling", RS},
+	/* Welsh, in a bilingual letter: accommodation, lives, a flat, a street
+	 * ("llety dros dro ... yn Fflat 2, ..., Stryd y Bont, <Town>") */
+	{"llety", RS}, {"byw", RS}, {"fflat", K_RESN}, {"stryd", K_STREET}, {"heol", K_STREET},
+	{"ffordd", K_STREET},
 	/* plural dwellings and bidding for one: house-hunting says where she
 	 * will live ("looking at flats near her sister", "bid on a 2-bed") */
 	{"flats", RS}, {"properties", RS}, {"bungalows", RS}, {"bid", RS}, {"bids", RS},
@@ -5497,16 +5501,20 @@ static int fs_care_of(const struct fs *f, size_t b)
 }
 
 /*
- * A time window written bare: "9-11am", "10-2", "12.30-2pm", "9:00-11:00"
- * (both ends an hour of the day, so "3-12" of a score or "2020-21" is none).
+ * A time window written bare: "9-11am", "10-2", "12.30-2pm", "9:00-11:00",
+ * "1100-1500" (both ends an hour of the day, so "3-12" of a score or
+ * "2020-21" is none; four digits on the 24-hour clock on a quarter hour,
+ * so "2020-2021" is none either).
  */
 static int fs_time_range(const char *w, size_t wn)
 {
 	size_t k = 0;
 	for (int side = 0; side < 2; side++) {
 		unsigned h = 0, d = 0;
-		while (k < wn && w[k] >= '0' && w[k] <= '9' && d < 3)
+		while (k < wn && w[k] >= '0' && w[k] <= '9' && d < 5)
 			h = h * 10 + (unsigned)(w[k++] - '0'), d++;
+		if (d == 4 && h / 100 <= 23 && h % 100 % 15 == 0 && h % 100 < 60)
+			h = 0, d = 2; /* "1100", "1830" */
 		if (d == 0 || d > 2 || h > 24)
 			return 0;
 		if (k + 2 < wn && (w[k] == ':' || w[k] == '.') && w[k + 1] >= '0' && w[k + 1] <= '5' &&

@@ -2021,8 +2021,9 @@ static int rule_initials_label(struct scan *sc, size_t i, struct spans *out, siz
 	    u->nletters > 4 || u->end - u->start != u->nletters || u->klass != K_U ||
 	    (u->lex & (LEX_ALLOW | CUEBITS | LEX_INSTITUTION | LEX_PLACE)) || agency_word(sc, u))
 		return 0;
-	if (v != NULL && !v->gap)
-		return 0; /* "Author: RKB Smith": a name, for other rules */
+	if (v != NULL && !v->gap && !(v->end < sc->n && sc->s[v->end] == ':'))
+		return 0; /* "Author: RKB Smith": a name, for other rules (not
+			   * "Fee earner: NJ   Date: ...", the next label) */
 	if (word_is(sc, t, "earner") && !(i > 0 && word_is(sc, tok(sc, i - 1), "fee")))
 		return 0;
 	*next = i + 2;

@@ -833,7 +833,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
 	[W_TAKING] = 1, [W_TOOK] = 1, [W_DRIVE] = 1, [W_DROVE] = 1,
 	[W_VACANCY] = 1, [W_UNIT] = 1, [W_NEXT] = 1, [W_RECEIVING] = 1, [W_MARAC] = 1,
-	[W_APPOINTMENT] = 1, [W_APPT] = 1, [W_SCAN] = 1,
+	[W_APPOINTMENT] = 1, [W_APPT] = 1, [W_SCAN] = 1, [W_DETAINED] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -993,7 +993,7 @@ static int tenancy_holder(const struct scan *sc, long j)
  */
 static const char *const PL_APPT[] = {"anc", "appointment", "appt", "clinic", "review",
 				      "scan", "antenatal", "session", "core", "conference",
-				      "disclosure", NULL};
+				      "disclosure", "contact", NULL};
 
 static int date_at(const struct scan *sc, long i)
 {
@@ -1003,6 +1003,16 @@ static int date_at(const struct scan *sc, long i)
 	if (is_punct(a, '/') && a->start == t->end && b->type == T_NUM && b->start == a->end)
 		return 1;
 	return a->type == T_WORD && (a->cls & C_MON) && !(a->f & F_BRK);
+}
+
+/* A date at i, or a weekday and its day's number ("Thursday 29th") */
+static int day_date_at(const struct scan *sc, long i)
+{
+	const struct tok *t = T(sc, i), *a = T(sc, i + 1);
+	if (t->type == T_WORD && (t->cls & C_DAY) && a->type == T_NUM && a->ndig <= 2 &&
+	    !(a->f & F_BRK))
+		return 1;
+	return date_at(sc, i);
 }
 
 static int place_then_date(const struct scan *sc, long o)
@@ -1016,7 +1026,7 @@ static int place_then_date(const struct scan *sc, long o)
 		const struct tok *v = T(sc, i);
 		if (v->type == T_END || (v->f & F_BRK))
 			return 0;
-		if (date_at(sc, i))
+		if (day_date_at(sc, i))
 			return 1;
 	}
 	return 0;
@@ -1046,9 +1056,6 @@ static int date_then_place(const struct scan *sc, long o)
 	return 0;
 }
 
-/* s30-over: his reporting, not her appointment ("Next appt 11/11 10:00,
- * <Name> probation office"): probation, a court, custody or the police
- * named in the sentence after x. */
 /* The first token from `from` towards `to` (either way, `to` not
  * included) that `match` accepts, or -1: the walk stops at the text's
  * end, and past `brk_after` (when not -1) at a sentence's break. */
@@ -1072,6 +1079,9 @@ static int is_his_office(const struct scan *sc, long i)
 	return tok_in(sc, T(sc, i), HIS);
 }
 
+/* s30-over: his reporting, not her appointment ("Next appt 11/11 10:00,
+ * <Name> probation office"): probation, a court, custody or the police
+ * named in the sentence after x. */
 static int his_reporting(const struct scan *sc, long x)
 {
 	return tok_find(sc, x, x + 14, x, is_his_office) >= 0;
@@ -1193,6 +1203,31 @@ static int receiving_marac(const struct scan *sc, long p)
 	return is_word(T(sc, i), W_TO) && !(T(sc, i + 1)->f & F_NL);
 }
 
+/*
+ * s31-never: "IP detained s2 MHA 1983, Ward 2, <Hospital>", "V detained
+ * under section 3": she, detained under the Mental Health Act, is on a
+ * ward, as "admitted" says. Only after a word for her (IP, V, victim, she,
+ * client, patient) and with "MHA", "section" or a section of it (s2, s3,
+ * s4, s5, s135, s136) within the next five tokens: he is detained as
+ * often ("Marcus was detained under s2", "MALE DETAINED ASSAULT S39").
+ */
+static int tok_is_mha(const struct scan *sc, long i)
+{
+	static const char *const MHA[] = {"mha", "section", "s2", "s3", "s4", "s5", "s135", "s136",
+					  NULL};
+	return tok_in(sc, T(sc, i), MHA);
+}
+
+static int detained_mha(const struct scan *sc, long p)
+{
+	static const char *const HER[] = {"ip", "v", "victim", "she", "client", "pt", "patient",
+					  NULL};
+	long b = is_word(T(sc, p - 1), W_WAS) || is_word(T(sc, p - 1), W_IS) ? p - 2 : p - 1;
+	if (!tok_in(sc, T(sc, b), HER))
+		return 0;
+	return tok_find(sc, p + 1, p + 6, p, tok_is_mha) >= 0;
+}
+
 static void loc_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1206,6 +1241,11 @@ static void loc_cues(struct scan *sc, long p)
 	/* s30-never: "20wk scan: Tue 12/01 09:20, Ultrasound dept, <Name>
 	 * Hospital", "Appointment: Fri 10:20, Clinic 2, <Hospital>": its date
 	 * and its place after a label */
+	/* s31-never: "housing options appt Civic Offices, Saxon Gate,
+	 * Thursday 29th 11am": an appointment's place, then its day */
+	if ((id == W_APPOINTMENT || id == W_APPT) && !(nx->f & F_BRK) && place_then_date(sc, p + 1) &&
+	    !his_reporting(sc, p + 1))
+		loc_cue(sc, p, "loc:appointment");
 	if ((id == W_APPOINTMENT || id == W_APPT || id == W_SCAN) && is_punct(nx, ':') &&
 	    !(T(sc, p + 2)->f & F_BRK) && date_then_place(sc, p + 2) && !his_reporting(sc, p + 2))
 		loc_cue(sc, p, "loc:appointment");
@@ -1214,7 +1254,8 @@ static void loc_cues(struct scan *sc, long p)
 			loc_cue(sc, p, id == W_REFUGE || id == W_REFUGES ? "loc:refuge" : "loc:accommodation");
 		return;
 	}
-	if (id == W_ADMITTED || id == W_INPATIENT || id == W_INPATIENT2)
+	if (id == W_ADMITTED || id == W_INPATIENT || id == W_INPATIENT2 ||
+	    (id == W_DETAINED && detained_mha(sc, p)))
 		loc_cue(sc, p, "loc:admitted");
 	if (receiving_marac(sc, p))
 		loc_cue(sc, p, "loc:receiving-area");

@@ -528,6 +528,8 @@
 	W(X, "x", C_NUMPRE)                                                                     \
 	W(KEY, "key", C_NUMPRE)                                                                 \
 	W(BETWEEN, "between", C_NUMPRE | C_FUNC | C_TPREP)                                      \
+	W(RHWNG, "rhwng", C_NUMPRE | C_FUNC | C_TPREP)                                          \
+	W(DYDD, "dydd", C_DAY)                                                                  \
 	W(AND, "and", C_FUNC | C_CONJ | C_CADSTOP)                                              \
 	W(NUMBER, "number", 0)                                                                  \
 	W(NO, "no", C_ABBRDOT | C_CADSTOP)                                                      \
@@ -1027,6 +1029,7 @@
 	W(BB, "b&b", C_REFUGE)                                                                  \
 	/* accommodation nouns and what makes them hers and new */                              \
 	W(ACCOMMODATION, "accommodation", C_ACCOM)                                              \
+	W(LLETY, "llety", C_ACCOM)                                                              \
 	W(TENANCY, "tenancy", C_ACCOM)                                                          \
 	W(PROPERTY, "property", C_ACCOM)                                                        \
 	W(HOME, "home", C_ACCOM | C_INSTC)                                                      \
@@ -1139,6 +1142,7 @@
 	W(PUPILS, "pupils", C_ATTEND)                                                           \
 	/* being admitted to a hospital */                                                      \
 	W(ADMITTED, "admitted", C_ADMIT)                                                        \
+	W(DETAINED, "detained", 0)                                                              \
 	W(INPATIENT, "inpatient", C_ADMIT)                                                      \
 	W(INPATIENT2, "in-patient", C_ADMIT)                                                    \
 			/* calling her */                                                                       \
@@ -1147,6 +1151,9 @@
 	W(PHONE, "phone", C_CALL)                                                               \
 	W(PHONING, "phoning", C_CALL)                                                           \
 	W(RING, "ring", C_CALL)                                                                 \
+	W(FFONIO, "ffonio", C_CALL)                                                             \
+	W(FFONIA, "ffonia", C_CALL)                                                             \
+	W(FFONIWCH, "ffoniwch", C_CALL)                                                         \
 	W(RINGING, "ringing", C_CALL)                                                           \
 	W(CONTACTING, "contacting", C_CALL)                                                     \
 	W(TEXT, "text", C_CALL)                                                                 \

@@ -2039,15 +2039,17 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 			}
 			size_t a = i;
 			i = prop_word_end(s, all->v[j].end, i);
-			if (i - a < 3 || !sc_upper(s[a]) || title_word(s + a, i - a))
-				continue;
+			int initials = strcmp(all->v[j].rule, "cue:initials") == 0;
+			if ((i - a < 3 && !(initials && i - a == 2)) || !sc_upper(s[a]) ||
+			    title_word(s + a, i - a))
+				continue; /* (a person's two initials, "NJ", go too) */
 			size_t up = 0;
 			uint64_t h = 0xcbf29ce484222325ull;
 			for (size_t x = a; x < i; x++) {
 				up += sc_upper(s[x]);
 				h = (h ^ (s[x] | (sc_alpha(s[x]) ? 0x20 : 0))) * 0x100000001b3ull;
 			}
-			if (up == i - a && i - a <= 4 && strcmp(all->v[j].rule, "cue:initials") != 0)
+			if (up == i - a && i - a <= 4 && !initials)
 				continue; /* "VLO Margaret Ferry": a role's acronym (not
 					   * a person's initials after "Fee earner:") */
 			/* a cue named it too: a person, whatever else it is */

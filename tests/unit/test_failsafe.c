@@ -3288,3 +3288,17 @@ Test(failsafe, s31_journal_only)
 		      SCRUB_SAFE_TIME, "Use journal only");
 	expect_none("She keeps a journal of incidents since 2024 and brought it to the appointment.");
 }
+
+/* s31: a line wrapped before a 24-hour range ("best contacted\n1100-1500
+ * Fridays") goes on; a span of years is no range of hours. A Welsh
+ * letter's temporary accommodation ("llety dros dro ... yn Fflat 2, ...,
+ * Stryd y Bont, <Town>") says where she lives. */
+Test(failsafe, s31_four_digit_hours_and_welsh_accommodation)
+{
+	expect_covers("Case progression: IP works nights at the Amazon warehouse, Brackmills; best contacted\n"
+		      "1100-1500 Fridays, not Mon-Thu after 1800.",
+		      SCRUB_SAFE_TIME, "best contacted\n1100-1500");
+	expect_none("Accounts for 2020-2021 show arrears.");
+	expect_covers("Rydym wedi trefnu llety dros dro i chi yn Fflat 2, Stryd y Bont, Llanelli.",
+		      SCRUB_LOCATION, "Fflat 2, Stryd y Bont, Llanelli");
+}

@@ -3546,3 +3546,27 @@ Test(place, s31_on_the_tills_at)
 	expect_span("She is on the tills at Morrisons, early shift.", 0, SCRUB_PLACE, "Morrisons");
 	expect_none("He emptied the tills at the end of the night.", 0);
 }
+
+/* s31: an appointment's place then its day ("appt Civic Offices, Saxon
+ * Gate, Thursday 29th 11am"), "Next <team> contact <date>, <place>", and
+ * her detention under the Mental Health Act (a ward); his reporting, his
+ * detention and a custody record's "DETAINED" are none. */
+Test(place, s31_appointment_place_day_contact_and_detention)
+{
+	expect_sentence("Actions: housing options appt Civic Offices, Saxon Gate, Thursday 29th 11am.",
+			SCRUB_LOCATION);
+	expect_sentence("Next PMHT contact 24/03 14:00, Blakenall children's centre.", SCRUB_LOCATION);
+	expect_none("His probation appt Quellby Probation, Thursday 29th 11am.", LOC);
+	expect_span("07.02.28 | CMHT | IP detained s2 MHA 1983, Ward 2 (Eden), Quellby Hospital.", LOC,
+		    SCRUB_LOCATION, "IP detained s2 MHA 1983, Ward 2 (Eden), Quellby Hospital.");
+	expect_none("Marcus was detained under s2, now on Ardenleigh ward.", LOC);
+	expect_none("23:58 SP21 - ONE MALE DETAINED ASSAULT S39", LOC);
+}
+
+/* s31: a bilingual Welsh letter's call window ("yn eich ffonio bob dydd
+ * Mawrth rhwng 10 a 12") is a safe time as the English is. */
+Test(place, s31_welsh_call_window)
+{
+	expect_sentence("Bydd eich swyddog tai yn eich ffonio bob dydd Mawrth rhwng 10 a 12.",
+			SCRUB_SAFE_TIME);
+}

@@ -3435,3 +3435,14 @@ Test(scrub, s31_ranks_party_forms_months_and_firms)
 	expect("her solicitor, Jane Smith, called", "her solicitor, " R("name") ", called");
 	expect("husband Cpl Mark Smith threatened her.", "husband " R("name") " threatened her.");
 }
+
+/* s31: two initials after a form's label go wherever else the note writes
+ * them, even before the next label on the same line ("Fee earner: NJ
+ * Date: ..."); a prison's governor by name is a person. */
+Test(scrub, s31_two_initials_and_governor)
+{
+	expect("Fee earner: NJ   Date: 24/11/2026\nACTION: draft FL401. NJ",
+	       "Fee earner: " R("name") "   Date: 24/11/2026\nACTION: draft FL401. " R("name"));
+	expect("Board: approved. Chair: Governor Mbeki.", "Board: approved. Chair: " R("name") ".");
+	unchanged("The Governor approved it.");
+}
