@@ -3625,6 +3625,8 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
 		size_t j = b;
 		if (j < f->n && f->s[j] == ' ')
 			j++;
+		if (j + 1 < f->n && f->s[j] == '(' && (f->s[j + 1] == '"' || f->s[j + 1] == 0xE2))
+			return 2; /* s31: "their code (\"have u fed the cat\" means ...)" */
 		if (j < f->n && (f->s[j] == '"' || f->s[j] == 0xE2 || (f->s[j] == '\'' && j > b)))
 			return 2;
 		/* "password set for <Name>: 'sardines'", "Password\nagreed:
@@ -3637,6 +3639,30 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
 			    (f->s[k + 2] == '"' || f->s[k + 2] == '\'' || f->s[k + 2] == 0xE2))
 				return 2;
 		return fs_caps_code(f, a, j) ? 2 : 0;
+	}
+	/* s31: a quoted phrase that "means" a call for help ("\"have u fed the
+	 * cat\" means ring 999", "'is the lurcher fed' means call police"):
+	 * the code agreed with her. Reads two bytes back, 24 on. */
+	if (wn == 5 && memcmp(w, "means", 5) == 0 && a >= 2 && f->s[a - 1] == ' ' &&
+	    (f->s[a - 2] == '"' || f->s[a - 2] == '\'' || f->s[a - 2] == 0x9D)) {
+		static const char *const HELP[] = {"ring", "call", "phone", "999", "police", "help",
+						   NULL};
+		size_t j = b;
+		for (int k = 0; k < 3 && j < f->n && j < b + 24; k++) {
+			char x[8];
+			size_t xs = j;
+			while (xs < f->n && f->s[xs] == ' ')
+				xs++;
+			size_t xe = xs;
+			while (xe < f->n && fs_alnum(f->s[xe]) && xe - xs < sizeof x - 1)
+				x[xe - xs] = (char)(f->s[xe] | ((f->s[xe] >= 'A' && f->s[xe] <= 'Z') ? 0x20 : 0)), xe++;
+			x[xe - xs] = 0;
+			if (xe == xs)
+				break;
+			if (fs_in(x, HELP))
+				return 2;
+			j = xe;
+		}
 	}
 	/* a cover story agreed with her (s18): "booked as a \"glucose test\"",
 	 * "coded as 'smear test'" (a quote after "as", a or an between; not

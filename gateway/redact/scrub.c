@@ -1431,6 +1431,17 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int f
 		if (e + 3 < n && s[e] == ',' && s[e + 1] == ' ' &&
 		    (sc_digit(s[e + 2]) || ((s[e + 2] | 0x20) == 'y' && sc_digit(s[e + 3]))))
 			return 1;
+		/* s31-never: a line (of a quoted reply, too) that opens on the
+		 * listed first name and a comma, then words in small letters:
+		 * someone spoken to ("> Martin, any luck with ...") */
+		if (first && e + 3 < n && s[e] == ',' && s[e + 1] == ' ' && s[e + 2] >= 'a' &&
+		    s[e + 2] <= 'z') {
+			size_t k = a;
+			while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '>'))
+				k--;
+			if (k == 0 || s[k - 1] == '\n')
+				return 1;
+		}
 		return (has_next && !comma && person_verb(s + na, ne - na) &&
 			!(lex_classify((const char *)s + a, e - a) & LEX_MODAL)) ||
 		       (first && forename_subject(s, n, a, e, na, ne, has_next, comma));

@@ -3302,3 +3302,12 @@ Test(failsafe, s31_four_digit_hours_and_welsh_accommodation)
 	expect_covers("Rydym wedi trefnu llety dros dro i chi yn Fflat 2, Stryd y Bont, Llanelli.",
 		      SCRUB_LOCATION, "Fflat 2, Stryd y Bont, Llanelli");
 }
+
+/* s31: a quoted phrase that means a call for help is the code agreed with
+ * her, also after "code (" ; a quote that means nothing of help is not. */
+Test(failsafe, s31_quoted_code_means_ring)
+{
+	expect_covers("Note by adviser: the last message is their code (\"have u fed the cat\" means ring 999).",
+		      SCRUB_SAFE_TIME, "\"have u fed the cat\" means ring 999");
+	expect_none("She said \"whatever\" means nothing to him.");
+}

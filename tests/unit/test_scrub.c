@@ -3446,3 +3446,15 @@ Test(scrub, s31_two_initials_and_governor)
 	expect("Board: approved. Chair: Governor Mbeki.", "Board: approved. Chair: " R("name") ".");
 	unchanged("The Governor approved it.");
 }
+
+/* s31: a listed first name that is also a word ("Martin": a bird), opening
+ * a line of a quoted reply before a comma, is the person spoken to. */
+Test(scrub, s31_listed_word_name_greeted_at_line_start)
+{
+	static const char *const n[] = {"Martin Quillfeather"};
+	scrubber *e = scrubber_new(n, 1, NULL, 0, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "Thanks.\n> Martin, any luck with the flat?", "Thanks.\n> " R("name") ", any luck with the flat?");
+	expect_with(e, "A house martin, nesting.", "A house martin, nesting.");
+	scrubber_free(e);
+}
