@@ -1437,6 +1437,13 @@ static int rule_comma(struct scan *sc, size_t i, struct spans *out, size_t *next
 			return 0;
 	}
 	size_t last = extend(sc, i + 1);
+	/* s31-over: "NHS Grampian, Royal Cornhill Hospital": after an
+	 * agency's letters, the board's area and an institution's name, no
+	 * "SURNAME, Forename" */
+	const struct tok *pa = i > 0 ? tok(sc, i - 1) : NULL, *af = tok(sc, last + 1);
+	if (pa != NULL && !t->gap && pa->shape == SH_UPPER && (pa->lex & LEX_ALLOW) && af != NULL &&
+	    !af->gap && capish(af) && (af->lex & LEX_INSTITUTION))
+		return 0;
 	*next = last + 1;
 	return emit(sc, out, t, tok(sc, last), "form:surname-comma") ?: 1;
 }

@@ -1608,6 +1608,11 @@ static void try_inst(struct scan *sc, long p)
 	const struct tok *t = T(sc, p), *nx = T(sc, p + 1);
 	if (nx->type == T_WORD && (nx->cls & (C_INST | C_INSTC)) && !(nx->f & F_NL))
 		return; /* "Primary School": decided at "School" */
+	/* s31-over: "GP:" is a form's label, its next column ("Patient:
+	 * <Name> <NAME><TAB>GP: <Practice>": tabs are spaces here); the
+	 * words before it are the last column's, no practice's name */
+	if (t->id == W_GP && is_punct(nx, ':'))
+		return;
 	if (nx->type == T_WORD && (nx->f & (F_CAP | F_UPPER)) && !(nx->f & F_NL) &&
 	    (nx->id == W_HOSPITALS || nx->id == W_TRUST || nx->id == W_FOUNDATION || nx->id == W_NHS))
 		return; /* "Oxford University Hospitals", "... College NHS Trust": an agency */

@@ -542,6 +542,16 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 	char full[MGW_SCRUB_MAX_ENTRY_BYTES * 2], line[MGW_SCRUB_MAX_ENTRY_BYTES * 2];
 	struct words ws, ls;
 	int rc;
+	/* s31-over: a prison ("HMP Leyhill", "HMYOI Polmont", "HM Prison
+	 * ...") is where he is held, a public institution every agency names
+	 * ("ROTL board - HMP Leyhill"): no value to withhold in free text */
+	while (len > 0 && (*text == ' ' || *text == '\t'))
+		text++, len--;
+	if ((len > 4 && strncasecmp(text, "hmp ", 4) == 0) ||
+	    (len > 6 && strncasecmp(text, "hmyoi ", 6) == 0) ||
+	    (len > 8 && strncasecmp(text, "hmp&yoi ", 8) == 0) ||
+	    (len > 10 && strncasecmp(text, "hm prison ", 10) == 0))
+		return 0;
 	size_t n = canon_value(CANON_ADDRESS, text, len, full, sizeof full);
 	if (n == (size_t)-1 || n == 0)
 		return 0;

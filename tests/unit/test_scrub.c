@@ -3458,3 +3458,33 @@ Test(scrub, s31_listed_word_name_greeted_at_line_start)
 	expect_with(e, "A house martin, nesting.", "A house martin, nesting.");
 	scrubber_free(e);
 }
+
+/* s31: a listed address that is a prison ("HMP Leyhill", his while he is
+ * held) is a public institution the notes name, no value to withhold; a
+ * listed street address still is. */
+Test(scrub, s31_prison_address_is_no_value)
+{
+	static const struct scrub_value v[] = {
+		{"HMP Leyhill", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+		{"HM Prison Quellby, Quellby", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+		{"33A Grange Ct., Grimsby DN31 1AA", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+	};
+	struct scrub_spec spec = {.values = v, .n_values = 3};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "ROTL BOARD - HMP Leyhill - 02/03/2027", "ROTL BOARD - HMP Leyhill - 02/03/2027");
+	expect_with(s, "moved to 33a Grange Court, Grimsby last week",
+		    "moved to " R("address") " last week");
+	scrubber_free(s);
+}
+
+/* s31: a medical note's headings ("Dx:") are no speaker; "GP:" after a
+ * form's last column is a label, the name before it no practice's; "NHS
+ * <Board>, <Hospital>" is no "SURNAME, Forename". */
+Test(scrub, s31_medical_headings_gp_label_and_health_board)
+{
+	unchanged("Dx: severe depressive episode without psychotic sx.\nPlan: review in 2/52.");
+	expect("Name: Morag Smith\tGP: Bayhead Medical Practice",
+	       "Name: " R("name") "\tGP: " R("place"));
+	unchanged("DISCHARGE SUMMARY - NHS Grampian, Royal Cornhill Hospital");
+}
