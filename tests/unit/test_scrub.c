@@ -3488,3 +3488,14 @@ Test(scrub, s31_medical_headings_gp_label_and_health_board)
 	       "Name: " R("name") "\tGP: " R("place"));
 	unchanged("DISCHARGE SUMMARY - NHS Grampian, Royal Cornhill Hospital");
 }
+
+/* s31: a bilingual Welsh note's verbs, labels and Acts ("Mae ... wedi",
+ * "Galwr:", "adran 73 Deddf Tai (Cymru) 2014", "Tai / Housing") name no
+ * one; a person in it still goes. */
+Test(scrub, s31_welsh_words_are_no_names)
+{
+	unchanged("Mae gennym ddyletswydd o dan adran 73 Deddf Tai (Cymru) 2014.");
+	unchanged("Carmarthenshire County Council - Tai / Housing");
+	expect("Bydd eich swyddog tai, Gwenllian Morgan, yn eich ffonio.",
+	       "Bydd eich swyddog tai, " R("name") ", yn eich ffonio.");
+}
