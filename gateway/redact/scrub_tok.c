@@ -52,6 +52,12 @@ static int ends_word(const unsigned char *s, size_t n, size_t e, int glue)
 		return !sc_alnum(s[e]) && !(glue && (s[e] == '/' || s[e] == '\\'));
 	struct ident_char c;
 	ident_char_next((const char *)s + e, n - e, &c);
+	/* a letter outside ASCII right after a figure opens a word of its
+	 * own, as names.c reads it ("+447700900123Łel": the number ends; once
+	 * "Łel" is withheld, a second pass would find the number, so the
+	 * first must) */
+	if (c.cls == IDENT_C_LETTER && e > 0 && sc_digit(s[e - 1]))
+		return 1;
 	return c.cls != IDENT_C_LETTER && c.cls != IDENT_C_DIGIT;
 }
 
