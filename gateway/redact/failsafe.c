@@ -3642,26 +3642,29 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
 	}
 	/* s31: a quoted phrase that "means" a call for help ("\"have u fed the
 	 * cat\" means ring 999", "'is the lurcher fed' means call police"):
-	 * the code agreed with her. Reads two bytes back, 24 on. */
+	 * the code agreed with her. Reads two bytes back, three words on. */
 	if (wn == 5 && memcmp(w, "means", 5) == 0 && a >= 2 && f->s[a - 1] == ' ' &&
 	    (f->s[a - 2] == '"' || f->s[a - 2] == '\'' || f->s[a - 2] == 0x9D)) {
-		static const char *const HELP[] = {"ring", "call", "phone", "999", "police", "help",
-						   NULL};
+		static const char *const HELP[] = {"ring", "call", "phone", "police", "help", NULL};
 		size_t j = b;
-		for (int k = 0; k < 3 && j < f->n && j < b + 24; k++) {
+		for (int k = 0; k < 3; k++) {
 			char x[8];
-			size_t xs = j;
-			while (xs < f->n && f->s[xs] == ' ')
-				xs++;
-			size_t xe = xs;
-			while (xe < f->n && fs_alnum(f->s[xe]) && xe - xs < sizeof x - 1)
-				x[xe - xs] = (char)(f->s[xe] | ((f->s[xe] >= 'A' && f->s[xe] <= 'Z') ? 0x20 : 0)), xe++;
-			x[xe - xs] = 0;
-			if (xe == xs)
+			size_t xk, d = j;
+			while (d < f->n && f->s[d] == ' ')
+				d++;
+			if (d < f->n && f->s[d] >= '0' && f->s[d] <= '9') {
+				if (d + 3 <= f->n && memcmp(f->s + d, "999", 3) == 0 &&
+				    (d + 3 == f->n || !fs_alnum(f->s[d + 3])))
+					return 2;
+				for (j = d; j < f->n && fs_alnum(f->s[j]);)
+					j++; /* a number, read past ("means 1 ring") */
+				continue;
+			}
+			j = fs_word_at(f, j, x, sizeof x, &xk);
+			if (xk == 0)
 				break;
 			if (fs_in(x, HELP))
 				return 2;
-			j = xe;
 		}
 	}
 	/* a cover story agreed with her (s18): "booked as a \"glucose test\"",

@@ -70,6 +70,7 @@ struct scan {
 };
 
 const char names_rule_kin_title[] = "cue:kin+title";
+const char names_rule_initials[] = "cue:initials";
 
 static const unsigned NAMEBITS = LEX_FORENAME | LEX_SURNAME;
 static const unsigned CUEBITS = LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED;
@@ -516,7 +517,8 @@ static const char *const MON[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul
 
 /* Words that end a firm's name: "<Name> Family Law", "<Name> Hale LLP" */
 static const char *const FIRM_END[] = {"law", "llp", "solicitors", "legal", "chambers",
-				       "associates", "lettings", "ltd", "limited", "plc", NULL};
+				       "associates", "partners", "accountants", "lettings",
+				       "ltd", "limited", "plc", NULL};
 
 /* Does a run of two to four capitalised words from token j, with no
  * punctuation between them, end in a firm's word ("Pennine Family Law")? */
@@ -1470,9 +1472,7 @@ static int firm_of_person(struct scan *sc, size_t a, size_t b, const struct tok 
 {
 	if (b <= a || !(tok(sc, a)->lex & LEX_FORENAME))
 		return 0;
-	return word_is(sc, after, "solicitors") || word_is(sc, after, "associates") ||
-	       word_is(sc, after, "partners") || word_is(sc, after, "llp") ||
-	       word_is(sc, after, "accountants");
+	return word_in_list(sc, after, FIRM_END);
 }
 
 
@@ -2034,7 +2034,7 @@ static int rule_initials_label(struct scan *sc, size_t i, struct spans *out, siz
 	if (word_is(sc, t, "earner") && !(i > 0 && word_is(sc, tok(sc, i - 1), "fee")))
 		return 0;
 	*next = i + 2;
-	return emit(sc, out, u, u, "cue:initials") ?: 1;
+	return emit(sc, out, u, u, names_rule_initials) ?: 1;
 }
 
 /* Does the gap s[a..b) hold a line of two or more dashes and nothing

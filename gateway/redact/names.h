@@ -35,6 +35,11 @@
  */
 extern const char names_rule_kin_title[];
 
+/* The rule of a person's initials after a form's label ("Fee earner: RKB"),
+ * which propagate_found withholds wherever else the note writes them, two
+ * letters too. Compare rule pointers with it. */
+extern const char names_rule_initials[];
+
 /* Find names in s[0..n). Returns 0 or MGW_E_NOMEM. */
 int names_scan(const char *s, size_t n, struct spans *out);
 

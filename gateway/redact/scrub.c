@@ -1372,13 +1372,10 @@ static int lower_forename(const unsigned char *s, size_t n, size_t a, size_t e, 
 	/* s31-never: the one told, asked or rung ("tell dawn shes next",
 	 * "ask faith", "ring joy"): a person's name after a verb of speaking
 	 * to someone */
-	static const char *const TELL[] = {"ask", "asked", "call", "message", "ring", "rang",
-					   "tell", "text", "texted", "told", NULL};
-	if (prev_word(s, a, &pa, &pe))
-		for (size_t t = 0; TELL[t]; t++)
-			if (strlen(TELL[t]) == pe - pa && memcmp(s + pa, TELL[t], pe - pa) == 0)
-				return 1;
-	return 0;
+	static const char *const TELL[] = {"ask",  "asked", "call", "message", "rang",
+					   "ring", "tell",  "text", "texted",  "told"};
+	return prev_word(s, a, &pa, &pe) &&
+	       sorted_word(TELL, sizeof TELL / sizeof TELL[0], s + pa, pe - pa, 0);
 }
 
 static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int first)
@@ -2053,6 +2050,8 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 	for (size_t j = from; j < to; j++) {
 		if (all->v[j].kind != SCRUB_NAME || !prop_rule(all->v[j].rule))
 			continue;
+		/* a person's initials after a form's label ("Fee earner: NJ") */
+		int initials = all->v[j].rule == names_rule_initials;
 		for (size_t i = all->v[j].start; i < all->v[j].end;) {
 			if (!sc_alpha(s[i])) {
 				i++;
@@ -2060,7 +2059,6 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 			}
 			size_t a = i;
 			i = prop_word_end(s, all->v[j].end, i);
-			int initials = strcmp(all->v[j].rule, "cue:initials") == 0;
 			if ((i - a < 3 && !(initials && i - a == 2)) || !sc_upper(s[a]) ||
 			    title_word(s + a, i - a))
 				continue; /* (a person's two initials, "NJ", go too) */
