@@ -135,6 +135,9 @@ static const struct fsword FSW[] = {
 	{"postcode", K_ADDR}, {"post-code", K_ADDR}, {"postcodes", K_ADDR},
 	{"bidding", RS}, {"safehouse", RS}, {"hiding", RS},
 	{"kipping", RS}, {"crashing", RS}, {"dossing", RS}, {"abode", RS},
+	/* a rough sleeper's pitch ("found her bedded down in the doorway of
+	 * ... on Haymarket", "beds down behind the bus station") */
+	{"bedded", RS}, {"doorway", K_RESN},
 	/* Scots and northern English for stay ("will bide at her sister's") */
 	{"bide", RS}, {"bides", RS}, {"biding", RS}, {"bided", RS},
 	/* time spent with someone or somewhere is a stay ("spent the weekend
@@ -410,6 +413,9 @@ static const struct fsword FSW[] = {
 	{"ave", K_ABBR}, {"tel", K_ABBR}, {"ref", K_ABBR}, {"sgt", K_ABBR}, {"insp", K_ABBR},
 	{"supt", K_ABBR}, {"cllr", K_ABBR}, {"prof", K_ABBR}, {"nr", K_ABBR}, {"vs", K_ABBR},
 	{"rev", K_ABBR}, {"revd", K_ABBR}, {"fr", K_ABBR}, {"sr", K_ABBR}, {"capt", K_ABBR},
+	/* streets abroad: Polish "ul. Dluga", German "Hauptstr. 4", Romanian
+	 * "bd. Unirii"; a flat's "apt." */
+	{"ul", K_ABBR}, {"str", K_ABBR}, {"bd", K_ABBR}, {"blvd", K_ABBR}, {"apt", K_ABBR},
 	{"no", K_NDET | K_ABBR},
 	/* County before its name: "Co. Mayo", "Co. Fermanagh" */
 	{"co", K_ABBR},
@@ -5280,6 +5286,10 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 		return 1; /* "Moved to:" and the place on the next line */
 	if (last_ch == ',' || (last_cls & (K_FUNC | K_BE)))
 		return 1; /* "Safe window is\n10-12 weekdays": no sentence ends in "is" */
+	/* "the Travelodge ..., room\n212, until Mon": a dwelling's word, then
+	 * its number on the next line */
+	if ((last_cls & K_RESN) && last_ch >= 'a' && last_ch <= 'z' && nx >= '0' && nx <= '9')
+		return 1;
 	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9') {
 		/* a CAD log's next entry ("2341 CALL FROM ...") is no wrapped
 		 * number: four digits and a space */
@@ -5464,7 +5474,10 @@ static const char *const FS_PLAN_LABEL[] = {"plan", "plans", "arrangement", "arr
 					    "option", "options", "email", "e-mail", NULL};
 /* A label of where someone is: the name after it is the place. */
 static const char *const FS_WHERE_LABEL[] = {"location", "loc", "area", "town", "city",
-					     "whereabouts", "village", "county", NULL};
+					     "whereabouts", "village", "county",
+					     /* s32-never: "Receiving setting: <Nursery>, <Town>",
+					      * "Collection point: <Foodbank>, Fri 10-12" */
+					     "setting", "point", NULL};
 /* "Remember the code: if you say ...": what follows is the code */
 static const char *const FS_CODE_LABEL[] = {"code", "codeword", "password", NULL};
 /* A label of her work ("Work:", "IP's work:", "Employment:"): the hours after it are hers. */
@@ -5907,6 +5920,11 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 		case '.':
 		case '!':
 		case '?':
+			/* a quoted question or exclamation inside the sentence
+			 * ('asks "have my eye drops come in?", call 999') ends
+			 * none: a comma after the closing quote */
+			if (ch != '.' && i + 2 < n && s[i + 1] == '"' && s[i + 2] == ',')
+				break;
 			if (i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '"' ||
 			    s[i + 1] == ')') {
 				if (ch == '.' && last_ch != '.' && ((last_wn == 1 && fs_alnum(last_ch)) ||

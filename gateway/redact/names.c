@@ -2023,7 +2023,9 @@ static int rule_initials_label(struct scan *sc, size_t i, struct spans *out, siz
 {
 	static const char *const LABEL[] = {"earner", "initials", "author", "by", NULL};
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1), *v = tok(sc, i + 2);
-	if (u == NULL || !word_in_list(sc, t, LABEL) || !(u->gap & G_COLON) ||
+	/* (s32-never: "initials KP" in running text needs no colon) */
+	if (u == NULL || !word_in_list(sc, t, LABEL) ||
+	    !((u->gap & G_COLON) || (!u->gap && word_is(sc, t, "initials"))) ||
 	    (u->gap & G_NL) || u->shape != SH_UPPER || u->nletters < 2 ||
 	    u->nletters > 4 || u->end - u->start != u->nletters || u->klass != K_U ||
 	    (u->lex & (LEX_ALLOW | CUEBITS | LEX_INSTITUTION | LEX_PLACE)) || agency_word(sc, u))
@@ -2035,6 +2037,34 @@ static int rule_initials_label(struct scan *sc, size_t i, struct spans *out, siz
 		return 0;
 	*next = i + 2;
 	return emit(sc, out, u, u, names_rule_initials) ?: 1;
+}
+
+/*
+ * s32-never: a log entry signed with the writer's initials after a dash
+ * at the line's end ("... Alert added. -KL"): two or three capitals no
+ * list knows, a space before the dash, nothing after them on the line.
+ * propagate_found withholds them wherever else the note writes them.
+ */
+static int rule_initials_signoff(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i);
+	size_t a = t->start;
+	if (t->shape != SH_UPPER || t->nletters < 2 || t->nletters > 3 ||
+	    t->end - t->start != t->nletters || t->klass != K_U || t->caps || a < 2 ||
+	    sc->s[a - 1] != '-' || sc->s[a - 2] != ' ' ||
+	    (t->lex & (LEX_ALLOW | CUEBITS | LEX_INSTITUTION | LEX_PLACE)) || agency_word(sc, t))
+		return 0;
+	size_t e = t->end;
+	while (e < sc->n && sc->s[e] == ' ')
+		e++;
+	if (e < sc->n && sc->s[e] != '\n')
+		return 0;
+	static const char *const NOT[] = {"am", "asap", "eta", "nb", "nfa", "ok", "pm",
+					  "tba", "tbc", NULL};
+	if (word_in_list(sc, t, NOT))
+		return 0; /* "Risk is HIGH -TBC" */
+	*next = i + 1;
+	return emit(sc, out, t, t, names_rule_initials) ?: 1;
 }
 
 /* Does the gap s[a..b) hold a line of two or more dashes and nothing
@@ -2478,6 +2508,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_done_by(&sc, i, out, &next);
 		if (rc == 0 && t->shape != SH_NUM && t->nletters >= 2 && t->nletters <= 8)
 			rc = rule_initials_label(&sc, i, out, &next);
+		if (rc == 0 && t->shape == SH_UPPER && t->nletters <= 3)
+			rc = rule_initials_signoff(&sc, i, out, &next);
 		if (rc == 0 && t->shape != SH_NUM)
 			rc = rule_signature_name(&sc, i, out, &next);
 		if (rc == 0 && t->shape != SH_UPPER && word_is(&sc, t, "the"))

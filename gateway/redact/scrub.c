@@ -1268,12 +1268,14 @@ static int alone_on_line(const unsigned char *s, size_t n, size_t a, size_t i)
 static int person_verb(const unsigned char *w, size_t n)
 {
 	static const char *const V[] = {
-		"admitted", "agreed", "arrived", "asked", "attended", "called", "came",
-		"comes", "confirmed", "denied", "disclosed", "drives", "drove",
-		"explained", "followed", "gave", "gives", "goes", "grabbed", "kicked",
-		"knows", "messaged", "pushed", "rang", "refused", "reported", "rings",
-		"said", "says", "shouted", "stated", "stayed", "stays", "tells", "texted",
-		"threatened", "told", "took", "visited", "wants", "went", "works",
+		"admitted", "agreed", "arrived", "asked", "attended", "attends", "called",
+		"came", "comes", "confirmed", "cried", "cries", "denied", "disclosed",
+		"draws", "drew", "drives", "drove", "eats", "enjoys", "explained",
+		"followed", "gave", "gives", "goes", "grabbed", "kicked", "knows", "likes",
+		"lives", "loves", "messaged", "misses", "plays", "pushed", "rang", "refused",
+		"reported", "rings", "said", "says", "seems", "shouted", "sleeps", "stated",
+		"stayed", "stays", "talks", "tells", "texted", "threatened", "told", "took",
+		"visited", "walks", "wants", "went", "works",
 	};
 	return sorted_word(V, sizeof V / sizeof V[0], w, n, 0);
 }
@@ -2223,6 +2225,23 @@ static int place_prep(const unsigned char *w, size_t n)
  * before a, tracked by the caller so the check stays linear)? There a town the lexicon allows
  * (never a person's name) or a word in capitals is a place too.
  */
+/* s32-never: after a word ending at e (within a span ending at hi), a
+ * word that makes it a town's name: "<Town> town centre", "the <Town>
+ * branch", "<Town> city centre" ("moved her to the Rugby branch": Rugby
+ * goes wherever the note names it, a sport's word or not). */
+static int place_head_after(const unsigned char *s, size_t e, size_t hi)
+{
+	static const char *const HEAD[] = {"branch", "town", "city", NULL};
+	if (e + 2 >= hi || s[e] != ' ')
+		return 0;
+	size_t k = e + 1;
+	while (k < hi && sc_alpha(s[k]))
+		k++;
+	return word_of(s, e + 1, k, HEAD) &&
+	       ((s[e + 1] | 0x20) == 'b' ||
+	        (k + 7 <= hi && strncasecmp((const char *)s + k, " centre", 7) == 0));
+}
+
 static int place_slot(const unsigned char *s, size_t lo, size_t a, int digit_before)
 {
 	size_t i = a;
@@ -2732,7 +2751,8 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			if (meeting_next(s, i, all->v[j].end) || court_next(s, i, all->v[j].end))
 				continue; /* s19-over: "<Area> MARAC": the meeting;
 				           * s20-over: "<Town> Family Court" */
-			int slot = place_slot(s, all->v[j].start, a, digit);
+			int slot = place_slot(s, all->v[j].start, a, digit) ||
+			           place_head_after(s, i, all->v[j].end);
 			if (up == i - a && !slot)
 				continue; /* capitals: an acronym or a CAD line */
 			unsigned b = lex_classify((const char *)s + a, i - a);

@@ -301,14 +301,71 @@ static void zero_o(unsigned char *s, size_t n)
 	}
 }
 
-/* Tab, vertical tab, form feed and CR become spaces (memchr: they are rare). */
+/* A tab. One that indents or ends a line, or stands beside a figure
+ * ("07700<TAB>900 228": a number spaced with a tab), is a space. Between
+ * words it parts a table's cells: the first on a line, after a short
+ * first cell of words, ends a label ("Mother's work<TAB>Asda ...", "Code word<TAB>
+ * ..." read as "Mother's work:"; after a colon it is a space); any other
+ * becomes '|', which every recogniser reads as a field's end, as in a
+ * table written with bars ("Gemma Rich<TAB>Housing<TAB>17/03" is no "Rich
+ * Housing"). k is the tab's offset, line the offset its line starts at. */
+static unsigned char tab_as(const unsigned char *s, size_t n, size_t line, size_t last,
+			    size_t after, int first)
+{
+	if (last == SIZE_MAX || after == n || s[after] == '\n' || s[last] == '|' ||
+	    (s[last] >= '0' && s[last] <= '9') || (s[after] >= '0' && s[after] <= '9'))
+		return ' ';
+	if (!first || memchr(s + line, '|', last + 1 - line) != NULL)
+		return '|'; /* a cell after the first */
+	if (s[last] == ':')
+		return ' ';
+	size_t words = 1, b = line;
+	while (b < last && s[b] == ' ')
+		b++;
+	int digits = 0;
+	for (size_t i = b; i <= last; i++)
+		words += s[i] == ' ' && s[i + 1] != ' ', digits |= s[i] >= '0' && s[i] <= '9';
+	/* (a date's or a time's cell is no label: "22/11<TAB>09:15<TAB>Health") */
+	return words <= 3 && last + 1 - b <= 32 && !digits ? ':' : '|';
+}
+
+/* Vertical tab, form feed and CR become spaces, tabs as tab_as() says
+ * (memchr: they are rare). Each byte is read a bounded number of times
+ * however many tabs a line holds: back to the tab before at most, and
+ * the blanks after a tab once for the run. */
 static void controls(unsigned char *s, size_t n)
 {
-	static const unsigned char C[] = {'\t', '\v', '\f', '\r'};
-	for (int c = 0; c < 4; c++) {
+	static const unsigned char C[] = {'\v', '\f', '\r'};
+	for (int c = 0; c < 3; c++) {
 		unsigned char *q = s;
 		while ((q = memchr(q, C[c], n - (size_t)(q - s))) != NULL)
 			*q++ = ' ';
+	}
+	/* pk: the tab before; line: the start of its line; last: the last
+	 * byte on that line before it that is no blank (SIZE_MAX: none);
+	 * after: the first byte after it that is no blank */
+	size_t pk = SIZE_MAX, line = 0, last = SIZE_MAX, after = 0;
+	unsigned char *q = s;
+	while ((q = memchr(q, '\t', n - (size_t)(q - s))) != NULL) {
+		size_t k = (size_t)(q - s), j = k, lo = pk == SIZE_MAX ? 0 : pk + 1, nb = SIZE_MAX;
+		int first = 0;
+		while (j > lo && s[j - 1] != '\n') {
+			j--;
+			if (nb == SIZE_MAX && s[j] != ' ')
+				nb = j;
+		}
+		if (pk == SIZE_MAX || j > lo) {
+			first = 1, line = j; /* a line of its own */
+		} else if (nb == SIZE_MAX) {
+			nb = s[pk] != ' ' ? pk : last; /* only blanks since the tab before */
+		}
+		if (after <= k)
+			for (after = k + 1; after < n && (s[after] == ' ' || s[after] == '\t');)
+				after++;
+		unsigned char r = tab_as(s, n, line, nb, after, first);
+		*q++ = r;
+		last = r != ' ' ? k : nb;
+		pk = k;
 	}
 }
 

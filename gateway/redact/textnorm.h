@@ -8,7 +8,9 @@
  * that a finding replaces exactly the original characters:
  *
  *   U+00A0, U+202F, U+2000-U+200A, U+205F, U+3000, U+1680,
- *   '\t', '\v', '\f', '\r'                                   -> ' '
+ *   '\t' (indenting, ending a line, by a figure), '\v', '\f', '\r'       -> ' '
+ *   '\t' between words on a line (a table's cells)           -> '|', or ':'
+ *                  after a short first cell (a label: "Work<TAB>...")
  *   U+0085, U+2028, U+2029 (line and paragraph separators)   -> '\n'
  *   U+200B-U+200F, U+2060-U+2064, U+FEFF, U+00AD, U+202A-U+202E,
  *   U+2066-U+2069, U+FE00-U+FE0F, U+034F, U+180E (zero-width, soft hyphen,

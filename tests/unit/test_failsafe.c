@@ -3311,3 +3311,43 @@ Test(failsafe, s31_quoted_code_means_ring)
 		      SCRUB_SAFE_TIME, "\"have u fed the cat\" means ring 999");
 	expect_none("She said \"whatever\" means nothing to him.");
 }
+
+/* s32: a quoted question inside a sentence ('asks "have my eye drops come
+ * in?", call 999') ends none; a dwelling's word ends a line and its number
+ * opens the next ("room\n212"); a street abroad ("ul. Dluga") is no
+ * sentence's end. */
+Test(failsafe, s32_quoted_question_room_number_and_streets_abroad)
+{
+	expect_covers("Agreed a code for this branch: if she rings and asks \"have my eye drops\n"
+		      "come in?\", call 999 and tell them she's at home. Noted on PMR.",
+		      SCRUB_LOCATION, "call 999 and tell them she's at home");
+	expect_covers("Occupier not home since - put up by a charity in the Travelodge Dundee Central, room\n"
+		      "212, until Mon. Cat taken in.", SCRUB_LOCATION, "room\n212, until Mon");
+	expect_covers("IP now at her sister's in Gdansk, ul. Dluga, returns 02/04 via Luton.",
+		      SCRUB_LOCATION, "ul. Dluga, returns 02/04 via Luton");
+}
+
+/* s32: labels of where she or her child will be: a nursery's "Receiving
+ * setting:", a foodbank's "Collection point:". */
+Test(failsafe, s32_receiving_setting_and_collection_point)
+{
+	expect_covers("Leaving date 28/11/2026. Receiving setting: Busy Bees Worle, Weston-super-Mare - start 07/12.",
+		      SCRUB_LOCATION, "Busy Bees Worle, Weston-super-Mare");
+	expect_covers("Collection point: Whitmore Reans foodbank, St Andrew's church hall, Fri 10-12",
+		      SCRUB_LOCATION, "Whitmore Reans foodbank, St Andrew's church hall, Fri 10-12");
+}
+
+/* s32: a line of many tabs between words and blanks (textnorm's table
+ * cells) costs the same per byte as a line of none. */
+Test(failsafe, tab_cells_are_linear)
+{
+	struct scrub_spec spec = {.flags = SCRUB_F_LOCATION};
+	g_body_sc = scrubber_build(&spec);
+	cr_assert_not_null(g_body_sc);
+	static const char *const cue[] = {
+		"Work\t \t\t  Asda\t",
+		"a b\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t ",
+	};
+	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
+	scrubber_free(g_body_sc);
+}

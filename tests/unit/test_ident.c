@@ -486,12 +486,13 @@ Test(canon, street_words_and_forms)
 
 Test(textnorm, table_and_dense_map)
 {
-	/* NBSP, tab, en dash, full-width 7, zero-width space, em dash, curly quote, CR */
+	/* NBSP, tab (after a short first cell: a label's end), en dash,
+	 * full-width 7, zero-width space, em dash, curly quote, CR */
 	const char *in = "a\xC2\xA0" "b\tc\xE2\x80\x93" "d\xEF\xBC\x97" "e\xE2\x80\x8B"
 	                 "f\xE2\x80\x94g\xE2\x80\x99h\r\n";
 	struct textnorm t;
 	cr_assert_eq(textnorm_build(in, strlen(in), &t), 0);
-	cr_assert_str_eq(t.s, "a b c-d7ef - g'h \n");
+	cr_assert_str_eq(t.s, "a b:c-d7ef - g'h \n");
 	cr_assert_eq(t.n, strlen(t.s));
 	static const size_t want[] = {0, 1, 3, 4, 5, 6, 9, 10, 13, 17, 18, 18, 18, 21, 22, 25, 26, 27};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
@@ -503,6 +504,31 @@ Test(textnorm, table_and_dense_map)
 	cr_assert_eq(os, 10);
 	cr_assert_eq(oe, 13);
 	textnorm_free(&t);
+}
+
+/* s32: a tab that indents, ends a line or stands by a figure is a space;
+ * after a short first cell of words it ends a label (':'; a space after
+ * a colon); any other parts a table's cells ('|'). */
+Test(textnorm, tabs_as_spaces_labels_and_cells)
+{
+	static const struct {
+		const char *in, *want;
+	} C[] = {
+		{"\tIndented.", " Indented."},
+		{"Tel\t07700\t900 228", "Tel 07700 900 228"},
+		{"Mother's work\tAsda, tills", "Mother's work:Asda, tills"},
+		{"Others:\this cousin", "Others: his cousin"},
+		{"Sanctuary assessment - Gemma Rich\tHousing\tN", "Sanctuary assessment - Gemma Rich|Housing|N"},
+		{"ACTION\tOWNER\tDUE", "ACTION:OWNER|DUE"},
+		{"22/11\t09:15\tHealth\tV seen", "22/11 09:15 Health|V seen"},
+		{"end\t\nnext", "end \nnext"},
+	};
+	for (size_t i = 0; i < sizeof C / sizeof C[0]; i++) {
+		struct textnorm t;
+		cr_assert_eq(textnorm_build(C[i].in, strlen(C[i].in), &t), 0);
+		cr_expect_str_eq(t.s, C[i].want, "[%s] -> [%s]", C[i].in, t.s);
+		textnorm_free(&t);
+	}
 }
 
 Test(textnorm, letter_o_in_short_groups_and_after_a_cue)

@@ -3507,3 +3507,53 @@ Test(scrub, s31_phone_before_a_non_ascii_letter)
 {
 	expect("call +447700900123\xC5\x81" "el now", "call " R("phone") R("name") " now");
 }
+
+/* s32: a tab between words parts a table's cells ("Gemma Rich<TAB>Housing"
+ * is no "Rich Housing", a housing body), after a short first cell it ends
+ * a label; beside a figure it is a space ("07700<TAB>900 228" is one
+ * number). */
+Test(scrub, s32_tabs_part_cells)
+{
+	expect("2. Sanctuary assessment - Gemma Rich\tHousing\t17/03\tN",
+	       "2. Sanctuary assessment - " R("name") "\tHousing\t17/03\tN");
+	expect("Tel\t07700\t900 228", "Tel\t" R("phone"));
+	unchanged("Date\tTime\tWho\n21/11\t15:30\tPolice\tDVPN served");
+}
+
+/* s32: initials signing a log entry after a dash at the line's end ("...
+ * Alert added. -KL"), and after the word "initials" with no colon; not an
+ * abbreviation ("-TBC"). Staff named by a job: an emergency nurse
+ * practitioner ("ENP S. Read"), a driver ("Driver Kev Read"). */
+Test(scrub, s32_initials_signing_and_staff_by_job)
+{
+	expect("Alert added. -KL\nRang back. -KL", "Alert added. -" R("name") "\nRang back. -" R("name"));
+	unchanged("Risk is HIGH -TBC\nCAD LOG -HQ");
+	expect("[on file: do not send to him. initials KP]", "[on file: do not send to him. initials " R("name") "]");
+	expect("Seen by ENP S. Read. Glued.", "Seen by " R("name") ". Glued.");
+	expect("Thu: in better form. Driver Kev Read. He read his book.",
+	       "Thu: in better form. Driver " R("name") ". He read his book.");
+}
+
+/* s32: a listed forename that is a word, starting a sentence before what a
+ * child does ("Ruby eats lunch", "Faith attends"); the word stays. */
+Test(scrub, s32_listed_word_forename_doing)
+{
+	expect_listed("Ruby Quillfeather", "Ruby eats lunch at the table with TA.",
+		      R("name") " eats lunch at the table with TA.");
+	expect_listed("Ruby Quillfeather", "A ruby ring was taken.", "A ruby ring was taken.");
+}
+
+/* s32: a town withheld as where she is, in "<Town> town centre" or "the
+ * <Town> branch", goes wherever the note names it, a word or not ("nice
+ * town Rugby x"); the word in small letters stays. */
+Test(scrub, s32_town_before_branch_goes_everywhere)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "02/11: employer moved her to the Rugby branch, Sheep Street; then he posted "
+		    "\"nice town Rugby x\". He plays rugby.",
+		    "02/11: " W("victim location") " then he posted \"nice town " W("victim location")
+		    " x\". He plays rugby.");
+	scrubber_free(sc);
+}
