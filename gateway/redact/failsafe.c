@@ -312,6 +312,9 @@ static const struct fsword FSW[] = {
 	{"ferry", K_ROUT}, {"ferries", K_ROUT}, {"sailing", K_ROUT}, {"crossing", K_ROUT},
 	{"flight", K_ROUT}, {"flights", K_ROUT}, {"coach", K_ROUT}, {"journey", K_ROUT},
 	{"classes", K_ROUT},
+	/* s32-never: a student's timetable ("waiting outside the Arts Tower after
+	 * her lectures") */
+	{"lecture", K_ROUT}, {"lectures", K_ROUT},
 	/* her working hours: when she is at work and when at home ("she works
 	 * weekdays 9-5", "finishes at 2 on Fridays", "starts at 7"; word():
 	 * only hers, not "working with") */
@@ -1052,6 +1055,8 @@ static int fsm_hearing(const struct fs *f)
 
 /* The unit ends (with a sentence, or a part of a long one): add its
  * whole-unit features, and withhold it when the model says so. */
+static size_t fs_date_before(const struct fs *f, size_t from);
+
 static void fsm_unit_end(struct fs *f)
 {
 	if (!f->model && !f->sink) {
@@ -1075,8 +1080,8 @@ static void fsm_unit_end(struct fs *f)
 		           fsm_bias + fsm_sum() / sqrtf((float)fsm_set.n) >= fsm_logit_threshold) {
 			int when = (f->u_seen & (S_CALL | S_CALLN | S_WHEN | S_CLOCK | S_DAY | S_SAFE)) &&
 			           !(f->u_seen & S_RES);
-			push_split(f, f->u_start, f->u_end, when ? SCRUB_SAFE_TIME : SCRUB_LOCATION,
-			           "fs:model");
+			push_split(f, fs_date_before(f, f->u_start), f->u_end,
+			           when ? SCRUB_SAFE_TIME : SCRUB_LOCATION, "fs:model");
 		}
 	} else if (f->sink) {
 		f->sink->unit(f->sink->ctx, SIZE_MAX, SIZE_MAX, 0); /* no words, or too many */
@@ -1203,11 +1208,30 @@ static int fs_it_is_where(const struct fs *f, size_t i)
 					    "outside", "over", "up", "down", "past", NULL};
 	const unsigned char *s = f->s;
 	size_t n = f->n;
+	char x[16];
+	size_t k;
+	/* s32-never: "<Name>, near the cricket ground.", "<Name> (by the
+	 * ferry)": one or two capitalised words, then what is near (no verb:
+	 * the fragment only places the place just withheld) */
+	if (i < n && s[i] >= 'A' && s[i] <= 'Z' && !((s[i + 1] | 0x20) == 't' && s[i] == 'I')) {
+		static const char *const NEAR[] = {"near", "by", "off", "opposite", "behind",
+						   "next", "close", "just", NULL};
+		size_t j = i;
+		for (int w = 0; w < 2 && j < n && s[j] >= 'A' && s[j] <= 'Z'; w++) {
+			j = fs_word_at(f, j, x, sizeof x, &k);
+			if (!k || (fs_lookup(x, k) & (K_FUNC | K_SHE | K_HE | K_BE)))
+				return 0;
+			while (j < n && s[j] == ' ')
+				j++;
+		}
+		if (j >= n || (s[j] != ',' && s[j] != '(' && s[j] != '-'))
+			return 0;
+		fs_word_at(f, j + 1, x, sizeof x, &k);
+		return k && fs_in(x, NEAR);
+	}
 	if (i + 3 >= n || (s[i] | 0x20) != 'i' || (s[i + 1] | 0x20) != 't')
 		return 0;
 	i += 2;
-	char x[16];
-	size_t k;
 	if (s[i] == '\'' && i + 1 < n && (s[i + 1] | 0x20) == 's')
 		i += 2; /* it's */
 	else if ((s[i] | 0x20) == 's' && (i + 1 >= n || s[i + 1] == ' '))
@@ -1712,6 +1736,10 @@ static size_t fs_date_before(const struct fs *f, size_t from)
 	if (j == from || j - k < 3 || seps < 1 || seps > 2 || f->s[k] == '/' ||
 	    f->s[j - 1] == '/' || (k > 0 && fs_alnum(f->s[k - 1])))
 		return from;
+	/* s32-never: its weekday too ("Viewing arranged: Tues 03/03 at
+	 * 10:00, <address>") */
+	if (fs_weekday_before(f, k, &st))
+		k = st;
 	size_t m = k;
 	while (m > 0 && (f->s[m - 1] == ' ' || f->s[m - 1] == '\t'))
 		m--;

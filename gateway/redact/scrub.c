@@ -876,13 +876,26 @@ static int ac_build(struct ac *a, const struct patv *pv, size_t *table_bytes, in
 			st = *t;
 		}
 		if (p->keep) {
+			/* (pad, while building: kept only as a nickname) */
+			own[st].pad = p->rule == R_NICK && (own[st].keep == 0 || own[st].pad);
 			own[st].keep = p->n;
 		} else if (own[st].scrub == 0) {
 			own[st] = (struct acc){by_words ? p->words : p->n, own[st].keep, p->kind, p->rule,
-			                       p->common, 0};
+			                       p->common, own[st].pad};
 		} else if (!p->common) {
 			own[st].common = 0; /* also listed where it is no common word */
 		}
+	}
+
+	/* s32-never: a withheld person's own first name that is only a kept
+	 * subject's nickname ("Paddy", a child, when the perpetrator is a
+	 * Patrick) is the withheld person's: withheld, not kept */
+	for (uint32_t st = 0; st < nst; st++) {
+		if (own[st].pad && own[st].scrub &&
+		    (own[st].rule == R_FIRST || own[st].rule == R_FOUND_FIRST ||
+		     own[st].rule == R_NAME || own[st].rule == R_FIRSTSUR))
+			own[st].keep = 0;
+		own[st].pad = 0;
 	}
 
 	/* Breadth first: failure links, completed into a full DFA. Real trie
@@ -3022,6 +3035,50 @@ static size_t shop_before(const unsigned char *s, size_t i, const struct spans *
 	return i;
 }
 
+/*
+ * s32-never: a chat transcript whose speakers are accounts ("connor.n03:
+ * saw u ...", "leahjoyxo: I've blocked u"): where a handle found among
+ * all[from..) opens a line before a colon, every other line opening on
+ * one word of small letters, digits, '.' or '_' (3 to 30, no word the
+ * lexicon knows) and a colon is another speaker's account.
+ */
+static int chat_handles(const unsigned char *s, size_t n, struct spans *all, size_t from)
+{
+	int chat = 0;
+	size_t to = all->n;
+	for (size_t j = from; j < to && !chat; j++) {
+		const struct span *x = &all->v[j];
+		size_t a = x->start;
+		while (a > 0 && s[a - 1] == ' ')
+			a--;
+		chat = x->kind == SCRUB_HANDLE && (a == 0 || s[a - 1] == '\n') && x->end < n &&
+		       s[x->end] == ':';
+	}
+	if (!chat)
+		return 0;
+	for (size_t i = 0; i < n;) {
+		size_t a = i;
+		while (a < n && s[a] == ' ')
+			a++;
+		size_t e = a;
+		int digit = 0;
+		while (e < n && e - a <= 30 &&
+		       ((s[e] >= 'a' && s[e] <= 'z') || sc_digit(s[e]) || s[e] == '.' || s[e] == '_'))
+			digit |= sc_digit(s[e]), e++;
+		if (e - a >= 3 && e - a <= 30 && e + 1 < n && s[e] == ':' && s[e + 1] == ' ' &&
+		    (digit || !(lex_classify((const char *)s + a, e - a) &
+		                (LEX_COMMON | LEX_ALLOW | LEX_FUNCTION | LEX_FORENAME | LEX_SURNAME |
+		                 LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED | LEX_MODAL))) &&
+		    spans_push(all, a, e, SCRUB_HANDLE, "handle:chat-speaker") != 0)
+			return MGW_E_NOMEM;
+		const unsigned char *nl = memchr(s + e, '\n', n - e);
+		if (nl == NULL)
+			break;
+		i = (size_t)(nl - s) + 1;
+	}
+	return 0;
+}
+
 static int shop_branches(const unsigned char *s, size_t n, struct spans *all,
                          const struct spans *keep, const size_t *maxend)
 {
@@ -3620,6 +3677,9 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 	size_t tok_from = all.n;
 	if (scrub_token_pass(sc, s, n, mask, &all) != 0)
+		goto done;
+	if ((mask & KIND_BIT(SCRUB_HANDLE)) && all.n > tok_from &&
+	    chat_handles(s, n, &all, tok_from) != 0)
 		goto done;
 	if ((mask & KIND_BIT(SCRUB_NAME)) && memo_pass(memo, M_NAMES, &memo->names, NULL) != 0)
 		goto done;

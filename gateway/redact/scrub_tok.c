@@ -821,6 +821,38 @@ static size_t masked_groups_before(const unsigned char *s, size_t i)
 	return groups >= 2 ? b : i; /* "**** 2024": a censored word and a year */
 }
 
+/* s32-never: a card's last four digits glued to its masked run ("Monzo
+ * ****4417", "card xxx4417"; three or more of one '*' or 'x'/'X', no
+ * letter or digit before), or after a masked run of four and one space
+ * where a bank or a card's word names it ("Monzo **** 4417"; not "****
+ * 2024", a censored word and a year). Where the masked run starts, or i. */
+static int bank_brand(const unsigned char *w, size_t n);
+
+static size_t masked_last_four(const unsigned char *s, size_t i)
+{
+	size_t k = i;
+	int spaced = k > 0 && s[k - 1] == ' ';
+	k -= spaced;
+	if (k == 0)
+		return i;
+	unsigned char m = s[k - 1];
+	if (m != '*' && m != 'x' && m != 'X')
+		return i;
+	size_t b = k;
+	while (b > 0 && s[b - 1] == m)
+		b--;
+	if (k - b < (spaced ? 4u : 3u) || (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80)))
+		return i;
+	if (spaced) {
+		static const char *const CARD[] = {"account", "acct", "card", "debit", "credit"};
+		size_t wb;
+		if (!word_before(s, b, &wb) || !(IN(s + wb, b - 1 - wb, CARD) ||
+		                                 bank_brand(s + wb, b - 1 - wb)))
+			return i;
+	}
+	return b;
+}
+
 /* "account ending", "acct ends in", "card ending in" one space before i:
  * the words of an account or card named by its last digits */
 static int bank_brand(const unsigned char *w, size_t n);
@@ -3454,6 +3486,12 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		*kind = SCRUB_BANK, *rule = "bank:account-ending";
 		*start = bank_named_before(s, i); /* "<Bank> card ending 1234" */
 		return i + e;
+	}
+	if ((mask & KIND_BIT(SCRUB_BANK)) && digits_at(s, n, i, 5) == 4 && ends_word(s, n, i + 4, 0) &&
+	    (*start = masked_last_four(s, i)) < i) {
+		*kind = SCRUB_BANK, *rule = "bank:masked-card";
+		*start = bank_named_before(s, *start); /* "Monzo ****4417" */
+		return i + 4;
 	}
 	if ((mask & KIND_BIT(SCRUB_DOCUMENT)) && near_pass(cx, s, i) &&
 	    (e = passport_at(s, n, i)) != 0) {

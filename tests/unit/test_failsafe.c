@@ -3351,3 +3351,20 @@ Test(failsafe, tab_cells_are_linear)
 	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
 	scrubber_free(g_body_sc);
 }
+
+/* s32: a place he waits at after her lectures is where she will be; a
+ * fragment placing the place just withheld ("Headingley, near the cricket
+ * ground.") says it again; an appointment's weekday and date before "at"
+ * its hour go with it. */
+Test(failsafe, s32_lectures_fragment_after_a_place_and_weekday_date)
+{
+	expect_covers("He has been waiting outside the Arts Tower after her lectures.", SCRUB_LOCATION,
+		      "outside the Arts Tower after her lectures");
+	expect_covers("She is staying with her cousin in Leeds. Headingley, near the cricket ground. "
+		      "Police informed.", SCRUB_LOCATION, "Headingley, near the cricket ground");
+	expect_none("Headingley, near the cricket ground, was busy on Saturday.");
+	char *out = scrub_with(SCRUB_F_LOCATION, "Viewing arranged: Tues 03/03 at 10:00, 18 Lilford Avenue, "
+						 "Leigh - officer to meet her there.");
+	cr_assert(strstr(out, "03/03") == NULL && strstr(out, "Lilford") == NULL, "%s", out);
+	free(out);
+}

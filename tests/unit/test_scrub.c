@@ -3557,3 +3557,38 @@ Test(scrub, s32_town_before_branch_goes_everywhere)
 		    " x\". He plays rugby.");
 	scrubber_free(sc);
 }
+
+/* s32: a withheld child's own first name that is only a kept subject's
+ * nickname ("Paddy" Joyce, the perpetrator Patrick Joyce) is the child's:
+ * withheld; the kept subject's own name stays. */
+Test(scrub, s32_childs_name_that_is_a_kept_nickname)
+{
+	static const char *const names[] = {"Paddy Quillfeather"};
+	static const char *const keep[] = {"Patrick Quillfeather"};
+	scrubber *e = scrubber_new(names, 1, keep, 1, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "2 children with her (Kathleen 5, Paddy 3). Patrick held her.",
+		    "2 children with her (" R("name") " 5, " R("name") " 3). Patrick held her.");
+	expect_with(e, "Paddy Quillfeather is 3.", R("name") " is 3.");
+	scrubber_free(e);
+}
+
+/* s32: in a chat transcript whose speakers are accounts, a line opening on
+ * one unknown word of small letters and a colon is another account
+ * ("leahjoyxo: I've blocked u"); a label ("note:") is not. */
+Test(scrub, s32_chat_speakers_that_are_accounts)
+{
+	expect("DMs:\nconnor.n03: saw u last nite\nleahjoyxo: I've blocked u\nnote: seen",
+	       "DMs:\n" R("handle") ": saw u last nite\n" R("handle") ": I've blocked u\nnote: seen");
+	unchanged("Notes:\nleahjoyxo: hello");
+}
+
+/* s32: a card's last four digits after its masked run, glued ("Monzo
+ * ****4417") or spaced after a bank's or a card's word ("Card **** 4417");
+ * a censored word and a year ("**** 2024") stay. */
+Test(scrub, s32_masked_card_last_four)
+{
+	expect("He holds her bank card (Monzo ****4417).", "He holds her bank card (" R("bank") ").");
+	expect("Card **** 4417 was used.", R("bank") " was used.");
+	unchanged("He said **** 2024 was bad.");
+}
