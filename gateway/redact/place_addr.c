@@ -2679,6 +2679,19 @@ static int lower_chain_work(struct scan *sc, long p)
 		const struct tok *x = T(sc, k);
 		if (x->type != T_WORD || (x->f & (F_NL | F_BRK)) || !(x->f & F_LOWER))
 			return 0;
+		/* s32-never: the chain right after the verb ("ip works
+		 * morrisons crownhill, tills, 6-2") and its branch's words */
+		if (k == p + 1 && (lex_classify((const char *)sc->s + x->start, x->end - x->start) & LEX_SHOP)) {
+			long m = 0, b = k + 1;
+			while (m < 2 && T(sc, b + m)->type == T_WORD && (T(sc, b + m)->f & F_LOWER) &&
+			       !(T(sc, b + m)->f & (F_NL | F_BRK)) &&
+			       !(T(sc, b + m)->cls & (C_FUNC | C_PREP | C_PRON | C_CONJ | C_BE | C_DET |
+						      C_TIMEW | C_DAY | C_ADV)))
+				m++;
+			long e = m > 0 && clause_end(T(sc, b + m)) ? b + m : b;
+			emit_place(sc, k, e, "place:workplace");
+			return 1;
+		}
 		if (!prep && (x->id == W_AT || x->id == W_IN)) {
 			prep = k;
 			continue;

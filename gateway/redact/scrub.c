@@ -2664,7 +2664,10 @@ static int venue_head(const unsigned char *w, size_t n)
 	static const char *const HEAD[] = {
 		"chapel", "church", "mosque", "masjid", "temple", "gurdwara", "synagogue",
 		"cathedral", "abbey", "house", "hall", "lodge", "manor", "hotel", "inn",
-		"arms", "tavern", "pub", "club", "hostel", "refuge", "mill", "farm", NULL,
+		"arms", "tavern", "pub", "club", "hostel", "refuge", "mill", "farm",
+		/* s32-never: the vet, nursery, salon, gym or surgery she uses
+		 * ("Riverside Vets", "Sunshine Nursery") */
+		"vets", "vet", "nursery", "salon", "gym", "cafe", "surgery", NULL,
 	};
 	return word_of(w, 0, n, HEAD);
 }
@@ -2748,10 +2751,11 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			if (i - a >= 3 && sc_upper(s[a]) && !sentence_start(s, a) &&
 			    !(a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80))) {
 				unsigned pb = lex_classify((const char *)s + a, i - a);
+				/* (a place's word too: "Riverside Vets") */
 				if ((pb & (LEX_COMMON | LEX_FORENAME | LEX_SURNAME)) &&
-				    !(pb & (LEX_ALLOW | LEX_STREET | LEX_INSTITUTION |
-				            LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED | LEX_FUNCTION |
-				            LEX_PARTICLE | LEX_MODAL | LEX_PLACE)) &&
+				    !(pb & (LEX_INSTITUTION | LEX_TITLE | LEX_RANK |
+				            LEX_KIN | LEX_CALLED | LEX_FUNCTION | LEX_PARTICLE |
+				            LEX_MODAL)) &&
 				    !month_word(s + a, i - a))
 					pa = a, pe = i;
 			}

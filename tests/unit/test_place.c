@@ -3570,3 +3570,13 @@ Test(place, s31_welsh_call_window)
 	expect_sentence("Bydd eich swyddog tai yn eich ffonio bob dydd Mawrth rhwng 10 a 12.",
 			SCRUB_SAFE_TIME);
 }
+
+/* s32: a chain in small letters right after "works" ("ip works morrisons
+ * crownhill, tills, 6-2") and its branch's words name a workplace; a word
+ * that is no chain ("works nights") names none. */
+Test(place, s32_chain_right_after_works)
+{
+	expect_span("ip works morrisons crownhill, tills, 6-2, he knows this.", 0, SCRUB_PLACE,
+		    "morrisons crownhill");
+	expect_none("ip works nights, he knows this.", 0);
+}

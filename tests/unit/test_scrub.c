@@ -3592,3 +3592,16 @@ Test(scrub, s32_masked_card_last_four)
 	expect("Card **** 4417 was used.", R("bank") " was used.");
 	unchanged("He said **** 2024 was bad.");
 }
+
+/* s32: a venue named by a common or a place's word and its kind ("Riverside
+ * Vets"), inside a statement of where she is, goes wherever the note names
+ * it. */
+Test(scrub, s32_venue_of_a_common_word_goes_everywhere)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "She has moved near the Riverside Vets in Maldon. Call to Riverside Vets re the cat.",
+		    W("victim location") " Call to " W("victim location") " re the cat.");
+	scrubber_free(sc);
+}
