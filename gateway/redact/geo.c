@@ -297,7 +297,25 @@ static size_t g_plus_code(const unsigned char *s, size_t n, size_t i)
 static const char *const ZONE_CUES[] = {
 	"exclusion zone", "exclusion area", "excl zone", "excl. zone", "exclusion zones",
 	"not to enter", "not to go within", "not to go into", "not to be within",
+	/* s32-never: a second prohibition of the same condition ("Not to
+	 * contact <Name> or enter\n<Town>": g_zone asks for "not to" before) */
+	"or enter",
 };
+
+/* Does "not to" stand within the 120 bytes before i, in the same sentence
+ * (no '.' followed by a space or a line's end between)? */
+static int g_not_to_before(const unsigned char *s, size_t i)
+{
+	for (size_t k = i; k > 0 && i - k < 120; k--) {
+		if (s[k - 1] == '.' && (k == i || s[k] == ' ' || s[k] == '\n'))
+			return 0;
+		if (k >= 6 && g_lower(s[k - 6]) == 'n' && g_lower(s[k - 5]) == 'o' &&
+		    g_lower(s[k - 4]) == 't' && s[k - 3] == ' ' && g_lower(s[k - 2]) == 't' &&
+		    g_lower(s[k - 1]) == 'o' && (k == 6 || !g_alpha(s[k - 7])))
+			return 1;
+	}
+	return 0;
+}
 
 static size_t g_zone(const unsigned char *s, size_t n, size_t i, size_t *a)
 {
@@ -307,6 +325,8 @@ static size_t g_zone(const unsigned char *s, size_t n, size_t i, size_t *a)
 			size_t l = strlen(ZONE_CUES[c]);
 			if (i + l < n && g_alpha(s[i + l]) && s[i + l] != 's')
 				continue;
+			if (ZONE_CUES[c][0] == 'o' && !g_not_to_before(s, i))
+				continue;
 			k = i + l;
 			while (k < n && g_alpha(s[k]))
 				k++; /* "zones" */
@@ -315,6 +335,8 @@ static size_t g_zone(const unsigned char *s, size_t n, size_t i, size_t *a)
 		return 0;
 	while (k < n && (s[k] == ' ' || s[k] == ':'))
 		k++;
+	if (k < n && s[k] == '\n' && k + 1 < n && s[k + 1] >= 'A' && s[k + 1] <= 'Z')
+		k++; /* "... or enter\n<Town>": a line wrapped after the cue */
 	size_t e = k, named = 0;
 	while (e < n && e - k < 160 && s[e] != ';' && s[e] != '\n' && s[e] != '(' &&
 	       !(s[e] == '.' && (e + 1 >= n || s[e + 1] == ' ' || s[e + 1] == '\n')) &&
@@ -405,7 +427,8 @@ int geo_scan(const char *text, size_t n, struct spans *out)
 			if (e)
 				rule = "loc:what3words";
 		}
-		if (rule == NULL && ((lc == 'e' && c2 == 'x') || (lc == 'n' && c2 == 'o')) &&
+		if (rule == NULL && ((lc == 'e' && c2 == 'x') || (lc == 'n' && c2 == 'o') ||
+				     (lc == 'o' && c2 == 'r')) &&
 		    (e = g_zone(s, n, i, &a)) != 0)
 			rule = "loc:exclusion-zone";
 		if (rule == NULL && lc == 'l' && c2 == 'a' && (e = g_lat_cue(s, n, i)) != 0)

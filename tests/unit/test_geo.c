@@ -127,3 +127,14 @@ Test(geo, cued_coordinates_grid_references_and_more_map_links)
 	expect("Vehicle SD 56 ABC; NI SD 12 34 56 A; on 12/03; ratio 1.500/2.250", "");
 	expect("Latest: 12 calls. Long wait.", "");
 }
+
+/* s32: a second prohibition of the same condition, "or enter" after "not
+ * to", its place wrapped to the next line; "or enter" with no "not to"
+ * before it in the sentence is none. */
+Test(geo, or_enter_after_not_to)
+{
+	expect("RO made. Not to contact Rachel Long or enter\nHerne Bay. Long way to go.",
+	       "or enter\nHerne Bay");
+	expect("Visitors may ring or enter Reception at any time.", "");
+	expect("He is not to call. Knock or enter Room 4 as usual.", "");
+}
