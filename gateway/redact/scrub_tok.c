@@ -185,6 +185,14 @@ static size_t dot_before(const unsigned char *s, size_t e)
  * and only a written-out dot makes this e-mail this function's.
  * Returns the end, *start the start.
  */
+static int digits_only(const unsigned char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!sc_digit(w[i]))
+			return 0;
+	return n > 0;
+}
+
 static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, int plain,
                         size_t *start)
 {
@@ -213,7 +221,7 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 	}
 	if (l > 0 && s[l - 1] >= 0x80)
 		return 0;
-	size_t d = ab, labels = 0, end = 0, last = 0, first_a = 0, first_e = 0;
+	size_t d = ab, labels = 0, end = 0, last = 0, first_a = 0, first_e = 0, pl = 0, pe = 0;
 	if (d < n && s[d] == ' ')
 		d++;
 	for (;;) {
@@ -224,12 +232,19 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 			break;
 		if (labels++ == 0)
 			first_a = a, first_e = d;
+		pl = last, pe = end;
 		last = a, end = d;
 		size_t dl = dot_after(s, n, d, &spelled);
 		if (dl == 0 || labels >= 6 || d + dl >= n || !sc_alnum(s[d + dl]))
 			break;
 		d += dl;
 	}
+	/* "x @ my.com.07700900123": a number glued on after a full stop is no
+	 * label of the domain (as the plain e-mail pass reads it), so that a
+	 * second pass over the output, where the number is a marker, finds
+	 * the same address */
+	if (labels >= 3 && digits_only(s + last, end - last))
+		labels--, last = pl, end = pe;
 	if (labels < 2 || !IN(s + last, end - last, TLDS) || !ends_word(s, n, end, 0))
 		return 0;
 	if (plain > 0 && !strong && !spelled && !IN(s + first_a, first_e - first_a, PROVIDERS))

@@ -3605,3 +3605,12 @@ Test(scrub, s32_venue_of_a_common_word_goes_everywhere)
 		    W("victim location") " Call to " W("victim location") " re the cat.");
 	scrubber_free(sc);
 }
+
+/* s32 (fuzz_scrub's invariant): an address written with a spaced '@' whose
+ * domain has a number glued on after a full stop ("x @ my.com.07700900123")
+ * is found in the first pass, as a second pass over the output (where the
+ * number is a marker) finds it. */
+Test(scrub, s32_spaced_at_domain_before_a_glued_number)
+{
+	expect("from x @ my.com.07700900123 today", "from " R("email") " today");
+}
