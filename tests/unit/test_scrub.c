@@ -3532,6 +3532,9 @@ Test(scrub, s32_initials_signing_and_staff_by_job)
 	expect("Seen by ENP S. Read. Glued.", "Seen by " R("name") ". Glued.");
 	expect("Thu: in better form. Driver Kev Read. He read his book.",
 	       "Thu: in better form. Driver " R("name") ". He read his book.");
+	/* Northern Ireland's constable and collar number, in a CAD's capitals */
+	expect("0712 NEXUS REFERRAL\n0730 OFFICER CON 6620 MAGUIRE RESULTED",
+	       "0712 NEXUS REFERRAL\n0730 " R("name") " RESULTED");
 }
 
 /* s32: a listed forename that is a word, starting a sentence before what a
