@@ -1727,6 +1727,17 @@ static int scrub_body(const char *s, size_t n, struct spans *out)
 	return rc;
 }
 
+/* The whole scrub, for a recipient entitled to no location, costs the same
+ * per byte on a text repeating each cue as on one without (linear_guard.h). */
+static void assert_body_linear(const char *const *cue, size_t ncue)
+{
+	struct scrub_spec spec = {.flags = SCRUB_F_LOCATION};
+	g_body_sc = scrubber_build(&spec);
+	cr_assert_not_null(g_body_sc);
+	lg_assert_linear(scrub_body, cue, ncue, 64 * 1024, 3);
+	scrubber_free(g_body_sc);
+}
+
 /* s15-over: "Refuge" before one of the national charity's services
  * ("national", "helpline", "24h helpline") is the charity, an agency; a
  * refuge she is in or goes to is still where she is. */
@@ -1753,15 +1764,11 @@ Test(failsafe, refuge_the_charitys_national_services_are_kept)
 /* ... and the look past "Refuge" is bounded: linear on a text of them. */
 Test(failsafe, refuge_service_is_linear)
 {
-	struct scrub_spec spec = {.flags = SCRUB_F_LOCATION};
-	g_body_sc = scrubber_build(&spec);
-	cr_assert_not_null(g_body_sc);
 	static const char *const cue[] = {
 		"Refuge 24h helpline ",
 		"Refuge 1234567890123456789-----          helpline Refuge national ",
 	};
-	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
-	scrubber_free(g_body_sc);
+	assert_body_linear(cue, sizeof cue / sizeof cue[0]);
 }
 
 /* s15-over: the agencies' next contact and only its date ("Next contact
@@ -1795,15 +1802,11 @@ Test(failsafe, next_contact_and_only_its_date_is_kept)
 /* ... read once per sentence: linear on a text of them. */
 Test(failsafe, next_contact_date_is_linear)
 {
-	struct scrub_spec spec = {.flags = SCRUB_F_LOCATION};
-	g_body_sc = scrubber_build(&spec);
-	cr_assert_not_null(g_body_sc);
 	static const char *const cue[] = {
 		"Next contact Thursday 13 November on Mon 3/12 13th ",
 		"Next contact: Thursday Friday Monday Tuesday 12 ",
 	};
-	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
-	scrubber_free(g_body_sc);
+	assert_body_linear(cue, sizeof cue / sizeof cue[0]);
 }
 
 /* s15-over: where she rang from is where she is, unless it is the home the
@@ -3341,15 +3344,11 @@ Test(failsafe, s32_receiving_setting_and_collection_point)
  * cells) costs the same per byte as a line of none. */
 Test(failsafe, tab_cells_are_linear)
 {
-	struct scrub_spec spec = {.flags = SCRUB_F_LOCATION};
-	g_body_sc = scrubber_build(&spec);
-	cr_assert_not_null(g_body_sc);
 	static const char *const cue[] = {
 		"Work\t \t\t  Asda\t",
 		"a b\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t ",
 	};
-	lg_assert_linear(scrub_body, cue, sizeof cue / sizeof cue[0], 64 * 1024, 3);
-	scrubber_free(g_body_sc);
+	assert_body_linear(cue, sizeof cue / sizeof cue[0]);
 }
 
 /* s32: a place he waits at after her lectures is where she will be; a
