@@ -2187,6 +2187,14 @@ static int job_chars(const char *c, size_t n)
 
 static int job_word(const struct scan *sc, const struct tok *w, uint64_t not)
 {
+	/* s32-never: a health or school job by its letters in mixed-case
+	 * text ("I'm a HCA on Ward 19 at <Hospital>", "an RGN at <Home>") */
+	static const char *const ACRO[] = {"HCA", "RGN", "RMN", "ENP", "ANP", "LSA", "CSA", NULL};
+	if (w->type == T_WORD && (w->f & F_UPPER) && !(w->cls & (C_KIN | not)) &&
+	    w->end - w->start == 3)
+		for (int i = 0; ACRO[i]; i++)
+			if (memcmp(sc->s + w->start, ACRO[i], 3) == 0)
+				return 1;
 	if (w->type != T_WORD || !(w->f & F_LOWER) || (w->cls & (C_KIN | not)))
 		return 0;
 	return job_chars((const char *)sc->s + w->start, w->end - w->start);
@@ -3315,6 +3323,9 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 		    (x->cls & (C_FUNC | C_CONJ | C_PREP | C_PREP2 | C_DET | C_KIN)))
 			break;
 	}
+	/* a job by its letters alone: "a HCA on Ward 19 at ..." (job_word) */
+	if (k == 0 && (T(sc, j)->f & F_UPPER) && !(T(sc, j)->f & F_BRK) && job_word(sc, T(sc, j), 0))
+		k = 1;
 	if (k == 0)
 		return;
 	const struct tok *w = T(sc, j + k - 1), *z = T(sc, j + k);

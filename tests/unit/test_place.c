@@ -3580,3 +3580,11 @@ Test(place, s32_chain_right_after_works)
 		    "morrisons crownhill");
 	expect_none("ip works nights, he knows this.", 0);
 }
+
+/* s32: a health job by its letters ("I'm a HCA on Ward 19 at <Hospital>")
+ * names her ward and employer, as "a nurse on Ward 19 at ..." does. */
+Test(place, s32_job_by_its_letters)
+{
+	expect_span("Client: I'm a HCA on Ward 19 at North Middlesex.", 0, SCRUB_PLACE, "North Middlesex");
+	expect_none("She is a HCA.", 0);
+}
