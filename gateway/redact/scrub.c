@@ -2240,19 +2240,21 @@ static int place_prep(const unsigned char *w, size_t n)
  */
 /* s32-never: after a word ending at e (within a span ending at hi), a
  * word that makes it a town's name: "<Town> town centre", "the <Town>
- * branch", "<Town> city centre" ("moved her to the Rugby branch": Rugby
- * goes wherever the note names it, a sport's word or not). */
+ * branch", "<Town> city centre", "the <Town> area" ("moved her to the
+ * Rugby branch": Rugby goes wherever the note names it, a sport's word or
+ * not). */
 static int place_head_after(const unsigned char *s, size_t e, size_t hi)
 {
-	static const char *const HEAD[] = {"branch", "town", "city", NULL};
+	static const char *const ALONE[] = {"branch", "area", NULL};
+	static const char *const HEAD[] = {"town", "city", NULL};
 	if (e + 2 >= hi || s[e] != ' ')
 		return 0;
 	size_t k = e + 1;
 	while (k < hi && sc_alpha(s[k]))
 		k++;
-	return word_of(s, e + 1, k, HEAD) &&
-	       ((s[e + 1] | 0x20) == 'b' ||
-	        (k + 7 <= hi && strncasecmp((const char *)s + k, " centre", 7) == 0));
+	return word_of(s, e + 1, k, ALONE) ||
+	       (word_of(s, e + 1, k, HEAD) && k + 7 <= hi &&
+	        strncasecmp((const char *)s + k, " centre", 7) == 0);
 }
 
 static int place_slot(const unsigned char *s, size_t lo, size_t a, int digit_before)

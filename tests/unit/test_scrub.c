@@ -3546,9 +3546,9 @@ Test(scrub, s32_listed_word_forename_doing)
 	expect_listed("Ruby Quillfeather", "A ruby ring was taken.", "A ruby ring was taken.");
 }
 
-/* s32: a town withheld as where she is, in "<Town> town centre" or "the
- * <Town> branch", goes wherever the note names it, a word or not ("nice
- * town Rugby x"); the word in small letters stays. */
+/* s32: a town withheld as where she is, in "<Town> town centre", "the
+ * <Town> branch" or "the <Town> area", goes wherever the note names it, a
+ * word or not ("nice town Rugby x"); the word in small letters stays. */
 Test(scrub, s32_town_before_branch_goes_everywhere)
 {
 	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
@@ -3558,6 +3558,9 @@ Test(scrub, s32_town_before_branch_goes_everywhere)
 		    "\"nice town Rugby x\". He plays rugby.",
 		    "02/11: " W("victim location") " then he posted \"nice town " W("victim location")
 		    " x\". He plays rugby.");
+	expect_with(sc, "Victim has relocated to the Whitby area; he asked whether anyone \"knows people in "
+		    "Whitby\".",
+		    W("victim location") " he asked whether anyone \"knows people in " W("victim location") "\".");
 	scrubber_free(sc);
 }
 
