@@ -3042,6 +3042,42 @@ static size_t shop_before(const unsigned char *s, size_t i, const struct spans *
 }
 
 /*
+ * s32-never: a home-care firm's name ("Hollyhock Home Care", "Bluebell
+ * Homecare"): one to three capitalised words before "Home Care" or
+ * "Homecare", none a function word, an agency's or a place's (not "<Town>
+ * Council Home Care", a public service), is a private firm, a carer's
+ * workplace, that says whose carers visit her.
+ */
+static int care_firms(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const HOME[] = {"Home Care", "Homecare", "HomeCare"};
+	for (size_t h = 0; h < 3; h++) {
+		size_t hl = strlen(HOME[h]);
+		for (const unsigned char *q = s; (q = memmem(q, n - (size_t)(q - s), HOME[h], hl)) != NULL;
+		     q += hl) {
+			size_t e = (size_t)(q - s) + hl, a = (size_t)(q - s), first = a;
+			if (e < n && (sc_alnum(s[e]) || s[e] >= 0x80))
+				continue;
+			for (int w = 0; w < 3 && a >= 2 && s[a - 1] == ' '; w++) {
+				size_t b = a - 1;
+				while (b > 0 && (sc_alpha(s[b - 1]) || s[b - 1] == '\''))
+					b--;
+				if (b == a - 1 || !sc_upper(s[b]) || (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80)))
+					break;
+				unsigned c = lex_classify((const char *)s + b, a - 1 - b);
+				if (c & (LEX_FUNCTION | LEX_INSTITUTION | LEX_PLACE | LEX_TITLE | LEX_KIN))
+					break;
+				first = a = b;
+			}
+			if (first < (size_t)(q - s) &&
+			    spans_push(all, first, e, SCRUB_PLACE, "place:care-firm") != 0)
+				return MGW_E_NOMEM;
+		}
+	}
+	return 0;
+}
+
+/*
  * s32-never: a chat transcript whose speakers are accounts ("connor.n03:
  * saw u ...", "leahjoyxo: I've blocked u"): where a handle found among
  * all[from..) opens a line before a colon, every other line opening on
@@ -3766,6 +3802,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 			goto done;
 	}
 	if (address_tails(s, n, &all, 0, &keep, maxend) != 0)
+		goto done;
+	if ((mask & KIND_BIT(SCRUB_PLACE)) && care_firms(s, n, &all) != 0)
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && shop_branches(s, n, &all, &keep, maxend) != 0)
 		goto done;

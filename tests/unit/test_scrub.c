@@ -3620,3 +3620,12 @@ Test(scrub, s32_spaced_at_domain_before_a_glued_number)
 {
 	expect("from x @ my.com.07700900123 today", "from " R("email") " today");
 }
+
+/* s32: a home-care firm's name ("<Name> Home Care") is a private firm, a
+ * carer's workplace; a council's home-care service and "her Home Care
+ * package" are none. */
+Test(scrub, s32_home_care_firms)
+{
+	expect("Care agency Bluebell Home Care. Council Home Care team. Her Home Care package.",
+	       "Care agency " R("place") ". Council Home Care team. Her Home Care package.");
+}
