@@ -1144,7 +1144,10 @@ static int lower_kin_name(struct scan *sc, size_t j, struct spans *out, size_t *
 	enum klass k = classify(b, u->nletters);
 	/* after "called" or "named", a name that is also a town ("a lady
 	 * called beverley") */
-	if (u->nletters < 2 || !(k == K_S || (called && k == K_A && !(b & CUEBITS))))
+	/* (s32-never: after a kinship word too, a forename that is also a
+	 * language or a place the lexicon allows: "her friend shona") */
+	if (u->nletters < 2 ||
+	    !(k == K_S || (k == K_A && !(b & CUEBITS) && (called || (b & LEX_FORENAME)))))
 		return 0;
 	size_t last = j;
 	if (v && !v->gap && !u->poss && v->shape == SH_LOWER && v->nletters >= 2 &&

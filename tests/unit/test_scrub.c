@@ -3629,3 +3629,14 @@ Test(scrub, s32_home_care_firms)
 	expect("Care agency Bluebell Home Care. Council Home Care team. Her Home Care package.",
 	       "Care agency " R("place") ". Council Home Care team. Her Home Care package.");
 }
+
+/* s32: in a note typed in small letters, a name after a kinship word that
+ * is also a language or a place ("her friend shona"), and after someone
+ * introduced by what they are ("lady shona from <charity>", "a girl jodie");
+ * "the lady from" and "the boy was" name no one. */
+Test(scrub, s32_small_letter_names_after_kin_and_lady)
+{
+	expect("6 march - lady shona from FFT rang. her friend shona came.",
+	       "6 march - lady " R("name") " from FFT rang. her friend " R("name") " came.");
+	unchanged("the lady from FFT rang. the boy was fine. his mate english is.");
+}
