@@ -185,14 +185,6 @@ static size_t dot_before(const unsigned char *s, size_t e)
  * and only a written-out dot makes this e-mail this function's.
  * Returns the end, *start the start.
  */
-static int digits_only(const unsigned char *w, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!sc_digit(w[i]))
-			return 0;
-	return n > 0;
-}
-
 static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, int plain,
                         size_t *start)
 {
@@ -243,7 +235,7 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 	 * label of the domain (as the plain e-mail pass reads it), so that a
 	 * second pass over the output, where the number is a marker, finds
 	 * the same address */
-	if (labels >= 3 && digits_only(s + last, end - last))
+	if (labels >= 3 && digits_at(s, end, last, end - last) == end - last)
 		labels--, last = pl, end = pe;
 	if (labels < 2 || !IN(s + last, end - last, TLDS) || !ends_word(s, n, end, 0))
 		return 0;

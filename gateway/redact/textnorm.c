@@ -308,7 +308,10 @@ static void zero_o(unsigned char *s, size_t n)
  * ..." read as "Mother's work:"; after a colon it is a space); any other
  * becomes '|', which every recogniser reads as a field's end, as in a
  * table written with bars ("Gemma Rich<TAB>Housing<TAB>17/03" is no "Rich
- * Housing"). k is the tab's offset, line the offset its line starts at. */
+ * Housing"). line is the offset its line starts at, last that of the last
+ * byte before it on the line that is no blank (SIZE_MAX: none), after that
+ * of the first byte after it that is no blank; first: no tab before it on
+ * its line. */
 static unsigned char tab_as(const unsigned char *s, size_t n, size_t line, size_t last,
 			    size_t after, int first)
 {
