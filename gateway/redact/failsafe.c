@@ -4152,6 +4152,19 @@ static int fs_right_to(const struct fs *f, size_t a)
 	return (k == 5 && memcmp(x, "right", 5) == 0) || (k == 6 && memcmp(x, "rights", 6) == 0);
 }
 
+/* " 41" after a static caravan's "van" at i: one to three digits, no
+ * clock's ':' or '.' and no other figure after them */
+static int fs_van_number(const unsigned char *s, size_t n, size_t i)
+{
+	if (i + 1 >= n || s[i] != ' ')
+		return 0;
+	size_t k = i + 1;
+	while (k < n && k - i <= 4 && s[k] >= '0' && s[k] <= '9')
+		k++;
+	return k > i + 1 && k - i <= 4 &&
+	       !(k + 1 < n && (s[k] == ':' || s[k] == '.') && s[k + 1] >= '0' && s[k + 1] <= '9');
+}
+
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
@@ -5831,6 +5844,10 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			    ((i + 7 <= n && memcmp(s + i, " & Well", 7) == 0) ||
 			     (i + 9 <= n && memcmp(s + i, " and Well", 9) == 0)))
 				c = 0;
+			/* a static caravan by its number: "Dana in van 41 at <Name> Bay" */
+			if (wn == 3 && memcmp(w, "van", 3) == 0 && !(tf & (TF_CAP | TF_UPPER)) &&
+			    (f.p1 & K_PREP) && fs_van_number(s, n, i))
+				c |= K_RESN; /* not "came to van 23:40" (a clock) */
 			if (plural_poss && !(c & K_KIN))
 				tf &= ~TF_POSS; /* only kin: "her parents' in", not "the pupils' home project" */
 			if (f.model || f.sink) {

@@ -317,6 +317,24 @@ static int g_not_to_before(const unsigned char *s, size_t i)
 	return 0;
 }
 
+/* Does the line break at e (after k) wrap a list of places, the line
+ * ending in "or", "and" or a comma and the next starting with a capital
+ * ("not to enter Seaford or\nBishopstone")? */
+static int g_list_wraps(const unsigned char *s, size_t n, size_t k, size_t e)
+{
+	size_t b = e;
+	while (b > k && s[b - 1] == ' ')
+		b--;
+	if (e + 1 >= n || !(s[e + 1] >= 'A' && s[e + 1] <= 'Z'))
+		return 0;
+	if (b > k && s[b - 1] == ',')
+		return 1;
+	int or = b >= k + 3 && s[b - 3] == ' ' && g_lower(s[b - 2]) == 'o' && g_lower(s[b - 1]) == 'r';
+	int and = b >= k + 4 && s[b - 4] == ' ' && g_lower(s[b - 3]) == 'a' &&
+	          g_lower(s[b - 2]) == 'n' && g_lower(s[b - 1]) == 'd';
+	return or || and;
+}
+
 static size_t g_zone(const unsigned char *s, size_t n, size_t i, size_t *a)
 {
 	size_t k = 0;
@@ -338,7 +356,8 @@ static size_t g_zone(const unsigned char *s, size_t n, size_t i, size_t *a)
 	if (k < n && s[k] == '\n' && k + 1 < n && s[k + 1] >= 'A' && s[k + 1] <= 'Z')
 		k++; /* "... or enter\n<Town>": a line wrapped after the cue */
 	size_t e = k, named = 0;
-	while (e < n && e - k < 160 && s[e] != ';' && s[e] != '\n' && s[e] != '(' &&
+	while (e < n && e - k < 160 && s[e] != ';' && (s[e] != '\n' || g_list_wraps(s, n, k, e)) &&
+	       s[e] != '(' &&
 	       !(s[e] == '.' && (e + 1 >= n || s[e + 1] == ' ' || s[e + 1] == '\n')) &&
 	       !(s[e] == ' ' && e + 2 < n && s[e + 1] == '-' && s[e + 2] == ' ')) {
 		named |= (s[e] >= 'A' && s[e] <= 'Z') || g_digit(s[e]) || s[e] >= 0x80;

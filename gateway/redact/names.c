@@ -901,6 +901,22 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 				return emit(sc, out, u, u, "cue:title") ?: 1;
 			}
 		}
+		/* dictated: "by pc 4471 hollins", "ds 2290 baker said": a police
+		 * rank, a collar number, then a word that is a name (a surname
+		 * that is also a word too) or no word at all; not "pc 4471
+		 * attended", "pc 4471 will" */
+		static const char *const POLICE[] = {"pc", "dc", "ps", "ds", "di", "dci", "sgt", NULL};
+		const struct tok *v = tok(sc, i + 2);
+		if (u && v && !u->gap && !v->gap && u->shape == SH_NUM && u->end - u->start >= 3 &&
+		    u->end - u->start <= 6 && digits_only(sc, u) && v->shape == SH_LOWER &&
+		    v->nletters >= 3 && word_in_list(sc, t, POLICE)) {
+			unsigned b = lex_classify(sc->s + v->start, v->end - v->start);
+			if (((b & (LEX_FORENAME | LEX_SURNAME)) || !(b & LEX_COMMON)) &&
+			    !(b & (LEX_ALLOW | LEX_FUNCTION | LEX_MODAL | CUEBITS))) {
+				*next = i + 3;
+				return emit(sc, out, t, v, "cue:rank+collar") ?: 1;
+			}
+		}
 	}
 	if (rank && t->shape != SH_UPPER)
 		return 0; /* "pc", "Gp": not a rank */

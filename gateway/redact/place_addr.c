@@ -325,6 +325,39 @@ static int caps_owner_kin(const struct scan *sc, long k)
 	       !(kin->f & F_NL);
 }
 
+/*
+ * A firm or a building named at the start of the line the address is on,
+ * a comma before the address ("Tresses by Parm, 22 Alfreton Rd, Radford",
+ * a signature's last line): two to six
+ * words, capitalised or "by", "of", "the", "and", "&" between them, from
+ * the line's start. The address from the line's start then.
+ */
+static int salutation_line(const struct scan *sc, long i);
+
+static long line_firm(const struct scan *sc, long a)
+{
+	if (!is_punct(T(sc, a - 1), ',') || (T(sc, a)->f & F_NL))
+		return a;
+	long k = a - 2, caps = 0;
+	while (k >= sc->skip_addr && k >= sc->ntok - BACK && a - 2 - k < 6) {
+		const struct tok *w = T(sc, k);
+		if (is_punct(w, '&'))
+			;
+		else if (w->type != T_WORD || (w->cls & (C_NOTPL | C_INST | C_INSTC | C_HOSP | C_CRT)))
+			return a; /* "<Name> Police", "Safeguarding ... Unit": a public body's
+			           * office, named as agencies are */
+		else if ((w->f & F_CAP) && !(w->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_PREP)))
+			caps++;
+		else if (!(w->f & F_LOWER) || !(w->id == W_BY || w->id == W_OF || w->id == W_THE ||
+		                                 w->id == W_AND))
+			return a;
+		if ((w->f & F_NL) || k == 0)
+			return caps >= 1 && a - 1 - k >= 2 && !salutation_line(sc, k) ? k : a;
+		k--;
+	}
+	return a;
+}
+
 static void emit_address(struct scan *sc, long a, long e, const char *rule)
 {
 	/* a building named before it: "Rosewood House, 12 Windsor Crescent",
@@ -332,12 +365,18 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 	if (is_punct(T(sc, a - 1), ',') || (T(sc, a)->f & F_NL)) {
 		long j = is_punct(T(sc, a - 1), ',') ? a - 2 : a - 1;
 		int found = 0;
-		for (long k = 3; k >= 1; k--)
-			if (j - k >= sc->skip_addr && j - k >= sc->ntok - BACK &&
+		for (long k = 3; k >= 1; k--) {
+			/* on one line: a signature's "Regards\n<Name> Lodge, 12 ..."
+			 * names no "Regards Lodge" */
+			int nl = 0;
+			for (long q = j - k + 1; q <= j && !nl; q++)
+				nl = (T(sc, q)->f & F_NL) != 0;
+			if (!nl && j - k >= sc->skip_addr && j - k >= sc->ntok - BACK &&
 			    street_at(sc, j - k, M_FLAT) == j + 1) {
 				a = j - k, found = 1;
 				break;
 			}
+		}
 		/* "the Brightwater guesthouse, 12 Holm Parade", "the <Name> Army
 		 * hostel, <Street>": a named building with its kind in lower case */
 		const struct tok *kind = T(sc, j);
@@ -353,6 +392,7 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 		}
 	}
 	a = house_name(sc, a);
+	a = line_firm(sc, a);
 	/* "TO HIS MOTHERS, 44 <STREET> RD": in a log's capitals, whose home
 	 * a numbered address is, said right before it, goes with it (in
 	 * lower case "his mum's" stays: a reader sees it is no name) */
@@ -1590,6 +1630,17 @@ static int salutation_line(const struct scan *sc, long i)
 	       (word_eq(sc, g, "dear") || word_eq(sc, g, "hi") || word_eq(sc, g, "hello"));
 }
 
+/* Is the line ending at token i three tokens or fewer ("Thanks", "Parm",
+ * "Kind regards" above a signature's firm): a line of its own, not a
+ * paragraph's line wrapped inside a name? */
+static int short_line(const struct scan *sc, long i)
+{
+	long k = i;
+	while (k > 0 && k > i - 2 && !(T(sc, k)->f & F_NL))
+		k--;
+	return (T(sc, k)->f & F_NL) || k == 0;
+}
+
 static int party_solicitors(const struct scan *sc, long b, long p)
 {
 	const struct tok *t = T(sc, p), *w = T(sc, b - 2);
@@ -1693,7 +1744,7 @@ static void try_inst(struct scan *sc, long p)
 			break;
 		/* "Dear Zoe\n<Name>'s solicitors ...": a letter's greeting is
 		 * its own line, no part of a name on the next one */
-		if ((T(sc, i + 1)->f & F_NL) && salutation_line(sc, i))
+		if ((T(sc, i + 1)->f & F_NL) && (salutation_line(sc, i) || short_line(sc, i)))
 			break;
 		if (w->cls & C_TITLE) {
 			if (real)
@@ -4305,9 +4356,15 @@ void place_addresses(struct scan *sc, long p)
 	else if (t->type != T_WORD)
 		return;
 	else if ((t->cls & C_FLAT) || (t->id == W_SITE && (t->f & F_CAP)) ||
-		 ((t->id == W_PITCH || t->id == W_PLOT) && T(sc, p + 1)->type == T_NUM))
+		 ((t->id == W_PITCH || t->id == W_PLOT) && T(sc, p + 1)->type == T_NUM) ||
+		 (t->id == W_VAN && (t->f & F_LOWER) && T(sc, p + 1)->type == T_NUM &&
+		  T(sc, p + 1)->end - T(sc, p + 1)->start <= 3 &&
+		  !(T(sc, p + 1)->end < sc->n && (sc->s[T(sc, p + 1)->end] == ':' ||
+		                                  sc->s[T(sc, p + 1)->end] == '.')) &&
+		  p > 0 && (T(sc, p - 1)->id == W_IN || T(sc, p - 1)->id == W_HER)))
 		try_flat(sc, p); /* "Site 2, <Street> travellers' site", "trailer on pitch 6":
-				  * a pitch's number */
+				  * a pitch's number; "in van 41 at <Name> Bay": a static
+				  * caravan's (not "Van 41" a police unit, nor "a van") */
 	else if (t->id == W_NUMBER || t->id == W_NO)
 		try_number_word(sc, p);
 	else if (t->id == W_PO)

@@ -691,6 +691,8 @@
 	/* a caravan's or a trailer's numbered place on a site: "trailer on pitch 6" */		\
 	W(PITCH, "pitch", 0)                                                                    \
 	W(PLOT, "plot", 0)                                                                      \
+	/* a static caravan by its number on a park: "in van 41 at <Name> Bay" */		\
+	W(VAN, "van", 0)                                                                        \
 	/* "<Street> travellers' site", "the caravan site": a site's kind */                \
 	W(TRAVELLERS, "travellers", 0)                                                          \
 	W(TRAVELLER, "traveller", 0)                                                            \

@@ -533,6 +533,59 @@ static int add_street_own(struct bctx *bc, const struct words *ls, size_t i, uns
 }
 
 /*
+ * A building's name in an address, the part between commas with no digit
+ * right before the house number and street ("Room 7, Foyer, 12 Dock
+ * Street", "Flat 2, Mill House, 3 High St"): notes name the building alone
+ * ("not at the Foyer"). Words that place a flat in a building ("Ground
+ * Floor", "Rear") are none; a name of common words alone is withheld only
+ * where a name is (common_ok: capitalised, not starting a sentence).
+ */
+static int add_building(struct bctx *bc, const char *text, size_t len, unsigned kind)
+{
+	static const char *const FLOOR[] = {"basement", "first", "floor", "ground", "lower",
+					    "rear", "second", "top", "upper", "front"};
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		const char *c = memchr(p, ',', (size_t)(end - p));
+		if (c == NULL)
+			break;
+		const char *q = c + 1;
+		while (q < end && *q == ' ')
+			q++;
+		int digit = 0;
+		for (const char *x = p; x < c; x++)
+			digit |= sc_digit((unsigned char)*x);
+		if (!digit && q < end && sc_digit((unsigned char)*q)) {
+			char b[MGW_SCRUB_MAX_ENTRY_BYTES * 2];
+			struct words ws;
+			size_t m = canon_value(CANON_ADDRESS, p, (size_t)(c - p), b, sizeof b);
+			if (m == (size_t)-1 || m < 4)
+				goto next;
+			split(b, m, &ws);
+			int common = 1, own = 0;
+			for (size_t k = 0; k < ws.n; k++) {
+				int fl = 0;
+				for (size_t f = 0; f < sizeof FLOOR / sizeof FLOOR[0]; f++)
+					fl |= strlen(FLOOR[f]) == ws.l[k] && memcmp(FLOOR[f], ws.w[k], ws.l[k]) == 0;
+				if (fl)
+					goto next;
+				unsigned lx = lex_classify(ws.w[k], ws.l[k]);
+				common &= scrub_common_word(ws.w[k], ws.l[k]) || (lx & LEX_FUNCTION) != 0;
+				own |= ws.l[k] >= 4 && !(lx & LEX_FUNCTION);
+			}
+			int rc;
+			if (own && ws.n <= 4 &&
+			    (rc = pat_add(bc, &bc->values, ws.w, ws.l, ws.n, 0, kind, R_VAL_STREET,
+			                  common)) != 0)
+				return rc;
+		}
+	next:
+		p = c + 1;
+	}
+	return 0;
+}
+
+/*
  * An address: the whole (postcode dropped), its first line ("33a grange
  * court", or "flat 10 170a cliff walk" when the first part names no
  * street), the number and street, and the street alone.
@@ -556,7 +609,8 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 	if (n == (size_t)-1 || n == 0)
 		return 0;
 	split(full, n, &ws);
-	if ((rc = add_words(bc, &ws, 0, ws.n, kind, R_VAL_ADDR)) != 0)
+	if ((rc = add_words(bc, &ws, 0, ws.n, kind, R_VAL_ADDR)) != 0 ||
+	    (rc = add_building(bc, text, len, kind)) != 0)
 		return rc;
 	const char *c1 = memchr(text, ',', len);
 	size_t e1 = c1 ? (size_t)(c1 - text) : len;
@@ -1318,11 +1372,13 @@ static int forename_subject(const unsigned char *s, size_t n, size_t a, size_t e
 	 * item by item, under her name */
 	static const char *const RECORD[] = {"attainment",   "attendance", "behaviour", "development",
 					     "immunisations", "progress",   "speech",    "weight"};
-	/* "Jack frightened", "Ruby upset at contact": how a child was, as
-	 * notes put it under the name */
-	static const char *const STATE[] = {"anxious",  "distressed", "frightened", "quiet",
-					    "scared",   "settled",    "tearful",    "unsettled",
-					    "upset",    "withdrawn"};
+	/* "Jack frightened", "Ruby upset at contact", "Mason thriving": how a
+	 * child was, as notes put it under the name */
+	static const char *const STATE[] = {"anxious",   "asleep",   "content",   "crying",
+					    "distressed", "doing",   "frightened", "happy",
+					    "poorly",    "quiet",    "scared",    "settled",
+					    "smiling",   "tearful",  "thriving",  "unsettled",
+					    "unwell",    "upset",    "withdrawn"};
 	if (has_next && !comma &&
 	    (sorted_word(AUX, sizeof AUX / sizeof AUX[0], s + na, ne - na, 0) ||
 	     sorted_word(RECORD, sizeof RECORD / sizeof RECORD[0], s + na, ne - na, 0) ||

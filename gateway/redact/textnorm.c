@@ -244,6 +244,48 @@ static void ell_one(unsigned char *s, size_t n)
 	}
 }
 
+/* In the same scanned text, a one for an l or an I among letters
+ * ("Mc1ntyre", "Ca1der L0dge", "B1ack-", "Hote1", "wi11"): in a word of
+ * ASCII letters and ones touching no other digit or non-ASCII byte, a one
+ * between two of its letters (or ones), or ending it after a small letter
+ * and three characters at least, becomes the letter of its neighbours' case.
+ * Not a one beginning a word ("1st") nor ending one in capitals ("FY1",
+ * "SW1": a postcode's district), nor in a word with another digit. */
+static void one_ell(unsigned char *s, size_t n)
+{
+	const unsigned char *q;
+	size_t i = 0;
+	while (i < n && (q = memchr(s + i, '1', n - i)) != NULL) {
+		size_t k = (size_t)(q - s), a = k, e = k + 1;
+		while (a > 0 && (is_letter(s[a - 1]) || s[a - 1] == '1'))
+			a--;
+		while (e < n && (is_letter(s[e]) || s[e] == '1'))
+			e++;
+		i = e;
+		if ((a > 0 && (is_alnum(s[a - 1]) || s[a - 1] >= 0x80)) ||
+		    (e < n && (is_alnum(s[e]) || s[e] >= 0x80)) || e - a < 3)
+			continue;
+		size_t letters = 0;
+		for (size_t j = a; j < e; j++)
+			letters += s[j] != '1';
+		if (letters < 2)
+			continue;
+		for (size_t j = a; j < e; j++) {
+			if (s[j] != '1' || j == a)
+				continue;
+			unsigned char l = s[j - 1];
+			if (j + 1 == e && !(l >= 'a' || (l == '1' && j - 1 > a && s[j - 2] >= 'a')))
+				continue; /* "FY1" */
+			if (j + 1 == e && e - a < 4)
+				continue;
+			unsigned char r = j + 1 < e ? s[j + 1] : l;
+			if (r == '1' && j + 2 < e)
+				r = s[j + 2];
+			s[j] = (l >= 'a' || r >= 'a') ? 'l' : 'I';
+		}
+	}
+}
+
 /* The word of ASCII letters and zeros around the zero at k, [*a, *e): does
  * it read as letters (zero_word), touching no other digit or non-ASCII
  * byte (registrations, postcodes, references)? *inner as zero_word's. */
@@ -299,6 +341,7 @@ static void zero_o(unsigned char *s, size_t n)
 				s[j] = (l >= 'a' || r >= 'a') ? 'o' : 'O';
 			}
 	}
+	one_ell(s, n);
 }
 
 /* A tab. One that indents or ends a line, or stands beside a figure

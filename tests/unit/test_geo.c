@@ -138,3 +138,14 @@ Test(geo, or_enter_after_not_to)
 	expect("Visitors may ring or enter Reception at any time.", "");
 	expect("He is not to call. Knock or enter Room 4 as usual.", "");
 }
+
+/* s33: a list of places not to enter wrapped over a line break after "or",
+ * "and" or a comma takes the next line's place; a line ending otherwise
+ * ends the condition. */
+Test(geo, zone_list_wraps_after_or)
+{
+	expect("Licence: no contact; not to enter Seaford or\nBishopstone (map enclosed); curfew.",
+	       "not to enter Seaford or\nBishopstone");
+	expect("Not to enter Leyton,\nWalthamstow; curfew.", "Not to enter Leyton,\nWalthamstow");
+	expect("Not to enter Leyton\nHe agreed.", "Not to enter Leyton");
+}

@@ -569,6 +569,11 @@ Test(textnorm, zero_for_o_in_a_scanned_text)
 		{"h0me at LS1 0AB, c0urt", "home at LS1 0AB, court"}, /* the postcode stays */
 		{"on snapchat as b0ss_man", "on snapchat as b0ss_man"}, /* one word: a handle */
 		{"ref AB0CD l2 June", "ref AB0CD l2 June"},            /* one word: a code */
+		/* and a one for an l or an I among letters; not a postcode's
+		 * district ("FY1") nor a word with another digit */
+		{"SEFT0N C0UNCIL: J. Mc1ntyre at Ca1der L0dge Hote1, B1ackpool FY1, she wi11 ring",
+		 "SEFTON COUNCIL: J. Mclntyre at Calder Lodge Hotel, Blackpool FY1, she will ring"},
+		{"SEFT0N C0UNCIL: ref AB1C2D, 1st visit, KX17 HRT", "SEFTON COUNCIL: ref AB1C2D, 1st visit, KX17 HRT"},
 	};
 	for (size_t i = 0; i < sizeof C / sizeof C[0]; i++) {
 		struct textnorm t;

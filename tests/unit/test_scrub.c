@@ -3640,3 +3640,67 @@ Test(scrub, s32_small_letter_names_after_kin_and_lady)
 	       "6 march - lady " R("name") " from FFT rang. her friend " R("name") " came.");
 	unchanged("the lady from FFT rang. the boy was fine. his mate english is.");
 }
+
+/* s33: a static caravan by its number ("in van 41 at <Name> Bay") is a
+ * dwelling; a clock after "van" ("came to van 23:40") and a police unit
+ * ("Van 41 attended") are not. */
+Test(scrub, s33_static_caravan_by_its_number)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "OIC note. Dana in van 41 at Sandy Bay, the row nearest the dunes.",
+		    "OIC note. " W("victim location") ".");
+	expect_with(sc, "JP came to van 23:40, split lip.", "JP came to van 23:40, split lip.");
+	expect_with(sc, "Van 41 attended at 2200.", "Van 41 attended at 2200.");
+	scrubber_free(sc);
+}
+
+/* s33: dictated, in small letters: a police rank, a collar number and a
+ * name ("by pc 4471 hollins"); not "pc 4471 attended". A witness care
+ * officer by "WCO". */
+Test(scrub, s33_small_letter_rank_collar_and_wco)
+{
+	expect("dictated by pc 4471 hollins not yet checked full stop",
+	       "dictated by " R("name") " not yet checked full stop");
+	unchanged("pc 4471 attended at 2200 and pc 4471 will return");
+	expect("03/11/26\tWCO Tomlin\tTel", "03/11/26\t" R("name") "\tTel");
+}
+
+/* s33: a building's name in her address, between its flat and its number
+ * ("Room 7, Foyer, 12 Dock Street"), goes where the note names it
+ * ("not at the Foyer"); a common word's name only capitalised, not
+ * starting a sentence. */
+Test(scrub, s33_building_of_her_address)
+{
+	static const struct scrub_value v[] = {
+		{"Room 7, Foyer, 12 Dock Street, Hull", SCRUB_ADDRESS, CANON_ADDRESS, 1},
+	};
+	struct scrub_spec spec = {.values = v, .n_values = 1};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "Met her in town, not at the Foyer (he waits outside). Foyer staff help. A foyer.",
+		    "Met her in town, not at the " W("victim location")
+		    " (he waits outside). Foyer staff help. A foyer.");
+	scrubber_free(s);
+}
+
+/* s33: a firm on its own line before its address (a signature's last
+ * line: "Tresses by Parm, 22 Alfreton Rd, Radford") goes with it; a line
+ * of two words above it ("Thanks", the sender's name) is no part of a
+ * building's or a venue's name; a public body's office stays. */
+Test(scrub, s33_signature_firm_before_its_address)
+{
+	expect("Thanks\nParm\nTresses by Parm, 22 Alfreton Rd, Radford",
+	       "Thanks\n" R("name") "\n" R("address"));
+	expect("Regards\nCalder Lodge, 22 Alfreton Rd, Radford", "Regards\n" R("address"));
+	expect("Thanks\nGlow Salon, 22 Alfreton Rd, Radford", "Thanks\n" R("place") ", " R("address"));
+}
+
+/* s33: a listed forename that is a word, starting a sentence before how a
+ * child is ("Mason thriving"); the word stays. */
+Test(scrub, s33_listed_word_forename_thriving)
+{
+	expect_listed("Mason Quillfeather", "HV 9-month check. Mason thriving. A mason came.",
+		      "HV 9-month check. " R("name") " thriving. A mason came.");
+}
