@@ -3090,6 +3090,16 @@ static long trailing_details(const struct scan *sc, long last)
  * how & 2: a direct object ("runs the Anchor cafe"), which ends at its first
  * lower-case word ("runs a Facebook page about her" names no business).
  */
+/* A verb of speaking or coming whose past has no -ed: "rang", "said" */
+static int said_verb(const struct scan *sc, const struct tok *x)
+{
+	static const char *const V[] = {"came", "rang", "rings", "said", "says", "spoke", "told", "wrote"};
+	for (size_t k = 0; k < sizeof V / sizeof V[0]; k++)
+		if (word_eq(sc, x, V[k]))
+			return 1;
+	return 0;
+}
+
 static void work_extent(struct scan *sc, long j, int how)
 {
 	int role = how & 1, strict = how & 2, label = how & 4;
@@ -3137,9 +3147,10 @@ static void work_extent(struct scan *sc, long j, int how)
 		     ((T(sc, e + 2)->f & F_CAP) && !(T(sc, e + 2)->f & F_NL) && clause_end(T(sc, e + 3))))) {
 			continue;
 		}
-		if (cap && x->type == T_WORD && (x->f & F_LOWER) && x->end - x->start > 4 &&
-		    sc->s[x->end - 2] == 'e' && sc->s[x->end - 1] == 'd')
-			break; /* "DSL at Kelvin Hall contacted" */
+		if (cap && x->type == T_WORD && (x->f & F_LOWER) &&
+		    ((x->end - x->start > 4 && sc->s[x->end - 2] == 'e' && sc->s[x->end - 1] == 'd') ||
+		     said_verb(sc, x)))
+			break; /* "DSL at Kelvin Hall contacted", "Mrs <Name> at <School> rang" */
 		if (x->type == T_WORD) {
 			/* "the Sunday market at ...": a day naming the workplace */
 			if ((x->cls & C_DAY) && e == j && (T(sc, j - 1)->cls & C_DET) && (x->f & F_CAP) &&

@@ -283,6 +283,9 @@
 	W(WE, "we", C_PRON | C_NOTPL)                                                           \
 	W(YOU, "you", C_PRON | C_NOTPL)                                                         \
 	W(HIM, "him", C_PRON | C_NOTPL)                                                         \
+	W(HIMSELF, "himself", C_PRON | C_NOTPL)                                                 \
+	W(HERSELF, "herself", C_PRON | C_NOTPL)                                                 \
+	W(THEMSELVES, "themselves", C_PRON | C_NOTPL)                                           \
 	W(THEM, "them", C_PRON | C_NOTPL)                                                       \
 	W(HES, "he's", C_PRON | C_BE | C_NOTPL)                                                 \
 	W(SHES, "she's", C_PRON | C_BE | C_NOTPL)                                               \

@@ -2274,14 +2274,15 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
  */
 static int place_prep(const unsigned char *w, size_t n)
 {
-	static const char *const p[] = {"to", "in", "at", "near", "into"};
+	static const char *const p[] = {"to",     "in",       "at",     "near",  "into",
+					"behind", "opposite", "beside", "above", "below"};
 	for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
 		if (strlen(p[k]) == n) {
 			size_t x = 0;
 			while (x < n && ascii_fold(w[x]) == (unsigned char)p[k][x])
 				x++;
 			if (x == n)
-				return 1;
+				return k < 5 ? 1 : 2; /* 2: a landmark's */
 		}
 	return 0;
 }
@@ -2289,7 +2290,8 @@ static int place_prep(const unsigned char *w, size_t n)
 /*
  * Is the word at a, inside a location span starting at lo, where a place
  * stands: right after to/in/at/near/into ("relocating to Rochdale", "TO
- * STAVELEY TONIGHT"), or after a comma that follows a house number
+ * STAVELEY TONIGHT") or a landmark's behind/opposite/beside/above/below
+ * ("THE FLATS BEHIND LIDL"), or after a comma that follows a house number
  * ("ADDRESS, 3 BECK ROW, KESWICK"; digit_before: the span has a digit
  * before a, tracked by the caller so the check stays linear)? There a town the lexicon allows
  * (never a person's name) or a word in capitals is a place too.
@@ -2323,7 +2325,7 @@ static int place_slot(const unsigned char *s, size_t lo, size_t a, int digit_bef
 	size_t e = i;
 	while (i > lo && sc_alpha(s[i - 1]))
 		i--;
-	return e > i && (i == lo || !sc_alnum(s[i - 1])) && place_prep(s + i, e - i);
+	return e > i && (i == lo || !sc_alnum(s[i - 1])) ? place_prep(s + i, e - i) : 0;
 }
 
 /*
@@ -2837,6 +2839,8 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			                LEX_SURNAME;
 			if (slot && up < i - a)
 				deny &= ~(LEX_ALLOW | LEX_SURNAME); /* a town: "to Rochdale" */
+			if (place_slot(s, all->v[j].start, a, digit) == 2)
+				deny &= ~LEX_ALLOW; /* a landmark: "THE FLATS BEHIND LIDL" */
 			/* a town that is a name or a word too: "moved to Ware" */
 			int twin = slot && up < i - a && (b & LEX_PLACE) &&
 			           (b & (LEX_COMMON | LEX_FORENAME)) && !month_word(s + a, i - a) &&

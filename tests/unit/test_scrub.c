@@ -3704,3 +3704,21 @@ Test(scrub, s33_listed_word_forename_thriving)
 	expect_listed("Mason Quillfeather", "HV 9-month check. Mason thriving. A mason came.",
 		      "HV 9-month check. " R("name") " thriving. A mason came.");
 }
+
+/* s33: a chain's name where a landmark places her ("THE FLATS BEHIND
+ * LIDL") goes wherever the note names it; a workplace's name ends before
+ * "himself" and before a verb of speaking ("Oakfield Primary rang"). */
+Test(scrub, s33_landmark_chain_and_workplace_ends)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "21:40 CALLER STATES EX OUTSIDE THE FLATS BEHIND LIDL OFF DUNSTABLE RD, BLOCK C, "
+		    "2ND FLOOR KICKING HER DOOR\n21:44 CCTV COVERS THE LIDL CAR PARK.",
+		    "21:40 " W("victim location") "\n21:44 CCTV COVERS THE " W("victim location") " CAR PARK.");
+	scrubber_free(sc);
+	expect("Duc drives for City Cabs Coventry himself and knows most drivers.",
+	       R("name") " drives for " R("place") " himself and knows most drivers.");
+	expect("Her teacher Mrs Smith at Oakfield Primary rang.",
+	       "Her teacher " R("name") " at " R("place") " rang.");
+}
