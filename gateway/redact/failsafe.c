@@ -5870,6 +5870,12 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				f.u_cls |= c;
 				f.u_words++;
 			}
+			/* a new GP, a new school: "Registering with <Practice>,
+			 * <Town>, from next week" says where she now lives (not
+			 * "registered with": the GP on file). After the unit model's
+			 * token: a going word to the rules only. */
+			if (wn == 11 && memcmp(w, "registering", 11) == 0)
+				c |= K_GO;
 			if (i < n && s[i] == '/' && wn == 1 && w[0] == 'w' && !num) {
 				i++; /* w/ : with */
 				word(&f, a, i, "with", 4, fs_lookup("with", 4), tf);

@@ -2910,6 +2910,28 @@ static void journey_from(const unsigned char *s, size_t n, size_t *a, size_t *e)
 	}
 }
 
+/* After a place withheld again ending at e, a capitalised word that the
+ * lexicon knows as nothing but a name or a place, on the same line, is the
+ * rest of its name ("via Kempston Hardwick"): the end after it, or e. */
+static size_t place_next_word(const unsigned char *s, size_t n, size_t e)
+{
+	if (e + 4 >= n || s[e] != ' ' || !sc_upper(s[e + 1]))
+		return e;
+	size_t k = e + 1;
+	while (k < n && sc_alpha(s[k]))
+		k++;
+	if (k - e - 1 < 4 || (k < n && (sc_alnum(s[k]) || s[k] >= 0x80)))
+		return e;
+	unsigned b = lex_classify((const char *)s + e + 1, k - e - 1);
+	if (b & (LEX_COMMON | LEX_ALLOW | LEX_PHRASE | LEX_STREET | LEX_INSTITUTION | LEX_TITLE |
+	         LEX_RANK | LEX_KIN | LEX_CALLED | LEX_FUNCTION | LEX_PARTICLE | LEX_MODAL |
+	         LEX_FORENAME))
+		return e;
+	if (month_word(s + e + 1, k - e - 1))
+		return e;
+	return k;
+}
+
 static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
                             const struct spans *keep, const size_t *maxend)
 {
@@ -2962,7 +2984,7 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 			for (; li < nl && loc[li].start <= a; li++)
 				reach = loc[li].end > reach ? loc[li].end : reach;
 			if (reach < e) {
-				size_t ja = a, je = e;
+				size_t ja = a, je = place_next_word(s, n, e);
 				journey_from(s, n, &ja, &je);
 				rc = spans_push(all, ja, je, SCRUB_LOCATION, "place:again");
 			}

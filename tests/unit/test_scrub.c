@@ -3722,3 +3722,18 @@ Test(scrub, s33_landmark_chain_and_workplace_ends)
 	expect("Her teacher Mrs Smith at Oakfield Primary rang.",
 	       "Her teacher " R("name") " at " R("place") " rang.");
 }
+
+/* s33: registering with a new practice says where she now lives; a place
+ * withheld again takes the capitalised name word after it ("via Kempston
+ * Hardwick"). */
+Test(scrub, s33_registering_and_place_again_word)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "Registering with Meddygfa Pen-y-Maes, Rhos, from next week. She is registering the birth.",
+		    W("victim location") ". She is registering the birth.");
+	expect_with(sc, "She has moved to Kempston. Some days the 53A via Kempston Hardwick, she said.",
+		    W("victim location") " Some days the 53A via " W("victim location") ", she said.");
+	scrubber_free(sc);
+}
