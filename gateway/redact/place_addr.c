@@ -978,6 +978,11 @@ void place_town_after_cue(struct scan *sc, long p)
 		m++;
 	if (m == 0 && t->id == W_IN && lower_town_at_home(sc, p))
 		m = 1;
+	/* "see her once at McDonald's": a chain's branch, no town (shop_branches
+	 * reads "<Chain> <Town>") */
+	if (m > 0 && (lex_classify((const char *)sc->s + T(sc, a)->start, T(sc, a)->end - T(sc, a)->start) &
+	              LEX_SHOP))
+		return;
 	/* "moved to <Town> Family Centre", "admitted to <Town> General": the
 	 * town names the institution after it, not where anyone lives */
 	const struct tok *z = T(sc, a + m), *z1 = T(sc, a + m + 1);

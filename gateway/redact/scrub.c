@@ -2315,6 +2315,19 @@ static int place_head_after(const unsigned char *s, size_t e, size_t hi)
 	        strncasecmp((const char *)s + k, " centre", 7) == 0);
 }
 
+static int place_slot(const unsigned char *s, size_t lo, size_t a, int digit_before);
+
+/* Is the word at a after "the" after a place's preposition ("at the
+ * Travelodge"), inside a location span starting at lo? */
+static int the_slot(const unsigned char *s, size_t lo, size_t a)
+{
+	if (a < lo + 4 || s[a - 1] != ' ' || ascii_fold(s[a - 2]) != 'e' ||
+	    ascii_fold(s[a - 3]) != 'h' || ascii_fold(s[a - 4]) != 't' ||
+	    (a - 4 > lo && sc_alnum(s[a - 5])))
+		return 0;
+	return place_slot(s, lo, a - 4, 0) != 0;
+}
+
 static int place_slot(const unsigned char *s, size_t lo, size_t a, int digit_before)
 {
 	size_t i = a;
@@ -2839,8 +2852,11 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			                LEX_SURNAME;
 			if (slot && up < i - a)
 				deny &= ~(LEX_ALLOW | LEX_SURNAME); /* a town: "to Rochdale" */
-			if (place_slot(s, all->v[j].start, a, digit) == 2)
-				deny &= ~LEX_ALLOW; /* a landmark: "THE FLATS BEHIND LIDL" */
+			if ((b & LEX_SHOP) && (place_slot(s, all->v[j].start, a, digit) == 2 ||
+			                       the_slot(s, all->v[j].start, a)))
+				deny &= ~LEX_ALLOW; /* a chain's branch as a landmark or where she
+				                     * is: "THE FLATS BEHIND LIDL", "placed at the
+				                     * Travelodge Central, room 214" */
 			/* a town that is a name or a word too: "moved to Ware" */
 			int twin = slot && up < i - a && (b & LEX_PLACE) &&
 			           (b & (LEX_COMMON | LEX_FORENAME)) && !month_word(s + a, i - a) &&

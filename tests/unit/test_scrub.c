@@ -3737,3 +3737,19 @@ Test(scrub, s33_registering_and_place_again_word)
 		    W("victim location") " Some days the 53A via " W("victim location") ", she said.");
 	scrubber_free(sc);
 }
+
+/* s33: a chain's name after "at the" where she is placed goes wherever the
+ * note names it ("placed at the Travelodge Central, room 214" ... "waited
+ * at the Travelodge car park"); after an address's cue a chain's name is no
+ * town ("see her once at McDonald's"). */
+Test(scrub, s33_chain_where_she_is_and_no_town)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "A presented as homeless, placed at the Travelodge Central, room 214.\n"
+		    "04/10 Police: he waited at the Travelodge car park.",
+		    W("victim location") "\n04/10 Police: he waited at the " W("victim location") " car park.");
+	scrubber_free(sc);
+	unchanged("He lives nearby. She let him see the child once at McDonald's and he kept her phone.");
+}
