@@ -738,6 +738,8 @@ static void try_kin_town(struct scan *sc, long p)
 	emit_address(sc, p + 1, p + 1 + m, "addr:kin-town");
 }
 
+static int police_office(const struct scan *sc, long e);
+
 /* "Clough Road custody", "Elm Street police station": a street that names a
  * police station is where officers work, not where anyone lives. */
 static int police_station_at(const struct scan *sc, long e)
@@ -754,7 +756,26 @@ static int police_station_at(const struct scan *sc, long e)
 				      word_eq(sc, T(sc, e + 1), "hq") ||
 				      word_eq(sc, T(sc, e + 1), "headquarters"))) ||
 	       (x->id == W_FRONT && is_word(T(sc, e + 1), W_COUNTER)) ||
-	       word_eq(sc, x, "courthouse");
+	       word_eq(sc, x, "courthouse") || police_office(sc, e);
+}
+
+/* "spoke to PC Murray at Burnett Road office": an office named by its
+ * street, an officer named just before in the sentence, is the force's */
+static int police_office(const struct scan *sc, long e)
+{
+	static const char *const COP[] = {"pc", "dc", "ds", "di", "sgt", "insp", "officer", "officers",
+					  "police", "oic", "pcso"};
+	if (!word_eq(sc, T(sc, e), "office") || !(T(sc, e)->f & F_LOWER))
+		return 0;
+	for (long k = e - 1; k >= e - 10 && k >= sc->ss && k >= sc->ntok - BACK; k--) {
+		const struct tok *w = T(sc, k);
+		if (w->type != T_WORD)
+			continue;
+		for (size_t c = 0; c < sizeof COP / sizeof COP[0]; c++)
+			if (word_eq(sc, w, COP[c]))
+				return 1;
+	}
+	return 0;
 }
 
 static int word_eq(const struct scan *sc, const struct tok *w, const char *v);

@@ -135,6 +135,8 @@ struct patv {
 struct bctx {
 	struct patv names, values;
 	struct fzname *fz, *kw, *kfirst; /* misspelt-surname list, keep words, keep first names */
+	const char *const *wnames; /* the withheld names (spec->names), for a kept middle name */
+	size_t n_wnames;
 	int no_fuzzy; /* adding names found in text: no misspelt forms */
 	size_t nfz, nkw, nkfirst, cfz, ckw, ckfirst;
 	struct idval *ids;
@@ -257,6 +259,37 @@ static int nick_emit(void *ctx, const char *form, size_t len)
 	return rc;
 }
 
+/* A first name people are seldom called by, the name after it used
+ * instead: Vietnamese middle markers (Thi, Van), and the Prophet's name,
+ * an honorific or "servant of" first in South Asian and Arab names
+ * (Mohammed, Md, Syed; Abdul of "Abdul Kader") */
+static int called_after_first(const char *w, size_t l)
+{
+	static const char *const F[] = {"abd",      "abdel",   "abdul",    "md",
+					"mohamed",  "mohammad", "mohammed", "muhammad", "muhammed",
+					"sayed",    "sayyid",  "syed",     "thi",      "van"};
+	for (size_t k = 0; k < sizeof F / sizeof F[0]; k++)
+		if (strlen(F[k]) == l && strncasecmp(F[k], w, l) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is w (folded, ASCII) the first word of a withheld name ("Yusuf" of a
+ * child Yusuf Mohamed, the perpetrator Abdullahi Yusuf Mohamed kept)? */
+static int withheld_first(const struct bctx *bc, const char *w, size_t l)
+{
+	for (size_t i = 0; i < bc->n_wnames; i++) {
+		const char *n = bc->wnames[i];
+		if (n == NULL)
+			continue;
+		while (*n == ' ')
+			n++;
+		if (strncasecmp(n, w, l) == 0 && (n[l] == ' ' || n[l] == 0 || n[l] == '-'))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The variants of one name (see scrub.h). Words are split at white space
  * before folding, so "Smith-Jones" stays one surname ("smith jones").
@@ -367,6 +400,24 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 		if ((rc = pat_add(bc, &bc->names, &first, &fl, 1, keep, SCRUB_NAME,
 		                  bc->no_fuzzy ? R_FOUND_FIRST : R_FIRST,
 		                  scrub_common_word(first, fl))) != 0)
+			goto out;
+	}
+	/* A middle name alone: a third party's, not where a kept subject's
+	 * first name is the same word; a kept subject's where the first name
+	 * is one people are not called by (called_after_first: "Lan" of "Thi
+	 * Lan Nguyen", "Abdul Kader" of "Mohammed Abdul Kader Rahman"), and
+	 * no withheld person's first name ("Yusuf", a child, of the
+	 * perpetrator "Abdullahi Yusuf Mohamed") */
+	for (size_t k = 1; k + 1 < nw && (!keep || called_after_first(first, fl)); k++) {
+		const char *mw = w[k];
+		size_t ml = wl[k];
+		if (ml < 3 || !ascii_letters(mw, ml) ||
+		    (!keep && word_in(bc->kfirst, bc->nkfirst, mw, ml)) ||
+		    (keep && withheld_first(bc, mw, ml)) ||
+		    (lex_classify(mw, ml) & (LEX_FUNCTION | LEX_PARTICLE | LEX_TITLE)))
+			continue;
+		if ((rc = pat_add(bc, &bc->names, &mw, &ml, 1, keep, SCRUB_NAME,
+		                  bc->no_fuzzy ? R_FOUND_FIRST : R_FIRST, scrub_common_word(mw, ml))) != 0)
 			goto out;
 	}
 	struct nick_ctx nc = {bc, keep, sur, sl};
@@ -1034,7 +1085,7 @@ static int wordidx_build(struct wordidx *x, const struct fzname *v, size_t n, in
 int scrubber_build2(const struct scrub_spec *spec, scrubber **out)
 {
 	scrubber *sc = calloc(1, sizeof *sc);
-	struct bctx bc = {0};
+	struct bctx bc = {.wnames = spec->names, .n_wnames = spec->n_names};
 	size_t table = 0;
 	int rc = MGW_E_NOMEM;
 

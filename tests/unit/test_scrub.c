@@ -3753,3 +3753,22 @@ Test(scrub, s33_chain_where_she_is_and_no_town)
 	scrubber_free(sc);
 	unchanged("He lives nearby. She let him see the child once at McDonald's and he kept her phone.");
 }
+
+/* s33: a kept subject's middle name is hers where people are called by it
+ * ("Thi Lan Nguyen": "Lan"), unless a withheld person's first name is the
+ * same word; a third party's middle name alone is withheld. An office named
+ * by its street after an officer is the force's ("PC Murray at Burnett Road
+ * office"). */
+Test(scrub, s33_middle_names_and_police_office)
+{
+	static const char *const names[] = {"Yusuf Quillfeather", "Anna Maria Quillby"};
+	static const char *const keep[] = {"Thi Lan Quillfeather", "Abdullahi Yusuf Quillfeather"};
+	scrubber *e = scrubber_new(names, 2, keep, 2, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "Baby well. Lan disclosed that Abdullahi pushed her. Yusuf was there. Maria came.",
+		    "Baby well. Lan disclosed that Abdullahi pushed her. " R("name") " was there. " R("name")
+		    " came.");
+	scrubber_free(e);
+	expect("Complainer spoke to PC Murray at Burnett Road office.",
+	       "Complainer spoke to " R("name") " at Burnett Road office.");
+}
