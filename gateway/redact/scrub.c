@@ -135,6 +135,7 @@ struct patv {
 struct bctx {
 	struct patv names, values;
 	struct fzname *fz, *kw, *kfirst; /* misspelt-surname list, keep words, keep first names */
+	uint32_t init_w, init_k; /* first letters of withheld and kept first names (scrubber) */
 	const char *const *wnames; /* the withheld names (spec->names), for a kept middle name */
 	size_t n_wnames;
 	int no_fuzzy; /* adding names found in text: no misspelt forms */
@@ -343,6 +344,12 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 	rc = 0;
 	if (nw == 0)
 		goto out;
+	if (nw >= 2 && w[0][0] >= 'a' && w[0][0] <= 'z') {
+		if (keep)
+			bc->init_k |= 1u << (w[0][0] - 'a');
+		else
+			bc->init_w |= 1u << (w[0][0] - 'a');
+	}
 	if (keep) {
 		for (size_t k = 0; k < nw; k++)
 			if ((rc = word_add(&bc->kw, &bc->nkw, &bc->ckw, w[k], wl[k])) != 0)
@@ -1153,6 +1160,7 @@ int scrubber_build2(const struct scrub_spec *spec, scrubber **out)
 			sc->id_slot[h] = (uint32_t)(i + 1);
 		}
 	}
+	sc->init_w = bc.init_w, sc->init_k = bc.init_k;
 	sc->fz = bc.fz, sc->nfz = bc.nfz, bc.fz = NULL;
 	sc->kw = bc.kw, sc->nkw = bc.nkw, bc.kw = NULL;
 	if (wordidx_build(&sc->fz_first, sc->fz, sc->nfz, 0) != 0 ||
@@ -1398,6 +1406,71 @@ static int person_verb(const unsigned char *w, size_t n)
 	return sorted_word(V, sizeof V / sizeof V[0], w, n, 0);
 }
 
+/* "Jack frightened", "Ruby upset at contact", "Mason thriving": how a
+ * child was, as notes put it under the name */
+static int child_state(const unsigned char *w, size_t n)
+{
+	static const char *const STATE[] = {"anxious",   "asleep",   "content",   "crying",
+					    "distressed", "doing",   "frightened", "happy",
+					    "poorly",    "quiet",    "scared",    "settled",
+					    "smiling",   "tearful",  "thriving",  "unsettled",
+					    "unwell",    "upset",    "withdrawn"};
+	return sorted_word(STATE, sizeof STATE / sizeof STATE[0], w, n, 0);
+}
+
+/*
+ * A listed withheld person named by the first letter of a first name alone,
+ * as a foster carer's or a school's log names a child ("K drew a picture",
+ * "K very tearful after", a heading's "- K -"): a capital letter standing alone (not A or I, not
+ * an initial with a full stop, not after a title, a digit or a capital word)
+ * that starts a withheld first name and no kept one, before a person's verb
+ * or how a child was ("very" between). letters: bit c - 'A'.
+ */
+static int initial_names(const unsigned char *s, size_t n, uint32_t letters, struct spans *all)
+{
+	for (size_t i = 0; i + 2 < n; i++) {
+		unsigned char c = s[i];
+		if (c < 'B' || c > 'Z' || c == 'I' || !((letters >> (c - 'A')) & 1))
+			continue;
+		if ((i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80 || s[i - 1] == '.' ||
+		               s[i - 1] == '-' || s[i - 1] == '/' || s[i - 1] == '&')) ||
+		    s[i + 1] != ' ')
+			continue;
+		size_t pd = i, nd = i + 1;
+		while (pd > 0 && s[pd - 1] == ' ' && i - pd < 3)
+			pd--;
+		while (nd < n && s[nd] == ' ' && nd - i < 4)
+			nd++;
+		if (pd < i && pd > 0 && s[pd - 1] == '-' && nd < n && s[nd] == '-') {
+			if (spans_push(all, i, i + 1, SCRUB_NAME, "list:initial") != 0)
+				return MGW_E_NOMEM; /* a log's heading: "Daily log - K - w/c 9 Nov" */
+			continue;
+		}
+		if (i >= 2 && s[i - 1] == ' ' && sc_alpha(s[i - 2])) {
+			size_t ws = i - 2;
+			while (ws > 0 && sc_alpha(s[ws - 1]))
+				ws--;
+			if (sc_upper(s[ws]))
+				continue; /* "Plan B said", "J K Smith", "Vitamin K" */
+		}
+		size_t a = i + 2, e = a;
+		while (e < n && sc_alpha(s[e]))
+			e++;
+		if (e - a == 4 && memcmp(s + a, "very", 4) == 0 && e + 1 < n && s[e] == ' ') {
+			a = e + 1, e = a;
+			while (e < n && sc_alpha(s[e]))
+				e++;
+		}
+		if (e == a || (e < n && sc_alnum(s[e])))
+			continue;
+		if (person_verb(s + a, e - a) || child_state(s + a, e - a) ||
+		    (e - a == 4 && memcmp(s + a, "seen", 4) == 0))
+			if (spans_push(all, i, i + 1, SCRUB_NAME, "list:initial") != 0)
+				return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
 /*
  * "Poppy has ASD", "Grace is a nurse", "Ruby: 5.9 kg": a listed forename
  * (matched as someone's first name or nickname, not surname: "Hope is
@@ -1423,17 +1496,10 @@ static int forename_subject(const unsigned char *s, size_t n, size_t a, size_t e
 	 * item by item, under her name */
 	static const char *const RECORD[] = {"attainment",   "attendance", "behaviour", "development",
 					     "immunisations", "progress",   "speech",    "weight"};
-	/* "Jack frightened", "Ruby upset at contact", "Mason thriving": how a
-	 * child was, as notes put it under the name */
-	static const char *const STATE[] = {"anxious",   "asleep",   "content",   "crying",
-					    "distressed", "doing",   "frightened", "happy",
-					    "poorly",    "quiet",    "scared",    "settled",
-					    "smiling",   "tearful",  "thriving",  "unsettled",
-					    "unwell",    "upset",    "withdrawn"};
 	if (has_next && !comma &&
 	    (sorted_word(AUX, sizeof AUX / sizeof AUX[0], s + na, ne - na, 0) ||
 	     sorted_word(RECORD, sizeof RECORD / sizeof RECORD[0], s + na, ne - na, 0) ||
-	     sorted_word(STATE, sizeof STATE / sizeof STATE[0], s + na, ne - na, 0)))
+	     child_state(s + na, ne - na)))
 		return 1;
 	/* "Ruby at St Thomas Primary, Mason at ...": where a child is at
 	 * school, a capitalised name after "at" */
@@ -3880,6 +3946,12 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		if ((maxend = keep_maxend(&keep)) == NULL)
 			goto done;
 		drop_kept_misspelt(s, &all, tok_from, &keep, maxend);
+	}
+	{
+		/* kept first names' letters are the 26 bits folded to capitals */
+		uint32_t lw = sc->init_w & ~sc->init_k;
+		if ((mask & KIND_BIT(SCRUB_NAME)) && lw && initial_names(s, n, lw, &all) != 0)
+			goto done;
 	}
 	size_t found_from = all.n;
 	for (size_t j = 0; j < extra.n; j++) {

@@ -79,6 +79,7 @@ struct scrubber {
 	size_t nkw;
 	struct wordidx fz_first, fz_last, kw_first;
 	unsigned flags; /* SCRUB_F_* */
+	uint32_t init_w, init_k; /* bit c - 'a': a withheld, a kept person's first name starts so */
 };
 
 /* FNV-1a of an identifier form, for id_slot. */

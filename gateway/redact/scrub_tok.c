@@ -213,7 +213,8 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 	}
 	if (l > 0 && s[l - 1] >= 0x80)
 		return 0;
-	size_t d = ab, labels = 0, end = 0, last = 0, first_a = 0, first_e = 0, pl = 0, pe = 0;
+	size_t d = ab, labels = 0, end = 0, last = 0, first_a = 0, first_e = 0;
+	size_t la[6], lz[6]; /* each label's start and end */
 	if (d < n && s[d] == ' ')
 		d++;
 	for (;;) {
@@ -222,21 +223,23 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 			d++;
 		if (d == a)
 			break;
-		if (labels++ == 0)
+		if (labels == 0)
 			first_a = a, first_e = d;
-		pl = last, pe = end;
-		last = a, end = d;
+		la[labels] = a, lz[labels] = d, labels++;
 		size_t dl = dot_after(s, n, d, &spelled);
 		if (dl == 0 || labels >= 6 || d + dl >= n || !sc_alnum(s[d + dl]))
 			break;
 		d += dl;
 	}
-	/* "x @ my.com.07700900123": a number glued on after a full stop is no
-	 * label of the domain (as the plain e-mail pass reads it), so that a
-	 * second pass over the output, where the number is a marker, finds
-	 * the same address */
-	if (labels >= 3 && digits_at(s, end, last, end - last) == end - last)
-		labels--, last = pl, end = pe;
+	/* "x @ my.com.07700900123", "x @ my.com.07700900.123": numbers glued
+	 * on after a full stop are no labels of the domain (as the plain
+	 * e-mail pass reads them), so that a second pass over the output,
+	 * where a number is a marker, finds the same address */
+	while (labels >= 3 && digits_at(s, lz[labels - 1], la[labels - 1],
+	                                lz[labels - 1] - la[labels - 1]) == lz[labels - 1] - la[labels - 1])
+		labels--;
+	if (labels > 0)
+		last = la[labels - 1], end = lz[labels - 1];
 	if (labels < 2 || !IN(s + last, end - last, TLDS) || !ends_word(s, n, end, 0))
 		return 0;
 	if (plain > 0 && !strong && !spelled && !IN(s + first_a, first_e - first_a, PROVIDERS))
