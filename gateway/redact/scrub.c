@@ -598,10 +598,18 @@ static int add_street_own(struct bctx *bc, const struct words *ls, size_t i, uns
  * Floor", "Rear") are none; a name of common words alone is withheld only
  * where a name is (common_ok: capitalised, not starting a sentence).
  */
+static int floor_word(const char *w, size_t l)
+{
+	static const char *const FLOOR[] = {"basement", "first", "floor", "front", "ground",
+					    "lower",    "rear",  "second", "top",  "upper"};
+	for (size_t f = 0; f < sizeof FLOOR / sizeof FLOOR[0]; f++)
+		if (strlen(FLOOR[f]) == l && memcmp(FLOOR[f], w, l) == 0)
+			return 1;
+	return 0;
+}
+
 static int add_building(struct bctx *bc, const char *text, size_t len, unsigned kind)
 {
-	static const char *const FLOOR[] = {"basement", "first", "floor", "ground", "lower",
-					    "rear", "second", "top", "upper", "front"};
 	const char *p = text, *end = text + len;
 	while (p < end) {
 		const char *c = memchr(p, ',', (size_t)(end - p));
@@ -622,10 +630,7 @@ static int add_building(struct bctx *bc, const char *text, size_t len, unsigned 
 			split(b, m, &ws);
 			int common = 1, own = 0;
 			for (size_t k = 0; k < ws.n; k++) {
-				int fl = 0;
-				for (size_t f = 0; f < sizeof FLOOR / sizeof FLOOR[0]; f++)
-					fl |= strlen(FLOOR[f]) == ws.l[k] && memcmp(FLOOR[f], ws.w[k], ws.l[k]) == 0;
-				if (fl)
+				if (floor_word(ws.w[k], ws.l[k]))
 					goto next;
 				unsigned lx = lex_classify(ws.w[k], ws.l[k]);
 				common &= scrub_common_word(ws.w[k], ws.l[k]) || (lx & LEX_FUNCTION) != 0;
@@ -724,7 +729,12 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 		while (d0 > 0 && !has_digit(ls.w[d0 - 1], ls.l[d0 - 1]))
 			d0--;
 		d0 = d0 > 0 ? d0 - 1 : ls.n;
-		if (d0 < ls.n && ls.n - (d0 + 1) >= 2 &&
+		/* not a flat's floor: "Flat 2, Ground Floor, 3 Kiln Way" names no
+		 * street "Ground Floor" */
+		int floor = 0;
+		for (size_t k = d0 + 1; k < ls.n; k++)
+			floor |= floor_word(ls.w[k], ls.l[k]);
+		if (!floor && d0 < ls.n && ls.n - (d0 + 1) >= 2 &&
 		    ((rc = add_words(bc, &ls, d0, ls.n, kind, R_VAL_LINE1)) != 0 ||
 		     (rc = add_words(bc, &ls, d0 + 1, ls.n, kind, R_VAL_STREET)) != 0))
 			return rc;

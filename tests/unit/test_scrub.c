@@ -3673,18 +3673,22 @@ Test(scrub, s33_small_letter_rank_collar_and_wco)
 /* s33: a building's name in her address, between its flat and its number
  * ("Room 7, Foyer, 12 Dock Street"), goes where the note names it
  * ("not at the Foyer"); a common word's name only capitalised, not
- * starting a sentence. */
+ * starting a sentence; a flat's floor ("Ground Floor") is neither a
+ * building's name nor a street's. */
 Test(scrub, s33_building_of_her_address)
 {
 	static const struct scrub_value v[] = {
 		{"Room 7, Foyer, 12 Dock Street, Hull", SCRUB_ADDRESS, CANON_ADDRESS, 1},
+		{"Flat 2, Ground Floor, 3 Kiln Way, Hull", SCRUB_ADDRESS, CANON_ADDRESS, 1},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = 1};
+	struct scrub_spec spec = {.values = v, .n_values = 2};
 	scrubber *s = NULL;
 	cr_assert_eq(scrubber_build2(&spec, &s), 0);
 	expect_with(s, "Met her in town, not at the Foyer (he waits outside). Foyer staff help. A foyer.",
 		    "Met her in town, not at the " W("victim location")
 		    " (he waits outside). Foyer staff help. A foyer.");
+	/* a flat's floor names no building nor street */
+	expect_with(s, "Seen on the Ground Floor of the hospital.", "Seen on the Ground Floor of the hospital.");
 	scrubber_free(s);
 }
 
