@@ -1173,6 +1173,8 @@ static int clause_end(const struct tok *z)
 /* A lower-case word naming a department or a task where someone works
  * ("catering", "outpatients", "desk"): on the same line, no function,
  * preposition, time or pronoun word, not a day, not a word ending in "ly". */
+static int said_verb(const struct scan *sc, const struct tok *x);
+
 static int dept_lower(const struct scan *sc, const struct tok *x)
 {
 	if (x->type != T_WORD || !(x->f & F_LOWER) || (x->f & (F_NL | F_DIGIT)) ||
@@ -1181,7 +1183,10 @@ static int dept_lower(const struct scan *sc, const struct tok *x)
 		return 0;
 	size_t n = x->end - x->start;
 	const unsigned char *c = sc->s + x->start;
-	return n >= 3 && !(c[n - 2] == 'l' && c[n - 1] == 'y'); /* "apparently" */
+	/* not "apparently", nor a verb ending the sentence: "<Salon>, rang",
+	 * "<Firm>, contacted" */
+	return n >= 3 && !(c[n - 2] == 'l' && c[n - 1] == 'y') && !said_verb(sc, x) &&
+	       !(n > 4 && c[n - 2] == 'e' && c[n - 1] == 'd');
 }
 
 static int word_eq(const struct scan *sc, const struct tok *w, const char *v);

@@ -3728,6 +3728,7 @@ Test(scrub, s33_landmark_chain_and_workplace_ends)
 	       R("name") " drives for " R("place") " himself and knows most drivers.");
 	expect("Her teacher Mrs Smith at Oakfield Primary rang.",
 	       "Her teacher " R("name") " at " R("place") " rang.");
+	expect("Leanne, a beautician at Glow & Go, rang.", R("name") ", a beautician at " R("place") ", rang.");
 }
 
 /* s33: registering with a new practice says where she now lives; a place
