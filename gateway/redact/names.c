@@ -2186,7 +2186,8 @@ static int rule_signature_name(struct scan *sc, size_t i, struct spans *out, siz
 /*
  * A nickname in quotes beside the person's name, not inside it: before the
  * forename ('"Scouse" Tony Hale'), in brackets after the name ('Rizwan
- * ("Rizzy")'), or before the name in brackets ('"Blade" (Tyrone Samuels)').
+ * ("Rizzy")'), before the name in brackets ('"Blade" (Tyrone Samuels)'), or
+ * before whose kin it is in brackets ('"Dayka" (his mother)').
  * One capitalised word in quotes, not a function word (nor allow-listed
  * after a name); before, the forename must start a whole name ('"Help"
  * Mark said' is no one's nickname). The nickname is
@@ -2211,7 +2212,12 @@ static int rule_quoted_alias(struct scan *sc, size_t i, struct spans *out, size_
 			  capish(p) && p->shape != SH_INITIAL && p->shape != SH_NUM &&
 			  (p->klass == K_S || p->klass == K_U ||
 			   ((p->lex & LEX_FORENAME) && !(p->lex & LEX_ALLOW)));
-	if (!fore_after && !name_before)
+	/* a contact's name in quotes, whose it is in brackets after it:
+	 * 'shares location with "Dayka" (his mother)' */
+	static const char *const OWNER[] = {"his", "her", "their", "my", NULL};
+	int kin_after = v->shape == SH_LOWER && v->start > 0 && sc->s[v->start - 1] == '(' &&
+			word_in_list(sc, v, OWNER) && w != NULL && !w->gap && (w->lex & LEX_KIN);
+	if (!fore_after && !name_before && !kin_after)
 		return 0;
 	*next = i + 1;
 	return emit(sc, out, t, t, "cue:quoted-alias") < 0 ? MGW_E_NOMEM : 1;

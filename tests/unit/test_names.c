@@ -890,6 +890,10 @@ Test(names, quoted_nickname_beside_the_name)
 	/* not before a forename alone, nor a quoted word in a sentence */
 	cr_expect_str_eq(rule_of("He shouted \"Help\" Mark said", "Help"), "(none)");
 	NONE("She said \"Sorry\" and left.");
+	/* s33: a contact's name in quotes, whose kin it is in brackets after */
+	cr_expect_str_eq(rule_of("shares location with \"Dayka\" (his mother).", "Dayka"),
+			 "cue:quoted-alias");
+	NONE("She said \"Help\" (her words) twice.");
 }
 
 /* A title and an initial alone name a person. */
