@@ -260,6 +260,9 @@ static int nick_emit(void *ctx, const char *form, size_t len)
 	return rc;
 }
 
+static int sorted_word(const char *const *T, size_t nt, const unsigned char *w, size_t n,
+                       int fold);
+
 /* A first name people are seldom called by, the name after it used
  * instead: Vietnamese middle markers (Thi, Van), and the Prophet's name,
  * an honorific or "servant of" first in South Asian and Arab names
@@ -269,10 +272,7 @@ static int called_after_first(const char *w, size_t l)
 	static const char *const F[] = {"abd",      "abdel",   "abdul",    "md",
 					"mohamed",  "mohammad", "mohammed", "muhammad", "muhammed",
 					"sayed",    "sayyid",  "syed",     "thi",      "van"};
-	for (size_t k = 0; k < sizeof F / sizeof F[0]; k++)
-		if (strlen(F[k]) == l && strncasecmp(F[k], w, l) == 0)
-			return 1;
-	return 0;
+	return sorted_word(F, sizeof F / sizeof F[0], (const unsigned char *)w, l, 1);
 }
 
 /* Is w (folded, ASCII) the first word of a withheld name ("Yusuf" of a
@@ -602,10 +602,7 @@ static int floor_word(const char *w, size_t l)
 {
 	static const char *const FLOOR[] = {"basement", "first", "floor", "front", "ground",
 					    "lower",    "rear",  "second", "top",  "upper"};
-	for (size_t f = 0; f < sizeof FLOOR / sizeof FLOOR[0]; f++)
-		if (strlen(FLOOR[f]) == l && memcmp(FLOOR[f], w, l) == 0)
-			return 1;
-	return 0;
+	return sorted_word(FLOOR, sizeof FLOOR / sizeof FLOOR[0], (const unsigned char *)w, l, 0);
 }
 
 static int add_building(struct bctx *bc, const char *text, size_t len, unsigned kind)
@@ -2968,8 +2965,8 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			if (meeting_next(s, i, all->v[j].end) || court_next(s, i, all->v[j].end))
 				continue; /* s19-over: "<Area> MARAC": the meeting;
 				           * s20-over: "<Town> Family Court" */
-			int slot = place_slot(s, all->v[j].start, a, digit) ||
-			           place_head_after(s, i, all->v[j].end);
+			int ps = place_slot(s, all->v[j].start, a, digit);
+			int slot = ps || place_head_after(s, i, all->v[j].end);
 			if (up == i - a && !slot)
 				continue; /* capitals: an acronym or a CAD line */
 			unsigned b = lex_classify((const char *)s + a, i - a);
@@ -2979,7 +2976,7 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			                LEX_SURNAME;
 			if (slot && up < i - a)
 				deny &= ~(LEX_ALLOW | LEX_SURNAME); /* a town: "to Rochdale" */
-			if ((b & LEX_SHOP) && (place_slot(s, all->v[j].start, a, digit) == 2 ||
+			if ((b & LEX_SHOP) && (ps == 2 ||
 			                       the_slot(s, all->v[j].start, a)))
 				deny &= ~LEX_ALLOW; /* a chain's branch as a landmark or where she
 				                     * is: "THE FLATS BEHIND LIDL", "placed at the
