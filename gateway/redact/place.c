@@ -309,9 +309,14 @@ static void flush_sentence(struct scan *sc, long p)
 {
 	if (sc->flags & PLACE_F_LOCATION) {
 		const char *loc = sc->loc_rule;
+		/* three clock times in one sentence are a day's timetable
+		 * ("carers visit 08:00, 12:30 and 18:00"), as "every day" is */
+		if (sc->clock >= 3)
+			sc->every = 1;
 		if (loc != NULL && sc->his_cue && !sc->other_cue && !sc->she_w)
 			loc = NULL; /* about him alone */
-		if (loc == NULL && sc->routev && (sc->via || sc->clock || sc->every))
+		if (loc == NULL && ((sc->routev && (sc->via || sc->clock || sc->every)) ||
+				    (sc->comev && sc->clock)))
 			loc = "loc:route";
 		/* "she is at work until 5" (a timed routine) when no safe-time
 		 * cue says more: "call after 10 when he is at work" is a safe time */
@@ -338,7 +343,7 @@ static void flush_sentence(struct scan *sc, long p)
 	sc->body = stamp_end(sc, p);
 	sc->body_start = T(sc, sc->body)->start;
 	sc->loc_rule = sc->safe_rule = NULL;
-	sc->routev = sc->via = sc->clock = sc->every = 0;
+	sc->routev = sc->comev = sc->via = sc->clock = sc->every = 0;
 	sc->callw = sc->window = sc->atwork = 0;
 	sc->his_cue = sc->other_cue = sc->she_w = 0;
 	sc->last_cue = sc->last_admit = -1;
@@ -822,7 +827,7 @@ static void try_be(struct scan *sc, long p)
 #define LOC_CLS (C_REFUGE | C_LOCV | C_MOVE | C_BE | C_NEWMOD | C_GOT | C_ROUTEV | C_TRANS | \
                  C_TIMEW | C_DAY | C_ACCOM)
 static const uint8_t LOC_ID[W_COUNT] = {
-	[W_ADMITTED] = 1, [W_INPATIENT] = 1, [W_INPATIENT2] = 1, [W_FOUND] = 1,
+	[W_ADMITTED] = 1, [W_COMES] = 1, [W_RUNS] = 1, [W_COME] = 1, [W_INPATIENT] = 1, [W_INPATIENT2] = 1, [W_FOUND] = 1,
 	[W_ACCOMMODATION] = 1, [W_LODGINGS] = 1, [W_ADDRESS] = 1, [W_TENANCY] = 1,
 	[W_PLACEMENT] = 1, [W_SOFA] = 1, [W_BED] = 1, [W_B] = 1, [W_FIND] = 1, [W_FINDS] = 1,
 	[W_TRACK] = 1, [W_TRACKED] = 1, [W_TRACE] = 1, [W_LOCATE] = 1, [W_LOCATED] = 1,
@@ -1490,8 +1495,18 @@ static void loc_cues(struct scan *sc, long p)
 	}
 
 	/* routes and routines: decided at the end of the sentence */
-	if (c & C_ROUTEV)
-		sc->routev = 1;
+	if ((c & C_ROUTEV) || (id == W_RUNS && is_word(T(sc, p - 1), W_HER)))
+		sc->routev = 1; /* "her runs at 06:10 Mon/Wed/Fri" */
+	/* "the worker comes Mondays at 10", "carers (<Firm>) come at 8am,
+	 * 12.30 and 6pm": someone's visits to her by the clock. Not "he
+	 * comes", nor "come" after a pronoun or a modal ("if you don't come
+	 * home", "he come in from the pub") */
+	const struct tok *pr = T(sc, p - 1);
+	if ((id == W_COMES && pr->id != W_HE) ||
+	    (id == W_COME && (is_punct(pr, ')') || pr->id == W_THEY ||
+			      (pr->type == T_WORD && !(pr->cls & (C_PRON | C_FUNC)) &&
+			       sc->s[pr->end - 1] == 's'))))
+		sc->comev = 1;
 	if (id == W_TAKES) {
 		for (long i = p + 1; i < p + 7; i++)
 			if (is_word(T(sc, i), W_TO) || (T(sc, i)->cls & C_TRANS))
@@ -2158,7 +2173,7 @@ static void step(struct scan *sc, long p)
 		sc->window = 1;
 	if (t->type == T_NUM) {
 		if (is_clock(sc, p) && p >= sc->body)
-			sc->clock = 1; /* not the log entry's own time */
+			sc->clock++; /* not the log entry's own time */
 		place_addresses(sc, p);
 		return;
 	}

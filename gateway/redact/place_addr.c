@@ -3509,10 +3509,13 @@ static int job_employer(struct scan *sc, long a, int bare)
 	/* "(<Name>, <Name> Care)": a care or support provider named by a
 	 * word of its own before "Care" or "Support" is an employer; "Social
 	 * Care", "Victim Support" are agencies */
+	/* "(<Name> Home Support)": "Home" between, a name of its own
+	 * before it */
+	long h = a + m - 2 - (m > 2 && T(sc, a + m - 2)->id == W_HOME);
 	int provider = m > 1 && capn > 0 && (T(sc, a + m - 1)->id == W_CARE || T(sc, a + m - 1)->id == W_SUPPORT) &&
-		       !(T(sc, a + m - 2)->cls & (C_NOTPL | C_INSTM | C_INSTC | C_ACCOM)) &&
-		       !(lex_classify((const char *)sc->s + T(sc, a + m - 2)->start,
-				      T(sc, a + m - 2)->end - T(sc, a + m - 2)->start) & LEX_ALLOW);
+		       !(T(sc, h)->cls & (C_NOTPL | C_INSTM | C_INSTC | C_ACCOM)) &&
+		       !(lex_classify((const char *)sc->s + T(sc, h)->start, T(sc, h)->end - T(sc, h)->start) &
+			 LEX_ALLOW);
 	/* an agency ("Kent Police", "Leeds City Council") is kept; a
 	 * hospital too after "a doctor at" (the one she saw there), but after
 	 * a bare job it is where that person works ("Husband (nurse at <Town>
@@ -4195,7 +4198,15 @@ static void care_provider(struct scan *sc, long p)
 	int cue = word_eq(sc, c, "carers") || word_eq(sc, c, "carer") ||
 		  ((word_eq(sc, c, "staff") || word_eq(sc, c, "package")) &&
 		   word_eq(sc, d, "care")) ||
-		  (word_eq(sc, c, "help") && word_eq(sc, d, "home"));
+		  (word_eq(sc, c, "help") && word_eq(sc, d, "home")) ||
+		  /* "the block's managing agent (<Name> Block Management)",
+		   * "her landlord (<Name> Lettings)": a firm that holds a key
+		   * or the tenancy, in brackets after what it is */
+		  (is_punct(b, '(') &&
+		   (word_eq(sc, c, "landlord") ||
+		    ((word_eq(sc, c, "agent") || word_eq(sc, c, "agents")) &&
+		     (word_eq(sc, d, "managing") || word_eq(sc, d, "letting") || word_eq(sc, d, "lettings") ||
+		      word_eq(sc, d, "estate")))));
 	if (!cue)
 		return;
 	long a = p;

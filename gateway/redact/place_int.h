@@ -139,7 +139,7 @@ struct scan {
 	long ss;
 	size_t sent_start, sent_end;
 	const char *loc_rule, *safe_rule;
-	int routev, via, clock, every;
+	int routev, comev, via, clock, every;
 	long body;         /* first token after a log entry's time stamp (stamp_end) */
 	size_t body_start; /* its byte offset */
 	int callw, window; /* a word for calling her; a time window (10-12, between 2 and 3) */

@@ -1002,6 +1002,8 @@
 	W(PICKS, "picks", C_ROUTEV)                                                             \
 	W(ATTENDS, "attends", C_ROUTEV | C_ATTEND)                                              \
 	W(VISITS, "visits", C_ROUTEV | C_CALL)                                                  \
+	W(COMES, "comes", 0) /* "your support worker comes Mondays at 10": with a clock */    \
+	W(COME, "come", 0)                                                                      \
 	W(JOGS, "jogs", C_ROUTEV)                                                               \
 	W(GETS, "gets", C_ROUTEV)                                                               \
 	W(CATCHES, "catches", C_ROUTEV)                                                         \

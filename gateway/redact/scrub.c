@@ -2869,6 +2869,17 @@ static int venue_head(const unsigned char *w, size_t n)
 	return word_of(w, 0, n, HEAD);
 }
 
+/* A street's kind after its name ("Roseville Rd", "MILL LANE"): the
+ * unambiguous ones only ("Way", "Walk", "View" are words of a sentence
+ * too). */
+static int street_head(const unsigned char *w, size_t n)
+{
+	static const char *const HEAD[] = {"road", "rd", "street", "st", "lane", "ln", "avenue",
+					   "ave", "crescent", "cres", "terrace", "grove", "gardens",
+					   "gdns", NULL};
+	return word_of(w, 0, n, HEAD);
+}
+
 /*
  * s19-over: is the word ending at i followed, after one space, by "MARAC"
  * inside the span (up to end): "Action from <Area> MARAC held 13/11" names
@@ -2922,6 +2933,7 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			continue;
 		int digit = 0;
 		size_t pa = SIZE_MAX, pe = 0; /* the word before, when a common one */
+		size_t sa = SIZE_MAX, se = 0; /* the word before, when capitalised */
 		for (size_t i = all->v[j].start; i < all->v[j].end;) {
 			if (!sc_alpha(s[i]) && s[i] < 0x80) {
 				digit |= s[i] >= '0' && s[i] <= '9';
@@ -2930,8 +2942,27 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			}
 			size_t a = i;
 			i = prop_word_end(s, all->v[j].end, i);
-			size_t ca = pa;
+			size_t ca = pa, cs = sa;
 			pa = SIZE_MAX;
+			sa = SIZE_MAX;
+			if (cs != SIZE_MAX && se + 1 == a && s[se] == ' ' && sc_upper(s[a]) &&
+			    street_head(s + a, i - a)) {
+				/* a street where she is ("BACK OF THE LAUNDERETTE ON
+				 * ROSEVILLE RD"): its name and its kind together,
+				 * wherever the note names it again, capitals or not */
+				int dup = 0, multi;
+				for (size_t k = 0; k < nw && !dup; k++)
+					dup = prop_cmp(s, cs, i - cs, &w[k]);
+				if (!dup && !(keep->n && kept_at(s, keep, maxend, cs, i, &multi))) {
+					if (nw == PROP_WORDS)
+						return PROP_FULL;
+					w[nw++] = (struct prop_word){cs, i - cs, 0};
+				}
+			}
+			if (i - a >= 3 && sc_upper(s[a]) && !(a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) &&
+			    !(lex_classify((const char *)s + a, i - a) &
+			      (LEX_STREET | LEX_FUNCTION | LEX_PARTICLE | LEX_MODAL | LEX_TITLE | LEX_KIN)))
+				sa = a, se = i;
 			if (ca != SIZE_MAX && pe + 1 == a && s[pe] == ' ' && sc_upper(s[a]) &&
 			    venue_head(s + a, i - a)) {
 				/* a venue named by a common word ("GRACE CHAPEL",

@@ -3797,3 +3797,51 @@ Test(scrub, s33_child_by_initial_in_a_log)
 		    "J said no. Plan B said nothing. A said yes. Vitamin K is low.");
 	scrubber_free(e);
 }
+
+/* s34: someone's visits to her by the clock ("your support worker comes
+ * Monday ... at 10 o'clock", "carers (<Firm>) come at 8am, 12.30 and 6pm")
+ * and her runs by the clock are a routine; three clock times in one
+ * sentence are a day's timetable ("carers visit 08:00, 12:30 and 18:00");
+ * not "if you don't come home", "he comes in off nights", nor a log's own
+ * time before "come". */
+Test(scrub, s34_visits_and_runs_by_the_clock)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "Your support worker comes Monday, Wednesday and Friday at 10 o'clock. You can tell her.",
+		    W("victim location") " You can tell her.");
+	expect_with(sc, "Carers come at 8am, 12.30 and 6pm. Plan agreed.", W("victim location") " Plan agreed.");
+	expect_with(sc, "Carers visit 08:00, 12:30 and 18:00. Plan agreed.", W("safe times") " Plan agreed.");
+	expect_with(sc, "It showed her runs at 06:10 Mon/Wed/Fri. Now private.", W("victim location") " Now private.");
+	expect_with(sc, "22:03 if you don't come home I send the video. He comes in off nights angry.",
+		    "22:03 if you don't come home I send the video. He comes in off nights angry.");
+	scrubber_free(sc);
+}
+
+/* s34: a firm in brackets after a managing agent or a landlord ("the
+ * block's managing agent (<Name> Block Management)"), and a care provider
+ * named "<Name> Home Support", is a workplace; a housing association
+ * named by an agency's words, and "(Home Support)" alone, stay. */
+Test(scrub, s34_managing_agent_landlord_and_home_support)
+{
+	expect("the managing agent (Fenland Block Management) is cancelling it.",
+	       "the managing agent (" R("place") ") is cancelling it.");
+	expect("her landlord (Bridge Lettings) rang.", "her landlord (" R("place") ") rang.");
+	expect("the carers (Airedale Home Support) will call.", "the carers (" R("place") ") will call.");
+	unchanged("her landlord (Clarion Housing) rang. the carers (Home Support) will call.");
+}
+
+/* s34: a street named inside a statement of where she is ("BACK OF THE
+ * LAUNDERETTE ON ROSEVILLE RD") goes wherever the note names it again,
+ * in capitals too. */
+Test(scrub, s34_street_where_she_is_goes_everywhere)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "21:17 GEO PLOTS TO BACK OF THE LAUNDERETTE ON ROSEVILLE RD, FLATS ABOVE\n"
+			"22:05 VEH ON ROSEVILLE RD TOWED. UNITS CLEAR.",
+		    "21:17 " W("victim location") "\n22:05 VEH ON " W("victim location") " TOWED. UNITS CLEAR.");
+	scrubber_free(sc);
+}
