@@ -760,6 +760,28 @@ static int with_for_years(const struct scan *sc, long j)
 	return nx->type != T_WORD || (nx->f & F_BRK);
 }
 
+/*
+ * "CPA review / discharge plan 07/05/2027, <Name> Hospital", "discharge
+ * planning meeting at <Name> Hospital": she is to leave a hospital she is
+ * in, named on the same line after "discharge plan(ning)" at p (a
+ * capitalised word before a hospital's word). Not "discharged from" (a
+ * stay told after it ended), nor a plan with no hospital named.
+ */
+static int discharge_plan_at(const struct scan *sc, long p)
+{
+	if (T(sc, p)->id != W_DISCHARGE ||
+	    !(is_word(T(sc, p + 1), W_PLAN) || is_word(T(sc, p + 1), W_PLANNING)))
+		return 0;
+	for (long i = p + 2; i < p + 16; i++) {
+		const struct tok *x = T(sc, i);
+		if (x->type == T_END || (x->f & F_NL))
+			return 0;
+		if ((x->cls & C_HOSP) && (T(sc, i - 1)->f & F_CAP) && T(sc, i - 1)->type == T_WORD)
+			return 1;
+	}
+	return 0;
+}
+
 static void try_be(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -770,6 +792,14 @@ static void try_be(struct scan *sc, long p)
 	if (x->type != T_WORD)
 		return;
 	unsigned id = x->id;
+	/* "she is on Ward 3 at <Hospital>", "remains on the ward": a ward
+	 * she is in says where she is, as "is at" does; not "he has been on
+	 * the ward twice" (his visits), nor "last year she was on the ward" */
+	if (id == W_ON && t->id != W_BEEN && t->id != W_WAS && is_word(T(sc, skip_det(sc, j + 1)), W_WARD) &&
+	    !(T(sc, j + 1)->f & F_BRK) && !nonloc_subject(sc, p) && !his_subject(sc, p)) {
+		loc_cue(sc, p, "loc:is-at");
+		return;
+	}
 	int going = !(t->cls & C_FUNC) && t->id != W_BEING && t->id != W_HES && t->id != W_SHES &&
 		    t->id != W_THEYRE && t->id != W_REMAINS && t->id != W_REMAIN && t->id != W_REMAINED;
 	if (!(id == W_AT || id == W_WITH || id == W_IN || id == W_ROUND || id == W_OVER ||
@@ -827,7 +857,7 @@ static void try_be(struct scan *sc, long p)
 #define LOC_CLS (C_REFUGE | C_LOCV | C_MOVE | C_BE | C_NEWMOD | C_GOT | C_ROUTEV | C_TRANS | \
                  C_TIMEW | C_DAY | C_ACCOM)
 static const uint8_t LOC_ID[W_COUNT] = {
-	[W_ADMITTED] = 1, [W_COMES] = 1, [W_RUNS] = 1, [W_COME] = 1, [W_INPATIENT] = 1, [W_INPATIENT2] = 1, [W_FOUND] = 1,
+	[W_ADMITTED] = 1, [W_DISCHARGE] = 1, [W_COMES] = 1, [W_RUNS] = 1, [W_COME] = 1, [W_INPATIENT] = 1, [W_INPATIENT2] = 1, [W_FOUND] = 1,
 	[W_ACCOMMODATION] = 1, [W_LODGINGS] = 1, [W_ADDRESS] = 1, [W_TENANCY] = 1,
 	[W_PLACEMENT] = 1, [W_SOFA] = 1, [W_BED] = 1, [W_B] = 1, [W_FIND] = 1, [W_FINDS] = 1,
 	[W_TRACK] = 1, [W_TRACKED] = 1, [W_TRACE] = 1, [W_LOCATE] = 1, [W_LOCATED] = 1,
@@ -1165,6 +1195,13 @@ static int receiving_marac(const struct scan *sc, long p)
 			for (long i = p + 3; i < p + 6 && !(T(sc, i)->f & F_BRK); i++)
 				if (T(sc, i)->id == W_MARAC)
 					return 1; /* "Receiving: <Area> MARAC" */
+		/* a move's form: "Receiving borough: <Name>", "Receiving
+		 * authority: <Name> Council" */
+		if ((is_word(nx, W_BOROUGH) || is_word(nx, W_AUTHORITY) || is_word(nx, W_COUNCIL) ||
+		     is_word(nx, W_AREA)) &&
+		    is_punct(w, ':') && !(nx->f & F_BRK) && T(sc, p + 3)->type == T_WORD &&
+		    (T(sc, p + 3)->f & (F_CAP | F_UPPER)) && !(T(sc, p + 3)->f & F_NL))
+			return 1;
 		return !(nx->f & F_BRK) && (nx->id == W_MARAC || is_word(nx, W_AREA)) &&
 		       !(w->f & F_BRK) &&
 		       (is_punct(w, ':') || is_punct(w, '(') || is_punct(w, '-') ||
@@ -1260,7 +1297,7 @@ static void loc_cues(struct scan *sc, long p)
 		return;
 	}
 	if (id == W_ADMITTED || id == W_INPATIENT || id == W_INPATIENT2 ||
-	    (id == W_DETAINED && detained_mha(sc, p)))
+	    (id == W_DETAINED && detained_mha(sc, p)) || discharge_plan_at(sc, p))
 		loc_cue(sc, p, "loc:admitted");
 	if (receiving_marac(sc, p))
 		loc_cue(sc, p, "loc:receiving-area");

@@ -1004,6 +1004,9 @@
 	W(VISITS, "visits", C_ROUTEV | C_CALL)                                                  \
 	W(COMES, "comes", 0) /* "your support worker comes Mondays at 10": with a clock */    \
 	W(COME, "come", 0)                                                                      \
+	W(DISCHARGE, "discharge", 0) /* "discharge plan ..., <Name> Hospital" */             \
+	W(PLAN, "plan", 0)                                                                      \
+	W(PLANNING, "planning", 0)                                                              \
 	W(JOGS, "jogs", C_ROUTEV)                                                               \
 	W(GETS, "gets", C_ROUTEV)                                                               \
 	W(CATCHES, "catches", C_ROUTEV)                                                         \
@@ -1064,6 +1067,8 @@
 	W(SPACE, "space", 0)                                                                    \
 	W(VACANCY, "vacancy", 0)                                                                \
 	W(RECEIVING, "receiving", 0)                                                            \
+	W(BOROUGH, "borough", 0) /* "Receiving borough: <Name>" */                             \
+	W(AUTHORITY, "authority", 0)                                                            \
 	W(APPT, "appt", 0)                                                                      \
 	W(SCAN, "scan", 0)                                                                      \
 	W(TRANSFER, "transfer", 0)                                                              \

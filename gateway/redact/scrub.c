@@ -2869,6 +2869,33 @@ static int venue_head(const unsigned char *w, size_t n)
 	return word_of(w, 0, n, HEAD);
 }
 
+/* Is the word at a, inside a location span starting at lo, the value of
+ * an area's label ("Receiving borough: Enfield", "Area: Tynedale")? */
+static int area_label_before(const unsigned char *s, size_t lo, size_t a)
+{
+	static const char *const LABEL[] = {"borough", "area", "town", "district", "locality",
+					    "authority", NULL};
+	size_t i = a;
+	while (i > lo && s[i - 1] == ' ')
+		i--;
+	if (i == lo || s[i - 1] != ':')
+		return 0;
+	size_t e = --i;
+	while (i > lo && sc_alpha(s[i - 1]))
+		i--;
+	if (e == i || !word_of(s, i, e, LABEL))
+		return 0;
+	/* not the area she leaves ("Referring borough: <Name>") */
+	static const char *const FROM[] = {"referring", "previous", "former", "old", "sending", NULL};
+	size_t b = i;
+	while (b > lo && s[b - 1] == ' ')
+		b--;
+	size_t bw = b;
+	while (bw > lo && sc_alpha(s[bw - 1]))
+		bw--;
+	return !(b > bw && word_of(s, bw, b, FROM));
+}
+
 /* A street's kind after its name ("Roseville Rd", "MILL LANE"): the
  * unambiguous ones only ("Way", "Walk", "View" are words of a sentence
  * too). */
@@ -2987,7 +3014,8 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 				    !month_word(s + a, i - a))
 					pa = a, pe = i;
 			}
-			if (i - a < 4 || !sc_upper(s[a]) || sentence_start(s, a) ||
+			int labelled = area_label_before(s, all->v[j].start, a);
+			if (i - a < 4 || !sc_upper(s[a]) || (sentence_start(s, a) && !labelled) ||
 			    (a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)))
 				continue;
 			size_t up = 0;
@@ -2996,7 +3024,7 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			if (meeting_next(s, i, all->v[j].end) || court_next(s, i, all->v[j].end))
 				continue; /* s19-over: "<Area> MARAC": the meeting;
 				           * s20-over: "<Town> Family Court" */
-			int ps = place_slot(s, all->v[j].start, a, digit);
+			int ps = labelled ? 1 : place_slot(s, all->v[j].start, a, digit);
 			int slot = ps || place_head_after(s, i, all->v[j].end);
 			if (up == i - a && !slot)
 				continue; /* capitals: an acronym or a CAD line */
@@ -3165,6 +3193,58 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 	return rc;
 }
 
+/* Does the text at i end a cell or a clause: spaces (a table's tab is
+ * one) then no letter ("Old Trafford\t2\t06/02", a comma, the end)? */
+static int cell_end(const unsigned char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	return i == n || !(sc_alpha(s[i]) || s[i] >= 0x80 || s[i] == '(');
+}
+
+/* The second word of a district after a common one ("Old Trafford",
+ * "Great Barr"): nothing but a name, or a town the lexicon knows. */
+static int district_word(unsigned b, unsigned not_district)
+{
+	if (b & LEX_PLACE)
+		b &= ~LEX_ALLOW;
+	return !(b & (LEX_COMMON | LEX_STREET | not_district));
+}
+
+/*
+ * s34: right after an address, a bracket of one to five capitalised
+ * words that names who holds it ("31 Milnrow Road, Rochdale (Rochdale
+ * Boroughwide Housing)": its landlord, whose name says the town): the
+ * end after ')' when the words are not kept, else 0. Not a bracket of
+ * kin or of lower-case words ("(his mum's)"), nor one with a number.
+ */
+static size_t landlord_bracket(const unsigned char *s, size_t n, size_t i, const struct spans *keep,
+			       const size_t *maxend)
+{
+	if (i + 3 >= n || s[i] != ' ' || s[i + 1] != '(' || !sc_upper(s[i + 2]))
+		return 0;
+	size_t k = i + 2;
+	for (int w = 0; w < 5; w++) {
+		size_t e = prop_word_end(s, n, k);
+		if (e == k || (lex_classify((const char *)s + k, e - k) & (LEX_KIN | LEX_TITLE | LEX_FUNCTION)))
+			return 0;
+		if (e < n && s[e] == ')') {
+			int multi;
+			if (keep->n && kept_at(s, keep, maxend, i + 2, e, &multi))
+				return 0;
+			return e + 1;
+		}
+		if (e + 1 >= n || s[e] != ' ')
+			return 0;
+		k = e + 1;
+		if (s[k] == '&' && k + 2 < n && s[k + 1] == ' ')
+			k += 2;
+		if (!sc_upper(s[k]))
+			return 0;
+	}
+	return 0;
+}
+
 /*
  * An address found (a withheld value or a recognised one) followed by
  * ", Word" or ", Word Word" names its district or town too: "Saheli House,
@@ -3196,15 +3276,35 @@ static int address_tails(const unsigned char *s, size_t n, struct spans *all, si
 			if (e - a < 3 || (e < n && sc_digit(s[e])))
 				break;
 			unsigned b = lex_classify((const char *)s + a, e - a);
-			if (b & (LEX_COMMON | LEX_ALLOW | LEX_PHRASE | LEX_INSTITUTION | LEX_TITLE |
-			         LEX_RANK | LEX_KIN | LEX_CALLED | LEX_FUNCTION | LEX_MODAL |
-			         LEX_FORENAME | LEX_SURNAME))
+			const unsigned not_district = LEX_ALLOW | LEX_PHRASE | LEX_INSTITUTION | LEX_TITLE |
+						      LEX_RANK | LEX_KIN | LEX_CALLED | LEX_FUNCTION |
+						      LEX_MODAL | LEX_FORENAME | LEX_SURNAME;
+			if (words == 0 && (b & LEX_COMMON) && !(b & not_district)) {
+				/* "..., Old Trafford" ending a cell or a clause: a
+				 * common word, then a word that is nothing else or a
+				 * town */
+				size_t c = e + 1, ce;
+				if (e + 1 < n && s[e] == ' ' && sc_upper(s[c]) &&
+				    (ce = prop_word_end(s, n, c)) - c >= 3 &&
+				    district_word(lex_classify((const char *)s + c, ce - c), not_district) &&
+				    cell_end(s, n, ce)) {
+
+					int multi;
+					if (!(keep->n && kept_at(s, keep, maxend, a, ce, &multi)))
+						end = ce;
+				}
+				break;
+			}
+			if (b & (LEX_COMMON | not_district))
 				break;
 			int multi;
 			if (keep->n && kept_at(s, keep, maxend, a, e, &multi))
 				break;
 			end = i = e;
 		}
+		size_t lb = landlord_bracket(s, n, end ? end : all->v[j].end, keep, maxend);
+		if (lb)
+			end = lb;
 		if (end && spans_push(all, all->v[j].start, end, SCRUB_ADDRESS, "address:district") != 0)
 			return MGW_E_NOMEM;
 	}

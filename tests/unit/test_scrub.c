@@ -3845,3 +3845,45 @@ Test(scrub, s34_street_where_she_is_goes_everywhere)
 		    "21:17 " W("victim location") "\n22:05 VEH ON " W("victim location") " TOWED. UNITS CLEAR.");
 	scrubber_free(sc);
 }
+
+/* s34: a ward she is on ("she is on Ward 3 at <Hospital>") and a
+ * discharge plan's hospital on its heading say where she is; not "he has
+ * been on the ward", nor a discharge planning meeting with no hospital
+ * named. */
+Test(scrub, s34_ward_and_discharge_plan)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "Update. She is on Ward 3 at Walsall Manor Hospital.", "Update. " W("victim location"));
+	expect_with(sc, "CPA review / discharge plan 07/05/2027, Dorothy Pattison Hospital.\n\nItem one.",
+		    W("victim location") "\n\nItem one.");
+	static const char quiet[] = "He has been on the ward twice. Discharge planning meeting 12/04/2027, CNTW.";
+	expect_with(sc, quiet, quiet);
+	scrubber_free(sc);
+}
+
+/* s34: a move's form: "Receiving borough: <Name>" says where she goes,
+ * and the borough goes wherever the note names it ("<Name> Civic
+ * Centre"); the referring borough is where she leaves and stays. */
+Test(scrub, s34_receiving_borough)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "Referring borough: Lewisham     Receiving borough: Enfield\n\nSign-up at Enfield "
+			"Civic Centre. Lewisham Homes told.",
+		    W("victim location") "\n\nSign-up at " W("victim location") ". Lewisham Homes told.");
+	scrubber_free(sc);
+}
+
+/* s34: after an address, a district of a common word and a town's or a
+ * name's word ending a table's cell ("..., Old Trafford\t2"), and its
+ * landlord in brackets ("(Rochdale Boroughwide Housing)"), go with it;
+ * not a bracket of kin ("(his mum's)"). */
+Test(scrub, s34_address_district_and_landlord)
+{
+	expect("CBL-558120\tFlat 9, 2 Cornbrook Park Road, Old Trafford\t2\t06/02", "CBL-558120\t" R("address") "\t2\t06/02");
+	expect("Partner: 31 Milnrow Road, Rochdale (Rochdale Boroughwide Housing).", "Partner: " R("address") ".");
+	expect("Seen at 31 Milnrow Road, Rochdale (his mum's).", "Seen at " R("address") " (his mum's).");
+}
