@@ -618,15 +618,23 @@ static int add_building(struct bctx *bc, const char *text, size_t len, unsigned 
 		int digit = 0;
 		for (const char *x = p; x < c; x++)
 			digit |= sc_digit((unsigned char)*x);
-		if (!digit && q < end && sc_digit((unsigned char)*q)) {
+		/* s34: a house by its name before a street with no number
+		 * ("The Old Rectory, Church Lane, Madeley": "hosted at the Old
+		 * Rectory") */
+		int named = p == text && q < end && sc_alpha((unsigned char)*q);
+		for (const char *x = q; named && x < end && *x != ','; x++)
+			named = !sc_digit((unsigned char)*x);
+		if (!digit && q < end && (sc_digit((unsigned char)*q) || named)) {
 			char b[MGW_SCRUB_MAX_ENTRY_BYTES * 2];
 			struct words ws;
 			size_t m = canon_value(CANON_ADDRESS, p, (size_t)(c - p), b, sizeof b);
 			if (m == (size_t)-1 || m < 4)
 				goto next;
 			split(b, m, &ws);
+			/* (its article goes: "at the Old Rectory") */
+			size_t w0 = ws.n > 1 && ws.l[0] == 3 && strncasecmp(ws.w[0], "the", 3) == 0;
 			int common = 1, own = 0;
-			for (size_t k = 0; k < ws.n; k++) {
+			for (size_t k = w0; k < ws.n; k++) {
 				if (floor_word(ws.w[k], ws.l[k]))
 					goto next;
 				unsigned lx = lex_classify(ws.w[k], ws.l[k]);
@@ -634,9 +642,11 @@ static int add_building(struct bctx *bc, const char *text, size_t len, unsigned 
 				own |= ws.l[k] >= 4 && !(lx & LEX_FUNCTION);
 			}
 			int rc;
-			if (own && ws.n <= 4 &&
-			    (rc = pat_add(bc, &bc->values, ws.w, ws.l, ws.n, 0, kind, R_VAL_STREET,
-			                  common)) != 0)
+			/* (a house's name of one word, "Refuge, Bath Rd area", may
+			 * be a charity's: only with a number after it) */
+			if (own && ws.n <= 4 && !(named && !sc_digit((unsigned char)*q) && ws.n - w0 < 2) &&
+			    (rc = pat_add(bc, &bc->values, ws.w + w0, ws.l + w0, ws.n - w0, 0, kind,
+			                  R_VAL_STREET, common)) != 0)
 				return rc;
 		}
 	next:
@@ -1589,9 +1599,12 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int f
 			return 1;
 		/* "Family Support Worker", "Wildlife Park": a capitalised common
 		 * word that names no one before it makes a title-case phrase. */
+		/* (s34: not "The" before a name of two words or more: "The Old
+		 * Rectory" as "at the Old Rectory") */
 		if (sc_upper(s[pa]) && (pc & LEX_COMMON) &&
 		    !(pc & (LEX_FORENAME | LEX_SURNAME | LEX_TITLE | LEX_RANK)) &&
-		    !sentence_start(s, a)) /* not the last word of the sentence before */
+		    !sentence_start(s, a) && /* not the last word of the sentence before */
+		    !((pc & LEX_FUNCTION) && memchr(s + a, ' ', e - a) != NULL))
 			return 0;
 	}
 	if (has_next && comma && sc_upper(s[na]) &&
@@ -2429,6 +2442,14 @@ static int place_head_after(const unsigned char *s, size_t e, size_t hi)
 {
 	static const char *const ALONE[] = {"branch", "area", NULL};
 	static const char *const HEAD[] = {"town", "city", NULL};
+	/* s34: "not to enter <Town>, where she now lives" */
+	static const char *const LIVES[] = {", where she lives", ", where she now lives",
+					    ", where she is now living", ", where she is living", NULL};
+	for (int w = 0; LIVES[w]; w++) {
+		size_t m = strlen(LIVES[w]);
+		if (e + m <= hi && strncasecmp((const char *)s + e, LIVES[w], m) == 0)
+			return 1;
+	}
 	if (e + 2 >= hi || s[e] != ' ')
 		return 0;
 	size_t k = e + 1;

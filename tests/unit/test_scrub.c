@@ -3887,3 +3887,36 @@ Test(scrub, s34_address_district_and_landlord)
 	expect("Partner: 31 Milnrow Road, Rochdale (Rochdale Boroughwide Housing).", "Partner: " R("address") ".");
 	expect("Seen at 31 Milnrow Road, Rochdale (his mum's).", "Seen at " R("address") " (his mum's).");
 }
+
+/* s34: a house by its name before a street with no number ("The Old
+ * Rectory, Church Lane") goes where the note names it, after "the" too;
+ * a one-word name before a street with no number ("Refuge, Bath Rd
+ * area") may be a charity's and is not taken; "an old rectory" stays. */
+Test(scrub, s34_named_house_of_her_address)
+{
+	static const struct scrub_value v[] = {
+		{"The Old Rectory, Church Lane, Madeley", SCRUB_ADDRESS, CANON_ADDRESS, 1},
+		{"Refuge, Bath Rd area", SCRUB_ADDRESS, CANON_ADDRESS, 1},
+	};
+	struct scrub_spec spec = {.values = v, .n_values = 2};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "Hosted at the Old Rectory by a sponsor. The Old Rectory is big. An old rectory. "
+		       "Referral to Refuge national network.",
+		    "Hosted at the " W("victim location") " by a sponsor. The " W("victim location")
+		    " is big. An old rectory. Referral to Refuge national network.");
+	scrubber_free(s);
+}
+
+/* s34: a town withheld with "where she now lives" after it goes wherever
+ * the note names it ("ROs: not to enter Halifax, where she now lives";
+ * "Halifax was said in open court"). */
+Test(scrub, s34_town_where_she_lives_goes_everywhere)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	expect_with(sc, "ROs for both: not to enter Halifax, where she now lives. Note: Halifax was said in court.",
+		    W("victim location") " Note: " W("victim location") " was said in court.");
+	scrubber_free(sc);
+}
