@@ -2703,11 +2703,16 @@ static int business_on(struct scan *sc, long p)
  */
 static long lower_then_bracket(const struct scan *sc, long j)
 {
-	for (long k = j; k < j + 4; k++) {
+	/* s34: after "as a", a job of up to six words with a grade's number
+	 * ("works as a band 5 pharmacist tech\n(<Hospital> dispensary)"),
+	 * the bracket on the next line too */
+	int as = is_word(T(sc, j), W_AS) && (is_word(T(sc, j + 1), W_A) || is_word(T(sc, j + 1), W_AN));
+	for (long k = j; k < j + (as ? 8 : 4); k++) {
 		const struct tok *x = T(sc, k);
-		if (x->type != T_WORD || !(x->f & F_LOWER) || (x->f & (F_NL | F_BRK)) || x->id == W_WITH)
+		if (!(x->type == T_WORD || (as && k > j + 2 && x->type == T_NUM && x->ndig <= 2)) ||
+		    (x->type == T_WORD && !(x->f & F_LOWER)) || (x->f & (F_NL | F_BRK)) || x->id == W_WITH)
 			return 0;
-		if (is_punct(T(sc, k + 1), '(') && !(T(sc, k + 1)->f & F_NL))
+		if (is_punct(T(sc, k + 1), '(') && (!(T(sc, k + 1)->f & F_NL) || as) && x->type == T_WORD)
 			return k + 1;
 	}
 	return 0;
@@ -3532,6 +3537,50 @@ static int job_employer(struct scan *sc, long a, int bare)
 		a--;
 	emit_place(sc, a, end, "place:workplace");
 	return 1;
+}
+
+static void label_value(struct scan *sc, long a);
+
+/*
+ * An occupational-health or HR note's "Employee: <Name>, <Job>, <Ward>
+ * (<part>), <Hospital>": after the name (one to four capitalised words)
+ * and the job (one to four words), both ending at a comma, the rest of
+ * the line is where the employee works. a is the name's first token.
+ */
+static void employee_where(struct scan *sc, long a)
+{
+	long k = a, m = 0;
+	while (m < 4 && T(sc, k)->type == T_WORD && (T(sc, k)->f & (F_CAP | F_UPPER)) && !(T(sc, k)->f & F_NL)) {
+		k++, m++;
+		if ((is_punct(T(sc, k), '\'') || is_punct(T(sc, k), '-')) && T(sc, k + 1)->start == T(sc, k)->end)
+			k++; /* "O'Brien", "Smith-Jones" */
+	}
+	if (m == 0 || !is_punct(T(sc, k), ','))
+		return;
+	k++;
+	m = 0;
+	while (m < 4 && T(sc, k)->type == T_WORD && !(T(sc, k)->f & (F_NL | F_BRK)))
+		k++, m++;
+	if (m == 0 || !is_punct(T(sc, k), ',') || T(sc, k + 1)->type != T_WORD ||
+	    !(T(sc, k + 1)->f & (F_CAP | F_UPPER)) || (T(sc, k + 1)->f & F_NL))
+		return;
+	label_value(sc, k + 1);
+}
+
+/* Is there an "Employee" or "Staff member" label earlier on p's line? */
+static int employee_line(const struct scan *sc, long p)
+{
+	for (long i = p - 1; i >= 0 && i > p - 24; i--) {
+		const struct tok *x = T(sc, i);
+		if (x->type == T_END)
+			return 0;
+		if (x->type == T_WORD && (word_eq(sc, x, "employee") || word_eq(sc, x, "staff")) &&
+		    is_punct(T(sc, i + 1), ':'))
+			return 1;
+		if (x->f & F_NL)
+			return 0;
+	}
+	return 0;
 }
 
 /*
@@ -4947,6 +4996,13 @@ void place_places(struct scan *sc, long p)
 		work_out_of(sc, p);
 	if ((t->cls & C_WORKC) || (t->id == W_ROUTE && (T(sc, p - 1)->cls & C_DET)))
 		try_work(sc, p); /* "her route to Asda in Hull": where she goes every day */
+	if (t->id == W_SITE && is_punct(T(sc, p + 1), ':') && employee_line(sc, p) &&
+	    T(sc, p + 2)->type == T_WORD && (T(sc, p + 2)->f & (F_CAP | F_UPPER)) && !(T(sc, p + 2)->f & F_NL))
+		label_value(sc, p + 2); /* an HR note's "Employee: <Name> <TAB> <Job> <TAB>
+					 * Site: <Depot>, <Town>" */
+	if (t->id == W_EMPLOYEE && (t->f & (F_NL | F_BRK)) &&
+	    is_punct(T(sc, p + 1), ':'))
+		employee_where(sc, p + 2);
 	if (t->id == W_OF && p >= sc->skip_place && owner_of(sc, p))
 		work_extent(sc, p + 1, 2); /* "owner of <Firm>, <Town>" */
 	if ((t->cls & C_VENUE) && is_punct(T(sc, p + 1), ',') && business_head(t))

@@ -1068,6 +1068,7 @@
 	W(VACANCY, "vacancy", 0)                                                                \
 	W(RECEIVING, "receiving", 0)                                                            \
 	W(BOROUGH, "borough", 0) /* "Receiving borough: <Name>" */                             \
+	W(EMPLOYEE, "employee", 0) /* an HR note's "Employee: <Name>, <Job>, <Ward>" */       \
 	W(AUTHORITY, "authority", 0)                                                            \
 	W(APPT, "appt", 0)                                                                      \
 	W(SCAN, "scan", 0)                                                                      \

@@ -3920,3 +3920,19 @@ Test(scrub, s34_town_where_she_lives_goes_everywhere)
 		    W("victim location") " Note: " W("victim location") " was said in court.");
 	scrubber_free(sc);
 }
+
+/* s34: an HR or occupational-health note's employee line: where the
+ * employee works after the name and the job ("Employee: <Name>, Staff
+ * Nurse, Ward D6 (respiratory), <Hospital>"), and its "Site:" cell; a
+ * job with a grade before its employer in brackets on the next line
+ * ("works as a band 5 pharmacist tech\n(<Hospital> dispensary)"). */
+Test(scrub, s34_employee_line_site_and_graded_job)
+{
+	expect("OH report\nEmployee: Siobhan O'Brien, Staff Nurse, Ward D6 (respiratory), Queen Alexandra Hospital",
+	       "OH report\nEmployee: " R("name") ", Staff Nurse, " R("place"));
+	expect("HR note\nEmployee: Harpreet Sandhu \t Payroll Administrator \t Site: Raynesway DC, Derby",
+	       "HR note\nEmployee: " R("name") " \t Payroll Administrator \t Site: " R("place"));
+	expect("She works as a band 5 pharmacist tech\n(Salford Royal dispensary) but has no pay.",
+	       "She works as a band 5 pharmacist tech\n(" R("place") ") but has no pay.");
+	unchanged("He works as a cleaner (agency) at night. Site: Leeds.");
+}
