@@ -2421,6 +2421,66 @@ static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_
 	return emit(sc, out, t, l, "cue:role-bracket") < 0 ? MGW_E_NOMEM : 1;
 }
 
+/*
+ * s34: a meeting's attendance line, "Present: <Name> <Name> (<role>),
+ * <Name> (<role>), Mum.": each item that opens with one to three
+ * capitalised words right before a bracket is a person and the bracket
+ * says what they are ("Rob Kettle (Supported Housing)", "Fozia (nursery
+ * key person)"), the first a name or a word no list knows, the rest
+ * whatever they are as words. Not an agency's or a place's word
+ * ("Housing (Jo)", "Equation (IDVA)"), a kinship word, nor a word inside
+ * a bracket.
+ */
+static int rule_present_item(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	static const char *const LABEL[] = {"present", "attendees", "attending", "in attendance",
+					    "attended", NULL};
+	const struct tok *t = tok(sc, i);
+	if (!(t->gap & (G_COMMA | G_COLON)))
+		return 0;
+	size_t a = t->start;
+	while (a > 0 && sc->s[a - 1] != '\n')
+		a--;
+	while (a < t->start && (sc->s[a] == ' ' || sc->s[a] == '\t'))
+		a++;
+	size_t lab = 0;
+	for (int k = 0; LABEL[k] && !lab; k++) {
+		size_t m = strlen(LABEL[k]);
+		if (a + m < t->start && strncasecmp(sc->s + a, LABEL[k], m) == 0 && sc->s[a + m] == ':')
+			lab = a + m + 1;
+	}
+	if (!lab)
+		return 0;
+	int depth = 0;
+	for (size_t k = lab; k < t->start; k++)
+		depth += (sc->s[k] == '(') - (sc->s[k] == ')');
+	if (depth != 0)
+		return 0;
+	const unsigned NOT = LEX_ALLOW | LEX_INSTITUTION | LEX_TITLE | LEX_RANK | LEX_KIN | LEX_PLACE |
+			     LEX_FUNCTION;
+	size_t last = i;
+	for (size_t k = i;; k++) {
+		const struct tok *w = tok(sc, k);
+		if (w == NULL || w->shape != SH_CAP || (w->lex & NOT) || (k > i && w->gap))
+			return 0;
+		/* the first a name or a word no list knows: not an agency
+		 * named by a common word ("Equation (IDVA)", "Aspire
+		 * (substance misuse)", "Education (Mrs ...)") */
+		if (k == i && w->lex != 0 && !(w->lex & NAMEBITS))
+			return 0;
+		last = k;
+		size_t e = w->end;
+		while (e < sc->n && sc->s[e] == ' ')
+			e++;
+		if (e < sc->n && sc->s[e] == '(')
+			break;
+		if (k >= i + 2)
+			return 0;
+	}
+	*next = last + 1;
+	return emit(sc, out, t, tok(sc, last), "cue:present-item") < 0 ? MGW_E_NOMEM : 1;
+}
+
 /* Does the line starting at a open on a speaker's label, "<Name>: " or
  * "<Name> <Initial>: " (a capital, then 1 to 15 letters)? Returns the
  * name's length, 0 if not. */
@@ -2541,6 +2601,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_family(&sc, i, out, &next);
 		if (rc == 0 && (t->gap & G_QUOTE) && t->shape == SH_CAP)
 			rc = rule_quoted_alias(&sc, i, out, &next);
+		if (rc == 0 && t->shape == SH_CAP)
+			rc = rule_present_item(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_CAP && t->klass != K_C)
 			rc = rule_role_bracket(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_CAP)

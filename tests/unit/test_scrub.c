@@ -3936,3 +3936,16 @@ Test(scrub, s34_employee_line_site_and_graded_job)
 	       "She works as a band 5 pharmacist tech\n(" R("place") ") but has no pay.");
 	unchanged("He works as a cleaner (agency) at night. Site: Leeds.");
 }
+
+/* s34: a meeting's attendance line names people before their roles in
+ * brackets, whatever their names are as words ("Rob Kettle (Supported
+ * Housing)", "Fozia (nursery key person)"); not an agency named by a
+ * common word ("Equation (IDVA)", "Education (...)"), nor kin ("Mum").
+ * A judge after "HHJ". */
+Test(scrub, s34_attendance_line_and_judge)
+{
+	expect("Present: Rob Kettle (Supported Housing), Fozia (nursery key person), Mum.",
+	       "Present: " R("name") " (Supported Housing), " R("name") " (nursery key person), Mum.");
+	unchanged("Present: Nottinghamshire Police, Equation (IDVA), Education (safeguarding), Probation.");
+	expect("Screens kept - refused by HHJ Corrigan.", "Screens kept - refused by " R("name") ".");
+}
