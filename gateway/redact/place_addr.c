@@ -1759,8 +1759,9 @@ static void try_inst(struct scan *sc, long p)
 	int real = 0;
 	for (long i = p - 1; i >= p - 7 && i >= sc->ss; i--) {
 		const struct tok *w = T(sc, i);
-		if (is_punct(w, '&') && real && (T(sc, i - 1)->f & F_CAP))
-			continue; /* "Hughes & Sons Builders" */
+		if (is_punct(w, '&') && (real || (i == p - 1 && (t->cls & C_VENUE))) &&
+		    (T(sc, i - 1)->f & F_CAP) && T(sc, i - 1)->type == T_WORD)
+			continue; /* "Hughes & Sons Builders", "TW Floors & Tiling" */
 		if (is_punct(w, '.') && T(sc, i - 1)->type == T_WORD && (T(sc, i - 1)->f & F_CAP) &&
 		    T(sc, i - 1)->end - T(sc, i - 1)->start == 1 && i - 1 >= sc->ss &&
 		    /* not an NI number's last letter ("... 56 C. Café staff") */

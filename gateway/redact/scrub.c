@@ -815,7 +815,11 @@ static int add_place_short(struct bctx *bc, const struct words *ws, unsigned kin
 		n = last;
 	/* the name's own words end where the institution words start */
 	size_t e = n;
-	while (e > 0 && school_word(ws->w[e - 1], ws->l[e - 1]))
+	/* (s34: "and" between two kinds: "Mill Fold Junior and Infant
+	 * School", which a note writes "Mill Fold J&I") */
+	while (e > 0 && (school_word(ws->w[e - 1], ws->l[e - 1]) ||
+			 (e >= 2 && e < n && ws->l[e - 1] == 3 && memcmp(ws->w[e - 1], "and", 3) == 0 &&
+			  school_word(ws->w[e - 2], ws->l[e - 2]))))
 		e--;
 	int own = 0, plain = 1;
 	for (size_t k = 0; k < e; k++) {

@@ -3949,3 +3949,21 @@ Test(scrub, s34_attendance_line_and_judge)
 	unchanged("Present: Nottinghamshire Police, Equation (IDVA), Education (safeguarding), Probation.");
 	expect("Screens kept - refused by HHJ Corrigan.", "Screens kept - refused by " R("name") ".");
 }
+
+/* s34: a child's school by its own words where its kinds are joined by
+ * "and" ("Mill Fold Junior and Infant School", written "Mill Fold J&I");
+ * a firm whose trade follows an '&' ("TW Floors & Tiling"). */
+Test(scrub, s34_school_kinds_with_and_and_ampersand_firm)
+{
+	static const struct scrub_value v[] = {
+		{"Mill Fold Junior and Infant School", SCRUB_PLACE, CANON_TEXT, 0},
+	};
+	struct scrub_spec spec = {.values = v, .n_values = 1};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	expect_with(s, "Child (Mill Fold J&I) attendance up. A mill fold.",
+		    "Child (" R("place") " J&I) attendance up. A mill fold.");
+	scrubber_free(s);
+	expect("the van says \"TW Floors & Tiling\").", "the van says \"" R("place") "\").");
+	unchanged("Then Fish & Chips.");
+}
