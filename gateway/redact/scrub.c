@@ -4015,6 +4015,51 @@ static int memo_pass(struct scrub_memo *m, unsigned bit, struct spans *sv, struc
 
 /* maxend[j]: the furthest end among keep->v[0..j] (kept spans sorted by
  * start), for kept_at's search; malloc'd, NULL when out of memory. */
+/*
+ * s34: a kept subject's surname after a title, then her relative's word
+ * in brackets ("Do not contact Mrs MacLeod (mother) - she does not know"):
+ * another person of the family, whose name is withheld. The kept span
+ * over the surname goes and the title and surname are withheld as a name.
+ * Not a partner's or a child's word (he or a listed child may be the
+ * subject named so).
+ */
+static int kin_bracket_keeps(const unsigned char *s, size_t n, struct spans *keep, struct spans *names)
+{
+	static const char *const KIN[] = {"mother", "father", "mum", "dad", "sister", "brother",
+					  "aunt", "uncle", "gran", "grandmother", "grandfather", "nan",
+					  "cousin", "niece", "nephew", "mother-in-law", "father-in-law",
+					  "sister-in-law", "brother-in-law", "her mother", "her father",
+					  "her mum", "her dad", "her sister", "her brother", NULL};
+	size_t w = 0;
+	for (size_t j = 0; j < keep->n; j++) {
+		struct span k = keep->v[j];
+		int drop = 0;
+		size_t a = k.start;
+		while (a > 0 && s[a - 1] == ' ')
+			a--;
+		size_t ta = a;
+		while (ta > 0 && sc_alpha(s[ta - 1]))
+			ta--;
+		if (ta < a && a < k.start && (ta == 0 || !sc_alnum(s[ta - 1])) &&
+		    (word_of(s, ta, a, (const char *const[]){"mrs", "mr", "ms", "miss", NULL})) &&
+		    memchr(s + k.start, ' ', k.end - k.start) == NULL && k.end + 3 < n && s[k.end] == ' ' &&
+		    s[k.end + 1] == '(') {
+			size_t c = k.end + 2, e = c;
+			while (e < n && e - c < 20 && s[e] != ')')
+				e++;
+			if (e < n && s[e] == ')' && word_of(s, c, e, KIN)) {
+				drop = 1;
+				if (spans_push(names, ta, k.end, SCRUB_NAME, "cue:kin-bracket") != 0)
+					return MGW_E_NOMEM;
+			}
+		}
+		if (!drop)
+			keep->v[w++] = k;
+	}
+	keep->n = w;
+	return 0;
+}
+
 static size_t *keep_maxend(const struct spans *keep)
 {
 	size_t *m = malloc(keep->n * sizeof *m);
@@ -4091,6 +4136,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 
 	if ((sc->names.npat > 0 || sc->values.npat > 0) &&
 	    (rc = fold_pass(sc, s, n, &names, &keep, &vals)) != 0)
+		goto done;
+	if (keep.n > 0 && (rc = kin_bracket_keeps(s, n, &keep, &names)) != 0)
 		goto done;
 	rc = MGW_E_NOMEM;
 	if ((mask & KIND_BIT(SCRUB_EMAIL)) && memo_pass(memo, M_EMAIL, &memo->email, &all) != 0)

@@ -3967,3 +3967,17 @@ Test(scrub, s34_school_kinds_with_and_and_ampersand_firm)
 	expect("the van says \"TW Floors & Tiling\").", "the van says \"" R("place") "\").");
 	unchanged("Then Fish & Chips.");
 }
+
+/* s34: a kept subject's surname after a title, then a relative's word in
+ * brackets, is another person of the family ("Do not contact Mrs MacLeod
+ * (mother)"); the subject herself ("Catriona MacLeod", "Mrs MacLeod
+ * (IP)") stays. */
+Test(scrub, s34_kept_surname_of_her_mother)
+{
+	static const char *const keep[] = {"Catriona MacLeod"};
+	scrubber *e = scrubber_new(NULL, 0, keep, 1, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "Do not contact Mrs MacLeod (mother) - she does not know. Catriona MacLeod and Mrs MacLeod (IP) agreed.",
+		    "Do not contact " R("name") " (mother) - she does not know. Catriona MacLeod and Mrs MacLeod (IP) agreed.");
+	scrubber_free(e);
+}
