@@ -1912,6 +1912,15 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		/* "Mason has seen the abuse.", "Poppy (7) started at ..."; not
 		 * the shortest words ("Dot said" may be an e-mail's "dot") */
 		rule = "lex:common-name+context";
+	} else if (words == 1 && a == b && first->klass == K_W && !caps && first->nletters == 3 &&
+		   first->shape == SH_CAP && (first->lex & LEX_FORENAME) && sentence_start(sc, a) &&
+		   !(first->lex & (LEX_STREET | LEX_INSTITUTION | CUEBITS | LEX_MODAL)) &&
+		   tok(sc, a + 1) != NULL && !tok(sc, a + 1)->gap && word_is(sc, tok(sc, a + 1), "from") &&
+		   tok(sc, a + 2) != NULL && !(tok(sc, a + 2)->gap & ~G_OTHER) && capish(tok(sc, a + 2))) {
+		/* s34: "Rob from <Firm> fitted the locks": a short forename
+		 * that is a word, starting a sentence, before "from" and an
+		 * organisation's name */
+		rule = "lex:common-name+from";
 	}
 	if (rule == NULL && lone_unknown(sc, a, b))
 		rule = "lex:unknown-alone";

@@ -3981,3 +3981,12 @@ Test(scrub, s34_kept_surname_of_her_mother)
 		    "Do not contact " R("name") " (mother) - she does not know. Catriona MacLeod and Mrs MacLeod (IP) agreed.");
 	scrubber_free(e);
 }
+
+/* s34: a short forename that is a word, starting a sentence, before
+ * "from" and an organisation ("Rob from <Firm> fitted the locks"); not a
+ * word that is no forename ("Can from Tesco"). */
+Test(scrub, s34_short_forename_from_an_organisation)
+{
+	expect("Sanctuary scheme: Rob from Keyfix Locksmiths fitted locks. Can from Tesco.",
+	       "Sanctuary scheme: " R("name") " from " R("place") " fitted locks. Can from Tesco.");
+}
