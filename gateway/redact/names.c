@@ -2440,6 +2440,7 @@ static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_
  * ("Housing (Jo)", "Equation (IDVA)"), a kinship word, nor a word inside
  * a bracket.
  */
+#define PRESENT_REACH 600 /* an attendance line's length, at most */
 static int rule_present_item(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	static const char *const LABEL[] = {"present", "attendees", "attending", "in attendance",
@@ -2447,9 +2448,13 @@ static int rule_present_item(struct scan *sc, size_t i, struct spans *out, size_
 	const struct tok *t = tok(sc, i);
 	if (!(t->gap & (G_COMMA | G_COLON)))
 		return 0;
+	/* (the label at most PRESENT_REACH bytes back: linear in a long
+	 * line) */
 	size_t a = t->start;
-	while (a > 0 && sc->s[a - 1] != '\n')
+	while (a > 0 && sc->s[a - 1] != '\n' && t->start - a < PRESENT_REACH)
 		a--;
+	if (a > 0 && sc->s[a - 1] != '\n')
+		return 0;
 	while (a < t->start && (sc->s[a] == ' ' || sc->s[a] == '\t'))
 		a++;
 	size_t lab = 0;
@@ -2506,7 +2511,33 @@ static size_t speaker_at(const char *s, size_t n, size_t a)
 		return 0;
 	if (k + 2 < n && s[k] == ' ' && s[k + 1] >= 'A' && s[k + 1] <= 'Z' && s[k + 2] == ':')
 		k += 2; /* "Sam P:" */
+	else if (k + 3 < n && s[k] == ' ' && s[k + 1] >= 'A' && s[k + 1] <= 'Z') {
+		/* s34: "Shona IDVA:", a worker's role in capitals after the name */
+		size_t r = k + 1;
+		while (r < n && r - k <= 6 && s[r] >= 'A' && s[r] <= 'Z')
+			r++;
+		if (r - k - 1 >= 2 && r - k - 1 <= 5 && r < n && s[r] == ':')
+			k = r;
+	}
 	return k + 1 < n && s[k] == ':' && s[k + 1] == ' ' ? w : 0;
+}
+
+/* s34: where a chat line's speaker starts: at a, or after an exported
+ * chat's stamp in square brackets ("[14/02/2027, 21:15] Shona IDVA: ...",
+ * at most 30 bytes, with a digit in it). */
+static size_t chat_body(const char *s, size_t n, size_t a)
+{
+	if (a >= n || s[a] != '[')
+		return a;
+	int digit = 0;
+	for (size_t k = a + 1; k < n && k < a + 30; k++) {
+		if (s[k] == '\n')
+			return a;
+		digit |= s[k] >= '0' && s[k] <= '9';
+		if (s[k] == ']')
+			return digit && k + 1 < n && s[k + 1] == ' ' ? k + 2 : a;
+	}
+	return a;
 }
 
 /*
@@ -2521,8 +2552,17 @@ static size_t speaker_at(const char *s, size_t n, size_t a)
 static int rule_chat_speaker(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	const struct tok *t = tok(sc, i);
-	if (t->start > 0 && sc->s[t->start - 1] != '\n')
-		return 0;
+	if (t->start > 0 && sc->s[t->start - 1] != '\n') {
+		/* (after "] " only, the line's start at most 32 bytes back:
+		 * linear in a long line) */
+		if (t->start < 3 || sc->s[t->start - 1] != ' ' || sc->s[t->start - 2] != ']')
+			return 0;
+		size_t ls = t->start;
+		while (ls > 0 && sc->s[ls - 1] != '\n' && t->start - ls < 32)
+			ls--;
+		if (chat_body(sc->s, sc->n, ls) != t->start)
+			return 0;
+	}
 	size_t w = speaker_at(sc->s, sc->n, t->start);
 	if (w != t->end - t->start)
 		return 0;
@@ -2537,10 +2577,20 @@ static int rule_chat_speaker(struct scan *sc, size_t i, struct spans *out, size_
 	for (size_t k = lo; k < hi && !other; k++) {
 		if (k != lo && sc->s[k - 1] != '\n')
 			continue;
-		if (k == t->start)
+		size_t b = chat_body(sc->s, hi, k);
+		if (b == t->start)
 			continue;
-		size_t v = speaker_at(sc->s, hi, k);
-		other = v > 0 && !(v == w && memcmp(sc->s + k, sc->s + t->start, w) == 0);
+		size_t v = speaker_at(sc->s, hi, b);
+		if (v == 0 && b > k) {
+			/* after a chat's stamp, a speaker typed in small
+			 * letters ("[...] jade: yes") */
+			size_t e = b;
+			while (e < hi && e - b <= 15 && sc->s[e] >= 'a' && sc->s[e] <= 'z')
+				e++;
+			if (e - b >= 2 && e + 1 < hi && sc->s[e] == ':' && sc->s[e + 1] == ' ')
+				v = e - b;
+		}
+		other = v > 0 && !(v == w && memcmp(sc->s + b, sc->s + t->start, w) == 0);
 	}
 	if (!other)
 		return 0;
@@ -2616,7 +2666,12 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_role_bracket(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_CAP)
 			rc = rule_name_restated(&sc, i, out, &next);
-		if (rc == 0 && t->shape == SH_CAP && (t->klass == K_U || t->klass == K_S))
+		if (rc == 0 && t->shape == SH_CAP &&
+		    (t->klass == K_U || t->klass == K_S ||
+		     /* a name that is a language too ("Shona IDVA:"); not a
+		      * day's label ("Thu: ...", "Tues: ...") */
+		     (t->klass == K_A && (t->lex & LEX_FORENAME) && t->nletters >= 5 &&
+		      !month_not_name(&sc, t))))
 			rc = rule_chat_speaker(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_LOWER && t->nletters == 3 && word_is(&sc, t, "our"))
 			rc = rule_our_name(&sc, i, out, &next);

@@ -3990,3 +3990,16 @@ Test(scrub, s34_short_forename_from_an_organisation)
 	expect("Sanctuary scheme: Rob from Keyfix Locksmiths fitted locks. Can from Tesco.",
 	       "Sanctuary scheme: " R("name") " from " R("place") " fitted locks. Can from Tesco.");
 }
+
+/* s34: an exported chat's speaker after its stamp in square brackets,
+ * with a role in capitals ("[14/02/2027, 21:15] Shona IDVA: ..."), a
+ * name that is a language too, the other speaker typed in small letters;
+ * not a day's label in a log ("Thu: Husband came ..."). */
+Test(scrub, s34_chat_speaker_after_a_stamp)
+{
+	expect("[14/02/2027, 21:14] jade: hes bin round\n[14/02/2027, 21:15] Shona IDVA: are you safe now?\n"
+	       "[14/02/2027, 21:16] jade: yes",
+	       "[14/02/2027, 21:14] jade: hes bin round\n[14/02/2027, 21:15] " R("name") " IDVA: are you safe now?\n"
+	       "[14/02/2027, 21:16] jade: yes");
+	unchanged("Wed: Visa worry.\nThu: Husband came to the office.\nFri: moved rota.");
+}
