@@ -2970,6 +2970,23 @@ static int court_next(const unsigned char *s, size_t i, size_t end)
 	       (i + 5 == end || !sc_alnum(s[i + 5]));
 }
 
+/* Add the two words s[a, e) to w[0..*nw) unless there or kept; -1 when
+ * w is full. */
+static int prop_add_pair(const unsigned char *s, struct prop_word *w, size_t *nw, size_t a, size_t e,
+			 const struct spans *keep, const size_t *maxend)
+{
+	int multi;
+	for (size_t k = 0; k < *nw; k++)
+		if (prop_cmp(s, a, e - a, &w[k]))
+			return 0;
+	if (keep->n && kept_at(s, keep, maxend, a, e, &multi))
+		return 0;
+	if (*nw == PROP_WORDS)
+		return -1;
+	w[(*nw)++] = (struct prop_word){a, e - a, 0};
+	return 0;
+}
+
 /* The candidate words (above) of the location spans all[from..to) into
  * w[0..PROP_WORDS), each once; returns how many, or PROP_FULL when there
  * are more (w holds the first PROP_WORDS). */
@@ -3002,14 +3019,8 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 				/* a street where she is ("BACK OF THE LAUNDERETTE ON
 				 * ROSEVILLE RD"): its name and its kind together,
 				 * wherever the note names it again, capitals or not */
-				int dup = 0, multi;
-				for (size_t k = 0; k < nw && !dup; k++)
-					dup = prop_cmp(s, cs, i - cs, &w[k]);
-				if (!dup && !(keep->n && kept_at(s, keep, maxend, cs, i, &multi))) {
-					if (nw == PROP_WORDS)
-						return PROP_FULL;
-					w[nw++] = (struct prop_word){cs, i - cs, 0};
-				}
+				if (prop_add_pair(s, w, &nw, cs, i, keep, maxend) != 0)
+					return PROP_FULL;
 			}
 			if (i - a >= 3 && sc_upper(s[a]) && !(a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) &&
 			    !(lex_classify((const char *)s + a, i - a) &
@@ -3019,14 +3030,8 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			    venue_head(s + a, i - a)) {
 				/* a venue named by a common word ("GRACE CHAPEL",
 				 * "Beacon House"): the two words together */
-				int dup = 0, multi;
-				for (size_t k = 0; k < nw && !dup; k++)
-					dup = prop_cmp(s, ca, i - ca, &w[k]);
-				if (!dup && !(keep->n && kept_at(s, keep, maxend, ca, i, &multi))) {
-					if (nw == PROP_WORDS)
-						return PROP_FULL;
-					w[nw++] = (struct prop_word){ca, i - ca, 0};
-				}
+				if (prop_add_pair(s, w, &nw, ca, i, keep, maxend) != 0)
+					return PROP_FULL;
 			}
 			if (i - a >= 3 && sc_upper(s[a]) && !sentence_start(s, a) &&
 			    !(a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80))) {

@@ -1122,6 +1122,25 @@ static scrubber *value_scrubber(unsigned flags)
 	return s;
 }
 
+/* A scrubber withholding the values v[0..n). */
+static scrubber *values_of(const struct scrub_value *v, size_t n)
+{
+	struct scrub_spec spec = {.values = v, .n_values = n};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	cr_assert_not_null(s);
+	return s;
+}
+
+/* A scrubber with no list that withholds where she is (SCRUB_F_LOCATION). */
+static scrubber *location_scrubber(void)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	return sc;
+}
+
 static void expect_with(scrubber *s, const char *in, const char *want)
 {
 	char *out;
@@ -1159,9 +1178,7 @@ Test(scrub, withheld_address_without_a_street_type_goes_by_its_street_too)
 		{"27 Fernlea Bank, Exampleby", SCRUB_ADDRESS, CANON_ADDRESS, 0},
 		{"Flat 3, 45 Corrowby Lanes, Testby", SCRUB_ADDRESS, CANON_ADDRESS, 0},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = 2};
-	scrubber *s = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	scrubber *s = values_of(v, 2);
 	expect_with(s, "exclusion zone to cover Fernlea Bank and her work",
 	            "exclusion zone to cover " R("address") " and her work");
 	expect_with(s, "Seen at 27 Fernlea Bank.", "Seen at " R("address") ".");
@@ -1184,9 +1201,7 @@ Test(scrub, a_listed_school_goes_by_its_short_names)
 		{"Little Acorns Nursery", SCRUB_PLACE, CANON_TEXT, 0},
 		{"City Academy", SCRUB_PLACE, CANON_TEXT, 0},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = sizeof v / sizeof v[0]};
-	scrubber *s = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
 	expect_with(s, "Dad turned up at Kestrelmoor today.",
 	            "Dad turned up at " R("place") " today.");
 	expect_with(s, "Ruby (Kestrelmoor Primary) said", "Ruby (" R("place") ") said");
@@ -1204,9 +1219,7 @@ Test(scrub, an_address_takes_the_district_after_it)
 	static const struct scrub_value v[] = {
 		{"Ty Hafan, 3 Exampleton Road, Testby", SCRUB_ADDRESS, CANON_ADDRESS, 0},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = 1};
-	scrubber *s = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	scrubber *s = values_of(v, 1);
 	char *out = NULL;
 	const char *in = "She is at Ty Hafan, Llanwenarth - address confidential.";
 	cr_assert_eq(scrub_text(s, in, strlen(in), G, 0, &out, NULL), 0);
@@ -1821,9 +1834,7 @@ Test(scrub, a_name_that_starts_an_agency_or_a_law_is_kept)
  */
 Test(scrub, the_list_under_a_withheld_heading_goes_with_it)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	static const char *const in[] = {
 		"She asked that we only contact her as follows:\nMon: after 6\nTue: 10-12\n"
 		"Thu: not at all\nReview at the next meeting.",
@@ -1849,9 +1860,7 @@ Test(scrub, the_list_under_a_withheld_heading_goes_with_it)
  */
 Test(scrub, a_listed_log_entry_keeps_its_stamp)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	const char *in = "She asked that we only contact her as follows:\n"
 			 "12/11 10:00-12:00\n"
 			 "13/11, 18:05 - SW: the work phone is fine\n"
@@ -2026,9 +2035,7 @@ Test(scrub, a_name_surname_first_with_every_forename)
  */
 Test(scrub, a_written_date_and_clock_stamp_stays)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "Tue 3 Mar 3.40pm: Mum said she is staying at her sister's in Lowmoor.",
 	            "Tue 3 Mar 3.40pm: [WITHHELD s38: victim location]");
 	expect_with(sc, "Wed 4 Mar 16:05 - Mum said she is staying at her sister's in Lowmoor.",
@@ -2239,9 +2246,7 @@ Test(scrub, a_passport_field_with_its_nationality_before_the_number)
  * chains listed, or a chain before a weekday stay. */
 Test(scrub, a_chain_with_its_branch_town_is_a_place)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "Her sister works at Greggs Tormouth as a supervisor.",
 		    "Her sister works at " R("place") " as a supervisor.");
 	expect_with(sc, "Script collected daily at Superdrug Quellbridge (pharmacist knows her).",
@@ -2312,9 +2317,7 @@ Test(scrub, spans_sort_keeps_equal_spans_in_their_order)
  * middle; the chain alone, or before a lower-case word, stays. */
 Test(scrub, a_chain_branch_at_the_edges_of_a_text)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "Greggs Tormouth", R("place"));
 	expect_with(sc, "at Boots Penhallow", "at " R("place"));
 	expect_with(sc, "Boots Tiverlow.", R("place") ".");
@@ -2391,9 +2394,7 @@ Test(scrub, listed_common_forename_in_health_visitor_shorthand)
  */
 Test(scrub, a_town_that_is_a_word_too_is_withheld_again_after_a_move)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "Mum has moved to Ware with the children. The Ware family hub will visit.",
 	            "[WITHHELD s38: victim location] The [WITHHELD s38: victim location] family "
 	            "hub will visit.");
@@ -2413,9 +2414,7 @@ Test(scrub, a_town_that_is_a_word_too_is_withheld_again_after_a_move)
  * adversarial input: 1 MiB in less than 24 times 128 KiB's CPU time). */
 Test(scrub, a_home_town_is_looked_for_once)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	double t[2];
 	for (int r = 0; r < 2; r++) {
 		size_t n = r ? 1024 * 1024 : 128 * 1024;
@@ -2460,9 +2459,7 @@ static char *cued_words(const char *cue, int n, const char *last)
 
 Test(scrub, more_found_words_than_one_pass_carries_withhold_the_text)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	static const char *const cue[] = {"she spoke to a friend called", "she moved to a flat in"};
 	for (int c = 0; c < 2; c++) {
 		char *out = NULL, *few = cued_words(cue[c], 20, "Zqatb"), *many = cued_words(cue[c], 40, "Zqbnb");
@@ -2557,9 +2554,7 @@ Test(scrub, s15_dob_in_a_table_after_a_name_cell)
  * a weekday or a sentence's start before the chain is no branch. */
 Test(scrub, a_chain_with_its_branch_named_before_it_is_a_place)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "I told her not to use the Tormouth Tesco.",
 		    "I told her not to use the " R("place") ".");
 	/* the unit model withholds these whole (since session 15's and
@@ -2585,9 +2580,7 @@ Test(scrub, a_chain_with_its_branch_named_before_it_is_a_place)
  * quadratic, in the text (as adversarial_input_scrubs_in_linear_time). */
 static void shapes_scrub_in_linear_time(const char *const *shapes, size_t n)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	for (size_t k = 0; k < n; k++) {
 		char *a = repeat_to(shapes[k], 128 * 1024), *b = repeat_to(shapes[k], 1024 * 1024);
 		double ta = scrub_cpu(sc, a), tb = scrub_cpu(sc, b);
@@ -2643,9 +2636,7 @@ Test(scrub, withheld_street_goes_by_its_own_name_alone)
 		{"Flat 6, 40 Marrowgate, Testby", SCRUB_ADDRESS, CANON_ADDRESS, 0},
 		{"5 Station Road, Exampleby", SCRUB_ADDRESS, CANON_ADDRESS, 0},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = sizeof v / sizeof v[0]};
-	scrubber *s = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
 	expect_with(s, "He still has mates on Quillerby.", "He still has mates on " R("address") ".");
 	expect_with(s, "BANGING ON DOOR MARROWGATE", "BANGING ON DOOR " R("address"));
 	expect_with(s, "Seen at Quillerby Family Hub.", "Seen at Quillerby Family Hub.");
@@ -2686,17 +2677,14 @@ Test(scrub, s17_town_use_scrubs_in_linear_time)
 Test(scrub, s17_listed_town_before_a_public_body_is_kept)
 {
 	static const struct scrub_value v[] = {{"Tolvenny Vale", SCRUB_PLACE, CANON_TEXT, 0}};
-	struct scrub_spec spec = {.values = v, .n_values = 1};
-	scrubber *s = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	scrubber *s = values_of(v, 1);
 	expect_with(s, "Conveyed to Tolvenny Vale police station.", "Conveyed to Tolvenny Vale police station.");
 	expect_with(s, "Referred to Tolvenny Vale Women's Aid.", "Referred to Tolvenny Vale Women's Aid.");
 	expect_with(s, "CIN review at Tolvenny Vale Family Centre.", "CIN review at Tolvenny Vale Family Centre.");
 	expect_with(s, "He is living in Tolvenny Vale now.", "He is living in " R("address") " now.");
 	scrubber_free(s);
 	static const struct scrub_value nv[] = {{"Tolvenny Vale", SCRUB_PLACE, CANON_TEXT, 1}};
-	spec.values = nv;
-	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	s = values_of(nv, 1);
 	expect_with(s, "Conveyed to Tolvenny Vale police station.",
 	            "Conveyed to [WITHHELD s38: victim location] police station.");
 	scrubber_free(s);
@@ -2719,9 +2707,7 @@ Test(scrub, s17_town_before_a_long_public_body_name_is_kept)
  */
 Test(scrub, s18_venue_of_her_location_goes_again_in_the_text)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	static const char *const gone[] = {
 		"1404 CALLER FROM LANTERN CHAPEL, WOMAN HAS ASKED FOR HELP\n"
 		"1405 VIC IN THE VESTRY, LANTERN CHAPEL, UNIT 4 MOORSIDE ESTATE\n1420 UNITS O/S",
@@ -2824,9 +2810,7 @@ Test(scrub, a_listed_school_without_the_and_capitalised_at_a_start)
 		{"The Quellby Academy", SCRUB_PLACE, CANON_TEXT, 0},
 		{"Old Meadow Primary School", SCRUB_PLACE, CANON_TEXT, 0},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = sizeof v / sizeof v[0]};
-	scrubber *s = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
 	expect_with(s, "Dad turned up at Quellby today.", "Dad turned up at " R("place") " today.");
 	expect_with(s, "He is withdrawn. Old\nMeadow - fine.", "He is withdrawn. " R("place") " - fine.");
 	expect_with(s, "The old meadow was flooded.", "The old meadow was flooded.");
@@ -2932,9 +2916,7 @@ Test(scrub, s19_masked_card_number)
  * "in the morning", "on Monday" stay. */
 Test(scrub, s19_chain_in_the_centre_of_its_branch)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "Paid into Lloyds in the Quellgate each week.", "Paid into " R("place") " each week.");
 	expect_with(sc, "A statement from Boots on Pencarrow Row showed it.", "A statement from " R("place") " showed it.");
 	expect_with(sc, "A statement from Tesco in the morning post.", "A statement from Tesco in the morning post.");
@@ -3046,9 +3028,7 @@ Test(scrub, s22_a_listed_school_by_the_last_word_of_its_name)
 		{"Bishop of Hereford's Bluecoat School", SCRUB_PLACE, CANON_TEXT, 0},
 		{"Hilltop Green Primary School", SCRUB_PLACE, CANON_TEXT, 0},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = sizeof v / sizeof v[0]};
-	scrubber *s = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
 	expect_with(s, "He said \"Becket\" before she could stop it.",
 	            "He said \"" R("place") "\" before she could stop it.");
 	expect_with(s, "Lily - Bluecoat Y10.", "Lily - " R("place") " Y10.");
@@ -3077,9 +3057,7 @@ Test(scrub, s27_a_listed_school_without_its_denomination)
 	static const struct scrub_value v[] = {
 		{"Quellby Hall Methodist Primary", SCRUB_PLACE, CANON_TEXT, 0},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = sizeof v / sizeof v[0]};
-	scrubber *s = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
 	expect_with(s, "Daisy (Quellby Hall) says she hides.", "Daisy (" R("place") ") says she hides.");
 	scrubber_free(s);
 }
@@ -3155,9 +3133,7 @@ Test(scrub, s24_dates_of_birth_in_a_table_column)
  * a plan's heading its bullets still go with it). */
 Test(scrub, s24_a_heading_before_a_numbered_list_is_kept)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc,
 		    "Agreed actions with her (9 Aug):\n1. She will keep her go-bag at the church "
 		    "office at Quell House where she volunteers.\n2. Passport copied and held by "
@@ -3177,9 +3153,7 @@ Test(scrub, s24_a_heading_before_a_numbered_list_is_kept)
  * the hearing still go. */
 Test(scrub, s24_a_hearing_or_agency_appointment_is_kept)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	const char *kept[] = {"Hearing moved to Friday at Quellby Combined Court, 10am.",
 			      "Review moved to 14/03.",
 			      "Housing appointment 12 Aug at the Civic Centre, 10am.",
@@ -3338,9 +3312,7 @@ Test(scrub, s28_short_first_name_and_nursery_forms)
 		{"Kiddies Kingdom Day Nursery", SCRUB_PLACE, CANON_TEXT, 0},
 		{"Quellby Pre-Prep", SCRUB_PLACE, CANON_TEXT, 0},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = 2};
-	scrubber *s = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	scrubber *s = values_of(v, 2);
 	expect_with(s, "Nursery record - Kiddies Kingdom Preston. Key worker present.",
 	            "Nursery record - " R("place") ". Key worker present.");
 	expect_with(s, "Quellby nativity play on Friday.", R("place") " nativity play on Friday.");
@@ -3469,9 +3441,7 @@ Test(scrub, s31_prison_address_is_no_value)
 		{"HM Prison Quellby, Quellby", SCRUB_ADDRESS, CANON_ADDRESS, 0},
 		{"33A Grange Ct., Grimsby DN31 1AA", SCRUB_ADDRESS, CANON_ADDRESS, 0},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = 3};
-	scrubber *s = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	scrubber *s = values_of(v, 3);
 	expect_with(s, "ROTL BOARD - HMP Leyhill - 02/03/2027", "ROTL BOARD - HMP Leyhill - 02/03/2027");
 	expect_with(s, "moved to 33a Grange Court, Grimsby last week",
 		    "moved to " R("address") " last week");
@@ -3551,9 +3521,7 @@ Test(scrub, s32_listed_word_forename_doing)
  * word or not ("nice town Rugby x"); the word in small letters stays. */
 Test(scrub, s32_town_before_branch_goes_everywhere)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "02/11: employer moved her to the Rugby branch, Sheep Street; then he posted "
 		    "\"nice town Rugby x\". He plays rugby.",
 		    "02/11: " W("victim location") " then he posted \"nice town " W("victim location")
@@ -3604,9 +3572,7 @@ Test(scrub, s32_masked_card_last_four)
  * it. */
 Test(scrub, s32_venue_of_a_common_word_goes_everywhere)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "She has moved near the Riverside Vets in Maldon. Call to Riverside Vets re the cat.",
 		    W("victim location") " Call to " W("victim location") " re the cat.");
 	scrubber_free(sc);
@@ -3649,9 +3615,7 @@ Test(scrub, s32_small_letter_names_after_kin_and_lady)
  * ("Van 41 attended") are not. */
 Test(scrub, s33_static_caravan_by_its_number)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "OIC note. Dana in van 41 at Sandy Bay, the row nearest the dunes.",
 		    "OIC note. " W("victim location") ".");
 	expect_with(sc, "JP came to van 23:40, split lip.", "JP came to van 23:40, split lip.");
@@ -3681,9 +3645,7 @@ Test(scrub, s33_building_of_her_address)
 		{"Room 7, Foyer, 12 Dock Street, Hull", SCRUB_ADDRESS, CANON_ADDRESS, 1},
 		{"Flat 2, Ground Floor, 3 Kiln Way, Hull", SCRUB_ADDRESS, CANON_ADDRESS, 1},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = 2};
-	scrubber *s = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	scrubber *s = values_of(v, 2);
 	expect_with(s, "Met her in town, not at the Foyer (he waits outside). Foyer staff help. A foyer.",
 		    "Met her in town, not at the " W("victim location")
 		    " (he waits outside). Foyer staff help. A foyer.");
@@ -3717,9 +3679,7 @@ Test(scrub, s33_listed_word_forename_thriving)
  * "himself" and before a verb of speaking ("Oakfield Primary rang"). */
 Test(scrub, s33_landmark_chain_and_workplace_ends)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "21:40 CALLER STATES EX OUTSIDE THE FLATS BEHIND LIDL OFF DUNSTABLE RD, BLOCK C, "
 		    "2ND FLOOR KICKING HER DOOR\n21:44 CCTV COVERS THE LIDL CAR PARK.",
 		    "21:40 " W("victim location") "\n21:44 CCTV COVERS THE " W("victim location") " CAR PARK.");
@@ -3736,9 +3696,7 @@ Test(scrub, s33_landmark_chain_and_workplace_ends)
  * Hardwick"). */
 Test(scrub, s33_registering_and_place_again_word)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "Registering with Meddygfa Pen-y-Maes, Rhos, from next week. She is registering the birth.",
 		    W("victim location") ". She is registering the birth.");
 	expect_with(sc, "She has moved to Kempston. Some days the 53A via Kempston Hardwick, she said.",
@@ -3752,9 +3710,7 @@ Test(scrub, s33_registering_and_place_again_word)
  * town ("see her once at McDonald's"). */
 Test(scrub, s33_chain_where_she_is_and_no_town)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "A presented as homeless, placed at the Travelodge Central, room 214.\n"
 		    "04/10 Police: he waited at the Travelodge car park.",
 		    W("victim location") "\n04/10 Police: he waited at the " W("victim location") " car park.");
@@ -3806,9 +3762,7 @@ Test(scrub, s33_child_by_initial_in_a_log)
  * time before "come". */
 Test(scrub, s34_visits_and_runs_by_the_clock)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "Your support worker comes Monday, Wednesday and Friday at 10 o'clock. You can tell her.",
 		    W("victim location") " You can tell her.");
 	expect_with(sc, "Carers come at 8am, 12.30 and 6pm. Plan agreed.", W("victim location") " Plan agreed.");
@@ -3837,9 +3791,7 @@ Test(scrub, s34_managing_agent_landlord_and_home_support)
  * in capitals too. */
 Test(scrub, s34_street_where_she_is_goes_everywhere)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "21:17 GEO PLOTS TO BACK OF THE LAUNDERETTE ON ROSEVILLE RD, FLATS ABOVE\n"
 			"22:05 VEH ON ROSEVILLE RD TOWED. UNITS CLEAR.",
 		    "21:17 " W("victim location") "\n22:05 VEH ON " W("victim location") " TOWED. UNITS CLEAR.");
@@ -3852,9 +3804,7 @@ Test(scrub, s34_street_where_she_is_goes_everywhere)
  * named. */
 Test(scrub, s34_ward_and_discharge_plan)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "Update. She is on Ward 3 at Walsall Manor Hospital.", "Update. " W("victim location"));
 	expect_with(sc, "CPA review / discharge plan 07/05/2027, Dorothy Pattison Hospital.\n\nItem one.",
 		    W("victim location") "\n\nItem one.");
@@ -3868,9 +3818,7 @@ Test(scrub, s34_ward_and_discharge_plan)
  * Centre"); the referring borough is where she leaves and stays. */
 Test(scrub, s34_receiving_borough)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "Referring borough: Lewisham     Receiving borough: Enfield\n\nSign-up at Enfield "
 			"Civic Centre. Lewisham Homes told.",
 		    W("victim location") "\n\nSign-up at " W("victim location") ". Lewisham Homes told.");
@@ -3898,9 +3846,7 @@ Test(scrub, s34_named_house_of_her_address)
 		{"The Old Rectory, Church Lane, Madeley", SCRUB_ADDRESS, CANON_ADDRESS, 1},
 		{"Refuge, Bath Rd area", SCRUB_ADDRESS, CANON_ADDRESS, 1},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = 2};
-	scrubber *s = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	scrubber *s = values_of(v, 2);
 	expect_with(s, "Hosted at the Old Rectory by a sponsor. The Old Rectory is big. An old rectory. "
 		       "Referral to Refuge national network.",
 		    "Hosted at the " W("victim location") " by a sponsor. The " W("victim location")
@@ -3913,9 +3859,7 @@ Test(scrub, s34_named_house_of_her_address)
  * "Halifax was said in open court"). */
 Test(scrub, s34_town_where_she_lives_goes_everywhere)
 {
-	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
-	scrubber *sc = scrubber_build(&spec);
-	cr_assert_not_null(sc);
+	scrubber *sc = location_scrubber();
 	expect_with(sc, "ROs for both: not to enter Halifax, where she now lives. Note: Halifax was said in court.",
 		    W("victim location") " Note: " W("victim location") " was said in court.");
 	scrubber_free(sc);
@@ -3958,9 +3902,7 @@ Test(scrub, s34_school_kinds_with_and_and_ampersand_firm)
 	static const struct scrub_value v[] = {
 		{"Mill Fold Junior and Infant School", SCRUB_PLACE, CANON_TEXT, 0},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = 1};
-	scrubber *s = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	scrubber *s = values_of(v, 1);
 	expect_with(s, "Child (Mill Fold J&I) attendance up. A mill fold.",
 		    "Child (" R("place") " J&I) attendance up. A mill fold.");
 	scrubber_free(s);
