@@ -371,8 +371,26 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 	                  bc->no_fuzzy ? R_FOUND_SURNAME : R_SURNAME,
 	                  scrub_common_word(sur, sl))) != 0)
 		goto out;
+	/* s34: the family of a withheld person by its name in the plural
+	 * ("The Nobles did a noble thing"): a surname of 4+ letters not ending
+	 * in s; the plural only where a name is when it is a word. (A kept
+	 * subject's family, "the Crawfords", is others: no kept plural.) */
+	if (!keep && last_letters >= 4 && sl < 62 && sur[sl - 1] != 's') {
+		char pl[64];
+		memcpy(pl, sur, sl);
+		pl[sl] = 's';
+		const char *pp = pl;
+		size_t pln = sl + 1;
+		if ((rc = pat_add(bc, &bc->names, &pp, &pln, 1, keep, SCRUB_NAME,
+		                  bc->no_fuzzy ? R_FOUND_SURNAME : R_SURNAME,
+		                  scrub_common_word(pl, pln))) != 0)
+			goto out;
+	}
 	p2[0] = first, l2[0] = il, p2[1] = sur, l2[1] = sl; /* J Smith */
-	if ((rc = pat_add(bc, &bc->names, p2, l2, 2, keep, SCRUB_NAME, R_INITIAL, 0)) != 0)
+	/* (a surname that is a word, only as a name is written: "A Noble",
+	 * not "a noble thing") */
+	if ((rc = pat_add(bc, &bc->names, p2, l2, 2, keep, SCRUB_NAME, R_INITIAL,
+	                  scrub_common_word(sur, sl))) != 0)
 		goto out;
 	p2[0] = sur, l2[0] = sl, p2[1] = first, l2[1] = fl; /* Smith, John */
 	if ((rc = pat_add(bc, &bc->names, p2, l2, 2, keep, SCRUB_NAME, R_COMMA, 0)) != 0)
@@ -1603,12 +1621,14 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int f
 			return 1;
 		/* "Family Support Worker", "Wildlife Park": a capitalised common
 		 * word that names no one before it makes a title-case phrase. */
-		/* (s34: not "The" before a name of two words or more: "The Old
-		 * Rectory" as "at the Old Rectory") */
+		/* (s34: not "The" before a name of two words or more, "The Old
+		 * Rectory" as "at the Old Rectory", nor before a family's name
+		 * in the plural, "The Nobles") */
 		if (sc_upper(s[pa]) && (pc & LEX_COMMON) &&
 		    !(pc & (LEX_FORENAME | LEX_SURNAME | LEX_TITLE | LEX_RANK)) &&
 		    !sentence_start(s, a) && /* not the last word of the sentence before */
-		    !((pc & LEX_FUNCTION) && memchr(s + a, ' ', e - a) != NULL))
+		    !((pc & LEX_FUNCTION) && (memchr(s + a, ' ', e - a) != NULL ||
+					      (e - a >= 5 && s[e - 1] == 's' && sc_upper(s[a])))))
 			return 0;
 	}
 	if (has_next && comma && sc_upper(s[na]) &&

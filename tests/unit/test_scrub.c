@@ -3945,3 +3945,19 @@ Test(scrub, s34_chat_speaker_after_a_stamp)
 	       "[14/02/2027, 21:16] jade: yes");
 	unchanged("Wed: Visa worry.\nThu: Husband came to the office.\nFri: moved rota.");
 }
+
+/* s34: a withheld person's family by the surname in the plural ("The
+ * Nobles did a noble thing"); the surname that is a word after an
+ * initial only as a name is written ("A Noble rang", not "a noble
+ * thing"); a kept subject's family in the plural is not kept as her. */
+Test(scrub, s34_family_name_in_the_plural_and_initial_of_a_word)
+{
+	static const char *const names[] = {"Anne Noble"};
+	static const char *const keep[] = {"Leanne Crawford"};
+	scrubber *e = scrubber_new(names, 1, keep, 1, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "The Nobles did a noble thing. A Noble rang. The nobles of old.",
+		    "The " R("name") " did a noble thing. " R("name") " rang. The nobles of old.");
+	expect_with(e, "Leanne Crawford agreed.", "Leanne Crawford agreed.");
+	scrubber_free(e);
+}
