@@ -165,6 +165,8 @@ static const struct fsword FSW[] = {
 	{"trailer", K_RESN}, {"chalet", K_RESN}, {"four-in-a-block", K_RESN},
 	{"tenement", K_RESN}, {"farm", K_RESN}, {"farmhouse", K_RESN},
 	{"houseboat", K_RESN}, {"narrowboat", K_RESN}, {"terraced", K_MOD},
+	/* s35: a Highland or island smallholding's house */
+	{"croft", K_RESN}, {"crofthouse", K_RESN},
 	/* a street, for "the road behind the precinct": where, not who */
 	{"road", K_STREET}, {"street", K_STREET}, {"lane", K_STREET}, {"avenue", K_STREET},
 	{"estate", K_STREET}, {"crescent", K_STREET}, {"terrace", K_STREET},
@@ -5126,6 +5128,17 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((wn == 4 && memcmp(w, "word", 4) == 0 && (f->p1 & K_DET) && (f->p2 & K_CALL)) ||
 	    ((c & K_SAFEN) && (c & K_SAFE)))
 		s |= S_SAFE;
+	/* s35: "agreed a code: if she says \"is the cat in?\" ...": a code,
+	 * then what is said, quoted, within 40 bytes */
+	if (wn == 4 && memcmp(w, "code", 4) == 0 && (f->p1 & K_DET)) {
+		for (size_t q = b; q < f->n && q < b + 40; q++)
+			if (f->s[q] == '"' || (q + 2 < f->n && memcmp(f->s + q, "\xe2\x80", 2) == 0 &&
+			                       (memcmp(f->s + q + 2, "\x9c", 1) == 0 ||
+			                        memcmp(f->s + q + 2, "\x98", 1) == 0))) {
+				s |= S_SAFE;
+				break;
+			}
+	}
 	/* who: him in a condition ("until husband leaves for his job") is
 	 * when, not whose the clause is ("Currently at the friend's house in
 	 * <Town> until husband leaves ..." is hers) */

@@ -778,6 +778,12 @@ static int discharge_plan_at(const struct scan *sc, long p)
 			return 0;
 		if ((x->cls & C_HOSP) && (T(sc, i - 1)->f & F_CAP) && T(sc, i - 1)->type == T_WORD)
 			return 1;
+		/* s35: "Discharge planning meeting 16/03, Oak Ward", "... on
+		 * Ward 5": the ward she is on, named */
+		if (x->id == W_WARD && (x->f & F_CAP) &&
+		    ((T(sc, i - 1)->type == T_WORD && (T(sc, i - 1)->f & F_CAP) && !(T(sc, i - 1)->f & F_NL)) ||
+		     (T(sc, i + 1)->type == T_NUM && !(T(sc, i + 1)->f & F_NL))))
+			return 1;
 	}
 	return 0;
 }
@@ -789,6 +795,20 @@ static void try_be(struct scan *sc, long p)
 	for (int k = 0; k < 2 && (T(sc, j)->cls & C_ADV); k++)
 		j++;
 	const struct tok *x = T(sc, j);
+	/* s35: "he knows she is \"above the phone shop\"": where she is, in
+	 * quotes, opening on a place's preposition and "the" (not "is 'in a
+	 * state'", "is 'at her wits' end'") */
+	if (x->type == T_PUNCT && (x->ch == '"' || x->ch == '\'') && !(x->f & F_BRK) &&
+	    t->id != W_BEEN && t->id != W_WAS && !nonloc_subject(sc, p) && !his_subject(sc, p)) {
+		const struct tok *y = T(sc, j + 1);
+		unsigned q = y->id;
+		if (y->type == T_WORD && (y->f & F_LOWER) &&
+		    (q == W_ABOVE || q == W_BEHIND || q == W_OPPOSITE || q == W_NEAR || q == W_BESIDE) &&
+		    is_word(T(sc, j + 2), W_THE) && !(T(sc, j + 2)->f & F_BRK)) {
+			loc_cue(sc, p, "loc:is-at");
+			return;
+		}
+	}
 	if (x->type != T_WORD)
 		return;
 	unsigned id = x->id;

@@ -1247,6 +1247,10 @@ static long trailing_branch(struct scan *sc, long last)
 			const struct tok *y = T(sc, a + m), *y2 = T(sc, a + m + 1);
 			if (m > 0 && branch_word(y) && !(y->f & F_NL))
 				m++;
+			else if (m > 0 && part_word(y) && (y->f & F_LOWER) && !(y->f & F_NL) &&
+				 (y2->type == T_NUM || ((y2->f & F_DIGIT) && y2->type == T_WORD)) &&
+				 !(y2->f & F_NL))
+				m += 2; /* ", <Estate> unit 12": the unit on the estate */
 			else if (m > 0 && dept_lower(sc, y) && (is_punct(y2, '-') || is_punct(y2, ')') ||
 							    y2->type == T_END || (y2->f & F_NL)))
 				m++; /* ", Stena Line freight - ...": its part in lower case */
@@ -1596,6 +1600,32 @@ static int healthcare_trust(const struct scan *sc, long p)
 	return (lex & LEX_ALLOW) != 0;
 }
 
+/*
+ * Whether tokens [j, last) end in an agency the allow-list names: an
+ * acronym ("<Town> YOS", "<Town> CMHT") or a phrase of two words ("<Town>
+ * Age UK"), not a town or region.
+ */
+static int agency_tail(const struct scan *sc, long j, long last)
+{
+	const struct tok *a = T(sc, last - 1);
+	if (last - 1 < j || a->type != T_WORD)
+		return 0;
+	const char *s = (const char *)sc->s;
+	/* services, not sites: a hospital's unit ("MRI, AMU") is a workplace */
+	static const char *const SERVICE[] = {"YOS", "YOT", "CMHT", "CAMHS", "MASH", "CGL",
+					      "DWP", "HMRC", "CPS", "NPS", "HMPPS", "IAPT", NULL};
+	if (a->f & F_UPPER)
+		for (int i = 0; SERVICE[i]; i++)
+			if (word_eq(sc, a, SERVICE[i]))
+				return 1;
+	const struct tok *b = T(sc, last - 2);
+	if (last - 2 < j || b->type != T_WORD || (a->f & F_NL) || !(b->f & (F_CAP | F_UPPER)))
+		return 0;
+	unsigned lx = lex_classify(s + b->start, a->end - b->start);
+	return (lx & LEX_ALLOW) && !(lx & LEX_PLACE) && !(b->cls & C_HOSP) &&
+	       (a->f & F_UPPER); /* "Age UK", not "John Radcliffe" */
+}
+
 static int word_eq(const struct scan *sc, const struct tok *w, const char *v)
 {
 	size_t n = strlen(v);
@@ -1820,6 +1850,11 @@ static void try_inst(struct scan *sc, long p)
 		return;
 	}
 	if (!real || b > p)
+		return;
+	/* "husband <Name> locks her in", "<Name> shops them to police": a
+	 * venue's plural in lower case before a person is a verb */
+	if ((t->f & F_LOWER) && sc->s[t->end - 1] == 's' && (T(sc, p + 1)->cls & C_PRON) &&
+	    (T(sc, p + 1)->f & F_LOWER))
 		return;
 	if (t->id == W_LIBRARY && met_at(sc, b))
 		return;
@@ -3248,6 +3283,11 @@ static void work_extent(struct scan *sc, long j, int how)
 		if ((id == W_POLICE || id == W_COUNCIL || id == W_CONSTABULARY) &&
 		    !(T(sc, last - 1)->f & F_LOWER) && !part)
 			return;
+		/* "her son's worker at <Town> YOS", "a nurse at <Town> Age UK":
+		 * a professional at an agency the lexicon knows, not where
+		 * someone to protect is found */
+		if (role && agency_tail(sc, j, last))
+			return;
 	}
 	/* "Teesport Logistics, Grangetown - start date": the town after a
 	 * comma says which branch, when it ends the clause */
@@ -3410,6 +3450,23 @@ static int job_employer_after_grade(struct scan *sc, long a)
 	return job_employer(sc, k + 1, 1);
 }
 
+/*
+ * Whether capitalised words from a end in a care or support provider's
+ * word ("<Name> Care", "<Name> Home Support", "<Name> Support Services"),
+ * 2 to 5 words on one line.
+ */
+static int provider_name(const struct scan *sc, long a)
+{
+	long m = 0;
+	while (m < 5 && T(sc, a + m)->type == T_WORD && (T(sc, a + m)->f & (F_CAP | F_UPPER)) &&
+	       !(T(sc, a + m)->f & (F_NL | F_BRK)))
+		m++;
+	long e = a + m - 1;
+	if (m >= 3 && (T(sc, e)->id == W_SERVICES || T(sc, e)->id == W_SERVICE))
+		e--;
+	return e > a && (T(sc, e)->id == W_CARE || T(sc, e)->id == W_SUPPORT);
+}
+
 static void try_job_noun(struct scan *sc, long p, int bare)
 {
 	long j = p + 1;
@@ -3447,9 +3504,21 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 	     (T(sc, j + k + 2)->type == T_WORD && (T(sc, j + k + 2)->f & (F_DIGIT | F_UPPER)))) &&
 	    is_word(T(sc, j + k + 3), W_AT))
 		ward = j + k + 1, z = T(sc, j + k + 3), k += 3;
+	/* s35: "support worker Beth from <Firm> Support Services": the
+	 * worker's first name between the job and where she works */
+	int person = 0;
+	if (!ward && bare_name(sc, z) && !(z->f & (F_NL | F_BRK)) &&
+	    (is_word(T(sc, j + k + 1), W_AT) || is_word(T(sc, j + k + 1), W_FROM)))
+		z = T(sc, j + k + 1), k++, person = 1;
+	/* "a carer from <Firm> Care": from, before a name of two words or
+	 * more (not "a social worker from Leeds": the team in a town) */
+	int from = z->type == T_WORD && z->id == W_FROM && (z->f & F_LOWER) &&
+		   T(sc, j + k + 1)->type == T_WORD && (T(sc, j + k + 1)->f & F_CAP) &&
+		   T(sc, j + k + 2)->type == T_WORD && (T(sc, j + k + 2)->f & F_CAP) &&
+		   !(T(sc, j + k + 2)->f & (F_NL | F_BRK));
 	if (is_punct(z, '('))
 		a = j + k + 1;
-	else if (z->type == T_WORD && (z->id == W_AT || z->id == W_FOR || z->id == W_WITH))
+	else if (z->type == T_WORD && (z->id == W_AT || z->id == W_FOR || z->id == W_WITH || from))
 		a = j + k + 1;
 	else
 		return;
@@ -3461,8 +3530,13 @@ static void try_job_noun(struct scan *sc, long p, int bare)
 	if (bare == 2) {
 		if (a2 != a)
 			job_employer(sc, a2, 0);
+		else if ((person || from) && provider_name(sc, a)) /* "her support worker
+								     * (Beth) from <Firm> Care" */
+			job_employer(sc, a, 0);
 		return;
 	}
+	if ((person || from) && !provider_name(sc, a))
+		return; /* "a worker from <Charity> Project": an agency's */
 	int done = is_punct(z, '(') && bare == 1 && job_employer_after_grade(sc, a);
 	if (!done)
 		done = a2 != a && job_employer(sc, a2, bare);
@@ -3518,7 +3592,12 @@ static int job_employer(struct scan *sc, long a, int bare)
 	/* "(<Name> Home Support)": "Home" between, a name of its own
 	 * before it */
 	long h = a + m - 2 - (m > 2 && T(sc, a + m - 2)->id == W_HOME);
-	int provider = m > 1 && capn > 0 && (T(sc, a + m - 1)->id == W_CARE || T(sc, a + m - 1)->id == W_SUPPORT) &&
+	/* "<Name> Support Services", "<Name> Care Services" */
+	long pe = a + m - 1;
+	if (m > 2 && (T(sc, pe)->id == W_SERVICES || T(sc, pe)->id == W_SERVICE) &&
+	    (T(sc, pe - 1)->id == W_CARE || T(sc, pe - 1)->id == W_SUPPORT))
+		pe--, h--;
+	int provider = pe > a && capn > 0 && (T(sc, pe)->id == W_CARE || T(sc, pe)->id == W_SUPPORT) &&
 		       !(T(sc, h)->cls & (C_NOTPL | C_INSTM | C_INSTC | C_ACCOM)) &&
 		       !(lex_classify((const char *)sc->s + T(sc, h)->start, T(sc, h)->end - T(sc, h)->start) &
 			 LEX_ALLOW);
@@ -3527,7 +3606,8 @@ static int job_employer(struct scan *sc, long a, int bare)
 	 * a bare job it is where that person works ("Husband (nurse at <Town>
 	 * Hospital)") */
 	if (m == 0 || capn == 0 ||
-	    ((T(sc, a + m - 1)->cls & C_NOTPL) && !(bare && (T(sc, a + m - 1)->cls & C_HOSP)) && !provider))
+	    ((T(sc, a + m - 1)->cls & C_NOTPL) && !(bare && (T(sc, a + m - 1)->cls & C_HOSP)) && !provider) ||
+	    agency_tail(sc, a, a + m)) /* "his worker at <Town> YOS" */
 		return 0;
 	const struct tok *e = T(sc, a + m);
 	if (!(e->type == T_END || e->type == T_PUNCT || (e->f & (F_NL | F_BRK)) ||
@@ -4899,6 +4979,36 @@ RARE static void maker_plant(struct scan *sc, long p)
 	emit_place(sc, b, trailing_branch(sc, p + 1), "place:workplace");
 }
 
+/*
+ * s35: "Nurse <Name> on Ward 7, <Name> Hospital referred ...", "on Ward 3
+ * at the <Name> Infirmary": someone on a numbered ward of a named
+ * hospital, a patient or a member of its staff, is found there; the ward
+ * and the hospital go. (A hospital named alone, as an agency, stays.) p is
+ * "Ward", after a lower-case "on".
+ */
+static void ward_of_hospital(struct scan *sc, long p)
+{
+	const struct tok *t = T(sc, p), *n = T(sc, p + 1);
+	if (!(t->f & F_CAP) || (t->f & F_UPPER) || !is_word(T(sc, p - 1), W_ON) ||
+	    !(T(sc, p - 1)->f & F_LOWER) || n->type != T_NUM || (n->f & (F_NL | F_BRK)))
+		return;
+	long a = p + 2;
+	if (!(is_punct(T(sc, a), ',') || is_word(T(sc, a), W_AT)) || (T(sc, a + 1)->f & (F_NL | F_BRK)))
+		return;
+	a++;
+	if (is_word(T(sc, a), W_THE))
+		a++;
+	for (long i = a; i < a + 5; i++) {
+		const struct tok *x = T(sc, i);
+		if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & (F_NL | F_BRK)))
+			return;
+		if ((x->cls & C_HOSP) && i > a) {
+			emit_place(sc, p, i + 1, "place:ward");
+			return;
+		}
+	}
+}
+
 void place_places(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -4908,6 +5018,8 @@ void place_places(struct scan *sc, long p)
 		school_named_after(sc, p);
 	if (t->id == W_MP)
 		gp_signoff(sc, p);
+	if (t->id == W_WARD)
+		ward_of_hospital(sc, p);
 	if ((t->id == W_LITTLE || t->id == W_TINY) && (t->f & F_CAP))
 		nursery_name(sc, p);
 	if ((t->id == W_DEPARTMENT || t->id == W_DEPT) && (t->f & F_LOWER) && p - 1 >= sc->skip_place)
@@ -4975,7 +5087,7 @@ void place_places(struct scan *sc, long p)
 	/* "her support worker (<Name>, <Firm>)", "his carer (<Name> at
 	 * <Firm>)": after a possessive, only a person then an employer in
 	 * the bracket */
-	else if ((t->id == W_HER || t->id == W_HIS || t->id == W_THEIR) &&
+	else if ((t->id == W_HER || t->id == W_HIS || t->id == W_THEIR || t->id == W_YOUR) &&
 		 T(sc, p + 1)->type == T_WORD && (T(sc, p + 1)->f & F_LOWER))
 		try_job_noun(sc, p, 2);
 	/* "raised by pharmacist (Mr <Name>, <Firm> <Town>)": a job with no
@@ -5019,7 +5131,8 @@ void place_places(struct scan *sc, long p)
 	/* "Husband's job: ...", "K's workplace: ...", "Occupation: <job>,
 	 * <Employer>" on its line: the label's value */
 	if ((t->id == W_JOB || t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYMENT ||
-	     t->id == W_FIRM || t->id == W_CHURCH || t->id == W_MOSQUE || t->id == W_OCCUPATION) &&
+	     t->id == W_FIRM || t->id == W_CHURCH || t->id == W_MOSQUE || t->id == W_OCCUPATION ||
+	     t->id == W_SALON || t->id == W_GYM || t->id == W_CLUB) &&
 	    is_punct(T(sc, p + 1), ':') && !(T(sc, p + 2)->f & F_NL) && label_owned(sc, p))
 		label_value(sc, p + 2);
 	/* "drives for <Firm>", "cleans at <Place>": decided at the

@@ -466,6 +466,12 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 	if (!keep && !bc->no_fuzzy && sl >= 5 && ascii_letters(sur, sl) && !word_in(bc->fz, bc->nfz, sur, sl) &&
 	    (rc = word_add(&bc->fz, &bc->nfz, &bc->cfz, sur, sl)) != 0)
 		goto out;
+	/* s35: a kept subject's forenames together, without the surname
+	 * ("Mei Ling" of "Mei Ling Chen", "Anne Marie" of "Anne Marie Doyle"):
+	 * how people say her name, and no third party's */
+	if (keep && nw >= 3 &&
+	    (rc = pat_add(bc, &bc->names, w, wl, nw - 1, keep, SCRUB_NAME, R_FIRSTSUR, 0)) != 0)
+		goto out;
 	if (nw >= 3) {
 		p2[0] = first, l2[0] = fl, p2[1] = sur, l2[1] = sl; /* John Smith */
 		if ((rc = pat_add(bc, &bc->names, p2, l2, 2, keep, SCRUB_NAME, R_FIRSTSUR, 0)) != 0)

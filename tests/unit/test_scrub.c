@@ -3961,3 +3961,79 @@ Test(scrub, s34_family_name_in_the_plural_and_initial_of_a_word)
 	expect_with(e, "Leanne Crawford agreed.", "Leanne Crawford agreed.");
 	scrubber_free(e);
 }
+
+/* s35: a kept subject's forenames together without the surname ("Mei
+ * Ling" of "Mei Ling Chen") are her, not a third party found by the
+ * forename lists. */
+Test(scrub, s35_kept_forenames_together)
+{
+	static const char *const keep[] = {"Mei Ling Chen"};
+	scrubber *e = scrubber_new(NULL, 0, keep, 1, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "15 Mar - Police Scotland: Mei Ling reported he kept her passport.",
+		    "15 Mar - Police Scotland: Mei Ling reported he kept her passport.");
+	scrubber_free(e);
+}
+
+/* s35: a professional at an agency the lexicon knows by its letters
+ * ("worker at <Town> YOS") or its phrase ("at <Town> Age UK") is the
+ * agency's; a job at a hospital's unit, or someone's firm, is still a
+ * workplace. */
+Test(scrub, s35_worker_at_an_agency)
+{
+	unchanged("His worker at Luton YOS rang. A nurse at Wirral Age UK said so.");
+	expect("A doctor at MRI, AMU. She is a cashier at Tesco.",
+	       "A doctor at " R("place") ". She is a cashier at " R("place") ".");
+}
+
+/* s35: a care or support provider after the worker's first name or
+ * "from" ("support worker Beth from <Name> Support Services") is where
+ * the worker works; a worker from a charity's project is the agency's. */
+Test(scrub, s35_support_worker_from_a_provider)
+{
+	expect("Your support worker from Ashcroft Care will come. Her carer from Ashcroft Home Support came.",
+	       "Your support worker from " R("place") " will come. Her carer from " R("place") " came.");
+	unchanged("With a worker from Halo Project. With her support worker from Reading Mencap.");
+}
+
+/* s35: "<Name> locks her in": a venue's plural before a person is a
+ * verb; "Salon:" and "Gym:" labels name a place; a numbered ward of a
+ * named hospital goes with it, the hospital alone stays. */
+Test(scrub, s35_verb_not_venue_labels_and_wards)
+{
+	expect("Husband Hassan locks her and the baby in the house.",
+	       "Husband " R("name") " locks her and the baby in the house.");
+	expect("Salon: Curl Up & Dye, St Julian Street. Client comes fortnightly.",
+	       "Salon: " R("place") ". Client comes fortnightly.");
+	expect("He was on Ward 7, Raigmore Hospital. Referred by Raigmore Hospital.",
+	       "He was on " R("place") ". Referred by Raigmore Hospital.");
+}
+
+/* s35: where she is, withheld: a code agreed with her quoted ("agreed a
+ * code: if she says \"...\""), a discharge planning meeting on a named
+ * ward, and "she is \"above the phone shop\"" (a place's preposition and
+ * "the" in quotes); not "a door code", nor "he is \"above the law\"". */
+Test(scrub, s35_code_ward_meeting_and_quoted_place)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "Agreed a code: if she says \"is the cat in?\" then call 999. The door code is 4471.",
+		    W("safe times") "?\" then call 999. The door code is 4471.");
+	expect_with(sc, "Discharge planning meeting 16/03/2027, Oak Ward.\nPresent: ward manager.",
+		    W("victim location") "\nPresent: ward manager.");
+	expect_with(sc, "He knows she is \"above the phone shop\". He is \"above the law\".",
+		    W("victim location") " He is \"above the law\".");
+	scrubber_free(sc);
+}
+
+/* s35: a croft is a dwelling ("attended her brother's croft at
+ * <Place>"); a patrol log's heading with its date, and a patrol's time on
+ * scene, stay. */
+Test(scrub, s35_croft_is_a_dwelling)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "Community officer patrol log, 30/07/2027.\n16:00 attended her brother's croft at Back. "
+			"Spoke with IP.\n16:58 PATROL ON SCENE WM 471",
+		    "Community officer patrol log, 30/07/2027.\n16:00 " W("victim location") ". Spoke with IP.\n"
+		    "16:58 PATROL ON SCENE WM 471");
+	scrubber_free(sc);
+}
