@@ -201,6 +201,9 @@ static const struct fsword FSW[] = {
 	/* s19-over: "hosp", as notes shorten it ("CONVEYED TO <NAME> DISTRICT
 	 * HOSP"); a prison, where he is taken ("Returned to HMP <Name>") */
 	{"hosp", K_MEDIC}, {"hmp", K_MEDIC | NP}, {"prison", K_MEDIC | NP},
+	/* s35: a section 136 suite ("Conveyed to HBPoS <Name>", "to HOB
+	 * suite, <Hospital>") */
+	{"hbpos", K_MEDIC}, {"hob", K_MEDIC}, {"s136", K_MEDIC},
 	{"stops", GO}, {"stopping", GO}, {"stoppin", GO}, {"holed", GO}, {"where", K_PREP | FN},
 	/* a transfer to another branch, project or town: "will transfer to the
 	 * <Name> branch", "transferring her to their <Town> project" */
@@ -2895,7 +2898,9 @@ static const char *const FS_AGENCY_APPT[] = {"housing", "probation", "solicitor"
  * or one of FS_MOVED_IN_WHEN ("moved in yesterday", "moved back in after
  * prison"); not "moved in with her sister", "moved in to the flat". */
 static const char *const FS_MOVED_IN_WHEN[] = {"after", "since", "yesterday", "last", "on",
-					       "today", "recently", "when", "and", "but", NULL};
+					       "today", "recently", "when", "and", "but",
+					       /* s35: "moved in without asking staff" */
+					       "without", "uninvited", "again", "during", NULL};
 
 static int fs_in(const char *w, const char *const *list);
 static int fs_month(const char *w);

@@ -888,7 +888,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
 	[W_TAKING] = 1, [W_TOOK] = 1, [W_DRIVE] = 1, [W_DROVE] = 1,
 	[W_VACANCY] = 1, [W_UNIT] = 1, [W_NEXT] = 1, [W_RECEIVING] = 1, [W_MARAC] = 1,
-	[W_APPOINTMENT] = 1, [W_APPT] = 1, [W_SCAN] = 1, [W_DETAINED] = 1,
+	[W_APPOINTMENT] = 1, [W_APPT] = 1, [W_SCAN] = 1, [W_DETAINED] = 1, [W_CLINIC] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -1097,7 +1097,9 @@ static int date_then_place(const struct scan *sc, long o)
 {
 	int date = 0;
 	for (long i = o; i < o + 3 && !date; i++)
-		date = !(T(sc, i)->f & F_BRK) && date_at(sc, i);
+		date = !(T(sc, i)->f & F_BRK) &&
+		       (date_at(sc, i) || /* s35: "Fri 10:20", a weekday and its hour */
+			((T(sc, i)->cls & C_DAY) && T(sc, i + 1)->type == T_NUM && !(T(sc, i + 1)->f & F_BRK)));
 	if (!date)
 		return 0;
 	for (long i = o + 1; i < o + 12; i++) {
@@ -1290,6 +1292,33 @@ static int detained_mha(const struct scan *sc, long p)
 	return tok_find(sc, p + 1, p + 6, p, tok_is_mha) >= 0;
 }
 
+/*
+ * s35: "Thu 26/11 1400 at <Name> Library, meeting room 2", "<Town> library
+ * meeting room, 10:00 on 23/03": a worker meeting her in a public
+ * library's room, where she will be and when. p is "room" after a
+ * lower-case "meeting"; a library's word within five words before it or
+ * four after, on its line.
+ */
+static int library_meeting_room(const struct scan *sc, long p)
+{
+	if (!(T(sc, p)->f & F_LOWER) || !is_word(T(sc, p - 1), W_MEETING) || !(T(sc, p - 1)->f & F_LOWER))
+		return 0;
+	for (long i = p - 2; i >= p - 7 && i >= sc->ss; i--) {
+		if (T(sc, i + 1)->f & F_NL)
+			break;
+		if (T(sc, i)->id == W_LIBRARY)
+			return 1;
+	}
+	for (long i = p + 1; i <= p + 4; i++) {
+		const struct tok *x = T(sc, i);
+		if (x->type == T_END || (x->f & F_NL))
+			break;
+		if (x->id == W_LIBRARY)
+			return 1;
+	}
+	return 0;
+}
+
 static void loc_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1300,12 +1329,19 @@ static void loc_cues(struct scan *sc, long p)
 	const struct tok *nx = T(sc, p + 1);
 	if ((id == W_NEXT || id == W_AT) && next_appointment(sc, p))
 		loc_cue(sc, p, "loc:appointment");
+	if (id == W_ROOM && library_meeting_room(sc, p))
+		loc_cue(sc, p, "loc:appointment");
 	/* s30-never: "20wk scan: Tue 12/01 09:20, Ultrasound dept, <Name>
 	 * Hospital", "Appointment: Fri 10:20, Clinic 2, <Hospital>": its date
 	 * and its place after a label */
 	/* s31-never: "housing options appt Civic Offices, Saxon Gate,
 	 * Thursday 29th 11am": an appointment's place, then its day */
 	if ((id == W_APPOINTMENT || id == W_APPT) && !(nx->f & F_BRK) && place_then_date(sc, p + 1) &&
+	    !his_reporting(sc, p + 1))
+		loc_cue(sc, p, "loc:appointment");
+	/* s35: "Plan: fracture clinic Fri 10:20, Clinic 2, <Hospital>": a
+	 * clinic's day and hour, then where */
+	if (id == W_CLINIC && (t->f & F_LOWER) && !(nx->f & F_BRK) && date_then_place(sc, p + 1) &&
 	    !his_reporting(sc, p + 1))
 		loc_cue(sc, p, "loc:appointment");
 	if ((id == W_APPOINTMENT || id == W_APPT || id == W_SCAN) && is_punct(nx, ':') &&

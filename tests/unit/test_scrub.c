@@ -4037,3 +4037,29 @@ Test(scrub, s35_croft_is_a_dwelling)
 		    "16:58 PATROL ON SCENE WM 471");
 	scrubber_free(sc);
 }
+
+/* s35: a worker meeting her in a library's meeting room, with its day
+ * and hour, and a clinic's day, hour and place ("fracture clinic Fri
+ * 10:20, Clinic 2, <Hospital>") say where she will be; a meeting room
+ * with no library, a clinic with no place after its hour, stay. */
+Test(scrub, s35_library_meeting_room_and_clinic)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "IDVA to meet her at Stourport library meeting room, 10:00 on 23/03. MARAC in meeting room 3.",
+		    W("victim location") " MARAC in meeting room 3.");
+	expect_with(sc, "Plan: fracture clinic Fri 10:20, Clinic 2, RVI. GP clinic 10:20 today.",
+		    W("victim location") " GP clinic 10:20 today.");
+	scrubber_free(sc);
+}
+
+/* s35: someone moving in "without asking" names no place of hers; a
+ * section 136 suite is where an incident's conveyance ends, like a
+ * hospital. */
+Test(scrub, s35_moved_in_and_136_suite)
+{
+	scrubber *sc = location_scrubber();
+	static const char quiet[] = "Lodger moved in without asking staff. Conveyed to HBPoS Southmead.";
+	expect_with(sc, quiet, quiet);
+	expect_with(sc, "She moved in without telling him. Police told.", W("victim location") " Police told.");
+	scrubber_free(sc);
+}
