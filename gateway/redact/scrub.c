@@ -1622,7 +1622,9 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int f
 		    (s[pe] == '.' || (s[pa] != 'A' && s[pa] != 'I')))
 			return 1; /* "J Green", "J. Green"; not "A GREEN VAUXHALL" */
 		unsigned pc = lex_classify((const char *)s + pa, pe - pa);
-		if (sc_upper(s[pa]) && !sentence_start(s, pa) &&
+		/* (s35: not the last word of the sentence before, "since
+		 * January. Read the plan": a month that is a forename too) */
+		if (sc_upper(s[pa]) && !sentence_start(s, pa) && !sentence_start(s, a) &&
 		    (pc & (LEX_FORENAME | LEX_COMMON)) == LEX_FORENAME)
 			return 1;
 		/* "Family Support Worker", "Wildlife Park": a capitalised common

@@ -4063,3 +4063,12 @@ Test(scrub, s35_moved_in_and_136_suite)
 	expect_with(sc, "She moved in without telling him. Police told.", W("victim location") " Police told.");
 	scrubber_free(sc);
 }
+
+/* s35: a month that is also a forename, ending the sentence before ("since
+ * January. Read the plan"), makes no "<Forename> <Surname>" of a found
+ * surname that is a word opening the next one. */
+Test(scrub, s35_month_ending_a_sentence_is_no_forename)
+{
+	expect("Care coordinator Sam Read. Lives here since January. Read the plan to her.",
+	       "Care coordinator " R("name") ". Lives here since January. Read the plan to her.");
+}
