@@ -2391,12 +2391,16 @@ static int fs_in(const char *w, const char *const *list)
 }
 
 /* An incident and the acts of one: "DA incident at home 21:30", "assaulted
- * by bf at home approx 0100". Where it happened, not where she lives now. */
+ * by bf at home approx 0100". Where it happened, not where she lives now;
+ * and a visit there. */
 static const char *const FS_INCIDENT[] = {
 	"incident", "incidents", "da", "domestic", "assault", "assaulted", "attack", "attacked",
 	"occurred", "happened", "disturbance", "argument", "altercation", "fight", "strangled",
 	"strangulation", "punched", "kicked", "beaten", "raped", "abuse", "abused", "violence",
-	"offence", "offences", "breach", NULL};
+	"offence", "offences", "breach",
+	/* s35: a worker's visit, reported ("crisis team saw <Name> at home",
+	 * "Saw <Name> at home today"): the home the notes know */
+	"saw", "seen", "visited", NULL};
 
 /*
  * Is the word before a "at", and did the clause [f->c_start, a) name an

@@ -4072,3 +4072,14 @@ Test(scrub, s35_month_ending_a_sentence_is_no_forename)
 	expect("Care coordinator Sam Read. Lives here since January. Read the plan to her.",
 	       "Care coordinator " R("name") ". Lives here since January. Read the plan to her.");
 }
+
+/* s35: a worker's visit at home, reported ("Saw <Name> at home today"), is
+ * the home the notes know; at home alone on a weekday, or seen there by
+ * someone of hers somewhere named, still goes. */
+Test(scrub, s35_seen_at_home)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "Saw Catriona at home today. She is at home alone on Tuesdays.",
+		    "Saw " R("name") " at home today. " W("victim location") ".");
+	scrubber_free(sc);
+}
