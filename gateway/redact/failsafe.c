@@ -2397,16 +2397,53 @@ static const char *const FS_INCIDENT[] = {
 	"incident", "incidents", "da", "domestic", "assault", "assaulted", "attack", "attacked",
 	"occurred", "happened", "disturbance", "argument", "altercation", "fight", "strangled",
 	"strangulation", "punched", "kicked", "beaten", "raped", "abuse", "abused", "violence",
-	"offence", "offences", "breach",
-	/* s35: a worker's visit, reported ("crisis team saw <Name> at home",
-	 * "Saw <Name> at home today"): the home the notes know */
-	"saw", "seen", "visited", NULL};
+	"offence", "offences", "breach", NULL};
+/* s35: a worker's visit, reported ("crisis team saw <Name> at home", "Saw
+ * <Name> at home today"): the home the notes know, when nothing after it
+ * in the clause says where else (fs_prep_after) */
+static const char *const FS_VISIT[] = {"saw", "seen", "visited", NULL};
 
 /*
  * Is the word before a "at", and did the clause [f->c_start, a) name an
- * incident with no being, living, going or "now" after it? Read only at
- * "at home" (most words never reach word()).
+ * incident (1) or a worker's visit (2, FS_VISIT) with no being, living,
+ * going or "now" after it? 0 if not. Read only at "at home" (most words
+ * never reach word()).
  */
+/*
+ * s35: does a word of place or company (in, at, near, with, to, by,
+ * outside, opposite, behind) follow b in its clause (up to a '.', ';',
+ * '!', '?', a line break or a spaced dash)? Reads at most 200 bytes.
+ */
+static int fs_prep_after(const struct fs *f, size_t b)
+{
+	static const char *const PREP[] = {"in", "at", "near", "with", "to", "by", "outside",
+					   "opposite", "behind", NULL};
+	size_t i = b, lim = b + 200 < f->n ? b + 200 : f->n;
+	while (i < lim) {
+		unsigned char ch = f->s[i];
+		if (ch == '.' || ch == ';' || ch == '!' || ch == '?' || ch == '\n' ||
+		    (ch == '-' && i > 0 && f->s[i - 1] == ' ' && i + 1 < lim && f->s[i + 1] == ' '))
+			return 0;
+		if (!fs_alnum(ch)) {
+			i++;
+			continue;
+		}
+		char x[16];
+		size_t k = 0;
+		while (i < lim && fs_alnum(f->s[i])) {
+			if (k + 1 < sizeof x)
+				x[k] = (char)(f->s[i] | 0x20);
+			k++, i++;
+		}
+		if (k + 1 < sizeof x) {
+			x[k] = 0;
+			if (fs_in(x, PREP))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static int fs_incident_at_home(struct fs *f, size_t a)
 {
 	size_t j = a;
@@ -2435,6 +2472,8 @@ static int fs_incident_at_home(struct fs *f, size_t a)
 			incid = 0;
 		else if (fs_in(x, FS_INCIDENT) && (k != 2 || (f->s[w0] == 'D' && f->s[w0 + 1] == 'A')))
 			incid = 1;
+		else if (fs_in(x, FS_VISIT) && !incid)
+			incid = 2;
 	}
 	f->inc_c = f->c_start, f->inc_pos = j, f->inc_state = incid;
 	return incid;
@@ -4271,9 +4310,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * 0100": where the incident happened, the address the notes know,
 		 * not a new place she lives ("incident last week; she is now at
 		 * home with her mum" is: a being or living word after it) */
-		if (wn == 4 && memcmp(w, "home", 4) == 0 && (c & K_HOME) &&
-		    (fs_incident_at_home(f, a) || fs_plain_at_home(f, a, b)) && !fs_place_follows(f, b))
-			c = K_NOTPL;
+		if (wn == 4 && memcmp(w, "home", 4) == 0 && (c & K_HOME) && !fs_place_follows(f, b)) {
+			int inc = fs_incident_at_home(f, a);
+			if ((inc == 1 || (inc == 2 && !fs_prep_after(f, b)) || fs_plain_at_home(f, a, b)))
+				c = K_NOTPL;
+		}
 		/* "with the host family", "host families": where a guest of
 		 * a hosting scheme lives (not "host the meeting") */
 		if (wn == 4 && memcmp(w, "host", 4) == 0) {
