@@ -18,6 +18,11 @@ space, ~zw~ zero-width space, ~t~ tab. In an nhs span (and in a structured
 NHS number) a trailing '#' is replaced by the mod-11 check digit; in a pnc
 span or structured PNC id a trailing '#' by the PNC check letter.
 
+A case's keys are id, style, ref or case_ref, area, victim, perps, children,
+others, risk, incidents, narrative, aware, consent, consent_reason, refuge and
+intel; any other is refused with the file and the case named (its text would
+otherwise be dropped unread).
+
 The converter strips the marks, computes the code-point offsets ("at"),
 fills "withhold_from" from the category and owner (WF below, which is
 tests/redaction/README.md's category table applied to policy/default.yaml),
@@ -327,8 +332,21 @@ class Case:
                     self.subject_words.add(w)
         return o
 
+    # the keys a case may have; any other is a writer's slip that would
+    # drop its text without a word (session 35: exam2's x036 wrote
+    # `police_intelligence` for `intel`, and nothing read it for 30 sessions)
+    KEYS = {"id", "style", "ref", "case_ref", "area", "victim", "perps", "children", "others",
+            "risk", "incidents", "narrative", "aware", "consent", "consent_reason", "refuge",
+            "intel"}
+    RISK_KEYS = {"form", "yes", True, "nk", "comments", "sources", "level"}
+
     def build(self):
         d = self.doc
+        bad = sorted(str(k) for k in d if k not in self.KEYS)
+        bad += sorted("risk." + str(k) for k in (d.get("risk") or {}) if k not in self.RISK_KEYS)
+        if bad:
+            die("%s: unknown key(s) %s (known: %s)" %
+                (self.where, ", ".join(bad), ", ".join(sorted(self.KEYS))))
         # `case_ref` (with marks, labelled like free text) or `ref` (verbatim)
         ref = (self.text("case_ref", d["case_ref"]) if "case_ref" in d
                else d.get("ref", "MARAC-%s" % self.id.upper()))

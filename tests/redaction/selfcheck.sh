@@ -70,4 +70,19 @@ got=$("$M" --redactor identity --json "$D/corpus" | jq -c '[.cases >= 300, .over
 # 6. The committed corpus is what the generator writes.
 python3 "$D/gen_corpus.py" --out "$T/corpus"
 diff -rq "$T/corpus" "$D/corpus" >/dev/null || fail "tests/redaction/corpus differs from gen_corpus.py output: regenerate and commit"
+# 7. The hand-written sets' converter refuses a case key it does not know
+# (a writer's "notes:" or "police_intelligence:" would drop its text unread),
+# naming the file and the case.
+mkdir -p "$T/hw/src"
+cat >"$T/hw/src/a.yaml" <<'Y'
+id: h001
+style: test
+victim: {name: Jane Doe}
+narrative: |
+  Seen by the IDVA on {{k.date|3 May}}.
+notes: |
+  She is {{loc|at her sister's in Leeds}}.
+Y
+if out=$(python3 "$D/handwritten.py" "$T/hw" 2>&1); then fail "handwritten.py took an unknown key"; fi
+case $out in *"a.yaml:h001: unknown key(s) notes"*) ;; *) fail "handwritten.py's message: $out" ;; esac
 echo "redaction selfcheck: ok"
