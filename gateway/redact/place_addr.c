@@ -4980,29 +4980,48 @@ RARE static void maker_plant(struct scan *sc, long p)
 }
 
 /*
- * s35: "Nurse <Name> on Ward 7, <Name> Hospital referred ...", "on Ward 3
- * at the <Name> Infirmary": someone on a numbered ward of a named
- * hospital, a patient or a member of its staff, is found there; the ward
- * and the hospital go. (A hospital named alone, as an agency, stays.) p is
- * "Ward", after a lower-case "on".
+ * s35: "Nurse <Name> on Ward 7, <Name> Hospital referred ...", "HCA on Ward
+ * 19 at North Middlesex", "Ward 10 (elderly care), Princess Royal Hospital":
+ * someone on a numbered ward of a named hospital, a patient or a member of
+ * its staff, is found there; the ward and the hospital go. (A hospital
+ * named alone, as an agency, stays.) p is "Ward", capitalised, before its
+ * number; then an aside in brackets may come, then ',' or (after "on")
+ * "at", "the", and
+ * up to four capitalised words: with a hospital's word among them, or
+ * ending the clause ("at North Middlesex.", "Ward 26, Glenfield.").
  */
 static void ward_of_hospital(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p), *n = T(sc, p + 1);
-	if (!(t->f & F_CAP) || (t->f & F_UPPER) || !is_word(T(sc, p - 1), W_ON) ||
-	    !(T(sc, p - 1)->f & F_LOWER) || n->type != T_NUM || (n->f & (F_NL | F_BRK)))
+	if (!(t->f & F_CAP) || (t->f & F_UPPER) || n->type != T_NUM || (n->f & (F_NL | F_BRK)))
 		return;
 	long a = p + 2;
-	if (!(is_punct(T(sc, a), ',') || is_word(T(sc, a), W_AT)) || (T(sc, a + 1)->f & (F_NL | F_BRK)))
+	if (is_punct(T(sc, a), '(')) { /* "Ward 4 (Respiratory)" */
+		long k = a + 1;
+		while (k < a + 5 && T(sc, k)->type == T_WORD && !(T(sc, k)->f & F_NL))
+			k++;
+		if (!is_punct(T(sc, k), ')'))
+			return;
+		a = k + 1;
+	}
+	/* "at" only after "on": "Ward 7 at <Hospital> for a maternity check"
+	 * opening a line is an appointment's clinic, told as agencies are */
+	int at = is_word(T(sc, a), W_AT) && is_word(T(sc, p - 1), W_ON) && (T(sc, p - 1)->f & F_LOWER);
+	if (!(is_punct(T(sc, a), ',') || at) || (T(sc, a + 1)->f & (F_NL | F_BRK)))
 		return;
 	a++;
 	if (is_word(T(sc, a), W_THE))
 		a++;
-	for (long i = a; i < a + 5; i++) {
+	for (long i = a; i < a + 4; i++) {
 		const struct tok *x = T(sc, i);
-		if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & (F_NL | F_BRK)))
+		if (x->type != T_WORD || !(x->f & (F_CAP | F_UPPER)) || (x->f & (F_NL | F_BRK)) ||
+		    (x->cls & (C_DAY | C_MON | C_TITLE | C_PRON | C_DET)))
 			return;
 		if ((x->cls & C_HOSP) && i > a) {
+			emit_place(sc, p, i + 1, "place:ward");
+			return;
+		}
+		if (clause_end(T(sc, i + 1))) { /* "Ward 26, Glenfield." */
 			emit_place(sc, p, i + 1, "place:ward");
 			return;
 		}

@@ -4007,6 +4007,8 @@ Test(scrub, s35_verb_not_venue_labels_and_wards)
 	       "Salon: " R("place") ". Client comes fortnightly.");
 	expect("He was on Ward 7, Raigmore Hospital. Referred by Raigmore Hospital.",
 	       "He was on " R("place") ". Referred by Raigmore Hospital.");
+	expect("Seen on Ward 12, Orthopaedics. Ward 7 at Lister Hospital for a check.",
+	       "Seen on " R("place") ". Ward 7 at Lister Hospital for a check.");
 }
 
 /* s35: where she is, withheld: a code agreed with her quoted ("agreed a
