@@ -178,6 +178,23 @@ static size_t dot_before(const unsigned char *s, size_t e)
 }
 
 /*
+ * Is the label s[a, e) a number: digits, or (s35, fuzz) six digits or more
+ * with letters a phone is misread with among them ("0770090012l": the
+ * phone-lookalike pass reads l, I and O as digits)?
+ */
+static int numlike_label(const unsigned char *s, size_t a, size_t e)
+{
+	size_t dg = 0;
+	for (size_t k = a; k < e; k++) {
+		if (sc_digit(s[k]))
+			dg++;
+		else if (!(s[k] == 'l' || s[k] == 'I' || s[k] == 'O' || s[k] == 'o'))
+			return 0;
+	}
+	return e > a && (dg == e - a || dg >= 6);
+}
+
+/*
  * An e-mail written around an at-form occupying [aa, ab) ("@", " at ",
  * "[at]", "(at)"). plain: the at-form is the word "at" between spaces,
  * which needs more evidence: a local part with a digit, '.' or '_', a dot
@@ -235,8 +252,7 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 	 * on after a full stop are no labels of the domain (as the plain
 	 * e-mail pass reads them), so that a second pass over the output,
 	 * where a number is a marker, finds the same address */
-	while (labels >= 3 && digits_at(s, lz[labels - 1], la[labels - 1],
-	                                lz[labels - 1] - la[labels - 1]) == lz[labels - 1] - la[labels - 1])
+	while (labels >= 3 && numlike_label(s, la[labels - 1], lz[labels - 1]))
 		labels--;
 	if (labels > 0)
 		last = la[labels - 1], end = lz[labels - 1];
