@@ -178,20 +178,15 @@ static size_t dot_before(const unsigned char *s, size_t e)
 }
 
 /*
- * Is the label s[a, e) a number: digits, or (s35, fuzz) six digits or more
- * with letters a phone is misread with among them ("0770090012l": the
- * phone-lookalike pass reads l, I and O as digits)?
+ * Is the label s[a, e) a number glued on after the domain rather than its
+ * last label: digits, or (s35, fuzz) any label starting with a digit (no
+ * top-level domain does: "0770090012l", a phone misread with a letter l,
+ * "123C", a number run into a word), which the passes before the e-mail's
+ * may turn into a marker?
  */
 static int numlike_label(const unsigned char *s, size_t a, size_t e)
 {
-	size_t dg = 0;
-	for (size_t k = a; k < e; k++) {
-		if (sc_digit(s[k]))
-			dg++;
-		else if (!(s[k] == 'l' || s[k] == 'I' || s[k] == 'O' || s[k] == 'o'))
-			return 0;
-	}
-	return e > a && (dg == e - a || dg >= 6);
+	return e > a && sc_digit(s[a]);
 }
 
 /*
@@ -248,7 +243,7 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 			break;
 		d += dl;
 	}
-	/* "x @ my.com.07700900123", "x @ my.com.07700900.123": numbers glued
+	/* "x @ my.com.07700900123", "x @ my.com.07700900.123C": numbers glued
 	 * on after a full stop are no labels of the domain (as the plain
 	 * e-mail pass reads them), so that a second pass over the output,
 	 * where a number is a marker, finds the same address */
