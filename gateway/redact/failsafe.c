@@ -2403,47 +2403,40 @@ static const char *const FS_INCIDENT[] = {
  * in the clause says where else (fs_prep_after) */
 static const char *const FS_VISIT[] = {"saw", "seen", "visited", NULL};
 
+static size_t fs_next_word(const struct fs *f, size_t *i, char *x, size_t cap, int *title);
+
+/*
+ * s35: does a word of place or company (in, at, near, with, to, by,
+ * outside, opposite, behind) follow b in its clause (fs_next_word's: up to
+ * a '.', ';', '!', '?' or a line break; and a spaced dash)? Reads words
+ * starting in the next 200 bytes.
+ */
+static int fs_prep_after(const struct fs *f, size_t b)
+{
+	static const char *const PREP[] = {"in", "at", "near", "with", "to", "by", "outside",
+					   "opposite", "behind", NULL};
+	char x[16];
+	int title;
+	size_t i = b;
+	while (i < b + 200) {
+		size_t gap = i, k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k == 0)
+			return 0;
+		for (; gap + 2 < i; gap++)
+			if (f->s[gap] == ' ' && f->s[gap + 1] == '-' && f->s[gap + 2] == ' ')
+				return 0;
+		if (k + 1 < sizeof x && fs_in(x, PREP))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Is the word before a "at", and did the clause [f->c_start, a) name an
  * incident (1) or a worker's visit (2, FS_VISIT) with no being, living,
  * going or "now" after it? 0 if not. Read only at "at home" (most words
  * never reach word()).
  */
-/*
- * s35: does a word of place or company (in, at, near, with, to, by,
- * outside, opposite, behind) follow b in its clause (up to a '.', ';',
- * '!', '?', a line break or a spaced dash)? Reads at most 200 bytes.
- */
-static int fs_prep_after(const struct fs *f, size_t b)
-{
-	static const char *const PREP[] = {"in", "at", "near", "with", "to", "by", "outside",
-					   "opposite", "behind", NULL};
-	size_t i = b, lim = b + 200 < f->n ? b + 200 : f->n;
-	while (i < lim) {
-		unsigned char ch = f->s[i];
-		if (ch == '.' || ch == ';' || ch == '!' || ch == '?' || ch == '\n' ||
-		    (ch == '-' && i > 0 && f->s[i - 1] == ' ' && i + 1 < lim && f->s[i + 1] == ' '))
-			return 0;
-		if (!fs_alnum(ch)) {
-			i++;
-			continue;
-		}
-		char x[16];
-		size_t k = 0;
-		while (i < lim && fs_alnum(f->s[i])) {
-			if (k + 1 < sizeof x)
-				x[k] = (char)(f->s[i] | 0x20);
-			k++, i++;
-		}
-		if (k + 1 < sizeof x) {
-			x[k] = 0;
-			if (fs_in(x, PREP))
-				return 1;
-		}
-	}
-	return 0;
-}
-
 static int fs_incident_at_home(struct fs *f, size_t a)
 {
 	size_t j = a;
@@ -3722,7 +3715,17 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
 			if (f->s[k] == ':' && f->s[k + 1] == ' ' &&
 			    (f->s[k + 2] == '"' || f->s[k + 2] == '\'' || f->s[k + 2] == 0xE2))
 				return 2;
-		return fs_caps_code(f, a, j) ? 2 : 0;
+		if (fs_caps_code(f, a, j))
+			return 2;
+		/* s35: "agreed a code: if she says \"is the cat in?\" ...": "a
+		 * code", then what is said, quoted, within 40 bytes (a route to
+		 * her, not the whole arrangement: 1) */
+		if (wn == 4 && (f->p1 & K_DET))
+			for (size_t q = b; q < f->n && q < b + 40; q++)
+				if (f->s[q] == '"' || (q + 2 < f->n && f->s[q] == 0xE2 && f->s[q + 1] == 0x80 &&
+				                       (f->s[q + 2] == 0x9C || f->s[q + 2] == 0x98)))
+					return 1;
+		return 0;
 	}
 	/* s31: a quoted phrase that "means" a call for help ("\"have u fed the
 	 * cat\" means ring 999", "'is the lurcher fed' means call police"):
@@ -5178,17 +5181,6 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((wn == 4 && memcmp(w, "word", 4) == 0 && (f->p1 & K_DET) && (f->p2 & K_CALL)) ||
 	    ((c & K_SAFEN) && (c & K_SAFE)))
 		s |= S_SAFE;
-	/* s35: "agreed a code: if she says \"is the cat in?\" ...": a code,
-	 * then what is said, quoted, within 40 bytes */
-	if (wn == 4 && memcmp(w, "code", 4) == 0 && (f->p1 & K_DET)) {
-		for (size_t q = b; q < f->n && q < b + 40; q++)
-			if (f->s[q] == '"' || (q + 2 < f->n && memcmp(f->s + q, "\xe2\x80", 2) == 0 &&
-			                       (memcmp(f->s + q + 2, "\x9c", 1) == 0 ||
-			                        memcmp(f->s + q + 2, "\x98", 1) == 0))) {
-				s |= S_SAFE;
-				break;
-			}
-	}
 	/* who: him in a condition ("until husband leaves for his job") is
 	 * when, not whose the clause is ("Currently at the friend's house in
 	 * <Town> until husband leaves ..." is hers) */

@@ -3451,9 +3451,21 @@ static int job_employer_after_grade(struct scan *sc, long a)
 }
 
 /*
- * Whether capitalised words from a end in a care or support provider's
- * word ("<Name> Care", "<Name> Home Support", "<Name> Support Services"),
- * 2 to 5 words on one line.
+ * In a name from token a to token e, the care or support provider's word
+ * after a word of its own ("<Name> Care", "<Name> Home Support"; before a
+ * last "Services": "<Name> Support Services"): its index, or -1.
+ */
+static long provider_word(const struct scan *sc, long a, long e)
+{
+	if (e - a >= 2 && (T(sc, e)->id == W_SERVICES || T(sc, e)->id == W_SERVICE) &&
+	    (T(sc, e - 1)->id == W_CARE || T(sc, e - 1)->id == W_SUPPORT))
+		e--;
+	return e > a && (T(sc, e)->id == W_CARE || T(sc, e)->id == W_SUPPORT) ? e : -1;
+}
+
+/*
+ * Whether capitalised words from a, 2 to 5 on one line, name a care or
+ * support provider (provider_word).
  */
 static int provider_name(const struct scan *sc, long a)
 {
@@ -3461,10 +3473,7 @@ static int provider_name(const struct scan *sc, long a)
 	while (m < 5 && T(sc, a + m)->type == T_WORD && (T(sc, a + m)->f & (F_CAP | F_UPPER)) &&
 	       !(T(sc, a + m)->f & (F_NL | F_BRK)))
 		m++;
-	long e = a + m - 1;
-	if (m >= 3 && (T(sc, e)->id == W_SERVICES || T(sc, e)->id == W_SERVICE))
-		e--;
-	return e > a && (T(sc, e)->id == W_CARE || T(sc, e)->id == W_SUPPORT);
+	return provider_word(sc, a, a + m - 1) >= 0;
 }
 
 static void try_job_noun(struct scan *sc, long p, int bare)
@@ -3593,11 +3602,10 @@ static int job_employer(struct scan *sc, long a, int bare)
 	 * before it */
 	long h = a + m - 2 - (m > 2 && T(sc, a + m - 2)->id == W_HOME);
 	/* "<Name> Support Services", "<Name> Care Services" */
-	long pe = a + m - 1;
-	if (m > 2 && (T(sc, pe)->id == W_SERVICES || T(sc, pe)->id == W_SERVICE) &&
-	    (T(sc, pe - 1)->id == W_CARE || T(sc, pe - 1)->id == W_SUPPORT))
-		pe--, h--;
-	int provider = pe > a && capn > 0 && (T(sc, pe)->id == W_CARE || T(sc, pe)->id == W_SUPPORT) &&
+	long pe = provider_word(sc, a, a + m - 1);
+	if (pe >= 0 && pe < a + m - 1)
+		h--;
+	int provider = pe >= 0 && capn > 0 &&
 		       !(T(sc, h)->cls & (C_NOTPL | C_INSTM | C_INSTC | C_ACCOM)) &&
 		       !(lex_classify((const char *)sc->s + T(sc, h)->start, T(sc, h)->end - T(sc, h)->start) &
 			 LEX_ALLOW);

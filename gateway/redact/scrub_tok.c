@@ -178,18 +178,6 @@ static size_t dot_before(const unsigned char *s, size_t e)
 }
 
 /*
- * Is the label s[a, e) a number glued on after the domain rather than its
- * last label: digits, or (s35, fuzz) any label starting with a digit (no
- * top-level domain does: "0770090012l", a phone misread with a letter l,
- * "123C", a number run into a word), which the passes before the e-mail's
- * may turn into a marker?
- */
-static int numlike_label(const unsigned char *s, size_t a, size_t e)
-{
-	return e > a && sc_digit(s[a]);
-}
-
-/*
  * An e-mail written around an at-form occupying [aa, ab) ("@", " at ",
  * "[at]", "(at)"). plain: the at-form is the word "at" between spaces,
  * which needs more evidence: a local part with a digit, '.' or '_', a dot
@@ -246,8 +234,11 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 	/* "x @ my.com.07700900123", "x @ my.com.07700900.123C": numbers glued
 	 * on after a full stop are no labels of the domain (as the plain
 	 * e-mail pass reads them), so that a second pass over the output,
-	 * where a number is a marker, finds the same address */
-	while (labels >= 3 && numlike_label(s, la[labels - 1], lz[labels - 1]))
+	 * where a number is a marker, finds the same address. A last label
+	 * starting with a digit is such a number (s35, fuzz: "0770090012l", a
+	 * phone misread with a letter l; "123C"): no top-level domain starts
+	 * with one. (Labels are never empty.) */
+	while (labels >= 3 && sc_digit(s[la[labels - 1]]))
 		labels--;
 	if (labels > 0)
 		last = la[labels - 1], end = lz[labels - 1];
