@@ -2405,6 +2405,84 @@ static const char *const FS_VISIT[] = {"saw", "seen", "visited", NULL};
 
 static size_t fs_next_word(const struct fs *f, size_t *i, char *x, size_t cap, int *title);
 
+/* Does the word after b make "there" existential ("there is", "there
+ * were", "there have been", "there will be") or a phrase ("there and
+ * then", "there on")? */
+static int fs_there_exists(const struct fs *f, size_t b)
+{
+	static const char *const NEXT[] = {"is", "are", "was", "were", "has", "have", "had", "will",
+					   "would", "may", "might", "could", "should", "must",
+					   "seems", "seemed", "appears", "appeared", "and", "on", "s",
+					   "being", "be", NULL};
+	char x[16];
+	int title;
+	size_t i = b;
+	size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+	return k > 0 && k + 1 < sizeof x && fs_in(x, NEXT);
+}
+
+/* Is the word before a "it", "it's" or "its" (a thing's place: "he put my
+ * photo on his Snap, it's there now")? */
+static int fs_it_before(const struct fs *f, size_t a)
+{
+	char x[16];
+	size_t st;
+	size_t k = fs_prev_word(f, a, x, sizeof x, &st);
+	if (k == 1 && x[0] == 's' && st > 0) { /* "it's", "it’s": "it" before the 's */
+		if (f->s[st - 1] == '\'')
+			st--;
+		else if (st >= 3 && f->s[st - 3] == 0xE2 && f->s[st - 2] == 0x80 && f->s[st - 1] == 0x99)
+			st -= 3;
+		else
+			return 0;
+		k = fs_prev_word(f, st, x, sizeof x, &st);
+	}
+	return (k == 2 && memcmp(x, "it", 2) == 0) || (k == 3 && memcmp(x, "its", 3) == 0);
+}
+
+/* Past forms that do not end in -ed, for fs_told_after. */
+static const char *const FS_PAST[] = {
+	"was", "were", "had", "did", "saw", "came", "went", "left", "got", "took", "told", "said",
+	"found", "made", "sent", "ran", "rang", "heard", "hit", "broke", "threw", "knew", "kept",
+	"gave", "brought", "began", "fell", "stood", "sat", "caught", "fought", "bit", "spat",
+	"drove", "rode", "woke", "slept", "spoke", "wrote", "tore", "stole", "shook", "struck",
+	"became", "held", "lost", "put", "cut", "shut", "let", "felt", "met", "paid", "read",
+	"sold", "thought", "bought", "grabbed", "dragged", "hid", NULL};
+/* -ed words that are no past form. */
+static const char *const FS_NOT_PAST[] = {"need", "bed", "red", "shed", "seed", "feed", "speed",
+					  "weed", "breed", "indeed", "hundred", "ned", "ted", "fred",
+					  "ahmed", "mohammed", "muhammed", "mohamed", "sked", NULL};
+
+/*
+ * s36-over: does "after", "before" or "until" ending at b open an event
+ * told, not a time or condition? A word in -ing next ("after seeing her
+ * speak to another boy", "before being discharged"), or a past form among
+ * the next three words, not after "has" or "have" ("after Doreen pressed
+ * her pendant", "after he left"; not "after he has left for work": a
+ * condition on now). A number or a clock next is a time ("after 6").
+ * Reads at most three words of the clause.
+ */
+static int fs_told_after(const struct fs *f, size_t b)
+{
+	char x[16], prev[16] = "";
+	int title;
+	size_t i = b;
+	for (int w = 0; w < 3; w++) {
+		size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k == 0 || k + 1 >= sizeof x || (x[0] >= '0' && x[0] <= '9'))
+			return 0;
+		if (w == 0 && k >= 5 && memcmp(x + k - 3, "ing", 3) == 0)
+			return 1;
+		int past = fs_in(x, FS_PAST) ||
+			   (k >= 4 && x[k - 2] == 'e' && x[k - 1] == 'd' && !fs_in(x, FS_NOT_PAST));
+		if (past)
+			return strcmp(prev, "has") != 0 && strcmp(prev, "have") != 0 &&
+			       strcmp(prev, "is") != 0 && strcmp(prev, "are") != 0;
+		memcpy(prev, x, k + 1);
+	}
+	return 0;
+}
+
 /*
  * s35: does a word of place or company (in, at, near, with, to, by,
  * outside, opposite, behind) follow b in its clause (fs_next_word's: up to
@@ -4857,6 +4935,16 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    (wn == 2 && memcmp(w, "up", 2) == 0) || (wn == 5 && memcmp(w, "round", 5) == 0))
 			f->place_next = 3, f->pn_conv = 0;
 	}
+	/* s36-never: "Sister <Name> is visiting her there daily", "he has
+	 * been seen there twice", in the sentence right after one withheld
+	 * as where she is: "there" is that place (not "there is", "there
+	 * were", "there's", "is there", "there and then"; nor "it's there", a thing's
+	 * place) */
+	if (wn == 5 && memcmp(w, "there", 5) == 0 && f->res_sent && f->ncl == 0 &&
+	    f->nwords > 1 && !(f->p1 & K_BE) && !(tf & TF_POSS) && a + 5 < f->n &&
+	    f->s[a + 5] != '\'' && f->s[a + 5] != 0xE2 && !fs_it_before(f, a) &&
+	    !fs_there_exists(f, b))
+		s |= S_RES | S_RESO | S_SHE;
 	/* Her being seen somewhere says where she is, whoever saw her:
 	 * "anyone seen her in <Town>?", "spotted V at <Shop> in <Town>"; him
 	 * seen ("he was seen in <Town>") is his. */
@@ -5066,7 +5154,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "ok to talk", "free to ring", "safe to call": whether she can talk */
 	if ((c & K_CALL) && (f->p1 & K_TO) && (f->p2 & K_OKTO))
 		s |= S_SAFE;
-	if (c & (K_TIME | K_COND))
+	if ((c & (K_TIME | K_COND)) &&
+	    !(((wn == 5 && (memcmp(w, "after", 5) == 0 || memcmp(w, "until", 5) == 0)) ||
+	       (wn == 6 && memcmp(w, "before", 6) == 0)) && fs_told_after(f, b)))
 		s |= S_WHEN;
 	int route = (c & K_ROUTE) != 0 &&
 	            !((wn == 3 || wn == 7) && (memcmp(w, "via", 3) == 0 || memcmp(w, "through", 7) == 0) &&

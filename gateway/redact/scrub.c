@@ -1689,6 +1689,18 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int f
 			if (k == 0 || s[k - 1] == '\n')
 				return 1;
 		}
+		/* s36-never: else a listed first name opening a sentence,
+		 * a word in small letters after it, is the person's ("Ruby
+		 * off <School> until Weds"): where it cannot be sure, the
+		 * name goes. Not a modal or a function word ("Will", "May"),
+		 * nor a phrase the word makes ("Bill of costs", "Hope you
+		 * are well", "Hope this helps") */
+		static const char *const PHRASE[] = {"all", "everyone", "of", "that", "this", "to",
+						     "you"};
+		if (first && has_next && !comma && s[na] >= 'a' && s[na] <= 'z' &&
+		    !(lex_classify((const char *)s + a, e - a) & (LEX_MODAL | LEX_FUNCTION)) &&
+		    !sorted_word(PHRASE, sizeof PHRASE / sizeof PHRASE[0], s + na, ne - na, 0))
+			return 1;
 		return (has_next && !comma && person_verb(s + na, ne - na) &&
 			!(lex_classify((const char *)s + a, e - a) & LEX_MODAL)) ||
 		       (first && forename_subject(s, n, a, e, na, ne, has_next, comma));

@@ -556,7 +556,8 @@ Test(names, found_name_recurs)
 }
 
 /* a listed name that is also a common word, starting a sentence as its
- * subject, is the person; the word starting a phrase is not */
+ * subject, is the person; s36: so is it before any word in small letters
+ * (fail closed), only a phrase the word makes staying ("Bill of costs") */
 Test(names, listed_common_word_as_subject)
 {
 	const char *names[] = {"Bliss Okafor"}, *keep[] = {"Nadia Okafor"};
@@ -565,8 +566,9 @@ Test(names, listed_common_word_as_subject)
 			 "not a word we use. Okafor family known.";
 	char *out = NULL;
 	cr_assert_eq(scrub_text(sc, in, strlen(in), NULL, 0, &out, NULL), 0);
+	/* (s36: the word opening a sentence goes too: fail closed) */
 	cr_expect_str_eq(out, "School log. [REDACTED: name] (Y7) was upset. [REDACTED: name] told "
-			      "her tutor. Bliss is not a word we use. Okafor family known.");
+			      "her tutor. [REDACTED: name] is not a word we use. Okafor family known.");
 	free(out);
 	scrubber_free(sc);
 }

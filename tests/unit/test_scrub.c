@@ -2355,7 +2355,8 @@ Test(scrub, a_plain_handle_right_after_its_platform)
 
 /* A listed forename that is a common word, starting a sentence as the
  * subject of has/had/is/was or as a label before a colon, is the person;
- * a listed surname that is a common word is not so read, nor a phrase. */
+ * a listed surname that is a common word is not so read. s36: the forename
+ * before any word in small letters is the person's too (fail closed). */
 Test(scrub, listed_common_forename_as_a_sentence_subject)
 {
 	static const char *const names[] = {"Poppy Quenby", "Wendell Green"};
@@ -2365,7 +2366,10 @@ Test(scrub, listed_common_forename_as_a_sentence_subject)
 		    "Seen at home. " R("name") " has ASD and an EHCP.");
 	expect_with(e, "Weights recorded.\nPoppy: 5.9 kg.", "Weights recorded.\n" R("name") ": 5.9 kg.");
 	expect_with(e, "Green was the colour of the car.", "Green was the colour of the car.");
-	expect_with(e, "Poppy seeds on the bread.", "Poppy seeds on the bread.");
+	/* s36: where it cannot be sure, the name goes: a listed first name
+	 * opening a sentence before a word in small letters is the person's
+	 * (only a phrase the word makes stays: "Bill of costs") */
+	expect_with(e, "Poppy seeds on the bread.", R("name") " seeds on the bread.");
 	scrubber_free(e);
 }
 
@@ -2380,7 +2384,7 @@ Test(scrub, listed_common_forename_in_health_visitor_shorthand)
 	expect_with(e, "Seen. Ruby (the baby) asleep.", "Seen. " R("name") " (the baby) asleep.");
 	expect_with(e, "Asked him. Will has said he will help.",
 		    "Asked him. " R("name") " has said he will help.");
-	expect_with(e, "Will he help? Ruby wine was spilt.", "Will he help? Ruby wine was spilt.");
+	expect_with(e, "Will he help? Ruby wine was spilt.", "Will he help? " R("name") " wine was spilt.");
 	scrubber_free(e);
 }
 
@@ -2778,7 +2782,7 @@ Test(scrub, s18_handle_before_on_costs_linear_time)
 
 /* s19: a listed forename that is a common word, starting a line of a
  * child's record ("Ruby attendance 90%", "Poppy speech delay"), is the
- * child; the word before another noun stays a word. */
+ * child; s36: before another noun too ("Poppy seeds"), failing closed. */
 Test(scrub, listed_common_forename_before_a_record_item)
 {
 	static const char *const names[] = {"Ruby Quenby", "Poppy Quenby"};
@@ -2786,7 +2790,7 @@ Test(scrub, listed_common_forename_before_a_record_item)
 	cr_assert_not_null(e);
 	expect_with(e, "EDUCATION: Ruby attendance 90%.", "EDUCATION: " R("name") " attendance 90%.");
 	expect_with(e, "Health: Poppy speech delay.", "Health: " R("name") " speech delay.");
-	expect_with(e, "Garden: Poppy seeds sown.", "Garden: Poppy seeds sown.");
+	expect_with(e, "Garden: Poppy seeds sown.", "Garden: " R("name") " seeds sown.");
 	scrubber_free(e);
 }
 
@@ -3064,7 +3068,8 @@ Test(scrub, s27_a_listed_school_without_its_denomination)
 
 /* s27: a listed forename that is also a word, opening a sentence, is the
  * child's before how a child was ("Jack frightened") or "at" and a
- * capitalised name (her school); the word stays elsewhere. */
+ * capitalised name (her school). s36: and before any word in small letters
+ * but a phrase's ("Jack of all trades"): where it cannot be sure, it goes. */
 Test(scrub, s27_listed_common_forename_opening_a_sentence)
 {
 	static const char *const names[] = {"Ruby Quenby", "Jack Quenby"};
@@ -3074,7 +3079,11 @@ Test(scrub, s27_listed_common_forename_opening_a_sentence)
 		    "Dad seen at the gates. " R("name") " frightened.");
 	expect_with(e, "Mum tired. Ruby at Quellby Primary, doing well.",
 		    "Mum tired. " R("name") " at " R("place") ", doing well.");
-	expect_with(e, "Ruby red walls. Jack up the car.", "Ruby red walls. Jack up the car.");
+	/* (s36: fail closed, so the word opening a sentence goes too; a
+	 * phrase it makes stays) */
+	expect_with(e, "Ruby red walls. Jack up the car.", R("name") " red walls. " R("name") " up the car.");
+	expect_with(e, "Jack of all trades. Ruby off school until Weds.",
+		    "Jack of all trades. " R("name") " off school until Weds.");
 	scrubber_free(e);
 }
 
@@ -4083,5 +4092,35 @@ Test(scrub, s35_seen_at_home)
 	scrubber *sc = location_scrubber();
 	expect_with(sc, "Saw Catriona at home today. She is at home alone on Tuesdays.",
 		    "Saw " R("name") " at home today. " W("victim location") ".");
+	scrubber_free(sc);
+}
+
+/* s36: "there" in the sentence right after one withheld as where she is
+ * is that place ("Her sister is visiting her there daily"); not "there
+ * is", "there's", nor a thing's place ("it's there now"). */
+Test(scrub, s36_there_after_where_she_is)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "Housing placed her at the Belgrave Hotel, room 12. Her sister is visiting her there daily.",
+		    W("victim location") ".");
+	expect_with(sc, "She is staying at her nan's in Gresford. Client says there's no hope he'll stop.",
+		    W("victim location") " Client says there's no hope he'll stop.");
+	expect_with(sc, "She is staying at her nan's in Gresford. He put my photo on his Snap, it's there now.",
+		    W("victim location") " He put my photo on his Snap, it's there now.");
+	scrubber_free(sc);
+}
+
+/* s36: "after", "before" or "until" opening an event told ("after seeing
+ * her speak to another boy", "after Doreen pressed her pendant") is no
+ * time to call her: the incident stays; "after 6", "after he has left for
+ * work" still are. */
+Test(scrub, s36_after_an_event_told_is_no_safe_time)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "He slapped her in the park after seeing her speak to another boy; took her phone.",
+		    "He slapped her in the park after seeing her speak to another boy; took her phone.");
+	expect_with(sc, "The alarm company rang after she pressed her pendant at 23:50.",
+		    "The alarm company rang after she pressed her pendant at 23:50.");
+	expect_with(sc, "Call her after 6 when he has left for work.", W("safe times"));
 	scrubber_free(sc);
 }
