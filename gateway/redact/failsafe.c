@@ -183,6 +183,9 @@ static const struct fsword FSW[] = {
 	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO | K_CONV},
 	{"escorted", GO | K_CONV}, {"transported", GO | K_CONV}, {"taken", GO | K_CONV},
 	{"driven", GO | K_CONV},
+	/* s36-never: "discharged ... to her former host": taken there, only
+	 * with "to" and her or a place to stay after (word(): K_GO then) */
+	{"discharged", K_CONV},
 	/* taking people somewhere: "take the kids to her friend's in <Town>"
 	 * (word(): f->take_win; no going word, so "take place at" is none) */
 	{"take", K_CONV}, {"takes", K_CONV}, {"taking", K_CONV}, {"took", K_CONV},
@@ -2440,6 +2443,30 @@ static int fs_it_before(const struct fs *f, size_t a)
 	return (k == 2 && memcmp(x, "it", 2) == 0) || (k == 3 && memcmp(x, "its", 3) == 0);
 }
 
+/*
+ * s36-never: does "to" follow b within five words of the clause, and after
+ * it her, a kinsman or an indefinite place ("to her", "to a refuge", "to
+ * mum's", "to stay with")? Reads at most six words.
+ */
+static int fs_discharged_to_her(const struct fs *f, size_t b)
+{
+	static const char *const AFTER[] = {"her", "a", "an", "stay", "mum", "mums", "refuge",
+					    "friends", "family", "relatives", "another", NULL};
+	char x[16];
+	int title;
+	size_t i = b;
+	for (int w = 0; w < 5; w++) {
+		size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k == 0 || k + 1 >= sizeof x)
+			return 0;
+		if (k == 2 && memcmp(x, "to", 2) == 0) {
+			k = fs_next_word(f, &i, x, sizeof x, &title);
+			return k > 0 && k + 1 < sizeof x && (fs_in(x, AFTER) || (fs_lookup(x, k) & K_KIN));
+		}
+	}
+	return 0;
+}
+
 /* Past forms that do not end in -ed, for fs_told_after. */
 static const char *const FS_PAST[] = {
 	"was", "were", "had", "did", "saw", "came", "went", "left", "got", "took", "told", "said",
@@ -4396,6 +4423,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			if ((inc == 1 || (inc == 2 && !fs_prep_after(f, b)) || fs_plain_at_home(f, a, b)))
 				c = K_NOTPL;
 		}
+		/* s36-never: "discharged with police escort to her former host
+		 * in <Town>", "discharged to a refuge": where a patient goes from
+		 * hospital, taken there (not "discharged to <Name> Community
+		 * Mental Health Team", "discharged with a leaflet", "order
+		 * discharged") */
+		if (wn == 10 && memcmp(w, "discharged", 10) == 0)
+			c = fs_discharged_to_her(f, b) ? c | K_GO : c & ~K_CONV;
 		/* "with the host family", "host families": where a guest of
 		 * a hosting scheme lives (not "host the meeting") */
 		if (wn == 4 && memcmp(w, "host", 4) == 0) {

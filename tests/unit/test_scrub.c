@@ -4124,3 +4124,18 @@ Test(scrub, s36_after_an_event_told_is_no_safe_time)
 	expect_with(sc, "Call her after 6 when he has left for work.", W("safe times"));
 	scrubber_free(sc);
 }
+
+/* s36: where a patient is discharged to, her or a place to stay after
+ * "to", is where she is ("discharged with police escort to her former
+ * host, <Name>, in <Town>"); discharged with a leaflet, or an order
+ * discharged, is not. A district judge's name after "DJ" goes. */
+Test(scrub, s36_discharged_to_her_host_and_a_district_judge)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "Pt and daughter discharged with police escort to her former host in Wellington. Seen by ENT.",
+		    W("victim location") ". Seen by ENT.");
+	expect_with(sc, "Pt discharged with a leaflet. The order was discharged by the court.",
+		    "Pt discharged with a leaflet. The order was discharged by the court.");
+	scrubber_free(sc);
+	expect("DJ Wheatcroft granted an order until 1 March.", R("name") " granted an order until 1 March.");
+}
