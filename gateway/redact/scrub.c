@@ -872,6 +872,24 @@ static int add_place_short(struct bctx *bc, const struct words *ws, unsigned kin
 	    (rc = pat_add(bc, &bc->values, ws->w + e - 1, ws->l + e - 1, 1, 0, kind, R_VAL_TEXT,
 	                  0)) != 0)
 		return rc;
+	/* s36-never: "St Barnabas" of "St Barnabas and St Paul's CE Primary":
+	 * two churches' school, named by the first (two words or more before
+	 * the "and", one of its own) */
+	for (size_t j = 2; j + 1 < e; j++) {
+		if (!(ws->l[j] == 3 && memcmp(ws->w[j], "and", 3) == 0))
+			continue;
+		int own1 = 0, plain1 = 1;
+		for (size_t k = 0; k < j; k++) {
+			own1 |= ws->l[k] >= 3 && !school_word(ws->w[k], ws->l[k]) &&
+			        !(lex_classify(ws->w[k], ws->l[k]) & LEX_FUNCTION);
+			plain1 &= scrub_common_word(ws->w[k], ws->l[k]) ||
+			          (lex_classify(ws->w[k], ws->l[k]) & LEX_FUNCTION) != 0;
+		}
+		if (own1 && (rc = pat_add(bc, &bc->values, ws->w, ws->l, j, 0, kind, R_VAL_TEXT,
+		                          plain1)) != 0)
+			return rc;
+		break;
+	}
 	/* "<Name>" of "The <Name> Academy": its own words without "The" */
 	if (e >= 2 && ws->l[0] == 3 && memcmp(ws->w[0], "the", 3) == 0) {
 		int common = 1;

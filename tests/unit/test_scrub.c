@@ -4139,3 +4139,15 @@ Test(scrub, s36_discharged_to_her_host_and_a_district_judge)
 	scrubber_free(sc);
 	expect("DJ Wheatcroft granted an order until 1 March.", R("name") " granted an order until 1 March.");
 }
+
+/* s36: a school of two churches is named by the first ("St Barnabas" of
+ * "St Barnabas and St Paul's CE Primary"); not by a common word alone. */
+Test(scrub, s36_school_named_by_its_first_church)
+{
+	static const struct scrub_value v[] = {
+		{"St Barnabas and St Paul's CE Primary", SCRUB_PLACE, CANON_TEXT, 0},
+	};
+	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
+	expect_with(s, "Inform St Barnabas of risk of removal.", "Inform " R("place") " of risk of removal.");
+	scrubber_free(s);
+}
