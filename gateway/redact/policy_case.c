@@ -40,6 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "canon.h"
 #include "ident.h"
@@ -635,6 +636,56 @@ static void id_kind(int grammar, unsigned char *kind, unsigned char *canon)
 		}
 }
 
+/* Does s hold one of the words w (whole words, any case)? */
+static int has_word_of(const char *s, const char *const *w)
+{
+	if (s == NULL)
+		return 0;
+	for (int k = 0; w[k]; k++) {
+		size_t n = strlen(w[k]);
+		for (const char *q = s; (q = strcasestr(q, w[k])) != NULL; q++)
+			if ((q == s || !isalpha((unsigned char)q[-1])) && !isalpha((unsigned char)q[n]))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * s36: the titles (POL_T_*) person p cannot bear: by the relationship to
+ * the victim ("son", "ex-husband" no "Mrs" or "Ms"; "mother" no "Mr"), and
+ * nobody under 18 (by the date of birth, today) is "Mrs". Not by the
+ * gender recorded: an agency's record and the name a note calls her by
+ * differ (a trans woman recorded "male" is "Ms" in the notes). So a "Mrs
+ * <Surname>" where every kept subject of that surname is a son or a girl
+ * of 15 is someone else of the family (title_values).
+ */
+static unsigned person_notitle(const Marac__V1__Person *p)
+{
+	static const char *const SHE[] = {"mother", "mum", "wife", "ex-wife", "girlfriend",
+					  "ex-girlfriend", "daughter", "stepdaughter", "sister",
+					  "stepmother", "grandmother", "granddaughter", "aunt", "niece",
+					  "daughter-in-law", "mother-in-law", NULL};
+	static const char *const HE[] = {"father", "dad", "husband", "ex-husband", "boyfriend",
+					 "ex-boyfriend", "son", "stepson", "brother", "stepfather",
+					 "grandfather", "grandson", "uncle", "nephew", "son-in-law",
+					 "father-in-law", NULL};
+	const char *r = p->relationship_to_victim;
+	unsigned no = 0;
+	if (has_word_of(r, SHE) && !has_word_of(r, HE))
+		no |= POL_T_MR;
+	if (has_word_of(r, HE) && !has_word_of(r, SHE))
+		no |= POL_T_MRS | POL_T_MS;
+	int y, m, d;
+	if (p->date_of_birth && sscanf(p->date_of_birth, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+		time_t now = time(NULL);
+		struct tm t;
+		if (gmtime_r(&now, &t) != NULL &&
+		    (t.tm_year + 1900 - y) * 10000 + (t.tm_mon + 1 - m) * 100 + (t.tm_mday - d) < 180000)
+			no |= POL_T_MRS;
+	}
+	return no;
+}
+
 static int leaf_found(struct pol_cx *cx, int node, int slot, const char *s)
 {
 	const struct policy *p = cx->p;
@@ -657,6 +708,7 @@ static int leaf_found(struct pol_cx *cx, int node, int slot, const char *s)
 	case POL_C_NAME:
 		it.list = POL_I_NAME;
 		it.keepable = !pn->role_scope; /* others[] are third parties for everyone */
+		it.notitle = cx->person ? (unsigned char)person_notitle(cx->person) : 0;
 		return item_add(cx, it);
 	case POL_C_ID:
 		if (pn->grammar == POL_G_DATE) {
@@ -1003,6 +1055,8 @@ static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int nod
 	return item_add(cx, it);
 }
 
+static int walk_fields(struct pol_cx *cx, const ProtobufCMessage *m, int node, int slot);
+
 /* Every string and Address of m (at node, role slot) into needles and items. */
 static int walk(struct pol_cx *cx, const ProtobufCMessage *m, int node, int slot)
 {
@@ -1014,6 +1068,20 @@ static int walk(struct pol_cx *cx, const ProtobufCMessage *m, int node, int slot
 	if (pn->msg == &marac__v1__address__descriptor &&
 	    (rc = address_found(cx, (const Marac__V1__Address *)m, node, slot)) != MGW_OK)
 		return rc;
+	const Marac__V1__Person *was_person = cx->person;
+	if (pn->msg == &marac__v1__person__descriptor)
+		cx->person = (const Marac__V1__Person *)m;
+	rc = walk_fields(cx, m, node, slot);
+	cx->person = was_person;
+	return rc;
+}
+
+/* walk's fields of m. */
+static int walk_fields(struct pol_cx *cx, const ProtobufCMessage *m, int node, int slot)
+{
+	const struct policy *p = cx->p;
+	const struct pol_path *pn = &p->paths[node];
+	int rc;
 	for (int i = 0; i < pn->n_children; i++) {
 		int c = pn->first_child + i;
 		const struct pol_path *cn = &p->paths[c];
@@ -1324,6 +1392,78 @@ static int found_names(struct pol_cx *cx, struct scrub_spec *spec, scrubber **sc
 	return rc;
 }
 
+/* The last word of name s ("Foster" of "Ellie-May Foster"): *n bytes from
+ * the return, or NULL if it has fewer than two letters. */
+static const char *surname_of(const char *s, size_t *n)
+{
+	size_t e = strlen(s);
+	while (e > 0 && !isalpha((unsigned char)s[e - 1]))
+		e--;
+	size_t a = e;
+	while (a > 0 && !isspace((unsigned char)s[a - 1]) && s[a - 1] != ',')
+		a--;
+	*n = e - a;
+	return e - a >= 2 ? s + a : NULL;
+}
+
+/* Is sn (sl bytes) the surname o (ol bytes) or one part of it ("Bailey" of
+ * "Bailey-Thompson": "Mrs Bailey" may be her)? Any case. */
+static int surname_part(const char *o, size_t ol, const char *sn, size_t sl)
+{
+	for (size_t a = 0; a + sl <= ol; a++)
+		if ((a == 0 || o[a - 1] == '-') && (a + sl == ol || o[a + sl] == '-') &&
+		    strncasecmp(o + a, sn, sl) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * s36: "Mrs <Surname>", "Mr <Surname>", "Ms/Miss <Surname>" where no kept
+ * subject of that surname can bear the title (person_notitle: "Parents
+ * informed (Mrs Foster)" when the kept Foster is a girl of 15) is someone
+ * else of the family: a value withheld as a name. Appended to vals (room
+ * for four per kept name); *nv grows. 0 or MGW_E_NOMEM.
+ */
+static int title_values(struct pol_cx *cx, const struct pol_profile *gr, struct scrub_value *vals,
+			size_t *nv)
+{
+	static const struct {
+		unsigned bit;
+		const char *t;
+	} T[] = {{POL_T_MR, "Mr"}, {POL_T_MRS, "Mrs"}, {POL_T_MS, "Ms"}, {POL_T_MS, "Miss"}};
+	for (size_t i = 0; i < cx->n_it; i++) {
+		const struct pol_item *it = &cx->it[i];
+		if (it->list != POL_I_NAME || gr->sig[i] != 2)
+			continue;
+		size_t sl, ol;
+		const char *sn = surname_of(it->text, &sl);
+		if (sn == NULL)
+			continue;
+		unsigned no = 0x7u;
+		int first = 1;
+		for (size_t j = 0; j < cx->n_it; j++) {
+			const struct pol_item *o = &cx->it[j];
+			const char *os;
+			if (o->list != POL_I_NAME || gr->sig[j] != 2 || (os = surname_of(o->text, &ol)) == NULL ||
+			    !surname_part(os, ol, sn, sl))
+				continue;
+			if (j < i && ol == sl)
+				first = 0; /* that surname's forms were made at j */
+			no &= o->notitle;
+		}
+		for (size_t k = 0; first && k < sizeof T / sizeof T[0]; k++) {
+			if (!(no & T[k].bit))
+				continue;
+			char *v = malloc(strlen(T[k].t) + 1 + sl + 1);
+			if (v == NULL || own(cx, v) == NULL)
+				return MGW_E_NOMEM;
+			sprintf(v, "%s %.*s", T[k].t, (int)sl, sn);
+			vals[(*nv)++] = (struct scrub_value){v, SCRUB_NAME, CANON_TEXT, 0};
+		}
+	}
+	return MGW_OK;
+}
+
 int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out)
 {
 	struct pol_profile *gr = &cx->g[group];
@@ -1333,7 +1473,7 @@ int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out)
 	size_t n = cx->n_it ? cx->n_it : 1, nn = 0, nk = 0, nd = 0, nv = 0;
 	const char **names = malloc(n * sizeof *names), **keep = malloc(n * sizeof *keep);
 	const char **dobs = malloc(n * sizeof *dobs);
-	struct scrub_value *vals = malloc(n * sizeof *vals);
+	struct scrub_value *vals = malloc(5 * n * sizeof *vals); /* title_values: 4 a name */
 	if (names && keep && dobs && vals) {
 		for (size_t i = 0; i < cx->n_it; i++) {
 			const struct pol_item *it = &cx->it[i];
@@ -1348,6 +1488,13 @@ int pol_cx_scrubber(struct pol_cx *cx, int group, const struct scrubber **out)
 			else
 				vals[nv++] = (struct scrub_value){it->text, it->kind, it->canon,
 								  gr->sig[i] == 3};
+		}
+		if (title_values(cx, gr, vals, &nv) != MGW_OK) {
+			free(names);
+			free(keep);
+			free(dobs);
+			free(vals);
+			return MGW_E_NOMEM;
 		}
 		struct scrub_spec spec = {names, nn, keep, nk, dobs, nd, vals, nv,
 					  gr->sig[cx->n_it], 0};

@@ -263,7 +263,14 @@ struct pol_item {
 	unsigned char list;     /* enum pol_item_list */
 	unsigned char keepable; /* POL_I_NAME: kept when shared (not a third party's) */
 	unsigned char kind, canon; /* POL_I_VALUE: enum scrub_kind, enum canon_kind */
+	unsigned char notitle;     /* POL_I_NAME: titles the person cannot bear (POL_T_*) */
 };
+
+/* Titles a listed person cannot bear, from the relationship to the victim
+ * and the date of birth the case records (pol_item.notitle). */
+#define POL_T_MR 1u   /* "Mr": a mother, a sister ... */
+#define POL_T_MRS 2u  /* "Mrs": a son, a husband ..., or anyone under 18 (the age to marry) */
+#define POL_T_MS 4u   /* "Ms", "Miss": a son, a husband ... */
 
 /* A visibility profile: recipients whose scrub spec is the same share a scrubber. */
 struct pol_profile {
@@ -320,6 +327,7 @@ struct pol_cx {
 	const char **tx;
 	size_t n_tx, cap_tx;
 	int with_her; /* walking a listed person the victim lives with (policy_case.c) */
+	const Marac__V1__Person *person; /* the person being walked, or NULL */
 };
 
 /*
