@@ -1719,6 +1719,11 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int f
 		    !(lex_classify((const char *)s + a, e - a) & (LEX_MODAL | LEX_FUNCTION)) &&
 		    !sorted_word(PHRASE, sizeof PHRASE / sizeof PHRASE[0], s + na, ne - na, 0))
 			return 1;
+		/* and alone at the end of its line or the text, after a
+		 * sentence: a sign-off ("... in your clinical notes. Mark") */
+		if (first && (e == n || s[e] == '\n' || s[e] == '\r') &&
+		    !(lex_classify((const char *)s + a, e - a) & (LEX_MODAL | LEX_FUNCTION)))
+			return 1;
 		return (has_next && !comma && person_verb(s + na, ne - na) &&
 			!(lex_classify((const char *)s + a, e - a) & LEX_MODAL)) ||
 		       (first && forename_subject(s, n, a, e, na, ne, has_next, comma));

@@ -3084,6 +3084,9 @@ Test(scrub, s27_listed_common_forename_opening_a_sentence)
 	expect_with(e, "Ruby red walls. Jack up the car.", R("name") " red walls. " R("name") " up the car.");
 	expect_with(e, "Jack of all trades. Ruby off school until Weds.",
 		    "Jack of all trades. " R("name") " off school until Weds.");
+	/* and signing off, alone at the end of a line after a sentence */
+	expect_with(e, "Please keep this out of the notes. Jack\nNext: review.",
+		    "Please keep this out of the notes. " R("name") "\nNext: review.");
 	scrubber_free(e);
 }
 
