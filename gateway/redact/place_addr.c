@@ -358,6 +358,20 @@ static long line_firm(const struct scan *sc, long a)
 	return a;
 }
 
+/* Is w[0..n) a UK road's number: A, B or M and one to four digits ("A629",
+ * "B6265", "M62"), "A1(M)" too? */
+static int road_number(const unsigned char *w, size_t n)
+{
+	size_t d = 1;
+	if (n >= 5 && memcmp(w + n - 3, "(M)", 3) == 0)
+		n -= 3;
+	if (n < 2 || n > 5 || !(w[0] == 'A' || w[0] == 'B' || w[0] == 'M'))
+		return 0;
+	while (d < n && w[d] >= '0' && w[d] <= '9')
+		d++;
+	return d == n && w[1] != '0';
+}
+
 static void emit_address(struct scan *sc, long a, long e, const char *rule)
 {
 	/* a building named before it: "Rosewood House, 12 Windsor Crescent",
@@ -393,6 +407,12 @@ static void emit_address(struct scan *sc, long a, long e, const char *rule)
 	}
 	a = house_name(sc, a);
 	a = line_firm(sc, a);
+	/* s36-never: the road's number before its name goes with it ("A629
+	 * Halifax Rd", "B6265 Skipton Road") */
+	if (a - 1 >= sc->skip_addr && a - 1 >= sc->ntok - BACK && !(T(sc, a)->f & F_NL) &&
+	    road_number(sc->s + T(sc, a - 1)->start, T(sc, a - 1)->end - T(sc, a - 1)->start) &&
+	    T(sc, a - 1)->end < T(sc, a)->start)
+		a--;
 	/* "TO HIS MOTHERS, 44 <STREET> RD": in a log's capitals, whose home
 	 * a numbered address is, said right before it, goes with it (in
 	 * lower case "his mum's" stays: a reader sees it is no name) */

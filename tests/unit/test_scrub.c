@@ -4154,3 +4154,11 @@ Test(scrub, s36_school_named_by_its_first_church)
 	expect_with(s, "Inform St Barnabas of risk of removal.", "Inform " R("place") " of risk of removal.");
 	scrubber_free(s);
 }
+
+/* s36: a road's number goes with the road's name after it ("A629 Halifax
+ * Rd"); a motorway junction alone ("M62 J25") is no address. */
+Test(scrub, s36_road_number_with_its_street)
+{
+	expect("ANPR read on A629 Halifax Rd at 1514. M62 J25 W/B.",
+	       "ANPR read on " R("address") " at 1514. M62 J25 W/B.");
+}
