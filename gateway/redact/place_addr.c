@@ -4509,6 +4509,14 @@ void place_addresses(struct scan *sc, long p)
 		if (code)
 			emit_place(sc, p + 1, p + 2, "place:gp");
 	}
+	/* s36: typed in small letters, a surgery named by its street ("gp
+	 * (holt rd surgery)", "reg at mill lane surgery") */
+	if (t->id == W_SURGERY && (t->f & F_LOWER) && p - 2 >= sc->skip_place &&
+	    p - 2 >= sc->ntok - BACK && (T(sc, p - 1)->cls & (C_ST | C_STA | C_SAB)) &&
+	    (T(sc, p - 1)->f & F_LOWER) && T(sc, p - 2)->type == T_WORD &&
+	    (T(sc, p - 2)->f & F_LOWER) && T(sc, p - 2)->end - T(sc, p - 2)->start >= 3 &&
+	    !is_word(T(sc, p - 2), W_THE) && !(T(sc, p - 1)->f & F_NL) && !(t->f & F_NL))
+		emit_place(sc, p - 2, p + 1, "place:gp");
 	/* "THE <NAME> SURGERY  ·  Y02990", "<Name> Practice, <Town>
 	 * (P81071)": the code on a letterhead's line after the practice */
 	if (t->type == T_WORD && t->end - t->start == 6 && sc->s[t->start] >= 'A' &&

@@ -4162,3 +4162,11 @@ Test(scrub, s36_road_number_with_its_street)
 	expect("ANPR read on A629 Halifax Rd at 1514. M62 J25 W/B.",
 	       "ANPR read on " R("address") " at 1514. M62 J25 W/B.");
 }
+
+/* s36: typed in small letters, a surgery named by its street ("gp (holt rd
+ * surgery)") is a GP practice; "the surgery", "the road surgery" are not. */
+Test(scrub, s36_lower_case_surgery_named_by_its_street)
+{
+	expect("she told gp (holt rd surgery) she fell. seen at the surgery.",
+	       "she told gp (" R("place") ") she fell. seen at the surgery.");
+}
