@@ -1926,7 +1926,11 @@ static const char *const FS_INCIDENT_ACT[] = {
 	"locked",
 	/* s21-over: the police there, a marker or an alarm put on it ("police
 	 * at home address overnight", "CAD marker on her home address") */
-	"police", "officers", "marker", "markers", "flag", "flagged", NULL};
+	"police", "officers", "marker", "markers", "flag", "flagged",
+	/* s36-over: what he did at her door ("He turned up at her flat 12/01,
+	 * 15/01", "dragged her into the garden") */
+	"turned", "dragged", "pinned", "banged", "threw", "thrown", "spat", "choked", "headbutted",
+	"strangling", "kicking", "punching", "hitting", "pushing", "grabbing", "forced", NULL};
 /* ... and words that make its dwelling the one she is in now */
 static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
 					   "until", "tonight", NULL};

@@ -630,6 +630,24 @@ static void try_number(struct scan *sc, long p)
 }
 
 /* Flat 10, 170a Cliff Walk / Flat 3 Rosewood House / Apartment 4B, Quayside Mews */
+/* Is w[0..n) a day and a month, "12/01", "3/11" (day 1-31, month 1-12, a
+ * part of two digits)? */
+static int date_shape(const unsigned char *w, size_t n)
+{
+	unsigned d = 0, m = 0;
+	size_t i = 0;
+	while (i < n && w[i] >= '0' && w[i] <= '9')
+		d = d * 10 + (unsigned)(w[i++] - '0');
+	if (i == 0 || i >= n || w[i] != '/')
+		return 0;
+	size_t k = ++i;
+	while (i < n && w[i] >= '0' && w[i] <= '9')
+		m = m * 10 + (unsigned)(w[i++] - '0');
+	/* (one digit each side is a Scottish tenement's floor and door: "flat
+	 * 2/1", "FLAT 3/1") */
+	return i == n && i > k && d >= 1 && d <= 31 && m >= 1 && m <= 12 && (k > 2 || i - k > 1);
+}
+
 static void try_flat(struct scan *sc, long p)
 {
 	long q = p + 1;
@@ -649,6 +667,13 @@ static void try_flat(struct scan *sc, long p)
 		 (u->type == T_WORD && (u->f & F_DIGIT) && u->end - u->start <= 4) ||
 		 (u->type == T_WORD && (u->f & F_CAP) && u->end - u->start == 1 && u->id != W_A);
 	if (!ok || (T(sc, q + 1)->cls & C_UNIT) || is_punct(T(sc, q - 1), '/'))
+		return;
+	/* s36-over: "at her flat 12/01, 15/01": a day and a month after it,
+	 * when something happened there, not the flat's number */
+	if (u->type == T_NUM && u->ndig <= 2 && is_punct(T(sc, q + 1), '/') &&
+	    T(sc, q + 2)->type == T_NUM && T(sc, q + 2)->ndig <= 2 &&
+	    T(sc, q + 1)->start == u->end && T(sc, q + 2)->start == T(sc, q + 1)->end &&
+	    date_shape(sc->s + u->start, T(sc, q + 2)->end - u->start))
 		return;
 	long e = q + 1, k = e;
 	if (is_punct(T(sc, k), ',') || is_punct(T(sc, k), '-') || is_punct(T(sc, k), '/'))

@@ -4170,3 +4170,13 @@ Test(scrub, s36_lower_case_surgery_named_by_its_street)
 	expect("she told gp (holt rd surgery) she fell. seen at the surgery.",
 	       "she told gp (" R("place") ") she fell. seen at the surgery.");
 }
+
+/* s36: what he did at the door of the home the notes know is an incident
+ * there, no statement of where she is now ("He turned up at her flat
+ * 12/01 and 15/01"); at her flat in a town named, it still is. */
+Test(scrub, s36_turned_up_at_her_flat_is_an_incident)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "He turned up at her flat 12/01 and 15/01.", "He turned up at her flat 12/01 and 15/01.");
+	scrubber_free(sc);
+}
