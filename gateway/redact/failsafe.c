@@ -2808,6 +2808,43 @@ static const char *const FS_SPEAKS_HOW[] = {"little", "no", "some", "fluent", "g
 					    "broken", "limited", "english", "only", NULL};
 
 /*
+ * s36-over: does an agency follow b ("the police", "999", "Devon &
+ * Cornwall Police", "Children's Services", "<Town> Women's Aid")? The
+ * police by name or number, or up to five capitalised words (and '&')
+ * one of which is an agency's head word. Reads at most six words.
+ */
+static int fs_call_agency(const struct fs *f, size_t b)
+{
+	static const char *const BY_NAME[] = {"police", "999", "101", "ambulance", "crimestoppers",
+					      "mash", "edt", NULL};
+	static const char *const HEAD[] = {"police", "constabulary", "services", "service",
+					   "council", "team", "unit", "office", "trust", "aid",
+					   "helpline", "hub", "mash", "ambulance", NULL};
+	char x[16];
+	int title;
+	size_t i = b;
+	size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+	if (k == 3 && memcmp(x, "the", 3) == 0)
+		k = fs_next_word(f, &i, x, sizeof x, &title);
+	if (k == 0 || k + 1 >= sizeof x)
+		return 0;
+	if (fs_in(x, BY_NAME))
+		return 1;
+	for (int w = 0; w < 5 && k > 0 && k + 1 < sizeof x && title; w++) {
+		if (fs_in(x, HEAD))
+			return 1;
+		size_t j = i;
+		while (j < f->n && (f->s[j] == ' ' || f->s[j] == '&' || f->s[j] == '\''))
+			j++; /* "Devon & Cornwall", "Children's" */
+		if (j < f->n && f->s[j] == 's' && j > 0 && f->s[j - 1] == '\'')
+			j++;
+		i = j;
+		k = fs_next_word(f, &i, x, sizeof x, &title);
+	}
+	return 0;
+}
+
+/*
  * Is the contact word w[0..wn) at [a, b) an idiom that is no contact:
  * "speak(s)" before a language (a title-case word that is no day or month,
  * or FS_SPEAKS_HOW), "call" after "on" ("on call")?
@@ -2825,9 +2862,15 @@ static int fs_call_idiom(const struct fs *f, const char *w, size_t wn, size_t a,
 		return tn && !(fs_lookup(x, k) & (K_TIME | K_DAYAB | K_SHE | K_HE | K_KIN)) &&
 		       !fs_month(x) && !fs_weekday(x);
 	}
-	if (wn == 4 && memcmp(w, "call", 4) == 0)
-		return fs_prev_word(f, a, x, sizeof x, NULL) == 2 && memcmp(x, "on", 2) == 0;
-	return 0;
+	if (wn == 4 && memcmp(w, "call", 4) == 0 &&
+	    fs_prev_word(f, a, x, sizeof x, NULL) == 2 && memcmp(x, "on", 2) == 0)
+		return 1;
+	/* s36-over: a call made to an agency ("I will ring Devon & Cornwall
+	 * Police today", "rang the police at 23:10", "contacted Children's
+	 * Services"): no contact with her */
+	static const char *const VERB[] = {"ring", "rang", "call", "phone", "phoned", "contact",
+					   "contacted", "telephoned", "email", "emailed", NULL};
+	return wn < sizeof x && fs_in(w, VERB) && fs_call_agency(f, b);
 }
 
 /* Money moved: "a transfer of funds to ..." names no place. */

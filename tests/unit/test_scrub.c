@@ -4180,3 +4180,14 @@ Test(scrub, s36_turned_up_at_her_flat_is_an_incident)
 	expect_with(sc, "He turned up at her flat 12/01 and 15/01.", "He turned up at her flat 12/01 and 15/01.");
 	scrubber_free(sc);
 }
+
+/* s36: a call made to an agency is no contact with her ("Rang the police
+ * at 23:10 after he left", "contacted Children's Services at 9"); a call
+ * to her or her people still is. */
+Test(scrub, s36_a_call_to_an_agency_is_no_safe_contact)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "Rang the police at 23:10 after he left.", "Rang the police at 23:10 after he left.");
+	expect_with(sc, "Ring her sister after 4.", W("safe times"));
+	scrubber_free(sc);
+}
