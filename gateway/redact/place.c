@@ -648,10 +648,27 @@ static int someone_moved_in(const struct scan *sc, long p, long j)
 	return 1;
 }
 
+/*
+ * s36-over: is the move at p money's ("£1,850 moved from <Name>'s account",
+ * "he moves it to his own account")? An "account" in the next six words of
+ * the sentence. (Not "he moves out": "she plans to return once he moves
+ * out" says where she will be.)
+ */
+static int move_not_hers(const struct scan *sc, long p)
+{
+	for (long i = p + 1; i <= p + 6 && T(sc, i)->type != T_END && !(T(sc, i)->f & F_BRK); i++) {
+		const struct tok *w = T(sc, i);
+		if (w->type == T_WORD && w->end - w->start >= 7 &&
+		    strncasecmp((const char *)sc->s + w->start, "account", 7) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void try_move(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
-	if (nonloc_subject(sc, p))
+	if (nonloc_subject(sc, p) || move_not_hers(sc, p))
 		return;
 	if (t->cls & C_MOVEX) {
 		loc_cue(sc, p, "loc:moved");

@@ -3588,3 +3588,12 @@ Test(place, s32_job_by_its_letters)
 	expect_span("Client: I'm a HCA on Ward 19 at North Middlesex.", 0, SCRUB_PLACE, "North Middlesex");
 	expect_none("She is a HCA.", 0);
 }
+
+/* s36: money moved is no move of hers ("£1,850 moved from <Name>'s
+ * account", "he moves it to his own account"); she moved still is. */
+Test(place, s36_money_moved_between_accounts)
+{
+	expect_none("Controls money - £1,850 moved from Daniel's account in Feb.", PLACE_F_LOCATION);
+	expect_none("Her wages are paid in and he moves it to his own account.", PLACE_F_LOCATION);
+	expect_span("She moved to Leeds in Feb.", PLACE_F_LOCATION, SCRUB_LOCATION, "She moved to Leeds in Feb.");
+}
