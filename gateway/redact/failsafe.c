@@ -2808,10 +2808,65 @@ static const char *const FS_SPEAKS_HOW[] = {"little", "no", "some", "fluent", "g
 					    "broken", "limited", "english", "only", NULL};
 
 /*
+ * s36-over: is the contact word at a forbidden to him by a court or the
+ * police: "not to" or "from" right before it, and bail, an order or a
+ * condition named in the 80 bytes before, on its line ("bailed not to
+ * contact Mrs <Name>", "The order forbids Mr <Name> from contacting her")?
+ */
+static int fs_condition_on_him(const struct fs *f, size_t a)
+{
+	static const char *const LAW[] = {"bail", "bailed", "conditions", "condition", "order",
+					  "orders", "injunction", "forbids", "forbidden", "prohibits",
+					  "prohibited", "dvpn", "dvpo", "smo", "spo", "undertaking",
+					  "licence", NULL};
+	char x[16];
+	size_t st;
+	size_t k = fs_prev_word(f, a, x, sizeof x, &st);
+	if (k == 2 && memcmp(x, "to", 2) == 0) {
+		if (fs_prev_word(f, st, x, sizeof x, &st) != 3 || memcmp(x, "not", 3) != 0)
+			return 0;
+	} else if (!(k == 4 && memcmp(x, "from", 4) == 0)) {
+		return 0;
+	}
+	size_t lo = st > 80 ? st - 80 : 0;
+	for (size_t i = st; i > lo; i--) {
+		if (f->s[i - 1] == '\n')
+			break;
+		if (fs_alnum(f->s[i - 1]) && (i - 1 == 0 || !fs_alnum(f->s[i - 2]))) {
+			size_t j = i - 1, m = 0;
+			while (j < f->n && fs_alnum(f->s[j]) && m + 1 < sizeof x)
+				x[m++] = (char)(f->s[j++] | 0x20);
+			x[m] = 0;
+			if (!(j < f->n && fs_alnum(f->s[j])) && fs_in(x, LAW))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Does "if", "when" or "should" follow i in its clause (eight words)? */
+static int fs_if_after(const struct fs *f, size_t i)
+{
+	char x[16];
+	int title;
+	for (int w = 0; w < 8; w++) {
+		size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k == 0)
+			return 0;
+		if ((k == 2 && memcmp(x, "if", 2) == 0) || (k == 4 && memcmp(x, "when", 4) == 0) ||
+		    (k == 6 && memcmp(x, "should", 6) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * s36-over: does an agency follow b ("the police", "999", "Devon &
  * Cornwall Police", "Children's Services", "<Town> Women's Aid")? The
  * police by name or number, or up to five capitalised words (and '&')
- * one of which is an agency's head word. Reads at most six words.
+ * one of which is an agency's head word; not with "if" or "when" after
+ * ("to call 999 if <Name> comes on site": a safety plan where she is).
+ * Reads at most six words, and fs_if_after's.
  */
 static int fs_call_agency(const struct fs *f, size_t b)
 {
@@ -2829,10 +2884,10 @@ static int fs_call_agency(const struct fs *f, size_t b)
 	if (k == 0 || k + 1 >= sizeof x)
 		return 0;
 	if (fs_in(x, BY_NAME))
-		return 1;
+		return !fs_if_after(f, i);
 	for (int w = 0; w < 5 && k > 0 && k + 1 < sizeof x && title; w++) {
 		if (fs_in(x, HEAD))
-			return 1;
+			return !fs_if_after(f, i);
 		size_t j = i;
 		while (j < f->n && (f->s[j] == ' ' || f->s[j] == '&' || f->s[j] == '\''))
 			j++; /* "Devon & Cornwall", "Children's" */
@@ -2870,7 +2925,21 @@ static int fs_call_idiom(const struct fs *f, const char *w, size_t wn, size_t a,
 	 * Services"): no contact with her */
 	static const char *const VERB[] = {"ring", "rang", "call", "phone", "phoned", "contact",
 					   "contacted", "telephoned", "email", "emailed", NULL};
-	return wn < sizeof x && fs_in(w, VERB) && fs_call_agency(f, b);
+	if (wn < sizeof x && fs_in(w, VERB) && fs_call_agency(f, b))
+		return 1;
+	/* s36-over: a call that reported an incident ("after a disturbance
+	 * call", "DA call to SFA", "welfare call by <Unit>", "999 call") */
+	static const char *const REPORT[] = {"disturbance", "da", "dv", "domestic", "neighbour",
+					     "neighbours", "welfare", "999", "101", "emergency",
+					     "hoax", "silent", "concern", "abandoned", NULL};
+	if (((wn == 4 && memcmp(w, "call", 4) == 0) || (wn == 5 && memcmp(w, "calls", 5) == 0)) &&
+	    fs_prev_word(f, a, x, sizeof x, NULL) > 0 && fs_in(x, REPORT))
+		return 1;
+	/* s36-over: a court's or the police's condition on him ("bailed not
+	 * to contact Mrs <Name>", "order forbids him from contacting her"):
+	 * no arrangement with her */
+	return wn < sizeof x && (fs_in(w, VERB) || (wn == 10 && memcmp(w, "contacting", 10) == 0)) &&
+	       fs_condition_on_him(f, a);
 }
 
 /* Money moved: "a transfer of funds to ..." names no place. */

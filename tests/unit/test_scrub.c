@@ -4191,3 +4191,18 @@ Test(scrub, s36_a_call_to_an_agency_is_no_safe_contact)
 	expect_with(sc, "Ring her sister after 4.", W("safe times"));
 	scrubber_free(sc);
 }
+
+/* s36: a call that reported an incident ("after a disturbance call") and
+ * a condition of bail or an order on him ("bailed not to contact her
+ * until the hearing") are no contact with her; "do not contact her after
+ * 6" still is. */
+Test(scrub, s36_report_calls_and_bail_conditions)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "Concern raised by the community officer after a disturbance call on 12/11.",
+		    "Concern raised by the community officer after a disturbance call on 12/11.");
+	expect_with(sc, "He was bailed not to contact her until the hearing on 1 March.",
+		    "He was bailed not to contact her until the hearing on 1 March.");
+	expect_with(sc, "Do not contact her after 6.", W("safe times"));
+	scrubber_free(sc);
+}
