@@ -822,6 +822,19 @@ static int school_word(const char *w, size_t l)
 	return (lex_classify(w, l) & LEX_INSTITUTION) != 0;
 }
 
+/* Of a school's words [0, e): whether one is its own (3+ letters, no
+ * institution or function word: *own) and whether all are common or
+ * function words (*plain, "The Hill"). */
+static void school_own_words(const struct words *ws, size_t e, int *own, int *plain)
+{
+	*own = 0, *plain = 1;
+	for (size_t k = 0; k < e; k++) {
+		int fn = (lex_classify(ws->w[k], ws->l[k]) & LEX_FUNCTION) != 0;
+		*own |= ws->l[k] >= 3 && !school_word(ws->w[k], ws->l[k]) && !fn;
+		*plain &= scrub_common_word(ws->w[k], ws->l[k]) || fn;
+	}
+}
+
 static int add_place_short(struct bctx *bc, const struct words *ws, unsigned kind)
 {
 	size_t n = ws->n, last = 0;
@@ -845,13 +858,8 @@ static int add_place_short(struct bctx *bc, const struct words *ws, unsigned kin
 			 (e >= 2 && e < n && ws->l[e - 1] == 3 && memcmp(ws->w[e - 1], "and", 3) == 0 &&
 			  school_word(ws->w[e - 2], ws->l[e - 2]))))
 		e--;
-	int own = 0, plain = 1;
-	for (size_t k = 0; k < e; k++) {
-		own |= ws->l[k] >= 3 && !school_word(ws->w[k], ws->l[k]) &&
-		       !(lex_classify(ws->w[k], ws->l[k]) & LEX_FUNCTION);
-		plain &= scrub_common_word(ws->w[k], ws->l[k]) ||
-		         (lex_classify(ws->w[k], ws->l[k]) & LEX_FUNCTION) != 0;
-	}
+	int own, plain;
+	school_own_words(ws, e, &own, &plain);
 	if (e == 0 || !own || (plain && e == 1 && (lex_classify(ws->w[0], ws->l[0]) & LEX_ALLOW)))
 		return 0; /* "City" of "City Academy": no name of its own */
 	for (size_t m = n - 1; m >= e && m > 0; m--) {
@@ -878,13 +886,8 @@ static int add_place_short(struct bctx *bc, const struct words *ws, unsigned kin
 	for (size_t j = 2; j + 1 < e; j++) {
 		if (!(ws->l[j] == 3 && memcmp(ws->w[j], "and", 3) == 0))
 			continue;
-		int own1 = 0, plain1 = 1;
-		for (size_t k = 0; k < j; k++) {
-			own1 |= ws->l[k] >= 3 && !school_word(ws->w[k], ws->l[k]) &&
-			        !(lex_classify(ws->w[k], ws->l[k]) & LEX_FUNCTION);
-			plain1 &= scrub_common_word(ws->w[k], ws->l[k]) ||
-			          (lex_classify(ws->w[k], ws->l[k]) & LEX_FUNCTION) != 0;
-		}
+		int own1, plain1;
+		school_own_words(ws, j, &own1, &plain1);
 		if (own1 && (rc = pat_add(bc, &bc->values, ws->w, ws->l, j, 0, kind, R_VAL_TEXT,
 		                          plain1)) != 0)
 			return rc;

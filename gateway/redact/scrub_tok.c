@@ -237,8 +237,13 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 	 * where a number is a marker, finds the same address. A last label
 	 * starting with a digit is such a number (s35, fuzz: "0770090012l", a
 	 * phone misread with a letter l; "123C"): no top-level domain starts
-	 * with one. (Labels are never empty.) */
-	while (labels >= 3 && sc_digit(s[la[labels - 1]]))
+	 * with one. (Labels are never empty.) And any label after the second
+	 * that is no top-level domain ends the domain before it (s37, fuzz:
+	 * "x @ 4my.com.07700900.z21C", where the number becomes a marker and a
+	 * second pass reads "x @ 4my.com"): withholding to the last label that
+	 * is one fails closed. */
+	while (labels >= 3 && (sc_digit(s[la[labels - 1]]) ||
+	                       !IN(s + la[labels - 1], lz[labels - 1] - la[labels - 1], TLDS)))
 		labels--;
 	if (labels > 0)
 		last = la[labels - 1], end = lz[labels - 1];

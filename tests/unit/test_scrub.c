@@ -3600,6 +3600,9 @@ Test(scrub, s32_spaced_at_domain_before_a_glued_number)
 	/* s33 (fuzz): two numbers glued on, the e-mail found before them
 	 * in the first pass as in a second over its output */
 	expect("from x @ 4my.com.07700900.123 today", "from " R("email") "." R("phone") " today");
+	/* s37 (fuzz): a label after the number that is no top-level domain
+	 * ("z21C") ends the domain before it as well */
+	expect("from x @ 4my.com.07700900.z21C today", "from " R("email") ".07700900.z21C today");
 }
 
 /* s32: a home-care firm's name ("<Name> Home Care") is a private firm, a
