@@ -1380,6 +1380,13 @@ static int rule_called(struct scan *sc, size_t i, struct spans *out, size_t *nex
 		return 0;
 	if (u->shape == SH_NUM || (u->lex & (LEX_TITLE | LEX_RANK)))
 		return 0;
+	/* s37: "Named Professional Safeguarding Adults", "the named nurse",
+	 * "Named GP": a safeguarding role, no name after it */
+	static const char *const NAMED_ROLE[] = {"professional", "nurse", "doctor", "gp", "midwife",
+	                                         "lead", "person", "worker", "professionals",
+	                                         "senior", "contact", "safeguarding", NULL};
+	if (word_is(sc, t, "named") && word_in_list(sc, u, NAMED_ROLE))
+		return 0;
 	if (u->gap & G_QUOTE) {
 		/* A quoted nickname: any words up to the closing quote. */
 		if (u->lex & LEX_FUNCTION)

@@ -1455,6 +1455,15 @@ static int alone_on_line(const unsigned char *s, size_t n, size_t a, size_t i)
 	return a > 0 && s[a - 1] == '\n' && (i == n || s[i] == '\n');
 }
 
+/* Nothing but spaces, full stops and line breaks after i: the text's
+ * last word ("... please don't put it in your notes. Mark"), a sign-off. */
+static int ends_text(const unsigned char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '.' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	return i == n;
+}
+
 /* Words after a sentence's subject that make it a person: "Ally drives",
  * "Ally said"; not "is", "was", "has" ("Green was the colour") (sorted). */
 static int person_verb(const unsigned char *w, size_t n)
@@ -2313,7 +2322,8 @@ static int prop_rule(const char *r)
 	if (strncmp(r, "caps:", 5) == 0)
 		return 0;
 	if (strncmp(r, "lex:", 4) == 0)
-		return strcmp(r, "lex:unknown-alone") == 0 || strncmp(r, "lex:common-name", 15) == 0;
+		return strcmp(r, "lex:unknown-alone") == 0 || strncmp(r, "lex:common-name", 15) == 0 ||
+		       strcmp(r, "lex:forename+surname") == 0; /* its common words: "Mark" */
 	return 1;
 }
 
@@ -2330,7 +2340,22 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 			continue;
 		/* a person's initials after a form's label ("Fee earner: NJ") */
 		int initials = all->v[j].rule == names_rule_initials;
-		for (size_t i = all->v[j].start; i < all->v[j].end;) {
+		/* of a run of known names, its forename alone, a common word
+		 * ("Mark" of "Mark <Surname>", who signs "Mark"): not a surname
+		 * that is one ("Wise words"), nor a street's ("Love Lane") */
+		int fore_only = strcmp(all->v[j].rule, "lex:forename+surname") == 0;
+		if (fore_only) {
+			size_t a = all->v[j].start, e = all->v[j].end, b = e, f = a;
+			while (b > a && sc_alpha(s[b - 1]))
+				b--;
+			while (f < e && sc_alpha(s[f]))
+				f++;
+			unsigned fb = lex_classify((const char *)s + a, f - a);
+			if (b == a || (lex_classify((const char *)s + b, e - b) & LEX_STREET) ||
+			    (fb & (LEX_FORENAME | LEX_COMMON)) != (LEX_FORENAME | LEX_COMMON))
+				continue;
+		}
+		for (size_t i = all->v[j].start; i < all->v[j].end; i = fore_only ? all->v[j].end : i) {
 			if (!sc_alpha(s[i])) {
 				i++;
 				continue;
@@ -2436,7 +2461,8 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 					up += sc_upper(s[x]);
 				if (up == i - a)
 					break; /* capitals say nothing */
-				if (sentence_start(s, a) && !alone_on_line(s, n, a, i)) {
+				if (sentence_start(s, a) && !alone_on_line(s, n, a, i) &&
+				    !ends_text(s, n, i)) {
 					int hn = next_word(s, n, i, &na, &ne, &comma);
 					if ((!hn || comma ||
 					     (lex_classify((const char *)s + a, i - a) & LEX_MODAL) ||

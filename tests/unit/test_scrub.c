@@ -4209,3 +4209,18 @@ Test(scrub, s36_report_calls_and_bail_conditions)
 	expect_with(sc, "Do not contact her after 6.", W("safe times"));
 	scrubber_free(sc);
 }
+
+/* s37: "Named Professional", "the named nurse" are safeguarding roles, no
+ * name after "named"; and the forename of a found name that is also a
+ * common word goes where it signs the text off ("... notes. Mark"), while
+ * its common surname ("Wise words") and a street's ("Love Lane") stay. */
+Test(scrub, s37_named_role_and_a_common_forename_signing_off)
+{
+	expect("Reply from Mark Thirkettle, Named Professional Safeguarding Adults: thank you. "
+	       "I will share it. Mark",
+	       "Reply from " R("name") ", Named Professional Safeguarding Adults: thank you. "
+	       "I will share it. " R("name"));
+	expect("Spoke to the named nurse today.", "Spoke to the named nurse today.");
+	expect("Grace the date. Grace Wise rang. Wise words. Grace",
+	       "Grace the date. " R("name") " rang. Wise words. " R("name"));
+}
