@@ -1267,8 +1267,16 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	 * bracket */
 	if ((u->gap & G_OTHER) && word_in_list(sc, t, ROLE_HEADING) &&
 	    (memchr(sc->s + t->end, ')', u->start - t->end) != NULL ||
-	     memchr(sc->s + t->end, '(', u->start - t->end) != NULL))
+	     memchr(sc->s + t->end, '(', u->start - t->end) != NULL)) {
+		/* s37-never: typed in lower case, "interp (ayan, language line
+		 * id ...)": a known forename opening the bracket, then a comma,
+		 * is the interpreter */
+		const struct tok *v = tok(sc, i + 2);
+		if (t->shape == SH_LOWER && u->shape == SH_LOWER && !u->caps && u->gap == G_OTHER &&
+		    sc->s[u->start - 1] == '(' && v && v->gap == G_COMMA)
+			return lower_kin_name(sc, i + 1, out, next, 0);
 		return 0;
+	}
 	/* s23-over: "Referrer: <Forename> <Surname>"; a referral names its
 	 * agency there as often ("Referrer: <Name> Women's Aid", "(referrer,
 	 * <Name> IDVA)"), so only a known forename after it is a person's */
@@ -2353,6 +2361,36 @@ static int agency_word(const struct scan *sc, const struct tok *w)
 	return w->shape == SH_CAP && word_in_list(sc, w, AGENCY);
 }
 
+/*
+ * Typed in lower case, a worker and her agency in brackets: "outreach diary
+ * - bev (leeway idva)", "spoke to jo (csc)": a known forename (no common
+ * word) right before a bracket whose words, four at most, hold an agency's.
+ */
+static int rule_lower_worker(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	static const char *const AG[] = {"idva", "isva", "csc", "mash", "camhs", "probation",
+					 "housing", "police", "nhs", "cgl", "refuge", "council",
+					 "outreach", NULL};
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
+	if (t->caps || u == NULL || u->gap != G_OTHER || u->start == 0 ||
+	    sc->s[u->start - 1] != '(' || memchr(sc->s + t->end, '\n', u->start - t->end))
+		return 0;
+	for (size_t k = i + 1; k < i + 5; k++) {
+		const struct tok *w = tok(sc, k);
+		if (w == NULL || w->shape != SH_LOWER || (k > i + 1 && w->gap))
+			return 0;
+		if (word_in_list(sc, w, AG)) {
+			const struct tok *x = tok(sc, k + 1);
+			if (x && !(x->gap & G_OTHER))
+				return 0;
+			if (x && memchr(sc->s + w->end, ')', x->start - w->end) == NULL)
+				return 0;
+			return lower_kin_name(sc, i, out, next, 0);
+		}
+	}
+	return 0;
+}
+
 static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
@@ -2680,6 +2718,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 		     (t->klass == K_A && (t->lex & LEX_FORENAME) && t->nletters >= 5 &&
 		      !month_not_name(&sc, t))))
 			rc = rule_chat_speaker(&sc, i, out, &next);
+		if (rc == 0 && t->shape == SH_LOWER && t->nletters >= 2 && t->nletters <= 12)
+			rc = rule_lower_worker(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_LOWER && t->nletters == 3 && word_is(&sc, t, "our"))
 			rc = rule_our_name(&sc, i, out, &next);
 		if (rc == 0 && capish(t) && !(t->lex & (LEX_TITLE | LEX_RANK)) &&

@@ -4224,3 +4224,17 @@ Test(scrub, s37_named_role_and_a_common_forename_signing_off)
 	expect("Grace the date. Grace Wise rang. Wise words. Grace",
 	       "Grace the date. " R("name") " rang. Wise words. " R("name"));
 }
+
+/* s37-never: typed in lower case, an interpreter named in the bracket after
+ * "interp" ("interp (ayan, language line id ...)") and a worker named
+ * before her agency in brackets ("bev (leeway idva)"); a language there,
+ * and a bracket holding no agency, name nobody. */
+Test(scrub, s37_lower_case_interpreter_and_worker)
+{
+	expect("tc to v via somali interp (ayan, language line id 43318). v ok.",
+	       "tc to v via somali interp (" R("name") ", language line id 43318). v ok.");
+	expect("tc via interpreter (tigrinya, big word).", "tc via interpreter (tigrinya, big word).");
+	expect("outreach diary - bev (leeway idva)\nmon 23/11",
+	       "outreach diary - " R("name") " (leeway idva)\nmon 23/11");
+	expect("seen at home (police present) today", "seen at home (police present) today");
+}
