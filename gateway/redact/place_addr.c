@@ -2874,12 +2874,36 @@ static int lower_chain_work(struct scan *sc, long p)
 		}
 		if (prep && (lex_classify((const char *)sc->s + x->start, x->end - x->start) & LEX_SHOP))
 			break;
+		/* s37-never: an institution's kind after a word naming it, a
+		 * town's or no dictionary word ("works reception at the hove
+		 * polyclinic"); not "at the health centre" */
+		if (prep && (x->cls & (C_INST | C_INSTC | C_HOSP)) && !(x->cls & C_INSTM)) {
+			const struct tok *nm = T(sc, k - 1);
+			unsigned b = lex_classify((const char *)sc->s + nm->start, nm->end - nm->start);
+			if (k - 1 > prep && !is_word(nm, W_THE) &&
+			    !(nm->cls & (C_FUNC | C_PREP | C_PRON | C_CONJ | C_BE | C_DET | C_INST |
+			                 C_INSTC | C_INSTM)) &&
+			    ((b & LEX_PLACE) || !(b & (LEX_COMMON | LEX_FUNCTION | LEX_ALLOW))))
+				break;
+			return 0;
+		}
 		if (prep && (x->cls & (C_PRON | C_CONJ | C_BE)))
 			return 0;
 	}
 	if (!prep || k == p + 7)
 		return 0;
 	long a = is_word(T(sc, prep + 1), W_THE) ? prep + 2 : prep + 1, e = k + 1;
+	if (T(sc, k)->cls & (C_INST | C_INSTC | C_HOSP)) {
+		/* the institution's words, unless a name follows them ("the
+		 * turkey factory (<Firm>, <Town>)", "... in <Firm>"): then the
+		 * whole is the rest of try_work's to read */
+		const struct tok *x1 = T(sc, k + 1);
+		if (is_punct(x1, '(') ||
+		    ((is_word(x1, W_IN) || is_word(x1, W_AT)) && (T(sc, k + 2)->f & (F_CAP | F_UPPER))))
+			return 0;
+		emit_place(sc, a, e, "place:workplace");
+		return 1;
+	}
 	if (is_word(T(sc, e), W_IN) && !(T(sc, e)->f & F_NL)) {
 		long m = 0, b = e + 1;
 		if (is_word(T(sc, b), W_THE))

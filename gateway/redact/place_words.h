@@ -183,6 +183,7 @@
 	W(CYLCH, "cylch", 0)                                                                    \
 	W(MEITHRIN, "meithrin", 0)                                                              \
 	W(CLINIC, "clinic", C_INST)                                                             \
+	W(POLYCLINIC, "polyclinic", C_INST)                                                     \
 	W(UNIVERSITY, "university", C_INST)                                                     \
 	W(INSTITUTE, "institute", C_INST)                                                       \
 	W(INFANTS, "infants", C_INST | C_INSTM)                                                 \

@@ -4238,3 +4238,15 @@ Test(scrub, s37_lower_case_interpreter_and_worker)
 	       "outreach diary - " R("name") " (leeway idva)\nmon 23/11");
 	expect("seen at home (police present) today", "seen at home (police present) today");
 }
+
+/* s37-never: typed in lower case, her workplace after "works ... at the":
+ * an institution's kind after a word naming it ("the hove polyclinic");
+ * not a generic one ("the health centre", "the hospital") */
+Test(scrub, s37_lower_case_work_at_a_named_institution)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "she works reception at the hove polyclinic - security told.",
+		    "she works reception at the " R("place") " - security told.");
+	expect_with(sc, "she works at the health centre.", "she works at the health centre.");
+	scrubber_free(sc);
+}
