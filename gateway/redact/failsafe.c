@@ -1,3 +1,5 @@
+#include <stdio.h>
+#include <stdlib.h>
 /*
  * failsafe.c: see failsafe.h. One pass: a small tokenizer cuts words,
  * numbers and the punctuation that ends clauses and sentences; each word
@@ -1791,6 +1793,8 @@ static void sentence_decide(struct fs *f)
 	 * ("Plan: next CPA review 02/12 at <Name> Hospital - husband not
 	 * invited"): where she will be that he must not learn */
 	int him = 0;
+	if (getenv("FS_DEBUG")) for (int i = 0; i < n; i++)
+		fprintf(stderr, "CL %zu-%zu %08x '%.*s'\n", f->cl[i].start, f->cl[i].end, f->cl[i].seen, (int)(f->cl[i].end - f->cl[i].start), (const char *)f->s + f->cl[i].start);
 	for (int i = 0; i < n; i++)
 		him |= (f->cl[i].seen & S_HE) != 0;
 	for (int i = 0; i < n && him; i++)
@@ -2467,6 +2471,44 @@ static int fs_discharged_to_her(const struct fs *f, size_t b)
 			k = fs_next_word(f, &i, x, sizeof x, &title);
 			return k > 0 && k + 1 < sizeof x && (fs_in(x, AFTER) || (fs_lookup(x, k) & K_KIN));
 		}
+	}
+	return 0;
+}
+
+/*
+ * s37-never: "stop" as the North says "stay": "he can stop at his in
+ * <Town>", "stopping with her mum", "stop over at a mate's": "at" or
+ * "with" after it, then someone's or a kinsman, or "over". Not "stop him
+ * seeing the kids", "stop at nothing", "stop at the lights".
+ */
+static int fs_stop_at(const struct fs *f, size_t b)
+{
+	static const char *const AT[] = {"his", "hers", "theirs", "mine", "ours", "her", "their",
+					 "my", "a", "an", "friends", "family", "relatives", NULL};
+	char x[16];
+	int title;
+	size_t i = b;
+	size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+	if (k == 4 && memcmp(x, "over", 4) == 0)
+		return 1;
+	if (!((k == 2 && memcmp(x, "at", 2) == 0) || (k == 4 && memcmp(x, "with", 4) == 0)))
+		return 0;
+	k = fs_next_word(f, &i, x, sizeof x, &title);
+	return k > 0 && k + 1 < sizeof x && (fs_in(x, AT) || (fs_lookup(x, k) & K_KIN));
+}
+
+/* Is one of the words list within the three words before a (stopping at a
+ * full stop)? "bring her to", "come back over to" */
+static int fs_goto_before(const struct fs *f, size_t a, const char *const *list)
+{
+	char x[16];
+	size_t st = a;
+	for (int k = 0; k < 3; k++) {
+		size_t wn = fs_prev_word(f, st, x, sizeof x, &st);
+		if (wn == 0 || wn + 1 >= sizeof x)
+			return 0;
+		if (fs_in(x, list))
+			return 1;
 	}
 	return 0;
 }
@@ -3831,12 +3873,20 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 	case 'r': return wn == 8 && memcmp(w, "requests", 8) == 0;
 	case 's': return (wn == 5 && memcmp(w, "since", 5) == 0) || /* S_PLACEP after lives with */
 		         (wn == 3 && memcmp(w, "say", 3) == 0) ||
-		         (wn == 4 && memcmp(w, "sent", 4) == 0); /* s20-over: S_HISMSG */
+		         (wn == 4 && memcmp(w, "sent", 4) == 0) || /* s20-over: S_HISMSG */
+		         (wn == 4 && memcmp(w, "stop", 4) == 0);
 	case 'c': return (wn == 5 && memcmp(w, "cover", 5) == 0) ||
 		         (wn == 7 && memcmp(w, "collect", 7) == 0) || /* s30-never */
 		         (wn == 6 && memcmp(w, "caller", 6) == 0) || /* "FEMALE CALLER FROM" */
 		         (wn == 5 && memcmp(w, "coded", 5) == 0);
 	case 'd': return wn == 9 && memcmp(w, "disguised", 9) == 0;
+	/* s37-never: "stop at his", "an offer in <Town>", "to mine", "round
+	 * theirs", "to ours" */
+	case 'o': return (wn == 5 && memcmp(w, "offer", 5) == 0) ||
+		         (wn == 6 && memcmp(w, "offers", 6) == 0) ||
+		         (wn == 4 && memcmp(w, "ours", 4) == 0);
+	case 'm': return wn == 4 && memcmp(w, "mine", 4) == 0;
+	case 't': return wn == 6 && memcmp(w, "theirs", 6) == 0;
 	default: return 0;
 	}
 }
@@ -4546,6 +4596,37 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * discharged") */
 		if (wn == 10 && memcmp(w, "discharged", 10) == 0)
 			c = fs_discharged_to_her(f, b) ? c | K_GO : c & ~K_CONV;
+		if (wn == 4 && memcmp(w, "stop", 4) == 0 && fs_stop_at(f, b))
+			c |= K_RES;
+		/* s37-never: a housing offer somewhere: "would accept an offer
+		 * in <Town>", "offers at <Estate> refused" */
+		if ((wn == 5 && memcmp(w, "offer", 5) == 0) || (wn == 6 && memcmp(w, "offers", 6) == 0)) {
+			char ox[16];
+			int otitle;
+			size_t j = b, k = fs_peek(f, b, ox, sizeof ox, &otitle);
+			if (k == 2 && ((ox[0] == 'i' && ox[1] == 'n') || (ox[0] == 'a' && ox[1] == 't'))) {
+				while (j < f->n && f->s[j] == ' ')
+					j++;
+				if (j + 3 < f->n && f->s[j + 3] >= 'A' && f->s[j + 3] <= 'Z')
+					c |= K_RES; /* a name after it: not "an offer in writing" */
+			}
+		}
+		/* s37-never: someone's home as a pronoun alone, after "to",
+		 * "at", "round" or "back": "bring her to mine at <Town>", "can
+		 * come to ours", "sleeping round theirs" */
+		if ((wn == 4 && (memcmp(w, "mine", 4) == 0 || memcmp(w, "ours", 4) == 0)) ||
+		    (wn == 6 && memcmp(w, "theirs", 6) == 0)) {
+			static const char *const AT[] = {"at", "round", "back", NULL};
+			static const char *const GOTO[] = {"come", "comes", "coming", "came", "bring",
+							   "brought", "bringing", "go", "going", "went",
+							   "move", "moving", "moved", "back", "over",
+							   "round", "stay", "staying", "stop", NULL};
+			char px[16];
+			size_t st;
+			if (fs_prev_word(f, a, px, sizeof px, &st) > 0 &&
+			    (fs_in(px, AT) || (strcmp(px, "to") == 0 && fs_goto_before(f, st, GOTO))))
+				c |= K_RES; /* (not "it belongs to mine") */
+		}
 		/* "with the host family", "host families": where a guest of
 		 * a hosting scheme lives (not "host the meeting") */
 		if (wn == 4 && memcmp(w, "host", 4) == 0) {

@@ -2169,6 +2169,7 @@ static void drop_kept_misspelt(const unsigned char *s, struct spans *all, size_t
 struct prop_word {
 	size_t a, n;  /* the word in s */
 	int common;
+	unsigned char init; /* a surname found only after this initial ("S. Marsh") */
 };
 
 static int prop_cmp(const unsigned char *s, size_t a, size_t n, const struct prop_word *w)
@@ -2343,19 +2344,40 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 		/* of a run of known names, its forename alone, a common word
 		 * ("Mark" of "Mark <Surname>", who signs "Mark"): not a surname
 		 * that is one ("Wise words"), nor a street's ("Love Lane") */
-		int fore_only = strcmp(all->v[j].rule, "lex:forename+surname") == 0;
-		if (fore_only) {
+		/* and its surname that is a common word after the forename's
+		 * initial ("S. Marsh" of "Steve Marsh") */
+		if (strcmp(all->v[j].rule, "lex:forename+surname") == 0) {
 			size_t a = all->v[j].start, e = all->v[j].end, b = e, f = a;
 			while (b > a && sc_alpha(s[b - 1]))
 				b--;
 			while (f < e && sc_alpha(s[f]))
 				f++;
-			unsigned fb = lex_classify((const char *)s + a, f - a);
-			if (b == a || (lex_classify((const char *)s + b, e - b) & LEX_STREET) ||
-			    (fb & (LEX_FORENAME | LEX_COMMON)) != (LEX_FORENAME | LEX_COMMON))
+			unsigned fb = lex_classify((const char *)s + a, f - a),
+				 sb = lex_classify((const char *)s + b, e - b);
+			if (b == a)
 				continue;
+			struct prop_word cand[2];
+			size_t nc = 0;
+			if ((fb & (LEX_FORENAME | LEX_COMMON)) == (LEX_FORENAME | LEX_COMMON) && f - a >= 3 &&
+			    !(sb & LEX_STREET))
+				cand[nc++] = (struct prop_word){a, f - a, 1, 0};
+			if ((sb & LEX_COMMON) && e - b >= 3 && sc_upper(s[a]))
+				cand[nc++] = (struct prop_word){b, e - b, 1, s[a]};
+			for (size_t c = 0; c < nc; c++) {
+				int dup = 0;
+				for (size_t k = 0; k < nw && !dup; k++)
+					dup = prop_cmp(s, cand[c].a, cand[c].n, &w[k]) && w[k].init == cand[c].init;
+				if (dup)
+					continue;
+				if (nw == PROP_WORDS)
+					return MGW_E_TOO_LARGE;
+				town[nw] = 0;
+				w[nw++] = cand[c];
+				lens[prop_letter(s[cand[c].a])] |= 1ull << (cand[c].n < 63 ? cand[c].n : 63);
+			}
+			continue;
 		}
-		for (size_t i = all->v[j].start; i < all->v[j].end; i = fore_only ? all->v[j].end : i) {
+		for (size_t i = all->v[j].start; i < all->v[j].end;) {
 			if (!sc_alpha(s[i])) {
 				i++;
 				continue;
@@ -2398,7 +2420,7 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 			if (nw == PROP_WORDS)
 				return MGW_E_TOO_LARGE; /* more than one pass carries: withheld */
 			town[nw] = cued ? CUED : 0;
-			w[nw++] = (struct prop_word){a, i - a, (b & (LEX_COMMON | LEX_MODAL)) != 0};
+			w[nw++] = (struct prop_word){a, i - a, (b & (LEX_COMMON | LEX_MODAL)) != 0, 0};
 			lens[prop_letter(s[a])] |= 1ull << (i - a < 63 ? i - a : 63);
 		}
 	}
@@ -2447,6 +2469,21 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 		for (size_t k = 0; k < nw; k++) {
 			if (!prop_cmp(s, a, i - a, &w[k]))
 				continue;
+			if (w[k].init) {
+				/* "S. Marsh", "S Marsh": the initial, a space */
+				size_t p = a;
+				if (p < 3 || s[p - 1] != ' ')
+					continue;
+				p--;
+				if (s[p - 1] == '.')
+					p--;
+				if (ascii_fold(s[p - 1]) != ascii_fold(w[k].init) ||
+				    (p >= 2 && (sc_alnum(s[p - 2]) || s[p - 2] >= 0x80)))
+					continue;
+				if (spans_push(all, p - 1, i, SCRUB_NAME, "name:again") != 0)
+					return MGW_E_NOMEM;
+				break;
+			}
 			if (town[k] != CUED && town_use(s, n, a, i, 0)) {
 				town[k] = TOWN;
 				break;
@@ -2964,7 +3001,7 @@ static int home_town(const unsigned char *s, size_t a, size_t n, struct prop_wor
 		return 0;
 	if (!named_before(s, a, n))
 		return 0;
-	home[(*nhome)++] = (struct prop_word){a, n, 0};
+	home[(*nhome)++] = (struct prop_word){a, n, 0, 0};
 	return 1;
 }
 
@@ -3075,7 +3112,7 @@ static int prop_add_pair(const unsigned char *s, struct prop_word *w, size_t *nw
 		return 0;
 	if (*nw == PROP_WORDS)
 		return -1;
-	w[(*nw)++] = (struct prop_word){a, e - a, 0};
+	w[(*nw)++] = (struct prop_word){a, e - a, 0, 0};
 	return 0;
 }
 
@@ -3181,7 +3218,7 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			if (!dup && nw == PROP_WORDS)
 				return PROP_FULL;
 			if (!dup)
-				w[nw++] = (struct prop_word){a, i - a, 0};
+				w[nw++] = (struct prop_word){a, i - a, 0, 0};
 		}
 	}
 	return nw;

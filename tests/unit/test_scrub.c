@@ -4250,3 +4250,12 @@ Test(scrub, s37_lower_case_work_at_a_named_institution)
 	expect_with(sc, "she works at the health centre.", "she works at the health centre.");
 	scrubber_free(sc);
 }
+
+/* s37-never: a found forename and surname whose surname is a common word
+ * ("Steve Marsh") goes again after the forename's initial ("S. Marsh"),
+ * not alone ("the marsh", "Marsh Road") */
+Test(scrub, s37_initial_and_common_surname_of_a_found_name)
+{
+	expect("Survey by Steve Marsh (surveyor). Sign-off by S. Marsh. Walk by the marsh.",
+	       "Survey by " R("name") " (surveyor). Sign-off by " R("name") ". Walk by the marsh.");
+}
