@@ -1501,6 +1501,159 @@ static int child_state(const unsigned char *w, size_t n)
  * that starts a withheld first name and no kept one, before a person's verb
  * or how a child was ("very" between). letters: bit c - 'A'.
  */
+/*
+ * s37-never: a table pasted as CSV or with pipes whose header row names a
+ * column of people ("date,officer,event,detail,status", "| Date | Worker |
+ * Entry |"): in each row after it, that cell holds a person's name or
+ * initials ("DK", "S Patel"), whatever list knows them. Rows run to a blank
+ * line or a line with fewer cells; a cell of one letter ("V", "P": the
+ * victim, the perpetrator) or an allow-listed word alone ("IDVA") is left.
+ */
+#define TCELLS 16
+static size_t table_cells(const unsigned char *s, size_t a, size_t e, unsigned char sep,
+                          size_t *cs, size_t *ce)
+{
+	size_t nc = 0, i = a;
+	int quote = 0;
+	if (sep == '|') { /* "| a | b |": no cell before the first bar or after the last */
+		while (i < e && s[i] == ' ')
+			i++;
+		if (i < e && s[i] == '|')
+			i++;
+	}
+	size_t st = i;
+	for (; i <= e && nc < TCELLS; i++) {
+		if (i < e && s[i] == '"' && sep == ',')
+			quote = !quote;
+		if (i < e && (quote || s[i] != sep))
+			continue;
+		size_t x = st, y = i;
+		while (x < y && (s[x] == ' ' || s[x] == '"'))
+			x++;
+		while (y > x && (s[y - 1] == ' ' || s[y - 1] == '"' || s[y - 1] == '\r'))
+			y--;
+		if (!(i == e && sep == '|' && x == y)) /* the empty tail after a last bar */
+			cs[nc] = x, ce[nc] = y, nc++;
+		st = i + 1;
+	}
+	return nc;
+}
+
+static int person_column(const unsigned char *s, size_t a, size_t e)
+{
+	static const char *const COL[] = {
+		"officer", "worker", "staff", "author", "initials", "user", "by", "entered by",
+		"recorded by", "completed by", "keyworker", "key worker", "caseworker",
+		"case worker", "practitioner", "officer initials", "staff member", "staff initials",
+		"logged by", "added by", "updated by", "worker initials", "sw", "handler", NULL};
+	char w[24];
+	if (e - a >= sizeof w || e == a)
+		return 0;
+	for (size_t k = a; k < e; k++)
+		w[k - a] = (char)ascii_fold(s[k]);
+	w[e - a] = '\0';
+	for (size_t k = 0; COL[k]; k++)
+		if (strcmp(w, COL[k]) == 0)
+			return 1;
+	return 0;
+}
+
+static int table_person_cells(const unsigned char *s, size_t n, struct spans *all)
+{
+	size_t cs[TCELLS], ce[TCELLS];
+	for (size_t a = 0; a < n;) {
+		const unsigned char *nl = memchr(s + a, '\n', n - a);
+		size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
+		unsigned char sep = 0;
+		size_t bars = 0, commas = 0;
+		for (size_t k = a; k < e; k++)
+			bars += s[k] == '|', commas += s[k] == ',';
+		sep = bars >= 2 ? '|' : commas >= 2 ? ',' : 0;
+		size_t nc = sep ? table_cells(s, a, e, sep, cs, ce) : 0, col = TCELLS;
+		/* a header: three cells or more, each a short label of letters */
+		for (size_t c = 0; c < nc && nc >= 3; c++) {
+			int label = ce[c] > cs[c] && ce[c] - cs[c] <= 24;
+			for (size_t k = cs[c]; k < ce[c] && label; k++)
+				label = sc_alpha(s[k]) || s[k] == ' ' || s[k] == '/' || s[k] == '_' ||
+				        s[k] == '(' || s[k] == ')';
+			if (!label) {
+				col = TCELLS;
+				break;
+			}
+			if (col == TCELLS && person_column(s, cs[c], ce[c]))
+				col = c;
+		}
+		a = next;
+		if (col == TCELLS)
+			continue;
+		/* its rows */
+		while (a < n) {
+			nl = memchr(s + a, '\n', n - a);
+			e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
+			size_t rc = table_cells(s, a, e, sep, cs, ce);
+			if (rc <= col)
+				break;
+			size_t x = cs[col], y = ce[col], letters = 0, upper = 0;
+			int ok = y > x && y - x <= 40 && sc_alpha(s[x]);
+			for (size_t k = x; k < y && ok; k++) {
+				ok = sc_alpha(s[k]) || s[k] == ' ' || s[k] == '.' || s[k] == '-' ||
+				     s[k] == '\'' || s[k] >= 0x80;
+				letters += sc_alpha(s[k]);
+				upper += sc_upper(s[k]);
+			}
+			/* (not a rule row "---", nor an agency's word alone) */
+			if (ok && letters >= 2 && !(upper == 0 && y - x > 4) &&
+			    !(memchr(s + x, ' ', y - x) == NULL &&
+			      (lex_classify((const char *)s + x, y - x) & LEX_ALLOW)) &&
+			    spans_push(all, x, y, SCRUB_NAME, "form:person-column") != 0)
+				return MGW_E_NOMEM;
+			a = next;
+		}
+	}
+	return 0;
+}
+
+/*
+ * s37-never: an action's owner by initials, then its date, in brackets
+ * ("search direct let (RC, 24/03)"): two capitals no list allows and no
+ * role's short form ("(SW, 24/03)"); three are an agency's as often ("(WMP,
+ * 26/11)").
+ */
+static int owner_initials(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const ROLE[] = {"da", "sw", "hv", "gp", "pc", "dc", "ds", "di", "ta",
+					   "ea", "ot", "cpn", "sgt", "ssw", "tm", "dsl", "dsp",
+					   "yot", "ypva", "isva", "idva", "csc", "asc", "nhs", "mps",
+					   "cps", "dwp", "lb", "rp", "nfa", "cin", "cp", "lac",
+					   "dv", "mh", "op", "pp", "ppu", "sgo", "pw", "aw", NULL};
+	for (const unsigned char *p = memchr(s, '(', n); p != NULL;
+	     p = memchr(p + 1, '(', n - (size_t)(p + 1 - s))) {
+		size_t a = (size_t)(p - s) + 1, e = a;
+		while (e < n && e - a < 4 && sc_upper(s[e]))
+			e++;
+		if (e - a != 2 || e + 2 >= n || s[e] != ',' || s[e + 1] != ' ' ||
+		    !sc_digit(s[e + 2]))
+			continue;
+		char w[4];
+		for (size_t k = a; k < e; k++)
+			w[k - a] = (char)ascii_fold(s[k]);
+		w[e - a] = '\0';
+		int role = 0;
+		for (size_t k = 0; ROLE[k] && !role; k++)
+			role = strcmp(w, ROLE[k]) == 0;
+		if (role || (lex_classify((const char *)s + a, e - a) & (LEX_ALLOW | LEX_COMMON)))
+			continue;
+		/* the date after it: digits, then '/' or '.' and a digit */
+		size_t d = e + 2;
+		while (d < n && d - e < 5 && sc_digit(s[d]))
+			d++;
+		if (d + 1 < n && (s[d] == '/' || s[d] == '.') && sc_digit(s[d + 1]) &&
+		    spans_push(all, a, e, SCRUB_NAME, "form:owner-initials") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
 static int initial_names(const unsigned char *s, size_t n, uint32_t letters, struct spans *all)
 {
 	for (size_t i = 0; i + 2 < n; i++) {
@@ -4295,6 +4448,9 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		/* kept first names' letters are the 26 bits folded to capitals */
 		uint32_t lw = sc->init_w & ~sc->init_k;
 		if ((mask & KIND_BIT(SCRUB_NAME)) && lw && initial_names(s, n, lw, &all) != 0)
+			goto done;
+		if ((mask & KIND_BIT(SCRUB_NAME)) &&
+		    (table_person_cells(s, n, &all) != 0 || owner_initials(s, n, &all) != 0))
 			goto done;
 	}
 	size_t found_from = all.n;

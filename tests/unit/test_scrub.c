@@ -4259,3 +4259,22 @@ Test(scrub, s37_initial_and_common_surname_of_a_found_name)
 	expect("Survey by Steve Marsh (surveyor). Sign-off by S. Marsh. Walk by the marsh.",
 	       "Survey by " R("name") " (surveyor). Sign-off by " R("name") ". Walk by the marsh.");
 }
+
+/* s37-never: a pasted table whose header names a column of people
+ * ("officer", "Worker"): each row's cell there is a person, initials too;
+ * a role or agency word there ("IDVA") and one letter ("V") stay. And an
+ * action's owner by two initials before its date ("(RC, 24/03)"), not a
+ * role's or an agency's ("(SW, 25/03)", "(WMP, 26/11)"). */
+Test(scrub, s37_people_columns_and_action_owners)
+{
+	expect("date,officer,event,detail,status\n03/12/2026,DK,approach,\"seen, ok\",open\n"
+	       "05/12/2026,MA,review,\"ok\",open\n",
+	       "date,officer,event,detail,status\n03/12/2026," R("name") ",approach,\"seen, ok\",open\n"
+	       "05/12/2026," R("name") ",review,\"ok\",open\n");
+	expect("| Date | Worker | Entry |\n|---|---|---|\n| 03/12 | Sam Patel | seen |\n"
+	       "| 04/12 | IDVA | rang |\n| 05/12 | V | rang |",
+	       "| Date | Worker | Entry |\n|---|---|---|\n| 03/12 | " R("name") " | seen |\n"
+	       "| 04/12 | IDVA | rang |\n| 05/12 | V | rang |");
+	expect("Search direct let (RC, 24/03). CSC to visit (SW, 25/03). Marker (WMP, 26/11).",
+	       "Search direct let (" R("name") ", 24/03). CSC to visit (SW, 25/03). Marker (WMP, 26/11).");
+}
