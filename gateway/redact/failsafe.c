@@ -2344,6 +2344,10 @@ static size_t fs_peek(const struct fs *f, size_t b, char *out, size_t cap, int *
 	while (i < f->n && k + 1 < cap && (f->s[i] | 0x20) >= 'a' && (f->s[i] | 0x20) <= 'z')
 		out[k++] = (char)(f->s[i++] | 0x20);
 	out[k] = 0;
+	if (k == 1 && out[0] == 'w' && i < f->n && f->s[i] == '/' && cap > 4) {
+		memcpy(out, "with", 5); /* "w/": with, as the tokenizer reads it */
+		return 4;
+	}
 	return k;
 }
 
