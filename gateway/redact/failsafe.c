@@ -4598,6 +4598,34 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			c = fs_discharged_to_her(f, b) ? c | K_GO : c & ~K_CONV;
 		if (wn == 4 && memcmp(w, "stop", 4) == 0 && fs_stop_at(f, b))
 			c |= K_RES;
+		/* s37-over: "he moves it out within the day" (her pension): a
+		 * thing moved, no home */
+		if ((c & K_RES) && wn >= 4 && memcmp(w, "mov", 3) == 0) {
+			char mx[16];
+			int mt;
+			if (fs_peek(f, b, mx, sizeof mx, &mt) == 2 && mx[0] == 'i' && mx[1] == 't')
+				c &= ~K_RES;
+		}
+		/* s37-over: "calls her \"useless\"", "called him a liar": names
+		 * someone, no call to her */
+		if ((c & K_CALL) && wn >= 4 && memcmp(w, "call", 4) == 0) {
+			char cx[16];
+			int ct;
+			size_t j = b;
+			size_t k = fs_peek(f, b, cx, sizeof cx, &ct);
+			if ((k == 3 && (memcmp(cx, "her", 3) == 0 || memcmp(cx, "him", 3) == 0))) {
+				while (j < f->n && f->s[j] == ' ')
+					j++;
+				j += 3;
+				while (j < f->n && f->s[j] == ' ')
+					j++;
+				if (j < f->n && (f->s[j] == '"' || f->s[j] == '\'' ||
+				                 (j + 2 < f->n && f->s[j] == 'a' && f->s[j + 1] == ' ') ||
+				                 (j + 3 < f->n && f->s[j] == 'a' && f->s[j + 1] == 'n' &&
+				                  f->s[j + 2] == ' ')))
+					c &= ~K_CALL;
+			}
+		}
 		/* s37-never: a housing offer somewhere: "would accept an offer
 		 * in <Town>", "offers at <Estate> refused" */
 		if ((wn == 5 && memcmp(w, "offer", 5) == 0) || (wn == 6 && memcmp(w, "offers", 6) == 0)) {

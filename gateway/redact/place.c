@@ -675,6 +675,10 @@ static void try_move(struct scan *sc, long p)
 		return;
 	}
 	long j = p + 1;
+	/* s37-over: "he moves it out within the day" (her pension): a thing
+	 * moved, not a home */
+	if (is_word(T(sc, j), W_IT))
+		return;
 	/* "moved her to", "moved the children into" */
 	for (int k = 0; k < 2; k++) {
 		const struct tok *x = T(sc, j);
@@ -1921,6 +1925,12 @@ static void safe_cues(struct scan *sc, long p)
 			return; /* "call log 09/02/2027 14:07-14:41": a record */
 		if (is_word(nx, W_ABOUT))
 			return; /* "never talk about it": a subject, not a contact */
+		/* s37-over: "calls her \"useless cripple\"", "called him a liar":
+		 * names someone, no contact */
+		if (nx->type == T_WORD && (nx->id == W_HER || nx->id == W_HIM) && !(nx->f & F_BRK) &&
+		    ((T(sc, p + 2)->type == T_PUNCT && (T(sc, p + 2)->ch == '"' || T(sc, p + 2)->ch == '\'')) ||
+		     is_word(T(sc, p + 2), W_A) || is_word(T(sc, p + 2), W_AN)))
+			return;
 		if (id == W_CONTACT && !(t->f & F_BRK) &&
 		    (tok_in(sc, nx, PL_CONTACT_SESSION) ||
 		     (pr->type == T_WORD && ((pr->f & F_POSS) || pr->id == W_HIS) && pr->id != W_HER &&

@@ -4278,3 +4278,35 @@ Test(scrub, s37_people_columns_and_action_owners)
 	expect("Search direct let (RC, 24/03). CSC to visit (SW, 25/03). Marker (WMP, 26/11).",
 	       "Search direct let (" R("name") ", 24/03). CSC to visit (SW, 25/03). Marker (WMP, 26/11).");
 }
+
+/* s37-never: where she (or he) stays, said as the North and notes say it:
+ * "stop at his", "bring her to mine", "an offer in <Town>". */
+Test(scrub, s37_stop_at_his_to_mine_an_offer_in)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "His brother has said he can stop at his in Batley Carr for now.",
+		    W("victim location") ".");
+	expect_with(sc, "Mam said \"bring her to mine at Newbiggin, he's never been\".",
+		    W("victim location") ".");
+	expect_with(sc, "She would accept an offer in Bishop's Castle.", W("victim location") ".");
+	/* not: an object, a stop, a letter */
+	expect_with(sc, "He will stop at nothing. It belongs to mine. They made an offer in writing.",
+		    "He will stop at nothing. It belongs to mine. They made an offer in writing.");
+	scrubber_free(sc);
+}
+
+/* s37-over: "calls her \"useless\"" names her, no call; "he moves it out"
+ * (her pension) moves money, no home; "Lives w/ partner <Name>" is the
+ * household, as "lives with". */
+Test(scrub, s37_name_calling_money_moved_and_w_slash)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "He pushed her over twice (Jan, last Thurs), calls her \"useless cripple\".",
+		    "He pushed her over twice (Jan, last Thurs), calls her \"useless cripple\".");
+	expect_with(sc, "Her pension is paid into the joint a/c, he moves it out within the day.",
+		    "Her pension is paid into the joint a/c, he moves it out within the day.");
+	expect_with(sc, "Call her after 6pm, not weekends.", W("safe times"));
+	expect_with(sc, "Lives w/ partner Tracey (together 11 yrs).",
+		    "Lives w/ partner " R("name") " (together 11 yrs).");
+	scrubber_free(sc);
+}
