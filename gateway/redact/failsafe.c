@@ -2513,6 +2513,40 @@ static int fs_goto_before(const struct fs *f, size_t a, const char *const *list)
 	return 0;
 }
 
+/*
+ * "contact" at [a, b) as a child's contact with a parent: "supervised"
+ * just before it, or within six words after it "supervised", "centre",
+ * "center", or "with the children / kids / child" ("contact with the
+ * children via family members", "contact via <Service> supervised contact
+ * centre only"). Reads at most eight words.
+ */
+static int fs_child_contact(const struct fs *f, size_t a, size_t b)
+{
+	static const char *const KIDS[] = {"children", "kids", "child", "boys", "girls", NULL};
+	char x[16];
+	int title;
+	if (fs_prev_word(f, a, x, sizeof x, NULL) == 10 && memcmp(x, "supervised", 10) == 0)
+		return 1;
+	size_t i = b;
+	for (int wdx = 0; wdx < 6; wdx++) {
+		size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k == 0 || k + 1 >= sizeof x)
+			return 0;
+		if ((k == 10 && memcmp(x, "supervised", 10) == 0) ||
+		    (k == 6 && (memcmp(x, "centre", 6) == 0 || memcmp(x, "center", 6) == 0)))
+			return 1;
+		if (wdx == 0 && !(k == 4 && memcmp(x, "with", 4) == 0))
+			continue;
+		if (wdx == 0) {
+			k = fs_next_word(f, &i, x, sizeof x, &title);
+			if (k == 3 && memcmp(x, "the", 3) == 0)
+				k = fs_next_word(f, &i, x, sizeof x, &title);
+			return k > 0 && k + 1 < sizeof x && fs_in(x, KIDS);
+		}
+	}
+	return 0;
+}
+
 /* Past forms that do not end in -ed, for fs_told_after. */
 static const char *const FS_PAST[] = {
 	"was", "were", "had", "did", "saw", "came", "went", "left", "got", "took", "told", "said",
@@ -4598,6 +4632,17 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			c = fs_discharged_to_her(f, b) ? c | K_GO : c & ~K_CONV;
 		if (wn == 4 && memcmp(w, "stop", 4) == 0 && fs_stop_at(f, b))
 			c |= K_RES;
+		/* s37-over: "you'll never see her (again)": a threat to keep her
+		 * from a child, no visit; "contact with the children", "Ruby
+		 * contact via <Service> supervised contact centre": a child's
+		 * contact with a parent, no route to her */
+		if ((c & K_CALL) && wn == 3 && memcmp(w, "see", 3) == 0) {
+			char vx[16];
+			if (fs_prev_word(f, a, vx, sizeof vx, NULL) == 5 && memcmp(vx, "never", 5) == 0)
+				c &= ~K_CALL;
+		}
+		if ((c & K_CALL) && wn == 7 && memcmp(w, "contact", 7) == 0 && fs_child_contact(f, a, b))
+			c &= ~(K_CALL | K_SAFEN);
 		/* s37-over: "he moves it out within the day" (her pension): a
 		 * thing moved, no home */
 		if ((c & K_RES) && wn >= 4 && memcmp(w, "mov", 3) == 0) {

@@ -1654,6 +1654,49 @@ static int owner_initials(const unsigned char *s, size_t n, struct spans *all)
 	return 0;
 }
 
+/*
+ * s37: children listed with their ages in a bracket, "(Tom 24, Ellie 21)",
+ * "(Rose 7, Jack 4)": two items or more of a capitalised forename and one
+ * or two digits; each forename goes, a common word too ("Tom", "Rose").
+ */
+static int name_age_list(const unsigned char *s, size_t n, struct spans *all)
+{
+	for (const unsigned char *p = memchr(s, '(', n); p != NULL;
+	     p = memchr(p + 1, '(', n - (size_t)(p + 1 - s))) {
+		size_t i = (size_t)(p - s) + 1, na = 0, ia[8], ie[8];
+		for (;;) {
+			while (i < n && s[i] == ' ')
+				i++;
+			size_t a = i;
+			if (i >= n || !sc_upper(s[i]))
+				break;
+			while (i < n && sc_alpha(s[i]))
+				i++;
+			size_t e = i;
+			if (e - a < 2 || i >= n || s[i] != ' ')
+				break;
+			i++;
+			size_t d = i;
+			while (i < n && sc_digit(s[i]))
+				i++;
+			if (i == d || i - d > 2 || !(lex_classify((const char *)s + a, e - a) & LEX_FORENAME))
+				break;
+			if (na < 8)
+				ia[na] = a, ie[na] = e, na++;
+			if (i < n && s[i] == ',') {
+				i++;
+				continue;
+			}
+			if (i < n && s[i] == ')' && na >= 2)
+				for (size_t k = 0; k < na; k++)
+					if (spans_push(all, ia[k], ie[k], SCRUB_NAME, "form:name-age") != 0)
+						return MGW_E_NOMEM;
+			break;
+		}
+	}
+	return 0;
+}
+
 static int initial_names(const unsigned char *s, size_t n, uint32_t letters, struct spans *all)
 {
 	for (size_t i = 0; i + 2 < n; i++) {
@@ -4449,9 +4492,23 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		uint32_t lw = sc->init_w & ~sc->init_k;
 		if ((mask & KIND_BIT(SCRUB_NAME)) && lw && initial_names(s, n, lw, &all) != 0)
 			goto done;
-		if ((mask & KIND_BIT(SCRUB_NAME)) &&
-		    (table_person_cells(s, n, &all) != 0 || owner_initials(s, n, &all) != 0))
-			goto done;
+		/* forms and lists that name people whatever list knows them;
+		 * the names the policy keeps for this recipient stay */
+		if (mask & KIND_BIT(SCRUB_NAME)) {
+			struct spans forms = {0};
+			int frc = table_person_cells(s, n, &forms);
+			if (frc == 0)
+				frc = owner_initials(s, n, &forms);
+			if (frc == 0)
+				frc = name_age_list(s, n, &forms);
+			for (size_t k = 0; k < forms.n && frc == 0; k++)
+				frc = keep.n == 0 ? spans_push(&all, forms.v[k].start, forms.v[k].end,
+				                               forms.v[k].kind, forms.v[k].rule)
+				                  : push_unkept(s, &forms.v[k], &keep, maxend, &all);
+			spans_free(&forms);
+			if (frc != 0)
+				goto done;
+		}
 	}
 	size_t found_from = all.n;
 	for (size_t j = 0; j < extra.n; j++) {

@@ -4310,3 +4310,21 @@ Test(scrub, s37_name_calling_money_moved_and_w_slash)
 		    "Lives w/ partner " R("name") " (together 11 yrs).");
 	scrubber_free(sc);
 }
+
+/* s37-over: a threat to keep her from a child ("you'll never see her") and
+ * a child's contact with a parent ("contact with the children", "via
+ * <Service> supervised contact centre") are no route to her; advice on
+ * contacting her still is. And children listed with their ages ("(Tom 24,
+ * Ellie 21)") go by name, a common word too. */
+Test(scrub, s37_child_contact_never_see_and_names_with_ages)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "He said if she leaves she will never see her again.",
+		    "He said if she leaves she will never see her again.");
+	expect_with(sc, "Risk increases with: Contact with the children via family members, unsupervised.",
+		    "Risk increases with: Contact with the children via family members, unsupervised.");
+	expect_with(sc, "Contact her via the IDVA only, mornings.", W("safe times"));
+	expect_with(sc, "The kids are adults now (Tom 24, Ellie 21).",
+		    "The kids are adults now (" R("name") " 24, " R("name") " 21).");
+	scrubber_free(sc);
+}
