@@ -1697,6 +1697,61 @@ static int name_age_list(const unsigned char *s, size_t n, struct spans *all)
 	return 0;
 }
 
+/*
+ * s37-never: a refuge vacancy search, in a text that speaks of a refuge:
+ * each refuge tried with its outcome ("- Stockport Without Abuse - no
+ * family room till May", "Bath refuge - full.") and the one that took her
+ * ("Accepted: <Name>, <Town>, arrival 16:00"). Each such item, a line or
+ * a sentence, is withheld as where she is: the refuges an area has say
+ * which area she looked in, and the one that accepted her where she is.
+ */
+static int refuge_search_items(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const OUTCOME[] = {
+		"full", "declined", "refused", "no space", "no vacancy", "no vacancies",
+		"no family room", "no room", "not suitable", "unsuitable", "accepted",
+		"offered", "waiting", "would not", "could not", "can't", "cannot", "no beds",
+		"no bed", "not taking", "closed", "no response", "awaiting", NULL};
+	int refuge = 0;
+	for (size_t k = 0; k + 6 <= n && !refuge; k++)
+		refuge = ascii_fold(s[k]) == 'r' && strncasecmp((const char *)s + k, "refuge", 6) == 0;
+	if (!refuge)
+		return 0;
+	for (size_t a = 0; a < n;) {
+		/* an item: a line, or a sentence ending ". " inside one */
+		size_t e = a;
+		while (e < n && s[e] != '\n' && !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ')))
+			e++;
+		size_t next = e < n ? e + 1 : n, x = a;
+		while (x < e && (s[x] == ' ' || s[x] == '-' || s[x] == '*' || s[x] == '\t'))
+			x++;
+		/* "<Name> - <outcome>", "<Name> (<Town>) - <outcome>": a capital
+		 * first, a spaced dash before the outcome */
+		int hit = 0;
+		if (x < e && sc_upper(s[x])) {
+			for (size_t d = x + 1; d + 3 <= e && !hit; d++) {
+				if (s[d] == ',' || s[d] == ';' || d - x > 60)
+					break; /* a name, short, no list before the dash */
+				if (!(s[d] == ' ' && (s[d + 1] == '-' || (d + 3 < e && s[d + 1] == 0xE2)) &&
+				      s[d + 2] == ' '))
+					continue;
+				size_t o = d + 3;
+				for (size_t w = 0; OUTCOME[w] && !hit; w++) {
+					size_t l = strlen(OUTCOME[w]);
+					hit = o + l <= e && strncasecmp((const char *)s + o, OUTCOME[w], l) == 0 &&
+					      (o + l == e || !sc_alpha(s[o + l]));
+				}
+			}
+			if (!hit && e - x > 9 && strncasecmp((const char *)s + x, "accepted:", 9) == 0)
+				hit = 1;
+		}
+		if (hit && spans_push(all, x, e, SCRUB_LOCATION, "loc:refuge-search") != 0)
+			return MGW_E_NOMEM;
+		a = next;
+	}
+	return 0;
+}
+
 static int initial_names(const unsigned char *s, size_t n, uint32_t letters, struct spans *all)
 {
 	for (size_t i = 0; i + 2 < n; i++) {
@@ -4543,6 +4598,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 	/* Coordinates, what3words, map links: a spot to a few metres (geo.h). */
 	if (loc && memo_pass(memo, M_GEO, &memo->geo, &all) != 0)
+		goto done;
+	if (loc && refuge_search_items(s, n, &all) != 0)
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
 	    list_under_statement(s, n, &all, place_from) != 0)

@@ -4328,3 +4328,19 @@ Test(scrub, s37_child_contact_never_see_and_names_with_ages)
 		    "The kids are adults now (" R("name") " 24, " R("name") " 21).");
 	scrubber_free(sc);
 }
+
+/* s37-never: a refuge vacancy search: each refuge tried with its outcome
+ * and the one that accepted her are where she looked and where she is;
+ * a long sentence with a list before its dash is none ("Husband has
+ * hypertension, alcohol dependence - declined <Service> referral"). */
+Test(scrub, s37_refuge_vacancy_search)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "Refuge referral.\nVacancies tried:\n- Stockport Without Abuse - no family room till May\n"
+		        "- Derbyshire refuge (Chesterfield) - full\nAccepted: Next Link Plus, Swindon, arrival 16:00.\n",
+		    "Refuge referral.\nVacancies tried:\n- " W("victim location") "\n- " W("victim location")
+		    "\n" W("victim location") "\n");
+	expect_with(sc, "No refuge needed. Husband has hypertension, alcohol dependence - declined CGL referral.",
+		    W("victim location") " Husband has hypertension, alcohol dependence - declined CGL referral.");
+	scrubber_free(sc);
+}
