@@ -1494,14 +1494,6 @@ static int child_state(const unsigned char *w, size_t n)
 }
 
 /*
- * A listed withheld person named by the first letter of a first name alone,
- * as a foster carer's or a school's log names a child ("K drew a picture",
- * "K very tearful after", a heading's "- K -"): a capital letter standing alone (not A or I, not
- * an initial with a full stop, not after a title, a digit or a capital word)
- * that starts a withheld first name and no kept one, before a person's verb
- * or how a child was ("very" between). letters: bit c - 'A'.
- */
-/*
  * s37-never: a table pasted as CSV or with pipes whose header row names a
  * column of people ("date,officer,event,detail,status", "| Date | Worker |
  * Entry |"): in each row after it, that cell holds a person's name or
@@ -1539,26 +1531,60 @@ static size_t table_cells(const unsigned char *s, size_t a, size_t e, unsigned c
 	return nc;
 }
 
-static int person_column(const unsigned char *s, size_t a, size_t e)
+/* Is the header cell [a, e) one of the labels of list (folded)? */
+static int column_is(const unsigned char *s, size_t a, size_t e, const char *const *list)
 {
-	static const char *const COL[] = {
-		"officer", "worker", "staff", "author", "initials", "user", "by", "entered by",
-		"recorded by", "completed by", "keyworker", "key worker", "caseworker",
-		"case worker", "practitioner", "officer initials", "staff member", "staff initials",
-		"logged by", "added by", "updated by", "worker initials", "sw", "handler", NULL};
 	char w[24];
 	if (e - a >= sizeof w || e == a)
 		return 0;
 	for (size_t k = a; k < e; k++)
 		w[k - a] = (char)ascii_fold(s[k]);
 	w[e - a] = '\0';
-	for (size_t k = 0; COL[k]; k++)
-		if (strcmp(w, COL[k]) == 0)
+	for (size_t k = 0; list[k]; k++)
+		if (strcmp(w, list[k]) == 0)
 			return 1;
 	return 0;
 }
 
-static int table_person_cells(const unsigned char *s, size_t n, struct spans *all)
+static const char *const PERSON_COL[] = {
+	"officer", "worker", "staff", "author", "initials", "user", "by", "entered by",
+	"recorded by", "completed by", "keyworker", "key worker", "caseworker", "case worker",
+	"practitioner", "officer initials", "staff member", "staff initials", "logged by",
+	"added by", "updated by", "worker initials", "sw", "handler", NULL};
+/* s37-never: a column of places ("| Area |", "location,"): the bids of a
+ * housing register, a CAD's location, addresses visited */
+static const char *const PLACE_COL[] = {
+	"area", "location", "address", "locality", "town", "property address", "where",
+	"venue", "place", "postcode", "street", "estate", "locn", NULL};
+
+/* A cell of people: a name or initials, letters, spaces, dots, hyphens,
+ * apostrophes; not a rule row, a word in small letters, one letter or an
+ * allow-listed word alone ("IDVA"). */
+static int person_cell(const unsigned char *s, size_t x, size_t y)
+{
+	size_t letters = 0, upper = 0;
+	int ok = y > x && y - x <= 40 && sc_alpha(s[x]);
+	for (size_t k = x; k < y && ok; k++) {
+		ok = sc_alpha(s[k]) || s[k] == ' ' || s[k] == '.' || s[k] == '-' || s[k] == '\'' ||
+		     s[k] >= 0x80;
+		letters += sc_alpha(s[k]);
+		upper += sc_upper(s[k]);
+	}
+	return ok && letters >= 2 && !(upper == 0 && y - x > 4) &&
+	       !(memchr(s + x, ' ', y - x) == NULL &&
+	         (lex_classify((const char *)s + x, y - x) & LEX_ALLOW));
+}
+
+/* A cell of a place: a capital or a digit first, at most 80 bytes, not a
+ * rule row ("---") */
+static int place_cell(const unsigned char *s, size_t x, size_t y)
+{
+	return y > x && y - x <= 80 && (sc_upper(s[x]) || sc_digit(s[x]));
+}
+
+static int table_column_cells(const unsigned char *s, size_t n, struct spans *all,
+                              const char *const *cols, int (*cell_ok)(const unsigned char *, size_t, size_t),
+                              unsigned kind, const char *rule)
 {
 	size_t cs[TCELLS], ce[TCELLS];
 	for (size_t a = 0; a < n;) {
@@ -1580,7 +1606,7 @@ static int table_person_cells(const unsigned char *s, size_t n, struct spans *al
 				col = TCELLS;
 				break;
 			}
-			if (col == TCELLS && person_column(s, cs[c], ce[c]))
+			if (col == TCELLS && column_is(s, cs[c], ce[c], cols))
 				col = c;
 		}
 		a = next;
@@ -1593,24 +1619,19 @@ static int table_person_cells(const unsigned char *s, size_t n, struct spans *al
 			size_t rc = table_cells(s, a, e, sep, cs, ce);
 			if (rc <= col)
 				break;
-			size_t x = cs[col], y = ce[col], letters = 0, upper = 0;
-			int ok = y > x && y - x <= 40 && sc_alpha(s[x]);
-			for (size_t k = x; k < y && ok; k++) {
-				ok = sc_alpha(s[k]) || s[k] == ' ' || s[k] == '.' || s[k] == '-' ||
-				     s[k] == '\'' || s[k] >= 0x80;
-				letters += sc_alpha(s[k]);
-				upper += sc_upper(s[k]);
-			}
-			/* (not a rule row "---", nor an agency's word alone) */
-			if (ok && letters >= 2 && !(upper == 0 && y - x > 4) &&
-			    !(memchr(s + x, ' ', y - x) == NULL &&
-			      (lex_classify((const char *)s + x, y - x) & LEX_ALLOW)) &&
-			    spans_push(all, x, y, SCRUB_NAME, "form:person-column") != 0)
+			if (cell_ok(s, cs[col], ce[col]) &&
+			    spans_push(all, cs[col], ce[col], kind, rule) != 0)
 				return MGW_E_NOMEM;
 			a = next;
 		}
 	}
 	return 0;
+}
+
+static int table_person_cells(const unsigned char *s, size_t n, struct spans *all)
+{
+	return table_column_cells(s, n, all, PERSON_COL, person_cell, SCRUB_NAME,
+	                          "form:person-column");
 }
 
 /*
@@ -1752,6 +1773,14 @@ static int refuge_search_items(const unsigned char *s, size_t n, struct spans *a
 	return 0;
 }
 
+/*
+ * A listed withheld person named by the first letter of a first name alone,
+ * as a foster carer's or a school's log names a child ("K drew a picture",
+ * "K very tearful after", a heading's "- K -"): a capital letter standing alone (not A or I, not
+ * an initial with a full stop, not after a title, a digit or a capital word)
+ * that starts a withheld first name and no kept one, before a person's verb
+ * or how a child was ("very" between). letters: bit c - 'A'.
+ */
 static int initial_names(const unsigned char *s, size_t n, uint32_t letters, struct spans *all)
 {
 	for (size_t i = 0; i + 2 < n; i++) {
@@ -4599,7 +4628,9 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	/* Coordinates, what3words, map links: a spot to a few metres (geo.h). */
 	if (loc && memo_pass(memo, M_GEO, &memo->geo, &all) != 0)
 		goto done;
-	if (loc && refuge_search_items(s, n, &all) != 0)
+	if (loc && (refuge_search_items(s, n, &all) != 0 ||
+	            table_column_cells(s, n, &all, PLACE_COL, place_cell, SCRUB_LOCATION,
+	                               "loc:place-column") != 0))
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
 	    list_under_statement(s, n, &all, place_from) != 0)

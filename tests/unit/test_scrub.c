@@ -4344,3 +4344,16 @@ Test(scrub, s37_refuge_vacancy_search)
 		    W("victim location") " Husband has hypertension, alcohol dependence - declined CGL referral.");
 	scrubber_free(sc);
 }
+
+/* s37-never: a pasted table with a column of places ("Area", "Location"):
+ * each row's cell there is withheld as where she is (the areas she bid
+ * on, the one offered); the other cells stay. */
+Test(scrub, s37_place_column)
+{
+	scrubber *sc = location_scrubber();
+	expect_with(sc, "| Date | Ref | Area | Property | Outcome |\n|---|---|---|---|---|\n"
+		        "| 03/02/2027 | PR71204 | Streatham Hill | 1b flat | not shortlisted |\n",
+		    "| Date | Ref | Area | Property | Outcome |\n|---|---|---|---|---|\n"
+		    "| 03/02/2027 | PR71204 | " W("victim location") " | 1b flat | not shortlisted |\n");
+	scrubber_free(sc);
+}
