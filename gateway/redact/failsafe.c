@@ -1,3 +1,5 @@
+#include <stdio.h>
+#include <stdlib.h>
 /*
  * failsafe.c: see failsafe.h. One pass: a small tokenizer cuts words,
  * numbers and the punctuation that ends clauses and sentences; each word
@@ -651,6 +653,7 @@ struct fs {
 	size_t n;
 	struct spans *out;
 	int rc;
+	int he_is_her; /* the victim is a man: "he", "his" may be the victim */
 
 	/* the current clause */
 	size_t c_start, c_end; /* c_start SIZE_MAX until its first word */
@@ -1791,6 +1794,8 @@ static void sentence_decide(struct fs *f)
 	 * ("Plan: next CPA review 02/12 at <Name> Hospital - husband not
 	 * invited"): where she will be that he must not learn */
 	int him = 0;
+	if (getenv("FS_DEBUG")) for (int i = 0; i < n; i++)
+		fprintf(stderr, "CL %zu-%zu %08x '%.*s'\n", f->cl[i].start, f->cl[i].end, f->cl[i].seen, (int)(f->cl[i].end - f->cl[i].start), (const char *)f->s + f->cl[i].start);
 	for (int i = 0; i < n; i++)
 		him |= (f->cl[i].seen & S_HE) != 0;
 	for (int i = 0; i < n && him; i++)
@@ -4527,6 +4532,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
                  unsigned tf)
 {
 	int workh_sig = 0; /* her working hours: S_WORKH */
+	/* a man the victim: "he", "his" may be him, so what is said of him
+	 * is read as of her (fail closed: his abuser's whereabouts go too) */
+	if (f->he_is_her && (c & K_HE))
+		c |= K_SHE;
 	/* s19-over: a word of an e-mail address or a web domain
 	 * ("tenancy.sustainment@...", "...@housing.example.org") is no word of
 	 * the sentence: a '.' then a letter or digit, or an '@', right after
@@ -6171,8 +6180,9 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 	if (n == 0)
 		return 0;
 	pthread_once(&fs_once, fs_build);
-	struct fs f = {.s = (const unsigned char *)text, .n = n, .out = out, .model = model,
-	               .sink = sink};
+	/* model: bit 0 the unit model; bit 1 the victim is a man */
+	struct fs f = {.s = (const unsigned char *)text, .n = n, .out = out, .model = model & 1,
+	               .he_is_her = (model & 2) != 0, .sink = sink};
 	size_t scan_from = out->n; /* this scan's spans (fs_codes_again) */
 	clause_reset(&f);
 	fsm_reset(&f);
@@ -6598,6 +6608,11 @@ int failsafe_scan(const char *text, size_t n, struct spans *out)
 int failsafe_scan_model(const char *text, size_t n, struct spans *out)
 {
 	return fs_run_dictated(text, n, out, 1, NULL);
+}
+
+int failsafe_scan_model_he(const char *text, size_t n, struct spans *out)
+{
+	return fs_run_dictated(text, n, out, 3, NULL);
 }
 
 int failsafe_units(const char *text, size_t n, const struct fs_unit_sink *sink)

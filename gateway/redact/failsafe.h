@@ -472,6 +472,13 @@ int failsafe_scan(const char *s, size_t n, struct spans *out);
 int failsafe_scan_model(const char *s, size_t n, struct spans *out);
 
 /*
+ * As failsafe_scan_model, for a victim recorded as a man (SCRUB_F_VICTIM_HE):
+ * "he", "him", "his" may be the victim, so a clause about him is no longer
+ * "about the perpetrator alone" and is read as one about her would be.
+ */
+int failsafe_scan_model_he(const char *s, size_t n, struct spans *out);
+
+/*
  * Is w[0..wn) (folded to lower case) a postcode district, the outward code
  * alone ("b17", "ls6", "wn5", "sw1a"): a postcode area of Royal Mail's
  * list, then one or two digits and maybe a letter? "y6" (a school year),

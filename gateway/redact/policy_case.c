@@ -1178,6 +1178,25 @@ void pol_cx_free(struct pol_cx *cx)
 	memset(cx, 0, sizeof *cx);
 }
 
+/* Does a recorded gender say a man ("male", "M", "man", "trans man")? Not
+ * "female", nor an empty or other value: then notes read "she" as her. */
+static int victim_is_a_man(const char *g)
+{
+	static const char *const MAN[] = {"male", "m", "man", "trans man", "transgender man",
+					  "trans male", "boy", NULL};
+	if (g == NULL)
+		return 0;
+	while (*g == ' ')
+		g++;
+	size_t n = strlen(g);
+	while (n > 0 && g[n - 1] == ' ')
+		n--;
+	for (size_t k = 0; MAN[k]; k++)
+		if (strlen(MAN[k]) == n && strncasecmp(g, MAN[k], n) == 0)
+			return 1;
+	return 0;
+}
+
 /* ---- groups ---------------------------------------------------------------------- */
 
 int pol_knows_where_she_is(const struct pol_rd *r)
@@ -1209,6 +1228,8 @@ int pol_cx_group(struct pol_cx *cx, int agency)
 	unsigned flags = 0;
 	if (!pol_knows_where_she_is(&r))
 		flags |= SCRUB_F_LOCATION; /* she may be somewhere it must not learn */
+	if ((flags & SCRUB_F_LOCATION) && cx->in->victim && victim_is_a_man(cx->in->victim->gender))
+		flags |= SCRUB_F_VICTIM_HE; /* "he" may be the victim */
 	sig[cx->n_it] = (unsigned char)flags;
 	for (size_t i = 0; i < cx->n_g; i++)
 		if (memcmp(cx->g[i].sig, sig, cx->sig_len) == 0) {

@@ -4345,6 +4345,7 @@ enum {
 	M_PLACE = 1u << 3, /* << 0 or 1: place_scan without or with PLACE_F_LOCATION */
 	M_FS = 1u << 5,
 	M_GEO = 1u << 6,
+	M_FSH = 1u << 7, /* failsafe_scan_model_he: the victim is a man */
 };
 
 struct scrub_memo {
@@ -4358,7 +4359,7 @@ struct scrub_memo {
 	 * 4 KiB written). */
 	int once;
 	struct textnorm t;
-	struct spans email, names, place[2], fs, geo;
+	struct spans email, names, place[2], fs, fsh, geo;
 };
 
 static void memo_clear(struct scrub_memo *m)
@@ -4370,6 +4371,7 @@ static void memo_clear(struct scrub_memo *m)
 	spans_free(&m->place[0]);
 	spans_free(&m->place[1]);
 	spans_free(&m->fs);
+	spans_free(&m->fsh);
 	spans_free(&m->geo);
 	memset(m, 0, sizeof *m);
 	m->once = once;
@@ -4418,6 +4420,7 @@ static int memo_pass(struct scrub_memo *m, unsigned bit, struct spans *sv, struc
 		case M_PLACE: rc = place_scan(s, n, 0, sv); break;
 		case M_PLACE << 1: rc = place_scan(s, n, PLACE_F_LOCATION, sv); break;
 		case M_FS: rc = failsafe_scan_model(s, n, sv); break;
+		case M_FSH: rc = failsafe_scan_model_he(s, n, sv); break;
 		default: rc = geo_scan(s, n, sv); break;
 		}
 		if (rc != 0)
@@ -4425,6 +4428,14 @@ static int memo_pass(struct scrub_memo *m, unsigned bit, struct spans *sv, struc
 		m->have |= bit;
 	}
 	return out != NULL ? spans_append(out, sv) : 0;
+}
+
+/* The fail-safe pass for this scrubber's victim: as of a woman, or of a
+ * man (SCRUB_F_VICTIM_HE), each kept apart in the memo. */
+static int memo_fs(const scrubber *sc, struct scrub_memo *m, struct spans *out)
+{
+	return (sc->flags & SCRUB_F_VICTIM_HE) ? memo_pass(m, M_FSH, &m->fsh, out)
+	                                        : memo_pass(m, M_FS, &m->fs, out);
 }
 
 /* maxend[j]: the furthest end among keep->v[0..j] (kept spans sorted by
@@ -4623,7 +4634,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	/* Where the cues of place.c do not reach, withhold by structure:
 	 * locations fail safe (failsafe.h); where the structure does not
 	 * reach either, by the unit model (failsafe.h, "The unit model"). */
-	if (loc && memo_pass(memo, M_FS, &memo->fs, &all) != 0)
+	if (loc && memo_fs(sc, memo, &all) != 0)
 		goto done;
 	/* Coordinates, what3words, map links: a spot to a few metres (geo.h). */
 	if (loc && memo_pass(memo, M_GEO, &memo->geo, &all) != 0)
@@ -4820,7 +4831,7 @@ int scrub_where_words(const scrubber *sc, struct scrub_memo *memo, const char *t
 	const size_t n = memo->t.n;
 	rc = MGW_E_NOMEM;
 	if (memo_pass(memo, M_PLACE << 1, &memo->place[1], &all) != 0 ||
-	    memo_pass(memo, M_FS, &memo->fs, &all) != 0 ||
+	    memo_fs(sc, memo, &all) != 0 ||
 	    memo_pass(memo, M_GEO, &memo->geo, &all) != 0 ||
 	    list_under_statement(s, n, &all, 0) != 0)
 		goto done;

@@ -308,6 +308,9 @@ struct scrub_spec {
 /* The recipient is not entitled to the victim's whereabouts: statements of
  * where she is and when she can safely be reached are withheld (place.h). */
 #define SCRUB_F_LOCATION 1u
+/* The victim is recorded as a man: "he" may be the victim, so a statement
+ * of where "he" is, is withheld as hers would be (failsafe_scan_model_he). */
+#define SCRUB_F_VICTIM_HE 2u
 
 /*
  * Build a scrubber from spec (strings copied) into *out (NULL on failure).

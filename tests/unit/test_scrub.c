@@ -4357,3 +4357,31 @@ Test(scrub, s37_place_column)
 		    "| 03/02/2027 | PR71204 | " W("victim location") " | 1b flat | not shortlisted |\n");
 	scrubber_free(sc);
 }
+
+/* s37-never: a victim recorded as a man (SCRUB_F_VICTIM_HE): where "he"
+ * stays is his whereabouts, withheld as hers would be; for a woman victim
+ * the same clause is about the perpetrator alone. */
+Test(scrub, s37_a_man_the_victim)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0,
+				  SCRUB_F_LOCATION | SCRUB_F_VICTIM_HE, 0};
+	scrubber *man = scrubber_build(&spec);
+	cr_assert_not_null(man);
+	scrubber *woman = location_scrubber();
+	const char *in =
+		"Client disclosed that his wife threw a pan of boiling water at him on Sun 17/01 and "
+		"then cut him with a kitchen knife when he tried to take the car keys. Says she has "
+		"hit him \"for years\", takes his wages, checks his phone.\nDASH completed with pt, 10 "
+		"ticks -> referring to MARAC.\nPt does not want to go home tonight. His brother has "
+		"said he can stop at his in Batley Carr for now, on the sofa; he will keep going to "
+		"his job at the depot, day shift, which she knows but she doesn't drive.\n";
+	char *a, *b;
+	cr_assert_eq(scrub_text(man, in, strlen(in), G, 0, &a, NULL), 0);
+	cr_assert_eq(scrub_text(woman, in, strlen(in), G, 0, &b, NULL), 0);
+	cr_expect_null(strstr(a, "stop at his"), "%s", a);
+	cr_expect_not_null(strstr(b, "stop at his"), "%s", b);
+	free(a);
+	free(b);
+	scrubber_free(man);
+	scrubber_free(woman);
+}
