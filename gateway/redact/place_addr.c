@@ -1136,6 +1136,12 @@ static long trailing_town(struct scan *sc, long last)
 		    !(T(sc, e + 1 + m)->f & F_NL))
 			m++;
 		const struct tok *z = T(sc, e + 1 + m), *tw = T(sc, e + 1);
+		/* s37-never: the branch's word after its town ("<University>,
+		 * Uxbridge campus", "<Firm>, Gorleston site") goes with it */
+		if (branch_word(z) && !(z->f & F_NL)) {
+			e += 2 + m;
+			continue;
+		}
 		/* (or a known town alone, then any word in lower case: "new
 		 * employer <Firm>, Kirkby confirmed hours") */
 		if (!(z->type == T_END || (z->type == T_PUNCT && z->ch != '&') || (z->f & F_NL) ||

@@ -4385,3 +4385,11 @@ Test(scrub, s37_a_man_the_victim)
 	scrubber_free(man);
 	scrubber_free(woman);
 }
+
+/* s37-never: a branch's word after its town goes with the place ("<Name>
+ * University, Uxbridge campus"). */
+Test(scrub, s37_campus_after_its_town)
+{
+	expect("She is a student at Brunel University, Uxbridge campus - family know her timetable.",
+	       "She is a student at " R("place") " - family know her timetable.");
+}
