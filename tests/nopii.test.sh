@@ -37,6 +37,17 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "nopii: FAIL: $*" >&2; exit 1; }
 
+# --- 0. the redaction code writes nowhere -----------------------------------
+# gateway/redact/ sees every case's text: a debugging print left in it (as
+# once happened, behind an environment variable) is a leak waiting for an
+# operator to set it. Only policy_test.c (the policy-test report, to the FILE
+# its caller names) writes.
+if hits=$(grep -nE '\<(getenv|printf|fprintf|puts|fputs|perror|syslog|fwrite|write)[[:space:]]*\(|\<(stderr|stdout)\>' \
+    "$src"/gateway/redact/*.c "$src"/gateway/redact/*.h | grep -v '^[^:]*/policy_test\.c:'); then
+  echo "$hits" >&2
+  fail "gateway/redact/ reads the environment or writes output (above)"
+fi
+
 # --- 1. the demo, keeping everything ---------------------------------------
 w="$d/demo"
 if ! TMPDIR="$d" MARAC_DEMO_BUILD="$build" MARAC_DEMO_DIR="$w" MARAC_DEMO_LOG_LEVEL=debug \

@@ -1,5 +1,3 @@
-#include <stdio.h>
-#include <stdlib.h>
 /*
  * failsafe.c: see failsafe.h. One pass: a small tokenizer cuts words,
  * numbers and the punctuation that ends clauses and sentences; each word
@@ -1794,8 +1792,6 @@ static void sentence_decide(struct fs *f)
 	 * ("Plan: next CPA review 02/12 at <Name> Hospital - husband not
 	 * invited"): where she will be that he must not learn */
 	int him = 0;
-	if (getenv("FS_DEBUG")) for (int i = 0; i < n; i++)
-		fprintf(stderr, "CL %zu-%zu %08x '%.*s'\n", f->cl[i].start, f->cl[i].end, f->cl[i].seen, (int)(f->cl[i].end - f->cl[i].start), (const char *)f->s + f->cl[i].start);
 	for (int i = 0; i < n; i++)
 		him |= (f->cl[i].seen & S_HE) != 0;
 	for (int i = 0; i < n && him; i++)
