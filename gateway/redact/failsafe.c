@@ -125,7 +125,7 @@ static const struct fsword FSW[] = {
 	{"relocation", RS}, {"rehouse", RS}, {"rehoused", RS}, {"rehousing", RS},
 	{"housed", RS}, {"sleep", GO}, {"sleeps", GO}, {"sleeping", GO}, {"slept", GO},
 	{"sofa-surfing", RS}, {"surfing", RS}, {"sofasurfing", RS},
-	{"flee", RS}, {"flees", RS}, {"fled", RS}, {"fleeing", RS},
+	{"flee", GO}, {"flees", GO}, {"fled", GO}, {"fleeing", GO},
 	{"tenancy", RS}, {"accommodation", RS}, {"accomodation", RS},
 	{"accom", RS}, {"refuge", RS}, {"hostel", RS}, {"shelter", K_RESN}, {"hotel", RS},
 	{"b&b", RS}, {"bnb", RS}, {"bedsit", RS}, {"whereabouts", RS}, {"address", K_ADDR},
@@ -667,6 +667,13 @@ struct fs {
 	int go_win;            /* words left in which a preposition makes a place */
 	int prep_win;          /* words left after at/with/to for "her mum's" */
 	int place_next;        /* the word after go+preposition decides */
+	int now_first;         /* the word before was "now" or "currently" */
+	int fled_next;         /* 1: the word before was fleeing: a name or a number after
+	                        * it is the place left ("fled <Town>", "fled 14 Oak Row");
+	                        * 2: ... then when ("fled 24/01", "fled sunday night") */
+	int go_visit;          /* ... and the going verb was a visitor's ("came to",
+	                        * "arrived at", "attended"): her home the notes know
+	                        * after it is where he came, not news of where she is */
 	int out_of;            /* "out" (1), "out of" (2) */
 	int when_win;          /* words left after when/while for "he" */
 	int kin_pend;          /* "at her mum's" + the next word decides */
@@ -1130,7 +1137,7 @@ static void clause_reset(struct fs *f)
 	f->dwell_win = f->kin_poss = f->where_win = 0;
 	f->det_win = 0;
 	f->appt = f->appt_next = 0;
-	f->go_conv = f->pn_conv = f->pn_with = f->skip_in = 0;
+	f->go_conv = f->pn_conv = f->pn_with = f->skip_in = f->go_visit = f->fled_next = f->now_first = 0;
 	f->stay_pend = 0;
 	f->sight = f->xfer = f->callfrom = f->kin_subj = f->meet = f->putup = 0;
 	f->res_strong = 0;
@@ -1931,7 +1938,9 @@ static const char *const FS_INCIDENT_ACT[] = {
 	/* s36-over: what he did at her door ("He turned up at her flat 12/01,
 	 * 15/01", "dragged her into the garden") */
 	"turned", "dragged", "pinned", "banged", "threw", "thrown", "spat", "choked", "headbutted",
-	"strangling", "kicking", "punching", "hitting", "pushing", "grabbing", "forced", NULL};
+	"strangling", "kicking", "punching", "hitting", "pushing", "grabbing", "forced",
+	/* s38-over: his visit to it ("ex came to her flat uninvited at 0100") */
+	"came", "arrived", "uninvited", "unannounced", NULL};
 /* ... and words that make its dwelling the one she is in now */
 static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
 					   "until", "tonight", NULL};
@@ -2107,6 +2116,7 @@ static const char *const FS_DWELL_KNOWN[] = {"at", "in", "into", "to", "outside"
 					     "former", "usual", "attended", NULL};
 /* ... or hers by a possessive ("the victim's flat", "V's home", "mum's house") */
 static const char *const FS_HER_POSS[] = {"victim", "v", "ip", "mum", "mother", "client", "pt",
+					  "tenant", "patient", "applicant", "resident",
 					  "complainer", "complainant", "informant", "caller", NULL};
 
 /*
@@ -2114,6 +2124,33 @@ static const char *const FS_HER_POSS[] = {"victim", "v", "ip", "mum", "mother", 
  * "into the victim's flat", "home address"): a word of FS_DWELL_KNOWN right
  * before it and no place named after it ("at her home in <Town>")?
  */
+/* A number written as a date: "12/02", "12.02.27", "3rd", "21st" */
+static int fs_date_word(const char *w, size_t wn)
+{
+	if (wn >= 3 && (memchr(w, '/', wn) || (memchr(w, '.', wn) && wn >= 5)))
+		return 1;
+	if (wn >= 3 && wn <= 4) {
+		const char *x = w + wn - 2;
+		return memcmp(x, "st", 2) == 0 || memcmp(x, "nd", 2) == 0 ||
+		       memcmp(x, "rd", 2) == 0 || memcmp(x, "th", 2) == 0;
+	}
+	return 0;
+}
+
+/* ... or the number w ending at b whose date goes on after it ("24" of
+ * "24/01", "12" of "12.02.27") */
+static int fs_num_date(const struct fs *f, size_t b, const char *w, size_t wn)
+{
+	return fs_date_word(w, wn) ||
+	       (b + 1 < f->n && (f->s[b] == '/' || f->s[b] == '.') && f->s[b + 1] >= '0' &&
+		f->s[b + 1] <= '9');
+}
+
+/* A visitor's going verbs: to her home the notes know, a visit, not a move */
+static const char *const FS_VISIT_VERBS[] = {"came", "come", "comes", "coming", "arrived",
+					     "arrives", "arriving", "attended", "attends",
+					     "visited", "visits", NULL};
+
 static int fs_dwell_known(const struct fs *f, size_t a, size_t b)
 {
 	char x[16];
@@ -2326,7 +2363,8 @@ static inline int fs_in_at_next(const unsigned char *s, size_t n, size_t i)
 static inline int fs_idle(const struct fs *f)
 {
 	return f->c_start != SIZE_MAX &&
-	       !(f->place_next | f->kin_pend | f->out_of | f->xfer | f->take_win | f->meet);
+	       !(f->place_next | f->kin_pend | f->out_of | f->xfer | f->take_win | f->meet |
+		 f->fled_next);
 }
 
 /* The word after b on its line, folded into out (at most cap - 1 letters);
@@ -2747,6 +2785,7 @@ static const char *const FS_FLED_WHOM[] = {
     "thu", "fri", "sat", "sun", NULL};
 
 static int fs_no_place_ahead(const struct fs *f, size_t i);
+static int fs_no_place_within(const struct fs *f, size_t i, int maxw);
 
 /*
  * s23-over: does the word of fleeing ending at b say only when she fled or
@@ -2762,6 +2801,23 @@ static int fs_fled_when(const struct fs *f, size_t b)
 	size_t i = b;
 	while (i < f->n && f->s[i] == ' ')
 		i++;
+	/* s38-over: "fled on 12/02 after ...", "fled on Sunday": "on" and
+	 * when; "fled after he held a knife to her": when, unless a place
+	 * follows */
+	if (i + 2 < f->n && f->s[i] == 'o' && f->s[i + 1] == 'n' && f->s[i + 2] == ' ')
+		return fs_fled_when(f, i + 2);
+	if (i + 6 < f->n && memcmp(f->s + i, "after ", 6) == 0) {
+		/* "fled after he ...", "after Mr <Name> held a knife to her
+		 * throat": his act, told to its end, says when; the place
+		 * she went to would come first ("fled to ... after") or
+		 * within a few words ("fled after the assault to <Town>") */
+		char nx[16];
+		int title;
+		size_t k = fs_peek(f, i + 6, nx, sizeof nx, &title);
+		if (k && ((fs_lookup(nx, k) & K_HE) || strcmp(nx, "mr") == 0))
+			return fs_no_place_within(f, i + 6, 4);
+		return fs_no_place_ahead(f, b);
+	}
 	if (i < f->n && (f->s[i] == '.' || f->s[i] == ';' || f->s[i] == '\n' || f->s[i] == ','))
 		return fs_no_place_ahead(f, i);
 	if (i < f->n && f->s[i] >= '0' && f->s[i] <= '9') {
@@ -2818,6 +2874,7 @@ static size_t fs_prev_word(const struct fs *f, size_t a, char *out, size_t cap, 
  * the one she had ("old tenancy locks changed"), whose name is on it
  * ("partner not on tenancy"); not "sole" (hers to come) nor "new". */
 static int fs_no_place_ahead(const struct fs *f, size_t i);
+static int fs_no_place_within(const struct fs *f, size_t i, int maxw);
 static int fs_tenure_stated(const struct fs *f, size_t b, const char *prev);
 static int fs_plain_ahead(const struct fs *f, size_t i);
 static int fs_landlord_aside(const struct fs *f, size_t j, size_t *after);
@@ -5060,6 +5117,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			if (place && ((f->place_next == 1 && wn < 16 && fs_month(w) && !(tf & TF_POSS)) ||
 			              fs_account_next(f, b)))
 				place = 0;
+			/* s38-over: "fled on 12/02", "left on the 3rd": a date
+			 * after at, on, in is when (after "to" a number may be a
+			 * house's) */
+			if (place && f->place_next == 1 && (tf & TF_NUM) && fs_num_date(f, b, w, wn))
+				place = 0;
 			/* "going to" + a verb is the future, not a place: after
 			 * "to" only a determiner, a name, a number, a kin word or a
 			 * dwelling makes one. */
@@ -5103,6 +5165,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 				place = 0;
 			if (place && f->place_next == 2 && !f->pn_with && fs_activity_ahead(f, a))
 				place = 0; /* s21-over: "will go to the Freedom Programme" */
+			/* "Ex came to her flat uninvited at 0100", "arrived at
+			 * the victim's home": a visit to the home the notes
+			 * know, read as that dwelling (dwell: an incident's
+			 * clause keeps it); not "came to her new flat", "to
+			 * her home in <Town>" (fs_dwell_known) */
+			if (place && dwell && f->go_visit)
+				place = 0;
 			if (place && f->pn_conv)
 				conv = 1 + ((c & K_KIN) || (tf & TF_POSS)); /* 2: someone's */
 			else if (place)
@@ -5126,6 +5195,24 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * the going verb and its preposition, as an adverb would be */
 	if (had_go && (tf & TF_CLOCK))
 		f->go_win = 1;
+	/* s38: fleeing is a going verb: where to is a place after it ("fled
+	 * to her mum's", "fled sunday to <Town>": a day or a date between,
+	 * as a clock); a name or a house number right after it is the place
+	 * left ("fled <Town>", "fled 14 Oak Row"); "fled 12/11 after he
+	 * locked her out", "fled on Sunday", "fled husband" say no place */
+	int fled_keep = 0;
+	if (had_go && f->fled_next &&
+	    ((c & (K_TIME | K_DAYAB)) || fs_month(w) ||
+	     ((tf & TF_NUM) && (fs_num_date(f, b, w, wn) ||
+				(a > 0 && (f->s[a - 1] == '/' || f->s[a - 1] == '.'))))))
+		f->go_win = 1, fled_keep = 1;
+	else if (f->fled_next == 1 &&
+		 (((tf & (TF_CAP | TF_UPPER)) && !(c & (K_HE | K_KIN | K_FUNC | K_TIME | K_DAYAB)) &&
+		   !fs_month(w)) ||
+		  ((tf & TF_NUM) && !fs_num_date(f, b, w, wn))))
+		s |= S_RES;
+	f->fled_next = wn >= 4 && memcmp(w, "fle", 3) == 0 && (c & K_GO) && (w[3] == 'd' || w[3] == 'e')
+		       ? 1 : fled_keep ? 2 : 0;
 	/* took her, the kids, them (her people) to somewhere: conveyed */
 	if (f->take_win > 0) {
 		f->take_win--;
@@ -5198,8 +5285,12 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* "my dads in Crewe", "her parents' in Lodz": someone's (house) is in */
 	if (f->kin_poss && (c & K_PREP) && !(wn == 4 && memcmp(w, "with", 4) == 0))
 		f->place_next = 1;
-	/* a later clause that opens on where: "- in Hexham, near the abbey -" */
-	if (f->nwords == 1 && f->ncl > 0 && (c & K_PREP) && !(c & K_TO) &&
+	/* a later clause that opens on where: "- in Hexham, near the abbey -",
+	 * "fled 24/01, now in <Town>" (s38: after "now", "currently") */
+	int now_open = f->now_first;
+	f->now_first = (wn == 3 && memcmp(w, "now", 3) == 0) ||
+		       (wn == 9 && memcmp(w, "currently", 9) == 0);
+	if (((f->nwords == 1 && f->ncl > 0) || now_open) && (c & K_PREP) && !(c & K_TO) &&
 	    !(wn == 4 && memcmp(w, "with", 4) == 0) && !(wn == 5 && memcmp(w, "where", 5) == 0)) {
 		char nx[16];
 		int title;
@@ -5640,6 +5731,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * "went to her mum's" is still where she is) */
 		f->go_conv = ((c & K_CONV) && (c & K_GO)) || (wn == 4 && memcmp(w, "went", 4) == 0) ? 1
 		             : ((c & (K_SUBJ | K_KIN)) && f->nwords == 1 && !(c & (K_GO | K_BE))) ? 2 : 0;
+		f->go_visit = fs_in(w, FS_VISIT_VERBS);
 		f->go_win = 1;
 	} /* notes drop the verb: "V at mums", "IP IN HULL" */ /* notes drop the verb: "V at mums", "IP IN HULL" */
 	if ((tf & TF_POSS) && ((wn == 3 && memcmp(w, "she", 3) == 0) || (wn == 2 && memcmp(w, "he", 2) == 0)))
@@ -6376,6 +6468,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 					f.dwell_win -= f.dwell_win > 0;
 					f.where_win -= f.where_win > 0;
 					f.kin_poss = 0;
+					f.now_first = 0;
 					if (!(c & K_DET))
 						f.appt_next = 0;
 					if ((c & K_DET) && !(c & K_THE))

@@ -809,6 +809,29 @@ static int discharge_plan_at(const struct scan *sc, long p)
 	return 0;
 }
 
+/*
+ * s38-over: "in Gareth's name", "in his name", "in joint names", "in
+ * her sole name": whose a tenancy, a car or money is, no place. j is
+ * the token after "in"; at most four tokens to "name(s)", each a
+ * capitalised word, a pronoun, "joint", "sole", an apostrophe or its s.
+ */
+static int in_whose_name(const struct scan *sc, long j)
+{
+	for (long k = j; k < j + 5; k++) {
+		const struct tok *x = T(sc, k);
+		if (x->f & (F_NL | F_BRK))
+			return 0;
+		if (k > j && x->type == T_WORD && (word_eq(sc, x, "name") || word_eq(sc, x, "names")))
+			return 1;
+		if (is_punct(x, '\'') || (x->type == T_WORD && ((x->f & F_CAP) || (x->cls & C_PRON) ||
+								word_eq(sc, x, "s") || word_eq(sc, x, "joint") ||
+								word_eq(sc, x, "sole"))))
+			continue;
+		return 0;
+	}
+	return 0;
+}
+
 static void try_be(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -848,6 +871,8 @@ static void try_be(struct scan *sc, long p)
 		return;
 	if (nonloc_subject(sc, p))
 		return;
+	if (id == W_IN && in_whose_name(sc, j + 1))
+		return; /* "the car is in Gareth's name": whose, no place */
 	if (id == W_WITH && (t->id == W_WAS || t->id == W_BEEN) && with_for_years(sc, j + 1))
 		return; /* "was with <Name> for 9 years", "has been with <Name> 10
 		         * years" (s20-over): a relationship, no place */

@@ -35,7 +35,6 @@
  * street (or building) type, the longest such run. Returns the token after
  * the type, or 0.
  */
-static int word_eq(const struct scan *sc, const struct tok *w, const char *v);
 
 static long street_at(const struct scan *sc, long q, unsigned mode)
 {
@@ -823,7 +822,6 @@ static int police_office(const struct scan *sc, long e)
 	return 0;
 }
 
-static int word_eq(const struct scan *sc, const struct tok *w, const char *v);
 
 /* "Civic Centre", "Council House", "County Hall", "Town Hall" at token q:
  * the council's own building, public, no one's home */
@@ -1240,7 +1238,6 @@ static int dept_lower(const struct scan *sc, const struct tok *x)
 	       !(n > 4 && c[n - 2] == 'e' && c[n - 1] == 'd');
 }
 
-static int word_eq(const struct scan *sc, const struct tok *w, const char *v);
 
 /* North, South, East, West capitalised ("Ward 3 North") */
 static int compass_word(const struct scan *sc, const struct tok *t)
@@ -1314,6 +1311,24 @@ static long trailing_branch(struct scan *sc, long last)
 		}
 		if (m > 0 && clause_end(T(sc, a + m)))
 			e = a + m;
+	}
+	/* s38: ", mainly in <Area>", ", based in <Town>": where the work is
+	 * (the employer's span ends before the comma) */
+	if (is_punct(T(sc, e), ',') && T(sc, e + 1)->type == T_WORD && (T(sc, e + 1)->f & F_LOWER) &&
+	    !(T(sc, e + 1)->f & (F_BRK | F_NL)) &&
+	    (word_eq(sc, T(sc, e + 1), "mainly") || word_eq(sc, T(sc, e + 1), "mostly") ||
+	     word_eq(sc, T(sc, e + 1), "usually") || word_eq(sc, T(sc, e + 1), "based") ||
+	     word_eq(sc, T(sc, e + 1), "covering")) &&
+	    (is_word(T(sc, e + 2), W_IN) || word_eq(sc, T(sc, e + 2), "around") ||
+	     word_eq(sc, T(sc, e + 2), "across") || word_eq(sc, T(sc, e + 1), "covering"))) {
+		long a = e + 2 + !word_eq(sc, T(sc, e + 1), "covering"), m = 0;
+		while (m < 3 && place_town_word(T(sc, a + m)) && !(T(sc, a + m)->f & F_NL))
+			m++;
+		if (m > 0 && clause_end(T(sc, a + m)))
+			/* where she is each working day, as a location: withheld
+			 * again wherever else the note names it ("asked if anyone
+			 * knows 'Olga from <Area>'") */
+			emit(sc, T(sc, a)->start, T(sc, a + m - 1)->end, SCRUB_LOCATION, "place:work-area");
 	}
 	/* "(Ward 24)", "(Ward 3 North)": the ward in brackets */
 	if (is_punct(T(sc, e), '(') && part_word(T(sc, e + 1)) && !(T(sc, e + 1)->f & (F_NL | F_LOWER)) &&
@@ -1677,12 +1692,6 @@ static int agency_tail(const struct scan *sc, long j, long last)
 	       (a->f & F_UPPER); /* "Age UK", not "John Radcliffe" */
 }
 
-static int word_eq(const struct scan *sc, const struct tok *w, const char *v)
-{
-	size_t n = strlen(v);
-	return w->type == T_WORD && w->end - w->start == n &&
-	       strncasecmp((const char *)sc->s + w->start, v, n) == 0;
-}
 
 /*
  * A worker's log of where they met her, right before the name at b: "Met at
@@ -1878,7 +1887,11 @@ static void try_inst(struct scan *sc, long p)
 			continue;
 		}
 		if ((w->f & F_CAP) && !(w->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_NOTPL | C_DAY |
-						   C_MON | C_ATTEND | C_WORKC | C_ADV | C_ADMIT))) {
+						   C_MON | C_ATTEND | C_WORKC | C_ADV | C_ADMIT)) &&
+		    !((w->f & (F_BRK | F_NL)) && !(w->f & F_UPPER) &&
+		      (lex_classify((const char *)sc->s + w->start, w->end - w->start) & LEX_FUNCTION))) {
+			/* (s38-over: not "All farm income", "Most school
+			 * work": a function word opening the sentence) */
 			real = 1, b = i;
 			continue;
 		}
@@ -3680,10 +3693,12 @@ static int job_employer(struct scan *sc, long a, int bare)
 	long pe = provider_word(sc, a, a + m - 1);
 	if (pe >= 0 && pe < a + m - 1)
 		h--;
+	/* (s38: after her own job, "is a care worker for <Town> Home Care",
+	 * a town's provider is her employer too) */
+	unsigned hlx = lex_classify((const char *)sc->s + T(sc, h)->start, T(sc, h)->end - T(sc, h)->start);
 	int provider = pe >= 0 && capn > 0 &&
 		       !(T(sc, h)->cls & (C_NOTPL | C_INSTM | C_INSTC | C_ACCOM)) &&
-		       !(lex_classify((const char *)sc->s + T(sc, h)->start, T(sc, h)->end - T(sc, h)->start) &
-			 LEX_ALLOW);
+		       (!(hlx & LEX_ALLOW) || (bare == 1 && (hlx & LEX_PLACE)));
 	/* an agency ("Kent Police", "Leeds City Council") is kept; a
 	 * hospital too after "a doctor at" (the one she saw there), but after
 	 * a bare job it is where that person works ("Husband (nurse at <Town>

@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "place.h"
 #include "spans.h"
@@ -175,6 +176,14 @@ static inline const struct tok *T(const struct scan *sc, long i)
 	if (d >= lim)
 		return &END_TOK;
 	return &sc->ring[i & (RING_SLOTS - 1)];
+}
+
+/* Is w the word v (lower-case ASCII), in any case? */
+static inline int word_eq(const struct scan *sc, const struct tok *w, const char *v)
+{
+	size_t n = strlen(v);
+	return w->type == T_WORD && w->end - w->start == n &&
+	       strncasecmp((const char *)sc->s + w->start, v, n) == 0;
 }
 
 static inline int is_upper(unsigned c)

@@ -3367,3 +3367,31 @@ Test(failsafe, s32_lectures_fragment_after_a_place_and_weekday_date)
 	cr_assert(strstr(out, "03/03") == NULL && strstr(out, "Lilford") == NULL, "%s", out);
 	free(out);
 }
+
+/* s38-over: fleeing is going: where to is a place after it (a day or a
+ * date between), a name or a house number right after it the place left;
+ * when she fled and what he did ("fled 12/11 after <Name> locked her out",
+ * "fled on 12/02 after ...") say no place. */
+Test(failsafe, s38_fleeing_told_by_what_he_did_is_no_whereabouts)
+{
+	expect_none("Fled 12/11 after Tunde locked her and the children out.");
+	expect_none("She fled on 12/02 after Mr Jama hit her.");
+	expect("She fled 24/01 to Tolvenny.", SCRUB_LOCATION, "She fled 24/01 to Tolvenny");
+	expect("She fled sunday night to Tolvenny.", SCRUB_LOCATION, "She fled sunday night to Tolvenny");
+}
+
+/* s38-over: his visit to the home the notes know ("Ex came to her flat
+ * uninvited at 0100") is an incident there, not where she is; "came to her
+ * new flat" still is. */
+Test(failsafe, s38_his_visit_to_her_known_home_is_no_whereabouts)
+{
+	expect_none("Pt says ex came to her flat uninvited at approx 0100, called her a slur.");
+	expect_none("He came to her flat.");
+}
+
+/* s38: "now in <Town>", "currently in <Town>" anywhere in a clause. */
+Test(failsafe, s38_now_in_a_named_place)
+{
+	expect("She fled 24/01, now in Quellby.", SCRUB_LOCATION, "She fled 24/01, now in Quellby");
+	expect_none("He is now in custody.");
+}

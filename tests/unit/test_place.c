@@ -3597,3 +3597,35 @@ Test(place, s36_money_moved_between_accounts)
 	expect_none("Her wages are paid in and he moves it to his own account.", PLACE_F_LOCATION);
 	expect_span("She moved to Leeds in Feb.", PLACE_F_LOCATION, SCRUB_LOCATION, "She moved to Leeds in Feb.");
 }
+
+/* s38: her own job for a town's care provider names her employer ("a care
+ * worker for <Town> Home Care"), and ", mainly in <Area>" after it where
+ * she works, withheld again wherever the note names it; her carer from
+ * it (someone else's job) keeps it. */
+Test(place, s38_her_job_for_a_towns_provider_and_its_area)
+{
+	const char *s = "Control of her wages (she is a care worker for Bristol Home Care, mainly in "
+			"Bedminster).";
+	expect_span(s, 0, SCRUB_PLACE, "Bristol Home Care");
+	expect_span(s, 0, SCRUB_LOCATION, "Bedminster");
+	expect_none("Her carer from Bristol Home Care visits daily.", 0);
+}
+
+/* s38-over: whose something is ("in Gareth's name", "in his name", "in
+ * joint names") is no place she is; "is in Leeds" still is. */
+Test(place, s38_in_whose_name_is_no_place)
+{
+	expect_no_location("The car is in Gareth's name.");
+	expect_no_location("The car is in his name.");
+	expect_no_location("All the savings are in joint names.");
+	expect_span("She is in Leeds.", LOC, SCRUB_LOCATION, "She is in Leeds.");
+}
+
+/* s38-over: a function word opening a sentence before a school's or a
+ * farm's word ("All farm income", "All school uniform") names no place;
+ * "All Saints School" still is one when a place rule finds it. */
+Test(place, s38_function_word_opening_is_no_name)
+{
+	expect_none("All farm income is his.", 0);
+	expect_none("All school uniform was bought by her.", 0);
+}
