@@ -739,6 +739,41 @@ static void try_number_word(struct scan *sc, long p)
 }
 
 /*
+ * s38: a neighbour's home named in the bracket after them, then where it
+ * is from hers ("Mrs <Name> (Pant-y-Dwr, next farm) rang 101", "(Ty
+ * Gwyn, next door)", "(The Laurels, opposite)"): one to four capitalised
+ * words (hyphens between), a comma, then "next farm", "next door",
+ * "opposite", "over the road", "across the road". The name is the
+ * address; p is the '('.
+ */
+static void neighbour_dwelling(struct scan *sc, long p)
+{
+	long a = p + 1, k = a, words = 0;
+	while (words < 4 && !(T(sc, k)->f & F_NL)) {
+		const struct tok *x = T(sc, k);
+		if (x->type == T_WORD && (x->f & (F_CAP | F_UPPER)) &&
+		    !(x->cls & (C_TITLE | C_DAY | C_MON | C_PRON | C_KIN)))
+			k++, words++;
+		else if (words > 0 && (is_punct(x, '-') || (x->type == T_WORD && (x->f & F_LOWER) &&
+							      x->end - x->start <= 3 &&
+							      is_punct(T(sc, k - 1), '-'))))
+			k++; /* "Pant-y-Dwr": a hyphen, a short word between */
+		else
+			break;
+	}
+	if (words == 0 || !is_punct(T(sc, k), ',') || (T(sc, k + 1)->f & F_NL))
+		return;
+	const struct tok *u = T(sc, k + 1), *v = T(sc, k + 2);
+	int rel = (word_eq(sc, u, "next") && (word_eq(sc, v, "farm") || word_eq(sc, v, "door") ||
+					      word_eq(sc, v, "house"))) ||
+		  word_eq(sc, u, "opposite") ||
+		  ((word_eq(sc, u, "over") || word_eq(sc, u, "across")) && word_eq(sc, v, "the") &&
+		   word_eq(sc, T(sc, k + 3), "road"));
+	if (rel)
+		emit_address(sc, a, k, "addr:neighbour-home");
+}
+
+/*
  * Where a relative or a named person lives, named by its town or district:
  * "her sister Ada Obi in Peckham (tel ...)", "Mrs Rao of Old Swan": at
  * "in" after a kin word and one to three name words, or "in" or "of" after
@@ -4638,6 +4673,10 @@ void place_addresses(struct scan *sc, long p)
 		return;
 	if (t->type == T_WORD && (t->f & F_LOWER) && t->id == W_NO)
 		house_no_alone(sc, p);
+	if (p < sc->skip_addr)
+		return;
+	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && is_punct(T(sc, p - 1), '('))
+		neighbour_dwelling(sc, p - 1); /* decided at the bracket's first word */
 	if (p < sc->skip_addr)
 		return;
 	if (t->type == T_NUM)

@@ -1692,8 +1692,11 @@ static size_t bank_before(const unsigned char *s, size_t i, int strict)
 	static const char *const day[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 	/* the account's cue words between the bank and the number: "Lloyds
 	 * a/c 12345678", "Monzo sort code: ...", "Amex card ending 1234" */
-	static const char *const CUE[] = {"a/c", "acc", "account", "acct", "card", "code", "credit",
-	                                  "debit", "ending", "ends", "in", "no", "number", "s/c",
+	/* (s38: and the account's kind, "Barclays current a/c ...", "joint
+	 * savings account") */
+	static const char *const CUE[] = {"a/c", "acc", "account", "acct", "basic", "card", "code",
+	                                  "credit", "current", "debit", "ending", "ends", "in", "isa",
+	                                  "joint", "no", "number", "s/c", "saving", "savings", "sole",
 	                                  "sort", "sortcode"};
 	static const char *const KIND[] = {"bank", "bs", "society"};
 	size_t a = i, b, e;

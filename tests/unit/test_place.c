@@ -3629,3 +3629,13 @@ Test(place, s38_function_word_opening_is_no_name)
 	expect_none("All farm income is his.", 0);
 	expect_none("All school uniform was bought by her.", 0);
 }
+
+/* s38: a neighbour's home named in the bracket after them, then where it
+ * is from hers ("(Pant-y-Dwr, next farm)", "(The Laurels, opposite)"); a
+ * bracket with no such word after the comma names none. */
+Test(place, s38_a_neighbours_home_in_their_bracket)
+{
+	expect_span("Neighbour Mrs Bowen (Pant-y-Dwr, next farm) rang 101.", 0, SCRUB_ADDRESS, "Pant-y-Dwr");
+	expect_span("Mrs Hale (The Laurels, opposite) called.", 0, SCRUB_ADDRESS, "The Laurels");
+	expect_none("DS Khan (Kent Police, next week) will call.", 0);
+}

@@ -917,6 +917,9 @@ Test(scrub, the_bank_before_a_comma_or_the_accounts_cue)
 	expect("Victim a/c 12345678 frozen", "Victim a/c " R("bank") " frozen");
 	expect("Joint account 87654321 opened", "Joint account " R("bank") " opened");
 	expect("Arrived, 12-34-56 12345678", "Arrived, " R("bank") " " R("bank"));
+	/* s38: the account's kind between the bank and the numbers */
+	expect("apart from the joint Barclays current a/c 20-44-91 73012264.",
+	       "apart from the joint " R("bank") " " R("bank") ".");
 }
 
 /* issue 9 (h9-fix7p): a driving licence of any country after its cue (the
