@@ -4080,6 +4080,23 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
 				return 2;
 		if (fs_caps_code(f, a, j))
 			return 2;
+		/* s38: "password now 'albastru'", "code word is 'X'", "password
+		 * agreed 'X'": one short word, then the quote */
+		{
+			size_t q = j;
+			while (q < f->n && q - j <= 8 && f->s[q] >= 'a' && f->s[q] <= 'z')
+				q++;
+			if (q > j && q - j <= 8 && q + 1 < f->n && f->s[q] == ' ' &&
+			    (f->s[q + 1] == '"' || f->s[q + 1] == '\'' || f->s[q + 1] == 0xE2)) {
+				char x[12];
+				memcpy(x, f->s + j, q - j);
+				x[q - j] = 0;
+				static const char *const BETWEEN[] = {"now", "is", "agreed", "set", "will",
+								      "was", "be", "changed", NULL};
+				if (fs_in(x, BETWEEN))
+					return 2;
+			}
+		}
 		/* s35: "agreed a code: if she says \"is the cat in?\" ...": "a
 		 * code", then what is said, quoted, within 40 bytes (a route to
 		 * her, not the whole arrangement: 1) */
@@ -5877,6 +5894,15 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 	 * its number on the next line */
 	if ((last_cls & K_RESN) && last_ch >= 'a' && last_ch <= 'z' && nx >= '0' && nx <= '9')
 		return 1;
+	/* s38-over: a numbered list's next item ("...ref WM-0303-0441\n5.
+	 * Tenure: ..."): one or two digits, '.' or ')', a space */
+	if (nx >= '0' && nx <= '9') {
+		size_t k = j;
+		while (k < f->n && k - j < 3 && f->s[k] >= '0' && f->s[k] <= '9')
+			k++;
+		if (k - j <= 2 && k + 1 < f->n && (f->s[k] == '.' || f->s[k] == ')') && f->s[k + 1] == ' ')
+			return 0;
+	}
 	if (last_ch >= '0' && last_ch <= '9' && nx >= '0' && nx <= '9') {
 		/* a CAD log's next entry ("2341 CALL FROM ...") is no wrapped
 		 * number: four digits and a space */

@@ -3395,3 +3395,28 @@ Test(failsafe, s38_now_in_a_named_place)
 	expect("She fled 24/01, now in Quellby.", SCRUB_LOCATION, "She fled 24/01, now in Quellby");
 	expect_none("He is now in custody.");
 }
+
+/* s38-over: a numbered list's next item opens a statement of its own,
+ * after a line ending in a reference's digits ("... ref WM-0303-0441\n5.
+ * Tenure: ..."); a phone number wrapped over the break still goes on. */
+Test(failsafe, s38_a_numbered_item_after_a_reference)
+{
+	const char *s = "4. Police informed 14:05, ref WM-0303-0441\n5. Tenure: tied cottage on her "
+			"father-in-law's farm in Quellby, licence not tenancy";
+	struct spans sv = scan(s);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].start > strlen("4. Police informed 14:05, ref WM-0303-0441"),
+			  "the item before is withheld with it");
+	cr_assert(sv.n > 0, "the tenancy's item is withheld");
+	spans_free(&sv);
+}
+
+/* s38-never: a code agreed with her, one short word between the cue and the
+ * quote ("Collection password now 'albastru'"); "knows her password now"
+ * quotes none. */
+Test(failsafe, s38_a_password_quoted_after_one_word)
+{
+	expect("Collection password now 'albastru' - dad doesn't know it.", SCRUB_SAFE_TIME,
+	       "Collection password now 'albastru' - dad doesn't know it");
+	expect_none("He knows her password now.");
+}
