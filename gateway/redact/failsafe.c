@@ -2146,6 +2146,30 @@ static int fs_num_date(const struct fs *f, size_t b, const char *w, size_t wn)
 		f->s[b + 1] <= '9');
 }
 
+static size_t fs_peek(const struct fs *f, size_t b, char *out, size_t cap, int *title);
+
+/* Does "tenancy" ending at b name a record or a role ("Tenancy
+ * HH/LOZ/0056", "tenancy ref", "tenancy file WCH-0081734", "tenancy
+ * officer"): a reference with a digit next, or one of RECORD? */
+static int fs_tenancy_record(const struct fs *f, size_t b)
+{
+	static const char *const RECORD[] = {"file", "ref", "reference", "no", "number", "officer",
+					     "team", "services", "audit", "check", "sustainment",
+					     "enforcement", "management", NULL};
+	size_t i = b;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	size_t j = i;
+	int digit = 0;
+	while (j < f->n && (fs_alnum(f->s[j]) || f->s[j] == '/' || f->s[j] == '-'))
+		digit |= f->s[j] >= '0' && f->s[j] <= '9', j++;
+	if (j > i && digit)
+		return 1;
+	char nx[16];
+	int title;
+	return fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, RECORD);
+}
+
 /* A visitor's going verbs: to her home the notes know, a visit, not a move */
 static const char *const FS_VISIT_VERBS[] = {"came", "come", "comes", "coming", "arrived",
 					     "arrives", "arriving", "attended", "attends",
@@ -2231,6 +2255,10 @@ static int fs_clause_station(const struct fs *f)
 		x[k] = 0;
 		if ((police == 1 && strcmp(x, "station") == 0) ||
 		    (police == 2 && strcmp(x, "suite") == 0))
+			return 1;
+		/* s38-over: "<NAME> arrested 23:58 (ABH), conveyed to <Name>":
+		 * the arrested are taken to custody, whatever its name */
+		if (strcmp(x, "arrested") == 0 && !(f->seen & S_KINP))
 			return 1;
 		if (named && i >= e && !(f->seen & S_KINP) &&
 		    (strcmp(x, "general") == 0 || strcmp(x, "royal") == 0))
@@ -4865,6 +4893,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    fs_peek(f, b, nx, sizeof nx, &title) >= 8 && memcmp(nx, "referral", 8) == 0 &&
 		    (nx[8] == 0 || (nx[8] == 's' && nx[9] == 0)) && fs_no_place_ahead(f, b))
 			c &= ~(K_RES | K_RESN);
+		/* s38-over: "Tenancy HH/LOZ/0056", "tenancy file WCH-...",
+		 * "tenancy officer": the agencies' record or role, no place */
+		if ((c & K_RES) && wn == 7 && memcmp(w, "tenancy", 7) == 0 && fs_tenancy_record(f, b))
+			c &= ~K_RES;
+		/* s38-over: "at home time" (the school's), no dwelling */
+		if ((c & K_HOME) && wn == 4 && fs_peek(f, b, nx, sizeof nx, &title) == 4 &&
+		    memcmp(nx, "time", 4) == 0)
+			c &= ~(K_RESN | K_HOME);
 		/* s23-over: "v fled sunday", "fled 24/01 night", "fled husband
 		 * who arrived Aug": when she left or whom, no place */
 		if ((c & K_RES) && wn >= 3 && memcmp(w, "fle", 3) == 0 && fs_fled_when(f, b))
@@ -5055,8 +5091,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		/* (not "no longer lives with her": a change, and when she is safe) */
 		char nx[16];
 		int title;
-		if (fs_peek(f, b, nx, sizeof nx, &title) == 4 && memcmp(nx, "with", 4) == 0)
-			livew = 1;
+		size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+		if ((k == 4 && memcmp(nx, "with", 4) == 0) || (k == 5 && memcmp(nx, "alone", 5) == 0))
+			livew = 1; /* (s38-over: "lives alone with daily care": the
+				    * household, as "lives with") */
 	}
 	if ((c & K_RES) && wn >= 4 && memcmp(w, "mov", 3) == 0 && fs_moved_in(f, b))
 		movin = 1;

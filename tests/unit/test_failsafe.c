@@ -3420,3 +3420,15 @@ Test(failsafe, s38_a_password_quoted_after_one_word)
 	       "Collection password now 'albastru' - dad doesn't know it");
 	expect_none("He knows her password now.");
 }
+
+/* s38-over: a tenancy's record or role ("Tenancy HH/LOZ/0056", "tenancy
+ * file WCH-0081734"), the arrested conveyed (custody, whatever its name),
+ * someone living alone (the household) are no whereabouts; a tenancy in a
+ * named town still is. */
+Test(failsafe, s38_records_custody_and_living_alone)
+{
+	expect_none("Tenancy HH/LOZ/0056 checked.");
+	expect_none("Pawel WROBEL arrested 23:58 (ABH, criminal damage), conveyed to Thorpe Wood.");
+	expect_none("Peter, 69, wheelchair user, lives alone with daily care.");
+	expect("Her new tenancy is in Quellby.", SCRUB_LOCATION, "Her new tenancy is in Quellby");
+}
