@@ -4633,7 +4633,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* a man the victim: "he", "his" may be him, so what is said of him
 	 * is read as of her (fail closed: his abuser's whereabouts go too) */
 	if (f->he_is_her && (c & K_HE))
-		c |= K_SHE;
+		c = (c & ~K_HE) | K_SHE; /* (s38-never: not his alone either: "where he
+					   * works nights, 10pm-7am" are his hours, hers) */
 	/* s19-over: a word of an e-mail address or a web domain
 	 * ("tenancy.sustainment@...", "...@housing.example.org") is no word of
 	 * the sentence: a '.' then a letter or digit, or an '@', right after

@@ -4389,6 +4389,23 @@ Test(scrub, s37_a_man_the_victim)
 	scrubber_free(woman);
 }
 
+/* s38-never: a man the victim: his working hours are his safe times, as
+ * hers would be ("where he works nights, 10pm-7am Sun to Thu"); for a woman
+ * victim the same words are the perpetrator's, told of him. */
+Test(scrub, s38_a_man_the_victims_working_hours)
+{
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0,
+				  SCRUB_F_LOCATION | SCRUB_F_VICTIM_HE, 0};
+	scrubber *man = scrubber_build(&spec);
+	cr_assert_not_null(man);
+	const char *in = "Marcus threatens to tell his manager, where he works nights, 10pm-7am Sun to Thu.";
+	char *a;
+	cr_assert_eq(scrub_text(man, in, strlen(in), G, 0, &a, NULL), 0);
+	cr_expect_null(strstr(a, "10pm-7am"), "%s", a);
+	free(a);
+	scrubber_free(man);
+}
+
 /* s37-never: a branch's word after its town goes with the place ("<Name>
  * University, Uxbridge campus"). */
 Test(scrub, s37_campus_after_its_town)
