@@ -1325,6 +1325,20 @@ static long trailing_branch(struct scan *sc, long last)
 					 ((T(sc, a + m)->f & F_UPPER) && T(sc, a + m)->type == T_WORD)) &&
 			       !(T(sc, a + m)->f & F_NL))
 				m++;
+			/* s38: ", Team Valley unit 12": any capitalised words
+			 * before a unit's number name its estate */
+			if (m == 0) {
+				long k = 0;
+				while (k < 3 && T(sc, a + k)->type == T_WORD && (T(sc, a + k)->f & F_CAP) &&
+				       !(T(sc, a + k)->f & F_NL) &&
+				       !(T(sc, a + k)->cls & (C_FUNC | C_DET | C_PRON | C_DAY | C_MON | C_TITLE)))
+					k++;
+				const struct tok *y = T(sc, a + k), *y2 = T(sc, a + k + 1);
+				if (k > 0 && part_word(y) && (y->f & F_LOWER) && !(y->f & F_NL) &&
+				    (y2->type == T_NUM || ((y2->f & F_DIGIT) && y2->type == T_WORD)) &&
+				    !(y2->f & F_NL) && clause_end(T(sc, a + k + 2)))
+					m = k;
+			}
 			/* "Headington campus"; "Ponswood industrial estate", "Kingsway
 			 * retail park": an estate or park after a lower-case word */
 			const struct tok *y = T(sc, a + m), *y2 = T(sc, a + m + 1);

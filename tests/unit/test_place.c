@@ -3639,3 +3639,11 @@ Test(place, s38_a_neighbours_home_in_their_bracket)
 	expect_span("Mrs Hale (The Laurels, opposite) called.", 0, SCRUB_ADDRESS, "The Laurels");
 	expect_none("DS Khan (Kent Police, next week) will call.", 0);
 }
+
+/* s38: a workplace's estate and unit after it (", Team Valley unit 12"):
+ * any capitalised words before a unit's number. */
+Test(place, s38_estate_and_unit_after_a_workplace)
+{
+	expect_span("Amara works at Tyne Logistics, Team Valley unit 12.", 0, SCRUB_PLACE,
+		    "Tyne Logistics, Team Valley unit 12");
+}
