@@ -1539,7 +1539,9 @@ static int hosp_admitted(const struct scan *sc, long p)
 		const struct tok *w = T(sc, i);
 		if (w->f & F_BRK)
 			break;
-		admit = (w->cls & C_ADMIT) || w->id == W_WARD;
+		admit = (w->cls & C_ADMIT) || w->id == W_WARD ||
+			(word_eq(sc, w, "lounge") && word_eq(sc, T(sc, i - 1), "discharge"));
+		/* (s38: "at <Hospital> discharge lounge": a patient there) */
 	}
 	return admit;
 }

@@ -3647,3 +3647,12 @@ Test(place, s38_estate_and_unit_after_a_workplace)
 	expect_span("Amara works at Tyne Logistics, Team Valley unit 12.", 0, SCRUB_PLACE,
 		    "Tyne Logistics, Team Valley unit 12");
 }
+
+/* s38-never: a hospital's discharge lounge after its name is where she is,
+ * a patient there; the hospital alone where she was met is kept. */
+Test(place, s38_a_hospitals_discharge_lounge)
+{
+	expect_span("Attending client (77) at the Kettering General Hospital discharge lounge.", 0,
+		    SCRUB_PLACE, "Kettering General Hospital");
+	expect_none("Met her at Kettering General Hospital.", 0);
+}
