@@ -694,6 +694,7 @@ struct fs {
 	                        * at ..."): a clause of its hours after is a safe time */
 	size_t workh_start;    /* ... and where that clause started */
 	int where_win;         /* words left after "where" for "she's been sleeping" */
+	int where_named;       /* ... after a name and a comma ("<Town>, where") */
 	int if_win;            /* words left after "if" for she/I */
 	int appt;              /* the clause named an appointment, antenatal care or a birth */
 	int appt_next;         /* ... then at/in/to: a capitalised word next is where */
@@ -5642,6 +5643,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (workh_sig) {
 		s |= S_WORKH;
 		f->workh_end = b;
+		/* s38-never: "<Hospital> site, <Area>, where the victim works in
+		 * the pathology lab", "the Co-op in <Town>, where she works":
+		 * the place before "where" is her workplace */
+		if (f->where_win > 0 && f->where_named)
+			s |= S_RES;
 	}
 	/* the range right after ("works 12-8", "break is 2-2.30"): its hours */
 	if ((tf & TF_NUM) && f->workh_end && a <= f->workh_end + 12 && fs_time_range(w, wn))
@@ -5827,8 +5833,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->dwell_win--;
 	if (f->where_win > 0)
 		f->where_win--;
-	if (wn == 5 && memcmp(w, "where", 5) == 0)
+	if (wn == 5 && memcmp(w, "where", 5) == 0) {
 		f->where_win = 4;
+		/* ", where": a named place before it, the comma after its
+		 * name ("<Hospital> site, <Area>, where ...") */
+		f->where_named = a >= 2 && f->s[a - 1] == ' ' && f->s[a - 2] == ',' &&
+				 (f->p1f & (TF_CAP | TF_UPPER));
+	}
 	if (c & (K_RESN | K_STREET))
 		f->dwell_win = 5; /* "the house with the green door opposite" */
 	f->kin_poss = (c & K_KIN) && (tf & TF_POSS);

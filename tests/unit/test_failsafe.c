@@ -3432,3 +3432,13 @@ Test(failsafe, s38_records_custody_and_living_alone)
 	expect_none("Peter, 69, wheelchair user, lives alone with daily care.");
 	expect("Her new tenancy is in Quellby.", SCRUB_LOCATION, "Her new tenancy is in Quellby");
 }
+
+/* s38-never: a named place, a comma, then "where she works" ("<Hospital>
+ * site, <Area>, where the victim works in the pathology lab"): the place
+ * before is her workplace; "know where she works" names none. */
+Test(failsafe, s38_a_named_place_where_she_works)
+{
+	expect("EZ2 = Quellby General Hospital site, Lyndon, where the victim works in the lab.",
+	       SCRUB_LOCATION, "EZ2 = Quellby General Hospital site, Lyndon, where the victim works in the lab");
+	expect_none("She does not want housing to know where she works.");
+}
