@@ -1909,6 +1909,16 @@ static void sentence_decide(struct fs *f)
 	f->sent_appt = f->sent_any = 0;
 }
 
+/* Is the label s[a..e) two words with a '/' between ("Gwaith / work",
+ * "Cyfeiriad/Address"): one label in two languages? */
+static int fs_slash_label(const unsigned char *s, size_t a, size_t e)
+{
+	for (size_t k = a; k < e; k++)
+		if (s[k] == '/')
+			return 1;
+	return 0;
+}
+
 /* Decide the sentence's clauses and start a new sentence. */
 static void sentence_end(struct fs *f)
 {
@@ -6662,8 +6672,10 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				 * work:", "Mother's work:"; not "Husband's work:",
 				 * "BF's employer:") */
 				if (fs_label_is(s, f.c_start, i, FS_WORK_LABEL) && !(f.seen & S_HE) &&
-				    (f.nwords == 1 || (f.seen & S_SHE) || (f.p2 & (K_SHE | K_SUBJ))))
-					f.work_lbl = 1;
+				    (f.nwords == 1 || (f.seen & S_SHE) || (f.p2 & (K_SHE | K_SUBJ)) ||
+				     (f.nwords == 2 && fs_slash_label(s, f.c_start, i))))
+					f.work_lbl = 1; /* (s38: "Gwaith / work:", a form's
+							 * two languages) */
 				/* "Location: <Town>", "Area: <Name>", "Town: ...":
 				 * a label of where, then a name, says where (his
 				 * own, "Perpetrator location:", stays: the clause

@@ -5231,7 +5231,8 @@ void place_places(struct scan *sc, long p)
 				  * institution word elsewhere ("attends a
 				  * building course", a route's object) */
 	if ((t->id == W_YSGOL || t->id == W_GAELSCOIL || t->id == W_BUNSGOIL || t->id == W_SCOIL ||
-	     t->id == W_COLEG || (t->id == W_CYLCH && is_word(T(sc, p + 1), W_MEITHRIN)) ||
+	     t->id == W_COLEG || t->id == W_PRIFYSGOL ||
+	     (t->id == W_CYLCH && is_word(T(sc, p + 1), W_MEITHRIN)) ||
 	     ((t->id == W_YGG || t->id == W_YG) && (t->f & F_UPPER))) &&
 	    (t->f & F_CAP))
 		try_prefix_school(sc, p, "place:school");

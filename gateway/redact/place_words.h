@@ -172,6 +172,7 @@
 	W(HCC, "hcc", C_INST) /* health care centre: "Newington HCC" */                        \
 	W(MP, "mp", 0) /* "Dr Rao, Fenby MP": a medical practice in a GP's sign-off */	\
 	W(YSGOL, "ysgol", 0)                                                                    \
+	W(PRIFYSGOL, "prifysgol", 0) /* Welsh "university", first: "Prifysgol Bangor" */        \
 	/* Ysgol Gymraeg, Ysgol Gyfun Gymraeg as written short: "YGG Tan-y-lan" */		\
 	W(YGG, "ygg", 0)                                                                        \
 	W(YG, "yg", 0)                                                                          \

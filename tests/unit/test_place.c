@@ -3656,3 +3656,10 @@ Test(place, s38_a_hospitals_discharge_lounge)
 		    SCRUB_PLACE, "Kettering General Hospital");
 	expect_none("Met her at Kettering General Hospital.", 0);
 }
+
+/* s38: "Prifysgol" (Welsh "university") opens an institution's name, as
+ * "Ysgol" and "Coleg" do. */
+Test(place, s38_prifysgol_opens_a_name)
+{
+	expect_span("Gwaith / work: Prifysgol Aberystwyth, library.", 0, SCRUB_PLACE, "Prifysgol Aberystwyth");
+}
