@@ -3381,8 +3381,8 @@ Test(failsafe, s38_fleeing_told_by_what_he_did_is_no_whereabouts)
 }
 
 /* s38-over: his visit to the home the notes know ("Ex came to her flat
- * uninvited at 0100") is an incident there, not where she is; "came to her
- * new flat" still is. */
+ * uninvited at 0100") is an incident there, not where she is (her new flat
+ * is place.c's "new address"). */
 Test(failsafe, s38_his_visit_to_her_known_home_is_no_whereabouts)
 {
 	expect_none("Pt says ex came to her flat uninvited at approx 0100, called her a slur.");
