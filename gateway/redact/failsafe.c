@@ -6246,6 +6246,17 @@ static int fs_time_range(const char *w, size_t wn)
 	return k == wn;
 }
 
+static size_t fs_peek(const struct fs *f, size_t b, char *out, size_t cap, int *title);
+
+/* Is the word after b "at" or "in"? */
+static int fs_at_in_next(const struct fs *f, size_t b)
+{
+	char nx[4];
+	int title;
+	size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+	return k == 2 && ((nx[0] == 'a' && nx[1] == 't') || (nx[0] == 'i' && nx[1] == 'n'));
+}
+
 /* Is the folded word w[0..wn) a dwelling by its bedrooms: one digit, '-'
  * and "bed", "beds", "bedroom" ("1-bed", "3-bedroom")? */
 static int fs_n_bed(const char *w, size_t wn)
@@ -6526,8 +6537,10 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				      (fs_in_at_next(s, n, i) || (fs_lookup(w, wn - 1) & K_KIN))) &&
 				    !(num && wn <= 2 && (f.seen & (S_ROUT | S_WORKH)) && (f.p1 & K_PREP)) &&
 				    !(num && ((f.seen & (S_ROUT | S_WORKH)) || f.work_lbl || f.workh_prev ||
-				              (f.workh_end && a <= f.workh_end + 12)) &&
-				      fs_time_range(w, wn)) &&
+				              (f.workh_end && a <= f.workh_end + 12) ||
+				              ((f.p1 & (K_TIME | K_DAYAB)) && fs_at_in_next(&f, i))) &&
+				      fs_time_range(w, wn)) && /* (s38: a day, its hours, then
+								* where: "Weds 10-3 at <Name>") */
 				    !((tf & TF_CAP) && (f.p1 & (K_PREP | K_TO)) && wn <= 4) &&
 				    !((tf & TF_CAP) && (f.p1 & K_BE) && (f.p2 & K_RESN)) &&
 				    !(f.appt_next && (tf & TF_CAP)) && !(f.want && (tf & TF_CAP)) &&

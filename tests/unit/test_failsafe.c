@@ -3442,3 +3442,15 @@ Test(failsafe, s38_a_named_place_where_she_works)
 	       SCRUB_LOCATION, "EZ2 = Quellby General Hospital site, Lyndon, where the victim works in the lab");
 	expect_none("She does not want housing to know where she works.");
 }
+
+/* s38-never: a day, its hours and where ("day centre Weds 10-3 at St
+ * Margaret's") after a clause withheld: her routine, withheld too. */
+Test(failsafe, s38_a_day_its_hours_and_where)
+{
+	struct spans sv = scan("Plan: respite from 27/11; day centre Weds 10-3 at St Margaret's to carry on.");
+	int routine = 0;
+	for (size_t i = 0; i < sv.n; i++)
+		routine |= sv.v[i].start >= 26;
+	spans_free(&sv);
+	cr_assert(routine, "the day centre's day and hours are withheld");
+}
