@@ -2159,14 +2159,12 @@ static int fs_num_date(const struct fs *f, size_t b, const char *w, size_t wn)
 
 static size_t fs_peek(const struct fs *f, size_t b, char *out, size_t cap, int *title);
 
-/* Does "tenancy" ending at b name a record or a role ("Tenancy
- * HH/LOZ/0056", "tenancy ref", "tenancy file WCH-0081734", "tenancy
- * officer"): a reference with a digit next, or one of RECORD? */
-static int fs_tenancy_record(const struct fs *f, size_t b)
+/* Does "tenancy" ending at b have its reference next ("Tenancy
+ * HH/LOZ/0056", "tenancy no. 0044"): a token with a digit, or "no" or
+ * "number"? (Its other record and role words are FS_HOME_COMPOUND's and
+ * FS_TENANCY_RECORD's.) */
+static int fs_tenancy_ref(const struct fs *f, size_t b)
 {
-	static const char *const RECORD[] = {"file", "ref", "reference", "no", "number", "officer",
-					     "team", "services", "audit", "check", "sustainment",
-					     "enforcement", "management", NULL};
 	size_t i = b;
 	while (i < f->n && f->s[i] == ' ')
 		i++;
@@ -2178,7 +2176,8 @@ static int fs_tenancy_record(const struct fs *f, size_t b)
 		return 1;
 	char nx[16];
 	int title;
-	return fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, RECORD);
+	size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+	return (k == 2 && memcmp(nx, "no", 2) == 0) || (k == 6 && memcmp(nx, "number", 6) == 0);
 }
 
 /* A visitor's going verbs: to her home the notes know, a visit, not a move */
@@ -2824,59 +2823,6 @@ static const char *const FS_FLED_WHOM[] = {
     "thu", "fri", "sat", "sun", NULL};
 
 static int fs_no_place_ahead(const struct fs *f, size_t i);
-static int fs_no_place_within(const struct fs *f, size_t i, int maxw);
-
-/*
- * s23-over: does the word of fleeing ending at b say only when she fled or
- * whom ("v fled sunday", "DA, fled 24/01 night, 2 kids", "fled husband who
- * arrived Aug", "has fled.")? The next word is him, a day or a date, or the
- * clause ends, and no place follows in the next eight words
- * (fs_no_place_ahead: not "fled sunday to her mum's", "fled 24/01 to a
- * refuge in X", "fled the area", "fled with the children"). A capitalised
- * word after it is a place left or reached ("fled Aberdeen"): not this.
- */
-static int fs_fled_when(const struct fs *f, size_t b)
-{
-	size_t i = b;
-	while (i < f->n && f->s[i] == ' ')
-		i++;
-	/* s38-over: "fled on 12/02 after ...", "fled on Sunday": "on" and
-	 * when; "fled after he held a knife to her": when, unless a place
-	 * follows */
-	if (i + 2 < f->n && f->s[i] == 'o' && f->s[i + 1] == 'n' && f->s[i + 2] == ' ')
-		return fs_fled_when(f, i + 2);
-	if (i + 6 < f->n && memcmp(f->s + i, "after ", 6) == 0) {
-		/* "fled after he ...", "after Mr <Name> held a knife to her
-		 * throat": his act, told to its end, says when; the place
-		 * she went to would come first ("fled to ... after") or
-		 * within a few words ("fled after the assault to <Town>") */
-		char nx[16];
-		int title;
-		size_t k = fs_peek(f, i + 6, nx, sizeof nx, &title);
-		if (k && ((fs_lookup(nx, k) & K_HE) || strcmp(nx, "mr") == 0))
-			return fs_no_place_within(f, i + 6, 4);
-		return fs_no_place_ahead(f, b);
-	}
-	if (i < f->n && (f->s[i] == '.' || f->s[i] == ';' || f->s[i] == '\n' || f->s[i] == ','))
-		return fs_no_place_ahead(f, i);
-	if (i < f->n && f->s[i] >= '0' && f->s[i] <= '9') {
-		/* a date: figures joined by '/' or '.' ("24/01"), not "14 Oak Row" */
-		size_t j = i;
-		while (j < f->n && f->s[j] >= '0' && f->s[j] <= '9')
-			j++;
-		if (j + 1 >= f->n || (f->s[j] != '/' && f->s[j] != '.') || f->s[j + 1] < '0' ||
-		    f->s[j + 1] > '9')
-			return 0;
-		return fs_no_place_ahead(f, b);
-	}
-	char nx[16];
-	int title;
-	if (!fs_peek(f, b, nx, sizeof nx, &title) || !fs_in(nx, FS_FLED_WHOM))
-		return 0;
-	if (title && !fs_weekday(nx))
-		return 0;
-	return fs_no_place_ahead(f, b);
-}
 
 /* Are the two words after b on its line a and c ("safe and well")? */
 static int fs_next2(const struct fs *f, size_t b, const char *a, const char *c)
@@ -3136,7 +3082,6 @@ static const char *const FS_MONEY[] = {"funds", "money", "cash", "payment", "pay
  * hermit in <Town>", "staying so long at her mum's")? Reads at most
  * eight words.
  */
-static int fs_no_place_within(const struct fs *f, size_t i, int maxw);
 
 static int fs_no_place_ahead(const struct fs *f, size_t i)
 {
@@ -4895,9 +4840,6 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		 * she left, not where she is */
 		if ((c & K_SAFE) && wn == 4 && fs_next2(f, b, "and", "well"))
 			c &= ~(K_SAFE | K_COND | K_OKTO | K_RMOD | K_MOD);
-		if ((c & K_RES) && wn >= 3 && memcmp(w, "fle", 3) == 0 &&
-		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_FLED_WHAT))
-			c &= ~K_RES;
 		/* s23-over: "Refuge referral - outcome", "REFUGE REFERRAL FORM",
 		 * "refuge referral made": the agencies' process, no refuge she is
 		 * in, unless a place follows ("refuge referral to <Town>") */
@@ -4905,17 +4847,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    fs_peek(f, b, nx, sizeof nx, &title) >= 8 && memcmp(nx, "referral", 8) == 0 &&
 		    (nx[8] == 0 || (nx[8] == 's' && nx[9] == 0)) && fs_no_place_ahead(f, b))
 			c &= ~(K_RES | K_RESN);
-		/* s38-over: "Tenancy HH/LOZ/0056", "tenancy file WCH-...",
-		 * "tenancy officer": the agencies' record or role, no place */
-		if ((c & K_RES) && wn == 7 && memcmp(w, "tenancy", 7) == 0 && fs_tenancy_record(f, b))
-			c &= ~K_RES;
-		/* s38-over: "at home time" (the school's), no dwelling */
-		if ((c & K_HOME) && wn == 4 && fs_peek(f, b, nx, sizeof nx, &title) == 4 &&
-		    memcmp(nx, "time", 4) == 0)
-			c &= ~(K_RESN | K_HOME);
-		/* s23-over: "v fled sunday", "fled 24/01 night", "fled husband
-		 * who arrived Aug": when she left or whom, no place */
-		if ((c & K_RES) && wn >= 3 && memcmp(w, "fle", 3) == 0 && fs_fled_when(f, b))
+		/* s38-over: "Tenancy HH/LOZ/0056": the agencies' record, no place */
+		if ((c & K_RES) && wn == 7 && memcmp(w, "tenancy", 7) == 0 && fs_tenancy_ref(f, b))
 			c &= ~K_RES;
 		/* "her head", "mummy's head", "his back": a noun, no going */
 		if ((c & K_GO) && ((f->p1 & K_DET) || (f->p1f & TF_POSS)) &&
@@ -5275,9 +5208,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->go_win = 1, fled_keep = 1;
 	else if (f->fled_next == 1 &&
 		 (((tf & (TF_CAP | TF_UPPER)) && !(c & (K_HE | K_KIN | K_FUNC | K_TIME | K_DAYAB)) &&
-		   !fs_month(w)) ||
+		   !fs_month(w) && !fs_in(w, FS_FLED_WHAT) && !fs_in(w, FS_FLED_WHOM)) ||
 		  ((tf & TF_NUM) && !fs_num_date(f, b, w, wn))))
-		s |= S_RES;
+		s |= S_RES; /* (not "fleeing DV", "fled HBV", "fled Husband") */
 	f->fled_next = wn >= 4 && memcmp(w, "fle", 3) == 0 && (c & K_GO) && (w[3] == 'd' || w[3] == 'e')
 		       ? 1 : fled_keep ? 2 : 0;
 	/* took her, the kids, them (her people) to somewhere: conveyed */

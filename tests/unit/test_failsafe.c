@@ -3454,3 +3454,13 @@ Test(failsafe, s38_a_day_its_hours_and_where)
 	spans_free(&sv);
 	cr_assert(routine, "the day centre's day and hours are withheld");
 }
+
+/* s38-over: what she flees, in capitals or not ("fleeing DV", "fled HBV",
+ * "fled DA in 2019"), is no place left. */
+Test(failsafe, s38_what_she_flees_is_no_place)
+{
+	expect_none("Applicant fleeing DV, 2 children.");
+	expect_none("She fled HBV.");
+	expect_none("She fled DA in 2019.");
+	expect("She fled Quellby.", SCRUB_LOCATION, "She fled Quellby");
+}
