@@ -1937,12 +1937,18 @@ static void try_inst(struct scan *sc, long p)
 			real = 1, b = i;
 			continue;
 		}
+		if ((w->f & F_CAP) && word_eq(sc, w, "our") && word_eq(sc, T(sc, i + 1), "lady")) {
+			real = 1, b = i; /* "Our Lady of Lourdes Primary", "Our Lady's" */
+			continue;
+		}
 		if ((w->f & F_CAP) && !(w->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_NOTPL | C_DAY |
 						   C_MON | C_ATTEND | C_WORKC | C_ADV | C_ADMIT)) &&
-		    !((w->f & (F_BRK | F_NL)) && !(w->f & F_UPPER) &&
+		    !((t->f & F_LOWER) && (w->f & (F_BRK | F_NL)) && !(w->f & F_UPPER) &&
 		      (lex_classify((const char *)sc->s + w->start, w->end - w->start) & LEX_FUNCTION))) {
-			/* (s38-over: not "All farm income", "Most school
-			 * work": a function word opening the sentence) */
+			/* (s38-over: not "All farm income", "All school
+			 * uniform": a function word opening the sentence
+			 * before the word in small letters; "All Saints
+			 * School", "Our Lady of Lourdes Primary" are names) */
 			real = 1, b = i;
 			continue;
 		}

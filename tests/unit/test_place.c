@@ -3628,6 +3628,8 @@ Test(place, s38_function_word_opening_is_no_name)
 {
 	expect_none("All farm income is his.", 0);
 	expect_none("All school uniform was bought by her.", 0);
+	expect_span("All Saints Primary School called.", 0, SCRUB_PLACE, "All Saints Primary School");
+	expect_span("Our Lady of Lourdes Primary called.", 0, SCRUB_PLACE, "Our Lady of Lourdes Primary");
 }
 
 /* s38: a neighbour's home named in the bracket after them, then where it
