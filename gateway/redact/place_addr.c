@@ -1930,10 +1930,11 @@ static void try_inst(struct scan *sc, long p)
 		}
 		if (w->id == W_OF && (T(sc, i + 1)->f & F_CAP))
 			continue;
-		/* "Crown <Modifier> Practice", "Crown Primary": a court's word
-		 * names the practice or school before its modifier */
+		/* "Crown <Modifier> Practice", "Crown Primary", "Crown Lane
+		 * Medical Centre": a court's word names the practice or school
+		 * before its modifier or the rest of its name */
 		if ((w->cls & C_CRT) && (w->f & F_CAP) && !(w->f & F_UPPER) && i + 1 < p &&
-		    (T(sc, i + 1)->cls & C_INSTM) && !(T(sc, i + 1)->cls & C_CRT)) {
+		    ((T(sc, i + 1)->cls & C_INSTM) || real) && !(T(sc, i + 1)->cls & C_CRT)) {
 			real = 1, b = i;
 			continue;
 		}
@@ -4776,6 +4777,22 @@ static void school_named_after(struct scan *sc, long p)
 		  (pr->type == T_WORD && (pr->f & F_LOWER) &&
 		   ((pr->end - pr->start == 8 && strncmp((const char *)sc->s + pr->start, "previous", 8) == 0) ||
 		    (pr->end - pr->start == 6 && strncmp((const char *)sc->s + pr->start, "former", 6) == 0)));
+	/* when, then the name after a comma or dash: "a new school after half
+	 * term, St Clare's - Dad not told", "her new school from September -
+	 * Oakfield" */
+	if (adj && T(sc, a)->type == T_WORD &&
+	    (T(sc, a)->cls & C_TPREP || T(sc, a)->id == W_IN || T(sc, a)->id == W_SINCE ||
+	     T(sc, a)->id == W_THIS || T(sc, a)->id == W_LAST || T(sc, a)->id == W_NEXT)) {
+		long b = a + 1;
+		while (b < a + 4 && (T(sc, b)->type == T_NUM ||
+				     (T(sc, b)->type == T_WORD &&
+				      ((T(sc, b)->f & F_LOWER) || (T(sc, b)->cls & (C_MON | C_DAY))))) &&
+		       !(T(sc, b)->f & (F_NL | F_BRK)))
+			b++;
+		if ((is_punct(T(sc, b), ',') || is_punct(T(sc, b), '-')) &&
+		    !(T(sc, b + 1)->f & (F_NL | F_BRK)) && (T(sc, b + 1)->f & F_CAP))
+			a = b + 1;
+	}
 	if (!(T(sc, a)->f & (F_CAP | F_UPPER))) {
 		/* "school nurse at", "school office at" */
 		int k = 0;
