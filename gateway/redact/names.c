@@ -1553,6 +1553,22 @@ static int person_context(struct scan *sc, size_t a)
 	       !(word_is(sc, v, "seen") || word_is(sc, v, "been"));
 }
 
+/*
+ * Typed in lower case, a known forename (no common word: the lexicon is
+ * asked here, as lower-case tokens carry no bits) doing what people do:
+ * "yeh darren rang police", "kyle said hes coming" (person_context).
+ */
+static int rule_lower_actor(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i);
+	unsigned b = lex_classify(sc->s + t->start, t->end - t->start);
+	if (!(b & LEX_FORENAME) || (b & CUEBITS) || classify(b, t->nletters) != K_S ||
+	    !person_context(sc, i))
+		return 0;
+	*next = i + 1;
+	return emit(sc, out, t, t, "cue:lower-actor") ?: 1;
+}
+
 /* Token t is glued to a reference's digits: "HU-20260207-0331". */
 static int ref_prefix(const struct scan *sc, const struct tok *t)
 {
@@ -2720,6 +2736,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_chat_speaker(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_LOWER && t->nletters >= 2 && t->nletters <= 12)
 			rc = rule_lower_worker(&sc, i, out, &next);
+		if (rc == 0 && t->shape == SH_LOWER && t->nletters >= 3 && t->nletters <= 12)
+			rc = rule_lower_actor(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_LOWER && t->nletters == 3 && word_is(&sc, t, "our"))
 			rc = rule_our_name(&sc, i, out, &next);
 		if (rc == 0 && capish(t) && !(t->lex & (LEX_TITLE | LEX_RANK)) &&

@@ -3175,6 +3175,7 @@ static size_t item_stamp_end(const unsigned char *s, size_t a, size_t e)
  * her:") goes on in the list under it: each item line after it, up to a
  * blank line or a line that is no item, is withheld with it ("Wed: 10-12",
  * "- Fri mornings"). At most FS_LIST_ITEMS lines. Spans from `from`.
+ * A statement the rules made, not the model's guess.
  */
 #define FS_LIST_ITEMS 24 /* longer than any list of safe times in a note */
 static int list_under_statement(const unsigned char *s, size_t n, struct spans *all, size_t from)
@@ -3183,6 +3184,11 @@ static int list_under_statement(const unsigned char *s, size_t n, struct spans *
 	for (size_t j = from; j < to; j++) {
 		const struct span x = all->v[j];
 		if (x.kind != SCRUB_LOCATION && x.kind != SCRUB_SAFE_TIME)
+			continue;
+		/* s39-over: a heading only the model withheld ("Chronology
+		 * (from Niche + probation):", "Text log:") is no statement of
+		 * hers; its dated entries are each judged on their own */
+		if (x.rule && strcmp(x.rule, "fs:model") == 0)
 			continue;
 		size_t i = x.end;
 		while (i < n && s[i] == ' ')
