@@ -1969,7 +1969,12 @@ static void safe_cues(struct scan *sc, long p)
 				 * next date, no window ("Next contact: tues pm" is one) */
 		if (nx->type == T_PUNCT && (nx->ch == ':' || nx->ch == '-') && !(T(sc, p + 2)->f & F_BRK)) {
 			/* a label: "Next contact: tues pm", "Contact - weekday mornings" */
-			const struct tok *y = T(sc, p + 2);
+			const struct tok *y = T(sc, p + 2), *d = T(sc, p + 3);
+			/* s39-over: "Visit: Tue 09/02/2027 10.30am", "Call: Wed
+			 * 17 Feb": a day with its date is one event's record */
+			if (d->type == T_NUM && !is_clock(sc, p + 3) && d->ndig <= 2 &&
+			    (is_punct(T(sc, p + 4), '/') || (T(sc, p + 4)->cls & C_MON)))
+				return;
 			if (y->type == T_WORD && (y->cls & (C_DAY | C_TIMEW)) && y->id != W_TODAY &&
 			    y->id != W_TOMORROW)
 				safe_cue(sc, "time:call-window");

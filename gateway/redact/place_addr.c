@@ -112,6 +112,9 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 				break;
 			if (w->cls & (C_INST | C_INSTC | C_HOSP))
 				return 0;
+			/* "Camberwell Green Magistrates' Court": a court */
+			if (w->id == W_COURT && i > best && (T(sc, i - 1)->cls & C_CRT))
+				return 0;
 		}
 	return best;
 }
@@ -2117,6 +2120,11 @@ static void try_attend(struct scan *sc, long p)
 	long j = p + 1;
 	if (is_word(T(sc, j), W_AT))
 		j++;
+	/* s39-over: "Education (Pupil Information) Regulations", "Student
+	 * Finance": a pupil's or student's school comes after "at" */
+	else if ((T(sc, p)->id == W_PUPIL || T(sc, p)->id == W_PUPILS || T(sc, p)->id == W_STUDENT) &&
+		 (T(sc, p)->f & F_CAP))
+		return;
 	long m = 0;
 	while (m < 5) {
 		const struct tok *w = T(sc, j + m);
