@@ -3660,6 +3660,32 @@ static int fs_activity_ahead(const struct fs *f, size_t a)
 	return 0;
 }
 
+/*
+ * s39-over: does the object opening at a end, within three words, in a
+ * service's or a court room's word: "referred back to the memory service",
+ * "friends in public gallery"? An agency's work or a hearing, none of her
+ * places (not "project", "unit" or "centre": a refuge may be called so).
+ */
+static const char *const FS_NOT_HERS[] = {"service", "services", "team", "clinic", "department",
+					  "gallery", "courtroom", NULL};
+static int fs_service_ahead(const struct fs *f, size_t a)
+{
+	char x[16];
+	size_t i = a;
+	int title = 0;
+	for (int words = 0; words < 3; words++) {
+		size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k == 0 || k + 1 >= sizeof x)
+			return 0;
+		x[k] = 0;
+		if (fs_in(x, FS_NOT_HERS))
+			return fs_no_place_ahead(f, i);
+		if (fs_lookup(x, k) & (K_RES | K_RESN | K_KIN))
+			return 0; /* "the refuge service", "her mum's team" */
+	}
+	return 0;
+}
+
 /* "gone up north", "moved down south": a direction is somewhere. */
 static const char *const FS_COMPASS[] = {"north", "south", "east", "west", "north-east",
 					 "north-west", "south-east", "south-west", "country", NULL};
@@ -5025,7 +5051,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 
 	unsigned s = 0;
 	int conv = 0; /* this word completed a conveyance's place */
-	int livew = 0; /* "lives with": S_LIVEW */
+	int livew = 0, feed = 0; /* "lives with": S_LIVEW; "live link": none */
 	int movin = 0; /* "moved in" alone: S_MOVIN */
 	/* residence; "Mrs X lives with her son, who is her carer" is the
 	 * household at the address on file ("now lives with", "lives with
@@ -5040,11 +5066,22 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if ((k == 4 && memcmp(nx, "with", 4) == 0) || (k == 5 && memcmp(nx, "alone", 5) == 0))
 			livew = 1; /* (s38-over: "lives alone with daily care": the
 				    * household, as "lives with") */
+		/* s39-over: "not eligible for live link", "a live stream":
+		 * the adjective, a court's video or a feed ("live link from
+		 * <Place>" still says where she will be) */
+		static const char *const FEED[] = {"link", "links", "stream", "feed", "chat", NULL};
+		static const char *const FROM[] = {"from", "at", "in", NULL};
+		size_t i = b;
+		if (wn == 4 && fs_next_word(f, &i, nx, sizeof nx, &title) == k && k + 1 < sizeof nx &&
+		    (nx[k] = 0, fs_in(nx, FEED))) {
+			size_t k2 = fs_next_word(f, &i, nx, sizeof nx, &title);
+			feed = !(k2 > 0 && k2 + 1 < sizeof nx && (nx[k2] = 0, fs_in(nx, FROM)));
+		}
 	}
 	if ((c & K_RES) && wn >= 4 && memcmp(w, "mov", 3) == 0 && fs_moved_in(f, b))
 		movin = 1;
 	/* (s19-over: not "marker on both addresses": fs_address_marker) */
-	if ((c & K_RES) && !livew && !movin &&
+	if ((c & K_RES) && !livew && !feed && !movin &&
 	    !(wn == 9 && memcmp(w, "addresses", 9) == 0 && fs_address_marker(f, a, b)))
 		s |= S_RES;
 	/* "She's been placed by <Provider>": housed by whoever placed her */
@@ -5165,6 +5202,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 				place = 0;
 			if (place && f->place_next == 2 && !f->pn_with && fs_activity_ahead(f, a))
 				place = 0; /* s21-over: "will go to the Freedom Programme" */
+			if (place && !f->pn_with && !(c & (K_RES | K_RESN | K_KIN)) && fs_service_ahead(f, a))
+				place = 0;
 			/* "Ex came to her flat uninvited at 0100", "arrived at
 			 * the victim's home": a visit to the home the notes
 			 * know, read as that dwelling (dwell: an incident's
