@@ -1941,6 +1941,15 @@ static void try_inst(struct scan *sc, long p)
 			real = 1, b = i;
 			continue;
 		}
+		/* "Upton Court Primary", "Hill Court Academy": a house's or
+		 * street's "Court" inside a school's name, a name word before
+		 * it (not "Crown Court", "Family Court": a court's own word) */
+		if (w->id == W_COURT && (w->f & F_CAP) && !(w->f & F_UPPER) && !(t->cls & C_VENUE) &&
+		    !(t->cls & C_HOSP) && place_town_word(T(sc, i - 1)) && !(T(sc, i - 1)->cls & C_CRT) &&
+		    !(T(sc, i)->f & F_NL) && i - 1 >= sc->ss) {
+			real = 1, b = i;
+			continue;
+		}
 		if ((w->f & F_CAP) && word_eq(sc, w, "our") && word_eq(sc, T(sc, i + 1), "lady")) {
 			real = 1, b = i; /* "Our Lady of Lourdes Primary", "Our Lady's" */
 			continue;
@@ -5250,11 +5259,16 @@ void place_places(struct scan *sc, long p)
 		emit_place(sc, place_town_word(T(sc, p - 2)) ? p - 2 : p - 1, p + 1, "place:gp");
 		/* "booked with Millbrook Medical", "registered at Oak Lane
 		 * Medical": a practice named without its last word */
-	else if ((t->id == W_SECONDARY || t->id == W_JUNIOR || t->id == W_INFANT || t->id == W_COFE) &&
+	else if ((t->id == W_SECONDARY || t->id == W_JUNIOR || t->id == W_INFANT || t->id == W_COFE ||
+		  t->id == W_GRAMMAR) &&
 		 (t->f & F_CAP) && !(T(sc, p + 1)->f & (F_CAP | F_UPPER)) &&
-		 (T(sc, p - 1)->f & F_CAP) && T(sc, p - 1)->type == T_WORD)
+		 (T(sc, p - 1)->f & F_CAP) && T(sc, p - 1)->type == T_WORD &&
+		 /* not "English Grammar": a school's own name before it */
+		 (t->id != W_GRAMMAR || T(sc, p - 1)->id == W_COURT ||
+		  !(lex_classify((const char *)sc->s + T(sc, p - 1)->start, T(sc, p - 1)->end - T(sc, p - 1)->start) &
+		    (LEX_COMMON | LEX_ALLOW))))
 		try_inst(sc, p); /* "Hyndland Secondary", "Luton Junior", "Orchards
-				  * CofE": the school word left out */
+				  * CofE", "Upton Court Grammar": the school word left out */
 	else if (t->id == W_HIGH && high_school(sc, p))
 		try_inst(sc, p); /* "attends Dalby High", "SCHOOL BRAEHEAD HIGH" */
 	else if (t->id == W_BUILDING && (t->f & F_CAP))

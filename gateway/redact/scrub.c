@@ -3556,7 +3556,8 @@ static void journey_from(const unsigned char *s, size_t n, size_t *a, size_t *e)
 
 /* After a place withheld again ending at e, a capitalised word that the
  * lexicon knows as nothing but a name or a place, on the same line, is the
- * rest of its name ("via Kempston Hardwick"): the end after it, or e. */
+ * rest of its name ("via Kempston Hardwick"), as is a town's own second
+ * word; the end after it, or e. */
 static size_t place_next_word(const unsigned char *s, size_t n, size_t e)
 {
 	if (e + 4 >= n || s[e] != ' ' || !sc_upper(s[e + 1]))
@@ -3564,7 +3565,17 @@ static size_t place_next_word(const unsigned char *s, size_t n, size_t e)
 	size_t k = e + 1;
 	while (k < n && sc_alpha(s[k]))
 		k++;
-	if (k - e - 1 < 4 || (k < n && (sc_alnum(s[k]) || s[k] >= 0x80)))
+	if (k < n && (sc_alnum(s[k]) || s[k] >= 0x80))
+		return e;
+	/* a town's own second word, common as it is: "Llandrindod Wells",
+	 * "Colwyn Bay", "Lyme Regis", "Haywards Heath" */
+	static const char *const TOWN_TAIL[] = {"Wells", "Spa", "Bay", "Regis", "Heath", "Green",
+						"Vale", "Magna", "Parva", "Minster", "Sands",
+						"Marsh", "Cross", "Hill", "Bridge", "Common", NULL};
+	for (int t = 0; TOWN_TAIL[t]; t++)
+		if (strlen(TOWN_TAIL[t]) == k - e - 1 && memcmp(TOWN_TAIL[t], s + e + 1, k - e - 1) == 0)
+			return k;
+	if (k - e - 1 < 4)
 		return e;
 	unsigned b = lex_classify((const char *)s + e + 1, k - e - 1);
 	if (b & (LEX_COMMON | LEX_ALLOW | LEX_PHRASE | LEX_STREET | LEX_INSTITUTION | LEX_TITLE |
@@ -3574,6 +3585,22 @@ static size_t place_next_word(const unsigned char *s, size_t n, size_t e)
 	if (month_word(s + e + 1, k - e - 1))
 		return e;
 	return k;
+}
+
+/* After a place withheld again ending at e, its council's kind goes with
+ * it ("Swindon Borough Council": which kind of council narrows the town);
+ * the end after "Council", or e. */
+static size_t council_after(const unsigned char *s, size_t n, size_t e)
+{
+	static const char *const KIND[] = {" Borough Council", " City Council", " County Council",
+					   " District Council", " Council", NULL};
+	for (int k = 0; KIND[k]; k++) {
+		size_t l = strlen(KIND[k]);
+		if (e + l <= n && memcmp(s + e, KIND[k], l) == 0 &&
+		    (e + l == n || !(sc_alnum(s[e + l]) || s[e + l] >= 0x80)))
+			return e + l;
+	}
+	return e;
 }
 
 static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
@@ -3628,7 +3655,7 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 			for (; li < nl && loc[li].start <= a; li++)
 				reach = loc[li].end > reach ? loc[li].end : reach;
 			if (reach < e) {
-				size_t ja = a, je = place_next_word(s, n, e);
+				size_t ja = a, je = council_after(s, n, place_next_word(s, n, e));
 				journey_from(s, n, &ja, &je);
 				rc = spans_push(all, ja, je, SCRUB_LOCATION, "place:again");
 			}
