@@ -3686,6 +3686,38 @@ static int fs_service_ahead(const struct fs *f, size_t a)
 	return 0;
 }
 
+/*
+ * s39-over: a room by its use at an agency's, a court's or a hospital's
+ * ("our consultation room", "the interview room", "the side room"): none
+ * of her homes. Is w such a use and the next word "room" or "suite"?
+ */
+static const char *const FS_ROOM_USE[] = {
+	"consultation", "consulting", "interview", "waiting", "meeting", "treatment", "side",
+	"quiet", "staff", "visiting", "therapy", "counselling", "examination", "exam", "contact",
+	"video", "relatives", "evidence", "witness", "custody", "clinic", "group", NULL};
+static int fs_room_use(const struct fs *f, const char *w, size_t wn, size_t b)
+{
+	char x[16], nx[16];
+	int title;
+	if (wn + 1 >= sizeof x)
+		return 0;
+	memcpy(x, w, wn);
+	x[wn] = 0;
+	if (!fs_in(x, FS_ROOM_USE))
+		return 0;
+	size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+	return (k == 4 && memcmp(nx, "room", 4) == 0) || (k == 5 && memcmp(nx, "rooms", 5) == 0) ||
+	       (k == 5 && memcmp(nx, "suite", 5) == 0);
+}
+
+/* Is the word before a (a "room") a room's use ("our consultation room")? */
+static int fs_room_use_before(const struct fs *f, size_t a)
+{
+	char x[16];
+	size_t k = fs_prev_word(f, a, x, sizeof x, NULL);
+	return k > 0 && k + 1 < sizeof x && (x[k] = 0, fs_in(x, FS_ROOM_USE));
+}
+
 /* "gone up north", "moved down south": a direction is somewhere. */
 static const char *const FS_COMPASS[] = {"north", "south", "east", "west", "north-east",
 					 "north-west", "south-east", "south-west", "country", NULL};
@@ -5126,7 +5158,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	int det2 = (f->p2 & (K_DET | K_MOD)) && !(f->p2 & K_THE);
 	if ((c & K_RESN) && (det1 || det2 || (f->det_win > 0 && !(c & K_HOME)) ||
 	                     ((f->p1 & (K_PREP | K_TO)) && !(f->p1 & K_THE)) ||
-	                     (f->p1f & (TF_POSS | TF_NUM))))
+	                     (f->p1f & (TF_POSS | TF_NUM))) &&
+	    !(wn >= 4 && memcmp(w, "room", 4) == 0 && fs_room_use_before(f, a)))
 		s |= S_RES;
 	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)) &&
 	    !((f->p1 & K_SCHOOL) && fs_no_place_ahead(f, b)))
@@ -5202,7 +5235,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 				place = 0;
 			if (place && f->place_next == 2 && !f->pn_with && fs_activity_ahead(f, a))
 				place = 0; /* s21-over: "will go to the Freedom Programme" */
-			if (place && !f->pn_with && !(c & (K_RES | K_RESN | K_KIN)) && fs_service_ahead(f, a))
+			if (place && !f->pn_with && !(c & (K_RES | K_RESN | K_KIN)) &&
+			    (fs_service_ahead(f, a) || fs_room_use(f, w, wn, b)))
 				place = 0;
 			/* "Ex came to her flat uninvited at 0100", "arrived at
 			 * the victim's home": a visit to the home the notes
