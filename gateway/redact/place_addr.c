@@ -598,6 +598,13 @@ static void try_number(struct scan *sc, long p)
 	if (e > p + 3 && cad_time(sc, p))
 		return;
 	const struct tok *pr = T(sc, p - 1);
+	/* s39-over: "Date 18 March 2027, 1400, Middle Engine Lane police
+	 * office": a meeting's hour after its date, no house's number */
+	const unsigned char *c = sc->s + T(sc, p)->start;
+	if (e > 0 && T(sc, p)->end - T(sc, p)->start == 4 && is_digit(c[0]) && is_digit(c[1]) &&
+	    is_digit(c[2]) && is_digit(c[3]) && (c[0] - '0') * 10 + (c[1] - '0') < 24 && c[2] < '6' &&
+	    is_punct(pr, ',') && (T(sc, p - 2)->type == T_NUM || (T(sc, p - 2)->cls & (C_MON | C_DAY))))
+		return;
 	if (is_punct(pr, '#') && pr->end == T(sc, p)->start && (T(sc, p)->f & F_HOUSE) &&
 	    (T(sc, p - 2)->cls & (C_PREP | C_PREP2 | C_LOCV)) && e == 0) {
 		/* "a neighbour who lives at #91", "Mrs Khan from #12" */

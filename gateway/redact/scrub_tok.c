@@ -465,6 +465,23 @@ static int is_gap(unsigned char c)
 }
 
 /*
+ * s39-over: is the group ending at j four digits of a clock and the line
+ * after it, at g, opened by four more and a space ("...OPENED 14/03/2027
+ * 0212\n0212 999 CALL VIA BT OPERATOR")? Two log time stamps, no phone
+ * number wrapped across the line.
+ */
+static int clock4(const unsigned char *d);
+static int stamp4(const unsigned char *s)
+{
+	return sc_digit(s[0]) && sc_digit(s[1]) && sc_digit(s[2]) && sc_digit(s[3]) && clock4(s);
+}
+static int log_stamp_after(const unsigned char *s, size_t n, size_t j, size_t g)
+{
+	return j >= 5 && g + 5 <= n && s[g - 1] == '\n' && memchr(s + j, '\n', g - j) != NULL &&
+	       !sc_digit(s[j - 5]) && stamp4(s + j - 4) && stamp4(s + g) && s[g + 4] == ' ';
+}
+
+/*
  * Digit groups from s[i] (which may be '+' or '(', then perhaps a space),
  * joined by 1-4 gap characters ("(07700) - 900123", a dash between spaces
  * after the bracket); the longest run of whole groups that
@@ -492,7 +509,7 @@ static size_t phone_at(const unsigned char *s, size_t n, size_t *start)
 		size_t g = j;
 		while (g < n && g - j < 4 && is_gap(s[g]))
 			g++;
-		if (g == j)
+		if (g == j || log_stamp_after(s, n, j, g))
 			break;
 		j = g;
 	}
