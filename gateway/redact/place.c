@@ -53,6 +53,7 @@ static long clock_after(const struct scan *sc, long c)
 static int is_clock(const struct scan *sc, long p);
 static int tok_in(const struct scan *sc, const struct tok *t, const char *const *list);
 static int next_date_only(const struct scan *sc, long p);
+static int dated_only(const struct scan *sc, long p);
 static int via_court(const struct scan *sc, long p);
 
 /* s19-over: what follows someone's when it is no home of theirs: an
@@ -1973,7 +1974,8 @@ static void safe_cues(struct scan *sc, long p)
 			/* s39-over: "Visit: Tue 09/02/2027 10.30am", "Call: Wed
 			 * 17 Feb": a day with its date is one event's record */
 			if (d->type == T_NUM && !is_clock(sc, p + 3) && d->ndig <= 2 &&
-			    (is_punct(T(sc, p + 4), '/') || (T(sc, p + 4)->cls & C_MON)))
+			    (is_punct(T(sc, p + 4), '/') || (T(sc, p + 4)->cls & C_MON)) &&
+			    dated_only(sc, p + 3))
 				return;
 			if (y->type == T_WORD && (y->cls & (C_DAY | C_TIMEW)) && y->id != W_TODAY &&
 			    y->id != W_TOMORROW)
@@ -2168,6 +2170,31 @@ static int tok_in(const struct scan *sc, const struct tok *t, const char *const 
  * ("Thurs 3 Dec", "Mon 30/11")? Not a time of day, a clock, a word of
  * anything else ("tues pm", "Mon 10:00", "Thurs at work").
  */
+/*
+ * From p to the clause's end only a date and a clock time ("09/02/2027
+ * 10.30am, unannounced", "17 Feb 2pm."), nothing of how or where ("14/04
+ * at work")?
+ */
+static int dated_only(const struct scan *sc, long p)
+{
+	for (long i = p; i < p + 12; i++) {
+		const struct tok *v = T(sc, i);
+		if (v->type == T_END || (i > p && (v->f & F_BRK)))
+			return 1;
+		if (v->type == T_PUNCT && (v->ch == ',' || v->ch == ';' ||
+					   (v->ch == '.' && T(sc, i + 1)->type != T_NUM)))
+			return 1;
+		if (v->type == T_NUM || (v->type == T_PUNCT && (v->ch == '/' || v->ch == '.' || v->ch == ':')))
+			continue;
+		if (v->type == T_WORD && (v->cls & (C_MON | C_DAY | C_TIMEW)))
+			continue;
+		if (v->type == T_WORD && is_clock(sc, i))
+			continue;
+		return 0;
+	}
+	return 0;
+}
+
 static int next_date_only(const struct scan *sc, long p)
 {
 	int n = 0;

@@ -3587,9 +3587,10 @@ static size_t place_next_word(const unsigned char *s, size_t n, size_t e)
 	return k;
 }
 
-/* After a place withheld again ending at e, its council's kind goes with
- * it ("Swindon Borough Council": which kind of council narrows the town);
- * the end after "Council", or e. */
+/* After a place withheld again ending at e, its council goes with it
+ * ("Swindon Borough Council": which kind of council narrows the town, and
+ * "[withheld] Council" reads as one name withheld whole); the end after
+ * "Council", or e. */
 static size_t council_after(const unsigned char *s, size_t n, size_t e)
 {
 	static const char *const KIND[] = {" Borough Council", " City Council", " County Council",
