@@ -705,6 +705,8 @@ struct fs {
 	int stay_pend;         /* time spent (spend, spent): at/in/with next says where */
 	int res_sent;          /* the last sentence had a clause withheld as a location */
 	int sent_appt;         /* a clause of this sentence named an appointment */
+	int sent_order;        /* ... said "(directly or) indirectly": an order's no-contact
+	                        * condition, his, no contact with her */
 	int sent_any;          /* ... and it had a word at all */
 	int safe_appt;         /* the last sentence, withheld as a safe contact, named one:
 	                        * "Next appt <day> <hour>" after it is when she can be seen */
@@ -1802,6 +1804,11 @@ static void sentence_decide(struct fs *f)
 	int him = 0;
 	for (int i = 0; i < n; i++)
 		him |= (f->cl[i].seen & S_HE) != 0;
+	/* s39-over: "Not to contact <Name> directly or indirectly, including
+	 * through social media": an order's condition, his; its contact words
+	 * and routes are no contact with her */
+	for (int i = 0; i < n && f->sent_order; i++)
+		f->cl[i].seen &= ~(S_CALL | S_CALLN);
 	for (int i = 0; i < n && him; i++)
 		if (f->cl[i].appt && !(f->cl[i].seen & S_HE)) {
 			f->cl[i].seen |= S_RES;
@@ -1811,7 +1818,7 @@ static void sentence_decide(struct fs *f)
 	    (f->cl[0].seen & (S_DAY | S_CLOCK | S_WDAY))) {
 		emit(f, f->cl[0].start, f->cl[n - 1].end, SCRUB_SAFE_TIME, "fs:safe-contact+next");
 		f->ncl = 0;
-		f->res_sent = f->safe_appt = f->sent_appt = f->sent_any = 0;
+		f->res_sent = f->safe_appt = f->sent_appt = f->sent_any = f->sent_order = 0;
 		return;
 	}
 	for (int i = 0; i < n; i++) {
@@ -1906,7 +1913,7 @@ static void sentence_decide(struct fs *f)
 	f->res_sent = any_res;
 	if (f->sent_any) /* (not the empty sentence a line break ends) */
 		f->safe_appt = safe && f->sent_appt;
-	f->sent_appt = f->sent_any = 0;
+	f->sent_appt = f->sent_any = f->sent_order = 0;
 }
 
 /* Is the label s[a..e) two words with a '/' between ("Gwaith / work",
@@ -3716,6 +3723,23 @@ static int fs_room_use_before(const struct fs *f, size_t a)
 	char x[16];
 	size_t k = fs_prev_word(f, a, x, sizeof x, NULL);
 	return k > 0 && k + 1 < sizeof x && (x[k] = 0, fs_in(x, FS_ROOM_USE));
+}
+
+/*
+ * s39-over: is the word after b, past "the", an authority called ("he will
+ * call immigration", "threatened to ring the police", "phone 999")? A
+ * threat or a report, no contact with her.
+ */
+static const char *const FS_AUTHORITY[] = {"immigration", "police", "999", "101", "cops",
+					   "ambulance", "council", "housing", NULL};
+static int fs_calls_authority(const struct fs *f, size_t b)
+{
+	char x[16];
+	int title;
+	size_t i = b, k = fs_next_word(f, &i, x, sizeof x, &title);
+	if (k == 3 && memcmp(x, "the", 3) == 0)
+		k = fs_next_word(f, &i, x, sizeof x, &title);
+	return k > 0 && k + 1 < sizeof x && (x[k] = 0, fs_in(x, FS_AUTHORITY));
 }
 
 /* "gone up north", "moved down south": a direction is somewhere. */
@@ -5587,7 +5611,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		s |= S_RES;
 	/* contact */
 	int route_dev = (c & K_DEV) && ((f->p1 & K_RMOD) || (f->p1f & TF_POSS));
-	if ((c & K_CALL) && !(f->p1 & (K_NDET | K_BY)) && !(f->p1f & TF_NUM) && !route_dev)
+	if ((c & K_CALL) && !(f->p1 & (K_NDET | K_BY)) && !(f->p1f & TF_NUM) && !route_dev &&
+	    !fs_calls_authority(f, b))
 		s |= S_CALL, f->ncall++, f->call_any = 1;
 	else if ((c & K_CALL) && (f->p1 & K_NDET))
 		s |= S_CALLN;
@@ -6537,6 +6562,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				word(&f, a, i, "via", 3, fs_lookup("via", 3), tf);
 				last_cls = K_ROUTE;
 			} else {
+				if (wn == 10 && memcmp(w, "indirectly", 10) == 0)
+					f.sent_order = 1; /* (an order's condition: sentence_decide) */
 				if (!(c & ~FS_INERT) && !(tf & TF_CLOCK) && fs_idle(&f) &&
 				    !((f.prep_win || f.go_win) && c == 0 && wn > 3 && w[wn - 1] == 's') &&
 				    !(c == 0 && wn > 3 && w[wn - 1] == 's' &&

@@ -1988,6 +1988,12 @@ static void safe_cues(struct scan *sc, long p)
 			return; /* "40 calls between 9 and 11": counted, not a window */
 		sc->callw = 1;
 		if (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 || pr->id == W_NEVER) {
+			/* s39-over: "must not contact <Name> or her mother
+			 * directly or indirectly": an order's condition, his */
+			for (long i = p + 1; i < p + 12 && T(sc, i)->type != T_END && !(T(sc, i)->f & F_BRK) &&
+			     !is_punct(T(sc, i), '.') && !is_punct(T(sc, i), ';'); i++)
+				if (word_eq(sc, T(sc, i), "indirectly"))
+					return;
 			safe_cue(sc, "time:do-not-call");
 			return;
 		}
