@@ -2332,6 +2332,23 @@ static int left_word(const struct scan *sc, const struct tok *t)
 }
 
 /*
+ * s39-never: does the sentence before token p speak of school ("Wants the
+ * kids back in school but not St Michael's as he'd wait there")? Reads at
+ * most 16 tokens back, to a full stop or a line's break.
+ */
+static int school_earlier(const struct scan *sc, long p)
+{
+	for (long i = p - 1; i >= p - 16 && i >= sc->ss; i--) {
+		const struct tok *w = T(sc, i);
+		if (is_punct(w, '.') || is_punct(w, ';') || (T(sc, i + 1)->f & F_BRK))
+			return 0;
+		if (w->type == T_WORD && (w->id == W_SCHOOL || w->id == W_SCHOOLS || w->id == W_NURSERY))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * s21-never: a child's year group in brackets right before "at": "<Child>
  * (Y4) and <Child> (Rec) at <Name>", "(Yr 3) at <Name>". The group is a year
  * group, or Rec, Reception or Nursery, alone in its bracket.
@@ -5302,9 +5319,11 @@ void place_places(struct scan *sc, long p)
 		  t->id == W_BEHIND) && saint_alone(sc, p))
 		emit_place(sc, p + 1, p + 3, "place:school"); /* "seen outside St Oswin's at
 							       * pick-up", "moved from St Kevin's" */
-	if (t->id == W_ST && p > sc->ss && left_word(sc, T(sc, p - 1)) && saint_alone(sc, p - 1))
+	if (t->id == W_ST && p > sc->ss && saint_alone(sc, p - 1) &&
+	    (left_word(sc, T(sc, p - 1)) || school_earlier(sc, p)))
 		emit_place(sc, p, p + 2, "place:school"); /* "left St Oswin's 03/03" (read at
-							   * "St": "left" is no listed word) */
+							   * "St": "left" is no listed word); "back
+							   * in school but not St Michael's" */
 	if (t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER)
 		role_school(sc, p);
 	if ((t->id == W_DSL || t->id == W_SENCO) && (t->f & F_UPPER))
