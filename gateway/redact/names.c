@@ -1010,8 +1010,11 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		size_t vl = v ? v->end - v->start : 0;
 		int officer = (police_title(sc, t) || word_is(sc, t, "pc") || word_is(sc, t, "dc") ||
 			       word_is(sc, t, "ds") || word_is(sc, t, "di")) &&
-			      u->klass == K_C && u->shape == SH_CAP && !u->caps && u->nletters >= 3 &&
-			      (u->lex & LEX_COMMON) &&
+			      u->shape == SH_CAP && !u->caps && u->nletters >= 3 &&
+			      ((u->klass == K_C && (u->lex & LEX_COMMON)) ||
+			       /* s39-never: "DS Morley", "PC Batley": a town's
+			        * name is an officer's surname too */
+			       (u->lex & LEX_PLACE)) &&
 			      !(u->lex & (LEX_FUNCTION | CUEBITS | LEX_STREET | LEX_INSTITUTION)) &&
 			      !(b && word_in_list(sc, b, FROM)) &&
 			      (v == NULL || v->gap ||
