@@ -1308,8 +1308,12 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		return 0;
 	size_t last = extend(sc, i + 1);
 	const struct tok *after = tok(sc, last + 1);
-	if (after && !after->gap && (after->lex & (LEX_STREET | LEX_INSTITUTION)) && capish(after))
-		return 0; /* "her son's school, Hughes Primary": a place */
+	static const char *const WORKS_AT[] = {"at", "as", "for", "in", "nights", "days", NULL};
+	if (after && !after->gap && (after->lex & (LEX_STREET | LEX_INSTITUTION)) && capish(after) &&
+	    !(word_is(sc, after, "works") && tok(sc, last + 2) && !tok(sc, last + 2)->gap &&
+	      word_in_list(sc, tok(sc, last + 2), WORKS_AT)))
+		return 0; /* "her son's school, Hughes Primary": a place (not "SISTER
+			   * DONNA KIRK WORKS AT ...": her work, a verb) */
 	if (word_in_list(sc, t, ROLE_NOT_KIN) && institution_follows(sc, last))
 		return 0; /* "Team Manager, Quellby Children's Services": her agency */
 	/* "...MARAC Coordinator\nKent MARAC (Thanet)": a role ending a line,
