@@ -1593,6 +1593,34 @@ static int ref_prefix(const struct scan *sc, const struct tok *t)
  * Balby", "went to Kirkby") or a determiner ("the Nunsthorpe") a place,
  * else ("seen by Kyran", "spoke to Kyran") a person.
  */
+/*
+ * s39-never: a word no list knows opening a sentence (or after a
+ * capitalised adverb: "Then <Name> said") and doing what people do: "Fenella
+ * said she was fine", "Kyran went back". Organisations "said" too, but the
+ * ones a note names are in the lists (allow-listed, agencies); a person's
+ * verbs only (not "confirmed", "reported", "stated": a service's too).
+ */
+static int unknown_actor(struct scan *sc, size_t a, size_t b)
+{
+	static const char *const DOES[] = {
+		"said", "says", "told", "tells", "disclosed", "discloses", "cried", "screamed",
+		"shouted", "texted", "messaged", "rang", "lives", "lived", "went", "came", "wants",
+		"wanted", "asked", "admitted", "denied", "witnessed", "saw", "heard", "arrived",
+		"returned", "moved", "works", "worked", "spoke", "hit", "punched", "kicked",
+		"threatened", "grabbed", "pushed", NULL};
+	const struct tok *t = tok(sc, a), *u = tok(sc, b + 1), *p = a ? tok(sc, a - 1) : NULL;
+	if (a != b || t->klass != K_U || t->shape != SH_CAP || t->caps || t->nletters < 3 ||
+	    t->nletters > 12 || u == NULL || u->gap || u->shape != SH_LOWER || !word_in_list(sc, u, DOES))
+		return 0;
+	for (size_t k = t->start + 1; k < t->end; k++)
+		if (sc->s[k] >= 'A' && sc->s[k] <= 'Z')
+			return 0; /* "iPhone", "RoSH": a brand's or an acronym's capitals */
+	if (sentence_start(sc, a))
+		return 1;
+	return p != NULL && !t->gap && p->shape == SH_CAP && sentence_start(sc, a - 1) &&
+	       (p->lex & LEX_FUNCTION) && !(p->lex & (LEX_PLACE | LEX_FORENAME | LEX_SURNAME));
+}
+
 static int lone_unknown(struct scan *sc, size_t a, size_t b)
 {
 	static const char *const PLACE_PREP[] = {
@@ -1962,6 +1990,8 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	}
 	if (rule == NULL && lone_unknown(sc, a, b))
 		rule = "lex:unknown-alone";
+	if (rule == NULL && unknown_actor(sc, a, b))
+		rule = "lex:unknown-actor";
 	if (rule == NULL && a == b && words == 1 && first->klass == K_A && !caps &&
 	    first->shape == SH_CAP && (first->lex & LEX_FORENAME) && listed_with_names(sc, a) &&
 	    !month_not_name(sc, first))
