@@ -1585,15 +1585,6 @@ static int ref_prefix(const struct scan *sc, const struct tok *t)
 }
 
 /*
- * A first name in no list, alone: "a child he does not see - Kyran, ...",
- * "was with Tayshawn at the time". In mixed-case text a capitalised word
- * that no list knows (neither a common word, nor allow-listed, nor a name),
- * standing apart from other capitalised words and not starting a sentence,
- * is a proper noun; after a preposition of place ("in Armthorpe", "at
- * Balby", "went to Kirkby") or a determiner ("the Nunsthorpe") a place,
- * else ("seen by Kyran", "spoke to Kyran") a person.
- */
-/*
  * s39-never: a word no list knows opening a sentence (or after a
  * capitalised adverb: "Then <Name> said") and doing what people do: "Fenella
  * said she was fine", "Kyran went back". Organisations "said" too, but the
@@ -1621,6 +1612,15 @@ static int unknown_actor(struct scan *sc, size_t a, size_t b)
 	       (p->lex & LEX_FUNCTION) && !(p->lex & (LEX_PLACE | LEX_FORENAME | LEX_SURNAME));
 }
 
+/*
+ * A first name in no list, alone: "a child he does not see - Kyran, ...",
+ * "was with Tayshawn at the time". In mixed-case text a capitalised word
+ * that no list knows (neither a common word, nor allow-listed, nor a name),
+ * standing apart from other capitalised words and not starting a sentence,
+ * is a proper noun; after a preposition of place ("in Armthorpe", "at
+ * Balby", "went to Kirkby") or a determiner ("the Nunsthorpe") a place,
+ * else ("seen by Kyran", "spoke to Kyran") a person.
+ */
 static int lone_unknown(struct scan *sc, size_t a, size_t b)
 {
 	static const char *const PLACE_PREP[] = {

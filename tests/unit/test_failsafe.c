@@ -3464,3 +3464,31 @@ Test(failsafe, s38_what_she_flees_is_no_place)
 	expect_none("She fled DA in 2019.");
 	expect("She fled Quellby.", SCRUB_LOCATION, "She fled Quellby");
 }
+
+/* s39-over: an agency's service or a court's room is none of her places
+ * ("referred back to the memory service", "friends in public gallery",
+ * "our consultation room"); a refuge's service still is. */
+Test(failsafe, s39_services_and_rooms_are_no_place_of_hers)
+{
+	expect_none("Mr Ellery has been referred back to the memory service.");
+	expect_none("He is anxious about the defendant's friends in public gallery.");
+	expect_none("IDVA met pt in our consultation room 2.05pm, DASH 16.");
+	expect("She moved to the Leeds refuge service last week.", SCRUB_LOCATION,
+	       "She moved to the Leeds refuge service last week");
+}
+
+/* s39-over: "live link" is a court's video, no residence, unless from a
+ * place; calling an authority is no contact with her; an order's "directly
+ * or indirectly" condition is his. */
+Test(failsafe, s39_live_link_authorities_and_orders)
+{
+	expect_none("Not eligible for live link per CPS (reviewed).");
+	expect_kept("Measures: live link from the remote evidence suite at the Quellby Justice Centre.",
+		    "Measures:");
+	struct spans sv = scan("Measures: live link from the remote evidence suite at the Quellby Justice Centre.");
+	cr_assert_gt(sv.n, 0, "where she gives evidence from is withheld");
+	spans_free(&sv);
+	expect_none("He has told her that if she leaves he will call immigration.");
+	expect_none("Not to contact Daniel Quell directly or indirectly, including through social media.");
+	expect("Ring her after 6pm when he is out.", SCRUB_SAFE_TIME, "Ring her after 6pm when he is out");
+}

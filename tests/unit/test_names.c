@@ -1420,3 +1420,16 @@ Test(names, s29_abbreviated_provision_before_a_number)
 	FINDS("Charged under Art. 20 Offences Against the Person Act 1861.", "");
 	FINDS("She told Art on Monday.", "Art");
 }
+
+/* s39-never: a known forename typed in lower case doing what people do; a
+ * word no list knows opening a sentence before a person's verb; a town's
+ * name after a police rank; a relative's name before "works at". */
+Test(names, s39_lower_case_actors_unknown_actors_officers_and_workers)
+{
+	FINDS("22/10 19:55 J: yeh darren rang police they came", "darren");
+	FINDS("the will said nothing; grace said", "");
+	FINDS("Fenella said she was fine.", "Fenella");
+	FINDS("Cafcass said no.", "");
+	FINDS("| Beds Police | DS Morley | 18/11: father assaulted mother.", "DS Morley");
+	FINDS("SISTER DONNA KIRK WORKS AT THE SHOP", "DONNA KIRK");
+}

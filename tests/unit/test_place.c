@@ -3665,3 +3665,43 @@ Test(place, s38_prifysgol_opens_a_name)
 {
 	expect_span("Gwaith / work: Prifysgol Aberystwyth, library.", 0, SCRUB_PLACE, "Prifysgol Aberystwyth");
 }
+
+/* s39-never: after "new school" and when ("after half term", "from
+ * September"), a comma or dash, then the school's name. */
+Test(place, s39_new_school_when_then_its_name)
+{
+	expect_span("Yasmin started at a new school after half term, St Clare's - Dad not told.", 0,
+		    SCRUB_PLACE, "St Clare's");
+	expect_none("Jayden moved to a new school in September, Dad was not told.", 0);
+}
+
+/* s39-never: a court's word opening a practice's name ("Crown Lane
+ * Medical Centre"), "Court" inside a school's name ("Upton Court
+ * Primary", "Upton Court Grammar"); no court's own name ("Leeds Crown Court
+ * Centre") nor "English Grammar". */
+Test(place, s39_court_words_inside_practice_and_school_names)
+{
+	expect_span("Crown Lane Medical Centre\n11 March 2027", 0, SCRUB_PLACE, "Crown Lane Medical Centre");
+	expect_span("Application for him to Upton Court Primary.", 0, SCRUB_PLACE, "Upton Court Primary");
+	expect_span("Mykyta to Slough (Upton Court Grammar? - TBC)", 0, SCRUB_PLACE, "Upton Court Grammar");
+	expect_none("Listed at Leeds Crown Court Centre. Hearing at Bristol Family Court Centre.", 0);
+	expect_none("Poor English Grammar and spelling.", 0);
+	expect_none("Hearing at Camberwell Green Magistrates' Court on 3 May.", 0);
+	expect_none("Parents may ask under the Education (Pupil Information) (England) Regulations 2005.", 0);
+}
+
+/* s39-never: a saint's name alone in a sentence about school is the
+ * school; s39-over: a visit's day and date under a label is a record, and
+ * an hour after a meeting's date no house number. */
+Test(place, s39_saint_after_school_records_and_meeting_hours)
+{
+	expect_span("Wants the kids back in school but not St Michael's as he'd wait there.", 0,
+		    SCRUB_PLACE, "St Michael's");
+	expect_none("Visit: Tue 09/02/2027 10.30am, unannounced, re persistent absence.", PLACE_F_LOCATION);
+	expect_span("Next contact: Tue 14/04 at work.", PLACE_F_LOCATION, SCRUB_SAFE_TIME,
+		    "Next contact: Tue 14/04 at work.");
+	struct spans sv = scan("Date 18 March 2027, 1400, Middle Engine Lane police office.", 0);
+	for (size_t i = 0; i < sv.n; i++)
+		cr_assert(sv.v[i].start >= 26, "the meeting's hour 1400 is no house number");
+	spans_free(&sv);
+}

@@ -4414,3 +4414,25 @@ Test(scrub, s37_campus_after_its_town)
 	expect("She is a student at Brunel University, Uxbridge campus - family know her timetable.",
 	       "She is a student at " R("place") " - family know her timetable.");
 }
+
+/* s39-never: a town withheld again takes its own second word ("Llandrindod
+ * Wells") and its council's kind; s39-over: two log time stamps across a
+ * line's end are no phone number. */
+Test(scrub, s39_town_tails_councils_and_log_stamps)
+{
+	static const char *const names[] = {"Percival Gloam"};
+	struct scrub_spec spec = {names, 1, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	const char *in = "She has moved to Wexcombe with the children. Seen in Wexcombe Wells by PCSO. "
+	                 "Wexcombe Borough Council accepted the duty.";
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, in, strlen(in), NULL, 0, &out, NULL), 0);
+	cr_assert_null(strstr(out, "Wells"), "%s", out);
+	cr_assert_null(strstr(out, "Borough"), "%s", out);
+	free(out);
+	scrubber_free(sc);
+	expect("LOG OPENED 14/03/2027 0212\n0212 999 CALL VIA BT OPERATOR",
+	       "LOG OPENED 14/03/2027 0212\n0212 999 CALL VIA BT OPERATOR");
+	expect("call her on 020 7946\n0000 after six", "call her on " R("phone") " after six");
+}
