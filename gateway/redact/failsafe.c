@@ -330,7 +330,7 @@ static const struct fsword FSW[] = {
 	{"finishing", K_WORKH}, {"starts", K_WORKH}, {"start", K_WORKH},
 	/* (K_WORKH is K_CASEW: no class bit is free, and word() reads both
 	 * by the word's length: TA, V, IP, AP are shorter) */
-	{"every", K_EVERY | K_NDET}, {"daily", K_EVERY}, {"weekly", K_EVERY},
+	{"every", K_EVERY | K_NDET}, {"daily", K_EVERY}, {"weekly", K_EVERY}, {"nightly", K_EVERY},
 	{"regularly", K_EVERY}, {"usually", K_EVERY | K_MODAL}, {"always", K_EVERY | K_MODAL},
 	{"contacted", K_CALLPP}, {"reached", K_CALLPP}, {"called", K_CALLPP},
 	{"rung", K_CALLPP}, {"phoned", K_CALLPP}, {"texted", K_CALLPP}, {"visited", K_CALLPP},

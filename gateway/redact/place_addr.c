@@ -838,10 +838,12 @@ static int police_station_at(const struct scan *sc, long e)
 		return 0;
 	/* "Etal Lane station", "Clough Road custody": a station named by its
 	 * street is a public building, the street no one's address */
-	/* "Bishop Street courthouse", "Grey Street police HQ": a court or
-	 * a force's headquarters named by its street, as a station is */
+	/* "Bishop Street courthouse", "Grey Street police HQ", "Middle
+	 * Engine Lane police office": a court or a force's headquarters or
+	 * office named by its street, as a station is */
 	return x->id == W_CUSTODY || (x->id == W_STATION && (x->f & F_LOWER)) ||
 	       (x->id == W_POLICE && (is_word(T(sc, e + 1), W_STATION) ||
+				      word_eq(sc, T(sc, e + 1), "office") ||
 				      word_eq(sc, T(sc, e + 1), "hq") ||
 				      word_eq(sc, T(sc, e + 1), "headquarters"))) ||
 	       (x->id == W_FRONT && is_word(T(sc, e + 1), W_COUNTER)) ||
