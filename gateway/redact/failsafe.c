@@ -4750,6 +4750,15 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, FS_HOME_COMPOUND))
 			c &= ~(K_HOME | K_RESN | K_RES); /* "a home visit", "residence card",
 			                                  * "settled status" */
+		/* s39-over: a housing register's record of bids ("bid history for
+		 * applicant ...", "bidding number 7781"), no place bid for */
+		static const char *const BID_RECORD[] = {"history", "number", "no", "ref", "reference",
+							 "status", "log", "account", NULL};
+		if ((c & K_RES) && ((wn == 3 && memcmp(w, "bid", 3) == 0) ||
+				    (wn == 4 && memcmp(w, "bids", 4) == 0) ||
+				    (wn == 7 && memcmp(w, "bidding", 7) == 0)) &&
+		    fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, BID_RECORD) && fs_no_place_within(f, b, 16))
+			c &= ~K_RES;
 		/* s22-over: a record of the tenancy held ("Tenancy history:",
 		 * "tenancy note 21/12", "Tenancy agreement seen: sole name"), no
 		 * statement of where, unless a new one is meant (FS_TENANCY_NEW
