@@ -1582,6 +1582,15 @@ static int place_cell(const unsigned char *s, size_t x, size_t y)
 	return y > x && y - x <= 80 && (sc_upper(s[x]) || sc_digit(s[x]));
 }
 
+/* Does s[a..e) hold c twice or more? Two memchr, not a count of every
+ * byte: a line of prose may be a whole note long, and the count was most
+ * of this pass's time (which runs once per column list). */
+static int twice(const unsigned char *s, size_t a, size_t e, unsigned char c)
+{
+	const unsigned char *p = memchr(s + a, c, e - a);
+	return p != NULL && memchr(p + 1, c, (size_t)(s + e - (p + 1))) != NULL;
+}
+
 static int table_column_cells(const unsigned char *s, size_t n, struct spans *all,
                               const char *const *cols, int (*cell_ok)(const unsigned char *, size_t, size_t),
                               unsigned kind, const char *rule)
@@ -1590,11 +1599,7 @@ static int table_column_cells(const unsigned char *s, size_t n, struct spans *al
 	for (size_t a = 0; a < n;) {
 		const unsigned char *nl = memchr(s + a, '\n', n - a);
 		size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
-		unsigned char sep = 0;
-		size_t bars = 0, commas = 0;
-		for (size_t k = a; k < e; k++)
-			bars += s[k] == '|', commas += s[k] == ',';
-		sep = bars >= 2 ? '|' : commas >= 2 ? ',' : 0;
+		unsigned char sep = twice(s, a, e, '|') ? '|' : twice(s, a, e, ',') ? ',' : 0;
 		size_t nc = sep ? table_cells(s, a, e, sep, cs, ce) : 0, col = TCELLS;
 		/* a header: three cells or more, each a short label of letters */
 		for (size_t c = 0; c < nc && nc >= 3; c++) {
