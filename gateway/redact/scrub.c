@@ -1739,8 +1739,26 @@ static int refuge_search_items(const unsigned char *s, size_t n, struct spans *a
 		"offered", "waiting", "would not", "could not", "can't", "cannot", "no beds",
 		"no bed", "not taking", "closed", "no response", "awaiting", NULL};
 	int refuge = 0;
-	for (size_t k = 0; k + 6 <= n && !refuge; k++)
+	for (size_t k = 0; k + 6 <= n && !refuge; k++) {
+		/* past every eight bytes where no "ref" starts (either case):
+		 * the test below would pass over each of them */
+		for (; k + 10 <= n; k += 8) {
+			uint64_t x, y, z;
+			memcpy(&x, s + k, 8);
+			memcpy(&y, s + k + 1, 8);
+			memcpy(&z, s + k + 2, 8);
+			uint64_t m = ar_in(x | AR_ONES * 0x20, 'r', 'r') &
+			             ar_in(y | AR_ONES * 0x20, 'e', 'e') &
+			             ar_in(z | AR_ONES * 0x20, 'f', 'f');
+			if (m) {
+				k += ar_lead(~m & AR_HI);
+				break;
+			}
+		}
+		if (k + 6 > n)
+			break;
 		refuge = ascii_fold(s[k]) == 'r' && strncasecmp((const char *)s + k, "refuge", 6) == 0;
+	}
 	if (!refuge)
 		return 0;
 	for (size_t a = 0; a < n;) {
