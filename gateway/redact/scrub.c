@@ -1807,6 +1807,8 @@ static int refuge_search_items(const unsigned char *s, size_t n, struct spans *a
 static int initial_names(const unsigned char *s, size_t n, uint32_t letters, struct spans *all)
 {
 	for (size_t i = 0; i + 2 < n; i++) {
+		if ((i = ar_to_upper(s, i, n)) + 2 >= n)
+			break; /* (every match is a capital) */
 		unsigned char c = s[i];
 		if (c < 'B' || c > 'Z' || c == 'I' || !((letters >> (c - 'A')) & 1))
 			continue;
