@@ -2090,8 +2090,9 @@ static int rule_done_by(struct scan *sc, size_t i, struct spans *out, size_t *ne
 		"triaged",   "assessed", NULL};
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1), *v = tok(sc, i + 2),
 			 *w = tok(sc, i + 3), *x = tok(sc, i + 4);
-	if (u == NULL || v == NULL || w == NULL || !word_in_list(sc, t, DONE) || u->gap ||
-	    !word_is(sc, u, "by") || (v->gap & ~(G_COLON | G_STOP)) ||
+	/* ("by" before the list: most words are followed by no "by") */
+	if (u == NULL || v == NULL || w == NULL || u->gap || !word_is(sc, u, "by") ||
+	    !word_in_list(sc, t, DONE) || (v->gap & ~(G_COLON | G_STOP)) ||
 	    (v->gap && !(v->gap & G_COLON)) || w->gap) /* (a colon is a stop too) */
 		return 0;
 	for (const struct tok *y = v; y != NULL; y = y == v ? w : NULL)
@@ -2120,9 +2121,10 @@ static int rule_initials_label(struct scan *sc, size_t i, struct spans *out, siz
 	static const char *const LABEL[] = {"earner", "initials", "author", "by", NULL};
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1), *v = tok(sc, i + 2);
 	/* (s32-never: "initials KP" in running text needs no colon) */
-	if (u == NULL || !word_in_list(sc, t, LABEL) ||
+	/* (the capitals before the list: most words are followed by none) */
+	if (u == NULL || u->shape != SH_UPPER || !word_in_list(sc, t, LABEL) ||
 	    !((u->gap & G_COLON) || (!u->gap && word_is(sc, t, "initials"))) ||
-	    (u->gap & G_NL) || u->shape != SH_UPPER || u->nletters < 2 ||
+	    (u->gap & G_NL) || u->nletters < 2 ||
 	    u->nletters > 4 || u->end - u->start != u->nletters || u->klass != K_U ||
 	    (u->lex & (LEX_ALLOW | CUEBITS | LEX_INSTITUTION | LEX_PLACE)) || agency_word(sc, u))
 		return 0;
