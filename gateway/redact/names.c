@@ -2549,11 +2549,14 @@ static int rule_present_item(struct scan *sc, size_t i, struct spans *out, size_
 	if (!(t->gap & (G_COMMA | G_COLON)))
 		return 0;
 	/* (the label at most PRESENT_REACH bytes back: linear in a long
-	 * line) */
-	size_t a = t->start;
-	while (a > 0 && sc->s[a - 1] != '\n' && t->start - a < PRESENT_REACH)
-		a--;
-	if (a > 0 && sc->s[a - 1] != '\n')
+	 * line; the line's start is after the last line break in the bytes
+	 * before t back to the one before that reach, or the text's) */
+	size_t lo = t->start > PRESENT_REACH ? t->start - PRESENT_REACH : 0, a = 0;
+	const char *nl = lo > 0 ? memrchr(sc->s + lo - 1, '\n', t->start - lo + 1)
+	                        : memrchr(sc->s, '\n', t->start);
+	if (nl != NULL)
+		a = (size_t)(nl - sc->s) + 1;
+	else if (lo > 0)
 		return 0;
 	while (a < t->start && (sc->s[a] == ' ' || sc->s[a] == '\t'))
 		a++;
