@@ -1825,9 +1825,37 @@ static int short_line(const struct scan *sc, long i)
 	return (T(sc, k)->f & F_NL) || k == 0;
 }
 
+/*
+ * s39-over: a firm of solicitors acting in the proceedings, by what the
+ * sentence says it does: "prepared by <Firm> Solicitors", "instructed
+ * <Firm>", "represented by", "<Firm> Solicitors act for / on behalf of"
+ * (not where someone works: "a receptionist at <Firm> Solicitors").
+ */
+static int acting_solicitors(const struct scan *sc, long b, long p)
+{
+	static const char *const BY[] = {"prepared", "represented", "instructed", "drafted",
+					 "issued", "filed", "lodged", NULL};
+	const struct tok *t = T(sc, p), *pr = T(sc, b - 1);
+	if (!word_eq(sc, t, "solicitors") && !word_eq(sc, t, "llp"))
+		return 0;
+	for (int k = 0; is_word(pr, W_BY) && BY[k]; k++)
+		if (word_eq(sc, T(sc, b - 2), BY[k]))
+			return 1;
+	if (word_eq(sc, pr, "instructed") || word_eq(sc, pr, "instructing"))
+		return 1;
+	const struct tok *x = T(sc, p + 1), *y = T(sc, p + 2), *z = T(sc, p + 3);
+	if (x->f & (F_NL | F_BRK))
+		return 0;
+	return ((word_eq(sc, x, "act") || word_eq(sc, x, "acts") || word_eq(sc, x, "acting")) &&
+		is_word(y, W_FOR)) ||
+	       (word_eq(sc, x, "on") && word_eq(sc, y, "behalf") && is_word(z, W_OF));
+}
+
 static int party_solicitors(const struct scan *sc, long b, long p)
 {
 	const struct tok *t = T(sc, p), *w = T(sc, b - 2);
+	if (acting_solicitors(sc, b, p))
+		return 1;
 	if (word_eq(sc, t, "solicitors") && (t->f & F_LOWER) && b == p - 1 &&
 	    (T(sc, b)->f & F_POSS))
 		return 1;

@@ -3705,3 +3705,14 @@ Test(place, s39_saint_after_school_records_and_meeting_hours)
 		cr_assert(sv.v[i].start >= 26, "the meeting's hour 1400 is no house number");
 	spans_free(&sv);
 }
+
+/* s39-over: a firm of solicitors acting in the proceedings ("prepared by",
+ * "instructed", "act for", "on behalf of") is an agency; where someone
+ * works, it is still withheld. */
+Test(place, s39_solicitors_acting_are_agencies)
+{
+	expect_none("Statement prepared by Hartwell Lane Solicitors for signature.", 0);
+	expect_none("Letter from Hartwell Lane Solicitors on behalf of the mother.", 0);
+	expect_span("She works as a receptionist at Hartwell Lane Solicitors.", 0, SCRUB_PLACE,
+		    "Hartwell Lane Solicitors");
+}
