@@ -1827,22 +1827,21 @@ static int short_line(const struct scan *sc, long i)
 
 /*
  * s39-over: a firm of solicitors acting in the proceedings, by what the
- * sentence says it does: "prepared by <Firm> Solicitors", "instructed
- * <Firm>", "represented by", "<Firm> Solicitors act for / on behalf of"
- * (not where someone works: "a receptionist at <Firm> Solicitors").
+ * sentence says it does: "prepared by <Firm> Solicitors", "represented
+ * by", "<Firm> Solicitors act for / on behalf of" (not where someone works:
+ * "a receptionist at <Firm> Solicitors"; "she instructed <Firm>" is left
+ * withheld, as the firm's name may be a person's).
  */
 static int acting_solicitors(const struct scan *sc, long b, long p)
 {
-	static const char *const BY[] = {"prepared", "represented", "instructed", "drafted",
-					 "issued", "filed", "lodged", NULL};
+	static const char *const BY[] = {"prepared", "represented", "drafted", "issued", "filed",
+					 "lodged", NULL};
 	const struct tok *t = T(sc, p), *pr = T(sc, b - 1);
 	if (!word_eq(sc, t, "solicitors") && !word_eq(sc, t, "llp"))
 		return 0;
 	for (int k = 0; is_word(pr, W_BY) && BY[k]; k++)
 		if (word_eq(sc, T(sc, b - 2), BY[k]))
 			return 1;
-	if (word_eq(sc, pr, "instructed") || word_eq(sc, pr, "instructing"))
-		return 1;
 	const struct tok *x = T(sc, p + 1), *y = T(sc, p + 2), *z = T(sc, p + 3);
 	if (x->f & (F_NL | F_BRK))
 		return 0;
