@@ -2014,6 +2014,17 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	if (rule == NULL)
 		goto none;
 	*next = b + 1;
+	/* s39-never: "Pat and Ken Hardcastle", "Grace and Tom Lowe": a couple
+	 * named by two forenames and the surname they share; the first
+	 * forename is a person too, common word or not */
+	if (words >= 2 && !caps && a >= 2 && (first->lex & LEX_FORENAME)) {
+		const struct tok *an = tok(sc, a - 1), *f0 = tok(sc, a - 2);
+		int r = 0;
+		if (!first->gap && !an->gap && word_is(sc, an, "and") && f0->shape == SH_CAP &&
+		    (f0->lex & LEX_FORENAME) && !(f0->lex & (LEX_MODAL | LEX_FUNCTION | CUEBITS)) &&
+		    !month_not_name(sc, f0) && (r = emit(sc, out, f0, f0, "lex:couple")) != 0)
+			return r;
+	}
 	return emit(sc, out, first, last, rule) ?: 1;
 none:
 	*next = skip > i ? skip : i + 1;
@@ -2651,6 +2662,25 @@ static size_t chat_body(const char *s, size_t n, size_t a)
  * another speaker's label: a chat, not a form's "Police: ..." (an agency,
  * a common word: not this rule's). Reads at most 2 * CHAT_NEAR bytes.
  */
+/*
+ * s39-never: a worker or carer named in a log's column by a forename and the
+ * initial of her surname, the forename a common word or not: "07:30 Blessing
+ * N: client crying", "07:45<TAB>Grace M<TAB>Breakfast, meds". The initial is a
+ * lone capital with a colon or a tab right after it.
+ */
+static int rule_forename_initial(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
+	if (u == NULL || u->gap || u->shape != SH_INITIAL || u->end - u->start != 1 ||
+	    !(t->lex & LEX_FORENAME) || (t->lex & (LEX_MODAL | LEX_FUNCTION | CUEBITS)) ||
+	    t->nletters < 3 || month_not_name(sc, t))
+		return 0;
+	if (u->end >= sc->n || (sc->s[u->end] != ':' && sc->s[u->end] != '\t'))
+		return 0;
+	*next = i + 2;
+	return emit(sc, out, t, u, "cue:forename-initial") ?: 1;
+}
+
 #define CHAT_NEAR 600
 static int rule_chat_speaker(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
@@ -2769,6 +2799,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_role_bracket(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_CAP)
 			rc = rule_name_restated(&sc, i, out, &next);
+		if (rc == 0 && t->shape == SH_CAP)
+			rc = rule_forename_initial(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_CAP &&
 		    (t->klass == K_U || t->klass == K_S ||
 		     /* a name that is a language too ("Shona IDVA:"); not a

@@ -1433,3 +1433,14 @@ Test(names, s39_lower_case_actors_unknown_actors_officers_and_workers)
 	FINDS("| Beds Police | DS Morley | 18/11: father assaulted mother.", "DS Morley");
 	FINDS("SISTER DONNA KIRK WORKS AT THE SHOP", "DONNA KIRK");
 }
+
+/* s39-never: a carer in a log named by a forename and an initial before a
+ * colon, common word or not; a couple named by two forenames and one
+ * surname. */
+Test(names, s39_forename_initial_labels_and_couples)
+{
+	FINDS("25.04 07:30 Blessing N: Grandson states he is her carer.", "Blessing N");
+	FINDS("Option A: move. Plan B: stay.", "");
+	FINDS("Foster: Pat and Ken Hardcastle, Sunnybank Farm.", "Pat|Ken Hardcastle");
+	FINDS("Police and Ken Hardcastle attended.", "Ken Hardcastle");
+}
