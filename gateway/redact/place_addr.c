@@ -2361,6 +2361,36 @@ static int left_word(const struct scan *sc, const struct tok *t)
 }
 
 /*
+ * s39-never: a titled person, a comma, then a town and "area": "Foster
+ * carer: Mrs <Name> <Surname>, Marple area (not disclosed to owner)" is
+ * where that person lives, which a placement or a refuge may be. At "area"
+ * (p); one or two town words before it, the comma, then at most three
+ * capitalised words back to the title.
+ */
+static void titled_person_area(struct scan *sc, long p)
+{
+	const struct tok *z = T(sc, p + 1);
+	if (z->type == T_WORD && !(z->f & (F_NL | F_BRK)))
+		return; /* "Mr <Name>, Leeds area manager": a role */
+	long a = p, m = 0;
+	while (m < 2 && place_town_word(T(sc, a - 1)) && !(T(sc, a)->f & (F_NL | F_BRK)))
+		a--, m++;
+	if (m == 0 || !is_punct(T(sc, a - 1), ','))
+		return;
+	for (long i = a - 2, k = 0; k < 4 && i >= sc->ss; i--, k++) {
+		const struct tok *w = T(sc, i);
+		if (w->type != T_WORD || (T(sc, i + 1)->f & (F_NL | F_BRK)))
+			return;
+		if ((w->cls & C_TITLE) && (w->f & F_CAP) && w->id != W_DR) {
+			emit_place(sc, a, p, "place:person-area");
+			return;
+		}
+		if (!(w->f & (F_CAP | F_UPPER)))
+			return;
+	}
+}
+
+/*
  * s39-never: does the sentence before token p speak of school ("Wants the
  * kids back in school but not St Michael's as he'd wait there")? Reads at
  * most 16 tokens back, to a full stop or a line's break.
@@ -5353,6 +5383,8 @@ void place_places(struct scan *sc, long p)
 		emit_place(sc, p, p + 2, "place:school"); /* "left St Oswin's 03/03" (read at
 							   * "St": "left" is no listed word); "back
 							   * in school but not St Michael's" */
+	if (t->id == W_AREA && (t->f & F_LOWER))
+		titled_person_area(sc, p);
 	if (t->id == W_DSL || t->id == W_SENCO || t->id == W_HEADTEACHER)
 		role_school(sc, p);
 	if ((t->id == W_DSL || t->id == W_SENCO) && (t->f & F_UPPER))

@@ -3716,3 +3716,12 @@ Test(place, s39_solicitors_acting_are_agencies)
 	expect_span("She works as a receptionist at Hartwell Lane Solicitors.", 0, SCRUB_PLACE,
 		    "Hartwell Lane Solicitors");
 }
+
+/* s39-never: a titled person, a comma, a town and "area" is where that
+ * person lives (a foster carer's, a host's); "Leeds area manager" a role. */
+Test(place, s39_a_titled_persons_area)
+{
+	expect_span("Foster carer: Mrs Yvonne Hollis, Marple area (not disclosed to owner).", 0,
+		    SCRUB_PLACE, "Marple");
+	expect_none("Contact Mr Ali, Leeds area manager.", 0);
+}
