@@ -2005,11 +2005,14 @@ static void try_inst(struct scan *sc, long p)
 	}
 	if (is_word(T(sc, p + 1), W_OF) && place_town_word(T(sc, p + 2)) && (t->f & F_CAP))
 		real = 1; /* University of Lincoln */
+	if (real && b < p && T(sc, b)->id == W_GP && (T(sc, b)->f & F_UPPER))
+		b++; /* "GP Moorland MC": the practice's name after its title */
 	/* "PS: ring Jo": a postscript; "HC", "MC" name a centre only after
 	 * its name, not inside a reference ("INC PS-2026...") */
 	if ((t->id == W_PS || t->id == W_HC || t->id == W_MC) &&
 	    (!real || T(sc, p + 1)->type == T_NUM ||
-	     (is_punct(T(sc, p + 1), '-') && !(T(sc, p + 1)->f & F_SP)) || (T(sc, b)->f & F_UPPER)))
+	     (is_punct(T(sc, p + 1), '-') && !(T(sc, p + 1)->f & F_SP)) ||
+	     ((T(sc, b)->f & F_UPPER) && T(sc, b)->id != W_GP))) /* (s39: "GP Moorland MC") */
 		return;
 	if (!real && !(t->cls & (C_INSTC | C_VENUE))) {
 		inst_label(sc, p); /* "nursery (Little Acorns)", "Surgery: ..." */

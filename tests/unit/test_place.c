@@ -3725,3 +3725,11 @@ Test(place, s39_a_titled_persons_area)
 		    SCRUB_PLACE, "Marple");
 	expect_none("Contact Mr Ali, Leeds area manager.", 0);
 }
+
+/* s39-never: "GP <Name> MC": a practice's short form after its title; a
+ * reference's "PS" or "MC" stays. */
+Test(place, s39_gp_title_before_a_practice_short_form)
+{
+	expect_span("GP Moorland MC informed by task.", 0, SCRUB_PLACE, "Moorland MC");
+	expect_none("INC PS-2026-0001 logged.", 0);
+}
