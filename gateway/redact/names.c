@@ -2020,7 +2020,8 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	if (words >= 2 && !caps && a >= 2 && (first->lex & LEX_FORENAME)) {
 		const struct tok *an = tok(sc, a - 1), *f0 = tok(sc, a - 2);
 		int r = 0;
-		if (!first->gap && !an->gap && word_is(sc, an, "and") && f0->shape == SH_CAP &&
+		if (an != NULL && f0 != NULL && !first->gap && !an->gap && word_is(sc, an, "and") &&
+		    f0->shape == SH_CAP &&
 		    (f0->lex & LEX_FORENAME) && !(f0->lex & (LEX_MODAL | LEX_FUNCTION | CUEBITS)) &&
 		    !month_not_name(sc, f0) && (r = emit(sc, out, f0, f0, "lex:couple")) != 0)
 			return r;
