@@ -3616,7 +3616,9 @@ static const char *const FS_COND_CLAUSE[] = {"until", "till", "til", "unless", N
 
 /* What is paid from someone's: "from her uncle's account" names no home. */
 static const char *const FS_ACCOUNT[] = {"account", "accounts", "bank", "card", "wages",
-                                         "pension", NULL};
+                                         "pension",
+                                         /* s40-over: "took £180 from mother's purse" */
+                                         "purse", "wallet", "handbag", "bag", "tin", NULL};
 
 /* s19-over: what follows someone's when it is no home of theirs: an event
  * or a part of the body (place.c's PL_NOT_HOME) */

@@ -1004,7 +1004,10 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		static const char *const DID[] = {"said",  "says", "took", "spoke", "rang", "came",
 						  "went",  "saw",  "was",  "has",   "had",  "will",
 						  "and",   "who",  "is",   "gave",  "told", "to",
-						  "today", "on",   "re",   NULL};
+						  "today", "on",   "re",
+						  /* s40-never: "OIC DC Farrow of visit
+						   * outcome", "DS Birch from CID" */
+						  "of", "from", "for", "about", "with", "by", "at", NULL};
 		const struct tok *v = tok(sc, j + 1), *b = i > 0 ? tok(sc, i - 1) : NULL;
 		static const char *const FROM[] = {"from", "at", "in", "into", "of", NULL};
 		size_t vl = v ? v->end - v->start : 0;

@@ -868,6 +868,17 @@ static int add_place_short(struct bctx *bc, const struct words *ws, unsigned kin
 		if ((rc = pat_add(bc, &bc->values, ws->w, ws->l, m, 0, kind, R_VAL_TEXT, common)) != 0)
 			return rc;
 	}
+	/* s40-never: "Heaton Royds" of "Heaton Royds Lane Primary School": a
+	 * school named after its street, shortened to the street's own name
+	 * (two words or more before the street's word; common words alone
+	 * only where a name would be) */
+	if (e >= 3 && (lex_classify(ws->w[e - 1], ws->l[e - 1]) & LEX_STREET)) {
+		int own2, plain2;
+		school_own_words(ws, e - 1, &own2, &plain2);
+		if (own2 && (rc = pat_add(bc, &bc->values, ws->w, ws->l, e - 1, 0, kind, R_VAL_TEXT,
+		                          plain2)) != 0)
+			return rc;
+	}
 	/* "Becket" of "Thomas A Becket Infant School", "Bluecoat" of "Bishop of
 	 * Hereford's Bluecoat School": a child names its school by the last
 	 * word of its own name when that word is no common word, forename or
@@ -3629,6 +3640,34 @@ static size_t council_after(const unsigned char *s, size_t n, size_t e)
 	return e;
 }
 
+/*
+ * s40-over: does an agency's kind follow the place ending at e ("Derbyshire
+ * Police", "Lincoln PDU", "Ipswich PRU")? The agency is named, not where
+ * she is: issue 9 keeps agency names, and the sets label a town inside one
+ * as kept. Not the services
+ * that take her case on where she goes: a council (the one housing her
+ * is where she lives: "housing options with <Town> Council"), children's
+ * services and a MASH ("<Town> Children's Services: CIN transfer in"), a
+ * MARAC (a transfer's receiving MARAC), a refuge or Women's Aid.
+ */
+static int agency_after(const unsigned char *s, size_t n, size_t e)
+{
+	static const char *const KIND[] = {
+	    "Police",      "Constabulary", "PDU",         "PRU",          "YOS",
+	    "YOT",         "NHS",          "Probation",   "Magistrates",  "Crown Court",
+	    "Family Court", "County Court", "Youth",      "District Care", "CAMHS",
+	    "Jobcentre",   NULL};
+	if (e >= n || s[e] != ' ')
+		return 0;
+	for (int k = 0; KIND[k]; k++) {
+		size_t l = strlen(KIND[k]);
+		if (e + 1 + l <= n && memcmp(s + e + 1, KIND[k], l) == 0 &&
+		    (e + 1 + l == n || !(sc_alnum(s[e + 1 + l]) || s[e + 1 + l] >= 0x80)))
+			return 1;
+	}
+	return 0;
+}
+
 static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
                             const struct spans *keep, const size_t *maxend)
 {
@@ -3680,7 +3719,7 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 			 * agency is named by its kind in what is left. */
 			for (; li < nl && loc[li].start <= a; li++)
 				reach = loc[li].end > reach ? loc[li].end : reach;
-			if (reach < e) {
+			if (reach < e && !agency_after(s, n, e)) {
 				size_t ja = a, je = council_after(s, n, place_next_word(s, n, e));
 				journey_from(s, n, &ja, &je);
 				rc = spans_push(all, ja, je, SCRUB_LOCATION, "place:again");

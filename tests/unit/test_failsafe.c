@@ -3492,3 +3492,10 @@ Test(failsafe, s39_live_link_authorities_and_orders)
 	expect_none("Not to contact Daniel Quell directly or indirectly, including through social media.");
 	expect("Ring her after 6pm when he is out.", SCRUB_SAFE_TIME, "Ring her after 6pm when he is out");
 }
+
+/* s40-over: money taken from someone's purse or wallet is no place. */
+Test(failsafe, s40_a_purse_is_no_place)
+{
+	expect_none("Son pushed father, took £180 from mother's purse.");
+	expect("She is staying at her mother's.", SCRUB_LOCATION, "She is staying at her mother's");
+}

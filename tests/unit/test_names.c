@@ -1444,3 +1444,13 @@ Test(names, s39_forename_initial_labels_and_couples)
 	FINDS("Foster: Pat and Ken Hardcastle, Sunnybank Farm.", "Pat|Ken Hardcastle");
 	FINDS("Police and Ken Hardcastle attended.", "Ken Hardcastle");
 }
+
+/* s40-never: after a police rank, a surname that is also a word before
+ * "of", "from", "for" ... ("OIC DC Farrow of visit outcome"); a shop after
+ * "from" stays one. */
+Test(names, s40_officers_before_of_and_from)
+{
+	FINDS("Notified Leicestershire Police OIC DC Farrow of visit outcome.", "DC Farrow");
+	FINDS("Spoke to DS Birch from CID.", "DS Birch");
+	FINDS("Laptop bought from PC World for her.", "");
+}

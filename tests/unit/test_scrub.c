@@ -4436,3 +4436,32 @@ Test(scrub, s39_town_tails_councils_and_log_stamps)
 	       "LOG OPENED 14/03/2027 0212\n0212 999 CALL VIA BT OPERATOR");
 	expect("call her on 020 7946\n0000 after six", "call her on " R("phone") " after six");
 }
+
+/* s40-never: a listed school named after its street goes by the street's
+ * own name too ("Heaton Royds" of "Heaton Royds Lane Primary School");
+ * s40-over: a town withheld again stays in a police force's or a youth
+ * service's name ("Quellshire Police", "Quellby PRU"), not in its
+ * council's nor its children's services' (the ones that take her on). */
+Test(scrub, s40_street_named_schools_and_towns_in_agency_names)
+{
+	static const struct scrub_value v[] = {
+		{"Hexthorpe Royds Lane Primary School", SCRUB_PLACE, CANON_TEXT, 0},
+	};
+	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
+	expect_with(s, "| Update collection list | Hexthorpe Royds | 04/03 |",
+		    "| Update collection list | " R("place") " | 04/03 |");
+	scrubber_free(s);
+	struct scrub_spec spec = {NULL, 0, NULL, 0, NULL, 0, NULL, 0, SCRUB_F_LOCATION, 0};
+	scrubber *sc = scrubber_build(&spec);
+	cr_assert_not_null(sc);
+	const char *in = "She has moved to Quellby with the children. Quellby PRU and Quellby Police "
+	                 "notified. Quellby Council accepted the duty; Quellby Children's Services "
+	                 "to take the CIN plan.";
+	char *out = NULL;
+	cr_assert_eq(scrub_text(sc, in, strlen(in), NULL, 0, &out, NULL), 0);
+	cr_expect_not_null(strstr(out, "Quellby PRU and Quellby Police notified"), "%s", out);
+	cr_expect_null(strstr(out, "Quellby Council"), "%s", out);
+	cr_expect_null(strstr(out, "Quellby Children"), "%s", out);
+	free(out);
+	scrubber_free(sc);
+}
