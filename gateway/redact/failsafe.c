@@ -5120,6 +5120,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	int conv = 0; /* this word completed a conveyance's place */
 	int livew = 0, feed = 0; /* "lives with": S_LIVEW; "live link": none */
 	int movin = 0; /* "moved in" alone: S_MOVIN */
+	int tref = 0;  /* "tenancy ref": none */
 	/* residence; "Mrs X lives with her son, who is her carer" is the
 	 * household at the address on file ("now lives with", "lives with
 	 * her sister in Hull" say where) */
@@ -5147,8 +5148,19 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	}
 	if ((c & K_RES) && wn >= 4 && memcmp(w, "mov", 3) == 0 && fs_moved_in(f, b))
 		movin = 1;
+	/* s40-over: "Tenancy ref BHCC/T/118204", "tenancy no. 4471": a
+	 * tenancy's reference, a record's, not where she lives (the
+	 * reference is kept as one) */
+	if ((c & K_RES) && wn == 7 && memcmp(w, "tenancy", 7) == 0) {
+		static const char *const REF[] = {"ref", "reference", "no", "number", "id", NULL};
+		char nx[16];
+		int title;
+		size_t k = fs_peek(f, b, nx, sizeof nx, &title);
+		if (k && fs_in(nx, REF))
+			tref = 1;
+	}
 	/* (s19-over: not "marker on both addresses": fs_address_marker) */
-	if ((c & K_RES) && !livew && !feed && !movin &&
+	if ((c & K_RES) && !livew && !feed && !movin && !tref &&
 	    !(wn == 9 && memcmp(w, "addresses", 9) == 0 && fs_address_marker(f, a, b)))
 		s |= S_RES;
 	/* "She's been placed by <Provider>": housed by whoever placed her */

@@ -470,9 +470,7 @@ static int place_object(const struct scan *sc, long x, int with)
 	const struct tok *o = T(sc, x);
 	if (o->type == T_NUM) {
 		/* "the address at 2215" in a log is a time */
-		const unsigned char *d = sc->s + o->start;
-		if (o->ndig == 4 && o->end - o->start == 4 && is_word(T(sc, x - 1), W_AT) &&
-		    (d[0] - '0') * 10 + (d[1] - '0') < 24 && d[2] < '6')
+		if (tok_hhmm(sc, o) && is_word(T(sc, x - 1), W_AT))
 			return 0;
 		/* s20-over: a date in full ("Calls to address: 11/06/2024 (...)",
 		 * two slashes) is when, a log of calls; "12/3 Oak Row" (one) is
@@ -2171,12 +2169,6 @@ static int tok_in(const struct scan *sc, const struct tok *t, const char *const 
 }
 
 /*
- * s19-over: from p to the sentence's end (a full stop, a line break, the
- * text's end; at most eight tokens), only weekdays, months and dates
- * ("Thurs 3 Dec", "Mon 30/11")? Not a time of day, a clock, a word of
- * anything else ("tues pm", "Mon 10:00", "Thurs at work").
- */
-/*
  * From p to the clause's end only a date and a clock time ("09/02/2027
  * 10.30am, unannounced", "17 Feb 2pm."), nothing of how or where ("14/04
  * at work")?
@@ -2201,6 +2193,12 @@ static int dated_only(const struct scan *sc, long p)
 	return 0;
 }
 
+/*
+ * s19-over: from p to the sentence's end (a full stop, a line break, the
+ * text's end; at most eight tokens), only weekdays, months and dates
+ * ("Thurs 3 Dec", "Mon 30/11")? Not a time of day, a clock, a word of
+ * anything else ("tues pm", "Mon 10:00", "Thurs at work").
+ */
 static int next_date_only(const struct scan *sc, long p)
 {
 	int n = 0;

@@ -579,14 +579,7 @@ static long number_street(const struct scan *sc, long p)
 static int cad_time(const struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p), *x = T(sc, p + 1);
-	const unsigned char *c = sc->s + t->start;
-	if (t->end - t->start != 4 || !(t->f & F_NL || p == 0) || x->type != T_WORD ||
-	    !(x->f & F_UPPER))
-		return 0;
-	for (int k = 0; k < 4; k++)
-		if (!is_digit(c[k]))
-			return 0;
-	return (c[0] - '0') * 10 + (c[1] - '0') < 24 && c[2] < '6';
+	return tok_hhmm(sc, t) && (t->f & F_NL || p == 0) && x->type == T_WORD && (x->f & F_UPPER);
 }
 
 static void try_number(struct scan *sc, long p)
@@ -600,10 +593,8 @@ static void try_number(struct scan *sc, long p)
 	const struct tok *pr = T(sc, p - 1);
 	/* s39-over: "Date 18 March 2027, 1400, Middle Engine Lane police
 	 * office": a meeting's hour after its date, no house's number */
-	const unsigned char *c = sc->s + T(sc, p)->start;
-	if (e > 0 && T(sc, p)->end - T(sc, p)->start == 4 && is_digit(c[0]) && is_digit(c[1]) &&
-	    is_digit(c[2]) && is_digit(c[3]) && (c[0] - '0') * 10 + (c[1] - '0') < 24 && c[2] < '6' &&
-	    is_punct(pr, ',') && (T(sc, p - 2)->type == T_NUM || (T(sc, p - 2)->cls & (C_MON | C_DAY))))
+	if (e > 0 && tok_hhmm(sc, T(sc, p)) && is_punct(pr, ',') &&
+	    (T(sc, p - 2)->type == T_NUM || (T(sc, p - 2)->cls & (C_MON | C_DAY))))
 		return;
 	if (is_punct(pr, '#') && pr->end == T(sc, p)->start && (T(sc, p)->f & F_HOUSE) &&
 	    (T(sc, p - 2)->cls & (C_PREP | C_PREP2 | C_LOCV)) && e == 0) {

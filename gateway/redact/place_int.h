@@ -207,6 +207,15 @@ static inline int is_alnum(unsigned c)
 	return is_alpha(c) || is_digit(c);
 }
 
+/* Is t four digits HHMM, a 24-hour clock ("1925", "0212": a log's time,
+ * a meeting's hour), not a house's number ("2715")? */
+static inline int tok_hhmm(const struct scan *sc, const struct tok *t)
+{
+	const unsigned char *c = sc->s + t->start;
+	return t->end - t->start == 4 && is_digit(c[0]) && is_digit(c[1]) && is_digit(c[2]) &&
+	       is_digit(c[3]) && (c[0] - '0') * 10 + (c[1] - '0') < 24 && c[2] < '6';
+}
+
 static inline int is_word(const struct tok *t, unsigned id)
 {
 	return t->type == T_WORD && t->id == id;

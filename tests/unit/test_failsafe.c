@@ -3499,3 +3499,11 @@ Test(failsafe, s40_a_purse_is_no_place)
 	expect_none("Son pushed father, took £180 from mother's purse.");
 	expect("She is staying at her mother's.", SCRUB_LOCATION, "She is staying at her mother's");
 }
+
+/* s40-over: a tenancy's reference is a record's, no residence. */
+Test(failsafe, s40_a_tenancy_reference_is_no_place)
+{
+	expect_none("Tenancy ref BHCC/T/118204 checked by the officer.");
+	expect("Her tenancy at Quellby House ends Friday.", SCRUB_LOCATION,
+	       "Her tenancy at Quellby House ends Friday");
+}
