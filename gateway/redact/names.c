@@ -422,11 +422,16 @@ static int word_in_list(const struct scan *sc, const struct tok *t, const char *
  * run, on its line and joined by nothing but spaces, hyphens and an
  * apostrophe's "s", makes the run a public body's name (its town's), not a
  * person's. A known name on the way ends the search ("Zelphine Quenby House").
+ * s40-over: an agency's own word or acronym ends it too, within four
+ * ("Social Worker, Bradford CSC", "Health Visitor, Bradford District Care
+ * NHS FT").
  */
+static int agency_word(const struct scan *sc, const struct tok *w);
+
 static int institution_follows(struct scan *sc, size_t last)
 {
 	static const char *const BODY[] = {"team", "teams", "service", "services", "unit", NULL};
-	for (size_t k = last + 1; k <= last + 3; k++) {
+	for (size_t k = last + 1; k <= last + 4; k++) {
 		const struct tok *u = tok(sc, k);
 		if (u == NULL || (u->gap & ~G_OTHER) ||
 		    (u->gap == G_OTHER && sc->s[u->start - 1] != '-'))
@@ -435,9 +440,9 @@ static int institution_follows(struct scan *sc, size_t last)
 			continue;
 		if (!capish(u))
 			return 0;
-		if ((u->lex & LEX_INSTITUTION) || word_in_list(sc, u, BODY))
+		if ((u->lex & LEX_INSTITUTION) || word_in_list(sc, u, BODY) || agency_word(sc, u))
 			return 1;
-		if (u->klass == K_S || u->klass == K_U)
+		if (u->klass == K_S || u->klass == K_U || k == last + 4)
 			return 0;
 	}
 	return 0;
@@ -1317,8 +1322,10 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	      word_in_list(sc, tok(sc, last + 2), WORKS_AT)))
 		return 0; /* "her son's school, Hughes Primary": a place (not "SISTER
 			   * DONNA KIRK WORKS AT ...": her work, a verb) */
-	if (word_in_list(sc, t, ROLE_NOT_KIN) && institution_follows(sc, last))
-		return 0; /* "Team Manager, Quellby Children's Services": her agency */
+	if (word_in_list(sc, t, ROLE_NOT_KIN) &&
+	    (institution_follows(sc, last) || institution_follows(sc, i + 1)))
+		return 0; /* "Team Manager, Quellby Children's Services": her agency;
+			   * "Social Worker, Bradford CSC" (the run took its acronym) */
 	/* "...MARAC Coordinator\nKent MARAC (Thanet)": a role ending a line,
 	 * then a place's name and an agency's word opening the next, is a
 	 * heading, no one's name */

@@ -1454,3 +1454,13 @@ Test(names, s40_officers_before_of_and_from)
 	FINDS("Spoke to DS Birch from CID.", "DS Birch");
 	FINDS("Laptop bought from PC World for her.", "");
 }
+
+/* s40-over: a role's agency after its comma, a town and the agency's
+ * acronym or words ("Social Worker, Bradford CSC", "Health Visitor,
+ * Bradford District Care NHS FT"), is no person; a name after a role is. */
+Test(names, s40_a_roles_agency_by_its_town)
+{
+	FINDS("- Farah Qureshi, Social Worker, Bradford CSC", "Farah Qureshi");
+	FINDS("- Yasmin Hussain, Health Visitor, Bradford District Care NHS FT", "Yasmin Hussain");
+	FINDS("Social Worker Hannah Price said so.", "Hannah Price");
+}
