@@ -2004,8 +2004,10 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		rule = "lex:unknown-actor";
 	if (rule == NULL && a == b && words == 1 && first->klass == K_A && !caps &&
 	    first->shape == SH_CAP && (first->lex & LEX_FORENAME) && listed_with_names(sc, a) &&
-	    !month_not_name(sc, first))
-		rule = "lex:name-in-list"; /* (not "Since September, Kayden ...") */
+	    !month_not_name(sc, first) &&
+	    !(tok(sc, a + 1) && !tok(sc, a + 1)->gap && agency_word(sc, tok(sc, a + 1))))
+		rule = "lex:name-in-list"; /* (not "Since September, Kayden ...", nor
+					    * "<Name>, Lincoln PDU, Probation": an agency's town) */
 	if (rule == NULL && !caps && words >= 2 && words <= 3 && number_owner(sc, a, b))
 		rule = "cue:number-owner";
 	/* "his uncles Big Paddy and ...", "Little Mo": an adjective of size
@@ -2430,7 +2432,11 @@ static int agency_word(const struct scan *sc, const struct tok *w)
 	static const char *const AGENCY[] = {"probation", "housing", "health", "education", "police",
 					     "safeguarding", "council", "constabulary", NULL};
 	static const char *const ACRONYM[] = {"csc", "idva", "isva", "nhs", "mash", "camhs", "cgl",
-					      "dwp", NULL};
+					      "dwp",
+					      /* s40-over: probation's and youth justice's
+					       * ("Lincoln PDU", "Ipswich PRU") */
+					      "pdu", "yot", "yos", "pru", "cps", "nps", "cmht", "edt",
+					      NULL};
 	if (w == NULL || w->caps)
 		return 0;
 	if (w->shape == SH_UPPER)

@@ -1464,3 +1464,10 @@ Test(names, s40_a_roles_agency_by_its_town)
 	FINDS("- Yasmin Hussain, Health Visitor, Bradford District Care NHS FT", "Yasmin Hussain");
 	FINDS("Social Worker Hannah Price said so.", "Hannah Price");
 }
+
+/* s40-over: a town before probation's or youth justice's acronym in a
+ * list of names is the agency's ("Paul Ingham, Lincoln PDU, Probation"). */
+Test(names, s40_a_town_before_an_agency_acronym_in_a_list)
+{
+	FINDS("Supervising officer: Paul Ingham, Lincoln PDU, Probation Service", "Paul Ingham");
+}
