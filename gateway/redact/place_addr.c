@@ -1981,6 +1981,16 @@ static void try_inst(struct scan *sc, long p)
 			real = 1, b = i; /* "Our Lady of Lourdes Primary", "Our Lady's" */
 			continue;
 		}
+		/* s40-never: "Leeds Student Medical Practice": a pupil's or a
+		 * student's word capitalised inside a name, a town or a name's
+		 * word before it on its line */
+		if ((w->cls & C_ATTEND) && (w->f & F_CAP) && !(w->f & F_UPPER) &&
+		    !(w->cls & (C_NOTPL | C_KIN)) && place_town_word(T(sc, i - 1)) &&
+		    !(T(sc, i - 1)->f & F_UPPER) && !(T(sc, i)->f & F_NL) && i - 1 >= sc->ss &&
+		    !(T(sc, i - 1)->cls & (C_ATTEND | C_WORKC | C_ADMIT))) {
+			real = 1, b = i;
+			continue;
+		}
 		if ((w->f & F_CAP) && !(w->cls & (C_DET | C_PRON | C_FUNC | C_CONJ | C_NOTPL | C_DAY |
 						   C_MON | C_ATTEND | C_WORKC | C_ADV | C_ADMIT)) &&
 		    !((t->f & F_LOWER) && (w->f & (F_BRK | F_NL)) && !(w->f & F_UPPER) &&

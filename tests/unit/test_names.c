@@ -1471,3 +1471,12 @@ Test(names, s40_a_town_before_an_agency_acronym_in_a_list)
 {
 	FINDS("Supervising officer: Paul Ingham, Lincoln PDU, Probation Service", "Paul Ingham");
 }
+
+/* s40-never: South Asian honorifics before a name ("Smt. Rekha Joshi",
+ * "Shri Anil Desai"); "Sri Lanka" stays a country. */
+Test(names, s40_south_asian_honorifics)
+{
+	FINDS("Referred by Smt. Rekha Joshi, group leader.", "Smt. Rekha Joshi");
+	FINDS("Shri Anil Desai spoke to us.", "Shri Anil Desai");
+	FINDS("She is from Sri Lanka.", "");
+}

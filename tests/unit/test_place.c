@@ -3733,3 +3733,13 @@ Test(place, s39_gp_title_before_a_practice_short_form)
 	expect_span("GP Moorland MC informed by task.", 0, SCRUB_PLACE, "Moorland MC");
 	expect_none("INC PS-2026-0001 logged.", 0);
 }
+
+/* s40-never: a student's word capitalised inside a practice's name after
+ * its town ("Leeds Student Medical Practice"); not a student's word
+ * opening one. */
+Test(place, s40_student_inside_a_practices_name)
+{
+	expect_span("Referred to GP at Leeds Student Medical Practice for review.", 0, SCRUB_PLACE,
+		    "Leeds Student Medical Practice");
+	expect_none("Student Support Service contacted.", 0);
+}
