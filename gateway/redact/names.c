@@ -1288,6 +1288,17 @@ static int rule_kin(struct scan *sc, size_t i, struct spans *out, size_t *next)
 			return lower_kin_name(sc, i + 1, out, next, 0);
 		return 0;
 	}
+	/* s40-over: "Referring officer: Work Coach D. Holroyd", "Referrer:
+	 * Support Worker <Name>": a common word before a role's word, both
+	 * capitalised, is the role's name (the role's word cues the name
+	 * after it) */
+	{
+		const struct tok *v = tok(sc, i + 2);
+		if (v && !v->gap && (v->lex & LEX_KIN) && v->shape == SH_CAP && !v->caps &&
+		    u->shape == SH_CAP && !u->caps && (u->lex & LEX_COMMON) &&
+		    !(u->lex & (LEX_FORENAME | LEX_SURNAME)))
+			return 0;
+	}
 	/* s23-over: "Referrer: <Forename> <Surname>"; a referral names its
 	 * agency there as often ("Referrer: <Name> Women's Aid", "(referrer,
 	 * <Name> IDVA)"), so only a known forename after it is a person's */
@@ -2430,7 +2441,8 @@ static int rule_name_restated(struct scan *sc, size_t i, struct spans *out, size
 static int agency_word(const struct scan *sc, const struct tok *w)
 {
 	static const char *const AGENCY[] = {"probation", "housing", "health", "education", "police",
-					     "safeguarding", "council", "constabulary", NULL};
+					     "safeguarding", "council", "constabulary", "jobcentre",
+					     NULL};
 	static const char *const ACRONYM[] = {"csc", "idva", "isva", "nhs", "mash", "camhs", "cgl",
 					      "dwp",
 					      /* s40-over: probation's and youth justice's

@@ -1480,3 +1480,13 @@ Test(names, s40_south_asian_honorifics)
 	FINDS("Shri Anil Desai spoke to us.", "Shri Anil Desai");
 	FINDS("She is from Sri Lanka.", "");
 }
+
+/* s40-over: a common word before a role's word, both capitalised, is the
+ * role's name ("Work Coach D. Holroyd"); a town before "Jobcentre" in a
+ * list of names is the office's. */
+Test(names, s40_role_phrases_and_jobcentres)
+{
+	FINDS("Referring officer: Work Coach D. Holroyd, Bradford Jobcentre | Date: 04/03/2027",
+	      "D. Holroyd");
+	FINDS("Referrer: Support Worker Jane Pike.", "Jane Pike");
+}
