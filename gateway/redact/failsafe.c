@@ -3548,7 +3548,8 @@ static int fs_family_home(const struct fs *f, size_t a, size_t b)
  */
 static int fs_account_next(const struct fs *f, size_t b)
 {
-	static const char *const NOUN[] = {"account", "accounts", "name", "names", NULL};
+	static const char *const NOUN[] = {"account", "accounts", "acct", "accts", "name", "names",
+					   NULL};
 	char x[16];
 	size_t i = b;
 	for (int words = 0; words < 3; words++) {
@@ -4642,6 +4643,27 @@ static int fs_ta_person(const struct fs *f, size_t a, size_t b)
 	       fs_no_place_ahead(f, b);
 }
 
+/* s40-over: are the words before a at "where to", a capacity's or a
+ * decision's word at most four words before them? */
+static int fs_capacity_where_to(const struct fs *f, size_t a)
+{
+	static const char *const DECIDE[] = {"capacity", "decision", "decisions", "decide",
+					     "deciding", "choice", "choices", "mca", NULL};
+	char x[16];
+	size_t st;
+	if (fs_prev_word(f, a, x, sizeof x, &st) != 2 || memcmp(x, "to", 2) != 0 ||
+	    fs_prev_word(f, st, x, sizeof x, &st) != 5 || memcmp(x, "where", 5) != 0)
+		return 0;
+	for (int k = 0; k < 4; k++) {
+		size_t n = fs_prev_word(f, st, x, sizeof x, &st);
+		if (n == 0 || n + 1 >= sizeof x)
+			return 0;
+		if (fs_in(x, DECIDE))
+			return 1;
+	}
+	return 0;
+}
+
 /* s21-over: are the two words before a "right to" or "rights to"? */
 static int fs_right_to(const struct fs *f, size_t a)
 {
@@ -5120,7 +5142,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	int conv = 0; /* this word completed a conveyance's place */
 	int livew = 0, feed = 0; /* "lives with": S_LIVEW; "live link": none */
 	int movin = 0; /* "moved in" alone: S_MOVIN */
-	int tref = 0;  /* "tenancy ref": none */
+	int tref = 0;  /* "tenancy ref", "marker live": none */
 	/* residence; "Mrs X lives with her son, who is her carer" is the
 	 * household at the address on file ("now lives with", "lives with
 	 * her sister in Hull" say where) */
@@ -5148,6 +5170,31 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	}
 	if ((c & K_RES) && wn >= 4 && memcmp(w, "mov", 3) == 0 && fs_moved_in(f, b))
 		movin = 1;
+	/* s40-over: "capacity re where to live", "a decision about where to
+	 * live": the Mental Capacity Act's question (place.c's
+	 * capacity_where_to) */
+	if ((c & K_RES) && wn == 4 && memcmp(w, "live", 4) == 0 && fs_capacity_where_to(f, a))
+		tref = 1;
+	/* s40-over: "Marker live 21/02", "flag is live": an alert in force,
+	 * no one living anywhere */
+	if ((c & K_RES) && wn == 4 && memcmp(w, "live", 4) == 0) {
+		static const char *const ALERT[] = {"marker", "markers", "flag", "flags", "alert",
+						    "alerts", "warning", "is", "now", NULL};
+		static const char *const MARK[] = {"marker", "markers", "flag", "flags", "alert",
+						   "alerts", "warning", NULL};
+		char pw[16];
+		size_t st;
+		size_t k = fs_prev_word(f, a, pw, sizeof pw, &st);
+		if (k && k + 1 < sizeof pw && fs_in(pw, ALERT)) {
+			int mark = fs_in(pw, MARK);
+			if (!mark) { /* "marker is live", "flag now live" */
+				size_t k2 = fs_prev_word(f, st, pw, sizeof pw, NULL);
+				mark = k2 && k2 + 1 < sizeof pw && fs_in(pw, MARK);
+			}
+			if (mark)
+				tref = 1;
+		}
+	}
 	/* s40-over: "Tenancy ref BHCC/T/118204", "tenancy no. 4471": a
 	 * tenancy's reference, a record's, not where she lives (the
 	 * reference is kept as one) */

@@ -528,9 +528,29 @@ static int her_place_object(const struct scan *sc, long o)
 	return 0;
 }
 
+/*
+ * s40-over: is the verb at p "live" of "capacity (re) where to live", "a
+ * decision about where to live": the Mental Capacity Act's question, no
+ * statement of where she is (a cue after it still says where)? A
+ * capacity's or a decision's word within six tokens before "where to".
+ */
+static int capacity_where_to(const struct scan *sc, long p)
+{
+	static const char *const DECIDE[] = {"capacity", "decision", "decisions", "decide",
+					     "deciding", "choice", "choices", "mca", NULL};
+	if (!is_word(T(sc, p - 1), W_TO) || !is_word(T(sc, p - 2), W_WHERE))
+		return 0;
+	for (long i = p - 3; i >= p - 8 && i >= sc->ss; i--)
+		if (tok_in(sc, T(sc, i), DECIDE))
+			return 1;
+	return 0;
+}
+
 static void try_locv(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
+	if ((t->id == W_LIVE) && capacity_where_to(sc, p))
+		return;
 	long j = p + 1;
 	for (int k = 0; k < 2 && (T(sc, j)->cls & C_ADV) && T(sc, j)->id != W_BACK; k++)
 		j++;

@@ -3507,3 +3507,15 @@ Test(failsafe, s40_a_tenancy_reference_is_no_place)
 	expect("Her tenancy at Quellby House ends Friday.", SCRUB_LOCATION,
 	       "Her tenancy at Quellby House ends Friday");
 }
+
+/* s40-over: an alert in force ("Marker live 21/02"), money into an
+ * account written short ("into joint acct"), the Mental Capacity Act's
+ * question ("has capacity re where to live") are no place of hers. */
+Test(failsafe, s40_markers_accounts_and_capacity)
+{
+	expect_none("Marker live 21/02.");
+	expect_none("Her wages go into joint acct he holds the card for.");
+	expect_none("Capacity assessed 08/03 - has capacity re where to live.");
+	expect("She will live with her aunt in Quellby.", SCRUB_LOCATION,
+	       "She will live with her aunt in Quellby");
+}

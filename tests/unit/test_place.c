@@ -3743,3 +3743,12 @@ Test(place, s40_student_inside_a_practices_name)
 		    "Leeds Student Medical Practice");
 	expect_none("Student Support Service contacted.", 0);
 }
+
+/* s40-over: "capacity regarding where to live" is the Mental Capacity
+ * Act's question, no statement of where she is. */
+Test(place, s40_capacity_where_to_live)
+{
+	expect_none("MCA assessment 30/11 - HAS capacity regarding where to live on discharge.",
+		    PLACE_F_LOCATION);
+	expect_sentence("Her mum's house in Bilton is where she is staying.", SCRUB_LOCATION);
+}
