@@ -2006,6 +2006,12 @@ static void safe_cues(struct scan *sc, long p)
 			return; /* "40 calls between 9 and 11": counted, not a window */
 		sc->callw = 1;
 		if (pr->id == W_NOT || pr->id == W_DONT || pr->id == W_DONT2 || pr->id == W_NEVER) {
+			/* s40-over: "T would not talk", "she did not call":
+			 * what she did or would do, no instruction */
+			static const char *const WOULD[] = {"would", "did", "could", "was", "were",
+							    "had", "has", "have", NULL};
+			if (pr->id == W_NOT && tok_in(sc, T(sc, p - 2), WOULD))
+				return;
 			/* s39-over: "must not contact <Name> or her mother
 			 * directly or indirectly": an order's condition, his */
 			for (long i = p + 1; i < p + 12 && T(sc, i)->type != T_END && !(T(sc, i)->f & F_BRK) &&

@@ -3752,3 +3752,11 @@ Test(place, s40_capacity_where_to_live)
 		    PLACE_F_LOCATION);
 	expect_sentence("Her mum's house in Bilton is where she is staying.", SCRUB_LOCATION);
 }
+
+/* s40-over: what she did or would do ("T would not talk", "she did not
+ * call") is no instruction not to call her; "do not ring" still is. */
+Test(place, s40_would_not_talk_is_no_instruction)
+{
+	expect_none("Jordan and a friend present, T would not talk.", PLACE_F_LOCATION);
+	expect_sentence("Please do not ring her after 6pm.", SCRUB_SAFE_TIME);
+}
