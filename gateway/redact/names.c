@@ -418,13 +418,12 @@ static int word_in_list(const struct scan *sc, const struct tok *t, const char *
 /*
  * "Team Manager, Quellby Children's Services", "Health Visitor, Farrowdale 0-19
  * Team", "bailed by Brackenmoor Crown Court": a capitalised institution word
- * ("Services", "Court", "Police", "Team") within the three tokens after a
- * run, on its line and joined by nothing but spaces, hyphens and an
- * apostrophe's "s", makes the run a public body's name (its town's), not a
- * person's. A known name on the way ends the search ("Zelphine Quenby House").
- * s40-over: an agency's own word or acronym ends it too, within four
- * ("Social Worker, Bradford CSC", "Health Visitor, Bradford District Care
- * NHS FT").
+ * ("Services", "Court", "Police", "Team") or an agency's own word or
+ * acronym (s40-over: "Social Worker, Bradford CSC", "Health Visitor,
+ * Bradford District Care NHS FT") within the four tokens after a run, on
+ * its line and joined by nothing but spaces, hyphens and an apostrophe's
+ * "s", makes the run a public body's name (its town's), not a person's. A
+ * known name on the way ends the search ("Zelphine Quenby House").
  */
 static int agency_word(const struct scan *sc, const struct tok *w);
 
