@@ -5393,8 +5393,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* (not after him in the clause: "husband has threatened to take
 	 * the children to <Country>", "suspect brought her to the UK" are
 	 * his acts, not where she is) */
-	if ((c & K_CONV) && !(c & K_GO) && !(f->seen & S_HE))
-		f->take_win = 4, f->take_obj = 0;
+	if ((c & K_CONV) && (!(c & K_GO) || (wn == 5 && memcmp(w, "taken", 5) == 0)) &&
+	    !(f->seen & S_HE))
+		f->take_win = 4, f->take_obj = 0; /* (s40-never: "has taken the children to
+		                                   * her sister": "taken" is a going word too) */
 	if (had_go && (c & K_RESN))
 		s |= S_RES;
 	/* "from Hexham where she's been sleeping": the place before "where"

@@ -3519,3 +3519,12 @@ Test(failsafe, s40_markers_accounts_and_capacity)
 	expect("She will live with her aunt in Quellby.", SCRUB_LOCATION,
 	       "She will live with her aunt in Quellby");
 }
+
+/* s40-never: "taken" (a going word too) then her people and where: "has
+ * taken the children to her sister" says where they are. */
+Test(failsafe, s40_taken_the_children_to_her_sister)
+{
+	expect("Grandmother has taken the children to her sister.", SCRUB_LOCATION,
+	       "Grandmother has taken the children to her sister");
+	expect_none("He was taken to hospital by ambulance.");
+}
