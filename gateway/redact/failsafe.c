@@ -4643,8 +4643,8 @@ static int fs_ta_person(const struct fs *f, size_t a, size_t b)
 	       fs_no_place_ahead(f, b);
 }
 
-/* s40-over: are the words before a at "where to", a capacity's or a
- * decision's word at most four words before them? */
+/* s40-over: are the words before a "where to", a capacity's or a
+ * decision's word at most three words before them? */
 static int fs_capacity_where_to(const struct fs *f, size_t a)
 {
 	static const char *const DECIDE[] = {"capacity", "decision", "decisions", "decide",
@@ -4654,14 +4654,7 @@ static int fs_capacity_where_to(const struct fs *f, size_t a)
 	if (fs_prev_word(f, a, x, sizeof x, &st) != 2 || memcmp(x, "to", 2) != 0 ||
 	    fs_prev_word(f, st, x, sizeof x, &st) != 5 || memcmp(x, "where", 5) != 0)
 		return 0;
-	for (int k = 0; k < 4; k++) {
-		size_t n = fs_prev_word(f, st, x, sizeof x, &st);
-		if (n == 0 || n + 1 >= sizeof x)
-			return 0;
-		if (fs_in(x, DECIDE))
-			return 1;
-	}
-	return 0;
+	return fs_goto_before(f, st, DECIDE);
 }
 
 /* s21-over: are the two words before a "right to" or "rights to"? */
