@@ -4643,18 +4643,35 @@ static int fs_ta_person(const struct fs *f, size_t a, size_t b)
 	       fs_no_place_ahead(f, b);
 }
 
-/* s40-over: are the words before a "where to", a capacity's or a
- * decision's word at most three words before them? */
-static int fs_capacity_where_to(const struct fs *f, size_t a)
-{
-	static const char *const DECIDE[] = {"capacity", "decision", "decisions", "decide",
+/* The words that ask where she should live, as a decision: "capacity re
+ * where to live", "a decision about where to live" (failsafe.h; place.c
+ * reads them too). */
+const char *const failsafe_decide_words[] = {"capacity", "decision", "decisions", "decide",
 					     "deciding", "choice", "choices", "mca", NULL};
+
+/*
+ * s40-over: does "live" at a say that no one lives anywhere: the Mental
+ * Capacity Act's question ("capacity re where to live": a decision's word
+ * at most three words before "where to"), or an alert in force ("Marker
+ * live 21/02", "flag is live", "marker now live")?
+ */
+static int fs_live_no_place(const struct fs *f, size_t a)
+{
+	static const char *const LINK[] = {"is", "now", NULL};
+	static const char *const MARK[] = {"marker", "markers", "flag", "flags", "alert",
+					   "alerts", "warning", NULL};
 	char x[16];
 	size_t st;
-	if (fs_prev_word(f, a, x, sizeof x, &st) != 2 || memcmp(x, "to", 2) != 0 ||
-	    fs_prev_word(f, st, x, sizeof x, &st) != 5 || memcmp(x, "where", 5) != 0)
+	size_t k = fs_prev_word(f, a, x, sizeof x, &st);
+	if (k == 2 && memcmp(x, "to", 2) == 0) {
+		size_t st2;
+		if (fs_prev_word(f, st, x, sizeof x, &st2) == 5 && memcmp(x, "where", 5) == 0)
+			return fs_goto_before(f, st2, failsafe_decide_words);
 		return 0;
-	return fs_goto_before(f, st, DECIDE);
+	}
+	if (k && k + 1 < sizeof x && fs_in(x, LINK))
+		k = fs_prev_word(f, st, x, sizeof x, &st);
+	return k && k + 1 < sizeof x && fs_in(x, MARK);
 }
 
 /* s21-over: are the two words before a "right to" or "rights to"? */
@@ -5135,7 +5152,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	int conv = 0; /* this word completed a conveyance's place */
 	int livew = 0, feed = 0; /* "lives with": S_LIVEW; "live link": none */
 	int movin = 0; /* "moved in" alone: S_MOVIN */
-	int tref = 0;  /* "tenancy ref", "marker live": none */
+	int nores = 0; /* the residence word names none here ("tenancy ref",
+	                * "marker live", "where to live"): none */
 	/* residence; "Mrs X lives with her son, who is her carer" is the
 	 * household at the address on file ("now lives with", "lives with
 	 * her sister in Hull" say where) */
@@ -5163,31 +5181,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	}
 	if ((c & K_RES) && wn >= 4 && memcmp(w, "mov", 3) == 0 && fs_moved_in(f, b))
 		movin = 1;
-	/* s40-over: "capacity re where to live", "a decision about where to
-	 * live": the Mental Capacity Act's question (place.c's
-	 * capacity_where_to) */
-	if ((c & K_RES) && wn == 4 && memcmp(w, "live", 4) == 0 && fs_capacity_where_to(f, a))
-		tref = 1;
-	/* s40-over: "Marker live 21/02", "flag is live": an alert in force,
-	 * no one living anywhere */
-	if ((c & K_RES) && wn == 4 && memcmp(w, "live", 4) == 0) {
-		static const char *const ALERT[] = {"marker", "markers", "flag", "flags", "alert",
-						    "alerts", "warning", "is", "now", NULL};
-		static const char *const MARK[] = {"marker", "markers", "flag", "flags", "alert",
-						   "alerts", "warning", NULL};
-		char pw[16];
-		size_t st;
-		size_t k = fs_prev_word(f, a, pw, sizeof pw, &st);
-		if (k && k + 1 < sizeof pw && fs_in(pw, ALERT)) {
-			int mark = fs_in(pw, MARK);
-			if (!mark) { /* "marker is live", "flag now live" */
-				size_t k2 = fs_prev_word(f, st, pw, sizeof pw, NULL);
-				mark = k2 && k2 + 1 < sizeof pw && fs_in(pw, MARK);
-			}
-			if (mark)
-				tref = 1;
-		}
-	}
+	/* s40-over: "capacity re where to live", "Marker live 21/02": no one
+	 * living anywhere */
+	if ((c & K_RES) && wn == 4 && memcmp(w, "live", 4) == 0 && fs_live_no_place(f, a))
+		nores = 1;
 	/* s40-over: "Tenancy ref BHCC/T/118204", "tenancy no. 4471": a
 	 * tenancy's reference, a record's, not where she lives (the
 	 * reference is kept as one) */
@@ -5197,10 +5194,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		int title;
 		size_t k = fs_peek(f, b, nx, sizeof nx, &title);
 		if (k && fs_in(nx, REF))
-			tref = 1;
+			nores = 1;
 	}
 	/* (s19-over: not "marker on both addresses": fs_address_marker) */
-	if ((c & K_RES) && !livew && !feed && !movin && !tref &&
+	if ((c & K_RES) && !livew && !feed && !movin && !nores &&
 	    !(wn == 9 && memcmp(w, "addresses", 9) == 0 && fs_address_marker(f, a, b)))
 		s |= S_RES;
 	/* "She's been placed by <Provider>": housed by whoever placed her */

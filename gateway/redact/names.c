@@ -441,7 +441,7 @@ static int institution_follows(struct scan *sc, size_t last)
 			return 0;
 		if ((u->lex & LEX_INSTITUTION) || word_in_list(sc, u, BODY) || agency_word(sc, u))
 			return 1;
-		if (u->klass == K_S || u->klass == K_U || k == last + 4)
+		if (u->klass == K_S || u->klass == K_U)
 			return 0;
 	}
 	return 0;

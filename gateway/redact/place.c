@@ -25,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "failsafe.h"
 #include "mgw_err.h"
 #include "place_int.h"
 #include "scrub.h"
@@ -536,12 +537,10 @@ static int her_place_object(const struct scan *sc, long o)
  */
 static int capacity_where_to(const struct scan *sc, long p)
 {
-	static const char *const DECIDE[] = {"capacity", "decision", "decisions", "decide",
-					     "deciding", "choice", "choices", "mca", NULL};
 	if (!is_word(T(sc, p - 1), W_TO) || !is_word(T(sc, p - 2), W_WHERE))
 		return 0;
 	for (long i = p - 3; i >= p - 8 && i >= sc->ss; i--)
-		if (tok_in(sc, T(sc, i), DECIDE))
+		if (tok_in(sc, T(sc, i), failsafe_decide_words))
 			return 1;
 	return 0;
 }

@@ -3623,32 +3623,41 @@ static size_t place_next_word(const unsigned char *s, size_t n, size_t e)
 	return k;
 }
 
+/* The end of the entry of list (words, capitalised as written) that
+ * follows e after one space and ends at a word's end, or e. */
+static size_t phrase_after(const unsigned char *s, size_t n, size_t e, const char *const *list)
+{
+	if (e >= n || s[e] != ' ')
+		return e;
+	for (; *list; list++) {
+		size_t l = strlen(*list);
+		if (e + 1 + l <= n && memcmp(s + e + 1, *list, l) == 0 &&
+		    (e + 1 + l == n || !(sc_alnum(s[e + 1 + l]) || s[e + 1 + l] >= 0x80)))
+			return e + 1 + l;
+	}
+	return e;
+}
+
 /* After a place withheld again ending at e, its council goes with it
  * ("Swindon Borough Council": which kind of council narrows the town, and
  * "[withheld] Council" reads as one name withheld whole); the end after
  * "Council", or e. */
 static size_t council_after(const unsigned char *s, size_t n, size_t e)
 {
-	static const char *const KIND[] = {" Borough Council", " City Council", " County Council",
-					   " District Council", " Council", NULL};
-	for (int k = 0; KIND[k]; k++) {
-		size_t l = strlen(KIND[k]);
-		if (e + l <= n && memcmp(s + e, KIND[k], l) == 0 &&
-		    (e + l == n || !(sc_alnum(s[e + l]) || s[e + l] >= 0x80)))
-			return e + l;
-	}
-	return e;
+	static const char *const KIND[] = {"Borough Council", "City Council", "County Council",
+					   "District Council", "Council", NULL};
+	return phrase_after(s, n, e, KIND);
 }
 
 /*
  * s40-over: does an agency's kind follow the place ending at e ("Derbyshire
  * Police", "Lincoln PDU", "Ipswich PRU")? The agency is named, not where
  * she is: issue 9 keeps agency names, and the sets label a town inside one
- * as kept. Not the services
- * that take her case on where she goes: a council (the one housing her
- * is where she lives: "housing options with <Town> Council"), children's
- * services and a MASH ("<Town> Children's Services: CIN transfer in"), a
- * MARAC (a transfer's receiving MARAC), a refuge or Women's Aid.
+ * as kept. Not the services that take her case on where she goes: a
+ * council (the one housing her is where she lives: "housing options with
+ * <Town> Council"), children's services and a MASH ("<Town> Children's
+ * Services: CIN transfer in"), a MARAC (a transfer's receiving MARAC), a
+ * refuge or Women's Aid.
  */
 static int agency_after(const unsigned char *s, size_t n, size_t e)
 {
@@ -3657,15 +3666,7 @@ static int agency_after(const unsigned char *s, size_t n, size_t e)
 	    "YOT",         "NHS",          "Probation",   "Magistrates",  "Crown Court",
 	    "Family Court", "County Court", "Youth",      "District Care", "CAMHS",
 	    "Jobcentre",   NULL};
-	if (e >= n || s[e] != ' ')
-		return 0;
-	for (int k = 0; KIND[k]; k++) {
-		size_t l = strlen(KIND[k]);
-		if (e + 1 + l <= n && memcmp(s + e + 1, KIND[k], l) == 0 &&
-		    (e + 1 + l == n || !(sc_alnum(s[e + 1 + l]) || s[e + 1 + l] >= 0x80)))
-			return 1;
-	}
-	return 0;
+	return phrase_after(s, n, e, KIND) > e;
 }
 
 static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
@@ -3714,9 +3715,9 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 				continue;
 			if (e < n && (sc_alnum(s[e]) || s[e] >= 0x80))
 				continue; /* inside a longer word */
-			/* In an agency's name too: "Lincolnshire Police attended"
-			 * says where she is as plainly as the town alone, and the
-			 * agency is named by its kind in what is left. */
+			/* In a council's name too ("<Town> Council housed her"
+			 * says where she is as plainly as the town alone), not a
+			 * police force's or a court's (agency_after). */
 			for (; li < nl && loc[li].start <= a; li++)
 				reach = loc[li].end > reach ? loc[li].end : reach;
 			if (reach < e && !agency_after(s, n, e)) {
