@@ -2152,7 +2152,12 @@ static int rule_done_by(struct scan *sc, size_t i, struct spans *out, size_t *ne
  */
 static int rule_initials_label(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
-	static const char *const LABEL[] = {"earner", "initials", "author", "by", NULL};
+	/* (s42: a worker's role as the label: "KW: SP   Nurse: MH") */
+	static const char *const LABEL[] = {"earner", "initials", "author", "by", "kw",
+					    "keyworker", "nurse", "sw", "hv", "cpn",
+					    "caseworker", "practitioner", "clinician", "handler",
+					    NULL};
+	static const char *const NOT[] = {"nfa", "tba", "tbc", "na", NULL};
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1), *v = tok(sc, i + 2);
 	/* (s32-never: "initials KP" in running text needs no colon) */
 	/* (the capitals before the list: most words are followed by none) */
@@ -2165,7 +2170,8 @@ static int rule_initials_label(struct scan *sc, size_t i, struct spans *out, siz
 	if (v != NULL && !v->gap && !(v->end < sc->n && sc->s[v->end] == ':'))
 		return 0; /* "Author: RKB Smith": a name, for other rules (not
 			   * "Fee earner: NJ   Date: ...", the next label) */
-	if (word_is(sc, t, "earner") && !(i > 0 && word_is(sc, tok(sc, i - 1), "fee")))
+	if ((word_is(sc, t, "earner") && !(i > 0 && word_is(sc, tok(sc, i - 1), "fee"))) ||
+	    word_in_list(sc, u, NOT))
 		return 0;
 	*next = i + 2;
 	return emit(sc, out, u, u, names_rule_initials) ?: 1;

@@ -2492,6 +2492,13 @@ static int prop_cmp(const unsigned char *s, size_t a, size_t n, const struct pro
 {
 	if (n != w->n)
 		return 0;
+	/* a person's initials ("MH", "RKB": only these are kept in capitals
+	 * of four letters or fewer) are found in capitals: "Mh" is not them */
+	int caps = n <= 4;
+	for (size_t k = 0; k < n && caps; k++)
+		caps = sc_upper(s[w->a + k]);
+	if (caps)
+		return memcmp(s + a, s + w->a, n) == 0;
 	for (size_t k = 0; k < n; k++)
 		if (ascii_fold(s[a + k]) != ascii_fold(s[w->a + k]) &&
 		    !(s[a + k] >= 0x80 && s[a + k] == s[w->a + k]))
@@ -2656,7 +2663,10 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 		if (all->v[j].kind != SCRUB_NAME || !prop_rule(all->v[j].rule))
 			continue;
 		/* a person's initials after a form's label ("Fee earner: NJ") */
-		int initials = all->v[j].rule == names_rule_initials;
+		/* or in a table's column of people ("| 03/08/26 | SP | ...") */
+		int initials = all->v[j].rule == names_rule_initials ||
+			       (strcmp(all->v[j].rule, "form:person-column") == 0 &&
+				all->v[j].end - all->v[j].start <= 3);
 		/* of a run of known names, its forename alone, a common word
 		 * ("Mark" of "Mark <Surname>", who signs "Mark"): not a surname
 		 * that is one ("Wise words"), nor a street's ("Love Lane") */

@@ -4472,3 +4472,15 @@ Test(scrub, s40_street_named_schools_and_towns_in_agency_names)
 	cr_expect_null(strstr(out, "Quellby Children"), "%s", out);
 	free(out);
 }
+
+/* s41-never: a worker's initials after a role's label ("KW: SP   Nurse:
+ * MH") and in a table's column of people go wherever else the note
+ * writes them in capitals; the same letters in small type stay. */
+Test(scrub, s41_staff_initials_after_role_labels_and_in_columns)
+{
+	expect("Client seen.   KW: SP   Nurse: MH\nDATE | BY | ENTRY\n"
+	       "03/08/26 | SP | Assessment; MH to review, see mh team.\n",
+	       "Client seen.   KW: " R("name") "   Nurse: " R("name") "\nDATE | BY | ENTRY\n"
+	       "03/08/26 | " R("name") " | Assessment; " R("name") " to review, see mh team.\n");
+	expect("Worker: TBC. Nurse: RGN review.", "Worker: TBC. Nurse: RGN review.");
+}
