@@ -978,7 +978,18 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	 * an initial alone, as notes do to keep a witness's name short */
 	if (!rank && !collar && u != NULL && u->shape == SH_INITIAL && t->shape == SH_CAP) {
 		const struct tok *v = tok(sc, j + 1);
-		if (v == NULL || ((v->gap & G_PERIOD) && !(v->gap & (G_NL | G_STOP)) && v->shape == SH_LOWER)) {
+		/* ("Mrs V", "Mr P": the victim, the perpetrator, as notes
+		 * shorten them) */
+		int vp = word_is(sc, u, "v") || word_is(sc, u, "p");
+		/* s41-never: "Seen by Dr C today", "Mr B said", "Kind regards,
+		 * Dr C. P.S. ...", "Dr C\n": a small word, a comma or the line's
+		 * end after the initial ("Mr J. Smith" goes on to the surname) */
+		if (v == NULL || ((v->gap & G_PERIOD) && !(v->gap & (G_NL | G_STOP)) && v->shape == SH_LOWER) ||
+		    (!vp && ((!(v->gap & ~G_PERIOD) && v->shape == SH_LOWER && !v->caps) ||
+			     (v->gap & (G_NL | G_COMMA)) ||
+			     ((v->gap & G_PERIOD) && v->shape == SH_INITIAL && !(v->gap & G_NL) &&
+			      tok(sc, j + 2) != NULL && tok(sc, j + 2)->gap == G_PERIOD &&
+			      tok(sc, j + 2)->shape == SH_INITIAL)))) {
 			*next = j + 1;
 			return emit(sc, out, t, u, "cue:title-initial") ?: 1;
 		}
@@ -1731,6 +1742,26 @@ static int list_name(const struct tok *u)
 }
 
 /*
+ * s41-never: a forename that is also a word after a slash and a name,
+ * the second of two workers on a visit ("07:40-08:15 Lisa W / Precious:
+ * bruise noted"): the slash joins people, as "and" does.
+ */
+static int slash_after_name(struct scan *sc, size_t a)
+{
+	const struct tok *t = tok(sc, a), *p = a ? tok(sc, a - 1) : NULL;
+	if (p == NULL || t->gap != G_OTHER || !(t->lex & LEX_FORENAME) || t->nletters < 3)
+		return 0;
+	for (size_t k = p->end; k < t->start; k++)
+		if (sc->s[k] != ' ' && sc->s[k] != '/')
+			return 0;
+	if (memchr(sc->s + p->end, '/', t->start - p->end) == NULL)
+		return 0;
+	if (p->shape == SH_INITIAL && a >= 2 && !p->gap)
+		p = tok(sc, a - 2); /* "Lisa W / Precious" */
+	return list_name(p) || (p->lex & LEX_FORENAME);
+}
+
+/*
  * "Present: Tegan, Jordan and baby Ellis", "Chelsea and Kayden": a forename
  * that is also a place or a country (allow-listed) is a name in a list of
  * other names: the word before or after it, across a comma or "and", is one.
@@ -1970,7 +2001,8 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		     !(nx != NULL && !nx->gap && capish(nx))))
 			rule = "lex:initial+surname"; /* (not "Q. Devon County Council") */
 	} else if (words == 1 && a == b && first->klass == K_W && !caps &&
-		   (first->shape == SH_CAP || first->shape == SH_UPPER) && !sentence_start(sc, a) &&
+		   (first->shape == SH_CAP || first->shape == SH_UPPER) &&
+		   (!sentence_start(sc, a) || slash_after_name(sc, a)) &&
 		   !(first->lex & (LEX_STREET | LEX_INSTITUTION | CUEBITS | LEX_MODAL))) {
 		/* "told Sue", "spoke to Grace": a common word capitalised mid-
 		 * sentence and standing alone is a name; "Early Help", "the

@@ -850,6 +850,28 @@ static int in_whose_name(const struct scan *sc, long j)
 	return 0;
 }
 
+/*
+ * After "now", "currently", "still" at p: the token of "at", "in" or
+ * "with" whose object is a place, a dwelling or her people, else 0. s41:
+ * "safe" or "safely" may come between ("V NOW SAFE @ NBR NO.4"), and a
+ * call handler's "@" with spaces round it is "at".
+ */
+static long now_at(const struct scan *sc, long p)
+{
+	long j = p + 1;
+	if (is_word(T(sc, j), W_SAFE) || is_word(T(sc, j), W_SAFELY))
+		j++;
+	const struct tok *nx = T(sc, j);
+	int at = is_word(nx, W_AT) || is_word(nx, W_IN) || is_word(nx, W_WITH);
+	if (!at && is_punct(nx, '@') && nx->start > 0 && sc->s[nx->start - 1] == ' ' &&
+	    nx->end < sc->n && sc->s[nx->end] == ' ')
+		at = 1;
+	if (!at || (nx->f & F_BRK) || (j > p + 1 && (T(sc, p + 1)->f & F_BRK)) ||
+	    !place_object(sc, skip_det(sc, j + 1), nx->id == W_WITH))
+		return 0;
+	return j;
+}
+
 static void try_be(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1608,6 +1630,10 @@ static void loc_cues(struct scan *sc, long p)
 		      (!(T(sc, o + 1)->f & F_BRK) && tok_in(sc, T(sc, o + 2), PL_NOT_HOME))) &&
 		    !is_word(T(sc, o + 1), W_WIFE) && !is_word(T(sc, o + 1), W_HUSBAND) &&
 		    (((ob->cls & C_KIN) && (ob->f & F_POSS)) ||
+		     /* s41: "V SEEN AT NBR", "AT MOTHERS": a log in capitals
+		      * drops the apostrophe */
+		     (id == W_AT && (ob->cls & C_KIN) && (ob->f & F_UPPER) && o == p + 1 &&
+		      (T(sc, p - 1)->f & F_UPPER)) ||
 		     (id != W_TO && (ob->cls & C_KIN) && o > p + 1) ||
 		     (id != W_TO && (ob->f & F_POSS) && (ob->f & F_CAP) &&
 		      !(T(sc, o + 1)->f & F_CAP))))
@@ -1643,12 +1669,10 @@ static void loc_cues(struct scan *sc, long p)
 		   !nonloc_subject(sc, p)) {
 		loc_cue(sc, p, "loc:accommodation"); /* "booked into a hotel" */
 	} else if ((id == W_NOW || id == W_CURRENTLY || id == W_TEMPORARILY || id == W_PRESENTLY ||
-		    id == W_STILL) &&
-		   (is_word(nx, W_AT) || is_word(nx, W_IN) || is_word(nx, W_WITH)) &&
-		   !(nx->f & F_BRK) && !nonloc_subject(sc, p) &&
-		   place_object(sc, skip_det(sc, p + 2), nx->id == W_WITH)) {
-		loc_cue_place(sc, p, p + 2, "loc:is-at"); /* "VIC NOW AT MOTHERS", "currently
-							   * with her aunt" */
+		    id == W_STILL) && now_at(sc, p) &&
+		   !nonloc_subject(sc, p)) {
+		loc_cue_place(sc, p, now_at(sc, p) + 1, "loc:is-at"); /* "VIC NOW AT MOTHERS",
+									 * "currently with her aunt" */
 	}
 
 	/* routes and routines: decided at the end of the sentence */

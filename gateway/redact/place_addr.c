@@ -2730,7 +2730,14 @@ static int where_works(struct scan *sc, long p)
 	int caps_who = (s1->f & F_UPPER) &&
 		       (s1->id == W_IP || (s1n == 1 && s1c[0] == 'V') ||
 			(s1n == 3 && strncmp(s1c, "VIC", 3) == 0));
-	if (!is_word(T(sc, w), W_WHERE) || !(((s1->f & F_LOWER) && who) || caps_who))
+	/* s41-never: "the Amazon site where Marcus works": a person by name,
+	 * one capitalised word (whoever works there, it is where they are) */
+	int named = s1->type == T_WORD && (s1->f & F_CAP) && !(s1->f & F_UPPER) &&
+		    !(s1->f & (F_NL | F_BRK)) &&
+		    !(s1->cls & (C_NOTPL | C_DET | C_PRON | C_FUNC | C_TITLE | C_KIN | C_DAY | C_MON |
+				 C_INST | C_INSTC)) &&
+		    w + 2 == p;
+	if (!is_word(T(sc, w), W_WHERE) || !(((s1->f & F_LOWER) && who) || caps_who || named))
 		return 0;
 	if (is_punct(T(sc, p + 1), ',') && (T(sc, p + 2)->f & F_CAP)) {
 		work_extent(sc, p + 2, 0);

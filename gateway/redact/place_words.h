@@ -354,6 +354,8 @@
 	W(FATHERINLAW, "father-in-law", C_KIN)                                                  \
 	W(NEIGHBOUR, "neighbour", C_KIN)                                                        \
 	W(NEIGHBOURS, "neighbours", C_KIN)                                                      \
+	W(NBR, "nbr", C_KIN) /* a call handler's "neighbour" */                                \
+	W(NBRS, "nbrs", C_KIN)                                                                  \
 	W(RELATIVE, "relative", C_KIN)                                                          \
 	W(RELATIVES, "relatives", C_KIN)                                                        \
 	W(COLLEAGUE, "colleague", C_KIN | C_WORKC)                                              \

@@ -136,6 +136,7 @@ struct bctx {
 	struct patv names, values;
 	struct fzname *fz, *kw, *kfirst; /* misspelt-surname list, keep words, keep first names */
 	uint32_t init_w, init_k; /* first letters of withheld and kept first names (scrubber) */
+	uint32_t sur_k;          /* first letters of kept surnames (scrubber) */
 	const char *const *wnames; /* the withheld names (spec->names), for a kept middle name */
 	size_t n_wnames;
 	int no_fuzzy; /* adding names found in text: no misspelt forms */
@@ -350,6 +351,8 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 		else
 			bc->init_w |= 1u << (w[0][0] - 'a');
 	}
+	if (keep && nw >= 2 && w[nw - 1][0] >= 'a' && w[nw - 1][0] <= 'z')
+		bc->sur_k |= 1u << (w[nw - 1][0] - 'a');
 	if (keep) {
 		for (size_t k = 0; k < nw; k++)
 			if ((rc = word_add(&bc->kw, &bc->nkw, &bc->ckw, w[k], wl[k])) != 0)
@@ -1237,7 +1240,7 @@ int scrubber_build2(const struct scrub_spec *spec, scrubber **out)
 			sc->id_slot[h] = (uint32_t)(i + 1);
 		}
 	}
-	sc->init_w = bc.init_w, sc->init_k = bc.init_k;
+	sc->init_w = bc.init_w, sc->init_k = bc.init_k, sc->sur_k = bc.sur_k;
 	sc->fz = bc.fz, sc->nfz = bc.nfz, bc.fz = NULL;
 	sc->kw = bc.kw, sc->nkw = bc.nkw, bc.kw = NULL;
 	if (wordidx_build(&sc->fz_first, sc->fz, sc->nfz, 0) != 0 ||
@@ -4721,6 +4724,12 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 			continue; /* a code in a reference; listed names still go */
 		if (x.kind == SCRUB_NAME)
 			x.end = name_before_clock(s, x.start, x.end);
+		/* "Mrs W", "Mr W.": a title and an initial, a kept person's
+		 * surname's initial: the note's short form of her or him */
+		if (x.kind == SCRUB_NAME && x.rule != NULL &&
+		    strcmp(x.rule, "cue:title-initial") == 0 && x.end > x.start &&
+		    sc_alpha(s[x.end - 1]) && (sc->sur_k >> ((s[x.end - 1] | 0x20) - 'a') & 1))
+			continue;
 		if (x.kind == SCRUB_NAME &&
 		    in_org_name(s, n, x.start, x.end,
 		                x.rule != NULL && (strncmp(x.rule, "cue:kin", 7) == 0 ||

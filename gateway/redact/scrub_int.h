@@ -80,6 +80,7 @@ struct scrubber {
 	struct wordidx fz_first, fz_last, kw_first;
 	unsigned flags; /* SCRUB_F_* */
 	uint32_t init_w, init_k; /* bit c - 'a': a withheld, a kept person's first name starts so */
+	uint32_t sur_k;          /* bit c - 'a': a kept person's surname starts so */
 };
 
 /* FNV-1a of an identifier form, for id_slot. */

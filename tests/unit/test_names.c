@@ -1490,3 +1490,18 @@ Test(names, s40_role_phrases_and_jobcentres)
 	      "D. Holroyd");
 	FINDS("Referrer: Support Worker Jane Pike.", "Jane Pike");
 }
+
+/* s41-never: a title and an initial before a small word, a comma or the
+ * line's end ("Seen by Dr C today", "Kind regards, Dr C. P.S."), and a
+ * forename that is a word after a slash and a name ("Lisa W /
+ * Precious:"); "Mrs V" and "Mr P" are the victim and the perpetrator as
+ * notes shorten them; "Mr J. Okafor" runs on to the surname. */
+Test(names, s41_title_initials_and_slashed_workers)
+{
+	FINDS("Seen by Dr C today.", "Dr C");
+	FINDS("Kind regards, Dr C. P.S. he works days.", "Dr C");
+	FINDS("Mrs V said he left.", "");
+	FINDS("Mr J. Okafor attended.", "Mr J. Okafor");
+	FINDS("04/02/27 07:40-08:15 Lisa W / Precious: bruise noted.", "Lisa W|Precious");
+	FINDS("Agreed with Police / Hope to follow up.", "");
+}

@@ -3760,3 +3760,21 @@ Test(place, s40_would_not_talk_is_no_instruction)
 	expect_none("Jordan and a friend present, T would not talk.", PLACE_F_LOCATION);
 	expect_sentence("Please do not ring her after 6pm.", SCRUB_SAFE_TIME);
 }
+
+/* s41-never: a call handler's shorthand for where she is: "now safe @"
+ * (the '@' with spaces round it is "at"), "AT NBR" (a neighbour's, the
+ * apostrophe dropped in a log in capitals); "he is now safe at home" and
+ * "SHOUTED AT NBR" say nothing of her. A workplace named before "where
+ * <Name> works" goes as one before "where she works" does. */
+Test(place, s41_call_handler_shorthand_and_named_workers)
+{
+	expect_span("GRADED PRIORITY. V NOW SAFE @ NBR NO.4 - DO NOT APPROACH.", PLACE_F_LOCATION,
+		    SCRUB_LOCATION, "V NOW SAFE @ NBR NO.4 - DO NOT APPROACH.");
+	expect_span("AB21 ARRIVED. V SEEN AT NBR. CONFIRMS SON TOOK CARD.", PLACE_F_LOCATION,
+		    SCRUB_LOCATION, "V SEEN AT NBR.");
+	expect_sentence("She is now safely with her aunt.", SCRUB_LOCATION);
+	expect_none("He is now safe at home.", PLACE_F_LOCATION);
+	expect_none("P SHOUTED AT NBR.", PLACE_F_LOCATION);
+	expect_span("The lie has spread to the Amazon site where Marcus works.", 0, SCRUB_PLACE,
+		    "Amazon site");
+}

@@ -4484,3 +4484,15 @@ Test(scrub, s41_staff_initials_after_role_labels_and_in_columns)
 	       "03/08/26 | " R("name") " | Assessment; " R("name") " to review, see mh team.\n");
 	expect("Worker: TBC. Nurse: RGN review.", "Worker: TBC. Nurse: RGN review.");
 }
+
+/* s41-over: a title and the initial of a kept person's surname ("Mrs W"
+ * of the victim Jane Wexley) is the note's short form of her, kept; any
+ * other ("Dr C") is someone else's name. */
+Test(scrub, s41_title_initial_of_a_kept_surname)
+{
+	static const char *const keep[] = {"Jane Wexley"};
+	scrubber *s = scrubber_new(NULL, 0, keep, 1, NULL, 0);
+	cr_assert_not_null(s);
+	expect_with(s, "Mrs W said Dr C saw her today.", "Mrs W said " R("name") " saw her today.");
+	scrubber_free(s);
+}
