@@ -3223,6 +3223,13 @@ static int fs_res_idiom(const struct fs *f, const char *w, size_t wn, size_t b)
 			fs_word_at(f, i, x, sizeof x, &k);
 			return !(k > 0 && fs_in(x, NORTH)) && fs_no_place_ahead(f, i);
 		}
+		/* s41-over: "wants to stay safe from Li", "stay calm": how,
+		 * with no place after it (not "stay safe at her mum's") */
+		static const char *const STATE[] = {"safe", "calm", "sober", "clean", "well",
+						    "strong", "quiet", "silent", "alive", "positive",
+						    NULL};
+		if (k > 0 && k < 16 && fs_in(x, STATE))
+			return fs_no_place_ahead(f, i);
 		if (k != 4 || memcmp(x, "away", 4) != 0)
 			return 0;
 		size_t j = i;
@@ -5243,7 +5250,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((c & K_RESN) && (det1 || det2 || (f->det_win > 0 && !(c & K_HOME)) ||
 	                     ((f->p1 & (K_PREP | K_TO)) && !(f->p1 & K_THE)) ||
 	                     (f->p1f & (TF_POSS | TF_NUM))) &&
-	    !(wn >= 4 && memcmp(w, "room", 4) == 0 && fs_room_use_before(f, a)))
+	    !(wn >= 4 && memcmp(w, "room", 4) == 0 && fs_room_use_before(f, a)) &&
+	    /* s41-over: "in bed", "to bed": asleep, no dwelling */
+	    !(wn == 3 && memcmp(w, "bed", 3) == 0 && (f->p1 & (K_PREP | K_TO)) && !det1 && !det2 &&
+	      !(f->p1f & (TF_POSS | TF_NUM))))
 		s |= S_RES;
 	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)) &&
 	    !((f->p1 & K_SCHOOL) && fs_no_place_ahead(f, b)))
@@ -5579,7 +5589,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (f->kin_pend) {
 		/* (s19-over: not an event or a part of the body: "returned from
 		 * a friend's birthday", "to mum's throat") */
-		if (!(c & (K_KIN | K_DEV | K_CALL)) && !(tf & TF_CAP) && !(f->kin_from && (fs_in(w, FS_MONEY) || fs_in(w, FS_ACCOUNT))) &&
+		if (!(c & (K_KIN | K_DEV | K_CALL)) && !(tf & TF_CAP) && !(fs_in(w, FS_MONEY) || (f->kin_from && fs_in(w, FS_ACCOUNT))) &&
 		    !(wn < 16 && fs_in(w, FS_NOT_HOME)))
 			s |= S_RES;
 		f->kin_pend = 0;

@@ -3610,6 +3610,12 @@ static void try_job(struct scan *sc, long p)
 	}
 	if (!is_word(T(sc, j), W_AT) && !is_word(T(sc, j), W_FOR) && !is_word(T(sc, j), W_WITH))
 		return;
+	/* s41-over: "a sly old fox with Gran's money": "with" an employer
+	 * after a job's word only ("a carer with <Firm>") */
+	if (is_word(T(sc, j), W_WITH) && !job_word(sc, T(sc, j - 1), C_NOTPL) &&
+	    !((T(sc, j - 1)->f & F_UPPER) && T(sc, j - 1)->end - T(sc, j - 1)->start <= 4) &&
+	    !job_word_upper(sc, T(sc, j - 1), C_NOTPL))
+		return;
 	work_extent(sc, j + 1, 0);
 }
 

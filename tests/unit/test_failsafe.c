@@ -3528,3 +3528,13 @@ Test(failsafe, s40_taken_the_children_to_her_sister)
 	       "Grandmother has taken the children to her sister");
 	expect_none("He was taken to hospital by ambulance.");
 }
+
+/* s41-over: "stay safe", "stay calm" say how, not where (not "stay safe
+ * at her mum's"); "in bed" is asleep; a relative's money is no place. */
+Test(failsafe, s41_stay_safe_in_bed_and_grans_money)
+{
+	expect_none("Sian wants to \"stay safe from Li\".");
+	expect_none("Sian says Liam \"gets angry if I don't do what he says in bed\".");
+	expect_none("She says Dad \"has always been a sly old fox with Gran's money\".");
+	expect("She will stay safe at her mum's.", SCRUB_LOCATION, "She will stay safe at her mum's");
+}

@@ -3778,3 +3778,11 @@ Test(place, s41_call_handler_shorthand_and_named_workers)
 	expect_span("The lie has spread to the Amazon site where Marcus works.", 0, SCRUB_PLACE,
 		    "Amazon site");
 }
+
+/* s41-over: "with" names an employer after a job's word only ("a carer
+ * with <Firm>"), not after any noun ("a sly old fox with Gran's money"). */
+Test(place, s41_with_an_employer_after_a_job_only)
+{
+	expect_none("He is a fox with Gran's money.", 0);
+	expect_span("She is a cleaner with Mitie Services.", 0, SCRUB_PLACE, "Mitie Services");
+}
