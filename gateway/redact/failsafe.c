@@ -1211,6 +1211,7 @@ static int safe_ok(unsigned seen)
 
 static int fs_in(const char *w, const char *const *list);
 static size_t fs_word_at(const struct fs *f, size_t i, char *out, size_t cap, size_t *k);
+static int fs_every_ahead(const struct fs *f, size_t i);
 
 /*
  * Does the clause at i open on "it's" or "it is" and, after an adverb at
@@ -2849,6 +2850,24 @@ static int fs_next2(const struct fs *f, size_t b, const char *a, const char *c)
 
 /* The letters of the word at or after i on its line, folded into out (cap
  * bytes, NUL-terminated); returns the index after it, *k its length. */
+/* "every" or "alternate" in the next four words from i, in the clause */
+static int fs_every_ahead(const struct fs *f, size_t i)
+{
+	static const char *const EVERY[] = {"every", "alternate", "fortnightly", "weekly", NULL};
+	char x[16];
+	size_t k;
+	for (int words = 0; words < 4 && i < f->n; words++) {
+		if (f->s[i] != ' ')
+			return 0; /* a comma, a full stop: the clause ends */
+		i = fs_word_at(f, i, x, sizeof x, &k);
+		if (k == 0)
+			return 0;
+		if (fs_in(x, EVERY))
+			return 1;
+	}
+	return 0;
+}
+
 static size_t fs_word_at(const struct fs *f, size_t i, char *out, size_t cap, size_t *k)
 {
 	*k = 0;
@@ -4023,7 +4042,9 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 		         (wn == 6 && memcmp(w, "booked", 6) == 0);
 	case 'f': return wn == 5 && memcmp(w, "found", 5) == 0;
 	case 'h': return (wn == 4 && memcmp(w, "host", 4) == 0) ||
-		         (wn == 6 && memcmp(w, "hidden", 6) == 0);
+		         (wn == 6 && memcmp(w, "hidden", 6) == 0) ||
+		         (wn == 6 && memcmp(w, "handed", 6) == 0) || /* s41: a contact's */
+		         (wn >= 8 && wn <= 9 && memcmp(w, "handover", 8) == 0); /* handover */
 	case 'l': return (wn == 4 && memcmp(w, "like", 4) == 0) ||
 		         (wn == 8 && memcmp(w, "location", 8) == 0) || /* s30-never: a CAD's label */
 		         (wn == 4 && memcmp(w, "locn", 4) == 0) ||
@@ -4162,8 +4183,23 @@ static int fs_relay(const struct fs *f, size_t a, size_t b, const char *w, size_
 			size_t q = j;
 			while (q < f->n && q - j <= 8 && f->s[q] >= 'a' && f->s[q] <= 'z')
 				q++;
+			/* s41-never: "password changed to \"penguin\"", "is now
+			 * 'X'": a second small word before the quote */
+			static const char *const THEN[] = {"to", "now", "be", "is", NULL};
+			size_t r = q + 1;
+			while (r < f->n && r - q <= 4 && f->s[r] >= 'a' && f->s[r] <= 'z')
+				r++;
+			char y[8];
+			int two = q > j && q < f->n && f->s[q] == ' ' && r > q + 1 && r - q <= 4 &&
+				  r + 1 < f->n && f->s[r] == ' ' &&
+				  (f->s[r + 1] == '"' || f->s[r + 1] == '\'' || f->s[r + 1] == 0xE2);
+			if (two) {
+				memcpy(y, f->s + q + 1, r - q - 1);
+				y[r - q - 1] = 0;
+				two = fs_in(y, THEN);
+			}
 			if (q > j && q - j <= 8 && q + 1 < f->n && f->s[q] == ' ' &&
-			    (f->s[q + 1] == '"' || f->s[q + 1] == '\'' || f->s[q + 1] == 0xE2)) {
+			    (two || f->s[q + 1] == '"' || f->s[q + 1] == '\'' || f->s[q + 1] == 0xE2)) {
 				char x[12];
 				memcpy(x, f->s + j, q - j);
 				x[q - j] = 0;
@@ -5740,6 +5776,14 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	    ((wn == 1 && w[0] >= '1' && w[0] <= '9') || (wn == 2 && w[0] == '1' && w[1] >= '0' && w[1] <= '2')))
 		s |= S_CLOCK;
 	if (c & K_ROUT)
+		s |= S_ROUT;
+	/* s41-never: a child's contact handed over by the calendar ("handed
+	 * over every other Saturday at 10am at the <Shop> car park", "every
+	 * Sunday handover at ..."): a routine; not a worker's handover ("handover
+	 * e-mail to the MASH Monday", "handed over to the day team") */
+	if (((wn == 6 && memcmp(w, "handed", 6) == 0) || (wn == 8 && memcmp(w, "handover", 8) == 0) ||
+	     (wn == 9 && memcmp(w, "handovers", 9) == 0)) &&
+	    ((f->seen & S_EVERY) || fs_every_ahead(f, b)))
 		s |= S_ROUT;
 	/* s30-never: a timetable's row, "Tue<TAB>10:00-12:00<TAB><Building>
 	 * LT2": a weekday, an hour range and more after it (the line breaks

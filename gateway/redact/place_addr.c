@@ -2159,8 +2159,10 @@ static void try_prefix_school(struct scan *sc, long p, const char *rule)
 		}
 		break;
 	}
+	/* s41-never: "To: Ysgol Y Ddwylan, Newcastle Emlyn - DSL": the town
+	 * says which one (as after "GP: <Surgery>,") */
 	if (e > p + 1)
-		emit_place(sc, p, e, rule);
+		emit_place(sc, p, trailing_town(sc, e), rule);
 }
 
 /* "attends Little Acorns", "pupil at Oakwood" */

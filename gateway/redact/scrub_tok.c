@@ -2598,6 +2598,10 @@ RARE static size_t handle_next(const unsigned char *s, size_t n, size_t e, size_
 		sig |= sc_digit(s[j]) || s[j] == '_' || (s[j] == '.' && j > a), letters |= sc_alpha(s[j]), j++;
 	while (j > a && (s[j - 1] == '.' || s[j - 1] == '-'))
 		j--;
+	/* (s41-over: the full stop after "... and asked." is no inner dot) */
+	sig = 0;
+	for (size_t k = a; k < j; k++)
+		sig |= sc_digit(s[k]) || s[k] == '_' || (s[k] == '.' && k > a);
 	if (j - a < 3 || !letters || !sig || (j < n && (s[j] >= 0x80 || s[j] == '@')))
 		return 0;
 	*start = a;
@@ -2748,7 +2752,7 @@ RARE static size_t handle_after(const unsigned char *s, size_t n, size_t j, size
 		return 0;
 	if (!sc_upper(s[a]))
 		return scrub_common_word((const char *)s + a, j - a) ? 0 : j;
-	for (int r = 0; r < 2; r++) { /* "FB name Jo Bloggs" */
+	for (int r = 0; r < 3; r++) { /* "FB name Jo Bloggs", "FB is Amy Bird Loves Lilies" */
 		size_t k = j + 1;
 		if (j >= n || s[j] != ' ' || k >= n || !sc_upper(s[k]))
 			break;
@@ -2864,8 +2868,12 @@ RARE static size_t profile_name_after(const unsigned char *s, size_t n, size_t j
 	 * platform, a word in lower case may go on from the name */
 	int verb = !paren && z == ' ' && e + 1 < n && s[e + 1] >= 'a' && s[e + 1] <= 'z' &&
 		   words <= 3 && possessive_before(s, j);
+	/* s41-never: "messaged mum via Facebook <Name> <Name> <Town> \"I'll
+	 * always find you\"": a quoted message after the name */
+	int quote = !paren && z == ' ' && e + 1 < n && (s[e + 1] == '"' || s[e + 1] == 0xE2);
 	if (paren ? z != ')'
-		  : !(verb || z == 0 || z == '.' || z == ';' || z == ',' || z == '\n' || z == ')'))
+		  : !(verb || quote || z == 0 || z == '.' || z == ';' || z == ',' || z == '\n' ||
+		      z == ')'))
 		return 0;
 	*start = a;
 	return e;

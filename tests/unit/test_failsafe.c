@@ -3538,3 +3538,16 @@ Test(failsafe, s41_stay_safe_in_bed_and_grans_money)
 	expect_none("She says Dad \"has always been a sly old fox with Gran's money\".");
 	expect("She will stay safe at her mum's.", SCRUB_LOCATION, "She will stay safe at her mum's");
 }
+
+/* s41-never: a child handed over by the calendar at a place is where she
+ * will be and when; a worker's handover is not. A code word after
+ * "password changed to" is the arrangement. */
+Test(failsafe, s41_contact_handovers_and_changed_passwords)
+{
+	expect("Aarav is handed over every other Saturday at 10am at the Fosse Park car park.",
+	       SCRUB_LOCATION,
+	       "Aarav is handed over every other Saturday at 10am at the Fosse Park car park");
+	expect_none("Case handed over to the day team on Monday.");
+	expect("Collection password changed to \"penguin\".", SCRUB_SAFE_TIME,
+	       "Collection password changed to \"penguin\"");
+}

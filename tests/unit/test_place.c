@@ -3786,3 +3786,11 @@ Test(place, s41_with_an_employer_after_a_job_only)
 	expect_none("He is a fox with Gran's money.", 0);
 	expect_span("She is a cleaner with Mitie Services.", 0, SCRUB_PLACE, "Mitie Services");
 }
+
+/* s41-never: a Welsh-medium school's town after it says which one ("To:
+ * Ysgol Y Ddwylan, Newcastle Emlyn - DSL"), as after "GP: <Surgery>,". */
+Test(place, s41_a_welsh_schools_town)
+{
+	expect_span("To: Ysgol Y Ddwylan, Newcastle Emlyn - DSL (please sign)", 0, SCRUB_PLACE,
+		    "Ysgol Y Ddwylan, Newcastle Emlyn");
+}

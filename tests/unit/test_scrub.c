@@ -4496,3 +4496,18 @@ Test(scrub, s41_title_initial_of_a_kept_surname)
 	expect_with(s, "Mrs W said Dr C saw her today.", "Mrs W said " R("name") " saw her today.");
 	scrubber_free(s);
 }
+
+/* s41: a profile's name of four words after "FB is" and before a quoted
+ * message ("via Facebook <Name> <Name> <Town> <Word> \"...\""); the full
+ * stop after "... and asked." is no handle's inner dot; "Handover" is a
+ * word of notes, no one's name. */
+Test(scrub, s41_profile_names_and_handovers)
+{
+	expect("Amy's FB is Amy Bird Loves Lilies. Victim liaison informed.",
+	       R("name") "'s FB is " R("handle") ". Victim liaison informed.");
+	expect("He messaged her via Facebook Steve Hunt Thetford Town \"I'll find you\".",
+	       "He messaged her via Facebook " R("handle") " \"I'll find you\".");
+	expect("She posts on Facebook as Dani Hughes Swans and asked.",
+	       "She posts on Facebook as " R("handle") " and asked.");
+	expect("01:05 Handover email to the MASH.", "01:05 Handover email to the MASH.");
+}
