@@ -3696,6 +3696,28 @@ static int fs_activity_ahead(const struct fs *f, size_t a)
 	return 0;
 }
 
+/* s41-over: a state one is in, no place: "in a (same-sex) relationship",
+ * "in a panic"; the word at a or the one after it */
+static int fs_state_ahead(const struct fs *f, size_t a)
+{
+	static const char *const STATE[] = {"relationship", "relationships", "marriage", "panic",
+					    "hurry", "rush", "mess", "state", "crisis", NULL};
+	char x[16];
+	size_t i = a;
+	int title = 0;
+	for (int words = 0; words < 3; words++) {
+		size_t k = fs_next_word(f, &i, x, sizeof x, &title);
+		if (k == 0 || k + 1 >= sizeof x)
+			return 0;
+		x[k] = 0;
+		if (fs_in(x, STATE))
+			return 1;
+		if (i < f->n && f->s[i] == '-') /* "same-sex": one word */
+			i++;
+	}
+	return 0;
+}
+
 /*
  * s39-over: does the object opening at a end, within three words, in a
  * service's or a court room's word: "referred back to the memory service",
@@ -5367,6 +5389,13 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 				place = 0; /* s21-over: "will go to the Freedom Programme" */
 			if (place && !f->pn_with && !(c & (K_RES | K_RESN | K_KIN)) &&
 			    (fs_service_ahead(f, a) || fs_room_use(f, w, wn, b)))
+				place = 0;
+			/* s41-over: "Kacper was in the room" (where an incident
+			 * happened, the one the notes tell of); "was in a same-sex
+			 * relationship" (a state, no place) */
+			if (place && f->place_next == 1 &&
+			    ((wn == 4 && memcmp(w, "room", 4) == 0 && (f->p1 & K_THE)) ||
+			     fs_state_ahead(f, a)))
 				place = 0;
 			/* "Ex came to her flat uninvited at 0100", "arrived at
 			 * the victim's home": a visit to the home the notes

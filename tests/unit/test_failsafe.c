@@ -3551,3 +3551,13 @@ Test(failsafe, s41_contact_handovers_and_changed_passwords)
 	expect("Collection password changed to \"penguin\".", SCRUB_SAFE_TIME,
 	       "Collection password changed to \"penguin\"");
 }
+
+/* s41-over: "was in the room" is where an incident happened, "in a
+ * same-sex relationship" a state; "in a refuge", "in room 11" still say
+ * where she is. */
+Test(failsafe, s41_in_the_room_and_in_a_relationship)
+{
+	expect_none("Mum (Rhiannon) was in a same-sex relationship with Danielle Hughes for six years.");
+	expect("She is in room 11 at Foxhall House.", SCRUB_LOCATION,
+	       "She is in room 11 at Foxhall House");
+}
