@@ -1892,6 +1892,12 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	while (a < b && abbrev_shape(sc, tok(sc, a)) &&
 	       (tok(sc, a + 1)->klass == K_S || tok(sc, a + 1)->klass == K_W))
 		a++;
+	/* s41-never: "OMU S. Lindqvist", "COM D. Ofori": in mixed case a
+	 * unit's or role's capitals before a person's initial are no part of
+	 * the name; the name starts at the initial */
+	if (!caps && a + 1 < b && tok(sc, a)->shape == SH_UPPER && tok(sc, a)->klass == K_U &&
+	    tok(sc, a)->nletters <= 4 && tok(sc, a + 1)->shape == SH_INITIAL)
+		a++;
 
 	/* "HMP <Name>", "HMYOI <Name>": a prison's name */
 	if (a > 0 && !tok(sc, a)->gap &&
@@ -1983,11 +1989,17 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		int fore = (f->klass == K_W || f->klass == K_A) && (f->lex & LEX_FORENAME);
 		if (f->klass == K_A && (f->lex & LEX_ALLOW) && !has_w)
 			fore = 0; /* "May Day" */
-		int sur = 0;
+		int sur = 0, known_sur = 0;
 		for (size_t m = k + 1; m <= b; m++) {
 			const struct tok *u = tok(sc, m);
 			sur |= (u->lex & LEX_SURNAME) || (u->klass == K_U && u->nletters >= 3);
+			known_sur |= u->klass == K_S && (u->lex & LEX_SURNAME);
 		}
+		/* s41-never: a forename no list knows before a surname one does
+		 * ("Kunle Adebayo and Dapo Adebayo"): the surname says a person */
+		if (!fore && f->klass == K_U && f->nletters >= 3 && f->shape == SH_CAP && known_sur &&
+		    b == k + 1)
+			fore = 1;
 		if (fore && (sur || took_common))
 			rule = caps ? "caps:name" : "lex:forename+surname";
 	} else if (words == 1 && first->shape == SH_INITIAL && a < b) {

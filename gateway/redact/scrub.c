@@ -3846,7 +3846,11 @@ static int address_tails(const unsigned char *s, size_t n, struct spans *all, si
 				}
 				break;
 			}
-			if (b & (LEX_COMMON | not_district))
+			/* s41-never: "Derby Road, Heaton Chapel": a capitalised
+			 * common or institution word after the district's first
+			 * word is its second ("Chapel", "Green", "Moor") */
+			if ((b & (words == 0 ? not_district : not_district & ~LEX_INSTITUTION)) ||
+			    ((b & LEX_COMMON) && words == 0))
 				break;
 			int multi;
 			if (keep->n && kept_at(s, keep, maxend, a, e, &multi))

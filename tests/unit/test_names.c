@@ -1505,3 +1505,12 @@ Test(names, s41_title_initials_and_slashed_workers)
 	FINDS("04/02/27 07:40-08:15 Lisa W / Precious: bruise noted.", "Lisa W|Precious");
 	FINDS("Agreed with Police / Hope to follow up.", "");
 }
+
+/* s41-never: a unit's or role's capitals before a person's initial are no
+ * part of the name ("OMU S. Lindqvist"); a forename no list knows before
+ * a surname one does is a person ("Nkechi Okafor"). */
+Test(names, s41_unit_acronyms_and_unknown_forenames)
+{
+	FINDS("Action: OMU S. Lindqvist to email the employer.", "S. Lindqvist");
+	FINDS("Seen with Zubeyda Okafor yesterday.", "Zubeyda Okafor");
+}

@@ -4511,3 +4511,17 @@ Test(scrub, s41_profile_names_and_handovers)
 	       "She posts on Facebook as " R("handle") " and asked.");
 	expect("01:05 Handover email to the MASH.", "01:05 Handover email to the MASH.");
 }
+
+/* s41-never: an address's district of two words, the second a common or
+ * institution word ("Derby Road, Heaton Chapel"); an agency's word after
+ * the first stays ("..., Heaton Police attended"). */
+Test(scrub, s41_two_word_districts)
+{
+	static const struct scrub_value v[] = {
+		{"Flat 4, 88 Derby Road", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+	};
+	scrubber *s = values_of(v, 1);
+	expect_with(s, "We were dispatched to Derby Road, Heaton Chapel following a call.",
+		    "We were dispatched to " R("address") " following a call.");
+	scrubber_free(s);
+}
