@@ -3890,6 +3890,10 @@ static int fs_from_word(const struct fs *f, size_t i, size_t j, const char *x, u
 	if (fs_in(x, FS_LOG))
 		return 0; /* s19-over: "RING BACK FROM PREVIOUS LOG 0877": a
 			   * record, no place */
+	static const char *const HIDDEN_NO[] = {"withheld", "private", "unknown", "hidden",
+						 "different", "several", "multiple", "various", NULL};
+	if (nw == 0 && fs_in(x, HIDDEN_NO))
+		return 0; /* s41-over: "rang V 42 times from withheld numbers" */
 	if ((c & K_KIN) && !poss) {
 		/* "from her sister": who, unless her name and a
 		 * possessive follow ("from her friend Jo's") */
@@ -5390,12 +5394,20 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			if (place && !f->pn_with && !(c & (K_RES | K_RESN | K_KIN)) &&
 			    (fs_service_ahead(f, a) || fs_room_use(f, w, wn, b)))
 				place = 0;
-			/* s41-over: "Kacper was in the room" (where an incident
-			 * happened, the one the notes tell of); "was in a same-sex
+			/* s41-over: "Kacper was in the room", "asleep in the
+			 * bedroom" (where an incident happened, the home the
+			 * notes tell of; not "she locked herself in the
+			 * bathroom": where she is now); "was in a same-sex
 			 * relationship" (a state, no place) */
-			if (place && f->place_next == 1 &&
-			    ((wn == 4 && memcmp(w, "room", 4) == 0 && (f->p1 & K_THE)) ||
-			     fs_state_ahead(f, a)))
+			/* s41-over: "arrived at about 2245": a time follows */
+			static const char *const APPROX[] = {"about", "approx", "approximately",
+							     "roughly", "circa", NULL};
+			if (place && wn < 16 && fs_in(w, APPROX))
+				place = 0;
+			if (place && f->place_next != 2 &&
+			    ((((wn == 4 && memcmp(w, "room", 4) == 0) || (wn < 16 && fs_in(w, FS_ROOMS))) &&
+			      (f->p1 & K_THE) && !(f->seen & S_SHE)) ||
+			     (f->place_next == 1 && fs_state_ahead(f, a))))
 				place = 0;
 			/* "Ex came to her flat uninvited at 0100", "arrived at
 			 * the victim's home": a visit to the home the notes

@@ -3561,3 +3561,14 @@ Test(failsafe, s41_in_the_room_and_in_a_relationship)
 	expect("She is in room 11 at Foxhall House.", SCRUB_LOCATION,
 	       "She is in room 11 at Foxhall House");
 }
+
+/* s41-over: a child asleep in the bedroom, "arrived at about 2245", "rang
+ * from withheld numbers" say no place; she locked in the bathroom does. */
+Test(failsafe, s41_rooms_times_and_withheld_numbers)
+{
+	expect_none("He told me CONNOLLY had arrived at about 2245 demanding to take their son "
+		    "Mason who was asleep in the bedroom.");
+	expect_none("BLAKE rang V 42 times overnight from withheld numbers.");
+	expect("Caller said she had locked herself in the bathroom, boyfriend asleep.",
+	       SCRUB_LOCATION, "Caller said she had locked herself in the bathroom, boyfriend asleep");
+}
