@@ -3696,12 +3696,14 @@ static int fs_activity_ahead(const struct fs *f, size_t a)
 	return 0;
 }
 
-/* s41-over: a state one is in, no place: "in a (same-sex) relationship",
- * "in a panic"; the word at a or the one after it */
-static int fs_state_ahead(const struct fs *f, size_t a)
+/*
+ * Is a word of list among the three words from a, before any word of a
+ * class in stop? *after is set past it. fs_state_ahead and
+ * fs_service_ahead read so.
+ */
+static int fs_word_within3(const struct fs *f, size_t a, const char *const *list, uint64_t stop,
+			   size_t *after)
 {
-	static const char *const STATE[] = {"relationship", "relationships", "marriage", "panic",
-					    "hurry", "rush", "mess", "state", "crisis", NULL};
 	char x[16];
 	size_t i = a;
 	int title = 0;
@@ -3710,12 +3712,24 @@ static int fs_state_ahead(const struct fs *f, size_t a)
 		if (k == 0 || k + 1 >= sizeof x)
 			return 0;
 		x[k] = 0;
-		if (fs_in(x, STATE))
+		if (fs_in(x, list)) {
+			*after = i;
 			return 1;
-		if (i < f->n && f->s[i] == '-') /* "same-sex": one word */
-			i++;
+		}
+		if (fs_lookup(x, k) & stop)
+			return 0;
 	}
 	return 0;
+}
+
+/* s41-over: a state one is in, no place: "in a (same-sex) relationship",
+ * "in a panic", within three words of a */
+static int fs_state_ahead(const struct fs *f, size_t a)
+{
+	static const char *const STATE[] = {"relationship", "relationships", "marriage", "panic",
+					    "hurry", "rush", "mess", "state", "crisis", NULL};
+	size_t i;
+	return fs_word_within3(f, a, STATE, 0, &i);
 }
 
 /*
@@ -3728,20 +3742,10 @@ static const char *const FS_NOT_HERS[] = {"service", "services", "team", "clinic
 					  "gallery", "courtroom", NULL};
 static int fs_service_ahead(const struct fs *f, size_t a)
 {
-	char x[16];
-	size_t i = a;
-	int title = 0;
-	for (int words = 0; words < 3; words++) {
-		size_t k = fs_next_word(f, &i, x, sizeof x, &title);
-		if (k == 0 || k + 1 >= sizeof x)
-			return 0;
-		x[k] = 0;
-		if (fs_in(x, FS_NOT_HERS))
-			return fs_no_place_ahead(f, i);
-		if (fs_lookup(x, k) & (K_RES | K_RESN | K_KIN))
-			return 0; /* "the refuge service", "her mum's team" */
-	}
-	return 0;
+	/* (not "the refuge service", "her mum's team") */
+	size_t i;
+	return fs_word_within3(f, a, FS_NOT_HERS, K_RES | K_RESN | K_KIN, &i) &&
+	       fs_no_place_ahead(f, i);
 }
 
 /*
