@@ -2848,9 +2848,8 @@ static int fs_next2(const struct fs *f, size_t b, const char *a, const char *c)
 	return k > 0 && strcmp(nx, c) == 0;
 }
 
-/* The letters of the word at or after i on its line, folded into out (cap
- * bytes, NUL-terminated); returns the index after it, *k its length. */
-/* "every" or "alternate" in the next four words from i, in the clause */
+/* "every", "alternate", "fortnightly" or "weekly" in the next four words
+ * from i, in the clause */
 static int fs_every_ahead(const struct fs *f, size_t i)
 {
 	static const char *const EVERY[] = {"every", "alternate", "fortnightly", "weekly", NULL};
@@ -2868,6 +2867,8 @@ static int fs_every_ahead(const struct fs *f, size_t i)
 	return 0;
 }
 
+/* The letters of the word at or after i on its line, folded into out (cap
+ * bytes, NUL-terminated); returns the index after it, *k its length. */
 static size_t fs_word_at(const struct fs *f, size_t i, char *out, size_t cap, size_t *k)
 {
 	*k = 0;
@@ -3696,6 +3697,16 @@ static int fs_activity_ahead(const struct fs *f, size_t a)
 	return 0;
 }
 
+/* s41: "in bed and breakfast", "B&B": a bed then "and" or "&" is a place
+ * to stay, not sleep */
+static int fs_bed_and(const struct fs *f, size_t b)
+{
+	size_t i = b;
+	while (i < f->n && f->s[i] == ' ')
+		i++;
+	return i < f->n && (f->s[i] == '&' || fs_word_is(f->s, f->n, i, "and"));
+}
+
 /*
  * Is a word of list among the three words from a, before any word of a
  * class in stop? *after is set past it. fs_state_ahead and
@@ -3727,9 +3738,9 @@ static int fs_word_within3(const struct fs *f, size_t a, const char *const *list
 static int fs_state_ahead(const struct fs *f, size_t a)
 {
 	static const char *const STATE[] = {"relationship", "relationships", "marriage", "panic",
-					    "hurry", "rush", "mess", "state", "crisis", NULL};
+					    "hurry", "rush", "mess", NULL};
 	size_t i;
-	return fs_word_within3(f, a, STATE, 0, &i);
+	return fs_word_within3(f, a, STATE, K_RES | K_RESN | K_PLACE, &i); /* (not "a panic room") */
 }
 
 /*
@@ -3894,8 +3905,8 @@ static int fs_from_word(const struct fs *f, size_t i, size_t j, const char *x, u
 	if (fs_in(x, FS_LOG))
 		return 0; /* s19-over: "RING BACK FROM PREVIOUS LOG 0877": a
 			   * record, no place */
-	static const char *const HIDDEN_NO[] = {"withheld", "private", "unknown", "hidden",
-						 "different", "several", "multiple", "various", NULL};
+	static const char *const HIDDEN_NO[] = {"withheld", "unknown", "hidden", "several",
+						 "multiple", "various", NULL};
 	if (nw == 0 && fs_in(x, HIDDEN_NO))
 		return 0; /* s41-over: "rang V 42 times from withheld numbers" */
 	if ((c & K_KIN) && !poss) {
@@ -5319,7 +5330,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	    !(wn >= 4 && memcmp(w, "room", 4) == 0 && fs_room_use_before(f, a)) &&
 	    /* s41-over: "in bed", "to bed": asleep, no dwelling */
 	    !(wn == 3 && memcmp(w, "bed", 3) == 0 && (f->p1 & (K_PREP | K_TO)) && !det1 && !det2 &&
-	      !(f->p1f & (TF_POSS | TF_NUM))))
+	      !(f->p1f & (TF_POSS | TF_NUM)) && !fs_bed_and(f, b)))
 		s |= S_RES;
 	if ((c & K_PLACE) && (det1 || det2 || (f->p1f & TF_POSS)) &&
 	    !((f->p1 & K_SCHOOL) && fs_no_place_ahead(f, b)))
@@ -5410,7 +5421,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 				place = 0;
 			if (place && f->place_next != 2 &&
 			    ((((wn == 4 && memcmp(w, "room", 4) == 0) || (wn < 16 && fs_in(w, FS_ROOMS))) &&
-			      (f->p1 & K_THE) && !(f->seen & S_SHE)) ||
+			      (f->p1 & K_THE) && !(f->seen & S_SHE) && fs_no_place_ahead(f, b)) ||
 			     (f->place_next == 1 && fs_state_ahead(f, a))))
 				place = 0;
 			/* "Ex came to her flat uninvited at 0100", "arrived at

@@ -1758,7 +1758,7 @@ static int slash_after_name(struct scan *sc, size_t a)
 		return 0;
 	if (p->shape == SH_INITIAL && a >= 2 && !p->gap)
 		p = tok(sc, a - 2); /* "Lisa W / Precious" */
-	return list_name(p) || (p->lex & LEX_FORENAME);
+	return p != NULL && (list_name(p) || (p->lex & LEX_FORENAME));
 }
 
 /*
@@ -2201,7 +2201,8 @@ static int rule_initials_label(struct scan *sc, size_t i, struct spans *out, siz
 					    "keyworker", "nurse", "sw", "hv", "cpn",
 					    "caseworker", "practitioner", "clinician", "handler",
 					    NULL};
-	static const char *const NOT[] = {"nfa", "tba", "tbc", "na", NULL};
+	/* (nor a plan's letters: "SW: CIN") */
+	static const char *const NOT[] = {"nfa", "tba", "tbc", "na", "cin", NULL};
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1), *v = tok(sc, i + 2);
 	/* (s32-never: "initials KP" in running text needs no colon) */
 	/* (the capitals before the list: most words are followed by none) */

@@ -872,6 +872,16 @@ static long now_at(const struct scan *sc, long p)
 	return j;
 }
 
+/* Before "AT <kin>" in a log in capitals, a word that puts her there: a
+ * verb of being or staying, "now", "still", "seen", or her as the log
+ * names her (V, VIC, IP, VICTIM). */
+static int caps_at_subject(const struct scan *sc, const struct tok *w)
+{
+	return w->type == T_WORD &&
+	       ((w->cls & (C_BE | C_LOCV | C_ADV)) || w->id == W_VICTIM || w->id == W_IP ||
+		word_eq(sc, w, "seen") || word_eq(sc, w, "v") || word_eq(sc, w, "vic"));
+}
+
 static void try_be(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1630,10 +1640,11 @@ static void loc_cues(struct scan *sc, long p)
 		      (!(T(sc, o + 1)->f & F_BRK) && tok_in(sc, T(sc, o + 2), PL_NOT_HOME))) &&
 		    !is_word(T(sc, o + 1), W_WIFE) && !is_word(T(sc, o + 1), W_HUSBAND) &&
 		    (((ob->cls & C_KIN) && (ob->f & F_POSS)) ||
-		     /* s41: "V SEEN AT NBR", "AT MOTHERS": a log in capitals
-		      * drops the apostrophe */
+		     /* s41: "V SEEN AT NBR", "V AT MOTHERS": a log in capitals
+		      * drops the apostrophe (not "SHOUTING AT NBR", "THREW CUP
+		      * AT MOTHER": caps_at_subject) */
 		     (id == W_AT && (ob->cls & C_KIN) && (ob->f & F_UPPER) && o == p + 1 &&
-		      (T(sc, p - 1)->f & F_UPPER)) ||
+		      (T(sc, p - 1)->f & F_UPPER) && caps_at_subject(sc, T(sc, p - 1))) ||
 		     (id != W_TO && (ob->cls & C_KIN) && o > p + 1) ||
 		     (id != W_TO && (ob->f & F_POSS) && (ob->f & F_CAP) &&
 		      !(T(sc, o + 1)->f & F_CAP))))

@@ -1240,6 +1240,9 @@ int scrubber_build2(const struct scrub_spec *spec, scrubber **out)
 			sc->id_slot[h] = (uint32_t)(i + 1);
 		}
 	}
+	/* (a withheld person's surname may start so too: "Mrs W" is still
+	 * the subject's, as notes shorten the subjects, exam37 c055, exam45
+	 * c030) */
 	sc->init_w = bc.init_w, sc->init_k = bc.init_k, sc->sur_k = bc.sur_k;
 	sc->fz = bc.fz, sc->nfz = bc.nfz, bc.fz = NULL;
 	sc->kw = bc.kw, sc->nkw = bc.nkw, bc.kw = NULL;
@@ -3849,8 +3852,7 @@ static int address_tails(const unsigned char *s, size_t n, struct spans *all, si
 			/* s41-never: "Derby Road, Heaton Chapel": a capitalised
 			 * common or institution word after the district's first
 			 * word is its second ("Chapel", "Green", "Moor") */
-			if ((b & (words == 0 ? not_district : not_district & ~LEX_INSTITUTION)) ||
-			    ((b & LEX_COMMON) && words == 0))
+			if (b & (words == 0 ? not_district : not_district & ~LEX_INSTITUTION))
 				break;
 			int multi;
 			if (keep->n && kept_at(s, keep, maxend, a, e, &multi))
@@ -4728,11 +4730,13 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 			continue; /* a code in a reference; listed names still go */
 		if (x.kind == SCRUB_NAME)
 			x.end = name_before_clock(s, x.start, x.end);
-		/* "Mrs W", "Mr W.": a title and an initial, a kept person's
-		 * surname's initial: the note's short form of her or him */
+		/* "Mrs W", "Mr W.": a courtesy title and an initial, a kept
+		 * person's surname's initial: the note's short form of her or
+		 * him (not "Dr W": a professional) */
 		if (x.kind == SCRUB_NAME && x.rule != NULL &&
 		    strcmp(x.rule, "cue:title-initial") == 0 && x.end > x.start &&
-		    sc_alpha(s[x.end - 1]) && (sc->sur_k >> ((s[x.end - 1] | 0x20) - 'a') & 1))
+		    sc_alpha(s[x.end - 1]) && (sc->sur_k >> ((s[x.end - 1] | 0x20) - 'a') & 1) &&
+		    x.start + 1 < x.end && (s[x.start] | 0x20) == 'm')
 			continue;
 		if (x.kind == SCRUB_NAME &&
 		    in_org_name(s, n, x.start, x.end,

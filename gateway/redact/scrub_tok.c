@@ -2595,11 +2595,11 @@ RARE static size_t handle_next(const unsigned char *s, size_t n, size_t e, size_
 	size_t a = j;
 	int sig = 0, letters = 0;
 	while (j < n && j - a < 30 && handle_char(s[j]))
-		sig |= sc_digit(s[j]) || s[j] == '_' || (s[j] == '.' && j > a), letters |= sc_alpha(s[j]), j++;
+		letters |= sc_alpha(s[j]), j++;
 	while (j > a && (s[j - 1] == '.' || s[j - 1] == '-'))
 		j--;
-	/* (s41-over: the full stop after "... and asked." is no inner dot) */
-	sig = 0;
+	/* (s41-over: after the trim: the full stop after "... and asked."
+	 * is no inner dot) */
 	for (size_t k = a; k < j; k++)
 		sig |= sc_digit(s[k]) || s[k] == '_' || (s[k] == '.' && k > a);
 	if (j - a < 3 || !letters || !sig || (j < n && (s[j] >= 0x80 || s[j] == '@')))

@@ -3572,3 +3572,14 @@ Test(failsafe, s41_rooms_times_and_withheld_numbers)
 	expect("Caller said she had locked herself in the bathroom, boyfriend asleep.",
 	       SCRUB_LOCATION, "Caller said she had locked herself in the bathroom, boyfriend asleep");
 }
+
+/* s41 (review): the exceptions above stop where a place follows: "in a
+ * crisis house in <Town>", "in the bedroom at her sister's", "in bed and
+ * breakfast in <Town>" still say where she is. */
+Test(failsafe, s41_exceptions_stop_at_a_place)
+{
+	expect("She is now in a crisis house in Leeds.", SCRUB_LOCATION,
+	       "She is now in a crisis house in Leeds");
+	expect("Placed in bed and breakfast in Hull.", SCRUB_LOCATION,
+	       "Placed in bed and breakfast in Hull");
+}

@@ -3794,3 +3794,13 @@ Test(place, s41_a_welsh_schools_town)
 	expect_span("To: Ysgol Y Ddwylan, Newcastle Emlyn - DSL (please sign)", 0, SCRUB_PLACE,
 		    "Ysgol Y Ddwylan, Newcastle Emlyn");
 }
+
+/* s41 (review): "AT <kin>" in capitals is a place only after a word that
+ * puts her there ("V SEEN AT NBR"), not after what someone did at them
+ * ("SHOUTING AT NBR", "THREW CUP AT MOTHER"). */
+Test(place, s41_caps_at_kin_needs_a_subject)
+{
+	expect_none("P SHOUTING AT NBR.", PLACE_F_LOCATION);
+	expect_none("P THREW CUP AT MOTHER.", PLACE_F_LOCATION);
+	expect_span("V NOW AT NBRS.", PLACE_F_LOCATION, SCRUB_LOCATION, "V NOW AT NBRS.");
+}
