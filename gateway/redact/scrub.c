@@ -603,6 +603,26 @@ static int has_digit(const char *w, size_t n)
  * and "Exampleby" of "Exampleby Road" stay; in an agency's name ("<Name> Family
  * Hub") it is the agency's (scrub_text: found_in_org).
  */
+/* A Scottish tenement flat's position, folded: "3f2" (third floor, second
+ * door), "1f1", "pf1" (principal floor), "gf2" (ground floor) */
+static int scot_flat(const char *w, size_t l)
+{
+	size_t i = 0;
+	if (l >= 3 && (w[0] == 'p' || w[0] == 'g') && w[1] == 'f')
+		i = 2;
+	else {
+		while (i < l && i < 2 && sc_digit((unsigned char)w[i]))
+			i++;
+		if (i == 0 || i >= l || w[i] != 'f')
+			return 0;
+		i++;
+	}
+	size_t d = i;
+	while (i < l && sc_digit((unsigned char)w[i]))
+		i++;
+	return i == l && i > d && i - d <= 2;
+}
+
 static int add_street_own(struct bctx *bc, const struct words *ls, size_t i, unsigned kind)
 {
 	const char *w = ls->w[i];
@@ -715,6 +735,12 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 	if (m == (size_t)-1)
 		return 0;
 	split(line, m, &ls);
+	/* s41-never: a Scottish flat's position alone before the house
+	 * ("3F2, 11 Bryson Wynd"): notes name the flat by it ("argument at
+	 * 3F2") */
+	if (c1 != NULL && ls.n == 1 && scot_flat(ls.w[0], ls.l[0]) &&
+	    (rc = pat_add(bc, &bc->values, ls.w, ls.l, 1, 0, kind, R_VAL_OWN, 0)) != 0)
+		return rc; /* (shorter than add_words takes: its shape says what it is) */
 	int street = 0;
 	for (size_t k = 0; k < ls.n; k++)
 		street |= is_street_type(ls.w[k], ls.l[k]);

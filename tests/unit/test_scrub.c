@@ -4525,3 +4525,16 @@ Test(scrub, s41_two_word_districts)
 		    "We were dispatched to " R("address") " following a call.");
 	scrubber_free(s);
 }
+
+/* s41-never: a Scottish flat's position in a withheld address is withheld
+ * alone ("argument at 3F2"). */
+Test(scrub, s41_scottish_flat_positions)
+{
+	static const struct scrub_value v[] = {
+		{"3F2, 11 Bryson Wynd, Edinburgh", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+	};
+	scrubber *s = values_of(v, 1);
+	expect_with(s, "Concern report, argument at 3F2, P pushed V.",
+		    "Concern report, argument at " R("address") ", P pushed V.");
+	scrubber_free(s);
+}
