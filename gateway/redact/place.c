@@ -1041,6 +1041,36 @@ static int travel_to(const struct scan *sc, long p)
 	if (pr->type == T_NUM && pr->ndig == 2 && (is_punct(T(sc, p - 2), ':') || is_punct(T(sc, p - 2), '.')) &&
 	    T(sc, p - 3)->type == T_NUM && T(sc, p - 3)->ndig <= 2 && is_word(T(sc, p - 4), W_THE))
 		return 1; /* "the 10:15 to", a train; not a log's "10:30 to Social Work" */
+	/* s41-never: a chronology's move with no verb, opening its clause:
+	 * "Aga + children to Arbury, Cambridge", "V and kids to <Town>", "Mum
+	 * to <Town> with the children" (a person and the children, or her as
+	 * the notes name her) */
+	{
+		long q = p - 1;
+		int kids = 0;
+		if (pr->type == T_WORD && (pr->id == W_CHILDREN || pr->id == W_KIDS || pr->id == W_CHILD)) {
+			q--;
+			if (is_word(T(sc, q), W_THE))
+				q--;
+			if (!(is_punct(T(sc, q), '+') || is_punct(T(sc, q), '&') || is_word(T(sc, q), W_AND)))
+				return 0;
+			q--, kids = 1;
+		}
+		const struct tok *sb = T(sc, q), *bf = T(sc, q - 1);
+		int opens = (sb->f & F_BRK) || is_punct(bf, '|') || bf->type == T_END ||
+			    (bf->f & F_NL && bf->type == T_PUNCT);
+		int her = sb->type == T_WORD && (sb->id == W_VICTIM || word_eq(sc, sb, "v") ||
+						 word_eq(sc, sb, "mum") || word_eq(sc, sb, "she"));
+		int named = sb->type == T_WORD && (sb->f & F_CAP) && !(sb->f & F_UPPER) &&
+			    !(sb->cls & (C_FUNC | C_NOTPL | C_DET | C_INST | C_INSTC | C_INSTM | C_DAY |
+					 C_MON | C_UNIT));
+		/* (not "V to City Hospital ED": an incident's trip to hospital) */
+		for (long i = p + 1; i <= p + 4 && opens; i++)
+			if ((T(sc, i)->cls & C_HOSP) || emergency_dept(sc, T(sc, i)))
+				opens = 0;
+		if (opens && (her || (kids && named)))
+			return 1;
+	}
 	if (pr->id == W_GET)
 		for (long i = p - 2; i >= p - 3 && i >= sc->ss; i--) {
 			unsigned v = T(sc, i)->id;

@@ -3804,3 +3804,15 @@ Test(place, s41_caps_at_kin_needs_a_subject)
 	expect_none("P THREW CUP AT MOTHER.", PLACE_F_LOCATION);
 	expect_span("V NOW AT NBRS.", PLACE_F_LOCATION, SCRUB_LOCATION, "V NOW AT NBRS.");
 }
+
+/* s41-never: a chronology's move with no verb, opening its cell ("Aga +
+ * children to Arbury, Cambridge"; "V and kids to Leeds"); not a referral
+ * ("Referral to Cambridge MASH") nor an incident's trip to hospital ("V to
+ * City Hospital ED"). */
+Test(place, s41_verbless_moves_in_chronologies)
+{
+	expect_span("| Housing | Aga + children to Arbury, Cambridge 24/08.", PLACE_F_LOCATION,
+		    SCRUB_LOCATION, "| Housing | Aga + children to Arbury, Cambridge 24/08.");
+	expect_none("Referral to Cambridge MASH.", PLACE_F_LOCATION);
+	expect_none("V to City Hospital ED, CT neck clear.", PLACE_F_LOCATION);
+}
