@@ -225,8 +225,15 @@ static int submit(struct gw *g, struct job *j, int internal, struct job **slot)
 		return MGW_E_TOO_LARGE;
 	}
 	j->open_slot = slot;
-	if (slot)
+	if (slot) {
+		/* The job the slot held (full: fn refused it) stays queued but
+		 * closed: one job per slot points back at it, else the writer,
+		 * taking the old job after the slot's memory went (its session
+		 * closed: executor_forget clears only the newest), wrote to it. */
+		if (*slot)
+			(*slot)->open_slot = NULL;
 		*slot = j;
+	}
 	j->next = NULL;
 	j->enqueued_us = now_us();
 	if (ex->tail)
@@ -649,7 +656,8 @@ static struct job *take_batch(struct executor *ex, size_t *n)
 		got++;
 		/* Taken: an open job takes no more work (executor_amend). */
 		if (j->open_slot) {
-			*j->open_slot = NULL;
+			if (*j->open_slot == j)
+				*j->open_slot = NULL;
 			j->open_slot = NULL;
 		}
 	}

@@ -215,7 +215,8 @@ int executor_submit(struct gw *g, struct job *j, int internal);
  * Open jobs (h11-perf): work that is cheaper done many at once (a node's
  * acks) goes into one job while that job still waits in the queue.
  * executor_submit_open queues j as executor_submit does (same returns) and,
- * if queued, leaves *slot pointing at it; the writer sets *slot to NULL,
+ * if queued, leaves *slot pointing at it (a job the slot held before is
+ * closed: it takes no more work); the writer sets *slot to NULL,
  * under the lock, when it takes the job into a batch. executor_amend runs
  * fn(*slot, arg) under the lock while the job is still queued (fn must be
  * short and must not call the executor) and returns fn's result, or

@@ -315,3 +315,71 @@ Test(abuse8, a_share_refused_outbox_full_stays_refused_when_its_batch_runs_again
 	codec_free(&cs->base);
 	unlink(step);
 }
+
+/*
+ * A node's acks join one queued job of up to 64 (req_ack.c); a 65th opens
+ * a new job, and the session's slot moved to it while the full job, still
+ * queued, kept pointing back at the slot. The session closed (only the
+ * newest job was told), and the writer, taking the full job, wrote into
+ * the session's freed memory (the ASan suite's "heap-use-after-free WRITE
+ * of size 8, thread T5", now and then in CI). Here the writer is stuck on
+ * a COMMIT while 69 acks queue up in two jobs and the node goes; once the
+ * writer recovers the gateway runs on, stops cleanly (ASan: without a
+ * report), and every ack was kept: nothing comes again.
+ */
+Test(abuse8, acks_queued_in_two_jobs_for_a_node_that_left_are_all_kept)
+{
+	char stall[700];
+	gw_start_faulty(&G, "limits:\n  delivery_window: 128\n", "MARAC_FAULT_STALL", "stallack",
+			stall, sizeof stall);
+	char e[256];
+	mgw_client *p = node(&G, "police", e, sizeof e);
+	cr_assert_not_null(p, "%s", e);
+	mgw_client *h = node(&G, "health", e, sizeof e);
+	cr_assert_not_null(h, "%s", e);
+	Marac__V1__Agency health[] = {MARAC__V1__AGENCY__AGENCY_HEALTH};
+	Marac__V1__CaseSummary *cs = synthetic_case("TS-2026-0093", "testshire");
+	enum { N = 70 };
+	for (int i = 0; i < N; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "acks-%d", i);
+		cr_assert_eq(send_share(p, id, health, 1, cs), MGW_OK);
+	}
+	for (int i = 0; i < N; i++) {
+		char id[64];
+		int code;
+		cr_assert_eq(answer_of(p, id, sizeof id, &code), MARAC__V1__FRAME__BODY_SHARE_ACCEPTED,
+			     "share %d: %s %d", i, id, code);
+	}
+	static char did[N][33];
+	static uint64_t seq[N];
+	for (int i = 0; i < N; i++) {
+		Marac__V1__Frame *f = NULL;
+		cr_assert_eq(mgw_client_recv(h, 15000, &f), MGW_OK, "delivery %d", i);
+		cr_assert_eq(f->body_case, MARAC__V1__FRAME__BODY_DELIVER);
+		snprintf(did[i], sizeof did[i], "%s", f->deliver->delivery_id);
+		seq[i] = f->deliver->seq;
+		codec_free(&f->base);
+	}
+	sleep(1); /* the deliveries' records committed before the stall */
+	FILE *t = fopen(stall, "w");
+	cr_assert_not_null(t);
+	fclose(t);
+	cr_assert_eq(mgw_client_ack(h, did[0], seq[0]), MGW_OK);
+	usleep(500000); /* its job taken: the writer is stuck on its COMMIT */
+	for (int i = 1; i < N; i++) /* 64 in one queued job, 5 in the next */
+		cr_assert_eq(mgw_client_ack(h, did[i], seq[i]), MGW_OK);
+	usleep(500000); /* read and queued */
+	mgw_client_free(h);
+	usleep(500000); /* the session gone */
+	unlink(stall);
+	/* Every ack was committed: health is sent nothing again. */
+	h = node(&G, "health", e, sizeof e);
+	cr_assert_not_null(h, "%s", e);
+	Marac__V1__Frame *f = NULL;
+	cr_assert_eq(mgw_client_recv(h, 2000, &f), MGW_E_TIMEOUT, "a delivery came again");
+	mgw_client_free(h);
+	mgw_client_free(p);
+	codec_free(&cs->base);
+	cr_assert_eq(gw_stop(&G), 0, "the gateway stops cleanly");
+}
