@@ -3329,6 +3329,25 @@ static int town_alone(const unsigned char *s, size_t lo, size_t end, size_t a, s
 }
 
 /*
+ * s42: is the word s[a..e), in a span [lo, end), an address's last line
+ * after its street or estate ("new tenancy Leam Lane estate, Felling.",
+ * "14 Cedar Road, Marsh"): a town or district however common the word,
+ * which the note may name alone later ("Felling property flagged")?
+ */
+static int street_comma_town(const unsigned char *s, size_t lo, size_t end, size_t a, size_t e)
+{
+	if (a < lo + 4 || s[a - 1] != ' ' || s[a - 2] != ',' || !sc_alpha(s[a - 3]))
+		return 0;
+	if (e < end && !(s[e] == '.' || s[e] == ',' || s[e] == ';' || s[e] == ')' || s[e] == '\n'))
+		return 0;
+	size_t b = a - 2, w = b;
+	while (w > lo && sc_alpha(s[w - 1]))
+		w--;
+	static const char *const ESTATE[] = {"estate", "est", NULL};
+	return word_of(s, w, b, ESTATE) || (lex_classify((const char *)s + w, b - w) & LEX_STREET);
+}
+
+/*
  * Is the word s[a..a+n) named before a, capitalised and whole ("Ware Town
  * Council" heading a note that later says "to stay in Ware")? A town the
  * note names before its statement of where she is, is the area the note is
@@ -3567,6 +3586,11 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			int twin = slot && up < i - a && (b & LEX_PLACE) &&
 			           (b & (LEX_COMMON | LEX_FORENAME)) && !month_word(s + a, i - a) &&
 			           town_alone(s, all->v[j].start, all->v[j].end, a, i);
+			if (!twin && up < i - a && i - a >= 5 && !sentence_start(s, a) &&
+			    (b & (LEX_COMMON | LEX_FORENAME | LEX_SURNAME)) == LEX_COMMON &&
+			    !(b & (deny & ~LEX_COMMON)) &&
+			    street_comma_town(s, all->v[j].start, all->v[j].end, a, i))
+				twin = 1;
 			if (twin)
 				deny &= ~(LEX_COMMON | LEX_FORENAME);
 			if (b & deny)
@@ -3634,8 +3658,8 @@ static void journey_from(const unsigned char *s, size_t n, size_t *a, size_t *e)
 
 /* After a place withheld again ending at e, a capitalised word that the
  * lexicon knows as nothing but a name or a place, on the same line, is the
- * rest of its name ("via Kempston Hardwick"), as is a town's own second
- * word; the end after it, or e. */
+ * rest of its name ("via Kempston Hardwick"), as are a town's own second
+ * word and a street's kind; the end after it, or e. */
 static size_t place_next_word(const unsigned char *s, size_t n, size_t e)
 {
 	if (e + 4 >= n || s[e] != ' ' || !sc_upper(s[e + 1]))
@@ -3653,9 +3677,11 @@ static size_t place_next_word(const unsigned char *s, size_t n, size_t e)
 	for (int t = 0; TOWN_TAIL[t]; t++)
 		if (strlen(TOWN_TAIL[t]) == k - e - 1 && memcmp(TOWN_TAIL[t], s + e + 1, k - e - 1) == 0)
 			return k;
+	unsigned b = lex_classify((const char *)s + e + 1, k - e - 1);
+	if (b & LEX_STREET)
+		return k; /* its street ("driving past Calder Rise" after "Calder Rise flats") */
 	if (k - e - 1 < 4)
 		return e;
-	unsigned b = lex_classify((const char *)s + e + 1, k - e - 1);
 	if (b & (LEX_COMMON | LEX_ALLOW | LEX_PHRASE | LEX_STREET | LEX_INSTITUTION | LEX_TITLE |
 	         LEX_RANK | LEX_KIN | LEX_CALLED | LEX_FUNCTION | LEX_PARTICLE | LEX_MODAL |
 	         LEX_FORENAME))
@@ -3771,6 +3797,85 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 	}
 	spans_free(&ls);
 	return rc;
+}
+
+/*
+ * s42: a school or GP surgery found by its kind ("New school: Thornhill
+ * Lees C of E Primary") is named again by its own words alone ("MIL seen
+ * parked outside Thornhill Lees at 1510hrs"): the capitalised words before
+ * its kind, one to three (the first of "C of E", "RC" ends them too), at
+ * least one of four letters or more that is no
+ * common word, none an agency, a town or a place the lexicon allows (a
+ * town's school, "Bradford Grammar", would take the town with it), are
+ * withheld as the place wherever the text writes them so, capitalised and
+ * whole, not kept, and not followed by another capitalised word (a town's
+ * school names its court too: "Portree Primary", "Portree Sheriff Court").
+ * One memmem pass per head, at most PROP_WORDS heads.
+ */
+static int propagate_place_heads(const unsigned char *s, size_t n, struct spans *all, size_t from,
+                                 const struct spans *keep, const size_t *maxend)
+{
+	struct prop_word w[PROP_WORDS];
+	size_t nw = 0, to = all->n;
+	for (size_t j = from; j < to && nw < PROP_WORDS; j++) {
+		const struct span *x = &all->v[j];
+		if (x->kind != SCRUB_PLACE || x->rule == NULL ||
+		    (strcmp(x->rule, "place:school") != 0 && strcmp(x->rule, "place:gp") != 0))
+			continue;
+		size_t a = x->start, i = a, words = 0, head_end = a;
+		int strong = 0, bad = 0;
+		while (i < x->end && words < 4) {
+			if (!sc_upper(s[i]))
+				break;
+			size_t e = prop_word_end(s, x->end, i);
+			unsigned b = lex_classify((const char *)s + i, e - i);
+			if ((b & LEX_INSTITUTION) || e - i <= 2)
+				break; /* its kind, or "C of E", "RC", "CE" */
+			if ((b & (LEX_ALLOW | LEX_PLACE | LEX_FUNCTION | LEX_PARTICLE |
+			                         LEX_TITLE | LEX_RANK | LEX_KIN)))
+				bad = 1;
+			if (e - i >= 4 && !(b & LEX_COMMON))
+				strong = 1;
+			words++;
+			head_end = e;
+			if (e >= x->end || s[e] != ' ')
+				break;
+			i = e + 1;
+		}
+		if (words == 0 || words > 3 || bad || !strong || head_end >= x->end)
+			continue;
+		int multi;
+		if (keep->n && kept_at(s, keep, maxend, a, head_end, &multi))
+			continue;
+		int dup = 0;
+		for (size_t k = 0; k < nw && !dup; k++)
+			dup = prop_cmp(s, a, head_end - a, &w[k]);
+		if (!dup)
+			w[nw++] = (struct prop_word){a, head_end - a, 0, 0};
+	}
+	for (size_t k = 0; k < nw; k++) {
+		for (size_t i = 0; i + w[k].n <= n;) {
+			const unsigned char *q = memmem(s + i, n - i, s + w[k].a, w[k].n);
+			if (q == NULL)
+				break;
+			size_t a = (size_t)(q - s), e = a + w[k].n;
+			i = a + 1;
+			if ((a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) ||
+			    (e < n && (sc_alnum(s[e]) || s[e] >= 0x80)))
+				continue;
+			if (e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1]))
+				continue; /* inside another name: "<Town> Sheriff Court" */
+			int covered = 0;
+			for (size_t j = 0; j < all->n && !covered; j++)
+				covered = all->v[j].start <= a && all->v[j].end >= e;
+			int multi;
+			if (covered || (keep->n && kept_at(s, keep, maxend, a, e, &multi)))
+				continue;
+			if (spans_push(all, a, e, SCRUB_PLACE, "place:again") != 0)
+				return MGW_E_NOMEM;
+		}
+	}
+	return 0;
 }
 
 /* Does the text at i end a cell or a clause: spaces (a table's tab is
@@ -4800,6 +4905,9 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
 	    (rc = propagate_places(s, n, &all, place_from, &keep, maxend)) != 0)
+		goto done;
+	if (all.n > place_from &&
+	    (rc = propagate_place_heads(s, n, &all, place_from, &keep, maxend)) != 0)
 		goto done;
 	rc = MGW_E_NOMEM;
 	for (size_t j = 0; j < names.n; j++) {

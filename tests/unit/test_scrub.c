@@ -4538,3 +4538,40 @@ Test(scrub, s41_scottish_flat_positions)
 		    "Concern report, argument at " R("address") ", P pushed V.");
 	scrubber_free(s);
 }
+
+/* s42-never: a town that is a common word, after an address's street or
+ * estate ("new tenancy Leam Lane estate, Felling."), goes where the note
+ * names it alone later ("Felling property flagged"); after a place
+ * withheld again, its street's kind goes with it ("Calder Rise"). */
+Test(scrub, s42_common_word_towns_and_streets_named_again)
+{
+	scrubber *s = location_scrubber();
+	char *out;
+	const char *in = "Mr H and child moved 20/07, new tenancy Leam Lane estate, Felling.\n"
+			 "03/08 | Fire | HSV done. | Felling property flagged on FRS system.\n"
+			 "Tree felling on the green.";
+	cr_assert_eq(scrub_text(s, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert_null(strstr(out, "Felling"), "%s", out);
+	cr_assert_not_null(strstr(out, "Tree felling on the green."), "%s", out);
+	free(out);
+	in = "Accepted, moved to Ravensthorpe, Dewsbury (Calder Rise flats) 16/06.\n"
+	     "Cousin driving past Calder Rise twice.";
+	cr_assert_eq(scrub_text(s, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert_null(strstr(out, "Calder"), "%s", out);
+	cr_assert_null(strstr(out, "Rise"), "%s", out);
+	cr_assert_not_null(strstr(out, " twice."), "%s", out);
+	free(out);
+	scrubber_free(s);
+}
+
+/* s42: a school found by its kind ("Thornhill Lees C of E Primary") is
+ * named again by its own words ("outside Thornhill Lees at 1510hrs"); not
+ * inside another name ("Portree Primary", "Portree Sheriff Court"). */
+Test(scrub, s42_school_named_again_by_its_own_words)
+{
+	expect("New school: Thornhill Lees C of E Primary.\nMIL seen parked outside Thornhill "
+	       "Lees at 1510hrs.",
+	       "New school: " R("place") ".\nMIL seen parked outside " R("place") " at 1510hrs.");
+	expect("The boy attends Portree Primary School. Bail at Portree Sheriff Court.",
+	       "The boy attends " R("place") ". Bail at Portree Sheriff Court.");
+}
