@@ -1239,6 +1239,35 @@ static int date_then_place(const struct scan *sc, long o)
 	return 0;
 }
 
+/*
+ * s42-never: a journey booked, the conveyance then where and when, in one
+ * clause: "Ferry Holyhead-Dublin 28/07, with mam", "ferry from Holyhead 28
+ * July", "coach to Glasgow Fri 12th": a capitalised place (after "from" or
+ * "to", or none) in the next three tokens, a date in the next ten. The
+ * sentence is withheld unless it is about him alone (flush_sentence).
+ */
+static int journey_booked(const struct scan *sc, long p)
+{
+	long o = p + 1;
+	if (word_eq(sc, T(sc, p - 1), "work"))
+		return 0; /* "Work Coach D. Holroyd": a DWP role */
+	if (is_word(T(sc, o), W_FROM) || is_word(T(sc, o), W_TO))
+		o++;
+	const struct tok *w = T(sc, o);
+	if (w->type != T_WORD || !(w->f & F_CAP) || (w->f & (F_UPPER | F_BRK)) ||
+	    w->end - w->start < 3 ||
+	    (w->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE | C_PRON | C_DET | C_FUNC)))
+		return 0;
+	for (long i = o + 1; i <= p + 10; i++) {
+		const struct tok *v = T(sc, i);
+		if (v->type == T_END || (v->f & F_BRK))
+			return 0;
+		if (day_date_at(sc, i))
+			return 1;
+	}
+	return 0;
+}
+
 /* The first token from `from` towards `to` (either way, `to` not
  * included) that `match` accepts, or -1: the walk stops at the text's
  * end, and past `brk_after` (when not -1) at a sentence's break. */
@@ -1737,6 +1766,8 @@ static void loc_cues(struct scan *sc, long p)
 	if ((id == W_VIA && !via_court(sc, p)) || id == W_ROUTE || id == W_COMMUTE)
 		sc->via = 1;
 	if (c & C_TRANS) {
+		if (journey_booked(sc, p))
+			loc_cue(sc, p, "loc:journey");
 		for (long i = p - 1; i >= p - 6 && i >= sc->ss; i--) {
 			unsigned v = T(sc, i)->id;
 			if (v == W_TAKES || v == W_CATCHES || v == W_GETS || v == W_USES)
