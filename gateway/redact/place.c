@@ -978,7 +978,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_PLACEMENT] = 1, [W_SOFA] = 1, [W_BED] = 1, [W_B] = 1, [W_FIND] = 1, [W_FINDS] = 1,
 	[W_TRACK] = 1, [W_TRACKED] = 1, [W_TRACE] = 1, [W_LOCATE] = 1, [W_LOCATED] = 1,
 	[W_REACHED] = 1, [W_CONTACTABLE] = 1, [W_AT] = 1, [W_ROUND] = 1, [W_TO] = 1,
-	[W_ROOM] = 1, [W_SPACE] = 1, [W_PLACE] = 1, [W_OUT] = 1, [W_SCHOOL] = 1, [W_PUT] = 1,
+	[W_ROOM] = 1, [W_RM] = 1, [W_SPACE] = 1, [W_PLACE] = 1, [W_OUT] = 1, [W_SCHOOL] = 1, [W_PUT] = 1,
 	[W_NOW] = 1, [W_CURRENTLY] = 1, [W_TEMPORARILY] = 1, [W_PRESENTLY] = 1, [W_STILL] = 1,
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
 	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
@@ -1474,6 +1474,26 @@ static int library_meeting_room(const struct scan *sc, long p)
 	return 0;
 }
 
+/*
+ * s42-never: a room's number of three digits after "room" or "rm" ("TL
+ * Stkpt M60 jn 1, rm 214", "placed at the Premier Inn, room 117"): a hotel's
+ * or a hostel's room, where she sleeps; not a room a meeting or a hearing
+ * is held in ("interview room 101", "court room 204", "meeting room 112").
+ */
+static int room_number(const struct scan *sc, long p)
+{
+	static const char *const USE[] = {"interview", "court", "courtroom", "meeting",
+					  "consulting", "consultation", "clinic", "waiting",
+					  "family", "group", "visiting", "visits", "contact",
+					  "training", "conference", "committee", "treatment",
+					  "therapy", "exam", "examination", "custody", "board",
+					  "class", "tutorial", "video", "police", NULL};
+	const struct tok *nx = T(sc, p + 1), *pr = T(sc, p - 1);
+	if (nx->type != T_NUM || nx->ndig != 3 || nx->end - nx->start != 3 || (nx->f & F_BRK))
+		return 0;
+	return !(pr->type == T_WORD && tok_in(sc, pr, USE));
+}
+
 static void loc_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1486,6 +1506,8 @@ static void loc_cues(struct scan *sc, long p)
 		loc_cue(sc, p, "loc:appointment");
 	if (id == W_ROOM && library_meeting_room(sc, p))
 		loc_cue(sc, p, "loc:appointment");
+	if ((id == W_ROOM || id == W_RM) && room_number(sc, p))
+		loc_cue(sc, p, "loc:room");
 	/* s30-never: "20wk scan: Tue 12/01 09:20, Ultrasound dept, <Name>
 	 * Hospital", "Appointment: Fri 10:20, Clinic 2, <Hospital>": its date
 	 * and its place after a label */

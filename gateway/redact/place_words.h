@@ -489,6 +489,7 @@
 	W(SEC, "sec", C_NUMPRE)                                                                 \
 	W(WARD, "ward", C_NUMPRE | C_NOTPL)                                                     \
 	W(ROOM, "room", C_NUMPRE | C_NOTPL)                                                     \
+	W(RM, "rm", C_NUMPRE | C_NOTPL) /* s42: "TL Stkpt M60 jn 1, rm 214" */                  \
 	W(BAY, "bay", C_NUMPRE | C_FLAT) /* a pitch on a Traveller site, "Bay 4" */           \
 	W(BED, "bed", C_NUMPRE)                                                                 \
 	W(PAGE, "page", C_NUMPRE)                                                               \

@@ -4592,3 +4592,19 @@ Test(scrub, s42_a_journey_booked_is_where_she_will_be)
 	free(out);
 	scrubber_free(s);
 }
+
+/* s42-never: a room's number after "rm" or "room" is where she sleeps
+ * ("TL Stkpt M60 jn 1, rm 214"); not a room a meeting is held in. */
+Test(scrub, s42_a_hotel_room_number_is_where_she_is)
+{
+	scrubber *s = location_scrubber();
+	char *out;
+	const char *in = "V would not stay at flat. V self-funded - TL Stkpt M60 jn 1, rm 214 (GMP "
+			 "transported).\nThe strategy meeting was held in interview room 101.";
+	cr_assert_eq(scrub_text(s, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert_null(strstr(out, "214"), "%s", out);
+	cr_assert_null(strstr(out, "Stkpt"), "%s", out);
+	cr_assert_not_null(strstr(out, "The strategy meeting was held in interview room 101."), "%s", out);
+	free(out);
+	scrubber_free(s);
+}
