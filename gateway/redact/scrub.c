@@ -1688,13 +1688,30 @@ static int table_person_cells(const unsigned char *s, size_t n, struct spans *al
  * role's short form ("(SW, 24/03)"); three are an agency's as often ("(WMP,
  * 26/11)").
  */
+static const char *const INITIALS_ROLE[] = {
+	"da",  "sw",  "hv",   "gp",   "pc",   "dc",   "ds",  "di",  "ta",  "ea",  "ot",
+	"cpn", "sgt", "ssw",  "tm",   "dsl",  "dsp",  "yot", "ypva", "isva", "idva", "csc",
+	"asc", "nhs", "mps",  "cps",  "dwp",  "lb",   "rp",  "nfa", "cin", "cp",  "lac",
+	"dv",  "mh",  "op",   "pp",   "ppu",  "sgo",  "pw",  "aw",  NULL};
+
+/* Are the capitals s[a..e) no role's short form, no word and nothing a
+ * list allows ("SW", "NFA", "CID"): a person's initials? */
+static int initials_not_role(const unsigned char *s, size_t a, size_t e)
+{
+	char w[5];
+	if (e - a >= sizeof w)
+		return 0;
+	for (size_t k = a; k < e; k++)
+		w[k - a] = (char)ascii_fold(s[k]);
+	w[e - a] = '\0';
+	for (size_t k = 0; INITIALS_ROLE[k]; k++)
+		if (strcmp(w, INITIALS_ROLE[k]) == 0)
+			return 0;
+	return !(lex_classify((const char *)s + a, e - a) & (LEX_ALLOW | LEX_COMMON));
+}
+
 static int owner_initials(const unsigned char *s, size_t n, struct spans *all)
 {
-	static const char *const ROLE[] = {"da", "sw", "hv", "gp", "pc", "dc", "ds", "di", "ta",
-					   "ea", "ot", "cpn", "sgt", "ssw", "tm", "dsl", "dsp",
-					   "yot", "ypva", "isva", "idva", "csc", "asc", "nhs", "mps",
-					   "cps", "dwp", "lb", "rp", "nfa", "cin", "cp", "lac",
-					   "dv", "mh", "op", "pp", "ppu", "sgo", "pw", "aw", NULL};
 	for (const unsigned char *p = memchr(s, '(', n); p != NULL;
 	     p = memchr(p + 1, '(', n - (size_t)(p + 1 - s))) {
 		size_t a = (size_t)(p - s) + 1, e = a;
@@ -1703,14 +1720,7 @@ static int owner_initials(const unsigned char *s, size_t n, struct spans *all)
 		if (e - a != 2 || e + 2 >= n || s[e] != ',' || s[e + 1] != ' ' ||
 		    !sc_digit(s[e + 2]))
 			continue;
-		char w[4];
-		for (size_t k = a; k < e; k++)
-			w[k - a] = (char)ascii_fold(s[k]);
-		w[e - a] = '\0';
-		int role = 0;
-		for (size_t k = 0; ROLE[k] && !role; k++)
-			role = strcmp(w, ROLE[k]) == 0;
-		if (role || (lex_classify((const char *)s + a, e - a) & (LEX_ALLOW | LEX_COMMON)))
+		if (!initials_not_role(s, a, e))
 			continue;
 		/* the date after it: digits, then '/' or '.' and a digit */
 		size_t d = e + 2;
@@ -1719,6 +1729,34 @@ static int owner_initials(const unsigned char *s, size_t n, struct spans *all)
 		if (d + 1 < n && (s[d] == '/' || s[d] == '.') && sc_digit(s[d + 1]) &&
 		    spans_push(all, a, e, SCRUB_NAME, "form:owner-initials") != 0)
 			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
+/*
+ * s42-never: the writer's initials signing a line, after a dash at its end:
+ * a heading's "s42 - Northumberland ASC - 13/2/27 - JR", a note's last
+ * "- RK": two or three capitals that are no role's short form, no word
+ * and nothing a list allows ("- NFA", "- ASC" stay).
+ */
+static int signoff_initials(const unsigned char *s, size_t n, struct spans *all)
+{
+	for (size_t ls = 0; ls < n;) {
+		const unsigned char *nl = memchr(s + ls, '\n', n - ls);
+		size_t le = nl ? (size_t)(nl - s) : n, e = le;
+		while (e > ls && (s[e - 1] == ' ' || s[e - 1] == '.' || s[e - 1] == '\r'))
+			e--;
+		size_t a = e;
+		while (a > ls && e - a < 4 && sc_upper(s[a - 1]))
+			a--;
+		size_t d = a;
+		while (d > ls && s[d - 1] == ' ')
+			d--;
+		if (e - a >= 2 && e - a <= 3 && d < a && d > ls && s[d - 1] == '-' &&
+		    (d - 1 == ls || s[d - 2] == ' ' || s[d - 2] == '-') && initials_not_role(s, a, e) &&
+		    spans_push(all, a, e, SCRUB_NAME, "form:signoff-initials") != 0)
+			return MGW_E_NOMEM;
+		ls = le + 1;
 	}
 	return 0;
 }
@@ -4843,6 +4881,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 			int frc = table_person_cells(s, n, &forms);
 			if (frc == 0)
 				frc = owner_initials(s, n, &forms);
+			if (frc == 0)
+				frc = signoff_initials(s, n, &forms);
 			if (frc == 0)
 				frc = name_age_list(s, n, &forms);
 			for (size_t k = 0; k < forms.n && frc == 0; k++)

@@ -4608,3 +4608,14 @@ Test(scrub, s42_a_hotel_room_number_is_where_she_is)
 	free(out);
 	scrubber_free(s);
 }
+
+/* s42-never: the writer's initials signing a line after a dash ("... -
+ * 13/2/27 - JR", a last line "- RK"); a role's or an agency's short form
+ * there stays ("- NFA", "- ASC"). */
+Test(scrub, s42_signoff_initials)
+{
+	expect("s42 - Northumberland ASC - 13/2/27 - JR\ncon from safeguarding.\n- RK",
+	       "s42 - Northumberland ASC - 13/2/27 - " R("name") "\ncon from safeguarding.\n- "
+	       R("name"));
+	expect("Outcome - NFA\nReferred on - ASC\nSeen - PC.", "Outcome - NFA\nReferred on - ASC\nSeen - PC.");
+}
