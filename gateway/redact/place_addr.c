@@ -3171,6 +3171,16 @@ static void try_work(struct scan *sc, long p)
 	}
 	if (t->id == W_OCCUPATION && is_punct(T(sc, j), ':'))
 		j++; /* "Occupation: cleaner at ..." goes on as "works as" */
+	/* s42-never: "works p/t <Firm> <District>", "works f/t", "works
+	 * part-time <Firm>": the hours before the employer */
+	if ((t->id == W_WORKS || t->id == W_WORKING) && (t->f & F_LOWER) &&
+	    (word_eq(sc, T(sc, j), "p") || word_eq(sc, T(sc, j), "f")) && is_punct(T(sc, j + 1), '/') &&
+	    word_eq(sc, T(sc, j + 2), "t") && !(T(sc, j + 3)->f & F_BRK))
+		j += 3;
+	else if ((t->id == W_WORKS || t->id == W_WORKING) && (t->f & F_LOWER) &&
+		 (word_eq(sc, T(sc, j), "part-time") || word_eq(sc, T(sc, j), "full-time")) &&
+		 T(sc, j + 1)->type == T_WORD && (T(sc, j + 1)->f & F_CAP) && !(T(sc, j + 1)->f & F_BRK))
+		j += 1;
 	if (t->id == W_WORKPLACE || t->id == W_EMPLOYER || t->id == W_EMPLOYERS || place_of_work ||
 	    (t->id == W_EMPLOYMENT && (is_punct(T(sc, j), ':') || is_punct(T(sc, j), '-'))) ||
 	    /* "<Name>'s employment (<Firm> <part>)": someone's, in brackets */

@@ -4619,3 +4619,11 @@ Test(scrub, s42_signoff_initials)
 	       R("name"));
 	expect("Outcome - NFA\nReferred on - ASC\nSeen - PC.", "Outcome - NFA\nReferred on - ASC\nSeen - PC.");
 }
+
+/* s42-never: the hours between "works" and the employer ("V works p/t
+ * Walkers crisps Beaumont Leys", "works part-time Greggs Arndale"). */
+Test(scrub, s42_hours_before_the_employer)
+{
+	expect("V works p/t Walkers crisps Beaumont Leys, packing.", "V works p/t " R("place") ".");
+	expect("She works part-time Greggs Arndale.", "She works part-time " R("place") ".");
+}
