@@ -981,7 +981,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_ROOM] = 1, [W_RM] = 1, [W_SPACE] = 1, [W_PLACE] = 1, [W_OUT] = 1, [W_SCHOOL] = 1, [W_PUT] = 1,
 	[W_NOW] = 1, [W_CURRENTLY] = 1, [W_TEMPORARILY] = 1, [W_PRESENTLY] = 1, [W_STILL] = 1,
 	[W_TAKES] = 1, [W_VIA] = 1, [W_ROUTE] = 1, [W_COMMUTE] = 1, [W_EVERY] = 1, [W_EACH] = 1,
-	[W_BOOKED] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
+	[W_BOOKED] = 1, [W_FLIGHT] = 1, [W_SAILED] = 1, [W_FLEW] = 1, [W_SHELTER] = 1, [W_BETWEEN] = 1, [W_HAS] = 1, [W_TAKE] = 1,
 	[W_TAKING] = 1, [W_TOOK] = 1, [W_DRIVE] = 1, [W_DROVE] = 1,
 	[W_VACANCY] = 1, [W_UNIT] = 1, [W_NEXT] = 1, [W_RECEIVING] = 1, [W_MARAC] = 1,
 	[W_APPOINTMENT] = 1, [W_APPT] = 1, [W_SCAN] = 1, [W_DETAINED] = 1, [W_CLINIC] = 1,
@@ -1239,6 +1239,45 @@ static int date_then_place(const struct scan *sc, long o)
 	return 0;
 }
 
+/* A capitalised place word at o that is no agency, day, month, title,
+ * pronoun or function word, of three letters or more. */
+static int journey_place(const struct scan *sc, long o)
+{
+	const struct tok *w = T(sc, o);
+	return w->type == T_WORD && (w->f & F_CAP) && !(w->f & (F_UPPER | F_BRK)) &&
+	       w->end - w->start >= 3 &&
+	       !(w->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE | C_PRON | C_DET | C_FUNC));
+}
+
+/* A route at o: "Holyhead-Dublin" (one word, two capitals joined by a
+ * hyphen) or "Islamabad to Manchester"; the token after it, or 0. */
+static long journey_route(const struct scan *sc, long o)
+{
+	if (!journey_place(sc, o))
+		return 0;
+	const struct tok *w = T(sc, o);
+	for (size_t k = w->start + 1; k + 1 < w->end; k++)
+		if (sc->s[k] == '-' && sc->s[k + 1] >= 'A' && sc->s[k + 1] <= 'Z')
+			return o + 1;
+	if ((is_word(T(sc, o + 1), W_TO) || is_punct(T(sc, o + 1), '-')) && journey_place(sc, o + 2))
+		return o + 3;
+	return 0;
+}
+
+/* After a booking's date, the first capitalised word in the next six
+ * tokens starts a route ("booked 20/02/2027 Islamabad to Manchester"). */
+static int booked_route(const struct scan *sc, long o)
+{
+	for (long k = o; k < o + 6; k++) {
+		const struct tok *w = T(sc, k);
+		if (w->type == T_END || (w->f & F_BRK))
+			return 0;
+		if (w->type == T_WORD)
+			return journey_route(sc, k) != 0;
+	}
+	return 0;
+}
+
 /*
  * s42-never: a journey booked, the conveyance then where and when, in one
  * clause: "Ferry Holyhead-Dublin 28/07, with mam", "ferry from Holyhead 28
@@ -1253,10 +1292,7 @@ static int journey_booked(const struct scan *sc, long p)
 		return 0; /* "Work Coach D. Holroyd": a DWP role */
 	if (is_word(T(sc, o), W_FROM) || is_word(T(sc, o), W_TO))
 		o++;
-	const struct tok *w = T(sc, o);
-	if (w->type != T_WORD || !(w->f & F_CAP) || (w->f & (F_UPPER | F_BRK)) ||
-	    w->end - w->start < 3 ||
-	    (w->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE | C_PRON | C_DET | C_FUNC)))
+	if (!journey_place(sc, o))
 		return 0;
 	for (long i = o + 1; i <= p + 10; i++) {
 		const struct tok *v = T(sc, i);
@@ -1787,6 +1823,14 @@ static void loc_cues(struct scan *sc, long p)
 	}
 	if ((id == W_VIA && !via_court(sc, p)) || id == W_ROUTE || id == W_COMMUTE)
 		sc->via = 1;
+	/* "flight to Lagos on 3 May", "sailed Ullapool-Stornoway on the 12th",
+	 * "Return booked 20/02/2027 Islamabad to Manchester, PK701" */
+	if ((id == W_FLIGHT && (t->f & F_LOWER) && journey_booked(sc, p)) ||
+	    ((id == W_SAILED || id == W_FLEW) &&
+	     (journey_route(sc, p + 1) ||
+	      ((is_word(nx, W_TO) || is_word(nx, W_FROM)) && journey_place(sc, p + 2)))) ||
+	    (id == W_BOOKED && date_at(sc, p + 1) && booked_route(sc, p + 2)))
+		loc_cue(sc, p, "loc:journey");
 	if (c & C_TRANS) {
 		if (journey_booked(sc, p))
 			loc_cue(sc, p, "loc:journey");

@@ -1027,6 +1027,9 @@
 	W(METRO, "metro", C_TRANS)                                                              \
 	W(COACH, "coach", C_TRANS)                                                              \
 	W(FERRY, "ferry", C_TRANS)                                                              \
+	W(FLIGHT, "flight", 0) /* s42: journey_booked */                                        \
+	W(SAILED, "sailed", 0)                                                                  \
+	W(FLEW, "flew", 0)                                                                      \
 	W(COMMUTE, "commute", 0)                                                                \
 	W(RUN, "run", 0)                                                                        \
 	/* always a statement of where she is */                                                \

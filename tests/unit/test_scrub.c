@@ -4577,17 +4577,22 @@ Test(scrub, s42_school_named_again_by_its_own_words)
 }
 
 /* s42-never: a journey booked, the conveyance then where and when ("Ferry
- * Holyhead-Dublin 28/07, with mam"); not a DWP "Work Coach" with a date. */
+ * Holyhead-Dublin 28/07, with mam"), a booking's date then its route, a
+ * crossing sailed; not a DWP "Work Coach" with a date. */
 Test(scrub, s42_a_journey_booked_is_where_she_will_be)
 {
 	scrubber *s = location_scrubber();
 	char *out;
 	const char *in = "Biddy frightened of release. | Ferry Holyhead-Dublin 28/07, with mam; ring "
 			 "the office.\nShe took the coach to Glasgow on 3 March.\n"
+			 "Return booked 20/02/2027 Islamabad to Manchester, PK701.\n"
+			 "She sailed Ullapool-Stornoway with Eilidh.\n"
 			 "Referring officer: Work Coach D. Holroyd | Date: 04/03/2027";
 	cr_assert_eq(scrub_text(s, in, strlen(in), G, 0, &out, NULL), 0);
 	cr_assert_null(strstr(out, "Holyhead"), "%s", out);
 	cr_assert_null(strstr(out, "Glasgow"), "%s", out);
+	cr_assert_null(strstr(out, "Islamabad"), "%s", out);
+	cr_assert_null(strstr(out, "Stornoway"), "%s", out);
 	cr_assert_not_null(strstr(out, "Work Coach " R("name") " | Date: 04/03/2027"), "%s", out);
 	free(out);
 	scrubber_free(s);
