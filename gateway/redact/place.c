@@ -1530,6 +1530,21 @@ static int room_number(const struct scan *sc, long p)
 	return !(pr->type == T_WORD && tok_in(sc, pr, USE));
 }
 
+/* An appointment's date and "here" in the ten tokens after p, before a
+ * sentence's break. */
+static int appointment_here(const struct scan *sc, long p)
+{
+	int date = 0, here = 0;
+	for (long i = p + 1; i <= p + 10; i++) {
+		const struct tok *v = T(sc, i);
+		if (v->type == T_END || (v->f & F_BRK))
+			break;
+		date |= date_at(sc, i);
+		here |= word_eq(sc, v, "here");
+	}
+	return date && here;
+}
+
 static void loc_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1556,6 +1571,11 @@ static void loc_cues(struct scan *sc, long p)
 	 * clinic's day and hour, then where */
 	if (id == W_CLINIC && (t->f & F_LOWER) && !(nx->f & F_BRK) && date_then_place(sc, p + 1) &&
 	    !his_reporting(sc, p + 1))
+		loc_cue(sc, p, "loc:appointment");
+	/* s42-never: "Next appt 02/03/2027 10:00 here", "1st appt here 26/01
+	 * 11.00 in the quiet room": an appointment's date at the writer's own
+	 * office, which the note's heading names */
+	if ((id == W_APPOINTMENT || id == W_APPT) && appointment_here(sc, p) && !his_reporting(sc, p + 1))
 		loc_cue(sc, p, "loc:appointment");
 	if ((id == W_APPOINTMENT || id == W_APPT || id == W_SCAN) && is_punct(nx, ':') &&
 	    !(T(sc, p + 2)->f & F_BRK) && date_then_place(sc, p + 2) && !his_reporting(sc, p + 2))

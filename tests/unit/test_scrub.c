@@ -4632,3 +4632,14 @@ Test(scrub, s42_hours_before_the_employer)
 	expect("V works p/t Walkers crisps Beaumont Leys, packing.", "V works p/t " R("place") ".");
 	expect("She works part-time Greggs Arndale.", "She works part-time " R("place") ".");
 }
+
+/* s42-never: an appointment's date at the writer's own office, "here"
+ * ("Next appt 02/03/2027 10:00 here"); an appointment with no place stays. */
+Test(scrub, s42_an_appointment_here_is_where_she_will_be)
+{
+	scrubber *s = location_scrubber();
+	expect_with(s, "Son aware. Next appt 02/03/2027 10:00 here.",
+		    "Son aware. [WITHHELD s38: victim location]");
+	expect_with(s, "Son aware. Next appt to be arranged.", "Son aware. Next appt to be arranged.");
+	scrubber_free(s);
+}
