@@ -1593,7 +1593,7 @@ static const char *const PERSON_COL[] = {
 	"officer", "worker", "staff", "author", "initials", "user", "by", "entered by",
 	"recorded by", "completed by", "keyworker", "key worker", "caseworker", "case worker",
 	"practitioner", "officer initials", "staff member", "staff initials", "logged by",
-	"added by", "updated by", "worker initials", "sw", "handler", NULL};
+	"added by", "updated by", "worker initials", "sw", "handler", "off", "stf", NULL};
 /* s37-never: a column of places ("| Area |", "location,"): the bids of a
  * housing register, a CAD's location, addresses visited */
 static const char *const PLACE_COL[] = {
@@ -1609,13 +1609,21 @@ static int person_cell(const unsigned char *s, size_t x, size_t y)
 	int ok = y > x && y - x <= 40 && sc_alpha(s[x]);
 	for (size_t k = x; k < y && ok; k++) {
 		ok = sc_alpha(s[k]) || s[k] == ' ' || s[k] == '.' || s[k] == '-' || s[k] == '\'' ||
-		     s[k] >= 0x80;
+		     s[k] >= 0x80 ||
+		     /* two people: "Katie / FN" */
+		     (s[k] == '/' && k > x && k + 1 < y && s[k - 1] == ' ' && s[k + 1] == ' ');
 		letters += sc_alpha(s[k]);
 		upper += sc_upper(s[k]);
 	}
-	return ok && letters >= 2 && !(upper == 0 && y - x > 4) &&
-	       !(memchr(s + x, ' ', y - x) == NULL &&
-	         (lex_classify((const char *)s + x, y - x) & LEX_ALLOW));
+	if (!ok || letters < 2 || (upper == 0 && y - x > 4))
+		return 0;
+	if (memchr(s + x, ' ', y - x) != NULL)
+		return 1;
+	/* one word: not an agency, nor kin or a word that is no name ("Mum",
+	 * "Both") */
+	unsigned b = lex_classify((const char *)s + x, y - x);
+	return !(b & LEX_ALLOW) &&
+	       !((b & (LEX_KIN | LEX_COMMON)) && !(b & (LEX_FORENAME | LEX_SURNAME)));
 }
 
 /* A cell of a place: a capital or a digit first, at most 80 bytes, not a
@@ -1692,7 +1700,7 @@ static const char *const INITIALS_ROLE[] = {
 	"da",  "sw",  "hv",   "gp",   "pc",   "dc",   "ds",  "di",  "ta",  "ea",  "ot",
 	"cpn", "sgt", "ssw",  "tm",   "dsl",  "dsp",  "yot", "ypva", "isva", "idva", "csc",
 	"asc", "nhs", "mps",  "cps",  "dwp",  "lb",   "rp",  "nfa", "cin", "cp",  "lac",
-	"dv",  "mh",  "op",   "pp",   "ppu",  "sgo",  "pw",  "aw",  NULL};
+	"dv",  "mh",  "op",   "pp",   "ppu",  "sgo",  "pw",  "aw",  "aa",  "na",  NULL};
 
 /* Are the capitals s[a..e) no role's short form, no word and nothing a
  * list allows ("SW", "NFA", "CID"): a person's initials? */
@@ -1757,6 +1765,45 @@ static int signoff_initials(const unsigned char *s, size_t n, struct spans *all)
 		    spans_push(all, a, e, SCRUB_NAME, "form:signoff-initials") != 0)
 			return MGW_E_NOMEM;
 		ls = le + 1;
+	}
+	return 0;
+}
+
+/*
+ * s42-never: initials after a word that names who did or signed it:
+ * "printed 21/02/2027 by KA", "SPO countersign: KT.", "approved DH": two
+ * capitals ending there, no role's short form ("by PC" stays; three are an
+ * agency's as often: "by GMP", "reviewed by IOM").
+ */
+static int by_initials(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const BY[] = {"by", "countersign", "countersigned", "signed",
+					 "approved", "authorised", "authorized", "reviewed",
+					 "checked", "verified", "allocated", NULL};
+	for (size_t i = 1; i + 2 <= n; i++) {
+		if (!sc_upper(s[i]) || sc_alnum(s[i - 1]) || s[i - 1] >= 0x80)
+			continue;
+		size_t e = i;
+		while (e < n && e - i < 4 && sc_upper(s[e]))
+			e++;
+		if (e - i != 2 || (e < n && (sc_alnum(s[e]) || s[e] >= 0x80 || s[e] == '\'')))
+			continue;
+		size_t w = i;
+		while (w > 0 && s[w - 1] == ' ')
+			w--;
+		if (w > 0 && s[w - 1] == ':')
+			w--;
+		if (w == i || w == 0)
+			continue;
+		size_t we = w;
+		while (w > 0 && sc_alpha(s[w - 1]))
+			w--;
+		if (we - w < 2 || (w > 0 && (sc_alnum(s[w - 1]) || s[w - 1] >= 0x80)) ||
+		    !word_of(s, w, we, BY) || !initials_not_role(s, i, e))
+			continue;
+		if (spans_push(all, i, e, SCRUB_NAME, "form:by-initials") != 0)
+			return MGW_E_NOMEM;
+		i = e;
 	}
 	return 0;
 }
@@ -4883,6 +4930,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 				frc = owner_initials(s, n, &forms);
 			if (frc == 0)
 				frc = signoff_initials(s, n, &forms);
+			if (frc == 0)
+				frc = by_initials(s, n, &forms);
 			if (frc == 0)
 				frc = name_age_list(s, n, &forms);
 			for (size_t k = 0; k < forms.n && frc == 0; k++)

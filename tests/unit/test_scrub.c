@@ -4643,3 +4643,16 @@ Test(scrub, s42_an_appointment_here_is_where_she_will_be)
 	expect_with(s, "Son aware. Next appt to be arranged.", "Son aware. Next appt to be arranged.");
 	scrubber_free(s);
 }
+
+/* s42-never: two capitals after a word that says who did or signed it
+ * ("printed 21/02/2027 by KA", "SPO countersign: KT.") and in an
+ * officer's column ("| Off |"); a role or an agency there stays ("by PC",
+ * "by GMP", "approved by AA"). */
+Test(scrub, s42_initials_of_who_signed)
+{
+	expect("CONTACT LOG printed 21/02/2027 by KA\nOM: PO. SPO countersign: KT.",
+	       "CONTACT LOG printed 21/02/2027 by " R("name") "\nOM: PO. SPO countersign: " R("name") ".");
+	expect("Seen by PC, arrested by GMP, referred by AA.", "Seen by PC, arrested by GMP, referred by AA.");
+	expect("Date  | Off | Type | Note\n09/02 | DH  | Finance | B&B rate paid.\n",
+	       "Date  | Off | Type | Note\n09/02 | " R("name") "  | Finance | B&B rate paid.\n");
+}
