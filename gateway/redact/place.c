@@ -1264,6 +1264,34 @@ static long journey_route(const struct scan *sc, long o)
 	return 0;
 }
 
+/* A capitalised or capitals word at o that is no agency, day or month. */
+static int leg_place(const struct scan *sc, long o)
+{
+	const struct tok *w = T(sc, o);
+	return w->type == T_WORD && (w->f & (F_CAP | F_UPPER)) && w->end - w->start >= 3 &&
+	       !(w->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE | C_PRON | C_DET | C_FUNC));
+}
+
+/* "to" at p between a place and its hour ("New Street 10:31") and a place
+ * and its hour ("Leeds 12:29"), on one line. */
+static int timetable_leg(const struct scan *sc, long p)
+{
+	long c = p - 3; /* "10" ":" "31" before "to" */
+	if (c <= sc->ss || T(sc, c)->type != T_NUM || !is_clock(sc, c) || !leg_place(sc, c - 1) ||
+	    (T(sc, p)->f & F_BRK))
+		return 0;
+	if (!leg_place(sc, p + 1))
+		return 0;
+	for (long i = p + 2; i <= p + 5; i++) {
+		const struct tok *v = T(sc, i);
+		if (v->type == T_END || (v->f & F_BRK))
+			return 0;
+		if (v->type == T_NUM && is_clock(sc, i))
+			return 1;
+	}
+	return 0;
+}
+
 /* After a booking's date, the first capitalised word in the next six
  * tokens starts a route ("booked 20/02/2027 Islamabad to Manchester"). */
 static int booked_route(const struct scan *sc, long o)
@@ -1843,6 +1871,10 @@ static void loc_cues(struct scan *sc, long p)
 	}
 	if ((id == W_VIA && !via_court(sc, p)) || id == W_ROUTE || id == W_COMMUTE)
 		sc->via = 1;
+	/* s42-never: a timetable's leg, "Birmingham New Street 10:31 to Leeds
+	 * 12:29", "BHD 18:05 to BHX 19:15": a place and its hour on each side */
+	if (id == W_TO && timetable_leg(sc, p))
+		loc_cue(sc, p, "loc:journey");
 	/* "flight to Lagos on 3 May", "sailed Ullapool-Stornoway on the 12th",
 	 * "Return booked 20/02/2027 Islamabad to Manchester, PK701" */
 	if ((id == W_FLIGHT && (t->f & F_LOWER) && journey_booked(sc, p)) ||

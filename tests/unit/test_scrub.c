@@ -4578,7 +4578,7 @@ Test(scrub, s42_school_named_again_by_its_own_words)
 
 /* s42-never: a journey booked, the conveyance then where and when ("Ferry
  * Holyhead-Dublin 28/07, with mam"), a booking's date then its route, a
- * crossing sailed; not a DWP "Work Coach" with a date. */
+ * crossing sailed, a timetable's leg; not a DWP "Work Coach" with a date. */
 Test(scrub, s42_a_journey_booked_is_where_she_will_be)
 {
 	scrubber *s = location_scrubber();
@@ -4587,12 +4587,14 @@ Test(scrub, s42_a_journey_booked_is_where_she_will_be)
 			 "the office.\nShe took the coach to Glasgow on 3 March.\n"
 			 "Return booked 20/02/2027 Islamabad to Manchester, PK701.\n"
 			 "She sailed Ullapool-Stornoway with Eilidh.\n"
+			 "- Outbound: Sun 11/04, BHD 18:05 to BHX 19:15, seat 12C\n"
 			 "Referring officer: Work Coach D. Holroyd | Date: 04/03/2027";
 	cr_assert_eq(scrub_text(s, in, strlen(in), G, 0, &out, NULL), 0);
 	cr_assert_null(strstr(out, "Holyhead"), "%s", out);
 	cr_assert_null(strstr(out, "Glasgow"), "%s", out);
 	cr_assert_null(strstr(out, "Islamabad"), "%s", out);
 	cr_assert_null(strstr(out, "Stornoway"), "%s", out);
+	cr_assert_null(strstr(out, "BHX"), "%s", out);
 	cr_assert_not_null(strstr(out, "Work Coach " R("name") " | Date: 04/03/2027"), "%s", out);
 	free(out);
 	scrubber_free(s);
