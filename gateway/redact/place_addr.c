@@ -4697,6 +4697,29 @@ static void solicitor_firm(struct scan *sc, long p)
 	emit_place(sc, p, trailing_branch(sc, p + m), "place:workplace");
 }
 
+/* A boat's word within twenty tokens of p ("boaters on NB <Name>", "her
+ * narrowboat, NB <Name>, moored at ..."). */
+static int boat_near(const struct scan *sc, long p)
+{
+	static const char *const BOAT[] = {"boat", "boats", "boater", "boaters", "narrowboat",
+					   "narrowboats", "moored", "mooring", "moorings", "marina",
+					   "canal", "towpath", "lock", "wharf", "cruising", "berth",
+					   "berthed", NULL};
+	for (long i = p - 20; i <= p + 20; i++) {
+		if (i < 0 || i == p)
+			continue;
+		const struct tok *w = T(sc, i);
+		if (w->type == T_END && i > p)
+			break;
+		if (w->type != T_WORD || !(w->f & F_LOWER) || w->end - w->start < 4)
+			continue;
+		for (int k = 0; BOAT[k]; k++)
+			if (word_eq(sc, w, BOAT[k]))
+				return 1;
+	}
+	return 0;
+}
+
 void place_addresses(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -4731,8 +4754,13 @@ void place_addresses(struct scan *sc, long p)
 	 * crew works and can be found */
 	if (t->type == T_WORD && (t->f & (F_CAP | F_UPPER)) && p >= sc->skip_place && !(t->f & F_NL) &&
 	    T(sc, p - 1)->type == T_WORD && (T(sc, p - 1)->f & F_UPPER) &&
-	    T(sc, p - 1)->end - T(sc, p - 1)->start == 2 && sc->s[T(sc, p - 1)->start + 1] == 'V' &&
-	    (sc->s[T(sc, p - 1)->start] == 'F' || sc->s[T(sc, p - 1)->start] == 'M')) {
+	    T(sc, p - 1)->end - T(sc, p - 1)->start == 2 &&
+	    ((sc->s[T(sc, p - 1)->start + 1] == 'V' &&
+	      (sc->s[T(sc, p - 1)->start] == 'F' || sc->s[T(sc, p - 1)->start] == 'M')) ||
+	     /* s42-never: "NB <Name>", a narrowboat, where a boat's words
+	      * are near (not "NB Please call": nota bene) */
+	     (sc->s[T(sc, p - 1)->start] == 'N' && sc->s[T(sc, p - 1)->start + 1] == 'B' &&
+	      boat_near(sc, p)))) {
 		long m = 0;
 		while (m < 4 && T(sc, p + m)->type == T_WORD && (T(sc, p + m)->f & (F_CAP | F_UPPER)) &&
 		       !(T(sc, p + m)->f & F_NL) && !(T(sc, p + m)->cls & (C_DET | C_PRON | C_FUNC | C_CONJ)))

@@ -4658,3 +4658,12 @@ Test(scrub, s42_initials_of_who_signed)
 	expect("Date  | Off | Type | Note\n09/02 | DH  | Finance | B&B rate paid.\n",
 	       "Date  | Off | Type | Note\n09/02 | " R("name") "  | Finance | B&B rate paid.\n");
 }
+
+/* s42: a narrowboat by its name after "NB", where a boat's words are near
+ * ("Boaters on NB Dragonfly say"); "NB" as nota bene stays. */
+Test(scrub, s42_narrowboats_by_name)
+{
+	expect("Boaters on NB Dragonfly say he walks the towpath.",
+	       "Boaters on " R("place") " say he walks the towpath.");
+	expect("NB Please do not call after 6pm.", "NB Please do not call after 6pm.");
+}
