@@ -1196,14 +1196,11 @@ static int day_date_at(const struct scan *sc, long i)
 	return date_at(sc, i);
 }
 
-static int place_then_date(const struct scan *sc, long o)
+/* A date (day_date_at) at a token in [from, to), before the text's end or
+ * a sentence's break. */
+static int date_within(const struct scan *sc, long from, long to)
 {
-	o = skip_det(sc, o);
-	const struct tok *w = T(sc, o);
-	if (w->type != T_WORD || !(w->f & F_CAP) || (w->f & (F_UPPER | F_BRK)) ||
-	    (w->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE | C_PRON | C_DET)))
-		return 0;
-	for (long i = o + 1; i < o + 9; i++) {
+	for (long i = from; i < to; i++) {
 		const struct tok *v = T(sc, i);
 		if (v->type == T_END || (v->f & F_BRK))
 			return 0;
@@ -1211,6 +1208,16 @@ static int place_then_date(const struct scan *sc, long o)
 			return 1;
 	}
 	return 0;
+}
+
+static int place_then_date(const struct scan *sc, long o)
+{
+	o = skip_det(sc, o);
+	const struct tok *w = T(sc, o);
+	if (w->type != T_WORD || !(w->f & F_CAP) || (w->f & (F_UPPER | F_BRK)) ||
+	    (w->cls & (C_NOTPL | C_DAY | C_MON | C_TITLE | C_PRON | C_DET)))
+		return 0;
+	return date_within(sc, o + 1, o + 9);
 }
 
 /*
@@ -1320,16 +1327,7 @@ static int journey_booked(const struct scan *sc, long p)
 		return 0; /* "Work Coach D. Holroyd": a DWP role */
 	if (is_word(T(sc, o), W_FROM) || is_word(T(sc, o), W_TO))
 		o++;
-	if (!journey_place(sc, o))
-		return 0;
-	for (long i = o + 1; i <= p + 10; i++) {
-		const struct tok *v = T(sc, i);
-		if (v->type == T_END || (v->f & F_BRK))
-			return 0;
-		if (day_date_at(sc, i))
-			return 1;
-	}
-	return 0;
+	return journey_place(sc, o) && date_within(sc, o + 1, p + 11);
 }
 
 /* The first token from `from` towards `to` (either way, `to` not
