@@ -1770,6 +1770,68 @@ static int signoff_initials(const unsigned char *s, size_t n, struct spans *all)
 }
 
 /*
+ * s42-never: a clinician's signature: two or three capitals, then a
+ * grade or qualification, on a line's start or after another signature
+ * ("AR ST4 EM", "KW RMN", "RI MPharm, GW (ACT)", "JW BDS / PA DN"); and a
+ * role's short form then dotted initials ("RM G.O.").
+ */
+static int qualification(const unsigned char *s, size_t a, size_t e)
+{
+	static const char *const QUAL[] = {
+		"rmn", "rgn", "rn", "rm", "rnld", "em", "mpharm", "bds", "dn", "act", "sho",
+		"spr", "hca", "mbchb", "mbbs", "mrcgp", "frcs", "cpn", "ot", "slt", "anp", "enp",
+		"acp", "np", "bsc", "msc", "dip", "nmp", "pharm", "tech", "sn", "ssn", "cnm", "mw",
+		"fy1", "fy2", "ct1", "ct2", "ct3", "st1", "st2", "st3", "st4", "st5", "st6",
+		"st7", "st8", "gpst", "cns", "snr", "hv", NULL};
+	return word_of(s, a, e, QUAL);
+}
+
+static int signature_initials(const unsigned char *s, size_t n, struct spans *all)
+{
+	for (size_t i = 0; i + 2 < n; i++) {
+		/* at a line's start, or after ", " or " / " of a signature */
+		int lead = i == 0 || s[i - 1] == '\n' ||
+			   (i >= 2 && s[i - 1] == ' ' && (s[i - 2] == ',' || s[i - 2] == '/'));
+		if (!lead || !sc_upper(s[i]))
+			continue;
+		size_t e = i;
+		while (e < n && e - i < 4 && sc_upper(s[e]))
+			e++;
+		if (e - i < 2 || e - i > 3 || e + 2 >= n || s[e] != ' ')
+			continue;
+		size_t q = e + 1, qe;
+		int br = s[q] == '(';
+		q += br;
+		qe = q;
+		while (qe < n && sc_alnum(s[qe]))
+			qe++;
+		if (qe == q || (br && (qe >= n || s[qe] != ')')) || !qualification(s, q, qe) ||
+		    (!br && qe < n && !(s[qe] == '\n' || s[qe] == ',' || s[qe] == ' ' || s[qe] == '/' ||
+					s[qe] == '.')) ||
+		    !initials_not_role(s, i, e))
+			continue;
+		if (spans_push(all, i, e, SCRUB_NAME, "form:signature-initials") != 0)
+			return MGW_E_NOMEM;
+		i = e;
+	}
+	/* "RM G.O.", "SW J.R.": a role's letters, then dotted initials */
+	for (size_t i = 3; i + 4 <= n; i++) {
+		if (!sc_upper(s[i]) || s[i + 1] != '.' || !sc_upper(s[i + 2]) || s[i + 3] != '.' ||
+		    s[i - 1] != ' ' || (i + 4 < n && sc_alnum(s[i + 4])))
+			continue;
+		size_t r = i - 1;
+		while (r > 0 && sc_upper(s[r - 1]))
+			r--;
+		if (i - 1 - r < 2 || i - 1 - r > 3 || (r > 0 && sc_alnum(s[r - 1])) ||
+		    (!word_of(s, r, i - 1, INITIALS_ROLE) && !qualification(s, r, i - 1)))
+			continue;
+		if (spans_push(all, i, i + 4, SCRUB_NAME, "form:signature-initials") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
+/*
  * s42-never: initials after a word that names who did or signed it:
  * "printed 21/02/2027 by KA", "SPO countersign: KT.", "approved DH": two
  * capitals ending there, no role's short form ("by PC" stays; three are an
@@ -4932,6 +4994,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 				frc = signoff_initials(s, n, &forms);
 			if (frc == 0)
 				frc = by_initials(s, n, &forms);
+			if (frc == 0)
+				frc = signature_initials(s, n, &forms);
 			if (frc == 0)
 				frc = name_age_list(s, n, &forms);
 			for (size_t k = 0; k < forms.n && frc == 0; k++)

@@ -4661,3 +4661,14 @@ Test(scrub, s42_narrowboats_by_name)
 	       "Boaters on " R("place") " say he walks the towpath.");
 	expect("NB Please do not call after 6pm.", "NB Please do not call after 6pm.");
 }
+
+/* s42-never: a clinician's signature, initials then a grade ("AR ST4 EM",
+ * "RI MPharm, GW (ACT)"), and dotted initials after a role ("RM G.O."); a
+ * grade alone stays. */
+Test(scrub, s42_signature_initials)
+{
+	expect("Pt collected 03:35.\nAR ST4 EM", "Pt collected 03:35.\n" R("name") " ST4 EM");
+	expect("Logged.\nRI MPharm, GW (ACT)", "Logged.\n" R("name") " MPharm, " R("name") " (ACT)");
+	expect("SAFEGUARDING ENTRY  RM G.O.  15:40", "SAFEGUARDING ENTRY  RM " R("name") "  15:40");
+	expect("Seen by the RMN on duty.\nST4 review tomorrow.", "Seen by the RMN on duty.\nST4 review tomorrow.");
+}
