@@ -1492,9 +1492,11 @@ static int fs_appt_words(const struct fs *f, size_t a, size_t e)
 		} else if (c == 'n' && j + 4 <= e && (f->s[j + 1] | 0x20) == 'e' &&
 			   (f->s[j + 2] | 0x20) == 'x' && (f->s[j + 3] | 0x20) == 't') {
 			return 1;
-		} else if (c == 'b' && j + 6 <= e && strncasecmp((const char *)f->s + j, "booked", 6) == 0) {
+		} else if (c == 'b' && j + 6 <= e && (f->s[j + 1] | 0x20) == 'o' &&
+			   strncasecmp((const char *)f->s + j, "booked", 6) == 0) {
 			return 1;
-		} else if (c == 'f' && j + 6 <= e && strncasecmp((const char *)f->s + j, "follow", 6) == 0) {
+		} else if (c == 'f' && j + 6 <= e && (f->s[j + 1] | 0x20) == 'o' &&
+			   strncasecmp((const char *)f->s + j, "follow", 6) == 0) {
 			return 1;
 		}
 	}

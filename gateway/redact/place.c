@@ -2252,8 +2252,12 @@ static int tok_in(const struct scan *sc, const struct tok *t, const char *const 
 	if (t->type != T_WORD)
 		return 0;
 	size_t n = t->end - t->start;
+	/* the first byte before strlen and strncasecmp: equal in any case
+	 * only if they differ in no bit but the case bit */
+	unsigned c0 = sc->s[t->start];
 	for (; *list; list++)
-		if (strlen(*list) == n && strncasecmp((const char *)sc->s + t->start, *list, n) == 0)
+		if ((((unsigned char)(*list)[0] ^ c0) & ~0x20u) == 0 && strlen(*list) == n &&
+		    strncasecmp((const char *)sc->s + t->start, *list, n) == 0)
 			return 1;
 	return 0;
 }
