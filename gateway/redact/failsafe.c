@@ -1479,7 +1479,14 @@ static int fs_sentence_start(const struct fs *f, size_t j)
  * time. Most clauses hold none, and are read no further. */
 static int fs_appt_words(const struct fs *f, size_t a, size_t e)
 {
+	/* the bytes a test below can start at: most bytes, none */
+	static const uint8_t start[256] = {['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+	                                   ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	                                   ['n'] = 1, ['N'] = 1, ['b'] = 1, ['B'] = 1, ['f'] = 1,
+	                                   ['F'] = 1};
 	for (size_t j = a; j < e; j++) {
+		if (!start[f->s[j]])
+			continue;
 		unsigned c = f->s[j] | 0x20;
 		if (f->s[j] >= '0' && f->s[j] <= '9') {
 			if (j + 2 < e && (f->s[j + 1] == ':' || f->s[j + 1] == '.') && f->s[j + 2] >= '0' &&
@@ -1492,9 +1499,11 @@ static int fs_appt_words(const struct fs *f, size_t a, size_t e)
 		} else if (c == 'n' && j + 4 <= e && (f->s[j + 1] | 0x20) == 'e' &&
 			   (f->s[j + 2] | 0x20) == 'x' && (f->s[j + 3] | 0x20) == 't') {
 			return 1;
-		} else if (c == 'b' && j + 6 <= e && strncasecmp((const char *)f->s + j, "booked", 6) == 0) {
+		} else if (c == 'b' && j + 6 <= e && (f->s[j + 1] | 0x20) == 'o' &&
+			   strncasecmp((const char *)f->s + j, "booked", 6) == 0) {
 			return 1;
-		} else if (c == 'f' && j + 6 <= e && strncasecmp((const char *)f->s + j, "follow", 6) == 0) {
+		} else if (c == 'f' && j + 6 <= e && (f->s[j + 1] | 0x20) == 'o' &&
+			   strncasecmp((const char *)f->s + j, "follow", 6) == 0) {
 			return 1;
 		}
 	}

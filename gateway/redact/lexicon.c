@@ -1,5 +1,6 @@
 /* lexicon.c: see lexicon.h. The tables are generated (lexicon_data.h). */
 #include "utf8.h"
+#include "ascii_run.h"
 #include "lexicon.h"
 
 #include <pthread.h>
@@ -91,7 +92,18 @@ int lex_fold(const char *w, size_t n, char *out, size_t cap)
 	/* The common case, a word of ASCII letters and digits that fits: each
 	 * byte lower-cased (a digit's 0x20 bit is already set), as the loop
 	 * below folds it, without a lex_char per byte. Anything else is folded
-	 * from the start by that loop. */
+	 * from the start by that loop. Eight bytes at a time first while
+	 * they are all ASCII letters or digits and fit (ascii_run.h). */
+	while (i + 8 <= n && i + 8 <= cap) {
+		uint64_t x;
+		memcpy(&x, w + i, 8);
+		uint64_t lm = ar_letters(x);
+		if ((lm | ar_in(x, '0', '9')) != AR_HI)
+			break;
+		x |= lm >> 2; /* 0x80 >> 2: the case bit */
+		memcpy(out + i, &x, 8);
+		i += 8;
+	}
 	while (i < n && i < cap) {
 		unsigned b = (unsigned char)w[i];
 		if ((b | 0x20) - 'a' >= 26u && b - '0' >= 10u)

@@ -2399,8 +2399,12 @@ static int tok_in(const struct scan *sc, const struct tok *t, const char *const 
 	if (t->type != T_WORD)
 		return 0;
 	size_t n = t->end - t->start;
+	/* the first byte before strlen and strncasecmp: equal in any case
+	 * only if they differ in no bit but the case bit */
+	unsigned c0 = sc->s[t->start];
 	for (; *list; list++)
-		if (strlen(*list) == n && strncasecmp((const char *)sc->s + t->start, *list, n) == 0)
+		if ((((unsigned char)(*list)[0] ^ c0) & ~0x20u) == 0 && strlen(*list) == n &&
+		    strncasecmp((const char *)sc->s + t->start, *list, n) == 0)
 			return 1;
 	return 0;
 }
@@ -2558,8 +2562,12 @@ static int her_word(const struct scan *sc, const struct tok *t)
 		return 0;
 	static const char *const HERS[] = {"v", "client", "pt", "herself", "complainant",
 					   "complainer", "caller", "informant", NULL};
+	static const uint32_t HERS_FIRST = 1u << ('v' - 'a') | 1u << ('c' - 'a') | 1u << ('p' - 'a') |
+	                                   1u << ('h' - 'a') | 1u << ('i' - 'a');
 	size_t n = t->end - t->start;
 	unsigned c0 = sc->s[t->start] | 0x20; /* most words fail on their first letter */
+	if (c0 - 'a' >= 26u || !((1u << (c0 - 'a')) & HERS_FIRST))
+		return 0; /* ... and most on one no word of HERS starts with */
 	for (const char *const *w = HERS; *w; w++)
 		if ((unsigned char)(*w)[0] == c0 && strlen(*w) == n &&
 		    strncasecmp((const char *)sc->s + t->start, *w, n) == 0)

@@ -4278,11 +4278,12 @@ static int chat_handles(const unsigned char *s, size_t n, struct spans *all, siz
 	size_t to = all->n;
 	for (size_t j = from; j < to && !chat; j++) {
 		const struct span *x = &all->v[j];
+		if (x->kind != SCRUB_HANDLE)
+			continue; /* (the text is read for a handle only) */
 		size_t a = x->start;
 		while (a > 0 && s[a - 1] == ' ')
 			a--;
-		chat = x->kind == SCRUB_HANDLE && (a == 0 || s[a - 1] == '\n') && x->end < n &&
-		       s[x->end] == ':';
+		chat = (a == 0 || s[a - 1] == '\n') && x->end < n && s[x->end] == ':';
 	}
 	if (!chat)
 		return 0;
