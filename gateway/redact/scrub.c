@@ -1702,9 +1702,10 @@ static const char *const INITIALS_ROLE[] = {
 	"asc", "nhs", "mps",  "cps",  "dwp",  "lb",   "rp",  "nfa", "cin", "cp",  "lac",
 	"dv",  "mh",  "op",   "pp",   "ppu",  "sgo",  "pw",  "aw",  "aa",  "na",  NULL};
 
-/* Are the capitals s[a..e) no role's short form, no word and nothing a
- * list allows ("SW", "NFA", "CID"): a person's initials? */
-static int initials_not_role(const unsigned char *s, size_t a, size_t e)
+/* Are the capitals s[a..e) no role's short form and nothing a list
+ * allows, nor a word unless word_ok ("SW", "NFA", "CID"; "PA", "KW" only
+ * where a grade follows): a person's initials? */
+static int initials_not_role_as(const unsigned char *s, size_t a, size_t e, int word_ok)
 {
 	char w[5];
 	if (e - a >= sizeof w)
@@ -1715,7 +1716,12 @@ static int initials_not_role(const unsigned char *s, size_t a, size_t e)
 	for (size_t k = 0; INITIALS_ROLE[k]; k++)
 		if (strcmp(w, INITIALS_ROLE[k]) == 0)
 			return 0;
-	return !(lex_classify((const char *)s + a, e - a) & (LEX_ALLOW | LEX_COMMON));
+	return !(lex_classify((const char *)s + a, e - a) & (LEX_ALLOW | (word_ok ? 0 : LEX_COMMON)));
+}
+
+static int initials_not_role(const unsigned char *s, size_t a, size_t e)
+{
+	return initials_not_role_as(s, a, e, 0);
 }
 
 static int owner_initials(const unsigned char *s, size_t n, struct spans *all)
@@ -1808,7 +1814,7 @@ static int signature_initials(const unsigned char *s, size_t n, struct spans *al
 		if (qe == q || (br && (qe >= n || s[qe] != ')')) || !qualification(s, q, qe) ||
 		    (!br && qe < n && !(s[qe] == '\n' || s[qe] == ',' || s[qe] == ' ' || s[qe] == '/' ||
 					s[qe] == '.')) ||
-		    !initials_not_role(s, i, e))
+		    !initials_not_role_as(s, i, e, 1))
 			continue;
 		if (spans_push(all, i, e, SCRUB_NAME, "form:signature-initials") != 0)
 			return MGW_E_NOMEM;

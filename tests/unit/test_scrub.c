@@ -4670,5 +4670,6 @@ Test(scrub, s42_signature_initials)
 	expect("Pt collected 03:35.\nAR ST4 EM", "Pt collected 03:35.\n" R("name") " ST4 EM");
 	expect("Logged.\nRI MPharm, GW (ACT)", "Logged.\n" R("name") " MPharm, " R("name") " (ACT)");
 	expect("SAFEGUARDING ENTRY  RM G.O.  15:40", "SAFEGUARDING ENTRY  RM " R("name") "  15:40");
+	expect("Review 2/52.\nJW BDS / PA DN", "Review 2/52.\n" R("name") " BDS / " R("name") " DN");
 	expect("Seen by the RMN on duty.\nST4 review tomorrow.", "Seen by the RMN on duty.\nST4 review tomorrow.");
 }
