@@ -1778,8 +1778,9 @@ static int signoff_initials(const unsigned char *s, size_t n, struct spans *all)
 /*
  * s42-never: a clinician's signature: two or three capitals, then a
  * grade or qualification, on a line's start or after another signature
- * ("AR ST4 EM", "KW RMN", "RI MPharm, GW (ACT)", "JW BDS / PA DN"); and a
- * role's short form then dotted initials ("RM G.O.").
+ * ("AR ST4 EM", "KW RMN", "RI MPharm, GW (ACT)", "JW BDS / PA DN"); a
+ * clinic's role then initials in brackets ("Admin (RS)"); and a role's
+ * short form then dotted initials ("RM G.O.").
  */
 static int qualification(const unsigned char *s, size_t a, size_t e)
 {
@@ -1819,6 +1820,25 @@ static int signature_initials(const unsigned char *s, size_t n, struct spans *al
 		if (spans_push(all, i, e, SCRUB_NAME, "form:signature-initials") != 0)
 			return MGW_E_NOMEM;
 		i = e;
+	}
+	/* "Admin (RS)", "Nurse (KT)": a clinic's role, then initials in brackets */
+	static const char *const ROLE_WORD[] = {"admin", "reception", "receptionist", "nurse",
+						"pharmacist", "dispenser", "midwife", "doctor",
+						"clinician", "hca", "tech", NULL};
+	for (const unsigned char *b = memchr(s, '(', n); b != NULL;
+	     b = memchr(b + 1, '(', n - (size_t)(b + 1 - s))) {
+		size_t a = (size_t)(b - s) + 1, e = a;
+		while (e < n && e - a < 4 && sc_upper(s[e]))
+			e++;
+		if (e - a < 2 || e - a > 3 || e >= n || s[e] != ')' || a < 3 || s[a - 2] != ' ')
+			continue;
+		size_t we = a - 2, w = we;
+		while (w > 0 && sc_alpha(s[w - 1]))
+			w--;
+		if (we - w < 3 || !word_of(s, w, we, ROLE_WORD) || !initials_not_role_as(s, a, e, 1))
+			continue;
+		if (spans_push(all, a, e, SCRUB_NAME, "form:signature-initials") != 0)
+			return MGW_E_NOMEM;
 	}
 	/* "RM G.O.", "SW J.R.": a role's letters, then dotted initials */
 	for (size_t i = 3; i + 4 <= n; i++) {

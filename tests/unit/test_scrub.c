@@ -4671,5 +4671,7 @@ Test(scrub, s42_signature_initials)
 	expect("Logged.\nRI MPharm, GW (ACT)", "Logged.\n" R("name") " MPharm, " R("name") " (ACT)");
 	expect("SAFEGUARDING ENTRY  RM G.O.  15:40", "SAFEGUARDING ENTRY  RM " R("name") "  15:40");
 	expect("Review 2/52.\nJW BDS / PA DN", "Review 2/52.\n" R("name") " BDS / " R("name") " DN");
+	expect("16-Mar-2027 12:05  Admin (RS)  Letter", "16-Mar-2027 12:05  Admin (" R("name") ")  Letter");
+	expect("Seen by the nurse (GP surgery).", "Seen by the nurse (GP surgery).");
 	expect("Seen by the RMN on duty.\nST4 review tomorrow.", "Seen by the RMN on duty.\nST4 review tomorrow.");
 }
