@@ -3846,7 +3846,10 @@ static size_t place_next_word(const unsigned char *s, size_t n, size_t e)
 	 * "Colwyn Bay", "Lyme Regis", "Haywards Heath" */
 	static const char *const TOWN_TAIL[] = {"Wells", "Spa", "Bay", "Regis", "Heath", "Green",
 						"Vale", "Magna", "Parva", "Minster", "Sands",
-						"Marsh", "Cross", "Hill", "Bridge", "Common", NULL};
+						"Marsh", "Cross", "Hill", "Bridge", "Common",
+						/* s42: a building's kind ("Anson Hse") */
+						"House", "Hse", "Lodge", "Hall", "Cottage", "Farm",
+						NULL};
 	for (int t = 0; TOWN_TAIL[t]; t++)
 		if (strlen(TOWN_TAIL[t]) == k - e - 1 && memcmp(TOWN_TAIL[t], s + e + 1, k - e - 1) == 0)
 			return k;

@@ -4557,7 +4557,8 @@ static void expect_loc_parts(const char *in, const char *const *gone, const char
 /* s42-never: a town that is a common word, after an address's street or
  * estate ("new tenancy Leam Lane estate, Felling."), goes where the note
  * names it alone later ("Felling property flagged"); after a place
- * withheld again, its street's kind goes with it ("Calder Rise"). */
+ * withheld again, its street's or building's kind goes with it ("Calder
+ * Rise", "Anson Hse"). */
 Test(scrub, s42_common_word_towns_and_streets_named_again)
 {
 	expect_loc_parts("Mr H and child moved 20/07, new tenancy Leam Lane estate, Felling.\n"
@@ -4569,6 +4570,9 @@ Test(scrub, s42_common_word_towns_and_streets_named_again)
 			 "Cousin driving past Calder Rise twice.",
 			 (const char *const[]){"Calder", "Rise", NULL},
 			 (const char *const[]){" twice.", NULL});
+	expect_loc_parts("She moved to Anson House women's hostel, Longsight.\n"
+			 "- Medically fit 19/03. One more night at Anson Hse Fri 19/03.",
+			 (const char *const[]){"Anson", "Hse", NULL}, NULL);
 }
 
 /* s42: a school found by its kind ("Thornhill Lees C of E Primary") is
