@@ -4394,7 +4394,9 @@ static int fs_want_areas(struct fs *f, size_t a, size_t b, const char *w, size_t
 	if (like && !((a >= 3 && memcmp(f->s + a - 3, "'d ", 3) == 0) ||
 	              (a >= 6 && memcmp(f->s + a - 6, "would ", 6) == 0)))
 		return 0;
-	if (wn >= 4 && wn <= 11 && !(tf & TF_NUM) && fs_in(w, WANT)) {
+	if (wn >= 4 && wn <= 11 && !(tf & TF_NUM) &&
+	    (w[0] == 'w' || w[0] == 'a' || w[0] == 'r' || w[0] == 'p' || w[0] == 'l') &&
+	    fs_in(w, WANT)) { /* (the first letters of WANT's words) */
 		f->want = 1;
 		f->want_end = b;
 	}
@@ -6593,7 +6595,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 	size_t i = 0;
 	while (i < n && f.rc == 0) {
 		unsigned char ch = s[i];
-		if (fs_alnum(ch)) {
+		if (fs_cc[ch] & CC_ALNUM) { /* fs_alnum(ch), by fs_build's table */
 			size_t a = i;
 			/* zero-padded to FS_WORD_MAX for fs_hash_padded */
 			char w[FS_WORD_MAX + 8];

@@ -1481,8 +1481,11 @@ static int sentence_start(const unsigned char *s, size_t a)
 /* Is s[a, e) one of the NULL-ended list, any case? */
 static int word_of(const unsigned char *s, size_t a, size_t e, const char *const *list)
 {
+	/* a first byte that differs in more than the case bit first, before
+	 * strlen and strncasecmp (an empty word is compared as before) */
 	for (size_t k = 0; list[k]; k++)
-		if (strlen(list[k]) == e - a && strncasecmp((const char *)s + a, list[k], e - a) == 0)
+		if ((e == a || ((((unsigned char)list[k][0] ^ s[a]) & ~0x20u) == 0)) &&
+		    strlen(list[k]) == e - a && strncasecmp((const char *)s + a, list[k], e - a) == 0)
 			return 1;
 	return 0;
 }
@@ -3078,7 +3081,7 @@ static int place_prep(const unsigned char *w, size_t n)
 	static const char *const p[] = {"to",     "in",       "at",     "near",  "into",
 					"behind", "opposite", "beside", "above", "below"};
 	for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
-		if (strlen(p[k]) == n) {
+		if (n > 0 && ascii_fold(w[0]) == (unsigned char)p[k][0] && strlen(p[k]) == n) {
 			size_t x = 0;
 			while (x < n && ascii_fold(w[x]) == (unsigned char)p[k][x])
 				x++;
