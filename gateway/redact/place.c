@@ -1307,7 +1307,7 @@ static int booked_route(const struct scan *sc, long o)
 		const struct tok *w = T(sc, k);
 		if (w->type == T_END || (w->f & F_BRK))
 			return 0;
-		if (w->type == T_WORD)
+		if (w->type == T_WORD && (w->f & F_CAP) && !(w->cls & (C_MON | C_DAY)))
 			return journey_route(sc, k) != 0;
 	}
 	return 0;

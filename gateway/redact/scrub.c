@@ -4032,8 +4032,22 @@ static int propagate_place_heads(const unsigned char *s, size_t n, struct spans 
 		if (!dup)
 			w[nw++] = (struct prop_word){a, head_end - a, 0, 0};
 	}
-	for (size_t k = 0; k < nw; k++) {
-		for (size_t i = 0; i + w[k].n <= n;) {
+	if (nw == 0)
+		return 0;
+	/* The spans found before, sorted by start: each head's matches come
+	 * in increasing order, so one sweep per head says whether a match is
+	 * covered (as propagate_places; a name said a thousand times costs no
+	 * span loop each). */
+	struct spans ls = {malloc((to ? to : 1) * sizeof *ls.v), 0, to};
+	if (ls.v == NULL)
+		return MGW_E_NOMEM;
+	for (size_t j = 0; j < to; j++)
+		ls.v[ls.n++] = all->v[j];
+	spans_sort(&ls);
+	int rc = 0;
+	for (size_t k = 0; k < nw && rc == 0; k++) {
+		size_t li = 0, reach = 0;
+		for (size_t i = 0; i + w[k].n <= n && rc == 0;) {
 			const unsigned char *q = memmem(s + i, n - i, s + w[k].a, w[k].n);
 			if (q == NULL)
 				break;
@@ -4044,17 +4058,16 @@ static int propagate_place_heads(const unsigned char *s, size_t n, struct spans 
 				continue;
 			if (e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1]))
 				continue; /* inside another name: "<Town> Sheriff Court" */
-			int covered = 0;
-			for (size_t j = 0; j < all->n && !covered; j++)
-				covered = all->v[j].start <= a && all->v[j].end >= e;
+			for (; li < ls.n && ls.v[li].start <= a; li++)
+				reach = ls.v[li].end > reach ? ls.v[li].end : reach;
 			int multi;
-			if (covered || (keep->n && kept_at(s, keep, maxend, a, e, &multi)))
+			if (reach >= e || (keep->n && kept_at(s, keep, maxend, a, e, &multi)))
 				continue;
-			if (spans_push(all, a, e, SCRUB_PLACE, "place:again") != 0)
-				return MGW_E_NOMEM;
+			rc = spans_push(all, a, e, SCRUB_PLACE, "place:again") != 0 ? MGW_E_NOMEM : 0;
 		}
 	}
-	return 0;
+	spans_free(&ls);
+	return rc;
 }
 
 /* Does the text at i end a cell or a clause: spaces (a table's tab is

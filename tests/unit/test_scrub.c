@@ -4595,10 +4595,11 @@ Test(scrub, s42_a_journey_booked_is_where_she_will_be)
 	expect_loc_parts("Biddy frightened of release. | Ferry Holyhead-Dublin 28/07, with mam; ring "
 			 "the office.\nShe took the coach to Glasgow on 3 March.\n"
 			 "Return booked 20/02/2027 Islamabad to Manchester, PK701.\n"
+			 "Outbound booked 3 March Lagos to Gatwick.\n"
 			 "She sailed Ullapool-Stornoway with Eilidh.\n"
 			 "- Outbound: Sun 11/04, BHD 18:05 to BHX 19:15, seat 12C\n"
 			 "Referring officer: Work Coach D. Holroyd | Date: 04/03/2027",
-			 (const char *const[]){"Holyhead", "Glasgow", "Islamabad", "Stornoway", "BHX",
+			 (const char *const[]){"Holyhead", "Glasgow", "Islamabad", "Lagos", "Stornoway", "BHX",
 					       NULL},
 			 (const char *const[]){"Work Coach " R("name") " | Date: 04/03/2027", NULL});
 }
