@@ -1710,15 +1710,8 @@ static const char *const INITIALS_ROLE[] = {
  * where a grade follows): a person's initials? */
 static int initials_not_role_as(const unsigned char *s, size_t a, size_t e, int word_ok)
 {
-	char w[5];
-	if (e - a >= sizeof w)
+	if (e - a > 4 || word_of(s, a, e, INITIALS_ROLE))
 		return 0;
-	for (size_t k = a; k < e; k++)
-		w[k - a] = (char)ascii_fold(s[k]);
-	w[e - a] = '\0';
-	for (size_t k = 0; INITIALS_ROLE[k]; k++)
-		if (strcmp(w, INITIALS_ROLE[k]) == 0)
-			return 0;
 	return !(lex_classify((const char *)s + a, e - a) & (LEX_ALLOW | (word_ok ? 0 : LEX_COMMON)));
 }
 
