@@ -4016,14 +4016,8 @@ static int propagate_place_heads(const unsigned char *s, size_t n, struct spans 
 		}
 		if (words == 0 || words > 3 || bad || !strong || head_end >= x->end)
 			continue;
-		int multi;
-		if (keep->n && kept_at(s, keep, maxend, a, head_end, &multi))
-			continue;
-		int dup = 0;
-		for (size_t k = 0; k < nw && !dup; k++)
-			dup = prop_cmp(s, a, head_end - a, &w[k]);
-		if (!dup)
-			w[nw++] = (struct prop_word){a, head_end - a, 0, 0};
+		if (prop_add_pair(s, w, &nw, a, head_end, keep, maxend) != 0)
+			break; /* (not reached: the loop stops at PROP_WORDS) */
 	}
 	if (nw == 0)
 		return 0;
