@@ -1603,6 +1603,12 @@ static const char *const PLACE_COL[] = {
 	"area", "location", "address", "locality", "town", "property address", "where",
 	"venue", "place", "postcode", "street", "estate", "locn", NULL};
 
+static const char *const INITIALS_ROLE[] = {
+	"da",  "sw",  "hv",   "gp",   "pc",   "dc",   "ds",  "di",  "ta",  "ea",  "ot",
+	"cpn", "sgt", "ssw",  "tm",   "dsl",  "dsp",  "yot", "ypva", "isva", "idva", "csc",
+	"asc", "nhs", "mps",  "cps",  "dwp",  "lb",   "rp",  "nfa", "cin", "cp",  "lac",
+	"dv",  "mh",  "op",   "pp",   "ppu",  "sgo",  "pw",  "aw",  "aa",  "na",  NULL};
+
 /* A cell of people: a name or initials, letters, spaces, dots, hyphens,
  * apostrophes; not a rule row, a word in small letters, one letter or an
  * allow-listed word alone ("IDVA"). */
@@ -1613,8 +1619,9 @@ static int person_cell(const unsigned char *s, size_t x, size_t y)
 	for (size_t k = x; k < y && ok; k++) {
 		ok = sc_alpha(s[k]) || s[k] == ' ' || s[k] == '.' || s[k] == '-' || s[k] == '\'' ||
 		     s[k] >= 0x80 ||
-		     /* two people: "Katie / FN" */
-		     (s[k] == '/' && k > x && k + 1 < y && s[k - 1] == ' ' && s[k + 1] == ' ');
+		     /* two people: "Katie / FN", "KH/DT" */
+		     (s[k] == '/' && k > x && k + 1 < y &&
+		      ((s[k - 1] == ' ' && s[k + 1] == ' ') || (sc_upper(s[k - 1]) && sc_upper(s[k + 1]))));
 		letters += sc_alpha(s[k]);
 		upper += sc_upper(s[k]);
 	}
@@ -1622,6 +1629,10 @@ static int person_cell(const unsigned char *s, size_t x, size_t y)
 		return 0;
 	if (memchr(s + x, ' ', y - x) != NULL)
 		return 1;
+	/* two or three capitals in a column of people: initials, whatever else
+	 * they spell ("HB", "KM"), unless a role's ("SW", "CSC") */
+	if (upper == y - x && letters == y - x && y - x <= 3)
+		return !word_of(s, x, y, INITIALS_ROLE);
 	/* one word: not an agency, nor kin or a word that is no name ("Mum",
 	 * "Both") */
 	unsigned b = lex_classify((const char *)s + x, y - x);
@@ -1678,8 +1689,14 @@ static int table_column_cells(const unsigned char *s, size_t n, struct spans *al
 			size_t rc = table_cells(s, a, e, sep, cs, ce);
 			if (rc <= col)
 				break;
-			if (cell_ok(s, cs[col], ce[col]) &&
-			    spans_push(all, cs[col], ce[col], kind, rule) != 0)
+			size_t y = ce[col];
+			if (kind == SCRUB_NAME) /* "AM (office)": the person, not the note after */
+				for (size_t k = cs[col]; k + 1 < y; k++)
+					if (s[k] == ' ' && s[k + 1] == '(') {
+						y = k;
+						break;
+					}
+			if (cell_ok(s, cs[col], y) && spans_push(all, cs[col], y, kind, rule) != 0)
 				return MGW_E_NOMEM;
 			a = next;
 		}
@@ -1699,11 +1716,6 @@ static int table_person_cells(const unsigned char *s, size_t n, struct spans *al
  * role's short form ("(SW, 24/03)"); three are an agency's as often ("(WMP,
  * 26/11)").
  */
-static const char *const INITIALS_ROLE[] = {
-	"da",  "sw",  "hv",   "gp",   "pc",   "dc",   "ds",  "di",  "ta",  "ea",  "ot",
-	"cpn", "sgt", "ssw",  "tm",   "dsl",  "dsp",  "yot", "ypva", "isva", "idva", "csc",
-	"asc", "nhs", "mps",  "cps",  "dwp",  "lb",   "rp",  "nfa", "cin", "cp",  "lac",
-	"dv",  "mh",  "op",   "pp",   "ppu",  "sgo",  "pw",  "aw",  "aa",  "na",  NULL};
 
 /* Are the capitals s[a..e) no role's short form and nothing a list
  * allows, nor a word unless word_ok ("SW", "NFA", "CID"; "PA", "KW" only
@@ -1888,6 +1900,162 @@ static int by_initials(const unsigned char *s, size_t n, struct spans *all)
 		if (spans_push(all, i, e, SCRUB_NAME, "form:by-initials") != 0)
 			return MGW_E_NOMEM;
 		i = e;
+	}
+	return 0;
+}
+
+/*
+ * s43-never: a worker named by role and initials, as notes shorten their
+ * own staff: "transcribed by IDVA AH (Swindon DA Support)", "Analyst DW,
+ * PPU", "Calan DVS IDVA (ML)", "HW (resettlement caseworker)", "(KAB,
+ * chair)". A role (a rank the lexicon knows, or a worker's word) then two
+ * or three capitals, bare or in brackets; or the capitals, then a bracket
+ * whose first words hold a role. Not a role's short form nor a list's
+ * word, no small word ("IDVA TO CALL"), nor the capitals a text in
+ * capitals writes words in, nor an acronym spelt out beside it ("Housing
+ * Officer (HO)", "HO (housing officer)").
+ */
+static int role_word(const unsigned char *s, size_t a, size_t e)
+{
+	static const char *const ROLE[] = {
+		"admin", "advocate", "analyst", "caseworker", "chair", "clinician", "coordinator",
+		"counsellor", "dispenser", "doctor", "hca", "interpreter", "keyworker", "manager",
+		"mentor", "midwife", "minutes", "nurse", "officer", "paramedic", "pharmacist",
+		"practitioner", "reception", "receptionist", "supervisor", "teacher", "tech",
+		"therapist", "volunteer", "worker", NULL};
+	return e - a >= 2 && (word_of(s, a, e, ROLE) || (e - a <= 5 && (lex_classify((const char *)s + a, e - a) & LEX_RANK)));
+}
+
+/* Do the words just before a (or from a on, after = 1) spell the
+ * capitals s[x..y) by their first letters: an acronym spelt out? */
+static int spelt_out(const unsigned char *s, size_t n, size_t x, size_t y, size_t a, int after)
+{
+	size_t k = 0, m = y - x, i = a;
+	if (after) {
+		for (; k < m && i < n; k++) {
+			while (i < n && (s[i] == ' ' || s[i] == '-'))
+				i++;
+			if (i >= n || ascii_fold(s[i]) != ascii_fold(s[x + k]))
+				return 0;
+			while (i < n && sc_alpha(s[i]))
+				i++;
+		}
+		return k == m;
+	}
+	for (; k < m && i > 0; k++) {
+		while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '-'))
+			i--;
+		size_t w = i;
+		while (w > 0 && sc_alpha(s[w - 1]))
+			w--;
+		if (w == i || ascii_fold(s[w]) != ascii_fold(s[y - 1 - k]))
+			return 0;
+		i = w;
+	}
+	return k == m;
+}
+
+/* Two or three capitals at [a, e) that may be a person's initials, the
+ * text around them in small letters */
+static int worker_initials(const unsigned char *s, size_t n, size_t a, size_t e, int named)
+{
+	if (e - a < 2 || e - a > 3 || (a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) ||
+	    (e < n && (sc_alnum(s[e]) || s[e] >= 0x80 || s[e] == '\'')))
+		return 0;
+	for (size_t k = a; k < e; k++)
+		if (!sc_upper(s[k]))
+			return 0;
+	/* a reference's part: "HK/FAM/7712", "HB/3" (a digit in the joined run) */
+	size_t lo = a, hi = e;
+	while (lo > 0 && a - lo < 40 && (sc_alnum(s[lo - 1]) || s[lo - 1] == '/' || s[lo - 1] == '-'))
+		lo--;
+	while (hi < n && hi - e < 40 && (sc_alnum(s[hi]) || s[hi] == '/' || s[hi] == '-'))
+		hi++;
+	for (size_t k = lo; k < hi; k++)
+		if (sc_digit(s[k]))
+			return 0;
+	/* a label's letters ("interpreter ID 77105", "REF", "TBC") */
+	static const char *const NOT[] = {"id", "ref", "urn", "crn", "pnc", "dob", "tel", "mob",
+					  "no", "nb", "ok", "tbc", "tba", "am", "pm", "asap", "eta",
+					  "ps", "cc", "re", "fao", "bcc", "fwd", "fw", NULL};
+	unsigned b = lex_classify((const char *)s + a, e - a);
+	/* (a named person's initials may spell a title: "Siân Roberts (SR)",
+	 * not before a name: "SR <Name>") */
+	if (word_of(s, a, e, NOT) || (b & (LEX_FUNCTION | LEX_MODAL)) ||
+	    (named ? word_of(s, a, e, INITIALS_ROLE) || (e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1]))
+	           : !initials_not_role_as(s, a, e, 1) || (b & (LEX_TITLE | LEX_RANK))))
+		return 0;
+	/* a text in capitals: the next word in capitals too */
+	size_t i = e;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i > e && i + 1 < n && sc_upper(s[i]) && sc_upper(s[i + 1]))
+		return (b & LEX_COMMON) == 0 && !(i + 2 < n && sc_upper(s[i + 2]));
+	return 1;
+}
+
+static int role_initials(const unsigned char *s, size_t n, struct spans *all)
+{
+	for (size_t i = 0; i + 2 <= n; i++) {
+		if (!sc_alpha(s[i]) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80)))
+			continue;
+		size_t we = i;
+		while (we < n && sc_alpha(s[we]))
+			we++;
+		if (we + 3 > n || (s[we] != ' ' && s[we] != ',')) {
+			i = we;
+			continue;
+		}
+		size_t a = we + 1, br = 0;
+		if (s[a] == '(')
+			a++, br = 1;
+		size_t e = a;
+		while (e < n && e - a < 4 && sc_upper(s[e]))
+			e++;
+		/* "IDVA AH (...)", "Analyst DW,", "IDVA (ML)" */
+		if (s[we] == ' ' && role_word(s, i, we) && worker_initials(s, n, a, e, 0) &&
+		    (!br || (e < n && s[e] == ')')) &&
+		    !(e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1]) && sc_alpha(s[e + 2 < n ? e + 2 : e])) &&
+		    !spelt_out(s, n, a, e, we, 0)) {
+			if (spans_push(all, a, e, SCRUB_NAME, "form:role-initials") != 0)
+				return MGW_E_NOMEM;
+			i = e;
+			continue;
+		}
+		/* "HW (resettlement caseworker)", "(KAB, chair)" */
+		if (we - i >= 2 && we - i <= 3 && worker_initials(s, n, i, we, 0)) {
+			size_t x = we + 1, role = 0;
+			int comma = 0;
+			if (i > 0 && s[i - 1] == '(' && we < n && s[we] == ',')
+				comma = 1;
+			if (!comma && (we + 1 >= n || s[we] != ' ' || s[we + 1] != '(')) {
+				i = we;
+				continue;
+			}
+			x = comma ? we + 1 : we + 2;
+			/* the bracket's first three words: a worker's word among
+			 * them, no name ("TVP (OIC DC <Name>)": an agency's) */
+			for (size_t w = 0; w < 3 && x < n && !role; w++) {
+				while (x < n && s[x] == ' ')
+					x++;
+				size_t xa = x;
+				while (x < n && (sc_alpha(s[x]) || s[x] == '-'))
+					x++;
+				if (x == xa || (lex_classify((const char *)s + xa, x - xa) & LEX_RANK))
+					break;
+				role = role_word(s, xa, x);
+				if (!role && sc_upper(s[xa]))
+					break;
+			}
+			/* the whole bracket a role ("(resettlement caseworker)",
+			 * not "(your support worker is <Name>)") */
+			while (x < n && s[x] == ' ')
+				x++;
+			if (role && x < n && s[x] == ')' && !spelt_out(s, n, i, we, we + (comma ? 1 : 2), 1) &&
+			    spans_push(all, i, we, SCRUB_NAME, "form:role-initials") != 0)
+				return MGW_E_NOMEM;
+		}
+		i = we;
 	}
 	return 0;
 }
@@ -3048,6 +3216,107 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 			drop_towns(s, all, from, w, town, nw);
 			break;
 		}
+	return 0;
+}
+
+/*
+ * s43-never: a person's initials where the text names the person in full
+ * ("SW Kerry-Ann Bailey (KAB, chair) ... KAB to write up", "by DSL K.
+ * Halliwell" signing a log's rows "KH"): each withheld name of two to
+ * four words, an initial or a capitalised word each (titles, ranks and
+ * particles aside), gives its initials, a letter per part of a hyphened
+ * word ("KAB") and per word ("KB"); each goes wherever the text writes it
+ * as a word of its own in capitals (worker_initials: no role's short
+ * form, no small word, not a clock's "9 AM").
+ */
+#define FI_MAX 32
+static int fi_add(char (*fi)[5], size_t *nf, const char *x, size_t m)
+{
+	if (m < 2 || m > 3)
+		return 0;
+	for (size_t k = 0; k < *nf; k++)
+		if (strlen(fi[k]) == m && memcmp(fi[k], x, m) == 0)
+			return 0;
+	if (*nf == FI_MAX)
+		return 0;
+	memcpy(fi[*nf], x, m);
+	fi[*nf][m] = '\0';
+	(*nf)++;
+	return 0;
+}
+
+static void fi_name(const unsigned char *s, size_t a, size_t e, char (*fi)[5], size_t *nf)
+{
+	char full[8], shortf[8];
+	size_t nfull = 0, nshort = 0, words = 0;
+	for (size_t i = a; i < e;) {
+		if (!sc_alpha(s[i])) {
+			if (s[i] >= 0x80)
+				return; /* a letter beyond ASCII: no capital to match */
+			i++;
+			continue;
+		}
+		size_t w = i;
+		while (i < e && (sc_alpha(s[i]) || s[i] == '\'' || s[i] >= 0x80))
+			i++;
+		unsigned b = lex_classify((const char *)s + w, i - w);
+		if (title_word(s + w, i - w) || (b & (LEX_TITLE | LEX_RANK | LEX_PARTICLE | LEX_KIN)) ||
+		    !sc_upper(s[w]))
+			continue;
+		/* a hyphened word's later parts: "Kerry-Ann" */
+		int part = w > a && s[w - 1] == '-' && sc_alpha(s[w - 2 >= a ? w - 2 : w]);
+		if (nfull == sizeof full || nshort == sizeof shortf)
+			return;
+		full[nfull++] = (char)s[w];
+		if (!part)
+			shortf[nshort++] = (char)s[w], words++;
+	}
+	if (words < 2)
+		return;
+	fi_add(fi, nf, full, nfull);
+	if (nshort != nfull)
+		fi_add(fi, nf, shortf, nshort);
+}
+
+static int found_initials(const unsigned char *s, size_t n, struct spans *all, const struct spans *names,
+                          const struct spans *keep, const size_t *maxend)
+{
+	char fi[FI_MAX][5];
+	size_t nf = 0, to = all->n;
+	for (size_t j = 0; j < to; j++)
+		if (all->v[j].kind == SCRUB_NAME)
+			fi_name(s, all->v[j].start, all->v[j].end, fi, &nf);
+	for (size_t j = 0; j < names->n; j++)
+		if (names->v[j].kind == SCRUB_NAME)
+			fi_name(s, names->v[j].start, names->v[j].end, fi, &nf);
+	if (nf == 0)
+		return 0;
+	for (size_t i = 0; i + 2 <= n; i++) {
+		if (!sc_upper(s[i]) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80)))
+			continue;
+		size_t e = i;
+		while (e < n && e - i < 4 && sc_upper(s[e]))
+			e++;
+		size_t p = i;
+		while (p > 0 && s[p - 1] == ' ')
+			p--;
+		int hit = 0;
+		for (size_t k = 0; k < nf && !hit; k++)
+			hit = strlen(fi[k]) == e - i && memcmp(fi[k], s + i, e - i) == 0;
+		/* (not inside an agency's name: "Threshold DAS") */
+		size_t q = p;
+		while (q > 0 && sc_alpha(s[q - 1]))
+			q--;
+		int named = p < i && q < p && sc_upper(s[q]) && !role_word(s, q, p) &&
+			    !(lex_classify((const char *)s + q, p - q) & (LEX_FUNCTION | LEX_TITLE));
+		if (hit && !named && !(p > 0 && p < i && sc_digit(s[p - 1])) && worker_initials(s, n, i, e, 1)) {
+			struct span x = {.start = i, .end = e, .kind = SCRUB_NAME, .rule = "name:initials"};
+			if (keep->n == 0 ? spans_push(all, i, e, SCRUB_NAME, x.rule) != 0
+			                 : push_unkept(s, &x, keep, maxend, all) != 0)
+				return MGW_E_NOMEM;
+		}
+		i = e;
+	}
 	return 0;
 }
 
@@ -5030,6 +5299,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 			if (frc == 0)
 				frc = signature_initials(s, n, &forms);
 			if (frc == 0)
+				frc = role_initials(s, n, &forms);
+			if (frc == 0)
 				frc = name_age_list(s, n, &forms);
 			for (size_t k = 0; k < forms.n && frc == 0; k++)
 				frc = keep.n == 0 ? spans_push(&all, forms.v[k].start, forms.v[k].end,
@@ -5066,6 +5337,9 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	}
 	if (all.n > found_from &&
 	    (rc = propagate_found(s, n, &all, found_from, &keep, maxend)) != 0)
+		goto done;
+	if ((mask & KIND_BIT(SCRUB_NAME)) &&
+	    (rc = found_initials(s, n, &all, &names, &keep, maxend)) != 0)
 		goto done;
 	rc = MGW_E_NOMEM;
 	size_t place_from = all.n;

@@ -4680,3 +4680,49 @@ Test(scrub, s42_signature_initials)
 	expect("Seen by the nurse (GP surgery).", "Seen by the nurse (GP surgery).");
 	expect("Seen by the RMN on duty.\nST4 review tomorrow.", "Seen by the RMN on duty.\nST4 review tomorrow.");
 }
+
+/* s43-never: a worker by role and initials ("IDVA AH (Swindon DA
+ * Support)", "Analyst DW, PPU", "IDVA (ML)"), initials then a bracket
+ * that is a role ("HW (resettlement caseworker)", "(KAB, chair)"); an
+ * acronym spelt out beside it, an agency chairing and a label's letters
+ * stay ("Housing Officer (HO)", "WYP (chair)", "interpreter ID 77105"). */
+Test(scrub, s43_role_and_initials)
+{
+	expect("Transcribed by IDVA AH (Swindon DA Support) 15/03. Analyst DW, PPU.",
+	       "Transcribed by IDVA " R("name") " (Swindon DA Support) 15/03. Analyst " R("name") ", PPU.");
+	expect("Present: Calan DVS IDVA (ML), Probation.", "Present: Calan DVS IDVA (" R("name") "), Probation.");
+	expect("HW (resettlement caseworker) rang her.", R("name") " (resettlement caseworker) rang her.");
+	expect("Housing Officer (HO) visited. HO (housing officer) rang.",
+	       "Housing Officer (HO) visited. HO (housing officer) rang.");
+	expect("Present: WYP (chair), IDAS. Via phone interpreter ID 77105.",
+	       "Present: WYP (chair), IDAS. Via phone interpreter ID 77105.");
+	expect("Update TVP (OIC to review). Calan DVS (your support worker is named).",
+	       "Update TVP (OIC to review). Calan DVS (your support worker is named).");
+}
+
+/* s43-never: a named person's initials wherever the text writes them
+ * ("SW Kerry-Ann Bailey ... KAB to write", "DSL K. Halliwell ... - KH",
+ * "Siân Roberts (SR) ... SR to confirm"); not a clock's "9 AM", a
+ * reference's letters ("HK/FAM/7712"), small words in capitals nor an
+ * agency's letters after its name ("Threshold DAS"). */
+Test(scrub, s43_initials_of_a_named_person)
+{
+	expect("Chair: Kerry-Ann Bailey. Actions: KAB to write; KB to file.",
+	       "Chair: " R("name") ". Actions: " R("name") " to write; " R("name") " to file.");
+	expect("Siân Roberts (SR) Social Worker. SR to confirm.",
+	       R("name") " (" R("name") ") Social Worker. " R("name") " to confirm.");
+	expect("Met Ian Thomas at 9 IT. IT WAS FINE. Ref IT/FAM/7712.",
+	       "Met " R("name") " at 9 IT. IT WAS FINE. Ref IT/FAM/7712.");
+	expect("Dana Sowerby rang Threshold DAS.", R("name") " rang Threshold DAS.");
+}
+
+/* s43-never: a spreadsheet pasted with tabs, its column of people ("By"):
+ * initials whatever else they spell ("HB"), two people ("KH/DT"), a note
+ * after them ("AM (office)"); a role there stays ("SW"). */
+Test(scrub, s43_tab_table_person_column)
+{
+	expect("Date\tTime\tNote\tBy\n15/02\t08:50\tRang.\tHB\n16/02\t09:00\tSeen.\tKH/DT\n"
+	       "17/02\t10:00\tCollected.\tAM (office)\n18/02\t11:00\tVisit.\tSW\n",
+	       "Date\tTime\tNote\tBy\n15/02\t08:50\tRang.\t" R("name") "\n16/02\t09:00\tSeen.\t" R("name")
+	       "\n17/02\t10:00\tCollected.\t" R("name") " (office)\n18/02\t11:00\tVisit.\tSW\n");
+}
