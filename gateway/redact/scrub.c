@@ -4241,6 +4241,86 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 }
 
 /*
+ * s43-never: a place by its initials, as notes shorten a named B&B,
+ * hostel or guest house once they have written it in full ("TA placed
+ * Glenurquhart Lodge B&B, Drumnadrochit ... Visit at GLBB", "Bay View
+ * Guest House ... TA inspection BVGH rm 6"): a run of two capitalised
+ * words or more inside a span of an address or where she is
+ * gives its letters ("B&B" two of them); three letters or more, each
+ * written in capitals as a word of its own elsewhere (not a reference's
+ * part nor an agency's letters a list knows), go with the place's kind.
+ */
+#define PI_MAX 16
+static int place_initials(const unsigned char *s, size_t n, struct spans *all, size_t from)
+{
+	char pi[PI_MAX][9];
+	unsigned pk[PI_MAX];
+	size_t np = 0, to = all->n;
+	for (size_t j = from; j < to && np < PI_MAX; j++) {
+		unsigned kind = all->v[j].kind;
+		if (kind != SCRUB_LOCATION && kind != SCRUB_ADDRESS)
+			continue; /* (a school's, a trust's letters are an agency's: "LNWUH") */
+		char ac[9];
+		size_t m = 0, words = 0;
+		for (size_t i = all->v[j].start; i <= all->v[j].end; i++) {
+			int at_word = i < all->v[j].end && sc_upper(s[i]) && (i == all->v[j].start || s[i - 1] == ' ');
+			if (at_word) {
+				size_t e = i;
+				while (e < all->v[j].end && (sc_alpha(s[e]) || s[e] == '&' || s[e] == '\''))
+					e++;
+				if (e < all->v[j].end && s[e] != ' ' && s[e] != ',' && s[e] != '\n' && s[e] != '.')
+					at_word = 0; /* "12a", "Rd." is fine: '.' */
+				else if (m < 8) {
+					ac[m++] = (char)s[i];
+					for (size_t x = i + 1; x + 1 < e && m < 8; x++)
+						if (s[x] == '&' && sc_upper(s[x + 1]))
+							ac[m++] = (char)s[x + 1]; /* "B&B" */
+					words++;
+					i = e;
+					if (i < all->v[j].end && s[i] == ' ')
+						continue;
+				}
+			}
+			/* the run ends: keep its letters if long enough */
+			if (words >= 2 && m >= 3 && m <= 8) {
+				int dup = 0;
+				for (size_t k = 0; k < np && !dup; k++)
+					dup = strlen(pi[k]) == m && memcmp(pi[k], ac, m) == 0;
+				if (!dup && np < PI_MAX) {
+					memcpy(pi[np], ac, m);
+					pi[np][m] = '\0';
+					pk[np++] = kind;
+				}
+			}
+			m = 0, words = 0;
+		}
+	}
+	if (np == 0)
+		return 0;
+	for (size_t i = 0; i + 3 <= n; i++) {
+		if (!sc_upper(s[i]) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80 || s[i - 1] == '/' || s[i - 1] == '-')))
+			continue;
+		size_t e = i;
+		while (e < n && e - i <= 8 && sc_upper(s[e]))
+			e++;
+		if (e < n && (sc_alnum(s[e]) || s[e] >= 0x80 || ((s[e] == '/' || s[e] == '-') && e + 1 < n && sc_alnum(s[e + 1])))) {
+			i = e;
+			continue;
+		}
+		for (size_t k = 0; k < np; k++)
+			if (strlen(pi[k]) == e - i && memcmp(pi[k], s + i, e - i) == 0 &&
+			    !word_of(s, i, e, INITIALS_ROLE) &&
+			    !(lex_classify((const char *)s + i, e - i) & (LEX_ALLOW | LEX_FUNCTION))) {
+				if (spans_push(all, i, e, pk[k], "place:initials") != 0)
+					return MGW_E_NOMEM;
+				break;
+			}
+		i = e;
+	}
+	return 0;
+}
+
+/*
  * s42: a school or GP surgery found by its kind ("New school: Thornhill
  * Lees C of E Primary") is named again by its own words alone ("MIL seen
  * parked outside Thornhill Lees at 1510hrs"): the capitalised words before
@@ -5368,6 +5448,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 	if (all.n > place_from &&
 	    (rc = propagate_place_heads(s, n, &all, place_from, &keep, maxend)) != 0)
+		goto done;
+	if (all.n > place_from && (rc = place_initials(s, n, &all, place_from)) != 0)
 		goto done;
 	rc = MGW_E_NOMEM;
 	for (size_t j = 0; j < names.n; j++) {

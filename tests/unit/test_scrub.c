@@ -4726,3 +4726,17 @@ Test(scrub, s43_tab_table_person_column)
 	       "Date\tTime\tNote\tBy\n15/02\t08:50\tRang.\t" R("name") "\n16/02\t09:00\tSeen.\t" R("name")
 	       "\n17/02\t10:00\tCollected.\t" R("name") " (office)\n18/02\t11:00\tVisit.\tSW\n");
 }
+
+/* s43-never: a place by its initials once written in full ("Glenurquhart
+ * Lodge B&B ... Visit at GLBB", "Bay View Guest House ... BVGH rm 6");
+ * not in a reference ("BVGH/123"). */
+Test(scrub, s43_a_place_by_its_initials)
+{
+	scrubber *s = location_scrubber();
+	expect_loc_parts("TA placed her at Glenurquhart Lodge B&B, Drumnadrochit, rm 3.\nDamp: GLBB owner told.\nSchool attendance good.",
+			 (const char *const[]){"Glenurquhart", "GLBB", NULL},
+			 (const char *const[]){"owner told", "School attendance good", NULL});
+	expect_with(s, "Damp reported at Bay View Guest House, 4 Rutland Terrace. Ref BVGH/123 logged.",
+		    "[WITHHELD s38: victim location]. Ref BVGH/123 logged.");
+	scrubber_free(s);
+}
