@@ -1271,6 +1271,25 @@ static long journey_route(const struct scan *sc, long o)
 	return 0;
 }
 
+/* s43-never: in a log in capitals, a route written as one word, two
+ * places of three letters or more joined by a hyphen ("HOLYHEAD-DUBLIN"),
+ * in the tokens [from, to) of one sentence. */
+static int caps_route(const struct scan *sc, long from, long to)
+{
+	for (long k = from; k < to; k++) {
+		const struct tok *w = T(sc, k);
+		if (w->type == T_END || (w->f & F_BRK))
+			return 0;
+		if (w->type != T_WORD || !(w->f & F_UPPER))
+			continue;
+		for (size_t h = w->start + 3; h + 4 <= w->end; h++)
+			if (sc->s[h] == '-' && sc->s[h - 1] >= 'A' && sc->s[h - 1] <= 'Z' &&
+			    sc->s[h + 1] >= 'A' && sc->s[h + 1] <= 'Z')
+				return 1;
+	}
+	return 0;
+}
+
 /* A capitalised or capitals word at o that is no agency, day or month. */
 static int leg_place(const struct scan *sc, long o)
 {
@@ -1879,7 +1898,10 @@ static void loc_cues(struct scan *sc, long p)
 	    ((id == W_SAILED || id == W_FLEW) &&
 	     (journey_route(sc, p + 1) ||
 	      ((is_word(nx, W_TO) || is_word(nx, W_FROM)) && journey_place(sc, p + 2)))) ||
-	    (id == W_BOOKED && date_at(sc, p + 1) && booked_route(sc, p + 2)))
+	    (id == W_BOOKED && date_at(sc, p + 1) && booked_route(sc, p + 2)) ||
+	    /* "SISTER HAS BOOKED STENA HOLYHEAD-DUBLIN 19/03/27 0815 SAILING" */
+	    (id == W_BOOKED && (t->f & F_UPPER) && caps_route(sc, p + 1, p + 7) &&
+	     date_within(sc, p + 1, p + 14)))
 		loc_cue(sc, p, "loc:journey");
 	if (c & C_TRANS) {
 		if (journey_booked(sc, p))

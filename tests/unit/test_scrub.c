@@ -4740,3 +4740,16 @@ Test(scrub, s43_a_place_by_its_initials)
 		    "[WITHHELD s38: victim location]. Ref BVGH/123 logged.");
 	scrubber_free(s);
 }
+
+/* s43-never: a journey booked in a log in capitals, the route one word
+ * ("SISTER HAS BOOKED STENA HOLYHEAD-DUBLIN 19/03/27 0815 SAILING"); a
+ * booking with no route stays. */
+Test(scrub, s43_a_journey_booked_in_capitals)
+{
+	scrubber *s = location_scrubber();
+	expect_with(s, "1140 SISTER HAS BOOKED STENA HOLYHEAD-DUBLIN 19/03/27 0815 SAILING, FOOT PASSENGERS X3\n"
+		       "1200 DVPN CONSIDERED",
+		    "1140 [WITHHELD s38: victim location]\n1200 DVPN CONSIDERED");
+	expect_with(s, "1150 INTERPRETER BOOKED FOR 19/03/27 1000\n", "1150 INTERPRETER BOOKED FOR 19/03/27 1000\n");
+	scrubber_free(s);
+}
