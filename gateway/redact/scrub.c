@@ -2022,6 +2022,32 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 			i = e;
 			continue;
 		}
+		/* in a note typed in small letters: "idva sb, slough da service",
+		 * "duty sw (ravi)": two or three letters no word after a role,
+		 * then a comma, a full stop or the line's end; a forename in
+		 * brackets after it */
+		if (s[we] == ' ' && sc_lower(s[i]) && role_word(s, i, we)) {
+			size_t x = a, y;
+			if (br) {
+				for (y = x; y < n && sc_lower(s[y]); y++)
+					;
+				unsigned b = y > x ? lex_classify((const char *)s + x, y - x) : 0;
+				if (y - x >= 3 && y < n && s[y] == ')' && (b & LEX_FORENAME) &&
+				    !(b & (LEX_COMMON | LEX_FUNCTION | LEX_ALLOW | LEX_PLACE)) &&
+				    spans_push(all, x, y, SCRUB_NAME, "form:role-initials") != 0)
+					return MGW_E_NOMEM;
+			} else {
+				for (y = x; y < n && y - x < 4 && sc_lower(s[y]); y++)
+					;
+				unsigned b = y > x ? lex_classify((const char *)s + x, y - x) : 0;
+				if (y - x >= 2 && y - x <= 3 && (y == n || s[y] == ',' || s[y] == '.' || s[y] == '\n') &&
+				    !word_of(s, x, y, INITIALS_ROLE) &&
+				    !(b & (LEX_COMMON | LEX_FUNCTION | LEX_ALLOW | LEX_MODAL | LEX_RANK | LEX_TITLE)) &&
+				    !scrub_common_word((const char *)s + x, y - x) &&
+				    spans_push(all, x, y, SCRUB_NAME, "form:role-initials") != 0)
+					return MGW_E_NOMEM;
+			}
+		}
 		/* "HW (resettlement caseworker)", "(KAB, chair)" */
 		if (we - i >= 2 && we - i <= 3 && worker_initials(s, n, i, we, 0)) {
 			size_t x = we + 1, role = 0;
@@ -2056,6 +2082,41 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 				return MGW_E_NOMEM;
 		}
 		i = we;
+	}
+	return 0;
+}
+
+/*
+ * s43-never: a letter or note signed with dotted initials alone at its
+ * line's end ("I have not contacted the family. J.K.", "Thanks\nS.R."):
+ * two or three capitals each with its full stop, after a line's start or
+ * a sentence's end, that spell no agency's or role's letters ("U.K.",
+ * "A.M.", "G.P.").
+ */
+static int dotted_signoff(const unsigned char *s, size_t n, struct spans *all)
+{
+	for (size_t i = 0; i + 4 <= n; i++) {
+		if (!sc_upper(s[i]) || s[i + 1] != '.' || !sc_upper(s[i + 2]) || s[i + 3] != '.')
+			continue;
+		if (!(i == 0 || s[i - 1] == '\n' || (i >= 2 && s[i - 1] == ' ' && s[i - 2] == '.')))
+			continue;
+		size_t e = i + 4;
+		char w[3] = {(char)s[i], (char)s[i + 2], 0};
+		size_t m = 2;
+		if (e + 1 < n && sc_upper(s[e]) && s[e + 1] == '.')
+			w[m++] = (char)s[e], e += 2;
+		size_t k = e;
+		while (k < n && (s[k] == ' ' || s[k] == '\r'))
+			k++;
+		if (k < n && s[k] != '\n')
+			continue;
+		static const char *const NOT[] = {"am", "pm", "uk", "us", "eu", "gp", "nb", "ps", "hq", "na", NULL};
+		if (word_of((const unsigned char *)w, 0, m, NOT) || word_of((const unsigned char *)w, 0, m, INITIALS_ROLE) ||
+		    (lex_classify(w, m) & LEX_ALLOW))
+			continue;
+		if (spans_push(all, i, e, SCRUB_NAME, "form:signoff-initials") != 0)
+			return MGW_E_NOMEM;
+		i = e;
 	}
 	return 0;
 }
@@ -5380,6 +5441,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 				frc = signature_initials(s, n, &forms);
 			if (frc == 0)
 				frc = role_initials(s, n, &forms);
+			if (frc == 0)
+				frc = dotted_signoff(s, n, &forms);
 			if (frc == 0)
 				frc = name_age_list(s, n, &forms);
 			for (size_t k = 0; k < forms.n && frc == 0; k++)

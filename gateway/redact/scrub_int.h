@@ -120,6 +120,10 @@ static inline int sc_upper(unsigned char c)
 {
 	return (unsigned)(c - 'A') < 26u;
 }
+static inline int sc_lower(unsigned char c)
+{
+	return (unsigned)(c - 'a') < 26u;
+}
 
 /* Is a listed-name word in common English use ("green", "may")? The
  * lexicon's answer, or a short built-in list of such surnames. */

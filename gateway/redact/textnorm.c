@@ -356,16 +356,10 @@ static void zero_o(unsigned char *s, size_t n)
  * of the first byte after it that is no blank; first: no tab before it on
  * its line. */
 static unsigned char tab_as(const unsigned char *s, size_t n, size_t line, size_t last,
-			    size_t after, int first, int row)
+			    size_t after, int first)
 {
-	if (last == SIZE_MAX || after == n || s[after] == '\n' || s[last] == '|')
-		return ' ';
-	/* s43: a line of four cells or more is a spreadsheet's row pasted
-	 * ("15/02/2027<TAB>08:50<TAB>Collection<TAB>KH"): every tab parts its
-	 * cells, beside a figure too */
-	if (row)
-		return '|';
-	if ((s[last] >= '0' && s[last] <= '9') || (s[after] >= '0' && s[after] <= '9'))
+	if (last == SIZE_MAX || after == n || s[after] == '\n' || s[last] == '|' ||
+	    (s[last] >= '0' && s[last] <= '9') || (s[after] >= '0' && s[after] <= '9'))
 		return ' ';
 	if (!first || memchr(s + line, '|', last + 1 - line) != NULL)
 		return '|'; /* a cell after the first */
@@ -396,8 +390,7 @@ static void controls(unsigned char *s, size_t n)
 	/* pk: the tab before; line: the start of its line; last: the last
 	 * byte on that line before it that is no blank (SIZE_MAX: none);
 	 * after: the first byte after it that is no blank */
-	size_t pk = SIZE_MAX, line = 0, last = SIZE_MAX, after = 0, row_end = 0;
-	int row = 0;
+	size_t pk = SIZE_MAX, line = 0, last = SIZE_MAX, after = 0;
 	unsigned char *q = s;
 	while ((q = memchr(q, '\t', n - (size_t)(q - s))) != NULL) {
 		size_t k = (size_t)(q - s), j = k, lo = pk == SIZE_MAX ? 0 : pk + 1, nb = SIZE_MAX;
@@ -415,16 +408,7 @@ static void controls(unsigned char *s, size_t n)
 		if (after <= k)
 			for (after = k + 1; after < n && (s[after] == ' ' || s[after] == '\t');)
 				after++;
-		if (k >= row_end) { /* a new line: three tabs or more? (once a line) */
-			const unsigned char *nl = memchr(s + k, '\n', n - k);
-			row_end = nl ? (size_t)(nl - s) : n;
-			size_t tabs = 1;
-			for (const unsigned char *x = s + k + 1;
-			     tabs < 3 && (x = memchr(x, '\t', (size_t)(s + row_end - x))) != NULL; x++)
-				tabs++;
-			row = tabs >= 3;
-		}
-		unsigned char r = tab_as(s, n, line, nb, after, first, row);
+		unsigned char r = tab_as(s, n, line, nb, after, first);
 		*q++ = r;
 		last = r != ' ' ? k : nb;
 		pk = k;

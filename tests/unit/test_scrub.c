@@ -4716,15 +4716,15 @@ Test(scrub, s43_initials_of_a_named_person)
 	expect("Dana Sowerby rang Threshold DAS.", R("name") " rang Threshold DAS.");
 }
 
-/* s43-never: a spreadsheet pasted with tabs, its column of people ("By"):
- * initials whatever else they spell ("HB"), two people ("KH/DT"), a note
- * after them ("AM (office)"); a role there stays ("SW"). */
-Test(scrub, s43_tab_table_person_column)
+/* s43-never: a table's column of people ("By"): initials whatever else
+ * they spell ("HB"), two people ("KH/DT"), a note after them ("AM
+ * (office)"); a role there stays ("SW"). */
+Test(scrub, s43_table_person_column)
 {
-	expect("Date\tTime\tNote\tBy\n15/02\t08:50\tRang.\tHB\n16/02\t09:00\tSeen.\tKH/DT\n"
-	       "17/02\t10:00\tCollected.\tAM (office)\n18/02\t11:00\tVisit.\tSW\n",
-	       "Date\tTime\tNote\tBy\n15/02\t08:50\tRang.\t" R("name") "\n16/02\t09:00\tSeen.\t" R("name")
-	       "\n17/02\t10:00\tCollected.\t" R("name") " (office)\n18/02\t11:00\tVisit.\tSW\n");
+	expect("Date | Note | By\n15/02 | Rang. | HB\n16/02 | Seen. | KH/DT\n"
+	       "17/02 | Collected. | AM (office)\n18/02 | Visit. | SW\n",
+	       "Date | Note | By\n15/02 | Rang. | " R("name") "\n16/02 | Seen. | " R("name")
+	       "\n17/02 | Collected. | " R("name") " (office)\n18/02 | Visit. | SW\n");
 }
 
 /* s43-never: a place by its initials once written in full ("Glenurquhart
@@ -4752,4 +4752,23 @@ Test(scrub, s43_a_journey_booked_in_capitals)
 		    "1140 [WITHHELD s38: victim location]\n1200 DVPN CONSIDERED");
 	expect_with(s, "1150 INTERPRETER BOOKED FOR 19/03/27 1000\n", "1150 INTERPRETER BOOKED FOR 19/03/27 1000\n");
 	scrubber_free(s);
+}
+
+/* s43-never: in a note typed in small letters, a worker's initials after
+ * the role ("idva sb, slough da service") and a forename in brackets
+ * ("duty sw (ravi)"); a word there stays ("sw to visit", "hv ok."). */
+Test(scrub, s43_role_and_initials_in_small_letters)
+{
+	expect("rang csc duty sw (ravi) 14.40.\nidva sb, slough da service",
+	       "rang csc duty sw (" R("name") ") 14.40.\nidva " R("name") ", slough da service");
+	expect("sw to visit. hv ok.\nidva am.", "sw to visit. hv ok.\nidva am.");
+}
+
+/* s43-never: dotted initials signing a letter at its line's end ("... the
+ * family. J.K."); a country's or a clock's letters stay ("U.K.", "A.M."). */
+Test(scrub, s43_dotted_initials_signing_off)
+{
+	expect("I have not contacted the family. J.K.\nRegards,\nS.R.",
+	       "I have not contacted the family. " R("name") "\nRegards,\n" R("name"));
+	expect("She went back to the U.K.\nSeen at 10 A.M.", "She went back to the U.K.\nSeen at 10 A.M.");
 }
