@@ -26,6 +26,7 @@
 #include <strings.h>
 
 #include "failsafe.h"
+#include "lexicon.h"
 #include "mgw_err.h"
 #include "place_int.h"
 #include "scrub.h"
@@ -1282,10 +1283,18 @@ static int caps_route(const struct scan *sc, long from, long to)
 			return 0;
 		if (w->type != T_WORD || !(w->f & F_UPPER))
 			continue;
-		for (size_t h = w->start + 3; h + 4 <= w->end; h++)
-			if (sc->s[h] == '-' && sc->s[h - 1] >= 'A' && sc->s[h - 1] <= 'Z' &&
-			    sc->s[h + 1] >= 'A' && sc->s[h + 1] <= 'Z')
-				return 1;
+		/* two parts of capitals only, three letters or more each, no
+		 * common word ("FACE-TO-FACE", "NON-MOLESTATION" are none) */
+		size_t h = w->start;
+		while (h < w->end && sc->s[h] >= 'A' && sc->s[h] <= 'Z')
+			h++;
+		size_t e = h + 1;
+		while (e < w->end && sc->s[e] >= 'A' && sc->s[e] <= 'Z')
+			e++;
+		if (h < w->end && sc->s[h] == '-' && e == w->end && h - w->start >= 3 && e - h - 1 >= 3 &&
+		    !(lex_classify((const char *)sc->s + w->start, h - w->start) & (LEX_COMMON | LEX_FUNCTION)) &&
+		    !(lex_classify((const char *)sc->s + h + 1, e - h - 1) & (LEX_COMMON | LEX_FUNCTION)))
+			return 1;
 	}
 	return 0;
 }

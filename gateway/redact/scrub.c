@@ -1609,6 +1609,14 @@ static const char *const INITIALS_ROLE[] = {
 	"asc", "nhs", "mps",  "cps",  "dwp",  "lb",   "rp",  "nfa", "cin", "cp",  "lac",
 	"dv",  "mh",  "op",   "pp",   "ppu",  "sgo",  "pw",  "aw",  "aa",  "na",  NULL};
 
+/* Letters that are no one's initials: a label's ("ID", "REF", "TBC"), a
+ * clock's, an answer's, a service's ("BSL", "HR", "EHA") (s43) */
+static const char *const INITIALS_NOT[] = {
+	"id",  "ref", "urn", "crn", "pnc", "dob", "tel", "mob", "no",  "nb",  "ok",  "tbc", "tba",
+	"am",  "pm",  "asap", "eta", "ps", "cc",  "re",  "fao", "bcc", "fwd", "fw",  "yes", "all",
+	"the", "and", "it",  "hr",  "bsl", "eha", "anc", "sen", "ict", "cid", "oic", "asb", "cab",
+	"na",  "nk",  NULL};
+
 /* A cell of people: a name or initials, letters, spaces, dots, hyphens,
  * apostrophes; not a rule row, a word in small letters, one letter or an
  * allow-listed word alone ("IDVA"). */
@@ -1619,9 +1627,10 @@ static int person_cell(const unsigned char *s, size_t x, size_t y)
 	for (size_t k = x; k < y && ok; k++) {
 		ok = sc_alpha(s[k]) || s[k] == ' ' || s[k] == '.' || s[k] == '-' || s[k] == '\'' ||
 		     s[k] >= 0x80 ||
-		     /* two people: "Katie / FN", "KH/DT" */
-		     (s[k] == '/' && k > x && k + 1 < y &&
-		      ((s[k - 1] == ' ' && s[k + 1] == ' ') || (sc_upper(s[k - 1]) && sc_upper(s[k + 1]))));
+		     /* two people: "Katie / FN", "KH/DT" (not "N/A") */
+		     (s[k] == '/' && k > x + 1 && k + 2 < y &&
+		      ((s[k - 1] == ' ' && s[k + 1] == ' ') ||
+		       (sc_upper(s[k - 1]) && sc_upper(s[k - 2]) && sc_upper(s[k + 1]) && sc_upper(s[k + 2]))));
 		letters += sc_alpha(s[k]);
 		upper += sc_upper(s[k]);
 	}
@@ -1632,7 +1641,8 @@ static int person_cell(const unsigned char *s, size_t x, size_t y)
 	/* two or three capitals in a column of people: initials, whatever else
 	 * they spell ("HB", "KM"), unless a role's ("SW", "CSC") */
 	if (upper == y - x && letters == y - x && y - x <= 3)
-		return !word_of(s, x, y, INITIALS_ROLE);
+		return !word_of(s, x, y, INITIALS_ROLE) && !word_of(s, x, y, INITIALS_NOT) &&
+		       !(lex_classify((const char *)s + x, y - x) & LEX_FUNCTION);
 	/* one word: not an agency, nor kin or a word that is no name ("Mum",
 	 * "Both") */
 	unsigned b = lex_classify((const char *)s + x, y - x);
@@ -1974,14 +1984,11 @@ static int worker_initials(const unsigned char *s, size_t n, size_t a, size_t e,
 	for (size_t k = lo; k < hi; k++)
 		if (sc_digit(s[k]))
 			return 0;
-	/* a label's letters ("interpreter ID 77105", "REF", "TBC") */
-	static const char *const NOT[] = {"id", "ref", "urn", "crn", "pnc", "dob", "tel", "mob",
-					  "no", "nb", "ok", "tbc", "tba", "am", "pm", "asap", "eta",
-					  "ps", "cc", "re", "fao", "bcc", "fwd", "fw", NULL};
+	/* a label's letters ("interpreter ID 77105", "REF", "TBC"): INITIALS_NOT */
 	unsigned b = lex_classify((const char *)s + a, e - a);
 	/* (a named person's initials may spell a title: "Siân Roberts (SR)",
 	 * not before a name: "SR <Name>") */
-	if (word_of(s, a, e, NOT) || (b & (LEX_FUNCTION | LEX_MODAL)) ||
+	if (word_of(s, a, e, INITIALS_NOT) || (b & (LEX_FUNCTION | LEX_MODAL)) ||
 	    (named ? word_of(s, a, e, INITIALS_ROLE) || (e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1]))
 	           : !initials_not_role_as(s, a, e, 1) || (b & (LEX_TITLE | LEX_RANK))))
 		return 0;
@@ -2012,9 +2019,10 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 		size_t e = a;
 		while (e < n && e - a < 4 && sc_upper(s[e]))
 			e++;
-		/* "IDVA AH (...)", "Analyst DW,", "IDVA (ML)" */
-		if (s[we] == ' ' && role_word(s, i, we) && worker_initials(s, n, a, e, 0) &&
-		    (!br || (e < n && s[e] == ')')) &&
+		/* "IDVA AH (...)", "Analyst DW,", "IDVA (ML)" (the capitals'
+		 * shape first: most words have none after them) */
+		if (s[we] == ' ' && e - a >= 2 && e - a <= 3 && (!br || (e < n && s[e] == ')')) &&
+		    role_word(s, i, we) && worker_initials(s, n, a, e, 0) &&
 		    !(e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1]) && sc_alpha(s[e + 2 < n ? e + 2 : e])) &&
 		    !spelt_out(s, n, a, e, we, 0)) {
 			if (spans_push(all, a, e, SCRUB_NAME, "form:role-initials") != 0)
@@ -2026,22 +2034,26 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 		 * "duty sw (ravi)": two or three letters no word after a role,
 		 * then a comma, a full stop or the line's end; a forename in
 		 * brackets after it */
-		if (s[we] == ' ' && sc_lower(s[i]) && role_word(s, i, we)) {
+		if (s[we] == ' ' && sc_lower(s[i]) && sc_lower(s[a])) {
 			size_t x = a, y;
 			if (br) {
 				for (y = x; y < n && sc_lower(s[y]); y++)
 					;
-				unsigned b = y > x ? lex_classify((const char *)s + x, y - x) : 0;
-				if (y - x >= 3 && y < n && s[y] == ')' && (b & LEX_FORENAME) &&
+				unsigned b = 0;
+				if (y - x >= 3 && y < n && s[y] == ')' && role_word(s, i, we))
+					b = lex_classify((const char *)s + x, y - x);
+				if ((b & LEX_FORENAME) &&
 				    !(b & (LEX_COMMON | LEX_FUNCTION | LEX_ALLOW | LEX_PLACE)) &&
 				    spans_push(all, x, y, SCRUB_NAME, "form:role-initials") != 0)
 					return MGW_E_NOMEM;
 			} else {
 				for (y = x; y < n && y - x < 4 && sc_lower(s[y]); y++)
 					;
-				unsigned b = y > x ? lex_classify((const char *)s + x, y - x) : 0;
-				if (y - x >= 2 && y - x <= 3 && (y == n || s[y] == ',' || s[y] == '.' || s[y] == '\n') &&
-				    !word_of(s, x, y, INITIALS_ROLE) &&
+				int shape = y - x >= 2 && y - x <= 3 &&
+					    (y == n || s[y] == ',' || s[y] == '.' || s[y] == '\n');
+				unsigned b = shape && role_word(s, i, we) ? lex_classify((const char *)s + x, y - x)
+									  : LEX_FUNCTION;
+				if (shape && !word_of(s, x, y, INITIALS_ROLE) && !word_of(s, x, y, INITIALS_NOT) &&
 				    !(b & (LEX_COMMON | LEX_FUNCTION | LEX_ALLOW | LEX_MODAL | LEX_RANK | LEX_TITLE)) &&
 				    !scrub_common_word((const char *)s + x, y - x) &&
 				    spans_push(all, x, y, SCRUB_NAME, "form:role-initials") != 0)
@@ -2110,8 +2122,9 @@ static int dotted_signoff(const unsigned char *s, size_t n, struct spans *all)
 			k++;
 		if (k < n && s[k] != '\n')
 			continue;
-		static const char *const NOT[] = {"am", "pm", "uk", "us", "eu", "gp", "nb", "ps", "hq", "na", NULL};
-		if (word_of((const unsigned char *)w, 0, m, NOT) || word_of((const unsigned char *)w, 0, m, INITIALS_ROLE) ||
+		static const char *const NOT[] = {"uk", "us", "eu", "gp", "hq", NULL};
+		if (word_of((const unsigned char *)w, 0, m, NOT) ||
+		    word_of((const unsigned char *)w, 0, m, INITIALS_NOT) || word_of((const unsigned char *)w, 0, m, INITIALS_ROLE) ||
 		    (lex_classify(w, m) & LEX_ALLOW))
 			continue;
 		if (spans_push(all, i, e, SCRUB_NAME, "form:signoff-initials") != 0)
@@ -3325,7 +3338,7 @@ static void fi_name(const unsigned char *s, size_t a, size_t e, char (*fi)[5], s
 		    !sc_upper(s[w]))
 			continue;
 		/* a hyphened word's later parts: "Kerry-Ann" */
-		int part = w > a && s[w - 1] == '-' && sc_alpha(s[w - 2 >= a ? w - 2 : w]);
+		int part = w >= a + 2 && s[w - 1] == '-' && sc_alpha(s[w - 2]);
 		if (nfull == sizeof full || nshort == sizeof shortf)
 			return;
 		full[nfull++] = (char)s[w];
@@ -3352,8 +3365,12 @@ static int found_initials(const unsigned char *s, size_t n, struct spans *all, c
 			fi_name(s, names->v[j].start, names->v[j].end, fi, &nf);
 	if (nf == 0)
 		return 0;
+	uint32_t lead = 0; /* the initials' first letters: most capitals start none */
+	for (size_t k = 0; k < nf; k++)
+		lead |= 1u << (fi[k][0] - 'A');
 	for (size_t i = 0; i + 2 <= n; i++) {
-		if (!sc_upper(s[i]) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80)))
+		if (!sc_upper(s[i]) || !(lead >> (s[i] - 'A') & 1) ||
+		    (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80)))
 			continue;
 		size_t e = i;
 		while (e < n && e - i < 4 && sc_upper(s[e]))
@@ -3368,7 +3385,15 @@ static int found_initials(const unsigned char *s, size_t n, struct spans *all, c
 		size_t q = p;
 		while (q > 0 && sc_alpha(s[q - 1]))
 			q--;
-		int named = p < i && q < p && sc_upper(s[q]) && !role_word(s, q, p) &&
+		/* (a word starting its sentence or in capitals is no agency's:
+		 * "Emailed KB", "VISITED KB") */
+		size_t r = q;
+		while (r > 0 && s[r - 1] == ' ')
+			r--;
+		int first = r == 0 || s[r - 1] == '\n' || s[r - 1] == '.' || s[r - 1] == ':' ||
+			    s[r - 1] == '!' || s[r - 1] == '?';
+		int named = p < i && q < p && sc_upper(s[q]) && !sc_upper(s[q + 1]) && !first &&
+			    !role_word(s, q, p) &&
 			    !(lex_classify((const char *)s + q, p - q) & (LEX_FUNCTION | LEX_TITLE));
 		if (hit && !named && !(p > 0 && p < i && sc_digit(s[p - 1])) && worker_initials(s, n, i, e, 1)) {
 			struct span x = {.start = i, .end = e, .kind = SCRUB_NAME, .rule = "name:initials"};

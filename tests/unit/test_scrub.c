@@ -4698,6 +4698,8 @@ Test(scrub, s43_role_and_initials)
 	       "Present: WYP (chair), IDAS. Via phone interpreter ID 77105.");
 	expect("Update TVP (OIC to review). Calan DVS (your support worker is named).",
 	       "Update TVP (OIC to review). Calan DVS (your support worker is named).");
+	expect("Interpreter BSL booked. Manager HR rang. Interpreter (BSL). the interpreter bsl.",
+	       "Interpreter BSL booked. Manager HR rang. Interpreter (BSL). the interpreter bsl.");
 }
 
 /* s43-never: a named person's initials wherever the text writes them
@@ -4714,17 +4716,19 @@ Test(scrub, s43_initials_of_a_named_person)
 	expect("Met Ian Thomas at 9 IT. IT WAS FINE. Ref IT/FAM/7712.",
 	       "Met " R("name") " at 9 IT. IT WAS FINE. Ref IT/FAM/7712.");
 	expect("Dana Sowerby rang Threshold DAS.", R("name") " rang Threshold DAS.");
+	expect("Kerry Bailey chaired. Emailed KB today. VISITED KB.",
+	       R("name") " chaired. Emailed " R("name") " today. VISITED " R("name") ".");
 }
 
 /* s43-never: a table's column of people ("By"): initials whatever else
- * they spell ("HB"), two people ("KH/DT"), a note after them ("AM
- * (office)"); a role there stays ("SW"). */
+ * they spell ("HB"), two people ("KH/DT"), a note after them ("JM
+ * (office)"); a role or an answer there stays ("SW", "N/A", "ALL"). */
 Test(scrub, s43_table_person_column)
 {
 	expect("Date | Note | By\n15/02 | Rang. | HB\n16/02 | Seen. | KH/DT\n"
-	       "17/02 | Collected. | AM (office)\n18/02 | Visit. | SW\n",
+	       "17/02 | Collected. | JM (office)\n18/02 | Visit. | SW\n19/02 | Closed. | N/A\n20/02 | Closed. | ALL\n",
 	       "Date | Note | By\n15/02 | Rang. | " R("name") "\n16/02 | Seen. | " R("name")
-	       "\n17/02 | Collected. | " R("name") " (office)\n18/02 | Visit. | SW\n");
+	       "\n17/02 | Collected. | " R("name") " (office)\n18/02 | Visit. | SW\n19/02 | Closed. | N/A\n20/02 | Closed. | ALL\n");
 }
 
 /* s43-never: a place by its initials once written in full ("Glenurquhart
@@ -4751,6 +4755,8 @@ Test(scrub, s43_a_journey_booked_in_capitals)
 		       "1200 DVPN CONSIDERED",
 		    "1140 [WITHHELD s38: victim location]\n1200 DVPN CONSIDERED");
 	expect_with(s, "1150 INTERPRETER BOOKED FOR 19/03/27 1000\n", "1150 INTERPRETER BOOKED FOR 19/03/27 1000\n");
+	expect_with(s, "1150 OFFICER BOOKED FACE-TO-FACE APPOINTMENT 14/03/27 1000\n",
+		    "1150 OFFICER BOOKED FACE-TO-FACE APPOINTMENT 14/03/27 1000\n");
 	scrubber_free(s);
 }
 
@@ -4770,5 +4776,6 @@ Test(scrub, s43_dotted_initials_signing_off)
 {
 	expect("I have not contacted the family. J.K.\nRegards,\nS.R.",
 	       "I have not contacted the family. " R("name") "\nRegards,\n" R("name"));
-	expect("She went back to the U.K.\nSeen at 10 A.M.", "She went back to the U.K.\nSeen at 10 A.M.");
+	expect("She went back to the U.K.\nSeen at 10 A.M.\nMeeting closed. T.B.C.",
+	       "She went back to the U.K.\nSeen at 10 A.M.\nMeeting closed. T.B.C.");
 }
