@@ -2811,10 +2811,13 @@ static int bare_word(const unsigned char *w, size_t n)
  * words or more or stands apart from the rest by punctuation, each run of
  * its other words that is not all bare; else (a lone kept first name right
  * beside another name: "Jane Smith" may be someone else) the whole span.
+ * With no keep matches at all, sp as it is (maxend may then be NULL).
  */
 static int push_unkept(const unsigned char *s, const struct span *sp, const struct spans *keep,
                        const size_t *maxend, struct spans *out)
 {
+	if (keep->n == 0)
+		return spans_push(out, sp->start, sp->end, sp->kind, sp->rule);
 	size_t ws[SPLIT_MAX_WORDS], we[SPLIT_MAX_WORDS], nw = 0;
 	unsigned char kept[SPLIT_MAX_WORDS], strong[SPLIT_MAX_WORDS];
 	int any_kept = 0, any_strong = 0, all_bare = 1, all_title = 1;
@@ -3381,6 +3384,10 @@ static int found_initials(const unsigned char *s, size_t n, struct spans *all, c
 		int hit = 0;
 		for (size_t k = 0; k < nf && !hit; k++)
 			hit = strlen(fi[k]) == e - i && memcmp(fi[k], s + i, e - i) == 0;
+		if (!hit) {
+			i = e;
+			continue;
+		}
 		/* (not inside an agency's name: "Threshold DAS") */
 		size_t q = p;
 		while (q > 0 && sc_alpha(s[q - 1]))
@@ -3395,10 +3402,9 @@ static int found_initials(const unsigned char *s, size_t n, struct spans *all, c
 		int named = p < i && q < p && sc_upper(s[q]) && !sc_upper(s[q + 1]) && !first &&
 			    !role_word(s, q, p) &&
 			    !(lex_classify((const char *)s + q, p - q) & (LEX_FUNCTION | LEX_TITLE));
-		if (hit && !named && !(p > 0 && p < i && sc_digit(s[p - 1])) && worker_initials(s, n, i, e, 1)) {
+		if (!named && !(p > 0 && p < i && sc_digit(s[p - 1])) && worker_initials(s, n, i, e, 1)) {
 			struct span x = {.start = i, .end = e, .kind = SCRUB_NAME, .rule = "name:initials"};
-			if (keep->n == 0 ? spans_push(all, i, e, SCRUB_NAME, x.rule) != 0
-			                 : push_unkept(s, &x, keep, maxend, all) != 0)
+			if (push_unkept(s, &x, keep, maxend, all) != 0)
 				return MGW_E_NOMEM;
 		}
 		i = e;
@@ -5454,26 +5460,15 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		/* forms and lists that name people whatever list knows them;
 		 * the names the policy keeps for this recipient stay */
 		if (mask & KIND_BIT(SCRUB_NAME)) {
+			static int (*const FORM[])(const unsigned char *, size_t, struct spans *) = {
+				table_person_cells, owner_initials, signoff_initials, by_initials,
+				signature_initials, role_initials, dotted_signoff, name_age_list};
 			struct spans forms = {0};
-			int frc = table_person_cells(s, n, &forms);
-			if (frc == 0)
-				frc = owner_initials(s, n, &forms);
-			if (frc == 0)
-				frc = signoff_initials(s, n, &forms);
-			if (frc == 0)
-				frc = by_initials(s, n, &forms);
-			if (frc == 0)
-				frc = signature_initials(s, n, &forms);
-			if (frc == 0)
-				frc = role_initials(s, n, &forms);
-			if (frc == 0)
-				frc = dotted_signoff(s, n, &forms);
-			if (frc == 0)
-				frc = name_age_list(s, n, &forms);
+			int frc = 0;
+			for (size_t f = 0; f < sizeof FORM / sizeof FORM[0] && frc == 0; f++)
+				frc = FORM[f](s, n, &forms);
 			for (size_t k = 0; k < forms.n && frc == 0; k++)
-				frc = keep.n == 0 ? spans_push(&all, forms.v[k].start, forms.v[k].end,
-				                               forms.v[k].kind, forms.v[k].rule)
-				                  : push_unkept(s, &forms.v[k], &keep, maxend, &all);
+				frc = push_unkept(s, &forms.v[k], &keep, maxend, &all);
 			spans_free(&forms);
 			if (frc != 0)
 				goto done;
@@ -5499,8 +5494,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		                x.rule != NULL && (strncmp(x.rule, "cue:kin", 7) == 0 ||
 		                                   strncmp(x.rule, "cue:title", 9) == 0)))
 			continue; /* an agency's or a law's name */
-		if (keep.n == 0 ? spans_push(&all, x.start, x.end, x.kind, x.rule) != 0
-		                : push_unkept(s, &x, &keep, maxend, &all) != 0)
+		if (push_unkept(s, &x, &keep, maxend, &all) != 0)
 			goto done;
 	}
 	if (all.n > found_from &&
@@ -5819,8 +5813,7 @@ int scrub_found_names(const scrubber *sc, struct scrub_memo *memo, const char *t
 		if (in_org_name(s, n, x.start, x.end,
 		                strncmp(x.rule, "cue:kin", 7) == 0 || strncmp(x.rule, "cue:title", 9) == 0))
 			continue;
-		if (keep.n == 0 ? spans_push(&got, x.start, x.end, x.kind, x.rule) != 0
-		                : push_unkept(s, &x, &keep, maxend, &got) != 0)
+		if (push_unkept(s, &x, &keep, maxend, &got) != 0)
 			goto done;
 	}
 	rc = 0;
