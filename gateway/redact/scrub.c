@@ -4045,6 +4045,7 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 		int digit = 0;
 		size_t pa = SIZE_MAX, pe = 0; /* the word before, when a common one */
 		size_t sa = SIZE_MAX, se = 0; /* the word before, when capitalised */
+		size_t qa = SIZE_MAX; /* the capitalised word before that, when one space apart */
 		for (size_t i = all->v[j].start; i < all->v[j].end;) {
 			if (!sc_alpha(s[i]) && s[i] < 0x80) {
 				digit |= s[i] >= '0' && s[i] <= '9';
@@ -4053,9 +4054,10 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			}
 			size_t a = i;
 			i = prop_word_end(s, all->v[j].end, i);
-			size_t ca = pa, cs = sa;
+			size_t ca = pa, cs = sa, cq = qa;
 			pa = SIZE_MAX;
 			sa = SIZE_MAX;
+			qa = SIZE_MAX;
 			if (cs != SIZE_MAX && se + 1 == a && s[se] == ' ' && sc_upper(s[a]) &&
 			    street_head(s + a, i - a)) {
 				/* a street where she is ("BACK OF THE LAUNDERETTE ON
@@ -4066,13 +4068,22 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			}
 			if (i - a >= 3 && sc_upper(s[a]) && !(a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) &&
 			    !(lex_classify((const char *)s + a, i - a) &
-			      (LEX_STREET | LEX_FUNCTION | LEX_PARTICLE | LEX_MODAL | LEX_TITLE | LEX_KIN)))
+			      (LEX_STREET | LEX_FUNCTION | LEX_PARTICLE | LEX_MODAL | LEX_TITLE | LEX_KIN))) {
+				if (cs != SIZE_MAX && se + 1 == a && s[se] == ' ')
+					qa = cs;
 				sa = a, se = i;
+			}
 			if (ca != SIZE_MAX && pe + 1 == a && s[pe] == ' ' && sc_upper(s[a]) &&
 			    venue_head(s + a, i - a)) {
 				/* a venue named by a common word ("GRACE CHAPEL",
 				 * "Beacon House"): the two words together */
 				if (prop_add_pair(s, w, &nw, ca, i, keep, maxend) != 0)
+					return PROP_FULL;
+				/* s44-never: a farm or house named by two words
+				 * before its kind ("Low Gelt Farm"): the two words are
+				 * its name, as the note shortens it later ("the lane
+				 * from Low Gelt") */
+				if (cq != SIZE_MAX && cs == ca && prop_add_pair(s, w, &nw, cq, pe, keep, maxend) != 0)
 					return PROP_FULL;
 			}
 			if (i - a >= 3 && sc_upper(s[a]) && !sentence_start(s, a) &&

@@ -4779,3 +4779,19 @@ Test(scrub, s43_dotted_initials_signing_off)
 	expect("She went back to the U.K.\nSeen at 10 A.M.\nMeeting closed. T.B.C.",
 	       "She went back to the U.K.\nSeen at 10 A.M.\nMeeting closed. T.B.C.");
 }
+
+/* s44-never: a farm or house named by two words before its kind ("Low
+ * Gelt Farm"), which the note later shortens to the two words ("the lane
+ * from Low Gelt"); a one-word name is not shortened to a common word
+ * ("Beacon House" ... "a beacon", "Beacon") . */
+Test(scrub, s44_a_named_farm_shortened)
+{
+	scrubber *s = location_scrubber();
+	expect_loc_parts("Aunt now brings them in from Low Gelt Farm out past the village, approx 25 min.\n"
+			 "Late x4, the lane from Low Gelt floods at the beck.",
+			 (const char *const[]){"Gelt", NULL},
+			 (const char *const[]){"Late x4, the lane from", "at the beck", NULL});
+	expect_with(s, "She is staying at Beacon House this week.\nBeacon status checked by the Low team.",
+		    "[WITHHELD s38: victim location]\nBeacon status checked by the Low team.");
+	scrubber_free(s);
+}
