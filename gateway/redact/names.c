@@ -468,6 +468,13 @@ static int cue_name(struct scan *sc, size_t j, int strong)
 	const struct tok *u = tok(sc, j);
 	if (!capish(u) || u->shape == SH_INITIAL)
 		return 0;
+	if (strong == 2 && u->shape == SH_CAP && (u->lex & LEX_FUNCTION) && (u->lex & LEX_FORENAME)) {
+		/* s44-never: "Mr Said Hassan": after a title, a forename that
+		 * is a small word too, a known surname right after it */
+		const struct tok *v = tok(sc, j + 1);
+		return v != NULL && !v->gap && v->shape == SH_CAP && (v->lex & LEX_SURNAME) &&
+		       !(v->lex & (LEX_FUNCTION | CUEBITS | LEX_STREET | LEX_INSTITUTION));
+	}
 	switch (u->klass) {
 	case K_S:
 		return 1;
@@ -501,6 +508,20 @@ static int cue_name(struct scan *sc, size_t j, int strong)
 		/* after a title even an allow-listed word is a surname: "Mr
 		 * Storm", "Mrs Paris" (the allow-list only stops the dictionary
 		 * rule) */
+		if (strong == 2 && (u->lex & LEX_STREET) &&
+		    !(u->lex & (LEX_FUNCTION | CUEBITS | LEX_INSTITUTION)) && u->nletters >= 4) {
+			/* s44-never: "Mrs E. Holme", "Mr Field": after a
+			 * courtesy title a street's word is the surname when no
+			 * capitalised word goes on ("Mr Holme Road" is none;
+			 * "Bishop Street" is a street) */
+			static const char *const COURTESY[] = {"mr", "mrs", "ms", "miss", "mx", NULL};
+			size_t k = j;
+			while (k > 0 && tok(sc, k - 1) && tok(sc, k - 1)->shape == SH_INITIAL && k + 3 > j)
+				k--;
+			const struct tok *v = tok(sc, j + 1);
+			return k > 0 && tok(sc, k - 1) && word_in_list(sc, tok(sc, k - 1), COURTESY) &&
+			       (v == NULL || v->gap || !capish(v));
+		}
 		return strong && (u->lex & (LEX_COMMON | LEX_ALLOW)) &&
 		       !(u->lex & ((strong == 2 ? 0 : LEX_ALLOW) | LEX_FUNCTION | CUEBITS |
 				   LEX_STREET | LEX_INSTITUTION));
@@ -981,6 +1002,20 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 		/* ("Mrs V", "Mr P": the victim, the perpetrator, as notes
 		 * shorten them) */
 		int vp = word_is(sc, u, "v") || word_is(sc, u, "p");
+		/* s44-never: "Dr A.K.J.": initials run together, each with its
+		 * stop, are one person's (not "Dr C. P.S.": a space between) */
+		if (v != NULL && v->shape == SH_INITIAL && v->start == u->end + 1 && sc->s[u->end] == '.') {
+			size_t last = j + 1;
+			for (const struct tok *w; last < j + 3 && (w = tok(sc, last + 1)) != NULL &&
+						  w->shape == SH_INITIAL && w->start == tok(sc, last)->end + 1 &&
+						  sc->s[tok(sc, last)->end] == '.';)
+				last++;
+			const struct tok *x = tok(sc, last + 1);
+			if (!(x != NULL && !(x->gap & ~G_PERIOD) && capish(x) && x->shape != SH_INITIAL)) {
+				*next = last + 1;
+				return emit(sc, out, t, tok(sc, last), "cue:title-initial") ?: 1;
+			}
+		}
 		/* s41-never: "Seen by Dr C today", "Mr B said", "Kind regards,
 		 * Dr C. P.S. ...", "Dr C\n": a small word, a comma or the line's
 		 * end after the initial ("Mr J. Smith" goes on to the surname) */
@@ -1433,6 +1468,13 @@ static int rule_called(struct scan *sc, size_t i, struct spans *out, size_t *nex
 	                                         "senior", "contact", "safeguarding", NULL};
 	if (word_is(sc, t, "named") && word_in_list(sc, u, NAMED_ROLE))
 		return 0;
+	/* s44: "Named CMW: Midwife ...", "named SW": a role's letters in a
+	 * note in small letters */
+	static const char *const NAMED_ROLE_LETTERS[] = {"sw", "hv", "cmw", "mw", "idva", "isva", "dsl",
+							 "cpn", "ot", "sn", "rmn", "kw", NULL};
+	if (word_is(sc, t, "named") && u->shape == SH_UPPER && !t->caps &&
+	    ((tok(sc, j + 1) && (tok(sc, j + 1)->gap & G_COLON)) || word_in_list(sc, u, NAMED_ROLE_LETTERS)))
+		return 0;
 	if (u->gap & G_QUOTE) {
 		/* A quoted nickname: any words up to the closing quote. */
 		if (u->lex & LEX_FUNCTION)
@@ -1861,7 +1903,10 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		goto none;
 	if (i > 0) {
 		const struct tok *p = tok(sc, i - 1);
-		if (p && !(t->gap & ~G_PERIOD) && (word_is(sc, p, "st") || word_is(sc, p, "saint")))
+		/* (s44-never: "ST" in capitals before a name in small letters
+		 * is a worker's role, "ST Gemma Ashworth", not a saint) */
+		if (p && !(t->gap & ~G_PERIOD) && (word_is(sc, p, "st") || word_is(sc, p, "saint")) &&
+		    !(p->shape == SH_UPPER && p->nletters == 2 && t->shape == SH_CAP && !t->caps && b > i))
 			goto none;
 	}
 	/* At a sentence start, "Will", "May", "Did" are verbs and "A", "I"

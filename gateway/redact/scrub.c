@@ -1988,7 +1988,7 @@ static int worker_initials(const unsigned char *s, size_t n, size_t a, size_t e,
 	unsigned b = lex_classify((const char *)s + a, e - a);
 	/* (a named person's initials may spell a title: "Siân Roberts (SR)",
 	 * not before a name: "SR <Name>") */
-	if (word_of(s, a, e, INITIALS_NOT) || (b & (LEX_FUNCTION | LEX_MODAL)) ||
+	if ((named < 2 && (word_of(s, a, e, INITIALS_NOT) || (b & (LEX_FUNCTION | LEX_MODAL)))) ||
 	    (named ? word_of(s, a, e, INITIALS_ROLE) || (e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1]))
 	           : !initials_not_role_as(s, a, e, 1) || (b & (LEX_TITLE | LEX_RANK))))
 		return 0;
@@ -1999,6 +1999,17 @@ static int worker_initials(const unsigned char *s, size_t n, size_t a, size_t e,
 	if (i > e && i + 1 < n && sc_upper(s[i]) && sc_upper(s[i + 1]))
 		return (b & LEX_COMMON) == 0 && !(i + 2 < n && sc_upper(s[i + 2]));
 	return 1;
+}
+
+/* Does a capitalised word end just before the space at i ("Threshold DAS")? */
+static int cap_word_before(const unsigned char *s, size_t i)
+{
+	if (i < 2 || s[i - 1] != ' ' || !sc_alpha(s[i - 2]))
+		return 0;
+	size_t w = i - 2;
+	while (w > 0 && sc_alpha(s[w - 1]))
+		w--;
+	return sc_upper(s[w]);
 }
 
 static int role_initials(const unsigned char *s, size_t n, struct spans *all)
@@ -2030,6 +2041,25 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 			i = e;
 			continue;
 		}
+		/* s44-never: dotted initials after the role ("Midwife T.O.,",
+		 * "SW J.R. today"): two or three capitals, each with its stop */
+		if (s[we] == ' ' && !br && a + 4 <= n && sc_upper(s[a]) && s[a + 1] == '.' &&
+		    sc_upper(s[a + 2]) && s[a + 3] == '.' && role_word(s, i, we)) {
+			size_t d = a + 4;
+			char w[3] = {(char)s[a], (char)s[a + 2], 0};
+			size_t m = 2;
+			if (d + 1 < n && sc_upper(s[d]) && s[d + 1] == '.' && !(d + 2 < n && sc_alpha(s[d + 2])))
+				w[m++] = (char)s[d], d += 2;
+			static const char *const NOT[] = {"uk", "us", "eu", "gp", "hq", NULL};
+			if (!(d < n && sc_alpha(s[d])) && !word_of((const unsigned char *)w, 0, m, NOT) &&
+			    !word_of((const unsigned char *)w, 0, m, INITIALS_NOT) &&
+			    !word_of((const unsigned char *)w, 0, m, INITIALS_ROLE)) {
+				if (spans_push(all, a, d, SCRUB_NAME, "form:role-initials") != 0)
+					return MGW_E_NOMEM;
+				i = d;
+				continue;
+			}
+		}
 		/* in a note typed in small letters: "idva sb, slough da service",
 		 * "duty sw (ravi)": two or three letters no word after a role,
 		 * then a comma, a full stop or the line's end; a forename in
@@ -2060,8 +2090,12 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 					return MGW_E_NOMEM;
 			}
 		}
-		/* "HW (resettlement caseworker)", "(KAB, chair)" */
-		if (we - i >= 2 && we - i <= 3 && worker_initials(s, n, i, we, 0)) {
+		/* "HW (resettlement caseworker)", "(KAB, chair)"; s44: "JR (SW)"
+		 * (a suffix's letters, a worker's before a role in brackets) */
+		if (we - i >= 2 && we - i <= 3 &&
+		    (worker_initials(s, n, i, we, 0) ||
+		     (we - i == 2 && (s[i] == 'J' || s[i] == 'S') && s[i + 1] == 'R' &&
+		      (i == 0 || !sc_alnum(s[i - 1]))))) {
 			size_t x = we + 1, role = 0;
 			int comma = 0;
 			if (i > 0 && s[i - 1] == '(' && we < n && s[we] == ',')
@@ -2079,6 +2113,15 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 				size_t xa = x;
 				while (x < n && (sc_alpha(s[x]) || s[x] == '-'))
 					x++;
+				/* s44: a role's letters alone ("JR (SW)", "KR (HV)"),
+				 * the initials after no capitalised word ("Threshold
+				 * DAS (IDVA)" is an agency's) */
+				if (w == 0 && x > xa && x < n && s[x] == ')' && x - xa >= 2 && sc_upper(s[xa]) &&
+				    sc_upper(s[x - 1]) && word_of(s, xa, x, INITIALS_ROLE) &&
+				    !cap_word_before(s, i)) {
+					role = 1;
+					break;
+				}
 				if (x == xa || (lex_classify((const char *)s + xa, x - xa) & LEX_RANK))
 					break;
 				role = role_word(s, xa, x);
@@ -3322,10 +3365,28 @@ static int fi_add(char (*fi)[5], size_t *nf, const char *x, size_t m)
 	return 0;
 }
 
+/* s44-never: the text gives the initials in brackets right after the name
+ * ("Mehmet Yılmaz (MY)", "Ciara Ní Dhónaill (CND)"): a 2-3 capital
+ * run there, into def (at most FI_MAX); they go wherever written, small
+ * word or not ("MY to check"), the note having said whose they are. */
+static void fi_defined(const unsigned char *s, size_t n, size_t e, char (*def)[5], size_t *nd)
+{
+	size_t i = e;
+	if (i < n && s[i] == ' ')
+		i++;
+	if (i >= n || s[i] != '(')
+		return;
+	size_t a = ++i;
+	while (i < n && i - a < 4 && sc_upper(s[i]))
+		i++;
+	if (i < n && s[i] == ')')
+		fi_add(def, nd, (const char *)s + a, i - a);
+}
+
 static void fi_name(const unsigned char *s, size_t a, size_t e, char (*fi)[5], size_t *nf)
 {
-	char full[8], shortf[8];
-	size_t nfull = 0, nshort = 0, words = 0;
+	char full[8], shortf[8], part8[8];
+	size_t nfull = 0, nshort = 0, words = 0, npart = 0;
 	for (size_t i = a; i < e;) {
 		if (!sc_alpha(s[i])) {
 			if (s[i] >= 0x80)
@@ -3337,9 +3398,15 @@ static void fi_name(const unsigned char *s, size_t a, size_t e, char (*fi)[5], s
 		while (i < e && (sc_alpha(s[i]) || s[i] == '\'' || s[i] >= 0x80))
 			i++;
 		unsigned b = lex_classify((const char *)s + w, i - w);
-		if (title_word(s + w, i - w) || (b & (LEX_TITLE | LEX_RANK | LEX_PARTICLE | LEX_KIN)) ||
-		    !sc_upper(s[w]))
+		if (!sc_upper(s[w]) || title_word(s + w, i - w) || (b & (LEX_TITLE | LEX_RANK | LEX_KIN)))
 			continue;
+		if (b & LEX_PARTICLE) {
+			/* a particle in capitals may have its letter: "Ciara Ní
+			 * Dhónaill" is "CND" as well as "CD" */
+			if (npart < sizeof part8 && nfull < sizeof full)
+				part8[npart++] = (char)s[w];
+			continue;
+		}
 		/* a hyphened word's later parts: "Kerry-Ann" */
 		int part = w >= a + 2 && s[w - 1] == '-' && sc_alpha(s[w - 2]);
 		if (nfull == sizeof full || nshort == sizeof shortf)
@@ -3353,19 +3420,28 @@ static void fi_name(const unsigned char *s, size_t a, size_t e, char (*fi)[5], s
 	fi_add(fi, nf, full, nfull);
 	if (nshort != nfull)
 		fi_add(fi, nf, shortf, nshort);
+	if (npart == 1 && nshort == 2) {
+		/* one particle between two words: its letter in the middle */
+		char three[3] = {shortf[0], part8[0], shortf[1]};
+		fi_add(fi, nf, three, 3);
+	}
 }
 
 static int found_initials(const unsigned char *s, size_t n, struct spans *all, const struct spans *names,
                           const struct spans *keep, const size_t *maxend)
 {
-	char fi[FI_MAX][5];
-	size_t nf = 0, to = all->n;
+	char fi[FI_MAX][5], def[FI_MAX][5];
+	size_t nf = 0, nd = 0, to = all->n;
 	for (size_t j = 0; j < to; j++)
-		if (all->v[j].kind == SCRUB_NAME)
+		if (all->v[j].kind == SCRUB_NAME) {
 			fi_name(s, all->v[j].start, all->v[j].end, fi, &nf);
+			fi_defined(s, n, all->v[j].end, def, &nd);
+		}
 	for (size_t j = 0; j < names->n; j++)
-		if (names->v[j].kind == SCRUB_NAME)
+		if (names->v[j].kind == SCRUB_NAME) {
 			fi_name(s, names->v[j].start, names->v[j].end, fi, &nf);
+			fi_defined(s, n, names->v[j].end, def, &nd);
+		}
 	if (nf == 0)
 		return 0;
 	uint32_t lead = 0; /* the initials' first letters: most capitals start none */
@@ -3381,9 +3457,11 @@ static int found_initials(const unsigned char *s, size_t n, struct spans *all, c
 		size_t p = i;
 		while (p > 0 && s[p - 1] == ' ')
 			p--;
-		int hit = 0;
+		int hit = 0, defined = 0;
 		for (size_t k = 0; k < nf && !hit; k++)
 			hit = strlen(fi[k]) == e - i && memcmp(fi[k], s + i, e - i) == 0;
+		for (size_t k = 0; k < nd && hit && !defined; k++)
+			defined = strlen(def[k]) == e - i && memcmp(def[k], s + i, e - i) == 0;
 		if (!hit) {
 			i = e;
 			continue;
@@ -3402,7 +3480,8 @@ static int found_initials(const unsigned char *s, size_t n, struct spans *all, c
 		int named = p < i && q < p && sc_upper(s[q]) && !sc_upper(s[q + 1]) && !first &&
 			    !role_word(s, q, p) &&
 			    !(lex_classify((const char *)s + q, p - q) & (LEX_FUNCTION | LEX_TITLE));
-		if (!named && !(p > 0 && p < i && sc_digit(s[p - 1])) && worker_initials(s, n, i, e, 1)) {
+		if (!named && !(p > 0 && p < i && sc_digit(s[p - 1])) &&
+		    worker_initials(s, n, i, e, defined ? 2 : 1)) {
 			struct span x = {.start = i, .end = e, .kind = SCRUB_NAME, .rule = "name:initials"};
 			if (push_unkept(s, &x, keep, maxend, all) != 0)
 				return MGW_E_NOMEM;

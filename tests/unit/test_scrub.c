@@ -4795,3 +4795,30 @@ Test(scrub, s44_a_named_farm_shortened)
 		    "[WITHHELD s38: victim location]\nBeacon status checked by the Low team.");
 	scrubber_free(s);
 }
+
+/* s44-never: staff as notes write them: initials the minutes give in
+ * brackets after the name go wherever written, a small word or not
+ * ("Mehmet Yilmaz (MY)" ... "MY to check"), a particle's letter in the
+ * middle ("Ciara Ni Dhonaill (CND)"); initials before a role's letters
+ * in brackets ("Cc: JR (SW)"), not an agency's ("Threshold DAS (IDVA)");
+ * dotted initials after a role ("Midwife T.O."), run together after a
+ * title ("Dr A.K.J."); "ST" in capitals before a name is a role, not a
+ * saint; after a courtesy title a street's word is a surname ("Mrs E.
+ * Holme"), not "Bishop Street"; a forename that is a small word too
+ * before a surname ("Mr Said Hassan"); "Named CMW:" is a label. */
+Test(scrub, s44_staff_initials_and_titles)
+{
+	expect("Present: Mehmet Yilmaz (MY), housing; Ciara Ni Dhonaill (CND), VLO.\nMY to check. CND to write. It is my view.",
+	       "Present: " R("name") " (" R("name") "), housing; " R("name") " (" R("name") "), VLO.\n"
+	       R("name") " to check. " R("name") " to write. It is my view.");
+	expect("Cc: JR (SW)\nReferring agency: Threshold DAS (IDVA). Seen by PC (SW).",
+	       "Cc: " R("name") " (SW)\nReferring agency: Threshold DAS (IDVA). Seen by PC (SW).");
+	expect("Named CMW: Midwife T.O., Charnwood team. Moved to the U.K. in 2020.",
+	       "Named CMW: Midwife " R("name") ", Charnwood team. Moved to the U.K. in 2020.");
+	expect("Seen by Dr A.K.J. today. Kind regards, Dr C. P.S. ring me. Mr J.R. Smith came.",
+	       "Seen by " R("name") ". today. Kind regards, " R("name") ". P.S. ring me. " R("name") " came.");
+	expect("Callback done.\nST Gemma Ashworth\nService at ST MARY MAGDALENE.",
+	       "Callback done.\nST " R("name") "\nService at ST MARY MAGDALENE.");
+	expect("Bench chair: Mrs E. Holme. Appt at Bishop Street courthouse. Interpreter Mr Said Hassan booked.",
+	       "Bench chair: " R("name") ". Appt at Bishop Street courthouse. Interpreter " R("name") " booked.");
+}
