@@ -3427,6 +3427,60 @@ static void fi_name(const unsigned char *s, size_t a, size_t e, char (*fi)[5], s
 	}
 }
 
+/*
+ * s44-never: a third party's town right after the name ("Friend Olena
+ * (Weston) is her only support", "sponsors Mr & Mrs Hughes, Keynsham."):
+ * one capitalised word the lexicon knows as a town, in brackets or after a
+ * comma, the bracket or the clause closing after it on its line (not "Jane
+ * Smith, Leeds MASH", "Jane Smith, Peterborough\nIDVA Service": an
+ * agency goes on).
+ */
+static int person_town_at(const unsigned char *s, size_t n, size_t e, struct spans *all)
+{
+	size_t i = e;
+	int br = 0;
+	if (i + 2 < n && s[i] == ' ' && s[i + 1] == '(')
+		i += 2, br = 1;
+	else if (i + 2 < n && s[i] == ',' && s[i + 1] == ' ')
+		i += 2;
+	else
+		return 0;
+	size_t a = i;
+	if (!sc_upper(s[a]))
+		return 0;
+	while (i < n && (sc_alpha(s[i]) || (s[i] == '-' && i + 1 < n && sc_alpha(s[i + 1]))))
+		i++;
+	if (i - a < 4 || (i < n && s[i] >= 0x80))
+		return 0;
+	if (br ? !(i < n && s[i] == ')')
+	       : !(i == n || s[i] == '.' || s[i] == ',' || s[i] == ';' || s[i] == ')'))
+		return 0;
+	size_t up = 0;
+	for (size_t k = a; k < i; k++)
+		up += sc_upper(s[k]);
+	if (up == i - a)
+		return 0; /* an agency's letters: "(IDVA)" */
+	/* the first part of a hyphened town: "Weston-super-Mare" */
+	size_t h = a;
+	while (h < i && s[h] != '-')
+		h++;
+	if (!(lex_classify((const char *)s + a, h - a) & LEX_PLACE))
+		return 0; /* (a word no list knows is as often an agency's: "(Sirona)") */
+	return spans_push(all, a, i, SCRUB_PLACE, "place:person-town");
+}
+
+static int person_towns(const unsigned char *s, size_t n, struct spans *all, const struct spans *names)
+{
+	size_t to = all->n;
+	for (size_t j = 0; j < to; j++)
+		if (all->v[j].kind == SCRUB_NAME && person_town_at(s, n, all->v[j].end, all) != 0)
+			return MGW_E_NOMEM;
+	for (size_t j = 0; j < names->n; j++)
+		if (names->v[j].kind == SCRUB_NAME && person_town_at(s, n, names->v[j].end, all) != 0)
+			return MGW_E_NOMEM;
+	return 0;
+}
+
 static int found_initials(const unsigned char *s, size_t n, struct spans *all, const struct spans *names,
                           const struct spans *keep, const size_t *maxend)
 {
@@ -4454,6 +4508,9 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 					at_word = 0; /* "12a", "Rd." is fine: '.' */
 				else if (m < 8) {
 					ac[m++] = (char)s[i];
+					/* "Travelodge": notes write "the TL" */
+					if (e - i == 10 && m < 8 && strncasecmp((const char *)s + i, "travelodge", 10) == 0)
+						ac[m++] = 'L', words++;
 					for (size_t x = i + 1; x + 1 < e && m < 8; x++)
 						if (s[x] == '&' && sc_upper(s[x + 1]))
 							ac[m++] = (char)s[x + 1]; /* "B&B" */
@@ -4463,8 +4520,9 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 						continue;
 				}
 			}
-			/* the run ends: keep its letters if long enough */
-			if (words >= 2 && m >= 3 && m <= 8) {
+			/* the run ends: keep its letters if long enough (two
+			 * letters: "the PI" for "Premier Inn", taken after "the" alone) */
+			if (words >= 2 && m >= 2 && m <= 8) {
 				int dup = 0;
 				for (size_t k = 0; k < np && !dup; k++)
 					dup = strlen(pi[k]) == m && memcmp(pi[k], ac, m) == 0;
@@ -4479,7 +4537,7 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 	}
 	if (np == 0)
 		return 0;
-	for (size_t i = 0; i + 3 <= n; i++) {
+	for (size_t i = 0; i + 2 <= n; i++) {
 		if (!sc_upper(s[i]) || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80 || s[i - 1] == '/' || s[i - 1] == '-')))
 			continue;
 		size_t e = i;
@@ -4489,8 +4547,11 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 			i = e;
 			continue;
 		}
+		/* two letters only after "the" ("the PI room", "from the TL") */
+		int the = i >= 4 && s[i - 1] == ' ' && strncasecmp((const char *)s + i - 4, "the", 3) == 0 &&
+			  (i == 4 || !sc_alpha(s[i - 5]));
 		for (size_t k = 0; k < np; k++)
-			if (strlen(pi[k]) == e - i && memcmp(pi[k], s + i, e - i) == 0 &&
+			if (strlen(pi[k]) == e - i && memcmp(pi[k], s + i, e - i) == 0 && (e - i >= 3 || the) &&
 			    !word_of(s, i, e, INITIALS_ROLE) &&
 			    !(lex_classify((const char *)s + i, e - i) & (LEX_ALLOW | LEX_FUNCTION))) {
 				if (spans_push(all, i, e, pk[k], "place:initials") != 0)
@@ -5592,6 +5653,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 	if ((mask & KIND_BIT(SCRUB_NAME)) &&
 	    (rc = found_initials(s, n, &all, &names, &keep, maxend)) != 0)
+		goto done;
+	if ((mask & KIND_BIT(SCRUB_PLACE)) && (rc = person_towns(s, n, &all, &names)) != 0)
 		goto done;
 	rc = MGW_E_NOMEM;
 	size_t place_from = all.n;

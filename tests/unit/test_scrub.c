@@ -4822,3 +4822,26 @@ Test(scrub, s44_staff_initials_and_titles)
 	expect("Bench chair: Mrs E. Holme. Appt at Bishop Street courthouse. Interpreter Mr Said Hassan booked.",
 	       "Bench chair: " R("name") ". Appt at Bishop Street courthouse. Interpreter " R("name") " booked.");
 }
+
+/* s44-never: a third party's town right after the name, in brackets or
+ * after a comma ("Friend Olena Kovalenko (Weston)", "Mrs Hughes,
+ * Bristol."); not an agency going on ("Jane Smith, Leeds MASH"), nor a
+ * word no list knows ("(Sirona)": as often an agency). */
+Test(scrub, s44_a_third_partys_town)
+{
+	expect("Friend Olena Kovalenko (Weston) is her only support. Sponsors Mrs Hughes, Bristol.",
+	       "Friend " R("name") " (" R("place") ") is her only support. Sponsors " R("name") ", " R("place") ".");
+	expect("Seen by Jane Smith, Leeds MASH. Worker Jane Smith (Sirona) rang.",
+	       "Seen by " R("name") ", Leeds MASH. Worker " R("name") " (Sirona) rang.");
+}
+
+/* s44-never: a hotel where she is, shortened after "the" ("Premier Inn
+ * Haymarket" ... "hold the PI room", "Travelodge Dunstable" ... "from the
+ * TL"); two capitals elsewhere stay ("PI" alone). */
+Test(scrub, s44_a_hotel_shortened)
+{
+	expect_loc_parts("Tonight she is in Premier Inn Haymarket room 214.\nHousing to hold the PI room.\nPI interest noted.",
+			 (const char *const[]){"the PI", NULL}, (const char *const[]){"PI interest noted", NULL});
+	expect_loc_parts("She is staying at Travelodge Dunstable Central rm 112.\nTaxi collects her from the TL each morning.",
+			 (const char *const[]){"the TL", NULL}, NULL);
+}
