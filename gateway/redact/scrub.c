@@ -145,7 +145,27 @@ struct bctx {
 	size_t nids, cids;
 	int too_large;
 	int never; /* the value being added is never-share data (struct scrub_value) */
+	char tpi[SCRUB_TPI_MAX][4], kpi[SCRUB_TPI_MAX][4]; /* third parties', kept people's initials */
+	unsigned ntpi, nkpi;
 };
+
+/* The initials of a name of two or three words w[0..nw) (folded, ASCII
+ * first letters) into list (at most SCRUB_TPI_MAX, each once). */
+static void initials_add(char (*list)[4], unsigned *nl, const char *const *w, size_t nw)
+{
+	if (nw < 2 || nw > 3 || *nl >= SCRUB_TPI_MAX)
+		return;
+	char x[4] = {0};
+	for (size_t k = 0; k < nw; k++) {
+		if (w[k][0] < 'a' || w[k][0] > 'z')
+			return;
+		x[k] = (char)(w[k][0] - 'a' + 'A');
+	}
+	for (unsigned k = 0; k < *nl; k++)
+		if (strcmp(list[k], x) == 0)
+			return;
+	memcpy(list[(*nl)++], x, 4);
+}
 
 static void *grow(void *v, size_t *cap, size_t n, size_t size)
 {
@@ -353,6 +373,10 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 	}
 	if (keep && nw >= 2 && w[nw - 1][0] >= 'a' && w[nw - 1][0] <= 'z')
 		bc->sur_k |= 1u << (w[nw - 1][0] - 'a');
+	if (keep)
+		initials_add(bc->kpi, &bc->nkpi, (const char *const *)w, nw);
+	else if (!bc->no_fuzzy)
+		initials_add(bc->tpi, &bc->ntpi, (const char *const *)w, nw);
 	if (keep) {
 		for (size_t k = 0; k < nw; k++)
 			if ((rc = word_add(&bc->kw, &bc->nkw, &bc->ckw, w[k], wl[k])) != 0)
@@ -1270,6 +1294,13 @@ int scrubber_build2(const struct scrub_spec *spec, scrubber **out)
 	 * the subject's, as notes shorten the subjects, exam37 c055, exam45
 	 * c030) */
 	sc->init_w = bc.init_w, sc->init_k = bc.init_k, sc->sur_k = bc.sur_k;
+	for (unsigned k = 0; k < bc.ntpi; k++) {
+		int kept = 0;
+		for (unsigned m = 0; m < bc.nkpi && !kept; m++)
+			kept = strcmp(bc.tpi[k], bc.kpi[m]) == 0;
+		if (!kept)
+			memcpy(sc->tpi[sc->ntpi++], bc.tpi[k], 4);
+	}
 	sc->fz = bc.fz, sc->nfz = bc.nfz, bc.fz = NULL;
 	sc->kw = bc.kw, sc->nkw = bc.nkw, bc.kw = NULL;
 	if (wordidx_build(&sc->fz_first, sc->fz, sc->nfz, 0) != 0 ||
@@ -3383,8 +3414,25 @@ static void fi_defined(const unsigned char *s, size_t n, size_t e, char (*def)[5
 		fi_add(def, nd, (const char *)s + a, i - a);
 }
 
+static void fi_name_line(const unsigned char *s, size_t a, size_t e, char (*fi)[5], size_t *nf);
+
+/* Each line of a name span on its own ("SST Gemma Ashworth\nCallback": a
+ * name the scan ran on over the line's end). */
 static void fi_name(const unsigned char *s, size_t a, size_t e, char (*fi)[5], size_t *nf)
 {
+	for (size_t i = a; i < e;) {
+		const unsigned char *nl = memchr(s + i, '\n', e - i);
+		size_t le = nl ? (size_t)(nl - s) : e;
+		fi_name_line(s, i, le, fi, nf);
+		i = le + 1;
+	}
+}
+
+static void fi_name_line(const unsigned char *s, size_t a, size_t e, char (*fi)[5], size_t *nf)
+{
+	int mixed = 0; /* a word in small letters after its capital: capitals alone are no name's */
+	for (size_t i = a; i + 1 < e && !mixed; i++)
+		mixed = sc_upper(s[i]) && sc_lower(s[i + 1]);
 	char full[8], shortf[8], part8[8];
 	size_t nfull = 0, nshort = 0, words = 0, npart = 0;
 	for (size_t i = a; i < e;) {
@@ -3400,6 +3448,8 @@ static void fi_name(const unsigned char *s, size_t a, size_t e, char (*fi)[5], s
 		unsigned b = lex_classify((const char *)s + w, i - w);
 		if (!sc_upper(s[w]) || title_word(s + w, i - w) || (b & (LEX_TITLE | LEX_RANK | LEX_KIN)))
 			continue;
+		if (mixed && i - w >= 2 && sc_upper(s[w + 1]) && sc_upper(s[i - 1]))
+			continue; /* a role's letters before the name ("SST Gemma Ashworth") */
 		if (b & LEX_PARTICLE) {
 			/* a particle in capitals may have its letter: "Ciara Ní
 			 * Dhónaill" is "CND" as well as "CD" */
@@ -3481,15 +3531,35 @@ static int person_towns(const unsigned char *s, size_t n, struct spans *all, con
 	return 0;
 }
 
-static int found_initials(const unsigned char *s, size_t n, struct spans *all, const struct spans *names,
-                          const struct spans *keep, const size_t *maxend)
+/* Does a date or a clock end at p ("05/02 SK.", "11:05 GA")? A log's
+ * entry, its writer's initials after it; not "9 AM", "Flat 3 HB". */
+static int date_or_clock_before(const unsigned char *s, size_t p)
+{
+	size_t k = p;
+	while (k > 0 && sc_digit(s[k - 1]))
+		k--;
+	return k > 1 && (s[k - 1] == '/' || s[k - 1] == ':' || s[k - 1] == '.') && sc_digit(s[k - 2]);
+}
+
+static int found_initials(const scrubber *sc, const unsigned char *s, size_t n, struct spans *all,
+                          const struct spans *names, const struct spans *keep, const size_t *maxend)
 {
 	char fi[FI_MAX][5], def[FI_MAX][5];
 	size_t nf = 0, nd = 0, to = all->n;
+	for (unsigned k = 0; k < sc->ntpi; k++)
+		fi_add(fi, &nf, sc->tpi[k], strlen(sc->tpi[k]));
 	for (size_t j = 0; j < to; j++)
 		if (all->v[j].kind == SCRUB_NAME) {
 			fi_name(s, all->v[j].start, all->v[j].end, fi, &nf);
 			fi_defined(s, n, all->v[j].end, def, &nd);
+			/* initials a form found ("Cc: JR (SW)") are someone's
+			 * wherever written ("JR (Bradford CSC) aware") */
+			size_t a = all->v[j].start, e = all->v[j].end, k = a;
+			while (k < e && sc_upper(s[k]))
+				k++;
+			if (k == e && e - a >= 2 && e - a <= 3 && all->v[j].rule != NULL &&
+			    strncmp(all->v[j].rule, "form:", 5) == 0)
+				fi_add(fi, &nf, (const char *)s + a, e - a);
 		}
 	for (size_t j = 0; j < names->n; j++)
 		if (names->v[j].kind == SCRUB_NAME) {
@@ -3534,7 +3604,7 @@ static int found_initials(const unsigned char *s, size_t n, struct spans *all, c
 		int named = p < i && q < p && sc_upper(s[q]) && !sc_upper(s[q + 1]) && !first &&
 			    !role_word(s, q, p) &&
 			    !(lex_classify((const char *)s + q, p - q) & (LEX_FUNCTION | LEX_TITLE));
-		if (!named && !(p > 0 && p < i && sc_digit(s[p - 1])) &&
+		if (!named && !(p > 0 && p < i && sc_digit(s[p - 1]) && !date_or_clock_before(s, p)) &&
 		    worker_initials(s, n, i, e, defined ? 2 : 1)) {
 			struct span x = {.start = i, .end = e, .kind = SCRUB_NAME, .rule = "name:initials"};
 			if (push_unkept(s, &x, keep, maxend, all) != 0)
@@ -4509,8 +4579,16 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 				else if (m < 8) {
 					ac[m++] = (char)s[i];
 					/* "Travelodge": notes write "the TL" */
-					if (e - i == 10 && m < 8 && strncasecmp((const char *)s + i, "travelodge", 10) == 0)
-						ac[m++] = 'L', words++;
+					if (e - i == 10 && np < PI_MAX &&
+					    strncasecmp((const char *)s + i, "travelodge", 10) == 0) {
+						int dup = 0;
+						for (size_t k = 0; k < np && !dup; k++)
+							dup = strcmp(pi[k], "TL") == 0;
+						if (!dup) {
+							memcpy(pi[np], "TL", 3);
+							pk[np++] = kind;
+						}
+					}
 					for (size_t x = i + 1; x + 1 < e && m < 8; x++)
 						if (s[x] == '&' && sc_upper(s[x + 1]))
 							ac[m++] = (char)s[x + 1]; /* "B&B" */
@@ -5652,7 +5730,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	    (rc = propagate_found(s, n, &all, found_from, &keep, maxend)) != 0)
 		goto done;
 	if ((mask & KIND_BIT(SCRUB_NAME)) &&
-	    (rc = found_initials(s, n, &all, &names, &keep, maxend)) != 0)
+	    (rc = found_initials(sc, s, n, &all, &names, &keep, maxend)) != 0)
 		goto done;
 	if ((mask & KIND_BIT(SCRUB_PLACE)) && (rc = person_towns(s, n, &all, &names)) != 0)
 		goto done;

@@ -62,6 +62,7 @@ struct wordidx {
 	uint32_t *idx;
 };
 
+#define SCRUB_TPI_MAX 16
 struct scrubber {
 	struct ac names;  /* third-party and keep names */
 	struct ac values; /* withheld text and address values */
@@ -81,6 +82,10 @@ struct scrubber {
 	unsigned flags; /* SCRUB_F_* */
 	uint32_t init_w, init_k; /* bit c - 'a': a withheld, a kept person's first name starts so */
 	uint32_t sur_k;          /* bit c - 'a': a kept person's surname starts so */
+	/* s44: a listed third party's initials ("SK" of "Siobhan Kearney"), not
+	 * a kept person's too; found_initials withholds them where written */
+	char tpi[SCRUB_TPI_MAX][4];
+	unsigned ntpi;
 };
 
 /* FNV-1a of an identifier form, for id_slot. */

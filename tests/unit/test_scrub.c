@@ -4845,3 +4845,25 @@ Test(scrub, s44_a_hotel_shortened)
 	expect_loc_parts("She is staying at Travelodge Dunstable Central rm 112.\nTaxi collects her from the TL each morning.",
 			 (const char *const[]){"the TL", NULL}, NULL);
 }
+
+/* s44-never: a listed third party's initials where a log's entry is
+ * signed with them ("05/02 SK. Offer letter sent" for Siobhan Kearney),
+ * and a role's letters before a name in a log ("11:05 SST GA" after "SST
+ * Gemma Ashworth"); not a kept person's initials ("MC" for Marcia
+ * Campbell, kept; "SK" when a kept person's are "SK" too). */
+Test(scrub, s44_listed_initials_in_a_log)
+{
+	const char *names[] = {"Siobhan Kearney", "Mark Reid", "Sam Kerr"};
+	const char *keep[] = {"Marcia Campbell", "Sandra Kent"};
+	scrubber *s = scrubber_new(names, 3, keep, 2, NULL, 0);
+	cr_assert_not_null(s);
+	expect_with(s, "05/02 SK. Offer letter sent.\n06/02 MC rang back.",
+		    "05/02 SK. Offer letter sent.\n06/02 MC rang back.");
+	scrubber_free(s);
+	scrubber *t = scrubber_new(names, 2, keep, 1, NULL, 0);
+	expect_with(t, "05/02 SK. Offer letter sent.\n06/02 MC rang back.",
+		    "05/02 " R("name") ". Offer letter sent.\n06/02 MC rang back.");
+	expect_with(t, "12/02 15:32 SST Gemma Ashworth\nCalled back.\n18/02 11:05 SST GA\nLetter sent.",
+		    "12/02 15:32 " R("name") "\nCalled back.\n18/02 11:05 SST " R("name") "\nLetter sent.");
+	scrubber_free(t);
+}
