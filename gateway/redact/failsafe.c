@@ -181,6 +181,8 @@ static const struct fsword FSW[] = {
 	/* travelling and being taken somewhere; "stops at" is northern and
 	 * Scots for lives at */
 	{"fly", GO}, {"flying", GO}, {"flew", GO}, {"flies", GO}, {"conveyed", GO | K_CONV},
+	/* s44-never: a CAD log's "SL14 CONVEYING IP AND CHN TO DALE VIEW" */
+	{"conveying", K_CONV}, {"escorting", K_CONV},
 	{"escorted", GO | K_CONV}, {"transported", GO | K_CONV}, {"taken", GO | K_CONV},
 	{"driven", GO | K_CONV},
 	/* s36-never: "discharged ... to her former host": taken there, only

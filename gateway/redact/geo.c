@@ -215,14 +215,16 @@ static size_t g_lat_cue(const unsigned char *s, size_t n, size_t i)
 
 /*
  * An Ordnance Survey grid reference after its cue at s[i] ("grid ref SD
- * 56123 07345", "NGR: SJ812345", "OS ref TQ 300 800"): two letters of a
+ * 56123 07345", "NGR: SJ812345", "OS ref TQ 300 800", "GR SE 7981 7094"): two letters of a
  * 100 km square, then two equal groups of 3 to 5 digits (or one group of 6,
  * 8 or 10). Without a cue the shape is too like a vehicle or an NI number
  * to take. Its [*a, end), or 0.
  */
 static size_t g_grid(const unsigned char *s, size_t n, size_t i, size_t *a)
 {
-	static const char *const CUE[] = {"grid reference", "grid ref", "ngr", "os ref", "osgb"};
+	static const char *const CUE[] = {"grid reference", "grid ref", "ngr", "os ref", "osgb",
+					  /* s44: a CAD log's "GR SE 7981 7094" */
+					  "gr", "grid"};
 	size_t k = 0;
 	for (size_t c = 0; c < sizeof CUE / sizeof CUE[0] && k == 0; c++)
 		if (g_has(s, n, i, CUE[c]) && (i + strlen(CUE[c]) >= n || !g_alpha(s[i + strlen(CUE[c])])))

@@ -4867,3 +4867,16 @@ Test(scrub, s44_listed_initials_in_a_log)
 		    "12/02 15:32 " R("name") "\nCalled back.\n18/02 11:05 SST " R("name") "\nLetter sent.");
 	scrubber_free(t);
 }
+
+/* s44-never: a CAD log's conveyance of her and the children to where she
+ * will stay ("SL14 CONVEYING IP AND CHN TO DALE VIEW"), not the suspect's
+ * to custody; an Ordnance Survey grid reference after "GR". */
+Test(scrub, s44_conveying_and_a_grid_reference)
+{
+	scrubber *s = location_scrubber();
+	expect_with(s, "21:52 SL14 CONVEYING IP AND CHN TO DALE VIEW, ETA 40 MINS.\n21:54 UNIT CONVEYING SUSPECT TO CUSTODY.",
+		    "21:52 [WITHHELD s38: victim location].\n21:54 UNIT CONVEYING SUSPECT TO CUSTODY.");
+	expect_with(s, "SCENE ATTENDED. GR SE 7981 7094. Gr 8 pupils.",
+		    "SCENE ATTENDED. GR [WITHHELD s38: victim location]. Gr 8 pupils.");
+	scrubber_free(s);
+}
