@@ -4484,6 +4484,51 @@ static int agency_after(const unsigned char *s, size_t n, size_t e)
 	return phrase_after(s, n, e, KIND) > e;
 }
 
+/*
+ * s44-never: a table's label cell withheld as where she is ("| Discharge
+ * address | c/o mother, <Town> - <district> end |"): the fail-safe reads
+ * each cell alone, so the label goes and its value stays. The next cell
+ * of the row goes with it: a withheld cell of one to three words between
+ * bars (or a line's start) whose row goes on after one bar.
+ */
+static int label_cell_values(const unsigned char *s, size_t n, struct spans *all, size_t from)
+{
+	size_t to = all->n;
+	for (size_t j = from; j < to; j++) {
+		const struct span x = all->v[j];
+		if (x.kind != SCRUB_LOCATION || x.rule == NULL || strncmp(x.rule, "fs:", 3) != 0)
+			continue;
+		size_t a = x.start, e = x.end;
+		while (a > 0 && (s[a - 1] == ' ' || s[a - 1] == '\t'))
+			a--;
+		if (a > 0 && s[a - 1] != '|' && s[a - 1] != '\n')
+			continue;
+		int words = 0;
+		for (size_t k = x.start; k < x.end; k++)
+			words += sc_alnum(s[k]) && (k == x.start || !sc_alnum(s[k - 1]));
+		if (words > 3)
+			continue;
+		while (e < n && (s[e] == ' ' || s[e] == '\t' || s[e] == ':'))
+			e++;
+		if (e >= n || s[e] != '|')
+			continue;
+		size_t va = e + 1;
+		while (va < n && (s[va] == ' ' || s[va] == '\t'))
+			va++;
+		size_t ve = va;
+		/* (to the cell's end or its first sentence's: "14 Longroyd
+		 * Tce (joint AST). Not reasonable to occupy (s.177).") */
+		while (ve < n && s[ve] != '|' && s[ve] != '\n' &&
+		       !(s[ve] == '.' && ve + 2 < n && s[ve + 1] == ' ' && sc_upper(s[ve + 2])))
+			ve++;
+		while (ve > va && (s[ve - 1] == ' ' || s[ve - 1] == '\t'))
+			ve--;
+		if (ve > va && spans_push(all, va, ve, SCRUB_LOCATION, "loc:label-cell") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
 static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
                             const struct spans *keep, const size_t *maxend)
 {
@@ -5745,6 +5790,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	 * locations fail safe (failsafe.h); where the structure does not
 	 * reach either, by the unit model (failsafe.h, "The unit model"). */
 	if (loc && memo_fs(sc, memo, &all) != 0)
+		goto done;
+	if (loc && all.n > place_from && label_cell_values(s, n, &all, place_from) != 0)
 		goto done;
 	/* Coordinates, what3words, map links: a spot to a few metres (geo.h). */
 	if (loc && memo_pass(memo, M_GEO, &memo->geo, &all) != 0)

@@ -4880,3 +4880,17 @@ Test(scrub, s44_conveying_and_a_grid_reference)
 		    "SCENE ATTENDED. GR [WITHHELD s38: victim location]. Gr 8 pupils.");
 	scrubber_free(s);
 }
+
+/* s44-never: a table's label cell of where she is withheld, its value
+ * cell goes with it, to the cell's end or its first sentence's end. */
+Test(scrub, s44_a_label_cell_and_its_value)
+{
+	scrubber *s = location_scrubber();
+	expect_with(s, "| Discharged | 01:20 10/03 with daughter |\n"
+		       "| Discharge address | c/o mother, Cadoxton end, given verbally |\n"
+		       "| TTO | co-amoxiclav 625mg TDS 5/7 |",
+		    "| Discharged | 01:20 10/03 with daughter |\n"
+		    "| [WITHHELD s38: victim location] | [WITHHELD s38: victim location] |\n"
+		    "| TTO | co-amoxiclav 625mg TDS 5/7 |");
+	scrubber_free(s);
+}
