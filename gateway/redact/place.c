@@ -986,6 +986,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_TAKING] = 1, [W_TOOK] = 1, [W_DRIVE] = 1, [W_DROVE] = 1,
 	[W_VACANCY] = 1, [W_UNIT] = 1, [W_NEXT] = 1, [W_RECEIVING] = 1, [W_MARAC] = 1,
 	[W_APPOINTMENT] = 1, [W_APPT] = 1, [W_SCAN] = 1, [W_DETAINED] = 1, [W_CLINIC] = 1,
+	[W_KEYS] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -1599,6 +1600,25 @@ static int appointment_here(const struct scan *sc, long p)
 	return date && here;
 }
 
+/* Before "keys" at p, within three words: she has or gets them ("has the
+ * keys", "was given the new keys", "collects keys"); not "give the new
+ * keys to Aoife": keys handed on. */
+static int keys_had(const struct scan *sc, long p)
+{
+	static const char *const HAVE[] = {"has", "have", "had", "got", "gets", "get", "getting",
+					   "given", "collect", "collects", "collected", "collecting",
+					   "picks", "picked", "receive", "receives", "received", NULL};
+	for (long i = p - 1; i >= sc->ss && i >= p - 3; i--) {
+		const struct tok *w = T(sc, i);
+		if (w->type != T_WORD)
+			return 0;
+		for (int k = 0; HAVE[k]; k++)
+			if (word_eq(sc, w, HAVE[k]))
+				return 1;
+	}
+	return 0;
+}
+
 static void loc_cues(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -1644,6 +1664,18 @@ static void loc_cues(struct scan *sc, long p)
 		loc_cue(sc, p, "loc:admitted");
 	if (receiving_marac(sc, p))
 		loc_cue(sc, p, "loc:receiving-area");
+	/* s44-never: "once she has the keys to plot 14 at Thetford", "gets
+	 * the keys to the flat on Friday": her new home, not his ("he still
+	 * has keys to the house") */
+	if (id == W_KEYS && (t->f & F_LOWER) && is_word(nx, W_TO) && !(nx->f & F_BRK) &&
+	    !(T(sc, p + 2)->f & F_BRK) && keys_had(sc, p) && !his_subject(sc, p) && !nonloc_subject(sc, p)) {
+		long o = skip_det(sc, p + 2);
+		const struct tok *ob = T(sc, o), *num = T(sc, o + 1);
+		/* (a place, or a unit and its number: "plot 14", "flat 2") */
+		if (place_object(sc, o, 0) ||
+		    (ob->type == T_WORD && (ob->f & F_LOWER) && num->type == T_NUM && !(num->f & F_BRK)))
+			loc_cue(sc, p, "loc:moved");
+	}
 	if (c & C_LOCV)
 		try_locv(sc, p);
 	if (id == W_TAKE || id == W_TAKING || id == W_TOOK) {

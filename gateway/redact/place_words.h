@@ -535,6 +535,7 @@
 	W(APPROXIMATELY, "approximately", C_NUMPRE)                                             \
 	W(X, "x", C_NUMPRE)                                                                     \
 	W(KEY, "key", C_NUMPRE)                                                                 \
+	W(KEYS, "keys", 0)                                                                      \
 	W(BETWEEN, "between", C_NUMPRE | C_FUNC | C_TPREP)                                      \
 	W(RHWNG, "rhwng", C_NUMPRE | C_FUNC | C_TPREP)                                          \
 	W(DYDD, "dydd", C_DAY)                                                                  \

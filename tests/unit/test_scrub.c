@@ -4894,3 +4894,16 @@ Test(scrub, s44_a_label_cell_and_its_value)
 		    "| TTO | co-amoxiclav 625mg TDS 5/7 |");
 	scrubber_free(s);
 }
+
+/* s44-never: she has or gets the keys to her new home ("once she has the
+ * keys to plot 14 at Thetford"); keys handed on stay ("give the new keys
+ * to Aoife"), and his ("he still has keys to the house"). */
+Test(scrub, s44_the_keys_to_her_new_home)
+{
+	scrubber *s = location_scrubber();
+	expect_with(s, "Reunification once she has the keys to plot 14 at Thetford. He still has keys to the house.",
+		    "[WITHHELD s38: victim location] He still has keys to the house.");
+	expect_with(s, "Please give the new keys to the landlord today.",
+		    "Please give the new keys to the landlord today.");
+	scrubber_free(s);
+}
