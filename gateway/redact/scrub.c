@@ -2032,6 +2032,27 @@ static int worker_initials(const unsigned char *s, size_t n, size_t a, size_t e,
 	return 1;
 }
 
+/*
+ * Dotted initials at s[a]: two or three capitals, each with its full stop
+ * ("J.K.", "T.O.", "A.K.J."), that spell no country's, clock's, agency's or
+ * role's letters ("U.K.", "A.M.", "G.P."). Their end, or 0; the letters
+ * into w (m of them).
+ */
+static size_t dotted_initials(const unsigned char *s, size_t n, size_t a, char w[3], size_t *m)
+{
+	if (a + 4 > n || !sc_upper(s[a]) || s[a + 1] != '.' || !sc_upper(s[a + 2]) || s[a + 3] != '.')
+		return 0;
+	size_t d = a + 4;
+	w[0] = (char)s[a], w[1] = (char)s[a + 2], *m = 2;
+	if (d + 1 < n && sc_upper(s[d]) && s[d + 1] == '.' && !(d + 2 < n && sc_alpha(s[d + 2])))
+		w[(*m)++] = (char)s[d], d += 2;
+	static const char *const NOT[] = {"uk", "us", "eu", "gp", "hq", NULL};
+	const unsigned char *u = (const unsigned char *)w;
+	if (word_of(u, 0, *m, NOT) || word_of(u, 0, *m, INITIALS_NOT) || word_of(u, 0, *m, INITIALS_ROLE))
+		return 0;
+	return d;
+}
+
 /* Does a capitalised word end just before the space at i ("Threshold DAS")? */
 static int cap_word_before(const unsigned char *s, size_t i)
 {
@@ -2074,17 +2095,10 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 		}
 		/* s44-never: dotted initials after the role ("Midwife T.O.,",
 		 * "SW J.R. today"): two or three capitals, each with its stop */
-		if (s[we] == ' ' && !br && a + 4 <= n && sc_upper(s[a]) && s[a + 1] == '.' &&
-		    sc_upper(s[a + 2]) && s[a + 3] == '.' && role_word(s, i, we)) {
-			size_t d = a + 4;
-			char w[3] = {(char)s[a], (char)s[a + 2], 0};
-			size_t m = 2;
-			if (d + 1 < n && sc_upper(s[d]) && s[d + 1] == '.' && !(d + 2 < n && sc_alpha(s[d + 2])))
-				w[m++] = (char)s[d], d += 2;
-			static const char *const NOT[] = {"uk", "us", "eu", "gp", "hq", NULL};
-			if (!(d < n && sc_alpha(s[d])) && !word_of((const unsigned char *)w, 0, m, NOT) &&
-			    !word_of((const unsigned char *)w, 0, m, INITIALS_NOT) &&
-			    !word_of((const unsigned char *)w, 0, m, INITIALS_ROLE)) {
+		if (s[we] == ' ' && !br && a + 4 <= n && s[a + 1] == '.' && role_word(s, i, we)) {
+			char w[3];
+			size_t m, d = dotted_initials(s, n, a, w, &m);
+			if (d && !(d < n && sc_alpha(s[d]))) {
 				if (spans_push(all, a, d, SCRUB_NAME, "form:role-initials") != 0)
 					return MGW_E_NOMEM;
 				i = d;
@@ -2182,24 +2196,18 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 static int dotted_signoff(const unsigned char *s, size_t n, struct spans *all)
 {
 	for (size_t i = 0; i + 4 <= n; i++) {
-		if (!sc_upper(s[i]) || s[i + 1] != '.' || !sc_upper(s[i + 2]) || s[i + 3] != '.')
+		if (!sc_upper(s[i]) || s[i + 1] != '.')
 			continue;
 		if (!(i == 0 || s[i - 1] == '\n' || (i >= 2 && s[i - 1] == ' ' && s[i - 2] == '.')))
 			continue;
-		size_t e = i + 4;
-		char w[3] = {(char)s[i], (char)s[i + 2], 0};
-		size_t m = 2;
-		if (e + 1 < n && sc_upper(s[e]) && s[e + 1] == '.')
-			w[m++] = (char)s[e], e += 2;
+		char w[3];
+		size_t m, e = dotted_initials(s, n, i, w, &m);
+		if (e == 0)
+			continue;
 		size_t k = e;
 		while (k < n && (s[k] == ' ' || s[k] == '\r'))
 			k++;
-		if (k < n && s[k] != '\n')
-			continue;
-		static const char *const NOT[] = {"uk", "us", "eu", "gp", "hq", NULL};
-		if (word_of((const unsigned char *)w, 0, m, NOT) ||
-		    word_of((const unsigned char *)w, 0, m, INITIALS_NOT) || word_of((const unsigned char *)w, 0, m, INITIALS_ROLE) ||
-		    (lex_classify(w, m) & LEX_ALLOW))
+		if ((k < n && s[k] != '\n') || (lex_classify(w, m) & LEX_ALLOW))
 			continue;
 		if (spans_push(all, i, e, SCRUB_NAME, "form:signoff-initials") != 0)
 			return MGW_E_NOMEM;
