@@ -1011,7 +1011,9 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 						  sc->s[tok(sc, last)->end] == '.';)
 				last++;
 			const struct tok *x = tok(sc, last + 1);
-			if (!(x != NULL && !(x->gap & ~G_PERIOD) && capish(x) && x->shape != SH_INITIAL)) {
+			/* (a surname goes on: "Mr J.R. Smith", "Dr A.K. le Page") */
+			if (!(x != NULL && !(x->gap & ~G_PERIOD) && (capish(x) || (x->lex & LEX_PARTICLE)) &&
+			      x->shape != SH_INITIAL)) {
 				*next = last + 1;
 				return emit(sc, out, t, tok(sc, last), "cue:title-initial") ?: 1;
 			}
@@ -1470,11 +1472,12 @@ static int rule_called(struct scan *sc, size_t i, struct spans *out, size_t *nex
 		return 0;
 	/* s44: "Named CMW: Midwife ...", "named SW": a role's letters in a
 	 * note in small letters */
-	static const char *const NAMED_ROLE_LETTERS[] = {"sw", "hv", "cmw", "mw", "idva", "isva", "dsl",
-							 "cpn", "ot", "sn", "rmn", "kw", NULL};
+	static const char *const NAMED_ROLE_LETTERS[] = {"sw", "hv", "cmw", "idva", "isva", "dsl", "cpn",
+							 "rmn", NULL};
 	if (word_is(sc, t, "named") && u->shape == SH_UPPER && !t->caps &&
-	    ((tok(sc, j + 1) && (tok(sc, j + 1)->gap & G_COLON)) || word_in_list(sc, u, NAMED_ROLE_LETTERS)))
-		return 0;
+	    ((t->shape == SH_CAP && tok(sc, j + 1) && (tok(sc, j + 1)->gap & G_COLON)) ||
+	     word_in_list(sc, u, NAMED_ROLE_LETTERS)))
+		return 0; /* (a label "Named CMW:", not "boyfriend named TJ: known to police") */
 	if (u->gap & G_QUOTE) {
 		/* A quoted nickname: any words up to the closing quote. */
 		if (u->lex & LEX_FUNCTION)

@@ -1608,13 +1608,37 @@ static int keys_had(const struct scan *sc, long p)
 	static const char *const HAVE[] = {"has", "have", "had", "got", "gets", "get", "getting",
 					   "given", "collect", "collects", "collected", "collecting",
 					   "picks", "picked", "receive", "receives", "received", NULL};
+	static const char *const SHE[] = {"she", "v", "ip", "victim", "client", "mum", NULL};
+	static const char *const PASSIVE[] = {"was", "been", "is", "be", "being", "were", NULL};
 	for (long i = p - 1; i >= sc->ss && i >= p - 3; i--) {
 		const struct tok *w = T(sc, i);
 		if (w->type != T_WORD)
 			return 0;
-		for (int k = 0; HAVE[k]; k++)
-			if (word_eq(sc, w, HAVE[k]))
-				return 1;
+		int have = 0;
+		for (int k = 0; HAVE[k] && !have; k++)
+			have = word_eq(sc, w, HAVE[k]);
+		if (!have)
+			continue;
+		/* "given" her: passive ("was given the keys"), not "has given
+		 * the keys to his brother" */
+		if (word_eq(sc, w, "given")) {
+			const struct tok *b = T(sc, i - 1);
+			int pass = 0;
+			for (int k = 0; PASSIVE[k] && !pass; k++)
+				pass = b->type == T_WORD && word_eq(sc, b, PASSIVE[k]);
+			if (!pass)
+				return 0;
+		}
+		/* she, by the note's words for her, within three words before */
+		for (long j = i - 1; j >= sc->ss && j >= i - 3; j--) {
+			const struct tok *x = T(sc, j);
+			if (x->type != T_WORD)
+				break;
+			for (int k = 0; SHE[k]; k++)
+				if (word_eq(sc, x, SHE[k]))
+					return 1;
+		}
+		return 0;
 	}
 	return 0;
 }

@@ -1646,7 +1646,10 @@ static const char *const INITIALS_NOT[] = {
 	"id",  "ref", "urn", "crn", "pnc", "dob", "tel", "mob", "no",  "nb",  "ok",  "tbc", "tba",
 	"am",  "pm",  "asap", "eta", "ps", "cc",  "re",  "fao", "bcc", "fwd", "fw",  "yes", "all",
 	"the", "and", "it",  "hr",  "bsl", "eha", "anc", "sen", "ict", "cid", "oic", "asb", "cab",
-	"na",  "nk",  NULL};
+	"na",  "nk",
+	/* s44: offences', meetings' and forms' letters ("charged with ABH",
+	 * "PPN submitted", "TAC on Friday"; not "RO": "Owner: RO" is someone) */
+	"abh", "gbh", "ric", "bwv", "ppn", "tac", "caf", "mhs", NULL};
 
 /* A cell of people: a name or initials, letters, spaces, dots, hyphens,
  * apostrophes; not a rule row, a word in small letters, one letter or an
@@ -2019,7 +2022,7 @@ static int worker_initials(const unsigned char *s, size_t n, size_t a, size_t e,
 	unsigned b = lex_classify((const char *)s + a, e - a);
 	/* (a named person's initials may spell a title: "Siân Roberts (SR)",
 	 * not before a name: "SR <Name>") */
-	if ((named < 2 && (word_of(s, a, e, INITIALS_NOT) || (b & (LEX_FUNCTION | LEX_MODAL)))) ||
+	if (word_of(s, a, e, INITIALS_NOT) || (named < 2 && (b & (LEX_FUNCTION | LEX_MODAL))) ||
 	    (named ? word_of(s, a, e, INITIALS_ROLE) || (e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1]))
 	           : !initials_not_role_as(s, a, e, 1) || (b & (LEX_TITLE | LEX_RANK))))
 		return 0;
@@ -2161,8 +2164,11 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 				/* s44: a role's letters alone ("JR (SW)", "KR (HV)"),
 				 * the initials after no capitalised word ("Threshold
 				 * DAS (IDVA)" is an agency's) */
+				static const char *const PERSON_ROLE[] = {"sw", "hv", "ssw", "dsl", "idva", "isva",
+									  "ypva", "cpn", "ot", "tm", "rmn",
+									  "cmw", "gp", NULL};
 				if (w == 0 && x > xa && x < n && s[x] == ')' && x - xa >= 2 && sc_upper(s[xa]) &&
-				    sc_upper(s[x - 1]) && word_of(s, xa, x, INITIALS_ROLE) &&
+				    sc_upper(s[x - 1]) && word_of(s, xa, x, PERSON_ROLE) &&
 				    !cap_word_before(s, i)) {
 					role = 1;
 					break;
@@ -3456,8 +3462,9 @@ static void fi_name_line(const unsigned char *s, size_t a, size_t e, char (*fi)[
 		unsigned b = lex_classify((const char *)s + w, i - w);
 		if (!sc_upper(s[w]) || title_word(s + w, i - w) || (b & (LEX_TITLE | LEX_RANK | LEX_KIN)))
 			continue;
-		if (mixed && i - w >= 2 && sc_upper(s[w + 1]) && sc_upper(s[i - 1]))
-			continue; /* a role's letters before the name ("SST Gemma Ashworth") */
+		if (mixed && nfull == 0 && i - w >= 2 && i - w <= 4 && sc_upper(s[w + 1]) && sc_upper(s[i - 1]))
+			continue; /* a role's letters before the name ("SST Gemma Ashworth"; not
+			           * a surname in capitals, "Gemma ASHWORTH") */
 		if (b & LEX_PARTICLE) {
 			/* a particle in capitals may have its letter: "Ciara Ní
 			 * Dhónaill" is "CND" as well as "CD" */
@@ -3487,7 +3494,7 @@ static void fi_name_line(const unsigned char *s, size_t a, size_t e, char (*fi)[
 
 /*
  * s44-never: a third party's town right after the name ("Friend Olena
- * (Weston) is her only support", "sponsors Mr & Mrs Hughes, Keynsham."):
+ * (Weston) is her only support", "sponsors Mr & Mrs Hughes, Bristol."):
  * one capitalised word the lexicon knows as a town, in brackets or after a
  * comma, the bracket or the clause closing after it on its line (not "Jane
  * Smith, Leeds MASH", "Jane Smith, Peterborough\nIDVA Service": an
@@ -3522,8 +3529,9 @@ static int person_town_at(const unsigned char *s, size_t n, size_t e, struct spa
 	size_t h = a;
 	while (h < i && s[h] != '-')
 		h++;
-	if (!(lex_classify((const char *)s + a, h - a) & LEX_PLACE))
-		return 0; /* (a word no list knows is as often an agency's: "(Sirona)") */
+	if (!(lex_classify((const char *)s + a, h - a) & LEX_PLACE) || month_word(s + a, i - a))
+		return 0; /* (a word no list knows is as often an agency's: "(Sirona)";
+		           * "March" a town, but after a name a month) */
 	return spans_push(all, a, i, SCRUB_PLACE, "place:person-town");
 }
 
@@ -3539,14 +3547,14 @@ static int person_towns(const unsigned char *s, size_t n, struct spans *all, con
 	return 0;
 }
 
-/* Does a date or a clock end at p ("05/02 SK.", "11:05 GA")? A log's
- * entry, its writer's initials after it; not "9 AM", "Flat 3 HB". */
+/* Does a date end at p ("05/02 SK.")? A log's entry, its writer's
+ * initials after it; not "9 AM", "10:30 AM", "Flat 3 HB". */
 static int date_or_clock_before(const unsigned char *s, size_t p)
 {
 	size_t k = p;
 	while (k > 0 && sc_digit(s[k - 1]))
 		k--;
-	return k > 1 && (s[k - 1] == '/' || s[k - 1] == ':' || s[k - 1] == '.') && sc_digit(s[k - 2]);
+	return k > 1 && (s[k - 1] == '/' || s[k - 1] == '.') && sc_digit(s[k - 2]);
 }
 
 static int found_initials(const scrubber *sc, const unsigned char *s, size_t n, struct spans *all,
@@ -3554,8 +3562,6 @@ static int found_initials(const scrubber *sc, const unsigned char *s, size_t n, 
 {
 	char fi[FI_MAX][5], def[FI_MAX][5];
 	size_t nf = 0, nd = 0, to = all->n;
-	for (unsigned k = 0; k < sc->ntpi; k++)
-		fi_add(fi, &nf, sc->tpi[k], strlen(sc->tpi[k]));
 	for (size_t j = 0; j < to; j++)
 		if (all->v[j].kind == SCRUB_NAME) {
 			fi_name(s, all->v[j].start, all->v[j].end, fi, &nf);
@@ -3574,6 +3580,9 @@ static int found_initials(const scrubber *sc, const unsigned char *s, size_t n, 
 			fi_name(s, names->v[j].start, names->v[j].end, fi, &nf);
 			fi_defined(s, n, names->v[j].end, def, &nd);
 		}
+	/* (the listed third parties' last: those the text names come first) */
+	for (unsigned k = 0; k < sc->ntpi; k++)
+		fi_add(fi, &nf, sc->tpi[k], strlen(sc->tpi[k]));
 	if (nf == 0)
 		return 0;
 	uint32_t lead = 0; /* the initials' first letters: most capitals start none */
@@ -3612,8 +3621,10 @@ static int found_initials(const scrubber *sc, const unsigned char *s, size_t n, 
 		int named = p < i && q < p && sc_upper(s[q]) && !sc_upper(s[q + 1]) && !first &&
 			    !role_word(s, q, p) &&
 			    !(lex_classify((const char *)s + q, p - q) & (LEX_FUNCTION | LEX_TITLE));
-		if (!named && !(p > 0 && p < i && sc_digit(s[p - 1]) && !date_or_clock_before(s, p)) &&
-		    worker_initials(s, n, i, e, defined ? 2 : 1)) {
+		/* (where the text gives them, "Amir Malik (AM)", whatever they spell) */
+		int given = defined && i > 0 && s[i - 1] == '(' && e < n && s[e] == ')';
+		if (given || (!named && !(p > 0 && p < i && sc_digit(s[p - 1]) && !date_or_clock_before(s, p)) &&
+			      worker_initials(s, n, i, e, defined ? 2 : 1))) {
 			struct span x = {.start = i, .end = e, .kind = SCRUB_NAME, .rule = "name:initials"};
 			if (push_unkept(s, &x, keep, maxend, all) != 0)
 				return MGW_E_NOMEM;
@@ -4294,8 +4305,11 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 				 * before its kind ("Low Gelt Farm"): the two words are
 				 * its name, as the note shortens it later ("the lane
 				 * from Low Gelt") */
-				if (cq != SIZE_MAX && cs == ca && prop_add_pair(s, w, &nw, cq, pe, keep, maxend) != 0)
-					return PROP_FULL;
+				if (cq != SIZE_MAX && cs == ca &&
+				    !(lex_classify((const char *)s + cq, ca - 1 - cq) &
+				      (LEX_PHRASE | LEX_INSTITUTION)) &&
+				    prop_add_pair(s, w, &nw, cq, pe, keep, maxend) != 0)
+					return PROP_FULL; /* (not an agency's: "Salvation Army Hostel") */
 			}
 			if (i - a >= 3 && sc_upper(s[a]) && !sentence_start(s, a) &&
 			    !(a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80))) {
@@ -4499,6 +4513,20 @@ static int agency_after(const unsigned char *s, size_t n, size_t e)
  * of the row goes with it: a withheld cell of one to three words between
  * bars (or a line's start) whose row goes on after one bar.
  */
+/* Does the full stop at d (after lo) end a sentence: after ')' or a word of
+ * three letters or more (not "nr.", "St.", "Rd.")? */
+static int sentence_stop(const unsigned char *s, size_t lo, size_t d)
+{
+	if (d > lo && s[d - 1] == ')')
+		return 1;
+	size_t w = d;
+	while (w > lo && sc_alpha(s[w - 1]))
+		w--;
+	static const char *const ABBR[] = {"nr", "st", "rd", "ave", "no", "flt", "apt", "dr", "mr", "mrs",
+					   "ms", "rev", NULL};
+	return d - w >= 2 && !word_of(s, w, d, ABBR);
+}
+
 static int label_cell_values(const unsigned char *s, size_t n, struct spans *all, size_t from)
 {
 	size_t to = all->n;
@@ -4527,7 +4555,8 @@ static int label_cell_values(const unsigned char *s, size_t n, struct spans *all
 		/* (to the cell's end or its first sentence's: "14 Longroyd
 		 * Tce (joint AST). Not reasonable to occupy (s.177).") */
 		while (ve < n && s[ve] != '|' && s[ve] != '\n' &&
-		       !(s[ve] == '.' && ve + 2 < n && s[ve + 1] == ' ' && sc_upper(s[ve + 2])))
+		       !(s[ve] == '.' && ve + 2 < n && s[ve + 1] == ' ' && sc_upper(s[ve + 2]) &&
+			 sentence_stop(s, va, ve)))
 			ve++;
 		while (ve > va && (s[ve - 1] == ' ' || s[ve - 1] == '\t'))
 			ve--;
@@ -4653,7 +4682,15 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 			}
 			/* the run ends: keep its letters if long enough (two
 			 * letters: "the PI" for "Premier Inn", taken after "the" alone) */
-			if (words >= 2 && m >= 2 && m <= 8) {
+			/* (two letters, after "the" alone: "the PI", "the HH front
+			 * door"; not the letters of a service, a role or an order:
+			 * "the LA", "the HB office", "the RO") */
+			static const char *const TWO_NOT[] = {"la", "hb", "ro", "ed", "uc", "ae", "ip", "po",
+							      "mp", "tv", "wc", "rm", "ct", "sa", "vp", NULL};
+			if (words >= 2 && m <= 8 &&
+			    (m >= 3 || (m == 2 && !word_of((const unsigned char *)ac, 0, 2, TWO_NOT) &&
+					!word_of((const unsigned char *)ac, 0, 2, INITIALS_NOT) &&
+					!word_of((const unsigned char *)ac, 0, 2, INITIALS_ROLE)))) {
 				int dup = 0;
 				for (size_t k = 0; k < np && !dup; k++)
 					dup = strlen(pi[k]) == m && memcmp(pi[k], ac, m) == 0;

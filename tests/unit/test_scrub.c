@@ -4907,3 +4907,33 @@ Test(scrub, s44_the_keys_to_her_new_home)
 		    "Please give the new keys to the landlord today.");
 	scrubber_free(s);
 }
+
+/* s44-review: the session's rules do not reach past their classes: a
+ * person's initials after "named" ("boyfriend named TJ: known to police"),
+ * a surname in capitals gives its letter ("Gemma ASHWORTH" ... "GA"),
+ * "Dr A.K. le Page" whole, initials given in brackets go there even when
+ * they spell a clock's letters, a clock's "10:30 AM" stays, an offence's
+ * or meeting's letters are no one's ("PPN (DA) submitted", "charged with
+ * ABH"), a town after a name is no month ("Kearney, March."), a label
+ * cell's value whole through an abbreviation ("St. Winifred Court"), an
+ * agency running a hostel is named elsewhere ("The Salvation Army also
+ * gave her vouchers"), two letters of a place only for a Premier Inn
+ * ("The LA accepted a duty"), and keys handed on or another's stay. */
+Test(scrub, s44_review_bounds)
+{
+	expect("Daughter's new boyfriend named TJ: known to police. Met friend Gemma ASHWORTH today. Later GA called.",
+	       "Daughter's new boyfriend named " R("name") ": known to police. Met friend " R("name") " today. Later "
+	       R("name") " called.");
+	expect("Seen by Dr A.K. le Page today. Present: Amir Malik (AM), housing. Next meeting 10:30 AM.",
+	       "Seen by " R("name") " today. Present: " R("name") " (" R("name") "), housing. Next meeting 10:30 AM.");
+	expect("PPN (DA) submitted, charged with ABH. Letter from Siobhan Kearney, March.",
+	       "PPN (DA) submitted, charged with ABH. Letter from " R("name") ", March.");
+	scrubber *s = location_scrubber();
+	expect_with(s, "| Discharge address | Flat 2, St. Winifred Court, Cadoxton end |",
+		    "| [WITHHELD s38: victim location] | [WITHHELD s38: victim location] |");
+	expect_with(s, "She is staying at the Salvation Army Hostel in Leeds. The Salvation Army also gave her vouchers. The LA accepted a duty.",
+		    "[WITHHELD s38: victim location] The Salvation Army also gave her vouchers. The LA accepted a duty.");
+	expect_with(s, "His mother has keys to the house. He has given the keys to the flat to his brother.",
+		    "His mother has keys to the house. He has given the keys to the flat to his brother.");
+	scrubber_free(s);
+}
