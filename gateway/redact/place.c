@@ -1934,7 +1934,11 @@ static void loc_cues(struct scan *sc, long p)
 	}
 
 	/* routes and routines: decided at the end of the sentence */
-	if ((c & C_ROUTEV) || (id == W_RUNS && is_word(T(sc, p - 1), W_HER)))
+	/* (s45-over: not "goes by <Name>", a name; his movements stay routes:
+	 * "he go to work 12" says when she is alone, "he gets the 8.05
+	 * minibus from <Village>" is her son's) */
+	if (((c & C_ROUTEV) || (id == W_RUNS && is_word(T(sc, p - 1), W_HER))) &&
+	    !(is_word(nx, W_BY) && (T(sc, p + 2)->f & F_CAP) && !(T(sc, p + 2)->f & F_BRK)))
 		sc->routev = 1; /* "her runs at 06:10 Mon/Wed/Fri" */
 	/* "the worker comes Mondays at 10", "carers (<Firm>) come at 8am,
 	 * 12.30 and 6pm": someone's visits to her by the clock. Not "he

@@ -4937,3 +4937,15 @@ Test(scrub, s44_review_bounds)
 		    "His mother has keys to the house. He has given the keys to the flat to his brother.");
 	scrubber_free(s);
 }
+
+/* s45-over: "goes by <Name>" gives a name, no route ("| Applicant |
+ * WOJCIK, Agnieszka (goes by Aga), DOB ... |" was withheld whole as one);
+ * "goes by bus at 7.40" stays a route. */
+Test(scrub, s45_goes_by_a_name)
+{
+	scrubber *s = location_scrubber();
+	expect_with(s, "| Applicant | Agnieszka (goes by Aga), seen 09:40 |",
+		    "| Applicant | " R("name") " (goes by " R("name") "), seen 09:40 |");
+	expect_with(s, "She goes by bus at 7.40 every morning.", "[WITHHELD s38: victim location].");
+	scrubber_free(s);
+}
