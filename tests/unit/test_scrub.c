@@ -4946,6 +4946,6 @@ Test(scrub, s45_goes_by_a_name)
 	scrubber *s = location_scrubber();
 	expect_with(s, "| Applicant | Agnieszka (goes by Aga), seen 09:40 |",
 		    "| Applicant | " R("name") " (goes by " R("name") "), seen 09:40 |");
-	expect_with(s, "She goes by bus at 7.40 every morning.", "[WITHHELD s38: victim location].");
+	expect_with(s, "She goes by bus at 7.40 every morning.", "[WITHHELD s38: victim location]");
 	scrubber_free(s);
 }
