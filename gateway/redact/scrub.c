@@ -2142,8 +2142,7 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 		 * (a suffix's letters, a worker's before a role in brackets) */
 		if (we - i >= 2 && we - i <= 3 &&
 		    (worker_initials(s, n, i, we, 0) ||
-		     (we - i == 2 && (s[i] == 'J' || s[i] == 'S') && s[i + 1] == 'R' &&
-		      (i == 0 || !sc_alnum(s[i - 1]))))) {
+		     (we - i == 2 && (s[i] == 'J' || s[i] == 'S') && s[i + 1] == 'R'))) {
 			size_t x = we + 1, role = 0;
 			int comma = 0;
 			if (i > 0 && s[i - 1] == '(' && we < n && s[we] == ',')
@@ -3549,7 +3548,7 @@ static int person_towns(const unsigned char *s, size_t n, struct spans *all, con
 
 /* Does a date end at p ("05/02 SK.")? A log's entry, its writer's
  * initials after it; not "9 AM", "10:30 AM", "Flat 3 HB". */
-static int date_or_clock_before(const unsigned char *s, size_t p)
+static int date_before(const unsigned char *s, size_t p)
 {
 	size_t k = p;
 	while (k > 0 && sc_digit(s[k - 1]))
@@ -3623,7 +3622,7 @@ static int found_initials(const scrubber *sc, const unsigned char *s, size_t n, 
 			    !(lex_classify((const char *)s + q, p - q) & (LEX_FUNCTION | LEX_TITLE));
 		/* (where the text gives them, "Amir Malik (AM)", whatever they spell) */
 		int given = defined && i > 0 && s[i - 1] == '(' && e < n && s[e] == ')';
-		if (given || (!named && !(p > 0 && p < i && sc_digit(s[p - 1]) && !date_or_clock_before(s, p)) &&
+		if (given || (!named && !(p > 0 && p < i && sc_digit(s[p - 1]) && !date_before(s, p)) &&
 			      worker_initials(s, n, i, e, defined ? 2 : 1))) {
 			struct span x = {.start = i, .end = e, .kind = SCRUB_NAME, .rule = "name:initials"};
 			if (push_unkept(s, &x, keep, maxend, all) != 0)
@@ -4506,13 +4505,6 @@ static int agency_after(const unsigned char *s, size_t n, size_t e)
 	return phrase_after(s, n, e, KIND) > e;
 }
 
-/*
- * s44-never: a table's label cell withheld as where she is ("| Discharge
- * address | c/o mother, <Town> - <district> end |"): the fail-safe reads
- * each cell alone, so the label goes and its value stays. The next cell
- * of the row goes with it: a withheld cell of one to three words between
- * bars (or a line's start) whose row goes on after one bar.
- */
 /* Does the full stop at d (after lo) end a sentence: after ')' or a word of
  * three letters or more (not "nr.", "St.", "Rd.")? */
 static int sentence_stop(const unsigned char *s, size_t lo, size_t d)
@@ -4527,6 +4519,13 @@ static int sentence_stop(const unsigned char *s, size_t lo, size_t d)
 	return d - w >= 2 && !word_of(s, w, d, ABBR);
 }
 
+/*
+ * s44-never: a table's label cell withheld as where she is ("| Discharge
+ * address | c/o mother, <Town> - <district> end |"): the fail-safe reads
+ * each cell alone, so the label goes and its value stays. The next cell
+ * of the row goes with it: a withheld cell of one to three words between
+ * bars (or a line's start) whose row goes on after one bar.
+ */
 static int label_cell_values(const unsigned char *s, size_t n, struct spans *all, size_t from)
 {
 	size_t to = all->n;
@@ -4639,6 +4638,19 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
  * part nor an agency's letters a list knows), go with the place's kind.
  */
 #define PI_MAX 16
+/* Add the m letters x with the place's kind to pi/pk, each once, at most PI_MAX. */
+static void pi_add(char (*pi)[9], unsigned *pk, size_t *np, const char *x, size_t m, unsigned kind)
+{
+	for (size_t k = 0; k < *np; k++)
+		if (strlen(pi[k]) == m && memcmp(pi[k], x, m) == 0)
+			return;
+	if (*np == PI_MAX)
+		return;
+	memcpy(pi[*np], x, m);
+	pi[*np][m] = '\0';
+	pk[(*np)++] = kind;
+}
+
 static int place_initials(const unsigned char *s, size_t n, struct spans *all, size_t from)
 {
 	char pi[PI_MAX][9];
@@ -4661,16 +4673,8 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 				else if (m < 8) {
 					ac[m++] = (char)s[i];
 					/* "Travelodge": notes write "the TL" */
-					if (e - i == 10 && np < PI_MAX &&
-					    strncasecmp((const char *)s + i, "travelodge", 10) == 0) {
-						int dup = 0;
-						for (size_t k = 0; k < np && !dup; k++)
-							dup = strcmp(pi[k], "TL") == 0;
-						if (!dup) {
-							memcpy(pi[np], "TL", 3);
-							pk[np++] = kind;
-						}
-					}
+					if (e - i == 10 && strncasecmp((const char *)s + i, "travelodge", 10) == 0)
+						pi_add(pi, pk, &np, "TL", 2, kind);
 					for (size_t x = i + 1; x + 1 < e && m < 8; x++)
 						if (s[x] == '&' && sc_upper(s[x + 1]))
 							ac[m++] = (char)s[x + 1]; /* "B&B" */
@@ -4681,8 +4685,7 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 				}
 			}
 			/* the run ends: keep its letters if long enough (two
-			 * letters: "the PI" for "Premier Inn", taken after "the" alone) */
-			/* (two letters, after "the" alone: "the PI", "the HH front
+			 * letters, taken after "the" alone: "the PI", "the HH front
 			 * door"; not the letters of a service, a role or an order:
 			 * "the LA", "the HB office", "the RO") */
 			static const char *const TWO_NOT[] = {"la", "hb", "ro", "ed", "uc", "ae", "ip", "po",
@@ -4691,14 +4694,7 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 			    (m >= 3 || (m == 2 && !word_of((const unsigned char *)ac, 0, 2, TWO_NOT) &&
 					!word_of((const unsigned char *)ac, 0, 2, INITIALS_NOT) &&
 					!word_of((const unsigned char *)ac, 0, 2, INITIALS_ROLE)))) {
-				int dup = 0;
-				for (size_t k = 0; k < np && !dup; k++)
-					dup = strlen(pi[k]) == m && memcmp(pi[k], ac, m) == 0;
-				if (!dup && np < PI_MAX) {
-					memcpy(pi[np], ac, m);
-					pi[np][m] = '\0';
-					pk[np++] = kind;
-				}
+				pi_add(pi, pk, &np, ac, m, kind);
 			}
 			m = 0, words = 0;
 		}
