@@ -1614,30 +1614,16 @@ static int keys_had(const struct scan *sc, long p)
 		const struct tok *w = T(sc, i);
 		if (w->type != T_WORD)
 			return 0;
-		int have = 0;
-		for (int k = 0; HAVE[k] && !have; k++)
-			have = word_eq(sc, w, HAVE[k]);
-		if (!have)
+		if (!tok_in(sc, w, HAVE))
 			continue;
 		/* "given" her: passive ("was given the keys"), not "has given
 		 * the keys to his brother" */
-		if (word_eq(sc, w, "given")) {
-			const struct tok *b = T(sc, i - 1);
-			int pass = 0;
-			for (int k = 0; PASSIVE[k] && !pass; k++)
-				pass = b->type == T_WORD && word_eq(sc, b, PASSIVE[k]);
-			if (!pass)
-				return 0;
-		}
+		if (word_eq(sc, w, "given") && !tok_in(sc, T(sc, i - 1), PASSIVE))
+			return 0;
 		/* she, by the note's words for her, within three words before */
-		for (long j = i - 1; j >= sc->ss && j >= i - 3; j--) {
-			const struct tok *x = T(sc, j);
-			if (x->type != T_WORD)
-				break;
-			for (int k = 0; SHE[k]; k++)
-				if (word_eq(sc, x, SHE[k]))
-					return 1;
-		}
+		for (long j = i - 1; j >= sc->ss && j >= i - 3 && T(sc, j)->type == T_WORD; j--)
+			if (tok_in(sc, T(sc, j), SHE))
+				return 1;
 		return 0;
 	}
 	return 0;
