@@ -6347,7 +6347,10 @@ static int is_clock(const char *w, size_t n)
 static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *const *w)
 {
 	size_t b = e;
-	while (b > a && ((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z'))
+	/* (a word with a hyphen whole: "Drop-off:", "E-mail:") */
+	while (b > a && (((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z') ||
+	                 (s[b - 1] == '-' && b - 1 > a && b < e && ((s[b - 2] | 0x20) >= 'a' &&
+	                                                            (s[b - 2] | 0x20) <= 'z'))))
 		b--;
 	char x[16];
 	if (e - b == 0 || e - b >= sizeof x)
@@ -6366,7 +6369,11 @@ static const char *const FS_WHERE_LABEL[] = {"location", "loc", "area", "town", 
 					     "whereabouts", "village", "county",
 					     /* s32-never: "Receiving setting: <Nursery>, <Town>",
 					      * "Collection point: <Foodbank>, Fri 10-12" */
-					     "setting", "point", NULL};
+					     "setting", "point",
+					     /* s46-never: a ride's or a delivery's ends ("Drop-off:
+					      * <Hotel> <Town>", "Pick-up: <Wharf>, <Town>") */
+					     "drop-off", "dropoff", "pick-up", "pickup", "destination",
+					     NULL};
 /* "Remember the code: if you say ...": what follows is the code */
 static const char *const FS_CODE_LABEL[] = {"code", "codeword", "password", NULL};
 /* A label of her work ("Work:", "IP's work:", "Employment:"): the hours after it are hers. */

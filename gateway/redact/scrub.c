@@ -4342,6 +4342,12 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			                LEX_SURNAME;
 			if (slot && up < i - a)
 				deny &= ~(LEX_ALLOW | LEX_SURNAME); /* a town: "to Rochdale" */
+			/* a town that starts an agency's name too ("moved to Leeds",
+			 * "Leeds City Council"), new to the note (home_town): where she
+			 * is, in the agency's name too ("referral to Leeds MARAC") */
+			int phrase_town = slot && up < i - a && (b & LEX_PLACE) && (b & LEX_PHRASE);
+			if (phrase_town)
+				deny &= ~LEX_PHRASE;
 			if ((b & LEX_SHOP) && (ps == 2 ||
 			                       the_slot(s, all->v[j].start, a)))
 				deny &= ~LEX_ALLOW; /* a chain's branch as a landmark or where she
@@ -4366,7 +4372,7 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			int dup = 0;
 			for (size_t k = 0; k < nw && !dup; k++)
 				dup = prop_cmp(s, a, i - a, &w[k]);
-			if (!dup && twin && home_town(s, a, i - a, home, &nhome))
+			if (!dup && (twin || phrase_town) && home_town(s, a, i - a, home, &nhome))
 				continue;
 			if (!dup && nw == PROP_WORDS)
 				return PROP_FULL;

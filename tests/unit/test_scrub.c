@@ -4949,3 +4949,35 @@ Test(scrub, s45_goes_by_a_name)
 	expect_with(s, "She goes by bus at 7.40 every morning.", "[WITHHELD s38: victim location]");
 	scrubber_free(s);
 }
+
+/* s46-never: a town that also starts an agency's name ("Leeds City
+ * Council") is where she is when a statement says she moved there, and goes
+ * where the note names it again, in the meeting's name too ("referral to
+ * Leeds MARAC"); not when the note named it before the statement (its own
+ * area: "Liverpool Children's Services" heading a note). */
+Test(scrub, s46_phrase_town_where_she_moved)
+{
+	expect_loc_parts("Daughter arranges train to Leeds on 29/06.\n"
+			 "Current position: Halina lives with her daughter in Leeds.\n"
+			 "DASH with Halina, 13 ticks, MARAC referral to Leeds MARAC.",
+			 (const char *const[]){"Leeds", NULL},
+			 (const char *const[]){"13 ticks, MARAC referral to", NULL});
+	expect_loc_parts("STRATEGY DISCUSSION - Liverpool Children's Services - 23/11\n"
+			 "She is staying with her sister in Liverpool.\n"
+			 "IDVA Lauren (Liverpool Domestic Abuse Service) attended.",
+			 NULL,
+			 (const char *const[]){"Liverpool Children's Services",
+					       "Liverpool Domestic Abuse Service", NULL});
+}
+
+/* s46-never: a ride's or a delivery's ends, labelled ("Pick-up: <Wharf>,
+ * <Town>. Drop-off: <Hotel> <Town> <Park>."): where she went; a
+ * "Follow-up:" is no place's label. */
+Test(scrub, s46_ride_labels)
+{
+	expect_loc_parts("Uber, Wed 10 Mar, 23:48. Pick-up: Canal Wharf, Nottingham. "
+			 "Drop-off: Travelodge Derby Pride Park. Fare 31.60.\n"
+			 "Follow-up: review of the DASH by the IDVA.",
+			 (const char *const[]){"Canal Wharf", "Nottingham", "Derby", "Pride Park", NULL},
+			 (const char *const[]){"Follow-up: review of the DASH by the IDVA.", NULL});
+}
