@@ -945,6 +945,21 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	}
 	if (rank && t->shape != SH_UPPER)
 		return 0; /* "pc", "Gp": not a rank */
+	/* s46: dictated into lower case after a rank the dictation capitalised
+	 * ("DC harrowby is OIC"): a word no list knows as a word, the officer
+	 * (not "DC attended", "PC asap") */
+	{
+		static const char *const POLICE[] = {"pc", "dc", "ps", "ds", "di", "dci", NULL};
+		const struct tok *u = tok(sc, i + 1);
+		if (u && !u->gap && u->shape == SH_LOWER && u->nletters >= 4 &&
+		    u->nletters == u->end - u->start && word_in_list(sc, t, POLICE)) {
+			unsigned b = lex_classify(sc->s + u->start, u->end - u->start);
+			if (!(b & (LEX_COMMON | LEX_ALLOW | LEX_FUNCTION | LEX_MODAL | LEX_PLACE | CUEBITS))) {
+				*next = i + 2;
+				return emit(sc, out, u, u, "cue:title") ?: 1;
+			}
+		}
+	}
 	if (!rank && (t->shape == SH_LOWER || t->caps) && (t->lex & LEX_KIN))
 		return 0; /* "her sister Jane", "HER SISTER WILL": kin, not the title */
 	/* "Cyngor Sir Ynys Môn": Welsh "sir" is a county, after "Cyngor" */

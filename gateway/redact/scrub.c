@@ -895,6 +895,30 @@ static int add_place_short(struct bctx *bc, const struct words *ws, unsigned kin
 	for (size_t k = 0; k < n; k++)
 		if (school_word(ws->w[k], ws->l[k]))
 			last = k + 1;
+	static const char *const FIRST[] = {"ysgol", "scoil", "gaelscoil", "bunscoil", "sgoil",
+					    "coleg", NULL};
+	int first = 0;
+	for (int f = 0; FIRST[f]; f++)
+		first |= strlen(FIRST[f]) == ws->l[0] && memcmp(FIRST[f], ws->w[0], ws->l[0]) == 0;
+	if (first && last <= 1 && n >= 2) {
+		/* s46-never: the school word first ("Ysgol Friars", "Ysgol y
+		 * Garnedd", "Scoil na Mara"): the words after it, and its
+		 * article, are what a note calls it ("Sofiia at Friars"); common
+		 * words only where a name would be */
+		size_t k = 1;
+		static const char *const ART[] = {"y", "yr", "na", "an", NULL};
+		for (int a = 0; ART[a]; a++)
+			if (strlen(ART[a]) == ws->l[1] && memcmp(ART[a], ws->w[1], ws->l[1]) == 0)
+				k = 2;
+		int own, plain;
+		struct words rest = {.n = 0};
+		for (size_t m = k; m < n; m++)
+			rest.w[rest.n] = ws->w[m], rest.l[rest.n++] = ws->l[m];
+		school_own_words(&rest, rest.n, &own, &plain);
+		if (rest.n == 0 || !own)
+			return 0;
+		return pat_add(bc, &bc->values, rest.w, rest.l, rest.n, 0, kind, R_VAL_TEXT, plain);
+	}
 	if (last == 0 || last == 1)
 		return 0; /* no institution word, or it comes first ("Ysgol ...") */
 	/* "... Academy Bristol": the name up to its institution word */
@@ -1945,6 +1969,58 @@ static int by_initials(const unsigned char *s, size_t n, struct spans *all)
 			return MGW_E_NOMEM;
 		i = e;
 	}
+	return 0;
+}
+
+/*
+ * s46-never: a log's entries signed by initials in brackets at the line's
+ * end ("... Logged, ref FDA/27/311. (RT)\n"): letters signing two entries
+ * or more are a worker's, whatever role the text gives (none, here); not
+ * an agency's, a form's or an allowed word's letters ("(DA)", "(CIN)",
+ * "(TBC)"). Two passes over the brackets, 16 distinct letter sets at most.
+ */
+static size_t line_end_bracket(const unsigned char *s, size_t n, size_t a)
+{
+	size_t e = a;
+	while (e < n && e - a < 4 && sc_upper(s[e]))
+		e++;
+	if (e - a < 2 || e - a > 3 || e >= n || s[e] != ')' || a < 2 || s[a - 2] != ' ')
+		return 0;
+	size_t k = e + 1;
+	while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+		k++;
+	return k == n || s[k] == '\n' ? e : 0;
+}
+
+static int line_end_initials(const unsigned char *s, size_t n, struct spans *all)
+{
+	struct {
+		char w[4];
+		unsigned count;
+	} seen[16];
+	size_t ns = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (const unsigned char *b = memchr(s, '(', n); b != NULL;
+		     b = memchr(b + 1, '(', n - (size_t)(b + 1 - s))) {
+			size_t a = (size_t)(b - s) + 1, e = line_end_bracket(s, n, a);
+			if (e == 0 || word_of(s, a, e, INITIALS_NOT) || qualification(s, a, e) ||
+			    !initials_not_role_as(s, a, e, 1))
+				continue;
+			size_t k = 0;
+			while (k < ns && !(strlen(seen[k].w) == e - a && memcmp(seen[k].w, s + a, e - a) == 0))
+				k++;
+			if (pass == 0) {
+				if (k == ns && ns < 16) {
+					memcpy(seen[ns].w, s + a, e - a);
+					seen[ns].w[e - a] = 0;
+					seen[ns++].count = 0;
+				}
+				if (k < ns)
+					seen[k].count++;
+			} else if (k < ns && seen[k].count >= 2 &&
+			           spans_push(all, a, e, SCRUB_NAME, "form:line-end-initials") != 0)
+				return MGW_E_NOMEM;
+		}
 	return 0;
 }
 
@@ -5783,7 +5859,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		if (mask & KIND_BIT(SCRUB_NAME)) {
 			static int (*const FORM[])(const unsigned char *, size_t, struct spans *) = {
 				table_person_cells, owner_initials, signoff_initials, by_initials,
-				signature_initials, role_initials, dotted_signoff, name_age_list};
+				signature_initials, role_initials, dotted_signoff, name_age_list,
+				line_end_initials};
 			struct spans forms = {0};
 			int frc = 0;
 			for (size_t f = 0; f < sizeof FORM / sizeof FORM[0] && frc == 0; f++)
