@@ -163,12 +163,21 @@ static int produce(struct scan *sc)
 	unsigned gap = 0;
 	struct lex_char c;
 
+	size_t sp = 0; /* spaces in a run */
 	while (i < n) {
 		unsigned char b = (unsigned char)s[i];
 		if (b == ' ') {
+			/* s46: three spaces or more part a form's fields as a
+			 * tab does ("Resident: <SURNAME>, <Forename>    Room:
+			 * 21"): no name runs across them */
+			if (++sp == 3 && !(gap & G_NL) && sc->count > 0)
+				gap |= G_OTHER; /* (not a line's indent) */
 			i++;
 			continue;
 		}
+		sp = 0;
+		if (b == '\t' && !(gap & G_NL) && sc->count > 0)
+			gap |= G_OTHER;
 		size_t k = 1;
 		if (b < 0x80 && b != '\'') {
 			/* ASCII, the common case, as lex_char classes it: a word

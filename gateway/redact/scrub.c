@@ -1874,7 +1874,9 @@ static int signature_initials(const unsigned char *s, size_t n, struct spans *al
 	for (size_t i = 0; i + 2 < n; i++) {
 		/* at a line's start, or after ", " or " / " of a signature */
 		int lead = i == 0 || s[i - 1] == '\n' ||
-			   (i >= 2 && s[i - 1] == ' ' && (s[i - 2] == ',' || s[i - 2] == '/'));
+			   (i >= 2 && s[i - 1] == ' ' && (s[i - 2] == ',' || s[i - 2] == '/')) ||
+			   /* (or a form's next field: "BA SHA   HZ SpR") */
+			   (i >= 3 && s[i - 1] == ' ' && s[i - 2] == ' ' && s[i - 3] == ' ') || s[i - 1] == '\t';
 		if (!lead || !sc_upper(s[i]))
 			continue;
 		size_t e = i;
@@ -4639,6 +4641,19 @@ static int label_cell_values(const unsigned char *s, size_t n, struct spans *all
 		       !(s[ve] == '.' && ve + 2 < n && s[ve + 1] == ' ' && sc_upper(s[ve + 2]) &&
 			 sentence_stop(s, va, ve)))
 			ve++;
+		/* s46-never: a row of more cells, the label opening it ("|
+		 * emergency respite | SW JR | done 10/02 - <Home>, <Village>, rm
+		 * 9 |"): its later cells are the place's details too, to the
+		 * row's end */
+		if (ve < n && s[ve] == '|' && a >= 1 && s[a - 1] == '|' && (a == 1 || s[a - 2] == '\n')) {
+			size_t re = ve;
+			while (re < n && s[re] != '\n')
+				re++;
+			while (re > ve && (s[re - 1] == ' ' || s[re - 1] == '\t' || s[re - 1] == '|'))
+				re--;
+			if (re > ve)
+				ve = re;
+		}
 		while (ve > va && (s[ve - 1] == ' ' || s[ve - 1] == '\t'))
 			ve--;
 		if (ve > va && spans_push(all, va, ve, SCRUB_LOCATION, "loc:label-cell") != 0)

@@ -4981,3 +4981,52 @@ Test(scrub, s46_ride_labels)
 			 (const char *const[]){"Canal Wharf", "Nottingham", "Derby", "Pride Park", NULL},
 			 (const char *const[]){"Follow-up: review of the DASH by the IDVA.", NULL});
 }
+
+/* s46-never: a plan's row opened by a cell withheld as where she is takes
+ * the row's later cells ("| emergency respite | SW JR | done 10/02 - <Home>,
+ * <Village>, rm 9 |"); no name runs across a form's fields set apart by
+ * three spaces or a tab ("Resident: <SURNAME>, <Forename>    Room: 21":
+ * "Room" is no surname), and initials open such a field as they open a
+ * line ("BA SHA   HZ SpR"). */
+Test(scrub, s46_rows_and_fields)
+{
+	expect_loc_parts("| action | who | status |\n"
+			 "| emergency respite | SW JR | done 10/02 - Plas Derwen, Ffairfach, rm 9 grd floor |\n"
+			 "| MARAC referral | SW JR | sent 11/02 |",
+			 (const char *const[]){"Plas Derwen", "Ffairfach", "rm 9", NULL},
+			 (const char *const[]){"| MARAC referral |", "sent 11/02", NULL});
+	expect_loc_parts("Resident: CAMPBELL, Desmond    Room: 21, Lilac unit\n",
+			 (const char *const[]){"CAMPBELL", "Desmond", NULL},
+			 (const char *const[]){"    Room:", NULL});
+	expect_loc_parts("Staff: BA SHA   HZ SpR\n", (const char *const[]){"HZ", NULL}, NULL);
+}
+
+/* s46: a lower-case name dictated after a rank the dictation capitalised
+ * ("DC harrowby is OIC"), not a word ("DC attended"); a log's entries
+ * signed by the same initials at their lines' ends, twice or more; a
+ * school whose kind comes first, by the words after it. */
+Test(scrub, s46_dictated_rank_and_line_end_initials)
+{
+	expect("police ref 1327 DC harrowby is OIC, DC attended.",
+	       "police ref 1327 DC " R("name") " is OIC, DC attended.");
+	expect("12/03 1630 V left home. (RT)\n13/03 He rang office. Logged. (RT)\n"
+	       "14/03 Threats. (DA)\n15/03 Review. (DA)\n",
+	       "12/03 1630 V left home. (" R("name") ")\n13/03 He rang office. Logged. (" R("name") ")\n"
+	       "14/03 Threats. (DA)\n15/03 Review. (DA)\n");
+}
+
+/* s46-never: a listed school whose kind comes first ("Ysgol Friars",
+ * "Ysgol y Garnedd") is named by the words after it ("Sofiia at Friars");
+ * a common word only where it reads as a name ("the friars' walk" stays). */
+Test(scrub, s46_school_kind_first_short_name)
+{
+	static const struct scrub_value v[] = {
+		{"Ysgol Friars", SCRUB_PLACE, CANON_TEXT, 0},
+		{"Ysgol y Garnedd", SCRUB_PLACE, CANON_TEXT, 0},
+	};
+	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
+	expect_with(s, "EDUCATION: the boy at Garnedd; the girl at Friars; both off.",
+		    "EDUCATION: the boy at " R("place") "; the girl at " R("place") "; both off.");
+	expect_with(s, "along the friars' walk", "along the friars' walk");
+	scrubber_free(s);
+}
