@@ -662,6 +662,12 @@ static void try_flat(struct scan *sc, long p)
 		return; /* "CALL AT THE FLAT.\n03:10 PNC CHECK": a sentence's end, then a log's time */
 	if (is_punct(T(sc, q), '.'))
 		q++;
+	/* "static caravan no. 41": the number after "no." */
+	if (T(sc, p)->id == W_CARAVAN && T(sc, q)->id == W_NO) {
+		q++;
+		if (is_punct(T(sc, q), '.'))
+			q++;
+	}
 	const struct tok *u = T(sc, q);
 	int ok = (u->type == T_NUM && u->ndig <= 4 && !(u->f & (F_CLOCK | F_ORD))) ||
 		 (u->type == T_WORD && (u->f & F_DIGIT) && u->end - u->start <= 4) ||
@@ -691,7 +697,22 @@ static void try_flat(struct scan *sc, long p)
 	}
 	if (r)
 		e = r;
-	else if (T(sc, p)->id == W_UNIT || T(sc, p)->id == W_SITE)
+	else if (T(sc, p)->id == W_CARAVAN) {
+		/* its row and its park after commas: ", Willow row, <Name>
+		 * Cliffs holiday park" (two parts at most, each opening with a
+		 * capital, five words at most, on the line) */
+		for (int part = 0; part < 2 && is_punct(T(sc, e), ',') &&
+				   T(sc, e + 1)->type == T_WORD && (T(sc, e + 1)->f & F_CAP) &&
+				   !(T(sc, e + 1)->f & F_NL);
+		     part++) {
+			long k2 = e + 1, m = 0;
+			while (m < 5 && T(sc, k2)->type == T_WORD && !(T(sc, k2)->f & F_NL))
+				k2++, m++;
+			if (m == 5 && T(sc, k2)->type == T_WORD)
+				break;
+			e = k2;
+		}
+	} else if (T(sc, p)->id == W_UNIT || T(sc, p)->id == W_SITE)
 		return; /* "Unit 3" alone: a police unit as often as a flat; "Site 2"
 			 * alone: a part of a hospital or a works */
 	emit_address(sc, p, e, "addr:flat");
@@ -4865,6 +4886,11 @@ void place_addresses(struct scan *sc, long p)
 		return;
 	else if ((t->cls & C_FLAT) || (t->id == W_SITE && (t->f & F_CAP)) ||
 		 ((t->id == W_PITCH || t->id == W_PLOT) && T(sc, p + 1)->type == T_NUM) ||
+		 /* s46-never: "static caravan no. 41, <Name> row, <Name> holiday
+		  * park": a caravan by its number, as a flat */
+		 (t->id == W_CARAVAN && (t->f & F_LOWER) &&
+		  (T(sc, p + 1)->type == T_NUM || T(sc, p + 1)->id == W_NO) &&
+		  !(T(sc, p + 1)->f & F_NL)) ||
 		 (t->id == W_VAN && (t->f & F_LOWER) && T(sc, p + 1)->type == T_NUM &&
 		  T(sc, p + 1)->end - T(sc, p + 1)->start <= 3 &&
 		  !(T(sc, p + 1)->end < sc->n && (sc->s[T(sc, p + 1)->end] == ':' ||

@@ -4662,6 +4662,48 @@ static int label_cell_values(const unsigned char *s, size_t n, struct spans *all
 	return 0;
 }
 
+/*
+ * s46-never: a booking's arrival right after a statement withheld as where
+ * she is ("You're going to <Village>! ... The Annexe, <Farm>. Check-in Mon
+ * 15 Mar after 3:00 PM."): the sentence opening with the arrival and
+ * holding a figure says when she will be there. Only next to such a span
+ * (a "check-in with the IDVA" elsewhere is a meeting).
+ */
+static int arrival_after_place(const unsigned char *s, size_t n, struct spans *all, size_t from)
+{
+	static const char *const ARRIVE[] = {"check-in", "checkin", "check in", "arrival",
+					     "arriving", "arrive", NULL};
+	size_t to = all->n;
+	for (size_t j = from; j < to; j++) {
+		if (all->v[j].kind != SCRUB_LOCATION)
+			continue;
+		size_t a = all->v[j].end;
+		if (a < n && (s[a] == '.' || s[a] == '!'))
+			a++;
+		size_t k = a;
+		while (k < n && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k == a || k >= n || !sc_upper(s[k]))
+			continue;
+		size_t w = 0;
+		for (; ARRIVE[w]; w++) {
+			size_t l = strlen(ARRIVE[w]);
+			if (k + l < n && strncasecmp((const char *)s + k, ARRIVE[w], l) == 0 &&
+			    !sc_alpha(s[k + l]))
+				break;
+		}
+		if (ARRIVE[w] == NULL)
+			continue;
+		size_t e = k, digit = 0;
+		while (e < n && s[e] != '\n' &&
+		       !((s[e] == '.' || s[e] == '!') && (e + 1 == n || s[e + 1] == ' ' || s[e + 1] == '\n')))
+			digit |= sc_digit(s[e++]);
+		if (digit && spans_push(all, k, e, SCRUB_LOCATION, "loc:arrival") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
 static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
                             const struct spans *keep, const size_t *maxend)
 {
@@ -5951,6 +5993,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (all.n > place_from && (rc = place_initials(s, n, &all, place_from)) != 0)
 		goto done;
 	rc = MGW_E_NOMEM;
+	if (loc && all.n > place_from && arrival_after_place(s, n, &all, place_from) != 0)
+		goto done;
 	for (size_t j = 0; j < names.n; j++) {
 		/* one word of a name found in another text, inside an
 		 * agency's name here ("<Forename> <Surname> UHB"): the agency */

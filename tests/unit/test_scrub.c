@@ -5030,3 +5030,19 @@ Test(scrub, s46_school_kind_first_short_name)
 	expect_with(s, "along the friars' walk", "along the friars' walk");
 	scrubber_free(s);
 }
+
+/* s46-never: a booking's arrival right after a place withheld as where she
+ * is ("... Kempston Hardwick. Check-in Mon 15 Mar after 3:00 PM."); a
+ * static caravan by its number with its row and park ("static caravan no.
+ * 41, Willow row, <Name> Cliffs holiday park"), not a caravan two miles
+ * off. */
+Test(scrub, s46_arrival_and_caravan)
+{
+	expect_loc_parts("You're going to Kempston! The Annexe, Hollybush Farm, Kempston Hardwick. "
+			 "Check-in Mon 15 Mar after 3:00 PM.\nThe check-in with the IDVA is on 12/03.",
+			 (const char *const[]){"Kempston", "Hollybush", "15 Mar", "3:00 PM", NULL},
+			 (const char *const[]){"The check-in with the IDVA is on 12/03.", NULL});
+	expect("Assessed at: static caravan no. 41, Willow row, Pakefield Cliffs holiday park (temporary). "
+	       "He has a caravan 2 miles away.",
+	       "Assessed at: static " R("address") " (temporary). He has a caravan 2 miles away.");
+}
