@@ -168,7 +168,7 @@ static int welsh_type(const struct tok *w)
 {
 	return w->type == T_WORD && (w->f & F_CAP) &&
 	       (w->id == W_HEOL || w->id == W_FFORDD || w->id == W_LON || w->id == W_LON2 || w->id == W_LON3 ||
-		w->id == W_STRYD || w->id == W_RHODFA);
+		w->id == W_STRYD || w->id == W_RHODFA || w->id == W_STAD);
 }
 
 /*
@@ -712,7 +712,7 @@ static void try_flat(struct scan *sc, long p)
 				break;
 			e = k2;
 		}
-	} else if (T(sc, p)->id == W_UNIT || T(sc, p)->id == W_SITE)
+	} else if (T(sc, p)->id == W_UNIT || T(sc, p)->id == W_UNED || T(sc, p)->id == W_SITE)
 		return; /* "Unit 3" alone: a police unit as often as a flat; "Site 2"
 			 * alone: a part of a hospital or a works */
 	emit_address(sc, p, e, "addr:flat");

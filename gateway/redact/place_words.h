@@ -114,6 +114,7 @@
 	W(LON3, "l\xc3\x94n", 0)                                                                \
 	W(STRYD, "stryd", 0)                                                                    \
 	W(RHODFA, "rhodfa", 0)                                                                  \
+	W(STAD, "stad", 0) /* s46: "Stad Ddiwydiannol <Name>", an industrial estate */         \
 	/* named buildings */                                                                   \
 	W(HOUSE, "house", C_BLD | C_ACCOM)                                                      \
 	W(LODGE, "lodge", C_BLD)                                                                \
@@ -150,6 +151,7 @@
 	W(APARTMENT, "apartment", C_FLAT | C_ACCOM)                                             \
 	W(APT, "apt", C_FLAT | C_ABBRDOT)                                                       \
 	W(UNIT, "unit", C_FLAT | C_NOTPL | C_CADSTOP)                                           \
+	W(UNED, "uned", C_FLAT | C_NOTPL | C_CADSTOP) /* Welsh "unit": "Uned 4, Stad ..." */   \
 	W(MAISONETTE, "maisonette", C_FLAT | C_ACCOM)                                           \
 	W(BEDSIT, "bedsit", C_FLAT | C_ACCOM)                                                   \
 	/* institutions */                                                                      \

@@ -4704,6 +4704,59 @@ static int arrival_after_place(const unsigned char *s, size_t n, struct spans *a
 	return 0;
 }
 
+/*
+ * s46-never: where her device was last seen ("a Find My share of her old
+ * iPad, last seen 10/03 18:22 at <Place>, the Costa, 20 minutes from
+ * <Friend>'s; she has wiped it"): the place, to the clause's end, when the
+ * clause before "last seen" is hers ("her", "she") and not his ("he",
+ * "his", "him": "he was last seen at the Red Lion" is his).
+ */
+static int her_last_seen(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const HERS[] = {"her", "she", NULL};
+	static const char *const HIS[] = {"he", "his", "him", NULL};
+	static const char *const AT[] = {"at", "near", "in", "by", NULL};
+	for (const unsigned char *p = s; (p = memmem(p, n - (size_t)(p - s), "last seen", 9)) != NULL;
+	     p += 9) {
+		size_t i = (size_t)(p - s);
+		if ((i > 0 && sc_alpha(s[i - 1])) || (i + 9 < n && sc_alpha(s[i + 9])))
+			continue;
+		int hers = 0, his = 0;
+		for (size_t k = i; k > 0 && i - k < 160;) {
+			unsigned char c = s[k - 1];
+			if (c == '.' || c == ':' || c == ';' || c == '\n')
+				break;
+			if (!sc_alpha(c)) {
+				k--;
+				continue;
+			}
+			size_t e = k;
+			while (k > 0 && sc_alpha(s[k - 1]))
+				k--;
+			hers |= word_of(s, k, e, HERS);
+			his |= word_of(s, k, e, HIS);
+		}
+		if (!hers || his)
+			continue;
+		size_t k = i + 9;
+		while (k < n && k - i < 40 && (s[k] == ' ' || sc_digit(s[k]) || s[k] == '/' || s[k] == ':' ||
+					       s[k] == '.' || s[k] == ','))
+			k++;
+		size_t w = k;
+		while (k < n && sc_alpha(s[k]))
+			k++;
+		if (!word_of(s, w, k, AT) || k >= n || s[k] != ' ')
+			continue;
+		size_t e = k;
+		while (e < n && s[e] != ';' && s[e] != '\n' &&
+		       !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ' || s[e + 1] == '\n')))
+			e++;
+		if (e > k + 1 && spans_push(all, w, e, SCRUB_LOCATION, "loc:last-seen") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
 static int propagate_places(const unsigned char *s, size_t n, struct spans *all, size_t from,
                             const struct spans *keep, const size_t *maxend)
 {
@@ -4818,6 +4871,12 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 						if (s[x] == '&' && sc_upper(s[x + 1]))
 							ac[m++] = (char)s[x + 1]; /* "B&B" */
 					words++;
+					/* s46-never: a hotel chain's two words before its
+					 * branch ("Premier Inn Wakefield City Centre"):
+					 * notes write "PI Wakefield" */
+					if (words == 2 && m == 2 && e < all->v[j].end && s[e] == ' ' &&
+					    word_of(s, i, e, (const char *const[]){"inn", "hotel", "lodge", NULL}))
+						pi_add(pi, pk, &np, ac, 2, kind);
 					i = e;
 					if (i < all->v[j].end && s[i] == ' ')
 						continue;
@@ -4850,9 +4909,18 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 			i = e;
 			continue;
 		}
-		/* two letters only after "the" ("the PI room", "from the TL") */
+		/* two letters only after "the" ("the PI room", "from the TL"),
+		 * or before a town the lexicon knows (s46: "PI Wakefield until
+		 * then", "Room 208, TL Derby PP": the branch) */
 		int the = i >= 4 && s[i - 1] == ' ' && strncasecmp((const char *)s + i - 4, "the", 3) == 0 &&
 			  (i == 4 || !sc_alpha(s[i - 5]));
+		if (!the && e + 2 < n && s[e] == ' ' && sc_upper(s[e + 1])) {
+			size_t te = e + 1;
+			while (te < n && sc_alpha(s[te]))
+				te++;
+			the = te - e - 1 >= 3 && (te == n || !sc_alnum(s[te])) &&
+			      (lex_classify((const char *)s + e + 1, te - e - 1) & LEX_PLACE);
+		}
 		for (size_t k = 0; k < np; k++)
 			if (strlen(pi[k]) == e - i && memcmp(pi[k], s + i, e - i) == 0 && (e - i >= 3 || the) &&
 			    !word_of(s, i, e, INITIALS_ROLE) &&
@@ -5973,6 +6041,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (loc && memo_fs(sc, memo, &all) != 0)
 		goto done;
 	if (loc && all.n > place_from && label_cell_values(s, n, &all, place_from) != 0)
+		goto done;
+	if (loc && her_last_seen(s, n, &all) != 0)
 		goto done;
 	/* Coordinates, what3words, map links: a spot to a few metres (geo.h). */
 	if (loc && memo_pass(memo, M_GEO, &memo->geo, &all) != 0)

@@ -5046,3 +5046,20 @@ Test(scrub, s46_arrival_and_caravan)
 	       "He has a caravan 2 miles away.",
 	       "Assessed at: static " R("address") " (temporary). He has a caravan 2 miles away.");
 }
+
+/* s46-never: where her device was last seen, when the clause is hers ("a
+ * Find My share of her old iPad, last seen 10/03 18:22 at <Place>"), not
+ * his; a hotel chain's two letters before a town ("PI Wakefield", "TL
+ * Derby PP"); a Welsh unit on an industrial estate ("Uned 4, Stad
+ * Ddiwydiannol <Name>, <Town>"). */
+Test(scrub, s46_last_seen_chain_letters_welsh_unit)
+{
+	expect_loc_parts("Also on his phone: a Find My share of her old iPad, last seen 10/03 18:22 at "
+			 "Westwood Cross, the Costa; she has wiped it. He was last seen at the Red Lion.",
+			 (const char *const[]){"Westwood", "Costa", NULL},
+			 (const char *const[]){"He was last seen at the Red Lion.", NULL});
+	expect_loc_parts("She is placed at the Premier Inn Wakefield City Centre tonight.\nPI Wakefield until then.",
+			 (const char *const[]){"PI", "Wakefield", NULL}, NULL);
+	expect("Uned 4, Stad Ddiwydiannol Cae Ffridd, Porthmadog LL49 9XR",
+	       "Uned " R("address"));
+}
