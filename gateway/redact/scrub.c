@@ -1975,6 +1975,46 @@ static int by_initials(const unsigned char *s, size_t n, struct spans *all)
 }
 
 /*
+ * s46: a visit log's worker after the visit's time, before a colon ("Mon
+ * 12:30-12:55 Precious: lunch", "Tue 12:35 Precious: Mr D at the ..."): a
+ * known forename there is the worker, a common word too; not a label the
+ * lexicon allows or a kin, title or rank word ("12:30 Lunch:" is no
+ * forename; "09:10 Mum:" is kin).
+ */
+static int weekday_word(const unsigned char *w, size_t n);
+
+static int clock_name_label(const unsigned char *s, size_t n, struct spans *all)
+{
+	for (const unsigned char *p = memchr(s, ':', n); p != NULL;
+	     p = memchr(p + 1, ':', n - (size_t)(p + 1 - s))) {
+		size_t c = (size_t)(p - s), a = c;
+		while (a > 0 && sc_alpha(s[a - 1]))
+			a--;
+		if (c - a < 3 || !sc_upper(s[a]) || a < 3 || s[a - 1] != ' ' || !sc_digit(s[a - 2]))
+			continue;
+		/* the clock before it: "12:30", "12.30", "1230", "12:30-12:55" */
+		size_t k = a - 1, digits = 0, sep = 0;
+		while (k > 0 && (sc_digit(s[k - 1]) || s[k - 1] == ':' || s[k - 1] == '.' || s[k - 1] == '-') &&
+		       a - k < 14) {
+			digits += sc_digit(s[k - 1]);
+			sep += s[k - 1] == ':' || s[k - 1] == '.';
+			k--;
+		}
+		if (digits < 3 || (sep == 0 && digits != 4) || (k > 0 && sc_alnum(s[k - 1])))
+			continue;
+		unsigned b = lex_classify((const char *)s + a, c - a);
+		if (!(b & LEX_FORENAME) ||
+		    (b & (LEX_ALLOW | LEX_FUNCTION | LEX_TITLE | LEX_RANK | LEX_KIN | LEX_INSTITUTION |
+			  LEX_MODAL | LEX_PLACE | LEX_STREET)) ||
+		    month_word(s + a, c - a) || weekday_word(s + a, c - a))
+			continue;
+		if (spans_push(all, a, c, SCRUB_NAME, "form:clock-name") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
+/*
  * s46-never: a log's entries signed by initials in brackets at the line's
  * end ("... Logged, ref FDA/27/311. (RT)\n"): letters signing two entries
  * or more are a worker's, whatever role the text gives (none, here); not
@@ -5985,7 +6025,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 			static int (*const FORM[])(const unsigned char *, size_t, struct spans *) = {
 				table_person_cells, owner_initials, signoff_initials, by_initials,
 				signature_initials, role_initials, dotted_signoff, name_age_list,
-				line_end_initials};
+				line_end_initials, clock_name_label};
 			struct spans forms = {0};
 			int frc = 0;
 			for (size_t f = 0; f < sizeof FORM / sizeof FORM[0] && frc == 0; f++)

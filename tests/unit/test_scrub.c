@@ -5063,3 +5063,12 @@ Test(scrub, s46_last_seen_chain_letters_welsh_unit)
 	expect("Uned 4, Stad Ddiwydiannol Cae Ffridd, Porthmadog LL49 9XR",
 	       "Uned " R("address"));
 }
+
+/* s46: a visit log's worker after the visit's time, before a colon, a
+ * known forename that is a common word too ("Mon 12:30-12:55 Precious:
+ * lunch"); not a label ("12:30 Lunch:") nor kin ("09:10 Mum:"). */
+Test(scrub, s46_clock_then_worker)
+{
+	expect("Mon 12:30-12:55 Precious: lunch. 12:30 Lunch: soup. 09:10 Mum: rang.",
+	       "Mon 12:30-12:55 " R("name") ": lunch. 12:30 Lunch: soup. 09:10 Mum: rang.");
+}
