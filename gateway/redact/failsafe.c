@@ -6358,7 +6358,11 @@ static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *c
 	for (size_t k = 0; k < e - b; k++)
 		x[k] = (char)(s[b + k] | 0x20);
 	x[e - b] = 0;
-	return fs_in(x, w);
+	if (fs_in(x, w))
+		return 1;
+	/* (else its last part, as before: "Post-town:", "Pass-code:") */
+	const char *h = strrchr(x, '-');
+	return h != NULL && h[1] && fs_in(h + 1, w);
 }
 
 static const char *const FS_PLAN_LABEL[] = {"plan", "plans", "arrangement", "arrangements",

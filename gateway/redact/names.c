@@ -163,21 +163,12 @@ static int produce(struct scan *sc)
 	unsigned gap = 0;
 	struct lex_char c;
 
-	size_t sp = 0; /* spaces in a run */
 	while (i < n) {
 		unsigned char b = (unsigned char)s[i];
 		if (b == ' ') {
-			/* s46: three spaces or more part a form's fields as a
-			 * tab does ("Resident: <SURNAME>, <Forename>    Room:
-			 * 21"): no name runs across them */
-			if (++sp == 3 && !(gap & G_NL) && sc->count > 0)
-				gap |= G_OTHER; /* (not a line's indent) */
 			i++;
 			continue;
 		}
-		sp = 0;
-		if (b == '\t' && !(gap & G_NL) && sc->count > 0)
-			gap |= G_OTHER;
 		size_t k = 1;
 		if (b < 0x80 && b != '\'') {
 			/* ASCII, the common case, as lex_char classes it: a word
@@ -958,7 +949,8 @@ static int rule_title(struct scan *sc, size_t i, struct spans *out, size_t *next
 	 * ("DC harrowby is OIC"): a word no list knows as a word, the officer
 	 * (not "DC attended", "PC asap") */
 	{
-		static const char *const POLICE[] = {"pc", "dc", "ps", "ds", "di", "dci", NULL};
+		/* (not "PC": a clinic's presenting complaint too, "PC dysuria") */
+		static const char *const POLICE[] = {"dc", "ds", "di", "dci", NULL};
 		const struct tok *u = tok(sc, i + 1);
 		if (u && !u->gap && u->shape == SH_LOWER && u->nletters >= 4 &&
 		    u->nletters == u->end - u->start && word_in_list(sc, t, POLICE)) {

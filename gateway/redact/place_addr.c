@@ -700,7 +700,11 @@ static void try_flat(struct scan *sc, long p)
 	else if (T(sc, p)->id == W_CARAVAN) {
 		/* its row and its park after commas: ", Willow row, <Name>
 		 * Cliffs holiday park" (two parts at most, each opening with a
-		 * capital, five words at most, on the line) */
+		 * capital, five words at most, on the line, ending in a site's
+		 * word: not ", Dad said") */
+		static const char *const SITE_END[] = {"row", "park", "site", "lane", "road", "close",
+						       "way", "farm", "bay", "field", "fields", "sands",
+						       "meadow", "meadows", "village", NULL};
 		for (int part = 0; part < 2 && is_punct(T(sc, e), ',') &&
 				   T(sc, e + 1)->type == T_WORD && (T(sc, e + 1)->f & F_CAP) &&
 				   !(T(sc, e + 1)->f & F_NL);
@@ -708,7 +712,10 @@ static void try_flat(struct scan *sc, long p)
 			long k2 = e + 1, m = 0;
 			while (m < 5 && T(sc, k2)->type == T_WORD && !(T(sc, k2)->f & F_NL))
 				k2++, m++;
-			if (m == 5 && T(sc, k2)->type == T_WORD)
+			int site = 0;
+			for (int x = 0; SITE_END[x] && !site; x++)
+				site = word_eq(sc, T(sc, k2 - 1), SITE_END[x]);
+			if ((m == 5 && T(sc, k2)->type == T_WORD) || !site)
 				break;
 			e = k2;
 		}

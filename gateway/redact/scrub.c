@@ -1874,9 +1874,7 @@ static int signature_initials(const unsigned char *s, size_t n, struct spans *al
 	for (size_t i = 0; i + 2 < n; i++) {
 		/* at a line's start, or after ", " or " / " of a signature */
 		int lead = i == 0 || s[i - 1] == '\n' ||
-			   (i >= 2 && s[i - 1] == ' ' && (s[i - 2] == ',' || s[i - 2] == '/')) ||
-			   /* (or a form's next field: "BA SHA   HZ SpR") */
-			   (i >= 3 && s[i - 1] == ' ' && s[i - 2] == ' ' && s[i - 3] == ' ') || s[i - 1] == '\t';
+			   (i >= 2 && s[i - 1] == ' ' && (s[i - 2] == ',' || s[i - 2] == '/'));
 		if (!lead || !sc_upper(s[i]))
 			continue;
 		size_t e = i;
@@ -2019,7 +2017,8 @@ static int clock_name_label(const unsigned char *s, size_t n, struct spans *all)
  * end ("... Logged, ref FDA/27/311. (RT)\n"): letters signing two entries
  * or more are a worker's, whatever role the text gives (none, here); not
  * an agency's, a form's or an allowed word's letters ("(DA)", "(CIN)",
- * "(TBC)"). Two passes over the brackets, 16 distinct letter sets at most.
+ * "(TBC)", "(HO)"). Two passes over the brackets, 64 distinct letter sets at
+ * most (a log of more writers than that: the later ones stay).
  */
 static size_t line_end_bracket(const unsigned char *s, size_t n, size_t a)
 {
@@ -2039,20 +2038,24 @@ static int line_end_initials(const unsigned char *s, size_t n, struct spans *all
 	struct {
 		char w[4];
 		unsigned count;
-	} seen[16];
+	} seen[64];
 	size_t ns = 0;
 	for (int pass = 0; pass < 2; pass++)
 		for (const unsigned char *b = memchr(s, '(', n); b != NULL;
 		     b = memchr(b + 1, '(', n - (size_t)(b + 1 - s))) {
 			size_t a = (size_t)(b - s) + 1, e = line_end_bracket(s, n, a);
-			if (e == 0 || word_of(s, a, e, INITIALS_NOT) || qualification(s, a, e) ||
-			    !initials_not_role_as(s, a, e, 1))
+			/* (nor a team's, a meeting's or an order's letters) */
+			static const char *const TAG[] = {"ho", "la", "pa", "ra", "pd", "iom", "ace", "dhr",
+							  "hr", "sg", "cp", "cin", "lac", "pct", "dvpn",
+							  "dvpo", "nmo", "rp", NULL};
+			if (e == 0 || word_of(s, a, e, INITIALS_NOT) || word_of(s, a, e, TAG) ||
+			    qualification(s, a, e) || !initials_not_role_as(s, a, e, 1))
 				continue;
 			size_t k = 0;
 			while (k < ns && !(strlen(seen[k].w) == e - a && memcmp(seen[k].w, s + a, e - a) == 0))
 				k++;
 			if (pass == 0) {
-				if (k == ns && ns < 16) {
+				if (k == ns && ns < 64) {
 					memcpy(seen[ns].w, s + a, e - a);
 					seen[ns].w[e - a] = 0;
 					seen[ns++].count = 0;
@@ -4703,42 +4706,77 @@ static int label_cell_values(const unsigned char *s, size_t n, struct spans *all
 }
 
 /*
- * s46-never: a booking's arrival right after a statement withheld as where
- * she is ("You're going to <Village>! ... The Annexe, <Farm>. Check-in Mon
- * 15 Mar after 3:00 PM."): the sentence opening with the arrival and
- * holding a figure says when she will be there. Only next to such a span
- * (a "check-in with the IDVA" elsewhere is a meeting).
+ * s46-never: a booking's arrival or departure right after a statement
+ * withheld as where she is ("You're going to <Village>! ... The Annexe,
+ * <Farm>. Check-in Mon 15 Mar after 3:00 PM.", "...\nCheck-out: Fri 19
+ * Mar by 10:00 AM"): the sentence opening with it, to its end or a ';',
+ * when it holds a day, a date or a clock, says when she is there. Only
+ * next to such a span ("Check in with the IDVA weekly", "Arrival of police
+ * at 22:10" are neither). Each byte is read once: the scan goes on from
+ * where the last one stopped.
  */
+static int when_word(const unsigned char *s, size_t a, size_t e)
+{
+	if (e > a && (weekday_word(s + a, e - a) || month_word(s + a, e - a)))
+		return 1;
+	static const char *const AB[] = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+					 "sat", "sun", "am", "pm", NULL};
+	return word_of(s, a, e, AB);
+}
+
 static int arrival_after_place(const unsigned char *s, size_t n, struct spans *all, size_t from)
 {
-	static const char *const ARRIVE[] = {"check-in", "checkin", "check in", "arrival",
-					     "arriving", "arrive", NULL};
-	size_t to = all->n;
+	static const char *const ARRIVE[] = {"check-in", "checkin", "check in", "check-out",
+					     "checkout", "check out", "arrival", "arriving", "arrives",
+					     "arrive", NULL};
+	size_t to = all->n, done = 0;
 	for (size_t j = from; j < to; j++) {
-		if (all->v[j].kind != SCRUB_LOCATION)
+		if (all->v[j].kind != SCRUB_LOCATION || all->v[j].end < done)
 			continue;
 		size_t a = all->v[j].end;
 		if (a < n && (s[a] == '.' || s[a] == '!'))
 			a++;
 		size_t k = a;
-		while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n') && k - a < 8)
 			k++;
-		if (k == a || k >= n || !sc_upper(s[k]))
+		if (k == a || k >= n || !sc_alpha(s[k]))
 			continue;
-		size_t w = 0;
+		size_t w = 0, l = 0;
 		for (; ARRIVE[w]; w++) {
-			size_t l = strlen(ARRIVE[w]);
+			l = strlen(ARRIVE[w]);
 			if (k + l < n && strncasecmp((const char *)s + k, ARRIVE[w], l) == 0 &&
 			    !sc_alpha(s[k + l]))
 				break;
 		}
 		if (ARRIVE[w] == NULL)
 			continue;
-		size_t e = k, digit = 0;
-		while (e < n && s[e] != '\n' &&
-		       !((s[e] == '.' || s[e] == '!') && (e + 1 == n || s[e + 1] == ' ' || s[e + 1] == '\n')))
-			digit |= sc_digit(s[e++]);
-		if (digit && spans_push(all, k, e, SCRUB_LOCATION, "loc:arrival") != 0)
+		size_t x = k + l;
+		while (x < n && (s[x] == ' ' || s[x] == ':'))
+			x++;
+		size_t xe = x;
+		while (xe < n && sc_alpha(s[xe]))
+			xe++;
+		if (word_of(s, x, xe, (const char *const[]){"with", "of", "calls", "call", NULL}))
+			continue; /* "Check in with the IDVA", "Arrival of police" */
+		size_t e = k;
+		int when = 0;
+		while (e < n && s[e] != '\n' && s[e] != ';' && s[e] != '?' &&
+		       !((s[e] == '.' || s[e] == '!') && (e + 1 == n || s[e + 1] == ' ' || s[e + 1] == '\n'))) {
+			if (sc_alpha(s[e]) && (e == 0 || !sc_alpha(s[e - 1]))) {
+				size_t we = e;
+				while (we < n && sc_alpha(s[we]))
+					we++;
+				when |= when_word(s, e, we);
+				e = we;
+				continue;
+			}
+			/* a clock or a date: "3:00", "15/03" */
+			if (sc_digit(s[e]) && e + 2 < n && (s[e + 1] == ':' || s[e + 1] == '/') && sc_digit(s[e + 2]))
+				when = 1;
+			e++;
+		}
+		done = e;
+		if (when && spans_push(all, k, e, SCRUB_LOCATION, "loc:arrival") != 0)
 			return MGW_E_NOMEM;
 	}
 	return 0;
@@ -4747,25 +4785,40 @@ static int arrival_after_place(const unsigned char *s, size_t n, struct spans *a
 /*
  * s46-never: where her device was last seen ("a Find My share of her old
  * iPad, last seen 10/03 18:22 at <Place>, the Costa, 20 minutes from
- * <Friend>'s; she has wiped it"): the place, to the clause's end, when the
- * clause before "last seen" is hers ("her", "she") and not his ("he",
- * "his", "him": "he was last seen at the Red Lion" is his).
+ * <Friend>'s; she has wiped it", "Her phone was last seen on Monday at
+ * <Place>"): the place, to the sentence's or clause's end (200 bytes at
+ * most), when a device of hers comes before "last seen" in its clause ("her
+ * old iPad"; not "his phone", nor her son or her dog last seen somewhere).
+ * One pass: each search starts after the span it found.
  */
 static int her_last_seen(const unsigned char *s, size_t n, struct spans *all)
 {
-	static const char *const HERS[] = {"her", "she", NULL};
-	static const char *const HIS[] = {"he", "his", "him", NULL};
-	static const char *const AT[] = {"at", "near", "in", "by", NULL};
-	for (const unsigned char *p = s; (p = memmem(p, n - (size_t)(p - s), "last seen", 9)) != NULL;
-	     p += 9) {
+	static const char *const DEVICE[] = {"phone", "iphone", "mobile", "handset", "ipad", "tablet",
+					     "laptop", "watch", "airtag", "tag", "tile", "car", "device",
+					     NULL};
+	static const char *const WHEN[] = {"on", "was", "at", "around", "about", "approx", "last",
+					   "monday", "tuesday", "wednesday", "thursday", "friday",
+					   "saturday", "sunday", "night", "evening", "morning", NULL};
+	static const char *const AT[] = {"at", "near", "in", "outside", "around", NULL};
+	for (size_t from = 0; from + 9 <= n;) {
+		const unsigned char *p = NULL;
+		for (size_t q = from; q + 9 <= n; q++) /* (case-blind: "Last seen") */
+			if ((s[q] | 0x20) == 'l' && strncasecmp((const char *)s + q, "last seen", 9) == 0) {
+				p = s + q;
+				break;
+			}
+		if (p == NULL)
+			break;
 		size_t i = (size_t)(p - s);
+		from = i + 9;
 		if ((i > 0 && sc_alpha(s[i - 1])) || (i + 9 < n && sc_alpha(s[i + 9])))
 			continue;
-		int hers = 0, his = 0;
-		for (size_t k = i; k > 0 && i - k < 160;) {
+		/* back over the clause: a device, "her" within three words before it */
+		int hers = 0, words = 0, dev_at = -1;
+		for (size_t k = i; k > 0 && i - k < 160 && !hers;) {
 			unsigned char c = s[k - 1];
-			if (c == '.' || c == ':' || c == ';' || c == '\n')
-				break;
+			if (c == '.' || c == ';' || c == '\n')
+				break; /* (a label's colon goes on: "Her phone: last seen") */
 			if (!sc_alpha(c)) {
 				k--;
 				continue;
@@ -4773,26 +4826,43 @@ static int her_last_seen(const unsigned char *s, size_t n, struct spans *all)
 			size_t e = k;
 			while (k > 0 && sc_alpha(s[k - 1]))
 				k--;
-			hers |= word_of(s, k, e, HERS);
-			his |= word_of(s, k, e, HIS);
+			words++;
+			if (dev_at < 0 && word_of(s, k, e, DEVICE))
+				dev_at = words;
+			else if (dev_at >= 0 && words - dev_at <= 3 && word_of(s, k, e, (const char *const[]){"her", NULL}))
+				hers = 1;
+			else if (dev_at >= 0 && words - dev_at > 3)
+				break;
 		}
-		if (!hers || his)
+		if (!hers)
 			continue;
-		size_t k = i + 9;
-		while (k < n && k - i < 40 && (s[k] == ' ' || sc_digit(s[k]) || s[k] == '/' || s[k] == ':' ||
-					       s[k] == '.' || s[k] == ','))
-			k++;
-		size_t w = k;
-		while (k < n && sc_alpha(s[k]))
-			k++;
+		/* forward over its time: "10/03 18:22", "on Monday", "was" */
+		size_t k = i + 9, w = k;
+		for (int m = 0; m < 6; m++) {
+			while (k < n && (s[k] == ' ' || sc_digit(s[k]) || s[k] == '/' || s[k] == ':' ||
+					 s[k] == ','))
+				k++;
+			w = k;
+			while (k < n && sc_alpha(s[k]))
+				k++;
+			if (word_of(s, w, k, AT) && k < n && s[k] == ' ' &&
+			    !(k + 1 < n && sc_digit(s[k + 1])))
+				break; /* (not "at 18:22": a time) */
+			if (!(k > w && word_of(s, w, k, WHEN)) && !(k > w && k - w <= 2))
+				break;
+		}
 		if (!word_of(s, w, k, AT) || k >= n || s[k] != ' ')
 			continue;
 		size_t e = k;
-		while (e < n && s[e] != ';' && s[e] != '\n' &&
-		       !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ' || s[e + 1] == '\n')))
+		while (e < n && e - k < 200 && s[e] != ';' && s[e] != '\n' &&
+		       !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ' || s[e + 1] == '\n') &&
+			 sentence_stop(s, k, e)))
 			e++;
+		while (e < n && (sc_alnum(s[e]) || s[e] >= 0x80))
+			e++; /* (the cap ends no word halfway) */
 		if (e > k + 1 && spans_push(all, w, e, SCRUB_LOCATION, "loc:last-seen") != 0)
 			return MGW_E_NOMEM;
+		from = e > from ? e : from;
 	}
 	return 0;
 }
@@ -4871,6 +4941,7 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
  */
 #define PI_MAX 16
 /* Add the m letters x with the place's kind to pi/pk, each once, at most PI_MAX. */
+#define PI_CHAIN 0x100u /* a hotel chain's letters ("TL", "PI"): a town may follow them */
 static void pi_add(char (*pi)[9], unsigned *pk, size_t *np, const char *x, size_t m, unsigned kind)
 {
 	for (size_t k = 0; k < *np; k++)
@@ -4906,7 +4977,7 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 					ac[m++] = (char)s[i];
 					/* "Travelodge": notes write "the TL" */
 					if (e - i == 10 && strncasecmp((const char *)s + i, "travelodge", 10) == 0)
-						pi_add(pi, pk, &np, "TL", 2, kind);
+						pi_add(pi, pk, &np, "TL", 2, kind | PI_CHAIN);
 					for (size_t x = i + 1; x + 1 < e && m < 8; x++)
 						if (s[x] == '&' && sc_upper(s[x + 1]))
 							ac[m++] = (char)s[x + 1]; /* "B&B" */
@@ -4916,7 +4987,7 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 					 * notes write "PI Wakefield" */
 					if (words == 2 && m == 2 && e < all->v[j].end && s[e] == ' ' &&
 					    word_of(s, i, e, (const char *const[]){"inn", "hotel", "lodge", NULL}))
-						pi_add(pi, pk, &np, ac, 2, kind);
+						pi_add(pi, pk, &np, ac, 2, kind | PI_CHAIN);
 					i = e;
 					if (i < all->v[j].end && s[i] == ' ')
 						continue;
@@ -4953,19 +5024,20 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 		 * or before a town the lexicon knows (s46: "PI Wakefield until
 		 * then", "Room 208, TL Derby PP": the branch) */
 		int the = i >= 4 && s[i - 1] == ' ' && strncasecmp((const char *)s + i - 4, "the", 3) == 0 &&
-			  (i == 4 || !sc_alpha(s[i - 5]));
+			  (i == 4 || !sc_alpha(s[i - 5])), town = 0;
 		if (!the && e + 2 < n && s[e] == ' ' && sc_upper(s[e + 1])) {
 			size_t te = e + 1;
 			while (te < n && sc_alpha(s[te]))
 				te++;
-			the = te - e - 1 >= 3 && (te == n || !sc_alnum(s[te])) &&
-			      (lex_classify((const char *)s + e + 1, te - e - 1) & LEX_PLACE);
+			town = te - e - 1 >= 3 && (te == n || !sc_alnum(s[te])) &&
+			       (lex_classify((const char *)s + e + 1, te - e - 1) & LEX_PLACE);
 		}
 		for (size_t k = 0; k < np; k++)
-			if (strlen(pi[k]) == e - i && memcmp(pi[k], s + i, e - i) == 0 && (e - i >= 3 || the) &&
+			if (strlen(pi[k]) == e - i && memcmp(pi[k], s + i, e - i) == 0 &&
+			    (e - i >= 3 || the || (town && (pk[k] & PI_CHAIN))) &&
 			    !word_of(s, i, e, INITIALS_ROLE) &&
 			    !(lex_classify((const char *)s + i, e - i) & (LEX_ALLOW | LEX_FUNCTION))) {
-				if (spans_push(all, i, e, pk[k], "place:initials") != 0)
+				if (spans_push(all, i, e, pk[k] & ~PI_CHAIN, "place:initials") != 0)
 					return MGW_E_NOMEM;
 				break;
 			}
