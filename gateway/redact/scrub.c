@@ -4797,8 +4797,7 @@ static int her_last_seen(const unsigned char *s, size_t n, struct spans *all)
 					     "laptop", "watch", "airtag", "tag", "tile", "car", "device",
 					     NULL};
 	static const char *const WHEN[] = {"on", "was", "at", "around", "about", "approx", "last",
-					   "monday", "tuesday", "wednesday", "thursday", "friday",
-					   "saturday", "sunday", "night", "evening", "morning", NULL};
+					   "night", "evening", "morning", NULL}; /* (and a weekday) */
 	static const char *const AT[] = {"at", "near", "in", "outside", "around", NULL};
 	for (size_t from = 0; from + 9 <= n;) {
 		const unsigned char *p = NULL;
@@ -4848,7 +4847,8 @@ static int her_last_seen(const unsigned char *s, size_t n, struct spans *all)
 			if (word_of(s, w, k, AT) && k < n && s[k] == ' ' &&
 			    !(k + 1 < n && sc_digit(s[k + 1])))
 				break; /* (not "at 18:22": a time) */
-			if (!(k > w && word_of(s, w, k, WHEN)) && !(k > w && k - w <= 2))
+			if (!(k > w && (word_of(s, w, k, WHEN) || weekday_word(s + w, k - w))) &&
+			    !(k > w && k - w <= 2))
 				break;
 		}
 		if (!word_of(s, w, k, AT) || k >= n || s[k] != ' ')
