@@ -546,6 +546,51 @@ static int capacity_where_to(const struct scan *sc, long p)
 	return 0;
 }
 
+/*
+ * s47-never: "was calling from her uncle's kitchen in <Town>", "rang from
+ * <Town>", "ringing from the Costa on <Street>": where she rings from is
+ * where she is. The calling verb (not the noun: "calls from him", "a call
+ * from the school"), "from", then a place she can be; not his ringing ("he
+ * rang from the pub"), nor a number or a phone ("from a withheld number",
+ * "from her mobile", "from work": no place).
+ */
+static int call_from(const struct scan *sc, long p)
+{
+	unsigned id = T(sc, p)->id;
+	if (!(id == W_CALLING || id == W_RINGING || id == W_PHONING || id == W_RANG ||
+	      id == W_PHONED) ||
+	    !(T(sc, p)->f & F_LOWER))
+		return 0;
+	const struct tok *fr = T(sc, p + 1);
+	if (!is_word(fr, W_FROM) || (fr->f & F_BRK) || (T(sc, p + 2)->f & F_BRK))
+		return 0;
+	long o = skip_det(sc, p + 2);
+	if (!place_object(sc, o, 0) || his_subject(sc, p) || nonloc_subject(sc, p) ||
+	    his_kin_at(sc, p + 2))
+		return 0;
+	/* a phone, not a place: "rang from a friend's phone", "phoned from
+	 * a neighbour's landline" */
+	for (long i = o; i < o + 3; i++) {
+		const struct tok *d = T(sc, i);
+		if (d->type != T_WORD || (i > o && (d->f & F_BRK)))
+			break;
+		static const char *const DEV[] = {"fone", "phn", "mob", "handset", "ipad", "tablet",
+						  "laptop", "device", "account", "work", NULL};
+		if (d->id == W_PHONE || d->id == W_MOBILE || d->id == W_LANDLINE ||
+		    d->id == W_NUMBER || d->id == W_LINE || d->id == W_CELL || tok_in(sc, d, DEV) ||
+		    tok_in(sc, d, PL_NOT_HOME))
+			return 0;
+	}
+	/* someone else rings: her mother, a neighbour, Mr X ("V's mother
+	 * rang from <Town>", "Alaw's mum <Name> rang from <Town>") */
+	for (long i = p - 1; i >= sc->ss && i >= p - 8; i--) {
+		const struct tok *w = T(sc, i);
+		if (w->type == T_WORD && (w->cls & (C_KIN | C_TITLE)))
+			return 0;
+	}
+	return 1;
+}
+
 static void try_locv(struct scan *sc, long p)
 {
 	const struct tok *t = T(sc, p);
@@ -986,7 +1031,8 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_TAKING] = 1, [W_TOOK] = 1, [W_DRIVE] = 1, [W_DROVE] = 1,
 	[W_VACANCY] = 1, [W_UNIT] = 1, [W_NEXT] = 1, [W_RECEIVING] = 1, [W_MARAC] = 1,
 	[W_APPOINTMENT] = 1, [W_APPT] = 1, [W_SCAN] = 1, [W_DETAINED] = 1, [W_CLINIC] = 1,
-	[W_KEYS] = 1,
+	[W_KEYS] = 1, [W_CALLING] = 1, [W_RINGING] = 1, [W_PHONING] = 1, [W_RANG] = 1,
+	[W_PHONED] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {
@@ -1688,6 +1734,8 @@ static void loc_cues(struct scan *sc, long p)
 	}
 	if (c & C_LOCV)
 		try_locv(sc, p);
+	if (call_from(sc, p))
+		loc_cue(sc, p, "loc:calling-from");
 	if (id == W_TAKE || id == W_TAKING || id == W_TOOK) {
 		/* "she will take Bao to her cousin in Deptford", "taking both
 		 * children to her sister's": where she goes with them */

@@ -1195,6 +1195,7 @@
 	W(CONTACTED, "contacted", C_CALLED)                                                     \
 	W(RUNG, "rung", C_CALLED)                                                               \
 	W(PHONED, "phoned", C_CALLED)                                                           \
+	W(RANG, "rang", 0) /* "rang from her aunt's in <Town>": where she is */             \
 	W(TEXTED, "texted", C_CALLED)                                                           \
 	W(VISITED, "visited", C_CALLED)                                                         \
 	W(LEAVE, "leave", 0)                                                                    \

@@ -2263,7 +2263,11 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 		 * (a suffix's letters, a worker's before a role in brackets) */
 		if (we - i >= 2 && we - i <= 3 &&
 		    (worker_initials(s, n, i, we, 0) ||
-		     (we - i == 2 && (s[i] == 'J' || s[i] == 'S') && s[i + 1] == 'R'))) {
+		     (we - i == 2 && (s[i] == 'J' || s[i] == 'S') && s[i + 1] == 'R') ||
+		     /* s47-never: a postscript's or a copy's letters are a
+		      * worker's before a role in brackets ("Minutes: PS
+		      * (coordinator)") */
+		     (we - i == 2 && ((s[i] == 'P' && s[i + 1] == 'S') || (s[i] == 'C' && s[i + 1] == 'C'))))) {
 			size_t x = we + 1, role = 0;
 			int comma = 0;
 			if (i > 0 && s[i - 1] == '(' && we < n && s[we] == ',')
@@ -3301,7 +3305,9 @@ static int prop_rule(const char *r)
 		return 0;
 	if (strncmp(r, "lex:", 4) == 0)
 		return strcmp(r, "lex:unknown-alone") == 0 || strncmp(r, "lex:common-name", 15) == 0 ||
-		       strcmp(r, "lex:forename+surname") == 0; /* its common words: "Mark" */
+		       strcmp(r, "lex:forename+surname") == 0 || /* its common words: "Mark" */
+		       strcmp(r, "lex:initial+surname") == 0; /* s47: "J <Surname>", then
+		                                               * "Jan <Surname>" */
 	return 1;
 }
 
@@ -4183,6 +4189,102 @@ static int list_under_statement(const unsigned char *s, size_t n, struct spans *
 }
 
 /*
+ * s47-never: a rota of her days, one a line ("Mon\t16:00-22:00\tclose",
+ * "Sat 07:00-15:00"), two lines or more each opening with a day: when a
+ * statement withheld already (a rule's, not the model's) touches a line of
+ * the rota, every line's times go too (each line alone is only a day and a
+ * clock, which the fail-safe may not read as hers). The lines after the
+ * day that hold a digit; at most FS_LIST_ITEMS lines a rota. The withheld
+ * spans sorted by start, swept once with the lines.
+ */
+static size_t rota_day(const unsigned char *s, size_t n, size_t a)
+{
+	size_t e = a;
+	while (e < n && sc_alpha(s[e]))
+		e++;
+	if (e == a || e - a > 9 || !day_label(s + a, e - a) || e >= n ||
+	    !(s[e] == '\t' || s[e] == ' ' || s[e] == ':'))
+		return 0;
+	if (s[e] == ':')
+		e++;
+	while (e < n && (s[e] == ' ' || s[e] == '\t'))
+		e++;
+	/* a span of clock times after the day ("16:00-22:00", "9-5", "7-8.30pm"),
+	 * not a date ("Mon 12/03 ..."): digits, ':' or '.', then a dash and a
+	 * digit; the line short, as a rota's is (60 bytes after the day) */
+	size_t c = e;
+	while (c < n && c - e < 6 && (sc_digit(s[c]) || s[c] == ':' || s[c] == '.'))
+		c++;
+	while (c < n && c - e < 8 && sc_alpha(s[c]))
+		c++; /* "9am" */
+	if (c == e || !sc_digit(s[e]) || c + 1 >= n || s[c] != '-' || !sc_digit(s[c + 1]))
+		return 0;
+	size_t le = c;
+	while (le < n && le - e <= 60 && s[le] != '\n')
+		le++;
+	return le - e <= 60 ? e : 0;
+}
+
+static int rota_rows(const unsigned char *s, size_t n, struct spans *all, size_t from)
+{
+	size_t to = all->n;
+	struct spans ws = {malloc((to - from + 1) * sizeof *ws.v), 0, to - from + 1};
+	if (ws.v == NULL)
+		return MGW_E_NOMEM;
+	for (size_t j = from; j < to; j++)
+		if ((all->v[j].kind == SCRUB_LOCATION || all->v[j].kind == SCRUB_SAFE_TIME) &&
+		    !(all->v[j].rule && strcmp(all->v[j].rule, "fs:model") == 0))
+			ws.v[ws.n++] = all->v[j];
+	spans_sort(&ws);
+	size_t wi = 0, reach = 0;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0;) {
+		/* a block of lines each opening with a day and a clock */
+		size_t a = i, rows = 0, lines = 0, touched = 0, e = i;
+		while (e < n && lines < FS_LIST_ITEMS) {
+			size_t le = e;
+			while (le < n && s[le] != '\n')
+				le++;
+			size_t d = rota_day(s, n, e);
+			size_t dd = e; /* "Tue off": a day's line with no clock */
+			while (dd < le && sc_alpha(s[dd]))
+				dd++;
+			if (!d && !(dd > e && day_label(s + e, dd - e) && dd - e <= 9))
+				break;
+			rows += d != 0;
+			lines++;
+			for (; wi < ws.n && ws.v[wi].start < le; wi++)
+				reach = ws.v[wi].end > reach ? ws.v[wi].end : reach;
+			touched |= reach > e;
+			e = le < n ? le + 1 : le;
+		}
+		if (rows >= 2 && touched) {
+			for (size_t x = a; x < e && rc == 0;) {
+				size_t le = x;
+				while (le < n && s[le] != '\n')
+					le++;
+				size_t d = rota_day(s, n, x), b = le;
+				while (b > d && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+					b--;
+				if (d && b > d)
+					rc = spans_push(all, d, b, SCRUB_SAFE_TIME, "fs:rota-row");
+				x = le + 1;
+			}
+		}
+		if (lines == 0) {
+			while (e < n && s[e] != '\n')
+				e++;
+			e++;
+		}
+		for (; wi < ws.n && ws.v[wi].start < e; wi++)
+			reach = ws.v[wi].end > reach ? ws.v[wi].end : reach;
+		i = e;
+	}
+	spans_free(&ws);
+	return rc ? MGW_E_NOMEM : 0;
+}
+
+/*
  * Does the town s[a..e), in a span [lo, end), stand alone after its
  * preposition: not after a comma (place_slot's address line), not followed,
  * after spaces, by a capitalised word or '&'? "at Ware Probation Office"
@@ -4620,7 +4722,8 @@ static size_t council_after(const unsigned char *s, size_t n, size_t e)
  * council (the one housing her is where she lives: "housing options with
  * <Town> Council"), children's services and a MASH ("<Town> Children's
  * Services: CIN transfer in"), a MARAC (a transfer's receiving MARAC), a
- * refuge or Women's Aid.
+ * refuge or Women's Aid, a Jobcentre (s47-never: the office she signs on
+ * at is in her town: "JCP appt, <Town> Jobcentre Thurs 12/03 11:15").
  */
 static int agency_after(const unsigned char *s, size_t n, size_t e)
 {
@@ -4628,7 +4731,7 @@ static int agency_after(const unsigned char *s, size_t n, size_t e)
 	    "Police",      "Constabulary", "PDU",         "PRU",          "YOS",
 	    "YOT",         "NHS",          "Probation",   "Magistrates",  "Crown Court",
 	    "Family Court", "County Court", "Youth",      "District Care", "CAMHS",
-	    "Jobcentre",   NULL};
+	    NULL};
 	return phrase_after(s, n, e, KIND) > e;
 }
 
@@ -4778,6 +4881,85 @@ static int arrival_after_place(const unsigned char *s, size_t n, struct spans *a
 		done = e;
 		if (when && spans_push(all, k, e, SCRUB_LOCATION, "loc:arrival") != 0)
 			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
+/*
+ * s47-never: the county or town a place withheld as where she is lies in,
+ * said right after it ("<Village> is Notts, so it's a transfer", "<Estate>
+ * in Leeds"): " is " or " in ", then a capitalised word the lexicon knows
+ * as a place, withheld with it. Reads a few bytes after each span.
+ */
+static int place_is_area(const unsigned char *s, size_t n, struct spans *all, size_t from)
+{
+	size_t to = all->n;
+	for (size_t j = from; j < to; j++) {
+		size_t e = all->v[j].end;
+		if (all->v[j].kind != SCRUB_LOCATION || e + 5 >= n || s[e] != ' ' ||
+		    !((s[e + 1] == 'i' && (s[e + 2] == 's' || s[e + 2] == 'n')) && s[e + 3] == ' ') ||
+		    !sc_upper(s[e + 4]))
+			continue;
+		size_t q = prop_word_end(s, n, e + 4);
+		if (q - (e + 4) < 3 || (q < n && (sc_alnum(s[q]) || s[q] >= 0x80)) ||
+		    !(lex_classify((const char *)s + e + 4, q - e - 4) & LEX_PLACE) ||
+		    (q + 1 < n && s[q] == ' ' && sc_upper(s[q + 1])))
+			continue; /* (not "in Leeds Crown Court": an agency's) */
+		if (spans_push(all, e, q, SCRUB_LOCATION, "loc:area-of") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
+/*
+ * s47-never: an address quoted as someone wrote or said it ("the victim
+ * wrote the address as "<street>, <landmark>"", "address given as
+ * '<...>'", "Address: "<...>""): the quoted words are the address, in
+ * whatever script or language, when the quote opens at most three small
+ * words after "address" (as, is, was, given, written ...) and closes on the
+ * same line within 120 bytes. One pass: each search starts after the last.
+ */
+static int quoted_address(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const MID[] = {"as", "is", "was", "given", "written", "reads", "read",
+					  "spelt", "spelled", "now", NULL};
+	for (size_t i = 0; i + 7 < n; i++) {
+		if ((s[i] | 0x20) != 'a' || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80)) ||
+		    strncasecmp((const char *)s + i, "address", 7) != 0 ||
+		    (i + 7 < n && (sc_alnum(s[i + 7]) || s[i + 7] >= 0x80)))
+			continue;
+		size_t k = i + 7;
+		for (int w = 0; w < 4 && k < n; w++) {
+			while (k < n && (s[k] == ' ' || s[k] == ':'))
+				k++;
+			size_t e = k;
+			while (e < n && sc_alpha(s[e]))
+				e++;
+			if (e == k || !word_of(s, k, e, MID))
+				break;
+			k = e;
+		}
+		if (k >= n || (s[k] != '"' && s[k] != '\''))
+			continue;
+		unsigned char q = s[k];
+		size_t c = k + 1;
+		while (c < n && c - k <= 120 && s[c] != q && s[c] != '\n')
+			c++;
+		/* (a closing quote that is someone's: "Dee's" is no end) */
+		if (c >= n || s[c] != q || c - k > 120 || c == k + 1 ||
+		    (q == '\'' && c + 1 < n && sc_alpha(s[c + 1])))
+			continue;
+		/* an address has a name or a number: not "unknown", "none" */
+		int named = 0;
+		for (size_t x = k + 1; x < c && !named; x++)
+			named = sc_upper(s[x]) || sc_digit(s[x]) || s[x] >= 0x80;
+		static const char *const NONE[] = {"unknown", "none", "nfa", "tbc", "withheld", "NK",
+						   NULL};
+		if (!named || word_of(s, k + 1, c, NONE))
+			continue;
+		if (spans_push(all, k, c + 1, SCRUB_LOCATION, "loc:quoted-address") != 0)
+			return MGW_E_NOMEM;
+		i = c;
 	}
 	return 0;
 }
@@ -5237,12 +5419,18 @@ static int address_tails(const unsigned char *s, size_t n, struct spans *all, si
 			/* s41-never: "Derby Road, Heaton Chapel": a capitalised
 			 * common or institution word after the district's first
 			 * word is its second ("Chapel", "Green", "Moor") */
-			if (b & (words == 0 ? not_district : not_district & ~LEX_INSTITUTION))
+			/* (a town the lexicon knows, after the comma: the
+			 * address's town, "Stanley Road hostel, Bootle") */
+			int town = words == 0 && (b & LEX_PLACE) && !(b & (LEX_PHRASE | LEX_INSTITUTION)) &&
+				   !(e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1]));
+			if (!town && (b & (words == 0 ? not_district : not_district & ~LEX_INSTITUTION)))
 				break;
 			int multi;
 			if (keep->n && kept_at(s, keep, maxend, a, e, &multi))
 				break;
 			end = i = e;
+			if (town)
+				break;
 		}
 		size_t lb = landlord_bracket(s, n, end ? end : all->v[j].end, keep, maxend);
 		if (lb)
@@ -6154,7 +6342,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 	if (loc && all.n > place_from && label_cell_values(s, n, &all, place_from) != 0)
 		goto done;
-	if (loc && her_last_seen(s, n, &all) != 0)
+	if (loc && (her_last_seen(s, n, &all) != 0 || quoted_address(s, n, &all) != 0))
 		goto done;
 	/* Coordinates, what3words, map links: a spot to a few metres (geo.h). */
 	if (loc && memo_pass(memo, M_GEO, &memo->geo, &all) != 0)
@@ -6164,7 +6352,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	                               "loc:place-column") != 0))
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
-	    list_under_statement(s, n, &all, place_from) != 0)
+	    (list_under_statement(s, n, &all, place_from) != 0 ||
+	     rota_rows(s, n, &all, place_from) != 0))
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
 	    (rc = propagate_places(s, n, &all, place_from, &keep, maxend)) != 0)
@@ -6173,6 +6362,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	    (rc = propagate_place_heads(s, n, &all, place_from, &keep, maxend)) != 0)
 		goto done;
 	if (all.n > place_from && (rc = place_initials(s, n, &all, place_from)) != 0)
+		goto done;
+	if (loc && all.n > place_from && (rc = place_is_area(s, n, &all, place_from)) != 0)
 		goto done;
 	rc = MGW_E_NOMEM;
 	if (loc && all.n > place_from && arrival_after_place(s, n, &all, place_from) != 0)

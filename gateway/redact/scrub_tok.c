@@ -3031,6 +3031,17 @@ RARE static size_t underscore_handle(const unsigned char *s, size_t n, size_t i,
 		inner |= s[k] == '_' && sc_alnum(s[k - 1]) && k + 1 < n && sc_alnum(s[k + 1]), k++;
 	if (k < n && (s[k] == '@' || s[k] >= 0x80 || handle_char(s[k])))
 		return 0; /* an e-mail's local part, or longer than any username */
+	/* s47-never: a trailing underscore, which no word, file or address
+	 * has ("jh.motors__", "kj.burner_"): a username */
+	if (!inner) {
+		size_t u = k, t;
+		while (u > i && (s[u - 1] == '.' || s[u - 1] == '-'))
+			u--;
+		for (t = u; t > i && s[t - 1] == '_'; t--)
+			;
+		if (t < u && t - i >= 4 && sc_alnum(s[t - 1]))
+			return u;
+	}
 	if (!inner)
 		return dotted_handle(s, i, k);
 	while (k > j && (s[k - 1] == '.' || s[k - 1] == '-' || s[k - 1] == '_'))

@@ -5092,3 +5092,67 @@ Test(scrub, s46_review_bounds)
 			 NULL, (const char *const[]){"BC Wakefield rang.", NULL});
 	expect("He keeps a caravan 12, Dad said.", "He keeps a " R("address") ", Dad said.");
 }
+
+/* s47-never: where she rings from is where she is ("was calling from her
+ * MAMA's kitchen in <Town>", "rang from <Town>"), the town then withheld
+ * where named again, a Jobcentre's too; not someone else ringing ("V's
+ * mother rang from <Town>", "He rang from the pub"), nor a phone ("rang
+ * from a friend's phone", "a frend's fone", "a withheld number"). */
+Test(scrub, s47_calling_from)
+{
+	expect_loc_parts("Rokeya spoke quietly, was calling from her MAMA's kitchen in Bolton and "
+			 "twice stopped when a door went.\n"
+			 "| JCP appt re UC split claim, Bolton Jobcentre Thurs 12/03 11:15 | client |",
+			 (const char *const[]){"MAMA", "Bolton", "Bolton Jobcentre", NULL}, NULL);
+	expect_loc_parts("Jane was calling from Bolton and twice stopped.",
+			 (const char *const[]){"Bolton", NULL}, NULL);
+	expect_loc_parts("Welfare check requested after V's mother rang from Brno. "
+			 "Pt rang from a friend's phone. chantel rang from a frend's fone. "
+			 "She was calling from a withheld number.",
+			 NULL,
+			 (const char *const[]){"V's mother rang from Brno.", "rang from a friend's phone.",
+					       "rang from a frend's fone.", "from a withheld number.",
+					       NULL});
+}
+
+/* s47-never: an address quoted as she wrote it ("wrote the address as
+ * "Yeşil Yollar, fırının üstü""), not a quoted "unknown"; a rota of her
+ * shifts under a withheld statement, every row's times ("Sat
+ * 07:00-15:00"), not a chronology's dated lines; the county a withheld
+ * place is in ("<Village> is Notts"). */
+Test(scrub, s47_quoted_rota_area)
+{
+	expect_loc_parts("The victim wrote the address as \"Yeşil Yollar, fırının üstü\" on the form. "
+			 "The address is \"unknown\" according to him.",
+			 (const char *const[]){"Yeşil Yollar", NULL},
+			 (const char *const[]){"\"unknown\" according to him.", NULL});
+	expect_loc_parts("Hiya, she starts at the Crookes store (the Express by the library) Mon. Shifts:\n"
+			 "Mon\t16:00-22:00\tclose\n"
+			 "Tue\toff\n"
+			 "Thu\t06:00-12:00\tdeliveries, back door on Mulehouse Rd\n"
+			 "Sat\t07:00-15:00\n",
+			 (const char *const[]){"16:00-22:00", "07:00-15:00", NULL}, NULL);
+	expect_loc_parts("Mon 12/03 10:00-11:00 strategy meeting.\nTue 13/03 09:00-10:00 review.\n",
+			 NULL, (const char *const[]){"strategy meeting.", "review.", NULL});
+	expect_loc_parts("So for the minutes, she is staying at Chilwell Meadows in Beeston is Notts, so "
+			 "it's a transfer.",
+			 (const char *const[]){"Notts", NULL}, NULL);
+}
+
+/* s47: a worker's letters that spell a postscript's before a role in
+ * brackets ("Minutes: PS (coordinator)"), not a postscript ("PS (see
+ * below)"); a surname after an initial, then after a forename that is a
+ * month's too ("J Whitlock" ... "CWO Jan Whitlock"); "Kev" a forename
+ * ("Campus Security (Kev Booth)"); a county's short form no name ("called
+ * Notts Police"); a username with a trailing underscore ("kj.burner_"). */
+Test(scrub, s47_names_and_handles)
+{
+	expect("Minutes: PS (coordinator). PS (see below) call me.",
+	       "Minutes: " R("name") " (coordinator). PS (see below) call me.");
+	expect("Reported to: CWO Jan Whitlock. Signed J Whitlock, CWO.",
+	       "Reported to: CWO Jan " R("name") ". Signed " R("name") ", CWO.");
+	expect("Campus Security (Kev Booth) attended. Flatmate called Notts Police.",
+	       "Campus Security (" R("name") ") attended. Flatmate called Notts Police.");
+	expect("Jordan messaged from a new account jh.motors__. And kj.burner_.",
+	       "Jordan messaged from a new account " R("handle") ". And " R("handle") ".");
+}
