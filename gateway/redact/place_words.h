@@ -224,6 +224,7 @@
 	W(FAMILY, "family", C_INSTM | C_CRT | C_KIN)                                            \
 	W(DAY, "day", C_INSTM | C_UNIT)                                                         \
 	W(SIXTH, "sixth", C_INSTM)                                                              \
+	W(LEARNING, "learning", C_INSTM) /* "<Name> Learning Centre": alternative provision */ \
 	W(FORM, "form", C_INSTM)                                                                \
 	W(VILLAGE, "village", C_INSTM)                                                          \
 	W(TOWN, "town", C_INSTM)                                                                \
@@ -1074,6 +1075,9 @@
 	W(CONFIDENTIAL, "confidential", C_NEWMOD)                                               \
 	W(UNDISCLOSED, "undisclosed", C_NEWMOD)                                                 \
 	W(DIFFERENT, "different", C_NEWMOD)                                                     \
+	W(VACANT, "vacant", C_NEWMOD) /* s47: "a vacant quarter on the patch" */              \
+	W(QUARTER, "quarter", C_ACCOM) /* a service family's house: after "new", "vacant" */ \
+	W(QUARTERS, "quarters", C_ACCOM) /* "married quarters" */                           \
 	W(CONTACTABLE, "contactable", C_CALLED)                                                 \
 	W(SPACE, "space", 0)                                                                    \
 	W(VACANCY, "vacancy", 0)                                                                \

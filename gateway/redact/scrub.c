@@ -727,6 +727,51 @@ static int add_building(struct bctx *bc, const char *text, size_t len, unsigned 
 }
 
 /*
+ * s47-never: a boat as an address ("nb Kestrel (continuous cruiser)",
+ * "Narrowboat Tinker's Dream, towpath mooring"): notes name the boat by its
+ * name, with the prefix or without ("came across nb Kestrel at ..."). The
+ * words after the prefix, up to a bracket or a comma, one to four: withheld
+ * with "nb" before them and alone (alone, where a name would be when all are
+ * common words: "Kestrel").
+ */
+static int add_boat(struct bctx *bc, const char *text, size_t len, unsigned kind)
+{
+	static const char *const PRE[] = {"nb", "n/b", "narrowboat", "widebeam", "wb", "mv", NULL};
+	size_t i = 0;
+	while (i < len && text[i] != ' ')
+		i++;
+	int pre = 0;
+	for (size_t k = 0; PRE[k] && !pre; k++)
+		pre = strlen(PRE[k]) == i && strncasecmp(text, PRE[k], i) == 0;
+	if (!pre || i + 1 >= len)
+		return 0;
+	size_t a = i + 1, e = a;
+	while (e < len && text[e] != '(' && text[e] != ',')
+		e++;
+	char b[MGW_SCRUB_MAX_ENTRY_BYTES * 2];
+	struct words ws;
+	size_t m = canon_value(CANON_ADDRESS, text + a, e - a, b, sizeof b);
+	if (m == (size_t)-1 || m < 3)
+		return 0;
+	split(b, m, &ws);
+	if (ws.n == 0 || ws.n > 4)
+		return 0;
+	int common = 1;
+	for (size_t k = 0; k < ws.n; k++)
+		common &= scrub_common_word(ws.w[k], ws.l[k]) ||
+			  (lex_classify(ws.w[k], ws.l[k]) & LEX_FUNCTION) != 0;
+	const char *pw[5] = {"nb"};
+	size_t pl[5] = {2};
+	for (size_t k = 0; k < ws.n; k++)
+		pw[k + 1] = ws.w[k], pl[k + 1] = ws.l[k];
+	int rc = pat_add(bc, &bc->values, pw, pl, ws.n + 1, 0, kind, R_VAL_STREET, 0);
+	if (rc == 0 && (ws.n > 1 || ws.l[0] >= 4))
+		rc = pat_add(bc, &bc->values, (const char *const *)ws.w, ws.l, ws.n, 0, kind,
+			     R_VAL_STREET, common);
+	return rc;
+}
+
+/*
  * An address: the whole (postcode dropped), its first line ("33a grange
  * court", or "flat 10 170a cliff walk" when the first part names no
  * street), the number and street, and the street alone.
@@ -751,7 +796,7 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 		return 0;
 	split(full, n, &ws);
 	if ((rc = add_words(bc, &ws, 0, ws.n, kind, R_VAL_ADDR)) != 0 ||
-	    (rc = add_building(bc, text, len, kind)) != 0)
+	    (rc = add_building(bc, text, len, kind)) != 0 || (rc = add_boat(bc, text, len, kind)) != 0)
 		return rc;
 	const char *c1 = memchr(text, ',', len);
 	size_t e1 = c1 ? (size_t)(c1 - text) : len;
@@ -2084,7 +2129,7 @@ static int role_word(const unsigned char *s, size_t a, size_t e)
 {
 	static const char *const ROLE[] = {
 		"admin", "advocate", "analyst", "caseworker", "chair", "clinician", "coordinator",
-		"counsellor", "dispenser", "doctor", "hca", "interpreter", "keyworker", "manager",
+		"counsellor", "dispensary", "dispenser", "doctor", "hca", "interpreter", "keyworker", "manager",
 		"mentor", "midwife", "minutes", "nurse", "officer", "paramedic", "pharmacist",
 		"practitioner", "reception", "receptionist", "supervisor", "teacher", "tech",
 		"therapist", "volunteer", "worker", NULL};
@@ -2208,6 +2253,17 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 			e++;
 		/* "IDVA AH (...)", "Analyst DW,", "IDVA (ML)" (the capitals'
 		 * shape first: most words have none after them) */
+		/* s47-never: a clock's or a postscript's letters in brackets
+		 * between a role and a log entry's colon are the worker's
+		 * ("Admin (PM): e-mail from ...") */
+		static const char *const LOG_TAG[] = {"am", "pm", "ps", "cc", NULL};
+		if (s[we] == ' ' && br && e - a == 2 && e + 1 < n && s[e] == ')' && s[e + 1] == ':' &&
+		    role_word(s, i, we) && word_of(s, a, e, LOG_TAG)) {
+			if (spans_push(all, a, e, SCRUB_NAME, "form:role-initials") != 0)
+				return MGW_E_NOMEM;
+			i = e;
+			continue;
+		}
 		if (s[we] == ' ' && e - a >= 2 && e - a <= 3 && (!br || (e < n && s[e] == ')')) &&
 		    role_word(s, i, we) && worker_initials(s, n, a, e, 0) &&
 		    !(e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1]) && sc_alpha(s[e + 2 < n ? e + 2 : e])) &&
@@ -4325,18 +4381,27 @@ static int street_comma_town(const unsigned char *s, size_t lo, size_t end, size
  * Is the word s[a..a+n) named before a, capitalised and whole ("Ware Town
  * Council" heading a note that later says "to stay in Ware")? A town the
  * note names before its statement of where she is, is the area the note is
- * written in; where she moved to is new to the note. One memmem pass over
- * the text before a (home_town asks once per town).
+ * written in; where she moved to is new to the note. Only a naming in the
+ * text's first line, or before a capitalised word (an agency's: "Ware Town
+ * Council"), says so: "comes in from Sale on the 263" is where she is too.
+ * One memmem pass over the text before a (home_town asks once per town).
  */
 static int named_before(const unsigned char *s, size_t a, size_t n)
 {
+	const unsigned char *nl = memchr(s, '\n', a);
+	size_t head = nl ? (size_t)(nl - s) : a;
 	for (size_t i = 0; i + n <= a;) {
 		const unsigned char *q = memmem(s + i, a - i, s + a, n);
 		if (q == NULL)
 			return 0;
 		size_t k = (size_t)(q - s);
+		/* (s47-never: as an agency's or a heading's first word, "Ware
+		 * Town Council", "Leeds MARAC"; not a place she comes from, "in
+		 * from Sale on the 263") */
 		if ((k == 0 || (!sc_alnum(s[k - 1]) && s[k - 1] < 0x80)) &&
-		    !sc_alnum(s[k + n]) && s[k + n] < 0x80) /* k + n <= a: in the text */
+		    !sc_alnum(s[k + n]) && s[k + n] < 0x80 && /* k + n <= a: in the text */
+		    ((k + n + 1 < a && s[k + n] == ' ' && sc_upper(s[k + n + 1])) ||
+		     k < head)) /* or in the first line's heading */
 			return 1;
 		i = k + 1;
 	}
@@ -4888,21 +4953,29 @@ static int arrival_after_place(const unsigned char *s, size_t n, struct spans *a
 /*
  * s47-never: the county or town a place withheld as where she is lies in,
  * said right after it ("<Village> is Notts, so it's a transfer", "<Estate>
- * in Leeds"): " is " or " in ", then a capitalised word the lexicon knows
- * as a place, withheld with it. Reads a few bytes after each span.
+ * in Leeds", "nb <Boat> at Foxhangers"): " is ", " in ", " at " or " by ",
+ * then a capitalised word the lexicon knows as a place (after "at" and "by"
+ * one it knows as nothing too), withheld with it. Reads a few bytes after
+ * each span.
  */
+static unsigned never_kind(const struct span *x);
 static int place_is_area(const unsigned char *s, size_t n, struct spans *all, size_t from)
 {
 	size_t to = all->n;
 	for (size_t j = from; j < to; j++) {
 		size_t e = all->v[j].end;
-		if (all->v[j].kind != SCRUB_LOCATION || e + 5 >= n || s[e] != ' ' ||
-		    !((s[e + 1] == 'i' && (s[e + 2] == 's' || s[e + 2] == 'n')) && s[e + 3] == ' ') ||
-		    !sc_upper(s[e + 4]))
+		if (never_kind(&all->v[j]) != SCRUB_LOCATION || e + 5 >= n || s[e] != ' ')
+			continue; /* (a never-share value's too: her address's) */
+		int in = (s[e + 1] == 'i' && (s[e + 2] == 's' || s[e + 2] == 'n')) ||
+			 (s[e + 1] == 'a' && s[e + 2] == 't') || (s[e + 1] == 'b' && s[e + 2] == 'y');
+		if (!in || s[e + 3] != ' ' || !sc_upper(s[e + 4]))
 			continue;
 		size_t q = prop_word_end(s, n, e + 4);
-		if (q - (e + 4) < 3 || (q < n && (sc_alnum(s[q]) || s[q] >= 0x80)) ||
-		    !(lex_classify((const char *)s + e + 4, q - e - 4) & LEX_PLACE) ||
+		unsigned b = q - (e + 4) >= 3 ? lex_classify((const char *)s + e + 4, q - e - 4) : LEX_COMMON;
+		/* (after "at" or "by" a word no list knows too: a mooring's,
+		 * a farm's name, "nb <Boat> at Foxhangers") */
+		int known = (b & LEX_PLACE) || (b == 0 && (s[e + 1] == 'a' || s[e + 1] == 'b'));
+		if (q - (e + 4) < 3 || (q < n && (sc_alnum(s[q]) || s[q] >= 0x80)) || !known ||
 		    (q + 1 < n && s[q] == ' ' && sc_upper(s[q + 1])))
 			continue; /* (not "in Leeds Crown Court": an agency's) */
 		if (spans_push(all, e, q, SCRUB_LOCATION, "loc:area-of") != 0)
@@ -6363,8 +6436,6 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 	if (all.n > place_from && (rc = place_initials(s, n, &all, place_from)) != 0)
 		goto done;
-	if (loc && all.n > place_from && (rc = place_is_area(s, n, &all, place_from)) != 0)
-		goto done;
 	rc = MGW_E_NOMEM;
 	if (loc && all.n > place_from && arrival_after_place(s, n, &all, place_from) != 0)
 		goto done;
@@ -6396,6 +6467,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		if (spans_push(&all, vals.v[j].start, ve, vals.v[j].kind, vals.v[j].rule) != 0)
 			goto done;
 	}
+	if (loc && all.n > place_from && place_is_area(s, n, &all, place_from) != 0)
+		goto done;
 	if (address_tails(s, n, &all, 0, &keep, maxend) != 0)
 		goto done;
 	if ((mask & KIND_BIT(SCRUB_PLACE)) && care_firms(s, n, &all) != 0)

@@ -3214,6 +3214,31 @@ static int one_edit(const char *a, size_t la, const char *b, size_t lb)
  * that share w's first or last letter (struct wordidx), walked in list
  * order by merging the two index lists.
  */
+/*
+ * s47-never: a romanised name's spellings, folded alike: "oo" and "ou" to
+ * "u", "ee" to "i", "aa" to "a", "ph" to "f" ("Khatoon" of "Khatun",
+ * "Rahmaan" of "Rahman", "Mustapha" of "Mustafa"). Into out (cap bytes),
+ * its length; w is folded to lower case already.
+ */
+static size_t roman_fold(const char *w, size_t wl, char *out, size_t cap)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < wl && o < cap; i++) {
+		char c = w[i], d = i + 1 < wl ? w[i + 1] : 0;
+		if ((c == 'o' && (d == 'o' || d == 'u')) || (c == 'e' && d == 'e') ||
+		    (c == 'a' && d == 'a')) {
+			out[o++] = c == 'o' ? 'u' : c == 'e' ? 'i' : 'a';
+			i++;
+		} else if (c == 'p' && d == 'h') {
+			out[o++] = 'f';
+			i++;
+		} else {
+			out[o++] = c;
+		}
+	}
+	return o;
+}
+
 static int fuzzy_name(const scrubber *sc, const char *w, size_t wl)
 {
 	const unsigned f = (unsigned char)w[0], z = (unsigned char)w[wl - 1];
@@ -3238,6 +3263,12 @@ static int fuzzy_name(const scrubber *sc, const char *w, size_t wl)
 			return 0; /* the surname itself */
 		if (l + 1 >= wl && l <= wl + 1 && one_edit(w, wl, sc->fz[k].p, l))
 			return !scrub_common_word(w, wl);
+		if (l + 2 >= wl && l <= wl + 2 && wl < 48 && l < 48) {
+			char fa[48], fb[48];
+			size_t na = roman_fold(w, wl, fa, sizeof fa), nb = roman_fold(sc->fz[k].p, l, fb, sizeof fb);
+			if (na == nb && memcmp(fa, fb, na) == 0 && (na != wl || nb != l))
+				return !scrub_common_word(w, wl);
+		}
 	}
 	return 0;
 }

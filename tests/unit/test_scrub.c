@@ -5156,3 +5156,40 @@ Test(scrub, s47_names_and_handles)
 	expect("Jordan messaged from a new account jh.motors__. And kj.burner_.",
 	       "Jordan messaged from a new account " R("handle") ". And " R("handle") ".");
 }
+
+/* s47-never: a town named before the statement of where she is counts as
+ * the note's own area only in the first line or an agency's name; "comes in
+ * from Sale on the 263" goes with "staying ... in Sale" after it. An
+ * alternative provision's "Learning Centre" is a school's kind. */
+Test(scrub, s47_town_before_statement)
+{
+	expect_loc_parts("From: Attendance Officer, Fri 29 Jan\n"
+			 "Hodan says she now comes in from Sale on the 263 and it is a nightmare.\n"
+			 "She has been staying with her aunt Ubah in Sale, off Washway Road.",
+			 (const char *const[]){"from Sale on the 263", NULL}, NULL);
+	expect("Now attends the Hessle Road Learning Centre (AP) Mon-Thu.",
+	       "Now attends the " R("place") " Mon-Thu.");
+}
+
+/* s47-never: a boat as her listed address, by its name with its prefix
+ * ("nb Kestrel (continuous cruiser)": "came across nb Kestrel at
+ * Foxhangers"), where it was found with it; a worker's letters in brackets
+ * between a role and a log's colon ("Dispensary (EY):", "Admin (PM):"), not
+ * a clock ("at 3 (PM):"); a romanised surname's spelling ("Khatoon" of a
+ * listed "Khatun"). */
+Test(scrub, s47_boat_log_romanised)
+{
+	const struct scrub_value v[] = {
+	    {"nb Kestrel (continuous cruiser)", SCRUB_ADDRESS, CANON_ADDRESS, 1}};
+	const char *const names[] = {"Fatema Khatun"};
+	struct scrub_spec spec = {.names = names, .n_names = 1, .values = v, .n_values = 1,
+				  .flags = SCRUB_F_LOCATION};
+	scrubber *sc = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &sc), 0);
+	expect_with(sc, "Officer came across nb Kestrel at Foxhangers on Monday. Fatema Khatoon said.",
+		    "Officer came across " W("victim location") " on Monday. " R("name") " said.");
+	scrubber_free(sc);
+	expect("02/03 Dispensary (EY): collected. 09/03 Admin (PM): scanned. Meeting at 3 (PM): ok.",
+	       "02/03 Dispensary (" R("name") "): collected. 09/03 Admin (" R("name")
+	       "): scanned. Meeting at 3 (PM): ok.");
+}
