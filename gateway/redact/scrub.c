@@ -3699,19 +3699,33 @@ static int person_town_at(const unsigned char *s, size_t n, size_t e, struct spa
 		i++;
 	if (i - a < 4 || (i < n && s[i] >= 0x80))
 		return 0;
+	/* s47-never: in brackets, the town then its district ("BIL <Name>
+	 * (Enfield, Bush Hill Park)"): capitalised words to the bracket's
+	 * close, 40 bytes at most */
+	size_t te = i; /* the town's end (a district may follow it) */
+	if (br && i + 2 < n && s[i] == ',' && s[i + 1] == ' ' && sc_upper(s[i + 2])) {
+		size_t k = i + 2;
+		while (k < n && k - i <= 40 && (sc_alpha(s[k]) || (s[k] == ' ' && k + 1 < n && sc_upper(s[k + 1]))))
+			k++;
+		int lower = 0; /* (not an agency's letters: "(Leeds, CID)") */
+		for (size_t x = te + 2; x < k; x++)
+			lower |= sc_lower(s[x]);
+		if (k < n && s[k] == ')' && lower)
+			i = k;
+	}
 	if (br ? !(i < n && s[i] == ')')
 	       : !(i == n || s[i] == '.' || s[i] == ',' || s[i] == ';' || s[i] == ')'))
 		return 0;
 	size_t up = 0;
-	for (size_t k = a; k < i; k++)
+	for (size_t k = a; k < te; k++)
 		up += sc_upper(s[k]);
-	if (up == i - a)
+	if (up == te - a)
 		return 0; /* an agency's letters: "(IDVA)" */
 	/* the first part of a hyphened town: "Weston-super-Mare" */
 	size_t h = a;
-	while (h < i && s[h] != '-')
+	while (h < te && s[h] != '-')
 		h++;
-	if (!(lex_classify((const char *)s + a, h - a) & LEX_PLACE) || month_word(s + a, i - a))
+	if (!(lex_classify((const char *)s + a, h - a) & LEX_PLACE) || month_word(s + a, te - a))
 		return 0; /* (a word no list knows is as often an agency's: "(Sirona)";
 		           * "March" a town, but after a name a month) */
 	return spans_push(all, a, i, SCRUB_PLACE, "place:person-town");

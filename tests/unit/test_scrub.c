@@ -5189,6 +5189,10 @@ Test(scrub, s47_boat_log_romanised)
 	expect_with(sc, "Officer came across nb Kestrel at Foxhangers on Monday. Fatema Khatoon said.",
 		    "Officer came across " W("victim location") " on Monday. " R("name") " said.");
 	scrubber_free(sc);
+	/* a third party's town and district in brackets after the name, not
+	 * an agency's letters after the town */
+	expect("BIL Emre Yildiz (Enfield, Bush Hill Park), uncle. DC Jo Smith (Leeds, CID) rang.",
+	       "BIL " R("name") " (" R("place") "), uncle. " R("name") " (Leeds, CID) rang.");
 	expect("02/03 Dispensary (EY): collected. 09/03 Admin (PM): scanned. Meeting at 3 (PM): ok.",
 	       "02/03 Dispensary (" R("name") "): collected. 09/03 Admin (" R("name")
 	       "): scanned. Meeting at 3 (PM): ok.");
