@@ -4699,6 +4699,21 @@ static void journey_from(const unsigned char *s, size_t n, size_t *a, size_t *e)
 	static const char *const LEN[] = {"minutes", "mins", "minute", "hours", "hour", "hrs",
 					  "miles", NULL};
 	size_t i = *a;
+	/* s47-never: the bus she rides from it ("comes in from <Town> on the
+	 * 263", "from <Town> on the X5"): the route's number with the place */
+	if (*e + 8 < n && strncmp((const char *)s + *e, " on the ", 8) == 0) {
+		size_t r = *e + 8, d = r;
+		if (r < n && sc_upper(s[r]) && r + 1 < n && sc_digit(s[r + 1]))
+			d++; /* "X5" */
+		size_t dd = d;
+		while (dd < n && dd - d < 4 && sc_digit(s[dd]))
+			dd++;
+		if (dd > d && !(dd < n && (sc_alnum(s[dd]) || s[dd] == ':' || s[dd] == '/' || s[dd] == '.' ||
+					   s[dd] >= 0x80)) &&
+		    !(dd < n && s[dd] == ' ' && dd + 1 < n && sc_alpha(s[dd + 1]) &&
+		      word_of(s, dd + 1, prop_word_end(s, n, dd + 1), LEN)))
+			*e = dd;
+	}
 	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\n'))
 		i--;
 	if (i < 5 || strncasecmp((const char *)s + i - 4, "from", 4) != 0 || sc_alpha(s[i - 5]))
@@ -5468,6 +5483,17 @@ static int address_tails(const unsigned char *s, size_t n, struct spans *all, si
 		if (all->v[j].kind != SCRUB_ADDRESS)
 			continue;
 		size_t i = all->v[j].end, end = 0;
+		/* s47: a building's kind in small letters between ("<Street>
+		 * hostel, Bootle", "<Street> flats, Leeds") */
+		static const char *const KIND[] = {"hostel", "flats", "house", "estate", "hotel",
+						   "refuge", "bungalow", NULL};
+		if (i + 3 < n && s[i] == ' ' && sc_lower(s[i + 1])) {
+			size_t ke = i + 1;
+			while (ke < n && ke - i < 12 && sc_lower(s[ke]))
+				ke++;
+			if (ke < n && s[ke] == ',' && word_of(s, i + 1, ke, KIND))
+				i = ke;
+		}
 		for (int words = 0; words < 2; words++) {
 			size_t k = i;
 			if (words == 0) {
