@@ -554,11 +554,25 @@ static int capacity_where_to(const struct scan *sc, long p)
  * rang from the pub"), nor a number or a phone ("from a withheld number",
  * "from her mobile", "from work": no place).
  */
+/* After a phone at i ("a phone box", "a neighbour's landline"): "in",
+ * "at" or "on" then a place, within three words? */
+static int phone_then_place(const struct scan *sc, long i)
+{
+	for (long k = i + 1; k < i + 4; k++) {
+		const struct tok *w = T(sc, k);
+		if (w->type != T_WORD || (w->f & F_BRK))
+			return 0;
+		if ((w->id == W_IN || w->id == W_AT || w->id == W_ON) && !(T(sc, k + 1)->f & F_BRK))
+			return place_object(sc, skip_det(sc, k + 1), 0);
+	}
+	return 0;
+}
+
 static int call_from(const struct scan *sc, long p)
 {
 	unsigned id = T(sc, p)->id;
 	if (!(id == W_CALLING || id == W_RINGING || id == W_PHONING || id == W_RANG ||
-	      id == W_PHONED) ||
+	      id == W_PHONED || id == W_RINGS) ||
 	    !(T(sc, p)->f & F_LOWER))
 		return 0;
 	const struct tok *fr = T(sc, p + 1);
@@ -569,10 +583,14 @@ static int call_from(const struct scan *sc, long p)
 	    his_kin_at(sc, p + 2))
 		return 0;
 	/* a phone, not a place: "rang from a friend's phone", "phoned from
-	 * a neighbour's landline" */
+	 * a neighbour's landline" (unless a place follows it: "from a phone
+	 * box in <Town>") */
 	for (long i = o; i < o + 3; i++) {
 		const struct tok *d = T(sc, i);
 		if (d->type != T_WORD || (i > o && (d->f & F_BRK)))
+			break;
+		if ((d->id == W_PHONE || d->id == W_LANDLINE || d->id == W_MOBILE) &&
+		    phone_then_place(sc, i))
 			break;
 		static const char *const DEV[] = {"fone", "phn", "mob", "handset", "ipad", "tablet",
 						  "laptop", "device", "account", "work", NULL};
@@ -582,9 +600,13 @@ static int call_from(const struct scan *sc, long p)
 			return 0;
 	}
 	/* someone else rings: her mother, a neighbour, Mr X ("V's mother
-	 * rang from <Town>", "Alaw's mum <Name> rang from <Town>") */
+	 * rang from <Town>", "Alaw's mum <Name> rang from <Town>"), in the
+	 * verb's own clause (not "Jane, who is scared of her ex-partner, rang
+	 * from <Town>": a comma closes an aside) */
 	for (long i = p - 1; i >= sc->ss && i >= p - 8; i--) {
 		const struct tok *w = T(sc, i);
+		if (is_punct(w, ',') || (i < p - 1 && (T(sc, i + 1)->f & F_BRK)))
+			break;
 		if (w->type == T_WORD && (w->cls & (C_KIN | C_TITLE)))
 			return 0;
 	}
@@ -1032,7 +1054,7 @@ static const uint8_t LOC_ID[W_COUNT] = {
 	[W_VACANCY] = 1, [W_UNIT] = 1, [W_NEXT] = 1, [W_RECEIVING] = 1, [W_MARAC] = 1,
 	[W_APPOINTMENT] = 1, [W_APPT] = 1, [W_SCAN] = 1, [W_DETAINED] = 1, [W_CLINIC] = 1,
 	[W_KEYS] = 1, [W_CALLING] = 1, [W_RINGING] = 1, [W_PHONING] = 1, [W_RANG] = 1,
-	[W_PHONED] = 1,
+	[W_PHONED] = 1, [W_RINGS] = 1,
 };
 #define SAFE_CLS (C_CALL | C_CALLED | C_CHECK)
 static const uint8_t SAFE_ID[W_COUNT] = {

@@ -1200,6 +1200,7 @@
 	W(RUNG, "rung", C_CALLED)                                                               \
 	W(PHONED, "phoned", C_CALLED)                                                           \
 	W(RANG, "rang", 0) /* "rang from her aunt's in <Town>": where she is */             \
+	W(RINGS, "rings", 0) /* "rings from <Town> most days" */                                \
 	W(TEXTED, "texted", C_CALLED)                                                           \
 	W(VISITED, "visited", C_CALLED)                                                         \
 	W(LEAVE, "leave", 0)                                                                    \

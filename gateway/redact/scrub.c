@@ -731,8 +731,9 @@ static int add_building(struct bctx *bc, const char *text, size_t len, unsigned 
  * "Narrowboat Tinker's Dream, towpath mooring"): notes name the boat by its
  * name, with the prefix or without ("came across nb Kestrel at ..."). The
  * words after the prefix, up to a bracket or a comma, one to four: withheld
- * with "nb" before them and alone (alone, where a name would be when all are
- * common words: "Kestrel").
+ * with "nb" before them, and alone (where a name would be when all are
+ * common words: "Tinker's Dream"; one word alone only when no common word:
+ * "Kestrel" alone stays).
  */
 static int add_boat(struct bctx *bc, const char *text, size_t len, unsigned kind)
 {
@@ -765,7 +766,9 @@ static int add_boat(struct bctx *bc, const char *text, size_t len, unsigned kind
 	for (size_t k = 0; k < ws.n; k++)
 		pw[k + 1] = ws.w[k], pl[k + 1] = ws.l[k];
 	int rc = pat_add(bc, &bc->values, pw, pl, ws.n + 1, 0, kind, R_VAL_STREET, 0);
-	if (rc == 0 && (ws.n > 1 || ws.l[0] >= 4))
+	/* (one common word alone is too often the word: "no Hope", "a
+	 * Kestrel" stay; "nb Kestrel" goes) */
+	if (rc == 0 && (ws.n > 1 || (ws.l[0] >= 5 && !common)))
 		rc = pat_add(bc, &bc->values, (const char *const *)ws.w, ws.l, ws.n, 0, kind,
 			     R_VAL_STREET, common);
 	return rc;
@@ -2233,6 +2236,21 @@ static int cap_word_before(const unsigned char *s, size_t i)
 	return sc_upper(s[w]);
 }
 
+/* After "PS" or "CC" ending at we: " (" and a meeting's clerical role
+ * ("coordinator", "admin", "minutes"), not an officer's ("PS (custody
+ * officer)" is a police sergeant)? */
+static int minutes_role(const unsigned char *s, size_t n, size_t we)
+{
+	static const char *const CLERK[] = {"coordinator", "co-ordinator", "admin", "administrator",
+					    "minutes", "clerk", "scribe", NULL};
+	size_t a = we + 2, e = a;
+	if (a >= n || s[we] != ' ' || s[we + 1] != '(')
+		return 0;
+	while (e < n && (sc_alpha(s[e]) || s[e] == '-'))
+		e++;
+	return word_of(s, a, e, CLERK);
+}
+
 static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 {
 	for (size_t i = 0; i + 2 <= n; i++) {
@@ -2257,8 +2275,14 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 		 * between a role and a log entry's colon are the worker's
 		 * ("Admin (PM): e-mail from ...") */
 		static const char *const LOG_TAG[] = {"am", "pm", "ps", "cc", NULL};
+		/* (not a shift's: "Nurse (PM): obs stable", "Reception (AM):") */
+		static const char *const SHIFT[] = {"nurse", "reception", "receptionist", "hca",
+						    "doctor", "midwife", "paramedic", "worker",
+						    "officer", "practitioner", "clinician", "tech", NULL};
 		if (s[we] == ' ' && br && e - a == 2 && e + 1 < n && s[e] == ')' && s[e + 1] == ':' &&
-		    role_word(s, i, we) && word_of(s, a, e, LOG_TAG)) {
+		    role_word(s, i, we) && word_of(s, a, e, LOG_TAG) &&
+		    !((sc_upper(s[a]) && (s[a] == 'A' || s[a] == 'P') && s[a + 1] == 'M') &&
+		      word_of(s, i, we, SHIFT))) {
 			if (spans_push(all, a, e, SCRUB_NAME, "form:role-initials") != 0)
 				return MGW_E_NOMEM;
 			i = e;
@@ -2323,7 +2347,8 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 		     /* s47-never: a postscript's or a copy's letters are a
 		      * worker's before a role in brackets ("Minutes: PS
 		      * (coordinator)") */
-		     (we - i == 2 && ((s[i] == 'P' && s[i + 1] == 'S') || (s[i] == 'C' && s[i + 1] == 'C'))))) {
+		     (we - i == 2 && ((s[i] == 'P' && s[i + 1] == 'S') || (s[i] == 'C' && s[i + 1] == 'C')) &&
+		      minutes_role(s, n, we)))) {
 			size_t x = we + 1, role = 0;
 			int comma = 0;
 			if (i > 0 && s[i - 1] == '(' && we < n && s[we] == ',')
@@ -3710,6 +3735,21 @@ static int person_town_at(const unsigned char *s, size_t n, size_t e, struct spa
 		int lower = 0; /* (not an agency's letters: "(Leeds, CID)") */
 		for (size_t x = te + 2; x < k; x++)
 			lower |= sc_lower(s[x]);
+		/* (nor an agency's or a team's words: "(Bradford, Probation)",
+		 * "(Wakefield, Neighbourhood Team)") */
+		static const char *const BODY[] = {
+		    "probation", "team", "unit", "service", "services", "police", "council", "hub",
+		    "safeguarding", "neighbourhood", "court", "office", "department", "dept", "social",
+		    "care", "health", "housing", "nhs", "trust", "station", "cid", "mash", "idva",
+		    "ypva", "isva", "marac", "custody", "school", "college", "university", NULL};
+		for (size_t x = te + 2; x < k && lower;) {
+			size_t y = x;
+			while (y < k && sc_alpha(s[y]))
+				y++;
+			if (word_of(s, x, y, BODY))
+				lower = 0;
+			x = y + 1;
+		}
 		if (k < n && s[k] == ')' && lower)
 			i = k;
 	}
@@ -3733,6 +3773,26 @@ static int person_town_at(const unsigned char *s, size_t n, size_t e, struct spa
 
 static int person_towns(const unsigned char *s, size_t n, struct spans *all, const struct spans *names)
 {
+	/* s47-review: a relative's town by the kinship word ("aunt (Cowes),
+	 * uncle (Ryde)", "Family: Mum, Tring."): a word the lexicon knows as
+	 * kin right before " (" or ", " */
+	for (size_t p = 1; p + 2 < n; p++) {
+		if (!((s[p] == '(' && s[p - 1] == ' ') || (s[p] == ',' && s[p + 1] == ' ')) ||
+		    !sc_upper(s[p + (s[p] == '(' ? 1 : 2)]))
+			continue;
+		size_t e = s[p] == '(' ? p - 1 : p, b = e;
+		while (b > 0 && sc_alpha(s[b - 1]) && e - b < 16)
+			b--;
+		if (e - b < 3 || (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] >= 0x80)) ||
+		    !(lex_classify((const char *)s + b, e - b) & LEX_KIN))
+			continue;
+		/* (a name after the kin word is the person's: "dad (Jordan)") */
+		size_t ta = p + (s[p] == '(' ? 1 : 2), tz = prop_word_end(s, n, ta);
+		if (lex_classify((const char *)s + ta, tz - ta) & LEX_FORENAME)
+			continue;
+		if (person_town_at(s, n, e, all) != 0)
+			return MGW_E_NOMEM;
+	}
 	size_t to = all->n;
 	for (size_t j = 0; j < to; j++)
 		if (all->v[j].kind == SCRUB_NAME && person_town_at(s, n, all->v[j].end, all) != 0)
@@ -4269,10 +4329,14 @@ static int list_under_statement(const unsigned char *s, size_t n, struct spans *
  */
 static size_t rota_day(const unsigned char *s, size_t n, size_t a)
 {
+	if (a + 2 < n && (s[a] == '-' || s[a] == '*') && s[a + 1] == ' ')
+		a += 2; /* a list's bullet: "- Mon 9-5" */
 	size_t e = a;
 	while (e < n && sc_alpha(s[e]))
 		e++;
-	if (e == a || e - a > 9 || !day_label(s + a, e - a) || e >= n ||
+	/* (a day's short form or its name: not "Yesterday", "Holiday") */
+	if (e == a || e - a > 9 || !day_label(s + a, e - a) ||
+	    (e - a > 5 && !weekday_word(s + a, e - a)) || e >= n ||
 	    !(s[e] == '\t' || s[e] == ' ' || s[e] == ':'))
 		return 0;
 	if (s[e] == ':')
@@ -4287,7 +4351,10 @@ static size_t rota_day(const unsigned char *s, size_t n, size_t a)
 		c++;
 	while (c < n && c - e < 8 && sc_alpha(s[c]))
 		c++; /* "9am" */
-	if (c == e || !sc_digit(s[e]) || c + 1 >= n || s[c] != '-' || !sc_digit(s[c + 1]))
+	if (c + 3 < n && s[c] == ' ' && s[c + 1] == '-' && s[c + 2] == ' ')
+		c++; /* "09:00 - 17:00" */
+	if (c == e || !sc_digit(s[e]) || c + 1 >= n || s[c] != '-' ||
+	    !(sc_digit(s[c + 1]) || (s[c + 1] == ' ' && c + 2 < n && sc_digit(s[c + 2]))))
 		return 0;
 	size_t le = c;
 	while (le < n && le - e <= 60 && s[le] != '\n')
@@ -4402,8 +4469,10 @@ static int street_comma_town(const unsigned char *s, size_t lo, size_t end, size
  */
 static int named_before(const unsigned char *s, size_t a, size_t n)
 {
+	/* the first line is a heading when a line follows it before a (a
+	 * note of one paragraph has none) */
 	const unsigned char *nl = memchr(s, '\n', a);
-	size_t head = nl ? (size_t)(nl - s) : a;
+	size_t head = nl ? (size_t)(nl - s) : 0;
 	for (size_t i = 0; i + n <= a;) {
 		const unsigned char *q = memmem(s + i, a - i, s + a, n);
 		if (q == NULL)
@@ -4415,7 +4484,8 @@ static int named_before(const unsigned char *s, size_t a, size_t n)
 		if ((k == 0 || (!sc_alnum(s[k - 1]) && s[k - 1] < 0x80)) &&
 		    !sc_alnum(s[k + n]) && s[k + n] < 0x80 && /* k + n <= a: in the text */
 		    ((k + n + 1 < a && s[k + n] == ' ' && sc_upper(s[k + n + 1])) ||
-		     k < head)) /* or in the first line's heading */
+		     k < head || town_use(s, a, k, k + n, 1))) /* or in the first line's heading,
+		                                                * or before "police" */
 			return 1;
 		i = k + 1;
 	}
@@ -5017,27 +5087,45 @@ static int place_is_area(const unsigned char *s, size_t n, struct spans *all, si
  * s47-never: an address quoted as someone wrote or said it ("the victim
  * wrote the address as "<street>, <landmark>"", "address given as
  * '<...>'", "Address: "<...>""): the quoted words are the address, in
- * whatever script or language, when the quote opens at most three small
- * words after "address" (as, is, was, given, written ...) and closes on the
- * same line within 120 bytes. One pass: each search starts after the last.
+ * whatever script or language, when "address" is the noun (after "the",
+ * "her", "new" ..., or a label's) and the quote opens at most five words
+ * after it ("she wrote was", "in her words:") and closes on the same line
+ * within 120 bytes. One pass: each search starts after the last.
  */
 static int quoted_address(const unsigned char *s, size_t n, struct spans *all)
 {
-	static const char *const MID[] = {"as", "is", "was", "given", "written", "reads", "read",
-					  "spelt", "spelled", "now", NULL};
+	/* the noun, not the verb ("to address "Safety Planning""): a word
+	 * before it that makes it one, or a label's capital */
+	static const char *const NOUN[] = {"the", "her", "his", "their", "new", "an", "old", "this",
+					   "that", "current", "home", "previous", "postal",
+					   "forwarding", "full", "which", "whose", "its", "my", "your",
+					   "same", "temporary", "safe", NULL};
 	for (size_t i = 0; i + 7 < n; i++) {
 		if ((s[i] | 0x20) != 'a' || (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80)) ||
 		    strncasecmp((const char *)s + i, "address", 7) != 0 ||
 		    (i + 7 < n && (sc_alnum(s[i + 7]) || s[i + 7] >= 0x80)))
 			continue;
+		size_t pe = i;
+		while (pe > 0 && s[pe - 1] == ' ')
+			pe--;
+		size_t pb = pe;
+		while (pb > 0 && sc_alpha(s[pb - 1]))
+			pb--;
+		int noun = (pb < pe && word_of(s, pb, pe, NOUN)) ||
+			   (sc_upper(s[i]) && (pe == 0 || s[pe - 1] == '\n' || s[pe - 1] == ':')) ||
+			   (i + 7 < n && s[i + 7] == ':');
+		if (!noun)
+			continue;
+		/* up to five words, then the quote ("was", "she wrote was",
+		 * "in her words:", "written on the form was") */
 		size_t k = i + 7;
-		for (int w = 0; w < 4 && k < n; w++) {
-			while (k < n && (s[k] == ' ' || s[k] == ':'))
+		for (int w = 0; w < 6 && k < n; w++) {
+			while (k < n && (s[k] == ' ' || s[k] == ':' || s[k] == ','))
 				k++;
 			size_t e = k;
 			while (e < n && sc_alpha(s[e]))
 				e++;
-			if (e == k || !word_of(s, k, e, MID))
+			if (e == k || w == 5)
 				break;
 			k = e;
 		}
@@ -5485,14 +5573,18 @@ static int address_tails(const unsigned char *s, size_t n, struct spans *all, si
 		size_t i = all->v[j].end, end = 0;
 		/* s47: a building's kind in small letters between ("<Street>
 		 * hostel, Bootle", "<Street> flats, Leeds") */
-		static const char *const KIND[] = {"hostel", "flats", "house", "estate", "hotel",
-						   "refuge", "bungalow", NULL};
-		if (i + 3 < n && s[i] == ' ' && sc_lower(s[i + 1])) {
-			size_t ke = i + 1;
-			while (ke < n && ke - i < 12 && sc_lower(s[ke]))
+		static const char *const KIND[] = {"hostel", "hostels", "flats", "house", "estate",
+						   "hotel", "refuge", "bungalow", NULL};
+		/* (up to three small words, the kind last: "women's refuge") */
+		for (size_t k = i, w = 0; w < 3 && k + 2 < n && s[k] == ' ' && sc_lower(s[k + 1]); w++) {
+			size_t ke = k + 1;
+			while (ke < n && ke - k < 14 && (sc_lower(s[ke]) || s[ke] == '\''))
 				ke++;
-			if (ke < n && s[ke] == ',' && word_of(s, i + 1, ke, KIND))
+			if (ke < n && s[ke] == ',' && word_of(s, k + 1, ke, KIND)) {
 				i = ke;
+				break;
+			}
+			k = ke;
 		}
 		for (int words = 0; words < 2; words++) {
 			size_t k = i;

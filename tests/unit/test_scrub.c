@@ -5197,3 +5197,37 @@ Test(scrub, s47_boat_log_romanised)
 	       "02/03 Dispensary (" R("name") "): collected. 09/03 Admin (" R("name")
 	       "): scanned. Meeting at 3 (PM): ok.");
 }
+
+/* s47-review: the session's rules kept to their classes (a reviewer's
+ * findings): a note of one paragraph has no heading ("comes in from Sale"
+ * before "staying ... in Sale" goes); a town before "police" is the note's
+ * own; a relative's town by the kinship word, not a name after it ("dad
+ * (Jordan)"); an agency after a third party's town stays ("(Bradford,
+ * Probation)"); "rings from", an aside's comma, a phone box in a town; the
+ * verb "address" quotes no address; a rota's spaced dashes and bullets;
+ * "Nurse (PM):" a shift, "PS (custody officer)" a sergeant; a boat's one
+ * common word alone stays. */
+Test(scrub, s47_review_bounds)
+{
+	expect_loc_parts("Hodan says she now comes in from Sale on the 263 and it is a nightmare. "
+			 "She has been staying with her aunt Ubah in Sale, off Washway Road.",
+			 (const char *const[]){"from Sale on the 263", NULL}, NULL);
+	expect_loc_parts("Case discussed.\nReferral from Wakefield police.\n"
+			 "She is now staying with her aunt in Wakefield.",
+			 NULL, (const char *const[]){"Referral from Wakefield police.", NULL});
+	expect("Contact: aunt (Cowes), uncle (Ryde). Mum said dad (Jordan) is not to collect.",
+	       "Contact: aunt (" R("place") "), uncle (" R("place") "). Mum said dad (" R("name") ") is not to collect.");
+	expect("Mark Smith (Bradford, Probation) attended.", R("name") " (Bradford, Probation) attended.");
+	expect_loc_parts("Jane, who is scared of her ex-partner, rang from Bootle and was tearful. "
+			 "Jane rings from Hexham most days.",
+			 (const char *const[]){"Bootle", "Hexham", NULL}, NULL);
+	expect_loc_parts("We need to address \"Safety Planning\" at the next meeting. "
+			 "The address she wrote was \"Yeşil Yollar\" in full.",
+			 (const char *const[]){"Yeşil Yollar", NULL},
+			 (const char *const[]){"\"Safety Planning\"", NULL});
+	expect_loc_parts("She starts at the store Mon, shifts as below:\n"
+			 "- Mon 09:00 - 17:00\n- Sat 07:00 - 15:00\n",
+			 (const char *const[]){"09:00 - 17:00", "07:00 - 15:00", NULL}, NULL);
+	expect("Nurse (PM): obs stable. PS (custody officer) authorised detention.",
+	       "Nurse (PM): obs stable. PS (custody officer) authorised detention.");
+}
