@@ -247,7 +247,18 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 		labels--;
 	if (labels > 0)
 		last = la[labels - 1], end = lz[labels - 1];
-	if (labels < 2 || !IN(s + last, end - last, TLDS) || !ends_word(s, n, end, 0))
+	/* "jo at gmail dot com07700900123": a number glued on to the
+	 * top-level domain is no part of it (fuzz, s47: a second pass over the
+	 * output, where the number is a marker, finds the address) */
+	int glued = 0;
+	if (labels >= 2) {
+		size_t g = last;
+		while (g < end && sc_alpha(s[g]))
+			g++;
+		if (g > last && g < end && sc_digit(s[g]) && IN(s + last, g - last, TLDS))
+			end = g, glued = 1;
+	}
+	if (labels < 2 || !IN(s + last, end - last, TLDS) || (!glued && !ends_word(s, n, end, 0)))
 		return 0;
 	if (plain > 0 && !strong && !spelled && !IN(s + first_a, first_e - first_a, PROVIDERS))
 		return 0;
@@ -305,6 +316,21 @@ int scrub_email_pass(const unsigned char *s, size_t n, struct spans *out)
 			}
 			if (i == lst)
 				break;
+			if (labels > 0 && !letters) {
+				/* "gmail.com07700900123": a top-level domain, then a
+				 * number glued on (no domain's label): the address ends
+				 * at the letters (s47-fuzz) */
+				size_t g = lst;
+				while (g < i && sc_alpha(s[g]))
+					g++;
+				size_t dg = g;
+				while (dg < i && sc_digit(s[dg]))
+					dg++;
+				if (g - lst >= 2 && dg == i && g < i && IN(s + lst, g - lst, TLDS)) {
+					end = g;
+					break;
+				}
+			}
 			if (labels++ > 0 && letters && nch >= 2)
 				end = i;
 			if (i >= n || s[i] != '.')
@@ -3774,6 +3800,11 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 	int compound = i > 0 && (s[i - 1] == '.' || s[i - 1] == '@' || s[i - 1] == '/' ||
 	                         s[i - 1] == '\\' || s[i - 1] == '_' || s[i - 1] == '-' ||
 	                         s[i - 1] == '+' || s[i - 1] == '%');
+	/* s47-fuzz: an e-mail's top-level domain, then a number glued on
+	 * ("jo@gmail.com07700900123"): the e-mail pass ends the address at
+	 * the domain, and the number is a phone's */
+	if (compound && s[i - 1] == '.' && j > i && IN(s + i, j - i, TLDS))
+		compound = 0;
 	if (!compound && j < n && sc_digit(s[j]) &&
 	    (cue == CUE_TEL || (s[j] == '0' && j + 1 < n && s[j + 1] == '7'))) {
 		size_t from = j;

@@ -127,7 +127,7 @@ Test(scrub, emails)
 	expect("mailto:zo\xC3\xAB@exampl\xC3\xA9.com now", "mailto:" R("email") " now");
 	unchanged("x@y and a@b.c and user@localhost");
 	expect("@example.com", R("handle")); /* a handle, not an e-mail */
-	expect("a@b.example.com5", R("email") ".com5"); /* the last all-letter label ends it */
+	expect("a@b.example.com5", R("email") "5"); /* a top-level domain then a figure: it ends there */
 }
 
 Test(scrub, postcodes)
@@ -5230,4 +5230,14 @@ Test(scrub, s47_review_bounds)
 			 (const char *const[]){"09:00 - 17:00", "07:00 - 15:00", NULL}, NULL);
 	expect("Nurse (PM): obs stable. PS (custody officer) authorised detention.",
 	       "Nurse (PM): obs stable. PS (custody officer) authorised detention.");
+}
+
+/* s47-fuzz: a number glued on to a written-out e-mail's top-level domain
+ * ("jo at gmail dot com07700900123"): the address and the number both go,
+ * so a second pass over the output finds neither. */
+Test(scrub, s47_email_glued_number)
+{
+	expect("Email jo at gmail dot com07700900123 now.",
+	       "Email " R("email") R("phone") " now.");
+	expect("Email jo@gmail.com07700900123 now.", "Email " R("email") R("phone") " now.");
 }
