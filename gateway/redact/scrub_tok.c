@@ -248,17 +248,17 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 	if (labels > 0)
 		last = la[labels - 1], end = lz[labels - 1];
 	/* "jo at gmail dot com07700900123": a number glued on to the
-	 * top-level domain is no part of it (fuzz, s47: a second pass over the
-	 * output, where the number is a marker, finds the address) */
-	int glued = 0;
-	if (labels >= 2) {
-		size_t g = last;
-		while (g < end && sc_alpha(s[g]))
-			g++;
-		if (g > last && g < end && sc_digit(s[g]) && IN(s + last, g - last, TLDS))
-			end = g, glued = 1;
-	}
-	if (labels < 2 || !IN(s + last, end - last, TLDS) || (!glued && !ends_word(s, n, end, 0)))
+	 * top-level domain is withheld with the address (fuzz, s47: alone, a
+	 * second pass over the output reads the number as whatever it is, and
+	 * the address before a marker) */
+	size_t g = last;
+	while (labels >= 2 && g < end && sc_alpha(s[g]))
+		g++;
+	size_t dg = g;
+	while (dg < end && sc_digit(s[dg]))
+		dg++;
+	int glued = labels >= 2 && g > last && g < end && dg == end && IN(s + last, g - last, TLDS);
+	if (!glued && (labels < 2 || !IN(s + last, end - last, TLDS) || !ends_word(s, n, end, 0)))
 		return 0;
 	if (plain > 0 && !strong && !spelled && !IN(s + first_a, first_e - first_a, PROVIDERS))
 		return 0;
@@ -327,7 +327,8 @@ int scrub_email_pass(const unsigned char *s, size_t n, struct spans *out)
 				while (dg < i && sc_digit(s[dg]))
 					dg++;
 				if (g - lst >= 2 && dg == i && g < i && IN(s + lst, g - lst, TLDS)) {
-					end = g;
+					end = i; /* the number with it: whatever it is, a
+					          * second pass must not find it alone */
 					break;
 				}
 			}
