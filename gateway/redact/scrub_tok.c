@@ -3801,11 +3801,6 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 	int compound = i > 0 && (s[i - 1] == '.' || s[i - 1] == '@' || s[i - 1] == '/' ||
 	                         s[i - 1] == '\\' || s[i - 1] == '_' || s[i - 1] == '-' ||
 	                         s[i - 1] == '+' || s[i - 1] == '%');
-	/* s47-fuzz: an e-mail's top-level domain, then a number glued on
-	 * ("jo@gmail.com07700900123"): the e-mail pass ends the address at
-	 * the domain, and the number is a phone's */
-	if (compound && s[i - 1] == '.' && j > i && IN(s + i, j - i, TLDS))
-		compound = 0;
 	if (!compound && j < n && sc_digit(s[j]) &&
 	    (cue == CUE_TEL || (s[j] == '0' && j + 1 < n && s[j + 1] == '7'))) {
 		size_t from = j;
