@@ -546,14 +546,6 @@ static int capacity_where_to(const struct scan *sc, long p)
 	return 0;
 }
 
-/*
- * s47-never: "was calling from her uncle's kitchen in <Town>", "rang from
- * <Town>", "ringing from the Costa on <Street>": where she rings from is
- * where she is. The calling verb (not the noun: "calls from him", "a call
- * from the school"), "from", then a place she can be; not his ringing ("he
- * rang from the pub"), nor a number or a phone ("from a withheld number",
- * "from her mobile", "from work": no place).
- */
 /* After a phone at i ("a phone box", "a neighbour's landline"): "in",
  * "at" or "on" then a place, within three words? */
 static int phone_then_place(const struct scan *sc, long i)
@@ -568,6 +560,14 @@ static int phone_then_place(const struct scan *sc, long i)
 	return 0;
 }
 
+/*
+ * s47-never: "was calling from her uncle's kitchen in <Town>", "rang from
+ * <Town>", "ringing from the Costa on <Street>": where she rings from is
+ * where she is. The calling verb (not the noun: "calls from him", "a call
+ * from the school"), "from", then a place she can be; not his ringing ("he
+ * rang from the pub"), nor a number or a phone ("from a withheld number",
+ * "from her mobile", "from work": no place).
+ */
 static int call_from(const struct scan *sc, long p)
 {
 	unsigned id = T(sc, p)->id;
@@ -589,14 +589,13 @@ static int call_from(const struct scan *sc, long p)
 		const struct tok *d = T(sc, i);
 		if (d->type != T_WORD || (i > o && (d->f & F_BRK)))
 			break;
-		if ((d->id == W_PHONE || d->id == W_LANDLINE || d->id == W_MOBILE) &&
-		    phone_then_place(sc, i))
-			break;
 		static const char *const DEV[] = {"fone", "phn", "mob", "handset", "ipad", "tablet",
 						  "laptop", "device", "account", "work", NULL};
-		if (d->id == W_PHONE || d->id == W_MOBILE || d->id == W_LANDLINE ||
-		    d->id == W_NUMBER || d->id == W_LINE || d->id == W_CELL || tok_in(sc, d, DEV) ||
-		    tok_in(sc, d, PL_NOT_HOME))
+		int phone = d->id == W_PHONE || d->id == W_MOBILE || d->id == W_LANDLINE;
+		if (phone && phone_then_place(sc, i))
+			break;
+		if (phone || d->id == W_NUMBER || d->id == W_LINE || d->id == W_CELL ||
+		    tok_in(sc, d, DEV) || tok_in(sc, d, PL_NOT_HOME))
 			return 0;
 	}
 	/* someone else rings: her mother, a neighbour, Mr X ("V's mother

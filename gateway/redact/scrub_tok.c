@@ -177,6 +177,19 @@ static size_t dot_before(const unsigned char *s, size_t e)
 	return j;
 }
 
+/* Is s[a..e) a top-level domain with a number glued on ("com07700900123"):
+ * letters the TLDS list knows, then figures to e? */
+static int tld_then_digits(const unsigned char *s, size_t a, size_t e)
+{
+	size_t g = a;
+	while (g < e && sc_alpha(s[g]))
+		g++;
+	size_t d = g;
+	while (d < e && sc_digit(s[d]))
+		d++;
+	return g > a && g < e && d == e && IN(s + a, g - a, TLDS);
+}
+
 /*
  * An e-mail written around an at-form occupying [aa, ab) ("@", " at ",
  * "[at]", "(at)"). plain: the at-form is the word "at" between spaces,
@@ -251,13 +264,7 @@ static size_t obf_email(const unsigned char *s, size_t n, size_t aa, size_t ab, 
 	 * top-level domain is withheld with the address (fuzz, s47: alone, a
 	 * second pass over the output reads the number as whatever it is, and
 	 * the address before a marker) */
-	size_t g = last;
-	while (labels >= 2 && g < end && sc_alpha(s[g]))
-		g++;
-	size_t dg = g;
-	while (dg < end && sc_digit(s[dg]))
-		dg++;
-	int glued = labels >= 2 && g > last && g < end && dg == end && IN(s + last, g - last, TLDS);
+	int glued = labels >= 2 && tld_then_digits(s, last, end);
 	if (!glued && (labels < 2 || !IN(s + last, end - last, TLDS) || !ends_word(s, n, end, 0)))
 		return 0;
 	if (plain > 0 && !strong && !spelled && !IN(s + first_a, first_e - first_a, PROVIDERS))
@@ -320,13 +327,7 @@ int scrub_email_pass(const unsigned char *s, size_t n, struct spans *out)
 				/* "gmail.com07700900123": a top-level domain, then a
 				 * number glued on (no domain's label): the address ends
 				 * at the letters (s47-fuzz) */
-				size_t g = lst;
-				while (g < i && sc_alpha(s[g]))
-					g++;
-				size_t dg = g;
-				while (dg < i && sc_digit(s[dg]))
-					dg++;
-				if (g - lst >= 2 && dg == i && g < i && IN(s + lst, g - lst, TLDS)) {
+				if (tld_then_digits(s, lst, i)) {
 					end = i; /* the number with it: whatever it is, a
 					          * second pass must not find it alone */
 					break;
@@ -3276,6 +3277,8 @@ static int fuzzy_name(const scrubber *sc, const char *w, size_t wl)
 			return 0;
 	}
 	uint32_t a = A->off[f], ae = A->off[f + 1], b = B->off[z], be = B->off[z + 1];
+	char fa[48]; /* w's romanised fold (roman_fold), made when first needed */
+	size_t na = 0;
 	while (a < ae || b < be) {
 		uint32_t k;
 		if (b >= be || (a < ae && A->idx[a] <= B->idx[b])) {
@@ -3291,8 +3294,10 @@ static int fuzzy_name(const scrubber *sc, const char *w, size_t wl)
 		if (l + 1 >= wl && l <= wl + 1 && one_edit(w, wl, sc->fz[k].p, l))
 			return !scrub_common_word(w, wl);
 		if (l + 2 >= wl && l <= wl + 2 && wl < 48 && l < 48) {
-			char fa[48], fb[48];
-			size_t na = roman_fold(w, wl, fa, sizeof fa), nb = roman_fold(sc->fz[k].p, l, fb, sizeof fb);
+			char fb[48];
+			if (na == 0)
+				na = roman_fold(w, wl, fa, sizeof fa); /* once, at the first candidate */
+			size_t nb = roman_fold(sc->fz[k].p, l, fb, sizeof fb);
 			if (na == nb && memcmp(fa, fb, na) == 0 && (na != wl || nb != l))
 				return !scrub_common_word(w, wl);
 		}
