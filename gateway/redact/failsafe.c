@@ -646,6 +646,7 @@ struct clause {
 	size_t workh;      /* the end of her working-hours word in it, or 0 */
 	size_t appt;       /* her next appointment's first word + 1, a place and no
 	                    * hour: withheld if the sentence speaks of him */
+	int field;         /* opened by a label after a field gap (fs_gap_label) */
 };
 
 struct fs {
@@ -657,6 +658,7 @@ struct fs {
 
 	/* the current clause */
 	size_t c_start, c_end; /* c_start SIZE_MAX until its first word */
+	int gap_field;         /* the clause opened at a field gap's label */
 	/* fs_incident_at_home's reading of the clause so far: valid while
 	 * inc_c == c_start; words up to inc_pos read, inc_state the result.
 	 * So a clause with many "at home" is read once, not once per "home". */
@@ -1903,7 +1905,7 @@ static void sentence_decide(struct fs *f)
 			res_prev = 1;
 			any_res = 1;
 			res_long = fs_words3(f, c->start, c->end);
-		} else if (res_prev && (((c->seen & S_SHE) &&
+		} else if (res_prev && !c->field && (((c->seen & S_SHE) &&
 			   (c->seen & (S_PREP | S_CLOCK | S_WHEN | S_DAY | S_EVERY | S_ROUT |
 			                S_KINP))) ||
 			   /* "Offer made: <address> - viewing Fri 20/11 at 11am": a
@@ -2374,13 +2376,14 @@ static void clause_end(struct fs *f)
 		if (f->ncl == FS_CLAUSES)
 			sentence_end(f);
 		f->cl[f->ncl++] = (struct clause){f->lbl != SIZE_MAX ? f->lbl : f->c_start, f->c_end,
-		                                  f->seen, f->workh_end, appt_at};
+		                                  f->seen, f->workh_end, appt_at, f->gap_field};
 	} else if (f->c_start != SIZE_MAX && f->ncl > 0) {
 		/* A clause with no signal still ends the sentence's span, so a
 		 * safe-contact clause takes in what explains it. */
 		if (f->ncl == FS_CLAUSES)
 			sentence_end(f);
-		f->cl[f->ncl++] = (struct clause){f->c_start, f->c_end, f->seen, f->workh_end, 0};
+		f->cl[f->ncl++] = (struct clause){f->c_start, f->c_end, f->seen, f->workh_end, 0,
+		                                  f->gap_field};
 	}
 	/* the unit: after any sentence_end above, so a long sentence's part
 	 * that ends here starts the next unit */
@@ -2395,6 +2398,7 @@ static void clause_end(struct fs *f)
 		 * 900 318"): the unit the model was trained on has them */
 		f->u_end = f->c_end;
 	}
+	f->gap_field = 0;
 	clause_reset(f);
 }
 
@@ -6378,6 +6382,32 @@ static const char *const FS_WHERE_LABEL[] = {"location", "loc", "area", "town", 
 					      * <Hotel> <Town>", "Pick-up: <Wharf>, <Town>") */
 					     "drop-off", "dropoff", "pick-up", "pickup", "destination",
 					     NULL};
+/*
+ * Does a label of where open at j, after a field gap: one or two words of
+ * letters, the first a capital, then ':' and a space, its last word one of
+ * FS_WHERE_LABEL ("Location: ", "Current area: ")? (Not any label: "Return
+ * date: 18/06 10:00 at <Police Station>" after "Person bailed: <Name>" is
+ * his, which the line's clause still tells.) With any: any label, which
+ * ends the field a label of where opened ("Setting: <School>  Date: ...").
+ */
+static int fs_gap_label(const unsigned char *s, size_t n, size_t j, int any)
+{
+	if (j >= n || s[j] < 'A' || s[j] > 'Z')
+		return 0;
+	int words = 1;
+	for (size_t k = j; k < n && k < j + 32; k++) {
+		if (s[k] == ':')
+			return k + 1 < n && (s[k + 1] == ' ' || s[k + 1] == '\n') &&
+			       (any || fs_label_is(s, j, k, FS_WHERE_LABEL));
+		if (s[k] == ' ') {
+			if (++words > 2 || s[k - 1] == ' ')
+				return 0;
+		} else if (!(((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z') || s[k] == '-' || s[k] == '\''))
+			return 0;
+	}
+	return 0;
+}
+
 /* "Remember the code: if you say ...": what follows is the code */
 static const char *const FS_CODE_LABEL[] = {"code", "codeword", "password", NULL};
 /* A label of her work ("Work:", "IP's work:", "Employment:"): the hours after it are hers. */
@@ -6881,6 +6911,18 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			}
 			break;
 		}
+		case ' ':
+		case '\t':
+			/* s48-never: a record's header holds fields apart by a run
+			 * of spaces or a tab ("Pt FLETT, Ingrid  NHS no. 999 461
+			 * 2077  Location: Ward 4, bed 7"): a label after such a
+			 * gap opens a clause of its own, as after a line's end */
+			if (f.c_start != SIZE_MAX && i > line_start && (ch == '\t' || s[i - 1] == ' ') &&
+			    fs_gap_label(s, n, i + 1, f.gap_field)) {
+				clause_end(&f);
+				f.gap_field = 1;
+			}
+			break;
 		case '&':
 			/* "Mum & <Name> now at ...": as "and" after a bare subject */
 			if (f.go_win && f.go_conv == 2 && !f.subj_and && i > 0 && s[i - 1] == ' ' &&

@@ -5350,6 +5350,16 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 					/* "Travelodge": notes write "the TL" */
 					if (e - i == 10 && strncasecmp((const char *)s + i, "travelodge", 10) == 0)
 						pi_add(pi, pk, &np, "TL", 2, kind | PI_CHAIN);
+					/* s48-never: a chain already by its letters, first
+					 * before its branch ("booked TL Bfd Central, rm
+					 * 214" ... "opposite the TL"): the letters again */
+					int caps = words == 0 && e - i >= 2 && e - i <= 3 && e + 2 < all->v[j].end &&
+						   s[e] == ' ' && sc_upper(s[e + 1]) && sc_lower(s[e + 2]);
+					for (size_t x = i; x < e && caps; x++)
+						caps = sc_upper(s[x]);
+					if (caps && !word_of(s, i, e, INITIALS_ROLE) && !word_of(s, i, e, INITIALS_NOT) &&
+					    !word_of(s, i, e, (const char *const[]){"ip", "rm", "la", "ro", "po", NULL}))
+						pi_add(pi, pk, &np, (const char *)s + i, e - i, kind | PI_CHAIN);
 					for (size_t x = i + 1; x + 1 < e && m < 8; x++)
 						if (s[x] == '&' && sc_upper(s[x + 1]))
 							ac[m++] = (char)s[x + 1]; /* "B&B" */

@@ -627,6 +627,73 @@ static size_t phone_lookalike_at(const unsigned char *s, size_t n, size_t i)
 	return j;
 }
 
+/*
+ * s48-never: a phone number said aloud and written down as said ("oh seven
+ * seven double oh, nine hundred, three six one": a 999 call's transcript,
+ * a voicemail's): digit words ("oh", "zero", "nought", "one" ... "nine"),
+ * "double" and "triple" before one, "hundred" after one ("00") and digits,
+ * apart by spaces, commas or dashes; the whole a UK number of 11 digits
+ * from its 0 with at least one digit said as a word. Returns its end or 0.
+ */
+static size_t phone_spoken_at(const unsigned char *s, size_t n, size_t i)
+{
+	static const char *const W[] = {"zero", "one", "two", "three", "four",
+					"five", "six", "seven", "eight", "nine"};
+	char buf[16], e164[16];
+	size_t bl = 0, j = i, end = 0;
+	int rep = 1, said = 0, last = -1;
+	if (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80))
+		return 0;
+	while (j < n && bl <= 11) {
+		size_t e = j;
+		while (e < n && sc_alnum(s[e]))
+			e++;
+		if (e == j || (e < n && s[e] >= 0x80))
+			break;
+		size_t l = e - j;
+		int d = -1, digits = sc_digit(s[j]);
+		for (size_t k = j; k < e && digits; k++)
+			digits = sc_digit(s[k]);
+		if (digits) {
+			if (rep != 1 || bl + l > 11)
+				break;
+			memcpy(buf + bl, s + j, l);
+			bl += l, last = -1;
+		} else {
+			for (int k = 0; k < 10 && d < 0; k++)
+				if (l == strlen(W[k]) && strncasecmp((const char *)s + j, W[k], l) == 0)
+					d = k;
+			if (d < 0 && ((l == 2 && strncasecmp((const char *)s + j, "oh", 2) == 0) ||
+				      (l == 6 && strncasecmp((const char *)s + j, "nought", 6) == 0)))
+				d = 0;
+			if (d >= 0) {
+				if (bl + (size_t)rep > 11)
+					break;
+				while (rep-- > 0)
+					buf[bl++] = (char)('0' + d);
+				rep = 1, said = 1, last = d;
+			} else if (rep == 1 && l == 6 && (strncasecmp((const char *)s + j, "double", 6) == 0 ||
+							  strncasecmp((const char *)s + j, "triple", 6) == 0)) {
+				rep = (s[j] | 0x20) == 'd' ? 2 : 3;
+			} else if (last >= 1 && l == 7 && strncasecmp((const char *)s + j, "hundred", 7) == 0 &&
+				   bl + 2 <= 11) {
+				buf[bl++] = '0', buf[bl++] = '0';
+				last = -1;
+			} else {
+				break;
+			}
+		}
+		if (rep == 1)
+			end = e;
+		j = e;
+		while (j < n && (s[j] == ' ' || s[j] == ',' || s[j] == '-'))
+			j++;
+	}
+	if (bl != 11 || !said || buf[0] != '0' || ident_phone_e164(buf, bl, e164) != 0)
+		return 0;
+	return end;
+}
+
 /* Up to max separators (space, '-', '.', a line break) at s[j]; a '.'
  * before a space or line break ends a sentence and separates nothing
  * ("on 03.05.24.\nA new ..."). */
@@ -3395,6 +3462,10 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		size_t L = ascii_letter_run_max(s + i, n - i, 6);
 		unsigned char nx = i + L < n ? s[i + L] : 0;
 		int sep = nx == ' ' || nx == '-' || nx == '.';
+		/* a phone said aloud starts with its 0: "oh", "zero", "nought" */
+		if ((L == 2 || L == 4 || L == 6) && (nx == ' ' || nx == ',') &&
+		    ((b | 0x20) == 'o' || (b | 0x20) == 'z' || (b | 0x20) == 'n'))
+			TRY(SCRUB_PHONE, "phone:spoken", phone_spoken_at(s, n, i));
 		/* "reg ending NVA": a current plate's last three capitals */
 		if (L == 3 && (mask & KIND_BIT(SCRUB_VEHICLE)) && !sc_alnum(nx) && nx < 0x80 &&
 		    sc_upper(s[i]) && sc_upper(s[i + 1]) && sc_upper(s[i + 2]) &&
@@ -3517,6 +3588,7 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	if (!sc_digit(b))
 		return 0;
 	TRY(SCRUB_PHONE, "phone:lookalike", phone_lookalike_at(s, n, i));
+	TRY(SCRUB_PHONE, "phone:spoken", b == '0' ? phone_spoken_at(s, n, i) : 0);
 	static const size_t G222[] = {2, 2, 2}, G44[] = {4, 4};
 	int acct = near(cx, CUE_ACCT, i), sortc = near(cx, CUE_SORT, i);
 	if ((mask & KIND_BIT(SCRUB_BANK)) && (e = grouped_at(s, n, i, 6, G222, 3)) != 0 &&

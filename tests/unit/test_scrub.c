@@ -5241,3 +5241,39 @@ Test(scrub, s47_email_glued_number)
 	expect("Email jo@gmail.com07700900123 now. jo@x.com03850450061.",
 	       "Email " R("email") " now. " R("email") ".");
 }
+
+/* s48-never: a label of where after a record header's field gap ("Pt
+ * DOE, Jane  NHS no. ...  Location: Ward 4 (surgical), bed 7") opens a
+ * field of its own, which the next gap's label ends ("Setting: <School>
+ * Date: 26 January 2027, 1.30pm": the date stays); not any label
+ * ("Person bailed: <Name>   Return date: 18/06/2027 10:00 at <Police
+ * Station>" is his). A hotel chain already by its letters before its
+ * branch ("booked TL Bfd Central, rm 214") is "the TL" again; not "IP"
+ * in a line in capitals. */
+Test(scrub, s48_gap_label_chain_letters)
+{
+	expect_loc_parts("Pt DOE, Jane  NHS no. 999 461 2077  Location: Ward 4 (surgical), bed 7\n"
+			 "Child: Finn Atherton-Pike  Setting: Sandgate School  Date: 26 January 2027, 1.30pm\n",
+			 (const char *const[]){"Ward 4 (surgical), bed 7", "Sandgate School", NULL},
+			 (const char *const[]){"Date: 26 January 2027, 1.30pm", NULL});
+	expect_loc_parts("Person bailed: BLAKE, Kieron   Return date: 18/06/2027 10:00 at Milton Keynes "
+			 "Police Station\n",
+			 NULL, (const char *const[]){"18/06/2027 10:00 at Milton Keynes Police Station", NULL});
+	expect_loc_parts("P left 28/02. Out of hours booked TL Bfd Central, rm 214, until 12/03. "
+			 "Shan's cousin has been seen at the retail park opposite the TL twice.",
+			 (const char *const[]){"TL Bfd Central", "opposite the TL", NULL}, NULL);
+}
+
+/* s48-never: a phone number said aloud and written down as said, in a
+ * call's transcript ("oh seven seven double oh, nine hundred, three six
+ * one", "07700 nine double oh 123"); not digit words that make no number
+ * ("Oh no, one two three", "on 01/02 nine hundred"). */
+Test(scrub, s48_spoken_phone)
+{
+	expect("C: it's this phone. oh seven seven double oh, nine hundred, three six one.",
+	       "C: it's this phone. " R("phone") ".");
+	expect("F: Zero seven seven double oh nine double oh five one four. Or 07700 nine double oh 123.",
+	       "F: " R("phone") ". Or " R("phone") ".");
+	expect("Oh no, one two three. On 01/02 nine hundred.",
+	       "Oh no, one two three. On 01/02 nine hundred.");
+}
