@@ -5719,7 +5719,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	 * "antenatal appt at the <Name> clinic": where she will be seen; not
 	 * "appt at 10:30", "appointment with CAMHS" */
 	if (f->appt_next && !(c & K_DET)) {
-		unsigned lx = f->appt_next == 2 && wn ? lex_classify(w, wn) : 0;
+		unsigned lx = f->appt_next >= 2 && wn ? lex_classify(w, wn) : 0;
 		if ((tf & TF_CAP) && !(tf & TF_NUM) &&
 		    !(c & (K_TIME | K_DAYAB | K_BIZ | K_CLOCKW | K_HE | K_SHE | K_KIN)) &&
 		    !fs_month(w) && !((lx & LEX_ALLOW) && !(lx & LEX_PLACE)) &&
@@ -5730,8 +5730,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (c & K_APPT)
 		f->appt = 1;
 	else if (f->appt && (c & (K_PREP | K_TO)) && !(wn == 4 && memcmp(w, "with", 4) == 0) &&
+		 (f->appt != 2 || (wn == 2 && memcmp(w, "at", 2) == 0)) &&
 		 !(wn == 5 && memcmp(w, "where", 5) == 0))
-		f->appt_next = 1;
+		f->appt_next = f->appt == 2 ? 3 : 1;
 	/* "rang from the cafe by the station", "IP RINGING FROM ACROSS THE
 	 * PARK": where she rang from */
 	/* "her sister is putting her up", "her brother has taken her in":
@@ -6408,6 +6409,7 @@ static int fs_gap_label(const unsigned char *s, size_t n, size_t j, int any)
 	return 0;
 }
 
+static const char *const FS_NEXT_LABEL[] = {"next", NULL};
 /* "Remember the code: if you say ...": what follows is the code */
 static const char *const FS_CODE_LABEL[] = {"code", "codeword", "password", NULL};
 /* A label of her work ("Work:", "IP's work:", "Employment:"): the hours after it are hers. */
@@ -6975,8 +6977,17 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				 * <Name> Clinic": where she will be seen, as "birth
 				 * plan changed to <Name>" (a time, a day or an agency
 				 * after it is not: word()) */
+				/* s48-never: "Next: 17/03 at 11:00, our outreach at
+				 * <Name> Community Centre": a note's bare "Next:" is
+				 * her next appointment's label, its place after "at" */
+				int next = f.nwords == 1 && fs_label_is(s, f.c_start, i, FS_NEXT_LABEL);
 				if (f.appt && !(f.seen & S_HE))
 					f.appt_next = 2;
+				if (next)
+					f.appt = 2; /* (a name after "at", not an
+				                     * agency's: not "Next: Aberdeenshire
+				                     * MARAC 20/01", "refer to <Town> City
+				                     * Council") */
 				if (f.u_start == f.c_start &&
 				    !(where || fs_label_is(s, f.c_start, i, FS_PLAN_LABEL) ||
 				      (f.seen & (S_RES | S_CALL | S_SAFE))))

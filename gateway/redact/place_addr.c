@@ -1032,14 +1032,17 @@ static void try_bare_street(struct scan *sc, long p)
 		emit_address(sc, p, e, "addr:street");
 		return;
 	}
-	/* "the Bransholme estate", "the Blackbird Leys estate": a named
+	/* "the Bransholme estate", "the Blackbird Leys estate", "the Carterton patch": a named
 	 * housing estate is where people live */
 	if (is_word(T(sc, p - 1), W_THE) && place_town_word(T(sc, p))) {
 		long m = 1;
 		if (place_town_word(T(sc, p + 1)) && !(T(sc, p + 1)->f & F_NL))
 			m = 2;
 		const struct tok *z = T(sc, p + m);
-		if (z->id == W_ESTATE && (z->f & F_LOWER) && !(z->f & F_NL))
+		/* (s48: "SFA on the Carterton patch": a service families' estate, not
+		 * "covers the Leeds patch", a worker's area) */
+		if ((z->id == W_ESTATE || (z->id == W_PATCH && is_word(T(sc, p - 2), W_ON))) &&
+		    (z->f & F_LOWER) && !(z->f & F_NL))
 			emit_address(sc, p, p + m + 1, "addr:estate");
 	}
 }

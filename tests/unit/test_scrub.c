@@ -5277,3 +5277,23 @@ Test(scrub, s48_spoken_phone)
 	expect("Oh no, one two three. On 01/02 nine hundred.",
 	       "Oh no, one two three. On 01/02 nine hundred.");
 }
+
+/* s48-never: a note's bare "Next:" labels her next appointment, its place
+ * after "at" ("Next: 17/03 at 11:00, our outreach at <Name> Community
+ * Centre"), not an agency's ("Next: Aberdeenshire MARAC 20/01", "Next:
+ * refer to Manchester City Council"); a service families' estate she is
+ * on ("SFA on the Carterton patch"), not a worker's area ("covers the
+ * Leeds patch"). */
+Test(scrub, s48_next_label_patch)
+{
+	expect_loc_parts("Contact: text first. Next: 17/03 at 11:00, our outreach at Easton Community "
+			 "Centre, bring the statements.",
+			 (const char *const[]){"Easton Community Centre", NULL}, NULL);
+	expect_loc_parts("Next: Aberdeenshire MARAC 20/01. Next: refer to Manchester City Council housing "
+			 "options.",
+			 NULL,
+			 (const char *const[]){"Aberdeenshire MARAC 20/01", "Manchester City Council", NULL});
+	expect_loc_parts("Posting: arrival 06/04/2027, SFA on the Carterton patch. PC covers the Leeds "
+			 "patch.",
+			 (const char *const[]){"Carterton", NULL}, (const char *const[]){"Leeds patch", NULL});
+}
