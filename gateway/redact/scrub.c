@@ -5338,6 +5338,19 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 		char ac[9];
 		size_t m = 0, words = 0;
 		for (size_t i = all->v[j].start; i <= all->v[j].end; i++) {
+			/* s48-never: its letters given in brackets after it
+			 * ("Holiday Inn Express Luton South (HIX), room 214" ...
+			 * "the HIX duty manager") */
+			if (i < all->v[j].end && s[i] == '(' && i > all->v[j].start + 3 && s[i - 1] == ' ' &&
+			    sc_alpha(s[i - 2]) && words >= 2) { /* (right after its words: not
+			                                         * "tenancy (SBC)") */
+				size_t e = i + 1;
+				while (e < all->v[j].end && e - i <= 5 && sc_upper(s[e]))
+					e++;
+				if (e - i >= 3 && e - i <= 5 && e < n && s[e] == ')' &&
+				    !word_of(s, i + 1, e, INITIALS_ROLE) && !word_of(s, i + 1, e, INITIALS_NOT))
+					pi_add(pi, pk, &np, (const char *)s + i + 1, e - i - 1, kind);
+			}
 			int at_word = i < all->v[j].end && sc_upper(s[i]) && (i == all->v[j].start || s[i - 1] == ' ');
 			if (at_word) {
 				size_t e = i;
@@ -5407,8 +5420,8 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 		 * then", "Room 208, TL Derby PP": the branch) */
 		int the = i >= 4 && s[i - 1] == ' ' && strncasecmp((const char *)s + i - 4, "the", 3) == 0 &&
 			  (i == 4 || !sc_alpha(s[i - 5])), town = 0;
-		if (!the && e + 2 < n && s[e] == ' ' && sc_upper(s[e + 1])) {
-			size_t te = e + 1;
+		size_t te = e + 1;
+		if (e + 2 < n && s[e] == ' ' && sc_upper(s[e + 1])) {
 			while (te < n && sc_alpha(s[te]))
 				te++;
 			town = te - e - 1 >= 3 && (te == n || !sc_alnum(s[te])) &&
@@ -5419,7 +5432,9 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 			    (e - i >= 3 || the || (town && (pk[k] & PI_CHAIN))) &&
 			    !word_of(s, i, e, INITIALS_ROLE) &&
 			    !(lex_classify((const char *)s + i, e - i) & (LEX_ALLOW | LEX_FUNCTION))) {
-				if (spans_push(all, i, e, pk[k] & ~PI_CHAIN, "place:initials") != 0)
+				/* (s48-never: with its branch's town: "Booked PIL
+				 * Lewisham, family rm") */
+				if (spans_push(all, i, town ? te : e, pk[k] & ~PI_CHAIN, "place:initials") != 0)
 					return MGW_E_NOMEM;
 				break;
 			}

@@ -5297,3 +5297,18 @@ Test(scrub, s48_next_label_patch)
 			 "patch.",
 			 (const char *const[]){"Carterton", NULL}, (const char *const[]){"Leeds patch", NULL});
 }
+
+/* s48-never: a place's letters given in brackets right after it
+ * ("Holiday Inn Express Luton South (HIX), room 214" ... "the HIX duty
+ * manager"), not after a word in small letters ("her tenancy (SBC)"); a
+ * place's letters with its branch's town after them ("Booked PIL
+ * Lewisham, family rm"). */
+Test(scrub, s48_bracketed_initials)
+{
+	expect_loc_parts("TA: Holiday Inn Express Luton South (HIX), room 214, 3 nights from tonight.\n"
+			 "Call from the HIX duty manager: a man asked at reception.",
+			 (const char *const[]){"the HIX duty", NULL}, NULL);
+	expect_loc_parts("She is staying at Park Inn Lewisham since Monday. Booked PIL Lewisham, family "
+			 "rm, nts 09/03-16/03.",
+			 (const char *const[]){"Lewisham, family", NULL}, NULL);
+}
