@@ -5671,6 +5671,51 @@ static int address_tails(const unsigned char *s, size_t n, struct spans *all, si
 	return 0;
 }
 
+/*
+ * s48-never: a place found, then its site in apposition: ", the" and one to
+ * three capitalised words and a site's kind in small letters ("nobody at
+ * <Employer>, the Capital Tower office knows", "<Store>, the Kingsway
+ * branch"): the site is the same place's. Not a kept span's words. Spans
+ * from `from`.
+ */
+static int place_apposition(const unsigned char *s, size_t n, struct spans *all, size_t from,
+                            const struct spans *keep, const size_t *maxend)
+{
+	static const char *const SITE[] = {"office", "offices", "branch", "site", "depot", "store",
+					   "plant", "building", "campus", "hub", "warehouse", "yard",
+					   "works", "factory", "unit", "station", NULL};
+	size_t to = all->n;
+	for (size_t j = from; j < to; j++) {
+		unsigned kind = all->v[j].kind;
+		if (kind != SCRUB_PLACE && kind != SCRUB_LOCATION && kind != SCRUB_ADDRESS)
+			continue;
+		size_t i = all->v[j].end;
+		if (i + 7 >= n || s[i] != ',' || s[i + 1] != ' ' || strncasecmp((const char *)s + i + 2, "the ", 4) != 0)
+			continue;
+		size_t k = i + 6, a = k, end = 0;
+		for (int w = 0; w < 4 && k < n; w++) {
+			size_t e = prop_word_end(s, n, k);
+			if (e == k)
+				break;
+			if (w > 0 && sc_lower(s[k]) && word_of(s, k, e, SITE)) {
+				end = e;
+				break;
+			}
+			if (!sc_upper(s[k]) || w == 3 ||
+			    (lex_classify((const char *)s + k, e - k) & (LEX_FUNCTION | LEX_KIN | LEX_TITLE)))
+				break;
+			if (e + 1 >= n || s[e] != ' ')
+				break;
+			k = e + 1;
+		}
+		int multi;
+		if (end && !(keep->n && kept_at(s, keep, maxend, a, end, &multi)) &&
+		    spans_push(all, all->v[j].start, end, kind, "place:site") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
 /* The end of a chain's name at s[i]: letters, UTF-8, and a '-' or '\''
  * between letters ("Kwik-Fit", "Co-op", "Nando's", "Sainsbury's"). */
 static size_t shop_word_end(const unsigned char *s, size_t n, size_t i)
@@ -6627,6 +6672,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (loc && all.n > place_from && place_is_area(s, n, &all, place_from) != 0)
 		goto done;
 	if (address_tails(s, n, &all, 0, &keep, maxend) != 0)
+		goto done;
+	if (place_apposition(s, n, &all, 0, &keep, maxend) != 0)
 		goto done;
 	if ((mask & KIND_BIT(SCRUB_PLACE)) && care_firms(s, n, &all) != 0)
 		goto done;

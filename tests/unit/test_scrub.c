@@ -5312,3 +5312,11 @@ Test(scrub, s48_bracketed_initials)
 			 "rm, nts 09/03-16/03.",
 			 (const char *const[]){"Lewisham, family", NULL}, NULL);
 }
+
+/* s48-never: a workplace's site in apposition ("nobody at Admiral, the
+ * Capital Tower office knows"). */
+Test(scrub, s48_place_site)
+{
+	expect("Work: nobody at Admiral, the Capital Tower office knows.",
+	       "Work: nobody at " R("place") " knows.");
+}
