@@ -2343,6 +2343,13 @@ static int role_initials(const unsigned char *s, size_t n, struct spans *all)
 		 * (a suffix's letters, a worker's before a role in brackets) */
 		if (we - i >= 2 && we - i <= 3 &&
 		    (worker_initials(s, n, i, we, 0) ||
+		     /* s48: letters a rank's too, not a role's, before a role in
+		      * brackets ("14:20 - CM (IDVA)": a fire crew manager's
+		      * letters, here the worker's) */
+		     (sc_upper(s[i]) && sc_upper(s[i + 1]) && (we - i == 2 || sc_upper(s[i + 2])) &&
+		      (lex_classify((const char *)s + i, we - i) & LEX_RANK) &&
+		      !word_of(s, i, we, INITIALS_ROLE) && !word_of(s, i, we, INITIALS_NOT) &&
+		      !(i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80))) ||
 		     (we - i == 2 && (s[i] == 'J' || s[i] == 'S') && s[i + 1] == 'R') ||
 		     /* s47-never: a postscript's or a copy's letters are a
 		      * worker's before a role in brackets ("Minutes: PS

@@ -5320,3 +5320,15 @@ Test(scrub, s48_place_site)
 	expect("Work: nobody at Admiral, the Capital Tower office knows.",
 	       "Work: nobody at " R("place") " knows.");
 }
+
+/* s48: a constable written short ("Cst McKeown attended"), an occupational
+ * therapist by role ("OT Shona"), a worker's letters that are a rank's
+ * too before a role in brackets ("14:20 - CM (IDVA)"), not a role before
+ * its description ("OT (community) visited"). */
+Test(scrub, s48_worker_by_role)
+{
+	expect("PSNI Cst McKeown attended. Plan (MDT 10/03, OT Shona): not home.",
+	       "PSNI " R("name") " attended. Plan (MDT 10/03, " R("name") "): not home.");
+	expect("Case note 06/03/2027 14:20 - CM (IDVA)\nOT (community) visited.",
+	       "Case note 06/03/2027 14:20 - " R("name") " (IDVA)\nOT (community) visited.");
+}
