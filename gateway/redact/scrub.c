@@ -2132,7 +2132,8 @@ static int role_word(const unsigned char *s, size_t a, size_t e)
 {
 	static const char *const ROLE[] = {
 		"admin", "advocate", "analyst", "caseworker", "chair", "clinician", "coordinator",
-		"counsellor", "dispensary", "dispenser", "doctor", "hca", "interpreter", "keyworker", "manager",
+		/* s48: a 999 call's ("call handler PB (CH 2290)") */
+		"dispatcher", "handler", "operator", "counsellor", "dispensary", "dispenser", "doctor", "hca", "interpreter", "keyworker", "manager",
 		"mentor", "midwife", "minutes", "nurse", "officer", "paramedic", "pharmacist",
 		"practitioner", "reception", "receptionist", "supervisor", "teacher", "tech",
 		"therapist", "volunteer", "worker", NULL};

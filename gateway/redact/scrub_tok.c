@@ -3653,7 +3653,10 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		 * digits, one space between, right after the cue */
 		static const char *const RIGHT[] = {"account", "acct", "acc", "no", "number"};
 		size_t wb;
-		if (word_before(s, i, &wb) && IN(s + wb, i - 1 - wb, RIGHT) &&
+		/* (s48: "mortgage (a/c 8830 4471 29)") */
+		int ac = i >= 4 && s[i - 1] == ' ' && (s[i - 2] | 0x20) == 'c' && s[i - 3] == '/' &&
+			 (s[i - 4] | 0x20) == 'a' && (i == 4 || !sc_alnum(s[i - 5]));
+		if ((ac || (word_before(s, i, &wb) && IN(s + wb, i - 1 - wb, RIGHT))) &&
 		    (e = account_groups_at(s, n, i)) != 0) {
 			*kind = SCRUB_BANK, *rule = "bank:account";
 			return e;

@@ -5332,3 +5332,14 @@ Test(scrub, s48_worker_by_role)
 	expect("Case note 06/03/2027 14:20 - CM (IDVA)\nOT (community) visited.",
 	       "Case note 06/03/2027 14:20 - " R("name") " (IDVA)\nOT (community) visited.");
 }
+
+/* s48: a mortgage's account number after "a/c" in groups ("Halifax
+ * mortgage (a/c 8830 4471 29)"); a call handler's letters ("call handler
+ * PB (CH 2290)"). */
+Test(scrub, s48_account_handler)
+{
+	expect("Halifax mortgage (a/c 8830 4471 29), balance.",
+	       "Halifax mortgage (a/c " R("bank") "), balance.");
+	expect("Connected 23:41:07, call handler PB (CH 2290).",
+	       "Connected 23:41:07, call handler " R("name") " (CH 2290).");
+}
