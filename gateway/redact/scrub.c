@@ -5724,6 +5724,47 @@ static int place_apposition(const unsigned char *s, size_t n, struct spans *all,
 	return 0;
 }
 
+/*
+ * s48-never: two places withheld as where she is with only a street of
+ * capitalised words between them on the line (a booking's "<Guest House>,
+ * The Strand, <Town> <Postcode>"): the street between is the same
+ * address's. The gap is ", ", one to three capitalised words, ", ". Spans
+ * from `from`.
+ */
+static int bridge_locations(const unsigned char *s, size_t n, struct spans *all, size_t from)
+{
+	size_t to = all->n;
+	for (size_t j = from; j < to; j++) {
+		if (all->v[j].kind != SCRUB_LOCATION)
+			continue;
+		size_t i = all->v[j].end;
+		if (i + 4 >= n || s[i] != ',' || s[i + 1] != ' ' || !sc_upper(s[i + 2]))
+			continue;
+		size_t k = i + 2, e = k;
+		int words = 0;
+		while (words < 3) {
+			e = prop_word_end(s, n, k);
+			if (e == k || !sc_upper(s[k]))
+				break;
+			words++;
+			if (e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1]))
+				k = e + 1;
+			else
+				break;
+		}
+		if (words == 0 || e + 2 >= n || s[e] != ',' || s[e + 1] != ' ')
+			continue;
+		for (size_t m = from; m < to; m++)
+			if (all->v[m].kind == SCRUB_LOCATION && all->v[m].start == e + 2) {
+				if (spans_push(all, all->v[j].start, all->v[m].end, SCRUB_LOCATION,
+					       "loc:bridge") != 0)
+					return MGW_E_NOMEM;
+				break;
+			}
+	}
+	return 0;
+}
+
 /* The end of a chain's name at s[i]: letters, UTF-8, and a '-' or '\''
  * between letters ("Kwik-Fit", "Co-op", "Nando's", "Sainsbury's"). */
 static size_t shop_word_end(const unsigned char *s, size_t n, size_t i)
@@ -6682,6 +6723,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (address_tails(s, n, &all, 0, &keep, maxend) != 0)
 		goto done;
 	if (place_apposition(s, n, &all, 0, &keep, maxend) != 0)
+		goto done;
+	if (loc && bridge_locations(s, n, &all, 0) != 0)
 		goto done;
 	if ((mask & KIND_BIT(SCRUB_PLACE)) && care_firms(s, n, &all) != 0)
 		goto done;

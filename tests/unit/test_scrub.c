@@ -5343,3 +5343,14 @@ Test(scrub, s48_account_handler)
 	expect("Connected 23:41:07, call handler PB (CH 2290).",
 	       "Connected 23:41:07, call handler " R("name") " (CH 2290).");
 }
+
+/* s48-never: a street of capitalised words between two places withheld as
+ * where she is ("Sandholme, The Strand, Walmer CT14 7ZD" after "She is at
+ * the Sandholme in Walmer"). */
+Test(scrub, s48_bridge_locations)
+{
+	expect_loc_parts("She is at the Sandholme in Walmer, room 3.\n"
+			 "Sandholme, The Strand, Walmer CT14 7ZD. Parking at the rear.",
+			 (const char *const[]){"The Strand", NULL},
+			 (const char *const[]){"Parking at the rear.", NULL});
+}
