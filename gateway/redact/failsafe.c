@@ -6383,13 +6383,19 @@ static const char *const FS_WHERE_LABEL[] = {"location", "loc", "area", "town", 
 					      * <Hotel> <Town>", "Pick-up: <Wharf>, <Town>") */
 					     "drop-off", "dropoff", "pick-up", "pickup", "destination",
 					     NULL};
+/* A label of a place's part, which goes on with the place before it
+ * ("Location: Holiday Inn Luton  Room: 214"). */
+static const char *const FS_PLACE_PART[] = {"room", "rm", "bed", "bay", "flat", "unit", "floor",
+					    "ward", "pitch", "plot", "berth", "address", "postcode",
+					    "street", "block", "site", "cubicle", "side", NULL};
 /*
  * Does a label of where open at j, after a field gap: one or two words of
  * letters, the first a capital, then ':' and a space, its last word one of
  * FS_WHERE_LABEL ("Location: ", "Current area: ")? (Not any label: "Return
  * date: 18/06 10:00 at <Police Station>" after "Person bailed: <Name>" is
- * his, which the line's clause still tells.) With any: any label, which
- * ends the field a label of where opened ("Setting: <School>  Date: ...").
+ * his, which the line's clause still tells.) With any: any label but a
+ * place's part's, which ends the field a label of where opened ("Setting:
+ * <School>  Date: ...").
  */
 static int fs_gap_label(const unsigned char *s, size_t n, size_t j, int any)
 {
@@ -6399,7 +6405,8 @@ static int fs_gap_label(const unsigned char *s, size_t n, size_t j, int any)
 	for (size_t k = j; k < n && k < j + 32; k++) {
 		if (s[k] == ':')
 			return k + 1 < n && (s[k + 1] == ' ' || s[k + 1] == '\n') &&
-			       (any || fs_label_is(s, j, k, FS_WHERE_LABEL));
+			       (any ? !fs_label_is(s, j, k, FS_PLACE_PART)
+			            : fs_label_is(s, j, k, FS_WHERE_LABEL));
 		if (s[k] == ' ') {
 			if (++words > 2 || s[k - 1] == ' ')
 				return 0;

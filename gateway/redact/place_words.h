@@ -78,7 +78,7 @@
 	W(WALKWAY, "walkway", C_STA)                                                            \
 	W(CLOISTERS, "cloisters", C_STA)                                                        \
 	W(ESTATE, "estate", C_STA)                                                              \
-	W(PATCH, "patch", C_STA) /* s48: a service family housing estate ("the Carterton patch") */ \
+	W(PATCH, "patch", 0) /* s48: service housing, "on the <Town> patch" (addr:estate) */    \
 	/* street type abbreviations */                                                         \
 	W(RD, "rd", C_SAB | C_ABBRDOT)                                                          \
 	W(ST, "st", C_SAB | C_ABBRDOT)                                                          \

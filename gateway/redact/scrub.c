@@ -2132,9 +2132,10 @@ static int role_word(const unsigned char *s, size_t a, size_t e)
 {
 	static const char *const ROLE[] = {
 		"admin", "advocate", "analyst", "caseworker", "chair", "clinician", "coordinator",
-		/* s48: a 999 call's ("call handler PB (CH 2290)") */
-		"dispatcher", "handler", "operator", "counsellor", "dispensary", "dispenser", "doctor", "hca", "interpreter", "keyworker", "manager",
+		"counsellor", "dispensary", "dispenser", "doctor", "hca", "interpreter", "keyworker", "manager",
 		"mentor", "midwife", "minutes", "nurse", "officer", "paramedic", "pharmacist",
+		/* s48: a 999 call's ("call handler PB (CH 2290)") */
+		"dispatcher", "handler", "operator",
 		"practitioner", "reception", "receptionist", "supervisor", "teacher", "tech",
 		"therapist", "volunteer", "worker", NULL};
 	return e - a >= 2 && (word_of(s, a, e, ROLE) || (e - a <= 5 && (lex_classify((const char *)s + a, e - a) & LEX_RANK)));
@@ -5374,7 +5375,7 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 					/* s48-never: a chain already by its letters, first
 					 * before its branch ("booked TL Bfd Central, rm
 					 * 214" ... "opposite the TL"): the letters again */
-					int caps = words == 0 && e - i >= 2 && e - i <= 3 && e + 2 < all->v[j].end &&
+					int caps = words == 0 && e - i == 2 && e + 2 < all->v[j].end &&
 						   s[e] == ' ' && sc_upper(s[e + 1]) && sc_lower(s[e + 2]);
 					for (size_t x = i; x < e && caps; x++)
 						caps = sc_upper(s[x]);
@@ -5719,6 +5720,44 @@ static int place_apposition(const unsigned char *s, size_t n, struct spans *all,
 		int multi;
 		if (end && !(keep->n && kept_at(s, keep, maxend, a, end, &multi)) &&
 		    spans_push(all, all->v[j].start, end, kind, "place:site") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
+/*
+ * s48-never: an address withheld in part inside a cell
+ * of a line split by " | " (an e-mail signature: "Accounts Payable Officer
+ * | Payments Hub, Fl 5, City Hall | 01632 ..."): the cell is one address,
+ * withheld whole; a cell of at most 60 bytes, bounded by " | " or the line's
+ * ends, with " | " on the line. Spans from `from`.
+ */
+static int address_cells(const unsigned char *s, size_t n, struct spans *all, size_t from)
+{
+	size_t to = all->n;
+	for (size_t j = from; j < to; j++) {
+		unsigned kind = all->v[j].kind;
+		if (kind != SCRUB_ADDRESS)
+			continue; /* (not a town withheld as hers in an agency's cell) */
+		size_t a = all->v[j].start, e = all->v[j].end, ca = a, ce = e;
+		while (ca > 0 && a - ca <= 60 && s[ca - 1] != '\n' &&
+		       !(ca >= 3 && s[ca - 1] == ' ' && s[ca - 2] == '|' && s[ca - 3] == ' '))
+			ca--;
+		while (ce < n && ce - e <= 60 && s[ce] != '\n' &&
+		       !(ce + 2 < n && s[ce] == ' ' && s[ce + 1] == '|' && s[ce + 2] == ' '))
+			ce++;
+		int bar_before = ca >= 3 && s[ca - 1] == ' ' && s[ca - 2] == '|',
+		    bar_after = ce + 2 < n && s[ce] == ' ' && s[ce + 1] == '|';
+		if ((!bar_before && !bar_after) || ce - ca > 60 || (ca == a && ce == e) ||
+		    (ca > 0 && s[ca - 1] != ' ' && s[ca - 1] != '\n') || (ce < n && s[ce] != ' ' && s[ce] != '\n'))
+			continue;
+		/* (the rest of the cell capitalised words, as an address's parts
+		 * are: not a note's words, "Leanne told PO she knows ...") */
+		int sentence = 0;
+		for (size_t k = ca; k < ce && !sentence; k++)
+			sentence = (k < a || k >= e) && sc_lower(s[k]) && (k == ca || !sc_alnum(s[k - 1]));
+		if (!sentence && memchr(s + ca, '|', ce - ca) == NULL &&
+		    spans_push(all, ca, ce, kind, "address:cell") != 0)
 			return MGW_E_NOMEM;
 	}
 	return 0;
@@ -6725,6 +6764,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (place_apposition(s, n, &all, 0, &keep, maxend) != 0)
 		goto done;
 	if (loc && bridge_locations(s, n, &all, 0) != 0)
+		goto done;
+	if (address_cells(s, n, &all, 0) != 0)
 		goto done;
 	if ((mask & KIND_BIT(SCRUB_PLACE)) && care_firms(s, n, &all) != 0)
 		goto done;

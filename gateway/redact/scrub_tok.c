@@ -633,18 +633,21 @@ static size_t phone_lookalike_at(const unsigned char *s, size_t n, size_t i)
  * a voicemail's): digit words ("oh", "zero", "nought", "one" ... "nine"),
  * "double" and "triple" before one, "hundred" after one ("00") and digits,
  * apart by spaces, commas or dashes; the whole a UK number of 11 digits
- * from its 0 with at least one digit said as a word. Returns its end or 0.
+ * from its 0 with at least one digit said as a word. Returns its end or 0,
+ * its 11 digits in buf.
  */
-static size_t phone_spoken_at(const unsigned char *s, size_t n, size_t i)
+static size_t phone_spoken_at(const unsigned char *s, size_t n, size_t i, char buf[16])
 {
 	static const char *const W[] = {"zero", "one", "two", "three", "four",
 					"five", "six", "seven", "eight", "nine"};
-	char buf[16], e164[16];
+	char e164[16];
 	size_t bl = 0, j = i, end = 0;
-	int rep = 1, said = 0, last = -1;
+	int rep = 1, said = 0, last = -1, more = 0;
 	if (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] >= 0x80))
 		return 0;
-	while (j < n && bl <= 11) {
+	/* (digits said after the 11th go with it, a few: "... three six one,
+	 * two" is no number of 11 digits and "two" left alone) */
+	while (j < n && bl <= 11 && more <= 4) {
 		size_t e = j;
 		while (e < n && sc_alnum(s[e]))
 			e++;
@@ -655,10 +658,13 @@ static size_t phone_spoken_at(const unsigned char *s, size_t n, size_t i)
 		for (size_t k = j; k < e && digits; k++)
 			digits = sc_digit(s[k]);
 		if (digits) {
-			if (rep != 1 || bl + l > 11)
+			if (rep != 1 || (bl + l > 11 && bl != 11))
 				break;
-			memcpy(buf + bl, s + j, l);
-			bl += l, last = -1;
+			if (bl + l > 11)
+				more++;
+			else
+				memcpy(buf + bl, s + j, l), bl += l;
+			last = -1;
 		} else {
 			for (int k = 0; k < 10 && d < 0; k++)
 				if (l == strlen(W[k]) && strncasecmp((const char *)s + j, W[k], l) == 0)
@@ -667,10 +673,13 @@ static size_t phone_spoken_at(const unsigned char *s, size_t n, size_t i)
 				      (l == 6 && strncasecmp((const char *)s + j, "nought", 6) == 0)))
 				d = 0;
 			if (d >= 0) {
-				if (bl + (size_t)rep > 11)
+				if (bl + (size_t)rep > 11 && bl != 11)
 					break;
-				while (rep-- > 0)
-					buf[bl++] = (char)('0' + d);
+				if (bl + (size_t)rep > 11)
+					more++;
+				else
+					while (rep-- > 0)
+						buf[bl++] = (char)('0' + d);
 				rep = 1, said = 1, last = d;
 			} else if (rep == 1 && l == 6 && (strncasecmp((const char *)s + j, "double", 6) == 0 ||
 							  strncasecmp((const char *)s + j, "triple", 6) == 0)) {
@@ -691,6 +700,7 @@ static size_t phone_spoken_at(const unsigned char *s, size_t n, size_t i)
 	}
 	if (bl != 11 || !said || buf[0] != '0' || ident_phone_e164(buf, bl, e164) != 0)
 		return 0;
+	buf[bl] = '\0';
 	return end;
 }
 
@@ -3242,6 +3252,22 @@ RARE static size_t po_box_at(const unsigned char *s, size_t n, size_t j)
 /* A withheld identifier (phone, NHS number, ...) however it is spaced:
  * alnum groups joined by up to 3 of " -./()+" or line breaks, squeezed and
  * compared with each form. The longest match wins. */
+/* The listed value whose text is q[0..k) (the last form with it, id_slot),
+ * its kind and rule in *kind and *rule: 1, or 0 if none. */
+static int idval_lookup(const scrubber *sc, const char *q, size_t k, unsigned *kind, unsigned *rule)
+{
+	if (sc->nids == 0)
+		return 0;
+	for (uint32_t h = sc_id_hash(q, k) & sc->id_mask; sc->id_slot[h] != 0; h = (h + 1) & sc->id_mask) {
+		const struct idval *v = &sc->ids[sc->id_slot[h] - 1];
+		if (v->n == k && memcmp(v->p, q, k) == 0) {
+			*kind = v->kind, *rule = v->rule;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static size_t idval_at(const scrubber *sc, const unsigned char *s, size_t n, size_t i,
                        unsigned *kind, unsigned *rule)
 {
@@ -3253,18 +3279,9 @@ static size_t idval_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 			q[k++] = (char)(sc_alpha(s[j]) ? s[j] & ~0x20 : s[j]), j++;
 		if (j == a || (j < n && sc_alnum(s[j])))
 			break;
-		if (ends_word(s, n, j, 1)) {
-			/* the last form with this text (id_slot), whatever the
-			 * number of values */
-			for (uint32_t h = sc_id_hash(q, k) & sc->id_mask; sc->id_slot[h] != 0;
-			     h = (h + 1) & sc->id_mask) {
-				const struct idval *v = &sc->ids[sc->id_slot[h] - 1];
-				if (v->n == k && memcmp(v->p, q, k) == 0) {
-					best = j, *kind = v->kind, *rule = v->rule;
-					break;
-				}
-			}
-		}
+		/* the last form with this text, whatever the number of values */
+		if (ends_word(s, n, j, 1) && idval_lookup(sc, q, k, kind, rule))
+			best = j;
 		size_t gp = j;
 		while (gp < n && gp - j < 3 &&
 		       (s[gp] == ' ' || s[gp] == '-' || s[gp] == '.' || s[gp] == '/' || s[gp] == '(' ||
@@ -3438,6 +3455,29 @@ static int month_start(const unsigned char *s, size_t n, size_t i)
 
 /* The identifier starting at word start s[*i], if any: its end, kind and
  * rule (*i moves on when a phone leaves out a leading bracket). */
+/* A phone said aloud at i (phone_spoken_at): a listed value's kind and rule
+ * where its digits are one's (her number is hers, as written in figures),
+ * else a phone's. Its end, or 0. */
+static size_t spoken_phone(const scrubber *sc, const unsigned char *s, size_t n, size_t i,
+                           unsigned mask, unsigned *kind, const char **rule)
+{
+	char d[16];
+	unsigned vk, vr;
+	size_t e = phone_spoken_at(s, n, i, d);
+	if (e == 0)
+		return 0;
+	if (idval_lookup(sc, d, 11, &vk, &vr)) {
+		if (!(mask & KIND_BIT(vk)))
+			return 0; /* (hers, to a recipient who may have it) */
+		*kind = vk, *rule = scrub_rule_name(vr);
+		return e;
+	}
+	if (!(mask & KIND_BIT(SCRUB_PHONE)))
+		return 0;
+	*kind = SCRUB_PHONE, *rule = "phone:spoken";
+	return e;
+}
+
 static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, size_t *start,
                        unsigned mask, struct cues *cx, unsigned *kind, const char **rule)
 {
@@ -3463,9 +3503,10 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 		unsigned char nx = i + L < n ? s[i + L] : 0;
 		int sep = nx == ' ' || nx == '-' || nx == '.';
 		/* a phone said aloud starts with its 0: "oh", "zero", "nought" */
-		if ((L == 2 || L == 4 || L == 6) && (nx == ' ' || nx == ',') &&
-		    ((b | 0x20) == 'o' || (b | 0x20) == 'z' || (b | 0x20) == 'n'))
-			TRY(SCRUB_PHONE, "phone:spoken", phone_spoken_at(s, n, i));
+		if ((L == 2 || L == 4 || L == 6) && (nx == ' ' || nx == ',' || nx == '-') &&
+		    ((b | 0x20) == 'o' || (b | 0x20) == 'z' || (b | 0x20) == 'n') &&
+		    (e = spoken_phone(sc, s, n, i, mask, kind, rule)) != 0)
+			return e;
 		/* "reg ending NVA": a current plate's last three capitals */
 		if (L == 3 && (mask & KIND_BIT(SCRUB_VEHICLE)) && !sc_alnum(nx) && nx < 0x80 &&
 		    sc_upper(s[i]) && sc_upper(s[i + 1]) && sc_upper(s[i + 2]) &&
@@ -3588,7 +3629,8 @@ static size_t token_at(const scrubber *sc, const unsigned char *s, size_t n, siz
 	if (!sc_digit(b))
 		return 0;
 	TRY(SCRUB_PHONE, "phone:lookalike", phone_lookalike_at(s, n, i));
-	TRY(SCRUB_PHONE, "phone:spoken", b == '0' ? phone_spoken_at(s, n, i) : 0);
+	if (b == '0' && (e = spoken_phone(sc, s, n, i, mask, kind, rule)) != 0)
+		return e;
 	static const size_t G222[] = {2, 2, 2}, G44[] = {4, 4};
 	int acct = near(cx, CUE_ACCT, i), sortc = near(cx, CUE_SORT, i);
 	if ((mask & KIND_BIT(SCRUB_BANK)) && (e = grouped_at(s, n, i, 6, G222, 3)) != 0 &&

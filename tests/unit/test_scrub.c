@@ -5354,3 +5354,19 @@ Test(scrub, s48_bridge_locations)
 			 (const char *const[]){"The Strand", NULL},
 			 (const char *const[]){"Parking at the rear.", NULL});
 }
+
+/* s48-never: a place's part after a field gap goes on with the place a
+ * label of where opened ("Location: Holiday Inn Luton  Room: 214"); an
+ * address withheld in part inside a signature's cell goes whole ("|
+ * Payments Hub, Fl 5, City Hall |"), not a note's cell ("| Leanne told PO
+ * she knows he's on Leam Lane now |" keeps its words); digits said after
+ * the 11th go with the number ("three six one, two"). */
+Test(scrub, s48_review_fixes)
+{
+	expect_loc_parts("Pt DOE  Location: Holiday Inn Luton  Room: 214\n",
+			 (const char *const[]){"214", NULL}, NULL);
+	expect("Nasreen | Accounts Payable Officer | Payments Hub, Fl 5, City Hall | Bradford Council",
+	       R("name") " | Accounts Payable Officer | " R("address") " | Bradford Council");
+	expect("C: oh seven seven double oh, nine hundred, three six one, two. OK.",
+	       "C: " R("phone") ". OK.");
+}
