@@ -2351,8 +2351,8 @@ static int one_edit(const char *a, size_t la, const char *b, size_t lb);
 /* The cue of the word w[0..n) (ASCII letters, any case), CUE_NONE if none. */
 static unsigned cue_of(const unsigned char *w, size_t n)
 {
-	if (n == 0 || n >= 16)
-		return CUE_NONE;
+	if (n == 0 || n >= 16 || !sc_alpha(w[0]))
+		return CUE_NONE; /* (fuzz: a column's word may start with '.' or '_') */
 	if (cue_len[(w[0] | 0x20) - 'a'] >> n & 1) {
 		uint64_t k = cue_key(w, n);
 		for (unsigned h = cue_slot(k); cue_tab[h].idx; h = (h + 1) % CUE_SLOTS)
