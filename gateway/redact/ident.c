@@ -67,6 +67,25 @@ static size_t squeeze(const unsigned char *s, size_t n, char *buf, size_t cap)
 
 /* ---- phone ------------------------------------------------------------------ */
 
+int ident_digit_word(const char *w, size_t n, int loose)
+{
+	static const char *const W[] = {"zero", "one", "two", "three", "four",
+					"five", "six", "seven", "eight", "nine"};
+	char x[8];
+	if (n == 0 || n >= sizeof x)
+		return -1;
+	for (size_t k = 0; k < n; k++)
+		x[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] | 0x20 : w[k]);
+	x[n] = '\0';
+	for (int d = 0; d < 10; d++)
+		if (strcmp(x, W[d]) == 0)
+			return d;
+	if (strcmp(x, "oh") == 0 || strcmp(x, "nought") == 0 ||
+	    (loose && (strcmp(x, "o") == 0 || strcmp(x, "nil") == 0)))
+		return 0;
+	return -1;
+}
+
 int ident_phone_e164(const char *in, size_t len, char out[16])
 {
 	const unsigned char *s;

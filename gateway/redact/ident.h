@@ -42,6 +42,13 @@
 int ident_phone_e164(const char *in, size_t len, char out[16]);
 
 /*
+ * A digit said as a word, w[0..n) in any case: "zero" ... "nine", "oh" and
+ * "nought" for 0, and with loose also "o" and "nil" (a number read out in a
+ * field already known to hold one). Returns the digit, or -1.
+ */
+int ident_digit_word(const char *w, size_t n, int loose);
+
+/*
  * NHS number: 10 digits, contiguous or grouped 3-3-4 with one space or '-'
  * between groups ("999 000 0018", "999-000-0018", "9990000018"). Check:
  * weights 10..2 on digits 1-9, check = 11 - (sum mod 11), 11 means 0, and

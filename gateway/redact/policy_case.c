@@ -1858,9 +1858,6 @@ static char *digit_stream(const char *s)
  */
 static char *spoken_digits(const char *s)
 {
-	static const char *const W[] = {"zero", "one", "two", "three", "four",
-					"five", "six", "seven", "eight", "nine"};
-	static const size_t WL[] = {4, 3, 3, 5, 4, 4, 3, 5, 5, 4};
 	size_t n = strlen(s), o = 0;
 	char *out = malloc(3 * n + 1); /* "triple 0": 3 digits from 8 bytes at most */
 	int rep = 1;
@@ -1875,7 +1872,6 @@ static char *spoken_digits(const char *s)
 		while (j < n && isalnum((unsigned char)s[j]))
 			j++;
 		size_t l = j - i;
-		int d = -1;
 		if (isdigit((unsigned char)s[i])) {
 			for (size_t k = i; k < j; k++)
 				out[o++] = isdigit((unsigned char)s[k]) ? s[k] : 'x';
@@ -1883,14 +1879,7 @@ static char *spoken_digits(const char *s)
 			i = j;
 			continue;
 		}
-		for (int k = 0; k < 10 && d < 0 && l >= 3 && l <= 5; k++)
-			if ((s[i] | 0x20) == W[k][0] && WL[k] == l && strncasecmp(s + i, W[k], l) == 0)
-				d = k;
-		if (d < 0 && ((l == 2 && strncasecmp(s + i, "oh", 2) == 0) ||
-			      (l == 1 && (s[i] | 0x20) == 'o') ||
-			      (l == 6 && strncasecmp(s + i, "nought", 6) == 0) ||
-			      (l == 3 && strncasecmp(s + i, "nil", 3) == 0)))
-			d = 0;
+		int d = ident_digit_word(s + i, l, 1);
 		if (d < 0 && l == 6 && strncasecmp(s + i, "double", 6) == 0) {
 			rep = 2;
 		} else if (d < 0 && l == 6 && strncasecmp(s + i, "triple", 6) == 0) {

@@ -5335,6 +5335,11 @@ static void pi_add(char (*pi)[9], unsigned *pk, size_t *np, const char *x, size_
 	pk[(*np)++] = kind;
 }
 
+/* Two letters that are a service's, a role's or an order's, no place's
+ * ("the LA", "the HB office", "the RO", "IP", "rm") */
+static const char *const TWO_NOT[] = {"la", "hb", "ro", "ed", "uc", "ae", "ip", "po",
+				       "mp", "tv", "wc", "rm", "ct", "sa", "vp", NULL};
+
 static int place_initials(const unsigned char *s, size_t n, struct spans *all, size_t from)
 {
 	char pi[PI_MAX][9];
@@ -5380,7 +5385,7 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 					for (size_t x = i; x < e && caps; x++)
 						caps = sc_upper(s[x]);
 					if (caps && !word_of(s, i, e, INITIALS_ROLE) && !word_of(s, i, e, INITIALS_NOT) &&
-					    !word_of(s, i, e, (const char *const[]){"ip", "rm", "la", "ro", "po", NULL}))
+					    !word_of(s, i, e, TWO_NOT))
 						pi_add(pi, pk, &np, (const char *)s + i, e - i, kind | PI_CHAIN);
 					for (size_t x = i + 1; x + 1 < e && m < 8; x++)
 						if (s[x] == '&' && sc_upper(s[x + 1]))
@@ -5401,8 +5406,6 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 			 * letters, taken after "the" alone: "the PI", "the HH front
 			 * door"; not the letters of a service, a role or an order:
 			 * "the LA", "the HB office", "the RO") */
-			static const char *const TWO_NOT[] = {"la", "hb", "ro", "ed", "uc", "ae", "ip", "po",
-							      "mp", "tv", "wc", "rm", "ct", "sa", "vp", NULL};
 			if (words >= 2 && m <= 8 &&
 			    (m >= 3 || (m == 2 && !word_of((const unsigned char *)ac, 0, 2, TWO_NOT) &&
 					!word_of((const unsigned char *)ac, 0, 2, INITIALS_NOT) &&

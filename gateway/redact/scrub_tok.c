@@ -638,8 +638,6 @@ static size_t phone_lookalike_at(const unsigned char *s, size_t n, size_t i)
  */
 static size_t phone_spoken_at(const unsigned char *s, size_t n, size_t i, char buf[16])
 {
-	static const char *const W[] = {"zero", "one", "two", "three", "four",
-					"five", "six", "seven", "eight", "nine"};
 	char e164[16];
 	size_t bl = 0, j = i, end = 0;
 	int rep = 1, said = 0, last = -1, more = 0;
@@ -654,7 +652,7 @@ static size_t phone_spoken_at(const unsigned char *s, size_t n, size_t i, char b
 		if (e == j || (e < n && s[e] >= 0x80))
 			break;
 		size_t l = e - j;
-		int d = -1, digits = sc_digit(s[j]);
+		int digits = sc_digit(s[j]);
 		for (size_t k = j; k < e && digits; k++)
 			digits = sc_digit(s[k]);
 		if (digits) {
@@ -666,12 +664,7 @@ static size_t phone_spoken_at(const unsigned char *s, size_t n, size_t i, char b
 				memcpy(buf + bl, s + j, l), bl += l;
 			last = -1;
 		} else {
-			for (int k = 0; k < 10 && d < 0; k++)
-				if (l == strlen(W[k]) && strncasecmp((const char *)s + j, W[k], l) == 0)
-					d = k;
-			if (d < 0 && ((l == 2 && strncasecmp((const char *)s + j, "oh", 2) == 0) ||
-				      (l == 6 && strncasecmp((const char *)s + j, "nought", 6) == 0)))
-				d = 0;
+			int d = ident_digit_word((const char *)s + j, l, 0);
 			if (d >= 0) {
 				if (bl + (size_t)rep > 11 && bl != 11)
 					break;
