@@ -608,3 +608,18 @@ Test(textnorm, sparse_agrees_with_dense)
 	cr_assert_eq(d.map[0], 0);
 	textnorm_free(&d);
 }
+
+/* A digit said as a word: any case; "o" and "nil" only when loose (a field
+ * known to hold a number), never a longer word that starts like one. */
+Test(ident, digit_words)
+{
+	cr_assert_eq(ident_digit_word("Seven", 5, 0), 7);
+	cr_assert_eq(ident_digit_word("OH", 2, 0), 0);
+	cr_assert_eq(ident_digit_word("nought", 6, 0), 0);
+	cr_assert_eq(ident_digit_word("o", 1, 0), -1);
+	cr_assert_eq(ident_digit_word("o", 1, 1), 0);
+	cr_assert_eq(ident_digit_word("nil", 3, 1), 0);
+	cr_assert_eq(ident_digit_word("nine", 3, 0), -1); /* "nin" */
+	cr_assert_eq(ident_digit_word("sevens", 6, 0), -1);
+	cr_assert_eq(ident_digit_word("hundred", 7, 1), -1);
+}
