@@ -6114,6 +6114,7 @@ static int fs_greeting(const unsigned char *s, size_t n)
 }
 
 static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *const *w);
+static int fs_code_cell(const unsigned char *s, size_t a, size_t e);
 /* an e-mail's attribution line ends in one of these and ':' */
 static const char *const FS_WROTE_LABEL[] = {"wrote", "writes", NULL};
 
@@ -6625,6 +6626,60 @@ static int fs_codes_again(struct fs *f, size_t from)
 	return f->rc;
 }
 
+/*
+ * s49-never: a table's row is one statement per cell. A cell that names a
+ * code word ("| My secret word | \"blue socks\" |", "| Password | red kite
+ * |"): its next cell is the code (to the next bar or the line's end, at
+ * most 80 bytes). The cell [a, e) is at most four words of letters, its last
+ * "codeword", "password", "passcode" or "passphrase", or "word" after code,
+ * secret, safe or pass ("Code" alone is a reference's column).
+ */
+static int fs_code_cell(const unsigned char *s, size_t a, size_t e)
+{
+	static const char *const LAST[] = {"codeword", "password", "passcode", "passphrase", NULL};
+	static const char *const WORD_AFTER[] = {"code", "secret", "safe", "pass", NULL};
+	while (a < e && s[a] == ' ')
+		a++;
+	while (e > a && s[e - 1] == ' ')
+		e--;
+	if (e - a < 4 || e - a > 40)
+		return 0;
+	size_t words = 1, prev = a;
+	for (size_t k = a; k < e; k++) {
+		if (s[k] == ' ') {
+			if (++words > 4)
+				return 0;
+			if (k + 1 < e && s[k + 1] != ' ')
+				prev = k + 1;
+		} else if (!(((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z') || s[k] == '-' ||
+		             s[k] == '\''))
+			return 0;
+	}
+	if (fs_label_is(s, a, e, LAST))
+		return 1;
+	static const char *const WORD[] = {"word", NULL};
+	if (words < 2 || !fs_label_is(s, a, e, WORD))
+		return 0;
+	size_t b = prev; /* the last word's start; the one before it ends at b - 1 */
+	while (b > a && s[b - 1] == ' ')
+		b--;
+	return fs_label_is(s, a, b, WORD_AFTER);
+}
+
+/* The cell from `a` (after a bar) to the next bar or the line's end, its
+ * blanks trimmed: [*ca, *ce). Reads at most 120 bytes. */
+static void fs_cell_at(const unsigned char *s, size_t n, size_t a, size_t *ca, size_t *ce)
+{
+	size_t e = a;
+	while (e < n && e < a + 120 && s[e] != '|' && s[e] != '\n')
+		e++;
+	while (a < e && s[a] == ' ')
+		a++;
+	while (e > a && s[e - 1] == ' ')
+		e--;
+	*ca = a, *ce = e;
+}
+
 static int fs_run(const char *text, size_t n, struct spans *out, int model,
                   const struct fs_unit_sink *sink)
 {
@@ -6639,6 +6694,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 	fsm_reset(&f);
 	const unsigned char *s = f.s;
 	size_t line_start = 0;
+	size_t cell_start = SIZE_MAX; /* after the line's last bar, if any */
 	uint64_t last_cls = 0;   /* classes of the last word (for line breaks, full stops) */
 	size_t last_wn = 0;      /* its length */
 	unsigned char last_ch = 0; /* the last non-space byte */
@@ -6881,6 +6937,7 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				}
 			}
 			line_start = i + 1;
+			cell_start = SIZE_MAX;
 			break;
 		}
 		case '.':
@@ -6938,11 +6995,24 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			    i + 1 < n && s[i + 1] == ' ')
 				f.subj_and = 1;
 			break;
-		case '|':
+		case '|': {
 			/* a table's cells are separate statements */
 			clause_end(&f);
 			sentence_end(&f);
+			if (f.rc)
+				break;
+			/* s49-never: a cell that names a code word: the next cell is
+			 * the code */
+			{
+				size_t ca, ce, na, ne;
+				fs_cell_at(s, n, cell_start != SIZE_MAX ? cell_start : line_start, &ca, &ce);
+				fs_cell_at(s, n, i + 1, &na, &ne);
+				if (f.rc == 0 && fs_code_cell(s, ca, ce) && ne > na && ne - na <= 80)
+					f.rc = spans_push(f.out, na, ne, SCRUB_SAFE_TIME, "fs:code-cell");
+			}
+			cell_start = i + 1;
 			break;
+		}
 		case '-':
 			if (i > 0 && s[i - 1] == ' ' && i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '-'))
 				clause_end(&f);
@@ -6959,8 +7029,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				 * window:", "New tenancy:") or that a plan follows
 				 * ("Plan:", "Arrangement:") goes with the clause if
 				 * it is withheld; an agency's or a date's stays. */
-				if (fs_label_is(s, f.c_start, i, FS_CODE_LABEL))
-					f.seen |= S_SAFE;
+				if (fs_label_is(s, f.c_start, i, FS_CODE_LABEL) || fs_code_cell(s, f.c_start, i))
+					f.seen |= S_SAFE; /* (s49: "My secret word:") */
 				/* her work's label: "Work:" alone or hers ("IP's
 				 * work:", "Mother's work:"; not "Husband's work:",
 				 * "BF's employer:") */

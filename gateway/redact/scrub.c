@@ -955,9 +955,18 @@ static int add_place_short(struct bctx *bc, const struct words *ws, unsigned kin
 		 * words only where a name would be */
 		size_t k = 1;
 		static const char *const ART[] = {"y", "yr", "na", "an", NULL};
-		for (int a = 0; ART[a]; a++)
-			if (strlen(ART[a]) == ws->l[1] && memcmp(ART[a], ws->w[1], ws->l[1]) == 0)
-				k = 2;
+		/* s49-never: its kind after the school word ("Ysgol Gynradd
+		 * Pen-y-Garth", "Ysgol Uwchradd ...", "Scoil Naisiunta ..."):
+		 * "School is Pen-y-Garth" */
+		static const char *const KIND[] = {"gynradd", "uwchradd", "gyfun", "feithrin",
+						   "gymraeg", "babanod", "iau", "naisiunta",
+						   "náisiúnta", "chuimsitheach", NULL};
+		for (int a = 0; KIND[a] && k + 1 < n; a++)
+			if (strlen(KIND[a]) == ws->l[k] && memcmp(KIND[a], ws->w[k], ws->l[k]) == 0)
+				k++, a = -1;
+		for (int a = 0; ART[a] && k + 1 < n; a++)
+			if (strlen(ART[a]) == ws->l[k] && memcmp(ART[a], ws->w[k], ws->l[k]) == 0)
+				k++;
 		int own, plain;
 		struct words rest = {.n = 0};
 		for (size_t m = k; m < n; m++)
@@ -3981,6 +3990,27 @@ static int the_slot(const unsigned char *s, size_t lo, size_t a)
 	return place_slot(s, lo, a - 4, 0) != 0;
 }
 
+/* Is the word before a (one space apart, inside a location span from lo)
+ * a hotel chain's name or letters, as a branch is named by its town ("the
+ * TL Walsall", "Premier Inn Luton", "Ibis Styles" is no town: the town's
+ * own tests decide)? */
+static int chain_before(const unsigned char *s, size_t lo, size_t a)
+{
+	static const char *const CHAIN[] = {"TL", "PI", "HI", "PIH", "Travelodge", "Ibis", "Inn",
+					    NULL};
+	if (a < lo + 3 || s[a - 1] != ' ')
+		return 0;
+	size_t e = a - 1, i = e;
+	while (i > lo && sc_alpha(s[i - 1]))
+		i--;
+	if (i > lo && sc_alnum(s[i - 1]))
+		return 0;
+	for (int k = 0; CHAIN[k]; k++)
+		if (strlen(CHAIN[k]) == e - i && memcmp(CHAIN[k], s + i, e - i) == 0)
+			return 1;
+	return 0;
+}
+
 static int place_slot(const unsigned char *s, size_t lo, size_t a, int digit_before)
 {
 	size_t i = a;
@@ -4192,6 +4222,10 @@ static size_t item_start(const unsigned char *s, size_t n, size_t i)
 		return i + 3;
 	if (i < n && sc_digit(s[i]))
 		return i;
+	/* s49-never: a table's row that opens with a figure ("| 07:30 | get
+	 * up | <Carer> |": a care rota under "calls to <her flat> from 25/01:") */
+	if (i + 2 < n && s[i] == '|' && s[i + 1] == ' ' && sc_digit(s[i + 2]))
+		return i + 2;
 	/* letters only: "B 09:52: ..." is a message log's entry */
 	for (size_t k = i, words = 0; k < n && k < i + 40 && s[k] != '\n'; k++) {
 		if (s[k] == ':')
@@ -4307,10 +4341,18 @@ static int list_under_statement(const unsigned char *s, size_t n, struct spans *
 			    item_start(s, n, (size_t)(q - s) + 1) == 0)
 				continue;
 		}
+		int rows = -1; /* a table's rows, or a list's items: not both */
 		for (int items = 0; items < FS_LIST_ITEMS && i < n && s[i] == '\n'; items++) {
 			size_t a = item_start(s, n, i + 1), e = a;
 			if (a == 0)
 				break;
+			size_t lb = i + 1;
+			while (lb < a && s[lb] == ' ')
+				lb++;
+			int row = s[lb] == '|';
+			if (rows >= 0 && row != rows)
+				break; /* ("| 21:30 | bed |" then "6. Visitors. ...") */
+			rows = row;
 			while (e < n && s[e] != '\n')
 				e++;
 			size_t b = e;
@@ -4713,6 +4755,8 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 				continue; /* s19-over: "<Area> MARAC": the meeting;
 				           * s20-over: "<Town> Family Court" */
 			int ps = labelled ? 1 : place_slot(s, all->v[j].start, a, digit);
+			if (!ps && chain_before(s, all->v[j].start, a))
+				ps = 1; /* s49-never: "at the TL Walsall" */
 			int slot = ps || place_head_after(s, i, all->v[j].end);
 			if (up == i - a && !slot)
 				continue; /* capitals: an acronym or a CAD line */
@@ -5807,6 +5851,59 @@ static int bridge_locations(const unsigned char *s, size_t n, struct spans *all,
 	return 0;
 }
 
+/*
+ * s49-never: what goes on after a withheld address, on its line: a site's
+ * word after its street and the town after that ("Bay 7, Moorlands Lane
+ * site, Wool"; site, estate, park, camp, yard, farm, then ", " and one or two
+ * capitalised words that end the clause), and a spelling of it in
+ * brackets after ("(spelled W-O-O-L, the village)", "(spelt ...)", at most
+ * 60 bytes). Spans of where she is or of an address, from `from`.
+ */
+static int location_tail(const unsigned char *s, size_t n, struct spans *all, size_t from)
+{
+	static const char *const SITE[] = {"site", "estate", "park", "camp", "yard", "farm", NULL};
+	size_t to = all->n;
+	for (size_t j = from; j < to; j++) {
+		const struct span x = all->v[j];
+		if (x.kind != SCRUB_LOCATION && x.kind != SCRUB_ADDRESS)
+			continue;
+		size_t i = x.end, end = i, w = i;
+		while (w > x.start && sc_alpha(s[w - 1]))
+			w--;
+		if (w < i && i + 3 < n && s[i] == ' ' && sc_lower(s[i + 1]) &&
+		    (lex_classify((const char *)s + w, i - w) & LEX_STREET)) {
+			size_t e = prop_word_end(s, n, i + 1);
+			if (word_of(s, i + 1, e, SITE)) {
+				end = e;
+				if (e + 2 < n && s[e] == ',' && s[e + 1] == ' ' && sc_upper(s[e + 2])) {
+					size_t k = e + 2, te = k;
+					for (int words = 0; words < 2; words++) {
+						te = prop_word_end(s, n, k);
+						if (te + 1 < n && s[te] == ' ' && sc_upper(s[te + 1]) && words == 0)
+							k = te + 1;
+						else
+							break;
+					}
+					if (te == n || strchr(".,;:(\n", s[te]) || (s[te] == ' ' && te + 1 < n && s[te + 1] == '('))
+						end = te;
+				}
+			}
+		}
+		size_t b = end;
+		if (b + 9 < n && s[b] == ' ' && s[b + 1] == '(' &&
+		    (strncasecmp((const char *)s + b + 2, "spelled ", 8) == 0 ||
+		     strncasecmp((const char *)s + b + 2, "spelt ", 6) == 0)) {
+			const unsigned char *c = memchr(s + b + 2, ')', n - b - 2 < 60 ? n - b - 2 : 60);
+			const unsigned char *nl = memchr(s + b + 2, '\n', (size_t)(c ? c - s : 0) > b + 2 ? (size_t)(c - s) - b - 2 : 0);
+			if (c != NULL && nl == NULL)
+				end = (size_t)(c - s) + 1;
+		}
+		if (end > x.end && spans_push(all, x.start, end, x.kind, "loc:tail") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
 /* The end of a chain's name at s[i]: letters, UTF-8, and a '-' or '\''
  * between letters ("Kwik-Fit", "Co-op", "Nando's", "Sainsbury's"). */
 static size_t shop_word_end(const unsigned char *s, size_t n, size_t i)
@@ -6766,7 +6863,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 	if (place_apposition(s, n, &all, 0, &keep, maxend) != 0)
 		goto done;
-	if (loc && bridge_locations(s, n, &all, 0) != 0)
+	if (loc && (bridge_locations(s, n, &all, 0) != 0 || location_tail(s, n, &all, 0) != 0))
 		goto done;
 	if (address_cells(s, n, &all, 0) != 0)
 		goto done;

@@ -5370,3 +5370,55 @@ Test(scrub, s48_review_fixes)
 	expect("C: oh seven seven double oh, nine hundred, three six one, two. OK.",
 	       "C: " R("phone") ". OK.");
 }
+
+/* s49-never: a listed Welsh school with its kind after "Ysgol" ("Ysgol
+ * Gynradd Pen-y-Garth") is named by the words after the kind ("School is
+ * Pen-y-Garth"). */
+Test(scrub, s49_school_welsh_kind)
+{
+	static const struct scrub_value v[] = {
+		{"Ysgol Gynradd Pen-y-Garth", SCRUB_PLACE, CANON_TEXT, 0},
+	};
+	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
+	expect_with(s, "School is Pen-y-Garth; E wants school told.",
+		    "School is " R("place") "; E wants school told.");
+	scrubber_free(s);
+}
+
+/* s49-never: a table's cell naming a code word ("| My secret word |
+ * \"blue socks\" |", "Password | red kite") makes the next cell the code;
+ * a "Code" column is a reference's ("| Code | MAR-2027-04 |" stays). A
+ * table's rows opening with a clock under a withheld statement ending ':'
+ * (a care rota "calls to <her flat> from 25/01:") go with it, up to a line
+ * that is no row ("6. Visitors." stays). */
+Test(scrub, s49_code_cell_and_rota_rows)
+{
+	expect_loc_parts("| My secret word | \"blue socks\" |\n| Password | red kite |\n"
+			 "| Code | MAR-2027-04 |\n",
+			 (const char *const[]){"blue socks", "red kite", NULL},
+			 (const char *const[]){"| Code | MAR-2027-04 |", NULL});
+	expect_loc_parts("My secret word: \"green kettle\"\n",
+			 (const char *const[]){"green kettle", NULL}, NULL);
+	expect_loc_parts("5. Support rota - calls to Flat 9, Meadowbank Ct, Yardley Wood from 25/01:\n"
+			 "| 07:30 | get up, shower, breakfast | Faduma |\n"
+			 "| 12:30 | lunch, toilet | Kasia |\n"
+			 "6. Visitors. Interpreter from Language Line.\n",
+			 (const char *const[]){"07:30", "12:30", NULL},
+			 (const char *const[]){"Language Line", NULL});
+}
+
+/* s49-never: after a withheld address on its line, a site's word and the
+ * town ("Bay 7, Moorlands Lane site, Wool") and a spelling in brackets
+ * ("(spelled W-O-O-L, the village)"); a town named after a hotel chain's
+ * letters ("the TL Walsall") is named again ("we're in Walsall"). */
+Test(scrub, s49_location_tail_and_chain_town)
+{
+	expect_loc_parts("caller typed the aunt's place for you - Bay 7, Moorlands Lane site, Wool "
+			 "(spelled W-O-O-L, the village).\nThen she hung up.",
+			 (const char *const[]){"Wool", "W-O-O-L", NULL},
+			 (const char *const[]){"Then she hung up.", NULL});
+	expect_loc_parts("Mum and the children are in temp accom at the TL Walsall (M6 J10), rm 214.\n"
+			 "He told his dad \"we're in Walsall somewhere\" but not the hotel.",
+			 (const char *const[]){"Walsall", NULL},
+			 (const char *const[]){"but not the hotel", NULL});
+}
