@@ -2286,6 +2286,56 @@ static int rule_initials_label(struct scan *sc, size_t i, struct spans *out, siz
 	return emit(sc, out, u, u, names_rule_initials) ?: 1;
 }
 
+/* Initials a rule may take alone: two capitals no list knows (not
+ * "SW", "IDVA", an agency's or a place's letters). */
+static int bare_initials(const struct scan *sc, const struct tok *t)
+{
+	return t != NULL && t->shape == SH_UPPER && t->nletters == 2 &&
+	       t->end - t->start == t->nletters && t->klass == K_U && !t->caps &&
+	       !(t->lex & (LEX_ALLOW | CUEBITS | LEX_INSTITUTION | LEX_PLACE)) && !agency_word(sc, t);
+}
+
+/*
+ * s49-never: workers' initials joined by '/' in a log's brackets or its
+ * last cell ("cc MARAC coordinator (BL / KT)", "... police called.\tKH/DT"):
+ * two or three groups of bare initials (above; three letters are as often
+ * an agency's unknown letters: "(YOI/OMU)"), each pair apart by "/" or
+ * " / ", after '(' and before ')', or alone at a line's end after a tab or
+ * a bar. Each is withheld; propagate_found withholds them elsewhere.
+ */
+static int rule_initials_slash(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	const struct tok *t = tok(sc, i);
+	size_t a = t->start;
+	if (!bare_initials(sc, t) || a == 0)
+		return 0;
+	char open = sc->s[a - 1];
+	if (open != '(' && open != '\t' && open != '|' &&
+	    !(open == ' ' && a >= 2 && sc->s[a - 2] == '|'))
+		return 0;
+	size_t last = i, groups = 1;
+	for (size_t k = i + 1; groups < 3; k++) {
+		const struct tok *u = tok(sc, k), *p = tok(sc, k - 1);
+		if (!bare_initials(sc, u))
+			break;
+		size_t g = p->end, ge = u->start;
+		if (!((ge - g == 1 && sc->s[g] == '/') ||
+		      (ge - g == 3 && sc->s[g] == ' ' && sc->s[g + 1] == '/' && sc->s[g + 2] == ' ')))
+			break;
+		last = k, groups++;
+	}
+	if (groups < 2)
+		return 0;
+	size_t e = tok(sc, last)->end;
+	if (open == '(' ? !(e < sc->n && sc->s[e] == ')') : !(e == sc->n || sc->s[e] == '\n'))
+		return 0;
+	for (size_t k = i; k <= last; k++)
+		if (emit(sc, out, tok(sc, k), tok(sc, k), names_rule_initials) < 0)
+			return MGW_E_NOMEM;
+	*next = last + 1;
+	return 1;
+}
+
 /*
  * s32-never: a log entry signed with the writer's initials after a dash
  * at the line's end ("... Alert added. -KL"): two or three capitals no
@@ -2930,6 +2980,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_initials_label(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_UPPER && t->nletters <= 3)
 			rc = rule_initials_signoff(&sc, i, out, &next);
+		if (rc == 0 && t->shape == SH_UPPER && t->nletters <= 3)
+			rc = rule_initials_slash(&sc, i, out, &next);
 		if (rc == 0 && t->shape != SH_NUM)
 			rc = rule_signature_name(&sc, i, out, &next);
 		if (rc == 0 && t->shape != SH_UPPER && word_is(&sc, t, "the"))

@@ -5422,3 +5422,16 @@ Test(scrub, s49_location_tail_and_chain_town)
 			 (const char *const[]){"Walsall", NULL},
 			 (const char *const[]){"but not the hotel", NULL});
 }
+
+/* s49-never: workers' initials joined by '/' in a log's brackets or its
+ * last cell ("cc MARAC coordinator (BL / KT)", a tab then "KH/DT" at the
+ * line's end); not roles' or agencies' letters ("(SW/HV)", "(YOI/OMU)",
+ * "HMP/YOI"). */
+Test(scrub, s49_initials_slash)
+{
+	expect("cc MARAC coordinator (BL / KT).",
+	       "cc MARAC coordinator (" R("name") " / " R("name") ").");
+	expect("01/03/2027\t15:25\tIncident\tDad at gate.\tKH/DT\n",
+	       "01/03/2027\t15:25\tIncident\tDad at gate.\t" R("name") "/" R("name") "\n");
+	unchanged("Referred to CSC (SW/HV). Probation (YOI/OMU) notified. Was at HMP/YOI.");
+}
