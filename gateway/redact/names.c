@@ -71,6 +71,7 @@ struct scan {
 
 const char names_rule_kin_title[] = "cue:kin+title";
 const char names_rule_initials[] = "cue:initials";
+const char names_rule_stamp[] = "cue:initials-stamp";
 
 static const unsigned NAMEBITS = LEX_FORENAME | LEX_SURNAME;
 static const unsigned CUEBITS = LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED;
@@ -2264,7 +2265,8 @@ static int rule_initials_label(struct scan *sc, size_t i, struct spans *out, siz
 	static const char *const LABEL[] = {"earner", "initials", "author", "by", "kw",
 					    "keyworker", "nurse", "sw", "hv", "cpn",
 					    "caseworker", "practitioner", "clinician", "handler",
-					    NULL};
+					    /* s49: "Advocate: PK", "Worker: SM" */
+					    "advocate", "worker", "advisor", "adviser", NULL};
 	/* (nor a plan's letters: "SW: CIN") */
 	static const char *const NOT[] = {"nfa", "tba", "tbc", "na", "cin", NULL};
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1), *v = tok(sc, i + 2);
@@ -2334,6 +2336,51 @@ static int rule_initials_slash(struct scan *sc, size_t i, struct spans *out, siz
 			return MGW_E_NOMEM;
 	*next = last + 1;
 	return 1;
+}
+
+/*
+ * s49-never: a log entry's writer by initials right after its stamp: a
+ * clock or a date, one space, then two capitals no list knows (above),
+ * then a stop, a colon or the line's end ("01/02 14:10 PK. Intro call",
+ * "rec'd 03/02/27 KN. To panel"), or in brackets after the stamp ("case
+ * note 09/02/2027 10:40 (JK)").
+ */
+static int stamp_before(const unsigned char *s, size_t a)
+{
+	size_t b = a, digits = 0, seps = 0;
+	while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n' && s[b - 1] != '\t' && a - b < 10) {
+		unsigned char c = s[b - 1];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (c == ':' || c == '/' || c == '.')
+			seps++;
+		else
+			return 0;
+		b--;
+	}
+	/* "14:10", "9.30", "03/02", "03/02/27", "09/02/2027" */
+	return b < a && digits >= 3 && seps >= 1 && seps <= 2 && s[b] >= '0' && s[b] <= '9' && s[a - 1] >= '0' && s[a - 1] <= '9';
+}
+
+static int rule_initials_stamp(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	static const char *const NOT[] = {"am", "pm", "ok", "nb", "na", "hr", "ed", NULL};
+	const struct tok *t = tok(sc, i);
+	size_t a = t->start, e = t->end;
+	/* (a street's short form too: "PK" is a park's, not after a stamp) */
+	if (t->nletters != 2 || t->end - a != 2 || t->caps || (t->lex & ~LEX_STREET) ||
+	    agency_word(sc, t) || a < 5 || word_in_list(sc, t, NOT))
+		return 0;
+	const unsigned char *s = (const unsigned char *)sc->s;
+	int br = s[a - 1] == '(';
+	size_t p = a - br;
+	if (s[p - 1] != ' ' || !stamp_before(s, p - 1))
+		return 0;
+	if (br ? !(e < sc->n && s[e] == ')')
+	       : !(e == sc->n || s[e] == '.' || s[e] == ':' || s[e] == '\n'))
+		return 0;
+	*next = i + 1;
+	return emit(sc, out, t, t, names_rule_stamp) ?: 1;
 }
 
 /*
@@ -2982,6 +3029,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 			rc = rule_initials_signoff(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_UPPER && t->nletters <= 3)
 			rc = rule_initials_slash(&sc, i, out, &next);
+		if (rc == 0 && t->shape == SH_UPPER && t->nletters == 2)
+			rc = rule_initials_stamp(&sc, i, out, &next);
 		if (rc == 0 && t->shape != SH_NUM)
 			rc = rule_signature_name(&sc, i, out, &next);
 		if (rc == 0 && t->shape != SH_UPPER && word_is(&sc, t, "the"))

@@ -39,6 +39,9 @@ extern const char names_rule_kin_title[];
  * which propagate_found withholds wherever else the note writes them, two
  * letters too. Compare rule pointers with it. */
 extern const char names_rule_initials[];
+/* The rule of initials after a log entry's stamp ("01/02 14:10 PK."): scrub.c
+ * keeps them where they are a kept person's. */
+extern const char names_rule_stamp[];
 
 /* Find names in s[0..n). Returns 0 or MGW_E_NOMEM. */
 int names_scan(const char *s, size_t n, struct spans *out);

@@ -1375,6 +1375,8 @@ int scrubber_build2(const struct scrub_spec *spec, scrubber **out)
 	 * the subject's, as notes shorten the subjects, exam37 c055, exam45
 	 * c030) */
 	sc->init_w = bc.init_w, sc->init_k = bc.init_k, sc->sur_k = bc.sur_k;
+	memcpy(sc->kpi, bc.kpi, sizeof sc->kpi);
+	sc->nkpi = bc.nkpi;
 	for (unsigned k = 0; k < bc.ntpi; k++) {
 		int kept = 0;
 		for (unsigned m = 0; m < bc.nkpi && !kept; m++)
@@ -3124,6 +3126,20 @@ static int bare_word(const unsigned char *w, size_t n)
  * beside another name: "Jane Smith" may be someone else) the whole span.
  * With no keep matches at all, sp as it is (maxend may then be NULL).
  */
+/* Are the letters of x a kept person's initials (sc->kpi)? */
+static int kept_initials(const scrubber *sc, const unsigned char *s, struct span x)
+{
+	if (x.end - x.start < 2 || x.end - x.start > 3)
+		return 0;
+	char w[4] = {0};
+	for (size_t k = 0; k < x.end - x.start; k++)
+		w[k] = (char)(s[x.start + k] & ~0x20);
+	for (unsigned k = 0; k < sc->nkpi; k++)
+		if (strcmp(sc->kpi[k], w) == 0)
+			return 1;
+	return 0;
+}
+
 static int push_unkept(const unsigned char *s, const struct span *sp, const struct spans *keep,
                        const size_t *maxend, struct spans *out)
 {
@@ -3423,7 +3439,7 @@ static int propagate_found(const unsigned char *s, size_t n, struct spans *all, 
 			continue;
 		/* a person's initials after a form's label ("Fee earner: NJ") */
 		/* or in a table's column of people ("| 03/08/26 | SP | ...") */
-		int initials = all->v[j].rule == names_rule_initials ||
+		int initials = all->v[j].rule == names_rule_initials || all->v[j].rule == names_rule_stamp ||
 			       (strcmp(all->v[j].rule, "form:person-column") == 0 &&
 				all->v[j].end - all->v[j].start <= 3);
 		/* of a run of known names, its forename alone, a common word
@@ -6775,6 +6791,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		    sc_alpha(s[x.end - 1]) && (sc->sur_k >> ((s[x.end - 1] | 0x20) - 'a') & 1) &&
 		    x.start + 1 < x.end && (s[x.start] | 0x20) == 'm')
 			continue;
+		if (x.kind == SCRUB_NAME && x.rule == names_rule_stamp && kept_initials(sc, s, x))
+			continue; /* "14:10 SK: ..." where SK is a kept person's */
 		if (x.kind == SCRUB_NAME &&
 		    in_org_name(s, n, x.start, x.end,
 		                x.rule != NULL && (strncmp(x.rule, "cue:kin", 7) == 0 ||

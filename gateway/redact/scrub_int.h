@@ -86,6 +86,11 @@ struct scrubber {
 	 * a kept person's too; found_initials withholds them where written */
 	char tpi[SCRUB_TPI_MAX][4];
 	unsigned ntpi;
+	/* s49: a kept person's initials ("SK" of a kept Sandra Kent): a log
+	 * stamp's letters that are hers may be her (names.c, initials after a
+	 * stamp) */
+	char kpi[SCRUB_TPI_MAX][4];
+	unsigned nkpi;
 };
 
 /* FNV-1a of an identifier form, for id_slot. */

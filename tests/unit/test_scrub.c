@@ -5435,3 +5435,18 @@ Test(scrub, s49_initials_slash)
 	       "01/03/2027\t15:25\tIncident\tDad at gate.\t" R("name") "/" R("name") "\n");
 	unchanged("Referred to CSC (SW/HV). Probation (YOI/OMU) notified. Was at HMP/YOI.");
 }
+
+/* s49-never: a log entry's writer by initials right after its stamp
+ * ("01/02 14:10 PK. Intro call", "rec'd 03/02/27 KN. To panel", "case
+ * note 09/02/2027 10:40 (JK)"), and after a role's label ("Advocate: PK");
+ * not a clock's or a note's letters ("10:00 AM.", "14:10 NB: call", "12:00
+ * (GP)"). */
+Test(scrub, s49_initials_stamp)
+{
+	expect("01/02 14:10 PK. Intro call, 40 mins.", "01/02 14:10 " R("name") ". Intro call, 40 mins.");
+	expect("rec'd 03/02/27 KN. To panel.", "rec'd 03/02/27 " R("name") ". To panel.");
+	expect("IDVA case note 09/02/2027 10:40 (JK)\nRang her.",
+	       "IDVA case note 09/02/2027 10:40 (" R("name") ")\nRang her.");
+	expect("Client: DOE | Advocate: JT\nRang.", "Client: DOE | Advocate: " R("name") "\nRang.");
+	unchanged("At 10:00 AM. 14:10 NB: call back. Seen 12:00 (GP).");
+}
