@@ -1060,7 +1060,11 @@ static int add_text(struct bctx *bc, const char *text, size_t len, unsigned kind
 	if (n == (size_t)-1 || n == 0)
 		return 0;
 	split(c, n, &ws);
-	if (n < 4 || (rc = pat_add(bc, &bc->values, ws.w, ws.l, ws.n, 0, kind, R_VAL_TEXT, 0)) != 0)
+	/* (three letters in capitals too: a hospital's, "LGI", where she is) */
+	int caps3 = n == 3 && len == 3 && sc_upper((unsigned char)text[0]) &&
+		    sc_upper((unsigned char)text[1]) && sc_upper((unsigned char)text[2]);
+	if ((n < 4 && !caps3) ||
+	    (rc = pat_add(bc, &bc->values, ws.w, ws.l, ws.n, 0, kind, R_VAL_TEXT, 0)) != 0)
 		return 0;
 	if (kind == SCRUB_PLACE && (rc = add_place_short(bc, &ws, kind)) != 0)
 		return rc;
@@ -4761,7 +4765,11 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 					pa = a, pe = i;
 			}
 			int labelled = area_label_before(s, all->v[j].start, a);
-			if (i - a < 4 || !sc_upper(s[a]) || (sentence_start(s, a) && !labelled) ||
+			/* (three capitals after "to the", "at the": a hospital's
+			 * letters, "the LGI", below) */
+			int the3 = i - a == 3 && sc_upper(s[a]) && sc_upper(s[a + 1]) && sc_upper(s[a + 2]) &&
+			           the_slot(s, all->v[j].start, a);
+			if ((i - a < 4 && !the3) || !sc_upper(s[a]) || (sentence_start(s, a) && !labelled) ||
 			    (a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)))
 				continue;
 			size_t up = 0;
@@ -4773,6 +4781,9 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			int ps = labelled ? 1 : place_slot(s, all->v[j].start, a, digit);
 			if (!ps && chain_before(s, all->v[j].start, a))
 				ps = 1; /* s49-never: "at the TL Walsall" */
+			if (!ps && the3)
+				ps = 1; /* s49-never: a hospital's letters ("to the LGI,
+				         * where she still is"); the lexicon's stay */
 			int slot = ps || place_head_after(s, i, all->v[j].end);
 			if (up == i - a && !slot)
 				continue; /* capitals: an acronym or a CAD line */
@@ -5219,6 +5230,56 @@ static int quoted_address(const unsigned char *s, size_t n, struct spans *all)
 		if (spans_push(all, k, c + 1, SCRUB_LOCATION, "loc:quoted-address") != 0)
 			return MGW_E_NOMEM;
 		i = c;
+	}
+	return 0;
+}
+
+/*
+ * s49-never: a place named, then ", where she is" after it ("YAS conveyed
+ * her to Pinderfields, where she still is", "taken to the LGI, where she
+ * remains"): from the place's preposition (to, at, in, into, on; at most
+ * 60 bytes back in its clause, with a capitalised word after it) to the
+ * verb's end. The verb: is, still is, is still, is now, now is, remains,
+ * is staying, is living, lives, now lives; then the clause's end.
+ */
+static int where_she_is(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const VERB[] = {"is still", "still is", "is now", "now is", "is staying",
+					   "is living", "now lives", "remains", "lives", "is", NULL};
+	static const char *const PREP[] = {"to", "at", "in", "into", "on", NULL};
+	const char *key = ", where she ";
+	const size_t kl = strlen(key);
+	for (const unsigned char *h = s; (h = memmem(h, n - (size_t)(h - s), key, kl)) != NULL; h++) {
+		size_t c = (size_t)(h - s), v = c + kl, e = 0;
+		for (int k = 0; VERB[k] && !e; k++) {
+			size_t m = strlen(VERB[k]);
+			if (v + m <= n && memcmp(s + v, VERB[k], m) == 0 &&
+			    (v + m == n || strchr(".,;:)\n", s[v + m]) ||
+			     (s[v + m] == ' ' && v + m + 1 < n && s[v + m + 1] == '(')))
+				e = v + m;
+		}
+		if (!e)
+			continue;
+		/* back to the preposition, in the clause */
+		size_t a = 0, cap = 0;
+		for (size_t k = c; k > 0 && c - k < 60; k--) {
+			unsigned char ch = s[k - 1];
+			if (ch == '.' || ch == ';' || ch == '\n' || ch == ',' || ch == ':')
+				break;
+			if (sc_upper(ch) && (k == 1 || !sc_alnum(s[k - 2])))
+				cap = 1;
+			if (sc_alpha(ch) && (k == 1 || !sc_alpha(s[k - 2]))) {
+				size_t we = k - 1;
+				while (we < c && sc_alpha(s[we]))
+					we++;
+				if (word_of(s, k - 1, we, PREP) && cap) {
+					a = k - 1;
+					break;
+				}
+			}
+		}
+		if (a && spans_push(all, a, e, SCRUB_LOCATION, "loc:where-she-is") != 0)
+			return MGW_E_NOMEM;
 	}
 	return 0;
 }
@@ -6823,7 +6884,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 	if (loc && all.n > place_from && label_cell_values(s, n, &all, place_from) != 0)
 		goto done;
-	if (loc && (her_last_seen(s, n, &all) != 0 || quoted_address(s, n, &all) != 0))
+	if (loc && (her_last_seen(s, n, &all) != 0 || quoted_address(s, n, &all) != 0 ||
+	            where_she_is(s, n, &all) != 0))
 		goto done;
 	/* Coordinates, what3words, map links: a spot to a few metres (geo.h). */
 	if (loc && memo_pass(memo, M_GEO, &memo->geo, &all) != 0)
@@ -7038,7 +7100,7 @@ int scrub_where_words(const scrubber *sc, struct scrub_memo *memo, const char *t
 	if (memo_pass(memo, M_PLACE << 1, &memo->place[1], &all) != 0 ||
 	    memo_fs(sc, memo, &all) != 0 ||
 	    memo_pass(memo, M_GEO, &memo->geo, &all) != 0 ||
-	    list_under_statement(s, n, &all, 0) != 0)
+	    list_under_statement(s, n, &all, 0) != 0 || where_she_is(s, n, &all) != 0)
 		goto done;
 	struct prop_word w[PROP_WORDS];
 	size_t nw = place_words(s, &all, 0, all.n, &keep, maxend, w);

@@ -5450,3 +5450,18 @@ Test(scrub, s49_initials_stamp)
 	expect("Client: DOE | Advocate: JT\nRang.", "Client: DOE | Advocate: " R("name") "\nRang.");
 	unchanged("At 10:00 AM. 14:10 NB: call back. Seen 12:00 (GP).");
 }
+
+/* s49-never: a place named, then ", where she still is" ("YAS conveyed her
+ * to Pinderfields, where she still is"); a hospital's three capitals
+ * after "to the" in such a statement are named again ("from A&E at the
+ * LGI"); not ", where she is not welcome". */
+Test(scrub, s49_where_she_is)
+{
+	expect_loc_parts("Took 30 diazepam, YAS conveyed her to Pinderfields, where she still is.\n"
+			 "He drove to the house, where she is not welcome.",
+			 (const char *const[]){"Pinderfields", NULL},
+			 (const char *const[]){"He drove to the house, where she is not welcome.", NULL});
+	expect_loc_parts("YAS conveyed her to the LGI, where she still is.\n"
+			 "Bridie rang the office from A&E at the LGI at 10:15.",
+			 (const char *const[]){"LGI", NULL}, (const char *const[]){"rang the office", NULL});
+}
