@@ -2172,6 +2172,24 @@ none:
  * left to the run rule; a common word that is no forename in a phrase
  * ("Thanks, Safeguarding team", "Hi all") is nobody.
  */
+/* s49-never: a greeting in small letters to a forename that is no word
+ * ("hi tomasz sorry i didnt come"; not "hi hun", "hi dawn"). */
+static int rule_greet_lower(struct scan *sc, size_t i, struct spans *out, size_t *next)
+{
+	static const char *const GREET[] = {"hi", "hello", "dear", "hiya", "hey", NULL};
+	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1);
+	if (u == NULL || u->shape != SH_LOWER || u->gap != 0 || u->nletters < 3 ||
+	    !word_in_list(sc, t, GREET))
+		return 0;
+	/* (a word in small letters has no bits but a cue's: look it up) */
+	unsigned b = lex_classify(sc->s + u->start, u->end - u->start);
+	if (!(b & LEX_FORENAME) ||
+	    (b & (LEX_COMMON | LEX_FUNCTION | LEX_MODAL | CUEBITS | LEX_ALLOW | LEX_PLACE)))
+		return 0;
+	*next = i + 2;
+	return emit(sc, out, u, u, "cue:sign-off") ?: 1;
+}
+
 static int rule_signoff(struct scan *sc, size_t i, struct spans *out, size_t *next)
 {
 	static const char *const SIGN[] = {"regards", "thanks", "wishes", "cheers", "sincerely",
@@ -2432,6 +2450,28 @@ static int dash_line_between(const struct scan *sc, size_t a, size_t b)
 	return 0;
 }
 
+/* s49-never: after s[a], past a blank line, a quoted reply's header: "On
+ * <date>, <Name> <address> wrote:" (perhaps after "> "), "-----Original
+ * Message-----", "-----Forwarded message", "From: ": the line before it
+ * signed the e-mail ("Tom\n\n> On 19 May 2027, at 07:17, ... wrote:"). */
+static int reply_header_after(const struct scan *sc, size_t a)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, k = a, nl = 0;
+	while (k < n && (s[k] == ' ' || s[k] == '\n' || s[k] == '\r' || s[k] == '>'))
+		nl += s[k++] == '\n';
+	if (nl < 2 || k >= n)
+		return 0;
+	if (n - k >= 6 && (strncmp(s + k, "-----", 5) == 0 || strncmp(s + k, "From: ", 6) == 0))
+		return 1;
+	if (n - k < 4 || strncmp(s + k, "On ", 3) != 0)
+		return 0;
+	for (size_t e = k; e < n && e < k + 160 && s[e] != '\n'; e++)
+		if (e + 6 <= n && strncmp(s + e, "wrote:", 6) == 0)
+			return 1;
+	return 0;
+}
+
 struct nick_ctx {
 	char key[LEX_MAX_KEY];
 	int len, hit;
@@ -2481,7 +2521,7 @@ static int rule_signature_name(struct scan *sc, size_t i, struct spans *out, siz
 	if (!(t->gap & G_NL) && !(p && (t->gap & G_COMMA) && !(t->gap & ~(G_COMMA | G_NL)) &&
 				  word_in_list(sc, p, SIGN)))
 		return 0; /* alone on its line, or "thanks, meg" */
-	int dash = dash_line_between(sc, t->end, v->start);
+	int dash = dash_line_between(sc, t->end, v->start) || reply_header_after(sc, t->end);
 	int same = v->end - v->start == t->end - t->start &&
 		   strncasecmp(sc->s + t->start, sc->s + v->start, t->end - t->start) == 0;
 	if ((t->klass == K_C && !(t->lex & LEX_FORENAME)) || (!same && !dash && !nickname_of(sc, t, v)))
@@ -3052,6 +3092,8 @@ int names_scan(const char *s, size_t n, struct spans *out)
 		     (t->klass == K_A && (t->lex & LEX_FORENAME) && t->nletters >= 5 &&
 		      !month_not_name(&sc, t))))
 			rc = rule_chat_speaker(&sc, i, out, &next);
+		if (rc == 0 && t->shape == SH_LOWER && t->nletters >= 2 && t->nletters <= 5)
+			rc = rule_greet_lower(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_LOWER && t->nletters >= 2 && t->nletters <= 12)
 			rc = rule_lower_worker(&sc, i, out, &next);
 		if (rc == 0 && t->shape == SH_LOWER && t->nletters >= 3 && t->nletters <= 12)

@@ -5465,3 +5465,13 @@ Test(scrub, s49_where_she_is)
 			 "Bridie rang the office from A&E at the LGI at 10:15.",
 			 (const char *const[]){"LGI", NULL}, (const char *const[]){"rang the office", NULL});
 }
+
+/* s49-never: a sender's first name alone on its line before a quoted reply
+ * ("Tom\n\n> On 19 May 2027, ... wrote:"); a greeting in small letters to
+ * a forename that is no word ("hi tomasz sorry"), not "hi hun", "hi dawn". */
+Test(scrub, s49_reply_signoff_and_lower_greeting)
+{
+	expect("Proud of her.\nTom\n\n> On 19 May 2027, at 07:17, A wrote:\n> ok",
+	       "Proud of her.\n" R("name") "\n\n> On 19 May 2027, at 07:17, A wrote:\n> ok");
+	expect("> hi tomasz sorry. hi hun. hi dawn.", "> hi " R("name") " sorry. hi hun. hi dawn.");
+}
