@@ -6383,7 +6383,9 @@ static const char *const FS_WHERE_LABEL[] = {"location", "loc", "area", "town", 
 					     /* s46-never: a ride's or a delivery's ends ("Drop-off:
 					      * <Hotel> <Town>", "Pick-up: <Wharf>, <Town>") */
 					     "drop-off", "dropoff", "pick-up", "pickup", "destination",
-					     NULL};
+					     /* s49-never: a removal's "Delivery: <House>, <Road>,
+					      * nr <Town>, <Postcode>" */
+					     "delivery", NULL};
 /* A label of a place's part, which goes on with the place before it
  * ("Location: Holiday Inn Luton  Room: 214"). */
 static const char *const FS_PLACE_PART[] = {"room", "rm", "bed", "bay", "flat", "unit", "floor",

@@ -5475,3 +5475,14 @@ Test(scrub, s49_reply_signoff_and_lower_greeting)
 	       "Proud of her.\n" R("name") "\n\n> On 19 May 2027, at 07:17, A wrote:\n> ok");
 	expect("> hi tomasz sorry. hi hun. hi dawn.", "> hi " R("name") " sorry. hi hun. hi dawn.");
 }
+
+/* s49-never: a removal booking's "Delivery:" labels where she is going
+ * ("Delivery: Bryn Awel, Ffordd Llanfair, nr Ruthin"); not a time or a
+ * manner ("Delivery: 14:00 by courier"). */
+Test(scrub, s49_delivery_label)
+{
+	expect_loc_parts("  Delivery: Bryn Awel, Ffordd Llanfair, nr Ruthin, LL15 2XX ETA 3pm\n"
+			 "Delivery: 14:00 by courier.",
+			 (const char *const[]){"Bryn Awel", "Ruthin", NULL},
+			 (const char *const[]){"Delivery: 14:00 by courier.", NULL});
+}
