@@ -6115,6 +6115,7 @@ static int fs_greeting(const unsigned char *s, size_t n)
 
 static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *const *w);
 static int fs_code_cell(const unsigned char *s, size_t a, size_t e);
+static int fs_gap_label(const unsigned char *s, size_t n, size_t j, int any);
 /* an e-mail's attribution line ends in one of these and ':' */
 static const char *const FS_WROTE_LABEL[] = {"wrote", "writes", NULL};
 
@@ -6229,6 +6230,17 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 		while (k < i && f->s[k] == ' ')
 			k++;
 		if (k < i && f->s[k] == (last_ch == ']' ? '[' : '('))
+			return 0;
+	}
+	/* s49-over: a form's next field after a line a label of where opened
+	 * ("Delivery: <House>, <Town> ETA 3pm\nCrew: <Name> + 1 porter"): a
+	 * label of a word or two opens it, not a place's part ("Room: 214",
+	 * which goes on with the place) */
+	{
+		size_t ls = line_start;
+		while (ls < i && f->s[ls] == ' ')
+			ls++;
+		if (fs_gap_label(f->s, f->n, ls, 0) && fs_gap_label(f->s, f->n, j, 1))
 			return 0;
 	}
 	if (i - line_start >= 60 && !(nx >= '0' && nx <= '9') && nx != '-' && nx != '*')
