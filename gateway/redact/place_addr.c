@@ -3354,6 +3354,13 @@ static void try_work(struct scan *sc, long p)
 				j++; /* "works on reception at ...", "on nights for ..." */
 				continue;
 			}
+			/* s49-never: "works out of the <Town> hub": where her job
+			 * is based */
+			if (!role && (t->id == W_WORKS || t->id == W_WORKING) && word_eq(sc, x, "out") &&
+			    is_word(T(sc, j + 1), W_OF) && !(T(sc, j + 1)->f & F_BRK)) {
+				j++;
+				break;
+			}
 			if (k >= 4 && !(x->id == W_AT || x->id == W_FOR))
 				return;
 			int pay = t->id == W_SALARY || t->id == W_WAGES; /* only "from" */

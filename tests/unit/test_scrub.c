@@ -5486,3 +5486,11 @@ Test(scrub, s49_delivery_label)
 			 (const char *const[]){"Bryn Awel", "Ruthin", NULL},
 			 (const char *const[]){"Delivery: 14:00 by courier.", NULL});
 }
+
+/* s49-never: where a job is based, after "works out of" ("She now works
+ * out of the Kettering hub on the day line"). */
+Test(scrub, s49_works_out_of)
+{
+	expect("She now works out of the Kettering hub on the day line.",
+	       "She now works out of the " R("place") " on the day line.");
+}
