@@ -419,6 +419,12 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 	if ((rc = pat_add(bc, &bc->names, p2, l2, 2, keep, SCRUB_NAME, R_INITIAL,
 	                  scrub_common_word(sur, sl))) != 0)
 		goto out;
+	/* s49-never: "Jade F" of Jade Fenwick: the forename and the surname's
+	 * initial, as a log writes a woman it knows (a name so written even
+	 * when the forename is a word) */
+	p2[0] = first, l2[0] = fl, p2[1] = sur, l2[1] = utf8_len((unsigned char)sur[0]);
+	if (fl >= 2 && (rc = pat_add(bc, &bc->names, p2, l2, 2, keep, SCRUB_NAME, R_FIRSTSUR, 0)) != 0)
+		goto out;
 	p2[0] = sur, l2[0] = sl, p2[1] = first, l2[1] = fl; /* Smith, John */
 	if ((rc = pat_add(bc, &bc->names, p2, l2, 2, keep, SCRUB_NAME, R_COMMA, 0)) != 0)
 		goto out;

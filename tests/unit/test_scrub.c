@@ -5494,3 +5494,12 @@ Test(scrub, s49_works_out_of)
 	expect("She now works out of the Kettering hub on the day line.",
 	       "She now works out of the " R("place") " on the day line.");
 }
+
+/* s49-never: a listed person's forename and the surname's initial ("Jade
+ * F" of Jade Fenwick), even when the forename is a word; the word alone
+ * stays ("The jade ring"). */
+Test(scrub, s49_forename_and_initial)
+{
+	expect_listed("Jade Fenwick", "Jade F would not give a statement. The jade ring.",
+		      R("name") " would not give a statement. The jade ring.");
+}
