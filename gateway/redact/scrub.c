@@ -499,6 +499,13 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 	if (!keep && !bc->no_fuzzy && sl >= 5 && ascii_letters(sur, sl) && !word_in(bc->fz, bc->nfz, sur, sl) &&
 	    (rc = word_add(&bc->fz, &bc->nfz, &bc->cfz, sur, sl)) != 0)
 		goto out;
+	/* s49-never: a long forename misspelt as a surname is ("Agniezska",
+	 * "Agniezka" of Agnieszka): 7+ letters, no word, no kept first name */
+	if (!keep && !bc->no_fuzzy && fl >= 7 && ascii_letters(first, fl) &&
+	    !scrub_common_word(first, fl) && !word_in(bc->kfirst, bc->nkfirst, first, fl) &&
+	    !word_in(bc->fz, bc->nfz, first, fl) &&
+	    (rc = word_add(&bc->fz, &bc->nfz, &bc->cfz, first, fl)) != 0)
+		goto out;
 	/* s35: a kept subject's forenames together, without the surname
 	 * ("Mei Ling" of "Mei Ling Chen", "Anne Marie" of "Anne Marie Doyle"):
 	 * how people say her name, and no third party's */

@@ -5503,3 +5503,11 @@ Test(scrub, s49_forename_and_initial)
 	expect_listed("Jade Fenwick", "Jade F would not give a statement. The jade ring.",
 		      R("name") " would not give a statement. The jade ring.");
 }
+
+/* s49-never: a listed person's long forename misspelt by one edit
+ * ("Agniezka", "Agniezska" of Agnieszka), as a surname is. */
+Test(scrub, s49_forename_misspelt)
+{
+	expect_listed("Agnieszka Nowak", "Agniezka rang. Agniezska came.",
+		      R("name") " rang. " R("name") " came.");
+}
