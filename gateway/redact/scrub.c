@@ -5248,6 +5248,77 @@ static int quoted_address(const unsigned char *s, size_t n, struct spans *all)
 }
 
 /*
+ * s49-never: a line opened by a label of where ("Location:", "Incident
+ * location:", "Current whereabouts:", "Pick-up:") whose value starts
+ * in small letters or a figure, as the fail-safe's name after a label
+ * does not ("Incident location: towpath by <Boat>, visitor moorings below
+ * Lock 9, <Canal>, <Town>"): the value to its sentence's or line's end (at
+ * most 200 bytes) when it holds a capitalised word or a figure; not his ("Suspect
+ * location:", "Perpetrator's location:"), nor "unknown", "not known".
+ */
+static int where_label_value(const unsigned char *s, size_t n, struct spans *all)
+{
+	/* (not "point": "Turning Point:", an agency) */
+	static const char *const LAST[] = {"location", "whereabouts", "pick-up", "pickup",
+					   "destination", NULL};
+	static const char *const HIS[] = {"suspect", "perpetrator", "perpetrators", "perp",
+					  "offender", "his", "p's", "perpetrator's", "suspect's",
+					  "ip's", "subject", NULL};
+	static const char *const NONE[] = {"unknown", "not", "nk", "n", "none", "same", "as",
+					   "tbc", "tba", "nfa", NULL};
+	for (size_t i = 0; i < n;) {
+		size_t le = i;
+		while (le < n && s[le] != '\n')
+			le++;
+		size_t a = i, words = 0, last = i, colon = 0, his = 0;
+		while (a < le && (s[a] == ' ' || s[a] == '-' || s[a] == '*'))
+			a++;
+		for (size_t k = a; k < le && k < a + 40 && !colon; k++) {
+			if (s[k] == ':') {
+				colon = k;
+				break;
+			}
+			if (!(sc_alpha(s[k]) || s[k] == ' ' || s[k] == '-' || s[k] == '\''))
+				break;
+			if (k == a || s[k - 1] == ' ') {
+				size_t e = k;
+				while (e < le && (sc_alpha(s[e]) || s[e] == '-' || s[e] == '\''))
+					e++;
+				words++, last = k;
+				his |= word_of(s, k, e, HIS);
+			}
+		}
+		if (colon && words >= 1 && words <= 3 && !his && word_of(s, last, colon, LAST) &&
+		    colon + 2 < le && s[colon + 1] == ' ') {
+			size_t v = colon + 2, e = le;
+			while (v < e && s[v] == ' ')
+				v++;
+			/* (to the value's sentence's end: "in temporary accommodation
+			 * at <House>, <Town>. Pt says ...") */
+			for (size_t d = v; d + 1 < le; d++)
+				if (s[d] == '.' && s[d + 1] == ' ' && sentence_stop(s, v, d)) {
+					e = d;
+					break;
+				}
+			while (e > v && (s[e - 1] == ' ' || s[e - 1] == '.'))
+				e--;
+			size_t w = v;
+			while (w < e && sc_alpha(s[w]))
+				w++;
+			int named = 0;
+			for (size_t k = v; k < e && !named; k++)
+				named = sc_digit(s[k]) || (sc_upper(s[k]) && (k == v || !sc_alnum(s[k - 1])));
+			if (e > v && e - v <= 200 && (sc_lower(s[v]) || sc_digit(s[v])) && named &&
+			    !word_of(s, v, w, NONE) &&
+			    spans_push(all, v, e, SCRUB_LOCATION, "loc:label-value") != 0)
+				return MGW_E_NOMEM;
+		}
+		i = le + 1;
+	}
+	return 0;
+}
+
+/*
  * s49-never: a place named, then ", where she is" after it ("YAS conveyed
  * her to Pinderfields, where she still is", "taken to the LGI, where she
  * remains"): from the place's preposition (to, at, in, into, on; at most
@@ -6898,7 +6969,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (loc && all.n > place_from && label_cell_values(s, n, &all, place_from) != 0)
 		goto done;
 	if (loc && (her_last_seen(s, n, &all) != 0 || quoted_address(s, n, &all) != 0 ||
-	            where_she_is(s, n, &all) != 0))
+	            where_she_is(s, n, &all) != 0 || where_label_value(s, n, &all) != 0))
 		goto done;
 	/* Coordinates, what3words, map links: a spot to a few metres (geo.h). */
 	if (loc && memo_pass(memo, M_GEO, &memo->geo, &all) != 0)

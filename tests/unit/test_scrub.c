@@ -5511,3 +5511,17 @@ Test(scrub, s49_forename_misspelt)
 	expect_listed("Agnieszka Nowak", "Agniezka rang. Agniezska came.",
 		      R("name") " rang. " R("name") " came.");
 }
+
+/* s49-never: a line's label of where whose value starts in small letters
+ * ("Incident location: towpath by <Boat>, visitor moorings below Lock 9,
+ * <Canal>, <Town>"), to its sentence's end; not his ("Suspect location:"),
+ * not "unknown", not an agency's label ("Turning Point: offer ..."). */
+Test(scrub, s49_where_label_value)
+{
+	expect_loc_parts("Incident location: towpath by NB Kingfisher, visitor moorings below Lock 9, "
+			 "Rochdale Canal, Hebden Bridge HX7\nSuspect location: rear of the pub.\n"
+			 "Location: unknown.\n- Turning Point: offer to him on remand - N/A\n",
+			 (const char *const[]){"towpath", "Lock 9", NULL},
+			 (const char *const[]){"Suspect location: rear of the pub.", "Location: unknown.",
+					       "Turning Point: offer", NULL});
+}
