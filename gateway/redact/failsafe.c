@@ -6116,6 +6116,22 @@ static int fs_greeting(const unsigned char *s, size_t n)
 static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *const *w);
 static int fs_code_cell(const unsigned char *s, size_t a, size_t e);
 static int fs_gap_label(const unsigned char *s, size_t n, size_t j, int any);
+/* Labels of a form's field that say nothing of where ("Crew:", "Date:",
+ * "Ref:", "Balance:"): line_goes_on ends a place's line before them. */
+static const char *const FS_NOT_PLACE_LABEL[] = {
+	"crew", "driver", "drivers", "porter", "porters", "date", "time", "ref", "reference",
+	"balance", "cost", "price", "fee", "deposit", "payment", "paid", "status", "officer",
+	"worker", "sent", "subject", "cc", "eta", "vehicle", "van", "booked", "booking", NULL};
+static int fs_label_is(const unsigned char *s, size_t a, size_t e, const char *const *w);
+/* The label opening at j (letters to its ':' within 32 bytes): its last
+ * word one of w? */
+static int fs_next_label_is(const unsigned char *s, size_t n, size_t j, const char *const *w)
+{
+	for (size_t k = j; k < n && k < j + 32; k++)
+		if (s[k] == ':')
+			return fs_label_is(s, j, k, w);
+	return 0;
+}
 /* an e-mail's attribution line ends in one of these and ':' */
 static const char *const FS_WROTE_LABEL[] = {"wrote", "writes", NULL};
 
@@ -6234,13 +6250,15 @@ static int line_goes_on(const struct fs *f, size_t line_start, size_t i, uint64_
 	}
 	/* s49-over: a form's next field after a line a label of where opened
 	 * ("Delivery: <House>, <Town> ETA 3pm\nCrew: <Name> + 1 porter"): a
-	 * label of a word or two opens it, not a place's part ("Room: 214",
-	 * which goes on with the place) */
+	 * label that says nothing of a place (FS_NOT_PLACE_LABEL: the crew,
+	 * a date, a reference, a cost) opens it; any other ("Access: via the
+	 * back gate ...", "Parking: ...", "Room: 214") goes on with the place */
 	{
 		size_t ls = line_start;
 		while (ls < i && f->s[ls] == ' ')
 			ls++;
-		if (fs_gap_label(f->s, f->n, ls, 0) && fs_gap_label(f->s, f->n, j, 1))
+		if (fs_gap_label(f->s, f->n, ls, 0) && fs_gap_label(f->s, f->n, j, 1) &&
+		    fs_next_label_is(f->s, f->n, j, FS_NOT_PLACE_LABEL))
 			return 0;
 	}
 	if (i - line_start >= 60 && !(nx >= '0' && nx <= '9') && nx != '-' && nx != '*')
@@ -6643,10 +6661,10 @@ static int fs_codes_again(struct fs *f, size_t from)
 /*
  * s49-never: a table's row is one statement per cell. A cell that names a
  * code word ("| My secret word | \"blue socks\" |", "| Password | red kite
- * |"): its next cell is the code (to the next bar or the line's end, at
- * most 80 bytes). The cell [a, e) is at most four words of letters, its last
+ * |"): its next cell is the code (to the next bar or the line's end). The cell [a, e) is at most four words of letters, its last
  * "codeword", "password", "passcode" or "passphrase", or "word" after code,
- * secret, safe or pass ("Code" alone is a reference's column).
+ * secret, safe or pass ("Code" alone is a reference's column). The
+ * label's cell and the code's (read to 120 bytes) are withheld together.
  */
 static int fs_code_cell(const unsigned char *s, size_t a, size_t e)
 {
@@ -7021,8 +7039,11 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 				size_t ca, ce, na, ne;
 				fs_cell_at(s, n, cell_start != SIZE_MAX ? cell_start : line_start, &ca, &ce);
 				fs_cell_at(s, n, i + 1, &na, &ne);
-				if (f.rc == 0 && fs_code_cell(s, ca, ce) && ne > na && ne - na <= 80)
-					f.rc = spans_push(f.out, na, ne, SCRUB_SAFE_TIME, "fs:code-cell");
+				/* (the label's cell with it: fs_codes_again reads the
+				 * code's cue in the span, and withholds the code where
+				 * the note says it again) */
+				if (f.rc == 0 && fs_code_cell(s, ca, ce) && ne > na)
+					f.rc = spans_push(f.out, ca, ne, SCRUB_SAFE_TIME, "fs:code-cell");
 			}
 			cell_start = i + 1;
 			break;

@@ -2317,7 +2317,8 @@ static int bare_initials(const struct scan *sc, const struct tok *t)
 
 /*
  * s49-never: workers' initials joined by '/' in a log's brackets or its
- * last cell ("cc MARAC coordinator (BL / KT)", "... police called.\tKH/DT"):
+ * last cell ("cc MARAC coordinator (BL / KT)", a table's "...\tIncident\t
+ * ... called.\tKH/DT", its tabs read as bars; a lone tab in prose is a space):
  * two or three groups of bare initials (above; three letters are as often
  * an agency's unknown letters: "(YOI/OMU)"), each pair apart by "/" or
  * " / ", after '(' and before ')', or alone at a line's end after a tab or

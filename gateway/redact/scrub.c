@@ -5322,7 +5322,7 @@ static int where_label_value(const unsigned char *s, size_t n, struct spans *all
  * s49-never: a place named, then ", where she is" after it ("YAS conveyed
  * her to Pinderfields, where she still is", "taken to the LGI, where she
  * remains"): from the place's preposition (to, at, in, into, on; at most
- * 60 bytes back in its clause, with a capitalised word after it) to the
+ * 60 bytes back in its clause, a capitalised word from it on) to the
  * verb's end. The verb: is, still is, is still, is now, now is, remains,
  * is staying, is living, lives, now lives; then the clause's end.
  */
@@ -5338,14 +5338,14 @@ static int where_she_is(const unsigned char *s, size_t n, struct spans *all)
 		for (int k = 0; VERB[k] && !e; k++) {
 			size_t m = strlen(VERB[k]);
 			if (v + m <= n && memcmp(s + v, VERB[k], m) == 0 &&
-			    (v + m == n || strchr(".,;:)\n", s[v + m]) ||
+			    (v + m == n || (s[v + m] && strchr(".,;:)\n", s[v + m])) ||
 			     (s[v + m] == ' ' && v + m + 1 < n && s[v + m + 1] == '(')))
 				e = v + m;
 		}
 		if (!e)
 			continue;
 		/* back to the preposition, in the clause */
-		size_t a = 0, cap = 0;
+		size_t a = SIZE_MAX, cap = 0;
 		for (size_t k = c; k > 0 && c - k < 60; k--) {
 			unsigned char ch = s[k - 1];
 			if (ch == '.' || ch == ';' || ch == '\n' || ch == ',' || ch == ':')
@@ -5362,7 +5362,7 @@ static int where_she_is(const unsigned char *s, size_t n, struct spans *all)
 				}
 			}
 		}
-		if (a && spans_push(all, a, e, SCRUB_LOCATION, "loc:where-she-is") != 0)
+		if (a != SIZE_MAX && spans_push(all, a, e, SCRUB_LOCATION, "loc:where-she-is") != 0)
 			return MGW_E_NOMEM;
 	}
 	return 0;
@@ -6045,7 +6045,8 @@ static int location_tail(const unsigned char *s, size_t n, struct spans *all, si
 						else
 							break;
 					}
-					if (te == n || strchr(".,;:(\n", s[te]) || (s[te] == ' ' && te + 1 < n && s[te + 1] == '('))
+					if (te == n || (s[te] && strchr(".,;:(\n", s[te])) ||
+					    (s[te] == ' ' && te + 1 < n && s[te + 1] == '('))
 						end = te;
 				}
 			}

@@ -5397,6 +5397,9 @@ Test(scrub, s49_code_cell_and_rota_rows)
 			 "| Code | MAR-2027-04 |\n",
 			 (const char *const[]){"blue socks", "red kite", NULL},
 			 (const char *const[]){"| Code | MAR-2027-04 |", NULL});
+	/* (the code where the note says it again) */
+	expect_loc_parts("| My secret word | \"pineapple\" |\n\nShe rang and said pineapple at 10:02.",
+			 (const char *const[]){"pineapple", NULL}, NULL);
 	expect_loc_parts("My secret word: \"green kettle\"\n",
 			 (const char *const[]){"green kettle", NULL}, NULL);
 	expect_loc_parts("5. Support rota - calls to Flat 9, Meadowbank Ct, Yardley Wood from 25/01:\n"
@@ -5461,6 +5464,8 @@ Test(scrub, s49_where_she_is)
 			 "He drove to the house, where she is not welcome.",
 			 (const char *const[]){"Pinderfields", NULL},
 			 (const char *const[]){"He drove to the house, where she is not welcome.", NULL});
+	expect_loc_parts("At Brackenholme, where she still is.", (const char *const[]){"Brackenholme", NULL},
+			 NULL);
 	expect_loc_parts("YAS conveyed her to the LGI, where she still is.\n"
 			 "Bridie rang the office from A&E at the LGI at 10:15.",
 			 (const char *const[]){"LGI", NULL}, (const char *const[]){"rang the office", NULL});
@@ -5478,13 +5483,18 @@ Test(scrub, s49_reply_signoff_and_lower_greeting)
 
 /* s49-never: a removal booking's "Delivery:" labels where she is going
  * ("Delivery: Bryn Awel, Ffordd Llanfair, nr Ruthin"); not a time or a
- * manner ("Delivery: 14:00 by courier"). */
+ * manner ("Delivery: 14:00 by courier"); the crew's line after it is a
+ * field of its own, an access line goes on with the place. */
 Test(scrub, s49_delivery_label)
 {
 	expect_loc_parts("  Delivery: Bryn Awel, Ffordd Llanfair, nr Ruthin, LL15 2XX ETA 3pm\n"
-			 "Delivery: 14:00 by courier.",
+			 "  Crew: two porters.\n\nDelivery: 14:00 by courier.",
 			 (const char *const[]){"Bryn Awel", "Ruthin", NULL},
-			 (const char *const[]){"Delivery: 14:00 by courier.", NULL});
+			 (const char *const[]){"Crew: two porters.", "Delivery: 14:00 by courier.", NULL});
+	/* (a label about the place goes on with it: the gate's code) */
+	expect_loc_parts("Location: Rose Cottage, Moorlands Lane, Wool, the one with the green door\n"
+			 "Access: via the back gate by the Red Lion pub, code 4471\n",
+			 (const char *const[]){"4471", "back gate", NULL}, NULL);
 }
 
 /* s49-never: where a job is based, after "works out of" ("She now works
