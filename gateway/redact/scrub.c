@@ -6013,6 +6013,64 @@ static int bridge_locations(const unsigned char *s, size_t n, struct spans *all,
 }
 
 /*
+ * s49-never: the day and hour of her appointment before the place withheld
+ * as where she will be ("Rebooked: Thu 11/03 08:40, <Site>, room 4"): back
+ * from the span over ", " and then up to five words that are a weekday, a
+ * date in figures ("11/03", "09/03/2027"), a clock ("08:40", "8.40",
+ * "10am") or "at", to a label's colon, a line's start or another word. At
+ * least one date or clock. Spans of where she is or of safe times, from
+ * `from`.
+ */
+static int when_before_place(const unsigned char *s, size_t n, struct spans *all, size_t from)
+{
+	size_t to = all->n;
+	for (size_t j = from; j < to; j++) {
+		const struct span x = all->v[j];
+		if (x.kind != SCRUB_LOCATION && x.kind != SCRUB_SAFE_TIME)
+			continue;
+		size_t a = x.start;
+		if (a < 4 || s[a - 1] != ' ' || s[a - 2] != ',')
+			continue;
+		size_t k = a - 2, start = SIZE_MAX;
+		int when = 0;
+		for (int w = 0; w < 5 && k > 0; w++) {
+			size_t e = k, b = k;
+			while (b > 0 && (sc_alnum(s[b - 1]) || s[b - 1] == '/' || s[b - 1] == ':' ||
+					 s[b - 1] == '.'))
+				b--;
+			if (b == e)
+				break;
+			size_t d = 0, p = 0;
+			for (size_t q = b; q < e; q++)
+				d += sc_digit(s[q]) != 0, p += s[q] == '/' || s[q] == ':' || s[q] == '.';
+			int num = d >= 2 && p >= 1 && sc_digit(s[b]) && sc_digit(s[e - 1]);
+			int ampm = d >= 1 && e - b >= 3 && sc_digit(s[b]) &&
+				   ((s[e - 2] | 0x20) == 'a' || (s[e - 2] | 0x20) == 'p') && (s[e - 1] | 0x20) == 'm';
+			int day = !d && (weekday_word(s + b, e - b) || day_label(s + b, e - b));
+			int at = e - b == 2 && (s[b] | 0x20) == 'a' && (s[b + 1] | 0x20) == 't';
+			if (!(num || ampm || day || at))
+				break;
+			when |= num || ampm;
+			start = b;
+			if (b == 0 || s[b - 1] != ' ')
+				break;
+			k = b - 1;
+		}
+		if (!when || start == SIZE_MAX)
+			continue;
+		/* (then a label's colon, a line's start or a bracket before it) */
+		size_t c = start;
+		while (c > 0 && s[c - 1] == ' ')
+			c--;
+		if (c > 0 && s[c - 1] != ':' && s[c - 1] != '\n' && s[c - 1] != '(' && s[c - 1] != '|')
+			continue;
+		if (spans_push(all, start, x.end, x.kind, "loc:when-before") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
+/*
  * s49-never: what goes on after a withheld address, on its line: a site's
  * word after its street and the town after that ("Bay 7, Moorlands Lane
  * site, Wool"; site, estate, park, camp, yard, farm, then ", " and one or two
@@ -7028,7 +7086,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 	if (place_apposition(s, n, &all, 0, &keep, maxend) != 0)
 		goto done;
-	if (loc && (bridge_locations(s, n, &all, 0) != 0 || location_tail(s, n, &all, 0) != 0))
+	if (loc && (bridge_locations(s, n, &all, 0) != 0 || location_tail(s, n, &all, 0) != 0 ||
+	            when_before_place(s, n, &all, 0) != 0))
 		goto done;
 	if (address_cells(s, n, &all, 0) != 0)
 		goto done;

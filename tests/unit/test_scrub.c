@@ -5535,3 +5535,15 @@ Test(scrub, s49_where_label_value)
 			 (const char *const[]){"Suspect location: rear of the pub.", "Location: unknown.",
 					       "Turning Point: offer", NULL});
 }
+
+/* s49-never: the day and hour of her appointment before the place withheld
+ * as where she will be ("Rebooked: Thu 11/03 08:40, <Site>, room 4"); not
+ * a day and hour before words that are no place ("Seen 11/03 08:40, in
+ * clinic."). */
+Test(scrub, s49_when_before_place)
+{
+	expect_loc_parts("Pt told. Rebooked: Thu 11/03 08:40, Firth Park main site, room 4.\n"
+			 "Seen 11/03 08:40, in clinic.",
+			 (const char *const[]){"Thu 11/03 08:40", NULL},
+			 (const char *const[]){"Seen 11/03 08:40, in clinic.", NULL});
+}
