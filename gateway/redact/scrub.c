@@ -6013,6 +6013,74 @@ static int bridge_locations(const unsigned char *s, size_t n, struct spans *all,
 }
 
 /*
+ * s49-never: a flight booked ("CX 238 LHR 7 Aug 21:35, back 28 Aug",
+ * "Katowice-Doncaster W6 1735, Fri 15/01, lands 19:20"): a flight's number
+ * (two capitals, or a capital and a figure, then two to four figures,
+ * spaced or not; no rank's or title's letters: "PC 1234", "DC 4471") with,
+ * in its clause, a word of flying (flight, flies, lands, departs, airport,
+ * terminal, ...; not "land": a Land Rover; not "arrives": a unit's call sign
+ * in a CAD log, "UNIT CD31 ARRIVES") or an airport's three capitals
+ * right after a spaced number of three or four figures ("LX 17 ABV" is a
+ * car's registration). The clause
+ * (from a line's start, ':', ';' or a sentence's stop, to ';', a stop or
+ * the line's end; at most 200 bytes each way) is where she will be.
+ */
+static int flight_booking(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const FLY[] = {"flight", "flights", "flies", "fly", "flying", "flew",
+					  "lands", "departs", "departing",
+					  "depart", "airport", "terminal",
+					  "boarding", "check-in", NULL};
+	for (size_t i = 1; i + 4 < n; i++) {
+		if (!sc_upper(s[i]) || sc_alnum(s[i - 1]) || !(sc_upper(s[i + 1]) || sc_digit(s[i + 1])))
+			continue;
+		size_t k = i + 2;
+		if (k < n && s[k] == ' ')
+			k++;
+		size_t d = k;
+		while (d < n && sc_digit(s[d]))
+			d++;
+		if (d - k < 2 || d - k > 4 || (d < n && sc_alnum(s[d])) || (k == i + 2 && sc_digit(s[i + 1])))
+			continue; /* ("W61735" unspaced after a figure is no flight) */
+		/* (nor a word in capitals: "ON 14 DEC 2025") */
+		if (lex_classify((const char *)s + i, 2) &
+		    (LEX_RANK | LEX_TITLE | LEX_STREET | LEX_FUNCTION | LEX_COMMON | LEX_MODAL))
+			continue;
+		/* the clause around it */
+		size_t a = i, e = d;
+		/* (a stop after a word or a figure: "on 12/03. He flies ...") */
+		while (a > 0 && i - a < 200 && s[a - 1] != '\n' && s[a - 1] != ';' && s[a - 1] != ':' &&
+		       !(s[a - 1] == ' ' && a >= 3 && s[a - 2] == '.' &&
+			 (sc_digit(s[a - 3]) || sentence_stop(s, 0, a - 2))))
+			a--;
+		while (e < n && e - d < 200 && s[e] != '\n' && s[e] != ';' &&
+		       !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ' || s[e + 1] == '\n') &&
+			 (sc_digit(s[e - 1]) || sentence_stop(s, a, e))))
+			e++;
+		/* (an airport's letters: no month's or day's, "14 DEC"; the
+		 * flight's letters and figures spaced, as a car's registration's
+		 * are not: "SF21 OKL") */
+		int fly = k == i + 3 && d - k >= 3 && d + 4 < n && s[d] == ' ' && sc_upper(s[d + 1]) && sc_upper(s[d + 2]) &&
+			  sc_upper(s[d + 3]) && (d + 4 == n || !sc_alnum(s[d + 4])) &&
+			  !month_word(s + d + 1, 3) && !day_label(s + d + 1, 3);
+		for (size_t w = a; w < e && !fly; w++) {
+			if (!sc_alpha(s[w]) || (w > a && sc_alpha(s[w - 1])))
+				continue;
+			size_t we = w;
+			while (we < e && (sc_alpha(s[we]) || s[we] == '-'))
+				we++;
+			fly = word_of(s, w, we, FLY);
+		}
+		while (a < e && s[a] == ' ')
+			a++;
+		if (fly && e > a && spans_push(all, a, e, SCRUB_LOCATION, "loc:flight") != 0)
+			return MGW_E_NOMEM;
+		i = e;
+	}
+	return 0;
+}
+
+/*
  * s49-never: the day and hour of her appointment before the place withheld
  * as where she will be ("Rebooked: Thu 11/03 08:40, <Site>, room 4"): back
  * from the span over ", " and then up to five words that are a weekday, a
@@ -7087,7 +7155,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (place_apposition(s, n, &all, 0, &keep, maxend) != 0)
 		goto done;
 	if (loc && (bridge_locations(s, n, &all, 0) != 0 || location_tail(s, n, &all, 0) != 0 ||
-	            when_before_place(s, n, &all, 0) != 0))
+	            when_before_place(s, n, &all, 0) != 0 || flight_booking(s, n, &all) != 0))
 		goto done;
 	if (address_cells(s, n, &all, 0) != 0)
 		goto done;

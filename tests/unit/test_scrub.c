@@ -5547,3 +5547,18 @@ Test(scrub, s49_when_before_place)
 			 (const char *const[]){"Thu 11/03 08:40", NULL},
 			 (const char *const[]){"Seen 11/03 08:40, in clinic.", NULL});
 }
+
+/* s49-never: a flight booked ("CX 238 LHR 7 Aug 21:35, back 28 Aug", "W6
+ * 1735, Fri 15/01, lands 19:20"); not a rank's number ("PC 1234 attended
+ * at 21:35 at the airport"), a car's registration ("LX 17 ABV", "Land
+ * Rover CX09 HHT"), a unit's call sign ("UNIT CD31 ARRIVES"), nor "ON 14
+ * DEC 2025". */
+Test(scrub, s49_flight_booking)
+{
+	expect_loc_parts("For our records only: CX 238 LHR 7 Aug 21:35, back 28 Aug; then home.\n"
+			 "Katowice-Doncaster W6 1735, Fri 15/01, lands 19:20. Then.\n"
+			 "PC 1234 attended at 21:35 at the airport. Dad came in a grey Lexus (LX 17 ABV).\n"
+			 "Land Rover CX09 HHT seized. 0215 UNIT CD31 ARRIVES. SEEN ON 14 DEC 2025.\n",
+			 (const char *const[]){"CX 238", "W6 1735", "19:20", NULL},
+			 (const char *const[]){"PC 1234 attended", "UNIT CD31 ARRIVES", "ON 14 DEC 2025", NULL});
+}
