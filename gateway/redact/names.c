@@ -2283,8 +2283,10 @@ static int rule_initials_label(struct scan *sc, size_t i, struct spans *out, siz
 	static const char *const LABEL[] = {"earner", "initials", "author", "by", "kw",
 					    "keyworker", "nurse", "sw", "hv", "cpn",
 					    "caseworker", "practitioner", "clinician", "handler",
-					    /* s49: "Advocate: PK", "Worker: SM" */
-					    "advocate", "worker", "advisor", "adviser", NULL};
+					    /* s49: "Advocate: PK", "Worker: SM"; "Minutes:
+					     * LT" (who took them), "Signed off: AM" */
+					    "advocate", "worker", "advisor", "adviser", "minutes",
+					    "off", NULL};
 	/* (nor a plan's letters: "SW: CIN") */
 	static const char *const NOT[] = {"nfa", "tba", "tbc", "na", "cin", NULL};
 	const struct tok *t = tok(sc, i), *u = tok(sc, i + 1), *v = tok(sc, i + 2);
@@ -2300,6 +2302,7 @@ static int rule_initials_label(struct scan *sc, size_t i, struct spans *out, siz
 		return 0; /* "Author: RKB Smith": a name, for other rules (not
 			   * "Fee earner: NJ   Date: ...", the next label) */
 	if ((word_is(sc, t, "earner") && !(i > 0 && word_is(sc, tok(sc, i - 1), "fee"))) ||
+	    (word_is(sc, t, "off") && !(i > 0 && word_is(sc, tok(sc, i - 1), "signed"))) ||
 	    word_in_list(sc, u, NOT))
 		return 0;
 	*next = i + 2;

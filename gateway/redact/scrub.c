@@ -2090,7 +2090,8 @@ static int clock_name_label(const unsigned char *s, size_t n, struct spans *all)
 
 /*
  * s46-never: a log's entries signed by initials in brackets at the line's
- * end ("... Logged, ref FDA/27/311. (RT)\n"): letters signing two entries
+ * end ("... Logged, ref FDA/27/311. (RT)\n"), or bare after its last stop
+ * (s49: "... NOT her mobile. EW\n"): letters signing two entries
  * or more are a worker's, whatever role the text gives (none, here); not
  * an agency's, a form's or an allowed word's letters ("(DA)", "(CIN)",
  * "(TBC)", "(HO)"). Two passes over the brackets, 64 distinct letter sets at
@@ -2109,6 +2110,24 @@ static size_t line_end_bracket(const unsigned char *s, size_t n, size_t a)
 	return k == n || s[k] == '\n' ? e : 0;
 }
 
+/* s49-never: or bare after the entry's last stop ("... NOT her mobile. EW\n"):
+ * the line ending at le (its '\n' or the text's end) ends in ". " and two
+ * or three capitals; their start, or 0 (*e their end). */
+static size_t line_end_bare(const unsigned char *s, size_t le, size_t *e)
+{
+	size_t b = le;
+	while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\r' || s[b - 1] == '\t'))
+		b--;
+	*e = b;
+	size_t a = b;
+	while (a > 0 && b - a < 4 && sc_upper(s[a - 1]))
+		a--;
+	if (b - a < 2 || b - a > 3 || a < 3 || s[a - 1] != ' ' || s[a - 2] != '.' ||
+	    !sc_alnum(s[a - 3]))
+		return 0;
+	return a;
+}
+
 static int line_end_initials(const unsigned char *s, size_t n, struct spans *all)
 {
 	struct {
@@ -2117,9 +2136,18 @@ static int line_end_initials(const unsigned char *s, size_t n, struct spans *all
 	} seen[64];
 	size_t ns = 0;
 	for (int pass = 0; pass < 2; pass++)
-		for (const unsigned char *b = memchr(s, '(', n); b != NULL;
-		     b = memchr(b + 1, '(', n - (size_t)(b + 1 - s))) {
-			size_t a = (size_t)(b - s) + 1, e = line_end_bracket(s, n, a);
+		for (const unsigned char *b = memchr(s, '(', n), *nl = memchr(s, '\n', n);
+		     b != NULL || nl != NULL;) {
+			size_t a, e;
+			if (b != NULL && (nl == NULL || b < nl)) {
+				a = (size_t)(b - s) + 1, e = line_end_bracket(s, n, a);
+				b = memchr(b + 1, '(', n - (size_t)(b + 1 - s));
+			} else {
+				a = line_end_bare(s, (size_t)(nl - s), &e);
+				nl = (size_t)(nl - s) + 1 < n ? memchr(nl + 1, '\n', n - (size_t)(nl + 1 - s)) : NULL;
+				if (a == 0)
+					e = 0;
+			}
 			/* (nor a team's, a meeting's or an order's letters) */
 			static const char *const TAG[] = {"ho", "la", "pa", "ra", "pd", "iom", "ace", "dhr",
 							  "hr", "sg", "cp", "cin", "lac", "pct", "dvpn",

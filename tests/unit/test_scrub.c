@@ -5562,3 +5562,14 @@ Test(scrub, s49_flight_booking)
 			 (const char *const[]){"CX 238", "W6 1735", "19:20", NULL},
 			 (const char *const[]){"PC 1234 attended", "UNIT CD31 ARRIVES", "ON 14 DEC 2025", NULL});
 }
+
+/* s49-never: a log's entries signed by bare initials after their last stop
+ * ("... NOT her mobile. EW"), two entries or more; the minutes' taker
+ * ("Minutes: LT."); not a note's letters ("Seen. NFA"). */
+Test(scrub, s49_bare_line_end_initials)
+{
+	expect("03/03 Call times agreed. EW\n03/03 14.20 SW visited. Son has her card. EW\n"
+	       "05/03 Seen. NFA\n06/03 Seen. NFA\nMinutes: LT.",
+	       "03/03 Call times agreed. " R("name") "\n03/03 14.20 SW visited. Son has her card. " R("name")
+	       "\n05/03 Seen. NFA\n06/03 Seen. NFA\nMinutes: " R("name") ".");
+}
