@@ -5523,7 +5523,26 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 			continue;
 		for (size_t k = 0; k < nw && rc == 0; k++) {
 			size_t e = a + w[k].n;
-			if (s[w[k].a] != c || e > n || memcmp(s + a, s + w[k].a, w[k].n) != 0)
+			if (s[w[k].a] != c)
+				continue;
+			/* s49-never: a long place's first letters and a stop, as a
+			 * table's cell shortens it ("Wash." of Washington): 4 or
+			 * more letters, the word 7 or more */
+			size_t m = 0;
+			if (w[k].n >= 7 && !(e <= n && memcmp(s + a, s + w[k].a, w[k].n) == 0)) {
+				while (m < w[k].n - 2 && a + m < n && s[a + m] == s[w[k].a + m])
+					m++;
+				if (m >= 4 && a + m < n && s[a + m] == '.' && a + m > 0 &&
+				    sc_alpha(s[a + m - 1])) {
+					for (; li < nl && loc[li].start <= a; li++)
+						reach = loc[li].end > reach ? loc[li].end : reach;
+					if (reach < a + m + 1)
+						rc = spans_push(all, a, a + m + 1, SCRUB_LOCATION, "place:again");
+					continue;
+				}
+				continue;
+			}
+			if (e > n || memcmp(s + a, s + w[k].a, w[k].n) != 0)
 				continue;
 			if (e < n && (sc_alnum(s[e]) || s[e] >= 0x80))
 				continue; /* inside a longer word */

@@ -5573,3 +5573,12 @@ Test(scrub, s49_bare_line_end_initials)
 	       "03/03 Call times agreed. " R("name") "\n03/03 14.20 SW visited. Son has her card. " R("name")
 	       "\n05/03 Seen. NFA\n06/03 Seen. NFA\nMinutes: " R("name") ".");
 }
+
+/* s49-never: a long place withheld as where she is, shortened later to its
+ * first letters and a stop ("Penrhyndeudraeth" ... "at Penrh."). */
+Test(scrub, s49_place_prefix_stop)
+{
+	expect_loc_parts("She has moved to Penrhyndeudraeth with the children.\n"
+			 "| Visit at Penrh. office | SW |\n",
+			 (const char *const[]){"Penrh.", NULL}, (const char *const[]){"| SW |", NULL});
+}
