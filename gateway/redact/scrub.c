@@ -4308,9 +4308,10 @@ static int day_label(const unsigned char *w, size_t n)
 		"thu", "thur", "thurs", "tue", "tues", "wed", "weds", "weekday", "weekdays", "weekend",
 		"weekends"
 	};
+	size_t m = n > 4 && (w[n - 1] | 0x20) == 's' ? n - 1 : n; /* (s49: "Thursdays") */
 	return sorted_word(D, sizeof D / sizeof D[0], w, n, 1) ||
-	       (n > 3 && n < 16 && (w[n - 1] | 0x20) == 'y' && (w[n - 2] | 0x20) == 'a' &&
-		(w[n - 3] | 0x20) == 'd'); /* "Monday" */
+	       (m > 3 && m < 16 && (w[m - 1] | 0x20) == 'y' && (w[m - 2] | 0x20) == 'a' &&
+		(w[m - 3] | 0x20) == 'd'); /* "Monday" */
 }
 
 /*
@@ -6144,9 +6145,12 @@ static int when_before_place(const unsigned char *s, size_t n, struct spans *all
 		if (x.kind != SCRUB_LOCATION && x.kind != SCRUB_SAFE_TIME)
 			continue;
 		size_t a = x.start;
-		if (a < 4 || s[a - 1] != ' ' || s[a - 2] != ',')
+		/* (", " before the place; or a space after a day opening the
+		 * sentence: "Thursdays 10-12 she is at <the group>") */
+		int comma = a >= 4 && s[a - 1] == ' ' && s[a - 2] == ',';
+		if (a < 4 || s[a - 1] != ' ' || !(comma || sc_alpha(s[a - 2])))
 			continue;
-		size_t k = a - 2, start = SIZE_MAX;
+		size_t k = comma ? a - 2 : a - 1, start = SIZE_MAX;
 		int when = 0;
 		for (int w = 0; w < 5 && k > 0; w++) {
 			size_t e = k, b = k;
@@ -6165,7 +6169,9 @@ static int when_before_place(const unsigned char *s, size_t n, struct spans *all
 			int at = e - b == 2 && (s[b] | 0x20) == 'a' && (s[b + 1] | 0x20) == 't';
 			if (!(num || ampm || day || at))
 				break;
-			when |= num || ampm;
+			/* (after a space, a day among them: a log's own stamp,
+			 * "7.50AM SHE WORKS AT ...", is no time of hers) */
+			when |= comma ? (num || ampm) : day;
 			start = b;
 			if (b == 0 || s[b - 1] != ' ')
 				break;
@@ -6177,7 +6183,8 @@ static int when_before_place(const unsigned char *s, size_t n, struct spans *all
 		size_t c = start;
 		while (c > 0 && s[c - 1] == ' ')
 			c--;
-		if (c > 0 && s[c - 1] != ':' && s[c - 1] != '\n' && s[c - 1] != '(' && s[c - 1] != '|')
+		if (c > 0 && s[c - 1] != ':' && s[c - 1] != '\n' && s[c - 1] != '(' && s[c - 1] != '|' &&
+		    !(!comma && s[c - 1] == '.'))
 			continue;
 		if (spans_push(all, start, x.end, x.kind, "loc:when-before") != 0)
 			return MGW_E_NOMEM;

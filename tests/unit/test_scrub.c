@@ -5546,6 +5546,12 @@ Test(scrub, s49_when_before_place)
 			 "Seen 11/03 08:40, in clinic.",
 			 (const char *const[]){"Thu 11/03 08:40", NULL},
 			 (const char *const[]){"Seen 11/03 08:40, in clinic.", NULL});
+	/* (a day opening the sentence, then her time and place; not a log's
+	 * own stamp before a statement of hers) */
+	expect_loc_parts("Not at the flat. Thursdays 10-12 she is at the women's group at the "
+			 "community centre on Melbourne Road.\n"
+			 "7.50AM SHE WORKS AT SAINSBURY'S AT DERRY THREE DAYS A WEEK.\n",
+			 (const char *const[]){"Thursdays", NULL}, (const char *const[]){"7.50AM", NULL});
 }
 
 /* s49-never: a flight booked ("CX 238 LHR 7 Aug 21:35, back 28 Aug", "W6
