@@ -725,6 +725,20 @@ static size_t extend(struct scan *sc, size_t j)
 			j++;
 			break;
 		}
+		/* s49-never: a forename and the surname's initial ("CMW Sally
+		 * T", "Jade F."), no capitalised word after it on the line */
+		if (u->nletters == 1 && u->end - u->start == 1 && sc->s[u->start] >= 'A' &&
+		    sc->s[u->start] <= 'Z' && (p->lex & LEX_FORENAME) && p->shape == SH_CAP &&
+		    !(u->gap & G_NL) &&
+		    /* (not "I" nor "A" unless an initial's stop follows: "a
+		     * Mary I know") */
+		    !((sc->s[u->start] == 'I' || sc->s[u->start] == 'A') &&
+		      !(u->end < sc->n && sc->s[u->end] == '.'))) {
+			const struct tok *v = tok(sc, j + 2);
+			if (!(v && !(v->gap & G_NL) && !(v->gap & ~G_NL) && capish(v)))
+				j++;
+			break;
+		}
 		if (!capish(u) || (u->klass == K_C && !accented(sc, u)))
 			break; /* "Hùng" folds to "hung", but no English word has the accent */
 		if (u->lex & (LEX_STREET | LEX_INSTITUTION)) {

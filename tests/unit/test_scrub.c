@@ -5588,3 +5588,14 @@ Test(scrub, s49_place_prefix_stop)
 			 "| Visit at Penrh. office | SW |\n",
 			 (const char *const[]){"Penrh.", NULL}, (const char *const[]){"| SW |", NULL});
 }
+
+/* s49-never: trades sent to her home before a name ("engineer Steve
+ * Bolt"), midwives' and dental nurses' letters ("CMW Sally T", "DN:
+ * Shona"), and a forename's surname initial taken with it ("Sally T"). */
+Test(scrub, s49_trades_and_midwives)
+{
+	expect("1 | 02/03 | CMW Sally T | feeding well\nDentist: none. DN: Shona.",
+	       "1 | 02/03 | " R("name") " | feeding well\nDentist: none. DN: " R("name") ".");
+	expect("Fitter Kieran rang. The gas engineer came.",
+	       "Fitter " R("name") " rang. The gas engineer came.");
+}
