@@ -2323,11 +2323,11 @@ static int rule_initials_label(struct scan *sc, size_t i, struct spans *out, siz
 	return emit(sc, out, u, u, names_rule_initials) ?: 1;
 }
 
-/* Initials a rule may take alone: two capitals no list knows (not
+/* Initials a rule may take alone: two to max capitals no list knows (not
  * "SW", "IDVA", an agency's or a place's letters). */
-static int bare_initials(const struct scan *sc, const struct tok *t)
+static int bare_initials(const struct scan *sc, const struct tok *t, unsigned max)
 {
-	return t != NULL && t->shape == SH_UPPER && t->nletters == 2 &&
+	return t != NULL && t->shape == SH_UPPER && t->nletters >= 2 && t->nletters <= max &&
 	       t->end - t->start == t->nletters && t->klass == K_U && !t->caps &&
 	       !(t->lex & (LEX_ALLOW | CUEBITS | LEX_INSTITUTION | LEX_PLACE)) && !agency_word(sc, t);
 }
@@ -2336,7 +2336,7 @@ static int bare_initials(const struct scan *sc, const struct tok *t)
  * s49-never: workers' initials joined by '/' in a log's brackets or its
  * last cell ("cc MARAC coordinator (BL / KT)", a table's "...\tIncident\t
  * ... called.\tKH/DT", its tabs read as bars; a lone tab in prose is a space):
- * two or three groups of bare initials (above; three letters are as often
+ * two or three groups of bare initials (above, two letters; three are as often
  * an agency's unknown letters: "(YOI/OMU)"), each pair apart by "/" or
  * " / ", after '(' and before ')', or alone at a line's end after a tab or
  * a bar. Each is withheld; propagate_found withholds them elsewhere.
@@ -2345,7 +2345,7 @@ static int rule_initials_slash(struct scan *sc, size_t i, struct spans *out, siz
 {
 	const struct tok *t = tok(sc, i);
 	size_t a = t->start;
-	if (!bare_initials(sc, t) || a == 0)
+	if (!bare_initials(sc, t, 2) || a == 0)
 		return 0;
 	char open = sc->s[a - 1];
 	if (open != '(' && open != '\t' && open != '|' &&
@@ -2354,7 +2354,7 @@ static int rule_initials_slash(struct scan *sc, size_t i, struct spans *out, siz
 	size_t last = i, groups = 1;
 	for (size_t k = i + 1; groups < 3; k++) {
 		const struct tok *u = tok(sc, k), *p = tok(sc, k - 1);
-		if (!bare_initials(sc, u))
+		if (!bare_initials(sc, u, 2))
 			break;
 		size_t g = p->end, ge = u->start;
 		if (!((ge - g == 1 && sc->s[g] == '/') ||
@@ -2429,10 +2429,7 @@ static int rule_initials_signoff(struct scan *sc, size_t i, struct spans *out, s
 {
 	const struct tok *t = tok(sc, i);
 	size_t a = t->start;
-	if (t->shape != SH_UPPER || t->nletters < 2 || t->nletters > 3 ||
-	    t->end - t->start != t->nletters || t->klass != K_U || t->caps || a < 2 ||
-	    sc->s[a - 1] != '-' || sc->s[a - 2] != ' ' ||
-	    (t->lex & (LEX_ALLOW | CUEBITS | LEX_INSTITUTION | LEX_PLACE)) || agency_word(sc, t))
+	if (!bare_initials(sc, t, 3) || a < 2 || sc->s[a - 1] != '-' || sc->s[a - 2] != ' ')
 		return 0;
 	size_t e = t->end;
 	while (e < sc->n && sc->s[e] == ' ')
