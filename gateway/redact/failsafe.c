@@ -1521,7 +1521,7 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	    "anc", "antenatal", "scan", "smear", "detox", "cpa", "clinic", "outpatients",
 	    "outpatient", "colposcopy", "ultrasound", "physio", "physiotherapy", "epau",
 	    "fracture", "maternity", "gynae", "gynaecology", "hospital", "cpn", "depot", "dressing",
-	    "dressings", "plastics", NULL};
+	    "dressings", "plastics", "dental", "dentist", "practice", NULL};
 	/* what is over by the time it is written ("seen in fracture clinic
 	 * 12/11 at 10:30"): a clinic at a date and a clock time with no word
 	 * of the future is hers to come only without these */
@@ -1531,6 +1531,10 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	 * at 14:00, <Name> Children's Centre") */
 	static const char *const appt_noun[] = {"appt", "appointment", "visit", "session",
 						"assessment", "clinic", NULL};
+	/* s50-never: an appointment's label ("Review: <day> <date> <clock>, <Name>
+	 * Dental Centre"), a noun only as the label (not "the CPA review on
+	 * 02/12", his) */
+	static const char *const appt_label[] = {"review", "check", "appt", "appointment", NULL};
 	/* an agency's office, his or hers: not where she is seen for care
 	 * ("Next appt 11/11 10:00, <Name> probation office") */
 	static const char *const office[] = {"probation", "office", "court", "solicitor",
@@ -1560,9 +1564,10 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	/* the sentence's first clause: from the sentence's start, so a
 	 * label or a stamp left out of the clause counts ("Next ANC: 15/11
 	 * 09:40, <Name> Clinic"), if it is short */
-	while (first && lb > 0 && a - lb < FS_APPT_BACK && f->s[lb - 1] != '\n' &&
-	       f->s[lb - 1] != '.' && f->s[lb - 1] != ';' && f->s[lb - 1] != '(')
-		lb--;
+	while (lb > 0 && a - lb < FS_APPT_BACK && f->s[lb - 1] != '\n' &&
+	       !(f->s[lb - 1] == '.' && !(f->s[lb] >= '0' && f->s[lb] <= '9')) &&
+	       f->s[lb - 1] != ';' && f->s[lb - 1] != '(')
+		lb--; /* (not at a clock's point: "08.40") */
 	if (lb < a && (lb == 0 || f->s[lb - 1] == '\n' || f->s[lb - 1] == '.' ||
 		       f->s[lb - 1] == ';' || f->s[lb - 1] == '(') &&
 	    memchr(f->s + lb, ':', a - lb) && !fs_has_dash(f, lb, a))
@@ -1645,6 +1650,12 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 		if (start == SIZE_MAX && (kind || next || !strcmp(x, "follow") ||
 					  !strcmp(x, "appointment") || !strcmp(x, "appt")))
 			start = i - len;
+		else if (start == SIZE_MAX && i + 1 < e && f->s[i] == ':' && f->s[i + 1] == ' ' &&
+			 (fs_in(x, appt_noun) || fs_in(x, appt_label)))
+			start = i + 2, noun = 1; /* s50-never: an appointment's label, its value
+					* ("Review: Tue 09/03 08.40, <Name> Dental
+					* Centre", "6-8 week check: <Name> Practice,
+					* <Town>, 19/04 at 09:30") */
 		else if (digit && colon == 1 && !alpha && !slash && len >= 4 && len <= 5)
 			clock = 1;
 		else if (digit && alpha == 2 && !slash && colon <= 1 && len >= 3 && len <= 7 &&
@@ -4799,6 +4810,44 @@ static int fs_van_number(const unsigned char *s, size_t n, size_t i)
 	       !(k + 1 < n && (s[k] == ':' || s[k] == '.') && s[k + 1] >= '0' && s[k + 1] <= '9');
 }
 
+/*
+ * s50-never: is "on" at i followed by a dwelling one lives on ("still on
+ * the boat", "is on the transit site", "on her brother's narrowboat")?
+ * Then "on" is where, as "at" is; not "on the phone", "on licence".
+ */
+static int fs_on_dwelling(const unsigned char *s, size_t n, size_t i)
+{
+	static const char *const DET[] = {"the", "a", "her", "his", "their", "our", "my", NULL};
+	static const char *const ON[] = {"narrowboat", "houseboat", "canalboat", "site",
+					 "campsite", "plot", "pitch", "moorings", "marina",
+					 "caravan", "trailer", NULL};
+	/* a boat: only "the boat", the one the note has named (not "crew
+	 * on a whitefish boat", his work) */
+	static const char *const THE_ON[] = {"boat", "barge", NULL};
+	int the = 0;
+	for (int w = 0; w < 3; w++) {
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t a = i;
+		while (i < n && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+			i++;
+		if (i == a || i - a > 12)
+			return 0;
+		char x[16];
+		for (size_t k = a; k < i; k++)
+			x[k - a] = (char)(s[k] | 0x20);
+		x[i - a] = 0;
+		if (w > 0 && (fs_in(x, ON) || (w == 1 && the && fs_in(x, THE_ON))))
+			return 1;
+		the = w == 0 && !strcmp(x, "the");
+		/* "the transit site", "her brother's boat": a determiner, then
+		 * at most one word before the dwelling */
+		if (w == 0 ? !fs_in(x, DET) : (i < n && s[i] == '\'' ? (i += 2, 0) : 0))
+			return 0;
+	}
+	return 0;
+}
+
 static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uint64_t c,
                  unsigned tf)
 {
@@ -6846,6 +6895,8 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			if (wn == 3 && memcmp(w, "van", 3) == 0 && !(tf & (TF_CAP | TF_UPPER)) &&
 			    (f.p1 & K_PREP) && fs_van_number(s, n, i))
 				c |= K_RESN; /* not "came to van 23:40" (a clock) */
+			if (wn == 2 && w[0] == 'o' && w[1] == 'n' && fs_on_dwelling(s, n, i))
+				c = fs_lookup("at", 2); /* s50-never: "still on the boat" */
 			if (plural_poss && !(c & K_KIN))
 				tf &= ~TF_POSS; /* only kin: "her parents' in", not "the pupils' home project" */
 			if (f.model || f.sink) {

@@ -5599,3 +5599,30 @@ Test(scrub, s49_trades_and_midwives)
 	expect("Fitter Kieran rang. The gas engineer came.",
 	       "Fitter " R("name") " rang. The gas engineer came.");
 }
+
+/* s50-never: an appointment's label, then its day, date, clock and place
+ * ("Review: Tue 09/03/2027 08.40, <Name> Dental Centre", "6-8 week check:
+ * <Name> Practice, <Town>, 19/04 at 09:30"): where she will be; not his
+ * CPA review on a ward ("the CPA review on 02/12/2026 (Larch ward, 14:00)"). */
+Test(scrub, s50_appointment_label)
+{
+	expect_loc_parts("Pt seen today.\nReview: Tue 09/03/2027 08.40, Oban Dental Centre, surgery 2.\n"
+			 "Baby's 6-8 week check: Cornerstone Practice, March, 19/04 at 09:30.\n",
+			 (const char *const[]){"Oban Dental Centre", "08.40", "Cornerstone", "09:30", NULL},
+			 (const char *const[]){"Pt seen today.", NULL});
+	expect_loc_parts("He is on the ward. We will invite the IDVA to the CPA review on 02/12/2026 "
+			 "(Larch ward, 14:00).",
+			 NULL, (const char *const[]){"CPA review on 02/12/2026 (Larch ward, 14:00)", NULL});
+}
+
+/* s50-never: "on" a dwelling one lives on is where, as "at" is ("is still
+ * on the boat" after her narrowboat, "on the transit site"); not "on site",
+ * "on the phone", "on licence", nor "crew on a whitefish boat". */
+Test(scrub, s50_on_a_dwelling)
+{
+	expect_loc_parts("She is still on the boat.\nShe is on the transit site with her mam.\n"
+			 "Staff on site. He was on the phone to her. She is on licence.",
+			 (const char *const[]){"on the boat", "transit site", NULL},
+			 (const char *const[]){"Staff on site.", "He was on the phone to her.",
+					       "She is on licence.", NULL});
+}
