@@ -4444,6 +4444,36 @@ static size_t rota_day(const unsigned char *s, size_t n, size_t a)
 {
 	if (a + 2 < n && (s[a] == '-' || s[a] == '*') && s[a + 1] == ' ')
 		a += 2; /* a list's bullet: "- Mon 9-5" */
+	/* s50-never: a table's row, its first cell a day and a clock's range
+	 * in a later cell ("| Mon | ESOL Entry 3 | <Building> W2.14 |
+	 * 09:30-12:00 |"): the row after the day's cell */
+	if (a < n && s[a] == '|') {
+		size_t d = a + 1;
+		while (d < n && s[d] == ' ')
+			d++;
+		size_t de = d;
+		while (de < n && sc_alpha(s[de]))
+			de++;
+		if (de == d || de - d > 9 || !day_label(s + d, de - d) ||
+		    (de - d > 5 && !weekday_word(s + d, de - d)))
+			return 0;
+		size_t c = de;
+		while (c < n && s[c] == ' ')
+			c++;
+		if (c >= n || s[c] != '|')
+			return 0;
+		size_t r = c + 1;
+		for (size_t k = r; k + 2 < n && s[k] != '\n' && k - r < 200; k++)
+			if (sc_digit(s[k]) && (s[k + 1] == '-' || (s[k + 1] == ' ' && s[k + 2] == '-')) &&
+			    (k == 0 || !sc_alpha(s[k - 1]))) {
+				size_t q = k + (s[k + 1] == ' ' ? 3 : 2); /* after the dash */
+				while (q < n && s[q] == ' ')
+					q++;
+				if (q < n && sc_digit(s[q]))
+					return r;
+			}
+		return 0;
+	}
 	size_t e = a;
 	while (e < n && sc_alpha(s[e]))
 		e++;
@@ -4469,10 +4499,36 @@ static size_t rota_day(const unsigned char *s, size_t n, size_t a)
 	if (c == e || !sc_digit(s[e]) || c + 1 >= n || s[c] != '-' ||
 	    !(sc_digit(s[c + 1]) || (s[c + 1] == ' ' && c + 2 < n && sc_digit(s[c + 2]))))
 		return 0;
-	size_t le = c;
-	while (le < n && le - e <= 60 && s[le] != '\n')
-		le++;
-	return le - e <= 60 ? e : 0;
+	/* s50-never: a phone calendar's entry pasted with tabs ("TUE 19:00-20:00
+	 * <TAB><Class><TAB>Studio 2, <Centre>", the later tabs '|' by textnorm):
+	 * the line as long as its cells */
+	size_t le = c, bar = 0;
+	while (le < n && le - e <= 200 && s[le] != '\n')
+		bar |= s[le++] == '|';
+	return le - e <= (bar ? 200u : 60u) ? e : 0;
+}
+
+/*
+ * s50-never: a rota's line with one clock, no range ("FRI 15:15 school pick
+ * up", "SAT 09:15 Aqua fit"): a day, then HH:MM and a word. Withheld with
+ * the rota its neighbours make (rota_rows), never a rota by itself (a log's
+ * "Mon 10:00 meeting"). Returns where its text starts, or 0.
+ */
+static size_t rota_day_clock(const unsigned char *s, size_t n, size_t a)
+{
+	size_t e = a;
+	while (e < n && sc_alpha(s[e]))
+		e++;
+	if (e == a || e - a > 9 || !day_label(s + a, e - a) ||
+	    (e - a > 5 && !weekday_word(s + a, e - a)) || e + 7 >= n || s[e] != ' ')
+		return 0;
+	size_t c = e + 1, d = c;
+	while (c < n && sc_digit(s[c]))
+		c++;
+	if (c - d < 1 || c - d > 2 || s[c] != ':' || !sc_digit(s[c + 1]) || !sc_digit(s[c + 2]) ||
+	    c + 3 >= n || s[c + 3] != ' ')
+		return 0;
+	return e + 1;
 }
 
 static int rota_rows(const unsigned char *s, size_t n, struct spans *all, size_t from)
@@ -4481,9 +4537,11 @@ static int rota_rows(const unsigned char *s, size_t n, struct spans *all, size_t
 	struct spans ws = {malloc((to - from + 1) * sizeof *ws.v), 0, to - from + 1};
 	if (ws.v == NULL)
 		return MGW_E_NOMEM;
+	/* (the model's spans too, but only those inside the rota: s50-never, one
+	 * of its rows the model read as hers, "| Wed | no college - at TA, ok
+	 * to ring | - | 10:00-14:30 |"; not a heading before it, s39-over) */
 	for (size_t j = from; j < to; j++)
-		if ((all->v[j].kind == SCRUB_LOCATION || all->v[j].kind == SCRUB_SAFE_TIME) &&
-		    !(all->v[j].rule && strcmp(all->v[j].rule, "fs:model") == 0))
+		if (all->v[j].kind == SCRUB_LOCATION || all->v[j].kind == SCRUB_SAFE_TIME)
 			ws.v[ws.n++] = all->v[j];
 	spans_sort(&ws);
 	size_t wi = 0, reach = 0;
@@ -4499,12 +4557,18 @@ static int rota_rows(const unsigned char *s, size_t n, struct spans *all, size_t
 			size_t dd = e; /* "Tue off": a day's line with no clock */
 			while (dd < le && sc_alpha(s[dd]))
 				dd++;
-			if (!d && !(dd > e && day_label(s + e, dd - e) && dd - e <= 9))
+			if (!d && !rota_day_clock(s, n, e) &&
+			    !(dd > e && day_label(s + e, dd - e) && dd - e <= 9))
 				break;
 			rows += d != 0;
 			lines++;
-			for (; wi < ws.n && ws.v[wi].start < le; wi++)
-				reach = ws.v[wi].end > reach ? ws.v[wi].end : reach;
+			for (; wi < ws.n && ws.v[wi].start < le; wi++) {
+				int model = ws.v[wi].rule && strcmp(ws.v[wi].rule, "fs:model") == 0;
+				if (model && ws.v[wi].start >= e)
+					touched = 1;
+				else if (!model)
+					reach = ws.v[wi].end > reach ? ws.v[wi].end : reach;
+			}
 			touched |= reach > e;
 			e = le < n ? le + 1 : le;
 		}
@@ -4514,8 +4578,13 @@ static int rota_rows(const unsigned char *s, size_t n, struct spans *all, size_t
 				while (le < n && s[le] != '\n')
 					le++;
 				size_t d = rota_day(s, n, x), b = le;
-				while (b > d && (s[b - 1] == ' ' || s[b - 1] == '\t'))
-					b--;
+				if (!d)
+					d = rota_day_clock(s, n, x);
+				while (d < le && s[d] == ' ')
+					d++;
+				while (b > d && (s[b - 1] == ' ' || s[b - 1] == '\t' ||
+						 (s[x] == '|' && s[b - 1] == '|')))
+					b--; /* (a table's last bar stays) */
 				if (d && b > d)
 					rc = spans_push(all, d, b, SCRUB_SAFE_TIME, "fs:rota-row");
 				x = le + 1;
@@ -4527,7 +4596,8 @@ static int rota_rows(const unsigned char *s, size_t n, struct spans *all, size_t
 			e++;
 		}
 		for (; wi < ws.n && ws.v[wi].start < e; wi++)
-			reach = ws.v[wi].end > reach ? ws.v[wi].end : reach;
+			if (!(ws.v[wi].rule && strcmp(ws.v[wi].rule, "fs:model") == 0))
+				reach = ws.v[wi].end > reach ? ws.v[wi].end : reach;
 		i = e;
 	}
 	spans_free(&ws);

@@ -5626,3 +5626,24 @@ Test(scrub, s50_on_a_dwelling)
 			 (const char *const[]){"Staff on site.", "He was on the phone to her.",
 					       "She is on licence.", NULL});
 }
+
+/* s50-never: her week as a table, a day in the first cell and a clock's
+ * range in a later one, when one of its rows is withheld already: every
+ * row after its day cell; a phone calendar pasted with tabs, its lines as
+ * long as their cells and a line with one clock among them ("FRI 15:15
+ * school pick up"). */
+Test(scrub, s50_rota_table_and_calendar)
+{
+	expect_loc_parts("| day | what | room | time |\n|---|---|---|---|\n"
+			 "| Mon | ESOL Entry 3 | Waterfront W2.14 | 09:30-12:00 |\n"
+			 "| Tue | Functional Maths | Waterfront W1.07 | 13:00-15:00 |\n"
+			 "| Wed | no college - at her TA, ok to ring | - | 10:00-14:30 |\n",
+			 (const char *const[]){"Waterfront W2.14", "13:00-15:00", NULL},
+			 (const char *const[]){"| Mon |", "| Tue |", NULL});
+	expect_loc_parts("Her calendar, so agencies know when not to ring her:\n"
+			 "MON 09:15-11:15\tESOL\tSouthgate library\n"
+			 "TUE 19:00-20:00\tBody Pump (women only)\tStudio 2, Bath Sports & Leisure Centre\n"
+			 "FRI 15:15\tschool pick up\nSAT 09:15\tAqua fit\n",
+			 (const char *const[]){"Studio 2", "Leisure Centre", "school pick up", "Aqua fit", NULL},
+			 NULL);
+}
