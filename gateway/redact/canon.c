@@ -25,6 +25,15 @@ static const struct {
     {"ctg", "cottage"},  {"cotts", "cottages"}, {"gdn", "gardens"}, {"yd", "yard"},
     {"app", "approach"}, {"wlk", "walk"},     {"cnr", "corner"},   {"ests", "estates"},
     {"mnr", "manor"},    {"vw", "view"},      {"vls", "villas"},   {"rdg", "ridge"},
+    /* s50-never: the word's first letter and its consonants, as a hurried
+     * sheet shortens it ("88 Rookery Vlls", "Hamstead Hill Crscnt"); none
+     * a word or another abbreviation ("plc", "hs" left out) */
+    {"vlls", "villas"},  {"strt", "street"},  {"avn", "avenue"},   {"crscnt", "crescent"},
+    {"sqr", "square"},   {"trrc", "terrace"}, {"grdns", "gardens"}, {"grv", "grove"},
+    {"cls", "close"},    {"blvrd", "boulevard"}, {"prd", "parade"}, {"hghts", "heights"},
+    {"estt", "estate"},  {"prk", "park"},     {"hll", "hill"},     {"mnt", "mount"},
+    {"bldngs", "buildings"}, {"cttg", "cottage"}, {"cttgs", "cottages"}, {"yrd", "yard"},
+    {"apprch", "approach"}, {"crnr", "corner"},
 };
 
 /* Full words of the table that are not themselves an abbreviation's key. */
@@ -62,7 +71,7 @@ size_t canon_street_forms(const char *full, const char **forms, size_t max)
 
 static const char *expand(const char *w, size_t n)
 {
-	if (n == 0 || n > 5)
+	if (n == 0 || n > 6)
 		return NULL; /* no abbreviation is longer: most words stop here */
 	for (size_t i = 0; i < sizeof ABBR / sizeof ABBR[0]; i++)
 		if (ABBR[i].abbr[0] == w[0] && strlen(ABBR[i].abbr) == n &&

@@ -6895,8 +6895,6 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			if (wn == 3 && memcmp(w, "van", 3) == 0 && !(tf & (TF_CAP | TF_UPPER)) &&
 			    (f.p1 & K_PREP) && fs_van_number(s, n, i))
 				c |= K_RESN; /* not "came to van 23:40" (a clock) */
-			if (wn == 2 && w[0] == 'o' && w[1] == 'n' && fs_on_dwelling(s, n, i))
-				c = fs_lookup("at", 2); /* s50-never: "still on the boat" */
 			if (plural_poss && !(c & K_KIN))
 				tf &= ~TF_POSS; /* only kin: "her parents' in", not "the pupils' home project" */
 			if (f.model || f.sink) {
@@ -6925,6 +6923,10 @@ static int fs_run(const char *text, size_t n, struct spans *out, int model,
 			 * token: a going word to the rules only. */
 			if (wn == 11 && memcmp(w, "registering", 11) == 0)
 				c |= K_GO;
+			/* s50-never: "still on the boat": "on" a dwelling is where,
+			 * as "at" is (to the rules only, as above) */
+			if (wn == 2 && w[0] == 'o' && w[1] == 'n' && fs_on_dwelling(s, n, i))
+				c = fs_lookup("at", 2);
 			if (i < n && s[i] == '/' && wn == 1 && w[0] == 'w' && !num) {
 				i++; /* w/ : with */
 				word(&f, a, i, "with", 4, fs_lookup("with", 4), tf);

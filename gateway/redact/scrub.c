@@ -709,22 +709,32 @@ static int add_building(struct bctx *bc, const char *text, size_t len, unsigned 
 		for (const char *x = q; named && x < end && *x != ','; x++)
 			named = !sc_digit((unsigned char)*x);
 		if (!digit && q < end && (sc_digit((unsigned char)*q) || named)) {
+			/* s50-never: a name and another in brackets ("Yasemin
+			 * House (Gülistan Women's Trust)": the refuge and the
+			 * charity that runs it), each a name notes use alone */
+			const char *ob = memchr(p, '(', (size_t)(c - p));
+			const char *cb = ob ? memchr(ob, ')', (size_t)(c - ob)) : NULL;
+			for (int part = 0; part < (cb ? 2 : 1); part++) {
+			const char *pa = cb && part == 1 ? ob + 1 : p;
+			const char *pe = cb ? (part == 0 ? ob : cb) : c;
 			char b[MGW_SCRUB_MAX_ENTRY_BYTES * 2];
 			struct words ws;
-			size_t m = canon_value(CANON_ADDRESS, p, (size_t)(c - p), b, sizeof b);
+			size_t m = canon_value(CANON_ADDRESS, pa, (size_t)(pe - pa), b, sizeof b);
 			if (m == (size_t)-1 || m < 4)
-				goto next;
+				continue;
 			split(b, m, &ws);
 			/* (its article goes: "at the Old Rectory") */
 			size_t w0 = ws.n > 1 && ws.l[0] == 3 && strncasecmp(ws.w[0], "the", 3) == 0;
 			int common = 1, own = 0;
+			int floor = 0;
 			for (size_t k = w0; k < ws.n; k++) {
-				if (floor_word(ws.w[k], ws.l[k]))
-					goto next;
+				floor |= floor_word(ws.w[k], ws.l[k]);
 				unsigned lx = lex_classify(ws.w[k], ws.l[k]);
 				common &= scrub_common_word(ws.w[k], ws.l[k]) || (lx & LEX_FUNCTION) != 0;
 				own |= ws.l[k] >= 4 && !(lx & LEX_FUNCTION);
 			}
+			if (floor)
+				continue;
 			int rc;
 			/* (a house's name of one word, "Refuge, Bath Rd area", may
 			 * be a charity's: only with a number after it) */
@@ -732,8 +742,8 @@ static int add_building(struct bctx *bc, const char *text, size_t len, unsigned 
 			    (rc = pat_add(bc, &bc->values, ws.w + w0, ws.l + w0, ws.n - w0, 0, kind,
 			                  R_VAL_STREET, common)) != 0)
 				return rc;
+			}
 		}
-	next:
 		p = c + 1;
 	}
 	return 0;
@@ -1714,8 +1724,11 @@ static int column_is(const unsigned char *s, size_t a, size_t e, const char *con
 	char w[24];
 	if (e - a >= sizeof w || e == a)
 		return 0;
+	/* (letters folded, a space or a hyphen as it is: "key worker",
+	 * "pick-up"; ascii_fold made them a NUL, so no label of two words
+	 * matched) */
 	for (size_t k = a; k < e; k++)
-		w[k - a] = (char)ascii_fold(s[k]);
+		w[k - a] = (char)(sc_alpha(s[k]) ? (s[k] | 0x20) : s[k]);
 	w[e - a] = '\0';
 	for (size_t k = 0; list[k]; k++)
 		if (strcmp(w, list[k]) == 0)
@@ -1732,7 +1745,10 @@ static const char *const PERSON_COL[] = {
  * housing register, a CAD's location, addresses visited */
 static const char *const PLACE_COL[] = {
 	"area", "location", "address", "locality", "town", "property address", "where",
-	"venue", "place", "postcode", "street", "estate", "locn", NULL};
+	"venue", "place", "postcode", "street", "estate", "locn",
+	/* s50-never: a transport sheet's ("Job | Date | Pick-up | To | Time") */
+	"pick-up", "pickup", "pick up", "pick-up address", "pick-up point", "collect from",
+	"collection point", "drop-off", "drop off", "destination", NULL};
 
 static const char *const INITIALS_ROLE[] = {
 	"da",  "sw",  "hv",   "gp",   "pc",   "dc",   "ds",  "di",  "ta",  "ea",  "ot",
@@ -1800,28 +1816,36 @@ static int twice(const unsigned char *s, size_t a, size_t e, unsigned char c)
 	return p != NULL && memchr(p + 1, c, (size_t)(s + e - (p + 1))) != NULL;
 }
 
+/* s50-never: a journey's other end beside a pick-up column ("| Pick-up | To
+ * |"): "to" and "from" name a place only in such a header (an e-mail log's
+ * "| From | To | Subject |" names people) */
+static const char *const PLACE_COL_ALSO[] = {"to", "from", "drop", NULL};
+
 static int table_column_cells(const unsigned char *s, size_t n, struct spans *all,
                               const char *const *cols, int (*cell_ok)(const unsigned char *, size_t, size_t),
                               unsigned kind, const char *rule)
 {
 	size_t cs[TCELLS], ce[TCELLS];
+	const char *const *also = cols == PLACE_COL ? PLACE_COL_ALSO : NULL;
 	for (size_t a = 0; a < n;) {
 		const unsigned char *nl = memchr(s + a, '\n', n - a);
 		size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
 		unsigned char sep = twice(s, a, e, '|') ? '|' : twice(s, a, e, ',') ? ',' : 0;
-		size_t nc = sep ? table_cells(s, a, e, sep, cs, ce) : 0, col = TCELLS;
+		size_t nc = sep ? table_cells(s, a, e, sep, cs, ce) : 0, col = TCELLS, col2 = TCELLS;
 		/* a header: three cells or more, each a short label of letters */
 		for (size_t c = 0; c < nc && nc >= 3; c++) {
 			int label = ce[c] > cs[c] && ce[c] - cs[c] <= 24;
 			for (size_t k = cs[c]; k < ce[c] && label; k++)
 				label = sc_alpha(s[k]) || s[k] == ' ' || s[k] == '/' || s[k] == '_' ||
-				        s[k] == '(' || s[k] == ')';
+				        s[k] == '(' || s[k] == ')' || (s[k] == '-' && k > cs[c]);
 			if (!label) {
 				col = TCELLS;
 				break;
 			}
 			if (col == TCELLS && column_is(s, cs[c], ce[c], cols))
 				col = c;
+			else if (also && col2 == TCELLS && column_is(s, cs[c], ce[c], also))
+				col2 = c;
 		}
 		a = next;
 		if (col == TCELLS)
@@ -1841,6 +1865,9 @@ static int table_column_cells(const unsigned char *s, size_t n, struct spans *al
 						break;
 					}
 			if (cell_ok(s, cs[col], y) && spans_push(all, cs[col], y, kind, rule) != 0)
+				return MGW_E_NOMEM;
+			if (col2 < rc && cell_ok(s, cs[col2], ce[col2]) &&
+			    spans_push(all, cs[col2], ce[col2], kind, rule) != 0)
 				return MGW_E_NOMEM;
 			a = next;
 		}
@@ -4480,10 +4507,10 @@ static size_t rota_day(const unsigned char *s, size_t n, size_t a)
 	/* (a day's short form or its name: not "Yesterday", "Holiday") */
 	if (e == a || e - a > 9 || !day_label(s + a, e - a) ||
 	    (e - a > 5 && !weekday_word(s + a, e - a)) || e >= n ||
-	    !(s[e] == '\t' || s[e] == ' ' || s[e] == ':'))
+	    !(s[e] == '\t' || s[e] == ' ' || s[e] == ':' || s[e] == '|'))
 		return 0;
-	if (s[e] == ':')
-		e++;
+	if (s[e] == ':' || s[e] == '|')
+		e++; /* ('|': a tab's cell, textnorm) */
 	while (e < n && (s[e] == ' ' || s[e] == '\t'))
 		e++;
 	/* a span of clock times after the day ("16:00-22:00", "9-5", "7-8.30pm"),

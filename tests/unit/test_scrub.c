@@ -5647,3 +5647,40 @@ Test(scrub, s50_rota_table_and_calendar)
 			 (const char *const[]){"Studio 2", "Leisure Centre", "school pick up", "Aqua fit", NULL},
 			 NULL);
 }
+
+/* s50-never: a street type shortened to its first letter and consonants
+ * ("88 Rookery Vlls" of "88 Rookery Villas"); a transport sheet as a table,
+ * its pick-up column and the journey's other end ("To") go, a header of
+ * two words or a hyphen read ("Pick-up"); "To" in an e-mail log's header
+ * with no place column stays. */
+Test(scrub, s50_pickup_sheet_and_consonant_abbreviation)
+{
+	static const struct scrub_value v[] = {
+		{"88 Rookery Villas, Handsworth", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+	};
+	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
+	expect_with(s, "Do not collect from 88 Rookery Vlls.", "Do not collect from " R("address") ".");
+	scrubber_free(s);
+	expect_loc_parts("| Job | Date | Pick-up | To | Time | Driver |\n"
+			 "| 5141 | 05/02 | Mrs B's (as above) | City Hosp renal | 07:15 | W. Clarke |\n",
+			 (const char *const[]){"Mrs B's", "City Hosp renal", NULL},
+			 (const char *const[]){"5141", "05/02", NULL});
+	expect_loc_parts("Date | From | To | Subject\n03/02 | Housing | IDVA | Referral\n", NULL,
+			 (const char *const[]){"| Housing | IDVA | Referral", NULL});
+}
+
+/* s50-never: an address's building named with another name in brackets
+ * (a refuge and the charity that runs it): each name alone goes, in
+ * capitals and with its accents ("GÜLİSTAN WOMEN'S TRUST"). */
+Test(scrub, s50_building_and_bracketed_name)
+{
+	static const struct scrub_value v[] = {
+		{"Yasemin House (G\xC3\xBClistan Women's Trust), 3 Parkhurst Villas, Bradford",
+		 SCRUB_ADDRESS, CANON_ADDRESS, 0},
+	};
+	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
+	expect_with(s, "G\xC3\x9CL\xC4\xB0STAN WOMEN'S TRUST - Yasemin House - note",
+		    R("address") " - " R("address") " - note");
+	expect_with(s, "Note from G\xC3\xBClistan Women's Trust today.", "Note from " R("address") " today.");
+	scrubber_free(s);
+}
