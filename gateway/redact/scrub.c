@@ -4734,7 +4734,11 @@ static int venue_head(const unsigned char *w, size_t n)
 		"arms", "tavern", "pub", "club", "hostel", "refuge", "mill", "farm",
 		/* s32-never: the vet, nursery, salon, gym or surgery she uses
 		 * ("Riverside Vets", "Sunshine Nursery") */
-		"vets", "vet", "nursery", "salon", "gym", "cafe", "surgery", NULL,
+		"vets", "vet", "nursery", "salon", "gym", "cafe", "surgery",
+		/* s50-never: a house named by a common word ("Rose Cottage",
+		 * "Oak Barn"), named again alone later ("don't put Rose Cottage
+		 * on the tracker") */
+		"cottage", "barn", "grange", "croft", "villa", NULL,
 	};
 	return word_of(w, 0, n, HEAD);
 }
