@@ -1910,6 +1910,17 @@ static int owner_initials(const unsigned char *s, size_t n, struct spans *all)
 		size_t a = (size_t)(p - s) + 1, e = a;
 		while (e < n && e - a < 4 && sc_upper(s[e]))
 			e++;
+		/* s50-never: an agency's letters, then the worker's: "IDVA
+		 * (DASU, MW):", "(WA, JT)" */
+		if (e - a >= 2 && e - a <= 4 && e + 4 < n && s[e] == ',' && s[e + 1] == ' ' &&
+		    (e - a == 4 || !initials_not_role(s, a, e))) {
+			size_t b = e + 2, f = b;
+			while (f < n && f - b < 4 && sc_upper(s[f]))
+				f++;
+			if (f - b == 2 && f < n && s[f] == ')' && initials_not_role(s, b, f) &&
+			    spans_push(all, b, f, SCRUB_NAME, "form:owner-initials") != 0)
+				return MGW_E_NOMEM;
+		}
 		if (e - a != 2 || e + 2 >= n || s[e] != ',' || s[e + 1] != ' ' ||
 		    !sc_digit(s[e + 2]))
 			continue;
@@ -2276,7 +2287,12 @@ static int worker_initials(const unsigned char *s, size_t n, size_t a, size_t e,
 	unsigned b = lex_classify((const char *)s + a, e - a);
 	/* (a named person's initials may spell a title: "Siân Roberts (SR)",
 	 * not before a name: "SR <Name>") */
-	if (word_of(s, a, e, INITIALS_NOT) || (named < 2 && (b & (LEX_FUNCTION | LEX_MODAL))) ||
+	/* (s50-never: letters the text gives as someone's, "Ffion Williams (FW)",
+	 * are hers wherever written, "typed up by FW", though a label's
+	 * too; not a label's place before ':', "FW: meeting") */
+	int given = named == 2 && !(e < n && s[e] == ':');
+	if ((!given && word_of(s, a, e, INITIALS_NOT)) ||
+	    (named < 2 && (b & (LEX_FUNCTION | LEX_MODAL))) ||
 	    (named ? word_of(s, a, e, INITIALS_ROLE) || (e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1]))
 	           : !initials_not_role_as(s, a, e, 1) || (b & (LEX_TITLE | LEX_RANK))))
 		return 0;

@@ -5684,3 +5684,17 @@ Test(scrub, s50_building_and_bracketed_name)
 	expect_with(s, "Note from G\xC3\xBClistan Women's Trust today.", "Note from " R("address") " today.");
 	scrubber_free(s);
 }
+
+/* s50-never: a worker's letters after an agency's in brackets ("IDVA (DASU,
+ * MW):"), then wherever written; letters the text gives as someone's
+ * ("Ffion Williams (FW)") go wherever written though a label's too
+ * ("typed up by FW"), not as the label ("FW: meeting notes"). */
+Test(scrub, s50_agency_then_worker_initials)
+{
+	expect("IDVA (DASU, MW): engaging well. Police (WMP, PC): seen.\nA2 | IDVA | Non-mol | MW | 02/04",
+	       "IDVA (DASU, " R("name") "): engaging well. Police (WMP, PC): seen.\nA2 | IDVA | Non-mol | "
+	       R("name") " | 02/04");
+	expect("Advocate: Ffion Williams (FW).\nSightings (typed up by FW):\nFW: meeting notes attached.",
+	       "Advocate: " R("name") " (" R("name") ").\nSightings (typed up by " R("name")
+	       "):\nFW: meeting notes attached.");
+}
