@@ -5465,6 +5465,67 @@ static int where_label_value(const unsigned char *s, size_t n, struct spans *all
 }
 
 /*
+ * s50-never: a force or an agency told she is in its area ("Avon and
+ * Somerset Police informed of her presence", "Thames Valley Police
+ * notified of her arrival"): the force's name says where she is. From the
+ * capitalised words before the verb (with "and", "of", at most 60 bytes
+ * back in the clause) to the noun's end. The verb: informed, notified,
+ * told, made aware; then "of her presence", "of her arrival" or "of her
+ * move".
+ */
+static int told_of_her_presence(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const VERB[] = {"informed", "notified", "told", "aware", NULL};
+	static const char *const NOUN[] = {"presence", "arrival", "move", NULL};
+	static const char *const JOIN[] = {"and", "of", "&", NULL};
+	const char *key = " of her ";
+	for (const unsigned char *p = memmem(s, n, key, 8); p != NULL;
+	     p = memmem(p + 1, n - (size_t)(p + 1 - s), key, 8)) {
+		size_t k = (size_t)(p - s), ne = k + 8;
+		while (ne < n && sc_alpha(s[ne]))
+			ne++;
+		if (!word_of(s, k + 8, ne, NOUN))
+			continue;
+		size_t ve = k, va = ve;
+		while (va > 0 && sc_alpha(s[va - 1]))
+			va--;
+		if (va == ve || !word_of(s, va, ve, VERB))
+			continue;
+		/* (after "were", "was", "has been": "<Force> were notified") */
+		static const char *const AUX[] = {"were", "was", "been", "has", "have", "had", "now",
+						  "duly", "also", NULL};
+		for (int x = 0; x < 3 && va > 1 && s[va - 1] == ' '; x++) {
+			size_t we = va - 1, wa = we;
+			while (wa > 0 && sc_alpha(s[wa - 1]))
+				wa--;
+			if (wa == we || !word_of(s, wa, we, AUX))
+				break;
+			va = wa;
+		}
+		/* the name before: capitalised words and their joins, two
+		 * words or more ("Police informed of her presence" names none) */
+		size_t a = va, st = SIZE_MAX, words = 0;
+		while (a > 1 && va - a < 60 && s[a - 1] == ' ') {
+			size_t we = a - 1, wa = we;
+			while (wa > 0 && (sc_alpha(s[wa - 1]) || s[wa - 1] == '&'))
+				wa--;
+			if (wa == we)
+				break;
+			if (sc_upper(s[wa]) && !(lex_classify((const char *)s + wa, we - wa) &
+			                         (LEX_FUNCTION | LEX_PARTICLE | LEX_MODAL)))
+				st = wa, words++;
+			else if (!(st != SIZE_MAX && word_of(s, wa, we, JOIN)))
+				break;
+			a = wa;
+		}
+		if (st != SIZE_MAX && words >= 2 &&
+		    spans_push(all, st, ne, SCRUB_LOCATION, "loc:told-of-her") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
+/*
  * s49-never: a place named, then ", where she is" after it ("YAS conveyed
  * her to Pinderfields, where she still is", "taken to the LGI, where she
  * remains"): from the place's preposition (to, at, in, into, on; at most
@@ -7267,7 +7328,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (loc && all.n > place_from && label_cell_values(s, n, &all, place_from) != 0)
 		goto done;
 	if (loc && (her_last_seen(s, n, &all) != 0 || quoted_address(s, n, &all) != 0 ||
-	            where_she_is(s, n, &all) != 0 || where_label_value(s, n, &all) != 0))
+	            where_she_is(s, n, &all) != 0 || where_label_value(s, n, &all) != 0 ||
+	            told_of_her_presence(s, n, &all) != 0))
 		goto done;
 	/* Coordinates, what3words, map links: a spot to a few metres (geo.h). */
 	if (loc && memo_pass(memo, M_GEO, &memo->geo, &all) != 0)

@@ -5698,3 +5698,17 @@ Test(scrub, s50_agency_then_worker_initials)
 	       "Advocate: " R("name") " (" R("name") ").\nSightings (typed up by " R("name")
 	       "):\nFW: meeting notes attached.");
 }
+
+/* s50-never: a force told she is in its area ("Avon and Somerset Police
+ * informed of her presence", "Thames Valley Police were notified of her
+ * arrival"): the force's name goes with it; "Police informed of her
+ * presence" names no area and stays. */
+Test(scrub, s50_force_told_of_her_presence)
+{
+	expect_loc_parts("Actions: Avon and Somerset Police informed of her presence. Clare's Law request.\n"
+			 "Thames Valley Police were notified of her arrival on 12/03.\n"
+			 "Police informed of her presence.",
+			 (const char *const[]){"Somerset", "Thames Valley", NULL},
+			 (const char *const[]){"Clare's Law request.", "on 12/03.",
+					       "Police informed of her presence.", NULL});
+}
