@@ -1564,7 +1564,7 @@ static size_t fs_future_appt(const struct fs *f, size_t a, size_t e, int first, 
 	/* the sentence's first clause: from the sentence's start, so a
 	 * label or a stamp left out of the clause counts ("Next ANC: 15/11
 	 * 09:40, <Name> Clinic"), if it is short */
-	while (lb > 0 && a - lb < FS_APPT_BACK && f->s[lb - 1] != '\n' &&
+	while (first && lb > 0 && a - lb < FS_APPT_BACK && f->s[lb - 1] != '\n' &&
 	       !(f->s[lb - 1] == '.' && !(f->s[lb] >= '0' && f->s[lb] <= '9')) &&
 	       f->s[lb - 1] != ';' && f->s[lb - 1] != '(')
 		lb--; /* (not at a clock's point: "08.40") */
@@ -2370,6 +2370,11 @@ static void clause_end(struct fs *f)
 		size_t from = f->lbl != SIZE_MAX ? f->lbl : f->c_start;
 		int sure = 0;
 		size_t at = fs_future_appt(f, from, f->c_end, f->ncl == 0, &sure);
+		/* s50-never: a later clause read from its sentence's label too
+		 * ("Review: Tue 09/03/2027 08.40, <Name> Dental Centre", the
+		 * label's clause cut before it), when alone it says nothing */
+		if (at == 0 && f->ncl > 0)
+			at = fs_future_appt(f, from, f->c_end, 1, &sure);
 		if (at && !sure)
 			appt_at = at;
 		else if (at) {
@@ -4818,6 +4823,9 @@ static int fs_van_number(const unsigned char *s, size_t n, size_t i)
 static int fs_on_dwelling(const unsigned char *s, size_t n, size_t i)
 {
 	static const char *const DET[] = {"the", "a", "her", "his", "their", "our", "my", NULL};
+	static const char *const MOD[] = {"transit", "council", "traveller", "travellers", "static",
+					  "touring", "residential", "permanent", "temporary", "own",
+					  "new", "canal", "caravan", "family", NULL};
 	static const char *const ON[] = {"narrowboat", "houseboat", "canalboat", "site",
 					 "campsite", "plot", "pitch", "moorings", "marina",
 					 "caravan", "trailer", NULL};
@@ -4840,10 +4848,14 @@ static int fs_on_dwelling(const unsigned char *s, size_t n, size_t i)
 		if (w > 0 && (fs_in(x, ON) || (w == 1 && the && fs_in(x, THE_ON))))
 			return 1;
 		the = w == 0 && !strcmp(x, "the");
-		/* "the transit site", "her brother's boat": a determiner, then
-		 * at most one word before the dwelling */
-		if (w == 0 ? !fs_in(x, DET) : (i < n && s[i] == '\'' ? (i += 2, 0) : 0))
+		/* "the transit site", "her brother's narrowboat": a determiner,
+		 * then at most one word before the dwelling, a possessive or
+		 * one of MOD (not "on a building site", "the football pitch") */
+		if (w == 0 ? !fs_in(x, DET)
+			   : !(fs_in(x, MOD) || (i + 1 < n && s[i] == '\'' && (s[i + 1] | 0x20) == 's')))
 			return 0;
+		if (w > 0 && i < n && s[i] == '\'')
+			i += 2;
 	}
 	return 0;
 }

@@ -1727,9 +1727,21 @@ static int column_is(const unsigned char *s, size_t a, size_t e, const char *con
 	/* (letters folded, a space or a hyphen as it is: "key worker",
 	 * "pick-up"; ascii_fold made them a NUL, so no label of two words
 	 * matched) */
-	for (size_t k = a; k < e; k++)
+	size_t head = SIZE_MAX; /* where its first word ends */
+	for (size_t k = a; k < e; k++) {
 		w[k - a] = (char)(sc_alpha(s[k]) ? (s[k] | 0x20) : s[k]);
+		if (head == SIZE_MAX && !sc_alpha(s[k]))
+			head = k - a;
+	}
 	w[e - a] = '\0';
+	for (size_t k = 0; list[k]; k++)
+		if (strcmp(w, list[k]) == 0)
+			return 1;
+	/* then its first word alone, as before: "Where / notes", "Address
+	 * (current)", "Town/City" */
+	if (head == SIZE_MAX || head == 0)
+		return 0;
+	w[head] = '\0';
 	for (size_t k = 0; list[k]; k++)
 		if (strcmp(w, list[k]) == 0)
 			return 1;
@@ -1816,10 +1828,13 @@ static int twice(const unsigned char *s, size_t a, size_t e, unsigned char c)
 	return p != NULL && memchr(p + 1, c, (size_t)(s + e - (p + 1))) != NULL;
 }
 
-/* s50-never: a journey's other end beside a pick-up column ("| Pick-up | To
- * |"): "to" and "from" name a place only in such a header (an e-mail log's
- * "| From | To | Subject |" names people) */
+/* s50-never: a journey's ends beside a pick-up column ("| Pick-up | To |"):
+ * "to" and "from" name a place only in a header with one of JOURNEY_COL (an
+ * e-mail log's "| From | To | Location |" names people) */
 static const char *const PLACE_COL_ALSO[] = {"to", "from", "drop", NULL};
+static const char *const JOURNEY_COL[] = {"pick-up", "pickup", "pick up", "pick-up address",
+					  "pick-up point", "collect from", "collection point",
+					  "drop-off", "drop off", "destination", NULL};
 
 static int table_column_cells(const unsigned char *s, size_t n, struct spans *all,
                               const char *const *cols, int (*cell_ok)(const unsigned char *, size_t, size_t),
@@ -1831,7 +1846,9 @@ static int table_column_cells(const unsigned char *s, size_t n, struct spans *al
 		const unsigned char *nl = memchr(s + a, '\n', n - a);
 		size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
 		unsigned char sep = twice(s, a, e, '|') ? '|' : twice(s, a, e, ',') ? ',' : 0;
-		size_t nc = sep ? table_cells(s, a, e, sep, cs, ce) : 0, col = TCELLS, col2 = TCELLS;
+		size_t nc = sep ? table_cells(s, a, e, sep, cs, ce) : 0, col = TCELLS;
+		unsigned also_cols = 0; /* PLACE_COL_ALSO's columns, by bit */
+		int journey = 0;
 		/* a header: three cells or more, each a short label of letters */
 		for (size_t c = 0; c < nc && nc >= 3; c++) {
 			int label = ce[c] > cs[c] && ce[c] - cs[c] <= 24;
@@ -1844,9 +1861,12 @@ static int table_column_cells(const unsigned char *s, size_t n, struct spans *al
 			}
 			if (col == TCELLS && column_is(s, cs[c], ce[c], cols))
 				col = c;
-			else if (also && col2 == TCELLS && column_is(s, cs[c], ce[c], also))
-				col2 = c;
+			else if (also && column_is(s, cs[c], ce[c], also))
+				also_cols |= 1u << c;
+			journey |= also && column_is(s, cs[c], ce[c], JOURNEY_COL);
 		}
+		if (!journey)
+			also_cols = 0;
 		a = next;
 		if (col == TCELLS)
 			continue;
@@ -1866,9 +1886,10 @@ static int table_column_cells(const unsigned char *s, size_t n, struct spans *al
 					}
 			if (cell_ok(s, cs[col], y) && spans_push(all, cs[col], y, kind, rule) != 0)
 				return MGW_E_NOMEM;
-			if (col2 < rc && cell_ok(s, cs[col2], ce[col2]) &&
-			    spans_push(all, cs[col2], ce[col2], kind, rule) != 0)
-				return MGW_E_NOMEM;
+			for (size_t c = 0; c < rc; c++)
+				if ((also_cols >> c & 1) && cell_ok(s, cs[c], ce[c]) &&
+				    spans_push(all, cs[c], ce[c], kind, rule) != 0)
+					return MGW_E_NOMEM;
 			a = next;
 		}
 	}
@@ -4483,6 +4504,14 @@ static int list_under_statement(const unsigned char *s, size_t n, struct spans *
  * day that hold a digit; at most FS_LIST_ITEMS lines a rota. The withheld
  * spans sorted by start, swept once with the lines.
  */
+/* A rota line's day, s[a..e): a day's short form or its name (not
+ * "Yesterday", "Holiday") */
+static int rota_day_word(const unsigned char *s, size_t a, size_t e)
+{
+	return e > a && e - a <= 9 && day_label(s + a, e - a) &&
+	       (e - a <= 5 || weekday_word(s + a, e - a));
+}
+
 static size_t rota_day(const unsigned char *s, size_t n, size_t a)
 {
 	if (a + 2 < n && (s[a] == '-' || s[a] == '*') && s[a + 1] == ' ')
@@ -4497,8 +4526,7 @@ static size_t rota_day(const unsigned char *s, size_t n, size_t a)
 		size_t de = d;
 		while (de < n && sc_alpha(s[de]))
 			de++;
-		if (de == d || de - d > 9 || !day_label(s + d, de - d) ||
-		    (de - d > 5 && !weekday_word(s + d, de - d)))
+		if (!rota_day_word(s, d, de))
 			return 0;
 		size_t c = de;
 		while (c < n && s[c] == ' ')
@@ -4521,8 +4549,7 @@ static size_t rota_day(const unsigned char *s, size_t n, size_t a)
 	while (e < n && sc_alpha(s[e]))
 		e++;
 	/* (a day's short form or its name: not "Yesterday", "Holiday") */
-	if (e == a || e - a > 9 || !day_label(s + a, e - a) ||
-	    (e - a > 5 && !weekday_word(s + a, e - a)) || e >= n ||
+	if (!rota_day_word(s, a, e) || e >= n ||
 	    !(s[e] == '\t' || s[e] == ' ' || s[e] == ':' || s[e] == '|'))
 		return 0;
 	if (s[e] == ':' || s[e] == '|')
@@ -4562,8 +4589,7 @@ static size_t rota_day_clock(const unsigned char *s, size_t n, size_t a)
 	size_t e = a;
 	while (e < n && sc_alpha(s[e]))
 		e++;
-	if (e == a || e - a > 9 || !day_label(s + a, e - a) ||
-	    (e - a > 5 && !weekday_word(s + a, e - a)) || e + 7 >= n || s[e] != ' ')
+	if (!rota_day_word(s, a, e) || e + 7 >= n || s[e] != ' ')
 		return 0;
 	size_t c = e + 1, d = c;
 	while (c < n && sc_digit(s[c]))
@@ -4623,8 +4649,8 @@ static int rota_rows(const unsigned char *s, size_t n, struct spans *all, size_t
 				size_t d = rota_day(s, n, x), b = le;
 				if (!d)
 					d = rota_day_clock(s, n, x);
-				while (d < le && s[d] == ' ')
-					d++;
+				while (d && d < le && s[d] == ' ')
+					d++; /* (d 0: "Tue off", a day's line with no clock) */
 				while (b > d && (s[b - 1] == ' ' || s[b - 1] == '\t' ||
 						 (s[x] == '|' && s[b - 1] == '|')))
 					b--; /* (a table's last bar stays) */

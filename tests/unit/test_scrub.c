@@ -5712,3 +5712,22 @@ Test(scrub, s50_force_told_of_her_presence)
 			 (const char *const[]){"Clare's Law request.", "on 12/03.",
 					       "Police informed of her presence.", NULL});
 }
+
+/* s50 review: a column label's first word still names its column ("Where /
+ * notes"); a journey's "From" and "To" both go beside a pick-up column, and
+ * neither beside a place column alone; a rota's "Tue off" line in a text
+ * opening with a space withholds nothing before it; "on the football
+ * pitch" is no dwelling. */
+Test(scrub, s50_review_columns_rota_and_on)
+{
+	expect_loc_parts("| Date | Where / notes | Worker |\n| 03/02 | Beechwood Lodge, rm 4 | SW |\n",
+			 (const char *const[]){"Beechwood Lodge", NULL}, (const char *const[]){"| 03/02 |", NULL});
+	expect_loc_parts("| Date | From | To | Pick-up | Time |\n| 03/02 | Oakfield | Beechwood | "
+			 "Mrs B's | 07:15 |\n",
+			 (const char *const[]){"Oakfield", "Beechwood", "Mrs B's", NULL}, NULL);
+	expect_loc_parts(" Background: referral received from the police on 03/02.\n"
+			 "Mon 09:00-12:00 college\nTue off\nWed 09:00-15:00 placement\n",
+			 NULL, (const char *const[]){"Background: referral received from the police", NULL});
+	expect_loc_parts("He plays on the football pitch on Sundays. He was on a building site.", NULL,
+			 (const char *const[]){"on the football pitch", "on a building site", NULL});
+}
