@@ -714,9 +714,12 @@ static int add_building(struct bctx *bc, const char *text, size_t len, unsigned 
 			 * charity that runs it), each a name notes use alone */
 			const char *ob = memchr(p, '(', (size_t)(c - p));
 			const char *cb = ob ? memchr(ob, ')', (size_t)(c - ob)) : NULL;
-			for (int part = 0; part < (cb ? 2 : 1); part++) {
-			const char *pa = cb && part == 1 ? ob + 1 : p;
-			const char *pe = cb ? (part == 0 ? ob : cb) : c;
+			/* (and the name after the bracket: "(Refuge) Yasemin House") */
+			for (int part = 0; part < (cb ? 3 : 1); part++) {
+			const char *pa = !cb ? p : part == 0 ? p : part == 1 ? ob + 1 : cb + 1;
+			const char *pe = !cb ? c : part == 0 ? ob : part == 1 ? cb : c;
+			if (pe <= pa)
+				continue;
 			char b[MGW_SCRUB_MAX_ENTRY_BYTES * 2];
 			struct words ws;
 			size_t m = canon_value(CANON_ADDRESS, pa, (size_t)(pe - pa), b, sizeof b);

@@ -5683,6 +5683,13 @@ Test(scrub, s50_building_and_bracketed_name)
 		    R("address") " - " R("address") " - note");
 	expect_with(s, "Note from G\xC3\xBClistan Women's Trust today.", "Note from " R("address") " today.");
 	scrubber_free(s);
+	/* (a name after the bracket too) */
+	static const struct scrub_value w[] = {
+		{"(Refuge) Yasemin House, 3 Parkhurst Villas, Bradford", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+	};
+	s = values_of(w, sizeof w / sizeof w[0]);
+	expect_with(s, "Letter from Yasemin House staff.", "Letter from " R("address") " staff.");
+	scrubber_free(s);
 }
 
 /* s50-never: a worker's letters after an agency's in brackets ("IDVA (DASU,
