@@ -2517,6 +2517,15 @@ static int fs_in(const char *w, const char *const *list)
 	return 0;
 }
 
+/* s51-never: driving or walking her somewhere, as take does ("I drove
+ * her back to the farm", "dropped her and the kids to her mum's"): only
+ * with her people after it, then "to" (the take window). Not a word class
+ * (a conveyance's, K_CONV, moved the unit model's reading of "he drove"
+ * elsewhere): these words open the window and nothing else. */
+static const char *const FS_DROVE[] = {
+	"drove", "drive", "drives", "driving", "dropped", "drop", "drops", "dropping",
+	"ferried", "ferrying", "walked", "walking", NULL};
+
 /* An incident and the acts of one: "DA incident at home 21:30", "assaulted
  * by bf at home approx 0100". Where it happened, not where she lives now;
  * and a visit there. */
@@ -4106,6 +4115,8 @@ static inline int fs_put_verb(const char *w, size_t wn)
  * S_PLACEP): they go to word(), not the fast path. */
 static inline int fs_rare_cue(const char *w, size_t wn)
 {
+	if ((w[0] == 'd' || w[0] == 'w' || w[0] == 'f') && wn >= 4 && wn <= 8 && fs_in(w, FS_DROVE))
+		return 1; /* (word(): the take window) */
 	switch (w[0]) {
 	case 'a': return wn == 3 && memcmp(w, "ask", 3) == 0;
 	case 'e': return (wn == 4 && memcmp(w, "ends", 4) == 0) ||
@@ -5563,8 +5574,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* (not after him in the clause: "husband has threatened to take
 	 * the children to <Country>", "suspect brought her to the UK" are
 	 * his acts, not where she is) */
-	if ((c & K_CONV) && (!(c & K_GO) || (wn == 5 && memcmp(w, "taken", 5) == 0)) &&
-	    !(f->seen & S_HE))
+	if (((c & K_CONV) || fs_in(w, FS_DROVE)) &&
+	    (!(c & K_GO) || (wn == 5 && memcmp(w, "taken", 5) == 0)) && !(f->seen & S_HE))
 		f->take_win = 4, f->take_obj = 0; /* (s40-never: "has taken the children to
 		                                   * her sister": "taken" is a going word too) */
 	if (had_go && (c & K_RESN))

@@ -1834,22 +1834,77 @@ static int twice(const unsigned char *s, size_t a, size_t e, unsigned char c)
 /* s50-never: a journey's ends beside a pick-up column ("| Pick-up | To |"):
  * "to" and "from" name a place only in a header with one of JOURNEY_COL (an
  * e-mail log's "| From | To | Location |" names people) */
-static const char *const PLACE_COL_ALSO[] = {"to", "from", "drop", NULL};
+static const char *const PLACE_COL_ALSO[] = {"to", "from", "drop", "time", "times", "pick-up time", NULL};
 static const char *const JOURNEY_COL[] = {"pick-up", "pickup", "pick up", "pick-up address",
 					  "pick-up point", "collect from", "collection point",
 					  "drop-off", "drop off", "destination", NULL};
 
-static int table_column_cells(const unsigned char *s, size_t n, struct spans *all,
-                              const char *const *cols, int (*cell_ok)(const unsigned char *, size_t, size_t),
+/* The tabs of the text (textnorm's, ascending) and the next one to read:
+ * a table pasted with tabs is split at them, not at what they became (a
+ * tab beside a figure is a space: "5102<TAB>28/01<TAB>88 Rookery Vlls") */
+struct tabs {
+	const size_t *at;
+	size_t n, i;
+};
+
+/* The tabs in [a, e) of a line at or after the last asked: two or more
+ * make its cells, split at them (as table_cells, sep '\t'); else 0. */
+static size_t tab_cells(const unsigned char *s, struct tabs *t, size_t a, size_t e, size_t *cs,
+                        size_t *ce)
+{
+	while (t->i < t->n && t->at[t->i] < a)
+		t->i++;
+	size_t k = t->i, nc = 0, st = a;
+	if (k + 1 >= t->n || t->at[k + 1] >= e)
+		return 0;
+	for (; nc < TCELLS; k++) {
+		size_t y = k < t->n && t->at[k] < e ? t->at[k] : e, x = st;
+		while (x < y && s[x] == ' ')
+			x++;
+		while (y > x && (s[y - 1] == ' ' || s[y - 1] == '\r'))
+			y--;
+		cs[nc] = x, ce[nc] = y, nc++;
+		if (!(k < t->n && t->at[k] < e))
+			break;
+		st = t->at[k] + 1;
+	}
+	return nc;
+}
+
+/* The cells of the line [a, e): at its tabs, else at '|' or ',' when it
+ * holds two (*sep says which; 0: none) */
+static size_t line_cells(const unsigned char *s, struct tabs *t, size_t a, size_t e,
+                         unsigned char *sep, size_t *cs, size_t *ce)
+{
+	size_t nc = t ? tab_cells(s, t, a, e, cs, ce) : 0;
+	if (nc > 0) {
+		*sep = '\t';
+		return nc;
+	}
+	*sep = twice(s, a, e, '|') ? '|' : twice(s, a, e, ',') ? ',' : 0;
+	return *sep ? table_cells(s, a, e, *sep, cs, ce) : 0;
+}
+
+/* A journey's cell: anything but a dash or nothing ("c/o Mrs Bailey, 14
+ * ...", "admitted, now Ward D11"): where she is taken from or to */
+static int journey_cell(const unsigned char *s, size_t x, size_t y)
+{
+	return y > x && y - x <= 120 && !(y - x == 1 && !sc_alnum(s[x]));
+}
+
+static int table_column_cells(const unsigned char *s, size_t n, const struct textnorm *tn,
+                              struct spans *all, const char *const *cols,
+                              int (*cell_ok)(const unsigned char *, size_t, size_t),
                               unsigned kind, const char *rule)
 {
 	size_t cs[TCELLS], ce[TCELLS];
 	const char *const *also = cols == PLACE_COL ? PLACE_COL_ALSO : NULL;
+	struct tabs tabs = {tn ? tn->tab : NULL, tn ? tn->ntab : 0, 0}, *tp = tabs.n ? &tabs : NULL;
 	for (size_t a = 0; a < n;) {
 		const unsigned char *nl = memchr(s + a, '\n', n - a);
 		size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
-		unsigned char sep = twice(s, a, e, '|') ? '|' : twice(s, a, e, ',') ? ',' : 0;
-		size_t nc = sep ? table_cells(s, a, e, sep, cs, ce) : 0, col = TCELLS;
+		unsigned char sep;
+		size_t nc = line_cells(s, tp, a, e, &sep, cs, ce), col = TCELLS;
 		unsigned also_cols = 0; /* PLACE_COL_ALSO's columns, by bit */
 		int journey = 0;
 		/* a header: three cells or more, each a short label of letters */
@@ -1877,8 +1932,9 @@ static int table_column_cells(const unsigned char *s, size_t n, struct spans *al
 		while (a < n) {
 			nl = memchr(s + a, '\n', n - a);
 			e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
-			size_t rc = table_cells(s, a, e, sep, cs, ce);
-			if (rc <= col)
+			unsigned char rsep;
+			size_t rc = line_cells(s, tp, a, e, &rsep, cs, ce);
+			if (rc <= col || rsep != sep)
 				break;
 			size_t y = ce[col];
 			if (kind == SCRUB_NAME) /* "AM (office)": the person, not the note after */
@@ -1887,10 +1943,12 @@ static int table_column_cells(const unsigned char *s, size_t n, struct spans *al
 						y = k;
 						break;
 					}
-			if (cell_ok(s, cs[col], y) && spans_push(all, cs[col], y, kind, rule) != 0)
+			/* (a journey's cells whatever they open with) */
+			int (*ok)(const unsigned char *, size_t, size_t) = journey ? journey_cell : cell_ok;
+			if (ok(s, cs[col], y) && spans_push(all, cs[col], y, kind, rule) != 0)
 				return MGW_E_NOMEM;
 			for (size_t c = 0; c < rc; c++)
-				if ((also_cols >> c & 1) && cell_ok(s, cs[c], ce[c]) &&
+				if ((also_cols >> c & 1) && ok(s, cs[c], ce[c]) &&
 				    spans_push(all, cs[c], ce[c], kind, rule) != 0)
 					return MGW_E_NOMEM;
 			a = next;
@@ -1901,7 +1959,7 @@ static int table_column_cells(const unsigned char *s, size_t n, struct spans *al
 
 static int table_person_cells(const unsigned char *s, size_t n, struct spans *all)
 {
-	return table_column_cells(s, n, all, PERSON_COL, person_cell, SCRUB_NAME,
+	return table_column_cells(s, n, NULL, all, PERSON_COL, person_cell, SCRUB_NAME,
 	                          "form:person-column");
 }
 
@@ -4677,6 +4735,58 @@ static int rota_rows(const unsigned char *s, size_t n, struct spans *all, size_t
 }
 
 /*
+ * s51-never: her week on one line pasted with tabs ("Mon 06:00-14:00
+ * bakery<TAB>Tue OFF<TAB>Wed 06:00-14:00 bakery<TAB>..."): three cells or
+ * more each opening with a day, two of them withheld already (hers, by
+ * any rule): every day's cell goes after its day, the days off too (which
+ * days she works is when she can be found). Lines with tabs only; at most
+ * 64 such lines looked at (each against the spans found since from).
+ */
+static int tab_rota_lines(const unsigned char *s, size_t n, const struct textnorm *tn,
+                          struct spans *all, size_t from)
+{
+	struct tabs t = {tn->tab, tn->ntab, 0};
+	size_t cs[TCELLS], ce[TCELLS], looked = 0, to = all->n;
+	for (size_t a = 0; a < n && t.i < t.n && looked < 64;) {
+		const unsigned char *nl = memchr(s + a, '\n', n - a);
+		size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
+		size_t nc = tab_cells(s, &t, a, e, cs, ce), days = 0, held = 0;
+		size_t de[TCELLS]; /* where each cell's day ends (0: no day) */
+		for (size_t c = 0; c < nc; c++) {
+			size_t k = cs[c];
+			while (k < ce[c] && sc_alpha(s[k]))
+				k++;
+			de[c] = rota_day_word(s, cs[c], k) && (k == ce[c] || s[k] == ' ') ? k : 0;
+			days += de[c] != 0;
+		}
+		a = next;
+		if (days < 3)
+			continue;
+		looked++;
+		for (size_t c = 0; c < nc; c++) {
+			if (!de[c])
+				continue;
+			for (size_t j = from; j < to; j++)
+				if ((all->v[j].kind == SCRUB_LOCATION || all->v[j].kind == SCRUB_SAFE_TIME) &&
+				    all->v[j].start < ce[c] && all->v[j].end > cs[c]) {
+					held++;
+					break;
+				}
+		}
+		if (held < 2)
+			continue;
+		for (size_t c = 0; c < nc; c++) {
+			size_t x = de[c];
+			while (x && x < ce[c] && s[x] == ' ')
+				x++;
+			if (x && x < ce[c] && spans_push(all, x, ce[c], SCRUB_SAFE_TIME, "fs:rota-row") != 0)
+				return MGW_E_NOMEM;
+		}
+	}
+	return 0;
+}
+
+/*
  * Does the town s[a..e), in a span [lo, end), stand alone after its
  * preposition: not after a comma (place_slot's address line), not followed,
  * after spaces, by a capitalised word or '&'? "at Ware Probation Office"
@@ -7364,12 +7474,13 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (loc && memo_pass(memo, M_GEO, &memo->geo, &all) != 0)
 		goto done;
 	if (loc && (refuge_search_items(s, n, &all) != 0 ||
-	            table_column_cells(s, n, &all, PLACE_COL, place_cell, SCRUB_LOCATION,
+	            table_column_cells(s, n, tn, &all, PLACE_COL, place_cell, SCRUB_LOCATION,
 	                               "loc:place-column") != 0))
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
 	    (list_under_statement(s, n, &all, place_from) != 0 ||
-	     rota_rows(s, n, &all, place_from) != 0))
+	     rota_rows(s, n, &all, place_from) != 0 ||
+	     (tn->ntab > 0 && tab_rota_lines(s, n, tn, &all, place_from) != 0)))
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
 	    (rc = propagate_places(s, n, &all, place_from, &keep, maxend)) != 0)

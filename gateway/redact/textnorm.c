@@ -379,7 +379,7 @@ static unsigned char tab_as(const unsigned char *s, size_t n, size_t line, size_
  * (memchr: they are rare). Each byte is read a bounded number of times
  * however many tabs a line holds: back to the tab before at most, and
  * the blanks after a tab once for the run. */
-static void controls(unsigned char *s, size_t n)
+static int controls(unsigned char *s, size_t n, struct textnorm *out)
 {
 	static const unsigned char C[] = {'\v', '\f', '\r'};
 	for (int c = 0; c < 3; c++) {
@@ -390,8 +390,17 @@ static void controls(unsigned char *s, size_t n)
 	/* pk: the tab before; line: the start of its line; last: the last
 	 * byte on that line before it that is no blank (SIZE_MAX: none);
 	 * after: the first byte after it that is no blank */
-	size_t pk = SIZE_MAX, line = 0, last = SIZE_MAX, after = 0;
+	size_t pk = SIZE_MAX, line = 0, last = SIZE_MAX, after = 0, ntab = 0;
 	unsigned char *q = s;
+	while ((q = memchr(q, '\t', n - (size_t)(q - s))) != NULL)
+		ntab++, q++;
+	if (ntab == 0)
+		return 0;
+	/* where each tab stood: a table pasted with tabs is read by its cells
+	 * (textnorm.h, tab) */
+	if ((out->tab = malloc(ntab * sizeof *out->tab)) == NULL)
+		return MGW_E_NOMEM;
+	q = s;
 	while ((q = memchr(q, '\t', n - (size_t)(q - s))) != NULL) {
 		size_t k = (size_t)(q - s), j = k, lo = pk == SIZE_MAX ? 0 : pk + 1, nb = SIZE_MAX;
 		int first = 0;
@@ -412,7 +421,9 @@ static void controls(unsigned char *s, size_t n)
 		*q++ = r;
 		last = r != ' ' ? k : nb;
 		pk = k;
+		out->tab[out->ntab++] = k;
 	}
+	return 0;
 }
 
 /* E-mail quote markers: a run of '>' (with spaces between) at the start of
@@ -579,7 +590,10 @@ static int build(const char *text, size_t len, struct textnorm *out, int dense)
 		map[o] = len;
 	s[o] = 0;
 	out->n = o;
-	controls(s, o);
+	if (controls(s, o, out) != 0) {
+		textnorm_free(out);
+		return MGW_E_NOMEM;
+	}
 	quote_marks(s, o);
 	digit_o(s, o);
 	zero_o(s, o);
@@ -643,5 +657,6 @@ void textnorm_free(struct textnorm *t)
 	free(t->s);
 	free(t->map);
 	free(t->bk);
+	free(t->tab);
 	memset(t, 0, sizeof *t);
 }

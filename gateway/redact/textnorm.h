@@ -64,6 +64,12 @@ struct textnorm {
 	 * the two agree. One entry per character whose length changed. */
 	size_t *bk;
 	size_t nbk;
+	/* Where each tab of the text stood (normalised offsets, ascending):
+	 * the tabs themselves become ' ', ':' or '|' (above), and a table
+	 * pasted with tabs is read by these ("Job<TAB>Date<TAB>Pick-up<TAB>To",
+	 * where a tab beside a figure became a space). NULL when none. */
+	size_t *tab;
+	size_t ntab;
 };
 
 /*

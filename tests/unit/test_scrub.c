@@ -5738,3 +5738,40 @@ Test(scrub, s50_review_columns_rota_and_on)
 	expect_loc_parts("He plays on the football pitch on Sundays. He was on a building site.", NULL,
 			 (const char *const[]){"on the football pitch", "on a building site", NULL});
 }
+
+/* s51-never: a transport sheet pasted with tabs: its cells are read at the
+ * tabs (a tab beside a figure had become a space and shifted the cells):
+ * the pick-up, "to" and time cells of every row, whatever they open with
+ * ("c/o Mrs Bailey ..."); a tabbed log without a journey's column keeps
+ * its "To". */
+Test(scrub, s51_tabbed_pickup_sheet)
+{
+	expect_loc_parts("Job\tDate\tPick-up\tTo\tTime\tDriver\n"
+			 "5102\t28/01\t88 Rookery Vlls\tCity Hosp renal\t07:15\tWinston\n"
+			 "5140\t03/02\tc/o Mrs Bailey, 14 Hamstead Hill Cres\tchair 9, renal unit\t07:15\tPete\n",
+			 (const char *const[]){"Rookery", "City Hosp", "c/o", "chair 9", "07:15", NULL},
+			 (const char *const[]){"5102\t28/01\t", "5140\t03/02\t", NULL});
+	expect_loc_parts("Date\tFrom\tTo\tSubject\n03/02\tHousing\tIDVA\tReferral\n", NULL,
+			 (const char *const[]){"Housing\tIDVA\tReferral", NULL});
+}
+
+/* s51-never: her week on one line of tab cells, each opening with a day:
+ * when two of them are withheld (her shifts at a named workplace) the
+ * days off go too ("Tue OFF"). */
+Test(scrub, s51_tabbed_week_on_one_line)
+{
+	expect_loc_parts("Her pattern for the first 4 weeks:\n"
+			 "Mon 06:00-14:00 bakery at Lidl Dunstable\tTue OFF\tWed 06:00-14:00 bakery at Lidl Dunstable\t"
+			 "Thu OFF\tFri OFF\n",
+			 (const char *const[]){"OFF", "Dunstable", NULL},
+			 (const char *const[]){"Her pattern for the first 4 weeks:", NULL});
+}
+
+/* s51-never: driving or walking her somewhere, as taking her: "I drove her
+ * back to the farm"; not his driving nor her own. */
+Test(scrub, s51_drove_her_to)
+{
+	expect_loc_parts("I drove her back to the farm myself by the back road. He drives a van to work.",
+			 (const char *const[]){"drove her back to the farm", NULL},
+			 (const char *const[]){"He drives a van to work.", NULL});
+}
