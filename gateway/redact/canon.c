@@ -34,6 +34,9 @@ static const struct {
     {"estt", "estate"},  {"prk", "park"},     {"hll", "hill"},     {"mnt", "mount"},
     {"bldngs", "buildings"}, {"cttg", "cottage"}, {"cttgs", "cottages"}, {"yrd", "yard"},
     {"apprch", "approach"}, {"crnr", "corner"},
+    /* s51-never: a farm's and a cottage's short forms ("Tel from Mr S,
+     * Cefn Fm") */
+    {"fm", "farm"},      {"frm", "farm"},     {"cott", "cottage"}, {"ctgs", "cottages"},
 };
 
 /* Full words of the table that are not themselves an abbreviation's key. */
@@ -42,7 +45,7 @@ static const char *const FULL[] = {
     "terrace", "gardens", "grove", "close", "house", "boulevard", "parade", "way", "walk",
     "mews", "flat", "apartment", "heights", "estate", "green", "park", "rise", "hill",
     "mount", "buildings", "cottage", "cottages", "yard", "approach", "corner", "estates",
-    "manor", "view", "villas", "ridge",
+    "manor", "view", "villas", "ridge", "farm",
 };
 
 const char *canon_street_word(const char *w, size_t n)

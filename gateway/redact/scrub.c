@@ -689,6 +689,8 @@ static int floor_word(const char *w, size_t l)
 	return sorted_word(FLOOR, sizeof FLOOR / sizeof FLOOR[0], (const unsigned char *)w, l, 0);
 }
 
+static int venue_head(const unsigned char *w, size_t n);
+
 static int add_building(struct bctx *bc, const char *text, size_t len, unsigned kind)
 {
 	const char *p = text, *end = text + len;
@@ -705,7 +707,13 @@ static int add_building(struct bctx *bc, const char *text, size_t len, unsigned 
 		/* s34: a house by its name before a street with no number
 		 * ("The Old Rectory, Church Lane, Madeley": "hosted at the Old
 		 * Rectory") */
-		int named = p == text && q < end && sc_alpha((unsigned char)*q);
+		/* (s51-never: or later, when its last word is a building's
+		 * kind: "Tŷ Isaf, Cefn Farm, Llangurig") */
+		const char *lw = c;
+		while (lw > p && sc_alpha((unsigned char)lw[-1]))
+			lw--;
+		int named = (p == text || venue_head((const unsigned char *)lw, (size_t)(c - lw))) &&
+			    q < end && sc_alpha((unsigned char)*q);
 		for (const char *x = q; named && x < end && *x != ','; x++)
 			named = !sc_digit((unsigned char)*x);
 		if (!digit && q < end && (sc_digit((unsigned char)*q) || named)) {
@@ -741,10 +749,28 @@ static int add_building(struct bctx *bc, const char *text, size_t len, unsigned 
 			int rc;
 			/* (a house's name of one word, "Refuge, Bath Rd area", may
 			 * be a charity's: only with a number after it) */
-			if (own && ws.n <= 4 && !(named && !sc_digit((unsigned char)*q) && ws.n - w0 < 2) &&
-			    (rc = pat_add(bc, &bc->values, ws.w + w0, ws.l + w0, ws.n - w0, 0, kind,
-			                  R_VAL_STREET, common)) != 0)
-				return rc;
+			if (own && ws.n <= 4 && !(named && !sc_digit((unsigned char)*q) && ws.n - w0 < 2)) {
+				if ((rc = pat_add(bc, &bc->values, ws.w + w0, ws.l + w0, ws.n - w0, 0, kind,
+				                  R_VAL_STREET, common)) != 0)
+					return rc;
+				/* s51-never: its kind shortened ("Cefn Farm" as "Cefn
+				 * Fm", "Kennels Cottages" as "Kennels Cotts") */
+				const char *wp[4], *forms[8];
+				size_t plen[4], last = ws.n - 1;
+				const char *full = canon_street_word(ws.w[last], ws.l[last]);
+				size_t nf = ws.n - w0 >= 2 && full ? canon_street_forms(full, forms, 8) : 0;
+				for (size_t k = w0; k < ws.n; k++)
+					wp[k - w0] = ws.w[k], plen[k - w0] = ws.l[k];
+				for (size_t f = 0; f < nf; f++) {
+					if (strlen(forms[f]) == ws.l[last] &&
+					    memcmp(forms[f], ws.w[last], ws.l[last]) == 0)
+						continue;
+					wp[last - w0] = forms[f], plen[last - w0] = strlen(forms[f]);
+					if ((rc = pat_add(bc, &bc->values, wp, plen, ws.n - w0, 0, kind,
+					                  R_VAL_STREET, common)) != 0)
+						return rc;
+				}
+			}
 			}
 		}
 		p = c + 1;
@@ -4893,9 +4919,24 @@ static int venue_head(const unsigned char *w, size_t n)
 		/* s50-never: a house named by a common word ("Rose Cottage",
 		 * "Oak Barn"), named again alone later ("don't put Rose Cottage
 		 * on the tracker") */
-		"cottage", "barn", "grange", "croft", "villa", NULL,
+		"cottage", "barn", "grange", "croft", "villa",
+		/* s51-never: "Park View Guest House" (the two words before its
+		 * kind of two words are its name) */
+		"guest", NULL,
 	};
 	return word_of(w, 0, n, HEAD);
+}
+
+/* Is the word after e, one space on and before hi, a venue's kind,
+ * capitalised ("Ashgrove Guest House")? */
+static int venue_next(const unsigned char *s, size_t e, size_t hi)
+{
+	if (e + 2 >= hi || s[e] != ' ' || !sc_upper(s[e + 1]))
+		return 0;
+	size_t k = e + 1;
+	while (k < hi && sc_alpha(s[k]))
+		k++;
+	return venue_head(s + e + 1, k - e - 1);
 }
 
 /* Is the word at a, inside a location span starting at lo, the value of
@@ -5045,7 +5086,19 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 				 * before its kind ("Low Gelt Farm"): the two words are
 				 * its name, as the note shortens it later ("the lane
 				 * from Low Gelt") */
-				if (cq != SIZE_MAX && cs == ca &&
+				/* (s51-never: a street's word too: "Park View
+				 * Guest House") */
+				int street2 = 0;
+				if (cq == SIZE_MAX && sc_upper(s[ca]) && ca >= all->v[j].start + 2 &&
+				    s[ca - 1] == ' ' && sc_alpha(s[ca - 2])) {
+					size_t q = ca - 1;
+					while (q > all->v[j].start && sc_alpha(s[q - 1]))
+						q--;
+					if (sc_upper(s[q]) && ca - 1 - q >= 3 &&
+					    (lex_classify((const char *)s + q, ca - 1 - q) & LEX_STREET))
+						cq = q, street2 = 1;
+				}
+				if (cq != SIZE_MAX && (cs == ca || street2) &&
 				    !(lex_classify((const char *)s + cq, ca - 1 - cq) &
 				      (LEX_PHRASE | LEX_INSTITUTION)) &&
 				    prop_add_pair(s, w, &nw, cq, pe, keep, maxend) != 0)
@@ -5067,7 +5120,12 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			 * letters, "the LGI", below) */
 			int the3 = i - a == 3 && sc_upper(s[a]) && sc_upper(s[a + 1]) && sc_upper(s[a + 2]) &&
 			           the_slot(s, all->v[j].start, a);
-			if ((i - a < 4 && !the3) || !sc_upper(s[a]) || (sentence_start(s, a) && !labelled) ||
+			/* s51-never: a building's name at a sentence's or a
+			 * label's start ("booked: Ashgrove Guest House, 22
+			 * ..."), its kind after it, capitalised */
+			int named = sentence_start(s, a) && venue_next(s, i, all->v[j].end);
+			if ((i - a < 4 && !the3) || !sc_upper(s[a]) ||
+			    (sentence_start(s, a) && !labelled && !named) ||
 			    (a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)))
 				continue;
 			size_t up = 0;

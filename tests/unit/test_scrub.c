@@ -5775,3 +5775,41 @@ Test(scrub, s51_drove_her_to)
 			 (const char *const[]){"drove her back to the farm", NULL},
 			 (const char *const[]){"He drives a van to work.", NULL});
 }
+
+/* s51-never: a building's line of an address not first ("Tŷ Isaf, Cefn
+ * Farm, Llangurig"), its kind shortened in a note ("Cefn Fm", "Kennels
+ * Cotts"): the value's forms. */
+Test(scrub, s51_building_kind_shortened)
+{
+	static const struct scrub_value v[] = {
+		{"Tŷ Isaf, Cefn Farm, Llangurig, Llanidloes", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+		{"2 Kennels Cottages, The Kennels, Stow Road", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+	};
+	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
+	char *out;
+	const char *in = "0905 Tel from the farmer, Cefn Fm. Visited 2 Kennels Cotts today. The farm is big.";
+	cr_assert_eq(scrub_text(s, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert_null(strstr(out, "Cefn"), "%s", out);
+	cr_assert_null(strstr(out, "Kennels"), "%s", out);
+	cr_assert_not_null(strstr(out, "The farm is big."), "%s", out);
+	free(out);
+	scrubber_free(s);
+}
+
+/* s51-never: a guest house where she is placed, named again by its name
+ * alone ("Emergency B&B: Park View Guest House, 88 Park Road ..." then "SW
+ * visit (Park View)", "booked: Ashgrove Guest House, 22 Beeches Rd" then
+ * "Ashgrove booking ended early"). */
+Test(scrub, s51_guest_house_named_again)
+{
+	expect_loc_parts("05/01/2027 | Housing | Mother will not stay at the flat. Emergency B&B: Park View "
+			 "Guest House, 88 Park Road, rooms 4 and 5. | SW to visit.\n"
+			 "06/01/2027 | SW visit (Park View) | Seen all three children.\n",
+			 (const char *const[]){"Park View", NULL},
+			 (const char *const[]){"Seen all three children.", NULL});
+	expect_loc_parts("09/01/27 12:40  Emergency B&B booked: Ashgrove Guest House, 22 Beeches Rd, West "
+			 "Bromwich B70 6QE, family room 3.\n\n12/01/27 16:40  New booking made. Ashgrove "
+			 "booking ended early, 3 nights credited.\n",
+			 (const char *const[]){"Ashgrove", NULL},
+			 (const char *const[]){"3 nights credited", NULL});
+}
