@@ -722,6 +722,7 @@ struct fs {
 	int xfer;              /* a transfer: to/with then a name says where (word()) */
 	int take_win;          /* words left after take/bring for her people, then to */
 	int take_obj;          /* ... and they came: "take the kids to ..." */
+	int by_win;            /* words left after "taken by" for its agent, then to */
 	int subj_and;          /* a bare subject and someone: "V AND CHILD TO ..." */
 	int in_cond;           /* after until/when/while/unless: the rest is a condition */
 	int putup;             /* words left after put, taken ... for "her up", "her in" */
@@ -1149,7 +1150,7 @@ static void clause_reset(struct fs *f)
 	f->sight = f->xfer = f->callfrom = f->kin_subj = f->meet = f->putup = 0;
 	f->res_strong = 0;
 	f->want = 0;
-	f->take_win = f->take_obj = f->subj_and = f->in_cond = 0;
+	f->take_win = f->take_obj = f->subj_and = f->in_cond = f->by_win = 0;
 	f->tlabel = f->t_time = f->t_other = 0;
 	f->t_end = 0;
 	f->workh_end = 0;
@@ -2441,7 +2442,7 @@ static inline int fs_idle(const struct fs *f)
 {
 	return f->c_start != SIZE_MAX &&
 	       !(f->place_next | f->kin_pend | f->out_of | f->xfer | f->take_win | f->meet |
-		 f->fled_next);
+		 f->fled_next | f->by_win);
 }
 
 /* The word after b on its line, folded into out (at most cap - 1 letters);
@@ -5571,6 +5572,19 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		else if ((c & K_HE) || (c & K_TO))
 			f->take_win = 0;
 	}
+	/* s51-never: taken by someone, then where: "IP AND CHILDREN TAKEN BY
+	 * PC 1166 ATKINSON TO <Town>", "was driven by a friend to <Town>":
+	 * the agent's words (a rank, a number, a name, at most four), then
+	 * "to" */
+	if (f->by_win > 0) {
+		f->by_win--;
+		if ((c & K_TO) && !f->place_next)
+			f->place_next = 2, f->pn_conv = 1, f->by_win = 0;
+		else if (c & (K_PREP | K_HE | K_BY))
+			f->by_win = 0;
+	}
+	if (had_go && f->go_conv == 1 && (c & K_BY))
+		f->by_win = 5;
 	/* (not after him in the clause: "husband has threatened to take
 	 * the children to <Country>", "suspect brought her to the UK" are
 	 * his acts, not where she is) */

@@ -690,6 +690,7 @@ static int floor_word(const char *w, size_t l)
 }
 
 static int venue_head(const unsigned char *w, size_t n);
+static int word_of(const unsigned char *s, size_t a, size_t e, const char *const *list);
 
 static int add_building(struct bctx *bc, const char *text, size_t len, unsigned kind)
 {
@@ -827,6 +828,59 @@ static int add_boat(struct bctx *bc, const char *text, size_t len, unsigned kind
 }
 
 /*
+ * s51-never: a street named after a block's line with no number ("Flat 21,
+ * Alder House, Commercial Way, London"): notes name her street alone ("the
+ * Commercial Way condition", "not to enter Commercial Way"). Each part
+ * after the first, no figure in it, of two to four words ending in a
+ * street's kind (not a building's: house, court, cottage, farm ...): the
+ * street alone.
+ */
+static int add_later_streets(struct bctx *bc, const char *text, size_t len, unsigned kind)
+{
+	static const char *const BLDG[] = {"house", "flat", "apartment", "buildings", "cottage",
+					   "cottages", "farm", "manor", "court", "mews", NULL};
+	const char *p = memchr(text, ',', len), *end = text + len;
+	while (p != NULL && p < end) {
+		const char *a = p + 1, *c = memchr(a, ',', (size_t)(end - a));
+		const char *e = c ? c : end;
+		p = c;
+		int digit = 0;
+		for (const char *x = a; x < e; x++)
+			digit |= sc_digit((unsigned char)*x);
+		if (digit)
+			continue;
+		char b[MGW_SCRUB_MAX_ENTRY_BYTES * 2];
+		struct words ws;
+		size_t m = canon_value(CANON_ADDRESS, a, (size_t)(e - a), b, sizeof b);
+		if (m == (size_t)-1 || m == 0)
+			continue;
+		split(b, m, &ws);
+		if (ws.n < 2 || ws.n > 4 || !is_street_type(ws.w[ws.n - 1], ws.l[ws.n - 1]))
+			continue;
+		const char *full = canon_street_word(ws.w[ws.n - 1], ws.l[ws.n - 1]);
+		int bldg = 0;
+		for (size_t k = 0; BLDG[k] && !bldg; k++)
+			bldg = strcmp(full, BLDG[k]) == 0;
+		if (bldg)
+			continue;
+		/* (words all common, "Commercial Way": only as a name is
+		 * written, capitalised, not "the commercial way forward") */
+		int common = 1, rc;
+		for (size_t k = 0; k < ws.n; k++)
+			common &= scrub_common_word(ws.w[k], ws.l[k]) ||
+				  (lex_classify(ws.w[k], ws.l[k]) & LEX_FUNCTION) != 0;
+		if (common)
+			rc = pat_add(bc, &bc->values, (const char *const *)ws.w, ws.l, ws.n, 0, kind,
+				     R_VAL_STREET, 1);
+		else
+			rc = add_words(bc, &ws, 0, ws.n, kind, R_VAL_STREET);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/*
  * An address: the whole (postcode dropped), its first line ("33a grange
  * court", or "flat 10 170a cliff walk" when the first part names no
  * street), the number and street, and the street alone.
@@ -851,7 +905,8 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 		return 0;
 	split(full, n, &ws);
 	if ((rc = add_words(bc, &ws, 0, ws.n, kind, R_VAL_ADDR)) != 0 ||
-	    (rc = add_building(bc, text, len, kind)) != 0 || (rc = add_boat(bc, text, len, kind)) != 0)
+	    (rc = add_building(bc, text, len, kind)) != 0 || (rc = add_boat(bc, text, len, kind)) != 0 ||
+	    (rc = add_later_streets(bc, text, len, kind)) != 0)
 		return rc;
 	const char *c1 = memchr(text, ',', len);
 	size_t e1 = c1 ? (size_t)(c1 - text) : len;
@@ -865,6 +920,15 @@ static int add_address(struct bctx *bc, const char *text, size_t len, unsigned k
 	if (c1 != NULL && ls.n == 1 && scot_flat(ls.w[0], ls.l[0]) &&
 	    (rc = pat_add(bc, &bc->values, ls.w, ls.l, 1, 0, kind, R_VAL_OWN, 0)) != 0)
 		return rc; /* (shorter than add_words takes: its shape says what it is) */
+	/* s51-never: a caravan's, a chalet's or a plot's number on its site
+	 * ("Caravan 41, Sandpiper Holiday Park": "Subject: Caravan 41 - Kerry
+	 * and the kids"): hers alone on the site, unlike "Flat 2" */
+	static const char *const UNIT[] = {"caravan", "chalet", "plot", "pitch", "lodge", "cabin",
+					   "berth", "mooring", "static", "van", NULL};
+	if (c1 != NULL && ls.n == 2 && word_of((const unsigned char *)ls.w[0], 0, ls.l[0], UNIT) &&
+	    has_digit(ls.w[1], ls.l[1]) &&
+	    (rc = pat_add(bc, &bc->values, ls.w, ls.l, 2, 0, kind, R_VAL_OWN, 0)) != 0)
+		return rc;
 	int street = 0;
 	for (size_t k = 0; k < ls.n; k++)
 		street |= is_street_type(ls.w[k], ls.l[k]);

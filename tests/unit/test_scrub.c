@@ -5813,3 +5813,36 @@ Test(scrub, s51_guest_house_named_again)
 			 (const char *const[]){"Ashgrove", NULL},
 			 (const char *const[]){"3 nights credited", NULL});
 }
+
+/* s51-never: her street after a block's line with no number ("Flat 21,
+ * Alder House, Commercial Way, London": "the Commercial Way condition",
+ * capitalised as a name is, not "the commercial way forward"), and a
+ * caravan's number on its site ("Caravan 41, Sandpiper Holiday Park"). */
+Test(scrub, s51_later_street_and_caravan)
+{
+	static const struct scrub_value v[] = {
+		{"Flat 21, Alder House, Commercial Way, London", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+		{"Caravan 41, Sandpiper Holiday Park, Coast Road, Corton", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+	};
+	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
+	char *out;
+	const char *in = "The bench kept the Commercial Way condition. The commercial way forward. "
+			 "Subject: FW: Caravan 41 - the kids. Caravan 4 is empty.";
+	cr_assert_eq(scrub_text(s, in, strlen(in), G, 0, &out, NULL), 0);
+	cr_assert_null(strstr(out, "Commercial Way"), "%s", out);
+	cr_assert_null(strstr(out, "Caravan 41"), "%s", out);
+	cr_assert_not_null(strstr(out, "The commercial way forward."), "%s", out);
+	cr_assert_not_null(strstr(out, "Caravan 4 is empty."), "%s", out);
+	free(out);
+	scrubber_free(s);
+}
+
+/* s51-never: taken by someone, then where ("TAKEN BY PC 1166 ATKINSON TO
+ * <Town>"); not his arrest by an officer. */
+Test(scrub, s51_taken_by_someone_to)
+{
+	expect_loc_parts("1632 IP AND CHILDREN TAKEN BY PC 1166 ATKINSON TO\nSCARBOROUGH, MOTHERS PLOT\n"
+			 "She was driven by a friend to Hull. He was arrested by PC Smith at the address.",
+			 (const char *const[]){"SCARBOROUGH", "Hull", NULL},
+			 (const char *const[]){"He was arrested by", NULL});
+}
