@@ -4118,6 +4118,9 @@ static inline int fs_rare_cue(const char *w, size_t wn)
 {
 	if ((w[0] == 'd' || w[0] == 'w' || w[0] == 'f') && wn >= 4 && wn <= 8 && fs_in(w, FS_DROVE))
 		return 1; /* (word(): the take window) */
+	if ((wn == 6 && memcmp(w, "shifts", 6) == 0) || (wn == 5 && memcmp(w, "hours", 5) == 0) ||
+	    (wn == 4 && memcmp(w, "days", 4) == 0))
+		return 1; /* (word(): her working days) */
 	switch (w[0]) {
 	case 'a': return wn == 3 && memcmp(w, "ask", 3) == 0;
 	case 'e': return (wn == 4 && memcmp(w, "ends", 4) == 0) ||
@@ -5228,6 +5231,16 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 			size_t pk = fs_prev_word(f, a, pw, sizeof pw, NULL);
 			if ((pk == 3 && memcmp(pw, "her", 3) == 0) ||
 			    (pk == 5 && memcmp(pw, "lunch", 5) == 0 && (f->p2 & K_SHE) && !(f->p2 & K_HE)))
+				workh_sig = 1;
+		}
+		/* s51-never: "offered her days at their other shop from Monday
+		 * 11-7", "her shifts are Thu-Sat 9pm-3am": her working days,
+		 * as her working hours (a clock after it decides) */
+		if (!workh && !(f->seen & (S_HE | S_WORKH)) && !f->workh_prev &&
+		    ((wn == 4 && memcmp(w, "days", 4) == 0) || (wn == 6 && memcmp(w, "shifts", 6) == 0) ||
+		     (wn == 5 && memcmp(w, "hours", 5) == 0))) {
+			char pw[8];
+			if (fs_prev_word(f, a, pw, sizeof pw, NULL) == 3 && memcmp(pw, "her", 3) == 0)
 				workh_sig = 1;
 		}
 		/* PoP: the person on probation, the perpetrator */

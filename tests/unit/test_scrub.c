@@ -5846,3 +5846,14 @@ Test(scrub, s51_taken_by_someone_to)
 			 (const char *const[]){"SCARBOROUGH", "Hull", NULL},
 			 (const char *const[]){"He was arrested by", NULL});
 }
+
+/* s51-never: her working days with a clock ("offered her days at their
+ * other shop on Earlsdon St from Monday 11-7"), before a contact's label
+ * on the next line; not "her hours were cut". */
+Test(scrub, s51_her_working_days)
+{
+	expect_loc_parts("Manager has offered her days at their other shop on Earlsdon St from Monday 11-7\n"
+			 "23:50 Contact: via sister only.\nHer hours were cut in January.",
+			 (const char *const[]){"11-7", "sister", NULL},
+			 (const char *const[]){"Her hours were cut in January.", NULL});
+}
