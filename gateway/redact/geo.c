@@ -302,6 +302,11 @@ static const char *const ZONE_CUES[] = {
 	/* s32-never: a second prohibition of the same condition ("Not to
 	 * contact <Name> or enter\n<Town>": g_zone asks for "not to" before) */
 	"or enter",
+	/* s51-never: an order's prohibition ("prohibited from entering the
+	 * county of <County>", "must not enter <Town>", a list item
+	 * "(3) entering <Town>;" under "prohibited from:"): g_zone asks for
+	 * the prohibition before "entering" */
+	"entering", "must not enter", "must not go to",
 };
 
 /* Does "not to" stand within the 120 bytes before i, in the same sentence
@@ -315,6 +320,36 @@ static int g_not_to_before(const unsigned char *s, size_t i)
 		    g_lower(s[k - 4]) == 't' && s[k - 3] == ' ' && g_lower(s[k - 2]) == 't' &&
 		    g_lower(s[k - 1]) == 'o' && (k == 6 || !g_alpha(s[k - 7])))
 			return 1;
+	}
+	return 0;
+}
+
+/* Is "entering" at i an order's prohibition: right after "from"
+ * ("prohibited from entering", "barred from entering"), or opening a list's
+ * item ("(3) entering ...", "- entering ...") with "prohibited from" or
+ * "restrained from" in the 600 bytes before? */
+static int g_prohibited_before(const unsigned char *s, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	if (k >= 4 && g_lower(s[k - 4]) == 'f' && g_lower(s[k - 3]) == 'r' && g_lower(s[k - 2]) == 'o' &&
+	    g_lower(s[k - 1]) == 'm' && (k == 4 || !g_alpha(s[k - 5])))
+		return 1;
+	/* a list item's marker, then its line's start */
+	if (k > 0 && (s[k - 1] == ')' || s[k - 1] == '-' || s[k - 1] == '.' || s[k - 1] == '*')) {
+		k--;
+		while (k > 0 && (g_digit(s[k - 1]) || (s[k - 1] >= 'a' && s[k - 1] <= 'z' && s[k] == ')') ||
+		                 s[k - 1] == '('))
+			k--;
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		if (k > 0 && s[k - 1] != '\n')
+			return 0;
+		for (size_t b = k; b > 0 && k - b < 600; b--)
+			if ((g_lower(s[b - 1]) == 'p' && g_has(s, k, b - 1, "prohibited from")) ||
+			    (g_lower(s[b - 1]) == 'r' && g_has(s, k, b - 1, "restrained from")))
+				return 1;
 	}
 	return 0;
 }
@@ -346,6 +381,8 @@ static size_t g_zone(const unsigned char *s, size_t n, size_t i, size_t *a)
 			if (i + l < n && g_alpha(s[i + l]) && s[i + l] != 's')
 				continue;
 			if (ZONE_CUES[c][0] == 'o' && !g_not_to_before(s, i))
+				continue;
+			if (ZONE_CUES[c][0] == 'e' && ZONE_CUES[c][1] == 'n' && !g_prohibited_before(s, i))
 				continue;
 			k = i + l;
 			while (k < n && g_alpha(s[k]))
@@ -448,8 +485,8 @@ int geo_scan(const char *text, size_t n, struct spans *out)
 			if (e)
 				rule = "loc:what3words";
 		}
-		if (rule == NULL && ((lc == 'e' && c2 == 'x') || (lc == 'n' && c2 == 'o') ||
-				     (lc == 'o' && c2 == 'r')) &&
+		if (rule == NULL && ((lc == 'e' && (c2 == 'x' || c2 == 'n')) || (lc == 'n' && c2 == 'o') ||
+				     (lc == 'o' && c2 == 'r') || (lc == 'm' && c2 == 'u')) &&
 		    (e = g_zone(s, n, i, &a)) != 0)
 			rule = "loc:exclusion-zone";
 		if (rule == NULL && lc == 'l' && c2 == 'a' && (e = g_lat_cue(s, n, i)) != 0)

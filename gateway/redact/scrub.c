@@ -4297,6 +4297,21 @@ static int place_slot(const unsigned char *s, size_t lo, size_t a, int digit_bef
 	size_t e = i;
 	while (i > lo && sc_alpha(s[i - 1]))
 		i--;
+	/* s51-never: "the county of <County>", "the borough of <Town>" */
+	static const char *const AREA[] = {"county", "town", "city", "borough", "district",
+					   "region", "village", NULL};
+	if (e - i == 2 && (s[i] | 0x20) == 'o' && (s[i + 1] | 0x20) == 'f' && i > lo + 1 &&
+	    s[i - 1] == ' ') {
+		size_t q = i - 1, qe = q;
+		while (q > lo && sc_alpha(s[q - 1]))
+			q--;
+		/* (not a council's name: "City of Edinburgh Council") */
+		size_t we = a;
+		while (sc_alpha(s[we]))
+			we++;
+		if (qe > q && word_of(s, q, qe, AREA) && strncasecmp((const char *)s + we, " council", 8) != 0)
+			return 1;
+	}
 	return e > i && (i == lo || !sc_alnum(s[i - 1])) ? place_prep(s + i, e - i) : 0;
 }
 

@@ -5857,3 +5857,16 @@ Test(scrub, s51_her_working_days)
 			 (const char *const[]){"11-7", "sister", NULL},
 			 (const char *const[]){"Her hours were cut in January.", NULL});
 }
+
+/* s51-never: an order's prohibition from entering a place ("prohibited
+ * from entering the county of Suffolk", a list item "(3) entering ..."
+ * under "prohibited from:", "must not enter <Town>"), and the county named
+ * again; not "entering the house", nor "City of Edinburgh Council". */
+Test(scrub, s51_prohibited_from_entering)
+{
+	expect_loc_parts("The defendant is prohibited from:\n (1) contacting her;\n (3) entering the county "
+			 "of Suffolk;\nProsecution asked for the county of Suffolk to be named. He must not "
+			 "enter Ipswich.\nShe was entering the house when he hit her.",
+			 (const char *const[]){"Suffolk", "Ipswich", NULL},
+			 (const char *const[]){"She was entering the house when he hit her.", NULL});
+}
