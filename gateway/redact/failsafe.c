@@ -722,6 +722,7 @@ struct fs {
 	int xfer;              /* a transfer: to/with then a name says where (word()) */
 	int take_win;          /* words left after take/bring for her people, then to */
 	int take_obj;          /* ... and they came: "take the kids to ..." */
+	int take_drv;          /* ... opened by drive, drop or walk (FS_DROVE) */
 	int by_win;            /* words left after "taken by" for its agent, then to */
 	int subj_and;          /* a bare subject and someone: "V AND CHILD TO ..." */
 	int in_cond;           /* after until/when/while/unless: the rest is a condition */
@@ -1150,7 +1151,7 @@ static void clause_reset(struct fs *f)
 	f->sight = f->xfer = f->callfrom = f->kin_subj = f->meet = f->putup = 0;
 	f->res_strong = 0;
 	f->want = 0;
-	f->take_win = f->take_obj = f->subj_and = f->in_cond = f->by_win = 0;
+	f->take_win = f->take_obj = f->take_drv = f->subj_and = f->in_cond = f->by_win = 0;
 	f->tlabel = f->t_time = f->t_other = 0;
 	f->t_end = 0;
 	f->workh_end = 0;
@@ -5239,8 +5240,11 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		if (!workh && !(f->seen & (S_HE | S_WORKH)) && !f->workh_prev &&
 		    ((wn == 4 && memcmp(w, "days", 4) == 0) || (wn == 6 && memcmp(w, "shifts", 6) == 0) ||
 		     (wn == 5 && memcmp(w, "hours", 5) == 0))) {
-			char pw[8];
-			if (fs_prev_word(f, a, pw, sizeof pw, NULL) == 3 && memcmp(pw, "her", 3) == 0)
+			char pw[8], nx2[16];
+			int t2;
+			/* (not "her hours of sleep") */
+			if (fs_prev_word(f, a, pw, sizeof pw, NULL) == 3 && memcmp(pw, "her", 3) == 0 &&
+			    !(fs_peek(f, b, nx2, sizeof nx2, &t2) == 2 && memcmp(nx2, "of", 2) == 0))
 				workh_sig = 1;
 		}
 		/* PoP: the person on probation, the perpetrator */
@@ -5578,7 +5582,19 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* took her, the kids, them (her people) to somewhere: conveyed */
 	if (f->take_win > 0) {
 		f->take_win--;
-		if ((c & K_SHE) && !(c & K_HE))
+		char nx[16];
+		int title;
+		/* (after drive, drop or walk, "her" the person, not hers: "dropped
+		 * her dose to 50mg", "dropping her hours to 16" say no place;
+		 * "drove her back to", "dropped her and the kids to", "walked her
+		 * to" do) */
+		static const char *const HER_NEXT[] = {"to", "back", "off", "home", "and", "round",
+						       "over", "up", "down", "straight", "there", "across",
+						       "all", "herself", NULL};
+		if ((c & K_SHE) && !(c & K_HE) && f->take_drv && wn == 3 && memcmp(w, "her", 3) == 0 &&
+		    !(fs_peek(f, b, nx, sizeof nx, &title) && fs_in(nx, HER_NEXT)))
+			f->take_win = 0;
+		else if ((c & K_SHE) && !(c & K_HE))
 			f->take_obj = 1;
 		else if ((c & K_TO) && f->take_obj && !f->place_next)
 			f->place_next = 2, f->pn_conv = 1, f->take_win = 0;
@@ -5601,9 +5617,10 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	/* (not after him in the clause: "husband has threatened to take
 	 * the children to <Country>", "suspect brought her to the UK" are
 	 * his acts, not where she is) */
-	if (((c & K_CONV) || fs_in(w, FS_DROVE)) &&
+	int drove = !(c & K_CONV) && fs_in(w, FS_DROVE);
+	if (((c & K_CONV) || drove) &&
 	    (!(c & K_GO) || (wn == 5 && memcmp(w, "taken", 5) == 0)) && !(f->seen & S_HE))
-		f->take_win = 4, f->take_obj = 0; /* (s40-never: "has taken the children to
+		f->take_win = 4, f->take_obj = 0, f->take_drv = drove; /* (s40-never: "has taken the children to
 		                                   * her sister": "taken" is a going word too) */
 	if (had_go && (c & K_RESN))
 		s |= S_RES;

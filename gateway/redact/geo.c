@@ -306,7 +306,7 @@ static const char *const ZONE_CUES[] = {
 	 * county of <County>", "must not enter <Town>", a list item
 	 * "(3) entering <Town>;" under "prohibited from:"): g_zone asks for
 	 * the prohibition before "entering" */
-	"entering", "must not enter", "must not go to",
+	"entering", "must not enter",
 };
 
 /* Does "not to" stand within the 120 bytes before i, in the same sentence
@@ -324,6 +324,21 @@ static int g_not_to_before(const unsigned char *s, size_t i)
 	return 0;
 }
 
+/* Does an order's word stand in the 300 bytes before i ("bail", "order",
+ * "condition", "licence", "DVPN", "injunction")? "He must not enter
+ * <Town>" names a zone only under one (not "must not go to sleep"). */
+static int g_order_before(const unsigned char *s, size_t i)
+{
+	static const char *const W[] = {"bail", "order", "condition", "licence", "dvpn", "dvpo",
+					"injunction", "prohibited", "restrain", "exclusion"};
+	for (size_t b = i; b > 0 && i - b < 300; b--)
+		for (size_t c = 0; c < sizeof W / sizeof W[0]; c++)
+			if (g_lower(s[b - 1]) == (unsigned char)W[c][0] && g_has(s, i, b - 1, W[c]) &&
+			    (b == 1 || !g_alpha(s[b - 2])))
+				return 1;
+	return 0;
+}
+
 /* Is "entering" at i an order's prohibition: right after "from"
  * ("prohibited from entering", "barred from entering"), or opening a list's
  * item ("(3) entering ...", "- entering ...") with "prohibited from" or
@@ -333,9 +348,15 @@ static int g_prohibited_before(const unsigned char *s, size_t i)
 	size_t k = i;
 	while (k > 0 && s[k - 1] == ' ')
 		k--;
-	if (k >= 4 && g_lower(s[k - 4]) == 'f' && g_lower(s[k - 3]) == 'r' && g_lower(s[k - 2]) == 'o' &&
-	    g_lower(s[k - 1]) == 'm' && (k == 4 || !g_alpha(s[k - 5])))
-		return 1;
+	/* (an order's word before "from": not "refrained from entering into
+	 * a relationship", "stopped him from entering the ward") */
+	static const char *const BAR[] = {"prohibited from", "barred from", "banned from",
+					  "restrained from", "excluded from", "restricted from"};
+	for (size_t c = 0; c < sizeof BAR / sizeof BAR[0]; c++) {
+		size_t l = strlen(BAR[c]);
+		if (k >= l && g_has(s, k, k - l, BAR[c]) && (k == l || !g_alpha(s[k - l - 1])))
+			return 1;
+	}
 	/* a list item's marker, then its line's start */
 	if (k > 0 && (s[k - 1] == ')' || s[k - 1] == '-' || s[k - 1] == '.' || s[k - 1] == '*')) {
 		k--;
@@ -383,6 +404,8 @@ static size_t g_zone(const unsigned char *s, size_t n, size_t i, size_t *a)
 			if (ZONE_CUES[c][0] == 'o' && !g_not_to_before(s, i))
 				continue;
 			if (ZONE_CUES[c][0] == 'e' && ZONE_CUES[c][1] == 'n' && !g_prohibited_before(s, i))
+				continue;
+			if (ZONE_CUES[c][0] == 'm' && !g_order_before(s, i))
 				continue;
 			k = i + l;
 			while (k < n && g_alpha(s[k]))

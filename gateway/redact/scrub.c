@@ -2022,9 +2022,11 @@ static int table_column_cells(const unsigned char *s, size_t n, const struct tex
 		while (a < n) {
 			nl = memchr(s + a, '\n', n - a);
 			e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
-			unsigned char rsep;
-			size_t rc = line_cells(s, tp, a, e, &rsep, cs, ce);
-			if (rc <= col || rsep != sep)
+			/* (its rows split as its header was: at tabs, or at its
+			 * separator however few a row holds, "Jo | Brackenridge") */
+			size_t rc = sep == '\t' ? tab_cells(s, &tabs, a, e, cs, ce)
+						 : table_cells(s, a, e, sep, cs, ce);
+			if (rc <= col)
 				break;
 			size_t y = ce[col];
 			if (kind == SCRUB_NAME) /* "AM (office)": the person, not the note after */
@@ -4850,13 +4852,20 @@ static int rota_rows(const unsigned char *s, size_t n, struct spans *all, size_t
 static int tab_rota_lines(const unsigned char *s, size_t n, const struct textnorm *tn,
                           struct spans *all, size_t from)
 {
+	/* the candidate lines first (at most 64: their day cells), then one
+	 * pass over the spans, each finding its line by binary search */
+	struct rota_line {
+		size_t a, e, nc;
+		size_t cs[TCELLS], ce[TCELLS], de[TCELLS];
+		unsigned held; /* day cells a span touches, by bit */
+	} *L = NULL;
+	size_t nl = 0, to = all->n;
 	struct tabs t = {tn->tab, tn->ntab, 0};
-	size_t cs[TCELLS], ce[TCELLS], looked = 0, to = all->n;
-	for (size_t a = 0; a < n && t.i < t.n && looked < 64;) {
-		const unsigned char *nl = memchr(s + a, '\n', n - a);
-		size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
-		size_t nc = tab_cells(s, &t, a, e, cs, ce), days = 0, held = 0;
-		size_t de[TCELLS]; /* where each cell's day ends (0: no day) */
+	for (size_t a = 0; a < n && t.i < t.n && nl < 64;) {
+		const unsigned char *nlp = memchr(s + a, '\n', n - a);
+		size_t e = nlp ? (size_t)(nlp - s) : n, next = nlp ? e + 1 : n;
+		size_t cs[TCELLS], ce[TCELLS], de[TCELLS], days = 0;
+		size_t nc = tab_cells(s, &t, a, e, cs, ce);
 		for (size_t c = 0; c < nc; c++) {
 			size_t k = cs[c];
 			while (k < ce[c] && sc_alpha(s[k]))
@@ -4864,31 +4873,50 @@ static int tab_rota_lines(const unsigned char *s, size_t n, const struct textnor
 			de[c] = rota_day_word(s, cs[c], k) && (k == ce[c] || s[k] == ' ') ? k : 0;
 			days += de[c] != 0;
 		}
-		a = next;
-		if (days < 3)
-			continue;
-		looked++;
-		for (size_t c = 0; c < nc; c++) {
-			if (!de[c])
-				continue;
-			for (size_t j = from; j < to; j++)
-				if ((all->v[j].kind == SCRUB_LOCATION || all->v[j].kind == SCRUB_SAFE_TIME) &&
-				    all->v[j].start < ce[c] && all->v[j].end > cs[c]) {
-					held++;
-					break;
-				}
-		}
-		if (held < 2)
-			continue;
-		for (size_t c = 0; c < nc; c++) {
-			size_t x = de[c];
-			while (x && x < ce[c] && s[x] == ' ')
-				x++;
-			if (x && x < ce[c] && spans_push(all, x, ce[c], SCRUB_SAFE_TIME, "fs:rota-row") != 0)
+		if (days >= 3) {
+			if (L == NULL && (L = malloc(64 * sizeof *L)) == NULL)
 				return MGW_E_NOMEM;
+			L[nl] = (struct rota_line){.a = a, .e = e, .nc = nc, .held = 0};
+			memcpy(L[nl].cs, cs, sizeof cs);
+			memcpy(L[nl].ce, ce, sizeof ce);
+			memcpy(L[nl].de, de, sizeof de);
+			nl++;
+		}
+		a = next;
+	}
+	if (nl == 0)
+		return 0;
+	for (size_t j = from; j < to; j++) {
+		const struct span *x = &all->v[j];
+		if (x->kind != SCRUB_LOCATION && x->kind != SCRUB_SAFE_TIME)
+			continue;
+		size_t lo = 0, hi = nl; /* the first line ending after its start */
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (L[mid].e <= x->start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t l = lo; l < nl && L[l].a < x->end; l++)
+			for (size_t c = 0; c < L[l].nc; c++)
+				if (L[l].de[c] && x->start < L[l].ce[c] && x->end > L[l].cs[c])
+					L[l].held |= 1u << c;
+	}
+	int rc = 0;
+	for (size_t l = 0; l < nl && rc == 0; l++) {
+		if (__builtin_popcount(L[l].held) < 2)
+			continue;
+		for (size_t c = 0; c < L[l].nc && rc == 0; c++) {
+			size_t x = L[l].de[c];
+			while (x && x < L[l].ce[c] && s[x] == ' ')
+				x++;
+			if (x && x < L[l].ce[c])
+				rc = spans_push(all, x, L[l].ce[c], SCRUB_SAFE_TIME, "fs:rota-row");
 		}
 	}
-	return 0;
+	free(L);
+	return rc ? MGW_E_NOMEM : 0;
 }
 
 /*

@@ -5753,6 +5753,9 @@ Test(scrub, s51_tabbed_pickup_sheet)
 			 (const char *const[]){"5102\t28/01\t", "5140\t03/02\t", NULL});
 	expect_loc_parts("Date\tFrom\tTo\tSubject\n03/02\tHousing\tIDVA\tReferral\n", NULL,
 			 (const char *const[]){"Housing\tIDVA\tReferral", NULL});
+	/* (a table with bars keeps reading rows with one bar) */
+	expect_loc_parts("Name | Location | Notes\nJo | Brackenridge\n", (const char *const[]){"Brackenridge", NULL},
+			 NULL);
 }
 
 /* s51-never: her week on one line of tab cells, each opening with a day:
@@ -5771,9 +5774,11 @@ Test(scrub, s51_tabbed_week_on_one_line)
  * back to the farm"; not his driving nor her own. */
 Test(scrub, s51_drove_her_to)
 {
-	expect_loc_parts("I drove her back to the farm myself by the back road. He drives a van to work.",
+	expect_loc_parts("I drove her back to the farm myself by the back road. He drives a van to work. "
+			 "The GP dropped her dose to 50mg. Her employer is dropping her hours to 16 a week.",
 			 (const char *const[]){"drove her back to the farm", NULL},
-			 (const char *const[]){"He drives a van to work.", NULL});
+			 (const char *const[]){"He drives a van to work.", "The GP dropped her dose to 50mg.",
+					       "dropping her hours to 16 a week.", NULL});
 }
 
 /* s51-never: a building's line of an address not first ("Tŷ Isaf, Cefn
@@ -5866,7 +5871,11 @@ Test(scrub, s51_prohibited_from_entering)
 {
 	expect_loc_parts("The defendant is prohibited from:\n (1) contacting her;\n (3) entering the county "
 			 "of Suffolk;\nProsecution asked for the county of Suffolk to be named. He must not "
-			 "enter Ipswich.\nShe was entering the house when he hit her.",
+			 "enter Ipswich.\nShe was entering the house when he hit her.\n"
+			 "Patient must not go to sleep after head injury. She refrained from entering into a "
+			 "relationship with Mark. Staff stopped him from entering the ward on Monday.",
 			 (const char *const[]){"Suffolk", "Ipswich", NULL},
-			 (const char *const[]){"She was entering the house when he hit her.", NULL});
+			 (const char *const[]){"She was entering the house when he hit her.",
+					       "must not go to sleep", "refrained from entering into a relationship",
+					       "stopped him from entering the ward on Monday", NULL});
 }
