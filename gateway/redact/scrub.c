@@ -5248,8 +5248,10 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 				ps = 1; /* s49-never: a hospital's letters ("to the LGI,
 				         * where she still is"); the lexicon's stay */
 			int slot = ps || place_head_after(s, i, all->v[j].end);
-			if (up == i - a && !slot)
-				continue; /* capitals: an acronym or a CAD line */
+			if (up == i - a && !slot && !venue_next(s, i, all->v[j].end))
+				continue; /* capitals: an acronym or a CAD line (s51-never:
+				           * unless a venue's kind follows: "the KINGSWAY
+				           * LODGE HOTEL", "KINGSWAY" its name) */
 			unsigned b = lex_classify((const char *)s + a, i - a);
 			unsigned deny = LEX_COMMON | LEX_ALLOW | LEX_PHRASE | LEX_STREET |
 			                LEX_INSTITUTION | LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED |

@@ -5879,3 +5879,13 @@ Test(scrub, s51_prohibited_from_entering)
 					       "must not go to sleep", "refrained from entering into a relationship",
 					       "stopped him from entering the ward on Monday", NULL});
 }
+
+/* s51-never: a hotel where she stays named in capitals ("the KINGSWAY
+ * LODGE HOTEL"), named again in small letters ("Kingsway Lodge booking
+ * cancelled"). */
+Test(scrub, s51_venue_in_capitals_named_again)
+{
+	expect_loc_parts("She is staying at the KINGSWAY LODGE HOTEL.\nKingsway Lodge booking cancelled.",
+			 (const char *const[]){"Kingsway", NULL},
+			 (const char *const[]){"booking cancelled.", NULL});
+}
