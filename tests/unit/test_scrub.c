@@ -4541,9 +4541,11 @@ Test(scrub, s41_scottish_flat_positions)
 
 /* s42: with a scrubber that withholds where she is, none of gone[] is
  * left of in and each of kept[] is (NULL-terminated lists). */
-static void expect_loc_parts(const char *in, const char *const *gone, const char *const *kept)
+/* The text scrubbed by s (freed after): each of gone absent, each of kept
+ * present. */
+static void expect_parts_with(scrubber *s, const char *in, const char *const *gone,
+			      const char *const *kept)
 {
-	scrubber *s = location_scrubber();
 	char *out;
 	cr_assert_eq(scrub_text(s, in, strlen(in), G, 0, &out, NULL), 0);
 	for (; gone && *gone; gone++)
@@ -4552,6 +4554,18 @@ static void expect_loc_parts(const char *in, const char *const *gone, const char
 		cr_assert_not_null(strstr(out, *kept), "'%s' lost from:\n%s", *kept, out);
 	free(out);
 	scrubber_free(s);
+}
+
+static void expect_loc_parts(const char *in, const char *const *gone, const char *const *kept)
+{
+	expect_parts_with(location_scrubber(), in, gone, kept);
+}
+
+/* ... with the values v[0..nv) */
+static void expect_values_parts(const struct scrub_value *v, size_t nv, const char *in,
+				const char *const *gone, const char *const *kept)
+{
+	expect_parts_with(values_of(v, nv), in, gone, kept);
 }
 
 /* s42-never: a town that is a common word, after an address's street or
@@ -5790,15 +5804,10 @@ Test(scrub, s51_building_kind_shortened)
 		{"Tŷ Isaf, Cefn Farm, Llangurig, Llanidloes", SCRUB_ADDRESS, CANON_ADDRESS, 0},
 		{"2 Kennels Cottages, The Kennels, Stow Road", SCRUB_ADDRESS, CANON_ADDRESS, 0},
 	};
-	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
-	char *out;
-	const char *in = "0905 Tel from the farmer, Cefn Fm. Visited 2 Kennels Cotts today. The farm is big.";
-	cr_assert_eq(scrub_text(s, in, strlen(in), G, 0, &out, NULL), 0);
-	cr_assert_null(strstr(out, "Cefn"), "%s", out);
-	cr_assert_null(strstr(out, "Kennels"), "%s", out);
-	cr_assert_not_null(strstr(out, "The farm is big."), "%s", out);
-	free(out);
-	scrubber_free(s);
+	expect_values_parts(v, sizeof v / sizeof v[0],
+			    "0905 Tel from the farmer, Cefn Fm. Visited 2 Kennels Cotts today. The farm is big.",
+			    (const char *const[]){"Cefn", "Kennels", NULL},
+			    (const char *const[]){"The farm is big.", NULL});
 }
 
 /* s51-never: a guest house where she is placed, named again by its name
@@ -5829,17 +5838,11 @@ Test(scrub, s51_later_street_and_caravan)
 		{"Flat 21, Alder House, Commercial Way, London", SCRUB_ADDRESS, CANON_ADDRESS, 0},
 		{"Caravan 41, Sandpiper Holiday Park, Coast Road, Corton", SCRUB_ADDRESS, CANON_ADDRESS, 0},
 	};
-	scrubber *s = values_of(v, sizeof v / sizeof v[0]);
-	char *out;
-	const char *in = "The bench kept the Commercial Way condition. The commercial way forward. "
-			 "Subject: FW: Caravan 41 - the kids. Caravan 4 is empty.";
-	cr_assert_eq(scrub_text(s, in, strlen(in), G, 0, &out, NULL), 0);
-	cr_assert_null(strstr(out, "Commercial Way"), "%s", out);
-	cr_assert_null(strstr(out, "Caravan 41"), "%s", out);
-	cr_assert_not_null(strstr(out, "The commercial way forward."), "%s", out);
-	cr_assert_not_null(strstr(out, "Caravan 4 is empty."), "%s", out);
-	free(out);
-	scrubber_free(s);
+	expect_values_parts(v, sizeof v / sizeof v[0],
+			    "The bench kept the Commercial Way condition. The commercial way forward. "
+			    "Subject: FW: Caravan 41 - the kids. Caravan 4 is empty.",
+			    (const char *const[]){"Commercial Way", "Caravan 41", NULL},
+			    (const char *const[]){"The commercial way forward.", "Caravan 4 is empty.", NULL});
 }
 
 /* s51-never: taken by someone, then where ("TAKEN BY PC 1166 ATKINSON TO
