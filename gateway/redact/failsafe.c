@@ -4115,12 +4115,18 @@ static inline int fs_put_verb(const char *w, size_t wn)
 
 /* Words no class lists that a rule still reads (fs_relay, fs_want_areas,
  * S_PLACEP): they go to word(), not the fast path. */
+/* "days", "shifts", "hours": her working days after "her" (word()) */
+static inline int fs_work_days(const char *w, size_t wn)
+{
+	return (wn == 4 && memcmp(w, "days", 4) == 0) || (wn == 6 && memcmp(w, "shifts", 6) == 0) ||
+	       (wn == 5 && memcmp(w, "hours", 5) == 0);
+}
+
 static inline int fs_rare_cue(const char *w, size_t wn)
 {
 	if ((w[0] == 'd' || w[0] == 'w' || w[0] == 'f') && wn >= 4 && wn <= 8 && fs_in(w, FS_DROVE))
 		return 1; /* (word(): the take window) */
-	if ((wn == 6 && memcmp(w, "shifts", 6) == 0) || (wn == 5 && memcmp(w, "hours", 5) == 0) ||
-	    (wn == 4 && memcmp(w, "days", 4) == 0))
+	if (fs_work_days(w, wn))
 		return 1; /* (word(): her working days) */
 	switch (w[0]) {
 	case 'a': return wn == 3 && memcmp(w, "ask", 3) == 0;
@@ -5237,9 +5243,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		/* s51-never: "offered her days at their other shop from Monday
 		 * 11-7", "her shifts are Thu-Sat 9pm-3am": her working days,
 		 * as her working hours (a clock after it decides) */
-		if (!workh && !(f->seen & (S_HE | S_WORKH)) && !f->workh_prev &&
-		    ((wn == 4 && memcmp(w, "days", 4) == 0) || (wn == 6 && memcmp(w, "shifts", 6) == 0) ||
-		     (wn == 5 && memcmp(w, "hours", 5) == 0))) {
+		if (!workh && !(f->seen & (S_HE | S_WORKH)) && !f->workh_prev && fs_work_days(w, wn)) {
 			char pw[8], nx2[16];
 			int t2;
 			/* (not "her hours of sleep") */
