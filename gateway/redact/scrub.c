@@ -5176,6 +5176,18 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 				if (prop_add_pair(s, w, &nw, cs, i, keep, maxend) != 0)
 					return PROP_FULL;
 			}
+			if (cs != SIZE_MAX && se + 1 == a && s[se] == ' ' && sc_upper(s[a]) &&
+			    venue_head(s + a, i - a) && ca == SIZE_MAX &&
+			    !(lex_classify((const char *)s + cs, se - cs) &
+			      (LEX_PLACE | LEX_ALLOW | LEX_PHRASE | LEX_INSTITUTION))) {
+				/* s52-never: a venue named by a word of its own
+				 * ("Kingsway Lodge"): its name and its kind together
+				 * too, as the name alone would leave the kind beside
+				 * its marker ("the [withheld] Lodge on the 17th"); not a
+				 * town's or a county's ("Cornwall Refuge Trust": a body) */
+				if (prop_add_pair(s, w, &nw, cs, i, keep, maxend) != 0)
+					return PROP_FULL;
+			}
 			if (i - a >= 3 && sc_upper(s[a]) && !(a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) &&
 			    !(lex_classify((const char *)s + a, i - a) &
 			      (LEX_STREET | LEX_FUNCTION | LEX_PARTICLE | LEX_MODAL | LEX_TITLE | LEX_KIN))) {
@@ -6188,6 +6200,85 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 				break;
 			}
 		i = e;
+	}
+	return 0;
+}
+
+/*
+ * s52-never: her room's, caravan's or pitch's number named alone once the
+ * note has given it with its kind ("Guest: ..., Rm 214" ... "the lady from
+ * 214 with the little boy"; her address "Caravan 41, ..." ... "Kerry in 41
+ * has had a terrible time"): the numbers (two to four digits) after such a
+ * word inside a span of where she is or of her never-share address (vals'
+ * never rules), withheld where the text writes one bare after "in",
+ * "from", "at", "to" or "into" with nothing after it but a stop or a
+ * function word (not "in 41 days", "from 214 to 3pm": a count, a time).
+ */
+#define UNIT_MAX 8
+static int unit_numbers_again(const unsigned char *s, size_t n, struct spans *all, size_t from,
+                              const struct spans *vals)
+{
+	static const char *const UNIT[] = {"room", "rm", "caravan", "van", "chalet", "plot",
+					   "pitch", "berth", "cabin", "lodge", NULL};
+	static const char *const PREP[] = {"in", "from", "at", "to", "into", NULL};
+	size_t ua[UNIT_MAX], ul[UNIT_MAX], nu = 0, to = all->n;
+	for (size_t j = from; j < to + vals->n && nu < UNIT_MAX; j++) {
+		const struct span *x = j < to ? &all->v[j] : &vals->v[j - to];
+		if (j < to ? x->kind != SCRUB_LOCATION
+		           : !(x->rule != NULL && strncmp(x->rule, "never:", 6) == 0))
+			continue;
+		for (size_t i = x->start; i < x->end && nu < UNIT_MAX;) {
+			if (!sc_alpha(s[i]) || (i > x->start && sc_alnum(s[i - 1]))) {
+				i++;
+				continue;
+			}
+			size_t e = i;
+			while (e < x->end && sc_alpha(s[e]))
+				e++;
+			size_t d = e + 1, de = d;
+			while (de < n && de - d < 5 && sc_digit(s[de]))
+				de++;
+			if (e < n && s[e] == ' ' && de - d >= 2 && de - d <= 4 &&
+			    !(de < n && (sc_alnum(s[de]) || s[de] == '/' || s[de] == ':')) &&
+			    word_of(s, i, e, UNIT)) {
+				int dup = 0;
+				for (size_t k = 0; k < nu && !dup; k++)
+					dup = ul[k] == de - d && memcmp(s + ua[k], s + d, de - d) == 0;
+				if (!dup)
+					ua[nu] = d, ul[nu++] = de - d;
+			}
+			i = e;
+		}
+	}
+	for (size_t k = 0; k < nu; k++) {
+		for (size_t i = 0; i + ul[k] <= n;) {
+			const unsigned char *q = memmem(s + i, n - i, s + ua[k], ul[k]);
+			if (q == NULL)
+				break;
+			size_t a = (size_t)(q - s), e = a + ul[k];
+			i = e;
+			if ((a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] == '/' || s[a - 1] == ':' ||
+			               s[a - 1] == '.' || s[a - 1] == ',' || s[a - 1] >= 0x80)) ||
+			    (e < n && (sc_alnum(s[e]) || s[e] == '/' || s[e] == ':' || s[e] == '%' ||
+			               s[e] >= 0x80 || ((s[e] == '.' || s[e] == ',') && e + 1 < n &&
+			                                sc_digit(s[e + 1])))))
+				continue; /* inside a number, a date, a clock */
+			if (a < 2 || s[a - 1] != ' ')
+				continue;
+			size_t pe = a - 1, pa = pe;
+			while (pa > 0 && sc_alpha(s[pa - 1]))
+				pa--;
+			if (pa == pe || !word_of(s, pa, pe, PREP))
+				continue;
+			if (e < n && s[e] == ' ') { /* the next word: a function word only */
+				size_t we = prop_word_end(s, n, e + 1);
+				if (we > e + 1 && !(lex_classify((const char *)s + e + 1, we - e - 1) &
+				                    (LEX_FUNCTION | LEX_MODAL)))
+					continue;
+			}
+			if (spans_push(all, a, e, SCRUB_LOCATION, "place:unit-again") != 0)
+				return MGW_E_NOMEM;
+		}
 	}
 	return 0;
 }
@@ -7658,6 +7749,9 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (all.n > place_from && (rc = place_initials(s, n, &all, place_from)) != 0)
 		goto done;
 	rc = MGW_E_NOMEM;
+	if (loc && (all.n > place_from || vals.n > 0) &&
+	    unit_numbers_again(s, n, &all, place_from, &vals) != 0)
+		goto done;
 	if (loc && all.n > place_from && arrival_after_place(s, n, &all, place_from) != 0)
 		goto done;
 	for (size_t j = 0; j < names.n; j++) {

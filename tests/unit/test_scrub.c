@@ -5910,3 +5910,31 @@ Test(scrub, s51_venue_in_capitals_named_again)
 	scrub_memo_free(m);
 	scrubber_free(sc);
 }
+
+/* s52-never: a venue named by a word of its own and its kind ("Kingsway
+ * Lodge") goes whole where the note names it again, not the name alone
+ * beside a kept kind ("at the [withheld] Lodge on the 17th"); her room's
+ * number, given once with its kind, goes where written bare after "from"
+ * or "in" ("the lady from 214 with the boy"), not as a count or a time. */
+Test(scrub, s52_venue_and_room_named_again)
+{
+	expect_loc_parts("Council placed her at the Kingsway Lodge Hotel, Anlaby Road, Rm 214, from 14/01.\n"
+			 "He turned up at the Kingsway Lodge on the 17th. He showed a photo of the lady from "
+			 "214 with the little boy.\nThe debt rose to 214 pounds in total. The court listed it in 214 "
+			 "cases.",
+			 (const char *const[]){"Kingsway", "Lodge on the 17th", "lady from 214", NULL},
+			 (const char *const[]){"to 214 pounds", "in 214 cases", NULL});
+	static const struct scrub_value v[] = {
+		{"Caravan 41, Sandpiper Holiday Park, Kessingland", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+	};
+	struct scrub_value nv = v[0];
+	nv.never = 1;
+	struct scrub_spec spec = {.values = &nv, .n_values = 1, .flags = SCRUB_F_LOCATION};
+	scrubber *sc = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &sc), 0);
+	expect_parts_with(sc,
+			    "Subject: Caravan 41\nSite manager says Kerry in 41 has had a terrible time.\nThe report came in 41 days "
+			    "late.",
+			    (const char *const[]){"in 41 has", NULL},
+			    (const char *const[]){"in 41 days late", NULL});
+}
