@@ -713,7 +713,14 @@ static int add_building(struct bctx *bc, const char *text, size_t len, unsigned 
 		const char *lw = c;
 		while (lw > p && sc_alpha((unsigned char)lw[-1]))
 			lw--;
-		int named = (p == text || venue_head((const unsigned char *)lw, (size_t)(c - lw))) &&
+		/* (s52-never: or a house named "The <Name>" anywhere: "2
+		 * Kennels Cottages, The Kennels, Stow Road": "curfew at the
+		 * Kennels") */
+		const char *pp = p;
+		while (pp < c && *pp == ' ')
+			pp++;
+		int the = c - pp > 4 && strncmp(pp, "The ", 4) == 0 && sc_upper((unsigned char)pp[4]);
+		int named = (p == text || the || venue_head((const unsigned char *)lw, (size_t)(c - lw))) &&
 			    q < end && sc_alpha((unsigned char)*q);
 		for (const char *x = q; named && x < end && *x != ','; x++)
 			named = !sc_digit((unsigned char)*x);
@@ -750,7 +757,8 @@ static int add_building(struct bctx *bc, const char *text, size_t len, unsigned 
 			int rc;
 			/* (a house's name of one word, "Refuge, Bath Rd area", may
 			 * be a charity's: only with a number after it) */
-			if (own && ws.n <= 4 && !(named && !sc_digit((unsigned char)*q) && ws.n - w0 < 2)) {
+			if (own && ws.n <= 4 &&
+			    !(named && !sc_digit((unsigned char)*q) && ws.n - w0 < 2 && !(the && w0))) {
 				if ((rc = pat_add(bc, &bc->values, ws.w + w0, ws.l + w0, ws.n - w0, 0, kind,
 				                  R_VAL_STREET, common)) != 0)
 					return rc;

@@ -5938,3 +5938,17 @@ Test(scrub, s52_venue_and_room_named_again)
 			    (const char *const[]){"in 41 has", NULL},
 			    (const char *const[]){"in 41 days late", NULL});
 }
+
+/* s52-never: a house named "The <Name>" later in her address ("2 Kennels
+ * Cottages, The Kennels, Stow Road") goes by its name where a name would
+ * be ("curfew at the Kennels"), not as the common word. */
+Test(scrub, s52_the_house_named_later_in_her_address)
+{
+	static const struct scrub_value v[] = {
+		{"2 Kennels Cottages, The Kennels, Stow Road", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+	};
+	expect_values_parts(v, sizeof v / sizeof v[0],
+			    "Probation confirms curfew at the Kennels. The kennels are cold.",
+			    (const char *const[]){"Kennels.", NULL},
+			    (const char *const[]){"The kennels are cold.", NULL});
+}
