@@ -307,7 +307,96 @@ static const char *const ZONE_CUES[] = {
 	 * "(3) entering <Town>;" under "prohibited from:"): g_zone asks for
 	 * the prohibition before "entering" */
 	"entering", "must not enter",
+	/* s52-never: a tag's or an order's zones listed under their heading
+	 * ("Exclusion requirement (GPS location monitoring):\n  EZ1 - <her
+	 * street> ...\n  EZ2 - <her work> ...": g_zone_list) */
+	"exclusion requirement",
 };
+
+/* Does the line at i open with a list item's marker ("- ", "* ", "1. ",
+ * "(2) ", "a) ", a zone's label "EZ1 - ", "Zone 2:", "Area B -")? Returns
+ * where the item's text starts, or 0. */
+static size_t g_list_item(const unsigned char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	size_t k = i;
+	if (k + 1 < n && (s[k] == '-' || s[k] == '*') && s[k + 1] == ' ')
+		return k + 2;
+	if (k + 3 < n && s[k] == 0xe2 && s[k + 1] == 0x80 && s[k + 2] == 0xa2) /* "\u2022" */
+		return k + 3;
+	if (k < n && s[k] == '(')
+		k++;
+	size_t d = k;
+	while (k < n && k - d < 3 && g_digit(s[k]))
+		k++;
+	if (k == d && k < n && s[k] >= 'a' && s[k] <= 'h' && k + 1 < n && s[k + 1] == ')')
+		k++; /* "a)" */
+	if (k > d && k < n && (s[k] == ')' || s[k] == '.') && k + 1 < n && s[k + 1] == ' ')
+		return k + 2;
+	/* a zone's label: capitals and a digit ("EZ1", "Z2"), or "Zone"/"Area" and a mark */
+	k = i;
+	while (k < n && k - i < 3 && s[k] >= 'A' && s[k] <= 'Z')
+		k++;
+	size_t cap = k - i;
+	if (cap >= 1 && (g_has(s, n, i, "zone ") || g_has(s, n, i, "area "))) {
+		k = i + 5;
+		cap = 1;
+	}
+	d = k;
+	while (k < n && k - d < 2 && (g_digit(s[k]) || (cap && k == d && s[k] >= 'A' && s[k] <= 'Z' &&
+	                                                 i + 5 == k)))
+		k++;
+	if (cap >= 1 && k > d && k < n) {
+		while (k < n && s[k] == ' ')
+			k++;
+		if (k + 1 < n && (s[k] == '-' || s[k] == ':') && s[k + 1] == ' ')
+			return k + 2;
+	}
+	return 0;
+}
+
+/* The list of zones under an exclusion's heading ending its line at k
+ * (spaces, a bracket's remark, a colon): from the first item's text to
+ * the last item's line end, items one to a line, at most 12 lines and
+ * 1200 bytes; 0 when the next line is no item. */
+static size_t g_zone_list(const unsigned char *s, size_t n, size_t k, size_t *a)
+{
+	while (k < n && s[k] == ' ')
+		k++;
+	if (k < n && s[k] == '(') {
+		while (k < n && s[k] != ')' && s[k] != '\n')
+			k++;
+		if (k < n && s[k] == ')')
+			k++;
+	}
+	while (k < n && s[k] == ' ')
+		k++;
+	if (k < n && s[k] == ':')
+		k++;
+	while (k < n && s[k] == ' ')
+		k++;
+	if (k >= n || s[k] != '\n')
+		return 0;
+	size_t line = k + 1, first = 0, e = 0;
+	for (int items = 0; line < n && items < 12 && line - k < 1200; items++) {
+		size_t t = g_list_item(s, n, line);
+		if (t == 0)
+			break;
+		if (first == 0)
+			first = t;
+		e = t;
+		while (e < n && s[e] != '\n')
+			e++;
+		line = e + 1;
+	}
+	if (first == 0)
+		return 0;
+	while (e > first && (s[e - 1] == ' ' || s[e - 1] == '\r'))
+		e--;
+	*a = first;
+	return e;
+}
 
 /* Does "not to" stand within the 120 bytes before i, in the same sentence
  * (no '.' followed by a space or a line's end between)? */
@@ -413,6 +502,11 @@ static size_t g_zone(const unsigned char *s, size_t n, size_t i, size_t *a)
 		}
 	if (k == 0)
 		return 0;
+	size_t le;
+	if (g_lower(s[i]) == 'e' && g_lower(s[i + 1]) == 'x' && (le = g_zone_list(s, n, k, a)) != 0)
+		return le;
+	if (g_has(s, n, i, "exclusion requirement"))
+		return 0; /* (its clause alone, "Exclusion requirement: none", names no zone) */
 	while (k < n && (s[k] == ' ' || s[k] == ':'))
 		k++;
 	if (k < n && s[k] == '\n' && k + 1 < n && s[k + 1] >= 'A' && s[k + 1] <= 'Z')

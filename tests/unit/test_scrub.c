@@ -5952,3 +5952,19 @@ Test(scrub, s52_the_house_named_later_in_her_address)
 			    (const char *const[]){"Kennels.", NULL},
 			    (const char *const[]){"The kennels are cold.", NULL});
 }
+
+/* s52-never: an order's or a tag's zones listed under their heading, one
+ * to a line ("Exclusion requirement (GPS location monitoring):\n  EZ1 -
+ * <her street> ...\n  EZ2 - <her work> ..."): every item goes, the lines
+ * after the list stay; "Exclusion requirement: none" names no zone. */
+Test(scrub, s52_exclusion_zones_listed)
+{
+	expect_loc_parts("Exclusion requirement (GPS location monitoring):\n"
+			 "  EZ1 - Fosse Road North between Tudor Road and Woodgate incl. no. 7\n"
+			 "  EZ2 - Fosse Park retail park, Sainsbury's store and staff car park\n\n"
+			 "Exclusion zones:\n- Zone A: Beeston town centre\n- Zone B: 200 m around Chilwell "
+			 "Road\n\nThe officer rang her back.\nExclusion requirement: none.",
+			 (const char *const[]){"Fosse", "Woodgate", "Beeston", "Chilwell", NULL},
+			 (const char *const[]){"The officer rang her back.", "Exclusion requirement: none.",
+					       NULL});
+}
