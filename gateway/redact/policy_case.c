@@ -853,6 +853,48 @@ static size_t street_name(const char *line, char *out, size_t cap)
 	return (size_t)(e - b);
 }
 
+/*
+ * The forms of a town whose first word is a size's or a market's (item
+ * nm, its text the town): "Great Yarmouth" as "Yarmouth" and "Gt Yarmouth",
+ * "Little Chalfont" as "Lt Chalfont", "Market Harborough" as "Harborough",
+ * "King's Lynn" as "Lynn": the rest of five letters or more, each an item
+ * like nm. MGW_OK or MGW_E_NOMEM.
+ */
+static int town_short_forms(struct pol_cx *cx, struct pol_item nm)
+{
+	static const struct {
+		const char *w, *alt;
+	} FIRST[] = {{"Great", "Gt"}, {"Gt", "Great"}, {"Little", "Lt"}, {"Lt", "Little"},
+		     {"Market", NULL}, {"King's", NULL}, {"Kings", NULL}, {"Bishop's", NULL},
+		     {"Bishops", NULL}};
+	const char *t = nm.text;
+	const char *sp = strchr(t, ' ');
+	if (sp == NULL || strlen(sp + 1) < 5 || strchr(sp + 1, ' ') != NULL)
+		return MGW_OK; /* (two words only: "Great Yarmouth", not "Market Deeping St James") */
+	for (size_t k = 0; k < sizeof FIRST / sizeof FIRST[0]; k++) {
+		if (strlen(FIRST[k].w) != (size_t)(sp - t) || strncasecmp(t, FIRST[k].w, (size_t)(sp - t)) != 0)
+			continue;
+		int rc;
+		/* (not "Bishop's Castle": its rest alone is a common word) */
+		nm.text = sp + 1;
+		if (!(lex_classify(sp + 1, strlen(sp + 1)) & LEX_COMMON) && (rc = item_add(cx, nm)) != MGW_OK)
+			return rc;
+		if (FIRST[k].alt != NULL) {
+			size_t la = strlen(FIRST[k].alt), lr = strlen(sp);
+			char *f = malloc(la + lr + 1);
+			if (f == NULL || own(cx, f) == NULL)
+				return MGW_E_NOMEM;
+			memcpy(f, FIRST[k].alt, la);
+			memcpy(f + la, sp, lr + 1);
+			nm.text = f;
+			if ((rc = item_add(cx, nm)) != MGW_OK)
+				return rc;
+		}
+		break;
+	}
+	return MGW_OK;
+}
+
 /* A line that is a town's name: no digit, one to three words, at least
  * three letters ("Blackpool", "Newcastle upon Tyne"; not "32 Chapel
  * Street", "Flat 2"). */
@@ -1018,6 +1060,12 @@ static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int nod
 			nm.text = town;
 			nm.canon = CANON_TEXT;
 			if ((rc = item_add(cx, nm)) != MGW_OK)
+				return rc;
+			/* s52-never: a town named by its second word, its first
+			 * a size's or a market's ("Great Yarmouth": "their new
+			 * Yarmouth branch"; "Gt Yarmouth"; "Market Harborough",
+			 * "King's Lynn"): the rest alone, and the short forms */
+			if ((rc = town_short_forms(cx, nm)) != MGW_OK)
 				return rc;
 		}
 		/* The first line and the town, the middle left out, is how an

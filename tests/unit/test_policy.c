@@ -1891,3 +1891,29 @@ Test(policy_names, default_policy_a_title_no_kept_subject_can_bear)
 	codec_free(&cs->base);
 	policy_free(p);
 }
+
+/*
+ * s52-never (exam60 c027): the refuge's town named by its second word
+ * ("Great Yarmouth": "Employer has offered their new Yarmouth branch") or
+ * shortened ("Gt Yarmouth") says where she is as surely as the whole: gone
+ * from every free text of whoever may not have the refuge; police may.
+ */
+Test(policy_never_share, default_policy_refuge_town_by_its_second_word)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	if (cs->refuge_address)
+		codec_free(&cs->refuge_address->base);
+	cs->refuge_address = address("The Beeches, 41 Nelson Road Central", "Great Yarmouth", "NR30 2HL");
+	set_str(&cs->narrative, "Employer has offered their new Yarmouth branch. Her mum is from "
+				"Gt Yarmouth.");
+	struct out o = redact(p, cs, AG(HEALTH), PU(MEETING));
+	cr_assert(!view_has(o.view, "Yarmouth"), "%s", o.view->narrative);
+	cr_assert(view_has(o.view, "Employer has offered their new"), "%s", o.view->narrative);
+	out_free(&o);
+	o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert(view_has(o.view, "Yarmouth branch"), "%s", o.view->narrative);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
