@@ -5184,6 +5184,17 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 				if (prop_add_pair(s, w, &nw, cs, i, keep, maxend) != 0)
 					return PROP_FULL;
 			}
+			if (sc_upper(s[a]) && i + 4 < all->v[j].end && s[i] == '\'' && (s[i + 1] | 0x20) == 's' &&
+			    s[i + 2] == ' ' && sc_upper(s[i + 3]) &&
+			    word_of(s, a, i, (const char *const[]){"bishop", "bishops", "king", "kings",
+			                                          "queen", "lady", "earl", "abbot", NULL})) {
+				/* s52-never: a town named for a title's holder
+				 * ("Bishop's Castle", "King's Lynn"): the two words
+				 * together, as the title alone is no place */
+				size_t e2 = prop_word_end(s, all->v[j].end, i + 3);
+				if (e2 - i - 3 >= 3 && prop_add_pair(s, w, &nw, a, e2, keep, maxend) != 0)
+					return PROP_FULL;
+			}
 			if (cs != SIZE_MAX && se + 1 == a && s[se] == ' ' && sc_upper(s[a]) &&
 			    venue_head(s + a, i - a) && ca == SIZE_MAX &&
 			    !(lex_classify((const char *)s + cs, se - cs) &

@@ -5968,3 +5968,15 @@ Test(scrub, s52_exclusion_zones_listed)
 			 (const char *const[]){"The officer rang her back.", "Exclusion requirement: none.",
 					       NULL});
 }
+
+/* s52-never: a town named for a title's holder ("Bishop's Castle", "King's
+ * Lynn"), withheld as where she is, goes where named again; a person's
+ * possessive stays ("Gareth's Corsa"). */
+Test(scrub, s52_town_named_for_a_title)
+{
+	expect_loc_parts("11/03 | SDAS | Moved into a static caravan on her uncle's farm outside Bishop's "
+			 "Castle.\n15/03 | SC | Gethin started at the community college in Bishop's Castle "
+			 "(Y7). Gareth's Corsa seen.",
+			 (const char *const[]){"Bishop", NULL},
+			 (const char *const[]){"(Y7). Gareth's Corsa seen.", NULL});
+}
