@@ -4513,6 +4513,8 @@ static int own_in_name(const unsigned char *s, size_t n, size_t a, size_t e)
  * U+2022), one to three words and ':' ("Mon: after 6", "Weekends:"), or a
  * figure ("10-12 weekdays")? Returns where its text starts, or 0.
  */
+static int day_label(const unsigned char *w, size_t n);
+
 static size_t item_start(const unsigned char *s, size_t n, size_t i)
 {
 	while (i < n && s[i] == ' ')
@@ -4527,6 +4529,13 @@ static size_t item_start(const unsigned char *s, size_t n, size_t i)
 	 * up | <Carer> |": a care rota under "calls to <her flat> from 25/01:") */
 	if (i + 2 < n && s[i] == '|' && s[i + 1] == ' ' && sc_digit(s[i + 2]))
 		return i + 2;
+	/* s52-never: a week's line opening with its day ("Monday 1 till 4 -
+	 * <client>, <street>": her round under "My round at the moment is:") */
+	size_t dw = i;
+	while (dw < n && sc_alpha(s[dw]))
+		dw++;
+	if (dw > i && dw < n && (s[dw] == ' ' || s[dw] == ',') && day_label(s + i, dw - i))
+		return i;
 	/* letters only: "B 09:52: ..." is a message log's entry */
 	for (size_t k = i, words = 0; k < n && k < i + 40 && s[k] != '\n'; k++) {
 		if (s[k] == ':')
@@ -4609,6 +4618,33 @@ static size_t item_stamp_end(const unsigned char *s, size_t a, size_t e)
  * A statement the rules made, not the model's guess.
  */
 #define FS_LIST_ITEMS 24 /* longer than any list of safe times in a note */
+/* Does span x end with a heading's line (its ':' at the line's end) and a
+ * line opening with a day, and the line after x open with a day too? */
+static int week_after_heading(const unsigned char *s, size_t n, struct span x)
+{
+	const unsigned char *q = x.end > x.start ? memrchr(s + x.start, '\n', x.end - x.start) : NULL;
+	if (q == NULL)
+		return 0;
+	size_t c = (size_t)(q - s), l = c + 1;
+	while (c > x.start && s[c - 1] == ' ')
+		c--;
+	if (c == x.start || s[c - 1] != ':')
+		return 0;
+	size_t e = x.end;
+	while (e < n && s[e] != '\n')
+		e++;
+	if (e >= n)
+		return 0;
+	for (int k = 0; k < 2; k++) {
+		size_t a = k == 0 ? l : e + 1, w = a;
+		while (w < n && sc_alpha(s[w]))
+			w++;
+		if (w == a || w >= n || s[w] != ' ' || !day_label(s + a, w - a))
+			return 0;
+	}
+	return 1;
+}
+
 static int list_under_statement(const unsigned char *s, size_t n, struct spans *all, size_t from)
 {
 	size_t to = all->n;
@@ -4619,7 +4655,10 @@ static int list_under_statement(const unsigned char *s, size_t n, struct spans *
 		/* s39-over: a heading only the model withheld ("Chronology
 		 * (from Niche + probation):", "Text log:") is no statement of
 		 * hers; its dated entries are each judged on their own */
-		if (x.rule && strcmp(x.rule, "fs:model") == 0)
+		/* (s52-never: unless it took the heading and a week's first
+		 * day, a day opening the next line too: "My round at the
+		 * moment is:\nMonday 9 till 12 - ...\nMonday 1 till 4 - ...") */
+		if (x.rule && strcmp(x.rule, "fs:model") == 0 && !week_after_heading(s, n, x))
 			continue;
 		size_t i = x.end;
 		while (i < n && s[i] == ' ')

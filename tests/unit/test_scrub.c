@@ -5980,3 +5980,18 @@ Test(scrub, s52_town_named_for_a_title)
 			 (const char *const[]){"Bishop", NULL},
 			 (const char *const[]){"(Y7).", "s Corsa seen.", NULL});
 }
+
+/* s52-never: her week's round listed day by day under a heading ("My
+ * round at the moment is:\nMonday 9 till 12 - <client>, <street>\n..."):
+ * every day's line goes, the line after the list stays. */
+Test(scrub, s52_round_listed_by_day)
+{
+	expect_loc_parts("He used to drive me to my houses before I passed my test, so he knows my round "
+			 "very well.\nMy round at the moment is:\nMonday 9 till 12 - Mrs ROSE, 11 Holly Road, "
+			 "Kingsthorpe\nMonday 1 till 4 - Dr and Mrs OYELARAN, The Old Rectory, Church Lane, "
+			 "Moulton\nWednesday 8.30 till 2 - the flats at Nene Court for Bellway Lettings\n"
+			 "Friday morning - Mrs ROSE again and her daughter next door.\n"
+			 "On Friday 4th December 2026 at about 10.15am he banged on the door.",
+			 (const char *const[]){"Monday", "Wednesday", "Nene Court", "Friday morning", NULL},
+			 (const char *const[]){"On Friday 4th December 2026 at about 10.15am", NULL});
+}
