@@ -4771,6 +4771,13 @@ static size_t rota_day(const unsigned char *s, size_t n, size_t a)
 		e++; /* ('|': a tab's cell, textnorm) */
 	while (e < n && (s[e] == ' ' || s[e] == '\t'))
 		e++;
+	/* (s52-never: a table with no bar before its first cell: "Mon |
+	 * 07:00-07:45 | <Client> | <Address>") */
+	if (e + 1 < n && s[e] == '|' && s[e - 1] == ' ') {
+		e++;
+		while (e < n && s[e] == ' ')
+			e++;
+	}
 	/* a span of clock times after the day ("16:00-22:00", "9-5", "7-8.30pm"),
 	 * not a date ("Mon 12/03 ..."): digits, ':' or '.', then a dash and a
 	 * digit; the line short, as a rota's is (60 bytes after the day) */

@@ -5995,3 +5995,17 @@ Test(scrub, s52_round_listed_by_day)
 			 (const char *const[]){"Monday", "Wednesday", "Nene Court", "Friday morning", NULL},
 			 (const char *const[]){"On Friday 4th December 2026 at about 10.15am", NULL});
 }
+
+/* s52-never: her visits' rota as a table with no bar before its first cell
+ * ("Mon | 07:00-07:45 | <Client> | <Address>"): each day's row goes after
+ * its day once a row's address is withheld; the header stays. */
+Test(scrub, s52_rota_table_without_a_leading_bar)
+{
+	expect_loc_parts("From this week she is on the Southcote run only. Rota w/c 25/01:\n\n"
+			 "Day | Time | Client | Address\n"
+			 "Mon | 07:00-07:45 | Mrs D. KING | 4 Holybrook Cres, Southcote\n"
+			 "Mon | 08:00-08:30 | Mr K. SZYMANSKI | Flat 6, Elm Court, Coley Park\n"
+			 "Mon | 12:15-12:45 | Mrs D. KING | (lunch)\n\nOther things you asked:",
+			 (const char *const[]){"07:00-07:45", "08:00-08:30", "12:15-12:45", NULL},
+			 (const char *const[]){"Day | Time | Client |", "Other things you asked:", NULL});
+}
