@@ -6009,3 +6009,12 @@ Test(scrub, s52_rota_table_without_a_leading_bar)
 			 (const char *const[]){"07:00-07:45", "08:00-08:30", "12:15-12:45", NULL},
 			 (const char *const[]){"Day | Time | Client |", "Other things you asked:", NULL});
 }
+
+/* s52: a neighbour's house number after where the house is from hers and
+ * a comma ("ran to Doreen next door, number 16"). */
+Test(scrub, s52_neighbours_number_after_next_door)
+{
+	expect_loc_parts("CALLER: Aarav ran to Doreen next door, number 16. The boy is fine.",
+			 (const char *const[]){"number 16.", NULL},
+			 (const char *const[]){"next door, [REDACTED s40(2): address]. The boy is fine.", NULL});
+}
