@@ -6270,6 +6270,109 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 }
 
 /*
+ * s52: a workplace found by its cue ("has worked for Nail Envy as a nail
+ * technician") is named again by its name, in capitals on a letter's head
+ * too ("NAIL ENVY\nUnit 7, <Arcade>, <Town> <Postcode>"): the span's
+ * leading run of one to four capitalised words (four letters or more in
+ * all; one word alone only when it is no common word, no chain or town
+ * the lexicon knows) goes wherever written with a capital; alone on its
+ * line, as a letter's head, the line after it (the firm's address) goes
+ * with it when it holds a comma and a figure. At most PROP_WORDS names.
+ */
+/* Does a capitalised word end at e (a name's word before a space)? */
+static int word_cap_before(const unsigned char *s, size_t e)
+{
+	size_t a = e;
+	while (a > 0 && sc_alpha(s[a - 1]))
+		a--;
+	return a < e && sc_upper(s[a]) && !sentence_start(s, a);
+}
+
+static int propagate_workplaces(const unsigned char *s, size_t n, struct spans *all, size_t from,
+                                const struct spans *keep, const size_t *maxend)
+{
+	struct prop_word w[PROP_WORDS];
+	size_t nw = 0, to = all->n;
+	for (size_t j = from; j < to && nw < PROP_WORDS; j++) {
+		const struct span *x = &all->v[j];
+		if (x->kind != SCRUB_PLACE || x->rule == NULL || strcmp(x->rule, "place:workplace") != 0)
+			continue;
+		size_t i = x->start, e = i, words = 0, letters = 0;
+		while (i < x->end && words < 5 && sc_upper(s[i])) {
+			size_t we = i;
+			while (we < x->end && (sc_alpha(s[we]) || s[we] == '&' || s[we] == '\''))
+				we++;
+			if (we < x->end && s[we] != ' ' && s[we] != ',')
+				break;
+			/* (not a public body's, a chain's or a hospital's: "works
+			 * at <Town> Maternity" names the hospital every note names) */
+			if (lex_classify((const char *)s + i, we - i) & (LEX_INSTITUTION | LEX_ALLOW | LEX_PHRASE)) {
+				words = 0;
+				break;
+			}
+			words++, letters += we - i, e = we;
+			if (we >= x->end || s[we] != ' ')
+				break;
+			i = we + 1;
+		}
+		if (words == 0 || words > 4 || letters < 4)
+			continue;
+		if (words == 1 && ((lex_classify((const char *)s + x->start, e - x->start) &
+		                    (LEX_COMMON | LEX_ALLOW | LEX_PLACE | LEX_FORENAME | LEX_INSTITUTION)) ||
+		                   (e + 1 < x->end && s[e] == ' ' && sc_lower(s[e + 1]))))
+			continue; /* (one word before a kind: "the Kingsmoor recycling
+			           * plant", a place's name as often as the firm's) */
+		int dup = 0;
+		for (size_t k = 0; k < nw && !dup; k++)
+			dup = w[k].n == e - x->start && strncasecmp((const char *)s + w[k].a,
+			                                            (const char *)s + x->start, w[k].n) == 0;
+		if (!dup)
+			w[nw++] = (struct prop_word){x->start, e - x->start, 0, 0};
+	}
+	int rc = 0;
+	for (size_t k = 0; k < nw && rc == 0; k++) {
+		for (size_t a = 0; a + w[k].n <= n && rc == 0; a++) {
+			if (!sc_upper(s[a]) || (s[a] | 0x20) != (s[w[k].a] | 0x20) ||
+			    (a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) || a == w[k].a ||
+			    strncasecmp((const char *)s + a, (const char *)s + w[k].a, w[k].n) != 0)
+				continue;
+			size_t e = a + w[k].n;
+			if (e < n && (sc_alnum(s[e]) || s[e] >= 0x80))
+				continue;
+			if ((e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1])) ||
+			    (a >= 3 && s[a - 1] == ' ' && sc_alpha(s[a - 2]) && word_cap_before(s, a - 1)))
+				continue; /* inside another name: "<Name> Maternity",
+				           * "University Hospital <Name>" */
+			int multi;
+			if (keep->n && kept_at(s, keep, maxend, a, e, &multi))
+				continue;
+			/* a letter's head: alone on its line, the firm's address next */
+			size_t la = a, le = e;
+			while (la > 0 && s[la - 1] == ' ')
+				la--;
+			while (le < n && s[le] == ' ')
+				le++;
+			if ((la == 0 || s[la - 1] == '\n') && le < n && s[le] == '\n') {
+				size_t b = le + 1, be = b;
+				int comma = 0, digit = 0;
+				while (be < n && s[be] != '\n') {
+					comma |= s[be] == ',';
+					digit |= sc_digit(s[be]);
+					be++;
+				}
+				while (be > b && s[be - 1] == ' ')
+					be--;
+				if (comma && digit && be > b)
+					e = be;
+			}
+			rc = spans_push(all, a, e, SCRUB_PLACE, "place:workplace-again") != 0 ? MGW_E_NOMEM : 0;
+			a = e;
+		}
+	}
+	return rc;
+}
+
+/*
  * s52-never: her room's, caravan's or pitch's number named alone once the
  * note has given it with its kind ("Guest: ..., Rm 214" ... "the lady from
  * 214 with the little boy"; her address "Caravan 41, ..." ... "Kerry in 41
@@ -7809,7 +7912,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	    (rc = propagate_places(s, n, &all, place_from, &keep, maxend)) != 0)
 		goto done;
 	if (all.n > place_from &&
-	    (rc = propagate_place_heads(s, n, &all, place_from, &keep, maxend)) != 0)
+	    ((rc = propagate_place_heads(s, n, &all, place_from, &keep, maxend)) != 0 ||
+	     (rc = propagate_workplaces(s, n, &all, place_from, &keep, maxend)) != 0))
 		goto done;
 	if (all.n > place_from && (rc = place_initials(s, n, &all, place_from)) != 0)
 		goto done;

@@ -6018,3 +6018,18 @@ Test(scrub, s52_neighbours_number_after_next_door)
 			 (const char *const[]){"number 16.", NULL},
 			 (const char *const[]){"next door, [REDACTED s40(2): address]. The boy is fine.", NULL});
 }
+
+/* s52: a workplace found by its cue ("has worked for Nail Envy as a nail
+ * technician") is named again in capitals as the letter's head, with the
+ * firm's address on the line after it; not inside a hospital's name ("a
+ * nurse at Hairmyres (ward 9)", "University Hospital Hairmyres"). */
+Test(scrub, s52_workplace_named_again_on_its_letterhead)
+{
+	expect_parts_with(scrubber_build(&(struct scrub_spec){0}),
+			  "Letter as received:\nNAIL ENVY\nUnit 7, Castle Quarter Arcade, Norwich NR1 3DD\n"
+			  "22 January 2027\nI confirm that she has worked for Nail Envy as a nail technician "
+			  "since 06 March 2023.\nHer sister is a nurse at Hairmyres (ward 9). Stitches at "
+			  "University Hospital Hairmyres.",
+			  (const char *const[]){"NAIL ENVY", "Castle Quarter", "for Nail Envy", NULL},
+			  (const char *const[]){"22 January 2027", "University Hospital Hairmyres", NULL});
+}
