@@ -3527,9 +3527,11 @@ static void drop_kept_misspelt(const unsigned char *s, struct spans *all, size_t
 
 struct prop_word {
 	size_t a, n;  /* the word in s */
-	int common;
+	int common;   /* (place_words: THE_ONLY, a venue's kind named after "the" only) */
 	unsigned char init; /* a surname found only after this initial ("S. Marsh") */
 };
+
+#define THE_ONLY 2
 
 static int prop_cmp(const unsigned char *s, size_t a, size_t n, const struct prop_word *w)
 {
@@ -5241,6 +5243,23 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 				if (e2 - i - 3 >= 3 && prop_add_pair(s, w, &nw, a, e2, keep, maxend) != 0)
 					return PROP_FULL;
 			}
+			if (cs == SIZE_MAX && ca == SIZE_MAX && sc_upper(s[a]) && sc_lower(s[a + 1]) &&
+			    a >= all->v[j].start + 4 && s[a - 1] == ' ' &&
+			    strncasecmp((const char *)s + a - 4, "the", 3) == 0 &&
+			    (a == 4 || !sc_alpha(s[a - 5])) && venue_head(s + a, i - a) &&
+			    !(i < all->v[j].end && s[i] == ' ' && i + 1 < all->v[j].end && sc_upper(s[i + 1]))) {
+				/* s52-never: a venue named by its kind alone, capitalised
+				 * ("Moved into B&B, Room 9, the Lodge on Coventry Road"
+				 * ... "I know where the Lodge is"): the kind after "the",
+				 * within this text only (THE_ONLY) */
+				int dup = 0;
+				for (size_t k = 0; k < nw && !dup; k++)
+					dup = prop_cmp(s, a, i - a, &w[k]);
+				if (!dup && nw == PROP_WORDS)
+					return PROP_FULL;
+				if (!dup)
+					w[nw++] = (struct prop_word){a, i - a, THE_ONLY, 0};
+			}
 			if (cs != SIZE_MAX && se + 1 == a && s[se] == ' ' && sc_upper(s[a]) &&
 			    venue_head(s + a, i - a) && ca == SIZE_MAX &&
 			    !(lex_classify((const char *)s + cs, se - cs) &
@@ -6108,6 +6127,11 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 				continue;
 			if (e < n && (sc_alnum(s[e]) || s[e] >= 0x80))
 				continue; /* inside a longer word */
+			if (w[k].common == THE_ONLY &&
+			    !(a >= 4 && s[a - 1] == ' ' && strncasecmp((const char *)s + a - 4, "the", 3) == 0 &&
+			      (a == 4 || !sc_alpha(s[a - 5])) &&
+			      !(e + 1 < n && s[e] == ' ' && sc_upper(s[e + 1]))))
+				continue; /* "the Lodge", not "Lodge Lane", "the Lodge Hotel" */
 			/* In a council's name too ("<Town> Council housed her"
 			 * says where she is as plainly as the town alone), not a
 			 * police force's or a court's (agency_after). */
@@ -8121,7 +8145,7 @@ int scrub_where_words(const scrubber *sc, struct scrub_memo *memo, const char *t
 	size_t nw = place_words(s, &all, 0, all.n, &keep, maxend, w);
 	rc = nw == PROP_FULL ? MGW_E_TOO_LARGE : 0;
 	for (size_t k = 0; k < nw && rc == 0; k++)
-		if (!(lex_classify((const char *)s + w[k].a, w[k].n) & LEX_ALLOW))
+		if (w[k].common != THE_ONLY && !(lex_classify((const char *)s + w[k].a, w[k].n) & LEX_ALLOW))
 			rc = add(ctx, (const char *)s + w[k].a, w[k].n);
 done:
 	free(maxend);

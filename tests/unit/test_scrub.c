@@ -6033,3 +6033,16 @@ Test(scrub, s52_workplace_named_again_on_its_letterhead)
 			  (const char *const[]){"NAIL ENVY", "Castle Quarter", "for Nail Envy", NULL},
 			  (const char *const[]){"22 January 2027", "University Hospital Hairmyres", NULL});
 }
+
+/* s52-never: a B&B named by its kind alone after "the" ("Moved into B&B,
+ * Room 9, the Lodge on Coventry Road") goes where the note names it so
+ * again ("I know where the Lodge is"), not as a street's word ("Lodge
+ * Lane"). */
+Test(scrub, s52_the_lodge_named_again)
+{
+	expect_loc_parts("06/01/2027\tIDVA\tMoved into B&B, Room 9, the Lodge on Coventry Road, Small Heath\n"
+			 "03/02/2027\tHer\tDarren made a Facebook post \"I know where the Lodge is\"\n"
+			 "04/02/2027\tPolice\tOfficers from Lodge Lane station attended.",
+			 (const char *const[]){"the Lodge is", NULL},
+			 (const char *const[]){"Officers from Lodge Lane station attended.", NULL});
+}
