@@ -832,6 +832,19 @@ static int add_boat(struct bctx *bc, const char *text, size_t len, unsigned kind
 	if (rc == 0 && (ws.n > 1 || (ws.l[0] >= 5 && !common)))
 		rc = pat_add(bc, &bc->values, (const char *const *)ws.w, ws.l, ws.n, 0, kind,
 			     R_VAL_STREET, common);
+	/* s52-never: a name with its numeral ("NB Kingfisher II"): notes drop
+	 * the numeral ("still on Kingfisher below Caen Hill"); a common word
+	 * alone only where a name would be */
+	static const char *const NUM[] = {"ii", "iii", "iv", "v", "vi", "2", "3", "4", NULL};
+	if (rc == 0 && ws.n >= 2 && word_of((const unsigned char *)ws.w[ws.n - 1], 0, ws.l[ws.n - 1], NUM) &&
+	    ws.l[0] + (ws.n > 2 ? ws.l[1] : 0) >= 5) {
+		int c2 = 1;
+		for (size_t k = 0; k + 1 < ws.n; k++)
+			c2 &= scrub_common_word(ws.w[k], ws.l[k]) ||
+			      (lex_classify(ws.w[k], ws.l[k]) & LEX_FUNCTION) != 0;
+		rc = pat_add(bc, &bc->values, (const char *const *)ws.w, ws.l, ws.n - 1, 0, kind,
+			     R_VAL_STREET, c2);
+	}
 	return rc;
 }
 

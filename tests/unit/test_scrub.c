@@ -6046,3 +6046,16 @@ Test(scrub, s52_the_lodge_named_again)
 			 (const char *const[]){"the Lodge is", NULL},
 			 (const char *const[]){"Officers from Lodge Lane station attended.", NULL});
 }
+
+/* s52-never: a boat's name with its numeral ("NB Kingfisher II") named
+ * without it ("still on Kingfisher below Caen Hill"); the bird stays. */
+Test(scrub, s52_boat_named_without_its_numeral)
+{
+	static const struct scrub_value v[] = {
+		{"NB Kingfisher II, Kennet and Avon Canal, Devizes", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+	};
+	expect_values_parts(v, sizeof v / sizeof v[0],
+			    "Callum: still on Kingfisher below Caen Hill. A kingfisher on the cut.",
+			    (const char *const[]){"Kingfisher below", NULL},
+			    (const char *const[]){"A kingfisher on the cut.", NULL});
+}
