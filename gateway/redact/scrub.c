@@ -1284,6 +1284,22 @@ static int add_value(struct bctx *bc, const struct scrub_value *v)
 	case CANON_ID:
 		n = canon_value(CANON_ID, v->text, len, c, sizeof c);
 		rc = n == (size_t)-1 ? 0 : id_add(bc, c, n, kind);
+		/* s52-never: her postcode's district alone, in any case ("fourteen
+		 * buller road... le4"): the outward code (all but the last three
+		 * of a 5-7 character postcode, two to four of them, a digit in it) */
+		if (rc == 0 && bc->never && kind == SCRUB_POSTCODE && n != (size_t)-1 && n >= 5 && n <= 7 &&
+		    sc_digit((unsigned char)c[n - 3]) && sc_alpha((unsigned char)c[n - 1])) {
+			char o[5];
+			size_t on = n - 3;
+			int dig = 0;
+			for (size_t k = 0; k < on; k++) {
+				o[k] = (char)(c[k] | 0x20);
+				dig |= sc_digit((unsigned char)c[k]);
+			}
+			const char *op = o;
+			if (dig && sc_alpha((unsigned char)c[0]))
+				rc = pat_add(bc, &bc->values, &op, &on, 1, 0, kind, R_VAL_ID, 0);
+		}
 		break;
 	case CANON_EMAIL:
 		/* Every e-mail is found as such, written out or not; its words

@@ -6059,3 +6059,16 @@ Test(scrub, s52_boat_named_without_its_numeral)
 			    (const char *const[]){"Kingfisher below", NULL},
 			    (const char *const[]){"A kingfisher on the cut.", NULL});
 }
+
+/* s52-never: her postcode's district alone, in any case ("fourteen buller
+ * road... le4"), not a longer code ("LE46"). */
+Test(scrub, s52_her_postcode_district_alone)
+{
+	struct scrub_value v = {"LE4 6BG", SCRUB_POSTCODE, CANON_ID, 1};
+	struct scrub_spec spec = {.values = &v, .n_values = 1, .flags = SCRUB_F_LOCATION};
+	scrubber *sc = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &sc), 0);
+	expect_parts_with(sc, "CALLER: fourteen buller road... le4\nCH: is that LE4? Code LE46 is not it.",
+			  (const char *const[]){"le4", "LE4?", NULL},
+			  (const char *const[]){"Code LE46 is not it.", NULL});
+}
