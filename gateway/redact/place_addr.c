@@ -743,7 +743,9 @@ static void try_number_word(struct scan *sc, long p)
 	if (pr->type == T_WORD &&
 	    (pr->id == W_AT || pr->id == W_FROM || pr->id == W_TO || pr->id == W_OF || pr->id == W_IN ||
 	     pr->id == W_OUTSIDE || pr->id == W_OPPOSITE || pr->id == W_NEAR || pr->id == W_LIVES ||
-	     pr->id == W_LIVING || (pr->cls & C_KIN)))
+	     pr->id == W_LIVING || (pr->cls & C_KIN) ||
+	     /* s52-never: a log's "ATTEND NO 4 REAR VIA LANE" */
+	     pr->id == W_ATTEND || pr->id == W_ATTENDED))
 		emit_address(sc, p, q + 1, "addr:number");
 	/* "Neighbour Mrs Hale (no. 14) has a key": a person's house number in
 	 * brackets after the name */

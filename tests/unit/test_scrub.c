@@ -6072,3 +6072,12 @@ Test(scrub, s52_her_postcode_district_alone)
 			  (const char *const[]){"le4", "LE4?", NULL},
 			  (const char *const[]){"Code LE46 is not it.", NULL});
 }
+
+/* s52: a house number after a log's "ATTEND" ("ATTEND NO 4 REAR VIA
+ * LANE"), as after "at". */
+Test(scrub, s52_attend_house_number)
+{
+	expect_loc_parts("14:06 GRADED PRIORITY. ATTEND NO 4 REAR VIA LANE.\n14:31 AB21 ARRIVED.",
+			 (const char *const[]){"NO 4", NULL},
+			 (const char *const[]){"14:31 AB21 ARRIVED.", NULL});
+}
