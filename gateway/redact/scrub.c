@@ -5956,6 +5956,90 @@ static int told_of_her_presence(const unsigned char *s, size_t n, struct spans *
 	return 0;
 }
 
+/* A clock's range at i ("10pm-2am", "9pm till 3am", "11-7", "07:00 to
+ * 13:00", "9.30-12"): its end, or 0. */
+static size_t clock_range_at(const unsigned char *s, size_t n, size_t i)
+{
+	if (i > 0 && (sc_alnum(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.' || s[i - 1] == ':' ||
+	              s[i - 1] == 0xa3))
+		return 0;
+	size_t k = i;
+	for (int side = 0; side < 2; side++) {
+		size_t d = k;
+		while (k < n && k - d < 2 && sc_digit(s[k]))
+			k++;
+		if (k == d)
+			return 0;
+		if (k + 2 < n && (s[k] == ':' || s[k] == '.') && sc_digit(s[k + 1]) && sc_digit(s[k + 2]))
+			k += 3;
+		int ampm = k + 1 < n && (s[k] | 0x20) == 'a' + ((s[k] | 0x20) == 'p') * ('p' - 'a') &&
+		           (s[k + 1] | 0x20) == 'm';
+		if (ampm)
+			k += 2;
+		if (k < n && sc_alnum(s[k]))
+			return 0;
+		if (side == 1)
+			return k;
+		if (k < n && s[k] == '-')
+			k++;
+		else if (k + 6 < n && strncmp((const char *)s + k, " till ", 6) == 0)
+			k += 6;
+		else if (k + 4 < n && strncmp((const char *)s + k, " to ", 4) == 0 && ampm)
+			k += 4;
+		else if (k + 7 < n && strncmp((const char *)s + k, " until ", 7) == 0)
+			k += 7;
+		else
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * s52-never: a sentence about her that gives days and a clock's range
+ * ("She still hands out flyers for <Club> on <Street> Fri and Sat 10pm-2am
+ * for cash", "She works Thu, Fri and Sat 9pm till 3am"): her week, where
+ * she will be and when, withheld as her safe times whatever it calls the
+ * work. The sentence opens with "She" (after a log's stamp too: its stamp
+ * stays), a day's word stands before the range in it; at most 300 bytes.
+ */
+static int her_week_sentence(const unsigned char *s, size_t n, struct spans *all)
+{
+	for (size_t i = 0; i + 4 < n; i++) {
+		if (!(s[i] == 'S' && s[i + 1] == 'h' && s[i + 2] == 'e' && s[i + 3] == ' ') ||
+		    (i > 0 && sc_alnum(s[i - 1])))
+			continue;
+		/* a sentence's start: a line's, after ". ", or after a log's stamp */
+		size_t b = i;
+		while (b > 0 && s[b - 1] == ' ')
+			b--;
+		if (!(b == 0 || s[b - 1] == '\n' || s[b - 1] == '.' || s[b - 1] == '|' || s[b - 1] == '\t' ||
+		      s[b - 1] == ':' || (sc_digit(s[b - 1]) && b == i - 1)))
+			continue;
+		size_t e = i, day = 0, range = 0;
+		while (e < n && e - i < 300 && s[e] != '\n' &&
+		       !((s[e] == '.' || s[e] == '!' || s[e] == '?') && (e + 1 == n || s[e + 1] == ' ' || s[e + 1] == '\n') &&
+		         !(e > 0 && sc_digit(s[e - 1]) && e + 1 < n && sc_digit(s[e + 1])))) {
+			if (sc_alpha(s[e]) && !sc_alpha(s[e - 1])) {
+				size_t we = e;
+				while (we < n && sc_alpha(s[we]))
+					we++;
+				if (!day && day_label(s + e, we - e))
+					day = 1;
+				e = we;
+				continue;
+			}
+			if (day && !range && sc_digit(s[e]) && clock_range_at(s, n, e))
+				range = 1;
+			e++;
+		}
+		if (day && range && e - i < 300 &&
+		    spans_push(all, i, e, SCRUB_SAFE_TIME, "loc:her-week") != 0)
+			return MGW_E_NOMEM;
+		i = e;
+	}
+	return 0;
+}
+
 /*
  * s49-never: a place named, then ", where she is" after it ("YAS conveyed
  * her to Pinderfields, where she still is", "taken to the LGI, where she
@@ -7947,6 +8031,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 	if (loc && (her_last_seen(s, n, &all) != 0 || quoted_address(s, n, &all) != 0 ||
 	            where_she_is(s, n, &all) != 0 || where_label_value(s, n, &all) != 0 ||
+	            her_week_sentence(s, n, &all) != 0 ||
 	            told_of_her_presence(s, n, &all) != 0))
 		goto done;
 	/* Coordinates, what3words, map links: a spot to a few metres (geo.h). */

@@ -6081,3 +6081,16 @@ Test(scrub, s52_attend_house_number)
 			 (const char *const[]){"NO 4", NULL},
 			 (const char *const[]){"14:31 AB21 ARRIVED.", NULL});
 }
+
+/* s52-never: a sentence about her with days and a clock's range ("She
+ * still hands out flyers for Glow on Mill Lane Fri and Sat 10pm-2am"): her
+ * week, whatever it calls the work; not a time alone, not money. */
+Test(scrub, s52_her_week_in_a_sentence)
+{
+	expect_loc_parts("16/02/27 MARAC referral made. She still hands out flyers for Glow on Mill Lane Fri "
+			 "and Sat 10pm-2am for cash. She was assaulted on Fri at 10pm. She paid £10-20 on "
+			 "Monday.",
+			 (const char *const[]){"10pm-2am", "flyers", NULL},
+			 (const char *const[]){"MARAC referral made.", "She was assaulted on Fri at 10pm.",
+					       "She paid £10-20 on Monday.", NULL});
+}
