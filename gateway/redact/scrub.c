@@ -5972,7 +5972,7 @@ static size_t clock_range_at(const unsigned char *s, size_t n, size_t i)
 			return 0;
 		if (k + 2 < n && (s[k] == ':' || s[k] == '.') && sc_digit(s[k + 1]) && sc_digit(s[k + 2]))
 			k += 3;
-		int ampm = k + 1 < n && (s[k] | 0x20) == 'a' + ((s[k] | 0x20) == 'p') * ('p' - 'a') &&
+		int ampm = k + 1 < n && ((s[k] | 0x20) == 'a' || (s[k] | 0x20) == 'p') &&
 		           (s[k + 1] | 0x20) == 'm';
 		if (ampm)
 			k += 2;
@@ -6019,7 +6019,7 @@ static int her_week_sentence(const unsigned char *s, size_t n, struct spans *all
 		while (e < n && e - i < 300 && s[e] != '\n' &&
 		       !((s[e] == '.' || s[e] == '!' || s[e] == '?') && (e + 1 == n || s[e + 1] == ' ' || s[e + 1] == '\n') &&
 		         !(e > 0 && sc_digit(s[e - 1]) && e + 1 < n && sc_digit(s[e + 1])))) {
-			if (sc_alpha(s[e]) && !sc_alpha(s[e - 1])) {
+			if (sc_alpha(s[e]) && (e == i || !sc_alpha(s[e - 1]))) {
 				size_t we = e;
 				while (we < n && sc_alpha(s[we]))
 					we++;
