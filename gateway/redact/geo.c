@@ -356,37 +356,47 @@ static size_t g_list_item(const unsigned char *s, size_t n, size_t i)
 	return 0;
 }
 
-/* The list of zones under an exclusion's heading ending its line at k
- * (spaces, a bracket's remark, a colon): from the first item's text to
- * the last item's line end, items one to a line, at most 12 lines and
- * 1200 bytes; 0 when the next line is no item. */
-static size_t g_zone_list(const unsigned char *s, size_t n, size_t k, size_t *a)
+/* The list of zones under an exclusion's heading, the cue at i opening its
+ * line and ending at k, then a bracket's remark (80 bytes at most) and a
+ * colon ending the line: from the first item's text to the last item's
+ * line end, items one to a line, at most 12 lines within 1200 bytes of the
+ * heading; 0 when the next line is no item. */
+static size_t g_zone_list(const unsigned char *s, size_t n, size_t i, size_t k, size_t *a)
 {
+	/* the heading: the cue opens its line (spaces, a bullet before) */
+	size_t b = i;
+	while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '-' || s[b - 1] == '*'))
+		b--;
+	if (b > 0 && s[b - 1] != '\n')
+		return 0;
 	while (k < n && s[k] == ' ')
 		k++;
-	if (k < n && s[k] == '(') {
-		while (k < n && s[k] != ')' && s[k] != '\n')
+	if (k < n && s[k] == '(') { /* a remark, at most 80 bytes */
+		size_t o = k;
+		while (k < n && k - o < 80 && s[k] != ')' && s[k] != '\n')
 			k++;
-		if (k < n && s[k] == ')')
-			k++;
+		if (k >= n || s[k] != ')')
+			return 0;
+		k++;
 	}
 	while (k < n && s[k] == ' ')
 		k++;
-	if (k < n && s[k] == ':')
-		k++;
+	if (k >= n || s[k] != ':') /* (a colon ends the heading: "... with an exclusion requirement" does not) */
+		return 0;
+	k++;
 	while (k < n && s[k] == ' ')
 		k++;
 	if (k >= n || s[k] != '\n')
 		return 0;
-	size_t line = k + 1, first = 0, e = 0;
-	for (int items = 0; line < n && items < 12 && line - k < 1200; items++) {
-		size_t t = g_list_item(s, n, line);
+	size_t line = k + 1, first = 0, e = 0, cap = k + 1200 < n ? k + 1200 : n;
+	for (int items = 0; line < cap && items < 12; items++) {
+		size_t t = g_list_item(s, cap, line);
 		if (t == 0)
 			break;
 		if (first == 0)
 			first = t;
 		e = t;
-		while (e < n && s[e] != '\n')
+		while (e < cap && s[e] != '\n')
 			e++;
 		line = e + 1;
 	}
@@ -503,7 +513,7 @@ static size_t g_zone(const unsigned char *s, size_t n, size_t i, size_t *a)
 	if (k == 0)
 		return 0;
 	size_t le;
-	if (g_lower(s[i]) == 'e' && g_lower(s[i + 1]) == 'x' && (le = g_zone_list(s, n, k, a)) != 0)
+	if (g_lower(s[i]) == 'e' && g_lower(s[i + 1]) == 'x' && (le = g_zone_list(s, n, i, k, a)) != 0)
 		return le;
 	if (g_has(s, n, i, "exclusion requirement"))
 		return 0; /* (its clause alone, "Exclusion requirement: none", names no zone) */

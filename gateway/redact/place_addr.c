@@ -764,8 +764,9 @@ static void try_number_word(struct scan *sc, long p)
 	 * <Name> next door, number 16", "two doors down, no. 14", "the
 	 * house opposite, number 9") */
 	else if (is_punct(pr, ',') &&
-		 (T(sc, p - 2)->id == W_DOOR || T(sc, p - 2)->id == W_DOORS || T(sc, p - 2)->id == W_DOWN ||
-		  T(sc, p - 2)->id == W_UP || T(sc, p - 2)->id == W_OPPOSITE))
+		 (T(sc, p - 2)->id == W_DOOR || T(sc, p - 2)->id == W_DOORS || T(sc, p - 2)->id == W_OPPOSITE ||
+		  ((T(sc, p - 2)->id == W_DOWN || T(sc, p - 2)->id == W_UP) &&
+		   (T(sc, p - 3)->id == W_DOORS || T(sc, p - 3)->id == W_DOOR))))
 		emit_address(sc, p, q + 1, "addr:number");
 	/* House-to-house enquiries, one house a line: "- No. 12: occupant
 	 * saw ...", "No. 7 opposite: no reply": the house is where someone

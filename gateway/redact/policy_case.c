@@ -856,9 +856,10 @@ static size_t street_name(const char *line, char *out, size_t cap)
 /*
  * The forms of a town whose first word is a size's or a market's (item
  * nm, its text the town): "Great Yarmouth" as "Yarmouth" and "Gt Yarmouth",
- * "Little Chalfont" as "Lt Chalfont", "Market Harborough" as "Harborough",
- * "King's Lynn" as "Lynn": the rest of five letters or more, each an item
- * like nm. MGW_OK or MGW_E_NOMEM.
+ * "Little Chalfont" as "Lt Chalfont", "Market Harborough" as "Harborough":
+ * the rest of five letters or more that is no common word, surname or
+ * forename ("King's Lynn" keeps "Lynn"), each an item like nm. MGW_OK or
+ * MGW_E_NOMEM.
  */
 static int town_short_forms(struct pol_cx *cx, struct pol_item nm)
 {
@@ -875,9 +876,12 @@ static int town_short_forms(struct pol_cx *cx, struct pol_item nm)
 		if (strlen(FIRST[k].w) != (size_t)(sp - t) || strncasecmp(t, FIRST[k].w, (size_t)(sp - t)) != 0)
 			continue;
 		int rc;
-		/* (not "Bishop's Castle": its rest alone is a common word) */
+		/* (not "Bishop's Castle": its rest alone is a common word; not
+		 * "Little Sutton", "Kings Norton": a surname or a forename too,
+		 * "DC Sutton", "Chipping Norton") */
 		nm.text = sp + 1;
-		if (!(lex_classify(sp + 1, strlen(sp + 1)) & LEX_COMMON) && (rc = item_add(cx, nm)) != MGW_OK)
+		if (!(lex_classify(sp + 1, strlen(sp + 1)) & (LEX_COMMON | LEX_SURNAME | LEX_FORENAME)) &&
+		    (rc = item_add(cx, nm)) != MGW_OK)
 			return rc;
 		if (FIRST[k].alt != NULL) {
 			size_t la = strlen(FIRST[k].alt), lr = strlen(sp);
@@ -1063,8 +1067,8 @@ static int address_found(struct pol_cx *cx, const Marac__V1__Address *a, int nod
 				return rc;
 			/* s52-never: a town named by its second word, its first
 			 * a size's or a market's ("Great Yarmouth": "their new
-			 * Yarmouth branch"; "Gt Yarmouth"; "Market Harborough",
-			 * "King's Lynn"): the rest alone, and the short forms */
+			 * Yarmouth branch"; "Gt Yarmouth"; "Market Harborough"):
+			 * the rest alone, and the short forms */
 			if ((rc = town_short_forms(cx, nm)) != MGW_OK)
 				return rc;
 		}

@@ -757,8 +757,10 @@ static int add_building(struct bctx *bc, const char *text, size_t len, unsigned 
 			int rc;
 			/* (a house's name of one word, "Refuge, Bath Rd area", may
 			 * be a charity's: only with a number after it) */
+			/* (not a street's kind alone: "Flat 2, The Avenue, <Town>") */
+			int kind1 = ws.n - w0 == 1 && canon_street_word(ws.w[w0], ws.l[w0]) != NULL;
 			if (own && ws.n <= 4 &&
-			    !(named && !sc_digit((unsigned char)*q) && ws.n - w0 < 2 && !(the && w0))) {
+			    !(named && !sc_digit((unsigned char)*q) && ws.n - w0 < 2 && !(the && w0 && !kind1))) {
 				if ((rc = pat_add(bc, &bc->values, ws.w + w0, ws.l + w0, ws.n - w0, 0, kind,
 				                  R_VAL_STREET, common)) != 0)
 					return rc;
@@ -4544,7 +4546,7 @@ static int own_in_name(const unsigned char *s, size_t n, size_t a, size_t e)
  * U+2022), one to three words and ':' ("Mon: after 6", "Weekends:"), or a
  * figure ("10-12 weekdays")? Returns where its text starts, or 0.
  */
-static int day_label(const unsigned char *w, size_t n);
+static int rota_day_word(const unsigned char *s, size_t a, size_t e);
 
 static size_t item_start(const unsigned char *s, size_t n, size_t i)
 {
@@ -4565,8 +4567,8 @@ static size_t item_start(const unsigned char *s, size_t n, size_t i)
 	size_t dw = i;
 	while (dw < n && sc_alpha(s[dw]))
 		dw++;
-	if (dw > i && dw < n && (s[dw] == ' ' || s[dw] == ',') && day_label(s + i, dw - i))
-		return i;
+	if (dw > i && dw < n && (s[dw] == ' ' || s[dw] == ',') && rota_day_word(s, i, dw))
+		return i; /* (not "Today", "Yesterday": rota_day_word) */
 	/* letters only: "B 09:52: ..." is a message log's entry */
 	for (size_t k = i, words = 0; k < n && k < i + 40 && s[k] != '\n'; k++) {
 		if (s[k] == ':')
@@ -4670,7 +4672,7 @@ static int week_after_heading(const unsigned char *s, size_t n, struct span x)
 		size_t a = k == 0 ? l : e + 1, w = a;
 		while (w < n && sc_alpha(s[w]))
 			w++;
-		if (w == a || w >= n || s[w] != ' ' || !day_label(s + a, w - a))
+		if (w == a || w >= n || s[w] != ' ' || !rota_day_word(s, a, w))
 			return 0;
 	}
 	return 1;
@@ -5275,12 +5277,14 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			if (cs == SIZE_MAX && ca == SIZE_MAX && sc_upper(s[a]) && sc_lower(s[a + 1]) &&
 			    a >= all->v[j].start + 4 && s[a - 1] == ' ' &&
 			    strncasecmp((const char *)s + a - 4, "the", 3) == 0 &&
-			    (a == 4 || !sc_alpha(s[a - 5])) && venue_head(s + a, i - a) &&
+			    (a == 4 || !sc_alpha(s[a - 5])) &&
+			    word_of(s, a, i, (const char *const[]){"lodge", "hostel", "hotel", "inn", NULL}) &&
 			    !(i < all->v[j].end && s[i] == ' ' && i + 1 < all->v[j].end && sc_upper(s[i + 1]))) {
-				/* s52-never: a venue named by its kind alone, capitalised
-				 * ("Moved into B&B, Room 9, the Lodge on Coventry Road"
-				 * ... "I know where the Lodge is"): the kind after "the",
-				 * within this text only (THE_ONLY) */
+				/* s52-never: a place she stays named by its kind alone,
+				 * capitalised ("Moved into B&B, Room 9, the Lodge on
+				 * Coventry Road" ... "I know where the Lodge is"): the
+				 * kind after "the", within this text only (THE_ONLY); a
+				 * lodge, hostel, hotel or inn (not "the Surgery") */
 				int dup = 0;
 				for (size_t k = 0; k < nw && !dup; k++)
 					dup = prop_cmp(s, a, i - a, &w[k]);
@@ -6223,7 +6227,8 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 			 * table's cell shortens it ("Wash." of Washington): 4 or
 			 * more letters, the word 7 or more */
 			size_t m = 0;
-			if (w[k].n >= 7 && !(e <= n && memcmp(s + a, s + w[k].a, w[k].n) == 0)) {
+			if (w[k].n >= 7 && w[k].common != THE_ONLY &&
+			    !(e <= n && memcmp(s + a, s + w[k].a, w[k].n) == 0)) {
 				while (m < w[k].n - 2 && a + m < n && s[a + m] == s[w[k].a + m])
 					m++;
 				if (m >= 4 && a + m < n && s[a + m] == '.' && a + m > 0 &&
@@ -6416,6 +6421,29 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
  * line, as a letter's head, the line after it (the firm's address) goes
  * with it when it holds a comma and a figure. At most PROP_WORDS names.
  */
+/* Does s[a, e) hold a UK postcode's shape ("NR1 3DD", "LL49 9XR"): one or
+ * two capitals, a digit, a digit or capital maybe, a space, a digit and
+ * two capitals? */
+static int postcode_in(const unsigned char *s, size_t a, size_t e)
+{
+	for (size_t i = a; i + 6 <= e; i++) {
+		if (!sc_upper(s[i]) || (i > a && sc_alnum(s[i - 1])))
+			continue;
+		size_t k = i + 1;
+		if (k < e && sc_upper(s[k]))
+			k++;
+		if (k >= e || !sc_digit(s[k]))
+			continue;
+		k++;
+		if (k < e && (sc_digit(s[k]) || sc_upper(s[k])))
+			k++;
+		if (k + 4 <= e && s[k] == ' ' && sc_digit(s[k + 1]) && sc_upper(s[k + 2]) &&
+		    sc_upper(s[k + 3]) && (k + 4 == e || !sc_alnum(s[k + 4])))
+			return 1;
+	}
+	return 0;
+}
+
 /* Does a capitalised word end at e (a name's word before a space)? */
 static int word_cap_before(const unsigned char *s, size_t e)
 {
@@ -6466,11 +6494,18 @@ static int propagate_workplaces(const unsigned char *s, size_t n, struct spans *
 		if (!dup)
 			w[nw++] = (struct prop_word){x->start, e - x->start, 0, 0};
 	}
+	/* one pass over the text for all of them (as propagate_places): a
+	 * capital that starts a word and that some name starts with */
+	uint32_t first = 0;
+	for (size_t k = 0; k < nw; k++)
+		first |= 1u << ((s[w[k].a] | 0x20) - 'a');
 	int rc = 0;
-	for (size_t k = 0; k < nw && rc == 0; k++) {
-		for (size_t a = 0; a + w[k].n <= n && rc == 0; a++) {
-			if (!sc_upper(s[a]) || (s[a] | 0x20) != (s[w[k].a] | 0x20) ||
-			    (a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) || a == w[k].a ||
+	for (size_t a = 0; a < n && rc == 0; a++) {
+		if (!sc_upper(s[a]) || !(first >> ((s[a] | 0x20) - 'a') & 1) ||
+		    (a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)))
+			continue;
+		for (size_t k = 0; k < nw && rc == 0; k++) {
+			if ((s[a] | 0x20) != (s[w[k].a] | 0x20) || a == w[k].a || a + w[k].n > n ||
 			    strncasecmp((const char *)s + a, (const char *)s + w[k].a, w[k].n) != 0)
 				continue;
 			size_t e = a + w[k].n;
@@ -6499,11 +6534,12 @@ static int propagate_workplaces(const unsigned char *s, size_t n, struct spans *
 				}
 				while (be > b && s[be - 1] == ' ')
 					be--;
-				if (comma && digit && be > b)
-					e = be;
+				if (comma && digit && be > b && !sc_digit(s[b]) && postcode_in(s, b, be))
+					e = be; /* (not a dated entry: "12/03/2026, PC ...") */
 			}
 			rc = spans_push(all, a, e, SCRUB_PLACE, "place:workplace-again") != 0 ? MGW_E_NOMEM : 0;
-			a = e;
+			a = e - 1;
+			break;
 		}
 	}
 	return rc;
@@ -6515,9 +6551,9 @@ static int propagate_workplaces(const unsigned char *s, size_t n, struct spans *
  * 214 with the little boy"; her address "Caravan 41, ..." ... "Kerry in 41
  * has had a terrible time"): the numbers (two to four digits) after such a
  * word inside a span of where she is or of her never-share address (vals'
- * never rules), withheld where the text writes one bare after "in",
- * "from", "at", "to" or "into" with nothing after it but a stop or a
- * function word (not "in 41 days", "from 214 to 3pm": a count, a time).
+ * never rules), withheld where the text writes one bare after "in" or
+ * "from" with nothing after it but a stop or a function word (not "in 41
+ * days", "from 12 to 14 March": a count, a range).
  */
 #define UNIT_MAX 8
 static int unit_numbers_again(const unsigned char *s, size_t n, struct spans *all, size_t from,
@@ -6525,7 +6561,9 @@ static int unit_numbers_again(const unsigned char *s, size_t n, struct spans *al
 {
 	static const char *const UNIT[] = {"room", "rm", "caravan", "van", "chalet", "plot",
 					   "pitch", "berth", "cabin", "lodge", NULL};
-	static const char *const PREP[] = {"in", "from", "at", "to", "into", NULL};
+	static const char *const PREP[] = {"in", "from", NULL};
+	static const char *const NOT_NEXT[] = {"to", "till", "until", "and", "on", "or", "at", "of",
+					       NULL};
 	size_t ua[UNIT_MAX], ul[UNIT_MAX], nu = 0, to = all->n;
 	for (size_t j = from; j < to + vals->n && nu < UNIT_MAX; j++) {
 		const struct span *x = j < to ? &all->v[j] : &vals->v[j - to];
@@ -6540,10 +6578,18 @@ static int unit_numbers_again(const unsigned char *s, size_t n, struct spans *al
 			size_t e = i;
 			while (e < x->end && sc_alpha(s[e]))
 				e++;
-			size_t d = e + 1, de = d;
+			size_t d = e; /* "Rm 214", "Rm. 214", "Room: 214", "Room no. 214" */
+			if (d < n && (s[d] == '.' || s[d] == ':'))
+				d++;
+			if (d + 4 < n && s[d] == ' ' && (s[d + 1] | 0x20) == 'n' && (s[d + 2] | 0x20) == 'o' &&
+			    (s[d + 3] == '.' || s[d + 3] == ' '))
+				d += s[d + 3] == '.' ? 4 : 3;
+			int sp = d < n && s[d] == ' ';
+			d += sp;
+			size_t de = d;
 			while (de < n && de - d < 5 && sc_digit(s[de]))
 				de++;
-			if (e < n && s[e] == ' ' && de - d >= 2 && de - d <= 4 &&
+			if (sp && de - d >= 2 && de - d <= 4 &&
 			    !(de < n && (sc_alnum(s[de]) || s[de] == '/' || s[de] == ':')) &&
 			    word_of(s, i, e, UNIT)) {
 				int dup = 0;
@@ -6577,9 +6623,10 @@ static int unit_numbers_again(const unsigned char *s, size_t n, struct spans *al
 				continue;
 			if (e < n && s[e] == ' ') { /* the next word: a function word only */
 				size_t we = prop_word_end(s, n, e + 1);
-				if (we > e + 1 && !(lex_classify((const char *)s + e + 1, we - e - 1) &
-				                    (LEX_FUNCTION | LEX_MODAL)))
-					continue;
+				if (we > e + 1 && (!(lex_classify((const char *)s + e + 1, we - e - 1) &
+				                     (LEX_FUNCTION | LEX_MODAL)) ||
+				                   word_of(s, e + 1, we, NOT_NEXT)))
+					continue; /* (a range, "from 12 to 14 March") */
 			}
 			if (spans_push(all, a, e, SCRUB_LOCATION, "place:unit-again") != 0)
 				return MGW_E_NOMEM;

@@ -6094,3 +6094,34 @@ Test(scrub, s52_her_week_in_a_sentence)
 			 (const char *const[]){"MARAC referral made.", "She was assaulted on Fri at 10pm.",
 					       "She paid £10-20 on Monday.", NULL});
 }
+
+/* s52 review: what the session's rules must not take, and a near variant
+ * they must: a number in a range or at a clock after her room's; a list
+ * under an order's requirement that is no heading of zones; "Today"
+ * opening a line after a list; "the Surgery" named again; a dated entry
+ * under a workplace's name; "no. 2 on list"; "Rm. 214" as "Rm 214". */
+Test(scrub, s52_review_what_stays)
+{
+	expect_loc_parts("Council placed her at the Kingsway Lodge Hotel, Rm. 214, from 14/01.\n"
+			 "He showed a photo of the lady from 214 with the boy. Review from 214 to 216 March. "
+			 "Officer attended at 214 and left.",
+			 (const char *const[]){"lady from 214", NULL},
+			 (const char *const[]){"Review from 214 to 216 March.", "attended at 214 and left.",
+					       NULL});
+	expect_loc_parts("Sentence: community order with an exclusion requirement\n- 120 hours unpaid work\n"
+			 "- Probation: OM review 12/03/2026",
+			 NULL, (const char *const[]){"120 hours unpaid work", "OM review 12/03/2026", NULL});
+	expect_loc_parts("She is staying in the flat above the Surgery on Church Street.\n"
+			 "Health: the Surgery confirmed she attended.",
+			 NULL, (const char *const[]){"the Surgery confirmed she attended.", NULL});
+	expect_parts_with(scrubber_build(&(struct scrub_spec){0}),
+			  "She has worked for Nail Envy since 2023.\nEmployment:\nNail Envy\n12/03/2026, PC "
+			  "spoke to the manager, ref 36/1234/26.\nApplication turned down, no. 2 on list.",
+			  (const char *const[]){"Envy", NULL},
+			  (const char *const[]){"12/03/2026, PC spoke to the manager", "no. 2 on list.", NULL});
+	static const struct scrub_value v[] = {
+		{"Flat 2, The Avenue, Wisbech", SCRUB_ADDRESS, CANON_ADDRESS, 0},
+	};
+	expect_values_parts(v, sizeof v / sizeof v[0], "Seen by Dr Avenue today.", NULL,
+			    (const char *const[]){"Dr Avenue", NULL});
+}
