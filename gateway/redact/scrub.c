@@ -6411,6 +6411,17 @@ static int place_initials(const unsigned char *s, size_t n, struct spans *all, s
 	return 0;
 }
 
+/* Is span x a place found by one of the rules (NULL-ended)? */
+static int place_rule_in(const struct span *x, const char *const *rules)
+{
+	if (x->kind != SCRUB_PLACE || x->rule == NULL)
+		return 0;
+	for (; *rules; rules++)
+		if (strcmp(x->rule, *rules) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * s52: a workplace found by its cue ("has worked for Nail Envy as a nail
  * technician") is named again by its name, in capitals on a letter's head
@@ -6460,7 +6471,7 @@ static int propagate_workplaces(const unsigned char *s, size_t n, struct spans *
 	size_t nw = 0, to = all->n;
 	for (size_t j = from; j < to && nw < PROP_WORDS; j++) {
 		const struct span *x = &all->v[j];
-		if (x->kind != SCRUB_PLACE || x->rule == NULL || strcmp(x->rule, "place:workplace") != 0)
+		if (!place_rule_in(x, (const char *const[]){"place:workplace", NULL}))
 			continue;
 		size_t i = x->start, e = i, words = 0, letters = 0;
 		while (i < x->end && words < 5 && sc_upper(s[i])) {
@@ -6655,8 +6666,7 @@ static int propagate_place_heads(const unsigned char *s, size_t n, struct spans 
 	size_t nw = 0, to = all->n;
 	for (size_t j = from; j < to && nw < PROP_WORDS; j++) {
 		const struct span *x = &all->v[j];
-		if (x->kind != SCRUB_PLACE || x->rule == NULL ||
-		    (strcmp(x->rule, "place:school") != 0 && strcmp(x->rule, "place:gp") != 0))
+		if (!place_rule_in(x, (const char *const[]){"place:school", "place:gp", NULL}))
 			continue;
 		size_t a = x->start, i = a, words = 0, head_end = a;
 		int strong = 0, bad = 0;
