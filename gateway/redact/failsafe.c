@@ -13,6 +13,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -6117,6 +6118,9 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->res_strong = 1;
 	if (dwell)
 		s |= S_RES | S_RESO;
+#ifdef FS_TRACE
+	fprintf(stderr, "fs: %.*s c=%llx s=%x\n", (int)wn, w, (unsigned long long)c, s);
+#endif
 
 	f->seen |= s;
 

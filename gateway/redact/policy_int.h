@@ -296,6 +296,7 @@ struct pol_scrubbed {
 	size_t nf;
 	int ns_done;         /* out checked for never-share values (pol_ns_mask) */
 	uint32_t ns_hit;     /* per agency bit: out held one it may not have */
+	unsigned where;      /* statements of where she is or when she is safe withheld (s38) */
 };
 
 struct pol_cx {
@@ -456,9 +457,11 @@ char *pol_mask(enum pol_mask kind, const char *s);
  * scrubber could not handle the text, or (*ns set to 1) the scrubbed text
  * still holds a never-share value this recipient may not have; the caller
  * withholds it. Each (group, text, label) is scrubbed once per share, and
- * checked once per agency. Returns 0 or MGW_E_NOMEM.
+ * checked once per agency. *where counts the statements of her whereabouts,
+ * safe times and contact details withheld (the s38 kinds). Returns 0 or
+ * MGW_E_NOMEM.
  */
 int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground, const char *s,
-	      char **out, unsigned *replaced, int *ns);
+	      char **out, unsigned *replaced, int *ns, unsigned *where);
 
 #endif

@@ -207,8 +207,8 @@ static int put_string(struct pol_rd *r, int node, int action, const struct pol_r
 	}
 	/* free text: scrubbed for every recipient, under a share rule too */
 	const char *label = action == POL_SCRUB && rule ? rule->label : "s40(2)";
-	unsigned rep = 0;
-	int rc = pol_scrub(r, node, label, ground, s, o, &rep, &hit);
+	unsigned rep = 0, where = 0;
+	int rc = pol_scrub(r, node, label, ground, s, o, &rep, &hit, &where);
 	oc->action = POL_SCRUB;
 	if (rc)
 		return rc;
@@ -216,6 +216,14 @@ static int put_string(struct pol_rd *r, int node, int action, const struct pol_r
 		*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_NEVER_SHARE, "never-share value", 0};
 	else if (*o == NULL)
 		oc->action = POL_WITHHOLD;
+	else if (where && strcmp(pn->field->name, "agency_name") == 0) {
+		/* an organisation named with where she is ("<County> Women's
+		 * Aid - <Refuge>"): the rest is who runs it, so where it is */
+		codec_mfree(*o);
+		*o = NULL;
+		*oc = (struct outcome){POL_WITHHOLD, POL_GROUND_NEVER_SHARE,
+				       "whereabouts in an agency's name", 0};
+	}
 	if (*o == NULL)
 		return 0;
 	*replaced += rep;

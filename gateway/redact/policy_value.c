@@ -110,10 +110,11 @@ static char *mask_postcode(const char *s)
 /* ---- scrubbing ------------------------------------------------------------ */
 
 int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground, const char *s,
-	      char **out, unsigned *replaced, int *ns)
+	      char **out, unsigned *replaced, int *ns, unsigned *where)
 {
 	*out = NULL;
 	*ns = 0;
+	*where = 0;
 	struct pol_scrubbed *e = pol_cx_get(r->cx, r->group, s, label);
 	if (e == NULL) {
 		const scrubber *scr;
@@ -140,8 +141,11 @@ int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground,
 			n.f = NULL;
 			n.nf = 0;
 		}
-		for (int k = 0; k < SCRUB_KIND_COUNT; k++)
+		for (int k = 0; k < SCRUB_KIND_COUNT; k++) {
 			n.replaced += counts[k];
+			if (scrub_kind_s38((enum scrub_kind)k))
+				n.where += counts[k];
+		}
 		if ((rc = pol_cx_put(r->cx, &n)) != MGW_OK)
 			return rc;
 		e = pol_cx_get(r->cx, r->group, s, label);
@@ -159,6 +163,7 @@ int pol_scrub(struct pol_rd *r, int path, const char *label, const char *ground,
 		return MGW_OK;
 	}
 	*replaced += e->replaced;
+	*where = e->where;
 	for (size_t i = 0; r->explain && i < e->nf; i++) {
 		const struct scrub_finding *f = &e->f[i];
 		/* her whereabouts and safe times are withheld under s38 (health and

@@ -4744,6 +4744,82 @@ static int list_under_statement(const unsigned char *s, size_t n, struct spans *
 }
 
 /*
+ * s53-never: a heading of where, withheld, whose answer is the next line
+ * ("1. Where I will give birth\n<Unit>, <Hospital>."; "Where she is now:"
+ * then a line that names no cue). The heading is a whole line (a list's
+ * number or bullet before it aside) of at most 64 bytes with no full stop,
+ * opening with "Where", "Whereabouts" or "Location" and ending at the span
+ * (a ':' or '?' after it aside), withheld by a rule (not the model); its
+ * answer is the next line that holds text (one blank line between at most),
+ * unless that line opens another numbered heading.
+ */
+static size_t line_text_start(const unsigned char *s, size_t n, size_t a)
+{
+	size_t i = a;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i + 1 < n && (s[i] == '-' || s[i] == '*') && s[i + 1] == ' ')
+		return i + 2;
+	size_t d = i;
+	while (d < n && d < i + 3 && sc_digit(s[d]))
+		d++;
+	if (d > i && d + 1 < n && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
+		return d + 2;
+	return i;
+}
+
+static int heading_where_answer(const unsigned char *s, size_t n, struct spans *all, size_t from)
+{
+	static const char *const OPEN[] = {"where", "whereabouts", "location", NULL};
+	size_t to = all->n;
+	for (size_t j = from; j < to; j++) {
+		const struct span x = all->v[j];
+		if ((x.kind != SCRUB_LOCATION && x.kind != SCRUB_SAFE_TIME) ||
+		    (x.rule && strcmp(x.rule, "fs:model") == 0))
+			continue;
+		size_t ls = x.start;
+		while (ls > 0 && s[ls - 1] != '\n')
+			ls--;
+		size_t le = x.end;
+		while (le < n && s[le] == ' ')
+			le++;
+		if (le < n && (s[le] == ':' || s[le] == '?'))
+			le++;
+		while (le < n && s[le] == ' ')
+			le++;
+		if (le >= n || s[le] != '\n' || le - ls > 64 || line_text_start(s, n, ls) != x.start)
+			continue;
+		size_t w = x.start;
+		while (w < x.end && sc_alpha(s[w]))
+			w++;
+		if (!word_of(s, x.start, w, OPEN) || memchr(s + x.start, '.', x.end - x.start) ||
+		    memchr(s + x.start, ':', le - 1 - x.start))
+			continue; /* (not "LOCATION: <Market>": the answer on its line) */
+		size_t a = le + 1;
+		for (int blank = 0; blank < 2 && a < n; blank++) {
+			size_t b = a;
+			while (b < n && s[b] == ' ')
+				b++;
+			if (b < n && s[b] != '\n')
+				break;
+			a = b + 1;
+		}
+		if (a >= n)
+			continue;
+		size_t t = line_text_start(s, n, a), e = t;
+		if (t > a && sc_digit(s[a + (s[a] == ' ')]))
+			continue; /* "2. How I will get there": the next heading */
+		while (e < n && s[e] != '\n')
+			e++;
+		while (e > t && s[e - 1] == ' ')
+			e--;
+		if (e > t && spans_push(all, t, e, x.kind, "loc:heading-answer") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
+/*
  * s47-never: a rota of her days, one a line ("Mon\t16:00-22:00\tclose",
  * "Sat 07:00-15:00"), two lines or more each opening with a day: when a
  * statement withheld already (a rule's, not the model's) touches a line of
@@ -5543,12 +5619,18 @@ static size_t phrase_after(const unsigned char *s, size_t n, size_t e, const cha
 
 /* After a place withheld again ending at e, its council goes with it
  * ("Swindon Borough Council": which kind of council narrows the town, and
- * "[withheld] Council" reads as one name withheld whole); the end after
- * "Council", or e. */
+ * "[withheld] Council" reads as one name withheld whole), and a venue's
+ * kind; the end after "Council" or the kind, or e. */
 static size_t council_after(const unsigned char *s, size_t n, size_t e)
 {
 	static const char *const KIND[] = {"Borough Council", "City Council", "County Council",
-					   "District Council", "Council", NULL};
+					   "District Council", "Council",
+					   /* s53-never: a venue named by her place ("the 17:30
+					    * squad session at <Town> Leisure Centre"), no
+					    * agency: its kind goes with the name */
+					   "Leisure Centre", "Sports Centre", "Community Centre",
+					   "Community Hall", "Village Hall", "Swimming Pool",
+					   "Baths", "Library", NULL};
 	return phrase_after(s, n, e, KIND);
 }
 
@@ -8100,6 +8182,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 	if ((sc->flags & SCRUB_F_LOCATION) && all.n > place_from &&
 	    (list_under_statement(s, n, &all, place_from) != 0 ||
+	     heading_where_answer(s, n, &all, place_from) != 0 ||
 	     rota_rows(s, n, &all, place_from) != 0 ||
 	     (tn->ntab > 0 && tab_rota_lines(s, n, tn, &all, place_from) != 0)))
 		goto done;
@@ -8143,6 +8226,9 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		size_t ve = vals.v[j].end;
 		if (vals.v[j].kind == SCRUB_PLACE && vals.v[j].rule == scrub_rule_name(R_VAL_TEXT))
 			ve = place_town_after(s, n, ve);
+		/* a never-share place's council or venue, as place:again's */
+		if (vals.v[j].rule == scrub_rule_name(R_NEV_TEXT))
+			ve = council_after(s, n, ve);
 		if (spans_push(&all, vals.v[j].start, ve, vals.v[j].kind, vals.v[j].rule) != 0)
 			goto done;
 	}
@@ -8310,7 +8396,8 @@ int scrub_where_words(const scrubber *sc, struct scrub_memo *memo, const char *t
 	if (memo_pass(memo, M_PLACE << 1, &memo->place[1], &all) != 0 ||
 	    memo_fs(sc, memo, &all) != 0 ||
 	    memo_pass(memo, M_GEO, &memo->geo, &all) != 0 ||
-	    list_under_statement(s, n, &all, 0) != 0 || where_she_is(s, n, &all) != 0)
+	    list_under_statement(s, n, &all, 0) != 0 || heading_where_answer(s, n, &all, 0) != 0 ||
+	    where_she_is(s, n, &all) != 0)
 		goto done;
 	struct prop_word w[PROP_WORDS];
 	size_t nw = place_words(s, &all, 0, all.n, &keep, maxend, w);

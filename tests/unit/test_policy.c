@@ -1638,9 +1638,10 @@ Test(policy_scrub_spec, each_text_scrubbed_once_per_profile)
 		char *out = NULL;
 		unsigned rep = 0;
 		int ns;
+		unsigned where;
 		for (int k = 0; k < 2; k++) { /* a second field with the same text: cached too */
 			cr_assert_eq(pol_scrub(&r, 0, "s40(2)", "foia-s40-2", cs->narrative, &out,
-					       &rep, &ns),
+					       &rep, &ns, &where),
 				     MGW_OK);
 			cr_assert_eq(ns, 0);
 			cr_assert_not_null(out);
@@ -1913,6 +1914,28 @@ Test(policy_never_share, default_policy_refuge_town_by_its_second_word)
 	out_free(&o);
 	o = redact(p, cs, AG(POLICE), PU(MEETING));
 	cr_assert(view_has(o.view, "Yarmouth branch"), "%s", o.view->narrative);
+	out_free(&o);
+	codec_free(&cs->base);
+	policy_free(p);
+}
+
+/* s53-never: an organisation named with the refuge ("<County> Women's Aid -
+ * <Refuge>") is withheld whole from an agency that may not know where she
+ * is: what is left of it says who runs the refuge, so where it is. */
+Test(policy_never_share, default_policy_agency_named_with_the_refuge)
+{
+	policy *p = load_default();
+	Marac__V1__CaseSummary *cs = fixture();
+	if (cs->refuge_address)
+		codec_free(&cs->refuge_address->base);
+	cs->refuge_address = address("Haven House, 14 Alder Close", "Reading", "RG30 2XY");
+	cr_assert_gt(cs->n_others, 1); /* others[1]: the fixture's professional */
+	set_str(&cs->others[1]->agency_name, "Berkshire Women's Aid - Haven House");
+	struct out o = redact(p, cs, AG(HEALTH), PU(MEETING));
+	cr_assert(!view_has(o.view, "Berkshire"), "agency name kept");
+	out_free(&o);
+	o = redact(p, cs, AG(POLICE), PU(MEETING));
+	cr_assert(view_has(o.view, "Berkshire Women's Aid - Haven House"), "police lost the agency");
 	out_free(&o);
 	codec_free(&cs->base);
 	policy_free(p);

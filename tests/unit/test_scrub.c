@@ -6125,3 +6125,39 @@ Test(scrub, s52_review_what_stays)
 	expect_values_parts(v, sizeof v / sizeof v[0], "Seen by Dr Avenue today.", NULL,
 			    (const char *const[]){"Dr Avenue", NULL});
 }
+
+/* s53-never: a heading of where, withheld, whose answer is the next line
+ * ("1. Where I will give birth" then the hospital's unit); not a label
+ * with its answer on its own line ("LOCATION: <Market>" then a log's
+ * next entry), nor the next numbered heading. */
+Test(scrub, s53_heading_of_where_and_its_answer)
+{
+	expect_loc_parts("BIRTH PLAN\n\n1. Where I will give birth\nDelivery Suite, Women's Centre, "
+			 "Gloucestershire Royal Hospital.\nCare transferred from Southmead on 15/02/2027.\n",
+			 (const char *const[]){"Gloucestershire", NULL},
+			 (const char *const[]){"Care transferred from Southmead on 15/02/2027.", NULL});
+	expect_loc_parts("1. Where she is staying\n2. Who may visit\nHer sister only.\n", NULL,
+			 (const char *const[]){"2. Who may visit", NULL});
+	expect_loc_parts("INCIDENT 0374 14/03/26\nLOCATION: MALTON LIVESTOCK MARKET, SHEEP PENS\n1412 "
+			 "CALLER ON 999 STATES MALE ASSAULTING FEMALE\n",
+			 NULL, (const char *const[]){"1412 CALLER", NULL});
+}
+
+/* s53-never: her town, a never-share value, named with a venue's kind
+ * ("the 17:30 squad session at <Town> Leisure Centre"): the kind goes with
+ * it, as a council's does; a kept agency's kind does not ("<Town> Police"). */
+Test(scrub, s53_her_town_and_its_venue)
+{
+	static const struct scrub_value v[] = {
+		{"22 Heol Hir", SCRUB_ADDRESS, CANON_ADDRESS, 1},
+		{"Llanishen", SCRUB_PLACE, CANON_TEXT, 1},
+	};
+	struct scrub_spec spec = {.values = v, .n_values = 2, .flags = SCRUB_F_LOCATION};
+	scrubber *sc = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &sc), 0);
+	expect_parts_with(sc,
+			  "On Tuesday at the 17:30 squad session at Llanishen Leisure Centre the children's "
+			  "dad came up into the gallery.",
+			  (const char *const[]){"Llanishen", "Leisure Centre", NULL},
+			  (const char *const[]){"17:30 squad session", NULL});
+}
