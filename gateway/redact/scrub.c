@@ -4777,9 +4777,6 @@ static int heading_where_answer(const unsigned char *s, size_t n, struct spans *
 		if ((x.kind != SCRUB_LOCATION && x.kind != SCRUB_SAFE_TIME) ||
 		    (x.rule && strcmp(x.rule, "fs:model") == 0))
 			continue;
-		size_t ls = x.start;
-		while (ls > 0 && s[ls - 1] != '\n')
-			ls--;
 		size_t le = x.end;
 		while (le < n && s[le] == ' ')
 			le++;
@@ -4787,7 +4784,12 @@ static int heading_where_answer(const unsigned char *s, size_t n, struct spans *
 			le++;
 		while (le < n && s[le] == ' ')
 			le++;
-		if (le >= n || s[le] != '\n' || le - ls > 64 || line_text_start(s, n, ls) != x.start)
+		if (le >= n || s[le] != '\n' || le - x.start > 64)
+			continue;
+		size_t ls = x.start; /* (64 bytes back at most: linear) */
+		while (ls > 0 && s[ls - 1] != '\n' && le - ls < 64)
+			ls--;
+		if ((ls > 0 && s[ls - 1] != '\n') || line_text_start(s, n, ls) != x.start)
 			continue;
 		size_t w = x.start;
 		while (w < x.end && sc_alpha(s[w]))
