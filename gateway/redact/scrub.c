@@ -6044,6 +6044,62 @@ static int told_of_her_presence(const unsigned char *s, size_t n, struct spans *
 	return 0;
 }
 
+/*
+ * s53-never: the MARAC a case transfers to ("it transfers to <County>
+ * MARAC", "transferring to <Town> MARAC", "request transfer to <Town>
+ * MARAC"): its place is where she now lives. The capitalised words (with
+ * "and", "&", at most five words, 40 bytes) between "to" and "MARAC", "to" at
+ * most two words after a word opening "transfer" ("of" joins too: "Vale of
+ * Glamorgan"). The sending MARAC ("<Town>
+ * MARAC heard the case") and "your MARAC" stay.
+ */
+static int receiving_marac(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const JOIN[] = {"and", "&", "of", NULL};
+	for (const unsigned char *p = memmem(s, n, " MARAC", 6); p != NULL;
+	     p = memmem(p + 1, n - (size_t)(p + 1 - s), " MARAC", 6)) {
+		size_t ne = (size_t)(p - s), m = ne + 6;
+		if (m < n && (sc_alnum(s[m]) || s[m] >= 0x80))
+			continue;
+		size_t a = ne + 1, st = SIZE_MAX;
+		for (int words = 0; words < 5 && a > 1 && ne + 1 - a < 40 && s[a - 1] == ' ';) {
+			size_t we = a - 1, wa = we;
+			while (wa > 0 && (sc_alpha(s[wa - 1]) || s[wa - 1] == '&' || s[wa - 1] == '\''))
+				wa--;
+			if (wa == we)
+				break;
+			if (sc_upper(s[wa]) && !(lex_classify((const char *)s + wa, we - wa) &
+			                         (LEX_FUNCTION | LEX_PARTICLE | LEX_MODAL)))
+				st = wa, words++;
+			else if (!(st != SIZE_MAX && word_of(s, wa, we, JOIN)))
+				break;
+			a = wa;
+		}
+		if (st == SIZE_MAX || st != a)
+			continue;
+		/* "to" right before, then "transfer..." within two words back */
+		size_t te = st - 1, ta = te;
+		while (ta > 0 && sc_alpha(s[ta - 1]))
+			ta--;
+		if (te - ta != 2 || ascii_fold(s[ta]) != 't' || ascii_fold(s[ta + 1]) != 'o')
+			continue;
+		size_t b = ta;
+		int cue = 0;
+		for (int w = 0; w < 3 && !cue && b > 1 && s[b - 1] == ' '; w++) {
+			size_t we = b - 1, wa = we;
+			while (wa > 0 && sc_alpha(s[wa - 1]))
+				wa--;
+			if (wa == we)
+				break;
+			cue = we - wa >= 8 && strncasecmp((const char *)s + wa, "transfer", 8) == 0;
+			b = wa;
+		}
+		if (cue && spans_push(all, st, ne, SCRUB_LOCATION, "loc:receiving-marac") != 0)
+			return MGW_E_NOMEM;
+	}
+	return 0;
+}
+
 /* A clock's range at i ("10pm-2am", "9pm till 3am", "11-7", "07:00 to
  * 13:00", "9.30-12"): its end, or 0. */
 static size_t clock_range_at(const unsigned char *s, size_t n, size_t i)
@@ -8173,7 +8229,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (loc && (her_last_seen(s, n, &all) != 0 || quoted_address(s, n, &all) != 0 ||
 	            where_she_is(s, n, &all) != 0 || where_label_value(s, n, &all) != 0 ||
 	            her_week_sentence(s, n, &all) != 0 ||
-	            told_of_her_presence(s, n, &all) != 0))
+	            told_of_her_presence(s, n, &all) != 0 || receiving_marac(s, n, &all) != 0))
 		goto done;
 	/* Coordinates, what3words, map links: a spot to a few metres (geo.h). */
 	if (loc && memo_pass(memo, M_GEO, &memo->geo, &all) != 0)
