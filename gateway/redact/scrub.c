@@ -230,7 +230,7 @@ static int word_add(struct fzname **v, size_t *n, size_t *cap, const char *w, si
 		return MGW_E_NOMEM;
 	memcpy(p, w, len);
 	p[len] = 0;
-	x[(*n)++] = (struct fzname){p, (uint8_t)len};
+	x[(*n)++] = (struct fzname){p, (uint8_t)len, 0};
 	return 0;
 }
 
@@ -506,6 +506,16 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 	    !word_in(bc->fz, bc->nfz, first, fl) &&
 	    (rc = word_add(&bc->fz, &bc->nfz, &bc->cfz, first, fl)) != 0)
 		goto out;
+	/* s53-never: a forename of 5 or 6 letters misspelt by a letter
+	 * doubled ("Gwendda" of Gwenda, "Dorreen" of Doreen): that edit
+	 * alone, as any edit of a short name makes other names */
+	if (!keep && !bc->no_fuzzy && fl >= 5 && fl <= 6 && ascii_letters(first, fl) &&
+	    !scrub_common_word(first, fl) && !word_in(bc->kfirst, bc->nkfirst, first, fl) &&
+	    !word_in(bc->fz, bc->nfz, first, fl)) {
+		if ((rc = word_add(&bc->fz, &bc->nfz, &bc->cfz, first, fl)) != 0)
+			goto out;
+		bc->fz[bc->nfz - 1].dbl = 1;
+	}
 	/* s35: a kept subject's forenames together, without the surname
 	 * ("Mei Ling" of "Mei Ling Chen", "Anne Marie" of "Anne Marie Doyle"):
 	 * how people say her name, and no third party's */
@@ -3053,8 +3063,32 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int f
 	size_t up = 0;
 	for (size_t i = a; i < e; i++)
 		up += sc_upper(s[i]);
-	if (up == e - a && e - a > 1)
-		return 0; /* capitals say nothing in a CAD log */
+	if (up == e - a && e - a > 1) {
+		/* capitals say nothing in a CAD log; in a line written in small
+		 * letters they are a police note's SURNAME ("Statement from RD
+		 * HILL (witness) confirms ..."), not before another word in
+		 * capitals ("HILL STREET", "A GREEN VAUXHALL"), after "A", "THE",
+		 * "NO", "VERY" ... ("NO HOPE"), nor stressed at a sentence's end
+		 * (s53-never) */
+		int lower = 0;
+		for (size_t i = a > 40 ? a - 40 : 0; i < e + 40 && i < n && !lower; i++) {
+			if (s[i] == '\n')
+				lower = i < a ? 0 : -1; /* (its own line only) */
+			else
+				lower = s[i] >= 'a' && s[i] <= 'z';
+			if (lower < 0)
+				break;
+		}
+		if (lower <= 0 || (has_next && sc_upper(s[na]) && ne - na > 1 && sc_upper(s[na + 1])))
+			return 0;
+		static const char *const EMPH[] = {"A", "ALL", "NO", "SO", "THE", "TOO", "VERY", NULL};
+		if (prev_word(s, a, &pa, &pe) &&
+		    (word_of(s, pa, pe, EMPH) ||
+		     /* "The van was GREEN.": a word stressed at a sentence's end */
+		     (s[pa] >= 'a' && s[pa] <= 'z' && e < n && (s[e] == '.' || s[e] == '!'))))
+			return 0;
+		return 1;
+	}
 	/* "Old <Noun> - <child> fine", "The Meadows said": a name of two or more
 	 * words each capitalised is a name, even starting a sentence */
 	int words = 1, caps = 1;

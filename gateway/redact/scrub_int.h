@@ -47,6 +47,7 @@ struct idval {
 struct fzname {
 	char *p;
 	uint8_t n;
+	uint8_t dbl; /* misspelt only by a letter doubled ("Gwendda" of Gwenda) */
 };
 
 /*

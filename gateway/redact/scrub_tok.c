@@ -3311,6 +3311,18 @@ static int one_edit(const char *a, size_t la, const char *b, size_t lb)
 	return 0;
 }
 
+/* Is w p with one of its letters doubled ("gwendda" of "gwenda")? */
+static int doubled_of(const char *w, size_t wl, const char *p, size_t l)
+{
+	if (wl != l + 1)
+		return 0;
+	size_t i = 0;
+	while (i < l && w[i] == p[i])
+		i++;
+	/* w[i] is the letter added: the same as the one before it */
+	return i > 0 && w[i] == w[i - 1] && memcmp(w + i + 1, p + i, l - i) == 0;
+}
+
 /*
  * Is w[0..wl) (folded, 4+ letters) one edit from a listed surname, and no
  * keep-name word or common word? The first surname in list order that is
@@ -3368,6 +3380,11 @@ static int fuzzy_name(const scrubber *sc, const char *w, size_t wl)
 		size_t l = sc->fz[k].n;
 		if (l == wl && memcmp(sc->fz[k].p, w, wl) == 0)
 			return 0; /* the surname itself */
+		if (sc->fz[k].dbl) {
+			if (doubled_of(w, wl, sc->fz[k].p, l))
+				return !scrub_common_word(w, wl);
+			continue;
+		}
 		if (l + 1 >= wl && l <= wl + 1 && one_edit(w, wl, sc->fz[k].p, l))
 			return !scrub_common_word(w, wl);
 		if (l + 2 >= wl && l <= wl + 2 && wl < 48 && l < 48) {

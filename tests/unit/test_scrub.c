@@ -6161,3 +6161,39 @@ Test(scrub, s53_her_town_and_its_venue)
 			  (const char *const[]){"Llanishen", "Leisure Centre", NULL},
 			  (const char *const[]){"17:30 squad session", NULL});
 }
+
+/* s53-never: a listed forename of five or six letters misspelt by a letter
+ * doubled ("Gwendda" of Gwenda, "Dorreen" of Doreen); not another edit of
+ * it ("Gwendo": of a short name, any edit makes other words and names). */
+Test(scrub, s53_short_forename_with_a_letter_doubled)
+{
+	expect_listed("Gwenda Pritchard", "Nain - Gwendda upset. The Gwendo Valley.",
+		      "Nain - " R("name") " upset. The Gwendo Valley.");
+	expect_listed("Doreen Wilkes", "Dorreen rang twice.", R("name") " rang twice.");
+}
+
+/* s53-never: a listed surname that is a word, in capitals in a line written
+ * in small letters, is a police note's SURNAME ("Statement from RD HILL
+ * (witness)"); not in a CAD line, before another word in capitals ("HILL
+ * CAR"), after "A", "NO" or "THE", nor stressed at a sentence's end. */
+Test(scrub, s53_listed_word_surname_in_capitals)
+{
+	expect_listed("Martin Hill", "Statement from RD HILL (witness) confirms it.",
+		      "Statement from RD " R("name") " (witness) confirms it.");
+	expect_listed("Jo Green", "Seen in a GREEN CAR at 22:10.", "Seen in a GREEN CAR at 22:10.");
+	expect_listed("Martin Hill", "2210 IP SEEN ON THE HILL BY THE PARK", "2210 IP SEEN ON THE HILL BY THE PARK");
+	expect_listed("Jo Green", "He drives A GREEN VAUXHALL. The van was GREEN.",
+		      "He drives A GREEN VAUXHALL. The van was GREEN.");
+	expect_listed("Ann Hope", "There is NO HOPE of that.", "There is NO HOPE of that.");
+}
+
+/* s53-never: the MARAC a case transfers to names where she now lives; the
+ * one that heard it and "your MARAC" stay. */
+Test(scrub, s53_receiving_marac)
+{
+	expect_loc_parts("Newham MARAC heard the case on 28/01 and it transfers to Northamptonshire MARAC. "
+			 "Request transfer to Vale of Glamorgan MARAC. Transferred to your MARAC.",
+			 (const char *const[]){"Northamptonshire", "Glamorgan", NULL},
+			 (const char *const[]){"Newham MARAC heard the case on 28/01",
+					       "Transferred to your MARAC.", NULL});
+}
