@@ -1986,7 +1986,9 @@ static const char *const FS_INCIDENT_ACT[] = {
 	"turned", "dragged", "pinned", "banged", "threw", "thrown", "spat", "choked", "headbutted",
 	"strangling", "kicking", "punching", "hitting", "pushing", "grabbing", "forced",
 	/* s38-over: his visit to it ("ex came to her flat uninvited at 0100") */
-	"came", "arrived", "uninvited", "unannounced", NULL};
+	"came", "arrived", "uninvited", "unannounced",
+	/* s53-over: at its door ("hammered on the door of her flat") */
+	"hammered", "hammering", "knocked", "knocking", "barged", NULL};
 /* ... and words that make its dwelling the one she is in now */
 static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
 					   "until", "tonight", NULL};

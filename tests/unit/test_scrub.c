@@ -6197,3 +6197,14 @@ Test(scrub, s53_receiving_marac)
 			 (const char *const[]){"Newham MARAC heard the case on 28/01",
 					       "Transferred to your MARAC.", NULL});
 }
+
+/* s53-over: what he did at her door is an incident at the home the notes
+ * know ("hammered on the door of her flat"), no statement of where she is
+ * now; "hammered on the door of her new flat in <Town>" still is. */
+Test(scrub, s53_hammered_on_her_door)
+{
+	expect_loc_parts("Ryan hammered on the door of her flat demanding to be let in.", NULL,
+			 (const char *const[]){"hammered on the door of her flat", NULL});
+	expect_loc_parts("Ryan hammered on the door of her new flat in Grimsby last night.",
+			 (const char *const[]){"Grimsby", NULL}, NULL);
+}
