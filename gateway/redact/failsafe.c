@@ -326,6 +326,10 @@ static const struct fsword FSW[] = {
 	/* s32-never: a student's timetable ("waiting outside the Arts Tower after
 	 * her lectures") */
 	{"lecture", K_ROUT}, {"lectures", K_ROUT},
+	/* s53-never: her leisure's and her children's sessions ("runs <Park>
+	 * parkrun every Saturday at 9", "swimming Tues 5pm", "training Tues
+	 * and Thurs 7-8.30pm") */
+	{"parkrun", K_ROUT}, {"swimming", K_ROUT}, {"training", K_ROUT},
 	/* her working hours: when she is at work and when at home ("she works
 	 * weekdays 9-5", "finishes at 2 on Fridays", "starts at 7"; word():
 	 * only hers, not "working with") */

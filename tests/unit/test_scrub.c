@@ -6208,3 +6208,14 @@ Test(scrub, s53_hammered_on_her_door)
 	expect_loc_parts("Ryan hammered on the door of her new flat in Grimsby last night.",
 			 (const char *const[]){"Grimsby", NULL}, NULL);
 }
+
+/* s53-never: her leisure's and her children's sessions with a day or an
+ * hour are where she will be ("runs <Park> parkrun every Saturday at 9am",
+ * "the children go swimming on Tuesdays at 5pm with her"). */
+Test(scrub, s53_leisure_sessions_are_her_routine)
+{
+	expect_loc_parts("She runs Abington parkrun every Saturday at 9am. The children go swimming on "
+			 "Tuesdays at 5pm with her. He did his training in 2019.",
+			 (const char *const[]){"Abington", "Tuesdays at 5pm", NULL},
+			 (const char *const[]){"He did his training in 2019.", NULL});
+}
