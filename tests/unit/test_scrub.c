@@ -6216,6 +6216,6 @@ Test(scrub, s53_leisure_sessions_are_her_routine)
 {
 	expect_loc_parts("She runs Abington parkrun every Saturday at 9am. The children go swimming on "
 			 "Tuesdays at 5pm with her. He did his training in 2019.",
-			 (const char *const[]){"Abington", "Tuesdays at 5pm", NULL},
+			 (const char *const[]){"Abington", "every Saturday at 9am", "Tuesdays at 5pm", NULL},
 			 (const char *const[]){"He did his training in 2019.", NULL});
 }
