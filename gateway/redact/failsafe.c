@@ -1195,6 +1195,7 @@ static int safe_ok(unsigned seen)
 	 * clause clears S_HISMSG: word()) */
 	if ((seen & S_HISMSG) && !(seen & (S_MODAL | S_SAFE | S_ALONE | S_WORKH)))
 		return 0;
+
 	/* "via" an interpreter is the service the agencies use, no route of
 	 * hers: only a time or condition then makes a safe contact */
 	if ((seen & S_INTERP) && !(seen & S_WHENO))
@@ -1797,6 +1798,8 @@ static size_t fs_date_before(const struct fs *f, size_t from)
 	return m == 0 || f->s[m - 1] == '\n' ? from : k;
 }
 
+static int fs_clause_hurt(const struct fs *f, size_t a, size_t b);
+
 /* Decide the sentence's clauses (the unit model's unit goes on). */
 /* Does the text at a open on "Next appt" or "Next appointment"? */
 static int fs_opens_next_appt(const struct fs *f, size_t a)
@@ -1856,10 +1859,14 @@ static void sentence_decide(struct fs *f)
 	for (int i = 0; i < n; i++) {
 		struct clause *c = &f->cl[i];
 		int j0 = -1;
+#ifdef FS_TRACE
+		fprintf(stderr, "fs: clause %d [%zu,%zu) seen=%x\n", i, c->start, c->end, c->seen);
+#endif
 		if (i == n - 1 && !(c->seen & (S_RES | S_SAFE)) &&
 		    fs_next_date_only(f, c->start, c->end))
 			j0 = -1; /* "Next contact Thursday": the agencies' date */
-		else if (safe_ok(c->seen))
+		else if (safe_ok(c->seen) && ((c->seen & (S_SAFE | S_ALONE | S_WORKH)) ||
+					      !fs_clause_hurt(f, c->start, c->end)))
 			j0 = i;
 		else if ((c->seen & S_CALL) && i + 1 < n && fs_call_then_when(c->seen, f->cl[i + 1].seen))
 			j0 = i; /* "next contact: Tues - after 6" */
@@ -1993,6 +2000,33 @@ static const char *const FS_INCIDENT_ACT[] = {
 	"came", "arrived", "uninvited", "unannounced",
 	/* s53-over: at its door ("hammered on the door of her flat") */
 	"hammered", "hammering", "knocked", "knocking", "barged", NULL};
+/* s53-over: acts of violence, past: a clause that tells one reports an
+ * incident (fs_clause_hurt) */
+static const char *const FS_HURT[] = {"hit", "punched", "kicked", "slapped", "strangled",
+				      "pinned", "smashed", "choked", "headbutted", "stamped",
+				      "throttled", "bit", "stabbed", "dragged", "shoved", NULL};
+
+/*
+ * s53-over: does the clause [a, b) tell an act of violence (FS_HURT)? What
+ * he did when she asked to ring someone ("hit across the mouth ... after
+ * she asked to ring her mam", "pinned her to the bed after she said she
+ * wanted to see her GP alone") is an incident, not when she can be
+ * reached ("asked", a modal, too), unless a safe word, "alone" or her
+ * working hours are in it. Read only for a clause about to be judged a
+ * safe contact.
+ */
+static int fs_clause_hurt(const struct fs *f, size_t a, size_t b)
+{
+	for (size_t i = a; i < b && i < f->n;) {
+		char x[16];
+		while (i < b && !fs_alnum(f->s[i]))
+			i++;
+		size_t k = fs_alnum_word(f, &i, b, x, sizeof x);
+		if (k > 0 && k + 1 < sizeof x && (x[k] = 0, fs_in(x, FS_HURT)))
+			return 1;
+	}
+	return 0;
+}
 /* ... and words that make its dwelling the one she is in now */
 static const char *const FS_NOW_WORDS[] = {"now", "currently", "still", "temporarily", "since",
 					   "until", "tonight", NULL};
@@ -6039,6 +6073,7 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (wn == 4 && memcmp(w, "sent", 4) == 0 &&
 	    ((f->p1 & K_HE) || ((f->p2 & K_HE) && f->p1 == 0)))
 		s |= S_HISMSG;
+
 	if ((c & (K_HE | K_KIN)) && f->when_win > 0)
 		s |= S_WHEN; /* "when he is at work", "when Dad is offshore" */
 	/* "if she replies OK she can talk": a condition on her, with a
