@@ -2000,6 +2000,16 @@ static const char *const FS_INCIDENT_ACT[] = {
 	"came", "arrived", "uninvited", "unannounced",
 	/* s53-over: at its door ("hammered on the door of her flat") */
 	"hammered", "hammering", "knocked", "knocking", "barged", NULL};
+/* s53-over: what the agencies' own training is for ("staff training") */
+static const char *const FS_STAFF_WORDS[] = {"staff", "safeguarding", "awareness", "mandatory",
+					     "refresher", "team", "agency", NULL};
+static int fs_prev_in(const struct fs *f, size_t a, const char *const *list)
+{
+	char x[16];
+	size_t k = fs_prev_word(f, a, x, sizeof x, NULL);
+	return k > 0 && k + 1 < sizeof x && fs_in(x, list);
+}
+
 /* s53-over: acts of violence, past: a clause that tells one reports an
  * incident (fs_clause_hurt) */
 static const char *const FS_HURT[] = {"hit", "punched", "kicked", "slapped", "strangled",
@@ -4932,6 +4942,16 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (f->he_is_her && (c & K_HE))
 		c = (c & ~K_HE) | K_SHE; /* (s38-never: not his alone either: "where he
 					   * works nights, 10pm-7am" are his hours, hers) */
+	/* s53-over: the agencies' own training ("MARAC training on 14/03",
+	 * "DA training", "Safe Lives training for ward staff", "staff
+	 * training") is no routine of hers; "football training", "Saturday
+	 * training at 10:00" are */
+	if (wn == 8 && memcmp(w, "training", 8) == 0 && a > 1 && f->s[a - 1] == ' ' &&
+	    fs_alnum(f->s[a - 2]) && /* (not after a label: "Plan with IDVA: training Tues") */
+	    ((f->p1 & K_BIZ) ||
+	     ((f->p1f & (TF_CAP | TF_UPPER)) && !(f->p1 & (K_TIME | K_DAYAB))) ||
+	     fs_prev_in(f, a, FS_STAFF_WORDS)))
+		c &= ~K_ROUT;
 	/* s19-over: a word of an e-mail address or a web domain
 	 * ("tenancy.sustainment@...", "...@housing.example.org") is no word of
 	 * the sentence: a '.' then a letter or digit, or an '@', right after

@@ -234,12 +234,18 @@ static int word_add(struct fzname **v, size_t *n, size_t *cap, const char *w, si
 	return 0;
 }
 
-static int word_in(const struct fzname *v, size_t n, const char *w, size_t len)
+/* The index of w in v, or n. */
+static size_t word_at(const struct fzname *v, size_t n, const char *w, size_t len)
 {
 	for (size_t i = 0; i < n; i++)
 		if (v[i].n == len && memcmp(v[i].p, w, len) == 0)
-			return 1;
-	return 0;
+			return i;
+	return n;
+}
+
+static int word_in(const struct fzname *v, size_t n, const char *w, size_t len)
+{
+	return word_at(v, n, w, len) < n;
 }
 
 /* Bytes of the UTF-8 character led by b (folded text is valid UTF-8). */
@@ -496,9 +502,15 @@ static int add_name(struct bctx *bc, const char *name, int keep)
 				goto out;
 		}
 	}
-	if (!keep && !bc->no_fuzzy && sl >= 5 && ascii_letters(sur, sl) && !word_in(bc->fz, bc->nfz, sur, sl) &&
-	    (rc = word_add(&bc->fz, &bc->nfz, &bc->cfz, sur, sl)) != 0)
-		goto out;
+	if (!keep && !bc->no_fuzzy && sl >= 5 && ascii_letters(sur, sl)) {
+		/* (a forename listed before as misspelt by a doubled letter
+		 * only, now a surname: any one edit, s53 review) */
+		size_t at = word_at(bc->fz, bc->nfz, sur, sl);
+		if (at < bc->nfz)
+			bc->fz[at].dbl = 0;
+		else if ((rc = word_add(&bc->fz, &bc->nfz, &bc->cfz, sur, sl)) != 0)
+			goto out;
+	}
 	/* s49-never: a long forename misspelt as a surname is ("Agniezska",
 	 * "Agniezka" of Agnieszka): 7+ letters, no word, no kept first name */
 	if (!keep && !bc->no_fuzzy && fl >= 7 && ascii_letters(first, fl) &&
@@ -3065,29 +3077,44 @@ static int common_ok(const unsigned char *s, size_t n, size_t a, size_t e, int f
 		up += sc_upper(s[i]);
 	if (up == e - a && e - a > 1) {
 		/* capitals say nothing in a CAD log; in a line written in small
-		 * letters they are a police note's SURNAME ("Statement from RD
-		 * HILL (witness) confirms ..."), not before another word in
-		 * capitals ("HILL STREET", "A GREEN VAUXHALL"), after "A", "THE",
-		 * "NO", "VERY" ... ("NO HOPE"), nor stressed at a sentence's end
-		 * (s53-never) */
+		 * letters they are a police note's SURNAME after a word that
+		 * names someone ("Statement from RD HILL (witness) ...", "spoke
+		 * to HILL"), not an acronym ("under PACE", "completed DASH"),
+		 * nor before another word in capitals ("HILL STREET") (s53-never,
+		 * and its review) */
+		size_t ls = a;
+		while (ls > 0 && a - ls < 40 && s[ls - 1] != '\n')
+			ls--;
 		int lower = 0;
-		for (size_t i = a > 40 ? a - 40 : 0; i < e + 40 && i < n && !lower; i++) {
-			if (s[i] == '\n')
-				lower = i < a ? 0 : -1; /* (its own line only) */
-			else
-				lower = s[i] >= 'a' && s[i] <= 'z';
-			if (lower < 0)
-				break;
-		}
-		if (lower <= 0 || (has_next && sc_upper(s[na]) && ne - na > 1 && sc_upper(s[na + 1])))
+		for (size_t i = ls; i < e + 40 && i < n && s[i] != '\n' && !lower; i++)
+			lower = s[i] >= 'a' && s[i] <= 'z';
+		if (!lower || (has_next && sc_upper(s[na]) && ne - na > 1 && sc_upper(s[na + 1])))
 			return 0;
+		static const char *const CUE[] = {"by", "from", "to", "with", "witness", "saw",
+						  "told", "informed", "contacted", "named", "called",
+						  "and", NULL};
 		static const char *const EMPH[] = {"A", "ALL", "NO", "SO", "THE", "TOO", "VERY", NULL};
-		if (prev_word(s, a, &pa, &pe) &&
-		    (word_of(s, pa, pe, EMPH) ||
-		     /* "The van was GREEN.": a word stressed at a sentence's end */
-		     (s[pa] >= 'a' && s[pa] <= 'z' && e < n && (s[e] == '.' || s[e] == '!'))))
+		static const char *const HAS[] = {"has", "had", "holds", "is", "owns", "was", NULL};
+		int prev = prev_word(s, a, &pa, &pe);
+		if (prev && word_of(s, pa, pe, EMPH))
 			return 0;
-		return 1;
+		/* what a person does after it ("SHEPHERD holds SGC", "HILL
+		 * said"), a role's letters before it ("RD", "HV", "SW"), or a
+		 * cue ("from", "spoke to") */
+		if (has_next && !comma &&
+		    (person_verb(s + na, ne - na) || word_of(s, na, ne, HAS)))
+			return 1;
+		/* after a name, in brackets: "Dazza (MILLS)" (not "the Act (PACE)") */
+		size_t ba, be;
+		if (a > 1 && s[a - 1] == '(' && e < n && s[e] == ')' && prev_word(s, a - 1, &ba, &be) &&
+		    sc_upper(s[ba]) &&
+		    !(lex_classify((const char *)s + ba, be - ba) & (LEX_COMMON | LEX_FUNCTION)))
+			return 1;
+		if (!prev)
+			return 0;
+		int role = pe - pa >= 2 && pe - pa <= 3 && sc_upper(s[pa]) && sc_upper(s[pa + 1]) &&
+			   (pe - pa == 2 || sc_upper(s[pa + 2]));
+		return role || word_of(s, pa, pe, CUE);
 	}
 	/* "Old <Noun> - <child> fine", "The Meadows said": a name of two or more
 	 * words each capitalised is a name, even starting a sentence */
@@ -4790,16 +4817,28 @@ static int list_under_statement(const unsigned char *s, size_t n, struct spans *
 static size_t line_text_start(const unsigned char *s, size_t n, size_t a)
 {
 	size_t i = a;
-	while (i < n && s[i] == ' ')
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
-	if (i + 1 < n && (s[i] == '-' || s[i] == '*') && s[i + 1] == ' ')
-		return i + 2;
-	size_t d = i;
-	while (d < n && d < i + 3 && sc_digit(s[d]))
-		d++;
-	if (d > i && d + 1 < n && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
-		return d + 2;
-	return i;
+	size_t m = i; /* a list's marker: "- ", "* ", a bullet, "1. ", "1) ", "(1) ", "a) ", "Q1. " */
+	if (m + 1 < n && (s[m] == '-' || s[m] == '*') && s[m + 1] == ' ')
+		m += 1;
+	else if (m + 3 < n && s[m] == 0xE2 && s[m + 1] == 0x80 && s[m + 2] == 0xA2)
+		m += 3;
+	else {
+		size_t d = m + (m < n && (s[m] == '(' || s[m] == 'Q'));
+		size_t k = d;
+		while (k < n && k < d + 3 && sc_digit(s[k]))
+			k++;
+		if (k == d && k < n && s[k] >= 'a' && s[k] <= 'z' && k + 1 < n && s[k + 1] == ')')
+			k++; /* "a)" */
+		if (k > d && k < n && (s[k] == '.' || s[k] == ')'))
+			m = k + 1;
+	}
+	if (m == i || m >= n || s[m] != ' ')
+		return i;
+	while (m < n && s[m] == ' ')
+		m++;
+	return m;
 }
 
 static int heading_where_answer(const unsigned char *s, size_t n, struct spans *all, size_t from)
@@ -4823,28 +4862,28 @@ static int heading_where_answer(const unsigned char *s, size_t n, struct spans *
 		size_t ls = x.start; /* (64 bytes back at most: linear) */
 		while (ls > 0 && s[ls - 1] != '\n' && le - ls < 64)
 			ls--;
-		if ((ls > 0 && s[ls - 1] != '\n') || line_text_start(s, n, ls) != x.start)
-			continue;
-		size_t w = x.start;
+		size_t hs = line_text_start(s, n, ls); /* the heading's first word */
+		if ((ls > 0 && s[ls - 1] != '\n') || x.start > hs || hs >= x.end)
+			continue; /* (the span may hold the list's marker) */
+		size_t w = hs;
 		while (w < x.end && sc_alpha(s[w]))
 			w++;
-		if (!word_of(s, x.start, w, OPEN) || memchr(s + x.start, '.', x.end - x.start) ||
-		    memchr(s + x.start, ':', le - 1 - x.start))
+		if (!word_of(s, hs, w, OPEN) || memchr(s + hs, '.', x.end - hs) ||
+		    memchr(s + hs, ':', le - 1 - hs))
 			continue; /* (not "LOCATION: <Market>": the answer on its line) */
-		size_t a = le + 1;
-		for (int blank = 0; blank < 2 && a < n; blank++) {
-			size_t b = a;
-			while (b < n && s[b] == ' ')
-				b++;
-			if (b < n && s[b] != '\n')
-				break;
-			a = b + 1;
-		}
+		size_t a = le + 1, b = a;
+		while (b < n && s[b] == ' ')
+			b++;
+		if (b < n && s[b] == '\n')
+			a = b + 1; /* one blank line between at most */
 		if (a >= n)
 			continue;
-		size_t t = line_text_start(s, n, a), e = t;
-		if (t > a && sc_digit(s[a + (s[a] == ' ')]))
-			continue; /* "2. How I will get there": the next heading */
+		size_t t = line_text_start(s, n, a), e = t, t0 = a;
+		while (t0 < t && (s[t0] == ' ' || s[t0] == '\t'))
+			t0++;
+		if (t > t0 || (t < n && s[t] == '\n'))
+			continue; /* "2. How I will get there": the next heading (or a
+			           * second blank line) */
 		while (e < n && s[e] != '\n')
 			e++;
 		while (e > t && s[e - 1] == ' ')
@@ -6080,57 +6119,96 @@ static int told_of_her_presence(const unsigned char *s, size_t n, struct spans *
 
 /*
  * s53-never: the MARAC a case transfers to ("it transfers to <County>
- * MARAC", "transferring to <Town> MARAC", "request transfer to <Town>
- * MARAC"): its place is where she now lives. The capitalised words (with
- * "and", "&", at most five words, 40 bytes) between "to" and "MARAC", "to" at
- * most two words after a word opening "transfer" ("of" joins too: "Vale of
- * Glamorgan"). The sending MARAC ("<Town>
- * MARAC heard the case") and "your MARAC" stay.
+ * MARAC", "transferring to the <Town> Marac", "request transfer on 12/02
+ * to Vale of Glamorgan MARAC", "Transfer out: <Town> MARAC"): its place is
+ * where she now lives. The words (at most five, 40 bytes; capitalised, or
+ * in small letters if no common word; "and", "&", "of" join them) between
+ * "to" (or a label's ':') and "MARAC" in any case, a word opening
+ * "transfer" at most four words before. The sending MARAC ("<Town> MARAC
+ * heard the case"), "your MARAC" and "the receiving MARAC" stay.
  */
-static int receiving_marac(const unsigned char *s, size_t n, struct spans *all)
+static int rm_space(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\t';
+}
+
+static int receiving_marac_at(const unsigned char *s, size_t ne, struct spans *all)
 {
 	static const char *const JOIN[] = {"and", "&", "of", NULL};
-	for (const unsigned char *p = memmem(s, n, " MARAC", 6); p != NULL;
-	     p = memmem(p + 1, n - (size_t)(p + 1 - s), " MARAC", 6)) {
-		size_t ne = (size_t)(p - s), m = ne + 6;
-		if (m < n && (sc_alnum(s[m]) || s[m] >= 0x80))
-			continue;
-		size_t a = ne + 1, st = SIZE_MAX;
-		for (int words = 0; words < 5 && a > 1 && ne + 1 - a < 40 && s[a - 1] == ' ';) {
-			size_t we = a - 1, wa = we;
-			while (wa > 0 && (sc_alpha(s[wa - 1]) || s[wa - 1] == '&' || s[wa - 1] == '\''))
-				wa--;
-			if (wa == we)
-				break;
-			if (sc_upper(s[wa]) && !(lex_classify((const char *)s + wa, we - wa) &
-			                         (LEX_FUNCTION | LEX_PARTICLE | LEX_MODAL)))
-				st = wa, words++;
-			else if (!(st != SIZE_MAX && word_of(s, wa, we, JOIN)))
-				break;
-			a = wa;
-		}
-		if (st == SIZE_MAX || st != a)
-			continue;
-		/* "to" right before, then "transfer..." within two words back */
-		size_t te = st - 1, ta = te;
-		while (ta > 0 && sc_alpha(s[ta - 1]))
-			ta--;
-		if (te - ta != 2 || ascii_fold(s[ta]) != 't' || ascii_fold(s[ta + 1]) != 'o')
-			continue;
-		size_t b = ta;
-		int cue = 0;
-		for (int w = 0; w < 3 && !cue && b > 1 && s[b - 1] == ' '; w++) {
-			size_t we = b - 1, wa = we;
-			while (wa > 0 && sc_alpha(s[wa - 1]))
-				wa--;
-			if (wa == we)
-				break;
-			cue = we - wa >= 8 && strncasecmp((const char *)s + wa, "transfer", 8) == 0;
-			b = wa;
-		}
-		if (cue && spans_push(all, st, ne, SCRUB_LOCATION, "loc:receiving-marac") != 0)
-			return MGW_E_NOMEM;
+	size_t a = ne + 1, st = SIZE_MAX;
+	for (int words = 0; words < 5 && a > 1 && ne + 1 - a < 40 && rm_space(s[a - 1]);) {
+		size_t we = a - 1, wa = we;
+		while (wa > 0 && (sc_alpha(s[wa - 1]) || s[wa - 1] == '&' || s[wa - 1] == '\''))
+			wa--;
+		if (wa == we)
+			break;
+		unsigned lx = lex_classify((const char *)s + wa, we - wa);
+		if (!(lx & (LEX_FUNCTION | LEX_PARTICLE | LEX_MODAL)) &&
+		    (sc_upper(s[wa]) || (we - wa >= 4 && !(lx & LEX_COMMON))))
+			st = wa, words++;
+		else if (!(st != SIZE_MAX && word_of(s, wa, we, JOIN)))
+			break;
+		a = wa;
 	}
+	if (st == SIZE_MAX || st != a || st < 2)
+		return 0;
+	/* "to", "the" or a label's ':' right before, then "transfer..." */
+	size_t b = st;
+	int to = 0, cue = 0;
+	for (int w = 0; w < 6 && !cue && b > 1; w++) {
+		size_t we = b - 1;
+		while (we > 0 && rm_space(s[we]))
+			we--;
+		if (rm_space(s[we]))
+			break;
+		we++;
+		size_t wa = we;
+		while (wa > 0 && !rm_space(s[wa - 1]))
+			wa--;
+		if (w == 0 && we - wa == 3 && strncasecmp((const char *)s + wa, "the", 3) == 0) {
+			b = wa;
+			continue;
+		}
+		if (to && memmem(s + we, b - we, "\n\n", 2))
+			return 0; /* the cue in "to"'s paragraph (a hard-wrapped line
+			           * between, not a blank one: "TRANSFER FORM" heading a
+			           * form is none) */
+		if (!to) {
+			/* "to", or a label's "To:", "out:", "Receiving:",
+			 * "Transfer:" (not "Sending MARAC:", "From:") */
+			static const char *const LABEL[] = {"to:", "out:", "receiving:", NULL};
+			to = (we - wa == 2 && strncasecmp((const char *)s + wa, "to", 2) == 0) ||
+			     word_of(s, wa, we, LABEL) ||
+			     (s[we - 1] == ':' && we - wa >= 9 &&
+			      strncasecmp((const char *)s + wa, "transfer", 8) == 0);
+			if (!to)
+				return 0;
+			/* ("Transfer: <Town> MARAC") */
+			cue = s[we - 1] == ':' && we - wa >= 9 &&
+			      strncasecmp((const char *)s + wa, "transfer", 8) == 0;
+			b = wa;
+			continue;
+		}
+		cue = we - wa >= 8 && strncasecmp((const char *)s + wa, "transfer", 8) == 0;
+		b = wa;
+	}
+	if (!cue)
+		return 0;
+	return spans_push(all, st, ne, SCRUB_LOCATION, "loc:receiving-marac") != 0 ? MGW_E_NOMEM : 0;
+}
+
+static int receiving_marac(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const FORM[] = {" MARAC", " Marac", " marac", "\nMARAC"};
+	for (size_t f = 0; f < sizeof FORM / sizeof FORM[0]; f++)
+		for (const unsigned char *p = memmem(s, n, FORM[f], 6); p != NULL;
+		     p = memmem(p + 1, n - (size_t)(p + 1 - s), FORM[f], 6)) {
+			size_t ne = (size_t)(p - s), m = ne + 6;
+			if (m < n && (sc_alnum(s[m]) || s[m] >= 0x80))
+				continue;
+			if (receiving_marac_at(s, ne, all) != 0)
+				return MGW_E_NOMEM;
+		}
 	return 0;
 }
 

@@ -6219,3 +6219,53 @@ Test(scrub, s53_leisure_sessions_are_her_routine)
 			 (const char *const[]){"Abington", "every Saturday at 9am", "Tuesdays at 5pm", NULL},
 			 (const char *const[]){"He did his training in 2019.", NULL});
 }
+
+/* s53 review: what the session's rules must not take, and the near
+ * variants they must. */
+Test(scrub, s53_review_what_stays)
+{
+	/* a MARAC named at the text's start (read before the buffer once) */
+	expect_loc_parts("Testshire MARAC heard the case on 28/01.", NULL,
+			 (const char *const[]){"Testshire MARAC heard the case on 28/01.", NULL});
+	expect_loc_parts("It transfers to Kent Marac. Y transfers to the Devon MARAC. Z transfers on 12/02 "
+			 "to Surrey MARAC. W transfers\nto Dorset MARAC. Transfer out: Bradford MARAC.",
+			 (const char *const[]){"Kent", "Devon", "Surrey", "Dorset", "Bradford", NULL}, NULL);
+	expect_loc_parts("MARAC TO MARAC TRANSFER FORM (v4)\n\n1. Sending MARAC:\tLeicester City MARAC\tDate "
+			 "heard: 09/12/2026\nFrom: North Wales MARAC (Wrexham).",
+			 NULL, (const char *const[]){"Leicester City MARAC", "North Wales MARAC", NULL});
+	/* the agencies' own training */
+	expect_loc_parts("All agencies to attend MARAC training on 14/03 at 10:00. Action: Health to arrange "
+			 "Safe Lives training for ward staff by 30/04.",
+			 NULL, (const char *const[]){"MARAC training on 14/03 at 10:00", "Safe Lives training",
+						   NULL});
+	/* a heading's answer after other list markers; not past two blank
+	 * lines, nor an indented next heading */
+	expect_loc_parts("BIRTH PLAN\n(1) Where I will give birth\nDelivery Suite, Gloucestershire Royal.\n",
+			 (const char *const[]){"Gloucestershire", NULL}, NULL);
+	expect_loc_parts("Where she is staying\n\n\nActions agreed: Police to flag the address.", NULL,
+			 (const char *const[]){"Actions agreed", NULL});
+	expect_loc_parts("  1. Where she is staying\n  2. Who may visit\nHer sister only.", NULL,
+			 (const char *const[]){"2. Who may visit", NULL});
+	/* acronyms that are listed surnames, a CAD line after prose; a
+	 * surname in brackets after a nickname, and before a verb */
+	expect_listed("Gwenda Pace", "He was interviewed under PACE. The Police and Criminal Evidence Act "
+		      "(PACE) applies. PACE interview held on 12/02.",
+		      "He was interviewed under PACE. The Police and Criminal Evidence Act (PACE) applies. "
+		      "PACE interview held on 12/02.");
+	expect_listed("Lee Dash", "IDVA completed DASH with her.", "IDVA completed DASH with her.");
+	expect_listed("Jo Green", "Police log, copied below.\nVEH COLOUR: GREEN\n",
+		      "Police log, copied below.\nVEH COLOUR: GREEN\n");
+	expect_listed("Darren Mills", "Dazza (MILLS) was seen. 1415 Firearms. MILLS holds SGC.",
+		      "Dazza (" R("name") ") was seen. 1415 Firearms. " R("name") " holds SGC.");
+}
+
+/* s53 review: a forename listed as misspelt only by a letter doubled, then
+ * the same word as another person's surname: any one edit of the surname. */
+Test(scrub, s53_review_surname_after_a_like_forename)
+{
+	const char *listed[] = {"Lewis Hughes", "Ruth Lewis"};
+	scrubber *e = scrubber_new(listed, 2, NULL, 0, NULL, 0);
+	cr_assert_not_null(e);
+	expect_with(e, "Neighbour Lewes heard shouting.", "Neighbour " R("name") " heard shouting.");
+	scrubber_free(e);
+}
