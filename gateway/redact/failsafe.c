@@ -13,7 +13,6 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1859,9 +1858,6 @@ static void sentence_decide(struct fs *f)
 	for (int i = 0; i < n; i++) {
 		struct clause *c = &f->cl[i];
 		int j0 = -1;
-#ifdef FS_TRACE
-		fprintf(stderr, "fs: clause %d [%zu,%zu) seen=%x\n", i, c->start, c->end, c->seen);
-#endif
 		if (i == n - 1 && !(c->seen & (S_RES | S_SAFE)) &&
 		    fs_next_date_only(f, c->start, c->end))
 			j0 = -1; /* "Next contact Thursday": the agencies' date */
@@ -6179,9 +6175,6 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 		f->res_strong = 1;
 	if (dwell)
 		s |= S_RES | S_RESO;
-#ifdef FS_TRACE
-	fprintf(stderr, "fs: %.*s c=%llx s=%x\n", (int)wn, w, (unsigned long long)c, s);
-#endif
 
 	f->seen |= s;
 
