@@ -1194,7 +1194,6 @@ static int safe_ok(unsigned seen)
 	 * clause clears S_HISMSG: word()) */
 	if ((seen & S_HISMSG) && !(seen & (S_MODAL | S_SAFE | S_ALONE | S_WORKH)))
 		return 0;
-
 	/* "via" an interpreter is the service the agencies use, no route of
 	 * hers: only a time or condition then makes a safe contact */
 	if ((seen & S_INTERP) && !(seen & S_WHENO))
@@ -1999,6 +1998,7 @@ static const char *const FS_INCIDENT_ACT[] = {
 /* s53-over: what the agencies' own training is for ("staff training") */
 static const char *const FS_STAFF_WORDS[] = {"staff", "safeguarding", "awareness", "mandatory",
 					     "refresher", "team", "agency", NULL};
+/* Is the word before a (spaces between) one of list? */
 static int fs_prev_in(const struct fs *f, size_t a, const char *const *list)
 {
 	char x[16];
@@ -3168,7 +3168,7 @@ static int fs_call_idiom(const struct fs *f, const char *w, size_t wn, size_t a,
 					     "neighbours", "welfare", "999", "101", "emergency",
 					     "hoax", "silent", "concern", "abandoned", NULL};
 	if (((wn == 4 && memcmp(w, "call", 4) == 0) || (wn == 5 && memcmp(w, "calls", 5) == 0)) &&
-	    fs_prev_word(f, a, x, sizeof x, NULL) > 0 && fs_in(x, REPORT))
+	    fs_prev_in(f, a, REPORT))
 		return 1;
 	/* s36-over: a court's or the police's condition on him ("bailed not
 	 * to contact Mrs <Name>", "order forbids him from contacting her"):
@@ -3870,14 +3870,6 @@ static int fs_room_use(const struct fs *f, const char *w, size_t wn, size_t b)
 	size_t k = fs_peek(f, b, nx, sizeof nx, &title);
 	return (k == 4 && memcmp(nx, "room", 4) == 0) || (k == 5 && memcmp(nx, "rooms", 5) == 0) ||
 	       (k == 5 && memcmp(nx, "suite", 5) == 0);
-}
-
-/* Is the word before a (a "room") a room's use ("our consultation room")? */
-static int fs_room_use_before(const struct fs *f, size_t a)
-{
-	char x[16];
-	size_t k = fs_prev_word(f, a, x, sizeof x, NULL);
-	return k > 0 && k + 1 < sizeof x && (x[k] = 0, fs_in(x, FS_ROOM_USE));
 }
 
 /*
@@ -4760,10 +4752,9 @@ static int fs_event_noun(const struct fs *f, const char *w, size_t wn, size_t a)
 	static const char *const NOUN[] = {"contact", "visit", "visits", "call", "calls", NULL};
 	static const char *const WHEN[] = {"after", "before", "during", "following", "since",
 					   "until", NULL};
-	char x[16];
 	if (wn >= 16 || !fs_in(w, NOUN))
 		return 0;
-	return fs_prev_word(f, a, x, sizeof x, NULL) > 0 && fs_in(x, WHEN);
+	return fs_prev_in(f, a, WHEN);
 }
 
 /* Is the word after b on its line w (lower case, under 16 letters)? "do not
@@ -5495,7 +5486,8 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if ((c & K_RESN) && (det1 || det2 || (f->det_win > 0 && !(c & K_HOME)) ||
 	                     ((f->p1 & (K_PREP | K_TO)) && !(f->p1 & K_THE)) ||
 	                     (f->p1f & (TF_POSS | TF_NUM))) &&
-	    !(wn >= 4 && memcmp(w, "room", 4) == 0 && fs_room_use_before(f, a)) &&
+	    /* (not "our consultation room": a room's use before it) */
+	    !(wn >= 4 && memcmp(w, "room", 4) == 0 && fs_prev_in(f, a, FS_ROOM_USE)) &&
 	    /* s41-over: "in bed", "to bed": asleep, no dwelling */
 	    !(wn == 3 && memcmp(w, "bed", 3) == 0 && (f->p1 & (K_PREP | K_TO)) && !det1 && !det2 &&
 	      !(f->p1f & (TF_POSS | TF_NUM)) && !fs_bed_and(f, b)))
@@ -6089,7 +6081,6 @@ static void word(struct fs *f, size_t a, size_t b, const char *w, size_t wn, uin
 	if (wn == 4 && memcmp(w, "sent", 4) == 0 &&
 	    ((f->p1 & K_HE) || ((f->p2 & K_HE) && f->p1 == 0)))
 		s |= S_HISMSG;
-
 	if ((c & (K_HE | K_KIN)) && f->when_win > 0)
 		s |= S_WHEN; /* "when he is at work", "when Dad is offshore" */
 	/* "if she replies OK she can talk": a condition on her, with a

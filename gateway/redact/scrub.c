@@ -6132,6 +6132,12 @@ static int rm_space(unsigned char c)
 	return c == ' ' || c == '\n' || c == '\t';
 }
 
+/* Does the word s[a, e) open with "transfer" (any case)? */
+static int rm_transfer(const unsigned char *s, size_t a, size_t e)
+{
+	return e - a >= 8 && strncasecmp((const char *)s + a, "transfer", 8) == 0;
+}
+
 static int receiving_marac_at(const unsigned char *s, size_t ne, struct spans *all)
 {
 	static const char *const JOIN[] = {"and", "&", "of", NULL};
@@ -6175,21 +6181,18 @@ static int receiving_marac_at(const unsigned char *s, size_t ne, struct spans *a
 			           * form is none) */
 		if (!to) {
 			/* "to", or a label's "To:", "out:", "Receiving:",
-			 * "Transfer:" (not "Sending MARAC:", "From:") */
+			 * "Transfer:" (not "Sending MARAC:", "From:"); the
+			 * last is its own cue ("Transfer: <Town> MARAC") */
 			static const char *const LABEL[] = {"to:", "out:", "receiving:", NULL};
-			to = (we - wa == 2 && strncasecmp((const char *)s + wa, "to", 2) == 0) ||
-			     word_of(s, wa, we, LABEL) ||
-			     (s[we - 1] == ':' && we - wa >= 9 &&
-			      strncasecmp((const char *)s + wa, "transfer", 8) == 0);
+			cue = s[we - 1] == ':' && rm_transfer(s, wa, we - 1);
+			to = cue || (we - wa == 2 && strncasecmp((const char *)s + wa, "to", 2) == 0) ||
+			     word_of(s, wa, we, LABEL);
 			if (!to)
 				return 0;
-			/* ("Transfer: <Town> MARAC") */
-			cue = s[we - 1] == ':' && we - wa >= 9 &&
-			      strncasecmp((const char *)s + wa, "transfer", 8) == 0;
 			b = wa;
 			continue;
 		}
-		cue = we - wa >= 8 && strncasecmp((const char *)s + wa, "transfer", 8) == 0;
+		cue = rm_transfer(s, wa, we);
 		b = wa;
 	}
 	if (!cue)
