@@ -1135,6 +1135,17 @@ static scrubber *values_of(const struct scrub_value *v, size_t n)
 	return s;
 }
 
+/* ... and withholds where she is (SCRUB_F_LOCATION): her never-share
+ * values found in text go under s38 */
+static scrubber *located_values_of(const struct scrub_value *v, size_t n)
+{
+	struct scrub_spec spec = {.values = v, .n_values = n, .flags = SCRUB_F_LOCATION};
+	scrubber *s = NULL;
+	cr_assert_eq(scrubber_build2(&spec, &s), 0);
+	cr_assert_not_null(s);
+	return s;
+}
+
 /* A scrubber with no list that withholds where she is (SCRUB_F_LOCATION). */
 static scrubber *location_scrubber(void)
 {
@@ -5929,10 +5940,7 @@ Test(scrub, s52_venue_and_room_named_again)
 	};
 	struct scrub_value nv = v[0];
 	nv.never = 1;
-	struct scrub_spec spec = {.values = &nv, .n_values = 1, .flags = SCRUB_F_LOCATION};
-	scrubber *sc = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &sc), 0);
-	expect_parts_with(sc,
+	expect_parts_with(located_values_of(&nv, 1),
 			    "Subject: Caravan 41\nSite manager says Kerry in 41 has had a terrible time.\nThe report came in 41 days "
 			    "late.",
 			    (const char *const[]){"in 41 has", NULL},
@@ -6065,10 +6073,8 @@ Test(scrub, s52_boat_named_without_its_numeral)
 Test(scrub, s52_her_postcode_district_alone)
 {
 	struct scrub_value v = {"LE4 6BG", SCRUB_POSTCODE, CANON_ID, 1};
-	struct scrub_spec spec = {.values = &v, .n_values = 1, .flags = SCRUB_F_LOCATION};
-	scrubber *sc = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &sc), 0);
-	expect_parts_with(sc, "CALLER: fourteen buller road... le4\nCH: is that LE4? Code LE46 is not it.",
+	expect_parts_with(located_values_of(&v, 1),
+			  "CALLER: fourteen buller road... le4\nCH: is that LE4? Code LE46 is not it.",
 			  (const char *const[]){"le4", "LE4?", NULL},
 			  (const char *const[]){"Code LE46 is not it.", NULL});
 }
@@ -6152,10 +6158,7 @@ Test(scrub, s53_her_town_and_its_venue)
 		{"22 Heol Hir", SCRUB_ADDRESS, CANON_ADDRESS, 1},
 		{"Llanishen", SCRUB_PLACE, CANON_TEXT, 1},
 	};
-	struct scrub_spec spec = {.values = v, .n_values = 2, .flags = SCRUB_F_LOCATION};
-	scrubber *sc = NULL;
-	cr_assert_eq(scrubber_build2(&spec, &sc), 0);
-	expect_parts_with(sc,
+	expect_parts_with(located_values_of(v, 2),
 			  "On Tuesday at the 17:30 squad session at Llanishen Leisure Centre the children's "
 			  "dad came up into the gallery.",
 			  (const char *const[]){"Llanishen", "Leisure Centre", NULL},
