@@ -1715,8 +1715,8 @@ Test(policy_load, rules_by_kind_of_case)
 }
 
 /* s13-over's test, turned by s13-review: a crime reference the policy
- * withholds from a recipient as a field (default.yaml: foia-s31, "crime
- * references reveal live investigations") is withheld from its free text
+ * withholds from a recipient as a field (a policy like this test's; the
+ * default shares it with every agency since session 54) is withheld from its free text
  * too (issue 9 item 2); item 6 keeps references no field withholds. */
 Test(policy_redact, withheld_crime_reference_goes_from_text_too)
 {
