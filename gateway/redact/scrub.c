@@ -4391,6 +4391,14 @@ static int chain_before(const unsigned char *s, size_t lo, size_t a)
 	return 0;
 }
 
+/* Is the word at a the first after a comma (spaces between), inside a span from lo? */
+static int after_comma(const unsigned char *s, size_t lo, size_t a)
+{
+	while (a > lo && s[a - 1] == ' ')
+		a--;
+	return a > lo && s[a - 1] == ',';
+}
+
 static int place_slot(const unsigned char *s, size_t lo, size_t a, int digit_before)
 {
 	size_t i = a;
@@ -5537,12 +5545,17 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			                LEX_INSTITUTION | LEX_TITLE | LEX_RANK | LEX_KIN | LEX_CALLED |
 			                LEX_FUNCTION | LEX_PARTICLE | LEX_MODAL | LEX_FORENAME |
 			                LEX_SURNAME;
-			if (slot && up < i - a)
+			/* s54-never: an address's town in capitals after its
+			 * street and a comma ("Flat 4b, 60 Granby Street,
+			 * LEICESTER, LE1 6FB"), a town as "to Leicester" is
+			 * (found again in any case: propagate_places) */
+			int mixed = up < i - a || (ps && digit && (b & LEX_PLACE) && after_comma(s, all->v[j].start, a));
+			if (slot && mixed)
 				deny &= ~(LEX_ALLOW | LEX_SURNAME); /* a town: "to Rochdale" */
 			/* a town that starts an agency's name too ("moved to Leeds",
 			 * "Leeds City Council"), new to the note (home_town): where she
 			 * is, in the agency's name too ("referral to Leeds MARAC") */
-			int phrase_town = slot && up < i - a && (b & LEX_PLACE) && (b & LEX_PHRASE);
+			int phrase_town = slot && mixed && (b & LEX_PLACE) && (b & LEX_PHRASE);
 			if (phrase_town)
 				deny &= ~LEX_PHRASE;
 			if ((b & LEX_SHOP) && (ps == 2 ||
@@ -5551,7 +5564,7 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 				                     * is: "THE FLATS BEHIND LIDL", "placed at the
 				                     * Travelodge Central, room 214" */
 			/* a town that is a name or a word too: "moved to Ware" */
-			int twin = slot && up < i - a && (b & LEX_PLACE) &&
+			int twin = slot && mixed && (b & LEX_PLACE) &&
 			           (b & (LEX_COMMON | LEX_FORENAME)) && !month_word(s + a, i - a) &&
 			           town_alone(s, all->v[j].start, all->v[j].end, a, i);
 			if (!twin && up < i - a && i - a >= 5 && !sentence_start(s, a) &&
@@ -5685,7 +5698,7 @@ static size_t phrase_after(const unsigned char *s, size_t n, size_t e, const cha
 		return e;
 	for (; *list; list++) {
 		size_t l = strlen(*list);
-		if (e + 1 + l <= n && memcmp(s + e + 1, *list, l) == 0 &&
+		if (e + 1 + l <= n && strncasecmp((const char *)s + e + 1, *list, l) == 0 &&
 		    (e + 1 + l == n || !(sc_alnum(s[e + 1 + l]) || s[e + 1 + l] >= 0x80)))
 			return e + 1 + l;
 	}
@@ -5726,7 +5739,7 @@ static int agency_after(const unsigned char *s, size_t n, size_t e)
 	    "Police",      "Constabulary", "PDU",         "PRU",          "YOS",
 	    "YOT",         "NHS",          "Probation",   "Magistrates",  "Crown Court",
 	    "Family Court", "County Court", "Youth",      "District Care", "CAMHS",
-	    NULL};
+	    "Custody",     NULL};
 	return phrase_after(s, n, e, KIND) > e;
 }
 
@@ -6483,7 +6496,7 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 			 * more letters, the word 7 or more */
 			size_t m = 0;
 			if (w[k].n >= 7 && w[k].common != THE_ONLY &&
-			    !(e <= n && memcmp(s + a, s + w[k].a, w[k].n) == 0)) {
+			    !(e <= n && prop_cmp(s, a, w[k].n, &w[k]))) {
 				while (m < w[k].n - 2 && a + m < n && s[a + m] == s[w[k].a + m])
 					m++;
 				if (m >= 4 && a + m < n && s[a + m] == '.' && a + m > 0 &&
@@ -6496,7 +6509,10 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 				}
 				continue;
 			}
-			if (e > n || memcmp(s + a, s + w[k].a, w[k].n) != 0)
+			/* (in any case, as a note writes a town in capitals in one
+			 * line and not the next: prop_cmp; a short word in
+			 * capitals, a person's initials, exactly) */
+			if (e > n || !prop_cmp(s, a, w[k].n, &w[k]))
 				continue;
 			if (e < n && (sc_alnum(s[e]) || s[e] >= 0x80))
 				continue; /* inside a longer word */

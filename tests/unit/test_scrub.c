@@ -6272,3 +6272,23 @@ Test(scrub, s53_review_surname_after_a_like_forename)
 	expect_with(e, "Neighbour Lewes heard shouting.", "Neighbour " R("name") " heard shouting.");
 	scrubber_free(e);
 }
+
+/* s54-never: a town where she is, in capitals after an address's street and
+ * a comma ("Redirecting to: Flat 4b, 60 Granby Street, LEICESTER, LE1 6FB"),
+ * goes wherever the note names it again, in either case ("applications made
+ * to Leicester City Council", "a flat in Leicester"); a court, custody suite
+ * or force after it in capitals is the agency's, kept. */
+Test(scrub, s54_town_in_capitals_named_again_in_any_case)
+{
+	expect_loc_parts("Redirection confirmed.\n  > Redirecting to: Flat 4b, 60 Granby Street, LEICESTER, "
+			 "LE1 6FB\n  > Start date: 03/05/2027\n19/04 School applications made to Leicester "
+			 "City Council.",
+			 (const char *const[]){"Granby", "Leicester", "City Council", NULL},
+			 (const char *const[]){"School applications made to", NULL});
+	expect_loc_parts("She is now living at Flat 4b, 60 Granby Street, Leicester.\nCUSTODY: LEICESTER "
+			 "CUSTODY SUITE. FIRST HEARING LEICESTER MAGISTRATES COURT 14/05.\nWAS SEEN IN "
+			 "LEICESTER.",
+			 (const char *const[]){"Granby", "SEEN IN LEICESTER", NULL},
+			 (const char *const[]){"LEICESTER CUSTODY SUITE", "LEICESTER MAGISTRATES COURT",
+					       NULL});
+}
