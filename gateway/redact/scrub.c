@@ -6363,6 +6363,86 @@ static int where_she_is(const unsigned char *s, size_t n, struct spans *all)
 }
 
 /*
+ * s54-never: the code of a key safe, a door's or a gate's keypad that opens
+ * where she lives ("Access: key safe on the wall by the coal bunker, code
+ * 5208", "KEY SAFE CODE CHANGED. NEW CODE 3 0 8 5", "gate code 4471",
+ * "Keysafe 1234"): the code's digits, three to eight, spaced or not, after
+ * "code", "PIN", "combination" or a key safe's own name, when the line
+ * names a key safe, a door, a gate or a keypad within 120 bytes before it.
+ * Not a date or a time ("code changed 18/02"), not a postcode, not a longer
+ * number (a phone).
+ */
+static int access_codes(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const CUE[] = {"code", "pin", "combination", "keysafe", "keybox",
+					  "lockbox", NULL};
+	static const char *const SELF[] = {"keysafe", "keybox", "lockbox", NULL};
+	static const char *const ACCESS[] = {"key", "keys", "keysafe", "keybox", "lockbox", "door",
+					     "gate", "entry", "keypad", "intercom", "buzzer", "access",
+					     "alarm", NULL};
+	static const char *const SKIP[] = {"is", "now", "new", "no", "number", "changed", "to",
+					   "was", "of", "the", NULL};
+	for (size_t i = 0; i < n;) {
+		if (!sc_alpha(s[i])) {
+			i++;
+			continue;
+		}
+		size_t a = i;
+		while (i < n && sc_alpha(s[i]))
+			i++;
+		if ((a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) || (i < n && s[i] >= 0x80) ||
+		    !word_of(s, a, i, CUE))
+			continue;
+		/* the line before names a key safe, a door or a gate */
+		int access = word_of(s, a, i, SELF);
+		for (size_t k = a; !access && k > 0 && a - k < 120 && s[k - 1] != '\n';) {
+			if (!sc_alpha(s[k - 1])) {
+				k--;
+				continue;
+			}
+			size_t e = k;
+			while (k > 0 && sc_alpha(s[k - 1]))
+				k--;
+			access = word_of(s, k, e, ACCESS);
+		}
+		if (!access)
+			continue;
+		/* forward over ": - is now" to the digits */
+		size_t k = i;
+		for (int w = 0; w < 4 && k < n; w++) {
+			while (k < n && (s[k] == ' ' || s[k] == ':' || s[k] == '-' || s[k] == '=' ||
+					 s[k] == '(' || s[k] == '\t'))
+				k++;
+			size_t e = k;
+			while (e < n && sc_alpha(s[e]))
+				e++;
+			if (e == k || !word_of(s, k, e, SKIP))
+				break;
+			k = e;
+		}
+		size_t d = k, e = k;
+		int digits = 0;
+		while (e < n && sc_digit(s[e])) {
+			digits++;
+			e++;
+			/* "3 0 8 5", "30-85": one separator between digits */
+			if (e + 1 < n && (s[e] == ' ' || s[e] == '-') && sc_digit(s[e + 1]))
+				e++;
+		}
+		if (digits < 3 || digits > 8 ||
+		    (e < n && (sc_alpha(s[e]) || s[e] == '/' || s[e] == ':' ||
+			       (s[e] == '.' && e + 1 < n && sc_digit(s[e + 1])) || s[e] >= 0x80)))
+			continue;
+		if (e < n && (s[e] == '#' || s[e] == '*'))
+			e++;
+		if (spans_push(all, d, e, SCRUB_LOCATION, "loc:access-code") != 0)
+			return MGW_E_NOMEM;
+		i = e;
+	}
+	return 0;
+}
+
+/*
  * s46-never: where her device was last seen ("a Find My share of her old
  * iPad, last seen 10/03 18:22 at <Place>, the Costa, 20 minutes from
  * <Friend>'s; she has wiped it", "Her phone was last seen on Monday at
@@ -8357,7 +8437,8 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 		goto done;
 	if (loc && all.n > place_from && label_cell_values(s, n, &all, place_from) != 0)
 		goto done;
-	if (loc && (her_last_seen(s, n, &all) != 0 || quoted_address(s, n, &all) != 0 ||
+	if (loc && (her_last_seen(s, n, &all) != 0 || access_codes(s, n, &all) != 0 ||
+	            quoted_address(s, n, &all) != 0 ||
 	            where_she_is(s, n, &all) != 0 || where_label_value(s, n, &all) != 0 ||
 	            her_week_sentence(s, n, &all) != 0 ||
 	            told_of_her_presence(s, n, &all) != 0 || receiving_marac(s, n, &all) != 0))

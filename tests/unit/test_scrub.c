@@ -6292,3 +6292,20 @@ Test(scrub, s54_town_in_capitals_named_again_in_any_case)
 			 (const char *const[]){"LEICESTER CUSTODY SUITE", "LEICESTER MAGISTRATES COURT",
 					       NULL});
 }
+
+/* s54-never: a key safe's, a door's or a gate's code opens where she lives:
+ * its digits go, spaced or not; not a date after "code changed", not a
+ * PIN at a cash machine (no door, gate or key safe on the line). */
+Test(scrub, s54_key_safe_and_door_codes)
+{
+	expect_loc_parts("Access: key safe on the wall by the coal bunker, code 5208 - code changed 18/02.",
+			 (const char *const[]){"5208", NULL},
+			 (const char *const[]){"key safe on the wall", "code changed 18/02", NULL});
+	expect_loc_parts("14:10 HOUSING OFFICER CHANGED KEY SAFE CODE TODAY, NEW CODE 3 0 8 5 #.",
+			 (const char *const[]){"3 0 8 5", NULL}, NULL);
+	expect_loc_parts("Parking is round the back, gate code 4471. Keysafe 1234 by the back door.",
+			 (const char *const[]){"4471", "1234", NULL},
+			 (const char *const[]){"by the back door", NULL});
+	expect_loc_parts("Her PIN was used at the cash machine 312 times. Code of practice 2020 applies.",
+			 NULL, (const char *const[]){"312 times", "Code of practice 2020", NULL});
+}
