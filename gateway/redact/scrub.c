@@ -6362,6 +6362,78 @@ static int where_she_is(const unsigned char *s, size_t n, struct spans *all)
 	return 0;
 }
 
+/* Is [a, e) a time or a span of times ("07:45-08:15", "0930", "9.30 -
+ * 10.00")? */
+static int grid_time_cell(const unsigned char *s, size_t a, size_t e)
+{
+	int digits = 0, runs = 0;
+	for (size_t k = a; k < e; k++) {
+		if (sc_digit(s[k])) {
+			digits++;
+			if (k == a || !sc_digit(s[k - 1]))
+				runs++;
+		} else if (!(s[k] == ':' || s[k] == '.' || s[k] == '-' || s[k] == ' ')) {
+			return 0;
+		}
+	}
+	return digits >= 3 && digits <= 8 && runs <= 4;
+}
+
+/* Does the cell [a, e) open with a weekday, in full or short ("Mon",
+ * "Weds", "Sat/Sun")? */
+static int grid_day_cell(const unsigned char *s, size_t a, size_t e)
+{
+	static const char *const SHORT[] = {"mon", "tue", "tues", "wed", "weds", "thu", "thur",
+					    "thurs", "fri", "sat", "sun", NULL};
+	size_t w = a;
+	while (w < e && sc_alpha(s[w]))
+		w++;
+	return w > a && (weekday_word(s + a, w - a) || word_of(s, a, w, SHORT));
+}
+
+/*
+ * s54-never: a care rota as a grid ("Call<TAB>Time<TAB>Mon<TAB>Tue<TAB>Wed
+ * ..." then "AM<TAB>07:45-08:15<TAB>Stefan<TAB>..."): a header row of three
+ * weekdays or more, cells between tabs or bars, and the rows under it whose
+ * first or second cell is a time: those times are when someone comes to
+ * her, so when she is home and when she is alone. The rows run to a line
+ * with no cells; at most 16 rows a header.
+ */
+static int rota_grid(const unsigned char *s, size_t n, const struct textnorm *tn,
+                     struct spans *all)
+{
+	size_t cs[TCELLS], ce[TCELLS];
+	struct tabs tabs = {tn ? tn->tab : NULL, tn ? tn->ntab : 0, 0}, *tp = tabs.n ? &tabs : NULL;
+	int rows = -1; /* under a header: the rows read so far */
+	for (size_t a = 0; a < n;) {
+		const unsigned char *nl = memchr(s + a, '\n', n - a);
+		size_t e = nl ? (size_t)(nl - s) : n, next = nl ? e + 1 : n;
+		unsigned char sep;
+		size_t nc = line_cells(s, tp, a, e, &sep, cs, ce);
+		a = next;
+		if (nc < 4 || sep == ',') {
+			rows = -1;
+			continue;
+		}
+		size_t days = 0;
+		for (size_t c = 0; c < nc; c++)
+			days += grid_day_cell(s, cs[c], ce[c]);
+		if (days >= 3) {
+			rows = 0; /* a header (again) */
+			continue;
+		}
+		if (rows < 0 || rows++ >= 16)
+			continue;
+		for (size_t c = 0; c < 2; c++)
+			if (ce[c] > cs[c] && grid_time_cell(s, cs[c], ce[c])) {
+				if (spans_push(all, cs[c], ce[c], SCRUB_SAFE_TIME, "time:rota-grid") != 0)
+					return MGW_E_NOMEM;
+				break;
+			}
+	}
+	return 0;
+}
+
 /*
  * s54-never: the code of a key safe, a door's or a gate's keypad that opens
  * where she lives ("Access: key safe on the wall by the coal bunker, code
@@ -8438,6 +8510,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (loc && all.n > place_from && label_cell_values(s, n, &all, place_from) != 0)
 		goto done;
 	if (loc && (her_last_seen(s, n, &all) != 0 || access_codes(s, n, &all) != 0 ||
+	            rota_grid(s, n, tn, &all) != 0 ||
 	            quoted_address(s, n, &all) != 0 ||
 	            where_she_is(s, n, &all) != 0 || where_label_value(s, n, &all) != 0 ||
 	            her_week_sentence(s, n, &all) != 0 ||

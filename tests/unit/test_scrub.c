@@ -6309,3 +6309,18 @@ Test(scrub, s54_key_safe_and_door_codes)
 	expect_loc_parts("Her PIN was used at the cash machine 312 times. Code of practice 2020 applies.",
 			 NULL, (const char *const[]){"312 times", "Code of practice 2020", NULL});
 }
+
+/* s54-never: a care rota as a grid, a header of weekdays and rows that open
+ * with a time (tabs or bars): the times are when carers come to her; the
+ * rows after a line with no cells are not the grid's. */
+Test(scrub, s54_care_rota_grid)
+{
+	expect_loc_parts("ROTA w/c 01/03/27\nCall\tTime\tMon\tTue\tWed\tThu\tFri\nAM\t07:45-08:15\tA\tB\tA\tB\t"
+			 "A\nTea\t17:30-18:00\tB\tB\tA\tA\tB\nNo calls on bank holidays.\nRef\t4471\tx\ty\tz\n",
+			 (const char *const[]){"07:45-08:15", "17:30-18:00", NULL},
+			 (const char *const[]){"4471", "No calls on bank holidays.", NULL});
+	expect_loc_parts("| Slot | Mon | Tue | Weds |\n| 9.30 - 10.00 | x | y | z |\n",
+			 (const char *const[]){"9.30 - 10.00", NULL}, NULL);
+	expect_loc_parts("| Date | Time | Officer | Note |\n| 12/03 | 09:30 | PC 1187 | seen |\n", NULL,
+			 (const char *const[]){"09:30", NULL});
+}
