@@ -6435,6 +6435,57 @@ static int rota_grid(const unsigned char *s, size_t n, const struct textnorm *tn
 }
 
 /*
+ * s54-never: a meter's numbers at her new home ("New MPAN 19 0000 4471 882,
+ * meter serial E17UP02214", "MPRN: 7349 1203 55"): the supply's number says
+ * which flat it is to anyone who asks the supplier. After "MPAN", "MPRN" or
+ * "meter" ("serial", "no", "number", "point" and ':' between), a token of
+ * letters and digits with five digits or more, groups of digits spaced
+ * (at most 24 bytes).
+ */
+static int meter_numbers(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const CUE[] = {"mpan", "mprn", "meter", NULL};
+	static const char *const SKIP[] = {"serial", "no", "number", "point", "is", "ref",
+					   "reference", "id", NULL};
+	for (size_t i = 0; i < n;) {
+		if (!sc_alpha(s[i])) {
+			i++;
+			continue;
+		}
+		size_t a = i;
+		while (i < n && sc_alpha(s[i]))
+			i++;
+		if ((a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) || !word_of(s, a, i, CUE))
+			continue;
+		size_t k = i;
+		for (int w = 0; w < 4 && k < n; w++) {
+			while (k < n && (s[k] == ' ' || s[k] == ':' || s[k] == '.' || s[k] == '-'))
+				k++;
+			size_t e = k;
+			while (e < n && sc_alpha(s[e]))
+				e++;
+			if (e == k || !word_of(s, k, e, SKIP) || (e < n && sc_digit(s[e])))
+				break;
+			k = e;
+		}
+		size_t d = k, e = k;
+		int digits = 0;
+		while (e < n && e - d < 24 && (sc_alnum(s[e]) ||
+		                               (s[e] == ' ' && e + 1 < n && sc_digit(s[e + 1]) && e > d &&
+		                                sc_digit(s[e - 1])))) {
+			digits += sc_digit(s[e]) != 0;
+			e++;
+		}
+		if (digits < 5 || (e < n && (s[e] == '/' || s[e] == ':' || s[e] >= 0x80)))
+			continue;
+		if (spans_push(all, d, e, SCRUB_LOCATION, "loc:meter") != 0)
+			return MGW_E_NOMEM;
+		i = e;
+	}
+	return 0;
+}
+
+/*
  * s54-never: the code of a key safe, a door's or a gate's keypad that opens
  * where she lives ("Access: key safe on the wall by the coal bunker, code
  * 5208", "KEY SAFE CODE CHANGED. NEW CODE 3 0 8 5", "gate code 4471",
@@ -8510,7 +8561,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (loc && all.n > place_from && label_cell_values(s, n, &all, place_from) != 0)
 		goto done;
 	if (loc && (her_last_seen(s, n, &all) != 0 || access_codes(s, n, &all) != 0 ||
-	            rota_grid(s, n, tn, &all) != 0 ||
+	            rota_grid(s, n, tn, &all) != 0 || meter_numbers(s, n, &all) != 0 ||
 	            quoted_address(s, n, &all) != 0 ||
 	            where_she_is(s, n, &all) != 0 || where_label_value(s, n, &all) != 0 ||
 	            her_week_sentence(s, n, &all) != 0 ||

@@ -6324,3 +6324,13 @@ Test(scrub, s54_care_rota_grid)
 	expect_loc_parts("| Date | Time | Officer | Note |\n| 12/03 | 09:30 | PC 1187 | seen |\n", NULL,
 			 (const char *const[]){"09:30", NULL});
 }
+
+/* s54-never: the meter numbers of her new supply say which flat it is; a
+ * meter's reading after a date, a meter broken "3 times", stay. */
+Test(scrub, s54_meter_numbers)
+{
+	expect_loc_parts("  - New MPAN 19 0000 4471 882, meter serial E17UP02214.\nMPRN: 7349 1203 55\n"
+			 "Meter read 05/03/2027 at the old flat. He broke the meter 3 times.",
+			 (const char *const[]){"4471", "E17UP02214", "7349", NULL},
+			 (const char *const[]){"Meter read 05/03/2027", "3 times", NULL});
+}
