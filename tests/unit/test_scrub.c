@@ -6334,3 +6334,14 @@ Test(scrub, s54_meter_numbers)
 			 (const char *const[]){"4471", "E17UP02214", "7349", NULL},
 			 (const char *const[]){"Meter read 05/03/2027", "3 times", NULL});
 }
+
+/* s54-never: a town that is also a word ("Wellington"), where she went,
+ * goes where the note names it again ("EM data shows him in Wellington");
+ * the boots stay. */
+Test(scrub, s54_town_that_is_a_word_named_again)
+{
+	expect_loc_parts("Keeley went to a foster placement in Wellington, Telford on 05/03. EM data shows "
+			 "him in Wellington on 11/03 (see incidents). He wore wellington boots.",
+			 (const char *const[]){"Wellington", NULL},
+			 (const char *const[]){"wellington boots", "(see incidents)", NULL});
+}
