@@ -3922,7 +3922,17 @@ static int word_at(const scrubber *sc, const unsigned char *s, size_t n, size_t 
 		for (size_t k = i; k < j; k++)
 			lower &= s[k] >= 'a' && s[k] <= 'z';
 		size_t d = digits_at(s, n, j, 4);
-		if (lower && d >= 1 && d <= 4 && ends_word(s, n, j + d, 0) &&
+		/* s54-never: letters and digits again after the digits
+		 * ("doyley2k6", "kaz4x4"): small letters and digits to the
+		 * word's end, 24 bytes in all at most */
+		if (lower && d >= 1 && d <= 4 && j + d < n && s[j + d] >= 'a' && s[j + d] <= 'z') {
+			size_t x = j + d;
+			while (x < n && x - i < 24 && ((s[x] >= 'a' && s[x] <= 'z') || sc_digit(s[x])))
+				x++;
+			if (x - i < 24 && ends_word(s, n, x, 0))
+				d = x - j;
+		}
+		if (lower && d >= 1 && d <= 24 && ends_word(s, n, j + d, 0) &&
 		    !(j + d < n && (s[j + d] == '@' || s[j + d] == '_' || s[j + d] >= 0x80)))
 			return spans_push(out, i, j + d, SCRUB_HANDLE, "handle:letters-digits");
 	}

@@ -6345,3 +6345,13 @@ Test(scrub, s54_town_that_is_a_word_named_again)
 			 (const char *const[]){"Wellington", NULL},
 			 (const char *const[]){"wellington boots", "(see incidents)", NULL});
 }
+
+/* s54-never: a username of small letters and digits with letters again
+ * after its digits ("doyley2k6", "kaz4x4"), by a platform's name; a count
+ * of accounts stays. */
+Test(scrub, s54_handle_letters_after_digits)
+{
+	expect("On Snapchat he is kaz4x4 and on TikTok he posts as doyley2k6.",
+	       "On Snapchat he is " R("handle") " and on TikTok he posts as " R("handle") ".");
+	unchanged("He messages her on Snapchat at 10pm most nights from 2 accounts.");
+}
