@@ -5549,7 +5549,8 @@ static size_t place_words(const unsigned char *s, const struct spans *all, size_
 			 * street and a comma ("Flat 4b, 60 Granby Street,
 			 * LEICESTER, LE1 6FB"), a town as "to Leicester" is
 			 * (found again in any case: propagate_places) */
-			int mixed = up < i - a || (ps && digit && (b & LEX_PLACE) && after_comma(s, all->v[j].start, a));
+			int mixed = up < i - a || (ps && digit && (b & LEX_PLACE) && after_comma(s, all->v[j].start, a) &&
+			                           !(i - a > 5 && strncasecmp((const char *)s + i - 5, "shire", 5) == 0));
 			if (slot && mixed)
 				deny &= ~(LEX_ALLOW | LEX_SURNAME); /* a town: "to Rochdale" */
 			/* a town that starts an agency's name too ("moved to Leeds",
@@ -5692,17 +5693,30 @@ static size_t place_next_word(const unsigned char *s, size_t n, size_t e)
 
 /* The end of the entry of list (words, capitalised as written) that
  * follows e after one space and ends at a word's end, or e. */
-static size_t phrase_after(const unsigned char *s, size_t n, size_t e, const char *const *list)
+static size_t phrase_after_case(const unsigned char *s, size_t n, size_t e, const char *const *list,
+                                int anycase)
 {
 	if (e >= n || s[e] != ' ')
 		return e;
+	size_t b = e + 1;
+	while (b < n && b - e < 3 && s[b] == ' ')
+		b++; /* ("LEICESTER  CROWN COURT") */
 	for (; *list; list++) {
 		size_t l = strlen(*list);
-		if (e + 1 + l <= n && strncasecmp((const char *)s + e + 1, *list, l) == 0 &&
-		    (e + 1 + l == n || !(sc_alnum(s[e + 1 + l]) || s[e + 1 + l] >= 0x80)))
-			return e + 1 + l;
+		if (b + l <= n &&
+		    (anycase ? strncasecmp((const char *)s + b, *list, l) : memcmp(s + b, *list, l)) == 0 &&
+		    (b + l == n || !(sc_alnum(s[b + l]) || s[b + l] >= 0x80)))
+			return b + l;
 	}
 	return e;
+}
+
+/* The end of a phrase of list after a place ending at e, in any case
+ * ("<Town> Borough Council", "<TOWN> BOROUGH COUNCIL", "<Town> borough
+ * council": each withholds more), or e */
+static size_t phrase_after(const unsigned char *s, size_t n, size_t e, const char *const *list)
+{
+	return phrase_after_case(s, n, e, list, 1);
 }
 
 /* After a place withheld again ending at e, its council goes with it
@@ -5733,14 +5747,19 @@ static size_t council_after(const unsigned char *s, size_t n, size_t e)
  * refuge or Women's Aid, a Jobcentre (s47-never: the office she signs on
  * at is in her town: "JCP appt, <Town> Jobcentre Thurs 12/03 11:15").
  */
-static int agency_after(const unsigned char *s, size_t n, size_t e)
+static int agency_after(const unsigned char *s, size_t n, size_t a, size_t e)
 {
 	static const char *const KIND[] = {
 	    "Police",      "Constabulary", "PDU",         "PRU",          "YOS",
 	    "YOT",         "NHS",          "Probation",   "Magistrates",  "Crown Court",
 	    "Family Court", "County Court", "Youth",      "District Care", "CAMHS",
 	    "Custody",     NULL};
-	return phrase_after(s, n, e, KIND) > e;
+	/* in capitals only after a town in capitals ("LEICESTER MAGISTRATES
+	 * COURT"): "<Town> police were told" is her town in prose */
+	int caps = 1;
+	for (size_t k = a; k < e && caps; k++)
+		caps = !sc_lower(s[k]);
+	return phrase_after_case(s, n, e, KIND, caps) > e;
 }
 
 /* Does the full stop at d (after lo) end a sentence: after ')' or a word of
@@ -6372,6 +6391,11 @@ static int grid_time_cell(const unsigned char *s, size_t a, size_t e)
 			digits++;
 			if (k == a || !sc_digit(s[k - 1]))
 				runs++;
+		} else if (k + 1 < e && k > a && sc_digit(s[k - 1]) && (s[k] | 0x20) != 'h' &&
+			   ((s[k] | 0x20) == 'a' || (s[k] | 0x20) == 'p') && (s[k + 1] | 0x20) == 'm') {
+			k++; /* "7.45am-8.15am" */
+		} else if (s[k] == '(') {
+			break; /* "21:00 - 21:30 (30 min)" */
 		} else if (!(s[k] == ':' || s[k] == '.' || s[k] == '-' || s[k] == ' ')) {
 			return 0;
 		}
@@ -6425,11 +6449,9 @@ static int rota_grid(const unsigned char *s, size_t n, const struct textnorm *tn
 		if (rows < 0 || rows++ >= 16)
 			continue;
 		for (size_t c = 0; c < 2; c++)
-			if (ce[c] > cs[c] && grid_time_cell(s, cs[c], ce[c])) {
-				if (spans_push(all, cs[c], ce[c], SCRUB_SAFE_TIME, "time:rota-grid") != 0)
-					return MGW_E_NOMEM;
-				break;
-			}
+			if (ce[c] > cs[c] && grid_time_cell(s, cs[c], ce[c]) &&
+			    spans_push(all, cs[c], ce[c], SCRUB_SAFE_TIME, "time:rota-grid") != 0)
+				return MGW_E_NOMEM;
 	}
 	return 0;
 }
@@ -6470,12 +6492,17 @@ static int meter_numbers(const unsigned char *s, size_t n, struct spans *all)
 		}
 		size_t d = k, e = k;
 		int digits = 0;
-		while (e < n && e - d < 24 && (sc_alnum(s[e]) ||
-		                               (s[e] == ' ' && e + 1 < n && sc_digit(s[e + 1]) && e > d &&
-		                                sc_digit(s[e - 1])))) {
+		/* (a supply's letter first: "S 01 801 123 ...") */
+		if (e + 2 < n && sc_upper(s[e]) && s[e + 1] == ' ' && sc_digit(s[e + 2]))
+			e += 2;
+		while (e < n && e - d < 40 && (sc_alnum(s[e]) ||
+		                               ((s[e] == ' ' || s[e] == '-') && e + 1 < n &&
+		                                sc_digit(s[e + 1]) && e > d && sc_digit(s[e - 1])))) {
 			digits += sc_digit(s[e]) != 0;
 			e++;
 		}
+		while (e < n && sc_alnum(s[e]))
+			e++; /* (the cap ends no number halfway) */
 		if (digits < 5 || (e < n && (s[e] == '/' || s[e] == ':' || s[e] >= 0x80)))
 			continue;
 		if (spans_push(all, d, e, SCRUB_LOCATION, "loc:meter") != 0)
@@ -6497,14 +6524,14 @@ static int meter_numbers(const unsigned char *s, size_t n, struct spans *all)
  */
 static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 {
-	static const char *const CUE[] = {"code", "pin", "combination", "keysafe", "keybox",
-					  "lockbox", NULL};
-	static const char *const SELF[] = {"keysafe", "keybox", "lockbox", NULL};
-	static const char *const ACCESS[] = {"key", "keys", "keysafe", "keybox", "lockbox", "door",
-					     "gate", "entry", "keypad", "intercom", "buzzer", "access",
-					     "alarm", NULL};
+	static const char *const CUE[] = {"code", "pin", "combination", "combo", "keysafe", "keybox",
+					  "lockbox", "keypad", "safe", NULL};
+	static const char *const SELF[] = {"keysafe", "keybox", "lockbox", "keypad", NULL};
+	static const char *const ACCESS[] = {"keysafe", "keybox", "lockbox", "door", "gate", "entry",
+					     "keypad", "intercom", "buzzer", "alarm", NULL};
+	static const char *const KEY_OF[] = {"safe", "box", "code", "pad", NULL};
 	static const char *const SKIP[] = {"is", "now", "new", "no", "number", "changed", "to",
-					   "was", "of", "the", NULL};
+					   "was", "of", "the", "code", "pin", NULL};
 	for (size_t i = 0; i < n;) {
 		if (!sc_alpha(s[i])) {
 			i++;
@@ -6516,9 +6543,11 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 		if ((a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) || (i < n && s[i] >= 0x80) ||
 		    !word_of(s, a, i, CUE))
 			continue;
-		/* the line before names a key safe, a door or a gate */
+		/* the clause before names a key safe, a door or a gate ("key"
+		 * only as a key safe's, box's, code's or pad's: not "Key worker") */
 		int access = word_of(s, a, i, SELF);
-		for (size_t k = a; !access && k > 0 && a - k < 120 && s[k - 1] != '\n';) {
+		for (size_t k = a; !access && k > 0 && a - k < 120 && s[k - 1] != '\n' &&
+					      s[k - 1] != '.' && s[k - 1] != ';' && s[k - 1] != '!';) {
 			if (!sc_alpha(s[k - 1])) {
 				k--;
 				continue;
@@ -6526,15 +6555,26 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 			size_t e = k;
 			while (k > 0 && sc_alpha(s[k - 1]))
 				k--;
-			access = word_of(s, k, e, ACCESS);
+			if (e - k == 3 && strncasecmp((const char *)s + k, "key", 3) == 0) {
+				size_t x = e;
+				while (x < n && (s[x] == ' ' || s[x] == '-'))
+					x++;
+				size_t y = x;
+				while (y < n && sc_alpha(s[y]))
+					y++;
+				access = word_of(s, x, y, KEY_OF);
+			} else {
+				access = word_of(s, k, e, ACCESS);
+			}
 		}
 		if (!access)
 			continue;
-		/* forward over ": - is now" to the digits */
+		/* forward over ": - is now no. #" to the digits */
 		size_t k = i;
 		for (int w = 0; w < 4 && k < n; w++) {
 			while (k < n && (s[k] == ' ' || s[k] == ':' || s[k] == '-' || s[k] == '=' ||
-					 s[k] == '(' || s[k] == '\t'))
+					 s[k] == '(' || s[k] == '\t' || s[k] == '.' || s[k] == '#' ||
+					 s[k] == '\'' || s[k] == '"'))
 				k++;
 			size_t e = k;
 			while (e < n && sc_alpha(s[e]))
@@ -6729,7 +6769,7 @@ static int propagate_places(const unsigned char *s, size_t n, struct spans *all,
 			 * police force's or a court's (agency_after). */
 			for (; li < nl && loc[li].start <= a; li++)
 				reach = loc[li].end > reach ? loc[li].end : reach;
-			if (reach < e && !agency_after(s, n, e)) {
+			if (reach < e && !agency_after(s, n, a, e)) {
 				size_t ja = a, je = council_after(s, n, place_next_word(s, n, e));
 				journey_from(s, n, &ja, &je);
 				rc = spans_push(all, ja, je, SCRUB_LOCATION, "place:again");

@@ -4049,7 +4049,8 @@ Test(scrub, s35_code_ward_meeting_and_quoted_place)
 {
 	scrubber *sc = location_scrubber();
 	expect_with(sc, "Agreed a code: if she says \"is the cat in?\" then call 999. The door code is 4471.",
-		    W("safe times") "?\" then call 999. The door code is 4471.");
+		    W("safe times") "?\" then call 999. The door code is " W("victim location") ".");
+	/* (s54: a door's code is withheld too, as it opens where she lives) */
 	expect_with(sc, "Discharge planning meeting 16/03/2027, Oak Ward.\nPresent: ward manager.",
 		    W("victim location") "\nPresent: ward manager.");
 	expect_with(sc, "He knows she is \"above the phone shop\". He is \"above the law\".",
@@ -6354,4 +6355,29 @@ Test(scrub, s54_handle_letters_after_digits)
 	expect("On Snapchat he is kaz4x4 and on TikTok he posts as doyley2k6.",
 	       "On Snapchat he is " R("handle") " and on TikTok he posts as " R("handle") ".");
 	unchanged("He messages her on Snapchat at 10pm most nights from 2 accounts.");
+}
+
+/* s54 review: her town in prose before a force's or a court's word in small
+ * letters stays withheld ("Bradford police were told"); near variants of a
+ * key safe's code; a key worker's, a victims' code's, an outcome's numbers
+ * stay; a meter's number with a letter, dashes or longer than 24 bytes;
+ * rota times with am/pm or a duration; a county in capitals in her address
+ * does not take an NHS trust named by it. */
+Test(scrub, s54_review_near_variants)
+{
+	expect_loc_parts("She moved to Bradford in March. Since then Bradford police have been told.",
+			 (const char *const[]){"Bradford", NULL}, (const char *const[]){"police have been told", NULL});
+	expect_loc_parts("Key safe: 4471. Key safe code no. 5208. Keypad 3085. Key safe PIN '2580'.",
+			 (const char *const[]){"4471", "5208", "3085", "2580", NULL}, NULL);
+	expect_loc_parts("Key worker allocated; staff code 4471. Key concerns remain. Victims Code 2020 "
+			 "applies. Police alarm fitted; outcome code 301.",
+			 NULL, (const char *const[]){"4471", "2020", "301", NULL});
+	expect_loc_parts("MPAN: S 01 801 123 12 1234 5678 901. MPAN 19-0000-4471-882.",
+			 (const char *const[]){"801", "5678", "901", "4471", "882", NULL}, NULL);
+	expect_loc_parts("Call\tTime\tMon\tTue\tWed\nAM\t7.45am-8.15am\tA\tB\tC\nBed\t21:00 - 21:30 (30 min)\tA\tB\tC\n",
+			 (const char *const[]){"7.45am", "21:30", NULL}, NULL);
+	expect_loc_parts("She now lives at 3 Hollins Lane, MARKET HARBOROUGH, LEICESTERSHIRE, LE16 7AA. "
+			 "Seen by Leicestershire Partnership NHS Trust on 02/03.",
+			 (const char *const[]){"Hollins", NULL},
+			 (const char *const[]){"Leicestershire Partnership NHS Trust", NULL});
 }
