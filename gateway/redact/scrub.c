@@ -6456,41 +6456,59 @@ static int rota_grid(const unsigned char *s, size_t n, const struct textnorm *tn
 	return 0;
 }
 
+/* The start of the next whole word of cue from *i (ASCII letters, not
+ * inside a longer token), *i moved past it; SIZE_MAX when none is left. */
+static size_t next_cue(const unsigned char *s, size_t n, size_t *i, const char *const *cue)
+{
+	while (*i < n) {
+		if (!sc_alpha(s[*i])) {
+			(*i)++;
+			continue;
+		}
+		size_t a = *i;
+		while (*i < n && sc_alpha(s[*i]))
+			(*i)++;
+		if (!(a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) && !(*i < n && s[*i] >= 0x80) &&
+		    word_of(s, a, *i, cue))
+			return a;
+	}
+	return SIZE_MAX;
+}
+
+/* From k, past separators (seps) and at most four words of skip between
+ * them ("MPAN serial no: ", "code is now "): where the value starts. */
+static size_t past_words(const unsigned char *s, size_t n, size_t k, const char *const *skip,
+                         const char *seps)
+{
+	for (int w = 0; w < 4 && k < n; w++) {
+		while (k < n && s[k] != 0 && strchr(seps, s[k]) != NULL)
+			k++;
+		size_t e = k;
+		while (e < n && sc_alpha(s[e]))
+			e++;
+		if (e == k || !word_of(s, k, e, skip))
+			break;
+		k = e;
+	}
+	return k;
+}
+
 /*
  * s54-never: a meter's numbers at her new home ("New MPAN 19 0000 4471 882,
  * meter serial E17UP02214", "MPRN: 7349 1203 55"): the supply's number says
  * which flat it is to anyone who asks the supplier. After "MPAN", "MPRN" or
  * "meter" ("serial", "no", "number", "point" and ':' between), a token of
  * letters and digits with five digits or more, groups of digits spaced
- * (at most 24 bytes).
+ * or dashed, a supply's letter first (at most 40 bytes, never cut inside
+ * a number).
  */
 static int meter_numbers(const unsigned char *s, size_t n, struct spans *all)
 {
 	static const char *const CUE[] = {"mpan", "mprn", "meter", NULL};
 	static const char *const SKIP[] = {"serial", "no", "number", "point", "is", "ref",
 					   "reference", "id", NULL};
-	for (size_t i = 0; i < n;) {
-		if (!sc_alpha(s[i])) {
-			i++;
-			continue;
-		}
-		size_t a = i;
-		while (i < n && sc_alpha(s[i]))
-			i++;
-		if ((a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) || !word_of(s, a, i, CUE))
-			continue;
-		size_t k = i;
-		for (int w = 0; w < 4 && k < n; w++) {
-			while (k < n && (s[k] == ' ' || s[k] == ':' || s[k] == '.' || s[k] == '-'))
-				k++;
-			size_t e = k;
-			while (e < n && sc_alpha(s[e]))
-				e++;
-			if (e == k || !word_of(s, k, e, SKIP) || (e < n && sc_digit(s[e])))
-				break;
-			k = e;
-		}
-		size_t d = k, e = k;
+	for (size_t i = 0; next_cue(s, n, &i, CUE) != SIZE_MAX;) {
+		size_t d = past_words(s, n, i, SKIP, " :.-"), e = d;
 		int digits = 0;
 		/* (a supply's letter first: "S 01 801 123 ...") */
 		if (e + 2 < n && sc_upper(s[e]) && s[e + 1] == ' ' && sc_digit(s[e + 2]))
@@ -6517,8 +6535,10 @@ static int meter_numbers(const unsigned char *s, size_t n, struct spans *all)
  * where she lives ("Access: key safe on the wall by the coal bunker, code
  * 5208", "KEY SAFE CODE CHANGED. NEW CODE 3 0 8 5", "gate code 4471",
  * "Keysafe 1234"): the code's digits, three to eight, spaced or not, after
- * "code", "PIN", "combination" or a key safe's own name, when the line
- * names a key safe, a door, a gate or a keypad within 120 bytes before it.
+ * "code", "PIN", "combination" or a key safe's own name ("Key safe:",
+ * "Keypad"), when its clause names a key safe, a door, a gate or a keypad
+ * within 120 bytes before it ("key" only before "safe", "box", "code",
+ * "pad": not "Key worker").
  * Not a date or a time ("code changed 18/02"), not a postcode, not a longer
  * number (a phone).
  */
@@ -6532,17 +6552,7 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 	static const char *const KEY_OF[] = {"safe", "box", "code", "pad", NULL};
 	static const char *const SKIP[] = {"is", "now", "new", "no", "number", "changed", "to",
 					   "was", "of", "the", "code", "pin", NULL};
-	for (size_t i = 0; i < n;) {
-		if (!sc_alpha(s[i])) {
-			i++;
-			continue;
-		}
-		size_t a = i;
-		while (i < n && sc_alpha(s[i]))
-			i++;
-		if ((a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) || (i < n && s[i] >= 0x80) ||
-		    !word_of(s, a, i, CUE))
-			continue;
+	for (size_t i = 0, a; (a = next_cue(s, n, &i, CUE)) != SIZE_MAX;) {
 		/* the clause before names a key safe, a door or a gate ("key"
 		 * only as a key safe's, box's, code's or pad's: not "Key worker") */
 		int access = word_of(s, a, i, SELF);
@@ -6570,20 +6580,7 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 		if (!access)
 			continue;
 		/* forward over ": - is now no. #" to the digits */
-		size_t k = i;
-		for (int w = 0; w < 4 && k < n; w++) {
-			while (k < n && (s[k] == ' ' || s[k] == ':' || s[k] == '-' || s[k] == '=' ||
-					 s[k] == '(' || s[k] == '\t' || s[k] == '.' || s[k] == '#' ||
-					 s[k] == '\'' || s[k] == '"'))
-				k++;
-			size_t e = k;
-			while (e < n && sc_alpha(s[e]))
-				e++;
-			if (e == k || !word_of(s, k, e, SKIP))
-				break;
-			k = e;
-		}
-		size_t d = k, e = k;
+		size_t d = past_words(s, n, i, SKIP, " :-=(\t.#'\""), e = d;
 		int digits = 0;
 		while (e < n && sc_digit(s[e])) {
 			digits++;
