@@ -5691,8 +5691,9 @@ static size_t place_next_word(const unsigned char *s, size_t n, size_t e)
 	return k;
 }
 
-/* The end of the entry of list (words, capitalised as written) that
- * follows e after one space and ends at a word's end, or e. */
+/* The end of the entry of list that follows e after one space (or up to
+ * three) and ends at a word's end, or e: written as the list has it, or in
+ * any case when anycase. */
 static size_t phrase_after_case(const unsigned char *s, size_t n, size_t e, const char *const *list,
                                 int anycase)
 {
@@ -5713,7 +5714,8 @@ static size_t phrase_after_case(const unsigned char *s, size_t n, size_t e, cons
 
 /* The end of a phrase of list after a place ending at e, in any case
  * ("<Town> Borough Council", "<TOWN> BOROUGH COUNCIL", "<Town> borough
- * council": each withholds more), or e */
+ * council": each withholds more), or e (agency_after, which keeps, reads
+ * any case only after a town in capitals) */
 static size_t phrase_after(const unsigned char *s, size_t n, size_t e, const char *const *list)
 {
 	return phrase_after_case(s, n, e, list, 1);
