@@ -427,12 +427,6 @@ Test(abuse6, an_export_ends_at_a_signed_checkpoint)
 	cr_assert_geq(n, before, "the export left out records from before it started: %s", out);
 }
 
-#if defined(__SANITIZE_ADDRESS__) || defined(MARAC_DAEMON_TSAN)
-#define SANITIZED 1
-#else
-#define SANITIZED 0
-#endif
-
 /*
  * One node pipelining max_in_flight (64) shares of 0.9 MiB each to seven
  * agencies: each waits for the writer as its frame, its decoded copy and
