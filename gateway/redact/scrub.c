@@ -6532,6 +6532,29 @@ static int meter_numbers(const unsigned char *s, size_t n, struct spans *all)
 	return 0;
 }
 
+/* Whether the word at [k, e) names a key safe, a door or a gate ("key"
+ * only as a key safe's, box's, code's or pad's: not "Key worker"). */
+static int access_word(const unsigned char *s, size_t n, size_t k, size_t e)
+{
+	static const char *const ACCESS[] = {"keysafe", "keybox", "lockbox", "door", "gate", "entry",
+					     "keypad", "intercom", "buzzer", "alarm", NULL};
+	static const char *const KEY_OF[] = {"safe", "box", "code", "pad", NULL};
+	if (e - k != 3 || strncasecmp((const char *)s + k, "key", 3) != 0)
+		return word_of(s, k, e, ACCESS);
+	size_t x = e;
+	while (x < n && (s[x] == ' ' || s[x] == '-'))
+		x++;
+	size_t y = x;
+	while (y < n && sc_alpha(s[y]))
+		y++;
+	return word_of(s, x, y, KEY_OF);
+}
+
+static int clause_end(unsigned char c)
+{
+	return c == '\n' || c == '.' || c == ';' || c == '!' || c == '?';
+}
+
 /*
  * s54-never: the code of a key safe, a door's or a gate's keypad that opens
  * where she lives ("Access: key safe on the wall by the coal bunker, code
@@ -6539,8 +6562,8 @@ static int meter_numbers(const unsigned char *s, size_t n, struct spans *all)
  * "Keysafe 1234"): the code's digits, three to eight, spaced or not, after
  * "code", "PIN", "combination" or a key safe's own name ("Key safe:",
  * "Keypad"), when its clause names a key safe, a door, a gate or a keypad
- * within 120 bytes before it ("key" only before "safe", "box", "code",
- * "pad": not "Key worker").
+ * within 120 bytes before it, or right after the code ("Code 4471 for the
+ * key safe", "for", "the", "front" ... between; "key" only before "safe", "box", "code", "pad": not "Key worker").
  * Not a date or a time ("code changed 18/02"), not a postcode, not a longer
  * number (a phone).
  */
@@ -6549,38 +6572,11 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 	static const char *const CUE[] = {"code", "pin", "combination", "combo", "keysafe", "keybox",
 					  "lockbox", "keypad", "safe", NULL};
 	static const char *const SELF[] = {"keysafe", "keybox", "lockbox", "keypad", NULL};
-	static const char *const ACCESS[] = {"keysafe", "keybox", "lockbox", "door", "gate", "entry",
-					     "keypad", "intercom", "buzzer", "alarm", NULL};
-	static const char *const KEY_OF[] = {"safe", "box", "code", "pad", NULL};
 	static const char *const SKIP[] = {"is", "now", "new", "no", "number", "changed", "to",
 					   "was", "of", "the", "code", "pin", NULL};
+	static const char *const AFTER[] = {"for", "to", "on", "of", "the", "her", "front", "back",
+					    "side", "main", "outside", NULL};
 	for (size_t i = 0, a; (a = next_cue(s, n, &i, CUE)) != SIZE_MAX;) {
-		/* the clause before names a key safe, a door or a gate ("key"
-		 * only as a key safe's, box's, code's or pad's: not "Key worker") */
-		int access = word_of(s, a, i, SELF);
-		for (size_t k = a; !access && k > 0 && a - k < 120 && s[k - 1] != '\n' &&
-					      s[k - 1] != '.' && s[k - 1] != ';' && s[k - 1] != '!';) {
-			if (!sc_alpha(s[k - 1])) {
-				k--;
-				continue;
-			}
-			size_t e = k;
-			while (k > 0 && sc_alpha(s[k - 1]))
-				k--;
-			if (e - k == 3 && strncasecmp((const char *)s + k, "key", 3) == 0) {
-				size_t x = e;
-				while (x < n && (s[x] == ' ' || s[x] == '-'))
-					x++;
-				size_t y = x;
-				while (y < n && sc_alpha(s[y]))
-					y++;
-				access = word_of(s, x, y, KEY_OF);
-			} else {
-				access = word_of(s, k, e, ACCESS);
-			}
-		}
-		if (!access)
-			continue;
 		/* forward over ": - is now no. #" to the digits */
 		size_t d = past_words(s, n, i, SKIP, " :-=(\t.#'\""), e = d;
 		int digits = 0;
@@ -6594,6 +6590,34 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 		if (digits < 3 || digits > 8 ||
 		    (e < n && (sc_alpha(s[e]) || s[e] == '/' || s[e] == ':' ||
 			       (s[e] == '.' && e + 1 < n && sc_digit(s[e + 1])) || s[e] >= 0x80)))
+			continue;
+		/* the clause names a key safe, a door or a gate: the cue itself,
+		 * within 120 bytes before it, or within 40 after the code ("Code
+		 * 4471 for the key safe") */
+		int access = word_of(s, a, i, SELF);
+		for (size_t k = a; !access && k > 0 && a - k < 120 && !clause_end(s[k - 1]);) {
+			if (!sc_alpha(s[k - 1])) {
+				k--;
+				continue;
+			}
+			size_t w = k;
+			while (k > 0 && sc_alpha(s[k - 1]))
+				k--;
+			access = access_word(s, n, k, w);
+		}
+		for (size_t k = e; !access && k < n && k - e < 40 && !clause_end(s[k]) && s[k] != ',';) {
+			if (!sc_alpha(s[k])) {
+				k++;
+				continue;
+			}
+			size_t w = k;
+			while (k < n && sc_alpha(s[k]))
+				k++;
+			access = access_word(s, n, w, k);
+			if (!access && !word_of(s, w, k, AFTER))
+				break; /* ("code 301, then the door was forced") */
+		}
+		if (!access)
 			continue;
 		if (e < n && (s[e] == '#' || s[e] == '*'))
 			e++;

@@ -6381,3 +6381,14 @@ Test(scrub, s54_review_near_variants)
 			 (const char *const[]){"Hollins", NULL},
 			 (const char *const[]){"Leicestershire Partnership NHS Trust", NULL});
 }
+
+/* s55: the access word after the code ("Code 4471 for the key safe"), and
+ * not a code a word away from a door ("outcome code 301, then the door"). */
+Test(scrub, s55_access_code_named_after_it)
+{
+	expect_loc_parts("Carers let themselves in. Code 4471 for the key safe. PIN 2580 for the front door.",
+			 (const char *const[]){"4471", "2580", NULL}, NULL);
+	expect_loc_parts("Crime code 301, then the door was forced. Bank PIN 9981 was changed by the gate. "
+			 "Outcome code 4471 recorded for the alarm.",
+			 NULL, (const char *const[]){"301", "9981", "4471", NULL});
+}
