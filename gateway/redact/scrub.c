@@ -4401,11 +4401,11 @@ static int after_comma(const unsigned char *s, size_t lo, size_t a)
 
 static int place_slot(const unsigned char *s, size_t lo, size_t a, int digit_before)
 {
+	if (after_comma(s, lo, a))
+		return digit_before;
 	size_t i = a;
 	while (i > lo && s[i - 1] == ' ')
 		i--;
-	if (i > lo && s[i - 1] == ',')
-		return digit_before;
 	size_t e = i;
 	while (i > lo && sc_alpha(s[i - 1]))
 		i--;
@@ -5847,13 +5847,12 @@ static int label_cell_values(const unsigned char *s, size_t n, struct spans *all
  * at 22:10" are neither). Each byte is read once: the scan goes on from
  * where the last one stopped.
  */
+static int weekday_any(const unsigned char *s, size_t a, size_t e);
+
 static int when_word(const unsigned char *s, size_t a, size_t e)
 {
-	if (e > a && (weekday_word(s + a, e - a) || month_word(s + a, e - a)))
-		return 1;
-	static const char *const AB[] = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-					 "sat", "sun", "am", "pm", NULL};
-	return word_of(s, a, e, AB);
+	static const char *const AMPM[] = {"am", "pm", NULL};
+	return weekday_any(s, a, e) || (e > a && month_word(s + a, e - a)) || word_of(s, a, e, AMPM);
 }
 
 static int arrival_after_place(const unsigned char *s, size_t n, struct spans *all, size_t from)
@@ -6405,16 +6404,22 @@ static int grid_time_cell(const unsigned char *s, size_t a, size_t e)
 	return digits >= 3 && digits <= 8 && runs <= 4;
 }
 
+/* Is [a, e) a weekday, in full or short ("Monday", "Mon", "Weds")? */
+static int weekday_any(const unsigned char *s, size_t a, size_t e)
+{
+	static const char *const SHORT[] = {"mon", "tue", "tues", "wed", "weds", "thu", "thur",
+					    "thurs", "fri", "sat", "sun", NULL};
+	return e > a && (weekday_word(s + a, e - a) || word_of(s, a, e, SHORT));
+}
+
 /* Does the cell [a, e) open with a weekday, in full or short ("Mon",
  * "Weds", "Sat/Sun")? */
 static int grid_day_cell(const unsigned char *s, size_t a, size_t e)
 {
-	static const char *const SHORT[] = {"mon", "tue", "tues", "wed", "weds", "thu", "thur",
-					    "thurs", "fri", "sat", "sun", NULL};
 	size_t w = a;
 	while (w < e && sc_alpha(s[w]))
 		w++;
-	return w > a && (weekday_word(s + a, w - a) || word_of(s, a, w, SHORT));
+	return weekday_any(s, a, w);
 }
 
 /*
