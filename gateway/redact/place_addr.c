@@ -65,7 +65,12 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 				 * "123 Foxglove Pl Stornoway" is a street and a town */
 				if (nx->type == T_WORD && (nx->f & F_CAP) && !(nx->f & F_NL) &&
 				    !((w->f & F_UPPER) && (mode & M_NUM)) &&
-				    (!(mode & M_NUM) || w->id == W_ST || w->id == W_DR))
+				    (!(mode & M_NUM) || w->id == W_ST || w->id == W_DR) &&
+				    /* s55-never: in capitals a function word after
+				     * it names nothing ("MARKER ON ASHBY CRES FOR 3
+				     * MONTHS"); "ST" and "DR" stay ambiguous */
+				    !((w->f & F_UPPER) && (nx->cls & NAME_STOP) && w->id != W_ST &&
+				      w->id != W_DR))
 					ok = 0;
 			}
 			/* (after a house number a court's name is a street's:

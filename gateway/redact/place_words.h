@@ -78,6 +78,15 @@
 	W(WALKWAY, "walkway", C_STA)                                                            \
 	W(CLOISTERS, "cloisters", C_STA)                                                        \
 	W(ESTATE, "estate", C_STA)                                                              \
+	W(RIDGE, "ridge", C_STA)                                                                \
+	W(CREST, "crest", C_STA)                                                                \
+	W(DALE, "dale", C_STA)                                                                  \
+	W(DELL, "dell", C_STA)                                                                  \
+	W(SPINNEY, "spinney", C_STA)                                                            \
+	W(COPSE, "copse", C_STA)                                                                \
+	W(KNOLL, "knoll", C_STA)                                                                \
+	W(LEYS, "leys", C_STA)                                                                  \
+	W(LAWNS, "lawns", C_STA)                                                                \
 	W(PATCH, "patch", 0) /* s48: service housing, "on the <Town> patch" (addr:estate) */    \
 	/* street type abbreviations */                                                         \
 	W(RD, "rd", C_SAB | C_ABBRDOT)                                                          \

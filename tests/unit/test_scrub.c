@@ -6392,3 +6392,21 @@ Test(scrub, s55_access_code_named_after_it)
 			 "Outcome code 4471 recorded for the alarm.",
 			 NULL, (const char *const[]){"301", "9981", "4471", NULL});
 }
+
+/* s55: a street type's abbreviation in capitals before a function word
+ * ("ASHBY CRES FOR 3 MONTHS", "KILN GDNS AT 2200"). */
+Test(scrub, s55_street_abbreviation_in_capitals)
+{
+	expect_loc_parts("22:44 RESULT: WARNING MARKER ON ASHBY CRES FOR 3 MONTHS. SEEN ON KILN GDNS AT 2200.",
+			 (const char *const[]){"ASHBY", "KILN", NULL},
+			 (const char *const[]){"3 MONTHS", NULL});
+}
+
+/* s55: streets named Ridge, Crest, Dale, Dell, Spinney, Copse, Knoll, Leys,
+ * Lawns after a house number ("12 ELM RIDGE", "4 Oak Crest"). */
+Test(scrub, s55_street_kinds_after_a_number)
+{
+	expect_loc_parts("00:55 DA MARKERS ON FLAT 2 AND 12 ELM RIDGE. Markers on 4 Oak Crest, Darlington. "
+			 "She went to 9 Holly Spinney.",
+			 (const char *const[]){"ELM", "Oak Crest", "Holly", NULL}, NULL);
+}
