@@ -6633,6 +6633,120 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 	return 0;
 }
 
+/* Is there a clock's time at k: a range ("10.30-11.30", "2-4pm", not
+ * "18-20 December"), a 24-hour clock's range in four figures ("1400-1500"),
+ * "14:00" or "9.30am"? */
+static int clock_at(const unsigned char *s, size_t n, size_t k)
+{
+	if (!sc_digit(s[k]) || (k > 0 && (sc_alnum(s[k - 1]) || s[k - 1] == '/' || s[k - 1] == '.')))
+		return 0;
+	size_t r = clock_range_at(s, n, k);
+	if (r != 0) {
+		/* (not days: "18-20 December") */
+		while (r < n && s[r] == ' ')
+			r++;
+		size_t m = r;
+		while (m < n && sc_alpha(s[m]))
+			m++;
+		return !(m > r && month_word(s + r, m - r));
+	}
+	size_t e = k;
+	while (e < n && sc_digit(s[e]))
+		e++;
+	if (e - k == 4 && e + 5 < n && s[e] == '-' && sc_digit(s[e + 1]) && sc_digit(s[e + 4]) &&
+	    !sc_alnum(s[e + 5]))
+		return (s[k] - '0') * 10 + (s[k + 1] - '0') < 24 && s[k + 2] < '6'; /* "1400-1500" */
+	if (e - k > 2 || e + 2 >= n)
+		return 0;
+	if ((s[e] == ':' || s[e] == '.') && sc_digit(s[e + 1]) && sc_digit(s[e + 2]) &&
+	    !(e + 3 < n && (sc_digit(s[e + 3]) || s[e + 3] == '.' || s[e + 3] == '/')))
+		return s[e] == ':' || (e + 4 < n && ((s[e + 3] | 0x20) == 'a' || (s[e + 3] | 0x20) == 'p') &&
+		                       (s[e + 4] | 0x20) == 'm');
+	return 0;
+}
+
+/*
+ * s55-never: an inpatient's leave and its times ("- Escorted leave 1 hr
+ * daily in hospital grounds, 10.30-11.30 or 15.00-16.00", "1 HR UNESCORTED
+ * GROUND LEAVE DAILY 1400-1500", "Section 17 leave Sun 2-4pm"): when she is
+ * out of the ward, and where, the leave's clause (its line or sentence, 240
+ * bytes at most) as her safe times. "leave" after "escorted",
+ * "unescorted", "ground", "community", "home", "overnight", "s17" or
+ * "section 17" (within two words), and a clock's time in the clause; not
+ * "annual leave", nor "he would not leave until 3am", nor his leave (a
+ * clause with "he", "his" or "him", or someone's: "Francis's home leave").
+ */
+static int ward_leave(const unsigned char *s, size_t n, struct spans *all)
+{
+	static const char *const CUE[] = {"leave", NULL};
+	static const char *const QUAL[] = {"escorted", "unescorted", "ground", "grounds", "community",
+					   "home", "overnight", "s17", NULL};
+	static const char *const SECTION[] = {"section", "s", "sec", NULL};
+	for (size_t i = 0, a; (a = next_cue(s, n, &i, CUE)) != SIZE_MAX;) {
+		int qual = 0;
+		size_t k = a;
+		for (int w = 0; w < 2 && !qual && k > 0; w++) {
+			while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '(' || s[k - 1] == '.'))
+				k--;
+			size_t e = k;
+			while (k > 0 && sc_alnum(s[k - 1]))
+				k--;
+			if (e == k)
+				break;
+			qual = word_of(s, k, e, QUAL);
+			if (!qual && e - k == 2 && s[k] == '1' && s[k + 1] == '7') {
+				size_t q = k;
+				while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '.'))
+					q--;
+				size_t qe = q;
+				while (q > 0 && sc_alpha(s[q - 1]))
+					q--;
+				qual = word_of(s, q, qe, SECTION);
+			}
+		}
+		if (!qual)
+			continue;
+		/* the clause: back to its line's or sentence's start (past a
+		 * list's bullet), on to its end */
+		size_t b = a;
+		while (b > 0 && a - b < 120 && s[b - 1] != '\n' && s[b - 1] != ';' &&
+		       !(b >= 2 && s[b - 2] == '.' && s[b - 1] == ' ') && s[b - 1] != ':')
+			b--;
+		while (b < a && (s[b] == ' ' || s[b] == '-' || s[b] == '*' || s[b] == '\t'))
+			b++;
+		size_t e = i;
+		int clock = 0;
+		while (e < n && e - a < 240 && s[e] != '\n' && s[e] != ';' &&
+		       !(s[e] == '.' && (e + 1 == n || s[e + 1] == ' ' || s[e + 1] == '\n'))) {
+			clock |= clock_at(s, n, e);
+			e++;
+		}
+		while (e < n && (sc_alnum(s[e]) || s[e] >= 0x80))
+			e++; /* (the cap ends no word halfway) */
+		/* his leave, or anyone's named ("Francis's home leave"), is not hers */
+		static const char *const HIS[] = {"he", "his", "him", NULL};
+		int other = 0;
+		for (size_t q = b; q < e && !other;) {
+			if (!sc_alpha(s[q])) {
+				other = s[q] == '\'' && q + 1 < a && (s[q + 1] | 0x20) == 's' &&
+					!sc_alpha(s[q + 2]);
+				q++;
+				continue;
+			}
+			size_t w = q;
+			while (q < e && sc_alpha(s[q]))
+				q++;
+			other = word_of(s, w, q, HIS);
+		}
+		if (!clock || other)
+			continue;
+		if (spans_push(all, b, e, SCRUB_SAFE_TIME, "time:ward-leave") != 0)
+			return MGW_E_NOMEM;
+		i = e;
+	}
+	return 0;
+}
+
 /*
  * s46-never: where her device was last seen ("a Find My share of her old
  * iPad, last seen 10/03 18:22 at <Place>, the Costa, 20 minutes from
@@ -8629,6 +8743,7 @@ int scrub_text_memo(const scrubber *sc, struct scrub_memo *memo, const char *tex
 	if (loc && all.n > place_from && label_cell_values(s, n, &all, place_from) != 0)
 		goto done;
 	if (loc && (her_last_seen(s, n, &all) != 0 || access_codes(s, n, &all) != 0 ||
+	            ward_leave(s, n, &all) != 0 ||
 	            rota_grid(s, n, tn, &all) != 0 || meter_numbers(s, n, &all) != 0 ||
 	            quoted_address(s, n, &all) != 0 ||
 	            where_she_is(s, n, &all) != 0 || where_label_value(s, n, &all) != 0 ||

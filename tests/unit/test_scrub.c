@@ -6410,3 +6410,21 @@ Test(scrub, s55_street_kinds_after_a_number)
 			 "She went to 9 Holly Spinney.",
 			 (const char *const[]){"ELM", "Oak Crest", "Holly", NULL}, NULL);
 }
+
+/* s55: an inpatient's leave with its times (when she is out of the ward);
+ * not a leave without a time, nor "annual leave". */
+Test(scrub, s55_ward_leave_times)
+{
+	expect_loc_parts("Leave (s17):\n- Escorted leave 1 hr daily in hospital grounds, 10.30-11.30 or "
+			 "15.00-16.00\n- No unescorted leave until the crisis plan is agreed.\n"
+			 "SHE WILL HAVE 1 HR UNESCORTED GROUND LEAVE DAILY 1400-1500 FROM TOMORROW\n"
+			 "Section 17 leave Sun 2-4pm agreed.",
+			 (const char *const[]){"10.30-11.30", "15.00-16.00", "1400-1500", "2-4pm", NULL},
+			 (const char *const[]){"No unescorted leave until the crisis plan is agreed.",
+					       "Leave (s17):", NULL});
+	expect_loc_parts("Annual leave from 14:00 on 03/03. Maternity leave 2024.\n"
+			 "Mrs D informed of Francis's pre-release home leave 18-20 December.\n"
+			 "He assaulted her during unescorted section 17 leave on 17 October 2026.", NULL,
+			 (const char *const[]){"14:00", "2024", "18-20 December", "17 October 2026",
+					       NULL});
+}
