@@ -5841,7 +5841,9 @@ static int label_cell_values(const unsigned char *s, size_t n, struct spans *all
  * s46-never: a booking's arrival or departure right after a statement
  * withheld as where she is ("You're going to <Village>! ... The Annexe,
  * <Farm>. Check-in Mon 15 Mar after 3:00 PM.", "...\nCheck-out: Fri 19
- * Mar by 10:00 AM"): the sentence opening with it, to its end or a ';',
+ * Mar by 10:00 AM"; s55: a flat's viewing or move-in: "...2 bed.
+ * Viewing Thurs 21/01 at 11:00 with <Officer>"): the sentence opening with
+ * it, to its end or a ';',
  * when it holds a day, a date or a clock, says when she is there. Only
  * next to such a span ("Check in with the IDVA weekly", "Arrival of police
  * at 22:10" are neither). Each byte is read once: the scan goes on from
@@ -5859,7 +5861,7 @@ static int arrival_after_place(const unsigned char *s, size_t n, struct spans *a
 {
 	static const char *const ARRIVE[] = {"check-in", "checkin", "check in", "check-out",
 					     "checkout", "check out", "arrival", "arriving", "arrives",
-					     "arrive", NULL};
+					     "arrive", "viewing", "move-in", "move in", "moving in", NULL};
 	size_t to = all->n, done = 0;
 	for (size_t j = from; j < to; j++) {
 		if (all->v[j].kind != SCRUB_LOCATION || all->v[j].end < done)

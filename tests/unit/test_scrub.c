@@ -6428,3 +6428,16 @@ Test(scrub, s55_ward_leave_times)
 			 (const char *const[]){"14:00", "2024", "18-20 December", "17 October 2026",
 					       NULL});
 }
+
+/* s55: a flat's viewing or move-in right after its address (not a sign-up
+ * at the housing office) */
+Test(scrub, s55_viewing_after_the_flat)
+{
+	expect_loc_parts("13/01/2027 Direct let approved at panel: Flat 1, 6 Cranbrook Road, Horfield, BS7 8PU, "
+			 "ground floor, 2 bed. Viewing Thurs 21/01 at 11:00 with the housing officer.\n"
+			 "Viewing of the file on 03/03 by the auditor.",
+			 (const char *const[]){"Thurs 21/01 at 11:00", NULL},
+			 (const char *const[]){"13/01/2027", NULL});
+	expect_loc_parts("Offer made 06/03/2027 - 2-bed flat, Pinehurst, ground floor, accepted. Sign-up 19/03.",
+			 NULL, (const char *const[]){"19/03", NULL});
+}
