@@ -596,12 +596,22 @@ static int month_not_name(struct scan *sc, const struct tok *t)
 static int common_surname(struct scan *sc, size_t j, int cued)
 {
 	const struct tok *p = j ? tok(sc, j - 1) : NULL, *u = tok(sc, j), *v;
-	if (p == NULL || u == NULL || p->poss || u->gap || u->caps || p->caps)
+	if (p == NULL || u == NULL || p->poss || (u->gap & ~G_PERIOD) || u->caps || p->caps)
+		return 0;
+	/* s55-never: an initial and its dot after a word in small letters
+	 * ("seen by A. Farrow") or a label's colon, the name ending its item
+	 * ("IDVA: A. Farrow\n"); not "Plan B. Housing", "Grade A. Good",
+	 * "Grade: A. Good progress" */
+	const struct tok *o = j >= 2 ? tok(sc, j - 2) : NULL, *w = tok(sc, j + 1);
+	int initial = p->shape == SH_INITIAL && u->gap == G_PERIOD &&
+		      ((o != NULL && o->shape == SH_LOWER && !(p->gap & ~G_OTHER)) ||
+		       (p->start >= 2 && sc->s[p->start - 2] == ':' && (w == NULL || w->gap)));
+	if (u->gap && !initial)
 		return 0;
 	/* a forename that is no common word: "Young Carers", "Rose Garden",
 	 * "Holly Bush" are phrases */
-	if (!(p->lex & LEX_FORENAME) || p->shape != SH_CAP ||
-	    !(p->klass == K_S || (cued && p->klass == K_W)))
+	if (!initial && (!(p->lex & LEX_FORENAME) || p->shape != SH_CAP ||
+			 !(p->klass == K_S || (cued && p->klass == K_W))))
 		return 0;
 	/* a common word, or a town; no other allow-listed word ("Perp",
 	 * an agency, a drug) */
@@ -1947,7 +1957,12 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	 * are not initials: the words after get their own turn. */
 	/* In capitals, "A" and "I" are words anywhere ("SEEN IN A FOX COSTUME") */
 	int ss = sentence_start(sc, i);
-	if ((ss && (t->lex & (LEX_MODAL | LEX_FUNCTION))) ||
+	/* (s55: "IDVA: A. Farrow": after a label's colon an initial and its
+	 * dot are one) */
+	int label_initial = t->shape == SH_INITIAL && tok(sc, i + 1) &&
+			    (tok(sc, i + 1)->gap & G_PERIOD) && t->start >= 2 &&
+			    sc->s[t->start - 2] == ':';
+	if ((ss && (t->lex & (LEX_MODAL | LEX_FUNCTION)) && !label_initial) ||
 	    ((ss || t->caps) && t->shape == SH_INITIAL && strchr("AI", sc->s[t->start]) &&
 	     !(tok(sc, i + 1) && (tok(sc, i + 1)->gap & G_PERIOD)))) {
 		skip = i + 1;
@@ -2087,7 +2102,7 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 		/* s31-never: a forename after an initial is a surname too
 		 * ("R. Joy, Vulnerability Manager"); not a modal ("A. Will") */
 		const struct tok *nx = tok(sc, b + 1);
-		if ((u->lex & LEX_SURNAME) || u->klass == K_U ||
+		if ((u->lex & LEX_SURNAME) || u->klass == K_U || took_common ||
 		    ((u->lex & LEX_FORENAME) && !(u->lex & LEX_MODAL) && u->nletters >= 3 &&
 		     !(nx != NULL && !nx->gap && capish(nx))))
 			rule = "lex:initial+surname"; /* (not "Q. Devon County Council") */
@@ -2800,10 +2815,11 @@ static int rule_role_bracket(struct scan *sc, size_t i, struct spans *out, size_
 		}
 	}
 	if (!rule_a) {
-		/* "Pat (school nurse)", "Will (her son)", "Rowena (MARAC admin)" */
+		/* "Pat (school nurse)", "Will (her son)", "Rowena (MARAC admin)",
+		 * s55: "Dawn (reception)" */
 		static const char *const ROLE_IN[] = {"admin", "administrator", "coordinator",
 						      "co-ordinator", "chair", "nurse", "minutes",
-						      NULL};
+						      "reception", "receptionist", NULL};
 		const struct tok *v = tok(sc, last + 1);
 		if (v == NULL || !opens_bracket(sc, v) || (v->gap & ~G_OTHER))
 			return 0;

@@ -6441,3 +6441,16 @@ Test(scrub, s55_viewing_after_the_flat)
 	expect_loc_parts("Offer made 06/03/2027 - 2-bed flat, Pinehurst, ground floor, accepted. Sign-up 19/03.",
 			 NULL, (const char *const[]){"19/03", NULL});
 }
+
+/* s55-never: a forename that is a word before a role in brackets ("Dawn
+ * (reception)"); a surname that is a word after an initial and its dot
+ * ("IDVA: A. Farrow", "seen by A. Farrow today"); not "Grade: A. Good
+ * progress", "Plan B. Housing will call". */
+Test(scrub, s55_names_that_are_words_by_a_role_or_an_initial)
+{
+	expect_loc_parts("Nothing given. Dawn (reception) handled well.\nClient notes.   IDVA: A. Farrow\n"
+			 "Seen by A. Farrow today.\nGrade: A. Good progress. See Plan B. Housing will call.",
+			 (const char *const[]){"Dawn", "Farrow", NULL},
+			 (const char *const[]){"Nothing given.", "(reception) handled well.", "IDVA: ",
+					       "Grade: A. Good progress.", "Plan B. Housing will call.", NULL});
+}
