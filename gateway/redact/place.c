@@ -973,10 +973,16 @@ static void try_be(struct scan *sc, long p)
 	if (x->type != T_WORD)
 		return;
 	unsigned id = x->id;
-	/* "she is on Ward 3 at <Hospital>", "remains on the ward": a ward
+	/* "she is on Ward 3 at <Hospital>", "remains on the ward", "is on
+	 * Cedar Ward": a ward
 	 * she is in says where she is, as "is at" does; not "he has been on
 	 * the ward twice" (his visits), nor "last year she was on the ward" */
-	if (id == W_ON && t->id != W_BEEN && t->id != W_WAS && is_word(T(sc, skip_det(sc, j + 1)), W_WARD) &&
+	long wd = skip_det(sc, j + 1);
+	/* (s55-never: a ward by its name, "she is on Cedar Ward") */
+	if (T(sc, wd)->type == T_WORD && (T(sc, wd)->f & F_CAP) && !(T(sc, wd + 1)->f & F_NL) &&
+	    is_word(T(sc, wd + 1), W_WARD) && (T(sc, wd + 1)->f & F_CAP))
+		wd++;
+	if (id == W_ON && t->id != W_BEEN && t->id != W_WAS && is_word(T(sc, wd), W_WARD) &&
 	    !(T(sc, j + 1)->f & F_BRK) && !nonloc_subject(sc, p) && !his_subject(sc, p)) {
 		loc_cue(sc, p, "loc:is-at");
 		return;

@@ -6454,3 +6454,13 @@ Test(scrub, s55_names_that_are_words_by_a_role_or_an_initial)
 			 (const char *const[]){"Nothing given.", "(reception) handled well.", "IDVA: ",
 					       "Grade: A. Good progress.", "Plan B. Housing will call.", NULL});
 }
+
+/* s55-never: a ward she is on, by its name ("is on Cedar Ward"), as "on
+ * Ward 7"; not his visits there. */
+Test(scrub, s55_on_a_ward_by_its_name)
+{
+	expect_loc_parts("She is on Cedar Ward. She remains on Rowan Ward until Friday.\n"
+			 "He has been on Oak Ward twice.",
+			 (const char *const[]){"Cedar", "Rowan", NULL},
+			 (const char *const[]){"He has been on Oak Ward twice.", NULL});
+}
