@@ -6043,9 +6043,21 @@ static int where_label_value(const unsigned char *s, size_t n, struct spans *all
 		size_t le = i;
 		while (le < n && s[le] != '\n')
 			le++;
-		size_t a = i, words = 0, last = i, colon = 0, his = 0;
+		size_t a = i, words = 0, last = i, colon = 0, his = 0, drop = 0;
 		while (a < le && (s[a] == ' ' || s[a] == '-' || s[a] == '*'))
 			a++;
+		/* s55-never: a removal's drop ("Drop 2: <Store>, Unit B214, <Town>"):
+		 * where her things go, her new home or her storage, whatever case
+		 * its value starts in */
+		if (a + 6 < le && strncasecmp((const char *)s + a, "drop", 4) == 0 &&
+		    (s[a + 4] == ' ' || s[a + 4] == '-') &&
+		    (sc_digit(s[a + 5]) || strncasecmp((const char *)s + a + 5, "off:", 4) == 0)) {
+			size_t k = a + 5;
+			while (k < le && (sc_alnum(s[k]) && k < a + 9))
+				k++;
+			if (k < le && s[k] == ':')
+				colon = k, drop = 1, words = 1, last = a;
+		}
 		for (size_t k = a; k < le && k < a + 40 && !colon; k++) {
 			if (s[k] == ':') {
 				colon = k;
@@ -6061,7 +6073,7 @@ static int where_label_value(const unsigned char *s, size_t n, struct spans *all
 				his |= word_of(s, k, e, HIS);
 			}
 		}
-		if (colon && words >= 1 && words <= 3 && !his && word_of(s, last, colon, LAST) &&
+		if (colon && words >= 1 && words <= 3 && !his && (drop || word_of(s, last, colon, LAST)) &&
 		    colon + 2 < le && s[colon + 1] == ' ') {
 			size_t v = colon + 2, e = le;
 			while (v < e && s[v] == ' ')
@@ -6081,7 +6093,7 @@ static int where_label_value(const unsigned char *s, size_t n, struct spans *all
 			int named = 0;
 			for (size_t k = v; k < e && !named; k++)
 				named = sc_digit(s[k]) || (sc_upper(s[k]) && (k == v || !sc_alnum(s[k - 1])));
-			if (e > v && e - v <= 200 && (sc_lower(s[v]) || sc_digit(s[v])) && named &&
+			if (e > v && e - v <= 200 && (sc_lower(s[v]) || sc_digit(s[v]) || drop) && named &&
 			    !word_of(s, v, w, NONE) &&
 			    spans_push(all, v, e, SCRUB_LOCATION, "loc:label-value") != 0)
 				return MGW_E_NOMEM;

@@ -6464,3 +6464,13 @@ Test(scrub, s55_on_a_ward_by_its_name)
 			 (const char *const[]){"Cedar", "Rowan", NULL},
 			 (const char *const[]){"He has been on Oak Ward twice.", NULL});
 }
+
+/* s55-never: a removal's drop, her storage unit or her new home, whatever
+ * case its value starts in; not "Drop: none". */
+Test(scrub, s55_removal_drop)
+{
+	expect_loc_parts("Collection: 9 Finedon Rd, Wellingborough NN8 4AA\n"
+			 "Drop 2: Shield Self Storage, Unit B214, Bletchley - sofa and boxes.\nDrop: none\n",
+			 (const char *const[]){"Shield", "B214", "Bletchley", NULL},
+			 (const char *const[]){"Drop 2: ", "Drop: none", NULL});
+}
