@@ -6479,20 +6479,26 @@ static int rota_grid(const unsigned char *s, size_t n, const struct textnorm *tn
 
 /* The start of the next whole word of cue from *i (ASCII letters, not
  * inside a longer token), *i moved past it; SIZE_MAX when none is left. */
+/* The start of the next run of letters in [*k, e), *k moved past it;
+ * SIZE_MAX when none is left. */
+static size_t next_letters(const unsigned char *s, size_t e, size_t *k)
+{
+	while (*k < e && !sc_alpha(s[*k]))
+		(*k)++;
+	if (*k >= e)
+		return SIZE_MAX;
+	size_t w = *k;
+	while (*k < e && sc_alpha(s[*k]))
+		(*k)++;
+	return w;
+}
+
 static size_t next_cue(const unsigned char *s, size_t n, size_t *i, const char *const *cue)
 {
-	while (*i < n) {
-		if (!sc_alpha(s[*i])) {
-			(*i)++;
-			continue;
-		}
-		size_t a = *i;
-		while (*i < n && sc_alpha(s[*i]))
-			(*i)++;
+	for (size_t a; (a = next_letters(s, n, i)) != SIZE_MAX;)
 		if (!(a > 0 && (sc_alnum(s[a - 1]) || s[a - 1] >= 0x80)) && !(*i < n && s[*i] >= 0x80) &&
 		    word_of(s, a, *i, cue))
 			return a;
-	}
 	return SIZE_MAX;
 }
 
@@ -6624,14 +6630,10 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 				k--;
 			access = access_word(s, n, k, w);
 		}
-		for (size_t k = e; !access && k < n && k - e < 40 && !clause_end(s[k]) && s[k] != ',';) {
-			if (!sc_alpha(s[k])) {
-				k++;
-				continue;
-			}
-			size_t w = k;
-			while (k < n && sc_alpha(s[k]))
-				k++;
+		size_t end = e;
+		while (end < n && end - e < 40 && !clause_end(s[end]) && s[end] != ',')
+			end++;
+		for (size_t k = e, w; !access && (w = next_letters(s, end, &k)) != SIZE_MAX;) {
 			access = access_word(s, n, w, k);
 			if (!access && !word_of(s, w, k, AFTER))
 				break; /* ("code 301, then the door was forced") */
@@ -6740,18 +6742,9 @@ static int ward_leave(const unsigned char *s, size_t n, struct spans *all)
 		/* his leave, or anyone's named ("Francis's home leave"), is not hers */
 		static const char *const HIS[] = {"he", "his", "him", NULL};
 		int other = 0;
-		for (size_t q = b; q < e && !other;) {
-			if (!sc_alpha(s[q])) {
-				other = s[q] == '\'' && q + 1 < a && (s[q + 1] | 0x20) == 's' &&
-					!sc_alpha(s[q + 2]);
-				q++;
-				continue;
-			}
-			size_t w = q;
-			while (q < e && sc_alpha(s[q]))
-				q++;
-			other = word_of(s, w, q, HIS);
-		}
+		for (size_t q = b, w; !other && (w = next_letters(s, e, &q)) != SIZE_MAX;)
+			other = word_of(s, w, q, HIS) ||
+				(w < a && q - w == 1 && (s[w] | 0x20) == 's' && w > b && s[w - 1] == '\'');
 		if (!clock || other)
 			continue;
 		if (spans_push(all, b, e, SCRUB_SAFE_TIME, "time:ward-leave") != 0)
