@@ -584,6 +584,31 @@ static int month_not_name(struct scan *sc, const struct tok *t)
 }
 
 /*
+ * s55-never: is the initial at index i (a capital and its dot) where a
+ * person's name opens? After a word that takes a name ("by", "to", "with",
+ * "from", "cc", "and", "called", "named"), or after a role's label and its
+ * colon ("IDVA: A. Farrow", "Worker: A. Farrow"); not a letter that ends a
+ * sentence ("hepatitis C. Drinking", "room B. Present"), nor an answer's
+ * letter ("Outcome: B. Refer", "Grade: A. Good").
+ */
+static int initial_cue(struct scan *sc, size_t i)
+{
+	static const char *const TAKES[] = {"by", "to", "with", "from", "cc", "and", "called",
+					    "named", NULL};
+	static const char *const ROLE[] = {"worker", "keyworker", "officer", "nurse", "manager",
+					   "author", "lead", "caseworker", "practitioner",
+					   "advocate", "idva", "isva", "sw", "hv", "dsl", "cpn",
+					   "pc", "dc", "ds", "oic", "by", "chair", "coordinator",
+					   "midwife", "visitor", NULL};
+	const struct tok *t = tok(sc, i), *o = i > 0 ? tok(sc, i - 1) : NULL;
+	if (t == NULL || o == NULL)
+		return 0;
+	if (t->start >= 2 && sc->s[t->start - 2] == ':' && sc->s[t->start - 1] == ' ')
+		return word_in_list(sc, o, ROLE);
+	return o->shape == SH_LOWER && !(t->gap & ~G_OTHER) && word_in_list(sc, o, TAKES);
+}
+
+/*
  * Token j, a capitalised common word right after the forename at j - 1
  * ("Johnny Tumbleweed", "Sarah Tumbleweed"), or a town's name ("Rowena
  * Fleetwood": many towns are surnames, and the lists keep them as places):
@@ -598,14 +623,12 @@ static int common_surname(struct scan *sc, size_t j, int cued)
 	const struct tok *p = j ? tok(sc, j - 1) : NULL, *u = tok(sc, j), *v;
 	if (p == NULL || u == NULL || p->poss || (u->gap & ~G_PERIOD) || u->caps || p->caps)
 		return 0;
-	/* s55-never: an initial and its dot after a word in small letters
-	 * ("seen by A. Farrow") or a label's colon, the name ending its item
-	 * ("IDVA: A. Farrow\n"); not "Plan B. Housing", "Grade A. Good",
-	 * "Grade: A. Good progress" */
-	const struct tok *o = j >= 2 ? tok(sc, j - 2) : NULL, *w = tok(sc, j + 1);
-	int initial = p->shape == SH_INITIAL && u->gap == G_PERIOD &&
-		      ((o != NULL && o->shape == SH_LOWER && !(p->gap & ~G_OTHER)) ||
-		       (p->start >= 2 && sc->s[p->start - 2] == ':' && (w == NULL || w->gap)));
+	/* s55-never: an initial and its dot where a name opens (initial_cue:
+	 * "seen by A. Farrow"; after a role's label, the name ending its item:
+	 * "IDVA: A. Farrow\n") */
+	const struct tok *w = tok(sc, j + 1);
+	int initial = p->shape == SH_INITIAL && u->gap == G_PERIOD && initial_cue(sc, j - 1) &&
+		      (!(p->start >= 2 && sc->s[p->start - 2] == ':') || w == NULL || w->gap);
 	if (u->gap && !initial)
 		return 0;
 	/* a forename that is no common word: "Young Carers", "Rose Garden",
@@ -1961,7 +1984,7 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	 * dot are one) */
 	int label_initial = t->shape == SH_INITIAL && tok(sc, i + 1) &&
 			    (tok(sc, i + 1)->gap & G_PERIOD) && t->start >= 2 &&
-			    sc->s[t->start - 2] == ':';
+			    sc->s[t->start - 2] == ':' && initial_cue(sc, i);
 	if ((ss && (t->lex & (LEX_MODAL | LEX_FUNCTION)) && !label_initial) ||
 	    ((ss || t->caps) && t->shape == SH_INITIAL && strchr("AI", sc->s[t->start]) &&
 	     !(tok(sc, i + 1) && (tok(sc, i + 1)->gap & G_PERIOD)))) {

@@ -67,10 +67,16 @@ static long street_at(const struct scan *sc, long q, unsigned mode)
 				    !((w->f & F_UPPER) && (mode & M_NUM)) &&
 				    (!(mode & M_NUM) || w->id == W_ST || w->id == W_DR) &&
 				    /* s55-never: in capitals a function word after
-				     * it names nothing ("MARKER ON ASHBY CRES FOR 3
-				     * MONTHS"); "ST" and "DR" stay ambiguous */
-				    !((w->f & F_UPPER) && (nx->cls & NAME_STOP) && w->id != W_ST &&
-				      w->id != W_DR))
+				     * a street's own abbreviation names nothing
+				     * ("MARKER ON ASHBY CRES FOR 3 MONTHS"); not one
+				     * that is also a saint, a doctor, a local
+				     * authority, a court or a car ("ST", "DR",
+				     * "LA", "CT", "VW") */
+				    !((w->f & F_UPPER) && (nx->cls & NAME_STOP) &&
+				      (w->id == W_RD || w->id == W_AVE || w->id == W_CRES ||
+				       w->id == W_CRESC || w->id == W_GDNS || w->id == W_GDN ||
+				       w->id == W_TCE || w->id == W_TERR || w->id == W_SQ ||
+				       w->id == W_LN || w->id == W_DRV || w->id == W_GRO)))
 					ok = 0;
 			}
 			/* (after a house number a court's name is a street's:

@@ -5889,8 +5889,12 @@ static int arrival_after_place(const unsigned char *s, size_t n, struct spans *a
 		size_t xe = x;
 		while (xe < n && sc_alpha(s[xe]))
 			xe++;
-		if (word_of(s, x, xe, (const char *const[]){"with", "of", "calls", "call", NULL}))
-			continue; /* "Check in with the IDVA", "Arrival of police" */
+		if (word_of(s, x, xe, (const char *const[]){"with", "of", "calls", "call", "cctv",
+							    "bodycam", "bwv", "footage", "video",
+							    "recording", "recordings", "images",
+							    "photos", "evidence", NULL}))
+			continue; /* "Check in with the IDVA", "Arrival of police",
+				   * "Viewing bodycam footage on Mon 10/03" */
 		size_t e = k;
 		int when = 0;
 		while (e < n && s[e] != '\n' && s[e] != ';' && s[e] != '?' &&
@@ -6601,6 +6605,9 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 					   "was", "of", "the", "code", "pin", NULL};
 	static const char *const AFTER[] = {"for", "to", "on", "of", "the", "her", "front", "back",
 					    "side", "main", "outside", NULL};
+	static const char *const OTHER_CODE[] = {"crime", "incident", "offence", "job", "repair",
+						 "ref", "reference", "outcome", "case", "fault",
+						 "error", "booking", "order", NULL};
 	for (size_t i = 0, a; (a = next_cue(s, n, &i, CUE)) != SIZE_MAX;) {
 		/* forward over ": - is now no. #" to the digits */
 		size_t d = past_words(s, n, i, SKIP, " :-=(\t.#'\""), e = d;
@@ -6630,11 +6637,20 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 				k--;
 			access = access_word(s, n, k, w);
 		}
+		/* (after the code only a code of no other kind: not "crime code
+		 * 5640 for the front door", "job code 5521 for the back door") */
+		size_t pc = a, pw;
+		while (pc > 0 && s[pc - 1] == ' ')
+			pc--;
+		pw = pc;
+		while (pw > 0 && sc_alpha(s[pw - 1]))
+			pw--;
 		size_t end = e;
-		while (end < n && end - e < 40 && !clause_end(s[end]) && s[end] != ',')
-			end++;
+		if (!word_of(s, pw, pc, OTHER_CODE))
+			while (end < n && end - e < 40 && !clause_end(s[end]) && s[end] != ',')
+				end++;
 		for (size_t k = e, w; !access && (w = next_letters(s, end, &k)) != SIZE_MAX;) {
-			access = access_word(s, n, w, k);
+			access = access_word(s, n, w, k) && !(k < n && s[k] == '-'); /* ("door-step") */
 			if (!access && !word_of(s, w, k, AFTER))
 				break; /* ("code 301, then the door was forced") */
 		}
@@ -6650,8 +6666,8 @@ static int access_codes(const unsigned char *s, size_t n, struct spans *all)
 }
 
 /* Is there a clock's time at k: a range ("10.30-11.30", "2-4pm", not
- * "18-20 December"), a 24-hour clock's range in four figures ("1400-1500"),
- * "14:00" or "9.30am"? */
+ * "18-20 December"), a 24-hour clock's range in four figures ("1400-1500",
+ * "1400-1500hrs"), "14:00", "9.30am" or "2pm"? */
 static int clock_at(const unsigned char *s, size_t n, size_t k)
 {
 	if (!sc_digit(s[k]) || (k > 0 && (sc_alnum(s[k - 1]) || s[k - 1] == '/' || s[k - 1] == '.')))
@@ -6669,10 +6685,17 @@ static int clock_at(const unsigned char *s, size_t n, size_t k)
 	size_t e = k;
 	while (e < n && sc_digit(s[e]))
 		e++;
-	if (e - k == 4 && e + 5 < n && s[e] == '-' && sc_digit(s[e + 1]) && sc_digit(s[e + 4]) &&
-	    !sc_alnum(s[e + 5]))
+	if (e - k == 4 && e + 4 < n && s[e] == '-' && sc_digit(s[e + 1]) && sc_digit(s[e + 2]) &&
+	    sc_digit(s[e + 3]) && sc_digit(s[e + 4]) &&
+	    (e + 5 == n || !sc_alnum(s[e + 5]) ||
+	     (e + 8 <= n && strncasecmp((const char *)s + e + 5, "hrs", 3) == 0)))
 		return (s[k] - '0') * 10 + (s[k + 1] - '0') < 24 && s[k + 2] < '6'; /* "1400-1500" */
-	if (e - k > 2 || e + 2 >= n)
+	if (e - k > 2 || e + 1 >= n)
+		return 0;
+	if (((s[e] | 0x20) == 'a' || (s[e] | 0x20) == 'p') && (s[e + 1] | 0x20) == 'm' &&
+	    (e + 2 == n || !sc_alnum(s[e + 2])))
+		return 1; /* "2pm" */
+	if (e + 2 >= n)
 		return 0;
 	if ((s[e] == ':' || s[e] == '.') && sc_digit(s[e + 1]) && sc_digit(s[e + 2]) &&
 	    !(e + 3 < n && (sc_digit(s[e + 3]) || s[e + 3] == '.' || s[e + 3] == '/')))
@@ -6690,25 +6713,29 @@ static int clock_at(const unsigned char *s, size_t n, size_t k)
  * "unescorted", "ground", "community", "home", "overnight", "s17" or
  * "section 17" (within two words), and a clock's time in the clause; not
  * "annual leave", nor "he would not leave until 3am", nor his leave (a
- * clause with "he", "his" or "him", or someone's: "Francis's home leave").
+ * clause with "he", "his", "him", a perpetrator, a prison or a licence, or
+ * someone's: "Francis's home leave"), nor the clause of a sentence before.
  */
 static int ward_leave(const unsigned char *s, size_t n, struct spans *all)
 {
 	static const char *const CUE[] = {"leave", NULL};
-	static const char *const QUAL[] = {"escorted", "unescorted", "ground", "grounds", "community",
-					   "home", "overnight", "s17", NULL};
+	static const char *const QUAL[] = {"escorted", "unescorted", "ground", "community", "home",
+					   "overnight", "s17", NULL};
+	/* (his leave, or a prisoner's: "granted home leave from HMP Leeds") */
+	static const char *const HIS[] = {"he", "his", "him", "perpetrator", "perp", "suspect",
+					  "offender", "hmp", "prison", "prisoner", "licence", NULL};
 	static const char *const SECTION[] = {"section", "s", "sec", NULL};
 	for (size_t i = 0, a; (a = next_cue(s, n, &i, CUE)) != SIZE_MAX;) {
 		int qual = 0;
 		size_t k = a;
 		for (int w = 0; w < 2 && !qual && k > 0; w++) {
-			while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '(' || s[k - 1] == '.'))
+			while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '('))
 				k--;
 			size_t e = k;
 			while (k > 0 && sc_alnum(s[k - 1]))
 				k--;
 			if (e == k)
-				break;
+				break; /* (a sentence's end: "Police attended home. Leave was ...") */
 			qual = word_of(s, k, e, QUAL);
 			if (!qual && e - k == 2 && s[k] == '1' && s[k + 1] == '7') {
 				size_t q = k;
@@ -6739,8 +6766,8 @@ static int ward_leave(const unsigned char *s, size_t n, struct spans *all)
 		}
 		while (e < n && (sc_alnum(s[e]) || s[e] >= 0x80))
 			e++; /* (the cap ends no word halfway) */
-		/* his leave, or anyone's named ("Francis's home leave"), is not hers */
-		static const char *const HIS[] = {"he", "his", "him", NULL};
+		/* his leave, a prisoner's, or anyone's named ("Francis's home
+		 * leave"), is not hers */
 		int other = 0;
 		for (size_t q = b, w; !other && (w = next_letters(s, e, &q)) != SIZE_MAX;)
 			other = word_of(s, w, q, HIS) ||

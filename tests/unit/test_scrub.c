@@ -6474,3 +6474,29 @@ Test(scrub, s55_removal_drop)
 			 (const char *const[]){"Shield", "B214", "Bletchley", NULL},
 			 (const char *const[]){"Drop 2: ", "Drop: none", NULL});
 }
+
+/* s55: what the reviewer found the new rules took, and their near variants
+ * that they missed. */
+Test(scrub, s55_review_what_stays)
+{
+	expect_loc_parts("Mark granted home leave from HMP Leeds Sat 10.00-16.00.\n"
+			 "Housing confirmed she has grounds to leave the tenancy, appointment 14:00 Tuesday.\n"
+			 "Police attended home. Leave was not possible until 14:00 as the car was blocked in.\n"
+			 "Damage logged under crime code 5640 for the front door. Repair job code 5521 for "
+			 "the back door. Code 1234 for the door-step.\n"
+			 "Viewing bodycam footage on Mon 10/03 confirmed the assault.\n"
+			 "REFERRED TO WAKEFIELD LA FOR HOUSING SUPPORT. HEARING AT BRADFORD CROWN CT ON 12/03. "
+			 "HE DRIVES A SILVER VW IN THE AREA.\n"
+			 "The IDVA is on Cedar Ward every Tuesday.\n"
+			 "He has hepatitis C. Drinking has increased. Meeting held in room B. Present were "
+			 "police. Outcome: B. Refer to MARAC. Priority: A. Urgent",
+			 NULL,
+			 (const char *const[]){"10.00-16.00", "grounds to leave the tenancy",
+					       "Leave was not possible until 14:00", "5640", "5521", "1234",
+					       "Viewing bodycam footage on Mon 10/03", "WAKEFIELD LA FOR",
+					       "CROWN CT ON", "SILVER VW IN", "The IDVA is on Cedar Ward",
+					       "C. Drinking", "B. Present", "B. Refer", "A. Urgent", NULL});
+	expect_loc_parts("Unescorted ground leave daily at 2pm.\nEscorted leave 1 hr daily, 1400-1500hrs.\n"
+			 "1 HR UNESCORTED GROUND LEAVE DAILY 1400-1500",
+			 (const char *const[]){"2pm", "1400", NULL}, NULL);
+}
