@@ -583,6 +583,12 @@ static int month_not_name(struct scan *sc, const struct tok *t)
 	       !word_is(sc, t, "august");
 }
 
+/* Does token t follow a label's colon and one character ("IDVA: A.")? */
+static int label_colon(const struct scan *sc, const struct tok *t)
+{
+	return t->start >= 2 && sc->s[t->start - 2] == ':';
+}
+
 /*
  * s55-never: is the initial at index i (a capital and its dot) where a
  * person's name opens? After a word that takes a name ("by", "to", "with",
@@ -603,7 +609,7 @@ static int initial_cue(struct scan *sc, size_t i)
 	const struct tok *t = tok(sc, i), *o = i > 0 ? tok(sc, i - 1) : NULL;
 	if (t == NULL || o == NULL)
 		return 0;
-	if (t->start >= 2 && sc->s[t->start - 2] == ':' && sc->s[t->start - 1] == ' ')
+	if (label_colon(sc, t) && sc->s[t->start - 1] == ' ')
 		return word_in_list(sc, o, ROLE);
 	return o->shape == SH_LOWER && !(t->gap & ~G_OTHER) && word_in_list(sc, o, TAKES);
 }
@@ -628,7 +634,7 @@ static int common_surname(struct scan *sc, size_t j, int cued)
 	 * "IDVA: A. Farrow\n") */
 	const struct tok *w = tok(sc, j + 1);
 	int initial = p->shape == SH_INITIAL && u->gap == G_PERIOD && initial_cue(sc, j - 1) &&
-		      (!(p->start >= 2 && sc->s[p->start - 2] == ':') || w == NULL || w->gap);
+		      (!label_colon(sc, p) || w == NULL || w->gap);
 	if (u->gap && !initial)
 		return 0;
 	/* a forename that is no common word: "Young Carers", "Rose Garden",
@@ -1983,8 +1989,7 @@ static int rule_run(struct scan *sc, size_t i, struct spans *out, size_t *next)
 	/* (s55: "IDVA: A. Farrow": after a label's colon an initial and its
 	 * dot are one) */
 	int label_initial = t->shape == SH_INITIAL && tok(sc, i + 1) &&
-			    (tok(sc, i + 1)->gap & G_PERIOD) && t->start >= 2 &&
-			    sc->s[t->start - 2] == ':' && initial_cue(sc, i);
+			    (tok(sc, i + 1)->gap & G_PERIOD) && label_colon(sc, t) && initial_cue(sc, i);
 	if ((ss && (t->lex & (LEX_MODAL | LEX_FUNCTION)) && !label_initial) ||
 	    ((ss || t->caps) && t->shape == SH_INITIAL && strchr("AI", sc->s[t->start]) &&
 	     !(tok(sc, i + 1) && (tok(sc, i + 1)->gap & G_PERIOD)))) {

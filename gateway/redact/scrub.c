@@ -6481,8 +6481,6 @@ static int rota_grid(const unsigned char *s, size_t n, const struct textnorm *tn
 	return 0;
 }
 
-/* The start of the next whole word of cue from *i (ASCII letters, not
- * inside a longer token), *i moved past it; SIZE_MAX when none is left. */
 /* The start of the next run of letters in [*k, e), *k moved past it;
  * SIZE_MAX when none is left. */
 static size_t next_letters(const unsigned char *s, size_t e, size_t *k)
@@ -6497,6 +6495,8 @@ static size_t next_letters(const unsigned char *s, size_t e, size_t *k)
 	return w;
 }
 
+/* The start of the next whole word of cue from *i (ASCII letters, not
+ * inside a longer token), *i moved past it; SIZE_MAX when none is left. */
 static size_t next_cue(const unsigned char *s, size_t n, size_t *i, const char *const *cue)
 {
 	for (size_t a; (a = next_letters(s, n, i)) != SIZE_MAX;)
@@ -6592,7 +6592,9 @@ static int clause_end(unsigned char c)
  * "code", "PIN", "combination" or a key safe's own name ("Key safe:",
  * "Keypad"), when its clause names a key safe, a door, a gate or a keypad
  * within 120 bytes before it, or right after the code ("Code 4471 for the
- * key safe", "for", "the", "front" ... between; "key" only before "safe", "box", "code", "pad": not "Key worker").
+ * key safe", "for", "the", "front" ... between; not after a code of
+ * another kind: "crime code 5640 for the front door"); "key" only before
+ * "safe", "box", "code", "pad": not "Key worker".
  * Not a date or a time ("code changed 18/02"), not a postcode, not a longer
  * number (a phone).
  */
